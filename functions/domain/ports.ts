@@ -1,0 +1,26 @@
+import type { Lang } from "../contracts/lang.ts";
+import type { IntentId } from "../contracts/topics.ts";
+
+/** The service's one source of time; tests and FAKE_TIME substitute their own. */
+export interface Clock {
+  now(): Date;
+}
+
+/** One scored guess of what a customer message is about. */
+export interface IntentScore {
+  intent: IntentId;
+  confidence: number;
+}
+
+/** What the recogniser understood of one customer message. */
+export interface Recognition extends IntentScore {
+  /** Language the message appears to be written in; may differ from the chat's language. */
+  detectedLang: Lang;
+  /** Best guesses in descending confidence, the winner first (at most 3). */
+  alternatives: IntentScore[];
+}
+
+/** Classifies customer messages into topics. Adapters: embedded recogniser, Amazon Lex V2. */
+export interface Recognizer {
+  recognize(text: string, lang: Lang): Promise<Recognition>;
+}

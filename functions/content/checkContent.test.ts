@@ -1,0 +1,237 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
+import { checkContent } from "./checkContent.ts";
+import { ContentError, loadBotContent } from "./loadContent.ts";
+import { answerPieces } from "./topicAnswer.ts";
+
+// Line numbers in the assertions refer to this layout; keep it stable.
+function topicYaml(
+  id: string,
+  overrides: { fiLines?: string[]; extraTop?: string[] } = {},
+): string {
+  const utterances = (lang: string) =>
+    Array.from({ length: 20 }, (_, i) => `    - ${lang} ${id} kysymys numero ${i + 1}`);
+  const fi = overrides.fiLines ?? [
+    "fi:", // line 4
+    `  title: ${id} fi`, // 5
+    "  utterances:", // 6
+    ...utterances("fi"), // 7..26
+    "  answer: |", // 27
+    "    Ensimmäinen kappale.", // 28
+    "", // 29
+    "    Toinen kappale.", // 30
+    "  links:", // 31
+    "    - { label: Vero, url: https://www.vero.fi/henkiloasiakkaat/ }", // 32
+  ];
+  return [
+    `id: ${id}`, // 1
+    "demo: true", // 2
+    ...(overrides.extraTop ?? [`followUps: [${id === "greeting" ? "goodbye" : "greeting"}]`]), // 3
+    ...fi,
+    "sv:",
+    `  title: ${id} sv`,
+    "  utterances:",
+    ...utterances("sv"),
+    "  answer: Svar.",
+    "",
+  ].join("\n");
+}
+
+let dir: string;
+
+function writeTopic(id: string, text: string, fileName = `${id}.yaml`): void {
+  writeFileSync(join(dir, "topics", fileName), text);
+}
+
+function errorsOf() {
+  return checkContent(dir).problems.filter((p) => p.severity === "error");
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "content-"));
+  mkdirSync(join(dir, "topics"));
+  for (const id of TOPIC_IDS) writeTopic(id, topicYaml(id));
+  writeFileSync(
+    join(dir, "out-of-scope.yaml"),
+    "fi:\n  - Millainen sää huomenna?\nsv:\n  - Hur blir vädret?\n",
+  );
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("checkContent", () => {
+  it("accepts valid content and loads every topic", () => {
+    const content = loadBotContent(dir);
+
+    expect(content.topics.size).toBe(TOPIC_IDS.length);
+    expect(content.outOfScope.fi).toEqual(["Millainen sää huomenna?"]);
+  });
+
+  it("reports a missing language at the top of the file", () => {
+    writeTopic("tax-card", topicYaml("tax-card", { fiLines: [] }));
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/tax-card.yaml", line: 1 });
+    expect(problem?.message).toContain("fi is missing");
+    expect(problem?.fix).toContain("Finnish");
+  });
+
+  it("reports an unknown topic id on the id line", () => {
+    writeTopic("weather", topicYaml("weather"));
+
+    const problem = errorsOf().find((p) => p.file === "topics/weather.yaml");
+
+    expect(problem).toMatchObject({ line: 1 });
+    expect(problem?.message).toContain("unknown topic id");
+  });
+
+  it("reports a file whose name differs from its id", () => {
+    writeTopic("vat", topicYaml("tax-card"), "vat.yaml");
+
+    const problem = errorsOf().find((p) => p.file === "topics/vat.yaml");
+
+    expect(problem?.message).toContain('does not match id "tax-card"');
+    expect(problem?.line).toBe(1);
+  });
+
+  it("reports a topic id without a content file", () => {
+    rmSync(join(dir, "topics", "vat.yaml"));
+
+    expect(errorsOf().map((p) => p.message)).toContain(
+      'topic "vat" is listed in functions/contracts/topics.ts but has no content file',
+    );
+  });
+
+  it("reports too few utterances on the utterances line", () => {
+    const text = topicYaml("payment").split("\n");
+    text.splice(7, 2);
+    writeTopic("payment", text.join("\n"));
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/payment.yaml", line: 7 });
+    expect(problem?.message).toContain("has 18 training sentences; at least 20");
+  });
+
+  it("reports an utterance used by two topics, on the later line", () => {
+    const text = topicYaml("vat").replace("fi vat kysymys numero 3", "fi payment kysymys numero 5");
+    writeTopic("vat", text);
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/vat.yaml", line: 9 });
+    expect(problem?.message).toContain("topic payment");
+  });
+
+  it("reports an utterance repeated within one topic, ignoring case and punctuation", () => {
+    const text = topicYaml("vat").replace("fi vat kysymys numero 3", "Fi VAT kysymys numero 1?");
+    writeTopic("vat", text);
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/vat.yaml", line: 9 });
+    expect(problem?.message).toContain("appears twice");
+  });
+
+  it.each([
+    ["http://www.vero.fi/", "https://"],
+    ["https://example.com/vero", "not allowed"],
+    ["not a link", "not a valid web address"],
+  ])("reports the link %s on its line", (url, expected) => {
+    writeTopic("vat", topicYaml("vat").replace("https://www.vero.fi/henkiloasiakkaat/", url));
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/vat.yaml", line: 32 });
+    expect(problem?.message).toContain(expected);
+  });
+
+  it("accepts links to subdomains of allowed hosts", () => {
+    writeTopic(
+      "vat",
+      topicYaml("vat").replace(
+        "https://www.vero.fi/henkiloasiakkaat/",
+        "https://asiointi.kela.fi/x",
+      ),
+    );
+
+    expect(errorsOf()).toEqual([]);
+  });
+
+  it("reports an answer over the limit on the answer line", () => {
+    writeTopic("vat", topicYaml("vat").replace("Toinen kappale.", "x".repeat(700)));
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ line: 27 });
+    expect(problem?.message).toMatch(/answer is \d+ characters; the limit is 700/);
+  });
+
+  it("reports an unknown follow-up topic on its line", () => {
+    writeTopic("vat", topicYaml("vat", { extraTop: ["followUps: [greeting, weather]"] }));
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/vat.yaml", line: 3 });
+    expect(problem?.message).toContain("unknown topic id");
+  });
+
+  it("reports unknown placeholders in personal templates", () => {
+    const text = topicYaml("tax-refund").replace(
+      "  links:",
+      '  personal: { due: "Saat {refundAmount} euroa {refundDay}.", none: "Ei palautusta." }\n  links:',
+    );
+    writeTopic("tax-refund", text);
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/tax-refund.yaml", line: 31 });
+    expect(problem?.message).toContain("{refundDay}");
+  });
+
+  it("reports YAML syntax errors with a line", () => {
+    writeTopic("vat", `${topicYaml("vat")}\n  bad: [unclosed\n`);
+
+    const problem = errorsOf()[0];
+
+    expect(problem?.file).toBe("topics/vat.yaml");
+    expect(problem?.message).toContain("not valid YAML");
+  });
+
+  it("warns, without failing, when a locale nears the Lex character quota", () => {
+    const long = "pitkä lause ".repeat(700);
+    for (const id of TOPIC_IDS) {
+      writeTopic(id, topicYaml(id).replace(/kysymys numero/g, `${long} numero`));
+    }
+
+    const { problems, content } = checkContent(dir);
+
+    expect(content).toBeDefined();
+    expect(problems.some((p) => p.severity === "warning" && p.message.includes("200000"))).toBe(
+      true,
+    );
+  });
+
+  it("throws ContentError listing the problems", () => {
+    rmSync(join(dir, "topics", "vat.yaml"));
+
+    expect(() => loadBotContent(dir)).toThrow(ContentError);
+  });
+});
+
+describe("answerPieces", () => {
+  it("splits the answer into paragraphs and carries links and follow-ups", () => {
+    const topic = loadBotContent(dir).topics.get("vat" as TopicId);
+    if (!topic) throw new Error("fixture missing");
+
+    const pieces = answerPieces(topic, "fi");
+
+    expect(pieces.paragraphs).toEqual(["Ensimmäinen kappale.", "Toinen kappale."]);
+    expect(pieces.links[0]?.url).toBe("https://www.vero.fi/henkiloasiakkaat/");
+    expect(pieces.followUps).toEqual(["greeting"]);
+  });
+});

@@ -1,0 +1,17 @@
+import { resolve } from "node:path";
+import { checkContent, formatProblems } from "../checkContent.ts";
+import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
+
+// Usage: npm run content:check [-- <content dir>]
+const dir = resolve(process.argv[2] ?? DEFAULT_CONTENT_DIR);
+const { problems, content } = checkContent(dir);
+const errors = problems.filter((p) => p.severity === "error").length;
+const warnings = problems.length - errors;
+
+if (problems.length > 0) console.log(`${formatProblems(problems)}\n`);
+if (errors > 0) {
+  console.log(`Content check failed: ${errors} error(s), ${warnings} warning(s) in ${dir}`);
+  process.exit(1);
+}
+const topics = content?.topics.size ?? 0;
+console.log(`Content OK: ${topics} topics in fi and sv, ${warnings} warning(s).`);

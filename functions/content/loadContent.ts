@@ -1,0 +1,28 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type ContentProblem, checkContent, formatProblems } from "./checkContent.ts";
+import type { BotContent } from "./schema.ts";
+
+export type { BotContent, Topic } from "./schema.ts";
+
+/** Where content lives in this repository. */
+export const DEFAULT_CONTENT_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../bot-content",
+);
+
+/** Content that failed validation; `problems` says where and how to fix it. */
+export class ContentError extends Error {
+  override readonly name = "ContentError";
+  constructor(readonly problems: ContentProblem[]) {
+    super(`bot content is invalid:\n${formatProblems(problems)}`);
+  }
+}
+
+/** Loads and validates all bot content; throws ContentError when anything is wrong. */
+export function loadBotContent(dir: string = DEFAULT_CONTENT_DIR): BotContent {
+  const { problems, content } = checkContent(dir);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0 || !content) throw new ContentError(errors);
+  return content;
+}

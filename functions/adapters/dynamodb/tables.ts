@@ -1,0 +1,99 @@
+/**
+ * The one definition of every DynamoDB table: key schema, indexes and TTL attribute.
+ * The local server creates tables from it and the CDK stack deploys from it.
+ */
+import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+
+export type KeyType = "S" | "N";
+
+export interface KeyAttribute {
+  name: string;
+  type: KeyType;
+}
+
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+}
+
+export interface TableDefinition {
+  /** Short logical name, also the suffix of the physical table name. */
+  id: string;
+  /** What lives here, for docs and the CDK description. */
+  purpose: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Epoch-seconds attribute after which DynamoDB deletes the item. */
+  ttlAttribute?: string;
+  globalSecondaryIndexes?: IndexDefinition[];
+}
+
+export const TABLES = {
+  chats: {
+    id: "chats",
+    purpose: "One item per chat: language, state, tokens (hashed), topics, outcome.",
+    partitionKey: { name: "chatId", type: "S" },
+  },
+  messages: {
+    id: "messages",
+    purpose: "Transcript messages and idempotency markers, per chat in time order.",
+    partitionKey: { name: "chatId", type: "S" },
+    sortKey: { name: "sk", type: "S" },
+    ttlAttribute: "expiresAt",
+  },
+  surveys: {
+    id: "surveys",
+    purpose: "End-of-chat survey answers, at most one per chat, without personal data.",
+    partitionKey: { name: "chatId", type: "S" },
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableId = keyof typeof TABLES;
+export const TABLE_IDS = Object.keys(TABLES) as TableId[];
+
+/** Physical table name for a deployment or local data set. */
+export function tableName(prefix: string, id: TableId): string {
+  return `${prefix}${id}`;
+}
+
+export type TableNames = Record<TableId, string>;
+
+/** Physical names of all tables under one prefix. */
+export function tableNames(prefix: string): TableNames {
+  return Object.fromEntries(TABLE_IDS.map((id) => [id, tableName(prefix, id)])) as TableNames;
+}
+
+/** The CreateTable request for a definition, used where tables are made at run time. */
+export function createTableInput(def: TableDefinition, name: string): CreateTableCommandInput {
+  const attributes = new Map<string, KeyType>();
+  const add = (k?: KeyAttribute) => k && attributes.set(k.name, k.type);
+  add(def.partitionKey);
+  add(def.sortKey);
+  for (const gsi of def.globalSecondaryIndexes ?? []) {
+    add(gsi.partitionKey);
+    add(gsi.sortKey);
+  }
+  const keySchema = (pk: KeyAttribute, sk?: KeyAttribute) => [
+    { AttributeName: pk.name, KeyType: "HASH" as const },
+    ...(sk ? [{ AttributeName: sk.name, KeyType: "RANGE" as const }] : []),
+  ];
+  return {
+    TableName: name,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+      AttributeName,
+      AttributeType,
+    })),
+    KeySchema: keySchema(def.partitionKey, def.sortKey),
+    ...(def.globalSecondaryIndexes?.length
+      ? {
+          GlobalSecondaryIndexes: def.globalSecondaryIndexes.map((gsi) => ({
+            IndexName: gsi.indexName,
+            KeySchema: keySchema(gsi.partitionKey, gsi.sortKey),
+            Projection: { ProjectionType: "ALL" },
+          })),
+        }
+      : {}),
+  };
+}

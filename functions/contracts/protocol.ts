@@ -1,0 +1,144 @@
+/**
+ * The chat protocol between customers, advisors and the gateway: event names, payload
+ * schemas and the typed event maps that the server, web-chat, console and tests share.
+ * Documented in docs/protocol.md; names and shapes here are a public contract.
+ */
+import { z } from "zod";
+import { langSchema } from "./lang.ts";
+
+export const CHAT_NAMESPACE = "/chat";
+
+/** Longest customer or advisor message the service accepts, in characters. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+const token = z.string().min(10).max(512);
+
+export const chatStartSchema = z.strictObject({
+  lang: langSchema,
+  resumeToken: token.optional(),
+  /** Id of the last message the client has; the server replays only what came after it. */
+  lastMessageId: z.string().min(1).max(64).optional(),
+});
+export type ChatStartRequest = z.infer<typeof chatStartSchema>;
+
+export const customerMessageSchema = z.strictObject({
+  text: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH, `text must be at most ${MAX_MESSAGE_LENGTH} characters`)
+    .refine((t) => t.trim().length > 0, "text must contain at least one visible character"),
+  /** Client-chosen id; a message re-sent after a dropped connection is stored once. */
+  clientId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, "clientId must be 8-64 letters, digits, '_' or '-'")
+    .optional(),
+});
+export type CustomerMessageRequest = z.infer<typeof customerMessageSchema>;
+
+export const typingSchema = z.strictObject({ typing: z.boolean() });
+export const chatEndSchema = z.strictObject({});
+
+export const SURVEY_COMMENT_MAX = 1000;
+export const surveySubmitSchema = z.strictObject({
+  surveyToken: token,
+  gotHelp: z.boolean(),
+  score: z.number().int().min(1, "score must be 1-5").max(5, "score must be 1-5"),
+  comment: z
+    .string()
+    .max(SURVEY_COMMENT_MAX, `comment must be at most ${SURVEY_COMMENT_MAX} characters`)
+    .optional(),
+});
+export type SurveySubmission = z.infer<typeof surveySubmitSchema>;
+
+export const SENDERS = ["customer", "bot", "advisor", "system"] as const;
+export type Sender = (typeof SENDERS)[number];
+
+export const ACTION_TYPES = ["login", "handoff", "callback", "appointment", "link"] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+export interface QuickReply {
+  label: string;
+  value: string;
+}
+
+export interface MessageAction {
+  type: ActionType;
+  label: string;
+  url?: string;
+}
+
+/** One transcript message as every party sees it. */
+export interface ChatMessage {
+  id: string;
+  chatId: string;
+  from: Sender;
+  text: string;
+  /** ISO 8601 instant. */
+  at: string;
+  topic?: string;
+  quickReplies?: QuickReply[];
+  actions?: MessageAction[];
+  /** Echo of the sender's clientId, so the sending tab can match its optimistic copy. */
+  clientId?: string;
+}
+
+export const CHAT_STATES = ["bot", "queued", "advisor", "ended"] as const;
+export type ChatStateName = (typeof CHAT_STATES)[number];
+
+export interface ChatStateEvent {
+  chatId: string;
+  state: ChatStateName;
+  queuePosition?: number;
+  estimatedWaitSeconds?: number;
+  advisor?: { displayName: string };
+}
+
+export interface SurveyRequestEvent {
+  chatId: string;
+  surveyToken: string;
+}
+
+/** Error codes a client may see; messages sent with them are allow-listed in the server. */
+export const ERROR_CODES = [
+  "VALIDATION_FAILED",
+  "NOT_STARTED",
+  "CHAT_NOT_FOUND",
+  "INVALID_RESUME_TOKEN",
+  "CHAT_ENDED",
+  "INVALID_SURVEY_TOKEN",
+  "SURVEY_TOKEN_EXPIRED",
+  "SURVEY_ALREADY_SUBMITTED",
+  "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AckError {
+  ok: false;
+  error: { code: ErrorCode; message: string };
+}
+export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
+export type AckCallback<T extends object = object> = (response: Ack<T>) => void;
+
+export interface ChatStartResult {
+  chatId: string;
+  resumeToken: string;
+  state: ChatStateName;
+}
+
+/** Events a customer client sends on the /chat namespace. */
+export interface CustomerToServerEvents {
+  "chat:start": (payload: ChatStartRequest, ack: AckCallback<ChatStartResult>) => void;
+  "chat:message": (payload: CustomerMessageRequest, ack: AckCallback<{ id: string }>) => void;
+  "chat:typing": (payload: { typing: boolean }, ack?: AckCallback) => void;
+  "chat:end": (payload: Record<string, never>, ack: AckCallback<{ surveyToken: string }>) => void;
+  "survey:submit": (payload: SurveySubmission, ack: AckCallback) => void;
+}
+
+/** Events the server sends to customers on the /chat namespace. */
+export interface ServerToCustomerEvents {
+  "chat:message": (message: ChatMessage) => void;
+  "chat:state": (state: ChatStateEvent) => void;
+  "chat:typing": (payload: { typing: boolean }) => void;
+  "survey:request": (payload: SurveyRequestEvent) => void;
+}

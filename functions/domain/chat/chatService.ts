@@ -1,0 +1,203 @@
+import type { Lang } from "../../contracts/lang.ts";
+import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
+import type { Bot } from "../dialogue/bot.ts";
+import { phrase } from "../dialogue/phrases.ts";
+import type { Clock } from "../ports.ts";
+import type { ChatStore } from "./chatStore.ts";
+import { ChatEndedError, ChatNotFoundError, InvalidResumeTokenError } from "./errors.ts";
+import type { IdGenerator } from "./ids.ts";
+import { type Chat, type OutgoingMessage, type StoredMessage, toChatMessage } from "./model.ts";
+import type { ChatNotifier } from "./notifier.ts";
+import { issueChatToken, parseChatToken, secretMatches } from "./tokens.ts";
+
+export interface ChatServiceDeps {
+  store: ChatStore;
+  bot: Bot;
+  notifier: ChatNotifier;
+  clock: Clock;
+  ids: IdGenerator;
+  settings: { transcriptRetentionDays: number; surveyTokenTtlHours: number };
+}
+
+export interface StartedChat {
+  chat: Chat;
+  resumeToken: string;
+  created: boolean;
+  /** Messages the client has not seen yet (whole transcript, or after lastMessageId). */
+  missed: ChatMessage[];
+}
+
+export interface AcceptedMessage {
+  chat: Chat;
+  message: ChatMessage;
+  /** True when this clientId was already stored; nothing new was written. */
+  duplicate: boolean;
+}
+
+export type ChatService = ReturnType<typeof createChatService>;
+
+/** Chat lifecycle and the customer's side of the conversation; transport-free. */
+export function createChatService(deps: ChatServiceDeps) {
+  const { store, bot, notifier, clock, ids, settings } = deps;
+
+  function expiresAt(now: Date): number {
+    return Math.floor(now.getTime() / 1000) + settings.transcriptRetentionDays * 86_400;
+  }
+
+  async function record(chatId: string, out: OutgoingMessage, id?: string): Promise<ChatMessage> {
+    const now = clock.now();
+    const stored: StoredMessage = {
+      ...out,
+      id: id ?? ids.messageId(now),
+      chatId,
+      at: now.toISOString(),
+      expiresAt: expiresAt(now),
+    };
+    await store.appendMessage(stored);
+    return toChatMessage(stored);
+  }
+
+  /** Stores a message and tells everyone in the chat. */
+  async function say(chatId: string, out: OutgoingMessage): Promise<ChatMessage> {
+    const message = await record(chatId, out);
+    notifier.message(chatId, message);
+    return message;
+  }
+
+  async function requireChat(chatId: string): Promise<Chat> {
+    const chat = await store.getChat(chatId);
+    if (!chat) throw new ChatNotFoundError();
+    return chat;
+  }
+
+  function stateEvent(chat: Chat): ChatStateEvent {
+    return { chatId: chat.chatId, state: chat.state };
+  }
+
+  return {
+    /** Opens a new chat, or reattaches to the chat a valid resume token names. */
+    async startChat(request: {
+      lang: Lang;
+      resumeToken?: string;
+      lastMessageId?: string;
+    }): Promise<StartedChat> {
+      if (request.resumeToken) {
+        const parsed = parseChatToken(request.resumeToken);
+        if (!parsed) throw new InvalidResumeTokenError();
+        const chat = await store.getChat(parsed.chatId);
+        if (!chat || !secretMatches(parsed.secret, chat.resumeSecretHash)) {
+          throw new InvalidResumeTokenError();
+        }
+        const missed = await store.listMessages(chat.chatId, request.lastMessageId);
+        return {
+          chat,
+          resumeToken: request.resumeToken,
+          created: false,
+          missed: missed.map(toChatMessage),
+        };
+      }
+      const chatId = ids.chatId();
+      const issued = issueChatToken(chatId);
+      const chat: Chat = {
+        chatId,
+        lang: request.lang,
+        state: "bot",
+        startedAt: clock.now().toISOString(),
+        resumeSecretHash: issued.secretHash,
+        topics: [],
+        missesInRow: 0,
+        handledBy: "bot",
+        authenticated: false,
+      };
+      await store.createChat(chat);
+      return { chat, resumeToken: issued.token, created: true, missed: [] };
+    },
+
+    /** Sends the bot's welcome into a freshly created chat. */
+    async welcome(chat: Chat): Promise<void> {
+      for (const out of bot.welcome(chat.lang)) await say(chat.chatId, out);
+    },
+
+    /** Stores a customer message once (idempotent per clientId) and shows it to the chat. */
+    async acceptCustomerMessage(
+      chatId: string,
+      input: { text: string; clientId?: string },
+    ): Promise<AcceptedMessage> {
+      const chat = await requireChat(chatId);
+      if (chat.state === "ended") throw new ChatEndedError();
+      const now = clock.now();
+      const id = ids.messageId(now);
+      if (input.clientId) {
+        const existingId = await store.claimClientMessageId(
+          chatId,
+          input.clientId,
+          id,
+          expiresAt(now),
+        );
+        if (existingId) {
+          const existing = await store.getMessage(chatId, existingId);
+          if (existing) return { chat, message: toChatMessage(existing), duplicate: true };
+          // Claimed but never stored (the writer crashed in between): store it now.
+          const message = await record(
+            chatId,
+            { from: "customer", text: input.text, clientId: input.clientId },
+            existingId,
+          );
+          notifier.message(chatId, message);
+          return { chat, message, duplicate: false };
+        }
+      }
+      const message = await record(
+        chatId,
+        { from: "customer", text: input.text, clientId: input.clientId },
+        id,
+      );
+      notifier.message(chatId, message);
+      return { chat, message, duplicate: false };
+    },
+
+    /** Lets the bot answer a customer message while the chat is with the bot. */
+    async answer(chat: Chat, text: string): Promise<void> {
+      if (chat.state !== "bot") return;
+      const turn = await bot.reply(chat, text);
+      for (const out of turn.messages) await say(chat.chatId, out);
+      await store.recordBotTurn(chat.chatId, {
+        topic: turn.topic,
+        missesInRow: turn.missed ? chat.missesInRow + 1 : 0,
+      });
+    },
+
+    /**
+     * Ends the chat (once, whoever asks first) and issues the survey token. The caller
+     * acknowledges first and then calls `announce` to say so in the chat and ask for the survey.
+     */
+    async endChat(
+      chatId: string,
+      endedBy: "customer" | "advisor" | "inactivity",
+    ): Promise<{ surveyToken: string; announce: () => Promise<void> }> {
+      const chat = await requireChat(chatId);
+      if (chat.state === "ended") throw new ChatEndedError();
+      const now = clock.now();
+      const survey = issueChatToken(chatId);
+      const ended = await store.endChat(chatId, {
+        endedAt: now.toISOString(),
+        endedBy,
+        surveySecretHash: survey.secretHash,
+        surveyExpiresAt: new Date(
+          now.getTime() + settings.surveyTokenTtlHours * 3_600_000,
+        ).toISOString(),
+      });
+      if (!ended) throw new ChatEndedError();
+      return {
+        surveyToken: survey.token,
+        announce: async () => {
+          await say(chatId, { from: "system", text: phrase("chatEnded", chat.lang) });
+          notifier.state(stateEvent({ ...chat, state: "ended" }));
+          notifier.surveyRequest(chatId, survey.token);
+        },
+      };
+    },
+
+    stateEvent,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Chat, StoredMessage } from "./model.ts";
+
+export interface SurveyRecord {
+  chatId: string;
+  lang: string;
+  topics: string[];
+  handledBy: "bot" | "advisor";
+  authenticated: boolean;
+  gotHelp: boolean;
+  score: number;
+  comment?: string;
+  chatStartedAt: string;
+  chatEndedAt: string;
+  submittedAt: string;
+}
+
+/** Persistence of chats, transcripts and surveys. Every write is a single conditional write. */
+export interface ChatStore {
+  /** Stores a new chat; fails if the id is taken. */
+  createChat(chat: Chat): Promise<void>;
+  getChat(chatId: string): Promise<Chat | undefined>;
+  /** Records a recognised topic and the miss counter after a bot turn. */
+  recordBotTurn(chatId: string, update: { topic?: string; missesInRow: number }): Promise<void>;
+  /** Ends a chat unless already ended; returns false when someone else ended it first. */
+  endChat(
+    chatId: string,
+    end: Pick<Chat, "endedAt" | "endedBy" | "surveySecretHash" | "surveyExpiresAt">,
+  ): Promise<boolean>;
+  appendMessage(message: StoredMessage): Promise<void>;
+  /**
+   * Claims a client message id for a chat. Returns undefined when newly claimed, or the id of
+   * the message already stored under it.
+   */
+  claimClientMessageId(
+    chatId: string,
+    clientId: string,
+    messageId: string,
+    expiresAt: number,
+  ): Promise<string | undefined>;
+  getMessage(chatId: string, messageId: string): Promise<StoredMessage | undefined>;
+  /** Messages in time order, optionally only those after `afterId`. */
+  listMessages(chatId: string, afterId?: string): Promise<StoredMessage[]>;
+  /** Stores a survey unless one exists for the chat; returns false if one did. */
+  putSurvey(survey: SurveyRecord): Promise<boolean>;
+}

@@ -1,0 +1,50 @@
+import type { Lang } from "../../contracts/lang.ts";
+import type {
+  ChatMessage,
+  ChatStateName,
+  MessageAction,
+  QuickReply,
+  Sender,
+} from "../../contracts/protocol.ts";
+
+/** A chat as stored: never holds a token in clear, only its hash. */
+export interface Chat {
+  chatId: string;
+  lang: Lang;
+  state: ChatStateName;
+  startedAt: string;
+  endedAt?: string;
+  endedBy?: "customer" | "advisor" | "inactivity";
+  resumeSecretHash: string;
+  surveySecretHash?: string;
+  surveyExpiresAt?: string;
+  /** Topics the bot recognised during the chat, in first-seen order. */
+  topics: string[];
+  /** Bot misses in a row (none or low confidence); drives the offer of a person. */
+  missesInRow: number;
+  handledBy: "bot" | "advisor";
+  authenticated: boolean;
+}
+
+/** A transcript message as stored, with the recogniser's view of customer messages. */
+export interface StoredMessage extends ChatMessage {
+  confidence?: number;
+  expiresAt: number;
+}
+
+/** What a domain step wants said in the chat; ids and times are assigned when stored. */
+export interface OutgoingMessage {
+  from: Sender;
+  text: string;
+  topic?: string;
+  confidence?: number;
+  quickReplies?: QuickReply[];
+  actions?: MessageAction[];
+  clientId?: string;
+}
+
+/** Strips storage-only fields so every party sees the same message shape. */
+export function toChatMessage(message: StoredMessage): ChatMessage {
+  const { confidence: _c, expiresAt: _e, ...visible } = message;
+  return visible;
+}

@@ -1,0 +1,60 @@
+import type middy from "@middy/core";
+import type { APIGatewayProxyResultV2 } from "aws-lambda";
+import { ChatError } from "../../domain/chat/errors.ts";
+import type { Logger } from "../../observability/logger.ts";
+
+interface HttpLikeError {
+  statusCode?: number;
+  status?: number;
+  message: string;
+  expose?: boolean;
+  cause?: { code?: string; package?: string };
+}
+
+/**
+ * Turns every failure into `{ error: { code, message } }`, the same shape socket acks use.
+ * Only domain and validation messages reach the client; anything else is a generic 500.
+ */
+export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGatewayProxyResultV2> {
+  return {
+    onError: async (request) => {
+      const error = request.error as unknown;
+      let status = 500;
+      let code = "INTERNAL";
+      let message = "Something went wrong on our side. Please try again later.";
+      if (error instanceof ChatError) {
+        status = error.httpStatus;
+        code = error.code;
+        message = error.message;
+      } else if (isHttpError(error)) {
+        status = error.statusCode ?? error.status ?? 500;
+        if (error.cause?.package === "@middy/http-json-body-parser") {
+          // middy answers 415 for both a wrong content type and broken JSON; a client can
+          // act on a 400 that says which.
+          status = error.message === "Unsupported Media Type" ? 415 : 400;
+          code = "VALIDATION_FAILED";
+          message =
+            status === 415 ? "content-type: must be application/json" : "body: must be valid JSON";
+        } else if (status < 500) {
+          code = error.cause?.code ?? "VALIDATION_FAILED";
+          message = error.message;
+        }
+      }
+      if (status >= 500) logger.error("request failed", { error: error as Error });
+      request.response = {
+        statusCode: status,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ error: { code, message } }),
+      };
+    },
+  };
+}
+
+function isHttpError(error: unknown): error is HttpLikeError {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    ("statusCode" in error || "status" in error) &&
+    "message" in error
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * The HTTP API's routes: one Lambda handler each. The CDK stack deploys exactly these and the
+ * local server dispatches to the same handlers; nothing else declares a route.
+ */
+export interface HttpRoute {
+  /** Also the Lambda entry file name: functions/lambda/<id>.ts */
+  id: string;
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** API Gateway v2 path, with {name} path parameters. */
+  path: string;
+  /** Tables the handler reads or writes: the CDK grants exactly these. */
+  tables: { read?: readonly string[]; write?: readonly string[] };
+}
+
+export const HTTP_ROUTES = [
+  {
+    id: "submitSurvey",
+    method: "POST",
+    path: "/api/surveys",
+    tables: { read: ["chats"], write: ["surveys"] },
+  },
+] as const satisfies readonly HttpRoute[];
+
+export type HttpRouteId = (typeof HTTP_ROUTES)[number]["id"];

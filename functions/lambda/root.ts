@@ -1,0 +1,22 @@
+import { createDynamoClients } from "../adapters/dynamodb/client.ts";
+import { loadConfig } from "../config.ts";
+import { systemClock } from "../domain/clock.ts";
+import { createLogger } from "../observability/logger.ts";
+import { buildServices, type Services } from "../services.ts";
+
+let services: Services | undefined;
+
+/** Lambda composition root: config read and clients built once per cold start. */
+export function lambdaServices(): Services {
+  if (!services) {
+    const config = loadConfig();
+    services = buildServices({
+      doc: createDynamoClients({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT })
+        .doc,
+      config,
+      clock: systemClock,
+      logger: createLogger(config.LOG_LEVEL),
+    });
+  }
+  return services;
+}

@@ -1,0 +1,4 @@
+import { createSubmitSurveyHandler } from "../http/handlers/submitSurvey.ts";
+import { lambdaServices } from "./root.ts";
+
+export const handler = createSubmitSurveyHandler(lambdaServices());

@@ -1,0 +1,143 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { Server as SocketServer } from "socket.io";
+import { createDynamoClients } from "../adapters/dynamodb/client.ts";
+import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
+import type { Config } from "../config.ts";
+import { runningClockFrom, systemClock } from "../domain/clock.ts";
+import { placeholderBot } from "../domain/dialogue/placeholderBot.ts";
+import type { Clock } from "../domain/ports.ts";
+import { registerChatNamespace } from "../gateway/chatNamespace.ts";
+import { createSocketNotifier } from "../gateway/socketNotifier.ts";
+import { socketServerOptions } from "../gateway/socketOptions.ts";
+import { HTTP_HANDLERS } from "../http/handlers/index.ts";
+import { HTTP_ROUTES } from "../http/routes.ts";
+import { createLogger, type Logger } from "../observability/logger.ts";
+import { buildChatService, buildServices } from "../services.ts";
+import { type EmbeddedDynamo, startEmbeddedDynamo } from "./embeddedDynamo.ts";
+import { bindRoute, dispatchToLambda } from "./lambdaHttpAdapter.ts";
+import { loadStaticAssets, sendAsset } from "./staticAssets.ts";
+import { sweepExpiredItems } from "./ttlSweeper.ts";
+
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** DATA_DIR value that keeps the embedded DynamoDB in memory (tests). */
+export const IN_MEMORY = ":memory:";
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  dynamoEndpoint: string;
+  clock: Clock;
+  http: HttpServer;
+  io: SocketServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole service in one process: embedded DynamoDB, the HTTP API's Lambda handlers, the
+ * socket.io gateway and the browser pages. The local composition root.
+ */
+export async function startLocalServer(
+  config: Config,
+  options: { logger?: Logger; clock?: Clock } = {},
+): Promise<LocalServer> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock =
+    options.clock ??
+    (config.FAKE_TIME ? runningClockFrom(new Date(config.FAKE_TIME)) : systemClock);
+
+  let embedded: EmbeddedDynamo | undefined;
+  if (!config.DYNAMODB_ENDPOINT) {
+    embedded = await startEmbeddedDynamo({
+      port: config.DYNAMODB_PORT,
+      dataDir: config.DATA_DIR === IN_MEMORY ? undefined : `${config.DATA_DIR}`,
+    });
+  }
+  const dynamoEndpoint = config.DYNAMODB_ENDPOINT ?? embedded?.endpoint ?? "";
+  const { client, doc } = createDynamoClients({
+    region: config.AWS_REGION,
+    endpoint: dynamoEndpoint,
+  });
+  const [assets] = await Promise.all([
+    loadStaticAssets(REPO_ROOT),
+    ensureTables(client, config.TABLE_PREFIX),
+  ]);
+
+  const services = buildServices({ doc, config, clock, logger });
+  const routes = HTTP_ROUTES.map((route) => bindRoute(route, HTTP_HANDLERS[route.id](services)));
+
+  const http = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/healthz") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: "ok", time: clock.now().toISOString() }));
+      return;
+    }
+    if (path.startsWith("/api/")) {
+      dispatchToLambda(routes, req, res)
+        .then((handled) => {
+          if (!handled) notFound(res);
+        })
+        .catch((error: unknown) => {
+          logger.error("http adapter failed", { error: error as Error });
+          if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Internal error" } }));
+        });
+      return;
+    }
+    const asset = req.method === "GET" ? assets.get(path) : undefined;
+    if (asset) sendAsset(res, asset);
+    else notFound(res);
+  });
+
+  const io = new SocketServer(http, socketServerOptions());
+  const chats = buildChatService(services, {
+    bot: placeholderBot,
+    notifier: createSocketNotifier(io),
+    config,
+  });
+  registerChatNamespace(io, { chats, surveys: services, logger });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(
+              `PORT ${config.PORT} is already in use; stop what uses it or set PORT to a free port.`,
+            )
+          : error,
+      );
+    });
+    http.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+
+  const sweeper = setInterval(() => {
+    sweepExpiredItems(doc, config.TABLE_PREFIX, clock).catch((error: unknown) =>
+      logger.warn("ttl sweep failed", { error: error as Error }),
+    );
+  }, 60_000);
+  sweeper.unref();
+
+  return {
+    url: `http://${["0.0.0.0", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${port}`,
+    port,
+    dynamoEndpoint,
+    clock,
+    http,
+    io,
+    async close() {
+      clearInterval(sweeper);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      client.destroy();
+      await embedded?.close();
+    },
+  };
+}
+
+function notFound(res: import("node:http").ServerResponse): void {
+  res.writeHead(404, { "content-type": "application/json" });
+  res.end(JSON.stringify({ error: { code: "NOT_FOUND", message: "No such page or route" } }));
+}

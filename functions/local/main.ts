@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from "../config.ts";
+import { startLocalServer } from "./localServer.ts";
+
+// `npm start`: the whole service on a laptop. Prints where to go and shuts down cleanly.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await startLocalServer(config);
+  // Since process start, so the figure includes loading TypeScript and bundling the pages.
+  const seconds = process.uptime().toFixed(1);
+  const lines = [
+    "",
+    `  Asiointi chat is running (ready in ${seconds} s${config.FAKE_TIME ? `, clock starts at ${config.FAKE_TIME}` : ""})`,
+    "",
+    `  Customer chat   ${server.url}/`,
+    `  Advisor console ${server.url}/console`,
+    `  HTTP API        ${server.url}/api`,
+    `  Health          ${server.url}/healthz`,
+    `  DynamoDB        ${server.dynamoEndpoint}  (data in ${config.DATA_DIR}/)`,
+    "",
+    "  Press Ctrl+C to stop.",
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\n  Could not start: ${message}\n\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

@@ -1,0 +1,65 @@
+import { readFile } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+export interface Asset {
+  body: Buffer;
+  contentType: string;
+}
+
+/** Browser bundles the local server builds in memory at start (nothing generated on disk). */
+export const BUNDLES = {
+  "/web-chat.js": "web-chat/src/main.ts",
+  "/console.js": "handoff-console/src/main.ts",
+} as const;
+
+const PAGES = {
+  "/": "web-chat/demo.html",
+  "/console": "handoff-console/index.html",
+} as const;
+
+/** Bundles the web chat and console and reads their pages; done once at start-up. */
+export async function loadStaticAssets(root: string): Promise<Map<string, Asset>> {
+  const assets = new Map<string, Asset>();
+  const bundled = await Promise.all(
+    Object.entries(BUNDLES).map(async ([path, entry]) => {
+      const result = await build({
+        entryPoints: [join(root, entry)],
+        bundle: true,
+        minify: true,
+        format: "iife",
+        target: ["es2020"],
+        write: false,
+        legalComments: "none",
+        logLevel: "silent",
+      });
+      const file = result.outputFiles[0];
+      if (!file) throw new Error(`esbuild produced nothing for ${entry}`);
+      return [path, Buffer.from(file.contents)] as const;
+    }),
+  );
+  for (const [path, body] of bundled) {
+    assets.set(path, { body, contentType: "text/javascript; charset=utf-8" });
+  }
+  for (const [path, file] of Object.entries(PAGES)) {
+    assets.set(path, {
+      body: await readFile(join(root, file)),
+      contentType: "text/html; charset=utf-8",
+    });
+  }
+  return assets;
+}
+
+/** Writes an asset with security headers suitable for the pages we serve. */
+export function sendAsset(res: ServerResponse, asset: Asset): void {
+  res.writeHead(200, {
+    "content-type": asset.contentType,
+    "cache-control": "no-cache",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "content-security-policy":
+      "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+  });
+  res.end(asset.body);
+}

@@ -1,0 +1,49 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createDynamoChatStore } from "./adapters/dynamodb/dynamoChatStore.ts";
+import { tableNames } from "./adapters/dynamodb/tables.ts";
+import type { Config } from "./config.ts";
+import { createChatService } from "./domain/chat/chatService.ts";
+import type { ChatStore } from "./domain/chat/chatStore.ts";
+import { createIdGenerator } from "./domain/chat/ids.ts";
+import type { ChatNotifier } from "./domain/chat/notifier.ts";
+import type { Bot } from "./domain/dialogue/bot.ts";
+import type { Clock } from "./domain/ports.ts";
+import type { Logger } from "./observability/logger.ts";
+
+/** Everything the handlers need, built once per runtime by its composition root. */
+export interface Services {
+  store: ChatStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+export function buildServices(opts: {
+  doc: DynamoDBDocumentClient;
+  config: Pick<Config, "TABLE_PREFIX">;
+  clock: Clock;
+  logger: Logger;
+}): Services {
+  return {
+    store: createDynamoChatStore(opts.doc, tableNames(opts.config.TABLE_PREFIX)),
+    clock: opts.clock,
+    logger: opts.logger,
+  };
+}
+
+/** The chat service for a runtime that holds live conversations (gateway, local server). */
+export function buildChatService(
+  services: Services,
+  opts: { bot: Bot; notifier: ChatNotifier; config: Config },
+) {
+  return createChatService({
+    store: services.store,
+    clock: services.clock,
+    bot: opts.bot,
+    notifier: opts.notifier,
+    ids: createIdGenerator(),
+    settings: {
+      transcriptRetentionDays: opts.config.TRANSCRIPT_RETENTION_DAYS,
+      surveyTokenTtlHours: opts.config.SURVEY_TOKEN_TTL_HOURS,
+    },
+  });
+}

@@ -1,0 +1,89 @@
+import { newStemmer, type Stemmer } from "snowball-stemmers";
+import type { Lang } from "../../../contracts/lang.ts";
+import { fold, tokenize, writtenForm } from "./normalize.ts";
+
+const STEMMERS: Record<Lang, Stemmer> = {
+  fi: newStemmer("finnish"),
+  sv: newStemmer("swedish"),
+};
+
+/** Tunable weights of each feature family; chosen by cross-validation on training utterances. */
+export interface FeatureOptions {
+  minGram: number;
+  maxGram: number;
+  wordWeight: number;
+  stemWeight: number;
+  gramWeight: number;
+  bigramWeight: number;
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  minGram: 3,
+  maxGram: 5,
+  wordWeight: 1,
+  stemWeight: 1,
+  gramWeight: 1,
+  bigramWeight: 0.5,
+};
+
+/** Folded written-form words of a message, the unit every feature is built from. */
+export function words(text: string, lang: Lang): string[] {
+  return tokenize(text).map((t) => fold(writtenForm(t, lang)));
+}
+
+/** Stem of a word; stemmed before and after folding because the stemmer relies on ä/ö. */
+export function stems(rawWord: string, lang: Lang): string[] {
+  const stemmer = STEMMERS[lang];
+  const a = fold(stemmer.stem(rawWord));
+  const b = stemmer.stem(fold(rawWord));
+  return a === b ? [a] : [a, b];
+}
+
+/**
+ * Named features with raw weights for one message. Families: whole words, stems,
+ * character n-grams inside word boundaries (compounds and inflections share them),
+ * and word bigrams. Weights per family are applied later, after IDF.
+ */
+export function extractFeatures(
+  text: string,
+  lang: Lang,
+  options: FeatureOptions,
+  correct?: (word: string) => string | undefined,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (name: string, weight: number) => {
+    if (weight > 0) out.set(name, (out.get(name) ?? 0) + weight);
+  };
+  const raw = tokenize(text).map((t) => writtenForm(t, lang));
+  let previous = "";
+  for (const token of raw) {
+    const folded = fold(token);
+    addWord(folded, token, lang, options, add);
+    if (correct) {
+      // A misspelt word also contributes the features of its closest known spelling.
+      const fixed = correct(folded);
+      if (fixed && fixed !== folded) addWord(fixed, fixed, lang, options, add, 0.7);
+    }
+    if (previous) add(`b:${previous}_${folded}`, options.bigramWeight);
+    previous = folded;
+  }
+  return out;
+}
+
+function addWord(
+  folded: string,
+  raw: string,
+  lang: Lang,
+  options: FeatureOptions,
+  add: (name: string, weight: number) => void,
+  scale = 1,
+): void {
+  add(`w:${folded}`, options.wordWeight * scale);
+  for (const s of stems(raw, lang)) add(`s:${s}`, options.stemWeight * scale);
+  const padded = `<${folded}>`;
+  for (let n = options.minGram; n <= options.maxGram; n++) {
+    for (let i = 0; i + n <= padded.length; i++) {
+      add(`c:${padded.slice(i, i + n)}`, options.gramWeight * scale);
+    }
+  }
+}

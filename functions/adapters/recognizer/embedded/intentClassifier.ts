@@ -1,0 +1,191 @@
+import type { BotContent } from "../../../content/schema.ts";
+import type { Lang } from "../../../contracts/lang.ts";
+import { type IntentId, NO_INTENT, TOPIC_IDS } from "../../../contracts/topics.ts";
+import type { IntentScore } from "../../../domain/ports.ts";
+import {
+  DEFAULT_FEATURE_OPTIONS,
+  extractFeatures,
+  type FeatureOptions,
+  stems,
+  words,
+} from "./features.ts";
+import { tokenize } from "./normalize.ts";
+import {
+  DEFAULT_TRAINING_OPTIONS,
+  SoftmaxRegression,
+  type TrainingOptions,
+} from "./softmaxRegression.ts";
+import { Speller } from "./speller.ts";
+import { Vectorizer } from "./vectorizer.ts";
+
+export interface Example {
+  text: string;
+  intent: IntentId;
+}
+
+/** Everything tunable about the classifier; defaults come from cross-validation. */
+export interface ClassifierOptions {
+  features: FeatureOptions;
+  training: TrainingOptions;
+  /** Below this probability the best topic is not trusted and the answer is `none`. */
+  threshold: number;
+  /** Below this share of recognisable words the message is treated as out of scope. */
+  minCoverage: number;
+  /** Share of training examples also taught with a greeting in front of them. */
+  greetingAugmentation: number;
+  spelling: boolean;
+}
+
+export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
+  features: DEFAULT_FEATURE_OPTIONS,
+  training: DEFAULT_TRAINING_OPTIONS,
+  threshold: 0.35,
+  minCoverage: 0.4,
+  greetingAugmentation: 0.3,
+  spelling: true,
+};
+
+export interface Classification {
+  intent: IntentId;
+  confidence: number;
+  /** Winner first, then the likeliest topics; at most 3. */
+  alternatives: IntentScore[];
+  /** Share of the message's words the bot has seen in topic utterances. */
+  coverage: number;
+}
+
+const GREETING_TOPICS = new Set<IntentId>(["greeting", "goodbye"]);
+
+/** Training examples for one language: topic utterances plus out-of-scope ones as `none`. */
+export function trainingExamples(content: BotContent, lang: Lang): Example[] {
+  const examples: Example[] = [];
+  for (const topic of content.topics.values()) {
+    for (const text of topic[lang].utterances) examples.push({ text, intent: topic.id });
+  }
+  for (const text of content.outOfScope[lang]) examples.push({ text, intent: NO_INTENT });
+  return examples;
+}
+
+/** A per-language topic classifier; train once, then classify synchronously in microseconds. */
+export class IntentClassifier {
+  private readonly labels: IntentId[] = [...TOPIC_IDS, NO_INTENT];
+  private readonly vectorizer = new Vectorizer();
+  private readonly model: SoftmaxRegression;
+  private readonly knownWords = new Set<string>();
+  private readonly knownStems = new Set<string>();
+  private readonly speller: Speller | undefined;
+
+  constructor(
+    readonly lang: Lang,
+    examples: readonly Example[],
+    private readonly options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
+  ) {
+    const wordCounts = new Map<string, number>();
+    for (const { text, intent } of examples) {
+      if (intent === NO_INTENT) continue;
+      for (const raw of tokenize(text)) {
+        for (const s of stems(raw, lang)) this.knownStems.add(s);
+      }
+      for (const w of words(text, lang)) {
+        this.knownWords.add(w);
+        wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+      }
+    }
+    this.speller = options.spelling ? new Speller(wordCounts) : undefined;
+
+    const augmented = augmentWithGreetings(
+      examples,
+      options.greetingAugmentation,
+      options.training.seed,
+    );
+    const docs = augmented.map((e) => this.features(e.text));
+    this.vectorizer.fit(docs);
+    const xs = docs.map((d) => this.vectorizer.transform(d));
+    const ys = augmented.map((e) => this.labels.indexOf(e.intent));
+    this.model = new SoftmaxRegression(this.vectorizer.size, this.labels.length).train(
+      xs,
+      ys,
+      options.training,
+    );
+  }
+
+  /** The topic of `text` (or `none`) with a confidence in 0..1. */
+  classify(text: string): Classification {
+    const probs = this.model.probabilities(this.vectorizer.transform(this.features(text)));
+    const ranked: IntentScore[] = this.labels
+      .map((intent, i) => ({ intent, confidence: probs[i] as number }))
+      .sort((a, b) => b.confidence - a.confidence);
+    const coverage = this.coverage(text);
+    const best = ranked[0] as IntentScore;
+    const topics = ranked.filter((s) => s.intent !== NO_INTENT);
+    const bestTopic = topics[0] as IntentScore;
+    const trusted =
+      best.intent !== NO_INTENT &&
+      best.confidence >= this.options.threshold &&
+      coverage >= this.options.minCoverage;
+    const winner: IntentScore = trusted
+      ? best
+      : { intent: NO_INTENT, confidence: round(Math.max(1 - bestTopic.confidence, 0)) };
+    return {
+      intent: winner.intent,
+      confidence: round(winner.confidence),
+      alternatives: [winner, ...topics.filter((s) => s.intent !== winner.intent)]
+        .slice(0, 3)
+        .map((s) => ({ intent: s.intent, confidence: round(s.confidence) })),
+      coverage,
+    };
+  }
+
+  private features(text: string): Map<string, number> {
+    return extractFeatures(text, this.lang, this.options.features, (w) => this.speller?.correct(w));
+  }
+
+  private coverage(text: string): number {
+    const tokens = tokenize(text).filter((t) => t.length >= 2 && !/^\d+$/.test(t));
+    if (tokens.length === 0) return 0;
+    let known = 0;
+    for (const raw of tokens) {
+      const [w] = words(raw, this.lang);
+      if (w === undefined) continue;
+      if (
+        this.knownWords.has(w) ||
+        stems(raw, this.lang).some((s) => this.knownStems.has(s)) ||
+        this.speller?.correct(w) !== undefined
+      ) {
+        known++;
+      }
+    }
+    return known / tokens.length;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Customers often open with a greeting and then ask; teaching some examples with a
+ * greeting in front keeps a leading "hei" from outweighing the actual question.
+ */
+function augmentWithGreetings(
+  examples: readonly Example[],
+  share: number,
+  seed: number,
+): Example[] {
+  const greetings = examples
+    .filter((e) => e.intent === "greeting" && tokenize(e.text).length <= 3)
+    .map((e) => e.text.replace(/[!.?]+$/, ""));
+  if (share <= 0 || greetings.length === 0) return [...examples];
+  const out = [...examples];
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  for (const e of examples) {
+    if (GREETING_TOPICS.has(e.intent) || next() >= share) continue;
+    const greeting = greetings[Math.floor(next() * greetings.length)] as string;
+    out.push({ text: `${greeting}, ${e.text}`, intent: e.intent });
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import type { SparseVector } from "./vectorizer.ts";
+
+export interface TrainingOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
+  epochs: 30,
+  learningRate: 0.5,
+  l2: 1e-4,
+  seed: 7,
+};
+
+/**
+ * Multinomial logistic regression on sparse vectors, trained by SGD. Chosen over naive
+ * Bayes because overlapping vocabulary between tax topics needs discriminative weights,
+ * and its softmax gives probabilities a threshold can be set on.
+ */
+export class SoftmaxRegression {
+  private readonly weights: Float64Array;
+  private readonly bias: Float64Array;
+
+  constructor(
+    features: number,
+    readonly classes: number,
+  ) {
+    this.weights = new Float64Array(features * classes);
+    this.bias = new Float64Array(classes);
+  }
+
+  /** Fits the model to labelled vectors; deterministic for a given seed. */
+  train(xs: readonly SparseVector[], ys: readonly number[], options: TrainingOptions): this {
+    const order = xs.map((_, i) => i);
+    const random = mulberry32(options.seed);
+    const probs = new Float64Array(this.classes);
+    const k = this.classes;
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      shuffle(order, random);
+      const rate = options.learningRate / (1 + epoch * 0.2);
+      for (const n of order) {
+        const x = xs[n] as SparseVector;
+        const y = ys[n] as number;
+        this.probabilities(x, probs);
+        for (let c = 0; c < k; c++) {
+          const g = (probs[c] as number) - (c === y ? 1 : 0);
+          this.bias[c] = (this.bias[c] as number) - rate * g;
+          for (let j = 0; j < x.indices.length; j++) {
+            const w = (x.indices[j] as number) * k + c;
+            const current = this.weights[w] as number;
+            this.weights[w] = current - rate * (g * (x.values[j] as number) + options.l2 * current);
+          }
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Class probabilities for `x`, written into `out` (allocated when omitted). */
+  probabilities(x: SparseVector, out = new Float64Array(this.classes)): Float64Array {
+    const k = this.classes;
+    out.set(this.bias);
+    for (let j = 0; j < x.indices.length; j++) {
+      const base = (x.indices[j] as number) * k;
+      const v = x.values[j] as number;
+      for (let c = 0; c < k; c++)
+        out[c] = (out[c] as number) + v * (this.weights[base + c] as number);
+    }
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) max = Math.max(max, out[c] as number);
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const e = Math.exp((out[c] as number) - max);
+      out[c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) / sum;
+    return out;
+  }
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(items: number[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as number, items[i] as number];
+  }
+}

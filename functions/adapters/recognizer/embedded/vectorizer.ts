@@ -1,0 +1,58 @@
+/** A sparse, L2-normalised feature vector. */
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+/** Maps named features to TF-IDF vectors over a vocabulary fixed at training time. */
+export class Vectorizer {
+  private readonly index = new Map<string, number>();
+  private idf = new Float64Array(0);
+
+  /** Builds the vocabulary and IDF from training documents (features seen at least once). */
+  fit(docs: readonly Map<string, number>[]): this {
+    const df: number[] = [];
+    for (const doc of docs) {
+      for (const name of doc.keys()) {
+        let i = this.index.get(name);
+        if (i === undefined) {
+          i = this.index.size;
+          this.index.set(name, i);
+          df.push(0);
+        }
+        df[i] = (df[i] ?? 0) + 1;
+      }
+    }
+    const n = docs.length;
+    this.idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+    return this;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  has(name: string): boolean {
+    return this.index.has(name);
+  }
+
+  /** The document as a unit-length vector; features outside the vocabulary are dropped. */
+  transform(doc: Map<string, number>): SparseVector {
+    const indices: number[] = [];
+    const values: number[] = [];
+    let norm = 0;
+    for (const [name, weight] of doc) {
+      const i = this.index.get(name);
+      if (i === undefined) continue;
+      const v = Math.log1p(weight) * (this.idf[i] ?? 1);
+      indices.push(i);
+      values.push(v);
+      norm += v * v;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    return {
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values, (v) => v * scale),
+    };
+  }
+}

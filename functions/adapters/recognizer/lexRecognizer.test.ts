@@ -1,0 +1,89 @@
+import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, describe, expect, it } from "vitest";
+import { intentIdOf, LexRecognizer } from "./lexRecognizer.ts";
+
+const lex = mockClient(LexRuntimeV2Client);
+
+function recognizer() {
+  return new LexRecognizer({
+    botId: "BOT",
+    botAliasId: "ALIAS",
+    client: new LexRuntimeV2Client({ region: "eu-west-1" }),
+    sessionId: () => "session-1",
+  });
+}
+
+afterEach(() => lex.reset());
+
+describe("LexRecognizer", () => {
+  it("asks the Swedish locale and maps interpretations to topics", async () => {
+    lex.on(RecognizeTextCommand).resolves({
+      interpretations: [
+        { intent: { name: "tax-refund" }, nluConfidence: { score: 0.91 } },
+        { intent: { name: "FallbackIntent" } },
+        { intent: { name: "residual-tax" }, nluConfidence: { score: 0.05 } },
+        { intent: { name: "tax-card" }, nluConfidence: { score: 0.02 } },
+      ],
+    });
+
+    const result = await recognizer().recognize("när kommer återbäringen", "sv");
+
+    expect(lex.commandCalls(RecognizeTextCommand)[0]?.args[0].input).toEqual({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      localeId: "sv_SE",
+      sessionId: "session-1",
+      text: "när kommer återbäringen",
+    });
+    expect(result.intent).toBe("tax-refund");
+    expect(result.confidence).toBe(0.91);
+    expect(result.detectedLang).toBe("sv");
+    expect(result.alternatives.map((a) => a.intent)).toEqual([
+      "tax-refund",
+      "none",
+      "residual-tax",
+    ]);
+  });
+
+  it("answers none when Lex falls back", async () => {
+    lex.on(RecognizeTextCommand).resolves({
+      interpretations: [
+        { intent: { name: "FallbackIntent" } },
+        { intent: { name: "tax-card" }, nluConfidence: { score: 0.3 } },
+      ],
+    });
+
+    const result = await recognizer().recognize("millainen sää huomenna", "fi");
+
+    expect(lex.commandCalls(RecognizeTextCommand)[0]?.args[0].input.localeId).toBe("fi_FI");
+    expect(result).toMatchObject({ intent: "none", confidence: 0.7 });
+  });
+
+  it("answers none when Lex returns no interpretations", async () => {
+    lex.on(RecognizeTextCommand).resolves({});
+
+    const result = await recognizer().recognize("", "fi");
+
+    expect(result).toMatchObject({ intent: "none", alternatives: [] });
+  });
+
+  it("propagates Lex errors to the caller", async () => {
+    lex.on(RecognizeTextCommand).rejects(new Error("throttled"));
+
+    await expect(recognizer().recognize("hei", "fi")).rejects.toThrow("throttled");
+  });
+});
+
+describe("intentIdOf", () => {
+  it.each([
+    ["tax-card", "tax-card"],
+    ["tax_card", "tax-card"],
+    ["TaxCard", "tax-card"],
+    ["FallbackIntent", "none"],
+    ["SomethingElse", "none"],
+    [undefined, "none"],
+  ])("maps %s to %s", (name, id) => {
+    expect(intentIdOf(name)).toBe(id);
+  });
+});

@@ -1,0 +1,72 @@
+import {
+  type Interpretation,
+  LexRuntimeV2Client,
+  RecognizeTextCommand,
+} from "@aws-sdk/client-lex-runtime-v2";
+import type { Lang } from "../../contracts/lang.ts";
+import { type IntentId, isTopicId, NO_INTENT } from "../../contracts/topics.ts";
+import type { IntentScore, Recognition, Recognizer } from "../../domain/ports.ts";
+
+/** Lex V2 locale of each chat language. */
+export const LEX_LOCALES: Record<Lang, string> = { fi: "fi_FI", sv: "sv_SE" };
+
+export interface LexRecognizerConfig {
+  botId: string;
+  botAliasId: string;
+  /** Injected in tests; defaults to a client for the Lambda's own region. */
+  client?: LexRuntimeV2Client;
+  /** Lex keeps dialogue state per session; classification only needs a throwaway one. */
+  sessionId?: () => string;
+}
+
+/** Recognises messages with an Amazon Lex V2 bot built from the same content. */
+export class LexRecognizer implements Recognizer {
+  private readonly client: LexRuntimeV2Client;
+  private readonly sessionId: () => string;
+
+  constructor(private readonly config: LexRecognizerConfig) {
+    this.client = config.client ?? new LexRuntimeV2Client({});
+    this.sessionId = config.sessionId ?? (() => crypto.randomUUID());
+  }
+
+  /** Asks Lex for the intent; Lex cannot tell languages apart, so `detectedLang` is the chat's. */
+  async recognize(text: string, lang: Lang): Promise<Recognition> {
+    const response = await this.client.send(
+      new RecognizeTextCommand({
+        botId: this.config.botId,
+        botAliasId: this.config.botAliasId,
+        localeId: LEX_LOCALES[lang],
+        sessionId: this.sessionId(),
+        text,
+      }),
+    );
+    const scores = toScores(response.interpretations ?? []);
+    const winner = scores[0] ?? { intent: NO_INTENT, confidence: 1 };
+    return { ...winner, detectedLang: lang, alternatives: scores.slice(0, 3) };
+  }
+}
+
+/** Lex intent name to topic id; the bot may name intents tax-card, tax_card or TaxCard. */
+export function intentIdOf(lexName: string | undefined): IntentId {
+  if (!lexName || lexName === "FallbackIntent") return NO_INTENT;
+  const kebab = lexName
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/_/g, "-")
+    .toLowerCase();
+  return isTopicId(kebab) ? kebab : NO_INTENT;
+}
+
+function toScores(interpretations: readonly Interpretation[]): IntentScore[] {
+  const best = Math.max(0, ...interpretations.map((i) => i.nluConfidence?.score ?? 0));
+  const scores = new Map<IntentId, number>();
+  for (const interpretation of interpretations) {
+    const intent = intentIdOf(interpretation.intent?.name);
+    // Lex gives FallbackIntent no score; it wins when no topic is likely enough.
+    const confidence = interpretation.nluConfidence?.score ?? (intent === NO_INTENT ? 1 - best : 0);
+    if (confidence > (scores.get(intent) ?? -1)) scores.set(intent, confidence);
+  }
+  const ordered = [...scores].map(([intent, confidence]) => ({ intent, confidence }));
+  // Lex lists its chosen interpretation first; keep it first, order the rest by score.
+  const [first, ...rest] = ordered;
+  return first ? [first, ...rest.sort((a, b) => b.confidence - a.confidence)] : [];
+}

@@ -1,0 +1,77 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { type Lang, langSchema } from "../../contracts/lang.ts";
+import { NO_INTENT } from "../../contracts/topics.ts";
+import { loadBotContent } from "../loadContent.ts";
+import type { BotContent } from "../schema.ts";
+import { answerPieces } from "../topicAnswer.ts";
+
+const USAGE = `Usage:
+  npm run --silent bot -- classify --lang fi|sv   < messages.txt   (one JSON line per message)
+  npm run bot -- chat --lang fi|sv                                  (terminal chat)`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { lang: { type: "string", default: "fi" } },
+});
+const command = positionals[0];
+const lang = langSchema.safeParse(values.lang);
+if (!lang.success || (command !== "classify" && command !== "chat")) {
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const content = loadBotContent();
+const recognizer = createEmbeddedRecognizer(content);
+const lines = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
+
+if (command === "classify") {
+  // External contract: exactly these keys in this order, one line per non-blank input line.
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === "") continue;
+    const { intent, confidence } = recognizer.classify(text, lang.data);
+    process.stdout.write(`${JSON.stringify({ text, intent, confidence })}\n`);
+  }
+} else {
+  await chat(content, lang.data);
+}
+
+// --- chat -------------------------------------------------------------------------------
+// A content owner's preview: recognised topic and the topic's general answer. The lead
+// engineer may replace this with the full dialogue (quick replies, handoff, surveys).
+async function chat(content: BotContent, chatLang: Lang): Promise<void> {
+  const prompt = chatLang === "fi" ? "sinä> " : "du> ";
+  console.log(
+    chatLang === "fi" ? "Kirjoita kysymys (Ctrl+D lopettaa)." : "Skriv en fråga (Ctrl+D avslutar).",
+  );
+  process.stdout.write(prompt);
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text !== "") {
+      const r = recognizer.classify(text, chatLang);
+      const alternatives = r.alternatives
+        .map((a) => `${a.intent} ${a.confidence.toFixed(2)}`)
+        .join(", ");
+      console.log(
+        `  [${r.intent} ${r.confidence.toFixed(2)} | lang ${r.detectedLang} | ${alternatives}]`,
+      );
+      const topic = r.intent === NO_INTENT ? undefined : content.topics.get(r.intent);
+      if (topic) {
+        const pieces = answerPieces(topic, r.detectedLang);
+        console.log(`bot> ${pieces.paragraphs.join("\n\n     ")}`);
+        for (const link of pieces.links) console.log(`     ${link.label}: ${link.url}`);
+        if (pieces.followUps.length > 0) console.log(`     [${pieces.followUps.join("] [")}]`);
+      } else {
+        console.log(
+          chatLang === "fi"
+            ? "bot> En valitettavasti ymmärtänyt. Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan."
+            : "bot> Tyvärr förstod jag inte. Jag svarar bäst när du ställer en fråga i taget.",
+        );
+      }
+    }
+    process.stdout.write(prompt);
+  }
+  console.log();
+}

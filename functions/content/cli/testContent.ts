@@ -1,0 +1,58 @@
+import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { LANGS } from "../../contracts/lang.ts";
+import { DEFAULT_CONTENT_DIR, loadBotContent } from "../loadContent.ts";
+import { confusionLines, evaluate, leakedCases, loadTestCases, percent } from "../testSet.ts";
+
+// CI gate. Set with headroom below what the recogniser reaches, so a content change that
+// breaks a topic fails, while ordinary wording changes do not.
+export const MIN_ACCURACY = 0.93;
+export const MIN_NONE_RECALL = 0.88;
+
+const verbose = process.argv.includes("--verbose");
+const content = loadBotContent(DEFAULT_CONTENT_DIR);
+const recognizer = createEmbeddedRecognizer(content);
+let failed = false;
+
+for (const lang of LANGS) {
+  const cases = loadTestCases(DEFAULT_CONTENT_DIR, lang);
+  console.log(`\n== ${lang}: ${cases.length} test messages ==`);
+  if (cases.length === 0) {
+    console.log(`FAIL no test messages in bot-content/tests/${lang}.yaml`);
+    failed = true;
+    continue;
+  }
+  const leaked = leakedCases(content, lang, cases);
+  if (leaked.length > 0) {
+    failed = true;
+    console.log(`FAIL ${leaked.length} test message(s) also appear in the training sentences:`);
+    for (const c of leaked) console.log(`  "${c.text}" (${c.intent})`);
+    console.log(
+      "  Test messages must be new wording; remove them from the topic or the test file.",
+    );
+  }
+  // Classified as in a chat in this language, language switching included.
+  const result = evaluate(cases, (text) => recognizer.classify(text, lang));
+  const accOk = result.accuracy >= MIN_ACCURACY;
+  const noneOk = result.noneRecall >= MIN_NONE_RECALL;
+  console.log(
+    `top-1 accuracy   ${percent(result.accuracy)} (gate ${percent(MIN_ACCURACY)}) ${accOk ? "ok" : "FAIL"}`,
+  );
+  console.log(`topics only      ${percent(result.topicAccuracy)}`);
+  console.log(
+    `none recall      ${percent(result.noneRecall)} (gate ${percent(MIN_NONE_RECALL)}) ${noneOk ? "ok" : "FAIL"}`,
+  );
+  failed ||= !accOk || !noneOk;
+  const lines = confusionLines(result);
+  if (lines.length > 0) {
+    console.log("confusions (expected -> got: count):");
+    for (const line of lines) console.log(`  ${line}`);
+  }
+  if (verbose) {
+    for (const m of result.mistakes) {
+      console.log(`  ${m.expected} -> ${m.got} (${m.confidence.toFixed(2)}): ${m.text}`);
+    }
+  }
+}
+
+console.log(failed ? "\ncontent:test FAILED" : "\ncontent:test passed");
+process.exit(failed ? 1 : 0);

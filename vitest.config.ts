@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration suites start servers; two cores cannot run many at once.
     maxWorkers: 2,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },
 });

@@ -58,7 +58,15 @@ export async function startEmbeddedDynamo(options: {
   };
 }
 
+// Locks this process holds, so a second server in the same process (tests) is refused too.
+const heldLocks = new Set<string>();
+
 function acquireLock(lockPath: string): () => void {
+  if (heldLocks.has(lockPath)) {
+    throw new DataDirLockedError(
+      `The data directory is in use by another running service in this process. Stop it first, or set DATA_DIR to another directory.`,
+    );
+  }
   try {
     writeFileSync(lockPath, String(process.pid), { flag: "wx" });
   } catch (error) {
@@ -72,7 +80,11 @@ function acquireLock(lockPath: string): () => void {
     // The previous owner died without cleaning up: take the lock over.
     writeFileSync(lockPath, String(process.pid));
   }
-  return () => rmSync(lockPath, { force: true });
+  heldLocks.add(lockPath);
+  return () => {
+    heldLocks.delete(lockPath);
+    rmSync(lockPath, { force: true });
+  };
 }
 
 function isAlive(pid: number): boolean {

@@ -1,5 +1,9 @@
 import { ConfigError, loadConfig } from "../config.ts";
-import { startLocalServer } from "./localServer.ts";
+
+// The SDK warns on Node 20 about releases from 2027; engines.node already says so, and the
+// warning would bury the banner a developer needs to see.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+const { startLocalServer } = await import("./localServer.ts");
 
 // `npm start`: the whole service on a laptop. Prints where to go and shuts down cleanly.
 async function main(): Promise<void> {

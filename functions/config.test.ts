@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("starts on embedded defaults with an empty environment", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, DYNAMODB_PORT: 8000, DATA_DIR: ".data" });
+    expect(config.DYNAMODB_ENDPOINT).toBeUndefined();
+  });
+
+  it("names the variable and the expected form when a value is bad", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT: .*\(expected an integer 0-65535\)/);
+    expect(() => loadConfig({ FAKE_TIME: "tomorrow" })).toThrow(/FAKE_TIME: .*ISO 8601/);
+  });
+
+  it("accepts FAKE_TIME locally and refuses it in production", () => {
+    expect(loadConfig({ FAKE_TIME: "2026-11-23T08:59:59+02:00" }).FAKE_TIME).toBe(
+      "2026-11-23T08:59:59+02:00",
+    );
+    expect(() =>
+      loadConfig({ NODE_ENV: "production", FAKE_TIME: "2026-11-23T08:59:59+02:00" }),
+    ).toThrow(/FAKE_TIME: .*refused when NODE_ENV=production/);
+  });
+});

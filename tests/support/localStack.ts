@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { io, type Socket } from "socket.io-client";
+import { loadConfig } from "../../functions/config.ts";
+import type {
+  CustomerToServerEvents,
+  ServerToCustomerEvents,
+} from "../../functions/contracts/protocol.ts";
+import type { Clock } from "../../functions/domain/ports.ts";
+import {
+  IN_MEMORY,
+  type LocalServer,
+  startLocalServer,
+} from "../../functions/local/localServer.ts";
+
+export type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
+
+/** Starts the real local stack on random loopback ports; in memory unless a data dir is given. */
+export async function startTestStack(
+  options: { dataDir?: string; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<LocalServer> {
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    DYNAMODB_PORT: "0",
+    DATA_DIR: options.dataDir ?? IN_MEMORY,
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  return startLocalServer(config, { clock: options.clock });
+}
+
+/** A temporary directory removed by the returned cleanup. */
+export function tempDir(): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), "asiointi-test-"));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A connected customer socket on the /chat namespace. */
+export async function connectCustomer(url: string): Promise<CustomerSocket> {
+  const socket: CustomerSocket = io(`${url}/chat`, { transports: ["websocket"], forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+/** Collects every server event of a kind, for assertions on what was delivered. */
+export function collect<E extends keyof ServerToCustomerEvents>(
+  socket: CustomerSocket,
+  event: E,
+): Parameters<ServerToCustomerEvents[E]>[0][] {
+  const items: Parameters<ServerToCustomerEvents[E]>[0][] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: socket.io's listener typing is per event.
+  socket.on(event, ((payload: any) => items.push(payload)) as any);
+  return items;
+}
+
+/** Waits until `check` passes or the timeout ends; returns its value. */
+export async function eventually<T>(check: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

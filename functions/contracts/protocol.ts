@@ -4,7 +4,7 @@
  * Documented in docs/protocol.md; names and shapes here are a public contract.
  */
 import { z } from "zod";
-import { langSchema } from "./lang.ts";
+import { type Lang, langSchema } from "./lang.ts";
 
 export const CHAT_NAMESPACE = "/chat";
 
@@ -35,6 +35,7 @@ export const customerMessageSchema = z.strictObject({
 export type CustomerMessageRequest = z.infer<typeof customerMessageSchema>;
 
 export const typingSchema = z.strictObject({ typing: z.boolean() });
+export const chatLanguageSchema = z.strictObject({ lang: langSchema });
 export const chatEndSchema = z.strictObject({});
 
 export const SURVEY_COMMENT_MAX = 1000;
@@ -52,7 +53,14 @@ export type SurveySubmission = z.infer<typeof surveySubmitSchema>;
 export const SENDERS = ["customer", "bot", "advisor", "system"] as const;
 export type Sender = (typeof SENDERS)[number];
 
-export const ACTION_TYPES = ["login", "handoff", "callback", "appointment", "link"] as const;
+export const ACTION_TYPES = [
+  "login",
+  "handoff",
+  "callback",
+  "appointment",
+  "link",
+  "switch-language",
+] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 export interface QuickReply {
@@ -64,6 +72,8 @@ export interface MessageAction {
   type: ActionType;
   label: string;
   url?: string;
+  /** For "switch-language": the language to switch the chat to. */
+  lang?: Lang;
 }
 
 /** One transcript message as every party sees it. */
@@ -87,6 +97,8 @@ export type ChatStateName = (typeof CHAT_STATES)[number];
 export interface ChatStateEvent {
   chatId: string;
   state: ChatStateName;
+  /** The chat's current language (switchable with chat:language). */
+  lang?: Lang;
   queuePosition?: number;
   estimatedWaitSeconds?: number;
   advisor?: { displayName: string };
@@ -131,6 +143,7 @@ export interface CustomerToServerEvents {
   "chat:start": (payload: ChatStartRequest, ack: AckCallback<ChatStartResult>) => void;
   "chat:message": (payload: CustomerMessageRequest, ack: AckCallback<{ id: string }>) => void;
   "chat:typing": (payload: { typing: boolean }, ack?: AckCallback) => void;
+  "chat:language": (payload: { lang: Lang }, ack: AckCallback<{ lang: Lang }>) => void;
   "chat:end": (payload: Record<string, never>, ack: AckCallback<{ surveyToken: string }>) => void;
   "survey:submit": (payload: SurveySubmission, ack: AckCallback) => void;
 }

@@ -3,6 +3,7 @@ import {
   CHAT_NAMESPACE,
   type CustomerToServerEvents,
   chatEndSchema,
+  chatLanguageSchema,
   chatStartSchema,
   customerMessageSchema,
   type ServerToCustomerEvents,
@@ -88,6 +89,14 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
       handleEvent(logger, "chat:typing", typingSchema, async (_typing, ack) => {
         currentChat();
         ack({});
+      }),
+    );
+
+    socket.on(
+      "chat:language",
+      handleEvent(logger, "chat:language", chatLanguageSchema, async ({ lang }, ack) => {
+        await chats.setLanguage(currentChat(), lang);
+        ack({ lang });
       }),
     );
 

@@ -2,17 +2,21 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Server as SocketServer } from "socket.io";
+import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
+import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import type { Config } from "../config.ts";
+import { loadBotContent } from "../content/loadContent.ts";
+import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
-import { placeholderBot } from "../domain/dialogue/placeholderBot.ts";
 import type { Clock } from "../domain/ports.ts";
 import { registerChatNamespace } from "../gateway/chatNamespace.ts";
 import { createSocketNotifier } from "../gateway/socketNotifier.ts";
 import { socketServerOptions } from "../gateway/socketOptions.ts";
 import { HTTP_HANDLERS } from "../http/handlers/index.ts";
 import { HTTP_ROUTES } from "../http/routes.ts";
+import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
 import { buildChatService, buildServices } from "../services.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "./embeddedDynamo.ts";
@@ -92,9 +96,15 @@ export async function startLocalServer(
     else notFound(res);
   });
 
+  const content = loadBotContent();
+  const bot = createEmbeddedLexBot({
+    recognizer: createEmbeddedRecognizer(content),
+    fulfill: createFulfillmentHandler({ library: createTopicLibrary(content), logger }),
+    logger,
+  });
   const io = new SocketServer(http, socketServerOptions());
   const chats = buildChatService(services, {
-    bot: placeholderBot,
+    bot,
     notifier: createSocketNotifier(io),
     config,
   });

@@ -72,6 +72,18 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       }
     },
 
+    async setLanguage(chatId, lang) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression: "SET lang = :lang",
+          ConditionExpression: "attribute_exists(chatId)",
+          ExpressionAttributeValues: { ":lang": lang },
+        }),
+      );
+    },
+
     async endChat(chatId, end) {
       try {
         await doc.send(

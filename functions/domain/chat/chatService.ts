@@ -71,7 +71,7 @@ export function createChatService(deps: ChatServiceDeps) {
   }
 
   function stateEvent(chat: Chat): ChatStateEvent {
-    return { chatId: chat.chatId, state: chat.state };
+    return { chatId: chat.chatId, state: chat.state, lang: chat.lang };
   }
 
   return {
@@ -154,6 +154,16 @@ export function createChatService(deps: ChatServiceDeps) {
       );
       notifier.message(chatId, message);
       return { chat, message, duplicate: false };
+    },
+
+    /** Switches the chat to the other national language and confirms it in that language. */
+    async setLanguage(chatId: string, lang: Lang): Promise<void> {
+      const chat = await requireChat(chatId);
+      if (chat.state === "ended") throw new ChatEndedError();
+      if (chat.lang === lang) return;
+      await store.setLanguage(chatId, lang);
+      await say(chatId, { from: "system", text: phrase("languageSwitched", lang) });
+      notifier.state(stateEvent({ ...chat, lang }));
     },
 
     /** Lets the bot answer a customer message while the chat is with the bot. */

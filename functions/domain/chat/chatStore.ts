@@ -21,6 +21,8 @@ export interface ChatStore {
   getChat(chatId: string): Promise<Chat | undefined>;
   /** Records a recognised topic and the miss counter after a bot turn. */
   recordBotTurn(chatId: string, update: { topic?: string; missesInRow: number }): Promise<void>;
+  /** Switches the chat's language; the bot answers in it from then on. */
+  setLanguage(chatId: string, lang: Chat["lang"]): Promise<void>;
   /** Ends a chat unless already ended; returns false when someone else ended it first. */
   endChat(
     chatId: string,

@@ -21,6 +21,34 @@ export const PHRASES = {
     fi: "Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.",
     sv: "Jag svarar bäst när du ställer en fråga i taget.",
   },
+  notUnderstood: {
+    fi: "En valitettavasti ymmärtänyt kysymystäsi.",
+    sv: "Tyvärr förstod jag inte din fråga.",
+  },
+  didYouMean: {
+    fi: "Tarkoititko jotakin näistä?",
+    sv: "Menade du något av dessa?",
+  },
+  offerOtherChannels: {
+    fi: "En näytä löytävän vastausta. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai varata ajan.",
+    sv: "Jag verkar inte hitta något svar. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller boka en tid.",
+  },
+  talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
+  requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
+  bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
+  recognizerDown: {
+    fi: "Chatbot ei juuri nyt pysty vastaamaan kysymyksiin. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai yrittää hetken kuluttua uudelleen.",
+    sv: "Chattboten kan inte svara på frågor just nu. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller försöka igen om en stund.",
+  },
+  otherLanguageDetected: {
+    fi: "Huomasin, että kirjoitit suomeksi. Vastasin suomeksi; voit vaihtaa keskustelun kielen.",
+    sv: "Jag märkte att du skrev på svenska. Jag svarade på svenska; du kan byta chattens språk.",
+  },
+  switchToThis: { fi: "Vaihda suomeksi", sv: "Byt till svenska" },
+  languageSwitched: {
+    fi: "Keskustelu jatkuu suomeksi.",
+    sv: "Chatten fortsätter på svenska.",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PhraseId = keyof typeof PHRASES;

@@ -1,0 +1,62 @@
+import type { Context } from "aws-lambda";
+import type { Lang } from "../../contracts/lang.ts";
+import { isTopicId } from "../../contracts/topics.ts";
+import type { Chat, OutgoingMessage } from "../../domain/chat/model.ts";
+import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
+import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
+import { phrase } from "../../domain/dialogue/phrases.ts";
+import type { Recognizer } from "../../domain/ports.ts";
+import type { FulfillmentHandler } from "../../lex/fulfillmentHandler.ts";
+import type { Logger } from "../../observability/logger.ts";
+import { fromLexMessages, lexEventFromRecognition } from "../lex/lexV2.ts";
+
+/** The bot's opening lines: how to ask, and when a person can be reached. */
+export function welcomeMessages(lang: Lang): OutgoingMessage[] {
+  return [
+    { from: "bot", text: phrase("welcome", lang) },
+    { from: "bot", text: phrase("advisorHours", lang) },
+  ];
+}
+
+/**
+ * The local bot: the embedded recogniser's result, shaped as the Lex V2 event Lex would
+ * send, answered by the same fulfillment handler that Lex calls in AWS.
+ */
+export function createEmbeddedLexBot(deps: {
+  recognizer: Recognizer;
+  fulfill: FulfillmentHandler;
+  logger: Logger;
+}): Bot {
+  const context = { functionName: "fulfillment-local" } as Context;
+  return {
+    welcome: welcomeMessages,
+    async reply(chat: Chat, text: string): Promise<BotTurn> {
+      let recognition: Awaited<ReturnType<Recognizer["recognize"]>>;
+      try {
+        recognition = await deps.recognizer.recognize(text, chat.lang);
+      } catch (error) {
+        deps.logger.error("recogniser failed", { error: error as Error, chatId: chat.chatId });
+        const down = recognizerDownTurn(chat.lang);
+        return { messages: down.messages, missed: true };
+      }
+      const event = lexEventFromRecognition({
+        sessionId: chat.chatId,
+        text,
+        recognition,
+        context: {
+          lang: chat.lang,
+          missesInRow: chat.missesInRow,
+          authenticated: chat.authenticated,
+        },
+      });
+      const response = await deps.fulfill(event, context);
+      const messages = fromLexMessages(response.messages);
+      const topic = messages.find((m) => m.topic)?.topic;
+      return {
+        messages,
+        ...(topic && isTopicId(topic) ? { topic } : {}),
+        missed: Number(response.sessionState.sessionAttributes.missesInRow) > 0,
+      };
+    },
+  };
+}

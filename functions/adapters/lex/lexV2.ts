@@ -1,0 +1,204 @@
+/**
+ * The Amazon Lex V2 code hook contract as this service uses it: the event Lex sends to the
+ * fulfillment Lambda, the response it expects, and the mapping to and from our own types.
+ * Locally the gateway builds the same event from the embedded recogniser, so one fulfillment
+ * handler answers in both runtimes.
+ */
+import { z } from "zod";
+import { LANGS, type Lang } from "../../contracts/lang.ts";
+import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
+import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";
+import type { OutgoingMessage } from "../../domain/chat/model.ts";
+import type { DialogueContext } from "../../domain/dialogue/answerTurn.ts";
+import type { Recognition } from "../../domain/ports.ts";
+import { intentIdOf, LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
+
+export const FALLBACK_INTENT = "FallbackIntent";
+
+/** Lex intent name of a topic; topic ids are valid Lex names as they are. */
+export function lexIntentName(intent: IntentId): string {
+  return intent === NO_INTENT ? FALLBACK_INTENT : intent;
+}
+
+export function langOfLocale(localeId: string): Lang {
+  const lang = LANGS.find((l) => LEX_LOCALES[l] === localeId);
+  if (!lang)
+    throw new Error(
+      `bot.localeId ${localeId} is not one of ${Object.values(LEX_LOCALES).join(", ")}`,
+    );
+  return lang;
+}
+
+const intentSchema = z.looseObject({
+  name: z.string().min(1),
+  state: z.string().optional(),
+  confirmationState: z.string().optional(),
+  slots: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** Session attributes the gateway sets; Lex carries them as strings. */
+export const sessionAttributesSchema = z.looseObject({
+  chatLang: z.enum(LANGS),
+  missesInRow: z.string().regex(/^\d+$/).default("0"),
+  authenticated: z.enum(["true", "false"]).default("false"),
+});
+
+export const lexCodeHookEventSchema = z.looseObject({
+  messageVersion: z.literal("1.0"),
+  invocationSource: z.enum(["DialogCodeHook", "FulfillmentCodeHook"]),
+  inputMode: z.string().optional(),
+  sessionId: z.string().min(1),
+  inputTranscript: z.string(),
+  bot: z.looseObject({
+    localeId: z.string(),
+    name: z.string().optional(),
+    id: z.string().optional(),
+  }),
+  interpretations: z.array(
+    z.looseObject({
+      intent: intentSchema,
+      nluConfidence: z.number().min(0).max(1).optional(),
+    }),
+  ),
+  sessionState: z.looseObject({
+    intent: intentSchema.optional(),
+    sessionAttributes: sessionAttributesSchema,
+  }),
+});
+export type LexCodeHookEvent = z.infer<typeof lexCodeHookEventSchema>;
+
+export type LexMessage =
+  | { contentType: "PlainText"; content: string }
+  | { contentType: "CustomPayload"; content: string };
+
+export interface LexCodeHookResponse {
+  sessionState: {
+    sessionAttributes: Record<string, string>;
+    dialogAction: { type: "Close" };
+    intent: { name: string; state: "Fulfilled" | "Failed" };
+  };
+  messages: LexMessage[];
+}
+
+/** Our extra message fields, carried in a CustomPayload right after the text they belong to. */
+interface MessageMeta {
+  kind: "asiointi.message/v1";
+  topic?: string;
+  confidence?: number;
+  quickReplies?: QuickReply[];
+  actions?: MessageAction[];
+}
+
+/** The event Lex would send for this recognition: what the local gateway hands to fulfillment. */
+export function lexEventFromRecognition(input: {
+  sessionId: string;
+  text: string;
+  recognition: Recognition;
+  context: DialogueContext;
+}): LexCodeHookEvent {
+  const { recognition, context } = input;
+  const interpretations = recognition.alternatives.map((alt) => ({
+    intent: { name: lexIntentName(alt.intent), slots: {}, state: "ReadyForFulfillment" },
+    ...(alt.intent === NO_INTENT ? {} : { nluConfidence: alt.confidence }),
+  }));
+  if (!recognition.alternatives.some((a) => a.intent === recognition.intent)) {
+    interpretations.unshift({
+      intent: { name: lexIntentName(recognition.intent), slots: {}, state: "ReadyForFulfillment" },
+      ...(recognition.intent === NO_INTENT ? {} : { nluConfidence: recognition.confidence }),
+    });
+  }
+  return {
+    messageVersion: "1.0",
+    invocationSource: "FulfillmentCodeHook",
+    inputMode: "Text",
+    sessionId: input.sessionId,
+    inputTranscript: input.text,
+    bot: { name: "asiointi-local", id: "LOCAL", localeId: LEX_LOCALES[recognition.detectedLang] },
+    interpretations,
+    sessionState: {
+      intent: { name: lexIntentName(recognition.intent), slots: {}, state: "ReadyForFulfillment" },
+      sessionAttributes: {
+        chatLang: context.lang,
+        missesInRow: String(context.missesInRow),
+        authenticated: String(context.authenticated) as "true" | "false",
+      },
+    },
+  };
+}
+
+/** Reads a Lex code hook event as our recognition and dialogue context. */
+export function recognitionFromLexEvent(event: LexCodeHookEvent): {
+  recognition: Recognition;
+  context: DialogueContext;
+} {
+  const attributes = event.sessionState.sessionAttributes;
+  const winner = event.sessionState.intent?.name ?? event.interpretations[0]?.intent.name;
+  const alternatives = event.interpretations.map((i) => {
+    const intent = intentIdOf(i.intent.name);
+    return { intent, confidence: i.nluConfidence ?? (intent === NO_INTENT ? 1 : 0) };
+  });
+  const intent = intentIdOf(winner);
+  const confidence =
+    alternatives.find((a) => a.intent === intent)?.confidence ?? (intent === NO_INTENT ? 1 : 0);
+  return {
+    recognition: {
+      intent,
+      confidence,
+      detectedLang: langOfLocale(event.bot.localeId),
+      alternatives: alternatives.slice(0, 3),
+    },
+    context: {
+      lang: attributes.chatLang,
+      missesInRow: Number(attributes.missesInRow),
+      authenticated: attributes.authenticated === "true",
+    },
+  };
+}
+
+/** Our outgoing bot messages as Lex messages (text plus a custom payload with the rest). */
+export function toLexMessages(messages: OutgoingMessage[]): LexMessage[] {
+  return messages.flatMap((m): LexMessage[] => {
+    const meta: MessageMeta = {
+      kind: "asiointi.message/v1",
+      ...(m.topic ? { topic: m.topic } : {}),
+      ...(m.confidence !== undefined ? { confidence: m.confidence } : {}),
+      ...(m.quickReplies ? { quickReplies: m.quickReplies } : {}),
+      ...(m.actions ? { actions: m.actions } : {}),
+    };
+    return [
+      { contentType: "PlainText", content: m.text },
+      { contentType: "CustomPayload", content: JSON.stringify(meta) },
+    ];
+  });
+}
+
+/** Lex messages back to our bot messages; unknown payloads are ignored, text is kept. */
+export function fromLexMessages(
+  messages: readonly { contentType?: string; content?: string }[],
+): OutgoingMessage[] {
+  const out: OutgoingMessage[] = [];
+  for (const message of messages) {
+    if (message.contentType === "PlainText" && message.content) {
+      out.push({ from: "bot", text: message.content });
+    } else if (message.contentType === "CustomPayload" && message.content && out.length) {
+      const meta = parseMeta(message.content);
+      const last = out[out.length - 1];
+      if (meta && last) Object.assign(last, withoutKind(meta));
+    }
+  }
+  return out;
+}
+
+function parseMeta(content: string): MessageMeta | undefined {
+  try {
+    const value = JSON.parse(content) as MessageMeta;
+    return value?.kind === "asiointi.message/v1" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutKind(meta: MessageMeta): Omit<MessageMeta, "kind"> {
+  const { kind: _kind, ...rest } = meta;
+  return rest;
+}

@@ -1,0 +1,176 @@
+import type { AnswerPieces } from "../../content/topicAnswer.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
+import { NO_INTENT, type TopicId } from "../../contracts/topics.ts";
+import type { OutgoingMessage } from "../chat/model.ts";
+import type { IntentScore, Recognition } from "../ports.ts";
+import { phrase } from "./phrases.ts";
+
+/** The parts of the topic library the dialogue needs. */
+export interface TopicLibrary {
+  answer(topic: TopicId, lang: Lang): AnswerPieces;
+}
+
+/** What the dialogue knows of the chat; set by the server, never by the client. */
+export interface DialogueContext {
+  lang: Lang;
+  missesInRow: number;
+  authenticated: boolean;
+}
+
+export interface DialogueSettings {
+  /** Below this confidence a recognition counts as a miss. */
+  minConfidence: number;
+  /** Misses in a row after which the customer is offered a person or another channel. */
+  missesBeforeHandoffOffer: number;
+}
+
+export const DEFAULT_DIALOGUE_SETTINGS: DialogueSettings = {
+  minConfidence: 0.5,
+  missesBeforeHandoffOffer: 2,
+};
+
+/** The bot's reply to one recognised message. */
+export interface DialogueTurn {
+  messages: OutgoingMessage[];
+  /** The answered topic; absent on a miss. */
+  topic?: TopicId;
+  missed: boolean;
+  /** Language the reply is written in (the customer's, when they wrote in the other one). */
+  replyLang: Lang;
+}
+
+// Topics never offered as "did you mean" suggestions: they are not questions.
+const NOT_SUGGESTED = new Set<string>([NO_INTENT, "greeting", "goodbye"]);
+
+/**
+ * Decides what the bot says to a recognised message: the topic's answer, or on a miss a
+ * plain "did not understand" with the likeliest topics, and after repeated misses the other
+ * channels. Pure: the same inputs always give the same turn.
+ */
+export function answerTurn(
+  library: TopicLibrary,
+  context: DialogueContext,
+  recognition: Recognition,
+  settings: DialogueSettings = DEFAULT_DIALOGUE_SETTINGS,
+): DialogueTurn {
+  const replyLang = recognition.detectedLang;
+  const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
+  const understood =
+    recognition.intent !== NO_INTENT && recognition.confidence >= settings.minConfidence;
+
+  if (understood) {
+    const topic = recognition.intent as TopicId;
+    const pieces = library.answer(topic, replyLang);
+    const actions: MessageAction[] = pieces.links.map((link) => ({
+      type: "link",
+      label: link.label,
+      url: link.url,
+    }));
+    if (pieces.action) actions.push(channelAction(pieces.action, replyLang));
+    const quickReplies = pieces.followUps.map((id) => quickReply(library, id, replyLang));
+    return {
+      topic,
+      missed: false,
+      replyLang,
+      messages: [
+        {
+          from: "bot",
+          text: pieces.paragraphs.join("\n\n"),
+          topic,
+          confidence: round(recognition.confidence),
+          ...(quickReplies.length ? { quickReplies } : {}),
+          ...(actions.length ? { actions } : {}),
+        },
+        ...languageOffer,
+      ],
+    };
+  }
+
+  const misses = context.missesInRow + 1;
+  if (misses >= settings.missesBeforeHandoffOffer) {
+    return {
+      missed: true,
+      replyLang,
+      messages: [
+        {
+          from: "bot",
+          text: phrase("offerOtherChannels", replyLang),
+          confidence: round(recognition.confidence),
+          actions: (["handoff", "callback", "appointment"] as const).map((a) =>
+            channelAction(a, replyLang),
+          ),
+        },
+        ...languageOffer,
+      ],
+    };
+  }
+  const suggestions = likelyTopics(recognition.alternatives).map((id) =>
+    quickReply(library, id, replyLang),
+  );
+  return {
+    missed: true,
+    replyLang,
+    messages: [
+      {
+        from: "bot",
+        text: `${phrase("notUnderstood", replyLang)} ${phrase("askOneQuestion", replyLang)}${
+          suggestions.length ? ` ${phrase("didYouMean", replyLang)}` : ""
+        }`,
+        confidence: round(recognition.confidence),
+        ...(suggestions.length ? { quickReplies: suggestions } : {}),
+      },
+      ...languageOffer,
+    ],
+  };
+}
+
+/** What the bot says when the recogniser itself is down: the chat goes on with other channels. */
+export function recognizerDownTurn(lang: Lang): DialogueTurn {
+  return {
+    missed: true,
+    replyLang: lang,
+    messages: [
+      {
+        from: "bot",
+        text: phrase("recognizerDown", lang),
+        actions: (["handoff", "callback", "appointment"] as const).map((a) =>
+          channelAction(a, lang),
+        ),
+      },
+    ],
+  };
+}
+
+function likelyTopics(alternatives: IntentScore[]): TopicId[] {
+  return alternatives
+    .filter((a) => !NOT_SUGGESTED.has(a.intent) && a.confidence > 0.05)
+    .slice(0, 3)
+    .map((a) => a.intent as TopicId);
+}
+
+function quickReply(library: TopicLibrary, topic: TopicId, lang: Lang): QuickReply {
+  const title = library.answer(topic, lang).title;
+  return { label: title, value: title };
+}
+
+function channelAction(action: "handoff" | "callback" | "appointment", lang: Lang): MessageAction {
+  const label = {
+    handoff: phrase("talkToPerson", lang),
+    callback: phrase("requestCallback", lang),
+    appointment: phrase("bookAppointment", lang),
+  }[action];
+  return { type: action, label };
+}
+
+function switchLanguageOffer(lang: Lang): OutgoingMessage {
+  return {
+    from: "bot",
+    text: phrase("otherLanguageDetected", lang),
+    actions: [{ type: "switch-language", label: phrase("switchToThis", lang), lang }],
+  };
+}
+
+function round(confidence: number): number {
+  return Math.round(confidence * 1000) / 1000;
+}

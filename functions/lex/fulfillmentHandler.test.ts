@@ -1,0 +1,83 @@
+import type { Context } from "aws-lambda";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fromLexMessages } from "../adapters/lex/lexV2.ts";
+import { loadBotContent } from "../content/loadContent.ts";
+import { createTopicLibrary } from "../content/topicLibrary.ts";
+import { createLogger } from "../observability/logger.ts";
+import fixture from "./fixtures/fulfillment-fi-tax-refund.json" with { type: "json" };
+import { createFulfillmentHandler, type FulfillmentHandler } from "./fulfillmentHandler.ts";
+
+let handler: FulfillmentHandler;
+const context = {} as Context;
+
+beforeAll(() => {
+  handler = createFulfillmentHandler({
+    library: createTopicLibrary(loadBotContent()),
+    logger: createLogger("silent"),
+  });
+});
+
+function eventWith(patch: (e: typeof fixture) => void): typeof fixture {
+  const event = structuredClone(fixture);
+  patch(event);
+  return event;
+}
+
+describe("Lex V2 fulfillment code hook", () => {
+  it("answers a recognised topic in the locale's language and closes the intent", async () => {
+    // Act
+    const response = await handler(fixture, context);
+    // Assess
+    expect(response.sessionState).toMatchObject({
+      dialogAction: { type: "Close" },
+      intent: { name: "tax-refund", state: "Fulfilled" },
+      sessionAttributes: { chatLang: "fi", missesInRow: "0", lastTopic: "tax-refund" },
+    });
+    const [answer] = fromLexMessages(response.messages);
+    expect(answer).toMatchObject({ from: "bot", topic: "tax-refund", confidence: 0.93 });
+    expect(answer?.text).toMatch(/veronpalautu/i);
+  });
+
+  it("answers the fallback intent with a miss, the one-question hint and likely topics", async () => {
+    const event = eventWith((e) => {
+      e.sessionState.intent.name = "FallbackIntent";
+      e.sessionState.sessionAttributes.missesInRow = "0";
+    });
+    const response = await handler(event, context);
+    expect(response.sessionState.sessionAttributes.missesInRow).toBe("1");
+    const [reply] = fromLexMessages(response.messages);
+    expect(reply?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
+    expect(reply?.quickReplies?.map((q) => q.label)).toContain("Veronpalautus");
+  });
+
+  it("offers a person, a callback and an appointment after the second miss in a row", async () => {
+    const event = eventWith((e) => {
+      e.sessionState.intent.name = "FallbackIntent";
+      e.sessionState.sessionAttributes.missesInRow = "1";
+    });
+    const response = await handler(event, context);
+    const [reply] = fromLexMessages(response.messages);
+    expect(reply?.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+  });
+
+  it("answers in Swedish when Lex recognised the sv_SE locale, offering to switch", async () => {
+    const event = eventWith((e) => {
+      e.bot.localeId = "sv_SE";
+    });
+    const response = await handler(event, context);
+    const messages = fromLexMessages(response.messages);
+    expect(messages[0]?.text).toMatch(/skatteåterbäring/i);
+    expect(messages[1]?.actions).toEqual([
+      { type: "switch-language", label: "Byt till svenska", lang: "sv" },
+    ]);
+  });
+
+  it("refuses an event without the server-set session attributes, naming the field", async () => {
+    const event = eventWith((e) => {
+      (e.sessionState as { sessionAttributes: unknown }).sessionAttributes = {};
+    });
+    await expect(handler(event, context)).rejects.toThrow(
+      /sessionState.sessionAttributes.chatLang/,
+    );
+  });
+});

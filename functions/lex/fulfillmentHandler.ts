@@ -1,0 +1,75 @@
+import middy from "@middy/core";
+import type { Context } from "aws-lambda";
+import type { z } from "zod";
+import {
+  type LexCodeHookEvent,
+  type LexCodeHookResponse,
+  lexCodeHookEventSchema,
+  recognitionFromLexEvent,
+  toLexMessages,
+} from "../adapters/lex/lexV2.ts";
+import { describeValidationError } from "../contracts/validation.ts";
+import {
+  answerTurn,
+  DEFAULT_DIALOGUE_SETTINGS,
+  type DialogueSettings,
+  type TopicLibrary,
+} from "../domain/dialogue/answerTurn.ts";
+import type { Logger } from "../observability/logger.ts";
+
+/** A code hook event that does not have the shape this bot's Lex configuration sends. */
+export class InvalidLexEventError extends Error {
+  override name = "InvalidLexEventError";
+}
+
+export interface FulfillmentDeps {
+  library: TopicLibrary;
+  logger: Logger;
+  settings?: DialogueSettings;
+}
+
+export type FulfillmentHandler = (event: unknown, context: Context) => Promise<LexCodeHookResponse>;
+
+/**
+ * The Lex V2 fulfillment code hook: one answer path for Amazon Lex in AWS and for the
+ * embedded recogniser locally (which builds the same event).
+ */
+export function createFulfillmentHandler(deps: FulfillmentDeps): FulfillmentHandler {
+  const settings = deps.settings ?? DEFAULT_DIALOGUE_SETTINGS;
+  return middy<unknown, LexCodeHookResponse>()
+    .before(async (request) => {
+      const parsed = lexCodeHookEventSchema.safeParse(request.event);
+      if (!parsed.success) {
+        deps.logger.error("invalid Lex event", { problems: describeProblems(parsed.error) });
+        throw new InvalidLexEventError(describeProblems(parsed.error));
+      }
+      request.event = parsed.data;
+    })
+    .handler(async (raw) => {
+      const event = raw as LexCodeHookEvent;
+      const { recognition, context } = recognitionFromLexEvent(event);
+      const turn = answerTurn(deps.library, context, recognition, settings);
+      return {
+        sessionState: {
+          sessionAttributes: {
+            ...stringAttributes(event.sessionState.sessionAttributes),
+            missesInRow: String(turn.missed ? context.missesInRow + 1 : 0),
+            lastTopic: turn.topic ?? "",
+          },
+          dialogAction: { type: "Close" },
+          intent: { name: event.sessionState.intent?.name ?? "FallbackIntent", state: "Fulfilled" },
+        },
+        messages: toLexMessages(turn.messages),
+      };
+    }) as unknown as FulfillmentHandler;
+}
+
+function describeProblems(error: z.ZodError): string {
+  return describeValidationError(error);
+}
+
+function stringAttributes(attributes: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(attributes).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+}

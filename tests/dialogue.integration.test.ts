@@ -1,0 +1,93 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
+import { createDynamoChatStore } from "../functions/adapters/dynamodb/dynamoChatStore.ts";
+import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
+import type { ChatMessage } from "../functions/contracts/protocol.ts";
+import type { LocalServer } from "../functions/local/localServer.ts";
+import {
+  type CustomerSocket,
+  collect,
+  connectCustomer,
+  eventually,
+  startTestStack,
+} from "./support/localStack.ts";
+
+let stack: LocalServer;
+const sockets: CustomerSocket[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect();
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+async function chatIn(lang: "fi" | "sv") {
+  const socket = await connectCustomer(stack.url);
+  sockets.push(socket);
+  const messages = collect(socket, "chat:message");
+  const start = await socket.emitWithAck("chat:start", { lang });
+  if (!start.ok) throw new Error("start failed");
+  await eventually(() => messages.length >= 2);
+  /** Sends a message and returns the bot's replies to it. */
+  const ask = async (text: string, replies = 1): Promise<ChatMessage[]> => {
+    const before = messages.length;
+    const ack = await socket.emitWithAck("chat:message", { text });
+    if (!ack.ok) throw new Error(ack.error.message);
+    return eventually(() => {
+      const fresh = messages.slice(before).filter((m) => m.from === "bot");
+      return fresh.length >= replies ? fresh : undefined;
+    });
+  };
+  return { socket, messages, chatId: start.chatId, ask };
+}
+
+describe("the bot in a chat", () => {
+  it("answers a greeting-prefixed colloquial question with the topic it asks about", async () => {
+    const chat = await chatIn("fi");
+    const [reply] = await chat.ask("Hei, millon se veronpalautus oikein tulee?");
+    expect(reply?.topic).toBe("tax-refund");
+  });
+
+  it("stores the recognised topic and confidence with the bot's answer", async () => {
+    const chat = await chatIn("sv");
+    const [reply] = await chat.ask("när kommer skatteåterbäringen");
+    const { doc } = createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint });
+    const stored = await createDynamoChatStore(doc, tableNames("asiointi-local-")).getMessage(
+      chat.chatId,
+      reply?.id ?? "",
+    );
+    expect(stored).toMatchObject({ topic: "tax-refund", confidence: expect.any(Number) });
+    const chatItem = await createDynamoChatStore(doc, tableNames("asiointi-local-")).getChat(
+      chat.chatId,
+    );
+    expect(chatItem?.topics).toEqual(["tax-refund"]);
+  });
+
+  it("after two misses in a row offers a person, a callback and an appointment", async () => {
+    const chat = await chatIn("fi");
+    const [first] = await chat.ask("asdf qwerty zxcv");
+    expect(first?.topic).toBeUndefined();
+    expect(first?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
+    const [second] = await chat.ask("millainen sää on huomenna Oulussa");
+    expect(second?.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+  });
+
+  it("answers Swedish written in a Finnish chat in Swedish and offers to switch", async () => {
+    const chat = await chatIn("fi");
+    const [answer, offer] = await chat.ask("hur får jag ett nytt skattekort", 2);
+    expect(answer?.topic).toBe("tax-card");
+    expect(answer?.text).toMatch(/skattekort/i);
+    expect(offer?.actions?.[0]).toMatchObject({ type: "switch-language", lang: "sv" });
+
+    const states = collect(chat.socket, "chat:state");
+    const switched = await chat.socket.emitWithAck("chat:language", { lang: "sv" });
+    expect(switched).toEqual({ ok: true, lang: "sv" });
+    await eventually(() => states.find((s) => s.lang === "sv"));
+    const [next] = await chat.ask("vad är förskottsskatt");
+    expect(next?.topic).toBe("prepayment");
+  });
+});

@@ -31,6 +31,15 @@ const envSchema = z
       .max(24 * 30)
       .default(72),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Customer ID-token issuer (Suomi.fi broker or Cognito); unset locally = the /dev IdP. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_AUDIENCE: z.string().min(1).default("asiointi-chat"),
+    /** The issuer's JWKS; required with OIDC_ISSUER (discovery is not fetched at start-up). */
+    OIDC_JWKS_URL: z.url().optional(),
+    /** Console token issuer and its keys; default to the customer issuer's. */
+    STAFF_ISSUER: z.url().optional(),
+    STAFF_AUDIENCE: z.string().min(1).default("asiointi-console"),
+    STAFF_JWKS_URL: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.FAKE_TIME) {
@@ -38,6 +47,13 @@ const envSchema = z
         code: "custom",
         path: ["FAKE_TIME"],
         message: "FAKE_TIME is for local mode only and is refused when NODE_ENV=production",
+      });
+    }
+    if (env.OIDC_ISSUER && !env.OIDC_JWKS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_JWKS_URL"],
+        message: "OIDC_JWKS_URL is required when OIDC_ISSUER is set",
       });
     }
   });
@@ -51,6 +67,8 @@ const expectedForm: Record<string, string> = {
   FAKE_TIME: "an ISO 8601 instant with offset, e.g. 2026-11-23T10:15:00+02:00",
   NODE_ENV: "development, test or production",
   TABLE_PREFIX: "letters, digits, '_', '.' or '-'",
+  OIDC_ISSUER: "the issuer URL exactly as in the tokens' iss claim",
+  OIDC_JWKS_URL: "the issuer's JWKS URL, e.g. https://idp.example/.well-known/jwks.json",
 };
 
 /** Parses the environment once; throws ConfigError naming each bad variable and its expected form. */

@@ -47,6 +47,11 @@ export const TABLES = {
     purpose: "End-of-chat survey answers, at most one per chat, without personal data.",
     partitionKey: { name: "chatId", type: "S" },
   },
+  customers: {
+    id: "customers",
+    purpose: "Demo customer tax data keyed by the identity provider's subject",
+    partitionKey: { name: "subject", type: "S" },
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableId = keyof typeof TABLES;

@@ -19,8 +19,28 @@ function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException;
 }
 
+function queueKey(lang: string): string {
+  return `queue#${lang}`;
+}
+
+/** Chats sent back to the queue go in front ("0#") of those queued normally ("1#"). */
+function queueSort(at: string, front: boolean): string {
+  return `${front ? "0" : "1"}#${at}`;
+}
+
 /** ChatStore over DynamoDB (or dynalite), with single conditional writes only. */
 export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: TableNames): ChatStore {
+  /** Runs a conditional update; false when the condition did not hold. */
+  async function conditional(command: UpdateCommand): Promise<boolean> {
+    try {
+      await doc.send(command);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   return {
     async createChat(chat) {
       await doc.send(
@@ -72,6 +92,124 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       }
     },
 
+    async enqueue(chatId, queue) {
+      return conditional(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression:
+            "SET #state = :queued, queueKey = :key, queueSort = :sort, queueLang = :lang, queuedAt = if_not_exists(queuedAt, :at)",
+          ConditionExpression: "#state = :bot",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":queued": "queued",
+            ":bot": "bot",
+            ":key": queueKey(queue.lang),
+            ":sort": queueSort(queue.queuedAt, queue.front),
+            ":lang": queue.lang,
+            ":at": queue.queuedAt,
+          },
+        }),
+      );
+    },
+
+    async leaveQueue(chatId) {
+      return conditional(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression: "SET #state = :bot REMOVE queueKey, queueSort, queueLang, queuedAt",
+          ConditionExpression: "#state = :queued",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: { ":queued": "queued", ":bot": "bot" },
+        }),
+      );
+    },
+
+    async listQueue(lang) {
+      const items: Chat[] = [];
+      let startKey: QueryCommandOutput["LastEvaluatedKey"];
+      do {
+        const out: QueryCommandOutput = await doc.send(
+          new QueryCommand({
+            TableName: tables.chats,
+            IndexName: "queue",
+            KeyConditionExpression: "queueKey = :key",
+            ExpressionAttributeValues: { ":key": queueKey(lang) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...((out.Items ?? []) as Chat[]));
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      // The index is eventually consistent: drop anything that has moved on meanwhile.
+      return items.filter((c) => c.state === "queued");
+    },
+
+    async assignAdvisor(chatId, advisor) {
+      return conditional(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression:
+            "SET #state = :advisor, handledBy = :advisor, advisorId = :id, advisorName = :name, advisorKey = :id REMOVE queueKey, queueSort",
+          ConditionExpression: "#state = :queued",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":advisor": "advisor",
+            ":queued": "queued",
+            ":id": advisor.id,
+            ":name": advisor.name,
+          },
+        }),
+      );
+    },
+
+    async requeueFromAdvisor(chatId, advisorId, queue) {
+      return conditional(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression:
+            "SET #state = :queued, queueKey = :key, queueSort = :sort, queueLang = :lang REMOVE advisorId, advisorName, advisorKey",
+          ConditionExpression: "#state = :advisor AND advisorId = :id",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":queued": "queued",
+            ":advisor": "advisor",
+            ":id": advisorId,
+            ":key": queueKey(queue.lang),
+            ":sort": queueSort(queue.at, queue.front),
+            ":lang": queue.lang,
+          },
+        }),
+      );
+    },
+
+    async listAdvisorChats(advisorId) {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: tables.chats,
+          IndexName: "byAdvisor",
+          KeyConditionExpression: "advisorKey = :id",
+          ExpressionAttributeValues: { ":id": advisorId },
+        }),
+      );
+      return (out.Items ?? []) as Chat[];
+    },
+
+    async saveWrapup(chatId, wrapup) {
+      return conditional(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression: "SET wrapup = :w REMOVE advisorKey",
+          ConditionExpression: "advisorId = :id OR wrapup.advisorId = :id",
+          ExpressionAttributeValues: { ":w": wrapup, ":id": wrapup.advisorId },
+        }),
+      );
+    },
+
     async setLanguage(chatId, lang) {
       await doc.send(
         new UpdateCommand({
@@ -91,7 +229,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
             TableName: tables.chats,
             Key: { chatId },
             UpdateExpression:
-              "SET #state = :ended, endedAt = :at, endedBy = :by, surveySecretHash = :h, surveyExpiresAt = :exp",
+              "SET #state = :ended, endedAt = :at, endedBy = :by, surveySecretHash = :h, surveyExpiresAt = :exp REMOVE queueKey, queueSort",
             ConditionExpression: "attribute_exists(chatId) AND #state <> :ended",
             ExpressionAttributeNames: { "#state": "state" },
             ExpressionAttributeValues: {

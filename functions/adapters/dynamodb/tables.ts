@@ -34,6 +34,20 @@ export const TABLES = {
     id: "chats",
     purpose: "One item per chat: language, state, tokens (hashed), topics, outcome.",
     partitionKey: { name: "chatId", type: "S" },
+    globalSecondaryIndexes: [
+      // Sparse: only waiting chats carry queueKey ("queue#fi"); queueSort orders the line.
+      {
+        indexName: "queue",
+        partitionKey: { name: "queueKey", type: "S" },
+        sortKey: { name: "queueSort", type: "S" },
+      },
+      // Sparse: an advisor's chats until wrapped up, so a reconnecting console gets them back.
+      {
+        indexName: "byAdvisor",
+        partitionKey: { name: "advisorKey", type: "S" },
+        sortKey: { name: "startedAt", type: "S" },
+      },
+    ],
   },
   messages: {
     id: "messages",
@@ -51,6 +65,35 @@ export const TABLES = {
     id: "customers",
     purpose: "Demo customer tax data keyed by the identity provider's subject",
     partitionKey: { name: "subject", type: "S" },
+  },
+  callbacks: {
+    id: "callbacks",
+    purpose:
+      "Callback requests by reference, with the customer's phone number; expire 90 days after the contact.",
+    partitionKey: { name: "reference", type: "S" },
+    ttlAttribute: "expiresAt",
+    globalSecondaryIndexes: [
+      {
+        // Sparse: only open callbacks carry openQueue, so the console reads the open ones
+        // oldest first without a scan.
+        indexName: "openByCreated",
+        partitionKey: { name: "openQueue", type: "S" },
+        sortKey: { name: "createdAt", type: "S" },
+      },
+    ],
+  },
+  appointmentSlots: {
+    id: "appointmentSlots",
+    purpose: "Booked-places counter per appointment slot, guarded by booked < capacity.",
+    partitionKey: { name: "slotId", type: "S" },
+    ttlAttribute: "expiresAt",
+  },
+  appointments: {
+    id: "appointments",
+    purpose:
+      "Booked phone appointments by reference, with the customer's phone number; expire 90 days after the slot.",
+    partitionKey: { name: "reference", type: "S" },
+    ttlAttribute: "expiresAt",
   },
 } as const satisfies Record<string, TableDefinition>;
 

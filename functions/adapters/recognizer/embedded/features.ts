@@ -31,12 +31,22 @@ export function words(text: string, lang: Lang): string[] {
   return tokenize(text).map((t) => fold(writtenForm(t, lang)));
 }
 
-/** Stem of a word; stemmed before and after folding because the stemmer relies on ä/ö. */
+// Stemming dominates feature extraction and chat vocabulary repeats, so stems are memoised.
+const STEM_CACHE: Record<Lang, Map<string, string[]>> = { fi: new Map(), sv: new Map() };
+const STEM_CACHE_LIMIT = 50_000;
+
+/** Stems of a word; stemmed before and after folding because the stemmer relies on ä/ö. */
 export function stems(rawWord: string, lang: Lang): string[] {
+  const cache = STEM_CACHE[lang];
+  const cached = cache.get(rawWord);
+  if (cached) return cached;
   const stemmer = STEMMERS[lang];
   const a = fold(stemmer.stem(rawWord));
   const b = stemmer.stem(fold(rawWord));
-  return a === b ? [a] : [a, b];
+  const result = a === b ? [a] : [a, b];
+  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+  cache.set(rawWord, result);
+  return result;
 }
 
 /**

@@ -39,8 +39,8 @@ export interface ClassifierOptions {
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   features: DEFAULT_FEATURE_OPTIONS,
   training: DEFAULT_TRAINING_OPTIONS,
-  threshold: 0.35,
-  minCoverage: 0.4,
+  threshold: 0.25,
+  minCoverage: 0.01,
   greetingAugmentation: 0.3,
   spelling: true,
 };
@@ -73,7 +73,10 @@ export class IntentClassifier {
   private readonly model: SoftmaxRegression;
   private readonly knownWords = new Set<string>();
   private readonly knownStems = new Set<string>();
+  private readonly knownGrams = new Set<string>();
   private readonly speller: Speller | undefined;
+  /** Words that mostly occur in greetings and farewells ("hei", "moi", "päivää"). */
+  private readonly greetingWords: Set<string>;
 
   constructor(
     readonly lang: Lang,
@@ -88,10 +91,12 @@ export class IntentClassifier {
       }
       for (const w of words(text, lang)) {
         this.knownWords.add(w);
+        for (const g of wordGrams(w)) this.knownGrams.add(g);
         wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
       }
     }
     this.speller = options.spelling ? new Speller(wordCounts) : undefined;
+    this.greetingWords = greetingVocabulary(examples, lang);
 
     const augmented = augmentWithGreetings(
       examples,
@@ -111,6 +116,29 @@ export class IntentClassifier {
 
   /** The topic of `text` (or `none`) with a confidence in 0..1. */
   classify(text: string): Classification {
+    const whole = this.classifyWhole(text);
+    if (!GREETING_TOPICS.has(whole.intent)) return whole;
+    // "Hei, milloin tulee palautus?" is about what it asks: judge the rest on its own.
+    const rest = this.withoutOpeningGreeting(text);
+    if (rest === undefined) return whole;
+    const asked = this.classifyWhole(rest);
+    return GREETING_TOPICS.has(asked.intent) ? whole : asked;
+  }
+
+  private withoutOpeningGreeting(text: string): string | undefined {
+    const tokens = tokenize(text);
+    let skip = 0;
+    while (
+      skip < tokens.length &&
+      this.greetingWords.has(words(tokens[skip] as string, this.lang)[0] ?? "")
+    ) {
+      skip++;
+    }
+    if (skip === 0 || tokens.length - skip < 2) return undefined;
+    return tokens.slice(skip).join(" ");
+  }
+
+  private classifyWhole(text: string): Classification {
     const probs = this.model.probabilities(this.vectorizer.transform(this.features(text)));
     const ranked: IntentScore[] = this.labels
       .map((intent, i) => ({ intent, confidence: probs[i] as number }))
@@ -140,6 +168,14 @@ export class IntentClassifier {
     return extractFeatures(text, this.lang, this.options.features, (w) => this.speller?.correct(w));
   }
 
+  /** True for new compounds and inflections built from known parts ("kausiveroilmoitus"). */
+  private mostlyKnownGrams(word: string): boolean {
+    const grams = wordGrams(word);
+    if (grams.length === 0) return false;
+    const known = grams.filter((g) => this.knownGrams.has(g)).length;
+    return known / grams.length >= KNOWN_GRAM_SHARE;
+  }
+
   private coverage(text: string): number {
     const tokens = tokenize(text).filter((t) => t.length >= 2 && !/^\d+$/.test(t));
     if (tokens.length === 0) return 0;
@@ -150,13 +186,34 @@ export class IntentClassifier {
       if (
         this.knownWords.has(w) ||
         stems(raw, this.lang).some((s) => this.knownStems.has(s)) ||
-        this.speller?.correct(w) !== undefined
+        this.speller?.correct(w) !== undefined ||
+        this.mostlyKnownGrams(w)
       ) {
         known++;
       }
     }
     return known / tokens.length;
   }
+}
+
+const KNOWN_GRAM_SHARE = 0.6;
+
+function wordGrams(word: string): string[] {
+  const padded = `<${word}>`;
+  const out: string[] = [];
+  for (let i = 0; i + 4 <= padded.length; i++) out.push(padded.slice(i, i + 4));
+  return out;
+}
+
+function greetingVocabulary(examples: readonly Example[], lang: Lang): Set<string> {
+  const inGreetings = new Map<string, number>();
+  const elsewhere = new Map<string, number>();
+  for (const e of examples) {
+    const ws = words(e.text, lang);
+    const target = GREETING_TOPICS.has(e.intent) && ws.length <= 3 ? inGreetings : elsewhere;
+    for (const w of ws) target.set(w, (target.get(w) ?? 0) + 1);
+  }
+  return new Set([...inGreetings].filter(([w, n]) => n > (elsewhere.get(w) ?? 0)).map(([w]) => w));
 }
 
 function round(value: number): number {

@@ -1,0 +1,252 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type {
+  AppointmentRecord,
+  AppointmentStore,
+  CallbackRecord,
+  CallbackStore,
+} from "../../domain/contact/contactStore.ts";
+import type { TableNames } from "./tables.ts";
+
+/*
+ * Callback and appointment stores over DynamoDB (or dynalite). Every write is one
+ * conditional write: dynalite has no transactions, and a single conditional write is
+ * atomic on both.
+ */
+
+// Value of the sparse GSI key while a callback is open; removed on close.
+const OPEN = "open";
+const OPEN_INDEX = "openByCreated";
+/** BatchGetItem's limit of keys per request. */
+const BATCH_GET_MAX = 100;
+/** Rounds of retrying keys DynamoDB left unprocessed under throttling. */
+const UNPROCESSED_ROUNDS = 5;
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException;
+}
+
+function toCallback(item: Record<string, unknown>): CallbackRecord {
+  const { openQueue: _openQueue, ...record } = item;
+  return record as unknown as CallbackRecord;
+}
+
+/** CallbackStore over the callbacks table and its sparse openByCreated index. */
+export function createDynamoCallbackStore(
+  doc: DynamoDBDocumentClient,
+  tables: Pick<TableNames, "callbacks">,
+): CallbackStore {
+  return {
+    async putCallback(record) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tables.callbacks,
+            Item: { ...record, ...(record.status === "open" ? { openQueue: OPEN } : {}) },
+            ConditionExpression: "attribute_not_exists(#ref)",
+            ExpressionAttributeNames: { "#ref": "reference" },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async getCallback(reference) {
+      const out = await doc.send(
+        new GetCommand({ TableName: tables.callbacks, Key: { reference }, ConsistentRead: true }),
+      );
+      return out.Item ? toCallback(out.Item) : undefined;
+    },
+
+    async listOpenCallbacks(limit) {
+      const items: CallbackRecord[] = [];
+      let startKey: QueryCommandOutput["LastEvaluatedKey"];
+      do {
+        const out: QueryCommandOutput = await doc.send(
+          new QueryCommand({
+            TableName: tables.callbacks,
+            IndexName: OPEN_INDEX,
+            KeyConditionExpression: "openQueue = :open",
+            ExpressionAttributeValues: { ":open": OPEN },
+            ScanIndexForward: true,
+            Limit: limit - items.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of out.Items ?? []) items.push(toCallback(item));
+        startKey = out.LastEvaluatedKey;
+      } while (startKey && items.length < limit);
+      return items;
+    },
+
+    async closeCallback(reference, close) {
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: tables.callbacks,
+            Key: { reference },
+            UpdateExpression:
+              close.note === undefined
+                ? "SET #status = :closed, closedAt = :at, closedBy = :by, expiresAt = :exp REMOVE openQueue"
+                : "SET #status = :closed, closedAt = :at, closedBy = :by, expiresAt = :exp, note = :note REMOVE openQueue",
+            ConditionExpression: "#status = :open",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: {
+              ":closed": "closed",
+              ":open": "open",
+              ":at": close.closedAt,
+              ":by": close.closedBy,
+              ":exp": close.expiresAt,
+              ...(close.note === undefined ? {} : { ":note": close.note }),
+            },
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        return out.Attributes ? toCallback(out.Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/** AppointmentStore over the appointmentSlots counters and the appointments table. */
+export function createDynamoAppointmentStore(
+  doc: DynamoDBDocumentClient,
+  tables: Pick<TableNames, "appointmentSlots" | "appointments">,
+): AppointmentStore {
+  return {
+    async bookedCounts(slotIds) {
+      const counts = new Map<string, number>();
+      for (let i = 0; i < slotIds.length; i += BATCH_GET_MAX) {
+        let keys: Record<string, unknown>[] | undefined = slotIds
+          .slice(i, i + BATCH_GET_MAX)
+          .map((slotId) => ({ slotId }));
+        for (let round = 0; keys?.length; round++) {
+          if (round === UNPROCESSED_ROUNDS) throw new Error("slot counters left unprocessed");
+          if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round));
+          const out: BatchGetCommandOutput = await doc.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [tables.appointmentSlots]: {
+                  Keys: keys,
+                  ProjectionExpression: "slotId, booked",
+                  ConsistentRead: true,
+                },
+              },
+            }),
+          );
+          for (const item of out.Responses?.[tables.appointmentSlots] ?? []) {
+            counts.set(item.slotId as string, Number(item.booked ?? 0));
+          }
+          keys = out.UnprocessedKeys?.[tables.appointmentSlots]?.Keys;
+        }
+      }
+      return counts;
+    },
+
+    async reservePlace(slotId, capacity, expiresAt) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tables.appointmentSlots,
+            Key: { slotId },
+            // ADD creates the counter at 1 on the first booking; the condition holds for a
+            // missing counter and otherwise compares it with the capacity in force now.
+            UpdateExpression:
+              "SET capacity = :cap, expiresAt = if_not_exists(expiresAt, :exp) ADD booked :one",
+            ConditionExpression: "attribute_not_exists(booked) OR booked < :cap",
+            ExpressionAttributeValues: { ":cap": capacity, ":exp": expiresAt, ":one": 1 },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async releasePlace(slotId) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tables.appointmentSlots,
+            Key: { slotId },
+            UpdateExpression: "ADD booked :minusOne",
+            ConditionExpression: "booked > :zero",
+            ExpressionAttributeValues: { ":minusOne": -1, ":zero": 0 },
+          }),
+        );
+      } catch (error) {
+        // Nothing to give back: the counter is already at zero (or was never made).
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async putAppointment(record) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tables.appointments,
+            Item: record,
+            ConditionExpression: "attribute_not_exists(#ref)",
+            ExpressionAttributeNames: { "#ref": "reference" },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async getAppointment(reference) {
+      const out = await doc.send(
+        new GetCommand({
+          TableName: tables.appointments,
+          Key: { reference },
+          ConsistentRead: true,
+        }),
+      );
+      return out.Item as AppointmentRecord | undefined;
+    },
+
+    async markCancelled(reference, cancelledAt) {
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: tables.appointments,
+            Key: { reference },
+            // The call will not happen, so the phone number has no purpose left.
+            UpdateExpression: "SET #status = :cancelled, cancelledAt = :at REMOVE phone",
+            ConditionExpression: "#status = :booked",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: {
+              ":cancelled": "cancelled",
+              ":booked": "booked",
+              ":at": cancelledAt,
+            },
+            ReturnValues: "ALL_OLD",
+          }),
+        );
+        return out.Attributes as AppointmentRecord | undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// Benchmark: our embedded recogniser against nlp.js on the same training content, scored on
+// the held-out messages in bot-content/tests. Usage: npm run bench:nlu
+import { createRequire } from "node:module";
+import { EmbeddedRecognizer } from "../../functions/adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../functions/content/loadContent.ts";
+import type { BotContent } from "../../functions/content/schema.ts";
+import {
+  evaluate,
+  leakedCases,
+  loadTestCases,
+  percent,
+  type TestCase,
+} from "../../functions/content/testSet.ts";
+import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
+import { type IntentId, isTopicId, NO_INTENT } from "../../functions/contracts/topics.ts";
+
+const require = createRequire(import.meta.url);
+
+interface Guess {
+  intent: IntentId;
+  confidence: number;
+}
+
+interface Contender {
+  name: string;
+  trainMs: number;
+  classify: (text: string, lang: Lang) => Promise<Guess>;
+}
+
+const NLPJS_NONE = "None";
+
+async function trainNlpJs(content: BotContent): Promise<Contender> {
+  const { dockStart } = require("@nlpjs/basic");
+  const { LangFi } = require("@nlpjs/lang-fi");
+  const { LangSv } = require("@nlpjs/lang-sv");
+  const started = performance.now();
+  const dock = await dockStart({
+    settings: { nlp: { languages: ["fi", "sv"], autoSave: false, autoLoad: false, log: false } },
+    use: ["Basic"],
+  });
+  const container = dock.getContainer();
+  container.use(LangFi);
+  container.use(LangSv);
+  const nlp = dock.get("nlp");
+  nlp.settings.autoSave = false;
+  for (const lang of LANGS) {
+    nlp.addLanguage(lang);
+    for (const topic of content.topics.values()) {
+      for (const u of topic[lang].utterances) nlp.addDocument(lang, u, topic.id);
+    }
+    // nlp.js has no reject class of its own; out-of-scope examples become an intent it may pick.
+    for (const u of content.outOfScope[lang]) nlp.addDocument(lang, u, NLPJS_NONE);
+  }
+  // nlp.js prints a line per training epoch; keep stdout to the table and the JSON line.
+  const log = console.log;
+  console.log = () => {};
+  try {
+    await nlp.train();
+  } finally {
+    console.log = log;
+  }
+  const trainMs = performance.now() - started;
+  return {
+    name: "nlp.js 4",
+    trainMs,
+    classify: async (text, lang) => {
+      const r = await nlp.process(lang, text);
+      const intent = typeof r.intent === "string" && isTopicId(r.intent) ? r.intent : NO_INTENT;
+      return { intent, confidence: r.score ?? 0 };
+    },
+  };
+}
+
+function trainOurs(content: BotContent): Contender {
+  const started = performance.now();
+  const recognizer = new EmbeddedRecognizer(content);
+  const trainMs = performance.now() - started;
+  return {
+    name: "embedded",
+    trainMs,
+    classify: async (text, lang) => recognizer.classify(text, lang),
+  };
+}
+
+interface Row {
+  name: string;
+  lang: Lang;
+  accuracy: number;
+  topicAccuracy: number;
+  noneRecall: number;
+  p50: number;
+  p99: number;
+  trainMs: number;
+}
+
+async function measure(contender: Contender, lang: Lang, cases: TestCase[]): Promise<Row> {
+  const guesses = new Map<string, Guess>();
+  for (const c of cases) guesses.set(c.text, await contender.classify(c.text, lang));
+  const result = evaluate(cases, (text) => guesses.get(text) as Guess);
+  // Latency after warm-up: the guesses above warmed the JIT; now time each message 5 times.
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const c of cases) {
+      const t = performance.now();
+      await contender.classify(c.text, lang);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) =>
+    times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
+  return {
+    name: contender.name,
+    lang,
+    accuracy: result.accuracy,
+    topicAccuracy: result.topicAccuracy,
+    noneRecall: result.noneRecall,
+    p50: at(0.5),
+    p99: at(0.99),
+    trainMs: contender.trainMs,
+  };
+}
+
+const content = loadBotContent(DEFAULT_CONTENT_DIR);
+const ours = trainOurs(content);
+const nlpjs = await trainNlpJs(content);
+const rows: Row[] = [];
+const scored: Record<string, number> = {};
+for (const lang of LANGS) {
+  const all = loadTestCases(DEFAULT_CONTENT_DIR, lang);
+  const leaked = new Set(leakedCases(content, lang, all));
+  // Messages that also appear in training would flatter both; score held-out ones only.
+  const cases = all.filter((c) => !leaked.has(c));
+  scored[lang] = cases.length;
+  if (leaked.size > 0)
+    console.log(`${lang}: ${leaked.size} test messages also in training, left out`);
+  for (const contender of [ours, nlpjs]) rows.push(await measure(contender, lang, cases));
+}
+
+const ms = (v: number) => `${v.toFixed(3)} ms`;
+console.log(
+  ["recogniser", "lang", "cases", "top-1", "topics", "none recall", "p50", "p99", "train"]
+    .map((h, i) => h.padEnd(i === 0 ? 12 : 12))
+    .join(""),
+);
+for (const r of rows) {
+  console.log(
+    [
+      r.name,
+      r.lang,
+      String(scored[r.lang]),
+      percent(r.accuracy),
+      percent(r.topicAccuracy),
+      percent(r.noneRecall),
+      ms(r.p50),
+      ms(r.p99),
+      `${Math.round(r.trainMs)} ms`,
+    ]
+      .map((c) => c.padEnd(12))
+      .join(""),
+  );
+}
+const round = (v: number, d = 4) => Math.round(v * 10 ** d) / 10 ** d;
+console.log(
+  JSON.stringify({
+    results: rows.map((r) => ({
+      recogniser: r.name,
+      lang: r.lang,
+      cases: scored[r.lang],
+      accuracy: round(r.accuracy),
+      topicAccuracy: round(r.topicAccuracy),
+      noneRecall: round(r.noneRecall),
+      p50Ms: round(r.p50),
+      p99Ms: round(r.p99),
+      trainMs: Math.round(r.trainMs),
+    })),
+  }),
+);

@@ -34,6 +34,11 @@ export interface ClassifierOptions {
   /** Share of training examples also taught with a greeting in front of them. */
   greetingAugmentation: number;
   spelling: boolean;
+  /**
+   * A stem seen this many times in out-of-scope examples and never in a topic marks the
+   * message as another agency's matter ("kelan", "poliisin"); 0 turns the rule off.
+   */
+  outOfScopeStemCount: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -43,6 +48,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   minCoverage: 0.01,
   greetingAugmentation: 0.3,
   spelling: true,
+  outOfScopeStemCount: 3,
 };
 
 export interface Classification {
@@ -77,6 +83,7 @@ export class IntentClassifier {
   private readonly speller: Speller | undefined;
   /** Words that mostly occur in greetings and farewells ("hei", "moi", "päivää"). */
   private readonly greetingWords: Set<string>;
+  private readonly outOfScopeStems: Set<string>;
 
   constructor(
     readonly lang: Lang,
@@ -97,6 +104,7 @@ export class IntentClassifier {
     }
     this.speller = options.spelling ? new Speller(wordCounts) : undefined;
     this.greetingWords = greetingVocabulary(examples, lang);
+    this.outOfScopeStems = outOfScopeVocabulary(examples, lang, options.outOfScopeStemCount);
 
     const augmented = augmentWithGreetings(
       examples,
@@ -139,6 +147,25 @@ export class IntentClassifier {
   }
 
   private classifyWhole(text: string): Classification {
+    const result = this.classifyByModel(text);
+    if (result.intent === NO_INTENT || !this.mentionsOtherMatters(text)) return result;
+    const none = { intent: NO_INTENT, confidence: round(1 - result.confidence / 2) };
+    return {
+      ...result,
+      intent: NO_INTENT,
+      confidence: none.confidence,
+      alternatives: [none, ...result.alternatives].slice(0, 3),
+    };
+  }
+
+  private mentionsOtherMatters(text: string): boolean {
+    if (this.outOfScopeStems.size === 0) return false;
+    return tokenize(text).some((raw) =>
+      stems(raw, this.lang).some((s) => this.outOfScopeStems.has(s)),
+    );
+  }
+
+  private classifyByModel(text: string): Classification {
     const probs = this.model.probabilities(this.vectorizer.transform(this.features(text)));
     const ranked: IntentScore[] = this.labels
       .map((intent, i) => ({ intent, confidence: probs[i] as number }))
@@ -203,6 +230,26 @@ function wordGrams(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 4 <= padded.length; i++) out.push(padded.slice(i, i + 4));
   return out;
+}
+
+function outOfScopeVocabulary(
+  examples: readonly Example[],
+  lang: Lang,
+  minCount: number,
+): Set<string> {
+  if (minCount <= 0) return new Set();
+  const outside = new Map<string, number>();
+  const inside = new Set<string>();
+  for (const e of examples) {
+    for (const raw of tokenize(e.text)) {
+      if (raw.length < 3) continue;
+      for (const s of stems(raw, lang)) {
+        if (e.intent === NO_INTENT) outside.set(s, (outside.get(s) ?? 0) + 1);
+        else inside.add(s);
+      }
+    }
+  }
+  return new Set([...outside].filter(([s, n]) => n >= minCount && !inside.has(s)).map(([s]) => s));
 }
 
 function greetingVocabulary(examples: readonly Example[], lang: Lang): Set<string> {

@@ -1,0 +1,281 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BotContent, Topic } from "../../../content/schema.ts";
+import type { Lang } from "../../../contracts/lang.ts";
+import { TOPIC_IDS, type TopicId } from "../../../contracts/topics.ts";
+import { EmbeddedRecognizer } from "./embeddedRecognizer.ts";
+
+// A small, self-contained content set so the behaviour under test does not move when
+// content owners edit bot-content/. Each topic gets the 20 sentences the schema requires.
+const TRAINING: Partial<Record<TopicId, { fi: string[]; sv: string[] }>> = {
+  greeting: {
+    fi: [
+      "hei",
+      "moi",
+      "terve",
+      "hyvää päivää",
+      "päivää",
+      "hei hei",
+      "moikka",
+      "huomenta",
+      "hyvää iltaa",
+      "heippa",
+    ],
+    sv: [
+      "hej",
+      "hejsan",
+      "god dag",
+      "tjena",
+      "god morgon",
+      "hallå",
+      "god kväll",
+      "hej hej",
+      "morjens",
+      "hejssan",
+    ],
+  },
+  "tax-refund": {
+    fi: [
+      "milloin veronpalautus tulee",
+      "veronpalautus",
+      "paljonko saan veronpalautusta",
+      "veronpalautuksen maksupäivä",
+      "milloin palautukset maksetaan",
+      "miksi en saanut veronpalautusta",
+      "veronpalautus ei ole tullut tilille",
+      "mille tilille palautus maksetaan",
+      "palautuksen määrä",
+      "saanko veroja takaisin",
+    ],
+    sv: [
+      "när kommer skatteåterbäringen",
+      "skatteåterbäring",
+      "hur mycket återbäring får jag",
+      "betalningsdag för återbäringen",
+      "när betalas återbäringen ut",
+      "varför fick jag ingen återbäring",
+      "återbäringen har inte kommit",
+      "till vilket konto betalas återbäringen",
+      "hur stor är min återbäring",
+      "får jag tillbaka skatt",
+    ],
+  },
+  "residual-tax": {
+    fi: [
+      "jäännösvero",
+      "miksi minulle tuli jäännösveroa",
+      "jäännösveron eräpäivä",
+      "miten maksan jäännösveron",
+      "paljonko jäännösveroa tulee",
+      "jäännösveron viitenumero",
+      "voiko jäännösveron maksaa erissä",
+      "mätkyt",
+      "milloin jäännösvero pitää maksaa",
+      "jäännösveron korko",
+    ],
+    sv: [
+      "kvarskatt",
+      "varför fick jag kvarskatt",
+      "förfallodag för kvarskatten",
+      "hur betalar jag kvarskatten",
+      "hur mycket kvarskatt",
+      "referensnummer för kvarskatt",
+      "kan jag betala kvarskatten i rater",
+      "när ska kvarskatten betalas",
+      "ränta på kvarskatt",
+      "kvarskatten är stor",
+    ],
+  },
+  "tax-card": {
+    fi: [
+      "verokortti",
+      "miten saan uuden verokortin",
+      "muutosverokortti",
+      "pidätysprosentti",
+      "mikä on veroprosenttini",
+      "verokortin tulorajan muuttaminen",
+      "tarvitsen verokortin uuteen työhön",
+      "verokortti sivutuloille",
+      "missä verokorttini on",
+      "voinko muuttaa verokorttia",
+    ],
+    sv: [
+      "skattekort",
+      "hur får jag ett nytt skattekort",
+      "ändringsskattekort",
+      "vilken är min skatteprocent",
+      "ändra inkomstgränsen på skattekortet",
+      "skattekort för nytt jobb",
+      "skattekort för bisyssla",
+      "var är mitt skattekort",
+      "kan jag ändra skattekortet",
+      "innehållningsprocent",
+    ],
+  },
+  "household-deduction": {
+    fi: [
+      "kotitalousvähennys",
+      "miten haen kotitalousvähennystä",
+      "paljonko kotitalousvähennys on",
+      "saako siivouksesta kotitalousvähennyksen",
+      "remontin kotitalousvähennys",
+      "kotitalousvähennyksen omavastuu",
+      "kotitalousvähennys putkiremontista",
+      "voinko vähentää kodin remontin",
+      "vähennys kotiin tehdystä työstä",
+      "kotitalousvähennys lastenhoidosta",
+    ],
+    sv: [
+      "hushållsavdrag",
+      "hur ansöker jag om hushållsavdrag",
+      "hur stort är hushållsavdraget",
+      "hushållsavdrag för städning",
+      "hushållsavdrag för renovering",
+      "självrisk i hushållsavdraget",
+      "avdrag för arbete i hemmet",
+      "kan jag dra av renoveringen",
+      "hushållsavdrag för barnskötsel",
+      "hushållsavdraget för rörrenovering",
+    ],
+  },
+};
+
+const OUT_OF_SCOPE = {
+  fi: [
+    "millainen sää on huomenna",
+    "sääennuste",
+    "ajoneuvovero",
+    "ajoneuvoveron eräpäivä",
+    "kelan asumistuki",
+    "kelan yhteystiedot",
+    "passin uusiminen",
+    "kerro vitsi",
+    "ajokortin uusiminen",
+    "kela kela kela",
+    "kelan lapsilisä",
+    "ajoneuvoveron palautus",
+  ],
+  sv: [
+    "hur blir vädret i morgon",
+    "väderprognos",
+    "fordonsskatt",
+    "förfallodag för fordonsskatten",
+    "bostadsbidrag från FPA",
+    "FPA:s kontaktuppgifter",
+    "förnya passet",
+    "berätta ett skämt",
+    "förnya körkortet",
+    "barnbidrag från FPA",
+    "FPA",
+    "återbäring av fordonsskatt",
+  ],
+};
+
+function pad(sentences: string[], id: string, lang: Lang): string[] {
+  // Variants keep each topic at the schema minimum without inventing new meaning.
+  const out = [...sentences];
+  for (let i = 0; out.length < 20; i++)
+    out.push(`${sentences[i % sentences.length]}${lang === "fi" ? " kiitos" : " tack"} ${id}${i}`);
+  return out;
+}
+
+function fixtureContent(): BotContent {
+  const topics = new Map<TopicId, Topic>();
+  for (const id of TOPIC_IDS) {
+    const training = TRAINING[id];
+    if (!training) continue;
+    const locale = (lang: Lang) => ({
+      title: id,
+      utterances: pad(training[lang], id, lang),
+      answer: "Demo.",
+    });
+    topics.set(id, { id, fi: locale("fi"), sv: locale("sv") });
+  }
+  return { topics, outOfScope: OUT_OF_SCOPE };
+}
+
+let recognizer: EmbeddedRecognizer;
+
+beforeAll(() => {
+  recognizer = new EmbeddedRecognizer(fixtureContent());
+});
+
+describe("EmbeddedRecognizer", () => {
+  it("answers a bare greeting as greeting", () => {
+    expect(recognizer.classify("hei", "fi").intent).toBe("greeting");
+  });
+
+  it("answers a greeting followed by a question by the question", () => {
+    expect(recognizer.classify("Hei, milloin tulee veronpalautus?", "fi").intent).toBe(
+      "tax-refund",
+    );
+    expect(recognizer.classify("Hej! När kommer återbäringen?", "sv").intent).toBe("tax-refund");
+  });
+
+  it("understands spelling without ä, ö and å", () => {
+    expect(recognizer.classify("jaannosvero", "fi").intent).toBe("residual-tax");
+    expect(recognizer.classify("aterbaring", "sv").intent).toBe("tax-refund");
+  });
+
+  it("understands inflected and compound forms not in training", () => {
+    expect(recognizer.classify("verokorttini", "fi").intent).toBe("tax-card");
+    expect(recognizer.classify("veronpalautuksen", "fi").intent).toBe("tax-refund");
+    expect(recognizer.classify("kotitalousvähennystä", "fi").intent).toBe("household-deduction");
+    expect(recognizer.classify("skattekortet", "sv").intent).toBe("tax-card");
+  });
+
+  it("understands spoken Finnish and typos", () => {
+    expect(recognizer.classify("millon tulee mun veronpalautus", "fi").intent).toBe("tax-refund");
+    expect(recognizer.classify("veronplautus", "fi").intent).toBe("tax-refund");
+  });
+
+  it.each([
+    ["millainen sää huomenna", "fi"],
+    ["sään ennuste", "fi"],
+    ["ajoneuvoveron maksaminen", "fi"],
+    ["kelan asumistuen hakeminen", "fi"],
+    ["asdfghjkl", "fi"],
+    ["fordonsskatten för bilen", "sv"],
+    ["bostadsbidrag", "sv"],
+  ] as const)("answers out-of-scope %s as none", (text, lang) => {
+    expect(recognizer.classify(text, lang).intent).toBe("none");
+  });
+
+  it("detects a Swedish message in a Finnish chat and recognises it in Swedish", () => {
+    const result = recognizer.classify("när kommer min skatteåterbäring", "fi");
+
+    expect(result.detectedLang).toBe("sv");
+    expect(result.intent).toBe("tax-refund");
+  });
+
+  it("keeps the chat language for ambiguous short messages", () => {
+    expect(recognizer.classify("OK!", "sv").detectedLang).toBe("sv");
+    expect(recognizer.classify("ok", "fi").detectedLang).toBe("fi");
+  });
+
+  it("returns at most three alternatives, winner first, confidences in 0..1", async () => {
+    const result = await recognizer.recognize("verokortti", "fi");
+
+    expect(result.alternatives.length).toBeLessThanOrEqual(3);
+    expect(result.alternatives[0]).toEqual({
+      intent: result.intent,
+      confidence: result.confidence,
+    });
+    for (const a of result.alternatives) {
+      expect(a.confidence).toBeGreaterThanOrEqual(0);
+      expect(a.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("classifies in well under 2 ms per message", () => {
+    const texts = [
+      "hei",
+      "milloin tulee veronpalautus",
+      "kelan asumistuki",
+      "när kommer återbäringen",
+    ];
+    const started = performance.now();
+    for (let i = 0; i < 400; i++) recognizer.classify(texts[i % texts.length] as string, "fi");
+
+    expect((performance.now() - started) / 400).toBeLessThan(2);
+  });
+});

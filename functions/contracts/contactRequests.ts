@@ -1,0 +1,110 @@
+/**
+ * Callback requests and phone appointments: the request shapes that the HTTP API, the
+ * socket gateway and the web chat share. Documented in docs/protocol.md.
+ */
+import { z } from "zod";
+import { langSchema } from "./lang.ts";
+import { TOPIC_IDS } from "./topics.ts";
+
+/** Shown whenever a phone number is refused, so the customer sees what to type. */
+export const PHONE_HINT =
+  "enter a Finnish or international phone number, e.g. 040 123 4567 or +358 40 123 4567";
+
+/**
+ * A first, cheap check of the phone field; the domain parses and normalises it to E.164
+ * (functions/domain/contact/phone.ts) so the browser bundle needs no phone metadata.
+ */
+export const phoneSchema = z
+  .string({ error: PHONE_HINT })
+  .trim()
+  .min(5, PHONE_HINT)
+  .max(32, PHONE_HINT)
+  .regex(/^\+?[0-9 ()./-]+$/, PHONE_HINT);
+
+/**
+ * Halves of the service day (9-12, 12-16 local time). Finer windows would promise more than
+ * a callback queue can keep; "any" lets the next free advisor call.
+ */
+export const CALLBACK_WINDOWS = ["morning", "afternoon", "any"] as const;
+export type CallbackWindow = (typeof CALLBACK_WINDOWS)[number];
+
+const topicSchema = z.enum(TOPIC_IDS, {
+  error: "must be one of the bot's topic ids, e.g. tax-card",
+});
+const chatIdSchema = z.string().min(1).max(64, "must be at most 64 characters");
+
+export const callbackRequestSchema = z.strictObject({
+  lang: langSchema,
+  phone: phoneSchema,
+  preferredWindow: z
+    .enum(CALLBACK_WINDOWS, { error: "must be morning, afternoon or any" })
+    .optional(),
+  topic: topicSchema.optional(),
+  chatId: chatIdSchema.optional(),
+});
+export type CallbackRequest = z.infer<typeof callbackRequestSchema>;
+
+const isoDate = z.iso.date({ error: "must be a date in the form YYYY-MM-DD" });
+
+export const appointmentSlotsQuerySchema = z
+  .strictObject({
+    lang: langSchema,
+    /** First local (Helsinki) day to list, inclusive. */
+    from: isoDate.optional(),
+    /** Last local day to list, inclusive. */
+    to: isoDate.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ["to"],
+    message: "must not be before from",
+  });
+export type AppointmentSlotsQuery = z.infer<typeof appointmentSlotsQuerySchema>;
+
+/** Slot ids as the slot listing issues them, e.g. "fi-2026-11-24T0800Z". */
+export const slotIdSchema = z
+  .string({ error: "must be a slotId from GET /api/appointments/slots" })
+  .regex(/^(fi|sv)-\d{4}-\d{2}-\d{2}T\d{4}Z$/, "must be a slotId from GET /api/appointments/slots");
+
+export const appointmentBookingSchema = z.strictObject({
+  slotId: slotIdSchema,
+  lang: langSchema,
+  phone: phoneSchema,
+  topic: topicSchema.optional(),
+  chatId: chatIdSchema.optional(),
+});
+export type AppointmentBooking = z.infer<typeof appointmentBookingSchema>;
+
+/**
+ * References: a prefix and Crockford base32 (no I, L, O, U), so they can be read out on the
+ * phone; callbacks "SP-XXXXXX", appointments "AV-XXXXXXXX" (longer: it alone cancels).
+ */
+export const REFERENCE_PATTERN = /^(SP-[0-9A-HJKMNP-TV-Z]{6}|AV-[0-9A-HJKMNP-TV-Z]{8})$/;
+
+/** One bookable slot as the listing returns it. */
+export interface AppointmentSlotView {
+  slotId: string;
+  /** ISO instants. */
+  start: string;
+  end: string;
+  /** Places left in the slot, at least 1. */
+  remaining: number;
+  /** The start in the requested language, e.g. "maanantaina 24.11. klo 10.00". */
+  label: string;
+}
+
+export interface CallbackCreated {
+  reference: string;
+  message: string;
+}
+
+export interface AppointmentBooked {
+  reference: string;
+  slot: { slotId: string; start: string; end: string };
+  message: string;
+}
+
+export interface AppointmentCancelled {
+  reference: string;
+  status: "cancelled";
+  message: string;
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import { manualClock } from "../clock.ts";
+import { loadOpeningHours } from "../openingHours/index.ts";
+import { bookAppointment, cancelAppointment, listSlots } from "./appointments.ts";
+import {
+  AppointmentAlreadyStartedError,
+  AppointmentNotFoundError,
+  InvalidPhoneNumberError,
+  SlotFullError,
+  SlotNotBookableError,
+} from "./errors.ts";
+import { createMemoryAppointmentStore } from "./memoryContactStores.ts";
+import type { ReferenceSource } from "./references.ts";
+
+const openingHours = loadOpeningHours();
+// Monday 23.11.2026 10:00 Helsinki (UTC+2); bookable from 12:00 (two hours' notice).
+const MONDAY_10 = new Date("2026-11-23T08:00:00Z");
+const NOON_SLOT = "fi-2026-11-23T1000Z";
+const CAPACITY = openingHours.config.queues.fi.appointments.capacityPerSlot;
+
+function setup(newReference?: ReferenceSource) {
+  const appointments = createMemoryAppointmentStore();
+  const clock = manualClock(MONDAY_10);
+  return { appointments, clock, deps: { appointments, clock, openingHours, newReference } };
+}
+
+const booking = (slotId = NOON_SLOT) => ({ slotId, lang: "fi" as const, phone: "040 123 4567" });
+
+describe("listSlots", () => {
+  it("lists today's remaining slots from noon, with places left and a Finnish label", async () => {
+    const { deps } = setup();
+    const slots = await listSlots(deps, { lang: "fi", from: "2026-11-23", to: "2026-11-23" });
+    expect(slots).toHaveLength(8); // 12:00 ... 15:30
+    expect(slots[0]).toEqual({
+      slotId: NOON_SLOT,
+      start: "2026-11-23T10:00:00.000Z",
+      end: "2026-11-23T10:30:00.000Z",
+      remaining: CAPACITY,
+      label: "tänään klo 12.00",
+    });
+  });
+
+  it("counts bookings and leaves full slots out", async () => {
+    const { deps } = setup();
+    await bookAppointment(deps, booking());
+    let slots = await listSlots(deps, { lang: "fi", from: "2026-11-23", to: "2026-11-23" });
+    expect(slots[0]?.remaining).toBe(CAPACITY - 1);
+    for (let i = 1; i < CAPACITY; i++) await bookAppointment(deps, booking());
+    slots = await listSlots(deps, { lang: "fi", from: "2026-11-23", to: "2026-11-23" });
+    expect(slots[0]?.slotId).toBe("fi-2026-11-23T1030Z");
+  });
+
+  it("stays within the 14-day horizon and answers empty for a weekend", async () => {
+    const { deps } = setup();
+    expect(await listSlots(deps, { lang: "sv", from: "2026-11-28", to: "2026-11-29" })).toEqual([]);
+    const all = await listSlots(deps, { lang: "sv" });
+    expect(all.at(-1)?.slotId).toBe("sv-2026-12-07T1330Z"); // Mon 7.12. 15:30, day 14
+    expect(all.every((s) => s.slotId.startsWith("sv-"))).toBe(true);
+  });
+});
+
+describe("bookAppointment", () => {
+  it("books a place, stores the appointment and confirms with a reference", async () => {
+    const { appointments, deps } = setup();
+    const out = await bookAppointment(deps, { ...booking(), topic: "tax-card" });
+    expect(out.reference).toMatch(/^AV-[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(out.slot).toEqual({
+      slotId: NOON_SLOT,
+      start: "2026-11-23T10:00:00.000Z",
+      end: "2026-11-23T10:30:00.000Z",
+    });
+    expect(out.message).toContain("Puhelinaikasi on varattu tänään klo 12.00 (30 min)");
+    expect(out.message).toContain("päättyy 4567");
+    expect(appointments.items.get(out.reference)).toMatchObject({
+      phone: "+358401234567",
+      status: "booked",
+      topic: "tax-card",
+    });
+    expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(1);
+  });
+
+  it("confirms in Swedish", async () => {
+    const { deps } = setup();
+    const out = await bookAppointment(deps, {
+      slotId: "sv-2026-11-24T0700Z",
+      lang: "sv",
+      phone: "+358 40 123 4567",
+    });
+    expect(out.message).toContain("Din telefontid är bokad i morgon kl. 9.00 (30 min)");
+  });
+
+  it("refuses a booking over capacity with SlotFullError", async () => {
+    const { appointments, deps } = setup();
+    for (let i = 0; i < CAPACITY; i++) await bookAppointment(deps, booking());
+    await expect(bookAppointment(deps, booking())).rejects.toBeInstanceOf(SlotFullError);
+    expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(CAPACITY);
+    expect(appointments.items.size).toBe(CAPACITY);
+  });
+
+  it.each([
+    ["fi-2026-11-23T0830Z", /too soon/], // 10:30, under two hours' notice
+    ["fi-2026-11-28T0800Z", /not an appointment time/], // Saturday
+    ["fi-2026-11-23T1015Z", /not an appointment time/], // off the half-hour grid
+    ["fi-2026-12-21T0800Z", /too far ahead/],
+    ["fi-2026-13-01T0800Z", /must be a slotId/],
+    ["sv-2026-11-23T1000Z", /belongs to the sv queue/],
+  ])("refuses slot %s without taking a place", async (slotId, reason) => {
+    const { appointments, deps } = setup();
+    const attempt = bookAppointment(deps, booking(slotId));
+    await expect(attempt).rejects.toBeInstanceOf(SlotNotBookableError);
+    await expect(attempt).rejects.toThrow(reason);
+    expect(appointments.counters.size).toBe(0);
+  });
+
+  it("refuses an invalid phone before taking a place", async () => {
+    const { appointments, deps } = setup();
+    await expect(
+      bookAppointment(deps, { ...booking(), phone: "0600 12345" }),
+    ).rejects.toBeInstanceOf(InvalidPhoneNumberError);
+    expect(appointments.counters.size).toBe(0);
+  });
+
+  it("gives the place back when the appointment cannot be stored", async () => {
+    const { appointments, deps } = setup();
+    appointments.failPut = 1;
+    await expect(bookAppointment(deps, booking())).rejects.toThrow("simulated storage failure");
+    expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(0);
+    expect(appointments.items.size).toBe(0);
+  });
+
+  it("draws a new reference on a collision and takes only one place", async () => {
+    const refs = ["AV-AAAAAAAA", "AV-AAAAAAAA", "AV-BBBBBBBB"];
+    const { appointments, deps } = setup(() => refs.shift() ?? "AV-CCCCCCCC");
+    await bookAppointment(deps, booking());
+    const second = await bookAppointment(deps, booking());
+    expect(second.reference).toBe("AV-BBBBBBBB");
+    expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(2);
+  });
+});
+
+describe("cancelAppointment", () => {
+  it("cancels once, frees the place, drops the phone number and is idempotent", async () => {
+    const { appointments, deps } = setup();
+    const { reference } = await bookAppointment(deps, booking());
+    const out = await cancelAppointment(deps, reference);
+    expect(out).toEqual({
+      reference,
+      status: "cancelled",
+      message: `Puhelinaikasi tänään klo 12.00 on peruttu (viite ${reference}).`,
+    });
+    expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(0);
+    expect(appointments.items.get(reference)?.phone).toBeUndefined();
+    await cancelAppointment(deps, reference);
+    expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(0);
+  });
+
+  it("accepts a reference typed in lower case with O for 0", async () => {
+    const { deps } = setup(() => "AV-0000ABCD");
+    await bookAppointment(deps, booking());
+    await expect(cancelAppointment(deps, "av-ooooabcd")).resolves.toMatchObject({
+      reference: "AV-0000ABCD",
+    });
+  });
+
+  it("answers not found for unknown and malformed references", async () => {
+    const { deps } = setup();
+    await expect(cancelAppointment(deps, "AV-ZZZZZZZZ")).rejects.toBeInstanceOf(
+      AppointmentNotFoundError,
+    );
+    await expect(cancelAppointment(deps, "nonsense")).rejects.toBeInstanceOf(
+      AppointmentNotFoundError,
+    );
+  });
+
+  it("refuses to cancel an appointment that has started", async () => {
+    const { clock, deps } = setup();
+    const { reference } = await bookAppointment(deps, booking());
+    clock.set(new Date("2026-11-23T10:05:00Z"));
+    await expect(cancelAppointment(deps, reference)).rejects.toBeInstanceOf(
+      AppointmentAlreadyStartedError,
+    );
+  });
+});

@@ -1,0 +1,187 @@
+import { DateTime } from "luxon";
+import type {
+  AppointmentBooked,
+  AppointmentBooking,
+  AppointmentCancelled,
+  AppointmentSlotsQuery,
+  AppointmentSlotView,
+} from "../../contracts/contactRequests.ts";
+import {
+  bookableSlots,
+  formatOpeningTime,
+  type OpeningHours,
+  resolveSlot,
+  type SlotRejection,
+} from "../openingHours/index.ts";
+import type { Clock } from "../ports.ts";
+import { type AppointmentRecord, type AppointmentStore, contactExpiry } from "./contactStore.ts";
+import {
+  AppointmentAlreadyStartedError,
+  AppointmentNotFoundError,
+  InvalidPhoneNumberError,
+  SlotFullError,
+  SlotNotBookableError,
+} from "./errors.ts";
+import { normalisePhone, phoneEnding } from "./phone.ts";
+import { appointmentCancellation, appointmentConfirmation } from "./phrases.ts";
+import {
+  normaliseReference,
+  REFERENCE_ATTEMPTS,
+  type ReferenceSource,
+  randomReference,
+} from "./references.ts";
+
+export interface AppointmentDeps {
+  appointments: AppointmentStore;
+  clock: Clock;
+  openingHours: OpeningHours;
+  /** Defaults to cryptographically random references. */
+  newReference?: ReferenceSource;
+}
+
+/**
+ * Slots of the customer's language queue that can be booked now and still have a place,
+ * between the local days `from` and `to` (inclusive), within the booking horizon.
+ */
+export async function listSlots(
+  deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours">,
+  query: AppointmentSlotsQuery,
+): Promise<AppointmentSlotView[]> {
+  const zone = deps.openingHours.config.timeZone;
+  const now = deps.clock.now();
+  const from = query.from ? DateTime.fromISO(query.from, { zone }).toJSDate() : undefined;
+  const to = query.to
+    ? DateTime.fromISO(query.to, { zone }).plus({ days: 1 }).toJSDate()
+    : undefined;
+  const slots = bookableSlots(deps.openingHours, query.lang, now, from, to);
+  if (slots.length === 0) return [];
+  const booked = await deps.appointments.bookedCounts(slots.map((s) => s.id));
+  return slots
+    .map((slot) => ({ slot, remaining: slot.capacity - (booked.get(slot.id) ?? 0) }))
+    .filter(({ remaining }) => remaining > 0)
+    .map(({ slot, remaining }) => ({
+      slotId: slot.id,
+      start: slot.start.toISOString(),
+      end: slot.end.toISOString(),
+      remaining,
+      label: formatOpeningTime(slot.start, query.lang, zone, now),
+    }));
+}
+
+const REJECTION: Record<SlotRejection, string> = {
+  INVALID_SLOT_ID: "must be a slotId from GET /api/appointments/slots",
+  NOT_A_SLOT: "is not an appointment time of the service; list the free times again",
+  TOO_SOON: "starts too soon to be booked; choose a later time",
+  BEYOND_HORIZON: "is too far ahead to be booked yet; choose an earlier time",
+};
+
+/**
+ * Books one place in a slot for the customer: never more places than the slot's capacity,
+ * even under concurrent bookings. Fails with SlotFullError when none is left.
+ */
+export async function bookAppointment(
+  deps: AppointmentDeps,
+  booking: AppointmentBooking,
+): Promise<AppointmentBooked> {
+  const phone = normalisePhone(booking.phone);
+  if (!phone.ok) throw new InvalidPhoneNumberError();
+  const now = deps.clock.now();
+  // Only ids the schedule itself would issue now are bookable: a client-made id for a
+  // closed hour, a past time or next year must not create a counter.
+  const resolved = resolveSlot(deps.openingHours, booking.slotId, now);
+  if (!resolved.ok) throw new SlotNotBookableError(REJECTION[resolved.reason]);
+  const { slot } = resolved;
+  if (slot.queue !== booking.lang) {
+    throw new SlotNotBookableError(
+      `belongs to the ${slot.queue} queue; list the free times with lang=${booking.lang}`,
+    );
+  }
+  const expiresAt = contactExpiry(slot.end);
+  if (!(await deps.appointments.reservePlace(slot.id, slot.capacity, expiresAt))) {
+    throw new SlotFullError();
+  }
+
+  // The place is ours now; from here on every failure must give it back.
+  const newReference = deps.newReference ?? randomReference;
+  let stored: AppointmentRecord | undefined;
+  for (let attempt = 0; attempt < REFERENCE_ATTEMPTS && !stored; attempt++) {
+    const record: AppointmentRecord = {
+      reference: newReference("appointment"),
+      slotId: slot.id,
+      lang: booking.lang,
+      phone: phone.e164,
+      topic: booking.topic,
+      chatId: booking.chatId,
+      status: "booked",
+      start: slot.start.toISOString(),
+      end: slot.end.toISOString(),
+      bookedAt: now.toISOString(),
+      expiresAt,
+    };
+    let put: boolean;
+    try {
+      put = await deps.appointments.putAppointment(record);
+    } catch (error) {
+      // A timed-out put may still have landed: releasing a place that is in fact taken
+      // would let the slot be overbooked, so look before giving it back.
+      const landed = await deps.appointments
+        .getAppointment(record.reference)
+        .catch(() => undefined);
+      if (landed?.slotId === record.slotId && landed.bookedAt === record.bookedAt) {
+        stored = landed;
+        break;
+      }
+      await deps.appointments.releasePlace(slot.id);
+      throw error;
+    }
+    if (put) stored = record;
+  }
+  if (!stored) {
+    await deps.appointments.releasePlace(slot.id);
+    throw new Error(`no free appointment reference after ${REFERENCE_ATTEMPTS} attempts`);
+  }
+
+  const minutes = Math.round((slot.end.getTime() - slot.start.getTime()) / 60_000);
+  return {
+    reference: stored.reference,
+    slot: { slotId: slot.id, start: stored.start, end: stored.end },
+    message: appointmentConfirmation(booking.lang, {
+      reference: stored.reference,
+      phoneEnding: phoneEnding(phone.e164),
+      when: formatOpeningTime(slot.start, booking.lang, deps.openingHours.config.timeZone, now),
+      minutes,
+    }),
+  };
+}
+
+/**
+ * Cancels a booked appointment by its reference and frees its place. Cancelling twice is
+ * harmless: the place is freed once and the second call answers the same.
+ */
+export async function cancelAppointment(
+  deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours">,
+  referenceInput: string,
+): Promise<AppointmentCancelled> {
+  const reference = normaliseReference(referenceInput);
+  if (!reference) throw new AppointmentNotFoundError();
+  const existing = await deps.appointments.getAppointment(reference);
+  if (!existing) throw new AppointmentNotFoundError();
+  const now = deps.clock.now();
+  if (existing.status === "booked") {
+    if (new Date(existing.start) <= now) throw new AppointmentAlreadyStartedError();
+    const cancelled = await deps.appointments.markCancelled(reference, now.toISOString());
+    // Only the call that flipped the status frees the place; a concurrent cancel did not.
+    if (cancelled) await deps.appointments.releasePlace(cancelled.slotId);
+  }
+  const when = formatOpeningTime(
+    new Date(existing.start),
+    existing.lang,
+    deps.openingHours.config.timeZone,
+    now,
+  );
+  return {
+    reference,
+    status: "cancelled",
+    message: appointmentCancellation(existing.lang, { reference, when }),
+  };
+}

@@ -1,0 +1,176 @@
+import { DateTime } from "luxon";
+import type { CallbackRequest, CallbackWindow } from "../../contracts/contactRequests.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { TopicId } from "../../contracts/topics.ts";
+import {
+  formatOpeningTime,
+  nextOpening,
+  type OpeningHours,
+  openingPeriods,
+} from "../openingHours/index.ts";
+import type { Clock } from "../ports.ts";
+import { type CallbackRecord, type CallbackStore, contactExpiry } from "./contactStore.ts";
+import {
+  CallbackAlreadyClosedError,
+  CallbackNotFoundError,
+  InvalidPhoneNumberError,
+} from "./errors.ts";
+import { formatPhone, normalisePhone, phoneEnding } from "./phone.ts";
+import { callbackConfirmation } from "./phrases.ts";
+import {
+  normaliseReference,
+  REFERENCE_ATTEMPTS,
+  type ReferenceSource,
+  randomReference,
+} from "./references.ts";
+
+export interface CallbackDeps {
+  callbacks: CallbackStore;
+  clock: Clock;
+  openingHours: OpeningHours;
+  /** Defaults to cryptographically random references. */
+  newReference?: ReferenceSource;
+}
+
+/** Local hours [from, to) of each preferred window; the service day is 9-16. */
+const WINDOW_HOURS: Record<CallbackWindow, [number, number]> = {
+  morning: [0, 12],
+  afternoon: [12, 24],
+  any: [0, 24],
+};
+
+/** How far ahead to look for an opening inside the preferred window before ignoring it. */
+const SEARCH_DAYS = 31;
+
+/**
+ * The earliest instant at or after `now` when the queue is open and inside the customer's
+ * preferred window: when an advisor may call at the soonest.
+ */
+export function earliestCallTime(
+  schedule: OpeningHours,
+  queue: Lang,
+  now: Date,
+  window: CallbackWindow,
+): Date {
+  const [lo, hi] = WINDOW_HOURS[window];
+  const zone = schedule.config.timeZone;
+  const horizon = new Date(now.getTime() + SEARCH_DAYS * 24 * 3_600_000);
+  for (const period of openingPeriods(schedule, queue, now, horizon)) {
+    // A period normally lies within one day, but a 24-hour config can merge several.
+    let day = DateTime.fromJSDate(period.start, { zone }).startOf("day");
+    for (; day.toJSDate() < period.end; day = day.plus({ days: 1 })) {
+      const winStart = day.set({ hour: lo }).toMillis();
+      const winEnd =
+        hi === 24 ? day.plus({ days: 1 }).toMillis() : day.set({ hour: hi }).toMillis();
+      const start = Math.max(period.start.getTime(), winStart, now.getTime());
+      const end = Math.min(period.end.getTime(), winEnd);
+      if (start < end) return new Date(start);
+    }
+  }
+  // A config whose hours never touch the window: any opening is better than none.
+  return nextOpening(schedule, queue, now);
+}
+
+/**
+ * Stores a callback request with a fresh reference and returns the reference with a
+ * confirmation in the customer's language saying when to expect the call.
+ */
+export async function createCallback(
+  deps: CallbackDeps,
+  request: CallbackRequest,
+): Promise<{ reference: string; message: string; callFrom: string }> {
+  const phone = normalisePhone(request.phone);
+  if (!phone.ok) throw new InvalidPhoneNumberError();
+  const now = deps.clock.now();
+  const window = request.preferredWindow ?? "any";
+  const callFrom = earliestCallTime(deps.openingHours, request.lang, now, window);
+  const newReference = deps.newReference ?? randomReference;
+  for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+    const record: CallbackRecord = {
+      reference: newReference("callback"),
+      lang: request.lang,
+      phone: phone.e164,
+      preferredWindow: window,
+      topic: request.topic,
+      chatId: request.chatId,
+      status: "open",
+      createdAt: now.toISOString(),
+      callFrom: callFrom.toISOString(),
+      // Kept until 90 days after the call could first happen; closing moves it.
+      expiresAt: contactExpiry(callFrom),
+    };
+    if (await deps.callbacks.putCallback(record)) {
+      const when =
+        callFrom.getTime() === now.getTime()
+          ? undefined
+          : formatOpeningTime(callFrom, request.lang, deps.openingHours.config.timeZone, now);
+      return {
+        reference: record.reference,
+        callFrom: record.callFrom,
+        message: callbackConfirmation(request.lang, {
+          reference: record.reference,
+          phoneEnding: phoneEnding(phone.e164),
+          when,
+        }),
+      };
+    }
+  }
+  throw new Error(`no free callback reference after ${REFERENCE_ATTEMPTS} attempts`);
+}
+
+/** A callback as the advisor console shows it. */
+export interface OpenCallback {
+  reference: string;
+  lang: Lang;
+  /** E.164, for dialling. */
+  phone: string;
+  /** e.g. "+358 40 1234567", for reading. */
+  phoneDisplay: string;
+  preferredWindow: CallbackWindow;
+  topic?: TopicId;
+  chatId?: string;
+  createdAt: string;
+  callFrom: string;
+}
+
+/** Open callback requests, oldest first, for advisors to work through. */
+export async function listOpenCallbacks(
+  deps: Pick<CallbackDeps, "callbacks">,
+  options: { limit?: number } = {},
+): Promise<OpenCallback[]> {
+  const records = await deps.callbacks.listOpenCallbacks(options.limit ?? 200);
+  return records.map((r) => ({
+    reference: r.reference,
+    lang: r.lang,
+    phone: r.phone,
+    phoneDisplay: formatPhone(r.phone),
+    preferredWindow: r.preferredWindow,
+    topic: r.topic,
+    chatId: r.chatId,
+    createdAt: r.createdAt,
+    callFrom: r.callFrom,
+  }));
+}
+
+/**
+ * Closes an open callback once, recording who closed it and an optional note; a second
+ * close of the same request fails with CallbackAlreadyClosedError.
+ */
+export async function closeCallback(
+  deps: Pick<CallbackDeps, "callbacks" | "clock">,
+  input: { reference: string; advisorId: string; note?: string },
+): Promise<{ reference: string; closedAt: string }> {
+  const reference = normaliseReference(input.reference);
+  if (!reference) throw new CallbackNotFoundError();
+  const now = deps.clock.now();
+  const closed = await deps.callbacks.closeCallback(reference, {
+    closedAt: now.toISOString(),
+    closedBy: input.advisorId,
+    note: input.note?.trim() || undefined,
+    expiresAt: contactExpiry(now),
+  });
+  if (closed) return { reference, closedAt: now.toISOString() };
+  const existing = await deps.callbacks.getCallback(reference);
+  if (!existing) throw new CallbackNotFoundError();
+  throw new CallbackAlreadyClosedError();
+}

@@ -1,0 +1,64 @@
+import { PHONE_HINT } from "../../contracts/contactRequests.ts";
+import { ChatError } from "../chat/errors.ts";
+
+/*
+ * Contact errors extend ChatError so the HTTP middleware and socket acks map them the same
+ * way: code and message are safe to show, httpStatus is what the HTTP API answers.
+ */
+
+/** The phone number could not be parsed as a number an advisor can call. */
+export class InvalidPhoneNumberError extends ChatError {
+  override name = "InvalidPhoneNumberError";
+  constructor() {
+    super("VALIDATION_FAILED", `phone: ${PHONE_HINT}`, 400);
+  }
+}
+
+/** Every place in the slot is taken. */
+export class SlotFullError extends ChatError {
+  override name = "SlotFullError";
+  constructor() {
+    super("SLOT_FULL", "slotId: this time is already fully booked; choose another time.", 409);
+  }
+}
+
+/** The slot id is well-formed but not a time the customer may book now. */
+export class SlotNotBookableError extends ChatError {
+  override name = "SlotNotBookableError";
+  constructor(reason: string) {
+    super("SLOT_NOT_BOOKABLE", `slotId: ${reason}`, 400);
+  }
+}
+
+export class AppointmentNotFoundError extends ChatError {
+  override name = "AppointmentNotFoundError";
+  constructor() {
+    super("APPOINTMENT_NOT_FOUND", "reference: no appointment has this reference.", 404);
+  }
+}
+
+/** A started or past appointment can no longer be cancelled. */
+export class AppointmentAlreadyStartedError extends ChatError {
+  override name = "AppointmentAlreadyStartedError";
+  constructor() {
+    super(
+      "APPOINTMENT_ALREADY_STARTED",
+      "reference: this appointment has already started and can no longer be cancelled.",
+      409,
+    );
+  }
+}
+
+export class CallbackNotFoundError extends ChatError {
+  override name = "CallbackNotFoundError";
+  constructor() {
+    super("CALLBACK_NOT_FOUND", "reference: no callback request has this reference.", 404);
+  }
+}
+
+export class CallbackAlreadyClosedError extends ChatError {
+  override name = "CallbackAlreadyClosedError";
+  constructor() {
+    super("CALLBACK_ALREADY_CLOSED", "This callback request has already been closed.", 409);
+  }
+}

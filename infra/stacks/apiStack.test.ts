@@ -1,0 +1,188 @@
+import { App } from "aws-cdk-lib";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { describe, expect, it } from "vitest";
+import { HTTP_ROUTES, type HttpRoute } from "../../functions/http/routes.ts";
+import { stageConfig } from "../stage.ts";
+import { logicalId, referencedTableName, synthStage } from "../synthForTests.ts";
+import { ApiStack } from "./apiStack.ts";
+import { DataStack } from "./dataStack.ts";
+
+type Statement = { Action: string | string[]; Resource: unknown };
+
+const READ_ACTION = "dynamodb:GetItem";
+const WRITE_ACTION = "dynamodb:PutItem";
+
+const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+
+describe("API stack (dev)", () => {
+  const stage = synthStage({ allowedOrigins: "https://asiointi.example.fi,http://localhost:5173" });
+  const { api, apiTemplate, dataTemplate } = stage;
+
+  function functionOf(routeId: string) {
+    const fn = api.functions[routeId];
+    if (!fn) throw new Error(`no function for route ${routeId}`);
+    return fn.function;
+  }
+
+  /** Every IAM statement attached to the role of a route's function. */
+  function statementsOf(routeId: string): Statement[] {
+    const role = functionOf(routeId).role;
+    if (!role) throw new Error(`function ${routeId} has no role`);
+    const roleId = logicalId(api, role);
+    const policies = apiTemplate.findResources("AWS::IAM::Policy", {
+      Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+    });
+    return Object.values(policies).flatMap(
+      (p) =>
+        (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+  }
+
+  it("creates one function per HTTP route", () => {
+    apiTemplate.resourceCountIs("AWS::Lambda::Function", HTTP_ROUTES.length);
+  });
+
+  it.each(HTTP_ROUTES)(
+    "runs $id on arm64 Node.js 22 with tracing and the stage's tables",
+    (route) => {
+      const fnId = logicalId(api, functionOf(route.id));
+      const fn = apiTemplate.findResources("AWS::Lambda::Function")[fnId];
+      expect(fn?.Properties).toMatchObject({
+        Architectures: ["arm64"],
+        Runtime: "nodejs22.x",
+        Handler: "index.handler",
+        TracingConfig: { Mode: "Active" },
+        Environment: {
+          Variables: { TABLE_PREFIX: "asiointi-dev-", NODE_ENV: "production", LOG_LEVEL: "debug" },
+        },
+      });
+    },
+  );
+
+  it("gives every function its own log group with a retention period", () => {
+    apiTemplate.allResourcesProperties("AWS::Lambda::Function", {
+      LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
+    });
+    apiTemplate.allResourcesProperties("AWS::Logs::LogGroup", {
+      RetentionInDays: Match.anyValue(),
+    });
+  });
+
+  it.each(HTTP_ROUTES)("exposes $method $path as an API route", (route) => {
+    apiTemplate.hasResourceProperties("AWS::ApiGatewayV2::Route", {
+      RouteKey: `${route.method} ${route.path}`,
+    });
+  });
+
+  it("exposes no route beyond HTTP_ROUTES and none under /dev/", () => {
+    const keys = Object.values(apiTemplate.findResources("AWS::ApiGatewayV2::Route")).map(
+      (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey,
+    );
+    expect(keys.sort()).toEqual(HTTP_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    expect(keys.filter((k) => k.includes("/dev/"))).toEqual([]);
+  });
+
+  it.each(HTTP_ROUTES)("grants $id only the tables it declares, as declared", (route) => {
+    // Prepare
+    const declared = route.tables as HttpRoute["tables"];
+    const dynamo = statementsOf(route.id).filter((s) =>
+      asList(s.Action).some((a) => a.startsWith("dynamodb:")),
+    );
+    const tablesWith = (action: string) =>
+      new Set(
+        dynamo
+          .filter((s) => asList(s.Action).includes(action))
+          .flatMap((s) => asList(s.Resource))
+          .map((r) => referencedTableName(r, dataTemplate)),
+      );
+
+    // Assess: no wildcard, every resource is one of our tables
+    for (const s of dynamo) {
+      for (const resource of asList(s.Resource)) {
+        expect(resource).not.toBe("*");
+        expect(referencedTableName(resource, dataTemplate)).toMatch(/^asiointi-dev-/);
+      }
+    }
+    expect([...tablesWith(READ_ACTION)].sort()).toEqual(
+      (declared.read ?? []).map((id) => `asiointi-dev-${id}`).sort(),
+    );
+    expect([...tablesWith(WRITE_ACTION)].sort()).toEqual(
+      (declared.write ?? []).map((id) => `asiointi-dev-${id}`).sort(),
+    );
+  });
+
+  it("allows CORS only from the configured origins", () => {
+    apiTemplate.hasResourceProperties("AWS::ApiGatewayV2::Api", {
+      ProtocolType: "HTTP",
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ["https://asiointi.example.fi", "http://localhost:5173"],
+      }),
+    });
+  });
+
+  it("throttles the default stage and writes access logs", () => {
+    apiTemplate.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    });
+  });
+});
+
+describe("API stack guards", () => {
+  function build(routes: HttpRoute[]) {
+    const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+    const stage = stageConfig("dev");
+    const data = new DataStack(app, "data", { stage });
+    return () =>
+      new ApiStack(app, "api", {
+        stage,
+        tables: data.tables,
+        allowedOrigins: ["https://asiointi.example.fi"],
+        routes,
+      });
+  }
+
+  it("refuses to deploy a development-only route", () => {
+    const route: HttpRoute = {
+      id: "submitSurvey",
+      method: "POST",
+      path: "/api/dev/clock",
+      tables: {},
+    };
+    expect(build([route])).toThrow(/not deployable/);
+  });
+
+  it("refuses a route that names a table the data stack does not have", () => {
+    const route: HttpRoute = {
+      id: "submitSurvey",
+      method: "POST",
+      path: "/api/surveys",
+      tables: { write: ["nosuchtable"] },
+    };
+    expect(build([route])).toThrow(/names table "nosuchtable"/);
+  });
+
+  it("grants read and write together when a route declares both on one table", () => {
+    const route: HttpRoute = {
+      id: "submitSurvey",
+      method: "POST",
+      path: "/api/surveys",
+      tables: { read: ["surveys"], write: ["surveys"] },
+    };
+    const api = build([route])();
+    const statements = Object.values(
+      Template.fromStack(api).findResources("AWS::IAM::Policy"),
+    ).flatMap(
+      (p) =>
+        (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const both = statements.filter(
+      (s) => asList(s.Action).includes(READ_ACTION) && asList(s.Action).includes(WRITE_ACTION),
+    );
+    expect(both).toHaveLength(1);
+  });
+});

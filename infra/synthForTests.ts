@@ -1,0 +1,68 @@
+/**
+ * Test support: synthesizes a stage the way `cdk synth` does (same cdk.json feature flags),
+ * but without bundling, and answers questions about the templates.
+ */
+import { readFileSync } from "node:fs";
+import { App, type CfnElement, type Stack } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import type { IConstruct } from "constructs";
+import { buildStage, type StageStacks } from "./buildStage.ts";
+
+const CDK_JSON_CONTEXT = JSON.parse(readFileSync(new URL("../cdk.json", import.meta.url), "utf8"))
+  .context as Record<string, unknown>;
+
+export interface SynthesizedStage extends StageStacks {
+  dataTemplate: Template;
+  apiTemplate: Template;
+}
+
+/** Both stacks of a stage for the given context values; bundling is skipped. */
+export function synthStage(context: Record<string, unknown> = {}): SynthesizedStage {
+  const app = new App({
+    context: { ...CDK_JSON_CONTEXT, "aws:cdk:bundling-stacks": [], ...context },
+  });
+  const stacks = buildStage(app);
+  return {
+    ...stacks,
+    dataTemplate: Template.fromStack(stacks.data),
+    apiTemplate: Template.fromStack(stacks.api),
+  };
+}
+
+/** The logical id of a construct's CloudFormation resource in its stack. */
+export function logicalId(stack: Stack, construct: IConstruct): string {
+  const cfn = (construct.node.defaultChild ?? construct) as CfnElement;
+  return stack.resolve(stack.getLogicalId(cfn)) as string;
+}
+
+/**
+ * The table name a resource in the API stack points at, following the cross-stack reference
+ * (Fn::GetStackOutput or Fn::ImportValue) back to the data stack; undefined if it is no table.
+ */
+export function referencedTableName(resource: unknown, dataTemplate: Template): string | undefined {
+  const json = dataTemplate.toJSON() as {
+    Resources: Record<string, { Type: string; Properties: { TableName?: string } }>;
+    Outputs?: Record<string, { Value: unknown; Export?: { Name: string } }>;
+  };
+  const outputs = Object.entries(json.Outputs ?? {});
+  const outputValue = (ref: unknown): unknown => {
+    if (typeof ref !== "object" || ref === null) return undefined;
+    const r = ref as Record<string, unknown>;
+    if (r["Fn::GetStackOutput"]) {
+      const name = (r["Fn::GetStackOutput"] as { OutputName: string }).OutputName;
+      return json.Outputs?.[name]?.Value;
+    }
+    if (typeof r["Fn::ImportValue"] === "string") {
+      return outputs.find(([, o]) => o.Export?.Name === r["Fn::ImportValue"])?.[1].Value;
+    }
+    if (Array.isArray(r["Fn::Join"])) {
+      const parts = (r["Fn::Join"] as [string, unknown[]])[1];
+      return outputValue(parts[0]);
+    }
+    return undefined;
+  };
+  const value = outputValue(resource) as { "Fn::GetAtt"?: [string, string] } | undefined;
+  const target = value?.["Fn::GetAtt"]?.[0];
+  const table = target ? json.Resources[target] : undefined;
+  return table?.Type === "AWS::DynamoDB::GlobalTable" ? table.Properties.TableName : undefined;
+}

@@ -166,7 +166,8 @@ export class IntentClassifier {
   }
 
   private classifyByModel(text: string): Classification {
-    const probs = this.model.probabilities(this.vectorizer.transform(this.features(text)));
+    const x = this.vectorizer.transform(this.features(text));
+    const probs = this.model.probabilities(x);
     const ranked: IntentScore[] = this.labels
       .map((intent, i) => ({ intent, confidence: probs[i] as number }))
       .sort((a, b) => b.confidence - a.confidence);

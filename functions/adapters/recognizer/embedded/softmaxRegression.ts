@@ -5,13 +5,23 @@ export interface TrainingOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /**
+   * Learn per-class biases. With them the broad `none` class takes messages the bot has
+   * little evidence about; cross-validation found that the better trade than leaving it
+   * all to the confidence threshold (same topic accuracy, higher none recall).
+   */
+  bias: boolean;
+  /** Weight examples so every class counts equally, however many sentences it has. */
+  balanceClasses: boolean;
 }
 
 export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
-  epochs: 15,
-  learningRate: 0.5,
+  epochs: 10,
+  learningRate: 0.7,
   l2: 1e-5,
   seed: 7,
+  bias: true,
+  balanceClasses: false,
 };
 
 const SKIP_GRADIENT = 1e-3;
@@ -42,6 +52,12 @@ export class SoftmaxRegression {
     const weights = this.weights;
     const bias = this.bias;
     const l2 = options.l2;
+    const perClass = new Float64Array(k);
+    for (const y of ys) perClass[y] = (perClass[y] as number) + 1;
+    const present = perClass.filter((n) => n > 0).length;
+    const classWeight = Float64Array.from(perClass, (n) =>
+      options.balanceClasses && n > 0 ? ys.length / (present * n) : 1,
+    );
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
       const rate = options.learningRate / (1 + epoch * 0.2);
@@ -58,8 +74,8 @@ export class SoftmaxRegression {
           // Most classes are already near zero for a given example; skipping them keeps
           // training within the server-start budget at no measurable cost in accuracy.
           if (g > -SKIP_GRADIENT && g < SKIP_GRADIENT) continue;
-          const step = rate * g;
-          bias[c] = (bias[c] as number) - step;
+          const step = rate * g * (classWeight[y] as number);
+          if (options.bias) bias[c] = (bias[c] as number) - step;
           for (let j = 0; j < nnz; j++) {
             const w = (indices[j] as number) * k + c;
             const current = weights[w] as number;

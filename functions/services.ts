@@ -1,18 +1,28 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createDynamoChatStore } from "./adapters/dynamodb/dynamoChatStore.ts";
+import {
+  createDynamoAppointmentStore,
+  createDynamoCallbackStore,
+} from "./adapters/dynamodb/dynamoContactStore.ts";
 import { tableNames } from "./adapters/dynamodb/tables.ts";
 import type { Config } from "./config.ts";
 import { createChatService } from "./domain/chat/chatService.ts";
 import type { ChatStore } from "./domain/chat/chatStore.ts";
 import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
+import type { AppointmentStore, CallbackStore } from "./domain/contact/contactStore.ts";
 import type { Bot } from "./domain/dialogue/bot.ts";
+import { loadOpeningHours, type OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock } from "./domain/ports.ts";
 import type { Logger } from "./observability/logger.ts";
 
 /** Everything the handlers need, built once per runtime by its composition root. */
 export interface Services {
   store: ChatStore;
+  callbacks: CallbackStore;
+  appointments: AppointmentStore;
+  /** The opening-hours schedule, read from its YAML on first use. */
+  readonly openingHours: OpeningHours;
   clock: Clock;
   logger: Logger;
 }
@@ -22,9 +32,21 @@ export function buildServices(opts: {
   config: Pick<Config, "TABLE_PREFIX">;
   clock: Clock;
   logger: Logger;
+  /** Defaults to loadOpeningHours() (config/opening-hours.yaml or $OPENING_HOURS_FILE). */
+  openingHours?: OpeningHours;
 }): Services {
+  const tables = tableNames(opts.config.TABLE_PREFIX);
+  // Read on first use, so a Lambda that never needs the schedule (surveys) does not
+  // depend on the YAML being bundled with it; once read, it is kept for the runtime.
+  let openingHours = opts.openingHours;
   return {
-    store: createDynamoChatStore(opts.doc, tableNames(opts.config.TABLE_PREFIX)),
+    store: createDynamoChatStore(opts.doc, tables),
+    callbacks: createDynamoCallbackStore(opts.doc, tables),
+    appointments: createDynamoAppointmentStore(opts.doc, tables),
+    get openingHours() {
+      openingHours ??= loadOpeningHours();
+      return openingHours;
+    },
     clock: opts.clock,
     logger: opts.logger,
   };

@@ -19,6 +19,31 @@ export const HTTP_ROUTES = [
     path: "/api/surveys",
     tables: { read: ["chats"], write: ["surveys"] },
   },
+  {
+    id: "requestCallback",
+    method: "POST",
+    path: "/api/callbacks",
+    tables: { write: ["callbacks"] },
+  },
+  {
+    id: "listAppointmentSlots",
+    method: "GET",
+    path: "/api/appointments/slots",
+    tables: { read: ["appointmentSlots"] },
+  },
+  {
+    id: "bookAppointment",
+    method: "POST",
+    path: "/api/appointments",
+    // Reads its own appointment back when a write's outcome is unknown.
+    tables: { read: ["appointments"], write: ["appointmentSlots", "appointments"] },
+  },
+  {
+    id: "cancelAppointment",
+    method: "DELETE",
+    path: "/api/appointments/{reference}",
+    tables: { read: ["appointments"], write: ["appointmentSlots", "appointments"] },
+  },
 ] as const satisfies readonly HttpRoute[];
 
 export type HttpRouteId = (typeof HTTP_ROUTES)[number]["id"];

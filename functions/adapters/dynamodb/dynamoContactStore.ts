@@ -167,8 +167,10 @@ export function createDynamoAppointmentStore(
             // ADD creates the counter at 1 on the first booking; the condition holds for a
             // missing counter and otherwise compares it with the capacity in force now.
             UpdateExpression:
-              "SET capacity = :cap, expiresAt = if_not_exists(expiresAt, :exp) ADD booked :one",
+              "SET #capacity = :cap, expiresAt = if_not_exists(expiresAt, :exp) ADD booked :one",
             ConditionExpression: "attribute_not_exists(booked) OR booked < :cap",
+            // "capacity" is a DynamoDB reserved word.
+            ExpressionAttributeNames: { "#capacity": "capacity" },
             ExpressionAttributeValues: { ":cap": capacity, ":exp": expiresAt, ":one": 1 },
           }),
         );

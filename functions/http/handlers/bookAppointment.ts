@@ -1,0 +1,31 @@
+import middy from "@middy/core";
+import httpJsonBodyParser from "@middy/http-json-body-parser";
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
+import {
+  type AppointmentBooking,
+  appointmentBookingSchema,
+} from "../../contracts/contactRequests.ts";
+import { type AppointmentDeps, bookAppointment } from "../../domain/contact/appointments.ts";
+import type { Logger } from "../../observability/logger.ts";
+import { jsonErrors } from "../middleware/jsonErrors.ts";
+import { validateBody } from "../middleware/validateBody.ts";
+import { json } from "./contactResponses.ts";
+
+type Event = Omit<APIGatewayProxyEventV2, "body"> & { body: AppointmentBooking };
+
+/** POST /api/appointments: books a phone appointment; 409 SLOT_FULL when no place is left. */
+export function createBookAppointmentHandler(deps: AppointmentDeps & { logger: Logger }) {
+  void deps.openingHours; // fail the cold start, not the first customer, on a bad config
+  return middy<Event, APIGatewayProxyResultV2>()
+    .use(jsonErrors(deps.logger))
+    .use(httpJsonBodyParser())
+    .use(validateBody(appointmentBookingSchema))
+    .handler(async (event) => {
+      const booked = await bookAppointment(deps, event.body);
+      deps.logger.info("appointment booked", {
+        reference: booked.reference,
+        slotId: booked.slot.slotId,
+      });
+      return json(201, booked);
+    });
+}

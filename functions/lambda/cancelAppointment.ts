@@ -1,0 +1,4 @@
+import { createCancelAppointmentHandler } from "../http/handlers/cancelAppointment.ts";
+import { lambdaServices } from "./root.ts";
+
+export const handler = createCancelAppointmentHandler(lambdaServices());

@@ -1,0 +1,4 @@
+import { createRequestCallbackHandler } from "../http/handlers/requestCallback.ts";
+import { lambdaServices } from "./root.ts";
+
+export const handler = createRequestCallbackHandler(lambdaServices());

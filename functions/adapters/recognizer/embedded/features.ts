@@ -49,37 +49,60 @@ export function stems(rawWord: string, lang: Lang): string[] {
   return result;
 }
 
-/**
- * Named features with raw weights for one message. Families: whole words, stems,
- * character n-grams inside word boundaries (compounds and inflections share them),
- * and word bigrams. Weights per family are applied later, after IDF.
- */
-export function extractFeatures(
-  text: string,
-  lang: Lang,
-  options: FeatureOptions,
-  correct?: (word: string) => string | undefined,
-): Map<string, number> {
-  const out = new Map<string, number>();
-  const add = (name: string, weight: number) => {
-    if (weight > 0) out.set(name, (out.get(name) ?? 0) + weight);
-  };
-  const raw = tokenize(text).map((t) => writtenForm(t, lang));
-  let previous = "";
-  for (const token of raw) {
-    const folded = fold(token);
-    addWord(folded, token, lang, options, add);
-    if (correct) {
-      // A misspelt word also contributes the features of its closest known spelling.
-      const fixed = correct(folded);
-      if (fixed && fixed !== folded) addWord(fixed, fixed, lang, options, add, 0.7);
-    }
-    if (previous) add(`b:${previous}_${folded}`, options.bigramWeight);
-    previous = folded;
-  }
-  return out;
-}
+type WeightedFeatures = readonly (readonly [string, number])[];
 
+const WORD_CACHE_LIMIT = 50_000;
+
+/**
+ * Named features with raw weights for a message. Families: whole words, stems, character
+ * n-grams inside word boundaries (compounds and inflections share them) and word bigrams.
+ * A word's features are computed once and cached: chat vocabulary repeats heavily.
+ */
+export class FeatureExtractor {
+  private readonly cache = new Map<string, WeightedFeatures>();
+
+  constructor(
+    readonly lang: Lang,
+    private readonly options: FeatureOptions,
+    private readonly correct: (word: string) => string | undefined = () => undefined,
+  ) {}
+
+  /** Features of `text` by name, with summed weights. */
+  extract(text: string): Map<string, number> {
+    const out = new Map<string, number>();
+    let previous = "";
+    for (const token of tokenize(text)) {
+      const written = writtenForm(token, this.lang);
+      for (const [name, weight] of this.wordFeatures(written)) {
+        out.set(name, (out.get(name) ?? 0) + weight);
+      }
+      const folded = fold(written);
+      if (previous && this.options.bigramWeight > 0) {
+        const name = `b:${previous}_${folded}`;
+        out.set(name, (out.get(name) ?? 0) + this.options.bigramWeight);
+      }
+      previous = folded;
+    }
+    return out;
+  }
+
+  private wordFeatures(written: string): WeightedFeatures {
+    const cached = this.cache.get(written);
+    if (cached) return cached;
+    const features: [string, number][] = [];
+    const add = (name: string, weight: number) => {
+      if (weight > 0) features.push([name, weight]);
+    };
+    const folded = fold(written);
+    addWord(folded, written, this.lang, this.options, add);
+    // A misspelt word also contributes the features of its closest known spelling.
+    const fixed = this.correct(folded);
+    if (fixed && fixed !== folded) addWord(fixed, fixed, this.lang, this.options, add, 0.7);
+    if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
+    this.cache.set(written, features);
+    return features;
+  }
+}
 function addWord(
   folded: string,
   raw: string,

@@ -4,7 +4,7 @@ import { type IntentId, NO_INTENT, TOPIC_IDS } from "../../../contracts/topics.t
 import type { IntentScore } from "../../../domain/ports.ts";
 import {
   DEFAULT_FEATURE_OPTIONS,
-  extractFeatures,
+  FeatureExtractor,
   type FeatureOptions,
   stems,
   words,
@@ -31,6 +31,11 @@ export interface ClassifierOptions {
   threshold: number;
   /** Below this share of recognisable words the message is treated as out of scope. */
   minCoverage: number;
+  /**
+   * Words the bot has never seen make a guess less trustworthy: the threshold rises by
+   * this much times the share of unknown words ("lääkärin ajanvaraus" is not ours).
+   */
+  unknownWordPenalty: number;
   /** Share of training examples also taught with a greeting in front of them. */
   greetingAugmentation: number;
   spelling: boolean;
@@ -46,6 +51,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   training: DEFAULT_TRAINING_OPTIONS,
   threshold: 0.25,
   minCoverage: 0.01,
+  unknownWordPenalty: 0.2,
   greetingAugmentation: 0.3,
   spelling: true,
   outOfScopeStemCount: 3,
@@ -80,7 +86,9 @@ export class IntentClassifier {
   private readonly knownWords = new Set<string>();
   private readonly knownStems = new Set<string>();
   private readonly knownGrams = new Set<string>();
+  private readonly knownCache = new Map<string, boolean>();
   private readonly speller: Speller | undefined;
+  private readonly extractor: FeatureExtractor;
   /** Words that mostly occur in greetings and farewells ("hei", "moi", "päivää"). */
   private readonly greetingWords: Set<string>;
   private readonly outOfScopeStems: Set<string>;
@@ -103,6 +111,12 @@ export class IntentClassifier {
       }
     }
     this.speller = options.spelling ? new Speller(wordCounts) : undefined;
+    const speller = this.speller;
+    this.extractor = new FeatureExtractor(
+      lang,
+      options.features,
+      speller ? (w) => speller.correct(w) : undefined,
+    );
     this.greetingWords = greetingVocabulary(examples, lang);
     this.outOfScopeStems = outOfScopeVocabulary(examples, lang, options.outOfScopeStemCount);
 
@@ -177,7 +191,8 @@ export class IntentClassifier {
     const bestTopic = topics[0] as IntentScore;
     const trusted =
       best.intent !== NO_INTENT &&
-      best.confidence >= this.options.threshold &&
+      best.confidence >=
+        this.options.threshold + this.options.unknownWordPenalty * (1 - coverage) &&
       coverage >= this.options.minCoverage;
     const winner: IntentScore = trusted
       ? best
@@ -193,7 +208,7 @@ export class IntentClassifier {
   }
 
   private features(text: string): Map<string, number> {
-    return extractFeatures(text, this.lang, this.options.features, (w) => this.speller?.correct(w));
+    return this.extractor.extract(text);
   }
 
   /** True for new compounds and inflections built from known parts ("kausiveroilmoitus"). */
@@ -208,19 +223,23 @@ export class IntentClassifier {
     const tokens = tokenize(text).filter((t) => t.length >= 2 && !/^\d+$/.test(t));
     if (tokens.length === 0) return 0;
     let known = 0;
-    for (const raw of tokens) {
-      const [w] = words(raw, this.lang);
-      if (w === undefined) continue;
-      if (
-        this.knownWords.has(w) ||
-        stems(raw, this.lang).some((s) => this.knownStems.has(s)) ||
-        this.speller?.correct(w) !== undefined ||
-        this.mostlyKnownGrams(w)
-      ) {
-        known++;
-      }
-    }
+    for (const raw of tokens) if (this.isKnown(raw)) known++;
     return known / tokens.length;
+  }
+
+  /** Whether the bot has seen this word, a form of it, a near spelling or its parts. */
+  private isKnown(raw: string): boolean {
+    const cached = this.knownCache.get(raw);
+    if (cached !== undefined) return cached;
+    const w = words(raw, this.lang)[0] ?? "";
+    const known =
+      this.knownWords.has(w) ||
+      stems(raw, this.lang).some((s) => this.knownStems.has(s)) ||
+      this.speller?.correct(w) !== undefined ||
+      this.mostlyKnownGrams(w);
+    if (this.knownCache.size >= 50_000) this.knownCache.clear();
+    this.knownCache.set(raw, known);
+    return known;
   }
 }
 

@@ -10,9 +10,17 @@ export function tokenize(text: string): string[] {
   );
 }
 
+const FOLDED = new Map<string, string>();
+
 /** Removes diacritics (ä→a, ö→o, å→a, é→e) because customers often type without them. */
 export function fold(word: string): string {
-  return word.normalize("NFD").replace(/\p{M}+/gu, "");
+  let folded = FOLDED.get(word);
+  if (folded === undefined) {
+    folded = word.normalize("NFD").replace(/\p{M}+/gu, "");
+    if (FOLDED.size >= 50_000) FOLDED.clear();
+    FOLDED.set(word, folded);
+  }
+  return folded;
 }
 
 // Spoken forms customers type in chat, mapped to the written form content owners use.

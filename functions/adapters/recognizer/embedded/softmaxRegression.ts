@@ -16,8 +16,8 @@ export interface TrainingOptions {
 }
 
 export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
-  epochs: 10,
-  learningRate: 0.7,
+  epochs: 8,
+  learningRate: 0.85,
   l2: 1e-5,
   seed: 7,
   bias: true,

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
 import { checkContent } from "./checkContent.ts";
-import { ContentError, loadBotContent } from "./loadContent.ts";
+import {
+  botContentFromJson,
+  botContentToJson,
+  ContentError,
+  loadBotContent,
+} from "./loadContent.ts";
 import { answerPieces } from "./topicAnswer.ts";
 
 // Line numbers in the assertions refer to this layout; keep it stable.
@@ -233,5 +238,15 @@ describe("answerPieces", () => {
     expect(pieces.paragraphs).toEqual(["Ensimmäinen kappale.", "Toinen kappale."]);
     expect(pieces.links[0]?.url).toBe("https://www.vero.fi/henkiloasiakkaat/");
     expect(pieces.followUps).toEqual(["greeting"]);
+  });
+});
+
+describe("content snapshot", () => {
+  it("round-trips validated content through JSON", () => {
+    const content = loadBotContent(dir);
+
+    const restored = botContentFromJson(botContentToJson(content));
+
+    expect(restored).toEqual(content);
   });
 });

@@ -29,8 +29,9 @@ const lines = createInterface({ input: process.stdin, terminal: false, crlfDelay
 if (command === "classify") {
   // External contract: exactly these keys in this order, one line per non-blank input line.
   for await (const line of lines) {
-    const text = line.trim();
-    if (text === "") continue;
+    // The message is echoed as given (only a Windows line end removed) so callers can join on it.
+    const text = line.replace(/\r$/, "");
+    if (text.trim() === "") continue;
     const { intent, confidence } = recognizer.classify(text, lang.data);
     process.stdout.write(`${JSON.stringify({ text, intent, confidence })}\n`);
   }
@@ -57,6 +58,13 @@ async function chat(content: BotContent, chatLang: Lang): Promise<void> {
       console.log(
         `  [${r.intent} ${r.confidence.toFixed(2)} | lang ${r.detectedLang} | ${alternatives}]`,
       );
+      if (r.detectedLang !== chatLang) {
+        console.log(
+          r.detectedLang === "sv"
+            ? "bot> (Du skrev på svenska, så jag svarar på svenska. Vill du byta chattens språk?)"
+            : "bot> (Kirjoitit suomeksi, joten vastaan suomeksi. Vaihdetaanko keskustelun kieli?)",
+        );
+      }
       const topic = r.intent === NO_INTENT ? undefined : content.topics.get(r.intent);
       if (topic) {
         const pieces = answerPieces(topic, r.detectedLang);

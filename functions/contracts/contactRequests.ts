@@ -108,3 +108,14 @@ export interface AppointmentCancelled {
   status: "cancelled";
   message: string;
 }
+
+/** Console: an advisor closes a callback after calling (or trying to call) the customer. */
+export const CALLBACK_NOTE_MAX = 1000;
+export const callbackCloseSchema = z.strictObject({
+  reference: z.string().trim().min(1).max(40, "must be a callback reference, e.g. SP-7KQ2M9"),
+  note: z
+    .string()
+    .max(CALLBACK_NOTE_MAX, `must be at most ${CALLBACK_NOTE_MAX} characters`)
+    .optional(),
+});
+export type CallbackClose = z.infer<typeof callbackCloseSchema>;

@@ -1,0 +1,462 @@
+import { io, type Socket } from "socket.io-client";
+import type { Lang } from "../../functions/contracts/lang.ts";
+import type {
+  Ack,
+  ADVISOR_NAMESPACE,
+  AdvisorChat,
+  AdvisorStatus,
+  AdvisorStatusRequest,
+  AdvisorToServerEvents,
+  ChatMessage,
+  ChatStateEvent,
+  MAX_MESSAGE_LENGTH,
+  QueueEntry,
+  ServerToAdvisorEvents,
+  WRAPUP_NOTE_MAX,
+} from "../../functions/contracts/protocol.ts";
+
+/*
+ * The console's connection and state, without any DOM: the views subscribe to the events
+ * below, and a Node script can drive the same class against a real server.
+ * Constants are checked against the contract's types, so the bundle needs no value import
+ * from the contracts (which would pull in zod).
+ */
+export const NAMESPACE: typeof ADVISOR_NAMESPACE = "/advisor";
+export const MESSAGE_MAX: typeof MAX_MESSAGE_LENGTH = 2000;
+export const NOTE_MAX: typeof WRAPUP_NOTE_MAX = 1000;
+export const DEFAULT_MAX_CHATS = 3;
+
+const ACK_TIMEOUT_MS = 10_000;
+/** While the advisor types, `chat:typing true` goes at most this often. */
+export const TYPING_THROTTLE_MS = 2_000;
+/** After this long without a keystroke, `chat:typing false` goes. */
+export const TYPING_IDLE_MS = 3_000;
+
+export type ConnectionState = "connecting" | "online" | "reconnecting";
+export type Result<T extends object = object> = Ack<T>;
+
+export interface PendingMessage {
+  clientId: string;
+  text: string;
+}
+
+/** A chat this advisor handles, as the console keeps it. */
+export interface ActiveChat {
+  chatId: string;
+  lang: Lang;
+  topics: string[];
+  authenticated: boolean;
+  customerName?: string;
+  /** Messages in arrival order, each id once. */
+  messages: ChatMessage[];
+  pending: PendingMessage[];
+  customerTyping: boolean;
+  ended: boolean;
+}
+
+export type ClosedReason = "wrapped-up" | "transferred" | "reassigned";
+
+export interface ConsoleEvents {
+  connection(state: ConnectionState): void;
+  /** The server refused the token; sign in again. */
+  unauthorized(message: string): void;
+  status(status: AdvisorStatus): void;
+  queue(waiting: QueueEntry[]): void;
+  chatOpened(chat: ActiveChat): void;
+  chatClosed(chatId: string, reason: ClosedReason, detail?: { lang?: Lang }): void;
+  /** A message not seen before, in order, for an open chat. */
+  message(chatId: string, message: ChatMessage): void;
+  pending(chatId: string, pending: PendingMessage[]): void;
+  typing(chatId: string, typing: boolean): void;
+  ended(chatId: string): void;
+}
+
+type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
+
+export interface ConsoleClientOptions {
+  /** Namespace URL; in the browser the default "/advisor" on the page's origin. */
+  url?: string;
+  token: string;
+  /** Extra socket.io options (tests use `transports: ["websocket"]`, `forceNew`). */
+  socketOptions?: Record<string, unknown>;
+}
+
+export class ConsoleClient {
+  readonly chats = new Map<string, ActiveChat>();
+  queue: QueueEntry[] = [];
+  status: AdvisorStatus | undefined;
+  private readonly socket: AdvisorSocket;
+  private readonly early = new Map<string, ChatMessage[]>();
+  private readonly typingTimers = new Map<string, TypingThrottle>();
+  private listeners: Partial<ConsoleEvents> = {};
+
+  constructor(options: ConsoleClientOptions) {
+    this.socket = io(options.url ?? NAMESPACE, {
+      auth: { token: options.token },
+      autoConnect: false,
+      ...options.socketOptions,
+    });
+    const s = this.socket;
+    s.on("connect", () => {
+      this.emit("connection", "online");
+      this.flushAll();
+    });
+    s.on("disconnect", () => {
+      for (const chat of this.chats.values()) this.setCustomerTyping(chat, false);
+      this.emit("connection", s.active ? "reconnecting" : "connecting");
+    });
+    s.on("connect_error", (error) => {
+      const data = (error as { data?: { code?: string; message?: string } }).data;
+      const refused =
+        !s.active ||
+        data?.code === "UNAUTHORIZED" ||
+        /unauthori[sz]ed|forbidden|invalid token|expired/i.test(error.message);
+      if (refused) {
+        s.disconnect();
+        this.emit("unauthorized", data?.message ?? error.message);
+      } else {
+        this.emit("connection", "reconnecting");
+      }
+    });
+    s.on("advisor:status", (status) => this.setStatus(status));
+    s.on("queue:snapshot", ({ waiting }) => {
+      this.queue = [...waiting];
+      this.emit("queue", this.queue);
+    });
+    s.on("advisor:chats", ({ chats }) => this.restore(chats));
+    s.on("chat:message", (message) => this.receive(message));
+    s.on("chat:typing", ({ chatId, typing }) => {
+      const chat = this.chats.get(chatId);
+      if (chat) this.setCustomerTyping(chat, typing);
+    });
+    s.on("chat:state", (state) => this.onState(state));
+  }
+
+  on(listeners: Partial<ConsoleEvents>): void {
+    this.listeners = { ...this.listeners, ...listeners };
+  }
+
+  connect(): void {
+    this.emit("connection", "connecting");
+    this.socket.connect();
+  }
+
+  close(): void {
+    for (const throttle of this.typingTimers.values()) throttle.cancel();
+    this.typingTimers.clear();
+    this.socket.disconnect();
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  async setPresence(request: AdvisorStatusRequest): Promise<Result<AdvisorStatus>> {
+    const ack = await this.call("advisor:status", request);
+    if (ack.ok) this.setStatus(ack);
+    return ack;
+  }
+
+  /** Takes a waiting chat. Errors include ALREADY_TAKEN when another advisor won the race. */
+  async accept(chatId: string): Promise<Result<{ chat: AdvisorChat }>> {
+    const ack = await this.call("chat:accept", { chatId });
+    if (!ack.ok) return ack;
+    const chat: AdvisorChat = {
+      ...ack.chat,
+      // The contract sends the transcript twice (inside chat and beside it); take the longer.
+      transcript:
+        (ack.transcript?.length ?? 0) > (ack.chat.transcript?.length ?? 0)
+          ? ack.transcript
+          : (ack.chat.transcript ?? []),
+    };
+    this.queue = this.queue.filter((entry) => entry.chatId !== chatId);
+    this.emit("queue", this.queue);
+    this.open(chat);
+    return { ok: true, chat };
+  }
+
+  /** Sends a message; it stays pending (and is re-sent with the same clientId) until acked. */
+  send(chatId: string, text: string): void {
+    const chat = this.chats.get(chatId);
+    if (!chat || chat.ended) return;
+    this.typingFor(chatId).stop();
+    const pending = { clientId: randomId(), text: text.slice(0, MESSAGE_MAX) };
+    chat.pending.push(pending);
+    this.emit("pending", chatId, chat.pending);
+    if (this.socket.connected) void this.deliver(chat, pending);
+  }
+
+  /** Call on every keystroke in a chat's message box. */
+  typing(chatId: string): void {
+    if (this.chats.get(chatId)?.ended === false) this.typingFor(chatId).input();
+  }
+
+  stopTyping(chatId: string): void {
+    this.typingTimers.get(chatId)?.stop();
+  }
+
+  async transfer(chatId: string, lang: Lang): Promise<Result> {
+    this.stopTyping(chatId);
+    const ack = await this.call("chat:transfer", { chatId, lang });
+    if (ack.ok) this.drop(chatId, "transferred", { lang });
+    return ack;
+  }
+
+  async end(chatId: string): Promise<Result> {
+    this.stopTyping(chatId);
+    const ack = await this.call("chat:end", { chatId });
+    if (ack.ok || ack.error.code === "CHAT_ENDED") {
+      this.markEnded(chatId);
+      return { ok: true };
+    }
+    return ack;
+  }
+
+  async wrapUp(chatId: string, reason: string, note?: string): Promise<Result> {
+    const trimmed = note?.trim().slice(0, NOTE_MAX);
+    const ack = await this.call("chat:wrapup", {
+      chatId,
+      reason,
+      ...(trimmed ? { note: trimmed } : {}),
+    });
+    if (ack.ok) this.drop(chatId, "wrapped-up");
+    return ack;
+  }
+
+  // -------------------------------------------------------------------------------------
+
+  private emit<K extends keyof ConsoleEvents>(name: K, ...args: Parameters<ConsoleEvents[K]>) {
+    const listener = this.listeners[name] as
+      | ((...a: Parameters<ConsoleEvents[K]>) => void)
+      | undefined;
+    listener?.(...args);
+  }
+
+  private call<
+    E extends
+      | "advisor:status"
+      | "chat:accept"
+      | "chat:transfer"
+      | "chat:end"
+      | "chat:wrapup"
+      | "chat:message",
+  >(
+    event: E,
+    payload: Parameters<AdvisorToServerEvents[E]>[0],
+  ): Promise<Parameters<Parameters<AdvisorToServerEvents[E]>[1]>[0]> {
+    if (!this.socket.connected) return Promise.resolve(unavailable("Not connected"));
+    const socket = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+      emitWithAck(event: string, payload: unknown): Promise<never>;
+    };
+    return socket
+      .emitWithAck(event, payload)
+      .catch(() => unavailable("No answer from the service"));
+  }
+
+  private setStatus(status: AdvisorStatus): void {
+    this.status = status;
+    this.emit("status", status);
+  }
+
+  /** `advisor:chats` on (re)connect: the server's list is the truth. */
+  private restore(chats: AdvisorChat[]): void {
+    const listed = new Set(chats.map((c) => c.chatId));
+    for (const [chatId, chat] of this.chats) {
+      // A chat ended here and awaiting wrap-up is kept until the wrap-up is saved.
+      if (!listed.has(chatId) && !chat.ended) this.drop(chatId, "reassigned");
+    }
+    for (const chat of chats) this.open(chat);
+    this.flushAll();
+  }
+
+  private open(source: AdvisorChat): void {
+    const existing = this.chats.get(source.chatId);
+    if (existing) {
+      existing.topics = source.topics;
+      existing.customerName = source.customerName ?? existing.customerName;
+      existing.authenticated = source.authenticated;
+      for (const message of source.transcript ?? []) this.append(existing, message);
+      if (source.ended) this.markEnded(source.chatId);
+      return;
+    }
+    const chat: ActiveChat = {
+      chatId: source.chatId,
+      lang: source.lang,
+      topics: [...(source.topics ?? [])],
+      authenticated: source.authenticated,
+      ...(source.customerName ? { customerName: source.customerName } : {}),
+      messages: [],
+      pending: [],
+      customerTyping: false,
+      ended: source.ended,
+    };
+    const seen = new Set<string>();
+    for (const message of [...(source.transcript ?? []), ...(this.early.get(chat.chatId) ?? [])]) {
+      if (seen.has(message.id)) continue;
+      seen.add(message.id);
+      chat.messages.push(message);
+    }
+    this.early.delete(chat.chatId);
+    this.chats.set(chat.chatId, chat);
+    this.emit("chatOpened", chat);
+    if (chat.ended) this.emit("ended", chat.chatId);
+  }
+
+  private receive(message: ChatMessage): void {
+    const chat = this.chats.get(message.chatId);
+    if (!chat) {
+      // A message can overtake the accept ack; keep a few until the chat opens.
+      const list = this.early.get(message.chatId) ?? [];
+      if (list.length < 50) list.push(message);
+      this.early.set(message.chatId, list);
+      // Messages of chats that never open here (taken elsewhere) must not pile up.
+      if (this.early.size > 20) this.early.delete(this.early.keys().next().value as string);
+      return;
+    }
+    if (message.from === "customer") this.setCustomerTyping(chat, false);
+    this.append(chat, message);
+  }
+
+  private append(chat: ActiveChat, message: ChatMessage): void {
+    if (message.clientId) this.settle(chat, message.clientId);
+    if (chat.messages.some((m) => m.id === message.id)) return;
+    chat.messages.push(message);
+    this.emit("message", chat.chatId, message);
+  }
+
+  private settle(chat: ActiveChat, clientId: string): void {
+    const before = chat.pending.length;
+    chat.pending = chat.pending.filter((p) => p.clientId !== clientId);
+    if (chat.pending.length !== before) this.emit("pending", chat.chatId, chat.pending);
+  }
+
+  private async deliver(chat: ActiveChat, pending: PendingMessage): Promise<void> {
+    const ack = await this.call("chat:message", {
+      chatId: chat.chatId,
+      text: pending.text,
+      clientId: pending.clientId,
+    });
+    if (ack.ok) {
+      // The server also echoes the message; if the echo has not come yet, show it now.
+      if (chat.pending.some((p) => p.clientId === pending.clientId)) {
+        this.settle(chat, pending.clientId);
+        this.append(chat, {
+          id: ack.id,
+          chatId: chat.chatId,
+          from: "advisor",
+          text: pending.text,
+          at: new Date().toISOString(),
+          clientId: pending.clientId,
+        });
+      }
+    } else if (ack.error.code !== "SERVICE_UNAVAILABLE" && ack.error.code !== "RATE_LIMITED") {
+      // Refused for good (validation, chat ended, not yours): drop it; the view shows why.
+      this.settle(chat, pending.clientId);
+      if (ack.error.code === "CHAT_ENDED") this.markEnded(chat.chatId);
+      if (ack.error.code === "NOT_YOUR_CHAT") this.drop(chat.chatId, "reassigned");
+    }
+  }
+
+  private flushAll(): void {
+    if (!this.socket.connected) return;
+    for (const chat of this.chats.values()) {
+      for (const pending of chat.pending) void this.deliver(chat, pending);
+    }
+  }
+
+  private onState(state: ChatStateEvent): void {
+    const chat = this.chats.get(state.chatId);
+    if (!chat) return;
+    if (state.lang) chat.lang = state.lang;
+    if (state.state === "ended") this.markEnded(state.chatId);
+    // Back in the queue or with the bot (grace period over, taken away): no longer ours.
+    else if (state.state === "queued" || state.state === "bot")
+      this.drop(state.chatId, "reassigned");
+  }
+
+  private markEnded(chatId: string): void {
+    const chat = this.chats.get(chatId);
+    if (!chat || chat.ended) return;
+    chat.ended = true;
+    this.typingTimers.get(chatId)?.cancel();
+    this.setCustomerTyping(chat, false);
+    this.emit("ended", chatId);
+  }
+
+  private drop(chatId: string, reason: ClosedReason, detail?: { lang?: Lang }): void {
+    this.early.delete(chatId);
+    if (!this.chats.delete(chatId)) return;
+    this.typingTimers.get(chatId)?.cancel();
+    this.typingTimers.delete(chatId);
+    this.emit("chatClosed", chatId, reason, detail);
+  }
+
+  private setCustomerTyping(chat: ActiveChat, typing: boolean): void {
+    if (chat.customerTyping === typing) return;
+    chat.customerTyping = typing;
+    this.emit("typing", chat.chatId, typing);
+  }
+
+  private typingFor(chatId: string): TypingThrottle {
+    let throttle = this.typingTimers.get(chatId);
+    if (!throttle) {
+      throttle = new TypingThrottle((typing) => {
+        if (this.socket.connected) this.socket.emit("chat:typing", { chatId, typing });
+      });
+      this.typingTimers.set(chatId, throttle);
+    }
+    return throttle;
+  }
+}
+
+/**
+ * Outgoing typing indicator: `true` at most once per TYPING_THROTTLE_MS while keys are
+ * pressed, `false` after TYPING_IDLE_MS without one (or at once when the message is sent).
+ */
+export class TypingThrottle {
+  private active = false;
+  private lastTrue = Number.NEGATIVE_INFINITY;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly send: (typing: boolean) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  input(): void {
+    const now = this.now();
+    if (!this.active || now - this.lastTrue >= TYPING_THROTTLE_MS) {
+      this.active = true;
+      this.lastTrue = now;
+      this.send(true);
+    }
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.stop(), TYPING_IDLE_MS);
+  }
+
+  stop(): void {
+    clearTimeout(this.idle);
+    this.idle = undefined;
+    if (!this.active) return;
+    this.active = false;
+    this.send(false);
+  }
+
+  /** Forgets the state without telling the server (chat gone). */
+  cancel(): void {
+    clearTimeout(this.idle);
+    this.active = false;
+  }
+}
+
+function unavailable(message: string): {
+  ok: false;
+  error: { code: "SERVICE_UNAVAILABLE"; message: string };
+} {
+  return { ok: false, error: { code: "SERVICE_UNAVAILABLE", message } };
+}
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,359 @@
+import type { Lang } from "../../functions/contracts/lang.ts";
+import type { ErrorCode } from "../../functions/contracts/protocol.ts";
+import type { TopicId } from "../../functions/contracts/topics.ts";
+
+/** A wrap-up reason: a topic id or "other" (see advisorWrapupSchema). */
+export type ReasonId = TopicId | "other";
+
+const minSec = (seconds: number) => {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+};
+
+/** Every string the console shows or announces, in both national languages. */
+export const UI = {
+  fi: {
+    lang: "fi" as Lang,
+    appTitle: "Asiakasneuvojan työpöytä",
+    switchLang: "På svenska",
+    switchLangTo: "sv" as Lang,
+    langName: { fi: "suomi", sv: "ruotsi" } as Record<Lang, string>,
+    // Sign-in
+    signInTitle: "Kirjaudu sisään",
+    signInIntro: "Paikallinen kehitysympäristö: valitse neuvojan testihenkilö.",
+    loadingPersonas: "Haetaan testihenkilöitä…",
+    signInAs: (name: string) => `Kirjaudu: ${name}`,
+    noStaffPersonas: "Neuvojien testihenkilöitä ei löytynyt.",
+    productionSignIn:
+      "Tuotannossa neuvojat kirjautuvat organisaation tunnistuspalvelun (Cognito) kautta. Jos sinulla on neuvojan ID-tunniste, voit liittää sen tähän.",
+    tokenLabel: "Neuvojan ID-tunniste (token)",
+    tokenSubmit: "Kirjaudu tunnisteella",
+    tokenEmpty: "Liitä tunniste ensin.",
+    tokenFailed: "Tunnisteen haku epäonnistui. Yritä uudelleen.",
+    unauthorized: "Kirjautuminen ei kelpaa tai on vanhentunut. Kirjaudu uudelleen.",
+    serverSaid: (message: string) => `Palvelimen viesti: ${message}`,
+    signOut: "Kirjaudu ulos",
+    signedInAs: (name: string) => `Kirjautuneena: ${name}`,
+    // Presence
+    settingsTitle: "Oma tila",
+    presence: "Tila",
+    available: "Vapaana",
+    away: "Poissa",
+    languagesServed: "Palvelukielet",
+    maxChats: "Keskusteluja enintään",
+    saveStatus: "Päivitä",
+    statusNow: (status: string, langs: string, max: number) =>
+      `Tila: ${status}. Kielet: ${langs}. Enintään ${max} keskustelua.`,
+    chooseLanguage: "Valitse vähintään yksi kieli.",
+    maxChatsInvalid: "Anna kokonaisluku 1–10.",
+    // Connection
+    connecting: "Yhdistetään…",
+    online: "Yhteys kunnossa",
+    reconnecting: "Yhteys katkesi. Yhdistetään uudelleen…",
+    // Navigation
+    navLabel: "Työpöydän osat",
+    // Queue
+    queueTitle: "Jono",
+    queueCaption: "Odottavat keskustelut, pisimpään odottanut ensin",
+    queueEmpty: "Jonossa ei ole keskusteluja.",
+    colPosition: "Nro",
+    colLang: "Kieli",
+    colTopic: "Aihe",
+    colWaiting: "Odottanut",
+    colAuth: "Tunnistautuminen",
+    colAction: "Toiminto",
+    authenticated: "Tunnistettu",
+    anonymous: "Ei tunnistettu",
+    noTopic: "Ei aihetta",
+    waited: minSec,
+    accept: "Ota",
+    acceptContext: (pos: number, lang: string, topic: string) =>
+      ` keskustelu ${pos}: ${lang}, ${topic}`,
+    accepting: "Otetaan…",
+    alreadyTaken: "Toinen neuvoja ehti ottaa tämän keskustelun.",
+    queueCount: (n: number) =>
+      n === 0 ? "Jono on tyhjä." : n === 1 ? "Jonossa 1 keskustelu." : `Jonossa ${n} keskustelua.`,
+    queueCountShort: (n: number) => `Jono (${n})`,
+    // Chats
+    chatsTitle: "Keskusteluni",
+    noChats: "Ei avoimia keskusteluja. Ota keskustelu jonosta.",
+    unidentified: "Tunnistamaton asiakas",
+    chatName: (name: string, short: string) => `${name} (${short})`,
+    chatLanguage: "Kieli",
+    chatTopics: "Aiheet",
+    chatAuth: "Tunnistautuminen",
+    from: { customer: "Asiakas", bot: "Chatbot", advisor: "Neuvoja", system: "Ilmoitus" },
+    you: "Sinä",
+    options: "Vaihtoehdot:",
+    messagesLabel: (chat: string) => `Viestit: ${chat}`,
+    acceptedHere: "Otit keskustelun – aiemmat viestit yllä",
+    customerTyping: "Asiakas kirjoittaa…",
+    messageLabel: "Viesti asiakkaalle",
+    composeHint: "Enter lähettää, Vaihto+Enter lisää rivin. Älä pyydä henkilötunnusta chatissa.",
+    send: "Lähetä",
+    sending: "Lähetetään…",
+    notSent: "Ei vielä lähetetty – lähetetään uudelleen, kun yhteys palaa.",
+    transferTo: (lang: Lang) =>
+      lang === "sv" ? "Siirrä ruotsinkieliseen jonoon" : "Siirrä suomenkieliseen jonoon",
+    confirmTransfer: (lang: Lang) =>
+      `Siirretäänkö keskustelu ${lang === "sv" ? "ruotsinkieliseen" : "suomenkieliseen"} jonoon? Se poistuu sinulta.`,
+    end: "Lopeta keskustelu",
+    confirmEnd: "Lopetetaanko keskustelu? Asiakas saa palautekyselyn.",
+    yes: "Kyllä",
+    cancel: "Peruuta",
+    transferred: (lang: Lang) =>
+      `Keskustelu siirrettiin ${lang === "sv" ? "ruotsinkieliseen" : "suomenkieliseen"} jonoon.`,
+    returnedToQueue: "Keskustelu ei ole enää sinulla (palautettu jonoon tai siirretty).",
+    chatEnded: "Keskustelu on päättynyt. Täytä yhteenveto.",
+    newCount: (n: number) => (n === 1 ? "1 uusi viesti" : `${n} uutta viestiä`),
+    // Wrap-up
+    wrapupTitle: "Yhteenveto",
+    wrapupIntro: "Kirjaa yhteydenoton syy raportointia varten.",
+    reason: "Yhteydenoton syy",
+    chooseReason: "Valitse syy",
+    reasonRequired: "Valitse yhteydenoton syy.",
+    note: "Muistiinpano (vapaaehtoinen)",
+    noteHint: (max: number) =>
+      `Enintään ${max} merkkiä. Älä kirjaa henkilötunnusta tai pankkitilin numeroa.`,
+    charsLeft: (n: number) => `${n} merkkiä jäljellä`,
+    saveWrapup: "Tallenna ja sulje",
+    saving: "Tallennetaan…",
+    wrapupSaved: "Yhteenveto tallennettu ja keskustelu suljettu.",
+    // Errors
+    failed: (message: string) => `Toiminto epäonnistui: ${message}`,
+    errors: {
+      ALREADY_TAKEN: "Toinen neuvoja ehti ottaa tämän keskustelun.",
+      TOO_MANY_CHATS:
+        "Sinulla on jo enimmäismäärä keskusteluja. Lopeta jokin ensin tai nosta enimmäismäärää.",
+      NOT_IN_QUEUE: "Keskustelu ei ole enää jonossa.",
+      NOT_YOUR_CHAT: "Keskustelu ei ole enää sinulla.",
+      CHAT_NOT_FOUND: "Keskustelua ei löydy.",
+      CHAT_ENDED: "Keskustelu on jo päättynyt.",
+      RATE_LIMITED: "Liian monta toimintoa lyhyessä ajassa. Odota hetki.",
+      SERVICE_UNAVAILABLE: "Palvelu ei vastannut. Yritä uudelleen.",
+      UNAUTHORIZED: "Kirjautuminen ei kelpaa. Kirjaudu uudelleen.",
+    } as Partial<Record<ErrorCode, string>>,
+    reasons: {
+      greeting: "Tervehdys",
+      goodbye: "Lopetus",
+      "tax-card": "Verokortti",
+      "tax-refund": "Veronpalautus",
+      "residual-tax": "Jäännösvero",
+      "tax-return": "Veroilmoitus",
+      omavero: "OmaVero",
+      "household-deduction": "Kotitalousvähennys",
+      "travel-expenses": "Matkakulut",
+      payment: "Verojen maksaminen",
+      prepayment: "Ennakkovero",
+      "inheritance-gift-tax": "Perintö- ja lahjavero",
+      "property-tax": "Kiinteistövero",
+      vat: "Arvonlisävero",
+      "moving-to-finland": "Muutto Suomeen",
+      "contact-info": "Yhteystiedot",
+      "human-advisor": "Asiakasneuvojan pyyntö",
+      callback: "Takaisinsoitto",
+      appointment: "Ajanvaraus",
+      other: "Muu asia",
+    } satisfies Record<ReasonId, string>,
+  },
+  sv: {
+    lang: "sv" as Lang,
+    appTitle: "Kundrådgivarens arbetsvy",
+    switchLang: "Suomeksi",
+    switchLangTo: "fi" as Lang,
+    langName: { fi: "finska", sv: "svenska" } as Record<Lang, string>,
+    signInTitle: "Logga in",
+    signInIntro: "Lokal utvecklingsmiljö: välj en testperson för rådgivare.",
+    loadingPersonas: "Hämtar testpersoner…",
+    signInAs: (name: string) => `Logga in: ${name}`,
+    noStaffPersonas: "Inga testpersoner för rådgivare hittades.",
+    productionSignIn:
+      "I produktion loggar rådgivare in via organisationens identifieringstjänst (Cognito). Om du har en ID-token för rådgivare kan du klistra in den här.",
+    tokenLabel: "Rådgivarens ID-token",
+    tokenSubmit: "Logga in med token",
+    tokenEmpty: "Klistra in en token först.",
+    tokenFailed: "Det gick inte att hämta en token. Försök igen.",
+    unauthorized: "Inloggningen godkändes inte eller har gått ut. Logga in på nytt.",
+    serverSaid: (message: string) => `Serverns meddelande: ${message}`,
+    signOut: "Logga ut",
+    signedInAs: (name: string) => `Inloggad: ${name}`,
+    settingsTitle: "Min status",
+    presence: "Status",
+    available: "Tillgänglig",
+    away: "Borta",
+    languagesServed: "Betjäningsspråk",
+    maxChats: "Högst antal chattar",
+    saveStatus: "Uppdatera",
+    statusNow: (status: string, langs: string, max: number) =>
+      `Status: ${status}. Språk: ${langs}. Högst ${max} chattar.`,
+    chooseLanguage: "Välj minst ett språk.",
+    maxChatsInvalid: "Ange ett heltal 1–10.",
+    connecting: "Ansluter…",
+    online: "Ansluten",
+    reconnecting: "Anslutningen bröts. Ansluter på nytt…",
+    navLabel: "Arbetsvyns delar",
+    queueTitle: "Kö",
+    queueCaption: "Väntande chattar, den som väntat längst först",
+    queueEmpty: "Inga chattar i kön.",
+    colPosition: "Nr",
+    colLang: "Språk",
+    colTopic: "Ämne",
+    colWaiting: "Väntat",
+    colAuth: "Identifiering",
+    colAction: "Åtgärd",
+    authenticated: "Identifierad",
+    anonymous: "Inte identifierad",
+    noTopic: "Inget ämne",
+    waited: minSec,
+    accept: "Ta",
+    acceptContext: (pos: number, lang: string, topic: string) => ` chatt ${pos}: ${lang}, ${topic}`,
+    accepting: "Tar…",
+    alreadyTaken: "En annan rådgivare hann ta den här chatten.",
+    queueCount: (n: number) =>
+      n === 0 ? "Kön är tom." : n === 1 ? "1 chatt i kön." : `${n} chattar i kön.`,
+    queueCountShort: (n: number) => `Kö (${n})`,
+    chatsTitle: "Mina chattar",
+    noChats: "Inga öppna chattar. Ta en chatt från kön.",
+    unidentified: "Oidentifierad kund",
+    chatName: (name: string, short: string) => `${name} (${short})`,
+    chatLanguage: "Språk",
+    chatTopics: "Ämnen",
+    chatAuth: "Identifiering",
+    from: { customer: "Kund", bot: "Chattbot", advisor: "Rådgivare", system: "Meddelande" },
+    you: "Du",
+    options: "Alternativ:",
+    messagesLabel: (chat: string) => `Meddelanden: ${chat}`,
+    acceptedHere: "Du tog chatten – tidigare meddelanden ovan",
+    customerTyping: "Kunden skriver…",
+    messageLabel: "Meddelande till kunden",
+    composeHint: "Enter skickar, Skift+Enter ger ny rad. Be inte om personbeteckning i chatten.",
+    send: "Skicka",
+    sending: "Skickas…",
+    notSent: "Inte skickat ännu – skickas på nytt när anslutningen är tillbaka.",
+    transferTo: (lang: Lang) =>
+      lang === "sv" ? "Flytta till den svenska kön" : "Flytta till den finska kön",
+    confirmTransfer: (lang: Lang) =>
+      `Flytta chatten till den ${lang === "sv" ? "svenska" : "finska"} kön? Den lämnar dig.`,
+    end: "Avsluta chatten",
+    confirmEnd: "Avsluta chatten? Kunden får en responsenkät.",
+    yes: "Ja",
+    cancel: "Avbryt",
+    transferred: (lang: Lang) =>
+      `Chatten flyttades till den ${lang === "sv" ? "svenska" : "finska"} kön.`,
+    returnedToQueue: "Chatten är inte längre din (återförd till kön eller flyttad).",
+    chatEnded: "Chatten har avslutats. Fyll i sammanfattningen.",
+    newCount: (n: number) => (n === 1 ? "1 nytt meddelande" : `${n} nya meddelanden`),
+    wrapupTitle: "Sammanfattning",
+    wrapupIntro: "Registrera kontaktorsaken för rapporteringen.",
+    reason: "Kontaktorsak",
+    chooseReason: "Välj orsak",
+    reasonRequired: "Välj en kontaktorsak.",
+    note: "Anteckning (frivillig)",
+    noteHint: (max: number) =>
+      `Högst ${max} tecken. Skriv inte personbeteckning eller bankkontonummer.`,
+    charsLeft: (n: number) => `${n} tecken kvar`,
+    saveWrapup: "Spara och stäng",
+    saving: "Sparar…",
+    wrapupSaved: "Sammanfattningen sparades och chatten stängdes.",
+    failed: (message: string) => `Åtgärden misslyckades: ${message}`,
+    errors: {
+      ALREADY_TAKEN: "En annan rådgivare hann ta den här chatten.",
+      TOO_MANY_CHATS: "Du har redan högsta antalet chattar. Avsluta en först eller höj gränsen.",
+      NOT_IN_QUEUE: "Chatten finns inte längre i kön.",
+      NOT_YOUR_CHAT: "Chatten är inte längre din.",
+      CHAT_NOT_FOUND: "Chatten hittades inte.",
+      CHAT_ENDED: "Chatten har redan avslutats.",
+      RATE_LIMITED: "För många åtgärder på kort tid. Vänta en stund.",
+      SERVICE_UNAVAILABLE: "Tjänsten svarade inte. Försök igen.",
+      UNAUTHORIZED: "Inloggningen godkändes inte. Logga in på nytt.",
+    } as Partial<Record<ErrorCode, string>>,
+    reasons: {
+      greeting: "Hälsning",
+      goodbye: "Avslutning",
+      "tax-card": "Skattekort",
+      "tax-refund": "Skatteåterbäring",
+      "residual-tax": "Kvarskatt",
+      "tax-return": "Skattedeklaration",
+      omavero: "MinSkatt",
+      "household-deduction": "Hushållsavdrag",
+      "travel-expenses": "Resekostnader",
+      payment: "Betalning av skatter",
+      prepayment: "Förskottsskatt",
+      "inheritance-gift-tax": "Arvs- och gåvoskatt",
+      "property-tax": "Fastighetsskatt",
+      vat: "Mervärdesskatt",
+      "moving-to-finland": "Flytt till Finland",
+      "contact-info": "Kontaktuppgifter",
+      "human-advisor": "Begäran om kundrådgivare",
+      callback: "Återuppringning",
+      appointment: "Tidsbokning",
+      other: "Annat ärende",
+    } satisfies Record<ReasonId, string>,
+  },
+} as const;
+
+export type UiText = (typeof UI)[Lang];
+
+/**
+ * Wrap-up reasons in the order the select lists them: contact topics first, "other" last.
+ * Greeting and goodbye are conversation moves, not reasons to contact, so they are left out.
+ */
+export const WRAPUP_REASONS: readonly ReasonId[] = [
+  "tax-card",
+  "tax-refund",
+  "residual-tax",
+  "tax-return",
+  "omavero",
+  "household-deduction",
+  "travel-expenses",
+  "payment",
+  "prepayment",
+  "inheritance-gift-tax",
+  "property-tax",
+  "vat",
+  "moving-to-finland",
+  "contact-info",
+  "callback",
+  "appointment",
+  "human-advisor",
+  "other",
+];
+
+/** A readable topic name; unknown ids (a topic added later) are shown as they are. */
+export function topicLabel(text: UiText, topic: string | undefined): string {
+  if (!topic) return text.noTopic;
+  return (text.reasons as Record<string, string>)[topic] ?? topic;
+}
+
+/** The message for an error ack, in the UI language; the server's own text otherwise. */
+export function errorText(text: UiText, error: { code: string; message: string }): string {
+  return (text.errors as Record<string, string>)[error.code] ?? text.failed(error.message);
+}
+
+const LANG_KEY = "asiointi-console-lang";
+let current: Lang = readLang();
+
+function readLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === "sv" ? "sv" : "fi";
+  } catch {
+    return "fi";
+  }
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function getText(): UiText {
+  return UI[current];
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  try {
+    globalThis.localStorage?.setItem(LANG_KEY, lang);
+  } catch {
+    // Storage may be disabled; the choice then lasts for this page only.
+  }
+}

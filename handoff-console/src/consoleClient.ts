@@ -87,6 +87,8 @@ export class ConsoleClient {
   status: AdvisorStatus | undefined;
   private readonly socket: AdvisorSocket;
   private readonly early = new Map<string, ChatMessage[]>();
+  /** clientIds sent on the current connection and not yet acked (so a flush skips them). */
+  private readonly inFlight = new Set<string>();
   private readonly typingTimers = new Map<string, TypingThrottle>();
   private listeners: Partial<ConsoleEvents> = {};
 
@@ -101,9 +103,15 @@ export class ConsoleClient {
       this.emit("connection", "online");
       this.flushAll();
     });
-    s.on("disconnect", () => {
+    s.on("disconnect", (reason) => {
       for (const chat of this.chats.values()) this.setCustomerTyping(chat, false);
-      this.emit("connection", s.active ? "reconnecting" : "connecting");
+      // Acks of this connection will never come: everything pending goes again on reconnect.
+      this.inFlight.clear();
+      if (reason === "io client disconnect") return;
+      this.emit("connection", "reconnecting");
+      // socket.io does not reconnect after a server-side disconnect; try once, and a refused
+      // token then ends in connect_error -> sign-in.
+      if (reason === "io server disconnect") s.connect();
     });
     s.on("connect_error", (error) => {
       const data = (error as { data?: { code?: string; message?: string } }).data;
@@ -331,11 +339,14 @@ export class ConsoleClient {
   }
 
   private async deliver(chat: ActiveChat, pending: PendingMessage): Promise<void> {
+    if (this.inFlight.has(pending.clientId)) return;
+    this.inFlight.add(pending.clientId);
     const ack = await this.call("chat:message", {
       chatId: chat.chatId,
       text: pending.text,
       clientId: pending.clientId,
     });
+    this.inFlight.delete(pending.clientId);
     if (ack.ok) {
       // The server also echoes the message; if the echo has not come yet, show it now.
       if (chat.pending.some((p) => p.clientId === pending.clientId)) {

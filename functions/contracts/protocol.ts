@@ -120,6 +120,11 @@ export const ERROR_CODES = [
   "SURVEY_TOKEN_EXPIRED",
   "SURVEY_ALREADY_SUBMITTED",
   "RATE_LIMITED",
+  "ALREADY_TAKEN",
+  "NOT_YOUR_CHAT",
+  "TOO_MANY_CHATS",
+  "NOT_IN_QUEUE",
+  "UNAUTHORIZED",
   "SLOT_FULL",
   "SLOT_NOT_BOOKABLE",
   "APPOINTMENT_NOT_FOUND",
@@ -152,6 +157,8 @@ export interface CustomerToServerEvents {
   "chat:language": (payload: { lang: Lang }, ack: AckCallback<{ lang: Lang }>) => void;
   "chat:end": (payload: Record<string, never>, ack: AckCallback<{ surveyToken: string }>) => void;
   "survey:submit": (payload: SurveySubmission, ack: AckCallback) => void;
+  "chat:handoff": (payload: Record<string, never>, ack: AckCallback<HandoffResult>) => void;
+  "chat:leave-queue": (payload: Record<string, never>, ack: AckCallback) => void;
 }
 
 /** Events the server sends to customers on the /chat namespace. */
@@ -160,4 +167,116 @@ export interface ServerToCustomerEvents {
   "chat:state": (state: ChatStateEvent) => void;
   "chat:typing": (payload: { typing: boolean }) => void;
   "survey:request": (payload: SurveyRequestEvent) => void;
+}
+
+// ---------------------------------------------------------------------------------------
+// Handoff to a person (customer side, /chat)
+
+export const handoffRequestSchema = z.strictObject({});
+export const leaveQueueSchema = z.strictObject({});
+
+/** What routing decided when the customer asked for a person. */
+export type HandoffOutcome = "queued" | "unavailable" | "closed";
+
+export interface HandoffResult {
+  outcome: HandoffOutcome;
+  queuePosition?: number;
+  estimatedWaitSeconds?: number;
+  /** ISO instant of the next opening, when closed. */
+  nextOpening?: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Advisor console (/advisor namespace; handshake `auth: { token }` with an advisor token)
+
+export const ADVISOR_NAMESPACE = "/advisor";
+
+export const advisorStatusSchema = z.strictObject({
+  status: z.enum(["available", "away"]),
+  languages: z.array(langSchema).min(1, "languages: choose at least one language").max(2),
+  maxChats: z.number().int().min(1).max(10).optional(),
+});
+export type AdvisorStatusRequest = z.infer<typeof advisorStatusSchema>;
+
+const chatIdField = z.string().min(1).max(64);
+export const advisorChatSchema = z.strictObject({ chatId: chatIdField });
+export const advisorMessageSchema = z.strictObject({
+  chatId: chatIdField,
+  text: customerMessageSchema.shape.text,
+  clientId: customerMessageSchema.shape.clientId,
+});
+export const advisorTypingSchema = z.strictObject({ chatId: chatIdField, typing: z.boolean() });
+export const advisorTransferSchema = z.strictObject({ chatId: chatIdField, lang: langSchema });
+export const WRAPUP_NOTE_MAX = 1000;
+export const advisorWrapupSchema = z.strictObject({
+  chatId: chatIdField,
+  /** A topic id, or "other". */
+  reason: z.string().min(1).max(64),
+  note: z
+    .string()
+    .max(WRAPUP_NOTE_MAX, `note must be at most ${WRAPUP_NOTE_MAX} characters`)
+    .optional(),
+});
+
+export interface QueueEntry {
+  chatId: string;
+  lang: Lang;
+  topic?: string;
+  waitingSeconds: number;
+  authenticated: boolean;
+}
+
+export interface QueueSnapshot {
+  waiting: QueueEntry[];
+}
+
+/** One chat an advisor is handling, as sent on accept and on reconnect. */
+export interface AdvisorChat {
+  chatId: string;
+  lang: Lang;
+  topics: string[];
+  authenticated: boolean;
+  /** The customer's name, only when authenticated. */
+  customerName?: string;
+  transcript: ChatMessage[];
+  /** True when the customer has ended the chat and only the wrap-up is left. */
+  ended: boolean;
+}
+
+export interface AdvisorStatus {
+  status: "available" | "away";
+  languages: Lang[];
+  maxChats: number;
+  displayName: string;
+}
+
+/** Events the advisor console sends on /advisor. */
+export interface AdvisorToServerEvents {
+  "advisor:status": (payload: AdvisorStatusRequest, ack: AckCallback<AdvisorStatus>) => void;
+  "chat:accept": (
+    payload: { chatId: string },
+    ack: AckCallback<{ chat: AdvisorChat; transcript: ChatMessage[] }>,
+  ) => void;
+  "chat:message": (
+    payload: { chatId: string; text: string; clientId?: string },
+    ack: AckCallback<{ id: string }>,
+  ) => void;
+  "chat:typing": (payload: { chatId: string; typing: boolean }, ack?: AckCallback) => void;
+  "chat:transfer": (payload: { chatId: string; lang: Lang }, ack: AckCallback) => void;
+  "chat:end": (payload: { chatId: string }, ack: AckCallback) => void;
+  "chat:wrapup": (
+    payload: { chatId: string; reason: string; note?: string },
+    ack: AckCallback,
+  ) => void;
+}
+
+/** Events the server sends to advisors on /advisor. */
+export interface ServerToAdvisorEvents {
+  "advisor:status": (status: AdvisorStatus) => void;
+  "queue:snapshot": (snapshot: QueueSnapshot) => void;
+  /** The chats this advisor is handling, sent on connect (so a reconnect restores them). */
+  "advisor:chats": (payload: { chats: AdvisorChat[] }) => void;
+  "chat:message": (message: ChatMessage) => void;
+  "chat:typing": (payload: { chatId: string; typing: boolean }) => void;
+  "chat:state": (state: ChatStateEvent) => void;
 }

@@ -78,7 +78,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     socket.on(
       "chat:message",
       handleEvent(logger, "chat:message", customerMessageSchema, async (input, ack) => {
-        const accepted = await chats.acceptCustomerMessage(currentChat(), input);
+        const accepted = await chats.acceptMessage(currentChat(), "customer", input);
         ack({ id: accepted.message.id });
         if (!accepted.duplicate) await chats.answer(accepted.chat, input.text);
       }),

@@ -118,19 +118,23 @@ export function createChatService(deps: ChatServiceDeps) {
       for (const out of bot.welcome(chat.lang)) await say(chat.chatId, out);
     },
 
-    /** Stores a customer message once (idempotent per clientId) and shows it to the chat. */
-    async acceptCustomerMessage(
+    /**
+     * Stores a customer's or advisor's message once (idempotent per clientId) and shows it to
+     * everyone in the chat.
+     */
+    async acceptMessage(
       chatId: string,
+      from: "customer" | "advisor",
       input: { text: string; clientId?: string },
     ): Promise<AcceptedMessage> {
       const chat = await requireChat(chatId);
       if (chat.state === "ended") throw new ChatEndedError();
       const now = clock.now();
-      const id = ids.messageId(now);
+      let id = ids.messageId(now);
       if (input.clientId) {
         const existingId = await store.claimClientMessageId(
           chatId,
-          input.clientId,
+          `${from}:${input.clientId}`,
           id,
           expiresAt(now),
         );
@@ -138,18 +142,12 @@ export function createChatService(deps: ChatServiceDeps) {
           const existing = await store.getMessage(chatId, existingId);
           if (existing) return { chat, message: toChatMessage(existing), duplicate: true };
           // Claimed but never stored (the writer crashed in between): store it now.
-          const message = await record(
-            chatId,
-            { from: "customer", text: input.text, clientId: input.clientId },
-            existingId,
-          );
-          notifier.message(chatId, message);
-          return { chat, message, duplicate: false };
+          id = existingId;
         }
       }
       const message = await record(
         chatId,
-        { from: "customer", text: input.text, clientId: input.clientId },
+        { from, text: input.text, clientId: input.clientId },
         id,
       );
       notifier.message(chatId, message);
@@ -208,6 +206,10 @@ export function createChatService(deps: ChatServiceDeps) {
       };
     },
 
+    /** Says something in the chat in the service's own voice (system or bot). */
+    post: say,
+
+    requireChat,
     stateEvent,
   };
 }

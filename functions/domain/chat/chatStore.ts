@@ -21,6 +21,27 @@ export interface ChatStore {
   getChat(chatId: string): Promise<Chat | undefined>;
   /** Records a recognised topic and the miss counter after a bot turn. */
   recordBotTurn(chatId: string, update: { topic?: string; missesInRow: number }): Promise<void>;
+  /** Puts a chat that is with the bot into a queue; false if it is not with the bot. */
+  enqueue(
+    chatId: string,
+    queue: { lang: Chat["lang"]; queuedAt: string; front: boolean },
+  ): Promise<boolean>;
+  /** Takes a queued chat back to the bot; false if it was not queued. */
+  leaveQueue(chatId: string): Promise<boolean>;
+  /** Waiting chats of one queue, first in line first. */
+  listQueue(lang: Chat["lang"]): Promise<Chat[]>;
+  /** Gives a queued chat to an advisor; false when someone else took it first. */
+  assignAdvisor(chatId: string, advisor: { id: string; name: string }): Promise<boolean>;
+  /** Returns an advisor's chat to a queue (transfer, lost connection); false if not theirs. */
+  requeueFromAdvisor(
+    chatId: string,
+    advisorId: string,
+    queue: { lang: Chat["lang"]; front: boolean; at: string },
+  ): Promise<boolean>;
+  /** Chats an advisor handles or has yet to wrap up. */
+  listAdvisorChats(advisorId: string): Promise<Chat[]>;
+  /** Stores the advisor's wrap-up and releases the chat from their list; false if not theirs. */
+  saveWrapup(chatId: string, wrapup: NonNullable<Chat["wrapup"]>): Promise<boolean>;
   /** Switches the chat's language; the bot answers in it from then on. */
   setLanguage(chatId: string, lang: Chat["lang"]): Promise<void>;
   /** Ends a chat unless already ended; returns false when someone else ended it first. */

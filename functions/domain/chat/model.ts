@@ -24,6 +24,14 @@ export interface Chat {
   missesInRow: number;
   handledBy: "bot" | "advisor";
   authenticated: boolean;
+  /** When the customer first asked for a person (ISO instant). */
+  queuedAt?: string;
+  /** Queue the chat waits in while queued (may differ from lang after a transfer). */
+  queueLang?: Lang;
+  /** Advisor handling the chat (staff subject) and the name the customer sees. */
+  advisorId?: string;
+  advisorName?: string;
+  wrapup?: { reason: string; note?: string; at: string; advisorId: string };
 }
 
 /** A transcript message as stored, with the recogniser's view of customer messages. */

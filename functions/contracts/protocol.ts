@@ -13,8 +13,12 @@ export const MAX_MESSAGE_LENGTH = 2000;
 
 const token = z.string().min(10).max(512);
 
+const idToken = z.string().min(20).max(8192);
+
 export const chatStartSchema = z.strictObject({
   lang: langSchema,
+  /** Optional OpenID Connect ID token: start (or resume) the chat authenticated. */
+  idToken: idToken.optional(),
   resumeToken: token.optional(),
   /** Id of the last message the client has; the server replays only what came after it. */
   lastMessageId: z.string().min(1).max(64).optional(),
@@ -35,6 +39,7 @@ export const customerMessageSchema = z.strictObject({
 export type CustomerMessageRequest = z.infer<typeof customerMessageSchema>;
 
 export const typingSchema = z.strictObject({ typing: z.boolean() });
+export const chatAuthenticateSchema = z.strictObject({ idToken });
 export const chatLanguageSchema = z.strictObject({ lang: langSchema });
 export const chatEndSchema = z.strictObject({});
 
@@ -131,6 +136,11 @@ export const ERROR_CODES = [
   "APPOINTMENT_ALREADY_STARTED",
   "CALLBACK_NOT_FOUND",
   "CALLBACK_ALREADY_CLOSED",
+  "TOKEN_INVALID",
+  "TOKEN_EXPIRED",
+  "ASSURANCE_TOO_LOW",
+  "NOT_STAFF",
+  "IDENTITY_MISMATCH",
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
 ] as const;
@@ -147,6 +157,8 @@ export interface ChatStartResult {
   chatId: string;
   resumeToken: string;
   state: ChatStateName;
+  /** True when the chat is bound to a verified identity. */
+  authenticated?: boolean;
 }
 
 /** Events a customer client sends on the /chat namespace. */
@@ -154,6 +166,10 @@ export interface CustomerToServerEvents {
   "chat:start": (payload: ChatStartRequest, ack: AckCallback<ChatStartResult>) => void;
   "chat:message": (payload: CustomerMessageRequest, ack: AckCallback<{ id: string }>) => void;
   "chat:typing": (payload: { typing: boolean }, ack?: AckCallback) => void;
+  "chat:authenticate": (
+    payload: { idToken: string },
+    ack: AckCallback<{ authenticated: true; name: string; personalData: boolean }>,
+  ) => void;
   "chat:language": (payload: { lang: Lang }, ack: AckCallback<{ lang: Lang }>) => void;
   "chat:end": (payload: Record<string, never>, ack: AckCallback<{ surveyToken: string }>) => void;
   "survey:submit": (payload: SurveySubmission, ack: AckCallback) => void;

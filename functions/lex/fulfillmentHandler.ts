@@ -8,13 +8,18 @@ import {
   recognitionFromLexEvent,
   toLexMessages,
 } from "../adapters/lex/lexV2.ts";
+import type { TopicId } from "../contracts/topics.ts";
 import { describeValidationError } from "../contracts/validation.ts";
+import type { CustomerData } from "../domain/customerData/customerData.ts";
 import {
   answerTurn,
   DEFAULT_DIALOGUE_SETTINGS,
   type DialogueSettings,
+  PERSONAL_TOPICS,
   type TopicLibrary,
 } from "../domain/dialogue/answerTurn.ts";
+import { personalAnswer } from "../domain/dialogue/personalAnswer.ts";
+import type { Clock } from "../domain/ports.ts";
 import type { Logger } from "../observability/logger.ts";
 
 /** A code hook event that does not have the shape this bot's Lex configuration sends. */
@@ -25,6 +30,9 @@ export class InvalidLexEventError extends Error {
 export interface FulfillmentDeps {
   library: TopicLibrary;
   logger: Logger;
+  /** Source of personalised answers; without it every customer gets the general answer. */
+  customerData?: CustomerData;
+  clock?: Clock;
   settings?: DialogueSettings;
 }
 
@@ -48,7 +56,8 @@ export function createFulfillmentHandler(deps: FulfillmentDeps): FulfillmentHand
     .handler(async (raw) => {
       const event = raw as LexCodeHookEvent;
       const { recognition, context } = recognitionFromLexEvent(event);
-      const turn = answerTurn(deps.library, context, recognition, settings);
+      const personalText = await personalTextFor(deps, event, recognition, context);
+      const turn = answerTurn(deps.library, context, recognition, settings, personalText);
       return {
         sessionState: {
           sessionAttributes: {
@@ -62,6 +71,34 @@ export function createFulfillmentHandler(deps: FulfillmentDeps): FulfillmentHand
         messages: toLexMessages(turn.messages),
       };
     }) as unknown as FulfillmentHandler;
+}
+
+/** The customer's own answer, only for a strong identity the gateway bound to the chat. */
+async function personalTextFor(
+  deps: FulfillmentDeps,
+  event: LexCodeHookEvent,
+  recognition: ReturnType<typeof recognitionFromLexEvent>["recognition"],
+  context: ReturnType<typeof recognitionFromLexEvent>["context"],
+): Promise<string | undefined> {
+  const subject = event.sessionState.sessionAttributes.subject;
+  const topic = recognition.intent;
+  if (
+    !deps.customerData ||
+    !subject ||
+    !context.authenticated ||
+    (context.assurance !== "substantial" && context.assurance !== "high") ||
+    !PERSONAL_TOPICS.has(topic as TopicId) ||
+    recognition.confidence < (deps.settings ?? DEFAULT_DIALOGUE_SETTINGS).minConfidence
+  ) {
+    return undefined;
+  }
+  const personalTopic = topic as "tax-card" | "tax-refund" | "residual-tax";
+  const lang = recognition.detectedLang;
+  const templates = deps.library.answer(personalTopic, lang).personal ?? {};
+  const data = await deps.customerData.find(subject);
+  return personalAnswer(personalTopic, lang, data, templates, {
+    today: (deps.clock ?? { now: () => new Date() }).now(),
+  });
 }
 
 function describeProblems(error: z.ZodError): string {

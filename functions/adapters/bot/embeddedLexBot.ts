@@ -47,7 +47,9 @@ export function createEmbeddedLexBot(deps: {
           lang: chat.lang,
           missesInRow: chat.missesInRow,
           authenticated: chat.authenticated,
+          ...(chat.assurance ? { assurance: chat.assurance } : {}),
         },
+        ...(chat.subject ? { subject: chat.subject } : {}),
       });
       const response = await deps.fulfill(event, context);
       const messages = fromLexMessages(response.messages);

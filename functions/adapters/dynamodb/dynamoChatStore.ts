@@ -92,6 +92,25 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       }
     },
 
+    async bindIdentity(chatId, identity) {
+      return conditional(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression:
+            "SET authenticated = :true, subject = :s, customerName = :n, assurance = :a",
+          ConditionExpression:
+            "attribute_exists(chatId) AND (attribute_not_exists(subject) OR subject = :s)",
+          ExpressionAttributeValues: {
+            ":true": true,
+            ":s": identity.subject,
+            ":n": identity.customerName,
+            ":a": identity.assurance,
+          },
+        }),
+      );
+    },
+
     async enqueue(chatId, queue) {
       return conditional(
         new UpdateCommand({

@@ -41,6 +41,9 @@ export const sessionAttributesSchema = z.looseObject({
   chatLang: z.enum(LANGS),
   missesInRow: z.string().regex(/^\d+$/).default("0"),
   authenticated: z.enum(["true", "false"]).default("false"),
+  /** The identity provider's subject, set by the gateway from the chat's bound identity. */
+  subject: z.string().optional(),
+  assurance: z.enum(["low", "substantial", "high"]).optional(),
 });
 
 export const lexCodeHookEventSchema = z.looseObject({
@@ -95,6 +98,7 @@ export function lexEventFromRecognition(input: {
   text: string;
   recognition: Recognition;
   context: DialogueContext;
+  subject?: string;
 }): LexCodeHookEvent {
   const { recognition, context } = input;
   const interpretations = recognition.alternatives.map((alt) => ({
@@ -121,6 +125,8 @@ export function lexEventFromRecognition(input: {
         chatLang: context.lang,
         missesInRow: String(context.missesInRow),
         authenticated: String(context.authenticated) as "true" | "false",
+        ...(input.subject ? { subject: input.subject } : {}),
+        ...(context.assurance ? { assurance: context.assurance } : {}),
       },
     },
   };
@@ -151,6 +157,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       lang: attributes.chatLang,
       missesInRow: Number(attributes.missesInRow),
       authenticated: attributes.authenticated === "true",
+      ...(attributes.assurance ? { assurance: attributes.assurance } : {}),
     },
   };
 }

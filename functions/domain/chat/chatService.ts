@@ -2,9 +2,15 @@ import type { Lang } from "../../contracts/lang.ts";
 import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
 import type { Bot } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
+import type { CustomerIdentity } from "../identity/identity.ts";
 import type { Clock } from "../ports.ts";
 import type { ChatStore } from "./chatStore.ts";
-import { ChatEndedError, ChatNotFoundError, InvalidResumeTokenError } from "./errors.ts";
+import {
+  ChatEndedError,
+  ChatNotFoundError,
+  IdentityMismatchError,
+  InvalidResumeTokenError,
+} from "./errors.ts";
 import type { IdGenerator } from "./ids.ts";
 import { type Chat, type OutgoingMessage, type StoredMessage, toChatMessage } from "./model.ts";
 import type { ChatNotifier } from "./notifier.ts";
@@ -152,6 +158,32 @@ export function createChatService(deps: ChatServiceDeps) {
       );
       notifier.message(chatId, message);
       return { chat, message, duplicate: false };
+    },
+
+    /**
+     * Binds a verified identity to the chat. A chat that already belongs to someone else is
+     * refused, and nothing about either person is revealed.
+     */
+    async authenticate(chatId: string, identity: CustomerIdentity): Promise<Chat> {
+      const chat = await requireChat(chatId);
+      if (chat.state === "ended") throw new ChatEndedError();
+      const bound = await store.bindIdentity(chatId, {
+        subject: identity.subject,
+        customerName: identity.name,
+        assurance: identity.assurance,
+      });
+      if (!bound) throw new IdentityMismatchError();
+      const updated: Chat = {
+        ...chat,
+        authenticated: true,
+        subject: identity.subject,
+        customerName: identity.name,
+        assurance: identity.assurance,
+      };
+      if (!chat.authenticated) {
+        await say(chatId, { from: "system", text: phrase("authenticated", chat.lang) });
+      }
+      return updated;
     },
 
     /** Switches the chat to the other national language and confirms it in that language. */

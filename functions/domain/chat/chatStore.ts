@@ -21,6 +21,14 @@ export interface ChatStore {
   getChat(chatId: string): Promise<Chat | undefined>;
   /** Records a recognised topic and the miss counter after a bot turn. */
   recordBotTurn(chatId: string, update: { topic?: string; missesInRow: number }): Promise<void>;
+  /**
+   * Binds a verified identity to the chat; false when the chat already belongs to another
+   * person (a chat never changes owner).
+   */
+  bindIdentity(
+    chatId: string,
+    identity: { subject: string; customerName: string; assurance: NonNullable<Chat["assurance"]> },
+  ): Promise<boolean>;
   /** Puts a chat that is with the bot into a queue; false if it is not with the bot. */
   enqueue(
     chatId: string,

@@ -69,3 +69,11 @@ export class ServiceUnavailableError extends ChatError {
     );
   }
 }
+
+/** The chat belongs to another person than the presented identity. */
+export class IdentityMismatchError extends ChatError {
+  override name = "IdentityMismatchError";
+  constructor() {
+    super("IDENTITY_MISMATCH", "This chat belongs to another person; start a new chat.", 403);
+  }
+}

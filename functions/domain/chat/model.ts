@@ -24,6 +24,10 @@ export interface Chat {
   missesInRow: number;
   handledBy: "bot" | "advisor";
   authenticated: boolean;
+  /** Bound on the server from a verified ID token; never taken from anything the client sends. */
+  subject?: string;
+  customerName?: string;
+  assurance?: "low" | "substantial" | "high";
   /** When the customer first asked for a person (ISO instant). */
   queuedAt?: string;
   /** Queue the chat waits in while queued (may differ from lang after a transfer). */

@@ -16,7 +16,12 @@ export interface DialogueContext {
   lang: Lang;
   missesInRow: number;
   authenticated: boolean;
+  /** Assurance of the bound identity, when authenticated. */
+  assurance?: "low" | "substantial" | "high";
 }
+
+/** Topics whose answer can be the customer's own figures. */
+export const PERSONAL_TOPICS = new Set<TopicId>(["tax-card", "tax-refund", "residual-tax"]);
 
 export interface DialogueSettings {
   /** Below this confidence a recognition counts as a miss. */
@@ -53,6 +58,8 @@ export function answerTurn(
   context: DialogueContext,
   recognition: Recognition,
   settings: DialogueSettings = DEFAULT_DIALOGUE_SETTINGS,
+  /** The customer's own answer for a personal topic, already filled in; absent otherwise. */
+  personalText?: string,
 ): DialogueTurn {
   const replyLang = recognition.detectedLang;
   const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
@@ -69,6 +76,19 @@ export function answerTurn(
     }));
     if (pieces.action) actions.push(channelAction(pieces.action, replyLang));
     const quickReplies = pieces.followUps.map((id) => quickReply(library, id, replyLang));
+    const personal = PERSONAL_TOPICS.has(topic);
+    let text = pieces.paragraphs.join("\n\n");
+    if (personal && personalText) {
+      text = personalText;
+    } else if (personal && context.authenticated && context.assurance === "low") {
+      text = `${text}\n\n${phrase("assuranceTooLow", replyLang)}`;
+      actions.unshift({ type: "login", label: phrase("logIn", replyLang) });
+    } else if (personal && context.authenticated) {
+      text = `${phrase("noPersonalData", replyLang)}\n\n${text}`;
+    } else if (personal) {
+      text = `${text}\n\n${phrase("logInForOwnData", replyLang)}`;
+      actions.unshift({ type: "login", label: phrase("logIn", replyLang) });
+    }
     return {
       topic,
       missed: false,
@@ -76,7 +96,7 @@ export function answerTurn(
       messages: [
         {
           from: "bot",
-          text: pieces.paragraphs.join("\n\n"),
+          text,
           topic,
           confidence: round(recognition.confidence),
           ...(quickReplies.length ? { quickReplies } : {}),

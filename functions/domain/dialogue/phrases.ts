@@ -45,6 +45,23 @@ export const PHRASES = {
     sv: "Jag märkte att du skrev på svenska. Jag svarade på svenska; du kan byta chattens språk.",
   },
   switchToThis: { fi: "Vaihda suomeksi", sv: "Byt till svenska" },
+  authenticated: {
+    fi: "Tunnistautuminen onnistui. Voin nyt kertoa sinulle omia verotietojasi.",
+    sv: "Identifieringen lyckades. Nu kan jag berätta om dina egna skatteuppgifter.",
+  },
+  logIn: { fi: "Kirjaudu sisään", sv: "Logga in" },
+  logInForOwnData: {
+    fi: "Kirjautumalla näet omat tietosi tässä keskustelussa.",
+    sv: "Genom att logga in ser du dina egna uppgifter i den här chatten.",
+  },
+  assuranceTooLow: {
+    fi: "Tunnistautumisesi taso ei riitä henkilökohtaisten tietojen näyttämiseen. Kirjaudu pankkitunnuksilla tai mobiilivarmenteella.",
+    sv: "Din identifieringsnivå räcker inte för att visa personliga uppgifter. Logga in med bankkoder eller mobilcertifikat.",
+  },
+  noPersonalData: {
+    fi: "En löytänyt tähän liittyviä omia tietojasi. Alla yleinen vastaus.",
+    sv: "Jag hittade inga egna uppgifter om detta. Här är ett allmänt svar.",
+  },
   languageSwitched: {
     fi: "Keskustelu jatkuu suomeksi.",
     sv: "Chatten fortsätter på svenska.",

@@ -2,12 +2,22 @@ import type { z } from "zod";
 import type { Ack, AckError } from "../contracts/protocol.ts";
 import { describeValidationError } from "../contracts/validation.ts";
 import { ChatError } from "../domain/chat/errors.ts";
+import { IdentityError, IdentityUnavailableError } from "../domain/identity/identity.ts";
 import type { Logger } from "../observability/logger.ts";
+import type { InFlight } from "./inFlight.ts";
 
 /** Maps a failure to an ack error; only ChatError messages are shown to clients as they are. */
 export function toAckError(error: unknown, logger: Logger, event: string): AckError {
   if (error instanceof ChatError) {
     return { ok: false, error: { code: error.code, message: error.message } };
+  }
+  // Identity messages are written to be safe: they never carry the token or its claims.
+  if (error instanceof IdentityError) {
+    return { ok: false, error: { code: error.code, message: error.message } };
+  }
+  if (error instanceof IdentityUnavailableError) {
+    logger.warn("identity provider unavailable", { event });
+    return { ok: false, error: { code: "SERVICE_UNAVAILABLE", message: error.message } };
   }
   logger.error("socket event failed", { event, error: error as Error });
   return {
@@ -16,16 +26,23 @@ export function toAckError(error: unknown, logger: Logger, event: string): AckEr
   };
 }
 
+/** What every socket event handler shares: where to log, and the shutdown's work tracker. */
+export interface EventContext {
+  logger: Logger;
+  inFlight?: InFlight;
+}
+
 /**
  * Wraps a socket event handler: validates the payload with zod, runs the handler and answers
  * the ack exactly once. Never throws, so a bad client cannot take the process down.
  */
 export function handleEvent<S extends z.ZodType, R extends object>(
-  logger: Logger,
+  context: EventContext,
   event: string,
   schema: S,
   run: (payload: z.infer<S>, ack: (result: R) => void) => Promise<void>,
 ) {
+  const { logger, inFlight } = context;
   return (payload: unknown, ack?: unknown) => {
     let answered = false;
     const reply = (response: Ack<R>) => {
@@ -41,8 +58,9 @@ export function handleEvent<S extends z.ZodType, R extends object>(
       });
       return;
     }
-    run(parsed.data, (result) => reply({ ok: true, ...result })).catch((error: unknown) =>
-      reply(toAckError(error, logger, event)),
+    const work = run(parsed.data, (result) => reply({ ok: true, ...result })).catch(
+      (error: unknown) => reply(toAckError(error, logger, event)),
     );
+    inFlight?.track(work);
   };
 }

@@ -2,6 +2,7 @@ import type { Namespace, Server, Socket } from "socket.io";
 import {
   CHAT_NAMESPACE,
   type CustomerToServerEvents,
+  chatAuthenticateSchema,
   chatEndSchema,
   chatLanguageSchema,
   chatStartSchema,
@@ -11,10 +12,17 @@ import {
   typingSchema,
 } from "../contracts/protocol.ts";
 import type { ChatService } from "../domain/chat/chatService.ts";
-import { ChatError } from "../domain/chat/errors.ts";
+import { ChatError, IdentityMismatchError } from "../domain/chat/errors.ts";
+import {
+  assuranceTooLowError,
+  type CustomerIdentity,
+  canSeePersonalData,
+  type IdentityVerifier,
+} from "../domain/identity/identity.ts";
 import { type SurveyDeps, submitSurvey } from "../domain/survey/submitSurvey.ts";
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
+import type { InFlight } from "./inFlight.ts";
 import { chatRoom } from "./rooms.ts";
 
 interface CustomerSocketData {
@@ -31,7 +39,10 @@ type CustomerSocket = Socket<
 export interface ChatNamespaceDeps {
   chats: ChatService;
   surveys: SurveyDeps;
+  /** Verifies customers' ID tokens (jose against the configured issuer). */
+  identity: IdentityVerifier;
   logger: Logger;
+  inFlight?: InFlight;
 }
 
 class NotStartedError extends ChatError {
@@ -43,7 +54,17 @@ class NotStartedError extends ChatError {
 
 /** The customer side of the protocol: validate, call the domain, acknowledge, broadcast. */
 export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
-  const { chats, logger } = deps;
+  const { chats, identity } = deps;
+
+  /**
+   * Only a verified token of substantial or high assurance binds a person to a chat; a
+   * weaker sign-in is refused so that the chat simply goes on anonymously.
+   */
+  async function verifiedCustomer(idToken: string): Promise<CustomerIdentity> {
+    const customer = await identity.verifyCustomer(idToken);
+    if (!canSeePersonalData(customer)) throw assuranceTooLowError();
+    return customer;
+  }
   const nsp = io.of(CHAT_NAMESPACE) as unknown as Namespace<
     CustomerToServerEvents,
     ServerToCustomerEvents,
@@ -60,15 +81,26 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
 
     socket.on(
       "chat:start",
-      handleEvent(logger, "chat:start", chatStartSchema, async (request, ack) => {
+      handleEvent(deps, "chat:start", chatStartSchema, async (request, ack) => {
+        // Verify before touching any chat: a bad token starts or replays nothing.
+        const customer = request.idToken ? await verifiedCustomer(request.idToken) : undefined;
         const started = await chats.startChat(request);
-        const { chat } = started;
+        let { chat } = started;
+        if (customer && chat.subject && chat.subject !== customer.subject) {
+          throw new IdentityMismatchError();
+        }
         if (socket.data.chatId && socket.data.chatId !== chat.chatId) {
           await socket.leave(chatRoom(socket.data.chatId));
         }
         socket.data.chatId = chat.chatId;
         await socket.join(chatRoom(chat.chatId));
-        ack({ chatId: chat.chatId, resumeToken: started.resumeToken, state: chat.state });
+        if (customer) chat = await chats.authenticate(chat.chatId, customer);
+        ack({
+          chatId: chat.chatId,
+          resumeToken: started.resumeToken,
+          state: chat.state,
+          authenticated: chat.authenticated,
+        });
         for (const message of started.missed) socket.emit("chat:message", message);
         socket.emit("chat:state", chats.stateEvent(chat));
         if (started.created) await chats.welcome(chat);
@@ -76,8 +108,22 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     );
 
     socket.on(
+      "chat:authenticate",
+      handleEvent(deps, "chat:authenticate", chatAuthenticateSchema, async ({ idToken }, ack) => {
+        const chatId = currentChat();
+        const customer = await verifiedCustomer(idToken);
+        const chat = await chats.authenticate(chatId, customer);
+        ack({
+          authenticated: true,
+          name: chat.customerName ?? "",
+          personalData: canSeePersonalData(customer),
+        });
+      }),
+    );
+
+    socket.on(
       "chat:message",
-      handleEvent(logger, "chat:message", customerMessageSchema, async (input, ack) => {
+      handleEvent(deps, "chat:message", customerMessageSchema, async (input, ack) => {
         const accepted = await chats.acceptMessage(currentChat(), "customer", input);
         ack({ id: accepted.message.id });
         if (!accepted.duplicate) await chats.answer(accepted.chat, input.text);
@@ -86,7 +132,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
 
     socket.on(
       "chat:typing",
-      handleEvent(logger, "chat:typing", typingSchema, async (_typing, ack) => {
+      handleEvent(deps, "chat:typing", typingSchema, async (_typing, ack) => {
         currentChat();
         ack({});
       }),
@@ -94,7 +140,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
 
     socket.on(
       "chat:language",
-      handleEvent(logger, "chat:language", chatLanguageSchema, async ({ lang }, ack) => {
+      handleEvent(deps, "chat:language", chatLanguageSchema, async ({ lang }, ack) => {
         await chats.setLanguage(currentChat(), lang);
         ack({ lang });
       }),
@@ -102,7 +148,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
 
     socket.on(
       "chat:end",
-      handleEvent(logger, "chat:end", chatEndSchema, async (_empty, ack) => {
+      handleEvent(deps, "chat:end", chatEndSchema, async (_empty, ack) => {
         const ended = await chats.endChat(currentChat(), "customer");
         ack({ surveyToken: ended.surveyToken });
         await ended.announce();
@@ -111,7 +157,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
 
     socket.on(
       "survey:submit",
-      handleEvent(logger, "survey:submit", surveySubmitSchema, async (submission, ack) => {
+      handleEvent(deps, "survey:submit", surveySubmitSchema, async (submission, ack) => {
         await submitSurvey(deps.surveys, submission);
         ack({});
       }),

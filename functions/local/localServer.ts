@@ -4,14 +4,22 @@ import { fileURLToPath } from "node:url";
 import { Server as SocketServer } from "socket.io";
 import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
+import {
+  createDynamoCustomerData,
+  seedDemoCustomers,
+} from "../adapters/dynamodb/dynamoCustomerData.ts";
 import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
+import { tableNames } from "../adapters/dynamodb/tables.ts";
+import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import type { Config } from "../config.ts";
 import { loadBotContent } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
+import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import type { Clock } from "../domain/ports.ts";
 import { registerChatNamespace } from "../gateway/chatNamespace.ts";
+import { createInFlight } from "../gateway/inFlight.ts";
 import { createSocketNotifier } from "../gateway/socketNotifier.ts";
 import { socketServerOptions } from "../gateway/socketOptions.ts";
 import { HTTP_HANDLERS } from "../http/handlers/index.ts";
@@ -20,7 +28,13 @@ import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
 import { buildChatService, buildServices } from "../services.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "./embeddedDynamo.ts";
+import {
+  createIdentityProviderRoutes,
+  createIdpKeyStore,
+  createLocalIdentityVerifier,
+} from "./identityProvider.ts";
 import { bindRoute, dispatchToLambda } from "./lambdaHttpAdapter.ts";
+import { DEMO_CUSTOMER_DATA } from "./personas.ts";
 import { loadStaticAssets, sendAsset } from "./staticAssets.ts";
 import { sweepExpiredItems } from "./ttlSweeper.ts";
 
@@ -64,10 +78,34 @@ export async function startLocalServer(
     region: config.AWS_REGION,
     endpoint: dynamoEndpoint,
   });
+  const tables = tableNames(config.TABLE_PREFIX);
   const [assets] = await Promise.all([
     loadStaticAssets(REPO_ROOT),
-    ensureTables(client, config.TABLE_PREFIX),
+    ensureTables(client, config.TABLE_PREFIX).then(() =>
+      seedDemoCustomers(doc, tables.customers, DEMO_CUSTOMER_DATA),
+    ),
   ]);
+  const inFlight = createInFlight();
+
+  // The local identity provider signs tokens for synthetic personas; its issuer is this
+  // server's URL, known once it listens. A configured issuer (OIDC_ISSUER) replaces it.
+  let baseUrl = "";
+  const keyStore = createIdpKeyStore(config.DATA_DIR);
+  const devRoutes = createIdentityProviderRoutes({
+    baseUrl: () => baseUrl,
+    keyStore,
+    clock,
+    production: config.NODE_ENV === "production",
+  });
+  let localVerifier: Promise<IdentityVerifier> | undefined;
+  const identity: IdentityVerifier = createConfiguredVerifier(config, clock) ?? {
+    verifyCustomer: async (token) => (await localIdentity()).verifyCustomer(token),
+    verifyStaff: async (token) => (await localIdentity()).verifyStaff(token),
+  };
+  function localIdentity(): Promise<IdentityVerifier> {
+    localVerifier ??= createLocalIdentityVerifier({ baseUrl, keyStore, clock });
+    return localVerifier;
+  }
 
   const services = buildServices({ doc, config, clock, logger });
   const routes = HTTP_ROUTES.map((route) => bindRoute(route, HTTP_HANDLERS[route.id](services)));
@@ -80,7 +118,8 @@ export async function startLocalServer(
       return;
     }
     if (path.startsWith("/api/")) {
-      dispatchToLambda(routes, req, res)
+      inFlight
+        .track(dispatchToLambda(routes, req, res))
         .then((handled) => {
           if (!handled) notFound(res);
         })
@@ -91,6 +130,7 @@ export async function startLocalServer(
         });
       return;
     }
+    if (devRoutes(req, res)) return;
     const asset = req.method === "GET" ? assets.get(path) : undefined;
     if (asset) sendAsset(res, asset);
     else notFound(res);
@@ -99,7 +139,12 @@ export async function startLocalServer(
   const content = loadBotContent();
   const bot = createEmbeddedLexBot({
     recognizer: createEmbeddedRecognizer(content),
-    fulfill: createFulfillmentHandler({ library: createTopicLibrary(content), logger }),
+    fulfill: createFulfillmentHandler({
+      library: createTopicLibrary(content),
+      logger,
+      customerData: createDynamoCustomerData(doc, tables.customers),
+      clock,
+    }),
     logger,
   });
   const io = new SocketServer(http, socketServerOptions());
@@ -108,7 +153,7 @@ export async function startLocalServer(
     notifier: createSocketNotifier(io),
     config,
   });
-  registerChatNamespace(io, { chats, surveys: services, logger });
+  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", (error: NodeJS.ErrnoException) => {
@@ -123,16 +168,20 @@ export async function startLocalServer(
     http.listen(config.PORT, config.HOST, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const url = `http://${["0.0.0.0", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${port}`;
+  baseUrl = url;
 
   const sweeper = setInterval(() => {
-    sweepExpiredItems(doc, config.TABLE_PREFIX, clock).catch((error: unknown) =>
-      logger.warn("ttl sweep failed", { error: error as Error }),
+    inFlight.track(
+      sweepExpiredItems(doc, config.TABLE_PREFIX, clock).catch((error: unknown) =>
+        logger.warn("ttl sweep failed", { error: error as Error }),
+      ),
     );
   }, 60_000);
   sweeper.unref();
 
   return {
-    url: `http://${["0.0.0.0", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${port}`,
+    url,
     port,
     dynamoEndpoint,
     clock,
@@ -141,6 +190,8 @@ export async function startLocalServer(
     async close() {
       clearInterval(sweeper);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Let acknowledged work finish writing before the database goes away.
+      await inFlight.drain();
       client.destroy();
       await embedded?.close();
     },

@@ -4,6 +4,7 @@ import type { Bot } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
 import type { CustomerIdentity } from "../identity/identity.ts";
 import type { Clock } from "../ports.ts";
+import { containsPersonalData, maskPersonalData } from "../privacy/personalData.ts";
 import type { ChatStore } from "./chatStore.ts";
 import {
   ChatEndedError,
@@ -50,17 +51,23 @@ export function createChatService(deps: ChatServiceDeps) {
     return Math.floor(now.getTime() / 1000) + settings.transcriptRetentionDays * 86_400;
   }
 
+  /**
+   * Stores a message with personal data masked, and returns it as typed: the live
+   * conversation shows what the person wrote, the transcript at rest never holds an identity
+   * code, IBAN, phone number or e-mail address.
+   */
   async function record(chatId: string, out: OutgoingMessage, id?: string): Promise<ChatMessage> {
     const now = clock.now();
-    const stored: StoredMessage = {
+    const live: StoredMessage = {
       ...out,
       id: id ?? ids.messageId(now),
       chatId,
       at: now.toISOString(),
       expiresAt: expiresAt(now),
     };
-    await store.appendMessage(stored);
-    return toChatMessage(stored);
+    const masked = out.from === "customer" || out.from === "advisor";
+    await store.appendMessage(masked ? { ...live, text: maskPersonalData(out.text).text } : live);
+    return toChatMessage(live);
   }
 
   /** Stores a message and tells everyone in the chat. */
@@ -199,6 +206,9 @@ export function createChatService(deps: ChatServiceDeps) {
     /** Lets the bot answer a customer message while the chat is with the bot. */
     async answer(chat: Chat, text: string): Promise<void> {
       if (chat.state !== "bot") return;
+      if (containsPersonalData(text)) {
+        await say(chat.chatId, { from: "bot", text: phrase("personalDataWarning", chat.lang) });
+      }
       const turn = await bot.reply(chat, text);
       for (const out of turn.messages) await say(chat.chatId, out);
       await store.recordBotTurn(chat.chatId, {

@@ -58,6 +58,10 @@ export const PHRASES = {
     fi: "Tunnistautumisesi taso ei riitä henkilökohtaisten tietojen näyttämiseen. Kirjaudu pankkitunnuksilla tai mobiilivarmenteella.",
     sv: "Din identifieringsnivå räcker inte för att visa personliga uppgifter. Logga in med bankkoder eller mobilcertifikat.",
   },
+  personalDataWarning: {
+    fi: "Älä kirjoita viestiin henkilökohtaisia tietoja, kuten henkilötunnusta tai pankkitilin numeroa. Poistin ne tallennetusta keskustelusta.",
+    sv: "Skriv inte personuppgifter, som personbeteckning eller bankkontonummer, i meddelandet. Jag tog bort dem ur den sparade chatten.",
+  },
   noPersonalData: {
     fi: "En löytänyt tähän liittyviä omia tietojasi. Alla yleinen vastaus.",
     sv: "Jag hittade inga egna uppgifter om detta. Här är ett allmänt svar.",

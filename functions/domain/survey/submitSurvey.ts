@@ -7,6 +7,7 @@ import {
 } from "../chat/errors.ts";
 import { parseChatToken, secretMatches } from "../chat/tokens.ts";
 import type { Clock } from "../ports.ts";
+import { maskPersonalData } from "../privacy/personalData.ts";
 
 export interface SurveyDeps {
   store: ChatStore;
@@ -36,7 +37,10 @@ export async function submitSurvey(deps: SurveyDeps, submission: SurveySubmissio
     authenticated: chat.authenticated,
     gotHelp: submission.gotHelp,
     score: submission.score,
-    comment: submission.comment?.trim() || undefined,
+    // Survey records are kept without a time limit, so they must hold no personal data.
+    comment: submission.comment?.trim()
+      ? maskPersonalData(submission.comment.trim()).text
+      : undefined,
     chatStartedAt: chat.startedAt,
     chatEndedAt: chat.endedAt,
     submittedAt: now.toISOString(),

@@ -1,0 +1,37 @@
+import { createRemoteJWKSet } from "jose";
+import type { Config } from "../../config.ts";
+import type { IdentityVerifier } from "../../domain/identity/identity.ts";
+import type { Clock } from "../../domain/ports.ts";
+import { createJoseVerifier } from "./joseVerifier.ts";
+
+/**
+ * The verifier for the issuers named in configuration (Suomi.fi broker or Cognito), or
+ * undefined when none is configured and the local identity provider should be used.
+ */
+export function createConfiguredVerifier(
+  config: Pick<
+    Config,
+    | "OIDC_ISSUER"
+    | "OIDC_AUDIENCE"
+    | "OIDC_JWKS_URL"
+    | "STAFF_ISSUER"
+    | "STAFF_AUDIENCE"
+    | "STAFF_JWKS_URL"
+  >,
+  clock: Clock,
+): IdentityVerifier | undefined {
+  if (!config.OIDC_ISSUER || !config.OIDC_JWKS_URL) return undefined;
+  // jose caches the key set and refetches it (rate-limited) when a token names an unknown kid.
+  const jwks = createRemoteJWKSet(new URL(config.OIDC_JWKS_URL));
+  return createJoseVerifier({
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_AUDIENCE,
+    jwks,
+    clock,
+    staff: {
+      audience: config.STAFF_AUDIENCE,
+      issuer: config.STAFF_ISSUER,
+      jwks: config.STAFF_JWKS_URL ? createRemoteJWKSet(new URL(config.STAFF_JWKS_URL)) : undefined,
+    },
+  });
+}

@@ -13,6 +13,7 @@ export function toAckError(error: unknown, logger: Logger, event: string): AckEr
   }
   // Identity messages are written to be safe: they never carry the token or its claims.
   if (error instanceof IdentityError) {
+    logger.info("sign-in refused", { event, code: error.code });
     return { ok: false, error: { code: error.code, message: error.message } };
   }
   if (error instanceof IdentityUnavailableError) {

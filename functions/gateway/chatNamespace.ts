@@ -94,7 +94,13 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
         }
         socket.data.chatId = chat.chatId;
         await socket.join(chatRoom(chat.chatId));
-        if (customer) chat = await chats.authenticate(chat.chatId, customer);
+        if (customer) {
+          chat = await chats.authenticate(chat.chatId, customer);
+          deps.logger.info("chat authenticated", {
+            chatId: chat.chatId,
+            assurance: customer.assurance,
+          });
+        }
         ack({
           chatId: chat.chatId,
           resumeToken: started.resumeToken,
@@ -113,6 +119,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
         const chatId = currentChat();
         const customer = await verifiedCustomer(idToken);
         const chat = await chats.authenticate(chatId, customer);
+        deps.logger.info("chat authenticated", { chatId, assurance: customer.assurance });
         ack({
           authenticated: true,
           name: chat.customerName ?? "",

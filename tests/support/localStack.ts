@@ -13,12 +13,13 @@ import {
   type LocalServer,
   startLocalServer,
 } from "../../functions/local/localServer.ts";
+import type { Logger } from "../../functions/observability/logger.ts";
 
 export type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
 
 /** Starts the real local stack on random loopback ports; in memory unless a data dir is given. */
 export async function startTestStack(
-  options: { dataDir?: string; env?: Record<string, string>; clock?: Clock } = {},
+  options: { dataDir?: string; env?: Record<string, string>; clock?: Clock; logger?: Logger } = {},
 ): Promise<LocalServer> {
   const config = loadConfig({
     NODE_ENV: "test",
@@ -28,7 +29,7 @@ export async function startTestStack(
     LOG_LEVEL: "silent",
     ...options.env,
   });
-  return startLocalServer(config, { clock: options.clock });
+  return startLocalServer(config, { clock: options.clock, logger: options.logger });
 }
 
 /** A temporary directory removed by the returned cleanup. */

@@ -19,25 +19,33 @@ const PAGES = {
   "/console": "handoff-console/index.html",
 } as const;
 
+/**
+ * Builds one browser bundle exactly as it is served: minified IIFE for es2020. The web chat's
+ * size budget (web-chat/scripts/checkBundleSize.ts) measures this same output.
+ */
+export async function buildBrowserBundle(root: string, entry: string): Promise<Buffer> {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: ["es2020"],
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error(`esbuild produced nothing for ${entry}`);
+  return Buffer.from(file.contents);
+}
+
 /** Bundles the web chat and console and reads their pages; done once at start-up. */
 export async function loadStaticAssets(root: string): Promise<Map<string, Asset>> {
   const assets = new Map<string, Asset>();
   const bundled = await Promise.all(
-    Object.entries(BUNDLES).map(async ([path, entry]) => {
-      const result = await build({
-        entryPoints: [join(root, entry)],
-        bundle: true,
-        minify: true,
-        format: "iife",
-        target: ["es2020"],
-        write: false,
-        legalComments: "none",
-        logLevel: "silent",
-      });
-      const file = result.outputFiles[0];
-      if (!file) throw new Error(`esbuild produced nothing for ${entry}`);
-      return [path, Buffer.from(file.contents)] as const;
-    }),
+    Object.entries(BUNDLES).map(
+      async ([path, entry]) => [path, await buildBrowserBundle(root, entry)] as const,
+    ),
   );
   for (const [path, body] of bundled) {
     assets.set(path, { body, contentType: "text/javascript; charset=utf-8" });

@@ -1,0 +1,33 @@
+/**
+ * Builds the browser bundles exactly as the local server serves them into dist/web/ (for a
+ * CDN or the gateway's static hosting) and enforces the web chat's size budget: exits 1 when
+ * the gzipped web-chat.js, socket.io client included, is over it. CI runs this.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { BUNDLES, buildBrowserBundle } from "../../functions/local/staticAssets.ts";
+
+/** Customers on slow mobile links download this before the launcher appears. */
+export const WEB_CHAT_BUDGET_GZIP_BYTES = 50 * 1024;
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const outDir = join(root, "dist", "web");
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+await mkdir(outDir, { recursive: true });
+let overBudget = false;
+for (const [path, entry] of Object.entries(BUNDLES)) {
+  const bundle = await buildBrowserBundle(root, entry);
+  await writeFile(join(outDir, path.slice(1)), bundle);
+  const gzipped = gzipSync(bundle, { level: 9 }).length;
+  let line = `dist/web${path}: ${kb(bundle.length)} minified, ${kb(gzipped)} gzipped`;
+  if (path === "/web-chat.js") {
+    const within = gzipped <= WEB_CHAT_BUDGET_GZIP_BYTES;
+    overBudget = !within;
+    line += ` (${within ? "within" : "OVER"} the ${kb(WEB_CHAT_BUDGET_GZIP_BYTES)} budget)`;
+  }
+  console.log(line);
+}
+if (overBudget) process.exit(1);

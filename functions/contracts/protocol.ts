@@ -142,6 +142,7 @@ export const ERROR_CODES = [
   "NOT_STAFF",
   "IDENTITY_MISMATCH",
   "SERVICE_UNAVAILABLE",
+  "LANGUAGE_NOT_SERVED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -192,14 +193,17 @@ export const handoffRequestSchema = z.strictObject({});
 export const leaveQueueSchema = z.strictObject({});
 
 /** What routing decided when the customer asked for a person. */
-export type HandoffOutcome = "queued" | "unavailable" | "closed";
+export type HandoffOutcome = "queued" | "unavailable" | "closed" | "advisor";
 
 export interface HandoffResult {
+  /** "advisor": the chat is already with an advisor; nothing changed. */
   outcome: HandoffOutcome;
   queuePosition?: number;
   estimatedWaitSeconds?: number;
   /** ISO instant of the next opening, when closed. */
   nextOpening?: string;
+  /** Why no person is available, when unavailable. */
+  reason?: "no-advisors" | "queue-full";
 }
 
 // ---------------------------------------------------------------------------------------

@@ -31,6 +31,14 @@ const envSchema = z
       .max(24 * 30)
       .default(72),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Waiting chats per language queue beyond which customers are offered other channels. */
+    HANDOFF_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(50),
+    /** Average advisor handling time per chat, for the customer's wait estimate. */
+    HANDOFF_AVERAGE_HANDLING_SECONDS: z.coerce.number().int().min(30).max(7_200).default(480),
+    /** Concurrent chats an advisor takes unless they set their own cap. */
+    ADVISOR_MAX_CHATS: z.coerce.number().int().min(1).max(10).default(3),
+    /** How long a disconnected advisor keeps their chats before they go back to the queue. */
+    ADVISOR_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(30),
     /** Customer ID-token issuer (Suomi.fi broker or Cognito); unset locally = the /dev IdP. */
     OIDC_ISSUER: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).default("asiointi-chat"),

@@ -203,18 +203,27 @@ export function createChatService(deps: ChatServiceDeps) {
       notifier.state(stateEvent({ ...chat, lang }));
     },
 
-    /** Lets the bot answer a customer message while the chat is with the bot. */
-    async answer(chat: Chat, text: string): Promise<void> {
-      if (chat.state !== "bot") return;
+    /**
+     * Lets the bot answer a customer message while the chat is with the bot. Returns what
+     * routing needs to know of the turn (undefined when the bot did not answer).
+     */
+    async answer(
+      chat: Chat,
+      text: string,
+    ): Promise<{ topic?: string; missesInRow: number; offersHandoff: boolean } | undefined> {
+      if (chat.state !== "bot") return undefined;
       if (containsPersonalData(text)) {
         await say(chat.chatId, { from: "bot", text: phrase("personalDataWarning", chat.lang) });
       }
       const turn = await bot.reply(chat, text);
       for (const out of turn.messages) await say(chat.chatId, out);
-      await store.recordBotTurn(chat.chatId, {
-        topic: turn.topic,
-        missesInRow: turn.missed ? chat.missesInRow + 1 : 0,
-      });
+      const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
+      await store.recordBotTurn(chat.chatId, { topic: turn.topic, missesInRow });
+      return {
+        ...(turn.topic ? { topic: turn.topic } : {}),
+        missesInRow,
+        offersHandoff: turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff")),
+      };
     },
 
     /**

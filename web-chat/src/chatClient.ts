@@ -5,13 +5,16 @@ import type {
   ChatMessage,
   ChatStateEvent,
   CustomerToServerEvents,
+  HandoffResult,
   ServerToCustomerEvents,
 } from "../../functions/contracts/protocol.ts";
 
 const STORAGE_KEY = "asiointi-chat";
 const ACK_TIMEOUT_MS = 10_000;
+/** After the server itself closes the connection, socket.io does not retry; we do. */
+const SERVER_DISCONNECT_RETRY_MS = 1_000;
 
-interface Pending {
+export interface Pending {
   clientId: string;
   text: string;
 }
@@ -19,27 +22,37 @@ interface Pending {
 interface Saved {
   lang: Lang;
   resumeToken?: string;
-  lastMessageId?: string;
+  chatId?: string;
   outbox: Pending[];
+  /** Kept until answered or skipped, so a reload does not lose the survey. */
+  surveyToken?: string;
 }
+
+export type ConnectionStatus = "connecting" | "online" | "reconnecting";
 
 export interface ChatClientEvents {
   message(message: ChatMessage): void;
   state(state: ChatStateEvent): void;
-  connection(status: "connecting" | "online" | "reconnecting"): void;
+  connection(status: ConnectionStatus): void;
   survey(surveyToken: string): void;
   pending(pending: Pending[]): void;
+  typing(typing: boolean): void;
 }
 
 /**
  * The widget's connection: starts or resumes the chat, keeps unacknowledged messages in an
  * outbox that survives reloads, and re-sends them with the same clientId so nothing is lost
- * or stored twice.
+ * or stored twice. Every message is reported once per page, however often it is replayed.
  */
 export class ChatClient {
   private socket: Socket<ServerToCustomerEvents, CustomerToServerEvents>;
   private saved: Saved;
   private seen = new Set<string>();
+  /** Last message shown on this page: a resume asks only for what came after it. */
+  private lastShownId?: string;
+  private started = false;
+  /** Everything shown on this page, in order: the downloadable transcript. */
+  readonly transcript: ChatMessage[] = [];
 
   constructor(
     origin: string,
@@ -50,17 +63,44 @@ export class ChatClient {
     this.socket = io(`${origin}/chat`, { autoConnect: false });
     this.socket.on("connect", () => {
       this.on.connection("online");
-      if (!this.socket.recovered) this.start();
-      else this.flush();
+      // A recovered connection is still bound to the chat on the server; a new one is not.
+      if (this.socket.recovered && this.started) this.flush();
+      else {
+        this.started = false;
+        this.start();
+      }
     });
-    this.socket.on("disconnect", () => this.on.connection("reconnecting"));
+    this.socket.on("disconnect", (reason) => {
+      this.on.connection("reconnecting");
+      if (reason === "io server disconnect") {
+        setTimeout(() => this.socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+      }
+    });
     this.socket.on("chat:message", (message) => this.receive(message));
-    this.socket.on("chat:state", (state) => this.on.state(state));
-    this.socket.on("survey:request", ({ surveyToken }) => this.on.survey(surveyToken));
+    this.socket.on("chat:state", (state) => {
+      if (state.lang) this.saved.lang = state.lang;
+      this.persist();
+      this.on.state(state);
+    });
+    this.socket.on("chat:typing", ({ typing }) => this.on.typing(typing));
+    this.socket.on("survey:request", ({ surveyToken }) => {
+      this.saved.surveyToken = surveyToken;
+      this.persist();
+      this.on.survey(surveyToken);
+    });
   }
 
   get lang(): Lang {
     return this.saved.lang;
+  }
+
+  get chatId(): string | undefined {
+    return this.saved.chatId;
+  }
+
+  /** A survey the customer has not answered or skipped yet (also after a reload). */
+  get openSurvey(): string | undefined {
+    return this.saved.surveyToken;
   }
 
   connect(): void {
@@ -74,35 +114,84 @@ export class ChatClient {
     this.saved.outbox.push(pending);
     this.persist();
     this.on.pending(this.saved.outbox);
-    if (this.saved.resumeToken && this.socket.connected) this.deliver(pending);
+    if (this.started && this.socket.connected) this.deliver(pending);
+  }
+
+  typing(typing: boolean): void {
+    if (this.started && this.socket.connected) this.socket.emit("chat:typing", { typing });
+  }
+
+  authenticate(idToken: string) {
+    return this.request("chat:authenticate", { idToken });
+  }
+
+  setLanguage(lang: Lang) {
+    this.saved.lang = lang;
+    this.persist();
+    return this.request("chat:language", { lang });
+  }
+
+  handoff(): Promise<Ack<HandoffResult>> {
+    return this.request("chat:handoff", {});
+  }
+
+  leaveQueue(): Promise<Ack> {
+    return this.request("chat:leave-queue", {});
   }
 
   end(): Promise<Ack<{ surveyToken: string }>> {
-    return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck("chat:end", {}).catch(timeoutAck);
+    return this.request("chat:end", {});
   }
 
-  submitSurvey(surveyToken: string, gotHelp: boolean, score: number, comment?: string) {
-    return this.socket
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck("survey:submit", {
-        surveyToken,
-        gotHelp,
-        score,
-        ...(comment ? { comment } : {}),
-      })
-      .catch(timeoutAck);
+  async submitSurvey(gotHelp: boolean, score: number, comment?: string): Promise<Ack> {
+    const surveyToken = this.saved.surveyToken;
+    if (!surveyToken) return { ok: true };
+    const ack = await this.request("survey:submit", {
+      surveyToken,
+      gotHelp,
+      score,
+      ...(comment ? { comment } : {}),
+    });
+    if (ack.ok || ack.error.code === "SURVEY_ALREADY_SUBMITTED") this.closeSurvey();
+    return ack;
+  }
+
+  /** The customer skipped or answered the survey: do not offer it again after a reload. */
+  closeSurvey(): void {
+    this.saved.surveyToken = undefined;
+    this.persist();
   }
 
   /** Forgets the ended chat and starts a new one in the given language. */
   restart(lang: Lang): void {
     this.saved = { lang, outbox: [] };
     this.seen.clear();
+    this.transcript.length = 0;
+    this.lastShownId = undefined;
     this.persist();
     this.start();
   }
 
+  private request<
+    E extends
+      | "chat:authenticate"
+      | "chat:language"
+      | "chat:handoff"
+      | "chat:leave-queue"
+      | "chat:end"
+      | "survey:submit",
+  >(
+    event: E,
+    payload: Parameters<CustomerToServerEvents[E]>[0],
+  ): Promise<Parameters<Parameters<CustomerToServerEvents[E]>[1]>[0]> {
+    // biome-ignore lint/suspicious/noExplicitAny: socket.io types emitWithAck per event name.
+    const socket = this.socket.timeout(ACK_TIMEOUT_MS) as any;
+    return socket.emitWithAck(event, payload).catch(timeoutAck);
+  }
+
   private start(): void {
-    const { lang, resumeToken, lastMessageId } = this.saved;
+    const { lang, resumeToken } = this.saved;
+    const lastMessageId = this.lastShownId;
     this.socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck("chat:start", {
@@ -113,6 +202,8 @@ export class ChatClient {
       .then((ack) => {
         if (ack.ok) {
           this.saved.resumeToken = ack.resumeToken;
+          this.saved.chatId = ack.chatId;
+          this.started = true;
           this.persist();
           this.flush();
         } else if (
@@ -135,20 +226,28 @@ export class ChatClient {
       .emitWithAck("chat:message", { text: pending.text, clientId: pending.clientId })
       .then((ack) => {
         if (ack.ok || ack.error.code === "VALIDATION_FAILED" || ack.error.code === "CHAT_ENDED") {
-          this.saved.outbox = this.saved.outbox.filter((p) => p.clientId !== pending.clientId);
-          this.persist();
-          this.on.pending(this.saved.outbox);
+          this.settle(pending.clientId);
         }
       })
       // No ack in time: the message stays in the outbox and goes again after reconnecting.
       .catch(() => undefined);
   }
 
+  private settle(clientId: string): void {
+    const before = this.saved.outbox.length;
+    this.saved.outbox = this.saved.outbox.filter((p) => p.clientId !== clientId);
+    if (this.saved.outbox.length === before) return;
+    this.persist();
+    this.on.pending(this.saved.outbox);
+  }
+
   private receive(message: ChatMessage): void {
     if (this.seen.has(message.id)) return;
     this.seen.add(message.id);
-    this.saved.lastMessageId = message.id;
-    this.persist();
+    this.lastShownId = message.id;
+    this.transcript.push(message);
+    // Our own message came back stored: it is no longer pending, whatever happened to the ack.
+    if (message.clientId) this.settle(message.clientId);
     this.on.message(message);
   }
 

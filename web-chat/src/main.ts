@@ -1,48 +1,94 @@
 import type { Lang } from "../../functions/contracts/lang.ts";
-import type { ChatMessage, ChatStateEvent } from "../../functions/contracts/protocol.ts";
+import type {
+  ChatMessage,
+  ChatStateEvent,
+  MessageAction,
+} from "../../functions/contracts/protocol.ts";
 import { ChatClient } from "./chatClient.ts";
 import { h } from "./dom.ts";
 import { UI, type UiText } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
+import { downloadTranscript } from "./transcript.ts";
+import { appointmentForm, callbackForm } from "./views/contactForms.ts";
+import { surveyForm } from "./views/survey.ts";
+
+const OPEN_KEY = "asiointi-chat-open";
+/** An advisor's "typing" that never got its "stopped" (a dropped event) fades after this. */
+const TYPING_FADE_MS = 15_000;
+/** The customer counts as typing until this long after the last key. */
+const TYPING_IDLE_MS = 3_000;
 
 /**
  * Embeds the chat: `<script src=".../web-chat.js" data-lang="sv">`. Everything lives in one
  * shadow root, so the host page's styles and scripts are untouched; the only global is
- * `window.AsiointiChat`.
+ * `window.AsiointiChat`. Optional `data-login-url`: the identification page (the local
+ * identity provider's `/dev/login` by default).
  */
 function mount(script: HTMLScriptElement | null): void {
-  const requested = script?.dataset.lang === "sv" ? "sv" : "fi";
+  if (document.getElementById("asiointi-chat")) return;
+  const requested: Lang = script?.dataset.lang === "sv" ? "sv" : "fi";
   const origin = script?.src ? new URL(script.src).origin : location.origin;
-  const host = h("div", { id: "asiointi-chat" });
+  const loginUrl = new URL(script?.dataset.loginUrl ?? "/dev/login", origin);
+
+  // An <aside> landmark: the launcher is findable by landmark navigation on any host page.
+  const host = h("aside", { id: "asiointi-chat" });
   document.body.append(host);
   const root = host.attachShadow({ mode: "open" });
   root.append(h("style", {}, STYLES));
 
   let text: UiText = UI[requested];
-  let surveyToken: string | undefined;
+  let state: ChatStateEvent | undefined;
+  let lastTopic: string | undefined;
+  let openForm: "callback" | "appointment" | "survey" | undefined;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let ownTypingTimer: ReturnType<typeof setTimeout> | undefined;
+
   const launcher = h("button", { class: "launcher", type: "button", "aria-haspopup": "dialog" });
   const title = h("h2", { id: "chat-title" });
+  const advisorLine = h("p", { class: "subtitle" });
   const switchButton = h("button", { type: "button", class: "switch" });
-  const closeButton = h("button", { type: "button", class: "close" });
+  const closeButton = h(
+    "button",
+    { type: "button", class: "close" },
+    h("span", { "aria-hidden": "true" }, "×"),
+  );
   const status = h("p", { class: "status", role: "status" });
+  const queueText = h("p", { role: "status" });
+  const leaveButton = h("button", { type: "button", class: "secondary" });
+  const queueBox = h("div", { class: "queue", hidden: true }, queueText, leaveButton);
   const log = h("ol", { class: "log", "aria-live": "polite", "aria-relevant": "additions" });
   const pendingList = h("ol", { class: "log pending-list", "aria-hidden": "true" });
+  const formArea = h("div", { class: "form-area" });
+  const body = h(
+    "div",
+    { class: "body", tabindex: "0", role: "region" },
+    log,
+    pendingList,
+    formArea,
+  );
+  const typingLine = h("p", { class: "typing", hidden: true });
   const privacy = h("p", { class: "privacy" });
   const inputLabel = h("label", { for: "chat-input", class: "visually-hidden" });
   const input = h("textarea", { id: "chat-input", rows: "2", maxlength: "2000" });
   const sendButton = h("button", { type: "submit", class: "primary" });
   const compose = h("form", { class: "compose" }, inputLabel, input, sendButton);
+  const downloadButton = h("button", { type: "button", class: "secondary" });
   const endButton = h("button", { type: "button", class: "secondary end" });
-  const footer = h("div", { class: "actions", style: "padding: 0 .6rem .6rem" }, endButton);
-  const surveyArea = h("div", {});
+  const footer = h("div", { class: "actions footer" }, downloadButton, endButton);
   const panel = h(
     "div",
-    { class: "panel", role: "dialog", "aria-labelledby": "chat-title", hidden: true },
-    h("header", {}, title, switchButton, closeButton),
+    {
+      class: "panel",
+      role: "dialog",
+      "aria-modal": "false",
+      "aria-labelledby": "chat-title",
+      hidden: true,
+    },
+    h("header", {}, h("div", { class: "titles" }, title, advisorLine), switchButton, closeButton),
     status,
-    log,
-    pendingList,
-    surveyArea,
+    queueBox,
+    body,
+    typingLine,
     privacy,
     compose,
     footer,
@@ -53,10 +99,12 @@ function mount(script: HTMLScriptElement | null): void {
     message: (m) => appendMessage(m),
     state: (s) => showState(s),
     connection: (c) => {
+      panel.dataset.connection = c;
       status.textContent =
         c === "online" ? "" : c === "connecting" ? text.connecting : text.reconnecting;
     },
-    survey: (token) => showSurvey(token),
+    survey: () => showSurvey(),
+    typing: (typing) => showTyping(typing),
     pending: (pending) => {
       pendingList.replaceChildren(
         ...pending.map((p) =>
@@ -68,27 +116,36 @@ function mount(script: HTMLScriptElement | null): void {
           ),
         ),
       );
+      scrollToEnd();
     },
   });
   text = UI[client.lang];
 
   function label(): void {
     host.setAttribute("lang", client.lang);
+    host.setAttribute("aria-label", text.title);
     launcher.textContent = text.open;
     title.textContent = text.title;
     switchButton.textContent = text.switchTo;
     switchButton.setAttribute("lang", client.lang === "fi" ? "sv" : "fi");
-    closeButton.textContent = "×";
     closeButton.setAttribute("aria-label", text.close);
+    body.setAttribute("aria-label", text.conversation);
     privacy.textContent = text.privacy;
     inputLabel.textContent = text.input;
     input.setAttribute("placeholder", text.input);
     sendButton.textContent = text.send;
     endButton.textContent = text.end;
-    log.setAttribute("aria-label", text.title);
+    downloadButton.textContent = text.download;
+    leaveButton.textContent = text.leaveQueue;
+    typingLine.textContent = text.advisorTyping;
+  }
+
+  function scrollToEnd(): void {
+    body.scrollTop = body.scrollHeight;
   }
 
   function appendMessage(m: ChatMessage): void {
+    if (m.topic) lastTopic = m.topic;
     const who = { customer: text.you, bot: text.bot, advisor: text.advisor, system: text.system }[
       m.from
     ];
@@ -100,119 +157,250 @@ function mount(script: HTMLScriptElement | null): void {
     );
     const choices: HTMLElement[] = [];
     for (const reply of m.quickReplies ?? []) {
-      const b = h("button", { type: "button" }, reply.label);
+      const b = h("button", { type: "button", class: "reply" }, reply.label);
       b.addEventListener("click", () => client.send(reply.value));
       choices.push(b);
     }
     for (const action of m.actions ?? []) {
-      if (action.type === "link" && action.url?.startsWith("https://")) {
-        choices.push(
-          h("a", { href: action.url, target: "_blank", rel: "noopener noreferrer" }, action.label),
-        );
-      }
+      const control = actionControl(action);
+      if (control) choices.push(control);
     }
     if (choices.length) item.append(h("div", { class: "replies" }, ...choices));
+    if (m.from !== "customer") showTyping(false);
     log.append(item);
-    log.scrollTop = log.scrollHeight;
+    scrollToEnd();
   }
 
+  /** A note from the widget itself (confirmations, routing outcomes), not from the server. */
+  function note(message: string, actions: MessageAction[] = []): void {
+    const item = h(
+      "li",
+      { class: "msg system local" },
+      h("span", { class: "who" }, text.system),
+      message,
+    );
+    const controls = actions.map(actionControl).filter((c): c is HTMLElement => Boolean(c));
+    if (controls.length) item.append(h("div", { class: "replies" }, ...controls));
+    log.append(item);
+    scrollToEnd();
+  }
+
+  function actionControl(action: MessageAction): HTMLElement | undefined {
+    if (action.type === "link") {
+      // Only web addresses open; anything else (javascript:, data:) is dropped.
+      if (!action.url || !/^https:\/\//i.test(action.url)) return undefined;
+      return h(
+        "a",
+        { href: action.url, target: "_blank", rel: "noopener noreferrer", class: "reply" },
+        action.label,
+        h("span", { class: "visually-hidden" }, ` ${text.newWindow}`),
+      );
+    }
+    const button = h("button", { type: "button", class: "reply action" }, action.label);
+    if (action.type === "switch-language" && action.lang) button.setAttribute("lang", action.lang);
+    button.addEventListener("click", () => {
+      if (action.type === "login") startLogin();
+      else if (action.type === "handoff") void requestHandoff();
+      else if (action.type === "callback" || action.type === "appointment") showForm(action.type);
+      else if (action.type === "switch-language" && action.lang) void switchLanguage(action.lang);
+    });
+    return button;
+  }
+
+  function startLogin(): void {
+    const popup = window.open(loginUrl.href, "asiointi-login", "popup,width=520,height=700");
+    if (!popup) note(text.loginBlocked);
+  }
+
+  window.addEventListener("message", async (event: MessageEvent) => {
+    const data = event.data as { type?: unknown; idToken?: unknown } | null;
+    if (event.origin !== loginUrl.origin || data?.type !== "asiointi:login") return;
+    if (typeof data.idToken !== "string") return;
+    const ack = await client.authenticate(data.idToken);
+    if (ack.ok) note(text.loggedIn(ack.name));
+    else note(ack.error.code === "ASSURANCE_TOO_LOW" ? text.loginTooLow : text.loginFailed);
+    input.focus();
+  });
+
+  async function requestHandoff(): Promise<void> {
+    const ack = await client.handoff();
+    if (!ack.ok) return note(text.formFailed);
+    const offers: MessageAction[] = [
+      { type: "callback", label: text.requestCallback },
+      { type: "appointment", label: text.bookAppointment },
+    ];
+    if (ack.outcome === "queued") {
+      showQueue(ack.queuePosition, ack.estimatedWaitSeconds);
+    } else if (ack.outcome === "closed") {
+      note(
+        text.handoffClosed(ack.nextOpening ? formatInstant(ack.nextOpening) : undefined),
+        offers,
+      );
+    } else {
+      note(text.handoffUnavailable, offers);
+    }
+  }
+
+  function formatInstant(iso: string): string {
+    return new Intl.DateTimeFormat(text.locale, {
+      weekday: "long",
+      day: "numeric",
+      month: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone: "Europe/Helsinki",
+    }).format(new Date(iso));
+  }
+
+  function showQueue(position?: number, waitSeconds?: number): void {
+    queueBox.hidden = false;
+    queueText.textContent = text.queued(position ?? 1, waitSeconds);
+  }
+
+  leaveButton.addEventListener("click", async () => {
+    const ack = await client.leaveQueue();
+    if (ack.ok || ack.error.code === "NOT_IN_QUEUE") {
+      queueBox.hidden = true;
+      note(text.leftQueue);
+      input.focus();
+    }
+  });
+
   function showState(s: ChatStateEvent): void {
+    const previous = state;
+    state = s;
+    if (s.lang && UI[s.lang] !== text) {
+      text = UI[s.lang];
+      label();
+    }
+    if (s.state === "queued") showQueue(s.queuePosition, s.estimatedWaitSeconds);
+    else queueBox.hidden = true;
+    const name = s.advisor?.displayName;
+    advisorLine.textContent = s.state === "advisor" && name ? text.withAdvisor(name) : "";
+    if (s.state === "advisor" && name && previous?.state === "queued")
+      note(text.advisorJoined(name));
+    if (s.state !== "advisor") showTyping(false);
     const ended = s.state === "ended";
     compose.hidden = ended;
     endButton.hidden = ended;
+    // survey:request follows the end; only a chat that ended earlier (a reload) has none.
+    if (ended && !previous) setTimeout(() => !openForm && !client.openSurvey && showEnded(), 1_000);
   }
 
-  function showSurvey(token: string): void {
-    surveyToken = token;
-    const error = h("p", { class: "error", role: "alert" });
-    const yesNo = ([true, false] as const).map((value) =>
-      h(
-        "label",
-        {},
-        h("input", { type: "radio", name: "gotHelp", value: String(value) }),
-        value ? text.yes : text.no,
-      ),
-    );
-    const stars = [1, 2, 3, 4, 5].map((n) =>
-      h("label", {}, h("input", { type: "radio", name: "score", value: String(n) }), text.star(n)),
-    );
-    const comment = h("textarea", { id: "survey-comment", maxlength: "1000" });
-    const submit = h("button", { type: "submit", class: "primary" }, text.submit);
-    const skip = h("button", { type: "button", class: "secondary" }, text.skip);
-    const form = h(
-      "form",
-      { class: "survey", "aria-labelledby": "survey-title" },
-      h("h3", { id: "survey-title" }, text.surveyTitle),
-      h("fieldset", {}, h("legend", {}, text.gotHelp), ...yesNo),
-      h("fieldset", {}, h("legend", {}, text.score), ...stars),
-      h("label", { for: "survey-comment" }, text.comment),
-      comment,
-      error,
-      h("div", { class: "actions" }, submit, skip),
-    );
-    const finish = () => {
-      surveyArea.replaceChildren(
-        h("p", { class: "survey", role: "status" }, text.thanks),
-        newChatButton(),
-      );
-    };
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const data = new FormData(form);
-      const gotHelp = data.get("gotHelp");
-      const score = Number(data.get("score"));
-      if (gotHelp === null || !score || !surveyToken) {
-        error.textContent = text.chooseAnswers;
-        return;
-      }
-      const note = String(data.get("comment") ?? "").trim();
-      client.submitSurvey(surveyToken, gotHelp === "true", score, note || undefined).then(finish);
+  function showTyping(typing: boolean): void {
+    clearTimeout(typingTimer);
+    typingLine.hidden = !typing;
+    if (typing) typingTimer = setTimeout(() => showTyping(false), TYPING_FADE_MS);
+  }
+
+  function showForm(kind: "callback" | "appointment"): void {
+    openForm = kind;
+    const make = kind === "callback" ? callbackForm : appointmentForm;
+    const form = make({
+      origin,
+      lang: client.lang,
+      text,
+      chatId: client.chatId,
+      topic: lastTopic,
+      done: (confirmation) => {
+        closeForm();
+        note(confirmation);
+      },
+      cancel: closeForm,
     });
-    comment.setAttribute("name", "comment");
-    skip.addEventListener("click", () => surveyArea.replaceChildren(newChatButton()));
-    surveyArea.replaceChildren(form);
-    form.querySelector("input")?.focus();
+    formArea.replaceChildren(form);
+    form.scrollIntoView({ block: "nearest" });
+    form.querySelector<HTMLElement>("h3")?.focus();
   }
 
-  function newChatButton(): HTMLElement {
-    const b = h(
-      "button",
-      { type: "button", class: "secondary", style: "margin: .6rem" },
-      text.newChat,
-    );
-    b.addEventListener("click", () => startOver(client.lang));
-    return b;
+  function closeForm(): void {
+    openForm = undefined;
+    formArea.replaceChildren();
+    if (state?.state === "ended") showEnded();
+    else input.focus();
+  }
+
+  function showSurvey(): void {
+    openForm = "survey";
+    const form = surveyForm({
+      text,
+      submit: (gotHelp, score, comment) => client.submitSurvey(gotHelp, score, comment),
+      finish: (answered) => {
+        client.closeSurvey();
+        openForm = undefined;
+        if (answered) note(text.thanks);
+        showEnded();
+      },
+    });
+    formArea.replaceChildren(form);
+    scrollToEnd();
+    form.querySelector<HTMLElement>("h3")?.focus();
+  }
+
+  function showEnded(): void {
+    const again = h("button", { type: "button", class: "primary" }, text.newChat);
+    again.addEventListener("click", () => startOver(client.lang));
+    const download = h("button", { type: "button", class: "secondary" }, text.download);
+    download.addEventListener("click", () => downloadTranscript(client.transcript, text));
+    formArea.replaceChildren(h("div", { class: "actions ended" }, again, download));
+    scrollToEnd();
+    if (panel.contains(root.activeElement) || root.activeElement === null) again.focus();
   }
 
   function startOver(lang: Lang): void {
     text = UI[lang];
+    state = undefined;
     log.replaceChildren();
-    surveyArea.replaceChildren();
-    showState({ chatId: "", state: "bot" });
+    formArea.replaceChildren();
+    compose.hidden = false;
+    endButton.hidden = false;
+    advisorLine.textContent = "";
     label();
     client.restart(lang);
+    input.focus();
+  }
+
+  async function switchLanguage(lang: Lang): Promise<void> {
+    if (lang === client.lang) return;
+    text = UI[lang];
+    const ack = client.setLanguage(lang);
+    label();
+    if (state) showState(state);
+    if (openForm === "survey") showSurvey();
+    else if (openForm) showForm(openForm);
+    await ack;
+  }
+
+  function setOpen(open: boolean): void {
+    panel.hidden = !open;
+    launcher.hidden = open;
+    try {
+      sessionStorage.setItem(OPEN_KEY, open ? "1" : "");
+    } catch {
+      // Without storage the panel simply starts closed after a reload.
+    }
   }
 
   launcher.addEventListener("click", () => {
-    panel.hidden = false;
-    launcher.hidden = true;
-    input.focus();
+    setOpen(true);
+    scrollToEnd();
+    (compose.hidden ? formArea.querySelector<HTMLElement>("button, h3") : input)?.focus();
   });
   closeButton.addEventListener("click", () => {
-    panel.hidden = true;
-    launcher.hidden = false;
+    setOpen(false);
     launcher.focus();
   });
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeButton.click();
   });
-  switchButton.addEventListener("click", () => startOver(client.lang === "fi" ? "sv" : "fi"));
+  switchButton.addEventListener("click", () => switchLanguage(client.lang === "fi" ? "sv" : "fi"));
   compose.addEventListener("submit", (event) => {
     event.preventDefault();
     const value = input.value.trim();
     if (!value) return;
     client.send(value);
     input.value = "";
+    stopOwnTyping();
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey) {
@@ -220,14 +408,35 @@ function mount(script: HTMLScriptElement | null): void {
       compose.requestSubmit();
     }
   });
-  endButton.addEventListener("click", () => {
-    client.end();
+  input.addEventListener("input", () => {
+    // Only a person is told that the customer is typing; the bot does not care.
+    if (state?.state !== "advisor") return;
+    if (!ownTypingTimer) client.typing(true);
+    clearTimeout(ownTypingTimer);
+    ownTypingTimer = setTimeout(stopOwnTyping, TYPING_IDLE_MS);
   });
+  function stopOwnTyping(): void {
+    if (!ownTypingTimer) return;
+    clearTimeout(ownTypingTimer);
+    ownTypingTimer = undefined;
+    client.typing(false);
+  }
+  downloadButton.addEventListener("click", () => downloadTranscript(client.transcript, text));
+  endButton.addEventListener("click", () => void client.end());
 
   label();
   client.connect();
+  if (client.openSurvey) showSurvey();
+  let wasOpen = false;
+  try {
+    wasOpen = sessionStorage.getItem(OPEN_KEY) === "1";
+  } catch {
+    // No storage: start closed.
+  }
+  if (wasOpen) setOpen(true);
   (window as unknown as { AsiointiChat: object }).AsiointiChat = {
     open: () => launcher.click(),
+    close: () => closeButton.click(),
   };
 }
 

@@ -1,41 +1,81 @@
 // Scoped to the widget's shadow root, so the host page's styles and ours never meet.
+// Colours meet WCAG AA: #0b4f8a on white 8.6:1, #4a4a4a on white 8.9:1, #a4000f on white 8.3:1.
 export const STYLES = `
-:host { all: initial; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a; }
+:host { all: initial; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a; font-size: 16px; line-height: 1.4; }
 * { box-sizing: border-box; }
-button, input, textarea { font: inherit; }
+[hidden] { display: none !important; }
+button, input, textarea, select { font: inherit; }
+button, select, .reply { min-height: 2.75rem; }
 :focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }
 .launcher { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483000; border: 0; border-radius: 2rem;
   padding: .8rem 1.2rem; background: #0b4f8a; color: #fff; font-weight: 600; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
-.panel { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483001; width: min(24rem, calc(100vw - 2rem));
-  height: min(36rem, calc(100vh - 2rem)); display: flex; flex-direction: column; background: #fff; border-radius: .5rem;
+.launcher:focus-visible { outline-color: #1a1a1a; }
+.panel { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483001; width: min(25rem, calc(100vw - 2rem));
+  height: min(40rem, calc(100vh - 2rem)); display: flex; flex-direction: column; background: #fff; border-radius: .5rem;
   box-shadow: 0 4px 24px rgba(0,0,0,.35); overflow: hidden; }
-.panel[hidden] { display: none; }
-header { display: flex; align-items: center; gap: .5rem; padding: .6rem .8rem; background: #0b4f8a; color: #fff; }
-header h2 { flex: 1; margin: 0; font-size: 1rem; }
-header button { background: transparent; color: #fff; border: 1px solid #fff; border-radius: .25rem; padding: .2rem .5rem; cursor: pointer; }
+header { display: flex; align-items: center; gap: .5rem; padding: .5rem .8rem; background: #0b4f8a; color: #fff; }
+header .titles { flex: 1; min-width: 0; }
+header h2 { margin: 0; font-size: 1rem; }
+header .subtitle { margin: 0; font-size: .875rem; }
+header .subtitle:empty { display: none; }
+header button { background: transparent; color: #fff; border: 1px solid #fff; border-radius: .25rem; padding: .2rem .6rem; cursor: pointer; min-width: 2.75rem; }
+header :focus-visible { outline-color: #fff; }
+.close span { font-size: 1.4rem; line-height: 1; }
 .status { margin: 0; padding: .3rem .8rem; background: #fff4ce; font-size: .875rem; }
 .status:empty { display: none; }
-.log { flex: 1; overflow-y: auto; padding: .8rem; display: flex; flex-direction: column; gap: .5rem; margin: 0; list-style: none; }
-.msg { max-width: 85%; padding: .5rem .7rem; border-radius: .6rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.queue { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .8rem; padding: .4rem .8rem; background: #e8f1fa; font-size: .9rem; }
+.queue p { margin: 0; flex: 1 1 12rem; }
+.body { flex: 1; overflow-y: auto; display: flex; flex-direction: column; }
+.body:focus-visible { outline-offset: -3px; }
+.log { padding: .8rem .8rem 0; display: flex; flex-direction: column; gap: .5rem; margin: 0; list-style: none; }
+.pending-list:empty { display: none; }
+.msg { max-width: 88%; padding: .5rem .7rem; border-radius: .6rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .msg .who { display: block; font-size: .75rem; font-weight: 600; margin-bottom: .15rem; }
 .msg.customer { align-self: flex-end; background: #0b4f8a; color: #fff; }
 .msg.bot, .msg.advisor { align-self: flex-start; background: #eef1f5; }
-.msg.system { align-self: center; background: transparent; color: #4a4a4a; font-style: italic; }
-.msg.pending { opacity: .75; }
-.replies { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .4rem; }
-.replies button, .replies a { border: 1px solid #0b4f8a; background: #fff; color: #0b4f8a; border-radius: 1rem; padding: .25rem .7rem; cursor: pointer; text-decoration: none; }
+.msg.advisor { border-left: 4px solid #0b4f8a; }
+.msg.system { align-self: stretch; max-width: none; background: #f6f7f9; color: #2b2b2b; border: 1px solid #dde1e6; }
+.msg.pending { background: #fff; color: #0b4f8a; border: 1px dashed #0b4f8a; }
+.replies { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .5rem; white-space: normal; }
+.reply { display: inline-flex; align-items: center; border: 1px solid #0b4f8a; background: #fff; color: #0b4f8a; border-radius: 1.4rem;
+  padding: .25rem .8rem; cursor: pointer; text-decoration: none; text-align: left; }
+.reply.action { font-weight: 600; }
+a.reply { text-decoration: underline; }
+.typing { margin: 0; padding: .2rem .8rem; font-size: .875rem; color: #4a4a4a; }
+.typing::after { content: ""; display: inline-block; width: .5rem; animation: dots 1.2s steps(4) infinite; }
+@keyframes dots { 0% { opacity: .2; } 50% { opacity: 1; } 100% { opacity: .2; } }
+.form-area:empty { display: none; }
+.form-area { padding: .8rem; }
+.contact-form, .survey { display: flex; flex-direction: column; gap: .7rem; padding: .8rem; border: 1px solid #dde1e6; border-radius: .5rem; }
+.contact-form h3, .survey h3 { margin: 0; font-size: 1rem; }
+.field { display: flex; flex-direction: column; gap: .2rem; }
+.field label, legend { font-weight: 600; }
+.hint { margin: 0; font-size: .875rem; color: #4a4a4a; }
+input[type=tel], select, textarea { width: 100%; padding: .45rem; border: 1px solid #6b7280; border-radius: .3rem; background: #fff; color: #1a1a1a; }
+[aria-invalid=true] { border: 2px solid #a4000f; }
+.field-error { margin: 0; color: #a4000f; font-weight: 600; }
+.field-error:empty { display: none; }
+fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .3rem .8rem; min-width: 0; }
+legend { padding: 0; margin-bottom: .3rem; }
+fieldset.choices label { display: inline-flex; align-items: center; gap: .35rem; min-height: 2.75rem; }
+fieldset.choices input { width: 1.2rem; height: 1.2rem; margin: 0; }
+fieldset.stars { gap: .15rem; }
+fieldset.stars legend { width: 100%; }
+fieldset.stars .field-error { width: 100%; }
+fieldset.stars label { position: relative; display: inline-flex; cursor: pointer; }
+fieldset.stars input { position: absolute; opacity: 0; width: 100%; height: 100%; margin: 0; cursor: pointer; }
+.star { display: inline-flex; align-items: center; justify-content: center; width: 2.75rem; height: 2.75rem; font-size: 1.9rem; color: #6b7280; }
+fieldset.stars label.on .star { color: #a35200; }
+fieldset.stars input:focus-visible + .star { outline: 3px solid #0b4f8a; outline-offset: -2px; border-radius: .3rem; }
 .privacy { margin: 0; padding: .4rem .8rem; font-size: .8rem; color: #4a4a4a; border-top: 1px solid #dde1e6; }
-form.compose { display: flex; gap: .4rem; padding: .6rem; border-top: 1px solid #dde1e6; }
-form.compose textarea { flex: 1; resize: none; min-height: 2.5rem; padding: .4rem; border: 1px solid #6b7280; border-radius: .3rem; }
+form.compose { display: flex; gap: .4rem; padding: .5rem .6rem; border-top: 1px solid #dde1e6; }
+form.compose textarea { flex: 1; resize: none; min-height: 2.75rem; }
 .primary { border: 0; border-radius: .3rem; padding: .4rem .9rem; background: #0b4f8a; color: #fff; cursor: pointer; }
 .secondary { border: 1px solid #0b4f8a; border-radius: .3rem; padding: .4rem .9rem; background: #fff; color: #0b4f8a; cursor: pointer; }
-.survey { padding: .8rem; border-top: 1px solid #dde1e6; display: flex; flex-direction: column; gap: .6rem; }
-.survey fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
-.survey legend { font-weight: 600; margin-bottom: .3rem; }
-.survey textarea { width: 100%; min-height: 3rem; border: 1px solid #6b7280; border-radius: .3rem; }
-.survey .error { color: #a4000f; margin: 0; }
+button:disabled { opacity: .6; cursor: progress; }
 .actions { display: flex; gap: .5rem; flex-wrap: wrap; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media (max-width: 400px) { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; border-radius: 0; } }
-@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
+.footer { padding: 0 .6rem .6rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+@media (max-width: 480px), (max-height: 480px) { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; } }
+@media (prefers-reduced-motion: reduce) { *, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
 `;

@@ -1,0 +1,211 @@
+import type {
+  AppointmentBooked,
+  AppointmentSlotView,
+  CallbackCreated,
+  CallbackWindow,
+} from "../../../functions/contracts/contactRequests.ts";
+import type { Lang } from "../../../functions/contracts/lang.ts";
+import { h } from "../dom.ts";
+import type { UiText } from "../i18n.ts";
+import { field, phoneLooksValid, radioGroup } from "./formFields.ts";
+
+export interface ContactFormContext {
+  origin: string;
+  lang: Lang;
+  text: UiText;
+  chatId?: string;
+  topic?: string;
+  /** The request went through: show the confirmation in the chat. */
+  done(confirmation: string): void;
+  cancel(): void;
+}
+
+interface ApiAnswer<T> {
+  status: number;
+  body: Partial<T> & { error?: { code: string; message: string } };
+}
+
+async function api<T>(origin: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  try {
+    const response = await fetch(`${origin}${path}`, {
+      method: body ? "POST" : "GET",
+      headers: body ? { "content-type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: await response.json() };
+  } catch {
+    return { status: 0, body: {} };
+  }
+}
+
+/** The field a 400 answer names ("phone: ..."), so the error shows beside that field. */
+function namedField(answer: ApiAnswer<unknown>): string | undefined {
+  return answer.status === 400 ? answer.body.error?.message.split(":")[0]?.trim() : undefined;
+}
+
+function shell(title: string, ctx: ContactFormContext, submitLabel: string) {
+  const heading = h("h3", { tabindex: "-1" }, title);
+  const formError = h("p", { class: "field-error", role: "alert" });
+  const submit = h("button", { type: "submit", class: "primary" }, submitLabel);
+  const cancel = h("button", { type: "button", class: "secondary" }, ctx.text.cancel);
+  cancel.addEventListener("click", () => ctx.cancel());
+  const form = h("form", { class: "contact-form", novalidate: true });
+  form.setAttribute("aria-label", title);
+  return { heading, formError, submit, cancel, form };
+}
+
+function phoneField(text: UiText) {
+  const input = h("input", {
+    type: "tel",
+    name: "phone",
+    autocomplete: "tel",
+    inputmode: "tel",
+    required: true,
+    "aria-required": "true",
+  });
+  return field(text.phone, input, text.phoneHint);
+}
+
+function checkPhone(phone: ReturnType<typeof phoneField>, text: UiText): boolean {
+  const value = phone.control.value.trim();
+  const message = !value
+    ? text.phoneMissing
+    : phoneLooksValid(value)
+      ? undefined
+      : text.phoneInvalid;
+  phone.setError(message);
+  return !message;
+}
+
+/** The callback request form shown inside the chat (POST /api/callbacks). */
+export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
+  const { text } = ctx;
+  const { heading, formError, submit, cancel, form } = shell(
+    text.callbackTitle,
+    ctx,
+    text.submitCallback,
+  );
+  const phone = phoneField(text);
+  const windows = radioGroup(
+    text.window,
+    "preferredWindow",
+    (["any", "morning", "afternoon"] as const).map((value) => ({
+      value,
+      label: text.windows[value],
+      checked: value === "any",
+    })),
+    "choices",
+  );
+  form.append(
+    heading,
+    phone.wrapper,
+    windows.wrapper,
+    formError,
+    h("div", { class: "actions" }, submit, cancel),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    formError.textContent = "";
+    if (!checkPhone(phone, text)) {
+      phone.control.focus();
+      return;
+    }
+    const preferredWindow = (new FormData(form).get("preferredWindow") ?? "any") as CallbackWindow;
+    submit.disabled = true;
+    const answer = await api<CallbackCreated>(ctx.origin, "/api/callbacks", {
+      lang: ctx.lang,
+      phone: phone.control.value.trim(),
+      preferredWindow,
+      ...(ctx.topic ? { topic: ctx.topic } : {}),
+      ...(ctx.chatId ? { chatId: ctx.chatId } : {}),
+    });
+    submit.disabled = false;
+    if (answer.status === 201 && answer.body.reference) {
+      ctx.done(text.callbackDone(answer.body.reference, answer.body.message ?? ""));
+    } else if (namedField(answer) === "phone") {
+      phone.setError(text.phoneInvalid);
+      phone.control.focus();
+    } else {
+      formError.textContent = text.formFailed;
+    }
+  });
+  return form;
+}
+
+/** The phone appointment form shown inside the chat: free slots, then POST /api/appointments. */
+export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
+  const { text } = ctx;
+  const { heading, formError, submit, cancel, form } = shell(
+    text.appointmentTitle,
+    ctx,
+    text.submitAppointment,
+  );
+  const select = h("select", { name: "slotId", required: true, "aria-required": "true" });
+  const slot = field(text.slot, select);
+  const loading = h("p", { role: "status" }, text.slotsLoading);
+  const phone = phoneField(text);
+  form.append(
+    heading,
+    loading,
+    slot.wrapper,
+    phone.wrapper,
+    formError,
+    h("div", { class: "actions" }, submit, cancel),
+  );
+
+  async function loadSlots(): Promise<void> {
+    loading.textContent = text.slotsLoading;
+    const answer = await api<{ slots: AppointmentSlotView[] }>(
+      ctx.origin,
+      `/api/appointments/slots?lang=${ctx.lang}`,
+    );
+    const slots = answer.body.slots ?? [];
+    select.replaceChildren(
+      h("option", { value: "" }, "–"),
+      ...slots.map((s) => h("option", { value: s.slotId }, s.label)),
+    );
+    loading.textContent =
+      answer.status !== 200 ? text.formFailed : slots.length ? "" : text.noSlots;
+    loading.hidden = !loading.textContent;
+  }
+  void loadSlots();
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    formError.textContent = "";
+    const slotOk = Boolean(select.value);
+    slot.setError(slotOk ? undefined : text.slotMissing);
+    const phoneOk = checkPhone(phone, text);
+    if (!slotOk || !phoneOk) {
+      (slotOk ? phone.control : select).focus();
+      return;
+    }
+    submit.disabled = true;
+    const answer = await api<AppointmentBooked>(ctx.origin, "/api/appointments", {
+      slotId: select.value,
+      lang: ctx.lang,
+      phone: phone.control.value.trim(),
+      ...(ctx.topic ? { topic: ctx.topic } : {}),
+      ...(ctx.chatId ? { chatId: ctx.chatId } : {}),
+    });
+    submit.disabled = false;
+    const named = namedField(answer);
+    if (answer.status === 201 && answer.body.reference) {
+      ctx.done(text.appointmentDone(answer.body.reference, answer.body.message ?? ""));
+    } else if (
+      answer.status === 409 ||
+      named === "slotId" ||
+      answer.body.error?.code === "SLOT_NOT_BOOKABLE"
+    ) {
+      await loadSlots();
+      slot.setError(text.slotFull);
+      select.focus();
+    } else if (named === "phone") {
+      phone.setError(text.phoneInvalid);
+      phone.control.focus();
+    } else {
+      formError.textContent = text.formFailed;
+    }
+  });
+  return form;
+}

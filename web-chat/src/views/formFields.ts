@@ -1,0 +1,95 @@
+import { h } from "../dom.ts";
+
+let counter = 0;
+
+/** A labelled control with an optional hint and an inline error tied to it for screen readers. */
+export interface Field<T extends HTMLElement = HTMLElement> {
+  wrapper: HTMLElement;
+  control: T;
+  setError(message?: string): void;
+}
+
+/** Wraps a control (input, select, fieldset) with its label, hint and error message. */
+export function field<T extends HTMLInputElement | HTMLSelectElement>(
+  label: string,
+  control: T,
+  hint?: string,
+): Field<T> {
+  const id = `f${++counter}`;
+  control.id = id;
+  const hintEl = hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : undefined;
+  const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+  const wrapper = h(
+    "div",
+    { class: "field" },
+    h("label", { for: id }, label),
+    hintEl,
+    control,
+    error,
+  );
+  const describe = (withError: boolean) => {
+    const ids = [hintEl?.id, withError ? error.id : undefined].filter(Boolean).join(" ");
+    if (ids) control.setAttribute("aria-describedby", ids);
+    else control.removeAttribute("aria-describedby");
+  };
+  describe(false);
+  return {
+    wrapper,
+    control,
+    setError(message) {
+      error.textContent = message ?? "";
+      error.hidden = !message;
+      if (message) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+      describe(Boolean(message));
+    },
+  };
+}
+
+/** A group of radio buttons with a legend and an inline error. */
+export function radioGroup(
+  legend: string,
+  name: string,
+  options: { value: string; label: string | Node; checked?: boolean }[],
+  className = "",
+): Field<HTMLFieldSetElement> {
+  const id = `f${++counter}`;
+  const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+  const control = h(
+    "fieldset",
+    { class: className },
+    h("legend", {}, legend),
+    ...options.map((o) =>
+      h(
+        "label",
+        {},
+        h("input", { type: "radio", name, value: o.value, checked: o.checked }),
+        o.label,
+      ),
+    ),
+    error,
+  );
+  return {
+    wrapper: control,
+    control,
+    setError(message) {
+      error.textContent = message ?? "";
+      error.hidden = !message;
+      for (const input of control.querySelectorAll("input")) {
+        if (message) {
+          input.setAttribute("aria-invalid", "true");
+          input.setAttribute("aria-describedby", error.id);
+        } else {
+          input.removeAttribute("aria-invalid");
+          input.removeAttribute("aria-describedby");
+        }
+      }
+    },
+  };
+}
+
+/** Mirrors the first, cheap phone check of the contracts (phoneSchema); the server decides. */
+export function phoneLooksValid(value: string): boolean {
+  const v = value.trim();
+  return v.length >= 5 && v.length <= 32 && /^\+?[0-9 ()./-]+$/.test(v);
+}

@@ -1,0 +1,93 @@
+import type { Ack } from "../../../functions/contracts/protocol.ts";
+import { h } from "../dom.ts";
+import type { UiText } from "../i18n.ts";
+import { radioGroup } from "./formFields.ts";
+
+export interface SurveyContext {
+  text: UiText;
+  submit(gotHelp: boolean, score: number, comment?: string): Promise<Ack>;
+  /** Answered or skipped: the widget shows what comes next. */
+  finish(answered: boolean): void;
+}
+
+/**
+ * The end-of-chat survey: help yes/no, a five-star scale (radio buttons, so arrow keys and
+ * screen readers work as usual), an optional comment. One button skips it.
+ */
+export function surveyForm(ctx: SurveyContext): HTMLFormElement {
+  const { text } = ctx;
+  const heading = h("h3", { tabindex: "-1" }, text.surveyTitle);
+  const gotHelp = radioGroup(
+    text.gotHelp,
+    "gotHelp",
+    [
+      { value: "true", label: text.yes },
+      { value: "false", label: text.no },
+    ],
+    "choices",
+  );
+  const score = radioGroup(
+    text.score,
+    "score",
+    [1, 2, 3, 4, 5].map((n) => ({
+      value: String(n),
+      label: h(
+        "span",
+        { class: "star" },
+        h("span", { "aria-hidden": "true" }, "★"),
+        h("span", { class: "visually-hidden" }, text.star(n)),
+      ),
+    })),
+    "stars",
+  );
+  const stars = Array.from(score.control.querySelectorAll("label"));
+  score.control.addEventListener("change", () => {
+    const chosen = Number(new FormData(form).get("score") ?? 0);
+    for (const [i, star] of stars.entries()) star.classList.toggle("on", i < chosen);
+  });
+  const comment = h("textarea", {
+    id: "survey-comment",
+    name: "comment",
+    maxlength: "1000",
+    rows: "3",
+  });
+  const formError = h("p", { class: "field-error", role: "alert" });
+  const submit = h("button", { type: "submit", class: "primary" }, text.submit);
+  const skip = h("button", { type: "button", class: "secondary" }, text.skip);
+  const form = h(
+    "form",
+    { class: "survey", novalidate: true },
+    heading,
+    gotHelp.wrapper,
+    score.wrapper,
+    h("label", { for: "survey-comment" }, text.comment),
+    comment,
+    formError,
+    h("div", { class: "actions" }, submit, skip),
+  );
+  form.setAttribute("aria-label", text.surveyTitle);
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    formError.textContent = "";
+    const data = new FormData(form);
+    const help = data.get("gotHelp");
+    const chosen = Number(data.get("score") ?? 0);
+    gotHelp.setError(help === null ? text.gotHelpMissing : undefined);
+    score.setError(chosen ? undefined : text.scoreMissing);
+    if (help === null || !chosen) {
+      form
+        .querySelector<HTMLInputElement>(`input[name=${help === null ? "gotHelp" : "score"}]`)
+        ?.focus();
+      return;
+    }
+    submit.disabled = true;
+    const note = String(data.get("comment") ?? "").trim();
+    const ack = await ctx.submit(help === "true", chosen, note || undefined);
+    submit.disabled = false;
+    if (ack.ok || ack.error.code === "SURVEY_ALREADY_SUBMITTED") ctx.finish(true);
+    else formError.textContent = text.surveyFailed;
+  });
+  skip.addEventListener("click", () => ctx.finish(false));
+  return form;
+}

@@ -7,12 +7,15 @@ import {
   chatLanguageSchema,
   chatStartSchema,
   customerMessageSchema,
+  handoffRequestSchema,
+  leaveQueueSchema,
   type ServerToCustomerEvents,
   surveySubmitSchema,
   typingSchema,
 } from "../contracts/protocol.ts";
 import type { ChatService } from "../domain/chat/chatService.ts";
 import { ChatError, IdentityMismatchError } from "../domain/chat/errors.ts";
+import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import {
   assuranceTooLowError,
   type CustomerIdentity,
@@ -43,6 +46,19 @@ export interface ChatNamespaceDeps {
   identity: IdentityVerifier;
   logger: Logger;
   inFlight?: InFlight;
+  /** Routing to a person; without it chat:handoff and chat:leave-queue answer SERVICE_UNAVAILABLE. */
+  handoff?: HandoffService;
+}
+
+class HandoffUnavailableError extends ChatError {
+  override name = "HandoffUnavailableError";
+  constructor() {
+    super(
+      "SERVICE_UNAVAILABLE",
+      "Advisors cannot be reached from here; try a callback instead.",
+      503,
+    );
+  }
 }
 
 class NotStartedError extends ChatError {
@@ -55,6 +71,10 @@ class NotStartedError extends ChatError {
 /** The customer side of the protocol: validate, call the domain, acknowledge, broadcast. */
 export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
   const { chats, identity } = deps;
+  const handoff = () => {
+    if (!deps.handoff) throw new HandoffUnavailableError();
+    return deps.handoff;
+  };
 
   /**
    * Only a verified token of substantial or high assurance binds a person to a chat; a
@@ -133,14 +153,18 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
       handleEvent(deps, "chat:message", customerMessageSchema, async (input, ack) => {
         const accepted = await chats.acceptMessage(currentChat(), "customer", input);
         ack({ id: accepted.message.id });
-        if (!accepted.duplicate) await chats.answer(accepted.chat, input.text);
+        if (accepted.duplicate) return;
+        const turn = await chats.answer(accepted.chat, input.text);
+        // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
+        if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
       }),
     );
 
     socket.on(
       "chat:typing",
-      handleEvent(deps, "chat:typing", typingSchema, async (_typing, ack) => {
-        currentChat();
+      handleEvent(deps, "chat:typing", typingSchema, async ({ typing }, ack) => {
+        const chatId = currentChat();
+        deps.handoff?.customerTyping(chatId, typing);
         ack({});
       }),
     );
@@ -159,6 +183,21 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
         const ended = await chats.endChat(currentChat(), "customer");
         ack({ surveyToken: ended.surveyToken });
         await ended.announce();
+      }),
+    );
+
+    socket.on(
+      "chat:handoff",
+      handleEvent(deps, "chat:handoff", handoffRequestSchema, async (_empty, ack) => {
+        ack(await handoff().requestHandoff(currentChat()));
+      }),
+    );
+
+    socket.on(
+      "chat:leave-queue",
+      handleEvent(deps, "chat:leave-queue", leaveQueueSchema, async (_empty, ack) => {
+        await handoff().leaveQueue(currentChat());
+        ack({});
       }),
     );
 

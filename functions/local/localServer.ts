@@ -20,6 +20,7 @@ import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import type { Clock } from "../domain/ports.ts";
 import { registerChatNamespace } from "../gateway/chatNamespace.ts";
 import { createInFlight } from "../gateway/inFlight.ts";
+import { registerHandoff } from "../gateway/registerHandoff.ts";
 import { createSocketNotifier } from "../gateway/socketNotifier.ts";
 import { socketServerOptions } from "../gateway/socketOptions.ts";
 import { HTTP_HANDLERS } from "../http/handlers/index.ts";
@@ -153,7 +154,8 @@ export async function startLocalServer(
     notifier: createSocketNotifier(io),
     config,
   });
-  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight });
+  const handoff = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
+  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, handoff });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", (error: NodeJS.ErrnoException) => {

@@ -1,0 +1,505 @@
+import { LANGS, type Lang } from "../../contracts/lang.ts";
+import type {
+  AdvisorChat,
+  AdvisorStatus,
+  ChatMessage,
+  HandoffResult,
+  MessageAction,
+  QueueEntry,
+} from "../../contracts/protocol.ts";
+import { isTopicId } from "../../contracts/topics.ts";
+import type { ChatService } from "../chat/chatService.ts";
+import type { ChatStore } from "../chat/chatStore.ts";
+import { ChatEndedError, ChatError } from "../chat/errors.ts";
+import { type Chat, toChatMessage } from "../chat/model.ts";
+import type { ChatNotifier } from "../chat/notifier.ts";
+import {
+  formatOpeningTime,
+  isOpen,
+  nextOpening,
+  type OpeningHours,
+} from "../openingHours/index.ts";
+import type { Clock } from "../ports.ts";
+import {
+  AlreadyTakenError,
+  LanguageNotServedError,
+  NotInQueueError,
+  NotYourChatError,
+  TooManyChatsError,
+} from "./errors.ts";
+import type { HandoffNotifier } from "./notifier.ts";
+import { handoffPhrase, queueName, waitInWords } from "./phrases.ts";
+import type { AdvisorIdentity, PresenceRegistry } from "./presence.ts";
+import { decideRoute, estimateWaitSeconds } from "./routing.ts";
+
+/** Runs `run` after `ms`; returns a function that cancels it. */
+export type Schedule = (ms: number, run: () => void) => () => void;
+
+/** setTimeout that does not keep the process alive. */
+export const realSchedule: Schedule = (ms, run) => {
+  const timer = setTimeout(run, ms);
+  timer.unref?.();
+  return () => clearTimeout(timer);
+};
+
+export interface HandoffSettings {
+  /** Waiting chats per queue beyond which customers are offered other channels. */
+  queueLimit: number;
+  averageHandlingSeconds: number;
+  /** How long a disconnected advisor keeps their chats. */
+  graceMs: number;
+  /** The bot misses in a row that bring in a person (the bot's own offer comes with them). */
+  missesBeforeHandoff: number;
+}
+
+export interface HandoffDeps {
+  store: ChatStore;
+  chats: ChatService;
+  notifier: ChatNotifier;
+  handoffNotifier: HandoffNotifier;
+  presence: PresenceRegistry;
+  clock: Clock;
+  /** The schedule; a function so that the YAML is read on first use. */
+  openingHours: () => OpeningHours;
+  settings: HandoffSettings;
+  schedule?: Schedule;
+  /** Background work (grace-period releases): the gateway tracks it and logs failures. */
+  background?: (work: Promise<unknown>) => void;
+}
+
+/** What the bot's turn tells routing: the topic, the miss streak, whether it offered a person. */
+export interface BotTurnSummary {
+  topic?: string;
+  missesInRow: number;
+  offersHandoff: boolean;
+}
+
+// Topics that say nothing about what the customer needs help with (queue display).
+const NOT_A_REASON = new Set(["greeting", "goodbye", "human-advisor", "callback", "appointment"]);
+
+export type HandoffService = ReturnType<typeof createHandoffService>;
+
+/**
+ * Routing a chat to a person and everything an advisor does with it: the queue and its
+ * updates, atomic accept, messages and typing both ways, transfer, end, wrap-up, and the
+ * return of a lost advisor's chats to the front of the queue. Transport-free.
+ */
+export function createHandoffService(deps: HandoffDeps) {
+  const { store, chats, notifier, handoffNotifier, presence, clock, settings } = deps;
+  const schedule = deps.schedule ?? realSchedule;
+  const background =
+    deps.background ??
+    ((work: Promise<unknown>) => {
+      work.catch(() => undefined);
+    });
+  const graceTimers = new Map<string, () => void>();
+  const advisorLocks = new Map<string, Promise<unknown>>();
+  let publishing: Promise<void> = Promise.resolve();
+
+  /** Runs one advisor's accepts one at a time, so the chat cap holds. */
+  function serially<T>(advisorId: string, run: () => Promise<T>): Promise<T> {
+    const previous = advisorLocks.get(advisorId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    advisorLocks.set(advisorId, settled);
+    void settled.then(() => {
+      if (advisorLocks.get(advisorId) === settled) advisorLocks.delete(advisorId);
+    });
+    return next;
+  }
+
+  function queueOf(chat: Chat): Lang {
+    return chat.queueLang ?? chat.lang;
+  }
+
+  function otherChannelActions(lang: Lang): MessageAction[] {
+    return [
+      { type: "callback", label: handoffPhrase("requestCallback", lang) },
+      { type: "appointment", label: handoffPhrase("bookAppointment", lang) },
+    ];
+  }
+
+  function waitFor(position: number, lang: Lang): number {
+    return estimateWaitSeconds(
+      position,
+      Math.max(1, presence.availableFor(lang)),
+      settings.averageHandlingSeconds,
+    );
+  }
+
+  function entryOf(chat: Chat, now: Date): QueueEntry {
+    const topic = [...chat.topics].reverse().find((t) => !NOT_A_REASON.has(t));
+    const since = Date.parse(chat.queuedAt ?? chat.startedAt);
+    return {
+      chatId: chat.chatId,
+      lang: queueOf(chat),
+      ...(topic ? { topic } : {}),
+      waitingSeconds: Math.max(0, Math.floor((now.getTime() - since) / 1000)),
+      authenticated: chat.authenticated,
+    };
+  }
+
+  /**
+   * Tells every waiting customer their place and wait, and every advisor the queue. Runs one
+   * at a time so that a later snapshot never overtakes an earlier one.
+   */
+  function publishQueue(): Promise<void> {
+    const run = async () => {
+      const now = clock.now();
+      const waiting: QueueEntry[] = [];
+      for (const lang of LANGS) {
+        const line = await store.listQueue(lang);
+        line.forEach((chat, index) => {
+          notifier.state({
+            chatId: chat.chatId,
+            state: "queued",
+            lang: chat.lang,
+            queuePosition: index + 1,
+            estimatedWaitSeconds: waitFor(index + 1, lang),
+          });
+          waiting.push(entryOf(chat, now));
+        });
+      }
+      handoffNotifier.queue({ waiting });
+    };
+    publishing = publishing.then(run, run);
+    return publishing;
+  }
+
+  async function positionOf(chat: Chat): Promise<{ position: number; wait: number }> {
+    const lang = queueOf(chat);
+    const line = await store.listQueue(lang);
+    const index = line.findIndex((c) => c.chatId === chat.chatId);
+    const position = index >= 0 ? index + 1 : line.length + 1;
+    return { position, wait: waitFor(position, lang) };
+  }
+
+  function advisorChat(chat: Chat, transcript: ChatMessage[]): AdvisorChat {
+    return {
+      chatId: chat.chatId,
+      lang: chat.lang,
+      topics: chat.topics,
+      authenticated: chat.authenticated,
+      ...(chat.authenticated && chat.customerName ? { customerName: chat.customerName } : {}),
+      transcript,
+      ended: chat.state === "ended",
+    };
+  }
+
+  async function transcriptOf(chatId: string): Promise<ChatMessage[]> {
+    return (await store.listMessages(chatId)).map(toChatMessage);
+  }
+
+  /** The chat if this advisor handles it (or handled it and has yet to wrap it up). */
+  async function ownChat(advisorId: string, chatId: string): Promise<Chat> {
+    const chat = await chats.requireChat(chatId);
+    if (chat.advisorId !== advisorId) throw new NotYourChatError();
+    return chat;
+  }
+
+  async function activeOwnChat(advisorId: string, chatId: string): Promise<Chat> {
+    const chat = await ownChat(advisorId, chatId);
+    if (chat.state === "ended") throw new ChatEndedError();
+    if (chat.state !== "advisor") throw new NotYourChatError();
+    return chat;
+  }
+
+  async function queueChat(chat: Chat): Promise<HandoffResult> {
+    const lang = chat.lang;
+    const enqueued = await store.enqueue(chat.chatId, {
+      lang,
+      queuedAt: clock.now().toISOString(),
+      front: false,
+    });
+    if (!enqueued) {
+      // Someone else moved the chat meanwhile (a second tab asked too): report where it is.
+      return requestHandoff(chat.chatId);
+    }
+    const queued: Chat = { ...chat, state: "queued", queueLang: lang };
+    const { position, wait } = await positionOf(queued);
+    await chats.post(chat.chatId, {
+      from: "bot",
+      text: handoffPhrase("queued", lang, {
+        position: String(position),
+        wait: waitInWords(wait, lang),
+      }),
+    });
+    await publishQueue();
+    return { outcome: "queued", queuePosition: position, estimatedWaitSeconds: wait };
+  }
+
+  /** Routes the chat to a person: queue, or other channels when unavailable or closed. */
+  async function requestHandoff(chatId: string): Promise<HandoffResult> {
+    const chat = await chats.requireChat(chatId);
+    if (chat.state === "ended") throw new ChatEndedError();
+    if (chat.state === "advisor") return { outcome: "advisor" };
+    if (chat.state === "queued") {
+      const { position, wait } = await positionOf(chat);
+      notifier.state({
+        chatId,
+        state: "queued",
+        lang: chat.lang,
+        queuePosition: position,
+        estimatedWaitSeconds: wait,
+      });
+      return { outcome: "queued", queuePosition: position, estimatedWaitSeconds: wait };
+    }
+    const lang = chat.lang;
+    const now = clock.now();
+    const hours = deps.openingHours();
+    const open = isOpen(hours, lang, now);
+    const waiting = open ? (await store.listQueue(lang)).length : 0;
+    const decision = decideRoute({
+      open,
+      availableAdvisors: presence.availableFor(lang),
+      waiting,
+      queueLimit: settings.queueLimit,
+    });
+    if (decision.kind === "queue") return queueChat(chat);
+    if (decision.kind === "closed") {
+      const next = nextOpening(hours, lang, now);
+      const when = formatOpeningTime(next, lang, hours.config.timeZone, now);
+      await chats.post(chatId, {
+        from: "bot",
+        text: [
+          handoffPhrase("advisorHours", lang),
+          handoffPhrase("nextOpening", lang, { when }),
+          handoffPhrase("otherChannels", lang),
+        ].join(" "),
+        actions: otherChannelActions(lang),
+      });
+      return { outcome: "closed", nextOpening: next.toISOString() };
+    }
+    await chats.post(chatId, {
+      from: "bot",
+      text: `${handoffPhrase(decision.reason === "queue-full" ? "queueFull" : "noAdvisors", lang)} ${handoffPhrase("otherChannels", lang)}`,
+      actions: otherChannelActions(lang),
+    });
+    return { outcome: "unavailable", reason: decision.reason };
+  }
+
+  /** Gives the advisor's chats back to the front of their queues (lost connection). */
+  async function releaseAdvisor(advisorId: string): Promise<void> {
+    graceTimers.delete(advisorId);
+    if (presence.isConnected(advisorId)) return;
+    const held = (await store.listAdvisorChats(advisorId)).filter((c) => c.state === "advisor");
+    for (const chat of held) {
+      const lang = queueOf(chat);
+      const requeued = await store.requeueFromAdvisor(chat.chatId, advisorId, {
+        lang,
+        front: true,
+        at: clock.now().toISOString(),
+      });
+      if (!requeued) continue;
+      handoffNotifier.detach(advisorId, chat.chatId);
+      await chats.post(chat.chatId, {
+        from: "system",
+        text: handoffPhrase("advisorLost", chat.lang),
+      });
+    }
+    if (held.length > 0) await publishQueue();
+  }
+
+  return {
+    requestHandoff,
+
+    /**
+     * After the bot answered: brings in a person when the customer asked for one (the
+     * human-advisor topic or any topic whose action is a handoff) or when the bot has missed
+     * the configured number of times in a row.
+     */
+    async afterBotTurn(chatId: string, turn: BotTurnSummary): Promise<HandoffResult | undefined> {
+      const askedForPerson = turn.topic !== undefined && turn.offersHandoff;
+      const botIsLost =
+        turn.topic === undefined && turn.missesInRow === settings.missesBeforeHandoff;
+      if (!askedForPerson && !botIsLost) return undefined;
+      return requestHandoff(chatId);
+    },
+
+    /** Takes a waiting chat back to the bot. */
+    async leaveQueue(chatId: string): Promise<void> {
+      const chat = await chats.requireChat(chatId);
+      if (chat.state === "ended") throw new ChatEndedError();
+      if (!(await store.leaveQueue(chatId))) throw new NotInQueueError();
+      await chats.post(chatId, { from: "bot", text: handoffPhrase("leftQueue", chat.lang) });
+      notifier.state({ chatId, state: "bot", lang: chat.lang });
+      await publishQueue();
+    },
+
+    /** Customer typing goes to the advisor in the chat, if any (no store read per keystroke). */
+    customerTyping(chatId: string, typing: boolean): void {
+      handoffNotifier.typing(chatId, "advisor", typing);
+    },
+
+    /**
+     * An advisor's console connected: presence, and what the console shows first (status,
+     * their chats with transcripts, so a reconnect restores them). Cancels a pending release.
+     */
+    async advisorConnected(advisor: AdvisorIdentity): Promise<{
+      status: AdvisorStatus;
+      chats: AdvisorChat[];
+    }> {
+      const { status } = presence.connect(advisor);
+      graceTimers.get(advisor.advisorId)?.();
+      graceTimers.delete(advisor.advisorId);
+      const mine = await store.listAdvisorChats(advisor.advisorId);
+      const restored: AdvisorChat[] = [];
+      for (const chat of mine) {
+        handoffNotifier.attach(advisor.advisorId, chat.chatId);
+        restored.push(advisorChat(chat, await transcriptOf(chat.chatId)));
+      }
+      return { status, chats: restored };
+    },
+
+    /** A console connection closed; after the last one the grace period starts. */
+    advisorDisconnected(advisorId: string): void {
+      if (!presence.disconnect(advisorId)) return;
+      graceTimers.get(advisorId)?.();
+      graceTimers.set(
+        advisorId,
+        schedule(settings.graceMs, () => background(releaseAdvisor(advisorId))),
+      );
+    },
+
+    /** The queue as advisors see it. */
+    async queueSnapshot(): Promise<{ waiting: QueueEntry[] }> {
+      const now = clock.now();
+      const waiting: QueueEntry[] = [];
+      for (const lang of LANGS) {
+        for (const chat of await store.listQueue(lang)) waiting.push(entryOf(chat, now));
+      }
+      return { waiting };
+    },
+
+    setStatus(advisorId: string, request: Parameters<PresenceRegistry["setStatus"]>[1]) {
+      const status = presence.setStatus(advisorId, request);
+      handoffNotifier.advisorStatus(advisorId, status);
+      return status;
+    },
+
+    /**
+     * Gives a waiting chat to the advisor. The store's conditional write decides races: the
+     * loser gets ALREADY_TAKEN. Refused over the advisor's cap or outside their languages.
+     */
+    accept(advisor: AdvisorIdentity, chatId: string): Promise<AdvisorChat> {
+      return serially(advisor.advisorId, async () => {
+        const chat = await chats.requireChat(chatId);
+        if (chat.state === "ended") throw new ChatEndedError();
+        if (chat.state === "advisor") {
+          if (chat.advisorId !== advisor.advisorId) throw new AlreadyTakenError();
+          return advisorChat(chat, await transcriptOf(chatId));
+        }
+        if (chat.state !== "queued") throw new NotInQueueError();
+        const status = presence.status(advisor.advisorId);
+        const serves = status?.languages ?? advisor.languages;
+        if (!serves.includes(queueOf(chat))) throw new LanguageNotServedError(queueOf(chat));
+        const max = status?.maxChats ?? 3;
+        const open = (await store.listAdvisorChats(advisor.advisorId)).filter(
+          (c) => c.state === "advisor",
+        );
+        if (open.length >= max) throw new TooManyChatsError(max);
+        const won = await store.assignAdvisor(chatId, {
+          id: advisor.advisorId,
+          name: advisor.displayName,
+        });
+        if (!won) {
+          const now = await store.getChat(chatId);
+          if (now?.state === "advisor") throw new AlreadyTakenError();
+          if (now?.state === "ended") throw new ChatEndedError();
+          throw new NotInQueueError();
+        }
+        handoffNotifier.attach(advisor.advisorId, chatId);
+        await chats.post(chatId, {
+          from: "system",
+          text: handoffPhrase("advisorJoined", chat.lang, { name: advisor.displayName }),
+        });
+        notifier.state({
+          chatId,
+          state: "advisor",
+          lang: chat.lang,
+          advisor: { displayName: advisor.displayName },
+        });
+        const transcript = await transcriptOf(chatId);
+        await publishQueue();
+        return advisorChat({ ...chat, state: "advisor" }, transcript);
+      });
+    },
+
+    /** An advisor's message, stored once per clientId and shown to everyone in the chat. */
+    async advisorMessage(
+      advisorId: string,
+      input: { chatId: string; text: string; clientId?: string },
+    ): Promise<ChatMessage> {
+      await activeOwnChat(advisorId, input.chatId);
+      const accepted = await chats.acceptMessage(input.chatId, "advisor", {
+        text: input.text,
+        ...(input.clientId ? { clientId: input.clientId } : {}),
+      });
+      return accepted.message;
+    },
+
+    async advisorTyping(advisorId: string, chatId: string, typing: boolean): Promise<void> {
+      await activeOwnChat(advisorId, chatId);
+      handoffNotifier.typing(chatId, "customer", typing);
+    },
+
+    /** Puts the chat at the front of the other language's queue and tells the customer. */
+    async transfer(advisorId: string, chatId: string, lang: Lang): Promise<void> {
+      const chat = await activeOwnChat(advisorId, chatId);
+      const requeued = await store.requeueFromAdvisor(chatId, advisorId, {
+        lang,
+        front: true,
+        at: clock.now().toISOString(),
+      });
+      if (!requeued) throw new NotYourChatError();
+      // Detached first: the advisor's console closes the chat as transferred, not as lost.
+      handoffNotifier.detach(advisorId, chatId);
+      await chats.post(chatId, {
+        from: "system",
+        text: handoffPhrase("transferred", chat.lang, { queue: queueName(lang, chat.lang) }),
+      });
+      await publishQueue();
+    },
+
+    /** The advisor ends the chat; the caller acks, then announces (end message, survey). */
+    async end(advisorId: string, chatId: string) {
+      await activeOwnChat(advisorId, chatId);
+      return chats.endChat(chatId, "advisor");
+    },
+
+    /**
+     * Stores the wrap-up (contact reason and note) and releases the chat from the advisor's
+     * list. A chat still going is ended first, so no chat is left open without an advisor.
+     */
+    async wrapUp(
+      advisorId: string,
+      input: { chatId: string; reason: string; note?: string },
+    ): Promise<void> {
+      if (input.reason !== "other" && !isTopicId(input.reason)) {
+        throw new ChatError("VALIDATION_FAILED", 'reason: must be a topic id or "other"');
+      }
+      const chat = await ownChat(advisorId, input.chatId);
+      if (chat.state === "advisor") {
+        const ended = await chats.endChat(input.chatId, "advisor");
+        await ended.announce();
+      }
+      const saved = await store.saveWrapup(input.chatId, {
+        reason: input.reason,
+        ...(input.note ? { note: input.note } : {}),
+        at: clock.now().toISOString(),
+        advisorId,
+      });
+      if (!saved) throw new NotYourChatError();
+      handoffNotifier.detach(advisorId, input.chatId);
+    },
+
+    /** For tests and shutdown: forget pending grace timers. */
+    cancelTimers(): void {
+      for (const cancel of graceTimers.values()) cancel();
+      graceTimers.clear();
+    },
+
+    /** Releases an advisor's chats now (what the grace timer does when it fires). */
+    releaseAdvisor,
+  };
+}

@@ -1,0 +1,80 @@
+import type { Lang } from "../../contracts/lang.ts";
+
+/**
+ * What the service says in the chat while routing to a person, in both national languages.
+ * The hours sentence is the agency's own ("Voin kutsua asiakasneuvojan mukaan...").
+ */
+export const HANDOFF_PHRASES = {
+  advisorHours: {
+    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
+    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00-16.00.",
+  },
+  nextOpening: {
+    fi: "Asiakasneuvojat ovat seuraavan kerran paikalla {when}.",
+    sv: "Kundrådgivarna är tillbaka {when}.",
+  },
+  otherChannels: {
+    fi: "Voit jättää soittopyynnön tai varata puhelinajan, niin asiakasneuvoja soittaa sinulle.",
+    sv: "Du kan lämna en begäran om att bli uppringd eller boka en telefontid, så ringer en kundrådgivare dig.",
+  },
+  noAdvisors: {
+    fi: "Yksikään asiakasneuvoja ei valitettavasti ole juuri nyt vapaana.",
+    sv: "Tyvärr är ingen kundrådgivare ledig just nu.",
+  },
+  queueFull: {
+    fi: "Asiakasneuvojilla on juuri nyt poikkeuksellisen paljon jonoa.",
+    sv: "Kön till kundrådgivarna är just nu ovanligt lång.",
+  },
+  queued: {
+    fi: "Pyysin asiakasneuvojan mukaan keskusteluun. Olet jonossa sijalla {position}. Arvioitu odotusaika on {wait}. Voit poistua jonosta ja jatkaa kanssani milloin tahansa.",
+    sv: "Jag har bett en kundrådgivare att delta i chatten. Du är nummer {position} i kön. Den uppskattade väntetiden är {wait}. Du kan lämna kön och fortsätta med mig när som helst.",
+  },
+  waitUnderMinute: { fi: "alle minuutin", sv: "under en minut" },
+  waitMinutes: { fi: "noin {n} minuuttia", sv: "cirka {n} minuter" },
+  leftQueue: {
+    fi: "Poistuit jonosta. Voit jatkaa kysymistä minulta.",
+    sv: "Du lämnade kön. Du kan fortsätta att fråga mig.",
+  },
+  advisorJoined: {
+    fi: "Asiakasneuvoja {name} liittyi keskusteluun.",
+    sv: "Kundrådgivaren {name} deltar nu i chatten.",
+  },
+  transferred: {
+    fi: "Asiakasneuvoja siirsi keskustelun {queue} jonoon. Olet jonon kärjessä.",
+    sv: "Kundrådgivaren flyttade chatten till den {queue} kön. Du står först i kön.",
+  },
+  queueName: {
+    fi: { fi: "suomenkieliseen", sv: "ruotsinkieliseen" },
+    sv: { fi: "finskspråkiga", sv: "svenskspråkiga" },
+  },
+  advisorLost: {
+    fi: "Yhteys asiakasneuvojaan katkesi. Palautin sinut jonon kärkeen, seuraava vapaa neuvoja jatkaa keskustelua.",
+    sv: "Förbindelsen till kundrådgivaren bröts. Du står nu först i kön, och nästa lediga rådgivare fortsätter chatten.",
+  },
+  alreadyQueued: {
+    fi: "Olet jo jonossa asiakasneuvojalle.",
+    sv: "Du står redan i kön till en kundrådgivare.",
+  },
+  requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
+  bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
+} as const;
+
+type Simple = Exclude<keyof typeof HANDOFF_PHRASES, "queueName">;
+
+/** A handoff sentence in `lang` with its {placeholders} filled in. */
+export function handoffPhrase(id: Simple, lang: Lang, values: Record<string, string> = {}): string {
+  return HANDOFF_PHRASES[id][lang].replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? "");
+}
+
+/** The wait estimate in words: "alle minuutin", "noin 5 minuuttia". */
+export function waitInWords(seconds: number, lang: Lang): string {
+  const minutes = Math.round(seconds / 60);
+  return minutes < 1
+    ? handoffPhrase("waitUnderMinute", lang)
+    : handoffPhrase("waitMinutes", lang, { n: String(minutes) });
+}
+
+/** "the Swedish queue" as an adjective in the customer's language. */
+export function queueName(queue: Lang, lang: Lang): string {
+  return HANDOFF_PHRASES.queueName[lang][queue];
+}

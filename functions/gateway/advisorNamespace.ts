@@ -1,0 +1,178 @@
+import type { Namespace, Server, Socket } from "socket.io";
+import {
+  ADVISOR_NAMESPACE,
+  type AdvisorToServerEvents,
+  advisorChatSchema,
+  advisorMessageSchema,
+  advisorStatusSchema,
+  advisorTransferSchema,
+  advisorTypingSchema,
+  advisorWrapupSchema,
+  type ServerToAdvisorEvents,
+} from "../contracts/protocol.ts";
+import type { HandoffService } from "../domain/handoff/handoffService.ts";
+import type { AdvisorIdentity } from "../domain/handoff/presence.ts";
+import {
+  IdentityError,
+  IdentityUnavailableError,
+  type IdentityVerifier,
+} from "../domain/identity/identity.ts";
+import type { Logger } from "../observability/logger.ts";
+import { handleEvent } from "./acks.ts";
+import type { InFlight } from "./inFlight.ts";
+import { ADVISORS_ROOM, advisorRoom } from "./rooms.ts";
+
+interface AdvisorSocketData {
+  advisor: AdvisorIdentity;
+}
+
+type AdvisorSocket = Socket<
+  AdvisorToServerEvents,
+  ServerToAdvisorEvents,
+  Record<string, never>,
+  AdvisorSocketData
+>;
+
+export interface AdvisorNamespaceDeps {
+  handoff: HandoffService;
+  /** Verifies console tokens (staff issuer). */
+  identity: IdentityVerifier;
+  logger: Logger;
+  inFlight?: InFlight;
+}
+
+/** What a refused handshake carries in `connect_error`: `err.message` and `err.data`. */
+export interface ConnectRefusal {
+  code: "UNAUTHORIZED" | "SERVICE_UNAVAILABLE";
+  message: string;
+}
+
+function refusal(code: ConnectRefusal["code"], message: string): Error & { data: ConnectRefusal } {
+  return Object.assign(new Error(message), { data: { code, message } });
+}
+
+/**
+ * The advisor console's side of the protocol (`/advisor`): the handshake must carry a valid
+ * staff token (`auth: { token }`), otherwise the connection is refused with UNAUTHORIZED.
+ * Each event: validate, call the handoff service, acknowledge; broadcasts come from the
+ * notifiers.
+ */
+export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps) {
+  const { handoff, identity, logger } = deps;
+  const nsp = io.of(ADVISOR_NAMESPACE) as unknown as Namespace<
+    AdvisorToServerEvents,
+    ServerToAdvisorEvents,
+    Record<string, never>,
+    AdvisorSocketData
+  >;
+
+  nsp.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== "string" || token.length < 20 || token.length > 8192) {
+      next(refusal("UNAUTHORIZED", "Sign in: an advisor token is required (auth.token)."));
+      return;
+    }
+    identity.verifyStaff(token).then(
+      (staff) => {
+        socket.data.advisor = {
+          advisorId: staff.subject,
+          displayName: staff.displayName,
+          languages: staff.languages,
+        };
+        next();
+      },
+      (error: unknown) => {
+        if (error instanceof IdentityError) {
+          logger.info("advisor sign-in refused", { code: error.code });
+          next(refusal("UNAUTHORIZED", `Not signed in as an advisor: ${error.message}`));
+        } else if (error instanceof IdentityUnavailableError) {
+          next(refusal("SERVICE_UNAVAILABLE", error.message));
+        } else {
+          logger.error("advisor handshake failed", { error: error as Error });
+          next(refusal("SERVICE_UNAVAILABLE", "Sign-in could not be checked; try again."));
+        }
+      },
+    );
+  });
+
+  nsp.on("connection", (socket: AdvisorSocket) => {
+    const advisor = socket.data.advisor;
+    const id = advisor.advisorId;
+    void socket.join([advisorRoom(id), ADVISORS_ROOM]);
+
+    const greet = (async () => {
+      const { status, chats } = await handoff.advisorConnected(advisor);
+      socket.emit("advisor:status", status);
+      socket.emit("queue:snapshot", await handoff.queueSnapshot());
+      socket.emit("advisor:chats", { chats });
+    })().catch((error: unknown) => {
+      logger.error("advisor connect failed", { error: error as Error });
+      socket.disconnect(true);
+    });
+    deps.inFlight?.track(greet);
+
+    socket.on("disconnect", () => handoff.advisorDisconnected(id));
+
+    socket.on(
+      "advisor:status",
+      handleEvent(deps, "advisor:status", advisorStatusSchema, async (request, ack) => {
+        await greet;
+        ack(handoff.setStatus(id, request));
+      }),
+    );
+
+    socket.on(
+      "chat:accept",
+      handleEvent(deps, "chat:accept", advisorChatSchema, async ({ chatId }, ack) => {
+        await greet;
+        const chat = await handoff.accept(advisor, chatId);
+        logger.info("chat accepted", { chatId });
+        ack({ chat, transcript: chat.transcript });
+      }),
+    );
+
+    socket.on(
+      "chat:message",
+      handleEvent(deps, "chat:message", advisorMessageSchema, async (input, ack) => {
+        const message = await handoff.advisorMessage(id, input);
+        ack({ id: message.id });
+      }),
+    );
+
+    socket.on(
+      "chat:typing",
+      handleEvent(deps, "chat:typing", advisorTypingSchema, async ({ chatId, typing }, ack) => {
+        await handoff.advisorTyping(id, chatId, typing);
+        ack({});
+      }),
+    );
+
+    socket.on(
+      "chat:transfer",
+      handleEvent(deps, "chat:transfer", advisorTransferSchema, async ({ chatId, lang }, ack) => {
+        await handoff.transfer(id, chatId, lang);
+        logger.info("chat transferred", { chatId, lang });
+        ack({});
+      }),
+    );
+
+    socket.on(
+      "chat:end",
+      handleEvent(deps, "chat:end", advisorChatSchema, async ({ chatId }, ack) => {
+        const ended = await handoff.end(id, chatId);
+        ack({});
+        await ended.announce();
+      }),
+    );
+
+    socket.on(
+      "chat:wrapup",
+      handleEvent(deps, "chat:wrapup", advisorWrapupSchema, async (wrapup, ack) => {
+        await handoff.wrapUp(id, wrapup);
+        ack({});
+      }),
+    );
+  });
+
+  return nsp;
+}

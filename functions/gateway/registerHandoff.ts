@@ -1,0 +1,60 @@
+import type { Server } from "socket.io";
+import type { Config } from "../config.ts";
+import type { ChatService } from "../domain/chat/chatService.ts";
+import { DEFAULT_DIALOGUE_SETTINGS } from "../domain/dialogue/answerTurn.ts";
+import { createHandoffService, type HandoffService } from "../domain/handoff/handoffService.ts";
+import { createMemoryPresence } from "../domain/handoff/presence.ts";
+import type { IdentityVerifier } from "../domain/identity/identity.ts";
+import type { Logger } from "../observability/logger.ts";
+import type { Services } from "../services.ts";
+import { registerAdvisorNamespace } from "./advisorNamespace.ts";
+import type { InFlight } from "./inFlight.ts";
+import { createSocketHandoffNotifier, createSocketNotifier } from "./socketNotifier.ts";
+
+/**
+ * Builds the handoff service for a gateway process (presence in this process, socket.io
+ * notifiers) and registers the /advisor namespace. Shared by the local server and the
+ * Fargate gateway; the returned service goes to the /chat namespace too.
+ */
+export function registerHandoff(
+  io: Server,
+  ctx: {
+    services: Services;
+    chats: ChatService;
+    config: Pick<
+      Config,
+      | "HANDOFF_QUEUE_LIMIT"
+      | "HANDOFF_AVERAGE_HANDLING_SECONDS"
+      | "ADVISOR_MAX_CHATS"
+      | "ADVISOR_GRACE_SECONDS"
+    >;
+    identity: IdentityVerifier;
+    logger: Logger;
+    inFlight: InFlight;
+  },
+): HandoffService {
+  const { services, config, logger, inFlight } = ctx;
+  const handoff = createHandoffService({
+    store: services.store,
+    chats: ctx.chats,
+    notifier: createSocketNotifier(io),
+    handoffNotifier: createSocketHandoffNotifier(io),
+    presence: createMemoryPresence({ defaultMaxChats: config.ADVISOR_MAX_CHATS }),
+    clock: services.clock,
+    openingHours: () => services.openingHours,
+    settings: {
+      queueLimit: config.HANDOFF_QUEUE_LIMIT,
+      averageHandlingSeconds: config.HANDOFF_AVERAGE_HANDLING_SECONDS,
+      graceMs: config.ADVISOR_GRACE_SECONDS * 1000,
+      // The same count at which the bot itself offers a person, so the two go together.
+      missesBeforeHandoff: DEFAULT_DIALOGUE_SETTINGS.missesBeforeHandoffOffer,
+    },
+    background: (work) => {
+      inFlight.track(work).catch((error: unknown) => {
+        logger.error("handoff background work failed", { error: error as Error });
+      });
+    },
+  });
+  registerAdvisorNamespace(io, { handoff, identity: ctx.identity, logger, inFlight });
+  return handoff;
+}

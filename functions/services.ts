@@ -4,6 +4,7 @@ import {
   createDynamoAppointmentStore,
   createDynamoCallbackStore,
 } from "./adapters/dynamodb/dynamoContactStore.ts";
+import { createDynamoReportCounters } from "./adapters/dynamodb/dynamoReportCounters.ts";
 import { tableNames } from "./adapters/dynamodb/tables.ts";
 import type { Config } from "./config.ts";
 import { createChatService } from "./domain/chat/chatService.ts";
@@ -12,8 +13,14 @@ import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
 import type { AppointmentStore, CallbackStore } from "./domain/contact/contactStore.ts";
 import type { Bot } from "./domain/dialogue/bot.ts";
+import type { IdentityVerifier } from "./domain/identity/identity.ts";
 import { loadOpeningHours, type OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock } from "./domain/ports.ts";
+import {
+  type ReportReader,
+  type ReportRecorder,
+  safeRecorder,
+} from "./domain/reports/reportEvents.ts";
 import type { Logger } from "./observability/logger.ts";
 
 /** Everything the handlers need, built once per runtime by its composition root. */
@@ -21,6 +28,10 @@ export interface Services {
   store: ChatStore;
   callbacks: CallbackStore;
   appointments: AppointmentStore;
+  /** Daily counters behind supervisors' reports; recording never throws (failures are logged). */
+  reports: ReportRecorder & ReportReader;
+  /** Verifies customer and console tokens; absent where no issuer is configured. */
+  identity?: IdentityVerifier;
   /** The opening-hours schedule, read from its YAML on first use. */
   readonly openingHours: OpeningHours;
   clock: Clock;
@@ -34,15 +45,24 @@ export function buildServices(opts: {
   logger: Logger;
   /** Defaults to loadOpeningHours() (config/opening-hours.yaml or $OPENING_HOURS_FILE). */
   openingHours?: OpeningHours;
+  identity?: IdentityVerifier;
 }): Services {
   const tables = tableNames(opts.config.TABLE_PREFIX);
   // Read on first use, so a Lambda that never needs the schedule (surveys) does not
   // depend on the YAML being bundled with it; once read, it is kept for the runtime.
   let openingHours = opts.openingHours;
+  const counters = createDynamoReportCounters(opts.doc, tables.reportCounters);
   return {
     store: createDynamoChatStore(opts.doc, tables),
     callbacks: createDynamoCallbackStore(opts.doc, tables),
     appointments: createDynamoAppointmentStore(opts.doc, tables),
+    reports: {
+      rows: counters.rows,
+      record: safeRecorder(counters, (error) =>
+        opts.logger.warn("report counter update failed", { error: error as Error }),
+      ).record,
+    },
+    identity: opts.identity,
     get openingHours() {
       openingHours ??= loadOpeningHours();
       return openingHours;
@@ -62,6 +82,7 @@ export function buildChatService(
     clock: services.clock,
     bot: opts.bot,
     notifier: opts.notifier,
+    reports: services.reports,
     ids: createIdGenerator(),
     settings: {
       transcriptRetentionDays: opts.config.TRANSCRIPT_RETENTION_DAYS,

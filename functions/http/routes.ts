@@ -44,6 +44,12 @@ export const HTTP_ROUTES = [
     path: "/api/appointments/{reference}",
     tables: { read: ["appointments"], write: ["appointmentSlots", "appointments"] },
   },
+  {
+    id: "reportSummary",
+    method: "GET",
+    path: "/api/reports/summary",
+    tables: { read: ["reportCounters"] },
+  },
 ] as const satisfies readonly HttpRoute[];
 
 export type HttpRouteId = (typeof HTTP_ROUTES)[number]["id"];

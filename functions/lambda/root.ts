@@ -1,4 +1,5 @@
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
+import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { loadConfig } from "../config.ts";
 import { systemClock } from "../domain/clock.ts";
 import { createLogger } from "../observability/logger.ts";
@@ -16,6 +17,7 @@ export function lambdaServices(): Services {
       config,
       clock: systemClock,
       logger: createLogger(config.LOG_LEVEL),
+      identity: createConfiguredVerifier(config, systemClock),
     });
   }
   return services;

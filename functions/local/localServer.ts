@@ -108,7 +108,7 @@ export async function startLocalServer(
     return localVerifier;
   }
 
-  const services = buildServices({ doc, config, clock, logger });
+  const services = buildServices({ doc, config, clock, logger, identity });
   const routes = HTTP_ROUTES.map((route) => bindRoute(route, HTTP_HANDLERS[route.id](services)));
 
   const http = createServer((req, res) => {

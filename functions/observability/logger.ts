@@ -12,7 +12,7 @@ export interface Logger {
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
-const SECRET_KEYS = /token|secret|password|authorization|hetu|ssn|identitycode/i;
+const SECRET_KEYS = /token|secret|password|authorization|hetu|ssn|identitycode|phone|email|iban/i;
 
 function redact(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -34,6 +34,8 @@ export const TABLES = {
     id: "chats",
     purpose: "One item per chat: language, state, tokens (hashed), topics, outcome.",
     partitionKey: { name: "chatId", type: "S" },
+    // Deleted with the transcript: once authenticated it names the customer.
+    ttlAttribute: "expiresAt",
     globalSecondaryIndexes: [
       // Sparse: only waiting chats carry queueKey ("queue#fi"); queueSort orders the line.
       {
@@ -94,6 +96,13 @@ export const TABLES = {
       "Booked phone appointments by reference, with the customer's phone number; expire 90 days after the slot.",
     partitionKey: { name: "reference", type: "S" },
     ttlAttribute: "expiresAt",
+  },
+  reportCounters: {
+    id: "reportCounters",
+    purpose:
+      "Daily report counters per language and topic (no personal data); a month per partition, so a year's report is 12 parallel queries.",
+    partitionKey: { name: "month", type: "S" },
+    sortKey: { name: "row", type: "S" },
   },
 } as const satisfies Record<string, TableDefinition>;
 

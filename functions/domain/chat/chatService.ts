@@ -5,6 +5,7 @@ import { phrase } from "../dialogue/phrases.ts";
 import type { CustomerIdentity } from "../identity/identity.ts";
 import type { Clock } from "../ports.ts";
 import { containsPersonalData, maskPersonalData } from "../privacy/personalData.ts";
+import type { ReportRecorder } from "../reports/reportEvents.ts";
 import type { ChatStore } from "./chatStore.ts";
 import {
   ChatEndedError,
@@ -24,6 +25,8 @@ export interface ChatServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   settings: { transcriptRetentionDays: number; surveyTokenTtlHours: number };
+  /** Counts answers and endings for supervisors' reports; never throws. */
+  reports?: ReportRecorder;
 }
 
 export interface StartedChat {
@@ -121,6 +124,7 @@ export function createChatService(deps: ChatServiceDeps) {
         missesInRow: 0,
         handledBy: "bot",
         authenticated: false,
+        expiresAt: expiresAt(clock.now()),
       };
       await store.createChat(chat);
       return { chat, resumeToken: issued.token, created: true, missed: [] };
@@ -219,6 +223,13 @@ export function createChatService(deps: ChatServiceDeps) {
       for (const out of turn.messages) await say(chat.chatId, out);
       const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
       await store.recordBotTurn(chat.chatId, { topic: turn.topic, missesInRow });
+      await deps.reports?.record({
+        kind: "botAnswer",
+        at: clock.now(),
+        lang: chat.lang,
+        topic: turn.topic,
+        missed: turn.missed,
+      });
       return {
         ...(turn.topic ? { topic: turn.topic } : {}),
         missesInRow,
@@ -247,6 +258,14 @@ export function createChatService(deps: ChatServiceDeps) {
         ).toISOString(),
       });
       if (!ended) throw new ChatEndedError();
+      await deps.reports?.record({
+        kind: "chatEnded",
+        at: now,
+        lang: chat.lang,
+        topic: chat.topics[0],
+        handledBy: chat.handledBy === "advisor" ? "advisor" : "bot",
+        authenticated: chat.authenticated,
+      });
       return {
         surveyToken: survey.token,
         announce: async () => {

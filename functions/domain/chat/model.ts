@@ -36,6 +36,11 @@ export interface Chat {
   advisorId?: string;
   advisorName?: string;
   wrapup?: { reason: string; note?: string; at: string; advisorId: string };
+  /**
+   * Epoch seconds when DynamoDB's TTL deletes the chat record (it holds the customer's name
+   * and subject once authenticated): the transcript retention period after the start.
+   */
+  expiresAt?: number;
 }
 
 /** A transcript message as stored, with the recogniser's view of customer messages. */

@@ -14,6 +14,7 @@ import {
   type SlotRejection,
 } from "../openingHours/index.ts";
 import type { Clock } from "../ports.ts";
+import type { ReportRecorder } from "../reports/reportEvents.ts";
 import { type AppointmentRecord, type AppointmentStore, contactExpiry } from "./contactStore.ts";
 import {
   AppointmentAlreadyStartedError,
@@ -37,6 +38,8 @@ export interface AppointmentDeps {
   openingHours: OpeningHours;
   /** Defaults to cryptographically random references. */
   newReference?: ReferenceSource;
+  /** Counts the request for supervisors' reports; never throws. */
+  reports?: ReportRecorder;
 }
 
 /**
@@ -141,6 +144,7 @@ export async function bookAppointment(
     throw new Error(`no free appointment reference after ${REFERENCE_ATTEMPTS} attempts`);
   }
 
+  await deps.reports?.record({ kind: "booking", at: now, lang: booking.lang });
   const minutes = Math.round((slot.end.getTime() - slot.start.getTime()) / 60_000);
   return {
     reference: stored.reference,

@@ -9,6 +9,7 @@ import {
   openingPeriods,
 } from "../openingHours/index.ts";
 import type { Clock } from "../ports.ts";
+import type { ReportRecorder } from "../reports/reportEvents.ts";
 import { type CallbackRecord, type CallbackStore, contactExpiry } from "./contactStore.ts";
 import {
   CallbackAlreadyClosedError,
@@ -30,6 +31,8 @@ export interface CallbackDeps {
   openingHours: OpeningHours;
   /** Defaults to cryptographically random references. */
   newReference?: ReferenceSource;
+  /** Counts the request for supervisors' reports; never throws. */
+  reports?: ReportRecorder;
 }
 
 /** Local hours [from, to) of each preferred window; the service day is 9-16. */
@@ -100,6 +103,7 @@ export async function createCallback(
       expiresAt: contactExpiry(callFrom),
     };
     if (await deps.callbacks.putCallback(record)) {
+      await deps.reports?.record({ kind: "callback", at: now, lang: request.lang });
       const when =
         callFrom.getTime() === now.getTime()
           ? undefined

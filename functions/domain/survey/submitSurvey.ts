@@ -8,10 +8,13 @@ import {
 import { parseChatToken, secretMatches } from "../chat/tokens.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
+import type { ReportRecorder } from "../reports/reportEvents.ts";
 
 export interface SurveyDeps {
   store: ChatStore;
   clock: Clock;
+  /** Counts the answers for supervisors' reports; never throws. */
+  reports?: ReportRecorder;
 }
 
 /**
@@ -46,4 +49,12 @@ export async function submitSurvey(deps: SurveyDeps, submission: SurveySubmissio
     submittedAt: now.toISOString(),
   });
   if (!stored) throw new SurveyAlreadySubmittedError();
+  await deps.reports?.record({
+    kind: "survey",
+    at: now,
+    lang: chat.lang,
+    topic: chat.topics[0],
+    gotHelp: submission.gotHelp,
+    score: submission.score,
+  });
 }

@@ -4,6 +4,7 @@ import type { HttpRouteId } from "../routes.ts";
 import { createBookAppointmentHandler } from "./bookAppointment.ts";
 import { createCancelAppointmentHandler } from "./cancelAppointment.ts";
 import { createListAppointmentSlotsHandler } from "./listAppointmentSlots.ts";
+import { createReportSummaryHandler } from "./reportSummary.ts";
 import { createRequestCallbackHandler } from "./requestCallback.ts";
 import { createSubmitSurveyHandler } from "./submitSurvey.ts";
 
@@ -14,4 +15,5 @@ export const HTTP_HANDLERS: Record<HttpRouteId, (services: Services) => Handler>
   listAppointmentSlots: (s) => createListAppointmentSlotsHandler(s),
   bookAppointment: (s) => createBookAppointmentHandler(s),
   cancelAppointment: (s) => createCancelAppointmentHandler(s),
+  reportSummary: (s) => createReportSummaryHandler(s),
 };

@@ -1,0 +1,156 @@
+/**
+ * What the service counts for supervisors' reports. Each event adds to daily counters per
+ * language and topic, so a report over any period reads a few thousand small rows instead
+ * of every chat. Counters carry no personal data: no chat ids, no text, no identities.
+ */
+import type { Lang } from "../../contracts/lang.ts";
+
+export const COUNTERS = [
+  "chats",
+  "botOnlyChats",
+  "advisorChats",
+  "authenticatedChats",
+  "botAnswers",
+  "misses",
+  "handoffs",
+  "handoffsQueued",
+  "handoffsUnavailable",
+  "handoffsClosed",
+  "callbacks",
+  "bookings",
+  "surveys",
+  "gotHelp",
+  "scoreSum",
+  "score1",
+  "score2",
+  "score3",
+  "score4",
+  "score5",
+] as const;
+export type Counter = (typeof COUNTERS)[number];
+export type Counts = Record<Counter, number>;
+
+/** Topic used when a chat or answer has none (the bot did not recognise anything). */
+export const NO_TOPIC = "none";
+
+export type ReportEvent =
+  | {
+      kind: "chatEnded";
+      at: Date;
+      lang: Lang;
+      /** The chat's first recognised topic, the one it is reported under. */
+      topic?: string;
+      handledBy: "bot" | "advisor";
+      authenticated: boolean;
+    }
+  | { kind: "botAnswer"; at: Date; lang: Lang; topic?: string; missed: boolean }
+  | {
+      kind: "handoff";
+      at: Date;
+      lang: Lang;
+      topic?: string;
+      outcome: "queued" | "unavailable" | "closed";
+    }
+  | { kind: "callback"; at: Date; lang: Lang }
+  | { kind: "booking"; at: Date; lang: Lang }
+  | { kind: "survey"; at: Date; lang: Lang; topic?: string; gotHelp: boolean; score: number };
+
+/** One day's counters for one language and topic: the unit stored and summed. */
+export interface CounterRow {
+  /** Calendar day in Europe/Helsinki, YYYY-MM-DD: reports follow the agency's days. */
+  day: string;
+  lang: Lang;
+  topic: string;
+  counts: Partial<Counts>;
+}
+
+/** Records report events. Adapter: atomic ADD updates on DynamoDB counter rows. */
+export interface ReportRecorder {
+  record(event: ReportEvent): Promise<void>;
+}
+
+/** Reads counter rows for whole days from `fromDay` to `toDay`, both included. */
+export interface ReportReader {
+  rows(fromDay: string, toDay: string): Promise<CounterRow[]>;
+}
+
+const helsinkiDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The Helsinki calendar day of an instant, as YYYY-MM-DD. */
+export function reportDay(at: Date): string {
+  return helsinkiDay.format(at);
+}
+
+/** The counter row an event adds to, and what it adds. */
+export function incrementsFor(event: ReportEvent): CounterRow {
+  const base = { day: reportDay(event.at), lang: event.lang };
+  switch (event.kind) {
+    case "chatEnded":
+      return {
+        ...base,
+        topic: event.topic ?? NO_TOPIC,
+        counts: {
+          chats: 1,
+          ...(event.handledBy === "bot" ? { botOnlyChats: 1 } : { advisorChats: 1 }),
+          ...(event.authenticated ? { authenticatedChats: 1 } : {}),
+        },
+      };
+    case "botAnswer":
+      return {
+        ...base,
+        topic: event.topic ?? NO_TOPIC,
+        counts: { botAnswers: 1, ...(event.missed ? { misses: 1 } : {}) },
+      };
+    case "handoff": {
+      const outcome = {
+        queued: "handoffsQueued",
+        unavailable: "handoffsUnavailable",
+        closed: "handoffsClosed",
+      } as const;
+      return {
+        ...base,
+        topic: event.topic ?? NO_TOPIC,
+        counts: { handoffs: 1, [outcome[event.outcome]]: 1 },
+      };
+    }
+    case "callback":
+      return { ...base, topic: "callback", counts: { callbacks: 1 } };
+    case "booking":
+      return { ...base, topic: "appointment", counts: { bookings: 1 } };
+    case "survey":
+      return {
+        ...base,
+        topic: event.topic ?? NO_TOPIC,
+        counts: {
+          surveys: 1,
+          ...(event.gotHelp ? { gotHelp: 1 } : {}),
+          scoreSum: event.score,
+          [`score${event.score}` as Counter]: 1,
+        },
+      };
+  }
+}
+
+/**
+ * Records without ever failing the customer's action: the report is a derived view, and a
+ * lost increment costs less than a lost message or booking. Failures are logged for alarms.
+ */
+export function safeRecorder(
+  recorder: ReportRecorder,
+  onError: (error: unknown) => void,
+): ReportRecorder {
+  return {
+    async record(event) {
+      try {
+        await recorder.record(event);
+      } catch (error) {
+        onError(error);
+      }
+    },
+  };
+}

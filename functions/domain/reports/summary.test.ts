@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { type CounterRow, incrementsFor, reportDay } from "./reportEvents.ts";
+import { summarize } from "./summary.ts";
+
+const at = new Date("2026-11-23T10:00:00Z");
+
+describe("incrementsFor", () => {
+  it("files events under the Helsinki day, not the UTC one", () => {
+    // 23:30 UTC on 23 Nov is already 24 Nov in Helsinki (UTC+2).
+    expect(reportDay(new Date("2026-11-23T23:30:00Z"))).toBe("2026-11-24");
+    expect(reportDay(new Date("2026-06-30T21:30:00Z"))).toBe("2026-07-01");
+  });
+
+  it("counts an ended chat as bot-only or advisor, and authenticated without saying who", () => {
+    const row = incrementsFor({
+      kind: "chatEnded",
+      at,
+      lang: "sv",
+      topic: "tax-card",
+      handledBy: "advisor",
+      authenticated: true,
+    });
+    expect(row).toEqual({
+      day: "2026-11-23",
+      lang: "sv",
+      topic: "tax-card",
+      counts: { chats: 1, advisorChats: 1, authenticatedChats: 1 },
+    });
+  });
+
+  it("files unrecognised answers under 'none' and counts the miss", () => {
+    expect(incrementsFor({ kind: "botAnswer", at, lang: "fi", missed: true })).toMatchObject({
+      topic: "none",
+      counts: { botAnswers: 1, misses: 1 },
+    });
+  });
+
+  it("adds a survey to its score bucket, the score sum and got-help", () => {
+    expect(
+      incrementsFor({ kind: "survey", at, lang: "fi", topic: "vat", gotHelp: true, score: 4 })
+        .counts,
+    ).toEqual({ surveys: 1, gotHelp: 1, scoreSum: 4, score4: 1 });
+  });
+});
+
+describe("summarize", () => {
+  const rows: CounterRow[] = [
+    {
+      day: "2026-11-02",
+      lang: "fi",
+      topic: "tax-refund",
+      counts: { chats: 8, botOnlyChats: 6, advisorChats: 2, botAnswers: 10, misses: 1 },
+    },
+    {
+      day: "2026-11-02",
+      lang: "fi",
+      topic: "tax-refund",
+      counts: { surveys: 4, gotHelp: 3, scoreSum: 15, score5: 2, score4: 1, score1: 1 },
+    },
+    { day: "2026-11-03", lang: "sv", topic: "vat", counts: { chats: 2, botOnlyChats: 2 } },
+    { day: "2026-11-03", lang: "fi", topic: "callback", counts: { callbacks: 1 } },
+    { day: "2026-10-31", lang: "fi", topic: "vat", counts: { chats: 100 } },
+  ];
+
+  it("sums the period and derives the rates", () => {
+    const s = summarize(rows, { from: "2026-11-01", to: "2026-11-30" });
+    expect(s.totals).toMatchObject({
+      chats: 10,
+      botOnlyChats: 8,
+      containmentRate: 0.8,
+      surveys: 4,
+      averageScore: 3.75,
+      gotHelpShare: 0.75,
+      surveyResponseRate: 0.4,
+      missRate: 0.1,
+      callbacks: 1,
+    });
+    expect(s.scoreDistribution).toEqual({ "1": 1, "2": 0, "3": 0, "4": 1, "5": 2 });
+    expect(s.byDay.map((d) => [d.day, d.chats])).toEqual([
+      ["2026-11-02", 8],
+      ["2026-11-03", 2],
+    ]);
+    expect(s.byLang.map((l) => [l.lang, l.chats])).toEqual([
+      ["fi", 8],
+      ["sv", 2],
+    ]);
+    expect(s.byTopic[0]).toMatchObject({ topic: "tax-refund", chats: 8 });
+  });
+
+  it("filters by language and topic, and gives null rates rather than dividing by zero", () => {
+    const sv = summarize(rows, { from: "2026-11-01", to: "2026-11-30", lang: "sv" });
+    expect(sv.totals).toMatchObject({ chats: 2, averageScore: null, surveyResponseRate: 0 });
+    const vat = summarize(rows, { from: "2026-10-01", to: "2026-11-30", topic: "vat" });
+    expect(vat.totals.chats).toBe(102);
+    expect(summarize([], { from: "2026-11-01", to: "2026-11-01" }).totals.containmentRate).toBe(
+      null,
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import type { Lang } from "../../contracts/lang.ts";
+import { COUNTERS, type CounterRow, type Counts } from "./reportEvents.ts";
+
+export interface SummaryFilter {
+  /** First and last day included, YYYY-MM-DD (Europe/Helsinki). */
+  from: string;
+  to: string;
+  lang?: Lang;
+  topic?: string;
+}
+
+/** Counts plus the rates people read; rates are null when their denominator is zero. */
+export interface Figures extends Counts {
+  containmentRate: number | null;
+  averageScore: number | null;
+  gotHelpShare: number | null;
+  surveyResponseRate: number | null;
+  missRate: number | null;
+}
+
+export interface ReportSummary {
+  from: string;
+  to: string;
+  lang: Lang | null;
+  topic: string | null;
+  totals: Figures;
+  /** Satisfaction 1-5: how many answered each score. */
+  scoreDistribution: Record<"1" | "2" | "3" | "4" | "5", number>;
+  byDay: ({ day: string } & Figures)[];
+  byLang: ({ lang: Lang } & Figures)[];
+  byTopic: ({ topic: string } & Figures)[];
+}
+
+function zero(): Counts {
+  return Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counts;
+}
+
+function add(into: Counts, counts: Partial<Counts>): void {
+  for (const c of COUNTERS) into[c] += counts[c] ?? 0;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+
+function figures(c: Counts): Figures {
+  return {
+    ...c,
+    containmentRate: ratio(c.botOnlyChats, c.chats),
+    averageScore: c.surveys === 0 ? null : Math.round((c.scoreSum / c.surveys) * 100) / 100,
+    gotHelpShare: ratio(c.gotHelp, c.surveys),
+    surveyResponseRate: ratio(c.surveys, c.chats),
+    missRate: ratio(c.misses, c.botAnswers),
+  };
+}
+
+function grouped<K extends string>(
+  rows: CounterRow[],
+  key: (row: CounterRow) => K,
+): Map<K, Counts> {
+  const groups = new Map<K, Counts>();
+  for (const row of rows) {
+    const k = key(row);
+    let counts = groups.get(k);
+    if (!counts) groups.set(k, (counts = zero()));
+    add(counts, row.counts);
+  }
+  return groups;
+}
+
+/** Sums daily counter rows into the report a supervisor asked for. Pure. */
+export function summarize(rows: CounterRow[], filter: SummaryFilter): ReportSummary {
+  const kept = rows.filter(
+    (r) =>
+      r.day >= filter.from &&
+      r.day <= filter.to &&
+      (!filter.lang || r.lang === filter.lang) &&
+      (!filter.topic || r.topic === filter.topic),
+  );
+  const totals = zero();
+  for (const row of kept) add(totals, row.counts);
+  const sorted = <K extends string>(m: Map<K, Counts>) =>
+    [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    from: filter.from,
+    to: filter.to,
+    lang: filter.lang ?? null,
+    topic: filter.topic ?? null,
+    totals: figures(totals),
+    scoreDistribution: {
+      "1": totals.score1,
+      "2": totals.score2,
+      "3": totals.score3,
+      "4": totals.score4,
+      "5": totals.score5,
+    },
+    byDay: sorted(grouped(kept, (r) => r.day)).map(([day, c]) => ({ day, ...figures(c) })),
+    byLang: sorted(grouped(kept, (r) => r.lang)).map(([lang, c]) => ({ lang, ...figures(c) })),
+    byTopic: sorted(grouped(kept, (r) => r.topic))
+      .map(([topic, c]) => ({ topic, ...figures(c) }))
+      .sort((a, b) => b.chats + b.botAnswers - (a.chats + a.botAnswers)),
+  };
+}

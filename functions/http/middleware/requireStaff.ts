@@ -1,0 +1,63 @@
+import type middy from "@middy/core";
+import { createError } from "@middy/util";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import {
+  IdentityError,
+  type IdentityVerifier,
+  type StaffIdentity,
+  type StaffRole,
+} from "../../domain/identity/identity.ts";
+
+export type StaffEvent<E = APIGatewayProxyEventV2> = E & { staff?: StaffIdentity };
+
+/**
+ * Lets a request through only with `Authorization: Bearer <console token>` of a person with
+ * `role`: no or a bad token is 401, a valid token without the role 403. The API Gateway JWT
+ * authorizer checks the same in AWS; this is the check that also holds locally and if a
+ * route is ever exposed without the authorizer.
+ */
+export function requireStaff(
+  identity: IdentityVerifier | undefined,
+  role: StaffRole,
+): middy.MiddlewareObj<StaffEvent> {
+  return {
+    before: async (request) => {
+      const header = request.event.headers?.authorization ?? request.event.headers?.Authorization;
+      const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      if (!token || !identity) {
+        throw createError(
+          401,
+          "Authorization: a Bearer token of a signed-in supervisor is required",
+          {
+            expose: true,
+            cause: { code: "UNAUTHORIZED" },
+          },
+        );
+      }
+      let staff: StaffIdentity;
+      try {
+        staff = await identity.verifyStaff(token);
+      } catch (error) {
+        if (error instanceof IdentityError && error.code === "NOT_STAFF") {
+          throw forbidden(role);
+        }
+        if (error instanceof IdentityError) {
+          throw createError(401, `Authorization: ${error.message}`, {
+            expose: true,
+            cause: { code: error.code },
+          });
+        }
+        throw error;
+      }
+      if (!staff.roles.includes(role)) throw forbidden(role);
+      request.event.staff = staff;
+    },
+  };
+}
+
+function forbidden(role: StaffRole) {
+  return createError(403, `This needs the ${role} role.`, {
+    expose: true,
+    cause: { code: "FORBIDDEN" },
+  });
+}

@@ -15,6 +15,8 @@ export interface FeatureOptions {
   stemWeight: number;
   gramWeight: number;
   bigramWeight: number;
+  /** Weight of the known parts of an unseen compound ("penninggåva" → "gåva"); 0 turns splitting off. */
+  compoundWeight: number;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -24,6 +26,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   stemWeight: 1,
   gramWeight: 1,
   bigramWeight: 0.5,
+  compoundWeight: 0.4,
 };
 
 /** Folded written-form words of a message, the unit every feature is built from. */
@@ -65,6 +68,7 @@ export class FeatureExtractor {
     readonly lang: Lang,
     private readonly options: FeatureOptions,
     private readonly correct: (word: string) => string | undefined = () => undefined,
+    private readonly split: (word: string) => readonly string[] = () => [],
   ) {}
 
   /** Features of `text` by name, with summed weights. */
@@ -98,6 +102,12 @@ export class FeatureExtractor {
     // A misspelt word also contributes the features of its closest known spelling.
     const fixed = this.correct(folded);
     if (fixed && fixed !== folded) addWord(fixed, fixed, this.lang, this.options, add, 0.7);
+    // A new compound also contributes the features of its known parts.
+    if (this.options.compoundWeight > 0) {
+      for (const part of this.split(folded)) {
+        addWord(part, part, this.lang, this.options, add, this.options.compoundWeight);
+      }
+    }
     if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
     this.cache.set(written, features);
     return features;

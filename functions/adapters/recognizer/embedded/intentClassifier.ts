@@ -2,6 +2,7 @@ import type { BotContent } from "../../../content/schema.ts";
 import type { Lang } from "../../../contracts/lang.ts";
 import { type IntentId, NO_INTENT, TOPIC_IDS } from "../../../contracts/topics.ts";
 import type { IntentScore } from "../../../domain/ports.ts";
+import { CompoundSplitter } from "./compounds.ts";
 import {
   DEFAULT_FEATURE_OPTIONS,
   FeatureExtractor,
@@ -88,6 +89,7 @@ export class IntentClassifier {
   private readonly knownGrams = new Set<string>();
   private readonly knownCache = new Map<string, boolean>();
   private readonly speller: Speller | undefined;
+  private readonly splitter: CompoundSplitter;
   private readonly extractor: FeatureExtractor;
   /** Words that mostly occur in greetings and farewells ("hei", "moi", "päivää"). */
   private readonly greetingWords: Set<string>;
@@ -112,10 +114,16 @@ export class IntentClassifier {
     }
     this.speller = options.spelling ? new Speller(wordCounts) : undefined;
     const speller = this.speller;
+    const splitter = new CompoundSplitter(
+      lang,
+      (w) => this.knownWords.has(w) || stems(w, lang).some((s) => this.knownStems.has(s)),
+    );
+    this.splitter = splitter;
     this.extractor = new FeatureExtractor(
       lang,
       options.features,
       speller ? (w) => speller.correct(w) : undefined,
+      (w) => splitter.split(w),
     );
     this.greetingWords = greetingVocabulary(examples, lang);
     this.outOfScopeStems = outOfScopeVocabulary(examples, lang, options.outOfScopeStemCount);
@@ -236,6 +244,7 @@ export class IntentClassifier {
       this.knownWords.has(w) ||
       stems(raw, this.lang).some((s) => this.knownStems.has(s)) ||
       this.speller?.correct(w) !== undefined ||
+      this.splitter.split(w).length > 0 ||
       this.mostlyKnownGrams(w);
     if (this.knownCache.size >= 50_000) this.knownCache.clear();
     this.knownCache.set(raw, known);

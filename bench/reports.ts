@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:reports`: how long GET /api/reports/summary takes over a year of data.
+ *
+ * A year at peak volume (2.9 million chats) becomes, in the counter table, one row per day,
+ * language and topic: 365 × 2 × 30 ≈ 22,000 rows whatever the number of chats. This seeds
+ * that many rows into the embedded DynamoDB (dynalite), then times the real handler path over
+ * HTTP with a supervisor token: one month (baseline, same run) and the whole year.
+ *
+ * Flags: --topics N (default 30), --runs N (default 10), --json (one JSON line at the end).
+ */
+
+import { parseArgs } from "node:util";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { BatchWriteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { tableName } from "../functions/adapters/dynamodb/tables.ts";
+import { loadConfig } from "../functions/config.ts";
+import { COUNTERS } from "../functions/domain/reports/reportEvents.ts";
+import { IN_MEMORY, startLocalServer } from "../functions/local/localServer.ts";
+import { createLogger } from "../functions/observability/logger.ts";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const { values } = parseArgs({
+  options: {
+    topics: { type: "string", default: "30" },
+    runs: { type: "string", default: "10" },
+    json: { type: "boolean", default: false },
+  },
+});
+const topics = Number(values.topics);
+const runs = Number(values.runs);
+const CHATS_PER_YEAR = 2_900_000;
+
+const config = loadConfig({
+  NODE_ENV: "test",
+  PORT: "0",
+  DYNAMODB_PORT: "0",
+  DATA_DIR: IN_MEMORY,
+  LOG_LEVEL: "silent",
+});
+const server = await startLocalServer(config, { logger: createLogger("silent") });
+const doc = DynamoDBDocumentClient.from(
+  new DynamoDBClient({
+    endpoint: server.dynamoEndpoint,
+    region: config.AWS_REGION,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  }),
+);
+
+// Seed: one row per day × language × topic of 2025, chats spread to 2.9 M for the year.
+const table = tableName(config.TABLE_PREFIX, "reportCounters");
+const rows: Record<string, unknown>[] = [];
+const chatsPerRow = Math.round(CHATS_PER_YEAR / (365 * 2 * topics));
+for (let d = 0; d < 365; d++) {
+  const day = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+  for (const lang of ["fi", "sv"]) {
+    for (let t = 0; t < topics; t++) {
+      const item: Record<string, unknown> = {
+        month: day.slice(0, 7),
+        row: `${day}#${lang}#topic-${t}`,
+      };
+      for (const c of COUNTERS) item[c] = c === "chats" ? chatsPerRow : (d + t) % 7;
+      rows.push(item);
+    }
+  }
+}
+const seedStart = performance.now();
+const batches: Record<string, unknown>[][] = [];
+for (let i = 0; i < rows.length; i += 25) batches.push(rows.slice(i, i + 25));
+for (let i = 0; i < batches.length; i += 8) {
+  await Promise.all(
+    batches.slice(i, i + 8).map((batch) =>
+      doc.send(
+        new BatchWriteCommand({
+          RequestItems: { [table]: batch.map((Item) => ({ PutRequest: { Item } })) },
+        }),
+      ),
+    ),
+  );
+}
+const seedMs = performance.now() - seedStart;
+
+const token = (
+  (await (await fetch(`${server.url}/dev/token?persona=supervisor`)).json()) as {
+    idToken: string;
+  }
+).idToken;
+
+async function time(query: string): Promise<{ p50: number; max: number; chats: number }> {
+  const samples: number[] = [];
+  let chats = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const start = performance.now();
+    const res = await fetch(`${server.url}/api/reports/summary?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await res.json()) as { totals: { chats: number } };
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body)}`);
+    chats = body.totals.chats;
+    if (i > 0) samples.push(performance.now() - start); // the first run warms up
+  }
+  samples.sort((a, b) => a - b);
+  return {
+    p50: Math.round(samples[Math.floor(samples.length / 2)] ?? 0),
+    max: Math.round(samples.at(-1) ?? 0),
+    chats,
+  };
+}
+
+const month = await time("from=2025-06-01&to=2025-06-30");
+const year = await time("from=2025-01-01&to=2025-12-31");
+const yearFi = await time("from=2025-01-01&to=2025-12-31&lang=fi&topic=topic-3");
+
+console.log(`Report summary over the embedded DynamoDB (dynalite), ${runs} runs each`);
+console.log(`seeded ${rows.length} counter rows (${topics} topics) in ${Math.round(seedMs)} ms`);
+console.log("period                        chats      p50 ms   max ms");
+for (const [name, r] of [
+  ["one month (baseline)", month],
+  ["one year", year],
+  ["one year, fi, one topic", yearFi],
+] as const) {
+  console.log(
+    `${name.padEnd(28)} ${String(r.chats).padStart(9)} ${String(r.p50).padStart(9)} ${String(r.max).padStart(8)}`,
+  );
+}
+if (values.json) {
+  console.log(
+    JSON.stringify({
+      rows: rows.length,
+      yearChats: year.chats,
+      monthP50Ms: month.p50,
+      yearP50Ms: year.p50,
+      yearMaxMs: year.max,
+    }),
+  );
+}
+doc.destroy();
+await server.close();

@@ -68,7 +68,7 @@ export const UI = {
     slotMissing: "Vapaa aika: valitse aika listasta.",
     slotFull: "Vapaa aika: valitsemasi aika ehti täyttyä. Valitse toinen aika.",
     submitCallback: "Lähetä soittopyyntö",
-    submitAppointment: "Varaa aika",
+    submitAppointment: "Varaa valittu aika",
     cancel: "Peruuta",
     formFailed: "Lähetys epäonnistui. Yritä hetken kuluttua uudelleen.",
     callbackDone: (reference: string, message: string) =>
@@ -160,7 +160,7 @@ export const UI = {
     slotMissing: "Ledig tid: välj en tid i listan.",
     slotFull: "Ledig tid: tiden du valde hann bli full. Välj en annan tid.",
     submitCallback: "Skicka begäran",
-    submitAppointment: "Boka tiden",
+    submitAppointment: "Boka den valda tiden",
     cancel: "Avbryt",
     formFailed: "Det gick inte att skicka. Försök igen om en stund.",
     callbackDone: (reference: string, message: string) =>

@@ -1,0 +1,316 @@
+/**
+ * The customer web chat in Debian's Chromium against the real local stack (in memory):
+ * conversation in Finnish and Swedish, login, callback and appointment forms, reloads and
+ * dropped connections, survey; axe-core finds no violations in any state.
+ */
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalServer } from "../../functions/local/localServer.ts";
+import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
+import { startOpenStack } from "./support/stack.ts";
+
+describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
+  let stack: LocalServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startOpenStack(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function customerPage(options: { width?: number; reducedMotion?: boolean } = {}) {
+    // bypassCSP: axe-core is injected as an inline script; the widget itself runs under the CSP.
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: options.width ?? 1280, height: 800 },
+      reducedMotion: options.reducedMotion ? "reduce" : "no-preference",
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${stack.url}/`);
+    return { context, page, errors };
+  }
+
+  const panel = (page: Page) => page.getByRole("dialog");
+  const messages = (page: Page) => page.locator(".log:not(.pending-list) > li");
+
+  async function openChat(page: Page): Promise<void> {
+    await page.getByRole("button", { name: /Avaa chat|Öppna chatten/ }).click();
+    await expect.poll(() => messages(page).count()).toBeGreaterThan(0);
+    await expect.poll(() => panel(page).getAttribute("data-connection")).toBe("online");
+  }
+
+  async function ask(page: Page, question: string): Promise<Locator> {
+    const before = await page.locator(".msg.bot").count();
+    await page
+      .getByRole("textbox", { name: /Kirjoita kysymyksesi|Skriv din fråga/ })
+      .fill(question);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".msg.bot").count()).toBeGreaterThan(before);
+    return page.locator(".msg.bot").last();
+  }
+
+  async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+    await screenshot(page, state);
+    expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
+  }
+
+  it("chats in Finnish, keyboard only: welcome, answer with quick replies, no axe violations", async () => {
+    const { context, page, errors } = await customerPage();
+    await expectNoAxeViolations(page, "fi-closed");
+
+    // Keyboard only: Tab to the launcher, Enter opens the dialog and focus lands in the input.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.id)) === "asiointi-chat") break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("asiointi-chat");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => messages(page).count()).toBeGreaterThan(0);
+    const focused = () =>
+      page.evaluate(() => document.getElementById("asiointi-chat")?.shadowRoot?.activeElement?.id);
+    expect(await focused()).toBe("chat-input");
+    await expect
+      .poll(() => messages(page).first().textContent())
+      .toMatch(/yksi kysymys|yhden kysymyksen/i);
+    await expect
+      .poll(() => messages(page).allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/9[.:]00/)]));
+    await expectNoAxeViolations(page, "fi-open");
+
+    const answer = await ask(page, "Milloin saan veronpalautuksen?");
+    expect(await answer.textContent()).toMatch(/palautus/i);
+    expect(await answer.locator("button.reply").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, "fi-answer-with-quick-replies");
+
+    // A quick reply is sent as the customer's next message.
+    const reply = answer.locator("button.reply:not(.action)").first();
+    const replyText = (await reply.textContent()) ?? "";
+    await reply.click();
+    await expect
+      .poll(() => page.locator(".msg.customer").last().textContent())
+      .toContain(replyText);
+
+    // Escape closes the dialog and gives focus back to the launcher.
+    await page.keyboard.press("Escape");
+    expect(await panel(page).isVisible()).toBe(false);
+    expect(
+      await page.evaluate(
+        () => document.getElementById("asiointi-chat")?.shadowRoot?.activeElement?.className,
+      ),
+    ).toBe("launcher");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("switches to Swedish inside the chat and keeps the conversation", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    const before = await messages(page).count();
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Skatteförvaltningens chatt" }).count())
+      .toBe(1);
+    expect(await messages(page).count()).toBeGreaterThanOrEqual(before);
+    expect(await page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    const answer = await ask(page, "När får jag min skatteåterbäring?");
+    expect(await answer.textContent()).toMatch(/återbäring/i);
+    await page.getByRole("textbox", { name: "Skriv din fråga" }).focus();
+    await expectNoAxeViolations(page, "sv-answer");
+    await context.close();
+  });
+
+  it("renders server text as text: markup typed by the customer is not injected", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await ask(page, '<img src=x onerror="window.__pwned=1"><b>veronpalautus</b>');
+    expect(await page.locator(".msg.customer").last().textContent()).toContain("<img src=x");
+    expect(await page.locator(".log img, .log b").count()).toBe(0);
+    expect(await page.evaluate(() => "__pwned" in window)).toBe(false);
+    await context.close();
+  });
+
+  it("callback form inside the chat: errors name the field, a valid request gets a reference", async () => {
+    const { context, page } = await customerPage({ width: 320 });
+    await openChat(page);
+    await openContactForm(page, "callback", /Soittopyyntö/);
+    await page.getByRole("button", { name: "Lähetä soittopyyntö" }).click();
+    const phone = page.getByRole("textbox", { name: "Puhelinnumero" });
+    expect(await phone.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator(".field-error:visible").first().textContent()).toMatch(
+      /^Puhelinnumero:/,
+    );
+    await phone.fill("abc");
+    await page.getByRole("button", { name: "Lähetä soittopyyntö" }).click();
+    expect(await page.locator(".field-error:visible").first().textContent()).toMatch(
+      /^Puhelinnumero:.*040 123 4567/,
+    );
+    await expectNoAxeViolations(page, "fi-callback-form-errors-320px");
+    await expectNoHorizontalOverflow(page);
+
+    await phone.fill("040 123 4567");
+    await page.getByRole("radio", { name: "Aamupäivällä 9–12" }).check();
+    await page.getByRole("button", { name: "Lähetä soittopyyntö" }).click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toMatch(/SP-[0-9A-Z]{6}/);
+    await context.close();
+  });
+
+  it("appointment form inside the chat books a free slot", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await openContactForm(page, "appointment", /Varaa aika/);
+    const slot = page.getByRole("combobox", { name: "Vapaa aika" });
+    await expect.poll(() => slot.locator("option").count()).toBeGreaterThan(1);
+    await page.getByRole("button", { name: "Varaa valittu aika" }).click();
+    expect(await slot.getAttribute("aria-invalid")).toBe("true");
+    await slot.selectOption({ index: 1 });
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("+358 40 765 4321");
+    await expectNoAxeViolations(page, "fi-appointment-form");
+    await page.getByRole("button", { name: "Varaa valittu aika" }).click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toMatch(/AV-[0-9A-Z]{8}/);
+    await context.close();
+  });
+
+  it("logs in through the identity provider's popup and answers personally", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    const answer = await ask(page, "Milloin saan veronpalautuksen?");
+    const popupOpened = context.waitForEvent("page");
+    await answer.getByRole("button", { name: "Kirjaudu" }).click();
+    const popup = await popupOpened;
+    await popup.waitForLoadState();
+    await popup.locator('button[data-persona="customer-refund"]').click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toMatch(/Olet tunnistautunut/);
+    const personal = await ask(page, "Paljonko saan veronpalautusta?");
+    expect(await personal.textContent()).toMatch(/\d/);
+    await context.close();
+  });
+
+  it("survives a reload and a dropped connection: same chat, nothing lost or twice", async () => {
+    const { context, page } = await customerPage({ reducedMotion: true });
+    await openChat(page);
+    await ask(page, "Milloin saan veronpalautuksen?");
+    const before = await messages(page).allTextContents();
+
+    await page.reload();
+    // The panel stays open and the whole conversation is back, once.
+    await expect.poll(() => messages(page).count()).toBe(before.length);
+    expect(await messages(page).allTextContents()).toEqual(before);
+
+    // The network drops: the widget says so, keeps the message and sends it once when back.
+    const cdp = await context.newCDPSession(page);
+    const offline = (value: boolean) =>
+      cdp.send("Network.emulateNetworkConditions", {
+        offline: value,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    await offline(true);
+    for (const socket of stack.io.of("/chat").sockets.values()) socket.conn.close();
+    await expect.poll(() => panel(page).getAttribute("data-connection")).toBe("reconnecting");
+    expect(await page.getByRole("status").first().textContent()).toMatch(/Yhteys katkesi/);
+    await screenshot(page, "fi-reconnecting");
+    await page.getByRole("textbox", { name: "Kirjoita kysymyksesi" }).fill("Entä verokortti?");
+    await page.keyboard.press("Enter");
+    expect(await page.locator(".pending-list li").count()).toBe(1);
+    await offline(false);
+    await expect
+      .poll(() => panel(page).getAttribute("data-connection"), { timeout: 20_000 })
+      .toBe("online");
+    await expect.poll(() => page.locator(".pending-list li").count()).toBe(0);
+    await expect
+      .poll(() => page.locator(".msg.customer", { hasText: "Entä verokortti?" }).count())
+      .toBe(1);
+    const ids = await page
+      .locator(".log > li[data-id]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+    expect(new Set(ids).size).toBe(ids.length);
+    await context.close();
+  });
+
+  it("ends with the survey: star scale by keyboard, stored once, then the ended state", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await ask(page, "Milloin saan veronpalautuksen?");
+    await page.getByRole("button", { name: "Lopeta keskustelu" }).click();
+    const survey = page.getByRole("form", { name: "Miten onnistuimme chatissa?" });
+    await expect.poll(() => survey.count()).toBe(1);
+    await page.getByRole("button", { name: "Lähetä palaute" }).click();
+    expect(await page.locator(".field-error:visible").allTextContents()).toEqual([
+      "Saitko tarvitsemaasi apua: valitse kyllä tai ei.",
+      "Tyytyväisyys: valitse 1–5 tähteä.",
+    ]);
+    await expectNoAxeViolations(page, "fi-survey-errors");
+    await page.getByRole("radio", { name: "Kyllä" }).check();
+    await page.getByRole("radio", { name: "1 tähti viidestä" }).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    expect(await page.getByRole("radio", { name: "4 tähteä viidestä" }).isChecked()).toBe(true);
+    await page.getByRole("textbox", { name: /Kertoisitko vielä/ }).fill("Selkeä vastaus.");
+    const surveyToken = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").surveyToken as string,
+    );
+    await expectNoAxeViolations(page, "fi-survey");
+    await page.getByRole("button", { name: "Lähetä palaute" }).click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toContain("Kiitos palautteestasi.");
+    await expectNoAxeViolations(page, "fi-ended");
+
+    // Stored: the same token cannot answer twice.
+    const again = await fetch(`${stack.url}/api/surveys`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ surveyToken, gotHelp: true, score: 4 }),
+    });
+    expect(again.status).toBe(409);
+
+    // Download conversation gives the transcript as text.
+    const download = page.waitForEvent("download");
+    await page.locator(".ended").getByRole("button", { name: "Lataa keskustelu" }).click();
+    const file = await (await download).createReadStream();
+    let content = "";
+    for await (const chunk of file) content += chunk;
+    expect(content).toMatch(/Chatbot:\n/);
+    expect(content).toContain("Milloin saan veronpalautuksen?");
+    await context.close();
+  });
+
+  async function openContactForm(page: Page, type: string, label: RegExp): Promise<void> {
+    // The bot's callback and appointment topics end with the matching action.
+    const answer = await ask(
+      page,
+      type === "callback" ? "Haluan soittopyynnön" : "Haluan varata ajan",
+    );
+    const action = answer.getByRole("button", { name: label });
+    if ((await action.count()) === 0) {
+      throw new Error(`the bot did not offer "${label}": ${await answer.textContent()}`);
+    }
+    await action.click();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.getElementById("asiointi-chat")?.shadowRoot?.activeElement?.tagName,
+        ),
+      )
+      .toBe("H3");
+  }
+
+  async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+    const overflow = await page.evaluate(() => {
+      const p = document.getElementById("asiointi-chat")?.shadowRoot?.querySelector(".panel");
+      return p ? p.scrollWidth - p.clientWidth : -1;
+    });
+    expect(overflow).toBe(0);
+  }
+});

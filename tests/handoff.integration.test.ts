@@ -123,7 +123,16 @@ async function customerChat(lang: "fi" | "sv" = "fi", target = stack) {
   if (!start.ok) throw new Error(start.error.message);
   await eventually(() => messages.length >= 1);
   const lastState = () => states.at(-1);
-  return { socket, chatId: start.chatId, messages, states, typing, surveys, lastState };
+  return {
+    socket,
+    chatId: start.chatId,
+    resumeToken: start.resumeToken,
+    messages,
+    states,
+    typing,
+    surveys,
+    lastState,
+  };
 }
 
 function store(target = stack) {
@@ -273,6 +282,22 @@ describe("handoff in opening hours", () => {
     const offer = await eventually(() => customer.messages.find((m) => m.actions?.length));
     expect(offer.actions?.map((a) => a.type)).toEqual(["callback", "appointment"]);
     expect(customer.lastState()?.state).not.toBe("queued");
+  });
+
+  it("tells a customer who comes back to a queued chat their place again", async () => {
+    await availableAdvisor("advisor-fi", ["fi"]);
+    const customer = await customerChat();
+    const start = await customer.socket.emitWithAck("chat:handoff", {});
+    expect(start).toMatchObject({ ok: true, outcome: "queued", queuePosition: 1 });
+    const tab = await connectCustomer(stack.url);
+    customers.push(tab);
+    const states = collect(tab, "chat:state");
+    const resumed = await tab.emitWithAck("chat:start", {
+      lang: "fi",
+      resumeToken: customer.resumeToken,
+    });
+    expect(resumed).toMatchObject({ ok: true, chatId: customer.chatId, state: "queued" });
+    await eventually(() => states.find((s) => s.queuePosition === 1));
   });
 
   it("lets the customer leave the queue and go back to the bot", async () => {

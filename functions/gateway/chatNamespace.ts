@@ -128,8 +128,15 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
           authenticated: chat.authenticated,
         });
         for (const message of started.missed) socket.emit("chat:message", message);
-        socket.emit("chat:state", chats.stateEvent(chat));
+        socket.emit("chat:state", {
+          ...chats.stateEvent(chat),
+          ...(chat.state === "advisor" && chat.advisorName
+            ? { advisor: { displayName: chat.advisorName } }
+            : {}),
+        });
         if (started.created) await chats.welcome(chat);
+        // A customer back in a queued chat learns their current place again.
+        else if (chat.state === "queued") await deps.handoff?.requestHandoff(chat.chatId);
       }),
     );
 

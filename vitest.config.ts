@@ -2,7 +2,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["functions/**/*.test.ts", "infra/**/*.test.ts", "tests/**/*.test.ts"],
+    include: [
+      "functions/**/*.test.ts",
+      "infra/**/*.test.ts",
+      "tests/**/*.test.ts",
+      "handoff-console/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "tests/e2e/**"],
     testTimeout: 20_000,
     hookTimeout: 30_000,

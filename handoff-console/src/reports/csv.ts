@@ -1,0 +1,137 @@
+/**
+ * CSV files of the per-day and per-topic figures for spreadsheets. Written for Excel in a
+ * Finnish or Swedish locale: UTF-8 with a byte order mark (so ä and ö survive), semicolons
+ * between fields and decimal commas, CRLF line ends, RFC 4180 quoting. Pure.
+ */
+import type { Lang } from "../../../functions/contracts/lang.ts";
+import type { ReportSummary } from "../../../functions/domain/reports/summary.ts";
+import { decimalForCsv, rateForCsv } from "./format.ts";
+import { daysOf } from "./periods.ts";
+import { REPORT_TEXT, reportTopicName } from "./text.ts";
+
+export const CSV_SEPARATOR = ";";
+/** Excel reads a file as UTF-8 only when it starts with this. */
+export const BOM = "\ufeff";
+
+const NUMBER = /^-?\d+(,\d+)?$/;
+
+/**
+ * One field: quoted when it holds a separator, quote or line break; a text that a spreadsheet
+ * would run as a formula (=, +, -, @ first) gets a leading apostrophe. Numbers pass unchanged.
+ */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === "string" && !NUMBER.test(text) && /^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+  }
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole file: BOM, one line per row, CRLF after every line. */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  return BOM + rows.map((row) => `${row.map(csvField).join(CSV_SEPARATOR)}\r\n`).join("");
+}
+
+type Figures = ReportSummary["totals"];
+
+function countsAndRates(f: Figures, lang: Lang): (string | number)[] {
+  return [
+    f.chats,
+    f.botOnlyChats,
+    rateForCsv(f.containmentRate, lang),
+    f.advisorChats,
+    f.handoffs,
+    f.callbacks,
+    f.bookings,
+    f.botAnswers,
+    f.misses,
+    rateForCsv(f.missRate, lang),
+    f.surveys,
+    rateForCsv(f.surveyResponseRate, lang),
+    decimalForCsv(f.averageScore, 2, lang),
+    rateForCsv(f.gotHelpShare, lang),
+  ];
+}
+
+function figureHeaders(lang: Lang): string[] {
+  const t = REPORT_TEXT[lang];
+  return [
+    t.colChats,
+    t.colBotOnly,
+    t.colContainment,
+    t.colAdvisorChats,
+    t.colHandoffs,
+    t.colCallbacks,
+    t.colBookings,
+    t.colBotAnswers,
+    t.colMisses,
+    t.colMissRate,
+    t.colSurveys,
+    t.colResponseRate,
+    t.colAverageScore,
+    t.colGotHelp,
+  ];
+}
+
+const EMPTY_FIGURES: Figures = {
+  chats: 0,
+  botOnlyChats: 0,
+  advisorChats: 0,
+  authenticatedChats: 0,
+  botAnswers: 0,
+  misses: 0,
+  handoffs: 0,
+  handoffsQueued: 0,
+  handoffsUnavailable: 0,
+  handoffsClosed: 0,
+  callbacks: 0,
+  bookings: 0,
+  surveys: 0,
+  gotHelp: 0,
+  scoreSum: 0,
+  score1: 0,
+  score2: 0,
+  score3: 0,
+  score4: 0,
+  score5: 0,
+  containmentRate: null,
+  averageScore: null,
+  gotHelpShare: null,
+  surveyResponseRate: null,
+  missRate: null,
+};
+
+/** Per-day figures, one line for every day of the period (days without activity as zeros). */
+export function dailyCsv(summary: ReportSummary, lang: Lang): string {
+  const byDay = new Map(summary.byDay.map((d) => [d.day, d]));
+  const rows = daysOf(summary).map((day) => [
+    day,
+    ...countsAndRates(byDay.get(day) ?? EMPTY_FIGURES, lang),
+  ]);
+  return toCsv([[REPORT_TEXT[lang].colDay, ...figureHeaders(lang)], ...rows]);
+}
+
+/** Per-topic figures with the topic id (stable for formulas) and its name in `lang`. */
+export function topicCsv(summary: ReportSummary, lang: Lang): string {
+  const t = REPORT_TEXT[lang];
+  const rows = summary.byTopic.map((row) => [
+    row.topic,
+    reportTopicName(lang, row.topic),
+    ...countsAndRates(row, lang),
+  ]);
+  return toCsv([["id", t.colTopic, ...figureHeaders(lang)], ...rows]);
+}
+
+/**
+ * A file name that says what and which period, safe on every OS:
+ * "raportti-paivittain_2026-11-01_2026-11-30_sv_tax-card.csv".
+ */
+export function csvFileName(
+  base: string,
+  summary: Pick<ReportSummary, "from" | "to" | "lang" | "topic">,
+): string {
+  const parts = [base, summary.from, summary.to, summary.lang, summary.topic].filter(
+    (p): p is string => typeof p === "string" && p.length > 0,
+  );
+  return `${parts.join("_").replace(/[^A-Za-z0-9_-]/g, "-")}.csv`;
+}

@@ -233,6 +233,19 @@ describe("handoff in opening hours", () => {
     });
   });
 
+  it("brings in a person after two bot misses in a row", async () => {
+    const advisor = await availableAdvisor("advisor-fi", ["fi"]);
+    const customer = await customerChat();
+    await customer.socket.emitWithAck("chat:message", { text: "asdf qwerty zxcv" });
+    // Welcome (two messages), then the first miss.
+    await eventually(() => customer.messages.filter((m) => m.from === "bot").length >= 3);
+    expect(customer.lastState()?.state).not.toBe("queued");
+    await customer.socket.emitWithAck("chat:message", {
+      text: "millainen sää on huomenna Oulussa",
+    });
+    await eventually(() => advisor.lastQueue().some((e) => e.chatId === customer.chatId));
+  });
+
   it("lets exactly one of two advisors win a chat they accept at the same time", async () => {
     const a = await availableAdvisor("advisor-fi", ["fi"]);
     const b = await availableAdvisor("advisor-both", ["fi", "sv"]);

@@ -1,0 +1,24 @@
+// The service under load: the whole local stack (in-memory dynalite, embedded recogniser,
+// socket.io gateway) as `npm start` runs it, in its own process, reporting over IPC.
+import { loadConfig } from "../functions/config.ts";
+import { IN_MEMORY, startLocalServer } from "../functions/local/localServer.ts";
+import { send, serveStatsOverIpc } from "./serverStats.ts";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+try {
+  const config = loadConfig({
+    NODE_ENV: "development",
+    PORT: "0",
+    DYNAMODB_PORT: "0",
+    DATA_DIR: IN_MEMORY,
+    LOG_LEVEL: "warn",
+    ...process.env,
+  });
+  const server = await startLocalServer(config);
+  serveStatsOverIpc();
+  send({ type: "ready", url: server.url });
+} catch (error) {
+  send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}

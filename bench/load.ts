@@ -1,0 +1,655 @@
+// Load benchmark: simulated customers over real socket.io connections against the local
+// stack in its own process, and the same load against a bare socket.io echo server (the
+// transport's floor). Usage: npm run bench -- [--concurrent N] [--seconds S] [--json]
+// [--cpu-prof]. With --json the last line of output is one JSON object (a stable contract).
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { cpus } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { io, type Socket } from "socket.io-client";
+import { DEFAULT_CONTENT_DIR } from "../functions/content/loadContent.ts";
+import { loadTestCases } from "../functions/content/testSet.ts";
+import type { Lang } from "../functions/contracts/lang.ts";
+import type {
+  ChatMessage,
+  CustomerToServerEvents,
+  ServerToCustomerEvents,
+} from "../functions/contracts/protocol.ts";
+import type { ServerReport, ServerStats, StatsRequest } from "./serverStats.ts";
+
+type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
+
+const { values: args } = parseArgs({
+  options: {
+    concurrent: { type: "string", default: "200" },
+    seconds: { type: "string", default: "20" },
+    json: { type: "boolean", default: false },
+    "cpu-prof": { type: "boolean", default: false },
+  },
+});
+const CONCURRENT = positiveInt(args.concurrent, "--concurrent");
+const SECONDS = positiveInt(args.seconds, "--seconds");
+const ASK_EVERY_MS = 2_000;
+const REPLY_TIMEOUT_MS = 10_000;
+/** Share of chats in Finnish; the rest are in Swedish. */
+const FINNISH_SHARE = 0.7;
+/** Share of ended chats whose customer answers the survey. */
+const SURVEY_SHARE = 0.5;
+
+function positiveInt(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  return n;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Server child processes
+
+interface ServerProcess {
+  url: string;
+  stats(request?: Omit<StatsRequest, "type">): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+async function startServer(script: string, extraExecArgv: string[] = []): Promise<ServerProcess> {
+  const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
+    execArgv: ["--import", "tsx", "--expose-gc", ...extraExecArgv],
+    // The server's own output goes to stderr, so that stdout ends with the JSON line.
+    stdio: ["ignore", 2, 2, "ipc"],
+    env: { ...process.env, LOG_LEVEL: "error" },
+  });
+  const next = (type: ServerReport["type"]) =>
+    new Promise<ServerReport>((resolve, reject) => {
+      const onMessage = (report: ServerReport) => {
+        if (report.type !== type && report.type !== "failed") return;
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+        resolve(report);
+      };
+      const onExit = (code: number | null) => reject(new Error(`${script} exited (${code})`));
+      child.on("message", onMessage);
+      child.once("exit", onExit);
+    });
+  const ready = await next("ready");
+  if (ready.type === "failed") throw new Error(`${script}: ${ready.message}`);
+  if (ready.type !== "ready") throw new Error(`${script}: unexpected ${ready.type}`);
+  return {
+    url: ready.url,
+    async stats(request = {}) {
+      const answer = next("stats");
+      child.send({ type: "stats", ...request } satisfies StatsRequest);
+      const report = await answer;
+      if (report.type !== "stats") throw new Error(`${script}: no stats`);
+      return report.stats;
+    },
+    async stop() {
+      // Disconnecting makes the child exit normally, so a --cpu-prof profile gets written.
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.disconnect();
+      const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Simulated customers
+
+const QUESTIONS: Record<Lang, string[]> = {
+  fi: loadTestCases(DEFAULT_CONTENT_DIR, "fi").map((c) => c.text),
+  sv: loadTestCases(DEFAULT_CONTENT_DIR, "sv").map((c) => c.text),
+};
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
+interface ChatRecord {
+  chatId: string;
+  resumeToken: string;
+  lang: Lang;
+  /** clientId → message id from the ack. */
+  acked: Map<string, string>;
+  /** message id → how many times it arrived live, and its sender. */
+  delivered: Map<string, { count: number; from: ChatMessage["from"]; clientId?: string }>;
+  botMessagesSeen: number;
+  ended: boolean;
+}
+
+interface PendingQuestion {
+  clientId: string;
+  sentAt: number;
+  echoed: boolean;
+  answered: () => void;
+}
+
+interface Customer {
+  index: number;
+  socket: CustomerSocket;
+  chats: Map<string, ChatRecord>;
+  current?: ChatRecord;
+  pending?: PendingQuestion;
+  sequence: number;
+  surveyRequested: Set<string>;
+}
+
+interface RunMetrics {
+  replyMs: number[];
+  sent: number;
+  acked: number;
+  ackCounts: Map<string, number>;
+  delivered: number;
+  errors: Map<string, number>;
+  chatsEnded: number;
+  surveys: number;
+}
+
+function newMetrics(): RunMetrics {
+  return {
+    replyMs: [],
+    sent: 0,
+    acked: 0,
+    ackCounts: new Map(),
+    delivered: 0,
+    errors: new Map(),
+    chatsEnded: 0,
+    surveys: 0,
+  };
+}
+
+function countError(metrics: RunMetrics, kind: string): void {
+  metrics.errors.set(kind, (metrics.errors.get(kind) ?? 0) + 1);
+}
+
+async function connectAll(
+  url: string,
+  n: number,
+  metrics: RunMetrics,
+  firstIndex = 0,
+): Promise<Customer[]> {
+  const customers: Customer[] = [];
+  const BATCH = 50;
+  for (let first = 0; first < n; first += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, n - first) }, (_, i) =>
+      connectCustomer(url, firstIndex + first + i, metrics),
+    );
+    customers.push(...(await Promise.all(batch)));
+  }
+  return customers;
+}
+
+async function connectCustomer(url: string, index: number, metrics: RunMetrics) {
+  const socket: CustomerSocket = io(`${url}/chat`, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  const customer: Customer = {
+    index,
+    socket,
+    chats: new Map(),
+    sequence: 0,
+    surveyRequested: new Set(),
+  };
+  socket.on("disconnect", (reason) => {
+    if (reason !== "io client disconnect") countError(metrics, `disconnect:${reason}`);
+  });
+  socket.on("chat:message", (message) => {
+    metrics.delivered++;
+    const chat = chatRecord(customer, message.chatId);
+    const seen = chat.delivered.get(message.id);
+    if (seen) seen.count++;
+    else chat.delivered.set(message.id, { count: 1, from: message.from, ...pickClientId(message) });
+    if (message.from === "bot") chat.botMessagesSeen++;
+    const pending = customer.pending;
+    if (!pending) return;
+    if (message.from === "customer" && message.clientId === pending.clientId) {
+      pending.echoed = true;
+    } else if (message.from === "bot" && pending.echoed) {
+      // The first bot message after the customer's own (ordered on this connection).
+      metrics.replyMs.push(performance.now() - pending.sentAt);
+      customer.pending = undefined;
+      pending.answered();
+    }
+  });
+  socket.on("survey:request", ({ chatId }) => customer.surveyRequested.add(chatId));
+  return customer;
+}
+
+/**
+ * The record of a chat, made on first sight: the welcome can arrive in the same network read
+ * as the chat:start ack, before the code awaiting that ack has run.
+ */
+function chatRecord(customer: Customer, chatId: string): ChatRecord {
+  let chat = customer.chats.get(chatId);
+  if (!chat) {
+    chat = {
+      chatId,
+      resumeToken: "",
+      lang: "fi",
+      acked: new Map(),
+      delivered: new Map(),
+      botMessagesSeen: 0,
+      ended: false,
+    };
+    customer.chats.set(chatId, chat);
+  }
+  return chat;
+}
+
+function pickClientId(message: ChatMessage): { clientId?: string } {
+  return message.clientId ? { clientId: message.clientId } : {};
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+async function startChat(customer: Customer, metrics: RunMetrics): Promise<boolean> {
+  const lang: Lang = Math.random() < FINNISH_SHARE ? "fi" : "sv";
+  const ack = await customer.socket.timeout(REPLY_TIMEOUT_MS).emitWithAck("chat:start", { lang });
+  if (!ack.ok) {
+    countError(metrics, `chat:start:${ack.error.code}`);
+    return false;
+  }
+  const chat = chatRecord(customer, ack.chatId);
+  chat.resumeToken = ack.resumeToken;
+  chat.lang = lang;
+  customer.current = chat;
+  // Questions go after the welcome, so that a reply is never confused with it.
+  if (!(await until(() => chat.botMessagesSeen >= 2, REPLY_TIMEOUT_MS))) {
+    countError(metrics, "welcome:timeout");
+  }
+  return true;
+}
+
+async function ask(customer: Customer, metrics: RunMetrics): Promise<void> {
+  const chat = customer.current;
+  if (!chat) return;
+  const clientId = `bench-${customer.index}-${++customer.sequence}`.padEnd(8, "0");
+  const answered = new Promise<void>((resolve) => {
+    customer.pending = { clientId, sentAt: performance.now(), echoed: false, answered: resolve };
+  });
+  metrics.sent++;
+  try {
+    const ack = await customer.socket
+      .timeout(REPLY_TIMEOUT_MS)
+      .emitWithAck("chat:message", { text: pick(QUESTIONS[chat.lang]), clientId });
+    metrics.ackCounts.set(clientId, (metrics.ackCounts.get(clientId) ?? 0) + 1);
+    if (!ack.ok) {
+      countError(metrics, `chat:message:${ack.error.code}`);
+      customer.pending = undefined;
+      return;
+    }
+    metrics.acked++;
+    chat.acked.set(clientId, ack.id);
+  } catch {
+    countError(metrics, "chat:message:ack-timeout");
+    customer.pending = undefined;
+    return;
+  }
+  const replied = await Promise.race([answered.then(() => true), sleep(REPLY_TIMEOUT_MS)]);
+  if (replied !== true) {
+    countError(metrics, "reply:timeout");
+    customer.pending = undefined;
+  }
+}
+
+async function endChat(customer: Customer, metrics: RunMetrics): Promise<void> {
+  const chat = customer.current;
+  if (!chat) return;
+  const ack = await customer.socket.timeout(REPLY_TIMEOUT_MS).emitWithAck("chat:end", {});
+  if (!ack.ok) {
+    countError(metrics, `chat:end:${ack.error.code}`);
+    return;
+  }
+  chat.ended = true;
+  metrics.chatsEnded++;
+  // The closing message and survey request follow the ack; wait for them before moving on.
+  if (!(await until(() => customer.surveyRequested.has(chat.chatId), REPLY_TIMEOUT_MS))) {
+    countError(metrics, "survey:request:timeout");
+  }
+  if (Math.random() < SURVEY_SHARE) {
+    const answer = await customer.socket.timeout(REPLY_TIMEOUT_MS).emitWithAck("survey:submit", {
+      surveyToken: ack.surveyToken,
+      gotHelp: Math.random() < 0.8,
+      score: 1 + Math.floor(Math.random() * 5),
+    });
+    if (answer.ok) metrics.surveys++;
+    else countError(metrics, `survey:submit:${answer.error.code}`);
+  }
+}
+
+/** One customer's life during the run: chats of 3-8 questions, 2 s apart, then end + survey. */
+async function runCustomer(customer: Customer, endAt: number, metrics: RunMetrics) {
+  await sleep(Math.random() * ASK_EVERY_MS);
+  try {
+    while (performance.now() < endAt) {
+      if (!(await startChat(customer, metrics))) return;
+      let nextAsk = performance.now() + Math.random() * ASK_EVERY_MS;
+      const questions = 3 + Math.floor(Math.random() * 6);
+      for (let q = 0; q < questions; q++) {
+        await sleep(nextAsk - performance.now());
+        if (performance.now() >= endAt) return;
+        nextAsk += ASK_EVERY_MS;
+        await ask(customer, metrics);
+      }
+      await endChat(customer, metrics);
+    }
+  } catch (error) {
+    countError(metrics, `customer:${(error as Error).message}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Accounting: every acked message stored once and delivered once
+
+interface Accounting {
+  chatsChecked: number;
+  storedMessages: number;
+  lost: number;
+  duplicated: number;
+  problems: string[];
+}
+
+/** Resumes every chat with its token and compares the stored transcript with what was seen. */
+async function verifyTranscripts(customers: Customer[], metrics: RunMetrics): Promise<Accounting> {
+  const result: Accounting = {
+    chatsChecked: 0,
+    storedMessages: 0,
+    lost: 0,
+    duplicated: 0,
+    problems: [],
+  };
+  const problem = (text: string) => {
+    if (result.problems.length < 10) result.problems.push(text);
+  };
+  for (const [clientId, count] of metrics.ackCounts) {
+    if (count > 1) {
+      result.duplicated += count - 1;
+      problem(`${clientId} acked ${count} times`);
+    }
+  }
+  await Promise.all(
+    customers.map(async (customer) => {
+      for (const chat of customer.chats.values()) {
+        const stored = await readTranscript(customer, chat);
+        if (!stored) {
+          result.lost += chat.acked.size;
+          problem(`chat ${chat.chatId} could not be resumed`);
+          continue;
+        }
+        result.chatsChecked++;
+        result.storedMessages += stored.length;
+        const storedIds = new Map<string, number>();
+        const storedClientIds = new Map<string, number>();
+        for (const m of stored) {
+          storedIds.set(m.id, (storedIds.get(m.id) ?? 0) + 1);
+          if (m.from === "customer" && m.clientId) {
+            storedClientIds.set(m.clientId, (storedClientIds.get(m.clientId) ?? 0) + 1);
+          }
+        }
+        for (const [id, count] of storedIds) {
+          if (count > 1) {
+            result.duplicated += count - 1;
+            problem(`${id} stored ${count} times`);
+          }
+        }
+        for (const m of stored) {
+          if (!chat.delivered.has(m.id)) {
+            result.lost++;
+            problem(`${m.id} (${m.from}: ${m.text.slice(0, 40)}) stored, never delivered live`);
+          }
+        }
+        for (const [clientId, count] of storedClientIds) {
+          if (count > 1) {
+            result.duplicated += count - 1;
+            problem(`clientId ${clientId} stored ${count} times`);
+          }
+        }
+        for (const [clientId, id] of chat.acked) {
+          if (!storedIds.has(id)) {
+            result.lost++;
+            problem(`${clientId} acked as ${id} but not stored`);
+          }
+        }
+        for (const [id, seen] of chat.delivered) {
+          if (seen.count > 1) {
+            result.duplicated += seen.count - 1;
+            problem(`${id} delivered ${seen.count} times`);
+          }
+          if (!storedIds.has(id)) {
+            result.lost++;
+            problem(`${id} (${seen.from}) delivered but not stored`);
+          }
+        }
+      }
+    }),
+  );
+  return result;
+}
+
+/** The transcript as the server replays it on resume: messages until the chat's state. */
+async function readTranscript(customer: Customer, chat: ChatRecord): Promise<ChatMessage[] | null> {
+  const replay: ChatMessage[] = [];
+  const onMessage = (m: ChatMessage) => {
+    if (m.chatId === chat.chatId) replay.push(m);
+  };
+  let done = false;
+  const onState = (s: { chatId: string }) => {
+    if (s.chatId === chat.chatId) done = true;
+  };
+  // Live bookkeeping must not count the replay as a second delivery.
+  const live = customer.chats;
+  customer.chats = new Map();
+  customer.socket.on("chat:message", onMessage);
+  customer.socket.on("chat:state", onState);
+  try {
+    const ack = await customer.socket
+      .timeout(REPLY_TIMEOUT_MS)
+      .emitWithAck("chat:start", { lang: chat.lang, resumeToken: chat.resumeToken });
+    if (!ack.ok) return null;
+    if (!(await until(() => done, REPLY_TIMEOUT_MS))) return null;
+    return replay;
+  } catch {
+    return null;
+  } finally {
+    customer.socket.off("chat:message", onMessage);
+    customer.socket.off("chat:state", onState);
+    customer.chats = live;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// One measured run against a server
+
+interface RunResult {
+  metrics: RunMetrics;
+  seconds: number;
+  rssPerIdleConnKb: number;
+  server: ServerStats;
+  driverLoopP99Ms: number;
+  accounting?: Accounting;
+}
+
+async function measure(
+  server: ServerProcess,
+  options: { verify: boolean; warmUp: boolean },
+): Promise<RunResult> {
+  const metrics = newMetrics();
+  if (options.warmUp) {
+    // Load the recogniser, content and JIT before the baseline, as a running service has.
+    const [first] = await connectAll(server.url, 1, metrics);
+    if (first) {
+      await startChat(first, metrics);
+      for (let i = 0; i < 5; i++) await ask(first, metrics);
+      first.socket.disconnect();
+    }
+    Object.assign(metrics, newMetrics());
+  }
+  // RSS per idle connection: the growth from the first half of the connections to all of
+  // them, so that memory the process gives back after warm-up does not count as negative.
+  const firstHalf = Math.max(1, Math.floor(CONCURRENT / 2));
+  const customers = await connectAll(server.url, firstHalf, metrics, 0);
+  await sleep(500);
+  const before = await server.stats({ gc: true });
+  customers.push(...(await connectAll(server.url, CONCURRENT - firstHalf, metrics, firstHalf)));
+  await sleep(500);
+  const idle = await server.stats({ gc: true, reset: true });
+  const rssPerIdleConnKb = (idle.rssKb - before.rssKb) / Math.max(1, CONCURRENT - firstHalf);
+
+  const driverLoop = monitorEventLoopDelay({ resolution: 10 });
+  driverLoop.enable();
+  const startedAt = performance.now();
+  const endAt = startedAt + SECONDS * 1_000;
+  await Promise.all(customers.map((c) => runCustomer(c, endAt, metrics)));
+  const seconds = (performance.now() - startedAt) / 1_000;
+  driverLoop.disable();
+  const serverStats = await server.stats();
+  await sleep(500);
+  const accounting = options.verify ? await verifyTranscripts(customers, metrics) : undefined;
+  for (const c of customers) c.socket.disconnect();
+  return {
+    metrics,
+    seconds,
+    rssPerIdleConnKb,
+    server: serverStats,
+    driverLoopP99Ms: driverLoop.percentile(99) / 1e6,
+    ...(accounting ? { accounting } : {}),
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, rank)] as number;
+}
+
+const round = (n: number, digits = 1) =>
+  Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null;
+
+// ---------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  log(`bench: ${CONCURRENT} concurrent customers, ${SECONDS} s per server`);
+  const echoServer = await startServer("./echoServer.ts");
+  const echo = await measure(echoServer, { verify: false, warmUp: true });
+  await echoServer.stop();
+  log(`bench: echo done (${echo.metrics.replyMs.length} replies)`);
+
+  const profile = args["cpu-prof"];
+  const profileDir = fileURLToPath(new URL("./profiles/", import.meta.url));
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  const chatServer = await startServer(
+    "./chatServer.ts",
+    profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  );
+  const chat = await measure(chatServer, { verify: true, warmUp: true });
+  await chatServer.stop();
+  if (profile) log(`bench: CPU profile written to ${profileDir}`);
+
+  const accounting = chat.accounting as Accounting;
+  const errors = Object.fromEntries(chat.metrics.errors);
+  const summary = {
+    concurrent: CONCURRENT,
+    botReplyP50Ms: round(percentile(chat.metrics.replyMs, 50)),
+    botReplyP99Ms: round(percentile(chat.metrics.replyMs, 99)),
+    echoP99Ms: round(percentile(echo.metrics.replyMs, 99)),
+    // The /advisor namespace (handoff issue) has not landed: no relay to measure yet.
+    relayP99Ms: null,
+    msgsPerSec: round(chat.metrics.acked / chat.seconds),
+    rssPerIdleConnKb: round(chat.rssPerIdleConnKb),
+    lost: accounting.lost,
+    duplicated: accounting.duplicated,
+    botReplyP95Ms: round(percentile(chat.metrics.replyMs, 95)),
+    botReplyMaxMs: round(Math.max(...chat.metrics.replyMs)),
+    echoP50Ms: round(percentile(echo.metrics.replyMs, 50)),
+    deliveredPerSec: round(chat.metrics.delivered / chat.seconds),
+    questions: chat.metrics.replyMs.length,
+    chatsEnded: chat.metrics.chatsEnded,
+    surveys: chat.metrics.surveys,
+    chatsVerified: accounting.chatsChecked,
+    storedMessages: accounting.storedMessages,
+    errors: Object.values(errors).reduce((a, b) => a + b, 0),
+    errorKinds: errors,
+    serverLoopP50Ms: round(chat.server.loopP50Ms),
+    serverLoopP99Ms: round(chat.server.loopP99Ms),
+    serverLoopMaxMs: round(chat.server.loopMaxMs),
+    serverRssMb: round(chat.server.rssKb / 1024),
+    dynamoRequestsPerQuestion: round(chat.server.httpRequests / Math.max(1, chat.metrics.sent)),
+    echoRssPerIdleConnKb: round(echo.rssPerIdleConnKb),
+    driverLoopP99Ms: round(chat.driverLoopP99Ms),
+    seconds: SECONDS,
+    node: process.version,
+    cpus: cpus().length,
+  };
+  if (accounting.problems.length)
+    log(`bench: accounting problems:\n  ${accounting.problems.join("\n  ")}`);
+
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  const echoBound = (summary.echoP99Ms ?? 0) * 3;
+  const rows: [string, unknown, string][] = [
+    ["concurrent chats", summary.concurrent, "1000"],
+    ["bot reply p50 (ms)", summary.botReplyP50Ms, ""],
+    ["bot reply p95 (ms)", summary.botReplyP95Ms, ""],
+    ["bot reply p99 (ms)", summary.botReplyP99Ms, `<= 50 and <= 3 x echo (${round(echoBound)})`],
+    ["echo p50 / p99 (ms)", `${summary.echoP50Ms} / ${summary.echoP99Ms}`, ""],
+    ["advisor relay p99 (ms)", summary.relayP99Ms ?? "not measured", "<= 20"],
+    ["customer messages/s", summary.msgsPerSec, ""],
+    ["messages delivered/s", summary.deliveredPerSec, ""],
+    ["RSS per idle connection (kB)", summary.rssPerIdleConnKb, "<= 50"],
+    [
+      "server event-loop delay p50 / p99 / max (ms)",
+      `${summary.serverLoopP50Ms} / ${summary.serverLoopP99Ms} / ${summary.serverLoopMaxMs}`,
+      "",
+    ],
+    ["errors", summary.errors, "0"],
+    ["lost / duplicated", `${summary.lost} / ${summary.duplicated}`, "0 / 0"],
+    [
+      "questions / chats ended / surveys",
+      `${summary.questions} / ${summary.chatsEnded} / ${summary.surveys}`,
+      "",
+    ],
+    [
+      "chats verified / messages stored",
+      `${summary.chatsVerified} / ${summary.storedMessages}`,
+      "",
+    ],
+    ["DynamoDB requests per question (all traffic)", summary.dynamoRequestsPerQuestion, ""],
+    ["driver event-loop delay p99 (ms)", summary.driverLoopP99Ms, ""],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(`\n${"metric".padEnd(width)}  value  (target)\n`);
+  for (const [name, value, target] of rows) {
+    process.stdout.write(`${name.padEnd(width)}  ${value}${target ? `  (${target})` : ""}\n`);
+  }
+  if (Object.keys(errors).length) process.stdout.write(`errors: ${JSON.stringify(errors)}\n`);
+  process.stdout.write(`Node ${process.version}, ${cpus().length} CPUs\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

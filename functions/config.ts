@@ -39,6 +39,10 @@ const envSchema = z
     ADVISOR_MAX_CHATS: z.coerce.number().int().min(1).max(10).default(3),
     /** How long a disconnected advisor keeps their chats before they go back to the queue. */
     ADVISOR_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(30),
+    /** Idle time after which a chat asks whether the customer is still there; 0 = never. */
+    CHAT_IDLE_WARNING_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
+    /** Further idle time after that warning before the chat ends with the survey. */
+    CHAT_IDLE_END_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
     /** Customer ID-token issuer (Suomi.fi broker or Cognito); unset locally = the /dev IdP. */
     OIDC_ISSUER: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).default("asiointi-chat"),

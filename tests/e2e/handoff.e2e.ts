@@ -1,0 +1,152 @@
+/**
+ * A customer and an advisor in two Chromium contexts against the real local stack: the
+ * customer asks for a person, the advisor accepts in the console at /console and answers,
+ * the advisor ends the chat and the customer's survey is stored. axe-core checks the
+ * queued and advisor states of the widget and the console.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalServer } from "../../functions/local/localServer.ts";
+import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
+import { startOpenStack } from "./support/stack.ts";
+
+describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
+  let stack: LocalServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startOpenStack(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+    await screenshot(page, state);
+    const found = await axeViolations(page);
+    if (state.startsWith("console")) {
+      consoleFindings.push(...found.map((v) => `${state}: ${v}`));
+      return;
+    }
+    expect(found, `axe violations in state "${state}"`).toEqual([]);
+  }
+  /** The console is checked in every state of the flow; reported in one test of its own. */
+  const consoleFindings: string[] = [];
+
+  async function advisorConsole(): Promise<Page> {
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/console`);
+    await expectNoAxeViolations(page, "console-sign-in");
+    const { idToken } = (await (
+      await fetch(`${stack.url}/dev/token?persona=advisor-fi`)
+    ).json()) as {
+      idToken: string;
+    };
+    await page.evaluate(
+      (token) => sessionStorage.setItem("asiointi-console-session", JSON.stringify({ token })),
+      idToken,
+    );
+    await page.reload();
+    await page.getByRole("radio", { name: "Vapaana" }).check();
+    // The presence form saves on change.
+    await expect
+      .poll(() => page.getByRole("status").allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Tila: Vapaana/i)]));
+    return page;
+  }
+
+  it("customer asks for a person, advisor accepts and answers, the survey is stored", async () => {
+    const advisor = await advisorConsole();
+    await expectNoAxeViolations(advisor, "console-available");
+
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 390, height: 800 },
+    });
+    const customer = await context.newPage();
+    await customer.goto(`${stack.url}/`);
+    await customer.getByRole("button", { name: "Avaa chat" }).click();
+    await expect.poll(() => customer.locator(".msg.bot").count()).toBeGreaterThan(0);
+    await customer
+      .getByRole("textbox", { name: "Kirjoita kysymyksesi" })
+      .fill("Haluan puhua asiakasneuvojan kanssa");
+    await customer.keyboard.press("Enter");
+    const handoff = customer.locator(".msg.bot button.action", { hasText: /neuvoja/i }).last();
+    await handoff.waitFor();
+    await handoff.click();
+
+    const queue = customer.locator(".queue p");
+    await expect
+      .poll(() => queue.textContent())
+      .toMatch(/Olet jonossa asiakasneuvojalle, sijasi on 1\./);
+    await expectNoAxeViolations(customer, "fi-queued");
+
+    // The advisor sees the chat in the queue and takes it.
+    const take = advisor.getByRole("button", { name: /^Ota/ }).first();
+    await take.waitFor();
+    await expectNoAxeViolations(advisor, "console-queue");
+    await take.click();
+    await expect
+      .poll(() => customer.locator(".msg.local").last().textContent())
+      .toMatch(/liittyi keskusteluun/);
+    expect(await customer.locator(".queue").isVisible()).toBe(false);
+
+    // Typing indicator, then the advisor's answer.
+    const compose = advisor.getByRole("textbox", { name: "Viesti asiakkaalle" });
+    await compose.pressSequentially("Hei, ");
+    await expect.poll(() => customer.locator(".typing").isVisible()).toBe(true);
+    await expectNoAxeViolations(customer, "fi-with-advisor-typing");
+    await compose.fill("Hei, olen asiakasneuvoja. Miten voin auttaa?");
+    await advisor.keyboard.press("Enter");
+    await expect
+      .poll(() => customer.locator(".msg.advisor").last().textContent())
+      .toContain("Miten voin auttaa?");
+    await expect.poll(() => customer.locator(".typing").isVisible()).toBe(false);
+
+    await customer
+      .getByRole("textbox", { name: "Kirjoita kysymyksesi" })
+      .fill("Kiitos, kysyin jo botilta.");
+    await customer.keyboard.press("Enter");
+    await expect
+      .poll(() => advisor.getByText("Kiitos, kysyin jo botilta.").count())
+      .toBeGreaterThan(0);
+    await expectNoAxeViolations(customer, "fi-with-advisor");
+    await expectNoAxeViolations(advisor, "console-chat");
+
+    // The advisor ends the chat: the customer gets the survey and answers it.
+    await advisor.getByRole("button", { name: "Lopeta keskustelu" }).click();
+    await advisor.getByRole("button", { name: "Kyllä" }).click();
+    await expect
+      .poll(() => customer.getByRole("form", { name: "Miten onnistuimme chatissa?" }).count())
+      .toBe(1);
+    const surveyToken = await customer.evaluate(
+      () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").surveyToken as string,
+    );
+    await customer.getByRole("radio", { name: "Kyllä" }).check();
+    await customer.getByRole("radio", { name: "5 tähteä viidestä" }).check();
+    await customer.getByRole("button", { name: "Lähetä palaute" }).click();
+    await expect
+      .poll(() => customer.locator(".msg.local").last().textContent())
+      .toContain("Kiitos palautteestasi.");
+    await expectNoAxeViolations(customer, "fi-ended-after-advisor");
+    await expectNoAxeViolations(advisor, "console-wrap-up");
+    const again = await fetch(`${stack.url}/api/surveys`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ surveyToken, gotHelp: true, score: 5 }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it("the advisor console has no axe violations in any state of that flow", () => {
+    // Known and reported to the console's owner (axe best practice, not a WCAG A/AA rule): the
+    // queue <section> repeats another landmark's name. Delete the entry once fixed.
+    const known = [/^console-queue: landmark-unique .*\.queue-section/];
+    expect(consoleFindings.filter((f) => !known.some((k) => k.test(f)))).toEqual([]);
+  });
+});

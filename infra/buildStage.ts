@@ -1,49 +1,124 @@
 /**
  * Composition root of the CDK app: reads the context, builds a stage's stacks and wires the
- * stateful one into the stateless one. Tests call it with their own App.
+ * stateful ones into the stateless ones. Tests call it with their own App.
  */
 import { type App, Tags } from "aws-cdk-lib";
 import { ApiStack } from "./stacks/apiStack.ts";
+import { BotStack } from "./stacks/botStack.ts";
 import { DataStack } from "./stacks/dataStack.ts";
-import { allowedOrigins, stageConfig } from "./stage.ts";
+import { GatewayStack } from "./stacks/gatewayStack.ts";
+import { IdentityStack, type TokenIssuer } from "./stacks/identityStack.ts";
+import { MonitoringStack } from "./stacks/monitoringStack.ts";
+import {
+  allowedOrigins,
+  customerIssuer,
+  InfraConfigError,
+  optionalContext,
+  stageConfig,
+} from "./stage.ts";
 
-/** Region of the deployment unless `-c region=...` says otherwise: data stays in the EU. */
-export const DEFAULT_REGION = "eu-north-1";
+/**
+ * Region of the deployment unless `-c region=...` says otherwise. Amazon Lex V2 is not
+ * offered in eu-north-1 (Stockholm), and the bot, its code hook and the data belong in one
+ * region, so the stage runs in Frankfurt: data stays in the EU.
+ */
+export const DEFAULT_REGION = "eu-central-1";
+/** EU regions that offer Amazon Lex V2 (the bot decides where the stage can run). */
+export const LEX_V2_EU_REGIONS = ["eu-central-1", "eu-west-1", "eu-west-2"] as const;
 
 export interface StageStacks {
   data: DataStack;
+  identity: IdentityStack;
+  bot: BotStack;
   api: ApiStack;
+  gateway: GatewayStack;
+  monitoring: MonitoringStack;
 }
 
 /** The stacks of the stage named by the app's context; fails fast on bad context values. */
 export function buildStage(app: App): StageStacks {
-  const stage = stageConfig(app.node.tryGetContext("stage"));
-  const origins = allowedOrigins(app.node.tryGetContext("allowedOrigins"), stage);
+  const ctx = (key: string): unknown => app.node.tryGetContext(key);
+  const stage = stageConfig(ctx("stage"));
+  const origins = allowedOrigins(ctx("allowedOrigins"), stage);
   // Account from the CLI's credentials when deploying; left open for an offline synth.
   // No lookups anywhere, so the synth never needs AWS.
-  const env = {
-    account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: (app.node.tryGetContext("region") as string | undefined) ?? DEFAULT_REGION,
-  };
+  const region = (ctx("region") as string | undefined) ?? DEFAULT_REGION;
+  if (!(LEX_V2_EU_REGIONS as readonly string[]).includes(region)) {
+    throw new InfraConfigError(
+      `Context value "region" is ${JSON.stringify(region)}; expected an EU region with Amazon Lex V2: ${LEX_V2_EU_REGIONS.join(", ")}`,
+    );
+  }
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region };
   const prefix = `asiointi-${stage.name}`;
+  const common = { env, terminationProtection: stage.terminationProtection };
 
   const data = new DataStack(app, `${prefix}-data`, {
-    env,
+    ...common,
     stage,
     description: "Asiointi chat: DynamoDB tables (stateful; retained in prod)",
-    terminationProtection: stage.terminationProtection,
   });
+  const identity = new IdentityStack(app, `${prefix}-identity`, {
+    ...common,
+    stage,
+    description: "Asiointi chat: Cognito user pool for advisors and supervisors (stateful)",
+  });
+  const bot = new BotStack(app, `${prefix}-bot`, {
+    ...common,
+    stage,
+    tables: data.tables,
+    description: "Asiointi chat: Lex V2 bot (fi_FI, sv_SE) and its fulfillment function",
+  });
+  const customers: TokenIssuer =
+    customerIssuer(ctx("customerIssuer"), ctx("customerJwksUrl"), ctx("customerAudience")) ??
+    identity.poolCustomerIssuer;
+  const identityEnvironment = {
+    OIDC_ISSUER: customers.issuer,
+    OIDC_JWKS_URL: customers.jwksUrl,
+    OIDC_AUDIENCE: customers.audience,
+    STAFF_ISSUER: identity.staffIssuer.issuer,
+    STAFF_JWKS_URL: identity.staffIssuer.jwksUrl,
+    STAFF_AUDIENCE: identity.staffIssuer.audience,
+  };
   const api = new ApiStack(app, `${prefix}-api`, {
-    env,
+    ...common,
     stage,
     tables: data.tables,
     allowedOrigins: origins,
+    staffIssuer: identity.staffIssuer,
+    identityEnvironment,
     description: "Asiointi chat: HTTP API and its Lambda functions (stateless)",
-    terminationProtection: stage.terminationProtection,
   });
-  for (const stack of [data, api]) {
+  const gateway = new GatewayStack(app, `${prefix}-gateway`, {
+    ...common,
+    stage,
+    tables: data.tables,
+    bot,
+    customerIssuer: customers,
+    staffIssuer: identity.staffIssuer,
+    certificateArn: optionalContext(
+      ctx("certificateArn"),
+      "certificateArn",
+      /^arn:aws[a-z-]*:acm:/,
+    ),
+    wafAlsoProtects: [identity.userPool.userPoolArn],
+    description: "Asiointi chat: socket.io gateway on Fargate behind ALB and WAF, Valkey",
+  });
+  const monitoring = new MonitoringStack(app, `${prefix}-monitoring`, {
+    ...common,
+    stage,
+    httpApi: api.api,
+    functions: {
+      ...Object.fromEntries(Object.entries(api.functions).map(([k, f]) => [k, f.function])),
+      lexFulfillment: bot.fulfillment.function,
+    },
+    gateway,
+    alarmEmail: optionalContext(ctx("alarmEmail"), "alarmEmail", /^[^@\s]+@[^@\s]+$/),
+    description: "Asiointi chat: alarms and the operations dashboard",
+  });
+  const stacks = { data, identity, bot, api, gateway, monitoring };
+  for (const stack of Object.values(stacks)) {
     Tags.of(stack).add("project", "asiointi");
     Tags.of(stack).add("stage", stage.name);
   }
-  return { data, api };
+  return stacks;
 }

@@ -32,6 +32,25 @@ export interface StageConfig {
   terminationProtection: boolean;
   /** CORS origins used when the `allowedOrigins` context value is not given. */
   defaultAllowedOrigins: readonly string[];
+  /** The socket.io gateway on Fargate: task size and how far it scales. */
+  gateway: {
+    minTasks: number;
+    maxTasks: number;
+    cpu: number;
+    memoryMiB: number;
+    /** Scale out when average CPU passes this (percent). */
+    targetCpuPercent: number;
+    /** Scale out when an ALB target carries more requests per minute than this. */
+    targetRequestsPerTask: number;
+  };
+  /** NAT gateways of the VPC: one is cheap, one per AZ survives an AZ outage. */
+  natGateways: number;
+  /** ElastiCache (Valkey) for the socket.io adapter. */
+  cache: { nodeType: string; replicas: number };
+  /** Cognito and other retained identity resources. */
+  identityRemovalPolicy: RemovalPolicy;
+  /** Lex intent confidence below which FallbackIntent wins. */
+  lexConfidenceThreshold: number;
 }
 
 /** The physical table prefix of a stage, shared naming with functions/adapters/dynamodb/tables.ts. */
@@ -53,6 +72,18 @@ const STAGES: Record<StageName, StageConfig> = {
     throttle: { rateLimit: 20, burstLimit: 40 },
     terminationProtection: false,
     defaultAllowedOrigins: ["http://localhost:3000"],
+    gateway: {
+      minTasks: 2,
+      maxTasks: 4,
+      cpu: 512,
+      memoryMiB: 1024,
+      targetCpuPercent: 60,
+      targetRequestsPerTask: 3000,
+    },
+    natGateways: 1,
+    cache: { nodeType: "cache.t4g.micro", replicas: 1 },
+    identityRemovalPolicy: RemovalPolicy.DESTROY,
+    lexConfidenceThreshold: 0.4,
   },
   prod: {
     name: "prod",
@@ -68,6 +99,20 @@ const STAGES: Record<StageName, StageConfig> = {
     terminationProtection: true,
     // Production must name its origins explicitly: no default.
     defaultAllowedOrigins: [],
+    // Three tasks across AZs carry the 2030 forecast's peak (~2.9 M chats a year, busiest
+    // January mornings) with headroom; autoscaling covers the rest.
+    gateway: {
+      minTasks: 3,
+      maxTasks: 12,
+      cpu: 1024,
+      memoryMiB: 2048,
+      targetCpuPercent: 50,
+      targetRequestsPerTask: 3000,
+    },
+    natGateways: 2,
+    cache: { nodeType: "cache.t4g.small", replicas: 1 },
+    identityRemovalPolicy: RemovalPolicy.RETAIN,
+    lexConfidenceThreshold: 0.4,
   },
 };
 
@@ -121,4 +166,40 @@ function isAllowedOrigin(origin: string, stage: StageConfig): boolean {
   if (url.origin !== origin) return false; // a path, query or trailing slash is not an origin
   if (url.protocol === "https:") return true;
   return stage.name === "dev" && url.protocol === "http:" && url.hostname === "localhost";
+}
+
+/** An optional string context value, checked against its expected form. */
+export function optionalContext(value: unknown, name: string, form: RegExp): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (typeof value !== "string" || !form.test(value)) {
+    throw new InfraConfigError(
+      `Context value "${name}" is ${JSON.stringify(value)}; it does not look like a valid ${name}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The customers' OIDC issuer (the Suomi.fi broker) from context, or undefined to use the
+ * Cognito pool. Issuer and JWKS URL go together and must be https.
+ */
+export function customerIssuer(
+  issuer: unknown,
+  jwksUrl: unknown,
+  audience: unknown,
+): { issuer: string; jwksUrl: string; audience: string } | undefined {
+  if (issuer === undefined && jwksUrl === undefined) return undefined;
+  const https = /^https:\/\/[^\s]+$/;
+  const iss = optionalContext(issuer, "customerIssuer", https);
+  const jwks = optionalContext(jwksUrl, "customerJwksUrl", https);
+  if (!iss || !jwks) {
+    throw new InfraConfigError(
+      'Context values "customerIssuer" and "customerJwksUrl" go together (https URLs)',
+    );
+  }
+  return {
+    issuer: iss,
+    jwksUrl: jwks,
+    audience: optionalContext(audience, "customerAudience", /^\S+$/) ?? "asiointi-chat",
+  };
 }

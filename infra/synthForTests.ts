@@ -12,20 +12,36 @@ const CDK_JSON_CONTEXT = JSON.parse(readFileSync(new URL("../cdk.json", import.m
   .context as Record<string, unknown>;
 
 export interface SynthesizedStage extends StageStacks {
+  app: App;
   dataTemplate: Template;
   apiTemplate: Template;
+  identityTemplate: Template;
+  botTemplate: Template;
+  gatewayTemplate: Template;
+  monitoringTemplate: Template;
 }
 
-/** Both stacks of a stage for the given context values; bundling is skipped. */
+/** Every stack of a stage for the given context values; bundling and asset copies are skipped. */
 export function synthStage(context: Record<string, unknown> = {}): SynthesizedStage {
   const app = new App({
-    context: { ...CDK_JSON_CONTEXT, "aws:cdk:bundling-stacks": [], ...context },
+    context: {
+      ...CDK_JSON_CONTEXT,
+      "aws:cdk:bundling-stacks": [],
+      // The gateway image's sources are not copied into the test's cloud assembly.
+      "aws:cdk:disable-asset-staging": true,
+      ...context,
+    },
   });
   const stacks = buildStage(app);
   return {
     ...stacks,
+    app,
     dataTemplate: Template.fromStack(stacks.data),
     apiTemplate: Template.fromStack(stacks.api),
+    identityTemplate: Template.fromStack(stacks.identity),
+    botTemplate: Template.fromStack(stacks.bot),
+    gatewayTemplate: Template.fromStack(stacks.gateway),
+    monitoringTemplate: Template.fromStack(stacks.monitoring),
   };
 }
 

@@ -3,27 +3,25 @@
  * bundling, logging, tracing and least-privilege table access. Every function goes through
  * here so a default changes in one place.
  */
-import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { Validations } from "aws-cdk-lib";
+import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Architecture, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { StageConfig } from "../stage.ts";
+import { grantTableAccess, type TableAccess } from "./tableGrants.ts";
 
-/** Node.js major of the Lambda runtime; the bundle targets the same version. */
-export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
-const ESBUILD_TARGET = "node22";
+export type { TableAccess } from "./tableGrants.ts";
+
+/** Node.js major of the Lambda runtime (the active LTS); the bundle targets the same version. */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+export const ESBUILD_TARGET = "node24";
 
 // Some dependencies are CommonJS and call require(); in an ESM bundle that needs a real
 // require. ESM (not CJS) keeps import.meta.url working in our sources.
-const ESM_REQUIRE_BANNER =
+export const ESM_REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
-
-export interface TableAccess {
-  table: ITableV2;
-  read: boolean;
-  write: boolean;
-}
 
 export interface ApiFunctionProps {
   /** Absolute path of the handler module (exports `handler`). */
@@ -35,7 +33,14 @@ export interface ApiFunctionProps {
   /** Exactly the tables the handler uses; nothing else is granted. */
   tables: readonly TableAccess[];
   environment?: Record<string, string>;
+  /** Files copied next to the bundle (absolute source path -> file name in /var/task). */
+  bundledFiles?: Record<string, string>;
+  /** Memory in MB when the stage default does not fit (the fulfillment hook). */
+  memoryMb?: number;
 }
+
+/** Where bundled functions find the opening hours: copied next to index.mjs. */
+export const OPENING_HOURS_IN_BUNDLE = "/var/task/opening-hours.yaml";
 
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
@@ -50,7 +55,15 @@ export class ApiFunction extends Construct {
       removalPolicy: stage.logRemovalPolicy,
     });
 
+    // Our own role instead of AWSLambdaBasicExecutionRole: writes to its own log group only.
+    const role = new Role(this, "Role", {
+      assumedBy: new ServicePrincipal("lambda.amazonaws.com"),
+      description: `Runtime role of ${id}`,
+    });
+    this.logGroup.grantWrite(role);
+
     this.function = new NodejsFunction(this, "Function", {
+      role,
       entry: props.entry,
       handler: "handler",
       projectRoot: props.projectRoot,
@@ -58,7 +71,7 @@ export class ApiFunction extends Construct {
       description: props.description,
       runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
-      memorySize: stage.functionMemoryMb,
+      memorySize: props.memoryMb ?? stage.functionMemoryMb,
       timeout: stage.functionTimeout,
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
@@ -69,6 +82,7 @@ export class ApiFunction extends Construct {
         // Stack traces through the source map; the bundles are small enough that the
         // cost is negligible.
         NODE_OPTIONS: "--enable-source-maps",
+        OPENING_HOURS_FILE: OPENING_HOURS_IN_BUNDLE,
         ...props.environment,
       },
       bundling: {
@@ -82,16 +96,25 @@ export class ApiFunction extends Construct {
         // The runtime provides SDK v3; bundling it would only grow the cold start.
         externalModules: ["@aws-sdk/*"],
         forceDockerBundling: false,
+        // A bundle has no repository layout: the opening-hours schedule travels beside it.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp "${inputDir}/config/opening-hours.yaml" "${outputDir}/opening-hours.yaml"`,
+            ...Object.entries(props.bundledFiles ?? {}).map(
+              ([source, name]) => `cp "${source}" "${outputDir}/${name}"`,
+            ),
+          ],
+        },
       },
     });
 
-    for (const access of props.tables) this.grant(access);
-  }
-
-  private grant({ table, read, write }: TableAccess): void {
-    if (read && write) table.grantReadWriteData(this.function);
-    else if (read) table.grantReadData(this.function);
-    // Conditional writes (attribute_not_exists) need only the write actions.
-    else if (write) table.grantWriteData(this.function);
+    for (const access of props.tables) grantTableAccess(this.function, access);
+    Validations.of(role).acknowledge({
+      id: "AwsSolutions-IAM5[Resource::*]",
+      reason:
+        "X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords support no resource-level permissions.",
+    });
   }
 }

@@ -44,13 +44,13 @@ describe("API stack (dev)", () => {
   });
 
   it.each(HTTP_ROUTES)(
-    "runs $id on arm64 Node.js 22 with tracing and the stage's tables",
+    "runs $id on arm64 Node.js 24 with tracing and the stage's tables",
     (route) => {
       const fnId = logicalId(api, functionOf(route.id));
       const fn = apiTemplate.findResources("AWS::Lambda::Function")[fnId];
       expect(fn?.Properties).toMatchObject({
         Architectures: ["arm64"],
-        Runtime: "nodejs22.x",
+        Runtime: "nodejs24.x",
         Handler: "index.handler",
         TracingConfig: { Mode: "Active" },
         Environment: {

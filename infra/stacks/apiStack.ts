@@ -3,7 +3,7 @@
  * Routes and their table access come from functions/http/routes.ts; nothing is declared twice.
  */
 import { fileURLToPath } from "node:url";
-import { CfnOutput, Duration, Stack, type StackProps } from "aws-cdk-lib";
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import {
   CorsHttpMethod,
@@ -12,14 +12,30 @@ import {
   HttpStage,
   LogGroupLogDestination,
 } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { TABLE_IDS, type TableId } from "../../functions/adapters/dynamodb/tables.ts";
 import { HTTP_ROUTES, type HttpRoute } from "../../functions/http/routes.ts";
 import { ApiFunction, type TableAccess } from "../constructs/apiFunction.ts";
+import { indexNamesOf } from "../constructs/tableGrants.ts";
 import { InfraConfigError, type StageConfig } from "../stage.ts";
 import type { DeployedTables } from "./dataStack.ts";
+import type { TokenIssuer } from "./identityStack.ts";
+
+/** Paths only signed-in advisors and supervisors may call: the JWT authorizer guards them. */
+export const STAFF_PATH_PREFIXES = [
+  "/api/advisor/",
+  "/api/supervisor/",
+  "/api/staff/",
+  "/api/reports/",
+] as const;
+
+/** True for a route of the advisor console or supervisor reports. */
+export function isStaffRoute(route: Pick<HttpRoute, "path"> & { auth?: string }): boolean {
+  return route.auth === "staff" || STAFF_PATH_PREFIXES.some((p) => route.path.startsWith(p));
+}
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
 
@@ -30,11 +46,16 @@ export interface ApiStackProps extends StackProps {
   allowedOrigins: readonly string[];
   /** The routes to deploy; defaults to HTTP_ROUTES (tests pass others). */
   routes?: readonly HttpRoute[];
+  /** Issuer of staff tokens (the Cognito pool); required once any staff route exists. */
+  staffIssuer?: TokenIssuer;
+  /** OIDC_* and STAFF_* for handlers that verify tokens themselves (functions/config.ts). */
+  identityEnvironment?: Record<string, string>;
 }
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<string, ApiFunction> = {};
+  private staffAuthorizer?: HttpJwtAuthorizer;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -100,13 +121,36 @@ export class ApiStack extends Stack {
       stage: props.stage,
       description: `${route.method} ${route.path}`,
       tables: tableAccess(route, props.tables),
+      environment: props.identityEnvironment,
     });
-    this.functions[route.id] = fn;
-    this.api.addRoutes({
+    const staff = isStaffRoute(route);
+    const httpRoutes = this.api.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],
       integration: new HttpLambdaIntegration(`${route.id}Integration`, fn.function),
+      ...(staff ? { authorizer: this.staffAuthorizerFor(route, props) } : {}),
     });
+    for (const httpRoute of staff ? [] : httpRoutes) {
+      Validations.of(httpRoute).acknowledge({
+        id: "AwsSolutions-APIG4",
+        reason:
+          "Customer route: anonymous by design (the chat needs no sign-in); guarded by zod validation, stage throttling and chat/survey tokens in the body.",
+      });
+    }
+    this.functions[route.id] = fn;
+  }
+
+  /** One JWT authorizer for every staff route: a valid console token of the staff issuer. */
+  private staffAuthorizerFor(route: HttpRoute, props: ApiStackProps): HttpJwtAuthorizer {
+    if (!props.staffIssuer) {
+      throw new InfraConfigError(
+        `Route ${route.id} (${route.path}) is for staff but the API stack has no staff issuer`,
+      );
+    }
+    this.staffAuthorizer ??= new HttpJwtAuthorizer("StaffJwt", props.staffIssuer.issuer, {
+      jwtAudience: [props.staffIssuer.audience],
+    });
+    return this.staffAuthorizer;
   }
 }
 
@@ -120,6 +164,7 @@ function tableAccess(route: HttpRoute, tables: DeployedTables): TableAccess[] {
         `Route ${route.id} names table "${id}"; known tables are ${TABLE_IDS.join(", ")}`,
       );
     }
-    return { table: tables[id as TableId], read: read.has(id), write: write.has(id) };
+    const indexes = indexNamesOf(id as TableId);
+    return { table: tables[id as TableId], indexes, read: read.has(id), write: write.has(id) };
   });
 }

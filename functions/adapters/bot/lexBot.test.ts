@@ -1,0 +1,99 @@
+import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Chat } from "../../domain/chat/model.ts";
+import { createLogger } from "../../observability/logger.ts";
+import { createLexBot } from "./lexBot.ts";
+
+const lex = mockClient(LexRuntimeV2Client);
+afterEach(() => lex.reset());
+
+const chat: Chat = {
+  chatId: "01JCHAT0000000000000000000",
+  lang: "sv",
+  state: "bot",
+  startedAt: "2026-11-23T08:00:00.000Z",
+  resumeSecretHash: "x",
+  topics: [],
+  missesInRow: 1,
+  handledBy: "bot",
+  authenticated: true,
+  subject: "subject-1",
+  assurance: "high",
+};
+
+describe("Lex-backed bot", () => {
+  it("asks the chat's locale with the chat's dialogue state and returns the hook's answer", async () => {
+    // Prepare
+    lex.on(RecognizeTextCommand).resolves({
+      messages: [
+        { contentType: "PlainText", content: "Skattekortet beställer du i MinSkatt." },
+        {
+          contentType: "CustomPayload",
+          content: JSON.stringify({
+            kind: "asiointi.message/v1",
+            topic: "tax-card",
+            confidence: 0.9,
+          }),
+        },
+      ],
+      sessionState: { sessionAttributes: { missesInRow: "0" } },
+    });
+    const bot = createLexBot({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      logger: createLogger("silent"),
+      client: new LexRuntimeV2Client({ region: "eu-north-1" }),
+    });
+    // Act
+    const turn = await bot.reply(chat, "skattekort");
+    // Assess
+    expect(turn).toEqual({
+      messages: [
+        {
+          from: "bot",
+          text: "Skattekortet beställer du i MinSkatt.",
+          topic: "tax-card",
+          confidence: 0.9,
+        },
+      ],
+      topic: "tax-card",
+      missed: false,
+    });
+    const input = lex.commandCalls(RecognizeTextCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      localeId: "sv_SE",
+      sessionId: chat.chatId,
+      sessionState: {
+        sessionAttributes: {
+          chatLang: "sv",
+          missesInRow: "1",
+          authenticated: "true",
+          subject: "subject-1",
+          assurance: "high",
+        },
+      },
+    });
+  });
+
+  it("offers other channels, and logs no message text, when Lex fails", async () => {
+    // Prepare
+    lex.on(RecognizeTextCommand).rejects(new Error("ThrottlingException"));
+    const lines: string[] = [];
+    const bot = createLexBot({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      logger: createLogger("error", (l) => lines.push(l)),
+      client: new LexRuntimeV2Client({ region: "eu-north-1" }),
+    });
+    // Act
+    const turn = await bot.reply(chat, "mitt personnummer 010101-123N");
+    // Assess
+    expect(turn.missed).toBe(true);
+    expect(turn.messages[0]?.actions?.map((a) => a.type)).toContain("callback");
+    expect(lines.join("\n")).toContain("lex failed");
+    expect(lines.join("\n")).not.toContain("010101");
+  });
+});

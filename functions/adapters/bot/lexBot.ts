@@ -1,0 +1,63 @@
+import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
+import { isTopicId } from "../../contracts/topics.ts";
+import type { Chat } from "../../domain/chat/model.ts";
+import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
+import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
+import type { Logger } from "../../observability/logger.ts";
+import { fromLexMessages } from "../lex/lexV2.ts";
+import { LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
+import { welcomeMessages } from "./embeddedLexBot.ts";
+
+export interface LexBotConfig {
+  botId: string;
+  botAliasId: string;
+  logger: Logger;
+  /** Injected in tests; defaults to a client for the task's own region. */
+  client?: LexRuntimeV2Client;
+}
+
+/**
+ * The bot in AWS: Amazon Lex V2 recognises the topic and calls the fulfillment Lambda, which
+ * answers from bot content exactly as locally; this adapter passes the chat's dialogue state
+ * as session attributes and maps Lex's messages back. The chat id is the Lex session id.
+ */
+export function createLexBot(config: LexBotConfig): Bot {
+  const client = config.client ?? new LexRuntimeV2Client({});
+  return {
+    welcome: welcomeMessages,
+    async reply(chat: Chat, text: string): Promise<BotTurn> {
+      try {
+        const response = await client.send(
+          new RecognizeTextCommand({
+            botId: config.botId,
+            botAliasId: config.botAliasId,
+            localeId: LEX_LOCALES[chat.lang],
+            sessionId: chat.chatId,
+            text,
+            sessionState: {
+              sessionAttributes: {
+                chatLang: chat.lang,
+                missesInRow: String(chat.missesInRow),
+                authenticated: String(chat.authenticated),
+                ...(chat.subject ? { subject: chat.subject } : {}),
+                ...(chat.assurance ? { assurance: chat.assurance } : {}),
+              },
+            },
+          }),
+        );
+        const messages = fromLexMessages(response.messages ?? []);
+        const topic = messages.find((m) => m.topic)?.topic;
+        const misses = Number(response.sessionState?.sessionAttributes?.missesInRow ?? "0");
+        return {
+          messages,
+          ...(topic && isTopicId(topic) ? { topic } : {}),
+          missed: misses > 0,
+        };
+      } catch (error) {
+        // Never the message text: it may hold personal data.
+        config.logger.error("lex failed", { error: error as Error, chatId: chat.chatId });
+        return { messages: recognizerDownTurn(chat.lang).messages, missed: true };
+      }
+    },
+  };
+}

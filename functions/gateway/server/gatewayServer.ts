@@ -1,0 +1,120 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { createClient } from "redis";
+import { Server as SocketServer } from "socket.io";
+import { createDynamoClients } from "../../adapters/dynamodb/client.ts";
+import { createConfiguredVerifier } from "../../adapters/identity/configuredVerifier.ts";
+import type { Config } from "../../config.ts";
+import { systemClock } from "../../domain/clock.ts";
+import type { Bot } from "../../domain/dialogue/bot.ts";
+import type { IdentityVerifier } from "../../domain/identity/identity.ts";
+import type { Clock } from "../../domain/ports.ts";
+import type { Logger } from "../../observability/logger.ts";
+import { buildChatService, buildServices, type Services } from "../../services.ts";
+import { registerChatNamespace } from "../chatNamespace.ts";
+import { createInFlight, type InFlight } from "../inFlight.ts";
+import { registerHandoff } from "../registerHandoff.ts";
+import { createSocketNotifier } from "../socketNotifier.ts";
+import { socketServerOptions } from "../socketOptions.ts";
+
+export interface GatewayDeps {
+  config: Config & { REDIS_URL: string };
+  logger: Logger;
+  bot: Bot;
+  clock?: Clock;
+  /** Defaults to the configured OIDC verifier (jose against the issuers' JWKS). */
+  identity?: IdentityVerifier;
+  /**
+   * Registers namespaces beyond /chat. The advisor namespace (issue 5) plugs in here, so the
+   * gateway and the local server register the same handlers.
+   */
+  registerExtraNamespaces?: (io: SocketServer, ctx: GatewayContext) => void;
+}
+
+export interface GatewayContext {
+  services: Services;
+  chats: ReturnType<typeof buildChatService>;
+  identity: IdentityVerifier;
+  logger: Logger;
+  inFlight: InFlight;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  http: HttpServer;
+  io: SocketServer;
+  /** Stops accepting, lets acknowledged work finish, then disconnects Redis. */
+  close(): Promise<void>;
+}
+
+/**
+ * The socket.io gateway as it runs on Fargate: real DynamoDB, the configured identity
+ * verifier, and the redis-streams adapter so every task sees every room and a customer can
+ * resume on any task (connection-state recovery across nodes). The gateway's composition root.
+ */
+export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
+  const { config, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const identity = deps.identity ?? createConfiguredVerifier(config, clock);
+  if (!identity) throw new Error("the gateway needs OIDC_ISSUER and OIDC_JWKS_URL");
+
+  const redis = createClient({ url: config.REDIS_URL });
+  redis.on("error", (error: Error) => logger.error("redis error", { error }));
+  await redis.connect();
+
+  const { client, doc } = createDynamoClients({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+  });
+  const inFlight = createInFlight();
+  const services = buildServices({ doc, config, clock, logger });
+
+  let draining = false;
+  const http = createServer((req, res) => {
+    if ((req.url ?? "/").split("?")[0] === "/healthz") {
+      // A draining task reports unhealthy so the load balancer stops sending new sessions.
+      res.writeHead(draining ? 503 : 200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: draining ? "draining" : "ok" }));
+      return;
+    }
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "NOT_FOUND", message: "No such page or route" } }));
+  });
+
+  const io = new SocketServer(http, {
+    ...socketServerOptions(),
+    adapter: createAdapter(redis, { streamName: `${config.TABLE_PREFIX}socket.io` }),
+  });
+  const chats = buildChatService(services, {
+    bot: deps.bot,
+    notifier: createSocketNotifier(io),
+    config,
+  });
+  // Presence and grace timers live in this task; advisors reconnecting to another task get
+  // their chats back from the store (advisor:chats), and rooms span tasks through Redis.
+  const handoff = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
+  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, handoff });
+  deps.registerExtraNamespaces?.(io, { services, chats, identity, logger, inFlight });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+
+  return {
+    url: `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`,
+    port,
+    http,
+    io,
+    async close() {
+      draining = true;
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await inFlight.drain();
+      client.destroy();
+      await redis.quit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The Lex V2 bot's locales, generated from bot-content/: one intent per topic with the
+ * topic's utterances, plus FallbackIntent. Every intent is fulfilled by the code hook, so
+ * answers stay in the content files and Lex only classifies. Pure: no CDK, no AWS.
+ */
+import { createHash } from "node:crypto";
+import { FALLBACK_INTENT, lexIntentName } from "../../functions/adapters/lex/lexV2.ts";
+import { LEX_LOCALES } from "../../functions/adapters/recognizer/lexRecognizer.ts";
+import type { BotContent } from "../../functions/content/loadContent.ts";
+import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
+
+/** Lex V2 quotas per locale (https://docs.aws.amazon.com/lexv2/latest/dg/quotas.html). */
+export const LEX_LIMITS = { intentsPerLocale: 250, utteranceCharsPerLocale: 200_000 } as const;
+/** Warn content owners at this share of a quota, long before a deploy would fail. */
+export const LEX_WARN_SHARE = 0.8;
+
+/** Content that cannot become a Lex bot; the message says which limit and locale. */
+export class LexLimitError extends Error {
+  override name = "LexLimitError";
+}
+
+export interface LexIntent {
+  name: string;
+  description?: string;
+  parentIntentSignature?: string;
+  sampleUtterances?: { utterance: string }[];
+  fulfillmentCodeHook: { enabled: true };
+}
+
+export interface LexLocale {
+  localeId: string;
+  description: string;
+  nluConfidenceThreshold: number;
+  intents: LexIntent[];
+}
+
+export interface LexBotDefinition {
+  locales: LexLocale[];
+  /** Changes whenever the locales change: names the bot version so a new one is cut. */
+  fingerprint: string;
+  /** Usage against LEX_LIMITS per language, and warnings at LEX_WARN_SHARE. */
+  usage: Record<Lang, { intents: number; utteranceChars: number }>;
+  warnings: string[];
+}
+
+/**
+ * Lex rejects slot braces and is trained on words, so sample utterances keep letters,
+ * digits, spaces, apostrophes and hyphens; the rest of the punctuation carries no intent.
+ */
+export function lexUtterance(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}' -]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The fi_FI and sv_SE locales of the bot; throws LexLimitError when a quota is exceeded. */
+export function lexBotDefinition(
+  content: BotContent,
+  options: { confidenceThreshold: number },
+): LexBotDefinition {
+  const warnings: string[] = [];
+  const usage = {} as LexBotDefinition["usage"];
+  const locales = LANGS.map((lang): LexLocale => {
+    // Lex refuses a locale in which two intents share an utterance: the first topic keeps it.
+    const seen = new Set<string>();
+    const intents: LexIntent[] = [...content.topics.values()].map((topic) => {
+      const utterances: string[] = [];
+      for (const raw of topic[lang].utterances) {
+        const utterance = lexUtterance(raw);
+        const key = utterance.toLocaleLowerCase(lang);
+        if (utterance === "" || seen.has(key)) continue;
+        seen.add(key);
+        utterances.push(utterance);
+      }
+      return {
+        name: lexIntentName(topic.id),
+        description: topic[lang].title,
+        sampleUtterances: utterances.map((utterance) => ({ utterance })),
+        fulfillmentCodeHook: { enabled: true },
+      };
+    });
+    intents.push({
+      name: FALLBACK_INTENT,
+      description: "No topic is likely enough: the fulfillment hook offers other channels.",
+      parentIntentSignature: "AMAZON.FallbackIntent",
+      fulfillmentCodeHook: { enabled: true },
+    });
+    const utteranceChars = intents
+      .flatMap((i) => i.sampleUtterances ?? [])
+      .reduce((sum, u) => sum + u.utterance.length, 0);
+    usage[lang] = { intents: intents.length, utteranceChars };
+    checkLimit(warnings, LEX_LOCALES[lang], "intents", intents.length, LEX_LIMITS.intentsPerLocale);
+    checkLimit(
+      warnings,
+      LEX_LOCALES[lang],
+      "utterance characters",
+      utteranceChars,
+      LEX_LIMITS.utteranceCharsPerLocale,
+    );
+    return {
+      localeId: LEX_LOCALES[lang],
+      description: lang === "fi" ? "Suomi" : "Svenska",
+      nluConfidenceThreshold: options.confidenceThreshold,
+      intents,
+    };
+  });
+  const fingerprint = createHash("sha256").update(JSON.stringify(locales)).digest("hex");
+  return { locales, fingerprint: fingerprint.slice(0, 12), usage, warnings };
+}
+
+function checkLimit(
+  warnings: string[],
+  localeId: string,
+  what: string,
+  used: number,
+  limit: number,
+): void {
+  if (used > limit) {
+    throw new LexLimitError(
+      `Lex locale ${localeId} has ${used} ${what}; the Lex V2 limit is ${limit}. Split or trim topics before deploying.`,
+    );
+  }
+  if (used >= limit * LEX_WARN_SHARE) {
+    warnings.push(
+      `Lex locale ${localeId} uses ${used} of ${limit} ${what} (${Math.round((100 * used) / limit)} %); plan to trim before the limit.`,
+    );
+  }
+}

@@ -154,8 +154,8 @@ export async function startLocalServer(
     notifier: createSocketNotifier(io),
     config,
   });
-  const handoff = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
-  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, handoff });
+  const live = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
+  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, ...live });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", (error: NodeJS.ErrnoException) => {
@@ -191,6 +191,8 @@ export async function startLocalServer(
     io,
     async close() {
       clearInterval(sweeper);
+      live.inactivity.stop();
+      live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Let acknowledged work finish writing before the database goes away.
       await inFlight.drain();

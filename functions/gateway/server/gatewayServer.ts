@@ -94,8 +94,8 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   });
   // Presence and grace timers live in this task; advisors reconnecting to another task get
   // their chats back from the store (advisor:chats), and rooms span tasks through Redis.
-  const handoff = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
-  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, handoff });
+  const live = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
+  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, ...live });
   deps.registerExtraNamespaces?.(io, { services, chats, identity, logger, inFlight });
 
   await new Promise<void>((resolve, reject) => {

@@ -142,6 +142,37 @@ describe("checkContent", () => {
     expect(problem?.message).toContain("appears twice");
   });
 
+  it("reports a held-out test message that is also a training sentence, on its test line", () => {
+    mkdirSync(join(dir, "tests"));
+    writeFileSync(
+      join(dir, "tests", "fi.yaml"),
+      [
+        "lang: fi",
+        "cases:",
+        '  - { text: "ihan uusi kysymys", intent: vat }',
+        '  - { text: "Millainen saa huomenna", intent: none }',
+      ].join("\n"),
+    );
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "tests/fi.yaml", line: 4 });
+    expect(problem?.message).toContain("out-of-scope.yaml line 2");
+  });
+
+  it("reports a message that is in both the dev and the test split", () => {
+    mkdirSync(join(dir, "tests"));
+    mkdirSync(join(dir, "dev"));
+    const file = 'lang: sv\ncases:\n  - { text: "när kommer pengarna", intent: tax-refund }\n';
+    writeFileSync(join(dir, "tests", "sv.yaml"), file);
+    writeFileSync(join(dir, "dev", "sv.yaml"), file);
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "dev/sv.yaml", line: 3 });
+    expect(problem?.message).toContain("tests/sv.yaml line 3");
+  });
+
   it.each([
     ["http://www.vero.fi/", "https://"],
     ["https://example.com/vero", "not allowed"],

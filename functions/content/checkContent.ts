@@ -12,7 +12,9 @@ import {
   outOfScopeFileSchema,
   PERSONAL_PLACEHOLDERS,
   type PersonalTopicId,
+  type TestFile,
   type Topic,
+  testFileSchema,
   topicFileSchema,
 } from "./schema.ts";
 import { lineAt, lineOf, readYamlSource, type YamlSource } from "./yamlSource.ts";
@@ -46,6 +48,19 @@ export function utteranceKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/**
+ * Key under which a held-out message and a training sentence count as the same message:
+ * also blind to ä/ö/å, because the recogniser folds them away.
+ */
+export function heldOutKey(text: string): string {
+  return utteranceKey(text)
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "");
+}
+
+/** Folders of held-out messages: `tests` gates CI, `dev` is what tuning looks at. */
+export const HELD_OUT_SPLITS = ["tests", "dev"] as const;
 
 /** Reads and validates the whole content directory; never throws for content mistakes. */
 export function checkContent(dir: string): ContentCheck {
@@ -113,6 +128,7 @@ export function checkContent(dir: string): ContentCheck {
     checkFollowUps(topicSources.get(topic.id) as YamlSource, topic, topics, problems);
   }
   checkDuplicates(topics, topicSources, outOfScope, outOfScopeSource, problems);
+  checkHeldOut(dir, topics, topicSources, outOfScope, outOfScopeSource, problems);
   checkLexQuotas(topics, problems);
 
   const hasErrors = problems.some((p) => p.severity === "error");
@@ -354,6 +370,75 @@ function checkDuplicates(
       outOfScope[lang].forEach((u, i) => {
         visit(source, [lang, i], u, `out-of-scope (${lang})`);
       });
+    }
+  }
+}
+
+/**
+ * Held-out messages (tests/, dev/) must be new wording: one that is also a training
+ * sentence measures memory, and one in both splits lets tuning leak into the test score.
+ */
+function checkHeldOut(
+  dir: string,
+  topics: Map<TopicId, Topic>,
+  sources: Map<TopicId, YamlSource>,
+  outOfScope: OutOfScopeFile | undefined,
+  outOfScopeSource: YamlSource | undefined,
+  problems: ContentProblem[],
+): void {
+  for (const lang of LANGS) {
+    const training = new Map<string, string>();
+    for (const topic of topics.values()) {
+      const source = sources.get(topic.id) as YamlSource;
+      topic[lang].utterances.forEach((u, i) => {
+        const where = `${source.file} line ${lineOf(source, [lang, "utterances", i])}`;
+        training.set(heldOutKey(u), where);
+      });
+    }
+    if (outOfScope && outOfScopeSource) {
+      const source = outOfScopeSource;
+      outOfScope[lang].forEach((u, i) => {
+        training.set(heldOutKey(u), `${source.file} line ${lineOf(source, [lang, i])}`);
+      });
+    }
+    const earlierSplit = new Map<string, string>();
+    for (const split of HELD_OUT_SPLITS) {
+      const path = join(dir, split, `${lang}.yaml`);
+      if (!existsSync(path)) continue;
+      const source = readYamlSource(path, `${split}/${lang}.yaml`);
+      const file: TestFile | undefined = validate(source, testFileSchema, problems);
+      if (!file) continue;
+      const inThisSplit = new Map<string, string>();
+      file.cases.forEach((c, i) => {
+        const key = heldOutKey(c.text);
+        // Punctuation-only messages ("???") have no words to compare.
+        if (key === "") return;
+        const line = lineOf(source, ["cases", i]);
+        const trained = training.get(key);
+        if (trained) {
+          problems.push(
+            error(
+              source,
+              line,
+              `held-out message "${c.text}" is also a training sentence (${trained})`,
+              "Reword the held-out message the way another customer would write it; keep the training sentence.",
+            ),
+          );
+        }
+        const elsewhere = earlierSplit.get(key) ?? inThisSplit.get(key);
+        if (elsewhere) {
+          problems.push(
+            error(
+              source,
+              line,
+              `held-out message "${c.text}" is repeated (${elsewhere})`,
+              "Keep one copy: a message belongs to one split, once.",
+            ),
+          );
+        }
+        inThisSplit.set(key, `${source.file} line ${line}`);
+      });
+      for (const [key, where] of inThisSplit) earlierSplit.set(key, where);
     }
   }
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import type { Lang } from "../contracts/lang.ts";
 import { type IntentId, NO_INTENT } from "../contracts/topics.ts";
-import { utteranceKey } from "./checkContent.ts";
+import { heldOutKey } from "./checkContent.ts";
 import { type BotContent, type TestFile, testFileSchema } from "./schema.ts";
 
 export type TestCase = TestFile["cases"][number];
@@ -25,11 +25,7 @@ export function loadTestCases(dir: string, lang: Lang, split: Split = "tests"): 
 }
 
 /** Key under which a test text and a training text count as the same message. */
-export function leakKey(text: string): string {
-  return utteranceKey(text)
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "");
-}
+export const leakKey = heldOutKey;
 
 /** Test texts that also occur (after normalisation) among training or out-of-scope utterances. */
 export function leakedCases(

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { loadBotContent } from "../../functions/content/loadContent.ts";
+import { TOPIC_IDS } from "../../functions/contracts/topics.ts";
+import { LEX_LIMITS, LexLimitError, lexBotDefinition, lexUtterance } from "./lexBotDefinition.ts";
+
+const content = loadBotContent();
+
+describe("Lex bot definition from bot content", () => {
+  const definition = lexBotDefinition(content, { confidenceThreshold: 0.4 });
+
+  it("has a fi_FI and an sv_SE locale", () => {
+    expect(definition.locales.map((l) => l.localeId)).toEqual(["fi_FI", "sv_SE"]);
+  });
+
+  it.each(["fi_FI", "sv_SE"])(
+    "gives %s one intent per topic plus FallbackIntent, all fulfilled by the hook",
+    (id) => {
+      const locale = definition.locales.find((l) => l.localeId === id);
+      expect(locale?.intents.map((i) => i.name).sort()).toEqual(
+        [...content.topics.keys(), "FallbackIntent"].sort(),
+      );
+      expect(locale?.intents.every((i) => i.fulfillmentCodeHook.enabled)).toBe(true);
+      expect(locale?.intents.find((i) => i.name === "FallbackIntent")).toMatchObject({
+        parentIntentSignature: "AMAZON.FallbackIntent",
+      });
+    },
+  );
+
+  it("carries each topic's utterances in its own language", () => {
+    const fi = definition.locales[0]?.intents.find((i) => i.name === "tax-card");
+    const sv = definition.locales[1]?.intents.find((i) => i.name === "tax-card");
+    expect(fi?.sampleUtterances).toContainEqual({ utterance: "verokortti" });
+    expect(sv?.sampleUtterances?.length).toBeGreaterThanOrEqual(20);
+    expect(sv?.sampleUtterances).not.toContainEqual({ utterance: "verokortti" });
+  });
+
+  it("never gives two intents of a locale the same utterance", () => {
+    for (const locale of definition.locales) {
+      const all = locale.intents
+        .flatMap((i) => i.sampleUtterances ?? [])
+        .map((u) => u.utterance.toLowerCase());
+      expect(new Set(all).size).toBe(all.length);
+    }
+  });
+
+  it("keeps words and drops punctuation Lex has no use for", () => {
+    expect(lexUtterance("veroprosentti nousi yllättäen, miksi?")).toBe(
+      "veroprosentti nousi yllättäen miksi",
+    );
+    expect(lexUtterance("{slot} åäö  ")).toBe("slot åäö");
+  });
+
+  it("stays well inside the Lex quotas, so there are no warnings today", () => {
+    expect(definition.warnings).toEqual([]);
+    expect(definition.usage.fi.intents).toBe(TOPIC_IDS.length + 1);
+    expect(definition.usage.fi.utteranceChars).toBeLessThan(
+      LEX_LIMITS.utteranceCharsPerLocale * 0.8,
+    );
+  });
+
+  it("changes its fingerprint when an utterance changes", () => {
+    const topic = content.topics.get("vat");
+    if (!topic) throw new Error("vat topic missing");
+    const changed = new Map(content.topics);
+    changed.set("vat", {
+      ...topic,
+      fi: { ...topic.fi, utterances: [...topic.fi.utterances, "alv uusi"] },
+    });
+    const other = lexBotDefinition({ ...content, topics: changed }, { confidenceThreshold: 0.4 });
+    expect(other.fingerprint).not.toBe(definition.fingerprint);
+  });
+
+  it("warns at 80 % of a quota and refuses content over it", () => {
+    // Prepare: one topic whose Finnish utterances fill the locale's character quota.
+    const topic = content.topics.get("vat");
+    if (!topic) throw new Error("vat topic missing");
+    const filler = (n: number, len: number) =>
+      Array.from({ length: n }, (_, i) => `${"a".repeat(len)} ${i}`);
+    const withFi = (utterances: string[]) => ({
+      ...content,
+      topics: new Map([
+        ["vat", { ...topic, fi: { ...topic.fi, utterances } }],
+      ]) as typeof content.topics,
+    });
+    // Act / Assess
+    const near = lexBotDefinition(withFi(filler(1700, 95)), { confidenceThreshold: 0.4 });
+    expect(near.warnings.join("\n")).toMatch(/fi_FI uses \d+ of 200000 utterance characters/);
+    expect(() => lexBotDefinition(withFi(filler(2100, 95)), { confidenceThreshold: 0.4 })).toThrow(
+      LexLimitError,
+    );
+  });
+});

@@ -1,0 +1,330 @@
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { describe, expect, it } from "vitest";
+import { HTTP_ROUTES } from "../../functions/http/routes.ts";
+import { synthStage } from "../synthForTests.ts";
+import { isStaffRoute } from "./apiStack.ts";
+import { CACHE_PORT, GATEWAY_PORT } from "./gatewayStack.ts";
+
+const PROD = {
+  stage: "prod",
+  allowedOrigins: "https://asiointi.example.fi",
+  certificateArn: "arn:aws:acm:eu-central-1:123456789012:certificate/0000",
+  alarmEmail: "ops@example.fi",
+};
+
+function only(template: Template, type: string): Record<string, unknown> {
+  const all = Object.values(template.findResources(type));
+  expect(all).toHaveLength(1);
+  return (all[0] as { Properties: Record<string, unknown> }).Properties;
+}
+
+describe("production stacks (dev stage)", () => {
+  const dev = synthStage();
+
+  describe("Lex bot", () => {
+    it("has fi_FI and sv_SE locales, each with FallbackIntent and the hook on every intent", () => {
+      const bot = only(dev.botTemplate, "AWS::Lex::Bot") as {
+        BotLocales: {
+          LocaleId: string;
+          Intents: { Name: string; FulfillmentCodeHook: unknown }[];
+        }[];
+      };
+      expect(bot.BotLocales.map((l) => l.LocaleId)).toEqual(["fi_FI", "sv_SE"]);
+      for (const locale of bot.BotLocales) {
+        expect(locale.Intents.map((i) => i.Name)).toContain("FallbackIntent");
+        expect(locale.Intents.map((i) => i.Name)).toContain("tax-card");
+        for (const intent of locale.Intents)
+          expect(intent.FulfillmentCodeHook).toEqual({ Enabled: true });
+      }
+    });
+
+    it("declares the bot not child-directed, in CloudFormation's spelling, and builds locales", () => {
+      dev.botTemplate.hasResourceProperties("AWS::Lex::Bot", {
+        DataPrivacy: { ChildDirected: false },
+        AutoBuildBotLocales: true,
+        IdleSessionTTLInSeconds: Match.anyValue(),
+      });
+    });
+
+    it("cuts a version from the draft and points the live alias at it with the fulfillment hook", () => {
+      const version = Object.keys(dev.botTemplate.findResources("AWS::Lex::BotVersion"));
+      expect(version).toHaveLength(1);
+      dev.botTemplate.hasResourceProperties("AWS::Lex::BotAlias", {
+        BotAliasName: "live",
+        BotVersion: { "Fn::GetAtt": [version[0], "BotVersion"] },
+        BotAliasLocaleSettings: Match.arrayWith([
+          Match.objectLike({
+            LocaleId: "fi_FI",
+            BotAliasLocaleSetting: {
+              Enabled: true,
+              CodeHookSpecification: {
+                LambdaCodeHook: { CodeHookInterfaceVersion: "1.0", LambdaArn: Match.anyValue() },
+              },
+            },
+          }),
+        ]),
+      });
+    });
+
+    it("lets only Lex invoke the fulfillment function, scoped to this bot's aliases", () => {
+      dev.botTemplate.hasResourceProperties("AWS::Lambda::Permission", {
+        Principal: "lexv2.amazonaws.com",
+        Action: "lambda:InvokeFunction",
+        SourceArn: Match.anyValue(),
+      });
+    });
+
+    it("runs the fulfillment function on arm64 Node.js 24 with tracing and the content snapshot", () => {
+      dev.botTemplate.hasResourceProperties("AWS::Lambda::Function", {
+        Architectures: ["arm64"],
+        Runtime: "nodejs24.x",
+        TracingConfig: { Mode: "Active" },
+        Environment: {
+          Variables: Match.objectLike({ BOT_CONTENT_FILE: "/var/task/bot-content.json" }),
+        },
+      });
+    });
+  });
+
+  describe("identity", () => {
+    it("has a staff pool with MFA, no self sign-up and threat protection", () => {
+      dev.identityTemplate.hasResourceProperties("AWS::Cognito::UserPool", {
+        MfaConfiguration: "ON",
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+      });
+    });
+
+    it.each(["advisor", "supervisor"])("has the %s group", (group) => {
+      dev.identityTemplate.hasResourceProperties("AWS::Cognito::UserPoolGroup", {
+        GroupName: group,
+      });
+    });
+  });
+
+  describe("HTTP API", () => {
+    it("puts every staff route behind the JWT authorizer and no customer route", () => {
+      const routes = Object.values(dev.apiTemplate.findResources("AWS::ApiGatewayV2::Route")).map(
+        (r) => (r as { Properties: { RouteKey: string; AuthorizationType?: string } }).Properties,
+      );
+      for (const route of HTTP_ROUTES) {
+        const deployed = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`);
+        expect(deployed?.AuthorizationType ?? "NONE").toBe(isStaffRoute(route) ? "JWT" : "NONE");
+      }
+    });
+
+    it("treats the supervisor reports as a staff route", () => {
+      expect(isStaffRoute({ path: "/api/reports/summary" })).toBe(true);
+      expect(isStaffRoute({ path: "/api/surveys" })).toBe(false);
+    });
+
+    it("has a JWT authorizer on the staff pool's issuer with the console's audience", () => {
+      dev.apiTemplate.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+        AuthorizerType: "JWT",
+        JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      });
+    });
+
+    it("grants no DynamoDB index wildcard and no Scan to any function", () => {
+      const text = JSON.stringify(dev.apiTemplate.findResources("AWS::IAM::Policy"));
+      expect(text).not.toContain("/index/*");
+      expect(text).not.toContain("dynamodb:Scan");
+    });
+  });
+
+  describe("gateway", () => {
+    it("runs several arm64 Fargate tasks in private subnets with rollback on failed deploys", () => {
+      dev.gatewayTemplate.hasResourceProperties("AWS::ECS::Service", {
+        LaunchType: "FARGATE",
+        DesiredCount: 2,
+        DeploymentConfiguration: Match.objectLike({
+          DeploymentCircuitBreaker: { Enable: true, Rollback: true },
+          MinimumHealthyPercent: 100,
+        }),
+        NetworkConfiguration: {
+          AwsvpcConfiguration: Match.objectLike({ AssignPublicIp: "DISABLED" }),
+        },
+      });
+      dev.gatewayTemplate.hasResourceProperties("AWS::ECS::TaskDefinition", {
+        RuntimePlatform: { CpuArchitecture: "ARM64", OperatingSystemFamily: "LINUX" },
+      });
+    });
+
+    it("gives the container the Lex alias, Valkey over TLS and the issuers", () => {
+      const task = only(dev.gatewayTemplate, "AWS::ECS::TaskDefinition") as {
+        ContainerDefinitions: {
+          Environment: { Name: string }[];
+          ReadonlyRootFilesystem: boolean;
+        }[];
+      };
+      const names = task.ContainerDefinitions[0]?.Environment.map((e) => e.Name);
+      expect(names).toEqual(
+        expect.arrayContaining([
+          "REDIS_URL",
+          "LEX_BOT_ID",
+          "LEX_BOT_ALIAS_ID",
+          "OIDC_ISSUER",
+          "OIDC_JWKS_URL",
+          "STAFF_ISSUER",
+          "STAFF_AUDIENCE",
+          "TABLE_PREFIX",
+        ]),
+      );
+      expect(JSON.stringify(task)).toContain("rediss://");
+      expect(task.ContainerDefinitions[0]?.ReadonlyRootFilesystem).toBe(true);
+    });
+
+    it("uses sticky sessions and /healthz on the target group", () => {
+      dev.gatewayTemplate.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", {
+        Port: GATEWAY_PORT,
+        TargetType: "ip",
+        HealthCheckPath: "/healthz",
+        TargetGroupAttributes: Match.arrayWith([
+          { Key: "stickiness.enabled", Value: "true" },
+          { Key: "stickiness.type", Value: "lb_cookie" },
+        ]),
+      });
+    });
+
+    it("scales tasks on CPU and on requests per target", () => {
+      dev.gatewayTemplate.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", {
+        MinCapacity: 2,
+        MaxCapacity: 4,
+      });
+      const metrics = Object.values(
+        dev.gatewayTemplate.findResources("AWS::ApplicationAutoScaling::ScalingPolicy"),
+      ).map(
+        (p) =>
+          (
+            p as {
+              Properties: {
+                TargetTrackingScalingPolicyConfiguration: {
+                  PredefinedMetricSpecification: { PredefinedMetricType: string };
+                };
+              };
+            }
+          ).Properties.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification
+            .PredefinedMetricType,
+      );
+      expect(metrics.sort()).toEqual([
+        "ALBRequestCountPerTarget",
+        "ECSServiceAverageCPUUtilization",
+      ]);
+    });
+
+    it("runs Valkey encrypted in transit and at rest on a non-default port", () => {
+      dev.gatewayTemplate.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", {
+        Engine: "valkey",
+        TransitEncryptionEnabled: true,
+        AtRestEncryptionEnabled: true,
+        Port: CACHE_PORT,
+      });
+    });
+
+    it("lets the tasks call only RecognizeText on the live alias", () => {
+      const text = JSON.stringify(dev.gatewayTemplate.findResources("AWS::IAM::Policy"));
+      expect(text).toContain("lex:RecognizeText");
+      expect(text).not.toMatch(/"lex:\*"/);
+    });
+
+    it("protects the load balancer and the staff pool with a WAF web ACL", () => {
+      dev.gatewayTemplate.hasResourceProperties("AWS::WAFv2::WebACL", {
+        Scope: "REGIONAL",
+        Rules: Match.arrayWith([
+          Match.objectLike({ Name: "RatePerIp" }),
+          Match.objectLike({ Name: "AWSManagedRulesCommonRuleSet" }),
+        ]),
+      });
+      dev.gatewayTemplate.resourceCountIs("AWS::WAFv2::WebACLAssociation", 2);
+    });
+
+    it("serves plain HTTP in dev when no certificate is given", () => {
+      dev.gatewayTemplate.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", {
+        Port: 80,
+        Protocol: "HTTP",
+      });
+    });
+  });
+
+  describe("monitoring", () => {
+    it.each([
+      "ApiErrorRate",
+      "ApiLatencyP99",
+      "GatewayErrorRate",
+      "GatewayUnhealthyTasks",
+      "QueueWaitP90",
+      "CallbacksWaiting",
+      "SatisfactionLow",
+      "lexFulfillmentErrorRate",
+    ])("has the %s alarm, notifying the alarm topic", (name) => {
+      dev.monitoringTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
+        AlarmName: `asiointi-dev-${name}`,
+        AlarmActions: [Match.anyValue()],
+      });
+    });
+
+    it("has one dashboard", () => {
+      dev.monitoringTemplate.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    });
+  });
+
+  it("passes the cdk-nag AwsSolutions checks (each exception acknowledged with a reason)", () => {
+    const result = new AwsSolutionsChecks(dev.app).validateScope(dev.app);
+    expect(
+      result.violations.map((v) => `${v.ruleName}: ${v.violatingResources[0]?.constructPath}`),
+    ).toEqual([]);
+  });
+});
+
+describe("production stacks (prod stage)", () => {
+  const prod = synthStage(PROD);
+
+  it("serves HTTPS with a modern TLS policy and redirects HTTP", () => {
+    prod.gatewayTemplate.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", {
+      Port: 443,
+      Protocol: "HTTPS",
+      SslPolicy: Match.stringLikeRegexp("^ELBSecurityPolicy-TLS13"),
+    });
+    prod.gatewayTemplate.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", {
+      Port: 80,
+      DefaultActions: [Match.objectLike({ Type: "redirect" })],
+    });
+  });
+
+  it("runs at least three gateway tasks, Multi-AZ Valkey and NAT in two AZs", () => {
+    prod.gatewayTemplate.hasResourceProperties("AWS::ECS::Service", { DesiredCount: 3 });
+    prod.gatewayTemplate.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", {
+      MultiAZEnabled: true,
+      AutomaticFailoverEnabled: true,
+    });
+    prod.gatewayTemplate.resourceCountIs("AWS::EC2::NatGateway", 2);
+  });
+
+  it("retains the staff pool and protects it from deletion", () => {
+    prod.identityTemplate.hasResource("AWS::Cognito::UserPool", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({ DeletionProtection: "ACTIVE" }),
+    });
+  });
+
+  it("mails alarms to the configured address", () => {
+    prod.monitoringTemplate.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "ops@example.fi",
+    });
+  });
+
+  it("passes the cdk-nag AwsSolutions checks", () => {
+    const result = new AwsSolutionsChecks(prod.app).validateScope(prod.app);
+    expect(
+      result.violations.map((v) => `${v.ruleName}: ${v.violatingResources[0]?.constructPath}`),
+    ).toEqual([]);
+  });
+
+  it("refuses prod without a certificate", () => {
+    expect(() => synthStage({ ...PROD, certificateArn: undefined })).toThrow(
+      /certificateArn.*required/,
+    );
+  });
+});

@@ -10,6 +10,7 @@ import {
   advisorWrapupSchema,
   type ServerToAdvisorEvents,
 } from "../contracts/protocol.ts";
+import type { InactivityWatch } from "../domain/chat/inactivity.ts";
 import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import type { AdvisorIdentity } from "../domain/handoff/presence.ts";
 import {
@@ -35,6 +36,8 @@ type AdvisorSocket = Socket<
 
 export interface AdvisorNamespaceDeps {
   handoff: HandoffService;
+  /** Advisor messages keep a chat from counting as idle. */
+  inactivity?: InactivityWatch;
   /** Verifies console tokens (staff issuer). */
   identity: IdentityVerifier;
   logger: Logger;
@@ -135,6 +138,7 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
       "chat:message",
       handleEvent(deps, "chat:message", advisorMessageSchema, async (input, ack) => {
         const message = await handoff.advisorMessage(id, input);
+        deps.inactivity?.touch(input.chatId);
         ack({ id: message.id });
       }),
     );
@@ -160,6 +164,7 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
       "chat:end",
       handleEvent(deps, "chat:end", advisorChatSchema, async ({ chatId }, ack) => {
         const ended = await handoff.end(id, chatId);
+        deps.inactivity?.forget(chatId);
         ack({});
         await ended.announce();
       }),

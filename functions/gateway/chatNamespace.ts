@@ -15,6 +15,7 @@ import {
 } from "../contracts/protocol.ts";
 import type { ChatService } from "../domain/chat/chatService.ts";
 import { ChatError, IdentityMismatchError } from "../domain/chat/errors.ts";
+import type { InactivityWatch } from "../domain/chat/inactivity.ts";
 import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import {
   assuranceTooLowError,
@@ -48,6 +49,8 @@ export interface ChatNamespaceDeps {
   inFlight?: InFlight;
   /** Routing to a person; without it chat:handoff and chat:leave-queue answer SERVICE_UNAVAILABLE. */
   handoff?: HandoffService;
+  /** Ends chats left idle; every customer action restarts its clock. */
+  inactivity?: InactivityWatch;
 }
 
 class HandoffUnavailableError extends ChatError {
@@ -114,6 +117,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
         }
         socket.data.chatId = chat.chatId;
         await socket.join(chatRoom(chat.chatId));
+        if (chat.state !== "ended") deps.inactivity?.touch(chat.chatId);
         if (customer) {
           chat = await chats.authenticate(chat.chatId, customer);
           deps.logger.info("chat authenticated", {
@@ -159,6 +163,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
       "chat:message",
       handleEvent(deps, "chat:message", customerMessageSchema, async (input, ack) => {
         const accepted = await chats.acceptMessage(currentChat(), "customer", input);
+        deps.inactivity?.touch(accepted.chat.chatId);
         ack({ id: accepted.message.id });
         if (accepted.duplicate) return;
         const turn = await chats.answer(accepted.chat, input.text);
@@ -172,6 +177,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
       handleEvent(deps, "chat:typing", typingSchema, async ({ typing }, ack) => {
         const chatId = currentChat();
         deps.handoff?.customerTyping(chatId, typing);
+        if (typing) deps.inactivity?.touch(chatId);
         ack({});
       }),
     );
@@ -188,6 +194,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
       "chat:end",
       handleEvent(deps, "chat:end", chatEndSchema, async (_empty, ack) => {
         const ended = await chats.endChat(currentChat(), "customer");
+        deps.inactivity?.forget(socket.data.chatId ?? "");
         ack({ surveyToken: ended.surveyToken });
         await ended.announce();
       }),

@@ -1,8 +1,13 @@
 import type { Server } from "socket.io";
 import type { Config } from "../config.ts";
 import type { ChatService } from "../domain/chat/chatService.ts";
+import { createInactivityWatch, type InactivityWatch } from "../domain/chat/inactivity.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../domain/dialogue/answerTurn.ts";
-import { createHandoffService, type HandoffService } from "../domain/handoff/handoffService.ts";
+import {
+  createHandoffService,
+  type HandoffService,
+  realSchedule,
+} from "../domain/handoff/handoffService.ts";
 import { createMemoryPresence } from "../domain/handoff/presence.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -13,8 +18,8 @@ import { createSocketHandoffNotifier, createSocketNotifier } from "./socketNotif
 
 /**
  * Builds the handoff service for a gateway process (presence in this process, socket.io
- * notifiers) and registers the /advisor namespace. Shared by the local server and the
- * Fargate gateway; the returned service goes to the /chat namespace too.
+ * notifiers) and the idle-chat watch, and registers the /advisor namespace. Shared by the
+ * local server and the Fargate gateway; both returned services go to the /chat namespace too.
  */
 export function registerHandoff(
   io: Server,
@@ -27,13 +32,20 @@ export function registerHandoff(
       | "HANDOFF_AVERAGE_HANDLING_SECONDS"
       | "ADVISOR_MAX_CHATS"
       | "ADVISOR_GRACE_SECONDS"
+      | "CHAT_IDLE_WARNING_SECONDS"
+      | "CHAT_IDLE_END_SECONDS"
     >;
     identity: IdentityVerifier;
     logger: Logger;
     inFlight: InFlight;
   },
-): HandoffService {
+): { handoff: HandoffService; inactivity: InactivityWatch } {
   const { services, config, logger, inFlight } = ctx;
+  const background = (work: Promise<unknown>) => {
+    inFlight.track(work).catch((error: unknown) => {
+      logger.error("handoff background work failed", { error: error as Error });
+    });
+  };
   const handoff = createHandoffService({
     store: services.store,
     chats: ctx.chats,
@@ -49,12 +61,23 @@ export function registerHandoff(
       // The same count at which the bot itself offers a person, so the two go together.
       missesBeforeHandoff: DEFAULT_DIALOGUE_SETTINGS.missesBeforeHandoffOffer,
     },
-    background: (work) => {
-      inFlight.track(work).catch((error: unknown) => {
-        logger.error("handoff background work failed", { error: error as Error });
-      });
-    },
+    background,
   });
-  registerAdvisorNamespace(io, { handoff, identity: ctx.identity, logger, inFlight });
-  return handoff;
+  const inactivity = createInactivityWatch({
+    chats: ctx.chats,
+    settings: {
+      warnAfterMs: config.CHAT_IDLE_WARNING_SECONDS * 1000,
+      endAfterMs: config.CHAT_IDLE_END_SECONDS * 1000,
+    },
+    schedule: realSchedule,
+    background,
+  });
+  registerAdvisorNamespace(io, {
+    handoff,
+    inactivity,
+    identity: ctx.identity,
+    logger,
+    inFlight,
+  });
+  return { handoff, inactivity };
 }

@@ -33,7 +33,7 @@ const advisors: AdvisorSocket[] = [];
 beforeAll(async () => {
   stack = await startTestStack({
     clock,
-    env: { ADVISOR_GRACE_SECONDS: "1" },
+    env: { ADVISOR_GRACE_SECONDS: "1", CHAT_IDLE_WARNING_SECONDS: "0" },
   });
 });
 
@@ -473,5 +473,39 @@ describe("handoff at a closed hour", () => {
       body: JSON.stringify({ lang: "fi", phone: "040 123 4567", chatId: customer.chatId }),
     });
     expect(callback.status).toBe(201);
+  });
+});
+
+describe("an idle chat", () => {
+  let idle: LocalServer;
+  beforeAll(async () => {
+    idle = await startTestStack({
+      clock: manualClock(OPEN_HOUR),
+      env: { CHAT_IDLE_WARNING_SECONDS: "0.6", CHAT_IDLE_END_SECONDS: "0.6" },
+    });
+  });
+  afterAll(async () => {
+    await idle.close();
+  });
+
+  it("warns customer and advisor, then ends with the survey, endedBy inactivity", async () => {
+    const advisor = await availableAdvisor("advisor-fi", ["fi"], undefined, idle);
+    const customer = await customerChat("fi", idle);
+    await customer.socket.emitWithAck("chat:handoff", {});
+    expect((await advisor.socket.emitWithAck("chat:accept", { chatId: customer.chatId })).ok).toBe(
+      true,
+    );
+    const warning = await eventually(
+      () => customer.messages.find((m) => m.text.startsWith("Oletko vielä paikalla?")),
+      4000,
+    );
+    expect(warning.from).toBe("system");
+    await eventually(() => advisor.seen.messages.find((m) => m.id === warning.id));
+    await eventually(() => customer.surveys.length === 1, 4000);
+    expect(customer.lastState()?.state).toBe("ended");
+    await eventually(() =>
+      advisor.seen.states.find((s) => s.chatId === customer.chatId && s.state === "ended"),
+    );
+    expect(await store(idle).getChat(customer.chatId)).toMatchObject({ endedBy: "inactivity" });
   });
 });

@@ -12,11 +12,13 @@ export interface Asset {
 export const BUNDLES = {
   "/web-chat.js": "web-chat/src/main.ts",
   "/console.js": "handoff-console/src/main.ts",
+  "/console-reports.js": "handoff-console/src/reports/main.ts",
 } as const;
 
 const PAGES = {
   "/": "web-chat/demo.html",
   "/console": "handoff-console/index.html",
+  "/console/reports": "handoff-console/reports.html",
 } as const;
 
 /**

@@ -23,6 +23,15 @@ export const ESBUILD_TARGET = "node24";
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+/**
+ * Module substitutions at bundle time. date-holidays pulls in moment-timezone only for
+ * equinox-based holidays (not Finland's); its default build carries every zone's full
+ * history (~700 kB minified), the 1970-2030 build ~130 kB.
+ */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  "moment-timezone": "moment-timezone/builds/moment-timezone-with-data-1970-2030.min.js",
+};
+
 export interface ApiFunctionProps {
   /** Absolute path of the handler module (exports `handler`). */
   entry: string;
@@ -96,6 +105,9 @@ export class ApiFunction extends Construct {
         // The runtime provides SDK v3; bundling it would only grow the cold start.
         externalModules: ["@aws-sdk/*"],
         forceDockerBundling: false,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]),
+        ),
         // A bundle has no repository layout: the opening-hours schedule travels beside it.
         commandHooks: {
           beforeBundling: () => [],

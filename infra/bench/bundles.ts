@@ -1,0 +1,119 @@
+/**
+ * `npm run bench:bundles`: bundles every Lambda function exactly as the CDK stack does
+ * (esbuild, ESM, minified, AWS SDK external), then prints each bundle's size and its cold
+ * init (module load plus handler construction) measured in fresh Node processes. Fails when
+ * a bundle is over 1 MB or an init over 150 ms: the budgets of issue 8.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { checkContent } from "../../functions/content/checkContent.ts";
+import { botContentToJson, DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
+import { HTTP_ROUTES } from "../../functions/http/routes.ts";
+import { BUNDLE_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER } from "../constructs/apiFunction.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+// Inside the repository so the bundles resolve the AWS SDK from node_modules, as the Lambda
+// runtime provides it.
+const OUT = join(ROOT, "node_modules/.cache/bench-bundles");
+const MAX_BYTES = 1024 * 1024;
+const MAX_INIT_MS = 150;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const entries = [
+  ...HTTP_ROUTES.map((r) => ({ id: r.id, entry: `functions/lambda/${r.id}.ts` })),
+  { id: "lexFulfillment", entry: "functions/lambda/lexFulfillment.ts" },
+];
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+const snapshot = join(OUT, "bot-content.json");
+// Sizes and timings only: content with a failing check (say, a test split) still measures.
+const { content } = checkContent(process.env.BENCH_CONTENT_DIR ?? DEFAULT_CONTENT_DIR);
+if (!content) throw new Error("bot-content/ does not parse; run npm run content:check");
+writeFileSync(snapshot, botContentToJson(content));
+
+// Stand-ins for what the stack sets; nothing here is contacted during init.
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  LOG_LEVEL: "info",
+  AWS_REGION: "eu-central-1",
+  TABLE_PREFIX: "asiointi-bench-",
+  OPENING_HOURS_FILE: join(ROOT, "config/opening-hours.yaml"),
+  BOT_CONTENT_FILE: snapshot,
+  OIDC_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench",
+  OIDC_JWKS_URL:
+    "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench/.well-known/jwks.json",
+  STAFF_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench",
+  STAFF_JWKS_URL:
+    "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench/.well-known/jwks.json",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+};
+
+const INIT_PROBE = `
+const t0 = performance.now();
+const m = await import(process.argv[1]);
+if (typeof m.handler !== "function") throw new Error("no handler export");
+process.stdout.write(String(performance.now() - t0));
+`;
+
+interface Row {
+  id: string;
+  kb: number;
+  initMs: number;
+  ok: boolean;
+}
+const rows: Row[] = [];
+for (const { id, entry } of entries) {
+  const dir = join(OUT, id);
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, "index.mjs");
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: ESBUILD_TARGET,
+    mainFields: ["module", "main"],
+    minify: true,
+    sourcemap: "external",
+    sourcesContent: false,
+    banner: { js: ESM_REQUIRE_BANNER },
+    external: ["@aws-sdk/*"],
+    alias: BUNDLE_ALIASES,
+    logLevel: "error",
+  });
+  copyFileSync(join(ROOT, "config/opening-hours.yaml"), join(dir, "opening-hours.yaml"));
+  const bytes = statSync(outfile).size;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", INIT_PROBE, outfile], {
+      env,
+      encoding: "utf8",
+    });
+    times.push(Number(out));
+  }
+  times.sort((a, b) => a - b);
+  const initMs = times[Math.floor(times.length / 2)] ?? Number.NaN;
+  rows.push({ id, kb: bytes / 1024, initMs, ok: bytes <= MAX_BYTES && initMs <= MAX_INIT_MS });
+}
+
+console.log(
+  `Lambda bundles (minified ESM, AWS SDK external; init = median of ${RUNS} fresh processes)`,
+);
+console.log(`${"function".padEnd(22)} ${"size".padStart(10)} ${"init".padStart(10)}  budget`);
+for (const r of rows) {
+  console.log(
+    `${r.id.padEnd(22)} ${`${r.kb.toFixed(1)} kB`.padStart(10)} ${`${r.initMs.toFixed(1)} ms`.padStart(10)}  ${r.ok ? "ok" : "OVER"}`,
+  );
+}
+console.log(
+  `budgets: size <= ${MAX_BYTES / 1024} kB, init <= ${MAX_INIT_MS} ms (Node ${process.version})`,
+);
+if (rows.some((r) => !r.ok)) process.exitCode = 1;

@@ -289,6 +289,34 @@ export interface AdvisorToServerEvents {
     payload: { chatId: string; reason: string; note?: string },
     ack: AckCallback,
   ) => void;
+  /** Open callback requests, oldest first. */
+  "callbacks:list": (
+    payload: Record<string, never>,
+    ack: AckCallback<{ callbacks: OpenCallbackItem[] }>,
+  ) => void;
+  /** Marks a callback done after calling (payload: callbackCloseSchema in contactRequests.ts). */
+  "callback:close": (
+    payload: { reference: string; note?: string },
+    ack: AckCallback<{ reference: string; closedAt: string }>,
+  ) => void;
+}
+
+export const callbacksListSchema = z.strictObject({});
+
+/** A callback request as the console lists it. */
+export interface OpenCallbackItem {
+  reference: string;
+  lang: Lang;
+  /** E.164, for dialling. */
+  phone: string;
+  /** e.g. "+358 40 1234567", for reading. */
+  phoneDisplay: string;
+  preferredWindow: "morning" | "afternoon" | "any";
+  topic?: string;
+  chatId?: string;
+  createdAt: string;
+  /** Earliest time the customer was told to expect the call (ISO instant). */
+  callFrom: string;
 }
 
 /** Events the server sends to advisors on /advisor. */

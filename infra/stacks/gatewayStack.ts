@@ -356,18 +356,20 @@ export class GatewayStack extends Stack {
   }
 }
 
-/** Everything the gateway image does not need; keeps the asset small and its hash stable. */
+/**
+ * The image's build context: an allow-list (package files, functions/, config/) so the asset
+ * stays small (<1 MB) and its hash changes only when the gateway's inputs do.
+ */
 export const GATEWAY_IMAGE_EXCLUDES = [
-  ".git",
-  ".data",
-  "cdk.out",
-  "node_modules",
-  "tests",
-  "infra",
-  "docs",
-  "web-chat",
-  "handoff-console",
-  "bot-content",
+  "*",
+  ".*",
+  "!package.json",
+  "!package-lock.json",
+  "!tsconfig.json",
+  "!functions",
+  "!functions/**",
+  "!config",
+  "!config/**",
   "**/*.test.ts",
   "**/fixtures",
 ];

@@ -1,4 +1,5 @@
 import type { Namespace, Server, Socket } from "socket.io";
+import { callbackCloseSchema } from "../contracts/contactRequests.ts";
 import {
   ADVISOR_NAMESPACE,
   type AdvisorToServerEvents,
@@ -8,9 +9,12 @@ import {
   advisorTransferSchema,
   advisorTypingSchema,
   advisorWrapupSchema,
+  callbacksListSchema,
   type ServerToAdvisorEvents,
 } from "../contracts/protocol.ts";
 import type { InactivityWatch } from "../domain/chat/inactivity.ts";
+import { closeCallback, listOpenCallbacks } from "../domain/contact/callbacks.ts";
+import type { CallbackStore } from "../domain/contact/contactStore.ts";
 import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import type { AdvisorIdentity } from "../domain/handoff/presence.ts";
 import {
@@ -18,6 +22,7 @@ import {
   IdentityUnavailableError,
   type IdentityVerifier,
 } from "../domain/identity/identity.ts";
+import type { Clock } from "../domain/ports.ts";
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
 import type { InFlight } from "./inFlight.ts";
@@ -38,6 +43,8 @@ export interface AdvisorNamespaceDeps {
   handoff: HandoffService;
   /** Advisor messages keep a chat from counting as idle. */
   inactivity?: InactivityWatch;
+  /** Callback requests advisors work through (list and close). */
+  contact?: { callbacks: CallbackStore; clock: Clock };
   /** Verifies console tokens (staff issuer). */
   identity: IdentityVerifier;
   logger: Logger;
@@ -167,6 +174,24 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
         deps.inactivity?.forget(chatId);
         ack({});
         await ended.announce();
+      }),
+    );
+
+    socket.on(
+      "callbacks:list",
+      handleEvent(deps, "callbacks:list", callbacksListSchema, async (_empty, ack) => {
+        if (!deps.contact) throw new Error("callbacks are not wired");
+        ack({ callbacks: await listOpenCallbacks(deps.contact) });
+      }),
+    );
+
+    socket.on(
+      "callback:close",
+      handleEvent(deps, "callback:close", callbackCloseSchema, async (input, ack) => {
+        if (!deps.contact) throw new Error("callbacks are not wired");
+        const closed = await closeCallback(deps.contact, { ...input, advisorId: id });
+        logger.info("callback closed", { reference: closed.reference });
+        ack(closed);
       }),
     );
 

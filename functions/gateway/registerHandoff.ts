@@ -75,6 +75,7 @@ export function registerHandoff(
   registerAdvisorNamespace(io, {
     handoff,
     inactivity,
+    contact: { callbacks: services.callbacks, clock: services.clock },
     identity: ctx.identity,
     logger,
     inFlight,

@@ -411,6 +411,36 @@ describe("handoff in opening hours", () => {
   });
 });
 
+describe("callback requests in the console", () => {
+  it("lists an open callback and closes it once", async () => {
+    const created = await fetch(`${stack.url}/api/callbacks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ lang: "sv", phone: "+358 40 765 4321", preferredWindow: "morning" }),
+    });
+    expect(created.status).toBe(201);
+    const { reference } = (await created.json()) as { reference: string };
+    const advisor = await connectAdvisor("advisor-both");
+
+    const listed = await advisor.socket.emitWithAck("callbacks:list", {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.callbacks.find((c) => c.reference === reference)).toMatchObject({
+      lang: "sv",
+      phone: "+358407654321",
+      preferredWindow: "morning",
+    });
+    const closed = await advisor.socket.emitWithAck("callback:close", {
+      reference,
+      note: "Soitettu, asia hoidettu",
+    });
+    expect(closed).toMatchObject({ ok: true, reference });
+    const again = await advisor.socket.emitWithAck("callback:close", { reference });
+    expect(again).toMatchObject({ ok: false, error: { code: "CALLBACK_ALREADY_CLOSED" } });
+    const after = await advisor.socket.emitWithAck("callbacks:list", {});
+    expect(after.ok && after.callbacks.some((c) => c.reference === reference)).toBe(false);
+  });
+});
+
 describe("the advisor namespace refuses anyone without an advisor token", () => {
   async function refusal(auth: Record<string, unknown>) {
     const socket = io(`${stack.url}/advisor`, { transports: ["websocket"], forceNew: true, auth });

@@ -1,11 +1,15 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ServiceUnavailableError } from "../../domain/chat/errors.ts";
 
 export interface DynamoClientOptions {
   region: string;
   /** Set for dynalite or DynamoDB Local; absent in AWS. */
   endpoint?: string;
+  /** Attempts per call, first included (the SDK's standard mode: jittered exponential backoff). */
   maxAttempts?: number;
+  /** Give up on one attempt after this long, so a hung connection is retried, not waited on. */
+  requestTimeoutMs?: number;
 }
 
 export interface DynamoClients {
@@ -13,11 +17,50 @@ export interface DynamoClients {
   doc: DynamoDBDocumentClient;
 }
 
-/** Clients for real DynamoDB or a local endpoint, with the service's retry policy. */
+/** Error names DynamoDB answers with when it sheds load; retried, then reported as down. */
+const THROTTLING = new Set([
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "LimitExceededException",
+]);
+
+/** Socket-level failures: DynamoDB unreachable rather than refusing the request. */
+const NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
+
+/**
+ * True for failures that say "DynamoDB is unavailable" (throttled, 5xx, unreachable, timed
+ * out) rather than "this request is wrong" (conditions, validation), which callers handle.
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { $fault?: string; code?: string };
+  return (
+    e.$fault === "server" ||
+    THROTTLING.has(e.name) ||
+    e.name === "TimeoutError" ||
+    e.name === "RequestTimeout" ||
+    NETWORK.has(e.code ?? "")
+  );
+}
+
+/**
+ * Clients for real DynamoDB or a local endpoint, with the service's retry policy: the SDK
+ * retries throttling, 5xx and network failures with jittered exponential backoff (throttling
+ * from a 500 ms base); when DynamoDB is still unavailable after the last attempt, the call
+ * fails with ServiceUnavailableError, which customers see as SERVICE_UNAVAILABLE.
+ */
 export function createDynamoClients(options: DynamoClientOptions): DynamoClients {
   const client = new DynamoDBClient({
     region: options.region,
     maxAttempts: options.maxAttempts ?? 4,
+    requestHandler: {
+      connectionTimeout: 1_000,
+      requestTimeout: options.requestTimeoutMs ?? 5_000,
+      // The default pool (50) queues requests under a full gateway's load.
+      httpAgent: { keepAlive: true, maxSockets: 256 },
+      httpsAgent: { keepAlive: true, maxSockets: 256 },
+    },
     ...(options.endpoint
       ? {
           endpoint: options.endpoint,
@@ -26,6 +69,20 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
         }
       : {}),
   });
+  // Outermost step, so it sees the error only after the retry middleware has given up.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isStorageUnavailable(error)) {
+          throw Object.assign(new ServiceUnavailableError(), { cause: error });
+        }
+        throw error;
+      }
+    },
+    { step: "initialize", name: "storageUnavailableMiddleware", priority: "high" },
+  );
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });

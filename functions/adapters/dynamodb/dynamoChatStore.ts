@@ -268,13 +268,19 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async appendMessage(message) {
-      await doc.send(
-        new PutCommand({
-          TableName: tables.messages,
-          Item: { ...message, sk: MESSAGE + message.id },
-          ConditionExpression: "attribute_not_exists(sk)",
-        }),
-      );
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tables.messages,
+            Item: { ...message, sk: MESSAGE + message.id },
+            ConditionExpression: "attribute_not_exists(sk)",
+          }),
+        );
+      } catch (error) {
+        // Message ids are unique, so the item can only be there from an earlier attempt of
+        // this same put whose answer was lost (the SDK retried): it is stored, once.
+        if (!isConditionFailure(error)) throw error;
+      }
     },
 
     async claimClientMessageId(chatId, clientId, messageId, expiresAt) {

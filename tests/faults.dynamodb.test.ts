@@ -1,0 +1,241 @@
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../functions/contracts/protocol.ts";
+import { type EmbeddedDynamo, startEmbeddedDynamo } from "../functions/local/embeddedDynamo.ts";
+import {
+  type CustomerSocket,
+  collect,
+  connectCustomer,
+  eventually,
+  startTestStack,
+} from "./support/localStack.ts";
+
+// DynamoDB faults through the real SDK: the service's client talks to a small proxy in front
+// of dynalite that throttles, fails or loses answers on command.
+
+type Fault = "throttle" | "fail" | "loseAnswer";
+
+interface FaultyDynamo {
+  url: string;
+  /** Fails the next `times` requests whose operation and body match (all when omitted). */
+  inject(fault: Fault, options?: { times?: number; operation?: RegExp; body?: RegExp }): void;
+  heal(): void;
+  /** Operations (x-amz-target without prefix) answered with a fault, in order. */
+  faulted: string[];
+  close(): Promise<void>;
+}
+
+const DYNAMO_ERROR = "com.amazonaws.dynamodb.v20120810#";
+
+async function startFaultyDynamo(target: EmbeddedDynamo): Promise<FaultyDynamo> {
+  let fault: Fault | undefined;
+  let left = 0;
+  let operation: RegExp | undefined;
+  let bodyPattern: RegExp | undefined;
+  const faulted: string[] = [];
+  const forward = (
+    headers: Record<string, string | string[] | undefined>,
+    body: Buffer,
+  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
+    new Promise((resolve, reject) => {
+      const out = request(
+        { host: "127.0.0.1", port: target.port, method: "POST", path: "/", headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 500,
+              headers: { "content-type": String(res.headers["content-type"] ?? "") },
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      );
+      out.on("error", reject);
+      out.end(body);
+    });
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const body = Buffer.concat(chunks);
+      const op = String(req.headers["x-amz-target"] ?? "").replace(/^DynamoDB_\d+\./, "");
+      const hit =
+        fault &&
+        left > 0 &&
+        (!operation || operation.test(op)) &&
+        (!bodyPattern || bodyPattern.test(body.toString("utf8")));
+      const answerError = (status: number, type: string, message: string) => {
+        res.writeHead(status, { "content-type": "application/x-amz-json-1.0" });
+        res.end(JSON.stringify({ __type: `${DYNAMO_ERROR}${type}`, message }));
+      };
+      if (hit) {
+        left--;
+        faulted.push(op);
+        if (fault === "throttle") {
+          answerError(
+            400,
+            "ThrottlingException",
+            "Rate of requests exceeds the allowed throughput.",
+          );
+          return;
+        }
+        if (fault === "fail") {
+          answerError(500, "InternalServerError", "Internal server error");
+          return;
+        }
+      }
+      try {
+        const answer = await forward(req.headers, body);
+        // loseAnswer: the write happened, but the caller only hears a server error.
+        if (hit && fault === "loseAnswer") {
+          answerError(500, "InternalServerError", "Internal server error");
+          return;
+        }
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    inject(kind, options = {}) {
+      fault = kind;
+      left = options.times ?? Number.POSITIVE_INFINITY;
+      operation = options.operation;
+      bodyPattern = options.body;
+    },
+    heal() {
+      fault = undefined;
+      left = 0;
+    },
+    faulted,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setUp() {
+  const dynamo = await startEmbeddedDynamo({ port: 0 });
+  cleanups.push(() => dynamo.close());
+  const proxy = await startFaultyDynamo(dynamo);
+  cleanups.push(() => proxy.close());
+  const stack = await startTestStack({ env: { DYNAMODB_ENDPOINT: proxy.url } });
+  cleanups.push(() => stack.close());
+  const socket = await connectCustomer(stack.url);
+  cleanups.push(() => {
+    socket.disconnect();
+  });
+  const seen = collect(socket, "chat:message");
+  const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+  if (!start.ok) throw new Error(`start failed: ${start.error.code}`);
+  await eventually(() => seen.filter((m) => m.from === "bot").length >= 2);
+  return { stack, proxy, socket, seen, start };
+}
+
+/** The stored transcript, as a second connection resuming the chat gets it replayed. */
+async function storedTranscript(url: string, resumeToken: string): Promise<ChatMessage[]> {
+  const reader: CustomerSocket = await connectCustomer(url);
+  cleanups.push(() => {
+    reader.disconnect();
+  });
+  const replay = collect(reader, "chat:message");
+  const states = collect(reader, "chat:state");
+  const resumed = await reader.emitWithAck("chat:start", { lang: "fi", resumeToken });
+  expect(resumed.ok).toBe(true);
+  await eventually(() => states.length > 0);
+  return replay;
+}
+
+describe("DynamoDB throttling and errors", () => {
+  it("retries throttled calls with backoff, and the customer is answered as usual", async () => {
+    const { proxy, socket, seen } = await setUp();
+    proxy.inject("throttle", { times: 2 });
+
+    const ack = await socket.emitWithAck("chat:message", {
+      text: "Miten saan verokortin?",
+      clientId: "throttled-0001",
+    });
+
+    expect(ack.ok).toBe(true);
+    expect(proxy.faulted).toHaveLength(2);
+    // Both throttled attempts were of the first call, retried until it went through.
+    expect(new Set(proxy.faulted).size).toBe(1);
+    await eventually(() => seen.some((m) => m.from === "bot" && m.topic === "tax-card"));
+  });
+
+  it("tells the customer the service is disturbed when DynamoDB stays down, and a resend after recovery is stored once", async () => {
+    const { stack, proxy, socket, seen, start } = await setUp();
+    proxy.inject("fail");
+
+    const refused = await socket
+      .timeout(15_000)
+      .emitWithAck("chat:message", {
+        text: "Milloin veronpalautukset maksetaan?",
+        clientId: "down-00001",
+      });
+
+    expect(refused).toMatchObject({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
+    if (refused.ok) return;
+    expect(refused.error.message).toMatch(/try again|call/i);
+    // The SDK's standard policy: four attempts before giving up.
+    expect(proxy.faulted.length).toBeGreaterThanOrEqual(4);
+
+    proxy.heal();
+    const first = await socket.emitWithAck("chat:message", {
+      text: "Milloin veronpalautukset maksetaan?",
+      clientId: "down-00001",
+    });
+    const again = await socket.emitWithAck("chat:message", {
+      text: "Milloin veronpalautukset maksetaan?",
+      clientId: "down-00001",
+    });
+    expect(first.ok && again.ok && again.id === first.id).toBe(true);
+    await eventually(() => seen.some((m) => m.from === "bot" && m.topic));
+
+    const stored = await storedTranscript(stack.url, start.resumeToken);
+    expect(stored.filter((m) => m.clientId === "down-00001")).toHaveLength(1);
+  });
+
+  it.each([
+    ["its clientId claim", /"sk":\{"S":"c#/],
+    ["the message itself", /"sk":\{"S":"m#/],
+  ])(
+    "stores a message once when DynamoDB wrote %s but the answer was lost",
+    async (_what, body) => {
+      const { stack, proxy, socket, seen, start } = await setUp();
+      // The item is written, the SDK hears a 500 and retries the conditional put.
+      proxy.inject("loseAnswer", { times: 1, operation: /^PutItem$/, body });
+
+      const ack = await socket.emitWithAck("chat:message", {
+        text: "Miten maksan jäännösveron?",
+        clientId: "lost-answer-01",
+      });
+      const resent = await socket.emitWithAck("chat:message", {
+        text: "Miten maksan jäännösveron?",
+        clientId: "lost-answer-01",
+      });
+
+      expect(proxy.faulted).toEqual(["PutItem"]);
+      expect(ack.ok).toBe(true);
+      expect(resent.ok && ack.ok && resent.id === ack.id).toBe(true);
+      await eventually(() => seen.some((m) => m.from === "bot" && m.topic));
+      const stored = await storedTranscript(stack.url, start.resumeToken);
+      expect(stored.filter((m) => m.clientId === "lost-answer-01")).toHaveLength(1);
+      expect(new Set(stored.map((m) => m.id)).size).toBe(stored.length);
+    },
+  );
+});

@@ -90,6 +90,11 @@ interface Row {
   noneRecall: number;
   p50: number;
   p99: number;
+  /**
+   * p99 over messages of each message's fastest of 5 runs: the recogniser's own cost,
+   * still meaningful when other processes preempt this one on a busy machine.
+   */
+  p99Best: number;
   trainMs: number;
 }
 
@@ -99,16 +104,21 @@ async function measure(contender: Contender, lang: Lang, cases: TestCase[]): Pro
   const result = evaluate(cases, (text) => guesses.get(text) as Guess);
   // Latency after warm-up: the guesses above warmed the JIT; now time each message 5 times.
   const times: number[] = [];
+  const best = cases.map(() => Number.POSITIVE_INFINITY);
   for (let round = 0; round < 5; round++) {
-    for (const c of cases) {
+    for (const [i, c] of cases.entries()) {
       const t = performance.now();
       await contender.classify(c.text, lang);
-      times.push(performance.now() - t);
+      const elapsed = performance.now() - t;
+      times.push(elapsed);
+      best[i] = Math.min(best[i] as number, elapsed);
     }
   }
   times.sort((a, b) => a - b);
-  const at = (q: number) =>
-    times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
+  best.sort((a, b) => a - b);
+  const quantile = (xs: number[], q: number) =>
+    xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] as number;
+  const at = (q: number) => quantile(times, q);
   return {
     name: contender.name,
     lang,
@@ -117,6 +127,7 @@ async function measure(contender: Contender, lang: Lang, cases: TestCase[]): Pro
     noneRecall: result.noneRecall,
     p50: at(0.5),
     p99: at(0.99),
+    p99Best: quantile(best, 0.99),
     trainMs: contender.trainMs,
   };
 }
@@ -139,7 +150,18 @@ for (const lang of LANGS) {
 
 const ms = (v: number) => `${v.toFixed(3)} ms`;
 console.log(
-  ["recogniser", "lang", "cases", "top-1", "topics", "none recall", "p50", "p99", "train"]
+  [
+    "recogniser",
+    "lang",
+    "cases",
+    "top-1",
+    "topics",
+    "none recall",
+    "p50",
+    "p99",
+    "p99 best5",
+    "train",
+  ]
     .map((h, i) => h.padEnd(i === 0 ? 12 : 12))
     .join(""),
 );
@@ -154,6 +176,7 @@ for (const r of rows) {
       percent(r.noneRecall),
       ms(r.p50),
       ms(r.p99),
+      ms(r.p99Best),
       `${Math.round(r.trainMs)} ms`,
     ]
       .map((c) => c.padEnd(12))
@@ -172,6 +195,7 @@ console.log(
       noneRecall: round(r.noneRecall),
       p50Ms: round(r.p50),
       p99Ms: round(r.p99),
+      p99BestOf5Ms: round(r.p99Best),
       trainMs: Math.round(r.trainMs),
     })),
   }),

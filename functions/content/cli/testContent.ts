@@ -11,10 +11,11 @@ import {
   type Split,
 } from "../testSet.ts";
 
-// CI gate: the floor the product sets (issue 3). On held-out messages the recogniser
-// measures about 93 % top-1 and 85-86 % none recall; raise these as content improves.
-export const MIN_ACCURACY = 0.9;
-export const MIN_NONE_RECALL = 0.85;
+// CI gate, below the issue 3 targets (95 % top-1, 90 % none) by a few messages' margin so
+// one content edit does not break CI. The test split measures 95-96 % top-1 and 94-96 %
+// none recall (docs/recogniser.md); raise these as content improves.
+export const MIN_ACCURACY = 0.93;
+export const MIN_NONE_RECALL = 0.9;
 
 // --verbose lists every mistake; --quiet-leaks prints only the count of leaked messages;
 // --dev scores the development split (bot-content/dev) that tuning is done against.

@@ -17,7 +17,7 @@ import { loadBotContent } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
-import type { Clock } from "../domain/ports.ts";
+import type { Clock, Recognizer } from "../domain/ports.ts";
 import { registerChatNamespace } from "../gateway/chatNamespace.ts";
 import { createInFlight } from "../gateway/inFlight.ts";
 import { registerHandoff } from "../gateway/registerHandoff.ts";
@@ -60,7 +60,12 @@ export interface LocalServer {
  */
 export async function startLocalServer(
   config: Config,
-  options: { logger?: Logger; clock?: Clock } = {},
+  options: {
+    logger?: Logger;
+    clock?: Clock;
+    /** Replaces the embedded recogniser (fault tests); built from bot-content/ otherwise. */
+    recognizer?: Recognizer;
+  } = {},
 ): Promise<LocalServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock =
@@ -139,7 +144,7 @@ export async function startLocalServer(
 
   const content = loadBotContent();
   const bot = createEmbeddedLexBot({
-    recognizer: createEmbeddedRecognizer(content),
+    recognizer: options.recognizer ?? createEmbeddedRecognizer(content),
     fulfill: createFulfillmentHandler({
       library: createTopicLibrary(content),
       logger,

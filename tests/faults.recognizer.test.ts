@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createEmbeddedRecognizer } from "../functions/adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { loadConfig } from "../functions/config.ts";
+import { loadBotContent } from "../functions/content/loadContent.ts";
+import type { Lang } from "../functions/contracts/lang.ts";
+import { phrase } from "../functions/domain/dialogue/phrases.ts";
+import type { Recognizer } from "../functions/domain/ports.ts";
+import { IN_MEMORY, startLocalServer } from "../functions/local/localServer.ts";
+import { collect, connectCustomer, eventually } from "./support/localStack.ts";
+
+// The recogniser (embedded here, Lex V2 in AWS) failing: the bot says so and offers a person
+// or another channel, and the chat goes on once it is back.
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The real recogniser behind a switch that makes every call fail while it is down. */
+function switchableRecognizer(): Recognizer & { down: boolean } {
+  const real = createEmbeddedRecognizer(loadBotContent());
+  const switchable = {
+    down: false,
+    recognize(text: string, lang: Lang) {
+      if (switchable.down) return Promise.reject(new Error("recogniser unavailable"));
+      return real.recognize(text, lang);
+    },
+  };
+  return switchable;
+}
+
+async function stackWith(recognizer: Recognizer) {
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    DYNAMODB_PORT: "0",
+    DATA_DIR: IN_MEMORY,
+    LOG_LEVEL: "silent",
+  });
+  const stack = await startLocalServer(config, { recognizer });
+  cleanups.push(() => stack.close());
+  return stack;
+}
+
+describe("recogniser failing", () => {
+  it.each([
+    ["fi", "Miten saan verokortin?"],
+    ["sv", "Hur får jag ett skattekort?"],
+  ] as const)(
+    "in %s: the bot says it cannot answer now, offers other channels, and goes on when it is back",
+    async (lang, question) => {
+      const recognizer = switchableRecognizer();
+      const stack = await stackWith(recognizer);
+      const socket = await connectCustomer(stack.url);
+      cleanups.push(() => {
+        socket.disconnect();
+      });
+      const seen = collect(socket, "chat:message");
+      const start = await socket.emitWithAck("chat:start", { lang });
+      expect(start.ok).toBe(true);
+      await eventually(() => seen.filter((m) => m.from === "bot").length >= 2);
+
+      recognizer.down = true;
+      const ack = await socket.emitWithAck("chat:message", {
+        text: question,
+        clientId: "rec-down-1",
+      });
+
+      expect(ack.ok).toBe(true);
+      const apology = await eventually(() =>
+        seen.find((m) => m.from === "bot" && m.text === phrase("recognizerDown", lang)),
+      );
+      expect(apology.actions?.map((a) => a.type)).toEqual(
+        expect.arrayContaining(["handoff", "callback"]),
+      );
+
+      recognizer.down = false;
+      const next = await socket.emitWithAck("chat:message", {
+        text: question,
+        clientId: "rec-up-01",
+      });
+      expect(next.ok).toBe(true);
+      const answer = await eventually(() => seen.find((m) => m.from === "bot" && m.topic));
+      expect(answer.topic).toBe("tax-card");
+    },
+  );
+});

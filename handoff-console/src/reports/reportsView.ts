@@ -420,12 +420,29 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
     return h("li", {}, swatch, `${label} (${pattern})`);
   }
 
-  function asTable(text: ReportText, content: HTMLElement): HTMLElement {
+  function asTable(text: ReportText, content: HTMLTableElement): HTMLElement {
     return h(
       "details",
       { class: "as-table" },
       h("summary", {}, text.showAsTable),
-      h("div", { class: "table-scroll" }, content),
+      scrollBox(content),
+    );
+  }
+
+  /**
+   * Wide tables scroll sideways on a phone; the box is focusable and named so keyboard users
+   * can scroll it too (WCAG 2.1.1).
+   */
+  function scrollBox(content: HTMLTableElement): HTMLElement {
+    return h(
+      "div",
+      {
+        class: "table-scroll",
+        tabindex: "0",
+        role: "region",
+        "aria-label": content.caption?.textContent ?? undefined,
+      },
+      content,
     );
   }
 
@@ -473,9 +490,7 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
     });
     return section(
       text.byTopicTitle,
-      h(
-        "div",
-        { class: "table-scroll" },
+      scrollBox(
         table(
           text.byTopicCaption,
           [
@@ -511,11 +526,9 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
       );
     return section(
       text.byLangTitle,
-      h(
-        "div",
-        { class: "table-scroll" },
+      scrollBox(
         table(
-          text.byLangTitle,
+          text.byLangCaption,
           [
             text.colLang,
             text.colChats,

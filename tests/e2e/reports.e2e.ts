@@ -1,0 +1,117 @@
+/**
+ * The supervisors' Reports page in Chromium against the real local stack: a few real chats
+ * are counted, the supervisor sees the figures, charts and tables, switches to Swedish,
+ * changes the filters, exports CSV, and an advisor is told the page is for supervisors.
+ * axe-core checks each state.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalServer } from "../../functions/local/localServer.ts";
+import { collect, connectCustomer, eventually } from "../support/localStack.ts";
+import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
+import { OPEN_HOUR, startOpenStack } from "./support/stack.ts";
+
+describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
+  let stack: LocalServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startOpenStack(), launchChromium()]);
+    await chatAbout("fi", "Miten saan uuden verokortin?", 5);
+    await chatAbout("fi", "Milloin veronpalautukset maksetaan?", 2);
+    await chatAbout("sv", "Hur får jag ett nytt skattekort?");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function chatAbout(lang: "fi" | "sv", question: string, score?: number): Promise<void> {
+    const socket = await connectCustomer(stack.url);
+    const messages = collect(socket, "chat:message");
+    await socket.emitWithAck("chat:start", { lang });
+    await socket.emitWithAck("chat:message", { text: question });
+    await eventually(() => messages.some((m) => m.from === "bot" && m.topic));
+    const ended = await socket.emitWithAck("chat:end", {});
+    if (ended.ok && score) {
+      await socket.emitWithAck("survey:submit", {
+        surveyToken: ended.surveyToken,
+        gotHelp: score >= 4,
+        score,
+      });
+    }
+    socket.disconnect();
+  }
+
+  async function signedIn(persona: string): Promise<Page> {
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    // The page's "last 30 days" must include the stack's fake today.
+    await context.clock.setFixedTime(new Date(OPEN_HOUR));
+    const page = await context.newPage();
+    const { idToken } = (await (
+      await fetch(`${stack.url}/dev/token?persona=${persona}`)
+    ).json()) as { idToken: string };
+    await page.goto(`${stack.url}/console/reports`);
+    await page.evaluate(
+      (token) => sessionStorage.setItem("asiointi-console-session", JSON.stringify({ token })),
+      idToken,
+    );
+    await page.reload();
+    return page;
+  }
+
+  async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+    await screenshot(page, state);
+    expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
+  }
+
+  it("shows a supervisor the figures, charts with tables, and exports CSV", async () => {
+    const page = await signedIn("supervisor");
+    const chats = page.locator('[data-figure="chats"] .value');
+    await expect.poll(() => chats.textContent()).toBe("3");
+    await expect
+      .poll(() => page.locator('[data-figure="averageScore"] .value').textContent())
+      .toBe("3,5\u00a0/\u00a05");
+    expect(await page.locator("canvas").count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.getByRole("img", { name: /Viivakaavio/ }).count()).toBe(1);
+    await page.getByText("Näytä taulukkona").first().click();
+    // The chart's table: the stack's day has all three chats; the topic table sums per topic.
+    expect(await page.getByRole("row", { name: /^24\.11\.2026 3 3 100,0/ }).count()).toBe(1);
+    expect(await page.getByRole("row", { name: /^Verokortti 2 / }).count()).toBe(1);
+    await expectNoAxeViolations(page, "reports-fi");
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Lataa aihekohtaiset luvut (CSV)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(
+      /^raportti-aiheittain_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await page.getByLabel("Språk", { exact: true }).selectOption("sv");
+    await page.getByRole("button", { name: "Visa" }).click();
+    await expect.poll(() => chats.textContent()).toBe("1");
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/svenska/);
+    await expectNoAxeViolations(page, "reports-sv-filtered");
+  });
+
+  it("says what is wrong with a period and tells an advisor the page is for supervisors", async () => {
+    const page = await signedIn("supervisor");
+    await page.getByLabel("Päättyen").fill("2020-01-01");
+    await page.getByRole("button", { name: "Näytä" }).click();
+    await expect
+      .poll(() => page.locator("#report-period-error").textContent())
+      .toMatch(/Loppupäivä ei voi olla ennen alkupäivää/);
+    await expectNoAxeViolations(page, "reports-period-error");
+
+    const advisor = await signedIn("advisor-fi");
+    await expect
+      .poll(() => advisor.getByRole("alert").textContent())
+      .toMatch(/vain esihenkilöille.*Palvelimen viesti: This needs the supervisor role/);
+    await expectNoAxeViolations(advisor, "reports-forbidden");
+  });
+});

@@ -2,6 +2,7 @@ import { clearSession, loadSession, type Session, saveSession } from "./auth.ts"
 import { type ConnectionState, ConsoleClient } from "./consoleClient.ts";
 import { bind, h, relabel, tx } from "./dom.ts";
 import { getLang, getText, setLang, type UiText } from "./i18n.ts";
+import { reportsNavItem } from "./reports/navLink.ts";
 import { STYLES } from "./styles.ts";
 import { type ChatPanel, createChatPanel } from "./views/chatPanel.ts";
 import { createPresence } from "./views/presence.ts";
@@ -166,6 +167,8 @@ function boot(): void {
         chatLinks,
       ),
     );
+    const reportsLink = reportsNavItem(session.token);
+    if (reportsLink) navList.append(reportsLink);
     nav.hidden = false;
 
     function navLink(targetId: string, ...label: Node[]): HTMLAnchorElement {

@@ -1,0 +1,153 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ServerReport } from "../bench/serverStats.ts";
+import type { ChatMessage } from "../functions/contracts/protocol.ts";
+import {
+  type CustomerSocket,
+  collect,
+  connectCustomer,
+  eventually,
+  tempDir,
+} from "./support/localStack.ts";
+
+// The service process killed outright (SIGKILL, as an OOM kill or a lost Fargate task) in the
+// middle of traffic, then started again on the same data: every acknowledged message is
+// there once, and customers resume with whole transcripts.
+
+const SERVER_SCRIPT = fileURLToPath(new URL("../bench/chatServer.ts", import.meta.url));
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The whole local stack in a child process on `dataDir`; resolves with its URL. */
+async function startServerProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(SERVER_SCRIPT, [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "test" },
+  });
+  cleanups.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.on("message", (report: ServerReport) => {
+      if (report.type === "ready") resolve(report.url);
+      if (report.type === "failed") reject(new Error(report.message));
+    });
+    child.once("exit", (code) => reject(new Error(`server exited (${code})`)));
+  });
+  return { url, child };
+}
+
+interface Customer {
+  socket: CustomerSocket;
+  seen: ChatMessage[];
+  chatId: string;
+  resumeToken: string;
+  /** clientId → id, for every message the server acknowledged. */
+  acked: Map<string, string>;
+  /** Sent but not acknowledged when the server died. */
+  unacked: string[];
+}
+
+const QUESTIONS = {
+  fi: ["Miten saan verokortin?", "Milloin veronpalautus tulee?", "Kiitos!"],
+  sv: ["Hur får jag skattekort?", "När kommer skatteåterbäringen?", "Tack!"],
+};
+
+describe("gateway killed and restarted", () => {
+  it("keeps every acknowledged message once, and clients resume with whole transcripts", async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const first = await startServerProcess(dir.path);
+
+    const customers: Customer[] = [];
+    for (let i = 0; i < 6; i++) {
+      const lang = i % 2 ? "sv" : "fi";
+      const socket = await connectCustomer(first.url);
+      socket.io.opts.reconnection = false;
+      cleanups.push(() => {
+        socket.disconnect();
+      });
+      const seen = collect(socket, "chat:message");
+      const start = await socket.emitWithAck("chat:start", { lang });
+      if (!start.ok) throw new Error(`start failed: ${start.error.code}`);
+      customers.push({
+        socket,
+        seen,
+        chatId: start.chatId,
+        resumeToken: start.resumeToken,
+        acked: new Map(),
+        unacked: [],
+      });
+    }
+
+    // Under load: every customer keeps sending while the process is killed.
+    let killed = false;
+    const traffic = customers.map(async (customer, i) => {
+      const questions = QUESTIONS[i % 2 ? "sv" : "fi"];
+      for (let n = 0; !killed && n < 50; n++) {
+        const clientId = `restart-${i}-${n}`.padEnd(10, "0");
+        try {
+          const ack = await customer.socket
+            .timeout(2_000)
+            .emitWithAck("chat:message", {
+              text: questions[n % questions.length] as string,
+              clientId,
+            });
+          if (ack.ok) customer.acked.set(clientId, ack.id);
+          else customer.unacked.push(clientId);
+        } catch {
+          customer.unacked.push(clientId);
+        }
+      }
+    });
+    await eventually(() => customers.every((c) => c.acked.size >= 3), 15_000);
+    first.child.kill("SIGKILL");
+    killed = true;
+    await Promise.all(traffic);
+
+    const second = await startServerProcess(dir.path);
+    for (const customer of customers) {
+      const again = await connectCustomer(second.url);
+      cleanups.push(() => {
+        again.disconnect();
+      });
+      const replay = collect(again, "chat:message");
+      const states = collect(again, "chat:state");
+      const resumed = await again.emitWithAck("chat:start", {
+        lang: "fi",
+        resumeToken: customer.resumeToken,
+      });
+      expect(resumed).toMatchObject({ ok: true, chatId: customer.chatId });
+      await eventually(() => states.length > 0);
+
+      // Whole transcript: everything shown live before the kill (stored before it is sent)...
+      const storedIds = replay.map((m) => m.id);
+      expect(new Set(storedIds).size).toBe(storedIds.length);
+      for (const m of customer.seen) expect(storedIds).toContain(m.id);
+      // ...and every acknowledged message, exactly once.
+      for (const [clientId, id] of customer.acked) {
+        expect(replay.filter((m) => m.clientId === clientId).map((m) => m.id)).toEqual([id]);
+      }
+
+      // A message the dead process never acknowledged is re-sent with its clientId: once.
+      const resend = customer.unacked[0];
+      if (resend) {
+        const ack = await again.emitWithAck("chat:message", {
+          text: "uudelleen",
+          clientId: resend,
+        });
+        expect(ack.ok).toBe(true);
+        const twice = await again.emitWithAck("chat:message", {
+          text: "uudelleen",
+          clientId: resend,
+        });
+        expect(twice.ok && ack.ok && twice.id === ack.id).toBe(true);
+      }
+    }
+  }, 90_000);
+});

@@ -39,7 +39,7 @@ export const REPORT_TEXT = {
     customPeriod: "Oma aikaväli",
     from: "Alkaen",
     to: "Päättyen",
-    dateHint: "Muoto vvvv-kk-pp. Päivät Suomen aikaa.",
+    dateHint: "Päivät Suomen aikaa; molemmat päivät mukana.",
     language: "Kieli",
     allLanguages: "Kaikki kielet",
     langName: { fi: "suomi", sv: "ruotsi" } as Record<Lang, string>,
@@ -63,7 +63,7 @@ export const REPORT_TEXT = {
     badRequest: "Palvelin ei hyväksynyt rajauksia.",
     failed: "Raportin haku epäonnistui. Yritä hetken päästä uudelleen.",
     serverSaid: (message: string) => `Palvelimen viesti: ${message}`,
-    signInAgain: "Kirjaudu uudelleen",
+    signInAgain: "Kirjaudu esihenkilönä",
     // Figures
     figuresTitle: "Tunnusluvut",
     figures: {
@@ -159,7 +159,7 @@ export const REPORT_TEXT = {
     customPeriod: "Egen period",
     from: "Från",
     to: "Till",
-    dateHint: "Format åååå-mm-dd. Dagar enligt finsk tid.",
+    dateHint: "Dagar enligt finsk tid; båda dagarna ingår.",
     language: "Språk",
     allLanguages: "Alla språk",
     langName: { fi: "finska", sv: "svenska" } as Record<Lang, string>,
@@ -182,7 +182,7 @@ export const REPORT_TEXT = {
     badRequest: "Servern godkände inte avgränsningarna.",
     failed: "Det gick inte att hämta rapporten. Försök igen om en stund.",
     serverSaid: (message: string) => `Serverns meddelande: ${message}`,
-    signInAgain: "Logga in på nytt",
+    signInAgain: "Logga in som förman",
     figuresTitle: "Nyckeltal",
     figures: {
       chats: "Chattar",

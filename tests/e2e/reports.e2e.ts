@@ -4,6 +4,7 @@
  * changes the filters, exports CSV, and an advisor is told the page is for supervisors.
  * axe-core checks each state.
  */
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
@@ -87,6 +88,9 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Lataa aihekohtaiset luvut (CSV)" }).click();
     const file = await download;
+    const csv = readFileSync((await file.path()) ?? "", "utf8");
+    expect(csv.startsWith("\ufeffid;Aihe;Keskustelut;")).toBe(true);
+    expect(csv).toMatch(/\r\ntax-card;Verokortti;2;/);
     expect(file.suggestedFilename()).toMatch(
       /^raportti-aiheittain_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/,
     );
@@ -113,5 +117,21 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
       .poll(() => advisor.getByRole("alert").textContent())
       .toMatch(/vain esihenkilöille.*Palvelimen viesti: This needs the supervisor role/);
     await expectNoAxeViolations(advisor, "reports-forbidden");
+  });
+
+  it("offers the Reports link in the console to a supervisor only", async () => {
+    const supervisor = await signedIn("supervisor");
+    await supervisor.goto(`${stack.url}/console`);
+    const link = supervisor.getByRole("link", { name: "Raportit" });
+    await link.waitFor();
+    await link.focus();
+    await supervisor.keyboard.press("Enter");
+    await supervisor.waitForURL(/\/console\/reports\?from=/);
+    await supervisor.getByRole("heading", { level: 1, name: "Raportit" }).waitFor();
+
+    const advisor = await signedIn("advisor-fi");
+    await advisor.goto(`${stack.url}/console`);
+    await advisor.getByRole("navigation").waitFor();
+    expect(await advisor.getByRole("link", { name: "Raportit" }).count()).toBe(0);
   });
 });

@@ -23,12 +23,19 @@ function summary(query = "", bearer?: string) {
 }
 
 /** One bot-only chat: a question, the end, and optionally a survey. */
-async function chatAbout(lang: "fi" | "sv", question: string, survey?: { score: number }) {
+async function chatAbout(
+  lang: "fi" | "sv",
+  question: string,
+  survey?: { score: number },
+  askForPerson = false,
+) {
   const socket = await connectCustomer(stack.url);
   const messages = collect(socket, "chat:message");
   await socket.emitWithAck("chat:start", { lang });
   await socket.emitWithAck("chat:message", { text: question });
   await eventually(() => messages.some((m) => m.from === "bot" && m.topic));
+  // No advisor is online, so whatever the hour this ends as unavailable or closed.
+  if (askForPerson) expect((await socket.emitWithAck("chat:handoff", {})).ok).toBe(true);
   const ended = await socket.emitWithAck("chat:end", {});
   if (!ended.ok) throw new Error("end failed");
   if (survey) {
@@ -72,7 +79,7 @@ describe("GET /api/reports/summary", () => {
   it("reports chats, containment, answers, surveys and callbacks that really happened", async () => {
     await chatAbout("fi", "Miten saan uuden verokortin?", { score: 5 });
     await chatAbout("fi", "Milloin veronpalautukset maksetaan?", { score: 2 });
-    await chatAbout("sv", "Hur får jag ett nytt skattekort?");
+    await chatAbout("sv", "Hur får jag ett nytt skattekort?", undefined, true);
     const callback = await fetch(`${stack.url}/api/callbacks`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -99,6 +106,10 @@ describe("GET /api/reports/summary", () => {
       callbacks: 1,
     });
     expect(report.totals.botAnswers).toBeGreaterThanOrEqual(3);
+    expect(report.totals.handoffs).toBe(1);
+    expect(Number(report.totals.handoffsUnavailable) + Number(report.totals.handoffsClosed)).toBe(
+      1,
+    );
     expect(report.scoreDistribution).toEqual({ "1": 0, "2": 1, "3": 0, "4": 0, "5": 1 });
     expect(report.byLang).toEqual([
       expect.objectContaining({ lang: "fi", chats: 2 }),

@@ -62,6 +62,7 @@ export function registerHandoff(
       missesBeforeHandoff: DEFAULT_DIALOGUE_SETTINGS.missesBeforeHandoffOffer,
     },
     background,
+    reports: services.reports,
   });
   const inactivity = createInactivityWatch({
     chats: ctx.chats,

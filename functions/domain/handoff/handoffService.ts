@@ -20,6 +20,7 @@ import {
   type OpeningHours,
 } from "../openingHours/index.ts";
 import type { Clock } from "../ports.ts";
+import type { ReportRecorder } from "../reports/reportEvents.ts";
 import {
   AlreadyTakenError,
   LanguageNotServedError,
@@ -65,6 +66,8 @@ export interface HandoffDeps {
   schedule?: Schedule;
   /** Background work (grace-period releases): the gateway tracks it and logs failures. */
   background?: (work: Promise<unknown>) => void;
+  /** Counts handoff outcomes for supervisors' reports; never throws. */
+  reports?: ReportRecorder;
 }
 
 /** What the bot's turn tells routing: the topic, the miss streak, whether it offered a person. */
@@ -225,7 +228,18 @@ export function createHandoffService(deps: HandoffDeps) {
       }),
     });
     await publishQueue();
+    await countHandoff(chat, "queued");
     return { outcome: "queued", queuePosition: position, estimatedWaitSeconds: wait };
+  }
+
+  function countHandoff(chat: Chat, outcome: "queued" | "unavailable" | "closed") {
+    return deps.reports?.record({
+      kind: "handoff",
+      at: clock.now(),
+      lang: chat.lang,
+      topic: chat.topics[0],
+      outcome,
+    });
   }
 
   /** Routes the chat to a person: queue, or other channels when unavailable or closed. */
@@ -268,6 +282,7 @@ export function createHandoffService(deps: HandoffDeps) {
         ].join(" "),
         actions: otherChannelActions(lang),
       });
+      await countHandoff(chat, "closed");
       return { outcome: "closed", nextOpening: next.toISOString() };
     }
     await chats.post(chatId, {
@@ -275,6 +290,7 @@ export function createHandoffService(deps: HandoffDeps) {
       text: `${handoffPhrase(decision.reason === "queue-full" ? "queueFull" : "noAdvisors", lang)} ${handoffPhrase("otherChannels", lang)}`,
       actions: otherChannelActions(lang),
     });
+    await countHandoff(chat, "unavailable");
     return { outcome: "unavailable", reason: decision.reason };
   }
 

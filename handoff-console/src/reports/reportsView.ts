@@ -61,6 +61,8 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
   const t = (): ReportText => REPORT_TEXT[options.lang()];
 
   function render(): void {
+    // A language switch must not lose filters that were changed but not yet applied.
+    query = formValues() ?? query;
     renderFilters();
     renderResults();
   }
@@ -142,6 +144,23 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
     filters.setAttribute("aria-labelledby", headingId);
     filters.replaceChildren(h("h2", { id: headingId }, text.filtersTitle), form);
     if (focusedId) document.getElementById(focusedId)?.focus();
+  }
+
+  /** The filters as currently entered, before the form is rebuilt. */
+  function formValues(): ReportQuery | undefined {
+    const value = (id: string) =>
+      filters.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)?.value;
+    const from = value("report-from");
+    const to = value("report-to");
+    if (from === undefined || to === undefined) return undefined;
+    const lang = value("report-lang");
+    const topic = value("report-topic");
+    return {
+      from,
+      to,
+      ...(lang === "fi" || lang === "sv" ? { lang } : {}),
+      ...(topic ? { topic } : {}),
+    };
   }
 
   function field(id: string, label: string, control: HTMLElement): HTMLElement {

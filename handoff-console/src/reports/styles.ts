@@ -5,6 +5,7 @@
  */
 export const REPORT_STYLES = `
 .reports-top a { color: var(--brand); }
+.reports { display: flex; flex-direction: column; gap: 1.25rem; min-width: 0; }
 .filters form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1.25rem; }
 .filters .field { display: flex; flex-direction: column; gap: .2rem; }
 .filters label { font-weight: 600; }

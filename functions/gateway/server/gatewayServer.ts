@@ -11,9 +11,9 @@ import type { Bot } from "../../domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { buildChatService, buildServices, type Services } from "../../services.ts";
+import { buildChatService, buildServices } from "../../services.ts";
 import { registerChatNamespace } from "../chatNamespace.ts";
-import { createInFlight, type InFlight } from "../inFlight.ts";
+import { createInFlight } from "../inFlight.ts";
 import { registerHandoff } from "../registerHandoff.ts";
 import { createSocketNotifier } from "../socketNotifier.ts";
 import { socketServerOptions } from "../socketOptions.ts";
@@ -25,19 +25,6 @@ export interface GatewayDeps {
   clock?: Clock;
   /** Defaults to the configured OIDC verifier (jose against the issuers' JWKS). */
   identity?: IdentityVerifier;
-  /**
-   * Registers namespaces beyond /chat. The advisor namespace (issue 5) plugs in here, so the
-   * gateway and the local server register the same handlers.
-   */
-  registerExtraNamespaces?: (io: SocketServer, ctx: GatewayContext) => void;
-}
-
-export interface GatewayContext {
-  services: Services;
-  chats: ReturnType<typeof buildChatService>;
-  identity: IdentityVerifier;
-  logger: Logger;
-  inFlight: InFlight;
 }
 
 export interface Gateway {
@@ -96,7 +83,6 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   // their chats back from the store (advisor:chats), and rooms span tasks through Redis.
   const live = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
   registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, ...live });
-  deps.registerExtraNamespaces?.(io, { services, chats, identity, logger, inFlight });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -111,6 +97,8 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     io,
     async close() {
       draining = true;
+      live.inactivity.stop();
+      live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await inFlight.drain();
       client.destroy();

@@ -44,10 +44,10 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     socket.disconnect();
   }
 
-  async function signedIn(persona: string): Promise<Page> {
+  async function signedIn(persona: string, width = 1280): Promise<Page> {
     const context = await browser.newContext({
       bypassCSP: true,
-      viewport: { width: 1280, height: 900 },
+      viewport: { width, height: 900 },
       acceptDownloads: true,
     });
     // The page's "last 30 days" must include the stack's fake today.
@@ -133,5 +133,16 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await advisor.goto(`${stack.url}/console`);
     await advisor.getByRole("navigation").waitFor();
     expect(await advisor.getByRole("link", { name: "Raportit" }).count()).toBe(0);
+  });
+
+  it("reflows on a 320 px wide screen without axe violations", async () => {
+    const page = await signedIn("supervisor", 320);
+    await expect.poll(() => page.locator('[data-figure="chats"] .value').textContent()).toBe("3");
+    await page.locator("canvas").first().waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, "reports-320px");
   });
 });

@@ -13,6 +13,19 @@ export const MAX_MESSAGE_LENGTH = 2000;
 
 const token = z.string().min(10).max(512);
 
+/** A lone UTF-16 surrogate: what invalid UTF-8 turns into; it cannot be stored or shown. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Control characters other than tab and line breaks (terminal escapes, NUL, bell...). */
+const CONTROL_CHARACTER = /[^\P{Cc}\t\n\r]/u;
+
+/** Text a person typed: valid Unicode without control characters (tab and newlines allowed). */
+const typedText = (field: string, max: number) =>
+  z
+    .string()
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((t) => !LONE_SURROGATE.test(t), `${field} must be valid Unicode text`)
+    .refine((t) => !CONTROL_CHARACTER.test(t), `${field} must not contain control characters`);
+
 const idToken = z.string().min(20).max(8192);
 
 export const chatStartSchema = z.strictObject({
@@ -26,10 +39,10 @@ export const chatStartSchema = z.strictObject({
 export type ChatStartRequest = z.infer<typeof chatStartSchema>;
 
 export const customerMessageSchema = z.strictObject({
-  text: z
-    .string()
-    .max(MAX_MESSAGE_LENGTH, `text must be at most ${MAX_MESSAGE_LENGTH} characters`)
-    .refine((t) => t.trim().length > 0, "text must contain at least one visible character"),
+  text: typedText("text", MAX_MESSAGE_LENGTH).refine(
+    (t) => t.trim().length > 0,
+    "text must contain at least one visible character",
+  ),
   /** Client-chosen id; a message re-sent after a dropped connection is stored once. */
   clientId: z
     .string()
@@ -48,10 +61,7 @@ export const surveySubmitSchema = z.strictObject({
   surveyToken: token,
   gotHelp: z.boolean(),
   score: z.number().int().min(1, "score must be 1-5").max(5, "score must be 1-5"),
-  comment: z
-    .string()
-    .max(SURVEY_COMMENT_MAX, `comment must be at most ${SURVEY_COMMENT_MAX} characters`)
-    .optional(),
+  comment: typedText("comment", SURVEY_COMMENT_MAX).optional(),
 });
 export type SurveySubmission = z.infer<typeof surveySubmitSchema>;
 

@@ -50,6 +50,7 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
   let summary: ReportSummary | undefined;
   let problem: { field: "from" | "to"; message: string } | undefined;
   let loading = false;
+  let latest = 0;
   let charts: Chart[] = [];
 
   const status = h("p", { class: "report-status", role: "status" });
@@ -189,7 +190,10 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
     status.textContent = text.loading;
     results.setAttribute("aria-busy", "true");
     renderFilters();
+    const request = ++latest;
     const result = await fetchReport(options.token, next, options.fetchImpl);
+    // A slower answer to an earlier request must not replace a newer report.
+    if (request !== latest) return;
     loading = false;
     results.removeAttribute("aria-busy");
     handle(result);

@@ -22,6 +22,10 @@ describe("stage context", () => {
     expect(() => allowedOrigins(undefined, stageConfig("prod"))).toThrow(/required for stage prod/);
   });
 
+  it("refuses a region without Amazon Lex V2, such as Stockholm", () => {
+    expect(() => synthStage({ region: "eu-north-1" })).toThrow(/"region" is "eu-north-1"/);
+  });
+
   it("allows http://localhost only in dev", () => {
     expect(allowedOrigins(undefined, stageConfig("dev"))).toEqual(["http://localhost:3000"]);
     expect(() => allowedOrigins("http://localhost:3000", stageConfig("prod"))).toThrow(
@@ -49,5 +53,6 @@ describe("stage context", () => {
     for (const prefix of prefixes) {
       for (const name of names) expect(name.startsWith(prefix)).toBe(true);
     }
-  });
+    // A whole-app synth: slow on a busy two-core machine.
+  }, 120_000);
 });

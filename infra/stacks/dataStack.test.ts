@@ -85,6 +85,7 @@ describe("data stack (prod)", () => {
   const { dataTemplate, data } = synthStage({
     stage: "prod",
     allowedOrigins: "https://asiointi.example.fi",
+    certificateArn: "arn:aws:acm:eu-central-1:123456789012:certificate/0000",
   });
 
   it("protects every prod table from deletion and retains it when the stack goes", () => {

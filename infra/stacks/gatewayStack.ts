@@ -94,7 +94,7 @@ export class GatewayStack extends Stack {
     const { stage } = props;
     if (stage.name === "prod" && !props.certificateArn) {
       throw new InfraConfigError(
-        'Context value "certificateArn" is required for stage prod: the gateway serves HTTPS only (e.g. -c certificateArn=arn:aws:acm:eu-north-1:123456789012:certificate/...)',
+        'Context value "certificateArn" is required for stage prod: the gateway serves HTTPS only (e.g. -c certificateArn=arn:aws:acm:eu-central-1:123456789012:certificate/...)',
       );
     }
 

@@ -1,8 +1,13 @@
 /**
  * CDK entry point (cdk.json runs it). Builds one stage's stacks:
- *   asiointi-<stage>-data  stateful: DynamoDB tables
- *   asiointi-<stage>-api   stateless: Lambda functions and the HTTP API
- * Context: stage=dev|prod (default dev), allowedOrigins=<comma-separated origins>, region.
+ *   asiointi-<stage>-data        stateful: DynamoDB tables
+ *   asiointi-<stage>-identity    stateful: Cognito user pool for advisors and supervisors
+ *   asiointi-<stage>-bot         Lex V2 bot from bot-content/ and its fulfillment function
+ *   asiointi-<stage>-api         stateless: Lambda functions and the HTTP API
+ *   asiointi-<stage>-gateway     stateless: socket.io gateway on Fargate, ALB, WAF, Valkey
+ *   asiointi-<stage>-monitoring  alarms and the dashboard
+ * Context values (stage, allowedOrigins, region, certificateArn, customerIssuer, ...) are
+ * documented in docs/deploy.md.
  */
 import { App } from "aws-cdk-lib";
 import { buildStage } from "./buildStage.ts";

@@ -3,11 +3,10 @@
  * change, the `live` alias the gateway calls, and the fulfillment Lambda as the alias's code
  * hook. The bot holds no data: redeploying it from the repository rebuilds it exactly.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Annotations, CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import { Annotations, CfnOutput, Stack, type StackProps, Stage } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { CfnBot, CfnBotAlias, CfnBotVersion } from "aws-cdk-lib/aws-lex";
 import type { Construct } from "constructs";
@@ -47,9 +46,11 @@ export class BotStack extends Stack {
     });
     for (const warning of definition.warnings) Annotations.of(this).addWarning(warning);
 
-    // The snapshot the function loads at cold start; copied into the bundle after esbuild.
-    const snapshotDir = mkdtempSync(join(tmpdir(), "asiointi-bot-content-"));
-    const snapshot = join(snapshotDir, CONTENT_IN_BUNDLE);
+    // The snapshot the function loads at cold start, written into the cloud assembly and
+    // copied into the bundle after esbuild.
+    const snapshotDir = join(Stage.of(this)?.outdir ?? "cdk.out", "bot-content");
+    mkdirSync(snapshotDir, { recursive: true });
+    const snapshot = join(snapshotDir, `${definition.fingerprint}.json`);
     writeFileSync(snapshot, botContentToJson(content));
 
     this.fulfillment = new ApiFunction(this, "Fulfillment", {

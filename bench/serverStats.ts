@@ -10,6 +10,8 @@ export interface ServerStats {
   loopMaxMs: number;
   /** HTTP requests this process made (to DynamoDB, locally) since the last reset. */
   httpRequests: number;
+  /** The same, by DynamoDB operation (x-amz-target). */
+  httpRequestsByTarget: Record<string, number>;
 }
 
 /** Requests the load driver sends to a server child process. */
@@ -30,14 +32,20 @@ export function serveStatsOverIpc(): void {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   let httpRequests = 0;
-  subscribe("http.client.request.start", () => {
+  let byTarget: Record<string, number> = {};
+  subscribe("http.client.request.start", (message) => {
     httpRequests++;
+    const request = (message as { request?: { getHeader(name: string): unknown } }).request;
+    const target = String(request?.getHeader("x-amz-target") ?? "other").replace(/^.*\./, "");
+    byTarget[target] = (byTarget[target] ?? 0) + 1;
   });
   const gc = (globalThis as { gc?: () => void }).gc;
-  process.on("message", (request: StatsRequest) => {
+  process.on("message", async (request: StatsRequest) => {
     if (request.type !== "stats") return;
     if (request.gc && gc) {
+      // Twice, with a pause: V8 hands freed pages back to the OS lazily.
       gc();
+      await new Promise((r) => setTimeout(r, 500));
       gc();
     }
     const memory = process.memoryUsage();
@@ -48,10 +56,12 @@ export function serveStatsOverIpc(): void {
       loopP99Ms: loop.percentile(99) / 1e6,
       loopMaxMs: loop.max / 1e6,
       httpRequests,
+      httpRequestsByTarget: byTarget,
     };
     if (request.reset) {
       loop.reset();
       httpRequests = 0;
+      byTarget = {};
     }
     send({ type: "stats", stats });
   });

@@ -57,6 +57,7 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
     requestHandler: {
       connectionTimeout: 1_000,
       requestTimeout: options.requestTimeoutMs ?? 5_000,
+      throwOnRequestTimeout: true,
       // The default pool (50) queues requests under a full gateway's load.
       httpAgent: { keepAlive: true, maxSockets: 256 },
       httpsAgent: { keepAlive: true, maxSockets: 256 },

@@ -1,10 +1,11 @@
 /**
  * `npm run bench:reports`: how long GET /api/reports/summary takes over a year of data.
  *
- * A year at peak volume (2.9 million chats) becomes, in the counter table, one row per day,
- * language and topic: 365 × 2 × 30 ≈ 22,000 rows whatever the number of chats. This seeds
- * that many rows into the embedded DynamoDB (dynalite), then times the real handler path over
- * HTTP with a supervisor token: one month (baseline, same run) and the whole year.
+ * A year at peak volume (2.9 million chats) becomes, in the counter table, about 23,000 rows
+ * whatever the number of chats (per day and topic, per day, per month and topic; see
+ * dynamoReportCounters.ts). This seeds them into the embedded DynamoDB (dynalite), then times
+ * the real handler path over HTTP with a supervisor token: one month (baseline, same run),
+ * 30 days across two partial months, the whole year, and the year for one topic.
  *
  * Flags: --topics N (default 30), --runs N (default 10), --json (one JSON line at the end).
  */
@@ -15,8 +16,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb
 import { tableName } from "../functions/adapters/dynamodb/tables.ts";
 import { loadConfig } from "../functions/config.ts";
 import { COUNTERS } from "../functions/domain/reports/reportEvents.ts";
-import { IN_MEMORY, startLocalServer } from "../functions/local/localServer.ts";
-import { createLogger } from "../functions/observability/logger.ts";
+import { startTestStack } from "../tests/support/localStack.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const { values } = parseArgs({
@@ -30,14 +30,8 @@ const topics = Number(values.topics);
 const runs = Number(values.runs);
 const CHATS_PER_YEAR = 2_900_000;
 
-const config = loadConfig({
-  NODE_ENV: "test",
-  PORT: "0",
-  DYNAMODB_PORT: "0",
-  DATA_DIR: IN_MEMORY,
-  LOG_LEVEL: "silent",
-});
-const server = await startLocalServer(config, { logger: createLogger("silent") });
+const server = await startTestStack();
+const config = loadConfig({});
 const doc = DynamoDBDocumentClient.from(
   new DynamoDBClient({
     endpoint: server.dynamoEndpoint,
@@ -46,20 +40,32 @@ const doc = DynamoDBDocumentClient.from(
   }),
 );
 
-// Seed: one row per day × language × topic of 2025, chats spread to 2.9 M for the year.
+// Seed: a year of 2025 in the table's three row kinds (see dynamoReportCounters.ts): per day
+// and topic, per day over topics, per month and topic; 2.9 M chats spread over it.
 const table = tableName(config.TABLE_PREFIX, "reportCounters");
 const rows: Record<string, unknown>[] = [];
 const chatsPerRow = Math.round(CHATS_PER_YEAR / (365 * 2 * topics));
+const counters = (chats: number, spread: number) => {
+  const c: Record<string, number> = {};
+  for (const name of COUNTERS) c[name] = name === "chats" ? chats : spread;
+  return c;
+};
 for (let d = 0; d < 365; d++) {
   const day = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+  const month = day.slice(0, 7);
+  for (const lang of ["fi", "sv"]) {
+    rows.push({ month, row: `D#${day}#${lang}`, ...counters(chatsPerRow * topics, 7 * topics) });
+    for (let t = 0; t < topics; t++) {
+      rows.push({ month, row: `T#topic-${t}#${day}#${lang}`, ...counters(chatsPerRow, 7) });
+    }
+  }
+}
+for (let mo = 1; mo <= 12; mo++) {
+  const month = `2025-${String(mo).padStart(2, "0")}`;
+  const days = new Date(Date.UTC(2025, mo, 0)).getUTCDate();
   for (const lang of ["fi", "sv"]) {
     for (let t = 0; t < topics; t++) {
-      const item: Record<string, unknown> = {
-        month: day.slice(0, 7),
-        row: `${day}#${lang}#topic-${t}`,
-      };
-      for (const c of COUNTERS) item[c] = c === "chats" ? chatsPerRow : (d + t) % 7;
-      rows.push(item);
+      rows.push({ month, row: `M#${lang}#topic-${t}`, ...counters(chatsPerRow * days, 7 * days) });
     }
   }
 }
@@ -107,6 +113,7 @@ async function time(query: string): Promise<{ p50: number; max: number; chats: n
 }
 
 const month = await time("from=2025-06-01&to=2025-06-30");
+const partial = await time("from=2025-06-10&to=2025-07-09");
 const year = await time("from=2025-01-01&to=2025-12-31");
 const yearFi = await time("from=2025-01-01&to=2025-12-31&lang=fi&topic=topic-3");
 
@@ -115,6 +122,7 @@ console.log(`seeded ${rows.length} counter rows (${topics} topics) in ${Math.rou
 console.log("period                        chats      p50 ms   max ms");
 for (const [name, r] of [
   ["one month (baseline)", month],
+  ["30 days over two months", partial],
   ["one year", year],
   ["one year, fi, one topic", yearFi],
 ] as const) {

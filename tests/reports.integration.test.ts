@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportDay } from "../functions/domain/reports/reportEvents.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
 
@@ -117,6 +118,21 @@ describe("GET /api/reports/summary", () => {
     ]);
     expect(report.byTopic.find((t) => t.topic === "tax-card")?.chats).toBe(2);
     expect(report.byDay).toHaveLength(1);
+
+    // The whole calendar month reads the monthly topic roll-ups; a topic filter its daily rows.
+    const today = reportDay(new Date());
+    const [y, m] = today.split("-").map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    const month = (await (
+      await summary(`?from=${today.slice(0, 8)}01&to=${last}`, await token("supervisor"))
+    ).json()) as typeof report;
+    expect(month.totals).toEqual(report.totals);
+    expect(month.byTopic).toEqual(report.byTopic);
+    const taxCard = (await (
+      await summary("?topic=tax-card", await token("supervisor"))
+    ).json()) as typeof report;
+    expect(taxCard.totals).toMatchObject({ chats: 2, surveys: 1 });
+    expect(taxCard.byTopic.map((t) => t.topic)).toEqual(["tax-card"]);
 
     const swedish = (await (await summary("?lang=sv", await token("supervisor"))).json()) as {
       totals: { chats: number; surveys: number };

@@ -6,59 +6,98 @@ import {
   incrementsFor,
   type ReportReader,
   type ReportRecorder,
+  type ReportRows,
 } from "../../domain/reports/reportEvents.ts";
 
 /**
- * Report counters in DynamoDB. Access patterns:
- * - record: one UpdateItem with ADD on the row `month = YYYY-MM, row = YYYY-MM-DD#lang#topic`
- *   (atomic, so concurrent gateways and Lambdas never lose an increment);
- * - read a period: one Query per month (`month = :m AND row BETWEEN :from AND :to`), run in
- *   parallel. A year is 12 queries over at most days × 2 languages × topics rows, never a scan.
+ * Report counters in DynamoDB, one partition per month (`month = YYYY-MM`). Each event adds
+ * with atomic ADDs to three rows, so that any report reads few of them:
+ * - `D#<day>#<lang>`: the day's totals over all topics (byDay, byLang, totals);
+ * - `T#<topic>#<day>#<lang>`: the day's figures for one topic (a topic filter, partial months);
+ * - `M#<lang>#<topic>`: the month's figures for one topic (byTopic over whole months).
+ * A report is one or two Queries per month, run in parallel. A year is about 12 × (60 + 60)
+ * items whatever the number of chats; never a scan.
  */
 export function createDynamoReportCounters(
   doc: DynamoDBDocumentClient,
   tableName: string,
 ): ReportRecorder & ReportReader {
+  async function add(month: string, row: string, counts: Partial<Counts>): Promise<void> {
+    const entries = Object.entries(counts).filter(([, n]) => n);
+    if (entries.length === 0) return;
+    const names: Record<string, string> = {};
+    const values: Record<string, number> = {};
+    entries.forEach(([counter, n], i) => {
+      names[`#c${i}`] = counter;
+      values[`:c${i}`] = n as number;
+    });
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { month, row },
+        UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(", ")}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  }
+
+  function query(month: string, from: string, to: string): Promise<Record<string, unknown>[]> {
+    return queryRange(doc, tableName, month, from, to);
+  }
+
   return {
     async record(event) {
-      const row = incrementsFor(event);
-      const entries = Object.entries(row.counts).filter(([, n]) => n);
-      if (entries.length === 0) return;
-      const names: Record<string, string> = {};
-      const values: Record<string, number | string> = {};
-      entries.forEach(([counter, n], i) => {
-        names[`#c${i}`] = counter;
-        values[`:c${i}`] = n as number;
-      });
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { month: row.day.slice(0, 7), row: `${row.day}#${row.lang}#${row.topic}` },
-          UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(", ")}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      const { day, lang, topic, counts } = incrementsFor(event);
+      const month = day.slice(0, 7);
+      await Promise.all([
+        add(month, `D#${day}#${lang}`, counts),
+        add(month, `T#${topic}#${day}#${lang}`, counts),
+        add(month, `M#${lang}#${topic}`, counts),
+      ]);
     },
 
-    async rows(fromDay, toDay) {
+    async rows(fromDay, toDay, topic): Promise<ReportRows> {
       const months = monthsBetween(fromDay.slice(0, 7), toDay.slice(0, 7));
       const perMonth = await Promise.all(
-        months.map((month) => queryMonth(doc, tableName, month, fromDay, toDay)),
+        months.map(async (month): Promise<ReportRows> => {
+          if (topic) {
+            const rows = (await query(month, `T#${topic}#${fromDay}`, `T#${topic}#${toDay}#~`))
+              .map(topicDayRow)
+              .filter(isRow);
+            return { daily: rows, byTopic: rows };
+          }
+          const whole = fromDay <= `${month}-01` && `${month}-31` <= `${toDay}~`;
+          const [days, topics] = await Promise.all([
+            query(month, `D#${fromDay}`, `D#${toDay}#~`),
+            // A whole month reads its monthly topic rows; a partial one the daily topic rows.
+            whole ? query(month, "M#", "M#~") : query(month, "T#", "T#~"),
+          ]);
+          return {
+            daily: days.map(dayRow).filter(isRow),
+            byTopic: (whole
+              ? topics.map((item) => monthRow(month, item))
+              : topics.map(topicDayRow).filter((r) => r && r.day >= fromDay && r.day <= toDay)
+            ).filter(isRow),
+          };
+        }),
       );
-      return perMonth.flat();
+      return {
+        daily: perMonth.flatMap((m) => m.daily),
+        byTopic: perMonth.flatMap((m) => m.byTopic),
+      };
     },
   };
 }
 
-async function queryMonth(
+async function queryRange(
   doc: DynamoDBDocumentClient,
   tableName: string,
   month: string,
-  fromDay: string,
-  toDay: string,
-): Promise<CounterRow[]> {
-  const rows: CounterRow[] = [];
+  from: string,
+  to: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const out = await doc.send(
@@ -67,19 +106,48 @@ async function queryMonth(
         KeyConditionExpression: "#m = :m AND #r BETWEEN :from AND :to",
         ExpressionAttributeNames: { "#m": "month", "#r": "row" },
         // "~" sorts after every language and topic character, so the whole last day is in.
-        ExpressionAttributeValues: { ":m": month, ":from": fromDay, ":to": `${toDay}#~` },
+        ExpressionAttributeValues: { ":m": month, ":from": from, ":to": to },
         ExclusiveStartKey: start,
       }),
     );
-    for (const item of out.Items ?? []) {
-      const { month: _m, row, ...counts } = item as { month: string; row: string } & Counts;
-      const [day = "", lang = "", ...topic] = row.split("#");
-      if (!LANGS.includes(lang as Lang)) continue;
-      rows.push({ day, lang: lang as Lang, topic: topic.join("#"), counts });
-    }
+    items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
-  return rows;
+  return items;
+}
+
+function counts(item: Record<string, unknown>): Partial<Counts> {
+  const { month: _m, row: _r, ...rest } = item;
+  return rest as Partial<Counts>;
+}
+
+function asLang(value: string | undefined): Lang | undefined {
+  return LANGS.includes(value as Lang) ? (value as Lang) : undefined;
+}
+
+/** `D#2026-11-23#fi` */
+function dayRow(item: Record<string, unknown>): CounterRow | undefined {
+  const [, day = "", lang] = String(item.row).split("#");
+  const l = asLang(lang);
+  return l && { day, lang: l, topic: "*", counts: counts(item) };
+}
+
+/** `T#tax-refund#2026-11-23#fi` */
+function topicDayRow(item: Record<string, unknown>): CounterRow | undefined {
+  const [, topic = "", day = "", lang] = String(item.row).split("#");
+  const l = asLang(lang);
+  return l && { day, lang: l, topic, counts: counts(item) };
+}
+
+/** `M#fi#tax-refund`, dated to the month's first day. */
+function monthRow(month: string, item: Record<string, unknown>): CounterRow | undefined {
+  const [, lang, topic = ""] = String(item.row).split("#");
+  const l = asLang(lang);
+  return l && { day: `${month}-01`, lang: l, topic, counts: counts(item) };
+}
+
+function isRow(row: CounterRow | undefined): row is CounterRow {
+  return row !== undefined;
 }
 
 /** "2026-01" .. "2026-03" → ["2026-01", "2026-02", "2026-03"]. */

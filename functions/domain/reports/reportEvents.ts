@@ -69,9 +69,19 @@ export interface ReportRecorder {
   record(event: ReportEvent): Promise<void>;
 }
 
+/**
+ * Rows for a period: `daily` sums over topics per day and language (topic "*"), or the one
+ * topic's daily rows when a topic is asked for; `byTopic` per topic and language, possibly
+ * rolled up per month (dated to its first day), only for the days in the period.
+ */
+export interface ReportRows {
+  daily: CounterRow[];
+  byTopic: CounterRow[];
+}
+
 /** Reads counter rows for whole days from `fromDay` to `toDay`, both included. */
 export interface ReportReader {
-  rows(fromDay: string, toDay: string): Promise<CounterRow[]>;
+  rows(fromDay: string, toDay: string, topic?: string): Promise<ReportRows>;
 }
 
 const helsinkiDay = new Intl.DateTimeFormat("en-CA", {

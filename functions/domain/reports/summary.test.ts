@@ -63,7 +63,7 @@ describe("summarize", () => {
   ];
 
   it("sums the period and derives the rates", () => {
-    const s = summarize(rows, { from: "2026-11-01", to: "2026-11-30" });
+    const s = summarize({ daily: rows, byTopic: rows }, { from: "2026-11-01", to: "2026-11-30" });
     expect(s.totals).toMatchObject({
       chats: 10,
       botOnlyChats: 8,
@@ -88,11 +88,13 @@ describe("summarize", () => {
   });
 
   it("filters by language and topic, and gives null rates rather than dividing by zero", () => {
-    const sv = summarize(rows, { from: "2026-11-01", to: "2026-11-30", lang: "sv" });
+    const both = { daily: rows, byTopic: rows };
+    const sv = summarize(both, { from: "2026-11-01", to: "2026-11-30", lang: "sv" });
     expect(sv.totals).toMatchObject({ chats: 2, averageScore: null, surveyResponseRate: 0 });
-    const vat = summarize(rows, { from: "2026-10-01", to: "2026-11-30", topic: "vat" });
+    const vat = summarize(both, { from: "2026-10-01", to: "2026-11-30", topic: "vat" });
     expect(vat.totals.chats).toBe(102);
-    expect(summarize([], { from: "2026-11-01", to: "2026-11-01" }).totals.containmentRate).toBe(
+    const empty = { daily: [], byTopic: [] };
+    expect(summarize(empty, { from: "2026-11-01", to: "2026-11-01" }).totals.containmentRate).toBe(
       null,
     );
   });

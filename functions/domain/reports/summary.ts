@@ -1,5 +1,5 @@
 import type { Lang } from "../../contracts/lang.ts";
-import { COUNTERS, type CounterRow, type Counts } from "./reportEvents.ts";
+import { COUNTERS, type CounterRow, type Counts, type ReportRows } from "./reportEvents.ts";
 
 export interface SummaryFilter {
   /** First and last day included, YYYY-MM-DD (Europe/Helsinki). */
@@ -66,17 +66,18 @@ function grouped<K extends string>(
   return groups;
 }
 
-/** Sums daily counter rows into the report a supervisor asked for. Pure. */
-export function summarize(rows: CounterRow[], filter: SummaryFilter): ReportSummary {
-  const kept = rows.filter(
-    (r) =>
-      r.day >= filter.from &&
-      r.day <= filter.to &&
-      (!filter.lang || r.lang === filter.lang) &&
-      (!filter.topic || r.topic === filter.topic),
-  );
+/** Sums counter rows into the report a supervisor asked for. Pure. */
+export function summarize(rows: ReportRows, filter: SummaryFilter): ReportSummary {
+  // A month's roll-up is dated to its first day, and only whole months in the period have one.
+  const keep = (r: CounterRow) =>
+    r.day >= filter.from &&
+    r.day <= filter.to &&
+    (!filter.lang || r.lang === filter.lang) &&
+    (!filter.topic || r.topic === filter.topic);
+  const daily = rows.daily.filter(keep);
+  const topics = rows.byTopic.filter(keep);
   const totals = zero();
-  for (const row of kept) add(totals, row.counts);
+  for (const row of daily) add(totals, row.counts);
   const sorted = <K extends string>(m: Map<K, Counts>) =>
     [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
   return {
@@ -92,9 +93,9 @@ export function summarize(rows: CounterRow[], filter: SummaryFilter): ReportSumm
       "4": totals.score4,
       "5": totals.score5,
     },
-    byDay: sorted(grouped(kept, (r) => r.day)).map(([day, c]) => ({ day, ...figures(c) })),
-    byLang: sorted(grouped(kept, (r) => r.lang)).map(([lang, c]) => ({ lang, ...figures(c) })),
-    byTopic: sorted(grouped(kept, (r) => r.topic))
+    byDay: sorted(grouped(daily, (r) => r.day)).map(([day, c]) => ({ day, ...figures(c) })),
+    byLang: sorted(grouped(daily, (r) => r.lang)).map(([lang, c]) => ({ lang, ...figures(c) })),
+    byTopic: sorted(grouped(topics, (r) => r.topic))
       .map(([topic, c]) => ({ topic, ...figures(c) }))
       .sort((a, b) => b.chats + b.botAnswers - (a.chats + a.botAnswers)),
   };

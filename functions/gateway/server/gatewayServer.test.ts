@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { connect as connectTcp, createServer } from "node:net";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../tests/support/localStack.ts";
 import { welcomeMessages } from "../../adapters/bot/embeddedLexBot.ts";
 import { createDynamoClients } from "../../adapters/dynamodb/client.ts";
 import { ensureTables } from "../../adapters/dynamodb/ensureTables.ts";
@@ -40,16 +41,6 @@ async function freePort(): Promise<number> {
   const port = (server.address() as { port: number }).port;
   await new Promise<void>((r) => server.close(() => r()));
   return port;
-}
-
-async function eventually<T>(check: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function waitForPort(port: number, timeoutMs = 5_000): Promise<void> {

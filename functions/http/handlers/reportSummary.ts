@@ -57,7 +57,7 @@ export function createReportSummaryHandler(deps: {
       // Default: the last 30 days up to today (Helsinki).
       const to = query.to ?? reportDay(deps.clock.now());
       const from = query.from ?? reportDay(new Date(Date.parse(to) - 29 * DAY_MS));
-      const rows = await deps.reports.rows(from, to);
+      const rows = await deps.reports.rows(from, to, query.topic);
       return json(200, summarize(rows, { from, to, lang: query.lang, topic: query.topic }));
     });
 }

@@ -30,7 +30,7 @@ const ROWS: CounterRow[] = [
     counts: { chats: 5, botOnlyChats: 1, advisorChats: 4, botAnswers: 9, misses: 9, callbacks: 1 },
   },
 ];
-const summary = summarize(ROWS, { from: "2026-11-01", to: "2026-11-03" });
+const summary = summarize({ daily: ROWS, byTopic: ROWS }, { from: "2026-11-01", to: "2026-11-03" });
 
 function lines(csv: string): string[] {
   expect(csv.startsWith(BOM)).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { summarize } from "../../../functions/domain/reports/summary.ts";
 import { fetchReport, isSupervisorToken, reportUrl, tokenRoles } from "./reportsApi.ts";
 
-const summary = summarize([], { from: "2026-11-01", to: "2026-11-30" });
+const summary = summarize({ daily: [], byTopic: [] }, { from: "2026-11-01", to: "2026-11-30" });
 
 function answer(status: number, body: unknown): typeof fetch {
   return vi.fn(async () => new Response(JSON.stringify(body), { status })) as typeof fetch;

@@ -37,6 +37,9 @@ const envSchema = z
     HANDOFF_AVERAGE_HANDLING_SECONDS: z.coerce.number().int().min(30).max(7_200).default(480),
     /** Concurrent chats an advisor takes unless they set their own cap. */
     ADVISOR_MAX_CHATS: z.coerce.number().int().min(1).max(10).default(3),
+    /** Customer events one connection may send in a burst, and refilled per second. */
+    CHAT_RATE_BURST: z.coerce.number().int().min(1).max(1000).default(20),
+    CHAT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(1),
     /** How long a disconnected advisor keeps their chats before they go back to the queue. */
     ADVISOR_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(30),
     /** Idle time after which a chat asks whether the customer is still there; 0 = never. */

@@ -22,7 +22,8 @@ let socket: CustomerSocket;
 let countItems: () => Promise<number>;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Rate limiting has its own test below; here every event must reach validation.
+  stack = await startTestStack({ env: { CHAT_RATE_BURST: "1000", CHAT_RATE_PER_SECOND: "100" } });
   const { client } = createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint });
   const names = Object.values(tableNames("asiointi-local-"));
   countItems = async () => {
@@ -171,6 +172,28 @@ describe("bad input on customer events", () => {
       clientId: "after-flood-1",
     });
     expect(ok.ok).toBe(true);
+  });
+
+  it("answers a flood with RATE_LIMITED and a polite message, and the connection recovers", async () => {
+    const limited = await startTestStack({
+      env: { CHAT_RATE_BURST: "5", CHAT_RATE_PER_SECOND: "10" },
+    });
+    try {
+      const flooder = await connectCustomer(limited.url);
+      const acks = await Promise.all(
+        Array.from({ length: 30 }, () => send("chat:typing", { typing: true }, flooder)),
+      );
+      const refused = acks.filter((a) => !a.ok && a.error.code === "RATE_LIMITED");
+      expect(refused.length).toBeGreaterThanOrEqual(20);
+      const first = refused[0];
+      if (first && !first.ok) expect(first.error.message).toMatch(/wait a moment/);
+      await new Promise((r) => setTimeout(r, 300));
+      const later = await send("chat:start", { lang: "sv" }, flooder);
+      expect(later.ok).toBe(true);
+      flooder.disconnect();
+    } finally {
+      await limited.close();
+    }
   });
 
   it("never fails internally on arbitrary JSON payloads (fuzz)", async () => {

@@ -27,7 +27,15 @@ async function startServerProcess(dataDir: string): Promise<{ url: string; child
   const child = fork(SERVER_SCRIPT, [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "test" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      NODE_ENV: "test",
+      // The test sends as fast as acks come back; a person's rate limit would refuse that.
+      CHAT_RATE_BURST: "1000",
+      CHAT_RATE_PER_SECOND: "100",
+    },
   });
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -92,12 +100,10 @@ describe("gateway killed and restarted", () => {
       for (let n = 0; !killed && n < 50; n++) {
         const clientId = `restart-${i}-${n}`.padEnd(10, "0");
         try {
-          const ack = await customer.socket
-            .timeout(2_000)
-            .emitWithAck("chat:message", {
-              text: questions[n % questions.length] as string,
-              clientId,
-            });
+          const ack = await customer.socket.timeout(2_000).emitWithAck("chat:message", {
+            text: questions[n % questions.length] as string,
+            clientId,
+          });
           if (ack.ok) customer.acked.set(clientId, ack.id);
           else customer.unacked.push(clientId);
         } catch {

@@ -27,6 +27,7 @@ import { type SurveyDeps, submitSurvey } from "../domain/survey/submitSurvey.ts"
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
 import type { InFlight } from "./inFlight.ts";
+import { type EventRateLimit, limitEventRate } from "./rateLimit.ts";
 import { chatRoom } from "./rooms.ts";
 
 interface CustomerSocketData {
@@ -51,6 +52,8 @@ export interface ChatNamespaceDeps {
   handoff?: HandoffService;
   /** Ends chats left idle; every customer action restarts its clock. */
   inactivity?: InactivityWatch;
+  /** Events per connection; over it, events are answered RATE_LIMITED. */
+  rateLimit?: EventRateLimit;
 }
 
 class HandoffUnavailableError extends ChatError {
@@ -96,6 +99,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
   >;
 
   nsp.on("connection", (socket: CustomerSocket) => {
+    limitEventRate(socket as unknown as Socket, deps.rateLimit);
     const currentChat = () => {
       const chatId = socket.data.chatId;
       if (!chatId) throw new NotStartedError();

@@ -160,7 +160,15 @@ export async function startLocalServer(
     config,
   });
   const live = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
-  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, ...live });
+  registerChatNamespace(io, {
+    chats,
+    surveys: services,
+    identity,
+    logger,
+    inFlight,
+    ...live,
+    rateLimit: { burst: config.CHAT_RATE_BURST, perSecond: config.CHAT_RATE_PER_SECOND },
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", (error: NodeJS.ErrnoException) => {

@@ -82,7 +82,15 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   // Presence and grace timers live in this task; advisors reconnecting to another task get
   // their chats back from the store (advisor:chats), and rooms span tasks through Redis.
   const live = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
-  registerChatNamespace(io, { chats, surveys: services, identity, logger, inFlight, ...live });
+  registerChatNamespace(io, {
+    chats,
+    surveys: services,
+    identity,
+    logger,
+    inFlight,
+    ...live,
+    rateLimit: { burst: config.CHAT_RATE_BURST, perSecond: config.CHAT_RATE_PER_SECOND },
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

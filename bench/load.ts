@@ -167,6 +167,8 @@ interface RunMetrics {
   /** The customer → advisor leg alone. */
   relayToAdvisorMs: number[];
   handoffs: number;
+  /** Messages sent while the chat waited in the queue (acked, stored, not answered). */
+  whileQueued: number;
   sent: number;
   acked: number;
   ackCounts: Map<string, number>;
@@ -182,6 +184,7 @@ function newMetrics(): RunMetrics {
     relayMs: [],
     relayToAdvisorMs: [],
     handoffs: 0,
+    whileQueued: 0,
     sent: 0,
     acked: 0,
     ackCounts: new Map(),
@@ -339,6 +342,12 @@ async function ask(customer: Customer, metrics: RunMetrics): Promise<void> {
     }
     metrics.acked++;
     chat.acked.set(clientId, ack.id);
+    if (customer.state === "queued") {
+      // Waiting for a person: nobody answers until an advisor takes the chat.
+      metrics.whileQueued++;
+      customer.pending = undefined;
+      return;
+    }
   } catch {
     countError(metrics, "chat:message:ack-timeout");
     customer.pending = undefined;
@@ -638,6 +647,7 @@ interface RunResult {
   metrics: RunMetrics;
   seconds: number;
   rssPerIdleConnKb: number;
+  heapPerIdleConnKb: number;
   server: ServerStats;
   driverLoopP99Ms: number;
   accounting?: Accounting;
@@ -662,12 +672,15 @@ async function measure(
   // them, so that memory the process gives back after warm-up does not count as negative.
   const firstHalf = Math.max(1, Math.floor(CONCURRENT / 2));
   const customers = await connectAll(server.url, firstHalf, metrics, 0);
-  await sleep(500);
+  await sleep(2_000);
   const before = await server.stats({ gc: true });
   customers.push(...(await connectAll(server.url, CONCURRENT - firstHalf, metrics, firstHalf)));
   await sleep(500);
   const idle = await server.stats({ gc: true, reset: true });
-  const rssPerIdleConnKb = (idle.rssKb - before.rssKb) / Math.max(1, CONCURRENT - firstHalf);
+  const added = Math.max(1, CONCURRENT - firstHalf);
+  const rssPerIdleConnKb = (idle.rssKb - before.rssKb) / added;
+  // The JavaScript heap alone: steadier than RSS, which also moves as V8 returns pages.
+  const heapPerIdleConnKb = (idle.heapUsedKb - before.heapUsedKb) / added;
 
   const advisors = options.advisors ? await connectAdvisors(server.url, metrics) : [];
   advisorsOnline = advisors.length > 0;
@@ -687,6 +700,7 @@ async function measure(
     metrics,
     seconds,
     rssPerIdleConnKb,
+    heapPerIdleConnKb,
     server: serverStats,
     driverLoopP99Ms: driverLoop.percentile(99) / 1e6,
     ...(accounting ? { accounting } : {}),
@@ -760,10 +774,12 @@ async function main(): Promise<void> {
     relayMessages: chat.metrics.relayMs.length,
     relayToAdvisorP99Ms: round(percentile(chat.metrics.relayToAdvisorMs, 99)),
     handoffs: chat.metrics.handoffs,
+    messagesWhileQueued: chat.metrics.whileQueued,
     dynamoLoopP99Ms: round(storage.loopP99Ms),
     dynamoRssMb: round(storage.rssKb / 1024),
     dynamoRequestsPerQuestion: round(chat.server.httpRequests / Math.max(1, chat.metrics.sent)),
     dynamoRequestsByOperation: chat.server.httpRequestsByTarget,
+    heapPerIdleConnKb: round(chat.heapPerIdleConnKb),
     echoRssPerIdleConnKb: round(echo.rssPerIdleConnKb),
     driverLoopP99Ms: round(chat.driverLoopP99Ms),
     seconds: SECONDS,
@@ -791,7 +807,11 @@ async function main(): Promise<void> {
     ],
     ["customer messages/s", summary.msgsPerSec, ""],
     ["messages delivered/s", summary.deliveredPerSec, ""],
-    ["RSS per idle connection (kB)", summary.rssPerIdleConnKb, "<= 50"],
+    [
+      "RSS / JS heap per idle connection (kB)",
+      `${summary.rssPerIdleConnKb} / ${summary.heapPerIdleConnKb}`,
+      "RSS <= 50",
+    ],
     [
       "server event-loop delay p50 / p99 / max (ms)",
       `${summary.serverLoopP50Ms} / ${summary.serverLoopP99Ms} / ${summary.serverLoopMaxMs}`,

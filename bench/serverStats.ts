@@ -43,10 +43,11 @@ export function serveStatsOverIpc(): void {
   process.on("message", async (request: StatsRequest) => {
     if (request.type !== "stats") return;
     if (request.gc && gc) {
-      // Twice, with a pause: V8 hands freed pages back to the OS lazily.
-      gc();
-      await new Promise((r) => setTimeout(r, 500));
-      gc();
+      // Several times, with pauses: V8 hands freed pages back to the OS lazily.
+      for (let round = 0; round < 3; round++) {
+        gc();
+        await new Promise((r) => setTimeout(r, 400));
+      }
     }
     const memory = process.memoryUsage();
     const stats: ServerStats = {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Ack, AckError } from "../contracts/protocol.ts";
 import { describeValidationError } from "../contracts/validation.ts";
-import { ChatError } from "../domain/chat/errors.ts";
+import { ChatError, ServiceUnavailableError } from "../domain/chat/errors.ts";
 import { IdentityError, IdentityUnavailableError } from "../domain/identity/identity.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { InFlight } from "./inFlight.ts";
@@ -9,6 +9,10 @@ import type { InFlight } from "./inFlight.ts";
 /** Maps a failure to an ack error; only ChatError messages are shown to clients as they are. */
 export function toAckError(error: unknown, logger: Logger, event: string): AckError {
   if (error instanceof ChatError) {
+    // Storage down after retries: the customer is told; operations must see it too.
+    if (error instanceof ServiceUnavailableError) {
+      logger.warn("storage unavailable", { event, error: (error.cause ?? error) as Error });
+    }
     return { ok: false, error: { code: error.code, message: error.message } };
   }
   // Identity messages are written to be safe: they never carry the token or its claims.

@@ -181,12 +181,10 @@ describe("DynamoDB throttling and errors", () => {
     const { stack, proxy, socket, seen, start } = await setUp();
     proxy.inject("fail");
 
-    const refused = await socket
-      .timeout(15_000)
-      .emitWithAck("chat:message", {
-        text: "Milloin veronpalautukset maksetaan?",
-        clientId: "down-00001",
-      });
+    const refused = await socket.timeout(15_000).emitWithAck("chat:message", {
+      text: "Milloin veronpalautukset maksetaan?",
+      clientId: "down-00001",
+    });
 
     expect(refused).toMatchObject({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
     if (refused.ok) return;

@@ -1,8 +1,14 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { io, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ServerReport } from "../bench/serverStats.ts";
-import type { ChatMessage } from "../functions/contracts/protocol.ts";
+import type {
+  AdvisorToServerEvents,
+  ChatMessage,
+  QueueSnapshot,
+  ServerToAdvisorEvents,
+} from "../functions/contracts/protocol.ts";
 import {
   type CustomerSocket,
   collect,
@@ -23,7 +29,10 @@ afterEach(async () => {
 });
 
 /** The whole local stack in a child process on `dataDir`; resolves with its URL. */
-async function startServerProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const child = fork(SERVER_SCRIPT, [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
@@ -35,6 +44,7 @@ async function startServerProcess(dataDir: string): Promise<{ url: string; child
       // The test sends as fast as acks come back; a person's rate limit would refuse that.
       CHAT_RATE_BURST: "1000",
       CHAT_RATE_PER_SECOND: "100",
+      ...env,
     },
   });
   cleanups.push(() => {
@@ -156,4 +166,75 @@ describe("gateway killed and restarted", () => {
       }
     }
   }, 90_000);
+
+  it("keeps queued chats in their places", async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    // Tuesday 10:00 in Helsinki: advisors can be reached, so asking for a person queues.
+    const openHours = { FAKE_TIME: "2026-11-24T10:00:00+02:00" };
+    const first = await startServerProcess(dir.path, openHours);
+    const advisor = await availableAdvisor(first.url);
+    const queued: { chatId: string; resumeToken: string; position?: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const socket = await connectCustomer(first.url);
+      cleanups.push(() => {
+        socket.disconnect();
+      });
+      const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+      if (!start.ok) throw new Error(start.error.code);
+      const handoff = await socket.emitWithAck("chat:handoff", {});
+      expect(handoff).toMatchObject({ ok: true, outcome: "queued", queuePosition: i + 1 });
+      queued.push({ chatId: start.chatId, resumeToken: start.resumeToken });
+    }
+    advisor.socket.disconnect();
+
+    first.child.kill("SIGKILL");
+    const second = await startServerProcess(dir.path, openHours);
+
+    const again = await availableAdvisor(second.url);
+    await eventually(() => (again.queues.at(-1)?.waiting.length === 3 ? true : undefined));
+    expect(again.queues.at(-1)?.waiting.map((w) => w.chatId)).toEqual(queued.map((q) => q.chatId));
+    for (const [i, chat] of queued.entries()) {
+      const socket = await connectCustomer(second.url);
+      cleanups.push(() => {
+        socket.disconnect();
+      });
+      const resumed = await socket.emitWithAck("chat:start", {
+        lang: "fi",
+        resumeToken: chat.resumeToken,
+      });
+      expect(resumed).toMatchObject({ ok: true, chatId: chat.chatId, state: "queued" });
+      const place = await socket.emitWithAck("chat:handoff", {});
+      expect(place).toMatchObject({ ok: true, outcome: "queued", queuePosition: i + 1 });
+    }
+  }, 90_000);
 });
+
+type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
+
+/** An advisor signed in through the local identity provider, available in both languages. */
+async function availableAdvisor(url: string) {
+  const res = await fetch(`${url}/dev/token?persona=advisor-both`);
+  const { idToken } = (await res.json()) as { idToken: string };
+  const socket: AdvisorSocket = io(`${url}/advisor`, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    auth: { token: idToken },
+  });
+  cleanups.push(() => {
+    socket.disconnect();
+  });
+  const queues: QueueSnapshot[] = [];
+  socket.on("queue:snapshot", (q) => queues.push(q));
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  const status = await socket.emitWithAck("advisor:status", {
+    status: "available",
+    languages: ["fi", "sv"],
+  });
+  expect(status.ok).toBe(true);
+  return { socket, queues };
+}

@@ -59,8 +59,8 @@ function grouped<K extends string>(
   const groups = new Map<K, Counts>();
   for (const row of rows) {
     const k = key(row);
-    let counts = groups.get(k);
-    if (!counts) groups.set(k, (counts = zero()));
+    const counts = groups.get(k) ?? zero();
+    groups.set(k, counts);
     add(counts, row.counts);
   }
   return groups;

@@ -16,6 +16,7 @@ import type { Bot } from "./domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "./domain/identity/identity.ts";
 import { loadOpeningHours, type OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock } from "./domain/ports.ts";
+import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
 import {
   type ReportReader,
   type ReportRecorder,
@@ -28,8 +29,11 @@ export interface Services {
   store: ChatStore;
   callbacks: CallbackStore;
   appointments: AppointmentStore;
-  /** Daily counters behind supervisors' reports; recording never throws (failures are logged). */
-  reports: ReportRecorder & ReportReader;
+  /**
+   * Daily counters behind supervisors' reports; recording never throws (failures are
+   * logged). Where buffered, `flush` writes what is pending (shutdown).
+   */
+  reports: ReportRecorder & ReportReader & { flush?: () => Promise<void> };
   /** Verifies customer and console tokens; absent where no issuer is configured. */
   identity?: IdentityVerifier;
   /** The opening-hours schedule, read from its YAML on first use. */
@@ -46,6 +50,11 @@ export function buildServices(opts: {
   /** Defaults to loadOpeningHours() (config/opening-hours.yaml or $OPENING_HOURS_FILE). */
   openingHours?: OpeningHours;
   identity?: IdentityVerifier;
+  /**
+   * Long-running processes (gateway, local server) sum report increments for this long
+   * before writing them; unset (Lambda) writes each event at once.
+   */
+  reportFlushMs?: number;
 }): Services {
   const tables = tableNames(opts.config.TABLE_PREFIX);
   // Read on first use, so a Lambda that never needs the schedule (surveys) does not
@@ -56,12 +65,7 @@ export function buildServices(opts: {
     store: createDynamoChatStore(opts.doc, tables),
     callbacks: createDynamoCallbackStore(opts.doc, tables),
     appointments: createDynamoAppointmentStore(opts.doc, tables),
-    reports: {
-      rows: counters.rows,
-      record: safeRecorder(counters, (error) =>
-        opts.logger.warn("report counter update failed", { error: error as Error }),
-      ).record,
-    },
+    reports: reportsFor(counters, opts),
     identity: opts.identity,
     get openingHours() {
       openingHours ??= loadOpeningHours();
@@ -89,4 +93,28 @@ export function buildChatService(
       surveyTokenTtlHours: opts.config.SURVEY_TOKEN_TTL_HOURS,
     },
   });
+}
+
+function reportsFor(
+  counters: ReturnType<typeof createDynamoReportCounters>,
+  opts: { logger: Logger; reportFlushMs?: number },
+): Services["reports"] {
+  const onError = (error: unknown) =>
+    opts.logger.warn("report counter update failed", { error: error as Error });
+  if (!opts.reportFlushMs) {
+    return { rows: counters.rows, record: safeRecorder(counters, onError).record };
+  }
+  const buffered = createBufferedRecorder(counters, {
+    flushIntervalMs: opts.reportFlushMs,
+    onError,
+  });
+  return {
+    record: safeRecorder(buffered, onError).record,
+    // This process's own pending counts go out first, so its reports are up to date.
+    rows: async (from, to, topic) => {
+      await buffered.flush();
+      return counters.rows(from, to, topic);
+    },
+    flush: () => buffered.stop(),
+  };
 }

@@ -113,7 +113,7 @@ export async function startLocalServer(
     return localVerifier;
   }
 
-  const services = buildServices({ doc, config, clock, logger, identity });
+  const services = buildServices({ doc, config, clock, logger, identity, reportFlushMs: 1_000 });
   const routes = HTTP_ROUTES.map((route) => bindRoute(route, HTTP_HANDLERS[route.id](services)));
 
   const http = createServer((req, res) => {
@@ -209,6 +209,7 @@ export async function startLocalServer(
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Let acknowledged work finish writing before the database goes away.
       await inFlight.drain();
+      await services.reports.flush?.();
       client.destroy();
       await embedded?.close();
     },

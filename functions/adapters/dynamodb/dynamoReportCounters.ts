@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
+import type { CounterRowWriter } from "../../domain/reports/bufferedRecorder.ts";
 import {
   type CounterRow,
   type Counts,
@@ -21,7 +22,7 @@ import {
 export function createDynamoReportCounters(
   doc: DynamoDBDocumentClient,
   tableName: string,
-): ReportRecorder & ReportReader {
+): ReportRecorder & ReportReader & CounterRowWriter {
   async function add(month: string, row: string, counts: Partial<Counts>): Promise<void> {
     const entries = Object.entries(counts).filter(([, n]) => n);
     if (entries.length === 0) return;
@@ -42,20 +43,25 @@ export function createDynamoReportCounters(
     );
   }
 
+  async function addRow({ day, lang, topic, counts }: CounterRow): Promise<void> {
+    const month = day.slice(0, 7);
+    await Promise.all([
+      add(month, `D#${day}#${lang}`, counts),
+      add(month, `T#${topic}#${day}#${lang}`, counts),
+      add(month, `M#${lang}#${topic}`, counts),
+    ]);
+  }
+
   function query(month: string, from: string, to: string): Promise<Record<string, unknown>[]> {
     return queryRange(doc, tableName, month, from, to);
   }
 
   return {
     async record(event) {
-      const { day, lang, topic, counts } = incrementsFor(event);
-      const month = day.slice(0, 7);
-      await Promise.all([
-        add(month, `D#${day}#${lang}`, counts),
-        add(month, `T#${topic}#${day}#${lang}`, counts),
-        add(month, `M#${lang}#${topic}`, counts),
-      ]);
+      await addRow(incrementsFor(event));
     },
+
+    addRow,
 
     async rows(fromDay, toDay, topic): Promise<ReportRows> {
       const months = monthsBetween(fromDay.slice(0, 7), toDay.slice(0, 7));

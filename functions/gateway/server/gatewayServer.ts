@@ -56,7 +56,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     endpoint: config.DYNAMODB_ENDPOINT,
   });
   const inFlight = createInFlight();
-  const services = buildServices({ doc, config, clock, logger });
+  const services = buildServices({ doc, config, clock, logger, reportFlushMs: 1_000 });
 
   let draining = false;
   const http = createServer((req, res) => {
@@ -109,6 +109,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await inFlight.drain();
+      await services.reports.flush?.();
       client.destroy();
       await redis.quit().catch(() => undefined);
     },

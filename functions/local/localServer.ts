@@ -18,16 +18,14 @@ import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import type { Clock, Recognizer } from "../domain/ports.ts";
-import { registerChatNamespace } from "../gateway/chatNamespace.ts";
 import { createInFlight } from "../gateway/inFlight.ts";
-import { registerHandoff } from "../gateway/registerHandoff.ts";
-import { createSocketNotifier } from "../gateway/socketNotifier.ts";
+import { registerGateway } from "../gateway/registerGateway.ts";
 import { socketServerOptions } from "../gateway/socketOptions.ts";
 import { HTTP_HANDLERS } from "../http/handlers/index.ts";
 import { HTTP_ROUTES } from "../http/routes.ts";
 import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
-import { buildChatService, buildServices } from "../services.ts";
+import { buildServices } from "../services.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "./embeddedDynamo.ts";
 import {
   createIdentityProviderRoutes,
@@ -154,20 +152,13 @@ export async function startLocalServer(
     logger,
   });
   const io = new SocketServer(http, socketServerOptions());
-  const chats = buildChatService(services, {
-    bot,
-    notifier: createSocketNotifier(io),
+  const live = registerGateway(io, {
+    services,
+    bot: bot,
     config,
-  });
-  const live = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
-  registerChatNamespace(io, {
-    chats,
-    surveys: services,
     identity,
     logger,
     inFlight,
-    ...live,
-    rateLimit: { burst: config.CHAT_RATE_BURST, perSecond: config.CHAT_RATE_PER_SECOND },
   });
 
   await new Promise<void>((resolve, reject) => {

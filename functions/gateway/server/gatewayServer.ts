@@ -11,11 +11,9 @@ import type { Bot } from "../../domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { buildChatService, buildServices } from "../../services.ts";
-import { registerChatNamespace } from "../chatNamespace.ts";
+import { buildServices } from "../../services.ts";
 import { createInFlight } from "../inFlight.ts";
-import { registerHandoff } from "../registerHandoff.ts";
-import { createSocketNotifier } from "../socketNotifier.ts";
+import { registerGateway } from "../registerGateway.ts";
 import { socketServerOptions } from "../socketOptions.ts";
 
 export interface GatewayDeps {
@@ -74,22 +72,15 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     ...socketServerOptions(),
     adapter: createAdapter(redis, { streamName: `${config.TABLE_PREFIX}socket.io` }),
   });
-  const chats = buildChatService(services, {
-    bot: deps.bot,
-    notifier: createSocketNotifier(io),
-    config,
-  });
   // Presence and grace timers live in this task; advisors reconnecting to another task get
   // their chats back from the store (advisor:chats), and rooms span tasks through Redis.
-  const live = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
-  registerChatNamespace(io, {
-    chats,
-    surveys: services,
+  const live = registerGateway(io, {
+    services,
+    bot: deps.bot,
+    config,
     identity,
     logger,
     inFlight,
-    ...live,
-    rateLimit: { burst: config.CHAT_RATE_BURST, perSecond: config.CHAT_RATE_PER_SECOND },
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -14,7 +14,11 @@ import {
 // DynamoDB faults through the real SDK: the service's client talks to a small proxy in front
 // of dynalite that throttles, fails or loses answers on command.
 
-type Fault = "throttle" | "fail" | "loseAnswer";
+/**
+ * unprocessed: a batch call succeeds but DynamoDB did none of it (what throttling inside a
+ * batch looks like): every key or item comes back as unprocessed, for the caller to re-send.
+ */
+type Fault = "throttle" | "fail" | "loseAnswer" | "unprocessed";
 
 interface FaultyDynamo {
   url: string;
@@ -84,6 +88,18 @@ async function startFaultyDynamo(target: EmbeddedDynamo): Promise<FaultyDynamo> 
         }
         if (fault === "fail") {
           answerError(500, "InternalServerError", "Internal server error");
+          return;
+        }
+        if (fault === "unprocessed") {
+          const { RequestItems } = JSON.parse(body.toString("utf8"));
+          res.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
+          res.end(
+            JSON.stringify(
+              op === "BatchGetItem"
+                ? { Responses: {}, UnprocessedKeys: RequestItems }
+                : { UnprocessedItems: RequestItems },
+            ),
+          );
           return;
         }
       }
@@ -177,6 +193,36 @@ describe("DynamoDB throttling and errors", () => {
     await eventually(() => seen.some((m) => m.from === "bot" && m.topic === "tax-card"));
   });
 
+  it("re-sends what DynamoDB left unprocessed in a batch, and the customer is answered", async () => {
+    const { stack, proxy, socket, seen, start } = await setUp();
+    // The bot's answer is left unprocessed three times in a row, then stored.
+    proxy.inject("unprocessed", { times: 3, operation: /^BatchWriteItem$/ });
+    const ack = await socket.emitWithAck("chat:message", {
+      text: "Miten saan verokortin?",
+      clientId: "unprocessed-01",
+    });
+    expect(ack.ok).toBe(true);
+    await eventually(() => seen.some((m) => m.from === "bot" && m.topic === "tax-card"));
+
+    // The chat record read for the next message, likewise.
+    proxy.inject("unprocessed", { times: 3, operation: /^BatchGetItem$/ });
+    const second = await socket.emitWithAck("chat:message", {
+      text: "Milloin veronpalautukset maksetaan?",
+      clientId: "unprocessed-02",
+    });
+    expect(second.ok).toBe(true);
+    await eventually(() => seen.some((m) => m.from === "bot" && m.topic === "tax-refund"));
+
+    expect(proxy.faulted).toEqual([
+      ...Array(3).fill("BatchWriteItem"),
+      ...Array(3).fill("BatchGetItem"),
+    ]);
+    const stored = await storedTranscript(stack.url, start.resumeToken);
+    for (const answer of seen.filter((m) => m.from === "bot" && m.topic)) {
+      expect(stored.filter((m) => m.id === answer.id)).toHaveLength(1);
+    }
+  });
+
   it("tells the customer the service is disturbed when DynamoDB stays down, and a resend after recovery is stored once", async () => {
     const { stack, proxy, socket, seen, start } = await setUp();
     proxy.inject("fail");
@@ -209,14 +255,16 @@ describe("DynamoDB throttling and errors", () => {
   });
 
   it.each([
-    ["its clientId claim", /"sk":\{"S":"c#/],
-    ["the message itself", /"sk":\{"S":"m#/],
+    // The customer's message: one conditional put under its clientId.
+    ["the customer's message", "PutItem", /"sk":\{"S":"c#/],
+    // The bot's answer: a batch of unconditional puts under new message ids.
+    ["the bot's answer", "BatchWriteItem", /"sk":\{"S":"m#/],
   ])(
     "stores a message once when DynamoDB wrote %s but the answer was lost",
-    async (_what, body) => {
+    async (_what, operation, body) => {
       const { stack, proxy, socket, seen, start } = await setUp();
-      // The item is written, the SDK hears a 500 and retries the conditional put.
-      proxy.inject("loseAnswer", { times: 1, operation: /^PutItem$/, body });
+      // The item is written, the SDK hears a 500 and retries the same request.
+      proxy.inject("loseAnswer", { times: 1, operation: new RegExp(`^${operation}$`), body });
 
       const ack = await socket.emitWithAck("chat:message", {
         text: "Miten maksan jäännösveron?",
@@ -227,7 +275,8 @@ describe("DynamoDB throttling and errors", () => {
         clientId: "lost-answer-01",
       });
 
-      expect(proxy.faulted).toEqual(["PutItem"]);
+      await eventually(() => seen.some((m) => m.from === "bot" && m.topic));
+      expect(proxy.faulted).toEqual([operation]);
       expect(ack.ok).toBe(true);
       expect(resent.ok && ack.ok && resent.id === ack.id).toBe(true);
       await eventually(() => seen.some((m) => m.from === "bot" && m.topic));

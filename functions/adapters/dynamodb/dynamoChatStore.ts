@@ -9,11 +9,16 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
 import type { Chat, StoredMessage } from "../../domain/chat/model.ts";
+import { createBatchedGet, createBatchedPut } from "./batching.ts";
 import type { TableNames } from "./tables.ts";
 
-// Sort-key prefixes in the messages table: transcript messages and client-id markers.
+/**
+ * Sort keys in the messages table: the service's own messages under their id, messages people
+ * send under the client's id for them, so that a resend finds the first copy with the same
+ * single conditional write that stores it. Ids are ULIDs, so sorting by id is time order.
+ */
 const MESSAGE = "m#";
-const CLIENT_ID = "c#";
+const CLIENT_MESSAGE = "c#";
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException;
@@ -30,6 +35,31 @@ function queueSort(at: string, front: boolean): string {
 
 /** ChatStore over DynamoDB (or dynalite), with single conditional writes only. */
 export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: TableNames): ChatStore {
+  const readChat = createBatchedGet(doc, tables.chats, ["chatId"]);
+  const putMessage = createBatchedPut(doc, tables.messages, ["chatId", "sk"]);
+
+  /** The whole transcript partition, in time order (at most a few hundred small items). */
+  async function transcript(chatId: string): Promise<StoredMessage[]> {
+    const items: StoredMessage[] = [];
+    let startKey: QueryCommandOutput["LastEvaluatedKey"];
+    do {
+      const out: QueryCommandOutput = await doc.send(
+        new QueryCommand({
+          TableName: tables.messages,
+          KeyConditionExpression: "chatId = :c",
+          ExpressionAttributeValues: { ":c": chatId },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        // Skips the bare client-id markers an earlier version stored beside its messages.
+        if (typeof item.id === "string") items.push(stripKey(item));
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
   /** Runs a conditional update; false when the condition did not hold. */
   async function conditional(command: UpdateCommand): Promise<boolean> {
     try {
@@ -53,10 +83,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async getChat(chatId) {
-      const out = await doc.send(
-        new GetCommand({ TableName: tables.chats, Key: { chatId }, ConsistentRead: true }),
-      );
-      return out.Item as Chat | undefined;
+      return (await readChat({ chatId })) as Chat | undefined;
     },
 
     async recordBotTurn(chatId, { topic, missesInRow }) {
@@ -268,27 +295,18 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async appendMessage(message) {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tables.messages,
-            Item: { ...message, sk: MESSAGE + message.id },
-            ConditionExpression: "attribute_not_exists(sk)",
-          }),
-        );
-      } catch (error) {
-        // Message ids are unique, so the item can only be there from an earlier attempt of
-        // this same put whose answer was lost (the SDK retried): it is stored, once.
-        if (!isConditionFailure(error)) throw error;
-      }
+      // Unconditional (a batch cannot carry a condition): the id is new, and a retried put
+      // writes the same item again.
+      await putMessage({ ...message, sk: MESSAGE + message.id });
     },
 
-    async claimClientMessageId(chatId, clientId, messageId, expiresAt) {
+    async appendClientMessage(message, clientKey) {
+      const key = { chatId: message.chatId, sk: CLIENT_MESSAGE + clientKey };
       try {
         await doc.send(
           new PutCommand({
             TableName: tables.messages,
-            Item: { chatId, sk: CLIENT_ID + clientId, messageId, expiresAt },
+            Item: { ...message, ...key },
             ConditionExpression: "attribute_not_exists(sk)",
           }),
         );
@@ -296,48 +314,29 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const out = await doc.send(
-          new GetCommand({
-            TableName: tables.messages,
-            Key: { chatId, sk: CLIENT_ID + clientId },
-            ConsistentRead: true,
-          }),
+          new GetCommand({ TableName: tables.messages, Key: key, ConsistentRead: true }),
         );
-        return (out.Item?.messageId as string | undefined) ?? messageId;
+        // An SDK retry of this same put whose first answer was lost finds its own item.
+        if (!out.Item || out.Item.id === message.id) return undefined;
+        return stripKey(out.Item);
       }
     },
 
     async getMessage(chatId, messageId) {
-      const out = await doc.send(
+      const own = await doc.send(
         new GetCommand({
           TableName: tables.messages,
           Key: { chatId, sk: MESSAGE + messageId },
           ConsistentRead: true,
         }),
       );
-      return out.Item ? stripKey(out.Item) : undefined;
+      if (own.Item) return stripKey(own.Item);
+      return (await transcript(chatId)).find((m) => m.id === messageId);
     },
 
     async listMessages(chatId, afterId) {
-      const items: StoredMessage[] = [];
-      let startKey: QueryCommandOutput["LastEvaluatedKey"];
-      do {
-        const out: QueryCommandOutput = await doc.send(
-          new QueryCommand({
-            TableName: tables.messages,
-            KeyConditionExpression: afterId
-              ? "chatId = :c AND sk BETWEEN :from AND :to"
-              : "chatId = :c AND begins_with(sk, :m)",
-            ExpressionAttributeValues: afterId
-              ? { ":c": chatId, ":from": `${MESSAGE}${afterId}\u0000`, ":to": `${MESSAGE}\uffff` }
-              : { ":c": chatId, ":m": MESSAGE },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) items.push(stripKey(item));
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return items;
+      const all = await transcript(chatId);
+      return afterId === undefined ? all : all.filter((m) => m.id > afterId);
     },
 
     async putSurvey(survey: SurveyRecord) {

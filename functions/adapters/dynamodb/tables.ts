@@ -53,7 +53,8 @@ export const TABLES = {
   },
   messages: {
     id: "messages",
-    purpose: "Transcript messages and idempotency markers, per chat in time order.",
+    purpose:
+      "Transcript messages per chat: the service's under m#<id>, people's under c#<sender>:<clientId> (stored once per resend); read whole and sorted by id.",
     partitionKey: { name: "chatId", type: "S" },
     sortKey: { name: "sk", type: "S" },
     ttlAttribute: "expiresAt",

@@ -59,25 +59,40 @@ export function createChatService(deps: ChatServiceDeps) {
    * conversation shows what the person wrote, the transcript at rest never holds an identity
    * code, IBAN, phone number or e-mail address.
    */
-  async function record(chatId: string, out: OutgoingMessage, id?: string): Promise<ChatMessage> {
+  function stored(chatId: string, out: OutgoingMessage): StoredMessage {
     const now = clock.now();
-    const live: StoredMessage = {
+    return {
       ...out,
-      id: id ?? ids.messageId(now),
+      id: ids.messageId(now),
       chatId,
       at: now.toISOString(),
       expiresAt: expiresAt(now),
     };
-    const masked = out.from === "customer" || out.from === "advisor";
-    await store.appendMessage(masked ? { ...live, text: maskPersonalData(out.text).text } : live);
-    return toChatMessage(live);
+  }
+
+  /** What is kept of a message: what people type is masked, the service's own words are not. */
+  function atRest(message: StoredMessage): StoredMessage {
+    const masked = message.from === "customer" || message.from === "advisor";
+    return masked ? { ...message, text: maskPersonalData(message.text).text } : message;
+  }
+
+  /**
+   * Stores the service's messages and then shows them, in order. They are stored together
+   * (the adapter shares one write among everything stored in the same moment), and no one
+   * sees a message before it is stored.
+   */
+  async function sayAll(chatId: string, outs: OutgoingMessage[]): Promise<ChatMessage[]> {
+    const messages = outs.map((out) => stored(chatId, out));
+    await Promise.all(messages.map((m) => store.appendMessage(atRest(m))));
+    const shown = messages.map(toChatMessage);
+    for (const message of shown) notifier.message(chatId, message);
+    return shown;
   }
 
   /** Stores a message and tells everyone in the chat. */
   async function say(chatId: string, out: OutgoingMessage): Promise<ChatMessage> {
-    const message = await record(chatId, out);
-    notifier.message(chatId, message);
-    return message;
+    const [message] = await sayAll(chatId, [out]);
+    return message as ChatMessage;
   }
 
   async function requireChat(chatId: string): Promise<Chat> {
@@ -132,7 +147,7 @@ export function createChatService(deps: ChatServiceDeps) {
 
     /** Sends the bot's welcome into a freshly created chat. */
     async welcome(chat: Chat): Promise<void> {
-      for (const out of bot.welcome(chat.lang)) await say(chat.chatId, out);
+      await sayAll(chat.chatId, bot.welcome(chat.lang));
     },
 
     /**
@@ -146,29 +161,20 @@ export function createChatService(deps: ChatServiceDeps) {
     ): Promise<AcceptedMessage> {
       const chat = await requireChat(chatId);
       if (chat.state === "ended") throw new ChatEndedError();
-      const now = clock.now();
-      let id = ids.messageId(now);
+      const message = stored(chatId, { from, text: input.text, clientId: input.clientId });
       if (input.clientId) {
-        const existingId = await store.claimClientMessageId(
-          chatId,
+        // The live conversation shows what the person typed; the transcript keeps it masked.
+        const earlier = await store.appendClientMessage(
+          atRest(message),
           `${from}:${input.clientId}`,
-          id,
-          expiresAt(now),
         );
-        if (existingId) {
-          const existing = await store.getMessage(chatId, existingId);
-          if (existing) return { chat, message: toChatMessage(existing), duplicate: true };
-          // Claimed but never stored (the writer crashed in between): store it now.
-          id = existingId;
-        }
+        if (earlier) return { chat, message: toChatMessage(earlier), duplicate: true };
+      } else {
+        await store.appendMessage(atRest(message));
       }
-      const message = await record(
-        chatId,
-        { from, text: input.text, clientId: input.clientId },
-        id,
-      );
-      notifier.message(chatId, message);
-      return { chat, message, duplicate: false };
+      const shown = toChatMessage(message);
+      notifier.message(chatId, shown);
+      return { chat, message: shown, duplicate: false };
     },
 
     /**
@@ -216,13 +222,19 @@ export function createChatService(deps: ChatServiceDeps) {
       text: string,
     ): Promise<{ topic?: string; missesInRow: number; offersHandoff: boolean } | undefined> {
       if (chat.state !== "bot") return undefined;
-      if (containsPersonalData(text)) {
-        await say(chat.chatId, { from: "bot", text: phrase("personalDataWarning", chat.lang) });
-      }
+      const warning: OutgoingMessage[] = containsPersonalData(text)
+        ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
+        : [];
       const turn = await bot.reply(chat, text);
-      for (const out of turn.messages) await say(chat.chatId, out);
       const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
-      await store.recordBotTurn(chat.chatId, { topic: turn.topic, missesInRow });
+      const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
+      await Promise.all([
+        sayAll(chat.chatId, [...warning, ...turn.messages]),
+        // Most turns change nothing on the chat record; those write nothing to it.
+        topicIsNew || missesInRow !== chat.missesInRow
+          ? store.recordBotTurn(chat.chatId, { topic: turn.topic, missesInRow })
+          : undefined,
+      ]);
       await deps.reports?.record({
         kind: "botAnswer",
         at: clock.now(),

@@ -14,7 +14,10 @@ export interface SurveyRecord {
   submittedAt: string;
 }
 
-/** Persistence of chats, transcripts and surveys. Every write is a single conditional write. */
+/**
+ * Persistence of chats, transcripts and surveys. Every write that decides something (who got
+ * the chat, whether a message is new) is a single conditional write.
+ */
 export interface ChatStore {
   /** Stores a new chat; fails if the id is taken. */
   createChat(chat: Chat): Promise<void>;
@@ -57,17 +60,17 @@ export interface ChatStore {
     chatId: string,
     end: Pick<Chat, "endedAt" | "endedBy" | "surveySecretHash" | "surveyExpiresAt">,
   ): Promise<boolean>;
+  /** Stores a message the service made (its id is new, so storing it twice is harmless). */
   appendMessage(message: StoredMessage): Promise<void>;
   /**
-   * Claims a client message id for a chat. Returns undefined when newly claimed, or the id of
-   * the message already stored under it.
+   * Stores a message a person sent, once per `clientKey` (the sender and the client's own id
+   * for it): returns undefined when stored now, or the message already stored under that key
+   * (a resend after a lost acknowledgement), leaving it as it was.
    */
-  claimClientMessageId(
-    chatId: string,
-    clientId: string,
-    messageId: string,
-    expiresAt: number,
-  ): Promise<string | undefined>;
+  appendClientMessage(
+    message: StoredMessage,
+    clientKey: string,
+  ): Promise<StoredMessage | undefined>;
   getMessage(chatId: string, messageId: string): Promise<StoredMessage | undefined>;
   /** Messages in time order, optionally only those after `afterId`. */
   listMessages(chatId: string, afterId?: string): Promise<StoredMessage[]>;

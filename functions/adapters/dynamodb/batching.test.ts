@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EmbeddedDynamo, startEmbeddedDynamo } from "../../local/embeddedDynamo.ts";
+import { createBatchedGet, createBatchedPut } from "./batching.ts";
+import { createDynamoClients, type DynamoClients } from "./client.ts";
+import { ensureTables } from "./ensureTables.ts";
+import { tableName } from "./tables.ts";
+
+const PREFIX = "test-batching-";
+let dynamo: EmbeddedDynamo;
+let clients: DynamoClients;
+/** DynamoDB operations the client sent, in order. */
+const sent: string[] = [];
+
+beforeAll(async () => {
+  dynamo = await startEmbeddedDynamo({ port: 0 });
+  clients = createDynamoClients({ region: "eu-north-1", endpoint: dynamo.endpoint });
+  await ensureTables(clients.client, PREFIX);
+  clients.client.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    },
+    { step: "initialize", name: "countCommands" },
+  );
+});
+
+afterAll(async () => {
+  clients.client.destroy();
+  await dynamo.close();
+});
+
+const messages = () => tableName(PREFIX, "messages");
+const message = (chatId: string, n: number) => ({
+  chatId,
+  sk: `m#${String(n).padStart(4, "0")}`,
+  id: String(n),
+  text: `message ${n}`,
+});
+
+describe("batched puts and gets", () => {
+  it("stores what is put in the same moment with one call per 25 items", async () => {
+    const put = createBatchedPut(clients.doc, messages(), ["chatId", "sk"]);
+    sent.length = 0;
+
+    await Promise.all(Array.from({ length: 30 }, (_, n) => put(message("chat-a", n))));
+
+    expect(sent).toEqual(["BatchWriteItemCommand", "BatchWriteItemCommand"]);
+    const get = createBatchedGet(clients.doc, messages(), ["chatId", "sk"]);
+    const back = await Promise.all(
+      Array.from({ length: 30 }, (_, n) => get({ chatId: "chat-a", sk: message("chat-a", n).sk })),
+    );
+    expect(back.map((item) => item?.text)).toEqual(
+      Array.from({ length: 30 }, (_, n) => `message ${n}`),
+    );
+  });
+
+  it("reads the same key asked twice in one call, and answers both", async () => {
+    const put = createBatchedPut(clients.doc, messages(), ["chatId", "sk"]);
+    await put(message("chat-b", 1));
+    const get = createBatchedGet(clients.doc, messages(), ["chatId", "sk"]);
+    sent.length = 0;
+
+    const [first, again, missing] = await Promise.all([
+      get({ chatId: "chat-b", sk: "m#0001" }),
+      get({ chatId: "chat-b", sk: "m#0001" }),
+      get({ chatId: "chat-b", sk: "m#9999" }),
+    ]);
+
+    expect(sent).toEqual(["BatchGetItemCommand"]);
+    expect(first).toMatchObject({ text: "message 1" });
+    expect(again).toEqual(first);
+    expect(missing).toBeUndefined();
+  });
+
+  it("writes an item put twice in one moment once, and both callers hear it is stored", async () => {
+    const put = createBatchedPut(clients.doc, messages(), ["chatId", "sk"]);
+    sent.length = 0;
+
+    await Promise.all([put(message("chat-c", 7)), put(message("chat-c", 7))]);
+
+    expect(sent).toEqual(["BatchWriteItemCommand"]);
+  });
+
+  it("does not keep what it read: a later read sees a later write", async () => {
+    const put = createBatchedPut(clients.doc, messages(), ["chatId", "sk"]);
+    const get = createBatchedGet(clients.doc, messages(), ["chatId", "sk"]);
+    await put(message("chat-d", 1));
+    expect(await get({ chatId: "chat-d", sk: "m#0001" })).toMatchObject({ text: "message 1" });
+
+    await put({ ...message("chat-d", 1), text: "edited" });
+
+    expect(await get({ chatId: "chat-d", sk: "m#0001" })).toMatchObject({ text: "edited" });
+  });
+
+  it("fails every caller of a batch whose call failed", async () => {
+    const put = createBatchedPut(clients.doc, "no-such-table", ["chatId", "sk"]);
+
+    const results = await Promise.allSettled([put(message("x", 1)), put(message("x", 2))]);
+
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+  });
+});

@@ -40,6 +40,11 @@ const envSchema = z
     /** Customer events one connection may send in a burst, and refilled per second. */
     CHAT_RATE_BURST: z.coerce.number().int().min(1).max(1000).default(20),
     CHAT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(1),
+    /**
+     * How often a gateway writes the report counts it has summed; a crash loses at most this
+     * much of the counts (never chats or messages). 0 writes each event as it happens.
+     */
+    REPORT_FLUSH_SECONDS: z.coerce.number().min(0).max(300).default(5),
     /** How long a disconnected advisor keeps their chats before they go back to the queue. */
     ADVISOR_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(30),
     /** Idle time after which a chat asks whether the customer is still there; 0 = never. */

@@ -111,7 +111,14 @@ export async function startLocalServer(
     return localVerifier;
   }
 
-  const services = buildServices({ doc, config, clock, logger, identity, reportFlushMs: 1_000 });
+  const services = buildServices({
+    doc,
+    config,
+    clock,
+    logger,
+    identity,
+    reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
+  });
   const routes = HTTP_ROUTES.map((route) => bindRoute(route, HTTP_HANDLERS[route.id](services)));
 
   const http = createServer((req, res) => {

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
-import type { CounterRowWriter } from "../../domain/reports/bufferedRecorder.ts";
+import type { CounterIncrement, CounterWriter } from "../../domain/reports/bufferedRecorder.ts";
 import {
   type CounterRow,
   type Counts,
@@ -22,8 +22,9 @@ import {
 export function createDynamoReportCounters(
   doc: DynamoDBDocumentClient,
   tableName: string,
-): ReportRecorder & ReportReader & CounterRowWriter {
-  async function add(month: string, row: string, counts: Partial<Counts>): Promise<void> {
+): ReportRecorder & ReportReader & CounterWriter {
+  async function add({ target, counts }: CounterIncrement): Promise<void> {
+    const [month, row] = target.split("|") as [string, string];
     const entries = Object.entries(counts).filter(([, n]) => n);
     if (entries.length === 0) return;
     const names: Record<string, string> = {};
@@ -43,13 +44,13 @@ export function createDynamoReportCounters(
     );
   }
 
-  async function addRow({ day, lang, topic, counts }: CounterRow): Promise<void> {
+  /** The three items a row adds to, as `month|row` targets. */
+  function incrementsOf({ day, lang, topic, counts }: CounterRow): CounterIncrement[] {
     const month = day.slice(0, 7);
-    await Promise.all([
-      add(month, `D#${day}#${lang}`, counts),
-      add(month, `T#${topic}#${day}#${lang}`, counts),
-      add(month, `M#${lang}#${topic}`, counts),
-    ]);
+    return [`D#${day}#${lang}`, `T#${topic}#${day}#${lang}`, `M#${lang}#${topic}`].map((row) => ({
+      target: `${month}|${row}`,
+      counts,
+    }));
   }
 
   function query(month: string, from: string, to: string): Promise<Record<string, unknown>[]> {
@@ -58,10 +59,11 @@ export function createDynamoReportCounters(
 
   return {
     async record(event) {
-      await addRow(incrementsFor(event));
+      await Promise.all(incrementsOf(incrementsFor(event)).map(add));
     },
 
-    addRow,
+    incrementsOf,
+    add,
 
     async rows(fromDay, toDay, topic): Promise<ReportRows> {
       const months = monthsBetween(fromDay.slice(0, 7), toDay.slice(0, 7));

@@ -1,12 +1,30 @@
-import { COUNTERS, type CounterRow, incrementsFor, type ReportRecorder } from "./reportEvents.ts";
+import {
+  COUNTERS,
+  type CounterRow,
+  type Counts,
+  incrementsFor,
+  type ReportRecorder,
+} from "./reportEvents.ts";
 
-/** Adds one row's increments to the stored counters (adapter: DynamoDB ADD updates). */
-export interface CounterRowWriter {
-  addRow(row: CounterRow): Promise<void>;
+/** One stored counter item and what to add to it. */
+export interface CounterIncrement {
+  /** Names the stored item; increments with the same target are summed before writing. */
+  target: string;
+  counts: Partial<Counts>;
+}
+
+/**
+ * Where the counters are kept (adapter: DynamoDB ADD updates). A row of increments lands in
+ * several stored items (a day's total, the topic's day, the topic's month), and several rows
+ * share some of them, so the buffer sums per stored item.
+ */
+export interface CounterWriter {
+  incrementsOf(row: CounterRow): CounterIncrement[];
+  add(increment: CounterIncrement): Promise<void>;
 }
 
 export interface BufferedRecorder extends ReportRecorder {
-  /** Writes everything recorded so far; rows that fail stay for the next flush. */
+  /** Writes everything recorded so far; increments that fail stay for the next flush. */
   flush(): Promise<void>;
   /** Stops the timer and flushes what is left (shutdown). */
   stop(): Promise<void>;
@@ -14,28 +32,27 @@ export interface BufferedRecorder extends ReportRecorder {
 
 /**
  * Sums report increments in memory and writes them every `flushIntervalMs`, so a busy
- * gateway makes one counter update per row and interval instead of three per event: the
- * report counters were three of the eight to eleven DynamoDB calls behind each question.
- * The price: a crashed process loses at most one interval of counts (never chats, messages
- * or surveys, which are stored as they happen); a graceful stop flushes.
+ * gateway makes one update per stored counter item and interval (a few dozen) instead of
+ * three per event: the report counters were three of the eight to eleven DynamoDB calls
+ * behind each question. The price: a crashed process loses at most one interval of counts
+ * (never chats, messages or surveys, which are stored as they happen); a graceful stop flushes.
  */
 export function createBufferedRecorder(
-  writer: CounterRowWriter,
+  writer: CounterWriter,
   options: { flushIntervalMs: number; onError: (error: unknown) => void },
 ): BufferedRecorder {
-  let pending = new Map<string, CounterRow>();
+  let pending = new Map<string, CounterIncrement>();
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
 
-  function merge(row: CounterRow): void {
-    const key = `${row.day}|${row.lang}|${row.topic}`;
-    const into = pending.get(key);
+  function merge(increment: CounterIncrement): void {
+    const into = pending.get(increment.target);
     if (!into) {
-      pending.set(key, { ...row, counts: { ...row.counts } });
+      pending.set(increment.target, { target: increment.target, counts: { ...increment.counts } });
       return;
     }
     for (const c of COUNTERS) {
-      const n = row.counts[c];
+      const n = increment.counts[c];
       if (n) into.counts[c] = (into.counts[c] ?? 0) + n;
     }
   }
@@ -50,12 +67,12 @@ export function createBufferedRecorder(
   }
 
   async function writeOut(): Promise<void> {
-    const rows = [...pending.values()];
+    const increments = [...pending.values()];
     pending = new Map();
-    const results = await Promise.allSettled(rows.map((row) => writer.addRow(row)));
+    const results = await Promise.allSettled(increments.map((i) => writer.add(i)));
     results.forEach((result, i) => {
       if (result.status === "rejected") {
-        merge(rows[i] as CounterRow);
+        merge(increments[i] as CounterIncrement);
         options.onError(result.reason);
       }
     });
@@ -63,14 +80,14 @@ export function createBufferedRecorder(
   }
 
   function flush(): Promise<void> {
-    // One flush at a time, so a row is never written by two flushes at once.
+    // One flush at a time, so an item is never written by two flushes at once.
     flushing = flushing.then(writeOut, writeOut);
     return flushing;
   }
 
   return {
     async record(event) {
-      merge(incrementsFor(event));
+      for (const increment of writer.incrementsOf(incrementsFor(event))) merge(increment);
       schedule();
     },
     flush,

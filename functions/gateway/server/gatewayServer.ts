@@ -54,7 +54,13 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     endpoint: config.DYNAMODB_ENDPOINT,
   });
   const inFlight = createInFlight();
-  const services = buildServices({ doc, config, clock, logger, reportFlushMs: 1_000 });
+  const services = buildServices({
+    doc,
+    config,
+    clock,
+    logger,
+    reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
+  });
 
   let draining = false;
   const http = createServer((req, res) => {

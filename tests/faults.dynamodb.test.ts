@@ -223,6 +223,27 @@ describe("DynamoDB throttling and errors", () => {
     }
   });
 
+  it("tells the customer in the chat when their stored message cannot be answered", async () => {
+    const { stack, proxy, socket, seen, start } = await setUp();
+    // The customer's own message is stored; the bot's answer cannot be.
+    proxy.inject("fail", { operation: /^BatchWriteItem$/ });
+
+    const ack = await socket.timeout(15_000).emitWithAck("chat:message", {
+      text: "Miten saan verokortin?",
+      clientId: "answer-fails-1",
+    });
+
+    expect(ack.ok).toBe(true);
+    const notice = await eventually(
+      () => seen.find((m) => m.from === "system" && m.text.includes("häiriö")),
+      15_000,
+    );
+    expect(notice?.actions?.map((a) => a.type)).toEqual(["callback"]);
+    proxy.heal();
+    const stored = await storedTranscript(stack.url, start.resumeToken);
+    expect(stored.filter((m) => m.clientId === "answer-fails-1")).toHaveLength(1);
+  });
+
   it("tells the customer the service is disturbed when DynamoDB stays down, and a resend after recovery is stored once", async () => {
     const { stack, proxy, socket, seen, start } = await setUp();
     proxy.inject("fail");

@@ -170,9 +170,18 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
         deps.inactivity?.touch(accepted.chat.chatId);
         ack({ id: accepted.message.id });
         if (accepted.duplicate) return;
-        const turn = await chats.answer(accepted.chat, input.text);
-        // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
-        if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
+        try {
+          const turn = await chats.answer(accepted.chat, input.text);
+          // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
+          if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
+        } catch (error) {
+          // Acknowledged already, so the ack cannot carry the failure: say it in the chat.
+          deps.logger.warn("answer failed after the message was stored", {
+            chatId: accepted.chat.chatId,
+            error: error as Error,
+          });
+          chats.noticeAnswerFailed(accepted.chat);
+        }
       }),
     );
 

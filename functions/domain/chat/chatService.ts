@@ -288,6 +288,23 @@ export function createChatService(deps: ChatServiceDeps) {
       };
     },
 
+    /**
+     * Tells the customer, live only, that their stored message got no answer because the
+     * service failed meanwhile (storage down): not stored, since storing is what failed, and a
+     * reload no longer needs it. Never throws.
+     */
+    noticeAnswerFailed(chat: Chat): void {
+      const now = clock.now();
+      notifier.message(chat.chatId, {
+        id: ids.messageId(now),
+        chatId: chat.chatId,
+        from: "system",
+        text: phrase("answerFailed", chat.lang),
+        at: now.toISOString(),
+        actions: [{ type: "callback", label: phrase("requestCallback", chat.lang) }],
+      });
+    },
+
     /** Says something in the chat in the service's own voice (system or bot). */
     post: say,
 

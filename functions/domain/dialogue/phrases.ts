@@ -70,6 +70,10 @@ export const PHRASES = {
     fi: "Keskustelu jatkuu suomeksi.",
     sv: "Chatten fortsätter på svenska.",
   },
+  answerFailed: {
+    fi: "Viestisi tallentui, mutta palvelussa on juuri nyt häiriö, enkä saanut vastausta perille. Kysy hetken kuluttua uudelleen, jätä soittopyyntö tai soita palvelunumeroomme.",
+    sv: "Ditt meddelande sparades, men tjänsten har en störning just nu och svaret kom inte fram. Fråga igen om en stund, lämna en begäran om att bli uppringd eller ring vårt servicenummer.",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PhraseId = keyof typeof PHRASES;

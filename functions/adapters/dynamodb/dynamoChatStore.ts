@@ -86,36 +86,37 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       return (await readChat({ chatId })) as Chat | undefined;
     },
 
-    async recordBotTurn(chatId, { topic, missesInRow }) {
-      // list_append keeps first-seen order; a repeated topic is filtered by the condition.
-      const addTopic = topic !== undefined;
-      try {
-        await doc.send(
+    async recordBotTurn(chatId, { topic, missed }) {
+      const streak = missed ? "ADD missesInRow :one" : "SET missesInRow = :zero";
+      const streakValues = missed ? { ":one": 1 } : { ":zero": 0 };
+      const send = async (withTopic: boolean) => {
+        const out = await doc.send(
           new UpdateCommand({
             TableName: tables.chats,
             Key: { chatId },
-            UpdateExpression: addTopic
-              ? "SET missesInRow = :m, topics = list_append(topics, :t)"
-              : "SET missesInRow = :m",
-            ConditionExpression: addTopic
+            // list_append keeps first-seen order; a repeated topic is refused by the condition.
+            UpdateExpression: withTopic
+              ? missed
+                ? `${streak} SET topics = list_append(topics, :t)`
+                : `${streak}, topics = list_append(topics, :t)`
+              : streak,
+            ConditionExpression: withTopic
               ? "attribute_exists(chatId) AND NOT contains(topics, :topic)"
               : "attribute_exists(chatId)",
-            ExpressionAttributeValues: addTopic
-              ? { ":m": missesInRow, ":t": [topic], ":topic": topic }
-              : { ":m": missesInRow },
+            ExpressionAttributeValues: withTopic
+              ? { ...streakValues, ":t": [topic], ":topic": topic }
+              : streakValues,
+            ReturnValues: "UPDATED_NEW",
           }),
         );
+        return Number(out.Attributes?.missesInRow ?? 0);
+      };
+      if (topic === undefined) return send(false);
+      try {
+        return await send(true);
       } catch (error) {
-        if (!(addTopic && isConditionFailure(error))) throw error;
-        await doc.send(
-          new UpdateCommand({
-            TableName: tables.chats,
-            Key: { chatId },
-            UpdateExpression: "SET missesInRow = :m",
-            ConditionExpression: "attribute_exists(chatId)",
-            ExpressionAttributeValues: { ":m": missesInRow },
-          }),
-        );
+        if (!isConditionFailure(error)) throw error;
+        return send(false);
       }
     },
 

@@ -226,14 +226,13 @@ export function createChatService(deps: ChatServiceDeps) {
         ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
         : [];
       const turn = await bot.reply(chat, text);
-      const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
       const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
-      await Promise.all([
+      const [, missesInRow] = await Promise.all([
         sayAll(chat.chatId, [...warning, ...turn.messages]),
-        // Most turns change nothing on the chat record; those write nothing to it.
-        topicIsNew || missesInRow !== chat.missesInRow
-          ? store.recordBotTurn(chat.chatId, { topic: turn.topic, missesInRow })
-          : undefined,
+        // Most answered turns change nothing on the chat record; those write nothing to it.
+        turn.missed || topicIsNew || chat.missesInRow !== 0
+          ? store.recordBotTurn(chat.chatId, { topic: turn.topic, missed: turn.missed })
+          : 0,
       ]);
       await deps.reports?.record({
         kind: "botAnswer",

@@ -22,8 +22,12 @@ export interface ChatStore {
   /** Stores a new chat; fails if the id is taken. */
   createChat(chat: Chat): Promise<void>;
   getChat(chatId: string): Promise<Chat | undefined>;
-  /** Records a recognised topic and the miss counter after a bot turn. */
-  recordBotTurn(chatId: string, update: { topic?: string; missesInRow: number }): Promise<void>;
+  /**
+   * Records a bot turn: adds a newly recognised topic, and counts a miss (atomically, so two
+   * messages at once both count) or resets the streak after an answer. Returns the streak
+   * after this turn.
+   */
+  recordBotTurn(chatId: string, turn: { topic?: string; missed: boolean }): Promise<number>;
   /**
    * Binds a verified identity to the chat; false when the chat already belongs to another
    * person (a chat never changes owner).

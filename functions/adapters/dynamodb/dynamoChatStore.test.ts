@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Chat } from "../../domain/chat/model.ts";
+import { type EmbeddedDynamo, startEmbeddedDynamo } from "../../local/embeddedDynamo.ts";
+import { createDynamoClients, type DynamoClients } from "./client.ts";
+import { createDynamoChatStore } from "./dynamoChatStore.ts";
+import { ensureTables } from "./ensureTables.ts";
+import { tableNames } from "./tables.ts";
+
+const PREFIX = "test-chatstore-";
+let dynamo: EmbeddedDynamo;
+let clients: DynamoClients;
+
+beforeAll(async () => {
+  dynamo = await startEmbeddedDynamo({ port: 0 });
+  clients = createDynamoClients({ region: "eu-north-1", endpoint: dynamo.endpoint });
+  await ensureTables(clients.client, PREFIX);
+});
+
+afterAll(async () => {
+  clients.client.destroy();
+  await dynamo.close();
+});
+
+function newChat(chatId: string): Chat {
+  return {
+    chatId,
+    lang: "fi",
+    state: "bot",
+    startedAt: "2026-11-23T10:00:00.000Z",
+    resumeSecretHash: "hash",
+    topics: [],
+    missesInRow: 0,
+    handledBy: "bot",
+    authenticated: false,
+  };
+}
+
+const message = (chatId: string, id: string, text: string) => ({
+  id,
+  chatId,
+  from: "customer" as const,
+  text,
+  at: "2026-11-23T10:00:00.000Z",
+  expiresAt: 2_000_000_000,
+});
+
+describe("DynamoDB chat store", () => {
+  it("counts two misses at the same moment as two, and an answer resets the streak", async () => {
+    const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
+    await store.createChat(newChat("race"));
+
+    const streaks = await Promise.all([
+      store.recordBotTurn("race", { missed: true }),
+      store.recordBotTurn("race", { missed: true }),
+    ]);
+    const afterAnswer = await store.recordBotTurn("race", { topic: "vat", missed: false });
+    await store.recordBotTurn("race", { topic: "vat", missed: false });
+
+    expect(streaks.sort()).toEqual([1, 2]);
+    expect(afterAnswer).toBe(0);
+    expect(await store.getChat("race")).toMatchObject({ missesInRow: 0, topics: ["vat"] });
+  });
+
+  it("stores a person's message once per clientId and returns the first copy to a resend", async () => {
+    const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
+
+    const first = await store.appendClientMessage(message("c1", "01A", "hei"), "customer:abc12345");
+    const resend = await store.appendClientMessage(
+      message("c1", "01B", "hei"),
+      "customer:abc12345",
+    );
+    await store.appendMessage({ ...message("c1", "01C", "vastaus"), from: "bot" });
+
+    expect(first).toBeUndefined();
+    expect(resend).toMatchObject({ id: "01A", text: "hei" });
+    expect((await store.listMessages("c1")).map((m) => m.id)).toEqual(["01A", "01C"]);
+    expect((await store.listMessages("c1", "01A")).map((m) => m.id)).toEqual(["01C"]);
+    expect(await store.getMessage("c1", "01A")).toMatchObject({ text: "hei" });
+  });
+});

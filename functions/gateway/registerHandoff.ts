@@ -75,6 +75,8 @@ export function registerHandoff(
     },
     schedule: realSchedule,
     background,
+    // Timers are per task; the transcript shows activity that went through other tasks.
+    transcript: { store: services.store, clock: services.clock },
   });
   registerAdvisorNamespace(io, {
     handoff,

@@ -8,7 +8,7 @@ import type {
   ChatMessage,
   ServerToAdvisorEvents,
 } from "../functions/contracts/protocol.ts";
-import { manualClock } from "../functions/domain/clock.ts";
+import { manualClock, runningClockFrom } from "../functions/domain/clock.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import {
   type CustomerSocket,
@@ -510,7 +510,8 @@ describe("an idle chat", () => {
   let idle: LocalServer;
   beforeAll(async () => {
     idle = await startTestStack({
-      clock: manualClock(OPEN_HOUR),
+      // A running clock: the watch compares the transcript's times with the clock.
+      clock: runningClockFrom(OPEN_HOUR),
       env: { CHAT_IDLE_WARNING_SECONDS: "0.6", CHAT_IDLE_END_SECONDS: "0.6" },
     });
   });

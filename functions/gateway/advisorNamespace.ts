@@ -121,13 +121,20 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
     });
     deps.inFlight?.track(greet);
 
-    socket.on("disconnect", () => handoff.advisorDisconnected(id));
+    socket.on("disconnect", () => {
+      // After the greeting, so that presence never counts the disconnect before the connect.
+      const gone = greet.then(() => handoff.advisorDisconnected(id));
+      deps.inFlight?.track(gone);
+      gone.catch((error: unknown) => {
+        logger.error("advisor disconnect failed", { error: error as Error });
+      });
+    });
 
     socket.on(
       "advisor:status",
       handleEvent(deps, "advisor:status", advisorStatusSchema, async (request, ack) => {
         await greet;
-        ack(handoff.setStatus(id, request));
+        ack(await handoff.setStatus(id, request));
       }),
     );
 

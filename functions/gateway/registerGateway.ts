@@ -1,6 +1,7 @@
 import type { Server } from "socket.io";
 import type { Config } from "../config.ts";
 import type { Bot } from "../domain/dialogue/bot.ts";
+import type { PresenceRegistry } from "../domain/handoff/presence.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import type { Logger } from "../observability/logger.ts";
 import { buildChatService, type Services } from "../services.ts";
@@ -23,15 +24,25 @@ export function registerGateway(
     identity: IdentityVerifier;
     logger: Logger;
     inFlight: InFlight;
+    /** Shared presence for several nodes; one process keeps its own otherwise. */
+    presence?: PresenceRegistry;
   },
 ) {
-  const { services, config, identity, logger, inFlight } = ctx;
+  const { services, config, identity, logger, inFlight, presence } = ctx;
   const chats = buildChatService(services, {
     bot: ctx.bot,
     notifier: createSocketNotifier(io),
     config,
   });
-  const live = registerHandoff(io, { services, chats, config, identity, logger, inFlight });
+  const live = registerHandoff(io, {
+    services,
+    chats,
+    config,
+    identity,
+    logger,
+    inFlight,
+    presence,
+  });
   registerChatNamespace(io, {
     chats,
     surveys: services,

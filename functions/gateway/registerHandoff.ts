@@ -8,7 +8,7 @@ import {
   type HandoffService,
   realSchedule,
 } from "../domain/handoff/handoffService.ts";
-import { createMemoryPresence } from "../domain/handoff/presence.ts";
+import { createMemoryPresence, type PresenceRegistry } from "../domain/handoff/presence.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Services } from "../services.ts";
@@ -17,9 +17,10 @@ import type { InFlight } from "./inFlight.ts";
 import { createSocketHandoffNotifier, createSocketNotifier } from "./socketNotifier.ts";
 
 /**
- * Builds the handoff service for a gateway process (presence in this process, socket.io
- * notifiers) and the idle-chat watch, and registers the /advisor namespace. Shared by the
- * local server and the Fargate gateway; both returned services go to the /chat namespace too.
+ * Builds the handoff service for a gateway process (socket.io notifiers; presence shared
+ * through Redis on Fargate, in this process by default) and the idle-chat watch, and
+ * registers the /advisor namespace. Shared by the local server and the Fargate gateway; both
+ * returned services go to the /chat namespace too.
  */
 export function registerHandoff(
   io: Server,
@@ -38,6 +39,8 @@ export function registerHandoff(
     identity: IdentityVerifier;
     logger: Logger;
     inFlight: InFlight;
+    /** Who is online; defaults to this process's own registry (one node). */
+    presence?: PresenceRegistry;
   },
 ): { handoff: HandoffService; inactivity: InactivityWatch } {
   const { services, config, logger, inFlight } = ctx;
@@ -51,7 +54,7 @@ export function registerHandoff(
     chats: ctx.chats,
     notifier: createSocketNotifier(io),
     handoffNotifier: createSocketHandoffNotifier(io),
-    presence: createMemoryPresence({ defaultMaxChats: config.ADVISOR_MAX_CHATS }),
+    presence: ctx.presence ?? createMemoryPresence({ defaultMaxChats: config.ADVISOR_MAX_CHATS }),
     clock: services.clock,
     openingHours: () => services.openingHours,
     settings: {
@@ -72,6 +75,8 @@ export function registerHandoff(
     },
     schedule: realSchedule,
     background,
+    // Timers are per task; the transcript shows activity that went through other tasks.
+    transcript: { store: services.store, clock: services.clock },
   });
   registerAdvisorNamespace(io, {
     handoff,

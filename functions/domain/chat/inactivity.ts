@@ -1,5 +1,7 @@
 import type { Lang } from "../../contracts/lang.ts";
+import type { Clock } from "../ports.ts";
 import type { ChatService } from "./chatService.ts";
+import type { ChatStore } from "./chatStore.ts";
 import { ChatError } from "./errors.ts";
 
 /** Runs `run` after `ms`; returns a function that cancels it. */
@@ -40,9 +42,38 @@ export function createInactivityWatch(deps: {
   schedule: Schedule;
   /** Background work: the gateway tracks it and logs failures. */
   background: (work: Promise<unknown>) => void;
+  /**
+   * The stored transcript, for gateways on several tasks: a task's timers only see what
+   * happens on that task (a customer who moved to another task leaves a stale timer here),
+   * so before warning or ending, the watch checks when the customer or advisor last wrote
+   * and whether another task already warned. Without it, the timers alone decide.
+   */
+  transcript?: { store: Pick<ChatStore, "listMessages">; clock: Clock };
 }): InactivityWatch {
   const { chats, settings, schedule, background } = deps;
   const timers = new Map<string, () => void>();
+
+  function warningText(lang: Lang): string {
+    const minutes = String(Math.max(1, Math.round(settings.endAfterMs / 60_000)));
+    return PHRASES.warning[lang].replace("{minutes}", minutes);
+  }
+
+  /** How long nobody has written, and whether the warning was given since; from the store. */
+  async function idleness(
+    chatId: string,
+    lang: Lang,
+  ): Promise<{ idleMs: number; warned: boolean } | undefined> {
+    if (!deps.transcript) return undefined;
+    const messages = await deps.transcript.store.listMessages(chatId);
+    const lastActive = messages.findLastIndex((m) => m.from === "customer" || m.from === "advisor");
+    const anchor = messages[lastActive] ?? messages[0];
+    if (!anchor) return undefined;
+    const warning = warningText(lang);
+    return {
+      idleMs: deps.transcript.clock.now().getTime() - Date.parse(anchor.at),
+      warned: messages.slice(lastActive + 1).some((m) => m.from === "system" && m.text === warning),
+    };
+  }
 
   function arm(chatId: string, ms: number, run: () => Promise<void>): void {
     timers.get(chatId)?.();
@@ -68,11 +99,14 @@ export function createInactivityWatch(deps: {
       arm(chatId, settings.warnAfterMs, () => warn(chatId));
       return;
     }
-    const minutes = String(Math.max(1, Math.round(settings.endAfterMs / 60_000)));
-    await chats.post(chatId, {
-      from: "system",
-      text: PHRASES.warning[chat.lang].replace("{minutes}", minutes),
-    });
+    const seen = await idleness(chatId, chat.lang);
+    if (seen && seen.idleMs < settings.warnAfterMs) {
+      // Someone wrote meanwhile, through another task: wait for the rest of the idle time.
+      arm(chatId, settings.warnAfterMs - seen.idleMs, () => warn(chatId));
+      return;
+    }
+    // Another task's watch may have warned already; the customer hears it once.
+    if (!seen?.warned) await chats.post(chatId, { from: "system", text: warningText(chat.lang) });
     arm(chatId, settings.endAfterMs, () => end(chatId));
   }
 
@@ -81,6 +115,12 @@ export function createInactivityWatch(deps: {
     if (chat.state === "ended") return;
     if (chat.state === "queued") {
       arm(chatId, settings.warnAfterMs, () => warn(chatId));
+      return;
+    }
+    const seen = await idleness(chatId, chat.lang);
+    if (seen && !seen.warned) {
+      // Someone wrote after the warning, through another task: the idle clock starts again.
+      arm(chatId, Math.max(0, settings.warnAfterMs - seen.idleMs), () => warn(chatId));
       return;
     }
     const ended = await chats.endChat(chatId, "inactivity");

@@ -122,10 +122,11 @@ export function createHandoffService(deps: HandoffDeps) {
     ];
   }
 
-  function waitFor(position: number, lang: Lang): number {
+  /** The wait at a queue position, given how many advisors serve the queue right now. */
+  function waitFor(position: number, availableAdvisors: number): number {
     return estimateWaitSeconds(
       position,
-      Math.max(1, presence.availableFor(lang)),
+      Math.max(1, availableAdvisors),
       settings.averageHandlingSeconds,
     );
   }
@@ -152,13 +153,15 @@ export function createHandoffService(deps: HandoffDeps) {
       const waiting: QueueEntry[] = [];
       for (const lang of LANGS) {
         const line = await store.listQueue(lang);
+        // Read once per queue, not per waiting chat: presence may be a network call away.
+        const available = line.length > 0 ? await presence.availableFor(lang) : 0;
         line.forEach((chat, index) => {
           notifier.state({
             chatId: chat.chatId,
             state: "queued",
             lang: chat.lang,
             queuePosition: index + 1,
-            estimatedWaitSeconds: waitFor(index + 1, lang),
+            estimatedWaitSeconds: waitFor(index + 1, available),
           });
           waiting.push(entryOf(chat, now));
         });
@@ -174,7 +177,7 @@ export function createHandoffService(deps: HandoffDeps) {
     const line = await store.listQueue(lang);
     const index = line.findIndex((c) => c.chatId === chat.chatId);
     const position = index >= 0 ? index + 1 : line.length + 1;
-    return { position, wait: waitFor(position, lang) };
+    return { position, wait: waitFor(position, await presence.availableFor(lang)) };
   }
 
   function advisorChat(chat: Chat, transcript: ChatMessage[]): AdvisorChat {
@@ -265,7 +268,7 @@ export function createHandoffService(deps: HandoffDeps) {
     const waiting = open ? (await store.listQueue(lang)).length : 0;
     const decision = decideRoute({
       open,
-      availableAdvisors: presence.availableFor(lang),
+      availableAdvisors: await presence.availableFor(lang),
       waiting,
       queueLimit: settings.queueLimit,
     });
@@ -297,7 +300,8 @@ export function createHandoffService(deps: HandoffDeps) {
   /** Gives the advisor's chats back to the front of their queues (lost connection). */
   async function releaseAdvisor(advisorId: string): Promise<void> {
     graceTimers.delete(advisorId);
-    if (presence.isConnected(advisorId)) return;
+    // Back meanwhile, on this task or another one: they keep their chats.
+    if (await presence.isConnected(advisorId)) return;
     const held = (await store.listAdvisorChats(advisorId)).filter((c) => c.state === "advisor");
     for (const chat of held) {
       const lang = queueOf(chat);
@@ -315,6 +319,21 @@ export function createHandoffService(deps: HandoffDeps) {
     }
     if (held.length > 0) await publishQueue();
   }
+
+  /** The advisor has no connection left: their chats go back to the queue unless they return. */
+  function startGrace(advisorId: string): void {
+    graceTimers.get(advisorId)?.();
+    graceTimers.set(
+      advisorId,
+      schedule(settings.graceMs, () => background(releaseAdvisor(advisorId))),
+    );
+  }
+
+  // Advisors whose gateway task stopped or crashed never disconnect here; another task learns
+  // of them from shared presence and gives them the same grace period.
+  presence.onAdvisorsLost?.((advisorIds) => {
+    for (const advisorId of advisorIds) startGrace(advisorId);
+  });
 
   return {
     requestHandoff,
@@ -355,7 +374,7 @@ export function createHandoffService(deps: HandoffDeps) {
       status: AdvisorStatus;
       chats: AdvisorChat[];
     }> {
-      const { status } = presence.connect(advisor);
+      const { status } = await presence.connect(advisor);
       graceTimers.get(advisor.advisorId)?.();
       graceTimers.delete(advisor.advisorId);
       const mine = await store.listAdvisorChats(advisor.advisorId);
@@ -367,14 +386,9 @@ export function createHandoffService(deps: HandoffDeps) {
       return { status, chats: restored };
     },
 
-    /** A console connection closed; after the last one the grace period starts. */
-    advisorDisconnected(advisorId: string): void {
-      if (!presence.disconnect(advisorId)) return;
-      graceTimers.get(advisorId)?.();
-      graceTimers.set(
-        advisorId,
-        schedule(settings.graceMs, () => background(releaseAdvisor(advisorId))),
-      );
+    /** A console connection closed; after the last one (on any task) the grace period starts. */
+    async advisorDisconnected(advisorId: string): Promise<void> {
+      if (await presence.disconnect(advisorId)) startGrace(advisorId);
     },
 
     /** The queue as advisors see it. */
@@ -387,8 +401,8 @@ export function createHandoffService(deps: HandoffDeps) {
       return { waiting };
     },
 
-    setStatus(advisorId: string, request: Parameters<PresenceRegistry["setStatus"]>[1]) {
-      const status = presence.setStatus(advisorId, request);
+    async setStatus(advisorId: string, request: Parameters<PresenceRegistry["setStatus"]>[1]) {
+      const status = await presence.setStatus(advisorId, request);
       handoffNotifier.advisorStatus(advisorId, status);
       return status;
     },
@@ -406,7 +420,7 @@ export function createHandoffService(deps: HandoffDeps) {
           return advisorChat(chat, await transcriptOf(chatId));
         }
         if (chat.state !== "queued") throw new NotInQueueError();
-        const status = presence.status(advisor.advisorId);
+        const status = await presence.status(advisor.advisorId);
         const serves = status?.languages ?? advisor.languages;
         if (!serves.includes(queueOf(chat))) throw new LanguageNotServedError(queueOf(chat));
         const max = status?.maxChats ?? 3;

@@ -12,19 +12,26 @@ export interface AdvisorIdentity {
 
 /**
  * Who is online in the console and what they take: connections, available/away, languages
- * and the chat cap. One registry per gateway process; the routing decision and the accept
- * cap read it.
+ * and the chat cap. The routing decision, wait estimates and the accept cap read it. Async so
+ * that it can live outside the process (Redis, shared by every gateway task); the in-memory
+ * registry below serves one process (the local server).
  */
 export interface PresenceRegistry {
   /** Records a new connection; returns the advisor's status (kept over a reconnect). */
-  connect(advisor: AdvisorIdentity): { status: AdvisorStatus; firstConnection: boolean };
-  /** Records a closed connection; true when it was the advisor's last one. */
-  disconnect(advisorId: string): boolean;
-  setStatus(advisorId: string, request: AdvisorStatusRequest): AdvisorStatus;
-  status(advisorId: string): AdvisorStatus | undefined;
-  isConnected(advisorId: string): boolean;
+  connect(advisor: AdvisorIdentity): Promise<{ status: AdvisorStatus; firstConnection: boolean }>;
+  /** Records a closed connection; true when no connection of the advisor is left anywhere. */
+  disconnect(advisorId: string): Promise<boolean>;
+  setStatus(advisorId: string, request: AdvisorStatusRequest): Promise<AdvisorStatus>;
+  status(advisorId: string): Promise<AdvisorStatus | undefined>;
+  isConnected(advisorId: string): Promise<boolean>;
   /** Connected advisors set available who serve `lang`. */
-  availableFor(lang: Lang): number;
+  availableFor(lang: Lang): Promise<number>;
+  /**
+   * Calls `listener` with advisors whose connections vanished without a disconnect (their
+   * gateway task stopped or crashed), so that their chats go back to the queue after the
+   * grace period. Registries of a single process have nothing to report.
+   */
+  onAdvisorsLost?(listener: (advisorIds: string[]) => void): void;
 }
 
 interface Entry {
@@ -44,59 +51,72 @@ export function createMemoryPresence(settings: { defaultMaxChats: number }): Pre
   }
 
   return {
-    connect(identity) {
+    async connect(identity) {
       const existing = entries.get(identity.advisorId);
       if (existing) {
         existing.connections += 1;
         existing.identity = identity;
         return { status: existing.status, firstConnection: existing.connections === 1 };
       }
-      const status: AdvisorStatus = {
-        status: "away",
-        languages: [...identity.languages],
-        maxChats: settings.defaultMaxChats,
-        displayName: identity.displayName,
-      };
+      const status = initialStatus(identity, settings.defaultMaxChats);
       entries.set(identity.advisorId, { identity, status, connections: 1 });
       return { status, firstConnection: true };
     },
 
-    disconnect(advisorId) {
+    async disconnect(advisorId) {
       const entry = entries.get(advisorId);
       if (!entry) return true;
       entry.connections = Math.max(0, entry.connections - 1);
       return entry.connections === 0;
     },
 
-    setStatus(advisorId, request) {
+    async setStatus(advisorId, request) {
       const entry = require(advisorId);
-      const refused = request.languages.find((l) => !entry.identity.languages.includes(l));
-      if (refused) throw new LanguageNotServedError(refused);
-      entry.status = {
-        status: request.status,
-        languages: [...new Set(request.languages)],
-        maxChats: request.maxChats ?? entry.status.maxChats,
-        displayName: entry.identity.displayName,
-      };
+      entry.status = nextStatus(entry.status, entry.identity, request);
       return entry.status;
     },
 
-    status: (advisorId) => entries.get(advisorId)?.status,
+    status: async (advisorId) => entries.get(advisorId)?.status,
 
-    isConnected: (advisorId) => (entries.get(advisorId)?.connections ?? 0) > 0,
+    isConnected: async (advisorId) => (entries.get(advisorId)?.connections ?? 0) > 0,
 
-    availableFor(lang) {
+    async availableFor(lang) {
       let count = 0;
       for (const entry of entries.values()) {
-        if (
-          entry.connections > 0 &&
-          entry.status.status === "available" &&
-          entry.status.languages.includes(lang)
-        ) {
-          count += 1;
-        }
+        if (entry.connections > 0 && isAvailableFor(entry.status, lang)) count += 1;
       }
       return count;
     },
   };
+}
+
+/** An advisor's status on their first connection: away, every language the token allows. */
+export function initialStatus(identity: AdvisorIdentity, defaultMaxChats: number): AdvisorStatus {
+  return {
+    status: "away",
+    languages: [...identity.languages],
+    maxChats: defaultMaxChats,
+    displayName: identity.displayName,
+  };
+}
+
+/** The status after an advisor:status request; refuses a language the token does not allow. */
+export function nextStatus(
+  current: AdvisorStatus,
+  identity: Pick<AdvisorIdentity, "displayName" | "languages">,
+  request: AdvisorStatusRequest,
+): AdvisorStatus {
+  const refused = request.languages.find((l) => !identity.languages.includes(l));
+  if (refused) throw new LanguageNotServedError(refused);
+  return {
+    status: request.status,
+    languages: [...new Set(request.languages)],
+    maxChats: request.maxChats ?? current.maxChats,
+    displayName: identity.displayName,
+  };
+}
+
+/** Whether an advisor with this status counts as available for `lang`. */
+export function isAvailableFor(status: AdvisorStatus | undefined, lang: Lang): boolean {
+  return status?.status === "available" && status.languages.includes(lang);
 }

@@ -3,11 +3,15 @@
  * over one embedded DynamoDB: what a customer on one Fargate task and a connection on
  * another see. Needs Debian's redis-server (`apt-get install redis-server`); skips without it.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { connect as connectTcp, createServer } from "node:net";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../../tests/support/localStack.ts";
+import {
+  REDIS_SERVER,
+  startRedisServer,
+  type TestRedis,
+  warnWithoutRedis,
+} from "../../../tests/support/redisServer.ts";
 import { welcomeMessages } from "../../adapters/bot/embeddedLexBot.ts";
 import { createDynamoClients } from "../../adapters/dynamodb/client.ts";
 import { ensureTables } from "../../adapters/dynamodb/ensureTables.ts";
@@ -22,43 +26,7 @@ import { type Gateway, startGateway } from "./gatewayServer.ts";
 
 type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
 
-function redisServerPath(): string | undefined {
-  try {
-    return (
-      execFileSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).trim() ||
-      undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-const REDIS = redisServerPath();
-if (!REDIS) console.warn("gateway multi-node tests skipped: redis-server not installed");
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
-async function waitForPort(port: number, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connectTcp(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on ${port}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+warnWithoutRedis("gateway multi-node tests");
 
 /** Answers every message with an echo: the test is about transport, not dialogue. */
 const echoBot: Bot = {
@@ -77,8 +45,8 @@ const noIdentity: IdentityVerifier = {
   },
 };
 
-describe.skipIf(!REDIS)("gateway on two nodes sharing Redis", () => {
-  let redis: ChildProcess;
+describe.skipIf(!REDIS_SERVER)("gateway on two nodes sharing Redis", () => {
+  let redis: TestRedis;
   let dynamo: EmbeddedDynamo;
   let a: Gateway;
   let b: Gateway;
@@ -106,14 +74,7 @@ describe.skipIf(!REDIS)("gateway on two nodes sharing Redis", () => {
 
   beforeAll(async () => {
     // Prepare: Redis and DynamoDB as the two nodes' shared state, nothing else shared.
-    const redisPort = await freePort();
-    redis = spawn(
-      REDIS as string,
-      ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      {
-        stdio: "ignore",
-      },
-    );
+    redis = await startRedisServer();
     dynamo = await startEmbeddedDynamo({ port: 0 });
     const base = loadConfig({
       NODE_ENV: "test",
@@ -126,11 +87,9 @@ describe.skipIf(!REDIS)("gateway on two nodes sharing Redis", () => {
     const { client } = createDynamoClients({ region: base.AWS_REGION, endpoint: dynamo.endpoint });
     await ensureTables(client, base.TABLE_PREFIX);
     client.destroy();
-    const config = { ...base, REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+    const config = { ...base, REDIS_URL: redis.url };
     const start = () =>
       startGateway({ config, logger: createLogger("silent"), bot: echoBot, identity: noIdentity });
-    // redis-server takes a moment to listen: wait until it answers a plain TCP connect.
-    await waitForPort(redisPort);
     a = await start();
     b = await start();
   }, 30_000);
@@ -139,7 +98,7 @@ describe.skipIf(!REDIS)("gateway on two nodes sharing Redis", () => {
     for (const s of sockets) s.disconnect();
     await Promise.all([a?.close(), b?.close()]);
     await dynamo?.close();
-    redis?.kill();
+    await redis?.stop();
   });
 
   it("delivers a room broadcast from one node to a customer connected to the other", async () => {

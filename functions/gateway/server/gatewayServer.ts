@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
@@ -5,6 +6,7 @@ import { createClient } from "redis";
 import { Server as SocketServer } from "socket.io";
 import { createDynamoClients } from "../../adapters/dynamodb/client.ts";
 import { createConfiguredVerifier } from "../../adapters/identity/configuredVerifier.ts";
+import { createRedisPresence } from "../../adapters/redis/redisPresence.ts";
 import type { Config } from "../../config.ts";
 import { systemClock } from "../../domain/clock.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
@@ -36,8 +38,9 @@ export interface Gateway {
 
 /**
  * The socket.io gateway as it runs on Fargate: real DynamoDB, the configured identity
- * verifier, and the redis-streams adapter so every task sees every room and a customer can
- * resume on any task (connection-state recovery across nodes). The gateway's composition root.
+ * verifier, the redis-streams adapter so every task sees every room and a customer can
+ * resume on any task (connection-state recovery across nodes), and advisor presence in the
+ * same Redis so routing on any task sees advisors on every task. The gateway's composition root.
  */
 export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   const { config, logger } = deps;
@@ -78,8 +81,16 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     ...socketServerOptions(),
     adapter: createAdapter(redis, { streamName: `${config.TABLE_PREFIX}socket.io` }),
   });
-  // Presence and grace timers live in this task; advisors reconnecting to another task get
-  // their chats back from the store (advisor:chats), and rooms span tasks through Redis.
+  const presence = createRedisPresence({
+    redis,
+    nodeId: randomUUID(),
+    keyPrefix: config.TABLE_PREFIX,
+    defaultMaxChats: config.ADVISOR_MAX_CHATS,
+    onError: (error) => logger.warn("presence heartbeat failed", { error: error as Error }),
+  });
+  await presence.start();
+  // Grace timers and idle-chat timers stay in this task (docs/deploy.md, "Several gateway
+  // tasks"); advisors reconnecting to another task get their chats back from the store.
   const live = registerGateway(io, {
     services,
     bot: deps.bot,
@@ -87,6 +98,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     identity,
     logger,
     inFlight,
+    presence,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -102,6 +114,11 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     io,
     async close() {
       draining = true;
+      // Before the sockets close: this task's advisors are left to a live task, which gives
+      // them the grace period, instead of being counted as gone here.
+      await presence.close().catch((error: unknown) => {
+        logger.warn("presence close failed", { error: error as Error });
+      });
       live.inactivity.stop();
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import { LANGS, type Lang } from "../contracts/lang.ts";
 import { TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
 import {

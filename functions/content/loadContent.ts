@@ -1,6 +1,6 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import * as z from "zod";
 import { type ContentProblem, checkContent, formatProblems } from "./checkContent.ts";
 import { type BotContent, outOfScopeFileSchema, topicFileSchema } from "./schema.ts";
 

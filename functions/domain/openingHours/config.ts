@@ -1,6 +1,6 @@
 import { IANAZone } from "luxon";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { LANGS } from "../../contracts/lang.ts";
 import { HolidayCalendar, isValidHolidayRule, RULE_ALIASES } from "./calendar.ts";
 

@@ -2,6 +2,7 @@ import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { loadConfig } from "../config.ts";
 import { systemClock } from "../domain/clock.ts";
+import { loadOpeningHoursSnapshot } from "../domain/openingHours/snapshot.ts";
 import { createLogger } from "../observability/logger.ts";
 import { buildServices, type Services } from "../services.ts";
 
@@ -18,6 +19,8 @@ export function lambdaServices(): Services {
       clock: systemClock,
       logger: createLogger(config.LOG_LEVEL),
       identity: createConfiguredVerifier(config, systemClock),
+      // The JSON snapshot written at synth ($OPENING_HOURS_FILE), not the YAML.
+      loadOpeningHours: () => loadOpeningHoursSnapshot(),
     });
   }
   return services;

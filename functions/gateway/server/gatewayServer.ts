@@ -9,6 +9,7 @@ import type { Config } from "../../config.ts";
 import { systemClock } from "../../domain/clock.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
+import { loadOpeningHours } from "../../domain/openingHours/load.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { buildServices } from "../../services.ts";
@@ -54,7 +55,14 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     endpoint: config.DYNAMODB_ENDPOINT,
   });
   const inFlight = createInFlight();
-  const services = buildServices({ doc, config, clock, logger, reportFlushMs: 1_000 });
+  const services = buildServices({
+    doc,
+    config,
+    clock,
+    logger,
+    loadOpeningHours: () => loadOpeningHours(),
+    reportFlushMs: 1_000,
+  });
 
   let draining = false;
   const http = createServer((req, res) => {

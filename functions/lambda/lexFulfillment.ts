@@ -13,7 +13,7 @@ import { botContentFromJson, loadBotContent } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { systemClock } from "../domain/clock.ts";
 import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
-import { createLogger } from "../observability/logger.ts";
+import { createLambdaLogging } from "../observability/lambdaLogger.ts";
 
 const config = loadConfig();
 const snapshot = process.env.BOT_CONTENT_FILE;
@@ -23,9 +23,13 @@ const { doc } = createDynamoClients({
   endpoint: config.DYNAMODB_ENDPOINT,
 });
 
-export const handler = createFulfillmentHandler({
-  library: createTopicLibrary(content),
-  logger: createLogger(config.LOG_LEVEL),
-  customerData: createDynamoCustomerData(doc, tableNames(config.TABLE_PREFIX).customers),
-  clock: systemClock,
-});
+const logging = createLambdaLogging(config.LOG_LEVEL);
+
+export const handler = logging.withLogContext(
+  createFulfillmentHandler({
+    library: createTopicLibrary(content),
+    logger: logging.logger,
+    customerData: createDynamoCustomerData(doc, tableNames(config.TABLE_PREFIX).customers),
+    clock: systemClock,
+  }),
+);

@@ -88,6 +88,8 @@ export class ApiFunction extends Construct {
         TABLE_PREFIX: stage.tablePrefix,
         NODE_ENV: "production",
         LOG_LEVEL: stage.logLevel,
+        // The `service` key of every Powertools log entry (functions/observability/lambdaLogger.ts).
+        POWERTOOLS_SERVICE_NAME: `asiointi-${stage.name}`,
         // Stack traces through the source map; the bundles are small enough that the
         // cost is negligible.
         NODE_OPTIONS: "--enable-source-maps",

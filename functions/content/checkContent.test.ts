@@ -5,12 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEX_LIMITS } from "../adapters/lex/lexLocale.ts";
 import { TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
 import { checkContent } from "./checkContent.ts";
-import {
-  botContentFromJson,
-  botContentToJson,
-  ContentError,
-  loadBotContent,
-} from "./loadContent.ts";
+import { botContentFromJson, botContentToJson } from "./contentSnapshot.ts";
+import { ContentError, loadBotContent } from "./loadContent.ts";
 import { answerPieces } from "./topicAnswer.ts";
 
 // Line numbers in the assertions refer to this layout; keep it stable.

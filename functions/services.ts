@@ -60,8 +60,8 @@ export function buildServices(opts: {
   reportFlushMs?: number;
 }): Services {
   const tables = tableNames(opts.config.TABLE_PREFIX);
-  // Read on first use, so a Lambda that never needs the schedule (surveys) does not
-  // depend on the YAML being bundled with it; once read, it is kept for the runtime.
+  // Read on first use, so a Lambda that never needs the schedule (surveys) does not depend
+  // on its file; once read, it is kept for the runtime.
   let openingHours: OpeningHours | undefined;
   const counters = createDynamoReportCounters(opts.doc, tables.reportCounters);
   return {

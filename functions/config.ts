@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Raised at start-up when the environment is unusable; the message names the variable. */
 export class ConfigError extends Error {

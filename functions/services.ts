@@ -14,7 +14,7 @@ import type { ChatNotifier } from "./domain/chat/notifier.ts";
 import type { AppointmentStore, CallbackStore } from "./domain/contact/contactStore.ts";
 import type { Bot } from "./domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "./domain/identity/identity.ts";
-import { loadOpeningHours, type OpeningHours } from "./domain/openingHours/index.ts";
+import type { OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock } from "./domain/ports.ts";
 import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
 import {
@@ -36,7 +36,7 @@ export interface Services {
   reports: ReportRecorder & ReportReader & { flush?: () => Promise<void> };
   /** Verifies customer and console tokens; absent where no issuer is configured. */
   identity?: IdentityVerifier;
-  /** The opening-hours schedule, read from its YAML on first use. */
+  /** The opening-hours schedule, read on first use. */
   readonly openingHours: OpeningHours;
   clock: Clock;
   logger: Logger;
@@ -47,8 +47,11 @@ export function buildServices(opts: {
   config: Pick<Config, "TABLE_PREFIX">;
   clock: Clock;
   logger: Logger;
-  /** Defaults to loadOpeningHours() (config/opening-hours.yaml or $OPENING_HOURS_FILE). */
-  openingHours?: OpeningHours;
+  /**
+   * Reads the schedule: the YAML where the repository is at hand, the JSON snapshot in a
+   * deployed function. Passed in so neither reader is bundled where the other is used.
+   */
+  loadOpeningHours: () => OpeningHours;
   identity?: IdentityVerifier;
   /**
    * Long-running processes (gateway, local server) sum report increments for this long
@@ -57,9 +60,9 @@ export function buildServices(opts: {
   reportFlushMs?: number;
 }): Services {
   const tables = tableNames(opts.config.TABLE_PREFIX);
-  // Read on first use, so a Lambda that never needs the schedule (surveys) does not
-  // depend on the YAML being bundled with it; once read, it is kept for the runtime.
-  let openingHours = opts.openingHours;
+  // Read on first use, so a Lambda that never needs the schedule (surveys) does not depend
+  // on its file; once read, it is kept for the runtime.
+  let openingHours: OpeningHours | undefined;
   const counters = createDynamoReportCounters(opts.doc, tables.reportCounters);
   return {
     store: createDynamoChatStore(opts.doc, tables),
@@ -68,7 +71,7 @@ export function buildServices(opts: {
     reports: reportsFor(counters, opts),
     identity: opts.identity,
     get openingHours() {
-      openingHours ??= loadOpeningHours();
+      openingHours ??= opts.loadOpeningHours();
       return openingHours;
     },
     clock: opts.clock,

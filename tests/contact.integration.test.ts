@@ -6,7 +6,7 @@ import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { AppointmentSlotView } from "../functions/contracts/contactRequests.ts";
 import { manualClock } from "../functions/domain/clock.ts";
 import { closeCallback, listOpenCallbacks } from "../functions/domain/contact/callbacks.ts";
-import { loadOpeningHours } from "../functions/domain/openingHours/index.ts";
+import { loadOpeningHours } from "../functions/domain/openingHours/load.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { startTestStack } from "./support/localStack.ts";
 

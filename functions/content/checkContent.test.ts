@@ -2,14 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LEX_LIMITS } from "../adapters/lex/lexLocale.ts";
 import { TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
 import { checkContent } from "./checkContent.ts";
-import {
-  botContentFromJson,
-  botContentToJson,
-  ContentError,
-  loadBotContent,
-} from "./loadContent.ts";
+import { botContentFromJson, botContentToJson } from "./contentSnapshot.ts";
+import { ContentError, loadBotContent } from "./loadContent.ts";
 import { answerPieces } from "./topicAnswer.ts";
 
 // Line numbers in the assertions refer to this layout; keep it stable.
@@ -238,18 +235,38 @@ describe("checkContent", () => {
     expect(problem?.message).toContain("not valid YAML");
   });
 
-  it("warns, without failing, when a locale nears the Lex character quota", () => {
-    const long = "pitkä lause ".repeat(700);
+  /** Training sentences long enough to fill `share` of a locale's Lex character quota. */
+  function fillLexQuota(share: number) {
+    const perSentence = (share * LEX_LIMITS.utteranceCharsPerLocale) / (TOPIC_IDS.length * 20);
+    const long = "pitkä lause ".repeat(Math.round(perSentence / 12));
     for (const id of TOPIC_IDS) {
       writeTopic(id, topicYaml(id).replace(/kysymys numero/g, `${long} numero`));
     }
+  }
+
+  it("warns, without failing, when a locale nears the Lex character quota", () => {
+    fillLexQuota(0.85);
 
     const { problems, content } = checkContent(dir);
 
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(content).toBeDefined();
     expect(problems.some((p) => p.severity === "warning" && p.message.includes("200000"))).toBe(
       true,
     );
+  });
+
+  it("fails once a locale would exceed the Lex character quota", () => {
+    fillLexQuota(1.1);
+
+    const { problems, content } = checkContent(dir);
+
+    expect(content).toBeUndefined();
+    expect(
+      problems.some(
+        (p) => p.severity === "error" && p.file === "topics/" && p.message.includes("200000"),
+      ),
+    ).toBe(true);
   });
 
   it("throws ContentError listing the problems", () => {

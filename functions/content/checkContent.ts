@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
+import { LEX_LIMITS, lexLocaleUsage, quotaLevel } from "../adapters/lex/lexLocale.ts";
 import { LANGS, type Lang } from "../contracts/lang.ts";
 import { TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
 import {
@@ -18,12 +19,6 @@ import {
   topicFileSchema,
 } from "./schema.ts";
 import { lineAt, lineOf, readYamlSource, type YamlSource } from "./yamlSource.ts";
-
-/** Amazon Lex V2 quotas per locale; the same content is deployed there. */
-export const LEX_MAX_INTENTS_PER_LOCALE = 250;
-export const LEX_MAX_UTTERANCE_CHARS_PER_LOCALE = 200_000;
-/** Warn before a quota is hit so content owners can plan, not after a failed deploy. */
-export const LEX_WARN_SHARE = 0.8;
 
 export interface ContentProblem {
   severity: "error" | "warning";
@@ -443,39 +438,40 @@ function checkHeldOut(
   }
 }
 
+// The same content becomes the Lex bot: warn while there is time to plan, and stop here
+// rather than at synth once a quota would be exceeded.
 function checkLexQuotas(topics: Map<TopicId, Topic>, problems: ContentProblem[]): void {
-  // The fallback intent counts towards the Lex quota too.
-  const intents = topics.size + 1;
   for (const lang of LANGS) {
-    const chars = [...topics.values()].reduce(
-      (sum, t) => sum + t[lang].utterances.reduce((s, u) => s + u.length, 0),
-      0,
-    );
-    warnNearQuota(lang, intents, LEX_MAX_INTENTS_PER_LOCALE, "intents", problems);
-    warnNearQuota(
+    const usage = lexLocaleUsage(topics.values(), lang);
+    checkQuota(lang, usage.intents, LEX_LIMITS.intentsPerLocale, "intents", problems);
+    checkQuota(
       lang,
-      chars,
-      LEX_MAX_UTTERANCE_CHARS_PER_LOCALE,
+      usage.utteranceChars,
+      LEX_LIMITS.utteranceCharsPerLocale,
       "characters of training sentences",
       problems,
     );
   }
 }
 
-function warnNearQuota(
+function checkQuota(
   lang: Lang,
   used: number,
   max: number,
   what: string,
   problems: ContentProblem[],
 ) {
-  if (used < max * LEX_WARN_SHARE) return;
+  const level = quotaLevel(used, max);
+  if (level === "ok") return;
   problems.push({
-    severity: "warning",
+    severity: level === "over" ? "error" : "warning",
     file: "topics/",
     line: 1,
     message: `${lang}: ${used} ${what} is ${Math.round((used / max) * 100)} % of the Amazon Lex limit (${max})`,
-    fix: "Plan ahead with the developers: merge topics or trim near-identical sentences.",
+    fix:
+      level === "over"
+        ? "The bot cannot be deployed like this: merge topics or remove near-identical sentences."
+        : "Plan ahead with the developers: merge topics or trim near-identical sentences.",
   });
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { langSchema } from "../contracts/lang.ts";
 import { NO_INTENT, TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
 

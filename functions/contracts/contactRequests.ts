@@ -2,7 +2,7 @@
  * Callback requests and phone appointments: the request shapes that the HTTP API, the
  * socket gateway and the web chat share. Documented in docs/protocol.md.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { langSchema } from "./lang.ts";
 import { TOPIC_IDS } from "./topics.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The two national languages a customer may be served in. */
 export const LANGS = ["fi", "sv"] as const;

@@ -3,7 +3,7 @@
  * schemas and the typed event maps that the server, web-chat, console and tests share.
  * Documented in docs/protocol.md; names and shapes here are a public contract.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { type Lang, langSchema } from "./lang.ts";
 
 export const CHAT_NAMESPACE = "/chat";

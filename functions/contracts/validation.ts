@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** One line per problem, each naming the field and what is expected, e.g. "score: score must be 1-5". */
 export function describeValidationError(error: z.ZodError): string {

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Ack, AckError } from "../contracts/protocol.ts";
 import { describeValidationError } from "../contracts/validation.ts";
 import { ChatError, ServiceUnavailableError } from "../domain/chat/errors.ts";

@@ -1,4 +1,4 @@
 import { createBookAppointmentHandler } from "../http/handlers/bookAppointment.ts";
-import { lambdaServices } from "./root.ts";
+import { lambdaHandler, lambdaServices } from "./root.ts";
 
-export const handler = createBookAppointmentHandler(lambdaServices());
+export const handler = lambdaHandler(createBookAppointmentHandler(lambdaServices()));

@@ -1,4 +1,4 @@
 import { createCancelAppointmentHandler } from "../http/handlers/cancelAppointment.ts";
-import { lambdaServices } from "./root.ts";
+import { lambdaHandler, lambdaServices } from "./root.ts";
 
-export const handler = createCancelAppointmentHandler(lambdaServices());
+export const handler = lambdaHandler(createCancelAppointmentHandler(lambdaServices()));

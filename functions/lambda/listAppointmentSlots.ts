@@ -1,4 +1,4 @@
 import { createListAppointmentSlotsHandler } from "../http/handlers/listAppointmentSlots.ts";
-import { lambdaServices } from "./root.ts";
+import { lambdaHandler, lambdaServices } from "./root.ts";
 
-export const handler = createListAppointmentSlotsHandler(lambdaServices());
+export const handler = lambdaHandler(createListAppointmentSlotsHandler(lambdaServices()));

@@ -1,4 +1,4 @@
 import { createReportSummaryHandler } from "../http/handlers/reportSummary.ts";
-import { lambdaServices } from "./root.ts";
+import { lambdaHandler, lambdaServices } from "./root.ts";
 
-export const handler = createReportSummaryHandler(lambdaServices());
+export const handler = lambdaHandler(createReportSummaryHandler(lambdaServices()));

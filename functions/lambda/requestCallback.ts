@@ -1,4 +1,4 @@
 import { createRequestCallbackHandler } from "../http/handlers/requestCallback.ts";
-import { lambdaServices } from "./root.ts";
+import { lambdaHandler, lambdaServices } from "./root.ts";
 
-export const handler = createRequestCallbackHandler(lambdaServices());
+export const handler = lambdaHandler(createRequestCallbackHandler(lambdaServices()));

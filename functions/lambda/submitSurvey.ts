@@ -1,4 +1,4 @@
 import { createSubmitSurveyHandler } from "../http/handlers/submitSurvey.ts";
-import { lambdaServices } from "./root.ts";
+import { lambdaHandler, lambdaServices } from "./root.ts";
 
-export const handler = createSubmitSurveyHandler(lambdaServices());
+export const handler = lambdaHandler(createSubmitSurveyHandler(lambdaServices()));

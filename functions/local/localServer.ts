@@ -17,6 +17,7 @@ import { loadBotContent } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
+import { loadOpeningHours } from "../domain/openingHours/load.ts";
 import type { Clock, Recognizer } from "../domain/ports.ts";
 import { createInFlight } from "../gateway/inFlight.ts";
 import { registerGateway } from "../gateway/registerGateway.ts";
@@ -117,6 +118,7 @@ export async function startLocalServer(
     clock,
     logger,
     identity,
+    loadOpeningHours: () => loadOpeningHours(),
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
   const routes = HTTP_ROUTES.map((route) => bindRoute(route, HTTP_HANDLERS[route.id](services)));

@@ -1,6 +1,8 @@
 /**
- * Structured JSON logs on stdout. Callers pass facts, never tokens or message text: the
- * redaction below is a second line of defence, not the first.
+ * The one logging interface of the code base, and its redaction. Callers pass facts, never
+ * tokens or message text: the redaction is a second line of defence, not the first. The
+ * long-running processes write JSON lines with `createLogger`; Lambda functions log through
+ * Powertools (lambdaLogger.ts) behind the same interface and the same redaction.
  */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
@@ -14,7 +16,8 @@ export interface Logger {
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 const SECRET_KEYS = /token|secret|password|authorization|hetu|ssn|identitycode|phone|email|iban/i;
 
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
+/** `fields` with secret-looking keys replaced and errors reduced to name and message. */
+export function redactFields(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (SECRET_KEYS.test(key)) out[key] = "[redacted]";
@@ -24,6 +27,7 @@ function redact(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** JSON lines on stdout (or `write`), for the local server and the gateway. */
 export function createLogger(
   level: LogLevel,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
@@ -37,7 +41,7 @@ export function createLogger(
           level: lvl,
           time: new Date().toISOString(),
           message,
-          ...redact(fields ?? {}),
+          ...redactFields(fields ?? {}),
         }),
       );
     };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { LEX_LIMITS, lexUtterance } from "../../functions/adapters/lex/lexLocale.ts";
 import { loadBotContent } from "../../functions/content/loadContent.ts";
 import { TOPIC_IDS } from "../../functions/contracts/topics.ts";
-import { LEX_LIMITS, LexLimitError, lexBotDefinition, lexUtterance } from "./lexBotDefinition.ts";
+import { LexLimitError, lexBotDefinition } from "./lexBotDefinition.ts";
 
 const content = loadBotContent();
 

@@ -4,15 +4,15 @@
  * answers stay in the content files and Lex only classifies. Pure: no CDK, no AWS.
  */
 import { createHash } from "node:crypto";
+import {
+  LEX_LIMITS,
+  lexSampleUtterances,
+  quotaLevel,
+} from "../../functions/adapters/lex/lexLocale.ts";
 import { FALLBACK_INTENT, lexIntentName } from "../../functions/adapters/lex/lexV2.ts";
 import { LEX_LOCALES } from "../../functions/adapters/recognizer/lexRecognizer.ts";
 import type { BotContent } from "../../functions/content/loadContent.ts";
 import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
-
-/** Lex V2 quotas per locale (https://docs.aws.amazon.com/lexv2/latest/dg/quotas.html). */
-export const LEX_LIMITS = { intentsPerLocale: 250, utteranceCharsPerLocale: 200_000 } as const;
-/** Warn content owners at this share of a quota, long before a deploy would fail. */
-export const LEX_WARN_SHARE = 0.8;
 
 /** Content that cannot become a Lex bot; the message says which limit and locale. */
 export class LexLimitError extends Error {
@@ -38,21 +38,9 @@ export interface LexBotDefinition {
   locales: LexLocale[];
   /** Changes whenever the locales change: names the bot version so a new one is cut. */
   fingerprint: string;
-  /** Usage against LEX_LIMITS per language, and warnings at LEX_WARN_SHARE. */
+  /** Usage against LEX_LIMITS per language, and warnings from LEX_WARN_SHARE of a limit. */
   usage: Record<Lang, { intents: number; utteranceChars: number }>;
   warnings: string[];
-}
-
-/**
- * Lex rejects slot braces and is trained on words, so sample utterances keep letters,
- * digits, spaces, apostrophes and hyphens; the rest of the punctuation carries no intent.
- */
-export function lexUtterance(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/[^\p{L}\p{N}' -]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /** The fi_FI and sv_SE locales of the bot; throws LexLimitError when a quota is exceeded. */
@@ -63,24 +51,14 @@ export function lexBotDefinition(
   const warnings: string[] = [];
   const usage = {} as LexBotDefinition["usage"];
   const locales = LANGS.map((lang): LexLocale => {
-    // Lex refuses a locale in which two intents share an utterance: the first topic keeps it.
-    const seen = new Set<string>();
-    const intents: LexIntent[] = [...content.topics.values()].map((topic) => {
-      const utterances: string[] = [];
-      for (const raw of topic[lang].utterances) {
-        const utterance = lexUtterance(raw);
-        const key = utterance.toLocaleLowerCase(lang);
-        if (utterance === "" || seen.has(key)) continue;
-        seen.add(key);
-        utterances.push(utterance);
-      }
-      return {
+    const intents: LexIntent[] = lexSampleUtterances(content.topics.values(), lang).map(
+      ({ topic, utterances }) => ({
         name: lexIntentName(topic.id),
         description: topic[lang].title,
         sampleUtterances: utterances.map((utterance) => ({ utterance })),
         fulfillmentCodeHook: { enabled: true },
-      };
-    });
+      }),
+    );
     intents.push({
       name: FALLBACK_INTENT,
       description: "No topic is likely enough: the fulfillment hook offers other channels.",
@@ -117,12 +95,13 @@ function checkLimit(
   used: number,
   limit: number,
 ): void {
-  if (used > limit) {
+  const level = quotaLevel(used, limit);
+  if (level === "over") {
     throw new LexLimitError(
       `Lex locale ${localeId} has ${used} ${what}; the Lex V2 limit is ${limit}. Split or trim topics before deploying.`,
     );
   }
-  if (used >= limit * LEX_WARN_SHARE) {
+  if (level === "near") {
     warnings.push(
       `Lex locale ${localeId} uses ${used} of ${limit} ${what} (${Math.round((100 * used) / limit)} %); plan to trim before the limit.`,
     );

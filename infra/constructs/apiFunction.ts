@@ -10,6 +10,7 @@ import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { StageConfig } from "../stage.ts";
+import { OPENING_HOURS_IN_BUNDLE, writeOpeningHoursSnapshot } from "./openingHoursSnapshot.ts";
 import { grantTableAccess, type TableAccess } from "./tableGrants.ts";
 
 export type { TableAccess } from "./tableGrants.ts";
@@ -24,9 +25,10 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
- * Module substitutions at bundle time. date-holidays pulls in moment-timezone only for
- * equinox-based holidays (not Finland's); its default build carries every zone's full
- * history (~700 kB minified), the 1970-2030 build ~130 kB.
+ * Module substitutions at bundle time. date-holidays-parser dates holidays through
+ * moment-timezone; its default build carries every zone's full history (~700 kB minified),
+ * the 1970-2030 build ~130 kB. Only the local calendar date of a holiday is read, which needs
+ * no zone history.
  */
 export const BUNDLE_ALIASES: Record<string, string> = {
   "moment-timezone": "moment-timezone/builds/moment-timezone-with-data-1970-2030.min.js",
@@ -48,9 +50,6 @@ export interface ApiFunctionProps {
   memoryMb?: number;
 }
 
-/** Where bundled functions find the opening hours: copied next to index.mjs. */
-export const OPENING_HOURS_IN_BUNDLE = "/var/task/opening-hours.yaml";
-
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
@@ -58,6 +57,7 @@ export class ApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
     const { stage } = props;
+    const openingHours = writeOpeningHoursSnapshot(this);
 
     this.logGroup = new LogGroup(this, "Logs", {
       retention: stage.logRetention,
@@ -88,6 +88,8 @@ export class ApiFunction extends Construct {
         TABLE_PREFIX: stage.tablePrefix,
         NODE_ENV: "production",
         LOG_LEVEL: stage.logLevel,
+        // The `service` key of every Powertools log entry (functions/observability/lambdaLogger.ts).
+        POWERTOOLS_SERVICE_NAME: `asiointi-${stage.name}`,
         // Stack traces through the source map; the bundles are small enough that the
         // cost is negligible.
         NODE_OPTIONS: "--enable-source-maps",
@@ -108,12 +110,12 @@ export class ApiFunction extends Construct {
         esbuildArgs: Object.fromEntries(
           Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]),
         ),
-        // A bundle has no repository layout: the opening-hours schedule travels beside it.
+        // A bundle has no repository layout: the opening-hours snapshot travels beside it.
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [
-            `cp "${inputDir}/config/opening-hours.yaml" "${outputDir}/opening-hours.yaml"`,
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `cp "${openingHours}" "${outputDir}/opening-hours.json"`,
             ...Object.entries(props.bundledFiles ?? {}).map(
               ([source, name]) => `cp "${source}" "${outputDir}/${name}"`,
             ),

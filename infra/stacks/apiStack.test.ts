@@ -54,7 +54,13 @@ describe("API stack (dev)", () => {
         Handler: "index.handler",
         TracingConfig: { Mode: "Active" },
         Environment: {
-          Variables: { TABLE_PREFIX: "asiointi-dev-", NODE_ENV: "production", LOG_LEVEL: "debug" },
+          Variables: {
+            TABLE_PREFIX: "asiointi-dev-",
+            NODE_ENV: "production",
+            LOG_LEVEL: "debug",
+            POWERTOOLS_SERVICE_NAME: "asiointi-dev",
+            OPENING_HOURS_FILE: "/var/task/opening-hours.json",
+          },
         },
       });
     },

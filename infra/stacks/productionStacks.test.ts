@@ -81,7 +81,10 @@ describe("production stacks (dev stage)", () => {
         Runtime: "nodejs24.x",
         TracingConfig: { Mode: "Active" },
         Environment: {
-          Variables: Match.objectLike({ BOT_CONTENT_FILE: "/var/task/bot-content.json" }),
+          Variables: Match.objectLike({
+            BOT_CONTENT_FILE: "/var/task/bot-content.json",
+            POWERTOOLS_SERVICE_NAME: "asiointi-dev",
+          }),
         },
       });
     });

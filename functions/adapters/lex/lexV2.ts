@@ -4,7 +4,7 @@
  * Locally the gateway builds the same event from the embedded recogniser, so one fulfillment
  * handler answers in both runtimes.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
 import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { manualClock } from "../clock.ts";
-import { loadOpeningHours } from "../openingHours/index.ts";
+import { loadOpeningHours } from "../openingHours/load.ts";
 import { closeCallback, createCallback, earliestCallTime, listOpenCallbacks } from "./callbacks.ts";
 import {
   CallbackAlreadyClosedError,

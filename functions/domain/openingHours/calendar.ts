@@ -1,4 +1,22 @@
-import Holidays from "date-holidays";
+import Holidays from "date-holidays-parser";
+
+/**
+ * Holiday data in date-holidays' format: rules per country plus the shared names they refer
+ * to. The full set (every country) comes from the date-holidays package where the opening
+ * hours are read from YAML; a deployed function gets only its country's part (see
+ * `countryHolidayData`), so it carries none of the other countries' data.
+ */
+export interface HolidayData {
+  version?: string;
+  license?: string;
+  holidays: Record<string, CountryRules>;
+  names?: Record<string, unknown>;
+}
+
+interface CountryRules {
+  days?: Record<string, { _name?: string } | false | string>;
+  [key: string]: unknown;
+}
 
 /**
  * Named yearly rules for exception days, written in date-holidays' own rule grammar so the
@@ -16,6 +34,9 @@ export const RULE_ALIASES: Readonly<Record<string, string>> = {
   "independence-day-eve": "12-05",
 };
 
+// Rules alone need no country data; the parser only insists on an object.
+const NO_COUNTRIES: HolidayData = { holidays: {} };
+
 function expand(rule: string): string {
   return RULE_ALIASES[rule] ?? rule;
 }
@@ -25,7 +46,28 @@ export function isValidHolidayRule(rule: string): boolean {
   if (rule in RULE_ALIASES) return true;
   // date-holidays reports unparsable rules with console.error and `false`; a bad rule is a
   // config error, which the caller turns into a fail-fast message.
-  return new Holidays().setHoliday(rule, { name: { en: rule }, type: "public" });
+  return new Holidays(NO_COUNTRIES).setHoliday(rule, { name: { en: rule }, type: "public" });
+}
+
+/** True when `data` has rules for the country code. */
+export function isKnownCountry(data: HolidayData, country: string): boolean {
+  return Object.hasOwn(data.holidays, country.toUpperCase());
+}
+
+/**
+ * The part of `data` that one country's calendar reads: its rules and the shared names they
+ * refer to. Gives the same holidays as the full data for that country.
+ */
+export function countryHolidayData(data: HolidayData, country: string): HolidayData {
+  const code = country.toUpperCase();
+  const rules = data.holidays[code];
+  if (!rules) throw new RangeError(`no holiday data for country "${country}"`);
+  const names: Record<string, unknown> = {};
+  for (const day of Object.values(rules.days ?? {})) {
+    const ref = typeof day === "object" && day ? day._name : undefined;
+    if (ref && data.names && ref in data.names) names[ref] = data.names[ref];
+  }
+  return { version: data.version, license: data.license, holidays: { [code]: rules }, names };
 }
 
 /** Local calendar date "YYYY-MM-DD" of a date-holidays entry (its `date` is local already). */
@@ -38,20 +80,18 @@ function localDate(entry: { date: string }): string {
  * date?", caching each year's dates because schedule queries walk day by day.
  */
 export class HolidayCalendar {
+  /** The country's own part of the holiday data: what a snapshot of this calendar carries. */
+  readonly data: HolidayData;
   private readonly country: Holidays;
   private readonly closedTypes: ReadonlySet<string>;
   private readonly holidayYears = new Map<number, Map<string, string>>();
   private readonly ruleYears = new Map<string, Set<string>>();
   private readonly ruleCalendars = new Map<string, Holidays>();
 
-  constructor(country: string, closedTypes: readonly string[]) {
-    this.country = new Holidays(country);
+  constructor(data: HolidayData, country: string, closedTypes: readonly string[]) {
+    this.data = countryHolidayData(data, country);
+    this.country = new Holidays(this.data, country);
     this.closedTypes = new Set(closedTypes);
-  }
-
-  /** True when date-holidays knows the country code. */
-  static isKnownCountry(country: string): boolean {
-    return Object.hasOwn(new Holidays().getCountries(), country.toUpperCase());
   }
 
   /** The holiday's name when `isoDate` (local) is a holiday of a closing type, else undefined. */
@@ -76,7 +116,7 @@ export class HolidayCalendar {
     if (!dates) {
       let cal = this.ruleCalendars.get(rule);
       if (!cal) {
-        cal = new Holidays();
+        cal = new Holidays(NO_COUNTRIES);
         cal.setHoliday(expand(rule), { name: { en: rule }, type: "public" });
         this.ruleCalendars.set(rule, cal);
       }

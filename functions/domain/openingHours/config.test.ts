@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { stringify } from "yaml";
-import { OpeningHoursConfigError, parseOpeningHours, parseOpeningHoursYaml } from "./config.ts";
-import { loadOpeningHours } from "./load.ts";
+import { OpeningHoursConfigError } from "./config.ts";
+import { loadOpeningHours, parseOpeningHours, parseOpeningHoursYaml } from "./load.ts";
 
 const week = {
   mon: [{ open: "09:00", close: "16:00" }],

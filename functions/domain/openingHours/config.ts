@@ -1,8 +1,13 @@
 import { IANAZone } from "luxon";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { LANGS } from "../../contracts/lang.ts";
-import { HolidayCalendar, isValidHolidayRule, RULE_ALIASES } from "./calendar.ts";
+import {
+  HolidayCalendar,
+  type HolidayData,
+  isKnownCountry,
+  isValidHolidayRule,
+  RULE_ALIASES,
+} from "./calendar.ts";
 
 /**
  * Schema of config/opening-hours.yaml. Times are local wall-clock times in `timeZone`;
@@ -156,16 +161,7 @@ export const openingHoursConfigSchema = z
       )
       .strict(),
   })
-  .strict()
-  .superRefine((c, ctx) => {
-    if (!HolidayCalendar.isKnownCountry(c.holidays.country)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `date-holidays has no country "${c.holidays.country}"`,
-        path: ["holidays", "country"],
-      });
-    }
-  });
+  .strict();
 
 export type OpeningHoursConfig = z.infer<typeof openingHoursConfigSchema>;
 export type QueueConfig = OpeningHoursConfig["queues"]["fi"];
@@ -192,27 +188,33 @@ function pathOf(path: readonly PropertyKey[]): string {
   return out === "" ? "(root)" : out;
 }
 
-/** Validates an already-parsed config object and builds its calendar, or throws naming the field. */
-export function parseOpeningHours(raw: unknown, source = "opening hours config"): OpeningHours {
+/**
+ * Validates an already-parsed config object against `holidays` (date-holidays data holding at
+ * least the configured country) and builds its calendar, or throws naming the field.
+ */
+export function buildOpeningHours(
+  raw: unknown,
+  holidays: HolidayData,
+  source = "opening hours config",
+): OpeningHours {
   const result = openingHoursConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${pathOf(i.path)}: ${i.message}`);
+  const issues: { path: readonly PropertyKey[]; message: string }[] = result.success
+    ? []
+    : result.error.issues;
+  // Which countries exist depends on the data at hand, so this check sits outside the schema.
+  if (result.success && !isKnownCountry(holidays, result.data.holidays.country)) {
+    issues.push({
+      path: ["holidays", "country"],
+      message: `date-holidays has no country "${result.data.holidays.country}"`,
+    });
+  }
+  if (!result.success || issues.length > 0) {
+    const lines = issues.map((i) => `  ${pathOf(i.path)}: ${i.message}`);
     throw new OpeningHoursConfigError(`${source} is invalid:\n${lines.join("\n")}`);
   }
   const config = result.data;
   return {
     config,
-    calendar: new HolidayCalendar(config.holidays.country, config.holidays.closedTypes),
+    calendar: new HolidayCalendar(holidays, config.holidays.country, config.holidays.closedTypes),
   };
-}
-
-/** Parses YAML text into a validated schedule, or throws naming the field. */
-export function parseOpeningHoursYaml(text: string, source = "opening hours config"): OpeningHours {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (err) {
-    throw new OpeningHoursConfigError(`${source} is not valid YAML: ${(err as Error).message}`);
-  }
-  return parseOpeningHours(raw, source);
 }

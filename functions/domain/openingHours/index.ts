@@ -1,4 +1,9 @@
-export { HolidayCalendar, RULE_ALIASES } from "./calendar.ts";
+/**
+ * The opening-hours domain. Reading the schedule is left to each composition root: load.ts
+ * (YAML, every country's holidays) or snapshot.ts (the deployed JSON), so what one runtime
+ * reads is never bundled into another.
+ */
+export { HolidayCalendar, type HolidayData, RULE_ALIASES } from "./calendar.ts";
 export type {
   AppointmentSettings,
   DayInterval,
@@ -7,14 +12,8 @@ export type {
   OpeningHoursConfig,
   QueueConfig,
 } from "./config.ts";
-export {
-  OpeningHoursConfigError,
-  openingHoursConfigSchema,
-  parseOpeningHours,
-  parseOpeningHoursYaml,
-} from "./config.ts";
+export { buildOpeningHours, OpeningHoursConfigError, openingHoursConfigSchema } from "./config.ts";
 export { formatNextOpening, formatOpeningTime } from "./format.ts";
-export { DEFAULT_OPENING_HOURS_PATH, loadOpeningHours } from "./load.ts";
 export type { Minutes, Period } from "./schedule.ts";
 export {
   closesAt,

@@ -1,18 +1,42 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type OpeningHours, OpeningHoursConfigError, parseOpeningHoursYaml } from "./config.ts";
+import { data as worldHolidays } from "date-holidays/data";
+import { parse as parseYaml } from "yaml";
+import type { HolidayData } from "./calendar.ts";
+import { buildOpeningHours, type OpeningHours, OpeningHoursConfigError } from "./config.ts";
+
+/**
+ * Reading the schedule from its YAML, with date-holidays' data for every country: for the
+ * local server, the gateway, tests and synth. Deployed functions read the JSON snapshot
+ * instead (snapshot.ts), so neither the YAML parser nor the world's holidays are bundled.
+ */
 
 /** The repository's config file, found relative to this module. */
 export const DEFAULT_OPENING_HOURS_PATH = fileURLToPath(
   new URL("../../../config/opening-hours.yaml", import.meta.url),
 );
 
+/** Validates an already-parsed config object and builds its calendar, or throws naming the field. */
+export function parseOpeningHours(raw: unknown, source = "opening hours config"): OpeningHours {
+  return buildOpeningHours(raw, worldHolidays as HolidayData, source);
+}
+
+/** Parses YAML text into a validated schedule, or throws naming the field. */
+export function parseOpeningHoursYaml(text: string, source = "opening hours config"): OpeningHours {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    throw new OpeningHoursConfigError(`${source} is not valid YAML: ${(err as Error).message}`);
+  }
+  return parseOpeningHours(raw, source);
+}
+
 /**
  * Reads and validates the opening-hours YAML (path, else $OPENING_HOURS_FILE, else the
  * repository's config/opening-hours.yaml); throws a message naming the file and field.
  */
 export function loadOpeningHours(path?: string): OpeningHours {
-  // A bundled Lambda has no repository layout, so deployments can point elsewhere.
   const file = path ?? process.env.OPENING_HOURS_FILE ?? DEFAULT_OPENING_HOURS_PATH;
   let text: string;
   try {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOpeningHours, parseOpeningHoursYaml } from "./config.ts";
-import { loadOpeningHours } from "./load.ts";
+import { loadOpeningHours, parseOpeningHours, parseOpeningHoursYaml } from "./load.ts";
 import {
   closesAt,
   currentPeriod,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOpeningHoursYaml } from "./config.ts";
-import { loadOpeningHours } from "./load.ts";
+import { loadOpeningHours, parseOpeningHoursYaml } from "./load.ts";
 import { closesAt, isOpen } from "./schedule.ts";
 import {
   appointmentSlots,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Config, ConfigError, loadConfig } from "../../config.ts";
 
 const gatewayEnvSchema = z.object({

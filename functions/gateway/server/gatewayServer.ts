@@ -11,6 +11,7 @@ import type { Config } from "../../config.ts";
 import { systemClock } from "../../domain/clock.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
+import { loadOpeningHours } from "../../domain/openingHours/load.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { buildServices } from "../../services.ts";
@@ -62,6 +63,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     config,
     clock,
     logger,
+    loadOpeningHours: () => loadOpeningHours(),
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
 

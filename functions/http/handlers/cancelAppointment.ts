@@ -1,7 +1,7 @@
 import middy from "@middy/core";
 import { createError } from "@middy/util";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import { describeValidationError } from "../../contracts/validation.ts";
 import { type AppointmentDeps, cancelAppointment } from "../../domain/contact/appointments.ts";
 import type { Logger } from "../../observability/logger.ts";

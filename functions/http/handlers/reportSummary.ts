@@ -1,6 +1,6 @@
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod";
 import { langSchema } from "../../contracts/lang.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import type { Clock } from "../../domain/ports.ts";

@@ -1,6 +1,6 @@
 import type middy from "@middy/core";
 import { createError } from "@middy/util";
-import type { z } from "zod";
+import type * as z from "zod";
 import { describeValidationError } from "../../contracts/validation.ts";
 
 /** Replaces the parsed JSON body with its zod-validated value, or fails with 400 naming fields. */

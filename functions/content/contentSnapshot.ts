@@ -1,0 +1,27 @@
+import * as z from "zod";
+import { type BotContent, outOfScopeFileSchema, topicFileSchema } from "./schema.ts";
+
+/**
+ * Validated bot content as one JSON file, for the Lambda bundle: written at synth from
+ * `loadBotContent()`, read at cold start. Kept apart from loadContent.ts so the function
+ * bundles neither the YAML parser nor the content checks.
+ */
+
+const snapshotSchema = z.object({
+  topics: z.array(topicFileSchema),
+  outOfScope: outOfScopeFileSchema,
+});
+
+/** Validated content as JSON: parsing YAML costs ~100 ms at a cold start, JSON a few. */
+export function botContentToJson(content: BotContent): string {
+  return JSON.stringify({ topics: [...content.topics.values()], outOfScope: content.outOfScope });
+}
+
+/** Content from `botContentToJson` output; throws if the snapshot does not match the schema. */
+export function botContentFromJson(json: string): BotContent {
+  const snapshot = snapshotSchema.parse(JSON.parse(json));
+  return {
+    topics: new Map(snapshot.topics.map((t) => [t.id, t])),
+    outOfScope: snapshot.outOfScope,
+  };
+}

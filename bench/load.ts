@@ -81,7 +81,7 @@ async function startServer(
     execArgv: ["--import", "tsx", "--expose-gc", ...extraExecArgv],
     // The server's own output goes to stderr, so that stdout ends with the JSON line.
     stdio: ["ignore", 2, 2, "ipc"],
-    env: { ...process.env, LOG_LEVEL: "error", ...env },
+    env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "error", ...env },
   });
   const next = (type: ServerReport["type"]) =>
     new Promise<ServerReport>((resolve, reject) => {
@@ -136,7 +136,10 @@ interface ChatRecord {
   /** clientId → message id from the ack. */
   acked: Map<string, string>;
   /** message id → how many times it arrived live, and its sender. */
-  delivered: Map<string, { count: number; from: ChatMessage["from"]; clientId?: string }>;
+  delivered: Map<
+    string,
+    { count: number; from: ChatMessage["from"]; text: string; at: string; clientId?: string }
+  >;
   botMessagesSeen: number;
   ended: boolean;
   /** The customer moved on to another chat. */
@@ -243,7 +246,14 @@ async function connectCustomer(url: string, index: number, metrics: RunMetrics) 
     const chat = chatRecord(customer, message.chatId);
     const seen = chat.delivered.get(message.id);
     if (seen) seen.count++;
-    else chat.delivered.set(message.id, { count: 1, from: message.from, ...pickClientId(message) });
+    else
+      chat.delivered.set(message.id, {
+        count: 1,
+        from: message.from,
+        text: message.text,
+        at: message.at,
+        ...pickClientId(message),
+      });
     if (message.from === "bot") chat.botMessagesSeen++;
     if (message.from === "advisor" && message.clientId) {
       const sentAt = advisorSentAt.get(message.clientId);
@@ -617,7 +627,9 @@ async function verifyTranscripts(customers: Customer[], metrics: RunMetrics): Pr
           }
           if (!storedIds.has(id)) {
             result.lost++;
-            problem(`${id} (${seen.from}) delivered but not stored`);
+            problem(
+              `${id} (${seen.from} at ${seen.at}: ${seen.text.slice(0, 60)}) delivered but not stored`,
+            );
           }
         }
       }

@@ -1,9 +1,6 @@
-import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
-import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import {
   type Ack,
   type AdvisorToServerEvents,
@@ -11,6 +8,7 @@ import {
   WRAPUP_NOTE_MAX,
 } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { itemCounter, long, withKey } from "./support/badInput.ts";
 import { startTestStack } from "./support/localStack.ts";
 
 // Bad input on every advisor console event, as for the customer's: refused with a clear code
@@ -25,16 +23,7 @@ let countItems: () => Promise<number>;
 
 beforeAll(async () => {
   stack = await startTestStack({ env: { CHAT_RATE_BURST: "1000", CHAT_RATE_PER_SECOND: "100" } });
-  const { client } = createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint });
-  const names = Object.values(tableNames("asiointi-local-"));
-  countItems = async () => {
-    let total = 0;
-    for (const TableName of names) {
-      const out = await client.send(new ScanCommand({ TableName, Select: "COUNT" }));
-      total += out.Count ?? 0;
-    }
-    return total;
-  };
+  countItems = itemCounter(stack);
   const res = await fetch(`${stack.url}/dev/token?persona=advisor-both`);
   const { idToken } = (await res.json()) as { idToken: string };
   advisor = io(`${stack.url}/advisor`, {
@@ -58,11 +47,6 @@ function send(event: AdvisorEvent, payload: unknown): Promise<Ack> {
   return (advisor.timeout(5_000) as any).emitWithAck(event, payload);
 }
 
-const withKey = (base: object, key: "__proto__" | "constructor") =>
-  JSON.parse(
-    `${JSON.stringify(base).slice(0, -1)}${Object.keys(base).length ? "," : ""}"${key}":{"admin":true}}`,
-  );
-const long = (n: number) => "a".repeat(n);
 const CHAT = "00000000-0000-4000-8000-000000000000";
 
 const CASES: [AdvisorEvent, string, unknown, RegExp][] = [

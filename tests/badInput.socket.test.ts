@@ -1,14 +1,12 @@
-import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
-import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import {
   type Ack,
   type CustomerToServerEvents,
   MAX_MESSAGE_LENGTH,
 } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { itemCounter, long, withKey } from "./support/badInput.ts";
 import { type CustomerSocket, connectCustomer, startTestStack } from "./support/localStack.ts";
 
 // Bad input on every customer event: wrong types, missing and extra fields, oversized text,
@@ -24,16 +22,7 @@ let countItems: () => Promise<number>;
 beforeAll(async () => {
   // Rate limiting has its own test below; here every event must reach validation.
   stack = await startTestStack({ env: { CHAT_RATE_BURST: "1000", CHAT_RATE_PER_SECOND: "100" } });
-  const { client } = createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint });
-  const names = Object.values(tableNames("asiointi-local-"));
-  countItems = async () => {
-    let total = 0;
-    for (const TableName of names) {
-      const out = await client.send(new ScanCommand({ TableName, Select: "COUNT" }));
-      total += out.Count ?? 0;
-    }
-    return total;
-  };
+  countItems = itemCounter(stack);
   socket = await connectCustomer(stack.url);
   const start = await socket.emitWithAck("chat:start", { lang: "fi" });
   if (!start.ok) throw new Error("start failed");
@@ -51,14 +40,6 @@ function send(event: CustomerEvent, payload: unknown, on = socket): Promise<Ack>
   // biome-ignore lint/suspicious/noExplicitAny: the point is to send what the types forbid.
   return (on.timeout(5_000) as any).emitWithAck(event, payload);
 }
-
-/** An object with an own `__proto__` or `constructor` key, as JSON.parse makes it. */
-const withKey = (base: object, key: "__proto__" | "constructor") =>
-  JSON.parse(
-    `${JSON.stringify(base).slice(0, -1)}${Object.keys(base).length ? "," : ""}"${key}":{"admin":true}}`,
-  );
-
-const long = (n: number) => "a".repeat(n);
 
 const CASES: [CustomerEvent, string, unknown, RegExp][] = [
   ["chat:start", "a string", "fi", /^payload:/],

@@ -14,7 +14,11 @@ import {
   typingSchema,
 } from "../contracts/protocol.ts";
 import type { ChatService } from "../domain/chat/chatService.ts";
-import { ChatError, IdentityMismatchError } from "../domain/chat/errors.ts";
+import {
+  ChatError,
+  IdentityMismatchError,
+  ServiceUnavailableError,
+} from "../domain/chat/errors.ts";
 import type { InactivityWatch } from "../domain/chat/inactivity.ts";
 import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import {
@@ -175,6 +179,8 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
           // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
           if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
         } catch (error) {
+          // The chat moved on meanwhile (ended, taken by an advisor): nothing went wrong.
+          if (error instanceof ChatError && !(error instanceof ServiceUnavailableError)) return;
           // Acknowledged already, so the ack cannot carry the failure: say it in the chat.
           deps.logger.warn("answer failed after the message was stored", {
             chatId: accepted.chat.chatId,

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmbeddedDynamo, startEmbeddedDynamo } from "../../local/embeddedDynamo.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { createBatchedGet, createBatchedPut } from "./batching.ts";
-import { createDynamoClients, type DynamoClients } from "./client.ts";
-import { ensureTables } from "./ensureTables.ts";
+import type { DynamoClients } from "./client.ts";
 import { tableName } from "./tables.ts";
 
 const PREFIX = "test-batching-";
-let dynamo: EmbeddedDynamo;
-let clients: DynamoClients;
+const tables = useEmbeddedTables(PREFIX);
 /** DynamoDB operations the client sent, in order. */
 const sent: string[] = [];
+let clients: DynamoClients;
 
-beforeAll(async () => {
-  dynamo = await startEmbeddedDynamo({ port: 0 });
-  clients = createDynamoClients({ region: "eu-north-1", endpoint: dynamo.endpoint });
-  await ensureTables(clients.client, PREFIX);
+beforeAll(() => {
+  clients = tables.clients();
   clients.client.middlewareStack.add(
     (next, context) => (args) => {
       sent.push(String(context.commandName));
@@ -22,11 +19,6 @@ beforeAll(async () => {
     },
     { step: "initialize", name: "countCommands" },
   );
-});
-
-afterAll(async () => {
-  clients.client.destroy();
-  await dynamo.close();
 });
 
 const messages = () => tableName(PREFIX, "messages");

@@ -33,6 +33,21 @@ function pause(ms: number): Promise<void> {
  */
 const oneLoopTurn = (send: () => void) => setImmediate(send);
 
+/**
+ * Sends `pending` with `send` until DynamoDB has processed all of it, backing off between
+ * rounds; `send` answers what was left unprocessed.
+ */
+async function untilProcessed<T>(pending: T[], send: (batch: T[]) => Promise<T[]>): Promise<void> {
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) {
+      const wait = UNPROCESSED_RETRY_MS[attempt - 1];
+      if (wait === undefined) throw new ServiceUnavailableError();
+      await pause(wait);
+    }
+    pending = await send(pending);
+  }
+}
+
 function keyString(key: Item, keyNames: readonly string[]): string {
   return JSON.stringify(keyNames.map((name) => key[name]));
 }
@@ -49,23 +64,15 @@ export function createBatchedGet(
       // One batch may not name a key twice (two customers' events may read the same chat).
       const unique = new Map<string, Item>();
       for (const key of keys) unique.set(keyString(key, keyNames), key);
-      let pending: Item[] = [...unique.values()];
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) {
-          const wait = UNPROCESSED_RETRY_MS[attempt - 1];
-          if (wait === undefined) throw new ServiceUnavailableError();
-          await pause(wait);
-        }
+      await untilProcessed([...unique.values()], async (keys) => {
         const out: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({
-            RequestItems: { [table]: { Keys: pending, ConsistentRead: true } },
-          }),
+          new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
         );
         for (const item of out.Responses?.[table] ?? []) {
           found.set(keyString(item, keyNames), item);
         }
-        pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Item[];
-      }
+        return (out.UnprocessedKeys?.[table]?.Keys ?? []) as Item[];
+      });
       return keys.map((key) => found.get(keyString(key, keyNames)));
     },
     // Not a cache: every read goes to the table, only the round trip is shared.
@@ -89,18 +96,13 @@ export function createBatchedPut(
       // One batch may not name a key twice; the same item put twice is one write.
       const unique = new Map<string, Item>();
       for (const item of items) unique.set(keyString(item, keyNames), item);
-      let pending = [...unique.values()].map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) {
-          const wait = UNPROCESSED_RETRY_MS[attempt - 1];
-          if (wait === undefined) throw new ServiceUnavailableError();
-          await pause(wait);
-        }
+      const puts = [...unique.values()].map((Item) => ({ PutRequest: { Item } }));
+      await untilProcessed(puts, async (batch) => {
         const out: BatchWriteCommandOutput = await doc.send(
-          new BatchWriteCommand({ RequestItems: { [table]: pending } }),
+          new BatchWriteCommand({ RequestItems: { [table]: batch } }),
         );
-        pending = (out.UnprocessedItems?.[table] ?? []) as typeof pending;
-      }
+        return (out.UnprocessedItems?.[table] ?? []) as typeof batch;
+      });
       return items.map(() => undefined);
     },
     { cache: false, maxBatchSize: MAX_WRITE_ITEMS, batchScheduleFn: oneLoopTurn },

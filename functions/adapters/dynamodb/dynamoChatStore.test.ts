@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import type { Chat } from "../../domain/chat/model.ts";
-import { type EmbeddedDynamo, startEmbeddedDynamo } from "../../local/embeddedDynamo.ts";
-import { createDynamoClients, type DynamoClients } from "./client.ts";
+import type { DynamoClients } from "./client.ts";
 import { createDynamoChatStore } from "./dynamoChatStore.ts";
-import { ensureTables } from "./ensureTables.ts";
 import { tableNames } from "./tables.ts";
 
 const PREFIX = "test-chatstore-";
-let dynamo: EmbeddedDynamo;
+const tables = useEmbeddedTables(PREFIX);
 let clients: DynamoClients;
 
-beforeAll(async () => {
-  dynamo = await startEmbeddedDynamo({ port: 0 });
-  clients = createDynamoClients({ region: "eu-north-1", endpoint: dynamo.endpoint });
-  await ensureTables(clients.client, PREFIX);
-});
-
-afterAll(async () => {
-  clients.client.destroy();
-  await dynamo.close();
+beforeAll(() => {
+  clients = tables.clients();
 });
 
 function newChat(chatId: string): Chat {

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmbeddedDynamo, startEmbeddedDynamo } from "../../local/embeddedDynamo.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { CUSTOMER_PERSONAS, DEMO_CUSTOMER_DATA } from "../../local/personas.ts";
-import { createDynamoClients, type DynamoClients } from "./client.ts";
+import type { DynamoClients } from "./client.ts";
 import { createDynamoCustomerData, seedDemoCustomers } from "./dynamoCustomerData.ts";
-import { ensureTables } from "./ensureTables.ts";
 import { tableName } from "./tables.ts";
 
 const PREFIX = "test-customers-";
-let dynamo: EmbeddedDynamo;
+const tables = useEmbeddedTables(PREFIX);
 let clients: DynamoClients;
 
-beforeAll(async () => {
-  dynamo = await startEmbeddedDynamo({ port: 0 });
-  clients = createDynamoClients({ region: "eu-north-1", endpoint: dynamo.endpoint });
-  await ensureTables(clients.client, PREFIX);
-});
-
-afterAll(async () => {
-  clients.client.destroy();
-  await dynamo.close();
+beforeAll(() => {
+  clients = tables.clients();
 });
 
 describe("DynamoDB customer data", () => {

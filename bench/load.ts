@@ -679,12 +679,19 @@ interface RunResult {
   heapPerIdleConnKb: number;
   server: ServerStats;
   driverLoopP99Ms: number;
+  storage?: ServerStats;
   accounting?: Accounting;
 }
 
 async function measure(
   server: ServerProcess,
-  options: { verify: boolean; warmUp: boolean; advisors: boolean },
+  options: {
+    verify: boolean;
+    warmUp: boolean;
+    advisors: boolean;
+    /** The storage process (dynalite), read over the same measured phase as the server. */
+    storage?: ServerProcess;
+  },
 ): Promise<RunResult> {
   const metrics = newMetrics();
   if (options.warmUp) {
@@ -706,6 +713,7 @@ async function measure(
   customers.push(...(await connectAll(server.url, CONCURRENT - firstHalf, metrics, firstHalf)));
   await sleep(500);
   const idle = await server.stats({ gc: true, reset: true });
+  await options.storage?.stats({ reset: true });
   const added = Math.max(1, CONCURRENT - firstHalf);
   const rssPerIdleConnKb = (idle.rssKb - before.rssKb) / added;
   // The JavaScript heap alone: steadier than RSS, which also moves as V8 returns pages.
@@ -721,6 +729,7 @@ async function measure(
   const seconds = (performance.now() - startedAt) / 1_000;
   driverLoop.disable();
   const serverStats = await server.stats();
+  const storageStats = await options.storage?.stats();
   await sleep(500);
   const accounting = options.verify ? await verifyTranscripts(customers, metrics) : undefined;
   for (const c of customers) c.socket.disconnect();
@@ -731,6 +740,7 @@ async function measure(
     rssPerIdleConnKb,
     heapPerIdleConnKb,
     server: serverStats,
+    ...(storageStats ? { storage: storageStats } : {}),
     driverLoopP99Ms: driverLoop.percentile(99) / 1e6,
     ...(accounting ? { accounting } : {}),
   };
@@ -765,8 +775,13 @@ async function main(): Promise<void> {
     { DYNAMODB_ENDPOINT: dynamo.url, FAKE_TIME: OPEN_HOURS_INSTANT },
   );
   await dynamo.stats({ reset: true });
-  const chat = await measure(chatServer, { verify: true, warmUp: true, advisors: true });
-  const storage = await dynamo.stats();
+  const chat = await measure(chatServer, {
+    verify: true,
+    warmUp: true,
+    advisors: true,
+    storage: dynamo,
+  });
+  const storage = chat.storage as ServerStats;
   await chatServer.stop();
   await dynamo.stop();
   if (profile) log(`bench: CPU profile written to ${profileDir}`);
@@ -805,6 +820,11 @@ async function main(): Promise<void> {
     relayToAdvisorP99Ms: round(percentile(chat.metrics.relayToAdvisorMs, 99)),
     handoffs: chat.metrics.handoffs,
     messagesWhileQueued: chat.metrics.whileQueued,
+    // CPU per question: what the run costs whatever else the machine was doing.
+    serverCpuMsPerQuestion: round(chat.server.cpuMs / Math.max(1, chat.metrics.replyMs.length), 2),
+    dynamoCpuMsPerQuestion: round(storage.cpuMs / Math.max(1, chat.metrics.replyMs.length), 2),
+    echoCpuMsPerReply: round(echo.server.cpuMs / Math.max(1, echo.metrics.replyMs.length), 2),
+    serverCpuCores: round(chat.server.cpuMs / 1_000 / chat.seconds, 2),
     dynamoLoopP99Ms: round(storage.loopP99Ms),
     dynamoRssMb: round(storage.rssKb / 1024),
     dynamoRequestsPerQuestion: round(chat.server.httpRequests / Math.max(1, chat.metrics.sent)),
@@ -860,6 +880,12 @@ async function main(): Promise<void> {
       "",
     ],
     ["DynamoDB requests per question (all traffic)", summary.dynamoRequestsPerQuestion, ""],
+    [
+      "CPU ms per question: service / dynalite (echo per reply)",
+      `${summary.serverCpuMsPerQuestion} / ${summary.dynamoCpuMsPerQuestion} (${summary.echoCpuMsPerReply})`,
+      "",
+    ],
+    ["service CPU in use (cores)", summary.serverCpuCores, ""],
     [
       "dynalite process: event-loop p99 (ms) / RSS (MB)",
       `${summary.dynamoLoopP99Ms} / ${summary.dynamoRssMb}`,

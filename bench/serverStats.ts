@@ -12,6 +12,11 @@ export interface ServerStats {
   httpRequests: number;
   /** The same, by DynamoDB operation (x-amz-target). */
   httpRequestsByTarget: Record<string, number>;
+  /**
+   * CPU time (user + system) this process used since the last reset: unlike latency, it does
+   * not grow when other work on the machine takes the cores, so it compares across runs.
+   */
+  cpuMs: number;
 }
 
 /** Requests the load driver sends to a server child process. */
@@ -33,6 +38,7 @@ export function serveStatsOverIpc(): void {
   loop.enable();
   let httpRequests = 0;
   let byTarget: Record<string, number> = {};
+  let cpuSince = process.cpuUsage();
   subscribe("http.client.request.start", (message) => {
     httpRequests++;
     const request = (message as { request?: { getHeader(name: string): unknown } }).request;
@@ -58,8 +64,13 @@ export function serveStatsOverIpc(): void {
       loopMaxMs: loop.max / 1e6,
       httpRequests,
       httpRequestsByTarget: byTarget,
+      cpuMs: (() => {
+        const used = process.cpuUsage(cpuSince);
+        return (used.user + used.system) / 1_000;
+      })(),
     };
     if (request.reset) {
+      cpuSince = process.cpuUsage();
       loop.reset();
       httpRequests = 0;
       byTarget = {};

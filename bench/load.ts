@@ -138,7 +138,14 @@ interface ChatRecord {
   /** message id → how many times it arrived live, and its sender. */
   delivered: Map<
     string,
-    { count: number; from: ChatMessage["from"]; text: string; at: string; clientId?: string }
+    {
+      count: number;
+      from: ChatMessage["from"];
+      text: string;
+      at: string;
+      transient: boolean;
+      clientId?: string;
+    }
   >;
   botMessagesSeen: number;
   ended: boolean;
@@ -252,6 +259,7 @@ async function connectCustomer(url: string, index: number, metrics: RunMetrics) 
         from: message.from,
         text: message.text,
         at: message.at,
+        transient: message.transient === true,
         ...pickClientId(message),
       });
     if (message.from === "bot") chat.botMessagesSeen++;
@@ -541,7 +549,11 @@ interface Accounting {
   storedMessages: number;
   lost: number;
   duplicated: number;
+  /** Live-only notices (`transient`), delivered and by design not stored. */
+  liveOnlyNotices: number;
   problems: string[];
+  /** Every problem counted by kind, beyond the first ten shown in full. */
+  problemKinds: Record<string, number>;
 }
 
 /** Resumes every chat with its token and compares the stored transcript with what was seen. */
@@ -553,10 +565,14 @@ async function verifyTranscripts(customers: Customer[], metrics: RunMetrics): Pr
     storedMessages: 0,
     lost: 0,
     duplicated: 0,
+    liveOnlyNotices: 0,
     problems: [],
+    problemKinds: {},
   };
   const problem = (text: string) => {
     if (result.problems.length < 10) result.problems.push(text);
+    const kind = text.replace(/^\S+ (\([^)]*\) )?/, "").replace(/\d+ times/, "n times");
+    result.problemKinds[kind] = (result.problemKinds[kind] ?? 0) + 1;
   };
   for (const [clientId, count] of metrics.ackCounts) {
     if (count > 1) {
@@ -625,7 +641,9 @@ async function verifyTranscripts(customers: Customer[], metrics: RunMetrics): Pr
             result.duplicated += seen.count - 1;
             problem(`${id} delivered ${seen.count} times`);
           }
-          if (!storedIds.has(id)) {
+          if (seen.transient) {
+            result.liveOnlyNotices++;
+          } else if (!storedIds.has(id)) {
             result.lost++;
             problem(
               `${id} (${seen.from} at ${seen.at}: ${seen.text.slice(0, 60)}) delivered but not stored`,
@@ -808,6 +826,7 @@ async function main(): Promise<void> {
     chatsVerified: accounting.chatsChecked,
     chatsUnverified: accounting.unverifiedChats,
     storedAfterLeaving: accounting.storedAfterLeaving,
+    liveOnlyNotices: accounting.liveOnlyNotices,
     storedMessages: accounting.storedMessages,
     errors: Object.values(errors).reduce((a, b) => a + b, 0),
     errorKinds: errors,
@@ -836,8 +855,10 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: cpus().length,
   };
-  if (accounting.problems.length)
+  if (accounting.problems.length) {
     log(`bench: accounting problems:\n  ${accounting.problems.join("\n  ")}`);
+    log(`bench: accounting problems by kind: ${JSON.stringify(accounting.problemKinds)}`);
+  }
 
   if (args.json) {
     process.stdout.write(`${JSON.stringify(summary)}\n`);

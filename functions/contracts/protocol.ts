@@ -104,6 +104,8 @@ export interface ChatMessage {
   actions?: MessageAction[];
   /** Echo of the sender's clientId, so the sending tab can match its optimistic copy. */
   clientId?: string;
+  /** Live only: a notice that is not stored, so a replay after reconnecting does not have it. */
+  transient?: true;
 }
 
 export const CHAT_STATES = ["bot", "queued", "advisor", "ended"] as const;

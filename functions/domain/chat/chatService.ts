@@ -301,6 +301,7 @@ export function createChatService(deps: ChatServiceDeps) {
         text: phrase("answerFailed", chat.lang),
         at: now.toISOString(),
         actions: [{ type: "callback", label: phrase("requestCallback", chat.lang) }],
+        transient: true,
       });
     },
 

@@ -14,15 +14,9 @@ import { build, type Metafile } from "esbuild";
 import { checkContent } from "../../functions/content/checkContent.ts";
 import { botContentToJson } from "../../functions/content/contentSnapshot.ts";
 import { DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
-import { loadOpeningHours } from "../../functions/domain/openingHours/load.ts";
-import { openingHoursToJson } from "../../functions/domain/openingHours/snapshot.ts";
 import { HTTP_ROUTES } from "../../functions/http/routes.ts";
-import {
-  BUNDLE_ALIASES,
-  ESBUILD_TARGET,
-  ESM_REQUIRE_BANNER,
-  EXTERNAL_MODULES,
-} from "../constructs/apiFunction.ts";
+import { ESBUILD_TARGET, ESM_REQUIRE_BANNER, EXTERNAL_MODULES } from "../constructs/apiFunction.ts";
+import { openingHoursSnapshotJson } from "../constructs/openingHoursSnapshot.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // Outside the repository, as in /var/task: a bundle that still needs node_modules fails here.
@@ -31,6 +25,16 @@ const MAX_BYTES = 1024 * 1024;
 const MAX_INIT_MS = 150;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TOP = Number(process.env.BENCH_TOP ?? 0);
+// What the snapshots replace (the holiday engine and its date libraries, the YAML parser):
+// one of these in a bundle means a function imports load.ts or holidayRules.ts again.
+const NOT_IN_BUNDLES = [
+  "date-holidays",
+  "date-holidays-parser",
+  "astronomia",
+  "moment",
+  "moment-timezone",
+  "yaml",
+];
 
 const entries = [
   ...HTTP_ROUTES.map((r) => ({ id: r.id, entry: `functions/lambda/${r.id}.ts` })),
@@ -44,7 +48,7 @@ if (!content) throw new Error("bot-content/ does not parse; run npm run content:
 writeFileSync(snapshot, botContentToJson(content));
 // What the stack writes at synth (infra/constructs/openingHoursSnapshot.ts).
 const openingHours = join(OUT, "opening-hours.json");
-writeFileSync(openingHours, openingHoursToJson(loadOpeningHours()));
+writeFileSync(openingHours, openingHoursSnapshotJson());
 
 // Stand-ins for what the stack sets; nothing here is contacted during init.
 const env = {
@@ -93,6 +97,7 @@ interface Row {
   initMs: number;
   ok: boolean;
   top: [string, number][];
+  strays: string[];
 }
 
 /** Output bytes per npm package (or per folder of our own code), largest first. */
@@ -122,7 +127,6 @@ async function bundle(entry: string, outfile: string): Promise<Metafile> {
     sourcesContent: false,
     banner: { js: ESM_REQUIRE_BANNER },
     external: [...EXTERNAL_MODULES],
-    alias: BUNDLE_ALIASES,
     logLevel: "error",
     metafile: true,
   });
@@ -137,12 +141,15 @@ for (const { id, entry } of entries) {
   const metafile = await bundle(join(ROOT, entry), outfile);
   const bytes = statSync(outfile).size;
   const initMs = medianInitMs(outfile);
+  const all = contributors(metafile);
+  const strays = all.map(([name]) => name).filter((name) => NOT_IN_BUNDLES.includes(name));
   rows.push({
     id,
     kb: bytes / 1024,
     initMs,
-    ok: bytes <= MAX_BYTES && initMs <= MAX_INIT_MS,
-    top: contributors(metafile).slice(0, TOP),
+    ok: bytes <= MAX_BYTES && initMs <= MAX_INIT_MS && strays.length === 0,
+    top: all.slice(0, TOP),
+    strays,
   });
 }
 
@@ -154,6 +161,7 @@ for (const r of rows) {
   console.log(
     `${r.id.padEnd(22)} ${`${r.kb.toFixed(1)} kB`.padStart(10)} ${`${r.initMs.toFixed(1)} ms`.padStart(10)}  ${r.ok ? "ok" : "OVER"}`,
   );
+  if (r.strays.length > 0) console.log(`  must not be bundled: ${r.strays.join(", ")}`);
   for (const [name, size] of r.top) {
     console.log(`  ${name.padEnd(40)} ${`${(size / 1024).toFixed(1)} kB`.padStart(10)}`);
   }

@@ -25,16 +25,6 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
- * Module substitutions at bundle time. date-holidays-parser dates holidays through
- * moment-timezone; its default build carries every zone's full history (~700 kB minified),
- * the 1970-2030 build ~130 kB. Only the local calendar date of a holiday is read, which needs
- * no zone history.
- */
-export const BUNDLE_ALIASES: Record<string, string> = {
-  "moment-timezone": "moment-timezone/builds/moment-timezone-with-data-1970-2030.min.js",
-};
-
-/**
  * Modules left out of the bundle: none. The AWS SDK is bundled rather than taken from the
  * runtime, as AWS recommends: the version is the one package-lock.json pins and tests ran
  * against, and esbuild's tree-shaken, minified copy loads faster than the runtime's
@@ -114,9 +104,6 @@ export class ApiFunction extends Construct {
         banner: ESM_REQUIRE_BANNER,
         externalModules: [...EXTERNAL_MODULES],
         forceDockerBundling: false,
-        esbuildArgs: Object.fromEntries(
-          Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]),
-        ),
         // A bundle has no repository layout: the opening-hours snapshot travels beside it.
         commandHooks: {
           beforeBundling: () => [],

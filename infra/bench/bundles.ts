@@ -1,8 +1,9 @@
 /**
  * `npm run bench:bundles`: bundles every Lambda function exactly as the CDK stack does
  * (esbuild, ESM, minified, AWS SDK included), then prints each bundle's size and its cold
- * init (module load plus handler construction) measured in fresh Node processes. Fails when
- * a bundle is over 1 MB or an init over 150 ms: the budgets of issue 8. BENCH_TOP=N also lists
+ * init (module load plus handler construction) measured in fresh Node processes (median and
+ * best of BENCH_RUNS). Fails when a bundle is over 1 MB, a median init over 150 ms (the
+ * budgets of issue 8) or a bundle carries what the snapshots replace. BENCH_TOP=N also lists
  * each bundle's N largest contributors (packages, or our own folders) from esbuild's metafile.
  */
 import { execFileSync } from "node:child_process";
@@ -77,8 +78,11 @@ if (typeof m.handler !== "function") throw new Error("no handler export");
 process.stdout.write(String(performance.now() - t0));
 `;
 
-/** Median init of the module at `file`, each run in a fresh Node process. */
-function medianInitMs(file: string): number {
+/**
+ * Median and best init of the module at `file`, each run in a fresh Node process. The budget
+ * is judged on the median; the best shows what a quiet machine does when the median is noisy.
+ */
+function initMs(file: string): { median: number; best: number } {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", INIT_PROBE, file], {
@@ -88,13 +92,16 @@ function medianInitMs(file: string): number {
     times.push(Number(out));
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return {
+    median: times[Math.floor(times.length / 2)] ?? Number.NaN,
+    best: times[0] ?? Number.NaN,
+  };
 }
 
 interface Row {
   id: string;
   kb: number;
-  initMs: number;
+  init: { median: number; best: number };
   ok: boolean;
   top: [string, number][];
   strays: string[];
@@ -140,26 +147,28 @@ for (const { id, entry } of entries) {
   const outfile = join(dir, "index.mjs");
   const metafile = await bundle(join(ROOT, entry), outfile);
   const bytes = statSync(outfile).size;
-  const initMs = medianInitMs(outfile);
+  const init = initMs(outfile);
   const all = contributors(metafile);
   const strays = all.map(([name]) => name).filter((name) => NOT_IN_BUNDLES.includes(name));
   rows.push({
     id,
     kb: bytes / 1024,
-    initMs,
-    ok: bytes <= MAX_BYTES && initMs <= MAX_INIT_MS && strays.length === 0,
+    init,
+    ok: bytes <= MAX_BYTES && init.median <= MAX_INIT_MS && strays.length === 0,
     top: all.slice(0, TOP),
     strays,
   });
 }
 
 console.log(
-  `Lambda bundles (minified ESM, AWS SDK bundled; init = median of ${RUNS} fresh processes)`,
+  `Lambda bundles (minified ESM, AWS SDK bundled; init in ${RUNS} fresh processes each; budget on the median)`,
 );
-console.log(`${"function".padEnd(22)} ${"size".padStart(10)} ${"init".padStart(10)}  budget`);
+console.log(
+  `${"function".padEnd(22)} ${"size".padStart(10)} ${"init med".padStart(10)} ${"init best".padStart(10)}  budget`,
+);
 for (const r of rows) {
   console.log(
-    `${r.id.padEnd(22)} ${`${r.kb.toFixed(1)} kB`.padStart(10)} ${`${r.initMs.toFixed(1)} ms`.padStart(10)}  ${r.ok ? "ok" : "OVER"}`,
+    `${r.id.padEnd(22)} ${`${r.kb.toFixed(1)} kB`.padStart(10)} ${`${r.init.median.toFixed(1)} ms`.padStart(10)} ${`${r.init.best.toFixed(1)} ms`.padStart(10)}  ${r.ok ? "ok" : "OVER"}`,
   );
   if (r.strays.length > 0) console.log(`  must not be bundled: ${r.strays.join(", ")}`);
   for (const [name, size] of r.top) {
@@ -176,7 +185,7 @@ writeFileSync(
 const sdkBundle = join(OUT, "sdk-only", "index.mjs");
 await bundle(sdkEntry, sdkBundle);
 console.log(
-  `of each init, loading the bundled DynamoDB client alone: ${medianInitMs(sdkBundle).toFixed(1)} ms`,
+  `of each init, loading the bundled DynamoDB client alone: ${initMs(sdkBundle).median.toFixed(1)} ms (median)`,
 );
 console.log(
   `budgets: size <= ${MAX_BYTES / 1024} kB, init <= ${MAX_INIT_MS} ms (Node ${process.version})`,

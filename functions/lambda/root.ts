@@ -3,11 +3,19 @@ import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { loadConfig } from "../config.ts";
 import { systemClock } from "../domain/clock.ts";
-import { loadOpeningHoursSnapshot } from "../domain/openingHours/snapshot.ts";
+import type { OpeningHours } from "../domain/openingHours/index.ts";
 import { createLambdaLogging, type LambdaLogging } from "../observability/lambdaLogger.ts";
 import { buildServices, type Services } from "../services.ts";
 
 let root: { services: Services; logging: LambdaLogging } | undefined;
+let scheduleReader: (() => OpeningHours) | undefined;
+
+// Read on first use (services.ts), so it only matters that the entry passed a reader before.
+function readSchedule(): OpeningHours {
+  // A function composed without the schedule that reads it anyway is a wiring mistake.
+  if (!scheduleReader) throw new Error("this function was composed without the opening hours");
+  return scheduleReader();
+}
 
 function lambdaRoot() {
   if (!root) {
@@ -20,16 +28,21 @@ function lambdaRoot() {
       clock: systemClock,
       logger: logging.logger,
       identity: createConfiguredVerifier(config, systemClock),
-      // The JSON snapshot written at synth ($OPENING_HOURS_FILE), not the YAML.
-      loadOpeningHours: () => loadOpeningHoursSnapshot(),
+      loadOpeningHours: readSchedule,
     });
     root = { services, logging };
   }
   return root;
 }
 
-/** Lambda composition root: config read and clients built once per cold start. */
-export function lambdaServices(): Services {
+/**
+ * Lambda composition root: config read and clients built once per cold start. A function
+ * that answers schedule questions passes `readSchedule` (loadOpeningHoursSnapshot: the JSON
+ * written at synth, $OPENING_HOURS_FILE); the others pass nothing and so bundle no
+ * opening-hours code at all.
+ */
+export function lambdaServices(readSchedule?: () => OpeningHours): Services {
+  scheduleReader ??= readSchedule;
   return lambdaRoot().services;
 }
 

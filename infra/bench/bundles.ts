@@ -1,39 +1,47 @@
 /**
  * `npm run bench:bundles`: bundles every Lambda function exactly as the CDK stack does
- * (esbuild, ESM, minified, AWS SDK external), then prints each bundle's size and its cold
- * init (module load plus handler construction) measured in fresh Node processes. Fails when
- * a bundle is over 1 MB or an init over 150 ms: the budgets of issue 8. BENCH_TOP=N also lists
+ * (esbuild, ESM, minified, AWS SDK included), then prints each bundle's size and its cold
+ * init (module load plus handler construction) measured in fresh Node processes (median and
+ * best of BENCH_RUNS). Fails when a bundle is over 1 MB, a median init over 150 ms (the
+ * budgets of issue 8) or a bundle carries what the snapshots replace. BENCH_TOP=N also lists
  * each bundle's N largest contributors (packages, or our own folders) from esbuild's metafile.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
 import { checkContent } from "../../functions/content/checkContent.ts";
 import { botContentToJson } from "../../functions/content/contentSnapshot.ts";
 import { DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
-import { loadOpeningHours } from "../../functions/domain/openingHours/load.ts";
-import { openingHoursToJson } from "../../functions/domain/openingHours/snapshot.ts";
 import { HTTP_ROUTES } from "../../functions/http/routes.ts";
-import { BUNDLE_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER } from "../constructs/apiFunction.ts";
+import { ESBUILD_TARGET, ESM_REQUIRE_BANNER, EXTERNAL_MODULES } from "../constructs/apiFunction.ts";
+import { openingHoursSnapshotJson } from "../constructs/openingHoursSnapshot.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-// Inside the repository so the bundles resolve the AWS SDK from node_modules, as the Lambda
-// runtime provides it.
-const OUT = join(ROOT, "node_modules/.cache/bench-bundles");
+// Outside the repository, as in /var/task: a bundle that still needs node_modules fails here.
+const OUT = mkdtempSync(join(tmpdir(), "asiointi-bench-bundles-"));
 const MAX_BYTES = 1024 * 1024;
 const MAX_INIT_MS = 150;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TOP = Number(process.env.BENCH_TOP ?? 0);
+// What the snapshots replace (the holiday engine and its date libraries, the YAML parser):
+// one of these in a bundle means a function imports load.ts or holidayRules.ts again.
+const NOT_IN_BUNDLES = [
+  "date-holidays",
+  "date-holidays-parser",
+  "astronomia",
+  "moment",
+  "moment-timezone",
+  "yaml",
+];
 
 const entries = [
   ...HTTP_ROUTES.map((r) => ({ id: r.id, entry: `functions/lambda/${r.id}.ts` })),
   { id: "lexFulfillment", entry: "functions/lambda/lexFulfillment.ts" },
 ];
 
-rmSync(OUT, { recursive: true, force: true });
-mkdirSync(OUT, { recursive: true });
 const snapshot = join(OUT, "bot-content.json");
 // Sizes and timings only: content with a failing check (say, a test split) still measures.
 const { content } = checkContent(process.env.BENCH_CONTENT_DIR ?? DEFAULT_CONTENT_DIR);
@@ -41,7 +49,7 @@ if (!content) throw new Error("bot-content/ does not parse; run npm run content:
 writeFileSync(snapshot, botContentToJson(content));
 // What the stack writes at synth (infra/constructs/openingHoursSnapshot.ts).
 const openingHours = join(OUT, "opening-hours.json");
-writeFileSync(openingHours, openingHoursToJson(loadOpeningHours()));
+writeFileSync(openingHours, openingHoursSnapshotJson());
 
 // Stand-ins for what the stack sets; nothing here is contacted during init.
 const env = {
@@ -70,8 +78,11 @@ if (typeof m.handler !== "function") throw new Error("no handler export");
 process.stdout.write(String(performance.now() - t0));
 `;
 
-/** Median init of the module at `file`, each run in a fresh Node process. */
-function medianInitMs(file: string): number {
+/**
+ * Median and best init of the module at `file`, each run in a fresh Node process. The budget
+ * is judged on the median; the best shows what a quiet machine does when the median is noisy.
+ */
+function initMs(file: string): { median: number; best: number } {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", INIT_PROBE, file], {
@@ -81,15 +92,19 @@ function medianInitMs(file: string): number {
     times.push(Number(out));
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return {
+    median: times[Math.floor(times.length / 2)] ?? Number.NaN,
+    best: times[0] ?? Number.NaN,
+  };
 }
 
 interface Row {
   id: string;
   kb: number;
-  initMs: number;
+  init: { median: number; best: number };
   ok: boolean;
   top: [string, number][];
+  strays: string[];
 }
 
 /** Output bytes per npm package (or per folder of our own code), largest first. */
@@ -104,13 +119,10 @@ function contributors(metafile: Metafile): [string, number][] {
   }
   return [...bytes].sort((a, b) => b[1] - a[1]);
 }
-const rows: Row[] = [];
-for (const { id, entry } of entries) {
-  const dir = join(OUT, id);
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, "index.mjs");
+/** Bundles `entry` to `outfile` with the stack's esbuild settings; returns the metafile. */
+async function bundle(entry: string, outfile: string): Promise<Metafile> {
   const { metafile } = await build({
-    entryPoints: [join(ROOT, entry)],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: "node",
@@ -121,43 +133,59 @@ for (const { id, entry } of entries) {
     sourcemap: "external",
     sourcesContent: false,
     banner: { js: ESM_REQUIRE_BANNER },
-    external: ["@aws-sdk/*"],
-    alias: BUNDLE_ALIASES,
+    external: [...EXTERNAL_MODULES],
     logLevel: "error",
     metafile: true,
   });
+  return metafile;
+}
+
+const rows: Row[] = [];
+for (const { id, entry } of entries) {
+  const dir = join(OUT, id);
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, "index.mjs");
+  const metafile = await bundle(join(ROOT, entry), outfile);
   const bytes = statSync(outfile).size;
-  const initMs = medianInitMs(outfile);
+  const init = initMs(outfile);
+  const all = contributors(metafile);
+  const strays = all.map(([name]) => name).filter((name) => NOT_IN_BUNDLES.includes(name));
   rows.push({
     id,
     kb: bytes / 1024,
-    initMs,
-    ok: bytes <= MAX_BYTES && initMs <= MAX_INIT_MS,
-    top: contributors(metafile).slice(0, TOP),
+    init,
+    ok: bytes <= MAX_BYTES && init.median <= MAX_INIT_MS && strays.length === 0,
+    top: all.slice(0, TOP),
+    strays,
   });
 }
 
 console.log(
-  `Lambda bundles (minified ESM, AWS SDK external; init = median of ${RUNS} fresh processes)`,
+  `Lambda bundles (minified ESM, AWS SDK bundled; init in ${RUNS} fresh processes each; budget on the median)`,
 );
-console.log(`${"function".padEnd(22)} ${"size".padStart(10)} ${"init".padStart(10)}  budget`);
+console.log(
+  `${"function".padEnd(22)} ${"size".padStart(10)} ${"init med".padStart(10)} ${"init best".padStart(10)}  budget`,
+);
 for (const r of rows) {
   console.log(
-    `${r.id.padEnd(22)} ${`${r.kb.toFixed(1)} kB`.padStart(10)} ${`${r.initMs.toFixed(1)} ms`.padStart(10)}  ${r.ok ? "ok" : "OVER"}`,
+    `${r.id.padEnd(22)} ${`${r.kb.toFixed(1)} kB`.padStart(10)} ${`${r.init.median.toFixed(1)} ms`.padStart(10)} ${`${r.init.best.toFixed(1)} ms`.padStart(10)}  ${r.ok ? "ok" : "OVER"}`,
   );
+  if (r.strays.length > 0) console.log(`  must not be bundled: ${r.strays.join(", ")}`);
   for (const [name, size] of r.top) {
     console.log(`  ${name.padEnd(40)} ${`${(size / 1024).toFixed(1)} kB`.padStart(10)}`);
   }
 }
-// Every function loads the DynamoDB client, which the Lambda runtime provides (outside the
-// bundle): its share of each init, measured the same way, says what bundling can still win.
-const sdkProbe = join(OUT, "sdk-only.mjs");
+// Every function loads the DynamoDB client: its share of each init, bundled the same way,
+// says how much of the budget is the SDK's and how much our own code's.
+const sdkEntry = join(ROOT, "node_modules/.cache/bench-sdk-only.mjs");
 writeFileSync(
-  sdkProbe,
+  sdkEntry,
   'import "@aws-sdk/client-dynamodb";\nimport "@aws-sdk/lib-dynamodb";\nexport const handler = () => {};\n',
 );
+const sdkBundle = join(OUT, "sdk-only", "index.mjs");
+await bundle(sdkEntry, sdkBundle);
 console.log(
-  `of each init, loading the AWS SDK's DynamoDB client: ${medianInitMs(sdkProbe).toFixed(1)} ms`,
+  `of each init, loading the bundled DynamoDB client alone: ${initMs(sdkBundle).median.toFixed(1)} ms (median)`,
 );
 console.log(
   `budgets: size <= ${MAX_BYTES / 1024} kB, init <= ${MAX_INIT_MS} ms (Node ${process.version})`,

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet } from "jose";
+import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { Config } from "../../config.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import type { Clock } from "../../domain/ports.ts";
@@ -21,8 +21,7 @@ export function createConfiguredVerifier(
   clock: Clock,
 ): IdentityVerifier | undefined {
   if (!config.OIDC_ISSUER || !config.OIDC_JWKS_URL) return undefined;
-  // jose caches the key set and refetches it (rate-limited) when a token names an unknown kid.
-  const jwks = createRemoteJWKSet(new URL(config.OIDC_JWKS_URL));
+  const jwks = remoteKeySet(new URL(config.OIDC_JWKS_URL));
   return createJoseVerifier({
     issuer: config.OIDC_ISSUER,
     audience: config.OIDC_AUDIENCE,
@@ -31,7 +30,21 @@ export function createConfiguredVerifier(
     staff: {
       audience: config.STAFF_AUDIENCE,
       issuer: config.STAFF_ISSUER,
-      jwks: config.STAFF_JWKS_URL ? createRemoteJWKSet(new URL(config.STAFF_JWKS_URL)) : undefined,
+      jwks: config.STAFF_JWKS_URL ? remoteKeySet(new URL(config.STAFF_JWKS_URL)) : undefined,
     },
   });
+}
+
+/**
+ * The issuer's key set, created on the first token to verify. Creating it loads Node's fetch
+ * implementation (undici, 10-20 ms), which a Lambda cold start of a function that never
+ * verifies a token should not pay. jose caches the keys and refetches them (rate-limited)
+ * when a token names an unknown kid.
+ */
+function remoteKeySet(url: URL): JWTVerifyGetKey {
+  let keys: JWTVerifyGetKey | undefined;
+  return (header, token) => {
+    keys ??= createRemoteJWKSet(url);
+    return keys(header, token);
+  };
 }

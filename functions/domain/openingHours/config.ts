@@ -1,13 +1,7 @@
 import { IANAZone } from "luxon";
 import * as z from "zod";
 import { LANGS } from "../../contracts/lang.ts";
-import {
-  HolidayCalendar,
-  type HolidayData,
-  isKnownCountry,
-  isValidHolidayRule,
-  RULE_ALIASES,
-} from "./calendar.ts";
+import type { HolidayCalendar } from "./calendar.ts";
 
 /**
  * Schema of config/opening-hours.yaml. Times are local wall-clock times in `timeZone`;
@@ -82,7 +76,10 @@ const exceptionSchema = z
   .object({
     /** One calendar date (local). */
     date: isoDate.optional(),
-    /** A yearly rule: an alias (see RULE_ALIASES) or a date-holidays rule expression. */
+    /**
+     * A yearly rule: an alias (RULE_ALIASES in holidayRules.ts) or a date-holidays rule
+     * expression; the holiday source checks it (`HolidaySource.check`).
+     */
     rule: z.string().min(1).optional(),
     /** Why this day is special; for people reading the config. */
     note: z.string().optional(),
@@ -99,13 +96,6 @@ const exceptionSchema = z
   .superRefine((e, ctx) => {
     if ((e.date === undefined) === (e.rule === undefined)) {
       ctx.addIssue({ code: "custom", message: "give exactly one of date or rule", path: ["date"] });
-    }
-    if (e.rule !== undefined && !isValidHolidayRule(e.rule)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `unknown rule "${e.rule}": use one of ${Object.keys(RULE_ALIASES).join(", ")} or a date-holidays rule such as "easter -3"`,
-        path: ["rule"],
-      });
     }
     const kinds = [
       e.closed !== undefined,
@@ -188,33 +178,36 @@ function pathOf(path: readonly PropertyKey[]): string {
   return out === "" ? "(root)" : out;
 }
 
+/** One problem in a config: where, and what. */
+export interface ConfigIssue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
 /**
- * Validates an already-parsed config object against `holidays` (date-holidays data holding at
- * least the configured country) and builds its calendar, or throws naming the field.
+ * Where a schedule's holidays come from: the rule engine (holidayRules.ts) or dates computed
+ * at synth (snapshot.ts). `check` reports what of the config it cannot serve (an unknown
+ * country, a rule it cannot compute), so a bad config fails before any question is asked.
+ */
+export interface HolidaySource {
+  check(config: OpeningHoursConfig): ConfigIssue[];
+  calendar(config: OpeningHoursConfig): HolidayCalendar;
+}
+
+/**
+ * Validates an already-parsed config object, checks it against `holidays` and builds its
+ * calendar, or throws naming every offending field.
  */
 export function buildOpeningHours(
   raw: unknown,
-  holidays: HolidayData,
+  holidays: HolidaySource,
   source = "opening hours config",
 ): OpeningHours {
   const result = openingHoursConfigSchema.safeParse(raw);
-  const issues: { path: readonly PropertyKey[]; message: string }[] = result.success
-    ? []
-    : result.error.issues;
-  // Which countries exist depends on the data at hand, so this check sits outside the schema.
-  if (result.success && !isKnownCountry(holidays, result.data.holidays.country)) {
-    issues.push({
-      path: ["holidays", "country"],
-      message: `date-holidays has no country "${result.data.holidays.country}"`,
-    });
-  }
+  const issues: ConfigIssue[] = result.success ? holidays.check(result.data) : result.error.issues;
   if (!result.success || issues.length > 0) {
     const lines = issues.map((i) => `  ${pathOf(i.path)}: ${i.message}`);
     throw new OpeningHoursConfigError(`${source} is invalid:\n${lines.join("\n")}`);
   }
-  const config = result.data;
-  return {
-    config,
-    calendar: new HolidayCalendar(holidays, config.holidays.country, config.holidays.closedTypes),
-  };
+  return { config: result.data, calendar: holidays.calendar(result.data) };
 }

@@ -1,13 +1,20 @@
 /**
  * The opening-hours domain. Reading the schedule is left to each composition root: load.ts
- * (YAML, every country's holidays) or snapshot.ts (the deployed JSON), so what one runtime
- * reads is never bundled into another.
+ * (YAML, holidays from date-holidays' rules) or snapshot.ts (the deployed JSON with holiday
+ * dates computed at synth), so what one runtime reads is never bundled into another.
  */
-export { HolidayCalendar, type HolidayData, RULE_ALIASES } from "./calendar.ts";
+export {
+  DatedHolidayCalendar,
+  type HolidayCalendar,
+  type HolidayDates,
+  HolidayRangeError,
+} from "./calendar.ts";
 export type {
   AppointmentSettings,
+  ConfigIssue,
   DayInterval,
   ExceptionDay,
+  HolidaySource,
   OpeningHours,
   OpeningHoursConfig,
   QueueConfig,

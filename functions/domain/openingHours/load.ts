@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { data as worldHolidays } from "date-holidays/data";
 import { parse as parseYaml } from "yaml";
-import type { HolidayData } from "./calendar.ts";
 import { buildOpeningHours, type OpeningHours, OpeningHoursConfigError } from "./config.ts";
+import { type HolidayData, ruleHolidaySource } from "./holidayRules.ts";
 
 /**
- * Reading the schedule from its YAML, with date-holidays' data for every country: for the
- * local server, the gateway, tests and synth. Deployed functions read the JSON snapshot
- * instead (snapshot.ts), so neither the YAML parser nor the world's holidays are bundled.
+ * Reading the schedule from its YAML, with holidays computed from date-holidays' rules for
+ * every country: for the local server, the gateway, tests and synth. Deployed functions read
+ * the JSON snapshot instead (snapshot.ts), so neither the YAML parser nor any holiday engine
+ * is bundled.
  */
 
 /** The repository's config file, found relative to this module. */
@@ -16,9 +17,12 @@ export const DEFAULT_OPENING_HOURS_PATH = fileURLToPath(
   new URL("../../../config/opening-hours.yaml", import.meta.url),
 );
 
+// Every country's rules: the config names its country, which the check then confirms exists.
+const worldRules = ruleHolidaySource(worldHolidays as HolidayData);
+
 /** Validates an already-parsed config object and builds its calendar, or throws naming the field. */
 export function parseOpeningHours(raw: unknown, source = "opening hours config"): OpeningHours {
-  return buildOpeningHours(raw, worldHolidays as HolidayData, source);
+  return buildOpeningHours(raw, worldRules, source);
 }
 
 /** Parses YAML text into a validated schedule, or throws naming the field. */

@@ -1,25 +1,75 @@
 import { readFileSync } from "node:fs";
-import type { HolidayData } from "./calendar.ts";
-import { buildOpeningHours, type OpeningHours, OpeningHoursConfigError } from "./config.ts";
+import { DatedHolidayCalendar, type HolidayDates, holidayDates } from "./calendar.ts";
+import {
+  buildOpeningHours,
+  type ConfigIssue,
+  type HolidaySource,
+  type OpeningHours,
+  OpeningHoursConfigError,
+} from "./config.ts";
 
 /**
- * The schedule as one JSON file for deployed functions: the validated config plus the holiday
- * data of its own country, written at synth from the YAML (load.ts) and read at cold start.
- * JSON.parse replaces the YAML parser, and one country's rules replace every country's.
+ * The schedule as one JSON file for deployed functions: the validated config plus its holiday
+ * dates for a bounded range of days, computed at synth from the YAML (load.ts) and read at
+ * cold start. JSON.parse replaces the YAML parser, and precomputed dates replace the holiday
+ * engine, so a function bundles neither. A date outside the range fails loudly
+ * (HolidayRangeError) rather than passing for a normal working day.
  */
 
 interface Snapshot {
   config: unknown;
-  holidays: HolidayData;
+  holidays: HolidayDates;
 }
 
-/** The snapshot of a loaded schedule; `openingHoursFromJson` gives the same schedule back. */
-export function openingHoursToJson(openingHours: OpeningHours): string {
+/** Every exception rule the config uses, once. */
+function exceptionRules(openingHours: OpeningHours["config"]): string[] {
+  const rules = Object.values(openingHours.queues).flatMap((q) =>
+    q.exceptions.flatMap((e) => (e.rule === undefined ? [] : [e.rule])),
+  );
+  return [...new Set(rules)];
+}
+
+/**
+ * The snapshot of a loaded schedule with its holiday dates from `range.from` to `range.to`
+ * (local dates, inclusive); `openingHoursFromJson` gives the same answers back for that range.
+ */
+export function openingHoursToJson(
+  openingHours: OpeningHours,
+  range: { from: string; to: string },
+): string {
+  const { country, closedTypes } = openingHours.config.holidays;
   const snapshot: Snapshot = {
     config: openingHours.config,
-    holidays: openingHours.calendar.data,
+    holidays: holidayDates(
+      openingHours.calendar,
+      { country, closedTypes, ...range },
+      exceptionRules(openingHours.config),
+    ),
   };
   return JSON.stringify(snapshot);
+}
+
+/** The snapshot's dates as a holiday source, refusing a config they were not computed for. */
+function datedSource(dates: HolidayDates): HolidaySource {
+  return {
+    check(config) {
+      const issues: ConfigIssue[] = [];
+      const { country, closedTypes } = config.holidays;
+      if (country !== dates.country || closedTypes.join() !== dates.closedTypes.join()) {
+        issues.push({
+          path: ["holidays"],
+          message: `the holiday dates are for ${dates.country} (${dates.closedTypes.join(", ")}), not ${country} (${closedTypes.join(", ")})`,
+        });
+      }
+      for (const rule of exceptionRules(config)) {
+        if (!Object.hasOwn(dates.rules, rule)) {
+          issues.push({ path: ["queues"], message: `no holiday dates for rule "${rule}"` });
+        }
+      }
+      return issues;
+    },
+    calendar: () => new DatedHolidayCalendar(dates),
+  };
 }
 
 /** Validates a snapshot again (it is config) and builds its calendar, or throws naming the field. */
@@ -33,10 +83,16 @@ export function openingHoursFromJson(
   } catch (err) {
     throw new OpeningHoursConfigError(`${source} is not valid JSON: ${(err as Error).message}`);
   }
-  if (typeof snapshot?.holidays?.holidays !== "object") {
-    throw new OpeningHoursConfigError(`${source} has no holiday data`);
+  const dates = snapshot?.holidays;
+  if (
+    typeof dates?.from !== "string" ||
+    typeof dates.to !== "string" ||
+    typeof dates.closing !== "object" ||
+    typeof dates.rules !== "object"
+  ) {
+    throw new OpeningHoursConfigError(`${source} has no holiday dates`);
   }
-  return buildOpeningHours(snapshot.config, snapshot.holidays, source);
+  return buildOpeningHours(snapshot.config, datedSource(dates), source);
 }
 
 /** Reads the snapshot at `file` (default $OPENING_HOURS_FILE); throws naming the file. */

@@ -3,9 +3,11 @@
  * stateful ones into the stateless ones. Tests call it with their own App.
  */
 import { type App, Tags } from "aws-cdk-lib";
+import { ApiEdgeStack } from "./stacks/apiEdgeStack.ts";
 import { ApiStack } from "./stacks/apiStack.ts";
 import { BotStack } from "./stacks/botStack.ts";
 import { DataStack } from "./stacks/dataStack.ts";
+import { CLOUDFRONT_WAF_REGION, EdgeWafStack } from "./stacks/edgeWafStack.ts";
 import { GatewayStack } from "./stacks/gatewayStack.ts";
 import { IdentityStack, type TokenIssuer } from "./stacks/identityStack.ts";
 import { MonitoringStack } from "./stacks/monitoringStack.ts";
@@ -31,6 +33,8 @@ export interface StageStacks {
   identity: IdentityStack;
   bot: BotStack;
   api: ApiStack;
+  edgeWaf: EdgeWafStack;
+  apiEdge: ApiEdgeStack;
   gateway: GatewayStack;
   monitoring: MonitoringStack;
 }
@@ -88,6 +92,23 @@ export function buildStage(app: App): StageStacks {
     identityEnvironment,
     description: "Asiointi chat: HTTP API and its Lambda functions (stateless)",
   });
+  // WAF for CloudFront exists only in us-east-1; the distribution stays in the stage's region
+  // (its access logs with it) and reads the ACL's ARN across regions.
+  const edgeWaf = new EdgeWafStack(app, `${prefix}-edge-waf`, {
+    ...common,
+    env: { ...env, region: CLOUDFRONT_WAF_REGION },
+    stage,
+    crossRegionReferences: true,
+    description: "Asiointi chat: WAF web ACL of the API's CloudFront distribution (us-east-1)",
+  });
+  const apiEdge = new ApiEdgeStack(app, `${prefix}-api-edge`, {
+    ...common,
+    stage,
+    httpApi: api.api,
+    webAclArn: edgeWaf.webAclArn,
+    crossRegionReferences: true,
+    description: "Asiointi chat: CloudFront with WAF in front of the HTTP API",
+  });
   const gateway = new GatewayStack(app, `${prefix}-gateway`, {
     ...common,
     stage,
@@ -115,7 +136,7 @@ export function buildStage(app: App): StageStacks {
     alarmEmail: optionalContext(ctx("alarmEmail"), "alarmEmail", /^[^@\s]+@[^@\s]+$/),
     description: "Asiointi chat: alarms and the operations dashboard",
   });
-  const stacks = { data, identity, bot, api, gateway, monitoring };
+  const stacks = { data, identity, bot, api, edgeWaf, apiEdge, gateway, monitoring };
   for (const stack of Object.values(stacks)) {
     Tags.of(stack).add("project", "asiointi");
     Tags.of(stack).add("stage", stage.name);

@@ -15,6 +15,8 @@ export interface SynthesizedStage extends StageStacks {
   app: App;
   dataTemplate: Template;
   apiTemplate: Template;
+  edgeWafTemplate: Template;
+  apiEdgeTemplate: Template;
   identityTemplate: Template;
   botTemplate: Template;
   gatewayTemplate: Template;
@@ -38,6 +40,8 @@ export function synthStage(context: Record<string, unknown> = {}): SynthesizedSt
     app,
     dataTemplate: Template.fromStack(stacks.data),
     apiTemplate: Template.fromStack(stacks.api),
+    edgeWafTemplate: Template.fromStack(stacks.edgeWaf),
+    apiEdgeTemplate: Template.fromStack(stacks.apiEdge),
     identityTemplate: Template.fromStack(stacks.identity),
     botTemplate: Template.fromStack(stacks.bot),
     gatewayTemplate: Template.fromStack(stacks.gateway),

@@ -48,8 +48,8 @@ import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import type { TableId } from "../../functions/adapters/dynamodb/tables.ts";
-import { RegionalWebAcl } from "../constructs/regionalWebAcl.ts";
 import { grantTableAccess, indexNamesOf } from "../constructs/tableGrants.ts";
+import { WebAcl } from "../constructs/webAcl.ts";
 import { InfraConfigError, type StageConfig } from "../stage.ts";
 import type { BotStack } from "./botStack.ts";
 import type { DeployedTables } from "./dataStack.ts";
@@ -344,8 +344,9 @@ export class GatewayStack extends Stack {
       scaleInCooldown: Duration.minutes(5),
     });
 
-    new RegionalWebAcl(this, "Waf", {
+    new WebAcl(this, "Waf", {
       name: `asiointi-${stage.name}-gateway`,
+      scope: "REGIONAL",
       associate: [this.loadBalancer.loadBalancerArn, ...(props.wafAlsoProtects ?? [])],
       ratePer5Min: 3000,
     });

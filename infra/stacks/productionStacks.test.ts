@@ -1,9 +1,11 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
+import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { describe, expect, it } from "vitest";
 import { HTTP_ROUTES } from "../../functions/http/routes.ts";
 import { synthStage } from "../synthForTests.ts";
 import { isStaffRoute } from "./apiStack.ts";
+import { CLOUDFRONT_WAF_REGION } from "./edgeWafStack.ts";
 import { CACHE_PORT, GATEWAY_PORT } from "./gatewayStack.ts";
 
 const PROD = {
@@ -12,6 +14,26 @@ const PROD = {
   certificateArn: "arn:aws:acm:eu-central-1:123456789012:certificate/0000",
   alarmEmail: "ops@example.fi",
 };
+
+/** Names and statements of a web ACL's rules: what must match between entry points. */
+interface AclRule {
+  Name: string;
+  Priority: number;
+  Statement: unknown;
+}
+function ruleSet(template: Template): AclRule[] {
+  const acl = only(template, "AWS::WAFv2::WebACL") as { Rules: AclRule[] };
+  return acl.Rules.map(({ Name, Priority, Statement }) => ({ Name, Priority, Statement }));
+}
+
+/** The value a Fn::GetStackOutput reference reads from the producing stack's template. */
+function stackOutputValue(ref: unknown, producer: Template): unknown {
+  const { OutputName } = (ref as { "Fn::GetStackOutput": { OutputName: string } })[
+    "Fn::GetStackOutput"
+  ];
+  const outputs = (producer.toJSON() as { Outputs: Record<string, { Value: unknown }> }).Outputs;
+  return outputs[OutputName]?.Value;
+}
 
 function only(template: Template, type: string): Record<string, unknown> {
   const all = Object.values(template.findResources(type));
@@ -247,6 +269,97 @@ describe("production stacks (dev stage)", () => {
         Port: 80,
         Protocol: "HTTP",
       });
+    });
+  });
+
+  describe("HTTP API edge (CloudFront and WAF)", () => {
+    const distribution = () =>
+      only(dev.apiEdgeTemplate, "AWS::CloudFront::Distribution").DistributionConfig as {
+        Origins: { DomainName: unknown; CustomOriginConfig: { OriginProtocolPolicy: string } }[];
+        WebACLId: { "Fn::GetStackOutput": { StackName: string; Region: string } };
+        DefaultCacheBehavior: Record<string, unknown>;
+        CacheBehaviors: Record<string, unknown>[];
+        Logging?: unknown;
+      };
+
+    it("keeps the CLOUDFRONT-scope web ACL in us-east-1, the only region that has them", () => {
+      expect(dev.edgeWaf.region).toBe(CLOUDFRONT_WAF_REGION);
+      expect(CLOUDFRONT_WAF_REGION).toBe("us-east-1");
+      dev.edgeWafTemplate.hasResourceProperties("AWS::WAFv2::WebACL", {
+        Scope: "CLOUDFRONT",
+        DefaultAction: { Allow: {} },
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Name: "RatePerIp",
+            Action: { Block: {} },
+            Statement: { RateBasedStatement: { Limit: 1000, AggregateKeyType: "IP" } },
+          }),
+        ]),
+      });
+    });
+
+    it("gives the API's ACL the same rules as the gateway's (one definition)", () => {
+      const edge = ruleSet(dev.edgeWafTemplate);
+      const gateway = ruleSet(dev.gatewayTemplate);
+      const withoutRate = (rules: AclRule[]) =>
+        rules.filter((r) => !JSON.stringify(r.Statement).includes("RateBasedStatement"));
+      expect(withoutRate(edge)).toEqual(withoutRate(gateway));
+      expect(edge.map((r) => r.Name)).toEqual([
+        "RatePerIp",
+        "AWSManagedRulesAmazonIpReputationList",
+        "AWSManagedRulesCommonRuleSet",
+        "AWSManagedRulesKnownBadInputsRuleSet",
+      ]);
+    });
+
+    it("attaches that ACL to the distribution by its ARN, read from us-east-1", () => {
+      const { WebACLId } = distribution();
+      expect(WebACLId["Fn::GetStackOutput"]).toMatchObject({
+        StackName: dev.edgeWaf.stackName,
+        Region: CLOUDFRONT_WAF_REGION,
+      });
+      const acl = Object.keys(dev.edgeWafTemplate.findResources("AWS::WAFv2::WebACL"));
+      expect(stackOutputValue(WebACLId, dev.edgeWafTemplate)).toEqual({
+        "Fn::GetAtt": [acl[0], "Arn"],
+      });
+    });
+
+    it("sends requests to the HTTP API's endpoint over HTTPS only", () => {
+      const { Origins } = distribution();
+      expect(Origins).toHaveLength(1);
+      const origin = Origins[0] as (typeof Origins)[number];
+      expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+      expect(JSON.stringify(origin.DomainName)).toContain(`"StackName":"${dev.api.stackName}"`);
+      // Fn::Select 2 of Fn::Split "/" of the API stack's endpoint output: the host name.
+      const select = (origin.DomainName as { "Fn::Select": [number, { "Fn::Split": unknown[] }] })[
+        "Fn::Select"
+      ];
+      expect(select[0]).toBe(2);
+      const httpApi = Object.keys(dev.apiTemplate.findResources("AWS::ApiGatewayV2::Api"));
+      expect(stackOutputValue(select[1]["Fn::Split"][1], dev.apiTemplate)).toEqual({
+        "Fn::GetAtt": [httpApi[0], "ApiEndpoint"],
+      });
+    });
+
+    it("caches nothing under /api/* and forwards every viewer header but Host", () => {
+      const api = distribution().CacheBehaviors.find((b) => b.PathPattern === "/api/*");
+      expect(api).toMatchObject({
+        CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+        OriginRequestPolicyId:
+          OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+        ViewerProtocolPolicy: "https-only",
+        AllowedMethods: expect.arrayContaining(["GET", "POST", "PUT", "DELETE", "OPTIONS"]),
+      });
+      expect(distribution().DefaultCacheBehavior).toMatchObject({
+        CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+        ViewerProtocolPolicy: "https-only",
+      });
+    });
+
+    it("writes access logs to a bucket in the stage's region", () => {
+      expect(distribution().Logging).toMatchObject({ Bucket: expect.anything() });
+      expect(dev.apiEdge.region).toBe(dev.api.region);
+      dev.apiEdgeTemplate.resourceCountIs("AWS::S3::Bucket", 1);
     });
   });
 

@@ -1,24 +1,37 @@
 /**
- * A regional AWS WAF web ACL for a public entry point (the gateway's load balancer, the
- * staff user pool): AWS managed rule groups plus a per-IP rate limit, with metrics on.
+ * An AWS WAF web ACL for a public entry point: AWS managed rule groups plus a per-IP rate
+ * limit, with metrics on. One rule set for every entry point: REGIONAL for the gateway's
+ * load balancer and the staff user pool, CLOUDFRONT for the distribution in front of the
+ * HTTP API (which WAF cannot protect directly).
  */
 import { CfnWebACL, CfnWebACLAssociation } from "aws-cdk-lib/aws-wafv2";
 import { Construct } from "constructs";
+import { InfraConfigError } from "../stage.ts";
 
-export interface RegionalWebAclProps {
+/** REGIONAL ACLs are associated with resources; CLOUDFRONT ACLs live in us-east-1 and are named by a distribution. */
+export type WebAclScope = "REGIONAL" | "CLOUDFRONT";
+
+export interface WebAclProps {
   /** Name prefix of the ACL and its metrics. */
   name: string;
-  /** ARNs of the resources it protects (ALB, Cognito user pool). */
-  associate: readonly string[];
+  scope: WebAclScope;
+  /** ARNs of the regional resources it protects (ALB, Cognito user pool); REGIONAL only. */
+  associate?: readonly string[];
   /** Requests per IP per 5 minutes before WAF blocks; generous, many customers share NAT. */
   ratePer5Min: number;
 }
 
-export class RegionalWebAcl extends Construct {
+export class WebAcl extends Construct {
   readonly acl: CfnWebACL;
 
-  constructor(scope: Construct, id: string, props: RegionalWebAclProps) {
+  constructor(scope: Construct, id: string, props: WebAclProps) {
     super(scope, id);
+    if (props.scope === "CLOUDFRONT" && (props.associate ?? []).length > 0) {
+      // A CLOUDFRONT ACL is attached by the distribution's webAclId, never by association.
+      throw new InfraConfigError(
+        `Web ACL ${props.name}: a CLOUDFRONT ACL cannot be associated with regional resources`,
+      );
+    }
     const visibility = (metricName: string) => ({
       cloudWatchMetricsEnabled: true,
       sampledRequestsEnabled: true,
@@ -44,7 +57,7 @@ export class RegionalWebAcl extends Construct {
 
     this.acl = new CfnWebACL(this, "Acl", {
       name: props.name,
-      scope: "REGIONAL",
+      scope: props.scope,
       defaultAction: { allow: {} },
       visibilityConfig: visibility(props.name),
       rules: [
@@ -65,7 +78,7 @@ export class RegionalWebAcl extends Construct {
       ],
     });
 
-    props.associate.forEach((resourceArn, i) => {
+    (props.associate ?? []).forEach((resourceArn, i) => {
       new CfnWebACLAssociation(this, `Association${i}`, {
         resourceArn,
         webAclArn: this.acl.attrArn,

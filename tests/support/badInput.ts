@@ -1,6 +1,8 @@
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { expect } from "vitest";
 import { createDynamoClients } from "../../functions/adapters/dynamodb/client.ts";
 import { tableNames } from "../../functions/adapters/dynamodb/tables.ts";
+import type { Ack } from "../../functions/contracts/protocol.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 
 /** Counts the items in every table of the local stack: "nothing written" is this unchanged. */
@@ -24,3 +26,22 @@ export const withKey = (base: object, key: "__proto__" | "constructor") =>
   );
 
 export const long = (n: number) => "a".repeat(n);
+
+/**
+ * Sends one bad payload and checks the whole promise: VALIDATION_FAILED naming `field`,
+ * nothing written in any table, and no prototype pollution from `__proto__` keys.
+ */
+export async function expectRefusedNamingField(
+  send: () => Promise<Ack>,
+  field: RegExp,
+  countItems: () => Promise<number>,
+): Promise<void> {
+  const before = await countItems();
+
+  const ack = await send();
+
+  expect(ack).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+  if (!ack.ok) expect(ack.error.message).toMatch(field);
+  expect(await countItems()).toBe(before);
+  expect(({} as Record<string, unknown>).admin).toBeUndefined();
+}

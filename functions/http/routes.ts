@@ -8,6 +8,11 @@ export interface HttpRoute {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** API Gateway v2 path, with {name} path parameters. */
   path: string;
+  /**
+   * Who may call it: "public" (customers, anonymous) or "staff" (a signed-in advisor or
+   * supervisor: the stack puts the JWT authorizer in front, and the handler checks the role).
+   */
+  auth: "public" | "staff";
   /** Tables the handler reads or writes: the CDK grants exactly these. */
   tables: { read?: readonly string[]; write?: readonly string[] };
 }
@@ -17,24 +22,28 @@ export const HTTP_ROUTES = [
     id: "submitSurvey",
     method: "POST",
     path: "/api/surveys",
+    auth: "public",
     tables: { read: ["chats"], write: ["surveys"] },
   },
   {
     id: "requestCallback",
     method: "POST",
     path: "/api/callbacks",
+    auth: "public",
     tables: { write: ["callbacks"] },
   },
   {
     id: "listAppointmentSlots",
     method: "GET",
     path: "/api/appointments/slots",
+    auth: "public",
     tables: { read: ["appointmentSlots"] },
   },
   {
     id: "bookAppointment",
     method: "POST",
     path: "/api/appointments",
+    auth: "public",
     // Reads its own appointment back when a write's outcome is unknown.
     tables: { read: ["appointments"], write: ["appointmentSlots", "appointments"] },
   },
@@ -42,12 +51,14 @@ export const HTTP_ROUTES = [
     id: "cancelAppointment",
     method: "DELETE",
     path: "/api/appointments/{reference}",
+    auth: "public",
     tables: { read: ["appointments"], write: ["appointmentSlots", "appointments"] },
   },
   {
     id: "reportSummary",
     method: "GET",
     path: "/api/reports/summary",
+    auth: "staff",
     tables: { read: ["reportCounters"] },
   },
 ] as const satisfies readonly HttpRoute[];

@@ -156,6 +156,7 @@ describe("API stack guards", () => {
       id: "submitSurvey",
       method: "POST",
       path: "/api/dev/clock",
+      auth: "public",
       tables: {},
     };
     expect(build([route])).toThrow(/not deployable/);
@@ -166,9 +167,21 @@ describe("API stack guards", () => {
       id: "submitSurvey",
       method: "POST",
       path: "/api/surveys",
+      auth: "public",
       tables: { write: ["nosuchtable"] },
     };
     expect(build([route])).toThrow(/names table "nosuchtable"/);
+  });
+
+  it("refuses a route under a staff path that is declared public", () => {
+    const route: HttpRoute = {
+      id: "reportSummary",
+      method: "GET",
+      path: "/api/reports/summary",
+      auth: "public",
+      tables: { read: ["reportCounters"] },
+    };
+    expect(build([route])).toThrow(/declares auth "public"/);
   });
 
   it("grants read and write together when a route declares both on one table", () => {
@@ -176,6 +189,7 @@ describe("API stack guards", () => {
       id: "submitSurvey",
       method: "POST",
       path: "/api/surveys",
+      auth: "public",
       tables: { read: ["surveys"], write: ["surveys"] },
     };
     const api = build([route])();

@@ -24,7 +24,11 @@ import { InfraConfigError, type StageConfig } from "../stage.ts";
 import type { DeployedTables } from "./dataStack.ts";
 import type { TokenIssuer } from "./identityStack.ts";
 
-/** Paths only signed-in advisors and supervisors may call: the JWT authorizer guards them. */
+/**
+ * Path prefixes that belong to the advisor console and supervisors: a route under one of them
+ * that does not declare `auth: "staff"` is a mistake the synth refuses, so a forgotten
+ * declaration cannot open a staff route to the internet.
+ */
 export const STAFF_PATH_PREFIXES = [
   "/api/advisor/",
   "/api/supervisor/",
@@ -32,9 +36,14 @@ export const STAFF_PATH_PREFIXES = [
   "/api/reports/",
 ] as const;
 
-/** True for a route of the advisor console or supervisor reports. */
-export function isStaffRoute(route: Pick<HttpRoute, "path"> & { auth?: string }): boolean {
-  return route.auth === "staff" || STAFF_PATH_PREFIXES.some((p) => route.path.startsWith(p));
+/** True for a route of the advisor console or supervisor reports, as the route declares. */
+export function isStaffRoute(route: Pick<HttpRoute, "id" | "path" | "auth">): boolean {
+  if (route.auth !== "staff" && STAFF_PATH_PREFIXES.some((p) => route.path.startsWith(p))) {
+    throw new InfraConfigError(
+      `Route ${route.id} (${route.path}) is under a staff path but declares auth "${route.auth}"`,
+    );
+  }
+  return route.auth === "staff";
 }
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");

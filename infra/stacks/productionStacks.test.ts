@@ -139,9 +139,15 @@ describe("production stacks (dev stage)", () => {
       }
     });
 
-    it("treats the supervisor reports as a staff route", () => {
-      expect(isStaffRoute({ path: "/api/reports/summary" })).toBe(true);
-      expect(isStaffRoute({ path: "/api/surveys" })).toBe(false);
+    it("treats the supervisor reports as a staff route, as the route declares", () => {
+      expect(isStaffRoute({ id: "r", path: "/api/reports/summary", auth: "staff" })).toBe(true);
+      expect(isStaffRoute({ id: "s", path: "/api/surveys", auth: "public" })).toBe(false);
+    });
+
+    it("refuses a route under a staff path that does not declare staff auth", () => {
+      expect(() => isStaffRoute({ id: "r", path: "/api/reports/x", auth: "public" })).toThrow(
+        /declares auth "public"/,
+      );
     });
 
     it("has a JWT authorizer on the staff pool's issuer with the console's audience", () => {

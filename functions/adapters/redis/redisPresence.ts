@@ -30,6 +30,8 @@ export type PresenceRedis = Pick<
 /** What is kept per advisor: the status they see, and the languages their token allows. */
 interface StoredStatus extends AdvisorStatus {
   allowed: Lang[];
+  /** Connections ever made, on any task (PresenceRegistry.connections). */
+  made?: number;
 }
 
 export interface RedisPresenceOptions {
@@ -120,7 +122,7 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
     });
   }
 
-  function visible({ allowed: _allowed, ...status }: StoredStatus): AdvisorStatus {
+  function visible({ allowed: _allowed, made: _made, ...status }: StoredStatus): AdvisorStatus {
     return status;
   }
 
@@ -174,9 +176,10 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
         return { status: initialStatus(identity, defaultMaxChats), firstConnection: true };
       await writeLocal(advisorId);
       const stored = await readStatus(advisorId);
+      const made = (stored?.made ?? 0) + 1;
       const status: StoredStatus = stored
-        ? { ...stored, displayName: identity.displayName, allowed: [...identity.languages] }
-        : { ...initialStatus(identity, defaultMaxChats), allowed: [...identity.languages] };
+        ? { ...stored, displayName: identity.displayName, allowed: [...identity.languages], made }
+        : { ...initialStatus(identity, defaultMaxChats), allowed: [...identity.languages], made };
       await writeStatus(advisorId, status);
       const connections = await connectionsOf(advisorId);
       return { status: visible(status), firstConnection: connections === 1 };
@@ -209,6 +212,8 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
     },
 
     isConnected: async (advisorId) => (await connectionsOf(advisorId)) > 0,
+
+    connections: async (advisorId) => (await readStatus(advisorId))?.made ?? 0,
 
     async availableFor(lang) {
       const nodes = await liveNodes();

@@ -298,10 +298,17 @@ export function createHandoffService(deps: HandoffDeps) {
   }
 
   /** Gives the advisor's chats back to the front of their queues (lost connection). */
-  async function releaseAdvisor(advisorId: string): Promise<void> {
+  async function releaseAdvisor(advisorId: string, connectionsAtDrop?: number): Promise<void> {
     graceTimers.delete(advisorId);
     // Back meanwhile, on this task or another one: they keep their chats.
     if (await presence.isConnected(advisorId)) return;
+    // Back and gone again: the later drop has a grace period of its own (maybe on another task).
+    if (
+      connectionsAtDrop !== undefined &&
+      (await presence.connections(advisorId)) !== connectionsAtDrop
+    ) {
+      return;
+    }
     const held = (await store.listAdvisorChats(advisorId)).filter((c) => c.state === "advisor");
     for (const chat of held) {
       const lang = queueOf(chat);
@@ -323,9 +330,13 @@ export function createHandoffService(deps: HandoffDeps) {
   /** The advisor has no connection left: their chats go back to the queue unless they return. */
   function startGrace(advisorId: string): void {
     graceTimers.get(advisorId)?.();
+    // Unreadable (shared presence down): the release then only asks whether they are back.
+    const connectionsAtDrop = presence.connections(advisorId).catch(() => undefined);
     graceTimers.set(
       advisorId,
-      schedule(settings.graceMs, () => background(releaseAdvisor(advisorId))),
+      schedule(settings.graceMs, () =>
+        background(connectionsAtDrop.then((n) => releaseAdvisor(advisorId, n))),
+      ),
     );
   }
 

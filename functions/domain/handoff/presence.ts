@@ -24,6 +24,12 @@ export interface PresenceRegistry {
   setStatus(advisorId: string, request: AdvisorStatusRequest): Promise<AdvisorStatus>;
   status(advisorId: string): Promise<AdvisorStatus | undefined>;
   isConnected(advisorId: string): Promise<boolean>;
+  /**
+   * How many times the advisor has connected, on any task (0 if never). A grace period
+   * remembers it when it starts and releases the advisor's chats only if it is unchanged: an
+   * advisor who came back (anywhere) and dropped again has a newer grace period of their own.
+   */
+  connections(advisorId: string): Promise<number>;
   /** Connected advisors set available who serve `lang`. */
   availableFor(lang: Lang): Promise<number>;
   /**
@@ -38,6 +44,8 @@ interface Entry {
   identity: AdvisorIdentity;
   status: AdvisorStatus;
   connections: number;
+  /** Connections ever made (see PresenceRegistry.connections). */
+  made: number;
 }
 
 /** The in-process registry (local server, one gateway task). */
@@ -55,11 +63,12 @@ export function createMemoryPresence(settings: { defaultMaxChats: number }): Pre
       const existing = entries.get(identity.advisorId);
       if (existing) {
         existing.connections += 1;
+        existing.made += 1;
         existing.identity = identity;
         return { status: existing.status, firstConnection: existing.connections === 1 };
       }
       const status = initialStatus(identity, settings.defaultMaxChats);
-      entries.set(identity.advisorId, { identity, status, connections: 1 });
+      entries.set(identity.advisorId, { identity, status, connections: 1, made: 1 });
       return { status, firstConnection: true };
     },
 
@@ -79,6 +88,8 @@ export function createMemoryPresence(settings: { defaultMaxChats: number }): Pre
     status: async (advisorId) => entries.get(advisorId)?.status,
 
     isConnected: async (advisorId) => (entries.get(advisorId)?.connections ?? 0) > 0,
+
+    connections: async (advisorId) => entries.get(advisorId)?.made ?? 0,
 
     async availableFor(lang) {
       let count = 0;

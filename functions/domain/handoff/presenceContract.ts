@@ -55,6 +55,17 @@ export function describePresenceContract(
       expect(again).toMatchObject({ firstConnection: true, status: { status: "available" } });
     });
 
+    it("counts every connection ever made, over disconnects, and hides the count from the status", async () => {
+      const presence = await make();
+      expect(await presence.connections(anna.advisorId)).toBe(0);
+      await presence.connect(anna);
+      await presence.disconnect(anna.advisorId);
+      const back = await presence.connect(anna);
+      await presence.connect(anna);
+      expect(await presence.connections(anna.advisorId)).toBe(3);
+      expect(back.status).not.toHaveProperty("made");
+    });
+
     it("refuses a language the token does not allow", async () => {
       const presence = await make();
       await presence.connect(ville);

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
+import { tableNames } from "../../adapters/dynamodb/tables.ts";
+import { createChatService } from "../chat/chatService.ts";
+import { createIdGenerator } from "../chat/ids.ts";
+import type { Chat } from "../chat/model.ts";
+import { manualClock } from "../clock.ts";
+import { createHandoffService, type Schedule } from "./handoffService.ts";
+import { createMemoryPresence } from "./presence.ts";
+
+// Two gateway tasks share presence and storage but each runs its own grace timers. An
+// advisor who drops on task A, comes back on task B and drops again must get the full grace
+// period after the second drop: A's older timer must not release their chats early.
+
+const PREFIX = "test-grace-";
+const tables = useEmbeddedTables(PREFIX);
+const anna = { advisorId: "anna", displayName: "Anna", languages: ["fi" as const] };
+
+/** A task's timers, fired by the test; and the background work they start. */
+function manualTimers() {
+  const pending: { run: () => void; cancelled: boolean }[] = [];
+  const work: Promise<unknown>[] = [];
+  const schedule: Schedule = (_ms, run) => {
+    const timer = { run, cancelled: false };
+    pending.push(timer);
+    return () => {
+      timer.cancelled = true;
+    };
+  };
+  return {
+    schedule,
+    background: (w: Promise<unknown>) => work.push(w),
+    async fireAll() {
+      for (const timer of pending.splice(0)) if (!timer.cancelled) timer.run();
+      await Promise.all(work.splice(0));
+    },
+  };
+}
+
+function task(
+  store: ReturnType<typeof createDynamoChatStore>,
+  presence = createMemoryPresence({ defaultMaxChats: 3 }),
+) {
+  const clock = manualClock(new Date("2026-11-24T08:00:00Z"));
+  const quiet = { message() {}, state() {}, surveyRequest() {} };
+  const chats = createChatService({
+    store,
+    bot: {
+      welcome: () => [],
+      reply: async () => ({ messages: [], missed: true }),
+    },
+    notifier: quiet,
+    clock,
+    ids: createIdGenerator(),
+    settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
+  });
+  const timers = manualTimers();
+  const handoff = createHandoffService({
+    store,
+    chats,
+    notifier: quiet,
+    handoffNotifier: {
+      queue() {},
+      typing() {},
+      attach() {},
+      detach() {},
+      advisorStatus() {},
+    },
+    presence,
+    clock,
+    openingHours: () => {
+      throw new Error("not asked in this test");
+    },
+    settings: {
+      queueLimit: 10,
+      averageHandlingSeconds: 480,
+      graceMs: 30_000,
+      missesBeforeHandoff: 2,
+    },
+    schedule: timers.schedule,
+    background: timers.background,
+  });
+  return { handoff, timers, presence };
+}
+
+async function chatWithAnna(store: ReturnType<typeof createDynamoChatStore>): Promise<string> {
+  const chat: Chat = {
+    chatId: `chat-${Math.random().toString(36).slice(2)}`,
+    lang: "fi",
+    state: "bot",
+    startedAt: "2026-11-24T08:00:00.000Z",
+    resumeSecretHash: "x",
+    topics: [],
+    missesInRow: 0,
+    handledBy: "bot",
+    authenticated: false,
+  };
+  await store.createChat(chat);
+  await store.enqueue(chat.chatId, { lang: "fi", queuedAt: chat.startedAt, front: false });
+  await store.assignAdvisor(chat.chatId, { id: anna.advisorId, name: anna.displayName });
+  return chat.chatId;
+}
+
+describe("the advisor's grace period across gateway tasks", () => {
+  it("runs from the last drop, whichever task saw the earlier one", async () => {
+    const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
+    const a = task(store);
+    const b = task(store, a.presence);
+    const chatId = await chatWithAnna(store);
+
+    await a.handoff.advisorConnected(anna);
+    await a.handoff.advisorDisconnected(anna.advisorId);
+    await b.handoff.advisorConnected(anna);
+    await b.handoff.advisorDisconnected(anna.advisorId);
+    // Task A's timer, from the first drop, comes due first.
+    await a.timers.fireAll();
+
+    expect((await store.getChat(chatId))?.state).toBe("advisor");
+
+    await b.timers.fireAll();
+
+    expect((await store.getChat(chatId))?.state).toBe("queued");
+  });
+
+  it("keeps the chats of an advisor who is back when the timer comes due", async () => {
+    const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
+    const a = task(store);
+    const b = task(store, a.presence);
+    const chatId = await chatWithAnna(store);
+
+    await a.handoff.advisorConnected(anna);
+    await a.handoff.advisorDisconnected(anna.advisorId);
+    await b.handoff.advisorConnected(anna);
+    await a.timers.fireAll();
+
+    expect((await store.getChat(chatId))?.state).toBe("advisor");
+  });
+});

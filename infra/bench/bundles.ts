@@ -16,7 +16,12 @@ import { checkContent } from "../../functions/content/checkContent.ts";
 import { botContentToJson } from "../../functions/content/contentSnapshot.ts";
 import { DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
 import { HTTP_ROUTES } from "../../functions/http/routes.ts";
-import { ESBUILD_TARGET, ESM_REQUIRE_BANNER, EXTERNAL_MODULES } from "../constructs/apiFunction.ts";
+import {
+  ESBUILD_TARGET,
+  ESM_REQUIRE_BANNER,
+  EXTERNAL_MODULES,
+  esbuildAliases,
+} from "../constructs/apiFunction.ts";
 import { openingHoursSnapshotJson } from "../constructs/openingHoursSnapshot.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -134,6 +139,7 @@ async function bundle(entry: string, outfile: string): Promise<Metafile> {
     sourcesContent: false,
     banner: { js: ESM_REQUIRE_BANNER },
     external: [...EXTERNAL_MODULES],
+    alias: esbuildAliases(ROOT),
     logLevel: "error",
     metafile: true,
   });

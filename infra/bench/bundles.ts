@@ -15,6 +15,7 @@ import { build, type Metafile } from "esbuild";
 import { checkContent } from "../../functions/content/checkContent.ts";
 import { botContentToJson } from "../../functions/content/contentSnapshot.ts";
 import { DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
+import { snapshotSha256 } from "../../functions/domain/openingHours/snapshot.ts";
 import { HTTP_ROUTES } from "../../functions/http/routes.ts";
 import {
   ESBUILD_TARGET,
@@ -54,7 +55,8 @@ if (!content) throw new Error("bot-content/ does not parse; run npm run content:
 writeFileSync(snapshot, botContentToJson(content));
 // What the stack writes at synth (infra/constructs/openingHoursSnapshot.ts).
 const openingHours = join(OUT, "opening-hours.json");
-writeFileSync(openingHours, openingHoursSnapshotJson());
+const openingHoursJson = openingHoursSnapshotJson();
+writeFileSync(openingHours, openingHoursJson);
 
 // Stand-ins for what the stack sets; nothing here is contacted during init.
 const env = {
@@ -64,6 +66,7 @@ const env = {
   AWS_REGION: "eu-central-1",
   TABLE_PREFIX: "asiointi-bench-",
   OPENING_HOURS_FILE: openingHours,
+  OPENING_HOURS_SHA256: snapshotSha256(openingHoursJson),
   BOT_CONTENT_FILE: snapshot,
   OIDC_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench",
   OIDC_JWKS_URL:

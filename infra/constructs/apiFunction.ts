@@ -105,6 +105,9 @@ export class ApiFunction extends Construct {
         // cost is negligible.
         NODE_OPTIONS: "--enable-source-maps",
         OPENING_HOURS_FILE: OPENING_HOURS_IN_BUNDLE,
+        // The snapshot's schema check ran at synth; a cold start checks only that the file is
+        // that one (functions/domain/openingHours/snapshot.ts).
+        OPENING_HOURS_SHA256: openingHours.sha256,
         ...props.environment,
       },
       bundling: {
@@ -127,7 +130,7 @@ export class ApiFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (_inputDir: string, outputDir: string) => [
-            `cp "${openingHours}" "${outputDir}/opening-hours.json"`,
+            `cp "${openingHours.file}" "${outputDir}/opening-hours.json"`,
             ...Object.entries(props.bundledFiles ?? {}).map(
               ([source, name]) => `cp "${source}" "${outputDir}/${name}"`,
             ),

@@ -74,6 +74,8 @@ const env = {
   STAFF_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench",
   STAFF_JWKS_URL:
     "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench/.well-known/jwks.json",
+  // As the stack sets it (infra/constructs/apiFunction.ts), so any source-map cost counts.
+  NODE_OPTIONS: "--enable-source-maps",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   AWS_ACCESS_KEY_ID: "bench",
   AWS_SECRET_ACCESS_KEY: "bench",

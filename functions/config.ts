@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PARSE_ONCE } from "./contracts/validation.ts";
 
 /** Raised at start-up when the environment is unusable; the message names the variable. */
 export class ConfigError extends Error {
@@ -93,7 +94,7 @@ const expectedForm: Record<string, string> = {
 
 /** Parses the environment once; throws ConfigError naming each bad variable and its expected form. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = envSchema.safeParse(env);
+  const result = envSchema.safeParse(env, PARSE_ONCE);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "environment");

@@ -8,6 +8,7 @@
  *   asiointi-<stage>-api-edge    CloudFront with that ACL in front of the HTTP API
  *   asiointi-<stage>-gateway     stateless: socket.io gateway on Fargate, ALB, WAF, Valkey
  *   asiointi-<stage>-monitoring  alarms and the dashboard
+ *   asiointi-<stage>-edge-monitoring  us-east-1: alarms on the API's CloudFront and its WAF
  * Context values (stage, allowedOrigins, region, certificateArn, customerIssuer, ...) are
  * documented in docs/deploy.md.
  */

@@ -7,7 +7,8 @@ import { ApiEdgeStack } from "./stacks/apiEdgeStack.ts";
 import { ApiStack } from "./stacks/apiStack.ts";
 import { BotStack } from "./stacks/botStack.ts";
 import { DataStack } from "./stacks/dataStack.ts";
-import { CLOUDFRONT_WAF_REGION, EdgeWafStack } from "./stacks/edgeWafStack.ts";
+import { EdgeMonitoringStack } from "./stacks/edgeMonitoringStack.ts";
+import { CLOUDFRONT_WAF_REGION, EdgeWafStack, edgeWebAclName } from "./stacks/edgeWafStack.ts";
 import { GatewayStack } from "./stacks/gatewayStack.ts";
 import { IdentityStack, type TokenIssuer } from "./stacks/identityStack.ts";
 import { MonitoringStack } from "./stacks/monitoringStack.ts";
@@ -37,6 +38,7 @@ export interface StageStacks {
   apiEdge: ApiEdgeStack;
   gateway: GatewayStack;
   monitoring: MonitoringStack;
+  edgeMonitoring: EdgeMonitoringStack;
 }
 
 /** The stacks of the stage named by the app's context; fails fast on bad context values. */
@@ -124,6 +126,7 @@ export function buildStage(app: App): StageStacks {
     wafAlsoProtects: [identity.userPool.userPoolArn],
     description: "Asiointi chat: socket.io gateway on Fargate behind ALB and WAF, Valkey",
   });
+  const alarmEmail = optionalContext(ctx("alarmEmail"), "alarmEmail", /^[^@\s]+@[^@\s]+$/);
   const monitoring = new MonitoringStack(app, `${prefix}-monitoring`, {
     ...common,
     stage,
@@ -133,10 +136,36 @@ export function buildStage(app: App): StageStacks {
       lexFulfillment: bot.fulfillment.function,
     },
     gateway,
-    alarmEmail: optionalContext(ctx("alarmEmail"), "alarmEmail", /^[^@\s]+@[^@\s]+$/),
+    edge: {
+      distributionId: apiEdge.distribution.distributionId,
+      webAclName: edgeWebAclName(stage),
+    },
+    alarmEmail,
     description: "Asiointi chat: alarms and the operations dashboard",
   });
-  const stacks = { data, identity, bot, api, edgeWaf, apiEdge, gateway, monitoring };
+  // CloudFront and CLOUDFRONT-scope WAF metrics exist only in us-east-1, and an alarm must
+  // be in its metric's region: the edge's alarms (and their topic) live there.
+  const edgeMonitoring = new EdgeMonitoringStack(app, `${prefix}-edge-monitoring`, {
+    ...common,
+    env: { ...env, region: CLOUDFRONT_WAF_REGION },
+    stage,
+    distributionId: apiEdge.distribution.distributionId,
+    webAclName: edgeWebAclName(stage),
+    alarmEmail,
+    crossRegionReferences: true,
+    description: "Asiointi chat: alarms on the API's CloudFront entry and its WAF (us-east-1)",
+  });
+  const stacks = {
+    data,
+    identity,
+    bot,
+    api,
+    edgeWaf,
+    apiEdge,
+    gateway,
+    monitoring,
+    edgeMonitoring,
+  };
   for (const stack of Object.values(stacks)) {
     Tags.of(stack).add("project", "asiointi");
     Tags.of(stack).add("stage", stage.name);

@@ -21,6 +21,7 @@ export interface SynthesizedStage extends StageStacks {
   botTemplate: Template;
   gatewayTemplate: Template;
   monitoringTemplate: Template;
+  edgeMonitoringTemplate: Template;
 }
 
 /** Every stack of a stage for the given context values; bundling and asset copies are skipped. */
@@ -46,6 +47,7 @@ export function synthStage(context: Record<string, unknown> = {}): SynthesizedSt
     botTemplate: Template.fromStack(stacks.bot),
     gatewayTemplate: Template.fromStack(stacks.gateway),
     monitoringTemplate: Template.fromStack(stacks.monitoring),
+    edgeMonitoringTemplate: Template.fromStack(stacks.edgeMonitoring),
   };
 }
 

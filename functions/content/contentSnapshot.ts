@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PARSE_ONCE } from "../contracts/validation.ts";
 import { type BotContent, outOfScopeFileSchema, topicFileSchema } from "./schema.ts";
 
 /**
@@ -19,7 +20,7 @@ export function botContentToJson(content: BotContent): string {
 
 /** Content from `botContentToJson` output; throws if the snapshot does not match the schema. */
 export function botContentFromJson(json: string): BotContent {
-  const snapshot = snapshotSchema.parse(JSON.parse(json));
+  const snapshot = snapshotSchema.parse(JSON.parse(json), PARSE_ONCE);
   return {
     topics: new Map(snapshot.topics.map((t) => [t.id, t])),
     outOfScope: snapshot.outOfScope,

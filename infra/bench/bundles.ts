@@ -15,8 +15,14 @@ import { build, type Metafile } from "esbuild";
 import { checkContent } from "../../functions/content/checkContent.ts";
 import { botContentToJson } from "../../functions/content/contentSnapshot.ts";
 import { DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
+import { snapshotSha256 } from "../../functions/domain/openingHours/snapshot.ts";
 import { HTTP_ROUTES } from "../../functions/http/routes.ts";
-import { ESBUILD_TARGET, ESM_REQUIRE_BANNER, EXTERNAL_MODULES } from "../constructs/apiFunction.ts";
+import {
+  ESBUILD_TARGET,
+  ESM_REQUIRE_BANNER,
+  EXTERNAL_MODULES,
+  esbuildAliases,
+} from "../constructs/apiFunction.ts";
 import { openingHoursSnapshotJson } from "../constructs/openingHoursSnapshot.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -49,7 +55,8 @@ if (!content) throw new Error("bot-content/ does not parse; run npm run content:
 writeFileSync(snapshot, botContentToJson(content));
 // What the stack writes at synth (infra/constructs/openingHoursSnapshot.ts).
 const openingHours = join(OUT, "opening-hours.json");
-writeFileSync(openingHours, openingHoursSnapshotJson());
+const openingHoursJson = openingHoursSnapshotJson();
+writeFileSync(openingHours, openingHoursJson);
 
 // Stand-ins for what the stack sets; nothing here is contacted during init.
 const env = {
@@ -59,6 +66,7 @@ const env = {
   AWS_REGION: "eu-central-1",
   TABLE_PREFIX: "asiointi-bench-",
   OPENING_HOURS_FILE: openingHours,
+  OPENING_HOURS_SHA256: snapshotSha256(openingHoursJson),
   BOT_CONTENT_FILE: snapshot,
   OIDC_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench",
   OIDC_JWKS_URL:
@@ -66,6 +74,8 @@ const env = {
   STAFF_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench",
   STAFF_JWKS_URL:
     "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench/.well-known/jwks.json",
+  // As the stack sets it (infra/constructs/apiFunction.ts), so any source-map cost counts.
+  NODE_OPTIONS: "--enable-source-maps",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   AWS_ACCESS_KEY_ID: "bench",
   AWS_SECRET_ACCESS_KEY: "bench",
@@ -134,6 +144,7 @@ async function bundle(entry: string, outfile: string): Promise<Metafile> {
     sourcesContent: false,
     banner: { js: ESM_REQUIRE_BANNER },
     external: [...EXTERNAL_MODULES],
+    alias: esbuildAliases(ROOT),
     logLevel: "error",
     metafile: true,
   });

@@ -4,7 +4,6 @@
  * JSON with its holiday dates precomputed by date-holidays, so the functions bundle neither a
  * YAML parser nor a holiday engine.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Stage } from "aws-cdk-lib";
@@ -13,7 +12,11 @@ import {
   DEFAULT_OPENING_HOURS_PATH,
   loadOpeningHours,
 } from "../../functions/domain/openingHours/load.ts";
-import { openingHoursToJson } from "../../functions/domain/openingHours/snapshot.ts";
+import {
+  openingHoursFromJson,
+  openingHoursToJson,
+  snapshotSha256,
+} from "../../functions/domain/openingHours/snapshot.ts";
 
 /** Where bundled functions find the snapshot: copied next to index.mjs. */
 export const OPENING_HOURS_IN_BUNDLE = "/var/task/opening-hours.json";
@@ -54,7 +57,11 @@ export function openingHoursSnapshotJson(
       `opening-hours snapshot: holiday dates end ${range.to}, but a deployment needs them to ${neededIso} (${MIN_HOLIDAY_YEARS_AHEAD} years plus the ${horizonDays}-day booking horizon); raise HOLIDAY_YEARS.after`,
     );
   }
-  return openingHoursToJson(openingHours, range);
+  const json = openingHoursToJson(openingHours, range);
+  // The functions trust this exact text by its hash (OPENING_HOURS_SHA256) instead of
+  // running the schema at every cold start, so the text itself is what gets validated here.
+  openingHoursFromJson(json, "opening-hours snapshot");
+  return json;
 }
 
 // One synth builds many functions from the same file: read, validate and compute it once.
@@ -62,14 +69,15 @@ let snapshotText: string | undefined;
 
 /**
  * Writes the snapshot into the scope's cloud assembly (named by its content, so a schedule
- * change changes the bundles' hash and redeploys them) and returns the file's path.
+ * change changes the bundles' hash and redeploys them); returns the file's path and the
+ * SHA-256 the functions check it against (OPENING_HOURS_SHA256).
  */
-export function writeOpeningHoursSnapshot(scope: Construct): string {
+export function writeOpeningHoursSnapshot(scope: Construct): { file: string; sha256: string } {
   snapshotText ??= openingHoursSnapshotJson();
-  const hash = createHash("sha256").update(snapshotText).digest("hex").slice(0, 16);
+  const sha256 = snapshotSha256(snapshotText);
   const dir = join(Stage.of(scope)?.outdir ?? "cdk.out", "opening-hours");
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${hash}.json`);
+  const file = join(dir, `${sha256.slice(0, 16)}.json`);
   writeFileSync(file, snapshotText);
-  return file;
+  return { file, sha256 };
 }

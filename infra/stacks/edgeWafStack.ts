@@ -11,6 +11,11 @@ import type { StageConfig } from "../stage.ts";
 /** The one region where CLOUDFRONT-scope web ACLs can be created. */
 export const CLOUDFRONT_WAF_REGION = "us-east-1";
 
+/** Name of a stage's edge ACL: also the WebACL dimension of its CloudWatch metrics. */
+export function edgeWebAclName(stage: StageConfig): string {
+  return `asiointi-${stage.name}-api-edge`;
+}
+
 export interface EdgeWafStackProps extends StackProps {
   stage: StageConfig;
 }
@@ -22,7 +27,7 @@ export class EdgeWafStack extends Stack {
   constructor(scope: Construct, id: string, props: EdgeWafStackProps) {
     super(scope, id, props);
     const waf = new WebAcl(this, "Waf", {
-      name: `asiointi-${props.stage.name}-api-edge`,
+      name: edgeWebAclName(props.stage),
       scope: "CLOUDFRONT",
       // The HTTP API takes a few calls per chat (callback, booking, survey) and the staff
       // console's reports; far fewer requests per IP than the gateway's long-polling.

@@ -17,20 +17,24 @@ import {
   TextWidget,
   TreatMissingData,
 } from "aws-cdk-lib/aws-cloudwatch";
-import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type { FargateService } from "aws-cdk-lib/aws-ecs";
 import {
   type ApplicationLoadBalancer,
   type ApplicationTargetGroup,
   HttpCodeTarget,
 } from "aws-cdk-lib/aws-elasticloadbalancingv2";
-import { ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { Key } from "aws-cdk-lib/aws-kms";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
-import { Topic } from "aws-cdk-lib/aws-sns";
-import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
+import type { Topic } from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
+import { addAlarmTopic } from "../constructs/alarmTopic.ts";
 import type { StageConfig } from "../stage.ts";
+import {
+  cloudFront5xxRate,
+  cloudFrontRequests,
+  edgeWafAllowedRequests,
+  edgeWafBlockedRequests,
+} from "./edgeMonitoringStack.ts";
+import { CLOUDFRONT_WAF_REGION } from "./edgeWafStack.ts";
 
 /**
  * Namespace of the service's own metrics. The gateway and functions publish them as
@@ -48,6 +52,11 @@ export interface MonitoringStackProps extends StackProps {
     targetGroup: ApplicationTargetGroup;
     service: FargateService;
   };
+  /**
+   * The API's CloudFront entry, for the dashboard. Its alarms are in us-east-1, where its
+   * metrics are (EdgeMonitoringStack).
+   */
+  edge: { distributionId: string; webAclName: string };
   /** Alarm notifications go here when given (context `alarmEmail`). */
   alarmEmail?: string;
 }
@@ -62,24 +71,12 @@ export class MonitoringStack extends Stack {
     const { stage, httpApi, gateway } = props;
     const period = Duration.minutes(5);
 
-    const key = new Key(this, "AlarmTopicKey", {
-      description: "Encrypts alarm notifications",
-      enableKeyRotation: true,
-      removalPolicy: stage.logRemovalPolicy,
-    });
-    // CloudWatch publishes to an encrypted topic only if it may use the key.
-    key.grant(
-      new ServicePrincipal("cloudwatch.amazonaws.com"),
-      "kms:Decrypt",
-      "kms:GenerateDataKey*",
-    );
-    this.topic = new Topic(this, "Alarms", {
+    const { topic, action } = addAlarmTopic(this, {
       displayName: `asiointi-${stage.name} alarms`,
-      masterKey: key,
-      enforceSSL: true,
+      removalPolicy: stage.logRemovalPolicy,
+      email: props.alarmEmail,
     });
-    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
-    const action = new SnsAction(this.topic);
+    this.topic = topic;
 
     const alarm = (
       name: string,
@@ -218,6 +215,23 @@ export class MonitoringStack extends Stack {
         markdown: `# Asiointi chat (${stage.name})\nErrors and latency first, then the customer's experience. Runbook: docs/deploy.md`,
         width: 24,
         height: 2,
+      }),
+    );
+    // The edge's metrics live in us-east-1; each names its region, so this dashboard shows
+    // them beside the rest (its alarms are in EdgeMonitoringStack).
+    const edge = (m: Metric, label: string) => m.with({ region: CLOUDFRONT_WAF_REGION, label });
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: "API edge: CloudFront requests and 5xx % (us-east-1)",
+        left: [edge(cloudFrontRequests(props.edge.distributionId), "CloudFront requests")],
+        right: [edge(cloudFront5xxRate(props.edge.distributionId), "CloudFront 5xx %")],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: "API edge: WAF allowed and blocked (us-east-1)",
+        left: [edge(edgeWafAllowedRequests(props.edge.webAclName), "WAF allowed")],
+        right: [edge(edgeWafBlockedRequests(props.edge.webAclName), "WAF blocked")],
+        width: 12,
       }),
     );
     this.dashboard.addWidgets(

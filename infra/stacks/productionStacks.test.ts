@@ -389,6 +389,54 @@ describe("production stacks (dev stage)", () => {
     it("has one dashboard", () => {
       dev.monitoringTemplate.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
     });
+
+    it("alarms on the edge in us-east-1, where CloudFront and its WAF publish metrics", () => {
+      expect(dev.edgeMonitoring.region).toBe(CLOUDFRONT_WAF_REGION);
+      const topic = Object.keys(dev.edgeMonitoringTemplate.findResources("AWS::SNS::Topic"));
+      expect(topic).toHaveLength(1);
+      dev.edgeMonitoringTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
+        AlarmName: "asiointi-dev-EdgeWafBlocked",
+        Namespace: "AWS/WAFV2",
+        MetricName: "BlockedRequests",
+        Dimensions: [
+          { Name: "Rule", Value: "ALL" },
+          { Name: "WebACL", Value: "asiointi-dev-api-edge" },
+        ],
+        Statistic: "Sum",
+        AlarmActions: [{ Ref: topic[0] }],
+        OKActions: [{ Ref: topic[0] }],
+      });
+      dev.edgeMonitoringTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
+        AlarmName: "asiointi-dev-EdgeCloudFront5xxRate",
+        Namespace: "AWS/CloudFront",
+        MetricName: "5xxErrorRate",
+        Dimensions: [
+          { Name: "DistributionId", Value: Match.anyValue() },
+          { Name: "Region", Value: "Global" },
+        ],
+        Statistic: "Average",
+        Threshold: 1,
+        AlarmActions: [{ Ref: topic[0] }],
+      });
+    });
+
+    it("names the WAF ACL the edge alarm watches", () => {
+      dev.edgeWafTemplate.hasResourceProperties("AWS::WAFv2::WebACL", {
+        Name: "asiointi-dev-api-edge",
+        Scope: "CLOUDFRONT",
+      });
+    });
+
+    it("shows the edge's us-east-1 metrics on the stage's dashboard", () => {
+      const [dashboard] = Object.values(
+        dev.monitoringTemplate.findResources("AWS::CloudWatch::Dashboard"),
+      );
+      const body = JSON.stringify(dashboard?.Properties?.DashboardBody);
+      for (const metric of ["5xxErrorRate", "BlockedRequests", "AllowedRequests"]) {
+        expect(body).toContain(metric);
+      }
+      expect(body).toContain(`\\"region\\":\\"${CLOUDFRONT_WAF_REGION}\\"`);
+    });
   });
 
   it("passes the cdk-nag AwsSolutions checks (each exception acknowledged with a reason)", () => {
@@ -430,11 +478,13 @@ describe("production stacks (prod stage)", () => {
     });
   });
 
-  it("mails alarms to the configured address", () => {
-    prod.monitoringTemplate.hasResourceProperties("AWS::SNS::Subscription", {
-      Protocol: "email",
-      Endpoint: "ops@example.fi",
-    });
+  it("mails alarms to the configured address, from both alarm regions", () => {
+    for (const template of [prod.monitoringTemplate, prod.edgeMonitoringTemplate]) {
+      template.hasResourceProperties("AWS::SNS::Subscription", {
+        Protocol: "email",
+        Endpoint: "ops@example.fi",
+      });
+    }
   });
 
   it("passes the cdk-nag AwsSolutions checks", () => {

@@ -1,6 +1,7 @@
 import { IANAZone } from "luxon";
 import * as z from "zod";
 import { LANGS } from "../../contracts/lang.ts";
+import { PARSE_ONCE } from "../../contracts/validation.ts";
 import type { HolidayCalendar } from "./calendar.ts";
 
 /**
@@ -203,7 +204,7 @@ export function buildOpeningHours(
   holidays: HolidaySource,
   source = "opening hours config",
 ): OpeningHours {
-  const result = openingHoursConfigSchema.safeParse(raw);
+  const result = openingHoursConfigSchema.safeParse(raw, PARSE_ONCE);
   const issues: ConfigIssue[] = result.success ? holidays.check(result.data) : result.error.issues;
   if (!result.success || issues.length > 0) {
     const lines = issues.map((i) => `  ${pathOf(i.path)}: ${i.message}`);

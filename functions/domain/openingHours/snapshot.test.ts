@@ -8,7 +8,12 @@ import { OpeningHoursConfigError } from "./config.ts";
 import { RULE_ALIASES } from "./holidayRules.ts";
 import { loadOpeningHours } from "./load.ts";
 import { isOpen, nextOpening } from "./schedule.ts";
-import { loadOpeningHoursSnapshot, openingHoursFromJson, openingHoursToJson } from "./snapshot.ts";
+import {
+  loadOpeningHoursSnapshot,
+  openingHoursFromJson,
+  openingHoursToJson,
+  snapshotSha256,
+} from "./snapshot.ts";
 
 const fromYaml = loadOpeningHours();
 // The window synth writes (infra/constructs/openingHoursSnapshot.ts), for a synth in 2026.
@@ -110,6 +115,29 @@ describe("the opening-hours snapshot of deployed functions", () => {
     );
     expect(() => openingHoursFromJson("{", "x.json")).toThrow(/x\.json is not valid JSON/);
     expect(() => openingHoursFromJson('{"config":{}}', "x.json")).toThrow(/no holiday dates/);
+  });
+
+  it("trusts the text synth validated by its SHA-256, and refuses any other text", () => {
+    // Prepare
+    const sha = snapshotSha256(json);
+    const edited = json.replace('"Europe/Helsinki"', '"Mars/Olympus_Mons"');
+    // Act
+    const pinned = openingHoursFromJson(json, "x.json", sha);
+    // Assess
+    expect(pinned.config).toEqual(fromYaml.config);
+    expect(isOpen(pinned, "fi", new Date("2031-12-30T08:00:00Z"))).toBe(
+      isOpen(fromJson, "fi", new Date("2031-12-30T08:00:00Z")),
+    );
+    expect(() => openingHoursFromJson(edited, "x.json", sha)).toThrow(
+      /x\.json is not the snapshot validated at synth/,
+    );
+  });
+
+  it("checks the time zone against the runtime even when the text is pinned", () => {
+    const badZone = json.replace('"Europe/Helsinki"', '"Mars/Olympus_Mons"');
+    expect(() => openingHoursFromJson(badZone, "x.json", snapshotSha256(badZone))).toThrow(
+      /timeZone: not a valid IANA time zone on this runtime/,
+    );
   });
 
   it("refuses holiday dates computed for another config", () => {

@@ -1,10 +1,13 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { IANAZone } from "luxon";
 import { DatedHolidayCalendar, type HolidayDates, holidayDates } from "./calendar.ts";
 import {
   buildOpeningHours,
   type ConfigIssue,
   type HolidaySource,
   type OpeningHours,
+  type OpeningHoursConfig,
   OpeningHoursConfigError,
 } from "./config.ts";
 
@@ -72,11 +75,27 @@ function datedSource(dates: HolidayDates): HolidaySource {
   };
 }
 
-/** Validates a snapshot again (it is config) and builds its calendar, or throws naming the field. */
+/** SHA-256 of a snapshot's text, hex: what the stack pins a deployed snapshot to. */
+export function snapshotSha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * Validates a snapshot again (it is config) and builds its calendar, or throws naming the
+ * field. With `validatedSha256`, the SHA-256 of the very text the synth validated with this
+ * schema, a matching text skips the schema (the synth's check stands) and any other text
+ * fails; only what depends on the machine running it, the time zone, is checked again.
+ */
 export function openingHoursFromJson(
   text: string,
   source = "opening hours snapshot",
+  validatedSha256?: string,
 ): OpeningHours {
+  if (validatedSha256 !== undefined && snapshotSha256(text) !== validatedSha256) {
+    throw new OpeningHoursConfigError(
+      `${source} is not the snapshot validated at synth (SHA-256 ${validatedSha256}); redeploy the stack`,
+    );
+  }
   let snapshot: Snapshot;
   try {
     snapshot = JSON.parse(text) as Snapshot;
@@ -92,12 +111,28 @@ export function openingHoursFromJson(
   ) {
     throw new OpeningHoursConfigError(`${source} has no holiday dates`);
   }
-  return buildOpeningHours(snapshot.config, datedSource(dates), source);
+  if (validatedSha256 === undefined) {
+    return buildOpeningHours(snapshot.config, datedSource(dates), source);
+  }
+  const config = snapshot.config as OpeningHoursConfig;
+  // The runtime's ICU, not the synth machine's, decides which zones exist. This is also the
+  // first zone lookup, which loads ICU's zone data: every schedule answer needs it anyway.
+  if (!IANAZone.isValidZone(config.timeZone)) {
+    throw new OpeningHoursConfigError(
+      `${source} is invalid:\n  timeZone: not a valid IANA time zone on this runtime`,
+    );
+  }
+  return { config, calendar: datedSource(dates).calendar(config) };
 }
 
-/** Reads the snapshot at `file` (default $OPENING_HOURS_FILE); throws naming the file. */
+/**
+ * Reads the snapshot at `file` (default $OPENING_HOURS_FILE), pinned to the SHA-256 in
+ * $OPENING_HOURS_SHA256 when set (deployed functions: see openingHoursFromJson); throws
+ * naming the file.
+ */
 export function loadOpeningHoursSnapshot(
   file: string | undefined = process.env.OPENING_HOURS_FILE,
+  validatedSha256: string | undefined = process.env.OPENING_HOURS_SHA256 || undefined,
 ): OpeningHours {
   if (!file) throw new OpeningHoursConfigError("OPENING_HOURS_FILE is not set");
   let text: string;
@@ -108,5 +143,5 @@ export function loadOpeningHoursSnapshot(
       `cannot read opening hours snapshot ${file}: ${(err as Error).message}`,
     );
   }
-  return openingHoursFromJson(text, file);
+  return openingHoursFromJson(text, file, validatedSha256);
 }

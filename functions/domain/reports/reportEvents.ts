@@ -84,15 +84,19 @@ export interface ReportReader {
   rows(fromDay: string, toDay: string, topic?: string): Promise<ReportRows>;
 }
 
-const helsinkiDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Helsinki",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+// Built on first use: the first time-zone-aware Intl formatter in a process loads ICU's zone
+// data (~20 ms), which a Lambda function that never records or reads a report day (cancel,
+// slot listing, the Lex hook) should not pay at cold start.
+let helsinkiDay: Intl.DateTimeFormat | undefined;
 
 /** The Helsinki calendar day of an instant, as YYYY-MM-DD. */
 export function reportDay(at: Date): string {
+  helsinkiDay ??= new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Helsinki",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
   return helsinkiDay.format(at);
 }
 

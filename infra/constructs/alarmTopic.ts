@@ -4,6 +4,12 @@
  * region, so each region that holds alarms gets one.
  */
 import type { RemovalPolicy } from "aws-cdk-lib";
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  TreatMissingData,
+} from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
@@ -45,4 +51,36 @@ export function addAlarmTopic(
   });
   if (props.email) topic.addSubscription(new EmailSubscription(props.email));
   return { topic, action: new SnsAction(topic) };
+}
+
+/**
+ * One of the stage's alarms, as every alarm here is made: named `asiointi-<stage>-<name>`,
+ * two of three periods breaching, missing data not breaching, notifying `action` on alarm
+ * and on recovery.
+ */
+export function addStageAlarm(
+  scope: Construct,
+  stageName: string,
+  action: SnsAction,
+  alarm: {
+    name: string;
+    metric: IMetric;
+    threshold: number;
+    description: string;
+    comparison?: ComparisonOperator;
+  },
+): Alarm {
+  const a = new Alarm(scope, alarm.name, {
+    alarmName: `asiointi-${stageName}-${alarm.name}`,
+    alarmDescription: alarm.description,
+    metric: alarm.metric,
+    threshold: alarm.threshold,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 2,
+    comparisonOperator: alarm.comparison ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  a.addAlarmAction(action);
+  a.addOkAction(action);
+  return a;
 }

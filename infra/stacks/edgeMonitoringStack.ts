@@ -5,15 +5,9 @@
  * (MonitoringStack) shows the same metrics by naming their region.
  */
 import { Duration, Stack, type StackProps } from "aws-cdk-lib";
-import {
-  Alarm,
-  ComparisonOperator,
-  type IMetric,
-  Metric,
-  TreatMissingData,
-} from "aws-cdk-lib/aws-cloudwatch";
+import { type Alarm, type IMetric, Metric } from "aws-cdk-lib/aws-cloudwatch";
 import type { Construct } from "constructs";
-import { addAlarmTopic } from "../constructs/alarmTopic.ts";
+import { addAlarmTopic, addStageAlarm } from "../constructs/alarmTopic.ts";
 import type { StageConfig } from "../stage.ts";
 
 const PERIOD = Duration.minutes(5);
@@ -91,19 +85,9 @@ export class EdgeMonitoringStack extends Stack {
     this.topicArn = topic.topicArn;
 
     const alarm = (name: string, metric: IMetric, threshold: number, description: string) => {
-      const a = new Alarm(this, name, {
-        alarmName: `asiointi-${stage.name}-${name}`,
-        alarmDescription: description,
-        metric,
-        threshold,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      a.addAlarmAction(action);
-      a.addOkAction(action);
-      this.alarms.push(a);
+      this.alarms.push(
+        addStageAlarm(this, stage.name, action, { name, metric, threshold, description }),
+      );
     };
 
     alarm(

@@ -26,7 +26,7 @@ import {
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { Topic } from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
-import { addAlarmTopic } from "../constructs/alarmTopic.ts";
+import { addAlarmTopic, addStageAlarm } from "../constructs/alarmTopic.ts";
 import type { StageConfig } from "../stage.ts";
 import {
   cloudFront5xxRate,
@@ -85,20 +85,15 @@ export class MonitoringStack extends Stack {
       description: string,
       comparison = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     ) => {
-      const a = new Alarm(this, name, {
-        alarmName: `asiointi-${stage.name}-${name}`,
-        alarmDescription: description,
-        metric,
-        threshold,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
-        comparisonOperator: comparison,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      a.addAlarmAction(action);
-      a.addOkAction(action);
-      this.alarms.push(a);
-      return a;
+      this.alarms.push(
+        addStageAlarm(this, stage.name, action, {
+          name,
+          metric,
+          threshold,
+          description,
+          comparison,
+        }),
+      );
     };
 
     // --- HTTP API -----------------------------------------------------------------------

@@ -354,17 +354,29 @@ function checkDuplicates(
         ),
       );
     };
-    for (const topic of topics.values()) {
-      const source = sources.get(topic.id) as YamlSource;
-      topic[lang].utterances.forEach((u, i) => {
-        visit(source, [lang, "utterances", i], u, `topic ${topic.id} (${lang})`);
-      });
+    for (const s of trainingSentences(lang, topics, sources, outOfScope, outOfScopeSource)) {
+      visit(s.source, s.path, s.text, s.where);
     }
-    if (outOfScope && outOfScopeSource) {
-      const source = outOfScopeSource;
-      outOfScope[lang].forEach((u, i) => {
-        visit(source, [lang, i], u, `out-of-scope (${lang})`);
-      });
+  }
+}
+
+/** Every training sentence of one language: the topics' utterances, then the out-of-scope list. */
+function* trainingSentences(
+  lang: Lang,
+  topics: Map<TopicId, Topic>,
+  sources: Map<TopicId, YamlSource>,
+  outOfScope: OutOfScopeFile | undefined,
+  outOfScopeSource: YamlSource | undefined,
+): Generator<{ source: YamlSource; path: (string | number)[]; text: string; where: string }> {
+  for (const topic of topics.values()) {
+    const source = sources.get(topic.id) as YamlSource;
+    for (const [i, text] of topic[lang].utterances.entries()) {
+      yield { source, path: [lang, "utterances", i], text, where: `topic ${topic.id} (${lang})` };
+    }
+  }
+  if (outOfScope && outOfScopeSource) {
+    for (const [i, text] of outOfScope[lang].entries()) {
+      yield { source: outOfScopeSource, path: [lang, i], text, where: `out-of-scope (${lang})` };
     }
   }
 }
@@ -383,18 +395,8 @@ function checkHeldOut(
 ): void {
   for (const lang of LANGS) {
     const training = new Map<string, string>();
-    for (const topic of topics.values()) {
-      const source = sources.get(topic.id) as YamlSource;
-      topic[lang].utterances.forEach((u, i) => {
-        const where = `${source.file} line ${lineOf(source, [lang, "utterances", i])}`;
-        training.set(heldOutKey(u), where);
-      });
-    }
-    if (outOfScope && outOfScopeSource) {
-      const source = outOfScopeSource;
-      outOfScope[lang].forEach((u, i) => {
-        training.set(heldOutKey(u), `${source.file} line ${lineOf(source, [lang, i])}`);
-      });
+    for (const s of trainingSentences(lang, topics, sources, outOfScope, outOfScopeSource)) {
+      training.set(heldOutKey(s.text), `${s.source.file} line ${lineOf(s.source, s.path)}`);
     }
     const earlierSplit = new Map<string, string>();
     for (const split of HELD_OUT_SPLITS) {

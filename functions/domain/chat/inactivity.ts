@@ -92,13 +92,23 @@ export function createInactivityWatch(deps: {
     );
   }
 
-  async function warn(chatId: string): Promise<void> {
+  /**
+   * The chat if the watch should act on it now: an ended chat needs nothing, and a queued one
+   * is waiting for a person, not idle, so its watch starts over.
+   */
+  async function watchedChat(chatId: string) {
     const chat = await chats.requireChat(chatId);
-    if (chat.state === "ended") return;
+    if (chat.state === "ended") return undefined;
     if (chat.state === "queued") {
       arm(chatId, settings.warnAfterMs, () => warn(chatId));
-      return;
+      return undefined;
     }
+    return chat;
+  }
+
+  async function warn(chatId: string): Promise<void> {
+    const chat = await watchedChat(chatId);
+    if (!chat) return;
     const seen = await idleness(chatId, chat.lang);
     if (seen && seen.idleMs < settings.warnAfterMs) {
       // Someone wrote meanwhile, through another task: wait for the rest of the idle time.
@@ -111,12 +121,8 @@ export function createInactivityWatch(deps: {
   }
 
   async function end(chatId: string): Promise<void> {
-    const chat = await chats.requireChat(chatId);
-    if (chat.state === "ended") return;
-    if (chat.state === "queued") {
-      arm(chatId, settings.warnAfterMs, () => warn(chatId));
-      return;
-    }
+    const chat = await watchedChat(chatId);
+    if (!chat) return;
     const seen = await idleness(chatId, chat.lang);
     if (seen && !seen.warned) {
       // Someone wrote after the warning, through another task: the idle clock starts again.

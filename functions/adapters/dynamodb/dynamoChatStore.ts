@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -10,6 +9,7 @@ import {
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
 import type { Chat, StoredMessage } from "../../domain/chat/model.ts";
 import { createBatchedGet, createBatchedPut } from "./batching.ts";
+import { isConditionFailure, writeIf } from "./conditional.ts";
 import type { TableNames } from "./tables.ts";
 
 /**
@@ -19,10 +19,6 @@ import type { TableNames } from "./tables.ts";
  */
 const MESSAGE = "m#";
 const CLIENT_MESSAGE = "c#";
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException;
-}
 
 function queueKey(lang: string): string {
   return `queue#${lang}`;
@@ -60,16 +56,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     } while (startKey);
     return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
-  /** Runs a conditional update; false when the condition did not hold. */
-  async function conditional(command: UpdateCommand): Promise<boolean> {
-    try {
-      await doc.send(command);
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
+  const conditional = (command: UpdateCommand) => writeIf(doc, command);
 
   return {
     async createChat(chat) {
@@ -270,29 +257,24 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async endChat(chatId, end) {
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: tables.chats,
-            Key: { chatId },
-            UpdateExpression:
-              "SET #state = :ended, endedAt = :at, endedBy = :by, surveySecretHash = :h, surveyExpiresAt = :exp REMOVE queueKey, queueSort",
-            ConditionExpression: "attribute_exists(chatId) AND #state <> :ended",
-            ExpressionAttributeNames: { "#state": "state" },
-            ExpressionAttributeValues: {
-              ":ended": "ended",
-              ":at": end.endedAt,
-              ":by": end.endedBy,
-              ":h": end.surveySecretHash,
-              ":exp": end.surveyExpiresAt,
-            },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIf(
+        doc,
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression:
+            "SET #state = :ended, endedAt = :at, endedBy = :by, surveySecretHash = :h, surveyExpiresAt = :exp REMOVE queueKey, queueSort",
+          ConditionExpression: "attribute_exists(chatId) AND #state <> :ended",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":ended": "ended",
+            ":at": end.endedAt,
+            ":by": end.endedBy,
+            ":h": end.surveySecretHash,
+            ":exp": end.surveyExpiresAt,
+          },
+        }),
+      );
     },
 
     async appendMessage(message) {
@@ -341,19 +323,14 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async putSurvey(survey: SurveyRecord) {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tables.surveys,
-            Item: survey,
-            ConditionExpression: "attribute_not_exists(chatId)",
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIf(
+        doc,
+        new PutCommand({
+          TableName: tables.surveys,
+          Item: survey,
+          ConditionExpression: "attribute_not_exists(chatId)",
+        }),
+      );
     },
   };
 }

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -15,6 +14,7 @@ import type {
   CallbackRecord,
   CallbackStore,
 } from "../../domain/contact/contactStore.ts";
+import { isConditionFailure, writeIf } from "./conditional.ts";
 import type { TableNames } from "./tables.ts";
 
 /*
@@ -31,10 +31,6 @@ const BATCH_GET_MAX = 100;
 /** Rounds of retrying keys DynamoDB left unprocessed under throttling. */
 const UNPROCESSED_ROUNDS = 5;
 
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException;
-}
-
 function toCallback(item: Record<string, unknown>): CallbackRecord {
   const { openQueue: _openQueue, ...record } = item;
   return record as unknown as CallbackRecord;
@@ -47,20 +43,15 @@ export function createDynamoCallbackStore(
 ): CallbackStore {
   return {
     async putCallback(record) {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tables.callbacks,
-            Item: { ...record, ...(record.status === "open" ? { openQueue: OPEN } : {}) },
-            ConditionExpression: "attribute_not_exists(#ref)",
-            ExpressionAttributeNames: { "#ref": "reference" },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIf(
+        doc,
+        new PutCommand({
+          TableName: tables.callbacks,
+          Item: { ...record, ...(record.status === "open" ? { openQueue: OPEN } : {}) },
+          ConditionExpression: "attribute_not_exists(#ref)",
+          ExpressionAttributeNames: { "#ref": "reference" },
+        }),
+      );
     },
 
     async getCallback(reference) {
@@ -159,26 +150,21 @@ export function createDynamoAppointmentStore(
     },
 
     async reservePlace(slotId, capacity, expiresAt) {
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: tables.appointmentSlots,
-            Key: { slotId },
-            // ADD creates the counter at 1 on the first booking; the condition holds for a
-            // missing counter and otherwise compares it with the capacity in force now.
-            UpdateExpression:
-              "SET #capacity = :cap, expiresAt = if_not_exists(expiresAt, :exp) ADD booked :one",
-            ConditionExpression: "attribute_not_exists(booked) OR booked < :cap",
-            // "capacity" is a DynamoDB reserved word.
-            ExpressionAttributeNames: { "#capacity": "capacity" },
-            ExpressionAttributeValues: { ":cap": capacity, ":exp": expiresAt, ":one": 1 },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIf(
+        doc,
+        new UpdateCommand({
+          TableName: tables.appointmentSlots,
+          Key: { slotId },
+          // ADD creates the counter at 1 on the first booking; the condition holds for a
+          // missing counter and otherwise compares it with the capacity in force now.
+          UpdateExpression:
+            "SET #capacity = :cap, expiresAt = if_not_exists(expiresAt, :exp) ADD booked :one",
+          ConditionExpression: "attribute_not_exists(booked) OR booked < :cap",
+          // "capacity" is a DynamoDB reserved word.
+          ExpressionAttributeNames: { "#capacity": "capacity" },
+          ExpressionAttributeValues: { ":cap": capacity, ":exp": expiresAt, ":one": 1 },
+        }),
+      );
     },
 
     async releasePlace(slotId) {
@@ -199,20 +185,15 @@ export function createDynamoAppointmentStore(
     },
 
     async putAppointment(record) {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tables.appointments,
-            Item: record,
-            ConditionExpression: "attribute_not_exists(#ref)",
-            ExpressionAttributeNames: { "#ref": "reference" },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIf(
+        doc,
+        new PutCommand({
+          TableName: tables.appointments,
+          Item: record,
+          ConditionExpression: "attribute_not_exists(#ref)",
+          ExpressionAttributeNames: { "#ref": "reference" },
+        }),
+      );
     },
 
     async getAppointment(reference) {

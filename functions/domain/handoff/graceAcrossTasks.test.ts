@@ -102,12 +102,18 @@ async function chatWithAnna(store: ReturnType<typeof createDynamoChatStore>): Pr
   return chat.chatId;
 }
 
+/** Two tasks sharing presence and storage, and a chat Anna handles. */
+async function twoTasksAndAChat() {
+  const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
+  const a = task(store);
+  const b = task(store, a.presence);
+  const chatId = await chatWithAnna(store);
+  return { store, a, b, chatId };
+}
+
 describe("the advisor's grace period across gateway tasks", () => {
   it("runs from the last drop, whichever task saw the earlier one", async () => {
-    const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
-    const a = task(store);
-    const b = task(store, a.presence);
-    const chatId = await chatWithAnna(store);
+    const { store, a, b, chatId } = await twoTasksAndAChat();
 
     await a.handoff.advisorConnected(anna);
     await a.handoff.advisorDisconnected(anna.advisorId);
@@ -124,10 +130,7 @@ describe("the advisor's grace period across gateway tasks", () => {
   });
 
   it("keeps the chats of an advisor who is back when the timer comes due", async () => {
-    const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
-    const a = task(store);
-    const b = task(store, a.presence);
-    const chatId = await chatWithAnna(store);
+    const { store, a, b, chatId } = await twoTasksAndAChat();
 
     await a.handoff.advisorConnected(anna);
     await a.handoff.advisorDisconnected(anna.advisorId);

@@ -226,7 +226,7 @@ describe("DynamoDB throttling and errors", () => {
   it("tells the customer in the chat when their stored message cannot be answered", async () => {
     const { stack, proxy, socket, seen, start } = await setUp();
     // The customer's own message is stored; the bot's answer cannot be.
-    proxy.inject("fail", { operation: /^BatchWriteItem$/ });
+    proxy.inject("fail", { operation: /^BatchWriteItem$/, body: /"sk":\{"S":"m#/ });
 
     const ack = await socket.timeout(15_000).emitWithAck("chat:message", {
       text: "Miten saan verokortin?",
@@ -276,8 +276,8 @@ describe("DynamoDB throttling and errors", () => {
   });
 
   it.each([
-    // The customer's message: one conditional put under its clientId.
-    ["the customer's message", "PutItem", /"sk":\{"S":"c#/],
+    // The customer's message: a batched put under its clientId, after a read found none.
+    ["the customer's message", "BatchWriteItem", /"sk":\{"S":"c#/],
     // The bot's answer: a batch of unconditional puts under new message ids.
     ["the bot's answer", "BatchWriteItem", /"sk":\{"S":"m#/],
   ])(

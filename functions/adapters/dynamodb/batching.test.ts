@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
-import { createBatchedGet, createBatchedPut } from "./batching.ts";
+import { createBatcher } from "./batching.ts";
 import type { DynamoClients } from "./client.ts";
-import { tableName } from "./tables.ts";
+import { keyNamesOf, tableName, tableNames } from "./tables.ts";
 
 const PREFIX = "test-batching-";
 const tables = useEmbeddedTables(PREFIX);
@@ -22,6 +22,19 @@ beforeAll(() => {
 });
 
 const messages = () => tableName(PREFIX, "messages");
+const chats = () => tableName(PREFIX, "chats");
+/** A batcher whose gets and puts go to the messages table (or to `table`). */
+function batched(table = messages()) {
+  const batch = createBatcher(clients.doc, {
+    ...keyNamesOf(tableNames(PREFIX)),
+    [table]: ["chatId", "sk"],
+  });
+  return {
+    put: (item: Record<string, unknown>) => batch.put(table, item),
+    get: (key: Record<string, unknown>) => batch.get(table, key),
+    batch,
+  };
+}
 const message = (chatId: string, n: number) => ({
   chatId,
   sk: `m#${String(n).padStart(4, "0")}`,
@@ -31,13 +44,12 @@ const message = (chatId: string, n: number) => ({
 
 describe("batched puts and gets", () => {
   it("stores what is put in the same moment with one call per 25 items", async () => {
-    const put = createBatchedPut(clients.doc, messages(), ["chatId", "sk"]);
+    const { put, get } = batched();
     sent.length = 0;
 
     await Promise.all(Array.from({ length: 30 }, (_, n) => put(message("chat-a", n))));
 
     expect(sent).toEqual(["BatchWriteItemCommand", "BatchWriteItemCommand"]);
-    const get = createBatchedGet(clients.doc, messages(), ["chatId", "sk"]);
     const back = await Promise.all(
       Array.from({ length: 30 }, (_, n) => get({ chatId: "chat-a", sk: message("chat-a", n).sk })),
     );
@@ -47,9 +59,8 @@ describe("batched puts and gets", () => {
   });
 
   it("reads the same key asked twice in one call, and answers both", async () => {
-    const put = createBatchedPut(clients.doc, messages(), ["chatId", "sk"]);
+    const { put, get } = batched();
     await put(message("chat-b", 1));
-    const get = createBatchedGet(clients.doc, messages(), ["chatId", "sk"]);
     sent.length = 0;
 
     const [first, again, missing] = await Promise.all([
@@ -65,7 +76,7 @@ describe("batched puts and gets", () => {
   });
 
   it("writes an item put twice in one moment once, and both callers hear it is stored", async () => {
-    const put = createBatchedPut(clients.doc, messages(), ["chatId", "sk"]);
+    const { put } = batched();
     sent.length = 0;
 
     await Promise.all([put(message("chat-c", 7)), put(message("chat-c", 7))]);
@@ -73,9 +84,26 @@ describe("batched puts and gets", () => {
     expect(sent).toEqual(["BatchWriteItemCommand"]);
   });
 
+  it("reads and writes items of two tables in one call each", async () => {
+    const { batch } = batched();
+    sent.length = 0;
+
+    await Promise.all([
+      batch.put(messages(), message("chat-e", 1)),
+      batch.put(chats(), { chatId: "chat-e", state: "bot" }),
+    ]);
+    const [chat, stored] = await Promise.all([
+      batch.get(chats(), { chatId: "chat-e" }),
+      batch.get(messages(), { chatId: "chat-e", sk: "m#0001" }),
+    ]);
+
+    expect(sent).toEqual(["BatchWriteItemCommand", "BatchGetItemCommand"]);
+    expect(chat).toMatchObject({ state: "bot" });
+    expect(stored).toMatchObject({ text: "message 1" });
+  });
+
   it("does not keep what it read: a later read sees a later write", async () => {
-    const put = createBatchedPut(clients.doc, messages(), ["chatId", "sk"]);
-    const get = createBatchedGet(clients.doc, messages(), ["chatId", "sk"]);
+    const { put, get } = batched();
     await put(message("chat-d", 1));
     expect(await get({ chatId: "chat-d", sk: "m#0001" })).toMatchObject({ text: "message 1" });
 
@@ -85,7 +113,7 @@ describe("batched puts and gets", () => {
   });
 
   it("fails every caller of a batch whose call failed", async () => {
-    const put = createBatchedPut(clients.doc, "no-such-table", ["chatId", "sk"]);
+    const { put } = batched("no-such-table");
 
     const results = await Promise.allSettled([put(message("x", 1)), put(message("x", 2))]);
 

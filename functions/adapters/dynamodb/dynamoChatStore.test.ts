@@ -53,6 +53,43 @@ describe("DynamoDB chat store", () => {
     expect(await store.getChat("race")).toMatchObject({ missesInRow: 0, topics: ["vat"] });
   });
 
+  it("gives the bot's latest topics and streak with the chat, and in the queue", async () => {
+    const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
+    await store.createChat(newChat("topics"));
+
+    await store.recordBotTurn("topics", { topic: "tax-card", missed: false });
+    await store.recordBotTurn("topics", { missed: true });
+    await store.recordBotTurn("topics", { topic: "tax-card", missed: false });
+    await store.recordBotTurn("topics", { topic: "vat", missed: false });
+    await store.recordBotTurn("topics", { missed: true });
+    await store.enqueue("topics", {
+      lang: "fi",
+      queuedAt: "2026-11-23T10:01:00.000Z",
+      front: false,
+    });
+
+    expect(await store.getChat("topics")).toMatchObject({
+      topics: ["tax-card", "vat"],
+      missesInRow: 1,
+    });
+    const queued = (await store.listQueue("fi")).find((c) => c.chatId === "topics");
+    expect(queued).toMatchObject({ topics: ["tax-card", "vat"], state: "queued" });
+    await expect(store.recordBotTurn("no-such-chat", { missed: true })).rejects.toThrow();
+  });
+
+  it("stores a resend sent while the first copy is being stored once, and returns that copy", async () => {
+    const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
+
+    const [first, resend] = await Promise.all([
+      store.appendClientMessage(message("c2", "01A", "hei"), "customer:same"),
+      store.appendClientMessage(message("c2", "01B", "hei"), "customer:same"),
+    ]);
+
+    expect(first).toBeUndefined();
+    expect(resend).toMatchObject({ id: "01A" });
+    expect((await store.listMessages("c2")).map((m) => m.id)).toEqual(["01A"]);
+  });
+
   it("stores a person's message once per clientId and returns the first copy to a resend", async () => {
     const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
 

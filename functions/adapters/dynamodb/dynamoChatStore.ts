@@ -7,18 +7,24 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
+import { ChatNotFoundError } from "../../domain/chat/errors.ts";
 import type { Chat, StoredMessage } from "../../domain/chat/model.ts";
-import { createBatchedGet, createBatchedPut } from "./batching.ts";
-import { isConditionFailure, writeIf } from "./conditional.ts";
-import type { TableNames } from "./tables.ts";
+import { createBatcher } from "./batching.ts";
+import { writeIf } from "./conditional.ts";
+import { createSerialByKey } from "./serialByKey.ts";
+import { keyNamesOf, type TableNames } from "./tables.ts";
 
 /**
  * Sort keys in the messages table: the service's own messages under their id, messages people
- * send under the client's id for them, so that a resend finds the first copy with the same
- * single conditional write that stores it. Ids are ULIDs, so sorting by id is time order.
+ * send under the client's id for them, so that a resend finds the first copy. Ids are ULIDs,
+ * so sorting by id is time order. The bot's dialogue state (topics, misses in a row) is one
+ * more item in the chat's partition, beside the transcript.
  */
 const MESSAGE = "m#";
 const CLIENT_MESSAGE = "c#";
+const BOT_STATE = "bot";
+
+type BotState = Pick<Chat, "topics" | "missesInRow">;
 
 function queueKey(lang: string): string {
   return `queue#${lang}`;
@@ -29,10 +35,32 @@ function queueSort(at: string, front: boolean): string {
   return `${front ? "0" : "1"}#${at}`;
 }
 
-/** ChatStore over DynamoDB (or dynalite), with single conditional writes only. */
+/**
+ * ChatStore over DynamoDB (or dynalite). What decides who has a chat (queue, advisor, end,
+ * identity) is a single conditional write. What a question writes goes out in batches shared
+ * with other customers' (a conditional write of its own costs about twenty batched items): a
+ * person's message and the bot's state are a read and an unconditional put, made safe by
+ * running one at a time per chat in this process. A chat's messages come through the task its
+ * customer is connected to; only a resend landing on a second task within the moment the first
+ * is being stored could store it twice (see docs/benchmarks.md).
+ */
 export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: TableNames): ChatStore {
-  const readChat = createBatchedGet(doc, tables.chats, ["chatId"]);
-  const putMessage = createBatchedPut(doc, tables.messages, ["chatId", "sk"]);
+  const batch = createBatcher(doc, keyNamesOf(tables));
+  const serial = createSerialByKey();
+  const putMessage = (item: Record<string, unknown>) => batch.put(tables.messages, item);
+
+  async function readBotState(chatId: string): Promise<BotState | undefined> {
+    const item = await batch.get(tables.messages, { chatId, sk: BOT_STATE });
+    return item
+      ? { topics: item.topics as string[], missesInRow: Number(item.missesInRow) }
+      : undefined;
+  }
+
+  /** A chat record with the bot's latest state, read in the same batch as the record. */
+  async function withBotState(chat: Chat): Promise<Chat> {
+    const state = await readBotState(chat.chatId);
+    return state ? { ...chat, ...state } : chat;
+  }
 
   /** The whole transcript partition, in time order (at most a few hundred small items). */
   async function transcript(chatId: string): Promise<StoredMessage[]> {
@@ -70,41 +98,31 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async getChat(chatId) {
-      return (await readChat({ chatId })) as Chat | undefined;
+      const [chat, state] = await Promise.all([
+        batch.get(tables.chats, { chatId }),
+        readBotState(chatId),
+      ]);
+      return chat ? ({ ...chat, ...state } as Chat) : undefined;
     },
 
-    async recordBotTurn(chatId, { topic, missed }) {
-      const streak = missed ? "ADD missesInRow :one" : "SET missesInRow = :zero";
-      const streakValues = missed ? { ":one": 1 } : { ":zero": 0 };
-      const send = async (withTopic: boolean) => {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: tables.chats,
-            Key: { chatId },
-            // list_append keeps first-seen order; a repeated topic is refused by the condition.
-            UpdateExpression: withTopic
-              ? missed
-                ? `${streak} SET topics = list_append(topics, :t)`
-                : `${streak}, topics = list_append(topics, :t)`
-              : streak,
-            ConditionExpression: withTopic
-              ? "attribute_exists(chatId) AND NOT contains(topics, :topic)"
-              : "attribute_exists(chatId)",
-            ExpressionAttributeValues: withTopic
-              ? { ...streakValues, ":t": [topic], ":topic": topic }
-              : streakValues,
-            ReturnValues: "UPDATED_NEW",
-          }),
-        );
-        return Number(out.Attributes?.missesInRow ?? 0);
-      };
-      if (topic === undefined) return send(false);
-      try {
-        return await send(true);
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return send(false);
-      }
+    recordBotTurn(chatId, { topic, missed }) {
+      return serial(`bot\u0000${chatId}`, async () => {
+        const [chat, state] = await Promise.all([
+          batch.get(tables.chats, { chatId }),
+          readBotState(chatId),
+        ]);
+        if (!chat) throw new ChatNotFoundError();
+        const before = state ?? { topics: chat.topics as string[], missesInRow: 0 };
+        const next: BotState = {
+          topics:
+            topic === undefined || before.topics.includes(topic)
+              ? before.topics
+              : [...before.topics, topic],
+          missesInRow: missed ? before.missesInRow + 1 : 0,
+        };
+        await putMessage({ chatId, sk: BOT_STATE, ...next, expiresAt: chat.expiresAt });
+        return next.missesInRow;
+      });
     },
 
     async bindIdentity(chatId, identity) {
@@ -177,7 +195,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
         startKey = out.LastEvaluatedKey;
       } while (startKey);
       // The index is eventually consistent: drop anything that has moved on meanwhile.
-      return items.filter((c) => c.state === "queued");
+      return Promise.all(items.filter((c) => c.state === "queued").map(withBotState));
     },
 
     async assignAdvisor(chatId, advisor) {
@@ -229,7 +247,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
           ExpressionAttributeValues: { ":id": advisorId },
         }),
       );
-      return (out.Items ?? []) as Chat[];
+      return Promise.all(((out.Items ?? []) as Chat[]).map(withBotState));
     },
 
     async saveWrapup(chatId, wrapup) {
@@ -283,26 +301,15 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       await putMessage({ ...message, sk: MESSAGE + message.id });
     },
 
-    async appendClientMessage(message, clientKey) {
+    appendClientMessage(message, clientKey) {
       const key = { chatId: message.chatId, sk: CLIENT_MESSAGE + clientKey };
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tables.messages,
-            Item: { ...message, ...key },
-            ConditionExpression: "attribute_not_exists(sk)",
-          }),
-        );
+      // A resend waits for the first copy to be stored, and then finds it.
+      return serial(`${key.chatId}\u0000${key.sk}`, async () => {
+        const earlier = await batch.get(tables.messages, key);
+        if (earlier) return stripKey(earlier);
+        await putMessage({ ...message, ...key });
         return undefined;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const out = await doc.send(
-          new GetCommand({ TableName: tables.messages, Key: key, ConsistentRead: true }),
-        );
-        // An SDK retry of this same put whose first answer was lost finds its own item.
-        if (!out.Item || out.Item.id === message.id) return undefined;
-        return stripKey(out.Item);
-      }
+      });
     },
 
     async getMessage(chatId, messageId) {

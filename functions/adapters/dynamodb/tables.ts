@@ -54,7 +54,7 @@ export const TABLES = {
   messages: {
     id: "messages",
     purpose:
-      "Transcript messages per chat: the service's under m#<id>, people's under c#<sender>:<clientId> (stored once per resend); read whole and sorted by id.",
+      "Transcript messages per chat: the service's under m#<id>, people's under c#<sender>:<clientId> (stored once per resend), the bot's dialogue state under bot; read whole and sorted by id.",
     partitionKey: { name: "chatId", type: "S" },
     sortKey: { name: "sk", type: "S" },
     ttlAttribute: "expiresAt",
@@ -120,6 +120,19 @@ export type TableNames = Record<TableId, string>;
 /** Physical names of all tables under one prefix. */
 export function tableNames(prefix: string): TableNames {
   return Object.fromEntries(TABLE_IDS.map((id) => [id, tableName(prefix, id)])) as TableNames;
+}
+
+/** Each physical table's key attribute names (for matching batched answers to requests). */
+export function keyNamesOf(names: TableNames): Record<string, readonly string[]> {
+  return Object.fromEntries(
+    TABLE_IDS.map((id) => {
+      const def: TableDefinition = TABLES[id];
+      return [
+        names[id],
+        def.sortKey ? [def.partitionKey.name, def.sortKey.name] : [def.partitionKey.name],
+      ];
+    }),
+  );
 }
 
 /** The CreateTable request for a definition, used where tables are made at run time. */

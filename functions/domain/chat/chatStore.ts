@@ -15,17 +15,18 @@ export interface SurveyRecord {
 }
 
 /**
- * Persistence of chats, transcripts and surveys. Every write that decides something (who got
- * the chat, whether a message is new) is a single conditional write.
+ * Persistence of chats, transcripts and surveys. Every write that decides who has a chat
+ * (queue, advisor, end, identity) is a single conditional write.
  */
 export interface ChatStore {
   /** Stores a new chat; fails if the id is taken. */
   createChat(chat: Chat): Promise<void>;
   getChat(chatId: string): Promise<Chat | undefined>;
   /**
-   * Records a bot turn: adds a newly recognised topic, and counts a miss (atomically, so two
-   * messages at once both count) or resets the streak after an answer. Returns the streak
-   * after this turn.
+   * Records a bot turn: adds a newly recognised topic, and counts a miss or resets the streak
+   * after an answer. Returns the streak after this turn. Two turns of one chat at once in this
+   * process both count (they run one after the other); a chat's turns happen on the task its
+   * customer is connected to.
    */
   recordBotTurn(chatId: string, turn: { topic?: string; missed: boolean }): Promise<number>;
   /**
@@ -69,7 +70,8 @@ export interface ChatStore {
   /**
    * Stores a message a person sent, once per `clientKey` (the sender and the client's own id
    * for it): returns undefined when stored now, or the message already stored under that key
-   * (a resend after a lost acknowledgement), leaving it as it was.
+   * (a resend after a lost acknowledgement), leaving it as it was. A resend while the first
+   * copy is still being stored in this process waits for it and gets it back.
    */
   appendClientMessage(
     message: StoredMessage,

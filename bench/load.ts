@@ -183,6 +183,11 @@ interface RunMetrics {
   whileQueued: number;
   sent: number;
   acked: number;
+  /** Acks and deliveries before the measured phase ended, for the per-second rates. */
+  ackedInPhase: number;
+  deliveredInPhase: number;
+  /** performance.now() at which the measured phase ends (customers ask nothing after it). */
+  phaseEndsAt: number;
   ackCounts: Map<string, number>;
   delivered: number;
   errors: Map<string, number>;
@@ -199,6 +204,9 @@ function newMetrics(): RunMetrics {
     whileQueued: 0,
     sent: 0,
     acked: 0,
+    ackedInPhase: 0,
+    deliveredInPhase: 0,
+    phaseEndsAt: Number.POSITIVE_INFINITY,
     ackCounts: new Map(),
     delivered: 0,
     errors: new Map(),
@@ -250,6 +258,7 @@ async function connectCustomer(url: string, index: number, metrics: RunMetrics) 
   });
   socket.on("chat:message", (message) => {
     metrics.delivered++;
+    if (performance.now() <= metrics.phaseEndsAt) metrics.deliveredInPhase++;
     const chat = chatRecord(customer, message.chatId);
     const seen = chat.delivered.get(message.id);
     if (seen) seen.count++;
@@ -364,6 +373,7 @@ async function ask(customer: Customer, metrics: RunMetrics): Promise<void> {
       return;
     }
     metrics.acked++;
+    if (performance.now() <= metrics.phaseEndsAt) metrics.ackedInPhase++;
     chat.acked.set(clientId, ack.id);
     if (customer.state === "queued") {
       // Waiting for a person: nobody answers until an advisor takes the chat.
@@ -743,6 +753,7 @@ async function measure(
   driverLoop.enable();
   const startedAt = performance.now();
   const endAt = startedAt + SECONDS * 1_000;
+  metrics.phaseEndsAt = endAt;
   await Promise.all(customers.map((c) => runCustomer(c, endAt, metrics)));
   const seconds = (performance.now() - startedAt) / 1_000;
   driverLoop.disable();
@@ -812,14 +823,16 @@ async function main(): Promise<void> {
     botReplyP99Ms: round(percentile(chat.metrics.replyMs, 99)),
     echoP99Ms: round(percentile(echo.metrics.replyMs, 99)),
     relayP99Ms: chat.metrics.relayMs.length ? round(percentile(chat.metrics.relayMs, 99)) : null,
-    msgsPerSec: round(chat.metrics.acked / chat.seconds),
+    // Per second of the measured phase: chats still finishing after it (a reply or an
+    // advisor being waited for) would otherwise stretch the divisor.
+    msgsPerSec: round(chat.metrics.ackedInPhase / SECONDS),
     rssPerIdleConnKb: round(chat.rssPerIdleConnKb),
     lost: accounting.lost,
     duplicated: accounting.duplicated,
     botReplyP95Ms: round(percentile(chat.metrics.replyMs, 95)),
     botReplyMaxMs: round(Math.max(...chat.metrics.replyMs)),
     echoP50Ms: round(percentile(echo.metrics.replyMs, 50)),
-    deliveredPerSec: round(chat.metrics.delivered / chat.seconds),
+    deliveredPerSec: round(chat.metrics.deliveredInPhase / SECONDS),
     questions: chat.metrics.replyMs.length,
     chatsEnded: chat.metrics.chatsEnded,
     surveys: chat.metrics.surveys,

@@ -19,7 +19,7 @@ export interface SurveyRecord {
  * (queue, advisor, end, identity) is a single conditional write.
  */
 export interface ChatStore {
-  /** Stores a new chat; fails if the id is taken. */
+  /** Stores a new chat (its id is new: a random UUID). */
   createChat(chat: Chat): Promise<void>;
   getChat(chatId: string): Promise<Chat | undefined>;
   /**

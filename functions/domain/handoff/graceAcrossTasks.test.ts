@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { handoffTask as task } from "../../../tests/support/handoffTask.ts";
 import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
-import { createChatService } from "../chat/chatService.ts";
-import { createIdGenerator } from "../chat/ids.ts";
 import type { Chat } from "../chat/model.ts";
-import { manualClock } from "../clock.ts";
-import { createHandoffService, type Schedule } from "./handoffService.ts";
-import { createMemoryPresence } from "./presence.ts";
 
 // Two gateway tasks share presence and storage but each runs its own grace timers. An
 // advisor who drops on task A, comes back on task B and drops again must get the full grace
@@ -16,73 +12,6 @@ import { createMemoryPresence } from "./presence.ts";
 const PREFIX = "test-grace-";
 const tables = useEmbeddedTables(PREFIX);
 const anna = { advisorId: "anna", displayName: "Anna", languages: ["fi" as const] };
-
-/** A task's timers, fired by the test; and the background work they start. */
-function manualTimers() {
-  const pending: { run: () => void; cancelled: boolean }[] = [];
-  const work: Promise<unknown>[] = [];
-  const schedule: Schedule = (_ms, run) => {
-    const timer = { run, cancelled: false };
-    pending.push(timer);
-    return () => {
-      timer.cancelled = true;
-    };
-  };
-  return {
-    schedule,
-    background: (w: Promise<unknown>) => work.push(w),
-    async fireAll() {
-      for (const timer of pending.splice(0)) if (!timer.cancelled) timer.run();
-      await Promise.all(work.splice(0));
-    },
-  };
-}
-
-function task(
-  store: ReturnType<typeof createDynamoChatStore>,
-  presence = createMemoryPresence({ defaultMaxChats: 3 }),
-) {
-  const clock = manualClock(new Date("2026-11-24T08:00:00Z"));
-  const quiet = { message() {}, state() {}, surveyRequest() {} };
-  const chats = createChatService({
-    store,
-    bot: {
-      welcome: () => [],
-      reply: async () => ({ messages: [], missed: true }),
-    },
-    notifier: quiet,
-    clock,
-    ids: createIdGenerator(),
-    settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
-  });
-  const timers = manualTimers();
-  const handoff = createHandoffService({
-    store,
-    chats,
-    notifier: quiet,
-    handoffNotifier: {
-      queue() {},
-      typing() {},
-      attach() {},
-      detach() {},
-      advisorStatus() {},
-    },
-    presence,
-    clock,
-    openingHours: () => {
-      throw new Error("not asked in this test");
-    },
-    settings: {
-      queueLimit: 10,
-      averageHandlingSeconds: 480,
-      graceMs: 30_000,
-      missesBeforeHandoff: 2,
-    },
-    schedule: timers.schedule,
-    background: timers.background,
-  });
-  return { handoff, timers, presence };
-}
 
 async function chatWithAnna(store: ReturnType<typeof createDynamoChatStore>): Promise<string> {
   const chat: Chat = {

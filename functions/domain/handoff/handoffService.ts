@@ -97,7 +97,9 @@ export function createHandoffService(deps: HandoffDeps) {
     });
   const graceTimers = new Map<string, () => void>();
   const advisorLocks = new Map<string, Promise<unknown>>();
-  let publishing: Promise<void> = Promise.resolve();
+  /** The queue snapshot being published, and the one to follow it if more changed meanwhile. */
+  let publishing: Promise<void> | undefined;
+  let publishNext: Promise<void> | undefined;
 
   /** Runs one advisor's accepts one at a time, so the chat cap holds. */
   function serially<T>(advisorId: string, run: () => Promise<T>): Promise<T> {
@@ -145,31 +147,46 @@ export function createHandoffService(deps: HandoffDeps) {
 
   /**
    * Tells every waiting customer their place and wait, and every advisor the queue. Runs one
-   * at a time so that a later snapshot never overtakes an earlier one.
+   * at a time so that a later snapshot never overtakes an earlier one, and changes made while
+   * one runs share the next: with a long queue on a busy day each snapshot reads and tells the
+   * whole line, so one per change would grow with the square of the queue.
    */
   function publishQueue(): Promise<void> {
-    const run = async () => {
-      const now = clock.now();
-      const waiting: QueueEntry[] = [];
-      for (const lang of LANGS) {
-        const line = await store.listQueue(lang);
-        // Read once per queue, not per waiting chat: presence may be a network call away.
-        const available = line.length > 0 ? await presence.availableFor(lang) : 0;
-        line.forEach((chat, index) => {
-          notifier.state({
-            chatId: chat.chatId,
-            state: "queued",
-            lang: chat.lang,
-            queuePosition: index + 1,
-            estimatedWaitSeconds: waitFor(index + 1, available),
-          });
-          waiting.push(entryOf(chat, now));
+    if (!publishing) {
+      publishing = publishSnapshot().finally(() => {
+        publishing = undefined;
+      });
+      return publishing;
+    }
+    if (!publishNext) {
+      const next = () => {
+        publishNext = undefined;
+        return publishQueue();
+      };
+      publishNext = publishing.then(next, next);
+    }
+    return publishNext;
+  }
+
+  async function publishSnapshot(): Promise<void> {
+    const now = clock.now();
+    const waiting: QueueEntry[] = [];
+    for (const lang of LANGS) {
+      const line = await store.listQueue(lang);
+      // Read once per queue, not per waiting chat: presence may be a network call away.
+      const available = line.length > 0 ? await presence.availableFor(lang) : 0;
+      line.forEach((chat, index) => {
+        notifier.state({
+          chatId: chat.chatId,
+          state: "queued",
+          lang: chat.lang,
+          queuePosition: index + 1,
+          estimatedWaitSeconds: waitFor(index + 1, available),
         });
-      }
-      handoffNotifier.queue({ waiting });
-    };
-    publishing = publishing.then(run, run);
-    return publishing;
+        waiting.push(entryOf(chat, now));
+      });
+    }
+    handoffNotifier.queue({ waiting });
   }
 
   async function positionOf(chat: Chat): Promise<{ position: number; wait: number }> {

@@ -1,0 +1,80 @@
+// A gateway task's handoff service for tests: real chat service and store, quiet
+// notifiers (queue snapshots collected), timers the test fires.
+import type { createDynamoChatStore } from "../../functions/adapters/dynamodb/dynamoChatStore.ts";
+import type { QueueSnapshot } from "../../functions/contracts/protocol.ts";
+import { createChatService } from "../../functions/domain/chat/chatService.ts";
+import { createIdGenerator } from "../../functions/domain/chat/ids.ts";
+import { manualClock } from "../../functions/domain/clock.ts";
+import {
+  createHandoffService,
+  type Schedule,
+} from "../../functions/domain/handoff/handoffService.ts";
+import { createMemoryPresence } from "../../functions/domain/handoff/presence.ts";
+
+/** A task's timers, fired by the test; and the background work they start. */
+export function manualTimers() {
+  const pending: { run: () => void; cancelled: boolean }[] = [];
+  const work: Promise<unknown>[] = [];
+  const schedule: Schedule = (_ms, run) => {
+    const timer = { run, cancelled: false };
+    pending.push(timer);
+    return () => {
+      timer.cancelled = true;
+    };
+  };
+  return {
+    schedule,
+    background: (w: Promise<unknown>) => work.push(w),
+    async fireAll() {
+      for (const timer of pending.splice(0)) if (!timer.cancelled) timer.run();
+      await Promise.all(work.splice(0));
+    },
+  };
+}
+
+export function handoffTask(
+  store: ReturnType<typeof createDynamoChatStore>,
+  presence = createMemoryPresence({ defaultMaxChats: 3 }),
+) {
+  const clock = manualClock(new Date("2026-11-24T08:00:00Z"));
+  const quiet = { message() {}, state() {}, surveyRequest() {} };
+  const chats = createChatService({
+    store,
+    bot: {
+      welcome: () => [],
+      reply: async () => ({ messages: [], missed: true }),
+    },
+    notifier: quiet,
+    clock,
+    ids: createIdGenerator(),
+    settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
+  });
+  const timers = manualTimers();
+  const snapshots: QueueSnapshot[] = [];
+  const handoff = createHandoffService({
+    store,
+    chats,
+    notifier: quiet,
+    handoffNotifier: {
+      queue: (snapshot) => snapshots.push(snapshot),
+      typing() {},
+      attach() {},
+      detach() {},
+      advisorStatus() {},
+    },
+    presence,
+    clock,
+    openingHours: () => {
+      throw new Error("not asked in this test");
+    },
+    settings: {
+      queueLimit: 10,
+      averageHandlingSeconds: 480,
+      graceMs: 30_000,
+      missesBeforeHandoff: 2,
+    },
+    schedule: timers.schedule,
+    background: timers.background,
+  });
+  return { handoff, timers, presence, snapshots };
+}

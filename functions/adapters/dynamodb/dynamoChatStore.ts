@@ -56,13 +56,6 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       : undefined;
   }
 
-  /** A chat record with the bot's latest state, read in the same batch as the record. */
-  async function withBotState(chat: Chat): Promise<Chat> {
-    const state = await readBotState(chat.chatId);
-    return state ? { ...chat, ...state } : chat;
-  }
-
-  /** The whole transcript partition, in time order (at most a few hundred small items). */
   async function transcript(chatId: string): Promise<StoredMessage[]> {
     const items: StoredMessage[] = [];
     let startKey: QueryCommandOutput["LastEvaluatedKey"];
@@ -145,8 +138,8 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
         new UpdateCommand({
           TableName: tables.chats,
           Key: { chatId },
-          UpdateExpression:
-            "SET #state = :queued, queueKey = :key, queueSort = :sort, queueLang = :lang, queuedAt = if_not_exists(queuedAt, :at)",
+          // The topics so far go on the record, so the queue (read from an index) shows them.
+          UpdateExpression: `SET #state = :queued, queueKey = :key, queueSort = :sort, queueLang = :lang, queuedAt = if_not_exists(queuedAt, :at)${queue.topics ? ", topics = :topics" : ""}`,
           ConditionExpression: "#state = :bot",
           ExpressionAttributeNames: { "#state": "state" },
           ExpressionAttributeValues: {
@@ -156,6 +149,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
             ":sort": queueSort(queue.queuedAt, queue.front),
             ":lang": queue.lang,
             ":at": queue.queuedAt,
+            ...(queue.topics ? { ":topics": queue.topics } : {}),
           },
         }),
       );
@@ -191,7 +185,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
         startKey = out.LastEvaluatedKey;
       } while (startKey);
       // The index is eventually consistent: drop anything that has moved on meanwhile.
-      return Promise.all(items.filter((c) => c.state === "queued").map(withBotState));
+      return items.filter((c) => c.state === "queued");
     },
 
     async assignAdvisor(chatId, advisor) {
@@ -243,7 +237,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
           ExpressionAttributeValues: { ":id": advisorId },
         }),
       );
-      return Promise.all(((out.Items ?? []) as Chat[]).map(withBotState));
+      return (out.Items ?? []) as Chat[];
     },
 
     async saveWrapup(chatId, wrapup) {

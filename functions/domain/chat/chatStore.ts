@@ -37,14 +37,20 @@ export interface ChatStore {
     chatId: string,
     identity: { subject: string; customerName: string; assurance: NonNullable<Chat["assurance"]> },
   ): Promise<boolean>;
-  /** Puts a chat that is with the bot into a queue; false if it is not with the bot. */
+  /**
+   * Puts a chat that is with the bot into a queue; false if it is not with the bot. `topics`
+   * (the bot's so far) are kept with it for the queue and the advisor to show.
+   */
   enqueue(
     chatId: string,
-    queue: { lang: Chat["lang"]; queuedAt: string; front: boolean },
+    queue: { lang: Chat["lang"]; queuedAt: string; front: boolean; topics?: string[] },
   ): Promise<boolean>;
   /** Takes a queued chat back to the bot; false if it was not queued. */
   leaveQueue(chatId: string): Promise<boolean>;
-  /** Waiting chats of one queue, first in line first. */
+  /**
+   * Waiting chats of one queue, first in line first, with the topics they were queued with
+   * (read often, so without the bot's latest state).
+   */
   listQueue(lang: Chat["lang"]): Promise<Chat[]>;
   /** Gives a queued chat to an advisor; false when someone else took it first. */
   assignAdvisor(chatId: string, advisor: { id: string; name: string }): Promise<boolean>;

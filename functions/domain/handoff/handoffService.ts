@@ -233,6 +233,7 @@ export function createHandoffService(deps: HandoffDeps) {
       lang,
       queuedAt: clock.now().toISOString(),
       front: false,
+      topics: chat.topics,
     });
     if (!enqueued) {
       // Someone else moved the chat meanwhile (a second tab asked too): report where it is.

@@ -388,7 +388,8 @@ async function ask(customer: Customer, metrics: RunMetrics): Promise<void> {
   }
   const replied = await Promise.race([answered.then(() => true), sleep(REPLY_TIMEOUT_MS)]);
   if (replied !== true) {
-    countError(metrics, "reply:timeout");
+    // With the chat's state then (bot, queued, advisor), to tell routing from a lost answer.
+    countError(metrics, `reply:timeout:${customer.state}`);
     customer.pending = undefined;
   }
 }

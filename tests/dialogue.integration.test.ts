@@ -76,6 +76,29 @@ describe("the bot in a chat", () => {
     expect(second?.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
   });
 
+  it("counts two misses sent at once as two, and answers them in the order sent", async () => {
+    const chat = await chatIn("fi");
+    const before = chat.messages.length;
+
+    // Both leave before either is answered: the second must not start from the state the
+    // first found, or the streak stays at one and no person is offered.
+    const acks = await Promise.all([
+      chat.socket.emitWithAck("chat:message", { text: "asdf qwerty zxcv", clientId: "miss-0001" }),
+      chat.socket.emitWithAck("chat:message", {
+        text: "millainen sää on huomenna Oulussa",
+        clientId: "miss-0002",
+      }),
+    ]);
+
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const replies = await eventually(() => {
+      const bot = chat.messages.slice(before).filter((m) => m.from === "bot");
+      return bot.length >= 2 ? bot : undefined;
+    });
+    expect(replies[0]?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
+    expect(replies[1]?.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+  });
+
   it("answers Swedish written in a Finnish chat in Swedish and offers to switch", async () => {
     const chat = await chatIn("fi");
     const [answer, offer] = await chat.ask("hur får jag ett nytt skattekort", 2);

@@ -27,6 +27,7 @@ import {
   canSeePersonalData,
   type IdentityVerifier,
 } from "../domain/identity/identity.ts";
+import { createSerialByKey } from "../domain/serialByKey.ts";
 import { type SurveyDeps, submitSurvey } from "../domain/survey/submitSurvey.ts";
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
@@ -81,6 +82,12 @@ class NotStartedError extends ChatError {
 /** The customer side of the protocol: validate, call the domain, acknowledge, broadcast. */
 export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
   const { chats, identity } = deps;
+  /**
+   * A chat's messages are taken one at a time (accept, answer, routing), in the order they
+   * came: the bot answers them in that order, and each turn starts from the bot's state the
+   * one before left (two misses sent at once count as two).
+   */
+  const oneMessageAtATime = createSerialByKey();
   const handoff = () => {
     if (!deps.handoff) throw new HandoffUnavailableError();
     return deps.handoff;
@@ -169,26 +176,28 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
 
     socket.on(
       "chat:message",
-      handleEvent(deps, "chat:message", customerMessageSchema, async (input, ack) => {
-        const accepted = await chats.acceptMessage(currentChat(), "customer", input);
-        deps.inactivity?.touch(accepted.chat.chatId);
-        ack({ id: accepted.message.id });
-        if (accepted.duplicate) return;
-        try {
-          const turn = await chats.answer(accepted.chat, input.text);
-          // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
-          if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
-        } catch (error) {
-          // The chat moved on meanwhile (ended, taken by an advisor): nothing went wrong.
-          if (error instanceof ChatError && !(error instanceof ServiceUnavailableError)) return;
-          // Acknowledged already, so the ack cannot carry the failure: say it in the chat.
-          deps.logger.warn("answer failed after the message was stored", {
-            chatId: accepted.chat.chatId,
-            error: error as Error,
-          });
-          chats.noticeAnswerFailed(accepted.chat);
-        }
-      }),
+      handleEvent(deps, "chat:message", customerMessageSchema, async (input, ack) =>
+        oneMessageAtATime(currentChat(), async () => {
+          const accepted = await chats.acceptMessage(currentChat(), "customer", input);
+          deps.inactivity?.touch(accepted.chat.chatId);
+          ack({ id: accepted.message.id });
+          if (accepted.duplicate) return;
+          try {
+            const turn = await chats.answer(accepted.chat, input.text);
+            // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
+            if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
+          } catch (error) {
+            // The chat moved on meanwhile (ended, taken by an advisor): nothing went wrong.
+            if (error instanceof ChatError && !(error instanceof ServiceUnavailableError)) return;
+            // Acknowledged already, so the ack cannot carry the failure: say it in the chat.
+            deps.logger.warn("answer failed after the message was stored", {
+              chatId: accepted.chat.chatId,
+              error: error as Error,
+            });
+            chats.noticeAnswerFailed(accepted.chat);
+          }
+        }),
+      ),
     );
 
     socket.on(

@@ -37,31 +37,12 @@ const message = (chatId: string, id: string, text: string) => ({
 });
 
 describe("DynamoDB chat store", () => {
-  it("counts two misses at the same moment as two, and an answer resets the streak", async () => {
-    const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
-    await store.createChat(newChat("race"));
-
-    const streaks = await Promise.all([
-      store.recordBotTurn("race", { missed: true }),
-      store.recordBotTurn("race", { missed: true }),
-    ]);
-    const afterAnswer = await store.recordBotTurn("race", { topic: "vat", missed: false });
-    await store.recordBotTurn("race", { topic: "vat", missed: false });
-
-    expect(streaks.sort()).toEqual([1, 2]);
-    expect(afterAnswer).toBe(0);
-    expect(await store.getChat("race")).toMatchObject({ missesInRow: 0, topics: ["vat"] });
-  });
-
-  it("gives the bot's latest topics and streak with the chat, and the queue the topics it was queued with", async () => {
+  it("returns the chat with the bot's state saved last, and queues it with the topics given", async () => {
     const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
     await store.createChat(newChat("topics"));
 
-    await store.recordBotTurn("topics", { topic: "tax-card", missed: false });
-    await store.recordBotTurn("topics", { missed: true });
-    await store.recordBotTurn("topics", { topic: "tax-card", missed: false });
-    await store.recordBotTurn("topics", { topic: "vat", missed: false });
-    await store.recordBotTurn("topics", { missed: true });
+    await store.saveBotState({ chatId: "topics" }, { topics: ["tax-card"], missesInRow: 0 });
+    await store.saveBotState({ chatId: "topics" }, { topics: ["tax-card", "vat"], missesInRow: 1 });
     const chat = await store.getChat("topics");
     await store.enqueue("topics", {
       lang: "fi",
@@ -70,10 +51,11 @@ describe("DynamoDB chat store", () => {
       topics: chat?.topics,
     });
 
-    expect(chat).toMatchObject({ topics: ["tax-card", "vat"], missesInRow: 1 });
+    expect(chat).toMatchObject({ topics: ["tax-card", "vat"], missesInRow: 1, state: "bot" });
     const queued = (await store.listQueue("fi")).find((c) => c.chatId === "topics");
     expect(queued).toMatchObject({ topics: ["tax-card", "vat"], state: "queued" });
-    await expect(store.recordBotTurn("no-such-chat", { missed: true })).rejects.toThrow();
+    // The state item is not a message: the transcript does not show it.
+    expect(await store.listMessages("topics")).toEqual([]);
   });
 
   it("stores a resend sent while the first copy is being stored once, and returns that copy", async () => {

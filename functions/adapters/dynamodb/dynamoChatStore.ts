@@ -7,11 +7,10 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
-import { ChatNotFoundError } from "../../domain/chat/errors.ts";
 import type { Chat, StoredMessage } from "../../domain/chat/model.ts";
+import { createSerialByKey } from "../../domain/serialByKey.ts";
 import { createBatcher } from "./batching.ts";
 import { writeIf } from "./conditional.ts";
-import { createSerialByKey } from "./serialByKey.ts";
 import { keyNamesOf, type TableNames } from "./tables.ts";
 
 /**
@@ -94,23 +93,13 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       return chat ? ({ ...chat, ...state } as Chat) : undefined;
     },
 
-    recordBotTurn(chatId, { topic, missed }) {
-      return serial(`bot\u0000${chatId}`, async () => {
-        const [chat, state] = await Promise.all([
-          batch.get(tables.chats, { chatId }),
-          readBotState(chatId),
-        ]);
-        if (!chat) throw new ChatNotFoundError();
-        const before = state ?? { topics: chat.topics as string[], missesInRow: 0 };
-        const next: BotState = {
-          topics:
-            topic === undefined || before.topics.includes(topic)
-              ? before.topics
-              : [...before.topics, topic],
-          missesInRow: missed ? before.missesInRow + 1 : 0,
-        };
-        await putMessage({ chatId, sk: BOT_STATE, ...next, expiresAt: chat.expiresAt });
-        return next.missesInRow;
+    async saveBotState(chat, state) {
+      await putMessage({
+        chatId: chat.chatId,
+        sk: BOT_STATE,
+        topics: state.topics,
+        missesInRow: state.missesInRow,
+        expiresAt: chat.expiresAt,
       });
     },
 

@@ -215,7 +215,9 @@ export function createChatService(deps: ChatServiceDeps) {
 
     /**
      * Lets the bot answer a customer message while the chat is with the bot. Returns what
-     * routing needs to know of the turn (undefined when the bot did not answer).
+     * routing needs to know of the turn (undefined when the bot did not answer). `chat` is as
+     * read when the message was accepted; the caller runs one message of a chat at a time, so
+     * the bot's state in it is the latest.
      */
     async answer(
       chat: Chat,
@@ -227,12 +229,14 @@ export function createChatService(deps: ChatServiceDeps) {
         : [];
       const turn = await bot.reply(chat, text);
       const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
-      const [, missesInRow] = await Promise.all([
+      const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
+      const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
+      await Promise.all([
         sayAll(chat.chatId, [...warning, ...turn.messages]),
-        // Most answered turns change nothing on the chat record; those write nothing to it.
-        turn.missed || topicIsNew || chat.missesInRow !== 0
-          ? store.recordBotTurn(chat.chatId, { topic: turn.topic, missed: turn.missed })
-          : 0,
+        // Most answered turns change nothing of the bot's state; those write nothing for it.
+        topicIsNew || missesInRow !== chat.missesInRow
+          ? store.saveBotState(chat, { topics, missesInRow })
+          : undefined,
       ]);
       await deps.reports?.record({
         kind: "botAnswer",

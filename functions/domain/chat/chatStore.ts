@@ -23,12 +23,14 @@ export interface ChatStore {
   createChat(chat: Chat): Promise<void>;
   getChat(chatId: string): Promise<Chat | undefined>;
   /**
-   * Records a bot turn: adds a newly recognised topic, and counts a miss or resets the streak
-   * after an answer. Returns the streak after this turn. Two turns of one chat at once in this
-   * process both count (they run one after the other); a chat's turns happen on the task its
-   * customer is connected to.
+   * Stores the bot's dialogue state (topics so far, misses in a row) after a turn; getChat
+   * returns the chat with it. One turn of a chat at a time: the caller computed `state` from
+   * the chat as it read it, so two turns of one chat must not overlap.
    */
-  recordBotTurn(chatId: string, turn: { topic?: string; missed: boolean }): Promise<number>;
+  saveBotState(
+    chat: Pick<Chat, "chatId" | "expiresAt">,
+    state: Pick<Chat, "topics" | "missesInRow">,
+  ): Promise<void>;
   /**
    * Binds a verified identity to the chat; false when the chat already belongs to another
    * person (a chat never changes owner).

@@ -38,10 +38,12 @@ function queueSort(at: string, front: boolean): string {
  * ChatStore over DynamoDB (or dynalite). What decides who has a chat (queue, advisor, end,
  * identity) is a single conditional write. What a question writes goes out in batches shared
  * with other customers' (a conditional write of its own costs about twenty batched items): a
- * person's message and the bot's state are a read and an unconditional put, made safe by
- * running one at a time per chat in this process. A chat's messages come through the task its
+ * person's message is a read and an unconditional put, one at a time per clientId in this
+ * process; the bot's state an unconditional put, one turn at a time per chat (the gateway
+ * takes a chat's messages in order). A chat's messages come through the task its
  * customer is connected to; only a resend landing on a second task within the moment the first
- * is being stored could store it twice (see docs/benchmarks.md).
+ * is being stored overwrites it (one item, keyed by clientId, but acked with a second id and
+ * answered twice; see docs/benchmarks.md).
  */
 export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: TableNames): ChatStore {
   const batch = createBatcher(doc, keyNamesOf(tables));

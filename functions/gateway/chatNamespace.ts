@@ -131,7 +131,9 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
           await socket.leave(chatRoom(socket.data.chatId));
         }
         socket.data.chatId = chat.chatId;
+        // In the room before the transcript is read, so that no message falls between them.
         await socket.join(chatRoom(chat.chatId));
+        const missed = await started.replay();
         if (chat.state !== "ended") deps.inactivity?.touch(chat.chatId);
         if (customer) {
           chat = await chats.authenticate(chat.chatId, customer);
@@ -146,7 +148,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
           state: chat.state,
           authenticated: chat.authenticated,
         });
-        for (const message of started.missed) socket.emit("chat:message", message);
+        for (const message of missed) socket.emit("chat:message", message);
         socket.emit("chat:state", {
           ...chats.stateEvent(chat),
           ...(chat.state === "advisor" && chat.advisorName

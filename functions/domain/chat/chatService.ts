@@ -33,8 +33,13 @@ export interface StartedChat {
   chat: Chat;
   resumeToken: string;
   created: boolean;
-  /** Messages the client has not seen yet (whole transcript, or after lastMessageId). */
-  missed: ChatMessage[];
+  /**
+   * Reads the messages the client has not seen yet (whole transcript, or after
+   * lastMessageId). Call it once the connection receives the chat's live messages: a message
+   * stored meanwhile then comes live, in the replay, or both (clients drop ids they have
+   * shown), never in neither.
+   */
+  replay(): Promise<ChatMessage[]>;
 }
 
 export interface AcceptedMessage {
@@ -119,12 +124,12 @@ export function createChatService(deps: ChatServiceDeps) {
         if (!chat || !secretMatches(parsed.secret, chat.resumeSecretHash)) {
           throw new InvalidResumeTokenError();
         }
-        const missed = await store.listMessages(chat.chatId, request.lastMessageId);
         return {
           chat,
           resumeToken: request.resumeToken,
           created: false,
-          missed: missed.map(toChatMessage),
+          replay: async () =>
+            (await store.listMessages(chat.chatId, request.lastMessageId)).map(toChatMessage),
         };
       }
       const chatId = ids.chatId();
@@ -142,7 +147,7 @@ export function createChatService(deps: ChatServiceDeps) {
         expiresAt: expiresAt(clock.now()),
       };
       await store.createChat(chat);
-      return { chat, resumeToken: issued.token, created: true, missed: [] };
+      return { chat, resumeToken: issued.token, created: true, replay: async () => [] };
     },
 
     /** Sends the bot's welcome into a freshly created chat. */

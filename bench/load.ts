@@ -500,22 +500,38 @@ async function connectAdvisors(url: string, metrics: RunMetrics): Promise<Adviso
             .timeout(REPLY_TIMEOUT_MS)
             .emitWithAck("chat:accept", { chatId: entry.chatId })
             .then((ack) => {
+              const early = arrivedWhileAccepting.get(entry.chatId) ?? [];
+              arrivedWhileAccepting.delete(entry.chatId);
               if (!ack.ok) return;
               active.add(entry.chatId);
               acceptedAt.set(entry.chatId, performance.now());
+              for (const message of early) answer(message);
             })
             .catch(() => countError(metrics, "chat:accept:timeout"))
             .finally(() => accepting.delete(entry.chatId));
         }
       });
+      /** Customer messages that came in the chat's room before our accept was acknowledged. */
+      const arrivedWhileAccepting = new Map<string, ChatMessage[]>();
       socket.on("chat:message", (message) => {
-        if (message.from !== "customer" || !active.has(message.chatId) || !message.clientId) {
-          return;
+        if (message.from !== "customer" || !message.clientId) return;
+        if (accepting.has(message.chatId)) {
+          const early = arrivedWhileAccepting.get(message.chatId) ?? [];
+          early.push(message);
+          arrivedWhileAccepting.set(message.chatId, early);
+        } else if (active.has(message.chatId)) answer(message);
+      });
+      /**
+       * Answers every customer message of a chat we have, also one sent before we took it
+       * (its customer waits for an answer, the bot's or ours); only those sent after are
+       * timed as relay.
+       */
+      const answer = (message: ChatMessage) => {
+        const sentAt = customerSentAt.get(message.clientId ?? "");
+        if (sentAt !== undefined && sentAt >= (acceptedAt.get(message.chatId) ?? 0)) {
+          metrics.relayMs.push(performance.now() - sentAt);
+          metrics.relayToAdvisorMs.push(performance.now() - sentAt);
         }
-        const sentAt = customerSentAt.get(message.clientId);
-        if (sentAt === undefined || sentAt < (acceptedAt.get(message.chatId) ?? 0)) return;
-        metrics.relayMs.push(performance.now() - sentAt);
-        metrics.relayToAdvisorMs.push(performance.now() - sentAt);
         const clientId = `${persona}-${++replies}`;
         advisorSentAt.set(clientId, performance.now());
         socket
@@ -529,7 +545,7 @@ async function connectAdvisors(url: string, metrics: RunMetrics): Promise<Adviso
             if (!ack.ok) countError(metrics, `advisor:message:${ack.error.code}`);
           })
           .catch(() => countError(metrics, "advisor:message:timeout"));
-      });
+      };
       socket.on("chat:state", (state) => {
         if (state.state !== "ended" || !active.delete(state.chatId)) return;
         socket

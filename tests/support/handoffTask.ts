@@ -4,6 +4,7 @@ import type { createDynamoChatStore } from "../../functions/adapters/dynamodb/dy
 import type { QueueSnapshot } from "../../functions/contracts/protocol.ts";
 import { createChatService } from "../../functions/domain/chat/chatService.ts";
 import { createIdGenerator } from "../../functions/domain/chat/ids.ts";
+import type { Chat } from "../../functions/domain/chat/model.ts";
 import { manualClock } from "../../functions/domain/clock.ts";
 import {
   createHandoffService,
@@ -77,4 +78,25 @@ export function handoffTask(
     background: timers.background,
   });
   return { handoff, timers, presence, snapshots };
+}
+
+/** Stores a Finnish chat with the bot and puts it in the queue; returns its id. */
+export async function queuedChat(
+  store: ReturnType<typeof createDynamoChatStore>,
+  chatId = `chat-${Math.random().toString(36).slice(2)}`,
+): Promise<string> {
+  const chat: Chat = {
+    chatId,
+    lang: "fi",
+    state: "bot",
+    startedAt: "2026-11-24T08:00:00.000Z",
+    resumeSecretHash: "x",
+    topics: [],
+    missesInRow: 0,
+    handledBy: "bot",
+    authenticated: false,
+  };
+  await store.createChat(chat);
+  await store.enqueue(chatId, { lang: "fi", queuedAt: chat.startedAt, front: false });
+  return chatId;
 }

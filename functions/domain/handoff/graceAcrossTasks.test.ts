@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
-import { handoffTask as task } from "../../../tests/support/handoffTask.ts";
+import { queuedChat, handoffTask as task } from "../../../tests/support/handoffTask.ts";
 import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
-import type { Chat } from "../chat/model.ts";
 
 // Two gateway tasks share presence and storage but each runs its own grace timers. An
 // advisor who drops on task A, comes back on task B and drops again must get the full grace
@@ -14,21 +13,9 @@ const tables = useEmbeddedTables(PREFIX);
 const anna = { advisorId: "anna", displayName: "Anna", languages: ["fi" as const] };
 
 async function chatWithAnna(store: ReturnType<typeof createDynamoChatStore>): Promise<string> {
-  const chat: Chat = {
-    chatId: `chat-${Math.random().toString(36).slice(2)}`,
-    lang: "fi",
-    state: "bot",
-    startedAt: "2026-11-24T08:00:00.000Z",
-    resumeSecretHash: "x",
-    topics: [],
-    missesInRow: 0,
-    handledBy: "bot",
-    authenticated: false,
-  };
-  await store.createChat(chat);
-  await store.enqueue(chat.chatId, { lang: "fi", queuedAt: chat.startedAt, front: false });
-  await store.assignAdvisor(chat.chatId, { id: anna.advisorId, name: anna.displayName });
-  return chat.chatId;
+  const chatId = await queuedChat(store);
+  await store.assignAdvisor(chatId, { id: anna.advisorId, name: anna.displayName });
+  return chatId;
 }
 
 /** Two tasks sharing presence and storage, and a chat Anna handles. */

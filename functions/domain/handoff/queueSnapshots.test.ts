@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
-import { handoffTask } from "../../../tests/support/handoffTask.ts";
+import { handoffTask, queuedChat } from "../../../tests/support/handoffTask.ts";
 import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
 
@@ -12,20 +12,7 @@ describe("queue snapshots", () => {
     const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
     const { handoff, snapshots } = handoffTask(store);
     const chatIds = Array.from({ length: 6 }, (_, n) => `waiting-${n}`);
-    for (const chatId of chatIds) {
-      await store.createChat({
-        chatId,
-        lang: "fi",
-        state: "bot",
-        startedAt: "2026-11-24T08:00:00.000Z",
-        resumeSecretHash: "x",
-        topics: [],
-        missesInRow: 0,
-        handledBy: "bot",
-        authenticated: false,
-      });
-      await store.enqueue(chatId, { lang: "fi", queuedAt: "2026-11-24T08:00:00Z", front: false });
-    }
+    for (const chatId of chatIds) await queuedChat(store, chatId);
 
     // Six customers leave the queue at once: six changes, each asking for a snapshot.
     await Promise.all(chatIds.map((chatId) => handoff.leaveQueue(chatId)));

@@ -178,9 +178,11 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
 
     socket.on(
       "chat:message",
-      handleEvent(deps, "chat:message", customerMessageSchema, async (input, ack) =>
-        oneMessageAtATime(currentChat(), async () => {
-          const accepted = await chats.acceptMessage(currentChat(), "customer", input);
+      handleEvent(deps, "chat:message", customerMessageSchema, async (input, ack) => {
+        // The chat the message was sent in, even if the socket moves to another meanwhile.
+        const chatId = currentChat();
+        return oneMessageAtATime(chatId, async () => {
+          const accepted = await chats.acceptMessage(chatId, "customer", input);
           deps.inactivity?.touch(accepted.chat.chatId);
           ack({ id: accepted.message.id });
           if (accepted.duplicate) return;
@@ -198,8 +200,8 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
             });
             chats.noticeAnswerFailed(accepted.chat);
           }
-        }),
-      ),
+        });
+      }),
     );
 
     socket.on(

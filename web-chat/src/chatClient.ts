@@ -244,7 +244,9 @@ export class ChatClient {
   private receive(message: ChatMessage): void {
     if (this.seen.has(message.id)) return;
     this.seen.add(message.id);
-    this.lastShownId = message.id;
+    // The newest id, not the last to arrive: on a resume an older message can come in the
+    // replay after a newer one came live.
+    if (!this.lastShownId || message.id > this.lastShownId) this.lastShownId = message.id;
     this.transcript.push(message);
     // Our own message came back stored: it is no longer pending, whatever happened to the ack.
     if (message.clientId) this.settle(message.clientId);

@@ -1,0 +1,77 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../functions/contracts/protocol.ts";
+import { ChatClient } from "../web-chat/src/chatClient.ts";
+import { eventually } from "./support/localStack.ts";
+
+// The widget's client against a scripted socket.io server on loopback: what it asks for
+// when it resumes after the server has dropped the connection.
+
+const stored = new Map<string, string>();
+let io: Server;
+let origin: string;
+const starts: { lastMessageId?: string }[] = [];
+
+const message = (id: string): ChatMessage => ({
+  id,
+  chatId: "chat-1",
+  from: "bot",
+  text: `viesti ${id}`,
+  at: "2026-11-24T08:00:00.000Z",
+});
+
+beforeAll(async () => {
+  Object.assign(globalThis, {
+    sessionStorage: {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => stored.set(key, value),
+    },
+  });
+  const http = createServer();
+  io = new Server(http);
+  io.of("/chat").on("connection", (socket) => {
+    socket.on("chat:start", (request, ack) => {
+      starts.push(request);
+      ack({
+        ok: true,
+        chatId: "chat-1",
+        resumeToken: "resume-1",
+        state: "bot",
+        authenticated: false,
+      });
+      if (starts.length > 1) return;
+      // A newer message live, then an older one from the replay (join before read).
+      socket.emit("chat:message", message("01B"));
+      socket.emit("chat:message", message("01A"));
+      setTimeout(() => socket.disconnect(true), 50);
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+});
+
+afterAll(() => {
+  io.close();
+});
+
+describe("the web chat's client", () => {
+  it("resumes after the newest message shown, not the last to arrive", async () => {
+    const shown: string[] = [];
+    const client = new ChatClient(origin, "fi", {
+      message: (m) => shown.push(m.id),
+      state() {},
+      connection() {},
+      survey() {},
+      pending() {},
+      typing() {},
+    });
+
+    client.connect();
+
+    await eventually(() => starts.length >= 2, 5_000);
+    expect(shown).toEqual(["01B", "01A"]);
+    expect(starts[1]).toMatchObject({ resumeToken: "resume-1", lastMessageId: "01B" });
+  });
+});

@@ -3,7 +3,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  type QueryCommandOutput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
@@ -11,6 +10,7 @@ import type { Chat, StoredMessage } from "../../domain/chat/model.ts";
 import { createSerialByKey } from "../../domain/serialByKey.ts";
 import { createBatcher } from "./batching.ts";
 import { writeIf } from "./conditional.ts";
+import { queryAll } from "./queryAll.ts";
 import { keyNamesOf, type TableNames } from "./tables.ts";
 
 /**
@@ -58,25 +58,16 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
   }
 
   async function transcript(chatId: string): Promise<StoredMessage[]> {
-    const items: StoredMessage[] = [];
-    let startKey: QueryCommandOutput["LastEvaluatedKey"];
-    do {
-      const out: QueryCommandOutput = await doc.send(
-        new QueryCommand({
-          TableName: tables.messages,
-          KeyConditionExpression: "chatId = :c",
-          ExpressionAttributeValues: { ":c": chatId },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        // Skips the bare client-id markers an earlier version stored beside its messages.
-        if (typeof item.id === "string") items.push(stripKey(item));
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const items = await queryAll(doc, {
+      TableName: tables.messages,
+      KeyConditionExpression: "chatId = :c",
+      ExpressionAttributeValues: { ":c": chatId },
+      ConsistentRead: true,
+    });
+    // Only messages: skips the bot's state and the bare client-id markers an earlier version
+    // stored beside its messages.
+    const messages = items.filter((item) => typeof item.id === "string").map(stripKey);
+    return messages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
   const conditional = (command: UpdateCommand) => writeIf(doc, command);
 
@@ -160,21 +151,12 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async listQueue(lang) {
-      const items: Chat[] = [];
-      let startKey: QueryCommandOutput["LastEvaluatedKey"];
-      do {
-        const out: QueryCommandOutput = await doc.send(
-          new QueryCommand({
-            TableName: tables.chats,
-            IndexName: "queue",
-            KeyConditionExpression: "queueKey = :key",
-            ExpressionAttributeValues: { ":key": queueKey(lang) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...((out.Items ?? []) as Chat[]));
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
+      const items = (await queryAll(doc, {
+        TableName: tables.chats,
+        IndexName: "queue",
+        KeyConditionExpression: "queueKey = :key",
+        ExpressionAttributeValues: { ":key": queueKey(lang) },
+      })) as unknown as Chat[];
       // The index is eventually consistent: drop anything that has moved on meanwhile.
       return items.filter((c) => c.state === "queued");
     },

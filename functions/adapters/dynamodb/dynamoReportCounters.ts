@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type { CounterIncrement, CounterWriter } from "../../domain/reports/bufferedRecorder.ts";
 import {
@@ -9,6 +9,7 @@ import {
   type ReportRecorder,
   type ReportRows,
 } from "../../domain/reports/reportEvents.ts";
+import { queryAll } from "./queryAll.ts";
 
 /**
  * Report counters in DynamoDB, one partition per month (`month = YYYY-MM`). Each event adds
@@ -105,23 +106,13 @@ async function queryRange(
   from: string,
   to: string,
 ): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: "#m = :m AND #r BETWEEN :from AND :to",
-        ExpressionAttributeNames: { "#m": "month", "#r": "row" },
-        // "~" sorts after every language and topic character, so the whole last day is in.
-        ExpressionAttributeValues: { ":m": month, ":from": from, ":to": to },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return queryAll(doc, {
+    TableName: tableName,
+    KeyConditionExpression: "#m = :m AND #r BETWEEN :from AND :to",
+    ExpressionAttributeNames: { "#m": "month", "#r": "row" },
+    // "~" sorts after every language and topic character, so the whole last day is in.
+    ExpressionAttributeValues: { ":m": month, ":from": from, ":to": to },
+  });
 }
 
 function counts(item: Record<string, unknown>): Partial<Counts> {

@@ -1,5 +1,7 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { ServiceUnavailableError } from "../../domain/chat/errors.ts";
 import { createBatcher } from "./batching.ts";
 import type { DynamoClients } from "./client.ts";
 import { keyNamesOf, tableName, tableNames } from "./tables.ts";
@@ -118,5 +120,35 @@ describe("batched puts and gets", () => {
     const results = await Promise.allSettled([put(message("x", 1)), put(message("x", 2))]);
 
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+  });
+
+  it("fails only the callers whose items DynamoDB kept leaving unprocessed", async () => {
+    // The real client, except that message 2 always comes back unprocessed (as throttling
+    // inside a batch does), while the rest of each call goes through.
+    const stubborn = {
+      send: async (command: BatchWriteCommand) => {
+        const requests = command.input.RequestItems ?? {};
+        const table = messages();
+        const all = requests[table] ?? [];
+        const left = all.filter((r) => r.PutRequest?.Item?.id === "2");
+        const rest = all.filter((r) => r.PutRequest?.Item?.id !== "2");
+        if (rest.length > 0) {
+          await clients.doc.send(new BatchWriteCommand({ RequestItems: { [table]: rest } }));
+        }
+        return { UnprocessedItems: left.length > 0 ? { [table]: left } : {} };
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const batch = createBatcher(stubborn, keyNamesOf(tableNames(PREFIX)));
+
+    const results = await Promise.allSettled([
+      batch.put(messages(), message("chat-u", 1)),
+      batch.put(messages(), message("chat-u", 2)),
+    ]);
+
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ServiceUnavailableError);
+    const { get } = batched();
+    expect(await get({ chatId: "chat-u", sk: "m#0001" })).toMatchObject({ text: "message 1" });
+    expect(await get({ chatId: "chat-u", sk: "m#0002" })).toBeUndefined();
   });
 });

@@ -35,17 +35,19 @@ const oneLoopTurn = (send: () => void) => setImmediate(send);
 
 /**
  * Sends `pending` with `send` until DynamoDB has processed all of it, backing off between
- * rounds; `send` answers what was left unprocessed.
+ * rounds; `send` answers what was left unprocessed. Returns what was still unprocessed when
+ * the backoff ran out (nothing, normally): the rest of the batch went through.
  */
-async function untilProcessed<T>(pending: T[], send: (batch: T[]) => Promise<T[]>): Promise<void> {
+async function untilProcessed<T>(pending: T[], send: (batch: T[]) => Promise<T[]>): Promise<T[]> {
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt > 0) {
       const wait = UNPROCESSED_RETRY_MS[attempt - 1];
-      if (wait === undefined) throw new ServiceUnavailableError();
+      if (wait === undefined) return pending;
       await pause(wait);
     }
     pending = await send(pending);
   }
+  return [];
 }
 
 /** Names of each table's key attributes, so that answers can be matched to what was asked. */
@@ -89,13 +91,29 @@ export function createBatcher(doc: DynamoDBDocumentClient, keyNames: KeyNames): 
     return `${table}\u0000${JSON.stringify(names.map((name) => key[name]))}`;
   };
 
+  /**
+   * Each caller's answer: what DynamoDB still left unprocessed fails as unavailable, the rest
+   * of the batch succeeds (a customer's stored message is acknowledged even when the answer
+   * beside it in the batch could not be stored).
+   */
+  function answers<T>(
+    asked: readonly TableKey[],
+    left: TableKey[],
+    answer: (tableKey: TableKey) => T,
+  ): (T | Error)[] {
+    const failed = new Set(left.map(idOf));
+    return asked.map((tableKey) =>
+      failed.has(idOf(tableKey)) ? new ServiceUnavailableError() : answer(tableKey),
+    );
+  }
+
   const reads = new DataLoader<TableKey, Item | undefined>(
     async (asked) => {
       const found = new Map<string, Item>();
       // One batch may not name a key twice (two customers' events may read the same chat).
       const unique = new Map<string, TableKey>();
       for (const tableKey of asked) unique.set(idOf(tableKey), tableKey);
-      await untilProcessed([...unique.values()], async (pending) => {
+      const left = await untilProcessed([...unique.values()], async (pending) => {
         const requestItems = Object.entries(byTable(pending, (key) => key)).map(
           ([table, Keys]) => [table, { Keys, ConsistentRead: true }] as const,
         );
@@ -109,7 +127,7 @@ export function createBatcher(doc: DynamoDBDocumentClient, keyNames: KeyNames): 
           (left.Keys ?? []).map((key) => ({ table, key: key as Item })),
         );
       });
-      return asked.map((tableKey) => found.get(idOf(tableKey)));
+      return answers(asked, left, (tableKey) => found.get(idOf(tableKey)));
     },
     // Not a cache: every read goes to the table, only the round trip is shared.
     { cache: false, maxBatchSize: MAX_GET_KEYS, batchScheduleFn: oneLoopTurn },
@@ -120,7 +138,7 @@ export function createBatcher(doc: DynamoDBDocumentClient, keyNames: KeyNames): 
       // One batch may not name a key twice; the same item put twice is one write.
       const unique = new Map<string, TableKey>();
       for (const tableKey of asked) unique.set(idOf(tableKey), tableKey);
-      await untilProcessed([...unique.values()], async (pending) => {
+      const left = await untilProcessed([...unique.values()], async (pending) => {
         const out: BatchWriteCommandOutput = await doc.send(
           new BatchWriteCommand({
             RequestItems: byTable(pending, (Item) => ({ PutRequest: { Item } })),
@@ -130,7 +148,7 @@ export function createBatcher(doc: DynamoDBDocumentClient, keyNames: KeyNames): 
           left.map((request) => ({ table, key: request.PutRequest?.Item as Item })),
         );
       });
-      return asked.map(() => undefined);
+      return answers(asked, left, () => undefined);
     },
     { cache: false, maxBatchSize: MAX_WRITE_ITEMS, batchScheduleFn: oneLoopTurn },
   );

@@ -16,14 +16,18 @@ import {
 
 /**
  * unprocessed: a batch call succeeds but DynamoDB did none of it (what throttling inside a
- * batch looks like): every key or item comes back as unprocessed, for the caller to re-send.
+ * batch looks like): every key or item comes back as unprocessed, for the caller to re-send;
+ * with `items`, only the written items that match are left unprocessed and the rest is done.
  */
 type Fault = "throttle" | "fail" | "loseAnswer" | "unprocessed";
 
 interface FaultyDynamo {
   url: string;
   /** Fails the next `times` requests whose operation and body match (all when omitted). */
-  inject(fault: Fault, options?: { times?: number; operation?: RegExp; body?: RegExp }): void;
+  inject(
+    fault: Fault,
+    options?: { times?: number; operation?: RegExp; body?: RegExp; items?: RegExp },
+  ): void;
   heal(): void;
   /** Operations (x-amz-target without prefix) answered with a fault, in order. */
   faulted: string[];
@@ -37,6 +41,7 @@ async function startFaultyDynamo(target: EmbeddedDynamo): Promise<FaultyDynamo> 
   let left = 0;
   let operation: RegExp | undefined;
   let bodyPattern: RegExp | undefined;
+  let itemPattern: RegExp | undefined;
   const faulted: string[] = [];
   const forward = (
     headers: Record<string, string | string[] | undefined>,
@@ -90,6 +95,27 @@ async function startFaultyDynamo(target: EmbeddedDynamo): Promise<FaultyDynamo> 
           answerError(500, "InternalServerError", "Internal server error");
           return;
         }
+        if (fault === "unprocessed" && itemPattern && op === "BatchWriteItem") {
+          const pattern = itemPattern;
+          const { RequestItems } = JSON.parse(body.toString("utf8")) as {
+            RequestItems: Record<string, unknown[]>;
+          };
+          const left: Record<string, unknown[]> = {};
+          const done: Record<string, unknown[]> = {};
+          for (const [table, requests] of Object.entries(RequestItems)) {
+            for (const request of requests) {
+              const into = pattern.test(JSON.stringify(request)) ? left : done;
+              into[table] = [...(into[table] ?? []), request];
+            }
+          }
+          if (Object.keys(done).length > 0) {
+            const rest = Buffer.from(JSON.stringify({ RequestItems: done }));
+            await forward({ ...req.headers, "content-length": String(rest.length) }, rest);
+          }
+          res.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
+          res.end(JSON.stringify({ UnprocessedItems: left }));
+          return;
+        }
         if (fault === "unprocessed") {
           const { RequestItems } = JSON.parse(body.toString("utf8"));
           res.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
@@ -125,6 +151,7 @@ async function startFaultyDynamo(target: EmbeddedDynamo): Promise<FaultyDynamo> 
       left = options.times ?? Number.POSITIVE_INFINITY;
       operation = options.operation;
       bodyPattern = options.body;
+      itemPattern = options.items;
     },
     heal() {
       fault = undefined;
@@ -225,8 +252,9 @@ describe("DynamoDB throttling and errors", () => {
 
   it("tells the customer in the chat when their stored message cannot be answered", async () => {
     const { stack, proxy, socket, seen, start } = await setUp();
-    // The customer's own message is stored; the bot's answer cannot be.
-    proxy.inject("fail", { operation: /^BatchWriteItem$/, body: /"sk":\{"S":"m#/ });
+    // The customer's own message is stored; the bot's answer, in the same batch, is left
+    // unprocessed however often it is re-sent.
+    proxy.inject("unprocessed", { operation: /^BatchWriteItem$/, items: /"sk":\{"S":"m#/ });
 
     const ack = await socket.timeout(15_000).emitWithAck("chat:message", {
       text: "Miten saan verokortin?",

@@ -182,12 +182,12 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
         // The chat the message was sent in, even if the socket moves to another meanwhile.
         const chatId = currentChat();
         return oneMessageAtATime(chatId, async () => {
-          const accepted = await chats.acceptMessage(chatId, "customer", input);
+          const accepted = await chats.ask(chatId, input);
           deps.inactivity?.touch(accepted.chat.chatId);
           ack({ id: accepted.message.id });
           if (accepted.duplicate) return;
           try {
-            const turn = await chats.answer(accepted.chat, input.text);
+            const turn = await accepted.answered;
             // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
             if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
           } catch (error) {

@@ -58,31 +58,19 @@ describe("DynamoDB chat store", () => {
     expect(await store.listMessages("topics")).toEqual([]);
   });
 
-  it("stores a resend sent while the first copy is being stored once, and returns that copy", async () => {
+  it("keeps a person's message under its clientId, beside the service's own, in time order", async () => {
     const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
 
-    const [first, resend] = await Promise.all([
-      store.appendClientMessage(message("c2", "01A", "hei"), "customer:same"),
-      store.appendClientMessage(message("c2", "01B", "hei"), "customer:same"),
-    ]);
-
-    expect(first).toBeUndefined();
-    expect(resend).toMatchObject({ id: "01A" });
-    expect((await store.listMessages("c2")).map((m) => m.id)).toEqual(["01A"]);
-  });
-
-  it("stores a person's message once per clientId and returns the first copy to a resend", async () => {
-    const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
-
-    const first = await store.appendClientMessage(message("c1", "01A", "hei"), "customer:abc12345");
-    const resend = await store.appendClientMessage(
-      message("c1", "01B", "hei"),
-      "customer:abc12345",
-    );
+    expect(await store.findClientMessage("c1", "customer:abc12345")).toBeUndefined();
+    await store.putClientMessage(message("c1", "01A", "hei"), "customer:abc12345");
     await store.appendMessage({ ...message("c1", "01C", "vastaus"), from: "bot" });
 
-    expect(first).toBeUndefined();
-    expect(resend).toMatchObject({ id: "01A", text: "hei" });
+    expect(await store.findClientMessage("c1", "customer:abc12345")).toMatchObject({
+      id: "01A",
+      text: "hei",
+    });
+    // Another sender's clientId is another key.
+    expect(await store.findClientMessage("c1", "advisor:abc12345")).toBeUndefined();
     expect((await store.listMessages("c1")).map((m) => m.id)).toEqual(["01A", "01C"]);
     expect((await store.listMessages("c1", "01A")).map((m) => m.id)).toEqual(["01C"]);
     expect(await store.getMessage("c1", "01A")).toMatchObject({ text: "hei" });

@@ -7,7 +7,6 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
 import type { Chat, StoredMessage } from "../../domain/chat/model.ts";
-import { createSerialByKey } from "../../domain/serialByKey.ts";
 import { createBatcher } from "./batching.ts";
 import { writeIf } from "./conditional.ts";
 import { queryAll } from "./queryAll.ts";
@@ -38,16 +37,16 @@ function queueSort(at: string, front: boolean): string {
  * ChatStore over DynamoDB (or dynalite). What decides who has a chat (queue, advisor, end,
  * identity) is a single conditional write. What a question writes goes out in batches shared
  * with other customers' (a conditional write of its own costs about twenty batched items): a
- * person's message is a read and an unconditional put, one at a time per clientId in this
- * process; the bot's state an unconditional put, one turn at a time per chat (the gateway
- * takes a chat's messages in order). A chat's messages come through the task its
- * customer is connected to; only a resend landing on a second task within the moment the first
- * is being stored overwrites it (one item, keyed by clientId, but acked with a second id and
- * answered twice; see docs/benchmarks.md).
+ * person's message is an unconditional put under its clientId, after the chat service looked
+ * for an earlier copy (one at a time per clientId in its process); the bot's state an
+ * unconditional put, one turn at a time per chat (the gateway takes a chat's messages in
+ * order). A chat's messages come through the task its customer is connected to; only a
+ * resend landing on a second task within the moment the first is being stored overwrites it
+ * (one item, keyed by clientId, but acked with a second id and answered twice; see
+ * docs/benchmarks.md).
  */
 export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: TableNames): ChatStore {
   const batch = createBatcher(doc, keyNamesOf(tables));
-  const serial = createSerialByKey();
   const putMessage = (item: Record<string, unknown>) => batch.put(tables.messages, item);
 
   async function readBotState(chatId: string): Promise<BotState | undefined> {
@@ -264,15 +263,13 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       await putMessage({ ...message, sk: MESSAGE + message.id });
     },
 
-    appendClientMessage(message, clientKey) {
-      const key = { chatId: message.chatId, sk: CLIENT_MESSAGE + clientKey };
-      // A resend waits for the first copy to be stored, and then finds it.
-      return serial(`${key.chatId}\u0000${key.sk}`, async () => {
-        const earlier = await batch.get(tables.messages, key);
-        if (earlier) return stripKey(earlier);
-        await putMessage({ ...message, ...key });
-        return undefined;
-      });
+    async findClientMessage(chatId, clientKey) {
+      const earlier = await batch.get(tables.messages, { chatId, sk: CLIENT_MESSAGE + clientKey });
+      return earlier ? stripKey(earlier) : undefined;
+    },
+
+    async putClientMessage(message, clientKey) {
+      await putMessage({ ...message, sk: CLIENT_MESSAGE + clientKey });
     },
 
     async getMessage(chatId, messageId) {

@@ -6,6 +6,7 @@ import type { CustomerIdentity } from "../identity/identity.ts";
 import type { Clock } from "../ports.ts";
 import { containsPersonalData, maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
+import { createSerialByKey } from "../serialByKey.ts";
 import type { ChatStore } from "./chatStore.ts";
 import {
   ChatEndedError,
@@ -49,11 +50,31 @@ export interface AcceptedMessage {
   duplicate: boolean;
 }
 
+/** What routing needs to know of a bot turn. */
+export interface BotTurnOutcome {
+  topic?: string;
+  missesInRow: number;
+  offersHandoff: boolean;
+}
+
+export interface AskedMessage extends AcceptedMessage {
+  /**
+   * Settles once the bot's answer is stored and shown, after the question: the turn's
+   * outcome, or undefined when the bot did not answer (the chat is not with the bot, or the
+   * message was a resend). Rejects when the answer could not be stored.
+   */
+  answered: Promise<BotTurnOutcome | undefined>;
+}
+
+const NO_ANSWER: Promise<undefined> = Promise.resolve(undefined);
+
 export type ChatService = ReturnType<typeof createChatService>;
 
 /** Chat lifecycle and the customer's side of the conversation; transport-free. */
 export function createChatService(deps: ChatServiceDeps) {
   const { store, bot, notifier, clock, ids, settings } = deps;
+  /** A resend waits for the first copy to be stored, and then finds it. */
+  const oncePerClientKey = createSerialByKey();
 
   function expiresAt(now: Date): number {
     return Math.floor(now.getTime() / 1000) + settings.transcriptRetentionDays * 86_400;
@@ -84,11 +105,15 @@ export function createChatService(deps: ChatServiceDeps) {
   /**
    * Stores the service's messages and then shows them, in order. They are stored together
    * (the adapter shares one write among everything stored in the same moment), and no one
-   * sees a message before it is stored.
+   * sees a message before it is stored, nor before `after` (what must be shown first).
    */
-  async function sayAll(chatId: string, outs: OutgoingMessage[]): Promise<ChatMessage[]> {
+  async function sayAll(
+    chatId: string,
+    outs: OutgoingMessage[],
+    after: Promise<unknown> = NO_ANSWER,
+  ): Promise<ChatMessage[]> {
     const messages = outs.map((out) => stored(chatId, out));
-    await Promise.all(messages.map((m) => store.appendMessage(atRest(m))));
+    await Promise.all([...messages.map((m) => store.appendMessage(atRest(m))), after]);
     const shown = messages.map(toChatMessage);
     for (const message of shown) notifier.message(chatId, message);
     return shown;
@@ -108,6 +133,87 @@ export function createChatService(deps: ChatServiceDeps) {
 
   function stateEvent(chat: Chat): ChatStateEvent {
     return { chatId: chat.chatId, state: chat.state, lang: chat.lang };
+  }
+
+  /**
+   * The bot's turn on a customer message while the chat is with the bot: its answer is
+   * stored with its state (in the same batch as the question, when the bot answers at once)
+   * and shown after `question` is. `chat` is as read when the message was accepted; the
+   * caller runs one message of a chat at a time, so the bot's state in it is the latest.
+   */
+  async function answer(
+    chat: Chat,
+    text: string,
+    question: Promise<unknown>,
+  ): Promise<BotTurnOutcome | undefined> {
+    if (chat.state !== "bot") return undefined;
+    const warning: OutgoingMessage[] = containsPersonalData(text)
+      ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
+      : [];
+    const turn = await bot.reply(chat, text);
+    const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
+    const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
+    const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
+    await Promise.all([
+      sayAll(chat.chatId, [...warning, ...turn.messages], question),
+      // Most answered turns change nothing of the bot's state; those write nothing for it.
+      topicIsNew || missesInRow !== chat.missesInRow
+        ? store.saveBotState(chat, { topics, missesInRow })
+        : undefined,
+    ]);
+    await deps.reports?.record({
+      kind: "botAnswer",
+      at: clock.now(),
+      lang: chat.lang,
+      topic: turn.topic,
+      missed: turn.missed,
+    });
+    return {
+      ...(turn.topic ? { topic: turn.topic } : {}),
+      missesInRow,
+      offersHandoff: turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff")),
+    };
+  }
+
+  /**
+   * Stores a customer's or advisor's message once (idempotent per clientId) and shows it to
+   * everyone in the chat; with `botAnswers`, the bot answers it too. One round trip reads the
+   * chat, the bot's state and any earlier copy; the next stores the message and, when the
+   * bot answers at once, its answer.
+   */
+  async function accept(
+    chatId: string,
+    from: "customer" | "advisor",
+    input: { text: string; clientId?: string },
+    botAnswers: boolean,
+  ): Promise<AskedMessage> {
+    const clientKey = input.clientId ? `${from}:${input.clientId}` : undefined;
+    const work = async (): Promise<AskedMessage> => {
+      const [chat, earlier] = await Promise.all([
+        requireChat(chatId),
+        clientKey ? store.findClientMessage(chatId, clientKey) : undefined,
+      ]);
+      if (chat.state === "ended") throw new ChatEndedError();
+      if (earlier) {
+        return { chat, message: toChatMessage(earlier), duplicate: true, answered: NO_ANSWER };
+      }
+      const message = stored(chatId, { from, text: input.text, clientId: input.clientId });
+      // The live conversation shows what the person typed; the transcript keeps it masked.
+      const kept = atRest(message);
+      const shownMessage = toChatMessage(message);
+      const shown = (
+        clientKey ? store.putClientMessage(kept, clientKey) : store.appendMessage(kept)
+      ).then(() => notifier.message(chatId, shownMessage));
+      // Started before the question is stored, so that an answer ready at once shares its
+      // write. Should the question's write fail after all retries while the answer's went
+      // through, the transcript keeps an answer never shown; the customer is told to resend.
+      const answered = botAnswers ? answer(chat, input.text, shown) : NO_ANSWER;
+      // Awaited by the caller only once the question is stored.
+      answered.catch(() => undefined);
+      await shown;
+      return { chat, message: shownMessage, duplicate: false, answered };
+    };
+    return clientKey ? oncePerClientKey(`${chatId}\u0000${clientKey}`, work) : work();
   }
 
   return {
@@ -155,31 +261,23 @@ export function createChatService(deps: ChatServiceDeps) {
       await sayAll(chat.chatId, bot.welcome(chat.lang));
     },
 
-    /**
-     * Stores a customer's or advisor's message once (idempotent per clientId) and shows it to
-     * everyone in the chat.
-     */
+    /** Stores an advisor's message once (idempotent per clientId) and shows it in the chat. */
     async acceptMessage(
       chatId: string,
       from: "customer" | "advisor",
       input: { text: string; clientId?: string },
     ): Promise<AcceptedMessage> {
-      const chat = await requireChat(chatId);
-      if (chat.state === "ended") throw new ChatEndedError();
-      const message = stored(chatId, { from, text: input.text, clientId: input.clientId });
-      if (input.clientId) {
-        // The live conversation shows what the person typed; the transcript keeps it masked.
-        const earlier = await store.appendClientMessage(
-          atRest(message),
-          `${from}:${input.clientId}`,
-        );
-        if (earlier) return { chat, message: toChatMessage(earlier), duplicate: true };
-      } else {
-        await store.appendMessage(atRest(message));
-      }
-      const shown = toChatMessage(message);
-      notifier.message(chatId, shown);
-      return { chat, message: shown, duplicate: false };
+      const { answered: _none, ...accepted } = await accept(chatId, from, input, false);
+      return accepted;
+    },
+
+    /**
+     * Stores a customer's message once (idempotent per clientId), shows it, and lets the bot
+     * answer it while the chat is with the bot. Resolves when the message is stored; its
+     * `answered` when the answer is.
+     */
+    ask(chatId: string, input: { text: string; clientId?: string }): Promise<AskedMessage> {
+      return accept(chatId, "customer", input, true);
     },
 
     /**
@@ -216,45 +314,6 @@ export function createChatService(deps: ChatServiceDeps) {
       await store.setLanguage(chatId, lang);
       await say(chatId, { from: "system", text: phrase("languageSwitched", lang) });
       notifier.state(stateEvent({ ...chat, lang }));
-    },
-
-    /**
-     * Lets the bot answer a customer message while the chat is with the bot. Returns what
-     * routing needs to know of the turn (undefined when the bot did not answer). `chat` is as
-     * read when the message was accepted; the caller runs one message of a chat at a time, so
-     * the bot's state in it is the latest.
-     */
-    async answer(
-      chat: Chat,
-      text: string,
-    ): Promise<{ topic?: string; missesInRow: number; offersHandoff: boolean } | undefined> {
-      if (chat.state !== "bot") return undefined;
-      const warning: OutgoingMessage[] = containsPersonalData(text)
-        ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
-        : [];
-      const turn = await bot.reply(chat, text);
-      const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
-      const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
-      const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
-      await Promise.all([
-        sayAll(chat.chatId, [...warning, ...turn.messages]),
-        // Most answered turns change nothing of the bot's state; those write nothing for it.
-        topicIsNew || missesInRow !== chat.missesInRow
-          ? store.saveBotState(chat, { topics, missesInRow })
-          : undefined,
-      ]);
-      await deps.reports?.record({
-        kind: "botAnswer",
-        at: clock.now(),
-        lang: chat.lang,
-        topic: turn.topic,
-        missed: turn.missed,
-      });
-      return {
-        ...(turn.topic ? { topic: turn.topic } : {}),
-        missesInRow,
-        offersHandoff: turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff")),
-      };
     },
 
     /**

@@ -76,15 +76,16 @@ export interface ChatStore {
   /** Stores a message the service made (its id is new, so storing it twice is harmless). */
   appendMessage(message: StoredMessage): Promise<void>;
   /**
-   * Stores a message a person sent, once per `clientKey` (the sender and the client's own id
-   * for it): returns undefined when stored now, or the message already stored under that key
-   * (a resend after a lost acknowledgement), leaving it as it was. A resend while the first
-   * copy is still being stored in this process waits for it and gets it back.
+   * The message a person sent stored under `clientKey` (the sender and the client's own id
+   * for it), if any: a resend after a lost acknowledgement finds the first copy. Read in the
+   * same round trip as the chat when asked for in the same moment.
    */
-  appendClientMessage(
-    message: StoredMessage,
-    clientKey: string,
-  ): Promise<StoredMessage | undefined>;
+  findClientMessage(chatId: string, clientKey: string): Promise<StoredMessage | undefined>;
+  /**
+   * Stores a message a person sent under `clientKey`, unconditionally (it shares a batch
+   * with other writes): the caller looks for an earlier copy first, one at a time per key.
+   */
+  putClientMessage(message: StoredMessage, clientKey: string): Promise<void>;
   getMessage(chatId: string, messageId: string): Promise<StoredMessage | undefined>;
   /** Messages in time order, optionally only those after `afterId`. */
   listMessages(chatId: string, afterId?: string): Promise<StoredMessage[]>;

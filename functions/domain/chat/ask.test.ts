@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
+import { tableNames } from "../../adapters/dynamodb/tables.ts";
+import type { ChatMessage } from "../../contracts/protocol.ts";
+import { manualClock } from "../clock.ts";
+import type { Bot, BotTurn } from "../dialogue/bot.ts";
+import { createChatService } from "./chatService.ts";
+import { createIdGenerator } from "./ids.ts";
+
+const PREFIX = "test-ask-";
+const tables = useEmbeddedTables(PREFIX);
+/** DynamoDB operations sent, in order. */
+const sent: string[] = [];
+
+beforeAll(() => {
+  tables.clients().client.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName).replace(/Command$/, ""));
+      return next(args);
+    },
+    { step: "initialize", name: "countOperations" },
+  );
+});
+
+const answerAtOnce: BotTurn = {
+  messages: [{ from: "bot", text: "Verokortin saat OmaVerosta.", topic: "tax-card" }],
+  topic: "tax-card",
+  missed: false,
+};
+
+function chatService(reply: Bot["reply"] = async () => answerAtOnce) {
+  const shown: ChatMessage[] = [];
+  const chats = createChatService({
+    store: createDynamoChatStore(tables.clients().doc, tableNames(PREFIX)),
+    bot: { welcome: () => [], reply },
+    notifier: {
+      message: (_chatId, message) => shown.push(message),
+      state() {},
+      surveyRequest() {},
+    },
+    clock: manualClock(new Date("2026-11-24T08:00:00Z")),
+    ids: createIdGenerator(),
+    settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
+  });
+  return { chats, shown };
+}
+
+describe("a customer's question", () => {
+  it("costs one batched read and one batched write when the bot answers at once", async () => {
+    const { chats, shown } = chatService();
+    const { chat } = await chats.startChat({ lang: "fi" });
+    sent.length = 0;
+
+    const asked = await chats.ask(chat.chatId, { text: "Miten saan verokortin?", clientId: "q1" });
+    const turn = await asked.answered;
+
+    // The chat, the bot's state and any earlier copy in one read; question, answer and the
+    // bot's new state in one write.
+    expect(sent).toEqual(["BatchGetItem", "BatchWriteItem"]);
+    expect(turn).toMatchObject({ topic: "tax-card", missesInRow: 0 });
+    expect(shown.map((m) => m.from)).toEqual(["customer", "bot"]);
+  });
+
+  it("is acknowledged before a slow answer, which is shown after it", async () => {
+    let release: (turn: BotTurn) => void = () => {};
+    const { chats, shown } = chatService(
+      () =>
+        new Promise<BotTurn>((resolve) => {
+          release = resolve;
+        }),
+    );
+    const { chat } = await chats.startChat({ lang: "fi" });
+
+    const asked = await chats.ask(chat.chatId, { text: "Miten saan verokortin?", clientId: "q2" });
+    expect(shown.map((m) => m.from)).toEqual(["customer"]);
+
+    release(answerAtOnce);
+    await asked.answered;
+    expect(shown.map((m) => m.from)).toEqual(["customer", "bot"]);
+  });
+
+  it("sent twice while the first copy is being stored is stored, shown and answered once", async () => {
+    let replies = 0;
+    const { chats, shown } = chatService(async () => {
+      replies++;
+      return answerAtOnce;
+    });
+    const started = await chats.startChat({ lang: "fi" });
+    const { chatId } = started.chat;
+
+    const [first, resend] = await Promise.all([
+      chats.ask(chatId, { text: "Miten saan verokortin?", clientId: "same-id" }),
+      chats.ask(chatId, { text: "Miten saan verokortin?", clientId: "same-id" }),
+    ]);
+    await Promise.all([first.answered, resend.answered]);
+
+    expect(first.duplicate).toBe(false);
+    expect(resend).toMatchObject({ duplicate: true, message: { id: first.message.id } });
+    expect(replies).toBe(1);
+    expect(shown.filter((m) => m.from === "customer")).toHaveLength(1);
+    const stored = await (
+      await chats.startChat({ lang: "fi", resumeToken: started.resumeToken })
+    ).replay();
+    expect(stored.map((m) => m.from)).toEqual(["customer", "bot"]);
+  });
+});

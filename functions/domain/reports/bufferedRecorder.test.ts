@@ -71,4 +71,30 @@ describe("createBufferedRecorder", () => {
     expect(w.written).toHaveLength(2);
     await r.stop();
   });
+
+  it("writes a flush a few items at a time, not all at once", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const w = writer();
+    const r = createBufferedRecorder(
+      {
+        incrementsOf: w.incrementsOf,
+        async add(increment) {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          inFlight--;
+          await w.add(increment);
+        },
+      },
+      { flushIntervalMs: 60_000, onError: () => {}, writesInFlight: 2 },
+    );
+    for (const topic of ["vat", "tax-card", "tax-refund", "inheritance", "car-tax"]) {
+      await r.record({ kind: "botAnswer", at, lang: "fi", topic, missed: false });
+    }
+    await r.stop();
+
+    expect(most).toBe(2);
+    expect(w.written).toHaveLength(6);
+  });
 });

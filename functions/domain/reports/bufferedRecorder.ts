@@ -39,8 +39,18 @@ export interface BufferedRecorder extends ReportRecorder {
  */
 export function createBufferedRecorder(
   writer: CounterWriter,
-  options: { flushIntervalMs: number; onError: (error: unknown) => void },
+  options: {
+    flushIntervalMs: number;
+    onError: (error: unknown) => void;
+    /**
+     * Counter writes in flight at once (default 2). A flush is a hundred or so updates; sent
+     * all at once they hold the event loop while their requests are built and answered, and
+     * customers' questions wait behind them.
+     */
+    writesInFlight?: number;
+  },
 ): BufferedRecorder {
+  const writesInFlight = Math.max(1, options.writesInFlight ?? 2);
   let pending = new Map<string, CounterIncrement>();
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
@@ -69,13 +79,19 @@ export function createBufferedRecorder(
   async function writeOut(): Promise<void> {
     const increments = [...pending.values()];
     pending = new Map();
-    const results = await Promise.allSettled(increments.map((i) => writer.add(i)));
-    results.forEach((result, i) => {
-      if (result.status === "rejected") {
-        merge(increments[i] as CounterIncrement);
-        options.onError(result.reason);
+    let next = 0;
+    const writeNext = async (): Promise<void> => {
+      for (let i = next++; i < increments.length; i = next++) {
+        const increment = increments[i] as CounterIncrement;
+        try {
+          await writer.add(increment);
+        } catch (error) {
+          merge(increment);
+          options.onError(error);
+        }
       }
-    });
+    };
+    await Promise.all(Array.from({ length: writesInFlight }, writeNext));
     schedule();
   }
 

@@ -186,6 +186,7 @@ export function createChatService(deps: ChatServiceDeps) {
     from: "customer" | "advisor",
     input: { text: string; clientId?: string },
     botAnswers: boolean,
+    admit?: (chat: Chat) => void,
   ): Promise<AskedMessage> {
     const clientKey = input.clientId ? `${from}:${input.clientId}` : undefined;
     const work = async (): Promise<AskedMessage> => {
@@ -193,6 +194,7 @@ export function createChatService(deps: ChatServiceDeps) {
         requireChat(chatId),
         clientKey ? store.findClientMessage(chatId, clientKey) : undefined,
       ]);
+      admit?.(chat);
       if (chat.state === "ended") throw new ChatEndedError();
       if (earlier) {
         return { chat, message: toChatMessage(earlier), duplicate: true, answered: NO_ANSWER };
@@ -261,13 +263,17 @@ export function createChatService(deps: ChatServiceDeps) {
       await sayAll(chat.chatId, bot.welcome(chat.lang));
     },
 
-    /** Stores an advisor's message once (idempotent per clientId) and shows it in the chat. */
+    /**
+     * Stores an advisor's message once (idempotent per clientId) and shows it in the chat.
+     * `admit` throws to refuse the message, given the chat as read for storing it.
+     */
     async acceptMessage(
       chatId: string,
       from: "customer" | "advisor",
       input: { text: string; clientId?: string },
+      admit?: (chat: Chat) => void,
     ): Promise<AcceptedMessage> {
-      const { answered: _none, ...accepted } = await accept(chatId, from, input, false);
+      const { answered: _none, ...accepted } = await accept(chatId, from, input, false, admit);
       return accepted;
     },
 

@@ -220,10 +220,16 @@ export function createHandoffService(deps: HandoffDeps) {
     return chat;
   }
 
-  async function activeOwnChat(advisorId: string, chatId: string): Promise<Chat> {
-    const chat = await ownChat(advisorId, chatId);
+  /** Throws unless the advisor handles the chat now (theirs, not ended). */
+  function requireActiveOwn(advisorId: string, chat: Chat): void {
+    if (chat.advisorId !== advisorId) throw new NotYourChatError();
     if (chat.state === "ended") throw new ChatEndedError();
     if (chat.state !== "advisor") throw new NotYourChatError();
+  }
+
+  async function activeOwnChat(advisorId: string, chatId: string): Promise<Chat> {
+    const chat = await chats.requireChat(chatId);
+    requireActiveOwn(advisorId, chat);
     return chat;
   }
 
@@ -489,11 +495,13 @@ export function createHandoffService(deps: HandoffDeps) {
       advisorId: string,
       input: { chatId: string; text: string; clientId?: string },
     ): Promise<ChatMessage> {
-      await activeOwnChat(advisorId, input.chatId);
-      const accepted = await chats.acceptMessage(input.chatId, "advisor", {
-        text: input.text,
-        ...(input.clientId ? { clientId: input.clientId } : {}),
-      });
+      // Checked on the chat as read for storing the message: one read, not two.
+      const accepted = await chats.acceptMessage(
+        input.chatId,
+        "advisor",
+        { text: input.text, ...(input.clientId ? { clientId: input.clientId } : {}) },
+        (chat) => requireActiveOwn(advisorId, chat),
+      );
       return accepted.message;
     },
 

@@ -1,15 +1,16 @@
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
 import { createDynamoChatStore } from "../functions/adapters/dynamodb/dynamoChatStore.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
-import type {
-  AdvisorToServerEvents,
-  ChatMessage,
-  ServerToAdvisorEvents,
-} from "../functions/contracts/protocol.ts";
 import { manualClock, runningClockFrom } from "../functions/domain/clock.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import {
+  type AdvisorSocket,
+  availableAdvisor as availableAdvisorOn,
+  connectAdvisor as connectAdvisorTo,
+  devToken,
+} from "./support/advisorConsole.ts";
 import {
   type CustomerSocket,
   collect,
@@ -17,8 +18,6 @@ import {
   eventually,
   startTestStack,
 } from "./support/localStack.ts";
-
-type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
 
 // Tuesday 24 November 2026, 10:00 in Helsinki: the human service is open.
 const OPEN_HOUR = new Date("2026-11-24T10:00:00+02:00");
@@ -58,41 +57,11 @@ afterAll(async () => {
   await stack.close();
 });
 
-async function tokenFor(target: LocalServer, persona: string): Promise<string> {
-  const res = await fetch(`${target.url}/dev/token?persona=${persona}`);
-  const body = (await res.json()) as { idToken: string };
-  return body.idToken;
-}
-
-/** An advisor console connection, with everything the server sent it collected. */
+/** An advisor console connection, disconnected after the test. */
 async function connectAdvisor(persona: string, target = stack) {
-  const socket: AdvisorSocket = io(`${target.url}/advisor`, {
-    transports: ["websocket"],
-    forceNew: true,
-    auth: { token: await tokenFor(target, persona) },
-  });
-  advisors.push(socket);
-  const seen = {
-    status: [] as Parameters<ServerToAdvisorEvents["advisor:status"]>[0][],
-    queue: [] as Parameters<ServerToAdvisorEvents["queue:snapshot"]>[0][],
-    chats: [] as Parameters<ServerToAdvisorEvents["advisor:chats"]>[0][],
-    messages: [] as ChatMessage[],
-    typing: [] as { chatId: string; typing: boolean }[],
-    states: [] as Parameters<ServerToAdvisorEvents["chat:state"]>[0][],
-  };
-  socket.on("advisor:status", (s) => seen.status.push(s));
-  socket.on("queue:snapshot", (s) => seen.queue.push(s));
-  socket.on("advisor:chats", (c) => seen.chats.push(c));
-  socket.on("chat:message", (m) => seen.messages.push(m));
-  socket.on("chat:typing", (t) => seen.typing.push(t));
-  socket.on("chat:state", (s) => seen.states.push(s));
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  await eventually(() => seen.chats.length > 0);
-  const lastQueue = () => seen.queue.at(-1)?.waiting ?? [];
-  return { socket, seen, lastQueue };
+  const advisor = await connectAdvisorTo(target.url, persona);
+  advisors.push(advisor.socket);
+  return advisor;
 }
 
 async function availableAdvisor(
@@ -101,13 +70,8 @@ async function availableAdvisor(
   maxChats?: number,
   target = stack,
 ) {
-  const advisor = await connectAdvisor(persona, target);
-  const status = await advisor.socket.emitWithAck("advisor:status", {
-    status: "available",
-    languages,
-    ...(maxChats ? { maxChats } : {}),
-  });
-  expect(status).toMatchObject({ ok: true, status: "available", languages });
+  const advisor = await availableAdvisorOn(target.url, persona, languages, maxChats);
+  advisors.push(advisor.socket);
   return advisor;
 }
 
@@ -461,7 +425,7 @@ describe("the advisor namespace refuses anyone without an advisor token", () => 
   });
 
   it("with a customer's token", async () => {
-    const error = await refusal({ token: await tokenFor(stack, "customer-refund") });
+    const error = await refusal({ token: await devToken(stack.url, "customer-refund") });
     expect(error.data?.code).toBe("UNAUTHORIZED");
   });
 

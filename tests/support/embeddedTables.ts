@@ -29,3 +29,21 @@ export function useEmbeddedTables(prefix: string): { clients: () => DynamoClient
     },
   };
 }
+
+/**
+ * Records the DynamoDB operations (`BatchGetItem`, `UpdateItem`, ...) the test file's client
+ * sends, in order, from beforeAll on; empty the array to start counting afresh.
+ */
+export function recordOperations(tables: { clients: () => DynamoClients }): string[] {
+  const sent: string[] = [];
+  beforeAll(() => {
+    tables.clients().client.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(String(context.commandName).replace(/Command$/, ""));
+        return next(args);
+      },
+      { step: "initialize", name: "recordOperations" },
+    );
+  });
+  return sent;
+}

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { describe, expect, it } from "vitest";
+import { recordOperations, useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
 import type { ChatMessage } from "../../contracts/protocol.ts";
@@ -11,17 +11,7 @@ import { createIdGenerator } from "./ids.ts";
 const PREFIX = "test-ask-";
 const tables = useEmbeddedTables(PREFIX);
 /** DynamoDB operations sent, in order. */
-const sent: string[] = [];
-
-beforeAll(() => {
-  tables.clients().client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName).replace(/Command$/, ""));
-      return next(args);
-    },
-    { step: "initialize", name: "countOperations" },
-  );
-});
+const sent = recordOperations(tables);
 
 const answerAtOnce: BotTurn = {
   messages: [{ from: "bot", text: "Verokortin saat OmaVerosta.", topic: "tax-card" }],

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { describe, expect, it } from "vitest";
+import { recordOperations, useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { handoffTask, queuedChat } from "../../../tests/support/handoffTask.ts";
 import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
@@ -8,17 +8,7 @@ import { NotYourChatError } from "./errors.ts";
 const PREFIX = "test-advisormessage-";
 const tables = useEmbeddedTables(PREFIX);
 /** DynamoDB operations sent, in order. */
-const sent: string[] = [];
-
-beforeAll(() => {
-  tables.clients().client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName).replace(/Command$/, ""));
-      return next(args);
-    },
-    { step: "initialize", name: "countOperations" },
-  );
-});
+const sent = recordOperations(tables);
 
 async function takenChat() {
   const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));

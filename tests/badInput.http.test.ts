@@ -1,8 +1,8 @@
-import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
-import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
+import { HTTP_ROUTES } from "../functions/http/routes.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { itemCounter } from "./support/badInput.ts";
 import { startTestStack } from "./support/localStack.ts";
 
 // Bad input on the customer HTTP routes, through the same Lambda handlers AWS runs: a 4xx
@@ -13,15 +13,7 @@ let countItems: () => Promise<number>;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const { client } = createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint });
-  const names = Object.values(tableNames("asiointi-local-"));
-  countItems = async () => {
-    let total = 0;
-    for (const TableName of names) {
-      total += (await client.send(new ScanCommand({ TableName, Select: "COUNT" }))).Count ?? 0;
-    }
-    return total;
-  };
+  countItems = itemCounter(stack);
 });
 
 afterAll(async () => {
@@ -96,6 +88,64 @@ describe("bad input on HTTP routes", () => {
       expect(await countItems()).toBe(before);
     },
   );
+
+  it("answers any JSON on every POST route with a 4xx and an error, and writes nothing", async () => {
+    const posts = HTTP_ROUTES.filter((r) => r.method === "POST").map((r) => r.path);
+    const before = await countItems();
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...posts),
+        fc.oneof(
+          fc.jsonValue(),
+          fc.dictionary(
+            fc.constantFrom(
+              "lang",
+              "phone",
+              "surveyToken",
+              "gotHelp",
+              "score",
+              "comment",
+              "slotId",
+              "__proto__",
+              "constructor",
+              "x",
+            ),
+            fc.jsonValue(),
+          ),
+        ),
+        async (path, body) => {
+          const res = await fetch(`${stack.url}${path}`, json(JSON.stringify(body)));
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+          const answer = (await res.json()) as { error?: { code?: string; message?: string } };
+          expect(answer.error?.code).toMatch(/^[A-Z_]+$/);
+          expect(answer.error?.message).toBeTruthy();
+        },
+      ),
+      { numRuns: 150 },
+    );
+
+    expect(await countItems()).toBe(before);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it("answers any appointment reference to cancel with a 4xx, and writes nothing", async () => {
+    const before = await countItems();
+
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 300 }), async (reference) => {
+        const res = await fetch(`${stack.url}/api/appointments/${encodeURIComponent(reference)}`, {
+          method: "DELETE",
+        });
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 100 },
+    );
+
+    expect(await countItems()).toBe(before);
+  });
 
   it("keeps serving after all of it", async () => {
     const res = await fetch(`${stack.url}/api/callbacks`, json(callback));

@@ -181,6 +181,11 @@ interface RunMetrics {
   handoffs: number;
   /** Messages sent while the chat waited in the queue (acked, stored, not answered). */
   whileQueued: number;
+  /**
+   * Simulated advisors' answers refused CHAT_ENDED because the customer ended the chat
+   * meanwhile: the protocol's answer to that race, not an error.
+   */
+  advisorRepliesAfterEnd: number;
   sent: number;
   acked: number;
   /** Acks and deliveries before the measured phase ended, for the per-second rates. */
@@ -202,6 +207,7 @@ function newMetrics(): RunMetrics {
     relayToAdvisorMs: [],
     handoffs: 0,
     whileQueued: 0,
+    advisorRepliesAfterEnd: 0,
     sent: 0,
     acked: 0,
     ackedInPhase: 0,
@@ -542,7 +548,9 @@ async function connectAdvisors(url: string, metrics: RunMetrics): Promise<Adviso
             clientId,
           })
           .then((ack) => {
-            if (!ack.ok) countError(metrics, `advisor:message:${ack.error.code}`);
+            if (ack.ok) return;
+            if (ack.error.code === "CHAT_ENDED") metrics.advisorRepliesAfterEnd++;
+            else countError(metrics, `advisor:message:${ack.error.code}`);
           })
           .catch(() => countError(metrics, "advisor:message:timeout"));
       };
@@ -869,6 +877,7 @@ async function main(): Promise<void> {
     relayToAdvisorP99Ms: round(percentile(chat.metrics.relayToAdvisorMs, 99)),
     handoffs: chat.metrics.handoffs,
     messagesWhileQueued: chat.metrics.whileQueued,
+    advisorRepliesAfterEnd: chat.metrics.advisorRepliesAfterEnd,
     // CPU per question: what the run costs whatever else the machine was doing.
     serverCpuMsPerQuestion: round(chat.server.cpuMs / Math.max(1, chat.metrics.replyMs.length), 2),
     dynamoCpuMsPerQuestion: round(storage.cpuMs / Math.max(1, chat.metrics.replyMs.length), 2),

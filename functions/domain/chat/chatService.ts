@@ -110,7 +110,7 @@ export function createChatService(deps: ChatServiceDeps) {
   async function sayAll(
     chatId: string,
     outs: OutgoingMessage[],
-    after: Promise<unknown> = NO_ANSWER,
+    after?: Promise<unknown>,
   ): Promise<ChatMessage[]> {
     const messages = outs.map((out) => stored(chatId, out));
     await Promise.all([...messages.map((m) => store.appendMessage(atRest(m))), after]);

@@ -213,16 +213,20 @@ export function createHandoffService(deps: HandoffDeps) {
     return (await store.listMessages(chatId)).map(toChatMessage);
   }
 
+  function requireOwn(advisorId: string, chat: Chat): void {
+    if (chat.advisorId !== advisorId) throw new NotYourChatError();
+  }
+
   /** The chat if this advisor handles it (or handled it and has yet to wrap it up). */
   async function ownChat(advisorId: string, chatId: string): Promise<Chat> {
     const chat = await chats.requireChat(chatId);
-    if (chat.advisorId !== advisorId) throw new NotYourChatError();
+    requireOwn(advisorId, chat);
     return chat;
   }
 
   /** Throws unless the advisor handles the chat now (theirs, not ended). */
   function requireActiveOwn(advisorId: string, chat: Chat): void {
-    if (chat.advisorId !== advisorId) throw new NotYourChatError();
+    requireOwn(advisorId, chat);
     if (chat.state === "ended") throw new ChatEndedError();
     if (chat.state !== "advisor") throw new NotYourChatError();
   }

@@ -1,5 +1,15 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { TABLE_IDS, TABLES, type TableDefinition, tableName } from "../adapters/dynamodb/tables.ts";
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  paginateScan,
+} from "@aws-sdk/lib-dynamodb";
+import {
+  keyNames,
+  TABLE_IDS,
+  TABLES,
+  type TableDefinition,
+  tableName,
+} from "../adapters/dynamodb/tables.ts";
 import type { Clock } from "../domain/ports.ts";
 
 /**
@@ -24,36 +34,32 @@ export async function sweepExpiredItems(
   for (const id of TABLE_IDS) {
     const def: TableDefinition = TABLES[id];
     if (!def.ttlAttribute) continue;
-    const keyNames = [def.partitionKey.name, ...(def.sortKey ? [def.sortKey.name] : [])];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new ScanCommand({
-          TableName: tableName(prefix, id),
-          FilterExpression: "#ttl < :now",
-          ExpressionAttributeNames: { "#ttl": def.ttlAttribute },
-          ExpressionAttributeValues: { ":now": nowSeconds },
-          ExclusiveStartKey: startKey,
-          Limit: SCAN_PAGE_ITEMS,
-        }),
+    const table = tableName(prefix, id);
+    const keys = keyNames(def);
+    const pages = paginateScan(
+      { client: doc, pageSize: SCAN_PAGE_ITEMS },
+      {
+        TableName: table,
+        FilterExpression: "#ttl < :now",
+        ExpressionAttributeNames: { "#ttl": def.ttlAttribute },
+        ExpressionAttributeValues: { ":now": nowSeconds },
+      },
+    );
+    for await (const page of pages) {
+      const expired = (page.Items ?? []).map((item) =>
+        Object.fromEntries(keys.map((k) => [k, item[k]])),
       );
-      const keys = (page.Items ?? []).map((item) =>
-        Object.fromEntries(keyNames.map((k) => [k, item[k]])),
-      );
-      for (let i = 0; i < keys.length; i += 25) {
+      for (let i = 0; i < expired.length; i += 25) {
         await doc.send(
           new BatchWriteCommand({
             RequestItems: {
-              [tableName(prefix, id)]: keys
-                .slice(i, i + 25)
-                .map((Key) => ({ DeleteRequest: { Key } })),
+              [table]: expired.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
             },
           }),
         );
       }
-      deleted += keys.length;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+      deleted += expired.length;
+    }
   }
   return deleted;
 }

@@ -122,17 +122,14 @@ export function tableNames(prefix: string): TableNames {
   return Object.fromEntries(TABLE_IDS.map((id) => [id, tableName(prefix, id)])) as TableNames;
 }
 
+/** A table's key attribute names: partition key, then sort key if it has one. */
+export function keyNames(def: TableDefinition): readonly string[] {
+  return def.sortKey ? [def.partitionKey.name, def.sortKey.name] : [def.partitionKey.name];
+}
+
 /** Each physical table's key attribute names (for matching batched answers to requests). */
 export function keyNamesOf(names: TableNames): Record<string, readonly string[]> {
-  return Object.fromEntries(
-    TABLE_IDS.map((id) => {
-      const def: TableDefinition = TABLES[id];
-      return [
-        names[id],
-        def.sortKey ? [def.partitionKey.name, def.sortKey.name] : [def.partitionKey.name],
-      ];
-    }),
-  );
+  return Object.fromEntries(TABLE_IDS.map((id) => [names[id], keyNames(TABLES[id])]));
 }
 
 /** The CreateTable request for a definition, used where tables are made at run time. */

@@ -2,7 +2,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
@@ -201,15 +200,12 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async listAdvisorChats(advisorId) {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: tables.chats,
-          IndexName: "byAdvisor",
-          KeyConditionExpression: "advisorKey = :id",
-          ExpressionAttributeValues: { ":id": advisorId },
-        }),
-      );
-      return (out.Items ?? []) as Chat[];
+      return (await queryAll(doc, {
+        TableName: tables.chats,
+        IndexName: "byAdvisor",
+        KeyConditionExpression: "advisorKey = :id",
+        ExpressionAttributeValues: { ":id": advisorId },
+      })) as unknown as Chat[];
     },
 
     async saveWrapup(chatId, wrapup) {

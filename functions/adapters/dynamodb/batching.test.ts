@@ -97,6 +97,29 @@ describe("batched puts and gets", () => {
     expect(stored).toMatchObject({ text: "message 1" });
   });
 
+  it("reads back what it stored as it was given, without the attributes left undefined", async () => {
+    const { put, get } = batched();
+    const item = {
+      ...message("chat-t", 1),
+      expiresAt: 2_000_000_000,
+      shown: true,
+      topics: ["tax-card", "vat"],
+      actions: [{ type: "link", url: "https://vero.fi", label: undefined }],
+      clientId: undefined,
+    };
+
+    await put(item);
+
+    const back = await get({ chatId: "chat-t", sk: item.sk });
+    expect(back).toEqual({
+      ...message("chat-t", 1),
+      expiresAt: 2_000_000_000,
+      shown: true,
+      topics: ["tax-card", "vat"],
+      actions: [{ type: "link", url: "https://vero.fi" }],
+    });
+  });
+
   it("does not keep what it read: a later read sees a later write", async () => {
     const { put, get } = batched();
     await put(message("chat-d", 1));

@@ -822,7 +822,10 @@ async function main(): Promise<void> {
   const profile = args["cpu-prof"];
   const profileDir = fileURLToPath(new URL("./profiles/", import.meta.url));
   if (profile) mkdirSync(profileDir, { recursive: true });
-  const dynamo = await startServer("./dynamoServer.ts");
+  const dynamo = await startServer(
+    "./dynamoServer.ts",
+    profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}dynamo`] : [],
+  );
   const chatServer = await startServer(
     "./chatServer.ts",
     profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],

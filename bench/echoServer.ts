@@ -1,43 +1,92 @@
-// The transport's floor: a bare socket.io server with the gateway's options that answers
-// the customer protocol without storing or thinking. Same client load as the real service.
+// The floors the service is measured against, with the same client load as the service:
+// - the transport's floor: a bare socket.io server with the gateway's options that answers
+//   the customer protocol without storing or thinking;
+// - with STORAGE_ENDPOINT set, the storage floor: the same, plus the two DynamoDB round trips
+//   a question needs (one batched read of the chat, the bot's state and an earlier copy of
+//   the message; one batched write of the question and the answer), through the service's own
+//   DynamoDB client and batcher, against dynalite in a process of its own. No recogniser, no
+//   dialogue, no reports, no handoff.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
+import { type Batcher, createBatcher } from "../functions/adapters/dynamodb/batching.ts";
+import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
+import { ensureTables } from "../functions/adapters/dynamodb/ensureTables.ts";
+import { keyNamesOf, type TableNames, tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import { CHAT_NAMESPACE, type ChatMessage } from "../functions/contracts/protocol.ts";
+import { createIdGenerator } from "../functions/domain/chat/ids.ts";
 import { socketServerOptions } from "../functions/gateway/socketOptions.ts";
 import { send, serveStatsOverIpc } from "./serverStats.ts";
 
 type Ack = (response: object) => void;
 
+interface Storage {
+  batch: Batcher;
+  tables: TableNames;
+}
+
+async function connectStorage(endpoint: string | undefined): Promise<Storage | undefined> {
+  if (!endpoint) return undefined;
+  const prefix = "floor-";
+  const { client, doc } = createDynamoClients({ region: "eu-north-1", endpoint });
+  await ensureTables(client, prefix);
+  const tables = tableNames(prefix);
+  return { batch: createBatcher(doc, keyNamesOf(tables)), tables };
+}
+
+const storage = await connectStorage(process.env.STORAGE_ENDPOINT);
+const ids = createIdGenerator();
 const http = createServer();
 const io = new Server(http, socketServerOptions());
-let sequence = 0;
-const nextId = () => `echo-${(++sequence).toString().padStart(12, "0")}`;
 
 io.of(CHAT_NAMESPACE).on("connection", (socket) => {
   const chatId = `echo-chat-${socket.id}`;
-  const say = (from: ChatMessage["from"], text: string, clientId?: string) => {
-    const message: ChatMessage = {
-      id: nextId(),
+  const message = (from: ChatMessage["from"], text: string, clientId?: string): ChatMessage => {
+    const at = new Date();
+    return {
+      id: ids.messageId(at),
       chatId,
       from,
       text,
-      at: new Date().toISOString(),
+      at: at.toISOString(),
       ...(clientId ? { clientId } : {}),
     };
-    socket.emit("chat:message", message);
-    return message;
   };
-  socket.on("chat:start", (_payload: unknown, ack: Ack) => {
+  const show = (m: ChatMessage) => socket.emit("chat:message", m);
+  const store = async (sk: string, m: ChatMessage) => {
+    if (storage) await storage.batch.put(storage.tables.messages, { ...m, sk });
+  };
+
+  socket.on("chat:start", async (_payload: unknown, ack: Ack) => {
+    if (storage) {
+      await storage.batch.put(storage.tables.chats, { chatId, state: "bot", lang: "fi" });
+    }
     ack({ ok: true, chatId, resumeToken: "echo-resume-token", state: "bot" });
     socket.emit("chat:state", { chatId, state: "bot" });
-    say("bot", "welcome");
-    say("bot", "hours");
+    show(message("bot", "welcome"));
+    show(message("bot", "hours"));
   });
-  socket.on("chat:message", (payload: { text: string; clientId?: string }, ack: Ack) => {
-    const mine = say("customer", payload.text, payload.clientId);
-    ack({ ok: true, id: mine.id });
-    say("bot", payload.text);
+  socket.on("chat:message", async (payload: { text: string; clientId?: string }, ack: Ack) => {
+    try {
+      if (storage) {
+        const { batch, tables } = storage;
+        await Promise.all([
+          batch.get(tables.chats, { chatId }),
+          batch.get(tables.messages, { chatId, sk: "bot" }),
+          batch.get(tables.messages, { chatId, sk: `c#customer:${payload.clientId}` }),
+        ]);
+      }
+      const mine = message("customer", payload.text, payload.clientId);
+      const answer = message("bot", payload.text);
+      const answerStored = store(`m#${answer.id}`, answer);
+      await store(`c#customer:${payload.clientId}`, mine);
+      show(mine);
+      ack({ ok: true, id: mine.id });
+      await answerStored;
+      show(answer);
+    } catch {
+      ack({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
+    }
   });
   socket.on("chat:end", (_payload: unknown, ack: Ack) => {
     ack({ ok: true, surveyToken: "echo-survey-token" });

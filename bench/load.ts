@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     json: { type: "boolean", default: false },
     "cpu-prof": { type: "boolean", default: false },
     "handoff-share": { type: "string", default: "0.03" },
+    "storage-floor": { type: "boolean", default: false },
   },
 });
 const CONCURRENT = positiveInt(args.concurrent, "--concurrent");
@@ -818,6 +819,7 @@ async function main(): Promise<void> {
   const echo = await measure(echoServer, { verify: false, warmUp: true, advisors: false });
   await echoServer.stop();
   log(`bench: echo done (${echo.metrics.replyMs.length} replies)`);
+  const floor = args["storage-floor"] ? await measureStorageFloor() : undefined;
 
   const profile = args["cpu-prof"];
   const profileDir = fileURLToPath(new URL("./profiles/", import.meta.url));
@@ -893,6 +895,7 @@ async function main(): Promise<void> {
     heapPerIdleConnKb: round(chat.heapPerIdleConnKb),
     echoRssPerIdleConnKb: round(echo.rssPerIdleConnKb),
     driverLoopP99Ms: round(chat.driverLoopP99Ms),
+    ...(floor ? floorFigures(floor) : {}),
     seconds: SECONDS,
     node: process.version,
     cpus: cpus().length,
@@ -955,6 +958,21 @@ async function main(): Promise<void> {
       "",
     ],
     ["driver event-loop delay p99 (ms)", summary.driverLoopP99Ms, ""],
+    ...(floor
+      ? ([
+          [
+            "storage floor: reply p50 / p99 (ms)",
+            `${summary.floorP50Ms} / ${summary.floorP99Ms}`,
+            "",
+          ],
+          ["storage floor: customer messages/s", summary.floorMsgsPerSec, ""],
+          [
+            "storage floor: CPU ms per question, server / dynalite",
+            `${summary.floorCpuMsPerQuestion} / ${summary.floorDynamoCpuMsPerQuestion}`,
+            "",
+          ],
+        ] as [string, unknown, string][])
+      : []),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\n${"metric".padEnd(width)}  value  (target)\n`);
@@ -963,6 +981,41 @@ async function main(): Promise<void> {
   }
   if (Object.keys(errors).length) process.stdout.write(`errors: ${JSON.stringify(errors)}\n`);
   process.stdout.write(`Node ${process.version}, ${cpus().length} CPUs\n`);
+}
+
+/**
+ * The storage floor (--storage-floor): the echo server plus the two DynamoDB round trips a
+ * question needs, against a dynalite of its own. What no change to the service's own logic
+ * can get under on this machine.
+ */
+async function measureStorageFloor(): Promise<RunResult> {
+  const dynamo = await startServer("./dynamoServer.ts");
+  const server = await startServer("./echoServer.ts", [], { STORAGE_ENDPOINT: dynamo.url });
+  try {
+    const run = await measure(server, {
+      verify: false,
+      warmUp: true,
+      advisors: false,
+      storage: dynamo,
+    });
+    log(`bench: storage floor done (${run.metrics.replyMs.length} replies)`);
+    return run;
+  } finally {
+    await server.stop();
+    await dynamo.stop();
+  }
+}
+
+function floorFigures(floor: RunResult) {
+  const questions = Math.max(1, floor.metrics.replyMs.length);
+  return {
+    floorP50Ms: round(percentile(floor.metrics.replyMs, 50)),
+    floorP99Ms: round(percentile(floor.metrics.replyMs, 99)),
+    floorMsgsPerSec: round(floor.metrics.ackedInPhase / SECONDS),
+    floorCpuMsPerQuestion: round(floor.server.cpuMs / questions, 2),
+    floorDynamoCpuMsPerQuestion: round((floor.storage?.cpuMs ?? 0) / questions, 2),
+    floorErrors: [...floor.metrics.errors.values()].reduce((a, b) => a + b, 0),
+  };
 }
 
 main().then(

@@ -90,6 +90,9 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
   });
   socket.on("chat:end", (_payload: unknown, ack: Ack) => {
     ack({ ok: true, surveyToken: "echo-survey-token" });
+    // As the service does, so the customer goes on to the survey and the next chat at once.
+    socket.emit("chat:state", { chatId, state: "ended" });
+    socket.emit("survey:request", { chatId, surveyToken: "echo-survey-token" });
   });
   socket.on("survey:submit", (_payload: unknown, ack: Ack) => ack({ ok: true }));
 });

@@ -887,6 +887,9 @@ async function main(): Promise<void> {
     serverCpuMsPerQuestion: round(chat.server.cpuMs / Math.max(1, chat.metrics.replyMs.length), 2),
     dynamoCpuMsPerQuestion: round(storage.cpuMs / Math.max(1, chat.metrics.replyMs.length), 2),
     echoCpuMsPerReply: round(echo.server.cpuMs / Math.max(1, echo.metrics.replyMs.length), 2),
+    // The same load as the service's: the echo server must keep up the same rate.
+    echoMsgsPerSec: round(echo.metrics.ackedInPhase / SECONDS),
+    echoErrors: [...echo.metrics.errors.values()].reduce((a, b) => a + b, 0),
     serverCpuCores: round(chat.server.cpuMs / 1_000 / chat.seconds, 2),
     dynamoLoopP99Ms: round(storage.loopP99Ms),
     dynamoRssMb: round(storage.rssKb / 1024),
@@ -1015,6 +1018,7 @@ function floorFigures(floor: RunResult) {
     floorCpuMsPerQuestion: round(floor.server.cpuMs / questions, 2),
     floorDynamoCpuMsPerQuestion: round((floor.storage?.cpuMs ?? 0) / questions, 2),
     floorErrors: [...floor.metrics.errors.values()].reduce((a, b) => a + b, 0),
+    floorErrorKinds: Object.fromEntries(floor.metrics.errors),
   };
 }
 

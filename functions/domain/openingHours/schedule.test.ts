@@ -416,3 +416,32 @@ queues:
     expect(isOpen(custom, "sv", at("2026-11-23T14:10:00Z"))).toBe(true); // 16:10
   });
 });
+
+describe("a schedule's days are worked out once", () => {
+  it("answers a reloaded schedule from its own hours, not the one before it", () => {
+    const evenings = parseOpeningHoursYaml(`
+timeZone: Europe/Helsinki
+holidays: { country: FI }
+queues:
+  fi:
+    weekly: { mon: [], tue: [{ open: "18:00", close: "20:00" }], wed: [], thu: [], fri: [], sat: [], sun: [] }
+    exceptions: []
+  sv:
+    weekly: { mon: [{ open: "09:00", close: "10:00" }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }
+    exceptions: []
+`);
+    const tuesdayNoon = at("2026-11-24T10:00:00Z");
+    const tuesdayEvening = at("2026-11-24T17:00:00Z");
+
+    expect(isOpen(schedule, "fi", tuesdayNoon)).toBe(true);
+    expect(isOpen(evenings, "fi", tuesdayNoon)).toBe(false);
+    expect(isOpen(evenings, "fi", tuesdayEvening)).toBe(true);
+    expect(isOpen(schedule, "fi", tuesdayEvening)).toBe(false);
+    expect(isOpen(schedule, "fi", tuesdayNoon)).toBe(true);
+    // The same day asked again, and through every question, gives the same answers.
+    expect(closesAt(evenings, "fi", tuesdayEvening)?.toISOString()).toBe(
+      "2026-11-24T18:00:00.000Z",
+    );
+    expect(nextOpening(evenings, "fi", tuesdayNoon).toISOString()).toBe("2026-11-24T16:00:00.000Z");
+  });
+});

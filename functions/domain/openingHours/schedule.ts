@@ -59,9 +59,41 @@ function localDay(schedule: OpeningHours, at: Date): DateTime {
   return DateTime.fromJSDate(at, { zone: schedule.config.timeZone }).startOf("day");
 }
 
+/**
+ * A day's periods by schedule, queue and date. Resolving them through luxon took a few per
+ * cent of the gateway's CPU under load (every handoff decision asks whether the queue is
+ * open), and they depend on nothing else: a reloaded schedule is a new object with a cache
+ * of its own.
+ */
+const periodsCache = new WeakMap<OpeningHours, Map<string, readonly Period[]>>();
+/** Days kept per schedule; a slot search walks weeks ahead, a long-running process years. */
+const CACHED_DAYS = 512;
+
 /** Absolute periods of one local day; wall-clock times are resolved in the zone (DST-aware). */
-function periodsOfDay(schedule: OpeningHours, queue: Lang, day: DateTime): Period[] {
+function periodsOfDay(schedule: OpeningHours, queue: Lang, day: DateTime): readonly Period[] {
   const isoDate = day.toISODate() ?? "";
+  let cache = periodsCache.get(schedule);
+  if (!cache) {
+    cache = new Map();
+    periodsCache.set(schedule, cache);
+  }
+  const key = `${queue}|${isoDate}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (cache.size >= CACHED_DAYS) cache.clear();
+  const periods: readonly Period[] = Object.freeze(
+    resolvePeriods(schedule, queue, day, isoDate).map((p) => Object.freeze(p)),
+  );
+  cache.set(key, periods);
+  return periods;
+}
+
+function resolvePeriods(
+  schedule: OpeningHours,
+  queue: Lang,
+  day: DateTime,
+  isoDate: string,
+): Period[] {
   const at = (minutes: number): Date =>
     // 24:00 is the next midnight; other times go through luxon so a DST day is handled by
     // the zone rules rather than by adding minutes to midnight.
@@ -72,7 +104,7 @@ function periodsOfDay(schedule: OpeningHours, queue: Lang, day: DateTime): Perio
 }
 
 /** Joins periods that touch (e.g. one day open to 24:00 and the next from 00:00). */
-function merge(periods: Period[]): Period[] {
+function merge(periods: readonly Period[]): Period[] {
   const out: Period[] = [];
   for (const p of periods) {
     const last = out[out.length - 1];

@@ -9,6 +9,7 @@ import {
 } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { expectRefusedNamingField, itemCounter, long, withKey } from "./support/badInput.ts";
+import { devToken } from "./support/devToken.ts";
 import { startTestStack } from "./support/localStack.ts";
 
 // Bad input on every advisor console event, as for the customer's: refused with a clear code
@@ -24,12 +25,10 @@ let countItems: () => Promise<number>;
 beforeAll(async () => {
   stack = await startTestStack({ env: { CHAT_RATE_BURST: "1000", CHAT_RATE_PER_SECOND: "100" } });
   countItems = itemCounter(stack);
-  const res = await fetch(`${stack.url}/dev/token?persona=advisor-both`);
-  const { idToken } = (await res.json()) as { idToken: string };
   advisor = io(`${stack.url}/advisor`, {
     transports: ["websocket"],
     forceNew: true,
-    auth: { token: idToken },
+    auth: { token: await devToken(stack.url, "advisor-both") },
   });
   await new Promise<void>((resolve, reject) => {
     advisor.once("connect", () => resolve());

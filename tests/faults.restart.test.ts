@@ -9,6 +9,7 @@ import type {
   QueueSnapshot,
   ServerToAdvisorEvents,
 } from "../functions/contracts/protocol.ts";
+import { devToken } from "./support/devToken.ts";
 import {
   type CustomerSocket,
   collect,
@@ -214,13 +215,11 @@ type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
 
 /** An advisor signed in through the local identity provider, available in both languages. */
 async function availableAdvisor(url: string) {
-  const res = await fetch(`${url}/dev/token?persona=advisor-both`);
-  const { idToken } = (await res.json()) as { idToken: string };
   const socket: AdvisorSocket = io(`${url}/advisor`, {
     transports: ["websocket"],
     forceNew: true,
     reconnection: false,
-    auth: { token: idToken },
+    auth: { token: await devToken(url, "advisor-both") },
   });
   cleanups.push(() => {
     socket.disconnect();

@@ -9,8 +9,8 @@ import {
   type AdvisorSocket,
   availableAdvisor as availableAdvisorOn,
   connectAdvisor as connectAdvisorTo,
-  devToken,
 } from "./support/advisorConsole.ts";
+import { devToken } from "./support/devToken.ts";
 import {
   type CustomerSocket,
   collect,

@@ -3,6 +3,7 @@ import type { ChatMessage } from "../functions/contracts/protocol.ts";
 import { manualClock } from "../functions/domain/clock.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { type ActiveChat, ConsoleClient } from "../handoff-console/src/consoleClient.ts";
+import { devToken } from "./support/devToken.ts";
 import {
   type CustomerSocket,
   collect,
@@ -31,10 +32,7 @@ afterAll(async () => {
   await stack.close();
 });
 
-async function token(persona: string): Promise<string> {
-  const res = await fetch(`${stack.url}/dev/token?persona=${persona}`);
-  return ((await res.json()) as { idToken: string }).idToken;
-}
+const token = (persona: string) => devToken(stack.url, persona);
 
 function consoleFor(advisorToken: string) {
   const client = new ConsoleClient({

@@ -7,6 +7,7 @@ import { LOCAL_CUSTOMER_AUDIENCE, localIssuer } from "../functions/local/identit
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { type CustomerPersona, findPersona } from "../functions/local/personas.ts";
 import { createLogger } from "../functions/observability/logger.ts";
+import { devToken } from "./support/devToken.ts";
 import {
   type CustomerSocket,
   collect,
@@ -44,8 +45,7 @@ afterAll(async () => {
 });
 
 async function token(persona: string): Promise<string> {
-  const res = await fetch(`${stack.url}/dev/token?persona=${persona}`);
-  const { idToken } = (await res.json()) as { idToken: string };
+  const idToken = await devToken(stack.url, persona);
   issuedTokens.push(idToken);
   return idToken;
 }

@@ -5,6 +5,7 @@
  * dynalite). A customer on one process is handed off to an advisor on the other and later
  * resumes on the other process. Needs Debian's redis-server; skips without it.
  */
+
 import { type ChildProcess, fork } from "node:child_process";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,6 +28,7 @@ import {
   createIdpKeyStore,
   localIssuer,
 } from "../functions/local/identityProvider.ts";
+import { devToken } from "./support/devToken.ts";
 import { type CustomerSocket, collect, eventually } from "./support/localStack.ts";
 import {
   REDIS_SERVER,
@@ -148,12 +150,10 @@ describe.skipIf(!REDIS_SERVER)("gateway on two processes sharing Redis", () => {
   }
 
   async function advisorOn(node: GatewayNode, persona: string) {
-    const res = await fetch(`${idpUrl}/dev/token?persona=${persona}`);
-    const { idToken } = (await res.json()) as { idToken: string };
     const socket: AdvisorSocket = io(`${node.url}/advisor`, {
       transports: ["websocket"],
       forceNew: true,
-      auth: { token: idToken },
+      auth: { token: await devToken(idpUrl, persona) },
     });
     const seen = {
       queue: [] as Parameters<ServerToAdvisorEvents["queue:snapshot"]>[0][],

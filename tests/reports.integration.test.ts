@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportDay } from "../functions/domain/reports/reportEvents.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { devToken } from "./support/devToken.ts";
 import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
 
 let stack: LocalServer;
@@ -12,10 +13,7 @@ afterAll(async () => {
   await stack.close();
 });
 
-async function token(persona: string): Promise<string> {
-  const res = await fetch(`${stack.url}/dev/token?persona=${persona}`);
-  return ((await res.json()) as { idToken: string }).idToken;
-}
+const token = (persona: string) => devToken(stack.url, persona);
 
 function summary(query = "", bearer?: string) {
   return fetch(`${stack.url}/api/reports/summary${query}`, {

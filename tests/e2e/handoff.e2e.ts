@@ -4,9 +4,11 @@
  * the advisor ends the chat and the customer's survey is stored. axe-core checks the
  * queued and advisor states of the widget and the console.
  */
+
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { devToken } from "../support/devToken.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
 
@@ -42,11 +44,7 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     const page = await context.newPage();
     await page.goto(`${stack.url}/console`);
     await expectNoAxeViolations(page, "console-sign-in");
-    const { idToken } = (await (
-      await fetch(`${stack.url}/dev/token?persona=advisor-fi`)
-    ).json()) as {
-      idToken: string;
-    };
+    const idToken = await devToken(stack.url, "advisor-fi");
     await page.evaluate(
       (token) => sessionStorage.setItem("asiointi-console-session", JSON.stringify({ token })),
       idToken,

@@ -4,10 +4,12 @@
  * changes the filters, exports CSV, and an advisor is told the page is for supervisors.
  * axe-core checks each state.
  */
+
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { devToken } from "../support/devToken.ts";
 import { collect, connectCustomer, eventually } from "../support/localStack.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { OPEN_HOUR, startOpenStack } from "./support/stack.ts";
@@ -53,9 +55,7 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     // The page's "last 30 days" must include the stack's fake today.
     await context.clock.setFixedTime(new Date(OPEN_HOUR));
     const page = await context.newPage();
-    const { idToken } = (await (
-      await fetch(`${stack.url}/dev/token?persona=${persona}`)
-    ).json()) as { idToken: string };
+    const idToken = await devToken(stack.url, persona);
     await page.goto(`${stack.url}/console/reports`);
     await page.evaluate(
       (token) => sessionStorage.setItem("asiointi-console-session", JSON.stringify({ token })),

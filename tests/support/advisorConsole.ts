@@ -7,16 +7,10 @@ import type {
   ChatMessage,
   ServerToAdvisorEvents,
 } from "../../functions/contracts/protocol.ts";
+import { devToken } from "./devToken.ts";
 import { eventually } from "./localStack.ts";
 
 export type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
-
-/** An ID token for one of the local identity provider's personas. */
-export async function devToken(url: string, persona: string): Promise<string> {
-  const res = await fetch(`${url}/dev/token?persona=${persona}`);
-  const body = (await res.json()) as { idToken: string };
-  return body.idToken;
-}
 
 /** Connects a console and waits for the advisor's chat list, the server's first word. */
 export async function connectAdvisor(url: string, persona: string) {

@@ -4,37 +4,34 @@
 // - with STORAGE_ENDPOINT set, the storage floor: the same, plus the two DynamoDB round trips
 //   a question needs (one batched read of the chat, the bot's state and an earlier copy of
 //   the message; one batched write of the question and the answer), through the service's own
-//   DynamoDB client and batcher, against dynalite in a process of its own. No recogniser, no
-//   dialogue, no reports, no handoff.
+//   chat store, against dynalite in a process of its own. No recogniser, no dialogue, no
+//   reports, no handoff.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
-import { type Batcher, createBatcher } from "../functions/adapters/dynamodb/batching.ts";
 import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
+import { createDynamoChatStore } from "../functions/adapters/dynamodb/dynamoChatStore.ts";
 import { ensureTables } from "../functions/adapters/dynamodb/ensureTables.ts";
-import { keyNamesOf, type TableNames, tableNames } from "../functions/adapters/dynamodb/tables.ts";
+import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import { CHAT_NAMESPACE, type ChatMessage } from "../functions/contracts/protocol.ts";
+import type { ChatStore } from "../functions/domain/chat/chatStore.ts";
 import { createIdGenerator } from "../functions/domain/chat/ids.ts";
 import { socketServerOptions } from "../functions/gateway/socketOptions.ts";
 import { send, serveStatsOverIpc } from "./serverStats.ts";
 
 type Ack = (response: object) => void;
 
-interface Storage {
-  batch: Batcher;
-  tables: TableNames;
-}
-
-async function connectStorage(endpoint: string | undefined): Promise<Storage | undefined> {
+async function connectStore(endpoint: string | undefined): Promise<ChatStore | undefined> {
   if (!endpoint) return undefined;
   const prefix = "floor-";
   const { client, doc } = createDynamoClients({ region: "eu-north-1", endpoint });
   await ensureTables(client, prefix);
-  const tables = tableNames(prefix);
-  return { batch: createBatcher(doc, keyNamesOf(tables)), tables };
+  return createDynamoChatStore(doc, tableNames(prefix));
 }
 
-const storage = await connectStorage(process.env.STORAGE_ENDPOINT);
+const store = await connectStore(process.env.STORAGE_ENDPOINT);
+/** Items carry an expiry as the service's do; the bench's dynalite is gone long before it. */
+const expiresAt = () => Math.floor(Date.now() / 1000) + 3_600;
 const ids = createIdGenerator();
 const http = createServer();
 const io = new Server(http, socketServerOptions());
@@ -53,14 +50,20 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
     };
   };
   const show = (m: ChatMessage) => socket.emit("chat:message", m);
-  const store = async (sk: string, m: ChatMessage) => {
-    if (storage) await storage.batch.put(storage.tables.messages, { ...m, sk });
-  };
 
   socket.on("chat:start", async (_payload: unknown, ack: Ack) => {
-    if (storage) {
-      await storage.batch.put(storage.tables.chats, { chatId, state: "bot", lang: "fi" });
-    }
+    await store?.createChat({
+      chatId,
+      lang: "fi",
+      state: "bot",
+      startedAt: new Date().toISOString(),
+      resumeSecretHash: "echo",
+      topics: [],
+      missesInRow: 0,
+      handledBy: "bot",
+      authenticated: false,
+      expiresAt: expiresAt(),
+    });
     ack({ ok: true, chatId, resumeToken: "echo-resume-token", state: "bot" });
     socket.emit("chat:state", { chatId, state: "bot" });
     show(message("bot", "welcome"));
@@ -68,18 +71,14 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
   });
   socket.on("chat:message", async (payload: { text: string; clientId?: string }, ack: Ack) => {
     try {
-      if (storage) {
-        const { batch, tables } = storage;
-        await Promise.all([
-          batch.get(tables.chats, { chatId }),
-          batch.get(tables.messages, { chatId, sk: "bot" }),
-          batch.get(tables.messages, { chatId, sk: `c#customer:${payload.clientId}` }),
-        ]);
-      }
+      const clientKey = `customer:${payload.clientId}`;
+      // The chat and the bot's state, and an earlier copy: one round trip, as for the service.
+      await Promise.all([store?.getChat(chatId), store?.findClientMessage(chatId, clientKey)]);
       const mine = message("customer", payload.text, payload.clientId);
       const answer = message("bot", payload.text);
-      const answerStored = store(`m#${answer.id}`, answer);
-      await store(`c#customer:${payload.clientId}`, mine);
+      // Both in one batch: the answer's write is started with the question's.
+      const answerStored = store?.appendMessage({ ...answer, expiresAt: expiresAt() });
+      await store?.putClientMessage({ ...mine, expiresAt: expiresAt() }, clientKey);
       show(mine);
       ack({ ok: true, id: mine.id });
       await answerStored;

@@ -267,13 +267,12 @@ export function createChatService(deps: ChatServiceDeps) {
      * Stores an advisor's message once (idempotent per clientId) and shows it in the chat.
      * `admit` throws to refuse the message, given the chat as read for storing it.
      */
-    async acceptMessage(
+    async acceptAdvisorMessage(
       chatId: string,
-      from: "customer" | "advisor",
       input: { text: string; clientId?: string },
       admit?: (chat: Chat) => void,
     ): Promise<AcceptedMessage> {
-      const { answered: _none, ...accepted } = await accept(chatId, from, input, false, admit);
+      const { answered: _none, ...accepted } = await accept(chatId, "advisor", input, false, admit);
       return accepted;
     },
 

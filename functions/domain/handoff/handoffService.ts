@@ -500,9 +500,8 @@ export function createHandoffService(deps: HandoffDeps) {
       input: { chatId: string; text: string; clientId?: string },
     ): Promise<ChatMessage> {
       // Checked on the chat as read for storing the message: one read, not two.
-      const accepted = await chats.acceptMessage(
+      const accepted = await chats.acceptAdvisorMessage(
         input.chatId,
-        "advisor",
         { text: input.text, ...(input.clientId ? { clientId: input.clientId } : {}) },
         (chat) => requireActiveOwn(advisorId, chat),
       );

@@ -8,6 +8,7 @@ import {
   collect,
   connectCustomer,
   eventually,
+  OPEN_HOUR_ISO,
   startTestStack,
 } from "./support/localStack.ts";
 
@@ -15,8 +16,7 @@ import {
 // their customers keep writing, nothing they send is lost, and the chats come back to the
 // advisor (within the grace period) or go to the front of the queue for another (after it).
 
-// Tuesday 24 November 2026, 10:00 in Helsinki: the human service is open.
-const OPEN_HOUR = new Date("2026-11-24T10:00:00+02:00");
+const OPEN_HOUR = new Date(OPEN_HOUR_ISO);
 const BUSY_CUSTOMERS = 12;
 const ADVISOR_CHATS = 3;
 

@@ -15,6 +15,7 @@ import {
   collect,
   connectCustomer,
   eventually,
+  OPEN_HOUR_ISO,
   tempDir,
 } from "./support/localStack.ts";
 
@@ -172,7 +173,7 @@ describe("gateway killed and restarted", () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
     // Tuesday 10:00 in Helsinki: advisors can be reached, so asking for a person queues.
-    const openHours = { FAKE_TIME: "2026-11-24T10:00:00+02:00" };
+    const openHours = { FAKE_TIME: OPEN_HOUR_ISO };
     const first = await startServerProcess(dir.path, openHours);
     const advisor = await availableAdvisor(first.url);
     const queued: { chatId: string; resumeToken: string; position?: number }[] = [];

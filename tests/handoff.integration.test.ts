@@ -16,11 +16,11 @@ import {
   collect,
   connectCustomer,
   eventually,
+  OPEN_HOUR_ISO,
   startTestStack,
 } from "./support/localStack.ts";
 
-// Tuesday 24 November 2026, 10:00 in Helsinki: the human service is open.
-const OPEN_HOUR = new Date("2026-11-24T10:00:00+02:00");
+const OPEN_HOUR = new Date(OPEN_HOUR_ISO);
 // Saturday 28 November 2026, 12:00 in Helsinki: closed; opens Monday 30.11. at 9.00.
 const CLOSED_HOUR = new Date("2026-11-28T12:00:00+02:00");
 

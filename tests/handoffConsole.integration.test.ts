@@ -9,6 +9,7 @@ import {
   collect,
   connectCustomer,
   eventually,
+  OPEN_HOUR_ISO,
   startTestStack,
 } from "./support/localStack.ts";
 
@@ -22,7 +23,7 @@ const clients: ConsoleClient[] = [];
 const customers: CustomerSocket[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack({ clock: manualClock(new Date("2026-11-24T10:00:00+02:00")) });
+  stack = await startTestStack({ clock: manualClock(new Date(OPEN_HOUR_ISO)) });
 });
 afterEach(() => {
   for (const c of clients.splice(0)) c.close();

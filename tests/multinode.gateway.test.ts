@@ -29,7 +29,7 @@ import {
   localIssuer,
 } from "../functions/local/identityProvider.ts";
 import { devToken } from "./support/devToken.ts";
-import { type CustomerSocket, collect, eventually } from "./support/localStack.ts";
+import { type CustomerSocket, collect, eventually, OPEN_HOUR_ISO } from "./support/localStack.ts";
 import {
   REDIS_SERVER,
   startRedisServer,
@@ -42,7 +42,7 @@ type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
 warnWithoutRedis("multi-node gateway test");
 
 // Tuesday 24 November 2026, 10:00 in Helsinki: the human service is open.
-const OPEN_HOUR = "2026-11-24T10:00:00+02:00";
+const OPEN_HOUR = OPEN_HOUR_ISO;
 const TABLE_PREFIX = "asiointi-multinode-";
 const NODE_SCRIPT = fileURLToPath(new URL("./support/gatewayNode.ts", import.meta.url));
 

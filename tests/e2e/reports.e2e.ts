@@ -10,9 +10,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { devToken } from "../support/devToken.ts";
-import { collect, connectCustomer, eventually } from "../support/localStack.ts";
+import { collect, connectCustomer, eventually, OPEN_HOUR_ISO } from "../support/localStack.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
-import { OPEN_HOUR, startOpenStack } from "./support/stack.ts";
+import { startOpenStack } from "./support/stack.ts";
 
 describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
   let stack: LocalServer;
@@ -53,7 +53,7 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
       acceptDownloads: true,
     });
     // The page's "last 30 days" must include the stack's fake today.
-    await context.clock.setFixedTime(new Date(OPEN_HOUR));
+    await context.clock.setFixedTime(new Date(OPEN_HOUR_ISO));
     const page = await context.newPage();
     const idToken = await devToken(stack.url, persona);
     await page.goto(`${stack.url}/console/reports`);

@@ -15,6 +15,9 @@ import {
 } from "../../functions/local/localServer.ts";
 import type { Logger } from "../../functions/observability/logger.ts";
 
+/** A Tuesday at 10:00 in Helsinki (ISO instant): the service is open and advisors can be reached. */
+export const OPEN_HOUR_ISO = "2026-11-24T10:00:00+02:00";
+
 export type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
 
 /** Starts the real local stack on random loopback ports; in memory unless a data dir is given. */

@@ -11,6 +11,7 @@ const SWITCH_MARGIN = 2.5;
 export class LanguageDetector {
   private readonly logProb: Record<Lang, Map<string, number>>;
   private readonly unseen: Record<Lang, number>;
+  private readonly wordCache = new Map<string, number>();
 
   constructor(samples: Record<Lang, readonly string[]>) {
     const counts = { fi: new Map<string, number>(), sv: new Map<string, number>() };
@@ -39,23 +40,43 @@ export class LanguageDetector {
 
   /** log P(text | a) - log P(text | b). */
   logOdds(text: string, a: Lang, b: Lang): number {
+    if (a === b) return 0;
+    let fiOverSv = 0;
+    for (const word of tokenize(text)) fiOverSv += this.wordLogOdds(word);
+    return a === "fi" ? fiOverSv : -fiOverSv;
+  }
+
+  /**
+   * log P(word | fi) - log P(word | sv), remembered: the sum over a message is a sum over its
+   * words, and chat vocabulary repeats (this was a fifth of the recogniser's time).
+   */
+  private wordLogOdds(word: string): number {
+    const cached = this.wordCache.get(word);
+    if (cached !== undefined) return cached;
     let score = 0;
-    for (const g of grams(text)) {
+    for (const g of wordGrams(word)) {
       score +=
-        (this.logProb[a].get(g) ?? this.unseen[a]) - (this.logProb[b].get(g) ?? this.unseen[b]);
+        (this.logProb.fi.get(g) ?? this.unseen.fi) - (this.logProb.sv.get(g) ?? this.unseen.sv);
     }
+    if (this.wordCache.size >= WORD_CACHE_LIMIT) this.wordCache.clear();
+    this.wordCache.set(word, score);
     return score;
   }
 }
 
+const WORD_CACHE_LIMIT = 50_000;
+
 function grams(text: string): string[] {
+  return tokenize(text).flatMap(wordGrams);
+}
+
+/** Character 1- to 3-grams of a word padded with spaces; none for a number. */
+function wordGrams(word: string): string[] {
+  if (/^\d+$/.test(word)) return [];
   const out: string[] = [];
-  for (const word of tokenize(text)) {
-    if (/^\d+$/.test(word)) continue;
-    const padded = ` ${word} `;
-    for (let n = 1; n <= 3; n++) {
-      for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
-    }
+  const padded = ` ${word} `;
+  for (let n = 1; n <= 3; n++) {
+    for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
   }
   return out;
 }

@@ -266,6 +266,26 @@ describe("EmbeddedRecognizer", () => {
     }
   });
 
+  it("answers a message the same whether its words were seen before or not", () => {
+    // Words' features and language scores are cached per recogniser; a cache keyed or
+    // filled wrongly would make an answer depend on the messages before it.
+    const texts = [
+      "hei, milloin tulee veronpalautus",
+      "veronpalautus",
+      "när kommer återbäringen",
+      "milloin palautus tulee tilille",
+      "kelan asumistuki",
+      "hej, får jag tillbaka skatt",
+    ];
+    const inOrder = new EmbeddedRecognizer(fixtureContent());
+    const expected = texts.map((t) => inOrder.classify(t, "fi"));
+    const warmed = new EmbeddedRecognizer(fixtureContent());
+    for (const t of [...texts].reverse()) warmed.classify(t, "sv");
+
+    expect(texts.map((t) => warmed.classify(t, "fi"))).toEqual(expected);
+    expect(texts.map((t) => warmed.classify(t, "fi"))).toEqual(expected);
+  });
+
   it("classifies in well under 2 ms per message", () => {
     const texts = [
       "hei",

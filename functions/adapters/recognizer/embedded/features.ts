@@ -52,7 +52,14 @@ export function stems(rawWord: string, lang: Lang): string[] {
   return result;
 }
 
-type WeightedFeatures = readonly (readonly [string, number])[];
+/** Named features with raw weights; a word's list is cached, so the same word gives the same array. */
+export type WeightedFeatures = readonly (readonly [string, number])[];
+
+/** One token of a message: its word's features and the bigram it closes, if any. */
+export interface TokenFeatures {
+  word: WeightedFeatures;
+  bigram?: string;
+}
 
 const WORD_CACHE_LIMIT = 50_000;
 
@@ -74,20 +81,35 @@ export class FeatureExtractor {
   /** Features of `text` by name, with summed weights. */
   extract(text: string): Map<string, number> {
     const out = new Map<string, number>();
+    for (const { word, bigram } of this.tokens(text)) {
+      for (const [name, weight] of word) out.set(name, (out.get(name) ?? 0) + weight);
+      if (bigram) out.set(bigram, (out.get(bigram) ?? 0) + this.options.bigramWeight);
+    }
+    return out;
+  }
+
+  /**
+   * The same features token by token, in the order `extract` adds them, so a caller can
+   * work per cached word list instead of per feature name.
+   */
+  tokens(text: string): TokenFeatures[] {
+    const out: TokenFeatures[] = [];
     let previous = "";
     for (const token of tokenize(text)) {
       const written = writtenForm(token, this.lang);
-      for (const [name, weight] of this.wordFeatures(written)) {
-        out.set(name, (out.get(name) ?? 0) + weight);
-      }
       const folded = fold(written);
-      if (previous && this.options.bigramWeight > 0) {
-        const name = `b:${previous}_${folded}`;
-        out.set(name, (out.get(name) ?? 0) + this.options.bigramWeight);
-      }
+      const bigram =
+        previous && this.options.bigramWeight > 0 ? `b:${previous}_${folded}` : undefined;
+      const word = this.wordFeatures(written);
+      out.push(bigram ? { word, bigram } : { word });
       previous = folded;
     }
     return out;
+  }
+
+  /** Weight of a word bigram feature. */
+  get bigramWeight(): number {
+    return this.options.bigramWeight;
   }
 
   private wordFeatures(written: string): WeightedFeatures {

@@ -36,23 +36,36 @@ export class Vectorizer {
     return this.index.has(name);
   }
 
+  /** Vocabulary index of a feature, or -1 outside the vocabulary. */
+  indexOf(name: string): number {
+    return this.index.get(name) ?? -1;
+  }
+
   /** The document as a unit-length vector; features outside the vocabulary are dropped. */
   transform(doc: Map<string, number>): SparseVector {
-    const indices: number[] = [];
-    const values: number[] = [];
-    let norm = 0;
+    const byIndex = new Map<number, number>();
     for (const [name, weight] of doc) {
       const i = this.index.get(name);
-      if (i === undefined) continue;
+      if (i !== undefined) byIndex.set(i, weight);
+    }
+    return this.fromIndexed(byIndex);
+  }
+
+  /** As `transform`, for raw weights already summed by vocabulary index. */
+  fromIndexed(weights: Map<number, number>): SparseVector {
+    const indices = new Int32Array(weights.size);
+    const values = new Float64Array(weights.size);
+    let norm = 0;
+    let k = 0;
+    for (const [i, weight] of weights) {
       const v = Math.log1p(weight) * (this.idf[i] ?? 1);
-      indices.push(i);
-      values.push(v);
+      indices[k] = i;
+      values[k] = v;
       norm += v * v;
+      k++;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    return {
-      indices: Int32Array.from(indices),
-      values: Float64Array.from(values, (v) => v * scale),
-    };
+    for (let j = 0; j < k; j++) values[j] = (values[j] as number) * scale;
+    return { indices, values };
   }
 }

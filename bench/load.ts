@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
-import { DEFAULT_CONTENT_DIR } from "../functions/content/loadContent.ts";
+import { DEFAULT_CONTENT_DIR, loadBotContent } from "../functions/content/loadContent.ts";
 import { loadTestCases } from "../functions/content/testSet.ts";
 import type { Lang } from "../functions/contracts/lang.ts";
 import type {
@@ -19,6 +19,7 @@ import type {
   ServerToAdvisorEvents,
   ServerToCustomerEvents,
 } from "../functions/contracts/protocol.ts";
+import { NO_INTENT } from "../functions/contracts/topics.ts";
 import type { ServerReport, ServerStats, StatsRequest } from "./serverStats.ts";
 
 type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
@@ -31,6 +32,8 @@ const { values: args } = parseArgs({
     json: { type: "boolean", default: false },
     "cpu-prof": { type: "boolean", default: false },
     "handoff-share": { type: "string", default: "0.03" },
+    mix: { type: "string", default: "traffic" },
+    "out-of-scope-share": { type: "string", default: "0.05" },
     "storage-floor": { type: "boolean", default: false },
   },
 });
@@ -43,7 +46,12 @@ const FINNISH_SHARE = 0.7;
 /** Share of ended chats whose customer answers the survey. */
 const SURVEY_SHARE = 0.5;
 /** Share of chats whose customer asks for a person (served by simulated advisors). */
-const HANDOFF_SHARE = Number(args["handoff-share"]);
+const HANDOFF_SHARE = share(args["handoff-share"], "--handoff-share");
+/** Share of questions, in the `traffic` mix, that are not the bot's matter (it misses them). */
+const OUT_OF_SCOPE_SHARE = share(args["out-of-scope-share"], "--out-of-scope-share");
+const MIXES = ["traffic", "test-set"] as const;
+const MIX = MIXES.find((m) => m === args.mix);
+if (!MIX) throw new Error(`--mix must be one of ${MIXES.join(", ")}`);
 /** Tuesday 10:00 in Helsinki: the human service is open, so handoffs reach advisors. */
 const OPEN_HOURS_INSTANT = "2026-11-24T10:00:00+02:00";
 /** Local personas that sign in as advisors; each handles up to ADVISOR_MAX_CHATS chats. */
@@ -53,6 +61,12 @@ const ADVISOR_PERSONAS = [
   { persona: "advisor-sv", languages: ["sv"] },
 ] as const;
 const ADVISOR_MAX_CHATS = 10;
+
+function share(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new Error(`${name} must be a number from 0 to 1`);
+  return n;
+}
 
 function positiveInt(value: string | undefined, name: string): number {
   const n = Number(value);
@@ -122,10 +136,45 @@ async function startServer(
 // ---------------------------------------------------------------------------------------
 // Simulated customers
 
-const QUESTIONS: Record<Lang, string[]> = {
-  fi: loadTestCases(DEFAULT_CONTENT_DIR, "fi").map((c) => c.text),
-  sv: loadTestCases(DEFAULT_CONTENT_DIR, "sv").map((c) => c.text),
-};
+/**
+ * What customers ask, from the held-out test messages in bot-content/tests (colloquial
+ * phrasing, typos, both languages). The test set is built to be hard: a quarter of it is
+ * out of scope and one message in 25 asks for a person, so drawn as it is about half of all
+ * chats would end up queued for an advisor (two misses in a row or a request for a person).
+ * The `traffic` mix is closer to a service where the bot answers about 98 % of chats: topic
+ * questions, out-of-scope ones at OUT_OF_SCOPE_SHARE, and asking for a person left to the
+ * HANDOFF_SHARE of chats that press the button. `--mix test-set` asks the test set as it is.
+ */
+interface QuestionPool {
+  topics: string[];
+  outOfScope: string[];
+  all: string[];
+}
+
+function questionPool(lang: Lang): QuestionPool {
+  const cases = loadTestCases(DEFAULT_CONTENT_DIR, lang);
+  return {
+    topics: cases
+      .filter((c) => c.intent !== NO_INTENT && !ASKS_FOR_PERSON.has(c.intent))
+      .map((c) => c.text),
+    outOfScope: cases.filter((c) => c.intent === NO_INTENT).map((c) => c.text),
+    all: cases.map((c) => c.text),
+  };
+}
+
+/** Topics whose answer brings in a person (their action is a handoff). */
+const ASKS_FOR_PERSON = new Set(
+  [...loadBotContent(DEFAULT_CONTENT_DIR).topics.values()]
+    .filter((t) => t.action === "handoff")
+    .map((t) => t.id as string),
+);
+const QUESTIONS: Record<Lang, QuestionPool> = { fi: questionPool("fi"), sv: questionPool("sv") };
+
+function nextQuestion(lang: Lang): string {
+  const pool = QUESTIONS[lang];
+  if (MIX === "test-set") return pick(pool.all);
+  return pick(Math.random() < OUT_OF_SCOPE_SHARE ? pool.outOfScope : pool.topics);
+}
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
@@ -199,6 +248,8 @@ interface RunMetrics {
   errors: Map<string, number>;
   chatsEnded: number;
   surveys: number;
+  /** Chats that were queued for a person at some point (asked, or the bot kept missing). */
+  queuedChats: Set<string>;
 }
 
 function newMetrics(): RunMetrics {
@@ -219,6 +270,7 @@ function newMetrics(): RunMetrics {
     errors: new Map(),
     chatsEnded: 0,
     surveys: 0,
+    queuedChats: new Set(),
   };
 }
 
@@ -300,6 +352,7 @@ async function connectCustomer(url: string, index: number, metrics: RunMetrics) 
   socket.on("survey:request", ({ chatId }) => customer.surveyRequested.add(chatId));
   socket.on("chat:state", (state) => {
     if (state.chatId === customer.current?.chatId) customer.state = state.state;
+    if (state.state === "queued") metrics.queuedChats.add(state.chatId);
   });
   return customer;
 }
@@ -372,7 +425,7 @@ async function ask(customer: Customer, metrics: RunMetrics): Promise<void> {
   try {
     const ack = await customer.socket
       .timeout(REPLY_TIMEOUT_MS)
-      .emitWithAck("chat:message", { text: pick(QUESTIONS[chat.lang]), clientId });
+      .emitWithAck("chat:message", { text: nextQuestion(chat.lang), clientId });
     metrics.ackCounts.set(clientId, (metrics.ackCounts.get(clientId) ?? 0) + 1);
     if (!ack.ok) {
       countError(metrics, `chat:message:${ack.error.code}`);
@@ -866,6 +919,7 @@ async function main(): Promise<void> {
     questions: chat.metrics.replyMs.length,
     chatsEnded: chat.metrics.chatsEnded,
     surveys: chat.metrics.surveys,
+    chatsQueued: chat.metrics.queuedChats.size,
     chatsVerified: accounting.chatsChecked,
     chatsUnverified: accounting.unverifiedChats,
     storedAfterLeaving: accounting.storedAfterLeaving,
@@ -900,6 +954,7 @@ async function main(): Promise<void> {
     driverLoopP99Ms: round(chat.driverLoopP99Ms),
     ...(floor ? floorFigures(floor) : {}),
     seconds: SECONDS,
+    mix: MIX,
     node: process.version,
     cpus: cpus().length,
   };
@@ -942,6 +997,11 @@ async function main(): Promise<void> {
       "questions / chats ended / surveys",
       `${summary.questions} / ${summary.chatsEnded} / ${summary.surveys}`,
       "",
+    ],
+    [
+      "chats queued for a person",
+      `${summary.chatsQueued} (${round((100 * summary.chatsQueued) / Math.max(1, summary.chatsEnded))} % of chats ended)`,
+      `mix: ${MIX}`,
     ],
     [
       "chats verified / unverifiable / messages stored",

@@ -786,6 +786,8 @@ interface RunResult {
   heapPerIdleConnKb: number;
   server: ServerStats;
   driverLoopP99Ms: number;
+  /** The driver's own CPU during the measured phase: it shares the cores with the servers. */
+  driverCpuMs: number;
   storage?: ServerStats;
   accounting?: Accounting;
 }
@@ -830,6 +832,7 @@ async function measure(
   advisorsOnline = advisors.length > 0;
   const driverLoop = monitorEventLoopDelay({ resolution: 10 });
   driverLoop.enable();
+  const driverCpuAtStart = process.cpuUsage();
   const startedAt = performance.now();
   const endAt = startedAt + SECONDS * 1_000;
   metrics.phaseEndsAt = endAt;
@@ -838,6 +841,7 @@ async function measure(
   driverLoop.disable();
   const serverStats = await server.stats();
   const storageStats = await options.storage?.stats();
+  const driverCpu = process.cpuUsage(driverCpuAtStart);
   await sleep(500);
   const accounting = options.verify ? await verifyTranscripts(customers, metrics) : undefined;
   for (const c of customers) c.socket.disconnect();
@@ -850,6 +854,7 @@ async function measure(
     server: serverStats,
     ...(storageStats ? { storage: storageStats } : {}),
     driverLoopP99Ms: driverLoop.percentile(99) / 1e6,
+    driverCpuMs: (driverCpu.user + driverCpu.system) / 1_000,
     ...(accounting ? { accounting } : {}),
   };
 }
@@ -952,6 +957,7 @@ async function main(): Promise<void> {
     heapPerIdleConnKb: round(chat.heapPerIdleConnKb),
     echoRssPerIdleConnKb: round(echo.rssPerIdleConnKb),
     driverLoopP99Ms: round(chat.driverLoopP99Ms),
+    driverCpuMsPerQuestion: round(chat.driverCpuMs / Math.max(1, chat.metrics.replyMs.length), 2),
     ...(floor ? floorFigures(floor) : {}),
     seconds: SECONDS,
     mix: MIX,
@@ -1021,6 +1027,7 @@ async function main(): Promise<void> {
       "",
     ],
     ["driver event-loop delay p99 (ms)", summary.driverLoopP99Ms, ""],
+    ["driver CPU ms per question (it shares the cores)", summary.driverCpuMsPerQuestion, ""],
     ...(floor
       ? ([
           [

@@ -28,6 +28,17 @@ const json = (body: unknown) => ({
 
 const callback = { lang: "fi", phone: "040 123 4567" };
 
+/** A JSON body with raw bytes spliced in (numbers), to send what no string can hold. */
+const rawJson = (...parts: (string | number[])[]) => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: Buffer.concat(
+    parts.map((p) => Buffer.from(typeof p === "string" ? p : Uint8Array.from(p))),
+  ),
+});
+
+const NOT_UTF8 = /^body: must be UTF-8 text/;
+
 const CASES: [string, string, RequestInit, number, RegExp][] = [
   ["/api/callbacks", "broken JSON", json("{"), 400, /body:/],
   ["/api/callbacks", "a JSON string", json('"call me"'), 400, /./],
@@ -53,6 +64,35 @@ const CASES: [string, string, RequestInit, number, RegExp][] = [
   ["/api/surveys", "no fields", json({}), 400, /surveyToken:/],
   [
     "/api/surveys",
+    "a Latin-1 byte (not UTF-8) in the comment",
+    rawJson(
+      `{"surveyToken":"${"x".repeat(20)}","gotHelp":true,"score":5,"comment":"hyv`,
+      [0xe4],
+      ` palvelu"}`,
+    ),
+    400,
+    NOT_UTF8,
+  ],
+  [
+    "/api/callbacks",
+    "an overlong UTF-8 encoding of '/'",
+    rawJson(`{"lang":"fi","phone":"040`, [0xc0, 0xaf], `123 4567"}`),
+    400,
+    NOT_UTF8,
+  ],
+  [
+    "/api/appointments",
+    "a UTF-8 sequence cut short",
+    rawJson(
+      `{"slotId":"fi-2026-11-24T0800Z","lang":"fi","phone":"040 123 4567`,
+      [0xe2, 0x82],
+      `"}`,
+    ),
+    400,
+    NOT_UTF8,
+  ],
+  [
+    "/api/surveys",
     "control characters in the comment",
     json({ surveyToken: "x".repeat(20), gotHelp: true, score: 5, comment: "ok\u0000" }),
     400,
@@ -76,7 +116,7 @@ const CASES: [string, string, RequestInit, number, RegExp][] = [
 
 describe("bad input on HTTP routes", () => {
   it.each(CASES)(
-    "%s with %s: %i naming the field, nothing written",
+    "%s with %s: a 4xx naming the field, nothing written",
     async (path, _what, init, status, field) => {
       const before = await countItems();
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import {
   type Ack,
   type CustomerToServerEvents,
@@ -7,7 +8,12 @@ import {
 } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { expectRefusedNamingField, itemCounter, long, withKey } from "./support/badInput.ts";
-import { type CustomerSocket, connectCustomer, startTestStack } from "./support/localStack.ts";
+import {
+  type CustomerSocket,
+  connectCustomer,
+  eventually,
+  startTestStack,
+} from "./support/localStack.ts";
 
 // Bad input on every customer event: wrong types, missing and extra fields, oversized text,
 // broken Unicode, control characters, prototype keys, garbage. Each is refused with
@@ -143,6 +149,37 @@ describe("bad input on customer events", () => {
     const ok = await send("chat:message", {
       text: "Vieläkö palvelette?",
       clientId: "after-flood-1",
+    });
+    expect(ok.ok).toBe(true);
+  });
+
+  it("closes a connection whose frame is not UTF-8 text (1007), writes nothing, keeps serving", async () => {
+    // socket.io's client only sends valid text; a raw WebSocket sends the bytes as they are.
+    const before = await countItems();
+    const raw = new WebSocket(
+      `${stack.url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`,
+    );
+    const frames: string[] = [];
+    raw.on("message", (data) => frames.push(String(data)));
+    const closed = new Promise<number>((resolve) => raw.once("close", (code) => resolve(code)));
+    await new Promise((resolve, reject) => raw.once("open", resolve).once("error", reject));
+    raw.send("40/chat,");
+    await eventually(() => frames.find((f) => f.startsWith("40/chat,{")));
+
+    raw.send(
+      Buffer.concat([
+        Buffer.from('42/chat,0["chat:message",{"text":"hyv'),
+        Buffer.from([0xe4]),
+        Buffer.from(' palvelu","clientId":"not-utf8-1"}]'),
+      ]),
+      { binary: false },
+    );
+
+    expect(await closed).toBe(1007);
+    expect(await countItems()).toBe(before);
+    const ok = await send("chat:message", {
+      text: "Vieläkö palvelette?",
+      clientId: "after-utf8-1",
     });
     expect(ok.ok).toBe(true);
   });

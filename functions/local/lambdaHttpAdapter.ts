@@ -53,7 +53,7 @@ export async function dispatchToLambda(
     });
     return true;
   }
-  let body: string;
+  let body: Buffer;
   try {
     body = await readBody(req);
   } catch {
@@ -98,8 +98,7 @@ export async function dispatchToLambda(
       time: new Date(now).toISOString(),
       timeEpoch: now,
     },
-    body: body.length ? body : undefined,
-    isBase64Encoded: false,
+    ...lambdaBody(body),
   };
   const context = localContext(bound.route.id, requestId);
   const result = (await bound.handler(event, context, () => {})) as
@@ -120,7 +119,23 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
   res.end(JSON.stringify(payload));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The body as API Gateway passes it: text as is, and bytes that are not UTF-8 text
+ * base64-encoded (`isBase64Encoded`), for the handler to refuse rather than have them turned
+ * into U+FFFD on the way.
+ */
+function lambdaBody(bytes: Buffer): { body?: string; isBase64Encoded: boolean } {
+  if (bytes.length === 0) return { isBase64Encoded: false };
+  try {
+    return { body: strictUtf8.decode(bytes), isBase64Encoded: false };
+  } catch {
+    return { body: bytes.toString("base64"), isBase64Encoded: true };
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -133,7 +148,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

@@ -1,5 +1,4 @@
 import middy from "@middy/core";
-import httpJsonBodyParser from "@middy/http-json-body-parser";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import {
   type AppointmentBooking,
@@ -7,8 +6,8 @@ import {
 } from "../../contracts/contactRequests.ts";
 import { type AppointmentDeps, bookAppointment } from "../../domain/contact/appointments.ts";
 import type { Logger } from "../../observability/logger.ts";
+import { jsonBody } from "../middleware/jsonBody.ts";
 import { jsonErrors } from "../middleware/jsonErrors.ts";
-import { validateBody } from "../middleware/validateBody.ts";
 import { json } from "./contactResponses.ts";
 
 type Event = Omit<APIGatewayProxyEventV2, "body"> & { body: AppointmentBooking };
@@ -18,8 +17,7 @@ export function createBookAppointmentHandler(deps: AppointmentDeps & { logger: L
   void deps.openingHours; // fail the cold start, not the first customer, on a bad config
   return middy<Event, APIGatewayProxyResultV2>()
     .use(jsonErrors(deps.logger))
-    .use(httpJsonBodyParser())
-    .use(validateBody(appointmentBookingSchema))
+    .use(jsonBody(appointmentBookingSchema))
     .handler(async (event) => {
       const booked = await bookAppointment(deps, event.body);
       deps.logger.info("appointment booked", {

@@ -1,11 +1,10 @@
 import middy from "@middy/core";
-import httpJsonBodyParser from "@middy/http-json-body-parser";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import { type CallbackRequest, callbackRequestSchema } from "../../contracts/contactRequests.ts";
 import { type CallbackDeps, createCallback } from "../../domain/contact/callbacks.ts";
 import type { Logger } from "../../observability/logger.ts";
+import { jsonBody } from "../middleware/jsonBody.ts";
 import { jsonErrors } from "../middleware/jsonErrors.ts";
-import { validateBody } from "../middleware/validateBody.ts";
 import { json } from "./contactResponses.ts";
 
 type Event = Omit<APIGatewayProxyEventV2, "body"> & { body: CallbackRequest };
@@ -16,8 +15,7 @@ export function createRequestCallbackHandler(deps: CallbackDeps & { logger: Logg
   void deps.openingHours;
   return middy<Event, APIGatewayProxyResultV2>()
     .use(jsonErrors(deps.logger))
-    .use(httpJsonBodyParser())
-    .use(validateBody(callbackRequestSchema))
+    .use(jsonBody(callbackRequestSchema))
     .handler(async (event) => {
       const { reference, message } = await createCallback(deps, event.body);
       // The reference and language only: the phone number never reaches the logs.

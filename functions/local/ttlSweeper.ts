@@ -41,7 +41,12 @@ export async function sweepExpiredItems(
       {
         TableName: table,
         FilterExpression: "#ttl < :now",
-        ExpressionAttributeNames: { "#ttl": def.ttlAttribute },
+        // The keys are all a delete needs; whole items cost dynalite and the SDK many times more.
+        ProjectionExpression: keys.map((_, i) => `#k${i}`).join(", "),
+        ExpressionAttributeNames: {
+          "#ttl": def.ttlAttribute,
+          ...Object.fromEntries(keys.map((k, i) => [`#k${i}`, k])),
+        },
         ExpressionAttributeValues: { ":now": nowSeconds },
       },
     );

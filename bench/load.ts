@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { cpus } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
 import { DEFAULT_CONTENT_DIR, loadBotContent } from "../functions/content/loadContent.ts";
 import { loadTestCases } from "../functions/content/testSet.ts";
@@ -25,7 +25,7 @@ import type { ServerReport, ServerStats, StatsRequest } from "./serverStats.ts";
 type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
 type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
 
-const { values: args } = parseArgs({
+const { values: args } = parseOptions({
   options: {
     concurrent: { type: "string", default: "200" },
     seconds: { type: "string", default: "20" },
@@ -51,7 +51,7 @@ const HANDOFF_SHARE = share(args["handoff-share"], "--handoff-share");
 const OUT_OF_SCOPE_SHARE = share(args["out-of-scope-share"], "--out-of-scope-share");
 const MIXES = ["traffic", "test-set"] as const;
 const MIX = MIXES.find((m) => m === args.mix);
-if (!MIX) throw new Error(`--mix must be one of ${MIXES.join(", ")}`);
+if (!MIX) usageError(`--mix must be one of ${MIXES.join(", ")}`);
 /** Tuesday 10:00 in Helsinki: the human service is open, so handoffs reach advisors. */
 const OPEN_HOURS_INSTANT = "2026-11-24T10:00:00+02:00";
 /** Local personas that sign in as advisors; each handles up to ADVISOR_MAX_CHATS chats. */
@@ -62,15 +62,31 @@ const ADVISOR_PERSONAS = [
 ] as const;
 const ADVISOR_MAX_CHATS = 10;
 
+type ParsedResults<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+
+/** A wrong option is the caller's mistake: say which, without a stack trace. */
+function usageError(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+function parseOptions<const T extends ParseArgsConfig>(config: T): ParsedResults<T> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    usageError((error as Error).message);
+  }
+}
+
 function share(value: string | undefined, name: string): number {
   const n = Number(value);
-  if (!(n >= 0 && n <= 1)) throw new Error(`${name} must be a number from 0 to 1`);
+  if (!(n >= 0 && n <= 1)) usageError(`${name} must be a number from 0 to 1`);
   return n;
 }
 
 function positiveInt(value: string | undefined, name: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  if (!Number.isInteger(n) || n < 1) usageError(`${name} must be a positive integer`);
   return n;
 }
 

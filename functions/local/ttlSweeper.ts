@@ -51,9 +51,8 @@ export async function sweepExpiredItems(
       },
     );
     for await (const page of pages) {
-      const expired = (page.Items ?? []).map((item) =>
-        Object.fromEntries(keys.map((k) => [k, item[k]])),
-      );
+      // Projected to the keys: each item is already the key its delete needs.
+      const expired = page.Items ?? [];
       for (let i = 0; i < expired.length; i += 25) {
         await doc.send(
           new BatchWriteCommand({

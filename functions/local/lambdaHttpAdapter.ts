@@ -6,6 +6,7 @@ import type {
   Context,
   Handler,
 } from "aws-lambda";
+import { utf8Text } from "../http/middleware/utf8Body.ts";
 import type { HttpRoute } from "../http/routes.ts";
 
 /** API Gateway's payload limit; larger bodies are refused before any handler runs. */
@@ -119,8 +120,6 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
   res.end(JSON.stringify(payload));
 }
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-
 /**
  * The body as API Gateway passes it: text as is, and bytes that are not UTF-8 text
  * base64-encoded (`isBase64Encoded`), for the handler to refuse rather than have them turned
@@ -128,11 +127,10 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
  */
 function lambdaBody(bytes: Buffer): { body?: string; isBase64Encoded: boolean } {
   if (bytes.length === 0) return { isBase64Encoded: false };
-  try {
-    return { body: strictUtf8.decode(bytes), isBase64Encoded: false };
-  } catch {
-    return { body: bytes.toString("base64"), isBase64Encoded: true };
-  }
+  const text = utf8Text(bytes);
+  return text === undefined
+    ? { body: bytes.toString("base64"), isBase64Encoded: true }
+    : { body: text, isBase64Encoded: false };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -3,6 +3,15 @@ import { createError } from "@middy/util";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** The bytes as text, or undefined when they are not UTF-8 (no U+FFFD substitution). */
+export function utf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Refuses a body that is not UTF-8 text, before JSON parsing. API Gateway hands a Lambda a
  * body it cannot pass as text base64-encoded (`isBase64Encoded`), and so does the local
@@ -14,10 +23,8 @@ export function utf8Body(): middy.MiddlewareObj<{ body?: string; isBase64Encoded
     before: async (request) => {
       const event = request.event;
       if (!event.isBase64Encoded || event.body === undefined) return;
-      let text: string;
-      try {
-        text = strictUtf8.decode(Buffer.from(event.body, "base64"));
-      } catch {
+      const text = utf8Text(Buffer.from(event.body, "base64"));
+      if (text === undefined) {
         throw createError(400, "body: must be UTF-8 text (it has bytes that are not UTF-8)", {
           expose: true,
           cause: { code: "VALIDATION_FAILED" },

@@ -16,11 +16,6 @@ import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
 import { createDynamoChatStore } from "../functions/adapters/dynamodb/dynamoChatStore.ts";
 import { ensureTables } from "../functions/adapters/dynamodb/ensureTables.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
-import type {
-  AdvisorToServerEvents,
-  ChatMessage,
-  ServerToAdvisorEvents,
-} from "../functions/contracts/protocol.ts";
 import { runningClockFrom } from "../functions/domain/clock.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "../functions/local/embeddedDynamo.ts";
 import {
@@ -28,7 +23,7 @@ import {
   createIdpKeyStore,
   localIssuer,
 } from "../functions/local/identityProvider.ts";
-import { devToken } from "./support/devToken.ts";
+import { connectAdvisor } from "./support/advisorConsole.ts";
 import { type CustomerSocket, collect, eventually, OPEN_HOUR_ISO } from "./support/localStack.ts";
 import {
   REDIS_SERVER,
@@ -36,8 +31,6 @@ import {
   type TestRedis,
   warnWithoutRedis,
 } from "./support/redisServer.ts";
-
-type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
 
 warnWithoutRedis("multi-node gateway test");
 
@@ -149,23 +142,11 @@ describe.skipIf(!REDIS_SERVER)("gateway on two processes sharing Redis", () => {
     return socket;
   }
 
+  /** An advisor console on `node`, signed in at the shared identity provider. */
   async function advisorOn(node: GatewayNode, persona: string) {
-    const socket: AdvisorSocket = io(`${node.url}/advisor`, {
-      transports: ["websocket"],
-      forceNew: true,
-      auth: { token: await devToken(idpUrl, persona) },
-    });
-    const seen = {
-      queue: [] as Parameters<ServerToAdvisorEvents["queue:snapshot"]>[0][],
-      chats: [] as Parameters<ServerToAdvisorEvents["advisor:chats"]>[0][],
-      messages: [] as ChatMessage[],
-    };
-    socket.on("queue:snapshot", (s) => seen.queue.push(s));
-    socket.on("advisor:chats", (c) => seen.chats.push(c));
-    socket.on("chat:message", (m) => seen.messages.push(m));
-    await connected(socket);
-    await eventually(() => seen.chats.length > 0);
-    return { socket, seen };
+    const advisor = await connectAdvisor(node.url, persona, idpUrl);
+    sockets.push(advisor.socket);
+    return advisor;
   }
 
   function customerOn(node: GatewayNode): Promise<CustomerSocket> {

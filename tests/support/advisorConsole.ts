@@ -12,12 +12,16 @@ import { eventually } from "./localStack.ts";
 
 export type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
 
-/** Connects a console and waits for the advisor's chat list, the server's first word. */
-export async function connectAdvisor(url: string, persona: string) {
+/**
+ * Connects a console and waits for the advisor's chat list, the server's first word. The
+ * token comes from `tokenUrl`'s /dev/token (another process's identity provider in the
+ * multi-node test), by default from the server connected to.
+ */
+export async function connectAdvisor(url: string, persona: string, tokenUrl = url) {
   const socket: AdvisorSocket = io(`${url}/advisor`, {
     transports: ["websocket"],
     forceNew: true,
-    auth: { token: await devToken(url, persona) },
+    auth: { token: await devToken(tokenUrl, persona) },
   });
   const seen = {
     status: [] as Parameters<ServerToAdvisorEvents["advisor:status"]>[0][],

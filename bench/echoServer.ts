@@ -4,8 +4,11 @@
 // - with STORAGE_ENDPOINT set, the storage floor: the same, plus the two DynamoDB round trips
 //   a question needs (one batched read of the chat, the bot's state and an earlier copy of
 //   the message; one batched write of the question and the answer), through the service's own
-//   chat store, against dynalite in a process of its own. No recogniser, no dialogue, no
-//   reports, no handoff.
+//   chat store, against dynalite in a process of its own; and the writes every chat makes
+//   once whatever it asks: its end (read, conditional end, the "chat ended" line) and its
+//   survey (read for the token, conditional put). No recogniser, no dialogue, no reports,
+//   no handoff.
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
@@ -37,7 +40,8 @@ const http = createServer();
 const io = new Server(http, socketServerOptions());
 
 io.of(CHAT_NAMESPACE).on("connection", (socket) => {
-  const chatId = `echo-chat-${socket.id}`;
+  // A new chat each start, as the service's: the chat's end and survey are conditional.
+  let chatId = `echo-chat-${socket.id}`;
   const message = (from: ChatMessage["from"], text: string, clientId?: string): ChatMessage => {
     const at = new Date();
     return {
@@ -52,6 +56,7 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
   const show = (m: ChatMessage) => socket.emit("chat:message", m);
 
   socket.on("chat:start", async (_payload: unknown, ack: Ack) => {
+    chatId = randomUUID();
     await store?.createChat({
       chatId,
       lang: "fi",
@@ -87,13 +92,52 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
       ack({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
     }
   });
-  socket.on("chat:end", (_payload: unknown, ack: Ack) => {
-    ack({ ok: true, surveyToken: "echo-survey-token" });
-    // As the service does, so the customer goes on to the survey and the next chat at once.
-    socket.emit("chat:state", { chatId, state: "ended" });
-    socket.emit("survey:request", { chatId, surveyToken: "echo-survey-token" });
+  socket.on("chat:end", async (_payload: unknown, ack: Ack) => {
+    try {
+      if (store) {
+        await store.getChat(chatId);
+        const endedAt = new Date().toISOString();
+        await store.endChat(chatId, {
+          endedAt,
+          endedBy: "customer",
+          surveySecretHash: "echo",
+          surveyExpiresAt: endedAt,
+        });
+      }
+      ack({ ok: true, surveyToken: "echo-survey-token" });
+      // As the service does, so the customer goes on to the survey and the next chat at once.
+      const ended = message("system", "ended");
+      await store?.appendMessage({ ...ended, expiresAt: expiresAt() });
+      show(ended);
+      socket.emit("chat:state", { chatId, state: "ended" });
+      socket.emit("survey:request", { chatId, surveyToken: "echo-survey-token" });
+    } catch {
+      ack({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
+    }
   });
-  socket.on("survey:submit", (_payload: unknown, ack: Ack) => ack({ ok: true }));
+  socket.on("survey:submit", async (payload: { gotHelp: boolean; score: number }, ack: Ack) => {
+    try {
+      if (store) {
+        await store.getChat(chatId);
+        const at = new Date().toISOString();
+        await store.putSurvey({
+          chatId,
+          lang: "fi",
+          topics: [],
+          handledBy: "bot",
+          authenticated: false,
+          gotHelp: payload.gotHelp,
+          score: payload.score,
+          chatStartedAt: at,
+          chatEndedAt: at,
+          submittedAt: at,
+        });
+      }
+      ack({ ok: true });
+    } catch {
+      ack({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
+    }
+  });
 });
 
 http.listen(0, "127.0.0.1", () => {

@@ -57,10 +57,14 @@ afterAll(() => {
 });
 
 describe("the web chat's client", () => {
-  it("resumes after the newest message shown, not the last to arrive", async () => {
+  it("shows a replayed older message before a newer one, and resumes after the newest", async () => {
     const shown: string[] = [];
+    const placed: (string | undefined)[] = [];
     const client = new ChatClient(origin, "fi", {
-      message: (m) => shown.push(m.id),
+      message: (m, before) => {
+        shown.push(m.id);
+        placed.push(before);
+      },
       state() {},
       connection() {},
       survey() {},
@@ -73,5 +77,8 @@ describe("the web chat's client", () => {
     await eventually(() => starts.length >= 2, 5_000);
     expect(shown).toEqual(["01B", "01A"]);
     expect(starts[1]).toMatchObject({ resumeToken: "resume-1", lastMessageId: "01B" });
+    // The older one is shown before the newer, and the transcript reads in stored order.
+    expect(placed).toEqual([undefined, "01B"]);
+    expect(client.transcript.map((m) => m.id)).toEqual(["01A", "01B"]);
   });
 });

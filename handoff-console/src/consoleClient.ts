@@ -14,6 +14,7 @@ import type {
   ServerToAdvisorEvents,
   WRAPUP_NOTE_MAX,
 } from "../../functions/contracts/protocol.ts";
+import { insertInIdOrder } from "../../functions/domain/chat/messageOrder.ts";
 
 /*
  * The console's connection and state, without any DOM: the views subscribe to the events
@@ -64,8 +65,11 @@ export interface ConsoleEvents {
   queue(waiting: QueueEntry[]): void;
   chatOpened(chat: ActiveChat): void;
   chatClosed(chatId: string, reason: ClosedReason, detail?: { lang?: Lang }): void;
-  /** A message not seen before, in order, for an open chat. */
-  message(chatId: string, message: ChatMessage): void;
+  /**
+   * A message not seen before, for an open chat. `before` is the id of a message already
+   * there that it goes before (a replay brought it late); otherwise it goes last.
+   */
+  message(chatId: string, message: ChatMessage, before?: string): void;
   pending(chatId: string, pending: PendingMessage[]): void;
   typing(chatId: string, typing: boolean): void;
   ended(chatId: string): void;
@@ -299,10 +303,11 @@ export class ConsoleClient {
       ended: source.ended,
     };
     const seen = new Set<string>();
+    // Live messages that overtook the accept ack may be older or newer than the transcript's.
     for (const message of [...(source.transcript ?? []), ...(this.early.get(chat.chatId) ?? [])]) {
       if (seen.has(message.id)) continue;
       seen.add(message.id);
-      chat.messages.push(message);
+      insertInIdOrder(chat.messages, message);
     }
     this.early.delete(chat.chatId);
     this.chats.set(chat.chatId, chat);
@@ -328,8 +333,8 @@ export class ConsoleClient {
   private append(chat: ActiveChat, message: ChatMessage): void {
     if (message.clientId) this.settle(chat, message.clientId);
     if (chat.messages.some((m) => m.id === message.id)) return;
-    chat.messages.push(message);
-    this.emit("message", chat.chatId, message);
+    const at = insertInIdOrder(chat.messages, message);
+    this.emit("message", chat.chatId, message, chat.messages[at + 1]?.id);
   }
 
   private settle(chat: ActiveChat, clientId: string): void {

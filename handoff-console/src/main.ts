@@ -270,7 +270,7 @@ function boot(): void {
           else document.getElementById(queue?.headingId ?? "")?.focus();
         }
       },
-      message: (chatId, message) => panels.get(chatId)?.panel.addMessage(message),
+      message: (chatId, message, before) => panels.get(chatId)?.panel.addMessage(message, before),
       pending: (chatId, pending) => panels.get(chatId)?.panel.setPending(pending),
       typing: (chatId, typing) => panels.get(chatId)?.panel.setTyping(typing),
       ended: (chatId) => panels.get(chatId)?.panel.setEnded(),

@@ -8,6 +8,7 @@ import type {
   HandoffResult,
   ServerToCustomerEvents,
 } from "../../functions/contracts/protocol.ts";
+import { insertInIdOrder } from "../../functions/domain/chat/messageOrder.ts";
 
 const STORAGE_KEY = "asiointi-chat";
 const ACK_TIMEOUT_MS = 10_000;
@@ -31,7 +32,11 @@ interface Saved {
 export type ConnectionStatus = "connecting" | "online" | "reconnecting";
 
 export interface ChatClientEvents {
-  message(message: ChatMessage): void;
+  /**
+   * A message to show, once. `before` is the id of a shown message it goes before, when a
+   * replay brings an older message after a newer one came live; otherwise it goes last.
+   */
+  message(message: ChatMessage, before?: string): void;
   state(state: ChatStateEvent): void;
   connection(status: ConnectionStatus): void;
   survey(surveyToken: string): void;
@@ -51,7 +56,7 @@ export class ChatClient {
   /** Last message shown on this page: a resume asks only for what came after it. */
   private lastShownId?: string;
   private started = false;
-  /** Everything shown on this page, in order: the downloadable transcript. */
+  /** Everything shown on this page, in time (id) order: the downloadable transcript. */
   readonly transcript: ChatMessage[] = [];
 
   constructor(
@@ -247,10 +252,10 @@ export class ChatClient {
     // The newest id, not the last to arrive: on a resume an older message can come in the
     // replay after a newer one came live.
     if (!this.lastShownId || message.id > this.lastShownId) this.lastShownId = message.id;
-    this.transcript.push(message);
+    const at = insertInIdOrder(this.transcript, message);
     // Our own message came back stored: it is no longer pending, whatever happened to the ack.
     if (message.clientId) this.settle(message.clientId);
-    this.on.message(message);
+    this.on.message(message, this.transcript[at + 1]?.id);
   }
 
   private persist(): void {

@@ -96,7 +96,7 @@ function mount(script: HTMLScriptElement | null): void {
   root.append(launcher, panel);
 
   const client = new ChatClient(origin, requested, {
-    message: (m) => appendMessage(m),
+    message: (m, before) => appendMessage(m, before),
     state: (s) => showState(s),
     connection: (c) => {
       panel.dataset.connection = c;
@@ -144,8 +144,10 @@ function mount(script: HTMLScriptElement | null): void {
     body.scrollTop = body.scrollHeight;
   }
 
-  function appendMessage(m: ChatMessage): void {
-    if (m.topic) lastTopic = m.topic;
+  function appendMessage(m: ChatMessage, before?: string): void {
+    const next = before ? log.querySelector(`li[data-id="${CSS.escape(before)}"]`) : null;
+    // An older message from a replay says nothing about what the chat is about now.
+    if (m.topic && !next) lastTopic = m.topic;
     const who = { customer: text.you, bot: text.bot, advisor: text.advisor, system: text.system }[
       m.from
     ];
@@ -166,6 +168,10 @@ function mount(script: HTMLScriptElement | null): void {
       if (control) choices.push(control);
     }
     if (choices.length) item.append(h("div", { class: "replies" }, ...choices));
+    if (next) {
+      log.insertBefore(item, next);
+      return;
+    }
     if (m.from !== "customer") showTyping(false);
     log.append(item);
     scrollToEnd();

@@ -26,7 +26,8 @@ export interface ChatPanel {
   headingId: string;
   /** The chat's name in the current UI language (for navigation). */
   name(text: UiText): string;
-  addMessage(message: ChatMessage): void;
+  /** Shows a message last, or before the shown message `before` names. */
+  addMessage(message: ChatMessage, before?: string): void;
   setPending(pending: PendingMessage[]): void;
   setTyping(typing: boolean): void;
   setEnded(): void;
@@ -253,9 +254,10 @@ export function createChatPanel(chat: ActiveChat, actions: ChatPanelActions): Ch
     return item;
   }
 
-  function addMessage(message: ChatMessage): void {
+  function addMessage(message: ChatMessage, before?: string): void {
     const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
-    log.append(messageItem(message));
+    const next = before ? log.querySelector(`[data-id="${CSS.escape(before)}"]`) : null;
+    log.insertBefore(messageItem(message), next);
     if (nearBottom || message.from === "advisor") log.scrollTop = log.scrollHeight;
     if (message.from !== "advisor" && !el.contains(document.activeElement)) {
       unread += 1;

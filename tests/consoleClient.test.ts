@@ -1,0 +1,72 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AdvisorChat, ChatMessage } from "../functions/contracts/protocol.ts";
+import { ConsoleClient } from "../handoff-console/src/consoleClient.ts";
+import { eventually } from "./support/localStack.ts";
+
+// The advisor console's client against a scripted socket.io server on loopback: messages that
+// come out of order (live ones overtaking the chat list, a replay after them) still read in
+// the order they were stored.
+
+let io: Server;
+let url: string;
+
+const message = (id: string): ChatMessage => ({
+  id,
+  chatId: "chat-1",
+  from: "customer",
+  text: `viesti ${id}`,
+  at: "2026-11-24T08:00:00.000Z",
+});
+
+const chat = (transcript: ChatMessage[]): AdvisorChat => ({
+  chatId: "chat-1",
+  lang: "fi",
+  topics: [],
+  authenticated: false,
+  transcript,
+  ended: false,
+});
+
+beforeAll(async () => {
+  const http = createServer();
+  io = new Server(http);
+  io.of("/advisor").on("connection", (socket) => {
+    // A live message before the chat list that holds older and newer ones, then a late one.
+    socket.emit("chat:message", message("01C"));
+    socket.emit("advisor:chats", { chats: [chat([message("01A"), message("01D")])] });
+    socket.emit("chat:message", message("01B"));
+    socket.emit("chat:message", message("01E"));
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/advisor`;
+});
+
+afterAll(() => {
+  io.close();
+});
+
+describe("the advisor console's client", () => {
+  it("keeps a chat's messages in stored order, and says where a late one goes", async () => {
+    const client = new ConsoleClient({ url, token: "t", socketOptions: { forceNew: true } });
+    const placed: [string, string | undefined][] = [];
+    client.on({ message: (_chatId, m, before) => placed.push([m.id, before]) });
+    client.connect();
+
+    await eventually(() => placed.length === 2, 5_000);
+    expect(client.chats.get("chat-1")?.messages.map((m) => m.id)).toEqual([
+      "01A",
+      "01B",
+      "01C",
+      "01D",
+      "01E",
+    ]);
+    expect(placed).toEqual([
+      ["01B", "01C"],
+      ["01E", undefined],
+    ]);
+    client.close();
+  });
+});

@@ -1,6 +1,6 @@
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type { ErrorCode } from "../../functions/contracts/protocol.ts";
-import type { TopicId } from "../../functions/contracts/topics.ts";
+import { TOPIC_IDS, type TopicId } from "../../functions/contracts/topics.ts";
 
 /** A wrap-up reason: a topic id or "other" (see advisorWrapupSchema). */
 export type ReasonId = TopicId | "other";
@@ -294,28 +294,16 @@ export const UI = {
 
 export type UiText = (typeof UI)[Lang];
 
+/** Conversation moves, not reasons to contact: the wrap-up does not offer them. */
+const CONVERSATION_MOVES: readonly TopicId[] = ["greeting", "goodbye"];
+
 /**
- * Wrap-up reasons in the order the select lists them: contact topics first, "other" last.
- * Greeting and goodbye are conversation moves, not reasons to contact, so they are left out.
+ * Wrap-up reasons in the order the select lists them: the contact topics in the topic list's
+ * order, "other" last. Taken from TOPIC_IDS, so a new topic is offered without a change here
+ * (its name in `reasons` is then required by the type check).
  */
 export const WRAPUP_REASONS: readonly ReasonId[] = [
-  "tax-card",
-  "tax-refund",
-  "residual-tax",
-  "tax-return",
-  "omavero",
-  "household-deduction",
-  "travel-expenses",
-  "payment",
-  "prepayment",
-  "inheritance-gift-tax",
-  "property-tax",
-  "vat",
-  "moving-to-finland",
-  "contact-info",
-  "callback",
-  "appointment",
-  "human-advisor",
+  ...TOPIC_IDS.filter((id) => !CONVERSATION_MOVES.includes(id)),
   "other",
 ];
 

@@ -239,6 +239,38 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("shows a message the replay brings late in its place, not last", async () => {
+    const { context, page } = await customerPage({ reducedMotion: true });
+    await openChat(page);
+    await ask(page, "Milloin saan veronpalautuksen?");
+    const before = await messages(page).allTextContents();
+
+    // On the next connection the server's first replayed message (the oldest) comes last,
+    // as when a replay is overtaken by the messages after it.
+    const chat = stack.io.of("/chat");
+    let delayed = 0;
+    const delayFirstReplayed = (socket: {
+      emit: (event: string, ...args: unknown[]) => boolean;
+    }) => {
+      const emit = socket.emit.bind(socket);
+      socket.emit = (event: string, ...args: unknown[]) => {
+        if (event !== "chat:message" || delayed++ > 0) return emit(event, ...args);
+        setTimeout(() => emit(event, ...args), 300);
+        return true;
+      };
+    };
+    chat.on("connection", delayFirstReplayed);
+    try {
+      await page.reload();
+      await expect.poll(() => messages(page).count()).toBe(before.length);
+      await expect.poll(() => delayed).toBeGreaterThan(1);
+      expect(await messages(page).allTextContents()).toEqual(before);
+    } finally {
+      chat.off("connection", delayFirstReplayed);
+    }
+    await context.close();
+  });
+
   it("ends with the survey: star scale by keyboard, stored once, then the ended state", async () => {
     const { context, page } = await customerPage();
     await openChat(page);

@@ -96,7 +96,7 @@ function mount(script: HTMLScriptElement | null): void {
   root.append(launcher, panel);
 
   const client = new ChatClient(origin, requested, {
-    message: (m, before) => appendMessage(m, before),
+    message: (m, before) => showMessage(m, before),
     state: (s) => showState(s),
     connection: (c) => {
       panel.dataset.connection = c;
@@ -144,7 +144,7 @@ function mount(script: HTMLScriptElement | null): void {
     body.scrollTop = body.scrollHeight;
   }
 
-  function appendMessage(m: ChatMessage, before?: string): void {
+  function showMessage(m: ChatMessage, before?: string): void {
     const next = before ? log.querySelector(`li[data-id="${CSS.escape(before)}"]`) : null;
     // An older message from a replay says nothing about what the chat is about now.
     if (m.topic && !next) lastTopic = m.topic;

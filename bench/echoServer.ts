@@ -104,16 +104,20 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
           surveyExpiresAt: endedAt,
         });
       }
-      ack({ ok: true, surveyToken: "echo-survey-token" });
-      // As the service does, so the customer goes on to the survey and the next chat at once.
-      const ended = message("system", "ended");
-      await store?.appendMessage({ ...ended, expiresAt: expiresAt() });
-      show(ended);
-      socket.emit("chat:state", { chatId, state: "ended" });
-      socket.emit("survey:request", { chatId, surveyToken: "echo-survey-token" });
     } catch {
       ack({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
+      return;
     }
+    ack({ ok: true, surveyToken: "echo-survey-token" });
+    // As the service does, so the customer goes on to the survey and the next chat at once;
+    // the closing line is stored first, and left out if that fails (the ack is already sent).
+    const ended = message("system", "ended");
+    try {
+      await store?.appendMessage({ ...ended, expiresAt: expiresAt() });
+      show(ended);
+    } catch {}
+    socket.emit("chat:state", { chatId, state: "ended" });
+    socket.emit("survey:request", { chatId, surveyToken: "echo-survey-token" });
   });
   socket.on("survey:submit", async (payload: { gotHelp: boolean; score: number }, ack: Ack) => {
     try {

@@ -52,6 +52,16 @@ const envSchema = z
     CHAT_IDLE_WARNING_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
     /** Further idle time after that warning before the chat ends with the survey. */
     CHAT_IDLE_END_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+    /**
+     * Four-eyes for bot content: a version goes live only when a second person with the
+     * content-reviewer role approves it. "false" lets a publish go live at once.
+     */
+    CONTENT_REVIEW_REQUIRED: z
+      .enum(["true", "false"], { message: 'must be "true" or "false"' })
+      .default("true")
+      .transform((v) => v === "true"),
+    /** How often a process checks which content version is live (another task may move it). */
+    CONTENT_POLL_SECONDS: z.coerce.number().min(1).max(300).default(10),
     /** Customer ID-token issuer (Suomi.fi broker or Cognito); unset locally = the /dev IdP. */
     OIDC_ISSUER: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).default("asiointi-chat"),

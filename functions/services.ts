@@ -1,27 +1,33 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createLiveContent } from "./adapters/bot/liveContent.ts";
 import { createDynamoChatStore } from "./adapters/dynamodb/dynamoChatStore.ts";
 import {
   createDynamoAppointmentStore,
   createDynamoCallbackStore,
 } from "./adapters/dynamodb/dynamoContactStore.ts";
+import { createDynamoContentStore } from "./adapters/dynamodb/dynamoContentStore.ts";
 import { createDynamoReportCounters } from "./adapters/dynamodb/dynamoReportCounters.ts";
 import { tableNames } from "./adapters/dynamodb/tables.ts";
 import type { Config } from "./config.ts";
+import { contentRules } from "./content/contentRules.ts";
 import { createChatService } from "./domain/chat/chatService.ts";
 import type { ChatStore } from "./domain/chat/chatStore.ts";
 import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
 import type { AppointmentStore, CallbackStore } from "./domain/contact/contactStore.ts";
+import type { ContentStore } from "./domain/content/contentStore.ts";
+import { createContentWorkflow } from "./domain/content/contentWorkflow.ts";
 import type { Bot } from "./domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "./domain/identity/identity.ts";
 import type { OpeningHours } from "./domain/openingHours/index.ts";
-import type { Clock } from "./domain/ports.ts";
+import type { Clock, Recognizer } from "./domain/ports.ts";
 import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
 import {
   type ReportReader,
   type ReportRecorder,
   safeRecorder,
 } from "./domain/reports/reportEvents.ts";
+import type { ContentServices } from "./http/handlers/contentApi.ts";
 import type { Logger } from "./observability/logger.ts";
 
 /** Everything the handlers need, built once per runtime by its composition root. */
@@ -40,6 +46,8 @@ export interface Services {
   readonly openingHours: OpeningHours;
   clock: Clock;
   logger: Logger;
+  /** The content studio's workflow and live content; only where a runtime hosts the studio. */
+  content?: ContentServices;
 }
 
 export function buildServices(opts: {
@@ -120,4 +128,37 @@ function reportsFor(
     },
     flush: () => buffered.stop(),
   };
+}
+
+/**
+ * The content studio's services: versions in the content table, the workflow, and the live
+ * content this process answers from. `train` builds a recogniser off the event loop;
+ * `makeBot` builds the bot customers talk to from a recogniser and its content.
+ */
+export function buildContentServices(opts: {
+  doc: DynamoDBDocumentClient;
+  config: Pick<Config, "TABLE_PREFIX" | "CONTENT_REVIEW_REQUIRED">;
+  clock: Clock;
+  logger: Logger;
+  train: Parameters<typeof createLiveContent>[0]["train"];
+  makeBot: Parameters<typeof createLiveContent>[0]["makeBot"];
+  fixedRecognizer?: Recognizer;
+  prepareElsewhere?: Parameters<typeof createLiveContent>[0]["prepareElsewhere"];
+}): ContentServices & { store: ContentStore } {
+  const store = createDynamoContentStore(opts.doc, tableNames(opts.config.TABLE_PREFIX).content);
+  const live = createLiveContent({
+    train: opts.train,
+    makeBot: opts.makeBot,
+    logger: opts.logger,
+    ...(opts.fixedRecognizer ? { fixedRecognizer: opts.fixedRecognizer } : {}),
+    ...(opts.prepareElsewhere ? { prepareElsewhere: opts.prepareElsewhere } : {}),
+  });
+  const workflow = createContentWorkflow({
+    store,
+    rules: contentRules,
+    deployer: live.deployer,
+    clock: opts.clock,
+    settings: { requireReview: opts.config.CONTENT_REVIEW_REQUIRED },
+  });
+  return { store, live, workflow };
 }

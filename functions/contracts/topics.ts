@@ -26,6 +26,21 @@ export const TOPIC_IDS = [
 
 export type TopicId = (typeof TOPIC_IDS)[number];
 
+/**
+ * Topics the code relies on: conversation moves the dialogue acts on, and the personal
+ * topics answered from the customer's own data. Every other topic is pure content.
+ */
+export const SYSTEM_TOPICS = [
+  "greeting",
+  "goodbye",
+  "human-advisor",
+  "callback",
+  "appointment",
+  "tax-card",
+  "tax-refund",
+  "residual-tax",
+] as const;
+
 /** What the recogniser answers when a message is outside every topic. */
 export const NO_INTENT = "none" as const;
 export type IntentId = TopicId | typeof NO_INTENT;

@@ -84,6 +84,16 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
     }
     identity.verifyStaff(token).then(
       (staff) => {
+        // Content owners and reviewers are staff too, but they work in the studio, not on chats.
+        if (!staff.roles.some((role) => role === "advisor" || role === "supervisor")) {
+          next(
+            refusal(
+              "UNAUTHORIZED",
+              "Not signed in as an advisor: this account has no advisor role.",
+            ),
+          );
+          return;
+        }
         socket.data.advisor = {
           advisorId: staff.subject,
           displayName: staff.displayName,

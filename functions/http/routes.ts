@@ -5,8 +5,9 @@
 export interface HttpRoute {
   /** Also the Lambda entry file name: functions/lambda/<id>.ts */
   id: string;
-  method: "GET" | "POST" | "PUT" | "DELETE";
-  /** API Gateway v2 path, with {name} path parameters. */
+  /** ANY: the handler routes by method itself (the content API, one Lambda). */
+  method: "GET" | "POST" | "PUT" | "DELETE" | "ANY";
+  /** API Gateway v2 path, with {name} path parameters; a last {name+} takes the rest of the path. */
   path: string;
   /**
    * Who may call it: "public" (customers, anonymous) or "staff" (a signed-in advisor or
@@ -60,6 +61,15 @@ export const HTTP_ROUTES = [
     path: "/api/reports/summary",
     auth: "staff",
     tables: { read: ["reportCounters"] },
+  },
+  {
+    // The content studio's API: a dozen small admin calls with one set of dependencies
+    // (the workflow, the trained recognisers), so one function routes them all.
+    id: "contentApi",
+    method: "ANY",
+    path: "/api/content/{proxy+}",
+    auth: "staff",
+    tables: { read: ["content"], write: ["content"] },
   },
 ] as const satisfies readonly HttpRoute[];
 

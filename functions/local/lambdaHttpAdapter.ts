@@ -25,10 +25,11 @@ export function bindRoute(route: HttpRoute, handler: Handler): BoundRoute {
   const source = route.path
     .split("/")
     .map((part) => {
-      const m = /^\{(\w+)\}$/.exec(part);
+      const m = /^\{(\w+)(\+?)\}$/.exec(part);
       if (!m?.[1]) return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
       params.push(m[1]);
-      return "([^/]+)";
+      // {name+} is API Gateway's greedy parameter: the rest of the path.
+      return m[2] ? "(.+)" : "([^/]+)";
     })
     .join("/");
   return { route, handler, pattern: new RegExp(`^${source}$`), params };
@@ -47,7 +48,7 @@ export async function dispatchToLambda(
   const method = req.method ?? "GET";
   const candidates = routes.filter((r) => r.pattern.test(url.pathname));
   if (candidates.length === 0) return false;
-  const bound = candidates.find((r) => r.route.method === method);
+  const bound = candidates.find((r) => r.route.method === method || r.route.method === "ANY");
   if (!bound) {
     send(res, 405, {
       error: { code: "METHOD_NOT_ALLOWED", message: `${method} is not allowed here` },

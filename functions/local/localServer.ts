@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Server as SocketServer } from "socket.io";
 import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
+import { followLiveVersion } from "../adapters/bot/liveContent.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import {
   createDynamoCustomerData,
@@ -13,7 +14,8 @@ import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import type { Config } from "../config.ts";
-import { loadBotContent } from "../content/loadContent.ts";
+import { bundleFromDir } from "../content/bundleFromDir.ts";
+import { DEFAULT_CONTENT_DIR } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
@@ -26,7 +28,7 @@ import { HTTP_HANDLERS } from "../http/handlers/index.ts";
 import { HTTP_ROUTES } from "../http/routes.ts";
 import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
-import { buildServices } from "../services.ts";
+import { buildContentServices, buildServices } from "../services.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "./embeddedDynamo.ts";
 import {
   createIdentityProviderRoutes,
@@ -121,6 +123,43 @@ export async function startLocalServer(
     loadOpeningHours: () => loadOpeningHours(),
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
+  const customerData = createDynamoCustomerData(doc, tables.customers);
+  const content = buildContentServices({
+    doc,
+    config,
+    clock,
+    logger,
+    train: async (botContent) => createEmbeddedRecognizer(botContent),
+    makeBot: (recognizer, botContent) =>
+      createEmbeddedLexBot({
+        recognizer,
+        fulfill: createFulfillmentHandler({
+          library: createTopicLibrary(botContent),
+          logger,
+          customerData,
+          clock,
+        }),
+        logger,
+      }),
+    ...(options.recognizer ? { fixedRecognizer: options.recognizer } : {}),
+  });
+  // A new data folder starts from the repository's bot-content/ as version 1; after that the
+  // content table is the source of truth, changed through the studio or content:import.
+  await content.workflow.seed(
+    bundleFromDir(DEFAULT_CONTENT_DIR),
+    "bot-content/ from the repository",
+  );
+  const liveVersion = await content.workflow.liveVersion();
+  await content.live.serve(liveVersion.version, liveVersion.bundle);
+  services.content = content;
+  const follower = followLiveVersion({
+    live: () => content.store.live(),
+    bundle: (version) => content.store.versionBundle(version),
+    content: content.live,
+    intervalMs: config.CONTENT_POLL_SECONDS * 1000,
+    logger,
+  });
+  const bot = content.live.bot;
   const routes = HTTP_ROUTES.map((route) => bindRoute(route, HTTP_HANDLERS[route.id](services)));
 
   const http = createServer((req, res) => {
@@ -149,17 +188,6 @@ export async function startLocalServer(
     else notFound(res);
   });
 
-  const content = loadBotContent();
-  const bot = createEmbeddedLexBot({
-    recognizer: options.recognizer ?? createEmbeddedRecognizer(content),
-    fulfill: createFulfillmentHandler({
-      library: createTopicLibrary(content),
-      logger,
-      customerData: createDynamoCustomerData(doc, tables.customers),
-      clock,
-    }),
-    logger,
-  });
   const io = new SocketServer(http, socketServerOptions());
   const live = registerGateway(io, {
     services,
@@ -204,6 +232,7 @@ export async function startLocalServer(
     io,
     async close() {
       clearInterval(sweeper);
+      follower.stop();
       live.inactivity.stop();
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -203,6 +203,30 @@ export const PERSONAS: readonly Persona[] = [
     languages: ["fi", "sv"],
     description: { fi: "Esihenkilö, suomi ja ruotsi", sv: "Förman, finska och svenska" },
   },
+  {
+    id: "content-owner",
+    kind: "staff",
+    subject: "5b1f7c2e-8d4a-4c61-9e3b-2a7d0f6c9b14",
+    name: "Outi Lahtinen",
+    roles: ["content-owner"],
+    languages: ["fi", "sv"],
+    description: {
+      fi: "Sisällön omistaja: muokkaa ja julkaisee botin aiheita",
+      sv: "Innehållsägare: redigerar och publicerar botens ämnen",
+    },
+  },
+  {
+    id: "content-reviewer",
+    kind: "staff",
+    subject: "c2e94a07-3f6b-4d18-b5a9-7e1c8d2f4a63",
+    name: "Henrik Saarinen",
+    roles: ["content-owner", "content-reviewer"],
+    languages: ["fi", "sv"],
+    description: {
+      fi: "Sisällön tarkastaja: hyväksyy muiden julkaisemat versiot",
+      sv: "Innehållsgranskare: godkänner versioner som andra publicerat",
+    },
+  },
 ];
 
 export const CUSTOMER_PERSONAS = PERSONAS.filter(

@@ -105,6 +105,13 @@ export const TABLES = {
     partitionKey: { name: "month", type: "S" },
     sortKey: { name: "row", type: "S" },
   },
+  content: {
+    id: "content",
+    purpose:
+      "Bot content versions (one item per topic under v#<n>), the shared draft, the live pointer and the content audit trail; no personal data.",
+    partitionKey: { name: "pk", type: "S" },
+    sortKey: { name: "sk", type: "S" },
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableId = keyof typeof TABLES;

@@ -121,7 +121,7 @@ export function createJoseVerifier(options: JoseVerifierOptions): IdentityVerifi
       );
       const roles = staffRoles(claims);
       if (roles.length === 0) {
-        throw new IdentityError("NOT_STAFF", "This account has no advisor or supervisor role.");
+        throw new IdentityError("NOT_STAFF", "This account has no staff role.");
       }
       return {
         subject: claims.sub as string,

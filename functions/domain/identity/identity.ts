@@ -20,7 +20,11 @@ export interface CustomerIdentity {
   assurance: Assurance;
 }
 
-export const STAFF_ROLES = ["advisor", "supervisor"] as const;
+/**
+ * advisor and supervisor work in the console; content-owner edits and publishes bot content
+ * in the studio, content-reviewer also approves what others published.
+ */
+export const STAFF_ROLES = ["advisor", "supervisor", "content-owner", "content-reviewer"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** An advisor or supervisor whose console token has been verified. */

@@ -3,6 +3,7 @@ import type { Services } from "../../services.ts";
 import type { HttpRouteId } from "../routes.ts";
 import { createBookAppointmentHandler } from "./bookAppointment.ts";
 import { createCancelAppointmentHandler } from "./cancelAppointment.ts";
+import { createContentApiHandler } from "./contentApi.ts";
 import { createListAppointmentSlotsHandler } from "./listAppointmentSlots.ts";
 import { createReportSummaryHandler } from "./reportSummary.ts";
 import { createRequestCallbackHandler } from "./requestCallback.ts";
@@ -16,4 +17,5 @@ export const HTTP_HANDLERS: Record<HttpRouteId, (services: Services) => Handler>
   bookAppointment: (s) => createBookAppointmentHandler(s),
   cancelAppointment: (s) => createCancelAppointmentHandler(s),
   reportSummary: (s) => createReportSummaryHandler(s),
+  contentApi: (s) => createContentApiHandler(s),
 };

@@ -1,6 +1,7 @@
 import type middy from "@middy/core";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
 import { ChatError } from "../../domain/chat/errors.ts";
+import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
 import type { Logger } from "../../observability/logger.ts";
 
 interface HttpLikeError {
@@ -22,10 +23,14 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
       let status = 500;
       let code = "INTERNAL";
       let message = "Something went wrong on our side. Please try again later.";
-      if (error instanceof ChatError) {
+      let problems: { path: string; message: string; fix: string }[] | undefined;
+      if (error instanceof ChatError || error instanceof ContentWorkflowError) {
         status = error.httpStatus;
         code = error.code;
         message = error.message;
+        if (error instanceof ContentInvalidError) {
+          problems = error.problems.map(({ path, message, fix }) => ({ path, message, fix }));
+        }
       } else if (isHttpError(error)) {
         status = error.statusCode ?? error.status ?? 500;
         if (error.cause?.package === "@middy/http-json-body-parser") {
@@ -44,7 +49,7 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
       request.response = {
         statusCode: status,
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ error: { code, message } }),
+        body: JSON.stringify({ error: { code, message, ...(problems ? { problems } : {}) } }),
       };
     },
   };

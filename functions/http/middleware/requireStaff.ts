@@ -22,41 +22,48 @@ export function requireStaff(
 ): middy.MiddlewareObj<StaffEvent> {
   return {
     before: async (request) => {
-      const header = request.event.headers?.authorization ?? request.event.headers?.Authorization;
-      const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-      if (!token || !identity) {
-        throw createError(
-          401,
-          "Authorization: a Bearer token of a signed-in supervisor is required",
-          {
-            expose: true,
-            cause: { code: "UNAUTHORIZED" },
-          },
-        );
-      }
-      let staff: StaffIdentity;
-      try {
-        staff = await identity.verifyStaff(token);
-      } catch (error) {
-        if (error instanceof IdentityError && error.code === "NOT_STAFF") {
-          throw forbidden(role);
-        }
-        if (error instanceof IdentityError) {
-          throw createError(401, `Authorization: ${error.message}`, {
-            expose: true,
-            cause: { code: error.code },
-          });
-        }
-        throw error;
-      }
-      if (!staff.roles.includes(role)) throw forbidden(role);
-      request.event.staff = staff;
+      request.event.staff = await verifiedStaff(identity, request.event, [role]);
     },
   };
 }
 
-function forbidden(role: StaffRole) {
-  return createError(403, `This needs the ${role} role.`, {
+/**
+ * The staff member behind the request's bearer token, if they have one of `roles` (any staff
+ * role when empty); otherwise a 401 (no or a bad token) or 403 (no such role) to throw.
+ */
+export async function verifiedStaff(
+  identity: IdentityVerifier | undefined,
+  event: Pick<APIGatewayProxyEventV2, "headers">,
+  roles: readonly StaffRole[],
+): Promise<StaffIdentity> {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const wanted = roles.length > 0 ? roles.join(" or ") : "staff";
+  if (!token || !identity) {
+    throw createError(401, `Authorization: a Bearer token of a signed-in ${wanted} is required`, {
+      expose: true,
+      cause: { code: "UNAUTHORIZED" },
+    });
+  }
+  let staff: StaffIdentity;
+  try {
+    staff = await identity.verifyStaff(token);
+  } catch (error) {
+    if (error instanceof IdentityError && error.code === "NOT_STAFF") throw forbidden(wanted);
+    if (error instanceof IdentityError) {
+      throw createError(401, `Authorization: ${error.message}`, {
+        expose: true,
+        cause: { code: error.code },
+      });
+    }
+    throw error;
+  }
+  if (roles.length > 0 && !roles.some((r) => staff.roles.includes(r))) throw forbidden(wanted);
+  return staff;
+}
+
+function forbidden(wanted: string) {
+  return createError(403, `This needs the ${wanted} role.`, {
     expose: true,
     cause: { code: "FORBIDDEN" },
   });

@@ -1,0 +1,165 @@
+import { createHash } from "node:crypto";
+import { type ContentBundle, contentOf } from "../../content/bundle.ts";
+import type { BotContent } from "../../content/schema.ts";
+import { gateFailures, scoreSplit } from "../../content/scoreBundle.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { Chat } from "../../domain/chat/model.ts";
+import type { ContentDeployer, ContentIssue } from "../../domain/content/contentWorkflow.ts";
+import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
+import type { Recognition, Recognizer } from "../../domain/ports.ts";
+import type { Logger } from "../../observability/logger.ts";
+
+/** A recogniser that also answers synchronously, as the embedded one does (scoring, try-it). */
+export interface TrainedRecognizer extends Recognizer {
+  classify(text: string, lang: Lang): Recognition;
+}
+
+/** One content version ready to answer: its recogniser and the bot built on it. */
+export interface ServedContent {
+  version: number;
+  content: BotContent;
+  recognizer: TrainedRecognizer;
+  bot: Bot;
+}
+
+/** Trained recognisers kept for bundles seen recently: the draft, the pending, the live. */
+const CACHED_TRAININGS = 4;
+
+/**
+ * The content this process answers from, and the bot customers talk to. `serve` swaps a new
+ * version in between two messages: a reply already under way finishes on the version it
+ * started with, the next one uses the new version. Training runs through `train` (a worker
+ * thread in the service), so the event loop keeps serving chats meanwhile.
+ */
+export function createLiveContent(deps: {
+  train: (content: BotContent) => Promise<TrainedRecognizer>;
+  makeBot: (recognizer: Recognizer, content: BotContent) => Bot;
+  logger: Logger;
+  /** Answers with this recogniser whatever the content (fault tests). */
+  fixedRecognizer?: Recognizer;
+  /** Readies a version outside this process before it goes live (the Lex build in AWS). */
+  prepareElsewhere?: (version: number, content: BotContent) => Promise<void>;
+}) {
+  let served: ServedContent | undefined;
+  const trainings = new Map<string, Promise<TrainedRecognizer>>();
+
+  /** The recogniser for `bundle`, trained once however often it is asked for. */
+  function trained(bundle: ContentBundle): Promise<TrainedRecognizer> {
+    const key = createHash("sha256")
+      .update(JSON.stringify([bundle.topics, bundle.outOfScope]))
+      .digest("base64url");
+    let training = trainings.get(key);
+    if (!training) {
+      training = deps.train(contentOf(bundle));
+      // A failed training is not remembered: the next call tries again.
+      training.catch(() => trainings.delete(key));
+      trainings.set(key, training);
+      while (trainings.size > CACHED_TRAININGS) {
+        const oldest = trainings.keys().next().value as string;
+        trainings.delete(oldest);
+      }
+    } else {
+      // Most recently used last.
+      trainings.delete(key);
+      trainings.set(key, training);
+    }
+    return training;
+  }
+
+  const bot: Bot = {
+    welcome(lang) {
+      return current().bot.welcome(lang);
+    },
+    reply(chat: Chat, text: string): Promise<BotTurn> {
+      return current().bot.reply(chat, text);
+    },
+  };
+
+  function current(): ServedContent {
+    if (!served) throw new Error("no content version is served yet");
+    return served;
+  }
+
+  async function serve(version: number, bundle: ContentBundle): Promise<ServedContent> {
+    const content = contentOf(bundle);
+    const recognizer = await trained(bundle);
+    const next: ServedContent = {
+      version,
+      content,
+      recognizer,
+      bot: deps.makeBot(deps.fixedRecognizer ?? recognizer, content),
+    };
+    served = next;
+    deps.logger.info("content version served", { version });
+    return next;
+  }
+
+  const deployer: ContentDeployer = {
+    async gate(bundle): Promise<ContentIssue[]> {
+      const recognizer = await trained(bundle);
+      const report = scoreSplit(bundle, "tests", (text, lang) => recognizer.classify(text, lang));
+      return gateFailures(report).map((message) => ({
+        severity: "error",
+        path: "tests",
+        message,
+        fix: "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.",
+      }));
+    },
+    async prepare(version, bundle) {
+      await trained(bundle);
+      await deps.prepareElsewhere?.(version, contentOf(bundle));
+    },
+    async serve(version, bundle) {
+      await serve(version, bundle);
+    },
+  };
+
+  return {
+    /** The bot customers talk to: always the version served now. */
+    bot,
+    current,
+    /** The version served now, if any. */
+    version: () => served?.version,
+    trained,
+    /** A bot answering from `bundle` with `recognizer`, as customers would get it (try-it). */
+    botFor: (bundle: ContentBundle, recognizer: Recognizer) =>
+      deps.makeBot(recognizer, contentOf(bundle)),
+    serve,
+    deployer,
+  };
+}
+
+export type LiveContent = ReturnType<typeof createLiveContent>;
+
+/**
+ * Keeps this process on the live version when another process (a gateway task, the API)
+ * moves it: reads the pointer every `intervalMs` and serves what it points at.
+ */
+export function followLiveVersion(deps: {
+  live: () => Promise<{ version: number } | undefined>;
+  bundle: (version: number) => Promise<ContentBundle | undefined>;
+  content: LiveContent;
+  intervalMs: number;
+  logger: Logger;
+}): { stop(): void; check(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const check = async () => {
+    const pointer = await deps.live();
+    if (!pointer || pointer.version === deps.content.version()) return;
+    const bundle = await deps.bundle(pointer.version);
+    if (!bundle) return;
+    await deps.content.serve(pointer.version, bundle);
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = check()
+      .catch((error: unknown) =>
+        deps.logger.warn("following the live content version failed", { error: error as Error }),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  }, deps.intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer), check };
+}

@@ -1,0 +1,327 @@
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
+import type { ContentBundle, HeldOutCase } from "../../content/bundle.ts";
+import type { TopicFile } from "../../content/schema.ts";
+import { LANGS, type Lang } from "../../contracts/lang.ts";
+import type {
+  ContentStore,
+  Draft,
+  DraftTopicMeta,
+  DraftTopicWrite,
+} from "../../domain/content/contentStore.ts";
+import type { AuditEntry, LivePointer, VersionMeta } from "../../domain/content/versions.ts";
+import { writeIf } from "./conditional.ts";
+import { queryAll } from "./queryAll.ts";
+
+/*
+ * Layout of the content table (pk / sk):
+ *   live      / pointer          the live version
+ *   counter   / version          last version number handed out
+ *   versions  / v#000042         a version's meta (written after its content)
+ *   v#000042  / topic#<id>       one topic with its held-out messages
+ *   v#000042  / scope            out-of-scope examples and the "none" held-out messages
+ *   draft     / topic#<id>       the same, plus who changed it and whether it is retired
+ *   draft     / scope
+ *   audit     / <iso time>#<ulid> one audit entry
+ * One item per topic keeps every item far below DynamoDB's 400 KB and lets a save touch one.
+ */
+
+type Split = Record<Lang, string[]>;
+interface TopicItem {
+  topic: TopicFile;
+  tests: Split;
+  dev: Split;
+}
+interface ScopeItem {
+  outOfScope: Split;
+  tests: Split;
+  dev: Split;
+}
+
+const versionKey = (version: number) => `v#${String(version).padStart(6, "0")}`;
+const WRITE_BATCH = 25;
+
+function cases(items: { id: string; texts: Split }[], lang: Lang): HeldOutCase[] {
+  return items.flatMap(({ id, texts }) => texts[lang].map((text) => ({ text, intent: id })));
+}
+
+/** A bundle as items: one per topic and one for what belongs to no topic. */
+function toItems(bundle: ContentBundle): { topics: TopicItem[]; scope: ScopeItem } {
+  const texts = (list: Record<Lang, HeldOutCase[]>, id: string): Split => ({
+    fi: list.fi.filter((c) => c.intent === id).map((c) => c.text),
+    sv: list.sv.filter((c) => c.intent === id).map((c) => c.text),
+  });
+  return {
+    topics: bundle.topics.map((topic) => ({
+      topic,
+      tests: texts(bundle.tests, topic.id),
+      dev: texts(bundle.dev, topic.id),
+    })),
+    scope: {
+      outOfScope: bundle.outOfScope,
+      tests: texts(bundle.tests, "none"),
+      dev: texts(bundle.dev, "none"),
+    },
+  };
+}
+
+function fromItems(topics: TopicItem[], scope: ScopeItem | undefined): ContentBundle {
+  const heldOut = (split: "tests" | "dev") =>
+    Object.fromEntries(
+      LANGS.map((lang) => [
+        lang,
+        [
+          ...cases(
+            topics.map((t) => ({ id: t.topic.id, texts: t[split] })),
+            lang,
+          ),
+          ...cases(scope ? [{ id: "none", texts: scope[split] }] : [], lang),
+        ],
+      ]),
+    ) as Record<Lang, HeldOutCase[]>;
+  return {
+    topics: topics.map((t) => t.topic),
+    outOfScope: scope?.outOfScope ?? { fi: [], sv: [] },
+    tests: heldOut("tests"),
+    dev: heldOut("dev"),
+  };
+}
+
+/** The content workflow's store in DynamoDB (the `content` table). */
+export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: string): ContentStore {
+  async function writeAll(items: Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < items.length; i += WRITE_BATCH) {
+      let pending = items.slice(i, i + WRITE_BATCH).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 6) throw new Error("DynamoDB kept items unprocessed; try again");
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+        pending = (out.UnprocessedItems?.[table] ?? []) as typeof pending;
+      }
+    }
+  }
+
+  async function deleteAll(keys: { pk: string; sk: string }[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += WRITE_BATCH) {
+      const batch = keys.slice(i, i + WRITE_BATCH).map((Key) => ({ DeleteRequest: { Key } }));
+      await doc.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+    }
+  }
+
+  async function partition(pk: string): Promise<Record<string, unknown>[]> {
+    return queryAll(doc, {
+      TableName: table,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": pk },
+      ConsistentRead: true,
+    });
+  }
+
+  function bundleItems(pk: string, bundle: ContentBundle, extra?: (id: string) => object) {
+    const { topics, scope } = toItems(bundle);
+    return [
+      ...topics.map((t) => ({
+        pk,
+        sk: `topic#${t.topic.id}`,
+        ...t,
+        ...(extra?.(t.topic.id) ?? {}),
+      })),
+      { pk, sk: "scope", ...scope },
+    ];
+  }
+
+  return {
+    async live() {
+      const out = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: { pk: "live", sk: "pointer" },
+          ConsistentRead: true,
+        }),
+      );
+      return out.Item
+        ? { version: out.Item.version as number, since: out.Item.since as string }
+        : undefined;
+    },
+
+    async nextVersionNumber() {
+      const out = await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: "counter", sk: "version" },
+          UpdateExpression: "ADD n :one",
+          ExpressionAttributeValues: { ":one": 1 },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      );
+      return out.Attributes?.n as number;
+    },
+
+    async putVersion(meta, bundle) {
+      await writeAll(bundleItems(versionKey(meta.version), bundle));
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { pk: "versions", sk: versionKey(meta.version), ...meta },
+        }),
+      );
+    },
+
+    async versionMeta(version) {
+      const out = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: { pk: "versions", sk: versionKey(version) },
+          ConsistentRead: true,
+        }),
+      );
+      return out.Item ? toMeta(out.Item) : undefined;
+    },
+
+    async versionBundle(version) {
+      const items = await partition(versionKey(version));
+      if (items.length === 0) return undefined;
+      const topics = items.filter((i) =>
+        String(i.sk).startsWith("topic#"),
+      ) as unknown as TopicItem[];
+      const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
+      return fromItems(topics, scope);
+    },
+
+    async listVersions() {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": "versions" },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+        }),
+      );
+      return (out.Items ?? []).map(toMeta);
+    },
+
+    async transition(version, from, patch) {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ":from": from };
+      const sets = Object.entries(patch).map(([key, value], i) => {
+        names[`#f${i}`] = key;
+        values[`:v${i}`] = value;
+        return `#f${i} = :v${i}`;
+      });
+      names["#state"] = "state";
+      return writeIf(
+        doc,
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: "versions", sk: versionKey(version) },
+          UpdateExpression: `SET ${sets.join(", ")}`,
+          ConditionExpression: "attribute_exists(pk) AND #state = :from",
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    },
+
+    async setLive(pointer: LivePointer, expected) {
+      return writeIf(
+        doc,
+        new PutCommand({
+          TableName: table,
+          Item: { pk: "live", sk: "pointer", ...pointer },
+          ...(expected === undefined
+            ? { ConditionExpression: "attribute_not_exists(pk)" }
+            : {
+                ConditionExpression: "version = :expected",
+                ExpressionAttributeValues: { ":expected": expected },
+              }),
+        }),
+      );
+    },
+
+    async draft(): Promise<Draft | undefined> {
+      const items = await partition("draft");
+      if (items.length === 0) return undefined;
+      const topicItems = items.filter((i) =>
+        String(i.sk).startsWith("topic#"),
+      ) as unknown as (TopicItem & DraftTopicMeta)[];
+      const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
+      const active = topicItems.filter((t) => !t.retired);
+      return {
+        bundle: fromItems(active, scope),
+        retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
+        meta: new Map(
+          topicItems.map((t) => [
+            t.topic.id,
+            {
+              updatedBy: t.updatedBy,
+              updatedByName: t.updatedByName,
+              updatedAt: t.updatedAt,
+              retired: Boolean(t.retired),
+            },
+          ]),
+        ),
+      };
+    },
+
+    async putDraftTopic(write: DraftTopicWrite) {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            pk: "draft",
+            sk: `topic#${write.topic.id}`,
+            topic: write.topic,
+            tests: write.tests,
+            dev: write.dev,
+            ...write.meta,
+          },
+        }),
+      );
+    },
+
+    async replaceDraft(bundle, meta) {
+      const items = bundleItems("draft", bundle, () => meta);
+      const keep = new Set(items.map((i) => i.sk));
+      const stale = (await partition("draft"))
+        .filter((i) => !keep.has(String(i.sk)))
+        .map((i) => ({ pk: "draft", sk: String(i.sk) }));
+      await writeAll(items);
+      await deleteAll(stale);
+    },
+
+    async audit(entry: AuditEntry) {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { pk: "audit", sk: `${entry.at}#${ulid()}`, ...entry },
+        }),
+      );
+    },
+
+    async auditTrail(limit) {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": "audit" },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => entry as AuditEntry);
+    },
+  };
+}
+
+function toMeta(item: Record<string, unknown>): VersionMeta {
+  const { pk: _pk, sk: _sk, ...meta } = item;
+  return meta as unknown as VersionMeta;
+}

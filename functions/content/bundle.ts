@@ -1,0 +1,82 @@
+import type { Lang } from "../contracts/lang.ts";
+import type { TopicId } from "../contracts/topics.ts";
+import type { BotContent, TopicFile } from "./schema.ts";
+
+/** One held-out message and the intent it should get: a topic id or "none". */
+export interface HeldOutCase {
+  text: string;
+  intent: string;
+}
+
+/**
+ * Everything one content version holds: what the bot learns from and what it is measured
+ * on. The repository's bot-content/ folder and a version in the content table are two forms
+ * of this one shape.
+ */
+export interface ContentBundle {
+  topics: TopicFile[];
+  outOfScope: Record<Lang, string[]>;
+  /** The held-out test split: scores the recogniser and gates publishing. */
+  tests: Record<Lang, HeldOutCase[]>;
+  /** The held-out dev split: what content is tuned against. */
+  dev: Record<Lang, HeldOutCase[]>;
+}
+
+export type HeldOutSplit = "tests" | "dev";
+
+/** A topic's own held-out messages, by split and language. */
+export interface TopicHeldOut {
+  tests: Record<Lang, string[]>;
+  dev: Record<Lang, string[]>;
+}
+
+/** The held-out messages that test `topicId` (or "none"), per split and language. */
+export function heldOutFor(bundle: ContentBundle, topicId: string): TopicHeldOut {
+  const pick = (cases: HeldOutCase[]) =>
+    cases.filter((c) => c.intent === topicId).map((c) => c.text);
+  return {
+    tests: { fi: pick(bundle.tests.fi), sv: pick(bundle.tests.sv) },
+    dev: { fi: pick(bundle.dev.fi), sv: pick(bundle.dev.sv) },
+  };
+}
+
+/**
+ * The bundle with `topic` put in (added or replaced, keeping its place) and its held-out
+ * messages replaced by `heldOut`; `undefined` removes the topic and its messages.
+ */
+export function withTopic(
+  bundle: ContentBundle,
+  id: string,
+  topic: TopicFile | undefined,
+  heldOut: TopicHeldOut | undefined,
+): ContentBundle {
+  const at = bundle.topics.findIndex((t) => t.id === id);
+  const topics = [...bundle.topics];
+  if (topic && at >= 0) topics[at] = topic;
+  else if (topic) topics.push(topic);
+  else if (at >= 0) topics.splice(at, 1);
+  const replace = (cases: HeldOutCase[], texts: string[] | undefined) => [
+    ...cases.filter((c) => c.intent !== id),
+    ...(texts ?? []).map((text) => ({ text, intent: id })),
+  ];
+  return {
+    topics,
+    outOfScope: bundle.outOfScope,
+    tests: {
+      fi: replace(bundle.tests.fi, heldOut?.tests.fi),
+      sv: replace(bundle.tests.sv, heldOut?.tests.sv),
+    },
+    dev: {
+      fi: replace(bundle.dev.fi, heldOut?.dev.fi),
+      sv: replace(bundle.dev.sv, heldOut?.dev.sv),
+    },
+  };
+}
+
+/** What the recognisers and the dialogue read, from a bundle (checked beforehand). */
+export function contentOf(bundle: ContentBundle): BotContent {
+  return {
+    topics: new Map(bundle.topics.map((t) => [t.id, t] as [TopicId, TopicFile])),
+    outOfScope: bundle.outOfScope,
+  };
+}

@@ -1,0 +1,68 @@
+import { LANGS } from "../contracts/lang.ts";
+import { type ContentBundle, heldOutFor } from "./bundle.ts";
+import type { TopicFile } from "./schema.ts";
+
+export interface TopicChange {
+  /** A topic id, or "out-of-scope" for the out-of-scope examples. */
+  id: string;
+  change: "added" | "removed" | "changed";
+  /** Which parts changed, e.g. "fi.answer", "sv.utterances", "tests.fi", "followUps". */
+  fields: string[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function topicFields(before: TopicFile, after: TopicFile): string[] {
+  const fields: string[] = [];
+  for (const key of ["demo", "action", "followUps"] as const) {
+    if (!same(before[key], after[key])) fields.push(key);
+  }
+  for (const lang of LANGS) {
+    for (const key of ["title", "utterances", "answer", "links", "personal"] as const) {
+      if (!same(before[lang][key], after[lang][key])) fields.push(`${lang}.${key}`);
+    }
+  }
+  return fields;
+}
+
+/** What changes, topic by topic, when `after` replaces `before`; unchanged topics are left out. */
+export function diffBundles(before: ContentBundle, after: ContentBundle): TopicChange[] {
+  const changes: TopicChange[] = [];
+  const old = new Map(before.topics.map((t) => [t.id, t]));
+  const now = new Map(after.topics.map((t) => [t.id, t]));
+  for (const topic of after.topics) {
+    const prior = old.get(topic.id);
+    if (!prior) {
+      changes.push({ id: topic.id, change: "added", fields: [] });
+      continue;
+    }
+    const fields = topicFields(prior, topic);
+    const a = heldOutFor(before, topic.id);
+    const b = heldOutFor(after, topic.id);
+    for (const split of ["tests", "dev"] as const) {
+      for (const lang of LANGS) {
+        if (!same(a[split][lang], b[split][lang])) fields.push(`${split}.${lang}`);
+      }
+    }
+    if (fields.length > 0) changes.push({ id: topic.id, change: "changed", fields });
+  }
+  for (const topic of before.topics) {
+    if (!now.has(topic.id)) changes.push({ id: topic.id, change: "removed", fields: [] });
+  }
+  const scopeFields = LANGS.filter((l) => !same(before.outOfScope[l], after.outOfScope[l])).map(
+    (l) => `outOfScope.${l}`,
+  );
+  const none = ["tests", "dev"].flatMap((split) =>
+    LANGS.filter(
+      (l) =>
+        !same(
+          heldOutFor(before, "none")[split as "tests"][l],
+          heldOutFor(after, "none")[split as "tests"][l],
+        ),
+    ).map((l) => `${split}.${l}`),
+  );
+  if (scopeFields.length + none.length > 0) {
+    changes.push({ id: "out-of-scope", change: "changed", fields: [...scopeFields, ...none] });
+  }
+  return changes;
+}

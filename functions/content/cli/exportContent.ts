@@ -1,0 +1,43 @@
+import "./quietSdkWarning.ts";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { bundleFiles } from "../bundleYaml.ts";
+import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
+import { fail, openContentTable } from "./contentTable.ts";
+
+// Usage: npm run content:export -- [--version N] [--out DIR]
+// Writes content version N (default: the live one) as the files of bot-content/, so that
+// `git diff` shows what the studio changed, and a reviewed version can be committed.
+let args: { version?: string; out?: string };
+try {
+  args = parseArgs({ options: { version: { type: "string" }, out: { type: "string" } } }).values;
+} catch (error) {
+  fail(`${(error as Error).message}\nUsage: npm run content:export -- [--version N] [--out DIR]`);
+}
+if (args.version !== undefined && !/^[1-9]\d*$/.test(args.version)) {
+  fail(`--version: must be a version number such as 3 (got "${args.version}")`);
+}
+const out = resolve(args.out ?? DEFAULT_CONTENT_DIR);
+const table = await openContentTable();
+try {
+  const version = args.version ? Number(args.version) : (await table.store.live())?.version;
+  if (version === undefined)
+    fail("No content version exists yet: start the service once (npm start).");
+  const bundle = await table.store.versionBundle(version);
+  if (!bundle) fail(`Version ${version} does not exist; the studio's Versions page lists them.`);
+  const files = bundleFiles(bundle);
+  // Topics retired in this version lose their files; nothing else in the folder is touched.
+  const topicsDir = join(out, "topics");
+  mkdirSync(topicsDir, { recursive: true });
+  for (const name of readdirSync(topicsDir)) {
+    if (/\.ya?ml$/.test(name) && !files.has(`topics/${name}`)) rmSync(join(topicsDir, name));
+  }
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(out, path)), { recursive: true });
+    writeFileSync(join(out, path), text);
+  }
+  console.log(`Wrote content version ${version} (${bundle.topics.length} topics) to ${out}`);
+} finally {
+  await table.close();
+}

@@ -1,0 +1,53 @@
+import "./quietSdkWarning.ts";
+import { userInfo } from "node:os";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { diffBundles } from "../bundleDiff.ts";
+import { bundleFromDir } from "../bundleFromDir.ts";
+import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
+import { fail, openContentTable } from "./contentTable.ts";
+
+// Usage: npm run content:import -- [--from DIR]
+// Loads the YAML files as the studio's draft (after content:check's rules); publishing and
+// review then happen in the studio as for any other change.
+let args: { from?: string };
+try {
+  args = parseArgs({ options: { from: { type: "string" } } }).values;
+} catch (error) {
+  fail(`${(error as Error).message}\nUsage: npm run content:import -- [--from DIR]`);
+}
+const dir = resolve(args.from ?? DEFAULT_CONTENT_DIR);
+const bundle = bundleFromDir(dir);
+const table = await openContentTable();
+try {
+  const live = await table.store.live();
+  const liveBundle = live ? await table.store.versionBundle(live.version) : undefined;
+  const who = userInfo().username;
+  await table.store.replaceDraft(bundle, {
+    updatedBy: `cli:${who}`,
+    updatedByName: who,
+    updatedAt: new Date().toISOString(),
+    retired: false,
+  });
+  await table.store.audit({
+    at: new Date().toISOString(),
+    actor: `cli:${who}`,
+    actorName: who,
+    action: "import",
+    detail: dir,
+  });
+  const changes = liveBundle ? diffBundles(liveBundle, bundle) : [];
+  console.log(`Imported ${bundle.topics.length} topics from ${dir} as the draft.`);
+  for (const c of changes) {
+    console.log(
+      `  ${c.change.padEnd(8)} ${c.id}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`,
+    );
+  }
+  console.log(
+    changes.length === 0 && live
+      ? `The draft is the same as live version ${live.version}.`
+      : "Open the studio (/studio) to try, test and publish it.",
+  );
+} finally {
+  await table.close();
+}

@@ -1,0 +1,62 @@
+import type { ContentBundle } from "../../content/bundle.ts";
+import type { AuditEntry, LivePointer, VersionMeta, VersionState } from "./versions.ts";
+
+/** Who last changed a draft topic, and whether it is retired in the draft. */
+export interface DraftTopicMeta {
+  updatedBy: string;
+  updatedByName: string;
+  updatedAt: string;
+  retired: boolean;
+}
+
+/** The shared draft: a whole bundle, plus who touched each topic. */
+export interface Draft {
+  bundle: ContentBundle;
+  /** Topics retired in the draft keep their last content here, out of the bundle. */
+  retired: ContentBundle["topics"];
+  meta: Map<string, DraftTopicMeta>;
+}
+
+/** One topic of the draft with its held-out messages, as stored and edited together. */
+export interface DraftTopicWrite {
+  topic: ContentBundle["topics"][number];
+  tests: { fi: string[]; sv: string[] };
+  dev: { fi: string[]; sv: string[] };
+  meta: DraftTopicMeta;
+}
+
+/**
+ * Where content versions, the draft and the audit trail live. Adapters: DynamoDB (the
+ * `content` table), in memory (domain tests). Versions are written whole before their meta,
+ * so a listed version can always be read.
+ */
+export interface ContentStore {
+  live(): Promise<LivePointer | undefined>;
+  /** Next version number; never the same twice, also across service tasks. */
+  nextVersionNumber(): Promise<number>;
+  putVersion(meta: VersionMeta, bundle: ContentBundle): Promise<void>;
+  versionMeta(version: number): Promise<VersionMeta | undefined>;
+  versionBundle(version: number): Promise<ContentBundle | undefined>;
+  /** Newest first. */
+  listVersions(): Promise<VersionMeta[]>;
+  /**
+   * Moves a version's state only if it is still `from`; false when someone else moved it
+   * first (two reviewers approving at once).
+   */
+  transition(
+    version: number,
+    from: VersionState,
+    patch: Partial<VersionMeta> & { state: VersionState },
+  ): Promise<boolean>;
+  /** Points live at `version` if it still points at `expected` (none: first seed). */
+  setLive(pointer: LivePointer, expected: number | undefined): Promise<boolean>;
+
+  draft(): Promise<Draft | undefined>;
+  putDraftTopic(write: DraftTopicWrite): Promise<void>;
+  /** Replaces the whole draft (seed, import, an approved rollback). */
+  replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta): Promise<void>;
+
+  audit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  auditTrail(limit: number): Promise<AuditEntry[]>;
+}

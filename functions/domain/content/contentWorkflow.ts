@@ -1,0 +1,432 @@
+import { type ContentBundle, heldOutFor, withTopic } from "../../content/bundle.ts";
+import { diffBundles, type TopicChange } from "../../content/bundleDiff.ts";
+import type { TopicFile } from "../../content/schema.ts";
+import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
+import type { Clock } from "../ports.ts";
+import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
+import {
+  ContentConflictError,
+  ContentInvalidError,
+  ContentNotFoundError,
+  SelfApprovalError,
+} from "./errors.ts";
+import {
+  type AuditEntry,
+  type ContentActor,
+  SYSTEM_ACTOR,
+  type VersionMeta,
+  type VersionState,
+} from "./versions.ts";
+
+/** One finding of the content rules, located by field path within its topic or file. */
+export interface ContentIssue {
+  severity: "error" | "warning";
+  /** Field path, e.g. `fi.utterances[3]`; for whole-content findings the file. */
+  path: string;
+  message: string;
+  fix: string;
+}
+
+/** The content rules (content:check's), applied to data instead of files. */
+export interface ContentRules {
+  /** Problems of one topic as the studio sends it, in the context of the draft. */
+  checkTopic(
+    json: unknown,
+    draft: ContentBundle,
+  ): { issues: ContentIssue[]; topic?: TopicFile; tests?: { fi: string[]; sv: string[] } };
+  /** Problems of a whole bundle. */
+  checkBundle(bundle: ContentBundle): ContentIssue[];
+}
+
+/**
+ * Turns content into what answers customers. `gate` trains and measures (the content:test
+ * gate); `prepare` readies a version before it is marked live (the Lex build in AWS) and
+ * throws with a plain reason when it cannot; `serve` starts answering from it in this process.
+ */
+export interface ContentDeployer {
+  gate(bundle: ContentBundle): Promise<ContentIssue[]>;
+  prepare(version: number, bundle: ContentBundle): Promise<void>;
+  serve(version: number, bundle: ContentBundle): Promise<void>;
+}
+
+export interface WorkflowSettings {
+  /** A second person with the reviewer role approves each version (four-eyes). */
+  requireReview: boolean;
+}
+
+export interface PublishResult {
+  version: number;
+  state: VersionState;
+}
+
+export interface DraftTopicView {
+  topic: TopicFile;
+  tests: { fi: string[]; sv: string[] };
+  retired: boolean;
+  system: boolean;
+  meta?: DraftTopicMeta;
+}
+
+/**
+ * The content studio's workflow: a shared draft, numbered versions, four-eyes approval and
+ * rollback, every step in the audit trail. Nothing goes live that did not pass the rules,
+ * train and meet the test gate.
+ */
+export function createContentWorkflow(deps: {
+  store: ContentStore;
+  rules: ContentRules;
+  deployer: ContentDeployer;
+  clock: Clock;
+  settings: WorkflowSettings;
+}) {
+  const { store, rules, deployer, clock } = deps;
+  const now = () => clock.now().toISOString();
+
+  async function audit(
+    actor: ContentActor,
+    action: AuditEntry["action"],
+    fields: Omit<AuditEntry, "at" | "actor" | "actorName" | "action"> = {},
+  ): Promise<void> {
+    await store.audit({
+      at: now(),
+      actor: actor.subject,
+      actorName: actor.displayName,
+      action,
+      ...fields,
+    });
+  }
+
+  async function liveVersion(): Promise<{ version: number; bundle: ContentBundle }> {
+    const pointer = await store.live();
+    const bundle = pointer ? await store.versionBundle(pointer.version) : undefined;
+    if (!pointer || !bundle) throw new ContentNotFoundError("No content version is live yet.");
+    return { version: pointer.version, bundle };
+  }
+
+  async function currentDraft(): Promise<Draft> {
+    const draft = await store.draft();
+    if (draft) return draft;
+    // No draft yet: it starts as a copy of what is live.
+    const live = await liveVersion();
+    return { bundle: live.bundle, retired: [], meta: new Map() };
+  }
+
+  async function meta(version: number): Promise<VersionMeta> {
+    const found = await store.versionMeta(version);
+    if (!found) throw new ContentNotFoundError(`Version ${version} does not exist.`);
+    return found;
+  }
+
+  /** Makes a stored version live: ready it, move the pointer, serve it, note it. */
+  async function goLive(
+    version: VersionMeta,
+    bundle: ContentBundle,
+    actor: ContentActor,
+  ): Promise<PublishResult> {
+    try {
+      await deployer.prepare(version.version, bundle);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await store.transition(version.version, version.state, { state: "failed", error: reason });
+      await audit(actor, "failed", { version: version.version, detail: reason });
+      throw new ContentConflictError(
+        `Version ${version.version} could not be made live; the live version did not change: ${reason}`,
+      );
+    }
+    const previous = await store.live();
+    const moved = await store.setLive(
+      { version: version.version, since: now() },
+      previous?.version,
+    );
+    if (!moved) {
+      throw new ContentConflictError("The live version changed meanwhile; try again.");
+    }
+    if (previous && previous.version !== version.version) {
+      await store.transition(previous.version, "live", { state: "superseded" });
+    }
+    await deployer.serve(version.version, bundle);
+    if (version.rollbackOf !== undefined) {
+      // The draft follows a rollback, so the next publish does not bring back what was removed.
+      await store.replaceDraft(bundle, draftMeta(actor));
+    }
+    await audit(actor, "live", { version: version.version });
+    return { version: version.version, state: "live" };
+  }
+
+  /** Claims a pending version for `actor` (one decision wins), then makes it live. */
+  async function approveAndGoLive(
+    found: VersionMeta,
+    bundle: ContentBundle,
+    actor: ContentActor,
+  ): Promise<PublishResult> {
+    const approved = {
+      approvedBy: actor.subject,
+      approvedByName: actor.displayName,
+      approvedAt: now(),
+    };
+    if (
+      !(await store.transition(found.version, "pending-review", { state: "live", ...approved }))
+    ) {
+      throw new ContentConflictError(
+        `Version ${found.version} was decided by someone else meanwhile.`,
+      );
+    }
+    return goLive({ ...found, ...approved, state: "live" }, bundle, actor);
+  }
+
+  function draftMeta(actor: ContentActor): DraftTopicMeta {
+    return {
+      updatedBy: actor.subject,
+      updatedByName: actor.displayName,
+      updatedAt: now(),
+      retired: false,
+    };
+  }
+
+  /** Stores `bundle` as a new version and, without review, makes it live at once. */
+  async function createVersion(
+    actor: ContentActor,
+    bundle: ContentBundle,
+    fields: { comment: string; rollbackOf?: number },
+  ): Promise<PublishResult> {
+    const issues = [...rules.checkBundle(bundle), ...(await deployer.gate(bundle))].filter(
+      (i) => i.severity === "error",
+    );
+    if (issues.length > 0) throw new ContentInvalidError(issues);
+    const live = await store.live();
+    const version = await store.nextVersionNumber();
+    const meta: VersionMeta = {
+      version,
+      state: "pending-review",
+      author: actor.subject,
+      authorName: actor.displayName,
+      createdAt: now(),
+      comment: fields.comment,
+      ...(live ? { basedOn: live.version } : {}),
+      ...(fields.rollbackOf !== undefined ? { rollbackOf: fields.rollbackOf } : {}),
+    };
+    await store.putVersion(meta, bundle);
+    await audit(actor, fields.rollbackOf !== undefined ? "rollback" : "publish", {
+      version,
+      detail: fields.comment,
+    });
+    if (deps.settings.requireReview) return { version, state: "pending-review" };
+    return approveAndGoLive(meta, bundle, actor);
+  }
+
+  return {
+    /** Makes `bundle` version 1 when nothing is live yet (a new table); false otherwise. */
+    async seed(bundle: ContentBundle, comment: string): Promise<boolean> {
+      if (await store.live()) return false;
+      const version = await store.nextVersionNumber();
+      const meta: VersionMeta = {
+        version,
+        state: "live",
+        author: SYSTEM_ACTOR.subject,
+        authorName: SYSTEM_ACTOR.displayName,
+        createdAt: now(),
+        comment,
+        approvedBy: SYSTEM_ACTOR.subject,
+        approvedByName: SYSTEM_ACTOR.displayName,
+        approvedAt: now(),
+      };
+      await store.putVersion(meta, bundle);
+      if (!(await store.setLive({ version, since: now() }, undefined))) {
+        // Another task seeded first; this version stays unused as "superseded".
+        await store.transition(version, "live", { state: "superseded" });
+        return false;
+      }
+      if (!(await store.draft())) await store.replaceDraft(bundle, draftMeta(SYSTEM_ACTOR));
+      await audit(SYSTEM_ACTOR, "seed", { version, detail: comment });
+      return true;
+    },
+
+    liveVersion,
+
+    async draft() {
+      const draft = await currentDraft();
+      const live = await liveVersion();
+      const changed = diffBundles(live.bundle, draft.bundle);
+      return { draft, liveVersion: live.version, changed };
+    },
+
+    async draftTopic(id: string): Promise<DraftTopicView> {
+      const draft = await currentDraft();
+      const retired = draft.retired.find((t) => t.id === id);
+      const topic = draft.bundle.topics.find((t) => t.id === id) ?? retired;
+      if (!topic) throw new ContentNotFoundError(`Topic "${id}" is not in the draft.`);
+      const meta = draft.meta.get(id);
+      return {
+        topic,
+        tests: heldOutFor(draft.bundle, id).tests,
+        retired: Boolean(retired),
+        system: (SYSTEM_TOPICS as readonly string[]).includes(id),
+        ...(meta ? { meta } : {}),
+      };
+    },
+
+    /** The rules' findings for a topic as typed, without saving it. */
+    async checkTopic(id: string, json: unknown): Promise<ContentIssue[]> {
+      const draft = await currentDraft();
+      return rules.checkTopic(withId(json, id), draft.bundle).issues;
+    },
+
+    /** Saves a topic into the draft; errors refuse it and nothing is written. */
+    async saveTopic(actor: ContentActor, id: string, json: unknown) {
+      const draft = await currentDraft();
+      const result = rules.checkTopic(withId(json, id), draft.bundle);
+      const errors = result.issues.filter((i) => i.severity === "error");
+      if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
+      const existing = heldOutFor(draft.bundle, id);
+      await store.putDraftTopic({
+        topic: result.topic,
+        // A topic saved without its test messages keeps the ones it had.
+        tests: result.tests ?? existing.tests,
+        dev: existing.dev,
+        meta: draftMeta(actor),
+      });
+      await audit(actor, "draft-save", { topic: id });
+      return { warnings: result.issues.filter((i) => i.severity === "warning") };
+    },
+
+    /** Retires a topic in the draft; system topics cannot be retired. */
+    async retireTopic(actor: ContentActor, id: string) {
+      if ((SYSTEM_TOPICS as readonly string[]).includes(id)) {
+        throw new ContentInvalidError([
+          {
+            severity: "error",
+            path: "id",
+            message: `"${id}" is a system topic: the service relies on it`,
+            fix: "Edit its answer instead; system topics cannot be retired.",
+          },
+        ]);
+      }
+      const draft = await currentDraft();
+      const topic = draft.bundle.topics.find((t) => t.id === id);
+      if (!topic) throw new ContentNotFoundError(`Topic "${id}" is not in the draft.`);
+      const without = withTopic(draft.bundle, id, undefined, undefined);
+      const followedBy = without.topics.filter((t) => t.followUps?.includes(id)).map((t) => t.id);
+      const heldOut = heldOutFor(draft.bundle, id);
+      await store.putDraftTopic({
+        topic,
+        tests: heldOut.tests,
+        dev: heldOut.dev,
+        meta: { ...draftMeta(actor), retired: true },
+      });
+      await audit(actor, "draft-retire", { topic: id });
+      const warnings: ContentIssue[] = followedBy.map((other) => ({
+        severity: "warning",
+        path: "followUps",
+        message: `topic "${other}" still offers "${id}" as a follow-up`,
+        fix: `Remove "${id}" from ${other}'s follow-ups before publishing.`,
+      }));
+      return { warnings };
+    },
+
+    /** Publishes the draft as a new version: pending review, or live without four-eyes. */
+    async publish(actor: ContentActor, comment: string): Promise<PublishResult> {
+      const draft = await currentDraft();
+      const live = await liveVersion();
+      if (diffBundles(live.bundle, draft.bundle).length === 0) {
+        throw new ContentConflictError(
+          "The draft is the same as the live version; nothing to publish.",
+        );
+      }
+      return createVersion(actor, draft.bundle, { comment });
+    },
+
+    async approve(actor: ContentActor, version: number): Promise<PublishResult> {
+      const found = await meta(version);
+      if (found.author === actor.subject) throw new SelfApprovalError();
+      if (found.state !== "pending-review") {
+        throw new ContentConflictError(
+          `Version ${version} is ${found.state}; only a version pending review can be approved.`,
+        );
+      }
+      const bundle = await store.versionBundle(version);
+      if (!bundle) throw new ContentNotFoundError(`Version ${version} has no content.`);
+      await audit(actor, "approve", { version });
+      return approveAndGoLive(found, bundle, actor);
+    },
+
+    async reject(actor: ContentActor, version: number, comment: string): Promise<PublishResult> {
+      const found = await meta(version);
+      if (found.state !== "pending-review") {
+        throw new ContentConflictError(
+          `Version ${version} is ${found.state}; only a version pending review can be rejected.`,
+        );
+      }
+      if (
+        !(await store.transition(version, "pending-review", {
+          state: "rejected",
+          error: comment || "rejected in review",
+        }))
+      ) {
+        throw new ContentConflictError(`Version ${version} was decided by someone else meanwhile.`);
+      }
+      await audit(actor, "reject", { version, detail: comment });
+      return { version, state: "rejected" };
+    },
+
+    /** A new version with `version`'s content, reviewed like any other. */
+    async rollback(actor: ContentActor, version: number): Promise<PublishResult> {
+      await meta(version);
+      const bundle = await store.versionBundle(version);
+      if (!bundle) throw new ContentNotFoundError(`Version ${version} has no content.`);
+      return createVersion(actor, bundle, {
+        comment: `Rollback to version ${version}`,
+        rollbackOf: version,
+      });
+    },
+
+    async versions() {
+      const [live, versions] = await Promise.all([store.live(), store.listVersions()]);
+      return { live: live?.version ?? 0, versions };
+    },
+
+    /** What `version` changes against the live version (or, for the live one, its base). */
+    async diff(
+      version: number,
+    ): Promise<{ version: number; against: number; topics: TopicChange[] }> {
+      const found = await meta(version);
+      const live = await liveVersion();
+      const against =
+        found.version === live.version ? (found.basedOn ?? found.version) : live.version;
+      const [before, after] = await Promise.all([
+        store.versionBundle(against),
+        store.versionBundle(version),
+      ]);
+      if (!before || !after) throw new ContentNotFoundError(`Version ${version} has no content.`);
+      return { version, against, topics: diffBundles(before, after) };
+    },
+
+    auditTrail: (limit: number) => store.auditTrail(limit),
+
+    /** Replaces the draft with content from files (content:import). */
+    async importDraft(actor: ContentActor, bundle: ContentBundle, source: string) {
+      const issues = rules.checkBundle(bundle).filter((i) => i.severity === "error");
+      if (issues.length > 0) throw new ContentInvalidError(issues);
+      await store.replaceDraft(bundle, draftMeta(actor));
+      await audit(actor, "import", { detail: source });
+    },
+  };
+}
+
+export type ContentWorkflow = ReturnType<typeof createContentWorkflow>;
+
+// The path names the topic; a body may leave the id out, but must not name another one.
+function withId(json: unknown, id: string): unknown {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return json;
+  const named = (json as { id?: unknown }).id;
+  if (named !== undefined && named !== id) {
+    throw new ContentInvalidError([
+      {
+        severity: "error",
+        path: "id",
+        message: `id "${String(named)}" does not match the topic in the address ("${id}")`,
+        fix: `Send the topic to /api/content/draft/topics/${String(named)}, or set id to "${id}".`,
+      },
+    ]);
+  }
+  return { ...(json as Record<string, unknown>), id };
+}

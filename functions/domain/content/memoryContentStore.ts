@@ -1,0 +1,71 @@
+import { type ContentBundle, withTopic } from "../../content/bundle.ts";
+import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
+import type { AuditEntry, LivePointer, VersionMeta } from "./versions.ts";
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** The content store in memory: domain tests and tools that need no database. */
+export function createMemoryContentStore(): ContentStore {
+  let live: LivePointer | undefined;
+  let counter = 0;
+  const metas = new Map<number, VersionMeta>();
+  const bundles = new Map<number, ContentBundle>();
+  let draft: Draft | undefined;
+  const trail: AuditEntry[] = [];
+
+  return {
+    live: async () => copy(live),
+    nextVersionNumber: async () => ++counter,
+    async putVersion(meta, bundle) {
+      bundles.set(meta.version, copy(bundle));
+      metas.set(meta.version, copy(meta));
+    },
+    versionMeta: async (version) => copy(metas.get(version)),
+    versionBundle: async (version) => copy(bundles.get(version)),
+    listVersions: async () => [...metas.values()].sort((a, b) => b.version - a.version).map(copy),
+    async transition(version, from, patch) {
+      const meta = metas.get(version);
+      if (!meta || meta.state !== from) return false;
+      metas.set(version, { ...meta, ...copy(patch) });
+      return true;
+    },
+    async setLive(pointer, expected) {
+      if (live?.version !== expected) return false;
+      live = copy(pointer);
+      return true;
+    },
+    draft: async () => copy(draft),
+    async putDraftTopic(write) {
+      const current: Draft = draft ?? {
+        bundle: {
+          topics: [],
+          outOfScope: { fi: [], sv: [] },
+          tests: { fi: [], sv: [] },
+          dev: { fi: [], sv: [] },
+        },
+        retired: [],
+        meta: new Map(),
+      };
+      const id = write.topic.id;
+      const heldOut = { tests: write.tests, dev: write.dev };
+      current.bundle = write.meta.retired
+        ? withTopic(current.bundle, id, undefined, undefined)
+        : withTopic(current.bundle, id, write.topic, heldOut);
+      current.retired = current.retired.filter((t) => t.id !== id);
+      if (write.meta.retired) current.retired.push(write.topic);
+      current.meta.set(id, write.meta);
+      draft = copy(current);
+    },
+    async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta) {
+      draft = {
+        bundle: copy(bundle),
+        retired: [],
+        meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
+      };
+    },
+    async audit(entry) {
+      trail.push(copy(entry));
+    },
+    auditTrail: async (limit) => trail.slice(-limit).reverse().map(copy),
+  };
+}

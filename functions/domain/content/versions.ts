@@ -1,0 +1,71 @@
+/**
+ * Content versions and the audit trail: what the studio's workflow stores. A version is
+ * immutable once written; only its state moves (pending-review → live → superseded, or
+ * rejected / failed).
+ */
+
+export const VERSION_STATES = [
+  "pending-review",
+  "live",
+  "superseded",
+  "rejected",
+  "failed",
+] as const;
+export type VersionState = (typeof VERSION_STATES)[number];
+
+export interface VersionMeta {
+  version: number;
+  state: VersionState;
+  /** Subject of the person who published it. */
+  author: string;
+  authorName: string;
+  createdAt: string;
+  comment: string;
+  /** Set for a rollback: the version whose content this one restores. */
+  rollbackOf?: number;
+  /** The live version when this one was published: what its diff is against. */
+  basedOn?: number;
+  approvedBy?: string;
+  approvedByName?: string;
+  approvedAt?: string;
+  /** Why it is rejected or failed, in words the studio shows. */
+  error?: string;
+}
+
+export interface LivePointer {
+  version: number;
+  since: string;
+}
+
+export const AUDIT_ACTIONS = [
+  "seed",
+  "draft-save",
+  "draft-retire",
+  "publish",
+  "approve",
+  "reject",
+  "rollback",
+  "live",
+  "failed",
+  "import",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  at: string;
+  /** Subject of who did it; "system" for what the service did by itself. */
+  actor: string;
+  actorName: string;
+  action: AuditAction;
+  version?: number;
+  topic?: string;
+  detail?: string;
+}
+
+/** Who is acting in the studio, from their verified staff token. */
+export interface ContentActor {
+  subject: string;
+  displayName: string;
+}
+
+export const SYSTEM_ACTOR: ContentActor = { subject: "system", displayName: "system" };

@@ -1,0 +1,450 @@
+import middy from "@middy/core";
+import { createError } from "@middy/util";
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
+import * as z from "zod";
+import type { LiveContent } from "../../adapters/bot/liveContent.ts";
+import type { ContentBundle } from "../../content/bundle.ts";
+import { scoreSplit } from "../../content/scoreBundle.ts";
+import { LANGS, langSchema } from "../../contracts/lang.ts";
+import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
+import { describeValidationError } from "../../contracts/validation.ts";
+import type { Chat } from "../../domain/chat/model.ts";
+import type { ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
+import type { ContentActor } from "../../domain/content/versions.ts";
+import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
+import type { Clock } from "../../domain/ports.ts";
+import type { Logger } from "../../observability/logger.ts";
+import { jsonErrors } from "../middleware/jsonErrors.ts";
+import { verifiedStaff } from "../middleware/requireStaff.ts";
+import { utf8Body } from "../middleware/utf8Body.ts";
+import { json } from "./contactResponses.ts";
+
+/** What the content API works on; built by the runtimes that host the studio. */
+export interface ContentServices {
+  workflow: ContentWorkflow;
+  live: LiveContent;
+}
+
+const EDITORS: readonly StaffRole[] = ["content-owner", "content-reviewer"];
+const REVIEWERS: readonly StaffRole[] = ["content-reviewer"];
+
+const topicId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a topic id such as capital-gains")
+  .max(64);
+const version = z.coerce.number().int("must be a whole number").min(1, "must be 1 or more");
+const commentBody = z.strictObject({
+  comment: z.string().trim().max(500, "at most 500 characters").default(""),
+});
+const tryBody = z.strictObject({
+  text: z.string().trim().min(1, "must not be empty").max(1000, "at most 1000 characters"),
+  lang: langSchema,
+});
+const searchQuery = z.strictObject({
+  q: z.string().trim().max(200, "at most 200 characters").default(""),
+});
+const auditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+interface Request {
+  staff: StaffIdentity;
+  actor: ContentActor;
+  params: string[];
+  body: unknown;
+  query: Record<string, string | undefined>;
+}
+
+interface Route {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Path below /api/content/, with `*` for one segment. */
+  path: string;
+  /** Roles that may call it; undefined: any staff role. */
+  roles?: readonly StaffRole[];
+  run(req: Request): Promise<unknown>;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw createError(400, `${where}: ${describeValidationError(result.error)}`, {
+      expose: true,
+      cause: { code: "VALIDATION_FAILED" },
+    });
+  }
+  return result.data;
+}
+
+/** A stand-in chat for trying a message: anonymous, first turn, in `lang`. */
+function tryChat(lang: "fi" | "sv", now: Date): Chat {
+  return {
+    chatId: "studio-try",
+    lang,
+    state: "bot",
+    startedAt: now.toISOString(),
+    resumeSecretHash: "",
+    topics: [],
+    missesInRow: 0,
+    handledBy: "bot",
+    authenticated: false,
+  };
+}
+
+/**
+ * The content studio's API under /api/content/: one Lambda, a small route table. Editing and
+ * publishing need the content-owner or content-reviewer role, approving the reviewer role;
+ * the live topic list is open to all staff (the console names topics from it).
+ */
+export function createContentApiHandler(deps: {
+  content?: ContentServices;
+  identity?: IdentityVerifier;
+  clock: Clock;
+  logger: Logger;
+}) {
+  // Per-topic recall from the last "test all", shown in the topic list until the next one.
+  let lastScores = new Map<string, number>();
+
+  const routes: Route[] = [
+    {
+      method: "GET",
+      path: "topics",
+      async run() {
+        const { workflow } = services();
+        const live = await workflow.liveVersion();
+        return {
+          version: live.version,
+          topics: live.bundle.topics.map((t) => ({
+            id: t.id,
+            fi: { title: t.fi.title },
+            sv: { title: t.sv.title },
+            system: (SYSTEM_TOPICS as readonly string[]).includes(t.id),
+          })),
+        };
+      },
+    },
+    {
+      method: "GET",
+      path: "me",
+      roles: EDITORS,
+      async run({ staff }) {
+        return { subject: staff.subject, displayName: staff.displayName, roles: staff.roles };
+      },
+    },
+    {
+      method: "GET",
+      path: "draft",
+      roles: EDITORS,
+      async run() {
+        const { draft, liveVersion, changed } = await services().workflow.draft();
+        const changedIds = new Set(changed.map((c) => c.id));
+        const count = (id: string, lang: "fi" | "sv") =>
+          draft.bundle.tests[lang].filter((c) => c.intent === id).length;
+        const summary = (t: ContentBundle["topics"][number], retired: boolean) => {
+          const meta = draft.meta.get(t.id);
+          const score = lastScores.get(t.id);
+          return {
+            id: t.id,
+            system: (SYSTEM_TOPICS as readonly string[]).includes(t.id),
+            retired,
+            fi: { title: t.fi.title, utterances: t.fi.utterances.length, tests: count(t.id, "fi") },
+            sv: { title: t.sv.title, utterances: t.sv.utterances.length, tests: count(t.id, "sv") },
+            ...(score !== undefined ? { score } : {}),
+            ...(meta ? { updatedBy: meta.updatedByName, updatedAt: meta.updatedAt } : {}),
+          };
+        };
+        return {
+          liveVersion,
+          topics: [
+            ...draft.bundle.topics.map((t) => summary(t, false)),
+            ...draft.retired.map((t) => summary(t, true)),
+          ],
+          outOfScope: draft.bundle.outOfScope,
+          changed: [...changedIds],
+          changes: changed,
+        };
+      },
+    },
+    {
+      method: "GET",
+      path: "draft/topics/*",
+      roles: EDITORS,
+      async run({ params }) {
+        const view = await services().workflow.draftTopic(parse(topicId, params[0], "id"));
+        return {
+          topic: { ...view.topic, tests: view.tests },
+          retired: view.retired,
+          system: view.system,
+          ...(view.meta
+            ? { updatedBy: view.meta.updatedByName, updatedAt: view.meta.updatedAt }
+            : {}),
+        };
+      },
+    },
+    {
+      method: "PUT",
+      path: "draft/topics/*",
+      roles: EDITORS,
+      async run({ params, body, actor }) {
+        const id = parse(topicId, params[0], "id");
+        const { warnings } = await services().workflow.saveTopic(actor, id, body);
+        return { ok: true, warnings };
+      },
+    },
+    {
+      method: "DELETE",
+      path: "draft/topics/*",
+      roles: EDITORS,
+      async run({ params, actor }) {
+        const id = parse(topicId, params[0], "id");
+        const { warnings } = await services().workflow.retireTopic(actor, id);
+        return { ok: true, warnings };
+      },
+    },
+    {
+      method: "POST",
+      path: "draft/validate/topics/*",
+      roles: EDITORS,
+      async run({ params, body }) {
+        const id = parse(topicId, params[0], "id");
+        return { problems: await services().workflow.checkTopic(id, body) };
+      },
+    },
+    {
+      method: "GET",
+      path: "search",
+      roles: EDITORS,
+      async run({ query }) {
+        const { q } = parse(searchQuery, query, "query");
+        const { draft } = await services().workflow.draft();
+        return { topics: searchTopics(draft.bundle, q) };
+      },
+    },
+    {
+      method: "POST",
+      path: "try",
+      roles: EDITORS,
+      async run({ body }) {
+        const { text, lang } = parse(tryBody, body, "body");
+        const { workflow, live } = services();
+        const { draft } = await workflow.draft();
+        const liveNow = await workflow.liveVersion();
+        const [draftTry, liveTry] = await Promise.all([
+          tryOn(live, draft.bundle, text, lang),
+          tryOn(live, liveNow.bundle, text, lang),
+        ]);
+        return { draft: draftTry, live: liveTry };
+      },
+    },
+    {
+      method: "POST",
+      path: "test-all",
+      roles: EDITORS,
+      async run() {
+        const { workflow, live } = services();
+        const { draft } = await workflow.draft();
+        const liveNow = await workflow.liveVersion();
+        const [draftRec, liveRec] = await Promise.all([
+          live.trained(draft.bundle),
+          live.trained(liveNow.bundle),
+        ]);
+        const splits = {
+          tests: scoreSplit(draft.bundle, "tests", (t, l) => draftRec.classify(t, l)),
+          dev: scoreSplit(draft.bundle, "dev", (t, l) => draftRec.classify(t, l)),
+        };
+        const changed = [];
+        for (const split of ["tests", "dev"] as const) {
+          for (const lang of LANGS) {
+            for (const c of draft.bundle[split][lang]) {
+              const now = draftRec.classify(c.text, lang).intent;
+              const before = liveRec.classify(c.text, lang).intent;
+              if (now !== before)
+                changed.push({
+                  text: c.text,
+                  lang,
+                  split,
+                  expected: c.intent,
+                  live: before,
+                  draft: now,
+                });
+            }
+          }
+        }
+        lastScores = new Map();
+        for (const lang of LANGS) {
+          for (const t of splits.tests[lang].perTopic) {
+            lastScores.set(t.topic, Math.min(lastScores.get(t.topic) ?? 1, t.recall));
+          }
+        }
+        return { splits, changed };
+      },
+    },
+    {
+      method: "POST",
+      path: "publish",
+      roles: EDITORS,
+      async run({ body, actor }) {
+        const { comment } = parse(commentBody, body ?? {}, "body");
+        return services().workflow.publish(actor, comment);
+      },
+    },
+    {
+      method: "GET",
+      path: "versions",
+      roles: EDITORS,
+      run: () => services().workflow.versions(),
+    },
+    {
+      method: "GET",
+      path: "versions/*/diff",
+      roles: EDITORS,
+      async run({ params }) {
+        return services().workflow.diff(parse(version, params[0], "version"));
+      },
+    },
+    {
+      method: "POST",
+      path: "versions/*/approve",
+      roles: REVIEWERS,
+      async run({ params, actor }) {
+        return services().workflow.approve(actor, parse(version, params[0], "version"));
+      },
+    },
+    {
+      method: "POST",
+      path: "versions/*/reject",
+      roles: REVIEWERS,
+      async run({ params, body, actor }) {
+        const { comment } = parse(commentBody, body ?? {}, "body");
+        return services().workflow.reject(actor, parse(version, params[0], "version"), comment);
+      },
+    },
+    {
+      method: "POST",
+      path: "versions/*/rollback",
+      roles: EDITORS,
+      async run({ params, actor }) {
+        return services().workflow.rollback(actor, parse(version, params[0], "version"));
+      },
+    },
+    {
+      method: "GET",
+      path: "audit",
+      roles: EDITORS,
+      async run({ query }) {
+        const { limit } = parse(auditQuery, query, "query");
+        return { entries: await services().workflow.auditTrail(limit) };
+      },
+    },
+  ];
+
+  function services(): ContentServices {
+    if (!deps.content) {
+      throw createError(503, "The content studio is not available in this deployment.", {
+        expose: true,
+        cause: { code: "SERVICE_UNAVAILABLE" },
+      });
+    }
+    return deps.content;
+  }
+
+  async function tryOn(live: LiveContent, bundle: ContentBundle, text: string, lang: "fi" | "sv") {
+    const recognizer = await live.trained(bundle);
+    const recognition = recognizer.classify(text, lang);
+    const top = [
+      recognition,
+      ...recognition.alternatives.filter((a) => a.intent !== recognition.intent),
+    ]
+      .slice(0, 3)
+      .map(({ intent, confidence }) => ({ intent, confidence }));
+    const turn = await live.botFor(bundle, recognizer).reply(tryChat(lang, deps.clock.now()), text);
+    return {
+      top,
+      answer: { ...(turn.topic ? { topic: turn.topic } : {}), messages: turn.messages },
+    };
+  }
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+    .use(
+      jsonErrors(deps.logger) as middy.MiddlewareObj<
+        APIGatewayProxyEventV2,
+        APIGatewayProxyResultV2
+      >,
+    )
+    .use(utf8Body() as middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2>)
+    .handler(async (event) => {
+      const method = event.requestContext.http.method;
+      const rest = event.rawPath.replace(/^\/api\/content\/?/, "").replace(/\/$/, "");
+      const segments = rest.split("/").map((s) => decodeURIComponent(s));
+      const candidates = routes.filter((r) => matches(r.path, segments));
+      if (candidates.length === 0) {
+        throw createError(404, `No content route ${rest}`, {
+          expose: true,
+          cause: { code: "NOT_FOUND" },
+        });
+      }
+      const route = candidates.find((r) => r.method === method);
+      if (!route) {
+        throw createError(405, `${method} is not allowed here`, {
+          expose: true,
+          cause: { code: "METHOD_NOT_ALLOWED" },
+        });
+      }
+      const staff = await verifiedStaff(deps.identity, event, route.roles ?? ANY_STAFF);
+      const params = route.path
+        .split("/")
+        .flatMap((part, i) => (part === "*" ? [segments[i] ?? ""] : []));
+      const body = parseJson(event.body);
+      const result = await route.run({
+        staff,
+        actor: { subject: staff.subject, displayName: staff.displayName },
+        params,
+        body,
+        query: event.queryStringParameters ?? {},
+      });
+      return json(200, result);
+    });
+}
+
+const ANY_STAFF: readonly StaffRole[] = [];
+
+function matches(path: string, segments: string[]): boolean {
+  const parts = path.split("/");
+  return parts.length === segments.length && parts.every((p, i) => p === "*" || p === segments[i]);
+}
+
+function parseJson(body: string | undefined): unknown {
+  if (body === undefined || body === "") return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw createError(400, "body: must be valid JSON", {
+      expose: true,
+      cause: { code: "VALIDATION_FAILED" },
+    });
+  }
+}
+
+/** Topics whose title, sentences or answer contain `q`, in either language, with what matched. */
+export function searchTopics(bundle: ContentBundle, q: string) {
+  const needle = q.toLocaleLowerCase("fi");
+  const hit = (text: string) => text.toLocaleLowerCase("fi").includes(needle);
+  return bundle.topics.flatMap((t) => {
+    if (!needle)
+      return [{ id: t.id, fi: { title: t.fi.title }, sv: { title: t.sv.title }, match: "" }];
+    for (const lang of LANGS) {
+      const locale = t[lang];
+      const found =
+        (hit(t.id) && t.id) ||
+        (hit(locale.title) && locale.title) ||
+        locale.utterances.find(hit) ||
+        (hit(locale.answer) && snippet(locale.answer, needle));
+      if (found)
+        return [{ id: t.id, fi: { title: t.fi.title }, sv: { title: t.sv.title }, match: found }];
+    }
+    return [];
+  });
+}
+
+function snippet(text: string, needle: string): string {
+  const at = text.toLocaleLowerCase("fi").indexOf(needle);
+  const start = Math.max(0, at - 40);
+  return `${start > 0 ? "…" : ""}${text.slice(start, at + needle.length + 40)}${at + needle.length + 40 < text.length ? "…" : ""}`;
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../functions/contracts/protocol.ts";
+import type { LocalServer } from "../functions/local/localServer.ts";
+import {
+  CAPITAL_GAINS_QUESTION_FI,
+  CAPITAL_GAINS_QUESTION_SV,
+  capitalGainsTopic,
+} from "./support/capitalGainsTopic.ts";
+import { devToken } from "./support/devToken.ts";
+import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
+
+let stack: LocalServer;
+let owner: string;
+let reviewer: string;
+let advisor: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  [owner, reviewer, advisor] = await Promise.all([
+    devToken(stack.url, "content-owner"),
+    devToken(stack.url, "content-reviewer"),
+    devToken(stack.url, "advisor-fi"),
+  ]);
+}, 60_000);
+afterAll(async () => {
+  await stack.close();
+});
+
+async function api(
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${stack.url}/api/content/${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** The bot's first reply to `text` in a fresh chat in `lang`. */
+async function botReply(text: string, lang: "fi" | "sv" = "fi"): Promise<ChatMessage> {
+  const socket = await connectCustomer(stack.url);
+  try {
+    const messages = collect(socket, "chat:message");
+    const start = await socket.emitWithAck("chat:start", { lang });
+    if (!start.ok) throw new Error("start failed");
+    await eventually(() => messages.length >= 2);
+    const before = messages.length;
+    await socket.emitWithAck("chat:message", { text });
+    return await eventually(() => messages.slice(before).find((m) => m.from === "bot"));
+  } finally {
+    socket.disconnect();
+  }
+}
+
+describe("who may use the content API", () => {
+  it("refuses a request without a token with 401 and an advisor's token with 403", async () => {
+    expect((await api("GET", "draft", undefined)).status).toBe(401);
+    const forbidden = await api("GET", "draft", advisor);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toMatchObject({ error: { code: "FORBIDDEN" } });
+    expect((await api("PUT", "draft/topics/x-y", advisor, capitalGainsTopic)).status).toBe(403);
+  });
+
+  it("lets any staff member read the live topic names (the console names topics from them)", async () => {
+    const { status, body } = await api("GET", "topics", advisor);
+    expect(status).toBe(200);
+    expect(body.version).toBeTypeOf("number");
+    expect(body.topics).toContainEqual({
+      id: "tax-refund",
+      fi: { title: "Veronpalautus" },
+      sv: { title: expect.any(String) },
+      system: true,
+    });
+  });
+});
+
+describe("a content owner adds a topic, a reviewer approves it, and the bot answers from it", () => {
+  it("walks draft → try → publish → four-eyes approval → live → rollback", async () => {
+    // The question is not ours yet: the live bot does not answer it with capital gains.
+    expect((await botReply(CAPITAL_GAINS_QUESTION_FI)).topic).not.toBe("capital-gains");
+
+    // A broken topic is refused naming the field, and nothing is written.
+    const broken = await api("PUT", "draft/topics/capital-gains", owner, {
+      ...capitalGainsTopic,
+      fi: { ...capitalGainsTopic.fi, answer: "x".repeat(701) },
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body).toMatchObject({
+      error: {
+        code: "CONTENT_INVALID",
+        problems: [expect.objectContaining({ path: "fi.answer" })],
+      },
+    });
+    expect((await api("GET", "draft/topics/capital-gains", owner)).status).toBe(404);
+
+    const saved = await api("PUT", "draft/topics/capital-gains", owner, capitalGainsTopic);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ ok: true, warnings: expect.any(Array) });
+
+    const tried = await api("POST", "try", owner, { text: CAPITAL_GAINS_QUESTION_FI, lang: "fi" });
+    expect(tried.status).toBe(200);
+    const draftTry = tried.body.draft as { top: { intent: string }[]; answer: { topic?: string } };
+    const liveTry = tried.body.live as { top: { intent: string }[] };
+    expect(draftTry.top[0]?.intent).toBe("capital-gains");
+    expect(draftTry.answer.topic).toBe("capital-gains");
+    expect(liveTry.top[0]?.intent).not.toBe("capital-gains");
+
+    const published = await api("POST", "publish", owner, { comment: "Capital gains on shares" });
+    expect(published.status).toBe(200);
+    expect(published.body).toEqual({ version: 2, state: "pending-review" });
+
+    // Four-eyes: the author cannot approve, and an owner without the reviewer role neither.
+    const selfApproval = await api("POST", "versions/2/approve", owner);
+    expect(selfApproval.status).toBe(403);
+    // Still pending, still not answered.
+    expect((await botReply(CAPITAL_GAINS_QUESTION_FI)).topic).not.toBe("capital-gains");
+
+    const approved = await api("POST", "versions/2/approve", reviewer);
+    expect(approved.body).toEqual({ version: 2, state: "live" });
+    expect((await api("GET", "topics", advisor)).body.version).toBe(2);
+
+    // No restart: the running service answers from the new version in both languages.
+    expect((await botReply(CAPITAL_GAINS_QUESTION_FI)).topic).toBe("capital-gains");
+    expect((await botReply(CAPITAL_GAINS_QUESTION_SV, "sv")).topic).toBe("capital-gains");
+
+    // Roll back to version 1: a new version, reviewed like any other.
+    const rollback = await api("POST", "versions/1/rollback", owner);
+    expect(rollback.body).toEqual({ version: 3, state: "pending-review" });
+    expect((await api("POST", "versions/3/approve", reviewer)).body).toEqual({
+      version: 3,
+      state: "live",
+    });
+    expect((await botReply(CAPITAL_GAINS_QUESTION_FI)).topic).not.toBe("capital-gains");
+    // The draft follows the rollback, so the next publish does not bring the topic back.
+    expect((await api("GET", "draft/topics/capital-gains", owner)).status).toBe(404);
+
+    const versions = (await api("GET", "versions", owner)).body as {
+      live: number;
+      versions: { version: number; state: string; rollbackOf?: number }[];
+    };
+    expect(versions.live).toBe(3);
+    expect(versions.versions.map((v) => [v.version, v.state])).toEqual([
+      [3, "live"],
+      [2, "superseded"],
+      [1, "superseded"],
+    ]);
+    const trail = (await api("GET", "audit", owner)).body.entries as { action: string }[];
+    expect(trail.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["seed", "draft-save", "publish", "approve", "live", "rollback"]),
+    );
+  }, 120_000);
+
+  it("answers SELF_APPROVAL when a reviewer approves their own version", async () => {
+    const topic = { ...capitalGainsTopic, id: "capital-gains" };
+    expect((await api("PUT", "draft/topics/capital-gains", reviewer, topic)).status).toBe(200);
+    const published = await api("POST", "publish", reviewer, { comment: "mine" });
+    const version = published.body.version as number;
+    const self = await api("POST", `versions/${version}/approve`, reviewer);
+    expect(self.status).toBe(403);
+    expect(self.body).toMatchObject({ error: { code: "SELF_APPROVAL" } });
+    const rejected = await api("POST", `versions/${version}/reject`, owner, { comment: "no" });
+    // Rejecting needs the reviewer role too.
+    expect(rejected.status).toBe(403);
+  }, 120_000);
+});

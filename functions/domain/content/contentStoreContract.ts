@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import type { ContentBundle } from "../../content/bundle.ts";
+import type { TopicFile } from "../../content/schema.ts";
+import type { ContentStore, DraftTopicMeta } from "./contentStore.ts";
+import type { VersionMeta } from "./versions.ts";
+
+function topic(id: string, title = id): TopicFile {
+  const locale = { title, utterances: [`${id} one`, `${id} two`], answer: `About ${id}.` };
+  return { id, fi: locale, sv: { ...locale, answer: `Om ${id}.` } };
+}
+
+export function sampleBundle(ids: string[] = ["tax-card", "payment"]): ContentBundle {
+  return {
+    topics: ids.map((id) => topic(id)),
+    outOfScope: { fi: ["kela asia"], sv: ["fpa sak"] },
+    tests: {
+      fi: ids
+        .flatMap((id) => [{ text: `mikä on ${id}`, intent: id }])
+        .concat({ text: "poliisi", intent: "none" }),
+      sv: ids.map((id) => ({ text: `vad är ${id}`, intent: id })),
+    },
+    dev: { fi: [{ text: `dev ${ids[0]}`, intent: ids[0] ?? "none" }], sv: [] },
+  };
+}
+
+const meta = (version: number, over: Partial<VersionMeta> = {}): VersionMeta => ({
+  version,
+  state: "pending-review",
+  author: "a",
+  authorName: "A",
+  createdAt: "2026-12-01T10:00:00.000Z",
+  comment: `v${version}`,
+  ...over,
+});
+
+const who: DraftTopicMeta = {
+  updatedBy: "u",
+  updatedByName: "U",
+  updatedAt: "2026-12-01T10:00:00.000Z",
+  retired: false,
+};
+
+/** What every ContentStore promises; run against each adapter with a fresh store per test. */
+export function describeContentStoreContract(name: string, fresh: () => Promise<ContentStore>) {
+  describe(`${name} content store`, () => {
+    it("hands out increasing version numbers", async () => {
+      const store = await fresh();
+      const a = await store.nextVersionNumber();
+      const b = await store.nextVersionNumber();
+      expect(b).toBe(a + 1);
+    });
+
+    it("gives a version back as it was stored, held-out messages with their topics", async () => {
+      const store = await fresh();
+      const bundle = sampleBundle();
+      await store.putVersion(meta(1), bundle);
+      const back = (await store.versionBundle(1)) as ContentBundle;
+      expect(back.topics.map((t) => t.id).sort()).toEqual(["payment", "tax-card"]);
+      expect(back.topics.find((t) => t.id === "tax-card")).toEqual(bundle.topics[0]);
+      expect(back.outOfScope).toEqual(bundle.outOfScope);
+      expect(new Set(back.tests.fi.map((c) => `${c.intent}|${c.text}`))).toEqual(
+        new Set(bundle.tests.fi.map((c) => `${c.intent}|${c.text}`)),
+      );
+      expect(back.dev.fi).toEqual(bundle.dev.fi);
+      expect(await store.versionBundle(2)).toBeUndefined();
+    });
+
+    it("moves a version's state only from the state it is in", async () => {
+      const store = await fresh();
+      await store.putVersion(meta(1), sampleBundle());
+      expect(await store.transition(1, "pending-review", { state: "live", approvedBy: "b" })).toBe(
+        true,
+      );
+      expect(await store.transition(1, "pending-review", { state: "rejected" })).toBe(false);
+      expect(await store.versionMeta(1)).toMatchObject({
+        state: "live",
+        approvedBy: "b",
+        comment: "v1",
+      });
+      expect(await store.transition(9, "pending-review", { state: "live" })).toBe(false);
+    });
+
+    it("lists versions newest first", async () => {
+      const store = await fresh();
+      for (const v of [1, 2, 3]) await store.putVersion(meta(v), sampleBundle());
+      expect((await store.listVersions()).map((m) => m.version)).toEqual([3, 2, 1]);
+    });
+
+    it("moves the live pointer only from the version the caller saw", async () => {
+      const store = await fresh();
+      expect(await store.live()).toBeUndefined();
+      expect(await store.setLive({ version: 1, since: "t1" }, undefined)).toBe(true);
+      expect(await store.setLive({ version: 2, since: "t2" }, undefined)).toBe(false);
+      expect(await store.setLive({ version: 3, since: "t3" }, 2)).toBe(false);
+      expect(await store.setLive({ version: 2, since: "t2" }, 1)).toBe(true);
+      expect(await store.live()).toEqual({ version: 2, since: "t2" });
+    });
+
+    it("keeps the draft per topic, with retired topics out of the bundle", async () => {
+      const store = await fresh();
+      expect(await store.draft()).toBeUndefined();
+      await store.replaceDraft(sampleBundle(["tax-card", "payment", "vat"]), who);
+      await store.putDraftTopic({
+        topic: topic("vat", "ALV"),
+        tests: { fi: ["alv kysymys"], sv: [] },
+        dev: { fi: [], sv: [] },
+        meta: { ...who, updatedBy: "editor" },
+      });
+      await store.putDraftTopic({
+        topic: topic("payment"),
+        tests: { fi: [], sv: [] },
+        dev: { fi: [], sv: [] },
+        meta: { ...who, retired: true },
+      });
+      const draft = await store.draft();
+      expect(draft?.bundle.topics.map((t) => t.id).sort()).toEqual(["tax-card", "vat"]);
+      expect(draft?.bundle.topics.find((t) => t.id === "vat")?.fi.title).toBe("ALV");
+      expect(draft?.bundle.tests.fi).toContainEqual({ text: "alv kysymys", intent: "vat" });
+      expect(draft?.bundle.tests.fi.some((c) => c.intent === "payment")).toBe(false);
+      expect(draft?.retired.map((t) => t.id)).toEqual(["payment"]);
+      expect(draft?.meta.get("vat")?.updatedBy).toBe("editor");
+    });
+
+    it("replaces the whole draft, dropping topics the new content does not have", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(["tax-card", "payment"]), who);
+      await store.replaceDraft(sampleBundle(["tax-card"]), who);
+      const draft = await store.draft();
+      expect(draft?.bundle.topics.map((t) => t.id)).toEqual(["tax-card"]);
+      expect(draft?.retired).toEqual([]);
+    });
+
+    it("gives the audit trail back newest first, as many as asked", async () => {
+      const store = await fresh();
+      for (const [i, action] of (["publish", "approve", "live"] as const).entries()) {
+        await store.audit({
+          at: `2026-12-01T10:00:0${i}.000Z`,
+          actor: "a",
+          actorName: "A",
+          action,
+          version: 1,
+        });
+      }
+      const trail = await store.auditTrail(2);
+      expect(trail.map((e) => e.action)).toEqual(["live", "approve"]);
+      expect(trail[0]).toEqual({
+        at: "2026-12-01T10:00:02.000Z",
+        actor: "a",
+        actorName: "A",
+        action: "live",
+        version: 1,
+      });
+    });
+  });
+}

@@ -1,7 +1,7 @@
 // Load benchmark: simulated customers over real socket.io connections against the local
 // stack in its own process, and the same load against a bare socket.io echo server (the
 // transport's floor). Usage: npm run bench -- [--concurrent N] [--seconds S] [--json]
-// [--cpu-prof]. With --json the last line of output is one JSON object (a stable contract).
+// [--cpu-prof] [--storage-floor] [--publishing]. With --json the last line of output is one JSON object (a stable contract).
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { cpus } from "node:os";
@@ -20,6 +20,7 @@ import type {
   ServerToCustomerEvents,
 } from "../functions/contracts/protocol.ts";
 import { NO_INTENT } from "../functions/contracts/topics.ts";
+import { publishUntil } from "./publisher.ts";
 import type { ServerReport, ServerStats, StatsRequest } from "./serverStats.ts";
 
 type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
@@ -35,6 +36,7 @@ const { values: args } = parseOptions({
     mix: { type: "string", default: "traffic" },
     "out-of-scope-share": { type: "string", default: "0.05" },
     "storage-floor": { type: "boolean", default: false },
+    publishing: { type: "boolean", default: false },
   },
 });
 const CONCURRENT = positiveInt(args.concurrent, "--concurrent");
@@ -816,8 +818,10 @@ async function measure(
     advisors: boolean;
     /** The storage process (dynalite), read over the same measured phase as the server. */
     storage?: ServerProcess;
+    /** Work run against the server during the measured phase, beside the customers. */
+    during?: (url: string, endAt: number) => Promise<unknown>;
   },
-): Promise<RunResult> {
+): Promise<RunResult & { during?: unknown }> {
   const metrics = newMetrics();
   if (options.warmUp) {
     // Load the recogniser, content and JIT before the baseline, as a running service has.
@@ -852,7 +856,10 @@ async function measure(
   const startedAt = performance.now();
   const endAt = startedAt + SECONDS * 1_000;
   metrics.phaseEndsAt = endAt;
-  await Promise.all(customers.map((c) => runCustomer(c, endAt, metrics)));
+  const [during] = await Promise.all([
+    options.during?.(server.url, endAt),
+    ...customers.map((c) => runCustomer(c, endAt, metrics)),
+  ]);
   const seconds = (performance.now() - startedAt) / 1_000;
   driverLoop.disable();
   const serverStats = await server.stats();
@@ -872,6 +879,7 @@ async function measure(
     driverLoopP99Ms: driverLoop.percentile(99) / 1e6,
     driverCpuMs: (driverCpu.user + driverCpu.system) / 1_000,
     ...(accounting ? { accounting } : {}),
+    ...(during !== undefined ? { during } : {}),
   };
 }
 
@@ -918,6 +926,8 @@ async function main(): Promise<void> {
   await chatServer.stop();
   await dynamo.stop();
   if (profile) log(`bench: CPU profile written to ${profileDir}`);
+
+  const publishing = args.publishing ? await measurePublishing() : undefined;
 
   const accounting = chat.accounting as Accounting;
   const errors = Object.fromEntries(chat.metrics.errors);
@@ -975,6 +985,7 @@ async function main(): Promise<void> {
     driverLoopP99Ms: round(chat.driverLoopP99Ms),
     driverCpuMsPerQuestion: round(chat.driverCpuMs / Math.max(1, chat.metrics.replyMs.length), 2),
     ...(floor ? floorFigures(floor) : {}),
+    ...(publishing ? publishingFigures(publishing, chat) : {}),
     seconds: SECONDS,
     mix: MIX,
     node: process.version,
@@ -1059,6 +1070,25 @@ async function main(): Promise<void> {
           ],
         ] as [string, unknown, string][])
       : []),
+    ...(publishing
+      ? ([
+          [
+            "while publishing: bot reply p99 (ms) / rise against the run above",
+            `${summary.publishBotReplyP99Ms} / ${summary.publishP99Rise}`,
+            "rise <= 1.2",
+          ],
+          [
+            "while publishing: versions trained and made live / failures",
+            `${summary.publishVersions} / ${summary.publishFailures} (round p50 ${summary.publishRoundP50Ms} ms)`,
+            "",
+          ],
+          [
+            "while publishing: lost / duplicated",
+            `${summary.publishLost} / ${summary.publishDuplicated}`,
+            "0 / 0",
+          ],
+        ] as [string, unknown, string][])
+      : []),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\n${"metric".padEnd(width)}  value  (target)\n`);
@@ -1090,6 +1120,51 @@ async function measureStorageFloor(): Promise<RunResult> {
     await server.stop();
     await dynamo.stop();
   }
+}
+
+/**
+ * The service again on fresh storage, with content owners publishing and approving one
+ * version after another during the measured phase (--publishing): each version is trained
+ * and swapped in while customers are answered.
+ */
+async function measurePublishing() {
+  const dynamo = await startServer("./dynamoServer.ts");
+  const server = await startServer("./chatServer.ts", [], {
+    DYNAMODB_ENDPOINT: dynamo.url,
+    FAKE_TIME: OPEN_HOURS_INSTANT,
+  });
+  try {
+    const run = await measure(server, {
+      verify: true,
+      warmUp: true,
+      advisors: true,
+      storage: dynamo,
+      during: publishUntil,
+    });
+    log(`bench: publishing run done (${run.metrics.replyMs.length} replies)`);
+    return run;
+  } finally {
+    await server.stop();
+    await dynamo.stop();
+  }
+}
+
+function publishingFigures(
+  run: Awaited<ReturnType<typeof measurePublishing>>,
+  baseline: RunResult,
+) {
+  const during = run.during as Awaited<ReturnType<typeof publishUntil>>;
+  const p99 = percentile(run.metrics.replyMs, 99);
+  return {
+    publishBotReplyP99Ms: round(p99),
+    publishP99Rise: round(p99 / percentile(baseline.metrics.replyMs, 99), 2),
+    publishVersions: during.versions,
+    publishFailures: during.failures,
+    publishRoundP50Ms: round(percentile(during.roundMs, 50)),
+    publishLost: run.accounting?.lost ?? null,
+    publishDuplicated: run.accounting?.duplicated ?? null,
+    publishErrors: [...run.metrics.errors.values()].reduce((a, b) => a + b, 0),
+  };
 }
 
 function floorFigures(floor: RunResult) {

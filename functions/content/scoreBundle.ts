@@ -77,6 +77,43 @@ export function scoreCases(
   };
 }
 
+/**
+ * The intents `classify` gives each of the split's cases, a few dozen per turn of the event
+ * loop: scoring a split takes a few hundred milliseconds, which must not stall the chats a
+ * running service answers meanwhile.
+ */
+export async function classifySplitYielding(
+  bundle: ContentBundle,
+  split: HeldOutSplit,
+  classify: Classify,
+  perTurn = 25,
+): Promise<Record<Lang, string[]>> {
+  const out = { fi: [] as string[], sv: [] as string[] };
+  for (const lang of LANGS) {
+    const cases = bundle[split][lang];
+    for (let i = 0; i < cases.length; i++) {
+      if (i > 0 && i % perTurn === 0) await new Promise((r) => setImmediate(r));
+      out[lang].push(classify((cases[i] as HeldOutCase).text, lang).intent);
+    }
+  }
+  return out;
+}
+
+/** Scores a split from intents already worked out (classifySplitYielding), in case order. */
+export function scoreClassified(
+  bundle: ContentBundle,
+  split: HeldOutSplit,
+  intents: Record<Lang, string[]>,
+): SplitReport {
+  return Object.fromEntries(
+    LANGS.map((lang) => {
+      const got = intents[lang];
+      let i = 0;
+      return [lang, scoreCases(bundle[split][lang], () => got[i++] ?? "")];
+    }),
+  ) as SplitReport;
+}
+
 /** Scores a bundle's held-out split in both languages with `classify`. */
 export function scoreSplit(
   bundle: ContentBundle,

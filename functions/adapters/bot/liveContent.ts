@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type ContentBundle, contentOf } from "../../content/bundle.ts";
 import type { BotContent } from "../../content/schema.ts";
-import { gateFailures, scoreSplit } from "../../content/scoreBundle.ts";
+import { classifySplitYielding, gateFailures, scoreClassified } from "../../content/scoreBundle.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentDeployer, ContentIssue } from "../../domain/content/contentWorkflow.ts";
@@ -97,7 +97,10 @@ export function createLiveContent(deps: {
   const deployer: ContentDeployer = {
     async gate(bundle): Promise<ContentIssue[]> {
       const recognizer = await trained(bundle);
-      const report = scoreSplit(bundle, "tests", (text, lang) => recognizer.classify(text, lang));
+      const intents = await classifySplitYielding(bundle, "tests", (text, lang) =>
+        recognizer.classify(text, lang),
+      );
+      const report = scoreClassified(bundle, "tests", intents);
       return gateFailures(report).map((message) => ({
         severity: "error",
         path: "tests",

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda
 import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import type { ContentBundle } from "../../content/bundle.ts";
-import { scoreSplit } from "../../content/scoreBundle.ts";
+import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError } from "../../contracts/validation.ts";
@@ -245,17 +245,37 @@ export function createContentApiHandler(deps: {
           live.trained(draft.bundle),
           live.trained(liveNow.bundle),
         ]);
+        // Classified a few dozen at a time, so the chats this process serves are not stalled.
+        const classify = (rec: typeof draftRec) => (split: "tests" | "dev") =>
+          classifySplitYielding(draft.bundle, split, (t, l) => rec.classify(t, l));
+        const [draftTests, draftDev, liveTests, liveDev] = await Promise.all([
+          classify(draftRec)("tests"),
+          classify(draftRec)("dev"),
+          classify(liveRec)("tests"),
+          classify(liveRec)("dev"),
+        ]);
         const splits = {
-          tests: scoreSplit(draft.bundle, "tests", (t, l) => draftRec.classify(t, l)),
-          dev: scoreSplit(draft.bundle, "dev", (t, l) => draftRec.classify(t, l)),
+          tests: scoreClassified(draft.bundle, "tests", draftTests),
+          dev: scoreClassified(draft.bundle, "dev", draftDev),
         };
-        const changed = [];
+        const intents = {
+          tests: { draft: draftTests, live: liveTests },
+          dev: { draft: draftDev, live: liveDev },
+        };
+        const changed: {
+          text: string;
+          lang: string;
+          split: string;
+          expected: string;
+          live?: string;
+          draft?: string;
+        }[] = [];
         for (const split of ["tests", "dev"] as const) {
           for (const lang of LANGS) {
-            for (const c of draft.bundle[split][lang]) {
-              const now = draftRec.classify(c.text, lang).intent;
-              const before = liveRec.classify(c.text, lang).intent;
-              if (now !== before)
+            draft.bundle[split][lang].forEach((c, i) => {
+              const now = intents[split].draft[lang][i];
+              const before = intents[split].live[lang][i];
+              if (now !== before) {
                 changed.push({
                   text: c.text,
                   lang,
@@ -264,7 +284,8 @@ export function createContentApiHandler(deps: {
                   live: before,
                   draft: now,
                 });
-            }
+              }
+            });
           }
         }
         lastScores = new Map();

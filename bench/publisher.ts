@@ -1,0 +1,62 @@
+// Content owners at work during the load bench (--publishing): each round edits a topic in
+// the draft, publishes it and has the reviewer approve it, so the service trains a new
+// recogniser and swaps it in while customers are being answered.
+
+interface PublishingResult {
+  versions: number;
+  failures: number;
+  /** Publish + approve round trips, as the studio's users wait for them. */
+  roundMs: number[];
+}
+
+async function token(url: string, persona: string): Promise<string> {
+  const res = await fetch(`${url}/dev/token?persona=${persona}`);
+  if (!res.ok) throw new Error(`/dev/token?persona=${persona}: ${res.status}`);
+  return ((await res.json()) as { idToken: string }).idToken;
+}
+
+async function call(url: string, token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${url}/api/content/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Publishes and approves new versions one after another until `endAt` (performance.now()). */
+export async function publishUntil(url: string, endAt: number): Promise<PublishingResult> {
+  const [owner, reviewer] = await Promise.all([
+    token(url, "content-owner"),
+    token(url, "content-reviewer"),
+  ]);
+  const { topic } = (await call(url, owner, "GET", "draft/topics/vat", undefined)) as {
+    topic: { fi: { utterances: string[] } } & Record<string, unknown>;
+  };
+  const result: PublishingResult = { versions: 0, failures: 0, roundMs: [] };
+  for (let round = 1; performance.now() < endAt; round++) {
+    const started = performance.now();
+    try {
+      // A new training sentence each round: the recogniser must be trained again.
+      const edited = {
+        ...topic,
+        fi: { ...topic.fi, utterances: [...topic.fi.utterances, `alv kysymys numero ${round}`] },
+      };
+      await call(url, owner, "PUT", "draft/topics/vat", edited);
+      const { version } = (await call(url, owner, "POST", "publish", {
+        comment: `bench round ${round}`,
+      })) as { version: number };
+      await call(url, reviewer, "POST", `versions/${version}/approve`);
+      result.versions++;
+      result.roundMs.push(performance.now() - started);
+    } catch (error) {
+      result.failures++;
+      process.stderr.write(
+        `bench: publishing round ${round} failed: ${(error as Error).message}\n`,
+      );
+    }
+  }
+  return result;
+}

@@ -1,6 +1,6 @@
 import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
-import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
+import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { loadConfig } from "../config.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { createContentApiHandler } from "../http/handlers/contentApi.ts";

@@ -10,9 +10,9 @@ import { Annotations, CfnOutput, Stack, type StackProps, Stage } from "aws-cdk-l
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { CfnBot, CfnBotAlias, CfnBotVersion } from "aws-cdk-lib/aws-lex";
 import type { Construct } from "constructs";
+import { lexBotDefinition } from "../../functions/adapters/lex/lexBotDefinition.ts";
 import { botContentToJson } from "../../functions/content/contentSnapshot.ts";
 import { type BotContent, loadBotContent } from "../../functions/content/loadContent.ts";
-import { lexBotDefinition } from "../bot/lexBotDefinition.ts";
 import { ApiFunction } from "../constructs/apiFunction.ts";
 import type { StageConfig } from "../stage.ts";
 import type { DeployedTables } from "./dataStack.ts";

@@ -14,6 +14,7 @@ import { lexBotDefinition } from "../../functions/adapters/lex/lexBotDefinition.
 import { botContentToJson } from "../../functions/content/contentSnapshot.ts";
 import { type BotContent, loadBotContent } from "../../functions/content/loadContent.ts";
 import { ApiFunction } from "../constructs/apiFunction.ts";
+import type { LexPublishTarget } from "../constructs/lexPublishing.ts";
 import type { StageConfig } from "../stage.ts";
 import type { DeployedTables } from "./dataStack.ts";
 
@@ -33,6 +34,8 @@ export class BotStack extends Stack {
   readonly version: CfnBotVersion;
   readonly alias: CfnBotAlias;
   readonly fulfillment: ApiFunction;
+  /** What publishing from the content studio changes (infra/constructs/lexPublishing.ts). */
+  readonly publishTarget: LexPublishTarget;
 
   constructor(scope: Construct, id: string, props: BotStackProps) {
     super(scope, id, props);
@@ -120,6 +123,8 @@ export class BotStack extends Stack {
         resourceName: `${this.bot.attrId}/*`,
       }),
     });
+
+    this.publishTarget = { botId: this.bot.attrId, botAliasId: this.alias.attrBotAliasId };
 
     new CfnOutput(this, "BotId", { value: this.bot.attrId });
     new CfnOutput(this, "BotAliasId", { value: this.alias.attrBotAliasId });

@@ -10,10 +10,11 @@ import { Annotations, CfnOutput, Stack, type StackProps, Stage } from "aws-cdk-l
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { CfnBot, CfnBotAlias, CfnBotVersion } from "aws-cdk-lib/aws-lex";
 import type { Construct } from "constructs";
+import { lexBotDefinition } from "../../functions/adapters/lex/lexBotDefinition.ts";
 import { botContentToJson } from "../../functions/content/contentSnapshot.ts";
 import { type BotContent, loadBotContent } from "../../functions/content/loadContent.ts";
-import { lexBotDefinition } from "../bot/lexBotDefinition.ts";
 import { ApiFunction } from "../constructs/apiFunction.ts";
+import type { LexPublishTarget } from "../constructs/lexPublishing.ts";
 import type { StageConfig } from "../stage.ts";
 import type { DeployedTables } from "./dataStack.ts";
 
@@ -33,6 +34,8 @@ export class BotStack extends Stack {
   readonly version: CfnBotVersion;
   readonly alias: CfnBotAlias;
   readonly fulfillment: ApiFunction;
+  /** What publishing from the content studio changes (infra/constructs/lexPublishing.ts). */
+  readonly publishTarget: LexPublishTarget;
 
   constructor(scope: Construct, id: string, props: BotStackProps) {
     super(scope, id, props);
@@ -120,6 +123,8 @@ export class BotStack extends Stack {
         resourceName: `${this.bot.attrId}/*`,
       }),
     });
+
+    this.publishTarget = { botId: this.bot.attrId, botAliasId: this.alias.attrBotAliasId };
 
     new CfnOutput(this, "BotId", { value: this.bot.attrId });
     new CfnOutput(this, "BotAliasId", { value: this.alias.attrBotAliasId });

@@ -1,8 +1,8 @@
 /**
- * Sign-in for staff: a Cognito user pool with `advisor` and `supervisor` groups and the
- * console's app client. Customers sign in with the OIDC issuer from configuration (the
- * Suomi.fi broker); without one, this pool is their issuer too (Suomi.fi federated into it,
- * docs/identity.md). Stateful: the users live here, so it is retained in prod.
+ * Sign-in for staff: a Cognito user pool with `advisor`, `supervisor`, `content-owner` and
+ * `content-reviewer` groups and the console's app client. Customers sign in with the OIDC
+ * issuer from configuration (the Suomi.fi broker); without one, this pool is their issuer
+ * too (Suomi.fi federated into it, docs/identity.md). Stateful: the users live here, so it is retained in prod.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from "aws-cdk-lib";
 import {
@@ -17,8 +17,35 @@ import {
 import type { Construct } from "constructs";
 import type { StageConfig } from "../stage.ts";
 
-/** Staff roles; the gateway reads them from `cognito:groups` (docs/identity.md). */
-export const STAFF_GROUPS = ["advisor", "supervisor"] as const;
+/**
+ * Staff roles as Cognito groups. Cognito puts a user's groups in the tokens' `cognito:groups`
+ * claim, and the verifier keeps those that are StaffRole values (joseVerifier.ts,
+ * docs/identity.md): a group reaches the services only once its role is in STAFF_ROLES.
+ */
+export const STAFF_GROUPS = ["advisor", "supervisor", "content-owner", "content-reviewer"] as const;
+
+/** What each group may do, as the pool shows it; precedence only orders the list. */
+const GROUP_SETTINGS: Record<
+  (typeof STAFF_GROUPS)[number],
+  { description: string; precedence: number }
+> = {
+  supervisor: {
+    description: "Sees every queue and the reports; may also take chats",
+    precedence: 1,
+  },
+  advisor: {
+    description: "Takes chats from the queues of the languages in custom:languages",
+    precedence: 2,
+  },
+  "content-reviewer": {
+    description: "Reviews and approves content versions that someone else published",
+    precedence: 3,
+  },
+  "content-owner": {
+    description: "Edits the bot's topics in the content studio and publishes content versions",
+    precedence: 4,
+  },
+};
 
 /** Where the services find an issuer's signing keys. */
 export interface TokenIssuer {
@@ -72,14 +99,7 @@ export class IdentityStack extends Stack {
     });
 
     for (const group of STAFF_GROUPS) {
-      this.userPool.addGroup(`${group}Group`, {
-        groupName: group,
-        description:
-          group === "advisor"
-            ? "Takes chats from the queues of the languages in custom:languages"
-            : "Sees every queue and the reports; may also take chats",
-        precedence: group === "supervisor" ? 1 : 2,
-      });
+      this.userPool.addGroup(`${group}Group`, { groupName: group, ...GROUP_SETTINGS[group] });
     }
 
     // Browser apps: public clients with PKCE, no secret; short-lived tokens.

@@ -121,10 +121,19 @@ describe("production stacks (dev stage)", () => {
       });
     });
 
-    it.each(["advisor", "supervisor"])("has the %s group", (group) => {
-      dev.identityTemplate.hasResourceProperties("AWS::Cognito::UserPoolGroup", {
-        GroupName: group,
-      });
+    it.each(["advisor", "supervisor", "content-owner", "content-reviewer"])(
+      "has the %s group",
+      (group) => {
+        dev.identityTemplate.hasResourceProperties("AWS::Cognito::UserPoolGroup", {
+          GroupName: group,
+          Description: Match.stringLikeRegexp("."),
+        });
+      },
+    );
+
+    it("keeps the advisor and supervisor groups where they were (no replacement)", () => {
+      const ids = Object.keys(dev.identityTemplate.findResources("AWS::Cognito::UserPoolGroup"));
+      expect(ids.filter((id) => /^StaffPool(advisor|supervisor)Group/.test(id))).toHaveLength(2);
     });
   });
 

@@ -2,9 +2,10 @@ import type { Lang } from "../../contracts/lang.ts";
 
 /**
  * What a Lex V2 locale receives from the bot content, and the locale quotas it must fit
- * (https://docs.aws.amazon.com/lexv2/latest/dg/quotas.html). The bot definition built at synth
- * (infra/bot) and `npm run content:check` both count from here, so the check warns about
- * exactly what the deploy would send.
+ * (https://docs.aws.amazon.com/lexv2/latest/dg/quotas.html). The bot definition
+ * (lexBotDefinition.ts: deployed at synth, synced when content is published) and
+ * `npm run content:check` both count from here, so the check warns about exactly what Lex
+ * would receive.
  */
 
 /** Lex V2 quotas per locale (fi_FI, sv_SE). */

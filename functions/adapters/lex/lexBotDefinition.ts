@@ -1,18 +1,16 @@
 /**
- * The Lex V2 bot's locales, generated from bot-content/: one intent per topic with the
+ * The Lex V2 bot's locales, generated from bot content: one intent per topic with the
  * topic's utterances, plus FallbackIntent. Every intent is fulfilled by the code hook, so
- * answers stay in the content files and Lex only classifies. Pure: no CDK, no AWS.
+ * answers stay in the content and Lex only classifies. The one definition of how content
+ * becomes Lex intents: the CDK bot stack deploys it, and publishing from the content studio
+ * (lexPublisher.ts) syncs the running bot's draft to it. Pure: no CDK, no AWS.
  */
 import { createHash } from "node:crypto";
-import {
-  LEX_LIMITS,
-  lexSampleUtterances,
-  quotaLevel,
-} from "../../functions/adapters/lex/lexLocale.ts";
-import { FALLBACK_INTENT, lexIntentName } from "../../functions/adapters/lex/lexV2.ts";
-import { LEX_LOCALES } from "../../functions/adapters/recognizer/lexRecognizer.ts";
-import type { BotContent } from "../../functions/content/loadContent.ts";
-import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
+import type { BotContent } from "../../content/loadContent.ts";
+import { LANGS, type Lang } from "../../contracts/lang.ts";
+import { LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
+import { LEX_LIMITS, lexSampleUtterances, quotaLevel } from "./lexLocale.ts";
+import { FALLBACK_INTENT, lexIntentName } from "./lexV2.ts";
 
 /** Content that cannot become a Lex bot; the message says which limit and locale. */
 export class LexLimitError extends Error {
@@ -43,15 +41,23 @@ export interface LexBotDefinition {
   warnings: string[];
 }
 
-/** The fi_FI and sv_SE locales of the bot; throws LexLimitError when a quota is exceeded. */
-export function lexBotDefinition(
-  content: BotContent,
-  options: { confidenceThreshold: number },
-): LexBotDefinition {
+/** Each language's intents, with their usage of the Lex quotas and warnings near a quota. */
+export interface LexIntents {
+  intents: Record<Lang, LexIntent[]>;
+  usage: LexBotDefinition["usage"];
+  warnings: string[];
+}
+
+/**
+ * The intents of the fi_FI and sv_SE locales: one per topic, in topic order, plus
+ * FallbackIntent. Throws LexLimitError when a locale would exceed a Lex quota.
+ */
+export function lexIntents(content: BotContent): LexIntents {
   const warnings: string[] = [];
-  const usage = {} as LexBotDefinition["usage"];
-  const locales = LANGS.map((lang): LexLocale => {
-    const intents: LexIntent[] = lexSampleUtterances(content.topics.values(), lang).map(
+  const usage = {} as LexIntents["usage"];
+  const intents = {} as LexIntents["intents"];
+  for (const lang of LANGS) {
+    const locale: LexIntent[] = lexSampleUtterances(content.topics.values(), lang).map(
       ({ topic, utterances }) => ({
         name: lexIntentName(topic.id),
         description: topic[lang].title,
@@ -59,17 +65,17 @@ export function lexBotDefinition(
         fulfillmentCodeHook: { enabled: true },
       }),
     );
-    intents.push({
+    locale.push({
       name: FALLBACK_INTENT,
       description: "No topic is likely enough: the fulfillment hook offers other channels.",
       parentIntentSignature: "AMAZON.FallbackIntent",
       fulfillmentCodeHook: { enabled: true },
     });
-    const utteranceChars = intents
+    const utteranceChars = locale
       .flatMap((i) => i.sampleUtterances ?? [])
       .reduce((sum, u) => sum + u.utterance.length, 0);
-    usage[lang] = { intents: intents.length, utteranceChars };
-    checkLimit(warnings, LEX_LOCALES[lang], "intents", intents.length, LEX_LIMITS.intentsPerLocale);
+    usage[lang] = { intents: locale.length, utteranceChars };
+    checkLimit(warnings, LEX_LOCALES[lang], "intents", locale.length, LEX_LIMITS.intentsPerLocale);
     checkLimit(
       warnings,
       LEX_LOCALES[lang],
@@ -77,13 +83,25 @@ export function lexBotDefinition(
       utteranceChars,
       LEX_LIMITS.utteranceCharsPerLocale,
     );
-    return {
+    intents[lang] = locale;
+  }
+  return { intents, usage, warnings };
+}
+
+/** The fi_FI and sv_SE locales of the bot; throws LexLimitError when a quota is exceeded. */
+export function lexBotDefinition(
+  content: BotContent,
+  options: { confidenceThreshold: number },
+): LexBotDefinition {
+  const { intents, usage, warnings } = lexIntents(content);
+  const locales = LANGS.map(
+    (lang): LexLocale => ({
       localeId: LEX_LOCALES[lang],
       description: lang === "fi" ? "Suomi" : "Svenska",
       nluConfidenceThreshold: options.confidenceThreshold,
-      intents,
-    };
-  });
+      intents: intents[lang],
+    }),
+  );
   const fingerprint = createHash("sha256").update(JSON.stringify(locales)).digest("hex");
   return { locales, fingerprint: fingerprint.slice(0, 12), usage, warnings };
 }

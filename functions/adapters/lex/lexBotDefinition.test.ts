@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { LEX_LIMITS, lexUtterance } from "../../functions/adapters/lex/lexLocale.ts";
-import { loadBotContent } from "../../functions/content/loadContent.ts";
-import { TOPIC_IDS } from "../../functions/contracts/topics.ts";
-import { LexLimitError, lexBotDefinition } from "./lexBotDefinition.ts";
+import { loadBotContent } from "../../content/loadContent.ts";
+import { TOPIC_IDS } from "../../contracts/topics.ts";
+import { LexLimitError, lexBotDefinition, lexIntents } from "./lexBotDefinition.ts";
+import { LEX_LIMITS, lexUtterance } from "./lexLocale.ts";
 
 const content = loadBotContent();
 
@@ -26,6 +26,11 @@ describe("Lex bot definition from bot content", () => {
       });
     },
   );
+
+  it("deploys exactly the intents that publishing syncs (one definition)", () => {
+    const { intents } = lexIntents(content);
+    expect(definition.locales.map((l) => l.intents)).toEqual([intents.fi, intents.sv]);
+  });
 
   it("carries each topic's utterances in its own language", () => {
     const fi = definition.locales[0]?.intents.find((i) => i.name === "tax-card");

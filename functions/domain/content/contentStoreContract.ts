@@ -4,9 +4,9 @@ import type { TopicFile } from "../../content/schema.ts";
 import type { ContentStore, DraftTopicMeta } from "./contentStore.ts";
 import type { VersionMeta } from "./versions.ts";
 
-function topic(id: string, title = id): TopicFile {
+function topic(id: string, title: string = id): TopicFile {
   const locale = { title, utterances: [`${id} one`, `${id} two`], answer: `About ${id}.` };
-  return { id, fi: locale, sv: { ...locale, answer: `Om ${id}.` } };
+  return { id: id as TopicFile["id"], fi: locale, sv: { ...locale, answer: `Om ${id}.` } };
 }
 
 export function sampleBundle(ids: string[] = ["tax-card", "payment"]): ContentBundle {

@@ -305,7 +305,9 @@ export function createContentWorkflow(deps: {
       const topic = draft.bundle.topics.find((t) => t.id === id);
       if (!topic) throw new ContentNotFoundError(`Topic "${id}" is not in the draft.`);
       const without = withTopic(draft.bundle, id, undefined, undefined);
-      const followedBy = without.topics.filter((t) => t.followUps?.includes(id)).map((t) => t.id);
+      const followedBy = without.topics
+        .filter((t) => (t.followUps as string[] | undefined)?.includes(id))
+        .map((t) => t.id);
       const heldOut = heldOutFor(draft.bundle, id);
       await store.putDraftTopic({
         topic,

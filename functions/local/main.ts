@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     "",
     `  Customer chat   ${server.url}/`,
     `  Advisor console ${server.url}/console`,
+    `  Content studio  ${server.url}/studio`,
     `  HTTP API        ${server.url}/api`,
     `  Health          ${server.url}/healthz`,
     `  DynamoDB        ${server.dynamoEndpoint}  (data in ${config.DATA_DIR}/)`,

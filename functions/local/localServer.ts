@@ -14,6 +14,7 @@ import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import type { Config } from "../config.ts";
+import { diffBundles } from "../content/bundleDiff.ts";
 import { bundleFromDir } from "../content/bundleFromDir.ts";
 import { DEFAULT_CONTENT_DIR } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
@@ -50,6 +51,8 @@ export interface LocalServer {
   port: number;
   dynamoEndpoint: string;
   clock: Clock;
+  /** The content version served at start, and how many topics bot-content/ differs in. */
+  content: { version: number; repoChanges: number };
   http: HttpServer;
   io: SocketServer;
   close(): Promise<void>;
@@ -228,6 +231,7 @@ export async function startLocalServer(
     port,
     dynamoEndpoint,
     clock,
+    content: { version: liveVersion.version, repoChanges },
     http,
     io,
     async close() {

@@ -21,6 +21,11 @@ async function main(): Promise<void> {
     `  HTTP API        ${server.url}/api`,
     `  Health          ${server.url}/healthz`,
     `  DynamoDB        ${server.dynamoEndpoint}  (data in ${config.DATA_DIR}/)`,
+    `  Bot content     version ${server.content.version}${
+      server.content.repoChanges > 0
+        ? `; bot-content/ differs in ${server.content.repoChanges} topic(s): npm run content:import loads it as the draft`
+        : ""
+    }`,
     "",
     "  Press Ctrl+C to stop.",
     "",

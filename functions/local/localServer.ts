@@ -148,11 +148,10 @@ export async function startLocalServer(
   });
   // A new data folder starts from the repository's bot-content/ as version 1; after that the
   // content table is the source of truth, changed through the studio or content:import.
-  await content.workflow.seed(
-    bundleFromDir(DEFAULT_CONTENT_DIR),
-    "bot-content/ from the repository",
-  );
+  const repoBundle = bundleFromDir(DEFAULT_CONTENT_DIR);
+  await content.workflow.seed(repoBundle, "bot-content/ from the repository");
   const liveVersion = await content.workflow.liveVersion();
+  const repoChanges = diffBundles(liveVersion.bundle, repoBundle).length;
   await content.live.serve(liveVersion.version, liveVersion.bundle);
   services.content = content;
   const follower = followLiveVersion({

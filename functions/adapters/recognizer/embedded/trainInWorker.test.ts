@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -124,6 +124,7 @@ describe("trainRecognizerInWorker", () => {
 
 describe("trainRecognizerInWorker in an esbuild bundle", () => {
   const here = fileURLToPath(new URL(".", import.meta.url));
+  const dockerfile = fileURLToPath(new URL("../../../gateway/server/Dockerfile", import.meta.url));
   let outdir: string;
 
   beforeAll(async () => {
@@ -132,6 +133,14 @@ describe("trainRecognizerInWorker in an esbuild bundle", () => {
 
   afterAll(async () => {
     await rm(outdir, { recursive: true, force: true });
+  });
+
+  it("is built beside the gateway bundle in the gateway image", async () => {
+    const text = await readFile(dockerfile, "utf8");
+
+    const entry = `${BUNDLED_TRAINING_WORKER.replace(/\.mjs$/, "")}=functions/adapters/recognizer/embedded/trainingWorker.ts`;
+    expect(text).toContain(entry);
+    expect(text).toContain("--out-extension:.js=.mjs --outdir=dist");
   });
 
   it("starts the bundled worker beside the bundle and answers like inline training", async () => {

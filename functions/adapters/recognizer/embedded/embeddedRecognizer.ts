@@ -1,21 +1,65 @@
 import type { BotContent } from "../../../content/schema.ts";
-import type { Lang } from "../../../contracts/lang.ts";
+import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import type { Recognition, Recognizer } from "../../../domain/ports.ts";
 import {
   type ClassifierOptions,
+  type ClassifierSnapshot,
   DEFAULT_CLASSIFIER_OPTIONS,
   IntentClassifier,
   trainingExamples,
 } from "./intentClassifier.ts";
-import { LanguageDetector } from "./languageDetector.ts";
+import { LanguageDetector, type LanguageDetectorSnapshot } from "./languageDetector.ts";
+
+/** Names the layout of `RecognizerSnapshot`; a snapshot of another layout is refused. */
+export const RECOGNIZER_SNAPSHOT_FORMAT = "embedded-recognizer/1";
+
+/**
+ * A trained recogniser as plain objects, strings and typed arrays: everything `classify`
+ * needs, so a worker thread can train and hand the result over by structured clone
+ * (`recognizerSnapshotTransferList` lists the buffers to transfer rather than copy).
+ */
+export interface RecognizerSnapshot {
+  format: typeof RECOGNIZER_SNAPSHOT_FORMAT;
+  classifiers: Record<Lang, ClassifierSnapshot>;
+  detector: LanguageDetectorSnapshot;
+}
+
+/** A snapshot this code cannot restore (another format, or parts that do not fit). */
+export class RecognizerSnapshotError extends Error {
+  override readonly name = "RecognizerSnapshotError";
+}
 
 /** The in-process recogniser: no network, trained from bot content when constructed. */
 export class EmbeddedRecognizer implements Recognizer {
   private readonly classifiers: Record<Lang, IntentClassifier>;
   private readonly detector: LanguageDetector;
 
-  constructor(content: BotContent, options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS) {
-    const examples = { fi: trainingExamples(content, "fi"), sv: trainingExamples(content, "sv") };
+  /** Trains on `content`; this takes most of a second of CPU. */
+  constructor(content: BotContent, options?: ClassifierOptions);
+  /** Restores a trained recogniser; `EmbeddedRecognizer.fromSnapshot` says the same more plainly. */
+  constructor(snapshot: RecognizerSnapshot);
+  constructor(
+    source: BotContent | RecognizerSnapshot,
+    options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
+  ) {
+    if ("format" in source) {
+      if (source.format !== RECOGNIZER_SNAPSHOT_FORMAT) {
+        throw new RecognizerSnapshotError(
+          `recogniser snapshot format ${String(source.format)} is not ${RECOGNIZER_SNAPSHOT_FORMAT}`,
+        );
+      }
+      try {
+        this.classifiers = {
+          fi: IntentClassifier.fromSnapshot(source.classifiers.fi),
+          sv: IntentClassifier.fromSnapshot(source.classifiers.sv),
+        };
+        this.detector = LanguageDetector.fromSnapshot(source.detector);
+      } catch (error) {
+        throw new RecognizerSnapshotError((error as Error).message, { cause: error });
+      }
+      return;
+    }
+    const examples = { fi: trainingExamples(source, "fi"), sv: trainingExamples(source, "sv") };
     this.classifiers = {
       fi: new IntentClassifier("fi", examples.fi, options),
       sv: new IntentClassifier("sv", examples.sv, options),
@@ -24,6 +68,23 @@ export class EmbeddedRecognizer implements Recognizer {
       fi: examples.fi.map((e) => e.text),
       sv: examples.sv.map((e) => e.text),
     });
+  }
+
+  /**
+   * A recogniser that classifies exactly as the one `snapshot` was taken from. It keeps the
+   * snapshot's typed arrays as its own; throws RecognizerSnapshotError for a foreign snapshot.
+   */
+  static fromSnapshot(snapshot: RecognizerSnapshot): EmbeddedRecognizer {
+    return new EmbeddedRecognizer(snapshot);
+  }
+
+  /** Everything `classify` needs, copied: transferring the snapshot leaves this recogniser intact. */
+  toSnapshot(): RecognizerSnapshot {
+    return {
+      format: RECOGNIZER_SNAPSHOT_FORMAT,
+      classifiers: { fi: this.classifiers.fi.toSnapshot(), sv: this.classifiers.sv.toSnapshot() },
+      detector: this.detector.toSnapshot(),
+    };
   }
 
   /** Same as `classify`, behind the asynchronous port. */
@@ -42,4 +103,16 @@ export class EmbeddedRecognizer implements Recognizer {
 /** Builds the embedded recogniser for `content`; training takes a few hundred milliseconds. */
 export function createEmbeddedRecognizer(content: BotContent): EmbeddedRecognizer {
   return new EmbeddedRecognizer(content);
+}
+
+/** The snapshot's ArrayBuffers, for `postMessage(snapshot, transferList)`; the sender loses them. */
+export function recognizerSnapshotTransferList(snapshot: RecognizerSnapshot): ArrayBuffer[] {
+  const buffers: ArrayBufferLike[] = [];
+  for (const lang of LANGS) {
+    const c = snapshot.classifiers[lang];
+    buffers.push(c.wordCounts.buffer, c.vectorizer.idf.buffer, c.model.weights.buffer);
+    buffers.push(c.model.bias.buffer, snapshot.detector[lang].logProb.buffer);
+  }
+  // A buffer listed twice makes postMessage throw; a shared one cannot be transferred.
+  return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

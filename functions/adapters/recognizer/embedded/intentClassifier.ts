@@ -15,10 +15,11 @@ import { tokenize } from "./normalize.ts";
 import {
   DEFAULT_TRAINING_OPTIONS,
   SoftmaxRegression,
+  type SoftmaxSnapshot,
   type TrainingOptions,
 } from "./softmaxRegression.ts";
 import { Speller } from "./speller.ts";
-import { type SparseVector, Vectorizer } from "./vectorizer.ts";
+import { type SparseVector, Vectorizer, type VectorizerSnapshot } from "./vectorizer.ts";
 
 export interface Example {
   text: string;
@@ -80,14 +81,38 @@ export function trainingExamples(content: BotContent, lang: Lang): Example[] {
   return examples;
 }
 
+/**
+ * A trained classifier as plain data and typed arrays, for a worker thread to hand over
+ * (structured clone; `weights`, `bias`, `idf` and `wordCounts` can be transferred).
+ * Caches are not part of it: they fill again as messages arrive.
+ */
+export interface ClassifierSnapshot {
+  lang: Lang;
+  options: ClassifierOptions;
+  /** Class labels in the model's order. */
+  labels: IntentId[];
+  /** Words of topic sentences in first-seen order and how often each occurs (the speller ranks by it). */
+  words: string[];
+  wordCounts: Int32Array;
+  stems: string[];
+  grams: string[];
+  greetingWords: string[];
+  outOfScopeStems: string[];
+  vectorizer: VectorizerSnapshot;
+  model: SoftmaxSnapshot;
+}
+
 /** A per-language topic classifier; train once, then classify synchronously in microseconds. */
 export class IntentClassifier {
-  private readonly labels: IntentId[] = [...TOPIC_IDS, NO_INTENT];
-  private readonly vectorizer = new Vectorizer();
+  readonly lang: Lang;
+  private readonly options: ClassifierOptions;
+  private readonly labels: IntentId[];
+  private readonly vectorizer: Vectorizer;
   private readonly model: SoftmaxRegression;
-  private readonly knownWords = new Set<string>();
-  private readonly knownStems = new Set<string>();
-  private readonly knownGrams = new Set<string>();
+  /** Topic words and their counts; the keys are the known words. */
+  private readonly wordCounts: Map<string, number>;
+  private readonly knownStems: Set<string>;
+  private readonly knownGrams: Set<string>;
   private readonly knownCache = new Map<string, boolean>();
   private readonly indexedWords = new WeakMap<WeightedFeatures, SparseVector>();
   private readonly speller: Speller | undefined;
@@ -97,46 +122,80 @@ export class IntentClassifier {
   private readonly greetingWords: Set<string>;
   private readonly outOfScopeStems: Set<string>;
 
+  /** Trains on `examples`. */
+  constructor(lang: Lang, examples: readonly Example[], options?: ClassifierOptions);
+  /** Restores a trained classifier; `IntentClassifier.fromSnapshot` says the same more plainly. */
+  constructor(snapshot: ClassifierSnapshot);
   constructor(
-    readonly lang: Lang,
-    examples: readonly Example[],
-    private readonly options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
+    source: Lang | ClassifierSnapshot,
+    examples: readonly Example[] = [],
+    options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ) {
-    const wordCounts = new Map<string, number>();
-    for (const { text, intent } of examples) {
-      if (intent === NO_INTENT) continue;
-      for (const raw of tokenize(text)) {
-        for (const s of stems(raw, lang)) this.knownStems.add(s);
-      }
-      for (const w of words(text, lang)) {
-        this.knownWords.add(w);
-        for (const g of wordGrams(w)) this.knownGrams.add(g);
-        wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+    const snapshot = typeof source === "string" ? undefined : source;
+    const lang = typeof source === "string" ? source : source.lang;
+    this.lang = lang;
+    this.options = snapshot ? snapshot.options : options;
+    // The vocabulary comes first: the speller, the compound splitter and so the features
+    // of every training sentence depend on it.
+    if (snapshot) {
+      this.wordCounts = new Map(
+        snapshot.words.map((w, i) => [w, snapshot.wordCounts[i] as number] as const),
+      );
+      this.knownStems = new Set(snapshot.stems);
+      this.knownGrams = new Set(snapshot.grams);
+    } else {
+      this.wordCounts = new Map();
+      this.knownStems = new Set();
+      this.knownGrams = new Set();
+      for (const { text, intent } of examples) {
+        if (intent === NO_INTENT) continue;
+        for (const raw of tokenize(text)) {
+          for (const s of stems(raw, lang)) this.knownStems.add(s);
+        }
+        for (const w of words(text, lang)) {
+          for (const g of wordGrams(w)) this.knownGrams.add(g);
+          this.wordCounts.set(w, (this.wordCounts.get(w) ?? 0) + 1);
+        }
       }
     }
-    this.speller = options.spelling ? new Speller(wordCounts) : undefined;
+    this.speller = this.options.spelling ? new Speller(this.wordCounts) : undefined;
     const speller = this.speller;
     const splitter = new CompoundSplitter(
       lang,
-      (w) => this.knownWords.has(w) || stems(w, lang).some((s) => this.knownStems.has(s)),
+      (w) => this.wordCounts.has(w) || stems(w, lang).some((s) => this.knownStems.has(s)),
     );
     this.splitter = splitter;
     this.extractor = new FeatureExtractor(
       lang,
-      options.features,
+      this.options.features,
       speller ? (w) => speller.correct(w) : undefined,
       (w) => splitter.split(w),
     );
+
+    if (snapshot) {
+      this.greetingWords = new Set(snapshot.greetingWords);
+      this.outOfScopeStems = new Set(snapshot.outOfScopeStems);
+      this.labels = snapshot.labels;
+      this.vectorizer = Vectorizer.fromSnapshot(snapshot.vectorizer);
+      this.model = SoftmaxRegression.fromSnapshot(snapshot.model);
+      if (
+        this.model.classes !== this.labels.length ||
+        snapshot.model.weights.length !== this.vectorizer.size * this.labels.length
+      ) {
+        throw new Error(`classifier snapshot (${lang}): model does not fit labels and vocabulary`);
+      }
+      return;
+    }
     this.greetingWords = greetingVocabulary(examples, lang);
     this.outOfScopeStems = outOfScopeVocabulary(examples, lang, options.outOfScopeStemCount);
-
+    this.labels = [...TOPIC_IDS, NO_INTENT];
     const augmented = augmentWithGreetings(
       examples,
       options.greetingAugmentation,
       options.training.seed,
     );
     const docs = augmented.map((e) => this.features(e.text));
-    this.vectorizer.fit(docs);
+    this.vectorizer = new Vectorizer().fit(docs);
     const xs = docs.map((d) => this.vectorizer.transform(d));
     const ys = augmented.map((e) => this.labels.indexOf(e.intent));
     this.model = new SoftmaxRegression(this.vectorizer.size, this.labels.length).train(
@@ -144,6 +203,28 @@ export class IntentClassifier {
       ys,
       options.training,
     );
+  }
+
+  /** The classifier `toSnapshot` described; it answers exactly as the one that was snapshotted. */
+  static fromSnapshot(snapshot: ClassifierSnapshot): IntentClassifier {
+    return new IntentClassifier(snapshot);
+  }
+
+  /** Everything `classify` depends on, as copies that are safe to transfer to another thread. */
+  toSnapshot(): ClassifierSnapshot {
+    return {
+      lang: this.lang,
+      options: structuredClone(this.options),
+      labels: [...this.labels],
+      words: [...this.wordCounts.keys()],
+      wordCounts: Int32Array.from(this.wordCounts.values()),
+      stems: [...this.knownStems],
+      grams: [...this.knownGrams],
+      greetingWords: [...this.greetingWords],
+      outOfScopeStems: [...this.outOfScopeStems],
+      vectorizer: this.vectorizer.toSnapshot(),
+      model: this.model.toSnapshot(),
+    };
   }
 
   /** The topic of `text` (or `none`) with a confidence in 0..1. */
@@ -279,7 +360,7 @@ export class IntentClassifier {
     if (cached !== undefined) return cached;
     const w = words(raw, this.lang)[0] ?? "";
     const known =
-      this.knownWords.has(w) ||
+      this.wordCounts.has(w) ||
       stems(raw, this.lang).some((s) => this.knownStems.has(s)) ||
       this.speller?.correct(w) !== undefined ||
       this.splitter.split(w).length > 0 ||

@@ -5,6 +5,19 @@ import { tokenize } from "./normalize.ts";
 const SWITCH_MARGIN = 2.5;
 
 /**
+ * One language's model: character n-grams, their log probabilities (same order), and the
+ * log probability of an n-gram never seen in that language.
+ */
+export interface LanguageModelSnapshot {
+  grams: string[];
+  logProb: Float64Array;
+  unseen: number;
+}
+
+/** A trained detector as plain data. */
+export type LanguageDetectorSnapshot = Record<Lang, LanguageModelSnapshot>;
+
+/**
  * Tells Finnish from Swedish with a character n-gram naive Bayes model trained on the
  * bot's own utterances: the two languages share almost no trigrams, so a few words suffice.
  */
@@ -13,16 +26,31 @@ export class LanguageDetector {
   private readonly unseen: Record<Lang, number>;
   private readonly wordCache = new Map<string, number>();
 
-  constructor(samples: Record<Lang, readonly string[]>) {
+  /** Trains on sample sentences in each language. */
+  constructor(samples: Record<Lang, readonly string[]>);
+  /** Restores a trained detector; `LanguageDetector.fromSnapshot` says the same more plainly. */
+  constructor(snapshot: LanguageDetectorSnapshot);
+  constructor(source: Record<Lang, readonly string[]> | LanguageDetectorSnapshot) {
+    this.logProb = { fi: new Map(), sv: new Map() };
+    this.unseen = { fi: 0, sv: 0 };
+    if (isSnapshot(source)) {
+      for (const lang of LANGS) {
+        const { grams, logProb, unseen } = source[lang];
+        if (grams.length !== logProb.length) {
+          throw new Error(`language detector snapshot: ${lang} grams and logProb differ in length`);
+        }
+        for (const [i, g] of grams.entries()) this.logProb[lang].set(g, logProb[i] as number);
+        this.unseen[lang] = unseen;
+      }
+      return;
+    }
     const counts = { fi: new Map<string, number>(), sv: new Map<string, number>() };
     for (const lang of LANGS) {
-      for (const text of samples[lang]) {
+      for (const text of source[lang]) {
         for (const g of grams(text)) counts[lang].set(g, (counts[lang].get(g) ?? 0) + 1);
       }
     }
     const vocabulary = new Set([...counts.fi.keys(), ...counts.sv.keys()]).size;
-    this.logProb = { fi: new Map(), sv: new Map() };
-    this.unseen = { fi: 0, sv: 0 };
     for (const lang of LANGS) {
       let total = 0;
       for (const c of counts[lang].values()) total += c;
@@ -30,6 +58,21 @@ export class LanguageDetector {
       for (const [g, c] of counts[lang]) this.logProb[lang].set(g, Math.log(c + 0.5) - denominator);
       this.unseen[lang] = Math.log(0.5) - denominator;
     }
+  }
+
+  /** The detector `toSnapshot` described; it detects exactly as the one that was snapshotted. */
+  static fromSnapshot(snapshot: LanguageDetectorSnapshot): LanguageDetector {
+    return new LanguageDetector(snapshot);
+  }
+
+  /** The trained model as plain data and typed arrays (copies; safe to transfer). */
+  toSnapshot(): LanguageDetectorSnapshot {
+    const language = (lang: Lang): LanguageModelSnapshot => ({
+      grams: [...this.logProb[lang].keys()],
+      logProb: Float64Array.from(this.logProb[lang].values()),
+      unseen: this.unseen[lang],
+    });
+    return { fi: language("fi"), sv: language("sv") };
   }
 
   /** The language `text` is written in; `chatLang` unless the other language is clearly likelier. */
@@ -65,6 +108,12 @@ export class LanguageDetector {
 }
 
 const WORD_CACHE_LIMIT = 50_000;
+
+function isSnapshot(
+  source: Record<Lang, readonly string[]> | LanguageDetectorSnapshot,
+): source is LanguageDetectorSnapshot {
+  return !Array.isArray(source.fi);
+}
 
 function grams(text: string): string[] {
   return tokenize(text).flatMap(wordGrams);

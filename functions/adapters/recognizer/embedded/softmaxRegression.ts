@@ -26,6 +26,13 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
 
 const SKIP_GRADIENT = 1e-3;
 
+/** Learnt parameters: `weights[feature * classes + class]` and one bias per class. */
+export interface SoftmaxSnapshot {
+  classes: number;
+  weights: Float32Array;
+  bias: Float64Array;
+}
+
 /**
  * Multinomial logistic regression on sparse vectors, trained by SGD. Chosen over naive
  * Bayes because overlapping vocabulary between tax topics needs discriminative weights,
@@ -38,9 +45,25 @@ export class SoftmaxRegression {
   constructor(
     features: number,
     readonly classes: number,
+    weights: Float32Array = new Float32Array(features * classes),
+    bias: Float64Array = new Float64Array(classes),
   ) {
-    this.weights = new Float32Array(features * classes);
-    this.bias = new Float64Array(classes);
+    if (weights.length !== features * classes || bias.length !== classes) {
+      throw new Error(`softmax: expected ${features} x ${classes} weights and ${classes} biases`);
+    }
+    this.weights = weights;
+    this.bias = bias;
+  }
+
+  /** The model `toSnapshot` described; it keeps the snapshot's arrays as its own. */
+  static fromSnapshot(snapshot: SoftmaxSnapshot): SoftmaxRegression {
+    const features = snapshot.weights.length / snapshot.classes;
+    return new SoftmaxRegression(features, snapshot.classes, snapshot.weights, snapshot.bias);
+  }
+
+  /** The learnt parameters, copied so the snapshot can be transferred. */
+  toSnapshot(): SoftmaxSnapshot {
+    return { classes: this.classes, weights: this.weights.slice(), bias: this.bias.slice() };
   }
 
   /** Fits the model to labelled vectors; deterministic for a given seed. */

@@ -4,10 +4,33 @@ export interface SparseVector {
   values: Float64Array;
 }
 
+/** A fitted vectorizer as plain data: feature names in index order and their IDF. */
+export interface VectorizerSnapshot {
+  features: string[];
+  idf: Float64Array;
+}
+
 /** Maps named features to TF-IDF vectors over a vocabulary fixed at training time. */
 export class Vectorizer {
   private readonly index = new Map<string, number>();
-  private idf = new Float64Array(0);
+  private idf: Float64Array = new Float64Array(0);
+
+  /** The vectorizer `toSnapshot` described; it keeps `snapshot.idf` as its own. */
+  static fromSnapshot(snapshot: VectorizerSnapshot): Vectorizer {
+    if (snapshot.features.length !== snapshot.idf.length) {
+      throw new Error("vectorizer snapshot: features and idf differ in length");
+    }
+    const vectorizer = new Vectorizer();
+    for (const [i, name] of snapshot.features.entries()) vectorizer.index.set(name, i);
+    vectorizer.idf = snapshot.idf;
+    return vectorizer;
+  }
+
+  /** The fitted vocabulary and IDF, copied so the snapshot can be transferred. */
+  toSnapshot(): VectorizerSnapshot {
+    // Indices are handed out in insertion order, so the keys are already in index order.
+    return { features: [...this.index.keys()], idf: this.idf.slice() };
+  }
 
   /** Builds the vocabulary and IDF from training documents (features seen at least once). */
   fit(docs: readonly Map<string, number>[]): this {

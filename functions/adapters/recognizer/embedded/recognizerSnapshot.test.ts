@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../../content/loadContent.ts";
+import { loadTestCases, SPLITS } from "../../../content/testSet.ts";
+import { LANGS, type Lang } from "../../../contracts/lang.ts";
+import type { Recognition } from "../../../domain/ports.ts";
+import {
+  EmbeddedRecognizer,
+  type RecognizerSnapshot,
+  RecognizerSnapshotError,
+  recognizerSnapshotTransferList,
+} from "./embeddedRecognizer.ts";
+
+interface Asked {
+  text: string;
+  chatLang: Lang;
+}
+
+/**
+ * Every held-out message (tests and dev, both languages) as customers send it, in the other
+ * language's chat (the language detector decides) and with a typo (the speller decides).
+ */
+function heldOutQuestions(): Asked[] {
+  const asked: Asked[] = [];
+  for (const split of SPLITS) {
+    for (const lang of LANGS) {
+      for (const { text } of loadTestCases(DEFAULT_CONTENT_DIR, lang, split)) {
+        const other: Lang = lang === "fi" ? "sv" : "fi";
+        asked.push({ text, chatLang: lang }, { text, chatLang: other });
+        asked.push({ text: withTypo(text), chatLang: lang });
+      }
+    }
+  }
+  return asked;
+}
+
+/** Drops the third letter of the longest word: "veronpalautus" → "veonpalautus". */
+function withTypo(text: string): string {
+  const longest = text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), "");
+  if (longest.length < 6) return text;
+  return text.replace(longest, longest.slice(0, 2) + longest.slice(3));
+}
+
+function answers(recognizer: EmbeddedRecognizer, asked: readonly Asked[]) {
+  return asked.map(({ text, chatLang }) => ({
+    text,
+    chatLang,
+    ...(recognizer.classify(text, chatLang) satisfies Recognition),
+  }));
+}
+
+let original: EmbeddedRecognizer;
+let snapshot: RecognizerSnapshot;
+
+beforeAll(() => {
+  original = new EmbeddedRecognizer(loadBotContent());
+  snapshot = original.toSnapshot();
+});
+
+describe("EmbeddedRecognizer snapshot", () => {
+  it("restores a recogniser that answers every test and dev message exactly as the original", () => {
+    // Prepare: cross a structured clone the way a worker's message does, buffers transferred.
+    const sent = original.toSnapshot();
+    const received = structuredClone(sent, { transfer: recognizerSnapshotTransferList(sent) });
+    const asked = heldOutQuestions();
+
+    // Act
+    const restored = EmbeddedRecognizer.fromSnapshot(received);
+
+    // Assess: intent, confidence, alternatives and detected language, message by message.
+    expect(asked.length).toBeGreaterThan(2000);
+    expect(answers(restored, asked)).toEqual(answers(original, asked));
+  });
+
+  it("leaves the original intact when the snapshot's buffers are transferred away", () => {
+    const own = original.toSnapshot();
+    const before = original.classify("milloin tulee veronpalautus", "fi");
+
+    structuredClone(own, { transfer: recognizerSnapshotTransferList(own) });
+
+    expect(own.classifiers.fi.model.weights.length).toBe(0); // detached: it really moved
+    expect(original.classify("milloin tulee veronpalautus", "fi")).toEqual(before);
+  });
+
+  it("holds only plain data and typed arrays, the model as transferable buffers", () => {
+    const buffers = recognizerSnapshotTransferList(snapshot);
+    const bytes = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+
+    expect(buffers).toHaveLength(10);
+    expect(bytes).toBeGreaterThan(500_000);
+    expect(containsMapOrSet(snapshot)).toBe(false);
+  });
+
+  it("refuses a snapshot of another format", () => {
+    const foreign = {
+      ...snapshot,
+      format: "embedded-recognizer/0",
+    } as unknown as RecognizerSnapshot;
+
+    expect(() => EmbeddedRecognizer.fromSnapshot(foreign)).toThrow(RecognizerSnapshotError);
+  });
+
+  it("refuses a snapshot whose model does not fit its vocabulary", () => {
+    const fi = snapshot.classifiers.fi;
+    const broken: RecognizerSnapshot = {
+      ...snapshot,
+      classifiers: {
+        ...snapshot.classifiers,
+        fi: { ...fi, model: { ...fi.model, weights: fi.model.weights.subarray(fi.labels.length) } },
+      },
+    };
+
+    expect(() => EmbeddedRecognizer.fromSnapshot(broken)).toThrow(/fi.*does not fit/);
+  });
+});
+
+function containsMapOrSet(value: unknown): boolean {
+  if (value instanceof Map || value instanceof Set) return true;
+  if (ArrayBuffer.isView(value) || typeof value !== "object" || value === null) return false;
+  return Object.values(value).some(containsMapOrSet);
+}

@@ -1,0 +1,203 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { type BuildOptions, build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../../content/loadContent.ts";
+import type { BotContent, Topic } from "../../../content/schema.ts";
+import { loadTestCases } from "../../../content/testSet.ts";
+import { LANGS, type Lang } from "../../../contracts/lang.ts";
+import { EmbeddedRecognizer } from "./embeddedRecognizer.ts";
+import {
+  BUNDLED_TRAINING_WORKER,
+  RecognizerTrainingError,
+  trainRecognizerInWorker,
+} from "./trainInWorker.ts";
+
+let content: BotContent;
+let inline: EmbeddedRecognizer | undefined;
+
+beforeAll(() => {
+  content = loadBotContent();
+});
+
+/** A recogniser trained on this thread, for comparison; trained once, when first needed. */
+function inlineRecognizer(): EmbeddedRecognizer {
+  inline ??= new EmbeddedRecognizer(content);
+  return inline;
+}
+
+/**
+ * The longest an interval of 10 ms fired late while `work` ran: how long the event loop,
+ * and so every chat on the server, was kept waiting.
+ */
+async function maxEventLoopLag(work: () => unknown): Promise<number> {
+  const period = 10;
+  let max = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    max = Math.max(max, now - last - period);
+    last = now;
+  }, period);
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 5 * period));
+  await pause();
+  max = 0;
+  await work();
+  await pause(); // the tick held up by the end of `work` fires here
+  clearInterval(timer);
+  return max;
+}
+
+// Tests that train take seconds on a busy two-core machine: a cold worker, a cold JIT.
+describe("trainRecognizerInWorker", () => {
+  it("returns a recogniser that answers like one trained on this thread", async () => {
+    const cases = LANGS.flatMap((lang) =>
+      loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
+    );
+
+    const inWorker = await trainRecognizerInWorker(content);
+
+    expect(cases.length).toBeGreaterThan(700);
+    expect(cases.map((c) => inWorker.classify(c.text, c.lang))).toEqual(
+      cases.map((c) => inlineRecognizer().classify(c.text, c.lang)),
+    );
+  }, 60_000);
+
+  it("keeps the event loop responsive while it trains, unlike training inline", async () => {
+    const workerLag = await maxEventLoopLag(() => trainRecognizerInWorker(content));
+    const inlineLag = await maxEventLoopLag(() => new EmbeddedRecognizer(content));
+
+    // Inline, the loop waits for all of training (0.6 s or more); with the worker it waits
+    // only for the worker's start and the snapshot's restore. Bounds are loose for a busy
+    // machine: the point is the contrast.
+    expect(inlineLag).toBeGreaterThan(250);
+    expect(workerLag).toBeLessThan(inlineLag / 3);
+  }, 60_000);
+
+  it("rejects with the worker's error message when training fails", async () => {
+    const broken = { id: "tax-card", fi: { utterances: ["verokortti"] } } as unknown as Topic;
+    const bad: BotContent = {
+      topics: new Map([["tax-card", broken]]),
+      outOfScope: { fi: [], sv: [] },
+    };
+
+    const training = trainRecognizerInWorker(bad);
+
+    await expect(training).rejects.toThrow(RecognizerTrainingError);
+    await expect(training).rejects.toThrow(/reading 'utterances'/);
+  });
+
+  it("rejects once the timeout has passed, after stopping the worker", async () => {
+    const started = performance.now();
+
+    const training = trainRecognizerInWorker(content, { timeoutMs: 50 });
+
+    await expect(training).rejects.toThrow("recogniser training timed out after 50 ms");
+    // It settles when the worker has exited, long before training could have finished.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("rejects when aborted, e.g. by a newer content version", async () => {
+    const superseded = new AbortController();
+
+    const training = trainRecognizerInWorker(content, { signal: superseded.signal });
+    setTimeout(() => superseded.abort(), 20);
+
+    await expect(training).rejects.toThrow("recogniser training was aborted");
+    await expect(trainRecognizerInWorker(content, { signal: superseded.signal })).rejects.toThrow(
+      "aborted before it started",
+    );
+  });
+
+  it("rejects when the worker script cannot be loaded", async () => {
+    const missing = new URL("./no-such-worker.mjs", import.meta.url);
+
+    await expect(trainRecognizerInWorker(content, { workerUrl: missing })).rejects.toThrow(
+      RecognizerTrainingError,
+    );
+  });
+});
+
+describe("trainRecognizerInWorker in an esbuild bundle", () => {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const dockerfile = fileURLToPath(new URL("../../../gateway/server/Dockerfile", import.meta.url));
+  let outdir: string;
+
+  beforeAll(async () => {
+    outdir = await mkdtemp(join(tmpdir(), "recognizer-bundle-"));
+  });
+
+  afterAll(async () => {
+    await rm(outdir, { recursive: true, force: true });
+  });
+
+  it("is built beside the gateway bundle in the gateway image", async () => {
+    const text = await readFile(dockerfile, "utf8");
+
+    const entry = `${BUNDLED_TRAINING_WORKER.replace(/\.mjs$/, "")}=functions/adapters/recognizer/embedded/trainingWorker.ts`;
+    expect(text).toContain(entry);
+    expect(text).toContain("--out-extension:.js=.mjs --outdir=dist");
+  });
+
+  it("starts the bundled worker beside the bundle and answers like inline training", async () => {
+    // Prepare: the Dockerfile's esbuild settings (target: the Node running this test).
+    const settings: BuildOptions = {
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: `node${process.versions.node.split(".")[0]}`,
+      minify: true,
+      mainFields: ["module", "main"],
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
+      logLevel: "silent",
+    };
+    const app = join(outdir, "app.mjs");
+    await build({
+      ...settings,
+      stdin: {
+        contents: [
+          'import { loadBotContent } from "../../../content/loadContent.ts";',
+          'import { trainRecognizerInWorker } from "./trainInWorker.ts";',
+          "const [contentDir, asked] = process.argv.slice(2);",
+          "const recognizer = await trainRecognizerInWorker(loadBotContent(contentDir));",
+          "const answers = JSON.parse(asked).map(([text, lang]) => recognizer.classify(text, lang));",
+          "console.log(JSON.stringify(answers));",
+        ].join("\n"),
+        resolveDir: here,
+        sourcefile: "bundledApp.ts",
+        loader: "ts",
+      },
+      outfile: app,
+    });
+    await build({
+      ...settings,
+      entryPoints: [join(here, "trainingWorker.ts")],
+      outfile: join(outdir, BUNDLED_TRAINING_WORKER),
+    });
+    const asked: [string, Lang][] = [
+      ["milloin tulee veronpalautus", "fi"],
+      ["hei, mun verokortti on hukassa", "fi"],
+      ["kelan asumistuki", "fi"],
+      ["när kommer skatteåterbäringen", "sv"],
+      ["när kommer min skatteåterbäring", "fi"],
+    ];
+
+    // Act
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [app, DEFAULT_CONTENT_DIR, JSON.stringify(asked)],
+      { cwd: outdir },
+    );
+
+    // Assess
+    expect(JSON.parse(stdout)).toEqual(
+      asked.map(([text, lang]) => inlineRecognizer().classify(text, lang)),
+    );
+  }, 60_000);
+});

@@ -1,0 +1,119 @@
+/**
+ * Trains the embedded recogniser off the event loop. Training a content version takes most
+ * of a second of CPU, more as topics are added; on the main thread it would stall every chat
+ * on the server for that long. A worker thread trains and posts a snapshot; this thread only
+ * restores it (a few tens of milliseconds).
+ */
+import { Worker } from "node:worker_threads";
+import type { BotContent, Topic } from "../../../content/schema.ts";
+import { EmbeddedRecognizer, type RecognizerSnapshot } from "./embeddedRecognizer.ts";
+import type { ClassifierOptions } from "./intentClassifier.ts";
+
+/** File name of the worker entry beside a bundle (functions/gateway/server/Dockerfile). */
+export const BUNDLED_TRAINING_WORKER = "recognizer-worker.mjs";
+
+/** What the worker receives: BotContent with its topic Map as an array (structured clone). */
+export interface TrainingJob {
+  topics: Topic[];
+  outOfScope: BotContent["outOfScope"];
+  options?: ClassifierOptions;
+}
+
+export interface TrainInWorkerOptions {
+  /** Classifier options; the defaults when omitted. */
+  classifier?: ClassifierOptions;
+  /** Stop the worker and reject after this long; 60 s by default. */
+  timeoutMs?: number;
+  /** Stop the worker and reject, e.g. because a newer content version superseded this one. */
+  signal?: AbortSignal;
+  /** The worker script; `trainingWorkerUrl()` by default. */
+  workerUrl?: URL;
+}
+
+/** Training in the worker failed, timed out or was aborted; `message` says which and why. */
+export class RecognizerTrainingError extends Error {
+  override readonly name = "RecognizerTrainingError";
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * Trains an EmbeddedRecognizer for `content` in a worker thread, one job per worker, and
+ * resolves with it restored on this thread once the worker has exited. Rejects with
+ * RecognizerTrainingError on a training error (its message), a timeout or an abort.
+ */
+export function trainRecognizerInWorker(
+  content: BotContent,
+  options: TrainInWorkerOptions = {},
+): Promise<EmbeddedRecognizer> {
+  const job: TrainingJob = {
+    topics: [...content.topics.values()],
+    outOfScope: content.outOfScope,
+    ...(options.classifier ? { options: options.classifier } : {}),
+  };
+  const workerUrl = options.workerUrl ?? trainingWorkerUrl();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { signal } = options;
+
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new RecognizerTrainingError("recogniser training was aborted before it started"));
+      return;
+    }
+    let worker: Worker;
+    try {
+      worker = new Worker(workerUrl, { workerData: job });
+    } catch (error) {
+      const reason = (error as Error).message;
+      reject(new RecognizerTrainingError(`training worker did not start: ${reason}`));
+      return;
+    }
+    let recognizer: EmbeddedRecognizer | undefined;
+    let failure: Error | undefined;
+    // Once the snapshot is in, a late timeout only ends a worker that failed to exit.
+    const stop = (error: Error) => {
+      if (!recognizer) failure ??= error;
+      void worker.terminate();
+    };
+    const onAbort = () => stop(new RecognizerTrainingError("recogniser training was aborted"));
+    const timer = setTimeout(
+      () =>
+        stop(new RecognizerTrainingError(`recogniser training timed out after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    signal?.addEventListener("abort", onAbort, { once: true });
+
+    worker.on("message", (snapshot: RecognizerSnapshot) => {
+      try {
+        recognizer = EmbeddedRecognizer.fromSnapshot(snapshot);
+      } catch (error) {
+        const reason = `restoring the trained recogniser failed: ${(error as Error).message}`;
+        failure ??= new RecognizerTrainingError(reason, { cause: error });
+      }
+    });
+    worker.on("error", (error: Error) => {
+      failure ??= new RecognizerTrainingError(error.message, { cause: error });
+    });
+    worker.on("exit", (code) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      if (failure) reject(failure);
+      else if (recognizer) resolve(recognizer);
+      else reject(new RecognizerTrainingError(`training worker exited (code ${code}) unanswered`));
+    });
+  });
+}
+
+/**
+ * The worker script for this runtime. From TypeScript sources (`npm start` under tsx, vitest)
+ * it is a small .mjs file that registers tsx inside the worker and loads trainingWorker.ts:
+ * Node 20 does not pass tsx's `--import` loader on to worker threads. In an esbuild bundle
+ * every module's `import.meta.url` is the bundle's, and the worker is the separately bundled
+ * `recognizer-worker.mjs` beside it. Either way the worker inherits the process's Node options.
+ */
+export function trainingWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts")
+    ? new URL("./trainingWorkerFromSource.mjs", here)
+    : new URL(BUNDLED_TRAINING_WORKER, here);
+}

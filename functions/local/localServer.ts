@@ -12,7 +12,7 @@ import {
 import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
-import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { trainRecognizerInWorker } from "../adapters/recognizer/embedded/trainInWorker.ts";
 import type { Config } from "../config.ts";
 import { diffBundles } from "../content/bundleDiff.ts";
 import { bundleFromDir } from "../content/bundleFromDir.ts";
@@ -132,7 +132,8 @@ export async function startLocalServer(
     config,
     clock,
     logger,
-    train: async (botContent) => createEmbeddedRecognizer(botContent),
+    // Off the event loop: customers' replies do not wait while a new version trains.
+    train: (botContent) => trainRecognizerInWorker(botContent),
     makeBot: (recognizer, botContent) =>
       createEmbeddedLexBot({
         recognizer,

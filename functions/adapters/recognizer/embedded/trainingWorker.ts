@@ -4,6 +4,8 @@
  * keeps the thread alive once the message is posted). An error ends the thread with an
  * uncaught exception, which the parent sees as the worker's `error` event.
  */
+import { readlinkSync } from "node:fs";
+import { constants, setPriority } from "node:os";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { BotContent } from "../../../content/schema.ts";
 import { EmbeddedRecognizer, recognizerSnapshotTransferList } from "./embeddedRecognizer.ts";
@@ -12,6 +14,7 @@ import type { TrainingJob } from "./trainInWorker.ts";
 if (isMainThread || !parentPort) {
   throw new Error("trainingWorker runs in a worker thread started by trainRecognizerInWorker");
 }
+lowerThisThreadsPriority();
 const job = workerData as TrainingJob;
 const content: BotContent = {
   topics: new Map(job.topics.map((topic) => [topic.id, topic])),
@@ -19,3 +22,18 @@ const content: BotContent = {
 };
 const snapshot = new EmbeddedRecognizer(content, job.options).toSnapshot();
 parentPort.postMessage(snapshot, recognizerSnapshotTransferList(snapshot));
+
+/**
+ * Training is background work: on a small machine it would otherwise take a core from the
+ * chats the main thread answers. Linux schedules each thread as its own task, so this
+ * thread's id (from /proc/thread-self) can be given the lowest priority alone. Elsewhere the
+ * look-up fails and the thread keeps the normal priority.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not Linux, or not allowed: train at normal priority.
+  }
+}

@@ -168,6 +168,7 @@ export async function startLocalServer(
     identity,
     logger,
     inFlight,
+    isKnownTopic: (topic) => content.topics.has(topic),
   });
 
   await new Promise<void>((resolve, reject) => {

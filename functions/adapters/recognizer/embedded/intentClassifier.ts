@@ -1,6 +1,6 @@
 import type { BotContent } from "../../../content/schema.ts";
 import type { Lang } from "../../../contracts/lang.ts";
-import { type IntentId, NO_INTENT, TOPIC_IDS } from "../../../contracts/topics.ts";
+import { type IntentId, NO_INTENT } from "../../../contracts/topics.ts";
 import type { IntentScore } from "../../../domain/ports.ts";
 import { CompoundSplitter } from "./compounds.ts";
 import {
@@ -82,7 +82,8 @@ export function trainingExamples(content: BotContent, lang: Lang): Example[] {
 
 /** A per-language topic classifier; train once, then classify synchronously in microseconds. */
 export class IntentClassifier {
-  private readonly labels: IntentId[] = [...TOPIC_IDS, NO_INTENT];
+  /** The topics in the examples, in their order, then `none`: topics are whatever content has. */
+  private readonly labels: IntentId[];
   private readonly vectorizer = new Vectorizer();
   private readonly model: SoftmaxRegression;
   private readonly knownWords = new Set<string>();
@@ -102,6 +103,10 @@ export class IntentClassifier {
     examples: readonly Example[],
     private readonly options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ) {
+    this.labels = [
+      ...new Set(examples.map((e) => e.intent).filter((intent) => intent !== NO_INTENT)),
+      NO_INTENT,
+    ];
     const wordCounts = new Map<string, number>();
     for (const { text, intent } of examples) {
       if (intent === NO_INTENT) continue;

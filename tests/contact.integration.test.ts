@@ -88,7 +88,7 @@ describe("POST /api/callbacks", () => {
     [{ lang: "fi" }, /^phone: enter a Finnish or international phone number/],
     [{ lang: "en", phone: "0401234567" }, /^lang: /],
     [{ lang: "fi", phone: "0401234567", preferredWindow: "night" }, /^preferredWindow: /],
-    [{ lang: "fi", phone: "0401234567", topic: "weather" }, /^topic: /],
+    [{ lang: "fi", phone: "0401234567", topic: "Weather forecast" }, /^topic: /],
     [{ lang: "fi", phone: "0401234567", hetu: "010101-123N" }, /^payload: unknown field/],
   ])("refuses %j with 400 naming the field and writes nothing", async (body, message) => {
     const before = (await scan(tables.callbacks)).length;

@@ -22,7 +22,9 @@ export interface ContentBundle {
   dev: Record<Lang, HeldOutCase[]>;
 }
 
-export type HeldOutSplit = "tests" | "dev";
+/** Folders of held-out messages: `tests` gates CI and publishing, `dev` is what tuning looks at. */
+export const HELD_OUT_SPLITS = ["tests", "dev"] as const;
+export type HeldOutSplit = (typeof HELD_OUT_SPLITS)[number];
 
 /** A topic's own held-out messages, by split and language. */
 export interface TopicHeldOut {

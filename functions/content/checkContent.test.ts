@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEX_LIMITS } from "../adapters/lex/lexLocale.ts";
-import { TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
-import { checkContent } from "./checkContent.ts";
+import { SYSTEM_TOPICS } from "../contracts/topics.ts";
+import { checkContent, MIN_TESTS_PER_LANG } from "./checkContent.ts";
 import { botContentFromJson, botContentToJson } from "./contentSnapshot.ts";
 import { ContentError, loadBotContent } from "./loadContent.ts";
 import { answerPieces } from "./topicAnswer.ts";
@@ -42,6 +42,9 @@ function topicYaml(
   ].join("\n");
 }
 
+/** The system topics the code relies on, and two ordinary ones. */
+const FIXTURE_TOPICS = [...SYSTEM_TOPICS, "vat", "payment"];
+
 let dir: string;
 
 function writeTopic(id: string, text: string, fileName = `${id}.yaml`): void {
@@ -55,7 +58,7 @@ function errorsOf() {
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "content-"));
   mkdirSync(join(dir, "topics"));
-  for (const id of TOPIC_IDS) writeTopic(id, topicYaml(id));
+  for (const id of FIXTURE_TOPICS) writeTopic(id, topicYaml(id));
   writeFileSync(
     join(dir, "out-of-scope.yaml"),
     "fi:\n  - Millainen sää huomenna?\nsv:\n  - Hur blir vädret?\n",
@@ -68,7 +71,7 @@ describe("checkContent", () => {
   it("accepts valid content and loads every topic", () => {
     const content = loadBotContent(dir);
 
-    expect(content.topics.size).toBe(TOPIC_IDS.length);
+    expect(content.topics.size).toBe(FIXTURE_TOPICS.length);
     expect(content.outOfScope.fi).toEqual(["Millainen sää huomenna?"]);
   });
 
@@ -82,13 +85,34 @@ describe("checkContent", () => {
     expect(problem?.fix).toContain("Finnish");
   });
 
-  it("reports an unknown topic id on the id line", () => {
-    writeTopic("weather", topicYaml("weather"));
+  it("takes a new topic from its file alone, with no list of ids in code", () => {
+    writeTopic("capital-gains", topicYaml("capital-gains"));
 
-    const problem = errorsOf().find((p) => p.file === "topics/weather.yaml");
+    const content = loadBotContent(dir);
 
-    expect(problem).toMatchObject({ line: 1 });
-    expect(problem?.message).toContain("unknown topic id");
+    expect(content.topics.get("capital-gains")?.fi.title).toBe("capital-gains fi");
+  });
+
+  it.each([
+    ["Capital_Gains", "lower-case letters"],
+    ["capital--gains", "single hyphens"],
+    [`x${"-y".repeat(32)}`, "at most 64 characters"],
+  ])("reports the malformed topic id %s on the id line", (id, expected) => {
+    writeTopic(id, topicYaml(id));
+
+    const problem = errorsOf().find((p) => p.file === `topics/${id}.yaml`);
+
+    expect(problem).toMatchObject({ line: 1, path: "id" });
+    expect(problem?.message).toContain(expected);
+    expect(problem?.fix).toContain("name the file after it");
+  });
+
+  it("keeps the ids that mean something else (none, other) from topics", () => {
+    writeTopic("none", topicYaml("none"));
+
+    const problem = errorsOf().find((p) => p.file === "topics/none.yaml");
+
+    expect(problem?.message).toContain("reserved");
   });
 
   it("reports a file whose name differs from its id", () => {
@@ -100,12 +124,20 @@ describe("checkContent", () => {
     expect(problem?.line).toBe(1);
   });
 
-  it("reports a topic id without a content file", () => {
+  it("reports a missing system topic, naming the file to create", () => {
+    rmSync(join(dir, "topics", "callback.yaml"));
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/callback.yaml", line: 1, path: "" });
+    expect(problem?.message).toContain('topic "callback" is missing');
+    expect(problem?.fix).toContain("Create topics/callback.yaml");
+  });
+
+  it("lets a content owner retire a topic that is not a system topic", () => {
     rmSync(join(dir, "topics", "vat.yaml"));
 
-    expect(errorsOf().map((p) => p.message)).toContain(
-      'topic "vat" is listed in functions/contracts/topics.ts but has no content file',
-    );
+    expect(errorsOf()).toEqual([]);
   });
 
   it("reports too few utterances on the utterances line", () => {
@@ -209,8 +241,30 @@ describe("checkContent", () => {
 
     const [problem] = errorsOf();
 
-    expect(problem).toMatchObject({ file: "topics/vat.yaml", line: 3 });
-    expect(problem?.message).toContain("unknown topic id");
+    expect(problem).toMatchObject({ file: "topics/vat.yaml", line: 3, path: "followUps[1]" });
+    expect(problem?.message).toBe('follow-up "weather" is not a topic');
+  });
+
+  it("suggests the closest topic for a mistyped follow-up", () => {
+    writeTopic("vat", topicYaml("vat", { extraTop: ["followUps: [greeting, paymnet]"] }));
+
+    const [problem] = errorsOf();
+
+    expect(problem?.message).toBe('follow-up "paymnet" is not a topic; did you mean payment?');
+    expect(problem?.fix).toContain("Change it to payment");
+  });
+
+  it("suggests the closest topic for a mistyped test intent", () => {
+    mkdirSync(join(dir, "tests"));
+    writeFileSync(
+      join(dir, "tests", "fi.yaml"),
+      'lang: fi\ncases:\n  - { text: "uusi kysymys", intent: tax-refnud }\n',
+    );
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "tests/fi.yaml", line: 3, path: "cases[0].intent" });
+    expect(problem?.message).toContain("did you mean tax-refund?");
   });
 
   it("reports unknown placeholders in personal templates", () => {
@@ -226,20 +280,136 @@ describe("checkContent", () => {
     expect(problem?.message).toContain("{refundDay}");
   });
 
-  it("reports YAML syntax errors with a line", () => {
-    writeTopic("vat", `${topicYaml("vat")}\n  bad: [unclosed\n`);
+  it("explains a YAML syntax error once per file, in plain words", () => {
+    writeTopic("vat", `${topicYaml("vat")}\n  bad: [unclosed\n  worse: {\n`);
 
-    const problem = errorsOf()[0];
+    const problems = errorsOf().filter((p) => p.file === "topics/vat.yaml");
 
-    expect(problem?.file).toBe("topics/vat.yaml");
-    expect(problem?.message).toContain("not valid YAML");
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain("is not closed");
+    expect(problems[0]?.message).not.toMatch(/flow|implicit|scalar/i);
+  });
+
+  it("says to quote a title or answer that contains a colon", () => {
+    writeTopic("vat", topicYaml("vat").replace("  title: vat fi", "  title: Alv: yrittäjälle"));
+
+    const problems = errorsOf();
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: "topics/vat.yaml", line: 5 });
+    expect(problems[0]?.message).toContain("colon");
+    expect(problems[0]?.fix).toBe('Put the sentence in quotes: title: "Alv: yrittäjälle"');
+  });
+
+  it("says to quote a training sentence that contains a colon", () => {
+    writeTopic(
+      "vat",
+      topicYaml("vat").replace("    - fi vat kysymys numero 2", "    - alv: mikä se on"),
+    );
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/vat.yaml", line: 8, path: "fi.utterances[1]" });
+    expect(problem?.message).toContain("because of the colon");
+    expect(problem?.fix).toBe('Put the sentence in quotes: "alv: mikä se on".');
+  });
+
+  it("says to indent with spaces where a tab is used", () => {
+    writeTopic("vat", topicYaml("vat").replace("  title: vat fi", "\ttitle: vat fi"));
+
+    const problems = errorsOf().filter((p) => p.file === "topics/vat.yaml");
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.line).toBe(5);
+    expect(problems[0]?.message).toContain("tab");
+    expect(problems[0]?.fix).toContain("spaces");
+  });
+
+  it("does not report a topic whose file cannot be read as missing, or its follow-ups as unknown", () => {
+    writeTopic("callback", `${topicYaml("callback")}\n\tbroken: yes\n`);
+    writeTopic("vat", topicYaml("vat", { extraTop: ["followUps: [callback]"] }));
+
+    const problems = errorsOf();
+
+    expect(problems.map((p) => p.file)).toEqual(["topics/callback.yaml"]);
+  });
+
+  it("warns about a sentence closer to another topic's sentences than to its own", () => {
+    writeTopic(
+      "vat",
+      topicYaml("vat").replace("fi vat kysymys numero 3", "fi payment kysymys numero 5 kiitos"),
+    );
+
+    const { problems, content } = checkContent(dir);
+    const near = problems.filter((p) => p.message.includes("is closer to"));
+
+    expect(content).toBeDefined();
+    expect(near).toHaveLength(1);
+    expect(near[0]).toMatchObject({
+      severity: "warning",
+      file: "topics/vat.yaml",
+      line: 9,
+      path: "fi.utterances[2]",
+    });
+    expect(near[0]?.message).toContain('"fi payment kysymys numero 5" of topic payment');
+    expect(near[0]?.message).toContain("topics/payment.yaml line 11");
+  });
+
+  it("does not call sentences near duplicates that are closest to their own topic", () => {
+    const near = checkContent(dir).problems.filter((p) => p.message.includes("is closer to"));
+
+    expect(near).toEqual([]);
+  });
+
+  it("keeps an exact copy an error, without also warning that it is near", () => {
+    writeTopic(
+      "vat",
+      topicYaml("vat").replace("fi vat kysymys numero 3", "fi payment kysymys numero 5"),
+    );
+
+    const problems = checkContent(dir).problems.filter((p) => p.file === "topics/vat.yaml");
+
+    expect(problems.map((p) => p.severity)).toEqual(["error"]);
+    expect(problems[0]?.message).toContain("appears in both");
+  });
+
+  it(`warns about a topic with fewer than ${MIN_TESTS_PER_LANG} test messages in a language`, () => {
+    mkdirSync(join(dir, "tests"));
+    const cases = (lang: string, ids: string[], n: number) =>
+      ids.flatMap((id) =>
+        Array.from(
+          { length: n },
+          (_, i) => `  - { text: "${lang} testi ${id} ${i}", intent: ${id} }`,
+        ),
+      );
+    const others = FIXTURE_TOPICS.filter((id) => id !== "vat");
+    writeFileSync(
+      join(dir, "tests", "fi.yaml"),
+      ["lang: fi", "cases:", ...cases("fi", others, 8), ...cases("fi", ["vat"], 3)].join("\n"),
+    );
+    writeFileSync(
+      join(dir, "tests", "sv.yaml"),
+      ["lang: sv", "cases:", ...cases("sv", FIXTURE_TOPICS, 8)].join("\n"),
+    );
+
+    const few = checkContent(dir).problems.filter((p) => p.message.includes("test message"));
+
+    expect(few).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        file: "tests/fi.yaml",
+        path: `cases[${others.length * 8 + 2}]`,
+        line: others.length * 8 + 5,
+        message: expect.stringContaining("topic vat has 3 test messages in tests/fi.yaml"),
+      }),
+    ]);
   });
 
   /** Training sentences long enough to fill `share` of a locale's Lex character quota. */
   function fillLexQuota(share: number) {
-    const perSentence = (share * LEX_LIMITS.utteranceCharsPerLocale) / (TOPIC_IDS.length * 20);
+    const perSentence = (share * LEX_LIMITS.utteranceCharsPerLocale) / (FIXTURE_TOPICS.length * 20);
     const long = "pitkä lause ".repeat(Math.round(perSentence / 12));
-    for (const id of TOPIC_IDS) {
+    for (const id of FIXTURE_TOPICS) {
       writeTopic(id, topicYaml(id).replace(/kysymys numero/g, `${long} numero`));
     }
   }
@@ -270,7 +440,7 @@ describe("checkContent", () => {
   });
 
   it("throws ContentError listing the problems", () => {
-    rmSync(join(dir, "topics", "vat.yaml"));
+    rmSync(join(dir, "topics", "greeting.yaml"));
 
     expect(() => loadBotContent(dir)).toThrow(ContentError);
   });
@@ -278,7 +448,7 @@ describe("checkContent", () => {
 
 describe("answerPieces", () => {
   it("splits the answer into paragraphs and carries links and follow-ups", () => {
-    const topic = loadBotContent(dir).topics.get("vat" as TopicId);
+    const topic = loadBotContent(dir).topics.get("vat");
     if (!topic) throw new Error("fixture missing");
 
     const pieces = answerPieces(topic, "fi");

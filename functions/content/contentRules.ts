@@ -1,25 +1,30 @@
 import type { ContentIssue, ContentRules } from "../domain/content/contentWorkflow.ts";
-import type { ContentBundle } from "./bundle.ts";
-import { topicFileSchema } from "./schema.ts";
+import { type ContentProblem, checkBundle, validateDraftTopic } from "./rules.ts";
+import { draftTestsSchema, topicFileSchema } from "./schema.ts";
 
-// TEMPORARY until the shared validator lands: schema checks only.
+/** content:check's rules as the studio's workflow applies them: to a topic, or a whole version. */
 export const contentRules: ContentRules = {
-  checkTopic(json: unknown, _draft: ContentBundle) {
-    const { tests, ...rest } = (json ?? {}) as { tests?: { fi: string[]; sv: string[] } };
-    const parsed = topicFileSchema.safeParse(rest);
-    if (parsed.success) return { issues: [], topic: parsed.data, ...(tests ? { tests } : {}) };
+  checkTopic(json, draft) {
+    const problems = validateDraftTopic(json, draft);
+    const issues = problems.map((p) => issue(p, p.path));
+    if (problems.some((p) => p.severity === "error")) return { issues };
+    // The rules accepted it, so the schema does too; parsing gives the typed topic.
+    const { tests, ...fields } = json as Record<string, unknown>;
+    const topic = topicFileSchema.parse(fields);
     return {
-      issues: parsed.error.issues.map(
-        (i): ContentIssue => ({
-          severity: "error",
-          path: i.path.join("."),
-          message: i.message,
-          fix: "",
-        }),
-      ),
+      issues,
+      topic,
+      ...(tests !== undefined ? { tests: draftTestsSchema.parse(tests) } : {}),
     };
   },
-  checkBundle() {
-    return [];
+  checkBundle(bundle) {
+    // Across the whole content a field path alone is ambiguous: name the file too.
+    return checkBundle(bundle).problems.map((p) =>
+      issue(p, p.path ? `${p.file} ${p.path}` : p.file),
+    );
   },
 };
+
+function issue(problem: ContentProblem, path: string): ContentIssue {
+  return { severity: problem.severity, path, message: problem.message, fix: problem.fix };
+}

@@ -1,5 +1,6 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ContentBundle } from "./bundle.ts";
 import { type ContentProblem, checkContent, formatProblems } from "./checkContent.ts";
 import type { BotContent } from "./schema.ts";
 
@@ -17,6 +18,14 @@ export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
     super(`bot content is invalid:\n${formatProblems(problems)}`);
   }
+}
+
+/** The content directory as a bundle (topics and held-out splits); throws ContentError when invalid. */
+export function loadContentBundle(dir: string = DEFAULT_CONTENT_DIR): ContentBundle {
+  const { problems, bundle, content } = checkContent(dir);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0 || !content) throw new ContentError(errors);
+  return bundle;
 }
 
 /** Loads and validates all bot content; throws ContentError when anything is wrong. */

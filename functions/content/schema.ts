@@ -1,6 +1,14 @@
 import * as z from "zod";
 import { langSchema } from "../contracts/lang.ts";
-import { NO_INTENT, TOPIC_IDS, type TopicId } from "../contracts/topics.ts";
+import {
+  NO_INTENT,
+  RESERVED_TOPIC_IDS,
+  type SystemTopicId,
+  TOPIC_ID_MAX_LENGTH,
+  TOPIC_ID_PATTERN,
+  TOPIC_ID_RULE,
+  type TopicId,
+} from "../contracts/topics.ts";
 
 /** Fewer examples than this per language and the recogniser cannot learn a topic reliably. */
 export const MIN_UTTERANCES_PER_LANG = 20;
@@ -26,7 +34,7 @@ export const PERSONAL_PLACEHOLDERS = {
   "tax-card": { default: ["withholdingRate", "additionalRate", "incomeLimit", "validFrom"] },
   "tax-refund": { due: ["refundAmount", "refundDate"], none: [] },
   "residual-tax": { due: ["residualAmount", "dueDate", "referenceNumber"], none: [] },
-} as const satisfies Partial<Record<TopicId, Record<string, readonly string[]>>>;
+} as const satisfies Partial<Record<SystemTopicId, Record<string, readonly string[]>>>;
 
 export type PersonalTopicId = keyof typeof PERSONAL_PLACEHOLDERS;
 
@@ -72,12 +80,16 @@ export const topicLocaleSchema = z.strictObject({
   personal: personalSchema.optional(),
 });
 
-const topicIdSchema = z.enum(TOPIC_IDS, {
-  error: () => `unknown topic id; known ids are ${TOPIC_IDS.join(", ")}`,
-});
+/** The form of a topic id; whether the topic exists is checked against the content. */
+export const topicIdSchema = z
+  .string()
+  .max(TOPIC_ID_MAX_LENGTH, `a topic id is at most ${TOPIC_ID_MAX_LENGTH} characters`)
+  .regex(TOPIC_ID_PATTERN, `a topic id uses ${TOPIC_ID_RULE}`);
 
 export const topicFileSchema = z.strictObject({
-  id: topicIdSchema,
+  id: topicIdSchema.refine((id) => !RESERVED_TOPIC_IDS.includes(id), {
+    message: `the ids ${RESERVED_TOPIC_IDS.join(" and ")} are reserved`,
+  }),
   demo: z.boolean().optional(),
   action: z.enum(ACTIONS).optional(),
   followUps: z.array(topicIdSchema).optional(),
@@ -90,16 +102,24 @@ export const outOfScopeFileSchema = z.strictObject({
   sv: z.array(nonBlank),
 });
 
+/** One held-out message: its text and the topic it should reach, or "none". */
+export const testCaseSchema = z.strictObject({
+  text: nonBlank,
+  intent: z
+    .string()
+    .max(TOPIC_ID_MAX_LENGTH, `use "${NO_INTENT}" or a topic id`)
+    .regex(TOPIC_ID_PATTERN, `use "${NO_INTENT}" or a topic id (${TOPIC_ID_RULE})`),
+});
+
 export const testFileSchema = z.strictObject({
   lang: langSchema,
-  cases: z.array(
-    z.strictObject({
-      text: nonBlank,
-      intent: z.enum([...TOPIC_IDS, NO_INTENT], {
-        error: () => `unknown intent; use "none" or one of ${TOPIC_IDS.join(", ")}`,
-      }),
-    }),
-  ),
+  cases: z.array(testCaseSchema),
+});
+
+/** A topic's test messages as the studio sends them beside the topic: its part of tests/. */
+export const draftTestsSchema = z.strictObject({
+  fi: z.array(z.string()).default([]),
+  sv: z.array(z.string()).default([]),
 });
 
 export type TopicFile = z.infer<typeof topicFileSchema>;
@@ -108,6 +128,7 @@ export type TopicLink = z.infer<typeof linkSchema>;
 export type TopicAction = (typeof ACTIONS)[number];
 export type OutOfScopeFile = z.infer<typeof outOfScopeFileSchema>;
 export type TestFile = z.infer<typeof testFileSchema>;
+export type TestCase = z.infer<typeof testCaseSchema>;
 
 /** A validated topic, exactly as its content file describes it. */
 export type Topic = TopicFile;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import type { Lang } from "../contracts/lang.ts";
 import { type IntentId, NO_INTENT } from "../contracts/topics.ts";
-import { heldOutKey } from "./checkContent.ts";
+import { heldOutKey } from "./rules.ts";
 import { type BotContent, type TestFile, testFileSchema } from "./schema.ts";
 
 export type TestCase = TestFile["cases"][number];

@@ -12,6 +12,9 @@ export function createTopicLibrary(content: BotContent): TopicLibrary {
       prepared.set(`${id}/${lang}`, answerPieces(topic, lang));
   }
   return {
+    has(topic: TopicId): boolean {
+      return content.topics.has(topic);
+    },
     answer(topic: TopicId, lang: Lang): AnswerPieces {
       const pieces = prepared.get(`${topic}/${lang}`);
       if (!pieces) throw new Error(`no content for topic ${topic} in ${lang}`);

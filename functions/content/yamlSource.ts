@@ -5,6 +5,8 @@ import { type Document, LineCounter, parseDocument } from "yaml";
 export interface YamlSource {
   /** Path shown to content owners, relative to the content directory. */
   file: string;
+  /** The file's text, to quote a line back to its author. */
+  text: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
 }
@@ -12,11 +14,9 @@ export interface YamlSource {
 /** Parses a YAML file without throwing; syntax errors stay in `doc.errors`. */
 export function readYamlSource(absolutePath: string, shownAs: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absolutePath, "utf8"), {
-    lineCounter,
-    prettyErrors: false,
-  });
-  return { file: shownAs, doc, lineCounter };
+  const text = readFileSync(absolutePath, "utf8");
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  return { file: shownAs, text, doc, lineCounter };
 }
 
 /** Line (1-based) of the value at `path`, or of its nearest existing parent when it is missing. */

@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { type Lang, langSchema } from "./lang.ts";
+import { OTHER_REASON, TOPIC_ID_MAX_LENGTH, TOPIC_ID_PATTERN } from "./topics.ts";
 
 export const CHAT_NAMESPACE = "/chat";
 
@@ -243,8 +244,11 @@ export const advisorTransferSchema = z.strictObject({ chatId: chatIdField, lang:
 export const WRAPUP_NOTE_MAX = 1000;
 export const advisorWrapupSchema = z.strictObject({
   chatId: chatIdField,
-  /** A topic id, or "other". */
-  reason: z.string().min(1).max(64),
+  /** A topic id, or "other"; whether the topic exists is the handoff service's check. */
+  reason: z
+    .string()
+    .max(TOPIC_ID_MAX_LENGTH, `must be a topic id or "${OTHER_REASON}"`)
+    .regex(TOPIC_ID_PATTERN, `must be a topic id or "${OTHER_REASON}"`),
   note: z
     .string()
     .max(WRAPUP_NOTE_MAX, `note must be at most ${WRAPUP_NOTE_MAX} characters`)

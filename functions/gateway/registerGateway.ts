@@ -26,6 +26,8 @@ export function registerGateway(
     inFlight: InFlight;
     /** Shared presence for several nodes; one process keeps its own otherwise. */
     presence?: PresenceRegistry;
+    /** Whether the loaded content has a topic, where this process holds the content. */
+    isKnownTopic?: (topic: string) => boolean;
   },
 ) {
   const { services, config, identity, logger, inFlight, presence } = ctx;
@@ -42,6 +44,7 @@ export function registerGateway(
     logger,
     inFlight,
     presence,
+    ...(ctx.isKnownTopic ? { isKnownTopic: ctx.isKnownTopic } : {}),
   });
   registerChatNamespace(io, {
     chats,

@@ -41,6 +41,8 @@ export function registerHandoff(
     inFlight: InFlight;
     /** Who is online; defaults to this process's own registry (one node). */
     presence?: PresenceRegistry;
+    /** Whether the loaded content has a topic (wrap-up reasons); see HandoffDeps. */
+    isKnownTopic?: (topic: string) => boolean;
   },
 ): { handoff: HandoffService; inactivity: InactivityWatch } {
   const { services, config, logger, inFlight } = ctx;
@@ -66,6 +68,7 @@ export function registerHandoff(
     },
     background,
     reports: services.reports,
+    ...(ctx.isKnownTopic ? { isKnownTopic: ctx.isKnownTopic } : {}),
   });
   const inactivity = createInactivityWatch({
     chats: ctx.chats,

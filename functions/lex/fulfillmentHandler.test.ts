@@ -50,6 +50,19 @@ describe("Lex V2 fulfillment code hook", () => {
     expect(reply?.quickReplies?.map((q) => q.label)).toContain("Veronpalautus");
   });
 
+  it("counts an intent the loaded content does not have as a miss, not a failure", async () => {
+    // A Lex bot version a step ahead of the content (a topic published, then rolled back).
+    const event = eventWith((e) => {
+      e.sessionState.intent.name = "capital-gains";
+      e.sessionState.sessionAttributes.missesInRow = "0";
+    });
+    const response = await handler(event, context);
+    expect(response.sessionState.sessionAttributes.missesInRow).toBe("1");
+    const [reply] = fromLexMessages(response.messages);
+    expect(reply?.topic).toBeUndefined();
+    expect(reply?.quickReplies?.map((q) => q.value)).not.toContain("capital-gains");
+  });
+
   it("offers a person, a callback and an appointment after the second miss in a row", async () => {
     const event = eventWith((e) => {
       e.sessionState.intent.name = "FallbackIntent";

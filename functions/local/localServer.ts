@@ -15,8 +15,7 @@ import { createConfiguredVerifier } from "../adapters/identity/configuredVerifie
 import { trainRecognizerInWorker } from "../adapters/recognizer/embedded/trainInWorker.ts";
 import type { Config } from "../config.ts";
 import { diffBundles } from "../content/bundleDiff.ts";
-import { bundleFromDir } from "../content/bundleFromDir.ts";
-import { DEFAULT_CONTENT_DIR } from "../content/loadContent.ts";
+import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
@@ -149,7 +148,7 @@ export async function startLocalServer(
   });
   // A new data folder starts from the repository's bot-content/ as version 1; after that the
   // content table is the source of truth, changed through the studio or content:import.
-  const repoBundle = bundleFromDir(DEFAULT_CONTENT_DIR);
+  const repoBundle = loadContentBundle(DEFAULT_CONTENT_DIR);
   await content.workflow.seed(repoBundle, "bot-content/ from the repository");
   const liveVersion = await content.workflow.liveVersion();
   const repoChanges = diffBundles(liveVersion.bundle, repoBundle).length;
@@ -199,6 +198,8 @@ export async function startLocalServer(
     identity,
     logger,
     inFlight,
+    // A wrap-up names a topic of the version served now (it follows every approval).
+    isKnownTopic: (topic) => content.live.current().content.topics.has(topic),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,19 +1,31 @@
-import { describe, expect, it } from "vitest";
-import { TOPIC_IDS } from "../../functions/contracts/topics.ts";
-import { UI, WRAPUP_REASONS } from "./i18n.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { reasonLabel, topicLabel, UI } from "./i18n.ts";
+import { setTopicNames } from "./topicNames.ts";
 
-describe("wrap-up reasons", () => {
-  it("offer every topic but the conversation moves, once each, and other last", () => {
-    expect(WRAPUP_REASONS.at(-1)).toBe("other");
-    expect(new Set(WRAPUP_REASONS).size).toBe(WRAPUP_REASONS.length);
-    expect([...WRAPUP_REASONS].sort()).toEqual(
-      [...TOPIC_IDS.filter((id) => id !== "greeting" && id !== "goodbye"), "other"].sort(),
-    );
+afterEach(() => setTopicNames([]));
+
+describe("topic labels", () => {
+  it("name a topic with the live content's title in the UI language", () => {
+    setTopicNames([
+      {
+        id: "capital-gains",
+        fi: { title: "Luovutusvoitto" },
+        sv: { title: "Överlåtelsevinst" },
+        system: false,
+      },
+    ]);
+
+    expect(topicLabel(UI.fi, "capital-gains")).toBe("Luovutusvoitto");
+    expect(topicLabel(UI.sv, "capital-gains")).toBe("Överlåtelsevinst");
   });
 
-  it("each have a name in both languages", () => {
-    for (const text of [UI.fi, UI.sv]) {
-      for (const id of WRAPUP_REASONS) expect(text.reasons[id]).toMatch(/\S/);
-    }
+  it("fall back to the id for a topic the content does not have, and say when there is none", () => {
+    expect(topicLabel(UI.fi, "retired-topic")).toBe("retired-topic");
+    expect(topicLabel(UI.sv, undefined)).toBe(UI.sv.noTopic);
+  });
+
+  it("name the wrap-up reason other in both languages", () => {
+    expect(reasonLabel(UI.fi, "other")).toBe("Muu asia");
+    expect(reasonLabel(UI.sv, "other")).toBe("Annat ärende");
   });
 });

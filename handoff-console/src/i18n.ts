@@ -1,9 +1,7 @@
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type { ErrorCode } from "../../functions/contracts/protocol.ts";
-import { TOPIC_IDS, type TopicId } from "../../functions/contracts/topics.ts";
-
-/** A wrap-up reason: a topic id or "other" (see advisorWrapupSchema). */
-export type ReasonId = TopicId | "other";
+import { OTHER_REASON } from "../../functions/contracts/topics.ts";
+import { topicTitle } from "./topicNames.ts";
 
 const minSec = (seconds: number) => {
   const s = Math.max(0, Math.floor(seconds));
@@ -133,28 +131,8 @@ export const UI = {
       SERVICE_UNAVAILABLE: "Palvelu ei vastannut. Yritä uudelleen.",
       UNAUTHORIZED: "Kirjautuminen ei kelpaa. Kirjaudu uudelleen.",
     } as Partial<Record<ErrorCode, string>>,
-    reasons: {
-      greeting: "Tervehdys",
-      goodbye: "Lopetus",
-      "tax-card": "Verokortti",
-      "tax-refund": "Veronpalautus",
-      "residual-tax": "Jäännösvero",
-      "tax-return": "Veroilmoitus",
-      omavero: "OmaVero",
-      "household-deduction": "Kotitalousvähennys",
-      "travel-expenses": "Matkakulut",
-      payment: "Verojen maksaminen",
-      prepayment: "Ennakkovero",
-      "inheritance-gift-tax": "Perintö- ja lahjavero",
-      "property-tax": "Kiinteistövero",
-      vat: "Arvonlisävero",
-      "moving-to-finland": "Muutto Suomeen",
-      "contact-info": "Yhteystiedot",
-      "human-advisor": "Asiakasneuvojan pyyntö",
-      callback: "Takaisinsoitto",
-      appointment: "Ajanvaraus",
-      other: "Muu asia",
-    } satisfies Record<ReasonId, string>,
+    /** The wrap-up reason for a contact no topic fits; topic names come from the content. */
+    otherReason: "Muu asia",
   },
   sv: {
     lang: "sv" as Lang,
@@ -267,50 +245,22 @@ export const UI = {
       SERVICE_UNAVAILABLE: "Tjänsten svarade inte. Försök igen.",
       UNAUTHORIZED: "Inloggningen godkändes inte. Logga in på nytt.",
     } as Partial<Record<ErrorCode, string>>,
-    reasons: {
-      greeting: "Hälsning",
-      goodbye: "Avslutning",
-      "tax-card": "Skattekort",
-      "tax-refund": "Skatteåterbäring",
-      "residual-tax": "Kvarskatt",
-      "tax-return": "Skattedeklaration",
-      omavero: "MinSkatt",
-      "household-deduction": "Hushållsavdrag",
-      "travel-expenses": "Resekostnader",
-      payment: "Betalning av skatter",
-      prepayment: "Förskottsskatt",
-      "inheritance-gift-tax": "Arvs- och gåvoskatt",
-      "property-tax": "Fastighetsskatt",
-      vat: "Mervärdesskatt",
-      "moving-to-finland": "Flytt till Finland",
-      "contact-info": "Kontaktuppgifter",
-      "human-advisor": "Begäran om kundrådgivare",
-      callback: "Återuppringning",
-      appointment: "Tidsbokning",
-      other: "Annat ärende",
-    } satisfies Record<ReasonId, string>,
+    /** The wrap-up reason for a contact no topic fits; topic names come from the content. */
+    otherReason: "Annat ärende",
   },
 } as const;
 
 export type UiText = (typeof UI)[Lang];
 
-/** Conversation moves, not reasons to contact: the wrap-up does not offer them. */
-const CONVERSATION_MOVES: readonly TopicId[] = ["greeting", "goodbye"];
-
-/**
- * Wrap-up reasons in the order the select lists them: the contact topics in the topic list's
- * order, "other" last. Taken from TOPIC_IDS, so a new topic is offered without a change here
- * (its name in `reasons` is then required by the type check).
- */
-export const WRAPUP_REASONS: readonly ReasonId[] = [
-  ...TOPIC_IDS.filter((id) => !CONVERSATION_MOVES.includes(id)),
-  "other",
-];
-
-/** A readable topic name; unknown ids (a topic added later) are shown as they are. */
+/** A readable topic name in the UI language; an id the live content lacks is shown as it is. */
 export function topicLabel(text: UiText, topic: string | undefined): string {
   if (!topic) return text.noTopic;
-  return (text.reasons as Record<string, string>)[topic] ?? topic;
+  return topicTitle(topic, text.lang) ?? topic;
+}
+
+/** A wrap-up reason's label: a topic's name, or "other". */
+export function reasonLabel(text: UiText, reason: string): string {
+  return reason === OTHER_REASON ? text.otherReason : topicLabel(text, reason);
 }
 
 /** The message for an error ack, in the UI language; the server's own text otherwise. */

@@ -4,6 +4,7 @@ import { bind, h, relabel, tx } from "./dom.ts";
 import { getLang, getText, setLang, type UiText } from "./i18n.ts";
 import { reportsNavItem } from "./reports/navLink.ts";
 import { STYLES } from "./styles.ts";
+import { loadTopicNames, onTopicNames } from "./topicNames.ts";
 import { type ChatPanel, createChatPanel } from "./views/chatPanel.ts";
 import { createPresence } from "./views/presence.ts";
 import { createQueue, type QueueView } from "./views/queue.ts";
@@ -74,6 +75,9 @@ function boot(): void {
     }, 50);
   }
 
+  // Topic names arrive after sign-in: relabel the queue and chats that show topics by id.
+  onTopicNames(() => relabel());
+
   let client: ConsoleClient | undefined;
   let queue: QueueView | undefined;
 
@@ -99,6 +103,7 @@ function boot(): void {
   }
 
   function startConsole(session: Session): void {
+    void loadTopicNames(session.token);
     const c = new ConsoleClient({ token: session.token });
     client = c;
     const panels = new Map<string, { panel: ChatPanel; link: HTMLAnchorElement; unread: number }>();

@@ -12,7 +12,7 @@ import {
   type TestCase,
 } from "../../functions/content/testSet.ts";
 import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
-import { type IntentId, isTopicId, NO_INTENT } from "../../functions/contracts/topics.ts";
+import { type IntentId, NO_INTENT } from "../../functions/contracts/topics.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -65,7 +65,9 @@ async function trainNlpJs(content: BotContent): Promise<Contender> {
     trainMs,
     classify: async (text, lang) => {
       const r = await nlp.process(lang, text);
-      const intent = typeof r.intent === "string" && isTopicId(r.intent) ? r.intent : NO_INTENT;
+      // Anything but a topic it was trained on (its own "None", our out-of-scope label) is none.
+      const intent =
+        typeof r.intent === "string" && content.topics.has(r.intent) ? r.intent : NO_INTENT;
       return { intent, confidence: r.score ?? 0 };
     },
   };

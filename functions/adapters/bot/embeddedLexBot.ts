@@ -1,6 +1,6 @@
 import type { Context } from "aws-lambda";
 import type { Lang } from "../../contracts/lang.ts";
-import { isTopicId } from "../../contracts/topics.ts";
+import { isWellFormedTopicId } from "../../contracts/topics.ts";
 import type { Chat, OutgoingMessage } from "../../domain/chat/model.ts";
 import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
@@ -56,7 +56,7 @@ export function createEmbeddedLexBot(deps: {
       const topic = messages.find((m) => m.topic)?.topic;
       return {
         messages,
-        ...(topic && isTopicId(topic) ? { topic } : {}),
+        ...(topic && isWellFormedTopicId(topic) ? { topic } : {}),
         missed: Number(response.sessionState.sessionAttributes.missesInRow) > 0,
       };
     },

@@ -1,5 +1,5 @@
 import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
-import { isTopicId } from "../../contracts/topics.ts";
+import { isWellFormedTopicId } from "../../contracts/topics.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
@@ -50,7 +50,7 @@ export function createLexBot(config: LexBotConfig): Bot {
         const misses = Number(response.sessionState?.sessionAttributes?.missesInRow ?? "0");
         return {
           messages,
-          ...(topic && isTopicId(topic) ? { topic } : {}),
+          ...(topic && isWellFormedTopicId(topic) ? { topic } : {}),
           missed: misses > 0,
         };
       } catch (error) {

@@ -81,7 +81,8 @@ describe("intentIdOf", () => {
     ["tax_card", "tax-card"],
     ["TaxCard", "tax-card"],
     ["FallbackIntent", "none"],
-    ["SomethingElse", "none"],
+    ["CapitalGains", "capital-gains"],
+    ["Something__Else", "none"],
     [undefined, "none"],
   ])("maps %s to %s", (name, id) => {
     expect(intentIdOf(name)).toBe(id);

@@ -4,7 +4,7 @@ import {
   RecognizeTextCommand,
 } from "@aws-sdk/client-lex-runtime-v2";
 import type { Lang } from "../../contracts/lang.ts";
-import { type IntentId, isTopicId, NO_INTENT } from "../../contracts/topics.ts";
+import { type IntentId, isWellFormedTopicId, NO_INTENT } from "../../contracts/topics.ts";
 import type { IntentScore, Recognition, Recognizer } from "../../domain/ports.ts";
 
 /** Lex V2 locale of each chat language. */
@@ -46,14 +46,17 @@ export class LexRecognizer implements Recognizer {
   }
 }
 
-/** Lex intent name to topic id; the bot may name intents tax-card, tax_card or TaxCard. */
+/**
+ * Lex intent name to topic id; the bot may name intents tax-card, tax_card or TaxCard. The
+ * bot is built from the same content, so any well-formed name is one of its topics.
+ */
 export function intentIdOf(lexName: string | undefined): IntentId {
   if (!lexName || lexName === "FallbackIntent") return NO_INTENT;
   const kebab = lexName
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .replace(/_/g, "-")
     .toLowerCase();
-  return isTopicId(kebab) ? kebab : NO_INTENT;
+  return kebab !== NO_INTENT && isWellFormedTopicId(kebab) ? kebab : NO_INTENT;
 }
 
 function toScores(interpretations: readonly Interpretation[]): IntentScore[] {

@@ -3,17 +3,18 @@ import { parseArgs } from "node:util";
 import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { type Lang, langSchema } from "../../contracts/lang.ts";
 import { NO_INTENT } from "../../contracts/topics.ts";
-import { loadBotContent } from "../loadContent.ts";
 import type { BotContent } from "../schema.ts";
 import { answerPieces } from "../topicAnswer.ts";
+import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
 
 const USAGE = `Usage:
   npm run --silent bot -- classify --lang fi|sv   < messages.txt   (one JSON line per message)
-  npm run bot -- chat --lang fi|sv                                  (terminal chat)`;
+  npm run bot -- chat --lang fi|sv                                  (terminal chat)
+Options: --content <dir>   bot content to use (default: bot-content/)`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { lang: { type: "string", default: "fi" } },
+  options: { lang: { type: "string", default: "fi" }, content: { type: "string" } },
 });
 const command = positionals[0];
 const lang = langSchema.safeParse(values.lang);
@@ -22,7 +23,7 @@ if (!lang.success || (command !== "classify" && command !== "chat")) {
   process.exit(2);
 }
 
-const content = loadBotContent();
+const content = checkedContentOrExit(contentDirFrom(values.content));
 const recognizer = createEmbeddedRecognizer(content);
 const lines = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
 

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { checkContent, formatProblems } from "../checkContent.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
 
-// Usage: npm run content:check [-- <content dir>]
+// Usage: npm run content:check [-- <content dir>]. Warnings are printed but do not fail.
 const dir = resolve(process.argv[2] ?? DEFAULT_CONTENT_DIR);
 const { problems, content } = checkContent(dir);
 const errors = problems.filter((p) => p.severity === "error").length;

@@ -3,7 +3,7 @@ import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { diffBundles } from "../bundleDiff.ts";
-import { bundleFromDir } from "../bundleFromDir.ts";
+import { checkContent, formatProblems } from "../checkContent.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
 import { fail, openContentTable } from "./contentTable.ts";
 
@@ -17,7 +17,13 @@ try {
   fail(`${(error as Error).message}\nUsage: npm run content:import -- [--from DIR]`);
 }
 const dir = resolve(args.from ?? DEFAULT_CONTENT_DIR);
-const bundle = bundleFromDir(dir);
+// The same rules as content:check: files with errors never become the draft.
+const { bundle, problems } = checkContent(dir);
+if (problems.some((p) => p.severity === "error")) {
+  console.log(`${formatProblems(problems)}\n`);
+  console.log(`Nothing imported: fix the errors above in ${dir} first.`);
+  process.exit(1);
+}
 const table = await openContentTable();
 try {
   const live = await table.store.live();

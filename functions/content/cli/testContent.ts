@@ -1,6 +1,6 @@
+import { parseArgs } from "node:util";
 import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { LANGS } from "../../contracts/lang.ts";
-import { DEFAULT_CONTENT_DIR, loadBotContent } from "../loadContent.ts";
 import {
   confusionLines,
   evaluate,
@@ -10,6 +10,7 @@ import {
   percent,
   type Split,
 } from "../testSet.ts";
+import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
 
 // CI gate, below the issue 3 targets (95 % top-1, 90 % none) by a few messages' margin so
 // one content edit does not break CI. The test split measures about 95 % top-1 and 93-95 %
@@ -18,17 +19,28 @@ export const MIN_ACCURACY = 0.93;
 export const MIN_NONE_RECALL = 0.9;
 
 // --verbose lists every mistake; --quiet-leaks prints only the count of leaked messages;
-// --dev scores the development split (bot-content/dev) that tuning is done against.
-const verbose = process.argv.includes("--verbose");
-const split: Split = process.argv.includes("--dev") ? "dev" : "tests";
+// --dev scores the development split (bot-content/dev) that tuning is done against;
+// --content <dir> scores other content than bot-content/.
+const { values: options } = parseArgs({
+  options: {
+    verbose: { type: "boolean", default: false },
+    dev: { type: "boolean", default: false },
+    "quiet-leaks": { type: "boolean", default: false },
+    content: { type: "string" },
+  },
+});
+const verbose = options.verbose;
+const split: Split = options.dev ? "dev" : "tests";
 const otherSplit: Split = split === "dev" ? "tests" : "dev";
-const quietLeaks = process.argv.includes("--quiet-leaks");
-const content = loadBotContent(DEFAULT_CONTENT_DIR);
+const quietLeaks = options["quiet-leaks"];
+const dir = contentDirFrom(options.content);
+// Bad content stops here with the content check's own messages.
+const content = checkedContentOrExit(dir);
 const recognizer = createEmbeddedRecognizer(content);
 let failed = false;
 
 for (const lang of LANGS) {
-  const cases = loadTestCases(DEFAULT_CONTENT_DIR, lang, split);
+  const cases = loadTestCases(dir, lang, split);
   console.log(`\n== ${lang}: ${cases.length} ${split === "dev" ? "dev" : "test"} messages ==`);
   if (cases.length === 0) {
     console.log(`FAIL no messages in bot-content/${split}/${lang}.yaml`);
@@ -46,9 +58,7 @@ for (const lang of LANGS) {
     console.log(`  They are left out of the scores below (${cases.length - leaked.size} scored).`);
   }
   // A message in both splits would let tuning on dev leak into the test score.
-  const otherKeys = new Set(
-    loadTestCases(DEFAULT_CONTENT_DIR, lang, otherSplit).map((c) => leakKey(c.text)),
-  );
+  const otherKeys = new Set(loadTestCases(dir, lang, otherSplit).map((c) => leakKey(c.text)));
   const shared = cases.filter((c) => otherKeys.has(leakKey(c.text)));
   if (shared.length > 0) {
     failed = true;

@@ -8,6 +8,11 @@ import { phrase } from "./phrases.ts";
 
 /** The parts of the topic library the dialogue needs. */
 export interface TopicLibrary {
+  /**
+   * Whether the content has the topic. Topics are content, and a recogniser may know one the
+   * loaded content does not (a Lex bot version ahead of or behind it): such a topic is a miss.
+   */
+  has(topic: TopicId): boolean;
   answer(topic: TopicId, lang: Lang): AnswerPieces;
 }
 
@@ -64,7 +69,9 @@ export function answerTurn(
   const replyLang = recognition.detectedLang;
   const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
   const understood =
-    recognition.intent !== NO_INTENT && recognition.confidence >= settings.minConfidence;
+    recognition.intent !== NO_INTENT &&
+    library.has(recognition.intent) &&
+    recognition.confidence >= settings.minConfidence;
 
   if (understood) {
     const topic = recognition.intent as TopicId;
@@ -125,7 +132,7 @@ export function answerTurn(
       ],
     };
   }
-  const suggestions = likelyTopics(recognition.alternatives).map((id) =>
+  const suggestions = likelyTopics(recognition.alternatives, library).map((id) =>
     quickReply(library, id, replyLang),
   );
   return {
@@ -162,9 +169,9 @@ export function recognizerDownTurn(lang: Lang): DialogueTurn {
   };
 }
 
-function likelyTopics(alternatives: IntentScore[]): TopicId[] {
+function likelyTopics(alternatives: IntentScore[], library: TopicLibrary): TopicId[] {
   return alternatives
-    .filter((a) => !NOT_SUGGESTED.has(a.intent) && a.confidence > 0.05)
+    .filter((a) => !NOT_SUGGESTED.has(a.intent) && library.has(a.intent) && a.confidence > 0.05)
     .slice(0, 3)
     .map((a) => a.intent as TopicId);
 }

@@ -7,7 +7,7 @@ import type {
   MessageAction,
   QueueEntry,
 } from "../../contracts/protocol.ts";
-import { isTopicId } from "../../contracts/topics.ts";
+import { isWellFormedTopicId, OTHER_REASON } from "../../contracts/topics.ts";
 import type { ChatService } from "../chat/chatService.ts";
 import type { ChatStore } from "../chat/chatStore.ts";
 import { ChatEndedError, ChatError } from "../chat/errors.ts";
@@ -68,6 +68,11 @@ export interface HandoffDeps {
   background?: (work: Promise<unknown>) => void;
   /** Counts handoff outcomes for supervisors' reports; never throws. */
   reports?: ReportRecorder;
+  /**
+   * Whether the bot's content has this topic, where content is loaded in this process; a
+   * wrap-up reason is then one of them. Without it, any well-formed topic id is accepted.
+   */
+  isKnownTopic?: (topic: string) => boolean;
 }
 
 /** What the bot's turn tells routing: the topic, the miss streak, whether it offered a person. */
@@ -545,8 +550,9 @@ export function createHandoffService(deps: HandoffDeps) {
       advisorId: string,
       input: { chatId: string; reason: string; note?: string },
     ): Promise<void> {
-      if (input.reason !== "other" && !isTopicId(input.reason)) {
-        throw new ChatError("VALIDATION_FAILED", 'reason: must be a topic id or "other"');
+      const known = deps.isKnownTopic ?? isWellFormedTopicId;
+      if (input.reason !== OTHER_REASON && !known(input.reason)) {
+        throw new ChatError("VALIDATION_FAILED", `reason: must be a topic id or "${OTHER_REASON}"`);
       }
       const chat = await ownChat(advisorId, input.chatId);
       if (chat.state === "advisor") {

@@ -2,6 +2,7 @@ import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import * as z from "zod";
 import { langSchema } from "../../contracts/lang.ts";
+import { TOPIC_ID_MAX_LENGTH, TOPIC_ID_PATTERN } from "../../contracts/topics.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import type { Clock } from "../../domain/ports.ts";
 import { type ReportReader, reportDay } from "../../domain/reports/reportEvents.ts";
@@ -25,7 +26,8 @@ export const reportQuerySchema = z
     lang: langSchema.optional(),
     topic: z
       .string()
-      .regex(/^[a-z0-9-]{1,64}$/, "must be a topic id such as tax-refund")
+      .max(TOPIC_ID_MAX_LENGTH, "must be a topic id such as tax-refund")
+      .regex(TOPIC_ID_PATTERN, "must be a topic id such as tax-refund")
       .optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {

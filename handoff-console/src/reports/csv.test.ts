@@ -1,7 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CounterRow } from "../../../functions/domain/reports/reportEvents.ts";
 import { summarize } from "../../../functions/domain/reports/summary.ts";
+import { setTopicNames } from "../topicNames.ts";
 import { BOM, csvField, csvFileName, dailyCsv, toCsv, topicCsv } from "./csv.ts";
+
+// As fetched from GET /api/content/topics after sign-in.
+beforeAll(() =>
+  setTopicNames([
+    { id: "tax-card", fi: { title: "Verokortti" }, sv: { title: "Skattekort" }, system: true },
+  ]),
+);
+afterAll(() => setTopicNames([]));
 
 const ROWS: CounterRow[] = [
   {

@@ -8,6 +8,7 @@ import { clearSession, loadSession, saveSession } from "../auth.ts";
 import { h, relabel } from "../dom.ts";
 import { getLang, setLang } from "../i18n.ts";
 import { STYLES } from "../styles.ts";
+import { loadTopicNames, onTopicNames } from "../topicNames.ts";
 import { createSignIn } from "../views/signIn.ts";
 import { helsinkiToday, isDay, presetPeriod } from "./periods.ts";
 import type { ReportQuery } from "./reportsApi.ts";
@@ -103,7 +104,11 @@ function boot(): void {
       },
     });
     main.replaceChildren(view.el);
+    void loadTopicNames(token);
   }
+
+  // Topic names arrive after the first render: show the filters and tables with them.
+  onTopicNames(() => view?.rerender());
 
   applyLang();
   const session = loadSession();

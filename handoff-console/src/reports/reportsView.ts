@@ -5,9 +5,10 @@
  * what changed.
  */
 import type { Lang } from "../../../functions/contracts/lang.ts";
-import { TOPIC_IDS } from "../../../functions/contracts/topics.ts";
+import { NO_INTENT } from "../../../functions/contracts/topics.ts";
 import type { ReportSummary } from "../../../functions/domain/reports/summary.ts";
 import { h, uid } from "../dom.ts";
+import { topicNames } from "../topicNames.ts";
 import { CHART_COLOURS, type Chart, dailyChatsChart, scoreBarChart } from "./charts.ts";
 import { csvFileName, dailyCsv, topicCsv } from "./csv.ts";
 import { formatCount, formatDay, formatPeriod, formatRate, formatScore } from "./format.ts";
@@ -112,7 +113,10 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
       lang.append(h("option", { value: l, selected: query.lang === l }, text.langName[l]));
     }
     const topic = h("select", { id: "report-topic" }, h("option", { value: "" }, text.allTopics));
-    const topics = [...TOPIC_IDS, "none"]
+    // The live topics, and the one a bookmarked report filters on even if it was retired.
+    const topicIds = new Set([...topicNames().map((t) => t.id), NO_INTENT]);
+    if (query.topic) topicIds.add(query.topic);
+    const topics = [...topicIds]
       .map((id) => ({ id, name: reportTopicName(options.lang(), id) }))
       .sort((a, b) => a.name.localeCompare(b.name, options.lang()));
     for (const { id, name } of topics) {

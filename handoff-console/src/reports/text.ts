@@ -1,9 +1,10 @@
 /**
  * Every string of the Reports page in both national languages. Topic names come from the
- * console's wrap-up reasons (../i18n.ts), so a topic reads the same on both pages.
+ * live content (../topicNames.ts), as in the console, so a topic reads the same on both pages.
  */
 import type { Lang } from "../../../functions/contracts/lang.ts";
-import { UI } from "../i18n.ts";
+import { NO_INTENT } from "../../../functions/contracts/topics.ts";
+import { topicTitle } from "../topicNames.ts";
 import type { PeriodProblem, PresetId } from "./periods.ts";
 
 export type FigureId =
@@ -257,8 +258,11 @@ export const REPORT_TEXT = {
 
 export type ReportText = (typeof REPORT_TEXT)[Lang];
 
-/** A readable topic name; "none" is the bot's miss bucket, unknown ids are shown as they are. */
+/**
+ * A readable topic name; "none" is the bot's miss bucket, and an id the live content lacks
+ * (a retired topic in an old period) is shown as it is.
+ */
 export function reportTopicName(lang: Lang, topic: string): string {
-  if (topic === "none") return REPORT_TEXT[lang].noTopic;
-  return (UI[lang].reasons as Record<string, string>)[topic] ?? topic;
+  if (topic === NO_INTENT) return REPORT_TEXT[lang].noTopic;
+  return topicTitle(topic, lang) ?? topic;
 }

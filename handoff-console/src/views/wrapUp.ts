@@ -1,6 +1,7 @@
 import { NOTE_MAX, type Result } from "../consoleClient.ts";
 import { h, tx, uid } from "../dom.ts";
-import { errorText, WRAPUP_REASONS } from "../i18n.ts";
+import { errorText, reasonLabel } from "../i18n.ts";
+import { hasTopicNames, onTopicNames, wrapupReasons } from "../topicNames.ts";
 
 export interface WrapUpView {
   el: HTMLElement;
@@ -9,7 +10,8 @@ export interface WrapUpView {
 
 /**
  * Wrap-up after a chat: the contact reason (a topic, or "other") and an optional note, as
- * advisors record today for reporting. Saving closes the chat panel.
+ * advisors record today for reporting. Saving closes the chat panel. The reasons are the
+ * live content's topics; if they arrive after the form is shown, the list fills in then.
  */
 export function createWrapUp(save: (reason: string, note?: string) => Promise<Result>): WrapUpView {
   const titleId = uid("wrapup-title");
@@ -19,22 +21,36 @@ export function createWrapUp(save: (reason: string, note?: string) => Promise<Re
   const hintId = uid("note-hint");
   const counterId = uid("note-count");
 
-  const reason = h(
-    "select",
-    { id: reasonId, name: "reason", required: true, "aria-describedby": reasonErrorId },
-    h(
-      "option",
-      { value: "" },
-      tx((t) => t.chooseReason),
-    ),
-    ...WRAPUP_REASONS.map((id) =>
+  const reason = h("select", {
+    id: reasonId,
+    name: "reason",
+    required: true,
+    "aria-describedby": reasonErrorId,
+  });
+  const fillReasons = () => {
+    const chosen = reason.value;
+    reason.replaceChildren(
       h(
         "option",
-        { value: id },
-        tx((t) => t.reasons[id]),
+        { value: "" },
+        tx((t) => t.chooseReason),
       ),
-    ),
-  );
+      ...wrapupReasons().map((id) =>
+        h(
+          "option",
+          { value: id, selected: id === chosen },
+          tx((t) => reasonLabel(t, id)),
+        ),
+      ),
+    );
+  };
+  fillReasons();
+  if (!hasTopicNames()) {
+    const stop = onTopicNames(() => {
+      stop();
+      fillReasons();
+    });
+  }
   const reasonError = h("p", { id: reasonErrorId, class: "error" });
   const note = h("textarea", {
     id: noteId,

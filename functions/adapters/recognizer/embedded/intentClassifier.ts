@@ -1,6 +1,6 @@
 import type { BotContent } from "../../../content/schema.ts";
 import type { Lang } from "../../../contracts/lang.ts";
-import { type IntentId, NO_INTENT, TOPIC_IDS } from "../../../contracts/topics.ts";
+import { type IntentId, NO_INTENT } from "../../../contracts/topics.ts";
 import type { IntentScore } from "../../../domain/ports.ts";
 import { CompoundSplitter } from "./compounds.ts";
 import {
@@ -188,7 +188,11 @@ export class IntentClassifier {
     }
     this.greetingWords = greetingVocabulary(examples, lang);
     this.outOfScopeStems = outOfScopeVocabulary(examples, lang, options.outOfScopeStemCount);
-    this.labels = [...TOPIC_IDS, NO_INTENT];
+    // The topics in the examples, in their order, then `none`: topics are whatever content has.
+    this.labels = [
+      ...new Set(examples.map((e) => e.intent).filter((intent) => intent !== NO_INTENT)),
+      NO_INTENT,
+    ];
     const augmented = augmentWithGreetings(
       examples,
       options.greetingAugmentation,

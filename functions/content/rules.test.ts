@@ -1,0 +1,271 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { SYSTEM_TOPICS } from "../contracts/topics.ts";
+import { checkContent, readBundle } from "./checkContent.ts";
+import {
+  bundleToContent,
+  type ContentBundle,
+  checkBundle,
+  formatProblems,
+  validateDraftTopic,
+} from "./rules.ts";
+import type { TestCase, TopicFile } from "./schema.ts";
+
+function topic(id: string, extra: Partial<TopicFile> = {}): TopicFile {
+  const locale = (lang: string) => ({
+    title: `${id} ${lang}`,
+    utterances: Array.from({ length: 20 }, (_, i) => `${lang} ${id} kysymys numero ${i + 1}`),
+    answer: "Vastaus.",
+  });
+  return { id, demo: true, fi: locale("fi"), sv: locale("sv"), ...extra };
+}
+
+function tests(ids: readonly string[], lang: string, n = 8): TestCase[] {
+  return ids.flatMap((id) =>
+    Array.from({ length: n }, (_, i) => ({ text: `${lang} testi ${id} ${i}`, intent: id })),
+  );
+}
+
+const IDS = [...SYSTEM_TOPICS, "vat", "payment"];
+
+function bundle(overrides: Partial<ContentBundle> = {}): ContentBundle {
+  return {
+    topics: IDS.map((id) => topic(id)),
+    outOfScope: { fi: ["Millainen sää huomenna?"], sv: ["Hur blir vädret?"] },
+    tests: { fi: tests(IDS, "fi"), sv: tests(IDS, "sv") },
+    dev: { fi: [], sv: [] },
+    ...overrides,
+  };
+}
+
+describe("checkBundle", () => {
+  it("accepts valid in-memory content and yields the bot's content", () => {
+    const { problems, content } = checkBundle(bundle());
+
+    expect(problems).toEqual([]);
+    expect(content?.topics.get("vat")?.fi.title).toBe("vat fi");
+    expect(content).toEqual(bundleToContent(bundle()));
+  });
+
+  it("names each problem's file and field path, on line 1 where there is no source", () => {
+    const vat = topic("vat");
+    vat.fi.utterances[3] = "alv {summa}";
+
+    const { problems, content } = checkBundle(
+      bundle({ topics: [...IDS.filter((id) => id !== "vat").map((id) => topic(id)), vat] }),
+    );
+
+    expect(content).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        file: "topics/vat.yaml",
+        path: "fi.utterances[3]",
+        line: 1,
+        message: "fi.utterances[4] contains { or }",
+      }),
+    ]);
+  });
+
+  it("fails with the file to create when a system topic is missing", () => {
+    const rest = IDS.filter((id) => id !== "human-advisor");
+    const { problems } = checkBundle(
+      bundle({
+        topics: rest.map((id) => topic(id)),
+        tests: { fi: tests(rest, "fi"), sv: tests(rest, "sv") },
+      }),
+    );
+
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: "topics/human-advisor.yaml",
+        message: expect.stringContaining('topic "human-advisor" is missing'),
+      }),
+    ]);
+  });
+
+  it("reports a topic id used twice", () => {
+    const { problems } = checkBundle(bundle({ topics: [...bundle().topics, topic("vat")] }));
+
+    expect(problems.map((p) => p.message)).toContain(
+      'topic id "vat" is used twice (also topics/vat.yaml)',
+    );
+  });
+
+  it("checks the held-out cases of the bundle like the files", () => {
+    const { problems } = checkBundle(
+      bundle({ dev: { fi: [{ text: "fi vat kysymys numero 2", intent: "vat" }], sv: [] } }),
+    );
+
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: "dev/fi.yaml",
+        path: "cases[0]",
+        message: expect.stringContaining("is also a training sentence (topics/vat.yaml line 1)"),
+      }),
+    ]);
+  });
+});
+
+describe("checkContent and checkBundle give the same messages", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("for content read from YAML, with lines from the files", () => {
+    dir = mkdtempSync(join(tmpdir(), "content-"));
+    mkdirSync(join(dir, "topics"));
+    const yaml = (t: TopicFile) =>
+      [
+        `id: ${t.id}`,
+        ...(t.followUps ? [`followUps: [${t.followUps.join(", ")}]`] : []),
+        ...(["fi", "sv"] as const).flatMap((lang) => [
+          `${lang}:`,
+          `  title: ${t[lang].title}`,
+          "  utterances:",
+          ...t[lang].utterances.map((u) => `    - ${u}`),
+          `  answer: ${t[lang].answer}`,
+        ]),
+      ].join("\n");
+    const broken = bundle().topics.map((t) =>
+      t.id === "vat" ? { ...t, followUps: ["paymnt", "vat"] } : t,
+    );
+    for (const t of broken) writeFileSync(join(dir, "topics", `${t.id}.yaml`), yaml(t));
+    writeFileSync(join(dir, "out-of-scope.yaml"), "fi: [Millainen sää huomenna?]\nsv: []\n");
+
+    const fromFiles = checkContent(dir).problems;
+    const { bundle: read, problems: readProblems } = readBundle(dir);
+    const fromBundle = checkBundle(read).problems;
+
+    expect(readProblems).toEqual([]);
+    const key = (p: { file: string; path: string; message: string; severity: string }) =>
+      `${p.severity} ${p.file} ${p.path} ${p.message}`;
+    expect(fromFiles.map(key)).toEqual(fromBundle.map(key));
+    expect(fromFiles.find((p) => p.path === "followUps[0]")).toMatchObject({
+      line: 2,
+      message: 'follow-up "paymnt" is not a topic; did you mean payment?',
+    });
+    expect(fromBundle.every((p) => p.line === 1)).toBe(true);
+  });
+});
+
+describe("validateDraftTopic", () => {
+  const draft = (extra: Record<string, unknown> = {}) => ({
+    ...topic("capital-gains"),
+    tests: {
+      fi: tests(["capital-gains"], "fi").map((c) => c.text),
+      sv: tests(["capital-gains"], "sv").map((c) => c.text),
+    },
+    ...extra,
+  });
+
+  it("accepts a new topic with its test messages", () => {
+    expect(validateDraftTopic(draft(), bundle())).toEqual([]);
+  });
+
+  it("warns about too few test messages, at the topic's tests", () => {
+    const problems = validateDraftTopic(draft({ tests: { fi: ["yksi"], sv: [] } }), bundle());
+
+    expect(problems.map((p) => [p.severity, p.path])).toEqual([
+      ["warning", "tests.fi"],
+      ["warning", "tests.sv"],
+    ]);
+  });
+
+  it("reports problems with paths relative to the topic", () => {
+    const bad = draft();
+    bad.fi.utterances[4] = "fi payment kysymys numero 7";
+    bad.sv.answer = "";
+    bad.followUps = ["tax-refnd"];
+    bad.tests.sv[2] = "sv vat kysymys numero 1";
+
+    const problems = validateDraftTopic(bad, bundle());
+
+    expect(problems.map((p) => [p.path, p.message])).toEqual(
+      expect.arrayContaining([
+        ["sv.answer", "sv.answer: must not be empty"],
+        ["followUps[0]", 'follow-up "tax-refnd" is not a topic; did you mean tax-refund?'],
+        ["fi.utterances[4]", expect.stringContaining("appears in both topic capital-gains (fi)")],
+        ["tests.sv[2]", expect.stringContaining("is also a training sentence")],
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+  });
+
+  it("leaves out the problems of other topics", () => {
+    const base = bundle();
+    (base.topics[0] as TopicFile).fi.answer = "x".repeat(800);
+
+    expect(checkBundle(base).problems).toHaveLength(1);
+    expect(validateDraftTopic(draft(), base)).toEqual([]);
+  });
+
+  it("checks an edit of an existing topic against the others, not against its old self", () => {
+    const edited = { ...topic("vat"), tests: { fi: tests(["vat"], "fi").map((c) => c.text) } };
+
+    expect(validateDraftTopic(edited, bundle()).filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("reports a malformed id and JSON that is not a topic", () => {
+    expect(validateDraftTopic(draft({ id: "Capital Gains" }), bundle())[0]).toMatchObject({
+      path: "id",
+      message: expect.stringContaining("lower-case letters"),
+    });
+    expect(validateDraftTopic("nonsense", bundle())[0]?.message).toContain("should be object");
+    expect(validateDraftTopic(draft({ tests: { fi: [1] } }), bundle())[0]).toMatchObject({
+      path: "tests.fi[0]",
+    });
+  });
+});
+
+describe("near-duplicate check", () => {
+  it("is fast enough for 50 topics in two languages with 30 sentences each", () => {
+    const words = "vero kortti palautus maksu alv perintö lahja kiinteistö auto matka koti työ";
+    const pool = words.split(" ");
+    const ids = [...IDS, ...Array.from({ length: 50 - IDS.length }, (_, i) => `aihe-${i + 1}`)];
+    const big = bundle({
+      topics: ids.map((id, t) => {
+        const base = topic(id);
+        const say = (lang: string) =>
+          Array.from(
+            { length: 30 },
+            (_, i) =>
+              `${lang} ${pool[(t + i) % pool.length]} ${pool[(t * 7 + i * 3) % pool.length]}${id.replace(/-/g, "")} ${i}`,
+          );
+        return {
+          ...base,
+          fi: { ...base.fi, utterances: say("fi") },
+          sv: { ...base.sv, utterances: say("sv") },
+        };
+      }),
+      tests: { fi: tests(ids, "fi"), sv: tests(ids, "sv") },
+    });
+
+    const started = performance.now();
+    const { problems } = checkBundle(big);
+    const ms = performance.now() - started;
+
+    console.log(`checkBundle: 50 topics x 2 languages x 30 sentences in ${ms.toFixed(0)} ms`);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    // Generous for a shared CI core; it measures about 150-300 ms on a laptop.
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it("formats problems as content:check prints them", () => {
+    const text = formatProblems([
+      {
+        severity: "warning",
+        file: "tests/fi.yaml",
+        path: "cases",
+        line: 3,
+        message: "m",
+        fix: "f",
+      },
+    ]);
+
+    expect(text).toBe("WARNING tests/fi.yaml:3\n  m\n  How to fix: f");
+  });
+});

@@ -1,0 +1,1026 @@
+/**
+ * The content rules: one validator for the YAML files (`checkContent`), for a stored content
+ * version and for the studio's JSON as it is typed. Pure functions over in-memory data; this
+ * module imports neither node:fs nor the YAML parser, so the studio's web app can bundle it.
+ */
+import type * as z from "zod";
+import { LEX_LIMITS, lexLocaleUsage, quotaLevel } from "../adapters/lex/lexLocale.ts";
+import { LANGS, type Lang } from "../contracts/lang.ts";
+import {
+  isWellFormedTopicId,
+  NO_INTENT,
+  SYSTEM_TOPICS,
+  TOPIC_ID_RULE,
+} from "../contracts/topics.ts";
+import { type ContentBundle, contentOf, HELD_OUT_SPLITS, type HeldOutSplit } from "./bundle.ts";
+import {
+  type BotContent,
+  draftTestsSchema,
+  MAX_ANSWER_CHARS,
+  MAX_TITLE_CHARS,
+  MIN_UTTERANCES_PER_LANG,
+  type OutOfScopeFile,
+  outOfScopeFileSchema,
+  PERSONAL_PLACEHOLDERS,
+  type PersonalTopicId,
+  type TestCase,
+  type Topic,
+  type TopicFile,
+  testCaseSchema,
+  topicFileSchema,
+} from "./schema.ts";
+
+export type { ContentBundle } from "./bundle.ts";
+export type { TestCase } from "./schema.ts";
+
+export interface ContentProblem {
+  severity: "error" | "warning";
+  /** The content file, relative to the content directory: topics/tax-card.yaml, tests/fi.yaml. */
+  file: string;
+  /**
+   * The field inside that file, indexes counted from 0 as in the JSON: `fi.utterances[3]`,
+   * `cases[12].intent`; "" for the file as a whole. Messages count from 1, for people.
+   */
+  path: string;
+  /** 1-based line in the YAML source; 1 where there is no source (the studio's JSON). */
+  line: number;
+  message: string;
+  fix: string;
+}
+
+export interface ContentCheck {
+  problems: ContentProblem[];
+  /** Present only when there are no errors. */
+  content?: BotContent;
+}
+
+export type FieldPath = readonly (string | number)[];
+
+export interface CheckOptions {
+  /** Line of a field in its source file; without it every problem is on line 1. */
+  lineOf?: (file: string, path: FieldPath) => number;
+  /** The file each of `bundle.topics` was read from (same order); topics/<id>.yaml otherwise. */
+  topicFiles?: readonly string[];
+  /**
+   * Files that exist but could not be read (YAML syntax), already reported: rules that would
+   * only repeat that problem stay silent (a topic file counts as an existing topic).
+   */
+  unreadable?: readonly string[];
+}
+
+export { HELD_OUT_SPLITS, type HeldOutSplit } from "./bundle.ts";
+
+/** Fewer test messages than this per language and a topic's score is mostly noise. */
+export const MIN_TESTS_PER_LANG = 8;
+
+/**
+ * A training sentence is a near duplicate when its most similar sentence in another topic
+ * reaches NEAR_DUPLICATE_MIN (cosine of character 3-grams) and beats its most similar
+ * sentence in its own topic by more than NEAR_DUPLICATE_MARGIN. Set on bot-content/ (about
+ * 1,900 sentences) so that it reports some 20 pairs there, each one a reviewer would look at
+ * twice ("opiskelijan verokortti" in tax-card beside "vaihto-opiskelijan verokortti").
+ */
+export const NEAR_DUPLICATE_MIN = 0.7;
+export const NEAR_DUPLICATE_MARGIN = 0.05;
+
+/** Canonical form for duplicate detection: Lex and the recogniser ignore case and punctuation. */
+export function utteranceKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/**
+ * Key under which a held-out message and a training sentence count as the same message:
+ * also blind to ä/ö/å, because the recogniser folds them away.
+ */
+export function heldOutKey(text: string): string {
+  return utteranceKey(text)
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "");
+}
+
+/** The bot's view of a bundle that `checkBundle` accepted: topics by id, out-of-scope lists. */
+export const bundleToContent = contentOf;
+
+/** Runs every rule on in-memory content; never throws for content mistakes. */
+export function checkBundle(bundle: ContentBundle, options: CheckOptions = {}): ContentCheck {
+  const { found, valid } = runRules(bundle, options);
+  const problems = found.map(withoutConcerns);
+  const hasErrors = problems.some((p) => p.severity === "error");
+  return { problems, ...(hasErrors || !valid ? {} : { content: bundleToContent(valid) }) };
+}
+
+/**
+ * Problems of one topic as the studio sends it (the topic file's fields, optionally with
+ * `tests: { fi: string[], sv: string[] }`, the topic's test messages), checked in the context
+ * of the rest of `bundle`. Paths are relative to the topic: `fi.utterances[3]`, `tests.sv[0]`;
+ * a Lex quota the draft as a whole would exceed is reported with path "".
+ */
+export function validateDraftTopic(topic: unknown, bundle: ContentBundle): ContentProblem[] {
+  const record = isRecord(topic) ? topic : undefined;
+  const { tests, ...fields } = record ?? {};
+  const draft: unknown = record ? fields : topic;
+  const id = typeof fields.id === "string" ? fields.id : undefined;
+  const problems: ContentProblem[] = [];
+  const draftFile = `topics/${id ?? "new-topic"}.yaml`;
+  const testsCheck = draftTestsSchema.safeParse(tests ?? { fi: [], sv: [] });
+  if (!testsCheck.success) {
+    problems.push(
+      ...testsCheck.error.issues.map((issue) => ({
+        severity: "error" as const,
+        file: draftFile,
+        path: pathString(["tests", ...(issue.path as FieldPath)]),
+        line: 1,
+        message: `${fieldName(["tests", ...(issue.path as FieldPath)])}: ${issue.message}`,
+        fix: "Send the test messages as tests: { fi: [...], sv: [...] }, one message per item.",
+      })),
+    );
+  }
+  const draftTests = tests !== undefined && testsCheck.success ? testsCheck.data : undefined;
+  const others = bundle.topics.filter((t) => !(isRecord(t) && t.id === id));
+  const heldOut = (lang: Lang): TestCase[] =>
+    draftTests && id
+      ? [
+          ...bundle.tests[lang].filter((c) => c.intent !== id),
+          ...draftTests[lang].map((text) => ({ text, intent: id })),
+        ]
+      : bundle.tests[lang];
+  // Last in the bundle, so a sentence it shares with another topic is reported on the draft.
+  const draftBundle: ContentBundle = {
+    ...bundle,
+    topics: [...others, draft as TopicFile],
+    tests: { fi: heldOut("fi"), sv: heldOut("sv") },
+  };
+  const { found } = runRules(
+    draftBundle,
+    { topicFiles: [...others.map((t) => topicFileOf(t, undefined)), draftFile] },
+    draftFile,
+  );
+  for (const problem of found) {
+    const concern = problem.concerns.find((c) => c.file === draftFile);
+    if (concern) {
+      problems.push({ ...withoutConcerns(problem), path: pathString(concern.path) });
+    } else if (problem.file === "topics/") {
+      problems.push(withoutConcerns(problem));
+    }
+  }
+  return problems;
+}
+
+/** Human-readable report lines, one block per problem, errors first. */
+export function formatProblems(problems: readonly ContentProblem[]): string {
+  const sorted = [...problems].sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line,
+  );
+  return sorted
+    .map(
+      (p) =>
+        `${p.severity === "error" ? "ERROR" : "WARNING"} ${p.file}:${p.line}\n  ${p.message}\n  How to fix: ${p.fix}`,
+    )
+    .join("\n\n");
+}
+
+/** Problems for the issues of a zod parse of a content file (or of a part of it, at `prefix`). */
+export function schemaProblems(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  options: CheckOptions = {},
+  prefix: FieldPath = [],
+): ContentProblem[] {
+  const report = new Report(options);
+  for (const issue of issues) {
+    const path = [...prefix, ...(issue.path as FieldPath)];
+    report.add("error", file, path, describe(issue, path), fixFor(issue), []);
+  }
+  return report.found.map(withoutConcerns);
+}
+
+/** "did you mean": the known id closest to `id` by edit distance, if any is close enough. */
+export function closestTopicId(id: string, known: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(id.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of [...known].sort()) {
+    const d = editDistance(id, candidate, bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+// ---- Rules ---------------------------------------------------------------------------------
+
+/** Where a problem shows up for one topic: its file and the field relative to the topic. */
+interface Concern {
+  file: string;
+  path: FieldPath;
+}
+
+interface Found extends ContentProblem {
+  /** The topics this problem is about, for the studio's per-topic view. */
+  concerns: Concern[];
+}
+
+class Report {
+  readonly found: Found[] = [];
+  constructor(private readonly options: CheckOptions) {}
+
+  add(
+    severity: ContentProblem["severity"],
+    file: string,
+    path: FieldPath,
+    message: string,
+    fix: string,
+    concerns: Concern[],
+  ): void {
+    const line = this.lineOf(file, path);
+    this.found.push({ severity, file, path: pathString(path), line, message, fix, concerns });
+  }
+
+  /** A problem in a topic's own file. */
+  topic(
+    file: string,
+    path: FieldPath,
+    message: string,
+    fix: string,
+    severity: ContentProblem["severity"] = "error",
+  ): void {
+    this.add(severity, file, path, message, fix, [{ file, path }]);
+  }
+
+  lineOf(file: string, path: FieldPath): number {
+    return this.options.lineOf?.(file, path) ?? 1;
+  }
+
+  /** "topics/vat.yaml line 9", for messages that point at another place. */
+  where(file: string, path: FieldPath): string {
+    return `${file} line ${this.lineOf(file, path)}`;
+  }
+}
+
+function withoutConcerns({ concerns: _, ...problem }: Found): ContentProblem {
+  return problem;
+}
+
+/**
+ * A topic as far as the cross-topic rules need it. Topics that fail the schema take part
+ * too, with the sentences and follow-ups that are text, so that one mistake (an empty
+ * answer while typing) does not hide a duplicate sentence; only valid ones become content.
+ */
+interface TopicEntry {
+  id: string;
+  file: string;
+  /** The topic, when it passed the schema. */
+  topic?: Topic;
+  /** Sentences at their index in the file; "" where an item is not text. */
+  utterances: Record<Lang, string[]>;
+  followUps: string[];
+}
+
+/**
+ * All rules over a bundle. `draftFile` narrows the near-duplicate search to that topic's
+ * sentences: as the studio checks one topic while it is typed, the others did not change.
+ */
+function runRules(
+  bundle: ContentBundle,
+  options: CheckOptions,
+  draftFile?: string,
+): { found: Found[]; valid?: ContentBundle } {
+  const report = new Report(options);
+  const unreadable = new Set(options.unreadable ?? []);
+  const topics = new Map<string, TopicEntry>();
+  /** Every topic that exists, valid or not: a file that cannot be read still names one. */
+  const known = new Set<string>();
+  const fileOfId = new Map<string, string>();
+  for (const file of unreadable) {
+    const id = /^topics\/(.+)\.ya?ml$/.exec(file)?.[1];
+    if (id) known.add(id);
+  }
+
+  bundle.topics.forEach((raw, i) => {
+    const file = topicFileOf(raw, options.topicFiles?.[i], i);
+    const rawId = isRecord(raw) && typeof raw.id === "string" ? raw.id : undefined;
+    if (rawId) known.add(rawId);
+    if (rawId && !fileOfId.has(rawId)) fileOfId.set(rawId, file);
+    const parsed = topicFileSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path as FieldPath;
+        report.topic(file, path, describe(issue, path), fixFor(issue));
+      }
+    }
+    const topic = parsed.success ? parsed.data : undefined;
+    const id = topic?.id ?? rawId;
+    if (id === undefined) return;
+    const expectedId = /([^/]+)\.ya?ml$/.exec(file)?.[1];
+    if (options.topicFiles?.[i] && expectedId !== id) {
+      const name = file.replace(/^topics\//, "");
+      report.topic(
+        file,
+        ["id"],
+        `file name "${name}" does not match id "${id}"`,
+        `Rename the file to ${id}.yaml, or change the id to "${expectedId}".`,
+      );
+      return;
+    }
+    const first = topics.get(id);
+    if (first) {
+      report.topic(
+        file,
+        ["id"],
+        `topic id "${id}" is used twice (also ${first.file})`,
+        "Give each topic its own id, or merge the two topics.",
+      );
+      return;
+    }
+    const entry = topic ? entryOf(topic, file) : salvage(raw, id, file);
+    topics.set(id, entry);
+    if (topic) checkPersonal(report, file, topic);
+    checkUtteranceSyntax(report, entry);
+  });
+
+  checkSystemTopics(report, known);
+
+  let outOfScope: OutOfScopeFile | undefined;
+  if (!unreadable.has(OUT_OF_SCOPE_FILE)) {
+    const parsed = outOfScopeFileSchema.safeParse(bundle.outOfScope, { reportInput: true });
+    if (parsed.success) outOfScope = parsed.data;
+    else {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path as FieldPath;
+        report.add("error", OUT_OF_SCOPE_FILE, path, describe(issue, path), fixFor(issue), []);
+      }
+    }
+  }
+
+  for (const entry of topics.values()) checkFollowUps(report, entry, known);
+  checkDuplicates(report, topics, outOfScope);
+  checkNearDuplicates(report, topics, draftFile);
+  const heldOut = checkHeldOut(report, bundle, topics, outOfScope, known, fileOfId, unreadable);
+  checkTestCounts(report, heldOut, known, fileOfId, unreadable);
+  checkLexQuotas(report, topics);
+
+  const valid: ContentBundle | undefined = outOfScope && {
+    topics: [...topics.values()].flatMap((e) => (e.topic ? [e.topic] : [])),
+    outOfScope,
+    tests: { fi: heldOut.tests.fi.map((t) => t.c), sv: heldOut.tests.sv.map((t) => t.c) },
+    dev: { fi: heldOut.dev.fi.map((t) => t.c), sv: heldOut.dev.sv.map((t) => t.c) },
+  };
+  return { found: report.found, ...(valid ? { valid } : {}) };
+}
+
+const OUT_OF_SCOPE_FILE = "out-of-scope.yaml";
+
+function entryOf(topic: Topic, file: string): TopicEntry {
+  return {
+    id: topic.id,
+    file,
+    topic,
+    utterances: { fi: topic.fi.utterances, sv: topic.sv.utterances },
+    followUps: topic.followUps ?? [],
+  };
+}
+
+/** What the cross-topic rules can still use of a topic that failed the schema. */
+function salvage(raw: unknown, id: string, file: string): TopicEntry {
+  const texts = (value: unknown): string[] =>
+    Array.isArray(value) ? value.map((v) => (typeof v === "string" ? v.trim() : "")) : [];
+  const record = isRecord(raw) ? raw : {};
+  const locale = (lang: Lang) => (isRecord(record[lang]) ? record[lang] : {});
+  return {
+    id,
+    file,
+    utterances: { fi: texts(locale("fi").utterances), sv: texts(locale("sv").utterances) },
+    // Malformed ids get their own schema problem; only well-formed ones are looked up.
+    followUps: texts(record.followUps).map((f) => (isWellFormedTopicId(f) ? f : "")),
+  };
+}
+
+function topicFileOf(raw: unknown, given: string | undefined, index?: number): string {
+  if (given) return given;
+  const id = isRecord(raw) && typeof raw.id === "string" && raw.id ? raw.id : undefined;
+  return `topics/${id ?? `topic-${(index ?? 0) + 1}`}.yaml`;
+}
+
+function checkSystemTopics(report: Report, known: ReadonlySet<string>): void {
+  for (const id of SYSTEM_TOPICS) {
+    if (known.has(id)) continue;
+    const file = `topics/${id}.yaml`;
+    report.add(
+      "error",
+      file,
+      [],
+      `topic "${id}" is missing: the bot's own dialogue relies on it (a system topic)`,
+      `Create ${file} in Finnish and Swedish (copy another topic as a template); system topics cannot be retired.`,
+      [{ file, path: [] }],
+    );
+  }
+}
+
+function checkPersonal(report: Report, file: string, topic: Topic): void {
+  for (const lang of LANGS) {
+    const personal = topic[lang].personal;
+    if (!personal) continue;
+    const allowed = PERSONAL_PLACEHOLDERS[topic.id as PersonalTopicId] as
+      | Record<string, readonly string[]>
+      | undefined;
+    if (!allowed) {
+      report.topic(
+        file,
+        [lang, "personal"],
+        `${lang}.personal: topic "${topic.id}" has no personalised answer`,
+        `Remove the personal section; only ${Object.keys(PERSONAL_PLACEHOLDERS).join(", ")} can be personalised.`,
+      );
+      continue;
+    }
+    for (const [variant, template] of Object.entries(personal)) {
+      const placeholders = allowed[variant];
+      if (!placeholders) {
+        report.topic(
+          file,
+          [lang, "personal", variant],
+          `${lang}.personal.${variant} is not a known variant for ${topic.id}`,
+          `Use ${Object.keys(allowed).join(" / ")}.`,
+        );
+        continue;
+      }
+      for (const match of template.matchAll(/\{([^}]*)\}/g)) {
+        const name = match[1] ?? "";
+        if (!placeholders.includes(name)) {
+          report.topic(
+            file,
+            [lang, "personal", variant],
+            `${lang}.personal.${variant} uses unknown placeholder {${name}}`,
+            placeholders.length > 0
+              ? `Use only ${placeholders.map((p) => `{${p}}`).join(", ")}.`
+              : "This text cannot contain placeholders; write it without {}.",
+          );
+        }
+      }
+    }
+  }
+}
+
+function checkUtteranceSyntax(report: Report, { file, utterances }: TopicEntry): void {
+  for (const lang of LANGS) {
+    utterances[lang].forEach((u, i) => {
+      // Lex V2 reads {name} in a sample utterance as a slot reference and rejects unknown ones.
+      if (/[{}]/.test(u)) {
+        report.topic(
+          file,
+          [lang, "utterances", i],
+          `${lang}.utterances[${i + 1}] contains { or }`,
+          "Remove the curly braces; they are reserved for slots in Amazon Lex.",
+        );
+      }
+    });
+  }
+}
+
+function checkFollowUps(
+  report: Report,
+  { id: self, file, followUps }: TopicEntry,
+  known: ReadonlySet<string>,
+): void {
+  followUps.forEach((id, i) => {
+    const path = ["followUps", i];
+    if (id === "") return;
+    if (id === self) {
+      report.topic(
+        file,
+        path,
+        `followUps lists the topic itself (${id})`,
+        "Remove it; a follow-up must lead somewhere else.",
+      );
+    } else if (!known.has(id)) {
+      const guess = closestTopicId(id, known);
+      report.topic(
+        file,
+        path,
+        `follow-up "${id}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
+        guess
+          ? `Change it to ${guess}, or remove it from followUps.`
+          : "Use the id of an existing topic (its file name without .yaml), or remove it from followUps.",
+      );
+    }
+  });
+}
+
+interface Sentence {
+  file: string;
+  path: FieldPath;
+  text: string;
+  where: string;
+}
+
+/** Every training sentence of one language: the topics' utterances, then the out-of-scope list. */
+function* trainingSentences(
+  lang: Lang,
+  topics: ReadonlyMap<string, TopicEntry>,
+  outOfScope: OutOfScopeFile | undefined,
+): Generator<Sentence> {
+  for (const { id, file, utterances } of topics.values()) {
+    for (const [i, text] of utterances[lang].entries()) {
+      if (text === "") continue;
+      yield { file, path: [lang, "utterances", i], text, where: `topic ${id} (${lang})` };
+    }
+  }
+  if (outOfScope) {
+    for (const [i, text] of outOfScope[lang].entries()) {
+      yield { file: OUT_OF_SCOPE_FILE, path: [lang, i], text, where: `out-of-scope (${lang})` };
+    }
+  }
+}
+
+/** A concern for a training sentence: topic sentences belong to their topic, others to none. */
+function sentenceConcerns(s: Sentence): Concern[] {
+  return s.file === OUT_OF_SCOPE_FILE ? [] : [{ file: s.file, path: s.path }];
+}
+
+function checkDuplicates(
+  report: Report,
+  topics: ReadonlyMap<string, TopicEntry>,
+  outOfScope: OutOfScopeFile | undefined,
+): void {
+  for (const lang of LANGS) {
+    const seen = new Map<string, Sentence>();
+    for (const s of trainingSentences(lang, topics, outOfScope)) {
+      const key = utteranceKey(s.text);
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, s);
+        continue;
+      }
+      const same = first.where === s.where;
+      report.add(
+        "error",
+        s.file,
+        s.path,
+        same
+          ? `"${s.text}" appears twice in ${s.where} (also line ${report.lineOf(first.file, first.path)})`
+          : `"${s.text}" appears in both ${s.where} and ${first.where} (${report.where(first.file, first.path)})`,
+        same
+          ? "Delete one of the copies."
+          : "A sentence can teach only one topic; keep it where it belongs and delete or reword the other.",
+        [...sentenceConcerns(s), ...sentenceConcerns(first)],
+      );
+    }
+  }
+}
+
+// ---- Near duplicates -----------------------------------------------------------------------
+
+/**
+ * Warns about a training sentence that looks more like a sentence of another topic than like
+ * any of its own topic's: the recogniser learns it as evidence for the wrong topic, or the
+ * two topics blur. Sentences are unit vectors of their character 3-grams (words padded,
+ * ä/ö folded, so inflections and compounds still match), each gram weighted by how few
+ * topics use it; similarity is the cosine. An inverted index over the grams visits only
+ * sentences sharing a gram, so each sentence costs at most one pass over the others.
+ * A pair that points at each other is reported once, on the later sentence (as for copies).
+ */
+function checkNearDuplicates(
+  report: Report,
+  topics: ReadonlyMap<string, TopicEntry>,
+  onlyFile?: string,
+): void {
+  const entries = [...topics.values()];
+  if (entries.length < 2) return;
+  for (const lang of LANGS) {
+    const sentences: { topic: number; index: number; text: string; key: string }[] = [];
+    entries.forEach(({ utterances }, t) => {
+      utterances[lang].forEach((text, index) => {
+        if (text === "") return;
+        sentences.push({ topic: t, index, text, key: utteranceKey(text) });
+      });
+    });
+    // Exact copies are errors already; leave them out here so each is reported once.
+    const copies = new Map<string, number>();
+    for (const s of sentences) copies.set(s.key, (copies.get(s.key) ?? 0) + 1);
+    const similarity = sentenceSimilarity(
+      sentences.map((s) => gramsOf(s.text)),
+      sentences.map((s) => s.topic),
+      entries.length,
+    );
+    const verdicts = new Map<number, { other: number; similar: number }>();
+    sentences.forEach((s, i) => {
+      if (onlyFile && entries[s.topic]?.file !== onlyFile) return;
+      if ((copies.get(s.key) ?? 0) > 1) return;
+      const v = similarity(i);
+      if (v.similar < 0 || v.other < NEAR_DUPLICATE_MIN) return;
+      if (v.other <= v.own + NEAR_DUPLICATE_MARGIN) return;
+      verdicts.set(i, v);
+    });
+    for (const [i, v] of verdicts) {
+      // The partner will say the same about this one: leave it to the later of the two.
+      if (verdicts.get(v.similar)?.similar === i && v.similar > i) continue;
+      const s = sentences[i] as (typeof sentences)[number];
+      const near = sentences[v.similar] as (typeof sentences)[number];
+      const own = entries[s.topic] as TopicEntry;
+      const other = entries[near.topic] as TopicEntry;
+      const path = [lang, "utterances", s.index];
+      report.add(
+        "warning",
+        own.file,
+        path,
+        `${lang}.utterances[${s.index + 1}] "${s.text}" is closer to "${near.text}" of topic ${other.id} (${report.where(other.file, [lang, "utterances", near.index])}) than to any sentence of ${own.id}`,
+        `Reword it so that it says what makes ${own.id} different from ${other.id}, or move it to ${other.id} if it belongs there.`,
+        [
+          { file: own.file, path },
+          { file: other.file, path: [lang, "utterances", near.index] },
+        ],
+      );
+    }
+  }
+}
+
+type Grams = Set<string>;
+
+function gramsOf(text: string): Grams {
+  const grams: Grams = new Set();
+  for (const word of heldOutKey(text).split(" ")) {
+    if (!word) continue;
+    const padded = ` ${word} `;
+    for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  }
+  return grams;
+}
+
+/**
+ * For sentence `i`: the best cosine to a sentence of its own topic, the best to a sentence
+ * of any other topic, and which sentence that is (-1 when none shares a gram).
+ */
+function sentenceSimilarity(
+  grams: readonly Grams[],
+  topicOf: readonly number[],
+  topicCount: number,
+): (i: number) => { own: number; other: number; similar: number } {
+  // Grams used by many topics ("ver", "ska") say little about any one of them.
+  const topicsWith = new Map<string, number>();
+  const lastTopic = new Map<string, number>();
+  grams.forEach((set, i) => {
+    const t = topicOf[i] as number;
+    for (const g of set) {
+      if (lastTopic.get(g) === t) continue;
+      lastTopic.set(g, t);
+      topicsWith.set(g, (topicsWith.get(g) ?? 0) + 1);
+    }
+  });
+  const gramIds = new Map<string, number>();
+  const postingIds: number[][] = [];
+  const postingWeights: number[][] = [];
+  const vectors = grams.map((set, i) => {
+    const ids: number[] = [];
+    const weights: number[] = [];
+    let squared = 0;
+    for (const g of set) {
+      let id = gramIds.get(g);
+      if (id === undefined) {
+        id = gramIds.size;
+        gramIds.set(g, id);
+        postingIds.push([]);
+        postingWeights.push([]);
+      }
+      const w = Math.log((1 + topicCount) / (1 + (topicsWith.get(g) ?? 0))) + 1;
+      ids.push(id);
+      weights.push(w);
+      squared += w * w;
+    }
+    const norm = Math.sqrt(squared) || 1;
+    for (let k = 0; k < ids.length; k++) {
+      const w = (weights[k] as number) / norm;
+      weights[k] = w;
+      postingIds[ids[k] as number]?.push(i);
+      postingWeights[ids[k] as number]?.push(w);
+    }
+    return { ids, weights };
+  });
+  const dots = new Float64Array(grams.length);
+  const touched: number[] = [];
+  return (i) => {
+    const { ids, weights } = vectors[i] as { ids: number[]; weights: number[] };
+    for (let k = 0; k < ids.length; k++) {
+      const w = weights[k] as number;
+      const others = postingIds[ids[k] as number] as number[];
+      const otherWeights = postingWeights[ids[k] as number] as number[];
+      for (let m = 0; m < others.length; m++) {
+        const j = others[m] as number;
+        if (dots[j] === 0) touched.push(j);
+        dots[j] = (dots[j] as number) + w * (otherWeights[m] as number);
+      }
+    }
+    let own = 0;
+    let other = 0;
+    let similar = -1;
+    const topic = topicOf[i];
+    for (const j of touched) {
+      const d = dots[j] as number;
+      dots[j] = 0;
+      if (j === i) continue;
+      if (topicOf[j] === topic) {
+        if (d > own) own = d;
+      } else if (d > other || (d === other && j < similar)) {
+        other = d;
+        similar = j;
+      }
+    }
+    touched.length = 0;
+    return { own, other, similar };
+  };
+}
+
+// ---- Held-out messages ---------------------------------------------------------------------
+
+/** The cases that passed the schema, each with its place in the file. */
+type HeldOut = Record<HeldOutSplit, Record<Lang, { c: TestCase; index: number }[]>>;
+
+/**
+ * Held-out messages (tests/, dev/) must name a topic that exists and be new wording: one
+ * that is also a training sentence measures memory, and one in both splits lets tuning leak
+ * into the test score. Returns the cases that passed the schema.
+ */
+function checkHeldOut(
+  report: Report,
+  bundle: ContentBundle,
+  topics: ReadonlyMap<string, TopicEntry>,
+  outOfScope: OutOfScopeFile | undefined,
+  known: ReadonlySet<string>,
+  fileOfId: ReadonlyMap<string, string>,
+  unreadable: ReadonlySet<string>,
+): HeldOut {
+  const valid: HeldOut = { tests: { fi: [], sv: [] }, dev: { fi: [], sv: [] } };
+  for (const lang of LANGS) {
+    const training = new Map<string, Sentence>();
+    for (const s of trainingSentences(lang, topics, outOfScope)) {
+      training.set(heldOutKey(s.text), s);
+    }
+    const earlierSplit = new Map<string, string>();
+    for (const split of HELD_OUT_SPLITS) {
+      const file = `${split}/${lang}.yaml`;
+      if (unreadable.has(file)) continue;
+      const inThisSplit = new Map<string, string>();
+      const perTopic = new Map<string, number>();
+      (bundle[split][lang] ?? []).forEach((raw, i) => {
+        const at: FieldPath = ["cases", i];
+        const parsed = testCaseSchema.safeParse(raw, { reportInput: true });
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const path = [...at, ...(issue.path as FieldPath)];
+            report.add("error", file, path, describe(issue, path), fixFor(issue), []);
+          }
+          return;
+        }
+        const c = parsed.data;
+        valid[split][lang].push({ c, index: i });
+        // The topic's own view of its test messages: tests.fi[k], k-th of that topic.
+        const k = perTopic.get(c.intent) ?? 0;
+        perTopic.set(c.intent, k + 1);
+        const topicFile = fileOfId.get(c.intent);
+        const concerns: Concern[] =
+          split === "tests" && topicFile ? [{ file: topicFile, path: ["tests", lang, k] }] : [];
+        if (c.intent !== NO_INTENT && !known.has(c.intent)) {
+          const guess = closestTopicId(c.intent, known);
+          report.add(
+            "error",
+            file,
+            [...at, "intent"],
+            `intent "${c.intent}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
+            guess
+              ? `Change it to ${guess}, or to "none" for a message the bot must not answer.`
+              : `Use the id of an existing topic, or "none" for a message the bot must not answer.`,
+            concerns,
+          );
+        }
+        const key = heldOutKey(c.text);
+        // Punctuation-only messages ("???") have no words to compare.
+        if (key === "") return;
+        const line = report.where(file, at);
+        const trained = training.get(key);
+        if (trained) {
+          report.add(
+            "error",
+            file,
+            at,
+            `held-out message "${c.text}" is also a training sentence (${report.where(trained.file, trained.path)})`,
+            "Reword the held-out message the way another customer would write it; keep the training sentence.",
+            [...concerns, ...sentenceConcerns(trained)],
+          );
+        }
+        const elsewhere = earlierSplit.get(key) ?? inThisSplit.get(key);
+        if (elsewhere) {
+          report.add(
+            "error",
+            file,
+            at,
+            `held-out message "${c.text}" is repeated (${elsewhere})`,
+            "Keep one copy: a message belongs to one split, once.",
+            concerns,
+          );
+        }
+        inThisSplit.set(key, line);
+      });
+      for (const [key, where] of inThisSplit) earlierSplit.set(key, where);
+    }
+  }
+  return valid;
+}
+
+function checkTestCounts(
+  report: Report,
+  heldOut: HeldOut,
+  known: ReadonlySet<string>,
+  fileOfId: ReadonlyMap<string, string>,
+  unreadable: ReadonlySet<string>,
+): void {
+  for (const lang of LANGS) {
+    const file = `tests/${lang}.yaml`;
+    if (unreadable.has(file)) continue;
+    const counts = new Map<string, number>();
+    const last = new Map<string, number>();
+    for (const { c, index } of heldOut.tests[lang]) {
+      counts.set(c.intent, (counts.get(c.intent) ?? 0) + 1);
+      last.set(c.intent, index);
+    }
+    for (const id of [...known].sort()) {
+      const topicFile = fileOfId.get(id);
+      if (!topicFile) continue;
+      const n = counts.get(id) ?? 0;
+      if (n >= MIN_TESTS_PER_LANG) continue;
+      // At the topic's last test message, where more would go; at the list when it has none.
+      const at = last.get(id);
+      report.add(
+        "warning",
+        file,
+        at === undefined ? ["cases"] : ["cases", at],
+        `topic ${id} has ${n} test message${n === 1 ? "" : "s"} in ${file}; at least ${MIN_TESTS_PER_LANG} are needed for its score to mean something`,
+        `Add ${MIN_TESTS_PER_LANG - n} more, written fresh the way a customer would ask (never copied from the training sentences).`,
+        [{ file: topicFile, path: ["tests", lang] }],
+      );
+    }
+  }
+}
+
+// The same content becomes the Lex bot: warn while there is time to plan, and stop here
+// rather than at synth once a quota would be exceeded.
+function checkLexQuotas(report: Report, topics: ReadonlyMap<string, TopicEntry>): void {
+  const all = [...topics.values()].flatMap((e) => (e.topic ? [e.topic] : []));
+  for (const lang of LANGS) {
+    const usage = lexLocaleUsage(all, lang);
+    checkQuota(report, lang, usage.intents, LEX_LIMITS.intentsPerLocale, "intents");
+    checkQuota(
+      report,
+      lang,
+      usage.utteranceChars,
+      LEX_LIMITS.utteranceCharsPerLocale,
+      "characters of training sentences",
+    );
+  }
+}
+
+function checkQuota(report: Report, lang: Lang, used: number, max: number, what: string) {
+  const level = quotaLevel(used, max);
+  if (level === "ok") return;
+  report.add(
+    level === "over" ? "error" : "warning",
+    "topics/",
+    [],
+    `${lang}: ${used} ${what} is ${Math.round((used / max) * 100)} % of the Amazon Lex limit (${max})`,
+    level === "over"
+      ? "The bot cannot be deployed like this: merge topics or remove near-identical sentences."
+      : "Plan ahead with the developers: merge topics or trim near-identical sentences.",
+    [],
+  );
+}
+
+// ---- Messages for schema issues ------------------------------------------------------------
+
+/** `fi.utterances[4]` from ["fi", "utterances", 3]: the field as messages name it, from 1. */
+function fieldName(path: FieldPath): string {
+  return pathString(path.map((p) => (typeof p === "number" ? p + 1 : p))) || "file";
+}
+
+/** `fi.utterances[3]` from ["fi", "utterances", 3]: the field path problems carry. */
+export function pathString(path: FieldPath): string {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+/** An unquoted "a: b" in YAML reads as a one-field object where a sentence was meant. */
+function colonSplitText(input: unknown): string | undefined {
+  if (!isRecord(input)) return undefined;
+  const entries = Object.entries(input);
+  if (entries.length !== 1) return undefined;
+  const [key, value] = entries[0] as [string, unknown];
+  if (value !== null && typeof value !== "string" && typeof value !== "number") return undefined;
+  return value === null ? `${key}:` : `${key}: ${value}`;
+}
+
+function describe(issue: z.core.$ZodIssue, path: FieldPath): string {
+  const where = fieldName(path);
+  const last = path.at(-1);
+  switch (issue.code) {
+    case "invalid_type": {
+      if (issue.input === undefined) return `${where} is missing`;
+      const split = issue.expected === "string" ? colonSplitText(issue.input) : undefined;
+      if (split !== undefined)
+        return `${where} "${split}" was read as a field because of the colon`;
+      return `${where} should be ${issue.expected}`;
+    }
+    case "too_small":
+      if (last === "utterances") {
+        const has = Array.isArray(issue.input) ? issue.input.length : 0;
+        return `${where} has ${has} training sentences; at least ${MIN_UTTERANCES_PER_LANG} are needed`;
+      }
+      return `${where}: ${issue.message}`;
+    case "too_big": {
+      const length = typeof issue.input === "string" ? issue.input.length : undefined;
+      if (last === "answer")
+        return `${where} is ${length} characters; the limit is ${MAX_ANSWER_CHARS}`;
+      if (last === "title")
+        return `${where} is ${length} characters; the limit is ${MAX_TITLE_CHARS}`;
+      return `${where}: ${issue.message}`;
+    }
+    case "unrecognized_keys":
+      return `${where === "file" ? "the file" : where} has unknown field(s): ${issue.keys.join(", ")}`;
+    default:
+      return `${where}: ${issue.message}`;
+  }
+}
+
+function fixFor(issue: z.core.$ZodIssue): string {
+  const last = issue.path.at(-1);
+  if (issue.code === "invalid_type" && issue.input === undefined) {
+    if (last === "fi" || last === "sv") {
+      return `Add the ${last === "fi" ? "Finnish" : "Swedish"} section (${String(last)}:) with title, utterances and answer; every topic needs both languages.`;
+    }
+    return `Add the field "${String(last)}".`;
+  }
+  if (issue.code === "invalid_type" && issue.expected === "string") {
+    const split = colonSplitText(issue.input);
+    if (split !== undefined) return `Put the sentence in quotes: "${split}".`;
+  }
+  if (issue.code === "too_small" && last === "utterances") {
+    return "Add more ways a customer might ask this, one per line starting with '- '.";
+  }
+  if (issue.code === "too_big" && last === "answer") {
+    return "Shorten the answer; move details behind a link to vero.fi.";
+  }
+  if (
+    issue.code === "too_big" &&
+    last !== "id" &&
+    last !== "intent" &&
+    issue.path[0] !== "followUps"
+  ) {
+    return "Shorten the text.";
+  }
+  if (issue.code === "unrecognized_keys") {
+    return "Check the spelling; allowed fields are listed in bot-content/README.md.";
+  }
+  if (issue.path.includes("url")) return "Use a full https:// address on an allowed site.";
+  if (last === "id") {
+    return `Choose an id of ${TOPIC_ID_RULE}, and name the file after it (<id>.yaml).`;
+  }
+  if (issue.path[0] === "followUps") {
+    return "Use the id of an existing topic (its file name without .yaml).";
+  }
+  if (last === "intent") return 'Use the id of an existing topic, or "none".';
+  return "Correct the value as described in bot-content/README.md.";
+}
+
+// ---- Small helpers -------------------------------------------------------------------------
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Levenshtein distance, giving up (returning `cap`) once it cannot be below `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin >= cap) return cap;
+    previous = current;
+  }
+  return Math.min(previous[b.length] ?? cap, cap);
+}

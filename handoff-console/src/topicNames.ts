@@ -1,0 +1,127 @@
+/**
+ * Topic names for the staff apps, from the live content (`GET /api/content/topics`): topics
+ * are content, so a new one shows up here, in the wrap-up and in reports, without a code
+ * change. Fetched once after sign-in and kept for the page; until then (or if the service
+ * cannot answer) topics are shown by their id and the wrap-up offers only "other".
+ */
+import type { Lang } from "../../functions/contracts/lang.ts";
+import {
+  CONVERSATION_MOVES,
+  type ContentTopicsResponse,
+  OTHER_REASON,
+  type TopicId,
+} from "../../functions/contracts/topics.ts";
+
+export type TopicName = ContentTopicsResponse["topics"][number];
+
+let names: readonly TopicName[] = [];
+let byId = new Map<TopicId, TopicName>();
+let loading: Promise<boolean> | undefined;
+const listeners = new Set<() => void>();
+
+export interface LoadOptions {
+  fetchImpl?: typeof fetch;
+  /** Waits before each retry after a failed fetch; the last failure gives up. */
+  retryDelaysMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Fetches the topic names with the staff session's token, once per page: later calls share
+ * the first one's result. Resolves true once names are known; never throws.
+ */
+export function loadTopicNames(token: string, options: LoadOptions = {}): Promise<boolean> {
+  loading ??= fetchWithRetries(token, options).then((ok) => {
+    if (!ok) loading = undefined; // a later sign-in may try again
+    return ok;
+  });
+  return loading;
+}
+
+/** Calls `listener` whenever names arrive; returns a function that stops it. */
+export function onTopicNames(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** True once names have been fetched. */
+export function hasTopicNames(): boolean {
+  return names.length > 0;
+}
+
+/** The topic's title in `lang`, or undefined for an id the live content does not have. */
+export function topicTitle(topic: TopicId, lang: Lang): string | undefined {
+  return byId.get(topic)?.[lang].title;
+}
+
+/** Every topic of the live content, in its order. */
+export function topicNames(): readonly TopicName[] {
+  return names;
+}
+
+/**
+ * Wrap-up reasons in the order the select lists them: every topic but the conversation
+ * moves, in the content's order, and "other" last.
+ */
+export function wrapupReasons(): string[] {
+  const moves: readonly string[] = CONVERSATION_MOVES;
+  return [...names.map((t) => t.id).filter((id) => !moves.includes(id)), OTHER_REASON];
+}
+
+/** Sets the names directly: for tests, and for a page that already holds them. */
+export function setTopicNames(topics: readonly TopicName[]): void {
+  names = topics;
+  byId = new Map(topics.map((t) => [t.id, t]));
+  for (const listener of listeners) listener();
+}
+
+async function fetchWithRetries(token: string, options: LoadOptions): Promise<boolean> {
+  const delays = options.retryDelaysMs ?? [2_000, 10_000];
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 0; ; attempt++) {
+    const result = await fetchTopicNames(token, options.fetchImpl ?? fetch);
+    if (result === "ok") return true;
+    // A refused token will not get better by asking again; the page signs in anew.
+    const delay = delays[attempt];
+    if (result === "refused" || delay === undefined) return false;
+    await sleep(delay);
+  }
+}
+
+async function fetchTopicNames(
+  token: string,
+  fetchImpl: typeof fetch,
+): Promise<"ok" | "refused" | "failed"> {
+  try {
+    const response = await fetchImpl("/api/content/topics", {
+      headers: { accept: "application/json", authorization: `Bearer ${token}` },
+    });
+    if (response.status === 401 || response.status === 403) return "refused";
+    if (!response.ok) return "failed";
+    const topics = validTopics(await response.json());
+    if (!topics) return "failed";
+    setTopicNames(topics);
+    return "ok";
+  } catch {
+    return "failed";
+  }
+}
+
+/** The topics of a response, leaving out any entry that is not a well-formed name. */
+function validTopics(body: unknown): TopicName[] | undefined {
+  const list = (body as { topics?: unknown } | undefined)?.topics;
+  if (!Array.isArray(list)) return undefined;
+  const title = (value: unknown): value is { title: string } =>
+    typeof (value as { title?: unknown } | undefined)?.title === "string";
+  return list
+    .filter(
+      (t): t is TopicName =>
+        typeof t?.id === "string" && t.id.length > 0 && title(t.fi) && title(t.sv),
+    )
+    .map((t) => ({
+      id: t.id,
+      fi: { title: t.fi.title },
+      sv: { title: t.sv.title },
+      system: t.system === true,
+    }));
+}

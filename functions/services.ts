@@ -16,7 +16,7 @@ import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
 import type { AppointmentStore, CallbackStore } from "./domain/contact/contactStore.ts";
 import type { ContentStore } from "./domain/content/contentStore.ts";
-import { createContentWorkflow } from "./domain/content/contentWorkflow.ts";
+import { type ContentRules, createContentWorkflow } from "./domain/content/contentWorkflow.ts";
 import type { Bot } from "./domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "./domain/identity/identity.ts";
 import type { OpeningHours } from "./domain/openingHours/index.ts";
@@ -144,7 +144,10 @@ export function buildContentServices(opts: {
   makeBot: Parameters<typeof createLiveContent>[0]["makeBot"];
   fixedRecognizer?: Recognizer;
   prepareElsewhere?: Parameters<typeof createLiveContent>[0]["prepareElsewhere"];
-}): ContentServices & { store: ContentStore } {
+  /** Where content:check's rules run; in this thread unless given (a worker in the service). */
+  rules?: ContentRules & { close?(): Promise<void> };
+}): ContentServices & { store: ContentStore; rules: ContentRules & { close?(): Promise<void> } } {
+  const rules = opts.rules ?? contentRules;
   const store = createDynamoContentStore(opts.doc, tableNames(opts.config.TABLE_PREFIX).content);
   const live = createLiveContent({
     train: opts.train,
@@ -155,10 +158,10 @@ export function buildContentServices(opts: {
   });
   const workflow = createContentWorkflow({
     store,
-    rules: contentRules,
+    rules,
     deployer: live.deployer,
     clock: opts.clock,
     settings: { requireReview: opts.config.CONTENT_REVIEW_REQUIRED },
   });
-  return { store, live, workflow };
+  return { store, live, workflow, rules };
 }

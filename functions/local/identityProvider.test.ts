@@ -187,6 +187,8 @@ describe("local identity provider", () => {
       "advisor-sv",
       "advisor-both",
       "supervisor",
+      "content-owner",
+      "content-reviewer",
     ]);
     expect(list[0]).toMatchObject({ kind: "customer", name: "Aino Virtanen" });
     for (const persona of CUSTOMER_PERSONAS) expect(body).not.toContain(persona.hetu);

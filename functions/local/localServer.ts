@@ -12,10 +12,12 @@ import {
 import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
+import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { trainRecognizerInWorker } from "../adapters/recognizer/embedded/trainInWorker.ts";
 import type { Config } from "../config.ts";
 import { diffBundles } from "../content/bundleDiff.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
+import { createWorkerContentRules } from "../content/rulesInWorker.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
@@ -133,6 +135,7 @@ export async function startLocalServer(
     logger,
     // Off the event loop: customers' replies do not wait while a new version trains.
     train: (botContent) => trainRecognizerInWorker(botContent),
+    rules: createWorkerContentRules(),
     makeBot: (recognizer, botContent) =>
       createEmbeddedLexBot({
         recognizer,
@@ -152,7 +155,11 @@ export async function startLocalServer(
   await content.workflow.seed(repoBundle, "bot-content/ from the repository");
   const liveVersion = await content.workflow.liveVersion();
   const repoChanges = diffBundles(liveVersion.bundle, repoBundle).length;
-  await content.live.serve(liveVersion.version, liveVersion.bundle);
+  // Trained here rather than in a worker: nothing is served yet, and the warm main thread
+  // trains several times faster than a fresh worker starts and trains.
+  await content.live.serve(liveVersion.version, liveVersion.bundle, {
+    train: async (botContent) => createEmbeddedRecognizer(botContent),
+  });
   services.content = content;
   const follower = followLiveVersion({
     live: () => content.store.live(),
@@ -238,6 +245,7 @@ export async function startLocalServer(
     async close() {
       clearInterval(sweeper);
       follower.stop();
+      await content.rules.close?.();
       live.inactivity.stop();
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));

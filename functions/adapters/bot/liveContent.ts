@@ -44,13 +44,16 @@ export function createLiveContent(deps: {
   const trainings = new Map<string, Promise<TrainedRecognizer>>();
 
   /** The recogniser for `bundle`, trained once however often it is asked for. */
-  function trained(bundle: ContentBundle): Promise<TrainedRecognizer> {
+  function trained(
+    bundle: ContentBundle,
+    train: (content: BotContent) => Promise<TrainedRecognizer> = deps.train,
+  ): Promise<TrainedRecognizer> {
     const key = createHash("sha256")
       .update(JSON.stringify([bundle.topics, bundle.outOfScope]))
       .digest("base64url");
     let training = trainings.get(key);
     if (!training) {
-      training = deps.train(contentOf(bundle));
+      training = train(contentOf(bundle));
       // A failed training is not remembered: the next call tries again.
       training.catch(() => trainings.delete(key));
       trainings.set(key, training);
@@ -80,9 +83,13 @@ export function createLiveContent(deps: {
     return served;
   }
 
-  async function serve(version: number, bundle: ContentBundle): Promise<ServedContent> {
+  async function serve(
+    version: number,
+    bundle: ContentBundle,
+    options: { train?: (content: BotContent) => Promise<TrainedRecognizer> } = {},
+  ): Promise<ServedContent> {
     const content = contentOf(bundle);
-    const recognizer = await trained(bundle);
+    const recognizer = await trained(bundle, options.train);
     const next: ServedContent = {
       version,
       content,

@@ -27,15 +27,19 @@ export interface ContentIssue {
   fix: string;
 }
 
-/** The content rules (content:check's), applied to data instead of files. */
+/** The rules' verdict on one topic: the topic and its test messages as parsed when valid. */
+export interface TopicCheck {
+  issues: ContentIssue[];
+  topic?: TopicFile;
+  tests?: { fi: string[]; sv: string[] };
+}
+
+/** The content rules (content:check's), applied to data instead of files; may run elsewhere. */
 export interface ContentRules {
   /** Problems of one topic as the studio sends it, in the context of the draft. */
-  checkTopic(
-    json: unknown,
-    draft: ContentBundle,
-  ): { issues: ContentIssue[]; topic?: TopicFile; tests?: { fi: string[]; sv: string[] } };
+  checkTopic(json: unknown, draft: ContentBundle): TopicCheck | Promise<TopicCheck>;
   /** Problems of a whole bundle. */
-  checkBundle(bundle: ContentBundle): ContentIssue[];
+  checkBundle(bundle: ContentBundle): ContentIssue[] | Promise<ContentIssue[]>;
 }
 
 /**
@@ -189,7 +193,7 @@ export function createContentWorkflow(deps: {
     bundle: ContentBundle,
     fields: { comment: string; rollbackOf?: number },
   ): Promise<PublishResult> {
-    const issues = [...rules.checkBundle(bundle), ...(await deployer.gate(bundle))].filter(
+    const issues = [...(await rules.checkBundle(bundle)), ...(await deployer.gate(bundle))].filter(
       (i) => i.severity === "error",
     );
     if (issues.length > 0) throw new ContentInvalidError(issues);
@@ -268,13 +272,13 @@ export function createContentWorkflow(deps: {
     /** The rules' findings for a topic as typed, without saving it. */
     async checkTopic(id: string, json: unknown): Promise<ContentIssue[]> {
       const draft = await currentDraft();
-      return rules.checkTopic(withId(json, id), draft.bundle).issues;
+      return (await rules.checkTopic(withId(json, id), draft.bundle)).issues;
     },
 
     /** Saves a topic into the draft; errors refuse it and nothing is written. */
     async saveTopic(actor: ContentActor, id: string, json: unknown) {
       const draft = await currentDraft();
-      const result = rules.checkTopic(withId(json, id), draft.bundle);
+      const result = await rules.checkTopic(withId(json, id), draft.bundle);
       const errors = result.issues.filter((i) => i.severity === "error");
       if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
       const existing = heldOutFor(draft.bundle, id);
@@ -406,7 +410,7 @@ export function createContentWorkflow(deps: {
 
     /** Replaces the draft with content from files (content:import). */
     async importDraft(actor: ContentActor, bundle: ContentBundle, source: string) {
-      const issues = rules.checkBundle(bundle).filter((i) => i.severity === "error");
+      const issues = (await rules.checkBundle(bundle)).filter((i) => i.severity === "error");
       if (issues.length > 0) throw new ContentInvalidError(issues);
       await store.replaceDraft(bundle, draftMeta(actor));
       await audit(actor, "import", { detail: source });

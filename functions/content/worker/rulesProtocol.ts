@@ -1,0 +1,11 @@
+import type { ContentBundle } from "../bundle.ts";
+
+/** What the main thread asks the rules worker. */
+export type RulesRequest =
+  | { id: number; op: "checkTopic"; json: unknown; bundle: ContentBundle }
+  | { id: number; op: "checkBundle"; bundle: ContentBundle };
+
+/** Its answer: the rules' own result, or why it failed. */
+export type RulesResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; message: string };

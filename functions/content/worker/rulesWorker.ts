@@ -1,0 +1,29 @@
+/**
+ * Worker-thread entry of `createWorkerContentRules`: runs content:check's rules on what the
+ * service's main thread sends, one request at a time, for as long as the service runs (a warm
+ * worker answers an as-you-type check in tens of milliseconds).
+ */
+import { isMainThread, parentPort } from "node:worker_threads";
+import { contentRules } from "../contentRules.ts";
+import type { RulesRequest, RulesResponse } from "./rulesProtocol.ts";
+
+if (isMainThread || !parentPort) {
+  throw new Error("rulesWorker runs in a worker thread started by createWorkerContentRules");
+}
+const port = parentPort;
+port.on("message", (request: RulesRequest) => {
+  let response: RulesResponse;
+  try {
+    response =
+      request.op === "checkTopic"
+        ? {
+            id: request.id,
+            ok: true,
+            result: contentRules.checkTopic(request.json, request.bundle),
+          }
+        : { id: request.id, ok: true, result: contentRules.checkBundle(request.bundle) };
+  } catch (error) {
+    response = { id: request.id, ok: false, message: (error as Error).message };
+  }
+  port.postMessage(response);
+});

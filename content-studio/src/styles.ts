@@ -48,6 +48,10 @@ fieldset > legend { font-weight: 700; padding: 0 .3rem; }
 .field-problems li.error, .problem-list li.error { color: var(--err); }
 .field-problems li.warning, .problem-list li.warning { color: #6b4500; }
 .links { display: flex; flex-direction: column; gap: .5rem; }
+.links > button { align-self: flex-start; }
+.view > p { margin: 0; }
+.field-problems .fix, .problem-list .fix { display: block; }
+table.data { min-width: 36rem; }
 .link-rows { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .5rem; }
 .link-row { display: grid; gap: .4rem; grid-template-columns: minmax(0, 1fr); padding: .5rem; }
 .link-row > legend { font-weight: 600; font-size: .95rem; }

@@ -118,6 +118,8 @@ export function update(change: (current: TopicForm) => TopicForm): void {
 
 export function scheduleValidate(): void {
   clearTimeout(validateTimer);
+  // Shown at once, so nobody takes the previous result for the text as it is now.
+  checking.value = true;
   validateTimer = setTimeout(() => void validateNow(), VALIDATE_DEBOUNCE_MS);
 }
 

@@ -118,7 +118,7 @@ function PerTopic() {
   const report = result.value;
   if (!report) return null;
   const rows = topicRows(report.splits[split.value], sortOrder.value);
-  const caption = `${t.perTopicCaption(t.splitNames[split.value])} (${sortOrder.value === "worst" ? t.sortWorst : t.sortTopic})`;
+  const caption = `${t.perTopicCaption(t.splitNames[split.value])} (${(sortOrder.value === "worst" ? t.sortWorst : t.sortTopic).toLowerCase()})`;
   return (
     <section aria-labelledby="per-topic-title">
       <h3 id="per-topic-title">{t.perTopicTitle}</h3>

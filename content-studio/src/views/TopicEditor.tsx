@@ -161,7 +161,7 @@ function FieldProblems(props: { id: string; field: FieldKey; index?: number }) {
         <li key={`${p.path}|${p.message}`} class={p.severity}>
           <strong>{t.severity[p.severity]}</strong>
           {props.index === undefined && where(p, t) ? ` (${where(p, t)})` : ""}: {p.message}
-          {p.fix ? ` ${t.fixLabel} ${p.fix}` : ""}
+          {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
         </li>
       ))}
     </ul>

@@ -5,6 +5,9 @@
  */
 export const STUDIO_STYLES = `
 main { max-width: 90rem; }
+main a { color: var(--brand); text-underline-offset: .15em; }
+a.topic-id { white-space: nowrap; }
+#topic-id { max-width: 36rem; }
 nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
 .who-am-i { margin: 0; font-weight: 600; }
 .view { display: flex; flex-direction: column; gap: .75rem; min-width: 0; }
@@ -33,7 +36,7 @@ table.data .match { display: block; font-weight: 400; font-size: .85rem; color: 
 .badge.state-changed, .badge.state-pending-review, .badge.state-added { background: var(--warn-bg); border-color: #8a5a00; }
 .badge.state-live { background: #e3f3e8; border-color: var(--ok); color: var(--ok); }
 .badge.state-retired, .badge.state-rejected, .badge.state-failed, .badge.state-removed { background: var(--err-bg); border-color: var(--err); color: var(--err); }
-.badge.state-same, .badge.state-superseded { color: var(--muted); border-color: var(--muted); }
+.badge.state-superseded { color: var(--muted); border-color: var(--muted); }
 
 .editor form { display: flex; flex-direction: column; gap: 1rem; }
 .locales { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); }

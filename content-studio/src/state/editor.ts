@@ -155,7 +155,8 @@ export async function validateNow(): Promise<void> {
 export async function save(): Promise<boolean> {
   const t = text.value;
   if (saveBlocked.value) {
-    outcome.value = { kind: "error", text: t.saveBlocked(counts.value.errors) };
+    // The same sentence stands under the button; say it once more for screen readers.
+    announce(t.saveBlocked(counts.value.errors));
     return false;
   }
   clearTimeout(validateTimer);

@@ -27,6 +27,8 @@ export const confirming = signal<{ kind: "rollback" | "reject"; version: number 
 export const rejectComment = signal("");
 export const rejectError = signal("");
 export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
+/** Versions whose diff is shown in the list. */
+export const expanded = signal<ReadonlySet<number>>(new Set());
 export const audit = signal<AuditEntry[] | undefined>(undefined);
 export const auditError = signal("");
 
@@ -75,6 +77,17 @@ export async function loadDiff(version: number): Promise<VersionDiff | undefined
   );
   diffs.value = { ...diffs.value, [version]: diff ?? "error" };
   return diff;
+}
+
+/** Shows or hides a version's diff in the list, loading it the first time. */
+export function toggleDiff(version: number): void {
+  const next = new Set(expanded.value);
+  if (next.has(version)) next.delete(version);
+  else {
+    next.add(version);
+    void loadDiff(version);
+  }
+  expanded.value = next;
 }
 
 export async function publish(): Promise<boolean> {
@@ -197,6 +210,7 @@ onSignOut(() => {
   rejectComment.value = "";
   rejectError.value = "";
   diffs.value = {};
+  expanded.value = new Set();
   audit.value = undefined;
   auditError.value = "";
 });

@@ -89,7 +89,9 @@ export function Topics() {
               {rows.map(({ topic, match }) => (
                 <tr key={topic.id} data-topic={topic.id}>
                   <th scope="row">
-                    <a href={routeHash({ view: "topic", id: topic.id })}>{topic.id}</a>
+                    <a class="topic-id" href={routeHash({ view: "topic", id: topic.id })}>
+                      {topic.id}
+                    </a>
                     {match ? (
                       <span class="match">
                         {t.match}: {match}
@@ -113,14 +115,14 @@ export function Topics() {
                         )
                       : t.notAvailable}
                   </td>
-                  <td class="badges">
-                    {changedIds.value.has(topic.id) ? (
-                      <Badge kind="changed">{t.badgeChanged}</Badge>
-                    ) : (
-                      <Badge kind="same">{t.badgeSame}</Badge>
-                    )}
-                    {topic.retired ? <Badge kind="retired">{t.badgeRetired}</Badge> : null}
-                    {topic.system ? <Badge kind="system">{t.badgeSystem}</Badge> : null}
+                  <td>
+                    <div class="badges">
+                      {changedIds.value.has(topic.id) ? (
+                        <Badge kind="changed">{t.badgeChanged}</Badge>
+                      ) : null}
+                      {topic.retired ? <Badge kind="retired">{t.badgeRetired}</Badge> : null}
+                      {topic.system ? <Badge kind="system">{t.badgeSystem}</Badge> : null}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -16,11 +16,11 @@ import {
   commentError,
   confirming,
   diffs,
+  expanded,
   lastCreated,
   list,
   listError,
   loadAudit,
-  loadDiff,
   notice,
   publish,
   publishing,
@@ -28,6 +28,7 @@ import {
   rejectComment,
   rejectError,
   rollback,
+  toggleDiff,
 } from "../state/versions.ts";
 import { Badge, Confirm, describedBy, focusControl, LoadError, Outcome, Scroll } from "./ui.tsx";
 
@@ -180,7 +181,7 @@ function VersionItem(props: { version: ContentVersion; live: number }) {
   const canRollBack = v.state === "superseded" && v.version < props.live;
   const busy = busyVersion.value === v.version;
   const diff = diffs.value[v.version];
-  const open = diff !== undefined;
+  const open = expanded.value.has(v.version);
   const confirm = confirming.value?.version === v.version ? confirming.value : undefined;
   const context = <span class="sr-only">{t.versionContext(v.version)}</span>;
   return (
@@ -231,12 +232,7 @@ function VersionItem(props: { version: ContentVersion; live: number }) {
           class="secondary small"
           aria-expanded={open ? "true" : "false"}
           aria-controls={`${base}-diff`}
-          onClick={() => {
-            if (open) {
-              const { [v.version]: _closed, ...rest } = diffs.value;
-              diffs.value = rest;
-            } else void loadDiff(v.version);
-          }}
+          onClick={() => toggleDiff(v.version)}
         >
           {t.showDiff}
           {context}

@@ -1,6 +1,6 @@
 /** Small pieces the views share: focus helpers, notices, confirmations, describedby lists. */
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { text } from "../i18n.ts";
 
 /** `aria-describedby` from the ids that exist; undefined when none. */
@@ -61,7 +61,7 @@ export function Confirm(props: {
 }) {
   const yes = useRef<HTMLButtonElement>(null);
   const first = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const field = first.current?.querySelector<HTMLElement>("textarea, input");
     (field ?? yes.current)?.focus();
   }, []);

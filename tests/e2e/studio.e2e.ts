@@ -33,6 +33,7 @@ import {
 
 /** How soon an approved version must answer in the running widget (issue 18). */
 const LIVE_WITHIN_MS = 10_000;
+const POLL = { timeout: 15_000 } as const;
 
 describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
   let stack: LocalServer;
@@ -61,7 +62,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .getByRole("textbox", { name: /Kirjoita kysymyksesi|Skriv din fråga/ })
       .fill(question);
     await widget.keyboard.press("Enter");
-    await expect.poll(() => widget.locator(".msg.bot").count()).toBeGreaterThan(before);
+    await expect.poll(() => widget.locator(".msg.bot").count(), POLL).toBeGreaterThan(before);
     // The answer may come as more than one message; let the turn finish.
     await widget.waitForTimeout(300);
     const texts = await widget.locator(".msg.bot").allTextContents();
@@ -86,7 +87,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     const widget = await context.newPage();
     await widget.goto(`${stack.url}/`);
     await widget.getByRole("button", { name: /Avaa chat/ }).click();
-    await expect.poll(() => widget.locator(".msg.bot").count()).toBeGreaterThan(0);
+    await expect.poll(() => widget.locator(".msg.bot").count(), POLL).toBeGreaterThan(0);
     return widget;
   }
 
@@ -105,10 +106,8 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
 
     // Search reads titles, sentences and answers.
     await studio.locator("#topic-search").fill("verokortti");
-    await expect
-      .poll(() => studio.locator('tr[data-topic="tax-card"]').count(), { timeout: 10_000 })
-      .toBe(1);
-    await expect.poll(() => studio.locator("tr[data-topic]").count()).toBeLessThan(10);
+    await expect.poll(() => studio.locator('tr[data-topic="tax-card"]').count(), POLL).toBe(1);
+    await expect.poll(() => studio.locator("tr[data-topic]").count(), POLL).toBeLessThan(10);
     await expectNoAxeViolations(studio, "studio-topics-search");
     await studio.locator("#topic-search").fill("");
 
@@ -135,7 +134,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(tried.draft[0]).toBe(CAPITAL_GAINS.id);
     expect(tried.live).not.toContain(CAPITAL_GAINS.id);
     await expect
-      .poll(() => studio.getByTestId("try-draft").locator(".bubble").first().textContent())
+      .poll(() => studio.getByTestId("try-draft").locator(".bubble").first().textContent(), POLL)
       .toContain(CAPITAL_GAINS_ANSWER_MARK);
     await expectNoAxeViolations(studio, "studio-try");
 

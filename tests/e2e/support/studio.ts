@@ -21,6 +21,9 @@ export interface StudioLocale {
   tests: string[];
 }
 
+/** UI steps wait for the server (token, training, checks) on a shared two-core machine. */
+const POLL = { timeout: 15_000 } as const;
+
 const NAV = {
   topics: "Aiheet",
   try: "Kokeile viestiä",
@@ -34,7 +37,7 @@ export async function signInToStudio(page: Page, url: string, persona: string): 
   await page.locator(`[data-persona="${persona}"]`).click();
   // The header names the role once /api/content/me has answered.
   await expect
-    .poll(() => page.getByTestId("signed-in-user").textContent())
+    .poll(() => page.getByTestId("signed-in-user").textContent(), POLL)
     .toMatch(persona === "content-reviewer" ? /sisällön tarkastaja/ : /sisällön omistaja/);
 }
 
@@ -48,12 +51,14 @@ export async function openView(page: Page, view: keyof typeof NAV): Promise<void
   const here = await page.evaluate(() => location.hash || "#/topics");
   if (here === `#/${view}`) return;
   await page.getByRole("navigation").getByRole("link", { name: NAV[view], exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("view-heading");
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
+    .toBe("view-heading");
 }
 
 /** Waits until the as-you-type check has answered for what is in the form. */
 export async function checkSettled(page: Page): Promise<{ errors: number; warnings: number }> {
-  await expect.poll(() => page.getByTestId("topic-checking").count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => page.getByTestId("topic-checking").count(), POLL).toBe(0);
   const counts = page.locator(".check-counts");
   return {
     errors: Number(await counts.getAttribute("data-errors")),
@@ -89,12 +94,10 @@ export async function saveTopic(page: Page, id: string): Promise<void> {
     .poll(
       async () =>
         (await saved.count()) ? "saved" : await page.locator("#topic-summary").textContent(),
-      {
-        timeout: 15_000,
-      },
+      POLL,
     )
     .toBe("saved");
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/topics/${id}`);
+  await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe(`#/topics/${id}`);
 }
 
 /** Tries a message; returns the top intents of the draft and live columns, best first. */
@@ -120,9 +123,9 @@ export async function tryMessage(
 export async function runTestAll(page: Page): Promise<void> {
   await openView(page, "test");
   await page.locator("#run-tests").click();
-  await page.getByTestId("test-busy").waitFor();
-  await page.getByTestId("test-busy").waitFor({ state: "detached", timeout: 120_000 });
-  await page.getByTestId("test-results").waitFor();
+  // The busy line may come and go faster than a test can look; the results stay.
+  await page.getByTestId("test-results").waitFor({ timeout: 120_000 });
+  await expect.poll(() => page.getByTestId("test-busy").count(), POLL).toBe(0);
 }
 
 /** The version currently live, as the versions view says. */
@@ -139,7 +142,7 @@ export async function publishDraft(page: Page, comment: string): Promise<number>
   await page.locator("#publish-comment").fill(comment);
   await page.locator("#publish").click();
   const notice = page.getByTestId("versions-notice").locator(".notice.ok");
-  await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toMatch(/Versio \d+ luotu/);
+  await expect.poll(() => notice.textContent(), POLL).toMatch(/Versio \d+ luotu/);
   return Number((await notice.textContent())?.match(/Versio (\d+) luotu/)?.[1]);
 }
 
@@ -161,6 +164,6 @@ export async function rollBackTo(page: Page, version: number): Promise<number> {
   await page.locator(`#version-${version}-rollback`).click();
   await page.getByRole("button", { name: "Kyllä, palauta" }).click();
   const notice = page.getByTestId("versions-notice").locator(".notice.ok");
-  await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toMatch(/luotu palauttamaan/);
+  await expect.poll(() => notice.textContent(), POLL).toMatch(/luotu palauttamaan/);
   return Number((await notice.textContent())?.match(/Versio (\d+) luotu/)?.[1]);
 }

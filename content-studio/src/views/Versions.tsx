@@ -20,6 +20,7 @@ import {
   lastCreated,
   list,
   listError,
+  load,
   loadAudit,
   notice,
   publish,
@@ -147,7 +148,15 @@ function VersionListPanel() {
   const versions = list.value;
   return (
     <section aria-labelledby="versions-list-title" class="panel">
-      <h3 id="versions-list-title">{t.versionListTitle}</h3>
+      <div class="view-head">
+        <h3 id="versions-list-title" tabIndex={-1}>
+          {t.versionListTitle}
+        </h3>
+        <button type="button" class="secondary small" onClick={() => void load()}>
+          {t.refresh}
+          <span class="sr-only">{`: ${t.versionListTitle}`}</span>
+        </button>
+      </div>
       <LoadError message={listError.value} />
       {versions ? (
         <>
@@ -247,7 +256,8 @@ function VersionItem(props: { version: ContentVersion; live: number }) {
               aria-describedby={own ? `${base}-own` : undefined}
               onClick={() => {
                 if (own || busy) return;
-                void approve(v.version);
+                // The button goes away with the state; focus goes to the list, not the page.
+                void approve(v.version).then(() => focusControl("versions-list-title"));
               }}
             >
               {busy && !confirm ? t.approving : t.approve}
@@ -306,7 +316,11 @@ function VersionItem(props: { version: ContentVersion; live: number }) {
           question={`${t.reject}: ${t.versionName(v.version)}`}
           yes={t.rejectYes}
           busy={busy}
-          onYes={() => void reject(v.version)}
+          onYes={() =>
+            void reject(v.version).then((done) => {
+              if (done) focusControl("versions-list-title");
+            })
+          }
           onCancel={() => {
             confirming.value = undefined;
             focusControl(`${base}-reject`);

@@ -7,6 +7,7 @@ export default defineConfig({
       "infra/**/*.test.ts",
       "tests/**/*.test.ts",
       "handoff-console/**/*.test.ts",
+      "content-studio/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "tests/e2e/**"],
     testTimeout: 20_000,

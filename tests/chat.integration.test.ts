@@ -249,17 +249,21 @@ describe("ending and the survey", () => {
 });
 
 describe("local server", () => {
-  it("serves the health check, the chat page, the console and the bundle", async () => {
+  it("serves the health check, the chat page, the console, the studio and their bundles", async () => {
     const health = await fetch(`${stack.url}/healthz`);
     expect(await health.json()).toMatchObject({ status: "ok" });
     for (const [path, type] of [
       ["/", "text/html"],
       ["/console", "text/html"],
       ["/web-chat.js", "text/javascript"],
+      ["/studio", "text/html"],
+      ["/studio.js", "text/javascript"],
     ]) {
       const res = await fetch(`${stack.url}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get("content-type"), path).toContain(type);
+      // No inline script may run on any page we serve.
+      expect(res.headers.get("content-security-policy"), path).toMatch(/default-src 'self'/);
     }
     expect((await fetch(`${stack.url}/nope`)).status).toBe(404);
   });

@@ -13,12 +13,14 @@ export const BUNDLES = {
   "/web-chat.js": "web-chat/src/main.ts",
   "/console.js": "handoff-console/src/main.ts",
   "/console-reports.js": "handoff-console/src/reports/main.ts",
+  "/studio.js": "content-studio/src/main.tsx",
 } as const;
 
 const PAGES = {
   "/": "web-chat/demo.html",
   "/console": "handoff-console/index.html",
   "/console/reports": "handoff-console/reports.html",
+  "/studio": "content-studio/index.html",
 } as const;
 
 /**
@@ -41,7 +43,7 @@ export async function buildBrowserBundle(root: string, entry: string): Promise<B
   return Buffer.from(file.contents);
 }
 
-/** Bundles the web chat and console and reads their pages; done once at start-up. */
+/** Bundles the web chat, console and studio and reads their pages; done once at start-up. */
 export async function loadStaticAssets(root: string): Promise<Map<string, Asset>> {
   const assets = new Map<string, Asset>();
   const bundled = await Promise.all(

@@ -1,0 +1,167 @@
+import { describe, expect, it, vi } from "vitest";
+import {
+  ContentApiError,
+  ContentInvalidError,
+  createContentApi,
+  type DraftTopic,
+  ForbiddenError,
+  NotFoundError,
+  SelfApprovalError,
+  ServiceUnavailableError,
+  toApiError,
+  UnauthorizedError,
+} from "./api.ts";
+
+function answer(status: number, body: unknown): typeof fetch {
+  return vi.fn(
+    async () =>
+      new Response(typeof body === "string" ? body : JSON.stringify(body), {
+        status,
+        headers: { "content-type": "application/json" },
+      }),
+  ) as typeof fetch;
+}
+
+const topic: DraftTopic = {
+  id: "capital-gains",
+  fi: { title: "Myyntivoitto", utterances: ["a"], answer: "b" },
+  sv: { title: "Försäljningsvinst", utterances: ["c"], answer: "d" },
+  tests: { fi: [], sv: [] },
+};
+
+describe("content API client", () => {
+  it("sends the bearer token, JSON bodies and ids escaped in the path", async () => {
+    const fetchImpl = answer(200, { ok: true, warnings: [] });
+    const api = createContentApi({ token: "tok", fetch: fetchImpl });
+
+    await api.saveTopic({ ...topic, id: "a/b" });
+
+    expect(fetchImpl).toHaveBeenCalledWith("/api/content/draft/topics/a%2Fb", {
+      method: "PUT",
+      headers: {
+        accept: "application/json",
+        authorization: "Bearer tok",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ ...topic, id: "a/b" }),
+    });
+  });
+
+  it("asks GET requests without a body and the search with the query escaped", async () => {
+    const fetchImpl = answer(200, { topics: [] });
+    const api = createContentApi({ token: "tok", fetch: fetchImpl });
+
+    await api.search("myyntivoitto & osakkeet");
+
+    expect(fetchImpl).toHaveBeenCalledWith("/api/content/search?q=myyntivoitto%20%26%20osakkeet", {
+      method: "GET",
+      headers: { accept: "application/json", authorization: "Bearer tok" },
+    });
+  });
+
+  it("turns a 400 CONTENT_INVALID into ContentInvalidError with its problems as errors", async () => {
+    const api = createContentApi({
+      token: "tok",
+      fetch: answer(400, {
+        error: {
+          code: "CONTENT_INVALID",
+          message: "The topic has 2 problems",
+          problems: [
+            { path: "fi.utterances[3]", message: "duplicate of tax-card", fix: "remove it" },
+            { path: "sv.answer", message: "too long" },
+            { nonsense: true },
+          ],
+        },
+      }),
+    });
+
+    const error = await api.saveTopic(topic).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ContentInvalidError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: "CONTENT_INVALID",
+      message: "The topic has 2 problems",
+      problems: [
+        {
+          path: "fi.utterances[3]",
+          message: "duplicate of tax-card",
+          fix: "remove it",
+          severity: "error",
+        },
+        { path: "sv.answer", message: "too long", severity: "error" },
+      ],
+    });
+  });
+
+  it("names each refusal by status and code", () => {
+    const cases: [number, unknown, new (...args: never[]) => ContentApiError][] = [
+      [401, { error: { code: "UNAUTHORIZED", message: "no token" } }, UnauthorizedError],
+      [403, { error: { code: "FORBIDDEN", message: "role" } }, ForbiddenError],
+      [403, { error: { code: "SELF_APPROVAL", message: "own" } }, SelfApprovalError],
+      [404, { error: { code: "NOT_FOUND", message: "no such" } }, NotFoundError],
+      [503, undefined, ServiceUnavailableError],
+    ];
+    for (const [status, body, kind] of cases) {
+      const error = toApiError(status, body);
+      expect(error, `status ${status}`).toBeInstanceOf(kind);
+      expect(error.status).toBe(status);
+    }
+    const other = toApiError(409, { error: { code: "CONFLICT", message: "stale draft" } });
+    expect(other).toBeInstanceOf(ContentApiError);
+    expect(other).not.toBeInstanceOf(ContentInvalidError);
+    expect(other).toMatchObject({ code: "CONFLICT", message: "stale draft" });
+    expect(toApiError(418, "not json")).toMatchObject({ code: "HTTP_418", message: "" });
+  });
+
+  it("reports no answer and an unreadable success as the service being unavailable", async () => {
+    const down = vi.fn(async () => {
+      throw new TypeError("Failed to fetch");
+    }) as typeof fetch;
+    await expect(createContentApi({ token: "t", fetch: down }).versions()).rejects.toMatchObject({
+      name: "ServiceUnavailableError",
+      status: 0,
+    });
+    await expect(
+      createContentApi({ token: "t", fetch: answer(200, "<html>") }).versions(),
+    ).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  it("marks validate's problems errors unless they say otherwise, and save's warnings warnings", async () => {
+    const validating = createContentApi({
+      token: "t",
+      fetch: answer(200, {
+        problems: [
+          { severity: "warning", path: "fi.tests", message: "fewer than 8" },
+          { path: "id", message: "unknown" },
+        ],
+      }),
+    });
+    expect(await validating.validateTopic(topic)).toEqual([
+      { severity: "warning", path: "fi.tests", message: "fewer than 8" },
+      { severity: "error", path: "id", message: "unknown" },
+    ]);
+    const saving = createContentApi({
+      token: "t",
+      fetch: answer(200, { ok: true, warnings: [{ path: "sv.tests", message: "few" }] }),
+    });
+    expect(await saving.saveTopic(topic)).toEqual({
+      ok: true,
+      warnings: [{ severity: "warning", path: "sv.tests", message: "few" }],
+    });
+  });
+
+  it("posts approve, reject and rollback to the version's path", async () => {
+    const fetchImpl = answer(200, { version: 7, state: "live" });
+    const api = createContentApi({ token: "t", fetch: fetchImpl });
+    await api.approve(7);
+    await api.reject(7, "links go nowhere");
+    await api.rollback(3);
+    const calls = vi.mocked(fetchImpl).mock.calls.map(([url, init]) => [url, init?.body]);
+    expect(calls).toEqual([
+      ["/api/content/versions/7/approve", "{}"],
+      ["/api/content/versions/7/reject", JSON.stringify({ comment: "links go nowhere" })],
+      ["/api/content/versions/3/rollback", "{}"],
+    ]);
+  });
+});

@@ -1,0 +1,391 @@
+/**
+ * The studio's client for `/api/content/*` (docs: /work/design-studio.md, "HTTP contract").
+ * Every call sends the staff token as `Authorization: Bearer …`; every refusal becomes one
+ * of the named errors below, so views decide by class, never by parsing messages. Types are
+ * restated here from the contract so that zod and the server's modules stay out of the bundle.
+ */
+
+export type Lang = "fi" | "sv";
+export const LANGS: readonly Lang[] = ["fi", "sv"];
+
+export type Severity = "error" | "warning";
+
+/** One finding of the content check. Problems in a 400 answer carry no severity: errors. */
+export interface Problem {
+  severity?: Severity;
+  /** The field inside the topic, e.g. `fi.utterances[3]`, `sv.answer`, `followUps[0]`. */
+  path: string;
+  message: string;
+  fix?: string;
+}
+
+export const TOPIC_ACTIONS = ["handoff", "callback", "appointment"] as const;
+export type TopicAction = (typeof TOPIC_ACTIONS)[number];
+
+export interface TopicLink {
+  label: string;
+  url: string;
+}
+
+export interface TopicLocale {
+  title: string;
+  utterances: string[];
+  answer: string;
+  links?: TopicLink[];
+  /** Personalised templates of the system topics; read-only in the studio. */
+  personal?: Record<string, string>;
+}
+
+/** A topic as its YAML file holds it, and as PUT sends it. */
+export interface TopicFile {
+  id: string;
+  demo?: boolean;
+  action?: TopicAction;
+  followUps?: string[];
+  fi: TopicLocale;
+  sv: TopicLocale;
+}
+
+/** A draft topic with its test messages. */
+export interface DraftTopic extends TopicFile {
+  tests: Record<Lang, string[]>;
+}
+
+export interface TopicSummary {
+  id: string;
+  system: boolean;
+  retired: boolean;
+  fi: { title: string; utterances: number; tests: number };
+  sv: { title: string; utterances: number; tests: number };
+  /** Test-split top-1 share for this topic on the last test-all, 0..1. */
+  score?: number;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+
+export interface Draft {
+  baseVersion: number;
+  liveVersion: number;
+  topics: TopicSummary[];
+  outOfScope: Record<Lang, string[]>;
+  /** Ids of topics that differ from the live version. */
+  changed: string[];
+}
+
+export interface DraftTopicResponse {
+  topic: DraftTopic;
+  updatedBy?: string;
+  updatedAt?: string;
+  retired: boolean;
+}
+
+export interface LiveTopics {
+  version: number;
+  topics: { id: string; fi: { title: string }; sv: { title: string }; system?: boolean }[];
+}
+
+export interface SearchHit {
+  id: string;
+  fi: { title: string };
+  sv: { title: string };
+  /** The text that matched (a title, sentence or answer). */
+  match: string;
+}
+
+export interface QuickReply {
+  label: string;
+  value: string;
+}
+
+export interface MessageAction {
+  type: "login" | "handoff" | "callback" | "appointment" | "link" | "switch-language";
+  label: string;
+  url?: string;
+  lang?: Lang;
+}
+
+/** A bot message as the widget receives it. */
+export interface OutgoingMessage {
+  from: "customer" | "bot" | "advisor" | "system";
+  text: string;
+  topic?: string;
+  confidence?: number;
+  quickReplies?: QuickReply[];
+  actions?: MessageAction[];
+}
+
+export interface TryOutcome {
+  top: { intent: string; confidence: number }[];
+  answer: { topic?: string; messages: OutgoingMessage[] };
+}
+
+export interface TryResult {
+  draft: TryOutcome;
+  live: TryOutcome;
+}
+
+export interface TopicScore {
+  topic: string;
+  precision: number;
+  recall: number;
+  support: number;
+}
+
+export interface Confusion {
+  expected: string;
+  got: string;
+  count: number;
+}
+
+export interface LangReport {
+  accuracy: number;
+  noneRecall: number;
+  total: number;
+  perTopic: TopicScore[];
+  confusions: Confusion[];
+}
+
+export type SplitName = "tests" | "dev";
+export type SplitReport = Record<Lang, LangReport>;
+
+export interface ChangedAnswer {
+  text: string;
+  lang: Lang;
+  live: string;
+  draft: string;
+}
+
+export interface TestAllResult {
+  splits: Record<SplitName, SplitReport>;
+  changed: ChangedAnswer[];
+}
+
+export const VERSION_STATES = [
+  "pending-review",
+  "live",
+  "superseded",
+  "rejected",
+  "failed",
+] as const;
+export type VersionState = (typeof VERSION_STATES)[number];
+
+export interface ContentVersion {
+  version: number;
+  state: VersionState;
+  author: string;
+  createdAt: string;
+  comment: string;
+  approvedBy?: string;
+  approvedAt?: string;
+  rollbackOf?: number;
+  /** Why the version failed (e.g. the Lex build), for `failed`. */
+  error?: string;
+}
+
+export interface VersionList {
+  live: number;
+  versions: ContentVersion[];
+}
+
+export type TopicChange = "added" | "removed" | "changed";
+
+export interface VersionDiff {
+  version: number;
+  against: number;
+  topics: { id: string; change: TopicChange; fields: string[] }[];
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  version?: number;
+  topic?: string;
+  detail?: string;
+}
+
+export interface Me {
+  subject: string;
+  displayName: string;
+  roles: string[];
+}
+
+export interface SaveResult {
+  ok: true;
+  warnings: Problem[];
+}
+
+export interface PublishResult {
+  version: number;
+  state: VersionState;
+}
+
+// Errors -----------------------------------------------------------------------------------
+
+/** Any refusal or failure of a content API call; `status` 0 means no answer at all. */
+export class ContentApiError extends Error {
+  override readonly name: string = "ContentApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+/** 401: no token, or one the server no longer accepts. Sign in again. */
+export class UnauthorizedError extends ContentApiError {
+  override readonly name = "UnauthorizedError";
+}
+/** 403: the token's roles do not allow this. */
+export class ForbiddenError extends ContentApiError {
+  override readonly name = "ForbiddenError";
+}
+/** 403 SELF_APPROVAL: a reviewer tried to approve their own version (four-eyes rule). */
+export class SelfApprovalError extends ContentApiError {
+  override readonly name = "SelfApprovalError";
+}
+/** 400 CONTENT_INVALID: the content check refused the topic; `problems` say where and why. */
+export class ContentInvalidError extends ContentApiError {
+  override readonly name = "ContentInvalidError";
+}
+/** 404: the topic or version does not exist. */
+export class NotFoundError extends ContentApiError {
+  override readonly name = "NotFoundError";
+}
+/** No answer (network down, server restarting) or an answer that is not the contract's. */
+export class ServiceUnavailableError extends ContentApiError {
+  override readonly name = "ServiceUnavailableError";
+}
+
+function asProblems(value: unknown, severity?: Severity): Problem[] {
+  if (!Array.isArray(value)) return [];
+  const problems: Problem[] = [];
+  for (const item of value) {
+    if (typeof item !== "object" || item === null) continue;
+    const p = item as Record<string, unknown>;
+    if (typeof p.message !== "string") continue;
+    const given = p.severity === "error" || p.severity === "warning" ? p.severity : severity;
+    problems.push({
+      path: typeof p.path === "string" ? p.path : "",
+      message: p.message,
+      ...(typeof p.fix === "string" && p.fix ? { fix: p.fix } : {}),
+      ...(given ? { severity: given } : {}),
+    });
+  }
+  return problems;
+}
+
+/**
+ * The named error for a refused answer: `{ error: { code, message, problems } }` with its
+ * HTTP status. A body that is not that shape still gives an error with the status.
+ */
+export function toApiError(status: number, body: unknown): ContentApiError {
+  const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
+  const code = typeof error?.code === "string" ? error.code : `HTTP_${status}`;
+  const message = typeof error?.message === "string" ? error.message : "";
+  const problems = asProblems(error?.problems, "error");
+  if (status === 401) return new UnauthorizedError(status, code, message);
+  if (status === 403 && code === "SELF_APPROVAL")
+    return new SelfApprovalError(status, code, message);
+  if (status === 403) return new ForbiddenError(status, code, message);
+  if (status === 400 && code === "CONTENT_INVALID")
+    return new ContentInvalidError(status, code, message, problems);
+  if (status === 404) return new NotFoundError(status, code, message);
+  if (status === 0 || status >= 500) return new ServiceUnavailableError(status, code, message);
+  return new ContentApiError(status, code, message, problems);
+}
+
+// Client -----------------------------------------------------------------------------------
+
+export interface ContentApiOptions {
+  token: string;
+  fetch?: typeof fetch;
+}
+
+const enc = encodeURIComponent;
+
+/** Calls of the content API for one signed-in user; each resolves or throws a ContentApiError. */
+export function createContentApi(options: ContentApiOptions) {
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      authorization: `Bearer ${options.token}`,
+    };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetchImpl(path, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      throw new ServiceUnavailableError(0, "NO_ANSWER", "");
+    }
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch {
+      parsed = undefined;
+    }
+    if (!response.ok) throw toApiError(response.status, parsed);
+    if (typeof parsed !== "object" || parsed === null)
+      throw new ServiceUnavailableError(response.status, "BAD_RESPONSE", "");
+    return parsed as T;
+  }
+
+  return {
+    me: () => request<Me>("GET", "/api/content/me"),
+    liveTopics: () => request<LiveTopics>("GET", "/api/content/topics"),
+    draft: () => request<Draft>("GET", "/api/content/draft"),
+    draftTopic: (id: string) =>
+      request<DraftTopicResponse>("GET", `/api/content/draft/topics/${enc(id)}`),
+    validateTopic: async (topic: DraftTopic) => {
+      const result = await request<{ problems?: unknown }>(
+        "POST",
+        `/api/content/draft/validate/topics/${enc(topic.id)}`,
+        topic,
+      );
+      return asProblems(result.problems, "error");
+    },
+    saveTopic: async (topic: DraftTopic): Promise<SaveResult> => {
+      const result = await request<{ warnings?: unknown }>(
+        "PUT",
+        `/api/content/draft/topics/${enc(topic.id)}`,
+        topic,
+      );
+      return { ok: true, warnings: asProblems(result.warnings, "warning") };
+    },
+    retireTopic: async (id: string): Promise<SaveResult> => {
+      const result = await request<{ warnings?: unknown }>(
+        "DELETE",
+        `/api/content/draft/topics/${enc(id)}`,
+      );
+      return { ok: true, warnings: asProblems(result.warnings, "warning") };
+    },
+    search: (q: string) =>
+      request<{ topics: SearchHit[] }>("GET", `/api/content/search?q=${enc(q)}`),
+    tryMessage: (text: string, lang: Lang) =>
+      request<TryResult>("POST", "/api/content/try", { text, lang }),
+    testAll: () => request<TestAllResult>("POST", "/api/content/test-all", {}),
+    versions: () => request<VersionList>("GET", "/api/content/versions"),
+    versionDiff: (version: number) =>
+      request<VersionDiff>("GET", `/api/content/versions/${version}/diff`),
+    publish: (comment: string) =>
+      request<PublishResult>("POST", "/api/content/publish", { comment }),
+    approve: (version: number) =>
+      request<PublishResult>("POST", `/api/content/versions/${version}/approve`, {}),
+    reject: (version: number, comment: string) =>
+      request<PublishResult>("POST", `/api/content/versions/${version}/reject`, { comment }),
+    rollback: (version: number) =>
+      request<PublishResult>("POST", `/api/content/versions/${version}/rollback`, {}),
+    audit: (limit = 50) =>
+      request<{ entries: AuditEntry[] }>("GET", `/api/content/audit?limit=${limit}`),
+  };
+}
+
+export type ContentApi = ReturnType<typeof createContentApi>;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { TOPIC_ACTIONS, VERSION_STATES } from "./api.ts";
+import { formatDateTime, formatPercent, UI } from "./i18n.ts";
+
+/** Every key path of a string table, with the kind of value found there. */
+function shape(value: unknown, path = ""): string[] {
+  if (typeof value === "function") return [`${path}:function/${value.length}`];
+  if (typeof value === "object" && value !== null)
+    return Object.keys(value)
+      .sort()
+      .flatMap((key) =>
+        shape((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key),
+      );
+  return [`${path}:${typeof value}`];
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (typeof value === "function") return [String(value(...[1, 2, 3].map(String)))];
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(strings);
+  return [];
+}
+
+describe("studio strings", () => {
+  it("have the same keys, nesting and function arities in Finnish and Swedish", () => {
+    expect(shape(UI.sv)).toEqual(shape(UI.fi));
+  });
+
+  it("are never empty, and the two languages differ where they should", () => {
+    for (const table of [UI.fi, UI.sv]) {
+      for (const s of strings(table)) expect(s.trim()).not.toBe("");
+    }
+    expect(UI.sv.appTitle).not.toBe(UI.fi.appTitle);
+    expect(UI.sv.save).not.toBe(UI.fi.save);
+  });
+
+  it("name every action and version state in both languages", () => {
+    for (const table of [UI.fi, UI.sv]) {
+      for (const action of ["", ...TOPIC_ACTIONS] as const)
+        expect(table.actions[action]).toMatch(/\S/);
+      for (const state of VERSION_STATES) expect(table.states[state]).toMatch(/\S/);
+      expect(table.roles["content-owner"]).toMatch(/\S/);
+      expect(table.roles["content-reviewer"]).toMatch(/\S/);
+    }
+  });
+
+  it("formats shares and times for the UI language, and a missing value as a dash", () => {
+    expect(formatPercent(0.873, UI.fi)).toMatch(/^87,3\s%$/);
+    expect(formatPercent(undefined, UI.sv)).toBe("–");
+    expect(formatPercent(Number.NaN, UI.fi)).toBe("–");
+    expect(formatDateTime("2026-11-24T08:00:00Z", UI.fi)).toMatch(/24\.11\.2026.*10\.00/);
+    expect(formatDateTime("2026-11-24T08:00:00Z", UI.sv)).toMatch(/2026-11-24.*10:00/);
+    expect(formatDateTime(undefined, UI.fi)).toBe("–");
+  });
+});

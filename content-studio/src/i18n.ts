@@ -1,0 +1,630 @@
+/**
+ * Every string the studio shows or announces, in Finnish and Swedish. The Swedish table is
+ * typed as the Finnish one, so a string missing from either fails the type check.
+ */
+import { computed, signal } from "@preact/signals";
+import type { Lang, SplitName, TopicAction, TopicChange, VersionState } from "./api.ts";
+import type { LocaleField } from "./problems.ts";
+
+type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general";
+
+const fi = {
+  lang: "fi" as Lang,
+  locale: "fi-FI",
+  appTitle: "Sisältöstudio",
+  switchLang: "På svenska",
+  switchLangTo: "sv" as Lang,
+  langName: { fi: "suomi", sv: "ruotsi" } as Record<Lang, string>,
+  langColumn: { fi: "Suomi", sv: "Ruotsi" } as Record<Lang, string>,
+  roles: {
+    "content-owner": "sisällön omistaja",
+    "content-reviewer": "sisällön tarkastaja",
+  } as Record<string, string>,
+  signedInAs: (name: string, roles: string) => (roles ? `${name} (${roles})` : name),
+  signedInLabel: "Kirjautuneena",
+  signOut: "Kirjaudu ulos",
+  navLabel: "Studion osat",
+  nav: {
+    topics: "Aiheet",
+    try: "Kokeile viestiä",
+    test: "Testaa kaikki",
+    versions: "Versiot ja julkaisu",
+  },
+  loading: "Ladataan…",
+  yes: "Kyllä",
+  cancel: "Peruuta",
+  notAvailable: "–",
+  // Sign-in
+  signInTitle: "Kirjaudu sisään",
+  signInIntro:
+    "Paikallinen kehitysympäristö: valitse sisällön omistajan tai tarkastajan testihenkilö.",
+  loadingPersonas: "Haetaan testihenkilöitä…",
+  signInAs: (name: string) => `Kirjaudu: ${name}`,
+  noPersonas: "Sisältötyön testihenkilöitä ei löytynyt.",
+  productionSignIn:
+    "Tuotannossa sisällön omistajat ja tarkastajat kirjautuvat organisaation tunnistuspalvelun (Cognito) kautta. Jos sinulla on ID-tunniste, voit liittää sen tähän.",
+  tokenLabel: "ID-tunniste (token)",
+  tokenSubmit: "Kirjaudu tunnisteella",
+  tokenEmpty: "Liitä tunniste ensin.",
+  tokenFailed: "Tunnisteen haku epäonnistui. Yritä uudelleen.",
+  unauthorized: "Kirjautuminen ei kelpaa tai on vanhentunut. Kirjaudu uudelleen.",
+  forbidden:
+    "Tällä tunnuksella ei ole sisällön omistajan eikä tarkastajan roolia. Kirjaudu toisella tunnuksella.",
+  serverSaid: (message: string) => `Palvelimen viesti: ${message}`,
+  noAnswer: "Palvelu ei vastannut. Yritä hetken päästä uudelleen.",
+  failed: (message: string) => `Toiminto epäonnistui. ${message}`,
+  notFound: "Sitä ei löytynyt. Se on ehkä poistettu.",
+  // Topics
+  topicsTitle: "Aiheet",
+  searchLabel: "Hae aiheista",
+  searchHint: "Hakee otsikoista, opetuslauseista ja vastauksista molemmilla kielillä.",
+  newTopic: "Uusi aihe",
+  topicsCaption: "Luonnoksen aiheet",
+  topicCount: (n: number) => (n === 1 ? "1 aihe" : `${n} aihetta`),
+  searchCount: (n: number, q: string) =>
+    n === 0
+      ? `Haulla ”${q}” ei löytynyt aiheita.`
+      : n === 1
+        ? `Haulla ”${q}” löytyi 1 aihe.`
+        : `Haulla ”${q}” löytyi ${n} aihetta.`,
+  searching: "Haetaan…",
+  colId: "Tunniste",
+  colTitle: (lang: Lang) => `Otsikko (${lang === "fi" ? "suomi" : "ruotsi"})`,
+  colSentences: "Opetuslauseet fi / sv",
+  colTests: "Testiviestit fi / sv",
+  colScore: "Osuvuus testeissä",
+  colChanged: "Muutettu viimeksi",
+  colStatus: "Tila",
+  badgeChanged: "Muuttunut julkaistusta",
+  badgeRetired: "Poistettu käytöstä",
+  badgeSystem: "Järjestelmäaihe",
+  match: "Osuma",
+  changedByAt: (by: string, at: string) => `${at}, ${by}`,
+  editTopic: (id: string) => `Muokkaa aihetta ${id}`,
+  // Editor
+  newTopicTitle: "Uusi aihe",
+  editTopicTitle: (id: string) => `Aihe: ${id}`,
+  backToTopics: "Takaisin aiheisiin",
+  lastChanged: (by: string, at: string) => `Viimeksi muuttanut ${by} ${at}.`,
+  idLabel: "Tunniste",
+  idHint:
+    "Pienet kirjaimet a–z, numerot ja yhdysmerkit, esimerkiksi capital-gains. Tunnistetta ei voi muuttaa tallennuksen jälkeen.",
+  idRequired: "Anna aiheelle tunniste.",
+  idFormat: "Tunnisteessa saa olla vain pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä.",
+  idFormatFix: "Esimerkiksi capital-gains tai tax-card-2.",
+  idTooLong: (max: number) => `Tunniste on liian pitkä (enintään ${max} merkkiä).`,
+  idInUse: (id: string) => `Tunniste ${id} on jo käytössä.`,
+  idInUseFix: "Valitse toinen tunniste tai muokkaa olemassa olevaa aihetta.",
+  localeLegend: (lang: Lang): string => (lang === "fi" ? "Suomeksi" : "Ruotsiksi"),
+  titleLabel: "Otsikko",
+  titleHint: (max: number) => `Näkyy pikavalintapainikkeessa, enintään ${max} merkkiä.`,
+  utterancesLabel: "Opetuslauseet",
+  utterancesHint: "Yksi lause riville: tapoja, joilla asiakas voisi kysyä tästä.",
+  utteranceCount: (n: number, min: number) => `${n} lausetta (vähintään ${min})`,
+  answerLabel: "Vastaus",
+  answerHint: "Tyhjä rivi aloittaa uuden kappaleen.",
+  answerCount: (n: number, max: number) => `${n} / ${max} merkkiä`,
+  answerOver: (n: number) => `${n} merkkiä liikaa`,
+  linksLegend: "Linkit",
+  linksHint: "Vain https-osoitteet sallituille julkishallinnon sivustoille, esimerkiksi vero.fi.",
+  linkRow: (n: number) => `Linkki ${n}`,
+  linkLabel: "Linkin teksti",
+  linkUrl: "Osoite",
+  addLink: "Lisää linkki",
+  removeLink: (n: number) => `Poista linkki ${n}`,
+  noLinks: "Ei linkkejä.",
+  personalLegend: "Henkilökohtaiset vastaukset (vain luku)",
+  personalHint:
+    "Nämä pohjat käyttävät asiakkaan omia tietoja, joten niitä muuttavat kehittäjät. Ne säilyvät ennallaan tallennettaessa.",
+  testsLabel: "Testiviestit",
+  testsHint: "Yksi viesti riville. Kirjoita uusia viestejä, älä kopioi opetuslauseita.",
+  testCount: (n: number, min: number) => `${n} testiviestiä (suositus vähintään ${min})`,
+  sharedLegend: "Yhteiset asetukset",
+  actionLabel: "Toiminto vastauksen jälkeen",
+  actions: {
+    "": "Ei toimintoa",
+    handoff: "Siirto asiakasneuvojalle",
+    callback: "Takaisinsoittopyyntö",
+    appointment: "Ajanvaraus",
+  } as Record<TopicAction | "", string>,
+  followUpsLegend: "Jatkoaiheet",
+  followUpsHint: "Tarjotaan pikavalintoina vastauksen jälkeen.",
+  noFollowUpChoices: "Muita aiheita ei ole.",
+  demoLabel: "Esittelysisältöä (ei virallista ohjeistusta)",
+  fields: {
+    id: "Tunniste",
+    title: "otsikko",
+    utterances: "opetuslauseet",
+    answer: "vastaus",
+    links: "linkit",
+    personal: "henkilökohtaiset vastaukset",
+    tests: "testiviestit",
+    action: "Toiminto",
+    followUps: "Jatkoaiheet",
+    demo: "Esittelysisältö",
+    general: "Aihe",
+  } as Record<FieldName, string>,
+  line: (n: number) => `rivi ${n}`,
+  linkN: (n: number) => `linkki ${n}`,
+  itemN: (n: number) => `kohta ${n}`,
+  checkTitle: "Tarkistus",
+  checking: "Tarkistetaan…",
+  checkOk: "Ei virheitä eikä varoituksia.",
+  checkCounts: (errors: number, warnings: number) =>
+    `${errors === 1 ? "1 virhe" : `${errors} virhettä`}, ${warnings === 1 ? "1 varoitus" : `${warnings} varoitusta`}.`,
+  checkFailed: "Tarkistus ei onnistunut juuri nyt; tallennettaessa tarkistetaan uudelleen.",
+  severity: { error: "Virhe", warning: "Varoitus" },
+  fixLabel: "Korjaus:",
+  goToField: "Siirry kenttään",
+  save: "Tallenna luonnokseen",
+  saving: "Tallennetaan…",
+  saved: (id: string) => `Aihe ${id} tallennettu luonnokseen.`,
+  savedWithWarnings: (id: string, n: number) =>
+    `Aihe ${id} tallennettu luonnokseen. ${n === 1 ? "1 varoitus" : `${n} varoitusta`}.`,
+  saveBlocked: (n: number) =>
+    `Tallennus on estetty: korjaa ensin ${n === 1 ? "1 virhe" : `${n} virhettä`}.`,
+  saveRefused: "Tarkistus hylkäsi aiheen. Virheet näkyvät kenttien vieressä ja alla.",
+  retire: "Poista käytöstä",
+  retireConfirm: (id: string) =>
+    `Poistetaanko aihe ${id} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.`,
+  retireYes: "Kyllä, poista käytöstä",
+  retired: (id: string) => `Aihe ${id} poistettu käytöstä luonnoksessa.`,
+  retiredNotice: "Tämä aihe on poistettu käytöstä luonnoksessa. Tallentaminen palauttaa sen.",
+  systemNotice:
+    "Järjestelmäaihe: palvelu käyttää tätä aihetta, joten sitä ei voi poistaa käytöstä.",
+  // Try it
+  tryTitle: "Kokeile viestiä",
+  tryIntro:
+    "Näet, mitkä aiheet luonnos ja julkaistu versio tunnistavat, ja vastauksen sellaisena kuin chat sen näyttäisi.",
+  messageLabel: "Asiakkaan viesti",
+  tryLang: "Kieli",
+  trySubmit: "Kokeile",
+  trying: "Kokeillaan…",
+  messageEmpty: "Kirjoita viesti ensin.",
+  tryColumn: { draft: "Luonnos", live: "Julkaistu versio" },
+  topThree: "Kolme todennäköisintä aihetta",
+  noIntent: "ei aihetta",
+  confidence: (percent: string) => `varmuus ${percent}`,
+  answerPreview: "Vastaus chatissa",
+  bot: "Chatbot",
+  noMessages: "Ei vastausta.",
+  quickReplyTry: (label: string) => `Kokeile pikavalintaa: ${label}`,
+  newWindow: "(avautuu uuteen ikkunaan)",
+  actionNote: "Toimintopainike",
+  tryDone: (draft: string, live: string) => `Luonnos: ${draft}. Julkaistu versio: ${live}.`,
+  // Test all
+  testTitle: "Testaa kaikki",
+  testIntro:
+    "Ajaa luonnoksella testi- ja kehitysjoukon viestit ja vertaa vastauksia julkaistuun versioon.",
+  runTests: "Testaa kaikki",
+  testing: "Testataan… Tämä voi kestää useita sekunteja.",
+  testDone: (accuracyFi: string, accuracySv: string) =>
+    `Testit valmiit. Testijoukon osuvuus: suomi ${accuracyFi}, ruotsi ${accuracySv}.`,
+  noTestsYet: "Testejä ei ole vielä ajettu tässä istunnossa.",
+  splitNames: { tests: "Testijoukko", dev: "Kehitysjoukko" } as Record<SplitName, string>,
+  overviewCaption: "Osuvuus joukoittain ja kielittäin",
+  colSplit: "Joukko",
+  colLang: "Kieli",
+  colAccuracy: "Osuvuus",
+  colNoneRecall: "Muut asiat tunnistettu",
+  colTotal: "Viestejä",
+  overviewHint:
+    "Osuvuus: oikein tunnistettujen viestien osuus. Muut asiat tunnistettu: kuinka suuren osan aiheisiin kuulumattomista viesteistä botti jätti tunnistamatta, kuten pitää.",
+  perTopicTitle: "Aiheittain",
+  splitChoice: "Joukko",
+  sortChoice: "Järjestys",
+  sortWorst: "Heikoin ensin",
+  sortTopic: "Aiheen mukaan",
+  perTopicCaption: (split: string) => `${split}: tarkkuus ja kattavuus aiheittain`,
+  colTopic: "Aihe",
+  colPrecision: "Tarkkuus",
+  colRecall: "Kattavuus",
+  colSupport: "Viestejä",
+  perTopicHint:
+    "Tarkkuus: kun botti tunnisti aiheen, kuinka usein se oli oikein. Kattavuus: aiheen viesteistä kuinka moni tunnistettiin.",
+  confusionsTitle: "Sekaannukset",
+  confusionsCaption: (split: string) =>
+    `${split}: aihe, johon viesti kuului, ja aihe, jonka botti tunnisti`,
+  colExpected: "Oikea aihe",
+  colGot: "Tunnistettu",
+  colCount: "Kertaa",
+  noConfusions: "Ei sekaannuksia.",
+  changedTitle: "Vastaus muuttuu julkaistuun verrattuna",
+  changedCaption: "Viestit, joiden aihe on luonnoksessa eri kuin julkaistussa versiossa",
+  colText: "Viesti",
+  colLive: "Julkaistu",
+  colDraft: "Luonnos",
+  noChanged: "Yhdenkään viestin aihe ei muutu.",
+  // Versions
+  versionsTitle: "Versiot ja julkaisu",
+  publishTitle: "Julkaise luonnos",
+  draftChanges: (live: number) => `Luonnoksen muutokset julkaistuun versioon ${live} verrattuna`,
+  noDraftChanges: "Luonnos on sama kuin julkaistu versio: julkaistavaa ei ole.",
+  change: { added: "Uusi", removed: "Poistetaan käytöstä", changed: "Muutettu" } as Record<
+    TopicChange,
+    string
+  >,
+  commentLabel: "Kommentti tarkastajalle",
+  commentHint: "Mitä muutit ja miksi.",
+  commentRequired: "Kirjoita kommentti tarkastajalle.",
+  publish: "Julkaise luonnos",
+  publishing: "Julkaistaan…",
+  published: (version: number, state: string) => `Versio ${version} luotu. Tila: ${state}.`,
+  versionChanges: (version: number, against: number) =>
+    `Version ${version} muutokset versioon ${against} verrattuna`,
+  versionListTitle: "Versiot",
+  liveNow: (version: number) => `Käytössä on versio ${version}.`,
+  versionName: (version: number) => `Versio ${version}`,
+  states: {
+    "pending-review": "Odottaa tarkastusta",
+    live: "Käytössä",
+    superseded: "Korvattu",
+    rejected: "Hylätty",
+    failed: "Epäonnistui",
+  } as Record<VersionState, string>,
+  author: "Tekijä",
+  created: "Luotu",
+  approvedBy: "Hyväksyjä",
+  commentTerm: "Kommentti",
+  rollbackOf: (version: number) => `Palauttaa version ${version} sisällön`,
+  failedReason: "Syy",
+  showDiff: "Näytä muutokset",
+  versionContext: (version: number) => ` (versio ${version})`,
+  noDiff: "Ei muutoksia.",
+  approve: "Hyväksy",
+  approving: "Hyväksytään…",
+  approved: (version: number, state: string) => `Versio ${version} hyväksytty. Tila: ${state}.`,
+  ownVersion: "Tämä on oma versiosi: toisen tarkastajan on hyväksyttävä se.",
+  selfApproval:
+    "Omaa versiota ei voi hyväksyä (neljän silmän periaate). Pyydä toista tarkastajaa hyväksymään se.",
+  reviewerOnly: "Vain sisällön tarkastaja voi hyväksyä tai hylätä version.",
+  reject: "Hylkää",
+  rejectReason: "Hylkäämisen syy",
+  rejectYes: "Hylkää versio",
+  rejectReasonRequired: "Kirjoita hylkäämisen syy.",
+  rejected: (version: number) => `Versio ${version} hylätty.`,
+  rollback: "Palauta tämä versio",
+  rollbackConfirm: (version: number) =>
+    `Palautetaanko version ${version} sisältö? Siitä tehdään uusi versio, joka tarkastetaan ennen käyttöönottoa.`,
+  rollbackYes: "Kyllä, palauta",
+  rolledBack: (from: number, version: number, state: string) =>
+    `Versio ${version} luotu palauttamaan version ${from} sisältö. Tila: ${state}.`,
+  auditTitle: "Muutosloki",
+  auditCaption: "Viimeisimmät tapahtumat, uusin ensin",
+  colAt: "Aika",
+  colActor: "Kuka",
+  colAction: "Tapahtuma",
+  colVersion: "Versio",
+  colDetail: "Lisätieto",
+  refresh: "Päivitä",
+  noAudit: "Ei tapahtumia.",
+};
+
+export type UiText = typeof fi;
+
+const sv: UiText = {
+  lang: "sv",
+  locale: "sv-SE",
+  appTitle: "Innehållsstudio",
+  switchLang: "Suomeksi",
+  switchLangTo: "fi",
+  langName: { fi: "finska", sv: "svenska" },
+  langColumn: { fi: "Finska", sv: "Svenska" },
+  roles: {
+    "content-owner": "innehållsägare",
+    "content-reviewer": "innehållsgranskare",
+  },
+  signedInAs: (name, roles) => (roles ? `${name} (${roles})` : name),
+  signedInLabel: "Inloggad",
+  signOut: "Logga ut",
+  navLabel: "Studions delar",
+  nav: {
+    topics: "Ämnen",
+    try: "Testa ett meddelande",
+    test: "Testa allt",
+    versions: "Versioner och publicering",
+  },
+  loading: "Laddar…",
+  yes: "Ja",
+  cancel: "Avbryt",
+  notAvailable: "–",
+  signInTitle: "Logga in",
+  signInIntro: "Lokal utvecklingsmiljö: välj en testperson för innehållsägare eller granskare.",
+  loadingPersonas: "Hämtar testpersoner…",
+  signInAs: (name) => `Logga in: ${name}`,
+  noPersonas: "Inga testpersoner för innehållsarbete hittades.",
+  productionSignIn:
+    "I produktion loggar innehållsägare och granskare in via organisationens identifieringstjänst (Cognito). Om du har en ID-token kan du klistra in den här.",
+  tokenLabel: "ID-token",
+  tokenSubmit: "Logga in med token",
+  tokenEmpty: "Klistra in en token först.",
+  tokenFailed: "Det gick inte att hämta en token. Försök igen.",
+  unauthorized: "Inloggningen godkändes inte eller har gått ut. Logga in på nytt.",
+  forbidden:
+    "Den här användaren har varken rollen innehållsägare eller granskare. Logga in med en annan användare.",
+  serverSaid: (message) => `Serverns meddelande: ${message}`,
+  noAnswer: "Tjänsten svarade inte. Försök igen om en stund.",
+  failed: (message) => `Åtgärden misslyckades. ${message}`,
+  notFound: "Det hittades inte. Det har kanske tagits bort.",
+  topicsTitle: "Ämnen",
+  searchLabel: "Sök bland ämnen",
+  searchHint: "Söker i rubriker, träningsmeningar och svar på båda språken.",
+  newTopic: "Nytt ämne",
+  topicsCaption: "Utkastets ämnen",
+  topicCount: (n) => (n === 1 ? "1 ämne" : `${n} ämnen`),
+  searchCount: (n, q) =>
+    n === 0
+      ? `Sökningen ”${q}” gav inga ämnen.`
+      : n === 1
+        ? `Sökningen ”${q}” gav 1 ämne.`
+        : `Sökningen ”${q}” gav ${n} ämnen.`,
+  searching: "Söker…",
+  colId: "Id",
+  colTitle: (lang) => `Rubrik (${lang === "fi" ? "finska" : "svenska"})`,
+  colSentences: "Träningsmeningar fi / sv",
+  colTests: "Testmeddelanden fi / sv",
+  colScore: "Träffsäkerhet i test",
+  colChanged: "Senast ändrad",
+  colStatus: "Status",
+  badgeChanged: "Ändrad mot publicerad",
+  badgeRetired: "Tagen ur bruk",
+  badgeSystem: "Systemämne",
+  match: "Träff",
+  changedByAt: (by, at) => `${at}, ${by}`,
+  editTopic: (id) => `Redigera ämnet ${id}`,
+  newTopicTitle: "Nytt ämne",
+  editTopicTitle: (id) => `Ämne: ${id}`,
+  backToTopics: "Tillbaka till ämnena",
+  lastChanged: (by, at) => `Senast ändrat av ${by} ${at}.`,
+  idLabel: "Id",
+  idHint:
+    "Små bokstäver a–z, siffror och bindestreck, till exempel capital-gains. Id:t kan inte ändras efter att ämnet sparats.",
+  idRequired: "Ge ämnet ett id.",
+  idFormat: "Id:t får bara innehålla små bokstäver a–z, siffror och bindestreck.",
+  idFormatFix: "Till exempel capital-gains eller tax-card-2.",
+  idTooLong: (max) => `Id:t är för långt (högst ${max} tecken).`,
+  idInUse: (id) => `Id:t ${id} används redan.`,
+  idInUseFix: "Välj ett annat id eller redigera det befintliga ämnet.",
+  localeLegend: (lang) => (lang === "fi" ? "På finska" : "På svenska"),
+  titleLabel: "Rubrik",
+  titleHint: (max) => `Visas på snabbvalsknappen, högst ${max} tecken.`,
+  utterancesLabel: "Träningsmeningar",
+  utterancesHint: "En mening per rad: sätt som kunden kunde fråga om det här.",
+  utteranceCount: (n, min) => `${n} meningar (minst ${min})`,
+  answerLabel: "Svar",
+  answerHint: "En tom rad börjar ett nytt stycke.",
+  answerCount: (n, max) => `${n} / ${max} tecken`,
+  answerOver: (n) => `${n} tecken för mycket`,
+  linksLegend: "Länkar",
+  linksHint: "Endast https-adresser till godkända offentliga webbplatser, till exempel vero.fi.",
+  linkRow: (n) => `Länk ${n}`,
+  linkLabel: "Länktext",
+  linkUrl: "Adress",
+  addLink: "Lägg till länk",
+  removeLink: (n) => `Ta bort länk ${n}`,
+  noLinks: "Inga länkar.",
+  personalLegend: "Personliga svar (endast läsning)",
+  personalHint:
+    "De här mallarna använder kundens egna uppgifter och ändras därför av utvecklare. De bevaras oförändrade när du sparar.",
+  testsLabel: "Testmeddelanden",
+  testsHint: "Ett meddelande per rad. Skriv nya meddelanden, kopiera inte träningsmeningar.",
+  testCount: (n, min) => `${n} testmeddelanden (rekommenderat minst ${min})`,
+  sharedLegend: "Gemensamma inställningar",
+  actionLabel: "Åtgärd efter svaret",
+  actions: {
+    "": "Ingen åtgärd",
+    handoff: "Överföring till kundrådgivare",
+    callback: "Begäran om återuppringning",
+    appointment: "Tidsbokning",
+  },
+  followUpsLegend: "Följdämnen",
+  followUpsHint: "Erbjuds som snabbval efter svaret.",
+  noFollowUpChoices: "Det finns inga andra ämnen.",
+  demoLabel: "Demoinnehåll (inte officiella anvisningar)",
+  fields: {
+    id: "Id",
+    title: "rubrik",
+    utterances: "träningsmeningar",
+    answer: "svar",
+    links: "länkar",
+    personal: "personliga svar",
+    tests: "testmeddelanden",
+    action: "Åtgärd",
+    followUps: "Följdämnen",
+    demo: "Demoinnehåll",
+    general: "Ämne",
+  },
+  line: (n) => `rad ${n}`,
+  linkN: (n) => `länk ${n}`,
+  itemN: (n) => `punkt ${n}`,
+  checkTitle: "Kontroll",
+  checking: "Kontrollerar…",
+  checkOk: "Inga fel eller varningar.",
+  checkCounts: (errors, warnings) =>
+    `${errors === 1 ? "1 fel" : `${errors} fel`}, ${warnings === 1 ? "1 varning" : `${warnings} varningar`}.`,
+  checkFailed: "Kontrollen lyckades inte just nu; den görs på nytt när du sparar.",
+  severity: { error: "Fel", warning: "Varning" },
+  fixLabel: "Åtgärd:",
+  goToField: "Gå till fältet",
+  save: "Spara i utkastet",
+  saving: "Sparar…",
+  saved: (id) => `Ämnet ${id} har sparats i utkastet.`,
+  savedWithWarnings: (id, n) =>
+    `Ämnet ${id} har sparats i utkastet. ${n === 1 ? "1 varning" : `${n} varningar`}.`,
+  saveBlocked: (n) => `Det går inte att spara: rätta först ${n === 1 ? "1 fel" : `${n} fel`}.`,
+  saveRefused: "Kontrollen godkände inte ämnet. Felen visas vid fälten och nedan.",
+  retire: "Ta ur bruk",
+  retireConfirm: (id) =>
+    `Ska ämnet ${id} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.`,
+  retireYes: "Ja, ta ur bruk",
+  retired: (id) => `Ämnet ${id} har tagits ur bruk i utkastet.`,
+  retiredNotice: "Det här ämnet har tagits ur bruk i utkastet. Om du sparar återställs det.",
+  systemNotice: "Systemämne: tjänsten använder det här ämnet, så det kan inte tas ur bruk.",
+  tryTitle: "Testa ett meddelande",
+  tryIntro:
+    "Du ser vilka ämnen utkastet och den publicerade versionen känner igen, och svaret så som chatten skulle visa det.",
+  messageLabel: "Kundens meddelande",
+  tryLang: "Språk",
+  trySubmit: "Testa",
+  trying: "Testar…",
+  messageEmpty: "Skriv ett meddelande först.",
+  tryColumn: { draft: "Utkast", live: "Publicerad version" },
+  topThree: "De tre mest sannolika ämnena",
+  noIntent: "inget ämne",
+  confidence: (percent) => `säkerhet ${percent}`,
+  answerPreview: "Svaret i chatten",
+  bot: "Chattbot",
+  noMessages: "Inget svar.",
+  quickReplyTry: (label) => `Testa snabbvalet: ${label}`,
+  newWindow: "(öppnas i ett nytt fönster)",
+  actionNote: "Åtgärdsknapp",
+  tryDone: (draft, live) => `Utkast: ${draft}. Publicerad version: ${live}.`,
+  testTitle: "Testa allt",
+  testIntro:
+    "Kör test- och utvecklingsmängdens meddelanden mot utkastet och jämför svaren med den publicerade versionen.",
+  runTests: "Testa allt",
+  testing: "Testar… Det kan ta flera sekunder.",
+  testDone: (accuracyFi, accuracySv) =>
+    `Testerna är klara. Träffsäkerhet i testmängden: finska ${accuracyFi}, svenska ${accuracySv}.`,
+  noTestsYet: "Testerna har inte körts ännu under den här sessionen.",
+  splitNames: { tests: "Testmängd", dev: "Utvecklingsmängd" },
+  overviewCaption: "Träffsäkerhet per mängd och språk",
+  colSplit: "Mängd",
+  colLang: "Språk",
+  colAccuracy: "Träffsäkerhet",
+  colNoneRecall: "Övriga ärenden igenkända",
+  colTotal: "Meddelanden",
+  overviewHint:
+    "Träffsäkerhet: andelen rätt igenkända meddelanden. Övriga ärenden igenkända: hur stor del av meddelandena utanför ämnena som chattboten lät bli att känna igen, som den ska.",
+  perTopicTitle: "Per ämne",
+  splitChoice: "Mängd",
+  sortChoice: "Ordning",
+  sortWorst: "Sämst först",
+  sortTopic: "Efter ämne",
+  perTopicCaption: (split) => `${split}: precision och täckning per ämne`,
+  colTopic: "Ämne",
+  colPrecision: "Precision",
+  colRecall: "Täckning",
+  colSupport: "Meddelanden",
+  perTopicHint:
+    "Precision: när chattboten kände igen ämnet, hur ofta det var rätt. Täckning: hur många av ämnets meddelanden som kändes igen.",
+  confusionsTitle: "Förväxlingar",
+  confusionsCaption: (split) =>
+    `${split}: ämnet meddelandet hörde till och ämnet chattboten kände igen`,
+  colExpected: "Rätt ämne",
+  colGot: "Igenkänt",
+  colCount: "Gånger",
+  noConfusions: "Inga förväxlingar.",
+  changedTitle: "Svaret ändras jämfört med publicerad version",
+  changedCaption: "Meddelanden vars ämne i utkastet skiljer sig från den publicerade versionen",
+  colText: "Meddelande",
+  colLive: "Publicerad",
+  colDraft: "Utkast",
+  noChanged: "Inget meddelandes ämne ändras.",
+  versionsTitle: "Versioner och publicering",
+  publishTitle: "Publicera utkastet",
+  draftChanges: (live) => `Utkastets ändringar jämfört med publicerad version ${live}`,
+  noDraftChanges: "Utkastet är detsamma som den publicerade versionen: inget att publicera.",
+  change: { added: "Nytt", removed: "Tas ur bruk", changed: "Ändrat" },
+  commentLabel: "Kommentar till granskaren",
+  commentHint: "Vad du ändrade och varför.",
+  commentRequired: "Skriv en kommentar till granskaren.",
+  publish: "Publicera utkastet",
+  publishing: "Publicerar…",
+  published: (version, state) => `Version ${version} har skapats. Status: ${state}.`,
+  versionChanges: (version, against) =>
+    `Ändringarna i version ${version} jämfört med version ${against}`,
+  versionListTitle: "Versioner",
+  liveNow: (version) => `Version ${version} är i bruk.`,
+  versionName: (version) => `Version ${version}`,
+  states: {
+    "pending-review": "Väntar på granskning",
+    live: "I bruk",
+    superseded: "Ersatt",
+    rejected: "Avvisad",
+    failed: "Misslyckades",
+  },
+  author: "Skapad av",
+  created: "Skapad",
+  approvedBy: "Godkänd av",
+  commentTerm: "Kommentar",
+  rollbackOf: (version) => `Återställer innehållet i version ${version}`,
+  failedReason: "Orsak",
+  showDiff: "Visa ändringar",
+  versionContext: (version) => ` (version ${version})`,
+  noDiff: "Inga ändringar.",
+  approve: "Godkänn",
+  approving: "Godkänner…",
+  approved: (version, state) => `Version ${version} har godkänts. Status: ${state}.`,
+  ownVersion: "Det här är din egen version: en annan granskare måste godkänna den.",
+  selfApproval:
+    "Du kan inte godkänna din egen version (fyraögonsprincipen). Be en annan granskare godkänna den.",
+  reviewerOnly: "Endast en innehållsgranskare kan godkänna eller avvisa en version.",
+  reject: "Avvisa",
+  rejectReason: "Orsak till avvisningen",
+  rejectYes: "Avvisa versionen",
+  rejectReasonRequired: "Skriv orsaken till avvisningen.",
+  rejected: (version) => `Version ${version} har avvisats.`,
+  rollback: "Återställ den här versionen",
+  rollbackConfirm: (version) =>
+    `Ska innehållet i version ${version} återställas? Det blir en ny version som granskas innan den tas i bruk.`,
+  rollbackYes: "Ja, återställ",
+  rolledBack: (from, version, state) =>
+    `Version ${version} har skapats för att återställa innehållet i version ${from}. Status: ${state}.`,
+  auditTitle: "Ändringslogg",
+  auditCaption: "De senaste händelserna, nyaste först",
+  colAt: "Tid",
+  colActor: "Vem",
+  colAction: "Händelse",
+  colVersion: "Version",
+  colDetail: "Mer information",
+  refresh: "Uppdatera",
+  noAudit: "Inga händelser.",
+};
+
+/** Both tables; the parity test walks them. */
+export const UI: Record<Lang, UiText> = { fi, sv };
+
+const LANG_KEY = "asiointi-studio-lang";
+
+function readLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === "sv" ? "sv" : "fi";
+  } catch {
+    return "fi";
+  }
+}
+
+/** The UI language; remembered in the browser like the console's choice. */
+export const uiLang = signal<Lang>(readLang());
+/** The strings of the current UI language. */
+export const text = computed(() => UI[uiLang.value]);
+
+export function setUiLang(lang: Lang): void {
+  uiLang.value = lang;
+  try {
+    globalThis.localStorage?.setItem(LANG_KEY, lang);
+  } catch {
+    // Storage may be disabled; the choice then lasts for this page only.
+  }
+}
+
+/** 0.873 → "87,3 %" / "87,3 %"; undefined or NaN → "–". */
+export function formatPercent(value: number | undefined, t: UiText): string {
+  if (value === undefined || !Number.isFinite(value)) return t.notAvailable;
+  return new Intl.NumberFormat(t.locale, { style: "percent", maximumFractionDigits: 1 }).format(
+    value,
+  );
+}
+
+/** An instant as a Helsinki date and time, e.g. "24.11.2026 klo 10.00". */
+export function formatDateTime(iso: string | undefined, t: UiText): string {
+  if (!iso) return t.notAvailable;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(t.locale, {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Europe/Helsinki",
+  }).format(date);
+}

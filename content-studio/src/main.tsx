@@ -1,0 +1,48 @@
+/**
+ * The content studio at /studio: content owners edit topics in a draft, try and test them,
+ * publish versions and reviewers approve them. Served under the console's strict CSP (no
+ * inline script); all content is rendered as text, never as HTML.
+ */
+import { effect, untracked } from "@preact/signals";
+import { render } from "preact";
+import { STYLES as CONSOLE_STYLES } from "../../handoff-console/src/styles.ts";
+import { loadMe, route, session } from "./state/app.ts";
+import { open, startNew } from "./state/editor.ts";
+import { loadDraft } from "./state/topics.ts";
+import { load as loadVersions } from "./state/versions.ts";
+import { STUDIO_STYLES } from "./styles.ts";
+import { App } from "./views/App.tsx";
+
+/** Loads what a view shows whenever the view (or the signed-in user) changes. */
+function loadForView(): void {
+  const current = route.value;
+  const signedIn = session.value !== undefined;
+  if (!signedIn) return;
+  untracked(() => {
+    switch (current.view) {
+      case "new":
+        startNew();
+        break;
+      case "topic":
+        void open(current.id);
+        break;
+      case "versions":
+        void loadVersions();
+        break;
+      default:
+        void loadDraft();
+    }
+  });
+}
+
+function boot(): void {
+  const style = document.createElement("style");
+  style.textContent = CONSOLE_STYLES + STUDIO_STYLES;
+  document.head.append(style);
+  document.body.replaceChildren();
+  render(<App />, document.body);
+  if (session.value) void loadMe();
+  effect(loadForView);
+}
+
+boot();

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import {
+  blocksSave,
+  controlId,
+  countProblems,
+  parsePath,
+  placeProblem,
+  problemsOf,
+  summaryOrder,
+} from "./problems.ts";
+
+describe("placing the content check's problems next to the editor's fields", () => {
+  it("reads field paths with list positions and sub-fields", () => {
+    expect(parsePath("fi.utterances[3]")).toEqual(["fi", "utterances", 3]);
+    expect(parsePath("sv.links[0].url")).toEqual(["sv", "links", 0, "url"]);
+    expect(parsePath("")).toEqual([]);
+  });
+
+  it("puts each language's field problems on that language's field, with the row", () => {
+    expect(placeProblem({ path: "fi.utterances[3]", message: "duplicate" })).toMatchObject({
+      field: "fi.utterances",
+      index: 3,
+      severity: "error",
+    });
+    expect(placeProblem({ path: "sv.answer", message: "too long", severity: "warning" })).toEqual({
+      path: "sv.answer",
+      message: "too long",
+      severity: "warning",
+      field: "sv.answer",
+    });
+    expect(placeProblem({ path: "sv.links[1].url", message: "host" })).toMatchObject({
+      field: "sv.links",
+      index: 1,
+      sub: "url",
+    });
+    expect(placeProblem({ path: "tests.fi[2]", message: "also a sentence" })).toMatchObject({
+      field: "fi.tests",
+      index: 2,
+    });
+    expect(
+      placeProblem({ path: "followUps[0]", message: "unknown id", fix: "did you mean" }),
+    ).toMatchObject({
+      field: "followUps",
+      index: 0,
+      fix: "did you mean",
+    });
+    expect(placeProblem({ path: "id", message: "taken" }).field).toBe("id");
+  });
+
+  it("skips a file prefix and sends what has no field to the summary only", () => {
+    expect(placeProblem({ path: "topics/capital-gains.fi.title", message: "x" }).field).toBe(
+      "fi.title",
+    );
+    expect(placeProblem({ path: "", message: "YAML" }).field).toBe("general");
+    expect(placeProblem({ path: "fi", message: "missing" }).field).toBe("general");
+    expect(placeProblem({ path: "outOfScope.fi[3]", message: "x" }).field).toBe("general");
+  });
+
+  it("lets warnings through Save and stops it on any error", () => {
+    const warnings = [{ severity: "warning" as const }, { severity: "warning" as const }];
+    expect(blocksSave(warnings)).toBe(false);
+    expect(blocksSave([...warnings, {}])).toBe(true);
+    expect(countProblems([...warnings, { severity: "error" as const }, {}])).toEqual({
+      errors: 2,
+      warnings: 2,
+    });
+  });
+
+  it("lists a field's problems errors first, then by row, and orders the summary as the form", () => {
+    const placed = [
+      { path: "fi.utterances[5]", message: "near duplicate", severity: "warning" as const },
+      { path: "fi.utterances[7]", message: "empty" },
+      { path: "fi.utterances[2]", message: "duplicate" },
+      { path: "sv.title", message: "too long" },
+      { path: "id", message: "taken" },
+      { path: "", message: "general" },
+    ].map(placeProblem);
+
+    expect(problemsOf(placed, "fi.utterances").map((p) => p.index)).toEqual([2, 7, 5]);
+    expect(summaryOrder(placed).map((p) => p.path)).toEqual([
+      "id",
+      "fi.utterances[2]",
+      "fi.utterances[5]",
+      "fi.utterances[7]",
+      "sv.title",
+      "",
+    ]);
+  });
+
+  it("names the control each problem's summary link moves focus to", () => {
+    const id = (path: string) => controlId(placeProblem({ path, message: "m" }));
+    expect(id("fi.utterances[3]")).toBe("topic-fi-utterances");
+    expect(id("sv.links[1].label")).toBe("topic-sv-link-1-label");
+    expect(id("sv.links[1].url")).toBe("topic-sv-link-1-url");
+    expect(id("fi.links")).toBe("topic-fi-links-add");
+    expect(id("tests.sv[0]")).toBe("topic-sv-tests");
+    expect(id("followUps[0]")).toBe("topic-followups");
+    expect(id("")).toBe("topic-summary");
+  });
+});

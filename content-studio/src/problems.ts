@@ -1,0 +1,154 @@
+/**
+ * Places the content check's problems next to the editor's fields. A problem's `path` is the
+ * field inside the topic (`fi.utterances[3]`, `sv.links[0].url`, `tests.fi[2]`, `followUps[1]`,
+ * `id`); anything the editor has no field for goes to the summary only.
+ */
+import type { Lang, Problem, Severity } from "./api.ts";
+
+export type LocaleField = "title" | "utterances" | "answer" | "links" | "personal" | "tests";
+export type FieldKey =
+  | "id"
+  | "action"
+  | "followUps"
+  | "demo"
+  | `${Lang}.${LocaleField}`
+  | "general";
+
+export interface PlacedProblem {
+  severity: Severity;
+  path: string;
+  message: string;
+  fix?: string;
+  field: FieldKey;
+  /** The list position for list fields (a sentence, test message, link, follow-up). */
+  index?: number;
+  /** Inside a list item: `label` or `url` of a link. */
+  sub?: string;
+}
+
+const LOCALE_FIELDS: readonly LocaleField[] = [
+  "title",
+  "utterances",
+  "answer",
+  "links",
+  "personal",
+  "tests",
+];
+const ROOT_FIELDS = ["id", "action", "followUps", "demo"] as const;
+
+/** `fi.links[0].url` → `["fi", "links", 0, "url"]`. */
+export function parsePath(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (match[2] !== undefined) segments.push(Number(match[2]));
+    else if (match[1] !== undefined) segments.push(match[1]);
+  }
+  return segments;
+}
+
+const isLang = (s: unknown): s is Lang => s === "fi" || s === "sv";
+
+/** Where in the editor a problem belongs. */
+export function placeProblem(problem: Problem): PlacedProblem {
+  const base: PlacedProblem = {
+    severity: problem.severity ?? "error",
+    path: problem.path,
+    message: problem.message,
+    ...(problem.fix ? { fix: problem.fix } : {}),
+    field: "general",
+  };
+  const segments = parsePath(problem.path);
+  // Tolerate a prefix such as `topics/capital-gains.` before the topic's own fields.
+  const start = segments.findIndex(
+    (s) => isLang(s) || s === "tests" || (ROOT_FIELDS as readonly unknown[]).includes(s),
+  );
+  if (start < 0) return base;
+  const [head, second, third, fourth] = segments.slice(start);
+  const at = (field: FieldKey, index: unknown, sub?: unknown): PlacedProblem => ({
+    ...base,
+    field,
+    ...(typeof index === "number" ? { index } : {}),
+    ...(typeof sub === "string" ? { sub } : {}),
+  });
+  if (head === "tests" && isLang(second)) return at(`${second}.tests`, third);
+  if (isLang(head) && (LOCALE_FIELDS as readonly unknown[]).includes(second)) {
+    return at(`${head}.${second as LocaleField}`, third, fourth);
+  }
+  if (isLang(head)) return base;
+  if (head === "tests") return base;
+  return at(head as FieldKey, second);
+}
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+
+export function countProblems(problems: readonly { severity?: Severity }[]): ProblemCounts {
+  let errors = 0;
+  let warnings = 0;
+  for (const p of problems) {
+    if ((p.severity ?? "error") === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** Errors block Save; warnings never do. */
+export function blocksSave(problems: readonly { severity?: Severity }[]): boolean {
+  return countProblems(problems).errors > 0;
+}
+
+/** The placed problems of one field, errors first, in list order within each severity. */
+export function problemsOf(problems: readonly PlacedProblem[], field: FieldKey): PlacedProblem[] {
+  return problems
+    .filter((p) => p.field === field)
+    .sort(
+      (a, b) =>
+        (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+        (a.index ?? -1) - (b.index ?? -1),
+    );
+}
+
+/** The DOM id of the control a problem points at, so the summary can move focus there. */
+export function controlId(problem: Pick<PlacedProblem, "field" | "index" | "sub">): string {
+  switch (problem.field) {
+    case "general":
+      return "topic-summary";
+    case "id":
+      return "topic-id";
+    case "action":
+      return "topic-action";
+    case "demo":
+      return "topic-demo";
+    case "followUps":
+      return "topic-followups";
+    default: {
+      const [lang, field] = problem.field.split(".") as [Lang, LocaleField];
+      if (field === "links" && problem.index !== undefined)
+        return `topic-${lang}-link-${problem.index}-${problem.sub === "label" ? "label" : "url"}`;
+      if (field === "links") return `topic-${lang}-links-add`;
+      return `topic-${lang}-${field}`;
+    }
+  }
+}
+
+/** Problems in a stable order for the summary: by field as the editor shows them, then index. */
+export function summaryOrder(problems: readonly PlacedProblem[]): PlacedProblem[] {
+  const order: FieldKey[] = [
+    "id",
+    ...(["fi", "sv"] as const).flatMap((lang) =>
+      LOCALE_FIELDS.map((f) => `${lang}.${f}` as FieldKey),
+    ),
+    "action",
+    "followUps",
+    "demo",
+    "general",
+  ];
+  return [...problems].sort(
+    (a, b) =>
+      order.indexOf(a.field) - order.indexOf(b.field) ||
+      (a.index ?? -1) - (b.index ?? -1) ||
+      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1),
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The studio's views as address-bar fragments (`#/topics/capital-gains`), so the back button,
+ * bookmarks and reloads keep the place.
+ */
+export type Route =
+  | { view: "topics" }
+  | { view: "new" }
+  | { view: "topic"; id: string }
+  | { view: "try" }
+  | { view: "test" }
+  | { view: "versions" };
+
+export type ViewName = Route["view"];
+
+/** The route for a fragment; anything unknown is the topic list. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, "");
+  const [first, second] = path.split("/");
+  // Not under topics/: a topic may be called "new".
+  if (first === "new") return { view: "new" };
+  if (first === "topics" && second) {
+    let id = second;
+    try {
+      id = decodeURIComponent(second);
+    } catch {
+      // Keep the raw text; the server answers 404 for an id that does not exist.
+    }
+    return { view: "topic", id };
+  }
+  if (first === "try") return { view: "try" };
+  if (first === "test") return { view: "test" };
+  if (first === "versions") return { view: "versions" };
+  return { view: "topics" };
+}
+
+/** The fragment of a route; `parseRoute(routeHash(r))` gives `r` back. */
+export function routeHash(route: Route): string {
+  switch (route.view) {
+    case "new":
+      return "#/new";
+    case "topic":
+      return `#/topics/${encodeURIComponent(route.id)}`;
+    case "topics":
+      return "#/topics";
+    default:
+      return `#/${route.view}`;
+  }
+}

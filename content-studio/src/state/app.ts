@@ -1,0 +1,143 @@
+/**
+ * The studio's shared state, outside any component: who is signed in, the API client for
+ * them, the current view, and the announcer. Views' own stores sit beside this file.
+ */
+import { batch, computed, signal } from "@preact/signals";
+import { tokenRoles } from "../../../handoff-console/src/reports/reportsApi.ts";
+import {
+  type ContentApi,
+  ContentApiError,
+  createContentApi,
+  ForbiddenError,
+  type Me,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnauthorizedError,
+} from "../api.ts";
+import { clearSession, loadSession, type Session, saveSession } from "../auth.ts";
+import { text, type UiText } from "../i18n.ts";
+import { parseRoute, type Route, routeHash } from "../route.ts";
+
+export const session = signal<Session | undefined>(loadSession());
+export const me = signal<Me | undefined>(undefined);
+/** Why the sign-in screen is shown again (refused token); shown there as an alert. */
+export const signInNotice = signal("");
+
+export const api = computed<ContentApi | undefined>(() =>
+  session.value ? createContentApi({ token: session.value.token }) : undefined,
+);
+
+/** Roles from `/api/content/me`, or the token's claims until that answers (UI hints only). */
+export const roles = computed<string[]>(() => {
+  if (me.value) return me.value.roles;
+  return session.value ? tokenRoles(session.value.token) : [];
+});
+export const isReviewer = computed(() => roles.value.includes("content-reviewer"));
+
+export const route = signal<Route>(parseRoute(globalThis.location?.hash ?? ""));
+
+export function navigate(next: Route): void {
+  const hash = routeHash(next);
+  if (location.hash === hash) route.value = parseRoute(hash);
+  else location.hash = hash;
+}
+
+globalThis.addEventListener?.("hashchange", () => {
+  route.value = parseRoute(location.hash);
+});
+
+// Announcer ---------------------------------------------------------------------------------
+
+/** The polite live region's text. */
+export const announcement = signal("");
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Says a status message once through the live region (emptied first so a repeat is read). */
+export function announce(message: string): void {
+  announcement.value = "";
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    announcement.value = message;
+    announceTimer = setTimeout(() => {
+      announcement.value = "";
+    }, 8000);
+  }, 50);
+}
+
+// Session -------------------------------------------------------------------------------------
+
+const resets: (() => void)[] = [];
+
+/** Registers what a store forgets when the user signs out. */
+export function onSignOut(reset: () => void): void {
+  resets.push(reset);
+}
+
+export function signIn(token: string, name?: string): void {
+  const next: Session = { token, ...(name ? { name } : {}) };
+  saveSession(next);
+  batch(() => {
+    session.value = next;
+    signInNotice.value = "";
+  });
+  void loadMe();
+}
+
+export function signOut(notice = ""): void {
+  clearSession();
+  batch(() => {
+    session.value = undefined;
+    me.value = undefined;
+    signInNotice.value = notice;
+    for (const reset of resets) reset();
+  });
+}
+
+export async function loadMe(): Promise<void> {
+  const client = api.value;
+  if (!client) return;
+  try {
+    me.value = await client.me();
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      const t = text.value;
+      signOut(error.message ? `${t.forbidden} ${t.serverSaid(error.message)}` : t.forbidden);
+    } else handleAuthError(error);
+  }
+}
+
+/** Signs out with the reason when the server no longer accepts the token; true if it did. */
+export function handleAuthError(error: unknown): boolean {
+  if (!(error instanceof UnauthorizedError)) return false;
+  const t = text.value;
+  signOut(error.message ? `${t.unauthorized} ${t.serverSaid(error.message)}` : t.unauthorized);
+  return true;
+}
+
+/** A failure in words for the user, with the server's own message where it gave one. */
+export function errorText(error: unknown, t: UiText = text.value): string {
+  const said = error instanceof ContentApiError && error.message ? error.message : "";
+  if (error instanceof ServiceUnavailableError) return t.noAnswer;
+  if (error instanceof ForbiddenError)
+    return said ? `${t.forbidden} ${t.serverSaid(said)}` : t.forbidden;
+  if (error instanceof NotFoundError) return t.notFound;
+  if (error instanceof UnauthorizedError) return t.unauthorized;
+  return t.failed(said ? t.serverSaid(said) : "");
+}
+
+/** Runs an API call for the signed-in user; undefined (and signed out) when refused with 401. */
+export async function call<T>(
+  run: (client: ContentApi) => Promise<T>,
+  onError: (error: unknown) => void,
+): Promise<T | undefined> {
+  const client = api.value;
+  if (!client) return undefined;
+  try {
+    const result = await run(client);
+    // Signed out (or in as someone else) meanwhile: the answer is not for this screen.
+    return api.value === client ? result : undefined;
+  } catch (error) {
+    if (api.value === client && !handleAuthError(error)) onError(error);
+    return undefined;
+  }
+}

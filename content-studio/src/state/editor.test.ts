@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { session } from "./app.ts";
+import * as editor from "./editor.ts";
+
+type Answer = { status: number; body: unknown };
+
+/** A fetch that answers each call from the queue given for its method and path. */
+function fakeServer() {
+  const queues = new Map<string, ((body: unknown) => Promise<Answer> | Answer)[]>();
+  const calls: { method: string; path: string; body: unknown }[] = [];
+  const fetchImpl = vi.fn(async (path: string, init?: RequestInit) => {
+    const method = init?.method ?? "GET";
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ method, path, body });
+    const next = queues.get(`${method} ${path}`)?.shift();
+    const answer = next
+      ? await next(body)
+      : { status: 404, body: { error: { code: "NOT_FOUND", message: path } } };
+    return new Response(JSON.stringify(answer.body), { status: answer.status });
+  });
+  return {
+    calls,
+    fetchImpl,
+    on(method: string, path: string, answer: (body: unknown) => Promise<Answer> | Answer) {
+      const list = queues.get(`${method} ${path}`) ?? [];
+      list.push(answer);
+      queues.set(`${method} ${path}`, list);
+    },
+  };
+}
+
+const VALIDATE = "/api/content/draft/validate/topics/capital-gains";
+
+describe("topic editor state", () => {
+  let server: ReturnType<typeof fakeServer>;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    server = fakeServer();
+    vi.stubGlobal("fetch", server.fetchImpl);
+    vi.stubGlobal("location", { hash: "" });
+    server.on("GET", "/api/content/draft", () => ({
+      status: 200,
+      body: {
+        baseVersion: 1,
+        liveVersion: 1,
+        topics: [],
+        outOfScope: { fi: [], sv: [] },
+        changed: [],
+      },
+    }));
+    server.on("GET", "/api/content/topics", () => ({
+      status: 200,
+      body: { version: 1, topics: [] },
+    }));
+    session.value = { token: "tok" };
+    editor.startNew();
+  });
+  afterEach(() => {
+    session.value = undefined;
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  const validations = () => server.calls.filter((c) => c.path === VALIDATE);
+
+  it("asks the check 400 ms after the last change, and shows 'checking' from the first", async () => {
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+
+    editor.update((f) => ({ ...f, id: "capital-gains" }));
+    expect(editor.checking.value).toBe(true);
+    await vi.advanceTimersByTimeAsync(300);
+    editor.update((f) => ({ ...f, fi: { ...f.fi, title: "Myyntivoitto" } }));
+    await vi.advanceTimersByTimeAsync(399);
+    expect(validations()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+
+    expect(validations()).toHaveLength(1);
+    expect(validations()[0]?.body).toMatchObject({
+      id: "capital-gains",
+      fi: { title: "Myyntivoitto" },
+    });
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+  });
+
+  it("keeps the newest check's answer when an older one comes back later", async () => {
+    let releaseOld: (a: Answer) => void = () => undefined;
+    server.on(
+      "POST",
+      VALIDATE,
+      () =>
+        new Promise<Answer>((resolve) => {
+          releaseOld = resolve;
+        }),
+    );
+    server.on("POST", VALIDATE, () => ({
+      status: 200,
+      body: { problems: [{ severity: "warning", path: "tests.fi", message: "few" }] },
+    }));
+
+    editor.update((f) => ({ ...f, id: "capital-gains" }));
+    await vi.advanceTimersByTimeAsync(400);
+    editor.update((f) => ({ ...f, fi: { ...f.fi, tests: "yksi" } }));
+    await vi.advanceTimersByTimeAsync(400);
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+    releaseOld({ status: 200, body: { problems: [{ path: "fi.title", message: "stale" }] } });
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(editor.problems.value.map((p) => p.message)).toEqual(["few"]);
+    expect(editor.saveBlocked.value).toBe(false);
+  });
+
+  it("does not ask the server while the new id is invalid, and that blocks Save", async () => {
+    editor.update((f) => ({ ...f, id: "Capital Gains" }));
+    await vi.advanceTimersByTimeAsync(400);
+
+    expect(validations()).toHaveLength(0);
+    expect(editor.problems.value[0]).toMatchObject({ field: "id", severity: "error" });
+    expect(await editor.save()).toBe(false);
+    expect(server.calls.some((c) => c.method === "PUT")).toBe(false);
+  });
+
+  it("shows the problems of a refused save on their fields", async () => {
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+    server.on("PUT", "/api/content/draft/topics/capital-gains", () => ({
+      status: 400,
+      body: {
+        error: {
+          code: "CONTENT_INVALID",
+          message: "1 problem",
+          problems: [{ path: "sv.links[0].url", message: "host not allowed", fix: "use vero.fi" }],
+        },
+      },
+    }));
+    editor.update((f) => ({ ...f, id: "capital-gains" }));
+
+    expect(await editor.save()).toBe(false);
+
+    expect(editor.outcome.value?.kind).toBe("error");
+    expect(editor.problems.value).toEqual([
+      expect.objectContaining({
+        field: "sv.links",
+        index: 0,
+        sub: "url",
+        severity: "error",
+        fix: "use vero.fi",
+      }),
+    ]);
+    expect(editor.saveBlocked.value).toBe(true);
+  });
+
+  it("saves a new topic, keeps its warnings and moves to its own address", async () => {
+    server.on("PUT", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: { ok: true, warnings: [{ path: "tests.sv", message: "fewer than 8" }] },
+    }));
+    editor.update((f) => ({ ...f, id: "capital-gains" }));
+
+    expect(await editor.save()).toBe(true);
+
+    expect(editor.mode.value).toBe("edit");
+    expect(editor.problems.value).toEqual([
+      expect.objectContaining({ field: "sv.tests", severity: "warning" }),
+    ]);
+    expect(location.hash).toBe("#/topics/capital-gains");
+    // Opening its address keeps the form as saved instead of loading it again.
+    await editor.open("capital-gains");
+    expect(
+      server.calls.some((c) => c.method === "GET" && c.path.endsWith("/topics/capital-gains")),
+    ).toBe(false);
+  });
+});

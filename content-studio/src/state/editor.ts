@@ -1,0 +1,228 @@
+/**
+ * The topic editor's state: the form, the as-you-type check (debounced, newest answer wins),
+ * save and retire. Errors block Save; warnings are shown and never block.
+ */
+import { batch, computed, signal } from "@preact/signals";
+import { ContentInvalidError, type Problem } from "../api.ts";
+import { text } from "../i18n.ts";
+import { blocksSave, countProblems, placeProblem } from "../problems.ts";
+import {
+  emptyForm,
+  formFromTopic,
+  idProblems,
+  type TopicForm,
+  topicFromForm,
+} from "../topicForm.ts";
+import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
+import { draft, draftIds, loadDraft } from "./topics.ts";
+
+export const VALIDATE_DEBOUNCE_MS = 400;
+
+export type EditorMode = "new" | "edit";
+
+export const mode = signal<EditorMode>("new");
+export const form = signal<TopicForm>(emptyForm());
+/** The id of the topic loaded for editing (undefined for a new one). */
+export const loadedId = signal<string | undefined>(undefined);
+export const loading = signal(false);
+export const loadError = signal("");
+export const meta = signal<{ updatedBy?: string; updatedAt?: string; retired: boolean }>({
+  retired: false,
+});
+export const serverProblems = signal<Problem[]>([]);
+export const checking = signal(false);
+export const checkFailed = signal(false);
+export const saving = signal(false);
+export const outcome = signal<{ kind: "ok" | "error"; text: string } | undefined>(undefined);
+export const confirmingRetire = signal(false);
+
+export const isSystem = computed(
+  () => draft.value?.topics.find((t) => t.id === loadedId.value)?.system === true,
+);
+
+/** Problems only the studio can see: a new topic's id must be valid before the server is asked. */
+export const localProblems = computed<Problem[]>(() =>
+  mode.value === "new" ? idProblems(form.value.id, draftIds.value, text.value) : [],
+);
+
+export const problems = computed(() =>
+  [...localProblems.value, ...serverProblems.value].map(placeProblem),
+);
+export const counts = computed(() => countProblems(problems.value));
+export const saveBlocked = computed(() => blocksSave(problems.value));
+
+let validateTimer: ReturnType<typeof setTimeout> | undefined;
+let validateSeq = 0;
+
+function resetForm(next: TopicForm, nextMode: EditorMode, id?: string): void {
+  clearTimeout(validateTimer);
+  validateSeq++;
+  batch(() => {
+    mode.value = nextMode;
+    form.value = next;
+    loadedId.value = id;
+    loadError.value = "";
+    meta.value = { retired: false };
+    serverProblems.value = [];
+    checking.value = false;
+    checkFailed.value = false;
+    outcome.value = undefined;
+    confirmingRetire.value = false;
+  });
+}
+
+export function startNew(): void {
+  resetForm(emptyForm(), "new");
+  if (!draft.value) void loadDraft();
+}
+
+/** A new topic just saved stays in the form (with its warnings) when its address opens. */
+let keepOpen: string | undefined;
+
+/** Loads a draft topic into the form. */
+export async function open(id: string): Promise<void> {
+  if (keepOpen === id && loadedId.value === id) {
+    keepOpen = undefined;
+    return;
+  }
+  keepOpen = undefined;
+  resetForm(emptyForm(), "edit", id);
+  loading.value = true;
+  if (!draft.value) void loadDraft();
+  const result = await call(
+    (c) => c.draftTopic(id),
+    (e) => {
+      if (loadedId.value === id) loadError.value = errorText(e);
+    },
+  );
+  if (loadedId.value !== id) return;
+  batch(() => {
+    loading.value = false;
+    if (!result) return;
+    form.value = formFromTopic(result.topic);
+    meta.value = {
+      retired: result.retired,
+      ...(result.updatedBy ? { updatedBy: result.updatedBy } : {}),
+      ...(result.updatedAt ? { updatedAt: result.updatedAt } : {}),
+    };
+  });
+  if (result) void validateNow();
+}
+
+/** Changes the form and schedules the check. */
+export function update(change: (current: TopicForm) => TopicForm): void {
+  form.value = change(form.value);
+  outcome.value = undefined;
+  scheduleValidate();
+}
+
+export function scheduleValidate(): void {
+  clearTimeout(validateTimer);
+  // Shown at once, so nobody takes the previous result for the text as it is now.
+  checking.value = true;
+  validateTimer = setTimeout(() => void validateNow(), VALIDATE_DEBOUNCE_MS);
+}
+
+/** Asks the server's check about the form as it is now; older answers are dropped. */
+export async function validateNow(): Promise<void> {
+  clearTimeout(validateTimer);
+  const seq = ++validateSeq;
+  if (localProblems.value.length) {
+    // No valid id for the URL yet: only the local problems are known.
+    batch(() => {
+      serverProblems.value = [];
+      checking.value = false;
+    });
+    return;
+  }
+  checking.value = true;
+  let failed = false;
+  const result = await call(
+    (c) => c.validateTopic(topicFromForm(form.value)),
+    () => {
+      failed = true;
+    },
+  );
+  if (seq !== validateSeq) return;
+  batch(() => {
+    checking.value = false;
+    checkFailed.value = failed;
+    if (result) serverProblems.value = result;
+  });
+}
+
+/** PUT to the draft; the server's check has the last word. */
+export async function save(): Promise<boolean> {
+  const t = text.value;
+  if (saveBlocked.value) {
+    // The same sentence stands under the button; say it once more for screen readers.
+    announce(t.saveBlocked(counts.value.errors));
+    return false;
+  }
+  clearTimeout(validateTimer);
+  validateSeq++;
+  const topic = topicFromForm(form.value);
+  batch(() => {
+    saving.value = true;
+    checking.value = false;
+    outcome.value = undefined;
+  });
+  const result = await call(
+    (c) => c.saveTopic(topic),
+    (e) => {
+      if (e instanceof ContentInvalidError) {
+        serverProblems.value = e.problems;
+        outcome.value = { kind: "error", text: t.saveRefused };
+      } else outcome.value = { kind: "error", text: errorText(e) };
+    },
+  );
+  saving.value = false;
+  if (!result) return false;
+  const wasNew = mode.value === "new";
+  const message = result.warnings.length
+    ? t.savedWithWarnings(topic.id, result.warnings.length)
+    : t.saved(topic.id);
+  batch(() => {
+    serverProblems.value = result.warnings;
+    outcome.value = { kind: "ok", text: message };
+    meta.value = { ...meta.value, retired: false };
+    if (mode.value === "new") {
+      mode.value = "edit";
+      loadedId.value = topic.id;
+      keepOpen = topic.id;
+    }
+  });
+  announce(message);
+  void loadDraft();
+  if (wasNew) navigate({ view: "topic", id: topic.id });
+  return true;
+}
+
+/** DELETE in the draft, after the inline confirmation. */
+export async function retire(): Promise<boolean> {
+  const id = loadedId.value;
+  if (!id) return false;
+  const t = text.value;
+  saving.value = true;
+  const result = await call(
+    (c) => c.retireTopic(id),
+    (e) => {
+      outcome.value = { kind: "error", text: errorText(e) };
+    },
+  );
+  batch(() => {
+    saving.value = false;
+    confirmingRetire.value = false;
+  });
+  if (!result) return false;
+  batch(() => {
+    meta.value = { ...meta.value, retired: true };
+    serverProblems.value = result.warnings;
+    outcome.value = { kind: "ok", text: t.retired(id) };
+  });
+  announce(t.retired(id));
+  void loadDraft();
+  return true;
+}
+
+onSignOut(() => resetForm(emptyForm(), "new"));

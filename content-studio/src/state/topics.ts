@@ -1,0 +1,100 @@
+/** The topic list: the draft's summaries, the live topic ids, and the search. */
+import { batch, computed, signal } from "@preact/signals";
+import type { Draft, SearchHit } from "../api.ts";
+import { text } from "../i18n.ts";
+import { announce, call, errorText, onSignOut } from "./app.ts";
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+export const draft = signal<Draft | undefined>(undefined);
+export const liveIds = signal<ReadonlySet<string>>(new Set());
+export const listError = signal("");
+export const listLoading = signal(false);
+
+export const query = signal("");
+export const searchHits = signal<SearchHit[] | undefined>(undefined);
+export const searching = signal(false);
+export const searchError = signal("");
+
+/** Every id in the draft, retired ones too (a new topic may not reuse one). */
+export const draftIds = computed<ReadonlySet<string>>(
+  () => new Set(draft.value?.topics.map((t) => t.id) ?? []),
+);
+export const changedIds = computed<ReadonlySet<string>>(() => new Set(draft.value?.changed ?? []));
+
+/** Loads the draft's summaries and the live version's ids (for "changed vs live"). */
+export async function loadDraft(): Promise<void> {
+  listLoading.value = true;
+  const [loaded, live] = await Promise.all([
+    call(
+      (c) => c.draft(),
+      (e) => {
+        listError.value = errorText(e);
+      },
+    ),
+    call(
+      (c) => c.liveTopics(),
+      () => undefined,
+    ),
+  ]);
+  batch(() => {
+    listLoading.value = false;
+    if (loaded) {
+      draft.value = loaded;
+      listError.value = "";
+    }
+    if (live) liveIds.value = new Set(live.topics.map((t) => t.id));
+  });
+}
+
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+let searchSeq = 0;
+
+/** Sets the search text; the server is asked once typing pauses. */
+export function setQuery(value: string): void {
+  query.value = value;
+  clearTimeout(searchTimer);
+  const q = value.trim();
+  if (!q) {
+    searchSeq++;
+    batch(() => {
+      searchHits.value = undefined;
+      searching.value = false;
+      searchError.value = "";
+    });
+    return;
+  }
+  searching.value = true;
+  searchTimer = setTimeout(() => void runSearch(q), SEARCH_DEBOUNCE_MS);
+}
+
+async function runSearch(q: string): Promise<void> {
+  const seq = ++searchSeq;
+  const result = await call(
+    (c) => c.search(q),
+    (e) => {
+      if (seq === searchSeq) searchError.value = errorText(e);
+    },
+  );
+  if (seq !== searchSeq) return;
+  batch(() => {
+    searching.value = false;
+    if (result) {
+      searchHits.value = result.topics;
+      searchError.value = "";
+      announce(text.value.searchCount(result.topics.length, q));
+    }
+  });
+}
+
+onSignOut(() => {
+  clearTimeout(searchTimer);
+  searchSeq++;
+  draft.value = undefined;
+  liveIds.value = new Set();
+  listError.value = "";
+  query.value = "";
+  searchHits.value = undefined;
+  searching.value = false;
+  searchError.value = "";
+});

@@ -1,0 +1,216 @@
+/**
+ * Versions and publishing: the list, the draft's diff before publishing, publish, approve,
+ * reject, roll back, each version's diff on demand, and the audit trail.
+ */
+import { batch, signal } from "@preact/signals";
+import { type AuditEntry, SelfApprovalError, type VersionDiff, type VersionList } from "../api.ts";
+import { text } from "../i18n.ts";
+import { announce, call, errorText, onSignOut } from "./app.ts";
+import { loadDraft } from "./topics.ts";
+
+export const list = signal<VersionList | undefined>(undefined);
+export const listError = signal("");
+export const comment = signal("");
+export const commentError = signal("");
+export const publishing = signal(false);
+/** The last publish (or rollback) in this session, with its diff once loaded. */
+export const lastCreated = signal<
+  { version: number; state: string; rollbackOf?: number; diff?: VersionDiff } | undefined
+>(undefined);
+/** The outcome of the last action, shown above the list. */
+export const notice = signal<{ kind: "ok" | "error"; text: string } | undefined>(undefined);
+/** The version an action is running for. */
+export const busyVersion = signal<number | undefined>(undefined);
+export const confirming = signal<{ kind: "rollback" | "reject"; version: number } | undefined>(
+  undefined,
+);
+export const rejectComment = signal("");
+export const rejectError = signal("");
+export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
+/** Versions whose diff is shown in the list. */
+export const expanded = signal<ReadonlySet<number>>(new Set());
+export const audit = signal<AuditEntry[] | undefined>(undefined);
+export const auditError = signal("");
+
+export async function load(): Promise<void> {
+  const [versions] = await Promise.all([
+    call(
+      (c) => c.versions(),
+      (e) => {
+        listError.value = errorText(e);
+      },
+    ),
+    loadDraft(),
+    loadAudit(),
+  ]);
+  if (versions) {
+    batch(() => {
+      list.value = versions;
+      listError.value = "";
+    });
+  }
+}
+
+export async function loadAudit(): Promise<void> {
+  const result = await call(
+    (c) => c.audit(50),
+    (e) => {
+      auditError.value = errorText(e);
+    },
+  );
+  if (result) {
+    batch(() => {
+      audit.value = result.entries;
+      auditError.value = "";
+    });
+  }
+}
+
+/** Fetches a version's diff against live once and keeps it. */
+export async function loadDiff(version: number): Promise<VersionDiff | undefined> {
+  const known = diffs.value[version];
+  if (known && known !== "error" && known !== "loading") return known;
+  diffs.value = { ...diffs.value, [version]: "loading" };
+  const diff = await call(
+    (c) => c.versionDiff(version),
+    () => undefined,
+  );
+  diffs.value = { ...diffs.value, [version]: diff ?? "error" };
+  return diff;
+}
+
+/** Shows or hides a version's diff in the list, loading it the first time. */
+export function toggleDiff(version: number): void {
+  const next = new Set(expanded.value);
+  if (next.has(version)) next.delete(version);
+  else {
+    next.add(version);
+    void loadDiff(version);
+  }
+  expanded.value = next;
+}
+
+export async function publish(): Promise<boolean> {
+  const t = text.value;
+  const note = comment.value.trim();
+  if (!note) {
+    commentError.value = t.commentRequired;
+    return false;
+  }
+  batch(() => {
+    commentError.value = "";
+    publishing.value = true;
+    notice.value = undefined;
+  });
+  const result = await call(
+    (c) => c.publish(note),
+    (e) => {
+      notice.value = { kind: "error", text: errorText(e) };
+    },
+  );
+  publishing.value = false;
+  if (!result) return false;
+  const message = t.published(result.version, t.states[result.state]);
+  batch(() => {
+    comment.value = "";
+    lastCreated.value = { version: result.version, state: result.state };
+    notice.value = { kind: "ok", text: message };
+  });
+  announce(message);
+  await load();
+  const diff = await loadDiff(result.version);
+  if (diff && lastCreated.value?.version === result.version)
+    lastCreated.value = { ...lastCreated.value, diff };
+  return true;
+}
+
+async function act(
+  version: number,
+  run: Parameters<typeof call<{ version: number; state: string }>>[0],
+  success: (result: { version: number; state: string }) => string,
+): Promise<boolean> {
+  const t = text.value;
+  batch(() => {
+    busyVersion.value = version;
+    notice.value = undefined;
+  });
+  const result = await call(run, (e) => {
+    notice.value = {
+      kind: "error",
+      text: e instanceof SelfApprovalError ? t.selfApproval : errorText(e),
+    };
+  });
+  batch(() => {
+    busyVersion.value = undefined;
+    confirming.value = undefined;
+  });
+  if (!result) return false;
+  const message = success(result);
+  notice.value = { kind: "ok", text: message };
+  announce(message);
+  await load();
+  return true;
+}
+
+export function approve(version: number): Promise<boolean> {
+  const t = text.value;
+  return act(
+    version,
+    (c) => c.approve(version),
+    (r) => t.approved(r.version, t.states[r.state as keyof typeof t.states] ?? r.state),
+  );
+}
+
+export async function reject(version: number): Promise<boolean> {
+  const t = text.value;
+  const reason = rejectComment.value.trim();
+  if (!reason) {
+    rejectError.value = t.rejectReasonRequired;
+    return false;
+  }
+  rejectError.value = "";
+  const done = await act(
+    version,
+    (c) => c.reject(version, reason),
+    (r) => t.rejected(r.version),
+  );
+  if (done) rejectComment.value = "";
+  return done;
+}
+
+export function rollback(version: number): Promise<boolean> {
+  const t = text.value;
+  return act(
+    version,
+    (c) => c.rollback(version),
+    (r) => {
+      lastCreated.value = { version: r.version, state: r.state, rollbackOf: version };
+      void loadDiff(r.version).then((diff) => {
+        if (diff && lastCreated.value?.version === r.version)
+          lastCreated.value = { ...lastCreated.value, diff };
+      });
+      return t.rolledBack(
+        version,
+        r.version,
+        t.states[r.state as keyof typeof t.states] ?? r.state,
+      );
+    },
+  );
+}
+
+onSignOut(() => {
+  list.value = undefined;
+  listError.value = "";
+  comment.value = "";
+  commentError.value = "";
+  lastCreated.value = undefined;
+  notice.value = undefined;
+  busyVersion.value = undefined;
+  confirming.value = undefined;
+  rejectComment.value = "";
+  rejectError.value = "";
+  diffs.value = {};
+  expanded.value = new Set();
+  audit.value = undefined;
+  auditError.value = "";
+});

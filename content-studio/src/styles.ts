@@ -1,0 +1,125 @@
+/**
+ * The studio's styles on top of the console's (same tokens: --brand, --err, --soft …),
+ * injected as one <style> element like the console's. Text contrast is at least 4.5:1; state
+ * is always written out, colour only repeats it.
+ */
+export const STUDIO_STYLES = `
+main { max-width: 90rem; }
+main a { color: var(--brand); text-underline-offset: .15em; }
+a.topic-id { white-space: nowrap; }
+#topic-id { max-width: 36rem; }
+nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+.who-am-i { margin: 0; font-weight: 600; }
+.view { display: flex; flex-direction: column; gap: .75rem; min-width: 0; }
+.view > h2, .view-head h2, .view-head h3 { margin: 0; }
+.view-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; }
+.button-link { display: inline-flex; align-items: center; text-decoration: none; }
+.button-link:hover { color: #fff; }
+label { font-weight: 600; }
+input[type="text"], input[type="search"], input[type="url"] { border: 1px solid #6b7280; border-radius: .3rem; padding: .4rem;
+  background: #fff; min-height: 2.5rem; width: 100%; }
+textarea { width: 100%; resize: vertical; }
+.hint { margin: 0; font-size: .9rem; color: var(--muted); }
+.search { display: flex; flex-direction: column; gap: .25rem; max-width: 36rem; }
+.notice.ok { border-left-color: var(--ok); }
+.notice.busy { border-left-color: var(--brand); font-weight: 600; }
+
+table.data { border-collapse: collapse; width: 100%; }
+table.data caption { text-align: left; color: var(--muted); font-size: .9rem; padding-bottom: .3rem; }
+table.data th, table.data td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.data thead th { background: var(--soft); font-size: .9rem; }
+table.data tbody th { font-weight: 600; }
+table.data td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.data .match { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); max-width: 24rem; overflow-wrap: anywhere; }
+.badges { display: flex; flex-wrap: wrap; gap: .25rem; }
+.badge { border-radius: .25rem; padding: .05rem .4rem; font-size: .8rem; font-weight: 700; white-space: nowrap; background: #fff; color: var(--ink); }
+.badge.state-changed, .badge.state-pending-review, .badge.state-added { background: var(--warn-bg); border-color: #8a5a00; }
+.badge.state-live { background: #e3f3e8; border-color: var(--ok); color: var(--ok); }
+.badge.state-retired, .badge.state-rejected, .badge.state-failed, .badge.state-removed { background: var(--err-bg); border-color: var(--err); color: var(--err); }
+.badge.state-superseded { color: var(--muted); border-color: var(--muted); }
+
+.editor form { display: flex; flex-direction: column; gap: 1rem; }
+.locales { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); }
+fieldset { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; margin: 0; min-width: 0; }
+fieldset > legend { font-weight: 700; padding: 0 .3rem; }
+.locale, .shared { display: flex; flex-direction: column; gap: .9rem; }
+.field { display: flex; flex-direction: column; gap: .25rem; min-width: 0; }
+.field.checkbox { flex-direction: row; flex-wrap: wrap; align-items: center; }
+.counter { margin: 0; font-size: .9rem; font-variant-numeric: tabular-nums; }
+.counter.over { color: var(--err); font-weight: 700; }
+.field-problems { margin: .15rem 0 0; padding-left: 1.1rem; font-size: .9rem; }
+.field-problems li.error, .problem-list li.error { color: var(--err); }
+.field-problems li.warning, .problem-list li.warning { color: #6b4500; }
+.links { display: flex; flex-direction: column; gap: .5rem; }
+.links > button { align-self: flex-start; }
+.view > p { margin: 0; }
+.field-problems .fix, .problem-list .fix { display: block; }
+table.data { min-width: 36rem; }
+.link-rows { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .5rem; }
+.link-row { display: grid; gap: .4rem; grid-template-columns: minmax(0, 1fr); padding: .5rem; }
+.link-row > legend { font-weight: 600; font-size: .95rem; }
+.link-row > button { justify-self: start; }
+.personal dl { margin: .4rem 0 0; }
+.personal dt { font-weight: 600; }
+.personal dd { margin: 0 0 .5rem; white-space: pre-wrap; }
+.personal summary { cursor: pointer; font-weight: 600; color: var(--brand); }
+.followups .choices { list-style: none; margin: .3rem 0 0; padding: .25rem; max-height: 14rem; overflow-y: auto;
+  display: grid; gap: .2rem 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); border: 1px solid var(--line); border-radius: .3rem; }
+.followups .choices li { display: flex; align-items: center; }
+.followups label, .field.checkbox label { font-weight: 400; }
+.check { border: 2px solid var(--line); border-radius: .4rem; padding: .75rem; }
+.check:focus { outline: 3px solid var(--brand); }
+.check h3 { margin: 0 0 .3rem; }
+.check-counts { margin: 0; font-weight: 600; }
+.check-counts[data-errors]:not([data-errors="0"]) { color: var(--err); }
+.problem-list { margin: .4rem 0 0; padding-left: 1.1rem; display: flex; flex-direction: column; gap: .3rem; }
+.problem-list a { color: inherit; }
+.problem-list .fix { color: var(--ink); }
+.confirm { display: flex; flex-direction: column; gap: .4rem; max-width: 40rem; }
+[aria-disabled="true"] { cursor: not-allowed; }
+
+.try-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
+.try-form .grow { flex: 1 1 20rem; }
+.try-form select { min-height: 2.5rem; }
+.try-columns { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); }
+.try-column { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
+.try-column h3, .try-column h4 { margin: 0; }
+.top { margin: 0; padding-left: 1.3rem; display: flex; flex-direction: column; gap: .4rem; }
+.top .intent { font-weight: 600; overflow-wrap: anywhere; }
+.top .bar { display: block; height: .55rem; border: 1px solid var(--ink); border-radius: .2rem; background: #fff; margin-top: .15rem; }
+.top .fill { display: block; height: 100%; background: var(--brand); }
+.preview { list-style: none; margin: 0; padding: .5rem; display: flex; flex-direction: column; gap: .45rem; background: #fff;
+  border: 1px solid var(--line); border-radius: .3rem; }
+.bubble { align-self: flex-start; max-width: 100%; padding: .5rem .7rem; border-radius: .6rem; background: #eef1f5; overflow-wrap: anywhere; }
+.bubble .who { display: block; font-size: .75rem; font-weight: 700; margin-bottom: .15rem; }
+.bubble p { margin: 0 0 .5rem; white-space: pre-wrap; }
+.bubble p:last-of-type { margin-bottom: 0; }
+.chips { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .5rem; }
+.chip { display: inline-flex; align-items: center; min-height: 2.5rem; border: 1px solid var(--brand); background: #fff; color: var(--brand);
+  border-radius: 1.4rem; padding: .3rem .8rem; font: inherit; font-size: .9rem; cursor: pointer; text-decoration: none; }
+.chip.action { cursor: default; border-style: dashed; }
+a.chip:hover, button.chip:hover { background: var(--soft); }
+
+.controls { display: flex; flex-wrap: wrap; gap: .5rem 2rem; }
+.choice-group { border: 0; padding: 0; display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .9rem; }
+.choice-group legend { float: left; font-weight: 600; margin-right: .5rem; padding: 0; }
+.choice-group .choice { display: inline-flex; align-items: center; }
+.choice-group label { font-weight: 400; }
+.test-results { display: flex; flex-direction: column; gap: 1rem; }
+.test-results section { display: flex; flex-direction: column; gap: .5rem; }
+.test-results h3 { margin: 0; }
+
+.panel { border-top: 1px solid var(--line); padding-top: .75rem; display: flex; flex-direction: column; gap: .5rem; }
+.panel h3, .panel h4 { margin: 0; }
+.diff { margin: 0; padding-left: 1.1rem; display: flex; flex-direction: column; gap: .25rem; }
+.versions { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .75rem; }
+.version { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .4rem; }
+.version.state-live { border: 2px solid var(--ok); }
+.version.state-pending-review { border: 2px solid #8a5a00; }
+.version h4 { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
+.version .meta { margin: 0; }
+
+@media (max-width: 30rem) {
+  .try-form { flex-direction: column; align-items: stretch; }
+}
+`;

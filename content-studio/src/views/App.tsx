@@ -1,0 +1,125 @@
+/**
+ * The page shell: header (title, who is signed in, language, sign out), navigation between
+ * the views, and main with the current view and the polite status region. Focus moves to the
+ * new view's heading whenever the view changes.
+ */
+import { useEffect, useRef } from "preact/hooks";
+import { setUiLang, text, uiLang } from "../i18n.ts";
+import { type Route, routeHash, type ViewName } from "../route.ts";
+import { announcement, me, roles, route, session, signOut } from "../state/app.ts";
+import { loadedId } from "../state/editor.ts";
+import { SignIn } from "./SignIn.tsx";
+import { TestAll } from "./TestAll.tsx";
+import { TopicEditor } from "./TopicEditor.tsx";
+import { Topics } from "./Topics.tsx";
+import { TryIt } from "./TryIt.tsx";
+import { Versions } from "./Versions.tsx";
+
+const NAV: { view: ViewName; route: Route; key: "topics" | "try" | "test" | "versions" }[] = [
+  { view: "topics", route: { view: "topics" }, key: "topics" },
+  { view: "try", route: { view: "try" }, key: "try" },
+  { view: "test", route: { view: "test" }, key: "test" },
+  { view: "versions", route: { view: "versions" }, key: "versions" },
+];
+
+/** The nav entry a view belongs to (the editor is part of Topics). */
+function section(view: ViewName): ViewName {
+  return view === "new" || view === "topic" ? "topics" : view;
+}
+
+export function App() {
+  const t = text.value;
+  const signedIn = session.value !== undefined;
+  const current = route.value;
+  const previous = useRef<{ route: Route; signedIn: boolean } | undefined>(undefined);
+
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = { route: current, signedIn };
+    if (!before) return;
+    // A new topic that was just saved gets its own address; the user stays where they were.
+    const justSaved =
+      before.route.view === "new" && current.view === "topic" && current.id === loadedId.value;
+    const sameView = before.signedIn === signedIn && routeHash(before.route) === routeHash(current);
+    if (justSaved || sameView) return;
+    document.getElementById("view-heading")?.focus();
+  }, [current, signedIn]);
+
+  useEffect(() => {
+    document.documentElement.lang = t.lang;
+    document.title = t.appTitle;
+  }, [t]);
+
+  const name = me.value?.displayName ?? session.value?.name ?? "";
+  const roleNames = roles.value
+    .map((r) => t.roles[r])
+    .filter(Boolean)
+    .join(", ");
+
+  return (
+    <>
+      <header class="topbar">
+        <div class="topline">
+          <h1>{t.appTitle}</h1>
+          {signedIn ? (
+            <div class="user">
+              <p class="who-am-i" data-testid="signed-in-user">
+                <span class="sr-only">{t.signedInLabel}: </span>
+                {t.signedInAs(name, roleNames)}
+              </p>
+              <button type="button" class="secondary small" onClick={() => signOut()}>
+                {t.signOut}
+              </button>
+            </div>
+          ) : null}
+          <button
+            type="button"
+            class="secondary small"
+            lang={t.switchLangTo}
+            onClick={() => setUiLang(uiLang.value === "fi" ? "sv" : "fi")}
+          >
+            {t.switchLang}
+          </button>
+        </div>
+      </header>
+      {signedIn ? (
+        <nav aria-label={t.navLabel}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.key}>
+                <a
+                  href={routeHash(item.route)}
+                  aria-current={section(current.view) === item.view ? "page" : undefined}
+                >
+                  {t.nav[item.key]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <main id="main" tabIndex={-1}>
+        {signedIn ? <CurrentView route={current} /> : <SignIn />}
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+          {announcement.value}
+        </div>
+      </main>
+    </>
+  );
+}
+
+function CurrentView(props: { route: Route }) {
+  switch (props.route.view) {
+    case "new":
+    case "topic":
+      return <TopicEditor />;
+    case "try":
+      return <TryIt />;
+    case "test":
+      return <TestAll />;
+    case "versions":
+      return <Versions />;
+    default:
+      return <Topics />;
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * "Test all": accuracy and none-recall per split and language, per-topic precision and recall
+ * (worst first or by topic), confusion pairs, and the messages whose topic changes against live.
+ */
+import { LANGS, type SplitName } from "../api.ts";
+import { formatPercent, text } from "../i18n.ts";
+import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
+import { confusionRows, topicRows } from "../testReport.ts";
+import { LoadError, Scroll } from "./ui.tsx";
+
+const SPLITS: SplitName[] = ["tests", "dev"];
+
+export function TestAll() {
+  const t = text.value;
+  const report = result.value;
+  return (
+    <section aria-labelledby="view-heading" class="view">
+      <h2 id="view-heading" tabIndex={-1}>
+        {t.testTitle}
+      </h2>
+      <p>{t.testIntro}</p>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          id="run-tests"
+          aria-disabled={busy.value ? "true" : undefined}
+          aria-describedby={busy.value ? "test-busy" : undefined}
+          onClick={() => void run()}
+        >
+          {t.runTests}
+        </button>
+      </div>
+      {busy.value ? (
+        <p id="test-busy" class="notice busy" data-testid="test-busy">
+          {t.testing}
+        </p>
+      ) : null}
+      <LoadError message={error.value} />
+      {!report && !busy.value ? <p class="muted">{t.noTestsYet}</p> : null}
+      {report ? (
+        <div
+          class="test-results"
+          aria-busy={busy.value ? "true" : undefined}
+          data-testid="test-results"
+        >
+          <Scroll labelledBy="test-overview-caption">
+            <table class="data">
+              <caption id="test-overview-caption">{t.overviewCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colSplit}</th>
+                  <th scope="col">{t.colLang}</th>
+                  <th scope="col">{t.colAccuracy}</th>
+                  <th scope="col">{t.colNoneRecall}</th>
+                  <th scope="col">{t.colTotal}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {SPLITS.flatMap((name) =>
+                  LANGS.map((lang) => {
+                    const r = report.splits[name][lang];
+                    return (
+                      <tr key={`${name}-${lang}`} data-split={name} data-lang={lang}>
+                        <th scope="row">{t.splitNames[name]}</th>
+                        <td>{t.langName[lang]}</td>
+                        <td class="num" data-testid={`accuracy-${name}-${lang}`}>
+                          {formatPercent(r.accuracy, t)}
+                        </td>
+                        <td class="num">{formatPercent(r.noneRecall, t)}</td>
+                        <td class="num">{r.total}</td>
+                      </tr>
+                    );
+                  }),
+                )}
+              </tbody>
+            </table>
+          </Scroll>
+          <p class="hint">{t.overviewHint}</p>
+          <PerTopic />
+          <Confusions />
+          <Changed />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Choice<T extends string>(props: {
+  name: string;
+  legend: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset class="choice-group">
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <span class="choice" key={option.value}>
+          <input
+            type="radio"
+            name={props.name}
+            id={`${props.name}-${option.value}`}
+            value={option.value}
+            checked={props.value === option.value}
+            onChange={() => props.onChange(option.value)}
+          />
+          <label for={`${props.name}-${option.value}`}>{option.label}</label>
+        </span>
+      ))}
+    </fieldset>
+  );
+}
+
+function PerTopic() {
+  const t = text.value;
+  const report = result.value;
+  if (!report) return null;
+  const rows = topicRows(report.splits[split.value], sortOrder.value);
+  const caption = `${t.perTopicCaption(t.splitNames[split.value])} (${(sortOrder.value === "worst" ? t.sortWorst : t.sortTopic).toLowerCase()})`;
+  return (
+    <section aria-labelledby="per-topic-title">
+      <h3 id="per-topic-title">{t.perTopicTitle}</h3>
+      <div class="controls">
+        <Choice
+          name="test-split"
+          legend={t.splitChoice}
+          value={split.value}
+          options={SPLITS.map((s) => ({ value: s, label: t.splitNames[s] }))}
+          onChange={(value) => {
+            split.value = value;
+          }}
+        />
+        <Choice<SortOrder>
+          name="test-sort"
+          legend={t.sortChoice}
+          value={sortOrder.value}
+          options={[
+            { value: "worst", label: t.sortWorst },
+            { value: "topic", label: t.sortTopic },
+          ]}
+          onChange={(value) => {
+            sortOrder.value = value;
+          }}
+        />
+      </div>
+      <p class="hint">{t.perTopicHint}</p>
+      <Scroll labelledBy="per-topic-caption">
+        <table class="data" data-testid="per-topic">
+          <caption id="per-topic-caption">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={sortOrder.value === "topic" ? "ascending" : undefined}>
+                {t.colTopic}
+              </th>
+              <th scope="col">{t.colLang}</th>
+              <th scope="col">{t.colPrecision}</th>
+              <th scope="col">{t.colRecall}</th>
+              <th scope="col">{t.colSupport}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.topic}-${row.lang}`} data-topic={row.topic} data-lang={row.lang}>
+                <th scope="row">{row.topic}</th>
+                <td>{t.langName[row.lang]}</td>
+                <td class="num">{formatPercent(row.precision, t)}</td>
+                <td class="num">{formatPercent(row.recall, t)}</td>
+                <td class="num">{row.support}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
+    </section>
+  );
+}
+
+function Confusions() {
+  const t = text.value;
+  const report = result.value;
+  if (!report) return null;
+  const rows = confusionRows(report.splits[split.value]);
+  return (
+    <section aria-labelledby="confusions-title">
+      <h3 id="confusions-title">{t.confusionsTitle}</h3>
+      {rows.length === 0 ? (
+        <p class="muted">{t.noConfusions}</p>
+      ) : (
+        <Scroll labelledBy="confusions-caption">
+          <table class="data" data-testid="confusions">
+            <caption id="confusions-caption">
+              {t.confusionsCaption(t.splitNames[split.value])}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colExpected}</th>
+                <th scope="col">{t.colGot}</th>
+                <th scope="col">{t.colLang}</th>
+                <th scope="col">{t.colCount}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.expected}-${row.got}-${row.lang}`}>
+                  <th scope="row">{row.expected === "none" ? t.noIntent : row.expected}</th>
+                  <td>{row.got === "none" ? t.noIntent : row.got}</td>
+                  <td>{t.langName[row.lang]}</td>
+                  <td class="num">{row.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
+      )}
+    </section>
+  );
+}
+
+function Changed() {
+  const t = text.value;
+  const report = result.value;
+  if (!report) return null;
+  const name = (intent: string) => (intent === "none" ? t.noIntent : intent);
+  return (
+    <section aria-labelledby="changed-title">
+      <h3 id="changed-title">{t.changedTitle}</h3>
+      {report.changed.length === 0 ? (
+        <p class="muted">{t.noChanged}</p>
+      ) : (
+        <Scroll labelledBy="changed-caption">
+          <table class="data" data-testid="changed-answers">
+            <caption id="changed-caption">{t.changedCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colText}</th>
+                <th scope="col">{t.colLang}</th>
+                <th scope="col">{t.colLive}</th>
+                <th scope="col">{t.colDraft}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.changed.map((c, i) => (
+                <tr key={i}>
+                  <th scope="row" lang={c.lang}>
+                    {c.text}
+                  </th>
+                  <td>{t.langName[c.lang]}</td>
+                  <td>{name(c.live)}</td>
+                  <td>{name(c.draft)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,628 @@
+/**
+ * The topic editor: Finnish and Swedish side by side, shared settings below, the check's
+ * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
+ */
+import type { ComponentChildren } from "preact";
+import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
+import { formatDateTime, text, type UiText } from "../i18n.ts";
+import {
+  controlId,
+  type FieldKey,
+  type PlacedProblem,
+  problemsOf,
+  summaryOrder,
+} from "../problems.ts";
+import { routeHash } from "../route.ts";
+import {
+  checkFailed,
+  checking,
+  confirmingRetire,
+  counts,
+  form,
+  isSystem,
+  loadError,
+  loadedId,
+  loading,
+  meta,
+  mode,
+  outcome,
+  problems,
+  retire,
+  save,
+  saveBlocked,
+  saving,
+  update,
+} from "../state/editor.ts";
+import { draft } from "../state/topics.ts";
+import {
+  type LocaleForm,
+  lineOfIndex,
+  localeCounts,
+  MAX_ANSWER_CHARS,
+  MAX_TITLE_CHARS,
+  MIN_TESTS_PER_LANG,
+  MIN_UTTERANCES_PER_LANG,
+} from "../topicForm.ts";
+import { Confirm, describedBy, focusControl, LoadError, Outcome } from "./ui.tsx";
+
+export function TopicEditor() {
+  const t = text.value;
+  const isNew = mode.value === "new";
+  const id = loadedId.value ?? "";
+  const m = meta.value;
+
+  return (
+    <section aria-labelledby="view-heading" class="view editor">
+      <p>
+        <a href={routeHash({ view: "topics" })}>{t.backToTopics}</a>
+      </p>
+      <h2 id="view-heading" tabIndex={-1}>
+        {isNew ? t.newTopicTitle : t.editTopicTitle(id)}
+      </h2>
+      {m.updatedBy || m.updatedAt ? (
+        <p class="muted small-text">
+          {t.lastChanged(m.updatedBy ?? t.notAvailable, formatDateTime(m.updatedAt, t))}
+        </p>
+      ) : null}
+      {m.retired ? <p class="notice warning">{t.retiredNotice}</p> : null}
+      {!isNew && isSystem.value ? <p class="notice">{t.systemNotice}</p> : null}
+      <LoadError message={loadError.value} />
+      {loading.value ? <p class="muted">{t.loading}</p> : null}
+      {loading.value || loadError.value ? null : <EditorForm />}
+    </section>
+  );
+}
+
+function EditorForm() {
+  const t = text.value;
+  const isNew = mode.value === "new";
+  const blocked = saveBlocked.value;
+  const busy = saving.value;
+  return (
+    <form
+      noValidate
+      data-testid="topic-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (busy) return;
+        if (blocked) {
+          focusControl("topic-summary");
+          void save();
+          return;
+        }
+        void save().then((ok) => {
+          if (!ok) focusControl("topic-summary");
+        });
+      }}
+    >
+      {isNew ? <IdField /> : null}
+      <div class="locales">
+        <LocaleFields lang="fi" />
+        <LocaleFields lang="sv" />
+      </div>
+      <SharedFields />
+      <ProblemSummary />
+      <div class="actions">
+        <button
+          type="submit"
+          class="primary"
+          id="topic-save"
+          aria-disabled={blocked || busy ? "true" : undefined}
+          aria-describedby={blocked ? "topic-save-hint" : undefined}
+        >
+          {busy ? t.saving : t.save}
+        </button>
+        {!isNew && !isSystem.value && !meta.value.retired ? (
+          <button
+            type="button"
+            class="secondary danger"
+            id="topic-retire"
+            onClick={() => {
+              confirmingRetire.value = true;
+            }}
+          >
+            {t.retire}
+          </button>
+        ) : null}
+      </div>
+      {blocked ? (
+        <p id="topic-save-hint" class="muted small-text">
+          {t.saveBlocked(counts.value.errors)}
+        </p>
+      ) : null}
+      {confirmingRetire.value ? (
+        <Confirm
+          id="retire-confirm"
+          question={t.retireConfirm(loadedId.value ?? "")}
+          yes={t.retireYes}
+          busy={busy}
+          onYes={() => void retire().then(() => focusControl("view-heading"))}
+          onCancel={() => {
+            confirmingRetire.value = false;
+            focusControl("topic-retire");
+          }}
+        />
+      ) : null}
+      <Outcome outcome={outcome.value} />
+    </form>
+  );
+}
+
+/** The field's problems, linked to its control by id; nothing when it has none. */
+function FieldProblems(props: { id: string; field: FieldKey; index?: number }) {
+  const t = text.value;
+  const list = problemsOf(problems.value, props.field).filter(
+    (p) => props.index === undefined || p.index === props.index,
+  );
+  if (!list.length) return null;
+  return (
+    <ul id={props.id} class="field-problems">
+      {list.map((p) => (
+        <li key={`${p.path}|${p.message}`} class={p.severity}>
+          <strong>{t.severity[p.severity]}</strong>
+          {props.index === undefined && where(p, t) ? ` (${where(p, t)})` : ""}: {p.message}
+          {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The row a list problem points at: "rivi 5", "linkki 2", "kohta 1". */
+function where(p: PlacedProblem, t: UiText): string {
+  if (p.index === undefined) return "";
+  const [lang, field] = p.field.split(".") as [Lang, string];
+  if (field === "utterances" || field === "tests") {
+    const source = form.value[lang][field];
+    return t.line(lineOfIndex(source, p.index) ?? p.index + 1);
+  }
+  if (field === "links") return t.linkN(p.index + 1);
+  return t.itemN(p.index + 1);
+}
+
+function fieldName(p: PlacedProblem, t: UiText): string {
+  if (p.field.includes(".")) {
+    const [lang, field] = p.field.split(".") as [Lang, keyof UiText["fields"]];
+    return `${t.langColumn[lang]}: ${t.fields[field]}`;
+  }
+  return t.fields[p.field as keyof UiText["fields"]];
+}
+
+function hasError(field: FieldKey, index?: number): boolean {
+  return problemsOf(problems.value, field).some(
+    (p) => p.severity === "error" && (index === undefined || p.index === index),
+  );
+}
+
+function hasProblems(field: FieldKey, index?: number): boolean {
+  return problemsOf(problems.value, field).some((p) => index === undefined || p.index === index);
+}
+
+function Field(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  extra?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children}
+      {props.extra}
+    </div>
+  );
+}
+
+function IdField() {
+  const t = text.value;
+  const id = "topic-id";
+  return (
+    <Field
+      id={id}
+      label={t.idLabel}
+      hint={t.idHint}
+      extra={<FieldProblems id={`${id}-problems`} field="id" />}
+    >
+      <input
+        id={id}
+        type="text"
+        autocomplete="off"
+        spellcheck={false}
+        value={form.value.id}
+        aria-invalid={hasError("id") ? "true" : undefined}
+        aria-describedby={describedBy(`${id}-hint`, hasProblems("id") && `${id}-problems`)}
+        onInput={(event) => {
+          const value = event.currentTarget.value;
+          update((f) => ({ ...f, id: value }));
+        }}
+      />
+    </Field>
+  );
+}
+
+function LocaleFields(props: { lang: Lang }) {
+  const t = text.value;
+  const lang = props.lang;
+  const locale = form.value[lang];
+  const c = localeCounts(locale);
+  const set = (change: Partial<LocaleForm>) =>
+    update((f) => ({ ...f, [lang]: { ...f[lang], ...change } }));
+  const ids = {
+    title: `topic-${lang}-title`,
+    utterances: `topic-${lang}-utterances`,
+    answer: `topic-${lang}-answer`,
+    tests: `topic-${lang}-tests`,
+  };
+  const over = c.answerChars - MAX_ANSWER_CHARS;
+  return (
+    <fieldset class="locale" data-lang={lang}>
+      <legend>{t.localeLegend(lang)}</legend>
+      <Field
+        id={ids.title}
+        label={t.titleLabel}
+        hint={t.titleHint(MAX_TITLE_CHARS)}
+        extra={<FieldProblems id={`${ids.title}-problems`} field={`${lang}.title`} />}
+      >
+        <input
+          id={ids.title}
+          type="text"
+          lang={lang}
+          value={locale.title}
+          aria-invalid={hasError(`${lang}.title`) ? "true" : undefined}
+          aria-describedby={describedBy(
+            `${ids.title}-hint`,
+            hasProblems(`${lang}.title`) && `${ids.title}-problems`,
+          )}
+          onInput={(event) => set({ title: event.currentTarget.value })}
+        />
+      </Field>
+      <Field
+        id={ids.utterances}
+        label={t.utterancesLabel}
+        hint={t.utterancesHint}
+        extra={
+          <>
+            <p id={`${ids.utterances}-count`} class="counter">
+              {t.utteranceCount(c.utterances, MIN_UTTERANCES_PER_LANG)}
+            </p>
+            <FieldProblems id={`${ids.utterances}-problems`} field={`${lang}.utterances`} />
+          </>
+        }
+      >
+        <textarea
+          id={ids.utterances}
+          lang={lang}
+          rows={10}
+          value={locale.utterances}
+          aria-invalid={hasError(`${lang}.utterances`) ? "true" : undefined}
+          aria-describedby={describedBy(
+            `${ids.utterances}-hint`,
+            `${ids.utterances}-count`,
+            hasProblems(`${lang}.utterances`) && `${ids.utterances}-problems`,
+          )}
+          onInput={(event) => set({ utterances: event.currentTarget.value })}
+        />
+      </Field>
+      <Field
+        id={ids.answer}
+        label={t.answerLabel}
+        hint={t.answerHint}
+        extra={
+          <>
+            <p id={`${ids.answer}-count`} class={over > 0 ? "counter over" : "counter"}>
+              {t.answerCount(c.answerChars, MAX_ANSWER_CHARS)}
+              {over > 0 ? ` – ${t.answerOver(over)}` : ""}
+            </p>
+            <FieldProblems id={`${ids.answer}-problems`} field={`${lang}.answer`} />
+          </>
+        }
+      >
+        <textarea
+          id={ids.answer}
+          lang={lang}
+          rows={8}
+          value={locale.answer}
+          aria-invalid={hasError(`${lang}.answer`) || over > 0 ? "true" : undefined}
+          aria-describedby={describedBy(
+            `${ids.answer}-hint`,
+            `${ids.answer}-count`,
+            hasProblems(`${lang}.answer`) && `${ids.answer}-problems`,
+          )}
+          onInput={(event) => set({ answer: event.currentTarget.value })}
+        />
+      </Field>
+      <LinksEditor lang={lang} />
+      {locale.personal && Object.keys(locale.personal).length ? (
+        <details class="personal">
+          <summary>{t.personalLegend}</summary>
+          <p class="hint">{t.personalHint}</p>
+          <dl>
+            {Object.entries(locale.personal).map(([variant, template]) => (
+              <div key={variant}>
+                <dt>{variant}</dt>
+                <dd lang={lang}>{template}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+      <Field
+        id={ids.tests}
+        label={t.testsLabel}
+        hint={t.testsHint}
+        extra={
+          <>
+            <p id={`${ids.tests}-count`} class="counter">
+              {t.testCount(c.tests, MIN_TESTS_PER_LANG)}
+            </p>
+            <FieldProblems id={`${ids.tests}-problems`} field={`${lang}.tests`} />
+          </>
+        }
+      >
+        <textarea
+          id={ids.tests}
+          lang={lang}
+          rows={6}
+          value={locale.tests}
+          aria-invalid={hasError(`${lang}.tests`) ? "true" : undefined}
+          aria-describedby={describedBy(
+            `${ids.tests}-hint`,
+            `${ids.tests}-count`,
+            hasProblems(`${lang}.tests`) && `${ids.tests}-problems`,
+          )}
+          onInput={(event) => set({ tests: event.currentTarget.value })}
+        />
+      </Field>
+    </fieldset>
+  );
+}
+
+function LinksEditor(props: { lang: Lang }) {
+  const t = text.value;
+  const lang = props.lang;
+  const links = form.value[lang].links;
+  const field: FieldKey = `${lang}.links`;
+  const setLinks = (next: LocaleForm["links"]) =>
+    update((f) => ({ ...f, [lang]: { ...f[lang], links: next } }));
+  const addId = `topic-${lang}-links-add`;
+  const general = problemsOf(problems.value, field).filter((p) => p.index === undefined);
+  return (
+    <fieldset class="links" aria-describedby={`topic-${lang}-links-hint`}>
+      <legend>{t.linksLegend}</legend>
+      <p id={`topic-${lang}-links-hint`} class="hint">
+        {t.linksHint}
+      </p>
+      {links.length === 0 ? <p class="muted small-text">{t.noLinks}</p> : null}
+      <ol class="link-rows">
+        {links.map((link, i) => {
+          const base = `topic-${lang}-link-${i}`;
+          const rowProblems = problemsOf(problems.value, field).filter((p) => p.index === i);
+          const errorIn = (sub: string) =>
+            rowProblems.some((p) => p.severity === "error" && (p.sub === sub || !p.sub));
+          const problemsId = rowProblems.length ? `${base}-problems` : undefined;
+          return (
+            <li key={i}>
+              <fieldset class="link-row">
+                <legend class="row-name">{t.linkRow(i + 1)}</legend>
+                <div class="field">
+                  <label for={`${base}-label`}>{t.linkLabel}</label>
+                  <input
+                    id={`${base}-label`}
+                    type="text"
+                    lang={lang}
+                    value={link.label}
+                    aria-invalid={errorIn("label") ? "true" : undefined}
+                    aria-describedby={problemsId}
+                    onInput={(event) => {
+                      const value = event.currentTarget.value;
+                      setLinks(links.map((l, j) => (j === i ? { ...l, label: value } : l)));
+                    }}
+                  />
+                </div>
+                <div class="field">
+                  <label for={`${base}-url`}>{t.linkUrl}</label>
+                  <input
+                    id={`${base}-url`}
+                    type="url"
+                    inputMode="url"
+                    spellcheck={false}
+                    value={link.url}
+                    aria-invalid={errorIn("url") ? "true" : undefined}
+                    aria-describedby={problemsId}
+                    onInput={(event) => {
+                      const value = event.currentTarget.value;
+                      setLinks(links.map((l, j) => (j === i ? { ...l, url: value } : l)));
+                    }}
+                  />
+                </div>
+                <button
+                  type="button"
+                  class="secondary small danger"
+                  onClick={() => {
+                    setLinks(links.filter((_, j) => j !== i));
+                    focusControl(addId);
+                  }}
+                >
+                  {t.removeLink(i + 1)}
+                </button>
+                <FieldProblems id={`${base}-problems`} field={field} index={i} />
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      {general.length ? <FieldProblems id={`topic-${lang}-links-problems`} field={field} /> : null}
+      <button
+        type="button"
+        class="secondary small"
+        id={addId}
+        onClick={() => {
+          setLinks([...links, { label: "", url: "https://" }]);
+          focusControl(`topic-${lang}-link-${links.length}-label`);
+        }}
+      >
+        {t.addLink}
+      </button>
+    </fieldset>
+  );
+}
+
+function SharedFields() {
+  const t = text.value;
+  const current = form.value;
+  const choices = (draft.value?.topics ?? [])
+    .filter((topic) => !topic.retired && topic.id !== current.id)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  // A follow-up the list does not have (retired since) stays visible so it can be removed.
+  const missing = current.followUps.filter((id) => !choices.some((c) => c.id === id));
+  return (
+    <fieldset class="shared">
+      <legend>{t.sharedLegend}</legend>
+      <Field
+        id="topic-action"
+        label={t.actionLabel}
+        extra={<FieldProblems id="topic-action-problems" field="action" />}
+      >
+        <select
+          id="topic-action"
+          value={current.action}
+          aria-invalid={hasError("action") ? "true" : undefined}
+          aria-describedby={hasProblems("action") ? "topic-action-problems" : undefined}
+          onChange={(event) => {
+            const value = event.currentTarget.value as TopicAction | "";
+            update((f) => ({ ...f, action: value }));
+          }}
+        >
+          {(["", ...TOPIC_ACTIONS] as const).map((action) => (
+            <option key={action} value={action}>
+              {t.actions[action]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset
+        id="topic-followups"
+        class="followups"
+        aria-describedby={describedBy(
+          "topic-followups-hint",
+          hasProblems("followUps") && "topic-followups-problems",
+        )}
+      >
+        <legend>{t.followUpsLegend}</legend>
+        <p id="topic-followups-hint" class="hint">
+          {t.followUpsHint}
+        </p>
+        {choices.length === 0 && missing.length === 0 ? (
+          <p class="muted small-text">{t.noFollowUpChoices}</p>
+        ) : (
+          <ul class="choices">
+            {[
+              ...choices.map((c) => ({ id: c.id, title: c[t.lang].title })),
+              ...missing.map((id) => ({ id, title: "" })),
+            ].map((choice) => (
+              <li key={choice.id}>
+                <input
+                  type="checkbox"
+                  id={`topic-followup-${choice.id}`}
+                  checked={current.followUps.includes(choice.id)}
+                  onChange={(event) => {
+                    const checked = event.currentTarget.checked;
+                    update((f) => ({
+                      ...f,
+                      followUps: checked
+                        ? [...f.followUps, choice.id]
+                        : f.followUps.filter((x) => x !== choice.id),
+                    }));
+                  }}
+                />
+                <label for={`topic-followup-${choice.id}`}>
+                  {choice.id}
+                  {choice.title ? ` – ${choice.title}` : ""}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <FieldProblems id="topic-followups-problems" field="followUps" />
+      </fieldset>
+      <div class="field checkbox">
+        <input
+          type="checkbox"
+          id="topic-demo"
+          checked={current.demo}
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            update((f) => ({ ...f, demo: checked }));
+          }}
+        />
+        <label for="topic-demo">{t.demoLabel}</label>
+        <FieldProblems id="topic-demo-problems" field="demo" />
+      </div>
+    </fieldset>
+  );
+}
+
+/** Every problem with its message and fix; each links to its field. */
+function ProblemSummary() {
+  const t = text.value;
+  const list = summaryOrder(problems.value);
+  const c = counts.value;
+  return (
+    <section
+      id="topic-summary"
+      class="check"
+      aria-labelledby="topic-summary-title"
+      tabIndex={-1}
+      data-testid="topic-check"
+    >
+      <h3 id="topic-summary-title">{t.checkTitle}</h3>
+      <p role="status" class="check-counts" data-errors={c.errors} data-warnings={c.warnings}>
+        {c.errors || c.warnings ? t.checkCounts(c.errors, c.warnings) : t.checkOk}
+      </p>
+      {checking.value ? (
+        <p class="muted small-text" data-testid="topic-checking">
+          {t.checking}
+        </p>
+      ) : null}
+      {checkFailed.value ? <p class="muted small-text">{t.checkFailed}</p> : null}
+      {list.length ? (
+        <ul class="problem-list">
+          {list.map((p) => {
+            const place = [fieldName(p, t), where(p, t)].filter(Boolean).join(", ");
+            return (
+              <li key={`${p.path}|${p.message}|${p.severity}`} class={p.severity}>
+                <strong>{t.severity[p.severity]}</strong>{" "}
+                {p.field === "general" ? (
+                  <span>{place}</span>
+                ) : (
+                  <a
+                    href={`#${controlId(p)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      focusControl(controlId(p));
+                    }}
+                  >
+                    {place}
+                  </a>
+                )}
+                : {p.message}
+                {p.fix ? (
+                  <span class="fix">
+                    {" "}
+                    {t.fixLabel} {p.fix}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

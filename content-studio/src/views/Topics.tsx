@@ -1,0 +1,135 @@
+/** The topic list with search: counts per language, score, last change, and state badges. */
+import type { TopicSummary } from "../api.ts";
+import { formatDateTime, formatPercent, text } from "../i18n.ts";
+import { routeHash } from "../route.ts";
+import {
+  changedIds,
+  draft,
+  listError,
+  listLoading,
+  query,
+  searchError,
+  searchHits,
+  searching,
+  setQuery,
+} from "../state/topics.ts";
+import { Badge, LoadError, Scroll } from "./ui.tsx";
+
+export function Topics() {
+  const t = text.value;
+  const all = draft.value?.topics ?? [];
+  const hits = searchHits.value;
+  const byId = new Map(all.map((topic) => [topic.id, topic]));
+  const rows: { topic: TopicSummary; match?: string }[] = hits
+    ? hits.flatMap((hit) => {
+        const topic = byId.get(hit.id);
+        return topic ? [{ topic, match: hit.match }] : [];
+      })
+    : [...all].sort((a, b) => a.id.localeCompare(b.id)).map((topic) => ({ topic }));
+  const q = query.value.trim();
+
+  return (
+    <section aria-labelledby="view-heading" class="view">
+      <div class="view-head">
+        <h2 id="view-heading" tabIndex={-1}>
+          {t.topicsTitle}
+        </h2>
+        <a class="primary button-link" href={routeHash({ view: "new" })} data-testid="new-topic">
+          {t.newTopic}
+        </a>
+      </div>
+      <search>
+        <form
+          class="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setQuery(query.value);
+          }}
+        >
+          <label for="topic-search">{t.searchLabel}</label>
+          <input
+            id="topic-search"
+            type="search"
+            autocomplete="off"
+            value={query.value}
+            aria-describedby="topic-search-hint"
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+          <p id="topic-search-hint" class="muted small-text">
+            {t.searchHint}
+          </p>
+        </form>
+      </search>
+      <LoadError message={listError.value || searchError.value} />
+      {listLoading.value && !draft.value ? <p class="muted">{t.loading}</p> : null}
+      <p class="muted small-text" data-testid="topic-count">
+        {searching.value
+          ? t.searching
+          : q && hits
+            ? t.searchCount(rows.length, q)
+            : t.topicCount(rows.length)}
+      </p>
+      {draft.value ? (
+        <Scroll labelledBy="topics-caption">
+          <table class="data" data-testid="topic-table">
+            <caption id="topics-caption">{t.topicsCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colId}</th>
+                <th scope="col">{t.colTitle("fi")}</th>
+                <th scope="col">{t.colTitle("sv")}</th>
+                <th scope="col">{t.colSentences}</th>
+                <th scope="col">{t.colTests}</th>
+                <th scope="col">{t.colScore}</th>
+                <th scope="col">{t.colChanged}</th>
+                <th scope="col">{t.colStatus}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ topic, match }) => (
+                <tr key={topic.id} data-topic={topic.id}>
+                  <th scope="row">
+                    <a class="topic-id" href={routeHash({ view: "topic", id: topic.id })}>
+                      {topic.id}
+                    </a>
+                    {match ? (
+                      <span class="match">
+                        {t.match}: {match}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td lang="fi">{topic.fi.title}</td>
+                  <td lang="sv">{topic.sv.title}</td>
+                  <td class="num">
+                    {topic.fi.utterances} / {topic.sv.utterances}
+                  </td>
+                  <td class="num">
+                    {topic.fi.tests} / {topic.sv.tests}
+                  </td>
+                  <td class="num">{formatPercent(topic.score, t)}</td>
+                  <td>
+                    {topic.updatedAt || topic.updatedBy
+                      ? t.changedByAt(
+                          topic.updatedBy ?? t.notAvailable,
+                          formatDateTime(topic.updatedAt, t),
+                        )
+                      : t.notAvailable}
+                  </td>
+                  <td>
+                    <div class="badges">
+                      {changedIds.value.has(topic.id) ? (
+                        <Badge kind="changed">{t.badgeChanged}</Badge>
+                      ) : null}
+                      {topic.retired ? <Badge kind="retired">{t.badgeRetired}</Badge> : null}
+                      {topic.system ? <Badge kind="system">{t.badgeSystem}</Badge> : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
+      ) : null}
+    </section>
+  );
+}

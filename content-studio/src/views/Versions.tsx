@@ -1,0 +1,414 @@
+/**
+ * Versions and publishing: the draft's diff and Publish, the version list with review actions
+ * (approve and reject for reviewers, never their own version) and rollback, and the audit trail.
+ */
+import type { ContentVersion, VersionDiff } from "../api.ts";
+import { type DiffRow, draftChanges, versionDiffRows } from "../diff.ts";
+import { formatDateTime, text } from "../i18n.ts";
+import { isReviewer, me } from "../state/app.ts";
+import { draft, liveIds } from "../state/topics.ts";
+import {
+  approve,
+  audit,
+  auditError,
+  busyVersion,
+  comment,
+  commentError,
+  confirming,
+  diffs,
+  expanded,
+  lastCreated,
+  list,
+  listError,
+  load,
+  loadAudit,
+  notice,
+  publish,
+  publishing,
+  reject,
+  rejectComment,
+  rejectError,
+  rollback,
+  toggleDiff,
+} from "../state/versions.ts";
+import { Badge, Confirm, describedBy, focusControl, LoadError, Outcome, Scroll } from "./ui.tsx";
+
+export function Versions() {
+  const t = text.value;
+  return (
+    <section aria-labelledby="view-heading" class="view">
+      <h2 id="view-heading" tabIndex={-1}>
+        {t.versionsTitle}
+      </h2>
+      <div data-testid="versions-notice">
+        <Outcome outcome={notice.value} />
+      </div>
+      <PublishPanel />
+      <VersionListPanel />
+      <AuditPanel />
+    </section>
+  );
+}
+
+function DiffList(props: { rows: DiffRow[]; testId: string }) {
+  const t = text.value;
+  if (!props.rows.length) return <p class="muted">{t.noDiff}</p>;
+  return (
+    <ul class="diff" data-testid={props.testId}>
+      {props.rows.map((row) => (
+        <li key={row.id} data-topic={row.id} data-change={row.change}>
+          <Badge kind={row.change}>{t.change[row.change]}</Badge> {row.id}
+          {row.fields.length ? ` (${row.fields.join(", ")})` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PublishPanel() {
+  const t = text.value;
+  const d = draft.value;
+  const rows = d ? draftChanges(d, liveIds.value) : [];
+  const nothing = d !== undefined && rows.length === 0;
+  const busy = publishing.value;
+  const created = lastCreated.value;
+  return (
+    <section aria-labelledby="publish-title" class="panel">
+      <h3 id="publish-title">{t.publishTitle}</h3>
+      {d ? (
+        <>
+          <h4>{t.draftChanges(d.liveVersion)}</h4>
+          {nothing ? (
+            <p class="muted" id="publish-nothing">
+              {t.noDraftChanges}
+            </p>
+          ) : (
+            <DiffList rows={rows} testId="draft-diff" />
+          )}
+        </>
+      ) : (
+        <p class="muted">{t.loading}</p>
+      )}
+      <form
+        class="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (busy || nothing) return;
+          void publish().then((ok) => {
+            if (!ok && commentError.value) focusControl("publish-comment");
+          });
+        }}
+      >
+        <label for="publish-comment">{t.commentLabel}</label>
+        <p id="publish-comment-hint" class="hint">
+          {t.commentHint}
+        </p>
+        <textarea
+          id="publish-comment"
+          rows={3}
+          value={comment.value}
+          aria-invalid={commentError.value ? "true" : undefined}
+          aria-describedby={describedBy(
+            "publish-comment-hint",
+            commentError.value && "publish-comment-error",
+          )}
+          onInput={(event) => {
+            comment.value = event.currentTarget.value;
+          }}
+        />
+        {commentError.value ? (
+          <p id="publish-comment-error" class="error">
+            {commentError.value}
+          </p>
+        ) : null}
+        <div>
+          <button
+            type="submit"
+            class="primary"
+            id="publish"
+            aria-disabled={busy || nothing ? "true" : undefined}
+            aria-describedby={nothing ? "publish-nothing" : undefined}
+          >
+            {busy ? t.publishing : t.publish}
+          </button>
+        </div>
+      </form>
+      {created?.diff ? (
+        <div data-testid="published-diff">
+          <h4>{t.versionChanges(created.version, created.diff.against)}</h4>
+          <DiffList rows={versionDiffRows(created.diff, t)} testId="published-diff-list" />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function VersionListPanel() {
+  const t = text.value;
+  const versions = list.value;
+  return (
+    <section aria-labelledby="versions-list-title" class="panel">
+      <div class="view-head">
+        <h3 id="versions-list-title" tabIndex={-1}>
+          {t.versionListTitle}
+        </h3>
+        <button type="button" class="secondary small" onClick={() => void load()}>
+          {t.refresh}
+          <span class="sr-only">{`: ${t.versionListTitle}`}</span>
+        </button>
+      </div>
+      <LoadError message={listError.value} />
+      {versions ? (
+        <>
+          <p data-testid="live-version">{t.liveNow(versions.live)}</p>
+          <ol class="versions" data-testid="version-list">
+            {versions.versions.map((v) => (
+              <VersionItem key={v.version} version={v} live={versions.live} />
+            ))}
+          </ol>
+        </>
+      ) : listError.value ? null : (
+        <p class="muted">{t.loading}</p>
+      )}
+    </section>
+  );
+}
+
+function isOwn(v: ContentVersion): boolean {
+  const self = me.value;
+  if (!self) return false;
+  return v.author === self.subject || v.author === self.displayName;
+}
+
+function VersionItem(props: { version: ContentVersion; live: number }) {
+  const t = text.value;
+  const v = props.version;
+  const base = `version-${v.version}`;
+  const pending = v.state === "pending-review";
+  const own = isOwn(v);
+  const reviewer = isReviewer.value;
+  const canRollBack = v.state === "superseded" && v.version < props.live;
+  const busy = busyVersion.value === v.version;
+  const diff = diffs.value[v.version];
+  const open = expanded.value.has(v.version);
+  const confirm = confirming.value?.version === v.version ? confirming.value : undefined;
+  const context = <span class="sr-only">{t.versionContext(v.version)}</span>;
+  return (
+    <li
+      class={`version state-${v.state}`}
+      data-version={v.version}
+      data-state={v.state}
+      data-testid={base}
+      aria-labelledby={`${base}-title`}
+    >
+      <h4 id={`${base}-title`}>
+        {t.versionName(v.version)} <Badge kind={v.state}>{t.states[v.state]}</Badge>
+      </h4>
+      <dl class="meta">
+        <div>
+          <dt>{t.author}</dt>
+          <dd>{v.author}</dd>
+        </div>
+        <div>
+          <dt>{t.created}</dt>
+          <dd>{formatDateTime(v.createdAt, t)}</dd>
+        </div>
+        {v.approvedBy ? (
+          <div>
+            <dt>{t.approvedBy}</dt>
+            <dd>
+              {v.approvedBy}
+              {v.approvedAt ? `, ${formatDateTime(v.approvedAt, t)}` : ""}
+            </dd>
+          </div>
+        ) : null}
+        {v.comment ? (
+          <div>
+            <dt>{t.commentTerm}</dt>
+            <dd>{v.comment}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {v.rollbackOf !== undefined ? <p class="small-text">{t.rollbackOf(v.rollbackOf)}</p> : null}
+      {v.error ? (
+        <p class="notice error" data-testid={`${base}-error`}>
+          <strong>{t.failedReason}:</strong> {v.error}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button
+          type="button"
+          class="secondary small"
+          aria-expanded={open ? "true" : "false"}
+          aria-controls={`${base}-diff`}
+          onClick={() => toggleDiff(v.version)}
+        >
+          {t.showDiff}
+          {context}
+        </button>
+        {pending && reviewer ? (
+          <>
+            <button
+              type="button"
+              class="primary small"
+              id={`${base}-approve`}
+              aria-disabled={own || busy ? "true" : undefined}
+              aria-describedby={own ? `${base}-own` : undefined}
+              onClick={() => {
+                if (own || busy) return;
+                // The button goes away with the state; focus goes to the list, not the page.
+                void approve(v.version).then(() => focusControl("versions-list-title"));
+              }}
+            >
+              {busy && !confirm ? t.approving : t.approve}
+              {context}
+            </button>
+            <button
+              type="button"
+              class="secondary small danger"
+              id={`${base}-reject`}
+              onClick={() => {
+                rejectError.value = "";
+                confirming.value = { kind: "reject", version: v.version };
+              }}
+            >
+              {t.reject}
+              {context}
+            </button>
+          </>
+        ) : null}
+        {canRollBack ? (
+          <button
+            type="button"
+            class="secondary small"
+            id={`${base}-rollback`}
+            onClick={() => {
+              confirming.value = { kind: "rollback", version: v.version };
+            }}
+          >
+            {t.rollback}
+            {context}
+          </button>
+        ) : null}
+      </div>
+      {pending && reviewer && own ? (
+        <p id={`${base}-own`} class="notice">
+          {t.ownVersion}
+        </p>
+      ) : null}
+      {pending && !reviewer ? <p class="muted small-text">{t.reviewerOnly}</p> : null}
+      {confirm?.kind === "rollback" ? (
+        <Confirm
+          id={`${base}-rollback-confirm`}
+          question={t.rollbackConfirm(v.version)}
+          yes={t.rollbackYes}
+          busy={busy}
+          onYes={() => void rollback(v.version).then(() => focusControl("versions-list-title"))}
+          onCancel={() => {
+            confirming.value = undefined;
+            focusControl(`${base}-rollback`);
+          }}
+        />
+      ) : null}
+      {confirm?.kind === "reject" ? (
+        <Confirm
+          id={`${base}-reject-confirm`}
+          question={`${t.reject}: ${t.versionName(v.version)}`}
+          yes={t.rejectYes}
+          busy={busy}
+          onYes={() =>
+            void reject(v.version).then((done) => {
+              if (done) focusControl("versions-list-title");
+            })
+          }
+          onCancel={() => {
+            confirming.value = undefined;
+            focusControl(`${base}-reject`);
+          }}
+        >
+          <div class="stack">
+            <label for={`${base}-reject-reason`}>{t.rejectReason}</label>
+            <textarea
+              id={`${base}-reject-reason`}
+              rows={2}
+              value={rejectComment.value}
+              aria-invalid={rejectError.value ? "true" : undefined}
+              aria-describedby={rejectError.value ? `${base}-reject-error` : undefined}
+              onInput={(event) => {
+                rejectComment.value = event.currentTarget.value;
+              }}
+            />
+            {rejectError.value ? (
+              <p id={`${base}-reject-error`} class="error">
+                {rejectError.value}
+              </p>
+            ) : null}
+          </div>
+        </Confirm>
+      ) : null}
+      <div id={`${base}-diff`} hidden={!open}>
+        {open ? <VersionDiffView diff={diff} /> : null}
+      </div>
+    </li>
+  );
+}
+
+function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | undefined }) {
+  const t = text.value;
+  const diff = props.diff;
+  if (diff === "loading" || diff === undefined) return <p class="muted">{t.loading}</p>;
+  if (diff === "error") return <p class="error">{t.noAnswer}</p>;
+  return (
+    <>
+      <p class="small-text">{t.versionChanges(diff.version, diff.against)}</p>
+      <DiffList rows={versionDiffRows(diff, t)} testId={`version-${diff.version}-diff-list`} />
+    </>
+  );
+}
+
+function AuditPanel() {
+  const t = text.value;
+  const entries = audit.value;
+  return (
+    <section aria-labelledby="audit-title" class="panel">
+      <div class="view-head">
+        <h3 id="audit-title">{t.auditTitle}</h3>
+        <button type="button" class="secondary small" onClick={() => void loadAudit()}>
+          {t.refresh}
+          <span class="sr-only">{`: ${t.auditTitle}`}</span>
+        </button>
+      </div>
+      <LoadError message={auditError.value} />
+      {entries && entries.length === 0 ? <p class="muted">{t.noAudit}</p> : null}
+      {entries && entries.length > 0 ? (
+        <Scroll labelledBy="audit-caption">
+          <table class="data" data-testid="audit">
+            <caption id="audit-caption">{t.auditCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colAt}</th>
+                <th scope="col">{t.colActor}</th>
+                <th scope="col">{t.colAction}</th>
+                <th scope="col">{t.colVersion}</th>
+                <th scope="col">{t.colTopic}</th>
+                <th scope="col">{t.colDetail}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(entry.at, t)}</td>
+                  <td>{entry.actor}</td>
+                  <td>{entry.action}</td>
+                  <td class="num">{entry.version ?? t.notAvailable}</td>
+                  <td>{entry.topic ?? t.notAvailable}</td>
+                  <td>{entry.detail ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+/** Small pieces the views share: focus helpers, notices, confirmations, describedby lists. */
+import type { ComponentChildren } from "preact";
+import { useLayoutEffect, useRef } from "preact/hooks";
+import { text } from "../i18n.ts";
+
+/** `aria-describedby` from the ids that exist; undefined when none. */
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter((id): id is string => Boolean(id));
+  return list.length ? list.join(" ") : undefined;
+}
+
+/** Moves focus to a control by id; a group gets its first field. After the next render. */
+export function focusControl(id: string): void {
+  setTimeout(() => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    const target =
+      el.matches("input, select, textarea, button, a[href], [tabindex]") && !el.matches("fieldset")
+        ? el
+        : (el.querySelector<HTMLElement>("input, select, textarea, button") ?? el);
+    target.focus();
+    target.scrollIntoView?.({ block: "center" });
+  }, 0);
+}
+
+/** An outcome line: errors are alerts; successes were already announced, so they are plain. */
+export function Outcome(props: { outcome?: { kind: "ok" | "error"; text: string } | undefined }) {
+  const o = props.outcome;
+  if (!o) return null;
+  return o.kind === "error" ? (
+    <p class="notice error" role="alert">
+      {o.text}
+    </p>
+  ) : (
+    <p class="notice ok">{o.text}</p>
+  );
+}
+
+/** An error line for a load that failed; an alert, so it is read when it appears. */
+export function LoadError(props: { message: string }) {
+  if (!props.message) return null;
+  return (
+    <p class="notice error" role="alert">
+      {props.message}
+    </p>
+  );
+}
+
+/**
+ * An inline confirmation: focus goes to the confirming button when it opens, Escape cancels,
+ * and whoever opened it gets focus back through `onCancel`.
+ */
+export function Confirm(props: {
+  id: string;
+  question: string;
+  yes: string;
+  busy?: boolean;
+  onYes: () => void;
+  onCancel: () => void;
+  children?: ComponentChildren;
+}) {
+  const yes = useRef<HTMLButtonElement>(null);
+  const first = useRef<HTMLFieldSetElement>(null);
+  useLayoutEffect(() => {
+    const field = first.current?.querySelector<HTMLElement>("textarea, input");
+    (field ?? yes.current)?.focus();
+  }, []);
+  const t = text.value;
+  return (
+    <fieldset
+      class="confirm"
+      ref={first}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          props.onCancel();
+        }
+      }}
+    >
+      <legend id={`${props.id}-question`}>{props.question}</legend>
+      {props.children}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          ref={yes}
+          aria-disabled={props.busy ? "true" : undefined}
+          onClick={() => {
+            if (!props.busy) props.onYes();
+          }}
+        >
+          {props.yes}
+        </button>
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** A state shown as text in a bordered badge (colour is never the only carrier). */
+export function Badge(props: { kind: string; children: ComponentChildren }) {
+  return <span class={`badge state-${props.kind}`}>{props.children}</span>;
+}
+
+/**
+ * A wide table's horizontal scroller: a named region that takes focus, so keyboard users can
+ * scroll it too (data tables are exempt from reflow; the page itself never scrolls sideways).
+ */
+export function Scroll(props: { labelledBy: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
+    <section class="table-scroll" aria-labelledby={props.labelledBy} tabIndex={0}>
+      {props.children}
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * The content studio in Chromium against the real local stack, as a new content owner and a
+ * reviewer would use it (issue 18, "Done when"): add a capital-gains topic in Finnish and
+ * Swedish, try it, test all, publish; the reviewer approves; the running customer widget in
+ * the same browser answers from the new topic within 10 s, with no restart. A rollback,
+ * approved the same way, takes it away again. axe-core checks every studio view.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalServer } from "../../functions/local/localServer.ts";
+import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
+import {
+  CAPITAL_GAINS,
+  CAPITAL_GAINS_ANSWER_MARK,
+  CAPITAL_GAINS_QUESTION,
+} from "./support/capitalGains.ts";
+import { startOpenStack } from "./support/stack.ts";
+import {
+  approveVersion,
+  checkSettled,
+  fillNewTopic,
+  liveVersion,
+  openView,
+  publishDraft,
+  rollBackTo,
+  runTestAll,
+  saveTopic,
+  signInToStudio,
+  signOutOfStudio,
+  tryMessage,
+  versionState,
+} from "./support/studio.ts";
+
+/** How soon an approved version must answer in the running widget (issue 18). */
+const LIVE_WITHIN_MS = 10_000;
+const POLL = { timeout: 15_000 } as const;
+
+describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
+  let stack: LocalServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startOpenStack(), launchChromium()]);
+    // bypassCSP: axe-core is injected as an inline script; the studio itself runs under the CSP.
+    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+    await screenshot(page, state);
+    expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
+  }
+
+  /** Bot messages the widget shows after the customer's question, as one text. */
+  async function ask(widget: Page, question: string): Promise<string> {
+    const before = await widget.locator(".msg.bot").count();
+    await widget
+      .getByRole("textbox", { name: /Kirjoita kysymyksesi|Skriv din fråga/ })
+      .fill(question);
+    await widget.keyboard.press("Enter");
+    await expect.poll(() => widget.locator(".msg.bot").count(), POLL).toBeGreaterThan(before);
+    // The answer may come as more than one message; let the turn finish.
+    await widget.waitForTimeout(300);
+    const texts = await widget.locator(".msg.bot").allTextContents();
+    return texts.slice(before).join("\n");
+  }
+
+  /** Asks again until the answer satisfies `answered`, at most LIVE_WITHIN_MS from `since`. */
+  async function askUntil(
+    widget: Page,
+    since: number,
+    answered: (answer: string) => boolean,
+  ): Promise<{ answer: string; afterMs: number }> {
+    for (;;) {
+      const answer = await ask(widget, CAPITAL_GAINS_QUESTION);
+      const afterMs = Date.now() - since;
+      if (answered(answer) || afterMs > LIVE_WITHIN_MS) return { answer, afterMs };
+      await widget.waitForTimeout(1000);
+    }
+  }
+
+  async function openWidget(): Promise<Page> {
+    const widget = await context.newPage();
+    await widget.goto(`${stack.url}/`);
+    await widget.getByRole("button", { name: /Avaa chat/ }).click();
+    await expect.poll(() => widget.locator(".msg.bot").count(), POLL).toBeGreaterThan(0);
+    return widget;
+  }
+
+  it("a content owner adds a topic, a reviewer approves it, the widget answers from it; a rollback removes it", async () => {
+    const studio = await context.newPage();
+    const errors: string[] = [];
+    studio.on("pageerror", (error) => errors.push(String(error)));
+
+    // Sign in as the content owner.
+    await studio.goto(`${stack.url}/studio`);
+    await studio.locator("[data-persona]").first().waitFor();
+    await expectNoAxeViolations(studio, "studio-sign-in");
+    await signInToStudio(studio, stack.url, "content-owner");
+    await studio.getByTestId("topic-table").waitFor();
+    await expectNoAxeViolations(studio, "studio-topics");
+
+    // Search reads titles, sentences and answers.
+    await studio.locator("#topic-search").fill("verokortti");
+    await expect.poll(() => studio.locator('tr[data-topic="tax-card"]').count(), POLL).toBe(1);
+    await expect.poll(() => studio.locator("tr[data-topic]").count(), POLL).toBeLessThan(10);
+    await expectNoAxeViolations(studio, "studio-topics-search");
+    await studio.locator("#topic-search").fill("");
+
+    const before = await liveVersion(studio);
+    const unknown = await openWidget();
+    expect(await ask(unknown, CAPITAL_GAINS_QUESTION)).not.toContain(CAPITAL_GAINS_ANSWER_MARK);
+    await unknown.close();
+
+    // A new topic: the check shows a too-short sentence list as an error next to it.
+    await fillNewTopic(studio, {
+      ...CAPITAL_GAINS,
+      fi: { ...CAPITAL_GAINS.fi, utterances: CAPITAL_GAINS.fi.utterances.slice(0, 5) },
+    });
+    expect((await checkSettled(studio)).errors).toBeGreaterThan(0);
+    expect(await studio.locator("#topic-fi-utterances").getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(studio, "studio-editor-errors");
+    await studio.locator("#topic-fi-utterances").fill(CAPITAL_GAINS.fi.utterances.join("\n"));
+    expect((await checkSettled(studio)).errors).toBe(0);
+    await expectNoAxeViolations(studio, "studio-editor");
+    await saveTopic(studio, CAPITAL_GAINS.id);
+
+    // Try it: the draft knows the topic, live does not yet.
+    const tried = await tryMessage(studio, CAPITAL_GAINS_QUESTION, "fi");
+    expect(tried.draft[0]).toBe(CAPITAL_GAINS.id);
+    expect(tried.live).not.toContain(CAPITAL_GAINS.id);
+    await expect
+      .poll(() => studio.getByTestId("try-draft").locator(".bubble").first().textContent(), POLL)
+      .toContain(CAPITAL_GAINS_ANSWER_MARK);
+    await expectNoAxeViolations(studio, "studio-try");
+
+    // Test all: both splits, and the new topic among the per-topic rows.
+    await runTestAll(studio);
+    expect(await studio.getByTestId("accuracy-tests-fi").textContent()).toMatch(/\d\s%$/);
+    await expectNoAxeViolations(studio, "studio-test-all");
+
+    // Publish: the draft's diff first, then a version waiting for review.
+    await openView(studio, "versions");
+    await studio
+      .getByTestId("draft-diff")
+      .locator(`li[data-topic="${CAPITAL_GAINS.id}"][data-change="added"]`)
+      .waitFor();
+    const published = await publishDraft(studio, "Uusi aihe: osakkeiden myyntivoiton verotus");
+    expect(await versionState(studio, published)).toBe("pending-review");
+    await studio
+      .getByTestId("published-diff-list")
+      .locator(`li[data-topic="${CAPITAL_GAINS.id}"]`)
+      .waitFor();
+    // An owner is no reviewer: no Approve button.
+    expect(await studio.locator(`#version-${published}-approve`).count()).toBe(0);
+    await expectNoAxeViolations(studio, "studio-versions-published");
+
+    // The reviewer approves; the widget answers from the new topic within 10 s.
+    await signOutOfStudio(studio);
+    await expectNoAxeViolations(studio, "studio-signed-out");
+    await signInToStudio(studio, stack.url, "content-reviewer");
+    // The 10 s count from the reviewer's click, training included.
+    const approvedAt = Date.now();
+    await approveVersion(studio, published);
+    // A chat of its own for each phase: misses in one chat would offer the customer a person.
+    const widget = await openWidget();
+    const live = await askUntil(widget, approvedAt, (a) => a.includes(CAPITAL_GAINS_ANSWER_MARK));
+    expect(live.answer, `answer ${live.afterMs} ms after approval`).toContain(
+      CAPITAL_GAINS_ANSWER_MARK,
+    );
+    await expectNoAxeViolations(studio, "studio-versions-approved");
+
+    // Roll back to the version live before (owner), approved by the reviewer.
+    await signOutOfStudio(studio);
+    await signInToStudio(studio, stack.url, "content-owner");
+    const rollback = await rollBackTo(studio, before);
+    expect(await versionState(studio, rollback)).toBe("pending-review");
+    await signOutOfStudio(studio);
+    await signInToStudio(studio, stack.url, "content-reviewer");
+    const rolledBackAt = Date.now();
+    await approveVersion(studio, rollback);
+    const after = await openWidget();
+    const gone = await askUntil(after, rolledBackAt, (a) => !a.includes(CAPITAL_GAINS_ANSWER_MARK));
+    expect(gone.answer, `answer ${gone.afterMs} ms after the rollback`).not.toContain(
+      CAPITAL_GAINS_ANSWER_MARK,
+    );
+
+    // The audit trail has it all; the Swedish UI passes axe too.
+    await studio.getByTestId("audit").waitFor();
+    await studio.getByRole("button", { name: "På svenska" }).click();
+    await studio.getByRole("heading", { level: 2, name: "Versioner och publicering" }).waitFor();
+    await expectNoAxeViolations(studio, "studio-versions-sv");
+    expect(errors).toEqual([]);
+  }, 300_000);
+});

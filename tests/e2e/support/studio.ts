@@ -1,0 +1,169 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+/**
+ * The content studio (/studio) as a content owner or reviewer uses it, for browser tests.
+ * Selectors are the studio's stable ids and data attributes (content-studio/src/views/), and
+ * Finnish labels where a person would read them.
+ */
+
+/** A topic as the editor's fields take it: sentences and test messages one per line. */
+export interface StudioTopic {
+  id: string;
+  fi: StudioLocale;
+  sv: StudioLocale;
+}
+export interface StudioLocale {
+  title: string;
+  utterances: string[];
+  answer: string;
+  links: { label: string; url: string }[];
+  tests: string[];
+}
+
+/** UI steps wait for the server (token, training, checks) on a shared two-core machine. */
+const POLL = { timeout: 15_000 } as const;
+
+const NAV = {
+  topics: "Aiheet",
+  try: "Kokeile viestiä",
+  test: "Testaa kaikki",
+  versions: "Versiot ja julkaisu",
+} as const;
+
+/** Opens the studio's sign-in and signs in as a local persona (`content-owner`, …). */
+export async function signInToStudio(page: Page, url: string, persona: string): Promise<void> {
+  if (!page.url().startsWith(`${url}/studio`)) await page.goto(`${url}/studio`);
+  await page.locator(`[data-persona="${persona}"]`).click();
+  // The header names the role once /api/content/me has answered.
+  await expect
+    .poll(() => page.getByTestId("signed-in-user").textContent(), POLL)
+    .toMatch(persona === "content-reviewer" ? /sisällön tarkastaja/ : /sisällön omistaja/);
+}
+
+export async function signOutOfStudio(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
+  await page.getByRole("heading", { level: 2, name: "Kirjaudu sisään" }).waitFor();
+}
+
+/** Follows a navigation link and waits until the view's heading has focus; stays when there. */
+export async function openView(page: Page, view: keyof typeof NAV): Promise<void> {
+  const here = await page.evaluate(() => location.hash || "#/topics");
+  if (here === `#/${view}`) return;
+  await page.getByRole("navigation").getByRole("link", { name: NAV[view], exact: true }).click();
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
+    .toBe("view-heading");
+}
+
+/** Waits until the as-you-type check has answered for what is in the form. */
+export async function checkSettled(page: Page): Promise<{ errors: number; warnings: number }> {
+  await expect.poll(() => page.getByTestId("topic-checking").count(), POLL).toBe(0);
+  const counts = page.locator(".check-counts");
+  return {
+    errors: Number(await counts.getAttribute("data-errors")),
+    warnings: Number(await counts.getAttribute("data-warnings")),
+  };
+}
+
+/** Fills the new-topic form (both languages) from the topic list's "Uusi aihe". */
+export async function fillNewTopic(page: Page, topic: StudioTopic): Promise<void> {
+  await openView(page, "topics");
+  await page.getByTestId("new-topic").click();
+  await page.getByRole("heading", { level: 2, name: "Uusi aihe" }).waitFor();
+  await page.locator("#topic-id").fill(topic.id);
+  for (const lang of ["fi", "sv"] as const) {
+    const locale = topic[lang];
+    await page.locator(`#topic-${lang}-title`).fill(locale.title);
+    await page.locator(`#topic-${lang}-utterances`).fill(locale.utterances.join("\n"));
+    await page.locator(`#topic-${lang}-answer`).fill(locale.answer);
+    for (const [i, link] of locale.links.entries()) {
+      await page.locator(`#topic-${lang}-links-add`).click();
+      await page.locator(`#topic-${lang}-link-${i}-label`).fill(link.label);
+      await page.locator(`#topic-${lang}-link-${i}-url`).fill(link.url);
+    }
+    await page.locator(`#topic-${lang}-tests`).fill(locale.tests.join("\n"));
+  }
+}
+
+/** Saves the open topic to the draft; fails with the check's problems if it was refused. */
+export async function saveTopic(page: Page, id: string): Promise<void> {
+  await page.locator("#topic-save").click();
+  const saved = page.locator(".notice.ok", { hasText: `Aihe ${id} tallennettu luonnokseen` });
+  await expect
+    .poll(
+      async () =>
+        (await saved.count()) ? "saved" : await page.locator("#topic-summary").textContent(),
+      POLL,
+    )
+    .toBe("saved");
+  await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe(`#/topics/${id}`);
+}
+
+/** Tries a message; returns the top intents of the draft and live columns, best first. */
+export async function tryMessage(
+  page: Page,
+  text: string,
+  lang: "fi" | "sv",
+): Promise<{ draft: string[]; live: string[] }> {
+  await openView(page, "try");
+  await page.locator("#try-message").fill(text);
+  await page.locator("#try-lang").selectOption(lang);
+  await page.getByRole("button", { name: "Kokeile", exact: true }).click();
+  const column = (which: string) => page.getByTestId(`try-${which}`).locator("li[data-intent]");
+  await column("draft").first().waitFor({ timeout: 15_000 });
+  const intents = async (which: string) =>
+    (await column(which).evaluateAll((items) =>
+      items.map((li) => li.getAttribute("data-intent") ?? ""),
+    )) as string[];
+  return { draft: await intents("draft"), live: await intents("live") };
+}
+
+/** Runs "Testaa kaikki" and waits for the report (the busy state shows meanwhile). */
+export async function runTestAll(page: Page): Promise<void> {
+  await openView(page, "test");
+  await page.locator("#run-tests").click();
+  // The busy line may come and go faster than a test can look; the results stay.
+  await page.getByTestId("test-results").waitFor({ timeout: 120_000 });
+  await expect.poll(() => page.getByTestId("test-busy").count(), POLL).toBe(0);
+}
+
+/** The version currently live, as the versions view says. */
+export async function liveVersion(page: Page): Promise<number> {
+  await openView(page, "versions");
+  const line = page.getByTestId("live-version");
+  await line.waitFor();
+  return Number((await line.textContent())?.match(/\d+/)?.[0]);
+}
+
+/** Publishes the draft with a comment; returns the new version's number (pending review). */
+export async function publishDraft(page: Page, comment: string): Promise<number> {
+  await openView(page, "versions");
+  await page.locator("#publish-comment").fill(comment);
+  await page.locator("#publish").click();
+  const notice = page.getByTestId("versions-notice").locator(".notice.ok");
+  await expect.poll(() => notice.textContent(), POLL).toMatch(/Versio \d+ luotu/);
+  return Number((await notice.textContent())?.match(/Versio (\d+) luotu/)?.[1]);
+}
+
+/** The state a version shows in the list (`pending-review`, `live`, …). */
+export function versionState(page: Page, version: number): Promise<string | null> {
+  return page.getByTestId(`version-${version}`).getAttribute("data-state");
+}
+
+/** Approves a pending version (a reviewer's action) and waits until the list says it is live. */
+export async function approveVersion(page: Page, version: number): Promise<void> {
+  await openView(page, "versions");
+  await page.locator(`#version-${version}-approve`).click();
+  await expect.poll(() => versionState(page, version), { timeout: 60_000 }).toBe("live");
+}
+
+/** Rolls back to an older version; returns the new version that carries its content. */
+export async function rollBackTo(page: Page, version: number): Promise<number> {
+  await openView(page, "versions");
+  await page.locator(`#version-${version}-rollback`).click();
+  await page.getByRole("button", { name: "Kyllä, palauta" }).click();
+  const notice = page.getByTestId("versions-notice").locator(".notice.ok");
+  await expect.poll(() => notice.textContent(), POLL).toMatch(/luotu palauttamaan/);
+  return Number((await notice.textContent())?.match(/Versio (\d+) luotu/)?.[1]);
+}

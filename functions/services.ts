@@ -16,7 +16,7 @@ import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
 import type { AppointmentStore, CallbackStore } from "./domain/contact/contactStore.ts";
 import type { ContentStore } from "./domain/content/contentStore.ts";
-import { createContentWorkflow } from "./domain/content/contentWorkflow.ts";
+import { createContentWorkflow, type WorkflowSettings } from "./domain/content/contentWorkflow.ts";
 import type { Bot } from "./domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "./domain/identity/identity.ts";
 import type { OpeningHours } from "./domain/openingHours/index.ts";
@@ -144,6 +144,7 @@ export function buildContentServices(opts: {
   makeBot: Parameters<typeof createLiveContent>[0]["makeBot"];
   fixedRecognizer?: Recognizer;
   prepareElsewhere?: Parameters<typeof createLiveContent>[0]["prepareElsewhere"];
+  deferGoLive?: WorkflowSettings["deferGoLive"];
 }): ContentServices & { store: ContentStore } {
   const store = createDynamoContentStore(opts.doc, tableNames(opts.config.TABLE_PREFIX).content);
   const live = createLiveContent({
@@ -158,7 +159,10 @@ export function buildContentServices(opts: {
     rules: contentRules,
     deployer: live.deployer,
     clock: opts.clock,
-    settings: { requireReview: opts.config.CONTENT_REVIEW_REQUIRED },
+    settings: {
+      requireReview: opts.config.CONTENT_REVIEW_REQUIRED,
+      ...(opts.deferGoLive ? { deferGoLive: opts.deferGoLive } : {}),
+    },
   });
   return { store, live, workflow };
 }

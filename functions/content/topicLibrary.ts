@@ -12,6 +12,8 @@ export function createTopicLibrary(content: BotContent): TopicLibrary {
       prepared.set(`${id}/${lang}`, answerPieces(topic, lang));
   }
   return {
+    // Ids from the recogniser are strings; the content decides which of them are topics.
+    has: (topic) => content.topics.has(topic as TopicId),
     answer(topic: TopicId, lang: Lang): AnswerPieces {
       const pieces = prepared.get(`${topic}/${lang}`);
       if (!pieces) throw new Error(`no content for topic ${topic} in ${lang}`);

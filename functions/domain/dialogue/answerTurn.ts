@@ -8,6 +8,8 @@ import { phrase } from "./phrases.ts";
 
 /** The parts of the topic library the dialogue needs. */
 export interface TopicLibrary {
+  /** True when the content has `topic`; the recogniser may know topics the content does not. */
+  has(topic: string): boolean;
   answer(topic: TopicId, lang: Lang): AnswerPieces;
 }
 
@@ -63,8 +65,12 @@ export function answerTurn(
 ): DialogueTurn {
   const replyLang = recognition.detectedLang;
   const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
+  // A topic this content does not have counts as a miss: in AWS, Lex can move to a new
+  // content version a few seconds before the answers follow it.
   const understood =
-    recognition.intent !== NO_INTENT && recognition.confidence >= settings.minConfidence;
+    recognition.intent !== NO_INTENT &&
+    recognition.confidence >= settings.minConfidence &&
+    library.has(recognition.intent);
 
   if (understood) {
     const topic = recognition.intent as TopicId;
@@ -125,9 +131,9 @@ export function answerTurn(
       ],
     };
   }
-  const suggestions = likelyTopics(recognition.alternatives).map((id) =>
-    quickReply(library, id, replyLang),
-  );
+  const suggestions = likelyTopics(recognition.alternatives)
+    .filter((id) => library.has(id))
+    .map((id) => quickReply(library, id, replyLang));
   return {
     missed: true,
     replyLang,

@@ -372,7 +372,7 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
     expect(await workflow.completeGoLive(2)).toEqual({ version: 2, state: "live" });
   });
 
-  it("marks a build abandoned for 20 minutes failed, so it holds up nothing", async () => {
+  it("marks a build abandoned for 30 minutes failed, so it holds up nothing", async () => {
     const { workflow, store, clock } = await setUpDeferred();
     await publishChange(workflow, "ALV");
     await publishChange(workflow, "Arvonlisävero");
@@ -381,7 +381,7 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
     expect(await workflow.approve(reviewer, 3)).toEqual({ version: 3, state: "building" });
     expect(await store.versionMeta(2)).toMatchObject({
       state: "failed",
-      error: expect.stringMatching(/did not finish within 20 minutes/),
+      error: expect.stringMatching(/did not finish within 30 minutes/),
     });
     await expect(workflow.completeGoLive(2)).rejects.toThrow(/Version 2 is failed/);
   });

@@ -62,10 +62,12 @@ export interface WorkflowSettings {
 
 /**
  * A version still "building" this long after its approval was abandoned (its publisher
- * stopped: the Lambda's 15 minutes ran out, or it crashed). It is marked failed so it no
- * longer holds up other go-lives. Longer than any publisher can run.
+ * stopped: the Lambda's 15 minutes ran out, it crashed, or Lambda dropped the event). It is
+ * marked failed so it no longer holds up other go-lives. Longer than a publish can wait in
+ * Lambda's queue (5 minutes) and then run (15), so a running publish is never taken for
+ * abandoned.
  */
-export const ABANDONED_BUILD_MS = 20 * 60_000;
+export const ABANDONED_BUILD_MS = 30 * 60_000;
 
 export interface PublishResult {
   version: number;

@@ -60,6 +60,11 @@ const envSchema = z
       .enum(["true", "false"], { message: 'must be "true" or "false"' })
       .default("true")
       .transform((v) => v === "true"),
+    /**
+     * The publisher function the content API hands an approved version's go-live to (AWS:
+     * the Lex build outlasts a request). Unset, approving makes the version live in-process.
+     */
+    CONTENT_PUBLISHER_FUNCTION: z.string().min(1).optional(),
     /** How often a process checks which content version is live (another task may move it). */
     CONTENT_POLL_SECONDS: z.coerce.number().min(1).max(300).default(10),
     /** Customer ID-token issuer (Suomi.fi broker or Cognito); unset locally = the /dev IdP. */

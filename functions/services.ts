@@ -16,7 +16,11 @@ import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
 import type { AppointmentStore, CallbackStore } from "./domain/contact/contactStore.ts";
 import type { ContentStore } from "./domain/content/contentStore.ts";
-import { type ContentRules, createContentWorkflow } from "./domain/content/contentWorkflow.ts";
+import {
+  type ContentRules,
+  createContentWorkflow,
+  type WorkflowSettings,
+} from "./domain/content/contentWorkflow.ts";
 import type { Bot } from "./domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "./domain/identity/identity.ts";
 import type { OpeningHours } from "./domain/openingHours/index.ts";
@@ -146,6 +150,7 @@ export function buildContentServices(opts: {
   prepareElsewhere?: Parameters<typeof createLiveContent>[0]["prepareElsewhere"];
   /** Where content:check's rules run; in this thread unless given (a worker in the service). */
   rules?: ContentRules & { close?(): Promise<void> };
+  deferGoLive?: WorkflowSettings["deferGoLive"];
 }): ContentServices & { store: ContentStore; rules: ContentRules & { close?(): Promise<void> } } {
   const rules = opts.rules ?? contentRules;
   const store = createDynamoContentStore(opts.doc, tableNames(opts.config.TABLE_PREFIX).content);
@@ -161,7 +166,10 @@ export function buildContentServices(opts: {
     rules,
     deployer: live.deployer,
     clock: opts.clock,
-    settings: { requireReview: opts.config.CONTENT_REVIEW_REQUIRED },
+    settings: {
+      requireReview: opts.config.CONTENT_REVIEW_REQUIRED,
+      ...(opts.deferGoLive ? { deferGoLive: opts.deferGoLive } : {}),
+    },
   });
   return { store, live, workflow, rules };
 }

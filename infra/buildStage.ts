@@ -92,6 +92,7 @@ export function buildStage(app: App): StageStacks {
     allowedOrigins: origins,
     staffIssuer: identity.staffIssuer,
     identityEnvironment,
+    lexPublishTarget: bot.publishTarget,
     description: "Asiointi chat: HTTP API and its Lambda functions (stateless)",
   });
   // WAF for CloudFront exists only in us-east-1; the distribution stays in the stage's region
@@ -134,6 +135,7 @@ export function buildStage(app: App): StageStacks {
     functions: {
       ...Object.fromEntries(Object.entries(api.functions).map(([k, f]) => [k, f.function])),
       lexFulfillment: bot.fulfillment.function,
+      ...(api.contentPublisher ? { contentPublisher: api.contentPublisher.function } : {}),
     },
     gateway,
     edge: {

@@ -160,22 +160,21 @@ export interface TestAllResult {
   changed: ChangedAnswer[];
 }
 
-export const VERSION_STATES = [
-  "pending-review",
-  "live",
-  "superseded",
-  "rejected",
-  "failed",
-] as const;
-export type VersionState = (typeof VERSION_STATES)[number];
+// The service's own list of states: one source of truth for server and studio.
+import type { VersionState } from "../../functions/domain/content/versions.ts";
+
+export { VERSION_STATES, type VersionState } from "../../functions/domain/content/versions.ts";
 
 export interface ContentVersion {
   version: number;
   state: VersionState;
+  /** The author's subject (for the four-eyes check) and the name people read. */
   author: string;
+  authorName?: string;
   createdAt: string;
   comment: string;
   approvedBy?: string;
+  approvedByName?: string;
   approvedAt?: string;
   rollbackOf?: number;
   /** Why the version failed (e.g. the Lex build), for `failed`. */
@@ -198,6 +197,7 @@ export interface VersionDiff {
 export interface AuditEntry {
   at: string;
   actor: string;
+  actorName?: string;
   action: string;
   version?: number;
   topic?: string;

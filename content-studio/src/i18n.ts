@@ -257,6 +257,7 @@ const fi = {
   versionName: (version: number) => `Versio ${version}`,
   states: {
     "pending-review": "Odottaa tarkastusta",
+    building: "Otetaan käyttöön",
     live: "Käytössä",
     superseded: "Korvattu",
     rejected: "Hylätty",
@@ -539,6 +540,7 @@ const sv: UiText = {
   versionName: (version) => `Version ${version}`,
   states: {
     "pending-review": "Väntar på granskning",
+    building: "Tas i bruk",
     live: "I bruk",
     superseded: "Ersatt",
     rejected: "Avvisad",

@@ -1,36 +1,59 @@
 /**
- * Lambda entry of the Lex V2 fulfillment code hook. The deployment ships the validated bot
- * content as a JSON snapshot beside the bundle (BOT_CONTENT_FILE, written at synth by
+ * Lambda entry of the Lex V2 fulfillment code hook. It answers from the live content version
+ * in the content table (the studio moves it), looked up at most every 15 s, with one
+ * fulfillment handler built per version. Until a version can be read it answers from the
+ * snapshot the deployment ships beside the bundle (BOT_CONTENT_FILE, written at synth by
  * infra/stacks/botStack.ts), so a cold start parses JSON and the bundle carries no YAML
  * parser. The local server reads bot-content/ itself.
  */
 import { readFileSync } from "node:fs";
+import type { Context } from "aws-lambda";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
+import { createDynamoContentStore } from "../adapters/dynamodb/dynamoContentStore.ts";
 import { createDynamoCustomerData } from "../adapters/dynamodb/dynamoCustomerData.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { loadConfig } from "../config.ts";
 import { botContentFromJson } from "../content/contentSnapshot.ts";
+import { createLiveContentReader } from "../content/liveContentReader.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { systemClock } from "../domain/clock.ts";
 import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import { createLambdaLogging } from "../observability/lambdaLogger.ts";
 
+/**
+ * How stale the answers may be. Lex moves to a new version before the live pointer does, so
+ * for up to this long a new topic is recognised but answered as a miss.
+ */
+const CONTENT_MAX_AGE_MS = 15_000;
+
 const config = loadConfig();
 const snapshot = process.env.BOT_CONTENT_FILE;
 if (!snapshot) throw new Error("BOT_CONTENT_FILE is not set: the bot content snapshot is missing");
-const content = botContentFromJson(readFileSync(snapshot, "utf8"));
 const { doc } = createDynamoClients({
   region: config.AWS_REGION,
   endpoint: config.DYNAMODB_ENDPOINT,
 });
-
+const tables = tableNames(config.TABLE_PREFIX);
 const logging = createLambdaLogging(config.LOG_LEVEL);
+const customerData = createDynamoCustomerData(doc, tables.customers);
+const contentStore = createDynamoContentStore(doc, tables.content);
 
-export const handler = logging.withLogContext(
-  createFulfillmentHandler({
-    library: createTopicLibrary(content),
-    logger: logging.logger,
-    customerData: createDynamoCustomerData(doc, tableNames(config.TABLE_PREFIX).customers),
-    clock: systemClock,
-  }),
-);
+const fulfillment = createLiveContentReader({
+  live: () => contentStore.live(),
+  bundle: (version) => contentStore.versionBundle(version),
+  build: (content) =>
+    createFulfillmentHandler({
+      library: createTopicLibrary(content),
+      logger: logging.logger,
+      customerData,
+      clock: systemClock,
+    }),
+  fallback: botContentFromJson(readFileSync(snapshot, "utf8")),
+  maxAgeMs: CONTENT_MAX_AGE_MS,
+  logger: logging.logger,
+});
+
+export const handler = logging.withLogContext(async (event: unknown, context: Context) => {
+  const fulfill = await fulfillment.current();
+  return fulfill(event, context);
+});

@@ -93,4 +93,31 @@ describe("Lex V2 fulfillment code hook", () => {
       /sessionState.sessionAttributes.chatLang/,
     );
   });
+
+  it("answers a miss when Lex recognised a topic its content does not have yet", async () => {
+    // Prepare: Lex moved to a version with "payment" before the answers followed.
+    const content = loadBotContent();
+    content.topics.delete("payment");
+    const behind = createFulfillmentHandler({
+      library: createTopicLibrary(content),
+      logger: createLogger("silent"),
+    });
+    const event = eventWith((e) => {
+      e.sessionState.intent.name = "payment";
+      e.sessionState.sessionAttributes.missesInRow = "0";
+      if (e.interpretations[0]) e.interpretations[0].intent.name = "payment";
+    });
+    // Act
+    const response = await behind(event, context);
+    // Assess
+    expect(response.sessionState).toMatchObject({
+      intent: { name: "payment", state: "Fulfilled" },
+      sessionAttributes: { missesInRow: "1", lastTopic: "" },
+    });
+    const [reply] = fromLexMessages(response.messages);
+    expect(reply?.topic).toBeUndefined();
+    expect(reply?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
+    // Only topics the content has are suggested.
+    expect(reply?.quickReplies?.map((q) => q.label)).toEqual(["Jäännösvero"]);
+  });
 });

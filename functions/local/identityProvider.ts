@@ -195,6 +195,8 @@ export function createIdentityProviderRoutes(
             name: p.name,
             description: p.description.fi,
             descriptionSv: p.description.sv,
+            // Staff apps list only the personas that can use them (the studio: content roles).
+            ...(p.kind === "staff" ? { roles: p.roles } : {}),
           })),
         );
       case "/dev/token": {

@@ -46,6 +46,7 @@ const NOT_IN_BUNDLES = [
 const entries = [
   ...HTTP_ROUTES.map((r) => ({ id: r.id, entry: `functions/lambda/${r.id}.ts` })),
   { id: "lexFulfillment", entry: "functions/lambda/lexFulfillment.ts" },
+  { id: "contentPublisher", entry: "functions/lambda/contentPublisher.ts" },
 ];
 
 const snapshot = join(OUT, "bot-content.json");
@@ -68,6 +69,9 @@ const env = {
   OPENING_HOURS_FILE: openingHours,
   OPENING_HOURS_SHA256: snapshotSha256(openingHoursJson),
   BOT_CONTENT_FILE: snapshot,
+  CONTENT_PUBLISHER_FUNCTION: "asiointi-bench-content-publisher",
+  LEX_BOT_ID: "BENCHBOT01",
+  LEX_BOT_ALIAS_ID: "BENCHALIAS",
   OIDC_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench",
   OIDC_JWKS_URL:
     "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_bench/.well-known/jwks.json",

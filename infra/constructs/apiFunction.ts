@@ -4,7 +4,7 @@
  * here so a default changes in one place.
  */
 import { join } from "node:path";
-import { Validations } from "aws-cdk-lib";
+import { type Duration, Validations } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Architecture, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
@@ -59,6 +59,8 @@ export interface ApiFunctionProps {
   bundledFiles?: Record<string, string>;
   /** Memory in MB when the stage default does not fit (the fulfillment hook). */
   memoryMb?: number;
+  /** When the stage's default (seconds, for a request) does not fit: the content publisher. */
+  timeout?: Duration;
 }
 
 export class ApiFunction extends Construct {
@@ -92,7 +94,7 @@ export class ApiFunction extends Construct {
       runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb ?? stage.functionMemoryMb,
-      timeout: stage.functionTimeout,
+      timeout: props.timeout ?? stage.functionTimeout,
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       environment: {

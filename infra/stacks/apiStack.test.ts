@@ -2,12 +2,17 @@ import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { HTTP_ROUTES, type HttpRoute } from "../../functions/http/routes.ts";
+import { LEX_PUBLISH_ALIAS_ACTIONS, LEX_PUBLISH_BOT_ACTIONS } from "../constructs/lexPublishing.ts";
 import { stageConfig } from "../stage.ts";
 import { logicalId, referencedTableName, synthStage } from "../synthForTests.ts";
-import { ApiStack } from "./apiStack.ts";
+import {
+  ApiStack,
+  CONTENT_PUBLISHER_MAX_EVENT_AGE,
+  CONTENT_PUBLISHER_MEMORY_MB,
+} from "./apiStack.ts";
 import { DataStack } from "./dataStack.ts";
 
-type Statement = { Action: string | string[]; Resource: unknown };
+type Statement = { Action: string | string[]; Resource: unknown; Effect?: string };
 
 const READ_ACTION = "dynamodb:GetItem";
 const WRITE_ACTION = "dynamodb:PutItem";
@@ -39,8 +44,8 @@ describe("API stack (dev)", () => {
     );
   }
 
-  it("creates one function per HTTP route", () => {
-    apiTemplate.resourceCountIs("AWS::Lambda::Function", HTTP_ROUTES.length);
+  it("creates one function per HTTP route, and the content publisher", () => {
+    apiTemplate.resourceCountIs("AWS::Lambda::Function", HTTP_ROUTES.length + 1);
   });
 
   it.each(HTTP_ROUTES)(
@@ -129,6 +134,105 @@ describe("API stack (dev)", () => {
     });
   });
 
+  describe("content publisher", () => {
+    const publisher = api.contentPublisher?.function;
+    if (!publisher) throw new Error("the dev stage has no content publisher");
+    const publisherId = logicalId(api, publisher);
+    const publisherRoleId = publisher.role ? logicalId(api, publisher.role) : "";
+
+    function statementsOfRole(roleId: string): Statement[] {
+      const policies = apiTemplate.findResources("AWS::IAM::Policy", {
+        Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+      });
+      return Object.values(policies).flatMap(
+        (p) =>
+          (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties
+            .PolicyDocument.Statement,
+      );
+    }
+
+    const fromBotStack = {
+      "Fn::GetStackOutput": expect.objectContaining({ StackName: "asiointi-dev-bot" }),
+    };
+
+    it("runs for Lambda's full 15 minutes with a full vCPU to train", () => {
+      const fn = apiTemplate.findResources("AWS::Lambda::Function")[publisherId];
+      expect(fn?.Properties).toMatchObject({
+        Timeout: 900,
+        MemorySize: CONTENT_PUBLISHER_MEMORY_MB,
+        Architectures: ["arm64"],
+        Runtime: "nodejs24.x",
+        Environment: {
+          Variables: {
+            TABLE_PREFIX: "asiointi-dev-",
+            // The bot stack's bot and live alias, passed through buildStage.
+            LEX_BOT_ID: fromBotStack,
+            LEX_BOT_ALIAS_ID: fromBotStack,
+          },
+        },
+      });
+    });
+
+    it("is not retried: a failed build is recorded on the version, not run again", () => {
+      apiTemplate.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+        FunctionName: { Ref: publisherId },
+        Qualifier: "$LATEST",
+        MaximumRetryAttempts: 0,
+        MaximumEventAgeInSeconds: CONTENT_PUBLISHER_MAX_EVENT_AGE.toSeconds(),
+      });
+    });
+
+    it("is invoked by the content API, which is told its name, and by no other function", () => {
+      const contentApi =
+        apiTemplate.findResources("AWS::Lambda::Function")[
+          logicalId(api, functionOf("contentApi"))
+        ];
+      expect(contentApi?.Properties.Environment.Variables.CONTENT_PUBLISHER_FUNCTION).toEqual({
+        Ref: publisherId,
+      });
+      expect(
+        statementsOf("contentApi").filter((s) =>
+          asList(s.Action).includes("lambda:InvokeFunction"),
+        ),
+      ).toEqual([
+        expect.objectContaining({
+          Effect: "Allow",
+          Resource: { "Fn::GetAtt": [publisherId, "Arn"] },
+        }),
+      ]);
+      for (const route of HTTP_ROUTES.filter((r) => r.id !== "contentApi")) {
+        const invokes = statementsOf(route.id).filter((s) =>
+          asList(s.Action).some((a) => a.startsWith("lambda:")),
+        );
+        expect(invokes).toEqual([]);
+      }
+    });
+
+    it("reads and writes the content table and no other", () => {
+      const dynamo = statementsOfRole(publisherRoleId).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith("dynamodb:")),
+      );
+      const tables = (action: string) =>
+        dynamo
+          .filter((s) => asList(s.Action).includes(action))
+          .flatMap((s) => asList(s.Resource))
+          .map((r) => referencedTableName(r, dataTemplate));
+      expect(tables(READ_ACTION)).toEqual(["asiointi-dev-content"]);
+      expect(tables(WRITE_ACTION)).toEqual(["asiointi-dev-content"]);
+    });
+
+    it("may publish to the stage's Lex bot and move its live alias, nothing else in Lex", () => {
+      const lex = statementsOfRole(publisherRoleId).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith("lex:")),
+      );
+      expect(lex.map((s) => asList(s.Action).sort())).toEqual([
+        [...LEX_PUBLISH_BOT_ACTIONS].sort(),
+        [...LEX_PUBLISH_ALIAS_ACTIONS].sort(),
+      ]);
+      expect(JSON.stringify(lex)).not.toContain('"*"');
+    });
+  });
+
   it("throttles the default stage and writes access logs", () => {
     apiTemplate.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",
@@ -184,6 +288,21 @@ describe("API stack guards", () => {
       tables: { read: ["reportCounters"] },
     };
     expect(build([route])).toThrow(/declares auth "public"/);
+  });
+
+  it("refuses to publish content to Lex without a content API to hand approvals over", () => {
+    const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+    const stage = stageConfig("dev");
+    const data = new DataStack(app, "data", { stage });
+    const build = () =>
+      new ApiStack(app, "api", {
+        stage,
+        tables: data.tables,
+        allowedOrigins: ["https://asiointi.example.fi"],
+        routes: [],
+        lexPublishTarget: { botId: "BOTID12345", botAliasId: "ALIASID123" },
+      });
+    expect(build).toThrow(/no contentApi route/);
   });
 
   it("grants read and write together when a route declares both on one table", () => {

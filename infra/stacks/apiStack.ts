@@ -1,6 +1,7 @@
 /**
- * The stateless stack: one Lambda function per HTTP route and the HTTP API in front of them.
- * Routes and their table access come from functions/http/routes.ts; nothing is declared twice.
+ * The stateless stack: one Lambda function per HTTP route and the HTTP API in front of them,
+ * and the content publisher the content API hands approved versions to. Routes and their
+ * table access come from functions/http/routes.ts; nothing is declared twice.
  */
 import { fileURLToPath } from "node:url";
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from "aws-cdk-lib";
@@ -14,11 +15,13 @@ import {
 } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { TABLE_IDS, type TableId } from "../../functions/adapters/dynamodb/tables.ts";
 import { HTTP_ROUTES, type HttpRoute } from "../../functions/http/routes.ts";
 import { ApiFunction, type TableAccess } from "../constructs/apiFunction.ts";
+import { grantLexPublishing, type LexPublishTarget } from "../constructs/lexPublishing.ts";
 import { indexNamesOf } from "../constructs/tableGrants.ts";
 import { InfraConfigError, type StageConfig } from "../stage.ts";
 import type { DeployedTables } from "./dataStack.ts";
@@ -59,11 +62,31 @@ export interface ApiStackProps extends StackProps {
   staffIssuer?: TokenIssuer;
   /** OIDC_* and STAFF_* for handlers that verify tokens themselves (functions/config.ts). */
   identityEnvironment?: Record<string, string>;
+  /**
+   * The Lex bot and alias approved content versions are built into (BotStack.publishTarget):
+   * with it, the content API hands each go-live to a publisher function.
+   */
+  lexPublishTarget?: LexPublishTarget;
 }
+
+/**
+ * Memory of the content publisher. It trains the embedded recogniser on the version (the
+ * same check as the content API's gate) before the Lex build, and training is CPU-bound:
+ * at 1769 MB a Lambda function has one full vCPU.
+ */
+export const CONTENT_PUBLISHER_MEMORY_MB = 1769;
+/**
+ * How long an asynchronous publish may wait in Lambda's queue before it is dropped. With the
+ * function's 15 minutes this stays under ABANDONED_BUILD_MS, after which the workflow
+ * treats a version still building as abandoned.
+ */
+export const CONTENT_PUBLISHER_MAX_EVENT_AGE = Duration.minutes(5);
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<string, ApiFunction> = {};
+  /** Makes approved content versions live through a Lex build; with `lexPublishTarget`. */
+  readonly contentPublisher?: ApiFunction;
   private staffAuthorizer?: HttpJwtAuthorizer;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -113,6 +136,9 @@ export class ApiStack extends Stack {
     });
 
     for (const route of props.routes ?? HTTP_ROUTES) this.addRoute(route, props);
+    if (props.lexPublishTarget) {
+      this.contentPublisher = this.addContentPublisher(props, props.lexPublishTarget);
+    }
 
     new CfnOutput(this, "ApiUrl", { value: this.api.apiEndpoint });
   }
@@ -147,6 +173,49 @@ export class ApiStack extends Stack {
       });
     }
     this.functions[route.id] = fn;
+  }
+
+  /**
+   * The content publisher (functions/lambda/contentPublisher.ts): the content API invokes it
+   * asynchronously with an approved version, and it builds the Lex bot version (minutes,
+   * beyond API Gateway's 30 s) and moves the live pointer. Lambda's 15 minutes cover the Lex
+   * publisher's 10. No retries: a failed build is recorded on the version, and a second run
+   * of the same version would only be refused.
+   */
+  private addContentPublisher(props: ApiStackProps, target: LexPublishTarget): ApiFunction {
+    const contentApi = this.functions.contentApi;
+    if (!contentApi) {
+      throw new InfraConfigError(
+        "The API stack publishes content to Lex but has no contentApi route to hand it over",
+      );
+    }
+    const publisher = new ApiFunction(this, "ContentPublisher", {
+      entry: `${REPO_ROOT}/functions/lambda/contentPublisher.ts`,
+      projectRoot: REPO_ROOT,
+      stage: props.stage,
+      description: "Makes approved content versions live: Lex build, then the live pointer",
+      tables: [{ table: props.tables.content, read: true, write: true }],
+      memoryMb: CONTENT_PUBLISHER_MEMORY_MB,
+      timeout: Duration.minutes(15),
+    });
+    publisher.function.configureAsyncInvoke({
+      retryAttempts: 0,
+      maxEventAge: CONTENT_PUBLISHER_MAX_EVENT_AGE,
+    });
+    grantLexPublishing(publisher.function, target);
+
+    // The unqualified function only: no `:*` for versions and aliases, which grantInvoke adds.
+    contentApi.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["lambda:InvokeFunction"],
+        resources: [publisher.function.functionArn],
+      }),
+    );
+    contentApi.function.addEnvironment(
+      "CONTENT_PUBLISHER_FUNCTION",
+      publisher.function.functionName,
+    );
+    return publisher;
   }
 
   /** One JWT authorizer for every staff route: a valid console token of the staff issuer. */

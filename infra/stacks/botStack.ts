@@ -46,8 +46,8 @@ export class BotStack extends Stack {
     });
     for (const warning of definition.warnings) Annotations.of(this).addWarning(warning);
 
-    // The snapshot the function loads at cold start, written into the cloud assembly and
-    // copied into the bundle after esbuild.
+    // The snapshot the function answers from until it can read the live version from the
+    // content table, written into the cloud assembly and copied into the bundle after esbuild.
     const snapshotDir = join(Stage.of(this)?.outdir ?? "cdk.out", "bot-content");
     mkdirSync(snapshotDir, { recursive: true });
     const snapshot = join(snapshotDir, `${definition.fingerprint}.json`);
@@ -57,9 +57,13 @@ export class BotStack extends Stack {
       entry: `${REPO_ROOT}/functions/lambda/lexFulfillment.ts`,
       projectRoot: REPO_ROOT,
       stage,
-      description: "Lex V2 fulfillment code hook: answers from bot content",
-      // Personalised answers read the customer's own data; nothing else.
-      tables: [{ table: props.tables.customers, read: true, write: false }],
+      description: "Lex V2 fulfillment code hook: answers from the live bot content",
+      // Answers come from the live content version; personalised ones read the customer's
+      // own data. Nothing else, and neither is written.
+      tables: [
+        { table: props.tables.content, read: true, write: false },
+        { table: props.tables.customers, read: true, write: false },
+      ],
       bundledFiles: { [snapshot]: CONTENT_IN_BUNDLE },
       environment: { BOT_CONTENT_FILE: `/var/task/${CONTENT_IN_BUNDLE}` },
     });

@@ -3,10 +3,12 @@ import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { describe, expect, it } from "vitest";
 import { HTTP_ROUTES } from "../../functions/http/routes.ts";
-import { synthStage } from "../synthForTests.ts";
+import { referencedTableName, synthStage } from "../synthForTests.ts";
 import { isStaffRoute } from "./apiStack.ts";
 import { CLOUDFRONT_WAF_REGION } from "./edgeWafStack.ts";
 import { CACHE_PORT, GATEWAY_PORT } from "./gatewayStack.ts";
+
+type Statement = { Action: string | string[]; Resource: unknown };
 
 const PROD = {
   stage: "prod",
@@ -94,6 +96,31 @@ describe("production stacks (dev stage)", () => {
         Principal: "lexv2.amazonaws.com",
         Action: "lambda:InvokeFunction",
         SourceArn: Match.anyValue(),
+      });
+    });
+
+    it("lets the fulfillment function read the live content and customers' data, write nothing", () => {
+      const statements = Object.values(dev.botTemplate.findResources("AWS::IAM::Policy"))
+        .flatMap(
+          (p) =>
+            (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties
+              .PolicyDocument.Statement,
+        )
+        .filter((s) => [s.Action].flat().some((a) => a.startsWith("dynamodb:")));
+      const tables = (action: string) =>
+        statements
+          .filter((s) => [s.Action].flat().includes(action))
+          .flatMap((s) => [s.Resource].flat())
+          .map((r) => referencedTableName(r, dev.dataTemplate))
+          .sort();
+      expect(tables("dynamodb:GetItem")).toEqual([
+        "asiointi-dev-content",
+        "asiointi-dev-customers",
+      ]);
+      expect(tables("dynamodb:Query")).toEqual(["asiointi-dev-content", "asiointi-dev-customers"]);
+      expect(tables("dynamodb:PutItem")).toEqual([]);
+      dev.botTemplate.hasResourceProperties("AWS::Lambda::Function", {
+        Environment: { Variables: Match.objectLike({ TABLE_PREFIX: "asiointi-dev-" }) },
       });
     });
 
@@ -388,6 +415,7 @@ describe("production stacks (dev stage)", () => {
       "CallbacksWaiting",
       "SatisfactionLow",
       "lexFulfillmentErrorRate",
+      "contentPublisherErrorRate",
     ])("has the %s alarm, notifying the alarm topic", (name) => {
       dev.monitoringTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
         AlarmName: `asiointi-dev-${name}`,

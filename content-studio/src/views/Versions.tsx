@@ -207,7 +207,7 @@ function VersionItem(props: { version: ContentVersion; live: number }) {
       <dl class="meta">
         <div>
           <dt>{t.author}</dt>
-          <dd>{v.author}</dd>
+          <dd>{v.authorName ?? v.author}</dd>
         </div>
         <div>
           <dt>{t.created}</dt>
@@ -217,7 +217,7 @@ function VersionItem(props: { version: ContentVersion; live: number }) {
           <div>
             <dt>{t.approvedBy}</dt>
             <dd>
-              {v.approvedBy}
+              {v.approvedByName ?? v.approvedBy}
               {v.approvedAt ? `, ${formatDateTime(v.approvedAt, t)}` : ""}
             </dd>
           </div>
@@ -398,7 +398,7 @@ function AuditPanel() {
               {entries.map((entry, i) => (
                 <tr key={i}>
                   <td>{formatDateTime(entry.at, t)}</td>
-                  <td>{entry.actor}</td>
+                  <td>{entry.actorName ?? entry.actor}</td>
                   <td>{entry.action}</td>
                   <td class="num">{entry.version ?? t.notAvailable}</td>
                   <td>{entry.topic ?? t.notAvailable}</td>

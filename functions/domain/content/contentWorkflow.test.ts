@@ -3,9 +3,11 @@ import type { TopicFile } from "../../content/schema.ts";
 import { manualClock } from "../clock.ts";
 import { sampleBundle } from "./contentStoreContract.ts";
 import {
+  ABANDONED_BUILD_MS,
   type ContentDeployer,
   type ContentIssue,
   type ContentRules,
+  type ContentWorkflow,
   createContentWorkflow,
 } from "./contentWorkflow.ts";
 import { ContentConflictError, ContentInvalidError, SelfApprovalError } from "./errors.ts";
@@ -44,18 +46,48 @@ function deployer(over: Partial<ContentDeployer> = {}) {
   return { d, served };
 }
 
-async function setUp(opts: { requireReview?: boolean; deployer?: Partial<ContentDeployer> } = {}) {
+async function setUp(
+  opts: {
+    requireReview?: boolean;
+    deployer?: Partial<ContentDeployer>;
+    deferGoLive?: (version: number) => Promise<void>;
+  } = {},
+) {
   const store = createMemoryContentStore();
   const { d, served } = deployer(opts.deployer);
+  const clock = manualClock(new Date("2026-12-02T10:00:00Z"));
   const workflow = createContentWorkflow({
     store,
     rules,
     deployer: d,
-    clock: manualClock(new Date("2026-12-02T10:00:00Z")),
-    settings: { requireReview: opts.requireReview ?? true },
+    clock,
+    settings: {
+      requireReview: opts.requireReview ?? true,
+      ...(opts.deferGoLive ? { deferGoLive: opts.deferGoLive } : {}),
+    },
   });
   await workflow.seed(sampleBundle(), "from the repository");
-  return { store, workflow, served };
+  return { store, workflow, served, clock };
+}
+
+/** A workflow whose go-lives are handed over, as the content API does in AWS. */
+async function setUpDeferred(
+  opts: { requireReview?: boolean; deployer?: Partial<ContentDeployer> } = {},
+) {
+  const handedOver: number[] = [];
+  const setup = await setUp({
+    ...opts,
+    deferGoLive: async (version) => {
+      handedOver.push(version);
+    },
+  });
+  return { ...setup, handedOver };
+}
+
+/** Saves a changed topic and publishes it for review: the next version number. */
+async function publishChange(workflow: ContentWorkflow, title: string): Promise<number> {
+  await workflow.saveTopic(owner, "vat", vat(title));
+  return (await workflow.publish(owner, title)).version;
 }
 
 const vat = (title = "ALV"): TopicFile => ({
@@ -199,5 +231,175 @@ describe("the content workflow", () => {
       ["draft-save", "owner"],
       ["seed", "system"],
     ]);
+  });
+});
+
+describe("the content workflow with a deferred go-live (AWS: the Lex build outlasts a request)", () => {
+  it("approving marks the version building with its approval and hands it over", async () => {
+    // Prepare
+    const { workflow, store, served, handedOver } = await setUpDeferred();
+    await publishChange(workflow, "ALV");
+    // Act
+    const approved = await workflow.approve(reviewer, 2);
+    // Assess
+    expect(approved).toEqual({ version: 2, state: "building" });
+    expect(handedOver).toEqual([2]);
+    expect(await store.versionMeta(2)).toMatchObject({
+      state: "building",
+      approvedBy: "reviewer",
+      approvedByName: "Henrik",
+      approvedAt: "2026-12-02T10:00:00.000Z",
+    });
+    expect(await store.live()).toMatchObject({ version: 1 });
+    expect(served).toEqual([]);
+    expect((await workflow.auditTrail(1)).map((e) => [e.action, e.actor])).toEqual([
+      ["approve", "reviewer"],
+    ]);
+  });
+
+  it("publishing without review hands the version over the same way", async () => {
+    const { workflow, handedOver } = await setUpDeferred({ requireReview: false });
+    await workflow.saveTopic(owner, "vat", vat());
+    expect(await workflow.publish(owner, "")).toEqual({ version: 2, state: "building" });
+    expect(handedOver).toEqual([2]);
+  });
+
+  it("completeGoLive readies it, moves the pointer, serves it and marks it live", async () => {
+    // Prepare
+    const prepared: number[] = [];
+    const { workflow, store, served } = await setUpDeferred({
+      deployer: {
+        prepare: async (version) => {
+          prepared.push(version);
+        },
+      },
+    });
+    await publishChange(workflow, "ALV");
+    await workflow.approve(reviewer, 2);
+    // Act
+    const result = await workflow.completeGoLive(2);
+    // Assess
+    expect(result).toEqual({ version: 2, state: "live" });
+    expect(prepared).toEqual([2]);
+    expect(served).toEqual([2]);
+    expect(await store.live()).toMatchObject({ version: 2 });
+    expect(await store.versionMeta(2)).toMatchObject({ state: "live", approvedBy: "reviewer" });
+    expect(await store.versionMeta(1)).toMatchObject({ state: "superseded" });
+    // The trail reads as in one process: the approver made it live.
+    expect((await workflow.auditTrail(2)).map((e) => [e.action, e.actor])).toEqual([
+      ["live", "reviewer"],
+      ["approve", "reviewer"],
+    ]);
+  });
+
+  it("a failed completeGoLive marks it failed with the plain reason and leaves the old live", async () => {
+    // Prepare
+    const { workflow, store, served } = await setUpDeferred({
+      deployer: {
+        prepare: async () => {
+          throw new Error("Lex could not build sv_SE: intent vat has no utterances.");
+        },
+      },
+    });
+    await publishChange(workflow, "ALV");
+    await workflow.approve(reviewer, 2);
+    // Act
+    const completing = workflow.completeGoLive(2);
+    // Assess
+    await expect(completing).rejects.toBeInstanceOf(ContentConflictError);
+    expect(await store.live()).toMatchObject({ version: 1 });
+    expect(await store.versionMeta(1)).toMatchObject({ state: "live" });
+    expect(await store.versionMeta(2)).toMatchObject({
+      state: "failed",
+      error: "Lex could not build sv_SE: intent vat has no utterances.",
+    });
+    expect(served).toEqual([]);
+    expect(await workflow.auditTrail(1)).toEqual([
+      expect.objectContaining({
+        action: "failed",
+        version: 2,
+        detail: "Lex could not build sv_SE: intent vat has no utterances.",
+      }),
+    ]);
+  });
+
+  it("completeGoLive refuses a version that is not being built, and changes nothing", async () => {
+    const { workflow, store, served } = await setUpDeferred();
+    await publishChange(workflow, "ALV");
+    await expect(workflow.completeGoLive(2)).rejects.toThrow(/pending-review/);
+    await expect(workflow.completeGoLive(1)).rejects.toThrow(/Version 1 is live/);
+    await expect(workflow.completeGoLive(9)).rejects.toThrow(/does not exist/);
+    expect(await store.versionMeta(2)).toMatchObject({ state: "pending-review" });
+    expect(await store.live()).toMatchObject({ version: 1 });
+    expect(served).toEqual([]);
+  });
+
+  it("refuses to approve another version while one is being built", async () => {
+    // Prepare
+    const { workflow, store, handedOver } = await setUpDeferred();
+    await publishChange(workflow, "ALV");
+    await publishChange(workflow, "Arvonlisävero");
+    await workflow.approve(reviewer, 2);
+    // Act
+    const approving = workflow.approve(reviewer, 3);
+    // Assess
+    await expect(approving).rejects.toThrow(/Version 2 is being built/);
+    expect(await store.versionMeta(3)).toMatchObject({ state: "pending-review" });
+    expect(handedOver).toEqual([2]);
+    // Once version 2 is live, version 3 can go.
+    await workflow.completeGoLive(2);
+    expect(await workflow.approve(reviewer, 3)).toEqual({ version: 3, state: "building" });
+  });
+
+  it("of two versions approved at the same moment, the later one gives way", async () => {
+    // Prepare: both approvals passed the check before either was building.
+    const { workflow, store, clock } = await setUpDeferred();
+    await publishChange(workflow, "ALV");
+    await publishChange(workflow, "Arvonlisävero");
+    await workflow.approve(reviewer, 2);
+    clock.advance(5);
+    await store.transition(3, "pending-review", {
+      state: "building",
+      approvedBy: "other-reviewer",
+      approvedByName: "Rita",
+      approvedAt: clock.now().toISOString(),
+    });
+    // Act
+    const later = workflow.completeGoLive(3);
+    // Assess
+    await expect(later).rejects.toThrow(/Version 2 was being built at the same time/);
+    expect(await store.versionMeta(3)).toMatchObject({ state: "failed" });
+    expect(await workflow.completeGoLive(2)).toEqual({ version: 2, state: "live" });
+  });
+
+  it("marks a build abandoned for 30 minutes failed, so it holds up nothing", async () => {
+    const { workflow, store, clock } = await setUpDeferred();
+    await publishChange(workflow, "ALV");
+    await publishChange(workflow, "Arvonlisävero");
+    await workflow.approve(reviewer, 2);
+    clock.advance(ABANDONED_BUILD_MS);
+    expect(await workflow.approve(reviewer, 3)).toEqual({ version: 3, state: "building" });
+    expect(await store.versionMeta(2)).toMatchObject({
+      state: "failed",
+      error: expect.stringMatching(/did not finish within 30 minutes/),
+    });
+    await expect(workflow.completeGoLive(2)).rejects.toThrow(/Version 2 is failed/);
+  });
+
+  it("marks the version failed when its go-live cannot be handed over", async () => {
+    const { workflow, store } = await setUp({
+      deferGoLive: async () => {
+        throw new Error("Rate exceeded");
+      },
+    });
+    await publishChange(workflow, "ALV");
+    await expect(workflow.approve(reviewer, 2)).rejects.toThrow(
+      /could not be started: Rate exceeded/,
+    );
+    expect(await store.versionMeta(2)).toMatchObject({
+      state: "failed",
+      error: "Its build could not be started: Rate exceeded",
+    });
+    expect(await store.live()).toMatchObject({ version: 1 });
   });
 });

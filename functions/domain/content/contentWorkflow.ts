@@ -56,7 +56,22 @@ export interface ContentDeployer {
 export interface WorkflowSettings {
   /** A second person with the reviewer role approves each version (four-eyes). */
   requireReview: boolean;
+  /**
+   * Hands an approved version's go-live to another process (the publisher function in AWS,
+   * where a Lex build outlasts the approving request), which calls `completeGoLive`. Unset,
+   * approving makes the version live before it answers (one process, locally).
+   */
+  deferGoLive?: (version: number) => Promise<void>;
 }
+
+/**
+ * A version still "building" this long after its approval was abandoned (its publisher
+ * stopped: the Lambda's 15 minutes ran out, it crashed, or Lambda dropped the event). It is
+ * marked failed so it no longer holds up other go-lives. Longer than a publish can wait in
+ * Lambda's queue (5 minutes) and then run (15), so a running publish is never taken for
+ * abandoned.
+ */
+export const ABANDONED_BUILD_MS = 30 * 60_000;
 
 export interface PublishResult {
   version: number;
@@ -121,30 +136,85 @@ export function createContentWorkflow(deps: {
     return found;
   }
 
-  /** Makes a stored version live: ready it, move the pointer, serve it, note it. */
-  async function goLive(
-    version: VersionMeta,
-    bundle: ContentBundle,
+  /** Who made `version` live: its approver (the system for a seed). */
+  function approverOf(version: VersionMeta): ContentActor {
+    return version.approvedBy
+      ? { subject: version.approvedBy, displayName: version.approvedByName ?? version.approvedBy }
+      : SYSTEM_ACTOR;
+  }
+
+  /** Marks a version failed with a reason the studio shows, in the audit trail too. */
+  async function markFailed(
+    version: number,
+    from: VersionState,
     actor: ContentActor,
-  ): Promise<PublishResult> {
-    try {
-      await deployer.prepare(version.version, bundle);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      await store.transition(version.version, version.state, { state: "failed", error: reason });
-      await audit(actor, "failed", { version: version.version, detail: reason });
+    reason: string,
+  ): Promise<void> {
+    if (await store.transition(version, from, { state: "failed", error: reason })) {
+      await audit(actor, "failed", { version, detail: reason });
+    }
+  }
+
+  /**
+   * Versions other than `version` being built now, oldest approval first. One abandoned by
+   * a publisher that stopped is marked failed here, so it holds up nothing.
+   */
+  async function otherBuilds(version: number): Promise<VersionMeta[]> {
+    const builds = (await store.listVersions())
+      .filter((v) => v.state === "building" && v.version !== version)
+      .sort(byApproval);
+    const running: VersionMeta[] = [];
+    for (const build of builds) {
+      const approvedAt = Date.parse(build.approvedAt ?? build.createdAt);
+      if (clock.now().getTime() - approvedAt < ABANDONED_BUILD_MS) {
+        running.push(build);
+        continue;
+      }
+      await markFailed(
+        build.version,
+        "building",
+        SYSTEM_ACTOR,
+        `Its build did not finish within ${ABANDONED_BUILD_MS / 60_000} minutes; the live version did not change. Publish it again.`,
+      );
+    }
+    return running;
+  }
+
+  /**
+   * Makes a version being built live, one at a time: ready it (the Lex build), move the
+   * live pointer, mark it live and the previous one superseded, serve it. Any failure marks
+   * it failed with the reason, leaves the old version live and throws.
+   */
+  async function goLive(version: VersionMeta, bundle: ContentBundle): Promise<PublishResult> {
+    const actor = approverOf(version);
+    const fail = async (reason: string): Promise<never> => {
+      await markFailed(version.version, "building", actor, reason);
       throw new ContentConflictError(
         `Version ${version.version} could not be made live; the live version did not change: ${reason}`,
       );
+    };
+    // Two builds at once would sync and build the same Lex draft. Approving refuses while
+    // another version builds; two approvals at the same instant both get here, and the one
+    // approved later gives way (the same order seen from both sides, so exactly one goes on).
+    const ahead = (await otherBuilds(version.version)).find(
+      (other) => byApproval(other, version) < 0,
+    );
+    if (ahead) {
+      await fail(
+        `Version ${ahead.version} was being built at the same time. Publish this one again once that one is done.`,
+      );
+    }
+    try {
+      await deployer.prepare(version.version, bundle);
+    } catch (error) {
+      await fail(error instanceof Error ? error.message : String(error));
     }
     const previous = await store.live();
-    const moved = await store.setLive(
-      { version: version.version, since: now() },
-      previous?.version,
-    );
-    if (!moved) {
-      throw new ContentConflictError("The live version changed meanwhile; try again.");
+    if (!(await store.setLive({ version: version.version, since: now() }, previous?.version))) {
+      await fail("The live version changed meanwhile. Publish again.");
     }
+    // The pointer is what every process follows, so the states follow it at once.
+    await store.transition(version.version, "building", { state: "live" });
     if (previous && previous.version !== version.version) {
       await store.transition(previous.version, "live", { state: "superseded" });
     }
@@ -157,25 +227,51 @@ export function createContentWorkflow(deps: {
     return { version: version.version, state: "live" };
   }
 
-  /** Claims a pending version for `actor` (one decision wins), then makes it live. */
+  /**
+   * Claims a pending version for `actor` (one decision wins) as "building", then makes it
+   * live here, or hands that to `deferGoLive` and answers "building".
+   */
   async function approveAndGoLive(
     found: VersionMeta,
     bundle: ContentBundle,
     actor: ContentActor,
+    how: { reviewed: boolean },
   ): Promise<PublishResult> {
+    const [building] = await otherBuilds(found.version);
+    if (building) {
+      throw new ContentConflictError(
+        `Version ${building.version} is being built; approve version ${found.version} once that one is live or has failed.`,
+      );
+    }
     const approved = {
       approvedBy: actor.subject,
       approvedByName: actor.displayName,
       approvedAt: now(),
     };
     if (
-      !(await store.transition(found.version, "pending-review", { state: "live", ...approved }))
+      !(await store.transition(found.version, "pending-review", {
+        state: "building",
+        ...approved,
+      }))
     ) {
       throw new ContentConflictError(
         `Version ${found.version} was decided by someone else meanwhile.`,
       );
     }
-    return goLive({ ...found, ...approved, state: "live" }, bundle, actor);
+    if (how.reviewed) await audit(actor, "approve", { version: found.version });
+    const claimed: VersionMeta = { ...found, ...approved, state: "building" };
+    const { deferGoLive } = deps.settings;
+    if (!deferGoLive) return goLive(claimed, bundle);
+    try {
+      await deferGoLive(found.version);
+    } catch (error) {
+      const reason = `Its build could not be started: ${error instanceof Error ? error.message : String(error)}`;
+      await markFailed(found.version, "building", actor, reason);
+      throw new ContentConflictError(
+        `Version ${found.version} could not be made live; the live version did not change: ${reason}`,
+      );
+    }
+    return { version: found.version, state: "building" };
   }
 
   function draftMeta(actor: ContentActor): DraftTopicMeta {
@@ -187,7 +283,7 @@ export function createContentWorkflow(deps: {
     };
   }
 
-  /** Stores `bundle` as a new version and, without review, makes it live at once. */
+  /** Stores `bundle` as a new version and, without review, starts its go-live at once. */
   async function createVersion(
     actor: ContentActor,
     bundle: ContentBundle,
@@ -197,6 +293,16 @@ export function createContentWorkflow(deps: {
       (i) => i.severity === "error",
     );
     if (issues.length > 0) throw new ContentInvalidError(issues);
+    if (!deps.settings.requireReview) {
+      // Without review the author's publish is the approval, and nobody else could approve
+      // the version later: refuse it now rather than leave it pending behind another build.
+      const [building] = await otherBuilds(0);
+      if (building) {
+        throw new ContentConflictError(
+          `Version ${building.version} is being built; publish again once it is live or has failed.`,
+        );
+      }
+    }
     const live = await store.live();
     const version = await store.nextVersionNumber();
     const meta: VersionMeta = {
@@ -215,7 +321,7 @@ export function createContentWorkflow(deps: {
       detail: fields.comment,
     });
     if (deps.settings.requireReview) return { version, state: "pending-review" };
-    return approveAndGoLive(meta, bundle, actor);
+    return approveAndGoLive(meta, bundle, actor, { reviewed: false });
   }
 
   return {
@@ -329,7 +435,10 @@ export function createContentWorkflow(deps: {
       return { warnings };
     },
 
-    /** Publishes the draft as a new version: pending review, or live without four-eyes. */
+    /**
+     * Publishes the draft as a new version: pending review, or without four-eyes live (or
+     * building, when the go-live is deferred).
+     */
     async publish(actor: ContentActor, comment: string): Promise<PublishResult> {
       const draft = await currentDraft();
       const live = await liveVersion();
@@ -351,8 +460,23 @@ export function createContentWorkflow(deps: {
       }
       const bundle = await store.versionBundle(version);
       if (!bundle) throw new ContentNotFoundError(`Version ${version} has no content.`);
-      await audit(actor, "approve", { version });
-      return approveAndGoLive(found, bundle, actor);
+      return approveAndGoLive(found, bundle, actor, { reviewed: true });
+    },
+
+    /**
+     * Finishes the go-live `deferGoLive` handed over (the publisher function calls it): the
+     * version must be building; it ends live, or failed with the reason and the old one live.
+     */
+    async completeGoLive(version: number): Promise<PublishResult> {
+      const found = await meta(version);
+      if (found.state !== "building") {
+        throw new ContentConflictError(
+          `Version ${version} is ${found.state}; only a version being built can go live.`,
+        );
+      }
+      const bundle = await store.versionBundle(version);
+      if (!bundle) throw new ContentNotFoundError(`Version ${version} has no content.`);
+      return goLive(found, bundle);
     },
 
     async reject(actor: ContentActor, version: number, comment: string): Promise<PublishResult> {
@@ -435,4 +559,10 @@ function withId(json: unknown, id: string): unknown {
     ]);
   }
   return { ...(json as Record<string, unknown>), id };
+}
+
+/** Earlier approval first; the version number breaks a tie, so both sides agree. */
+function byApproval(a: VersionMeta, b: VersionMeta): number {
+  const at = (v: VersionMeta) => v.approvedAt ?? v.createdAt;
+  return at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : a.version - b.version;
 }

@@ -1,11 +1,13 @@
 /**
  * Content versions and the audit trail: what the studio's workflow stores. A version is
- * immutable once written; only its state moves (pending-review → live → superseded, or
- * rejected / failed).
+ * immutable once written; only its state moves (pending-review → building → live →
+ * superseded, or rejected / failed).
  */
 
 export const VERSION_STATES = [
   "pending-review",
+  /** Approved and being readied (the Lex build in AWS); the studio shows it until it ends. */
+  "building",
   "live",
   "superseded",
   "rejected",

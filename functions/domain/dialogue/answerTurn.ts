@@ -68,6 +68,8 @@ export function answerTurn(
 ): DialogueTurn {
   const replyLang = recognition.detectedLang;
   const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
+  // A topic this content does not have counts as a miss: in AWS, Lex can move to a new
+  // content version a few seconds before the answers follow it.
   const understood =
     recognition.intent !== NO_INTENT &&
     library.has(recognition.intent) &&

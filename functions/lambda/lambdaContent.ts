@@ -1,0 +1,45 @@
+import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
+import { createDynamoClients } from "../adapters/dynamodb/client.ts";
+import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import type { Config } from "../config.ts";
+import { createTopicLibrary } from "../content/topicLibrary.ts";
+import type { Clock } from "../domain/ports.ts";
+import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
+import type { Logger } from "../observability/logger.ts";
+import { buildContentServices } from "../services.ts";
+
+/**
+ * The content services of the functions that run the studio's workflow (the content API and
+ * the publisher): versions in the content table, recognisers trained inline with the embedded
+ * recogniser. A Lambda serves one request at a time, so training inline stalls nobody else;
+ * the gateway tasks that answer customers follow the live pointer and train off their event
+ * loop.
+ */
+export function lambdaContentServices(opts: {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  prepareElsewhere?: Parameters<typeof buildContentServices>[0]["prepareElsewhere"];
+  deferGoLive?: Parameters<typeof buildContentServices>[0]["deferGoLive"];
+}) {
+  const { config, logger } = opts;
+  const { doc } = createDynamoClients({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+  });
+  return buildContentServices({
+    doc,
+    config,
+    clock: opts.clock,
+    logger,
+    train: async (content) => createEmbeddedRecognizer(content),
+    makeBot: (recognizer, content) =>
+      createEmbeddedLexBot({
+        recognizer,
+        fulfill: createFulfillmentHandler({ library: createTopicLibrary(content), logger }),
+        logger,
+      }),
+    ...(opts.prepareElsewhere ? { prepareElsewhere: opts.prepareElsewhere } : {}),
+    ...(opts.deferGoLive ? { deferGoLive: opts.deferGoLive } : {}),
+  });
+}

@@ -1,7 +1,7 @@
 import { createContentPublisherInvoker } from "../adapters/lambda/contentPublisherInvoker.ts";
 import { loadConfig } from "../config.ts";
 import { createContentApiHandler } from "../http/handlers/contentApi.ts";
-import { lambdaContentServices } from "./lambdaContent.ts";
+import { lambdaContentServices, seedShippedContent } from "./lambdaContent.ts";
 import { lambdaHandler, lambdaServices } from "./root.ts";
 
 // The studio's API in AWS. An approved version goes live through a Lex build that outlasts
@@ -9,7 +9,7 @@ import { lambdaHandler, lambdaServices } from "./root.ts";
 // (functions/lambda/contentPublisher.ts) and answers "building".
 const services = lambdaServices();
 const config = loadConfig();
-services.content = lambdaContentServices({
+const content = lambdaContentServices({
   config,
   clock: services.clock,
   logger: services.logger,
@@ -21,5 +21,8 @@ services.content = lambdaContentServices({
       }
     : {}),
 });
+// A new table gets the repository's content as version 1 before the first request.
+await seedShippedContent(content, process.env.CONTENT_BUNDLE_FILE);
+services.content = content;
 
 export const handler = lambdaHandler(createContentApiHandler(services));

@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import type { Config } from "../config.ts";
+import type { ContentBundle } from "../content/bundle.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import type { Clock } from "../domain/ports.ts";
 import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
@@ -15,6 +17,20 @@ import { buildContentServices } from "../services.ts";
  * the gateway tasks that answer customers follow the live pointer and train off their event
  * loop.
  */
+/**
+ * Makes the content shipped with the function (CONTENT_BUNDLE_FILE, the repository's
+ * bot-content/ at synth) version 1 when the content table has no live version yet; a no-op
+ * afterwards, one read per cold start.
+ */
+export async function seedShippedContent(
+  services: ReturnType<typeof lambdaContentServices>,
+  file: string | undefined,
+): Promise<void> {
+  if (!file || (await services.store.live())) return;
+  const bundle = JSON.parse(readFileSync(file, "utf8")) as ContentBundle;
+  await services.workflow.seed(bundle, "bot-content/ shipped with the deployment");
+}
+
 export function lambdaContentServices(opts: {
   config: Config;
   clock: Clock;

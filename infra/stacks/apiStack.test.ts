@@ -182,6 +182,16 @@ describe("API stack (dev)", () => {
       });
     });
 
+    it("ships the repository's content with the content API, to seed a new table", () => {
+      const contentApi =
+        apiTemplate.findResources("AWS::Lambda::Function")[
+          logicalId(api, functionOf("contentApi"))
+        ];
+      expect(contentApi?.Properties.Environment.Variables.CONTENT_BUNDLE_FILE).toBe(
+        "/var/task/content-bundle.json",
+      );
+    });
+
     it("is invoked by the content API, which is told its name, and by no other function", () => {
       const contentApi =
         apiTemplate.findResources("AWS::Lambda::Function")[

@@ -3,8 +3,10 @@
  * and the content publisher the content API hands approved versions to. Routes and their
  * table access come from functions/http/routes.ts; nothing is declared twice.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { CfnOutput, Duration, Stack, type StackProps, Stage, Validations } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import {
   CorsHttpMethod,
@@ -19,6 +21,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { TABLE_IDS, type TableId } from "../../functions/adapters/dynamodb/tables.ts";
+import { loadContentBundle } from "../../functions/content/loadContent.ts";
 import { HTTP_ROUTES, type HttpRoute } from "../../functions/http/routes.ts";
 import { ApiFunction, type TableAccess } from "../constructs/apiFunction.ts";
 import { grantLexPublishing, type LexPublishTarget } from "../constructs/lexPublishing.ts";
@@ -50,6 +53,9 @@ export function isStaffRoute(route: Pick<HttpRoute, "id" | "path" | "auth">): bo
 }
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
+
+/** Where the content API finds the repository's content inside its bundle. */
+const CONTENT_BUNDLE_IN_FUNCTION = "content-bundle.json";
 
 export interface ApiStackProps extends StackProps {
   stage: StageConfig;
@@ -150,13 +156,18 @@ export class ApiStack extends Stack {
         `Route ${route.id} (${route.path}) is not deployable: only /api/ routes outside /dev/ are`,
       );
     }
+    const shipped = route.id === "contentApi" ? this.contentBundleFile() : undefined;
     const fn = new ApiFunction(this, route.id, {
       entry: `${REPO_ROOT}/functions/lambda/${route.id}.ts`,
       projectRoot: REPO_ROOT,
       stage: props.stage,
       description: `${route.method} ${route.path}`,
       tables: tableAccess(route, props.tables),
-      environment: props.identityEnvironment,
+      environment: {
+        ...props.identityEnvironment,
+        ...(shipped ? { CONTENT_BUNDLE_FILE: `/var/task/${CONTENT_BUNDLE_IN_FUNCTION}` } : {}),
+      },
+      ...(shipped ? { bundledFiles: { [shipped]: CONTENT_BUNDLE_IN_FUNCTION } } : {}),
     });
     const staff = isStaffRoute(route);
     const httpRoutes = this.api.addRoutes({
@@ -173,6 +184,19 @@ export class ApiStack extends Stack {
       });
     }
     this.functions[route.id] = fn;
+  }
+
+  /**
+   * The repository's bot-content/ as one JSON file for the content API: on a new content table
+   * it becomes version 1 (the same content the Lex bot was deployed from), so the studio has a
+   * live version and a draft to start from.
+   */
+  private contentBundleFile(): string {
+    const dir = join(Stage.of(this)?.outdir ?? "cdk.out", "content-bundle");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "content-bundle.json");
+    writeFileSync(file, JSON.stringify(loadContentBundle()));
+    return file;
   }
 
   /**

@@ -3,7 +3,11 @@
  * in this tab's sessionStorage under the studio's own key (signing out of the studio does not
  * sign the same tab out of the advisor console, nor the other way round).
  */
-import { fetchPersonaToken, fetchStaffPersonas } from "../../handoff-console/src/auth.ts";
+import {
+  fetchPersonaToken,
+  fetchStaffPersonas,
+  sessionStore,
+} from "../../handoff-console/src/auth.ts";
 
 export { fetchPersonaToken };
 
@@ -26,31 +30,10 @@ export interface StudioPersona {
   roles?: string[];
 }
 
-export function loadSession(): Session | undefined {
-  try {
-    const raw = sessionStorage.getItem(SESSION_KEY);
-    const parsed = raw ? (JSON.parse(raw) as Session) : undefined;
-    return typeof parsed?.token === "string" && parsed.token ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function saveSession(session: Session): void {
-  try {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  } catch {
-    // Storage disabled: the session lasts until the page is reloaded.
-  }
-}
-
-export function clearSession(): void {
-  try {
-    sessionStorage.removeItem(SESSION_KEY);
-  } catch {
-    // Nothing stored.
-  }
-}
+const studioSession = sessionStore(SESSION_KEY);
+export const loadSession = studioSession.load;
+export const saveSession = studioSession.save;
+export const clearSession = studioSession.clear;
 
 /**
  * The staff personas meant for content work: those whose roles (when the list carries them)

@@ -14,33 +14,42 @@ export interface Session {
   name?: string;
 }
 
-const KEY = "asiointi-console-session";
-
-export function loadSession(): Session | undefined {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    const parsed = raw ? (JSON.parse(raw) as Session) : undefined;
-    return typeof parsed?.token === "string" && parsed.token ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * A staff app's signed-in session in this tab's sessionStorage under `key`: each app keeps its
+ * own, so signing out of one does not sign the same tab out of another.
+ */
+export function sessionStore(key: string) {
+  return {
+    load(): Session | undefined {
+      try {
+        const raw = sessionStorage.getItem(key);
+        const parsed = raw ? (JSON.parse(raw) as Session) : undefined;
+        return typeof parsed?.token === "string" && parsed.token ? parsed : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save(session: Session): void {
+      try {
+        sessionStorage.setItem(key, JSON.stringify(session));
+      } catch {
+        // Storage disabled: the session lasts until the page is reloaded.
+      }
+    },
+    clear(): void {
+      try {
+        sessionStorage.removeItem(key);
+      } catch {
+        // Nothing stored.
+      }
+    },
+  };
 }
 
-export function saveSession(session: Session): void {
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify(session));
-  } catch {
-    // Storage disabled: the session lasts until the page is reloaded.
-  }
-}
-
-export function clearSession(): void {
-  try {
-    sessionStorage.removeItem(KEY);
-  } catch {
-    // Nothing stored.
-  }
-}
+const consoleSession = sessionStore("asiointi-console-session");
+export const loadSession = consoleSession.load;
+export const saveSession = consoleSession.save;
+export const clearSession = consoleSession.clear;
 
 /**
  * Staff personas of the local identity provider, or undefined when there is none (the

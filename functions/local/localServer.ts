@@ -134,7 +134,13 @@ export async function startLocalServer(
     clock,
     logger,
     // Off the event loop: customers' replies do not wait while a new version trains.
-    train: (botContent) => trainRecognizerInWorker(botContent),
+    train: async (botContent, toClassify) =>
+      Object.assign(
+        await trainRecognizerInWorker(botContent, toClassify ? { classify: toClassify } : {}),
+        {
+          classifiedTexts: toClassify,
+        },
+      ),
     rules: createWorkerContentRules(),
     makeBot: (recognizer, botContent) =>
       createEmbeddedLexBot({

@@ -47,6 +47,7 @@ interface ScopeItem {
 
 const versionKey = (version: number) => `v#${String(version).padStart(6, "0")}`;
 const WRITE_BATCH = 25;
+const CACHED_VERSIONS = 4;
 
 function cases(items: { id: string; texts: Split }[], lang: Lang): HeldOutCase[] {
   return items.flatMap(({ id, texts }) => texts[lang].map((text) => ({ text, intent: id })));
@@ -96,6 +97,10 @@ function fromItems(topics: TopicItem[], scope: ScopeItem | undefined): ContentBu
 
 /** The content workflow's store in DynamoDB (the `content` table). */
 export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: string): ContentStore {
+  // A version's content never changes once written: the last few read stay in memory, so the
+  // live version (read by nearly every studio call) is not fetched and unmarshalled each time.
+  const versions = new Map<number, Promise<ContentBundle | undefined>>();
+
   async function writeAll(items: Record<string, unknown>[]): Promise<void> {
     for (let i = 0; i < items.length; i += WRITE_BATCH) {
       let pending = items.slice(i, i + WRITE_BATCH).map((Item) => ({ PutRequest: { Item } }));
@@ -186,13 +191,30 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     },
 
     async versionBundle(version) {
-      const items = await partition(versionKey(version));
-      if (items.length === 0) return undefined;
-      const topics = items.filter((i) =>
-        String(i.sk).startsWith("topic#"),
-      ) as unknown as TopicItem[];
-      const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
-      return fromItems(topics, scope);
+      let read = versions.get(version);
+      if (!read) {
+        read = (async () => {
+          const items = await partition(versionKey(version));
+          if (items.length === 0) return undefined;
+          const topics = items.filter((i) =>
+            String(i.sk).startsWith("topic#"),
+          ) as unknown as TopicItem[];
+          const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
+          return fromItems(topics, scope);
+        })();
+        versions.set(version, read);
+        // Not found or failed is not remembered: the version may be written a moment later.
+        read.then(
+          (bundle) => bundle ?? versions.delete(version),
+          () => versions.delete(version),
+        );
+        while (versions.size > CACHED_VERSIONS) {
+          versions.delete(versions.keys().next().value as number);
+        }
+      }
+      const bundle = await read;
+      // Callers get their own copy: the cached one must stay as stored.
+      return bundle && structuredClone(bundle);
     },
 
     async listVersions() {

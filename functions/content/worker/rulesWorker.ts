@@ -4,12 +4,14 @@
  * worker answers an as-you-type check in tens of milliseconds).
  */
 import { isMainThread, parentPort } from "node:worker_threads";
+import { lowerThisThreadsPriority } from "../../adapters/threads/lowPriority.ts";
 import { contentRules } from "../contentRules.ts";
 import type { RulesRequest, RulesResponse } from "./rulesProtocol.ts";
 
 if (isMainThread || !parentPort) {
   throw new Error("rulesWorker runs in a worker thread started by createWorkerContentRules");
 }
+lowerThisThreadsPriority();
 const port = parentPort;
 port.on("message", (request: RulesRequest) => {
   let response: RulesResponse;

@@ -6,6 +6,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { BotContent, Topic } from "../../../content/schema.ts";
+import type { Lang } from "../../../contracts/lang.ts";
 import { EmbeddedRecognizer, type RecognizerSnapshot } from "./embeddedRecognizer.ts";
 import type { ClassifierOptions } from "./intentClassifier.ts";
 
@@ -17,7 +18,18 @@ export interface TrainingJob {
   topics: Topic[];
   outOfScope: BotContent["outOfScope"];
   options?: ClassifierOptions;
+  /** Messages to classify with the trained recogniser before the worker ends (a test split). */
+  classify?: Record<Lang, string[]>;
 }
+
+/** What the worker posts: the snapshot, and the intents of the messages it was asked about. */
+export interface TrainingResult {
+  snapshot: RecognizerSnapshot;
+  intents?: Record<Lang, string[]>;
+}
+
+/** A recogniser trained in a worker, with the intents it gave the messages it was asked about. */
+export type WorkerTrainedRecognizer = EmbeddedRecognizer & { classified?: Record<Lang, string[]> };
 
 export interface TrainInWorkerOptions {
   /** Classifier options; the defaults when omitted. */
@@ -28,6 +40,11 @@ export interface TrainInWorkerOptions {
   signal?: AbortSignal;
   /** The worker script; `trainingWorkerUrl()` by default. */
   workerUrl?: URL;
+  /**
+   * Messages per language for the worker to classify once trained (the publish gate's test
+   * split): hundreds of classifications that would otherwise run on the main thread.
+   */
+  classify?: Record<Lang, string[]>;
 }
 
 /** Training in the worker failed, timed out or was aborted; `message` says which and why. */
@@ -45,11 +62,12 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 export function trainRecognizerInWorker(
   content: BotContent,
   options: TrainInWorkerOptions = {},
-): Promise<EmbeddedRecognizer> {
+): Promise<WorkerTrainedRecognizer> {
   const job: TrainingJob = {
     topics: [...content.topics.values()],
     outOfScope: content.outOfScope,
     ...(options.classifier ? { options: options.classifier } : {}),
+    ...(options.classify ? { classify: options.classify } : {}),
   };
   const workerUrl = options.workerUrl ?? trainingWorkerUrl();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -68,7 +86,7 @@ export function trainRecognizerInWorker(
       reject(new RecognizerTrainingError(`training worker did not start: ${reason}`));
       return;
     }
-    let recognizer: EmbeddedRecognizer | undefined;
+    let recognizer: WorkerTrainedRecognizer | undefined;
     let failure: Error | undefined;
     // Once the snapshot is in, a late timeout only ends a worker that failed to exit.
     const stop = (error: Error) => {
@@ -83,9 +101,10 @@ export function trainRecognizerInWorker(
     );
     signal?.addEventListener("abort", onAbort, { once: true });
 
-    worker.on("message", (snapshot: RecognizerSnapshot) => {
+    worker.on("message", ({ snapshot, intents }: TrainingResult) => {
       try {
         recognizer = EmbeddedRecognizer.fromSnapshot(snapshot);
+        if (intents) recognizer = Object.assign(recognizer, { classified: intents });
       } catch (error) {
         const reason = `restoring the trained recogniser failed: ${(error as Error).message}`;
         failure ??= new RecognizerTrainingError(reason, { cause: error });

@@ -4,12 +4,11 @@
  * keeps the thread alive once the message is posted). An error ends the thread with an
  * uncaught exception, which the parent sees as the worker's `error` event.
  */
-import { readlinkSync } from "node:fs";
-import { constants, setPriority } from "node:os";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { BotContent } from "../../../content/schema.ts";
+import { lowerThisThreadsPriority } from "../../threads/lowPriority.ts";
 import { EmbeddedRecognizer, recognizerSnapshotTransferList } from "./embeddedRecognizer.ts";
-import type { TrainingJob } from "./trainInWorker.ts";
+import type { TrainingJob, TrainingResult } from "./trainInWorker.ts";
 
 if (isMainThread || !parentPort) {
   throw new Error("trainingWorker runs in a worker thread started by trainRecognizerInWorker");
@@ -20,20 +19,14 @@ const content: BotContent = {
   topics: new Map(job.topics.map((topic) => [topic.id, topic])),
   outOfScope: job.outOfScope,
 };
-const snapshot = new EmbeddedRecognizer(content, job.options).toSnapshot();
-parentPort.postMessage(snapshot, recognizerSnapshotTransferList(snapshot));
-
-/**
- * Training is background work: on a small machine it would otherwise take a core from the
- * chats the main thread answers. Linux schedules each thread as its own task, so this
- * thread's id (from /proc/thread-self) can be given the lowest priority alone. Elsewhere the
- * look-up fails and the thread keeps the normal priority.
- */
-function lowerThisThreadsPriority(): void {
-  try {
-    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, constants.priority.PRIORITY_LOW);
-  } catch {
-    // Not Linux, or not allowed: train at normal priority.
-  }
-}
+const recognizer = new EmbeddedRecognizer(content, job.options);
+// Classified before the snapshot is taken: toSnapshot copies the model, so this is the same one.
+const intents = job.classify
+  ? {
+      fi: job.classify.fi.map((text) => recognizer.classify(text, "fi").intent),
+      sv: job.classify.sv.map((text) => recognizer.classify(text, "sv").intent),
+    }
+  : undefined;
+const snapshot = recognizer.toSnapshot();
+const result: TrainingResult = { snapshot, ...(intents ? { intents } : {}) };
+parentPort.postMessage(result, recognizerSnapshotTransferList(snapshot));

@@ -29,6 +29,16 @@ export class RecognizerSnapshotError extends Error {
   override readonly name = "RecognizerSnapshotError";
 }
 
+/** A recogniser's parts, each restored from its snapshot. */
+interface RestoredParts {
+  classifiers: Record<Lang, IntentClassifier>;
+  detector: LanguageDetector;
+}
+
+function isRestoredParts(source: object): source is RestoredParts {
+  return "detector" in source && source.detector instanceof LanguageDetector;
+}
+
 /** The in-process recogniser: no network, trained from bot content when constructed. */
 export class EmbeddedRecognizer implements Recognizer {
   private readonly classifiers: Record<Lang, IntentClassifier>;
@@ -38,10 +48,17 @@ export class EmbeddedRecognizer implements Recognizer {
   constructor(content: BotContent, options?: ClassifierOptions);
   /** Restores a trained recogniser; `EmbeddedRecognizer.fromSnapshot` says the same more plainly. */
   constructor(snapshot: RecognizerSnapshot);
+  /** Assembles one from parts already restored (`restoreYielding`). */
+  constructor(parts: RestoredParts);
   constructor(
-    source: BotContent | RecognizerSnapshot,
+    source: BotContent | RecognizerSnapshot | RestoredParts,
     options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ) {
+    if (isRestoredParts(source)) {
+      this.classifiers = source.classifiers;
+      this.detector = source.detector;
+      return;
+    }
     if ("format" in source) {
       if (source.format !== RECOGNIZER_SNAPSHOT_FORMAT) {
         throw new RecognizerSnapshotError(
@@ -76,6 +93,31 @@ export class EmbeddedRecognizer implements Recognizer {
    */
   static fromSnapshot(snapshot: RecognizerSnapshot): EmbeddedRecognizer {
     return new EmbeddedRecognizer(snapshot);
+  }
+
+  /**
+   * The same as `fromSnapshot`, one part per turn of the event loop: a running service
+   * restores a new version between chats' messages, in pieces of ~10-20 ms rather than one
+   * stall of ~50 ms.
+   */
+  static async restoreYielding(snapshot: RecognizerSnapshot): Promise<EmbeddedRecognizer> {
+    if (snapshot.format !== RECOGNIZER_SNAPSHOT_FORMAT) {
+      throw new RecognizerSnapshotError(
+        `recogniser snapshot format ${String(snapshot.format)} is not ${RECOGNIZER_SNAPSHOT_FORMAT}`,
+      );
+    }
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      const fi = IntentClassifier.fromSnapshot(snapshot.classifiers.fi);
+      await turn();
+      const sv = IntentClassifier.fromSnapshot(snapshot.classifiers.sv);
+      await turn();
+      const detector = LanguageDetector.fromSnapshot(snapshot.detector);
+      return new EmbeddedRecognizer({ classifiers: { fi, sv }, detector });
+    } catch (error) {
+      if (error instanceof RecognizerSnapshotError) throw error;
+      throw new RecognizerSnapshotError((error as Error).message, { cause: error });
+    }
   }
 
   /** Everything `classify` needs, copied: transferring the snapshot leaves this recogniser intact. */

@@ -101,21 +101,26 @@ export function trainRecognizerInWorker(
     );
     signal?.addEventListener("abort", onAbort, { once: true });
 
+    // Restored in pieces between other work; the worker may exit before that is done.
+    let restoring: Promise<void> | undefined;
     worker.on("message", ({ snapshot, intents }: TrainingResult) => {
-      try {
-        recognizer = EmbeddedRecognizer.fromSnapshot(snapshot);
-        if (intents) recognizer = Object.assign(recognizer, { classified: intents });
-      } catch (error) {
-        const reason = `restoring the trained recogniser failed: ${(error as Error).message}`;
-        failure ??= new RecognizerTrainingError(reason, { cause: error });
-      }
+      restoring = EmbeddedRecognizer.restoreYielding(snapshot).then(
+        (restored) => {
+          recognizer = intents ? Object.assign(restored, { classified: intents }) : restored;
+        },
+        (error: unknown) => {
+          const reason = `restoring the trained recogniser failed: ${(error as Error).message}`;
+          failure ??= new RecognizerTrainingError(reason, { cause: error });
+        },
+      );
     });
     worker.on("error", (error: Error) => {
       failure ??= new RecognizerTrainingError(error.message, { cause: error });
     });
-    worker.on("exit", (code) => {
+    worker.on("exit", async (code) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
+      await restoring;
       if (failure) reject(failure);
       else if (recognizer) resolve(recognizer);
       else reject(new RecognizerTrainingError(`training worker exited (code ${code}) unanswered`));

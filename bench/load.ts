@@ -1175,6 +1175,7 @@ function publishingFigures({ quiet, busy }: Awaited<ReturnType<typeof measurePub
     publishLost: sum(busy.map((r) => r.accounting?.lost)),
     publishDuplicated: sum(busy.map((r) => r.accounting?.duplicated)),
     publishErrors: sum(busy.map((r) => [...r.metrics.errors.values()].reduce((a, b) => a + b, 0))),
+    publishErrorKinds: Object.fromEntries(busy.flatMap((r) => [...r.metrics.errors])),
   };
 }
 

@@ -26,6 +26,9 @@ async function call(url: string, token: string, method: string, path: string, bo
   return json;
 }
 
+// Counted across phases, so each round's new sentence is new (a repeated one is refused).
+let rounds = 0;
+
 /** Publishes and approves new versions one after another until `endAt` (performance.now()). */
 export async function publishUntil(url: string, endAt: number): Promise<PublishingResult> {
   const [owner, reviewer] = await Promise.all([
@@ -36,7 +39,8 @@ export async function publishUntil(url: string, endAt: number): Promise<Publishi
     topic: { fi: { utterances: string[] } } & Record<string, unknown>;
   };
   const result: PublishingResult = { versions: 0, failures: 0, roundMs: [] };
-  for (let round = 1; performance.now() < endAt; round++) {
+  while (performance.now() < endAt) {
+    const round = ++rounds;
     const started = performance.now();
     try {
       // A new training sentence each round: the recogniser must be trained again.

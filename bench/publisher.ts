@@ -52,7 +52,10 @@ export async function publishUntil(url: string, endAt: number): Promise<Publishi
       const { version } = (await call(url, owner, "POST", "publish", {
         comment: `bench round ${round}`,
       })) as { version: number };
-      await call(url, reviewer, "POST", `versions/${version}/approve`);
+      // BENCH_PUBLISH_ONLY=1 leaves versions pending: training and the gate without the swap.
+      if (!process.env.BENCH_PUBLISH_ONLY) {
+        await call(url, reviewer, "POST", `versions/${version}/approve`);
+      }
       result.versions++;
       result.roundMs.push(performance.now() - started);
     } catch (error) {

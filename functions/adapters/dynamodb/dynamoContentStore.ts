@@ -29,6 +29,7 @@ import { queryAll } from "./queryAll.ts";
  *   v#000042  / scope            out-of-scope examples and the "none" held-out messages
  *   draft     / topic#<id>       the same, plus who changed it and whether it is retired
  *   draft     / scope
+ *   draft     / rev              moved by every draft write (processes cache the draft by it)
  *   audit     / <iso time>#<ulid> one audit entry
  * One item per topic keeps every item far below DynamoDB's 400 KB and lets a save touch one.
  */
@@ -100,6 +101,29 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
   // A version's content never changes once written: the last few read stay in memory, so the
   // live version (read by nearly every studio call) is not fetched and unmarshalled each time.
   const versions = new Map<number, Promise<ContentBundle | undefined>>();
+
+  // The draft is read by nearly every studio call and is ~250 kB: this process keeps the last
+  // one read, under the revision every draft write moves (pk draft, sk rev), and reads it
+  // again only when another write (of any process) has moved the revision.
+  let cachedDraft: { rev: number; draft: Draft | undefined } | undefined;
+
+  async function draftRevision(): Promise<number> {
+    const out = await doc.send(
+      new GetCommand({ TableName: table, Key: { pk: "draft", sk: "rev" }, ConsistentRead: true }),
+    );
+    return (out.Item?.n as number | undefined) ?? 0;
+  }
+
+  async function bumpDraftRevision(): Promise<void> {
+    await doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: "draft", sk: "rev" },
+        UpdateExpression: "ADD n :one",
+        ExpressionAttributeValues: { ":one": 1 },
+      }),
+    );
+  }
 
   async function writeAll(items: Record<string, unknown>[]): Promise<void> {
     for (let i = 0; i < items.length; i += WRITE_BATCH) {
@@ -269,28 +293,13 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     },
 
     async draft(): Promise<Draft | undefined> {
-      const items = await partition("draft");
-      if (items.length === 0) return undefined;
-      const topicItems = items.filter((i) =>
-        String(i.sk).startsWith("topic#"),
-      ) as unknown as (TopicItem & DraftTopicMeta)[];
-      const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
-      const active = topicItems.filter((t) => !t.retired);
-      return {
-        bundle: fromItems(active, scope),
-        retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
-        meta: new Map(
-          topicItems.map((t) => [
-            t.topic.id,
-            {
-              updatedBy: t.updatedBy,
-              updatedByName: t.updatedByName,
-              updatedAt: t.updatedAt,
-              retired: Boolean(t.retired),
-            },
-          ]),
-        ),
-      };
+      // One small read says whether the draft changed since this process last read it.
+      const rev = await draftRevision();
+      if (!cachedDraft || cachedDraft.rev !== rev) {
+        const items = await partition("draft");
+        cachedDraft = { rev, draft: draftFromItems(items) };
+      }
+      return cachedDraft.draft && structuredClone(cachedDraft.draft);
     },
 
     async putDraftTopic(write: DraftTopicWrite) {
@@ -307,16 +316,18 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
           },
         }),
       );
+      await bumpDraftRevision();
     },
 
     async replaceDraft(bundle, meta) {
       const items = bundleItems("draft", bundle, () => meta);
       const keep = new Set(items.map((i) => i.sk));
       const stale = (await partition("draft"))
-        .filter((i) => !keep.has(String(i.sk)))
+        .filter((i) => i.sk !== "rev" && !keep.has(String(i.sk)))
         .map((i) => ({ pk: "draft", sk: String(i.sk) }));
       await writeAll(items);
       await deleteAll(stale);
+      await bumpDraftRevision();
     },
 
     async audit(entry: AuditEntry) {
@@ -340,6 +351,30 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       );
       return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => entry as AuditEntry);
     },
+  };
+}
+
+function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
+  const topicItems = items.filter((i) =>
+    String(i.sk).startsWith("topic#"),
+  ) as unknown as (TopicItem & DraftTopicMeta)[];
+  if (topicItems.length === 0) return undefined;
+  const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
+  const active = topicItems.filter((t) => !t.retired);
+  return {
+    bundle: fromItems(active, scope),
+    retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
+    meta: new Map(
+      topicItems.map((t) => [
+        t.topic.id,
+        {
+          updatedBy: t.updatedBy,
+          updatedByName: t.updatedByName,
+          updatedAt: t.updatedAt,
+          retired: Boolean(t.retired),
+        },
+      ]),
+    ),
   };
 }
 

@@ -193,6 +193,8 @@ for (const r of rows) {
 // Every function loads the DynamoDB client: its share of each init, bundled the same way,
 // says how much of the budget is the SDK's and how much our own code's.
 const sdkEntry = join(ROOT, "node_modules/.cache/bench-sdk-only.mjs");
+// A fresh install has no node_modules/.cache yet.
+mkdirSync(join(ROOT, "node_modules/.cache"), { recursive: true });
 writeFileSync(
   sdkEntry,
   'import "@aws-sdk/client-dynamodb";\nimport "@aws-sdk/lib-dynamodb";\nexport const handler = () => {};\n',

@@ -114,20 +114,6 @@ export function scoreClassified(
   ) as SplitReport;
 }
 
-/** Scores a bundle's held-out split in both languages with `classify`. */
-export function scoreSplit(
-  bundle: ContentBundle,
-  split: HeldOutSplit,
-  classify: Classify,
-): SplitReport {
-  return Object.fromEntries(
-    LANGS.map((lang) => [
-      lang,
-      scoreCases(bundle[split][lang], (text) => classify(text, lang).intent),
-    ]),
-  ) as SplitReport;
-}
-
 /** The gate's verdict on a test-split report: one line per language that falls short. */
 export function gateFailures(report: SplitReport): string[] {
   const failures: string[] = [];

@@ -360,6 +360,12 @@ export function createContentWorkflow(deps: {
       return { draft, liveVersion: live.version, changed };
     },
 
+    /** The draft and the live version side by side (try-it, test-all), without their diff. */
+    async draftAndLive() {
+      const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
+      return { draft, live };
+    },
+
     async draftTopic(id: string): Promise<DraftTopicView> {
       const draft = await currentDraft();
       const retired = draft.retired.find((t) => t.id === id);

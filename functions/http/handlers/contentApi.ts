@@ -213,7 +213,7 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ query }) {
         const { q } = parse(searchQuery, query, "query");
-        const { draft } = await services().workflow.draft();
+        const { draft } = await services().workflow.draftAndLive();
         return { topics: searchTopics(draft.bundle, q) };
       },
     },
@@ -224,8 +224,7 @@ export function createContentApiHandler(deps: {
       async run({ body }) {
         const { text, lang } = parse(tryBody, body, "body");
         const { workflow, live } = services();
-        const { draft } = await workflow.draft();
-        const liveNow = await workflow.liveVersion();
+        const { draft, live: liveNow } = await workflow.draftAndLive();
         const [draftTry, liveTry] = await Promise.all([
           tryOn(live, draft.bundle, text, lang),
           tryOn(live, liveNow.bundle, text, lang),
@@ -239,8 +238,7 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run() {
         const { workflow, live } = services();
-        const { draft } = await workflow.draft();
-        const liveNow = await workflow.liveVersion();
+        const { draft, live: liveNow } = await workflow.draftAndLive();
         const [draftRec, liveRec] = await Promise.all([
           live.trained(draft.bundle),
           live.trained(liveNow.bundle),

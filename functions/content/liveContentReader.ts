@@ -11,7 +11,8 @@ import type { BotContent } from "./schema.ts";
 export function createLiveContentReader<T>(deps: {
   live: () => Promise<{ version: number } | undefined>;
   bundle: (version: number) => Promise<ContentBundle | undefined>;
-  build: (content: BotContent) => T;
+  /** Builds what answers from `content`; `version` is absent for the fallback. */
+  build: (content: BotContent, version?: number) => T;
   fallback: BotContent;
   maxAgeMs: number;
   now?: () => number;
@@ -28,7 +29,7 @@ export function createLiveContentReader<T>(deps: {
       if (!pointer || pointer.version === current.version) return;
       const bundle = await deps.bundle(pointer.version);
       if (!bundle) return;
-      current = { version: pointer.version, value: deps.build(contentOf(bundle)) };
+      current = { version: pointer.version, value: deps.build(contentOf(bundle), pointer.version) };
       deps.logger.info("content version loaded", { version: pointer.version });
     } catch (error) {
       deps.logger.warn("reading the live content version failed; keeping the one in use", {

@@ -41,9 +41,10 @@ const contentStore = createDynamoContentStore(doc, tables.content);
 const fulfillment = createLiveContentReader({
   live: () => contentStore.live(),
   bundle: (version) => contentStore.versionBundle(version),
-  build: (content) =>
+  build: (content, version) =>
     createFulfillmentHandler({
       library: createTopicLibrary(content),
+      ...(version ? { contentVersion: version } : {}),
       logger: logging.logger,
       customerData,
       clock: systemClock,

@@ -34,6 +34,8 @@ export interface FulfillmentDeps {
   customerData?: CustomerData;
   clock?: Clock;
   settings?: DialogueSettings;
+  /** The content version the library holds; returned to the gateway with each answer. */
+  contentVersion?: number;
 }
 
 export type FulfillmentHandler = (event: unknown, context: Context) => Promise<LexCodeHookResponse>;
@@ -64,6 +66,7 @@ export function createFulfillmentHandler(deps: FulfillmentDeps): FulfillmentHand
             ...stringAttributes(event.sessionState.sessionAttributes),
             missesInRow: String(turn.missed ? context.missesInRow + 1 : 0),
             lastTopic: turn.topic ?? "",
+            ...(deps.contentVersion ? { contentVersion: String(deps.contentVersion) } : {}),
           },
           dialogAction: { type: "Close" },
           intent: { name: event.sessionState.intent?.name ?? "FallbackIntent", state: "Fulfilled" },

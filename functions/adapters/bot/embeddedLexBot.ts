@@ -58,6 +58,7 @@ export function createEmbeddedLexBot(deps: {
         messages,
         ...(topic && isWellFormedTopicId(topic) ? { topic } : {}),
         missed: Number(response.sessionState.sessionAttributes.missesInRow) > 0,
+        recognition: recognition.alternatives.slice(0, 3),
       };
     },
   };

@@ -37,7 +37,12 @@ describe("Lex-backed bot", () => {
           }),
         },
       ],
-      sessionState: { sessionAttributes: { missesInRow: "0" } },
+      interpretations: [
+        { intent: { name: "TaxCard" }, nluConfidence: { score: 0.9 } },
+        { intent: { name: "FallbackIntent" } },
+        { intent: { name: "TaxRefund" }, nluConfidence: { score: 0.3 } },
+      ],
+      sessionState: { sessionAttributes: { missesInRow: "0", contentVersion: "7" } },
     });
     const bot = createLexBot({
       botId: "BOT",
@@ -59,6 +64,13 @@ describe("Lex-backed bot", () => {
       ],
       topic: "tax-card",
       missed: false,
+      // What the inbox keeps of a question: Lex's guesses and the version that answered.
+      recognition: [
+        { intent: "tax-card", confidence: 0.9 },
+        { intent: "tax-refund", confidence: 0.3 },
+        { intent: "none", confidence: expect.closeTo(0.1, 5) },
+      ],
+      contentVersion: 7,
     });
     const input = lex.commandCalls(RecognizeTextCommand)[0]?.args[0].input;
     expect(input).toMatchObject({

@@ -5,7 +5,7 @@ import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { fromLexMessages } from "../lex/lexV2.ts";
-import { LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
+import { LEX_LOCALES, toScores } from "../recognizer/lexRecognizer.ts";
 import { welcomeMessages } from "./embeddedLexBot.ts";
 
 export interface LexBotConfig {
@@ -47,11 +47,15 @@ export function createLexBot(config: LexBotConfig): Bot {
         );
         const messages = fromLexMessages(response.messages ?? []);
         const topic = messages.find((m) => m.topic)?.topic;
-        const misses = Number(response.sessionState?.sessionAttributes?.missesInRow ?? "0");
+        const attributes = response.sessionState?.sessionAttributes ?? {};
+        const misses = Number(attributes.missesInRow ?? "0");
+        const contentVersion = Number(attributes.contentVersion);
         return {
           messages,
           ...(topic && isWellFormedTopicId(topic) ? { topic } : {}),
           missed: misses > 0,
+          recognition: toScores(response.interpretations ?? []).slice(0, 3),
+          ...(Number.isInteger(contentVersion) && contentVersion > 0 ? { contentVersion } : {}),
         };
       } catch (error) {
         // Never the message text: it may hold personal data.

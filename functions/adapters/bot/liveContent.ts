@@ -81,8 +81,10 @@ export function createLiveContent(deps: {
     welcome(lang) {
       return current().bot.welcome(lang);
     },
-    reply(chat: Chat, text: string): Promise<BotTurn> {
-      return current().bot.reply(chat, text);
+    async reply(chat: Chat, text: string): Promise<BotTurn> {
+      const answering = current();
+      const turn = await answering.bot.reply(chat, text);
+      return { ...turn, contentVersion: answering.version };
     },
   };
 

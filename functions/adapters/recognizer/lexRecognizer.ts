@@ -59,7 +59,8 @@ export function intentIdOf(lexName: string | undefined): IntentId {
   return kebab !== NO_INTENT && isWellFormedTopicId(kebab) ? kebab : NO_INTENT;
 }
 
-function toScores(interpretations: readonly Interpretation[]): IntentScore[] {
+/** Lex's interpretations as scores, its chosen one first. */
+export function toScores(interpretations: readonly Interpretation[]): IntentScore[] {
   const best = Math.max(0, ...interpretations.map((i) => i.nluConfidence?.score ?? 0));
   const scores = new Map<IntentId, number>();
   for (const interpretation of interpretations) {

@@ -154,8 +154,12 @@ export function createChatService(deps: ChatServiceDeps) {
     const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
     const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
+    // The answer keeps the version it came from, so feedback on it counts against that version.
+    const answers = turn.contentVersion
+      ? turn.messages.map((m) => (m.topic ? { ...m, contentVersion: turn.contentVersion } : m))
+      : turn.messages;
     await Promise.all([
-      sayAll(chat.chatId, [...warning, ...turn.messages], question),
+      sayAll(chat.chatId, [...warning, ...answers], question),
       // Most answered turns change nothing of the bot's state; those write nothing for it.
       topicIsNew || missesInRow !== chat.missesInRow
         ? store.saveBotState(chat, { topics, missesInRow })

@@ -46,6 +46,8 @@ export interface Chat {
 /** A transcript message as stored, with the recogniser's view of customer messages. */
 export interface StoredMessage extends ChatMessage {
   confidence?: number;
+  /** On a bot answer: the content version it came from (feedback is counted against it). */
+  contentVersion?: number;
   expiresAt: number;
 }
 
@@ -55,6 +57,7 @@ export interface OutgoingMessage {
   text: string;
   topic?: string;
   confidence?: number;
+  contentVersion?: number;
   quickReplies?: QuickReply[];
   actions?: MessageAction[];
   clientId?: string;
@@ -62,6 +65,6 @@ export interface OutgoingMessage {
 
 /** Strips storage-only fields so every party sees the same message shape. */
 export function toChatMessage(message: StoredMessage): ChatMessage {
-  const { confidence: _c, expiresAt: _e, ...visible } = message;
+  const { confidence: _c, contentVersion: _v, expiresAt: _e, ...visible } = message;
   return visible;
 }

@@ -1,5 +1,6 @@
 import type { Lang } from "../../contracts/lang.ts";
 import type { Chat, OutgoingMessage } from "../chat/model.ts";
+import type { IntentScore } from "../ports.ts";
 
 /** The bot's answer to one customer message. */
 export interface BotTurn {
@@ -8,6 +9,13 @@ export interface BotTurn {
   topic?: string;
   /** True when the bot did not understand (none or low confidence). */
   missed: boolean;
+  /**
+   * The recogniser's best guesses for the message, the winner first (at most three); absent
+   * when the recogniser could not be asked. What content owners see of a missed question.
+   */
+  recognition?: IntentScore[];
+  /** The content version that answered, when the bot knows it. */
+  contentVersion?: number;
 }
 
 /** Answers customer messages while a chat is with the bot. */

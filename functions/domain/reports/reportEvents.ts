@@ -26,6 +26,13 @@ export const COUNTERS = [
   "score3",
   "score4",
   "score5",
+  /** Votes on bot answers ("was this helpful?"); a changed vote moves one to the other. */
+  "helpful",
+  "unhelpful",
+  /** Out-of-scope questions answered with another agency's referral (not misses). */
+  "referrals",
+  /** Questions kept in the missed-question inbox for content owners. */
+  "inboxed",
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counts = Record<Counter, number>;
@@ -43,7 +50,26 @@ export type ReportEvent =
       handledBy: "bot" | "advisor";
       authenticated: boolean;
     }
-  | { kind: "botAnswer"; at: Date; lang: Lang; topic?: string; missed: boolean }
+  | {
+      kind: "botAnswer";
+      at: Date;
+      lang: Lang;
+      topic?: string;
+      missed: boolean;
+      /** The referral group the bot answered with, for another agency's matter. */
+      referral?: string;
+    }
+  | {
+      kind: "feedback";
+      at: Date;
+      lang: Lang;
+      /** The answered topic the vote is about. */
+      topic: string;
+      helpful: boolean;
+      /** The customer changed an earlier vote on the same answer: that one is taken back. */
+      replacesVote?: boolean;
+    }
+  | { kind: "inboxed"; at: Date; lang: Lang; topic?: string }
   | {
       kind: "handoff";
       at: Date;
@@ -118,8 +144,22 @@ export function incrementsFor(event: ReportEvent): CounterRow {
       return {
         ...base,
         topic: event.topic ?? NO_TOPIC,
-        counts: { botAnswers: 1, ...(event.missed ? { misses: 1 } : {}) },
+        counts: {
+          botAnswers: 1,
+          ...(event.missed ? { misses: 1 } : {}),
+          ...(event.referral ? { referrals: 1 } : {}),
+        },
       };
+    case "feedback":
+      return {
+        ...base,
+        topic: event.topic,
+        counts: event.helpful
+          ? { helpful: 1, ...(event.replacesVote ? { unhelpful: -1 } : {}) }
+          : { unhelpful: 1, ...(event.replacesVote ? { helpful: -1 } : {}) },
+      };
+    case "inboxed":
+      return { ...base, topic: event.topic ?? NO_TOPIC, counts: { inboxed: 1 } };
     case "handoff": {
       const outcome = {
         queued: "handoffsQueued",

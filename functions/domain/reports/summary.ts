@@ -16,6 +16,8 @@ export interface Figures extends Counts {
   gotHelpShare: number | null;
   surveyResponseRate: number | null;
   missRate: number | null;
+  /** Share of answer votes that said the answer helped. */
+  helpfulShare: number | null;
 }
 
 export interface ReportSummary {
@@ -49,6 +51,7 @@ function figures(c: Counts): Figures {
     gotHelpShare: ratio(c.gotHelp, c.surveys),
     surveyResponseRate: ratio(c.surveys, c.chats),
     missRate: ratio(c.misses, c.botAnswers),
+    helpfulShare: ratio(c.helpful, c.helpful + c.unhelpful),
   };
 }
 

@@ -94,10 +94,15 @@ const EMPTY_FIGURES: Figures = {
   score3: 0,
   score4: 0,
   score5: 0,
+  helpful: 0,
+  unhelpful: 0,
+  referrals: 0,
+  inboxed: 0,
   containmentRate: null,
   averageScore: null,
   gotHelpShare: null,
   surveyResponseRate: null,
+  helpfulShare: null,
   missRate: null,
 };
 

@@ -1,0 +1,27 @@
+import type { Chat, StoredMessage } from "../chat/model.ts";
+import type { BotTurn } from "../dialogue/bot.ts";
+
+/**
+ * What the chat tells the missed-question inbox about a conversation, as it happens: each
+ * answered question, each vote on an answer, a request for a person, the end. The inbox
+ * decides what to keep. Calls never throw and never delay the customer's reply: keeping a
+ * question is a derived view, like the reports.
+ */
+export interface LearningEvents {
+  /** The bot answered (or missed) `question`, stored as `question` (masked, at rest). */
+  answered(event: { chat: Chat; question: StoredMessage; turn: BotTurn }): void;
+  /**
+   * The customer voted on a bot answer; `question` is the customer message it answered
+   * (masked, at rest), when the transcript still has it.
+   */
+  voted(event: {
+    chat: Chat;
+    answer: StoredMessage;
+    question?: StoredMessage;
+    helpful: boolean;
+  }): void;
+  /** The customer asked for a person (by button or by message). */
+  personRequested(chat: Chat): void;
+  /** The chat ended; a question still waiting for what happened next was the last one. */
+  ended(chat: Chat): void;
+}

@@ -1,3 +1,4 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import type { Chat } from "../../domain/chat/model.ts";
@@ -74,5 +75,49 @@ describe("DynamoDB chat store", () => {
     expect((await store.listMessages("c1")).map((m) => m.id)).toEqual(["01A", "01C"]);
     expect((await store.listMessages("c1", "01A")).map((m) => m.id)).toEqual(["01C"]);
     expect(await store.getMessage("c1", "01A")).toMatchObject({ text: "hei" });
+  });
+
+  it("keeps one vote per answer beside the transcript, returning the vote it replaced", async () => {
+    const store = createDynamoChatStore(clients.doc, tableNames(PREFIX));
+    await store.appendMessage({ ...message("votes", "01B", "vastaus"), from: "bot" });
+    const vote = {
+      chatId: "votes",
+      messageId: "01B",
+      topic: "tax-card",
+      contentVersion: 3,
+      lang: "fi" as const,
+      helpful: true,
+      at: "2026-11-23T10:01:00.000Z",
+      expiresAt: 2_000_000_000,
+    };
+
+    const first = await store.putFeedback(vote);
+    const again = await store.putFeedback({ ...vote, at: "2026-11-23T10:02:00.000Z" });
+    // Voted after switching language: the vote stays counted in the language it was cast in.
+    const changed = await store.putFeedback({ ...vote, helpful: false, lang: "sv" });
+    const last = await store.putFeedback({ ...vote, lang: "sv" });
+
+    expect(first).toBeUndefined();
+    expect(again).toEqual({ helpful: true, lang: "fi" });
+    expect(changed).toEqual({ helpful: true, lang: "fi" });
+    expect(last).toEqual({ helpful: false, lang: "fi" });
+    // Another answer's vote is its own.
+    expect(await store.putFeedback({ ...vote, messageId: "01C" })).toBeUndefined();
+    // Votes are not messages: the transcript and a replay do not show them.
+    expect((await store.listMessages("votes")).map((m) => m.id)).toEqual(["01B"]);
+    expect(await store.getMessage("votes", "01C")).toBeUndefined();
+    const { Item } = await clients.doc.send(
+      new GetCommand({
+        TableName: tableNames(PREFIX).messages,
+        Key: { chatId: "votes", sk: "feedback#01B" },
+      }),
+    );
+    expect(Item).toMatchObject({
+      topic: "tax-card",
+      contentVersion: 3,
+      helpful: true,
+      lang: "fi",
+      expiresAt: 2_000_000_000,
+    });
   });
 });

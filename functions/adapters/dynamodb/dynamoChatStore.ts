@@ -4,6 +4,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import type { Lang } from "../../contracts/lang.ts";
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
 import type { Chat, StoredMessage } from "../../domain/chat/model.ts";
 import { createBatcher } from "./batching.ts";
@@ -15,11 +16,20 @@ import { keyNamesOf, type TableNames } from "./tables.ts";
  * Sort keys in the messages table: the service's own messages under their id, messages people
  * send under the client's id for them, so that a resend finds the first copy. Ids are ULIDs,
  * so sorting by id is time order. The bot's dialogue state (topics, misses in a row) is one
- * more item in the chat's partition, beside the transcript.
+ * more item in the chat's partition, beside the transcript, and so is each vote on an answer
+ * (under the answer's id), so that it expires with the transcript.
  */
 const MESSAGE = "m#";
 const CLIENT_MESSAGE = "c#";
 const BOT_STATE = "bot";
+const FEEDBACK = "feedback#";
+
+/** Items of the transcript proper: messages, not the bot's state or votes beside them. */
+function isMessage(item: Record<string, unknown>): boolean {
+  const sk = String(item.sk);
+  // Also skips the bare client-id markers (no id) an earlier version stored beside messages.
+  return (sk.startsWith(MESSAGE) || sk.startsWith(CLIENT_MESSAGE)) && typeof item.id === "string";
+}
 
 type BotState = Pick<Chat, "topics" | "missesInRow">;
 
@@ -62,9 +72,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       ExpressionAttributeValues: { ":c": chatId },
       ConsistentRead: true,
     });
-    // Only messages: skips the bot's state and the bare client-id markers an earlier version
-    // stored beside its messages.
-    const messages = items.filter((item) => typeof item.id === "string").map(stripKey);
+    const messages = items.filter(isMessage).map(stripKey);
     return messages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
   const conditional = (command: UpdateCommand) => writeIf(doc, command);
@@ -283,6 +291,31 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     async listMessages(chatId, afterId) {
       const all = await transcript(chatId);
       return afterId === undefined ? all : all.filter((m) => m.id > afterId);
+    },
+
+    async putFeedback(vote) {
+      // Its own write, not batched: a batch cannot return the item it replaced, and the
+      // earlier vote is what keeps the report counters right when a customer changes theirs.
+      const result = await doc.send(
+        new UpdateCommand({
+          TableName: tables.messages,
+          Key: { chatId: vote.chatId, sk: FEEDBACK + vote.messageId },
+          UpdateExpression: `SET messageId = :m, topic = :t, helpful = :h, #at = :at, expiresAt = :e, lang = if_not_exists(lang, :lang)${vote.contentVersion === undefined ? "" : ", contentVersion = :v"}`,
+          ExpressionAttributeNames: { "#at": "at" },
+          ExpressionAttributeValues: {
+            ":m": vote.messageId,
+            ":t": vote.topic,
+            ":h": vote.helpful,
+            ":at": vote.at,
+            ":e": vote.expiresAt,
+            ":lang": vote.lang,
+            ...(vote.contentVersion === undefined ? {} : { ":v": vote.contentVersion }),
+          },
+          ReturnValues: "ALL_OLD",
+        }),
+      );
+      const old = result.Attributes;
+      return old ? { helpful: old.helpful === true, lang: old.lang as Lang } : undefined;
     },
 
     async putSurvey(survey: SurveyRecord) {

@@ -54,7 +54,7 @@ export const TABLES = {
   messages: {
     id: "messages",
     purpose:
-      "Transcript messages per chat: the service's under m#<id>, people's under c#<sender>:<clientId> (stored once per resend), the bot's dialogue state under bot; read whole and sorted by id.",
+      "Transcript messages per chat: the service's under m#<id>, people's under c#<sender>:<clientId> (stored once per resend), the bot's dialogue state under bot, customers' votes on answers under feedback#<answer id>; read whole and sorted by id.",
     partitionKey: { name: "chatId", type: "S" },
     sortKey: { name: "sk", type: "S" },
     ttlAttribute: "expiresAt",

@@ -1,3 +1,4 @@
+import type { Lang } from "../../contracts/lang.ts";
 import type { Chat, StoredMessage } from "./model.ts";
 
 export interface SurveyRecord {
@@ -12,6 +13,22 @@ export interface SurveyRecord {
   chatStartedAt: string;
   chatEndedAt: string;
   submittedAt: string;
+}
+
+/** A customer's vote on one bot answer ("was this helpful?"); one per answer. */
+export interface AnswerVote {
+  chatId: string;
+  /** The bot answer voted on. */
+  messageId: string;
+  /** The answer's topic and the content version it came from. */
+  topic: string;
+  contentVersion?: number;
+  lang: Lang;
+  helpful: boolean;
+  /** ISO instant of the (latest) vote. */
+  at: string;
+  /** Epoch seconds when it is deleted: with the answer it is about. */
+  expiresAt: number;
 }
 
 /**
@@ -89,6 +106,12 @@ export interface ChatStore {
   getMessage(chatId: string, messageId: string): Promise<StoredMessage | undefined>;
   /** Messages in time order, optionally only those after `afterId`. */
   listMessages(chatId: string, afterId?: string): Promise<StoredMessage[]>;
+  /**
+   * Stores the customer's vote on an answer, replacing an earlier one, and returns the earlier
+   * vote (what it said and the language it was counted in), if any. The language of the first
+   * vote is kept, so a changed vote is taken back where it was counted.
+   */
+  putFeedback(vote: AnswerVote): Promise<Pick<AnswerVote, "helpful" | "lang"> | undefined>;
   /** Stores a survey unless one exists for the chat; returns false if one did. */
   putSurvey(survey: SurveyRecord): Promise<boolean>;
 }

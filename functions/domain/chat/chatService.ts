@@ -3,10 +3,12 @@ import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
 import type { Bot } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
 import type { CustomerIdentity } from "../identity/identity.ts";
+import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { Clock } from "../ports.ts";
 import { containsPersonalData, maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
 import { createSerialByKey } from "../serialByKey.ts";
+import { voteOnAnswer } from "./answerFeedback.ts";
 import type { ChatStore } from "./chatStore.ts";
 import {
   ChatEndedError,
@@ -28,6 +30,8 @@ export interface ChatServiceDeps {
   settings: { transcriptRetentionDays: number; surveyTokenTtlHours: number };
   /** Counts answers and endings for supervisors' reports; never throws. */
   reports?: ReportRecorder;
+  /** Tells the missed-question inbox what happened in the chat; never throws. */
+  learning?: LearningEvents;
 }
 
 export interface StartedChat {
@@ -380,6 +384,14 @@ export function createChatService(deps: ChatServiceDeps) {
         actions: [{ type: "callback", label: phrase("requestCallback", chat.lang) }],
         transient: true,
       });
+    },
+
+    /**
+     * Records the customer's vote on a bot answer of the chat (a second vote replaces the
+     * first); NotABotAnswerError for any other message id.
+     */
+    feedback(chatId: string, messageId: string, helpful: boolean): Promise<void> {
+      return voteOnAnswer(deps, chatId, messageId, helpful);
     },
 
     /** Says something in the chat in the service's own voice (system or bot). */

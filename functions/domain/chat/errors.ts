@@ -77,3 +77,14 @@ export class IdentityMismatchError extends ChatError {
     super("IDENTITY_MISMATCH", "This chat belongs to another person; start a new chat.", 403);
   }
 }
+
+/**
+ * A vote names a message that is not one of the bot's answers in this chat. The same for a
+ * message of another chat as for none at all, so nothing of other chats is revealed.
+ */
+export class NotABotAnswerError extends ChatError {
+  override name = "NotABotAnswerError";
+  constructor() {
+    super("VALIDATION_FAILED", "messageId: must be the id of a bot answer in this chat");
+  }
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { recordOperations, useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
+import { tableNames } from "../../adapters/dynamodb/tables.ts";
+import { manualClock } from "../clock.ts";
+import type { BotTurn } from "../dialogue/bot.ts";
+import type { LearningEvents } from "../inbox/learningEvents.ts";
+import type { ReportEvent } from "../reports/reportEvents.ts";
+import { createChatService } from "./chatService.ts";
+import { ChatError } from "./errors.ts";
+import { createIdGenerator } from "./ids.ts";
+
+const PREFIX = "test-feedback-";
+const tables = useEmbeddedTables(PREFIX);
+/** DynamoDB operations sent, in order. */
+const sent = recordOperations(tables);
+
+const taxCardAnswer: BotTurn = {
+  messages: [{ from: "bot", text: "Verokortin saat OmaVerosta.", topic: "tax-card" }],
+  topic: "tax-card",
+  missed: false,
+  contentVersion: 7,
+};
+
+type Voted = Parameters<LearningEvents["voted"]>[0];
+
+function chatService(learning: Partial<LearningEvents> = {}) {
+  const reported: ReportEvent[] = [];
+  const voted: Voted[] = [];
+  const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
+  const chats = createChatService({
+    store,
+    bot: {
+      welcome: () => [{ from: "bot", text: "Hei! Kysy yksi kysymys kerrallaan." }],
+      reply: async () => taxCardAnswer,
+    },
+    notifier: { message() {}, state() {}, surveyRequest() {} },
+    clock: manualClock(new Date("2026-11-24T08:00:00Z")),
+    ids: createIdGenerator(),
+    settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
+    reports: { record: async (event) => void reported.push(event) },
+    learning: {
+      answered() {},
+      voted: (event) => voted.push(event),
+      personRequested() {},
+      ended() {},
+      ...learning,
+    },
+  });
+  return { chats, store, reported, voted };
+}
+
+/** A chat where the customer asked one question and the bot answered it. */
+async function answeredChat(service: ReturnType<typeof chatService>, question: string) {
+  const { chat } = await service.chats.startChat({ lang: "fi" });
+  await service.chats.welcome(chat);
+  const asked = await service.chats.ask(chat.chatId, { text: question, clientId: "question-1" });
+  await asked.answered;
+  const transcript = await service.store.listMessages(chat.chatId);
+  const answer = transcript.find((m) => m.topic === "tax-card");
+  if (!answer) throw new Error("no answer stored");
+  return { chatId: chat.chatId, transcript, answer, question: asked.message };
+}
+
+async function refusal(vote: Promise<void>): Promise<ChatError> {
+  const error = await vote.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ChatError)) throw new Error(`expected a ChatError, got ${error}`);
+  return error;
+}
+
+describe("a vote on a bot answer", () => {
+  it("is counted for the answer's topic and told to the inbox without reading the transcript", async () => {
+    const service = chatService();
+    const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
+    service.reported.length = 0;
+    sent.length = 0;
+
+    await service.chats.feedback(chatId, answer.id, true);
+
+    expect(service.reported).toEqual([
+      { kind: "feedback", at: expect.any(Date), lang: "fi", topic: "tax-card", helpful: true },
+    ]);
+    expect(service.voted).toEqual([
+      { chat: expect.objectContaining({ chatId }), answer, helpful: true },
+    ]);
+    // The chat and the answer, then the vote: no Query for the transcript.
+    expect(sent).not.toContain("Query");
+  });
+
+  it("replaces the earlier vote: a change is counted once and taken back, the same vote again not at all", async () => {
+    const service = chatService();
+    const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
+    service.reported.length = 0;
+
+    await service.chats.feedback(chatId, answer.id, true);
+    await service.chats.feedback(chatId, answer.id, false);
+    await service.chats.feedback(chatId, answer.id, false);
+
+    expect(
+      service.reported.map((e) => e.kind === "feedback" && [e.helpful, e.replacesVote]),
+    ).toEqual([
+      [true, undefined],
+      [false, true],
+    ]);
+    expect(service.voted.map((v) => v.helpful)).toEqual([true, false]);
+  });
+
+  it("marked unhelpful, gives the inbox the question it answered, as stored (masked)", async () => {
+    const service = chatService();
+    const { chatId, answer } = await answeredChat(
+      service,
+      "Miten saan verokortin? Numeroni on 040 123 4567",
+    );
+
+    await service.chats.feedback(chatId, answer.id, false);
+
+    const [event] = service.voted;
+    expect(event).toMatchObject({ helpful: false, answer: { id: answer.id, contentVersion: 7 } });
+    expect(event?.question).toMatchObject({
+      from: "customer",
+      text: expect.stringContaining("[PHONE]"),
+    });
+    expect(event?.question?.text).not.toContain("040 123 4567");
+  });
+
+  it("is refused naming messageId for a customer's message, a message without a topic and an unknown id", async () => {
+    const service = chatService();
+    const { chatId, transcript, question } = await answeredChat(service, "Miten saan verokortin?");
+    const welcome = transcript.find((m) => m.from === "bot" && !m.topic);
+    service.reported.length = 0;
+
+    for (const id of [question.id, welcome?.id ?? "", "01KNOWNNOTHING0000000000000"]) {
+      const error = await refusal(service.chats.feedback(chatId, id, true));
+      expect(error).toMatchObject({ code: "VALIDATION_FAILED" });
+      expect(error.message).toMatch(/^messageId: must be the id of a bot answer in this chat/);
+    }
+    expect(service.reported).toEqual([]);
+    expect(service.voted).toEqual([]);
+  });
+
+  it("cannot reach another chat's answer, even with its id", async () => {
+    const service = chatService();
+    const theirs = await answeredChat(service, "Miten saan verokortin?");
+    const mine = await answeredChat(service, "Milloin veronpalautus tulee?");
+    service.reported.length = 0;
+
+    const error = await refusal(service.chats.feedback(mine.chatId, theirs.answer.id, false));
+
+    expect(error).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(service.reported).toEqual([]);
+    // Nothing was stored against their answer: their own first vote is still a first.
+    await service.chats.feedback(theirs.chatId, theirs.answer.id, false);
+    expect(service.reported).toMatchObject([{ helpful: false }]);
+    expect(service.reported[0]).not.toHaveProperty("replacesVote");
+  });
+
+  it("is taken after the chat ended, while the survey shows", async () => {
+    const service = chatService();
+    const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
+    await service.chats.endChat(chatId, "customer");
+    service.reported.length = 0;
+
+    await service.chats.feedback(chatId, answer.id, true);
+
+    expect(service.reported).toMatchObject([{ kind: "feedback", helpful: true }]);
+  });
+
+  it("is stored and counted even when the inbox fails", async () => {
+    const service = chatService({
+      voted: () => {
+        throw new Error("inbox down");
+      },
+    });
+    const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
+    service.reported.length = 0;
+
+    await service.chats.feedback(chatId, answer.id, false);
+
+    expect(service.reported).toMatchObject([{ kind: "feedback", helpful: false }]);
+  });
+});

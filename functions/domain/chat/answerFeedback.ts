@@ -1,0 +1,79 @@
+import type { LearningEvents } from "../inbox/learningEvents.ts";
+import type { Clock } from "../ports.ts";
+import type { ReportRecorder } from "../reports/reportEvents.ts";
+import type { ChatStore } from "./chatStore.ts";
+import { ChatNotFoundError, NotABotAnswerError } from "./errors.ts";
+import type { StoredMessage } from "./model.ts";
+
+/** What recording a vote needs: a part of the chat service's dependencies. */
+export interface FeedbackDeps {
+  store: ChatStore;
+  clock: Clock;
+  reports?: ReportRecorder;
+  learning?: LearningEvents;
+}
+
+/**
+ * Records a customer's vote on one of the bot's answers in their chat ("was this helpful?"):
+ * one vote per answer, a second replaces the first. Counted in the reports per topic and
+ * language, and told to the missed-question inbox. Votes are taken after the chat ended too
+ * (the survey shows then, and the answers are still on screen), as long as the chat exists.
+ * Throws NotABotAnswerError for a message that is not a bot answer of this chat.
+ */
+export async function voteOnAnswer(
+  deps: FeedbackDeps,
+  chatId: string,
+  messageId: string,
+  helpful: boolean,
+): Promise<void> {
+  const { store, clock } = deps;
+  // Read within the chat's own partition: an id from another chat is simply not found.
+  const [chat, answer] = await Promise.all([
+    store.getChat(chatId),
+    store.getMessage(chatId, messageId),
+  ]);
+  if (!chat) throw new ChatNotFoundError();
+  if (answer?.from !== "bot" || !answer.topic) throw new NotABotAnswerError();
+  const now = clock.now();
+  const earlier = await store.putFeedback({
+    chatId,
+    messageId,
+    topic: answer.topic,
+    ...(answer.contentVersion === undefined ? {} : { contentVersion: answer.contentVersion }),
+    lang: chat.lang,
+    helpful,
+    at: now.toISOString(),
+    // Kept as long as the answer it is about.
+    expiresAt: answer.expiresAt,
+  });
+  // The same vote again changes nothing.
+  if (earlier?.helpful === helpful) return;
+  await deps.reports?.record({
+    kind: "feedback",
+    at: now,
+    // A changed vote is taken back in the language the first one was counted in.
+    lang: earlier?.lang ?? chat.lang,
+    topic: answer.topic,
+    helpful,
+    ...(earlier ? { replacesVote: true } : {}),
+  });
+  if (!deps.learning) return;
+  try {
+    // Only an unhelpful answer makes its question worth keeping; a helpful one needs no read.
+    const question = helpful ? undefined : await questionBefore(deps, chatId, answer);
+    deps.learning.voted({ chat, answer, ...(question ? { question } : {}), helpful });
+  } catch {
+    // The inbox is a derived view: the vote is stored and counted, the customer is answered.
+  }
+}
+
+/** The customer's message the answer answered: the last one from the customer before it. */
+async function questionBefore(
+  deps: FeedbackDeps,
+  chatId: string,
+  answer: StoredMessage,
+): Promise<StoredMessage | undefined> {
+  const transcript = await deps.store.listMessages(chatId);
+  // Ids sort in the order messages were stored, and a question is stored before its answer.
+  return transcript.findLast((m) => m.from === "customer" && m.id < answer.id);
+}

@@ -57,6 +57,15 @@ export const chatAuthenticateSchema = z.strictObject({ idToken });
 export const chatLanguageSchema = z.strictObject({ lang: langSchema });
 export const chatEndSchema = z.strictObject({});
 
+const MESSAGE_ID_RULE = "messageId must be a message id (1-64 characters)";
+/** The customer's vote on one of the bot's answers ("was this helpful?"). */
+export const answerFeedbackSchema = z.strictObject({
+  /** Id of a bot answer (a bot message with a topic) of this chat. */
+  messageId: z.string().min(1, MESSAGE_ID_RULE).max(64, MESSAGE_ID_RULE),
+  helpful: z.boolean(),
+});
+export type AnswerFeedback = z.infer<typeof answerFeedbackSchema>;
+
 export const SURVEY_COMMENT_MAX = 1000;
 export const surveySubmitSchema = z.strictObject({
   surveyToken: token,
@@ -187,6 +196,8 @@ export interface CustomerToServerEvents {
   ) => void;
   "chat:language": (payload: { lang: Lang }, ack: AckCallback<{ lang: Lang }>) => void;
   "chat:end": (payload: Record<string, never>, ack: AckCallback<{ surveyToken: string }>) => void;
+  /** A vote on a bot answer; a second vote on the same answer replaces the first. */
+  "chat:feedback": (payload: AnswerFeedback, ack: AckCallback) => void;
   "survey:submit": (payload: SurveySubmission, ack: AckCallback) => void;
   "chat:handoff": (payload: Record<string, never>, ack: AckCallback<HandoffResult>) => void;
   "chat:leave-queue": (payload: Record<string, never>, ack: AckCallback) => void;

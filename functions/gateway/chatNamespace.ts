@@ -1,5 +1,6 @@
 import type { Namespace, Server, Socket } from "socket.io";
 import {
+  answerFeedbackSchema,
   CHAT_NAMESPACE,
   type CustomerToServerEvents,
   chatAuthenticateSchema,
@@ -229,6 +230,16 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
         deps.inactivity?.forget(socket.data.chatId ?? "");
         ack({ surveyToken: ended.surveyToken });
         await ended.announce();
+      }),
+    );
+
+    socket.on(
+      "chat:feedback",
+      handleEvent(deps, "chat:feedback", answerFeedbackSchema, async (vote, ack) => {
+        // Leaves the idle clock alone: it follows what people write (the stored messages every
+        // gateway task sees), and a vote on an earlier answer is not a turn in the chat.
+        await chats.feedback(currentChat(), vote.messageId, vote.helpful);
+        ack({});
       }),
     );
 

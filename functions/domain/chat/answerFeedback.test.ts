@@ -168,16 +168,21 @@ describe("a vote on a bot answer", () => {
     expect(service.reported).toMatchObject([{ kind: "feedback", helpful: true }]);
   });
 
-  it("is stored and counted even when the inbox fails", async () => {
-    const service = chatService({
-      voted: () => {
+  it.each([
+    [
+      "throws",
+      () => {
         throw new Error("inbox down");
       },
-    });
+    ],
+    ["rejects", async () => Promise.reject(new Error("inbox down"))],
+  ])("is stored and counted even when the inbox %s", async (_how, voted) => {
+    const service = chatService({ voted });
     const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
     service.reported.length = 0;
 
     await service.chats.feedback(chatId, answer.id, false);
+    await new Promise((r) => setTimeout(r, 10));
 
     expect(service.reported).toMatchObject([{ kind: "feedback", helpful: false }]);
   });

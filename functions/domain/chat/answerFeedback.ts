@@ -61,7 +61,15 @@ export async function voteOnAnswer(
   try {
     // Only an unhelpful answer makes its question worth keeping; a helpful one needs no read.
     const question = helpful ? undefined : await questionBefore(deps, chatId, answer);
-    deps.learning.voted({ chat, answer, ...(question ? { question } : {}), helpful });
+    const told: unknown = deps.learning.voted({
+      chat,
+      answer,
+      ...(question ? { question } : {}),
+      helpful,
+    });
+    // The port promises not to throw; an async implementation that rejects anyway must not
+    // become an unhandled rejection, which would end the process.
+    if (told instanceof Promise) told.catch(() => undefined);
   } catch {
     // The inbox is a derived view: the vote is stored and counted, the customer is answered.
   }

@@ -60,7 +60,10 @@ const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$
 export const GATEWAY_PORT = 3000;
 /** Valkey on a non-default port: scanners that probe 6379 find nothing. */
 export const CACHE_PORT = 6380;
-/** Tables the chat service, surveys and the advisor console read and write. */
+/**
+ * Tables the chat service, surveys and the advisor console read and write; the report
+ * counters too, which the chat adds to as it goes (answers, votes, handoffs, endings).
+ */
 export const GATEWAY_TABLES: readonly TableId[] = [
   "chats",
   "messages",
@@ -68,6 +71,7 @@ export const GATEWAY_TABLES: readonly TableId[] = [
   "callbacks",
   "appointments",
   "appointmentSlots",
+  "reportCounters",
 ];
 
 export interface GatewayStackProps extends StackProps {

@@ -289,6 +289,11 @@ describe("production stacks (dev stage)", () => {
       });
     });
 
+    it("lets the tasks add to the report counters the chat records", () => {
+      const text = JSON.stringify(dev.gatewayTemplate.findResources("AWS::IAM::Policy"));
+      expect(text).toMatch(/ReportCounters/i);
+    });
+
     it("lets the tasks call only RecognizeText on the live alias", () => {
       const text = JSON.stringify(dev.gatewayTemplate.findResources("AWS::IAM::Policy"));
       expect(text).toContain("lex:RecognizeText");

@@ -336,7 +336,7 @@ const fi = {
   groupHeading: (n: number, size: number) =>
     `Ryhmä ${n}: ${size === 1 ? "1 kysymys" : `${size} kysymystä`}`,
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
-    `Ajanjaksolla (${days} pv) ${total} kysymystä, eniten ${peak} päivässä (${peakDay}).`,
+    `Ajanjaksolla (${days} pv) ${total === 1 ? "1 kysymys" : `${total} kysymystä`}, eniten ${peak} päivässä (${peakDay}).`,
   guessesLabel: "Botin arvaukset",
   guessCount: (title: string, n: number) => `${title} (${n})`,
   samplesLabel: (shown: number, size: number) => `Esimerkit: ${shown} / ${size}`,
@@ -364,8 +364,8 @@ const fi = {
     referred: "toisen viranomaisen asia",
     dismissed: "hylätty",
   } as Record<MissStatus, string>,
-  groupActions: (size: number) =>
-    `Käsittele koko ryhmä (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
+  groupActions: (n: number, size: number) =>
+    `Käsittele koko ryhmä ${n} (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
   sampleActions: "Käsittele tämä kysymys",
   actionFormLabel: (n: number) =>
     n === 1 ? "Toiminto 1 kysymykselle" : `Toiminto ${n} kysymykselle`,
@@ -427,7 +427,7 @@ const fi = {
   latestUnhelpful: "Viimeisimmät kysymykset, joissa vastauksesta ei ollut apua",
   noVotes: "Ei arvioita.",
   noUnhelpful: "Ei kysymyksiä.",
-  colHelpful: "Vastauksesta apua fi / sv (30 pv)",
+  colHelpful: "Vastauksesta apua fi / sv (arvioita), 30 pv",
   helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
 };
 
@@ -740,7 +740,7 @@ const sv: UiText = {
   groupHeading: (n: number, size: number) =>
     `Grupp ${n}: ${size === 1 ? "1 fråga" : `${size} frågor`}`,
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
-    `Under perioden (${days} dagar) ${total} frågor, flest ${peak} på en dag (${peakDay}).`,
+    `Under perioden (${days} dagar) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
   guessesLabel: "Chattbotens gissningar",
   guessCount: (title: string, n: number) => `${title} (${n})`,
   samplesLabel: (shown: number, size: number) => `Exempel: ${shown} / ${size}`,
@@ -768,8 +768,8 @@ const sv: UiText = {
     referred: "en annan myndighets ärende",
     dismissed: "avvisad",
   } as Record<MissStatus, string>,
-  groupActions: (size: number) =>
-    `Behandla hela gruppen (${size === 1 ? "1 fråga" : `${size} frågor`})`,
+  groupActions: (n: number, size: number) =>
+    `Behandla hela grupp ${n} (${size === 1 ? "1 fråga" : `${size} frågor`})`,
   sampleActions: "Behandla den här frågan",
   actionFormLabel: (n: number) => (n === 1 ? "Åtgärd för 1 fråga" : `Åtgärd för ${n} frågor`),
   actionLegend: "Vad görs med frågorna?",
@@ -830,7 +830,7 @@ const sv: UiText = {
   latestUnhelpful: "De senaste frågorna där svaret inte hjälpte",
   noVotes: "Inga bedömningar.",
   noUnhelpful: "Inga frågor.",
-  colHelpful: "Svaret till hjälp fi / sv (30 d)",
+  colHelpful: "Svaret till hjälp fi / sv (bedömningar), 30 d",
   helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
 };
 

@@ -125,6 +125,7 @@ a.chip:hover, button.chip:hover { background: var(--soft); }
 .miss-groups { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .75rem; }
 .miss-group { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
 .miss-group h4 { margin: 0; }
+.miss-group > button { align-self: flex-start; }
 .trend { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .75rem; }
 .trend svg { border: 1px solid var(--line); background: #fff; }
 .trend rect { fill: var(--brand); }

@@ -201,7 +201,7 @@ function GroupCard(props: { group: MissGroup; index: number }) {
           aria-expanded={acting ? "true" : "false"}
           onClick={() => setActing(!acting)}
         >
-          {t.groupActions(group.size)}
+          {t.groupActions(index + 1, group.size)}
         </button>
         {acting ? (
           <ActionPanel

@@ -164,4 +164,36 @@ describe("content API client", () => {
       ["/api/content/versions/3/rollback", "{}"],
     ]);
   });
+
+  it("asks the inbox for a period and language, and downloads its CSV as a file", async () => {
+    const fetchImpl = vi.fn(
+      async (path: string) =>
+        new Response(path.includes(".csv") ? "\ufeffid;teksti\r\n" : '{"groups":[]}', {
+          status: 200,
+        }),
+    ) as unknown as typeof fetch;
+    const api = createContentApi({ token: "tok", fetch: fetchImpl });
+
+    await api.misses({ from: "2026-11-01", to: "2026-11-30", lang: "sv", status: "all" });
+    const csv = await api.missesCsv({ from: "2026-11-01", to: "2026-11-30" });
+
+    expect(vi.mocked(fetchImpl).mock.calls.map(([url]) => url)).toEqual([
+      "/api/content/misses?from=2026-11-01&to=2026-11-30&lang=sv&status=all",
+      "/api/content/misses.csv?from=2026-11-01&to=2026-11-30",
+    ]);
+    expect(vi.mocked(fetchImpl).mock.calls[1]?.[1]).toMatchObject({
+      headers: { accept: "text/csv", authorization: "Bearer tok" },
+    });
+    expect(await csv.text()).toContain("id;teksti");
+  });
+
+  it("names a refused CSV download like any other refusal", async () => {
+    const api = createContentApi({
+      token: "t",
+      fetch: answer(403, { error: { code: "FORBIDDEN", message: "content owners only" } }),
+    });
+    await expect(api.missesCsv({ from: "2026-11-01", to: "2026-11-30" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+  });
 });

@@ -67,6 +67,8 @@ export interface Draft {
   baseVersion: number;
   liveVersion: number;
   topics: TopicSummary[];
+  /** The draft's referral groups, where the server lists them. */
+  referrals?: ReferralSummary[];
   outOfScope: Record<Lang, string[]>;
   /** Ids of topics that differ from the live version. */
   changed: string[];
@@ -220,6 +222,76 @@ export interface PublishResult {
   state: VersionState;
 }
 
+// Inbox and answer feedback (docs/content-api.md, "Missed questions") --------------------
+
+export const MISS_OUTCOMES = ["answered", "rephrased", "handed-off", "left", "unknown"] as const;
+export type MissOutcome = (typeof MISS_OUTCOMES)[number];
+export const MISS_STATUSES = ["open", "taught", "referred", "dismissed"] as const;
+export type MissStatus = (typeof MISS_STATUSES)[number];
+
+/** One kept customer question, masked as transcripts are. */
+export interface MissSample {
+  id: string;
+  text: string;
+  lang: Lang;
+  at: string;
+  /** Why it was kept: no topic, low confidence, voted unhelpful, asked for a person. */
+  reasons: string[];
+  /** The recogniser's top three for it, winner first. */
+  guesses: { intent: string; confidence: number }[];
+  outcome: MissOutcome;
+  status: MissStatus;
+}
+
+/** Similar questions; the API lists the largest group first. */
+export interface MissGroup {
+  id: string;
+  size: number;
+  trend: { day: string; count: number }[];
+  /** What the recogniser guessed for the group's questions, most often first. */
+  guesses: { intent: string; count: number }[];
+  /** Every member, for actions on the whole group. */
+  ids: string[];
+  /** At most 20, newest first. */
+  samples: MissSample[];
+}
+
+export interface MissesResult {
+  from: string;
+  to: string;
+  groups: MissGroup[];
+}
+
+export interface MissesQuery {
+  from: string;
+  to: string;
+  lang?: Lang;
+  status?: "open" | "all";
+}
+
+export type TestSplit = "training" | "tests";
+
+export type MissAction =
+  | { action: "teach"; ids: string[]; topicId: string; split: TestSplit }
+  | { action: "refer"; ids: string[]; referral: string }
+  | { action: "dismiss"; ids: string[] };
+
+/** A topic's answer votes in one language, and its latest questions voted unhelpful. */
+export interface TopicFeedback {
+  topicId: string;
+  lang: Lang;
+  helpful: number;
+  unhelpful: number;
+  latestUnhelpful: { text: string; at: string }[];
+}
+
+/** A referral group as the draft lists it (only the id when the draft has no titles). */
+export interface ReferralSummary {
+  id: string;
+  fi?: { title: string };
+  sv?: { title: string };
+}
+
 // Errors -----------------------------------------------------------------------------------
 
 /** Any refusal or failure of a content API call; `status` 0 means no answer at all. */
@@ -338,6 +410,31 @@ export function createContentApi(options: ContentApiOptions) {
     return parsed as T;
   }
 
+  /** A file download: the body as a Blob; a refusal still becomes the named error. */
+  async function download(path: string, accept: string): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await fetchImpl(path, {
+        method: "GET",
+        headers: { accept, authorization: `Bearer ${options.token}` },
+      });
+    } catch {
+      throw new ServiceUnavailableError(0, "NO_ANSWER", "");
+    }
+    if (!response.ok) {
+      let parsed: unknown;
+      try {
+        parsed = await response.json();
+      } catch {
+        parsed = undefined;
+      }
+      throw toApiError(response.status, parsed);
+    }
+    return response.blob();
+  }
+
+  const period = (q: { from: string; to: string }) => `from=${enc(q.from)}&to=${enc(q.to)}`;
+
   return {
     me: () => request<Me>("GET", "/api/content/me"),
     liveTopics: () => request<LiveTopics>("GET", "/api/content/topics"),
@@ -385,6 +482,19 @@ export function createContentApi(options: ContentApiOptions) {
       request<PublishResult>("POST", `/api/content/versions/${version}/rollback`, {}),
     audit: (limit = 50) =>
       request<{ entries: AuditEntry[] }>("GET", `/api/content/audit?limit=${limit}`),
+    misses: (q: MissesQuery) =>
+      request<MissesResult>(
+        "GET",
+        `/api/content/misses?${period(q)}${q.lang ? `&lang=${q.lang}` : ""}${
+          q.status ? `&status=${q.status}` : ""
+        }`,
+      ),
+    missesCsv: (q: { from: string; to: string }) =>
+      download(`/api/content/misses.csv?${period(q)}`, "text/csv"),
+    missAction: (body: MissAction) =>
+      request<{ ok: true; applied: number }>("POST", "/api/content/misses/actions", body),
+    feedback: (q: { from: string; to: string }) =>
+      request<{ topics: TopicFeedback[] }>("GET", `/api/content/feedback?${period(q)}`),
   };
 }
 

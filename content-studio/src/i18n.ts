@@ -3,7 +3,16 @@
  * typed as the Finnish one, so a string missing from either fails the type check.
  */
 import { computed, signal } from "@preact/signals";
-import type { Lang, SplitName, TopicAction, TopicChange, VersionState } from "./api.ts";
+import type { PeriodProblem } from "../../handoff-console/src/reports/periods.ts";
+import type {
+  Lang,
+  MissOutcome,
+  MissStatus,
+  SplitName,
+  TopicAction,
+  TopicChange,
+  VersionState,
+} from "./api.ts";
 import type { LocaleField } from "./problems.ts";
 
 type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general";
@@ -26,6 +35,7 @@ const fi = {
   navLabel: "Studion osat",
   nav: {
     topics: "Aiheet",
+    inbox: "Vastaamattomat kysymykset",
     try: "Kokeile viestiä",
     test: "Testaa kaikki",
     versions: "Versiot ja julkaisu",
@@ -299,6 +309,126 @@ const fi = {
   colDetail: "Lisätieto",
   refresh: "Päivitä",
   noAudit: "Ei tapahtumia.",
+  // Inbox
+  inboxTitle: "Vastaamattomat kysymykset",
+  inboxIntro:
+    "Asiakkaiden kysymykset, joihin botti ei löytänyt aihetta tai vastasi epävarmasti, joiden vastauksesta ei ollut asiakkaan mukaan apua tai joiden jälkeen asiakas pyysi neuvojaa. Tekstit on peitetty kuten keskusteluhistoriassa. Samankaltaiset kysymykset on ryhmitelty, suurin ryhmä ensin.",
+  periodFrom: "Alkaen",
+  periodTo: "Päättyen",
+  inboxPeriodProblem: {
+    fromInvalid: "Alkaen: anna päivämäärä.",
+    toInvalid: "Päättyen: anna päivämäärä.",
+    toBeforeFrom: "Päättyen: päättymispäivä on ennen alkamispäivää.",
+    tooLong: "Päättyen: ajanjakso on liian pitkä (enintään kaksi vuotta).",
+  } as Record<PeriodProblem, string>,
+  langAll: "Molemmat kielet",
+  statusFilterLabel: "Näytä",
+  statusOpen: "Käsittelemättömät",
+  statusAll: "Kaikki, myös käsitellyt",
+  showInbox: "Näytä kysymykset",
+  exportCsv: "Lataa CSV",
+  exporting: "Ladataan CSV…",
+  exportHint: "CSV-tiedostossa ovat kaikki ajanjakson kysymykset tiloineen.",
+  inboxFile: "vastaamattomat-kysymykset",
+  inboxCount: (groups: number, questions: number) =>
+    `${groups === 1 ? "1 ryhmä" : `${groups} ryhmää`}, ${questions === 1 ? "1 kysymys" : `${questions} kysymystä`}`,
+  inboxEmpty: "Ajanjaksolla ei ole kysymyksiä näillä rajauksilla.",
+  groupHeading: (n: number, size: number) =>
+    `Ryhmä ${n}: ${size === 1 ? "1 kysymys" : `${size} kysymystä`}`,
+  trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
+    `Ajanjaksolla (${days} pv) ${total === 1 ? "1 kysymys" : `${total} kysymystä`}, eniten ${peak} päivässä (${peakDay}).`,
+  guessesLabel: "Botin arvaukset",
+  guessCount: (title: string, n: number) => `${title} (${n})`,
+  samplesLabel: (shown: number, size: number) => `Esimerkit: ${shown} / ${size}`,
+  showAllSamples: (n: number) => `Näytä kaikki ${n} esimerkkiä`,
+  showFewerSamples: "Näytä vähemmän esimerkkejä",
+  reasonsLabel: "Syy",
+  reasons: {
+    none: "ei aihetta",
+    "low-confidence": "epävarma vastaus",
+    unhelpful: "vastauksesta ei apua",
+    "person-requested": "pyysi neuvojaa",
+  } as Record<string, string>,
+  outcomeLabel: "Sen jälkeen",
+  outcomes: {
+    answered: "botti vastasi",
+    rephrased: "asiakas kysyi toisin",
+    "handed-off": "siirtyi neuvojalle",
+    left: "asiakas lähti",
+    unknown: "ei tiedossa",
+  } as Record<MissOutcome, string>,
+  statusLabel: "Tila",
+  statuses: {
+    open: "käsittelemätön",
+    taught: "opetettu",
+    referred: "toisen viranomaisen asia",
+    dismissed: "hylätty",
+  } as Record<MissStatus, string>,
+  groupActions: (n: number, size: number) =>
+    `Käsittele koko ryhmä ${n} (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
+  sampleActions: "Käsittele tämä kysymys",
+  actionFormLabel: (n: number) =>
+    n === 1 ? "Toiminto 1 kysymykselle" : `Toiminto ${n} kysymykselle`,
+  actionLegend: "Mitä kysymyksille tehdään?",
+  actionNames: {
+    teach: "Opeta aiheeseen",
+    refer: "Toisen viranomaisen asia",
+    newTopic: "Uusi aihe näistä kysymyksistä",
+    dismiss: "Hylkää (ei opeteta)",
+  },
+  teachTopic: "Aihe",
+  chooseTopic: "Valitse aihe",
+  splitLegend: "Minne kysymykset lisätään?",
+  teachSplits: { training: "Opetuslauseiksi", tests: "Testiviesteiksi" } as Record<
+    "training" | "tests",
+    string
+  >,
+  splitHint:
+    "Testiviesteillä mitataan, tunnistaako botti aiheen. Sama lause ei voi olla sekä opetuslause että testiviesti.",
+  referTo: "Mihin asiakas ohjataan",
+  chooseReferral: "Valitse viranomainen",
+  referralNames: {
+    kela: "Kela",
+    traficom: "Traficom",
+    dvv: "Digi- ja väestötietovirasto",
+    migri: "Maahanmuuttovirasto",
+    police: "Poliisi",
+    employment: "Työllisyyspalvelut",
+    "small-talk": "Jutustelu",
+  } as Record<string, string>,
+  newTopicHint:
+    "Avaa uuden aiheen lomakkeen, jossa ryhmän esimerkit ovat opetuslauseina omalla kielellään. Kun tallennat aiheen, jäljelle jääneet kysymykset merkitään opetetuiksi.",
+  actionMissing: "Mitä kysymyksille tehdään: valitse toiminto.",
+  topicMissing: "Aihe: valitse aihe.",
+  splitMissing: "Minne kysymykset lisätään: valitse opetuslauseet tai testiviestit.",
+  referralMissing: "Mihin asiakas ohjataan: valitse viranomainen.",
+  applyAction: (n: number) => `Tee valittu toiminto (${n === 1 ? "1 kysymys" : `${n} kysymystä`})`,
+  applying: "Tehdään…",
+  actionRefused: "Toimintoa ei tehty: sisällön tarkistus hylkäsi sen.",
+  actionDone: (action: string, n: number) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`}: ${
+      (
+        {
+          teach: "opetettu luonnoksen aiheeseen",
+          refer: "merkitty toisen viranomaisen asiaksi",
+          dismiss: "hylätty",
+        } as Record<string, string>
+      )[action] ?? "käsitelty"
+    }.`,
+  seedNotice: (n: number) =>
+    `Opetuslauseet on täytetty ${n === 1 ? "1 kysymyksellä" : `${n} kysymyksellä`}. Kun tallennat, rivit, jotka jätät, merkitään opetetuiksi tähän aiheeseen.`,
+  seedTaught: (n: number) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} merkitty opetetuiksi tähän aiheeseen.`,
+  seedTeachFailed: (message: string) => `Kysymyksiä ei merkitty opetetuiksi. ${message}`,
+  // Answer feedback
+  feedbackTitle: "Asiakkaiden arviot, 30 päivää",
+  helpfulShare: "Vastauksesta apua",
+  votes: (yes: number, no: number) => `${yes} kyllä, ${no} ei`,
+  latestUnhelpful: "Viimeisimmät kysymykset, joissa vastauksesta ei ollut apua",
+  noVotes: "Ei arvioita.",
+  noUnhelpful: "Ei kysymyksiä.",
+  colHelpful: "Vastauksesta apua fi / sv (arvioita), 30 pv",
+  helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
 };
 
 export type UiText = typeof fi;
@@ -321,6 +451,7 @@ const sv: UiText = {
   navLabel: "Studions delar",
   nav: {
     topics: "Ämnen",
+    inbox: "Obesvarade frågor",
     try: "Testa ett meddelande",
     test: "Testa allt",
     versions: "Versioner och publicering",
@@ -582,6 +713,125 @@ const sv: UiText = {
   colDetail: "Mer information",
   refresh: "Uppdatera",
   noAudit: "Inga händelser.",
+  // Inbox
+  inboxTitle: "Obesvarade frågor",
+  inboxIntro:
+    "Kundernas frågor som chattboten inte hittade något ämne för eller svarade osäkert på, där kunden tyckte att svaret inte hjälpte eller där kunden sedan bad om en rådgivare. Texterna är maskerade som i samtalshistoriken. Liknande frågor är grupperade, den största gruppen först.",
+  periodFrom: "Från",
+  periodTo: "Till",
+  inboxPeriodProblem: {
+    fromInvalid: "Från: ange ett datum.",
+    toInvalid: "Till: ange ett datum.",
+    toBeforeFrom: "Till: slutdagen är före startdagen.",
+    tooLong: "Till: perioden är för lång (högst två år).",
+  } as Record<PeriodProblem, string>,
+  langAll: "Båda språken",
+  statusFilterLabel: "Visa",
+  statusOpen: "Obehandlade",
+  statusAll: "Alla, även behandlade",
+  showInbox: "Visa frågorna",
+  exportCsv: "Ladda ner CSV",
+  exporting: "CSV laddas ner…",
+  exportHint: "CSV-filen innehåller alla frågor under perioden med deras status.",
+  inboxFile: "obesvarade-fragor",
+  inboxCount: (groups: number, questions: number) =>
+    `${groups === 1 ? "1 grupp" : `${groups} grupper`}, ${questions === 1 ? "1 fråga" : `${questions} frågor`}`,
+  inboxEmpty: "Det finns inga frågor under perioden med dessa avgränsningar.",
+  groupHeading: (n: number, size: number) =>
+    `Grupp ${n}: ${size === 1 ? "1 fråga" : `${size} frågor`}`,
+  trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
+    `Under perioden (${days} dagar) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
+  guessesLabel: "Chattbotens gissningar",
+  guessCount: (title: string, n: number) => `${title} (${n})`,
+  samplesLabel: (shown: number, size: number) => `Exempel: ${shown} / ${size}`,
+  showAllSamples: (n: number) => `Visa alla ${n} exempel`,
+  showFewerSamples: "Visa färre exempel",
+  reasonsLabel: "Orsak",
+  reasons: {
+    none: "inget ämne",
+    "low-confidence": "osäkert svar",
+    unhelpful: "svaret hjälpte inte",
+    "person-requested": "bad om rådgivare",
+  } as Record<string, string>,
+  outcomeLabel: "Därefter",
+  outcomes: {
+    answered: "chattboten svarade",
+    rephrased: "kunden frågade på nytt sätt",
+    "handed-off": "överfördes till rådgivare",
+    left: "kunden lämnade",
+    unknown: "okänt",
+  } as Record<MissOutcome, string>,
+  statusLabel: "Status",
+  statuses: {
+    open: "obehandlad",
+    taught: "inlärd",
+    referred: "en annan myndighets ärende",
+    dismissed: "avvisad",
+  } as Record<MissStatus, string>,
+  groupActions: (n: number, size: number) =>
+    `Behandla hela grupp ${n} (${size === 1 ? "1 fråga" : `${size} frågor`})`,
+  sampleActions: "Behandla den här frågan",
+  actionFormLabel: (n: number) => (n === 1 ? "Åtgärd för 1 fråga" : `Åtgärd för ${n} frågor`),
+  actionLegend: "Vad görs med frågorna?",
+  actionNames: {
+    teach: "Lär in i ett ämne",
+    refer: "En annan myndighets ärende",
+    newTopic: "Nytt ämne av de här frågorna",
+    dismiss: "Avvisa (lärs inte in)",
+  },
+  teachTopic: "Ämne",
+  chooseTopic: "Välj ämne",
+  splitLegend: "Var läggs frågorna till?",
+  teachSplits: { training: "Som träningsmeningar", tests: "Som testmeddelanden" } as Record<
+    "training" | "tests",
+    string
+  >,
+  splitHint:
+    "Testmeddelandena mäter om chattboten känner igen ämnet. Samma mening kan inte vara både träningsmening och testmeddelande.",
+  referTo: "Vart kunden hänvisas",
+  chooseReferral: "Välj myndighet",
+  referralNames: {
+    kela: "FPA",
+    traficom: "Traficom",
+    dvv: "Myndigheten för digitalisering och befolkningsdata",
+    migri: "Migrationsverket",
+    police: "Polisen",
+    employment: "Sysselsättningstjänsterna",
+    "small-talk": "Småprat",
+  } as Record<string, string>,
+  newTopicHint:
+    "Öppnar formuläret för ett nytt ämne med gruppens exempel som träningsmeningar på sitt språk. När du sparar ämnet märks de frågor som finns kvar som inlärda.",
+  actionMissing: "Vad görs med frågorna: välj en åtgärd.",
+  topicMissing: "Ämne: välj ett ämne.",
+  splitMissing: "Var läggs frågorna till: välj träningsmeningar eller testmeddelanden.",
+  referralMissing: "Vart kunden hänvisas: välj en myndighet.",
+  applyAction: (n: number) => `Utför den valda åtgärden (${n === 1 ? "1 fråga" : `${n} frågor`})`,
+  applying: "Utförs…",
+  actionRefused: "Åtgärden utfördes inte: innehållskontrollen godkände den inte.",
+  actionDone: (action: string, n: number) =>
+    `${n === 1 ? "1 fråga" : `${n} frågor`}: ${
+      (
+        {
+          teach: "inlärd i utkastets ämne",
+          refer: "märkt som en annan myndighets ärende",
+          dismiss: "avvisad",
+        } as Record<string, string>
+      )[action] ?? "behandlad"
+    }.`,
+  seedNotice: (n: number) =>
+    `Träningsmeningarna är ifyllda med ${n === 1 ? "1 fråga" : `${n} frågor`}. När du sparar märks de rader du behåller som inlärda i det här ämnet.`,
+  seedTaught: (n: number) =>
+    `${n === 1 ? "1 fråga" : `${n} frågor`} märkta som inlärda i det här ämnet.`,
+  seedTeachFailed: (message: string) => `Frågorna märktes inte som inlärda. ${message}`,
+  // Answer feedback
+  feedbackTitle: "Kundernas bedömningar, 30 dagar",
+  helpfulShare: "Svaret till hjälp",
+  votes: (yes: number, no: number) => `${yes} ja, ${no} nej`,
+  latestUnhelpful: "De senaste frågorna där svaret inte hjälpte",
+  noVotes: "Inga bedömningar.",
+  noUnhelpful: "Inga frågor.",
+  colHelpful: "Svaret till hjälp fi / sv (bedömningar), 30 d",
+  helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
 };
 
 /** Both tables; the parity test walks them. */

@@ -8,6 +8,8 @@ import { render } from "preact";
 import { STYLES as CONSOLE_STYLES } from "../../handoff-console/src/styles.ts";
 import { loadMe, route, session } from "./state/app.ts";
 import { open, startNew } from "./state/editor.ts";
+import { loadFeedback } from "./state/feedback.ts";
+import { loadInbox } from "./state/inbox.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
 import { STUDIO_STYLES } from "./styles.ts";
@@ -25,9 +27,19 @@ function loadForView(): void {
         break;
       case "topic":
         void open(current.id);
+        void loadFeedback();
+        break;
+      case "inbox":
+        // The draft's topics name the guesses and fill the topic picker.
+        void loadInbox();
+        void loadDraft();
         break;
       case "versions":
         void loadVersions();
+        break;
+      case "topics":
+        void loadDraft();
+        void loadFeedback();
         break;
       default:
         void loadDraft();

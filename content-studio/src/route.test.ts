@@ -10,6 +10,7 @@ describe("studio addresses", () => {
       { view: "topic", id: "capital-gains" },
       { view: "topic", id: "new" },
       { view: "topic", id: "ä/ö" },
+      { view: "inbox" },
       { view: "try" },
       { view: "test" },
       { view: "versions" },

@@ -6,6 +6,7 @@ export type Route =
   | { view: "topics" }
   | { view: "new" }
   | { view: "topic"; id: string }
+  | { view: "inbox" }
   | { view: "try" }
   | { view: "test" }
   | { view: "versions" };
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
     }
     return { view: "topic", id };
   }
+  if (first === "inbox") return { view: "inbox" };
   if (first === "try") return { view: "try" };
   if (first === "test") return { view: "test" };
   if (first === "versions") return { view: "versions" };

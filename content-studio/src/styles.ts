@@ -119,6 +119,31 @@ a.chip:hover, button.chip:hover { background: var(--soft); }
 .version h4 { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
 .version .meta { margin: 0; }
 
+.inbox-filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
+.inbox-filters input[type="date"], .inbox-filters select, .miss-action select { min-height: 2.5rem; border: 1px solid #6b7280; border-radius: .3rem; padding: .3rem; background: #fff; }
+.inbox h3 { margin: .5rem 0 0; }
+.miss-groups { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .75rem; }
+.miss-group { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
+.miss-group h4 { margin: 0; }
+.miss-group > button { align-self: flex-start; }
+.trend { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .75rem; }
+.trend svg { border: 1px solid var(--line); background: #fff; }
+.trend rect { fill: var(--brand); }
+.trend .axis { stroke: var(--ink); stroke-width: 1; }
+.samples { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .5rem; }
+.sample { border-left: 4px solid var(--line); padding: .25rem .6rem; display: flex; flex-direction: column; gap: .2rem; align-items: flex-start; }
+.sample p { margin: 0; }
+.sample-text { white-space: pre-wrap; overflow-wrap: anywhere; font-weight: 600; }
+.group-actions { display: flex; flex-direction: column; gap: .5rem; align-items: flex-start; }
+.miss-action { display: flex; flex-direction: column; gap: .6rem; border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; align-self: stretch; max-width: 48rem; }
+.miss-action .notice p { margin: 0; }
+.topic-feedback { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; }
+.topic-feedback h3 { margin: 0 0 .4rem; }
+.topic-feedback h4, .topic-feedback h5 { margin: .3rem 0; }
+.topic-feedback p { margin: 0 0 .3rem; }
+.feedback-langs { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); }
+.unhelpful { margin: 0; padding-left: 1.1rem; display: flex; flex-direction: column; gap: .25rem; overflow-wrap: anywhere; }
+
 @media (max-width: 30rem) {
   .try-form { flex-direction: column; align-items: stretch; }
 }

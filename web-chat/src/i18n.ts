@@ -93,6 +93,10 @@ export const UI = {
     download: "Lataa keskustelu",
     transcriptFile: "keskustelu",
     transcriptHeading: "Verohallinnon chat – keskustelu",
+    helpfulQuestion: "Oliko vastauksesta apua?",
+    helpfulYes: "Kyllä, vastauksesta oli apua",
+    helpfulNo: "Ei, vastauksesta ei ollut apua",
+    feedbackThanks: "Kiitos palautteesta!",
   },
   sv: {
     locale: "sv-FI",
@@ -185,6 +189,10 @@ export const UI = {
     download: "Ladda ner samtalet",
     transcriptFile: "chatt",
     transcriptHeading: "Skatteförvaltningens chatt – samtal",
+    helpfulQuestion: "Var svaret till hjälp?",
+    helpfulYes: "Ja, svaret var till hjälp",
+    helpfulNo: "Nej, svaret var inte till hjälp",
+    feedbackThanks: "Tack för responsen!",
   },
 } as const satisfies Record<Lang, Record<string, unknown>>;
 

@@ -9,6 +9,7 @@ import { h } from "./dom.ts";
 import { UI, type UiText } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
+import { answerFeedback } from "./views/answerFeedback.ts";
 import { appointmentForm, callbackForm } from "./views/contactForms.ts";
 import { surveyForm } from "./views/survey.ts";
 
@@ -53,6 +54,8 @@ function mount(script: HTMLScriptElement | null): void {
     h("span", { "aria-hidden": "true" }, "×"),
   );
   const status = h("p", { class: "status", role: "status" });
+  // Short confirmations (a vote's thanks) that no visible line carries.
+  const announcer = h("p", { class: "visually-hidden", role: "status" });
   const queueText = h("p", { role: "status" });
   const leaveButton = h("button", { type: "button", class: "secondary" });
   const queueBox = h("div", { class: "queue", hidden: true }, queueText, leaveButton);
@@ -86,6 +89,7 @@ function mount(script: HTMLScriptElement | null): void {
     },
     h("header", {}, h("div", { class: "titles" }, title, advisorLine), switchButton, closeButton),
     status,
+    announcer,
     queueBox,
     body,
     typingLine,
@@ -168,6 +172,16 @@ function mount(script: HTMLScriptElement | null): void {
       if (control) choices.push(control);
     }
     if (choices.length) item.append(h("div", { class: "replies" }, ...choices));
+    // Only answers from the content can be voted on; a replay starts them unvoted.
+    if (m.from === "bot" && m.topic) {
+      item.append(
+        answerFeedback({
+          text,
+          vote: (helpful) => client.feedback(m.id, helpful),
+          announce,
+        }),
+      );
+    }
     if (next) {
       log.insertBefore(item, next);
       return;
@@ -175,6 +189,14 @@ function mount(script: HTMLScriptElement | null): void {
     if (m.from !== "customer") showTyping(false);
     log.append(item);
     scrollToEnd();
+  }
+
+  function announce(message: string): void {
+    // Emptied first, so the same thanks twice in a row is read twice.
+    announcer.textContent = "";
+    setTimeout(() => {
+      announcer.textContent = message;
+    }, 50);
   }
 
   /** A note from the widget itself (confirmations, routing outcomes), not from the server. */

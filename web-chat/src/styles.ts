@@ -41,6 +41,10 @@ header :focus-visible { outline-color: #fff; }
   padding: .25rem .8rem; cursor: pointer; text-decoration: none; text-align: left; }
 .reply.action { font-weight: 600; }
 a.reply { text-decoration: underline; }
+.feedback { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .5rem; margin-top: .5rem; font-size: .875rem; white-space: normal; }
+.vote { min-width: 2.75rem; border: 1px solid #0b4f8a; border-radius: .3rem; padding: .2rem .7rem; background: #fff; color: #0b4f8a; cursor: pointer; }
+.vote[aria-pressed=true] { background: #0b4f8a; color: #fff; font-weight: 600; }
+.vote[aria-pressed=true]::before { content: "✓ "; }
 .typing { margin: 0; padding: .2rem .8rem; font-size: .875rem; color: #4a4a4a; }
 .typing::after { content: ""; display: inline-block; width: .5rem; animation: dots 1.2s steps(4) infinite; }
 @keyframes dots { 0% { opacity: .2; } 50% { opacity: 1; } 100% { opacity: .2; } }

@@ -3,7 +3,7 @@
  * save and retire. Errors block Save; warnings are shown and never block.
  */
 import { batch, computed, signal } from "@preact/signals";
-import { ContentInvalidError, type Problem } from "../api.ts";
+import { ContentInvalidError, type DraftTopic, type Lang, type Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import { blocksSave, countProblems, placeProblem } from "../problems.ts";
 import {
@@ -36,6 +36,13 @@ export const saving = signal(false);
 export const outcome = signal<{ kind: "ok" | "error"; text: string } | undefined>(undefined);
 export const confirmingRetire = signal(false);
 
+/** Inbox questions a new topic was started from: taught to it (training) once it is saved. */
+export interface TopicSeed {
+  samples: { id: string; text: string; lang: Lang }[];
+}
+export const seed = signal<TopicSeed | undefined>(undefined);
+let pendingSeed: TopicSeed | undefined;
+
 export const isSystem = computed(
   () => draft.value?.topics.find((t) => t.id === loadedId.value)?.system === true,
 );
@@ -54,10 +61,11 @@ export const saveBlocked = computed(() => blocksSave(problems.value));
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
 let validateSeq = 0;
 
-function resetForm(next: TopicForm, nextMode: EditorMode, id?: string): void {
+function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?: TopicSeed): void {
   clearTimeout(validateTimer);
   validateSeq++;
   batch(() => {
+    seed.value = withSeed;
     mode.value = nextMode;
     form.value = next;
     loadedId.value = id;
@@ -72,8 +80,65 @@ function resetForm(next: TopicForm, nextMode: EditorMode, id?: string): void {
 }
 
 export function startNew(): void {
-  resetForm(emptyForm(), "new");
+  const from = pendingSeed;
+  pendingSeed = undefined;
+  resetForm(from ? seededForm(from) : emptyForm(), "new", undefined, from);
   if (!draft.value) void loadDraft();
+}
+
+/** Opens the new-topic form with the questions as training sentences in their language. */
+export function startNewFrom(from: TopicSeed): void {
+  pendingSeed = from;
+  navigate({ view: "new" });
+}
+
+/** An empty form whose sentences are the seed's texts (each once), per language. */
+export function seededForm(from: TopicSeed): TopicForm {
+  const form = emptyForm();
+  for (const lang of ["fi", "sv"] as const) {
+    const texts = [
+      ...new Set(from.samples.filter((s) => s.lang === lang).map((s) => asLine(s.text))),
+    ].filter(Boolean);
+    form[lang].utterances = texts.join("\n");
+  }
+  return form;
+}
+
+/** A question as one sentence line: a message may hold line breaks, a sentence may not. */
+function asLine(value: string): string {
+  return value.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Marks the seed's questions taught to the saved topic, only those whose text the topic
+ * still has as a training sentence (lines removed in the editor stay open in the inbox).
+ * The message to add to the save's outcome, and whether it failed.
+ */
+async function teachSeed(
+  topic: DraftTopic,
+): Promise<{ text: string; failed: boolean } | undefined> {
+  const from = seed.value;
+  if (!from) return undefined;
+  const t = text.value;
+  const kept = from.samples.filter((s) => topic[s.lang].utterances.includes(asLine(s.text)));
+  seed.value = undefined;
+  if (!kept.length) return undefined;
+  let error = "";
+  const result = await call(
+    (c) =>
+      c.missAction({
+        action: "teach",
+        ids: kept.map((s) => s.id),
+        topicId: topic.id,
+        split: "training",
+      }),
+    (e) => {
+      error = errorText(e);
+    },
+  );
+  return result
+    ? { text: t.seedTaught(result.applied), failed: false }
+    : { text: t.seedTeachFailed(error), failed: true };
 }
 
 /** A new topic just saved stays in the form (with its warnings) when its address opens. */
@@ -179,12 +244,14 @@ export async function save(): Promise<boolean> {
   saving.value = false;
   if (!result) return false;
   const wasNew = mode.value === "new";
-  const message = result.warnings.length
+  const taught = wasNew ? await teachSeed(topic) : undefined;
+  const saved = result.warnings.length
     ? t.savedWithWarnings(topic.id, result.warnings.length)
     : t.saved(topic.id);
+  const message = taught ? `${saved} ${taught.text}` : saved;
   batch(() => {
     serverProblems.value = result.warnings;
-    outcome.value = { kind: "ok", text: message };
+    outcome.value = { kind: taught?.failed ? "error" : "ok", text: message };
     meta.value = { ...meta.value, retired: false };
     if (mode.value === "new") {
       mode.value = "edit";

@@ -8,6 +8,7 @@ import { setUiLang, text, uiLang } from "../i18n.ts";
 import { type Route, routeHash, type ViewName } from "../route.ts";
 import { announcement, me, roles, route, session, signOut } from "../state/app.ts";
 import { loadedId } from "../state/editor.ts";
+import { Inbox } from "./Inbox.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { TestAll } from "./TestAll.tsx";
 import { TopicEditor } from "./TopicEditor.tsx";
@@ -15,8 +16,13 @@ import { Topics } from "./Topics.tsx";
 import { TryIt } from "./TryIt.tsx";
 import { Versions } from "./Versions.tsx";
 
-const NAV: { view: ViewName; route: Route; key: "topics" | "try" | "test" | "versions" }[] = [
+const NAV: {
+  view: ViewName;
+  route: Route;
+  key: "topics" | "inbox" | "try" | "test" | "versions";
+}[] = [
   { view: "topics", route: { view: "topics" }, key: "topics" },
+  { view: "inbox", route: { view: "inbox" }, key: "inbox" },
   { view: "try", route: { view: "try" }, key: "try" },
   { view: "test", route: { view: "test" }, key: "test" },
   { view: "versions", route: { view: "versions" }, key: "versions" },
@@ -113,6 +119,8 @@ function CurrentView(props: { route: Route }) {
     case "new":
     case "topic":
       return <TopicEditor />;
+    case "inbox":
+      return <Inbox />;
     case "try":
       return <TryIt />;
     case "test":

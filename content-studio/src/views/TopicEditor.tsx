@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
-import { formatDateTime, text, type UiText } from "../i18n.ts";
+import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import {
   controlId,
   type FieldKey,
@@ -31,8 +31,10 @@ import {
   save,
   saveBlocked,
   saving,
+  seed,
   update,
 } from "../state/editor.ts";
+import { feedback, feedbackError, helpfulnessOf } from "../state/feedback.ts";
 import { draft } from "../state/topics.ts";
 import {
   type LocaleForm,
@@ -66,9 +68,66 @@ export function TopicEditor() {
       ) : null}
       {m.retired ? <p class="notice warning">{t.retiredNotice}</p> : null}
       {!isNew && isSystem.value ? <p class="notice">{t.systemNotice}</p> : null}
+      {isNew && seed.value ? (
+        <p class="notice" data-testid="topic-seed">
+          {t.seedNotice(seed.value.samples.length)}
+        </p>
+      ) : null}
       <LoadError message={loadError.value} />
       {loading.value ? <p class="muted">{t.loading}</p> : null}
+      {!isNew && !loading.value && !loadError.value ? <TopicFeedbackPanel id={id} /> : null}
       {loading.value || loadError.value ? null : <EditorForm />}
+    </section>
+  );
+}
+
+/** Customers' votes on this topic's answers per language, and what it did not help with. */
+function TopicFeedbackPanel(props: { id: string }) {
+  const t = text.value;
+  const h = helpfulnessOf(feedback.value, props.id);
+  return (
+    <section
+      class="topic-feedback"
+      aria-labelledby="topic-feedback-title"
+      data-testid="topic-feedback"
+    >
+      <h3 id="topic-feedback-title">{t.feedbackTitle}</h3>
+      {feedbackError.value ? <p class="muted small-text">{feedbackError.value}</p> : null}
+      {feedback.value ? (
+        <div class="feedback-langs">
+          {(["fi", "sv"] as const).map((lang) => {
+            const f = h[lang];
+            return (
+              <section key={lang} aria-labelledby={`topic-feedback-${lang}`} data-lang={lang}>
+                <h4 id={`topic-feedback-${lang}`}>{t.langColumn[lang]}</h4>
+                {f.votes ? (
+                  <p>
+                    {t.helpfulShare}: <strong>{formatPercent(f.share, t)}</strong> (
+                    {t.votes(f.helpful, f.unhelpful)})
+                  </p>
+                ) : (
+                  <p class="muted">{t.noVotes}</p>
+                )}
+                <h5>{t.latestUnhelpful}</h5>
+                {f.latestUnhelpful.length ? (
+                  <ul class="unhelpful">
+                    {f.latestUnhelpful.map((q) => (
+                      <li key={`${q.at}|${q.text}`}>
+                        <span lang={lang}>{q.text}</span>{" "}
+                        <span class="muted small-text">{formatDateTime(q.at, t)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p class="muted small-text">{t.noUnhelpful}</p>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      ) : feedbackError.value ? null : (
+        <p class="muted">{t.loading}</p>
+      )}
     </section>
   );
 }

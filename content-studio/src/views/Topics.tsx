@@ -2,6 +2,7 @@
 import type { TopicSummary } from "../api.ts";
 import { formatDateTime, formatPercent, text } from "../i18n.ts";
 import { routeHash } from "../route.ts";
+import { feedback, helpfulnessOf } from "../state/feedback.ts";
 import {
   changedIds,
   draft,
@@ -81,6 +82,7 @@ export function Topics() {
                 <th scope="col">{t.colSentences}</th>
                 <th scope="col">{t.colTests}</th>
                 <th scope="col">{t.colScore}</th>
+                <th scope="col">{t.colHelpful}</th>
                 <th scope="col">{t.colChanged}</th>
                 <th scope="col">{t.colStatus}</th>
               </tr>
@@ -107,6 +109,9 @@ export function Topics() {
                     {topic.fi.tests} / {topic.sv.tests}
                   </td>
                   <td class="num">{formatPercent(topic.score, t)}</td>
+                  <td class="num">
+                    <HelpfulCell id={topic.id} />
+                  </td>
                   <td>
                     {topic.updatedAt || topic.updatedBy
                       ? t.changedByAt(
@@ -131,5 +136,18 @@ export function Topics() {
         </Scroll>
       ) : null}
     </section>
+  );
+}
+
+/** The topic's helpful share and number of votes per language: "80 % (10) / – (0)". */
+function HelpfulCell(props: { id: string }) {
+  const t = text.value;
+  if (!feedback.value) return <>{t.notAvailable}</>;
+  const h = helpfulnessOf(feedback.value, props.id);
+  return (
+    <>
+      {t.helpfulCell(formatPercent(h.fi.share, t), h.fi.votes)} /{" "}
+      {t.helpfulCell(formatPercent(h.sv.share, t), h.sv.votes)}
+    </>
   );
 }

@@ -30,13 +30,31 @@ const ROWS: CounterRow[] = [
     day: "2026-11-01",
     lang: "sv",
     topic: "tax-card",
-    counts: { chats: 10, botOnlyChats: 10, botAnswers: 12, surveys: 4, gotHelp: 3, scoreSum: 17 },
+    counts: {
+      chats: 10,
+      botOnlyChats: 10,
+      botAnswers: 12,
+      surveys: 4,
+      gotHelp: 3,
+      scoreSum: 17,
+      helpful: 3,
+      unhelpful: 1,
+    },
   },
   {
     day: "2026-11-03",
     lang: "fi",
     topic: "none",
-    counts: { chats: 5, botOnlyChats: 1, advisorChats: 4, botAnswers: 9, misses: 9, callbacks: 1 },
+    counts: {
+      chats: 5,
+      botOnlyChats: 1,
+      advisorChats: 4,
+      botAnswers: 9,
+      misses: 9,
+      callbacks: 1,
+      referrals: 2,
+      inboxed: 6,
+    },
   },
 ];
 const summary = summarize({ daily: ROWS, byTopic: ROWS }, { from: "2026-11-01", to: "2026-11-03" });
@@ -82,8 +100,8 @@ describe("CSV export", () => {
     ]);
     expect(days.map((d) => d.split(";")[0])).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
     // 48 of 50 chats without an advisor = 96,0 %; 4 surveys of 50 chats = 8,0 %; 17/4 = 4,25.
-    expect(days[0]).toBe("2026-11-01;50;48;96,0;2;2;0;0;72;3;4,2;4;8,0;4,25;75,0");
-    expect(days[1]).toBe("2026-11-02;0;0;;0;0;0;0;0;0;;0;;;");
+    expect(days[0]).toBe("2026-11-01;50;48;96,0;2;2;0;0;72;3;4,2;4;8,0;4,25;75,0;3;1;75,0;0;0");
+    expect(days[1]).toBe("2026-11-02;0;0;;0;0;0;0;0;0;;0;;;;0;0;;0;0");
   });
 
   it("writes topics with their id and name in the chosen language, largest first", () => {
@@ -92,6 +110,22 @@ describe("CSV export", () => {
     expect(topics.map((t) => t.split(";").slice(0, 3))).toEqual([
       ["tax-card", "Skattekort", "50"],
       ["none", "Inget igenkänt ämne", "5"],
+    ]);
+  });
+
+  it("ends each line with answer votes, their helpful share, referrals and inboxed questions", () => {
+    const [header, ...topics] = lines(topicCsv(summary, "fi"));
+    expect(header?.split(";").slice(-5)).toEqual([
+      "Apua: kyllä",
+      "Apua: ei",
+      "Vastauksista apua %",
+      "Ohjattu muualle",
+      "Opetettavaksi",
+    ]);
+    // 3 helpful of 4 votes = 75,0 %; a topic without votes has no share (empty, not 0).
+    expect(topics.map((t) => t.split(";").slice(-5))).toEqual([
+      ["3", "1", "75,0", "0", "0"],
+      ["0", "0", "", "2", "6"],
     ]);
   });
 

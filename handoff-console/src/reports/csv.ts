@@ -50,6 +50,12 @@ function countsAndRates(f: Figures, lang: Lang): (string | number)[] {
     rateForCsv(f.surveyResponseRate, lang),
     decimalForCsv(f.averageScore, 2, lang),
     rateForCsv(f.gotHelpShare, lang),
+    // Added later: at the end, so formulas on the earlier columns keep working.
+    f.helpful,
+    f.unhelpful,
+    rateForCsv(f.helpfulShare, lang),
+    f.referrals,
+    f.inboxed,
   ];
 }
 
@@ -70,6 +76,11 @@ function figureHeaders(lang: Lang): string[] {
     t.colResponseRate,
     t.colAverageScore,
     t.colGotHelp,
+    t.colHelpful,
+    t.colUnhelpful,
+    t.colHelpfulShare,
+    t.colReferrals,
+    t.colInboxed,
   ];
 }
 

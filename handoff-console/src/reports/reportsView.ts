@@ -308,6 +308,13 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
         hints.surveyResponseRate(formatCount(f.surveys, lang)),
       ],
       ["misses", formatCount(f.misses, lang), hints.misses(formatRate(f.missRate, lang))],
+      [
+        "helpfulShare",
+        formatRate(f.helpfulShare, lang),
+        hints.helpfulShare(formatCount(f.helpful + f.unhelpful, lang)),
+      ],
+      ["referrals", formatCount(f.referrals, lang), hints.referrals],
+      ["inboxed", formatCount(f.inboxed, lang), hints.inboxed],
     ];
     return section(
       text.figuresTitle,
@@ -512,6 +519,9 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
           formatCount(r.misses, lang),
           formatRate(r.missRate, lang),
           formatScore(r.averageScore, lang),
+          ...helpfulness(r, lang),
+          formatCount(r.referrals, lang),
+          formatCount(r.inboxed, lang),
         ].map((v) => h("td", {}, v)),
       );
     });
@@ -528,6 +538,11 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
             text.colMisses,
             text.colMissRate,
             text.colAverageScore,
+            text.colHelpful,
+            text.colUnhelpful,
+            text.colHelpfulShare,
+            text.colReferrals,
+            text.colInboxed,
           ],
           rows,
         ),
@@ -549,6 +564,9 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
           formatCount(f.misses, lang),
           formatRate(f.surveyResponseRate, lang),
           formatScore(f.averageScore, lang),
+          ...helpfulness(f, lang),
+          formatCount(f.referrals, lang),
+          formatCount(f.inboxed, lang),
         ].map((v) => h("td", {}, v)),
       );
     return section(
@@ -564,6 +582,11 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
             text.colMisses,
             text.colResponseRate,
             text.colAverageScore,
+            text.colHelpful,
+            text.colUnhelpful,
+            text.colHelpfulShare,
+            text.colReferrals,
+            text.colInboxed,
           ],
           s.byLang.map((r) => row(text.langName[r.lang], r)),
         ),
@@ -599,6 +622,15 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
 }
 
 /** Saves text as a file through a temporary object URL (no server round trip). */
+/** Answer votes as table cells: helped, did not help, and the share that helped. */
+function helpfulness(f: Figures, lang: Lang): string[] {
+  return [
+    formatCount(f.helpful, lang),
+    formatCount(f.unhelpful, lang),
+    formatRate(f.helpfulShare, lang),
+  ];
+}
+
 function download(fileName: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: "text/csv;charset=utf-8" }));
   const link = h("a", { href: url, download: fileName, hidden: true });

@@ -16,7 +16,10 @@ export type FigureId =
   | "averageScore"
   | "gotHelpShare"
   | "surveyResponseRate"
-  | "misses";
+  | "misses"
+  | "helpfulShare"
+  | "referrals"
+  | "inboxed";
 
 export const REPORT_TEXT = {
   fi: {
@@ -77,6 +80,9 @@ export const REPORT_TEXT = {
       gotHelpShare: "Sai apua",
       surveyResponseRate: "Kyselyn vastausosuus",
       misses: "Ohivastaukset",
+      helpfulShare: "Vastauksista apua",
+      referrals: "Ohjattu muualle",
+      inboxed: "Opetettavaksi",
     } satisfies Record<FigureId, string>,
     figureHints: {
       chats: "Päättyneet keskustelut",
@@ -88,6 +94,9 @@ export const REPORT_TEXT = {
       gotHelpShare: "Kyselyyn vastanneista",
       surveyResponseRate: (n: string) => `Kyselyyn vastasi ${n}`,
       misses: (rate: string) => `Ei aihetta tai epävarma: ${rate} vastauksista`,
+      helpfulShare: (votes: string) => `Vastausten arvioista (${votes} arviota)`,
+      referrals: "Toisen viranomaisen asia: asiakas ohjattiin oikeaan paikkaan",
+      inboxed: "Kysymykset, jotka jäivät sisällön omistajien opetettaviksi",
     },
     // Charts
     chartsTitle: "Kaaviot",
@@ -127,6 +136,11 @@ export const REPORT_TEXT = {
     colResponseRate: "Vastausosuus %",
     colAverageScore: "Tyytyväisyys (1–5)",
     colGotHelp: "Sai apua %",
+    colHelpful: "Apua: kyllä",
+    colUnhelpful: "Apua: ei",
+    colHelpfulShare: "Vastauksista apua %",
+    colReferrals: "Ohjattu muualle",
+    colInboxed: "Opetettavaksi",
     colScore: "Arvosana",
     colAnswers: "Vastauksia",
     colShare: "Osuus",
@@ -195,6 +209,9 @@ export const REPORT_TEXT = {
       gotHelpShare: "Fick hjälp",
       surveyResponseRate: "Svarsandel i enkäten",
       misses: "Missar",
+      helpfulShare: "Svaren till hjälp",
+      referrals: "Hänvisade vidare",
+      inboxed: "Att lära in",
     } satisfies Record<FigureId, string>,
     figureHints: {
       chats: "Avslutade chattar",
@@ -206,6 +223,9 @@ export const REPORT_TEXT = {
       gotHelpShare: "Av dem som svarade på enkäten",
       surveyResponseRate: (n: string) => `${n} svarade på enkäten`,
       misses: (rate: string) => `Inget ämne eller osäkert: ${rate} av svaren`,
+      helpfulShare: (votes: string) => `Av bedömningarna av svaren (${votes} bedömningar)`,
+      referrals: "En annan myndighets ärende: kunden hänvisades rätt",
+      inboxed: "Frågor som innehållsägarna kan lära chattboten",
     },
     chartsTitle: "Diagram",
     chatsPerDay: "Chattar per dag",
@@ -242,6 +262,11 @@ export const REPORT_TEXT = {
     colResponseRate: "Svarsandel %",
     colAverageScore: "Nöjdhet (1–5)",
     colGotHelp: "Fick hjälp %",
+    colHelpful: "Till hjälp: ja",
+    colUnhelpful: "Till hjälp: nej",
+    colHelpfulShare: "Svaren till hjälp %",
+    colReferrals: "Hänvisade vidare",
+    colInboxed: "Att lära in",
     colScore: "Betyg",
     colAnswers: "Svar",
     colShare: "Andel",

@@ -1,0 +1,387 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { MissGroup, MissSample } from "../api.ts";
+import { session } from "./app.ts";
+import * as editor from "./editor.ts";
+import { feedback, helpfulnessOf, loadFeedback } from "./feedback.ts";
+import * as inbox from "./inbox.ts";
+
+type Answer = { status: number; body: unknown };
+
+/** A fetch that answers each call from the queue given for its method and path. */
+function fakeServer() {
+  const queues = new Map<string, ((body: unknown) => Answer)[]>();
+  const calls: { method: string; path: string; body: unknown; auth?: string }[] = [];
+  const fetchImpl = vi.fn(async (path: string, init?: RequestInit) => {
+    const method = init?.method ?? "GET";
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    const auth = (init?.headers as Record<string, string> | undefined)?.authorization;
+    calls.push({ method, path, body, ...(auth ? { auth } : {}) });
+    const next = queues.get(`${method} ${path}`)?.shift();
+    const answer = next
+      ? next(body)
+      : { status: 404, body: { error: { code: "NOT_FOUND", message: path } } };
+    return new Response(JSON.stringify(answer.body), { status: answer.status });
+  });
+  return {
+    calls,
+    fetchImpl,
+    on(method: string, path: string, answer: (body: unknown) => Answer) {
+      const list = queues.get(`${method} ${path}`) ?? [];
+      list.push(answer);
+      queues.set(`${method} ${path}`, list);
+    },
+  };
+}
+
+const sample = (id: string, text: string, lang: "fi" | "sv" = "fi"): MissSample => ({
+  id,
+  text,
+  lang,
+  at: "2026-11-24T08:00:00.000Z",
+  reasons: ["none"],
+  guesses: [{ intent: "none", confidence: 0.4 }],
+  outcome: "rephrased",
+  status: "open",
+});
+
+const GROUPS: MissGroup[] = [
+  {
+    id: "g1",
+    size: 3,
+    trend: [
+      { day: "2026-11-23", count: 1 },
+      { day: "2026-11-24", count: 2 },
+    ],
+    guesses: [{ intent: "none", count: 3 }],
+    ids: ["m1", "m2", "m3"],
+    samples: [
+      sample("m1", "ajoneuvovero erääntyi"),
+      sample("m2", "mihin maksan ajoneuvoveron"),
+      sample("m3", "fordonsskatt förföll", "sv"),
+    ],
+  },
+  {
+    id: "g2",
+    size: 1,
+    trend: [{ day: "2026-11-24", count: 1 }],
+    guesses: [{ intent: "tax-card", count: 1 }],
+    ids: ["m4"],
+    samples: [sample("m4", "verokortti ulkomaille")],
+  },
+];
+
+const MISSES = "/api/content/misses?from=2026-10-26&to=2026-11-24&status=open";
+
+describe("missed-question inbox state", () => {
+  let server: ReturnType<typeof fakeServer>;
+
+  beforeEach(() => {
+    server = fakeServer();
+    vi.stubGlobal("fetch", server.fetchImpl);
+    vi.stubGlobal("location", { hash: "" });
+    session.value = { token: "tok" };
+    inbox.period.value = inbox.defaultPeriod(new Date("2026-11-24T10:00:00Z"));
+    inbox.langFilter.value = "";
+    inbox.statusFilter.value = "open";
+    server.on("GET", MISSES, () => ({
+      status: 200,
+      body: { from: "2026-10-26", to: "2026-11-24", groups: GROUPS },
+    }));
+  });
+  afterEach(() => {
+    session.value = undefined;
+    vi.unstubAllGlobals();
+  });
+
+  it("asks for the last 30 days in Helsinki by default, with the bearer token", async () => {
+    // 23:30 UTC on the 23rd is already the 24th in Helsinki.
+    expect(inbox.defaultPeriod(new Date("2026-11-23T23:30:00Z"))).toEqual({
+      from: "2026-10-26",
+      to: "2026-11-24",
+    });
+
+    await inbox.loadInbox();
+
+    expect(server.calls).toEqual([
+      { method: "GET", path: MISSES, body: undefined, auth: "Bearer tok" },
+    ]);
+    expect(inbox.groups.value?.map((g) => g.id)).toEqual(["g1", "g2"]);
+    expect(inbox.shownPeriod.value).toEqual({ from: "2026-10-26", to: "2026-11-24" });
+  });
+
+  it("sends the language and 'all' statuses when chosen", async () => {
+    inbox.langFilter.value = "sv";
+    inbox.statusFilter.value = "all";
+    const path = "/api/content/misses?from=2026-10-26&to=2026-11-24&lang=sv&status=all";
+    server.on("GET", path, () => ({ status: 200, body: { from: "a", to: "b", groups: [] } }));
+
+    await inbox.loadInbox();
+
+    expect(server.calls.map((c) => c.path)).toEqual([path]);
+    expect(inbox.groups.value).toEqual([]);
+  });
+
+  it("says which date is wrong instead of asking the server", async () => {
+    inbox.period.value = { from: "2026-11-24", to: "2026-11-01" };
+
+    await inbox.loadInbox();
+
+    expect(server.calls).toHaveLength(0);
+    expect(inbox.periodError.value).toMatchObject({ field: "to" });
+  });
+
+  it("teaches a whole group with the chosen split, and the group leaves the open list", async () => {
+    await inbox.loadInbox();
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 3 },
+    }));
+
+    const result = await inbox.act({
+      action: "teach",
+      ids: ["m1", "m2", "m3"],
+      topicId: "vehicle-tax",
+      split: "tests",
+    });
+
+    expect(result).toEqual({ ok: true, applied: 3 });
+    expect(server.calls.at(-1)?.body).toEqual({
+      action: "teach",
+      ids: ["m1", "m2", "m3"],
+      topicId: "vehicle-tax",
+      split: "tests",
+    });
+    expect(inbox.groups.value?.map((g) => g.id)).toEqual(["g2"]);
+  });
+
+  it("takes one referred question out of its group and counts the group one smaller", async () => {
+    await inbox.loadInbox();
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 1 },
+    }));
+
+    await inbox.act({ action: "refer", ids: ["m2"], referral: "traficom" });
+
+    const [first] = inbox.groups.value ?? [];
+    expect(first).toMatchObject({ id: "g1", size: 2, ids: ["m1", "m3"] });
+    expect(first?.samples.map((s) => s.id)).toEqual(["m1", "m3"]);
+  });
+
+  it("keeps handled questions with their new status when every status is listed", () => {
+    const after = inbox.afterAction(GROUPS, ["m4"], "dismissed", "all");
+
+    expect(after).toHaveLength(2);
+    expect(after[1]).toMatchObject({ size: 1, ids: ["m4"] });
+    expect(after[1]?.samples[0]?.status).toBe("dismissed");
+  });
+
+  it("returns a refused teach's problems and leaves the groups as they were", async () => {
+    await inbox.loadInbox();
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 400,
+      body: {
+        error: {
+          code: "CONTENT_INVALID",
+          message: "1 problem",
+          problems: [{ path: "fi.tests[2]", message: "already a training sentence" }],
+        },
+      },
+    }));
+
+    const result = await inbox.act({
+      action: "teach",
+      ids: ["m1"],
+      topicId: "vehicle-tax",
+      split: "tests",
+    });
+
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ path: "fi.tests[2]", message: "already a training sentence" }],
+    });
+    expect(inbox.groups.value?.[0]?.size).toBe(3);
+  });
+
+  it("draws every day of the period, days without questions as zero", () => {
+    expect(
+      inbox.trendDays([{ day: "2026-11-23", count: 4 }], { from: "2026-11-22", to: "2026-11-24" }),
+    ).toEqual([
+      { day: "2026-11-22", count: 0 },
+      { day: "2026-11-23", count: 4 },
+      { day: "2026-11-24", count: 0 },
+    ]);
+  });
+
+  it("offers the fixed referral groups when the draft lists none", () => {
+    expect(inbox.referralChoices.value.map((r) => r.id)).toEqual([
+      "kela",
+      "traficom",
+      "dvv",
+      "migri",
+      "police",
+      "employment",
+      "small-talk",
+    ]);
+  });
+
+  it("downloads the CSV with the bearer token", async () => {
+    const clicks: string[] = [];
+    vi.stubGlobal("URL", { createObjectURL: () => "blob:1", revokeObjectURL: () => undefined });
+    vi.stubGlobal("document", {
+      createElement: () => ({
+        click() {
+          clicks.push(this.download);
+        },
+        remove() {},
+        download: "",
+        href: "",
+      }),
+      body: { append() {} },
+    });
+    server.on("GET", "/api/content/misses.csv?from=2026-10-26&to=2026-11-24", () => ({
+      status: 200,
+      body: "csv",
+    }));
+
+    await inbox.exportCsv();
+
+    expect(server.calls.at(-1)).toMatchObject({
+      path: "/api/content/misses.csv?from=2026-10-26&to=2026-11-24",
+      auth: "Bearer tok",
+    });
+    expect(clicks).toEqual(["vastaamattomat-kysymykset_2026-10-26_2026-11-24.csv"]);
+    expect(inbox.exportError.value).toBe("");
+  });
+});
+
+describe("a new topic from an inbox group", () => {
+  let server: ReturnType<typeof fakeServer>;
+
+  beforeEach(() => {
+    server = fakeServer();
+    vi.stubGlobal("fetch", server.fetchImpl);
+    vi.stubGlobal("location", { hash: "" });
+    session.value = { token: "tok" };
+  });
+  afterEach(() => {
+    session.value = undefined;
+    vi.unstubAllGlobals();
+  });
+
+  it("prefills the group's texts as training sentences in their own language, once each", () => {
+    editor.startNewFrom({
+      samples: [
+        { id: "m1", text: "ajoneuvovero\nerääntyi", lang: "fi" },
+        { id: "m2", text: "ajoneuvovero erääntyi", lang: "fi" },
+        { id: "m3", text: "fordonsskatt förföll", lang: "sv" },
+      ],
+    });
+    expect(location.hash).toBe("#/new");
+
+    editor.startNew();
+
+    expect(editor.form.value.fi.utterances).toBe("ajoneuvovero erääntyi");
+    expect(editor.form.value.sv.utterances).toBe("fordonsskatt förföll");
+    expect(editor.seed.value?.samples).toHaveLength(3);
+  });
+
+  it("after saving, teaches the questions still among its sentences with split training", async () => {
+    editor.startNewFrom({
+      samples: [
+        { id: "m1", text: "ajoneuvovero erääntyi", lang: "fi" },
+        { id: "m2", text: "mihin maksan ajoneuvoveron", lang: "fi" },
+        { id: "m3", text: "fordonsskatt förföll", lang: "sv" },
+      ],
+    });
+    editor.startNew();
+    // The owner names the topic and drops one of the prefilled lines.
+    editor.update((f) => ({
+      ...f,
+      id: "vehicle-tax",
+      fi: { ...f.fi, utterances: "ajoneuvovero erääntyi\nmilloin ajoneuvovero maksetaan" },
+    }));
+    server.on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
+      status: 200,
+      body: { ok: true, warnings: [] },
+    }));
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 2 },
+    }));
+
+    expect(await editor.save()).toBe(true);
+
+    const teach = server.calls.find((c) => c.path === "/api/content/misses/actions");
+    expect(teach?.body).toEqual({
+      action: "teach",
+      ids: ["m1", "m3"],
+      topicId: "vehicle-tax",
+      split: "training",
+    });
+    expect(editor.outcome.value).toMatchObject({ kind: "ok" });
+    expect(editor.outcome.value?.text).toMatch(/2 kysymystä/);
+    expect(editor.seed.value).toBeUndefined();
+  });
+
+  it("says the topic was saved but the questions not marked when the teach is refused", async () => {
+    editor.startNewFrom({ samples: [{ id: "m1", text: "ajoneuvovero erääntyi", lang: "fi" }] });
+    editor.startNew();
+    editor.update((f) => ({ ...f, id: "vehicle-tax" }));
+    server.on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
+      status: 200,
+      body: { ok: true, warnings: [] },
+    }));
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 503,
+      body: { error: { code: "SERVICE_UNAVAILABLE", message: "down" } },
+    }));
+
+    expect(await editor.save()).toBe(true);
+
+    expect(editor.outcome.value?.kind).toBe("error");
+    expect(editor.outcome.value?.text).toMatch(/tallennettu.*ei merkitty/);
+  });
+
+  it("starts an ordinary new topic empty, without a seed", () => {
+    editor.startNew();
+    expect(editor.form.value.fi.utterances).toBe("");
+    expect(editor.seed.value).toBeUndefined();
+  });
+});
+
+describe("answer helpfulness per topic", () => {
+  afterEach(() => {
+    session.value = undefined;
+    vi.unstubAllGlobals();
+  });
+
+  it("loads the last 30 days and gives each language's share, zeros where nobody voted", async () => {
+    const server = fakeServer();
+    vi.stubGlobal("fetch", server.fetchImpl);
+    session.value = { token: "tok" };
+    const path = "/api/content/feedback?from=2026-10-26&to=2026-11-24";
+    server.on("GET", path, () => ({
+      status: 200,
+      body: {
+        topics: [
+          {
+            topicId: "tax-card",
+            lang: "fi",
+            helpful: 3,
+            unhelpful: 1,
+            latestUnhelpful: [{ text: "verokortti ulkomaille", at: "2026-11-24T08:00:00Z" }],
+          },
+        ],
+      },
+    }));
+
+    await loadFeedback(new Date("2026-11-24T10:00:00Z"));
+
+    expect(server.calls.map((c) => c.path)).toEqual([path]);
+    const h = helpfulnessOf(feedback.value, "tax-card");
+    expect(h.fi).toMatchObject({ helpful: 3, unhelpful: 1, votes: 4, share: 0.75 });
+    expect(h.fi.latestUnhelpful).toHaveLength(1);
+    expect(h.sv).toEqual({ helpful: 0, unhelpful: 0, votes: 0, latestUnhelpful: [] });
+  });
+});

@@ -1,0 +1,556 @@
+/**
+ * The missed-question inbox: period and language, groups of similar questions largest first
+ * (count, trend, the bot's guesses, masked samples as text), and the actions on one question
+ * or a whole group: teach to a topic (split chosen explicitly), refer to another agency, start
+ * a new topic from the group, dismiss. Refusals are shown next to the action that got them.
+ */
+import { useState } from "preact/hooks";
+import type { Lang, MissGroup, MissSample, Problem, TestSplit } from "../api.ts";
+import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
+import { startNewFrom } from "../state/editor.ts";
+import {
+  act,
+  exportCsv,
+  exportError,
+  exporting,
+  groups,
+  langFilter,
+  loadError,
+  loadInbox,
+  loading,
+  period,
+  periodError,
+  referralChoices,
+  type StatusFilter,
+  shownPeriod,
+  statusFilter,
+  totalOf,
+  trendDays,
+} from "../state/inbox.ts";
+import { draft } from "../state/topics.ts";
+import { describedBy, focusControl, LoadError } from "./ui.tsx";
+
+/** Samples shown before "show all". */
+const FIRST_SAMPLES = 3;
+
+export function Inbox() {
+  const t = text.value;
+  const list = groups.value;
+  return (
+    <section aria-labelledby="view-heading" class="view inbox">
+      <div class="view-head">
+        <h2 id="view-heading" tabIndex={-1}>
+          {t.inboxTitle}
+        </h2>
+        <button
+          type="button"
+          class="secondary"
+          data-testid="inbox-export"
+          aria-describedby="inbox-export-hint"
+          aria-disabled={exporting.value ? "true" : undefined}
+          onClick={() => {
+            if (!exporting.value) void exportCsv();
+          }}
+        >
+          {exporting.value ? t.exporting : t.exportCsv}
+        </button>
+      </div>
+      <p class="muted">{t.inboxIntro}</p>
+      <p id="inbox-export-hint" class="muted small-text">
+        {t.exportHint}
+      </p>
+      <Filters />
+      <LoadError message={loadError.value || exportError.value} />
+      {loading.value && !list ? <p class="muted">{t.loading}</p> : null}
+      {list ? (
+        <>
+          <h3 id="inbox-groups-heading" tabIndex={-1} data-testid="inbox-count">
+            {t.inboxCount(list.length, totalOf(list))}
+          </h3>
+          {list.length === 0 ? (
+            <p>{t.inboxEmpty}</p>
+          ) : (
+            <ol class="miss-groups">
+              {list.map((group, i) => (
+                <GroupCard key={group.id} group={group} index={i} />
+              ))}
+            </ol>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Filters() {
+  const t = text.value;
+  const problem = periodError.value;
+  const fieldError = (field: "from" | "to") =>
+    problem?.field === field ? `inbox-${field}-error` : undefined;
+  return (
+    <form
+      class="inbox-filters"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void loadInbox({ announce: true }).then(() => {
+          if (periodError.value) focusControl(`inbox-${periodError.value.field}`);
+        });
+      }}
+    >
+      {(["from", "to"] as const).map((field) => (
+        <div class="field" key={field}>
+          <label for={`inbox-${field}`}>{field === "from" ? t.periodFrom : t.periodTo}</label>
+          <input
+            id={`inbox-${field}`}
+            type="date"
+            value={period.value[field]}
+            aria-invalid={fieldError(field) ? "true" : undefined}
+            aria-describedby={fieldError(field)}
+            onInput={(event) => {
+              const value = event.currentTarget.value;
+              period.value = { ...period.value, [field]: value };
+            }}
+          />
+          {fieldError(field) ? (
+            <p id={fieldError(field)} class="error">
+              {problem?.text}
+            </p>
+          ) : null}
+        </div>
+      ))}
+      <div class="field">
+        <label for="inbox-lang">{t.tryLang}</label>
+        <select
+          id="inbox-lang"
+          value={langFilter.value}
+          onChange={(event) => {
+            langFilter.value = event.currentTarget.value as Lang | "";
+          }}
+        >
+          <option value="">{t.langAll}</option>
+          <option value="fi">{t.langColumn.fi}</option>
+          <option value="sv">{t.langColumn.sv}</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="inbox-status">{t.statusFilterLabel}</label>
+        <select
+          id="inbox-status"
+          value={statusFilter.value}
+          onChange={(event) => {
+            statusFilter.value = event.currentTarget.value as StatusFilter;
+          }}
+        >
+          <option value="open">{t.statusOpen}</option>
+          <option value="all">{t.statusAll}</option>
+        </select>
+      </div>
+      <button type="submit" class="primary">
+        {t.showInbox}
+      </button>
+    </form>
+  );
+}
+
+/** A topic's title in the UI language, "no topic" for none, the id for anything unknown. */
+function topicName(id: string, t: UiText): string {
+  if (id === "none") return t.noIntent;
+  return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
+}
+
+function GroupCard(props: { group: MissGroup; index: number }) {
+  const t = text.value;
+  const { group, index } = props;
+  const [allSamples, setAllSamples] = useState(false);
+  const [acting, setActing] = useState(false);
+  const base = `group-${group.id}`;
+  const samples = allSamples ? group.samples : group.samples.slice(0, FIRST_SAMPLES);
+  return (
+    <li class="miss-group" data-group={group.id}>
+      <h4 id={`${base}-heading`} tabIndex={-1}>
+        {t.groupHeading(index + 1, group.size)}
+      </h4>
+      <Trend group={group} />
+      {group.guesses.length ? (
+        <p class="small-text">
+          <strong>{t.guessesLabel}:</strong>{" "}
+          {group.guesses.map((g) => t.guessCount(topicName(g.intent, t), g.count)).join(", ")}
+        </p>
+      ) : null}
+      <ul class="samples" aria-label={t.samplesLabel(group.samples.length, group.size)}>
+        {samples.map((sample) => (
+          <SampleItem key={sample.id} sample={sample} group={group} index={index} />
+        ))}
+      </ul>
+      {group.samples.length > FIRST_SAMPLES ? (
+        <button
+          type="button"
+          class="secondary small"
+          aria-expanded={allSamples ? "true" : "false"}
+          onClick={() => setAllSamples(!allSamples)}
+        >
+          {allSamples ? t.showFewerSamples : t.showAllSamples(group.samples.length)}
+        </button>
+      ) : null}
+      <div class="group-actions">
+        <button
+          type="button"
+          class="secondary"
+          id={`${base}-act`}
+          aria-expanded={acting ? "true" : "false"}
+          onClick={() => setActing(!acting)}
+        >
+          {t.groupActions(index + 1, group.size)}
+        </button>
+        {acting ? (
+          <ActionPanel
+            idBase={base}
+            ids={group.ids}
+            samples={group.samples}
+            allowNewTopic
+            onDone={() => focusAfterAction(group.id, index)}
+            onCancel={() => {
+              setActing(false);
+              focusControl(`${base}-act`);
+            }}
+          />
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** After an action: the group's heading if it is still listed, else the next group's. */
+function focusAfterAction(groupId: string, index: number): void {
+  setTimeout(() => {
+    const list = groups.value ?? [];
+    const same = list.find((g) => g.id === groupId);
+    const next = same ?? list[index] ?? list[index - 1];
+    focusControl(next ? `group-${next.id}-heading` : "inbox-groups-heading");
+  }, 0);
+}
+
+function Trend(props: { group: MissGroup }) {
+  const t = text.value;
+  const shown = shownPeriod.value;
+  if (!shown) return null;
+  const days = trendDays(props.group.trend, shown);
+  const total = days.reduce((sum, d) => sum + d.count, 0);
+  const peak = days.reduce((best, d) => (d.count > best.count ? d : best), { day: "", count: 0 });
+  const max = Math.max(1, peak.count);
+  const step = 4;
+  const height = 24;
+  return (
+    <div class="trend">
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        viewBox={`0 0 ${Math.max(1, days.length * step)} ${height}`}
+        preserveAspectRatio="none"
+        width="160"
+        height={height}
+      >
+        <line x1="0" y1={height - 0.5} x2={days.length * step} y2={height - 0.5} class="axis" />
+        {days.map((d, i) =>
+          d.count ? (
+            <rect
+              key={d.day}
+              x={i * step}
+              y={height - (d.count / max) * height}
+              width={step - 1}
+              height={(d.count / max) * height}
+            />
+          ) : null,
+        )}
+      </svg>
+      <span class="small-text">
+        {t.trendSummary(total, days.length, peak.count, formatDay(peak.day, t))}
+      </span>
+    </div>
+  );
+}
+
+function formatDay(day: string, t: UiText): string {
+  if (!day) return t.notAvailable;
+  return new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "numeric" }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+function SampleItem(props: { sample: MissSample; group: MissGroup; index: number }) {
+  const t = text.value;
+  const { sample, group, index } = props;
+  const [acting, setActing] = useState(false);
+  const base = `sample-${sample.id}`;
+  const reasons = sample.reasons.map((r) => t.reasons[r] ?? r).join(", ");
+  return (
+    <li class="sample" data-sample={sample.id}>
+      <p class="sample-text" lang={sample.lang} id={`${base}-text`}>
+        {sample.text}
+      </p>
+      <p class="muted small-text">
+        {[
+          t.langColumn[sample.lang],
+          formatDateTime(sample.at, t),
+          reasons ? `${t.reasonsLabel}: ${reasons}` : "",
+          `${t.outcomeLabel}: ${t.outcomes[sample.outcome] ?? sample.outcome}`,
+          sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      </p>
+      {sample.guesses.length ? (
+        <p class="muted small-text">
+          {t.topThree}:{" "}
+          {sample.guesses
+            .map((g) => `${topicName(g.intent, t)} ${formatPercent(g.confidence, t)}`)
+            .join(", ")}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        class="secondary small"
+        id={`${base}-act`}
+        aria-expanded={acting ? "true" : "false"}
+        aria-describedby={`${base}-text`}
+        onClick={() => setActing(!acting)}
+      >
+        {t.sampleActions}
+      </button>
+      {acting ? (
+        <ActionPanel
+          idBase={base}
+          ids={[sample.id]}
+          samples={[sample]}
+          allowNewTopic={false}
+          onDone={() => focusAfterAction(group.id, index)}
+          onCancel={() => {
+            setActing(false);
+            focusControl(`${base}-act`);
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+type ActionChoice = "teach" | "refer" | "newTopic" | "dismiss";
+
+function ActionPanel(props: {
+  idBase: string;
+  ids: string[];
+  samples: MissSample[];
+  allowNewTopic: boolean;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const t = text.value;
+  const { idBase } = props;
+  const [action, setAction] = useState<ActionChoice | "">("");
+  const [topicId, setTopicId] = useState("");
+  const [split, setSplit] = useState<TestSplit | "">("");
+  const [referral, setReferral] = useState("");
+  const [missing, setMissing] = useState<"action" | "topic" | "split" | "referral" | "">("");
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<{ message: string; problems: Problem[] } | undefined>();
+  const choices: ActionChoice[] = props.allowNewTopic
+    ? ["teach", "refer", "newTopic", "dismiss"]
+    : ["teach", "refer", "dismiss"];
+  const topics = (draft.value?.topics ?? [])
+    .filter((topic) => !topic.retired)
+    .map((topic) => ({ id: topic.id, title: topic[t.lang].title || topic.id }))
+    .sort((a, b) => a.title.localeCompare(b.title, t.locale));
+  const ids = {
+    action: `${idBase}-action`,
+    topic: `${idBase}-topic`,
+    split: `${idBase}-split`,
+    referral: `${idBase}-referral`,
+    error: `${idBase}-missing`,
+    refusal: `${idBase}-refusal`,
+  };
+  const missingText = missing
+    ? {
+        action: t.actionMissing,
+        topic: t.topicMissing,
+        split: t.splitMissing,
+        referral: t.referralMissing,
+      }[missing]
+    : "";
+  const errorFor = (field: typeof missing) => (missing === field ? ids.error : undefined);
+
+  async function submit(): Promise<void> {
+    if (busy) return;
+    const lacking = !action
+      ? "action"
+      : action === "teach" && !topicId
+        ? "topic"
+        : action === "teach" && !split
+          ? "split"
+          : action === "refer" && !referral
+            ? "referral"
+            : "";
+    setMissing(lacking);
+    setRefusal(undefined);
+    if (lacking) {
+      focusControl(ids[lacking]);
+      return;
+    }
+    if (action === "newTopic") {
+      startNewFrom({
+        samples: props.samples.map((s) => ({ id: s.id, text: s.text, lang: s.lang })),
+      });
+      return;
+    }
+    setBusy(true);
+    const result = await act(
+      action === "teach"
+        ? { action, ids: props.ids, topicId, split: split as TestSplit }
+        : action === "refer"
+          ? { action, ids: props.ids, referral }
+          : { action: "dismiss", ids: props.ids },
+    );
+    setBusy(false);
+    if (result.ok) props.onDone();
+    else {
+      setRefusal({ message: result.message, problems: result.problems });
+      focusControl(ids.refusal);
+    }
+  }
+
+  return (
+    <form
+      class="miss-action"
+      noValidate
+      aria-label={t.actionFormLabel(props.ids.length)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          props.onCancel();
+        }
+      }}
+    >
+      <fieldset id={ids.action} class="choice-group" aria-describedby={errorFor("action")}>
+        <legend>{t.actionLegend}</legend>
+        {choices.map((choice) => (
+          <span class="choice" key={choice}>
+            <input
+              type="radio"
+              id={`${ids.action}-${choice}`}
+              name={ids.action}
+              value={choice}
+              checked={action === choice}
+              onChange={() => {
+                setAction(choice);
+                setMissing("");
+              }}
+            />
+            <label for={`${ids.action}-${choice}`}>{t.actionNames[choice]}</label>
+          </span>
+        ))}
+      </fieldset>
+      {action === "teach" ? (
+        <>
+          <div class="field">
+            <label for={ids.topic}>{t.teachTopic}</label>
+            <select
+              id={ids.topic}
+              value={topicId}
+              aria-invalid={missing === "topic" ? "true" : undefined}
+              aria-describedby={errorFor("topic")}
+              onChange={(event) => setTopicId(event.currentTarget.value)}
+            >
+              <option value="">{t.chooseTopic}</option>
+              {topics.map((topic) => (
+                <option key={topic.id} value={topic.id}>
+                  {topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset
+            id={ids.split}
+            class="choice-group"
+            aria-describedby={describedBy(`${ids.split}-hint`, errorFor("split"))}
+          >
+            <legend>{t.splitLegend}</legend>
+            {(["training", "tests"] as const).map((choice) => (
+              <span class="choice" key={choice}>
+                <input
+                  type="radio"
+                  id={`${ids.split}-${choice}`}
+                  name={ids.split}
+                  value={choice}
+                  checked={split === choice}
+                  onChange={() => setSplit(choice)}
+                />
+                <label for={`${ids.split}-${choice}`}>{t.teachSplits[choice]}</label>
+              </span>
+            ))}
+            <p id={`${ids.split}-hint`} class="hint">
+              {t.splitHint}
+            </p>
+          </fieldset>
+        </>
+      ) : null}
+      {action === "refer" ? (
+        <div class="field">
+          <label for={ids.referral}>{t.referTo}</label>
+          <select
+            id={ids.referral}
+            value={referral}
+            aria-invalid={missing === "referral" ? "true" : undefined}
+            aria-describedby={errorFor("referral")}
+            onChange={(event) => setReferral(event.currentTarget.value)}
+          >
+            <option value="">{t.chooseReferral}</option>
+            {referralChoices.value.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r[t.lang]?.title || t.referralNames[r.id] || r.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {action === "newTopic" ? <p class="hint">{t.newTopicHint}</p> : null}
+      {missingText ? (
+        <p id={ids.error} class="error" role="alert">
+          {missingText}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button
+          type="submit"
+          class="primary"
+          aria-disabled={busy ? "true" : undefined}
+          data-testid="miss-action-submit"
+        >
+          {busy ? t.applying : t.applyAction(props.ids.length)}
+        </button>
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+      {refusal ? (
+        <div id={ids.refusal} class="notice error" role="alert" tabIndex={-1}>
+          <p>{refusal.message}</p>
+          {refusal.problems.length ? (
+            <ul class="problem-list">
+              {refusal.problems.map((p) => (
+                <li key={`${p.path}|${p.message}`} class="error">
+                  {p.path ? `${p.path}: ` : ""}
+                  {p.message}
+                  {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

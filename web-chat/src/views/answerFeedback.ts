@@ -1,0 +1,83 @@
+import type { Ack } from "../../../functions/contracts/protocol.ts";
+import { h } from "../dom.ts";
+import type { UiText } from "../i18n.ts";
+
+/**
+ * One answer's vote, apart from the DOM: which choice is pressed and what a click does. The
+ * server keeps one vote per answer (a new vote replaces the old), so there is no "unvote":
+ * choosing the pressed one again sends nothing. The pressed state changes only when the
+ * server acknowledged, so a failed vote leaves the row as it was.
+ */
+export class AnswerVote {
+  private chosen: boolean | undefined;
+  private latest = 0;
+
+  constructor(
+    private readonly send: (helpful: boolean) => Promise<Ack>,
+    private readonly onChange: (helpful: boolean) => void,
+  ) {}
+
+  /** The acknowledged vote; undefined before the first (also after a reload). */
+  get current(): boolean | undefined {
+    return this.chosen;
+  }
+
+  /** Sends a vote; true when the server took it (and it is the latest one sent). */
+  async choose(helpful: boolean): Promise<boolean> {
+    if (this.chosen === helpful) return false;
+    const mine = ++this.latest;
+    const ack = await this.send(helpful);
+    // Votes reach the server in the order sent; only the last one sent says what it holds.
+    if (!ack.ok || mine !== this.latest) return false;
+    this.chosen = helpful;
+    this.onChange(helpful);
+    return true;
+  }
+}
+
+export interface AnswerFeedbackContext {
+  text: UiText;
+  vote(helpful: boolean): Promise<Ack>;
+  /** Says the thanks through the widget's polite live region. */
+  announce(message: string): void;
+}
+
+/**
+ * "Was the answer helpful?" under a bot answer: two toggle buttons (aria-pressed) whose
+ * accessible names say what they do, in the language the answer was shown in.
+ */
+export function answerFeedback(ctx: AnswerFeedbackContext): HTMLElement {
+  const { text } = ctx;
+  const questionId = `fb${++rows}`;
+  const yes = h(
+    "button",
+    { type: "button", class: "vote", "aria-pressed": "false", "aria-label": text.helpfulYes },
+    text.yes,
+  );
+  const no = h(
+    "button",
+    { type: "button", class: "vote", "aria-pressed": "false", "aria-label": text.helpfulNo },
+    text.no,
+  );
+  const vote = new AnswerVote(ctx.vote, (helpful) => {
+    yes.setAttribute("aria-pressed", String(helpful));
+    no.setAttribute("aria-pressed", String(!helpful));
+    ctx.announce(text.feedbackThanks);
+  });
+  yes.addEventListener("click", () => void vote.choose(true));
+  no.addEventListener("click", () => void vote.choose(false));
+  return h(
+    "div",
+    {
+      class: "feedback",
+      role: "group",
+      "aria-labelledby": questionId,
+      lang: text.locale.slice(0, 2),
+    },
+    h("span", { id: questionId }, text.helpfulQuestion),
+    yes,
+    no,
+  );
+}
+
+let rows = 0;

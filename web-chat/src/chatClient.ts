@@ -163,10 +163,7 @@ export class ChatClient {
 
   /** A vote on a bot answer (by its message id); a second vote on it replaces the first. */
   feedback(messageId: string, helpful: boolean): Promise<Ack> {
-    // Not through request(): its event map gains chat:feedback with the server's handler.
-    // biome-ignore lint/suspicious/noExplicitAny: the ack is the protocol's plain Ack.
-    const socket = this.socket.timeout(ACK_TIMEOUT_MS) as any;
-    return socket.emitWithAck("chat:feedback", { messageId, helpful }).catch(timeoutAck);
+    return this.request("chat:feedback", { messageId, helpful });
   }
 
   /** The customer skipped or answered the survey: do not offer it again after a reload. */
@@ -192,6 +189,7 @@ export class ChatClient {
       | "chat:handoff"
       | "chat:leave-queue"
       | "chat:end"
+      | "chat:feedback"
       | "survey:submit",
   >(
     event: E,

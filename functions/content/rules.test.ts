@@ -34,6 +34,7 @@ function bundle(overrides: Partial<ContentBundle> = {}): ContentBundle {
   return {
     topics: IDS.map((id) => topic(id)),
     outOfScope: { fi: ["Millainen sää huomenna?"], sv: ["Hur blir vädret?"] },
+    referrals: [],
     tests: { fi: tests(IDS, "fi"), sv: tests(IDS, "sv") },
     dev: { fi: [], sv: [] },
     ...overrides,

@@ -53,6 +53,7 @@ const content: BotContent = {
     ["omavero", topic("omavero", sentences("omavero"))],
   ]) as BotContent["topics"],
   outOfScope: { fi: ["sää huomenna"], sv: ["vädret i morgon"] },
+  referrals: [],
 };
 const wanted = lexIntents(content).intents;
 

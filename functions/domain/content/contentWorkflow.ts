@@ -127,7 +127,7 @@ export function createContentWorkflow(deps: {
     if (draft) return draft;
     // No draft yet: it starts as a copy of what is live.
     const live = await liveVersion();
-    return { bundle: live.bundle, retired: [], meta: new Map() };
+    return { bundle: live.bundle, retired: [], meta: new Map(), referralMeta: new Map() };
   }
 
   async function meta(version: number): Promise<VersionMeta> {

@@ -188,7 +188,7 @@ function fixtureContent(): BotContent {
     });
     topics.set(id, { id, fi: locale("fi"), sv: locale("sv") });
   }
-  return { topics, outOfScope: OUT_OF_SCOPE };
+  return { topics, outOfScope: OUT_OF_SCOPE, referrals: [] };
 }
 
 let recognizer: EmbeddedRecognizer;

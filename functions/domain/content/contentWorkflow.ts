@@ -1,4 +1,4 @@
-import { type ContentBundle, heldOutFor, withReferral, withTopic } from "../../content/bundle.ts";
+import { type ContentBundle, heldOutFor, withTopic } from "../../content/bundle.ts";
 import { diffBundles, type TopicChange } from "../../content/bundleDiff.ts";
 import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
 import type { Lang } from "../../contracts/lang.ts";

@@ -8,6 +8,7 @@ import { render } from "preact";
 import { STYLES as CONSOLE_STYLES } from "../../handoff-console/src/styles.ts";
 import { loadMe, route, session } from "./state/app.ts";
 import { open, startNew } from "./state/editor.ts";
+import { openReferral } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
 import { STUDIO_STYLES } from "./styles.ts";
@@ -25,6 +26,9 @@ function loadForView(): void {
         break;
       case "topic":
         void open(current.id);
+        break;
+      case "referral":
+        void openReferral(current.id);
         break;
       case "versions":
         void loadVersions();

@@ -6,6 +6,8 @@ export type Route =
   | { view: "topics" }
   | { view: "new" }
   | { view: "topic"; id: string }
+  | { view: "referrals" }
+  | { view: "referral"; id: string }
   | { view: "try" }
   | { view: "test" }
   | { view: "versions" };
@@ -27,6 +29,8 @@ export function parseRoute(hash: string): Route {
     }
     return { view: "topic", id };
   }
+  if (first === "referrals" && second) return { view: "referral", id: safeDecode(second) };
+  if (first === "referrals") return { view: "referrals" };
   if (first === "try") return { view: "try" };
   if (first === "test") return { view: "test" };
   if (first === "versions") return { view: "versions" };
@@ -42,7 +46,17 @@ export function routeHash(route: Route): string {
       return `#/topics/${encodeURIComponent(route.id)}`;
     case "topics":
       return "#/topics";
+    case "referral":
+      return `#/referrals/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.view}`;
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }

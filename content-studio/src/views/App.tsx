@@ -8,6 +8,7 @@ import { setUiLang, text, uiLang } from "../i18n.ts";
 import { type Route, routeHash, type ViewName } from "../route.ts";
 import { announcement, me, roles, route, session, signOut } from "../state/app.ts";
 import { loadedId } from "../state/editor.ts";
+import { ReferralEditor, Referrals } from "./Referrals.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { TestAll } from "./TestAll.tsx";
 import { TopicEditor } from "./TopicEditor.tsx";
@@ -15,15 +16,21 @@ import { Topics } from "./Topics.tsx";
 import { TryIt } from "./TryIt.tsx";
 import { Versions } from "./Versions.tsx";
 
-const NAV: { view: ViewName; route: Route; key: "topics" | "try" | "test" | "versions" }[] = [
+const NAV: {
+  view: ViewName;
+  route: Route;
+  key: "topics" | "referrals" | "try" | "test" | "versions";
+}[] = [
   { view: "topics", route: { view: "topics" }, key: "topics" },
+  { view: "referrals", route: { view: "referrals" }, key: "referrals" },
   { view: "try", route: { view: "try" }, key: "try" },
   { view: "test", route: { view: "test" }, key: "test" },
   { view: "versions", route: { view: "versions" }, key: "versions" },
 ];
 
-/** The nav entry a view belongs to (the editor is part of Topics). */
+/** The nav entry a view belongs to (each editor is part of its list). */
 function section(view: ViewName): ViewName {
+  if (view === "referral") return "referrals";
   return view === "new" || view === "topic" ? "topics" : view;
 }
 
@@ -113,6 +120,10 @@ function CurrentView(props: { route: Route }) {
     case "new":
     case "topic":
       return <TopicEditor />;
+    case "referrals":
+      return <Referrals />;
+    case "referral":
+      return <ReferralEditor />;
     case "try":
       return <TryIt />;
     case "test":

@@ -170,3 +170,72 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     expect(rejected.status).toBe(403);
   }, 120_000);
 });
+
+describe("referrals to other agencies", () => {
+  it.each([
+    ["fi", "Ajoneuvovero on erääntynyt, mihin sen maksan?", /^Ajoneuvovero on Traficomin asia/],
+    [
+      "sv",
+      "Fordonsskatten har förfallit, var betalar jag den?",
+      /^Fordonsskatten sköts av Traficom/,
+    ],
+  ] as const)(
+    "answers a %s vehicle-tax question with Traficom's referral and link",
+    async (lang, text, answer) => {
+      const reply = await botReply(text, lang);
+
+      expect(reply.text).toMatch(answer);
+      expect(reply.topic).toBeUndefined();
+      expect(reply.actions?.map((a) => a.type)).toEqual(["link"]);
+      const link = reply.actions?.[0] as { url: string };
+      expect(new URL(link.url).hostname).toBe("www.traficom.fi");
+    },
+  );
+
+  it("refuses a broken referral group naming the fields, saves a good one and shows it in the draft", async () => {
+    const draft = await api("GET", "draft", owner);
+    const referrals = draft.body.referrals as { id: string; fi: { title: string } }[];
+    const {
+      updatedBy: _by,
+      updatedAt: _at,
+      ...traficom
+    } = referrals.find((r) => r.id === "traficom") as Record<string, unknown> & {
+      fi: Record<string, unknown>;
+    };
+
+    const broken = await api("PUT", "draft/referrals/traficom", owner, {
+      ...traficom,
+      fi: {
+        ...traficom.fi,
+        answer: "x".repeat(301),
+        link: { label: "Autot", url: "https://example.com/ajoneuvovero" },
+      },
+    });
+    expect(broken.status).toBe(400);
+    const problems = broken.body.error as { code: string; problems: { path: string }[] };
+    expect(problems.code).toBe("CONTENT_INVALID");
+    expect(problems.problems.map((p) => p.path).sort()).toEqual(["fi.answer", "fi.link.url"]);
+
+    const renamed = { ...traficom, fi: { ...traficom.fi, title: "Ajoneuvovero (Traficom)" } };
+    const saved = await api("PUT", "draft/referrals/traficom", owner, renamed);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ ok: true, warnings: expect.any(Array) });
+    const after = await api("GET", "draft", owner);
+    expect(after.body.referrals).toContainEqual(
+      expect.objectContaining({
+        id: "traficom",
+        fi: expect.objectContaining({ title: "Ajoneuvovero (Traficom)" }),
+      }),
+    );
+    expect(after.body.changes).toContainEqual({
+      id: "traficom",
+      kind: "referral",
+      change: "changed",
+      // A saved answer loses the line end YAML's literal block gives it, as topics' do.
+      fields: expect.arrayContaining(["fi.title"]),
+    });
+
+    // Put back as it was, so the draft equals the live version again.
+    expect((await api("PUT", "draft/referrals/traficom", owner, traficom)).status).toBe(200);
+  });
+});

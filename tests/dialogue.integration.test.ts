@@ -72,8 +72,22 @@ describe("the bot in a chat", () => {
     const [first] = await chat.ask("asdf qwerty zxcv");
     expect(first?.topic).toBeUndefined();
     expect(first?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
-    const [second] = await chat.ask("millainen sää on huomenna Oulussa");
+    const [second] = await chat.ask("paras pizzeria Oulussa");
     expect(second?.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+  });
+
+  it("points another agency's matter to that agency: no miss, no advisor offer", async () => {
+    const chat = await chatIn("fi");
+    await chat.ask("asdf qwerty zxcv");
+
+    const [referral] = await chat.ask("Ajoneuvovero on erääntynyt, mihin sen maksan?");
+    expect(referral?.text).toMatch(/^Ajoneuvovero on Traficomin asia/);
+    expect(referral?.actions?.map((a) => a.type)).toEqual(["link"]);
+
+    // The referral was not a miss: the next miss is the first in a row again.
+    const [next] = await chat.ask("paras pizzeria Oulussa");
+    expect(next?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
+    expect(next?.actions ?? []).toEqual([]);
   });
 
   it("counts two misses sent at once as two, and answers them in the order sent", async () => {
@@ -85,7 +99,7 @@ describe("the bot in a chat", () => {
     const acks = await Promise.all([
       chat.socket.emitWithAck("chat:message", { text: "asdf qwerty zxcv", clientId: "miss-0001" }),
       chat.socket.emitWithAck("chat:message", {
-        text: "millainen sää on huomenna Oulussa",
+        text: "paras pizzeria Oulussa",
         clientId: "miss-0002",
       }),
     ]);

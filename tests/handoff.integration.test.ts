@@ -205,7 +205,7 @@ describe("handoff in opening hours", () => {
     await eventually(() => customer.messages.filter((m) => m.from === "bot").length >= 3);
     expect(customer.lastState()?.state).not.toBe("queued");
     await customer.socket.emitWithAck("chat:message", {
-      text: "millainen sää on huomenna Oulussa",
+      text: "paras pizzeria Oulussa",
     });
     await eventually(() => advisor.lastQueue().some((e) => e.chatId === customer.chatId));
   });

@@ -63,13 +63,28 @@ export interface TopicSummary {
   updatedAt?: string;
 }
 
+/** One side of a referral group: where another agency's matter goes, in one language. */
+export interface ReferralLocale {
+  title: string;
+  answer: string;
+  link: { label: string; url: string };
+  sentences: string[];
+}
+
+/** A referral group as the API and referrals/<id>.yaml hold it. */
+export interface ReferralGroup {
+  id: string;
+  fi: ReferralLocale;
+  sv: ReferralLocale;
+}
+
 export interface Draft {
   baseVersion: number;
   liveVersion: number;
   topics: TopicSummary[];
-  /** The draft's referral groups, where the server lists them. */
-  referrals?: ReferralSummary[];
   outOfScope: Record<Lang, string[]>;
+  /** Other agencies' matters (and small talk), with who changed each last. */
+  referrals?: (ReferralGroup & { updatedBy?: string; updatedAt?: string })[];
   /** Ids of topics that differ from the live version. */
   changed: string[];
 }
@@ -461,6 +476,29 @@ export function createContentApi(options: ContentApiOptions) {
       const result = await request<{ warnings?: unknown }>(
         "DELETE",
         `/api/content/draft/topics/${enc(id)}`,
+      );
+      return { ok: true, warnings: asProblems(result.warnings, "warning") };
+    },
+    validateReferral: async (group: ReferralGroup) => {
+      const result = await request<{ problems?: unknown }>(
+        "POST",
+        `/api/content/draft/validate/referrals/${enc(group.id)}`,
+        group,
+      );
+      return asProblems(result.problems, "error");
+    },
+    saveReferral: async (group: ReferralGroup): Promise<SaveResult> => {
+      const result = await request<{ warnings?: unknown }>(
+        "PUT",
+        `/api/content/draft/referrals/${enc(group.id)}`,
+        group,
+      );
+      return { ok: true, warnings: asProblems(result.warnings, "warning") };
+    },
+    retireReferral: async (id: string): Promise<SaveResult> => {
+      const result = await request<{ warnings?: unknown }>(
+        "DELETE",
+        `/api/content/draft/referrals/${enc(id)}`,
       );
       return { ok: true, warnings: asProblems(result.warnings, "warning") };
     },

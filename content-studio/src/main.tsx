@@ -10,6 +10,7 @@ import { loadMe, route, session } from "./state/app.ts";
 import { open, startNew } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
 import { loadInbox } from "./state/inbox.ts";
+import { openReferral } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
 import { STUDIO_STYLES } from "./styles.ts";
@@ -33,6 +34,9 @@ function loadForView(): void {
         // The draft's topics name the guesses and fill the topic picker.
         void loadInbox();
         void loadDraft();
+        break;
+      case "referral":
+        void openReferral(current.id);
         break;
       case "versions":
         void loadVersions();

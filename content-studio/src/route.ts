@@ -7,6 +7,8 @@ export type Route =
   | { view: "new" }
   | { view: "topic"; id: string }
   | { view: "inbox" }
+  | { view: "referrals" }
+  | { view: "referral"; id: string }
   | { view: "try" }
   | { view: "test" }
   | { view: "versions" };
@@ -29,6 +31,8 @@ export function parseRoute(hash: string): Route {
     return { view: "topic", id };
   }
   if (first === "inbox") return { view: "inbox" };
+  if (first === "referrals" && second) return { view: "referral", id: safeDecode(second) };
+  if (first === "referrals") return { view: "referrals" };
   if (first === "try") return { view: "try" };
   if (first === "test") return { view: "test" };
   if (first === "versions") return { view: "versions" };
@@ -44,7 +48,17 @@ export function routeHash(route: Route): string {
       return `#/topics/${encodeURIComponent(route.id)}`;
     case "topics":
       return "#/topics";
+    case "referral":
+      return `#/referrals/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.view}`;
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }

@@ -1,6 +1,6 @@
 import type { Lang } from "../contracts/lang.ts";
 import type { TopicId } from "../contracts/topics.ts";
-import type { BotContent, TopicFile } from "./schema.ts";
+import type { BotContent, ReferralGroup, TopicFile } from "./schema.ts";
 
 /** One held-out message and the intent it should get: a topic id or "none". */
 export interface HeldOutCase {
@@ -15,7 +15,10 @@ export interface HeldOutCase {
  */
 export interface ContentBundle {
   topics: TopicFile[];
+  /** Messages that are nobody's matter here (nonsense, shops): plain `none` examples. */
   outOfScope: Record<Lang, string[]>;
+  /** Other agencies' matters and small talk, each group with its own answer and link. */
+  referrals: ReferralGroup[];
   /** The held-out test split: scores the recogniser and gates publishing. */
   tests: Record<Lang, HeldOutCase[]>;
   /** The held-out dev split: what content is tuned against. */
@@ -62,8 +65,8 @@ export function withTopic(
     ...(texts ?? []).map((text) => ({ text, intent: id })),
   ];
   return {
+    ...bundle,
     topics,
-    outOfScope: bundle.outOfScope,
     tests: {
       fi: replace(bundle.tests.fi, heldOut?.tests.fi),
       sv: replace(bundle.tests.sv, heldOut?.tests.sv),
@@ -80,5 +83,20 @@ export function contentOf(bundle: ContentBundle): BotContent {
   return {
     topics: new Map(bundle.topics.map((t) => [t.id, t] as [TopicId, TopicFile])),
     outOfScope: bundle.outOfScope,
+    referrals: bundle.referrals ?? [],
   };
+}
+
+/** The bundle with referral group `id` put in (added or replaced in place); `undefined` removes it. */
+export function withReferral(
+  bundle: ContentBundle,
+  id: string,
+  group: ReferralGroup | undefined,
+): ContentBundle {
+  const referrals = [...(bundle.referrals ?? [])];
+  const at = referrals.findIndex((r) => r.id === id);
+  if (group && at >= 0) referrals[at] = group;
+  else if (group) referrals.push(group);
+  else if (at >= 0) referrals.splice(at, 1);
+  return { ...bundle, referrals };
 }

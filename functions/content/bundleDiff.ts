@@ -1,10 +1,12 @@
 import { LANGS } from "../contracts/lang.ts";
 import { type ContentBundle, heldOutFor } from "./bundle.ts";
-import type { TopicFile } from "./schema.ts";
+import type { ReferralGroup, TopicFile } from "./schema.ts";
 
 export interface TopicChange {
-  /** A topic id, or "out-of-scope" for the out-of-scope examples. */
+  /** A topic id, a referral group id (kind "referral"), or "out-of-scope" for the examples. */
   id: string;
+  /** Set for a referral group's change; topics and out-of-scope have none. */
+  kind?: "referral";
   change: "added" | "removed" | "changed";
   /** Which parts changed, e.g. "fi.answer", "sv.utterances", "tests.fi", "followUps". */
   fields: string[];
@@ -23,6 +25,14 @@ function topicFields(before: TopicFile, after: TopicFile): string[] {
     }
   }
   return fields;
+}
+
+function referralFields(before: ReferralGroup, after: ReferralGroup): string[] {
+  return LANGS.flatMap((lang) =>
+    (["title", "answer", "link", "sentences"] as const)
+      .filter((key) => !same(before[lang][key], after[lang][key]))
+      .map((key) => `${lang}.${key}`),
+  );
 }
 
 /** What changes, topic by topic, when `after` replaces `before`; unchanged topics are left out. */
@@ -63,6 +73,19 @@ export function diffBundles(before: ContentBundle, after: ContentBundle): TopicC
   );
   if (scopeFields.length + none.length > 0) {
     changes.push({ id: "out-of-scope", change: "changed", fields: [...scopeFields, ...none] });
+  }
+  // Versions stored before referrals existed have none.
+  const oldReferrals = new Map((before.referrals ?? []).map((r) => [r.id, r]));
+  const newReferrals = new Map((after.referrals ?? []).map((r) => [r.id, r]));
+  for (const [id, group] of newReferrals) {
+    const prior = oldReferrals.get(id);
+    const fields = prior ? referralFields(prior, group) : [];
+    if (!prior) changes.push({ id, kind: "referral", change: "added", fields });
+    else if (fields.length > 0) changes.push({ id, kind: "referral", change: "changed", fields });
+  }
+  for (const id of oldReferrals.keys()) {
+    if (!newReferrals.has(id))
+      changes.push({ id, kind: "referral", change: "removed", fields: [] });
   }
   return changes;
 }

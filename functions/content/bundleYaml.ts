@@ -1,7 +1,7 @@
 import { Document, type Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { LANGS, type Lang } from "../contracts/lang.ts";
 import type { ContentBundle, HeldOutCase, HeldOutSplit } from "./bundle.ts";
-import type { TopicFile, TopicLocale } from "./schema.ts";
+import type { ReferralGroup, TopicFile, TopicLocale } from "./schema.ts";
 
 /**
  * A content version written back as the files of bot-content/, in one fixed layout: key
@@ -90,6 +90,32 @@ export function topicYaml(topic: TopicFile): string {
   return render(doc);
 }
 
+/** One referral group file's text. */
+export function referralYaml(group: ReferralGroup): string {
+  const root = new YAMLMap();
+  root.add({ key: "id", value: group.id });
+  for (const lang of LANGS) {
+    const locale = group[lang];
+    const map = new YAMLMap();
+    map.add({ key: "title", value: str(locale.title) });
+    const answer = locale.answer.endsWith("\n") ? locale.answer : `${locale.answer}\n`;
+    map.add({ key: "answer", value: str(answer) });
+    const link = new YAMLMap();
+    link.add({ key: "label", value: str(locale.link.label) });
+    link.add({ key: "url", value: str(locale.link.url) });
+    map.add({ key: "link", value: link });
+    map.add({ key: "sentences", value: plainList(locale.sentences) });
+    root.add({ key: lang, value: map });
+  }
+  const doc = new Document();
+  doc.contents = root as unknown as Node;
+  doc.commentBefore = REFERRAL_HEADER;
+  return render(doc);
+}
+
+const REFERRAL_HEADER =
+  " Another agency's matter (or small talk): the bot answers these with a pointer, not a topic.";
+
 /** out-of-scope.yaml's text. */
 export function outOfScopeYaml(outOfScope: Record<Lang, string[]>): string {
   const root = new YAMLMap();
@@ -97,7 +123,7 @@ export function outOfScopeYaml(outOfScope: Record<Lang, string[]>): string {
   const doc = new Document();
   doc.contents = root as unknown as Node;
   doc.commentBefore =
-    " Negative examples: messages the bot must answer as out of scope (intent none).";
+    " Negative examples: messages the bot must answer as out of scope (intent none).\n Another agency's matters belong in referrals/, where they get that agency's pointer.";
   return render(doc);
 }
 
@@ -137,6 +163,9 @@ export function bundleFiles(bundle: ContentBundle): Map<string, string> {
   const files = new Map<string, string>();
   for (const topic of [...bundle.topics].sort((a, b) => a.id.localeCompare(b.id))) {
     files.set(`topics/${topic.id}.yaml`, topicYaml(topic));
+  }
+  for (const group of [...(bundle.referrals ?? [])].sort((a, b) => a.id.localeCompare(b.id))) {
+    files.set(`referrals/${group.id}.yaml`, referralYaml(group));
   }
   files.set("out-of-scope.yaml", outOfScopeYaml(bundle.outOfScope));
   for (const split of ["tests", "dev"] as const) {

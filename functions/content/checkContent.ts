@@ -12,7 +12,7 @@ import {
   type HeldOutSplit,
   schemaProblems,
 } from "./rules.ts";
-import type { TestCase, TopicFile } from "./schema.ts";
+import type { ReferralGroup, TestCase, TopicFile } from "./schema.ts";
 import { lineAt, lineOf, readYamlSource, type YamlSource } from "./yamlSource.ts";
 
 // The rules live in rules.ts (no fs, no YAML: the studio bundles them); this module reads
@@ -29,6 +29,7 @@ export {
   heldOutKey,
   MIN_TESTS_PER_LANG,
   utteranceKey,
+  validateDraftReferral,
   validateDraftTopic,
 } from "./rules.ts";
 
@@ -107,6 +108,24 @@ function readSources(dir: string): {
   }
   options.topicFiles = topicFiles;
 
+  // referrals/<id>.yaml: one file per group; a content folder from before referrals has none.
+  const referralsDir = join(dir, "referrals");
+  const referrals: ReferralGroup[] = [];
+  const referralFiles: string[] = [];
+  const referralNames = existsSync(referralsDir)
+    ? readdirSync(referralsDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
+  for (const name of referralNames) {
+    const file = `referrals/${name}`;
+    const data = read(join(referralsDir, name), file);
+    if (data === undefined) continue;
+    referrals.push(data as ReferralGroup);
+    referralFiles.push(file);
+  }
+  options.referralFiles = referralFiles;
+
   let outOfScope: ContentBundle["outOfScope"] = { fi: [], sv: [] };
   const oosPath = join(dir, OUT_OF_SCOPE_FILE);
   if (existsSync(oosPath)) {
@@ -152,7 +171,7 @@ function readSources(dir: string): {
   const dev = split("dev");
 
   return {
-    bundle: { topics, outOfScope, tests, dev },
+    bundle: { topics, outOfScope, referrals, tests, dev },
     problems,
     options,
   };

@@ -1,6 +1,11 @@
 import type { ContentIssue, ContentRules } from "../domain/content/contentWorkflow.ts";
-import { type ContentProblem, checkBundle, validateDraftTopic } from "./rules.ts";
-import { draftTestsSchema, topicFileSchema } from "./schema.ts";
+import {
+  type ContentProblem,
+  checkBundle,
+  validateDraftReferral,
+  validateDraftTopic,
+} from "./rules.ts";
+import { draftTestsSchema, referralGroupSchema, topicFileSchema } from "./schema.ts";
 
 /** content:check's rules as the studio's workflow applies them: to a topic, or a whole version. */
 export const contentRules: ContentRules = {
@@ -16,6 +21,12 @@ export const contentRules: ContentRules = {
       topic,
       ...(tests !== undefined ? { tests: draftTestsSchema.parse(tests) } : {}),
     };
+  },
+  checkReferral(json, draft) {
+    const problems = validateDraftReferral(json, draft);
+    const issues = problems.map((p) => issue(p, p.path));
+    if (problems.some((p) => p.severity === "error")) return { issues };
+    return { issues, referral: referralGroupSchema.parse(json) };
   },
   checkBundle(bundle) {
     // Across the whole content a field path alone is ambiguous: name the file too.

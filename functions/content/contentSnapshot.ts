@@ -1,6 +1,11 @@
 import * as z from "zod";
 import { PARSE_ONCE } from "../contracts/validation.ts";
-import { type BotContent, outOfScopeFileSchema, topicFileSchema } from "./schema.ts";
+import {
+  type BotContent,
+  outOfScopeFileSchema,
+  referralGroupSchema,
+  topicFileSchema,
+} from "./schema.ts";
 
 /**
  * Validated bot content as one JSON file, for the Lambda bundle: written at synth from
@@ -11,11 +16,16 @@ import { type BotContent, outOfScopeFileSchema, topicFileSchema } from "./schema
 const snapshotSchema = z.object({
   topics: z.array(topicFileSchema),
   outOfScope: outOfScopeFileSchema,
+  referrals: z.array(referralGroupSchema).default([]),
 });
 
 /** Validated content as JSON: parsing YAML costs ~100 ms at a cold start, JSON a few. */
 export function botContentToJson(content: BotContent): string {
-  return JSON.stringify({ topics: [...content.topics.values()], outOfScope: content.outOfScope });
+  return JSON.stringify({
+    topics: [...content.topics.values()],
+    outOfScope: content.outOfScope,
+    referrals: content.referrals ?? [],
+  });
 }
 
 /** Content from `botContentToJson` output; throws if the snapshot does not match the schema. */
@@ -24,5 +34,6 @@ export function botContentFromJson(json: string): BotContent {
   return {
     topics: new Map(snapshot.topics.map((t) => [t.id, t])),
     outOfScope: snapshot.outOfScope,
+    referrals: snapshot.referrals,
   };
 }

@@ -4,7 +4,7 @@ import { createLogger } from "../observability/logger.ts";
 import { createLiveContentReader } from "./liveContentReader.ts";
 
 const logger = createLogger("silent");
-const fallback = { topics: new Map(), outOfScope: { fi: [], sv: [] } };
+const fallback = { topics: new Map(), outOfScope: { fi: [], sv: [] }, referrals: [] };
 
 function setUp() {
   let pointer: { version: number } | undefined;

@@ -3,15 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SYSTEM_TOPICS } from "../contracts/topics.ts";
+import { referralYaml } from "./bundleYaml.ts";
 import { checkContent, readBundle } from "./checkContent.ts";
 import {
   bundleToContent,
   type ContentBundle,
   checkBundle,
   formatProblems,
+  validateDraftReferral,
   validateDraftTopic,
 } from "./rules.ts";
-import type { TestCase, TopicFile } from "./schema.ts";
+import type { ReferralGroup, TestCase, TopicFile } from "./schema.ts";
 
 function topic(id: string, extra: Partial<TopicFile> = {}): TopicFile {
   const locale = (lang: string) => ({
@@ -34,6 +36,7 @@ function bundle(overrides: Partial<ContentBundle> = {}): ContentBundle {
   return {
     topics: IDS.map((id) => topic(id)),
     outOfScope: { fi: ["Millainen sää huomenna?"], sv: ["Hur blir vädret?"] },
+    referrals: [],
     tests: { fi: tests(IDS, "fi"), sv: tests(IDS, "sv") },
     dev: { fi: [], sv: [] },
     ...overrides,
@@ -267,5 +270,145 @@ describe("near-duplicate check", () => {
     ]);
 
     expect(text).toBe("WARNING tests/fi.yaml:3\n  m\n  How to fix: f");
+  });
+});
+
+function referral(id: string, over: { fi?: Partial<ReferralGroup["fi"]> } = {}): ReferralGroup {
+  const side = (lang: "fi" | "sv") => ({
+    title: `${id} ${lang}`,
+    answer:
+      lang === "fi" ? "Ajoneuvovero on Traficomin asia." : "Fordonsskatten sköts av Traficom.",
+    link: { label: "Traficom", url: `https://www.traficom.fi/${lang}` },
+    sentences: Array.from({ length: 5 }, (_, i) => `${lang} ${id} lause ${i + 1}`),
+  });
+  return { id, fi: { ...side("fi"), ...over.fi }, sv: side("sv") };
+}
+
+describe("referral groups", () => {
+  it("accepts valid groups and hands them to the bot", () => {
+    const { problems, content } = checkBundle(bundle({ referrals: [referral("traficom")] }));
+
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(content?.referrals.map((r) => r.id)).toEqual(["traficom"]);
+  });
+
+  it("names the file, the field, what is wrong and how to fix it", () => {
+    const broken = referral("traficom", {
+      fi: {
+        answer: "x".repeat(301),
+        link: { label: "Autot", url: "https://example.com/vero" },
+        sentences: ["yksi", "kaksi"],
+      },
+    });
+
+    const { problems, content } = checkBundle(bundle({ referrals: [broken] }));
+
+    expect(content).toBeUndefined();
+    const at = (path: string) => problems.find((p) => p.path === path);
+    expect(at("fi.answer")).toMatchObject({
+      file: "referrals/traficom.yaml",
+      message: "fi.answer is 301 characters; the limit is 300",
+      fix: expect.stringContaining("link carries the rest"),
+    });
+    expect(at("fi.link.url")?.message).toContain("link host example.com is not allowed");
+    expect(at("fi.sentences")).toMatchObject({
+      message: "fi.sentences has 2 sentences; at least 5 are needed",
+      fix: expect.stringContaining("one per line"),
+    });
+  });
+
+  it("allows links on the agencies' own sites, Työmarkkinatori included", () => {
+    const employment = referral("employment", {
+      fi: { link: { label: "Työmarkkinatori", url: "https://tyomarkkinatori.fi/" } },
+    });
+
+    expect(checkBundle(bundle({ referrals: [employment] })).problems).toEqual([]);
+  });
+
+  it("refuses a sentence that teaches both a group and a topic, or two groups", () => {
+    const vatSentence = bundle().topics.find((t) => t.id === "vat")?.fi.utterances[0] as string;
+    const kela = referral("kela", {
+      fi: { sentences: [...referral("kela").fi.sentences, vatSentence] },
+    });
+    const traficom = referral("traficom", {
+      fi: { sentences: [...referral("traficom").fi.sentences, "fi kela lause 1"] },
+    });
+
+    const { problems } = checkBundle(bundle({ referrals: [kela, traficom] }));
+
+    expect(problems.map((p) => `${p.file} ${p.path} ${p.message}`)).toEqual(
+      expect.arrayContaining([
+        `referrals/kela.yaml fi.sentences[5] "${vatSentence}" appears in both referral kela (fi) and topic vat (fi) (topics/vat.yaml line 1)`,
+        'referrals/traficom.yaml fi.sentences[5] "fi kela lause 1" appears in both referral traficom (fi) and referral kela (fi) (referrals/kela.yaml line 1)',
+      ]),
+    );
+  });
+
+  it("refuses a held-out message that is a group's sentence", () => {
+    const tests = bundle().tests;
+    const { problems } = checkBundle(
+      bundle({
+        referrals: [referral("traficom")],
+        tests: { ...tests, fi: [...tests.fi, { text: "fi traficom lause 2", intent: "none" }] },
+      }),
+    );
+
+    expect(problems.map((p) => p.message)).toContain(
+      'held-out message "fi traficom lause 2" is also a training sentence (referrals/traficom.yaml line 1)',
+    );
+  });
+
+  it("checks a group as the studio sends it, with paths relative to the group", () => {
+    const others = bundle({ referrals: [referral("kela")] });
+    const typed = referral("traficom", { fi: { title: "", sentences: ["fi kela lause 3"] } });
+
+    const problems = validateDraftReferral(typed, others);
+
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      "fi.sentences",
+      "fi.sentences[0]",
+      "fi.title",
+    ]);
+  });
+
+  it("reads referrals/<id>.yaml with lines, and wants the file named after the id", () => {
+    const dir = mkdtempSync(join(tmpdir(), "content-"));
+    try {
+      mkdirSync(join(dir, "topics"));
+      mkdirSync(join(dir, "referrals"));
+      const good = bundle();
+      const topicYaml = (t: TopicFile) =>
+        [
+          `id: ${t.id}`,
+          ...(["fi", "sv"] as const).flatMap((lang) => [
+            `${lang}:`,
+            `  title: ${t[lang].title}`,
+            "  utterances:",
+            ...t[lang].utterances.map((u) => `    - ${u}`),
+            `  answer: ${t[lang].answer}`,
+          ]),
+        ].join("\n");
+      for (const t of good.topics) writeFileSync(join(dir, "topics", `${t.id}.yaml`), topicYaml(t));
+      writeFileSync(join(dir, "out-of-scope.yaml"), "fi: []\nsv: []\n");
+      writeFileSync(join(dir, "referrals", "traficom.yaml"), referralYaml(referral("traficom")));
+      const misnamed = referral("kela", { fi: { link: { label: "x", url: "http://kela.fi" } } });
+      writeFileSync(join(dir, "referrals", "fpa.yaml"), referralYaml(misnamed));
+
+      const { problems, bundle: read } = checkContent(dir);
+
+      expect(read.referrals.map((r) => r.id)).toEqual(["kela", "traficom"]);
+      expect(
+        problems.find((p) => p.file === "referrals/fpa.yaml" && p.path === "id"),
+      ).toMatchObject({
+        line: 2,
+        message: 'file name "fpa.yaml" does not match id "kela"',
+      });
+      expect(problems.find((p) => p.path === "fi.link.url")).toMatchObject({
+        file: "referrals/fpa.yaml",
+        line: 9,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

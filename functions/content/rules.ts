@@ -18,11 +18,14 @@ import {
   draftTestsSchema,
   MAX_ANSWER_CHARS,
   MAX_TITLE_CHARS,
+  MIN_REFERRAL_SENTENCES,
   MIN_UTTERANCES_PER_LANG,
   type OutOfScopeFile,
   outOfScopeFileSchema,
   PERSONAL_PLACEHOLDERS,
   type PersonalTopicId,
+  type ReferralGroup,
+  referralGroupSchema,
   type TestCase,
   type Topic,
   type TopicFile,
@@ -61,6 +64,8 @@ export interface CheckOptions {
   lineOf?: (file: string, path: FieldPath) => number;
   /** The file each of `bundle.topics` was read from (same order); topics/<id>.yaml otherwise. */
   topicFiles?: readonly string[];
+  /** The file each of `bundle.referrals` was read from (same order); referrals/<id>.yaml otherwise. */
+  referralFiles?: readonly string[];
   /**
    * Files that exist but could not be read (YAML syntax), already reported: rules that would
    * only repeat that problem stay silent (a topic file counts as an existing topic).
@@ -159,6 +164,32 @@ export function validateDraftTopic(topic: unknown, bundle: ContentBundle): Conte
     { topicFiles: [...others.map((t) => topicFileOf(t, undefined)), draftFile] },
     draftFile,
   );
+  for (const problem of found) {
+    const concern = problem.concerns.find((c) => c.file === draftFile);
+    if (concern) {
+      problems.push({ ...withoutConcerns(problem), path: pathString(concern.path) });
+    } else if (problem.file === "topics/") {
+      problems.push(withoutConcerns(problem));
+    }
+  }
+  return problems;
+}
+
+/**
+ * Problems of one referral group as the studio sends it (the referral file's fields),
+ * checked in the context of the rest of `bundle`. Paths are relative to the group:
+ * `fi.sentences[3]`, `sv.link.url`; a Lex quota the draft would exceed has path "".
+ */
+export function validateDraftReferral(group: unknown, bundle: ContentBundle): ContentProblem[] {
+  const id = isRecord(group) && typeof group.id === "string" ? group.id : undefined;
+  const draftFile = `referrals/${id ?? "new-referral"}.yaml`;
+  const others = (bundle.referrals ?? []).filter((r) => !(isRecord(r) && r.id === id));
+  // Last in the bundle, so a sentence it shares with another group is reported on the draft.
+  const draftBundle: ContentBundle = { ...bundle, referrals: [...others, group as ReferralGroup] };
+  const { found } = runRules(draftBundle, {
+    referralFiles: [...others.map((r) => referralFileOf(r, undefined)), draftFile],
+  });
+  const problems: ContentProblem[] = [];
   for (const problem of found) {
     const concern = problem.concerns.find((c) => c.file === draftFile);
     if (concern) {
@@ -348,6 +379,7 @@ function runRules(
   });
 
   checkSystemTopics(report, known);
+  const referrals = checkReferrals(report, bundle, options);
 
   let outOfScope: OutOfScopeFile | undefined;
   if (!unreadable.has(OUT_OF_SCOPE_FILE)) {
@@ -362,15 +394,25 @@ function runRules(
   }
 
   for (const entry of topics.values()) checkFollowUps(report, entry, known);
-  checkDuplicates(report, topics, outOfScope);
+  checkDuplicates(report, topics, outOfScope, referrals);
   checkNearDuplicates(report, topics, draftFile);
-  const heldOut = checkHeldOut(report, bundle, topics, outOfScope, known, fileOfId, unreadable);
+  const heldOut = checkHeldOut(
+    report,
+    bundle,
+    topics,
+    outOfScope,
+    referrals,
+    known,
+    fileOfId,
+    unreadable,
+  );
   checkTestCounts(report, heldOut, known, fileOfId, unreadable);
-  checkLexQuotas(report, topics);
+  checkLexQuotas(report, topics, referrals);
 
   const valid: ContentBundle | undefined = outOfScope && {
     topics: [...topics.values()].flatMap((e) => (e.topic ? [e.topic] : [])),
     outOfScope,
+    referrals: [...referrals.values()].flatMap((e) => (e.group ? [e.group] : [])),
     tests: { fi: heldOut.tests.fi.map((t) => t.c), sv: heldOut.tests.sv.map((t) => t.c) },
     dev: { fi: heldOut.dev.fi.map((t) => t.c), sv: heldOut.dev.sv.map((t) => t.c) },
   };
@@ -378,6 +420,83 @@ function runRules(
 }
 
 const OUT_OF_SCOPE_FILE = "out-of-scope.yaml";
+
+/** A referral group as the cross-file rules need it; invalid ones take part with their text. */
+interface ReferralEntry {
+  id: string;
+  file: string;
+  /** The group, when it passed the schema. */
+  group?: ReferralGroup;
+  /** Sentences at their index in the file; "" where an item is not text. */
+  sentences: Record<Lang, string[]>;
+}
+
+function referralFileOf(raw: unknown, given: string | undefined, index?: number): string {
+  if (given) return given;
+  const id = isRecord(raw) && typeof raw.id === "string" && raw.id ? raw.id : undefined;
+  return `referrals/${id ?? `referral-${(index ?? 0) + 1}`}.yaml`;
+}
+
+/** Each referral group against its schema, its file name and the other groups' ids. */
+function checkReferrals(
+  report: Report,
+  bundle: ContentBundle,
+  options: CheckOptions,
+): Map<string, ReferralEntry> {
+  const entries = new Map<string, ReferralEntry>();
+  (bundle.referrals ?? []).forEach((raw, i) => {
+    const file = referralFileOf(raw, options.referralFiles?.[i], i);
+    const parsed = referralGroupSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path as FieldPath;
+        report.topic(file, path, describe(issue, path), fixFor(issue));
+      }
+    }
+    const id = parsed.success
+      ? parsed.data.id
+      : isRecord(raw) && typeof raw.id === "string"
+        ? raw.id
+        : undefined;
+    if (id === undefined) return;
+    const expectedId = /([^/]+)\.ya?ml$/.exec(file)?.[1];
+    if (options.referralFiles?.[i] && expectedId !== id) {
+      report.topic(
+        file,
+        ["id"],
+        `file name "${file.replace(/^referrals\//, "")}" does not match id "${id}"`,
+        `Rename the file to ${id}.yaml, or change the id to "${expectedId}".`,
+      );
+      return;
+    }
+    const first = entries.get(id);
+    if (first) {
+      report.topic(
+        file,
+        ["id"],
+        `referral id "${id}" is used twice (also ${first.file})`,
+        "Give each referral group its own id, or merge the two groups.",
+      );
+      return;
+    }
+    const texts = (value: unknown): string[] =>
+      Array.isArray(value) ? value.map((v) => (typeof v === "string" ? v.trim() : "")) : [];
+    const record: Record<string, unknown> = isRecord(raw) ? raw : {};
+    const locale = (lang: Lang): Record<string, unknown> => {
+      const value = record[lang];
+      return isRecord(value) ? value : {};
+    };
+    entries.set(id, {
+      id,
+      file,
+      ...(parsed.success ? { group: parsed.data } : {}),
+      sentences: parsed.success
+        ? { fi: parsed.data.fi.sentences, sv: parsed.data.sv.sentences }
+        : { fi: texts(locale("fi").sentences), sv: texts(locale("sv").sentences) },
+    });
+  });
+  return entries;
+}
 
 function entryOf(topic: Topic, file: string): TopicEntry {
   return {
@@ -521,16 +640,26 @@ interface Sentence {
   where: string;
 }
 
-/** Every training sentence of one language: the topics' utterances, then the out-of-scope list. */
+/**
+ * Every training sentence of one language: the topics' utterances, the referral groups'
+ * sentences, then the out-of-scope list.
+ */
 function* trainingSentences(
   lang: Lang,
   topics: ReadonlyMap<string, TopicEntry>,
   outOfScope: OutOfScopeFile | undefined,
+  referrals: ReadonlyMap<string, ReferralEntry> = new Map(),
 ): Generator<Sentence> {
   for (const { id, file, utterances } of topics.values()) {
     for (const [i, text] of utterances[lang].entries()) {
       if (text === "") continue;
       yield { file, path: [lang, "utterances", i], text, where: `topic ${id} (${lang})` };
+    }
+  }
+  for (const { id, file, sentences } of referrals.values()) {
+    for (const [i, text] of sentences[lang].entries()) {
+      if (text === "") continue;
+      yield { file, path: [lang, "sentences", i], text, where: `referral ${id} (${lang})` };
     }
   }
   if (outOfScope) {
@@ -549,10 +678,11 @@ function checkDuplicates(
   report: Report,
   topics: ReadonlyMap<string, TopicEntry>,
   outOfScope: OutOfScopeFile | undefined,
+  referrals: ReadonlyMap<string, ReferralEntry>,
 ): void {
   for (const lang of LANGS) {
     const seen = new Map<string, Sentence>();
-    for (const s of trainingSentences(lang, topics, outOfScope)) {
+    for (const s of trainingSentences(lang, topics, outOfScope, referrals)) {
       const key = utteranceKey(s.text);
       const first = seen.get(key);
       if (!first) {
@@ -569,7 +699,7 @@ function checkDuplicates(
           : `"${s.text}" appears in both ${s.where} and ${first.where} (${report.where(first.file, first.path)})`,
         same
           ? "Delete one of the copies."
-          : "A sentence can teach only one topic; keep it where it belongs and delete or reword the other.",
+          : "A sentence can teach only one topic or referral; keep it where it belongs and delete or reword the other.",
         [...sentenceConcerns(s), ...sentenceConcerns(first)],
       );
     }
@@ -752,6 +882,7 @@ function checkHeldOut(
   bundle: ContentBundle,
   topics: ReadonlyMap<string, TopicEntry>,
   outOfScope: OutOfScopeFile | undefined,
+  referrals: ReadonlyMap<string, ReferralEntry>,
   known: ReadonlySet<string>,
   fileOfId: ReadonlyMap<string, string>,
   unreadable: ReadonlySet<string>,
@@ -759,7 +890,7 @@ function checkHeldOut(
   const valid: HeldOut = { tests: { fi: [], sv: [] }, dev: { fi: [], sv: [] } };
   for (const lang of LANGS) {
     const training = new Map<string, Sentence>();
-    for (const s of trainingSentences(lang, topics, outOfScope)) {
+    for (const s of trainingSentences(lang, topics, outOfScope, referrals)) {
       training.set(heldOutKey(s.text), s);
     }
     const earlierSplit = new Map<string, string>();
@@ -870,8 +1001,19 @@ function checkTestCounts(
 
 // The same content becomes the Lex bot: warn while there is time to plan, and stop here
 // rather than at synth once a quota would be exceeded.
-function checkLexQuotas(report: Report, topics: ReadonlyMap<string, TopicEntry>): void {
-  const all = [...topics.values()].flatMap((e) => (e.topic ? [e.topic] : []));
+function checkLexQuotas(
+  report: Report,
+  topics: ReadonlyMap<string, TopicEntry>,
+  referrals: ReadonlyMap<string, ReferralEntry>,
+): void {
+  // Each referral group is an intent of its own in the Lex bot, its sentences its utterances.
+  const all = [
+    ...[...topics.values()].flatMap((e) => (e.topic ? [e.topic] : [])),
+    ...[...referrals.values()].map((e) => ({
+      fi: { utterances: e.sentences.fi },
+      sv: { utterances: e.sentences.sv },
+    })),
+  ];
   for (const lang of LANGS) {
     const usage = lexLocaleUsage(all, lang);
     checkQuota(report, lang, usage.intents, LEX_LIMITS.intentsPerLocale, "intents");
@@ -940,11 +1082,15 @@ function describe(issue: z.core.$ZodIssue, path: FieldPath): string {
         const has = Array.isArray(issue.input) ? issue.input.length : 0;
         return `${where} has ${has} training sentences; at least ${MIN_UTTERANCES_PER_LANG} are needed`;
       }
+      if (last === "sentences") {
+        const has = Array.isArray(issue.input) ? issue.input.length : 0;
+        return `${where} has ${has} sentences; at least ${MIN_REFERRAL_SENTENCES} are needed`;
+      }
       return `${where}: ${issue.message}`;
     case "too_big": {
       const length = typeof issue.input === "string" ? issue.input.length : undefined;
       if (last === "answer")
-        return `${where} is ${length} characters; the limit is ${MAX_ANSWER_CHARS}`;
+        return `${where} is ${length} characters; the limit is ${"maximum" in issue ? Number(issue.maximum) : MAX_ANSWER_CHARS}`;
       if (last === "title")
         return `${where} is ${length} characters; the limit is ${MAX_TITLE_CHARS}`;
       return `${where}: ${issue.message}`;
@@ -971,8 +1117,13 @@ function fixFor(issue: z.core.$ZodIssue): string {
   if (issue.code === "too_small" && last === "utterances") {
     return "Add more ways a customer might ask this, one per line starting with '- '.";
   }
+  if (issue.code === "too_small" && last === "sentences") {
+    return "Add more ways a customer might write this, one per line starting with '- '.";
+  }
   if (issue.code === "too_big" && last === "answer") {
-    return "Shorten the answer; move details behind a link to vero.fi.";
+    return issue.path.length === 2 && "maximum" in issue && Number(issue.maximum) < MAX_ANSWER_CHARS
+      ? "Shorten the answer: say where to go in a sentence or two; the link carries the rest."
+      : "Shorten the answer; move details behind a link to vero.fi.";
   }
   if (
     issue.code === "too_big" &&

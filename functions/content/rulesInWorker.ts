@@ -1,5 +1,10 @@
 import { Worker } from "node:worker_threads";
-import type { ContentIssue, ContentRules, TopicCheck } from "../domain/content/contentWorkflow.ts";
+import type {
+  ContentIssue,
+  ContentRules,
+  ReferralCheck,
+  TopicCheck,
+} from "../domain/content/contentWorkflow.ts";
 import type { ContentBundle } from "./bundle.ts";
 import type { RulesRequest, RulesResponse } from "./worker/rulesProtocol.ts";
 
@@ -61,6 +66,8 @@ export function createWorkerContentRules(
   return {
     checkTopic: (json: unknown, draft: ContentBundle) =>
       ask<TopicCheck>({ op: "checkTopic", json, bundle: draft }),
+    checkReferral: (json: unknown, draft: ContentBundle) =>
+      ask<ReferralCheck>({ op: "checkReferral", json, bundle: draft }),
     checkBundle: (bundle: ContentBundle) => ask<ContentIssue[]>({ op: "checkBundle", bundle }),
     async close() {
       const w = worker;

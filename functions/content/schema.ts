@@ -26,6 +26,7 @@ export const LINK_HOST_ALLOW_LIST = [
   "poliisi.fi",
   "migri.fi",
   "infofinland.fi",
+  "tyomarkkinatori.fi",
 ] as const;
 export const ACTIONS = ["handoff", "callback", "appointment"] as const;
 
@@ -102,6 +103,28 @@ export const outOfScopeFileSchema = z.strictObject({
   sv: z.array(nonBlank),
 });
 
+/** A referral's answer must stay a short pointer: where to go, not the other agency's guidance. */
+export const MAX_REFERRAL_ANSWER_CHARS = 300;
+/** Fewer sentences than this per language and the recogniser hardly learns a referral group. */
+export const MIN_REFERRAL_SENTENCES = 5;
+
+export const referralLocaleSchema = z.strictObject({
+  title: nonBlank.max(MAX_TITLE_CHARS),
+  answer: nonBlank.max(MAX_REFERRAL_ANSWER_CHARS),
+  link: linkSchema,
+  sentences: z.array(nonBlank).min(MIN_REFERRAL_SENTENCES),
+});
+
+/**
+ * A referral group (bot-content/referrals/<id>.yaml): messages that belong to another agency
+ * (or are small talk), answered with a short pointer and one link on that agency's site.
+ */
+export const referralGroupSchema = z.strictObject({
+  id: topicIdSchema,
+  fi: referralLocaleSchema,
+  sv: referralLocaleSchema,
+});
+
 /** One held-out message: its text and the topic it should reach, or "none". */
 export const testCaseSchema = z.strictObject({
   text: nonBlank,
@@ -127,6 +150,8 @@ export type TopicLocale = z.infer<typeof topicLocaleSchema>;
 export type TopicLink = z.infer<typeof linkSchema>;
 export type TopicAction = (typeof ACTIONS)[number];
 export type OutOfScopeFile = z.infer<typeof outOfScopeFileSchema>;
+export type ReferralGroup = z.infer<typeof referralGroupSchema>;
+export type ReferralLocale = z.infer<typeof referralLocaleSchema>;
 export type TestFile = z.infer<typeof testFileSchema>;
 export type TestCase = z.infer<typeof testCaseSchema>;
 
@@ -137,4 +162,6 @@ export type Topic = TopicFile;
 export interface BotContent {
   topics: Map<TopicId, Topic>;
   outOfScope: OutOfScopeFile;
+  /** Other agencies' matters and small talk, each group answered with its pointer. */
+  referrals: ReferralGroup[];
 }

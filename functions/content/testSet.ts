@@ -38,6 +38,9 @@ export function leakedCases(
     for (const u of topic[lang].utterances) training.add(leakKey(u));
   }
   for (const u of content.outOfScope[lang]) training.add(leakKey(u));
+  for (const group of content.referrals ?? []) {
+    for (const u of group[lang].sentences) training.add(leakKey(u));
+  }
   return cases.filter((c) => training.has(leakKey(c.text)));
 }
 

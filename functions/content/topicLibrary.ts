@@ -1,6 +1,6 @@
 import type { Lang } from "../contracts/lang.ts";
 import type { TopicId } from "../contracts/topics.ts";
-import type { TopicLibrary } from "../domain/dialogue/answerTurn.ts";
+import type { ReferralPieces, TopicLibrary } from "../domain/dialogue/answerTurn.ts";
 import type { BotContent } from "./schema.ts";
 import { type AnswerPieces, answerPieces } from "./topicAnswer.ts";
 
@@ -11,7 +11,12 @@ export function createTopicLibrary(content: BotContent): TopicLibrary {
     for (const lang of ["fi", "sv"] as const)
       prepared.set(`${id}/${lang}`, answerPieces(topic, lang));
   }
+  const referrals = new Map((content.referrals ?? []).map((r) => [r.id, r]));
   return {
+    referral(id: string, lang: Lang): ReferralPieces | undefined {
+      const side = referrals.get(id)?.[lang];
+      return side && { answer: side.answer, link: side.link };
+    },
     has(topic: TopicId): boolean {
       return content.topics.has(topic);
     },

@@ -18,6 +18,11 @@ export interface Recognition extends IntentScore {
   detectedLang: Lang;
   /** Best guesses in descending confidence, the winner first (at most 3). */
   alternatives: IntentScore[];
+  /**
+   * With intent `none`: the referral group the message belongs to (another agency's matter,
+   * small talk), which the bot answers with that group's pointer instead of a miss.
+   */
+  referral?: string;
 }
 
 /** Classifies customer messages into topics. Adapters: embedded recogniser, Amazon Lex V2. */

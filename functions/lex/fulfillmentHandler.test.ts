@@ -85,6 +85,39 @@ describe("Lex V2 fulfillment code hook", () => {
     ]);
   });
 
+  it.each([
+    ["fi_FI", "fi", /^Ajoneuvovero on Traficomin asia/],
+    ["sv_SE", "sv", /^Fordonsskatten sköts av Traficom/],
+  ] as const)(
+    "answers another agency's matter in %s with its referral and link, not as a miss",
+    async (localeId, lang, text) => {
+      // Prepare: the customer missed once; now Lex recognised the traficom referral intent.
+      const event = eventWith((e) => {
+        e.bot.localeId = localeId;
+        e.sessionState.sessionAttributes.chatLang = lang;
+        e.sessionState.intent.name = "Referral_traficom";
+        e.sessionState.sessionAttributes.missesInRow = "1";
+      });
+      // Act
+      const response = await handler(event, context);
+      // Assess
+      expect(response.sessionState.sessionAttributes).toMatchObject({
+        missesInRow: "0",
+        lastTopic: "",
+        lastReferral: "traficom",
+      });
+      const [reply, ...rest] = fromLexMessages(response.messages);
+      expect(rest).toEqual([]);
+      expect(reply?.text).toMatch(text);
+      expect(reply?.topic).toBeUndefined();
+      // Only the agency's link: our advisors cannot help with vehicle tax.
+      expect(reply?.actions).toHaveLength(1);
+      const link = reply?.actions?.[0] as { type: string; url: string };
+      expect(link.type).toBe("link");
+      expect(new URL(link.url).hostname).toBe("www.traficom.fi");
+    },
+  );
+
   it("refuses an event without the server-set session attributes, naming the field", async () => {
     const event = eventWith((e) => {
       (e.sessionState as { sessionAttributes: unknown }).sessionAttributes = {};

@@ -66,6 +66,8 @@ export function createFulfillmentHandler(deps: FulfillmentDeps): FulfillmentHand
             ...stringAttributes(event.sessionState.sessionAttributes),
             missesInRow: String(turn.missed ? context.missesInRow + 1 : 0),
             lastTopic: turn.topic ?? "",
+            // The gateway reads it back into the bot turn (Lex messages carry no referral).
+            lastReferral: turn.referral ?? "",
             ...(deps.contentVersion ? { contentVersion: String(deps.contentVersion) } : {}),
           },
           dialogAction: { type: "Close" },

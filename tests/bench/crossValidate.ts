@@ -1,7 +1,7 @@
 // Tuning aid: k-fold cross-validation over the training utterances plus the score on the
 // dev split (bot-content/dev), so options are chosen without looking at bot-content/tests.
 // Usage: npx tsx tests/bench/crossValidate.ts '[["name",{"threshold":0.3}],...]' [--no-cv]
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import {
@@ -16,11 +16,14 @@ import { DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
 import {
   type BotContent,
   outOfScopeFileSchema,
+  type ReferralGroup,
+  referralGroupSchema,
   type Topic,
   topicFileSchema,
 } from "../../functions/content/schema.ts";
 import { evaluate, loadTestCases } from "../../functions/content/testSet.ts";
 import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
+import { referralOfIntent } from "../../functions/contracts/referrals.ts";
 import { NO_INTENT, type TopicId } from "../../functions/contracts/topics.ts";
 
 /** Reads whatever valid topics exist, so tuning can start while content is being written. */
@@ -36,7 +39,14 @@ export function readContentLeniently(dir = DEFAULT_CONTENT_DIR): BotContent {
       parse(readFileSync(join(dir, "out-of-scope.yaml"), "utf8")),
     );
   } catch {}
-  return { topics, outOfScope };
+  const referrals: ReferralGroup[] = [];
+  const referralDir = join(dir, "referrals");
+  for (const f of existsSync(referralDir) ? readdirSync(referralDir) : []) {
+    if (!f.endsWith(".yaml")) continue;
+    const parsed = referralGroupSchema.safeParse(parse(readFileSync(join(referralDir, f), "utf8")));
+    if (parsed.success) referrals.push(parsed.data);
+  }
+  return { topics, outOfScope, referrals };
 }
 
 type Variant = "plain" | "folded" | "greeted" | "typo";
@@ -74,7 +84,8 @@ export function crossValidate(content: BotContent, lang: Lang, options: Classifi
         if (v === "greeted" && (e.intent === "greeting" || e.intent === "goodbye")) continue;
         const got = classifier.classify(perturb(e.text, v, lang, i)).intent;
         const s = score[v];
-        if (e.intent === NO_INTENT) {
+        // A referral group's sentence is out of scope: the recogniser answers it `none`.
+        if (e.intent === NO_INTENT || referralOfIntent(e.intent)) {
           s.nones++;
           if (got === NO_INTENT) s.noneOk++;
         } else {

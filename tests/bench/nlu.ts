@@ -50,6 +50,10 @@ async function trainNlpJs(content: BotContent): Promise<Contender> {
     }
     // nlp.js has no reject class of its own; out-of-scope examples become an intent it may pick.
     for (const u of content.outOfScope[lang]) nlp.addDocument(lang, u, NLPJS_NONE);
+    // Referral groups are out of scope too: nlp.js has one None class for all of them.
+    for (const group of content.referrals) {
+      for (const u of group[lang].sentences) nlp.addDocument(lang, u, NLPJS_NONE);
+    }
   }
   // nlp.js prints a line per training epoch; keep stdout to the table and the JSON line.
   const log = console.log;

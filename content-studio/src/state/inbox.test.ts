@@ -213,18 +213,6 @@ describe("missed-question inbox state", () => {
     ]);
   });
 
-  it("offers the fixed referral groups when the draft lists none", () => {
-    expect(inbox.referralChoices.value.map((r) => r.id)).toEqual([
-      "kela",
-      "traficom",
-      "dvv",
-      "migri",
-      "police",
-      "employment",
-      "small-talk",
-    ]);
-  });
-
   it("downloads the CSV with the bearer token", async () => {
     const clicks: string[] = [];
     vi.stubGlobal("URL", { createObjectURL: () => "blob:1", revokeObjectURL: () => undefined });

@@ -24,17 +24,6 @@ import { text } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 import { draft } from "./topics.ts";
 
-/** The referral groups of issue 19, for a draft that does not list its own yet. */
-export const REFERRAL_IDS = [
-  "kela",
-  "traficom",
-  "dvv",
-  "migri",
-  "police",
-  "employment",
-  "small-talk",
-] as const;
-
 export type StatusFilter = "open" | "all";
 
 /** The last 30 days in Helsinki, today included. */
@@ -55,11 +44,8 @@ export const periodError = signal<{ field: "from" | "to"; text: string } | undef
 export const exporting = signal(false);
 export const exportError = signal("");
 
-/** The draft's referral groups, or the fixed list when the draft does not give them. */
-export const referralChoices = computed<ReferralSummary[]>(() => {
-  const listed = draft.value?.referrals;
-  return listed?.length ? listed : REFERRAL_IDS.map((id) => ({ id }));
-});
+/** The draft's referral groups: where a question can be referred. */
+export const referralChoices = computed<ReferralSummary[]>(() => draft.value?.referrals ?? []);
 
 let loadSeq = 0;
 

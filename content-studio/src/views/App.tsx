@@ -9,6 +9,7 @@ import { type Route, routeHash, type ViewName } from "../route.ts";
 import { announcement, me, roles, route, session, signOut } from "../state/app.ts";
 import { loadedId } from "../state/editor.ts";
 import { Inbox } from "./Inbox.tsx";
+import { ReferralEditor, Referrals } from "./Referrals.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { TestAll } from "./TestAll.tsx";
 import { TopicEditor } from "./TopicEditor.tsx";
@@ -19,17 +20,19 @@ import { Versions } from "./Versions.tsx";
 const NAV: {
   view: ViewName;
   route: Route;
-  key: "topics" | "inbox" | "try" | "test" | "versions";
+  key: "topics" | "inbox" | "referrals" | "try" | "test" | "versions";
 }[] = [
   { view: "topics", route: { view: "topics" }, key: "topics" },
   { view: "inbox", route: { view: "inbox" }, key: "inbox" },
+  { view: "referrals", route: { view: "referrals" }, key: "referrals" },
   { view: "try", route: { view: "try" }, key: "try" },
   { view: "test", route: { view: "test" }, key: "test" },
   { view: "versions", route: { view: "versions" }, key: "versions" },
 ];
 
-/** The nav entry a view belongs to (the editor is part of Topics). */
+/** The nav entry a view belongs to (each editor is part of its list). */
 function section(view: ViewName): ViewName {
+  if (view === "referral") return "referrals";
   return view === "new" || view === "topic" ? "topics" : view;
 }
 
@@ -121,6 +124,10 @@ function CurrentView(props: { route: Route }) {
       return <TopicEditor />;
     case "inbox":
       return <Inbox />;
+    case "referrals":
+      return <Referrals />;
+    case "referral":
+      return <ReferralEditor />;
     case "try":
       return <TryIt />;
     case "test":

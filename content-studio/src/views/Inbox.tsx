@@ -510,7 +510,7 @@ function ActionPanel(props: {
             <option value="">{t.chooseReferral}</option>
             {referralChoices.value.map((r) => (
               <option key={r.id} value={r.id}>
-                {r[t.lang]?.title || t.referralNames[r.id] || r.id}
+                {r[t.lang]?.title || r.id}
               </option>
             ))}
           </select>

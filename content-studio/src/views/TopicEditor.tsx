@@ -2,7 +2,6 @@
  * The topic editor: Finnish and Swedish side by side, shared settings below, the check's
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
-import type { ComponentChildren } from "preact";
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
 import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import {
@@ -45,7 +44,15 @@ import {
   MIN_TESTS_PER_LANG,
   MIN_UTTERANCES_PER_LANG,
 } from "../topicForm.ts";
-import { Confirm, describedBy, focusControl, LoadError, Outcome } from "./ui.tsx";
+import {
+  Confirm,
+  describedBy,
+  Field,
+  FieldProblemList,
+  focusControl,
+  LoadError,
+  Outcome,
+} from "./ui.tsx";
 
 export function TopicEditor() {
   const t = text.value;
@@ -213,17 +220,12 @@ function FieldProblems(props: { id: string; field: FieldKey; index?: number }) {
   const list = problemsOf(problems.value, props.field).filter(
     (p) => props.index === undefined || p.index === props.index,
   );
-  if (!list.length) return null;
   return (
-    <ul id={props.id} class="field-problems">
-      {list.map((p) => (
-        <li key={`${p.path}|${p.message}`} class={p.severity}>
-          <strong>{t.severity[p.severity]}</strong>
-          {props.index === undefined && where(p, t) ? ` (${where(p, t)})` : ""}: {p.message}
-          {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
-        </li>
-      ))}
-    </ul>
+    <FieldProblemList
+      id={props.id}
+      problems={list}
+      where={(p) => (props.index === undefined ? where(p, t) : "")}
+    />
   );
 }
 
@@ -255,27 +257,6 @@ function hasError(field: FieldKey, index?: number): boolean {
 
 function hasProblems(field: FieldKey, index?: number): boolean {
   return problemsOf(problems.value, field).some((p) => index === undefined || p.index === index);
-}
-
-function Field(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  extra?: ComponentChildren;
-  children: ComponentChildren;
-}) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? (
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.children}
-      {props.extra}
-    </div>
-  );
 }
 
 function IdField() {

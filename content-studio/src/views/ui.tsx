@@ -116,3 +116,52 @@ export function Scroll(props: { labelledBy: string; children: ComponentChildren 
     </section>
   );
 }
+
+/** A field's problems, errors first, linked to its control by `id`; nothing when it has none. */
+export function FieldProblemList<
+  P extends { severity: "error" | "warning"; path: string; message: string; fix?: string },
+>(props: {
+  id: string;
+  problems: readonly P[];
+  /** Where in the field a problem is ("rivi 5"), when it points at a part of it. */
+  where?: (p: P) => string;
+}) {
+  const t = text.value;
+  if (!props.problems.length) return null;
+  return (
+    <ul id={props.id} class="field-problems">
+      {props.problems.map((p) => {
+        const at = props.where?.(p) ?? "";
+        return (
+          <li key={`${p.path}|${p.message}`} class={p.severity}>
+            <strong>{t.severity[p.severity]}</strong>
+            {at ? ` (${at})` : ""}: {p.message}
+            {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** A labelled control with its hint (`<id>-hint`) and whatever follows it (counters, problems). */
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  extra?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children}
+      {props.extra}
+    </div>
+  );
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { loadBotContent } from "../../content/loadContent.ts";
+import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { Recognizer } from "../../domain/ports.ts";
-import type { FulfillmentHandler } from "../../lex/fulfillmentHandler.ts";
+import { createFulfillmentHandler, type FulfillmentHandler } from "../../lex/fulfillmentHandler.ts";
 import { createLogger } from "../../observability/logger.ts";
 import { createEmbeddedLexBot } from "./embeddedLexBot.ts";
 
@@ -49,5 +51,33 @@ describe("embedded bot", () => {
     ]);
     expect(lines.join("\n")).toContain("recogniser failed");
     expect(lines.join("\n")).not.toContain("skattekort");
+  });
+
+  it("answers another agency's matter with the referral: not a miss, no advisor offer", async () => {
+    // Prepare: the recogniser says vehicle tax is Traficom's; the customer missed once before.
+    const recognizer: Recognizer = {
+      recognize: async () => ({
+        intent: "none",
+        confidence: 0.99,
+        detectedLang: "sv",
+        alternatives: [{ intent: "none", confidence: 0.99 }],
+        referral: "traficom",
+      }),
+    };
+    const fulfill = createFulfillmentHandler({
+      library: createTopicLibrary(loadBotContent()),
+      logger: createLogger("silent"),
+    });
+    const bot = createEmbeddedLexBot({ recognizer, fulfill, logger: createLogger("silent") });
+    // Act
+    const turn = await bot.reply(
+      { ...chat, missesInRow: 1 },
+      "Fordonsskatten har förfallit, var betalar jag den?",
+    );
+    // Assess
+    expect(turn).toMatchObject({ referral: "traficom", missed: false });
+    expect(turn.topic).toBeUndefined();
+    expect(turn.messages[0]?.text).toMatch(/^Fordonsskatten sköts av Traficom/);
+    expect(turn.messages.flatMap((m) => m.actions ?? []).map((a) => a.type)).toEqual(["link"]);
   });
 });

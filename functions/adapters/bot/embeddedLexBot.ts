@@ -54,9 +54,11 @@ export function createEmbeddedLexBot(deps: {
       const response = await deps.fulfill(event, context);
       const messages = fromLexMessages(response.messages);
       const topic = messages.find((m) => m.topic)?.topic;
+      const referral = response.sessionState.sessionAttributes.lastReferral;
       return {
         messages,
         ...(topic && isWellFormedTopicId(topic) ? { topic } : {}),
+        ...(referral ? { referral } : {}),
         missed: Number(response.sessionState.sessionAttributes.missesInRow) > 0,
         recognition: recognition.alternatives.slice(0, 3),
       };

@@ -50,9 +50,11 @@ export function createLexBot(config: LexBotConfig): Bot {
         const attributes = response.sessionState?.sessionAttributes ?? {};
         const misses = Number(attributes.missesInRow ?? "0");
         const contentVersion = Number(attributes.contentVersion);
+        const referral = attributes.lastReferral;
         return {
           messages,
           ...(topic && isWellFormedTopicId(topic) ? { topic } : {}),
+          ...(referral ? { referral } : {}),
           missed: misses > 0,
           recognition: toScores(response.interpretations ?? []).slice(0, 3),
           ...(Number.isInteger(contentVersion) && contentVersion > 0 ? { contentVersion } : {}),

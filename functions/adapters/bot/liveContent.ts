@@ -56,7 +56,7 @@ export function createLiveContent(deps: {
   /** The recogniser for `bundle`, trained once however often it is asked for. */
   function trained(bundle: ContentBundle, train: Train = deps.train): Promise<TrainedRecognizer> {
     const key = createHash("sha256")
-      .update(JSON.stringify([bundle.topics, bundle.outOfScope]))
+      .update(JSON.stringify([bundle.topics, bundle.outOfScope, bundle.referrals ?? []]))
       .digest("base64url");
     let training = trainings.get(key);
     if (!training) {

@@ -1,5 +1,6 @@
 import {
   BatchWriteCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -8,11 +9,12 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import type { ContentBundle, HeldOutCase } from "../../content/bundle.ts";
-import type { TopicFile } from "../../content/schema.ts";
+import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type {
   ContentStore,
   Draft,
+  DraftReferralWrite,
   DraftTopicMeta,
   DraftTopicWrite,
 } from "../../domain/content/contentStore.ts";
@@ -27,8 +29,10 @@ import { queryAll } from "./queryAll.ts";
  *   versions  / v#000042         a version's meta (written after its content)
  *   v#000042  / topic#<id>       one topic with its held-out messages
  *   v#000042  / scope            out-of-scope examples and the "none" held-out messages
+ *   v#000042  / referral#<id>    one referral group (versions stored before referrals have none)
  *   draft     / topic#<id>       the same, plus who changed it and whether it is retired
  *   draft     / scope
+ *   draft     / referral#<id>    the same, plus who changed it
  *   draft     / rev              moved by every draft write (processes cache the draft by it)
  *   audit     / <iso time>#<ulid> one audit entry
  * One item per topic keeps every item far below DynamoDB's 400 KB and lets a save touch one.
@@ -39,6 +43,9 @@ interface TopicItem {
   topic: TopicFile;
   tests: Split;
   dev: Split;
+}
+interface ReferralItem {
+  referral: ReferralGroup;
 }
 interface ScopeItem {
   outOfScope: Split;
@@ -74,7 +81,11 @@ function toItems(bundle: ContentBundle): { topics: TopicItem[]; scope: ScopeItem
   };
 }
 
-function fromItems(topics: TopicItem[], scope: ScopeItem | undefined): ContentBundle {
+function fromItems(
+  topics: TopicItem[],
+  scope: ScopeItem | undefined,
+  referrals: ReferralItem[],
+): ContentBundle {
   const heldOut = (split: "tests" | "dev") =>
     Object.fromEntries(
       LANGS.map((lang) => [
@@ -91,6 +102,8 @@ function fromItems(topics: TopicItem[], scope: ScopeItem | undefined): ContentBu
   return {
     topics: topics.map((t) => t.topic),
     outOfScope: scope?.outOfScope ?? { fi: [], sv: [] },
+    // A version stored before referral groups existed has no referral items: none.
+    referrals: referrals.map((r) => r.referral),
     tests: heldOut("tests"),
     dev: heldOut("dev"),
   };
@@ -162,6 +175,12 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
         ...t,
         ...(extra?.(t.topic.id) ?? {}),
       })),
+      ...(bundle.referrals ?? []).map((referral) => ({
+        pk,
+        sk: `referral#${referral.id}`,
+        referral,
+        ...(extra?.(referral.id) ?? {}),
+      })),
       { pk, sk: "scope", ...scope },
     ];
   }
@@ -224,7 +243,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
             String(i.sk).startsWith("topic#"),
           ) as unknown as TopicItem[];
           const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
-          return fromItems(topics, scope);
+          return fromItems(topics, scope, referralItems(items));
         })();
         versions.set(version, read);
         // Not found or failed is not remembered: the version may be written a moment later.
@@ -319,6 +338,21 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       await bumpDraftRevision();
     },
 
+    async putDraftReferral(write: DraftReferralWrite) {
+      const Key = { pk: "draft", sk: `referral#${write.id}` };
+      if (write.group) {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...Key, referral: write.group, ...write.meta },
+          }),
+        );
+      } else {
+        await doc.send(new DeleteCommand({ TableName: table, Key }));
+      }
+      await bumpDraftRevision();
+    },
+
     async replaceDraft(bundle, meta) {
       const items = bundleItems("draft", bundle, () => meta);
       const keep = new Set(items.map((i) => i.sk));
@@ -361,8 +395,9 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
   if (topicItems.length === 0) return undefined;
   const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
   const active = topicItems.filter((t) => !t.retired);
+  const referrals = referralItems(items) as (ReferralItem & DraftTopicMeta)[];
   return {
-    bundle: fromItems(active, scope),
+    bundle: fromItems(active, scope, referrals),
     retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
     meta: new Map(
       topicItems.map((t) => [
@@ -375,7 +410,22 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
         },
       ]),
     ),
+    referralMeta: new Map(
+      referrals.map((r) => [
+        r.referral.id,
+        {
+          updatedBy: r.updatedBy,
+          updatedByName: r.updatedByName,
+          updatedAt: r.updatedAt,
+          retired: false,
+        },
+      ]),
+    ),
   };
+}
+
+function referralItems(items: Record<string, unknown>[]): ReferralItem[] {
+  return items.filter((i) => String(i.sk).startsWith("referral#")) as unknown as ReferralItem[];
 }
 
 function toMeta(item: Record<string, unknown>): VersionMeta {

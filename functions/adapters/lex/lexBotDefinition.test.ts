@@ -13,11 +13,15 @@ describe("Lex bot definition from bot content", () => {
   });
 
   it.each(["fi_FI", "sv_SE"])(
-    "gives %s one intent per topic plus FallbackIntent, all fulfilled by the hook",
+    "gives %s one intent per topic and referral group plus FallbackIntent, all fulfilled by the hook",
     (id) => {
       const locale = definition.locales.find((l) => l.localeId === id);
       expect(locale?.intents.map((i) => i.name).sort()).toEqual(
-        [...content.topics.keys(), "FallbackIntent"].sort(),
+        [
+          ...content.topics.keys(),
+          ...content.referrals.map((r) => `Referral_${r.id}`),
+          "FallbackIntent",
+        ].sort(),
       );
       expect(locale?.intents.every((i) => i.fulfillmentCodeHook.enabled)).toBe(true);
       expect(locale?.intents.find((i) => i.name === "FallbackIntent")).toMatchObject({
@@ -39,6 +43,18 @@ describe("Lex bot definition from bot content", () => {
     expect(sv?.sampleUtterances).not.toContainEqual({ utterance: "verokortti" });
   });
 
+  it("names referral intents so Lex accepts them and no topic can take them", () => {
+    const fi = definition.locales[0]?.intents.find((i) => i.name === "Referral_traficom");
+    expect(fi?.description).toBe("Ajoneuvovero ja Traficom");
+    expect(fi?.sampleUtterances).toContainEqual({ utterance: "ajoneuvoveron eräpäivä" });
+    for (const locale of definition.locales) {
+      for (const intent of locale.intents) {
+        // Lex V2 intent names: letters and digits, each optionally followed by "_" or "-".
+        expect(intent.name).toMatch(/^([0-9a-zA-Z][_-]?){1,100}$/);
+      }
+    }
+  });
+
   it("never gives two intents of a locale the same utterance", () => {
     for (const locale of definition.locales) {
       const all = locale.intents
@@ -57,7 +73,7 @@ describe("Lex bot definition from bot content", () => {
 
   it("stays well inside the Lex quotas, so there are no warnings today", () => {
     expect(definition.warnings).toEqual([]);
-    expect(definition.usage.fi.intents).toBe(content.topics.size + 1);
+    expect(definition.usage.fi.intents).toBe(content.topics.size + content.referrals.length + 1);
     expect(definition.usage.fi.utteranceChars).toBeLessThan(
       LEX_LIMITS.utteranceCharsPerLocale * 0.8,
     );

@@ -1,6 +1,7 @@
 /**
  * The Lex V2 bot's locales, generated from bot content: one intent per topic with the
- * topic's utterances, plus FallbackIntent. Every intent is fulfilled by the code hook, so
+ * topic's utterances, one per referral group (Referral_<id>) with its sentences, plus
+ * FallbackIntent. Every intent is fulfilled by the code hook, so
  * answers stay in the content and Lex only classifies. The one definition of how content
  * becomes Lex intents: the CDK bot stack deploys it, and publishing from the content studio
  * (lexPublisher.ts) syncs the running bot's draft to it. Pure: no CDK, no AWS.
@@ -8,6 +9,7 @@
 import { createHash } from "node:crypto";
 import type { BotContent } from "../../content/loadContent.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
+import { referralIntentName } from "../../contracts/referrals.ts";
 import { LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
 import { LEX_LIMITS, lexSampleUtterances, quotaLevel } from "./lexLocale.ts";
 import { FALLBACK_INTENT, lexIntentName } from "./lexV2.ts";
@@ -49,22 +51,34 @@ export interface LexIntents {
 }
 
 /**
- * The intents of the fi_FI and sv_SE locales: one per topic, in topic order, plus
- * FallbackIntent. Throws LexLimitError when a locale would exceed a Lex quota.
+ * The intents of the fi_FI and sv_SE locales: one per topic, in topic order, one per
+ * referral group, plus FallbackIntent. Throws LexLimitError when a locale would exceed a Lex quota.
  */
 export function lexIntents(content: BotContent): LexIntents {
   const warnings: string[] = [];
   const usage = {} as LexIntents["usage"];
   const intents = {} as LexIntents["intents"];
   for (const lang of LANGS) {
-    const locale: LexIntent[] = lexSampleUtterances(content.topics.values(), lang).map(
-      ({ topic, utterances }) => ({
+    // Referral groups become intents like topics, under a name no topic id can take; the
+    // fulfillment hook reads the group from it and answers with the group's pointer.
+    const sources = [
+      ...[...content.topics.values()].map((topic) => ({
         name: lexIntentName(topic.id),
-        description: topic[lang].title,
-        sampleUtterances: utterances.map((utterance) => ({ utterance })),
-        fulfillmentCodeHook: { enabled: true },
-      }),
-    );
+        fi: { utterances: topic.fi.utterances, title: topic.fi.title },
+        sv: { utterances: topic.sv.utterances, title: topic.sv.title },
+      })),
+      ...(content.referrals ?? []).map((group) => ({
+        name: referralIntentName(group.id),
+        fi: { utterances: group.fi.sentences, title: group.fi.title },
+        sv: { utterances: group.sv.sentences, title: group.sv.title },
+      })),
+    ];
+    const locale: LexIntent[] = lexSampleUtterances(sources, lang).map(({ topic, utterances }) => ({
+      name: topic.name,
+      description: topic[lang].title,
+      sampleUtterances: utterances.map((utterance) => ({ utterance })),
+      fulfillmentCodeHook: { enabled: true },
+    }));
     locale.push({
       name: FALLBACK_INTENT,
       description: "No topic is likely enough: the fulfillment hook offers other channels.",

@@ -45,7 +45,10 @@ function topic(id: Topic["id"], fi: string[], sv: string[] = fi.map((s) => `${s}
   return { id, fi: locale(`${id} fi`, fi), sv: locale(`${id} sv`, sv) };
 }
 
-/** vat as it is live, payment with new sentences, omavero new; property-tax was retired. */
+/**
+ * vat as it is live, payment with new sentences, omavero new; property-tax was retired; the
+ * traficom referral group is new.
+ */
 const content: BotContent = {
   topics: new Map([
     ["vat", topic("vat", sentences("alv"))],
@@ -53,6 +56,23 @@ const content: BotContent = {
     ["omavero", topic("omavero", sentences("omavero"))],
   ]) as BotContent["topics"],
   outOfScope: { fi: ["sää huomenna"], sv: ["vädret i morgon"] },
+  referrals: [
+    {
+      id: "traficom",
+      fi: {
+        title: "Ajoneuvovero ja Traficom",
+        answer: "Ajoneuvovero on Traficomin asia.",
+        link: { label: "Traficom", url: "https://www.traficom.fi/fi" },
+        sentences: ["ajoneuvovero erääntyi", "ajoneuvoveron eräpäivä", "auton vero"],
+      },
+      sv: {
+        title: "Fordonsskatt och Traficom",
+        answer: "Fordonsskatten sköts av Traficom.",
+        link: { label: "Traficom", url: "https://www.traficom.fi/sv" },
+        sentences: ["fordonsskatten förföll", "fordonsskattens förfallodag", "bilskatt"],
+      },
+    },
+  ],
 };
 const wanted = lexIntents(content).intents;
 
@@ -234,14 +254,33 @@ describe("publishing content to the Lex bot", () => {
         localeId,
         intentId: `${prefix}PROPERTY`,
       });
+      // A referral group is an intent of its own, named apart from every topic.
+      expect(lex).toHaveReceivedCommandWith(CreateIntentCommand, {
+        botId: BOT,
+        botVersion: "DRAFT",
+        localeId,
+        intentName: "Referral_traficom",
+        description: lang === "fi" ? "Ajoneuvovero ja Traficom" : "Fordonsskatt och Traficom",
+        sampleUtterances: wanted[lang].find((i) => i.name === "Referral_traficom")
+          ?.sampleUtterances,
+        fulfillmentCodeHook: { enabled: true },
+      });
     }
     // Unchanged intents and the fallback intent are left alone.
-    expect(lex).toHaveReceivedCommandTimes(CreateIntentCommand, 2);
+    expect(lex).toHaveReceivedCommandTimes(CreateIntentCommand, 4);
     expect(lex).toHaveReceivedCommandTimes(UpdateIntentCommand, 2);
     expect(lex).toHaveReceivedCommandTimes(DeleteIntentCommand, 2);
     expect(result.changes).toEqual({
-      fi_FI: { created: ["omavero"], updated: ["payment"], deleted: ["property-tax"] },
-      sv_SE: { created: ["omavero"], updated: ["payment"], deleted: ["property-tax"] },
+      fi_FI: {
+        created: ["omavero", "Referral_traficom"],
+        updated: ["payment"],
+        deleted: ["property-tax"],
+      },
+      sv_SE: {
+        created: ["omavero", "Referral_traficom"],
+        updated: ["payment"],
+        deleted: ["property-tax"],
+      },
     });
   });
 

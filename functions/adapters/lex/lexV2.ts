@@ -7,6 +7,7 @@
 import * as z from "zod";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
+import { referralIntentName, referralOfIntent } from "../../contracts/referrals.ts";
 import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../../domain/chat/model.ts";
 import type { DialogueContext } from "../../domain/dialogue/answerTurn.ts";
@@ -111,6 +112,10 @@ export function lexEventFromRecognition(input: {
       ...(recognition.intent === NO_INTENT ? {} : { nluConfidence: recognition.confidence }),
     });
   }
+  // Lex names the referral group's own intent; locally the recogniser's group stands in for it.
+  const winner = recognition.referral
+    ? referralIntentName(recognition.referral)
+    : lexIntentName(recognition.intent);
   return {
     messageVersion: "1.0",
     invocationSource: "FulfillmentCodeHook",
@@ -120,7 +125,7 @@ export function lexEventFromRecognition(input: {
     bot: { name: "asiointi-local", id: "LOCAL", localeId: LEX_LOCALES[recognition.detectedLang] },
     interpretations,
     sessionState: {
-      intent: { name: lexIntentName(recognition.intent), slots: {}, state: "ReadyForFulfillment" },
+      intent: { name: winner, slots: {}, state: "ReadyForFulfillment" },
       sessionAttributes: {
         chatLang: context.lang,
         missesInRow: String(context.missesInRow),
@@ -144,6 +149,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
     return { intent, confidence: i.nluConfidence ?? (intent === NO_INTENT ? 1 : 0) };
   });
   const intent = intentIdOf(winner);
+  const referral = referralOfIntent(winner);
   const confidence =
     alternatives.find((a) => a.intent === intent)?.confidence ?? (intent === NO_INTENT ? 1 : 0);
   return {
@@ -152,6 +158,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       confidence,
       detectedLang: langOfLocale(event.bot.localeId),
       alternatives: alternatives.slice(0, 3),
+      ...(referral ? { referral } : {}),
     },
     context: {
       lang: attributes.chatLang,

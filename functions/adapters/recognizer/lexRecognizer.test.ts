@@ -60,6 +60,26 @@ describe("LexRecognizer", () => {
     expect(result).toMatchObject({ intent: "none", confidence: 0.7 });
   });
 
+  it("answers a referral group's intent as none with the group named", async () => {
+    lex.on(RecognizeTextCommand).resolves({
+      interpretations: [
+        { intent: { name: "Referral_traficom" }, nluConfidence: { score: 0.88 } },
+        { intent: { name: "FallbackIntent" } },
+        { intent: { name: "payment" }, nluConfidence: { score: 0.06 } },
+      ],
+    });
+
+    const result = await recognizer().recognize(
+      "Ajoneuvovero on erääntynyt, mihin sen maksan?",
+      "fi",
+    );
+
+    expect(result).toMatchObject({ intent: "none", confidence: 0.88, referral: "traficom" });
+    expect(result.alternatives.map((a) => a.intent)).toEqual(["none", "payment"]);
+    // A referral intent never reads as a topic, whatever its spelling would make of it.
+    expect(intentIdOf("Referral_small-talk")).toBe("none");
+  });
+
   it("answers none when Lex returns no interpretations", async () => {
     lex.on(RecognizeTextCommand).resolves({});
 

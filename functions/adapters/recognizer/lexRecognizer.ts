@@ -4,6 +4,7 @@ import {
   RecognizeTextCommand,
 } from "@aws-sdk/client-lex-runtime-v2";
 import type { Lang } from "../../contracts/lang.ts";
+import { referralOfIntent } from "../../contracts/referrals.ts";
 import { type IntentId, isWellFormedTopicId, NO_INTENT } from "../../contracts/topics.ts";
 import type { IntentScore, Recognition, Recognizer } from "../../domain/ports.ts";
 
@@ -40,9 +41,16 @@ export class LexRecognizer implements Recognizer {
         text,
       }),
     );
-    const scores = toScores(response.interpretations ?? []);
+    const interpretations = response.interpretations ?? [];
+    const scores = toScores(interpretations);
     const winner = scores[0] ?? { intent: NO_INTENT, confidence: 1 };
-    return { ...winner, detectedLang: lang, alternatives: scores.slice(0, 3) };
+    const referral = referralOfIntent(interpretations[0]?.intent?.name);
+    return {
+      ...winner,
+      detectedLang: lang,
+      alternatives: scores.slice(0, 3),
+      ...(referral ? { referral } : {}),
+    };
   }
 }
 
@@ -51,7 +59,8 @@ export class LexRecognizer implements Recognizer {
  * bot is built from the same content, so any well-formed name is one of its topics.
  */
 export function intentIdOf(lexName: string | undefined): IntentId {
-  if (!lexName || lexName === "FallbackIntent") return NO_INTENT;
+  // A referral group's intent is out of scope: `none`, with the group named apart.
+  if (!lexName || lexName === "FallbackIntent" || referralOfIntent(lexName)) return NO_INTENT;
   const kebab = lexName
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .replace(/_/g, "-")

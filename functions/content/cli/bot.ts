@@ -28,13 +28,16 @@ const recognizer = createEmbeddedRecognizer(content);
 const lines = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
 
 if (command === "classify") {
-  // External contract: exactly these keys in this order, one line per non-blank input line.
+  // External contract: exactly these keys in this order, one line per non-blank input line;
+  // "referral" follows only for another agency's matter (intent stays "none").
   for await (const line of lines) {
     // The message is echoed as given (only a Windows line end removed) so callers can join on it.
     const text = line.replace(/\r$/, "");
     if (text.trim() === "") continue;
-    const { intent, confidence } = recognizer.classify(text, lang.data);
-    process.stdout.write(`${JSON.stringify({ text, intent, confidence })}\n`);
+    const { intent, confidence, referral } = recognizer.classify(text, lang.data);
+    process.stdout.write(
+      `${JSON.stringify({ text, intent, confidence, ...(referral ? { referral } : {}) })}\n`,
+    );
   }
 } else {
   await chat(content, lang.data);
@@ -57,7 +60,7 @@ async function chat(content: BotContent, chatLang: Lang): Promise<void> {
         .map((a) => `${a.intent} ${a.confidence.toFixed(2)}`)
         .join(", ");
       console.log(
-        `  [${r.intent} ${r.confidence.toFixed(2)} | lang ${r.detectedLang} | ${alternatives}]`,
+        `  [${r.intent}${r.referral ? ` -> ${r.referral}` : ""} ${r.confidence.toFixed(2)} | lang ${r.detectedLang} | ${alternatives}]`,
       );
       if (r.detectedLang !== chatLang) {
         console.log(
@@ -67,7 +70,13 @@ async function chat(content: BotContent, chatLang: Lang): Promise<void> {
         );
       }
       const topic = r.intent === NO_INTENT ? undefined : content.topics.get(r.intent);
-      if (topic) {
+      const referral = r.referral
+        ? content.referrals.find((g) => g.id === r.referral)?.[r.detectedLang]
+        : undefined;
+      if (referral) {
+        console.log(`bot> ${referral.answer.trim()}`);
+        console.log(`     ${referral.link.label}: ${referral.link.url}`);
+      } else if (topic) {
         const pieces = answerPieces(topic, r.detectedLang);
         console.log(`bot> ${pieces.paragraphs.join("\n\n     ")}`);
         for (const link of pieces.links) console.log(`     ${link.label}: ${link.url}`);

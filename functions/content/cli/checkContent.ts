@@ -14,4 +14,7 @@ if (errors > 0) {
   process.exit(1);
 }
 const topics = content?.topics.size ?? 0;
-console.log(`Content OK: ${topics} topics in fi and sv, ${warnings} warning(s).`);
+const referrals = content?.referrals.length ?? 0;
+console.log(
+  `Content OK: ${topics} topics and ${referrals} referral groups in fi and sv, ${warnings} warning(s).`,
+);

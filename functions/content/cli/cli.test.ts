@@ -43,10 +43,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(script: string, args: string[]) {
+function run(script: string, args: string[], input = "") {
   const result = spawnSync(TSX, [join(ROOT, "functions/content/cli", script), ...args], {
     cwd: ROOT,
-    input: "",
+    input,
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -83,5 +83,19 @@ describe("content command-line tools on bad content", () => {
 
     expect(code).toBe(1);
     expectContentProblems(output);
+  });
+});
+
+describe("the classify CLI on the repository's content", () => {
+  it.each([
+    ["fi", "Ajoneuvovero on erääntynyt, mihin sen maksan?"],
+    ["sv", "Fordonsskatten har förfallit, var betalar jag den?"],
+  ])("keeps intent none and names the traficom referral (%s)", (lang, text) => {
+    const { code, output } = run("bot.ts", ["classify", "--lang", lang], `${text}\n`);
+
+    expect(code).toBe(0);
+    const line = JSON.parse(output.trim()) as Record<string, unknown>;
+    expect(Object.keys(line)).toEqual(["text", "intent", "confidence", "referral"]);
+    expect(line).toMatchObject({ text, intent: "none", referral: "traficom" });
   });
 });

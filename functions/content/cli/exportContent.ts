@@ -27,17 +27,22 @@ try {
   const bundle = await table.store.versionBundle(version);
   if (!bundle) fail(`Version ${version} does not exist; the studio's Versions page lists them.`);
   const files = bundleFiles(bundle);
-  // Topics retired in this version lose their files; nothing else in the folder is touched.
-  const topicsDir = join(out, "topics");
-  mkdirSync(topicsDir, { recursive: true });
-  for (const name of readdirSync(topicsDir)) {
-    if (/\.ya?ml$/.test(name) && !files.has(`topics/${name}`)) rmSync(join(topicsDir, name));
+  // Topics and referral groups retired in this version lose their files; nothing else in
+  // the folder is touched.
+  for (const folder of ["topics", "referrals"]) {
+    const dir = join(out, folder);
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dir)) {
+      if (/\.ya?ml$/.test(name) && !files.has(`${folder}/${name}`)) rmSync(join(dir, name));
+    }
   }
   for (const [path, text] of files) {
     mkdirSync(dirname(join(out, path)), { recursive: true });
     writeFileSync(join(out, path), text);
   }
-  console.log(`Wrote content version ${version} (${bundle.topics.length} topics) to ${out}`);
+  console.log(
+    `Wrote content version ${version} (${bundle.topics.length} topics, ${bundle.referrals.length} referral groups) to ${out}`,
+  );
 } finally {
   await table.close();
 }

@@ -43,10 +43,12 @@ try {
     detail: dir,
   });
   const changes = liveBundle ? diffBundles(liveBundle, bundle) : [];
-  console.log(`Imported ${bundle.topics.length} topics from ${dir} as the draft.`);
+  console.log(
+    `Imported ${bundle.topics.length} topics and ${bundle.referrals.length} referral groups from ${dir} as the draft.`,
+  );
   for (const c of changes) {
     console.log(
-      `  ${c.change.padEnd(8)} ${c.id}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`,
+      `  ${c.change.padEnd(8)} ${c.kind === "referral" ? "referral " : ""}${c.id}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`,
     );
   }
   console.log(

@@ -3,6 +3,7 @@ import type { ContentBundle } from "../bundle.ts";
 /** What the main thread asks the rules worker. */
 export type RulesRequest =
   | { id: number; op: "checkTopic"; json: unknown; bundle: ContentBundle }
+  | { id: number; op: "checkReferral"; json: unknown; bundle: ContentBundle }
   | { id: number; op: "checkBundle"; bundle: ContentBundle };
 
 /** Its answer: the rules' own result, or why it failed. */

@@ -16,14 +16,13 @@ const port = parentPort;
 port.on("message", (request: RulesRequest) => {
   let response: RulesResponse;
   try {
-    response =
+    const result =
       request.op === "checkTopic"
-        ? {
-            id: request.id,
-            ok: true,
-            result: contentRules.checkTopic(request.json, request.bundle),
-          }
-        : { id: request.id, ok: true, result: contentRules.checkBundle(request.bundle) };
+        ? contentRules.checkTopic(request.json, request.bundle)
+        : request.op === "checkReferral"
+          ? contentRules.checkReferral(request.json, request.bundle)
+          : contentRules.checkBundle(request.bundle);
+    response = { id: request.id, ok: true, result };
   } catch (error) {
     response = { id: request.id, ok: false, message: (error as Error).message };
   }

@@ -5,6 +5,7 @@ import { tableNames } from "../../adapters/dynamodb/tables.ts";
 import type { ChatMessage } from "../../contracts/protocol.ts";
 import { manualClock } from "../clock.ts";
 import type { Bot, BotTurn } from "../dialogue/bot.ts";
+import type { ReportEvent } from "../reports/reportEvents.ts";
 import { createChatService } from "./chatService.ts";
 import { createIdGenerator } from "./ids.ts";
 
@@ -21,7 +22,13 @@ const answerAtOnce: BotTurn = {
 
 function chatService(reply: Bot["reply"] = async () => answerAtOnce) {
   const shown: ChatMessage[] = [];
+  const reported: ReportEvent[] = [];
   const chats = createChatService({
+    reports: {
+      async record(event) {
+        reported.push(event);
+      },
+    },
     store: createDynamoChatStore(tables.clients().doc, tableNames(PREFIX)),
     bot: { welcome: () => [], reply },
     notifier: {
@@ -33,7 +40,7 @@ function chatService(reply: Bot["reply"] = async () => answerAtOnce) {
     ids: createIdGenerator(),
     settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
   });
-  return { chats, shown };
+  return { chats, shown, reported };
 }
 
 describe("a customer's question", () => {
@@ -93,5 +100,23 @@ describe("a customer's question", () => {
       await chats.startChat({ lang: "fi", resumeToken: started.resumeToken })
     ).replay();
     expect(stored.map((m) => m.from)).toEqual(["customer", "bot"]);
+  });
+
+  it("reports a referral answer with its group, not as a miss, and keeps the miss streak at 0", async () => {
+    const referral: BotTurn = {
+      messages: [{ from: "bot", text: "Ajoneuvovero on Traficomin asia." }],
+      referral: "traficom",
+      missed: false,
+    };
+    const { chats, reported } = chatService(async () => referral);
+    const { chat } = await chats.startChat({ lang: "fi" });
+
+    const asked = await chats.ask(chat.chatId, { text: "Ajoneuvovero erääntyi", clientId: "r1" });
+    const turn = await asked.answered;
+
+    expect(turn).toMatchObject({ missesInRow: 0, offersHandoff: false });
+    expect(reported).toContainEqual(
+      expect.objectContaining({ kind: "botAnswer", missed: false, referral: "traficom" }),
+    );
   });
 });

@@ -175,6 +175,7 @@ export function createChatService(deps: ChatServiceDeps) {
       lang: chat.lang,
       topic: turn.topic,
       missed: turn.missed,
+      ...(turn.referral ? { referral: turn.referral } : {}),
     });
     return {
       ...(turn.topic ? { topic: turn.topic } : {}),

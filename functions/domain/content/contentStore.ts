@@ -9,12 +9,21 @@ export interface DraftTopicMeta {
   retired: boolean;
 }
 
-/** The shared draft: a whole bundle, plus who touched each topic. */
+/** The shared draft: a whole bundle, plus who touched each topic and referral group. */
 export interface Draft {
   bundle: ContentBundle;
   /** Topics retired in the draft keep their last content here, out of the bundle. */
   retired: ContentBundle["topics"];
   meta: Map<string, DraftTopicMeta>;
+  /** Who last changed each referral group (referral ids are apart from topic ids). */
+  referralMeta: Map<string, DraftTopicMeta>;
+}
+
+/** One referral group of the draft as stored: without `group` it is removed from the draft. */
+export interface DraftReferralWrite {
+  id: string;
+  group?: ContentBundle["referrals"][number];
+  meta: DraftTopicMeta;
 }
 
 /** One topic of the draft with its held-out messages, as stored and edited together. */
@@ -53,6 +62,7 @@ export interface ContentStore {
 
   draft(): Promise<Draft | undefined>;
   putDraftTopic(write: DraftTopicWrite): Promise<void>;
+  putDraftReferral(write: DraftReferralWrite): Promise<void>;
   /** Replaces the whole draft (seed, import, an approved rollback). */
   replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta): Promise<void>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ContentBundle } from "../../content/bundle.ts";
-import type { TopicFile } from "../../content/schema.ts";
+import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
 import type { ContentStore, DraftTopicMeta } from "./contentStore.ts";
 import type { VersionMeta } from "./versions.ts";
 
@@ -9,10 +9,22 @@ function topic(id: string, title: string = id): TopicFile {
   return { id: id as TopicFile["id"], fi: locale, sv: { ...locale, answer: `Om ${id}.` } };
 }
 
+export function sampleReferral(id = "kela", title = "Kela"): ReferralGroup {
+  const link = { label: "kela.fi", url: "https://www.kela.fi/" };
+  const side = (word: string) => ({
+    title,
+    answer: `${word} ${id}.`,
+    link,
+    sentences: [1, 2, 3, 4, 5].map((n) => `${id} ${word} ${n}`),
+  });
+  return { id, fi: side("asia"), sv: side("sak") };
+}
+
 export function sampleBundle(ids: string[] = ["tax-card", "payment"]): ContentBundle {
   return {
     topics: ids.map((id) => topic(id)),
     outOfScope: { fi: ["kela asia"], sv: ["fpa sak"] },
+    referrals: [sampleReferral()],
     tests: {
       fi: ids
         .flatMap((id) => [{ text: `mikä on ${id}`, intent: id }])
@@ -58,6 +70,7 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect(back.topics.map((t) => t.id).sort()).toEqual(["payment", "tax-card"]);
       expect(back.topics.find((t) => t.id === "tax-card")).toEqual(bundle.topics[0]);
       expect(back.outOfScope).toEqual(bundle.outOfScope);
+      expect(back.referrals).toEqual(bundle.referrals);
       expect(new Set(back.tests.fi.map((c) => `${c.intent}|${c.text}`))).toEqual(
         new Set(bundle.tests.fi.map((c) => `${c.intent}|${c.text}`)),
       );
@@ -119,6 +132,27 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect(draft?.bundle.tests.fi.some((c) => c.intent === "payment")).toBe(false);
       expect(draft?.retired.map((t) => t.id)).toEqual(["payment"]);
       expect(draft?.meta.get("vat")?.updatedBy).toBe("editor");
+    });
+
+    it("gives a version stored without referral groups back with none", async () => {
+      const store = await fresh();
+      await store.putVersion(meta(1), { ...sampleBundle(), referrals: [] });
+      expect((await store.versionBundle(1))?.referrals).toEqual([]);
+    });
+
+    it("keeps the draft's referral groups one by one, and removes one", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(), who);
+      await store.putDraftReferral({
+        id: "traficom",
+        group: sampleReferral("traficom", "Traficom"),
+        meta: { ...who, updatedBy: "editor" },
+      });
+      await store.putDraftReferral({ id: "kela", meta: who });
+      const draft = await store.draft();
+      expect(draft?.bundle.referrals.map((r) => r.id)).toEqual(["traficom"]);
+      expect(draft?.referralMeta.get("traficom")?.updatedBy).toBe("editor");
+      expect(draft?.bundle.topics.map((t) => t.id).sort()).toEqual(["payment", "tax-card"]);
     });
 
     it("replaces the whole draft, dropping topics the new content does not have", async () => {

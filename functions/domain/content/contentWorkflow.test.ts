@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { TopicFile } from "../../content/schema.ts";
+import { contentRules } from "../../content/contentRules.ts";
+import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
 import { manualClock } from "../clock.ts";
-import { sampleBundle } from "./contentStoreContract.ts";
+import { sampleBundle, sampleReferral } from "./contentStoreContract.ts";
 import {
   ABANDONED_BUILD_MS,
   type ContentDeployer,
@@ -30,6 +31,8 @@ const rules: ContentRules = {
     const { tests, ...rest } = topic;
     return { issues: [], topic: rest, ...(tests ? { tests } : {}) };
   },
+  // Referral groups get the real rules: the one validator the studio and content:check use.
+  checkReferral: (json, draft) => contentRules.checkReferral(json, draft),
   checkBundle: () => [],
 };
 
@@ -401,5 +404,107 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
       error: "Its build could not be started: Rate exceeded",
     });
     expect(await store.live()).toMatchObject({ version: 1 });
+  });
+});
+
+describe("the content workflow's referral groups", () => {
+  const traficom = (): ReferralGroup => ({
+    ...sampleReferral("traficom", "Ajoneuvovero ja Traficom"),
+    fi: {
+      title: "Ajoneuvovero ja Traficom",
+      answer: "Ajoneuvovero on Traficomin asia.",
+      link: { label: "Traficom", url: "https://www.traficom.fi/fi" },
+      sentences: [
+        "ajoneuvovero",
+        "ajoneuvoveron eräpäivä",
+        "auton vero",
+        "käyttövoimavero",
+        "ajoneuvoveron palautus",
+      ],
+    },
+  });
+
+  it("saves a new group into the draft, in the audit trail and the draft's changes", async () => {
+    const { workflow } = await setUp();
+
+    const { warnings } = await workflow.saveReferral(owner, "traficom", traficom());
+
+    expect(warnings).toEqual([]);
+    expect((await workflow.draftReferral("traficom")).referral.fi.title).toBe(
+      "Ajoneuvovero ja Traficom",
+    );
+    const { changed } = await workflow.draft();
+    expect(changed).toContainEqual({
+      id: "traficom",
+      kind: "referral",
+      change: "added",
+      fields: [],
+    });
+    const [entry] = await workflow.auditTrail(1);
+    expect(entry).toMatchObject({ action: "draft-save", actor: "owner", referral: "traficom" });
+  });
+
+  it("refuses a group whose link leaves the allowed sites, naming the field, and writes nothing", async () => {
+    const { workflow } = await setUp();
+    const group = traficom();
+    group.fi.link.url = "https://example.com/ajoneuvovero";
+
+    const error = await workflow.saveReferral(owner, "traficom", group).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ContentInvalidError);
+    expect((error as ContentInvalidError).problems).toContainEqual(
+      expect.objectContaining({
+        path: "fi.link.url",
+        message: expect.stringContaining("example.com"),
+      }),
+    );
+    await expect(workflow.draftReferral("traficom")).rejects.toThrow(/not in the draft/);
+  });
+
+  it("adds the inbox's texts to a group, skipping ones it has", async () => {
+    const { workflow } = await setUp();
+
+    const result = await workflow.addReferralSentences(owner, "kela", "fi", [
+      "kelan asumistuki loppui",
+      "KELA asia 1",
+      " kelan asumistuki loppui ",
+    ]);
+
+    expect(result.added).toBe(1);
+    const { referral } = await workflow.draftReferral("kela");
+    expect(referral.fi.sentences.at(-1)).toBe("kelan asumistuki loppui");
+    expect(referral.sv.sentences).toHaveLength(5);
+    const [entry] = await workflow.auditTrail(1);
+    expect(entry).toMatchObject({
+      action: "draft-save",
+      referral: "kela",
+      detail: "added 1 fi sentence(s)",
+    });
+  });
+
+  it("refuses a text that already teaches a topic, saying where it is", async () => {
+    const { workflow } = await setUp();
+
+    const error = await workflow
+      .addReferralSentences(owner, "kela", "fi", ["tax-card one"])
+      .catch((e) => e);
+
+    expect(error).toBeInstanceOf(ContentInvalidError);
+    expect((error as ContentInvalidError).problems[0]?.message).toMatch(
+      /"tax-card one" appears in both .*topic tax-card/,
+    );
+    expect((await workflow.draftReferral("kela")).referral.fi.sentences).toHaveLength(5);
+  });
+
+  it("retires a group from the draft", async () => {
+    const { workflow } = await setUp();
+
+    await workflow.retireReferral(owner, "kela");
+
+    expect((await workflow.draft()).draft.bundle.referrals).toEqual([]);
+    expect((await workflow.auditTrail(1))[0]).toMatchObject({
+      action: "draft-retire",
+      referral: "kela",
+    });
   });
 });

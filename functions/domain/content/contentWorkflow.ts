@@ -1,6 +1,7 @@
 import { type ContentBundle, heldOutFor, withTopic } from "../../content/bundle.ts";
 import { diffBundles, type TopicChange } from "../../content/bundleDiff.ts";
-import type { TopicFile } from "../../content/schema.ts";
+import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
+import type { Lang } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
@@ -34,10 +35,18 @@ export interface TopicCheck {
   tests?: { fi: string[]; sv: string[] };
 }
 
+/** The rules' verdict on one referral group: the group as parsed when valid. */
+export interface ReferralCheck {
+  issues: ContentIssue[];
+  referral?: ReferralGroup;
+}
+
 /** The content rules (content:check's), applied to data instead of files; may run elsewhere. */
 export interface ContentRules {
   /** Problems of one topic as the studio sends it, in the context of the draft. */
   checkTopic(json: unknown, draft: ContentBundle): TopicCheck | Promise<TopicCheck>;
+  /** Problems of one referral group as the studio sends it, in the context of the draft. */
+  checkReferral(json: unknown, draft: ContentBundle): ReferralCheck | Promise<ReferralCheck>;
   /** Problems of a whole bundle. */
   checkBundle(bundle: ContentBundle): ContentIssue[] | Promise<ContentIssue[]>;
 }
@@ -76,6 +85,11 @@ export const ABANDONED_BUILD_MS = 30 * 60_000;
 export interface PublishResult {
   version: number;
   state: VersionState;
+}
+
+export interface DraftReferralView {
+  referral: ReferralGroup;
+  meta?: DraftTopicMeta;
 }
 
 export interface DraftTopicView {
@@ -127,7 +141,7 @@ export function createContentWorkflow(deps: {
     if (draft) return draft;
     // No draft yet: it starts as a copy of what is live.
     const live = await liveVersion();
-    return { bundle: live.bundle, retired: [], meta: new Map() };
+    return { bundle: live.bundle, retired: [], meta: new Map(), referralMeta: new Map() };
   }
 
   async function meta(version: number): Promise<VersionMeta> {
@@ -441,6 +455,85 @@ export function createContentWorkflow(deps: {
       return { warnings };
     },
 
+    /** One referral group of the draft, with who changed it last. */
+    async draftReferral(id: string): Promise<DraftReferralView> {
+      const draft = await currentDraft();
+      const referral = draft.bundle.referrals.find((r) => r.id === id);
+      if (!referral) throw new ContentNotFoundError(`Referral group "${id}" is not in the draft.`);
+      const meta = draft.referralMeta.get(id);
+      return { referral, ...(meta ? { meta } : {}) };
+    },
+
+    /** The rules' findings for a referral group as typed, without saving it. */
+    async checkReferral(id: string, json: unknown): Promise<ContentIssue[]> {
+      const draft = await currentDraft();
+      return (await rules.checkReferral(withId(json, id, "referrals"), draft.bundle)).issues;
+    },
+
+    /** Saves a referral group into the draft (new or changed); errors refuse it, nothing is written. */
+    async saveReferral(actor: ContentActor, id: string, json: unknown) {
+      const draft = await currentDraft();
+      const result = await rules.checkReferral(withId(json, id, "referrals"), draft.bundle);
+      const errors = result.issues.filter((i) => i.severity === "error");
+      if (errors.length > 0 || !result.referral) throw new ContentInvalidError(errors);
+      await store.putDraftReferral({ id, group: result.referral, meta: draftMeta(actor) });
+      await audit(actor, "draft-save", { referral: id });
+      return { warnings: result.issues.filter((i) => i.severity === "warning") };
+    },
+
+    /** Removes a referral group from the draft: its messages become plain misses again. */
+    async retireReferral(actor: ContentActor, id: string) {
+      const draft = await currentDraft();
+      if (!draft.bundle.referrals.some((r) => r.id === id)) {
+        throw new ContentNotFoundError(`Referral group "${id}" is not in the draft.`);
+      }
+      await store.putDraftReferral({ id, meta: { ...draftMeta(actor), retired: true } });
+      await audit(actor, "draft-retire", { referral: id });
+      return { warnings: [] as ContentIssue[] };
+    },
+
+    /**
+     * Adds customers' messages to a referral group's sentences in `lang` (the missed-question
+     * inbox's "refer" action). A text the group already has is skipped; one that teaches
+     * another group or a topic refuses the whole call (CONTENT_INVALID, naming where it is).
+     */
+    async addReferralSentences(
+      actor: ContentActor,
+      id: string,
+      lang: Lang,
+      texts: readonly string[],
+    ): Promise<{ added: number; warnings: ContentIssue[] }> {
+      const draft = await currentDraft();
+      const group = draft.bundle.referrals.find((r) => r.id === id);
+      if (!group) throw new ContentNotFoundError(`Referral group "${id}" is not in the draft.`);
+      const have = new Set(group[lang].sentences.map(utteranceKey));
+      const fresh: string[] = [];
+      for (const raw of texts) {
+        const text = raw.trim();
+        const key = utteranceKey(text);
+        if (key === "" || have.has(key)) continue;
+        have.add(key);
+        fresh.push(text);
+      }
+      if (fresh.length === 0) return { added: 0, warnings: [] };
+      const next: ReferralGroup = {
+        ...group,
+        [lang]: { ...group[lang], sentences: [...group[lang].sentences, ...fresh] },
+      };
+      const result = await rules.checkReferral(next, draft.bundle);
+      const errors = result.issues.filter((i) => i.severity === "error");
+      if (errors.length > 0 || !result.referral) throw new ContentInvalidError(errors);
+      await store.putDraftReferral({ id, group: result.referral, meta: draftMeta(actor) });
+      await audit(actor, "draft-save", {
+        referral: id,
+        detail: `added ${fresh.length} ${lang} sentence(s)`,
+      });
+      return {
+        added: fresh.length,
+        warnings: result.issues.filter((i) => i.severity === "warning"),
+      };
+    },
+
     /**
      * Publishes the draft as a new version: pending review, or without four-eyes live (or
      * building, when the go-live is deferred).
@@ -550,8 +643,9 @@ export function createContentWorkflow(deps: {
 
 export type ContentWorkflow = ReturnType<typeof createContentWorkflow>;
 
-// The path names the topic; a body may leave the id out, but must not name another one.
-function withId(json: unknown, id: string): unknown {
+// The path names the topic (or referral group); a body may leave the id out, but must not
+// name another one.
+function withId(json: unknown, id: string, folder: "topics" | "referrals" = "topics"): unknown {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return json;
   const named = (json as { id?: unknown }).id;
   if (named !== undefined && named !== id) {
@@ -559,8 +653,8 @@ function withId(json: unknown, id: string): unknown {
       {
         severity: "error",
         path: "id",
-        message: `id "${String(named)}" does not match the topic in the address ("${id}")`,
-        fix: `Send the topic to /api/content/draft/topics/${String(named)}, or set id to "${id}".`,
+        message: `id "${String(named)}" does not match the ${folder === "topics" ? "topic" : "referral group"} in the address ("${id}")`,
+        fix: `Send it to /api/content/draft/${folder}/${String(named)}, or set id to "${id}".`,
       },
     ]);
   }
@@ -571,4 +665,13 @@ function withId(json: unknown, id: string): unknown {
 function byApproval(a: VersionMeta, b: VersionMeta): number {
   const at = (v: VersionMeta) => v.approvedAt ?? v.createdAt;
   return at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : a.version - b.version;
+}
+
+/** The same sentence for the recognisers: case and punctuation do not count. */
+function utteranceKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }

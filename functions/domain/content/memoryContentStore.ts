@@ -1,4 +1,4 @@
-import { type ContentBundle, withTopic } from "../../content/bundle.ts";
+import { type ContentBundle, withReferral, withTopic } from "../../content/bundle.ts";
 import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "./versions.ts";
 
@@ -37,14 +37,10 @@ export function createMemoryContentStore(): ContentStore {
     draft: async () => copy(draft),
     async putDraftTopic(write) {
       const current: Draft = draft ?? {
-        bundle: {
-          topics: [],
-          outOfScope: { fi: [], sv: [] },
-          tests: { fi: [], sv: [] },
-          dev: { fi: [], sv: [] },
-        },
+        bundle: emptyBundle(),
         retired: [],
         meta: new Map(),
+        referralMeta: new Map(),
       };
       const id = write.topic.id;
       const heldOut = { tests: write.tests, dev: write.dev };
@@ -56,16 +52,38 @@ export function createMemoryContentStore(): ContentStore {
       current.meta.set(id, write.meta);
       draft = copy(current);
     },
+    async putDraftReferral(write) {
+      const current: Draft = draft ?? {
+        bundle: emptyBundle(),
+        retired: [],
+        meta: new Map(),
+        referralMeta: new Map(),
+      };
+      current.bundle = withReferral(current.bundle, write.id, write.group);
+      current.referralMeta.set(write.id, write.meta);
+      draft = copy(current);
+    },
     async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta) {
       draft = {
         bundle: copy(bundle),
         retired: [],
         meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
+        referralMeta: new Map(bundle.referrals.map((r) => [r.id, { ...meta }])),
       };
     },
     async audit(entry) {
       trail.push(copy(entry));
     },
     auditTrail: async (limit) => trail.slice(-limit).reverse().map(copy),
+  };
+}
+
+function emptyBundle(): ContentBundle {
+  return {
+    topics: [],
+    outOfScope: { fi: [], sv: [] },
+    referrals: [],
+    tests: { fi: [], sv: [] },
+    dev: { fi: [], sv: [] },
   };
 }

@@ -61,6 +61,8 @@ export interface AuditEntry {
   action: AuditAction;
   version?: number;
   topic?: string;
+  /** The referral group changed, for draft-save and draft-retire of a group. */
+  referral?: string;
   detail?: string;
 }
 

@@ -14,6 +14,14 @@ export interface TopicLibrary {
    */
   has(topic: TopicId): boolean;
   answer(topic: TopicId, lang: Lang): AnswerPieces;
+  /** Referral group `id`'s pointer in `lang`; undefined when the content has no such group. */
+  referral(id: string, lang: Lang): ReferralPieces | undefined;
+}
+
+/** What the bot says for another agency's matter: a short pointer and that agency's link. */
+export interface ReferralPieces {
+  answer: string;
+  link: { label: string; url: string };
 }
 
 /** What the dialogue knows of the chat; set by the server, never by the client. */
@@ -45,6 +53,8 @@ export interface DialogueTurn {
   messages: OutgoingMessage[];
   /** The answered topic; absent on a miss. */
   topic?: TopicId;
+  /** The referral group answered with, for another agency's matter; never with a topic. */
+  referral?: string;
   missed: boolean;
   /** Language the reply is written in (the customer's, when they wrote in the other one). */
   replyLang: Lang;
@@ -54,7 +64,8 @@ export interface DialogueTurn {
 const NOT_SUGGESTED = new Set<string>([NO_INTENT, "greeting", "goodbye"]);
 
 /**
- * Decides what the bot says to a recognised message: the topic's answer, or on a miss a
+ * Decides what the bot says to a recognised message: the topic's answer, another agency's
+ * pointer for a referral (not a miss), or on a miss a
  * plain "did not understand" with the likeliest topics, and after repeated misses the other
  * channels. Pure: the same inputs always give the same turn.
  */
@@ -110,6 +121,29 @@ export function answerTurn(
           confidence: round(recognition.confidence),
           ...(quickReplies.length ? { quickReplies } : {}),
           ...(actions.length ? { actions } : {}),
+        },
+        ...languageOffer,
+      ],
+    };
+  }
+
+  // Another agency's matter is understood, just not ours: point there, with no miss and no
+  // offer of our own advisors (who could not help with it either).
+  const referral =
+    recognition.intent === NO_INTENT && recognition.referral
+      ? library.referral(recognition.referral, replyLang)
+      : undefined;
+  if (referral && recognition.referral) {
+    return {
+      referral: recognition.referral,
+      missed: false,
+      replyLang,
+      messages: [
+        {
+          from: "bot",
+          text: referral.answer.trim(),
+          confidence: round(recognition.confidence),
+          actions: [{ type: "link", label: referral.link.label, url: referral.link.url }],
         },
         ...languageOffer,
       ],

@@ -7,6 +7,8 @@ export interface BotTurn {
   messages: OutgoingMessage[];
   /** Topic recognised, if any. */
   topic?: string;
+  /** The referral group answered with (another agency's matter); not a miss. */
+  referral?: string;
   /** True when the bot did not understand (none or low confidence). */
   missed: boolean;
   /**

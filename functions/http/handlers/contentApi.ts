@@ -32,6 +32,10 @@ const topicId = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a topic id such as capital-gains")
   .max(64);
+const referralId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a referral group id such as traficom")
+  .max(64);
 const version = z.coerce.number().int("must be a whole number").min(1, "must be 1 or more");
 const commentBody = z.strictObject({
   comment: z.string().trim().max(500, "at most 500 characters").default(""),
@@ -134,7 +138,8 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run() {
         const { draft, liveVersion, changed } = await services().workflow.draft();
-        const changedIds = new Set(changed.map((c) => c.id));
+        // Topic ids only: a referral group may share an id with a topic.
+        const changedIds = new Set(changed.filter((c) => !c.kind).map((c) => c.id));
         const count = (id: string, lang: "fi" | "sv") =>
           draft.bundle.tests[lang].filter((c) => c.intent === id).length;
         const summary = (t: ContentBundle["topics"][number], retired: boolean) => {
@@ -157,6 +162,13 @@ export function createContentApiHandler(deps: {
             ...draft.retired.map((t) => summary(t, true)),
           ],
           outOfScope: draft.bundle.outOfScope,
+          referrals: draft.bundle.referrals.map((r) => {
+            const meta = draft.referralMeta.get(r.id);
+            return {
+              ...r,
+              ...(meta ? { updatedBy: meta.updatedByName, updatedAt: meta.updatedAt } : {}),
+            };
+          }),
           changed: [...changedIds],
           changes: changed,
         };
@@ -196,6 +208,49 @@ export function createContentApiHandler(deps: {
         const id = parse(topicId, params[0], "id");
         const { warnings } = await services().workflow.retireTopic(actor, id);
         return { ok: true, warnings };
+      },
+    },
+    {
+      method: "GET",
+      path: "draft/referrals/*",
+      roles: EDITORS,
+      async run({ params }) {
+        const view = await services().workflow.draftReferral(parse(referralId, params[0], "id"));
+        return {
+          referral: view.referral,
+          ...(view.meta
+            ? { updatedBy: view.meta.updatedByName, updatedAt: view.meta.updatedAt }
+            : {}),
+        };
+      },
+    },
+    {
+      method: "PUT",
+      path: "draft/referrals/*",
+      roles: EDITORS,
+      async run({ params, body, actor }) {
+        const id = parse(referralId, params[0], "id");
+        const { warnings } = await services().workflow.saveReferral(actor, id, body);
+        return { ok: true, warnings };
+      },
+    },
+    {
+      method: "DELETE",
+      path: "draft/referrals/*",
+      roles: EDITORS,
+      async run({ params, actor }) {
+        const id = parse(referralId, params[0], "id");
+        const { warnings } = await services().workflow.retireReferral(actor, id);
+        return { ok: true, warnings };
+      },
+    },
+    {
+      method: "POST",
+      path: "draft/validate/referrals/*",
+      roles: EDITORS,
+      async run({ params, body }) {
+        const id = parse(referralId, params[0], "id");
+        return { problems: await services().workflow.checkReferral(id, body) };
       },
     },
     {
@@ -376,7 +431,11 @@ export function createContentApiHandler(deps: {
     const turn = await live.botFor(bundle, recognizer).reply(tryChat(lang, deps.clock.now()), text);
     return {
       top,
-      answer: { ...(turn.topic ? { topic: turn.topic } : {}), messages: turn.messages },
+      answer: {
+        ...(turn.topic ? { topic: turn.topic } : {}),
+        ...(turn.referral ? { referral: turn.referral } : {}),
+        messages: turn.messages,
+      },
     };
   }
 

@@ -188,7 +188,7 @@ function fixtureContent(): BotContent {
     });
     topics.set(id, { id, fi: locale("fi"), sv: locale("sv") });
   }
-  return { topics, outOfScope: OUT_OF_SCOPE };
+  return { topics, outOfScope: OUT_OF_SCOPE, referrals: [] };
 }
 
 let recognizer: EmbeddedRecognizer;
@@ -295,5 +295,68 @@ describe("EmbeddedRecognizer", () => {
     for (let i = 0; i < 400; i++) recognizer.classify(texts[i % texts.length] as string, "fi");
 
     expect((performance.now() - started) / 400).toBeLessThan(2);
+  });
+});
+
+describe("EmbeddedRecognizer with referral groups", () => {
+  // The fixture's vehicle-tax and Kela examples, moved from `none` into groups of their own.
+  const TRAFICOM = {
+    fi: ["ajoneuvovero", "ajoneuvoveron eräpäivä", "ajoneuvoveron palautus", "auton vero traficom"],
+    sv: [
+      "fordonsskatt",
+      "förfallodag för fordonsskatten",
+      "återbäring av fordonsskatt",
+      "bilskatt",
+    ],
+  };
+  const KELA = {
+    fi: ["kelan asumistuki", "kelan lapsilisä", "kela kela kela", "kelan puhelinnumero"],
+    sv: ["bostadsbidrag från FPA", "FPA:s kontaktuppgifter", "barnbidrag från FPA", "FPA"],
+  };
+  const group = (id: string, sentences: { fi: string[]; sv: string[] }) => {
+    const side = (lang: Lang) => ({
+      title: id,
+      answer: "Demo.",
+      link: { label: id, url: `https://www.${id}.fi/` },
+      sentences: sentences[lang],
+    });
+    return { id, fi: side("fi"), sv: side("sv") };
+  };
+  let referring: EmbeddedRecognizer;
+
+  beforeAll(() => {
+    const grouped = new Set([...TRAFICOM.fi, ...TRAFICOM.sv, ...KELA.fi, ...KELA.sv]);
+    const content = fixtureContent();
+    referring = new EmbeddedRecognizer({
+      ...content,
+      outOfScope: {
+        fi: content.outOfScope.fi.filter((s) => !grouped.has(s)),
+        sv: content.outOfScope.sv.filter((s) => !grouped.has(s)),
+      },
+      referrals: [group("traficom", TRAFICOM), group("kela", KELA)],
+    });
+  });
+
+  it.each([
+    ["fi", "Ajoneuvovero on erääntynyt, mihin sen maksan?"],
+    ["sv", "Fordonsskatten har förfallit, var betalar jag den?"],
+  ] as const)("answers %s vehicle tax as none with the traficom referral", (lang, text) => {
+    const r = referring.classify(text, lang);
+
+    expect(r).toMatchObject({ intent: "none", referral: "traficom", detectedLang: lang });
+  });
+
+  it("keeps referral classes out of the intents and alternatives it reports", () => {
+    const r = referring.classify("kelan asumistuki loppui", "fi");
+
+    expect(r.referral).toBe("kela");
+    expect(r.alternatives.map((a) => a.intent).filter((i) => i.startsWith("Referral_"))).toEqual(
+      [],
+    );
+  });
+
+  it("gives no referral for a tax question or for nonsense", () => {
+    expect(referring.classify("milloin tulee veronpalautus", "fi")).not.toHaveProperty("referral");
+    expect(referring.classify("qwertyuiop", "fi")).not.toHaveProperty("referral");
   });
 });

@@ -137,8 +137,9 @@ export class EmbeddedRecognizer implements Recognizer {
   /** Recognises synchronously, in the language the message is written in. */
   classify(text: string, lang: Lang): Recognition {
     const detectedLang = this.detector.detect(text, lang);
-    const { intent, confidence, alternatives } = this.classifiers[detectedLang].classify(text);
-    return { intent, confidence, alternatives, detectedLang };
+    const { intent, confidence, alternatives, referral } =
+      this.classifiers[detectedLang].classify(text);
+    return { intent, confidence, alternatives, detectedLang, ...(referral ? { referral } : {}) };
   }
 }
 

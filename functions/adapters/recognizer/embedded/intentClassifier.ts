@@ -1,5 +1,6 @@
 import type { BotContent } from "../../../content/schema.ts";
 import type { Lang } from "../../../contracts/lang.ts";
+import { referralIntentName, referralOfIntent } from "../../../contracts/referrals.ts";
 import { type IntentId, NO_INTENT } from "../../../contracts/topics.ts";
 import type { IntentScore } from "../../../domain/ports.ts";
 import { CompoundSplitter } from "./compounds.ts";
@@ -67,15 +68,32 @@ export interface Classification {
   alternatives: IntentScore[];
   /** Share of the message's words the bot has seen in topic utterances. */
   coverage: number;
+  /** With intent `none`: the referral group the message belongs to (another agency's matter). */
+  referral?: string;
+}
+
+/**
+ * Labels that are not topics: `none` and the referral groups' classes. Referral examples are
+ * out of scope like `none` ones; the groups only say where the customer should go instead.
+ */
+function isOutside(intent: IntentId): boolean {
+  return intent === NO_INTENT || referralOfIntent(intent) !== undefined;
 }
 
 const GREETING_TOPICS = new Set<IntentId>(["greeting", "goodbye"]);
 
-/** Training examples for one language: topic utterances plus out-of-scope ones as `none`. */
+/**
+ * Training examples for one language: topic utterances, each referral group's sentences as
+ * its own class (`referralIntentName`), and the out-of-scope ones as `none`.
+ */
 export function trainingExamples(content: BotContent, lang: Lang): Example[] {
   const examples: Example[] = [];
   for (const topic of content.topics.values()) {
     for (const text of topic[lang].utterances) examples.push({ text, intent: topic.id });
+  }
+  for (const group of content.referrals ?? []) {
+    const intent = referralIntentName(group.id);
+    for (const text of group[lang].sentences) examples.push({ text, intent });
   }
   for (const text of content.outOfScope[lang]) examples.push({ text, intent: NO_INTENT });
   return examples;
@@ -148,7 +166,7 @@ export class IntentClassifier {
       this.knownStems = new Set();
       this.knownGrams = new Set();
       for (const { text, intent } of examples) {
-        if (intent === NO_INTENT) continue;
+        if (isOutside(intent)) continue;
         for (const raw of tokenize(text)) {
           for (const s of stems(raw, lang)) this.knownStems.add(s);
         }
@@ -188,7 +206,8 @@ export class IntentClassifier {
     }
     this.greetingWords = greetingVocabulary(examples, lang);
     this.outOfScopeStems = outOfScopeVocabulary(examples, lang, options.outOfScopeStemCount);
-    // The topics in the examples, in their order, then `none`: topics are whatever content has.
+    // The topics and referral groups in the examples, in their order, then `none`: topics
+    // are whatever content has.
     this.labels = [
       ...new Set(examples.map((e) => e.intent).filter((intent) => intent !== NO_INTENT)),
       NO_INTENT,
@@ -256,7 +275,7 @@ export class IntentClassifier {
   }
 
   private classifyWhole(text: string): Classification {
-    const result = this.classifyByModel(text);
+    const { result, referral } = this.classifyByModel(text);
     if (result.intent === NO_INTENT || !this.mentionsOtherMatters(text)) return result;
     const none = { intent: NO_INTENT, confidence: round(1 - result.confidence / 2) };
     return {
@@ -264,6 +283,8 @@ export class IntentClassifier {
       intent: NO_INTENT,
       confidence: none.confidence,
       alternatives: [none, ...result.alternatives].slice(0, 3),
+      // A word only other agencies' matters use: their likeliest group, if any beats `none`.
+      ...(referral ? { referral } : {}),
     };
   }
 
@@ -274,32 +295,55 @@ export class IntentClassifier {
     );
   }
 
-  private classifyByModel(text: string): Classification {
+  /**
+   * The model's verdict, and the referral group that would answer the message as out of
+   * scope (`referral`, also when a topic wins: the other-matters rule may still overrule it).
+   */
+  private classifyByModel(text: string): { result: Classification; referral?: string } {
     const x = this.vector(text);
     const probs = this.model.probabilities(x);
     const ranked: IntentScore[] = this.labels
       .map((intent, i) => ({ intent, confidence: probs[i] as number }))
       .sort((a, b) => b.confidence - a.confidence);
     const coverage = this.coverage(text);
-    const best = ranked[0] as IntentScore;
-    const topics = ranked.filter((s) => s.intent !== NO_INTENT);
-    const bestTopic = topics[0] as IntentScore;
+    const topics = ranked.filter((s) => !isOutside(s.intent));
+    const bestTopic = topics[0] ?? { intent: NO_INTENT, confidence: 0 };
+    // Out of scope is `none` and the referral groups together: splitting it into groups
+    // must not let a topic win that `none` alone would have beaten.
+    const outside = ranked.filter((s) => isOutside(s.intent));
+    const outsideMass = outside.reduce((sum, s) => sum + s.confidence, 0);
     const trusted =
-      best.intent !== NO_INTENT &&
-      best.confidence >=
+      bestTopic.intent !== NO_INTENT &&
+      bestTopic.confidence > outsideMass &&
+      bestTopic.confidence >=
         this.options.threshold + this.options.unknownWordPenalty * (1 - coverage) &&
       coverage >= this.options.minCoverage;
     const winner: IntentScore = trusted
-      ? best
+      ? bestTopic
       : { intent: NO_INTENT, confidence: round(Math.max(1 - bestTopic.confidence, 0)) };
-    return {
+    const referral = this.referralOf(outside, bestTopic);
+    const result: Classification = {
       intent: winner.intent,
       confidence: round(winner.confidence),
       alternatives: [winner, ...topics.filter((s) => s.intent !== winner.intent)]
         .slice(0, 3)
         .map((s) => ({ intent: s.intent, confidence: round(s.confidence) })),
       coverage,
+      ...(!trusted && referral ? { referral } : {}),
     };
+    return { result, ...(referral ? { referral } : {}) };
+  }
+
+  /**
+   * The referral group of an out-of-scope message: the likeliest group, when it is likelier
+   * than plain `none` and than any topic. Pointing a tax question at another agency is worse
+   * than not understanding it, so a doubtful group is no referral.
+   */
+  private referralOf(outside: readonly IntentScore[], bestTopic: IntentScore): string | undefined {
+    const best = outside[0];
+    const group = best && referralOfIntent(best.intent);
+    if (!best || !group) return undefined;
+    return best.confidence > bestTopic.confidence ? group : undefined;
   }
 
   private features(text: string): Map<string, number> {
@@ -396,7 +440,7 @@ function outOfScopeVocabulary(
     for (const raw of tokenize(e.text)) {
       if (raw.length < 3) continue;
       for (const s of stems(raw, lang)) {
-        if (e.intent === NO_INTENT) outside.set(s, (outside.get(s) ?? 0) + 1);
+        if (isOutside(e.intent)) outside.set(s, (outside.get(s) ?? 0) + 1);
         else inside.add(s);
       }
     }

@@ -83,6 +83,7 @@ describe("trainRecognizerInWorker", () => {
     const bad: BotContent = {
       topics: new Map([["tax-card", broken]]),
       outOfScope: { fi: [], sv: [] },
+      referrals: [],
     };
 
     const training = trainRecognizerInWorker(bad);

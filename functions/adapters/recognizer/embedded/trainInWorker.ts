@@ -17,6 +17,7 @@ export const BUNDLED_TRAINING_WORKER = "recognizer-worker.mjs";
 export interface TrainingJob {
   topics: Topic[];
   outOfScope: BotContent["outOfScope"];
+  referrals: BotContent["referrals"];
   options?: ClassifierOptions;
   /** Messages to classify with the trained recogniser before the worker ends (a test split). */
   classify?: Record<Lang, string[]>;
@@ -66,6 +67,7 @@ export function trainRecognizerInWorker(
   const job: TrainingJob = {
     topics: [...content.topics.values()],
     outOfScope: content.outOfScope,
+    referrals: content.referrals ?? [],
     ...(options.classifier ? { options: options.classifier } : {}),
     ...(options.classify ? { classify: options.classify } : {}),
   };

@@ -18,6 +18,7 @@ const job = workerData as TrainingJob;
 const content: BotContent = {
   topics: new Map(job.topics.map((topic) => [topic.id, topic])),
   outOfScope: job.outOfScope,
+  referrals: job.referrals ?? [],
 };
 const recognizer = new EmbeddedRecognizer(content, job.options);
 // Classified before the snapshot is taken: toSnapshot copies the model, so this is the same one.

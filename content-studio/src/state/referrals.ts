@@ -1,0 +1,167 @@
+/**
+ * The referral groups page's state: which group is open, its form, the as-you-type check
+ * (debounced, newest answer wins, the same rules as content:check on the server), save and
+ * retire. Errors block Save; warnings never do, as in the topic editor.
+ */
+import { batch, computed, signal } from "@preact/signals";
+import { ContentInvalidError, type Problem } from "../api.ts";
+import { text } from "../i18n.ts";
+import { blocksSave, countProblems } from "../problems.ts";
+import {
+  emptyReferralForm,
+  formFromReferral,
+  placeReferralProblem,
+  type ReferralForm,
+  referralFromForm,
+  referralIdProblem,
+} from "../referralForm.ts";
+import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
+import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
+import { draft, loadDraft } from "./topics.ts";
+
+export const referralForm = signal<ReferralForm>(emptyReferralForm());
+/** The group open for editing; undefined while a new one is written. */
+export const openId = signal<string | undefined>(undefined);
+export const serverProblems = signal<Problem[]>([]);
+export const checking = signal(false);
+export const saving = signal(false);
+export const confirmingRetire = signal(false);
+export const outcome = signal<{ kind: "ok" | "error"; text: string } | undefined>(undefined);
+
+export const referrals = computed(() => draft.value?.referrals ?? []);
+
+const localProblems = computed<Problem[]>(() => {
+  if (openId.value !== undefined) return [];
+  const taken = new Set(referrals.value.map((r) => r.id));
+  const problem = referralIdProblem(referralForm.value.id, taken, text.value.referrals);
+  return problem ? [problem] : [];
+});
+
+export const referralProblems = computed(() =>
+  [...localProblems.value, ...serverProblems.value].map(placeReferralProblem),
+);
+export const referralCounts = computed(() => countProblems(referralProblems.value));
+export const referralSaveBlocked = computed(() => blocksSave(referralProblems.value));
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let seq = 0;
+
+function reset(form: ReferralForm, id: string | undefined): void {
+  clearTimeout(timer);
+  seq++;
+  batch(() => {
+    referralForm.value = form;
+    openId.value = id;
+    serverProblems.value = [];
+    checking.value = false;
+    confirmingRetire.value = false;
+    outcome.value = undefined;
+  });
+}
+
+/** Opens group `id` from the draft ("new" starts an empty one). */
+export async function openReferral(id: string): Promise<void> {
+  if (!draft.value) await loadDraft();
+  if (id === "new") {
+    reset(emptyReferralForm(), undefined);
+    return;
+  }
+  const group = referrals.value.find((r) => r.id === id);
+  reset(group ? formFromReferral(group) : emptyReferralForm(), group ? id : undefined);
+  if (group) void validateReferralNow();
+}
+
+/** Changes the form and schedules the check. */
+export function updateReferral(change: (current: ReferralForm) => ReferralForm): void {
+  referralForm.value = change(referralForm.value);
+  outcome.value = undefined;
+  clearTimeout(timer);
+  checking.value = true;
+  timer = setTimeout(() => void validateReferralNow(), VALIDATE_DEBOUNCE_MS);
+}
+
+export async function validateReferralNow(): Promise<void> {
+  clearTimeout(timer);
+  const mine = ++seq;
+  if (localProblems.value.length) {
+    batch(() => {
+      serverProblems.value = [];
+      checking.value = false;
+    });
+    return;
+  }
+  checking.value = true;
+  const result = await call(
+    (c) => c.validateReferral(referralFromForm(referralForm.value)),
+    () => undefined,
+  );
+  if (mine !== seq) return;
+  batch(() => {
+    checking.value = false;
+    if (result) serverProblems.value = result;
+  });
+}
+
+/** PUT to the draft; the server's check has the last word. */
+export async function saveReferral(): Promise<boolean> {
+  const t = text.value.referrals;
+  if (referralSaveBlocked.value) {
+    announce(text.value.saveBlocked(referralCounts.value.errors));
+    return false;
+  }
+  clearTimeout(timer);
+  seq++;
+  const group = referralFromForm(referralForm.value);
+  batch(() => {
+    saving.value = true;
+    checking.value = false;
+    outcome.value = undefined;
+  });
+  const result = await call(
+    (c) => c.saveReferral(group),
+    (e) => {
+      if (e instanceof ContentInvalidError) {
+        serverProblems.value = e.problems;
+        outcome.value = { kind: "error", text: t.saveRefused };
+      } else outcome.value = { kind: "error", text: errorText(e) };
+    },
+  );
+  saving.value = false;
+  if (!result) return false;
+  const message = t.saved(group.id);
+  const wasNew = openId.value === undefined;
+  batch(() => {
+    serverProblems.value = result.warnings;
+    outcome.value = { kind: "ok", text: message };
+    openId.value = group.id;
+  });
+  announce(message);
+  await loadDraft();
+  if (wasNew) navigate({ view: "referral", id: group.id });
+  return true;
+}
+
+/** DELETE in the draft, after the inline confirmation. */
+export async function retireReferral(): Promise<boolean> {
+  const id = openId.value;
+  if (!id) return false;
+  const t = text.value.referrals;
+  saving.value = true;
+  const result = await call(
+    (c) => c.retireReferral(id),
+    (e) => {
+      outcome.value = { kind: "error", text: errorText(e) };
+    },
+  );
+  batch(() => {
+    saving.value = false;
+    confirmingRetire.value = false;
+  });
+  if (!result) return false;
+  announce(t.retired(id));
+  await loadDraft();
+  navigate({ view: "referrals" });
+  return true;
+}
+
+onSignOut(() => reset(emptyReferralForm(), undefined));

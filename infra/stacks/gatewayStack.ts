@@ -68,6 +68,8 @@ export const GATEWAY_TABLES: readonly TableId[] = [
   "callbacks",
   "appointments",
   "appointmentSlots",
+  // The missed-question inbox: questions kept as chats go, their outcomes.
+  "misses",
 ];
 
 export interface GatewayStackProps extends StackProps {

@@ -3,6 +3,7 @@ import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
 import type { Bot } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
 import type { CustomerIdentity } from "../identity/identity.ts";
+import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { Clock } from "../ports.ts";
 import { containsPersonalData, maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
@@ -28,6 +29,8 @@ export interface ChatServiceDeps {
   settings: { transcriptRetentionDays: number; surveyTokenTtlHours: number };
   /** Counts answers and endings for supervisors' reports; never throws. */
   reports?: ReportRecorder;
+  /** Tells the missed-question inbox of answers and endings; never throws. */
+  learning?: LearningEvents;
 }
 
 export interface StartedChat {
@@ -145,6 +148,7 @@ export function createChatService(deps: ChatServiceDeps) {
     chat: Chat,
     text: string,
     question: Promise<unknown>,
+    kept: StoredMessage,
   ): Promise<BotTurnOutcome | undefined> {
     if (chat.state !== "bot") return undefined;
     const warning: OutgoingMessage[] = containsPersonalData(text)
@@ -165,6 +169,8 @@ export function createChatService(deps: ChatServiceDeps) {
         ? store.saveBotState(chat, { topics, missesInRow })
         : undefined,
     ]);
+    // The question as kept at rest (masked), never as typed.
+    deps.learning?.answered({ chat, question: kept, turn });
     await deps.reports?.record({
       kind: "botAnswer",
       at: clock.now(),
@@ -213,7 +219,7 @@ export function createChatService(deps: ChatServiceDeps) {
       // Started before the question is stored, so that an answer ready at once shares its
       // write. Should the question's write fail after all retries while the answer's went
       // through, the transcript keeps an answer never shown; the customer is told to resend.
-      const answered = botAnswers ? answer(chat, input.text, shown) : NO_ANSWER;
+      const answered = botAnswers ? answer(chat, input.text, shown, kept) : NO_ANSWER;
       // Awaited by the caller only once the question is stored.
       answered.catch(() => undefined);
       await shown;
@@ -346,6 +352,7 @@ export function createChatService(deps: ChatServiceDeps) {
         ).toISOString(),
       });
       if (!ended) throw new ChatEndedError();
+      deps.learning?.ended(chat);
       await deps.reports?.record({
         kind: "chatEnded",
         at: now,

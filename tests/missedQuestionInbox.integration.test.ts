@@ -181,6 +181,29 @@ describe("what the inbox keeps of a chat", () => {
     }
   });
 
+  it("keeps an answered question when the customer asks for a person right after it", async () => {
+    // Prepare
+    const text = "Miten saan uuden verokortin?";
+    const socket = await connectCustomer(stack.url);
+    try {
+      const messages = collect(socket, "chat:message");
+      const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+      if (!start.ok) throw new Error("start failed");
+      await eventually(() => messages.length >= 2);
+      const before = messages.length;
+      await socket.emitWithAck("chat:message", { text });
+      await eventually(() => messages.slice(before).find((m) => m.from === "bot"));
+      // Act
+      await socket.emitWithAck("chat:handoff", {});
+    } finally {
+      socket.disconnect();
+    }
+    // Assess
+    const sample = await sampleFor(text);
+    expect(sample.reasons).toContain("person-requested");
+    expect(sample.outcome).toBe("handed-off");
+  });
+
   it("exports the inbox as CSV with the reports' conventions", async () => {
     await askOnce("plörö csv-vienti hömppä");
     await sampleFor("plörö csv-vienti hömppä");

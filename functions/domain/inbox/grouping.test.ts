@@ -34,6 +34,9 @@ describe("grouping similar questions", () => {
       miss("milloin veronpalautukset tulevat", "2026-12-02T10:00:00.000Z"),
       miss("milloin tulee veronpalautus", "2026-12-03T10:00:00.000Z"),
       miss("miten kryptovaluutat verotetaan", "2026-12-03T11:00:00.000Z"),
+      miss("miten haen verokorttia", "2026-12-03T12:00:00.000Z"),
+      miss("mistä saan uuden verokortin", "2026-12-03T13:00:00.000Z"),
+      miss("ajoneuvovero on erääntynyt mihin maksan", "2026-12-03T14:00:00.000Z"),
     ];
     // Act
     const groups = groupQuestions(entries, questionFeatures, PERIOD);
@@ -47,8 +50,10 @@ describe("grouping similar questions", () => {
       "milloin tulee veronpalautus",
       "milloin veronpalautukset tulevat",
     ]);
+    expect(texts).toContainEqual(["mistä saan uuden verokortin", "miten haen verokorttia"]);
     expect(texts).toContainEqual(["miten kryptovaluutat verotetaan"]);
-    expect(groups).toHaveLength(3);
+    expect(texts).toContainEqual(["ajoneuvovero on erääntynyt mihin maksan"]);
+    expect(groups).toHaveLength(5);
   });
 
   it("never mixes languages", () => {

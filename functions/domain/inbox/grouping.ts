@@ -31,7 +31,7 @@ export interface GroupingOptions {
   guesses: number;
 }
 
-export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.3, samples: 20, guesses: 3 };
+export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.25, samples: 20, guesses: 3 };
 
 type Vector = Map<string, number>;
 

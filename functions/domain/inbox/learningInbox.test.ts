@@ -271,16 +271,32 @@ describe("what the chat did next", () => {
     });
   });
 
-  it("forgets the least recent chats beyond its bound and chats silent for an hour", async () => {
-    const { inbox, clock, all } = setup({ maxChats: 2 });
+  it("forgets the least recent chats beyond its bound", async () => {
+    const { inbox, clock, all } = setup({ maxChats: 20 });
+    for (let i = 0; i < 21; i++) {
+      inbox.answered({
+        chat: chat(`c${i}`),
+        question: question(`q${i}`, clock),
+        turn: missedTurn(),
+      });
+    }
+    inbox.ended(chat("c0"));
+    inbox.ended(chat("c20"));
+    const outcomes = Object.fromEntries((await all()).map((e) => [e.text, e.outcome]));
+    expect(outcomes.q0).toBe("unknown");
+    expect(outcomes.q20).toBe("left");
+  });
+
+  it("forgets a chat silent for an hour", async () => {
+    const { inbox, clock, all } = setup();
     inbox.answered({ chat: chat("a"), question: question("a1", clock), turn: missedTurn() });
+    clock.advance(30 * 60_000);
     inbox.answered({ chat: chat("b"), question: question("b1", clock), turn: missedTurn() });
-    inbox.answered({ chat: chat("c"), question: question("c1", clock), turn: missedTurn() });
+    clock.advance(31 * 60_000);
     inbox.ended(chat("a"));
-    clock.advance(61 * 60_000);
     inbox.ended(chat("b"));
     const outcomes = Object.fromEntries((await all()).map((e) => [e.text, e.outcome]));
-    expect(outcomes).toEqual({ a1: "unknown", b1: "unknown", c1: "unknown" });
+    expect(outcomes).toEqual({ a1: "unknown", b1: "left" });
   });
 });
 

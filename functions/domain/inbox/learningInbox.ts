@@ -23,6 +23,8 @@ export const DEFAULT_INBOX_SETTINGS: LearningInboxSettings = {
   forgetAfterMs: 60 * 60_000,
 };
 
+const SWEEP_EVERY_MS = 60_000;
+
 // Moves in the conversation ("hei", "haluan puhua ihmiselle") are not questions to teach.
 const MOVES = new Set<string>(CONVERSATION_MOVES);
 
@@ -72,23 +74,35 @@ export function createLearningInbox(deps: {
     return safe;
   }
 
-  /** The chat's memory if still fresh; drops forgotten chats from the old end on the way. */
+  let sweptAt = 0;
+
+  /**
+   * The chat's memory if still fresh. Forgotten chats are dropped in one pass a minute, not
+   * on every call: walking the map from its old end costs more the more chats it has seen.
+   */
   function recall(chatId: string, now: number): ChatMemory | undefined {
-    for (const [id, memory] of chats) {
-      if (now - memory.touchedAt < settings.forgetAfterMs) break;
-      chats.delete(id);
+    if (now - sweptAt >= SWEEP_EVERY_MS) {
+      sweptAt = now;
+      for (const [id, memory] of chats) {
+        if (now - memory.touchedAt >= settings.forgetAfterMs) chats.delete(id);
+      }
     }
-    return chats.get(chatId);
+    const memory = chats.get(chatId);
+    return memory && now - memory.touchedAt < settings.forgetAfterMs ? memory : undefined;
   }
 
-  /** Stores the memory as the most recent, forgetting the least recent beyond the bound. */
+  /**
+   * Stores the memory as the most recent. Beyond the bound the least recent tenth goes at
+   * once: dropping one at a time would walk past the map's deleted slots on every call.
+   */
   function remember(chatId: string, memory: ChatMemory): void {
     chats.delete(chatId);
     chats.set(chatId, memory);
-    while (chats.size > settings.maxChats) {
-      const oldest = chats.keys().next().value;
-      if (oldest === undefined) break;
-      chats.delete(oldest);
+    if (chats.size <= settings.maxChats) return;
+    let drop = chats.size - settings.maxChats + Math.ceil(settings.maxChats / 10);
+    for (const id of chats.keys()) {
+      if (drop-- <= 0) break;
+      chats.delete(id);
     }
   }
 

@@ -67,6 +67,11 @@ const envSchema = z
     CONTENT_PUBLISHER_FUNCTION: z.string().min(1).optional(),
     /** How often a process checks which content version is live (another task may move it). */
     CONTENT_POLL_SECONDS: z.coerce.number().min(1).max(300).default(10),
+    /**
+     * The missed-question inbox keeps a question the bot answered with a confidence below
+     * this (besides misses, unhelpful votes and requests for a person); 0 keeps none for it.
+     */
+    INBOX_CONFIDENCE_BELOW: z.coerce.number().min(0).max(1).default(0.65),
     /** Customer ID-token issuer (Suomi.fi broker or Cognito); unset locally = the /dev IdP. */
     OIDC_ISSUER: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).default("asiointi-chat"),
@@ -103,6 +108,7 @@ const expectedForm: Record<string, string> = {
   FAKE_TIME: "an ISO 8601 instant with offset, e.g. 2026-11-23T10:15:00+02:00",
   NODE_ENV: "development, test or production",
   TABLE_PREFIX: "letters, digits, '_', '.' or '-'",
+  INBOX_CONFIDENCE_BELOW: "a number from 0 to 1, e.g. 0.65",
   OIDC_ISSUER: "the issuer URL exactly as in the tokens' iss claim",
   OIDC_JWKS_URL: "the issuer's JWKS URL, e.g. https://idp.example/.well-known/jwks.json",
 };

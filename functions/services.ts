@@ -6,6 +6,7 @@ import {
   createDynamoCallbackStore,
 } from "./adapters/dynamodb/dynamoContactStore.ts";
 import { createDynamoContentStore } from "./adapters/dynamodb/dynamoContentStore.ts";
+import { createDynamoMissStore } from "./adapters/dynamodb/dynamoMissStore.ts";
 import { createDynamoReportCounters } from "./adapters/dynamodb/dynamoReportCounters.ts";
 import { tableNames } from "./adapters/dynamodb/tables.ts";
 import type { Config } from "./config.ts";
@@ -23,6 +24,9 @@ import {
 } from "./domain/content/contentWorkflow.ts";
 import type { Bot } from "./domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "./domain/identity/identity.ts";
+import type { LearningEvents } from "./domain/inbox/learningEvents.ts";
+import { createLearningInbox } from "./domain/inbox/learningInbox.ts";
+import type { MissStore } from "./domain/inbox/missStore.ts";
 import type { OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock, Recognizer } from "./domain/ports.ts";
 import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
@@ -52,6 +56,13 @@ export interface Services {
   logger: Logger;
   /** The content studio's workflow and live content; only where a runtime hosts the studio. */
   content?: ContentServices;
+  /** Kept questions of the missed-question inbox (content owners read them). */
+  misses: MissStore;
+  /**
+   * The inbox's ear on live chats; only where a runtime holds them (gateway, local server).
+   * `settled` waits for its pending writes (shutdown).
+   */
+  learning?: LearningEvents & { settled(): Promise<void> };
 }
 
 export function buildServices(opts: {
@@ -81,6 +92,7 @@ export function buildServices(opts: {
     callbacks: createDynamoCallbackStore(opts.doc, tables),
     appointments: createDynamoAppointmentStore(opts.doc, tables),
     reports: reportsFor(counters, opts),
+    misses: createDynamoMissStore(opts.doc, tables.misses),
     identity: opts.identity,
     get openingHours() {
       openingHours ??= opts.loadOpeningHours();
@@ -89,6 +101,24 @@ export function buildServices(opts: {
     clock: opts.clock,
     logger: opts.logger,
   };
+}
+
+/**
+ * The missed-question inbox for a runtime that holds live conversations: it hears every
+ * answer, vote, request for a person and ending, and keeps what content owners should see.
+ */
+export function buildLearningInbox(
+  services: Services,
+  config: Pick<Config, "INBOX_CONFIDENCE_BELOW">,
+): NonNullable<Services["learning"]> {
+  return createLearningInbox({
+    store: services.misses,
+    clock: services.clock,
+    reports: services.reports,
+    settings: { confidenceBelow: config.INBOX_CONFIDENCE_BELOW },
+    onError: (error) =>
+      services.logger.warn("missed-question inbox write failed", { error: error as Error }),
+  });
 }
 
 /** The chat service for a runtime that holds live conversations (gateway, local server). */
@@ -102,6 +132,7 @@ export function buildChatService(
     bot: opts.bot,
     notifier: opts.notifier,
     reports: services.reports,
+    ...(services.learning ? { learning: services.learning } : {}),
     ids: createIdGenerator(),
     settings: {
       transcriptRetentionDays: opts.config.TRANSCRIPT_RETENTION_DAYS,

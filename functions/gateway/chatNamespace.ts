@@ -246,7 +246,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     socket.on(
       "chat:handoff",
       handleEvent(deps, "chat:handoff", handoffRequestSchema, async (_empty, ack) => {
-        ack(await handoff().requestHandoff(currentChat()));
+        ack(await handoff().requestHandoff(currentChat(), { byCustomer: true }));
       }),
     );
 

@@ -68,6 +68,7 @@ export function registerHandoff(
     },
     background,
     reports: services.reports,
+    ...(services.learning ? { learning: services.learning } : {}),
     ...(ctx.isKnownTopic ? { isKnownTopic: ctx.isKnownTopic } : {}),
   });
   const inactivity = createInactivityWatch({

@@ -69,7 +69,8 @@ export const HTTP_ROUTES = [
     method: "ANY",
     path: "/api/content/{proxy+}",
     auth: "staff",
-    tables: { read: ["content"], write: ["content"] },
+    // The missed-question inbox and its feedback view read the report counters too.
+    tables: { read: ["content", "misses", "reportCounters"], write: ["content", "misses"] },
   },
 ] as const satisfies readonly HttpRoute[];
 

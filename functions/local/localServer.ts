@@ -30,7 +30,7 @@ import { HTTP_HANDLERS } from "../http/handlers/index.ts";
 import { HTTP_ROUTES } from "../http/routes.ts";
 import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
-import { buildContentServices, buildServices } from "../services.ts";
+import { buildContentServices, buildLearningInbox, buildServices } from "../services.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "./embeddedDynamo.ts";
 import {
   createIdentityProviderRoutes,
@@ -127,6 +127,7 @@ export async function startLocalServer(
     loadOpeningHours: () => loadOpeningHours(),
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
+  services.learning = buildLearningInbox(services, config);
   const customerData = createDynamoCustomerData(doc, tables.customers);
   const content = buildContentServices({
     doc,
@@ -257,6 +258,7 @@ export async function startLocalServer(
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Let acknowledged work finish writing before the database goes away.
       await inFlight.drain();
+      await services.learning?.settled();
       await services.reports.flush?.();
       client.destroy();
       await embedded?.close();

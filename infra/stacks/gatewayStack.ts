@@ -72,6 +72,8 @@ export const GATEWAY_TABLES: readonly TableId[] = [
   "appointments",
   "appointmentSlots",
   "reportCounters",
+  // The missed-question inbox: questions kept as chats go, their outcomes.
+  "misses",
 ];
 
 export interface GatewayStackProps extends StackProps {

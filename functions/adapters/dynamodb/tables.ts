@@ -112,6 +112,14 @@ export const TABLES = {
     partitionKey: { name: "pk", type: "S" },
     sortKey: { name: "sk", type: "S" },
   },
+  misses: {
+    id: "misses",
+    purpose:
+      "The missed-question inbox: customer questions the bot missed or answered poorly, masked as transcripts are, one partition per Helsinki day; no chat id, name or identity; deleted with the transcripts.",
+    partitionKey: { name: "day", type: "S" },
+    sortKey: { name: "id", type: "S" },
+    ttlAttribute: "expiresAt",
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableId = keyof typeof TABLES;

@@ -5,6 +5,7 @@ import { tableNames } from "../../adapters/dynamodb/tables.ts";
 import type { ChatMessage } from "../../contracts/protocol.ts";
 import { manualClock } from "../clock.ts";
 import type { Bot, BotTurn } from "../dialogue/bot.ts";
+import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { ReportEvent } from "../reports/reportEvents.ts";
 import { createChatService } from "./chatService.ts";
 import { createIdGenerator } from "./ids.ts";
@@ -20,7 +21,7 @@ const answerAtOnce: BotTurn = {
   missed: false,
 };
 
-function chatService(reply: Bot["reply"] = async () => answerAtOnce) {
+function chatService(reply: Bot["reply"] = async () => answerAtOnce, learning?: LearningEvents) {
   const shown: ChatMessage[] = [];
   const reported: ReportEvent[] = [];
   const chats = createChatService({
@@ -39,6 +40,7 @@ function chatService(reply: Bot["reply"] = async () => answerAtOnce) {
     clock: manualClock(new Date("2026-11-24T08:00:00Z")),
     ids: createIdGenerator(),
     settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
+    ...(learning ? { learning } : {}),
   });
   return { chats, shown, reported };
 }
@@ -118,5 +120,30 @@ describe("a customer's question", () => {
     expect(reported).toContainEqual(
       expect.objectContaining({ kind: "botAnswer", missed: false, referral: "traficom" }),
     );
+  });
+});
+
+describe("what the missed-question inbox hears of a chat", () => {
+  it("gets each answered question as stored at rest (masked), after the answer, and the end", async () => {
+    // Prepare
+    const heard: string[] = [];
+    const learning: LearningEvents = {
+      answered: ({ question, turn }) => heard.push(`answered ${question.text} ${turn.topic}`),
+      voted: () => undefined,
+      personRequested: () => undefined,
+      ended: (chat) => heard.push(`ended ${chat.chatId}`),
+    };
+    const { chats, shown } = chatService(undefined, learning);
+    const { chat } = await chats.startChat({ lang: "fi" });
+    // Act
+    const asked = await chats.ask(chat.chatId, { text: "Verokortti, tunnus 131052-308T" });
+    await asked.answered;
+    await chats.endChat(chat.chatId, "customer");
+    // Assess: the live chat showed what was typed; the inbox heard only the masked text.
+    expect(shown.map((m) => m.text)).toContain("Verokortti, tunnus 131052-308T");
+    expect(heard).toEqual([
+      "answered Verokortti, tunnus [ID-CODE] tax-card",
+      `ended ${chat.chatId}`,
+    ]);
   });
 });

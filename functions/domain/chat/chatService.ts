@@ -149,6 +149,7 @@ export function createChatService(deps: ChatServiceDeps) {
     chat: Chat,
     text: string,
     question: Promise<unknown>,
+    kept: StoredMessage,
   ): Promise<BotTurnOutcome | undefined> {
     if (chat.state !== "bot") return undefined;
     const warning: OutgoingMessage[] = containsPersonalData(text)
@@ -169,6 +170,8 @@ export function createChatService(deps: ChatServiceDeps) {
         ? store.saveBotState(chat, { topics, missesInRow })
         : undefined,
     ]);
+    // The question as kept at rest (masked), never as typed.
+    deps.learning?.answered({ chat, question: kept, turn });
     await deps.reports?.record({
       kind: "botAnswer",
       at: clock.now(),
@@ -218,7 +221,7 @@ export function createChatService(deps: ChatServiceDeps) {
       // Started before the question is stored, so that an answer ready at once shares its
       // write. Should the question's write fail after all retries while the answer's went
       // through, the transcript keeps an answer never shown; the customer is told to resend.
-      const answered = botAnswers ? answer(chat, input.text, shown) : NO_ANSWER;
+      const answered = botAnswers ? answer(chat, input.text, shown, kept) : NO_ANSWER;
       // Awaited by the caller only once the question is stored.
       answered.catch(() => undefined);
       await shown;
@@ -351,6 +354,7 @@ export function createChatService(deps: ChatServiceDeps) {
         ).toISOString(),
       });
       if (!ended) throw new ChatEndedError();
+      deps.learning?.ended(chat);
       await deps.reports?.record({
         kind: "chatEnded",
         at: now,

@@ -508,3 +508,76 @@ describe("the content workflow's referral groups", () => {
     });
   });
 });
+
+describe("teaching inbox questions to a topic", () => {
+  it("adds each text to the topic's training sentences in its language, once, in the audit trail", async () => {
+    // Prepare
+    const { workflow, store } = await setUp();
+    // Act
+    const result = await workflow.teach(
+      owner,
+      "tax-card",
+      "training",
+      [
+        { lang: "fi", text: "mistä verokortti " },
+        { lang: "sv", text: "var får jag skattekort" },
+        { lang: "fi", text: "Mistä verokortti" },
+        { lang: "fi", text: "tax-card one" },
+      ],
+      "3 questions from the inbox",
+    );
+    // Assess
+    expect(result.added).toBe(2);
+    const view = await workflow.draftTopic("tax-card");
+    expect(view.topic.fi.utterances).toEqual(["tax-card one", "tax-card two", "mistä verokortti"]);
+    expect(view.topic.sv.utterances).toContain("var får jag skattekort");
+    expect(view.tests.fi).toEqual(["mikä on tax-card"]);
+    expect((await store.auditTrail(1))[0]).toMatchObject({
+      action: "inbox-teach",
+      topic: "tax-card",
+      actor: owner.subject,
+      detail: "3 questions from the inbox",
+    });
+  });
+
+  it("adds texts to the test split when asked", async () => {
+    const { workflow } = await setUp();
+    await workflow.teach(owner, "payment", "tests", [{ lang: "fi", text: "maksu myöhässä" }], "");
+    expect((await workflow.draftTopic("payment")).tests.fi).toContain("maksu myöhässä");
+    expect((await workflow.draftTopic("payment")).topic.fi.utterances).not.toContain(
+      "maksu myöhässä",
+    );
+  });
+
+  it("never lets the training and test splits share a sentence, and writes nothing then", async () => {
+    const { workflow, store } = await setUp();
+    const before = await store.auditTrail(10);
+    const toTraining = workflow.teach(
+      owner,
+      "payment",
+      "training",
+      [
+        { lang: "fi", text: "Mikä on tax-card" },
+        { lang: "fi", text: "uusi lause" },
+      ],
+      "",
+    );
+    await expect(toTraining).rejects.toThrow(ContentInvalidError);
+    await expect(toTraining).rejects.toMatchObject({
+      problems: [expect.objectContaining({ message: expect.stringContaining("Mikä on tax-card") })],
+    });
+    const toTests = workflow.teach(
+      owner,
+      "tax-card",
+      "tests",
+      [{ lang: "fi", text: "payment one" }],
+      "",
+    );
+    await expect(toTests).rejects.toMatchObject({
+      code: "CONTENT_INVALID",
+      problems: [expect.objectContaining({ message: expect.stringContaining("payment one") })],
+    });
+    expect((await workflow.draftTopic("payment")).topic.fi.utterances).not.toContain("uusi lause");
+    expect(await store.auditTrail(10)).toEqual(before);
+  });
+});

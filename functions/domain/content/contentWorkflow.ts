@@ -92,6 +92,9 @@ export interface DraftReferralView {
   meta?: DraftTopicMeta;
 }
 
+/** Where taught sentences go: what the recogniser learns from, or the held-out test split. */
+export type TeachSplit = "training" | "tests";
+
 export interface DraftTopicView {
   topic: TopicFile;
   tests: { fi: string[]; sv: string[] };
@@ -417,6 +420,83 @@ export function createContentWorkflow(deps: {
       });
       await audit(actor, "draft-save", { topic: id });
       return { warnings: result.issues.filter((i) => i.severity === "warning") };
+    },
+
+    /**
+     * Adds customer questions to a draft topic's training sentences or its test split, in
+     * each text's language (the missed-question inbox's "teach"). The two splits never share
+     * a sentence: a text already in the other one refuses the whole request, naming it. Texts
+     * the split has already are skipped. Checked like any save, and in the audit trail.
+     */
+    async teach(
+      actor: ContentActor,
+      id: string,
+      split: TeachSplit,
+      texts: readonly { lang: "fi" | "sv"; text: string }[],
+      detail: string,
+    ): Promise<{ added: number; warnings: ContentIssue[] }> {
+      const draft = await currentDraft();
+      const topic = draft.bundle.topics.find((t) => t.id === id);
+      if (!topic) throw new ContentNotFoundError(`Topic "${id}" is not in the draft.`);
+      const key = (text: string) => text.trim().toLocaleLowerCase("fi");
+      const heldOut = heldOutFor(draft.bundle, id);
+      const next = {
+        fi: { utterances: [...topic.fi.utterances], tests: [...heldOut.tests.fi] },
+        sv: { utterances: [...topic.sv.utterances], tests: [...heldOut.tests.sv] },
+      };
+      const problems: ContentIssue[] = [];
+      let added = 0;
+      for (const { lang, text } of texts) {
+        const trimmed = text.trim();
+        // The other split, across every topic: a held-out sentence must be unseen in training.
+        const training = new Set(draft.bundle.topics.flatMap((t) => t[lang].utterances.map(key)));
+        const tested = new Set(
+          [...draft.bundle.tests[lang], ...draft.bundle.dev[lang]].map((c) => key(c.text)),
+        );
+        const [own, other, otherName] =
+          split === "training"
+            ? [next[lang].utterances, tested, "held-out tests"]
+            : [next[lang].tests, training, "training sentences"];
+        if (other.has(key(trimmed))) {
+          problems.push({
+            severity: "error",
+            path: `${lang}.${split === "training" ? "utterances" : "tests"}`,
+            message: `"${trimmed}" is already in the ${otherName}; the training and test splits never share a sentence`,
+            fix: `Teach it to the ${otherName === "held-out tests" ? "tests" : "training"} split instead, or leave it out.`,
+          });
+          continue;
+        }
+        if (own.some((t) => key(t) === key(trimmed))) continue;
+        own.push(trimmed);
+        added++;
+      }
+      if (problems.length > 0) throw new ContentInvalidError(problems);
+      const json = {
+        ...topic,
+        fi: { ...topic.fi, utterances: next.fi.utterances },
+        sv: { ...topic.sv, utterances: next.sv.utterances },
+        tests: { fi: next.fi.tests, sv: next.sv.tests },
+      };
+      const result = await rules.checkTopic(json, draft.bundle);
+      const errors = result.issues.filter((i) => i.severity === "error");
+      if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
+      await store.putDraftTopic({
+        topic: result.topic,
+        tests: result.tests ?? { fi: next.fi.tests, sv: next.sv.tests },
+        dev: heldOut.dev,
+        meta: draftMeta(actor),
+      });
+      await audit(actor, "inbox-teach", { topic: id, detail });
+      return { added, warnings: result.issues.filter((i) => i.severity === "warning") };
+    },
+
+    /** Puts an inbox action that changes no content (refer, dismiss) in the audit trail. */
+    async recordInboxAction(
+      actor: ContentActor,
+      action: "inbox-refer" | "inbox-dismiss",
+      detail: string,
+    ): Promise<void> {
+      await audit(actor, action, { detail });
     },
 
     /** Retires a topic in the draft; system topics cannot be retired. */

@@ -50,6 +50,10 @@ export const AUDIT_ACTIONS = [
   "live",
   "failed",
   "import",
+  /** Missed-question inbox: questions taught to a topic, referred to an agency, dismissed. */
+  "inbox-teach",
+  "inbox-refer",
+  "inbox-dismiss",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

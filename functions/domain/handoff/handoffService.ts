@@ -13,6 +13,7 @@ import type { ChatStore } from "../chat/chatStore.ts";
 import { ChatEndedError, ChatError } from "../chat/errors.ts";
 import { type Chat, toChatMessage } from "../chat/model.ts";
 import type { ChatNotifier } from "../chat/notifier.ts";
+import type { LearningEvents } from "../inbox/learningEvents.ts";
 import {
   formatOpeningTime,
   isOpen,
@@ -68,6 +69,8 @@ export interface HandoffDeps {
   background?: (work: Promise<unknown>) => void;
   /** Counts handoff outcomes for supervisors' reports; never throws. */
   reports?: ReportRecorder;
+  /** Tells the missed-question inbox when a customer asks for a person; never throws. */
+  learning?: LearningEvents;
   /**
    * Whether the bot's content has this topic, where content is loaded in this process; a
    * wrap-up reason is then one of them. Without it, any well-formed topic id is accepted.
@@ -278,11 +281,19 @@ export function createHandoffService(deps: HandoffDeps) {
     });
   }
 
-  /** Routes the chat to a person: queue, or other channels when unavailable or closed. */
-  async function requestHandoff(chatId: string): Promise<HandoffResult> {
+  /**
+   * Routes the chat to a person: queue, or other channels when unavailable or closed.
+   * `byCustomer`: the customer asked (the button), not the service on their behalf.
+   */
+  async function requestHandoff(
+    chatId: string,
+    how: { byCustomer?: boolean } = {},
+  ): Promise<HandoffResult> {
     const chat = await chats.requireChat(chatId);
     if (chat.state === "ended") throw new ChatEndedError();
     if (chat.state === "advisor") return { outcome: "advisor" };
+    // Asked while with the bot: the question answered last did not settle it for them.
+    if (how.byCustomer && chat.state === "bot") deps.learning?.personRequested(chat);
     if (chat.state === "queued") {
       const { position, wait } = await positionOf(chat);
       notifier.state({

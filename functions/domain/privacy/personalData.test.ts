@@ -8,6 +8,7 @@ import {
   isValidIban,
   isValidIdentityCode,
   maskPersonalData,
+  maskPersonalDataStrictly,
   PLACEHOLDERS,
 } from "./personalData.ts";
 
@@ -572,5 +573,20 @@ describe("performance guard", () => {
     const perMessage = (performance.now() - started) / (rounds * inputs.length);
     // Typically well under 1 ms; the bound is generous so slow CI machines do not flake.
     expect(perMessage).toBeLessThan(20);
+  });
+});
+
+describe("strict masking for texts others read (the missed-question inbox)", () => {
+  it("also masks an identity code with a wrong check character, and what the usual masking masks", () => {
+    expect(maskPersonalDataStrictly("hetu 010190-123A ja 010190-123M")).toBe(
+      "hetu [ID-CODE] ja [ID-CODE]",
+    );
+    expect(maskPersonalDataStrictly("soita 040 123 4567 tai maija@example.fi")).toBe(
+      "soita [PHONE] tai [EMAIL]",
+    );
+  });
+
+  it("leaves numbers alone that are no date", () => {
+    expect(maskPersonalDataStrictly("viite 999999-1234 ja 2024")).toBe("viite 999999-1234 ja 2024");
   });
 });

@@ -122,6 +122,20 @@ export function isValidIdentityCode(code: string): boolean {
   return CHECK_CHARS.charAt(Number(date + individual) % 31) === c.charAt(10);
 }
 
+/**
+ * Whether `code` has an identity code's form with a real date, whatever its individual number
+ * and check character: a mistyped code still names a person and their birth date.
+ */
+function hasIdentityCodeShape(code: string): boolean {
+  const c = code.toUpperCase();
+  const century = centuryOf(c.charAt(6));
+  if (century === undefined || !/^\d{6}$/.test(c.slice(0, 6))) return false;
+  const day = Number(c.slice(0, 2));
+  const month = Number(c.slice(2, 4));
+  const year = century + Number(c.slice(4, 6));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 const IDENTITY_CODE_CANDIDATE =
   /(?<![\p{L}\p{N}])\d{6}[-+A-FU-Ya-fu-y\u2010\u2011\u2013\u2212]\d{3}[0-9A-Za-z](?![\p{L}\p{N}])/gu;
 
@@ -440,4 +454,16 @@ export function maskPersonalData(text: string): MaskResult {
   }
   out += text.slice(cursor);
   return { text: out, kinds };
+}
+
+/**
+ * Masking for texts kept outside the chat for other people to read (the missed-question
+ * inbox and its CSV export): everything {@link maskPersonalData} masks, and also what has an
+ * identity code's form with a real date but a wrong check character ("010190-123A"), which
+ * transcripts keep because a mistyped code there is read in its conversation.
+ */
+export function maskPersonalDataStrictly(text: string): string {
+  return maskPersonalData(text).text.replace(IDENTITY_CODE_CANDIDATE, (code) =>
+    hasIdentityCodeShape(code) ? PLACEHOLDERS["identity-code"] : code,
+  );
 }

@@ -14,7 +14,7 @@ import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import { loadOpeningHours } from "../../domain/openingHours/load.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { buildServices } from "../../services.ts";
+import { buildLearningInbox, buildServices } from "../../services.ts";
 import { createInFlight } from "../inFlight.ts";
 import { registerGateway } from "../registerGateway.ts";
 import { socketServerOptions } from "../socketOptions.ts";
@@ -66,6 +66,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     loadOpeningHours: () => loadOpeningHours(),
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
+  services.learning = buildLearningInbox(services, config);
 
   let draining = false;
   const http = createServer((req, res) => {
@@ -125,6 +126,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await inFlight.drain();
+      await services.learning?.settled();
       await services.reports.flush?.();
       client.destroy();
       await redis.quit().catch(() => undefined);

@@ -3,8 +3,10 @@ import { createError } from "@middy/util";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
+import { questionFeatures } from "../../adapters/recognizer/embedded/questionFeatures.ts";
 import type { ContentBundle } from "../../content/bundle.ts";
 import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
+import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError } from "../../contracts/validation.ts";
@@ -12,7 +14,14 @@ import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
 import type { ContentActor } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
+import {
+  createMissedQuestions,
+  type MissedQuestions,
+  type MissPeriod,
+} from "../../domain/inbox/missedQuestions.ts";
+import { isMissId, type MissStore } from "../../domain/inbox/missStore.ts";
 import type { Clock } from "../../domain/ports.ts";
+import type { ReportReader } from "../../domain/reports/reportEvents.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { jsonErrors } from "../middleware/jsonErrors.ts";
 import { verifiedStaff } from "../middleware/requireStaff.ts";
@@ -26,6 +35,8 @@ export interface ContentServices {
 }
 
 const EDITORS: readonly StaffRole[] = ["content-owner", "content-reviewer"];
+/** Customers' own words: content owners only (reviewers hold the role too). */
+const OWNERS: readonly StaffRole[] = ["content-owner"];
 const REVIEWERS: readonly StaffRole[] = ["content-reviewer"];
 
 const topicId = z
@@ -48,6 +59,55 @@ const searchQuery = z.strictObject({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
 });
 const auditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** The longest period the inbox reads at once: a quarter, one query per day. */
+export const MAX_INBOX_DAYS = 92;
+const day = z.iso.date("must be a date YYYY-MM-DD");
+const inboxQuery = z
+  .strictObject({
+    from: day,
+    to: day,
+    lang: langSchema.optional(),
+    status: z.enum(["open", "all"]).default("open"),
+  })
+  .superRefine((q, ctx) => {
+    const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
+    if (days < 1)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+    else if (days > MAX_INBOX_DAYS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `must be at most ${MAX_INBOX_DAYS} days after from`,
+      });
+    }
+  });
+const feedbackQuery = z.strictObject({ from: day, to: day }).superRefine((q, ctx) => {
+  if (q.to < q.from)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+});
+const missIds = z
+  .array(z.string().refine(isMissId, "must be an inbox question id"))
+  .min(1, "must name at least one question")
+  .max(500, "at most 500 questions at once");
+const missAction = z.discriminatedUnion("action", [
+  z.strictObject({
+    action: z.literal("teach"),
+    ids: missIds,
+    topicId,
+    split: z.enum(["training", "tests"]),
+  }),
+  z.strictObject({ action: z.literal("refer"), ids: missIds, referral: topicId }),
+  z.strictObject({ action: z.literal("dismiss"), ids: missIds }),
+]);
+
+/** A file the API answers with instead of JSON (the inbox's CSV export). */
+class CsvFile {
+  constructor(
+    readonly name: string,
+    readonly body: string,
+  ) {}
+}
 
 interface Request {
   staff: StaffIdentity;
@@ -102,6 +162,10 @@ export function createContentApiHandler(deps: {
   identity?: IdentityVerifier;
   clock: Clock;
   logger: Logger;
+  /** The missed-question inbox's kept questions. */
+  misses?: MissStore;
+  /** Report counters (votes per topic for the feedback view). */
+  reports?: ReportReader;
 }) {
   // Per-topic recall from the last "test all", shown in the topic list until the next one.
   let lastScores = new Map<string, number>();
@@ -400,6 +464,46 @@ export function createContentApiHandler(deps: {
     },
     {
       method: "GET",
+      path: "misses",
+      roles: OWNERS,
+      async run({ query }) {
+        return inbox().groups(parse(inboxQuery, query, "query"));
+      },
+    },
+    {
+      method: "GET",
+      path: "misses.csv",
+      roles: OWNERS,
+      async run({ query }) {
+        const period = parse(inboxQuery, query, "query");
+        return new CsvFile(
+          `kysymykset_${period.from}_${period.to}.csv`,
+          missesCsv(await inbox().rows(period)),
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "misses/actions",
+      roles: OWNERS,
+      async run({ body, actor }) {
+        const applied = await inbox().act(actor, parse(missAction, body, "body"));
+        return { ok: true, applied };
+      },
+    },
+    {
+      method: "GET",
+      path: "feedback",
+      roles: OWNERS,
+      async run({ query }) {
+        const period: MissPeriod = parse(feedbackQuery, query, "query");
+        if (!deps.reports) throw unavailable("The reports are not available in this deployment.");
+        const { byTopic } = await deps.reports.rows(period.from, period.to);
+        return inbox().feedback(period, byTopic);
+      },
+    },
+    {
+      method: "GET",
       path: "audit",
       roles: EDITORS,
       async run({ query }) {
@@ -409,14 +513,25 @@ export function createContentApiHandler(deps: {
     },
   ];
 
+  function unavailable(message: string) {
+    return createError(503, message, { expose: true, cause: { code: "SERVICE_UNAVAILABLE" } });
+  }
+
   function services(): ContentServices {
-    if (!deps.content) {
-      throw createError(503, "The content studio is not available in this deployment.", {
-        expose: true,
-        cause: { code: "SERVICE_UNAVAILABLE" },
-      });
-    }
+    if (!deps.content) throw unavailable("The content studio is not available in this deployment.");
     return deps.content;
+  }
+
+  let missed: MissedQuestions | undefined;
+  function inbox(): MissedQuestions {
+    const { workflow } = services();
+    if (!deps.misses) throw unavailable("The missed-question inbox is not available here.");
+    missed ??= createMissedQuestions({
+      store: deps.misses,
+      workflow,
+      features: questionFeatures,
+    });
+    return missed;
   }
 
   async function tryOn(live: LiveContent, bundle: ContentBundle, text: string, lang: "fi" | "sv") {
@@ -477,8 +592,60 @@ export function createContentApiHandler(deps: {
         body,
         query: event.queryStringParameters ?? {},
       });
+      if (result instanceof CsvFile) {
+        return {
+          statusCode: 200,
+          headers: {
+            "content-type": "text/csv; charset=utf-8",
+            "content-disposition": `attachment; filename="${result.name}"`,
+            "cache-control": "no-store",
+          },
+          body: result.body,
+        };
+      }
       return json(200, result);
     });
+}
+
+/**
+ * The inbox as CSV, one question per line, grouped (largest group first) with the reports'
+ * conventions. Confidence with a decimal comma; times as ISO instants.
+ */
+function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
+  const decimal = (n: number | undefined) =>
+    n === undefined ? "" : n.toFixed(2).replace(".", ",");
+  return toCsv([
+    [
+      "group",
+      "group_size",
+      "id",
+      "at",
+      "lang",
+      "text",
+      "reasons",
+      "top_guess",
+      "confidence",
+      "topic",
+      "content_version",
+      "outcome",
+      "status",
+    ],
+    ...rows.map(({ entry, group }) => [
+      group.id,
+      group.size,
+      entry.id,
+      entry.at,
+      entry.lang,
+      entry.text,
+      entry.reasons.join(" "),
+      entry.guesses[0]?.intent ?? "",
+      decimal(entry.guesses[0]?.confidence),
+      entry.topic ?? "",
+      entry.contentVersion ?? "",
+      entry.outcome,
+      entry.status,
+    ]),
+  ]);
 }
 
 const ANY_STAFF: readonly StaffRole[] = [];

@@ -3,34 +3,15 @@
  * Finnish or Swedish locale: UTF-8 with a byte order mark (so ä and ö survive), semicolons
  * between fields and decimal commas, CRLF line ends, RFC 4180 quoting. Pure.
  */
+import { toCsv } from "../../../functions/contracts/csv.ts";
 import type { Lang } from "../../../functions/contracts/lang.ts";
 import type { ReportSummary } from "../../../functions/domain/reports/summary.ts";
 import { decimalForCsv, rateForCsv } from "./format.ts";
 import { daysOf } from "./periods.ts";
 import { REPORT_TEXT, reportTopicName } from "./text.ts";
 
-export const CSV_SEPARATOR = ";";
-/** Excel reads a file as UTF-8 only when it starts with this. */
-export const BOM = "\ufeff";
-
-const NUMBER = /^-?\d+(,\d+)?$/;
-
-/**
- * One field: quoted when it holds a separator, quote or line break; a text that a spreadsheet
- * would run as a formula (=, +, -, @ first) gets a leading apostrophe. Numbers pass unchanged.
- */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && !NUMBER.test(text) && /^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** A whole file: BOM, one line per row, CRLF after every line. */
-export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return BOM + rows.map((row) => `${row.map(csvField).join(CSV_SEPARATOR)}\r\n`).join("");
-}
+// The conventions are shared with the missed-question inbox's export (functions/contracts/csv.ts).
+export { BOM, CSV_SEPARATOR, csvField, toCsv } from "../../../functions/contracts/csv.ts";
 
 type Figures = ReportSummary["totals"];
 

@@ -1,0 +1,333 @@
+import { describe, expect, it } from "vitest";
+import type { Chat, StoredMessage } from "../chat/model.ts";
+import { manualClock } from "../clock.ts";
+import type { BotTurn } from "../dialogue/bot.ts";
+import type { ReportEvent } from "../reports/reportEvents.ts";
+import { createLearningInbox, type LearningInboxSettings } from "./learningInbox.ts";
+import { createMemoryMissStore } from "./memoryMissStore.ts";
+import type { MissStore } from "./missStore.ts";
+
+const START = new Date("2026-12-02T10:00:00.000Z");
+
+function chat(chatId = "chat-1"): Chat {
+  return {
+    chatId,
+    lang: "fi",
+    state: "bot",
+    startedAt: START.toISOString(),
+    resumeSecretHash: "hash",
+    topics: [],
+    missesInRow: 0,
+    handledBy: "bot",
+    authenticated: true,
+    subject: "subject-123",
+    customerName: "Maija Meikäläinen",
+  };
+}
+
+let seq = 0;
+function question(text: string, clock: { now(): Date }): StoredMessage {
+  seq++;
+  return {
+    id: `m-${seq}`,
+    chatId: "chat-1",
+    from: "customer",
+    text,
+    at: clock.now().toISOString(),
+    expiresAt: 1_900_000_000,
+  };
+}
+
+const answeredTurn = (topic: string, confidence = 0.9): BotTurn => ({
+  messages: [{ from: "bot", text: "Vastaus.", topic, confidence }],
+  topic,
+  missed: false,
+  recognition: [
+    { intent: topic, confidence },
+    { intent: "tax-refund", confidence: (1 - confidence) / 2 },
+  ],
+});
+const missedTurn = (): BotTurn => ({
+  messages: [{ from: "bot", text: "En ymmärtänyt." }],
+  missed: true,
+  recognition: [
+    { intent: "none", confidence: 0.4 },
+    { intent: "tax-card", confidence: 0.3 },
+    { intent: "tax-refund", confidence: 0.1 },
+  ],
+});
+const personTurn = (): BotTurn => ({
+  messages: [
+    {
+      from: "bot",
+      text: "Pyydän neuvojaa.",
+      topic: "human-advisor",
+      actions: [{ type: "handoff", label: "Neuvoja" }],
+    },
+  ],
+  topic: "human-advisor",
+  missed: false,
+  recognition: [{ intent: "human-advisor", confidence: 0.95 }],
+});
+
+function setup(settings: Partial<LearningInboxSettings> = {}, store?: MissStore) {
+  const clock = manualClock(START);
+  const memory = store ?? createMemoryMissStore();
+  const writes: string[] = [];
+  const counting: MissStore = {
+    ...memory,
+    put: (e) => {
+      writes.push("put");
+      return memory.put(e);
+    },
+    update: (id, c) => {
+      writes.push("update");
+      return memory.update(id, c);
+    },
+  };
+  const reports: ReportEvent[] = [];
+  const errors: unknown[] = [];
+  const inbox = createLearningInbox({
+    store: counting,
+    clock,
+    reports: { record: async (e) => void reports.push(e) },
+    settings,
+    onError: (e) => errors.push(e),
+  });
+  const all = async () => {
+    await inbox.settled();
+    return memory.listDays("2026-12-01", "2026-12-03");
+  };
+  return { clock, inbox, writes, reports, errors, all };
+}
+
+describe("which questions the inbox keeps", () => {
+  it("keeps nothing and writes nothing for an ordinary answered turn", async () => {
+    // Prepare
+    const { inbox, clock, writes, reports, all } = setup();
+    // Act
+    inbox.answered({
+      chat: chat(),
+      question: question("verokortti", clock),
+      turn: answeredTurn("tax-card"),
+    });
+    inbox.answered({
+      chat: chat(),
+      question: question("palautus", clock),
+      turn: answeredTurn("tax-refund"),
+    });
+    inbox.ended(chat());
+    // Assess
+    expect(await all()).toEqual([]);
+    expect(writes).toEqual([]);
+    expect(reports).toEqual([]);
+  });
+
+  it("keeps a missed question with the recogniser's top three and counts it for the reports", async () => {
+    const { inbox, clock, reports, all } = setup();
+    const q = question("miten osakkeiden myyntivoitto verotetaan", clock);
+    inbox.answered({ chat: chat(), question: q, turn: missedTurn() });
+    const [entry] = await all();
+    expect(entry).toMatchObject({
+      at: q.at,
+      day: "2026-12-02",
+      lang: "fi",
+      text: q.text,
+      reasons: ["missed"],
+      outcome: "unknown",
+      status: "open",
+      expiresAt: q.expiresAt,
+      guesses: missedTurn().recognition,
+    });
+    expect(entry?.id).toMatch(/^2026-12-02\.[0-9A-Z]{26}$/);
+    expect(entry?.id).not.toBe(q.id);
+    expect(reports).toEqual([{ kind: "inboxed", at: START, lang: "fi" }]);
+  });
+
+  it("keeps an answer below the configured confidence, not one above it", async () => {
+    const { inbox, clock, all } = setup({ confidenceBelow: 0.7 });
+    inbox.answered({
+      chat: chat("a"),
+      question: question("epävarma", clock),
+      turn: answeredTurn("tax-card", 0.6),
+    });
+    inbox.answered({
+      chat: chat("b"),
+      question: question("varma", clock),
+      turn: answeredTurn("tax-card", 0.75),
+    });
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons, e.topic])).toEqual([
+      ["epävarma", ["low-confidence"], "tax-card"],
+    ]);
+  });
+
+  it("keeps no referral, no conversation move and nothing asked while the recogniser was down", async () => {
+    const { inbox, clock, all } = setup();
+    const referral = { ...missedTurn(), missed: false, referral: "traficom" } as BotTurn;
+    inbox.answered({ chat: chat("a"), question: question("ajoneuvovero", clock), turn: referral });
+    inbox.answered({
+      chat: chat("b"),
+      question: question("moi", clock),
+      turn: answeredTurn("greeting", 0.3),
+    });
+    const down: BotTurn = { messages: [{ from: "bot", text: "Vika." }], missed: true };
+    inbox.answered({ chat: chat("c"), question: question("verokortti", clock), turn: down });
+    expect(await all()).toEqual([]);
+  });
+
+  it("keeps an answered question when the customer asks for a person right after it", async () => {
+    const { inbox, clock, all } = setup();
+    inbox.answered({
+      chat: chat(),
+      question: question("hei", clock),
+      turn: answeredTurn("greeting"),
+    });
+    inbox.answered({
+      chat: chat(),
+      question: question("verokortin muutos", clock),
+      turn: answeredTurn("tax-card"),
+    });
+    inbox.personRequested(chat());
+    inbox.personRequested(chat());
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons, e.outcome])).toEqual([
+      ["verokortin muutos", ["person-requested"], "handed-off"],
+    ]);
+  });
+
+  it("counts the human-advisor topic as the next turn as a request for a person", async () => {
+    const { inbox, clock, all } = setup();
+    inbox.answered({
+      chat: chat(),
+      question: question("perintövero", clock),
+      turn: answeredTurn("tax-card"),
+    });
+    inbox.answered({
+      chat: chat(),
+      question: question("haluan puhua ihmiselle", clock),
+      turn: personTurn(),
+    });
+    inbox.personRequested(chat());
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons, e.outcome])).toEqual([
+      ["perintövero", ["person-requested"], "handed-off"],
+    ]);
+  });
+
+  it("keeps an answer voted unhelpful once, adding the reason to a question already kept", async () => {
+    const { inbox, clock, all, writes } = setup();
+    const c = chat();
+    const low = question("alv-rekisteri", clock);
+    inbox.answered({ chat: c, question: low, turn: answeredTurn("vat", 0.5) });
+    const sure = question("verokortti", clock);
+    inbox.answered({ chat: c, question: sure, turn: answeredTurn("tax-card") });
+    const answer = (topic: string): StoredMessage => ({
+      id: `a-${topic}`,
+      chatId: c.chatId,
+      from: "bot",
+      text: "Vastaus.",
+      topic,
+      confidence: 0.9,
+      contentVersion: 4,
+      at: clock.now().toISOString(),
+      expiresAt: 1_900_000_000,
+    });
+    inbox.voted({ chat: c, answer: answer("vat"), question: low, helpful: false });
+    inbox.voted({ chat: c, answer: answer("tax-card"), question: sure, helpful: true });
+    inbox.voted({ chat: c, answer: answer("tax-card"), question: sure, helpful: false });
+    inbox.voted({ chat: c, answer: answer("tax-card"), question: sure, helpful: false });
+    const entries = (await all()).sort((a, b) => a.text.localeCompare(b.text));
+    expect(entries.map((e) => [e.text, e.reasons, e.topic])).toEqual([
+      ["alv-rekisteri", ["low-confidence", "unhelpful"], "vat"],
+      ["verokortti", ["unhelpful"], "tax-card"],
+    ]);
+    expect(writes.filter((w) => w === "put")).toHaveLength(2);
+  });
+});
+
+describe("what the chat did next", () => {
+  it("records answered, rephrased, handed-off and left", async () => {
+    const { inbox, clock, all } = setup();
+    const ask = (id: string, text: string, turn: BotTurn) =>
+      inbox.answered({ chat: chat(id), question: question(text, clock), turn });
+    ask("a", "a1", missedTurn());
+    ask("a", "a2", answeredTurn("tax-card"));
+    ask("b", "b1", missedTurn());
+    ask("b", "b2", missedTurn());
+    inbox.ended(chat("b"));
+    ask("c", "c1", missedTurn());
+    inbox.personRequested(chat("c"));
+    ask("d", "d1", missedTurn());
+    ask("e", "e1", missedTurn());
+    const outcomes = Object.fromEntries((await all()).map((e) => [e.text, e.outcome]));
+    expect(outcomes).toEqual({
+      a1: "answered",
+      b1: "rephrased",
+      b2: "left",
+      c1: "handed-off",
+      d1: "unknown",
+      e1: "unknown",
+    });
+  });
+
+  it("forgets the least recent chats beyond its bound", async () => {
+    const { inbox, clock, all } = setup({ maxChats: 20 });
+    for (let i = 0; i < 21; i++) {
+      inbox.answered({
+        chat: chat(`c${i}`),
+        question: question(`q${i}`, clock),
+        turn: missedTurn(),
+      });
+    }
+    inbox.ended(chat("c0"));
+    inbox.ended(chat("c20"));
+    const outcomes = Object.fromEntries((await all()).map((e) => [e.text, e.outcome]));
+    expect(outcomes.q0).toBe("unknown");
+    expect(outcomes.q20).toBe("left");
+  });
+
+  it("forgets a chat silent for an hour", async () => {
+    const { inbox, clock, all } = setup();
+    inbox.answered({ chat: chat("a"), question: question("a1", clock), turn: missedTurn() });
+    clock.advance(30 * 60_000);
+    inbox.answered({ chat: chat("b"), question: question("b1", clock), turn: missedTurn() });
+    clock.advance(31 * 60_000);
+    inbox.ended(chat("a"));
+    inbox.ended(chat("b"));
+    const outcomes = Object.fromEntries((await all()).map((e) => [e.text, e.outcome]));
+    expect(outcomes).toEqual({ a1: "unknown", b1: "left" });
+  });
+});
+
+describe("what the inbox holds of a question", () => {
+  it("holds the text masked and nothing that leads back to the chat or the customer", async () => {
+    const { inbox, clock, all } = setup();
+    const c = chat();
+    // As if a caller passed text that is not masked: the inbox masks it itself.
+    const q = question("tunnus 010190-123A tili FI21 1234 5600 0007 85 puh 040 123 4567", clock);
+    inbox.answered({ chat: c, question: q, turn: missedTurn() });
+    const [entry] = await all();
+    expect(entry?.text).toBe("tunnus [ID-CODE] tili [IBAN] puh [PHONE]");
+    const stored = JSON.stringify(entry);
+    for (const secret of [c.chatId, "subject-123", "Maija", "hash", q.id]) {
+      expect(stored).not.toContain(secret);
+    }
+  });
+
+  it("never throws into the chat when the store fails; the failure is reported", async () => {
+    const failing: MissStore = {
+      ...createMemoryMissStore(),
+      put: async () => {
+        throw new Error("table down");
+      },
+    };
+    const { inbox, clock, errors } = setup({}, failing);
+    expect(() =>
+      inbox.answered({ chat: chat(), question: question("x", clock), turn: missedTurn() }),
+    ).not.toThrow();
+    inbox.ended(chat());
+    await inbox.settled();
+    expect(errors).toHaveLength(1);
+  });
+});

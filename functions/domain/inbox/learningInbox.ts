@@ -1,0 +1,289 @@
+import { ulid } from "ulid";
+import { CONVERSATION_MOVES } from "../../contracts/topics.ts";
+import type { Chat, StoredMessage } from "../chat/model.ts";
+import type { BotTurn } from "../dialogue/bot.ts";
+import type { Clock, IntentScore } from "../ports.ts";
+import { maskPersonalDataStrictly } from "../privacy/personalData.ts";
+import { type ReportRecorder, reportDay } from "../reports/reportEvents.ts";
+import type { LearningEvents } from "./learningEvents.ts";
+import type { MissEntry, MissOutcome, MissReason, MissStore } from "./missStore.ts";
+
+export interface LearningInboxSettings {
+  /** An answer below this confidence keeps its question (INBOX_CONFIDENCE_BELOW). */
+  confidenceBelow: number;
+  /** Chats whose last turn is remembered for what happens next; the oldest go first. */
+  maxChats: number;
+  /** A chat silent this long is forgotten; its pending question's outcome stays "unknown". */
+  forgetAfterMs: number;
+}
+
+export const DEFAULT_INBOX_SETTINGS: LearningInboxSettings = {
+  confidenceBelow: 0.65,
+  maxChats: 5_000,
+  forgetAfterMs: 60 * 60_000,
+};
+
+const SWEEP_EVERY_MS = 60_000;
+
+// Moves in the conversation ("hei", "haluan puhua ihmiselle") are not questions to teach.
+const MOVES = new Set<string>(CONVERSATION_MOVES);
+
+/** A kept question and its write, which later changes to it wait for. */
+interface Kept {
+  entry: MissEntry;
+  written: Promise<unknown>;
+}
+
+/** The last answered turn of a chat, until the chat's next event settles it. */
+interface LastTurn {
+  question: StoredMessage;
+  turn: BotTurn;
+  kept?: Kept;
+}
+
+interface ChatMemory {
+  touchedAt: number;
+  last?: LastTurn;
+  /** Questions of this chat already kept, by message id (a later vote adds its reason). */
+  kept?: Map<string, Kept>;
+}
+
+/**
+ * The missed-question inbox's side of the chat: decides which questions content owners see
+ * and what the chat did after each. The chat's events arrive in order per chat (one message
+ * at a time); the last turn of each recent chat is remembered in a bounded map, best effort
+ * (a restart forgets it: those outcomes stay "unknown"). An answered turn that keeps nothing
+ * writes nothing and costs a map update. Never throws into the chat: failures are logged.
+ */
+export function createLearningInbox(deps: {
+  store: MissStore;
+  clock: Clock;
+  /** Counts each kept question (`inboxed`) for the reports. */
+  reports?: ReportRecorder;
+  settings?: Partial<LearningInboxSettings>;
+  onError: (error: unknown) => void;
+}): LearningEvents & { settled(): Promise<void> } {
+  const settings = { ...DEFAULT_INBOX_SETTINGS, ...deps.settings };
+  const chats = new Map<string, ChatMemory>();
+  const inFlight = new Set<Promise<unknown>>();
+
+  function track(work: Promise<unknown>): Promise<unknown> {
+    const safe = work.catch(deps.onError);
+    inFlight.add(safe);
+    void safe.finally(() => inFlight.delete(safe));
+    return safe;
+  }
+
+  let sweptAt = 0;
+
+  /**
+   * The chat's memory if still fresh. Forgotten chats are dropped in one pass a minute, not
+   * on every call: walking the map from its old end costs more the more chats it has seen.
+   */
+  function recall(chatId: string, now: number): ChatMemory | undefined {
+    if (now - sweptAt >= SWEEP_EVERY_MS) {
+      sweptAt = now;
+      for (const [id, memory] of chats) {
+        if (now - memory.touchedAt >= settings.forgetAfterMs) chats.delete(id);
+      }
+    }
+    const memory = chats.get(chatId);
+    return memory && now - memory.touchedAt < settings.forgetAfterMs ? memory : undefined;
+  }
+
+  /**
+   * Stores the memory as the most recent. Beyond the bound the least recent tenth goes at
+   * once: dropping one at a time would walk past the map's deleted slots on every call.
+   */
+  function remember(chatId: string, memory: ChatMemory): void {
+    chats.delete(chatId);
+    chats.set(chatId, memory);
+    if (chats.size <= settings.maxChats) return;
+    let drop = chats.size - settings.maxChats + Math.ceil(settings.maxChats / 10);
+    for (const id of chats.keys()) {
+      if (drop-- <= 0) break;
+      chats.delete(id);
+    }
+  }
+
+  function reasonsFor(turn: BotTurn): MissReason[] {
+    const referral = (turn as BotTurn & { referral?: string }).referral;
+    // No recognition: the recogniser was down, an outage rather than a gap in the content.
+    if (referral || !turn.recognition) return [];
+    if (turn.missed) return ["missed"];
+    if (turn.topic === undefined || MOVES.has(turn.topic)) return [];
+    return confidenceOf(turn) < settings.confidenceBelow ? ["low-confidence"] : [];
+  }
+
+  function keep(
+    chat: Chat,
+    memory: ChatMemory,
+    question: StoredMessage,
+    answer: { topic?: string; contentVersion?: number; guesses: IntentScore[] },
+    reasons: MissReason[],
+    outcome: MissOutcome,
+  ): Kept {
+    const at = new Date(question.at);
+    const day = reportDay(at);
+    const entry: MissEntry = {
+      id: `${day}.${ulid(at.getTime())}`,
+      day,
+      at: question.at,
+      lang: chat.lang,
+      // Stored masked already; masked again, more strictly, since other people read it here.
+      text: maskPersonalDataStrictly(question.text),
+      reasons,
+      guesses: answer.guesses.map(({ intent, confidence }) => ({ intent, confidence })),
+      ...(answer.topic ? { topic: answer.topic } : {}),
+      ...(answer.contentVersion ? { contentVersion: answer.contentVersion } : {}),
+      outcome,
+      status: "open",
+      expiresAt: question.expiresAt,
+    };
+    const written = track(
+      deps.store.put(entry).then(() =>
+        deps.reports?.record({
+          kind: "inboxed",
+          at: deps.clock.now(),
+          lang: chat.lang,
+          ...(answer.topic ? { topic: answer.topic } : {}),
+        }),
+      ),
+    );
+    const kept = { entry, written };
+    memory.kept ??= new Map();
+    memory.kept.set(question.id, kept);
+    return kept;
+  }
+
+  function change(kept: Kept, to: { outcome?: MissOutcome; reason?: MissReason }): void {
+    const { entry } = kept;
+    const reasons =
+      to.reason && !entry.reasons.includes(to.reason) ? [...entry.reasons, to.reason] : undefined;
+    if (reasons) entry.reasons = reasons;
+    if (to.outcome) entry.outcome = to.outcome;
+    if (!reasons && !to.outcome) return;
+    const update = {
+      ...(to.outcome ? { outcome: to.outcome } : {}),
+      ...(reasons ? { reasons } : {}),
+    };
+    kept.written = track(kept.written.then(() => deps.store.update(entry.id, update)));
+  }
+
+  function turnAnswer(turn: BotTurn) {
+    return {
+      ...(turn.topic ? { topic: turn.topic } : {}),
+      ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}),
+      guesses: turn.recognition ?? [],
+    };
+  }
+
+  /** The customer asked for a person right after `last`: it is kept, or its outcome set. */
+  function personAfter(chat: Chat, memory: ChatMemory, last: LastTurn): void {
+    if (last.kept) {
+      change(last.kept, { outcome: "handed-off", reason: "person-requested" });
+    } else if (last.turn.topic === undefined || !MOVES.has(last.turn.topic)) {
+      keep(chat, memory, last.question, turnAnswer(last.turn), ["person-requested"], "handed-off");
+    }
+  }
+
+  function guarded<A extends unknown[]>(run: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      try {
+        run(...args);
+      } catch (error) {
+        deps.onError(error);
+      }
+    };
+  }
+
+  return {
+    answered: guarded(({ chat, question, turn }) => {
+      const now = deps.clock.now().getTime();
+      const memory = recall(chat.chatId, now) ?? { touchedAt: now };
+      memory.touchedAt = now;
+      const previous = memory.last;
+      if (previous) {
+        if (asksForPerson(turn)) personAfter(chat, memory, previous);
+        else if (previous.kept) {
+          change(previous.kept, { outcome: turn.missed ? "rephrased" : "answered" });
+        }
+      }
+      const last: LastTurn = { question, turn };
+      const reasons = reasonsFor(turn);
+      if (reasons.length > 0) {
+        last.kept = keep(chat, memory, question, turnAnswer(turn), reasons, "unknown");
+      }
+      memory.last = last;
+      remember(chat.chatId, memory);
+    }),
+
+    voted: guarded(({ chat, answer, question, helpful }) => {
+      if (helpful || !question) return;
+      const now = deps.clock.now().getTime();
+      const memory = recall(chat.chatId, now) ?? { touchedAt: now };
+      const already = memory.kept?.get(question.id);
+      if (already) {
+        change(already, { reason: "unhelpful" });
+        return;
+      }
+      const guesses = answer.topic
+        ? [{ intent: answer.topic, confidence: answer.confidence ?? 0 }]
+        : [];
+      const fromLast = memory.last?.question.id === question.id ? memory.last : undefined;
+      const kept = keep(
+        chat,
+        memory,
+        question,
+        fromLast
+          ? turnAnswer(fromLast.turn)
+          : {
+              ...(answer.topic ? { topic: answer.topic } : {}),
+              ...(answer.contentVersion ? { contentVersion: answer.contentVersion } : {}),
+              guesses,
+            },
+        ["unhelpful"],
+        "unknown",
+      );
+      // The question is still the chat's latest: what comes next is its outcome.
+      if (fromLast) fromLast.kept = kept;
+      memory.touchedAt = now;
+      remember(chat.chatId, memory);
+    }),
+
+    personRequested: guarded((chat) => {
+      const memory = recall(chat.chatId, deps.clock.now().getTime());
+      const last = memory?.last;
+      if (!memory || !last) return;
+      personAfter(chat, memory, last);
+      // Settled: a second request is no longer "right after" the answer.
+      memory.last = undefined;
+    }),
+
+    ended: guarded((chat) => {
+      const memory = recall(chat.chatId, deps.clock.now().getTime());
+      chats.delete(chat.chatId);
+      if (memory?.last?.kept) change(memory.last.kept, { outcome: "left" });
+    }),
+
+    /** Resolves once every write started so far has finished (tests, shutdown). */
+    async settled() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+  };
+}
+
+/** The turn answered a request for a person (the human-advisor topic, or one that hands off). */
+function asksForPerson(turn: BotTurn): boolean {
+  if (turn.topic === undefined || turn.missed) return false;
+  return (
+    turn.topic === "human-advisor" ||
+    turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff"))
+  );
+}
+
+/** How sure the recogniser was of the answered topic. */
+function confidenceOf(turn: BotTurn): number {
+  const winner = turn.recognition?.find((r) => r.intent === turn.topic);
+  return winner?.confidence ?? turn.messages.find((m) => m.topic)?.confidence ?? 1;
+}

@@ -1,0 +1,4 @@
+import { createMemoryMissStore } from "./memoryMissStore.ts";
+import { describeMissStoreContract } from "./missStoreContract.ts";
+
+describeMissStoreContract("in-memory", async () => createMemoryMissStore());

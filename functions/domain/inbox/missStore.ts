@@ -1,0 +1,104 @@
+import type { Lang } from "../../contracts/lang.ts";
+import type { IntentScore } from "../ports.ts";
+
+/** Why a question was kept for content owners. */
+export const MISS_REASONS = [
+  /** The bot answered "did not understand" (not a referral to another agency). */
+  "missed",
+  /** The bot answered, but with a confidence below the inbox's setting. */
+  "low-confidence",
+  /** The customer voted the answer unhelpful. */
+  "unhelpful",
+  /** The customer asked for a person right after the answer. */
+  "person-requested",
+] as const;
+export type MissReason = (typeof MISS_REASONS)[number];
+
+/** What the chat did next, as far as this process saw it. */
+export const MISS_OUTCOMES = [
+  /** The customer's next question got an answer. */
+  "answered",
+  /** The customer asked again and the bot missed again. */
+  "rephrased",
+  /** The customer asked for a person. */
+  "handed-off",
+  /** The chat ended. */
+  "left",
+  /** Not known: nothing followed within the hour, or the process restarted meanwhile. */
+  "unknown",
+] as const;
+export type MissOutcome = (typeof MISS_OUTCOMES)[number];
+
+/** Where a content owner has taken the question. */
+export const MISS_STATUSES = ["open", "taught", "referred", "dismissed"] as const;
+export type MissStatus = (typeof MISS_STATUSES)[number];
+
+/**
+ * One kept question. Holds no chat id, name, subject or token: the text is masked as the
+ * transcript is, and nothing links it back to the chat it came from.
+ */
+export interface MissEntry {
+  /** New for the inbox (never the message id); starts with the day it is filed under. */
+  id: string;
+  /** Helsinki day of `at`, YYYY-MM-DD: the store's partition. */
+  day: string;
+  /** When the customer asked (ISO instant). */
+  at: string;
+  lang: Lang;
+  text: string;
+  reasons: MissReason[];
+  /** The recogniser's top three, winner first; empty when it was not asked. */
+  guesses: IntentScore[];
+  /** The topic the bot answered with, if it answered. */
+  topic?: string;
+  contentVersion?: number;
+  outcome: MissOutcome;
+  status: MissStatus;
+  /** Epoch seconds: deleted with the transcript it came from. */
+  expiresAt: number;
+}
+
+/** A change to a kept question once the chat moved on. */
+export interface MissUpdate {
+  outcome?: MissOutcome;
+  reasons?: MissReason[];
+}
+
+/**
+ * Where kept questions live, one partition per Helsinki day so a period is one query per
+ * day. Adapters: DynamoDB (the `misses` table), in memory (tests). Writes only ever concern
+ * kept questions.
+ */
+export interface MissStore {
+  put(entry: MissEntry): Promise<void>;
+  /** Changes outcome and reasons of a kept question; nothing when it is gone (expired). */
+  update(id: string, change: MissUpdate): Promise<void>;
+  /** Sets the status of each question that exists; returns those, as updated. */
+  setStatus(ids: readonly string[], status: MissStatus): Promise<MissEntry[]>;
+  /** The questions that exist among `ids`, in no particular order. */
+  get(ids: readonly string[]): Promise<MissEntry[]>;
+  /** Every question filed from `fromDay` to `toDay` (YYYY-MM-DD, both included). */
+  listDays(fromDay: string, toDay: string): Promise<MissEntry[]>;
+}
+
+const ID_PATTERN = /^(\d{4}-\d{2}-\d{2})\.[0-9A-Z]{26}$/;
+
+/** Whether `id` has the form of a kept question's id. */
+export function isMissId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
+
+/** The day partition a kept question's id names. */
+export function dayOfMissId(id: string): string | undefined {
+  return ID_PATTERN.exec(id)?.[1];
+}
+
+/** Every day from `fromDay` to `toDay` (YYYY-MM-DD, both included). */
+export function daysBetween(fromDay: string, toDay: string): string[] {
+  const days: string[] = [];
+  const end = Date.parse(`${toDay}T00:00:00Z`);
+  for (let t = Date.parse(`${fromDay}T00:00:00Z`); t <= end; t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}

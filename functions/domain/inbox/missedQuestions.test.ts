@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { questionFeatures } from "../../adapters/recognizer/embedded/questionFeatures.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { ContentActor } from "../content/versions.ts";
+import { createMemoryMissStore } from "./memoryMissStore.ts";
+import { createMissedQuestions } from "./missedQuestions.ts";
+import { sampleMiss } from "./missStoreContract.ts";
+
+const owner: ContentActor = { subject: "owner", displayName: "Outi" };
+
+async function setUp() {
+  const store = createMemoryMissStore();
+  const audited: string[] = [];
+  const taught: unknown[] = [];
+  const referred: [string, Lang, readonly string[]][] = [];
+  const missed = createMissedQuestions({
+    store,
+    features: questionFeatures,
+    workflow: {
+      teach: async (_actor, id, split, texts, detail) => {
+        taught.push({ id, split, texts, detail });
+        return { added: texts.length, warnings: [] };
+      },
+      recordInboxAction: async (_actor, action, detail) => {
+        audited.push(`${action}: ${detail}`);
+      },
+      addReferralSentences: async (_actor, id, lang, texts) => {
+        referred.push([id, lang, texts]);
+        return { added: texts.length, warnings: [] };
+      },
+    },
+  });
+  return { store, missed, audited, taught, referred };
+}
+
+describe("acting on kept questions", () => {
+  it("refers questions to an agency with their texts per language, marks and audits them", async () => {
+    // Prepare
+    const { store, missed, audited, referred } = await setUp();
+    const fi = sampleMiss("2026-12-01", { text: "ajoneuvovero erääntyi" });
+    const sv = sampleMiss("2026-12-01", { text: "fordonsskatt förfallen", lang: "sv" });
+    await store.put(fi);
+    await store.put(sv);
+    // Act
+    const applied = await missed.act(owner, {
+      action: "refer",
+      ids: [fi.id, sv.id],
+      referral: "traficom",
+    });
+    // Assess
+    expect(applied).toBe(2);
+    expect(referred).toEqual([
+      ["traficom", "fi", ["ajoneuvovero erääntyi"]],
+      ["traficom", "sv", ["fordonsskatt förfallen"]],
+    ]);
+    expect((await store.get([fi.id, sv.id])).map((e) => e.status)).toEqual([
+      "referred",
+      "referred",
+    ]);
+    expect(audited).toEqual(["inbox-refer: 2 questions referred to traficom"]);
+  });
+
+  it("teaches through the content workflow and marks the questions taught", async () => {
+    const { store, missed, taught } = await setUp();
+    const entry = sampleMiss("2026-12-01", { text: "verokortti muutos" });
+    await store.put(entry);
+    await missed.act(owner, {
+      action: "teach",
+      ids: [entry.id],
+      topicId: "tax-card",
+      split: "tests",
+    });
+    expect(taught).toEqual([
+      {
+        id: "tax-card",
+        split: "tests",
+        texts: [{ lang: "fi", text: "verokortti muutos" }],
+        detail: "1 question from the inbox to the test split",
+      },
+    ]);
+    expect((await store.get([entry.id]))[0]?.status).toBe("taught");
+  });
+
+  it("refuses ids that are all gone", async () => {
+    const { missed } = await setUp();
+    await expect(
+      missed.act(owner, { action: "dismiss", ids: [sampleMiss("2026-12-01").id] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lists open questions by default, and all with status all", async () => {
+    const { store, missed } = await setUp();
+    const open = sampleMiss("2026-12-01", { text: "avoin kysymys" });
+    const done = sampleMiss("2026-12-01", { text: "hylätty kysymys", status: "dismissed" });
+    await store.put(open);
+    await store.put(done);
+    const period = { from: "2026-12-01", to: "2026-12-01" };
+    expect((await missed.groups(period)).groups.flatMap((g) => g.ids)).toEqual([open.id]);
+    const all = await missed.groups({ ...period, status: "all" });
+    expect(all.groups.flatMap((g) => g.ids).sort()).toEqual([open.id, done.id].sort());
+  });
+});
+
+describe("helpfulness per topic", () => {
+  it("sums the votes from the counters and adds the latest unhelpful questions", async () => {
+    const { store, missed } = await setUp();
+    for (const [i, text] of ["eka", "toka"].entries()) {
+      await store.put(
+        sampleMiss("2026-12-02", {
+          text,
+          at: `2026-12-02T10:0${i}:00.000Z`,
+          topic: "tax-card",
+          reasons: ["unhelpful"],
+        }),
+      );
+    }
+    await store.put(sampleMiss("2026-12-02", { topic: "tax-card", reasons: ["low-confidence"] }));
+    const result = await missed.feedback({ from: "2026-12-01", to: "2026-12-02" }, [
+      { day: "2026-12-01", lang: "fi", topic: "tax-card", counts: { helpful: 3, unhelpful: 1 } },
+      { day: "2026-12-02", lang: "fi", topic: "tax-card", counts: { helpful: 1, unhelpful: 1 } },
+      { day: "2026-12-02", lang: "sv", topic: "tax-refund", counts: { helpful: 2 } },
+      { day: "2026-12-02", lang: "fi", topic: "payment", counts: { chats: 4 } },
+    ]);
+    expect(result.topics).toEqual([
+      {
+        topicId: "tax-card",
+        lang: "fi",
+        helpful: 4,
+        unhelpful: 2,
+        latestUnhelpful: [
+          { text: "toka", at: "2026-12-02T10:01:00.000Z" },
+          { text: "eka", at: "2026-12-02T10:00:00.000Z" },
+        ],
+      },
+      { topicId: "tax-refund", lang: "sv", helpful: 2, unhelpful: 0, latestUnhelpful: [] },
+    ]);
+  });
+});

@@ -1,0 +1,184 @@
+import type { Lang } from "../../contracts/lang.ts";
+import type { ContentWorkflow, TeachSplit } from "../content/contentWorkflow.ts";
+import { ContentNotFoundError } from "../content/errors.ts";
+import type { ContentActor } from "../content/versions.ts";
+import type { CounterRow } from "../reports/reportEvents.ts";
+import { groupQuestions, type QuestionFeatures, type QuestionGroup } from "./grouping.ts";
+import type { MissEntry, MissStatus, MissStore } from "./missStore.ts";
+
+export type MissAction =
+  | { action: "teach"; ids: string[]; topicId: string; split: TeachSplit }
+  | { action: "refer"; ids: string[]; referral: string }
+  | { action: "dismiss"; ids: string[] };
+
+export interface MissPeriod {
+  from: string;
+  to: string;
+  lang?: Lang;
+  /** "open" (default): only questions nobody has acted on; "all": every one. */
+  status?: "open" | "all";
+}
+
+const LATEST_UNHELPFUL = 5;
+
+/**
+ * The content owners' side of the missed-question inbox: the kept questions of a period
+ * grouped, and what is done with them (teach to a topic, refer to another agency, dismiss),
+ * each action in the content audit trail.
+ */
+export function createMissedQuestions(deps: {
+  store: MissStore;
+  workflow: Pick<ContentWorkflow, "teach" | "recordInboxAction" | "addReferralSentences">;
+  features: QuestionFeatures;
+}) {
+  async function entriesOf(period: MissPeriod): Promise<MissEntry[]> {
+    const all = await deps.store.listDays(period.from, period.to);
+    return all.filter(
+      (e) =>
+        (!period.lang || e.lang === period.lang) &&
+        ((period.status ?? "open") === "all" || e.status === "open"),
+    );
+  }
+
+  async function found(ids: readonly string[]): Promise<MissEntry[]> {
+    const entries = await deps.store.get(ids);
+    if (entries.length === 0) {
+      throw new ContentNotFoundError("None of these questions is in the inbox (any more).");
+    }
+    // In the order asked, so the sentences go in as the studio listed them.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+
+  async function mark(entries: MissEntry[], status: MissStatus): Promise<number> {
+    return (
+      await deps.store.setStatus(
+        entries.map((e) => e.id),
+        status,
+      )
+    ).length;
+  }
+
+  return {
+    /** The period's questions grouped, largest group first. */
+    async groups(
+      period: MissPeriod,
+    ): Promise<{ from: string; to: string; groups: QuestionGroup[] }> {
+      const entries = await entriesOf(period);
+      return {
+        from: period.from,
+        to: period.to,
+        groups: groupQuestions(entries, deps.features, period),
+      };
+    },
+
+    /** Every question of the period with the group it falls in, groups largest first. */
+    async rows(period: MissPeriod): Promise<{ entry: MissEntry; group: QuestionGroup }[]> {
+      const entries = await entriesOf(period);
+      const byId = new Map(entries.map((e) => [e.id, e]));
+      return groupQuestions(entries, deps.features, period).flatMap((group) =>
+        group.ids.map((id) => ({ entry: byId.get(id) as MissEntry, group })),
+      );
+    },
+
+    /** Applies a content owner's action; returns how many questions it applied to. */
+    async act(actor: ContentActor, request: MissAction): Promise<number> {
+      const entries = await found(request.ids);
+      const count = `${entries.length} question${entries.length === 1 ? "" : "s"}`;
+      switch (request.action) {
+        case "teach": {
+          const split = request.split === "training" ? "training sentences" : "test split";
+          await deps.workflow.teach(
+            actor,
+            request.topicId,
+            request.split,
+            entries.map((e) => ({ lang: e.lang, text: e.text })),
+            `${count} from the inbox to the ${split}`,
+          );
+          return mark(entries, "taught");
+        }
+        case "refer": {
+          const textsByLang: Record<Lang, string[]> = { fi: [], sv: [] };
+          for (const e of entries) textsByLang[e.lang].push(e.text);
+          // Into the group's training sentences, language by language: the bot then answers
+          // such questions with the referral.
+          for (const lang of ["fi", "sv"] as const) {
+            if (textsByLang[lang].length === 0) continue;
+            await deps.workflow.addReferralSentences(
+              actor,
+              request.referral,
+              lang,
+              textsByLang[lang],
+            );
+          }
+          const applied = await mark(entries, "referred");
+          await deps.workflow.recordInboxAction(
+            actor,
+            "inbox-refer",
+            `${count} referred to ${request.referral}`,
+          );
+          return applied;
+        }
+        case "dismiss": {
+          const applied = await mark(entries, "dismissed");
+          await deps.workflow.recordInboxAction(actor, "inbox-dismiss", `${count} dismissed`);
+          return applied;
+        }
+      }
+    },
+
+    /**
+     * Helpfulness per topic and language: the votes from the report counters, the latest
+     * questions whose answer was voted unhelpful from the inbox.
+     */
+    async feedback(period: MissPeriod, counters: readonly CounterRow[]) {
+      const key = (topic: string, lang: Lang) => `${topic}\u0000${lang}`;
+      const topics = new Map<
+        string,
+        {
+          topicId: string;
+          lang: Lang;
+          helpful: number;
+          unhelpful: number;
+          latestUnhelpful: { text: string; at: string }[];
+        }
+      >();
+      const row = (topicId: string, lang: Lang) => {
+        const k = key(topicId, lang);
+        let found = topics.get(k);
+        if (!found) {
+          found = { topicId, lang, helpful: 0, unhelpful: 0, latestUnhelpful: [] };
+          topics.set(k, found);
+        }
+        return found;
+      };
+      for (const c of counters) {
+        const helpful = c.counts.helpful ?? 0;
+        const unhelpful = c.counts.unhelpful ?? 0;
+        if (helpful === 0 && unhelpful === 0) continue;
+        const r = row(c.topic, c.lang);
+        r.helpful += helpful;
+        r.unhelpful += unhelpful;
+      }
+      const voted = (await deps.store.listDays(period.from, period.to))
+        .filter((e) => e.topic && e.reasons.includes("unhelpful"))
+        .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+      for (const e of voted) {
+        const r = row(e.topic as string, e.lang);
+        if (r.latestUnhelpful.length < LATEST_UNHELPFUL) {
+          r.latestUnhelpful.push({ text: e.text, at: e.at });
+        }
+      }
+      return {
+        topics: [...topics.values()].sort(
+          (a, b) =>
+            b.unhelpful - a.unhelpful ||
+            a.topicId.localeCompare(b.topicId) ||
+            a.lang.localeCompare(b.lang),
+        ),
+      };
+    },
+  };
+}
+
+export type MissedQuestions = ReturnType<typeof createMissedQuestions>;

@@ -1,0 +1,306 @@
+/**
+ * The missed-question inbox through the real local stack: customers' questions the bot missed
+ * reach the content API grouped and masked; content owners teach, dismiss and export them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportDay } from "../functions/domain/reports/reportEvents.ts";
+import type { LocalServer } from "../functions/local/localServer.ts";
+import { devToken } from "./support/devToken.ts";
+import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
+
+let stack: LocalServer;
+let owner: string;
+let reviewer: string;
+let advisor: string;
+let supervisor: string;
+const today = reportDay(new Date());
+const yesterday = reportDay(new Date(Date.now() - 86_400_000));
+const PERIOD = `from=${yesterday}&to=${today}`;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  [owner, reviewer, advisor, supervisor] = await Promise.all([
+    devToken(stack.url, "content-owner"),
+    devToken(stack.url, "content-reviewer"),
+    devToken(stack.url, "advisor-fi"),
+    devToken(stack.url, "supervisor"),
+  ]);
+}, 60_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function api(
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown>; text: string; type: string }> {
+  const res = await fetch(`${stack.url}/api/content/${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  // The byte order mark stays: the CSV's first bytes are part of what is checked.
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+  const type = res.headers.get("content-type") ?? "";
+  return {
+    status: res.status,
+    body: type.includes("json") ? (JSON.parse(text) as Record<string, unknown>) : {},
+    text,
+    type,
+  };
+}
+
+interface Sample {
+  id: string;
+  text: string;
+  status: string;
+  reasons: string[];
+  outcome: string;
+}
+interface Group {
+  size: number;
+  ids: string[];
+  samples: Sample[];
+}
+
+/** Asks `text` as the only question of a new chat, waits for the answer, ends the chat. */
+async function askOnce(text: string, lang: "fi" | "sv" = "fi"): Promise<void> {
+  const socket = await connectCustomer(stack.url);
+  try {
+    const messages = collect(socket, "chat:message");
+    const start = await socket.emitWithAck("chat:start", { lang });
+    if (!start.ok) throw new Error("start failed");
+    await eventually(() => messages.length >= 2);
+    const before = messages.length;
+    await socket.emitWithAck("chat:message", { text });
+    await eventually(() => messages.slice(before).find((m) => m.from === "bot"));
+    await socket.emitWithAck("chat:end", {});
+  } finally {
+    socket.disconnect();
+  }
+}
+
+async function inbox(query = ""): Promise<Group[]> {
+  const res = await api("GET", `misses?${PERIOD}${query}`, owner);
+  expect(res.status).toBe(200);
+  return res.body.groups as Group[];
+}
+
+/** The inbox's sample for a question asked as `text` (masked), once it is there. */
+async function sampleFor(masked: string, query = "&status=all"): Promise<Sample> {
+  let found: Sample | undefined;
+  const deadline = Date.now() + 5_000;
+  while (!found && Date.now() < deadline) {
+    found = (await inbox(query)).flatMap((g) => g.samples).find((s) => s.text === masked);
+    if (!found) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!found) throw new Error(`"${masked}" did not reach the inbox`);
+  return found;
+}
+
+describe("who may read the inbox", () => {
+  it("answers 401 without a token and 403 to advisors and supervisors", async () => {
+    expect((await api("GET", `misses?${PERIOD}`, undefined)).status).toBe(401);
+    for (const token of [advisor, supervisor]) {
+      const forbidden = await api("GET", `misses?${PERIOD}`, token);
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.body).toMatchObject({ error: { code: "FORBIDDEN" } });
+      expect((await api("GET", `misses.csv?${PERIOD}`, token)).status).toBe(403);
+      expect((await api("GET", `feedback?${PERIOD}`, token)).status).toBe(403);
+      expect(
+        (await api("POST", "misses/actions", token, { action: "dismiss", ids: [] })).status,
+      ).toBe(403);
+    }
+  });
+
+  it("lets content owners and reviewers read it", async () => {
+    expect((await api("GET", `misses?${PERIOD}`, owner)).status).toBe(200);
+    const res = await api("GET", `misses?${PERIOD}`, reviewer);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ from: yesterday, to: today, groups: expect.any(Array) });
+  });
+
+  it("refuses a bad period with 400 naming the field", async () => {
+    const cases: [string, string][] = [
+      [`from=2026-13-01&to=${today}`, "from"],
+      [`from=${today}&to=yesterday`, "to"],
+      [`to=${today}`, "from"],
+      [`from=2026-12-10&to=2026-12-01`, "to"],
+      [`from=2026-01-01&to=2026-12-31`, "to"],
+      [`${PERIOD}&lang=en`, "lang"],
+    ];
+    for (const [query, field] of cases) {
+      const res = await api("GET", `misses?${query}`, owner);
+      expect(res.status, query).toBe(400);
+      expect(res.body, query).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+      expect(String((res.body.error as { message: string }).message), query).toContain(field);
+    }
+  });
+});
+
+describe("what the inbox keeps of a chat", () => {
+  it("never holds an identity code, IBAN, phone number or e-mail address", async () => {
+    // Prepare: questions the bot cannot answer, each with personal data in one format.
+    const asked: [string, string][] = [
+      ["plörö vänkä 010190-123A hömppä", "plörö vänkä [ID-CODE] hömppä"],
+      ["plörö vänkä 131052-308T hömppä", "plörö vänkä [ID-CODE] hömppä"],
+      ["plörö tili FI21 1234 5600 0007 85 hömppä", "plörö tili [IBAN] hömppä"],
+      ["plörö numeroni +358 40 1234567 hömppä", "plörö numeroni [PHONE] hömppä"],
+      ["plörö numero 040 123 4567 hömppä", "plörö numero [PHONE] hömppä"],
+      ["plörö maija.meikalainen@example.fi hömppä", "plörö [EMAIL] hömppä"],
+    ];
+    // Act
+    for (const [text] of asked) await askOnce(text);
+    // Assess: each is there, masked, and what the chat did next is known.
+    for (const [, masked] of asked) {
+      const sample = await sampleFor(masked);
+      expect(sample.reasons).toContain("missed");
+      expect(sample.outcome).toBe("left");
+    }
+    const everything = [
+      (await api("GET", `misses?${PERIOD}&status=all`, owner)).text,
+      (await api("GET", `misses.csv?${PERIOD}&status=all`, owner)).text,
+    ].join("\n");
+    for (const secret of [
+      "010190-123A",
+      "131052-308T",
+      "FI21",
+      "5600 0007",
+      "+358",
+      "1234567",
+      "040 123",
+      "maija.meikalainen",
+      "example.fi",
+    ]) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  it("keeps an answered question when the customer asks for a person right after it", async () => {
+    // Prepare
+    const text = "Miten saan uuden verokortin?";
+    const socket = await connectCustomer(stack.url);
+    try {
+      const messages = collect(socket, "chat:message");
+      const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+      if (!start.ok) throw new Error("start failed");
+      await eventually(() => messages.length >= 2);
+      const before = messages.length;
+      await socket.emitWithAck("chat:message", { text });
+      await eventually(() => messages.slice(before).find((m) => m.from === "bot"));
+      // Act
+      await socket.emitWithAck("chat:handoff", {});
+    } finally {
+      socket.disconnect();
+    }
+    // Assess
+    const sample = await sampleFor(text);
+    expect(sample.reasons).toContain("person-requested");
+    expect(sample.outcome).toBe("handed-off");
+  });
+
+  it("exports the inbox as CSV with the reports' conventions", async () => {
+    await askOnce("plörö csv-vienti hömppä");
+    await sampleFor("plörö csv-vienti hömppä");
+    const res = await api("GET", `misses.csv?${PERIOD}`, owner);
+    expect(res.status).toBe(200);
+    expect(res.type).toContain("text/csv");
+    expect(res.text.startsWith("\ufeffgroup;group_size;id;at;lang;text;reasons")).toBe(true);
+    expect(res.text).toContain("plörö csv-vienti hömppä");
+    expect(res.text.split("\r\n").length).toBeGreaterThan(2);
+  });
+});
+
+describe("acting on inbox questions", () => {
+  it("teaches a question to a topic's training sentences, and keeps it out of the test split", async () => {
+    // Prepare
+    const text = "plörö opetettava hömppä";
+    await askOnce(text);
+    const sample = await sampleFor(text, "");
+    // Act
+    const taught = await api("POST", "misses/actions", owner, {
+      action: "teach",
+      ids: [sample.id],
+      topicId: "tax-card",
+      split: "training",
+    });
+    // Assess
+    expect(taught).toMatchObject({ status: 200, body: { ok: true, applied: 1 } });
+    const topic = await api("GET", "draft/topics/tax-card", owner);
+    expect((topic.body.topic as { fi: { utterances: string[] } }).fi.utterances).toContain(text);
+    expect((await inbox()).flatMap((g) => g.ids)).not.toContain(sample.id);
+    expect((await sampleFor(text)).status).toBe("taught");
+    const again = await api("POST", "misses/actions", owner, {
+      action: "teach",
+      ids: [sample.id],
+      topicId: "tax-refund",
+      split: "tests",
+    });
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({ error: { code: "CONTENT_INVALID" } });
+    expect(JSON.stringify((again.body.error as { problems: unknown }).problems)).toContain(text);
+    const audit = await api("GET", "audit?limit=20", owner);
+    expect(audit.body.entries).toContainEqual(
+      expect.objectContaining({ action: "inbox-teach", topic: "tax-card" }),
+    );
+  });
+
+  it("dismisses questions, refuses unknown actions and ids", async () => {
+    const text = "plörö hylättävä hömppä";
+    await askOnce(text);
+    const sample = await sampleFor(text, "");
+    const dismissed = await api("POST", "misses/actions", owner, {
+      action: "dismiss",
+      ids: [sample.id],
+    });
+    expect(dismissed).toMatchObject({ status: 200, body: { ok: true, applied: 1 } });
+    expect((await sampleFor(text)).status).toBe("dismissed");
+    const audit = await api("GET", "audit?limit=20", owner);
+    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: "inbox-dismiss" }));
+
+    const bad = await api("POST", "misses/actions", owner, { action: "dismiss", ids: ["x"] });
+    expect(bad.status).toBe(400);
+    expect(String((bad.body.error as { message: string }).message)).toContain("ids");
+    const split = await api("POST", "misses/actions", owner, {
+      action: "teach",
+      ids: [sample.id],
+      topicId: "tax-card",
+      split: "dev",
+    });
+    expect(split.status).toBe(400);
+    const gone = await api("POST", "misses/actions", owner, {
+      action: "dismiss",
+      ids: [`${today}.01JE0000000000000000000000`],
+    });
+    expect(gone.status).toBe(404);
+  });
+
+  it("refers a question to another agency: into the draft group's sentences, audited", async () => {
+    const text = "rekkarikilpien vaihto mopoon";
+    await askOnce(text);
+    const sample = await sampleFor(text, "");
+    const refer = await api("POST", "misses/actions", owner, {
+      action: "refer",
+      ids: [sample.id],
+      referral: "traficom",
+    });
+    expect(refer).toMatchObject({ status: 200, body: { ok: true, applied: 1 } });
+    expect((await sampleFor(text)).status).toBe("referred");
+    const group = await api("GET", "draft/referrals/traficom", owner);
+    expect(JSON.stringify(group.body)).toContain(text);
+    const audit = await api("GET", "audit?limit=20", owner);
+    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: "inbox-refer" }));
+  });
+
+  it("shows helpfulness per topic", async () => {
+    const res = await api("GET", `feedback?${PERIOD}`, owner);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ topics: expect.any(Array) });
+    expect((await api("GET", "feedback?from=x&to=y", owner)).status).toBe(400);
+  });
+});

@@ -1,7 +1,8 @@
 // Load benchmark: simulated customers over real socket.io connections against the local
 // stack in its own process, and the same load against a bare socket.io echo server (the
 // transport's floor). Usage: npm run bench -- [--concurrent N] [--seconds S] [--json]
-// [--cpu-prof] [--storage-floor] [--publishing]. With --json the last line of output is one JSON object (a stable contract).
+// [--cpu-prof] [--storage-floor] [--publishing] [--learning]. With --json the last line of
+// output is one JSON object (a stable contract).
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { cpus } from "node:os";
@@ -37,6 +38,7 @@ const { values: args } = parseOptions({
     "out-of-scope-share": { type: "string", default: "0.05" },
     "storage-floor": { type: "boolean", default: false },
     publishing: { type: "boolean", default: false },
+    learning: { type: "boolean", default: false },
   },
 });
 const CONCURRENT = positiveInt(args.concurrent, "--concurrent");
@@ -63,6 +65,9 @@ const ADVISOR_PERSONAS = [
   { persona: "advisor-sv", languages: ["sv"] },
 ] as const;
 const ADVISOR_MAX_CHATS = 10;
+/** With --learning: share of bot answers a customer votes on, and of votes that say "helped". */
+const VOTE_SHARE = 0.2;
+const HELPFUL_SHARE = 0.7;
 
 type ParsedResults<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
 
@@ -238,6 +243,8 @@ interface Customer {
   surveyRequested: Set<string>;
   /** The current chat's state as the server last told it. */
   state?: string;
+  /** The bot answer to the customer's latest question, when it answered from a topic. */
+  lastAnswer?: { id: string; topic?: string };
 }
 
 interface RunMetrics {
@@ -268,6 +275,8 @@ interface RunMetrics {
   surveys: number;
   /** Chats that were queued for a person at some point (asked, or the bot kept missing). */
   queuedChats: Set<string>;
+  /** Votes on bot answers acknowledged (chat:feedback), when customers vote. */
+  votes: number;
 }
 
 function newMetrics(): RunMetrics {
@@ -289,6 +298,7 @@ function newMetrics(): RunMetrics {
     chatsEnded: 0,
     surveys: 0,
     queuedChats: new Set(),
+    votes: 0,
   };
 }
 
@@ -362,7 +372,13 @@ async function connectCustomer(url: string, index: number, metrics: RunMetrics) 
     } else if ((message.from === "bot" || message.from === "advisor") && pending.echoed) {
       // The first answer after the customer's own message (ordered on this connection). A
       // question that brings in a person is answered by the advisor, timed as relay.
-      if (message.from === "bot") metrics.replyMs.push(performance.now() - pending.sentAt);
+      if (message.from === "bot") {
+        metrics.replyMs.push(performance.now() - pending.sentAt);
+        customer.lastAnswer = {
+          id: message.id,
+          ...(message.topic ? { topic: message.topic } : {}),
+        };
+      }
       customer.pending = undefined;
       pending.answered();
     }
@@ -433,6 +449,7 @@ async function startChat(customer: Customer, metrics: RunMetrics): Promise<boole
 async function ask(customer: Customer, metrics: RunMetrics): Promise<void> {
   const chat = customer.current;
   if (!chat) return;
+  customer.lastAnswer = undefined;
   const clientId = `bench-${customer.index}-${++customer.sequence}`.padEnd(8, "0");
   const sentAt = performance.now();
   customerSentAt.set(clientId, sentAt);
@@ -469,6 +486,25 @@ async function ask(customer: Customer, metrics: RunMetrics): Promise<void> {
     // With the chat's state then (bot, queued, advisor), to tell routing from a lost answer.
     countError(metrics, `reply:timeout:${customer.state}`);
     customer.pending = undefined;
+    return;
+  }
+  // Set by the message listener meanwhile (the compiler narrowed it to undefined above).
+  const answer = customer.lastAnswer as Customer["lastAnswer"];
+  if (customersVote && answer?.topic && Math.random() < VOTE_SHARE) {
+    await vote(customer, answer.id, metrics);
+  }
+}
+
+/** "Was this answer helpful?": most say yes; an unhelpful answer goes to the inbox. */
+async function vote(customer: Customer, messageId: string, metrics: RunMetrics): Promise<void> {
+  try {
+    const ack = await customer.socket
+      .timeout(REPLY_TIMEOUT_MS)
+      .emitWithAck("chat:feedback", { messageId, helpful: Math.random() < HELPFUL_SHARE });
+    if (ack.ok) metrics.votes++;
+    else countError(metrics, `chat:feedback:${ack.error.code}`);
+  } catch {
+    countError(metrics, "chat:feedback:ack-timeout");
   }
 }
 
@@ -528,6 +564,8 @@ const customerSentAt = new Map<string, number>();
 /** When an advisor's message was sent, by clientId. */
 const advisorSentAt = new Map<string, number>();
 let advisorsOnline = false;
+/** Whether customers vote on answers (the --learning phases with the inbox on). */
+let customersVote = false;
 
 /** Asks for a person and waits until an advisor has taken the chat. */
 async function handOff(customer: Customer, metrics: RunMetrics): Promise<boolean> {
@@ -820,9 +858,12 @@ async function measure(
     storage?: ServerProcess;
     /** Work run against the server during the measured phase, beside the customers. */
     during?: (url: string, endAt: number) => Promise<unknown>;
+    /** Customers vote on some answers (chat:feedback). */
+    votes?: boolean;
   },
 ): Promise<RunResult & { during?: unknown }> {
   const metrics = newMetrics();
+  customersVote = options.votes === true;
   if (options.warmUp) {
     // Load the recogniser, content and JIT before the baseline, as a running service has.
     const [first] = await connectAll(server.url, 1, metrics);
@@ -928,6 +969,7 @@ async function main(): Promise<void> {
   if (profile) log(`bench: CPU profile written to ${profileDir}`);
 
   const publishing = args.publishing ? await measurePublishing() : undefined;
+  const learning = args.learning ? await measureLearning() : undefined;
 
   const accounting = chat.accounting as Accounting;
   const errors = Object.fromEntries(chat.metrics.errors);
@@ -986,6 +1028,7 @@ async function main(): Promise<void> {
     driverCpuMsPerQuestion: round(chat.driverCpuMs / Math.max(1, chat.metrics.replyMs.length), 2),
     ...(floor ? floorFigures(floor) : {}),
     ...(publishing ? publishingFigures(publishing) : {}),
+    ...(learning ? learningFigures(learning) : {}),
     seconds: SECONDS,
     mix: MIX,
     node: process.version,
@@ -1089,6 +1132,25 @@ async function main(): Promise<void> {
           ],
         ] as [string, unknown, string][])
       : []),
+    ...(learning
+      ? ([
+          [
+            "inbox and votes: service CPU ms per question on / off / rise",
+            `${summary.learningCpuMsPerQuestion} / ${summary.noLearningCpuMsPerQuestion} / ${summary.learningCpuRise}`,
+            "rise <= 1.05",
+          ],
+          [
+            "inbox and votes: bot reply p99 (ms) on / off",
+            `${summary.learningP99Ms} / ${summary.noLearningP99Ms}`,
+            "",
+          ],
+          [
+            "inbox and votes: votes / errors / lost / duplicated",
+            `${summary.learningVotes} / ${summary.learningErrors} / ${summary.learningLost} / ${summary.learningDuplicated}`,
+            "",
+          ],
+        ] as [string, unknown, string][])
+      : []),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\n${"metric".padEnd(width)}  value  (target)\n`);
@@ -1176,6 +1238,73 @@ function publishingFigures({ quiet, busy }: Awaited<ReturnType<typeof measurePub
     publishDuplicated: sum(busy.map((r) => r.accounting?.duplicated)),
     publishErrors: sum(busy.map((r) => [...r.metrics.errors.values()].reduce((a, b) => a + b, 0))),
     publishErrorKinds: Object.fromEntries(busy.flatMap((r) => [...r.metrics.errors])),
+  };
+}
+
+/** Phases with the inbox on and off, in turn (--learning). */
+const LEARNING_ROUNDS = 2;
+
+/**
+ * The cost of the missed-question inbox and answer votes: two services on storage of their
+ * own, one keeping questions for the inbox (its customers vote on a fifth of the answers),
+ * one not (nobody votes), measured in turns so that the machine's drift falls on both.
+ */
+async function measureLearning() {
+  const start = async (inbox: boolean) => {
+    const dynamo = await startServer("./dynamoServer.ts");
+    const server = await startServer("./chatServer.ts", [], {
+      DYNAMODB_ENDPOINT: dynamo.url,
+      FAKE_TIME: OPEN_HOURS_INSTANT,
+      MISSED_QUESTION_INBOX: String(inbox),
+    });
+    return { dynamo, server };
+  };
+  const on = await start(true);
+  const off = await start(false);
+  const withInbox: RunResult[] = [];
+  const without: RunResult[] = [];
+  try {
+    for (let round = 0; round < LEARNING_ROUNDS; round++) {
+      const common = { verify: true, advisors: true, warmUp: round === 0 };
+      withInbox.push(await measure(on.server, { ...common, storage: on.dynamo, votes: true }));
+      without.push(await measure(off.server, { ...common, storage: off.dynamo }));
+      log(`bench: learning round ${round + 1} of ${LEARNING_ROUNDS} done`);
+    }
+    return { withInbox, without };
+  } finally {
+    for (const { server, dynamo } of [on, off]) {
+      await server.stop();
+      await dynamo.stop();
+    }
+  }
+}
+
+function learningFigures({ withInbox, without }: Awaited<ReturnType<typeof measureLearning>>) {
+  const cpuPerQuestion = (runs: RunResult[]) =>
+    runs.reduce((a, r) => a + r.server.cpuMs, 0) /
+    Math.max(
+      1,
+      runs.reduce((a, r) => a + r.metrics.replyMs.length, 0),
+    );
+  const p99 = (runs: RunResult[]) =>
+    percentile(
+      runs.flatMap((r) => r.metrics.replyMs),
+      99,
+    );
+  const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const on = cpuPerQuestion(withInbox);
+  const off = cpuPerQuestion(without);
+  const both = [...withInbox, ...without];
+  return {
+    learningCpuMsPerQuestion: round(on, 2),
+    noLearningCpuMsPerQuestion: round(off, 2),
+    learningCpuRise: round(on / off, 3),
+    learningP99Ms: round(p99(withInbox)),
+    noLearningP99Ms: round(p99(without)),
+    learningVotes: sum(withInbox.map((r) => r.metrics.votes)),
+    learningErrors: sum(both.map((r) => [...r.metrics.errors.values()].reduce((a, b) => a + b, 0))),
+    learningLost: sum(both.map((r) => r.accounting?.lost)),
+    learningDuplicated: sum(both.map((r) => r.accounting?.duplicated)),
   };
 }
 

@@ -22,4 +22,12 @@ describe("loadConfig", () => {
       loadConfig({ NODE_ENV: "production", FAKE_TIME: "2026-11-23T08:59:59+02:00" }),
     ).toThrow(/FAKE_TIME: .*refused when NODE_ENV=production/);
   });
+
+  it("keeps the missed-question inbox unless told not to, and says how to say so", () => {
+    expect(loadConfig({}).MISSED_QUESTION_INBOX).toBe(true);
+    expect(loadConfig({ MISSED_QUESTION_INBOX: "false" }).MISSED_QUESTION_INBOX).toBe(false);
+    expect(() => loadConfig({ MISSED_QUESTION_INBOX: "off" })).toThrow(
+      /MISSED_QUESTION_INBOX: .*"true" or "false"/,
+    );
+  });
 });

@@ -68,6 +68,15 @@ const envSchema = z
     /** How often a process checks which content version is live (another task may move it). */
     CONTENT_POLL_SECONDS: z.coerce.number().min(1).max(300).default(10),
     /**
+     * Whether this process keeps customers' questions for the missed-question inbox. Off, the
+     * inbox stays empty (votes are still counted): for an agency that does not want it, and
+     * for the bench's comparison of its cost.
+     */
+    MISSED_QUESTION_INBOX: z
+      .enum(["true", "false"], { message: 'must be "true" or "false"' })
+      .default("true")
+      .transform((v) => v === "true"),
+    /**
      * The missed-question inbox keeps a question the bot answered with a confidence below
      * this (besides misses, unhelpful votes and requests for a person); 0 keeps none for it.
      */

@@ -239,37 +239,17 @@ export interface PublishResult {
 
 // Inbox and answer feedback (docs/content-api.md, "Missed questions") --------------------
 
-export const MISS_OUTCOMES = ["answered", "rephrased", "handed-off", "left", "unknown"] as const;
-export type MissOutcome = (typeof MISS_OUTCOMES)[number];
-export const MISS_STATUSES = ["open", "taught", "referred", "dismissed"] as const;
-export type MissStatus = (typeof MISS_STATUSES)[number];
+// The server's own shapes, as types only: nothing of the domain is bundled into the studio.
+import type { MissSample, QuestionGroup } from "../../functions/domain/inbox/grouping.ts";
+import type {
+  MissOutcome,
+  MissReason,
+  MissStatus,
+} from "../../functions/domain/inbox/missStore.ts";
 
-/** One kept customer question, masked as transcripts are. */
-export interface MissSample {
-  id: string;
-  text: string;
-  lang: Lang;
-  at: string;
-  /** Why it was kept: no topic, low confidence, voted unhelpful, asked for a person. */
-  reasons: string[];
-  /** The recogniser's top three for it, winner first. */
-  guesses: { intent: string; confidence: number }[];
-  outcome: MissOutcome;
-  status: MissStatus;
-}
-
+export type { MissOutcome, MissReason, MissSample, MissStatus };
 /** Similar questions; the API lists the largest group first. */
-export interface MissGroup {
-  id: string;
-  size: number;
-  trend: { day: string; count: number }[];
-  /** What the recogniser guessed for the group's questions, most often first. */
-  guesses: { intent: string; count: number }[];
-  /** Every member, for actions on the whole group. */
-  ids: string[];
-  /** At most 20, newest first. */
-  samples: MissSample[];
-}
+export type MissGroup = QuestionGroup;
 
 export interface MissesResult {
   from: string;

@@ -7,6 +7,7 @@ import type { PeriodProblem } from "../../handoff-console/src/reports/periods.ts
 import type {
   Lang,
   MissOutcome,
+  MissReason,
   MissStatus,
   SplitName,
   TopicAction,
@@ -345,11 +346,11 @@ const fi = {
   showFewerSamples: "Näytä vähemmän esimerkkejä",
   reasonsLabel: "Syy",
   reasons: {
-    none: "ei aihetta",
+    missed: "ei aihetta",
     "low-confidence": "epävarma vastaus",
     unhelpful: "vastauksesta ei apua",
     "person-requested": "pyysi neuvojaa",
-  } as Record<string, string>,
+  } as Record<MissReason, string>,
   outcomeLabel: "Sen jälkeen",
   outcomes: {
     answered: "botti vastasi",
@@ -774,11 +775,11 @@ const sv: UiText = {
   showFewerSamples: "Visa färre exempel",
   reasonsLabel: "Orsak",
   reasons: {
-    none: "inget ämne",
+    missed: "inget ämne",
     "low-confidence": "osäkert svar",
     unhelpful: "svaret hjälpte inte",
     "person-requested": "bad om rådgivare",
-  } as Record<string, string>,
+  } as Record<MissReason, string>,
   outcomeLabel: "Därefter",
   outcomes: {
     answered: "chattboten svarade",

@@ -127,7 +127,7 @@ export async function startLocalServer(
     loadOpeningHours: () => loadOpeningHours(),
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
-  services.learning = buildLearningInbox(services, config);
+  if (config.MISSED_QUESTION_INBOX) services.learning = buildLearningInbox(services, config);
   const customerData = createDynamoCustomerData(doc, tables.customers);
   const content = buildContentServices({
     doc,

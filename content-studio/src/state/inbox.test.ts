@@ -38,7 +38,7 @@ const sample = (id: string, text: string, lang: "fi" | "sv" = "fi"): MissSample 
   text,
   lang,
   at: "2026-11-24T08:00:00.000Z",
-  reasons: ["none"],
+  reasons: ["missed"],
   guesses: [{ intent: "none", confidence: 0.4 }],
   outcome: "rephrased",
   status: "open",

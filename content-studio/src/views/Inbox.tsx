@@ -283,7 +283,7 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
   const { sample, group, index } = props;
   const [acting, setActing] = useState(false);
   const base = `sample-${sample.id}`;
-  const reasons = sample.reasons.map((r) => t.reasons[r] ?? r).join(", ");
+  const reasons = sample.reasons.map((r) => t.reasons[r]).join(", ");
   return (
     <li class="sample" data-sample={sample.id}>
       <p class="sample-text" lang={sample.lang} id={`${base}-text`}>

@@ -66,7 +66,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     loadOpeningHours: () => loadOpeningHours(),
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
-  services.learning = buildLearningInbox(services, config);
+  if (config.MISSED_QUESTION_INBOX) services.learning = buildLearningInbox(services, config);
 
   let draining = false;
   const http = createServer((req, res) => {

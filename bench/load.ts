@@ -65,8 +65,11 @@ const ADVISOR_PERSONAS = [
   { persona: "advisor-sv", languages: ["sv"] },
 ] as const;
 const ADVISOR_MAX_CHATS = 10;
-/** With --learning: share of bot answers a customer votes on, and of votes that say "helped". */
-const VOTE_SHARE = 0.2;
+/**
+ * With --learning: share of bot answers a customer votes on (generous: answer-feedback
+ * buttons typically get a vote on a few percent of answers), and of votes that say "helped".
+ */
+const VOTE_SHARE = 0.1;
 const HELPFUL_SHARE = 0.7;
 
 type ParsedResults<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;

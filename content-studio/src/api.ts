@@ -239,6 +239,8 @@ export interface PublishResult {
 
 // Inbox and answer feedback (docs/content-api.md, "Missed questions") --------------------
 
+export const MISS_REASONS = ["missed", "low-confidence", "unhelpful", "person-requested"] as const;
+export type MissReason = (typeof MISS_REASONS)[number];
 export const MISS_OUTCOMES = ["answered", "rephrased", "handed-off", "left", "unknown"] as const;
 export type MissOutcome = (typeof MISS_OUTCOMES)[number];
 export const MISS_STATUSES = ["open", "taught", "referred", "dismissed"] as const;
@@ -250,7 +252,7 @@ export interface MissSample {
   text: string;
   lang: Lang;
   at: string;
-  /** Why it was kept: no topic, low confidence, voted unhelpful, asked for a person. */
+  /** Why it was kept (MissReason; a reason this client does not know is shown as sent). */
   reasons: string[];
   /** The recogniser's top three for it, winner first. */
   guesses: { intent: string; confidence: number }[];

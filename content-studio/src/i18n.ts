@@ -7,6 +7,7 @@ import type { PeriodProblem } from "../../handoff-console/src/reports/periods.ts
 import type {
   Lang,
   MissOutcome,
+  MissReason,
   MissStatus,
   SplitName,
   TopicAction,
@@ -344,12 +345,13 @@ const fi = {
   showAllSamples: (n: number) => `Näytä kaikki ${n} esimerkkiä`,
   showFewerSamples: "Näytä vähemmän esimerkkejä",
   reasonsLabel: "Syy",
+  // Keyed by the API's reason names, checked: a key the API does not send would show raw.
   reasons: {
-    none: "ei aihetta",
+    missed: "ei aihetta",
     "low-confidence": "epävarma vastaus",
     unhelpful: "vastauksesta ei apua",
     "person-requested": "pyysi neuvojaa",
-  } as Record<string, string>,
+  } satisfies Record<MissReason, string> as Record<string, string>,
   outcomeLabel: "Sen jälkeen",
   outcomes: {
     answered: "botti vastasi",
@@ -774,11 +776,11 @@ const sv: UiText = {
   showFewerSamples: "Visa färre exempel",
   reasonsLabel: "Orsak",
   reasons: {
-    none: "inget ämne",
+    missed: "inget ämne",
     "low-confidence": "osäkert svar",
     unhelpful: "svaret hjälpte inte",
     "person-requested": "bad om rådgivare",
-  } as Record<string, string>,
+  } satisfies Record<MissReason, string> as Record<string, string>,
   outcomeLabel: "Därefter",
   outcomes: {
     answered: "chattboten svarade",

@@ -161,6 +161,15 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     // Masked everywhere on the page, the markup included; the mask token is what shows.
     expect(await studio.content()).not.toContain(IDENTITY_CODE);
     expect(await studio.locator("main").textContent()).toContain("[ID-CODE]");
+    // The CSV export holds the same masked texts.
+    const download = studio.waitForEvent("download");
+    await studio.getByTestId("inbox-export").click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`vastaamattomat-kysymykset_${day}_${day}.csv`);
+    let csv = "";
+    for await (const chunk of await file.createReadStream()) csv += chunk;
+    expect(csv).toContain(MASKED);
+    expect(csv).not.toContain(IDENTITY_CODE);
     // The unhelpful answer's question is kept too, in a group of its own.
     await expect.poll(() => inboxGroupsWith(studio, VOTED_QUESTION).count(), POLL).toBe(1);
     await expectNoAxeViolations(studio, "inbox-groups");

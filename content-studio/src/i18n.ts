@@ -345,6 +345,7 @@ const fi = {
   showAllSamples: (n: number) => `Näytä kaikki ${n} esimerkkiä`,
   showFewerSamples: "Näytä vähemmän esimerkkejä",
   reasonsLabel: "Syy",
+  // Keyed by the API's reason names, checked: a key the API does not send would show raw.
   reasons: {
     missed: "ei aihetta",
     "low-confidence": "epävarma vastaus",

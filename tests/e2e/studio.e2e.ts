@@ -30,6 +30,7 @@ import {
   tryMessage,
   versionState,
 } from "./support/studio.ts";
+import { ask, askUntil as askUntilIn, openWidget as openWidgetIn } from "./support/widget.ts";
 
 /** How soon an approved version must answer in the running widget (issue 18). */
 const LIVE_WITHIN_MS = 10_000;
@@ -55,41 +56,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
   }
 
-  /** Bot messages the widget shows after the customer's question, as one text. */
-  async function ask(widget: Page, question: string): Promise<string> {
-    const before = await widget.locator(".msg.bot").count();
-    await widget
-      .getByRole("textbox", { name: /Kirjoita kysymyksesi|Skriv din fråga/ })
-      .fill(question);
-    await widget.keyboard.press("Enter");
-    await expect.poll(() => widget.locator(".msg.bot").count(), POLL).toBeGreaterThan(before);
-    // The answer may come as more than one message; let the turn finish.
-    await widget.waitForTimeout(300);
-    const texts = await widget.locator(".msg.bot").allTextContents();
-    return texts.slice(before).join("\n");
-  }
+  /** Asks the capital-gains question until `answered`, at most LIVE_WITHIN_MS from `since`. */
+  const askUntil = (widget: Page, since: number, answered: (answer: string) => boolean) =>
+    askUntilIn(widget, CAPITAL_GAINS_QUESTION, since, LIVE_WITHIN_MS, answered);
 
-  /** Asks again until the answer satisfies `answered`, at most LIVE_WITHIN_MS from `since`. */
-  async function askUntil(
-    widget: Page,
-    since: number,
-    answered: (answer: string) => boolean,
-  ): Promise<{ answer: string; afterMs: number }> {
-    for (;;) {
-      const answer = await ask(widget, CAPITAL_GAINS_QUESTION);
-      const afterMs = Date.now() - since;
-      if (answered(answer) || afterMs > LIVE_WITHIN_MS) return { answer, afterMs };
-      await widget.waitForTimeout(1000);
-    }
-  }
-
-  async function openWidget(): Promise<Page> {
-    const widget = await context.newPage();
-    await widget.goto(`${stack.url}/`);
-    await widget.getByRole("button", { name: /Avaa chat/ }).click();
-    await expect.poll(() => widget.locator(".msg.bot").count(), POLL).toBeGreaterThan(0);
-    return widget;
-  }
+  const openWidget = () => openWidgetIn(context, stack.url);
 
   it("a content owner adds a topic, a reviewer approves it, the widget answers from it; a rollback removes it", async () => {
     const studio = await context.newPage();
@@ -104,10 +75,14 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await studio.getByTestId("topic-table").waitFor();
     await expectNoAxeViolations(studio, "studio-topics");
 
-    // Search reads titles, sentences and answers.
+    // Search reads titles, sentences and answers: the list narrows to the topics that say it
+    // (many answers mention the tax card, so no fixed count: the content keeps growing).
+    const allTopics = await studio.locator("tr[data-topic]").count();
     await studio.locator("#topic-search").fill("verokortti");
     await expect.poll(() => studio.locator('tr[data-topic="tax-card"]').count(), POLL).toBe(1);
-    await expect.poll(() => studio.locator("tr[data-topic]").count(), POLL).toBeLessThan(10);
+    await expect
+      .poll(() => studio.locator("tr[data-topic]").count(), POLL)
+      .toBeLessThan(allTopics / 2);
     await expectNoAxeViolations(studio, "studio-topics-search");
     await studio.locator("#topic-search").fill("");
 

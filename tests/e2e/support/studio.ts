@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 
 /**
@@ -29,6 +29,7 @@ const NAV = {
   try: "Kokeile viestiä",
   test: "Testaa kaikki",
   versions: "Versiot ja julkaisu",
+  inbox: "Vastaamattomat kysymykset",
 } as const;
 
 /** Opens the studio's sign-in and signs in as a local persona (`content-owner`, …). */
@@ -166,4 +167,81 @@ export async function rollBackTo(page: Page, version: number): Promise<number> {
   const notice = page.getByTestId("versions-notice").locator(".notice.ok");
   await expect.poll(() => notice.textContent(), POLL).toMatch(/luotu palauttamaan/);
   return Number((await notice.textContent())?.match(/Versio (\d+) luotu/)?.[1]);
+}
+
+/** Opens a draft topic's editor from the topic list. */
+export async function openTopic(page: Page, id: string): Promise<void> {
+  await openView(page, "topics");
+  await page.locator(`tr[data-topic="${id}"]`).getByRole("link", { name: id, exact: true }).click();
+  await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe(`#/topics/${id}`);
+  await page.locator("#topic-fi-utterances").waitFor(POLL);
+}
+
+/** The latest questions a topic's answer did not help with, in its editor (`fi` or `sv`). */
+export async function latestUnhelpful(
+  page: Page,
+  id: string,
+  lang: "fi" | "sv",
+): Promise<string[]> {
+  await openTopic(page, id);
+  const panel = page.getByTestId("topic-feedback").locator(`section[data-lang="${lang}"]`);
+  await panel.waitFor(POLL);
+  return panel.locator("ul.unhelpful li span[lang]").allTextContents();
+}
+
+/**
+ * Opens the missed-question inbox for whole Helsinki days `from`..`to` (YYYY-MM-DD), open
+ * questions of both languages, as the filter form asks; waits for the groups' count.
+ */
+export async function showInbox(page: Page, period: { from: string; to: string }): Promise<void> {
+  await openView(page, "inbox");
+  await page.locator("#inbox-from").fill(period.from);
+  await page.locator("#inbox-to").fill(period.to);
+  await page.getByRole("button", { name: "Näytä kysymykset" }).click();
+  await page.getByTestId("inbox-count").waitFor(POLL);
+}
+
+/** The inbox's groups with a sample containing `text`. */
+export function inboxGroupsWith(page: Page, text: string): Locator {
+  return page.locator("li.miss-group").filter({
+    has: page.locator(".sample-text", { hasText: text }),
+  });
+}
+
+/** The sample texts a group shows (all of them: "show all" opened when there are more). */
+export async function groupSamples(group: Locator): Promise<string[]> {
+  const more = group.getByRole("button", { name: /^Näytä kaikki/ });
+  if (await more.count()) await more.click();
+  return group.locator(".sample-text").allTextContents();
+}
+
+/**
+ * Teaches a whole inbox group to a draft topic (its training sentences or its test split)
+ * through the group's action form; waits until the group has left the open list.
+ */
+export async function teachGroup(
+  page: Page,
+  group: Locator,
+  topicId: string,
+  split: "training" | "tests",
+): Promise<void> {
+  const id = await group.getAttribute("data-group");
+  await group.getByRole("button", { name: /^Käsittele koko ryhmä/ }).click();
+  const form = group.locator("form.miss-action");
+  await form.getByRole("radio", { name: "Opeta aiheeseen" }).check();
+  await form.getByRole("combobox", { name: "Aihe" }).selectOption(topicId);
+  await form
+    .getByRole("radio", { name: split === "training" ? "Opetuslauseiksi" : "Testiviesteiksi" })
+    .check();
+  await form.getByTestId("miss-action-submit").click();
+  const left = page.locator(`li.miss-group[data-group="${id}"]`);
+  await expect
+    .poll(
+      async () =>
+        (await left.count()) === 0
+          ? "taught"
+          : (await form.locator(".notice.error").allTextContents()).join(" ") || "pending",
+      POLL,
+    )
+    .toBe("taught");
 }

@@ -3,6 +3,7 @@
  * save and retire. Errors block Save; warnings are shown and never block.
  */
 import { batch, computed, signal } from "@preact/signals";
+import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
 import { ContentInvalidError, type DraftTopic, type Lang, type Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import { blocksSave, countProblems, placeProblem } from "../problems.ts";
@@ -104,9 +105,12 @@ export function seededForm(from: TopicSeed): TopicForm {
   return form;
 }
 
-/** A question as one sentence line: a message may hold line breaks, a sentence may not. */
+/**
+ * A question as one sentence line: a message may hold line breaks, a sentence may not, and
+ * masked personal data is no word to learn (the server strips it the same way).
+ */
 function asLine(value: string): string {
-  return value.replace(/\s+/g, " ").trim();
+  return withoutPlaceholders(value);
 }
 
 /**

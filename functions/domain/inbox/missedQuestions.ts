@@ -2,6 +2,7 @@ import type { Lang } from "../../contracts/lang.ts";
 import type { ContentWorkflow, TeachSplit } from "../content/contentWorkflow.ts";
 import { ContentNotFoundError } from "../content/errors.ts";
 import type { ContentActor } from "../content/versions.ts";
+import { withoutPlaceholders } from "../privacy/personalData.ts";
 import type { CounterRow } from "../reports/reportEvents.ts";
 import { groupQuestions, type QuestionFeatures, type QuestionGroup } from "./grouping.ts";
 import type { MissEntry, MissStatus, MissStore } from "./missStore.ts";
@@ -92,14 +93,14 @@ export function createMissedQuestions(deps: {
             actor,
             request.topicId,
             request.split,
-            entries.map((e) => ({ lang: e.lang, text: e.text })),
+            entries.map((e) => ({ lang: e.lang, text: withoutPlaceholders(e.text) })),
             `${count} from the inbox to the ${split}`,
           );
           return mark(entries, "taught");
         }
         case "refer": {
           const textsByLang: Record<Lang, string[]> = { fi: [], sv: [] };
-          for (const e of entries) textsByLang[e.lang].push(e.text);
+          for (const e of entries) textsByLang[e.lang].push(withoutPlaceholders(e.text));
           // Into the group's training sentences, language by language: the bot then answers
           // such questions with the referral.
           for (const lang of ["fi", "sv"] as const) {

@@ -10,6 +10,7 @@ import {
   maskPersonalData,
   maskPersonalDataStrictly,
   PLACEHOLDERS,
+  withoutPlaceholders,
 } from "./personalData.ts";
 
 const CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY";
@@ -588,5 +589,15 @@ describe("strict masking for texts others read (the missed-question inbox)", () 
 
   it("leaves numbers alone that are no date", () => {
     expect(maskPersonalDataStrictly("viite 999999-1234 ja 2024")).toBe("viite 999999-1234 ja 2024");
+  });
+});
+
+describe("a masked text as a sentence to learn from", () => {
+  it("drops every placeholder and the space it leaves, and nothing else", () => {
+    const masked = maskPersonalDataStrictly(
+      "nettisivut ei lataudu, hetuni on 131052-308T ja puh 040 123 4567, maija@example.fi",
+    );
+    expect(withoutPlaceholders(masked)).toBe("nettisivut ei lataudu, hetuni on ja puh ,");
+    expect(withoutPlaceholders("[IBAN] [EMAIL] verokortti [x]")).toBe("verokortti [x]");
   });
 });

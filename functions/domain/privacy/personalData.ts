@@ -1,3 +1,7 @@
+import { type PersonalDataKind, PLACEHOLDERS } from "./placeholders.ts";
+
+export { type PersonalDataKind, PLACEHOLDERS, withoutPlaceholders } from "./placeholders.ts";
+
 /**
  * Finding and masking personal data in free text (transcript messages, survey comments).
  *
@@ -49,8 +53,6 @@
  * Plain TypeScript, no I/O, linear time (no backtracking-prone regular expressions).
  */
 
-export type PersonalDataKind = "identity-code" | "iban" | "phone" | "email";
-
 export interface Finding {
   kind: PersonalDataKind;
   /** Offset of the first character, in UTF-16 code units. */
@@ -66,13 +68,6 @@ export interface MaskResult {
   /** Kinds found, each once, in order of first appearance in the text. */
   kinds: PersonalDataKind[];
 }
-
-export const PLACEHOLDERS: Readonly<Record<PersonalDataKind, string>> = {
-  "identity-code": "[ID-CODE]",
-  iban: "[IBAN]",
-  phone: "[PHONE]",
-  email: "[EMAIL]",
-};
 
 const ALNUM = /[\p{L}\p{N}]/u;
 

@@ -621,7 +621,6 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
   return { el, rerender: render };
 }
 
-/** Saves text as a file through a temporary object URL (no server round trip). */
 /** Answer votes as table cells: helped, did not help, and the share that helped. */
 function helpfulness(f: Figures, lang: Lang): string[] {
   return [
@@ -630,6 +629,8 @@ function helpfulness(f: Figures, lang: Lang): string[] {
     formatRate(f.helpfulShare, lang),
   ];
 }
+
+/** Saves text as a file through a temporary object URL (no server round trip). */
 
 function download(fileName: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: "text/csv;charset=utf-8" }));

@@ -7,10 +7,10 @@ export const REPORT_STYLES = `
 .reports-top a { color: var(--brand); }
 .reports { display: flex; flex-direction: column; gap: 1.25rem; min-width: 0; }
 .filters form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1.25rem; }
-.filters .field { display: flex; flex-direction: column; gap: .2rem; }
+.filters .field { display: flex; flex-direction: column; gap: .2rem; max-width: 100%; }
 .filters label { font-weight: 600; }
 .filters input[type="date"], .filters select { border: 1px solid #6b7280; border-radius: .3rem; padding: .4rem;
-  background: #fff; min-height: 2.5rem; }
+  background: #fff; min-height: 2.5rem; max-width: 100%; }
 .filters .hint { flex-basis: 100%; margin: 0; font-size: .875rem; color: var(--muted); }
 .filters .error { flex-basis: 100%; }
 .report-status { margin: 0; font-weight: 600; }

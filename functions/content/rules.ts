@@ -351,25 +351,7 @@ function runRules(
     const topic = parsed.success ? parsed.data : undefined;
     const id = topic?.id ?? rawId;
     if (id === undefined) return;
-    const expectedId = /([^/]+)\.ya?ml$/.exec(file)?.[1];
-    if (options.topicFiles?.[i] && expectedId !== id) {
-      const name = file.replace(/^topics\//, "");
-      report.topic(
-        file,
-        ["id"],
-        `file name "${name}" does not match id "${id}"`,
-        `Rename the file to ${id}.yaml, or change the id to "${expectedId}".`,
-      );
-      return;
-    }
-    const first = topics.get(id);
-    if (first) {
-      report.topic(
-        file,
-        ["id"],
-        `topic id "${id}" is used twice (also ${first.file})`,
-        "Give each topic its own id, or merge the two topics.",
-      );
+    if (!claimsId(report, { file, id, fromFile: !!options.topicFiles?.[i], seen: topics })) {
       return;
     }
     const entry = topic ? entryOf(topic, file) : salvage(raw, id, file);
@@ -459,26 +441,8 @@ function checkReferrals(
         ? raw.id
         : undefined;
     if (id === undefined) return;
-    const expectedId = /([^/]+)\.ya?ml$/.exec(file)?.[1];
-    if (options.referralFiles?.[i] && expectedId !== id) {
-      report.topic(
-        file,
-        ["id"],
-        `file name "${file.replace(/^referrals\//, "")}" does not match id "${id}"`,
-        `Rename the file to ${id}.yaml, or change the id to "${expectedId}".`,
-      );
-      return;
-    }
-    const first = entries.get(id);
-    if (first) {
-      report.topic(
-        file,
-        ["id"],
-        `referral id "${id}" is used twice (also ${first.file})`,
-        "Give each referral group its own id, or merge the two groups.",
-      );
-      return;
-    }
+    const fromFile = !!options.referralFiles?.[i];
+    if (!claimsId(report, { file, id, fromFile, seen: entries, kind: "referral" })) return;
     const texts = (value: unknown): string[] =>
       Array.isArray(value) ? value.map((v) => (typeof v === "string" ? v.trim() : "")) : [];
     const record: Record<string, unknown> = isRecord(raw) ? raw : {};
@@ -1174,4 +1138,44 @@ function editDistance(a: string, b: string, cap: number): number {
     previous = current;
   }
   return Math.min(previous[b.length] ?? cap, cap);
+}
+
+/**
+ * Whether a topic or referral group may have its id: a file must be named after it, and no
+ * other entry of the same kind may hold it (each refusal reported on the id).
+ */
+function claimsId(
+  report: Report,
+  entry: {
+    file: string;
+    id: string;
+    fromFile: boolean;
+    seen: ReadonlyMap<string, { file: string }>;
+    kind?: "topic" | "referral";
+  },
+): boolean {
+  const { file, id, kind = "topic" } = entry;
+  const expectedId = /([^/]+)\.ya?ml$/.exec(file)?.[1];
+  if (entry.fromFile && expectedId !== id) {
+    report.topic(
+      file,
+      ["id"],
+      `file name "${file.replace(/^[^/]+\//, "")}" does not match id "${id}"`,
+      `Rename the file to ${id}.yaml, or change the id to "${expectedId}".`,
+    );
+    return false;
+  }
+  const first = entry.seen.get(id);
+  if (first) {
+    report.topic(
+      file,
+      ["id"],
+      `${kind} id "${id}" is used twice (also ${first.file})`,
+      kind === "topic"
+        ? "Give each topic its own id, or merge the two topics."
+        : "Give each referral group its own id, or merge the two groups.",
+    );
+    return false;
+  }
+  return true;
 }

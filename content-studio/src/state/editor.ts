@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal } from "@preact/signals";
 import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
-import { ContentInvalidError, type DraftTopic, type Lang, type Problem } from "../api.ts";
+import type { DraftTopic, Lang, Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import { blocksSave, countProblems, placeProblem } from "../problems.ts";
 import {
@@ -15,6 +15,7 @@ import {
   topicFromForm,
 } from "../topicForm.ts";
 import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
+import { type DraftEditSignals, type Outcome, putToDraft, retireFromDraft } from "./draftEdit.ts";
 import { draft, draftIds, loadDraft } from "./topics.ts";
 
 export const VALIDATE_DEBOUNCE_MS = 400;
@@ -34,8 +35,9 @@ export const serverProblems = signal<Problem[]>([]);
 export const checking = signal(false);
 export const checkFailed = signal(false);
 export const saving = signal(false);
-export const outcome = signal<{ kind: "ok" | "error"; text: string } | undefined>(undefined);
+export const outcome = signal<Outcome>(undefined);
 export const confirmingRetire = signal(false);
+const edit: DraftEditSignals = { serverProblems, checking, saving, confirmingRetire, outcome };
 
 /** Inbox questions a new topic was started from: taught to it (training) once it is saved. */
 export interface TopicSeed {
@@ -231,21 +233,7 @@ export async function save(): Promise<boolean> {
   clearTimeout(validateTimer);
   validateSeq++;
   const topic = topicFromForm(form.value);
-  batch(() => {
-    saving.value = true;
-    checking.value = false;
-    outcome.value = undefined;
-  });
-  const result = await call(
-    (c) => c.saveTopic(topic),
-    (e) => {
-      if (e instanceof ContentInvalidError) {
-        serverProblems.value = e.problems;
-        outcome.value = { kind: "error", text: t.saveRefused };
-      } else outcome.value = { kind: "error", text: errorText(e) };
-    },
-  );
-  saving.value = false;
+  const result = await putToDraft(edit, (c) => c.saveTopic(topic), t.saveRefused);
   if (!result) return false;
   const wasNew = mode.value === "new";
   const taught = wasNew ? await teachSeed(topic) : undefined;
@@ -274,17 +262,7 @@ export async function retire(): Promise<boolean> {
   const id = loadedId.value;
   if (!id) return false;
   const t = text.value;
-  saving.value = true;
-  const result = await call(
-    (c) => c.retireTopic(id),
-    (e) => {
-      outcome.value = { kind: "error", text: errorText(e) };
-    },
-  );
-  batch(() => {
-    saving.value = false;
-    confirmingRetire.value = false;
-  });
+  const result = await retireFromDraft(edit, (c) => c.retireTopic(id));
   if (!result) return false;
   batch(() => {
     meta.value = { ...meta.value, retired: true };

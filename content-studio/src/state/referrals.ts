@@ -4,7 +4,7 @@
  * retire. Errors block Save; warnings never do, as in the topic editor.
  */
 import { batch, computed, signal } from "@preact/signals";
-import { ContentInvalidError, type Problem } from "../api.ts";
+import type { Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import { blocksSave, countProblems } from "../problems.ts";
 import {
@@ -15,7 +15,8 @@ import {
   referralFromForm,
   referralIdProblem,
 } from "../referralForm.ts";
-import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
+import { announce, call, navigate, onSignOut } from "./app.ts";
+import { type DraftEditSignals, type Outcome, putToDraft, retireFromDraft } from "./draftEdit.ts";
 import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
 import { draft, loadDraft } from "./topics.ts";
 
@@ -26,7 +27,8 @@ export const serverProblems = signal<Problem[]>([]);
 export const checking = signal(false);
 export const saving = signal(false);
 export const confirmingRetire = signal(false);
-export const outcome = signal<{ kind: "ok" | "error"; text: string } | undefined>(undefined);
+export const outcome = signal<Outcome>(undefined);
+const edit: DraftEditSignals = { serverProblems, checking, saving, confirmingRetire, outcome };
 
 export const referrals = computed(() => draft.value?.referrals ?? []);
 
@@ -112,21 +114,7 @@ export async function saveReferral(): Promise<boolean> {
   clearTimeout(timer);
   seq++;
   const group = referralFromForm(referralForm.value);
-  batch(() => {
-    saving.value = true;
-    checking.value = false;
-    outcome.value = undefined;
-  });
-  const result = await call(
-    (c) => c.saveReferral(group),
-    (e) => {
-      if (e instanceof ContentInvalidError) {
-        serverProblems.value = e.problems;
-        outcome.value = { kind: "error", text: t.saveRefused };
-      } else outcome.value = { kind: "error", text: errorText(e) };
-    },
-  );
-  saving.value = false;
+  const result = await putToDraft(edit, (c) => c.saveReferral(group), t.saveRefused);
   if (!result) return false;
   const message = t.saved(group.id);
   const wasNew = openId.value === undefined;
@@ -146,17 +134,7 @@ export async function retireReferral(): Promise<boolean> {
   const id = openId.value;
   if (!id) return false;
   const t = text.value.referrals;
-  saving.value = true;
-  const result = await call(
-    (c) => c.retireReferral(id),
-    (e) => {
-      outcome.value = { kind: "error", text: errorText(e) };
-    },
-  );
-  batch(() => {
-    saving.value = false;
-    confirmingRetire.value = false;
-  });
+  const result = await retireFromDraft(edit, (c) => c.retireReferral(id));
   if (!result) return false;
   announce(t.retired(id));
   await loadDraft();

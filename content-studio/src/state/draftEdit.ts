@@ -1,0 +1,57 @@
+/**
+ * What the topic and referral editors share when they write to the draft: the editor's
+ * signals, and the save and retire calls with their busy state and their error outcome.
+ */
+import { batch, type Signal } from "@preact/signals";
+import { type ContentApi, ContentInvalidError, type Problem } from "../api.ts";
+import { call, errorText } from "./app.ts";
+
+export type Outcome = { kind: "ok" | "error"; text: string } | undefined;
+
+export interface DraftEditSignals {
+  serverProblems: Signal<Problem[]>;
+  checking: Signal<boolean>;
+  saving: Signal<boolean>;
+  confirmingRetire: Signal<boolean>;
+  outcome: Signal<Outcome>;
+}
+
+/**
+ * A PUT to the draft: busy while it runs; a refusal by the server's check shows its problems
+ * next to the fields (`refused` says so), any other failure says what went wrong.
+ */
+export async function putToDraft<T>(
+  edit: DraftEditSignals,
+  put: (client: ContentApi) => Promise<T>,
+  refused: string,
+): Promise<T | undefined> {
+  batch(() => {
+    edit.saving.value = true;
+    edit.checking.value = false;
+    edit.outcome.value = undefined;
+  });
+  const result = await call(put, (e) => {
+    if (e instanceof ContentInvalidError) {
+      edit.serverProblems.value = e.problems;
+      edit.outcome.value = { kind: "error", text: refused };
+    } else edit.outcome.value = { kind: "error", text: errorText(e) };
+  });
+  edit.saving.value = false;
+  return result;
+}
+
+/** A DELETE in the draft, after the inline confirmation. */
+export async function retireFromDraft<T>(
+  edit: DraftEditSignals,
+  retire: (client: ContentApi) => Promise<T>,
+): Promise<T | undefined> {
+  edit.saving.value = true;
+  const result = await call(retire, (e) => {
+    edit.outcome.value = { kind: "error", text: errorText(e) };
+  });
+  batch(() => {
+    edit.saving.value = false;
+    edit.confirmingRetire.value = false;
+  });
+  return result;
+}

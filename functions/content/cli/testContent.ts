@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
+import { ZodError } from "zod";
 import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { LANGS } from "../../contracts/lang.ts";
+import { describeValidationError } from "../../contracts/validation.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../../domain/dialogue/answerTurn.ts";
 import { decide } from "../../domain/dialogue/decision.ts";
 import { MIN_ACCURACY, MIN_NONE_RECALL, MIN_TOPIC_RECALL, scoreCases } from "../scoreBundle.ts";
@@ -140,8 +142,7 @@ function printPerTopic(cases: readonly TestCase[], classify: Classify): boolean 
       low.length === 0 ? "none ok" : `${low.length} FAIL`
     }`,
   );
-  const rows = verbose || low.length > 0 ? report.perTopic : [];
-  for (const t of rows) {
+  for (const t of report.perTopic) {
     const mark = t.recall < MIN_TOPIC_RECALL ? "  FAIL" : "";
     console.log(
       `  ${t.topic.padEnd(26)} recall ${percent(t.recall).padStart(7)}  precision ${percent(
@@ -154,7 +155,14 @@ function printPerTopic(cases: readonly TestCase[], classify: Classify): boolean 
 
 /** The honesty score on bot-content/uncovered; more than the target answered fails the run. */
 function printUncovered(lang: (typeof LANGS)[number], classify: Classify): boolean {
-  const cases = loadUncoveredCases(dir, lang);
+  let cases: ReturnType<typeof loadUncoveredCases>;
+  try {
+    cases = loadUncoveredCases(dir, lang);
+  } catch (error) {
+    const why = error instanceof ZodError ? describeValidationError(error) : String(error);
+    console.log(`uncovered        FAIL bot-content/uncovered/${lang}.yaml: ${why}`);
+    return true;
+  }
   if (cases.length === 0) {
     console.log(`uncovered        FAIL no questions in bot-content/uncovered/${lang}.yaml`);
     return true;

@@ -55,12 +55,12 @@ export interface DialogueSettings extends DecisionSettings {
 
 /**
  * Chosen on bot-content/dev and bot-content/uncovered (docs/recogniser.md): below 0.5 the
- * embedded recogniser is right too rarely to answer outright, and a runner-up at 60 % of the
+ * embedded recogniser is right too rarely to answer outright, and a runner-up at 70 % of the
  * best is close enough that asking costs less than a wrong answer.
  */
 export const DEFAULT_DIALOGUE_SETTINGS: DialogueSettings = {
   minConfidence: 0.5,
-  clarifyRatio: 0.6,
+  clarifyRatio: 0.7,
   clarifyMinConfidence: 0.15,
   missesBeforeHandoffOffer: 2,
   siteSearchUrl: {

@@ -458,7 +458,45 @@ function mount(script: HTMLScriptElement | null): void {
     client.typing(false);
   }
   downloadButton.addEventListener("click", () => downloadTranscript(client.transcript, text));
-  endButton.addEventListener("click", () => void client.end());
+  endButton.addEventListener("click", () => {
+    // Leaving a person (or a place in their queue) cannot be undone: ask first, as the
+    // console asks the advisor. A chat with the bot alone ends at once.
+    if (state?.state === "advisor" || state?.state === "queued") confirmEnd();
+    else void client.end();
+  });
+
+  /** Asks in the footer whether to end; Escape or "cancel" keeps the chat going. */
+  function confirmEnd(): void {
+    const question = h("p", { id: "confirm-end" }, text.confirmEnd);
+    const yes = h("button", { type: "button", class: "primary" }, text.confirmEndYes);
+    const no = h("button", { type: "button", class: "secondary" }, text.cancel);
+    const box = h(
+      "div",
+      { class: "confirm", role: "group", "aria-labelledby": "confirm-end" },
+      question,
+      h("div", { class: "actions" }, yes, no),
+    );
+    const close = () => {
+      box.remove();
+      footer.hidden = false;
+      endButton.focus();
+    };
+    yes.addEventListener("click", () => {
+      box.remove();
+      footer.hidden = false;
+      void client.end();
+    });
+    no.addEventListener("click", close);
+    box.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      // Escape here cancels the question; it does not also minimise the chat.
+      event.stopPropagation();
+      close();
+    });
+    footer.hidden = true;
+    footer.after(box);
+    yes.focus();
+  }
 
   label();
   client.connect();

@@ -73,15 +73,15 @@ fieldset.stars input { position: absolute; opacity: 0; width: 100%; height: 100%
 .star { display: inline-flex; align-items: center; justify-content: center; width: 2.75rem; height: 2.75rem; font-size: 1.9rem; color: #6b7280; }
 fieldset.stars label.on .star { color: #a35200; }
 fieldset.stars input:focus-visible + .star { outline: 3px solid #0b4f8a; outline-offset: -2px; border-radius: .3rem; }
-.privacy { margin: 0; padding: .25rem .8rem; font-size: .75rem; line-height: 1.3; color: #4a4a4a; border-top: 1px solid #dde1e6; }
-form.compose { display: flex; gap: .4rem; padding: .4rem .6rem; border-top: 1px solid #dde1e6; }
+.privacy { margin: 0; padding: .2rem .8rem; font-size: .75rem; line-height: 1.25; color: #4a4a4a; border-top: 1px solid #dde1e6; }
+form.compose { display: flex; gap: .4rem; padding: .3rem .6rem; border-top: 1px solid #dde1e6; }
 /* One line to start with, growing with what is typed: the conversation keeps the room. */
 form.compose textarea { flex: 1; resize: none; min-height: 2.75rem; max-height: 7rem; field-sizing: content; }
 .primary { border: 0; border-radius: .3rem; padding: .4rem .9rem; background: #0b4f8a; color: #fff; cursor: pointer; }
 .secondary { border: 1px solid #0b4f8a; border-radius: .3rem; padding: .4rem .9rem; background: #fff; color: #0b4f8a; cursor: pointer; }
 button:disabled { opacity: .6; cursor: progress; }
 .actions { display: flex; gap: .5rem; flex-wrap: wrap; }
-.footer { padding: 0 .6rem .4rem; gap: .4rem; flex-wrap: nowrap; }
+.footer { padding: 0 .6rem .3rem; gap: .4rem; flex-wrap: nowrap; }
 .confirm { padding: .4rem .6rem; border-top: 1px solid #dde1e6; }
 .confirm p { margin: 0 0 .4rem; font-weight: 600; }
 .footer button { flex: 1 1 auto; padding: .3rem .5rem; font-size: .875rem; }

@@ -14,7 +14,12 @@ export interface HttpRoute {
    * supervisor: the stack puts the JWT authorizer in front, and the handler checks the role).
    */
   auth: "public" | "staff";
-  /** Tables the handler reads or writes: the CDK grants exactly these. */
+  /**
+   * Tables the handler reads or writes: the CDK grants exactly these. A handler whose domain
+   * call records report events (surveys, callbacks, bookings, cancellations) writes
+   * reportCounters: without the grant the safe recorder swallows the failure and the
+   * reports quietly undercount in AWS.
+   */
   tables: { read?: readonly string[]; write?: readonly string[] };
 }
 
@@ -24,14 +29,14 @@ export const HTTP_ROUTES = [
     method: "POST",
     path: "/api/surveys",
     auth: "public",
-    tables: { read: ["chats"], write: ["surveys"] },
+    tables: { read: ["chats"], write: ["surveys", "reportCounters"] },
   },
   {
     id: "requestCallback",
     method: "POST",
     path: "/api/callbacks",
     auth: "public",
-    tables: { write: ["callbacks"] },
+    tables: { write: ["callbacks", "reportCounters"] },
   },
   {
     id: "listAppointmentSlots",
@@ -46,14 +51,20 @@ export const HTTP_ROUTES = [
     path: "/api/appointments",
     auth: "public",
     // Reads its own appointment back when a write's outcome is unknown.
-    tables: { read: ["appointments"], write: ["appointmentSlots", "appointments"] },
+    tables: {
+      read: ["appointments"],
+      write: ["appointmentSlots", "appointments", "reportCounters"],
+    },
   },
   {
     id: "cancelAppointment",
     method: "DELETE",
     path: "/api/appointments/{reference}",
     auth: "public",
-    tables: { read: ["appointments"], write: ["appointmentSlots", "appointments"] },
+    tables: {
+      read: ["appointments"],
+      write: ["appointmentSlots", "appointments", "reportCounters"],
+    },
   },
   {
     id: "reportSummary",

@@ -212,15 +212,113 @@ describe("gateway killed and restarted", () => {
   }, 90_000);
 });
 
+// Timers live in memory: a chat's advisor grace period and its idle deadline died with the
+// killed process. The restarted one must take them over from the data on disk.
+describe("timers of open chats across a kill", () => {
+  it("returns a chat that was with an advisor to the front of its queue when the advisor does not come back", async () => {
+    // Prepare: one chat with an advisor (Anna, both languages), one waiting behind it.
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const env = { FAKE_TIME: OPEN_HOUR_ISO, ADVISOR_GRACE_SECONDS: "1" };
+    const first = await startServerProcess(dir.path, env);
+    const anna = await availableAdvisor(first.url);
+    const served = await queuedCustomer(first.url);
+    const accepted = await anna.socket.emitWithAck("chat:accept", { chatId: served.chatId });
+    expect(accepted.ok).toBe(true);
+    const waiting = await queuedCustomer(first.url);
+
+    // Act: killed mid-chat; Anna's console does not come back to the new process.
+    first.child.kill("SIGKILL");
+    const second = await startServerProcess(dir.path, env);
+    const ville = await availableAdvisor(second.url, "advisor-fi");
+
+    // Assess: after the grace period the chat is first in line again, and its customer is told.
+    const line = await eventually(() => {
+      const ids = ville.queues.at(-1)?.waiting.map((w) => w.chatId);
+      return ids?.length === 2 ? ids : undefined;
+    }, 10_000);
+    expect(line).toEqual([served.chatId, waiting.chatId]);
+    const resumed = await resume(second.url, served.resumeToken);
+    expect(resumed.state).toBe("queued");
+    await eventually(() =>
+      resumed.transcript.some(
+        (m) => m.from === "system" && /^Yhteys asiakasneuvojaan katkesi/.test(m.text),
+      ),
+    );
+  }, 180_000);
+
+  it("ends a chat left idle across the kill for inactivity, with the warning first", async () => {
+    // Prepare: a customer asks one question, then goes quiet; idle times of a second.
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const env = { CHAT_IDLE_WARNING_SECONDS: "1", CHAT_IDLE_END_SECONDS: "1" };
+    const first = await startServerProcess(dir.path, env);
+    const socket = await connectCustomer(first.url);
+    socket.io.opts.reconnection = false;
+    cleanups.push(() => {
+      socket.disconnect();
+    });
+    const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+    if (!start.ok) throw new Error(start.error.code);
+    const asked = await socket.emitWithAck("chat:message", { text: "Miten saan verokortin?" });
+    expect(asked.ok).toBe(true);
+
+    // Act: killed before the warning; nobody touches the chat on the new process.
+    first.child.kill("SIGKILL");
+    await startServerProcess(dir.path, env).then(async (second) => {
+      await new Promise((r) => setTimeout(r, 4_000));
+      // Assess: read once, late enough, since resuming would itself restart the idle clock.
+      const resumed = await resume(second.url, start.resumeToken);
+      expect(resumed.state).toBe("ended");
+      const system = await eventually(() => {
+        const said = resumed.transcript.filter((m) => m.from === "system").map((m) => m.text);
+        return said.length >= 2 ? said : undefined;
+      });
+      expect(system).toEqual([
+        expect.stringMatching(/^Oletko vielä paikalla\?/),
+        expect.stringMatching(/Keskustelu päättyi/),
+      ]);
+    });
+  }, 180_000);
+});
+
+/** A customer who started a Finnish chat and asked for a person (the service is open). */
+async function queuedCustomer(url: string) {
+  const socket = await connectCustomer(url);
+  socket.io.opts.reconnection = false;
+  cleanups.push(() => {
+    socket.disconnect();
+  });
+  const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+  if (!start.ok) throw new Error(start.error.code);
+  const handoff = await socket.emitWithAck("chat:handoff", {});
+  expect(handoff).toMatchObject({ ok: true, outcome: "queued" });
+  return { chatId: start.chatId, resumeToken: start.resumeToken };
+}
+
+/** Resumes a chat on a new connection: its state and the whole transcript. */
+async function resume(url: string, resumeToken: string) {
+  const socket = await connectCustomer(url);
+  cleanups.push(() => {
+    socket.disconnect();
+  });
+  const transcript = collect(socket, "chat:message");
+  const resumed = await socket.emitWithAck("chat:start", { lang: "fi", resumeToken });
+  if (!resumed.ok) throw new Error(resumed.error.code);
+  // The replay follows the acknowledgement: callers wait for what they look for in it.
+  return { state: resumed.state, transcript };
+}
+
 type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
 
-/** An advisor signed in through the local identity provider, available in both languages. */
-async function availableAdvisor(url: string) {
+/** An advisor signed in through the local identity provider, available in their languages. */
+async function availableAdvisor(url: string, persona = "advisor-both") {
+  const languages = persona === "advisor-fi" ? ["fi" as const] : ["fi" as const, "sv" as const];
   const socket: AdvisorSocket = io(`${url}/advisor`, {
     transports: ["websocket"],
     forceNew: true,
     reconnection: false,
-    auth: { token: await devToken(url, "advisor-both") },
+    auth: { token: await devToken(url, persona) },
   });
   cleanups.push(() => {
     socket.disconnect();
@@ -231,10 +329,7 @@ async function availableAdvisor(url: string) {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
   });
-  const status = await socket.emitWithAck("advisor:status", {
-    status: "available",
-    languages: ["fi", "sv"],
-  });
+  const status = await socket.emitWithAck("advisor:status", { status: "available", languages });
   expect(status.ok).toBe(true);
   return { socket, queues };
 }

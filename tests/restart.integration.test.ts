@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChatMessage } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { availableAdvisor } from "./support/advisorConsole.ts";
 import {
   collect,
   connectCustomer,
   eventually,
+  OPEN_HOUR_ISO,
   startTestStack,
   tempDir,
 } from "./support/localStack.ts";
@@ -14,8 +16,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function stackOn(dataDir: string): Promise<LocalServer> {
-  const stack = await startTestStack({ dataDir });
+async function stackOn(dataDir: string, env?: Record<string, string>): Promise<LocalServer> {
+  const stack = await startTestStack({ dataDir, ...(env ? { env } : {}) });
   cleanups.push(() => stack.close());
   return stack;
 }
@@ -59,4 +61,36 @@ describe("data on disk", () => {
       /data directory is in use by another running service/,
     );
   });
+
+  it("after a clean stop (SIGTERM), returns a chat whose advisor does not come back to the front of its queue", async () => {
+    // Prepare: a chat with an advisor when the service stops as SIGTERM stops it.
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    // The first run's grace period outlasts its stop, so only the second run can release.
+    const first = await startTestStack({ dataDir: dir.path, env: { FAKE_TIME: OPEN_HOUR_ISO } });
+    const anna = await availableAdvisor(first.url, "advisor-both", ["fi"]);
+    const customer = await connectCustomer(first.url);
+    const start = await customer.emitWithAck("chat:start", { lang: "fi" });
+    if (!start.ok) throw new Error("start failed");
+    await customer.emitWithAck("chat:handoff", {});
+    expect(await anna.socket.emitWithAck("chat:accept", { chatId: start.chatId })).toMatchObject({
+      ok: true,
+    });
+    customer.disconnect();
+    await first.close();
+    anna.socket.disconnect();
+
+    // Act: started again; only another advisor comes online.
+    const second = await stackOn(dir.path, {
+      FAKE_TIME: OPEN_HOUR_ISO,
+      ADVISOR_GRACE_SECONDS: "0.5",
+    });
+    const ville = await availableAdvisor(second.url, "advisor-fi", ["fi"]);
+    cleanups.push(() => {
+      ville.socket.disconnect();
+    });
+
+    // Assess
+    await eventually(() => ville.lastQueue().some((w) => w.chatId === start.chatId) || undefined);
+  }, 90_000);
 });

@@ -10,6 +10,7 @@ import {
 } from "../domain/handoff/handoffService.ts";
 import { createMemoryPresence, type PresenceRegistry } from "../domain/handoff/presence.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
+import { type Recovered, recoverOpenChats } from "../domain/recovery/recoverOpenChats.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Services } from "../services.ts";
 import { registerAdvisorNamespace } from "./advisorNamespace.ts";
@@ -44,19 +45,26 @@ export function registerHandoff(
     /** Whether the loaded content has a topic (wrap-up reasons); see HandoffDeps. */
     isKnownTopic?: (topic: string) => boolean;
   },
-): { handoff: HandoffService; inactivity: InactivityWatch } {
+): {
+  handoff: HandoffService;
+  inactivity: InactivityWatch;
+  /** Takes over open chats from storage (at start, and when another task is lost). */
+  recover: () => Promise<Recovered>;
+} {
   const { services, config, logger, inFlight } = ctx;
   const background = (work: Promise<unknown>) => {
     inFlight.track(work).catch((error: unknown) => {
       logger.error("handoff background work failed", { error: error as Error });
     });
   };
+  const presence =
+    ctx.presence ?? createMemoryPresence({ defaultMaxChats: config.ADVISOR_MAX_CHATS });
   const handoff = createHandoffService({
     store: services.store,
     chats: ctx.chats,
     notifier: createSocketNotifier(io),
     handoffNotifier: createSocketHandoffNotifier(io),
-    presence: ctx.presence ?? createMemoryPresence({ defaultMaxChats: config.ADVISOR_MAX_CHATS }),
+    presence,
     clock: services.clock,
     openingHours: () => services.openingHours,
     settings: {
@@ -90,5 +98,13 @@ export function registerHandoff(
     logger,
     inFlight,
   });
-  return { handoff, inactivity };
+  const recover = async () => {
+    const recovered = await recoverOpenChats({ store: services.store, inactivity, handoff });
+    if (recovered.chats > 0) logger.info("open chats taken over", { ...recovered });
+    return recovered;
+  };
+  // The one task that claims a lost task takes over its chats' idle deadlines (and any
+  // advisor whose grace period ran there); see docs/deploy.md, "Several gateway tasks".
+  presence.onTaskLost?.(() => background(recover()));
+  return { handoff, inactivity, recover };
 }

@@ -233,6 +233,11 @@ export async function startLocalServer(
   const url = `http://${["0.0.0.0", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${port}`;
   baseUrl = url;
 
+  // Timers of the chats a previous run left open (stopped or killed) died with it.
+  inFlight.track(live.recover()).catch((error: unknown) => {
+    logger.error("taking over open chats failed", { error: error as Error });
+  });
+
   const sweeper = setInterval(() => {
     inFlight.track(
       sweepExpiredItems(doc, config.TABLE_PREFIX, clock).catch((error: unknown) =>

@@ -1,10 +1,12 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { DynamoClients } from "./client.ts";
 import { createDynamoChatStore } from "./dynamoChatStore.ts";
-import { tableNames } from "./tables.ts";
+import { ensureTables } from "./ensureTables.ts";
+import { createTableInput, TABLES, tableNames } from "./tables.ts";
 
 const PREFIX = "test-chatstore-";
 const tables = useEmbeddedTables(PREFIX);
@@ -119,5 +121,60 @@ describe("DynamoDB chat store", () => {
       lang: "fi",
       expiresAt: 2_000_000_000,
     });
+  });
+
+  it("lists the chats not ended, whatever their state, oldest first", async () => {
+    // Prepare: its own prefix, so other tests' chats do not show.
+    const prefix = "test-open-";
+    await ensureTables(clients.client, prefix);
+    const store = createDynamoChatStore(clients.doc, tableNames(prefix));
+    const at = (minute: number) => `2026-11-23T10:0${minute}:00.000Z`;
+    await store.createChat({ ...newChat("later"), startedAt: at(3) });
+    await store.createChat({ ...newChat("with-advisor"), startedAt: at(2) });
+    await store.createChat({ ...newChat("ended"), startedAt: at(1) });
+    await store.createChat({ ...newChat("bot"), startedAt: at(0) });
+    await store.enqueue("with-advisor", { lang: "fi", queuedAt: at(2), front: false });
+    await store.assignAdvisor("with-advisor", { id: "anna", name: "Anna" });
+    await store.endChat("ended", {
+      endedAt: at(4),
+      endedBy: "customer",
+      surveySecretHash: "h",
+      surveyExpiresAt: at(5),
+    });
+
+    // Act
+    const open = await store.listOpenChats();
+
+    // Assess
+    expect(open.map((c) => [c.chatId, c.state])).toEqual([
+      ["bot", "bot"],
+      ["with-advisor", "advisor"],
+      ["later", "bot"],
+    ]);
+    expect(open[1]).toMatchObject({ advisorId: "anna" });
+  });
+
+  it("finds the open chats of a data folder made before the open index, by a scan", async () => {
+    // Prepare: a chats table as an older version created it, with a chat stored then.
+    const prefix = "test-old-folder-";
+    const names = tableNames(prefix);
+    const old = {
+      ...TABLES.chats,
+      globalSecondaryIndexes: TABLES.chats.globalSecondaryIndexes.filter(
+        (i) => i.indexName !== "open",
+      ),
+    };
+    await clients.client.send(new CreateTableCommand(createTableInput(old, names.chats)));
+    await clients.doc.send(
+      new PutCommand({ TableName: names.chats, Item: newChat("from-before") }),
+    );
+    const store = createDynamoChatStore(clients.doc, names);
+    await store.createChat({ ...newChat("ended"), state: "ended" });
+
+    // Act
+    const open = await store.listOpenChats();
+
+    // Assess
+    expect(open.map((c) => c.chatId)).toEqual(["from-before"]);
   });
 });

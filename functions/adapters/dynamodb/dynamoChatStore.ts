@@ -2,6 +2,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  paginateScan,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { Lang } from "../../contracts/lang.ts";
@@ -35,6 +36,21 @@ type BotState = Pick<Chat, "topics" | "missesInRow">;
 
 function queueKey(lang: string): string {
   return `queue#${lang}`;
+}
+
+/** The one partition of the sparse "open" index: every chat until it ends. */
+const OPEN = "open";
+
+/**
+ * A data folder made before the "open" index existed lacks it (dynalite cannot add an index
+ * to a table), so the open chats are then found by a scan, as slow as the folder is large.
+ */
+function isMissingIndex(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === "ValidationException" &&
+    /specified index/.test(error.message)
+  );
 }
 
 /** Chats sent back to the queue go in front ("0#") of those queued normally ("1#"). */
@@ -81,7 +97,10 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     async createChat(chat) {
       // Shares a batch with other customers' items: chat ids are random UUIDs, so no
       // condition is needed to keep a new chat from landing on an old one.
-      await batch.put(tables.chats, { ...chat });
+      await batch.put(tables.chats, {
+        ...chat,
+        ...(chat.state === "ended" ? {} : { openKey: OPEN }),
+      });
     },
 
     async getChat(chatId) {
@@ -207,6 +226,31 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       );
     },
 
+    async listOpenChats() {
+      const items = await queryAll(doc, {
+        TableName: tables.chats,
+        IndexName: "open",
+        KeyConditionExpression: "openKey = :open",
+        ExpressionAttributeValues: { ":open": OPEN },
+      }).catch(async (error: unknown) => {
+        if (!isMissingIndex(error)) throw error;
+        const scanned: Record<string, unknown>[] = [];
+        const pages = paginateScan(
+          { client: doc },
+          {
+            TableName: tables.chats,
+            FilterExpression: "#state <> :ended",
+            ExpressionAttributeNames: { "#state": "state" },
+            ExpressionAttributeValues: { ":ended": "ended" },
+          },
+        );
+        for await (const page of pages) scanned.push(...(page.Items ?? []));
+        return scanned.sort((a, b) => String(a.startedAt).localeCompare(String(b.startedAt)));
+      });
+      // The index is eventually consistent: drop a chat that ended meanwhile.
+      return (items as unknown as Chat[]).filter((c) => c.state !== "ended");
+    },
+
     async listAdvisorChats(advisorId) {
       return (await queryAll(doc, {
         TableName: tables.chats,
@@ -247,7 +291,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
           TableName: tables.chats,
           Key: { chatId },
           UpdateExpression:
-            "SET #state = :ended, endedAt = :at, endedBy = :by, surveySecretHash = :h, surveyExpiresAt = :exp REMOVE queueKey, queueSort",
+            "SET #state = :ended, endedAt = :at, endedBy = :by, surveySecretHash = :h, surveyExpiresAt = :exp REMOVE queueKey, queueSort, openKey",
           ConditionExpression: "attribute_exists(chatId) AND #state <> :ended",
           ExpressionAttributeNames: { "#state": "state" },
           ExpressionAttributeValues: {

@@ -49,6 +49,13 @@ export const TABLES = {
         partitionKey: { name: "advisorKey", type: "S" },
         sortKey: { name: "startedAt", type: "S" },
       },
+      // Sparse: chats not yet ended carry openKey ("open"), so that after a restart or a lost
+      // gateway task the service finds every chat that needs an idle watch or an advisor back.
+      {
+        indexName: "open",
+        partitionKey: { name: "openKey", type: "S" },
+        sortKey: { name: "startedAt", type: "S" },
+      },
     ],
   },
   messages: {

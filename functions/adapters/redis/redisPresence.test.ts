@@ -125,4 +125,38 @@ describe.skipIf(!REDIS_SERVER)("presence shared through Redis", () => {
     expect(lost).toEqual([[anna.advisorId]]);
     expect(await b.isConnected(anna.advisorId)).toBe(false);
   });
+
+  it("tells exactly one live task when a task without advisors stops, for its chats' idle deadlines", async () => {
+    // Prepare
+    const prefix = `t-${randomUUID()}:`;
+    const a = await task(prefix);
+    const [b, c] = [await task(prefix, 300), await task(prefix, 300)];
+    let lost = 0;
+    b.onTaskLost?.(() => {
+      lost += 1;
+    });
+    c.onTaskLost?.(() => {
+      lost += 1;
+    });
+    // Act: A drains with no console connected.
+    await a.close();
+    // Assess
+    await eventually(() => lost > 0 || undefined, 1_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lost).toBe(1);
+  });
+
+  it("knows whether any other task is alive", async () => {
+    // Prepare
+    const prefix = `t-${randomUUID()}:`;
+    const a = await task(prefix);
+    const alone = await a.otherTasksAlive();
+    // Act
+    const b = await task(prefix);
+    // Assess
+    expect(alone).toBe(false);
+    expect(await a.otherTasksAlive()).toBe(true);
+    await b.close();
+    expect(await a.otherTasksAlive()).toBe(false);
+  });
 });

@@ -57,10 +57,13 @@ export interface RedisPresence extends PresenceRegistry {
   /** Registers this task and starts its heartbeat. */
   start(): Promise<void>;
   /**
-   * Stops the heartbeat and leaves this task's advisors for a live task to find, which gives
-   * them the grace period. Connections closing after this are not written any more.
+   * Stops the heartbeat and leaves this task's advisors (and its chats' idle deadlines) for a
+   * live task to claim, which gives them the grace period. Connections closing after this are
+   * not written any more.
    */
   close(): Promise<void>;
+  /** Whether a task other than this one is alive (beating) now. */
+  otherTasksAlive(): Promise<boolean>;
 }
 
 /**
@@ -69,7 +72,8 @@ export interface RedisPresence extends PresenceRegistry {
  * task keeps beating; an advisor is connected while a live task counts a connection for them.
  * Statuses are shared, so routing on any task sees every advisor, and a status survives a
  * reconnect to another task. A task that finds another one dead claims its hash (exactly one
- * claimer wins) and reports its advisors as lost, so their chats are not held forever.
+ * claimer wins) and reports the task and its advisors as lost, so that their chats are not
+ * held forever and the chats that task watched for inactivity get a new watcher.
  */
 export function createRedisPresence(options: RedisPresenceOptions): RedisPresence {
   const { redis, nodeId, defaultMaxChats } = options;
@@ -88,6 +92,7 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
   // the hash is whatever the last write said (and a heartbeat restores it after a Redis loss).
   const local = new Map<string, number>();
   const lostListeners: ((advisorIds: string[]) => void)[] = [];
+  const taskLostListeners: (() => void)[] = [];
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
 
@@ -144,6 +149,7 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
       if ((await redis.sRem(key.nodes, node)) !== 1) continue;
       const advisorIds = await redis.hKeys(key.connections(node));
       await redis.del(key.connections(node));
+      for (const listener of taskLostListeners) listener();
       if (advisorIds.length === 0) continue;
       for (const listener of lostListeners) listener(advisorIds);
     }
@@ -161,12 +167,14 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
     async close() {
       closed = true;
       clearInterval(heartbeat);
-      if (local.size === 0) {
-        await redis.sRem(key.nodes, nodeId);
-        await redis.del(key.connections(nodeId));
-      }
-      // Others see this task dead at their next heartbeat, not only after the TTL.
+      // Left in the set of tasks even without advisors: the idle deadlines of the chats this
+      // task watched need a live task, and the one that claims it takes them over. Others
+      // see this task dead at their next heartbeat, not only after the TTL.
       await redis.del(key.alive(nodeId));
+    },
+
+    async otherTasksAlive() {
+      return (await liveNodes()).some((node) => node !== nodeId);
     },
 
     async connect(identity: AdvisorIdentity) {
@@ -232,6 +240,10 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
 
     onAdvisorsLost(listener) {
       lostListeners.push(listener);
+    },
+
+    onTaskLost(listener) {
+      taskLostListeners.push(listener);
     },
   };
 }

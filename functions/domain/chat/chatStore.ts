@@ -79,6 +79,11 @@ export interface ChatStore {
     advisorId: string,
     queue: { lang: Chat["lang"]; front: boolean; at: string },
   ): Promise<boolean>;
+  /**
+   * Chats not ended (with the bot, queued or with an advisor), oldest first: what a process
+   * takes over after a restart or when another gateway task is lost.
+   */
+  listOpenChats(): Promise<Chat[]>;
   /** Chats an advisor handles or has yet to wrap up. */
   listAdvisorChats(advisorId: string): Promise<Chat[]>;
   /** Stores the advisor's wrap-up and releases the chat from their list; false if not theirs. */

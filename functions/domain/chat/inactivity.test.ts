@@ -58,6 +58,8 @@ function twoTasks() {
   return {
     a: watch(),
     b: watch(),
+    /** A further task's watch, or this one's after a restart. */
+    watch,
     /** The customer or advisor writes through a task (its watch is touched, as the gateway does). */
     says(task: { touch(chatId: string): void }, from: Sender, text: string) {
       write(from, text);
@@ -124,5 +126,69 @@ describe("idle chats on several gateway tasks", () => {
     await chat.until(WARN_MS + END_MS + 2_000);
     // Assess
     expect(chat.ended()).toBe(0);
+  });
+});
+
+describe("idle chats whose watch was lost (restart, task gone)", () => {
+  it("takes the chat over and keeps the deadlines the transcript gives", async () => {
+    // Prepare: the customer writes; the process then dies, and its timers with it.
+    const chat = twoTasks();
+    chat.says(chat.a, "customer", "Hei");
+    chat.a.stop();
+    await chat.until(300_000);
+    // Act: the restarted process adopts the chat.
+    chat.watch().adopt([CHAT]);
+    await chat.until(WARN_MS - 1_000);
+    const early = chat.warnings();
+    await chat.until(WARN_MS + 6_000);
+    const warned = chat.warnings();
+    await chat.until(WARN_MS + END_MS + 11_000);
+    // Assess: warned and ended at the stored deadlines (a few seconds late), not from the restart.
+    expect(early).toBe(0);
+    expect(warned).toBe(1);
+    expect(chat.ended()).toBe(1);
+  });
+
+  it("ends a chat warned before the restart once the rest of the warning time has run out", async () => {
+    // Prepare: warned, then the process dies a minute later.
+    const chat = twoTasks();
+    chat.says(chat.a, "customer", "Hei");
+    await chat.until(WARN_MS + 1_000);
+    chat.a.stop();
+    await chat.until(WARN_MS + 60_000);
+    // Act
+    chat.watch().adopt([CHAT]);
+    await chat.until(WARN_MS + 61_000);
+    const afterAdopt = chat.ended();
+    await chat.until(WARN_MS + END_MS + 7_000);
+    // Assess: not warned again, ended about END_MS after the one warning.
+    expect(afterAdopt).toBe(0);
+    expect(chat.warnings()).toBe(1);
+    expect(chat.ended()).toBe(1);
+  });
+
+  it("warns once when a live task still watches the chat it adopted", async () => {
+    // Prepare
+    const chat = twoTasks();
+    chat.says(chat.a, "customer", "Hei");
+    await chat.until(100_000);
+    // Act: another task takes over every open chat, this one included.
+    chat.b.adopt([CHAT]);
+    await chat.until(WARN_MS + END_MS + 20_000);
+    // Assess
+    expect(chat.warnings()).toBe(1);
+    expect(chat.ended()).toBe(1);
+  });
+
+  it("leaves alone a chat this process already watches", async () => {
+    // Prepare
+    const chat = twoTasks();
+    chat.says(chat.a, "customer", "Hei");
+    await chat.until(100_000);
+    // Act: its own chat comes back in a list of open chats.
+    chat.a.adopt([CHAT]);
+    await chat.until(WARN_MS + 1_000);
+    // Assess: warned on its own deadline, without the lag an adopted chat waits.
+    expect(chat.warnings()).toBe(1);
   });
 });

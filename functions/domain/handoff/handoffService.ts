@@ -588,5 +588,17 @@ export function createHandoffService(deps: HandoffDeps) {
 
     /** Releases an advisor's chats now (what the grace timer does when it fires). */
     releaseAdvisor,
+
+    /**
+     * Advisors who hold chats but whose drop no live process saw (a restart, or a task lost
+     * while their grace period ran there): each gets the grace period unless connected or
+     * already given one here, so that their chats return to the queue if they do not come back.
+     */
+    async graceIfAbsent(advisorIds: string[]): Promise<void> {
+      for (const advisorId of new Set(advisorIds)) {
+        if (graceTimers.has(advisorId) || (await presence.isConnected(advisorId))) continue;
+        startGrace(advisorId);
+      }
+    },
   };
 }

@@ -38,6 +38,11 @@ export interface PresenceRegistry {
    * grace period. Registries of a single process have nothing to report.
    */
   onAdvisorsLost?(listener: (advisorIds: string[]) => void): void;
+  /**
+   * Calls `listener` on the one live task that claims a task that stopped or crashed, with
+   * advisors or without: the chats whose idle deadlines that task kept need a new owner.
+   */
+  onTaskLost?(listener: () => void): void;
 }
 
 interface Entry {

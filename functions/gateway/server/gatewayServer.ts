@@ -91,7 +91,6 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     defaultMaxChats: config.ADVISOR_MAX_CHATS,
     onError: (error) => logger.warn("presence heartbeat failed", { error: error as Error }),
   });
-  await presence.start();
   // Grace timers and idle-chat timers stay in this task (docs/deploy.md, "Several gateway
   // tasks"); advisors reconnecting to another task get their chats back from the store.
   const live = registerGateway(io, {
@@ -103,6 +102,14 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     inFlight,
     presence,
   });
+  // Started once handoff listens: the first heartbeat may already claim tasks that died.
+  await presence.start();
+  // No other task alive: the whole service was down, and every open chat needs this one.
+  if (!(await presence.otherTasksAlive())) {
+    inFlight.track(live.recover()).catch((error: unknown) => {
+      logger.error("taking over open chats failed", { error: error as Error });
+    });
+  }
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { queuedChat, handoffTask as task } from "../../../tests/support/handoffTask.ts";
+import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
+import { ensureTables } from "../../adapters/dynamodb/ensureTables.ts";
+import { tableNames } from "../../adapters/dynamodb/tables.ts";
+import { recoverOpenChats } from "./recoverOpenChats.ts";
+
+// A process that starts on data another process left (restart, kill -9, a lost gateway task)
+// has no timers for the chats it finds: recovery gives them back from storage.
+
+const anna = { advisorId: "anna", displayName: "Anna", languages: ["fi" as const] };
+const ville = { advisorId: "ville", displayName: "Ville", languages: ["fi" as const] };
+const tables = useEmbeddedTables("test-recovery-");
+
+/** A fresh prefix per test: each sees only its own open chats. */
+async function freshStore() {
+  const prefix = `test-recovery-${Math.random().toString(36).slice(2)}-`;
+  await ensureTables(tables.clients().client, prefix);
+  return createDynamoChatStore(tables.clients().doc, tableNames(prefix));
+}
+
+async function chatWith(
+  store: Awaited<ReturnType<typeof freshStore>>,
+  advisor: typeof anna,
+): Promise<string> {
+  const chatId = await queuedChat(store);
+  await store.assignAdvisor(chatId, { id: advisor.advisorId, name: advisor.displayName });
+  return chatId;
+}
+
+describe("recovering open chats after a restart", () => {
+  it("returns a chat to the front of its queue when its advisor does not come back within the grace period", async () => {
+    // Prepare: Anna had a chat when the process died; a customer waits in the queue.
+    const store = await freshStore();
+    const waiting = await queuedChat(store);
+    const withAnna = await chatWith(store, anna);
+    const restarted = task(store);
+    const adopted: string[] = [];
+
+    // Act: the new process recovers; nobody reconnects; the grace period passes.
+    const recovered = await recoverOpenChats({
+      store,
+      inactivity: { adopt: (ids) => adopted.push(...ids) },
+      handoff: restarted.handoff,
+    });
+    await restarted.timers.fireAll();
+
+    // Assess: first in line again, told why, and every open chat is watched for inactivity.
+    expect(recovered).toEqual({ chats: 2, advisors: 1 });
+    expect((await store.listQueue("fi")).map((c) => c.chatId)).toEqual([withAnna, waiting]);
+    const notice = (await store.listMessages(withAnna)).at(-1);
+    expect(notice).toMatchObject({ from: "system" });
+    expect(adopted.sort()).toEqual([waiting, withAnna].sort());
+  });
+
+  it("leaves the chats of an advisor who reconnects within the grace period", async () => {
+    // Prepare
+    const store = await freshStore();
+    const withAnna = await chatWith(store, anna);
+    const withVille = await chatWith(store, ville);
+    const restarted = task(store);
+
+    // Act: Anna's console reconnects to the new process before the grace period ends.
+    await recoverOpenChats({ store, inactivity: { adopt() {} }, handoff: restarted.handoff });
+    await restarted.handoff.advisorConnected(anna);
+    await restarted.timers.fireAll();
+
+    // Assess
+    expect((await store.getChat(withAnna))?.state).toBe("advisor");
+    expect((await store.getChat(withVille))?.state).toBe("queued");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HTTP_ROUTES } from "./routes.ts";
+import { HTTP_ROUTES, type HttpRoute } from "./routes.ts";
 
 describe("HTTP routes' table grants", () => {
   // Each of these handlers' domain calls records a report event (submitSurvey.ts,
@@ -7,7 +7,7 @@ describe("HTTP routes' table grants", () => {
   it.each(["submitSurvey", "requestCallback", "bookAppointment", "cancelAppointment"])(
     "lets %s write the report counters its domain call records",
     (id) => {
-      const route = HTTP_ROUTES.find((r) => r.id === id);
+      const route: HttpRoute | undefined = HTTP_ROUTES.find((r) => r.id === id);
       expect(route?.tables.write).toContain("reportCounters");
     },
   );

@@ -101,7 +101,7 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     expect(saved.body).toMatchObject({ ok: true, warnings: expect.any(Array) });
 
     const tried = await api("POST", "try", owner, { text: ESTATE_QUESTION_FI, lang: "fi" });
-    expect(tried.status).toBe(200);
+    expect(tried.status, JSON.stringify(tried.body)).toBe(200);
     const draftTry = tried.body.draft as { top: { intent: string }[]; answer: { topic?: string } };
     const liveTry = tried.body.live as { top: { intent: string }[] };
     expect(draftTry.top[0]?.intent).toBe("estate-tax-return");

@@ -44,7 +44,7 @@ export interface StageStacks {
 /** The stacks of the stage named by the app's context; fails fast on bad context values. */
 export function buildStage(app: App): StageStacks {
   const ctx = (key: string): unknown => app.node.tryGetContext(key);
-  const stage = stageConfig(ctx("stage"));
+  const stage = stageConfig(ctx("stage"), ctx("lexConfidenceThreshold"));
   const origins = allowedOrigins(ctx("allowedOrigins"), stage);
   // Account from the CLI's credentials when deploying; left open for an offline synth.
   // No lookups anywhere, so the synth never needs AWS.

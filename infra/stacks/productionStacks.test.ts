@@ -51,12 +51,16 @@ describe("production stacks (dev stage)", () => {
       const bot = only(dev.botTemplate, "AWS::Lex::Bot") as {
         BotLocales: {
           LocaleId: string;
+          NluConfidenceThreshold: number;
           Intents: { Name: string; FulfillmentCodeHook: unknown }[];
         }[];
       };
       expect(bot.BotLocales.map((l) => l.LocaleId)).toEqual(["fi_FI", "sv_SE"]);
       for (const locale of bot.BotLocales) {
         expect(locale.Intents.map((i) => i.Name)).toContain("FallbackIntent");
+        // What is not ours is taught, not left to the threshold alone.
+        expect(locale.Intents.map((i) => i.Name)).toContain("OutOfScope");
+        expect(locale.NluConfidenceThreshold).toBe(0.5);
         expect(locale.Intents.map((i) => i.Name)).toContain("tax-card");
         for (const intent of locale.Intents)
           expect(intent.FulfillmentCodeHook).toEqual({ Enabled: true });

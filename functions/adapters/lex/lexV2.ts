@@ -12,9 +12,7 @@ import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../../domain/chat/model.ts";
 import type { DialogueContext } from "../../domain/dialogue/answerTurn.ts";
 import type { Recognition } from "../../domain/ports.ts";
-import { intentIdOf, LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
-
-export const FALLBACK_INTENT = "FallbackIntent";
+import { FALLBACK_INTENT, intentIdOf, LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
 
 /** Lex intent name of a topic; topic ids are valid Lex names as they are. */
 export function lexIntentName(intent: IntentId): string {

@@ -11,6 +11,14 @@ import type { IntentScore, Recognition, Recognizer } from "../../domain/ports.ts
 /** Lex V2 locale of each chat language. */
 export const LEX_LOCALES: Record<Lang, string> = { fi: "fi_FI", sv: "sv_SE" };
 
+/** Lex's built-in intent for "no intent is likely enough"; it takes no sample utterances. */
+export const FALLBACK_INTENT = "FallbackIntent";
+/**
+ * The intent taught with bot-content/out-of-scope.yaml. FallbackIntent cannot learn from
+ * examples, so what is not ours is an ordinary intent that reads as `none`.
+ */
+export const OUT_OF_SCOPE_INTENT = "OutOfScope";
+
 export interface LexRecognizerConfig {
   botId: string;
   botAliasId: string;
@@ -60,7 +68,14 @@ export class LexRecognizer implements Recognizer {
  */
 export function intentIdOf(lexName: string | undefined): IntentId {
   // A referral group's intent is out of scope: `none`, with the group named apart.
-  if (!lexName || lexName === "FallbackIntent" || referralOfIntent(lexName)) return NO_INTENT;
+  if (
+    !lexName ||
+    lexName === FALLBACK_INTENT ||
+    lexName === OUT_OF_SCOPE_INTENT ||
+    referralOfIntent(lexName)
+  ) {
+    return NO_INTENT;
+  }
   const kebab = lexName
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .replace(/_/g, "-")

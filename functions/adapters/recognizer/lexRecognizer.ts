@@ -83,14 +83,28 @@ export function intentIdOf(lexName: string | undefined): IntentId {
   return kebab !== NO_INTENT && isWellFormedTopicId(kebab) ? kebab : NO_INTENT;
 }
 
-/** Lex's interpretations as scores, its chosen one first. */
+/** Lex's interpretations (RecognizeText's) as scores, its chosen one first. */
 export function toScores(interpretations: readonly Interpretation[]): IntentScore[] {
-  const best = Math.max(0, ...interpretations.map((i) => i.nluConfidence?.score ?? 0));
+  return scoresOf(
+    interpretations.map((i) => ({ name: i.intent?.name, confidence: i.nluConfidence?.score })),
+  );
+}
+
+/**
+ * Lex's interpretations, from RecognizeText or a code hook event, as scores: chosen one
+ * first, the rest by confidence. FallbackIntent, OutOfScope and the referral groups are all
+ * `none` and count once, at their best, so they never crowd the topics out of the few
+ * alternatives the dialogue weighs ("did you mean", two topics too close to call).
+ */
+export function scoresOf(
+  interpretations: readonly { name?: string | undefined; confidence?: number | undefined }[],
+): IntentScore[] {
+  const best = Math.max(0, ...interpretations.map((i) => i.confidence ?? 0));
   const scores = new Map<IntentId, number>();
   for (const interpretation of interpretations) {
-    const intent = intentIdOf(interpretation.intent?.name);
+    const intent = intentIdOf(interpretation.name);
     // Lex gives FallbackIntent no score; it wins when no topic is likely enough.
-    const confidence = interpretation.nluConfidence?.score ?? (intent === NO_INTENT ? 1 - best : 0);
+    const confidence = interpretation.confidence ?? (intent === NO_INTENT ? 1 - best : 0);
     if (confidence > (scores.get(intent) ?? -1)) scores.set(intent, confidence);
   }
   const ordered = [...scores].map(([intent, confidence]) => ({ intent, confidence }));

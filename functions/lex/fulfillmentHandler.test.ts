@@ -96,10 +96,8 @@ describe("Lex V2 fulfillment code hook", () => {
     const event = eventWith((e) => {
       e.sessionState.intent.name = "OutOfScope";
       e.sessionState.sessionAttributes.missesInRow = "0";
-      e.interpretations[0] = {
-        ...e.interpretations[0],
-        intent: { ...e.interpretations[0].intent, name: "OutOfScope" },
-      } as (typeof e.interpretations)[0];
+      const [top] = e.interpretations;
+      if (top) top.intent.name = "OutOfScope";
     });
 
     const { recognition } = recognitionFromLexEvent(lexCodeHookEventSchema.parse(event));

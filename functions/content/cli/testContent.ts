@@ -1,5 +1,5 @@
+import "./quietSdkWarning.ts";
 import { parseArgs } from "node:util";
-import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { LANGS } from "../../contracts/lang.ts";
 import { MIN_ACCURACY, MIN_NONE_RECALL } from "../scoreBundle.ts";
 import {
@@ -12,20 +12,40 @@ import {
   type Split,
 } from "../testSet.ts";
 import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
+import {
+  chooseRecognizer,
+  intentAtThreshold,
+  RecogniserUnavailableError,
+  recognizeAll,
+} from "./chosenRecognizer.ts";
 
 // The CI gate is the publish gate: one pair of numbers for both (scoreBundle.ts).
 
 // --verbose lists every mistake; --quiet-leaks prints only the count of leaked messages;
 // --dev scores the development split (bot-content/dev) that tuning is done against;
-// --content <dir> scores other content than bot-content/.
+// --content <dir> scores other content than bot-content/;
+// --recogniser lex scores the deployed Lex bot instead of the embedded recogniser (needs AWS);
+// --thresholds 0.5,0.6 adds what top-1 and none recall would be at those confidence thresholds.
 const { values: options } = parseArgs({
   options: {
     verbose: { type: "boolean", default: false },
     dev: { type: "boolean", default: false },
     "quiet-leaks": { type: "boolean", default: false },
     content: { type: "string" },
+    recogniser: { type: "string", default: "embedded" },
+    thresholds: { type: "string" },
   },
 });
+const thresholds = (options.thresholds ?? "")
+  .split(",")
+  .filter((t) => t.trim() !== "")
+  .map(Number);
+if (thresholds.some((t) => !(t >= 0 && t <= 1))) {
+  process.stderr.write(
+    `--thresholds is "${options.thresholds}"; expected numbers from 0 to 1, comma-separated\n`,
+  );
+  process.exit(2);
+}
 const verbose = options.verbose;
 const split: Split = options.dev ? "dev" : "tests";
 const otherSplit: Split = split === "dev" ? "tests" : "dev";
@@ -33,7 +53,12 @@ const quietLeaks = options["quiet-leaks"];
 const dir = contentDirFrom(options.content);
 // Bad content stops here with the content check's own messages.
 const content = checkedContentOrExit(dir);
-const recognizer = createEmbeddedRecognizer(content);
+const recognizer = await chooseRecognizer(options.recogniser, content).catch((error: unknown) => {
+  if (!(error instanceof RecogniserUnavailableError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+});
+console.log(`recogniser: ${options.recogniser}`);
 let failed = false;
 
 for (const lang of LANGS) {
@@ -66,7 +91,13 @@ for (const lang of LANGS) {
   }
   // Classified as in a chat in this language, language switching included.
   const heldOut = cases.filter((c) => !leaked.has(c));
-  const result = evaluate(heldOut, (text) => recognizer.classify(text, lang));
+  const recognized = await recognizeAll(
+    recognizer,
+    heldOut.map((c) => c.text),
+    lang,
+  );
+  const recognitionOf = (text: string) => recognized.get(text) ?? { intent: "", confidence: 0 };
+  const result = evaluate(heldOut, recognitionOf);
   const accOk = result.accuracy >= MIN_ACCURACY;
   const noneOk = result.noneRecall >= MIN_NONE_RECALL;
   console.log(
@@ -81,6 +112,15 @@ for (const lang of LANGS) {
   if (lines.length > 0) {
     console.log("confusions (expected -> got: count):");
     for (const line of lines) console.log(`  ${line}`);
+  }
+  for (const threshold of thresholds) {
+    const at = evaluate(heldOut, (text) => {
+      const r = recognized.get(text);
+      return { intent: r ? intentAtThreshold(r, threshold) : "", confidence: r?.confidence ?? 0 };
+    });
+    console.log(
+      `at threshold ${threshold.toFixed(2)}: top-1 ${percent(at.accuracy)}, topics only ${percent(at.topicAccuracy)}, none recall ${percent(at.noneRecall)}`,
+    );
   }
   if (verbose) {
     for (const m of result.mistakes) {

@@ -200,6 +200,21 @@ function isAllowedOrigin(origin: string, stage: StageConfig): boolean {
   return stage.name === "dev" && url.protocol === "http:" && url.hostname === "localhost";
 }
 
+/** Which recogniser answers customers in AWS: Lex V2 (the default) or the embedded one. */
+export const RECOGNISERS = ["lex", "embedded"] as const;
+export type RecogniserChoice = (typeof RECOGNISERS)[number];
+
+/** The `recogniser` context value: `embedded` deploys no Lex bot (docs/recogniser.md). */
+export function recogniserChoice(value: unknown): RecogniserChoice {
+  if (value === undefined || value === "") return "lex";
+  if (typeof value !== "string" || !(RECOGNISERS as readonly string[]).includes(value)) {
+    throw new InfraConfigError(
+      `Context value "recogniser" is ${JSON.stringify(value)}; expected one of ${RECOGNISERS.join(", ")} (e.g. -c recogniser=embedded)`,
+    );
+  }
+  return value as RecogniserChoice;
+}
+
 /** An optional string context value, checked against its expected form. */
 export function optionalContext(value: unknown, name: string, form: RegExp): string | undefined {
   if (value === undefined || value === "") return undefined;

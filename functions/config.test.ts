@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, dialogueSettings, loadConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("starts on embedded defaults with an empty environment", () => {
@@ -21,6 +21,20 @@ describe("loadConfig", () => {
     expect(() =>
       loadConfig({ NODE_ENV: "production", FAKE_TIME: "2026-11-23T08:59:59+02:00" }),
     ).toThrow(/FAKE_TIME: .*refused when NODE_ENV=production/);
+  });
+
+  it("takes the agency's site search per language and refuses one without {query}", () => {
+    const config = loadConfig({ SITE_SEARCH_URL_SV: "https://sok.example.fi/s?q={query}" });
+    expect(dialogueSettings(config).siteSearchUrl).toEqual({
+      fi: "https://www.vero.fi/haku/?q={query}",
+      sv: "https://sok.example.fi/s?q={query}",
+    });
+    expect(() => loadConfig({ SITE_SEARCH_URL_FI: "https://www.vero.fi/haku/" })).toThrow(
+      /SITE_SEARCH_URL_FI: .*"\{query\}"/,
+    );
+    expect(() => loadConfig({ SITE_SEARCH_URL_FI: "http://x.fi/?q={query}" })).toThrow(
+      /SITE_SEARCH_URL_FI: must be an https URL/,
+    );
   });
 
   it("keeps the missed-question inbox unless told not to, and says how to say so", () => {

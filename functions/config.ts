@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { PARSE_ONCE } from "./contracts/validation.ts";
+import { DEFAULT_DIALOGUE_SETTINGS, type DialogueSettings } from "./domain/dialogue/answerTurn.ts";
 
 /** Raised at start-up when the environment is unusable; the message names the variable. */
 export class ConfigError extends Error {
@@ -8,6 +9,11 @@ export class ConfigError extends Error {
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const isoInstant = z.iso.datetime({ offset: true });
+const siteSearchUrl = z
+  .string()
+  .refine((url) => /^https:\/\/[^/]+\//.test(url) && url.includes("{query}"), {
+    message: 'must be an https URL with "{query}" where the customer\'s words go',
+  });
 
 const envSchema = z
   .object({
@@ -81,6 +87,12 @@ const envSchema = z
      * this (besides misses, unhelpful votes and requests for a person); 0 keeps none for it.
      */
     INBOX_CONFIDENCE_BELOW: z.coerce.number().min(0).max(1).default(0.65),
+    /**
+     * The agency's site search, offered with the customer's words when the bot has no
+     * answer; `{query}` marks where the words go.
+     */
+    SITE_SEARCH_URL_FI: siteSearchUrl.default(DEFAULT_DIALOGUE_SETTINGS.siteSearchUrl.fi),
+    SITE_SEARCH_URL_SV: siteSearchUrl.default(DEFAULT_DIALOGUE_SETTINGS.siteSearchUrl.sv),
     /** Customer ID-token issuer (Suomi.fi broker or Cognito); unset locally = the /dev IdP. */
     OIDC_ISSUER: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).default("asiointi-chat"),
@@ -132,4 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return `${name}: ${issue.message}${form ? ` (expected ${form})` : ""}`;
   });
   throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+}
+
+/** The dialogue's settings with this deployment's site search. */
+export function dialogueSettings(config: Config): DialogueSettings {
+  return {
+    ...DEFAULT_DIALOGUE_SETTINGS,
+    siteSearchUrl: { fi: config.SITE_SEARCH_URL_FI, sv: config.SITE_SEARCH_URL_SV },
+  };
 }

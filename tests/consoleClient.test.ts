@@ -40,6 +40,13 @@ beforeAll(async () => {
     socket.emit("chat:message", message("01B"));
     socket.emit("chat:message", message("01E"));
   });
+  io.of("/advisor-language").on("connection", (socket) => {
+    // The customer switches to Swedish, says so twice (a replayed state), then the chat ends.
+    socket.emit("advisor:chats", { chats: [chat([message("01A")])] });
+    socket.emit("chat:state", { chatId: "chat-1", state: "advisor", lang: "sv" });
+    socket.emit("chat:state", { chatId: "chat-1", state: "advisor", lang: "sv" });
+    socket.emit("chat:state", { chatId: "chat-1", state: "ended", lang: "sv" });
+  });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/advisor`;
 });
@@ -67,6 +74,28 @@ describe("the advisor console's client", () => {
       ["01B", "01C"],
       ["01E", undefined],
     ]);
+    client.close();
+  });
+
+  it("says once when the customer switches the chat's language", async () => {
+    const client = new ConsoleClient({
+      url: url.replace(/\/advisor$/, "/advisor-language"),
+      token: "t",
+      socketOptions: { forceNew: true },
+    });
+    const switched: [string, string][] = [];
+    let ended = false;
+    client.on({
+      language: (chatId, lang) => switched.push([chatId, lang]),
+      ended: () => {
+        ended = true;
+      },
+    });
+    client.connect();
+
+    await eventually(() => ended, 5_000);
+    expect(switched).toEqual([["chat-1", "sv"]]);
+    expect(client.chats.get("chat-1")?.lang).toBe("sv");
     client.close();
   });
 });

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
-import {
-  CAPITAL_GAINS_QUESTION_FI,
-  CAPITAL_GAINS_QUESTION_SV,
-  capitalGainsTopic,
-} from "./support/capitalGainsTopic.ts";
 import { devToken } from "./support/devToken.ts";
+import { ESTATE_QUESTION_FI, ESTATE_QUESTION_SV, estateTopic } from "./support/estateTopic.ts";
 import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
 
 let stack: LocalServer;
@@ -65,7 +61,7 @@ describe("who may use the content API", () => {
     const forbidden = await api("GET", "draft", advisor);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toMatchObject({ error: { code: "FORBIDDEN" } });
-    expect((await api("PUT", "draft/topics/x-y", advisor, capitalGainsTopic)).status).toBe(403);
+    expect((await api("PUT", "draft/topics/x-y", advisor, estateTopic)).status).toBe(403);
   });
 
   it("lets any staff member read the live topic names (the console names topics from them)", async () => {
@@ -83,13 +79,13 @@ describe("who may use the content API", () => {
 
 describe("a content owner adds a topic, a reviewer approves it, and the bot answers from it", () => {
   it("walks draft → try → publish → four-eyes approval → live → rollback", async () => {
-    // The question is not ours yet: the live bot does not answer it with capital gains.
-    expect((await botReply(CAPITAL_GAINS_QUESTION_FI)).topic).not.toBe("capital-gains");
+    // The question is not ours yet: the live bot does not answer it with the estate's topic.
+    expect((await botReply(ESTATE_QUESTION_FI)).topic).not.toBe("estate-tax-return");
 
     // A broken topic is refused naming the field, and nothing is written.
-    const broken = await api("PUT", "draft/topics/capital-gains", owner, {
-      ...capitalGainsTopic,
-      fi: { ...capitalGainsTopic.fi, answer: "x".repeat(701) },
+    const broken = await api("PUT", "draft/topics/estate-tax-return", owner, {
+      ...estateTopic,
+      fi: { ...estateTopic.fi, answer: "x".repeat(701) },
     });
     expect(broken.status).toBe(400);
     expect(broken.body).toMatchObject({
@@ -98,21 +94,23 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
         problems: [expect.objectContaining({ path: "fi.answer" })],
       },
     });
-    expect((await api("GET", "draft/topics/capital-gains", owner)).status).toBe(404);
+    expect((await api("GET", "draft/topics/estate-tax-return", owner)).status).toBe(404);
 
-    const saved = await api("PUT", "draft/topics/capital-gains", owner, capitalGainsTopic);
+    const saved = await api("PUT", "draft/topics/estate-tax-return", owner, estateTopic);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ ok: true, warnings: expect.any(Array) });
 
-    const tried = await api("POST", "try", owner, { text: CAPITAL_GAINS_QUESTION_FI, lang: "fi" });
+    const tried = await api("POST", "try", owner, { text: ESTATE_QUESTION_FI, lang: "fi" });
     expect(tried.status).toBe(200);
     const draftTry = tried.body.draft as { top: { intent: string }[]; answer: { topic?: string } };
     const liveTry = tried.body.live as { top: { intent: string }[] };
-    expect(draftTry.top[0]?.intent).toBe("capital-gains");
-    expect(draftTry.answer.topic).toBe("capital-gains");
-    expect(liveTry.top[0]?.intent).not.toBe("capital-gains");
+    expect(draftTry.top[0]?.intent).toBe("estate-tax-return");
+    expect(draftTry.answer.topic).toBe("estate-tax-return");
+    expect(liveTry.top[0]?.intent).not.toBe("estate-tax-return");
 
-    const published = await api("POST", "publish", owner, { comment: "Capital gains on shares" });
+    const published = await api("POST", "publish", owner, {
+      comment: "The tax return of an estate",
+    });
     expect(published.status).toBe(200);
     expect(published.body).toEqual({ version: 2, state: "pending-review" });
 
@@ -120,15 +118,15 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     const selfApproval = await api("POST", "versions/2/approve", owner);
     expect(selfApproval.status).toBe(403);
     // Still pending, still not answered.
-    expect((await botReply(CAPITAL_GAINS_QUESTION_FI)).topic).not.toBe("capital-gains");
+    expect((await botReply(ESTATE_QUESTION_FI)).topic).not.toBe("estate-tax-return");
 
     const approved = await api("POST", "versions/2/approve", reviewer);
     expect(approved.body).toEqual({ version: 2, state: "live" });
     expect((await api("GET", "topics", advisor)).body.version).toBe(2);
 
     // No restart: the running service answers from the new version in both languages.
-    expect((await botReply(CAPITAL_GAINS_QUESTION_FI)).topic).toBe("capital-gains");
-    expect((await botReply(CAPITAL_GAINS_QUESTION_SV, "sv")).topic).toBe("capital-gains");
+    expect((await botReply(ESTATE_QUESTION_FI)).topic).toBe("estate-tax-return");
+    expect((await botReply(ESTATE_QUESTION_SV, "sv")).topic).toBe("estate-tax-return");
 
     // Roll back to version 1: a new version, reviewed like any other.
     const rollback = await api("POST", "versions/1/rollback", owner);
@@ -137,9 +135,9 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
       version: 3,
       state: "live",
     });
-    expect((await botReply(CAPITAL_GAINS_QUESTION_FI)).topic).not.toBe("capital-gains");
+    expect((await botReply(ESTATE_QUESTION_FI)).topic).not.toBe("estate-tax-return");
     // The draft follows the rollback, so the next publish does not bring the topic back.
-    expect((await api("GET", "draft/topics/capital-gains", owner)).status).toBe(404);
+    expect((await api("GET", "draft/topics/estate-tax-return", owner)).status).toBe(404);
 
     const versions = (await api("GET", "versions", owner)).body as {
       live: number;
@@ -158,8 +156,9 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
   }, 120_000);
 
   it("answers SELF_APPROVAL when a reviewer approves their own version", async () => {
-    const topic = { ...capitalGainsTopic, id: "capital-gains" };
-    expect((await api("PUT", "draft/topics/capital-gains", reviewer, topic)).status).toBe(200);
+    expect((await api("PUT", "draft/topics/estate-tax-return", reviewer, estateTopic)).status).toBe(
+      200,
+    );
     const published = await api("POST", "publish", reviewer, { comment: "mine" });
     const version = published.body.version as number;
     const self = await api("POST", `versions/${version}/approve`, reviewer);

@@ -139,6 +139,24 @@ export const testFileSchema = z.strictObject({
   cases: z.array(testCaseSchema),
 });
 
+/**
+ * One question about taxation that no topic covers (bot-content/uncovered/): the bot must say
+ * it has no answer rather than give a topic's text. `matter` groups the questions by subject,
+ * so that the set is seen to cover many matters, not many wordings of a few.
+ */
+export const uncoveredCaseSchema = z.strictObject({
+  text: nonBlank,
+  matter: z
+    .string()
+    .regex(TOPIC_ID_PATTERN, "use a short id of the matter, such as dog-tax")
+    .max(TOPIC_ID_MAX_LENGTH),
+});
+
+export const uncoveredFileSchema = z.strictObject({
+  lang: langSchema,
+  cases: z.array(uncoveredCaseSchema),
+});
+
 /** A topic's test messages as the studio sends them beside the topic: its part of tests/. */
 export const draftTestsSchema = z.strictObject({
   fi: z.array(z.string()).default([]),
@@ -154,6 +172,7 @@ export type ReferralGroup = z.infer<typeof referralGroupSchema>;
 export type ReferralLocale = z.infer<typeof referralLocaleSchema>;
 export type TestFile = z.infer<typeof testFileSchema>;
 export type TestCase = z.infer<typeof testCaseSchema>;
+export type UncoveredCase = z.infer<typeof uncoveredCaseSchema>;
 
 /** A validated topic, exactly as its content file describes it. */
 export type Topic = TopicFile;

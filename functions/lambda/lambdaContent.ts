@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
-import type { Config } from "../config.ts";
+import { type Config, dialogueSettings } from "../config.ts";
 import type { ContentBundle } from "../content/bundle.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import type { Clock } from "../domain/ports.ts";
@@ -52,7 +52,11 @@ export function lambdaContentServices(opts: {
     makeBot: (recognizer, content) =>
       createEmbeddedLexBot({
         recognizer,
-        fulfill: createFulfillmentHandler({ library: createTopicLibrary(content), logger }),
+        fulfill: createFulfillmentHandler({
+          library: createTopicLibrary(content),
+          logger,
+          settings: dialogueSettings(config),
+        }),
         logger,
       }),
     ...(opts.prepareElsewhere ? { prepareElsewhere: opts.prepareElsewhere } : {}),

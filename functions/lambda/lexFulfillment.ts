@@ -12,7 +12,7 @@ import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import { createDynamoContentStore } from "../adapters/dynamodb/dynamoContentStore.ts";
 import { createDynamoCustomerData } from "../adapters/dynamodb/dynamoCustomerData.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
-import { loadConfig } from "../config.ts";
+import { dialogueSettings, loadConfig } from "../config.ts";
 import { botContentFromJson } from "../content/contentSnapshot.ts";
 import { createLiveContentReader } from "../content/liveContentReader.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
@@ -48,6 +48,7 @@ const fulfillment = createLiveContentReader({
       logger: logging.logger,
       customerData,
       clock: systemClock,
+      settings: dialogueSettings(config),
     }),
   fallback: botContentFromJson(readFileSync(snapshot, "utf8")),
   maxAgeMs: CONTENT_MAX_AGE_MS,

@@ -42,16 +42,25 @@ describe("Lex V2 fulfillment code hook", () => {
     expect(answer?.text).toMatch(/veronpalautu/i);
   });
 
-  it("answers the fallback intent with a miss, the one-question hint and likely topics", async () => {
+  it("answers the fallback intent honestly: no answer, the site search with the customer's words, the channels, likely topics", async () => {
     const event = eventWith((e) => {
       e.sessionState.intent.name = "FallbackIntent";
       e.sessionState.sessionAttributes.missesInRow = "0";
+      e.inputTranscript = "veneen verotus, hetu 131052-308T";
     });
     const response = await handler(event, context);
     expect(response.sessionState.sessionAttributes.missesInRow).toBe("1");
     const [reply] = fromLexMessages(response.messages);
-    expect(reply?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
+    expect(reply?.text).toMatch(/^Minulla ei ole tähän vastausta\./);
     expect(reply?.quickReplies?.map((q) => q.label)).toContain("Veronpalautus");
+    const [search, ...channels] = reply?.actions ?? [];
+    // The customer's words go to the agency's search, never their identity code.
+    expect(search).toEqual({
+      type: "link",
+      label: "Hae vero.fi:stä",
+      url: "https://www.vero.fi/haku/?q=veneen%20verotus%2C%20hetu",
+    });
+    expect(channels.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
   });
 
   it("hands the dialogue Lex's topic interpretations with their confidences as alternatives", async () => {
@@ -113,24 +122,31 @@ describe("Lex V2 fulfillment code hook", () => {
   it("counts an intent the loaded content does not have as a miss, not a failure", async () => {
     // A Lex bot version a step ahead of the content (a topic published, then rolled back).
     const event = eventWith((e) => {
-      e.sessionState.intent.name = "capital-gains";
+      e.sessionState.intent.name = "estate-tax-return";
       e.sessionState.sessionAttributes.missesInRow = "0";
     });
     const response = await handler(event, context);
     expect(response.sessionState.sessionAttributes.missesInRow).toBe("1");
     const [reply] = fromLexMessages(response.messages);
     expect(reply?.topic).toBeUndefined();
-    expect(reply?.quickReplies?.map((q) => q.value)).not.toContain("capital-gains");
+    expect(reply?.quickReplies?.map((q) => q.value)).not.toContain("estate-tax-return");
   });
 
-  it("offers a person, a callback and an appointment after the second miss in a row", async () => {
+  it("says so more plainly after the second miss in a row, with the search and the channels", async () => {
     const event = eventWith((e) => {
       e.sessionState.intent.name = "FallbackIntent";
       e.sessionState.sessionAttributes.missesInRow = "1";
     });
     const response = await handler(event, context);
     const [reply] = fromLexMessages(response.messages);
-    expect(reply?.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+    expect(reply?.text).toMatch(/^En löydä tähänkään vastausta\./);
+    expect(reply?.quickReplies).toBeUndefined();
+    expect(reply?.actions?.map((a) => a.type)).toEqual([
+      "link",
+      "handoff",
+      "callback",
+      "appointment",
+    ]);
   });
 
   it("answers in Swedish when Lex recognised the sv_SE locale, offering to switch", async () => {
@@ -209,7 +225,7 @@ describe("Lex V2 fulfillment code hook", () => {
     });
     const [reply] = fromLexMessages(response.messages);
     expect(reply?.topic).toBeUndefined();
-    expect(reply?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
+    expect(reply?.text).toMatch(/^Minulla ei ole tähän vastausta\./);
     // Only topics the content has are suggested.
     expect(reply?.quickReplies?.map((q) => q.label)).toEqual(["Jäännösvero"]);
   });

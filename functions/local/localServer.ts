@@ -14,7 +14,7 @@ import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { trainRecognizerInWorker } from "../adapters/recognizer/embedded/trainInWorker.ts";
-import type { Config } from "../config.ts";
+import { type Config, dialogueSettings } from "../config.ts";
 import { diffBundles } from "../content/bundleDiff.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
 import { createWorkerContentRules } from "../content/rulesInWorker.ts";
@@ -151,6 +151,7 @@ export async function startLocalServer(
           logger,
           customerData,
           clock,
+          settings: dialogueSettings(config),
         }),
         logger,
       }),

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 // warning would bury the banner a developer needs to see.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const { startLocalServer } = await import("./localServer.ts");
+const { startBanner } = await import("./banner.ts");
 
 // `npm start`: the whole service on a laptop. Prints where to go and shuts down cleanly.
 async function main(): Promise<void> {
@@ -11,26 +12,13 @@ async function main(): Promise<void> {
   const server = await startLocalServer(config);
   // Since process start, so the figure includes loading TypeScript and bundling the pages.
   const seconds = process.uptime().toFixed(1);
-  const lines = [
-    "",
-    `  Asiointi chat is running (ready in ${seconds} s${config.FAKE_TIME ? `, clock starts at ${config.FAKE_TIME}` : ""})`,
-    "",
-    `  Customer chat   ${server.url}/`,
-    `  Advisor console ${server.url}/console`,
-    `  Content studio  ${server.url}/studio`,
-    `  HTTP API        ${server.url}/api`,
-    `  Health          ${server.url}/healthz`,
-    `  DynamoDB        ${server.dynamoEndpoint}  (data in ${config.DATA_DIR}/)`,
-    `  Bot content     version ${server.content.version}${
-      server.content.repoChanges > 0
-        ? `; bot-content/ differs in ${server.content.repoChanges} topic(s): npm run content:import loads it as the draft`
-        : ""
-    }`,
-    "",
-    "  Press Ctrl+C to stop.",
-    "",
-  ];
-  process.stdout.write(`${lines.join("\n")}\n`);
+  process.stdout.write(
+    startBanner(server, {
+      readySeconds: seconds,
+      fakeTime: config.FAKE_TIME,
+      dataDir: config.DATA_DIR,
+    }),
+  );
 
   let stopping = false;
   const stop = () => {

@@ -72,6 +72,8 @@ export interface ConsoleEvents {
   message(chatId: string, message: ChatMessage, before?: string): void;
   pending(chatId: string, pending: PendingMessage[]): void;
   typing(chatId: string, typing: boolean): void;
+  /** The customer switched the chat's language (the chat stays with this advisor). */
+  language(chatId: string, lang: Lang): void;
   ended(chatId: string): void;
 }
 
@@ -383,7 +385,10 @@ export class ConsoleClient {
   private onState(state: ChatStateEvent): void {
     const chat = this.chats.get(state.chatId);
     if (!chat) return;
-    if (state.lang) chat.lang = state.lang;
+    if (state.lang && state.lang !== chat.lang) {
+      chat.lang = state.lang;
+      this.emit("language", chat.chatId, state.lang);
+    }
     if (state.state === "ended") this.markEnded(state.chatId);
     // Back in the queue or with the bot (grace period over, taken away): no longer ours.
     else if (state.state === "queued" || state.state === "bot")

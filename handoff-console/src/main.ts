@@ -250,6 +250,7 @@ function boot(): void {
         entry.link.dataset.chatId = chat.chatId;
         panels.set(chat.chatId, entry);
         chatGrid.append(entry.panel.el);
+        entry.panel.showLatest();
         chatLinks.append(h("li", {}, entry.link));
         showChatCount();
       },
@@ -278,6 +279,7 @@ function boot(): void {
       message: (chatId, message, before) => panels.get(chatId)?.panel.addMessage(message, before),
       pending: (chatId, pending) => panels.get(chatId)?.panel.setPending(pending),
       typing: (chatId, typing) => panels.get(chatId)?.panel.setTyping(typing),
+      language: (chatId) => panels.get(chatId)?.panel.showLanguage(),
       ended: (chatId) => panels.get(chatId)?.panel.setEnded(),
     });
     showChatCount();

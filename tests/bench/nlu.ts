@@ -1,5 +1,7 @@
 // Benchmark: our embedded recogniser against nlp.js on the same training content, scored on
-// the held-out messages in bot-content/tests. Usage: npm run bench:nlu
+// the held-out messages in bot-content/tests, and on bot-content/uncovered: the share of
+// questions no topic covers that the chat would answer with a topic anyway (the dialogue's
+// own rule, decision.ts, applied to each recogniser's guesses). Usage: npm run bench:nlu
 import { createRequire } from "node:module";
 import { EmbeddedRecognizer } from "../../functions/adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../functions/content/loadContent.ts";
@@ -11,14 +13,19 @@ import {
   percent,
   type TestCase,
 } from "../../functions/content/testSet.ts";
+import { loadUncoveredCases } from "../../functions/content/uncoveredSet.ts";
 import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
 import { type IntentId, NO_INTENT } from "../../functions/contracts/topics.ts";
+import { DEFAULT_DIALOGUE_SETTINGS } from "../../functions/domain/dialogue/answerTurn.ts";
+import { decide } from "../../functions/domain/dialogue/decision.ts";
 
 const require = createRequire(import.meta.url);
 
 interface Guess {
   intent: IntentId;
   confidence: number;
+  /** The likeliest intents, the winner first: what the dialogue's rule weighs. */
+  alternatives: { intent: IntentId; confidence: number }[];
 }
 
 interface Contender {
@@ -72,7 +79,14 @@ async function trainNlpJs(content: BotContent): Promise<Contender> {
       // Anything but a topic it was trained on (its own "None", our out-of-scope label) is none.
       const intent =
         typeof r.intent === "string" && content.topics.has(r.intent) ? r.intent : NO_INTENT;
-      return { intent, confidence: r.score ?? 0 };
+      const ranked: { intent: string; score: number }[] = r.classifications ?? [];
+      const alternatives = ranked
+        .map((c) => ({
+          intent: content.topics.has(c.intent) ? c.intent : NO_INTENT,
+          confidence: c.score,
+        }))
+        .slice(0, 3);
+      return { intent, confidence: r.score ?? 0, alternatives };
     },
   };
 }
@@ -102,9 +116,23 @@ interface Row {
    */
   p99Best: number;
   trainMs: number;
+  /** Share of bot-content/uncovered the chat would answer with a topic. */
+  uncoveredAnswered: number;
 }
 
-async function measure(contender: Contender, lang: Lang, cases: TestCase[]): Promise<Row> {
+async function measure(
+  contender: Contender,
+  lang: Lang,
+  cases: TestCase[],
+  uncovered: readonly string[],
+): Promise<Row> {
+  let answered = 0;
+  for (const text of uncovered) {
+    const guess = await contender.classify(text, lang);
+    const recognition = { ...guess, detectedLang: lang };
+    const has = (topic: string) => content.topics.has(topic);
+    if (decide(recognition, has, DEFAULT_DIALOGUE_SETTINGS).kind === "answer") answered++;
+  }
   const guesses = new Map<string, Guess>();
   for (const c of cases) guesses.set(c.text, await contender.classify(c.text, lang));
   const result = evaluate(cases, (text) => guesses.get(text) as Guess);
@@ -135,6 +163,7 @@ async function measure(contender: Contender, lang: Lang, cases: TestCase[]): Pro
     p99: at(0.99),
     p99Best: quantile(best, 0.99),
     trainMs: contender.trainMs,
+    uncoveredAnswered: uncovered.length ? answered / uncovered.length : 0,
   };
 }
 
@@ -143,6 +172,7 @@ const ours = trainOurs(content);
 const nlpjs = await trainNlpJs(content);
 const rows: Row[] = [];
 const scored: Record<string, number> = {};
+const uncoveredCount: Record<string, number> = {};
 for (const lang of LANGS) {
   const all = loadTestCases(DEFAULT_CONTENT_DIR, lang);
   const leaked = new Set(leakedCases(content, lang, all));
@@ -151,7 +181,11 @@ for (const lang of LANGS) {
   scored[lang] = cases.length;
   if (leaked.size > 0)
     console.log(`${lang}: ${leaked.size} test messages also in training, left out`);
-  for (const contender of [ours, nlpjs]) rows.push(await measure(contender, lang, cases));
+  const uncovered = loadUncoveredCases(DEFAULT_CONTENT_DIR, lang).map((c) => c.text);
+  uncoveredCount[lang] = uncovered.length;
+  for (const contender of [ours, nlpjs]) {
+    rows.push(await measure(contender, lang, cases, uncovered));
+  }
 }
 
 const ms = (v: number) => `${v.toFixed(3)} ms`;
@@ -167,6 +201,7 @@ console.log(
     "p99",
     "p99 best5",
     "train",
+    "uncovered",
   ]
     .map((h, i) => h.padEnd(i === 0 ? 12 : 12))
     .join(""),
@@ -184,6 +219,7 @@ for (const r of rows) {
       ms(r.p99),
       ms(r.p99Best),
       `${Math.round(r.trainMs)} ms`,
+      percent(r.uncoveredAnswered),
     ]
       .map((c) => c.padEnd(12))
       .join(""),
@@ -203,6 +239,8 @@ console.log(
       p99Ms: round(r.p99),
       p99BestOf5Ms: round(r.p99Best),
       trainMs: Math.round(r.trainMs),
+      uncoveredCases: uncoveredCount[r.lang],
+      uncoveredAnswered: round(r.uncoveredAnswered),
     })),
   }),
 );

@@ -141,6 +141,85 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     expect(again.status).toBe(409);
   });
 
+  it("opens at the customer's latest message, follows a language switch, and the customer confirms the end", async () => {
+    const advisor = await advisorConsole();
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 390, height: 800 },
+    });
+    const customer = await context.newPage();
+    await customer.goto(`${stack.url}/`);
+    await customer.getByRole("button", { name: "Avaa chat" }).click();
+    await expect.poll(() => customer.locator(".msg.bot").count()).toBeGreaterThan(0);
+    // Enough conversation with the bot that the console's log has to scroll.
+    for (const question of [
+      "Milloin saan veronpalautuksen?",
+      "Miten saan uuden verokortin?",
+      "Milloin jäännösvero pitää maksaa?",
+      "Haluan puhua asiakasneuvojan kanssa",
+    ]) {
+      const before = await customer.locator(".msg.bot").count();
+      await customer.getByRole("textbox", { name: "Kirjoita kysymyksesi" }).fill(question);
+      await customer.keyboard.press("Enter");
+      await expect.poll(() => customer.locator(".msg.bot").count()).toBeGreaterThan(before);
+    }
+    await customer
+      .locator(".msg.bot button.action", { hasText: /neuvoja/i })
+      .last()
+      .click();
+    await customer.locator(".queue").waitFor();
+
+    // Ending while queued asks too; Escape keeps the place in the queue (and the panel open).
+    await customer.getByRole("button", { name: "Lopeta keskustelu" }).click();
+    const confirmEnd = customer.getByRole("group", { name: /lopettaa keskustelun/ });
+    await confirmEnd.waitFor();
+    await expectNoAxeViolations(customer, "fi-confirm-end-queued");
+    await customer.keyboard.press("Escape");
+    await expect.poll(() => confirmEnd.count()).toBe(0);
+    expect(await customer.getByRole("dialog").isVisible()).toBe(true);
+    expect(await customer.locator(".queue").isVisible()).toBe(true);
+
+    await advisor.getByRole("button", { name: /^Ota/ }).first().click();
+    // The chat of the test before waits for its wrap-up in an ended panel of its own.
+    const open = advisor.locator("article.chat:not(.ended)");
+    await open.waitFor();
+    const panel = advisor.locator(
+      `article.chat[data-chat-id="${await open.getAttribute("data-chat-id")}"]`,
+    );
+    const log = panel.locator("ol.log");
+    // The log opens where the customer last spoke, not at the bot's greeting.
+    const latest = panel.locator(".msg.customer").last();
+    expect(await latest.textContent()).toContain("Haluan puhua asiakasneuvojan kanssa");
+    await expect
+      .poll(async () => {
+        const [item, view] = await Promise.all([latest.boundingBox(), log.boundingBox()]);
+        return Boolean(
+          item && view && item.y >= view.y && item.y + item.height <= view.y + view.height,
+        );
+      })
+      .toBe(true);
+    expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+
+    // The customer switches to Swedish: the panel says so and offers the Finnish queue.
+    await customer.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => panel.locator(".meta").textContent()).toContain("ruotsi");
+    await panel.getByRole("button", { name: "Siirrä suomenkieliseen jonoon" }).waitFor();
+    expect(await log.getAttribute("lang")).toBe("sv");
+    await expectNoAxeViolations(advisor, "console-chat-switched-to-swedish");
+
+    // Ending with a person asks first; confirmed, the chat ends for both.
+    await customer.getByRole("button", { name: "Avsluta chatten" }).click();
+    const confirmSv = customer.getByRole("group", { name: /Vill du avsluta chatten/ });
+    await confirmSv.waitFor();
+    await expectNoAxeViolations(customer, "sv-confirm-end-with-advisor");
+    expect(await customer.locator(".survey").count()).toBe(0);
+    await confirmSv.getByRole("button", { name: "Ja, avsluta" }).click();
+    await customer.getByRole("form", { name: "Hur lyckades vi i chatten?" }).waitFor();
+    await expect.poll(() => panel.getAttribute("class")).toContain("ended");
+    await context.close();
+    await advisor.context().close();
+  });
+
   it("the advisor console has no axe violations in any state of that flow", () => {
     // Known and reported to the console's owner (axe best practice, not a WCAG A/AA rule): the
     // queue <section> repeats another landmark's name. Delete the entry once fixed.

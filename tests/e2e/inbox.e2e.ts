@@ -52,8 +52,8 @@ const TAUGHT_ANSWER_MARK = "OmaVerossa voit hoitaa veroasiasi verkossa";
 const VOTED_QUESTION = "Milloin saan veronpalautuksen?";
 const VOTED_TOPIC = "tax-refund";
 const VEHICLE_TAX_QUESTION = "Ajoneuvovero on erääntynyt, mihin sen maksan?";
-/** How the bot's Finnish "did not understand" begins. */
-const NOT_UNDERSTOOD = "En valitettavasti ymmärtänyt";
+/** How the bot's Finnish "no answer" begins. */
+const NOT_UNDERSTOOD = "Minulla ei ole tähän vastausta";
 
 describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
   let stack: LocalServer;

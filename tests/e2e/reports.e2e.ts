@@ -14,6 +14,8 @@ import { collect, connectCustomer, eventually, OPEN_HOUR_ISO } from "../support/
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
 
+const BROWSER_NOW_ISO = "2027-03-15T12:00:00+02:00";
+
 describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
   let stack: LocalServer;
   let browser: Browser;
@@ -52,8 +54,9 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
       viewport: { width, height: 900 },
       acceptDownloads: true,
     });
-    // The page's "last 30 days" must include the stack's fake today.
-    await context.clock.setFixedTime(new Date(OPEN_HOUR_ISO));
+    // The browser's clock is months past the service's (FAKE_TIME): the page's default
+    // "last 30 days" must follow the service.
+    await context.clock.setFixedTime(new Date(BROWSER_NOW_ISO));
     const page = await context.newPage();
     const idToken = await devToken(stack.url, persona);
     await page.goto(`${stack.url}/console/reports`);
@@ -74,6 +77,10 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     const page = await signedIn("supervisor");
     const chats = page.locator('[data-figure="chats"] .value');
     await expect.poll(() => chats.textContent()).toBe("3");
+    // The default period is the service's last 30 days, up to its today (OPEN_HOUR_ISO).
+    expect(await page.getByLabel("Alkaen").inputValue()).toBe("2026-10-26");
+    expect(await page.getByLabel("Päättyen").inputValue()).toBe(OPEN_HOUR_ISO.slice(0, 10));
+    expect(await page.getByLabel("Ajanjakso").inputValue()).toBe("last30");
     await expect
       .poll(() => page.locator('[data-figure="averageScore"] .value').textContent())
       .toBe("3,5\u00a0/\u00a05");
@@ -84,6 +91,17 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     expect(await page.getByRole("row", { name: /^24\.11\.2026 3 3 100,0/ }).count()).toBe(1);
     expect(await page.getByRole("row", { name: /^Verokortti 2 / }).count()).toBe(1);
     await expectNoAxeViolations(page, "reports-fi");
+
+    // Each section's heading keeps its distance from the box above it.
+    for (const heading of ["Kaaviot", "Kielittäin", "Lataa CSV"]) {
+      const gap = await page
+        .getByRole("heading", { level: 2, name: heading, exact: true })
+        .evaluate((h2) => {
+          const above = h2.closest("section")?.previousElementSibling;
+          return above ? h2.getBoundingClientRect().top - above.getBoundingClientRect().bottom : -1;
+        });
+      expect(gap, `space above "${heading}"`).toBeGreaterThanOrEqual(16);
+    }
 
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Lataa aihekohtaiset luvut (CSV)" }).click();

@@ -9,6 +9,8 @@ export const UI = {
     open: "Avaa chat",
     close: "Pienennä chat",
     title: "Verohallinnon chat",
+    /** The heading as shown: a soft hyphen where the compound may break on a narrow screen. */
+    heading: "Vero\u00adhallinnon chat",
     conversation: "Keskustelu",
     input: "Kirjoita kysymyksesi",
     send: "Lähetä",
@@ -97,12 +99,15 @@ export const UI = {
     helpfulYes: "Kyllä, vastauksesta oli apua",
     helpfulNo: "Ei, vastauksesta ei ollut apua",
     feedbackThanks: "Kiitos palautteesta!",
+    confirmEnd: "Haluatko lopettaa keskustelun asiakasneuvojan kanssa?",
+    confirmEndYes: "Kyllä, lopeta",
   },
   sv: {
     locale: "sv-FI",
     open: "Öppna chatten",
     close: "Minimera chatten",
     title: "Skatteförvaltningens chatt",
+    heading: "Skatte\u00adförvaltningens chatt",
     conversation: "Samtal",
     input: "Skriv din fråga",
     send: "Skicka",
@@ -193,6 +198,8 @@ export const UI = {
     helpfulYes: "Ja, svaret var till hjälp",
     helpfulNo: "Nej, svaret var inte till hjälp",
     feedbackThanks: "Tack för responsen!",
+    confirmEnd: "Vill du avsluta chatten med kundrådgivaren?",
+    confirmEndYes: "Ja, avsluta",
   },
 } as const satisfies Record<Lang, Record<string, unknown>>;
 

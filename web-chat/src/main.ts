@@ -72,7 +72,7 @@ function mount(script: HTMLScriptElement | null): void {
   const typingLine = h("p", { class: "typing", hidden: true });
   const privacy = h("p", { class: "privacy" });
   const inputLabel = h("label", { for: "chat-input", class: "visually-hidden" });
-  const input = h("textarea", { id: "chat-input", rows: "2", maxlength: "2000" });
+  const input = h("textarea", { id: "chat-input", rows: "1", maxlength: "2000" });
   const sendButton = h("button", { type: "submit", class: "primary" });
   const compose = h("form", { class: "compose" }, inputLabel, input, sendButton);
   const downloadButton = h("button", { type: "button", class: "secondary" });
@@ -129,7 +129,7 @@ function mount(script: HTMLScriptElement | null): void {
     host.setAttribute("lang", client.lang);
     host.setAttribute("aria-label", text.title);
     launcher.textContent = text.open;
-    title.textContent = text.title;
+    title.textContent = text.heading;
     switchButton.textContent = text.switchTo;
     switchButton.setAttribute("lang", client.lang === "fi" ? "sv" : "fi");
     closeButton.setAttribute("aria-label", text.close);
@@ -311,6 +311,11 @@ function mount(script: HTMLScriptElement | null): void {
     const ended = s.state === "ended";
     compose.hidden = ended;
     endButton.hidden = ended;
+    if (ended && footer.hidden) {
+      // The advisor ended it while the customer was asked whether to.
+      panel.querySelector(".confirm")?.remove();
+      footer.hidden = false;
+    }
     // survey:request follows the end; only a chat that ended earlier (a reload) has none.
     if (ended && !previous) setTimeout(() => !openForm && !client.openSurvey && showEnded(), 1_000);
   }
@@ -323,6 +328,7 @@ function mount(script: HTMLScriptElement | null): void {
 
   function showForm(kind: "callback" | "appointment"): void {
     openForm = kind;
+    panel.dataset.form = kind;
     const make = kind === "callback" ? callbackForm : appointmentForm;
     const form = make({
       origin,
@@ -343,6 +349,7 @@ function mount(script: HTMLScriptElement | null): void {
 
   function closeForm(): void {
     openForm = undefined;
+    delete panel.dataset.form;
     formArea.replaceChildren();
     if (state?.state === "ended") showEnded();
     else input.focus();
@@ -350,6 +357,7 @@ function mount(script: HTMLScriptElement | null): void {
 
   function showSurvey(): void {
     openForm = "survey";
+    delete panel.dataset.form;
     const form = surveyForm({
       text,
       submit: (gotHelp, score, comment) => client.submitSurvey(gotHelp, score, comment),
@@ -450,7 +458,45 @@ function mount(script: HTMLScriptElement | null): void {
     client.typing(false);
   }
   downloadButton.addEventListener("click", () => downloadTranscript(client.transcript, text));
-  endButton.addEventListener("click", () => void client.end());
+  endButton.addEventListener("click", () => {
+    // Leaving a person (or a place in their queue) cannot be undone: ask first, as the
+    // console asks the advisor. A chat with the bot alone ends at once.
+    if (state?.state === "advisor" || state?.state === "queued") confirmEnd();
+    else void client.end();
+  });
+
+  /** Asks in the footer whether to end; Escape or "cancel" keeps the chat going. */
+  function confirmEnd(): void {
+    const question = h("p", { id: "confirm-end" }, text.confirmEnd);
+    const yes = h("button", { type: "button", class: "primary" }, text.confirmEndYes);
+    const no = h("button", { type: "button", class: "secondary" }, text.cancel);
+    const box = h(
+      "div",
+      { class: "confirm", role: "group", "aria-labelledby": "confirm-end" },
+      question,
+      h("div", { class: "actions" }, yes, no),
+    );
+    const close = () => {
+      box.remove();
+      footer.hidden = false;
+      endButton.focus();
+    };
+    yes.addEventListener("click", () => {
+      box.remove();
+      footer.hidden = false;
+      void client.end();
+    });
+    no.addEventListener("click", close);
+    box.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      // Escape here cancels the question; it does not also minimise the chat.
+      event.stopPropagation();
+      close();
+    });
+    footer.hidden = true;
+    footer.after(box);
+    yes.focus();
+  }
 
   label();
   client.connect();

@@ -15,10 +15,12 @@ button, select, .reply { min-height: 2.75rem; }
   box-shadow: 0 4px 24px rgba(0,0,0,.35); overflow: hidden; }
 header { display: flex; align-items: center; gap: .5rem; padding: .5rem .8rem; background: #0b4f8a; color: #fff; }
 header .titles { flex: 1; min-width: 0; }
-header h2 { margin: 0; font-size: 1rem; }
+/* "Skatteförvaltningens" alone is wider than the buttons leave at 320 px: it breaks at the
+   heading's soft hyphen, or anywhere as a last resort rather than run under the buttons. */
+header h2 { margin: 0; font-size: 1rem; line-height: 1.25; overflow-wrap: anywhere; hyphens: auto; }
 header .subtitle { margin: 0; font-size: .875rem; }
 header .subtitle:empty { display: none; }
-header button { background: transparent; color: #fff; border: 1px solid #fff; border-radius: .25rem; padding: .2rem .6rem; cursor: pointer; min-width: 2.75rem; }
+header button { flex: none; background: transparent; color: #fff; border: 1px solid #fff; border-radius: .25rem; padding: .2rem .5rem; cursor: pointer; min-width: 2.75rem; }
 header :focus-visible { outline-color: #fff; }
 .close span { font-size: 1.4rem; line-height: 1; }
 .status { margin: 0; padding: .3rem .8rem; background: #fff4ce; font-size: .875rem; }
@@ -49,8 +51,8 @@ a.reply { text-decoration: underline; }
 .typing::after { content: ""; display: inline-block; width: .5rem; animation: dots 1.2s steps(4) infinite; }
 @keyframes dots { 0% { opacity: .2; } 50% { opacity: 1; } 100% { opacity: .2; } }
 .form-area:empty { display: none; }
-.form-area { padding: .8rem; }
-.contact-form, .survey { display: flex; flex-direction: column; gap: .7rem; padding: .8rem; border: 1px solid #dde1e6; border-radius: .5rem; }
+.form-area { padding: .5rem .8rem; }
+.contact-form, .survey { display: flex; flex-direction: column; gap: .4rem; padding: .6rem; border: 1px solid #dde1e6; border-radius: .5rem; }
 .contact-form h3, .survey h3 { margin: 0; font-size: 1rem; }
 .field { display: flex; flex-direction: column; gap: .2rem; }
 .field label, legend { font-weight: 600; }
@@ -60,7 +62,7 @@ input[type=tel], select, textarea { width: 100%; padding: .45rem; border: 1px so
 .field-error { margin: 0; color: #a4000f; font-weight: 600; }
 .field-error:empty { display: none; }
 fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .3rem .8rem; min-width: 0; }
-legend { padding: 0; margin-bottom: .3rem; }
+legend { padding: 0; margin-bottom: .2rem; }
 fieldset.choices label { display: inline-flex; align-items: center; gap: .35rem; min-height: 2.75rem; }
 fieldset.choices input { width: 1.2rem; height: 1.2rem; margin: 0; }
 fieldset.stars { gap: .15rem; }
@@ -71,15 +73,22 @@ fieldset.stars input { position: absolute; opacity: 0; width: 100%; height: 100%
 .star { display: inline-flex; align-items: center; justify-content: center; width: 2.75rem; height: 2.75rem; font-size: 1.9rem; color: #6b7280; }
 fieldset.stars label.on .star { color: #a35200; }
 fieldset.stars input:focus-visible + .star { outline: 3px solid #0b4f8a; outline-offset: -2px; border-radius: .3rem; }
-.privacy { margin: 0; padding: .4rem .8rem; font-size: .8rem; color: #4a4a4a; border-top: 1px solid #dde1e6; }
-form.compose { display: flex; gap: .4rem; padding: .5rem .6rem; border-top: 1px solid #dde1e6; }
-form.compose textarea { flex: 1; resize: none; min-height: 2.75rem; }
+.privacy { margin: 0; padding: .2rem .8rem; font-size: .75rem; line-height: 1.25; color: #4a4a4a; border-top: 1px solid #dde1e6; }
+form.compose { display: flex; gap: .4rem; padding: .3rem .6rem; border-top: 1px solid #dde1e6; }
+/* One line to start with, growing with what is typed: the conversation keeps the room. */
+form.compose textarea { flex: 1; resize: none; min-height: 2.75rem; max-height: 7rem; field-sizing: content; }
 .primary { border: 0; border-radius: .3rem; padding: .4rem .9rem; background: #0b4f8a; color: #fff; cursor: pointer; }
 .secondary { border: 1px solid #0b4f8a; border-radius: .3rem; padding: .4rem .9rem; background: #fff; color: #0b4f8a; cursor: pointer; }
 button:disabled { opacity: .6; cursor: progress; }
 .actions { display: flex; gap: .5rem; flex-wrap: wrap; }
-.footer { padding: 0 .6rem .6rem; }
+.footer { padding: 0 .6rem .3rem; gap: .4rem; flex-wrap: nowrap; }
+.confirm { padding: .4rem .6rem; border-top: 1px solid #dde1e6; }
+.confirm p { margin: 0 0 .4rem; font-weight: 600; }
+.footer button { flex: 1 1 auto; padding: .3rem .5rem; font-size: .875rem; }
+/* A contact form has its own buttons; the message box waits until it is sent or cancelled. */
+.panel[data-form=callback] :is(.compose, .privacy), .panel[data-form=appointment] :is(.compose, .privacy) { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-@media (max-width: 480px), (max-height: 480px) { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; } }
+@media (max-width: 480px), (max-height: 480px) { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
+  header { padding: .25rem .6rem; } header h2 { font-size: .9375rem; } }
 @media (prefers-reduced-motion: reduce) { *, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
 `;

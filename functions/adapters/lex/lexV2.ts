@@ -164,6 +164,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       missesInRow: Number(attributes.missesInRow),
       authenticated: attributes.authenticated === "true",
       ...(attributes.assurance ? { assurance: attributes.assurance } : {}),
+      question: event.inputTranscript,
     },
   };
 }

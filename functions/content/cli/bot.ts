@@ -2,8 +2,10 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { type Lang, langSchema } from "../../contracts/lang.ts";
-import { NO_INTENT } from "../../contracts/topics.ts";
-import type { BotContent } from "../schema.ts";
+import { DEFAULT_DIALOGUE_SETTINGS } from "../../domain/dialogue/answerTurn.ts";
+import { decide } from "../../domain/dialogue/decision.ts";
+import { phrase } from "../../domain/dialogue/phrases.ts";
+import type { BotContent, Topic } from "../schema.ts";
 import { answerPieces } from "../topicAnswer.ts";
 import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
 
@@ -69,24 +71,24 @@ async function chat(content: BotContent, chatLang: Lang): Promise<void> {
             : "bot> (Kirjoitit suomeksi, joten vastaan suomeksi. Vaihdetaanko keskustelun kieli?)",
         );
       }
-      const topic = r.intent === NO_INTENT ? undefined : content.topics.get(r.intent);
-      const referral = r.referral
-        ? content.referrals.find((g) => g.id === r.referral)?.[r.detectedLang]
-        : undefined;
-      if (referral) {
-        console.log(`bot> ${referral.answer.trim()}`);
-        console.log(`     ${referral.link.label}: ${referral.link.url}`);
-      } else if (topic) {
-        const pieces = answerPieces(topic, r.detectedLang);
+      // What the chat would do, by the dialogue's own rule: answer, ask between two, or not.
+      const decision = decide(r, (id) => content.topics.has(id), DEFAULT_DIALOGUE_SETTINGS);
+      const lang = r.detectedLang;
+      if (decision.kind === "answer") {
+        const pieces = answerPieces(content.topics.get(decision.topic) as Topic, lang);
         console.log(`bot> ${pieces.paragraphs.join("\n\n     ")}`);
         for (const link of pieces.links) console.log(`     ${link.label}: ${link.url}`);
         if (pieces.followUps.length > 0) console.log(`     [${pieces.followUps.join("] [")}]`);
+      } else if (decision.kind === "clarify") {
+        const titles = decision.topics.map((id) => content.topics.get(id)?.[lang].title);
+        console.log(`bot> ${phrase("whichOne", lang)}`);
+        console.log(`     [${[...titles, phrase("somethingElse", lang)].join("] [")}]`);
+      } else if (decision.kind === "referral") {
+        const group = content.referrals.find((g) => g.id === decision.group)?.[lang];
+        console.log(`bot> ${group?.answer.trim() ?? ""}`);
+        if (group) console.log(`     ${group.link.label}: ${group.link.url}`);
       } else {
-        console.log(
-          chatLang === "fi"
-            ? "bot> En valitettavasti ymmärtänyt. Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan."
-            : "bot> Tyvärr förstod jag inte. Jag svarar bäst när du ställer en fråga i taget.",
-        );
+        console.log(`bot> ${phrase("noAnswer", lang)}`);
       }
     }
     process.stdout.write(prompt);

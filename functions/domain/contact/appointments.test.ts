@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { manualClock } from "../clock.ts";
 import { loadOpeningHours } from "../openingHours/load.ts";
+import { incrementsFor, type ReportEvent } from "../reports/reportEvents.ts";
 import { bookAppointment, cancelAppointment, listSlots } from "./appointments.ts";
 import {
   AppointmentAlreadyStartedError,
@@ -152,6 +153,26 @@ describe("cancelAppointment", () => {
     expect(appointments.items.get(reference)?.phone).toBeUndefined();
     await cancelAppointment(deps, reference);
     expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(0);
+  });
+
+  it("takes a cancelled booking out of the reports' count on the day it was booked, once", async () => {
+    const { clock, deps } = setup();
+    const events: ReportEvent[] = [];
+    const reports = { record: async (event: ReportEvent) => void events.push(event) };
+    // Booked on Monday for Tuesday noon, cancelled on Tuesday morning.
+    const { reference } = await bookAppointment(
+      { ...deps, reports },
+      booking("fi-2026-11-24T1000Z"),
+    );
+    clock.advance(24 * 3_600_000);
+    await cancelAppointment({ ...deps, reports }, reference);
+    await cancelAppointment({ ...deps, reports }, reference);
+    expect(events.map((e) => [e.kind, e.at.toISOString()])).toEqual([
+      ["booking", MONDAY_10.toISOString()],
+      ["bookingCancelled", MONDAY_10.toISOString()],
+    ]);
+    const net = events.map(incrementsFor).reduce((sum, row) => sum + (row.counts.bookings ?? 0), 0);
+    expect(net).toBe(0);
   });
 
   it("accepts a reference typed in lower case with O for 0", async () => {

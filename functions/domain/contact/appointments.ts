@@ -163,7 +163,7 @@ export async function bookAppointment(
  * harmless: the place is freed once and the second call answers the same.
  */
 export async function cancelAppointment(
-  deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours">,
+  deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours" | "reports">,
   referenceInput: string,
 ): Promise<AppointmentCancelled> {
   const reference = normaliseReference(referenceInput);
@@ -175,7 +175,14 @@ export async function cancelAppointment(
     if (new Date(existing.start) <= now) throw new AppointmentAlreadyStartedError();
     const cancelled = await deps.appointments.markCancelled(reference, now.toISOString());
     // Only the call that flipped the status frees the place; a concurrent cancel did not.
-    if (cancelled) await deps.appointments.releasePlace(cancelled.slotId);
+    if (cancelled) {
+      await deps.appointments.releasePlace(cancelled.slotId);
+      await deps.reports?.record({
+        kind: "bookingCancelled",
+        at: new Date(cancelled.bookedAt),
+        lang: cancelled.lang,
+      });
+    }
   }
   const when = formatOpeningTime(
     new Date(existing.start),

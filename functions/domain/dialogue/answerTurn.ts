@@ -4,7 +4,9 @@ import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
 import { NO_INTENT, type TopicId } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../chat/model.ts";
 import type { IntentScore, Recognition } from "../ports.ts";
-import { phrase } from "./phrases.ts";
+import { maskPersonalDataStrictly, withoutPlaceholders } from "../privacy/personalData.ts";
+import { type DecisionSettings, decide } from "./decision.ts";
+import { PHRASES, phrase } from "./phrases.ts";
 
 /** The parts of the topic library the dialogue needs. */
 export interface TopicLibrary {
@@ -31,21 +33,40 @@ export interface DialogueContext {
   authenticated: boolean;
   /** Assurance of the bound identity, when authenticated. */
   assurance?: "low" | "substantial" | "high";
+  /**
+   * The customer's message as typed: the site search offered on a miss searches with the
+   * customer's own words (personal data removed first).
+   */
+  question?: string;
 }
 
 /** Topics whose answer can be the customer's own figures. */
 export const PERSONAL_TOPICS = new Set<TopicId>(["tax-card", "tax-refund", "residual-tax"]);
 
-export interface DialogueSettings {
-  /** Below this confidence a recognition counts as a miss. */
-  minConfidence: number;
-  /** Misses in a row after which the customer is offered a person or another channel. */
+export interface DialogueSettings extends DecisionSettings {
+  /** Misses in a row after which the bot says so more plainly (it offers the channels always). */
   missesBeforeHandoffOffer: number;
+  /**
+   * The agency's own site search per language; `{query}` becomes the customer's words,
+   * URL-encoded. Offered whenever the bot has no answer.
+   */
+  siteSearchUrl: Record<Lang, string>;
 }
 
+/**
+ * Chosen on bot-content/dev and bot-content/uncovered (docs/recogniser.md): below 0.5 the
+ * embedded recogniser is right too rarely to answer outright, and a runner-up at 70 % of the
+ * best is close enough that asking costs less than a wrong answer.
+ */
 export const DEFAULT_DIALOGUE_SETTINGS: DialogueSettings = {
   minConfidence: 0.5,
+  clarifyRatio: 0.7,
+  clarifyMinConfidence: 0.15,
   missesBeforeHandoffOffer: 2,
+  siteSearchUrl: {
+    fi: "https://www.vero.fi/haku/?q={query}",
+    sv: "https://www.vero.fi/sv/sok/?q={query}",
+  },
 };
 
 /** The bot's reply to one recognised message. */
@@ -55,6 +76,8 @@ export interface DialogueTurn {
   topic?: TopicId;
   /** The referral group answered with, for another agency's matter; never with a topic. */
   referral?: string;
+  /** The two topics the bot asked the customer to choose between, when it was unsure. */
+  clarified?: [TopicId, TopicId];
   missed: boolean;
   /** Language the reply is written in (the customer's, when they wrote in the other one). */
   replyLang: Lang;
@@ -64,10 +87,10 @@ export interface DialogueTurn {
 const NOT_SUGGESTED = new Set<string>([NO_INTENT, "greeting", "goodbye"]);
 
 /**
- * Decides what the bot says to a recognised message: the topic's answer, another agency's
- * pointer for a referral (not a miss), or on a miss a
- * plain "did not understand" with the likeliest topics, and after repeated misses the other
- * channels. Pure: the same inputs always give the same turn.
+ * Decides what the bot says to a recognised message (decision.ts): the topic's answer; a
+ * question when two topics are about equally likely; another agency's pointer for a
+ * referral (not a miss); or, when no topic fits, an honest "no answer" with the site search,
+ * a person, a callback and a booking. Pure: the same inputs always give the same turn.
  */
 export function answerTurn(
   library: TopicLibrary,
@@ -79,15 +102,13 @@ export function answerTurn(
 ): DialogueTurn {
   const replyLang = recognition.detectedLang;
   const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
-  // A topic this content does not have counts as a miss: in AWS, Lex can move to a new
-  // content version a few seconds before the answers follow it.
-  const understood =
-    recognition.intent !== NO_INTENT &&
-    library.has(recognition.intent) &&
-    recognition.confidence >= settings.minConfidence;
+  if (context.question !== undefined && isSomethingElse(context.question)) {
+    return somethingElseTurn(replyLang, settings, languageOffer);
+  }
+  const decision = decide(recognition, (topic) => library.has(topic), settings);
 
-  if (understood) {
-    const topic = recognition.intent as TopicId;
+  if (decision.kind === "answer") {
+    const topic = decision.topic;
     const pieces = library.answer(topic, replyLang);
     const actions: MessageAction[] = pieces.links.map((link) => ({
       type: "link",
@@ -127,15 +148,35 @@ export function answerTurn(
     };
   }
 
+  if (decision.kind === "clarify") {
+    // Neither answer is given: a wrong topic's text is worse than one more question.
+    const quickReplies = [
+      ...decision.topics.map((id) => quickReply(library, id, replyLang)),
+      { label: phrase("somethingElse", replyLang), value: phrase("somethingElse", replyLang) },
+    ];
+    return {
+      missed: false,
+      clarified: decision.topics,
+      replyLang,
+      messages: [
+        {
+          from: "bot",
+          text: phrase("whichOne", replyLang),
+          confidence: round(recognition.confidence),
+          quickReplies,
+        },
+        ...languageOffer,
+      ],
+    };
+  }
+
   // Another agency's matter is understood, just not ours: point there, with no miss and no
   // offer of our own advisors (who could not help with it either).
   const referral =
-    recognition.intent === NO_INTENT && recognition.referral
-      ? library.referral(recognition.referral, replyLang)
-      : undefined;
-  if (referral && recognition.referral) {
+    decision.kind === "referral" ? library.referral(decision.group, replyLang) : undefined;
+  if (referral && decision.kind === "referral") {
     return {
-      referral: recognition.referral,
+      referral: decision.group,
       missed: false,
       replyLang,
       messages: [
@@ -150,41 +191,84 @@ export function answerTurn(
     };
   }
 
+  // No topic fits: say so, and point to where an answer may be (the site search with the
+  // customer's own words, a person, a callback, a booking) rather than guess.
   const misses = context.missesInRow + 1;
-  if (misses >= settings.missesBeforeHandoffOffer) {
-    return {
-      missed: true,
-      replyLang,
-      messages: [
-        {
-          from: "bot",
-          text: phrase("offerOtherChannels", replyLang),
-          confidence: round(recognition.confidence),
-          actions: (["handoff", "callback", "appointment"] as const).map((a) =>
-            channelAction(a, replyLang),
-          ),
-        },
-        ...languageOffer,
-      ],
-    };
-  }
-  const suggestions = likelyTopics(recognition.alternatives, library).map((id) =>
-    quickReply(library, id, replyLang),
-  );
+  const suggestions =
+    misses >= settings.missesBeforeHandoffOffer
+      ? []
+      : likelyTopics(recognition.alternatives, library).map((id) =>
+          quickReply(library, id, replyLang),
+        );
+  const text =
+    misses >= settings.missesBeforeHandoffOffer
+      ? phrase("offerOtherChannels", replyLang)
+      : `${phrase("noAnswer", replyLang)}${suggestions.length ? ` ${phrase("didYouMean", replyLang)}` : ""}`;
   return {
     missed: true,
     replyLang,
     messages: [
       {
         from: "bot",
-        text: `${phrase("notUnderstood", replyLang)} ${phrase("askOneQuestion", replyLang)}${
-          suggestions.length ? ` ${phrase("didYouMean", replyLang)}` : ""
-        }`,
+        text,
         confidence: round(recognition.confidence),
         ...(suggestions.length ? { quickReplies: suggestions } : {}),
+        actions: [
+          siteSearchAction(settings, replyLang, context.question),
+          ...(["handoff", "callback", "appointment"] as const).map((a) =>
+            channelAction(a, replyLang),
+          ),
+        ],
       },
       ...languageOffer,
     ],
+  };
+}
+
+/** "Something else" after the bot asked which topic: no guess, the other ways onward. */
+function somethingElseTurn(
+  lang: Lang,
+  settings: DialogueSettings,
+  languageOffer: OutgoingMessage[],
+): DialogueTurn {
+  return {
+    missed: false,
+    replyLang: lang,
+    messages: [
+      {
+        from: "bot",
+        text: phrase("rephrase", lang),
+        actions: [
+          siteSearchAction(settings, lang),
+          ...(["handoff", "callback", "appointment"] as const).map((a) => channelAction(a, lang)),
+        ],
+      },
+      ...languageOffer,
+    ],
+  };
+}
+
+function isSomethingElse(text: string): boolean {
+  const said = text.trim().toLocaleLowerCase("fi");
+  return Object.values(PHRASES.somethingElse).some((p) => p.toLocaleLowerCase("fi") === said);
+}
+
+// Long enough for any question; a search URL should not carry a pasted document.
+const MAX_QUERY_LENGTH = 200;
+
+/** A link to the agency's site search with the customer's words, personal data removed. */
+function siteSearchAction(
+  settings: DialogueSettings,
+  lang: Lang,
+  question?: string,
+): MessageAction {
+  const words = question
+    ? withoutPlaceholders(maskPersonalDataStrictly(question)).slice(0, MAX_QUERY_LENGTH)
+    : "";
+  return {
+    type: "link",
+    label: phrase("searchSite", lang),
+    url: settings.siteSearchUrl[lang].replace("{query}", encodeURIComponent(words)),
   };
 }
 

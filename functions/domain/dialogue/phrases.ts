@@ -21,17 +21,27 @@ export const PHRASES = {
     fi: "Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.",
     sv: "Jag svarar bäst när du ställer en fråga i taget.",
   },
-  notUnderstood: {
-    fi: "En valitettavasti ymmärtänyt kysymystäsi.",
-    sv: "Tyvärr förstod jag inte din fråga.",
+  noAnswer: {
+    fi: "Minulla ei ole tähän vastausta. Voit hakea vero.fi-sivustolta kysymykselläsi tai valita alta muun tavan asioida.",
+    sv: "Jag har inget svar på det här. Du kan söka på vero.fi med din fråga eller välja ett annat sätt att få hjälp nedan.",
+  },
+  searchSite: { fi: "Hae vero.fi:stä", sv: "Sök på vero.fi" },
+  whichOne: {
+    fi: "Kysymyksesi voi koskea kahta eri asiaa. Kumpaa tarkoitat?",
+    sv: "Din fråga kan gälla två olika saker. Vilken menar du?",
+  },
+  somethingElse: { fi: "Jotain muuta", sv: "Något annat" },
+  rephrase: {
+    fi: "Selvä. Kirjoita kysymyksesi vähän toisin sanoin, niin yritän uudelleen. Voit myös hakea vero.fi-sivustolta tai valita alta muun tavan asioida.",
+    sv: "Okej. Skriv din fråga med lite andra ord så försöker jag igen. Du kan också söka på vero.fi eller välja ett annat sätt att få hjälp nedan.",
   },
   didYouMean: {
     fi: "Tarkoititko jotakin näistä?",
     sv: "Menade du något av dessa?",
   },
   offerOtherChannels: {
-    fi: "En näytä löytävän vastausta. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai varata ajan.",
-    sv: "Jag verkar inte hitta något svar. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller boka en tid.",
+    fi: "En löydä tähänkään vastausta. Voit hakea vero.fi-sivustolta, pyytää asiakasneuvojaa, jättää soittopyynnön tai varata ajan.",
+    sv: "Jag hittar inget svar på det här heller. Du kan söka på vero.fi, be om en kundrådgivare, lämna en begäran om att bli uppringd eller boka en tid.",
   },
   talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
   requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },

@@ -79,6 +79,11 @@ export type ReportEvent =
     }
   | { kind: "callback"; at: Date; lang: Lang }
   | { kind: "booking"; at: Date; lang: Lang }
+  /**
+   * A booked appointment was cancelled. `at` is when it was booked: the booking's own day
+   * then counts it no more, and no day's bookings go below zero.
+   */
+  | { kind: "bookingCancelled"; at: Date; lang: Lang }
   | { kind: "survey"; at: Date; lang: Lang; topic?: string; gotHelp: boolean; score: number };
 
 /** One day's counters for one language and topic: the unit stored and summed. */
@@ -176,6 +181,8 @@ export function incrementsFor(event: ReportEvent): CounterRow {
       return { ...base, topic: "callback", counts: { callbacks: 1 } };
     case "booking":
       return { ...base, topic: "appointment", counts: { bookings: 1 } };
+    case "bookingCancelled":
+      return { ...base, topic: "appointment", counts: { bookings: -1 } };
     case "survey":
       return {
         ...base,

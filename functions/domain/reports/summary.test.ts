@@ -87,6 +87,23 @@ describe("summarize", () => {
     expect(s.byTopic[0]).toMatchObject({ topic: "tax-refund", chats: 8 });
   });
 
+  it("orders topics by chats, not by chats and answers added together", () => {
+    const topicRows: CounterRow[] = [
+      { day: "2026-11-02", lang: "fi", topic: "tax-card", counts: { chats: 3, botAnswers: 3 } },
+      { day: "2026-11-02", lang: "fi", topic: "vat", counts: { chats: 2, botAnswers: 9 } },
+      { day: "2026-11-02", lang: "sv", topic: "inheritance", counts: { chats: 2, botAnswers: 2 } },
+    ];
+    const s = summarize(
+      { daily: topicRows, byTopic: topicRows },
+      { from: "2026-11-01", to: "2026-11-30" },
+    );
+    expect(s.byTopic.map((t) => [t.topic, t.chats])).toEqual([
+      ["tax-card", 3],
+      ["inheritance", 2],
+      ["vat", 2],
+    ]);
+  });
+
   it("filters by language and topic, and gives null rates rather than dividing by zero", () => {
     const both = { daily: rows, byTopic: rows };
     const sv = summarize(both, { from: "2026-11-01", to: "2026-11-30", lang: "sv" });

@@ -100,6 +100,9 @@ export function summarize(rows: ReportRows, filter: SummaryFilter): ReportSummar
     byLang: sorted(grouped(daily, (r) => r.lang)).map(([lang, c]) => ({ lang, ...figures(c) })),
     byTopic: sorted(grouped(topics, (r) => r.topic))
       .map(([topic, c]) => ({ topic, ...figures(c) }))
-      .sort((a, b) => b.chats + b.botAnswers - (a.chats + a.botAnswers)),
+      // Most chats first: answers are a different unit (a chat has several), and adding the
+      // two put a topic that is asked a lot within few chats above one that starts many.
+      // Ties keep the topic ids' order (the sort is stable).
+      .sort((a, b) => b.chats - a.chats),
   };
 }

@@ -10,7 +10,7 @@ import { getLang, setLang } from "../i18n.ts";
 import { STYLES } from "../styles.ts";
 import { loadTopicNames, onTopicNames } from "../topicNames.ts";
 import { createSignIn } from "../views/signIn.ts";
-import { helsinkiToday, isDay, presetPeriod } from "./periods.ts";
+import { helsinkiToday, isDay } from "./periods.ts";
 import type { ReportQuery } from "./reportsApi.ts";
 import { createReportsView, type ReportsView } from "./reportsView.ts";
 import { REPORT_STYLES } from "./styles.ts";
@@ -18,14 +18,17 @@ import { REPORT_TEXT } from "./text.ts";
 
 const today = () => helsinkiToday(new Date());
 
-/** Filters from the address bar (a bookmarked or shared report), else the last 30 days. */
+/**
+ * Filters from the address bar (a bookmarked or shared report), else no period: the service
+ * then reports its last 30 days by its own clock, which may not be the browser's.
+ */
 function initialQuery(): ReportQuery {
   const params = new URLSearchParams(location.search);
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   const lang = params.get("lang");
   const topic = params.get("topic");
-  const period = isDay(from) && isDay(to) ? { from, to } : presetPeriod("last30", today());
+  const period = isDay(from) && isDay(to) ? { from, to } : { from: "", to: "" };
   return {
     ...period,
     ...(lang === "fi" || lang === "sv" ? { lang: lang as Lang } : {}),

@@ -31,6 +31,10 @@ describe("reports API client", () => {
     );
   });
 
+  it("asks for the service's own default period when none is given", () => {
+    expect(reportUrl({ from: "", to: "", lang: "sv" })).toBe("/api/reports/summary?lang=sv");
+  });
+
   it("passes on the status, code and message of a refusal so the page can show them", async () => {
     for (const [status, code, message] of [
       [401, "UNAUTHORIZED", "Authorization: a Bearer token of a signed-in supervisor is required"],

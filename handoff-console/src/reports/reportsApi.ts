@@ -17,9 +17,14 @@ export type ReportResult =
   /** status 0: no answer at all (network down, server restarting). */
   | { ok: false; status: number; code?: string; message?: string };
 
-/** The query string in a stable order, leaving out filters that are not set. */
+/**
+ * The query string in a stable order, leaving out filters that are not set; without `from`
+ * and `to` the service reports its last 30 days.
+ */
 export function reportUrl(query: ReportQuery): string {
-  const params = new URLSearchParams({ from: query.from, to: query.to });
+  const params = new URLSearchParams();
+  if (query.from) params.set("from", query.from);
+  if (query.to) params.set("to", query.to);
   if (query.lang) params.set("lang", query.lang);
   if (query.topic) params.set("topic", query.topic);
   return `/api/reports/summary?${params.toString()}`;

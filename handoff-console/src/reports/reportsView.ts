@@ -27,7 +27,9 @@ import { type FigureId, REPORT_TEXT, type ReportText, reportTopicName } from "./
 export interface ReportsViewOptions {
   token: string;
   lang: () => Lang;
+  /** The browser's Helsinki day: used only until the service has said which day it is. */
   today: () => string;
+  /** An empty `from` and `to` ask for the service's default: the last 30 days by its clock. */
   initial: ReportQuery;
   /** The token was refused (401): the page signs in again, with this message. */
   onUnauthorized(message: string): void;
@@ -53,6 +55,10 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
   let loading = false;
   let latest = 0;
   let charts: Chart[] = [];
+  // The service's clock decides what "today" is (FAKE_TIME locally, the agency's day in
+  // production); learned from the first report, which is asked for without a period.
+  let serviceToday: string | undefined;
+  const today = () => serviceToday ?? options.today();
 
   const status = h("p", { class: "report-status", role: "status" });
   const alert = h("div", { role: "alert" });
@@ -78,7 +84,7 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
     const hintId = "report-date-hint";
     const errorId = "report-period-error";
     const preset = h("select", { id: ids.preset });
-    const current = matchingPreset(query, options.today());
+    const current = query.from || query.to ? matchingPreset(query, today()) : "last30";
     for (const p of PRESETS) {
       preset.append(h("option", { value: p, selected: p === current }, text.presets[p]));
     }
@@ -90,7 +96,7 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
         value,
         required: true,
         min: "2020-01-01",
-        max: options.today(),
+        max: today(),
         "aria-describedby": problem?.field === field ? `${errorId} ${hintId}` : hintId,
         "aria-invalid": problem?.field === field ? "true" : undefined,
       });
@@ -98,13 +104,13 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
     const to = dateInput(ids.to, query.to, "to");
     preset.addEventListener("change", () => {
       if (preset.value === "custom") return;
-      const period = presetPeriod(preset.value as PresetId, options.today());
+      const period = presetPeriod(preset.value as PresetId, today());
       from.value = period.from;
       to.value = period.to;
     });
     for (const input of [from, to]) {
       input.addEventListener("change", () => {
-        const match = matchingPreset({ from: from.value, to: to.value }, options.today());
+        const match = matchingPreset({ from: from.value, to: to.value }, today());
         preset.value = match ?? "custom";
       });
     }
@@ -176,7 +182,8 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
 
   async function load(next: ReportQuery): Promise<void> {
     const text = t();
-    const issue = periodProblem(next as Period);
+    const serviceDefault = !next.from && !next.to;
+    const issue = serviceDefault ? undefined : periodProblem(next as Period);
     if (issue) {
       problem = {
         field: issue === "fromInvalid" ? "from" : "to",
@@ -207,6 +214,12 @@ export function createReportsView(options: ReportsViewOptions): ReportsView {
     const text = t();
     if (result.ok) {
       summary = result.summary;
+      if (!query.from && !query.to) {
+        // Asked without a period: the service answered with its last 30 days, up to its today.
+        serviceToday = result.summary.to;
+        query = { ...query, from: result.summary.from, to: result.summary.to };
+        renderFilters();
+      }
       options.onQuery?.(query);
       status.textContent = describe(result.summary);
       renderResults();

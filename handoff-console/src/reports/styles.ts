@@ -15,6 +15,8 @@ export const REPORT_STYLES = `
 .filters .error { flex-basis: 100%; }
 .report-status { margin: 0; font-weight: 600; }
 .report-status:empty { display: none; }
+/* The sections' headings need room from the box (figure, table, chart) above them. */
+.results { display: flex; flex-direction: column; gap: 1.5rem; min-width: 0; }
 .results[aria-busy="true"] { opacity: .6; }
 .figures { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr));
   margin: 0; }

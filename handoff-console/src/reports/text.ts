@@ -116,7 +116,7 @@ export const REPORT_TEXT = {
     // Tables
     byDayTitle: "Päivittäin",
     byTopicTitle: "Aiheittain",
-    byTopicCaption: "Aiheet keskustelujen ja bottivastausten määrän mukaan, suurin ensin",
+    byTopicCaption: "Aiheet keskustelujen määrän mukaan, suurin ensin",
     byLangTitle: "Kielittäin",
     byLangCaption: "Suomen- ja ruotsinkieliset keskustelut",
     colDay: "Päivä",
@@ -242,7 +242,7 @@ export const REPORT_TEXT = {
     noChartData: "Inget att rita under perioden.",
     byDayTitle: "Per dag",
     byTopicTitle: "Per ämne",
-    byTopicCaption: "Ämnen efter antal chattar och chattbotsvar, störst först",
+    byTopicCaption: "Ämnen efter antal chattar, störst först",
     byLangTitle: "Per språk",
     byLangCaption: "Finsk- och svenskspråkiga chattar",
     colDay: "Dag",

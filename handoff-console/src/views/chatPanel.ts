@@ -6,7 +6,7 @@ import {
   type PendingMessage,
   type Result,
 } from "../consoleClient.ts";
-import { h, srOnly, tx, uid, uiLang } from "../dom.ts";
+import { h, relabel, srOnly, tx, uid, uiLang } from "../dom.ts";
 import { errorText, getLang, topicLabel, type UiText } from "../i18n.ts";
 import { createWrapUp } from "./wrapUp.ts";
 
@@ -30,6 +30,10 @@ export interface ChatPanel {
   addMessage(message: ChatMessage, before?: string): void;
   setPending(pending: PendingMessage[]): void;
   setTyping(typing: boolean): void;
+  /** The chat's language changed: labels, `lang` marks and the transfer target follow. */
+  showLanguage(): void;
+  /** Scrolls the conversation to the customer's latest message (once in the document). */
+  showLatest(): void;
   setEnded(): void;
   focusCompose(): void;
   focusHeading(): void;
@@ -171,11 +175,12 @@ export function createChatPanel(chat: ActiveChat, actions: ChatPanelActions): Ch
     ),
     sendError,
   );
-  const other: Lang = chat.lang === "fi" ? "sv" : "fi";
+  // The customer may switch language mid-chat: the other queue is the other of the current one.
+  const other = (): Lang => (chat.lang === "fi" ? "sv" : "fi");
   const transferButton = h(
     "button",
     { type: "button", class: "secondary" },
-    tx((t) => t.transferTo(other)),
+    tx((t) => t.transferTo(other())),
   );
   const endButton = h(
     "button",
@@ -218,9 +223,10 @@ export function createChatPanel(chat: ActiveChat, actions: ChatPanelActions): Ch
     const time = Number.isNaN(date.getTime())
       ? undefined
       : h("time", { datetime: message.at }, timeFormats[getLang()].format(date));
+    // Each message keeps the language the chat had when it came (a switch changes the next).
     const item = h(
       "li",
-      { class: `msg ${message.from}`, "data-id": message.id },
+      { class: `msg ${message.from}`, "data-id": message.id, lang: chat.lang },
       uiLang(
         h(
           "span",
@@ -286,6 +292,24 @@ export function createChatPanel(chat: ActiveChat, actions: ChatPanelActions): Ch
 
   function setTyping(on: boolean): void {
     typing.replaceChildren(...(on ? [tx((t) => t.customerTyping)] : []));
+  }
+
+  function showLanguage(): void {
+    for (const marked of [log, pendingList, input]) marked.setAttribute("lang", chat.lang);
+    relabel(el);
+  }
+
+  function showLatest(): void {
+    const items = log.querySelectorAll<HTMLElement>(".msg.customer");
+    const latest = items[items.length - 1];
+    if (!latest) {
+      log.scrollTop = log.scrollHeight;
+      return;
+    }
+    // The latest question at the top of the view and what followed it below; near the end
+    // the browser stops at the bottom, so the newest messages show too.
+    const gap = Number.parseFloat(getComputedStyle(log).paddingTop) || 0;
+    log.scrollTop += latest.getBoundingClientRect().top - log.getBoundingClientRect().top - gap;
   }
 
   function setEnded(): void {
@@ -373,8 +397,8 @@ export function createChatPanel(chat: ActiveChat, actions: ChatPanelActions): Ch
 
   transferButton.addEventListener("click", () =>
     confirm(
-      (t) => t.confirmTransfer(other),
-      () => actions.transfer(other),
+      (t) => t.confirmTransfer(other()),
+      () => actions.transfer(other()),
       transferButton,
     ),
   );
@@ -397,6 +421,8 @@ export function createChatPanel(chat: ActiveChat, actions: ChatPanelActions): Ch
     addMessage,
     setPending,
     setTyping,
+    showLanguage,
+    showLatest,
     setEnded,
     focusCompose: () => (compose.hidden ? heading.focus() : input.focus()),
     focusHeading: () => heading.focus(),

@@ -21,6 +21,20 @@ export interface StudioLocale {
   tests: string[];
 }
 
+/** The editor's view of a topic as the content API takes it (test messages beside it). */
+export function studioTopicOf(topic: {
+  id: string;
+  fi: Omit<StudioLocale, "tests">;
+  sv: Omit<StudioLocale, "tests">;
+  tests: { fi: string[]; sv: string[] };
+}): StudioTopic {
+  return {
+    id: topic.id,
+    fi: { ...topic.fi, tests: topic.tests.fi },
+    sv: { ...topic.sv, tests: topic.tests.sv },
+  };
+}
+
 /** UI steps wait for the server (token, training, checks) on a shared two-core machine. */
 const POLL = { timeout: 15_000 } as const;
 

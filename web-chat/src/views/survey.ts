@@ -44,12 +44,15 @@ export function surveyForm(ctx: SurveyContext): HTMLFormElement {
   score.control.addEventListener("change", () => {
     const chosen = Number(new FormData(form).get("score") ?? 0);
     for (const [i, star] of stars.entries()) star.classList.toggle("on", i < chosen);
+    // A choice answers the error that asked for it; an error left standing reads as unfixed.
+    score.setError(undefined);
   });
+  gotHelp.control.addEventListener("change", () => gotHelp.setError(undefined));
   const comment = h("textarea", {
     id: "survey-comment",
     name: "comment",
     maxlength: "1000",
-    rows: "3",
+    rows: "2",
   });
   const formError = h("p", { class: "field-error", role: "alert" });
   const submit = h("button", { type: "submit", class: "primary" }, text.submit);

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import type { Recognition } from "../ports.ts";
+import { answerTurn, DEFAULT_DIALOGUE_SETTINGS, type TopicLibrary } from "./answerTurn.ts";
+import { decide } from "./decision.ts";
+
+// A library of three question topics and the greeting, titled by id.
+const TOPICS = new Set(["tax-card", "vat", "light-entrepreneur", "greeting"]);
+const library: TopicLibrary = {
+  has: (topic) => TOPICS.has(topic),
+  answer: (topic) => ({
+    topicId: topic,
+    title: `Title of ${topic}`,
+    paragraphs: [`Answer of ${topic}.`],
+    links: [],
+    followUps: [],
+  }),
+  referral: () => undefined,
+};
+const context = { lang: "fi" as const, missesInRow: 0, authenticated: false };
+const has = (topic: string) => TOPICS.has(topic);
+
+function recognition(...scores: [string, number][]): Recognition {
+  const [intent, confidence] = scores[0] as [string, number];
+  return {
+    intent,
+    confidence,
+    detectedLang: "fi",
+    alternatives: scores.map(([i, c]) => ({ intent: i, confidence: c })),
+  };
+}
+
+describe("the dialogue's decision", () => {
+  it("answers a trusted topic whose runner-up is far behind", () => {
+    expect(
+      decide(
+        recognition(["vat", 0.8], ["light-entrepreneur", 0.1]),
+        has,
+        DEFAULT_DIALOGUE_SETTINGS,
+      ),
+    ).toEqual({ kind: "answer", topic: "vat" });
+  });
+
+  it("asks between the two best when the runner-up is close, even above the answering confidence", () => {
+    expect(
+      decide(
+        recognition(["vat", 0.55], ["light-entrepreneur", 0.4]),
+        has,
+        DEFAULT_DIALOGUE_SETTINGS,
+      ),
+    ).toEqual({ kind: "clarify", topics: ["vat", "light-entrepreneur"] });
+  });
+
+  it("asks when the best topic is below the answering confidence and a second one is plausible", () => {
+    expect(
+      decide(recognition(["vat", 0.42], ["tax-card", 0.2]), has, DEFAULT_DIALOGUE_SETTINGS),
+    ).toEqual({ kind: "clarify", topics: ["vat", "tax-card"] });
+  });
+
+  it("says it has no answer when nothing is plausible, and never offers the greeting as a choice", () => {
+    const settings = DEFAULT_DIALOGUE_SETTINGS;
+    expect(decide(recognition(["vat", 0.42], ["tax-card", 0.05]), has, settings)).toEqual({
+      kind: "none",
+    });
+    expect(decide(recognition(["vat", 0.42], ["greeting", 0.4]), has, settings)).toEqual({
+      kind: "none",
+    });
+    expect(decide(recognition(["greeting", 0.6], ["vat", 0.5]), has, settings)).toEqual({
+      kind: "answer",
+      topic: "greeting",
+    });
+  });
+
+  it("treats a topic the content does not have as no answer, and `none` with a group as a referral", () => {
+    const settings = DEFAULT_DIALOGUE_SETTINGS;
+    expect(decide(recognition(["capital-gains", 0.9]), has, settings)).toEqual({ kind: "none" });
+    expect(decide({ ...recognition(["none", 0.7]), referral: "kela" }, has, settings)).toEqual({
+      kind: "referral",
+      group: "kela",
+    });
+  });
+});
+
+describe("answerTurn", () => {
+  it("asks which topic is meant with both titles and 'something else', and answers neither", () => {
+    const turn = answerTurn(
+      library,
+      context,
+      recognition(["vat", 0.5], ["light-entrepreneur", 0.45]),
+    );
+    expect(turn).toMatchObject({ missed: false, clarified: ["vat", "light-entrepreneur"] });
+    expect(turn.topic).toBeUndefined();
+    const [message] = turn.messages;
+    expect(message?.text).toBe("Kysymyksesi voi koskea kahta eri asiaa. Kumpaa tarkoitat?");
+    expect(message?.quickReplies?.map((q) => q.label)).toEqual([
+      "Title of vat",
+      "Title of light-entrepreneur",
+      "Jotain muuta",
+    ]);
+  });
+
+  it("answers 'something else' with the other ways onward instead of a guess or a miss", () => {
+    const turn = answerTurn(
+      library,
+      { ...context, question: " jotain muuta " },
+      recognition(["vat", 0.9]),
+    );
+    expect(turn).toMatchObject({ missed: false });
+    expect(turn.topic).toBeUndefined();
+    expect(turn.messages[0]?.text).toMatch(/^Selvä\. Kirjoita kysymyksesi/);
+    expect(turn.messages[0]?.actions?.map((a) => a.type)).toEqual([
+      "link",
+      "handoff",
+      "callback",
+      "appointment",
+    ]);
+  });
+
+  it("searches the agency's site in the reply language with the customer's words, personal data removed", () => {
+    const settings = {
+      ...DEFAULT_DIALOGUE_SETTINGS,
+      siteSearchUrl: {
+        fi: "https://haku.example.fi/?s={query}",
+        sv: "https://sok.example.fi/?s={query}",
+      },
+    };
+    const swedish = { ...recognition(["none", 0.9]), detectedLang: "sv" as const };
+    const turn = answerTurn(
+      library,
+      { ...context, lang: "sv", question: "skatt på båt, ring 040 123 4567" },
+      swedish,
+      settings,
+    );
+    expect(turn.missed).toBe(true);
+    expect(turn.messages[0]?.text).toMatch(/^Jag har inget svar på det här\./);
+    expect(turn.messages[0]?.actions?.[0]).toEqual({
+      type: "link",
+      label: "Sök på vero.fi",
+      url: "https://sok.example.fi/?s=skatt%20p%C3%A5%20b%C3%A5t%2C%20ring",
+    });
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Issue 22's walkthrough of the customer widget in a small window (320 × 640), in Finnish and
+ * Swedish, on an open weekday, a Saturday and a public holiday on a weekday (24.12.), with the
+ * service clock set by FAKE_TIME: the title stays clear of the language button, the fixed
+ * bottom leaves the conversation the room, the contact forms and the survey fit without
+ * scrolling, survey errors go once fixed, and axe finds nothing.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalServer } from "../../functions/local/localServer.ts";
+import { OPEN_HOUR_ISO, startTestStack } from "../support/localStack.ts";
+import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
+
+const DAYS = [
+  { day: "open-weekday", at: OPEN_HOUR_ISO },
+  { day: "saturday", at: "2026-11-28T10:00:00+02:00" },
+  { day: "christmas-eve-thursday", at: "2026-12-24T10:00:00+02:00" },
+] as const;
+
+const SMALL = { width: 320, height: 640 } as const;
+
+/** At most this share of the panel's height may go to what stays below the conversation. */
+const FIXED_BOTTOM_MAX = 0.25;
+
+const TEXT = {
+  fi: {
+    open: "Avaa chat",
+    input: "Kirjoita kysymyksesi",
+    callback: { ask: "Haluan soittopyynnön", action: /Soittopyyntö|soittopyyntö/ },
+    appointment: { ask: "Haluan varata ajan", action: /Varaa|puhelinaika/i },
+    cancel: "Peruuta",
+    end: "Lopeta keskustelu",
+    submit: "Lähetä palaute",
+    yes: "Kyllä",
+    star: "3 tähteä viidestä",
+    skip: "Ohita kysely",
+  },
+  sv: {
+    open: "Öppna chatten",
+    input: "Skriv din fråga",
+    callback: { ask: "Jag vill begära återuppringning", action: /uppringd|återuppringning/i },
+    appointment: { ask: "Jag vill boka en telefontid", action: /Boka/ },
+    cancel: "Avbryt",
+    end: "Avsluta chatten",
+    submit: "Skicka respons",
+    yes: "Ja",
+    star: "3 stjärnor av fem",
+    skip: "Hoppa över enkäten",
+  },
+} as const;
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  height: number;
+}
+
+/** Boxes of the widget's parts inside its shadow root (undefined when not rendered). */
+function boxes(page: Page): Promise<Record<string, Box | undefined>> {
+  return page.evaluate(() => {
+    const root = document.getElementById("asiointi-chat")?.shadowRoot;
+    const box = (selector: string) => {
+      const el = root?.querySelector<HTMLElement>(selector);
+      if (!el || el.getClientRects().length === 0) return undefined;
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };
+    };
+    // The heading's text itself, not its box: text that overflows runs past the box.
+    const heading = root?.querySelector("#chat-title");
+    let title: Box | undefined;
+    if (heading) {
+      const range = document.createRange();
+      range.selectNodeContents(heading);
+      const r = range.getBoundingClientRect();
+      title = { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };
+    }
+    return {
+      title,
+      switch: box("header .switch"),
+      panel: box(".panel"),
+      body: box(".body"),
+      form: box(".form-area form"),
+    };
+  });
+}
+
+describe.skipIf(!HAS_CHROMIUM).each(DAYS)("web chat at 320 × 640 on $day", ({ day, at }) => {
+  let stack: LocalServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([
+      startTestStack({ env: { FAKE_TIME: at } }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+    await screenshot(page, `layout-${day}-${state}`);
+    expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
+  }
+
+  async function ask(page: Page, lang: "fi" | "sv", question: string) {
+    const before = await page.locator(".msg.bot").count();
+    await page.getByRole("textbox", { name: TEXT[lang].input }).fill(question);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".msg.bot").count()).toBeGreaterThan(before);
+    await page.waitForTimeout(300);
+    return page.locator(".msg.bot").last();
+  }
+
+  /** The form is shown whole in the conversation area, so nothing in it needs scrolling to. */
+  async function expectFormFits(page: Page, state: string): Promise<void> {
+    const b = await boxes(page);
+    expect(b.form, `a form is open in state "${state}"`).toBeDefined();
+    expect(b.form?.height ?? 0, `the form's height in state "${state}"`).toBeLessThanOrEqual(
+      b.body?.height ?? 0,
+    );
+  }
+
+  it.each(["fi", "sv"] as const)("in %s", async (lang) => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: SMALL });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${stack.url}/`);
+    await page.getByRole("button", { name: TEXT.fi.open }).click();
+    await expect.poll(() => page.locator(".msg.bot").count()).toBeGreaterThan(0);
+    if (lang === "sv") {
+      await page.getByRole("button", { name: "På svenska" }).click();
+      await page.getByRole("button", { name: "Suomeksi" }).waitFor();
+    }
+
+    // The title, however long in this language, ends before the language button begins.
+    const start = await boxes(page);
+    expect(start.title?.right ?? 0, "the title runs under the language button").toBeLessThanOrEqual(
+      start.switch?.left ?? 0,
+    );
+    if (!start.panel || !start.body) throw new Error("the chat panel is not shown");
+    const panelHeight = start.panel.height;
+    const fixedBottom = start.panel.bottom - start.body.bottom;
+    expect(fixedBottom, "height below the conversation").toBeLessThanOrEqual(
+      panelHeight * FIXED_BOTTOM_MAX,
+    );
+    await expectNoAxeViolations(page, `${lang}-open`);
+
+    // Both contact forms fit whole, whatever the day offers.
+    for (const kind of ["callback", "appointment"] as const) {
+      const answer = await ask(page, lang, TEXT[lang][kind].ask);
+      const action = answer.locator("button.action", { hasText: TEXT[lang][kind].action });
+      expect(await action.count(), `the bot offers the ${kind} form`).toBeGreaterThan(0);
+      await action.first().click();
+      await page.locator(".form-area form h3").waitFor();
+      await expectFormFits(page, `${lang}-${kind}`);
+      await expectNoAxeViolations(page, `${lang}-${kind}-form`);
+      await page.locator(".form-area").getByRole("button", { name: TEXT[lang].cancel }).click();
+    }
+
+    // The survey fits too; an error goes as soon as its question is answered.
+    await page.getByRole("button", { name: TEXT[lang].end }).click();
+    await page.locator(".form-area form.survey").waitFor();
+    await expectFormFits(page, `${lang}-survey`);
+    await page.getByRole("button", { name: TEXT[lang].submit }).click();
+    const shownErrors = page.locator(".survey .field-error:visible");
+    await expect.poll(() => shownErrors.count()).toBe(2);
+    await expectNoAxeViolations(page, `${lang}-survey-errors`);
+    await page.getByRole("radio", { name: TEXT[lang].yes, exact: true }).check();
+    await expect.poll(() => shownErrors.count()).toBe(1);
+    await page.getByRole("radio", { name: TEXT[lang].star }).check();
+    await expect.poll(() => shownErrors.count()).toBe(0);
+    expect(await page.locator(".survey [aria-invalid=true]").count()).toBe(0);
+    await page.getByRole("button", { name: TEXT[lang].skip }).click();
+    await page.locator(".ended").waitFor();
+    await expectNoAxeViolations(page, `${lang}-ended`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

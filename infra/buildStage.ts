@@ -17,6 +17,7 @@ import {
   customerIssuer,
   InfraConfigError,
   optionalContext,
+  recogniserChoice,
   stageConfig,
 } from "./stage.ts";
 
@@ -32,7 +33,8 @@ export const LEX_V2_EU_REGIONS = ["eu-central-1", "eu-west-1", "eu-west-2"] as c
 export interface StageStacks {
   data: DataStack;
   identity: IdentityStack;
-  bot: BotStack;
+  /** Absent with `-c recogniser=embedded`: the gateway recognises in its own tasks. */
+  bot?: BotStack;
   api: ApiStack;
   edgeWaf: EdgeWafStack;
   apiEdge: ApiEdgeStack;
@@ -44,7 +46,7 @@ export interface StageStacks {
 /** The stacks of the stage named by the app's context; fails fast on bad context values. */
 export function buildStage(app: App): StageStacks {
   const ctx = (key: string): unknown => app.node.tryGetContext(key);
-  const stage = stageConfig(ctx("stage"));
+  const stage = stageConfig(ctx("stage"), ctx("lexConfidenceThreshold"));
   const origins = allowedOrigins(ctx("allowedOrigins"), stage);
   // Account from the CLI's credentials when deploying; left open for an offline synth.
   // No lookups anywhere, so the synth never needs AWS.
@@ -68,12 +70,15 @@ export function buildStage(app: App): StageStacks {
     stage,
     description: "Asiointi chat: Cognito user pool for advisors and supervisors (stateful)",
   });
-  const bot = new BotStack(app, `${prefix}-bot`, {
-    ...common,
-    stage,
-    tables: data.tables,
-    description: "Asiointi chat: Lex V2 bot (fi_FI, sv_SE) and its fulfillment function",
-  });
+  const bot =
+    recogniserChoice(ctx("recogniser")) === "lex"
+      ? new BotStack(app, `${prefix}-bot`, {
+          ...common,
+          stage,
+          tables: data.tables,
+          description: "Asiointi chat: Lex V2 bot (fi_FI, sv_SE) and its fulfillment function",
+        })
+      : undefined;
   const customers: TokenIssuer =
     customerIssuer(ctx("customerIssuer"), ctx("customerJwksUrl"), ctx("customerAudience")) ??
     identity.poolCustomerIssuer;
@@ -92,7 +97,7 @@ export function buildStage(app: App): StageStacks {
     allowedOrigins: origins,
     staffIssuer: identity.staffIssuer,
     identityEnvironment,
-    lexPublishTarget: bot.publishTarget,
+    ...(bot ? { lexPublishTarget: bot.publishTarget } : {}),
     description: "Asiointi chat: HTTP API and its Lambda functions (stateless)",
   });
   // WAF for CloudFront exists only in us-east-1; the distribution stays in the stage's region
@@ -116,7 +121,7 @@ export function buildStage(app: App): StageStacks {
     ...common,
     stage,
     tables: data.tables,
-    bot,
+    ...(bot ? { bot } : {}),
     customerIssuer: customers,
     staffIssuer: identity.staffIssuer,
     certificateArn: optionalContext(
@@ -134,7 +139,7 @@ export function buildStage(app: App): StageStacks {
     httpApi: api.api,
     functions: {
       ...Object.fromEntries(Object.entries(api.functions).map(([k, f]) => [k, f.function])),
-      lexFulfillment: bot.fulfillment.function,
+      ...(bot ? { lexFulfillment: bot.fulfillment.function } : {}),
       ...(api.contentPublisher ? { contentPublisher: api.contentPublisher.function } : {}),
     },
     gateway,
@@ -168,7 +173,7 @@ export function buildStage(app: App): StageStacks {
     monitoring,
     edgeMonitoring,
   };
-  for (const stack of Object.values(stacks)) {
+  for (const stack of Object.values(stacks).filter((s) => s !== undefined)) {
     Tags.of(stack).add("project", "asiointi");
     Tags.of(stack).add("stage", stage.name);
   }

@@ -12,6 +12,15 @@ describe("stage context", () => {
     expect(() => stageConfig("staging")).toThrow(/"stage" is "staging"; expected one of dev, prod/);
   });
 
+  it("takes the Lex confidence threshold from context, and refuses one Lex would not", () => {
+    expect(stageConfig("prod").lexConfidenceThreshold).toBe(0.5);
+    expect(stageConfig("prod", "0.65").lexConfidenceThreshold).toBe(0.65);
+    expect(stageConfig("dev", 0.7).lexConfidenceThreshold).toBe(0.7);
+    for (const bad of ["1.5", "-0.1", "0.655", "high", true]) {
+      expect(() => stageConfig("dev", bad)).toThrow(/"lexConfidenceThreshold" is/);
+    }
+  });
+
   it("splits comma-separated origins from -c", () => {
     expect(
       allowedOrigins("https://a.example.fi, https://b.example.fi", stageConfig("prod")),

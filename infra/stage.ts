@@ -49,9 +49,20 @@ export interface StageConfig {
   cache: { nodeType: string; replicas: number };
   /** Cognito and other retained identity resources. */
   identityRemovalPolicy: RemovalPolicy;
-  /** Lex intent confidence below which FallbackIntent wins. */
+  /**
+   * Lex intent confidence below which FallbackIntent wins (nluIntentConfidenceThreshold);
+   * the `lexConfidenceThreshold` context value overrides it. docs/recogniser.md says why.
+   */
   lexConfidenceThreshold: number;
 }
+
+/**
+ * Lex's default is 0.40. The dialogue answers a topic only from 0.5 on
+ * (DEFAULT_DIALOGUE_SETTINGS.minConfidence), so below that Lex's pick was a miss anyway: at
+ * 0.5 Lex's own top intent says what the customer gets, and `content:test --recogniser lex`
+ * scores exactly that. Measure with `--thresholds` before raising it (docs/recogniser.md).
+ */
+export const LEX_CONFIDENCE_THRESHOLD = 0.5;
 
 /** The physical table prefix of a stage, shared naming with functions/adapters/dynamodb/tables.ts. */
 export function tablePrefixFor(stage: StageName): string {
@@ -83,7 +94,7 @@ const STAGES: Record<StageName, StageConfig> = {
     natGateways: 1,
     cache: { nodeType: "cache.t4g.micro", replicas: 1 },
     identityRemovalPolicy: RemovalPolicy.DESTROY,
-    lexConfidenceThreshold: 0.4,
+    lexConfidenceThreshold: LEX_CONFIDENCE_THRESHOLD,
   },
   prod: {
     name: "prod",
@@ -112,19 +123,40 @@ const STAGES: Record<StageName, StageConfig> = {
     natGateways: 2,
     cache: { nodeType: "cache.t4g.small", replicas: 1 },
     identityRemovalPolicy: RemovalPolicy.RETAIN,
-    lexConfidenceThreshold: 0.4,
+    lexConfidenceThreshold: LEX_CONFIDENCE_THRESHOLD,
   },
 };
 
-/** The configuration of a stage named by the `stage` context value (default "dev"). */
-export function stageConfig(value: unknown): StageConfig {
+/**
+ * The configuration of a stage named by the `stage` context value (default "dev"), with
+ * `lexConfidenceThreshold` from context when given.
+ */
+export function stageConfig(value: unknown, threshold?: unknown): StageConfig {
   const name = value ?? "dev";
   if (typeof name !== "string" || !(STAGE_NAMES as readonly string[]).includes(name)) {
     throw new InfraConfigError(
       `Context value "stage" is ${JSON.stringify(value)}; expected one of ${STAGE_NAMES.join(", ")} (e.g. -c stage=dev)`,
     );
   }
-  return STAGES[name as StageName];
+  const stage = STAGES[name as StageName];
+  if (threshold === undefined || threshold === "") return stage;
+  return { ...stage, lexConfidenceThreshold: lexConfidenceThreshold(threshold) };
+}
+
+/** A confidence threshold from `-c lexConfidenceThreshold=0.6` (a string) or cdk.json (a number). */
+function lexConfidenceThreshold(value: unknown): number {
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  // Lex V2 accepts 0.00-1.00 in steps of 0.01.
+  if (
+    typeof number !== "number" ||
+    !(number >= 0 && number <= 1) ||
+    Math.round(number * 100) !== number * 100
+  ) {
+    throw new InfraConfigError(
+      `Context value "lexConfidenceThreshold" is ${JSON.stringify(value)}; expected a number from 0 to 1 with at most two decimals (e.g. -c lexConfidenceThreshold=0.6)`,
+    );
+  }
+  return number;
 }
 
 /**
@@ -166,6 +198,21 @@ function isAllowedOrigin(origin: string, stage: StageConfig): boolean {
   if (url.origin !== origin) return false; // a path, query or trailing slash is not an origin
   if (url.protocol === "https:") return true;
   return stage.name === "dev" && url.protocol === "http:" && url.hostname === "localhost";
+}
+
+/** Which recogniser answers customers in AWS: Lex V2 (the default) or the embedded one. */
+export const RECOGNISERS = ["lex", "embedded"] as const;
+export type RecogniserChoice = (typeof RECOGNISERS)[number];
+
+/** The `recogniser` context value: `embedded` deploys no Lex bot (docs/recogniser.md). */
+export function recogniserChoice(value: unknown): RecogniserChoice {
+  if (value === undefined || value === "") return "lex";
+  if (typeof value !== "string" || !(RECOGNISERS as readonly string[]).includes(value)) {
+    throw new InfraConfigError(
+      `Context value "recogniser" is ${JSON.stringify(value)}; expected one of ${RECOGNISERS.join(", ")} (e.g. -c recogniser=embedded)`,
+    );
+  }
+  return value as RecogniserChoice;
 }
 
 /** An optional string context value, checked against its expected form. */

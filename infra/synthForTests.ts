@@ -18,7 +18,8 @@ export interface SynthesizedStage extends StageStacks {
   edgeWafTemplate: Template;
   apiEdgeTemplate: Template;
   identityTemplate: Template;
-  botTemplate: Template;
+  /** Absent with `recogniser: "embedded"`. */
+  botTemplate?: Template;
   gatewayTemplate: Template;
   monitoringTemplate: Template;
   edgeMonitoringTemplate: Template;
@@ -44,7 +45,7 @@ export function synthStage(context: Record<string, unknown> = {}): SynthesizedSt
     edgeWafTemplate: Template.fromStack(stacks.edgeWaf),
     apiEdgeTemplate: Template.fromStack(stacks.apiEdge),
     identityTemplate: Template.fromStack(stacks.identity),
-    botTemplate: Template.fromStack(stacks.bot),
+    ...(stacks.bot ? { botTemplate: Template.fromStack(stacks.bot) } : {}),
     gatewayTemplate: Template.fromStack(stacks.gateway),
     monitoringTemplate: Template.fromStack(stacks.monitoring),
     edgeMonitoringTemplate: Template.fromStack(stacks.edgeMonitoring),

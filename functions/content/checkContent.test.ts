@@ -426,6 +426,25 @@ describe("checkContent", () => {
     );
   });
 
+  it("counts the out-of-scope examples, which Lex learns as an intent too, towards the quota", () => {
+    fillLexQuota(0.75);
+    expect(checkContent(dir).problems.filter((p) => p.message.includes("200000"))).toEqual([]);
+    const examples = Array.from({ length: 100 }, (_, i) => `  - ${"muu asia ".repeat(12)}${i}`);
+    writeFileSync(
+      join(dir, "out-of-scope.yaml"),
+      `fi:\n${examples.join("\n")}\nsv:\n  - Hur blir vädret?\n`,
+    );
+
+    const { problems } = checkContent(dir);
+
+    expect(
+      problems.some(
+        (p) =>
+          p.severity === "warning" && p.message.startsWith("fi: ") && p.message.includes("200000"),
+      ),
+    ).toBe(true);
+  });
+
   it("fails once a locale would exceed the Lex character quota", () => {
     fillLexQuota(1.1);
 

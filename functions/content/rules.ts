@@ -389,7 +389,7 @@ function runRules(
     unreadable,
   );
   checkTestCounts(report, heldOut, known, fileOfId, unreadable);
-  checkLexQuotas(report, topics, referrals);
+  checkLexQuotas(report, topics, referrals, outOfScope);
 
   const valid: ContentBundle | undefined = outOfScope && {
     topics: [...topics.values()].flatMap((e) => (e.topic ? [e.topic] : [])),
@@ -969,14 +969,19 @@ function checkLexQuotas(
   report: Report,
   topics: ReadonlyMap<string, TopicEntry>,
   referrals: ReadonlyMap<string, ReferralEntry>,
+  outOfScope: OutOfScopeFile | undefined,
 ): void {
-  // Each referral group is an intent of its own in the Lex bot, its sentences its utterances.
+  // Each referral group is an intent of its own in the Lex bot, its sentences its utterances,
+  // and so are the out-of-scope examples (lexBotDefinition.ts).
   const all = [
     ...[...topics.values()].flatMap((e) => (e.topic ? [e.topic] : [])),
     ...[...referrals.values()].map((e) => ({
       fi: { utterances: e.sentences.fi },
       sv: { utterances: e.sentences.sv },
     })),
+    ...(outOfScope
+      ? [{ fi: { utterances: outOfScope.fi }, sv: { utterances: outOfScope.sv } }]
+      : []),
   ];
   for (const lang of LANGS) {
     const usage = lexLocaleUsage(all, lang);

@@ -1,6 +1,10 @@
 import type { Context } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fromLexMessages } from "../adapters/lex/lexV2.ts";
+import {
+  fromLexMessages,
+  lexCodeHookEventSchema,
+  recognitionFromLexEvent,
+} from "../adapters/lex/lexV2.ts";
 import { loadBotContent } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { createLogger } from "../observability/logger.ts";
@@ -57,6 +61,62 @@ describe("Lex V2 fulfillment code hook", () => {
       url: "https://www.vero.fi/haku/?q=veneen%20verotus%2C%20hetu",
     });
     expect(channels.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+  });
+
+  it("hands the dialogue Lex's topic interpretations with their confidences as alternatives", async () => {
+    // Prepare: Lex fell back; what is not ours (OutOfScope, a referral group) scored between
+    // the two likeliest topics, which are close to each other.
+    const interpretation = (name: string, nluConfidence?: number) => ({
+      intent: { confirmationState: "None", name, slots: {}, state: "ReadyForFulfillment" },
+      ...(nluConfidence === undefined ? {} : { nluConfidence }),
+      interpretationSource: "Lex",
+    });
+    const event = eventWith((e) => {
+      e.sessionState.intent.name = "FallbackIntent";
+      e.sessionState.sessionAttributes.missesInRow = "0";
+      e.interpretations = [
+        interpretation("FallbackIntent"),
+        interpretation("OutOfScope", 0.31),
+        interpretation("Referral_traficom", 0.3),
+        interpretation("tax-refund", 0.29),
+        interpretation("residual-tax", 0.27),
+      ] as typeof e.interpretations;
+    });
+
+    // Act
+    const { recognition } = recognitionFromLexEvent(lexCodeHookEventSchema.parse(event));
+    const response = await handler(event, context);
+
+    // Assess: one none at its best, then both topics with Lex's own confidences.
+    expect(recognition).toMatchObject({
+      intent: "none",
+      alternatives: [
+        { intent: "none", confidence: 0.69 },
+        { intent: "tax-refund", confidence: 0.29 },
+        { intent: "residual-tax", confidence: 0.27 },
+      ],
+    });
+    const [reply] = fromLexMessages(response.messages);
+    expect(reply?.topic).toBeUndefined();
+    expect(reply?.quickReplies?.map((q) => q.label)).toEqual(["Veronpalautus", "Jäännösvero"]);
+  });
+
+  it("reads OutOfScope, the intent taught with out-of-scope examples, as none", async () => {
+    const event = eventWith((e) => {
+      e.sessionState.intent.name = "OutOfScope";
+      e.sessionState.sessionAttributes.missesInRow = "0";
+      const [top] = e.interpretations;
+      if (top) top.intent.name = "OutOfScope";
+    });
+
+    const { recognition } = recognitionFromLexEvent(lexCodeHookEventSchema.parse(event));
+    const response = await handler(event, context);
+
+    expect(recognition).toMatchObject({ intent: "none", confidence: 0.93 });
+    expect(response.sessionState.sessionAttributes).toMatchObject({
+      missesInRow: "1",
+      lastTopic: "",
+    });
   });
 
   it("counts an intent the loaded content does not have as a miss, not a failure", async () => {

@@ -79,7 +79,8 @@ export const GATEWAY_TABLES: readonly TableId[] = [
 export interface GatewayStackProps extends StackProps {
   stage: StageConfig;
   tables: DeployedTables;
-  bot: Pick<BotStack, "bot" | "alias">;
+  /** The Lex bot the gateway asks; without it the tasks run the embedded recogniser. */
+  bot?: Pick<BotStack, "bot" | "alias">;
   customerIssuer: TokenIssuer;
   staffIssuer: TokenIssuer;
   /** ACM certificate of the public host name; required in prod (HTTPS only). */
@@ -193,8 +194,13 @@ export class GatewayStack extends Stack {
         TABLE_PREFIX: stage.tablePrefix,
         LOG_LEVEL: stage.logLevel,
         REDIS_URL: `rediss://${this.cache.attrPrimaryEndPointAddress}:${CACHE_PORT}`,
-        LEX_BOT_ID: props.bot.bot.attrId,
-        LEX_BOT_ALIAS_ID: props.bot.alias.attrBotAliasId,
+        ...(props.bot
+          ? {
+              RECOGNISER: "lex",
+              LEX_BOT_ID: props.bot.bot.attrId,
+              LEX_BOT_ALIAS_ID: props.bot.alias.attrBotAliasId,
+            }
+          : { RECOGNISER: "embedded", BOT_CONTENT_DIR: "/app/bot-content" }),
         OIDC_ISSUER: props.customerIssuer.issuer,
         OIDC_JWKS_URL: props.customerIssuer.jwksUrl,
         OIDC_AUDIENCE: props.customerIssuer.audience,
@@ -223,18 +229,36 @@ export class GatewayStack extends Stack {
           "ecr:GetAuthorizationToken supports no resource-level permissions (CDK's execution role).",
       });
     }
-    task.taskRole.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ["lex:RecognizeText"],
-        resources: [
-          Stack.of(this).formatArn({
-            service: "lex",
-            resource: "bot-alias",
-            resourceName: `${props.bot.bot.attrId}/${props.bot.alias.attrBotAliasId}`,
-          }),
-        ],
-      }),
-    );
+    if (props.bot) {
+      task.taskRole.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ["lex:RecognizeText"],
+          resources: [
+            Stack.of(this).formatArn({
+              service: "lex",
+              resource: "bot-alias",
+              resourceName: `${props.bot.bot.attrId}/${props.bot.alias.attrBotAliasId}`,
+            }),
+          ],
+        }),
+      );
+    } else {
+      // The embedded recogniser answers from the live content version (seeding version 1 into
+      // an empty table, as the content API would) and reads customers' own data for personal
+      // answers, which the fulfillment function does when Lex is deployed.
+      grantTableAccess(task.taskRole, {
+        table: props.tables.content,
+        indexes: indexNamesOf("content"),
+        read: true,
+        write: true,
+      });
+      grantTableAccess(task.taskRole, {
+        table: props.tables.customers,
+        indexes: indexNamesOf("customers"),
+        read: true,
+        write: false,
+      });
+    }
 
     const serviceSg = new SecurityGroup(this, "ServiceSg", {
       vpc,
@@ -377,6 +401,9 @@ export const GATEWAY_IMAGE_EXCLUDES = [
   "!functions/**",
   "!config",
   "!config/**",
+  // Version 1 of an empty content table when the gateway runs the embedded recogniser.
+  "!bot-content",
+  "!bot-content/**",
   "**/*.test.ts",
   "**/fixtures",
 ];

@@ -45,18 +45,26 @@ function only(template: Template, type: string): Record<string, unknown> {
 
 describe("production stacks (dev stage)", () => {
   const dev = synthStage();
+  const botTemplate = (): Template => {
+    if (!dev.botTemplate) throw new Error("the dev stage deploys the Lex bot by default");
+    return dev.botTemplate;
+  };
 
   describe("Lex bot", () => {
     it("has fi_FI and sv_SE locales, each with FallbackIntent and the hook on every intent", () => {
-      const bot = only(dev.botTemplate, "AWS::Lex::Bot") as {
+      const bot = only(botTemplate(), "AWS::Lex::Bot") as {
         BotLocales: {
           LocaleId: string;
+          NluConfidenceThreshold: number;
           Intents: { Name: string; FulfillmentCodeHook: unknown }[];
         }[];
       };
       expect(bot.BotLocales.map((l) => l.LocaleId)).toEqual(["fi_FI", "sv_SE"]);
       for (const locale of bot.BotLocales) {
         expect(locale.Intents.map((i) => i.Name)).toContain("FallbackIntent");
+        // What is not ours is taught, not left to the threshold alone.
+        expect(locale.Intents.map((i) => i.Name)).toContain("OutOfScope");
+        expect(locale.NluConfidenceThreshold).toBe(0.5);
         expect(locale.Intents.map((i) => i.Name)).toContain("tax-card");
         for (const intent of locale.Intents)
           expect(intent.FulfillmentCodeHook).toEqual({ Enabled: true });
@@ -64,7 +72,7 @@ describe("production stacks (dev stage)", () => {
     });
 
     it("declares the bot not child-directed, in CloudFormation's spelling, and builds locales", () => {
-      dev.botTemplate.hasResourceProperties("AWS::Lex::Bot", {
+      botTemplate().hasResourceProperties("AWS::Lex::Bot", {
         DataPrivacy: { ChildDirected: false },
         AutoBuildBotLocales: true,
         IdleSessionTTLInSeconds: Match.anyValue(),
@@ -72,9 +80,9 @@ describe("production stacks (dev stage)", () => {
     });
 
     it("cuts a version from the draft and points the live alias at it with the fulfillment hook", () => {
-      const version = Object.keys(dev.botTemplate.findResources("AWS::Lex::BotVersion"));
+      const version = Object.keys(botTemplate().findResources("AWS::Lex::BotVersion"));
       expect(version).toHaveLength(1);
-      dev.botTemplate.hasResourceProperties("AWS::Lex::BotAlias", {
+      botTemplate().hasResourceProperties("AWS::Lex::BotAlias", {
         BotAliasName: "live",
         BotVersion: { "Fn::GetAtt": [version[0], "BotVersion"] },
         BotAliasLocaleSettings: Match.arrayWith([
@@ -92,7 +100,7 @@ describe("production stacks (dev stage)", () => {
     });
 
     it("lets only Lex invoke the fulfillment function, scoped to this bot's aliases", () => {
-      dev.botTemplate.hasResourceProperties("AWS::Lambda::Permission", {
+      botTemplate().hasResourceProperties("AWS::Lambda::Permission", {
         Principal: "lexv2.amazonaws.com",
         Action: "lambda:InvokeFunction",
         SourceArn: Match.anyValue(),
@@ -100,7 +108,7 @@ describe("production stacks (dev stage)", () => {
     });
 
     it("lets the fulfillment function read the live content and customers' data, write nothing", () => {
-      const statements = Object.values(dev.botTemplate.findResources("AWS::IAM::Policy"))
+      const statements = Object.values(botTemplate().findResources("AWS::IAM::Policy"))
         .flatMap(
           (p) =>
             (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties
@@ -119,13 +127,13 @@ describe("production stacks (dev stage)", () => {
       ]);
       expect(tables("dynamodb:Query")).toEqual(["asiointi-dev-content", "asiointi-dev-customers"]);
       expect(tables("dynamodb:PutItem")).toEqual([]);
-      dev.botTemplate.hasResourceProperties("AWS::Lambda::Function", {
+      botTemplate().hasResourceProperties("AWS::Lambda::Function", {
         Environment: { Variables: Match.objectLike({ TABLE_PREFIX: "asiointi-dev-" }) },
       });
     });
 
     it("runs the fulfillment function on arm64 Node.js 24 with tracing and the content snapshot", () => {
-      dev.botTemplate.hasResourceProperties("AWS::Lambda::Function", {
+      botTemplate().hasResourceProperties("AWS::Lambda::Function", {
         Architectures: ["arm64"],
         Runtime: "nodejs24.x",
         TracingConfig: { Mode: "Active" },

@@ -13,13 +13,14 @@ describe("Lex bot definition from bot content", () => {
   });
 
   it.each(["fi_FI", "sv_SE"])(
-    "gives %s one intent per topic and referral group plus FallbackIntent, all fulfilled by the hook",
+    "gives %s one intent per topic and referral group, OutOfScope and FallbackIntent, all fulfilled by the hook",
     (id) => {
       const locale = definition.locales.find((l) => l.localeId === id);
       expect(locale?.intents.map((i) => i.name).sort()).toEqual(
         [
           ...content.topics.keys(),
           ...content.referrals.map((r) => `Referral_${r.id}`),
+          "OutOfScope",
           "FallbackIntent",
         ].sort(),
       );
@@ -41,6 +42,18 @@ describe("Lex bot definition from bot content", () => {
     expect(fi?.sampleUtterances).toContainEqual({ utterance: "verokortti" });
     expect(sv?.sampleUtterances?.length).toBeGreaterThanOrEqual(20);
     expect(sv?.sampleUtterances).not.toContainEqual({ utterance: "verokortti" });
+  });
+
+  it("teaches OutOfScope the out-of-scope examples, since FallbackIntent takes none", () => {
+    for (const [index, lang] of (["fi", "sv"] as const).entries()) {
+      const intents = definition.locales[index]?.intents ?? [];
+      const outOfScope = intents.find((i) => i.name === "OutOfScope");
+      const utterances = outOfScope?.sampleUtterances?.map((u) => u.utterance) ?? [];
+      expect(outOfScope?.parentIntentSignature).toBeUndefined();
+      expect(utterances.length).toBeGreaterThanOrEqual(content.outOfScope[lang].length * 0.9);
+      expect(utterances).toContain(lexUtterance(content.outOfScope[lang][0] ?? ""));
+      expect(intents.find((i) => i.name === "FallbackIntent")?.sampleUtterances).toBeUndefined();
+    }
   });
 
   it("names referral intents so Lex accepts them and no topic can take them", () => {
@@ -73,7 +86,8 @@ describe("Lex bot definition from bot content", () => {
 
   it("stays well inside the Lex quotas, so there are no warnings today", () => {
     expect(definition.warnings).toEqual([]);
-    expect(definition.usage.fi.intents).toBe(content.topics.size + content.referrals.length + 1);
+    // Topics, referral groups, OutOfScope and FallbackIntent.
+    expect(definition.usage.fi.intents).toBe(content.topics.size + content.referrals.length + 2);
     expect(definition.usage.fi.utteranceChars).toBeLessThan(
       LEX_LIMITS.utteranceCharsPerLocale * 0.8,
     );

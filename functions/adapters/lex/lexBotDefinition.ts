@@ -1,7 +1,7 @@
 /**
  * The Lex V2 bot's locales, generated from bot content: one intent per topic with the
- * topic's utterances, one per referral group (Referral_<id>) with its sentences, plus
- * FallbackIntent. Every intent is fulfilled by the code hook, so
+ * topic's utterances, one per referral group (Referral_<id>) with its sentences, OutOfScope
+ * with the out-of-scope examples, plus FallbackIntent. Every intent is fulfilled by the code hook, so
  * answers stay in the content and Lex only classifies. The one definition of how content
  * becomes Lex intents: the CDK bot stack deploys it, and publishing from the content studio
  * (lexPublisher.ts) syncs the running bot's draft to it. Pure: no CDK, no AWS.
@@ -10,9 +10,9 @@ import { createHash } from "node:crypto";
 import type { BotContent } from "../../content/loadContent.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { referralIntentName } from "../../contracts/referrals.ts";
-import { LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
+import { FALLBACK_INTENT, LEX_LOCALES, OUT_OF_SCOPE_INTENT } from "../recognizer/lexRecognizer.ts";
 import { LEX_LIMITS, lexSampleUtterances, quotaLevel } from "./lexLocale.ts";
-import { FALLBACK_INTENT, lexIntentName } from "./lexV2.ts";
+import { lexIntentName } from "./lexV2.ts";
 
 /** Content that cannot become a Lex bot; the message says which limit and locale. */
 export class LexLimitError extends Error {
@@ -52,7 +52,7 @@ export interface LexIntents {
 
 /**
  * The intents of the fi_FI and sv_SE locales: one per topic, in topic order, one per
- * referral group, plus FallbackIntent. Throws LexLimitError when a locale would exceed a Lex quota.
+ * referral group, OutOfScope, plus FallbackIntent. Throws LexLimitError when a locale would exceed a Lex quota.
  */
 export function lexIntents(content: BotContent): LexIntents {
   const warnings: string[] = [];
@@ -72,6 +72,13 @@ export function lexIntents(content: BotContent): LexIntents {
         fi: { utterances: group.fi.sentences, title: group.fi.title },
         sv: { utterances: group.sv.sentences, title: group.sv.title },
       })),
+      // Last, so a sentence a topic shares keeps teaching the topic. Without it Lex knows
+      // only topics, and a question about something else lands on the nearest one.
+      {
+        name: OUT_OF_SCOPE_INTENT,
+        fi: { utterances: content.outOfScope.fi, title: "Ei meidän asiamme" },
+        sv: { utterances: content.outOfScope.sv, title: "Inte vår fråga" },
+      },
     ];
     const locale: LexIntent[] = lexSampleUtterances(sources, lang).map(({ topic, utterances }) => ({
       name: topic.name,

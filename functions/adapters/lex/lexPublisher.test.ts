@@ -265,19 +265,26 @@ describe("publishing content to the Lex bot", () => {
           ?.sampleUtterances,
         fulfillmentCodeHook: { enabled: true },
       });
+      // A bot deployed before out-of-scope examples were taught gets them on the next publish.
+      expect(lex).toHaveReceivedCommandWith(CreateIntentCommand, {
+        localeId,
+        intentName: "OutOfScope",
+        sampleUtterances: wanted[lang].find((i) => i.name === "OutOfScope")?.sampleUtterances,
+        fulfillmentCodeHook: { enabled: true },
+      });
     }
     // Unchanged intents and the fallback intent are left alone.
-    expect(lex).toHaveReceivedCommandTimes(CreateIntentCommand, 4);
+    expect(lex).toHaveReceivedCommandTimes(CreateIntentCommand, 6);
     expect(lex).toHaveReceivedCommandTimes(UpdateIntentCommand, 2);
     expect(lex).toHaveReceivedCommandTimes(DeleteIntentCommand, 2);
     expect(result.changes).toEqual({
       fi_FI: {
-        created: ["omavero", "Referral_traficom"],
+        created: ["omavero", "Referral_traficom", "OutOfScope"],
         updated: ["payment"],
         deleted: ["property-tax"],
       },
       sv_SE: {
-        created: ["omavero", "Referral_traficom"],
+        created: ["omavero", "Referral_traficom", "OutOfScope"],
         updated: ["payment"],
         deleted: ["property-tax"],
       },

@@ -12,9 +12,7 @@ import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../../domain/chat/model.ts";
 import type { DialogueContext } from "../../domain/dialogue/answerTurn.ts";
 import type { Recognition } from "../../domain/ports.ts";
-import { intentIdOf, LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
-
-export const FALLBACK_INTENT = "FallbackIntent";
+import { FALLBACK_INTENT, intentIdOf, LEX_LOCALES, scoresOf } from "../recognizer/lexRecognizer.ts";
 
 /** Lex intent name of a topic; topic ids are valid Lex names as they are. */
 export function lexIntentName(intent: IntentId): string {
@@ -144,10 +142,11 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
 } {
   const attributes = event.sessionState.sessionAttributes;
   const winner = event.sessionState.intent?.name ?? event.interpretations[0]?.intent.name;
-  const alternatives = event.interpretations.map((i) => {
-    const intent = intentIdOf(i.intent.name);
-    return { intent, confidence: i.nluConfidence ?? (intent === NO_INTENT ? 1 : 0) };
-  });
+  // Scored as the gateway scores RecognizeText's answer, so the dialogue's honesty rules see
+  // the same alternatives and confidences whichever way Lex's interpretations arrive.
+  const alternatives = scoresOf(
+    event.interpretations.map((i) => ({ name: i.intent.name, confidence: i.nluConfidence })),
+  );
   const intent = intentIdOf(winner);
   const referral = referralOfIntent(winner);
   const confidence =

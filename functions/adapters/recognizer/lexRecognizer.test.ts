@@ -60,6 +60,21 @@ describe("LexRecognizer", () => {
     expect(result).toMatchObject({ intent: "none", confidence: 0.7 });
   });
 
+  it("answers the OutOfScope intent, taught with out-of-scope examples, as none", async () => {
+    lex.on(RecognizeTextCommand).resolves({
+      interpretations: [
+        { intent: { name: "OutOfScope" }, nluConfidence: { score: 0.82 } },
+        { intent: { name: "tax-card" }, nluConfidence: { score: 0.1 } },
+      ],
+    });
+
+    const result = await recognizer().recognize("mihin aikaan alko aukeaa", "fi");
+
+    expect(result).toMatchObject({ intent: "none", confidence: 0.82 });
+    expect(result.referral).toBeUndefined();
+    expect(intentIdOf("OutOfScope")).toBe("none");
+  });
+
   it("answers a referral group's intent as none with the group named", async () => {
     lex.on(RecognizeTextCommand).resolves({
       interpretations: [

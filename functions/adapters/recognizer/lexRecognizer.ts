@@ -11,6 +11,14 @@ import type { IntentScore, Recognition, Recognizer } from "../../domain/ports.ts
 /** Lex V2 locale of each chat language. */
 export const LEX_LOCALES: Record<Lang, string> = { fi: "fi_FI", sv: "sv_SE" };
 
+/** Lex's built-in intent for "no intent is likely enough"; it takes no sample utterances. */
+export const FALLBACK_INTENT = "FallbackIntent";
+/**
+ * The intent taught with bot-content/out-of-scope.yaml. FallbackIntent cannot learn from
+ * examples, so what is not ours is an ordinary intent that reads as `none`.
+ */
+export const OUT_OF_SCOPE_INTENT = "OutOfScope";
+
 export interface LexRecognizerConfig {
   botId: string;
   botAliasId: string;
@@ -60,7 +68,14 @@ export class LexRecognizer implements Recognizer {
  */
 export function intentIdOf(lexName: string | undefined): IntentId {
   // A referral group's intent is out of scope: `none`, with the group named apart.
-  if (!lexName || lexName === "FallbackIntent" || referralOfIntent(lexName)) return NO_INTENT;
+  if (
+    !lexName ||
+    lexName === FALLBACK_INTENT ||
+    lexName === OUT_OF_SCOPE_INTENT ||
+    referralOfIntent(lexName)
+  ) {
+    return NO_INTENT;
+  }
   const kebab = lexName
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .replace(/_/g, "-")
@@ -68,14 +83,28 @@ export function intentIdOf(lexName: string | undefined): IntentId {
   return kebab !== NO_INTENT && isWellFormedTopicId(kebab) ? kebab : NO_INTENT;
 }
 
-/** Lex's interpretations as scores, its chosen one first. */
+/** Lex's interpretations (RecognizeText's) as scores, its chosen one first. */
 export function toScores(interpretations: readonly Interpretation[]): IntentScore[] {
-  const best = Math.max(0, ...interpretations.map((i) => i.nluConfidence?.score ?? 0));
+  return scoresOf(
+    interpretations.map((i) => ({ name: i.intent?.name, confidence: i.nluConfidence?.score })),
+  );
+}
+
+/**
+ * Lex's interpretations, from RecognizeText or a code hook event, as scores: chosen one
+ * first, the rest by confidence. FallbackIntent, OutOfScope and the referral groups are all
+ * `none` and count once, at their best, so they never crowd the topics out of the few
+ * alternatives the dialogue weighs ("did you mean", two topics too close to call).
+ */
+export function scoresOf(
+  interpretations: readonly { name?: string | undefined; confidence?: number | undefined }[],
+): IntentScore[] {
+  const best = Math.max(0, ...interpretations.map((i) => i.confidence ?? 0));
   const scores = new Map<IntentId, number>();
   for (const interpretation of interpretations) {
-    const intent = intentIdOf(interpretation.intent?.name);
+    const intent = intentIdOf(interpretation.name);
     // Lex gives FallbackIntent no score; it wins when no topic is likely enough.
-    const confidence = interpretation.nluConfidence?.score ?? (intent === NO_INTENT ? 1 - best : 0);
+    const confidence = interpretation.confidence ?? (intent === NO_INTENT ? 1 - best : 0);
     if (confidence > (scores.get(intent) ?? -1)) scores.set(intent, confidence);
   }
   const ordered = [...scores].map(([intent, confidence]) => ({ intent, confidence }));

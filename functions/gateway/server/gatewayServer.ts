@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import { Server as SocketServer } from "socket.io";
@@ -19,10 +20,18 @@ import { createInFlight } from "../inFlight.ts";
 import { registerGateway } from "../registerGateway.ts";
 import { socketServerOptions } from "../socketOptions.ts";
 
+/** Builds a bot that needs the gateway's database (the embedded recogniser's live content). */
+export type GatewayBotFactory = (parts: {
+  doc: DynamoDBDocumentClient;
+  clock: Clock;
+  logger: Logger;
+}) => Promise<{ bot: Bot; stop(): void }>;
+
 export interface GatewayDeps {
   config: Config & { REDIS_URL: string };
   logger: Logger;
-  bot: Bot;
+  /** The Lex-backed bot, or a factory for the embedded one (`RECOGNISER=embedded`). */
+  bot: Bot | GatewayBotFactory;
   clock?: Clock;
   /** Defaults to the configured OIDC verifier (jose against the issuers' JWKS). */
   identity?: IdentityVerifier;
@@ -58,6 +67,8 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     endpoint: config.DYNAMODB_ENDPOINT,
   });
   const inFlight = createInFlight();
+  const built = typeof deps.bot === "function" ? await deps.bot({ doc, clock, logger }) : undefined;
+  const bot = built?.bot ?? (deps.bot as Bot);
   const services = buildServices({
     doc,
     config,
@@ -95,7 +106,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   // tasks"); advisors reconnecting to another task get their chats back from the store.
   const live = registerGateway(io, {
     services,
-    bot: deps.bot,
+    bot,
     config,
     identity,
     logger,
@@ -129,6 +140,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       await presence.close().catch((error: unknown) => {
         logger.warn("presence close failed", { error: error as Error });
       });
+      built?.stop();
       live.inactivity.stop();
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -67,13 +67,28 @@ describe("the bot in a chat", () => {
     expect(chatItem?.topics).toEqual(["tax-refund"]);
   });
 
-  it("after two misses in a row offers a person, a callback and an appointment", async () => {
+  it("says honestly it has no answer, with the site search and the channels, and more plainly the second time", async () => {
     const chat = await chatIn("fi");
     const [first] = await chat.ask("asdf qwerty zxcv");
     expect(first?.topic).toBeUndefined();
-    expect(first?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
+    expect(first?.text).toMatch(/^Minulla ei ole tähän vastausta\./);
+    expect(first?.actions?.map((a) => a.type)).toEqual([
+      "link",
+      "handoff",
+      "callback",
+      "appointment",
+    ]);
+    expect(first?.actions?.[0]).toMatchObject({
+      url: "https://www.vero.fi/haku/?q=asdf%20qwerty%20zxcv",
+    });
     const [second] = await chat.ask("paras pizzeria Oulussa");
-    expect(second?.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+    expect(second?.text).toMatch(/^En löydä tähänkään vastausta\./);
+    expect(second?.actions?.map((a) => a.type)).toEqual([
+      "link",
+      "handoff",
+      "callback",
+      "appointment",
+    ]);
   });
 
   it("points another agency's matter to that agency: no miss, no advisor offer", async () => {
@@ -86,8 +101,7 @@ describe("the bot in a chat", () => {
 
     // The referral was not a miss: the next miss is the first in a row again.
     const [next] = await chat.ask("paras pizzeria Oulussa");
-    expect(next?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
-    expect(next?.actions ?? []).toEqual([]);
+    expect(next?.text).toMatch(/^Minulla ei ole tähän vastausta\./);
   });
 
   it("counts two misses sent at once as two, and answers them in the order sent", async () => {
@@ -109,8 +123,8 @@ describe("the bot in a chat", () => {
       const bot = chat.messages.slice(before).filter((m) => m.from === "bot");
       return bot.length >= 2 ? bot : undefined;
     });
-    expect(replies[0]?.text).toContain("Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.");
-    expect(replies[1]?.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+    expect(replies[0]?.text).toMatch(/^Minulla ei ole tähän vastausta\./);
+    expect(replies[1]?.text).toMatch(/^En löydä tähänkään vastausta\./);
   });
 
   it("answers Swedish written in a Finnish chat in Swedish and offers to switch", async () => {

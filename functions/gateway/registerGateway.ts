@@ -54,6 +54,7 @@ export function registerGateway(
     inFlight,
     ...live,
     rateLimit: { burst: config.CHAT_RATE_BURST, perSecond: config.CHAT_RATE_PER_SECOND },
+    limits: { limiter: services.limits, clientAddressOf: services.clientAddressOf },
   });
   return { chats, ...live };
 }

@@ -35,6 +35,7 @@ import { type SurveyDeps, submitSurvey } from "../domain/survey/submitSurvey.ts"
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
 import type { InFlight } from "./inFlight.ts";
+import { createQueueDepartures } from "./queueDepartures.ts";
 import { type EventRateLimit, limitEventRate } from "./rateLimit.ts";
 import { chatRoom } from "./rooms.ts";
 
@@ -69,6 +70,8 @@ export interface ChatNamespaceDeps {
    * opening many connections is held by these, not by the per-connection rate.
    */
   limits?: { limiter: RequestLimiter; clientAddressOf: ClientAddressOf };
+  /** How long a queued chat keeps its place after its customer's last connection went. */
+  queueGraceMs?: number;
 }
 
 class HandoffUnavailableError extends ChatError {
@@ -119,7 +122,29 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     CustomerSocketData
   >;
 
+  const departures = createQueueDepartures({
+    graceMs: deps.queueGraceMs ?? 120_000,
+    customerConnected: async (chatId) => (await nsp.in(chatRoom(chatId)).fetchSockets()).length > 0,
+    leaveIfQueued: async (chatId) => {
+      const chat = await chats.requireChat(chatId);
+      if (chat.state !== "queued" || !deps.handoff) return;
+      await deps.handoff.leaveQueue(chatId);
+      deps.logger.info("queued chat left: customer gone", { chatId });
+    },
+    background: (work) => {
+      const logged = work.catch((error: unknown) =>
+        deps.logger.warn("taking a departed customer's chat out of the queue failed", {
+          error: error as Error,
+        }),
+      );
+      deps.inFlight?.track(logged);
+    },
+  });
+
   nsp.on("connection", (socket: CustomerSocket) => {
+    socket.on("disconnect", () => {
+      if (socket.data.chatId) departures.customerLeft(socket.data.chatId);
+    });
     limitEventRate(socket as unknown as Socket, deps.rateLimit);
     const forwardedFor = socket.handshake.headers["x-forwarded-for"];
     socket.data.address = deps.limits?.clientAddressOf(
@@ -150,6 +175,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
           await socket.leave(chatRoom(socket.data.chatId));
         }
         socket.data.chatId = chat.chatId;
+        departures.customerBack(chat.chatId);
         // In the room before the transcript is read, so that no message falls between them.
         await socket.join(chatRoom(chat.chatId));
         const missed = await started.replay();
@@ -299,5 +325,5 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     );
   });
 
-  return nsp;
+  return { nsp, departures };
 }

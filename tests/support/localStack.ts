@@ -35,7 +35,13 @@ export const ROOMY_LIMITS: Record<string, string> = {
 
 /** Starts the real local stack on random loopback ports; in memory unless a data dir is given. */
 export async function startTestStack(
-  options: { dataDir?: string; env?: Record<string, string>; clock?: Clock; logger?: Logger } = {},
+  options: {
+    dataDir?: string;
+    /** Variables to set; one set to undefined takes the service's own default. */
+    env?: Record<string, string | undefined>;
+    clock?: Clock;
+    logger?: Logger;
+  } = {},
 ): Promise<LocalServer> {
   const config = loadConfig({
     NODE_ENV: "test",

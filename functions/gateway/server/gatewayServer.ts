@@ -123,6 +123,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
         logger.warn("presence close failed", { error: error as Error });
       });
       live.inactivity.stop();
+      live.departures.stop();
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await inFlight.drain();

@@ -13,6 +13,13 @@ try {
     DYNAMODB_PORT: "0",
     DATA_DIR: IN_MEMORY,
     LOG_LEVEL: "warn",
+    // Thousands of simulated customers from one loopback address: the production limits
+    // per address would refuse all but the first few (set LIMIT_* to bench them instead).
+    LIMIT_CHAT_STARTS: "1000000/10000000",
+    LIMIT_HANDOFFS: "1000000/10000000",
+    LIMIT_BOOKINGS: "1000000/10000000",
+    LIMIT_CALLBACKS: "1000000/10000000",
+    LIMIT_SURVEYS: "1000000/10000000",
     ...process.env,
   });
   const server = await startLocalServer(config);

@@ -44,4 +44,16 @@ describe("loadConfig", () => {
       /MISSED_QUESTION_INBOX: .*"true" or "false"/,
     );
   });
+
+  it("reads per-address and overall limits, and refuses a limit without both", () => {
+    const config = loadConfig({ LIMIT_CALLBACKS: "5/50", TRUSTED_PROXIES: "10.0.0.0/16, ::1" });
+    expect(config.LIMIT_CALLBACKS).toEqual({ perAddress: 5, overall: 50 });
+    expect(config.LIMIT_BOOKINGS).toEqual({ perAddress: 3, overall: 300 });
+    expect(config.TRUSTED_PROXIES).toEqual(["10.0.0.0/16", "::1"]);
+    expect(loadConfig({}).TRUSTED_PROXIES).toEqual([]);
+    expect(() => loadConfig({ LIMIT_CALLBACKS: "5" })).toThrow(
+      /LIMIT_CALLBACKS: .*\(expected <per address>\/<overall>/,
+    );
+    expect(() => loadConfig({ TRUSTED_PROXIES: "alb.internal" })).toThrow(/TRUSTED_PROXIES: /);
+  });
 });

@@ -8,6 +8,31 @@ export class ConfigError extends Error {
 }
 
 const port = z.coerce.number().int().min(0).max(65_535);
+
+/** "<per address>/<overall>", e.g. "3/300": how many one client address and all may take. */
+const allowance = (perAddress: number, overall: number) =>
+  z
+    .string()
+    .regex(/^\d{1,7}\/\d{1,9}$/, "must be <per address>/<overall>, e.g. 3/300")
+    .default(`${perAddress}/${overall}`)
+    .transform((v) => {
+      const [own = 0, all = 0] = v.split("/").map(Number);
+      return { perAddress: own, overall: all };
+    });
+
+/** Comma-separated addresses or CIDR blocks; checked where the resolver is built. */
+const addressList = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every((entry) => /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(entry)), {
+    message: "each entry must be an IP address or a CIDR block",
+  });
 const isoInstant = z.iso.datetime({ offset: true });
 const siteSearchUrl = z
   .string()
@@ -47,6 +72,26 @@ const envSchema = z
     /** Customer events one connection may send in a burst, and refilled per second. */
     CHAT_RATE_BURST: z.coerce.number().int().min(1).max(1000).default(20),
     CHAT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(1),
+    /**
+     * Proxies whose X-Forwarded-For is believed (the load balancer's subnet in AWS); the
+     * client address behind them is what the per-address limits count. Empty: the header is
+     * ignored and the connection's own peer is the client.
+     */
+    TRUSTED_PROXIES: addressList,
+    /** The window the LIMIT_* allowances are per; each comes back evenly over it. */
+    LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    /** New chats per window: one client address / all together (per process). */
+    LIMIT_CHAT_STARTS: allowance(20, 2000),
+    /** Requests for a person per window. */
+    LIMIT_HANDOFFS: allowance(6, 600),
+    /** Appointment bookings per window. */
+    LIMIT_BOOKINGS: allowance(3, 300),
+    /** Callback requests per window. */
+    LIMIT_CALLBACKS: allowance(3, 300),
+    /** Survey answers per window. */
+    LIMIT_SURVEYS: allowance(10, 2000),
+    /** How long a queued chat keeps its place after its customer's last connection went. */
+    QUEUE_CUSTOMER_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
     /**
      * How often a gateway writes the report counts it has summed; a crash loses at most this
      * much of the counts (never chats or messages). 0 writes each event as it happens.
@@ -130,6 +175,12 @@ const expectedForm: Record<string, string> = {
   NODE_ENV: "development, test or production",
   TABLE_PREFIX: "letters, digits, '_', '.' or '-'",
   INBOX_CONFIDENCE_BELOW: "a number from 0 to 1, e.g. 0.65",
+  TRUSTED_PROXIES: "comma-separated addresses or CIDR blocks, e.g. 10.0.0.0/16",
+  LIMIT_CHAT_STARTS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 20/2000",
+  LIMIT_HANDOFFS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 6/600",
+  LIMIT_BOOKINGS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 3/300",
+  LIMIT_CALLBACKS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 3/300",
+  LIMIT_SURVEYS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 10/2000",
   OIDC_ISSUER: "the issuer URL exactly as in the tokens' iss claim",
   OIDC_JWKS_URL: "the issuer's JWKS URL, e.g. https://idp.example/.well-known/jwks.json",
 };

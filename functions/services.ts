@@ -9,6 +9,7 @@ import { createDynamoContentStore } from "./adapters/dynamodb/dynamoContentStore
 import { createDynamoMissStore } from "./adapters/dynamodb/dynamoMissStore.ts";
 import { createDynamoReportCounters } from "./adapters/dynamodb/dynamoReportCounters.ts";
 import { tableNames } from "./adapters/dynamodb/tables.ts";
+import { type ClientAddressOf, createClientAddressOf } from "./adapters/network/clientAddress.ts";
 import type { Config } from "./config.ts";
 import { contentRules } from "./content/contentRules.ts";
 import { createChatService } from "./domain/chat/chatService.ts";
@@ -27,6 +28,7 @@ import type { IdentityVerifier } from "./domain/identity/identity.ts";
 import type { LearningEvents } from "./domain/inbox/learningEvents.ts";
 import { createLearningInbox } from "./domain/inbox/learningInbox.ts";
 import type { MissStore } from "./domain/inbox/missStore.ts";
+import { createRequestLimiter, type RequestLimiter } from "./domain/limits/requestLimits.ts";
 import type { OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock, Recognizer } from "./domain/ports.ts";
 import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
@@ -56,6 +58,10 @@ export interface Services {
   logger: Logger;
   /** The content studio's workflow and live content; only where a runtime hosts the studio. */
   content?: ContentServices;
+  /** Per client address and overall: new chats, requests for a person, bookings, callbacks, surveys. */
+  limits: RequestLimiter;
+  /** The client's address behind the configured trusted proxies, for `limits`. */
+  clientAddressOf: ClientAddressOf;
   /** Kept questions of the missed-question inbox (content owners read them). */
   misses: MissStore;
   /**
@@ -67,7 +73,7 @@ export interface Services {
 
 export function buildServices(opts: {
   doc: DynamoDBDocumentClient;
-  config: Pick<Config, "TABLE_PREFIX">;
+  config: Pick<Config, "TABLE_PREFIX" | "TRUSTED_PROXIES" | LimitSetting>;
   clock: Clock;
   logger: Logger;
   /**
@@ -93,6 +99,8 @@ export function buildServices(opts: {
     appointments: createDynamoAppointmentStore(opts.doc, tables),
     reports: reportsFor(counters, opts),
     misses: createDynamoMissStore(opts.doc, tables.misses),
+    limits: limiterFor(opts.config, opts.logger),
+    clientAddressOf: createClientAddressOf(opts.config.TRUSTED_PROXIES),
     identity: opts.identity,
     get openingHours() {
       openingHours ??= opts.loadOpeningHours();
@@ -101,6 +109,34 @@ export function buildServices(opts: {
     clock: opts.clock,
     logger: opts.logger,
   };
+}
+
+type LimitSetting =
+  | "LIMIT_WINDOW_SECONDS"
+  | "LIMIT_CHAT_STARTS"
+  | "LIMIT_HANDOFFS"
+  | "LIMIT_BOOKINGS"
+  | "LIMIT_CALLBACKS"
+  | "LIMIT_SURVEYS";
+
+function limiterFor(config: Pick<Config, LimitSetting>, logger: Logger): RequestLimiter {
+  return createRequestLimiter(
+    {
+      windowMs: config.LIMIT_WINDOW_SECONDS * 1000,
+      allowances: {
+        chatStart: config.LIMIT_CHAT_STARTS,
+        handoff: config.LIMIT_HANDOFFS,
+        booking: config.LIMIT_BOOKINGS,
+        callback: config.LIMIT_CALLBACKS,
+        survey: config.LIMIT_SURVEYS,
+      },
+    },
+    {
+      // The alarms count these lines (a metric filter on "rate limited"): a steady stream
+      // means an attack or limits set too low for real traffic.
+      onRefused: ({ action, scope }) => logger.warn("rate limited", { action, scope }),
+    },
+  );
 }
 
 /**

@@ -167,6 +167,8 @@ describe("ending and the survey", () => {
     const messages = collect(socket, "chat:message");
     const start = await socket.emitWithAck("chat:start", { lang: "fi" });
     if (!start.ok) throw new Error("start failed");
+    // Only a chat in which the customer wrote has a survey that counts.
+    await socket.emitWithAck("chat:message", { text: "Milloin veronpalautukset maksetaan?" });
     const end = await socket.emitWithAck("chat:end", {});
     if (!end.ok) throw new Error("end failed");
     return { socket, start, end, requests, states, messages };

@@ -24,7 +24,13 @@ import {
   localIssuer,
 } from "../functions/local/identityProvider.ts";
 import { connectAdvisor } from "./support/advisorConsole.ts";
-import { type CustomerSocket, collect, eventually, OPEN_HOUR_ISO } from "./support/localStack.ts";
+import {
+  type CustomerSocket,
+  collect,
+  eventually,
+  OPEN_HOUR_ISO,
+  ROOMY_LIMITS,
+} from "./support/localStack.ts";
 import {
   REDIS_SERVER,
   startRedisServer,
@@ -121,6 +127,7 @@ describe.skipIf(!REDIS_SERVER)("gateway on two processes sharing Redis", () => {
       FAKE_TIME_AT: String(fakeTimeAt),
       // The idle-chat watch is per process and not under test here.
       CHAT_IDLE_WARNING_SECONDS: "0",
+      ...ROOMY_LIMITS,
     };
     nodes = await Promise.all([startNode(env), startNode(env)]);
   }, 90_000);

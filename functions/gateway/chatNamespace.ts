@@ -1,4 +1,5 @@
 import type { Namespace, Server, Socket } from "socket.io";
+import type { ClientAddressOf } from "../adapters/network/clientAddress.ts";
 import {
   answerFeedbackSchema,
   CHAT_NAMESPACE,
@@ -28,16 +29,20 @@ import {
   canSeePersonalData,
   type IdentityVerifier,
 } from "../domain/identity/identity.ts";
+import { RateLimitedError, type RequestLimiter } from "../domain/limits/requestLimits.ts";
 import { createSerialByKey } from "../domain/serialByKey.ts";
 import { type SurveyDeps, submitSurvey } from "../domain/survey/submitSurvey.ts";
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
 import type { InFlight } from "./inFlight.ts";
+import { createQueueDepartures } from "./queueDepartures.ts";
 import { type EventRateLimit, limitEventRate } from "./rateLimit.ts";
 import { chatRoom } from "./rooms.ts";
 
 interface CustomerSocketData {
   chatId?: string;
+  /** The client's address behind the trusted proxies: what the per-address limits count. */
+  address?: string;
 }
 
 type CustomerSocket = Socket<
@@ -60,6 +65,13 @@ export interface ChatNamespaceDeps {
   inactivity?: InactivityWatch;
   /** Events per connection; over it, events are answered RATE_LIMITED. */
   rateLimit?: EventRateLimit;
+  /**
+   * New chats, requests for a person and surveys per client address and overall: a client
+   * opening many connections is held by these, not by the per-connection rate.
+   */
+  limits?: { limiter: RequestLimiter; clientAddressOf: ClientAddressOf };
+  /** How long a queued chat keeps its place after its customer's last connection went. */
+  queueGraceMs?: number;
 }
 
 class HandoffUnavailableError extends ChatError {
@@ -110,8 +122,37 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     CustomerSocketData
   >;
 
+  const departures = createQueueDepartures({
+    graceMs: deps.queueGraceMs ?? 120_000,
+    customerConnected: async (chatId) => (await nsp.in(chatRoom(chatId)).fetchSockets()).length > 0,
+    leaveIfQueued: async (chatId) => {
+      const chat = await chats.requireChat(chatId);
+      if (chat.state !== "queued" || !deps.handoff) return;
+      await deps.handoff.leaveQueue(chatId);
+      deps.logger.info("queued chat left: customer gone", { chatId });
+    },
+    background: (work) => {
+      const logged = work.catch((error: unknown) =>
+        deps.logger.warn("taking a departed customer's chat out of the queue failed", {
+          error: error as Error,
+        }),
+      );
+      deps.inFlight?.track(logged);
+    },
+  });
+
   nsp.on("connection", (socket: CustomerSocket) => {
+    socket.on("disconnect", () => {
+      if (socket.data.chatId) departures.customerLeft(socket.data.chatId);
+    });
     limitEventRate(socket as unknown as Socket, deps.rateLimit);
+    const forwardedFor = socket.handshake.headers["x-forwarded-for"];
+    socket.data.address = deps.limits?.clientAddressOf(
+      socket.handshake.address,
+      Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+    );
+    const take = (action: Parameters<RequestLimiter["take"]>[0], lang?: "fi" | "sv") =>
+      deps.limits?.limiter.take(action, socket.data.address ?? "unknown", lang);
     const currentChat = () => {
       const chatId = socket.data.chatId;
       if (!chatId) throw new NotStartedError();
@@ -121,6 +162,8 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     socket.on(
       "chat:start",
       handleEvent(deps, "chat:start", chatStartSchema, async (request, ack) => {
+        // Only a new chat counts: a customer coming back to theirs is never refused.
+        if (!request.resumeToken) take("chatStart", request.lang);
         // Verify before touching any chat: a bad token starts or replays nothing.
         const customer = request.idToken ? await verifiedCustomer(request.idToken) : undefined;
         const started = await chats.startChat(request);
@@ -132,6 +175,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
           await socket.leave(chatRoom(socket.data.chatId));
         }
         socket.data.chatId = chat.chatId;
+        departures.customerBack(chat.chatId);
         // In the room before the transcript is read, so that no message falls between them.
         await socket.join(chatRoom(chat.chatId));
         const missed = await started.replay();
@@ -190,8 +234,17 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
           try {
             const turn = await accepted.answered;
             // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
+            // Asking in words is a request for a person like the button, and counted as one.
+            if (turn?.offersHandoff && accepted.chat.state === "bot") {
+              take("handoff", accepted.chat.lang);
+            }
             if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
           } catch (error) {
+            if (error instanceof RateLimitedError) {
+              // The message was answered; only the person is refused, politely, in the chat.
+              await chats.post(accepted.chat.chatId, { from: "bot", text: error.message });
+              return;
+            }
             // The chat moved on meanwhile (ended, taken by an advisor): nothing went wrong.
             if (error instanceof ChatError && !(error instanceof ServiceUnavailableError)) return;
             // Acknowledged already, so the ack cannot carry the failure: say it in the chat.
@@ -246,7 +299,11 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     socket.on(
       "chat:handoff",
       handleEvent(deps, "chat:handoff", handoffRequestSchema, async (_empty, ack) => {
-        ack(await handoff().requestHandoff(currentChat(), { byCustomer: true }));
+        const chatId = currentChat();
+        const chat = await chats.requireChat(chatId);
+        // A queued customer asking again only learns their place: that costs nothing.
+        if (chat.state === "bot") take("handoff", chat.lang);
+        ack(await handoff().requestHandoff(chatId, { byCustomer: true }));
       }),
     );
 
@@ -261,11 +318,12 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     socket.on(
       "survey:submit",
       handleEvent(deps, "survey:submit", surveySubmitSchema, async (submission, ack) => {
+        take("survey");
         await submitSurvey(deps.surveys, submission);
         ack({});
       }),
     );
   });
 
-  return nsp;
+  return { nsp, departures };
 }

@@ -46,7 +46,7 @@ export function registerGateway(
     presence,
     ...(ctx.isKnownTopic ? { isKnownTopic: ctx.isKnownTopic } : {}),
   });
-  registerChatNamespace(io, {
+  const customers = registerChatNamespace(io, {
     chats,
     surveys: services,
     identity,
@@ -54,6 +54,8 @@ export function registerGateway(
     inFlight,
     ...live,
     rateLimit: { burst: config.CHAT_RATE_BURST, perSecond: config.CHAT_RATE_PER_SECOND },
+    limits: { limiter: services.limits, clientAddressOf: services.clientAddressOf },
+    queueGraceMs: config.QUEUE_CUSTOMER_GRACE_SECONDS * 1000,
   });
-  return { chats, ...live };
+  return { chats, ...live, departures: customers.departures };
 }

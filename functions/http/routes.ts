@@ -29,7 +29,8 @@ export const HTTP_ROUTES = [
     method: "POST",
     path: "/api/surveys",
     auth: "public",
-    tables: { read: ["chats"], write: ["surveys", "reportCounters"] },
+    // The transcript tells whether the customer wrote anything (only then does a survey count).
+    tables: { read: ["chats", "messages"], write: ["surveys", "reportCounters"] },
   },
   {
     id: "requestCallback",

@@ -260,6 +260,7 @@ export async function startLocalServer(
       follower.stop();
       await content.rules.close?.();
       live.inactivity.stop();
+      live.departures.stop();
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Let acknowledged work finish writing before the database goes away.

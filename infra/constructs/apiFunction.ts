@@ -12,6 +12,7 @@ import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { StageConfig } from "../stage.ts";
 import { OPENING_HOURS_IN_BUNDLE, writeOpeningHoursSnapshot } from "./openingHoursSnapshot.ts";
+import { countRateLimited } from "./rateLimitedMetric.ts";
 import { grantTableAccess, type TableAccess } from "./tableGrants.ts";
 
 export type { TableAccess } from "./tableGrants.ts";
@@ -83,6 +84,7 @@ export class ApiFunction extends Construct {
       description: `Runtime role of ${id}`,
     });
     this.logGroup.grantWrite(role);
+    countRateLimited(this, this.logGroup);
 
     this.function = new NodejsFunction(this, "Function", {
       role,

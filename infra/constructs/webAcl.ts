@@ -19,6 +19,33 @@ export interface WebAclProps {
   associate?: readonly string[];
   /** Requests per IP per 5 minutes before WAF blocks; generous, many customers share NAT. */
   ratePer5Min: number;
+  /**
+   * Tighter per-IP limits (per 5 minutes) on the requests that cost the service something:
+   * new chat sessions, public writes. The service's own limits (LIMIT_*) still hold behind.
+   */
+  scopedRates?: readonly { name: string; limit: number; scopeDown: CfnWebACL.StatementProperty }[];
+}
+
+/** A case-insensitive match of one part of the request, for a rule's scope-down. */
+export function byteMatch(
+  part: "URI_PATH" | "QUERY_STRING" | "METHOD",
+  positionalConstraint: "EXACTLY" | "STARTS_WITH" | "CONTAINS",
+  searchString: string,
+): CfnWebACL.StatementProperty {
+  const fieldToMatch =
+    part === "URI_PATH"
+      ? { uriPath: {} }
+      : part === "QUERY_STRING"
+        ? { queryString: {} }
+        : { method: {} };
+  return {
+    byteMatchStatement: {
+      fieldToMatch,
+      positionalConstraint,
+      searchString,
+      textTransformations: [{ priority: 0, type: part === "METHOD" ? "NONE" : "LOWERCASE" }],
+    },
+  };
 }
 
 export class WebAcl extends Construct {
@@ -68,6 +95,21 @@ export class WebAcl extends Construct {
           statement: { rateBasedStatement: { limit: props.ratePer5Min, aggregateKeyType: "IP" } },
           visibilityConfig: visibility(`${props.name}-RatePerIp`),
         },
+        ...(props.scopedRates ?? []).map(
+          (rate, i): CfnWebACL.RuleProperty => ({
+            name: rate.name,
+            priority: 10 + i,
+            action: { block: {} },
+            statement: {
+              rateBasedStatement: {
+                limit: rate.limit,
+                aggregateKeyType: "IP",
+                scopeDownStatement: rate.scopeDown,
+              },
+            },
+            visibilityConfig: visibility(`${props.name}-${rate.name}`),
+          }),
+        ),
         managed(1, "AWSManagedRulesAmazonIpReputationList"),
         // socket.io long-polling posts up to 32 kB (maxHttpBufferSize); the common rule set
         // blocks bodies over 8 kB, so that one rule only counts.

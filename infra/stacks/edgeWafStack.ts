@@ -5,7 +5,7 @@
  */
 import { Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
-import { WebAcl } from "../constructs/webAcl.ts";
+import { byteMatch, WebAcl } from "../constructs/webAcl.ts";
 import type { StageConfig } from "../stage.ts";
 
 /** The one region where CLOUDFRONT-scope web ACLs can be created. */
@@ -32,6 +32,28 @@ export class EdgeWafStack extends Stack {
       // The HTTP API takes a few calls per chat (callback, booking, survey) and the staff
       // console's reports; far fewer requests per IP than the gateway's long-polling.
       ratePer5Min: 1000,
+      // Callbacks, bookings and surveys are the API's only public writes (the content
+      // studio's writes are staff's): a person makes a handful, a script hundreds.
+      scopedRates: [
+        {
+          name: "PublicWritesPerIp",
+          limit: 100,
+          scopeDown: {
+            andStatement: {
+              statements: [
+                byteMatch("METHOD", "EXACTLY", "POST"),
+                {
+                  orStatement: {
+                    statements: ["/api/callbacks", "/api/appointments", "/api/surveys"].map(
+                      (path) => byteMatch("URI_PATH", "EXACTLY", path),
+                    ),
+                  },
+                },
+              ],
+            },
+          },
+        },
+      ],
     });
     this.webAclArn = waf.acl.attrArn;
   }

@@ -48,8 +48,9 @@ import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import type { TableId } from "../../functions/adapters/dynamodb/tables.ts";
+import { countRateLimited } from "../constructs/rateLimitedMetric.ts";
 import { grantTableAccess, indexNamesOf } from "../constructs/tableGrants.ts";
-import { WebAcl } from "../constructs/webAcl.ts";
+import { byteMatch, WebAcl } from "../constructs/webAcl.ts";
 import { InfraConfigError, type StageConfig } from "../stage.ts";
 import type { BotStack } from "./botStack.ts";
 import type { DeployedTables } from "./dataStack.ts";
@@ -168,6 +169,7 @@ export class GatewayStack extends Stack {
       retention: stage.logRetention,
       removalPolicy: stage.logRemovalPolicy,
     });
+    countRateLimited(this, this.logGroup);
     const task = new FargateTaskDefinition(this, "Task", {
       cpu: stage.gateway.cpu,
       memoryLimitMiB: stage.gateway.memoryMiB,
@@ -189,6 +191,8 @@ export class GatewayStack extends Stack {
       environment: {
         NODE_ENV: "production",
         HOST: "0.0.0.0",
+        // Only the load balancer's X-Forwarded-For is believed: it sits in this VPC.
+        TRUSTED_PROXIES: vpc.vpcCidrBlock,
         PORT: String(GATEWAY_PORT),
         AWS_REGION: this.region,
         TABLE_PREFIX: stage.tablePrefix,
@@ -379,6 +383,22 @@ export class GatewayStack extends Stack {
       scope: "REGIONAL",
       associate: [this.loadBalancer.loadBalancerArn, ...(props.wafAlsoProtects ?? [])],
       ratePer5Min: 3000,
+      // New socket.io sessions (a handshake carries no sid yet): one client opening many
+      // connections is what filled the queue. Reconnects and long-polling carry a sid.
+      scopedRates: [
+        {
+          name: "NewSessionsPerIp",
+          limit: 300,
+          scopeDown: {
+            andStatement: {
+              statements: [
+                byteMatch("URI_PATH", "STARTS_WITH", "/socket.io/"),
+                { notStatement: { statement: byteMatch("QUERY_STRING", "CONTAINS", "sid=") } },
+              ],
+            },
+          },
+        },
+      ],
     });
 
     new CfnOutput(this, "GatewayUrl", {

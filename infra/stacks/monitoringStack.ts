@@ -27,6 +27,7 @@ import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { Topic } from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
 import { addAlarmTopic, addStageAlarm } from "../constructs/alarmTopic.ts";
+import { RATE_LIMITED_METRIC, SERVICE_METRICS_NAMESPACE } from "../constructs/rateLimitedMetric.ts";
 import type { StageConfig } from "../stage.ts";
 import {
   cloudFront5xxRate,
@@ -36,12 +37,7 @@ import {
 } from "./edgeMonitoringStack.ts";
 import { CLOUDFRONT_WAF_REGION } from "./edgeWafStack.ts";
 
-/**
- * Namespace of the service's own metrics. The gateway and functions publish them as
- * CloudWatch embedded metric format log lines (QueueWaitSeconds per handoff,
- * CallbacksWaiting per minute, SatisfactionScore per survey answer).
- */
-export const SERVICE_METRICS_NAMESPACE = "Asiointi";
+export { SERVICE_METRICS_NAMESPACE } from "../constructs/rateLimitedMetric.ts";
 
 export interface MonitoringStackProps extends StackProps {
   stage: StageConfig;
@@ -188,6 +184,20 @@ export class MonitoringStack extends Stack {
       callbacksWaiting,
       200,
       "200 or more callback requests wait for a call",
+    );
+    // Refusals by the service's own limits (a metric filter on the gateway's and functions'
+    // logs). A few are people hurrying; hundreds are an attack, or limits set below real use.
+    const rateLimited = new Metric({
+      namespace: SERVICE_METRICS_NAMESPACE,
+      metricName: RATE_LIMITED_METRIC,
+      period,
+      statistic: "Sum",
+    });
+    alarm(
+      "RateLimited",
+      rateLimited,
+      100,
+      "100 or more requests refused by the service's own limits in 5 min: an attack, or LIMIT_* too low",
     );
     const lowSatisfaction = new Alarm(this, "SatisfactionLow", {
       alarmName: `asiointi-${stage.name}-SatisfactionLow`,

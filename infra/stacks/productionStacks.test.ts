@@ -361,10 +361,24 @@ describe("production stacks (dev stage)", () => {
       expect(withoutRate(edge)).toEqual(withoutRate(gateway));
       expect(edge.map((r) => r.Name)).toEqual([
         "RatePerIp",
+        "PublicWritesPerIp",
         "AWSManagedRulesAmazonIpReputationList",
         "AWSManagedRulesCommonRuleSet",
         "AWSManagedRulesKnownBadInputsRuleSet",
       ]);
+    });
+
+    it("limits public writes per IP at the edge and new socket.io sessions at the gateway", () => {
+      const rule = (rules: AclRule[], name: string) =>
+        JSON.stringify(rules.find((r) => r.Name === name)?.Statement ?? null);
+      const writes = rule(ruleSet(dev.edgeWafTemplate), "PublicWritesPerIp");
+      expect(writes).toContain('"Limit":100');
+      for (const path of ["/api/callbacks", "/api/appointments", "/api/surveys"]) {
+        expect(writes).toContain(path);
+      }
+      const sessions = rule(ruleSet(dev.gatewayTemplate), "NewSessionsPerIp");
+      expect(sessions).toContain('"Limit":300');
+      expect(sessions).toContain("sid=");
     });
 
     it("attaches that ACL to the distribution by its ARN, read from us-east-1", () => {
@@ -494,6 +508,33 @@ describe("production stacks (dev stage)", () => {
     expect(
       result.violations.map((v) => `${v.ruleName}: ${v.violatingResources[0]?.constructPath}`),
     ).toEqual([]);
+  });
+  describe("limits against abuse", () => {
+    it("counts the service's refusals from the gateway's and the functions' logs, and alarms", () => {
+      const filter = {
+        FilterPattern: '{ $.message = "rate limited" }',
+        MetricTransformations: [
+          Match.objectLike({ MetricNamespace: "Asiointi", MetricName: "RateLimited" }),
+        ],
+      };
+      dev.gatewayTemplate.hasResourceProperties("AWS::Logs::MetricFilter", filter);
+      dev.apiTemplate.hasResourceProperties("AWS::Logs::MetricFilter", filter);
+      dev.monitoringTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
+        MetricName: "RateLimited",
+        Namespace: "Asiointi",
+        Threshold: 100,
+      });
+    });
+
+    it("believes X-Forwarded-For in the gateway only from the load balancer's VPC", () => {
+      const task = only(dev.gatewayTemplate, "AWS::ECS::TaskDefinition") as {
+        ContainerDefinitions: { Environment: { Name: string; Value: unknown }[] }[];
+      };
+      const trusted = task.ContainerDefinitions[0]?.Environment.find(
+        (e) => e.Name === "TRUSTED_PROXIES",
+      );
+      expect(JSON.stringify(trusted?.Value)).toContain("CidrBlock");
+    });
   });
 });
 

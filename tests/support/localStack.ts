@@ -20,9 +20,28 @@ export const OPEN_HOUR_ISO = "2026-11-24T10:00:00+02:00";
 
 export type CustomerSocket = Socket<ServerToCustomerEvents, CustomerToServerEvents>;
 
+/**
+ * Limits for tests that run hundreds of chats, callbacks and surveys from one loopback
+ * address: the production defaults would refuse them (tests/abuse.integration.test.ts shows
+ * that they do). A test of the limits themselves passes its own in `env`.
+ */
+export const ROOMY_LIMITS: Record<string, string> = {
+  LIMIT_CHAT_STARTS: "100000/1000000",
+  LIMIT_HANDOFFS: "100000/1000000",
+  LIMIT_BOOKINGS: "100000/1000000",
+  LIMIT_CALLBACKS: "100000/1000000",
+  LIMIT_SURVEYS: "100000/1000000",
+};
+
 /** Starts the real local stack on random loopback ports; in memory unless a data dir is given. */
 export async function startTestStack(
-  options: { dataDir?: string; env?: Record<string, string>; clock?: Clock; logger?: Logger } = {},
+  options: {
+    dataDir?: string;
+    /** Variables to set; one set to undefined takes the service's own default. */
+    env?: Record<string, string | undefined>;
+    clock?: Clock;
+    logger?: Logger;
+  } = {},
 ): Promise<LocalServer> {
   const config = loadConfig({
     NODE_ENV: "test",
@@ -30,6 +49,7 @@ export async function startTestStack(
     DYNAMODB_PORT: "0",
     DATA_DIR: options.dataDir ?? IN_MEMORY,
     LOG_LEVEL: "silent",
+    ...ROOMY_LIMITS,
     ...options.env,
   });
   return startLocalServer(config, { clock: options.clock, logger: options.logger });

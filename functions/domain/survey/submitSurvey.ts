@@ -18,10 +18,13 @@ export interface SurveyDeps {
 }
 
 /**
- * Stores the end-of-chat survey of the chat the token names, once. The record says whether
- * the customer was authenticated, never who they are.
+ * Stores the end-of-chat survey of the chat the token names, once, if the customer wrote in
+ * that chat. The record says whether the customer was authenticated, never who they are.
  */
-export async function submitSurvey(deps: SurveyDeps, submission: SurveySubmission): Promise<void> {
+export async function submitSurvey(
+  deps: SurveyDeps,
+  submission: SurveySubmission,
+): Promise<{ counted: boolean }> {
   const parsed = parseChatToken(submission.surveyToken);
   if (!parsed) throw new InvalidSurveyTokenError();
   const chat = await deps.store.getChat(parsed.chatId);
@@ -32,6 +35,11 @@ export async function submitSurvey(deps: SurveyDeps, submission: SurveySubmissio
   if (chat.surveyExpiresAt && now.toISOString() > chat.surveyExpiresAt) {
     throw new SurveyTokenExpiredError();
   }
+  // A chat in which the customer wrote nothing is no experience of the service to rate: a
+  // script opening throwaway chats must not move the satisfaction figures. Answered as
+  // thanked (nothing for the customer to do), but neither stored nor counted.
+  const transcript = await deps.store.listMessages(chat.chatId);
+  if (!transcript.some((m) => m.from === "customer")) return { counted: false };
   const stored = await deps.store.putSurvey({
     chatId: chat.chatId,
     lang: chat.lang,
@@ -57,4 +65,5 @@ export async function submitSurvey(deps: SurveyDeps, submission: SurveySubmissio
     gotHelp: submission.gotHelp,
     score: submission.score,
   });
+  return { counted: true };
 }

@@ -142,6 +142,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       });
       built?.stop();
       live.inactivity.stop();
+      live.departures.stop();
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await inFlight.drain();

@@ -8,16 +8,20 @@ import { type AppointmentDeps, bookAppointment } from "../../domain/contact/appo
 import type { Logger } from "../../observability/logger.ts";
 import { jsonBody } from "../middleware/jsonBody.ts";
 import { jsonErrors } from "../middleware/jsonErrors.ts";
+import { limitRequests, type RequestLimitDeps } from "../middleware/limitRequests.ts";
 import { json } from "./contactResponses.ts";
 
 type Event = Omit<APIGatewayProxyEventV2, "body"> & { body: AppointmentBooking };
 
 /** POST /api/appointments: books a phone appointment; 409 SLOT_FULL when no place is left. */
-export function createBookAppointmentHandler(deps: AppointmentDeps & { logger: Logger }) {
+export function createBookAppointmentHandler(
+  deps: AppointmentDeps & RequestLimitDeps & { logger: Logger },
+) {
   void deps.openingHours; // fail the cold start, not the first customer, on a bad config
   return middy<Event, APIGatewayProxyResultV2>()
     .use(jsonErrors(deps.logger))
     .use(jsonBody(appointmentBookingSchema))
+    .use(limitRequests<Event>(deps, "booking", (e) => e.body.lang))
     .handler(async (event) => {
       const booked = await bookAppointment(deps, event.body);
       deps.logger.info("appointment booked", {

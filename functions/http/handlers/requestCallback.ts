@@ -5,17 +5,21 @@ import { type CallbackDeps, createCallback } from "../../domain/contact/callback
 import type { Logger } from "../../observability/logger.ts";
 import { jsonBody } from "../middleware/jsonBody.ts";
 import { jsonErrors } from "../middleware/jsonErrors.ts";
+import { limitRequests, type RequestLimitDeps } from "../middleware/limitRequests.ts";
 import { json } from "./contactResponses.ts";
 
 type Event = Omit<APIGatewayProxyEventV2, "body"> & { body: CallbackRequest };
 
 /** POST /api/callbacks: a callback request from the web page or the chat. */
-export function createRequestCallbackHandler(deps: CallbackDeps & { logger: Logger }) {
+export function createRequestCallbackHandler(
+  deps: CallbackDeps & RequestLimitDeps & { logger: Logger },
+) {
   // Touch the schedule now so a missing or broken opening-hours file fails the cold start.
   void deps.openingHours;
   return middy<Event, APIGatewayProxyResultV2>()
     .use(jsonErrors(deps.logger))
     .use(jsonBody(callbackRequestSchema))
+    .use(limitRequests<Event>(deps, "callback", (e) => e.body.lang))
     .handler(async (event) => {
       const { reference, message } = await createCallback(deps, event.body);
       // The reference and language only: the phone number never reaches the logs.

@@ -1,0 +1,65 @@
+import { ChatError } from "../domain/chat/errors.ts";
+
+/**
+ * Takes a waiting chat out of the queue once its customer has been gone (no connection to
+ * the chat on any gateway task) for the grace period: a customer who closed the tab must not
+ * hold a place, nor be handed to an advisor who would wait for nobody. A reload or a short
+ * network break within the grace period keeps the place.
+ */
+export interface QueueDepartures {
+  /** The customer's connection to `chatId` went: start its grace period. */
+  customerLeft(chatId: string): void;
+  /** The customer is back in `chatId`: keep the place. */
+  customerBack(chatId: string): void;
+  /** Cancels every pending departure (shutdown). */
+  stop(): void;
+}
+
+export function createQueueDepartures(deps: {
+  graceMs: number;
+  /** Whether any connection (on any task) is in the chat's room. */
+  customerConnected: (chatId: string) => Promise<boolean>;
+  /** Takes the chat out of its queue if it is still waiting there. */
+  leaveIfQueued: (chatId: string) => Promise<void>;
+  /** Background work: the gateway tracks it and logs failures. */
+  background: (work: Promise<unknown>) => void;
+}): QueueDepartures {
+  const timers = new Map<string, NodeJS.Timeout>();
+  let stopped = false;
+
+  function cancel(chatId: string): void {
+    const timer = timers.get(chatId);
+    if (timer) clearTimeout(timer);
+    timers.delete(chatId);
+  }
+
+  async function depart(chatId: string): Promise<void> {
+    // The customer may have come back through another task, which this one cannot see.
+    if (await deps.customerConnected(chatId)) return;
+    try {
+      await deps.leaveIfQueued(chatId);
+    } catch (error) {
+      // Taken by an advisor or ended meanwhile: then it is not waiting, and that is fine.
+      if (error instanceof ChatError) return;
+      throw error;
+    }
+  }
+
+  return {
+    customerLeft(chatId) {
+      if (stopped) return;
+      cancel(chatId);
+      const timer = setTimeout(() => {
+        timers.delete(chatId);
+        deps.background(depart(chatId));
+      }, deps.graceMs);
+      timer.unref();
+      timers.set(chatId, timer);
+    },
+    customerBack: cancel,
+    stop() {
+      stopped = true;
+      for (const chatId of [...timers.keys()]) cancel(chatId);
+    },
+  };
+}

@@ -84,8 +84,10 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
     }
     identity.verifyStaff(token).then(
       (staff) => {
-        // Content owners and reviewers are staff too, but they work in the studio, not on chats.
-        if (!staff.roles.some((role) => role === "advisor" || role === "supervisor")) {
+        // Only the advisor role sees chats, names and phone numbers. Supervisors see reports
+        // (docs/privacy.md), content staff the studio: least access, unless the token also
+        // carries the advisor role.
+        if (!staff.roles.includes("advisor")) {
           next(
             refusal(
               "UNAUTHORIZED",

@@ -90,6 +90,8 @@ const envSchema = z
     STAFF_ISSUER: z.url().optional(),
     STAFF_AUDIENCE: z.string().min(1).default("asiointi-console"),
     STAFF_JWKS_URL: z.url().optional(),
+    /** Longest lifetime (exp - iat) of a customer or console token that is accepted. */
+    TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(300).max(86_400).default(43_200),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.FAKE_TIME) {

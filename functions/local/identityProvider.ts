@@ -151,6 +151,7 @@ export async function createLocalIdentityVerifier(options: {
   baseUrl: string;
   keyStore: IdpKeyStore;
   clock: Clock;
+  maxLifetimeSeconds?: number;
 }): Promise<IdentityVerifier> {
   const { publicJwk } = await options.keyStore.signingKey();
   return createJoseVerifier({
@@ -159,6 +160,7 @@ export async function createLocalIdentityVerifier(options: {
     staffAudience: LOCAL_STAFF_AUDIENCE,
     jwks: createLocalJWKSet({ keys: [publicJwk] }),
     clock: options.clock,
+    ...(options.maxLifetimeSeconds ? { maxLifetimeSeconds: options.maxLifetimeSeconds } : {}),
   });
 }
 

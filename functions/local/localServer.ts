@@ -114,7 +114,12 @@ export async function startLocalServer(
     verifyStaff: async (token) => (await localIdentity()).verifyStaff(token),
   };
   function localIdentity(): Promise<IdentityVerifier> {
-    localVerifier ??= createLocalIdentityVerifier({ baseUrl, keyStore, clock });
+    localVerifier ??= createLocalIdentityVerifier({
+      baseUrl,
+      keyStore,
+      clock,
+      maxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
+    });
     return localVerifier;
   }
 

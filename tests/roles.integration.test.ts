@@ -2,10 +2,19 @@ import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
+import { createDynamoChatStore } from "../functions/adapters/dynamodb/dynamoChatStore.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
+import { runningClockFrom } from "../functions/domain/clock.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { availableAdvisor } from "./support/advisorConsole.ts";
 import { devToken } from "./support/devToken.ts";
-import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
+import {
+  collect,
+  connectCustomer,
+  eventually,
+  OPEN_HOUR_ISO,
+  startTestStack,
+} from "./support/localStack.ts";
 
 // Who may see what, through the real stack: tokens from the local identity provider, the
 // real /advisor namespace and HTTP API on 127.0.0.1.
@@ -13,7 +22,8 @@ import { collect, connectCustomer, eventually, startTestStack } from "./support/
 let stack: LocalServer;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Open hours, so that advisors can take chats.
+  stack = await startTestStack({ clock: runningClockFrom(new Date(OPEN_HOUR_ISO)) });
 });
 
 afterAll(async () => {
@@ -76,5 +86,68 @@ describe("personal data at rest", () => {
     await eventually(() => live.find((m) => m.from === "bot"));
     socket.disconnect();
     expect(await everythingStored()).not.toContain(HETU);
+  });
+});
+
+describe("staff free text", () => {
+  it("keeps wrap-up notes masked, and a second wrap-up as a correction beside the first", async () => {
+    const advisor = await availableAdvisor(stack.url, "advisor-fi", ["fi"]);
+    const customer = await connectCustomer(stack.url);
+    const start = await customer.emitWithAck("chat:start", { lang: "fi" });
+    if (!start.ok) throw new Error("start failed");
+    await customer.emitWithAck("chat:handoff", {});
+    expect((await advisor.socket.emitWithAck("chat:accept", { chatId: start.chatId })).ok).toBe(
+      true,
+    );
+
+    const first = await advisor.socket.emitWithAck("chat:wrapup", {
+      chatId: start.chatId,
+      reason: "other",
+      note: `Asiakkaan hetu ${HETU}, soitin numeroon 040 123 4567`,
+    });
+    const second = await advisor.socket.emitWithAck("chat:wrapup", {
+      chatId: start.chatId,
+      reason: "tax-card",
+      note: "Korjaus: asia koski verokorttia",
+    });
+
+    expect(first).toEqual({ ok: true });
+    expect(second).toEqual({ ok: true, correction: true });
+    const { doc } = createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint });
+    const chat = await createDynamoChatStore(doc, tableNames("asiointi-local-")).getChat(
+      start.chatId,
+    );
+    expect(chat?.wrapup).toMatchObject({
+      reason: "other",
+      note: "Asiakkaan hetu [ID-CODE], soitin numeroon [PHONE]",
+    });
+    expect(chat?.wrapupCorrections).toEqual([
+      expect.objectContaining({ reason: "tax-card", note: "Korjaus: asia koski verokorttia" }),
+    ]);
+    doc.destroy();
+    customer.disconnect();
+    advisor.socket.disconnect();
+    expect(await everythingStored()).not.toContain(HETU);
+  });
+
+  it("keeps a callback's close note masked", async () => {
+    const requested = await fetch(`${stack.url}/api/callbacks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ lang: "fi", phone: "040 765 4321" }),
+    });
+    const { reference } = (await requested.json()) as { reference: string };
+    const advisor = await availableAdvisor(stack.url, "advisor-fi", ["fi"]);
+
+    const closed = await advisor.socket.emitWithAck("callback:close", {
+      reference,
+      note: `Ei vastannut. Hetu ${HETU}, sähköposti matti(at)example.fi`,
+    });
+
+    expect(closed.ok).toBe(true);
+    advisor.socket.disconnect();
+    const stored = await everythingStored();
+    expect(stored).toContain("Ei vastannut. Hetu [ID-CODE], sähköposti [EMAIL]");
+    expect(stored).not.toContain(HETU);
   });
 });

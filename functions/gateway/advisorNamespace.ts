@@ -217,8 +217,8 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
     socket.on(
       "chat:wrapup",
       handleEvent(deps, "chat:wrapup", advisorWrapupSchema, async (wrapup, ack) => {
-        await handoff.wrapUp(id, wrapup);
-        ack({});
+        const { correction } = await handoff.wrapUp(id, wrapup);
+        ack(correction ? { correction } : {});
       }),
     );
   });

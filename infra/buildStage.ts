@@ -119,6 +119,7 @@ export function buildStage(app: App): StageStacks {
     bot,
     customerIssuer: customers,
     staffIssuer: identity.staffIssuer,
+    allowedOrigins: origins,
     certificateArn: optionalContext(
       ctx("certificateArn"),
       "certificateArn",

@@ -89,6 +89,7 @@ export function registerHandoff(
     identity: ctx.identity,
     logger,
     inFlight,
+    ...(services.storageReady ? { storageReady: services.storageReady } : {}),
   });
   return { handoff, inactivity };
 }

@@ -151,3 +151,39 @@ describe("staff free text", () => {
     expect(stored).not.toContain(HETU);
   });
 });
+
+describe("an idle chat", () => {
+  let idle: LocalServer;
+  beforeAll(async () => {
+    idle = await startTestStack({
+      clock: runningClockFrom(new Date(OPEN_HOUR_ISO)),
+      env: { CHAT_IDLE_WARNING_SECONDS: "1", CHAT_IDLE_END_SECONDS: "60" },
+    });
+  });
+  afterAll(async () => {
+    await idle?.close();
+  });
+
+  it("is warned although the customer keeps sending typing events: only messages count", async () => {
+    const advisor = await availableAdvisor(idle.url, "advisor-fi", ["fi"]);
+    const customer = await connectCustomer(idle.url);
+    const messages = collect(customer, "chat:message");
+    const start = await customer.emitWithAck("chat:start", { lang: "fi" });
+    if (!start.ok) throw new Error("start failed");
+    await customer.emitWithAck("chat:handoff", {});
+    await advisor.socket.emitWithAck("chat:accept", { chatId: start.chatId });
+    const typing = setInterval(() => customer.emit("chat:typing", { typing: true }, () => {}), 200);
+
+    try {
+      const warning = await eventually(
+        () => messages.find((m) => m.text.startsWith("Oletko vielä paikalla?")),
+        5_000,
+      );
+      expect(warning.from).toBe("system");
+    } finally {
+      clearInterval(typing);
+      customer.disconnect();
+      advisor.socket.disconnect();
+    }
+  });
+});

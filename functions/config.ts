@@ -147,6 +147,31 @@ const envSchema = z
     STAFF_ISSUER: z.url().optional(),
     STAFF_AUDIENCE: z.string().min(1).default("asiointi-console"),
     STAFF_JWKS_URL: z.url().optional(),
+    /** Longest lifetime (exp - iat) of a customer or console token that is accepted. */
+    /**
+     * Browser origins allowed to use socket.io and /api (comma-separated, e.g.
+     * `https://www.vero.fi,https://asiointi.vero.fi`); locally the service's own is added.
+     * Requests without an Origin (scripts, the bench) are not browsers and are unaffected.
+     */
+    ALLOWED_ORIGINS: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .url()
+            .refine((o) => new URL(o).origin === o, "must be an origin like https://host[:port]"),
+        ),
+      ),
+    /** A DynamoDB call unanswered this long fails with SERVICE_UNAVAILABLE, not retried. */
+    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(200).max(30_000).default(2_500),
+    TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(300).max(86_400).default(43_200),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.FAKE_TIME) {

@@ -8,6 +8,7 @@ import {
 import { createDynamoContentStore } from "./adapters/dynamodb/dynamoContentStore.ts";
 import { createDynamoMissStore } from "./adapters/dynamodb/dynamoMissStore.ts";
 import { createDynamoReportCounters } from "./adapters/dynamodb/dynamoReportCounters.ts";
+import { createStorageProbe } from "./adapters/dynamodb/storageProbe.ts";
 import { tableNames } from "./adapters/dynamodb/tables.ts";
 import { type ClientAddressOf, createClientAddressOf } from "./adapters/network/clientAddress.ts";
 import type { Config } from "./config.ts";
@@ -69,6 +70,8 @@ export interface Services {
    * `settled` waits for its pending writes (shutdown).
    */
   learning?: LearningEvents & { settled(): Promise<void> };
+  /** True when storage answers within its deadline (readiness check, advisor sign-in). */
+  storageReady?: () => Promise<boolean>;
 }
 
 export function buildServices(opts: {
@@ -108,6 +111,7 @@ export function buildServices(opts: {
     },
     clock: opts.clock,
     logger: opts.logger,
+    storageReady: createStorageProbe(opts.doc, tables.chats),
   };
 }
 

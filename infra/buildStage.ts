@@ -124,6 +124,7 @@ export function buildStage(app: App): StageStacks {
     ...(bot ? { bot } : {}),
     customerIssuer: customers,
     staffIssuer: identity.staffIssuer,
+    allowedOrigins: origins,
     certificateArn: optionalContext(
       ctx("certificateArn"),
       "certificateArn",

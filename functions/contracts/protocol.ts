@@ -312,9 +312,10 @@ export interface AdvisorToServerEvents {
   "chat:typing": (payload: { chatId: string; typing: boolean }, ack?: AckCallback) => void;
   "chat:transfer": (payload: { chatId: string; lang: Lang }, ack: AckCallback) => void;
   "chat:end": (payload: { chatId: string }, ack: AckCallback) => void;
+  /** A second wrap-up of the same chat is kept as a correction (`correction: true`). */
   "chat:wrapup": (
     payload: { chatId: string; reason: string; note?: string },
-    ack: AckCallback,
+    ack: AckCallback<{ correction?: true }>,
   ) => void;
   /** Open callback requests, oldest first. */
   "callbacks:list": (

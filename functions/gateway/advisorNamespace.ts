@@ -49,6 +49,12 @@ export interface AdvisorNamespaceDeps {
   identity: IdentityVerifier;
   logger: Logger;
   inFlight?: InFlight;
+  /**
+   * Whether storage answers. Checked before a console is let in: with storage down the
+   * greeting (status, queue, chats) cannot be read, and the console is told so instead of a
+   * connection that opens and drops without a word.
+   */
+  storageReady?: () => Promise<boolean>;
 }
 
 /** What a refused handshake carries in `connect_error`: `err.message` and `err.data`. */
@@ -83,13 +89,25 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
       return;
     }
     identity.verifyStaff(token).then(
-      (staff) => {
-        // Content owners and reviewers are staff too, but they work in the studio, not on chats.
-        if (!staff.roles.some((role) => role === "advisor" || role === "supervisor")) {
+      async (staff) => {
+        // Only the advisor role sees chats, names and phone numbers. Supervisors see reports
+        // (docs/privacy.md), content staff the studio: least access, unless the token also
+        // carries the advisor role.
+        if (!staff.roles.includes("advisor")) {
           next(
             refusal(
               "UNAUTHORIZED",
               "Not signed in as an advisor: this account has no advisor role.",
+            ),
+          );
+          return;
+        }
+        if (deps.storageReady && !(await deps.storageReady())) {
+          logger.warn("advisor sign-in refused: storage unavailable");
+          next(
+            refusal(
+              "SERVICE_UNAVAILABLE",
+              "The service is temporarily disturbed; the console reconnects by itself once it recovers.",
             ),
           );
           return;
@@ -215,8 +233,8 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
     socket.on(
       "chat:wrapup",
       handleEvent(deps, "chat:wrapup", advisorWrapupSchema, async (wrapup, ack) => {
-        await handoff.wrapUp(id, wrapup);
-        ack({});
+        const { correction } = await handoff.wrapUp(id, wrapup);
+        ack(correction ? { correction } : {});
       }),
     );
   });

@@ -262,8 +262,9 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
       "chat:typing",
       handleEvent(deps, "chat:typing", typingSchema, async ({ typing }, ack) => {
         const chatId = currentChat();
+        // Typing does not count as activity: a client could otherwise keep a chat (and its
+        // advisor) held forever without a word; only messages do.
         deps.handoff?.customerTyping(chatId, typing);
-        if (typing) deps.inactivity?.touch(chatId);
         ack({});
       }),
     );

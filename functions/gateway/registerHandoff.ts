@@ -97,6 +97,7 @@ export function registerHandoff(
     identity: ctx.identity,
     logger,
     inFlight,
+    ...(services.storageReady ? { storageReady: services.storageReady } : {}),
   });
   const recover = async () => {
     const recovered = await recoverOpenChats({ store: services.store, inactivity, handoff });

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import dynalite from "dynalite";
+import { ensurePrivateDir } from "./privateDir.ts";
 
 /** The data directory is owned by another running process. */
 export class DataDirLockedError extends Error {
@@ -25,9 +26,10 @@ export async function startEmbeddedDynamo(options: {
   let releaseLock = () => {};
   let path: string | undefined;
   if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
+    ensurePrivateDir(options.dataDir);
     releaseLock = acquireLock(join(options.dataDir, "service.lock"));
     path = join(options.dataDir, "dynamodb");
+    ensurePrivateDir(path);
   }
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   try {
@@ -68,7 +70,7 @@ function acquireLock(lockPath: string): () => void {
     );
   }
   try {
-    writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+    writeFileSync(lockPath, String(process.pid), { flag: "wx", mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     const owner = Number(readFileSync(lockPath, "utf8"));
@@ -78,7 +80,7 @@ function acquireLock(lockPath: string): () => void {
       );
     }
     // The previous owner died without cleaning up: take the lock over.
-    writeFileSync(lockPath, String(process.pid));
+    writeFileSync(lockPath, String(process.pid), { mode: 0o600 });
   }
   heldLocks.add(lockPath);
   return () => {

@@ -8,7 +8,7 @@
  * the personas. That is the point locally, and why every route answers 404 in production.
  */
 import { createHash } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import {
@@ -24,6 +24,7 @@ import { createJoseVerifier } from "../adapters/identity/joseVerifier.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import type { Clock } from "../domain/ports.ts";
 import { CUSTOMER_PERSONAS, findPersona, PERSONAS, type Persona } from "./personas.ts";
+import { ensurePrivateDir } from "./privateDir.ts";
 
 /** Audience of customer ID tokens (the web chat's client id). */
 export const LOCAL_CUSTOMER_AUDIENCE = "asiointi-chat";
@@ -72,7 +73,7 @@ async function loadOrCreate(dataDir: string): Promise<JWK> {
   const path = join(dataDir, KEY_FILE);
   const existing = readJwk(path);
   if (existing) return existing;
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const jwk = await newPrivateJwk();
   // Write aside, then link into place: link fails if another process won the race, and a
   // reader never sees a half-written key.
@@ -151,6 +152,7 @@ export async function createLocalIdentityVerifier(options: {
   baseUrl: string;
   keyStore: IdpKeyStore;
   clock: Clock;
+  maxLifetimeSeconds?: number;
 }): Promise<IdentityVerifier> {
   const { publicJwk } = await options.keyStore.signingKey();
   return createJoseVerifier({
@@ -159,6 +161,7 @@ export async function createLocalIdentityVerifier(options: {
     staffAudience: LOCAL_STAFF_AUDIENCE,
     jwks: createLocalJWKSet({ keys: [publicJwk] }),
     clock: options.clock,
+    ...(options.maxLifetimeSeconds ? { maxLifetimeSeconds: options.maxLifetimeSeconds } : {}),
   });
 }
 

@@ -11,6 +11,13 @@ import type { HttpRoute } from "../http/routes.ts";
 
 /** API Gateway's payload limit; larger bodies are refused before any handler runs. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * A refused body is read (and dropped) up to this size so that the client, still sending,
+ * gets the 413 rather than a reset connection; beyond it the connection is cut.
+ */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
+
+class BodyTooLargeError extends Error {}
 
 export interface BoundRoute {
   route: HttpRoute;
@@ -58,14 +65,20 @@ export async function dispatchToLambda(
   let body: Buffer;
   try {
     body = await readBody(req);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    res.setHeader("connection", "close");
     send(res, 413, { error: { code: "VALIDATION_FAILED", message: "body: larger than 1 MB" } });
     return true;
   }
   const match = bound.pattern.exec(url.pathname);
-  const pathParameters = Object.fromEntries(
-    bound.params.map((name, i) => [name, decodeURIComponent(match?.[i + 1] ?? "")]),
-  );
+  const pathParameters = decodePathParameters(bound.params, match);
+  if (!pathParameters) {
+    send(res, 400, {
+      error: { code: "VALIDATION_FAILED", message: "path: not a valid percent-encoded URL path" },
+    });
+    return true;
+  }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(",") : value;
@@ -116,6 +129,21 @@ export async function dispatchToLambda(
   return true;
 }
 
+/** The route's path parameters decoded, or undefined when one is not valid percent-encoding. */
+function decodePathParameters(
+  names: string[],
+  match: RegExpExecArray | null,
+): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(
+      names.map((name, i) => [name, decodeURIComponent(match?.[i + 1] ?? "")]),
+    );
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+}
+
 function send(res: ServerResponse, status: number, payload: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(payload));
@@ -134,20 +162,23 @@ function lambdaBody(bytes: Buffer): { body?: string; isBase64Encoded: boolean } 
     : { body: text, isBase64Encoded: false };
 }
 
+/** The request body; rejects with BodyTooLargeError once the rest has been read and dropped. */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("too large"));
+      if (size > MAX_DRAINED_BYTES) {
         req.destroy();
-        return;
+        reject(new BodyTooLargeError());
+      } else if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("end", () =>
+      size > MAX_BODY_BYTES ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks)),
+    );
     req.on("error", reject);
   });
 }

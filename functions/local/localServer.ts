@@ -24,12 +24,14 @@ import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import { loadOpeningHours } from "../domain/openingHours/load.ts";
 import type { Clock, Recognizer } from "../domain/ports.ts";
 import { createInFlight } from "../gateway/inFlight.ts";
+import { connectSrc, createOriginPolicy } from "../gateway/origins.ts";
 import { registerGateway } from "../gateway/registerGateway.ts";
 import { socketServerOptions } from "../gateway/socketOptions.ts";
 import { HTTP_HANDLERS } from "../http/handlers/index.ts";
 import { HTTP_ROUTES } from "../http/routes.ts";
 import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
+import { answerReadiness } from "../observability/readiness.ts";
 import { buildContentServices, buildLearningInbox, buildServices } from "../services.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "./embeddedDynamo.ts";
 import {
@@ -85,10 +87,8 @@ export async function startLocalServer(
     });
   }
   const dynamoEndpoint = config.DYNAMODB_ENDPOINT ?? embedded?.endpoint ?? "";
-  const { client, doc } = createDynamoClients({
-    region: config.AWS_REGION,
-    endpoint: dynamoEndpoint,
-  });
+  const storage = createDynamoClients({ region: config.AWS_REGION, endpoint: dynamoEndpoint });
+  const { client, doc } = storage;
   const tables = tableNames(config.TABLE_PREFIX);
   const [assets] = await Promise.all([
     loadStaticAssets(REPO_ROOT),
@@ -114,7 +114,12 @@ export async function startLocalServer(
     verifyStaff: async (token) => (await localIdentity()).verifyStaff(token),
   };
   function localIdentity(): Promise<IdentityVerifier> {
-    localVerifier ??= createLocalIdentityVerifier({ baseUrl, keyStore, clock });
+    localVerifier ??= createLocalIdentityVerifier({
+      baseUrl,
+      keyStore,
+      clock,
+      maxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
+    });
     return localVerifier;
   }
 
@@ -179,14 +184,30 @@ export async function startLocalServer(
   const bot = content.live.bot;
   const routes = HTTP_ROUTES.map((route) => bindRoute(route, HTTP_HANDLERS[route.id](services)));
 
+  // The service's own origin is known once it listens; a page served from it may connect.
+  const origins = createOriginPolicy(config.ALLOWED_ORIGINS, () => ownOrigins);
+  let ownOrigins: string[] = [];
   const http = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/readyz") {
+      void answerReadiness(res, services.storageReady);
+      return;
+    }
     if (path === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: "ok", time: clock.now().toISOString() }));
       return;
     }
     if (path.startsWith("/api/")) {
+      if (!origins.allows(req.headers.origin)) {
+        res.writeHead(403, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            error: { code: "FORBIDDEN", message: "origin: this site may not use the API" },
+          }),
+        );
+        return;
+      }
       inFlight
         .track(dispatchToLambda(routes, req, res))
         .then((handled) => {
@@ -201,11 +222,11 @@ export async function startLocalServer(
     }
     if (devRoutes(req, res)) return;
     const asset = req.method === "GET" ? assets.get(path) : undefined;
-    if (asset) sendAsset(res, asset);
+    if (asset) sendAsset(res, asset, connectSrc(origins));
     else notFound(res);
   });
 
-  const io = new SocketServer(http, socketServerOptions());
+  const io = new SocketServer(http, socketServerOptions(origins));
   const live = registerGateway(io, {
     services,
     bot: bot,
@@ -232,6 +253,8 @@ export async function startLocalServer(
   const port = (http.address() as AddressInfo).port;
   const url = `http://${["0.0.0.0", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${port}`;
   baseUrl = url;
+  storage.failFastAfter(config.STORAGE_TIMEOUT_MS);
+  ownOrigins = [url, `http://127.0.0.1:${port}`];
 
   // Timers of the chats a previous run left open (stopped or killed) died with it.
   inFlight.track(live.recover()).catch((error: unknown) => {

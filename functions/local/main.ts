@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from "../config.ts";
 // The SDK warns on Node 20 about releases from 2027; engines.node already says so, and the
 // warning would bury the banner a developer needs to see.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+// Everything the service writes (dynalite's files included) is for its owner only.
+process.umask(0o077);
 const { startLocalServer } = await import("./localServer.ts");
 const { startBanner } = await import("./banner.ts");
 

@@ -63,15 +63,17 @@ export async function loadStaticAssets(root: string): Promise<Map<string, Asset>
   return assets;
 }
 
-/** Writes an asset with security headers suitable for the pages we serve. */
-export function sendAsset(res: ServerResponse, asset: Asset): void {
+/**
+ * Writes an asset with security headers suitable for the pages we serve; `connectSrc` names
+ * where the pages may connect (themselves and the allowed origins, never any host).
+ */
+export function sendAsset(res: ServerResponse, asset: Asset, connectSrc = "'self'"): void {
   res.writeHead(200, {
     "content-type": asset.contentType,
     "cache-control": "no-cache",
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
-    "content-security-policy":
-      "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+    "content-security-policy": `default-src 'self'; connect-src ${connectSrc}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'`,
   });
   res.end(asset.body);
 }

@@ -3,6 +3,7 @@ import { type ConnectionState, ConsoleClient } from "./consoleClient.ts";
 import { bind, h, relabel, tx } from "./dom.ts";
 import { getLang, getText, setLang, type UiText } from "./i18n.ts";
 import { reportsNavItem } from "./reports/navLink.ts";
+import { isSupervisorToken, tokenRoles } from "./reports/reportsApi.ts";
 import { STYLES } from "./styles.ts";
 import { loadTopicNames, onTopicNames } from "./topicNames.ts";
 import { type ChatPanel, createChatPanel } from "./views/chatPanel.ts";
@@ -103,6 +104,12 @@ function boot(): void {
   }
 
   function startConsole(session: Session): void {
+    // The /advisor namespace refuses a token without the advisor role: a supervisor's work
+    // here is the Reports page, so go there instead of a connection that cannot open.
+    if (isSupervisorToken(session.token) && !tokenRoles(session.token).includes("advisor")) {
+      location.assign("/console/reports");
+      return;
+    }
     void loadTopicNames(session.token);
     const c = new ConsoleClient({ token: session.token });
     client = c;

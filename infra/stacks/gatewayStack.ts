@@ -88,6 +88,8 @@ export interface GatewayStackProps extends StackProps {
   certificateArn?: string;
   /** Extra resources the web ACL protects (the staff user pool). */
   wafAlsoProtects?: readonly string[];
+  /** Browser origins whose pages may open socket.io sessions (the API's CORS origins). */
+  allowedOrigins?: readonly string[];
 }
 
 export class GatewayStack extends Stack {
@@ -211,6 +213,7 @@ export class GatewayStack extends Stack {
         STAFF_ISSUER: props.staffIssuer.issuer,
         STAFF_JWKS_URL: props.staffIssuer.jwksUrl,
         STAFF_AUDIENCE: props.staffIssuer.audience,
+        ALLOWED_ORIGINS: (props.allowedOrigins ?? []).join(","),
       },
     });
     for (const tableId of GATEWAY_TABLES) {

@@ -137,13 +137,11 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await expectNoAxeViolations(advisor, "reports-forbidden");
   });
 
-  it("offers the Reports link in the console to a supervisor only", async () => {
+  it("takes a supervisor from the console to Reports, and offers an advisor no Reports link", async () => {
+    // A supervisor is no advisor: the /advisor namespace refuses the token, so the console
+    // goes to the supervisor's own page instead.
     const supervisor = await signedIn("supervisor");
     await supervisor.goto(`${stack.url}/console`);
-    const link = supervisor.getByRole("link", { name: "Raportit" });
-    await link.waitFor();
-    await link.focus();
-    await supervisor.keyboard.press("Enter");
     await supervisor.waitForURL(/\/console\/reports\?from=/);
     await supervisor.getByRole("heading", { level: 1, name: "Raportit" }).waitFor();
 

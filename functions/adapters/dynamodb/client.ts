@@ -15,6 +15,15 @@ export interface DynamoClientOptions {
 export interface DynamoClients {
   client: DynamoDBClient;
   doc: DynamoDBDocumentClient;
+  /**
+   * From now on, an attempt storage leaves unanswered for `ms` fails the call at once with
+   * ServiceUnavailableError, without retrying: storage that hangs stays hung, and a customer
+   * hears SERVICE_UNAVAILABLE in seconds instead of after every attempt has waited it out.
+   * Throttling and 5xx answers are still retried. Called once a server is up: start-up work
+   * (tables, content) may take longer, and in one process with dynalite a busy start-up
+   * delays dynalite's answers too.
+   */
+  failFastAfter(ms: number): void;
 }
 
 /** Error names DynamoDB answers with when it sheds load; retried, then reported as down. */
@@ -74,6 +83,30 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
   // filter for a logger we never give it (about 5 % of the gateway's CPU under load); the
   // service logs storage failures itself.
   client.middlewareStack.remove("loggerMiddleware");
+  let failFastMs: number | undefined;
+  // Below the retry middleware, per attempt: an attempt left unanswered becomes an error the
+  // retry strategy does not retry (no $metadata, no cause, not a transient error's name).
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const ms = failFastMs;
+      if (ms === undefined) return next(args);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const unanswered = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ServiceUnavailableError()), ms);
+      });
+      try {
+        return await Promise.race([next(args), unanswered]);
+      } catch (error) {
+        if (error instanceof Error && error.name === "TimeoutError") {
+          throw new ServiceUnavailableError();
+        }
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    { step: "deserialize", name: "failFastWhenHungMiddleware", priority: "low" },
+  );
   // Outermost step, so it sees the error only after the retry middleware has given up.
   client.middlewareStack.add(
     (next) => async (args) => {
@@ -91,5 +124,11 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return { client, doc };
+  return {
+    client,
+    doc,
+    failFastAfter(ms) {
+      failFastMs = ms;
+    },
+  };
 }

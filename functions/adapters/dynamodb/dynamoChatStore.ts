@@ -261,15 +261,28 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async saveWrapup(chatId, wrapup) {
-      return conditional(
+      const saved = await conditional(
         new UpdateCommand({
           TableName: tables.chats,
           Key: { chatId },
           UpdateExpression: "SET wrapup = :w REMOVE advisorKey",
-          ConditionExpression: "advisorId = :id OR wrapup.advisorId = :id",
+          ConditionExpression: "advisorId = :id AND attribute_not_exists(wrapup)",
           ExpressionAttributeValues: { ":w": wrapup, ":id": wrapup.advisorId },
         }),
       );
+      if (saved) return "saved";
+      // Wrapped up before: the first wrap-up stays, this one is kept beside it.
+      const corrected = await conditional(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression:
+            "SET wrapupCorrections = list_append(if_not_exists(wrapupCorrections, :none), :w) REMOVE advisorKey",
+          ConditionExpression: "wrapup.advisorId = :id",
+          ExpressionAttributeValues: { ":w": [wrapup], ":none": [], ":id": wrapup.advisorId },
+        }),
+      );
+      return corrected ? "corrected" : false;
     },
 
     async setLanguage(chatId, lang) {

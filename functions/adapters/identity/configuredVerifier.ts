@@ -17,7 +17,8 @@ export function createConfiguredVerifier(
     | "STAFF_ISSUER"
     | "STAFF_AUDIENCE"
     | "STAFF_JWKS_URL"
-  >,
+  > &
+    Partial<Pick<Config, "TOKEN_MAX_LIFETIME_SECONDS">>,
   clock: Clock,
 ): IdentityVerifier | undefined {
   if (!config.OIDC_ISSUER || !config.OIDC_JWKS_URL) return undefined;
@@ -27,6 +28,9 @@ export function createConfiguredVerifier(
     audience: config.OIDC_AUDIENCE,
     jwks,
     clock,
+    ...(config.TOKEN_MAX_LIFETIME_SECONDS
+      ? { maxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS }
+      : {}),
     staff: {
       audience: config.STAFF_AUDIENCE,
       issuer: config.STAFF_ISSUER,

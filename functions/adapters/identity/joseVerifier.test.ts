@@ -155,6 +155,48 @@ describe("createJoseVerifier: customer ID tokens", () => {
     });
   });
 
+  it("refuses a token issued in the future beyond the clock tolerance, for customers and staff", async () => {
+    const customer = await sign(claims({ iat: nowSeconds + 600, nbf: undefined }));
+    const staff = await sign(
+      claims({ aud: STAFF_AUDIENCE, roles: ["advisor"], iat: nowSeconds + 600, nbf: undefined }),
+    );
+
+    const refusals = [
+      await refusal(verifier().verifyCustomer(customer)),
+      await refusal(verifier().verifyStaff(staff)),
+    ];
+
+    for (const error of refusals) {
+      expect(error).toMatchObject({
+        code: "TOKEN_INVALID",
+        message: "The sign-in token has an unusable issue time.",
+      });
+    }
+    // A few seconds ahead is clock skew, not a forgery.
+    await expect(
+      verifier().verifyCustomer(await sign(claims({ iat: nowSeconds + 30, nbf: undefined }))),
+    ).resolves.toMatchObject({ assurance: "substantial" });
+  });
+
+  it("refuses a token that lives longer than the configured maximum", async () => {
+    const week = await sign(claims({ iat: nowSeconds - 10, exp: nowSeconds + 7 * 86_400 }));
+    const twoHours = await sign(claims({ iat: nowSeconds - 10, exp: nowSeconds + 7_190 }));
+    const strict = createJoseVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwks: createLocalJWKSet({ keys: [publicJwk] }),
+      clock: manualClock(NOW),
+      maxLifetimeSeconds: 3600,
+    });
+
+    expect(await refusal(verifier().verifyCustomer(week))).toMatchObject({
+      code: "TOKEN_INVALID",
+      message: "The sign-in token is valid for longer than this service accepts.",
+    });
+    await expect(verifier().verifyCustomer(twoHours)).resolves.toBeDefined();
+    expect((await refusal(strict.verifyCustomer(twoHours))).code).toBe("TOKEN_INVALID");
+  });
+
   it("refuses a token that is not valid yet", async () => {
     const token = await sign(claims({ nbf: nowSeconds + 600 }));
 

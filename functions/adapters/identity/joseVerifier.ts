@@ -29,6 +29,8 @@ export interface JoseVerifierOptions {
   clock: Clock;
   /** Allowed clock skew between us and the issuer for exp, nbf and iat. */
   clockToleranceSeconds?: number;
+  /** Longest `exp - iat` accepted; a longer-lived token is refused (default 12 hours). */
+  maxLifetimeSeconds?: number;
   /** Asymmetric algorithms only: an HMAC token could be signed with a public key as secret. */
   algorithms?: string[];
   /** Console (staff) tokens; verifyStaff refuses everything when absent. */
@@ -39,6 +41,9 @@ export interface JoseVerifierOptions {
 
 // Real tokens are a few kilobytes; anything far larger is refused before any parsing.
 const MAX_TOKEN_CHARS = 16_384;
+
+/** A working day: longer than any ID token an issuer should hand out for a chat or a shift. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 /**
  * Level-of-assurance values we understand: eIDAS URIs (Suomi.fi eIDAS, most brokers), the
@@ -70,6 +75,7 @@ export function assuranceFromAcr(acr: unknown): Assurance {
  */
 export function createJoseVerifier(options: JoseVerifierOptions): IdentityVerifier {
   const tolerance = options.clockToleranceSeconds ?? 60;
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const algorithms = options.algorithms ?? ["ES256", "RS256"];
   const staff =
     options.staff ?? (options.staffAudience ? { audience: options.staffAudience } : undefined);
@@ -94,6 +100,19 @@ export function createJoseVerifier(options: JoseVerifierOptions): IdentityVerifi
       });
       if (typeof payload.sub !== "string" || payload.sub.trim() === "") {
         throw new IdentityError("TOKEN_INVALID", "The sign-in token names no subject.");
+      }
+      // jose checks iat only against a maximum age: a token "issued" in the future, or one
+      // that lives for days, would otherwise outlast the sign-in it stands for.
+      const iat = payload.iat as number;
+      const nowSeconds = Math.floor(options.clock.now().getTime() / 1000);
+      if (iat > nowSeconds + tolerance) {
+        throw new IdentityError("TOKEN_INVALID", "The sign-in token has an unusable issue time.");
+      }
+      if ((payload.exp as number) - iat > maxLifetime) {
+        throw new IdentityError(
+          "TOKEN_INVALID",
+          "The sign-in token is valid for longer than this service accepts.",
+        );
       }
       return payload;
     } catch (error) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Lang } from "../../contracts/lang.ts";
 import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
 import type { Bot } from "../dialogue/bot.ts";
@@ -72,6 +73,16 @@ export interface AskedMessage extends AcceptedMessage {
 
 const NO_ANSWER: Promise<undefined> = Promise.resolve(undefined);
 
+/**
+ * A clientId as kept in the transcript and its sort key. The client chooses it, and one that
+ * is an identity code or a phone number would sit unmasked in a key: such an id is kept as
+ * its hash, which still finds a resend of the same message.
+ */
+export function clientIdAtRest(clientId: string): string {
+  if (!containsPersonalData(clientId)) return clientId;
+  return `h-${createHash("sha256").update(clientId).digest("hex").slice(0, 40)}`;
+}
+
 export type ChatService = ReturnType<typeof createChatService>;
 
 /** Chat lifecycle and the customer's side of the conversation; transport-free. */
@@ -103,7 +114,12 @@ export function createChatService(deps: ChatServiceDeps) {
   /** What is kept of a message: what people type is masked, the service's own words are not. */
   function atRest(message: StoredMessage): StoredMessage {
     const masked = message.from === "customer" || message.from === "advisor";
-    return masked ? { ...message, text: maskPersonalData(message.text).text } : message;
+    if (!masked) return message;
+    return {
+      ...message,
+      text: maskPersonalData(message.text).text,
+      ...(message.clientId ? { clientId: clientIdAtRest(message.clientId) } : {}),
+    };
   }
 
   /**
@@ -200,7 +216,7 @@ export function createChatService(deps: ChatServiceDeps) {
     botAnswers: boolean,
     admit?: (chat: Chat) => void,
   ): Promise<AskedMessage> {
-    const clientKey = input.clientId ? `${from}:${input.clientId}` : undefined;
+    const clientKey = input.clientId ? `${from}:${clientIdAtRest(input.clientId)}` : undefined;
     const work = async (): Promise<AskedMessage> => {
       const [chat, earlier] = await Promise.all([
         requireChat(chatId),

@@ -1,5 +1,5 @@
 import type { Lang } from "../../contracts/lang.ts";
-import type { Chat, StoredMessage } from "./model.ts";
+import type { Chat, StoredMessage, Wrapup } from "./model.ts";
 
 export interface SurveyRecord {
   chatId: string;
@@ -86,8 +86,12 @@ export interface ChatStore {
   listOpenChats(): Promise<Chat[]>;
   /** Chats an advisor handles or has yet to wrap up. */
   listAdvisorChats(advisorId: string): Promise<Chat[]>;
-  /** Stores the advisor's wrap-up and releases the chat from their list; false if not theirs. */
-  saveWrapup(chatId: string, wrapup: NonNullable<Chat["wrapup"]>): Promise<boolean>;
+  /**
+   * Stores the advisor's wrap-up and releases the chat from their list; false if not theirs.
+   * A chat already wrapped up by this advisor keeps its wrap-up: the new one is added to
+   * `wrapupCorrections` ("corrected"), so nothing saved is silently overwritten.
+   */
+  saveWrapup(chatId: string, wrapup: Wrapup): Promise<"saved" | "corrected" | false>;
   /** Switches the chat's language; the bot answers in it from then on. */
   setLanguage(chatId: string, lang: Chat["lang"]): Promise<void>;
   /** Ends a chat unless already ended; returns false when someone else ended it first. */

@@ -8,6 +8,14 @@ import type {
 } from "../../contracts/protocol.ts";
 
 /** A chat as stored: never holds a token in clear, only its hash. */
+/** An advisor's record of why the customer contacted us (reason) and their note. */
+export interface Wrapup {
+  reason: string;
+  note?: string;
+  at: string;
+  advisorId: string;
+}
+
 export interface Chat {
   chatId: string;
   lang: Lang;
@@ -35,7 +43,10 @@ export interface Chat {
   /** Advisor handling the chat (staff subject) and the name the customer sees. */
   advisorId?: string;
   advisorName?: string;
-  wrapup?: { reason: string; note?: string; at: string; advisorId: string };
+  /** The advisor's wrap-up as first saved; never overwritten. Notes are stored masked. */
+  wrapup?: Wrapup;
+  /** Later wrap-ups of the same chat, oldest first: each a correction, who and when kept. */
+  wrapupCorrections?: Wrapup[];
   /**
    * Epoch seconds when DynamoDB's TTL deletes the chat record (it holds the customer's name
    * and subject once authenticated): the transcript retention period after the start.

@@ -9,6 +9,7 @@ import {
   openingPeriods,
 } from "../openingHours/index.ts";
 import type { Clock } from "../ports.ts";
+import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
 import { type CallbackRecord, type CallbackStore, contactExpiry } from "./contactStore.ts";
 import {
@@ -170,7 +171,8 @@ export async function closeCallback(
   const closed = await deps.callbacks.closeCallback(reference, {
     closedAt: now.toISOString(),
     closedBy: input.advisorId,
-    note: input.note?.trim() || undefined,
+    // Staff type personal data too: the note is kept masked, like customers' text.
+    note: input.note?.trim() ? maskPersonalData(input.note.trim()).text : undefined,
     expiresAt: contactExpiry(now),
   });
   if (closed) return { reference, closedAt: now.toISOString() };

@@ -235,6 +235,18 @@ describe("the content workflow", () => {
       ["seed", "system"],
     ]);
   });
+  it("keeps staff comments masked in versions and the audit trail", async () => {
+    const { workflow, store } = await setUp();
+    await workflow.saveTopic(owner, "vat", vat());
+
+    await workflow.publish(owner, "Asiakas 131052-308T kysyi tätä, puh. 040 123 4567");
+    await workflow.reject(reviewer, 2, "Kysy lisää: matti@example.fi");
+
+    const kept = JSON.stringify([await store.listVersions(), await workflow.auditTrail(10)]);
+    expect(kept).toContain("Asiakas [ID-CODE] kysyi tätä, puh. [PHONE]");
+    expect(kept).toContain("Kysy lisää: [EMAIL]");
+    expect(kept).not.toMatch(/131052|4567|matti@/);
+  });
 });
 
 describe("the content workflow with a deferred go-live (AWS: the Lex build outlasts a request)", () => {

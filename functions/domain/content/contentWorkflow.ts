@@ -4,6 +4,7 @@ import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
+import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
 import {
   ContentConflictError,
@@ -306,6 +307,8 @@ export function createContentWorkflow(deps: {
     bundle: ContentBundle,
     fields: { comment: string; rollbackOf?: number },
   ): Promise<PublishResult> {
+    // Staff free text is kept masked like customers' text: the history is read for years.
+    const comment = maskPersonalData(fields.comment).text;
     const issues = [...(await rules.checkBundle(bundle)), ...(await deployer.gate(bundle))].filter(
       (i) => i.severity === "error",
     );
@@ -328,14 +331,14 @@ export function createContentWorkflow(deps: {
       author: actor.subject,
       authorName: actor.displayName,
       createdAt: now(),
-      comment: fields.comment,
+      comment,
       ...(live ? { basedOn: live.version } : {}),
       ...(fields.rollbackOf !== undefined ? { rollbackOf: fields.rollbackOf } : {}),
     };
     await store.putVersion(meta, bundle);
     await audit(actor, fields.rollbackOf !== undefined ? "rollback" : "publish", {
       version,
-      detail: fields.comment,
+      detail: comment,
     });
     if (deps.settings.requireReview) return { version, state: "pending-review" };
     return approveAndGoLive(meta, bundle, actor, { reviewed: false });
@@ -658,7 +661,8 @@ export function createContentWorkflow(deps: {
       return goLive(found, bundle);
     },
 
-    async reject(actor: ContentActor, version: number, comment: string): Promise<PublishResult> {
+    async reject(actor: ContentActor, version: number, typed: string): Promise<PublishResult> {
+      const comment = maskPersonalData(typed).text;
       const found = await meta(version);
       if (found.state !== "pending-review") {
         throw new ContentConflictError(

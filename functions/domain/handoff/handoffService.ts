@@ -21,6 +21,7 @@ import {
   type OpeningHours,
 } from "../openingHours/index.ts";
 import type { Clock } from "../ports.ts";
+import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
 import {
   AlreadyTakenError,
@@ -560,7 +561,7 @@ export function createHandoffService(deps: HandoffDeps) {
     async wrapUp(
       advisorId: string,
       input: { chatId: string; reason: string; note?: string },
-    ): Promise<void> {
+    ): Promise<{ correction: boolean }> {
       const known = deps.isKnownTopic ?? isWellFormedTopicId;
       if (input.reason !== OTHER_REASON && !known(input.reason)) {
         throw new ChatError("VALIDATION_FAILED", `reason: must be a topic id or "${OTHER_REASON}"`);
@@ -570,14 +571,17 @@ export function createHandoffService(deps: HandoffDeps) {
         const ended = await chats.endChat(input.chatId, "advisor");
         await ended.announce();
       }
+      // Staff type personal data too ("soitin numeroon 040 123 4567"): kept masked.
+      const note = input.note ? maskPersonalData(input.note).text : undefined;
       const saved = await store.saveWrapup(input.chatId, {
         reason: input.reason,
-        ...(input.note ? { note: input.note } : {}),
+        ...(note ? { note } : {}),
         at: clock.now().toISOString(),
         advisorId,
       });
       if (!saved) throw new NotYourChatError();
       handoffNotifier.detach(advisorId, input.chatId);
+      return { correction: saved === "corrected" };
     },
 
     /** For tests and shutdown: forget pending grace timers. */

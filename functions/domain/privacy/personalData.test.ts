@@ -80,7 +80,6 @@ describe("identity codes (henkilötunnus)", () => {
     ["individual number 001", hetu("131052", "-", "001")],
     ["individual number 000", hetu("131052", "-", "000")],
     ["unknown century sign", "131052G308T"],
-    ["glued to a word", `x${hetu("131052", "-", "308")}`],
     ["glued to digits", `${hetu("131052", "-", "308")}9`],
     ["11-digit plain number", "13105230811"],
     ["12-digit plain number", "131052308111"],
@@ -599,5 +598,35 @@ describe("a masked text as a sentence to learn from", () => {
     );
     expect(withoutPlaceholders(masked)).toBe("nettisivut ei lataudu, hetuni on ja puh ,");
     expect(withoutPlaceholders("[IBAN] [EMAIL] verokortti [x]")).toBe("verokortti [x]");
+  });
+});
+
+describe("what people do to get personal data past a filter", () => {
+  it.each([
+    ["identity code glued to a word", "hetuni on131052-308T", "hetuni on[ID-CODE]"],
+    ["identity code with a zero-width space", "hetu 131052\u200B-308T.", "hetu [ID-CODE]."],
+    [
+      "identity code in full-width characters",
+      "hetu １３１０５２－３０８Ｔ kiitos",
+      "hetu [ID-CODE] kiitos",
+    ],
+    ["IBAN with hyphens", "tili FI21-1234-5600-0007-85 kiitos", "tili [IBAN] kiitos"],
+    ["IBAN with double spaces", "tili FI21  1234  5600  0007  85.", "tili [IBAN]."],
+    ["phone number with dots", "soita 040.123.4567 kiitos", "soita [PHONE] kiitos"],
+    ["e-mail with (at)", "matti(at)example.fi vastaa", "[EMAIL] vastaa"],
+    ["e-mail with [at] and [dot]", "matti [at] example [dot] fi", "[EMAIL]"],
+  ])("masks %s", (_, text, expected) => {
+    expect(masked(text)).toBe(expected);
+    expect(masked(masked(text))).toBe(expected);
+  });
+
+  it.each([
+    ["a date with dots", "Eräpäivä on 01.02.2026."],
+    ["a time range", "klo 09.00-16.00"],
+    ["digits before the identity code", `numero 9${hetu("131052", "-", "308")}`],
+    ["a list item", "vaihtoehto (a) tai (b)"],
+    ["full-width ordinary number", "summa １２３ euroa"],
+  ])("leaves alone %s", (_, text) => {
+    expect(masked(text)).toBe(text);
   });
 });

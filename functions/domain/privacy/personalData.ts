@@ -131,8 +131,10 @@ function hasIdentityCodeShape(code: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+// Letters may come right before the code ("on131052-308T"): the check character keeps
+// ordinary codes out. Digits may not: the code would be the tail of a longer number.
 const IDENTITY_CODE_CANDIDATE =
-  /(?<![\p{L}\p{N}])\d{6}[-+A-FU-Ya-fu-y\u2010\u2011\u2013\u2212]\d{3}[0-9A-Za-z](?![\p{L}\p{N}])/gu;
+  /(?<!\p{N})\d{6}[-+A-FU-Ya-fu-y\u2010\u2011\u2013\u2212]\d{3}[0-9A-Za-z](?![\p{L}\p{N}])/gu;
 
 function findIdentityCodes(text: string): Finding[] {
   const found: Finding[] = [];
@@ -173,13 +175,15 @@ export function ibanMod97(compact: string): number {
 
 /** Whether `iban` (spaces allowed) is an IBAN of a known country with a valid mod-97 check. */
 export function isValidIban(iban: string): boolean {
-  const compact = iban.replace(/[ \u00A0]/g, "").toUpperCase();
+  const compact = iban.replace(/[ \u00A0-]/g, "").toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(compact)) return false;
   if (IBAN_LENGTHS[compact.slice(0, 2)] !== compact.length) return false;
   return ibanMod97(compact) === 1;
 }
 
-const IBAN_CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ \u00A0]?[A-Za-z0-9]){11,30}/gu;
+// Groups apart by one or two spaces or a hyphen ("FI21-1234-5600-0007-85").
+const IBAN_CANDIDATE =
+  /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:(?:[ \u00A0]{1,2}|-)?[A-Za-z0-9]){11,30}/gu;
 
 function findIbans(text: string): Finding[] {
   const found: Finding[] = [];
@@ -390,6 +394,90 @@ function findPhones(text: string): Finding[] {
   return found;
 }
 
+/**
+ * National numbers written with dots (`040.123.4567`, `09.123.4567`), which the runs above
+ * leave alone so that dates and times stay. A date has at most eight digits (`01.02.2026`),
+ * a phone number at least nine.
+ */
+const DOTTED_PHONE =
+  /(?<![\p{L}\p{N}.,:+])0[1-9]\d{0,2}(?:\.\d{2,4}){2,3}(?![\p{L}\p{N}]|[.,:]\d)/gu;
+
+function findDottedPhones(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of text.matchAll(DOTTED_PHONE)) {
+    const digits = m[0].replace(/\./g, "").length;
+    if (digits >= 9 && digits <= 11) {
+      found.push({ kind: "phone", start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------
+// What people do to get past filters: invisible characters, full-width digits, "(at)"
+
+/** The text the finders read, and for each of its code units the original span it stands for. */
+interface Normalised {
+  text: string;
+  start: number[];
+  end: number[];
+}
+
+// Zero-width space, non-joiner, joiner, word joiner, byte order mark, soft hyphen.
+const INVISIBLE = new Set(["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD"]);
+// "matti(at)example.fi", "matti [at] example [dot] fi", Swedish "(snabel-a)", Finnish "(piste)".
+const SPELLED_AT =
+  /[ \u00A0]?[([{][ \u00A0]?(?:at|ät|a|snabel-a|miuku)[ \u00A0]?[)\]}][ \u00A0]?/iy;
+const SPELLED_DOT = /[ \u00A0]?[([{][ \u00A0]?(?:dot|piste|punkt)[ \u00A0]?[)\]}][ \u00A0]?/iy;
+
+function normalise(text: string): Normalised {
+  const out: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const emit = (ch: string, from: number, to: number) => {
+    out.push(ch);
+    start.push(from);
+    end.push(to);
+  };
+  for (let i = 0; i < text.length; ) {
+    const ch = text.charAt(i);
+    if ("([{ \u00A0".includes(ch)) {
+      const spelled = spelledAt(text, i);
+      if (spelled) {
+        emit(spelled.char, i, spelled.end);
+        i = spelled.end;
+        continue;
+      }
+    }
+    const code = ch.charCodeAt(0);
+    if (INVISIBLE.has(ch)) {
+      i++;
+      continue;
+    }
+    // Full-width forms (U+FF01-FF5E) of ASCII: "１３１０５２－３０８Ｔ".
+    if (code >= 0xff01 && code <= 0xff5e) emit(String.fromCharCode(code - 0xfee0), i, i + 1);
+    else if (code === 0x3000) emit(" ", i, i + 1);
+    else emit(ch, i, i + 1);
+    i++;
+  }
+  return { text: out.join(""), start, end };
+}
+
+function spelledAt(text: string, i: number): { char: string; end: number } | undefined {
+  for (const [pattern, char] of [
+    [SPELLED_AT, "@"],
+    [SPELLED_DOT, "."],
+  ] as const) {
+    pattern.lastIndex = i;
+    const m = pattern.exec(text);
+    // Only between two words: "(a)" alone is a list item, not an address.
+    if (m && isAlnum(text[i - 1]) && isAlnum(text[i + m[0].length])) {
+      return { char, end: i + m[0].length };
+    }
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------
 // Public API
 
@@ -406,6 +494,15 @@ function blankOut(text: string, findings: readonly Finding[]): string {
 
 /** All personal data in `text`, in text order, without overlaps. */
 export function findPersonalData(text: string): Finding[] {
+  const normalised = normalise(text);
+  return findInNormalised(normalised.text).map((f) => {
+    const start = normalised.start[f.start] ?? f.start;
+    const end = normalised.end[f.end - 1] ?? f.end;
+    return { ...f, start, end, text: text.slice(start, end) };
+  });
+}
+
+function findInNormalised(text: string): Finding[] {
   const accepted: Finding[] = [];
   const accept = (candidates: readonly Finding[]) => {
     for (const c of candidates) {
@@ -422,6 +519,7 @@ export function findPersonalData(text: string): Finding[] {
     accept(findEmails(view));
     accept(findIbans(view));
     accept(findIdentityCodes(view));
+    accept(findDottedPhones(view));
     accept(findPhones(blankOut(view, accepted)));
     if (accepted.length === before) break;
     view = blankOut(text, accepted);

@@ -15,8 +15,10 @@ import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import { loadOpeningHours } from "../../domain/openingHours/load.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
+import { answerReadiness } from "../../observability/readiness.ts";
 import { buildLearningInbox, buildServices } from "../../services.ts";
 import { createInFlight } from "../inFlight.ts";
+import { createOriginPolicy } from "../origins.ts";
 import { registerGateway } from "../registerGateway.ts";
 import { socketServerOptions } from "../socketOptions.ts";
 
@@ -62,10 +64,11 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   redis.on("error", (error: Error) => logger.error("redis error", { error }));
   await redis.connect();
 
-  const { client, doc } = createDynamoClients({
+  const storage = createDynamoClients({
     region: config.AWS_REGION,
     endpoint: config.DYNAMODB_ENDPOINT,
   });
+  const { client, doc } = storage;
   const inFlight = createInFlight();
   const built = typeof deps.bot === "function" ? await deps.bot({ doc, clock, logger }) : undefined;
   const bot = built?.bot ?? (deps.bot as Bot);
@@ -81,6 +84,10 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
 
   let draining = false;
   const http = createServer((req, res) => {
+    if ((req.url ?? "/").split("?")[0] === "/readyz") {
+      void answerReadiness(res, services.storageReady);
+      return;
+    }
     if ((req.url ?? "/").split("?")[0] === "/healthz") {
       // A draining task reports unhealthy so the load balancer stops sending new sessions.
       res.writeHead(draining ? 503 : 200, { "content-type": "application/json" });
@@ -92,7 +99,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   });
 
   const io = new SocketServer(http, {
-    ...socketServerOptions(),
+    ...socketServerOptions(createOriginPolicy(config.ALLOWED_ORIGINS)),
     adapter: createAdapter(redis, { streamName: `${config.TABLE_PREFIX}socket.io` }),
   });
   const presence = createRedisPresence({
@@ -127,6 +134,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     http.listen(config.PORT, config.HOST, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  storage.failFastAfter(config.STORAGE_TIMEOUT_MS);
 
   return {
     url: `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`,

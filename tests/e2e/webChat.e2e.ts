@@ -189,8 +189,8 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await popup.waitForLoadState();
     await popup.locator('button[data-persona="customer-refund"]').click();
     await expect
-      .poll(() => page.locator(".msg.local").last().textContent())
-      .toMatch(/Olet tunnistautunut/);
+      .poll(() => page.locator(".msg.system").last().textContent())
+      .toMatch(/Tunnistautuminen onnistui/);
     const personal = await ask(page, "Paljonko saan veronpalautusta?");
     expect(await personal.textContent()).toMatch(/\d/);
     await context.close();
@@ -309,7 +309,10 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
 
     // Download conversation gives the transcript as text.
     const download = page.waitForEvent("download");
-    await page.locator(".ended").getByRole("button", { name: "Lataa keskustelu" }).click();
+    // One download button after the end: the footer's, no second one beside "new chat".
+    const downloadButtons = page.getByRole("button", { name: "Lataa keskustelu" });
+    expect(await downloadButtons.count()).toBe(1);
+    await downloadButtons.click();
     const file = await (await download).createReadStream();
     let content = "";
     for await (const chunk of file) content += chunk;

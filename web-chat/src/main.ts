@@ -245,39 +245,18 @@ function mount(script: HTMLScriptElement | null): void {
     if (event.origin !== loginUrl.origin || data?.type !== "asiointi:login") return;
     if (typeof data.idToken !== "string") return;
     const ack = await client.authenticate(data.idToken);
-    if (ack.ok) note(text.loggedIn(ack.name));
-    else note(ack.error.code === "ASSURANCE_TOO_LOW" ? text.loginTooLow : text.loginFailed);
+    // A sign-in that went through is announced by the server in the chat (stored, so a reload
+    // shows it too); only a refusal, which the server does not store, is the widget's to say.
+    if (!ack.ok) note(ack.error.code === "ASSURANCE_TOO_LOW" ? text.loginTooLow : text.loginFailed);
     input.focus();
   });
 
   async function requestHandoff(): Promise<void> {
     const ack = await client.handoff();
     if (!ack.ok) return note(text.formFailed);
-    const offers: MessageAction[] = [
-      { type: "callback", label: text.requestCallback },
-      { type: "appointment", label: text.bookAppointment },
-    ];
-    if (ack.outcome === "queued") {
-      showQueue(ack.queuePosition, ack.estimatedWaitSeconds);
-    } else if (ack.outcome === "closed") {
-      note(
-        text.handoffClosed(ack.nextOpening ? formatInstant(ack.nextOpening) : undefined),
-        offers,
-      );
-    } else {
-      note(text.handoffUnavailable, offers);
-    }
-  }
-
-  function formatInstant(iso: string): string {
-    return new Intl.DateTimeFormat(text.locale, {
-      weekday: "long",
-      day: "numeric",
-      month: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone: "Europe/Helsinki",
-    }).format(new Date(iso));
+    // The server says in the chat what happened (queued, closed with the next opening, or no
+    // one free) with the other channels to choose from; the widget only shows the queue box.
+    if (ack.outcome === "queued") showQueue(ack.queuePosition, ack.estimatedWaitSeconds);
   }
 
   function showQueue(position?: number, waitSeconds?: number): void {
@@ -287,9 +266,9 @@ function mount(script: HTMLScriptElement | null): void {
 
   leaveButton.addEventListener("click", async () => {
     const ack = await client.leaveQueue();
+    // The server's own notice in the chat says the customer left; the box just goes away.
     if (ack.ok || ack.error.code === "NOT_IN_QUEUE") {
       queueBox.hidden = true;
-      note(text.leftQueue);
       input.focus();
     }
   });
@@ -304,9 +283,8 @@ function mount(script: HTMLScriptElement | null): void {
     if (s.state === "queued") showQueue(s.queuePosition, s.estimatedWaitSeconds);
     else queueBox.hidden = true;
     const name = s.advisor?.displayName;
+    // "X joined the chat" is the server's stored notice; the header line names the advisor.
     advisorLine.textContent = s.state === "advisor" && name ? text.withAdvisor(name) : "";
-    if (s.state === "advisor" && name && previous?.state === "queued")
-      note(text.advisorJoined(name));
     if (s.state !== "advisor") showTyping(false);
     const ended = s.state === "ended";
     compose.hidden = ended;
@@ -368,9 +346,8 @@ function mount(script: HTMLScriptElement | null): void {
   function showEnded(): void {
     const again = h("button", { type: "button", class: "primary" }, text.newChat);
     again.addEventListener("click", () => startOver(client.lang));
-    const download = h("button", { type: "button", class: "secondary" }, text.download);
-    download.addEventListener("click", () => downloadTranscript(client.transcript, text));
-    formArea.replaceChildren(h("div", { class: "actions ended" }, again, download));
+    // The footer's download button stays after the end: one button for one thing.
+    formArea.replaceChildren(h("div", { class: "actions ended" }, again));
     scrollToEnd();
     if (panel.contains(root.activeElement) || root.activeElement === null) again.focus();
   }

@@ -2,7 +2,8 @@ import type { Lang } from "../../contracts/lang.ts";
 
 /**
  * Fixed sentences the service says in its own voice, in both national languages.
- * Wording follows the agency's chat (see ../shared/context.md).
+ * Wording follows the agency's chat (see ../shared/context.md); times of day take the en
+ * dash of Finnish and Swedish typography ("9.00–16.00"), as the topics' answers do.
  */
 export const PHRASES = {
   welcome: {
@@ -10,8 +11,8 @@ export const PHRASES = {
     sv: "Hej! Jag är Skatteförvaltningens chattbot. Jag svarar bäst när du ställer en fråga i taget.",
   },
   advisorHours: {
-    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
-    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00-16.00.",
+    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.",
+    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00.",
   },
   chatEnded: {
     fi: "Keskustelu päättyi.",

@@ -16,6 +16,7 @@ export interface ContactFormContext {
   chatId?: string;
   topic?: string;
   /** The request went through: show the confirmation in the chat. */
+  /** Gets the server's confirmation, which names the reference once; shown as it is. */
   done(confirmation: string): void;
   cancel(): void;
 }
@@ -121,7 +122,7 @@ export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
     });
     submit.disabled = false;
     if (answer.status === 201 && answer.body.reference) {
-      ctx.done(text.callbackDone(answer.body.reference, answer.body.message ?? ""));
+      ctx.done(answer.body.message ?? answer.body.reference);
     } else if (namedField(answer) === "phone") {
       phone.setError(text.phoneInvalid);
       phone.control.focus();
@@ -191,7 +192,7 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
     submit.disabled = false;
     const named = namedField(answer);
     if (answer.status === 201 && answer.body.reference) {
-      ctx.done(text.appointmentDone(answer.body.reference, answer.body.message ?? ""));
+      ctx.done(answer.body.message ?? answer.body.reference);
     } else if (
       answer.status === 409 ||
       named === "slotId" ||

@@ -15,8 +15,10 @@ export interface ContactFormContext {
   text: UiText;
   chatId?: string;
   topic?: string;
-  /** The request went through: show the confirmation in the chat. */
-  /** Gets the server's confirmation, which names the reference once; shown as it is. */
+  /**
+   * The request went through: show the server's confirmation in the chat as it is (it names
+   * the reference once).
+   */
   done(confirmation: string): void;
   cancel(): void;
 }

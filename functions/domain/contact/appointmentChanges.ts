@@ -15,6 +15,7 @@ import { type AppointmentDeps, bookAppointment, cancelAppointment } from "./appo
 import type { AppointmentRecord } from "./contactStore.ts";
 import { AppointmentNotFoundError } from "./errors.ts";
 import { normalisePhone } from "./phone.ts";
+import { appointmentMoved } from "./phrases.ts";
 import { normaliseReference } from "./references.ts";
 
 /** Who asks: the chat's signed-in subject, and the phone number they typed, if any. */
@@ -92,5 +93,9 @@ export async function rescheduleOwnAppointment(
     old.subject ? { subject: old.subject } : {},
   );
   await cancelAppointment(deps, old.reference);
-  return { ...booked, cancelled: old.reference };
+  return {
+    ...booked,
+    message: `${booked.message} ${appointmentMoved(old.lang, { reference: old.reference })}`,
+    cancelled: old.reference,
+  };
 }

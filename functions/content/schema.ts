@@ -28,7 +28,14 @@ export const LINK_HOST_ALLOW_LIST = [
   "infofinland.fi",
   "tyomarkkinatori.fi",
 ] as const;
-export const ACTIONS = ["handoff", "callback", "appointment"] as const;
+/** What the answer offers to do next; each is a button in the chat (a protocol action type). */
+export const ACTIONS = [
+  "handoff",
+  "callback",
+  "appointment",
+  "change-appointment",
+  "end-chat",
+] as const;
 
 /** Placeholders each personalised template may use, filled from the customer's own data. */
 export const PERSONAL_PLACEHOLDERS = {

@@ -37,6 +37,8 @@ export const PHRASES = {
   talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
   requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
   bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
+  changeAppointment: { fi: "Peru tai siirrä aika", sv: "Avboka eller flytta tid" },
+  endChat: { fi: "Lopeta keskustelu", sv: "Avsluta chatten" },
   recognizerDown: {
     fi: "Chatbot ei juuri nyt pysty vastaamaan kysymyksiin. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai yrittää hetken kuluttua uudelleen.",
     sv: "Chattboten kan inte svara på frågor just nu. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller försöka igen om en stund.",

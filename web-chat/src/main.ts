@@ -10,6 +10,7 @@ import { UI, type UiText } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
 import { answerFeedback } from "./views/answerFeedback.ts";
+import { appointmentChangeForm } from "./views/appointmentChange.ts";
 import { appointmentForm, callbackForm } from "./views/contactForms.ts";
 import { surveyForm } from "./views/survey.ts";
 
@@ -40,7 +41,7 @@ function mount(script: HTMLScriptElement | null): void {
   let text: UiText = UI[requested];
   let state: ChatStateEvent | undefined;
   let lastTopic: string | undefined;
-  let openForm: "callback" | "appointment" | "survey" | undefined;
+  let openForm: "callback" | "appointment" | "change-appointment" | "survey" | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let ownTypingTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -109,6 +110,12 @@ function mount(script: HTMLScriptElement | null): void {
     },
     survey: () => showSurvey(),
     typing: (typing) => showTyping(typing),
+    // Signed in: every "sign in" offered so far has done its job.
+    signedIn: (signedIn) => {
+      for (const button of log.querySelectorAll<HTMLButtonElement>('button[data-action="login"]')) {
+        button.disabled = signedIn;
+      }
+    },
     pending: (pending) => {
       pendingList.replaceChildren(
         ...pending.map((p) =>
@@ -224,12 +231,23 @@ function mount(script: HTMLScriptElement | null): void {
         h("span", { class: "visually-hidden" }, ` ${text.newWindow}`),
       );
     }
-    const button = h("button", { type: "button", class: "reply action" }, action.label);
+    const button = h(
+      "button",
+      { type: "button", class: "reply action", "data-action": action.type },
+      action.label,
+    );
     if (action.type === "switch-language" && action.lang) button.setAttribute("lang", action.lang);
+    if (action.type === "login") button.disabled = client.signedIn;
     button.addEventListener("click", () => {
       if (action.type === "login") startLogin();
       else if (action.type === "handoff") void requestHandoff();
-      else if (action.type === "callback" || action.type === "appointment") showForm(action.type);
+      else if (
+        action.type === "callback" ||
+        action.type === "appointment" ||
+        action.type === "change-appointment"
+      )
+        showForm(action.type);
+      else if (action.type === "end-chat") void client.end();
       else if (action.type === "switch-language" && action.lang) void switchLanguage(action.lang);
     });
     return button;
@@ -299,8 +317,12 @@ function mount(script: HTMLScriptElement | null): void {
     if (typing) typingTimer = setTimeout(() => showTyping(false), TYPING_FADE_MS);
   }
 
-  function showForm(kind: "callback" | "appointment"): void {
+  function showForm(kind: "callback" | "appointment" | "change-appointment"): void {
     openForm = kind;
+    if (kind === "change-appointment") {
+      showChangeForm();
+      return;
+    }
     const make = kind === "callback" ? callbackForm : appointmentForm;
     const form = make({
       origin,
@@ -312,6 +334,23 @@ function mount(script: HTMLScriptElement | null): void {
         closeForm();
         note(confirmation);
       },
+      cancel: closeForm,
+    });
+    formArea.replaceChildren(form);
+    form.scrollIntoView({ block: "nearest" });
+    form.querySelector<HTMLElement>("h3")?.focus();
+  }
+
+  function showChangeForm(): void {
+    const form = appointmentChangeForm({
+      origin,
+      lang: client.lang,
+      text,
+      ...(client.signedIn ? { own: () => client.ownAppointments() } : {}),
+      cancelAppointment: (reference, phone) => client.cancelAppointment(reference, phone),
+      moveAppointment: (reference, slotId, phone) =>
+        client.rescheduleAppointment(reference, slotId, phone),
+      done: closeForm,
       cancel: closeForm,
     });
     formArea.replaceChildren(form);

@@ -28,7 +28,7 @@ interface ApiAnswer<T> {
   body: Partial<T> & { error?: { code: string; message: string } };
 }
 
-async function api<T>(origin: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+export async function api<T>(origin: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
   try {
     const response = await fetch(`${origin}${path}`, {
       method: body ? "POST" : "GET",
@@ -46,7 +46,11 @@ function namedField(answer: ApiAnswer<unknown>): string | undefined {
   return answer.status === 400 ? answer.body.error?.message.split(":")[0]?.trim() : undefined;
 }
 
-function shell(title: string, ctx: ContactFormContext, submitLabel: string) {
+export function shell(
+  title: string,
+  ctx: Pick<ContactFormContext, "text" | "cancel">,
+  submitLabel: string,
+) {
   const heading = h("h3", { tabindex: "-1" }, title);
   const formError = h("p", { class: "field-error", role: "alert" });
   const submit = h("button", { type: "submit", class: "primary" }, submitLabel);
@@ -57,7 +61,7 @@ function shell(title: string, ctx: ContactFormContext, submitLabel: string) {
   return { heading, formError, submit, cancel, form };
 }
 
-function phoneField(text: UiText) {
+export function phoneField(text: UiText) {
   const input = h("input", {
     type: "tel",
     name: "phone",
@@ -69,7 +73,7 @@ function phoneField(text: UiText) {
   return field(text.phone, input, text.phoneHint);
 }
 
-function checkPhone(phone: ReturnType<typeof phoneField>, text: UiText): boolean {
+export function checkPhone(phone: ReturnType<typeof phoneField>, text: UiText): boolean {
   const value = phone.control.value.trim();
   const message = !value
     ? text.phoneMissing

@@ -6,6 +6,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { expectNothingSaidTwice } from "../support/saidTwice.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
 
@@ -176,6 +177,40 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await expect
       .poll(() => page.locator(".msg.local").last().textContent())
       .toMatch(/AV-[0-9A-Z]{8}/);
+    await context.close();
+  });
+
+  it("cancels a booked appointment in the chat with its reference and phone number", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await openContactForm(page, "appointment", /Varaa aika/);
+    const slot = page.getByRole("combobox", { name: "Vapaa aika" });
+    await expect.poll(() => slot.locator("option").count()).toBeGreaterThan(1);
+    await slot.selectOption({ index: 1 });
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("040 111 2233");
+    await page.getByRole("button", { name: "Varaa valittu aika" }).click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toMatch(/AV-[0-9A-Z]{8}/);
+    const confirmation = (await page.locator(".msg.local").last().textContent()) ?? "";
+    const reference = confirmation.match(/AV-[0-9A-Z]{8}/)?.[0] as string;
+    // The reference once: the widget no longer puts its own "your reference is" before it.
+    expect(confirmation.split(reference)).toHaveLength(2);
+
+    const answer = await ask(page, "miten peruutan puhelinajan");
+    await answer.getByRole("button", { name: "Peru tai siirrä aika" }).click();
+    await page.getByRole("textbox", { name: "Varauksen viite" }).fill(reference);
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("0401112233");
+    await expectNoAxeViolations(page, "fi-appointment-change-form");
+    await page.getByRole("button", { name: "Peru aika" }).click();
+    await expect.poll(() => page.locator(".msg.system").last().textContent()).toMatch(/on peruttu/);
+    const log = await page.locator(".log .msg").evaluateAll((items) =>
+      items.map((li) => ({
+        from: ["system", "bot", "customer", "advisor"].find((c) => li.classList.contains(c)) ?? "",
+        text: (li.childNodes[1]?.textContent ?? "").trim(),
+      })),
+    );
+    expectNothingSaidTwice(log);
     await context.close();
   });
 

@@ -40,7 +40,12 @@ export const ACTIONS = [
 /** Placeholders each personalised template may use, filled from the customer's own data. */
 export const PERSONAL_PLACEHOLDERS = {
   "tax-card": { default: ["withholdingRate", "additionalRate", "incomeLimit", "validFrom"] },
-  "tax-refund": { due: ["refundAmount", "refundDate"], none: [] },
+  "tax-refund": {
+    due: ["refundAmount", "refundDate"],
+    /** The payment date has passed: "was paid", not "will be paid". */
+    paid: ["refundAmount", "refundDate"],
+    none: [],
+  },
   "residual-tax": { due: ["residualAmount", "dueDate", "referenceNumber"], none: [] },
 } as const satisfies Partial<Record<SystemTopicId, Record<string, readonly string[]>>>;
 

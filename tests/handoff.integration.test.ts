@@ -19,6 +19,7 @@ import {
   OPEN_HOUR_ISO,
   startTestStack,
 } from "./support/localStack.ts";
+import { expectNothingSaidTwice } from "./support/saidTwice.ts";
 
 const OPEN_HOUR = new Date(OPEN_HOUR_ISO);
 // Saturday 28 November 2026, 12:00 in Helsinki: closed; opens Monday 30.11. at 9.00.
@@ -28,6 +29,8 @@ let stack: LocalServer;
 const clock = manualClock(OPEN_HOUR);
 const customers: CustomerSocket[] = [];
 const advisors: AdvisorSocket[] = [];
+/** Every customer's transcript as they saw it live: none may say a thing twice. */
+const transcripts: { from: string; text: string }[][] = [];
 
 beforeAll(async () => {
   stack = await startTestStack({
@@ -37,6 +40,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
+  for (const seen of transcripts.splice(0)) expectNothingSaidTwice(seen);
   // End every chat a test left open, so that no test sees another's queue.
   await Promise.all(
     customers.splice(0).map(async (socket) => {
@@ -80,6 +84,7 @@ async function customerChat(lang: "fi" | "sv" = "fi", target = stack) {
   const socket = await connectCustomer(target.url);
   customers.push(socket);
   const messages = collect(socket, "chat:message");
+  transcripts.push(messages);
   const states = collect(socket, "chat:state");
   const typing = collect(socket, "chat:typing");
   const surveys = collect(socket, "survey:request");
@@ -197,16 +202,26 @@ describe("handoff in opening hours", () => {
     });
   });
 
-  it("brings in a person after two bot misses in a row", async () => {
+  it("after two misses offers a person but queues only when the customer chooses one", async () => {
     const advisor = await availableAdvisor("advisor-fi", ["fi"]);
     const customer = await customerChat();
     await customer.socket.emitWithAck("chat:message", { text: "asdf qwerty zxcv" });
     // Welcome (two messages), then the first miss.
     await eventually(() => customer.messages.filter((m) => m.from === "bot").length >= 3);
-    expect(customer.lastState()?.state).not.toBe("queued");
-    await customer.socket.emitWithAck("chat:message", {
-      text: "paras pizzeria Oulussa",
-    });
+    await customer.socket.emitWithAck("chat:message", { text: "paras pizzeria Oulussa" });
+    const offer = await eventually(() =>
+      customer.messages.find((m) => m.actions?.some((a) => a.type === "handoff")),
+    );
+    expect(offer.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+    // Give a wrongly started handoff time to show up before saying it did not happen.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(customer.states.some((s) => s.state === "queued")).toBe(false);
+    expect(advisor.lastQueue().some((e) => e.chatId === customer.chatId)).toBe(false);
+    expect((await store().getChat(customer.chatId))?.state).toBe("bot");
+
+    // The customer chooses a person: now, and only now, the chat waits in the queue.
+    const chosen = await customer.socket.emitWithAck("chat:handoff", {});
+    expect(chosen).toMatchObject({ ok: true, outcome: "queued" });
     await eventually(() => advisor.lastQueue().some((e) => e.chatId === customer.chatId));
   });
 
@@ -454,9 +469,7 @@ describe("handoff at a closed hour", () => {
       nextOpening: new Date("2026-11-30T09:00:00+02:00").toISOString(),
     });
     const said = await eventually(() => customer.messages.find((m) => m.actions?.length));
-    expect(said.text).toContain(
-      "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
-    );
+    expect(said.text).toContain("Asiakasneuvojat eivät ole nyt paikalla.");
     expect(said.text).toContain("maanantaina 30.11. klo 9.00");
     expect(said.actions?.map((a) => a.type)).toEqual(["callback", "appointment"]);
 
@@ -467,6 +480,21 @@ describe("handoff at a closed hour", () => {
       body: JSON.stringify({ lang: "fi", phone: "040 123 4567", chatId: customer.chatId }),
     });
     expect(callback.status).toBe(201);
+  });
+
+  it("asked in words on a Saturday, says once what happens: closed, when open, other channels", async () => {
+    const customer = await customerChat("fi", closed);
+    await customer.socket.emitWithAck("chat:message", { text: "haluan puhua ihmisen kanssa" });
+    const said = await eventually(() =>
+      customer.messages.find((m) => m.from === "bot" && m.text.includes("maanantaina 30.11.")),
+    );
+    expect(said.actions?.map((a) => a.type)).toEqual(["callback", "appointment"]);
+    await new Promise((r) => setTimeout(r, 100));
+    const everything = customer.messages.map((m) => m.text).join("\n");
+    // The hours once, and no promise that a person reads what the customer writes next.
+    expect(everything.split("9.00–16.00")).toHaveLength(2);
+    expect(everything).not.toMatch(/Kirjoita lyhyesti/);
+    expect(customer.lastState()?.state).toBe("bot");
   });
 });
 

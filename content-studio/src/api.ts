@@ -19,7 +19,13 @@ export interface Problem {
   fix?: string;
 }
 
-export const TOPIC_ACTIONS = ["handoff", "callback", "appointment"] as const;
+export const TOPIC_ACTIONS = [
+  "handoff",
+  "callback",
+  "appointment",
+  "change-appointment",
+  "end-chat",
+] as const;
 export type TopicAction = (typeof TOPIC_ACTIONS)[number];
 
 export interface TopicLink {

@@ -28,12 +28,24 @@ export const LINK_HOST_ALLOW_LIST = [
   "infofinland.fi",
   "tyomarkkinatori.fi",
 ] as const;
-export const ACTIONS = ["handoff", "callback", "appointment"] as const;
+/** What the answer offers to do next; each is a button in the chat (a protocol action type). */
+export const ACTIONS = [
+  "handoff",
+  "callback",
+  "appointment",
+  "change-appointment",
+  "end-chat",
+] as const;
 
 /** Placeholders each personalised template may use, filled from the customer's own data. */
 export const PERSONAL_PLACEHOLDERS = {
   "tax-card": { default: ["withholdingRate", "additionalRate", "incomeLimit", "validFrom"] },
-  "tax-refund": { due: ["refundAmount", "refundDate"], none: [] },
+  "tax-refund": {
+    due: ["refundAmount", "refundDate"],
+    /** The payment date has passed: "was paid", not "will be paid". */
+    paid: ["refundAmount", "refundDate"],
+    none: [],
+  },
   "residual-tax": { due: ["residualAmount", "dueDate", "referenceNumber"], none: [] },
 } as const satisfies Partial<Record<SystemTopicId, Record<string, readonly string[]>>>;
 

@@ -83,6 +83,45 @@ export type AppointmentBooking = z.infer<typeof appointmentBookingSchema>;
  */
 export const REFERENCE_PATTERN = /^(SP-[0-9A-HJKMNP-TV-Z]{6}|AV-[0-9A-HJKMNP-TV-Z]{8})$/;
 
+const REFERENCE_HINT = "must be an appointment reference, e.g. AV-7KQ2M9XY";
+
+/**
+ * A customer's own appointment, named in the chat: by its reference and the phone number it
+ * was booked with, or by the reference alone when the chat is signed in as the person who
+ * booked it.
+ */
+export const appointmentCancelSchema = z.strictObject({
+  reference: z
+    .string({ error: REFERENCE_HINT })
+    .trim()
+    .min(1, REFERENCE_HINT)
+    .max(40, REFERENCE_HINT),
+  phone: phoneSchema.optional(),
+});
+export type AppointmentCancel = z.infer<typeof appointmentCancelSchema>;
+
+/** Moves a customer's own appointment to another free slot (same phone number). */
+export const appointmentRescheduleSchema = appointmentCancelSchema.extend({ slotId: slotIdSchema });
+export type AppointmentReschedule = z.infer<typeof appointmentRescheduleSchema>;
+
+export const appointmentsListSchema = z.strictObject({});
+
+/** One of the signed-in customer's own booked appointments, as the chat lists them. */
+export interface OwnAppointment {
+  reference: string;
+  slotId: string;
+  /** ISO instants. */
+  start: string;
+  end: string;
+  /** The start in the chat's language, e.g. "maanantaina 24.11. klo 10.00". */
+  label: string;
+}
+
+/** A moved appointment: the new booking, and the reference it replaced (now cancelled). */
+export interface AppointmentRescheduled extends AppointmentBooked {
+  cancelled: string;
+}
+
 /** One bookable slot as the listing returns it. */
 export interface AppointmentSlotView {
   slotId: string;

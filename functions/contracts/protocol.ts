@@ -4,6 +4,13 @@
  * Documented in docs/protocol.md; names and shapes here are a public contract.
  */
 import * as z from "zod";
+import type {
+  AppointmentCancel,
+  AppointmentCancelled,
+  AppointmentReschedule,
+  AppointmentRescheduled,
+  OwnAppointment,
+} from "./contactRequests.ts";
 import { type Lang, langSchema } from "./lang.ts";
 import { OTHER_REASON, TOPIC_ID_MAX_LENGTH, TOPIC_ID_PATTERN } from "./topics.ts";
 
@@ -85,6 +92,10 @@ export const ACTION_TYPES = [
   "appointment",
   "link",
   "switch-language",
+  /** Cancel or move a booked appointment (the widget's form for it). */
+  "change-appointment",
+  /** End the chat (offered when the customer says goodbye). */
+  "end-chat",
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -201,6 +212,18 @@ export interface CustomerToServerEvents {
   "survey:submit": (payload: SurveySubmission, ack: AckCallback) => void;
   "chat:handoff": (payload: Record<string, never>, ack: AckCallback<HandoffResult>) => void;
   "chat:leave-queue": (payload: Record<string, never>, ack: AckCallback) => void;
+  /** The signed-in customer's own booked appointments still ahead; UNAUTHORIZED unsigned. */
+  "appointments:list": (
+    payload: Record<string, never>,
+    ack: AckCallback<{ appointments: OwnAppointment[] }>,
+  ) => void;
+  /** Cancels an own appointment (reference + phone, or reference alone when signed in). */
+  "appointment:cancel": (payload: AppointmentCancel, ack: AckCallback<AppointmentCancelled>) => void;
+  /** Moves an own appointment to another free slot; the old one is cancelled. */
+  "appointment:reschedule": (
+    payload: AppointmentReschedule,
+    ack: AckCallback<AppointmentRescheduled>,
+  ) => void;
 }
 
 /** Events the server sends to customers on the /chat namespace. */

@@ -1,6 +1,11 @@
 import type { Namespace, Server, Socket } from "socket.io";
 import type { ClientAddressOf } from "../adapters/network/clientAddress.ts";
 import {
+  appointmentCancelSchema,
+  appointmentRescheduleSchema,
+  appointmentsListSchema,
+} from "../contracts/contactRequests.ts";
+import {
   answerFeedbackSchema,
   CHAT_NAMESPACE,
   type CustomerToServerEvents,
@@ -22,6 +27,14 @@ import {
   ServiceUnavailableError,
 } from "../domain/chat/errors.ts";
 import type { InactivityWatch } from "../domain/chat/inactivity.ts";
+import type { Chat } from "../domain/chat/model.ts";
+import {
+  type AppointmentAsker,
+  cancelOwnAppointment,
+  listOwnAppointments,
+  rescheduleOwnAppointment,
+} from "../domain/contact/appointmentChanges.ts";
+import type { AppointmentDeps } from "../domain/contact/appointments.ts";
 import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import {
   assuranceTooLowError,
@@ -72,6 +85,22 @@ export interface ChatNamespaceDeps {
   limits?: { limiter: RequestLimiter; clientAddressOf: ClientAddressOf };
   /** How long a queued chat keeps its place after its customer's last connection went. */
   queueGraceMs?: number;
+  /** Appointments the customer cancels or moves in the chat; without it SERVICE_UNAVAILABLE. */
+  appointments?: AppointmentDeps;
+}
+
+class AppointmentsUnavailableError extends ChatError {
+  override name = "AppointmentsUnavailableError";
+  constructor() {
+    super("SERVICE_UNAVAILABLE", "Appointments cannot be changed here; call the service.", 503);
+  }
+}
+
+class SignInRequiredError extends ChatError {
+  override name = "SignInRequiredError";
+  constructor() {
+    super("UNAUTHORIZED", "Sign in to see your own appointments, or give the reference.", 401);
+  }
 }
 
 class HandoffUnavailableError extends ChatError {
@@ -105,6 +134,15 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     if (!deps.handoff) throw new HandoffUnavailableError();
     return deps.handoff;
   };
+  const appointments = () => {
+    if (!deps.appointments) throw new AppointmentsUnavailableError();
+    return deps.appointments;
+  };
+  /** The chat's signed-in person (only a bound identity counts) and the phone they typed. */
+  const askerIn = (chat: Chat, phone?: string): AppointmentAsker => ({
+    ...(chat.authenticated && chat.subject ? { subject: chat.subject } : {}),
+    ...(phone ? { phone } : {}),
+  });
 
   /**
    * Only a verified token of substantial or high assurance binds a person to a chat; a
@@ -314,6 +352,50 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
         await handoff().leaveQueue(currentChat());
         ack({});
       }),
+    );
+
+    socket.on(
+      "appointments:list",
+      handleEvent(deps, "appointments:list", appointmentsListSchema, async (_empty, ack) => {
+        const chat = await chats.requireChat(currentChat());
+        const subject = askerIn(chat).subject;
+        if (!subject) throw new SignInRequiredError();
+        ack({ appointments: await listOwnAppointments(appointments(), subject, chat.lang) });
+      }),
+    );
+
+    socket.on(
+      "appointment:cancel",
+      handleEvent(deps, "appointment:cancel", appointmentCancelSchema, async (request, ack) => {
+        const chat = await chats.requireChat(currentChat());
+        const cancelled = await cancelOwnAppointment(
+          appointments(),
+          request.reference,
+          askerIn(chat, request.phone),
+        );
+        ack(cancelled);
+        // Said once, by the server, and kept in the transcript with the rest of the chat.
+        await chats.post(chat.chatId, { from: "system", text: cancelled.message });
+      }),
+    );
+
+    socket.on(
+      "appointment:reschedule",
+      handleEvent(
+        deps,
+        "appointment:reschedule",
+        appointmentRescheduleSchema,
+        async (request, ack) => {
+          const chat = await chats.requireChat(currentChat());
+          const moved = await rescheduleOwnAppointment(
+            appointments(),
+            { reference: request.reference, slotId: request.slotId, chatId: chat.chatId },
+            askerIn(chat, request.phone),
+          );
+          ack(moved);
+          await chats.post(chat.chatId, { from: "system", text: moved.message });
+        },
+      ),
     );
 
     socket.on(

@@ -49,6 +49,7 @@ export function registerGateway(
   const customers = registerChatNamespace(io, {
     chats,
     surveys: services,
+    appointments: services,
     identity,
     logger,
     inFlight,

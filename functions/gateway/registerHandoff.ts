@@ -2,7 +2,6 @@ import type { Server } from "socket.io";
 import type { Config } from "../config.ts";
 import type { ChatService } from "../domain/chat/chatService.ts";
 import { createInactivityWatch, type InactivityWatch } from "../domain/chat/inactivity.ts";
-import { DEFAULT_DIALOGUE_SETTINGS } from "../domain/dialogue/answerTurn.ts";
 import {
   createHandoffService,
   type HandoffService,
@@ -71,8 +70,6 @@ export function registerHandoff(
       queueLimit: config.HANDOFF_QUEUE_LIMIT,
       averageHandlingSeconds: config.HANDOFF_AVERAGE_HANDLING_SECONDS,
       graceMs: config.ADVISOR_GRACE_SECONDS * 1000,
-      // The same count at which the bot itself offers a person, so the two go together.
-      missesBeforeHandoff: DEFAULT_DIALOGUE_SETTINGS.missesBeforeHandoffOffer,
     },
     background,
     reports: services.reports,

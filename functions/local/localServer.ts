@@ -40,7 +40,7 @@ import {
   createLocalIdentityVerifier,
 } from "./identityProvider.ts";
 import { bindRoute, dispatchToLambda } from "./lambdaHttpAdapter.ts";
-import { DEMO_CUSTOMER_DATA } from "./personas.ts";
+import { demoCustomerData } from "./personas.ts";
 import { loadStaticAssets, sendAsset } from "./staticAssets.ts";
 import { sweepExpiredItems } from "./ttlSweeper.ts";
 
@@ -93,7 +93,9 @@ export async function startLocalServer(
   const [assets] = await Promise.all([
     loadStaticAssets(REPO_ROOT),
     ensureTables(client, config.TABLE_PREFIX).then(() =>
-      seedDemoCustomers(doc, tables.customers, DEMO_CUSTOMER_DATA),
+      // Dated from the service clock: a restart on a later day (or another FAKE_TIME) moves
+      // the personas' payment and due dates along, so they are never in the past by accident.
+      seedDemoCustomers(doc, tables.customers, demoCustomerData(clock.now())),
     ),
   ]);
   const inFlight = createInFlight();

@@ -238,7 +238,62 @@ export function findPersona(id: string): Persona | undefined {
   return PERSONAS.find((p) => p.id === id);
 }
 
-/** Tax data of every customer persona, for seeding the local `customers` table. */
+/** Tax data of every customer persona as written above (dates of one sample year). */
 export const DEMO_CUSTOMER_DATA: readonly CustomerTaxData[] = CUSTOMER_PERSONAS.map(
   (p) => p.taxData,
 );
+
+const DAY_MS = 86_400_000;
+
+/** `today` plus `days`, as a calendar date (YYYY-MM-DD). */
+function dayFrom(today: Date, days: number): string {
+  return new Date(today.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Where each persona stands relative to the service's today, so that a demo on any date
+ * (FAKE_TIME included) shows what the persona's description promises: a refund still to
+ * come (customer-refund, customer-low), one already paid (customer-sv, to show the "paid"
+ * wording), residual tax with instalments ahead.
+ */
+const RELATIVE_DATES: Record<string, { refundInDays?: number; dueInDays?: number[] }> = {
+  "customer-refund": { refundInDays: 12 },
+  "customer-residual": { dueInDays: [9, 70] },
+  "customer-sv": { refundInDays: -20 },
+  "customer-low": { refundInDays: 12 },
+};
+
+/**
+ * Tax data of every customer persona as of `today` (the service clock), for seeding the local
+ * `customers` table: decisions for last year, a tax card valid since February, and payment
+ * and due dates placed around today.
+ */
+export function demoCustomerData(today: Date): CustomerTaxData[] {
+  const year = Number(dayFrom(today, 0).slice(0, 4));
+  const cardYear = dayFrom(today, 0).slice(5) >= "02-01" ? year : year - 1;
+  return CUSTOMER_PERSONAS.map((p) => {
+    const relative = RELATIVE_DATES[p.id] ?? {};
+    const data = p.taxData;
+    return {
+      ...data,
+      taxYear: cardYear - 1,
+      taxCard: { ...data.taxCard, validFrom: `${cardYear}-02-01` },
+      ...(data.refund
+        ? {
+            refund: {
+              ...data.refund,
+              paymentDate: dayFrom(today, relative.refundInDays ?? 12),
+            },
+          }
+        : {}),
+      ...(data.residualTax
+        ? {
+            residualTax: {
+              ...data.residualTax,
+              dueDates: (relative.dueInDays ?? [9, 70]).map((d) => dayFrom(today, d)),
+            },
+          }
+        : {}),
+    };
+  });
+}

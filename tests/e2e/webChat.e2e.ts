@@ -6,6 +6,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { expectNothingSaidTwice } from "../support/saidTwice.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
 
@@ -179,6 +180,40 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("cancels a booked appointment in the chat with its reference and phone number", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await openContactForm(page, "appointment", /Varaa aika/);
+    const slot = page.getByRole("combobox", { name: "Vapaa aika" });
+    await expect.poll(() => slot.locator("option").count()).toBeGreaterThan(1);
+    await slot.selectOption({ index: 1 });
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("040 111 2233");
+    await page.getByRole("button", { name: "Varaa valittu aika" }).click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toMatch(/AV-[0-9A-Z]{8}/);
+    const confirmation = (await page.locator(".msg.local").last().textContent()) ?? "";
+    const reference = confirmation.match(/AV-[0-9A-Z]{8}/)?.[0] as string;
+    // The reference once: the widget no longer puts its own "your reference is" before it.
+    expect(confirmation.split(reference)).toHaveLength(2);
+
+    const answer = await ask(page, "miten peruutan puhelinajan");
+    await answer.getByRole("button", { name: "Peru tai siirrä aika" }).click();
+    await page.getByRole("textbox", { name: "Varauksen viite" }).fill(reference);
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("0401112233");
+    await expectNoAxeViolations(page, "fi-appointment-change-form");
+    await page.getByRole("button", { name: "Peru aika" }).click();
+    await expect.poll(() => page.locator(".msg.system").last().textContent()).toMatch(/on peruttu/);
+    const log = await page.locator(".log .msg").evaluateAll((items) =>
+      items.map((li) => ({
+        from: ["system", "bot", "customer", "advisor"].find((c) => li.classList.contains(c)) ?? "",
+        text: (li.childNodes[1]?.textContent ?? "").trim(),
+      })),
+    );
+    expectNothingSaidTwice(log);
+    await context.close();
+  });
+
   it("logs in through the identity provider's popup and answers personally", async () => {
     const { context, page } = await customerPage();
     await openChat(page);
@@ -189,8 +224,8 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await popup.waitForLoadState();
     await popup.locator('button[data-persona="customer-refund"]').click();
     await expect
-      .poll(() => page.locator(".msg.local").last().textContent())
-      .toMatch(/Olet tunnistautunut/);
+      .poll(() => page.locator(".msg.system").last().textContent())
+      .toMatch(/Tunnistautuminen onnistui/);
     const personal = await ask(page, "Paljonko saan veronpalautusta?");
     expect(await personal.textContent()).toMatch(/\d/);
     await context.close();
@@ -309,7 +344,10 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
 
     // Download conversation gives the transcript as text.
     const download = page.waitForEvent("download");
-    await page.locator(".ended").getByRole("button", { name: "Lataa keskustelu" }).click();
+    // One download button after the end: the footer's, no second one beside "new chat".
+    const downloadButtons = page.getByRole("button", { name: "Lataa keskustelu" });
+    expect(await downloadButtons.count()).toBe(1);
+    await downloadButtons.click();
     const file = await (await download).createReadStream();
     let content = "";
     for await (const chunk of file) content += chunk;

@@ -72,7 +72,6 @@ export function handoffTask(
       queueLimit: 10,
       averageHandlingSeconds: 480,
       graceMs: 30_000,
-      missesBeforeHandoff: 2,
     },
     schedule: timers.schedule,
     background: timers.background,

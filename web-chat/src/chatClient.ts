@@ -1,4 +1,9 @@
 import { io, type Socket } from "socket.io-client";
+import type {
+  AppointmentCancelled,
+  AppointmentRescheduled,
+  OwnAppointment,
+} from "../../functions/contracts/contactRequests.ts";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type {
   Ack,
@@ -42,6 +47,8 @@ export interface ChatClientEvents {
   survey(surveyToken: string): void;
   pending(pending: Pending[]): void;
   typing(typing: boolean): void;
+  /** The chat is (or, after a restart, is no longer) bound to a signed-in person. */
+  signedIn?(signedIn: boolean): void;
 }
 
 /**
@@ -56,6 +63,8 @@ export class ChatClient {
   /** Last message shown on this page: a resume asks only for what came after it. */
   private lastShownId?: string;
   private started = false;
+  /** The chat is bound to a verified person (a resume tells it again). */
+  signedIn = false;
   /** Everything shown on this page, in time (id) order: the downloadable transcript. */
   readonly transcript: ChatMessage[] = [];
 
@@ -126,8 +135,39 @@ export class ChatClient {
     if (this.started && this.socket.connected) this.socket.emit("chat:typing", { typing });
   }
 
-  authenticate(idToken: string) {
-    return this.request("chat:authenticate", { idToken });
+  async authenticate(idToken: string) {
+    const ack = await this.request("chat:authenticate", { idToken });
+    if (ack.ok) this.setSignedIn(true);
+    return ack;
+  }
+
+  /** The signed-in customer's own booked appointments still ahead. */
+  ownAppointments(): Promise<Ack<{ appointments: OwnAppointment[] }>> {
+    return this.request("appointments:list", {});
+  }
+
+  /** Cancels an own appointment; the server says so in the chat. */
+  cancelAppointment(reference: string, phone?: string): Promise<Ack<AppointmentCancelled>> {
+    return this.request("appointment:cancel", { reference, ...(phone ? { phone } : {}) });
+  }
+
+  /** Moves an own appointment to `slotId`; the server says so in the chat. */
+  rescheduleAppointment(
+    reference: string,
+    slotId: string,
+    phone?: string,
+  ): Promise<Ack<AppointmentRescheduled>> {
+    return this.request("appointment:reschedule", {
+      reference,
+      slotId,
+      ...(phone ? { phone } : {}),
+    });
+  }
+
+  private setSignedIn(signedIn: boolean): void {
+    if (this.signedIn === signedIn) return;
+    this.signedIn = signedIn;
+    this.on.signedIn?.(signedIn);
   }
 
   setLanguage(lang: Lang) {
@@ -178,6 +218,7 @@ export class ChatClient {
     this.seen.clear();
     this.transcript.length = 0;
     this.lastShownId = undefined;
+    this.setSignedIn(false);
     this.persist();
     this.start();
   }
@@ -190,7 +231,10 @@ export class ChatClient {
       | "chat:leave-queue"
       | "chat:end"
       | "chat:feedback"
-      | "survey:submit",
+      | "survey:submit"
+      | "appointments:list"
+      | "appointment:cancel"
+      | "appointment:reschedule",
   >(
     event: E,
     payload: Parameters<CustomerToServerEvents[E]>[0],
@@ -215,6 +259,7 @@ export class ChatClient {
           this.saved.resumeToken = ack.resumeToken;
           this.saved.chatId = ack.chatId;
           this.started = true;
+          this.setSignedIn(ack.authenticated === true);
           this.persist();
           this.flush();
         } else if (

@@ -1,6 +1,6 @@
 import type { Lang } from "../../functions/contracts/lang.ts";
-
-const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
+// The wait in the same words as the server's queue message: one wording per language.
+import { waitInWords } from "../../functions/domain/handoff/phrases.ts";
 
 /** Every string the widget shows or announces, in both national languages. */
 export const UI = {
@@ -30,29 +30,17 @@ export const UI = {
       `Olet jonossa asiakasneuvojalle, sijasi on ${position}.` +
       (waitSeconds === undefined
         ? ""
-        : ` Arvioitu odotusaika on noin ${minutes(waitSeconds)} min.`),
+        : ` Arvioitu odotusaika on ${waitInWords(waitSeconds, "fi")}.`),
     leaveQueue: "Poistu jonosta",
-    leftQueue: "Poistuit jonosta. Voit jatkaa keskustelua chatbotin kanssa.",
-    advisorJoined: (name: string) => `Asiakasneuvoja ${name} liittyi keskusteluun.`,
     withAdvisor: (name: string) => `Asiakasneuvoja: ${name}`,
     advisorTyping: "Asiakasneuvoja kirjoittaa…",
-    handoffClosed: (next?: string) =>
-      `Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.${
-        next ? ` Palvelemme seuraavan kerran ${next}.` : ""
-      } Voit jättää soittopyynnön tai varata puhelinajan.`,
-    handoffUnavailable:
-      "Yhtään asiakasneuvojaa ei juuri nyt ole vapaana. Voit jättää soittopyynnön tai varata puhelinajan.",
-    requestCallback: "Jätä soittopyyntö",
-    bookAppointment: "Varaa puhelinaika",
-    login: "Kirjaudu",
     loginBlocked:
       "Kirjautumisikkuna ei auennut. Salli ponnahdusikkunat tälle sivulle ja yritä uudelleen.",
-    loggedIn: (name: string) => `Olet tunnistautunut: ${name}. Voit nyt kysyä omista tiedoistasi.`,
     loginFailed: "Tunnistautuminen epäonnistui. Keskustelu jatkuu tunnistautumatta.",
     loginTooLow:
       "Tunnistautumistapasi ei riitä omien verotietojesi näyttämiseen. Käytä pankkitunnuksia tai mobiilivarmennetta.",
     callbackTitle: "Soittopyyntö",
-    appointmentTitle: "Puhelinajan varaus",
+    appointmentTitle: "Varaa aika",
     phone: "Puhelinnumero",
     phoneHint: "Esimerkiksi 040 123 4567 tai +358 40 123 4567.",
     phoneMissing: "Puhelinnumero: kirjoita puhelinnumero, johon voimme soittaa.",
@@ -70,13 +58,21 @@ export const UI = {
     slotMissing: "Vapaa aika: valitse aika listasta.",
     slotFull: "Vapaa aika: valitsemasi aika ehti täyttyä. Valitse toinen aika.",
     submitCallback: "Lähetä soittopyyntö",
+    changeTitle: "Peru tai siirrä aika",
+    ownAppointments: "Varauksesi",
+    reference: "Varauksen viite",
+    referenceHint: "Viite on varausvahvistuksessa, esimerkiksi AV-7KQ2M9XY.",
+    referenceMissing: "Varauksen viite: kirjoita vahvistuksessa oleva viite.",
+    appointmentNotFound:
+      "Varauksen viite: tällä viitteellä ja puhelinnumerolla ei löytynyt voimassa olevaa varausta.",
+    appointmentStarted: "Varauksen viite: aika on jo alkanut, eikä sitä voi enää muuttaa.",
+    newSlot: "Uusi aika (vain siirrettäessä)",
+    submitCancelAppointment: "Peru aika",
+    submitMoveAppointment: "Siirrä uuteen aikaan",
+    closeForm: "Sulje",
     submitAppointment: "Varaa valittu aika",
     cancel: "Peruuta",
     formFailed: "Lähetys epäonnistui. Yritä hetken kuluttua uudelleen.",
-    callbackDone: (reference: string, message: string) =>
-      `Soittopyyntö vastaanotettu. Viitteesi on ${reference}. ${message}`,
-    appointmentDone: (reference: string, message: string) =>
-      `Puhelinaika varattu. Viitteesi on ${reference}. ${message}`,
     surveyTitle: "Miten onnistuimme chatissa?",
     gotHelp: "Saitko tarvitsemaasi apua?",
     yes: "Kyllä",
@@ -128,30 +124,17 @@ export const UI = {
       `Du står i kö till en kundrådgivare, din plats är ${position}.` +
       (waitSeconds === undefined
         ? ""
-        : ` Uppskattad väntetid är cirka ${minutes(waitSeconds)} min.`),
+        : ` Den uppskattade väntetiden är ${waitInWords(waitSeconds, "sv")}.`),
     leaveQueue: "Lämna kön",
-    leftQueue: "Du lämnade kön. Du kan fortsätta chatta med chattboten.",
-    advisorJoined: (name: string) => `Kundrådgivaren ${name} anslöt till chatten.`,
     withAdvisor: (name: string) => `Kundrådgivare: ${name}`,
     advisorTyping: "Kundrådgivaren skriver…",
-    handoffClosed: (next?: string) =>
-      `Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00.${
-        next ? ` Vi betjänar nästa gång ${next}.` : ""
-      } Du kan lämna en begäran om återuppringning eller boka en telefontid.`,
-    handoffUnavailable:
-      "Ingen kundrådgivare är ledig just nu. Du kan lämna en begäran om återuppringning eller boka en telefontid.",
-    requestCallback: "Begär återuppringning",
-    bookAppointment: "Boka telefontid",
-    login: "Logga in",
     loginBlocked:
       "Inloggningsfönstret öppnades inte. Tillåt popup-fönster för sidan och försök igen.",
-    loggedIn: (name: string) =>
-      `Du är identifierad: ${name}. Nu kan du fråga om dina egna uppgifter.`,
     loginFailed: "Identifieringen misslyckades. Chatten fortsätter utan identifiering.",
     loginTooLow:
       "Ditt identifieringssätt räcker inte för att visa dina egna skatteuppgifter. Använd bankkoder eller mobilcertifikat.",
-    callbackTitle: "Begäran om återuppringning",
-    appointmentTitle: "Boka telefontid",
+    callbackTitle: "Bli uppringd",
+    appointmentTitle: "Boka tid",
     phone: "Telefonnummer",
     phoneHint: "Till exempel 040 123 4567 eller +358 40 123 4567.",
     phoneMissing: "Telefonnummer: skriv ett telefonnummer som vi kan ringa.",
@@ -169,13 +152,21 @@ export const UI = {
     slotMissing: "Ledig tid: välj en tid i listan.",
     slotFull: "Ledig tid: tiden du valde hann bli full. Välj en annan tid.",
     submitCallback: "Skicka begäran",
+    changeTitle: "Avboka eller flytta tid",
+    ownAppointments: "Dina bokningar",
+    reference: "Bokningens referens",
+    referenceHint: "Referensen finns i bokningsbekräftelsen, till exempel AV-7KQ2M9XY.",
+    referenceMissing: "Bokningens referens: skriv referensen i bekräftelsen.",
+    appointmentNotFound:
+      "Bokningens referens: ingen giltig bokning hittades med den här referensen och det här telefonnumret.",
+    appointmentStarted: "Bokningens referens: tiden har redan börjat och kan inte längre ändras.",
+    newSlot: "Ny tid (bara när du flyttar)",
+    submitCancelAppointment: "Avboka tiden",
+    submitMoveAppointment: "Flytta till den nya tiden",
+    closeForm: "Stäng",
     submitAppointment: "Boka den valda tiden",
     cancel: "Avbryt",
     formFailed: "Det gick inte att skicka. Försök igen om en stund.",
-    callbackDone: (reference: string, message: string) =>
-      `Begäran om återuppringning har tagits emot. Din referens är ${reference}. ${message}`,
-    appointmentDone: (reference: string, message: string) =>
-      `Telefontiden är bokad. Din referens är ${reference}. ${message}`,
     surveyTitle: "Hur lyckades vi i chatten?",
     gotHelp: "Fick du den hjälp du behövde?",
     yes: "Ja",

@@ -10,6 +10,7 @@ import { UI, type UiText } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
 import { answerFeedback } from "./views/answerFeedback.ts";
+import { appointmentChangeForm } from "./views/appointmentChange.ts";
 import { appointmentForm, callbackForm } from "./views/contactForms.ts";
 import { surveyForm } from "./views/survey.ts";
 
@@ -40,7 +41,7 @@ function mount(script: HTMLScriptElement | null): void {
   let text: UiText = UI[requested];
   let state: ChatStateEvent | undefined;
   let lastTopic: string | undefined;
-  let openForm: "callback" | "appointment" | "survey" | undefined;
+  let openForm: "callback" | "appointment" | "change-appointment" | "survey" | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let ownTypingTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -109,6 +110,12 @@ function mount(script: HTMLScriptElement | null): void {
     },
     survey: () => showSurvey(),
     typing: (typing) => showTyping(typing),
+    // Signed in: every "sign in" offered so far has done its job.
+    signedIn: (signedIn) => {
+      for (const button of log.querySelectorAll<HTMLButtonElement>('button[data-action="login"]')) {
+        button.disabled = signedIn;
+      }
+    },
     pending: (pending) => {
       pendingList.replaceChildren(
         ...pending.map((p) =>
@@ -224,12 +231,23 @@ function mount(script: HTMLScriptElement | null): void {
         h("span", { class: "visually-hidden" }, ` ${text.newWindow}`),
       );
     }
-    const button = h("button", { type: "button", class: "reply action" }, action.label);
+    const button = h(
+      "button",
+      { type: "button", class: "reply action", "data-action": action.type },
+      action.label,
+    );
     if (action.type === "switch-language" && action.lang) button.setAttribute("lang", action.lang);
+    if (action.type === "login") button.disabled = client.signedIn;
     button.addEventListener("click", () => {
       if (action.type === "login") startLogin();
       else if (action.type === "handoff") void requestHandoff();
-      else if (action.type === "callback" || action.type === "appointment") showForm(action.type);
+      else if (
+        action.type === "callback" ||
+        action.type === "appointment" ||
+        action.type === "change-appointment"
+      )
+        showForm(action.type);
+      else if (action.type === "end-chat") void client.end();
       else if (action.type === "switch-language" && action.lang) void switchLanguage(action.lang);
     });
     return button;
@@ -245,39 +263,18 @@ function mount(script: HTMLScriptElement | null): void {
     if (event.origin !== loginUrl.origin || data?.type !== "asiointi:login") return;
     if (typeof data.idToken !== "string") return;
     const ack = await client.authenticate(data.idToken);
-    if (ack.ok) note(text.loggedIn(ack.name));
-    else note(ack.error.code === "ASSURANCE_TOO_LOW" ? text.loginTooLow : text.loginFailed);
+    // A sign-in that went through is announced by the server in the chat (stored, so a reload
+    // shows it too); only a refusal, which the server does not store, is the widget's to say.
+    if (!ack.ok) note(ack.error.code === "ASSURANCE_TOO_LOW" ? text.loginTooLow : text.loginFailed);
     input.focus();
   });
 
   async function requestHandoff(): Promise<void> {
     const ack = await client.handoff();
     if (!ack.ok) return note(text.formFailed);
-    const offers: MessageAction[] = [
-      { type: "callback", label: text.requestCallback },
-      { type: "appointment", label: text.bookAppointment },
-    ];
-    if (ack.outcome === "queued") {
-      showQueue(ack.queuePosition, ack.estimatedWaitSeconds);
-    } else if (ack.outcome === "closed") {
-      note(
-        text.handoffClosed(ack.nextOpening ? formatInstant(ack.nextOpening) : undefined),
-        offers,
-      );
-    } else {
-      note(text.handoffUnavailable, offers);
-    }
-  }
-
-  function formatInstant(iso: string): string {
-    return new Intl.DateTimeFormat(text.locale, {
-      weekday: "long",
-      day: "numeric",
-      month: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone: "Europe/Helsinki",
-    }).format(new Date(iso));
+    // The server says in the chat what happened (queued, closed with the next opening, or no
+    // one free) with the other channels to choose from; the widget only shows the queue box.
+    if (ack.outcome === "queued") showQueue(ack.queuePosition, ack.estimatedWaitSeconds);
   }
 
   function showQueue(position?: number, waitSeconds?: number): void {
@@ -287,9 +284,9 @@ function mount(script: HTMLScriptElement | null): void {
 
   leaveButton.addEventListener("click", async () => {
     const ack = await client.leaveQueue();
+    // The server's own notice in the chat says the customer left; the box just goes away.
     if (ack.ok || ack.error.code === "NOT_IN_QUEUE") {
       queueBox.hidden = true;
-      note(text.leftQueue);
       input.focus();
     }
   });
@@ -304,9 +301,8 @@ function mount(script: HTMLScriptElement | null): void {
     if (s.state === "queued") showQueue(s.queuePosition, s.estimatedWaitSeconds);
     else queueBox.hidden = true;
     const name = s.advisor?.displayName;
+    // "X joined the chat" is the server's stored notice; the header line names the advisor.
     advisorLine.textContent = s.state === "advisor" && name ? text.withAdvisor(name) : "";
-    if (s.state === "advisor" && name && previous?.state === "queued")
-      note(text.advisorJoined(name));
     if (s.state !== "advisor") showTyping(false);
     const ended = s.state === "ended";
     compose.hidden = ended;
@@ -326,9 +322,13 @@ function mount(script: HTMLScriptElement | null): void {
     if (typing) typingTimer = setTimeout(() => showTyping(false), TYPING_FADE_MS);
   }
 
-  function showForm(kind: "callback" | "appointment"): void {
+  function showForm(kind: "callback" | "appointment" | "change-appointment"): void {
     openForm = kind;
     panel.dataset.form = kind;
+    if (kind === "change-appointment") {
+      showChangeForm();
+      return;
+    }
     const make = kind === "callback" ? callbackForm : appointmentForm;
     const form = make({
       origin,
@@ -340,6 +340,23 @@ function mount(script: HTMLScriptElement | null): void {
         closeForm();
         note(confirmation);
       },
+      cancel: closeForm,
+    });
+    formArea.replaceChildren(form);
+    form.scrollIntoView({ block: "nearest" });
+    form.querySelector<HTMLElement>("h3")?.focus();
+  }
+
+  function showChangeForm(): void {
+    const form = appointmentChangeForm({
+      origin,
+      lang: client.lang,
+      text,
+      ...(client.signedIn ? { own: () => client.ownAppointments() } : {}),
+      cancelAppointment: (reference, phone) => client.cancelAppointment(reference, phone),
+      moveAppointment: (reference, slotId, phone) =>
+        client.rescheduleAppointment(reference, slotId, phone),
+      done: closeForm,
       cancel: closeForm,
     });
     formArea.replaceChildren(form);
@@ -376,9 +393,8 @@ function mount(script: HTMLScriptElement | null): void {
   function showEnded(): void {
     const again = h("button", { type: "button", class: "primary" }, text.newChat);
     again.addEventListener("click", () => startOver(client.lang));
-    const download = h("button", { type: "button", class: "secondary" }, text.download);
-    download.addEventListener("click", () => downloadTranscript(client.transcript, text));
-    formArea.replaceChildren(h("div", { class: "actions ended" }, again, download));
+    // The footer's download button stays after the end: one button for one thing.
+    formArea.replaceChildren(h("div", { class: "actions ended" }, again));
     scrollToEnd();
     if (panel.contains(root.activeElement) || root.activeElement === null) again.focus();
   }

@@ -26,6 +26,7 @@ import type { TableNames } from "./tables.ts";
 // Value of the sparse GSI key while a callback is open; removed on close.
 const OPEN = "open";
 const OPEN_INDEX = "openByCreated";
+const BY_SUBJECT_INDEX = "bookedBySubject";
 /** BatchGetItem's limit of keys per request. */
 const BATCH_GET_MAX = 100;
 /** Rounds of retrying keys DynamoDB left unprocessed under throttling. */
@@ -207,6 +208,20 @@ export function createDynamoAppointmentStore(
       return out.Item as AppointmentRecord | undefined;
     },
 
+    async listBookedBySubject(subject) {
+      if (!subject) return [];
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: tables.appointments,
+          IndexName: BY_SUBJECT_INDEX,
+          KeyConditionExpression: "subject = :subject",
+          ExpressionAttributeValues: { ":subject": subject },
+        }),
+      );
+      // The index is eventually consistent: a cancel may not have reached it yet.
+      return ((out.Items ?? []) as AppointmentRecord[]).filter((a) => a.status === "booked");
+    },
+
     async markCancelled(reference, cancelledAt) {
       try {
         const out = await doc.send(
@@ -214,7 +229,7 @@ export function createDynamoAppointmentStore(
             TableName: tables.appointments,
             Key: { reference },
             // The call will not happen, so the phone number has no purpose left.
-            UpdateExpression: "SET #status = :cancelled, cancelledAt = :at REMOVE phone",
+            UpdateExpression: "SET #status = :cancelled, cancelledAt = :at REMOVE phone, subject",
             ConditionExpression: "#status = :booked",
             ExpressionAttributeNames: { "#status": "status" },
             ExpressionAttributeValues: {

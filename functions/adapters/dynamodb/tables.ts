@@ -104,6 +104,15 @@ export const TABLES = {
       "Booked phone appointments by reference, with the customer's phone number; expire 90 days after the slot.",
     partitionKey: { name: "reference", type: "S" },
     ttlAttribute: "expiresAt",
+    globalSecondaryIndexes: [
+      {
+        // Sparse: only booked appointments of a signed-in customer carry subject (a cancel
+        // removes it), so "my bookings" is one query, earliest first.
+        indexName: "bookedBySubject",
+        partitionKey: { name: "subject", type: "S" },
+        sortKey: { name: "start", type: "S" },
+      },
+    ],
   },
   reportCounters: {
     id: "reportCounters",

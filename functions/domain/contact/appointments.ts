@@ -85,6 +85,8 @@ const REJECTION: Record<SlotRejection, string> = {
 export async function bookAppointment(
   deps: AppointmentDeps,
   booking: AppointmentBooking,
+  /** The signed-in customer booking it, if any: their bookings can be found by them later. */
+  who: { subject?: string } = {},
 ): Promise<AppointmentBooked> {
   const phone = normalisePhone(booking.phone);
   if (!phone.ok) throw new InvalidPhoneNumberError();
@@ -115,6 +117,7 @@ export async function bookAppointment(
       phone: phone.e164,
       topic: booking.topic,
       chatId: booking.chatId,
+      ...(who.subject ? { subject: who.subject } : {}),
       status: "booked",
       start: slot.start.toISOString(),
       end: slot.end.toISOString(),
@@ -174,13 +177,15 @@ export async function cancelAppointment(
   if (existing.status === "booked") {
     if (new Date(existing.start) <= now) throw new AppointmentAlreadyStartedError();
     const cancelled = await deps.appointments.markCancelled(reference, now.toISOString());
-    // Only the call that flipped the status frees the place; a concurrent cancel did not.
+    // Only the call that flipped the status frees the place (bookable again at once) and
+    // counts; a concurrent cancel did neither.
     if (cancelled) {
       await deps.appointments.releasePlace(cancelled.slotId);
       await deps.reports?.record({
-        kind: "bookingCancelled",
-        at: new Date(cancelled.bookedAt),
+        kind: "cancellation",
+        at: now,
         lang: cancelled.lang,
+        bookedAt: new Date(cancelled.bookedAt),
       });
     }
   }

@@ -51,6 +51,11 @@ export interface AppointmentRecord {
   phone?: string;
   topic?: TopicId;
   chatId?: string;
+  /**
+   * The identity provider's subject of the signed-in customer who booked it, so that they can
+   * find their own bookings in a later chat; dropped on cancel, with the phone number.
+   */
+  subject?: string;
   status: "booked" | "cancelled";
   /** ISO instants. */
   start: string;
@@ -73,8 +78,11 @@ export interface AppointmentStore {
   /** Stores a new appointment; false when the reference is already taken. */
   putAppointment(record: AppointmentRecord): Promise<boolean>;
   getAppointment(reference: string): Promise<AppointmentRecord | undefined>;
+  /** The booked (not cancelled) appointments a signed-in customer made, earliest first. */
+  listBookedBySubject(subject: string): Promise<AppointmentRecord[]>;
   /**
-   * Marks a booked appointment cancelled and drops its phone number (a conditional write);
+   * Marks a booked appointment cancelled and drops its phone number and subject (a
+   * conditional write);
    * returns the record as it was, or undefined when it was not booked.
    */
   markCancelled(reference: string, cancelledAt: string): Promise<AppointmentRecord | undefined>;

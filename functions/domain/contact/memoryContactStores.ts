@@ -91,11 +91,17 @@ export function createMemoryAppointmentStore(): AppointmentStore & {
       const item = items.get(reference);
       return item && structuredClone(item);
     },
+    async listBookedBySubject(subject: string) {
+      return [...items.values()]
+        .filter((item) => item.subject === subject && item.status === "booked")
+        .sort((a, b) => a.start.localeCompare(b.start))
+        .map((item) => structuredClone(item));
+    },
     async markCancelled(reference: string, cancelledAt: string) {
       const item = items.get(reference);
       if (item?.status !== "booked") return undefined;
       const before = structuredClone(item);
-      const { phone: _phone, ...rest } = item;
+      const { phone: _phone, subject: _subject, ...rest } = item;
       items.set(reference, { ...rest, status: "cancelled", cancelledAt });
       return before;
     },

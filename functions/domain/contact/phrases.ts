@@ -45,6 +45,13 @@ export function appointmentConfirmation(
   );
 }
 
+/** Said after a moved appointment's new confirmation. */
+export function appointmentMoved(lang: Lang, p: { reference: string }): string {
+  return lang === "sv"
+    ? `Din tidigare tid (referens ${p.reference}) är avbokad.`
+    : `Aiempi aikasi (viite ${p.reference}) on peruttu.`;
+}
+
 export function appointmentCancellation(
   lang: Lang,
   p: { reference: string; when: string },

@@ -1,3 +1,4 @@
+import type { TopicAction } from "../../content/schema.ts";
 import type { AnswerPieces } from "../../content/topicAnswer.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
@@ -301,11 +302,13 @@ function quickReply(library: TopicLibrary, topic: TopicId, lang: Lang): QuickRep
   return { label: title, value: title };
 }
 
-function channelAction(action: "handoff" | "callback" | "appointment", lang: Lang): MessageAction {
+function channelAction(action: TopicAction, lang: Lang): MessageAction {
   const label = {
     handoff: phrase("talkToPerson", lang),
     callback: phrase("requestCallback", lang),
     appointment: phrase("bookAppointment", lang),
+    "change-appointment": phrase("changeAppointment", lang),
+    "end-chat": phrase("endChat", lang),
   }[action];
   return { type: action, label };
 }

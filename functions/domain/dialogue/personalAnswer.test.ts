@@ -134,3 +134,19 @@ describe("personalAnswer", () => {
     expect(text).toContain("tilillesi 31.7.2026");
   });
 });
+
+describe("personal answers on the service's today", () => {
+  const templates = () => loadBotContent().topics.get("tax-refund")?.fi.personal ?? {};
+
+  it("says a refund will be paid before its day and was paid from that day on", () => {
+    const before = personalAnswer("tax-refund", "fi", data(), templates(), {
+      today: new Date("2026-07-30T12:00:00+03:00"),
+    });
+    const after = personalAnswer("tax-refund", "fi", data(), templates(), {
+      today: new Date("2026-11-24T12:00:00+02:00"),
+    });
+    expect(before).toContain("Palautus maksetaan tilillesi 31.7.2026");
+    expect(after).toContain("maksettiin veronpalautusta");
+    expect(after).not.toContain("maksetaan");
+  });
+});

@@ -18,7 +18,8 @@ const TIME_ZONE = "Europe/Helsinki";
 /**
  * The filled personal template, or undefined when there is no data or no template for the
  * variant (the caller then gives the general answer). `today` picks residual tax's next due
- * date; without it the first instalment is named.
+ * date and whether a refund is still to come or paid; without it the first instalment is
+ * named and a refund is still to come.
  */
 export function personalAnswer(
   topic: PersonalTopic,
@@ -54,7 +55,8 @@ function variant(topic: PersonalTopic, lang: Lang, data: CustomerTaxData, today?
     case "tax-refund":
       return data.refund && data.refund.amountCents > 0
         ? {
-            name: "due",
+            // Before the payment day the refund "will be paid"; from then on it "was paid".
+            name: today && data.refund.paymentDate <= helsinkiIsoDate(today) ? "paid" : "due",
             values: {
               refundAmount: f.money(data.refund.amountCents),
               refundDate: f.date(data.refund.paymentDate),

@@ -2,7 +2,8 @@ import type { Lang } from "../../contracts/lang.ts";
 
 /**
  * Fixed sentences the service says in its own voice, in both national languages.
- * Wording follows the agency's chat (see ../shared/context.md).
+ * Wording follows the agency's chat (see ../shared/context.md); times of day take the en
+ * dash of Finnish and Swedish typography ("9.00–16.00"), as the topics' answers do.
  */
 export const PHRASES = {
   welcome: {
@@ -10,8 +11,8 @@ export const PHRASES = {
     sv: "Hej! Jag är Skatteförvaltningens chattbot. Jag svarar bäst när du ställer en fråga i taget.",
   },
   advisorHours: {
-    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
-    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00-16.00.",
+    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.",
+    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00.",
   },
   chatEnded: {
     fi: "Keskustelu päättyi.",
@@ -46,6 +47,8 @@ export const PHRASES = {
   talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
   requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
   bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
+  changeAppointment: { fi: "Peru tai siirrä aika", sv: "Avboka eller flytta tid" },
+  endChat: { fi: "Lopeta keskustelu", sv: "Avsluta chatten" },
   recognizerDown: {
     fi: "Chatbot ei juuri nyt pysty vastaamaan kysymyksiin. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai yrittää hetken kuluttua uudelleen.",
     sv: "Chattboten kan inte svara på frågor just nu. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller försöka igen om en stund.",

@@ -51,8 +51,6 @@ export interface HandoffSettings {
   averageHandlingSeconds: number;
   /** How long a disconnected advisor keeps their chats. */
   graceMs: number;
-  /** The bot misses in a row that bring in a person (the bot's own offer comes with them). */
-  missesBeforeHandoff: number;
 }
 
 export interface HandoffDeps {
@@ -323,8 +321,8 @@ export function createHandoffService(deps: HandoffDeps) {
       const when = formatOpeningTime(next, lang, hours.config.timeZone, now);
       await chats.post(chatId, {
         from: "bot",
+        // The hours themselves are in the welcome; said again here they were said twice.
         text: [
-          handoffPhrase("advisorHours", lang),
           handoffPhrase("nextOpening", lang, { when }),
           handoffPhrase("otherChannels", lang),
         ].join(" "),
@@ -395,15 +393,14 @@ export function createHandoffService(deps: HandoffDeps) {
     requestHandoff,
 
     /**
-     * After the bot answered: brings in a person when the customer asked for one (the
-     * human-advisor topic or any topic whose action is a handoff) or when the bot has missed
-     * the configured number of times in a row.
+     * After the bot answered: brings in a person when the customer asked for one in words
+     * (the human-advisor topic or any topic whose action is a handoff). Misses never queue
+     * anyone: the bot's miss reply offers a person, a callback or a booking, and the customer
+     * chooses (an advisor would otherwise get a chat nobody asked for, with no topic).
      */
     async afterBotTurn(chatId: string, turn: BotTurnSummary): Promise<HandoffResult | undefined> {
       const askedForPerson = turn.topic !== undefined && turn.offersHandoff;
-      const botIsLost =
-        turn.topic === undefined && turn.missesInRow === settings.missesBeforeHandoff;
-      if (!askedForPerson && !botIsLost) return undefined;
+      if (!askedForPerson) return undefined;
       return requestHandoff(chatId);
     },
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { phrase } from "../dialogue/phrases.ts";
 import { HANDOFF_PHRASES, handoffPhrase, waitInWords } from "./phrases.ts";
 
 describe("handoff phrases", () => {
@@ -11,10 +12,15 @@ describe("handoff phrases", () => {
     }
   });
 
-  it("uses the agency's wording for the hours", () => {
-    expect(handoffPhrase("advisorHours", "fi")).toBe(
-      "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
+  it("uses the agency's wording for the hours, with the en dash the answers use too", () => {
+    expect(phrase("advisorHours", "fi")).toBe(
+      "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.",
     );
+  });
+
+  it("labels each channel as the bot's own offers do", () => {
+    expect(handoffPhrase("bookAppointment", "fi")).toBe(phrase("bookAppointment", "fi"));
+    expect(handoffPhrase("requestCallback", "sv")).toBe(phrase("requestCallback", "sv"));
   });
 
   it("says the wait in words", () => {

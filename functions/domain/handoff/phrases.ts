@@ -1,17 +1,16 @@
 import type { Lang } from "../../contracts/lang.ts";
+import { PHRASES } from "../dialogue/phrases.ts";
 
 /**
  * What the service says in the chat while routing to a person, in both national languages.
- * The hours sentence is the agency's own ("Voin kutsua asiakasneuvojan mukaan...").
+ * The channel labels are the dialogue's own, so that one thing has one wording wherever the
+ * chat says it. The opening hours are not here: the welcome says them, and a closed chat is
+ * told only that advisors are away and when they are next in.
  */
 export const HANDOFF_PHRASES = {
-  advisorHours: {
-    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
-    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00-16.00.",
-  },
   nextOpening: {
-    fi: "Asiakasneuvojat ovat seuraavan kerran paikalla {when}.",
-    sv: "Kundrådgivarna är tillbaka {when}.",
+    fi: "Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla {when}.",
+    sv: "Kundrådgivarna är inte på plats nu. De är tillbaka {when}.",
   },
   otherChannels: {
     fi: "Voit jättää soittopyynnön tai varata puhelinajan, niin asiakasneuvoja soittaa sinulle.",
@@ -26,8 +25,8 @@ export const HANDOFF_PHRASES = {
     sv: "Kön till kundrådgivarna är just nu ovanligt lång.",
   },
   queued: {
-    fi: "Pyysin asiakasneuvojan mukaan keskusteluun. Olet jonossa sijalla {position}. Arvioitu odotusaika on {wait}. Voit poistua jonosta ja jatkaa kanssani milloin tahansa.",
-    sv: "Jag har bett en kundrådgivare att delta i chatten. Du är nummer {position} i kön. Den uppskattade väntetiden är {wait}. Du kan lämna kön och fortsätta med mig när som helst.",
+    fi: "Pyysin asiakasneuvojan mukaan keskusteluun. Olet jonossa sijalla {position}. Arvioitu odotusaika on {wait}. Kirjoita sillä välin lyhyesti, mitä asiasi koskee, niin neuvoja pääsee suoraan asiaan. Voit poistua jonosta ja jatkaa kanssani milloin tahansa.",
+    sv: "Jag har bett en kundrådgivare att delta i chatten. Du är nummer {position} i kön. Den uppskattade väntetiden är {wait}. Skriv under tiden kort vad ditt ärende gäller, så kan rådgivaren gå direkt till saken. Du kan lämna kön och fortsätta med mig när som helst.",
   },
   waitUnderMinute: { fi: "alle minuutin", sv: "under en minut" },
   waitMinutes: { fi: "noin {n} minuuttia", sv: "cirka {n} minuter" },
@@ -55,8 +54,8 @@ export const HANDOFF_PHRASES = {
     fi: "Olet jo jonossa asiakasneuvojalle.",
     sv: "Du står redan i kön till en kundrådgivare.",
   },
-  requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
-  bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
+  requestCallback: PHRASES.requestCallback,
+  bookAppointment: PHRASES.bookAppointment,
 } as const;
 
 type Simple = Exclude<keyof typeof HANDOFF_PHRASES, "queueName">;

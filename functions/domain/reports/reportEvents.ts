@@ -17,7 +17,10 @@ export const COUNTERS = [
   "handoffsUnavailable",
   "handoffsClosed",
   "callbacks",
+  /** Appointments booked and still standing: a cancel takes its booking back off. */
   "bookings",
+  /** Appointments cancelled (moving one cancels the old booking), on the day it was booked. */
+  "cancellations",
   "surveys",
   "gotHelp",
   "scoreSum",
@@ -79,11 +82,13 @@ export type ReportEvent =
     }
   | { kind: "callback"; at: Date; lang: Lang }
   | { kind: "booking"; at: Date; lang: Lang }
-  /**
-   * A booked appointment was cancelled. `at` is when it was booked: the booking's own day
-   * then counts it no more, and no day's bookings go below zero.
-   */
-  | { kind: "bookingCancelled"; at: Date; lang: Lang }
+  | {
+      kind: "cancellation";
+      at: Date;
+      lang: Lang;
+      /** When the cancelled appointment was booked: its booking is taken off that day. */
+      bookedAt: Date;
+    }
   | { kind: "survey"; at: Date; lang: Lang; topic?: string; gotHelp: boolean; score: number };
 
 /** One day's counters for one language and topic: the unit stored and summed. */
@@ -181,8 +186,15 @@ export function incrementsFor(event: ReportEvent): CounterRow {
       return { ...base, topic: "callback", counts: { callbacks: 1 } };
     case "booking":
       return { ...base, topic: "appointment", counts: { bookings: 1 } };
-    case "bookingCancelled":
-      return { ...base, topic: "appointment", counts: { bookings: -1 } };
+    case "cancellation":
+      // Counted on the booking's day, so that a day's bookings never go below zero and a
+      // cancelled appointment no longer counts as booked in any period that holds it.
+      return {
+        day: reportDay(event.bookedAt),
+        lang: event.lang,
+        topic: "appointment",
+        counts: { bookings: -1, cancellations: 1 },
+      };
     case "survey":
       return {
         ...base,

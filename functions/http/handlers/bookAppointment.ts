@@ -4,6 +4,7 @@ import {
   type AppointmentBooking,
   appointmentBookingSchema,
 } from "../../contracts/contactRequests.ts";
+import type { ChatStore } from "../../domain/chat/chatStore.ts";
 import { type AppointmentDeps, bookAppointment } from "../../domain/contact/appointments.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { jsonBody } from "../middleware/jsonBody.ts";
@@ -15,7 +16,7 @@ type Event = Omit<APIGatewayProxyEventV2, "body"> & { body: AppointmentBooking }
 
 /** POST /api/appointments: books a phone appointment; 409 SLOT_FULL when no place is left. */
 export function createBookAppointmentHandler(
-  deps: AppointmentDeps & RequestLimitDeps & { logger: Logger },
+  deps: AppointmentDeps & RequestLimitDeps & { logger: Logger; store: Pick<ChatStore, "getChat"> },
 ) {
   void deps.openingHours; // fail the cold start, not the first customer, on a bad config
   return middy<Event, APIGatewayProxyResultV2>()
@@ -23,7 +24,11 @@ export function createBookAppointmentHandler(
     .use(jsonBody(appointmentBookingSchema))
     .use(limitRequests<Event>(deps, "booking", (e) => e.body.lang))
     .handler(async (event) => {
-      const booked = await bookAppointment(deps, event.body);
+      // Booked from a signed-in chat: the person can find and change it in a later chat. The
+      // chat id is unguessable and known only to that chat's tab.
+      const chat = event.body.chatId ? await deps.store.getChat(event.body.chatId) : undefined;
+      const subject = chat?.authenticated ? chat.subject : undefined;
+      const booked = await bookAppointment(deps, event.body, subject ? { subject } : {});
       deps.logger.info("appointment booked", {
         reference: booked.reference,
         slotId: booked.slot.slotId,

@@ -78,6 +78,7 @@ const EMPTY_FIGURES: Figures = {
   handoffsClosed: 0,
   callbacks: 0,
   bookings: 0,
+  cancellations: 0,
   surveys: 0,
   gotHelp: 0,
   scoreSum: 0,

@@ -15,7 +15,10 @@ export interface ContactFormContext {
   text: UiText;
   chatId?: string;
   topic?: string;
-  /** The request went through: show the confirmation in the chat. */
+  /**
+   * The request went through: show the server's confirmation in the chat as it is (it names
+   * the reference once).
+   */
   done(confirmation: string): void;
   cancel(): void;
 }
@@ -25,7 +28,7 @@ interface ApiAnswer<T> {
   body: Partial<T> & { error?: { code: string; message: string } };
 }
 
-async function api<T>(origin: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+export async function api<T>(origin: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
   try {
     const response = await fetch(`${origin}${path}`, {
       method: body ? "POST" : "GET",
@@ -43,7 +46,11 @@ function namedField(answer: ApiAnswer<unknown>): string | undefined {
   return answer.status === 400 ? answer.body.error?.message.split(":")[0]?.trim() : undefined;
 }
 
-function shell(title: string, ctx: ContactFormContext, submitLabel: string) {
+export function shell(
+  title: string,
+  ctx: Pick<ContactFormContext, "text" | "cancel">,
+  submitLabel: string,
+) {
   const heading = h("h3", { tabindex: "-1" }, title);
   const formError = h("p", { class: "field-error", role: "alert" });
   const submit = h("button", { type: "submit", class: "primary" }, submitLabel);
@@ -54,7 +61,7 @@ function shell(title: string, ctx: ContactFormContext, submitLabel: string) {
   return { heading, formError, submit, cancel, form };
 }
 
-function phoneField(text: UiText) {
+export function phoneField(text: UiText) {
   const input = h("input", {
     type: "tel",
     name: "phone",
@@ -66,7 +73,7 @@ function phoneField(text: UiText) {
   return field(text.phone, input, text.phoneHint);
 }
 
-function checkPhone(phone: ReturnType<typeof phoneField>, text: UiText): boolean {
+export function checkPhone(phone: ReturnType<typeof phoneField>, text: UiText): boolean {
   const value = phone.control.value.trim();
   const message = !value
     ? text.phoneMissing
@@ -121,7 +128,7 @@ export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
     });
     submit.disabled = false;
     if (answer.status === 201 && answer.body.reference) {
-      ctx.done(text.callbackDone(answer.body.reference, answer.body.message ?? ""));
+      ctx.done(answer.body.message ?? answer.body.reference);
     } else if (namedField(answer) === "phone") {
       phone.setError(text.phoneInvalid);
       phone.control.focus();
@@ -191,7 +198,7 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
     submit.disabled = false;
     const named = namedField(answer);
     if (answer.status === 201 && answer.body.reference) {
-      ctx.done(text.appointmentDone(answer.body.reference, answer.body.message ?? ""));
+      ctx.done(answer.body.message ?? answer.body.reference);
     } else if (
       answer.status === 409 ||
       named === "slotId" ||

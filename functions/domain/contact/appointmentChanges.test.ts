@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { manualClock } from "../clock.ts";
+import { loadOpeningHours } from "../openingHours/load.ts";
+import { incrementsFor, type ReportEvent } from "../reports/reportEvents.ts";
+import {
+  cancelOwnAppointment,
+  listOwnAppointments,
+  rescheduleOwnAppointment,
+} from "./appointmentChanges.ts";
+import { bookAppointment, listSlots } from "./appointments.ts";
+import { AppointmentNotFoundError } from "./errors.ts";
+import { createMemoryAppointmentStore } from "./memoryContactStores.ts";
+
+const openingHours = loadOpeningHours();
+// Monday 23.11.2026 10:00 Helsinki; bookable from 12:00.
+const MONDAY_10 = new Date("2026-11-23T08:00:00Z");
+const NOON_SLOT = "fi-2026-11-23T1000Z";
+const LATER_SLOT = "fi-2026-11-24T0800Z";
+const CAPACITY = openingHours.config.queues.fi.appointments.capacityPerSlot;
+const SUBJECT = "d73e9f6f-7c4c-4782-b331-d3d7f7db1473";
+
+function setup() {
+  const appointments = createMemoryAppointmentStore();
+  const clock = manualClock(MONDAY_10);
+  const events: ReportEvent[] = [];
+  const reports = { record: async (e: ReportEvent) => void events.push(e) };
+  return { appointments, events, deps: { appointments, clock, openingHours, reports } };
+}
+
+const booking = (slotId = NOON_SLOT) => ({ slotId, lang: "fi" as const, phone: "040 123 4567" });
+
+async function remaining(deps: ReturnType<typeof setup>["deps"], slotId: string) {
+  const slots = await listSlots(deps, { lang: "fi", from: "2026-11-23", to: "2026-11-24" });
+  return slots.find((s) => s.slotId === slotId)?.remaining ?? 0;
+}
+
+describe("cancelling in the chat", () => {
+  it("cancels by reference and the phone number it was booked with, in any format", async () => {
+    const { deps } = setup();
+    const booked = await bookAppointment(deps, booking());
+    const cancelled = await cancelOwnAppointment(deps, booked.reference.toLowerCase(), {
+      phone: "+358 40 1234567",
+    });
+    expect(cancelled).toMatchObject({ reference: booked.reference, status: "cancelled" });
+    expect(cancelled.message).toMatch(/^Puhelinaikasi .* on peruttu/);
+  });
+
+  it("refuses another phone number as an unknown reference, and changes nothing", async () => {
+    const { deps, appointments } = setup();
+    const booked = await bookAppointment(deps, booking());
+    await expect(
+      cancelOwnAppointment(deps, booked.reference, { phone: "040 765 4321" }),
+    ).rejects.toBeInstanceOf(AppointmentNotFoundError);
+    await expect(cancelOwnAppointment(deps, booked.reference, {})).rejects.toBeInstanceOf(
+      AppointmentNotFoundError,
+    );
+    expect(appointments.items.get(booked.reference)?.status).toBe("booked");
+  });
+
+  it("lets the signed-in booker cancel without the phone number; frees the place at once", async () => {
+    const { deps } = setup();
+    for (let i = 1; i < CAPACITY; i++) await bookAppointment(deps, booking());
+    const mine = await bookAppointment(deps, booking(), { subject: SUBJECT });
+    expect(await remaining(deps, NOON_SLOT)).toBe(0);
+    await cancelOwnAppointment(deps, mine.reference, { subject: SUBJECT });
+    expect(await remaining(deps, NOON_SLOT)).toBe(1);
+    // Someone else's subject is no one's key.
+    const other = await bookAppointment(deps, booking(LATER_SLOT), { subject: "someone-else" });
+    await expect(
+      cancelOwnAppointment(deps, other.reference, { subject: SUBJECT }),
+    ).rejects.toBeInstanceOf(AppointmentNotFoundError);
+  });
+
+  it("counts the cancellation and takes the booking off the day it was made", async () => {
+    const { deps, events } = setup();
+    const booked = await bookAppointment(deps, booking());
+    await cancelOwnAppointment(deps, booked.reference, { phone: "0401234567" });
+    await expect(
+      cancelOwnAppointment(deps, booked.reference, { phone: "0401234567" }),
+    ).rejects.toBeInstanceOf(AppointmentNotFoundError);
+    const rows = events.map(incrementsFor);
+    expect(rows.map((r) => r.counts)).toEqual([
+      { bookings: 1 },
+      { bookings: -1, cancellations: 1 },
+    ]);
+    expect(rows[1]?.day).toBe(rows[0]?.day);
+  });
+});
+
+describe("the signed-in customer's own bookings", () => {
+  it("lists only theirs, booked and ahead, earliest first, labelled in the chat's language", async () => {
+    const { deps } = setup();
+    const later = await bookAppointment(deps, booking(LATER_SLOT), { subject: SUBJECT });
+    const sooner = await bookAppointment(deps, booking(), { subject: SUBJECT });
+    await bookAppointment(deps, booking("fi-2026-11-23T1030Z"), { subject: "someone-else" });
+    await bookAppointment(deps, booking("fi-2026-11-23T1100Z"));
+    const cancelled = await bookAppointment(deps, booking("fi-2026-11-23T1130Z"), {
+      subject: SUBJECT,
+    });
+    await cancelOwnAppointment(deps, cancelled.reference, { subject: SUBJECT });
+
+    const own = await listOwnAppointments(deps, SUBJECT, "sv");
+    expect(own.map((a) => a.reference)).toEqual([sooner.reference, later.reference]);
+    expect(own[0]?.label).toBe("i dag kl. 12.00");
+  });
+});
+
+describe("moving an appointment in the chat", () => {
+  it("books the new time with the same phone, then cancels the old one", async () => {
+    const { deps, appointments } = setup();
+    const old = await bookAppointment(deps, booking(), { subject: SUBJECT });
+    const moved = await rescheduleOwnAppointment(
+      deps,
+      { reference: old.reference, slotId: LATER_SLOT },
+      { subject: SUBJECT },
+    );
+    expect(moved.cancelled).toBe(old.reference);
+    expect(moved.slot.slotId).toBe(LATER_SLOT);
+    expect(appointments.items.get(old.reference)?.status).toBe("cancelled");
+    expect(appointments.items.get(moved.reference)).toMatchObject({
+      status: "booked",
+      phone: "+358401234567",
+      subject: SUBJECT,
+    });
+    expect(await remaining(deps, NOON_SLOT)).toBe(CAPACITY);
+  });
+
+  it("keeps the old appointment when the new time is full", async () => {
+    const { deps, appointments } = setup();
+    const old = await bookAppointment(deps, booking());
+    for (let i = 0; i < CAPACITY; i++) await bookAppointment(deps, booking(LATER_SLOT));
+    await expect(
+      rescheduleOwnAppointment(
+        deps,
+        { reference: old.reference, slotId: LATER_SLOT },
+        { phone: "040 123 4567" },
+      ),
+    ).rejects.toMatchObject({ code: "SLOT_FULL" });
+    expect(appointments.items.get(old.reference)?.status).toBe("booked");
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Cancelling and moving an appointment from the chat. The customer shows the booking is
+ * theirs with the phone number it was booked with, or by being signed in as the person who
+ * booked it; otherwise the reference is answered as unknown, so that a guessed reference
+ * reveals nothing.
+ */
+import type {
+  AppointmentCancelled,
+  AppointmentRescheduled,
+  OwnAppointment,
+} from "../../contracts/contactRequests.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import { formatOpeningTime } from "../openingHours/index.ts";
+import { type AppointmentDeps, bookAppointment, cancelAppointment } from "./appointments.ts";
+import type { AppointmentRecord } from "./contactStore.ts";
+import { AppointmentNotFoundError } from "./errors.ts";
+import { normalisePhone } from "./phone.ts";
+import { appointmentMoved } from "./phrases.ts";
+import { normaliseReference } from "./references.ts";
+
+/** Who asks: the chat's signed-in subject, and the phone number they typed, if any. */
+export interface AppointmentAsker {
+  subject?: string;
+  phone?: string;
+}
+
+/** The booked, not yet started appointment `reference`, if `asker` may change it. */
+async function ownAppointment(
+  deps: Pick<AppointmentDeps, "appointments" | "clock">,
+  referenceInput: string,
+  asker: AppointmentAsker,
+): Promise<AppointmentRecord> {
+  const reference = normaliseReference(referenceInput);
+  const record = reference ? await deps.appointments.getAppointment(reference) : undefined;
+  if (!record || record.status !== "booked") throw new AppointmentNotFoundError();
+  const bySubject = asker.subject !== undefined && record.subject === asker.subject;
+  const phone = asker.phone ? normalisePhone(asker.phone) : undefined;
+  const byPhone = phone?.ok === true && record.phone === phone.e164;
+  if (!bySubject && !byPhone) throw new AppointmentNotFoundError();
+  return record;
+}
+
+/** The signed-in customer's booked appointments still ahead, earliest first. */
+export async function listOwnAppointments(
+  deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours">,
+  subject: string,
+  lang: Lang,
+): Promise<OwnAppointment[]> {
+  const now = deps.clock.now();
+  const zone = deps.openingHours.config.timeZone;
+  return (await deps.appointments.listBookedBySubject(subject))
+    .filter((a) => new Date(a.start) > now)
+    .map((a) => ({
+      reference: a.reference,
+      slotId: a.slotId,
+      start: a.start,
+      end: a.end,
+      label: formatOpeningTime(new Date(a.start), lang, zone, now),
+    }));
+}
+
+/** Cancels the asker's own appointment and frees its place at once. */
+export async function cancelOwnAppointment(
+  deps: AppointmentDeps,
+  reference: string,
+  asker: AppointmentAsker,
+): Promise<AppointmentCancelled> {
+  const record = await ownAppointment(deps, reference, asker);
+  return cancelAppointment(deps, record.reference);
+}
+
+/**
+ * Moves the asker's own appointment to `slotId`: the new time is booked first (same phone,
+ * language, topic and owner), and only then is the old one cancelled, so a full slot leaves
+ * the customer with the appointment they had.
+ */
+export async function rescheduleOwnAppointment(
+  deps: AppointmentDeps,
+  request: { reference: string; slotId: string; chatId?: string },
+  asker: AppointmentAsker,
+): Promise<AppointmentRescheduled> {
+  const old = await ownAppointment(deps, request.reference, asker);
+  if (!old.phone) throw new AppointmentNotFoundError();
+  const booked = await bookAppointment(
+    deps,
+    {
+      slotId: request.slotId,
+      lang: old.lang,
+      phone: old.phone,
+      ...(old.topic ? { topic: old.topic } : {}),
+      ...(request.chatId ? { chatId: request.chatId } : {}),
+    },
+    old.subject ? { subject: old.subject } : {},
+  );
+  await cancelAppointment(deps, old.reference);
+  return {
+    ...booked,
+    message: `${booked.message} ${appointmentMoved(old.lang, { reference: old.reference })}`,
+    cancelled: old.reference,
+  };
+}

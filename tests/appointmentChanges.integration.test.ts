@@ -1,0 +1,165 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { AppointmentSlotView } from "../functions/contracts/contactRequests.ts";
+import { manualClock } from "../functions/domain/clock.ts";
+import { loadOpeningHours } from "../functions/domain/openingHours/load.ts";
+import type { LocalServer } from "../functions/local/localServer.ts";
+import { devToken } from "./support/devToken.ts";
+import {
+  type CustomerSocket,
+  collect,
+  connectCustomer,
+  eventually,
+  startTestStack,
+} from "./support/localStack.ts";
+import { expectNothingSaidTwice } from "./support/saidTwice.ts";
+
+// Monday 23.11.2026 10:00 in Helsinki: slots from 12:00 are bookable.
+const MONDAY_10 = new Date("2026-11-23T08:00:00Z");
+const CAPACITY = loadOpeningHours().config.queues.fi.appointments.capacityPerSlot;
+
+let stack: LocalServer;
+const sockets: CustomerSocket[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    clock: manualClock(MONDAY_10),
+    env: { REPORT_FLUSH_SECONDS: "0" },
+  });
+});
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect();
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+async function post(path: string, body: unknown) {
+  const res = await fetch(`${stack.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function remaining(slotId: string): Promise<number> {
+  const res = await fetch(`${stack.url}/api/appointments/slots?lang=fi`);
+  const { slots } = (await res.json()) as { slots: AppointmentSlotView[] };
+  return slots.find((s) => s.slotId === slotId)?.remaining ?? 0;
+}
+
+async function chat(lang: "fi" | "sv", persona?: string) {
+  const socket = await connectCustomer(stack.url);
+  sockets.push(socket);
+  const messages = collect(socket, "chat:message");
+  const idToken = persona ? await devToken(stack.url, persona) : undefined;
+  const start = await socket.emitWithAck("chat:start", { lang, ...(idToken ? { idToken } : {}) });
+  if (!start.ok) throw new Error(start.error.message);
+  return { socket, messages, chatId: start.chatId };
+}
+
+async function bookingsAndCancellations(): Promise<{ bookings: number; cancellations: number }> {
+  const token = await devToken(stack.url, "supervisor");
+  const res = await fetch(`${stack.url}/api/reports/summary?from=2026-11-23&to=2026-11-23`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { totals } = (await res.json()) as { totals: { bookings: number; cancellations: number } };
+  return { bookings: totals.bookings, cancellations: totals.cancellations };
+}
+
+describe("cancelling and moving an appointment in the chat", () => {
+  it("cancels by reference and phone number; the place is bookable at once and counted", async () => {
+    const slotId = "fi-2026-11-24T0900Z";
+    const references: string[] = [];
+    for (let i = 0; i < CAPACITY; i++) {
+      const booked = await post("/api/appointments", { slotId, lang: "fi", phone: "040 123 4567" });
+      references.push(booked.body.reference);
+    }
+    expect(await remaining(slotId)).toBe(0);
+    const before = await bookingsAndCancellations();
+
+    const customer = await chat("fi");
+    const wrongPhone = await customer.socket.emitWithAck("appointment:cancel", {
+      reference: references[0] as string,
+      phone: "050 111 2222",
+    });
+    expect(wrongPhone).toMatchObject({ ok: false, error: { code: "APPOINTMENT_NOT_FOUND" } });
+    const noField = await customer.socket.emitWithAck("appointment:cancel", {
+      phone: "040 123 4567",
+    } as never);
+    expect(noField).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+    expect(await remaining(slotId)).toBe(0);
+
+    const cancelled = await customer.socket.emitWithAck("appointment:cancel", {
+      reference: references[0] as string,
+      phone: "+358401234567",
+    });
+    expect(cancelled).toMatchObject({ ok: true, status: "cancelled" });
+    const notice = await eventually(() =>
+      customer.messages.find((m) => m.from === "system" && m.text.includes("on peruttu")),
+    );
+    expect(notice.text.split(references[0] as string)).toHaveLength(2);
+    expect(await remaining(slotId)).toBe(1);
+    const rebooked = await post("/api/appointments", { slotId, lang: "fi", phone: "0501234567" });
+    expect(rebooked.status).toBe(201);
+
+    const after = await bookingsAndCancellations();
+    // One booking more (the rebooking) and one less (the cancelled one): net as before +0.
+    expect(after).toEqual({
+      bookings: before.bookings,
+      cancellations: before.cancellations + 1,
+    });
+    expectNothingSaidTwice(customer.messages);
+  });
+
+  it("lists the signed-in customer's own bookings and moves one without the phone number, in Swedish", async () => {
+    const first = await chat("sv", "customer-sv");
+    const booked = await post("/api/appointments", {
+      slotId: "sv-2026-11-25T0800Z",
+      lang: "sv",
+      phone: "040 765 4321",
+      chatId: first.chatId,
+    });
+    expect(booked.status).toBe(201);
+    await post("/api/appointments", {
+      slotId: "sv-2026-11-25T0830Z",
+      lang: "sv",
+      phone: "040 765 4321",
+    });
+
+    // A later chat of the same person finds it; an anonymous chat is asked to sign in.
+    const later = await chat("sv", "customer-sv");
+    const listed = await later.socket.emitWithAck("appointments:list", {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.appointments.map((a) => a.reference)).toEqual([booked.body.reference]);
+    expect(listed.appointments[0]?.label).toMatch(/kl\. 10\.00/);
+    const anonymous = await chat("sv");
+    expect(await anonymous.socket.emitWithAck("appointments:list", {})).toMatchObject({
+      ok: false,
+      error: { code: "UNAUTHORIZED" },
+    });
+    expect(
+      await anonymous.socket.emitWithAck("appointment:cancel", {
+        reference: booked.body.reference,
+      }),
+    ).toMatchObject({ ok: false, error: { code: "APPOINTMENT_NOT_FOUND" } });
+
+    const moved = await later.socket.emitWithAck("appointment:reschedule", {
+      reference: booked.body.reference,
+      slotId: "sv-2026-11-26T0900Z",
+    });
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect(moved.cancelled).toBe(booked.body.reference);
+    const notice = await eventually(() =>
+      later.messages.find((m) => m.from === "system" && m.text.includes(moved.reference)),
+    );
+    expect(notice.text).toMatch(/^Din telefontid är bokad/);
+    expect(notice.text).toContain(
+      `Din tidigare tid (referens ${booked.body.reference}) är avbokad.`,
+    );
+    const now = await later.socket.emitWithAck("appointments:list", {});
+    if (!now.ok) throw new Error(now.error.message);
+    expect(now.appointments.map((a) => a.reference)).toEqual([moved.reference]);
+    expectNothingSaidTwice(later.messages);
+  });
+});

@@ -12,7 +12,7 @@ export interface Asset {
 export const BUNDLES = {
   "/web-chat.js": "web-chat/src/main.ts",
   "/console.js": "handoff-console/src/main.ts",
-  "/console-reports.js": "handoff-console/src/reports/main.ts",
+  "/console-reports.js": "handoff-console/src/reports/main.tsx",
   "/studio.js": "content-studio/src/main.tsx",
 } as const;
 

@@ -284,10 +284,7 @@ export const uiLang = signal<Lang>(readLang());
 /** The strings of the current UI language; views that read it follow a switch. */
 export const text = computed(() => UI[uiLang.value]);
 
-export function getLang(): Lang {
-  return uiLang.peek();
-}
-
+/** The current strings without subscribing: for announcements made outside a view. */
 export function getText(): UiText {
   return UI[uiLang.peek()];
 }

@@ -19,7 +19,6 @@ export type TopicName = ContentTopicsResponse["topics"][number];
 const names = signal<readonly TopicName[]>([]);
 const byId = computed(() => new Map<TopicId, TopicName>(names.value.map((t) => [t.id, t])));
 let loading: Promise<boolean> | undefined;
-const listeners = new Set<() => void>();
 
 export interface LoadOptions {
   fetchImpl?: typeof fetch;
@@ -38,17 +37,6 @@ export function loadTopicNames(token: string, options: LoadOptions = {}): Promis
     return ok;
   });
   return loading;
-}
-
-/** Calls `listener` whenever names arrive; returns a function that stops it. */
-export function onTopicNames(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** True once names have been fetched. */
-export function hasTopicNames(): boolean {
-  return names.value.length > 0;
 }
 
 /** The topic's title in `lang`, or undefined for an id the live content does not have. */
@@ -73,7 +61,6 @@ export function wrapupReasons(): string[] {
 /** Sets the names directly: for tests, and for a page that already holds them. */
 export function setTopicNames(topics: readonly TopicName[]): void {
   names.value = topics;
-  for (const listener of listeners) listener();
 }
 
 async function fetchWithRetries(token: string, options: LoadOptions): Promise<boolean> {

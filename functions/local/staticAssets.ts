@@ -11,8 +11,8 @@ export interface Asset {
 /** Browser bundles the local server builds in memory at start (nothing generated on disk). */
 export const BUNDLES = {
   "/web-chat.js": "web-chat/src/main.ts",
-  "/console.js": "handoff-console/src/main.ts",
-  "/console-reports.js": "handoff-console/src/reports/main.ts",
+  "/console.js": "handoff-console/src/main.tsx",
+  "/console-reports.js": "handoff-console/src/reports/main.tsx",
   "/studio.js": "content-studio/src/main.tsx",
 } as const;
 

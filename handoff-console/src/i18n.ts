@@ -1,3 +1,4 @@
+import { computed, signal } from "@preact/signals";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type { ErrorCode } from "../../functions/contracts/protocol.ts";
 import { OTHER_REASON } from "../../functions/contracts/topics.ts";
@@ -269,7 +270,6 @@ export function errorText(text: UiText, error: { code: string; message: string }
 }
 
 const LANG_KEY = "asiointi-console-lang";
-let current: Lang = readLang();
 
 function readLang(): Lang {
   try {
@@ -279,16 +279,18 @@ function readLang(): Lang {
   }
 }
 
-export function getLang(): Lang {
-  return current;
-}
+/** The UI language of the console and the Reports page (one choice for both, remembered). */
+export const uiLang = signal<Lang>(readLang());
+/** The strings of the current UI language; views that read it follow a switch. */
+export const text = computed(() => UI[uiLang.value]);
 
+/** The current strings without subscribing: for announcements made outside a view. */
 export function getText(): UiText {
-  return UI[current];
+  return UI[uiLang.peek()];
 }
 
 export function setLang(lang: Lang): void {
-  current = lang;
+  uiLang.value = lang;
   try {
     globalThis.localStorage?.setItem(LANG_KEY, lang);
   } catch {

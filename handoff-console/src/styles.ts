@@ -115,7 +115,8 @@ table.queue td.clock { font-variant-numeric: tabular-nums; white-space: nowrap; 
 .compose-row textarea { flex: 1; min-width: 0; resize: vertical; min-height: 3.5rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 .confirm { border: 2px solid var(--brand); border-radius: .3rem; padding: .5rem; }
-.confirm p { margin: 0 0 .4rem; font-weight: 600; }
+.chat .confirm { margin: 0; min-width: 0; }
+.chat .confirm legend { float: left; width: 100%; margin: 0 0 .4rem; padding: 0; font-weight: 600; }
 .wrapup { border-top: 1px solid var(--line); padding-top: .5rem; }
 .wrapup label { font-weight: 600; }
 .wrapup p { margin: 0; }

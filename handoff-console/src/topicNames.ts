@@ -4,6 +4,7 @@
  * change. Fetched once after sign-in and kept for the page; until then (or if the service
  * cannot answer) topics are shown by their id and the wrap-up offers only "other".
  */
+import { computed, signal } from "@preact/signals";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import {
   CONVERSATION_MOVES,
@@ -14,10 +15,10 @@ import {
 
 export type TopicName = ContentTopicsResponse["topics"][number];
 
-let names: readonly TopicName[] = [];
-let byId = new Map<TopicId, TopicName>();
+// Signals, so a view that shows a topic by name re-renders when the names arrive.
+const names = signal<readonly TopicName[]>([]);
+const byId = computed(() => new Map<TopicId, TopicName>(names.value.map((t) => [t.id, t])));
 let loading: Promise<boolean> | undefined;
-const listeners = new Set<() => void>();
 
 export interface LoadOptions {
   fetchImpl?: typeof fetch;
@@ -38,25 +39,14 @@ export function loadTopicNames(token: string, options: LoadOptions = {}): Promis
   return loading;
 }
 
-/** Calls `listener` whenever names arrive; returns a function that stops it. */
-export function onTopicNames(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** True once names have been fetched. */
-export function hasTopicNames(): boolean {
-  return names.length > 0;
-}
-
 /** The topic's title in `lang`, or undefined for an id the live content does not have. */
 export function topicTitle(topic: TopicId, lang: Lang): string | undefined {
-  return byId.get(topic)?.[lang].title;
+  return byId.value.get(topic)?.[lang].title;
 }
 
 /** Every topic of the live content, in its order. */
 export function topicNames(): readonly TopicName[] {
-  return names;
+  return names.value;
 }
 
 /**
@@ -65,14 +55,12 @@ export function topicNames(): readonly TopicName[] {
  */
 export function wrapupReasons(): string[] {
   const moves: readonly string[] = CONVERSATION_MOVES;
-  return [...names.map((t) => t.id).filter((id) => !moves.includes(id)), OTHER_REASON];
+  return [...names.value.map((t) => t.id).filter((id) => !moves.includes(id)), OTHER_REASON];
 }
 
 /** Sets the names directly: for tests, and for a page that already holds them. */
 export function setTopicNames(topics: readonly TopicName[]): void {
-  names = topics;
-  byId = new Map(topics.map((t) => [t.id, t]));
-  for (const listener of listeners) listener();
+  names.value = topics;
 }
 
 async function fetchWithRetries(token: string, options: LoadOptions): Promise<boolean> {

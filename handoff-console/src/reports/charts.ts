@@ -16,7 +16,6 @@ export const CHART_COLOURS = {
 };
 
 export interface Chart {
-  el: HTMLElement;
   destroy(): void;
 }
 
@@ -46,6 +45,7 @@ function mount(host: HTMLElement, label: string, make: (width: number) => uPlot)
   host.setAttribute("role", "img");
   host.setAttribute("aria-label", label);
   let plot: uPlot | undefined;
+  let destroyed = false;
   // uPlot measures the container, which must be in the document first.
   const draw = () => {
     const width = Math.max(280, Math.floor(host.clientWidth || 600));
@@ -54,31 +54,33 @@ function mount(host: HTMLElement, label: string, make: (width: number) => uPlot)
   };
   const observer = typeof ResizeObserver === "function" ? new ResizeObserver(draw) : undefined;
   requestAnimationFrame(() => {
-    if (!host.isConnected) return;
+    // Redrawn (new report, language switch) before the first frame: the new chart draws.
+    if (destroyed || !host.isConnected) return;
     draw();
     observer?.observe(host);
   });
   return {
-    el: host,
     destroy: () => {
+      destroyed = true;
       observer?.disconnect();
       plot?.destroy();
     },
   };
 }
 
-/** Line chart of chats and bot-only chats for every day of the period (days as x). */
-export function dailyChatsChart(options: {
-  days: string[];
-  chats: number[];
-  botOnly: number[];
-  labels: { chats: string; botOnly: string };
-  summary: string;
-  lang: Lang;
-}): Chart {
+/** Line chart in `host` of chats and bot-only chats for every day of the period (days as x). */
+export function dailyChatsChart(
+  host: HTMLElement,
+  options: {
+    days: string[];
+    chats: number[];
+    botOnly: number[];
+    labels: { chats: string; botOnly: string };
+    summary: string;
+    lang: Lang;
+  },
+): Chart {
   const { days, lang } = options;
-  const host = document.createElement("div");
-  host.className = "chart";
   const x = days.map((_d, i) => i);
   return mount(host, options.summary, (width) => {
     return new uPlot(
@@ -123,15 +125,16 @@ export function dailyChatsChart(options: {
   });
 }
 
-/** Bar chart of how many survey answers gave each score 1-5. */
-export function scoreBarChart(options: {
-  counts: [number, number, number, number, number];
-  summary: string;
-  label: string;
-  lang: Lang;
-}): Chart {
-  const host = document.createElement("div");
-  host.className = "chart";
+/** Bar chart in `host` of how many survey answers gave each score 1-5. */
+export function scoreBarChart(
+  host: HTMLElement,
+  options: {
+    counts: [number, number, number, number, number];
+    summary: string;
+    label: string;
+    lang: Lang;
+  },
+): Chart {
   const bars = uPlot.paths.bars?.({ size: [0.6, 90] });
   return mount(host, options.summary, (width) => {
     return new uPlot(

@@ -1,0 +1,176 @@
+/**
+ * The advisor console: sign-in, then presence, the live queue and the advisor's chats over
+ * the `/advisor` socket.io namespace. Served at /console with a strict CSP (no inline
+ * script); all data is rendered as text, never as HTML.
+ */
+import { effect } from "@preact/signals";
+import { render } from "preact";
+import { setLang, text, uiLang } from "./i18n.ts";
+import { ReportsNavItem } from "./reports/NavLink.tsx";
+import {
+  announcement,
+  CHATS_HEADING_ID,
+  chatHeadingId,
+  chats,
+  connection,
+  QUEUE_HEADING_ID,
+  queue,
+  session,
+  signIn,
+  signInNotice,
+  signOut,
+  start,
+} from "./state.ts";
+import { STYLES } from "./styles.ts";
+import { ChatPanel, chatName } from "./views/ChatPanel.tsx";
+import { Presence } from "./views/Presence.tsx";
+import { Queue } from "./views/Queue.tsx";
+import { SignIn } from "./views/SignIn.tsx";
+
+function App() {
+  const t = text.value;
+  const current = session.value;
+  const state = connection.value;
+  return (
+    <>
+      <header class="topbar">
+        <div class="topline">
+          <h1>{t.appTitle}</h1>
+          <div class="user">
+            {current ? (
+              <>
+                <span class="who-am-i">{current.name ? t.signedInAs(current.name) : null}</span>
+                <button type="button" class="secondary small" onClick={() => signOut()}>
+                  {t.signOut}
+                </button>
+              </>
+            ) : null}
+          </div>
+          <button
+            type="button"
+            class="secondary small"
+            lang={t.switchLangTo}
+            onClick={() => setLang(uiLang.value === "fi" ? "sv" : "fi")}
+          >
+            {t.switchLang}
+          </button>
+        </div>
+        <div class="presence-area">{current ? <Presence /> : null}</div>
+        <p class="connection" role="status" data-state={state}>
+          {state ? (
+            <>
+              <span class="dot" aria-hidden="true" />
+              {t[state]}
+            </>
+          ) : null}
+        </p>
+      </header>
+      <nav aria-label={t.navLabel} hidden={!current}>
+        {current ? <Navigation token={current.token} /> : null}
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {current ? (
+          <>
+            <Queue />
+            <Chats />
+          </>
+        ) : (
+          <SignIn
+            // A new screen each time, so a new notice is focused and read.
+            key={signInNotice.value}
+            notice={signInNotice.value || undefined}
+            onSignedIn={signIn}
+          />
+        )}
+      </main>
+      <div class="sr-only" aria-live="polite" aria-atomic="true">
+        {announcement.value}
+      </div>
+    </>
+  );
+}
+
+/** An in-page link that moves focus (not only the scroll position) to its target. */
+function InPageLink(props: { target: string; chatId?: string; children: string }) {
+  return (
+    <a
+      href={`#${props.target}`}
+      data-chat-id={props.chatId}
+      onClick={(event) => {
+        event.preventDefault();
+        const target = document.getElementById(props.target);
+        target?.focus();
+        target?.scrollIntoView({ block: "start" });
+      }}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+/** The queue with its size and one link per chat, with the messages that came meanwhile. */
+function Navigation(props: { token: string }) {
+  const t = text.value;
+  return (
+    <ul>
+      <li>
+        <InPageLink target={QUEUE_HEADING_ID}>
+          {t.queueCountShort(queue.value.entries.length)}
+        </InPageLink>
+      </li>
+      <li>
+        <InPageLink target={CHATS_HEADING_ID}>{t.chatsTitle}</InPageLink>
+        <ul class="chat-links">
+          {chats.value.map((view) => {
+            const name = chatName(view.chat.value, t);
+            const unread = view.unread.value;
+            return (
+              <li key={view.chatId}>
+                <InPageLink target={chatHeadingId(view.chatId)} chatId={view.chatId}>
+                  {unread > 0 ? `${name} – ${t.newCount(unread)}` : name}
+                </InPageLink>
+              </li>
+            );
+          })}
+        </ul>
+      </li>
+      <ReportsNavItem token={props.token} />
+    </ul>
+  );
+}
+
+function Chats() {
+  const t = text.value;
+  const list = chats.value;
+  return (
+    <section class="chats-section" aria-labelledby={CHATS_HEADING_ID}>
+      <h2 id={CHATS_HEADING_ID} tabIndex={-1}>
+        {t.chatsTitle}
+      </h2>
+      <p class="muted" hidden={list.length > 0}>
+        {t.noChats}
+      </p>
+      <div class="chat-grid">
+        {list.map((view) => (
+          <ChatPanel key={view.chatId} view={view} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function boot(): void {
+  const style = document.createElement("style");
+  style.textContent = STYLES;
+  document.head.append(style);
+  effect(() => {
+    const t = text.value;
+    document.documentElement.lang = t.lang;
+    document.title = t.appTitle;
+  });
+  document.body.replaceChildren();
+  render(<App />, document.body);
+  start();
+}
+
+boot();

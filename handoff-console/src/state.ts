@@ -1,0 +1,240 @@
+/**
+ * The console's view state in signals, fed by the ConsoleClient's events: who is signed in,
+ * the connection, presence, the queue and one entry per open chat. The socket logic stays
+ * in consoleClient.ts; this module only turns its events into what the views render, and
+ * decides where focus and announcements go when something leaves the screen.
+ */
+import { batch, type Signal, signal } from "@preact/signals";
+import type { Lang } from "../../functions/contracts/lang.ts";
+import type { AdvisorStatus, ChatMessage, QueueEntry } from "../../functions/contracts/protocol.ts";
+import { clearSession, loadSession, type Session, saveSession } from "./auth.ts";
+import { type ActiveChat, type ConnectionState, ConsoleClient } from "./consoleClient.ts";
+import { getText } from "./i18n.ts";
+import { isSupervisorToken, tokenRoles } from "./reports/reportsApi.ts";
+import { loadTopicNames } from "./topicNames.ts";
+
+export const session = signal<Session | undefined>(loadSession());
+/** Why the sign-in screen is shown again (refused token); shown there as an alert. */
+export const signInNotice = signal("");
+export const connection = signal<ConnectionState | undefined>(undefined);
+/** What the server holds for this advisor (from an ack or an `advisor:status` event). */
+export const advisorStatus = signal<AdvisorStatus | undefined>(undefined);
+/** The latest queue snapshot and when it came (waiting times advance from then). */
+export const queue = signal<{ entries: readonly QueueEntry[]; receivedAt: number }>({
+  entries: [],
+  receivedAt: 0,
+});
+
+/** One open chat as the views show it. */
+export interface ChatView {
+  chatId: string;
+  /** A copy of the client's chat, replaced on every change so views re-render. */
+  chat: Signal<ActiveChat>;
+  /** Customer and bot messages that arrived while focus was elsewhere. */
+  unread: Signal<number>;
+  /** Each message keeps the language the chat had when it came (a switch changes the next). */
+  messageLang: Map<string, Lang>;
+  /** The last message of the conversation before this advisor took it, if any. */
+  lastBeforeAccept: string | undefined;
+}
+
+export const chats = signal<readonly ChatView[]>([]);
+
+let client: ConsoleClient | undefined;
+
+/** The open connection's client; undefined while signed out. */
+export function currentClient(): ConsoleClient | undefined {
+  return client;
+}
+
+// Announcer ---------------------------------------------------------------------------------
+
+/** The polite live region's text. */
+export const announcement = signal("");
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Says a status message once through the live region (emptied first so a repeat is read). */
+export function announce(message: string): void {
+  announcement.value = "";
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    announcement.value = message;
+    announceTimer = setTimeout(() => {
+      announcement.value = "";
+    }, 8000);
+  }, 50);
+}
+
+// Ids and focus -----------------------------------------------------------------------------
+
+export const QUEUE_HEADING_ID = "queue-title";
+export const CHATS_HEADING_ID = "chats-title";
+export const chatHeadingId = (chatId: string) => `chat-${chatId}-title`;
+export const composeId = (chatId: string) => `chat-${chatId}-compose`;
+
+function panelOf(chatId: string): HTMLElement | null {
+  return document.querySelector(`article.chat[data-chat-id="${CSS.escape(chatId)}"]`);
+}
+
+/** True when focus is inside the chat's panel. */
+function focusIsIn(chatId: string): boolean {
+  return panelOf(chatId)?.contains(document.activeElement) ?? false;
+}
+
+/** Moves focus to an element by id once the views have rendered the latest change. */
+export function focusLater(id: string): void {
+  setTimeout(() => document.getElementById(id)?.focus(), 0);
+}
+
+/** Moves focus into a chat: its message box, or its heading once the chat has ended. */
+export function focusChat(chatId: string): void {
+  setTimeout(() => {
+    const compose = document.getElementById(composeId(chatId));
+    if (compose && !compose.closest("[hidden]")) compose.focus();
+    else document.getElementById(chatHeadingId(chatId))?.focus();
+  }, 0);
+}
+
+// Session -----------------------------------------------------------------------------------
+
+export function signIn(token: string, name?: string): void {
+  const next: Session = { token, ...(name ? { name } : {}) };
+  saveSession(next);
+  batch(() => {
+    signInNotice.value = "";
+    session.value = next;
+  });
+  start();
+}
+
+export function signOut(notice = ""): void {
+  clearSession();
+  client?.close();
+  client = undefined;
+  clearTimeout(queueAnnounceTimer);
+  lastQueueIds = "";
+  batch(() => {
+    session.value = undefined;
+    signInNotice.value = notice;
+    connection.value = undefined;
+    advisorStatus.value = undefined;
+    queue.value = { entries: [], receivedAt: 0 };
+    chats.value = [];
+  });
+}
+
+/** Connects with the saved session and feeds its events into the signals above. */
+export function start(): void {
+  const current = session.value;
+  if (!current) return;
+  // The /advisor namespace refuses a token without the advisor role: a supervisor's work
+  // here is the Reports page, so go there instead of a connection that cannot open.
+  if (isSupervisorToken(current.token) && !tokenRoles(current.token).includes("advisor")) {
+    location.assign("/console/reports");
+    return;
+  }
+  void loadTopicNames(current.token);
+  const c = new ConsoleClient({ token: current.token });
+  client = c;
+  const find = (chatId: string) => chats.value.find((v) => v.chatId === chatId);
+  // The client changes its chats in place: hand the views a fresh copy.
+  const refresh = (chatId: string) => {
+    const view = find(chatId);
+    const chat = c.chats.get(chatId);
+    if (view && chat) view.chat.value = copy(chat);
+  };
+
+  c.on({
+    connection: (state) => {
+      connection.value = state;
+    },
+    unauthorized: (message) => {
+      const t = getText();
+      signOut(message ? `${t.unauthorized} ${t.serverSaid(message)}` : t.unauthorized);
+    },
+    status: (status) => {
+      advisorStatus.value = status;
+      const saved = session.value;
+      if (saved && status.displayName && status.displayName !== saved.name) {
+        const next = { ...saved, name: status.displayName };
+        saveSession(next);
+        session.value = next;
+      }
+    },
+    queue: (waiting) => updateQueue(waiting),
+    chatOpened: (chat) => {
+      const view: ChatView = {
+        chatId: chat.chatId,
+        chat: signal(copy(chat)),
+        unread: signal(0),
+        messageLang: new Map(chat.messages.map((m) => [m.id, chat.lang])),
+        lastBeforeAccept: chat.messages.at(-1)?.id,
+      };
+      chats.value = [...chats.value, view];
+    },
+    chatClosed: (chatId, reason, detail) => {
+      if (!find(chatId)) return;
+      const hadFocus = focusIsIn(chatId);
+      chats.value = chats.value.filter((v) => v.chatId !== chatId);
+      const t = getText();
+      announce(
+        reason === "wrapped-up"
+          ? t.wrapupSaved
+          : reason === "transferred" && detail?.lang
+            ? t.transferred(detail.lang)
+            : t.returnedToQueue,
+      );
+      if (hadFocus) {
+        const next = chats.value[0];
+        focusLater(next ? chatHeadingId(next.chatId) : QUEUE_HEADING_ID);
+      }
+    },
+    message: (chatId, message: ChatMessage) => {
+      const view = find(chatId);
+      if (!view) return;
+      view.messageLang.set(message.id, c.chats.get(chatId)?.lang ?? view.chat.peek().lang);
+      batch(() => {
+        if (message.from !== "advisor" && !focusIsIn(chatId)) view.unread.value += 1;
+        refresh(chatId);
+      });
+    },
+    pending: refresh,
+    typing: refresh,
+    language: refresh,
+    ended: refresh,
+  });
+  c.connect();
+}
+
+function copy(chat: ActiveChat): ActiveChat {
+  return {
+    ...chat,
+    topics: [...chat.topics],
+    messages: [...chat.messages],
+    pending: [...chat.pending],
+  };
+}
+
+// Queue -------------------------------------------------------------------------------------
+
+const QUEUE_ANNOUNCE_DELAY_MS = 1500;
+let lastQueueIds = "";
+let queueAnnounceTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * A new snapshot. Only changes in who is waiting are announced, at most once per
+ * QUEUE_ANNOUNCE_DELAY_MS however often snapshots come, and never for the ticking clock.
+ */
+function updateQueue(waiting: readonly QueueEntry[]): void {
+  queue.value = { entries: [...waiting], receivedAt: Date.now() };
+  const ids = waiting
+    .map((e) => e.chatId)
+    .sort()
+    .join(" ");
+  if (ids === lastQueueIds) return;
+  lastQueueIds = ids;
+  clearTimeout(queueAnnounceTimer);
+  queueAnnounceTimer = setTimeout(() => {
+    announce(getText().queueCount(queue.value.entries.length));
+  }, QUEUE_ANNOUNCE_DELAY_MS);
+}

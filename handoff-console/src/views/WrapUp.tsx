@@ -1,0 +1,109 @@
+import { useId, useRef, useState } from "preact/hooks";
+import { NOTE_MAX, type Result } from "../consoleClient.ts";
+import { errorText, reasonLabel, text } from "../i18n.ts";
+import { wrapupReasons } from "../topicNames.ts";
+
+/**
+ * Wrap-up after a chat: the contact reason (a topic, or "other") and an optional note, as
+ * advisors record today for reporting. Saving closes the chat panel. The reasons are the
+ * live content's topics; if they arrive after the form is shown, the list fills in then.
+ */
+export function WrapUp(props: {
+  headingId: string;
+  save(reason: string, note: string): Promise<Result>;
+}) {
+  const t = text.value;
+  const id = useId();
+  const select = useRef<HTMLSelectElement>(null);
+  const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
+  const [missing, setMissing] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [failed, setFailed] = useState<{ code: string; message: string } | undefined>();
+  const ids = {
+    reason: `${id}-reason`,
+    reasonError: `${id}-reason-error`,
+    note: `${id}-note`,
+    hint: `${id}-hint`,
+    counter: `${id}-count`,
+  };
+
+  return (
+    <form
+      class="wrapup stack"
+      aria-labelledby={props.headingId}
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (saving) return;
+        if (!reason) {
+          setMissing(true);
+          select.current?.focus();
+          return;
+        }
+        setSaving(true);
+        const ack = await props.save(reason, note);
+        setSaving(false);
+        setFailed(ack.ok ? undefined : ack.error);
+      }}
+    >
+      <h4 id={props.headingId} tabIndex={-1}>
+        {t.wrapupTitle}
+      </h4>
+      <p>{t.wrapupIntro}</p>
+      <label for={ids.reason}>{t.reason}</label>
+      <select
+        id={ids.reason}
+        ref={select}
+        name="reason"
+        required
+        value={reason}
+        aria-describedby={ids.reasonError}
+        aria-invalid={missing ? "true" : undefined}
+        onChange={(event) => {
+          setReason(event.currentTarget.value);
+          if (event.currentTarget.value) setMissing(false);
+        }}
+      >
+        <option value="">{t.chooseReason}</option>
+        {wrapupReasons().map((reasonId) => (
+          <option key={reasonId} value={reasonId}>
+            {reasonLabel(t, reasonId)}
+          </option>
+        ))}
+      </select>
+      <p id={ids.reasonError} class="error">
+        {missing ? (
+          <>
+            <span aria-hidden="true">⚠ </span>
+            {t.reasonRequired}
+          </>
+        ) : null}
+      </p>
+      <label for={ids.note}>{t.note}</label>
+      <p id={ids.hint} class="muted small-text">
+        {t.noteHint(NOTE_MAX)}
+      </p>
+      <textarea
+        id={ids.note}
+        name="note"
+        rows={3}
+        maxLength={NOTE_MAX}
+        value={note}
+        aria-describedby={`${ids.hint} ${ids.counter}`}
+        onInput={(event) => setNote(event.currentTarget.value)}
+      />
+      <p id={ids.counter} class="muted small-text">
+        {t.charsLeft(NOTE_MAX - note.length)}
+      </p>
+      <p class="error" role="alert">
+        {failed ? errorText(t, failed) : ""}
+      </p>
+      <div>
+        <button type="submit" class="primary" aria-disabled={saving ? "true" : undefined}>
+          {saving ? t.saving : t.saveWrapup}
+        </button>
+      </div>
+    </form>
+  );
+}

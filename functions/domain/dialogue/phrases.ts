@@ -1,17 +1,15 @@
 import type { Lang } from "../../contracts/lang.ts";
+import { CHANNEL_PHRASES } from "../channelPhrases.ts";
 
 /**
  * Fixed sentences the service says in its own voice, in both national languages.
  * Wording follows the agency's chat (see ../shared/context.md).
  */
 export const PHRASES = {
+  ...CHANNEL_PHRASES,
   welcome: {
     fi: "Hei! Olen Verohallinnon chatbot. Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.",
     sv: "Hej! Jag är Skatteförvaltningens chattbot. Jag svarar bäst när du ställer en fråga i taget.",
-  },
-  advisorHours: {
-    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
-    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00-16.00.",
   },
   chatEnded: {
     fi: "Keskustelu päättyi.",
@@ -33,9 +31,6 @@ export const PHRASES = {
     fi: "En näytä löytävän vastausta. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai varata ajan.",
     sv: "Jag verkar inte hitta något svar. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller boka en tid.",
   },
-  talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
-  requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
-  bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
   recognizerDown: {
     fi: "Chatbot ei juuri nyt pysty vastaamaan kysymyksiin. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai yrittää hetken kuluttua uudelleen.",
     sv: "Chattboten kan inte svara på frågor just nu. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller försöka igen om en stund.",

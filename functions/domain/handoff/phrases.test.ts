@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CHANNEL_PHRASES } from "../channelPhrases.ts";
+import { PHRASES } from "../dialogue/phrases.ts";
 import { HANDOFF_PHRASES, handoffPhrase, waitInWords } from "./phrases.ts";
 
 describe("handoff phrases", () => {
@@ -15,6 +17,13 @@ describe("handoff phrases", () => {
     expect(handoffPhrase("advisorHours", "fi")).toBe(
       "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
     );
+  });
+
+  it("offers the other channels in the bot's words, from one definition", () => {
+    for (const id of Object.keys(CHANNEL_PHRASES) as (keyof typeof CHANNEL_PHRASES)[]) {
+      expect(HANDOFF_PHRASES[id], id).toBe(CHANNEL_PHRASES[id]);
+      expect(PHRASES[id], id).toBe(CHANNEL_PHRASES[id]);
+    }
   });
 
   it("says the wait in words", () => {

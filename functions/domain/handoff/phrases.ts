@@ -1,14 +1,12 @@
 import type { Lang } from "../../contracts/lang.ts";
+import { CHANNEL_PHRASES } from "../channelPhrases.ts";
 
 /**
  * What the service says in the chat while routing to a person, in both national languages.
- * The hours sentence is the agency's own ("Voin kutsua asiakasneuvojan mukaan...").
+ * The channel offers and the hours sentence are shared with the bot (CHANNEL_PHRASES).
  */
 export const HANDOFF_PHRASES = {
-  advisorHours: {
-    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00-16.00.",
-    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00-16.00.",
-  },
+  ...CHANNEL_PHRASES,
   nextOpening: {
     fi: "Asiakasneuvojat ovat seuraavan kerran paikalla {when}.",
     sv: "Kundrådgivarna är tillbaka {when}.",
@@ -55,8 +53,6 @@ export const HANDOFF_PHRASES = {
     fi: "Olet jo jonossa asiakasneuvojalle.",
     sv: "Du står redan i kön till en kundrådgivare.",
   },
-  requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
-  bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
 } as const;
 
 type Simple = Exclude<keyof typeof HANDOFF_PHRASES, "queueName">;

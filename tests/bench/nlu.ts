@@ -3,7 +3,6 @@
 import { createRequire } from "node:module";
 import { EmbeddedRecognizer } from "../../functions/adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../functions/content/loadContent.ts";
-import type { BotContent } from "../../functions/content/schema.ts";
 import {
   evaluate,
   leakedCases,
@@ -11,6 +10,7 @@ import {
   percent,
   type TestCase,
 } from "../../functions/content/testSet.ts";
+import type { BotContent } from "../../functions/contracts/content.ts";
 import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
 import { type IntentId, NO_INTENT } from "../../functions/contracts/topics.ts";
 

@@ -1,10 +1,10 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import type { BotContent } from "../../contracts/content.ts";
 import { type Lang, langSchema } from "../../contracts/lang.ts";
 import { NO_INTENT } from "../../contracts/topics.ts";
-import type { BotContent } from "../schema.ts";
-import { answerPieces } from "../topicAnswer.ts";
+import { answerPieces } from "../../domain/dialogue/topicAnswer.ts";
 import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
 
 const USAGE = `Usage:

@@ -1,10 +1,10 @@
-import type { AnswerPieces } from "../../content/topicAnswer.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
 import { NO_INTENT, type TopicId } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../chat/model.ts";
 import type { IntentScore, Recognition } from "../ports.ts";
 import { phrase } from "./phrases.ts";
+import type { AnswerPieces } from "./topicAnswer.ts";
 
 /** The parts of the topic library the dialogue needs. */
 export interface TopicLibrary {

@@ -1,4 +1,4 @@
-import type { Namespace, Server, Socket } from "socket.io";
+import type { DefaultEventsMap, Namespace, Server } from "socket.io";
 import {
   answerFeedbackSchema,
   CHAT_NAMESPACE,
@@ -40,10 +40,15 @@ interface CustomerSocketData {
   chatId?: string;
 }
 
-type CustomerSocket = Socket<
+/**
+ * /chat typed by the protocol's event maps; each handler's payload and ack follow from its
+ * event name. One server carries both namespaces, so the server itself stays untyped and
+ * each namespace declares its own maps (socket.io's typed-namespace pattern).
+ */
+export type ChatNamespace = Namespace<
   CustomerToServerEvents,
   ServerToCustomerEvents,
-  Record<string, never>,
+  DefaultEventsMap,
   CustomerSocketData
 >;
 
@@ -81,7 +86,7 @@ class NotStartedError extends ChatError {
 }
 
 /** The customer side of the protocol: validate, call the domain, acknowledge, broadcast. */
-export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
+export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps): ChatNamespace {
   const { chats, identity } = deps;
   /**
    * A chat's messages are taken one at a time (accept, answer, routing), in the order they
@@ -103,15 +108,10 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     if (!canSeePersonalData(customer)) throw assuranceTooLowError();
     return customer;
   }
-  const nsp = io.of(CHAT_NAMESPACE) as unknown as Namespace<
-    CustomerToServerEvents,
-    ServerToCustomerEvents,
-    Record<string, never>,
-    CustomerSocketData
-  >;
+  const nsp: ChatNamespace = io.of(CHAT_NAMESPACE);
 
-  nsp.on("connection", (socket: CustomerSocket) => {
-    limitEventRate(socket as unknown as Socket, deps.rateLimit);
+  nsp.on("connection", (socket) => {
+    limitEventRate(socket, deps.rateLimit);
     const currentChat = () => {
       const chatId = socket.data.chatId;
       if (!chatId) throw new NotStartedError();

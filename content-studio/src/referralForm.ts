@@ -6,7 +6,7 @@ import type { Lang, Problem, ReferralGroup, Severity } from "./api.ts";
 import { parsePath } from "./problems.ts";
 import { nonBlankLines, TOPIC_ID_PATTERN } from "./topicForm.ts";
 
-/** The content rules' limits for a referral (functions/content/schema.ts), for the counters. */
+/** The content rules' limits for a referral (functions/contracts/content.ts), for the counters. */
 export const MAX_REFERRAL_ANSWER_CHARS = 300;
 export const MIN_REFERRAL_SENTENCES = 5;
 

@@ -1,7 +1,7 @@
 import { Document, type Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import type { ReferralGroup, TopicFile, TopicLocale } from "../contracts/content.ts";
 import { LANGS, type Lang } from "../contracts/lang.ts";
-import type { ContentBundle, HeldOutCase, HeldOutSplit } from "./bundle.ts";
-import type { ReferralGroup, TopicFile, TopicLocale } from "./schema.ts";
+import type { ContentBundle, HeldOutCase, HeldOutSplit } from "../domain/content/bundle.ts";
 
 /**
  * A content version written back as the files of bot-content/, in one fixed layout: key

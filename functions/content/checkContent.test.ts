@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEX_LIMITS } from "../adapters/lex/lexLocale.ts";
 import { SYSTEM_TOPICS } from "../contracts/topics.ts";
+import { answerPieces } from "../domain/dialogue/topicAnswer.ts";
 import { checkContent, MIN_TESTS_PER_LANG } from "./checkContent.ts";
 import { botContentFromJson, botContentToJson } from "./contentSnapshot.ts";
 import { ContentError, loadBotContent } from "./loadContent.ts";
-import { answerPieces } from "./topicAnswer.ts";
 
 // Line numbers in the assertions refer to this layout; keep it stable.
 function topicYaml(

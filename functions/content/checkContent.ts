@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
+import type { ReferralGroup, TestCase, TopicFile } from "../contracts/content.ts";
 import { type Lang, langSchema } from "../contracts/lang.ts";
 import {
   type CheckOptions,
@@ -12,7 +13,6 @@ import {
   type HeldOutSplit,
   schemaProblems,
 } from "./rules.ts";
-import type { ReferralGroup, TestCase, TopicFile } from "./schema.ts";
 import { lineAt, lineOf, readYamlSource, type YamlSource } from "./yamlSource.ts";
 
 // The rules live in rules.ts (no fs, no YAML: the studio bundles them); this module reads

@@ -1,3 +1,4 @@
+import { draftTestsSchema, referralGroupSchema, topicFileSchema } from "../contracts/content.ts";
 import type { ContentIssue, ContentRules } from "../domain/content/contentWorkflow.ts";
 import {
   type ContentProblem,
@@ -5,7 +6,6 @@ import {
   validateDraftReferral,
   validateDraftTopic,
 } from "./rules.ts";
-import { draftTestsSchema, referralGroupSchema, topicFileSchema } from "./schema.ts";
 
 /** content:check's rules as the studio's workflow applies them: to a topic, or a whole version. */
 export const contentRules: ContentRules = {

@@ -1,11 +1,11 @@
 import * as z from "zod";
-import { PARSE_ONCE } from "../contracts/validation.ts";
 import {
   type BotContent,
   outOfScopeFileSchema,
   referralGroupSchema,
   topicFileSchema,
-} from "./schema.ts";
+} from "../contracts/content.ts";
+import { PARSE_ONCE } from "../contracts/validation.ts";
 
 /**
  * Validated bot content as one JSON file, for the Lambda bundle: written at synth from

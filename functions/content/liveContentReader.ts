@@ -1,6 +1,6 @@
+import type { BotContent } from "../contracts/content.ts";
+import { type ContentBundle, contentOf } from "../domain/content/bundle.ts";
 import type { Logger } from "../observability/logger.ts";
-import { type ContentBundle, contentOf } from "./bundle.ts";
-import type { BotContent } from "./schema.ts";
 
 /**
  * What a short-lived process (the fulfillment Lambda) answers from: the live content version,

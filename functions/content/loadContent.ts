@@ -1,10 +1,10 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ContentBundle } from "./bundle.ts";
+import type { BotContent } from "../contracts/content.ts";
+import type { ContentBundle } from "../domain/content/bundle.ts";
 import { type ContentProblem, checkContent, formatProblems } from "./checkContent.ts";
-import type { BotContent } from "./schema.ts";
 
-export type { BotContent, Topic } from "./schema.ts";
+export type { BotContent, Topic } from "../contracts/content.ts";
 
 /** Where content lives in this repository. */
 export const DEFAULT_CONTENT_DIR = join(

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { ReferralGroup, TestCase, TopicFile } from "../contracts/content.ts";
 import { SYSTEM_TOPICS } from "../contracts/topics.ts";
 import { referralYaml } from "./bundleYaml.ts";
 import { checkContent, readBundle } from "./checkContent.ts";
@@ -13,7 +14,6 @@ import {
   validateDraftReferral,
   validateDraftTopic,
 } from "./rules.ts";
-import type { ReferralGroup, TestCase, TopicFile } from "./schema.ts";
 
 function topic(id: string, extra: Partial<TopicFile> = {}): TopicFile {
   const locale = (lang: string) => ({

@@ -5,14 +5,6 @@
  */
 import type * as z from "zod";
 import { LEX_LIMITS, lexLocaleUsage, quotaLevel } from "../adapters/lex/lexLocale.ts";
-import { LANGS, type Lang } from "../contracts/lang.ts";
-import {
-  isWellFormedTopicId,
-  NO_INTENT,
-  SYSTEM_TOPICS,
-  TOPIC_ID_RULE,
-} from "../contracts/topics.ts";
-import { type ContentBundle, contentOf, HELD_OUT_SPLITS, type HeldOutSplit } from "./bundle.ts";
 import {
   type BotContent,
   draftTestsSchema,
@@ -31,10 +23,23 @@ import {
   type TopicFile,
   testCaseSchema,
   topicFileSchema,
-} from "./schema.ts";
+} from "../contracts/content.ts";
+import { LANGS, type Lang } from "../contracts/lang.ts";
+import {
+  isWellFormedTopicId,
+  NO_INTENT,
+  SYSTEM_TOPICS,
+  TOPIC_ID_RULE,
+} from "../contracts/topics.ts";
+import {
+  type ContentBundle,
+  contentOf,
+  HELD_OUT_SPLITS,
+  type HeldOutSplit,
+} from "../domain/content/bundle.ts";
 
-export type { ContentBundle } from "./bundle.ts";
-export type { TestCase } from "./schema.ts";
+export type { TestCase } from "../contracts/content.ts";
+export type { ContentBundle } from "../domain/content/bundle.ts";
 
 export interface ContentProblem {
   severity: "error" | "warning";
@@ -73,7 +78,7 @@ export interface CheckOptions {
   unreadable?: readonly string[];
 }
 
-export { HELD_OUT_SPLITS, type HeldOutSplit } from "./bundle.ts";
+export { HELD_OUT_SPLITS, type HeldOutSplit } from "../domain/content/bundle.ts";
 
 /** Fewer test messages than this per language and a topic's score is mostly noise. */
 export const MIN_TESTS_PER_LANG = 8;

@@ -1,11 +1,11 @@
 import { Worker } from "node:worker_threads";
+import type { ContentBundle } from "../domain/content/bundle.ts";
 import type {
   ContentIssue,
   ContentRules,
   ReferralCheck,
   TopicCheck,
 } from "../domain/content/contentWorkflow.ts";
-import type { ContentBundle } from "./bundle.ts";
 import type { RulesRequest, RulesResponse } from "./worker/rulesProtocol.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from "../contracts/lang.ts";
 import { NO_INTENT } from "../contracts/topics.ts";
-import type { ContentBundle, HeldOutCase, HeldOutSplit } from "./bundle.ts";
+import type { ContentBundle, HeldOutCase, HeldOutSplit } from "../domain/content/bundle.ts";
 
 /**
  * The publish gate, the same as content:test's: below these a version does not go live.

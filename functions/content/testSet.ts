@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { type BotContent, type TestFile, testFileSchema } from "../contracts/content.ts";
 import type { Lang } from "../contracts/lang.ts";
 import { type IntentId, NO_INTENT } from "../contracts/topics.ts";
 import { heldOutKey } from "./rules.ts";
-import { type BotContent, type TestFile, testFileSchema } from "./schema.ts";
 
 export type TestCase = TestFile["cases"][number];
 

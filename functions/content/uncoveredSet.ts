@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { type BotContent, type UncoveredCase, uncoveredFileSchema } from "../contracts/content.ts";
 import type { Lang } from "../contracts/lang.ts";
 import type { Decision } from "../domain/dialogue/decision.ts";
-import { type BotContent, type UncoveredCase, uncoveredFileSchema } from "./schema.ts";
 import { leakedCases, leakKey, loadTestCases } from "./testSet.ts";
 
 /**

@@ -9,6 +9,7 @@ import type {
   AppointmentCancelled,
   AppointmentReschedule,
   AppointmentRescheduled,
+  callbackCloseSchema,
   OwnAppointment,
 } from "./contactRequests.ts";
 import { type Lang, langSchema } from "./lang.ts";
@@ -196,29 +197,56 @@ export interface ChatStartResult {
   authenticated?: boolean;
 }
 
-/** Events a customer client sends on the /chat namespace. */
+/**
+ * What a client may send for an event: its schema's input. The gateway validates every
+ * payload with that same schema (gateway/acks.ts), so the two cannot drift apart.
+ */
+type PayloadOf<S extends z.ZodType> = z.input<S>;
+
+/**
+ * Events a customer client sends on the /chat namespace. The gateway's handler for each is
+ * typed from here: its payload from the schema, its ack from the AckCallback.
+ */
 export interface CustomerToServerEvents {
-  "chat:start": (payload: ChatStartRequest, ack: AckCallback<ChatStartResult>) => void;
-  "chat:message": (payload: CustomerMessageRequest, ack: AckCallback<{ id: string }>) => void;
-  "chat:typing": (payload: { typing: boolean }, ack?: AckCallback) => void;
+  "chat:start": (
+    payload: PayloadOf<typeof chatStartSchema>,
+    ack: AckCallback<ChatStartResult>,
+  ) => void;
+  "chat:message": (
+    payload: PayloadOf<typeof customerMessageSchema>,
+    ack: AckCallback<{ id: string }>,
+  ) => void;
+  "chat:typing": (payload: PayloadOf<typeof typingSchema>, ack?: AckCallback) => void;
   "chat:authenticate": (
-    payload: { idToken: string },
+    payload: PayloadOf<typeof chatAuthenticateSchema>,
     ack: AckCallback<{ authenticated: true; name: string; personalData: boolean }>,
   ) => void;
-  "chat:language": (payload: { lang: Lang }, ack: AckCallback<{ lang: Lang }>) => void;
-  "chat:end": (payload: Record<string, never>, ack: AckCallback<{ surveyToken: string }>) => void;
+  "chat:language": (
+    payload: PayloadOf<typeof chatLanguageSchema>,
+    ack: AckCallback<{ lang: Lang }>,
+  ) => void;
+  "chat:end": (
+    payload: PayloadOf<typeof chatEndSchema>,
+    ack: AckCallback<{ surveyToken: string }>,
+  ) => void;
   /** A vote on a bot answer; a second vote on the same answer replaces the first. */
-  "chat:feedback": (payload: AnswerFeedback, ack: AckCallback) => void;
-  "survey:submit": (payload: SurveySubmission, ack: AckCallback) => void;
-  "chat:handoff": (payload: Record<string, never>, ack: AckCallback<HandoffResult>) => void;
-  "chat:leave-queue": (payload: Record<string, never>, ack: AckCallback) => void;
+  "chat:feedback": (payload: PayloadOf<typeof answerFeedbackSchema>, ack: AckCallback) => void;
+  "survey:submit": (payload: PayloadOf<typeof surveySubmitSchema>, ack: AckCallback) => void;
+  "chat:handoff": (
+    payload: PayloadOf<typeof handoffRequestSchema>,
+    ack: AckCallback<HandoffResult>,
+  ) => void;
+  "chat:leave-queue": (payload: PayloadOf<typeof leaveQueueSchema>, ack: AckCallback) => void;
   /** The signed-in customer's own booked appointments still ahead; UNAUTHORIZED unsigned. */
   "appointments:list": (
     payload: Record<string, never>,
     ack: AckCallback<{ appointments: OwnAppointment[] }>,
   ) => void;
   /** Cancels an own appointment (reference + phone, or reference alone when signed in). */
-  "appointment:cancel": (payload: AppointmentCancel, ack: AckCallback<AppointmentCancelled>) => void;
+  "appointment:cancel": (
+    payload: AppointmentCancel,
+    ack: AckCallback<AppointmentCancelled>,
+  ) => void;
   /** Moves an own appointment to another free slot; the old one is cancelled. */
   "appointment:reschedule": (
     payload: AppointmentReschedule,
@@ -321,33 +349,36 @@ export interface AdvisorStatus {
   displayName: string;
 }
 
-/** Events the advisor console sends on /advisor. */
+/** Events the advisor console sends on /advisor; typed from the schemas as the customer's. */
 export interface AdvisorToServerEvents {
-  "advisor:status": (payload: AdvisorStatusRequest, ack: AckCallback<AdvisorStatus>) => void;
+  "advisor:status": (
+    payload: PayloadOf<typeof advisorStatusSchema>,
+    ack: AckCallback<AdvisorStatus>,
+  ) => void;
   "chat:accept": (
-    payload: { chatId: string },
+    payload: PayloadOf<typeof advisorChatSchema>,
     ack: AckCallback<{ chat: AdvisorChat; transcript: ChatMessage[] }>,
   ) => void;
   "chat:message": (
-    payload: { chatId: string; text: string; clientId?: string },
+    payload: PayloadOf<typeof advisorMessageSchema>,
     ack: AckCallback<{ id: string }>,
   ) => void;
-  "chat:typing": (payload: { chatId: string; typing: boolean }, ack?: AckCallback) => void;
-  "chat:transfer": (payload: { chatId: string; lang: Lang }, ack: AckCallback) => void;
-  "chat:end": (payload: { chatId: string }, ack: AckCallback) => void;
+  "chat:typing": (payload: PayloadOf<typeof advisorTypingSchema>, ack?: AckCallback) => void;
+  "chat:transfer": (payload: PayloadOf<typeof advisorTransferSchema>, ack: AckCallback) => void;
+  "chat:end": (payload: PayloadOf<typeof advisorChatSchema>, ack: AckCallback) => void;
   /** A second wrap-up of the same chat is kept as a correction (`correction: true`). */
   "chat:wrapup": (
-    payload: { chatId: string; reason: string; note?: string },
+    payload: PayloadOf<typeof advisorWrapupSchema>,
     ack: AckCallback<{ correction?: true }>,
   ) => void;
   /** Open callback requests, oldest first. */
   "callbacks:list": (
-    payload: Record<string, never>,
+    payload: PayloadOf<typeof callbacksListSchema>,
     ack: AckCallback<{ callbacks: OpenCallbackItem[] }>,
   ) => void;
-  /** Marks a callback done after calling (payload: callbackCloseSchema in contactRequests.ts). */
+  /** Marks a callback done after calling. */
   "callback:close": (
-    payload: { reference: string; note?: string },
+    payload: PayloadOf<typeof callbackCloseSchema>,
     ack: AckCallback<{ reference: string; closedAt: string }>,
   ) => void;
 }

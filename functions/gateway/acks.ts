@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import type { Ack, AckError } from "../contracts/protocol.ts";
+import type { Ack, AckCallback, AckError } from "../contracts/protocol.ts";
 import { describeValidationError } from "../contracts/validation.ts";
 import { ChatError, ServiceUnavailableError } from "../domain/chat/errors.ts";
 import { IdentityError, IdentityUnavailableError } from "../domain/identity/identity.ts";
@@ -45,8 +45,8 @@ export function handleEvent<S extends z.ZodType, R extends object>(
   context: EventContext,
   event: string,
   schema: S,
-  run: (payload: z.infer<S>, ack: (result: R) => void) => Promise<void>,
-) {
+  run: (payload: z.output<S>, ack: (result: R) => void) => Promise<void>,
+): (payload: z.input<S>, ack?: AckCallback<R>) => void {
   const { logger, inFlight } = context;
   return (payload: unknown, ack?: unknown) => {
     let answered = false;

@@ -1,4 +1,4 @@
-import type { Namespace, Server, Socket } from "socket.io";
+import type { DefaultEventsMap, Namespace, Server } from "socket.io";
 import { callbackCloseSchema } from "../contracts/contactRequests.ts";
 import {
   ADVISOR_NAMESPACE,
@@ -32,10 +32,11 @@ interface AdvisorSocketData {
   advisor: AdvisorIdentity;
 }
 
-type AdvisorSocket = Socket<
+/** /advisor typed by the protocol's event maps, as /chat is (see ChatNamespace). */
+export type AdvisorNamespace = Namespace<
   AdvisorToServerEvents,
   ServerToAdvisorEvents,
-  Record<string, never>,
+  DefaultEventsMap,
   AdvisorSocketData
 >;
 
@@ -73,14 +74,9 @@ function refusal(code: ConnectRefusal["code"], message: string): Error & { data:
  * Each event: validate, call the handoff service, acknowledge; broadcasts come from the
  * notifiers.
  */
-export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps) {
+export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps): AdvisorNamespace {
   const { handoff, identity, logger } = deps;
-  const nsp = io.of(ADVISOR_NAMESPACE) as unknown as Namespace<
-    AdvisorToServerEvents,
-    ServerToAdvisorEvents,
-    Record<string, never>,
-    AdvisorSocketData
-  >;
+  const nsp: AdvisorNamespace = io.of(ADVISOR_NAMESPACE);
 
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -133,7 +129,7 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
     );
   });
 
-  nsp.on("connection", (socket: AdvisorSocket) => {
+  nsp.on("connection", (socket) => {
     const advisor = socket.data.advisor;
     const id = advisor.advisorId;
     void socket.join([advisorRoom(id), ADVISORS_ROOM]);

@@ -1,4 +1,4 @@
-import type { Namespace, Server, Socket } from "socket.io";
+import type { DefaultEventsMap, Namespace, Server } from "socket.io";
 import type { ClientAddressOf } from "../adapters/network/clientAddress.ts";
 import {
   appointmentCancelSchema,
@@ -58,10 +58,15 @@ interface CustomerSocketData {
   address?: string;
 }
 
-type CustomerSocket = Socket<
+/**
+ * /chat typed by the protocol's event maps; each handler's payload and ack follow from its
+ * event name. One server carries both namespaces, so the server itself stays untyped and
+ * each namespace declares its own maps (socket.io's typed-namespace pattern).
+ */
+export type ChatNamespace = Namespace<
   CustomerToServerEvents,
   ServerToCustomerEvents,
-  Record<string, never>,
+  DefaultEventsMap,
   CustomerSocketData
 >;
 
@@ -122,7 +127,10 @@ class NotStartedError extends ChatError {
 }
 
 /** The customer side of the protocol: validate, call the domain, acknowledge, broadcast. */
-export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
+export function registerChatNamespace(
+  io: Server,
+  deps: ChatNamespaceDeps,
+): { nsp: ChatNamespace; departures: ReturnType<typeof createQueueDepartures> } {
   const { chats, identity } = deps;
   /**
    * A chat's messages are taken one at a time (accept, answer, routing), in the order they
@@ -153,12 +161,7 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     if (!canSeePersonalData(customer)) throw assuranceTooLowError();
     return customer;
   }
-  const nsp = io.of(CHAT_NAMESPACE) as unknown as Namespace<
-    CustomerToServerEvents,
-    ServerToCustomerEvents,
-    Record<string, never>,
-    CustomerSocketData
-  >;
+  const nsp: ChatNamespace = io.of(CHAT_NAMESPACE);
 
   const departures = createQueueDepartures({
     graceMs: deps.queueGraceMs ?? 120_000,
@@ -179,11 +182,11 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
     },
   });
 
-  nsp.on("connection", (socket: CustomerSocket) => {
+  nsp.on("connection", (socket) => {
     socket.on("disconnect", () => {
       if (socket.data.chatId) departures.customerLeft(socket.data.chatId);
     });
-    limitEventRate(socket as unknown as Socket, deps.rateLimit);
+    limitEventRate(socket, deps.rateLimit);
     const forwardedFor = socket.handshake.headers["x-forwarded-for"];
     socket.data.address = deps.limits?.clientAddressOf(
       socket.handshake.address,

@@ -1,4 +1,3 @@
-import type { Socket } from "socket.io";
 import type { AckError } from "../contracts/protocol.ts";
 
 /** How many events one connection may send: a burst, refilled at a steady rate. */
@@ -18,12 +17,17 @@ const RATE_LIMITED: AckError = {
   },
 };
 
+/** The part of a socket.io socket the limit needs, whatever the socket's event maps are. */
+export interface IncomingEvents {
+  use(fn: (packet: unknown[], next: (err?: Error) => void) => void): unknown;
+}
+
 /**
  * Answers a connection's events over its limit with RATE_LIMITED instead of handling them
  * (a token bucket per connection), so one flooding client cannot crowd out the others.
  */
 export function limitEventRate(
-  socket: Socket,
+  socket: IncomingEvents,
   limit: EventRateLimit = DEFAULT_EVENT_RATE_LIMIT,
   now: () => number = Date.now,
 ): void {

@@ -15,11 +15,11 @@ import { createConfiguredVerifier } from "../adapters/identity/configuredVerifie
 import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { trainRecognizerInWorker } from "../adapters/recognizer/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../config.ts";
-import { diffBundles } from "../content/bundleDiff.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
 import { createWorkerContentRules } from "../content/rulesInWorker.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
+import { diffBundles } from "../domain/content/bundleDiff.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import { loadOpeningHours } from "../domain/openingHours/load.ts";
 import type { Clock, Recognizer } from "../domain/ports.ts";

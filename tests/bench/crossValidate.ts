@@ -13,6 +13,7 @@ import {
 } from "../../functions/adapters/recognizer/embedded/intentClassifier.ts";
 import { fold } from "../../functions/adapters/recognizer/embedded/normalize.ts";
 import { DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
+import { evaluate, loadTestCases } from "../../functions/content/testSet.ts";
 import {
   type BotContent,
   outOfScopeFileSchema,
@@ -20,8 +21,7 @@ import {
   referralGroupSchema,
   type Topic,
   topicFileSchema,
-} from "../../functions/content/schema.ts";
-import { evaluate, loadTestCases } from "../../functions/content/testSet.ts";
+} from "../../functions/contracts/content.ts";
 import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
 import { referralOfIntent } from "../../functions/contracts/referrals.ts";
 import { NO_INTENT, type TopicId } from "../../functions/contracts/topics.ts";

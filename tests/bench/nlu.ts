@@ -5,7 +5,6 @@
 import { createRequire } from "node:module";
 import { EmbeddedRecognizer } from "../../functions/adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../functions/content/loadContent.ts";
-import type { BotContent } from "../../functions/content/schema.ts";
 import {
   evaluate,
   leakedCases,
@@ -14,6 +13,7 @@ import {
   type TestCase,
 } from "../../functions/content/testSet.ts";
 import { loadUncoveredCases } from "../../functions/content/uncoveredSet.ts";
+import type { BotContent } from "../../functions/contracts/content.ts";
 import { LANGS, type Lang } from "../../functions/contracts/lang.ts";
 import { type IntentId, NO_INTENT } from "../../functions/contracts/topics.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../../functions/domain/dialogue/answerTurn.ts";

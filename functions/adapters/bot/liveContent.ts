@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { type ContentBundle, contentOf } from "../../content/bundle.ts";
-import type { BotContent } from "../../content/schema.ts";
 import { classifySplitYielding, gateFailures, scoreClassified } from "../../content/scoreBundle.ts";
+import type { BotContent } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { Chat } from "../../domain/chat/model.ts";
+import { type ContentBundle, contentOf } from "../../domain/content/bundle.ts";
 import type { ContentDeployer, ContentIssue } from "../../domain/content/contentWorkflow.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import type { Recognition, Recognizer } from "../../domain/ports.ts";

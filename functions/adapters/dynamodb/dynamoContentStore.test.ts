@@ -1,7 +1,7 @@
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
-import type { ContentBundle } from "../../content/bundle.ts";
+import type { ContentBundle } from "../../domain/content/bundle.ts";
 import {
   describeContentStoreContract,
   sampleBundle,

@@ -8,9 +8,9 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
-import type { ContentBundle, HeldOutCase } from "../../content/bundle.ts";
-import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
+import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
+import type { ContentBundle, HeldOutCase } from "../../domain/content/bundle.ts";
 import type {
   ContentStore,
   Draft,

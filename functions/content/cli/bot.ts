@@ -1,12 +1,12 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import type { BotContent, Topic } from "../../contracts/content.ts";
 import { type Lang, langSchema } from "../../contracts/lang.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../../domain/dialogue/answerTurn.ts";
 import { decide } from "../../domain/dialogue/decision.ts";
 import { phrase } from "../../domain/dialogue/phrases.ts";
-import type { BotContent, Topic } from "../schema.ts";
-import { answerPieces } from "../topicAnswer.ts";
+import { answerPieces } from "../../domain/dialogue/topicAnswer.ts";
 import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
 
 const USAGE = `Usage:

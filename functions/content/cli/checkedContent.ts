@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
+import type { BotContent } from "../../contracts/content.ts";
 import { checkContent, formatProblems } from "../checkContent.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
-import type { BotContent } from "../schema.ts";
 
 /** The content directory a command works on: `--content <dir>`, else the repository's. */
 export function contentDirFrom(option: string | undefined): string {

@@ -6,10 +6,10 @@
 import { LexRuntimeV2Client } from "@aws-sdk/client-lex-runtime-v2";
 import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { LexRecognizer } from "../../adapters/recognizer/lexRecognizer.ts";
+import type { BotContent } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";
 import type { Recognition, Recognizer } from "../../domain/ports.ts";
-import type { BotContent } from "../schema.ts";
 
 export const RECOGNISERS = ["embedded", "lex"] as const;
 export type RecogniserName = (typeof RECOGNISERS)[number];

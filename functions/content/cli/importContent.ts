@@ -2,7 +2,7 @@ import "./quietSdkWarning.ts";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { diffBundles } from "../bundleDiff.ts";
+import { diffBundles } from "../../domain/content/bundleDiff.ts";
 import { checkContent, formatProblems } from "../checkContent.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
 import { fail, openContentTable } from "./contentTable.ts";

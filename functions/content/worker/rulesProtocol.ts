@@ -1,4 +1,4 @@
-import type { ContentBundle } from "../bundle.ts";
+import type { ContentBundle } from "../../domain/content/bundle.ts";
 
 /** What the main thread asks the rules worker. */
 export type RulesRequest =

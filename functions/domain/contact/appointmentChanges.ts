@@ -32,7 +32,7 @@ async function ownAppointment(
 ): Promise<AppointmentRecord> {
   const reference = normaliseReference(referenceInput);
   const record = reference ? await deps.appointments.getAppointment(reference) : undefined;
-  if (!record || record.status !== "booked") throw new AppointmentNotFoundError();
+  if (record?.status !== "booked") throw new AppointmentNotFoundError();
   const bySubject = asker.subject !== undefined && record.subject === asker.subject;
   const phone = asker.phone ? normalisePhone(asker.phone) : undefined;
   const byPhone = phone?.ok === true && record.phone === phone.e164;

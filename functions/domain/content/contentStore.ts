@@ -1,4 +1,4 @@
-import type { ContentBundle } from "../../content/bundle.ts";
+import type { ContentBundle } from "./bundle.ts";
 import type { AuditEntry, LivePointer, VersionMeta, VersionState } from "./versions.ts";
 
 /** Who last changed a draft topic, and whether it is retired in the draft. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ContentBundle } from "../../content/bundle.ts";
-import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
+import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import type { ContentBundle } from "./bundle.ts";
 import type { ContentStore, DraftTopicMeta } from "./contentStore.ts";
 import type { VersionMeta } from "./versions.ts";
 

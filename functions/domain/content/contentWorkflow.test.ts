@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentRules } from "../../content/contentRules.ts";
-import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
+import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { manualClock } from "../clock.ts";
 import { sampleBundle, sampleReferral } from "./contentStoreContract.ts";
 import {

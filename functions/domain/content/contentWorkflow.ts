@@ -1,10 +1,10 @@
-import { type ContentBundle, heldOutFor, withTopic } from "../../content/bundle.ts";
-import { diffBundles, type TopicChange } from "../../content/bundleDiff.ts";
-import type { ReferralGroup, TopicFile } from "../../content/schema.ts";
+import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
+import { type ContentBundle, heldOutFor, withTopic } from "./bundle.ts";
+import { diffBundles, type TopicChange } from "./bundleDiff.ts";
 import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
 import {
   ContentConflictError,

@@ -1,4 +1,4 @@
-import { type ContentBundle, withReferral, withTopic } from "../../content/bundle.ts";
+import { type ContentBundle, withReferral, withTopic } from "./bundle.ts";
 import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "./versions.ts";
 

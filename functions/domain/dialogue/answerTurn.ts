@@ -1,5 +1,4 @@
-import type { TopicAction } from "../../content/schema.ts";
-import type { AnswerPieces } from "../../content/topicAnswer.ts";
+import type { TopicAction } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
 import { NO_INTENT, type TopicId } from "../../contracts/topics.ts";
@@ -8,6 +7,7 @@ import type { IntentScore, Recognition } from "../ports.ts";
 import { maskPersonalDataStrictly, withoutPlaceholders } from "../privacy/personalData.ts";
 import { type DecisionSettings, decide } from "./decision.ts";
 import { PHRASES, phrase } from "./phrases.ts";
+import type { AnswerPieces } from "./topicAnswer.ts";
 
 /** The parts of the topic library the dialogue needs. */
 export interface TopicLibrary {

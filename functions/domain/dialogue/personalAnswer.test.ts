@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadBotContent } from "../../content/loadContent.ts";
-import { PERSONAL_PLACEHOLDERS, type PersonalTopicId } from "../../content/schema.ts";
+import { PERSONAL_PLACEHOLDERS, type PersonalTopicId } from "../../contracts/content.ts";
 import { LANGS } from "../../contracts/lang.ts";
 import type { CustomerTaxData } from "../customerData/customerData.ts";
 import { personalAnswer } from "./personalAnswer.ts";

@@ -6,9 +6,10 @@
  * Call only for a customer whose identity the server verified with substantial or high
  * assurance (`canSeePersonalData`); this function does not know who is asking.
  */
-import { fillTemplate } from "../../content/topicAnswer.ts";
+
 import type { Lang } from "../../contracts/lang.ts";
 import type { CustomerTaxData } from "../customerData/customerData.ts";
+import { fillTemplate } from "./topicAnswer.ts";
 
 export type PersonalTopic = "tax-card" | "tax-refund" | "residual-tax";
 

@@ -1,4 +1,5 @@
 import type { Lang } from "../../contracts/lang.ts";
+import { CHANNEL_PHRASES } from "../channelPhrases.ts";
 
 /**
  * Fixed sentences the service says in its own voice, in both national languages.
@@ -6,13 +7,10 @@ import type { Lang } from "../../contracts/lang.ts";
  * dash of Finnish and Swedish typography ("9.00–16.00"), as the topics' answers do.
  */
 export const PHRASES = {
+  ...CHANNEL_PHRASES,
   welcome: {
     fi: "Hei! Olen Verohallinnon chatbot. Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.",
     sv: "Hej! Jag är Skatteförvaltningens chattbot. Jag svarar bäst när du ställer en fråga i taget.",
-  },
-  advisorHours: {
-    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.",
-    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00.",
   },
   chatEnded: {
     fi: "Keskustelu päättyi.",
@@ -44,9 +42,6 @@ export const PHRASES = {
     fi: "En löydä tähänkään vastausta. Voit hakea vero.fi-sivustolta, pyytää asiakasneuvojaa, jättää soittopyynnön tai varata ajan.",
     sv: "Jag hittar inget svar på det här heller. Du kan söka på vero.fi, be om en kundrådgivare, lämna en begäran om att bli uppringd eller boka en tid.",
   },
-  talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
-  requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
-  bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
   changeAppointment: { fi: "Peru tai siirrä aika", sv: "Avboka eller flytta tid" },
   endChat: { fi: "Lopeta keskustelu", sv: "Avsluta chatten" },
   recognizerDown: {

@@ -8,7 +8,7 @@ import type {
   QueueEntry,
 } from "../../contracts/protocol.ts";
 import { isWellFormedTopicId, OTHER_REASON } from "../../contracts/topics.ts";
-import type { ChatService } from "../chat/chatService.ts";
+import type { BotTurnOutcome, ChatService } from "../chat/chatService.ts";
 import type { ChatStore } from "../chat/chatStore.ts";
 import { ChatEndedError, ChatError } from "../chat/errors.ts";
 import { type Chat, toChatMessage } from "../chat/model.ts";
@@ -23,6 +23,7 @@ import {
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
+import { createSerialByKey } from "../serialByKey.ts";
 import {
   AlreadyTakenError,
   LanguageNotServedError,
@@ -77,13 +78,6 @@ export interface HandoffDeps {
   isKnownTopic?: (topic: string) => boolean;
 }
 
-/** What the bot's turn tells routing: the topic, the miss streak, whether it offered a person. */
-export interface BotTurnSummary {
-  topic?: string;
-  missesInRow: number;
-  offersHandoff: boolean;
-}
-
 // Topics that say nothing about what the customer needs help with (queue display).
 const NOT_A_REASON = new Set(["greeting", "goodbye", "human-advisor", "callback", "appointment"]);
 
@@ -103,22 +97,11 @@ export function createHandoffService(deps: HandoffDeps) {
       work.catch(() => undefined);
     });
   const graceTimers = new Map<string, () => void>();
-  const advisorLocks = new Map<string, Promise<unknown>>();
+  /** Runs one advisor's accepts one at a time, so the chat cap holds. */
+  const serially = createSerialByKey();
   /** The queue snapshot being published, and the one to follow it if more changed meanwhile. */
   let publishing: Promise<void> | undefined;
   let publishNext: Promise<void> | undefined;
-
-  /** Runs one advisor's accepts one at a time, so the chat cap holds. */
-  function serially<T>(advisorId: string, run: () => Promise<T>): Promise<T> {
-    const previous = advisorLocks.get(advisorId) ?? Promise.resolve();
-    const next = previous.then(run, run);
-    const settled = next.catch(() => undefined);
-    advisorLocks.set(advisorId, settled);
-    void settled.then(() => {
-      if (advisorLocks.get(advisorId) === settled) advisorLocks.delete(advisorId);
-    });
-    return next;
-  }
 
   function queueOf(chat: Chat): Lang {
     return chat.queueLang ?? chat.lang;
@@ -398,7 +381,7 @@ export function createHandoffService(deps: HandoffDeps) {
      * anyone: the bot's miss reply offers a person, a callback or a booking, and the customer
      * chooses (an advisor would otherwise get a chat nobody asked for, with no topic).
      */
-    async afterBotTurn(chatId: string, turn: BotTurnSummary): Promise<HandoffResult | undefined> {
+    async afterBotTurn(chatId: string, turn: BotTurnOutcome): Promise<HandoffResult | undefined> {
       const askedForPerson = turn.topic !== undefined && turn.offersHandoff;
       if (!askedForPerson) return undefined;
       return requestHandoff(chatId);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { phrase } from "../dialogue/phrases.ts";
-import { HANDOFF_PHRASES, handoffPhrase, waitInWords } from "./phrases.ts";
+import { CHANNEL_PHRASES } from "../channelPhrases.ts";
+import { PHRASES } from "../dialogue/phrases.ts";
+import { HANDOFF_PHRASES, waitInWords } from "./phrases.ts";
 
 describe("handoff phrases", () => {
   it("has every sentence in both national languages with the same placeholders", () => {
@@ -13,14 +14,16 @@ describe("handoff phrases", () => {
   });
 
   it("uses the agency's wording for the hours, with the en dash the answers use too", () => {
-    expect(phrase("advisorHours", "fi")).toBe(
+    expect(PHRASES.advisorHours.fi).toBe(
       "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.",
     );
   });
 
-  it("labels each channel as the bot's own offers do", () => {
-    expect(handoffPhrase("bookAppointment", "fi")).toBe(phrase("bookAppointment", "fi"));
-    expect(handoffPhrase("requestCallback", "sv")).toBe(phrase("requestCallback", "sv"));
+  it("offers the other channels in the bot's words, from one definition", () => {
+    for (const id of Object.keys(CHANNEL_PHRASES) as (keyof typeof CHANNEL_PHRASES)[]) {
+      expect(HANDOFF_PHRASES[id], id).toBe(CHANNEL_PHRASES[id]);
+      expect(PHRASES[id], id).toBe(CHANNEL_PHRASES[id]);
+    }
   });
 
   it("says the wait in words", () => {

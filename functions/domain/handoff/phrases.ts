@@ -1,13 +1,14 @@
 import type { Lang } from "../../contracts/lang.ts";
-import { PHRASES } from "../dialogue/phrases.ts";
+import { CHANNEL_PHRASES } from "../channelPhrases.ts";
 
 /**
  * What the service says in the chat while routing to a person, in both national languages.
- * The channel labels are the dialogue's own, so that one thing has one wording wherever the
- * chat says it. The opening hours are not here: the welcome says them, and a closed chat is
- * told only that advisors are away and when they are next in.
+ * The channel offers are shared with the bot (CHANNEL_PHRASES), so that one thing has one
+ * wording wherever the chat says it. A closed chat is told only that advisors are away and
+ * when they are next in: the welcome says the hours.
  */
 export const HANDOFF_PHRASES = {
+  ...CHANNEL_PHRASES,
   nextOpening: {
     fi: "Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla {when}.",
     sv: "Kundrådgivarna är inte på plats nu. De är tillbaka {when}.",
@@ -54,8 +55,6 @@ export const HANDOFF_PHRASES = {
     fi: "Olet jo jonossa asiakasneuvojalle.",
     sv: "Du står redan i kön till en kundrådgivare.",
   },
-  requestCallback: PHRASES.requestCallback,
-  bookAppointment: PHRASES.bookAppointment,
 } as const;
 
 type Simple = Exclude<keyof typeof HANDOFF_PHRASES, "queueName">;

@@ -4,13 +4,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda
 import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recognizer/embedded/questionFeatures.ts";
-import type { ContentBundle } from "../../content/bundle.ts";
 import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
+import type { ContentBundle } from "../../domain/content/bundle.ts";
 import type { ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
 import type { ContentActor } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";

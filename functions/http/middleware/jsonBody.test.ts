@@ -18,9 +18,13 @@ function handler() {
     .handler(async (event) => ({ statusCode: 200, body: JSON.stringify(event.body) }));
 }
 
-const call = (body: string, isBase64Encoded: boolean) =>
+const call = (
+  body: string | undefined,
+  isBase64Encoded: boolean,
+  contentType: string | null = "application/json",
+) =>
   handler()(
-    { headers: { "content-type": "application/json" }, body, isBase64Encoded } as never,
+    { headers: contentType ? { "content-type": contentType } : {}, body, isBase64Encoded } as never,
     {} as never,
   ) as Promise<{ statusCode: number; body: string }>;
 
@@ -55,5 +59,37 @@ describe("jsonBody", () => {
 
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body).error.message).toMatch(/^comment:/);
+  });
+
+  it("accepts a JSON media type in any case and with parameters", async () => {
+    for (const type of ["Application/JSON", "application/json; charset=UTF-8"]) {
+      const res = await call('{"comment":"ok"}', false, type);
+
+      expect(res.statusCode, type).toBe(200);
+    }
+  });
+
+  it("answers 415 naming the content type when the body is not declared JSON", async () => {
+    for (const type of ["text/plain", "application/jsonp", null]) {
+      const res = await call('{"comment":"ok"}', false, type);
+
+      expect(res.statusCode, String(type)).toBe(415);
+      expect(JSON.parse(res.body).error).toEqual({
+        code: "VALIDATION_FAILED",
+        message: "content-type: must be application/json",
+      });
+    }
+  });
+
+  it("answers 400 naming the body for broken or missing JSON", async () => {
+    for (const body of ["{not json", undefined]) {
+      const res = await call(body, false);
+
+      expect(res.statusCode, String(body)).toBe(400);
+      expect(JSON.parse(res.body).error).toEqual({
+        code: "VALIDATION_FAILED",
+        message: "body: must be valid JSON",
+      });
+    }
   });
 });

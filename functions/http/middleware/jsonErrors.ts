@@ -33,13 +33,12 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
         }
       } else if (isHttpError(error)) {
         status = error.statusCode ?? error.status ?? 500;
-        if (error.cause?.package === "@middy/http-json-body-parser") {
-          // middy answers 415 for both a wrong content type and broken JSON; a client can
-          // act on a 400 that says which.
-          status = error.message === "Unsupported Media Type" ? 415 : 400;
+        if (status === 415 && error.cause?.package === "@middy/http-json-body-parser") {
+          // jsonBody checks the content type before the parser, so every parser failure
+          // (middy answers 415 for all of them) means the body is not JSON: a 400.
+          status = 400;
           code = "VALIDATION_FAILED";
-          message =
-            status === 415 ? "content-type: must be application/json" : "body: must be valid JSON";
+          message = "body: must be valid JSON";
         } else if (status < 500) {
           code = error.cause?.code ?? "VALIDATION_FAILED";
           message = error.message;

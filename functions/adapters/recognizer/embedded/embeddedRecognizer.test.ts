@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BotContent, Topic } from "../../../content/schema.ts";
+import type { BotContent, Topic } from "../../../contracts/content.ts";
 import type { Lang } from "../../../contracts/lang.ts";
 import type { TopicId } from "../../../contracts/topics.ts";
 import { EmbeddedRecognizer } from "./embeddedRecognizer.ts";

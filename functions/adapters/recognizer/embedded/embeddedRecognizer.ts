@@ -1,4 +1,4 @@
-import type { BotContent } from "../../../content/schema.ts";
+import type { BotContent } from "../../../contracts/content.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import type { Recognition, Recognizer } from "../../../domain/ports.ts";
 import {

@@ -1,4 +1,4 @@
-import type { BotContent } from "../../../content/schema.ts";
+import type { BotContent } from "../../../contracts/content.ts";
 import type { Lang } from "../../../contracts/lang.ts";
 import { referralIntentName, referralOfIntent } from "../../../contracts/referrals.ts";
 import { type IntentId, NO_INTENT } from "../../../contracts/topics.ts";

@@ -7,8 +7,8 @@ import { promisify } from "node:util";
 import { type BuildOptions, build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../../content/loadContent.ts";
-import type { BotContent, Topic } from "../../../content/schema.ts";
 import { loadTestCases } from "../../../content/testSet.ts";
+import type { BotContent, Topic } from "../../../contracts/content.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import { EmbeddedRecognizer } from "./embeddedRecognizer.ts";
 import {

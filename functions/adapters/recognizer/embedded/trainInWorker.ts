@@ -5,7 +5,7 @@
  * restores it (a few tens of milliseconds).
  */
 import { Worker } from "node:worker_threads";
-import type { BotContent, Topic } from "../../../content/schema.ts";
+import type { BotContent, Topic } from "../../../contracts/content.ts";
 import type { Lang } from "../../../contracts/lang.ts";
 import { EmbeddedRecognizer, type RecognizerSnapshot } from "./embeddedRecognizer.ts";
 import type { ClassifierOptions } from "./intentClassifier.ts";

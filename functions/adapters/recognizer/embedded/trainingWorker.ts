@@ -5,7 +5,7 @@
  * uncaught exception, which the parent sees as the worker's `error` event.
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import type { BotContent } from "../../../content/schema.ts";
+import type { BotContent } from "../../../contracts/content.ts";
 import { lowerThisThreadsPriority } from "../../threads/lowPriority.ts";
 import { EmbeddedRecognizer, recognizerSnapshotTransferList } from "./embeddedRecognizer.ts";
 import type { TrainingJob, TrainingResult } from "./trainInWorker.ts";

@@ -1,6 +1,6 @@
-import { LANGS } from "../contracts/lang.ts";
+import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import { LANGS } from "../../contracts/lang.ts";
 import { type ContentBundle, heldOutFor } from "./bundle.ts";
-import type { ReferralGroup, TopicFile } from "./schema.ts";
 
 export interface TopicChange {
   /** A topic id, a referral group id (kind "referral"), or "out-of-scope" for the examples. */

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { langSchema } from "../contracts/lang.ts";
+import { langSchema } from "./lang.ts";
 import {
   NO_INTENT,
   RESERVED_TOPIC_IDS,
@@ -8,7 +8,7 @@ import {
   TOPIC_ID_PATTERN,
   TOPIC_ID_RULE,
   type TopicId,
-} from "../contracts/topics.ts";
+} from "./topics.ts";
 
 /** Fewer examples than this per language and the recogniser cannot learn a topic reliably. */
 export const MIN_UTTERANCES_PER_LANG = 20;

@@ -1,6 +1,6 @@
-import type { Lang } from "../contracts/lang.ts";
-import type { TopicId } from "../contracts/topics.ts";
-import type { BotContent, ReferralGroup, TopicFile } from "./schema.ts";
+import type { BotContent, ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { TopicId } from "../../contracts/topics.ts";
 
 /** One held-out message and the intent it should get: a topic id or "none". */
 export interface HeldOutCase {

@@ -1,6 +1,6 @@
-import type { Lang } from "../contracts/lang.ts";
-import type { TopicId } from "../contracts/topics.ts";
-import type { Topic, TopicAction, TopicLink } from "./schema.ts";
+import type { Topic, TopicAction, TopicLink } from "../../contracts/content.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { TopicId } from "../../contracts/topics.ts";
 
 /** What fulfillment needs to answer with one topic in one language. */
 export interface AnswerPieces {

@@ -1,0 +1,16 @@
+import type { Lang } from "../contracts/lang.ts";
+
+/**
+ * The other service channels as the customer sees them offered, and when a person can join:
+ * one wording whether the bot offers them (dialogue) or routing does (handoff). The hours
+ * sentence is the agency's own ("Voin kutsua asiakasneuvojan mukaan...").
+ */
+export const CHANNEL_PHRASES = {
+  advisorHours: {
+    fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.",
+    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00.",
+  },
+  talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
+  requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
+  bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
+} as const satisfies Record<string, Record<Lang, string>>;

@@ -223,7 +223,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The dialogue's settings with this deployment's site search. */
-export function dialogueSettings(config: Config): DialogueSettings {
+export function dialogueSettings(
+  config: Pick<Config, "SITE_SEARCH_URL_FI" | "SITE_SEARCH_URL_SV">,
+): DialogueSettings {
   return {
     ...DEFAULT_DIALOGUE_SETTINGS,
     siteSearchUrl: { fi: config.SITE_SEARCH_URL_FI, sv: config.SITE_SEARCH_URL_SV },

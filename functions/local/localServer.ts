@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Server as SocketServer } from "socket.io";
-import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
+import { embeddedBotMaker } from "../adapters/bot/embeddedLexBot.ts";
 import { followLiveVersion } from "../adapters/bot/liveContent.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import {
@@ -17,7 +17,6 @@ import { trainRecognizerInWorker } from "../adapters/recognizer/embedded/trainIn
 import { type Config, dialogueSettings } from "../config.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
 import { createWorkerContentRules } from "../content/rulesInWorker.ts";
-import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import { diffBundles } from "../domain/content/bundleDiff.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
@@ -29,7 +28,6 @@ import { registerGateway } from "../gateway/registerGateway.ts";
 import { socketServerOptions } from "../gateway/socketOptions.ts";
 import { HTTP_HANDLERS } from "../http/handlers/index.ts";
 import { HTTP_ROUTES } from "../http/routes.ts";
-import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
 import { answerReadiness } from "../observability/readiness.ts";
 import { buildContentServices, buildLearningInbox, buildServices } from "../services.ts";
@@ -150,18 +148,7 @@ export async function startLocalServer(
         },
       ),
     rules: createWorkerContentRules(),
-    makeBot: (recognizer, botContent) =>
-      createEmbeddedLexBot({
-        recognizer,
-        fulfill: createFulfillmentHandler({
-          library: createTopicLibrary(botContent),
-          logger,
-          customerData,
-          clock,
-          settings: dialogueSettings(config),
-        }),
-        logger,
-      }),
+    makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
     ...(options.recognizer ? { fixedRecognizer: options.recognizer } : {}),
   });
   // A new data folder starts from the repository's bot-content/ as version 1; after that the

@@ -1,12 +1,16 @@
 import type { Context } from "aws-lambda";
+import { createTopicLibrary } from "../../content/topicLibrary.ts";
+import type { BotContent } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { isWellFormedTopicId } from "../../contracts/topics.ts";
 import type { Chat, OutgoingMessage } from "../../domain/chat/model.ts";
+import type { CustomerData } from "../../domain/customerData/customerData.ts";
+import type { DialogueSettings } from "../../domain/dialogue/answerTurn.ts";
 import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import { phrase } from "../../domain/dialogue/phrases.ts";
-import type { Recognizer } from "../../domain/ports.ts";
-import type { FulfillmentHandler } from "../../lex/fulfillmentHandler.ts";
+import type { Clock, Recognizer } from "../../domain/ports.ts";
+import { createFulfillmentHandler, type FulfillmentHandler } from "../../lex/fulfillmentHandler.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { fromLexMessages, lexEventFromRecognition } from "../lex/lexV2.ts";
 
@@ -64,4 +68,29 @@ export function createEmbeddedLexBot(deps: {
       };
     },
   };
+}
+
+/**
+ * The embedded bot for one content version, composed the same way wherever it runs (the
+ * local server, a gateway task without Lex): its recogniser, the fulfillment handler on that
+ * version's topics, and this deployment's dialogue settings.
+ */
+export function embeddedBotMaker(deps: {
+  logger: Logger;
+  clock?: Clock;
+  customerData?: CustomerData;
+  settings?: DialogueSettings;
+}): (recognizer: Recognizer, content: BotContent) => Bot {
+  return (recognizer, content) =>
+    createEmbeddedLexBot({
+      recognizer,
+      fulfill: createFulfillmentHandler({
+        library: createTopicLibrary(content),
+        logger: deps.logger,
+        ...(deps.customerData ? { customerData: deps.customerData } : {}),
+        ...(deps.clock ? { clock: deps.clock } : {}),
+        ...(deps.settings ? { settings: deps.settings } : {}),
+      }),
+      logger: deps.logger,
+    });
 }

@@ -52,6 +52,8 @@ describe("the embedded recogniser in the gateway (no Lex in the stage)", () => {
       TABLE_PREFIX: PREFIX,
       CONTENT_REVIEW_REQUIRED: false,
       CONTENT_POLL_SECONDS: 60,
+      SITE_SEARCH_URL_FI: "https://haku.example.fi/?q={query}",
+      SITE_SEARCH_URL_SV: "https://sok.example.fi/?q={query}",
     };
 
     // Act

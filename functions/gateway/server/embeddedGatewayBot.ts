@@ -1,16 +1,14 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { createEmbeddedLexBot } from "../../adapters/bot/embeddedLexBot.ts";
+import { embeddedBotMaker } from "../../adapters/bot/embeddedLexBot.ts";
 import { followLiveVersion } from "../../adapters/bot/liveContent.ts";
 import { createDynamoCustomerData } from "../../adapters/dynamodb/dynamoCustomerData.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
 import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
 import { trainRecognizerInWorker } from "../../adapters/recognizer/embedded/trainInWorker.ts";
-import type { Config } from "../../config.ts";
+import { type Config, dialogueSettings } from "../../config.ts";
 import { loadContentBundle } from "../../content/loadContent.ts";
-import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
 import type { Clock } from "../../domain/ports.ts";
-import { createFulfillmentHandler } from "../../lex/fulfillmentHandler.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { buildContentServices } from "../../services.ts";
 
@@ -23,7 +21,14 @@ import { buildContentServices } from "../../services.ts";
  */
 export async function createEmbeddedGatewayBot(deps: {
   doc: DynamoDBDocumentClient;
-  config: Pick<Config, "TABLE_PREFIX" | "CONTENT_REVIEW_REQUIRED" | "CONTENT_POLL_SECONDS">;
+  config: Pick<
+    Config,
+    | "TABLE_PREFIX"
+    | "CONTENT_REVIEW_REQUIRED"
+    | "CONTENT_POLL_SECONDS"
+    | "SITE_SEARCH_URL_FI"
+    | "SITE_SEARCH_URL_SV"
+  >;
   clock: Clock;
   logger: Logger;
   seedDir?: string;
@@ -37,17 +42,7 @@ export async function createEmbeddedGatewayBot(deps: {
     logger,
     // A version published while chats go on trains off the event loop.
     train: (botContent) => trainRecognizerInWorker(botContent),
-    makeBot: (recognizer, botContent) =>
-      createEmbeddedLexBot({
-        recognizer,
-        fulfill: createFulfillmentHandler({
-          library: createTopicLibrary(botContent),
-          logger,
-          customerData,
-          clock,
-        }),
-        logger,
-      }),
+    makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
   });
   if (deps.seedDir) {
     await content.workflow.seed(loadContentBundle(deps.seedDir), "bot-content/ from the image");

@@ -147,10 +147,14 @@ export function registerChatNamespace(
     return deps.appointments;
   };
   /** The chat's signed-in person (only a bound identity counts) and the phone they typed. */
-  const askerIn = (chat: Chat, phone?: string): AppointmentAsker => ({
-    ...(chat.authenticated && chat.subject ? { subject: chat.subject } : {}),
-    ...(phone ? { phone } : {}),
-  });
+  const askerIn = (chat: Chat, phone?: string): AppointmentAsker => {
+    // Own bookings are personal data: an expired sign-in finds none of them.
+    const signedIn = chats.currentSignIn(chat);
+    return {
+      ...(signedIn.authenticated && signedIn.subject ? { subject: signedIn.subject } : {}),
+      ...(phone ? { phone } : {}),
+    };
+  };
 
   /**
    * Only a verified token of substantial or high assurance binds a person to a chat; a
@@ -232,7 +236,8 @@ export function registerChatNamespace(
           chatId: chat.chatId,
           resumeToken: started.resumeToken,
           state: chat.state,
-          authenticated: chat.authenticated,
+          // A resumed chat whose sign-in expired goes on anonymous: the client offers sign-in.
+          authenticated: chats.currentSignIn(chat).authenticated,
         });
         for (const message of missed) socket.emit("chat:message", message);
         socket.emit("chat:state", {

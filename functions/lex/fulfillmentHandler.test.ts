@@ -7,6 +7,8 @@ import {
 } from "../adapters/lex/lexV2.ts";
 import { loadBotContent } from "../content/loadContent.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
+import { manualClock } from "../domain/clock.ts";
+import type { CustomerTaxData } from "../domain/customerData/customerData.ts";
 import { createLogger } from "../observability/logger.ts";
 import fixture from "./fixtures/fulfillment-fi-tax-refund.json" with { type: "json" };
 import { createFulfillmentHandler, type FulfillmentHandler } from "./fulfillmentHandler.ts";
@@ -228,5 +230,50 @@ describe("Lex V2 fulfillment code hook", () => {
     expect(reply?.text).toMatch(/^Minulla ei ole tähän vastausta\./);
     // Only topics the content has are suggested.
     expect(reply?.quickReplies?.map((q) => q.label)).toEqual(["Jäännösvero"]);
+  });
+});
+
+describe("personal answers in the code hook", () => {
+  const NOW = new Date("2026-11-24T08:00:00.000Z");
+  const refund: CustomerTaxData = {
+    subject: "subject-1",
+    taxYear: 2025,
+    taxCard: {
+      withholdingRate: 20,
+      additionalRate: 40,
+      incomeLimitCents: 1,
+      validFrom: "2026-01-01",
+    },
+    refund: { amountCents: 123_456, paymentDate: "2026-12-15" },
+  };
+  const personal = createFulfillmentHandler({
+    library: createTopicLibrary(loadBotContent()),
+    logger: createLogger("silent"),
+    customerData: { find: async (subject) => (subject === "subject-1" ? refund : undefined) },
+    clock: manualClock(NOW),
+  });
+  const signedIn = (signInExpiresAt?: string) =>
+    eventWith((e) => {
+      Object.assign(e.sessionState.sessionAttributes, {
+        authenticated: "true",
+        subject: "subject-1",
+        assurance: "high",
+        ...(signInExpiresAt ? { signInExpiresAt } : {}),
+      });
+    });
+
+  it("answers with the customer's own data only while the sign-in has not expired", async () => {
+    // Act
+    const valid = await personal(signedIn("2026-11-24T08:30:00.000Z"), context);
+    const expired = await personal(signedIn("2026-11-24T07:59:59.000Z"), context);
+    const noExpiry = await personal(signedIn(), context);
+
+    // Assess
+    expect(fromLexMessages(valid.messages)[0]?.text).toMatch(/1\s234,56/);
+    for (const response of [expired, noExpiry]) {
+      const [answer] = fromLexMessages(response.messages);
+      expect(answer?.text).not.toMatch(/1\s234,56/);
+      expect(answer?.actions?.map((a) => a.type)).toContain("login");
+    }
   });
 });

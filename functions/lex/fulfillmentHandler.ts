@@ -10,6 +10,8 @@ import {
 } from "../adapters/lex/lexV2.ts";
 import type { TopicId } from "../contracts/topics.ts";
 import { describeValidationError } from "../contracts/validation.ts";
+import { signInValid } from "../domain/chat/signIn.ts";
+import { systemClock } from "../domain/clock.ts";
 import type { CustomerData } from "../domain/customerData/customerData.ts";
 import {
   answerTurn,
@@ -57,8 +59,11 @@ export function createFulfillmentHandler(deps: FulfillmentDeps): FulfillmentHand
     })
     .handler(async (raw) => {
       const event = raw as LexCodeHookEvent;
-      const { recognition, context } = recognitionFromLexEvent(event);
-      const personalText = await personalTextFor(deps, event, recognition, context);
+      const read = recognitionFromLexEvent(event);
+      const { recognition } = read;
+      const now = (deps.clock ?? systemClock).now();
+      const context = withCurrentSignInContext(read.context, event, now);
+      const personalText = await personalTextFor(deps, event, recognition, context, now);
       const turn = answerTurn(deps.library, context, recognition, settings, personalText);
       return {
         sessionState: {
@@ -78,12 +83,13 @@ export function createFulfillmentHandler(deps: FulfillmentDeps): FulfillmentHand
     }) as unknown as FulfillmentHandler;
 }
 
-/** The customer's own answer, only for a strong identity the gateway bound to the chat. */
+/** The customer's own answer, only for a current, strong identity the gateway bound to the chat. */
 async function personalTextFor(
   deps: FulfillmentDeps,
   event: LexCodeHookEvent,
   recognition: ReturnType<typeof recognitionFromLexEvent>["recognition"],
   context: ReturnType<typeof recognitionFromLexEvent>["context"],
+  now: Date,
 ): Promise<string | undefined> {
   const subject = event.sessionState.sessionAttributes.subject;
   const topic = recognition.intent;
@@ -102,8 +108,24 @@ async function personalTextFor(
   const templates = deps.library.answer(personalTopic, lang).personal ?? {};
   const data = await deps.customerData.find(subject);
   return personalAnswer(personalTopic, lang, data, templates, {
-    today: (deps.clock ?? { now: () => new Date() }).now(),
+    today: now,
   });
+}
+
+/**
+ * The dialogue context with the sign-in as it stands now: Lex keeps session attributes across
+ * turns, so an expired (or expiry-less) sign-in is dropped here too, by this function's own
+ * clock, and the customer gets the general answer with the offer to sign in.
+ */
+function withCurrentSignInContext(
+  context: ReturnType<typeof recognitionFromLexEvent>["context"],
+  event: LexCodeHookEvent,
+  now: Date,
+): ReturnType<typeof recognitionFromLexEvent>["context"] {
+  const { signInExpiresAt } = event.sessionState.sessionAttributes;
+  if (signInValid({ authenticated: context.authenticated, signInExpiresAt }, now)) return context;
+  const { assurance: _assurance, ...anonymous } = context;
+  return { ...anonymous, authenticated: false };
 }
 
 function describeProblems(error: z.ZodError): string {

@@ -83,6 +83,7 @@ describe("local identity provider", () => {
       subject: "d73e9f6f-7c4c-4782-b331-d3d7f7db1473",
       name: "Aino Virtanen",
       assurance: "substantial",
+      expiresAt: new Date(NOW.getTime() + 3_600_000),
     });
   });
 

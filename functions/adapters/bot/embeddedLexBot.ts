@@ -54,6 +54,7 @@ export function createEmbeddedLexBot(deps: {
           ...(chat.assurance ? { assurance: chat.assurance } : {}),
         },
         ...(chat.subject ? { subject: chat.subject } : {}),
+        ...(chat.signInExpiresAt ? { signInExpiresAt: chat.signInExpiresAt } : {}),
       });
       const response = await deps.fulfill(event, context);
       const messages = fromLexMessages(response.messages);

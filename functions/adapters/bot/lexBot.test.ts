@@ -20,6 +20,7 @@ const chat: Chat = {
   authenticated: true,
   subject: "subject-1",
   assurance: "high",
+  signInExpiresAt: "2026-11-23T09:00:00.000Z",
 };
 
 describe("Lex-backed bot", () => {
@@ -85,6 +86,8 @@ describe("Lex-backed bot", () => {
           authenticated: "true",
           subject: "subject-1",
           assurance: "high",
+          // The code hook checks it too: Lex keeps session attributes between turns.
+          signInExpiresAt: "2026-11-23T09:00:00.000Z",
         },
       },
     });

@@ -41,6 +41,7 @@ export function createLexBot(config: LexBotConfig): Bot {
                 authenticated: String(chat.authenticated),
                 ...(chat.subject ? { subject: chat.subject } : {}),
                 ...(chat.assurance ? { assurance: chat.assurance } : {}),
+                ...(chat.signInExpiresAt ? { signInExpiresAt: chat.signInExpiresAt } : {}),
               },
             },
           }),

@@ -127,7 +127,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
           TableName: tables.chats,
           Key: { chatId },
           UpdateExpression:
-            "SET authenticated = :true, subject = :s, customerName = :n, assurance = :a",
+            "SET authenticated = :true, subject = :s, customerName = :n, assurance = :a, signInExpiresAt = :e",
           ConditionExpression:
             "attribute_exists(chatId) AND (attribute_not_exists(subject) OR subject = :s)",
           ExpressionAttributeValues: {
@@ -135,6 +135,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
             ":s": identity.subject,
             ":n": identity.customerName,
             ":a": identity.assurance,
+            ":e": identity.signInExpiresAt,
           },
         }),
       );

@@ -70,7 +70,7 @@ async function refusal(promise: Promise<unknown>): Promise<IdentityError> {
 }
 
 describe("createJoseVerifier: customer ID tokens", () => {
-  it("accepts a valid token and returns subject, name and assurance only", async () => {
+  it("accepts a valid token and returns subject, name, assurance and its expiry only", async () => {
     // Prepare
     const token = await sign(claims());
 
@@ -82,6 +82,8 @@ describe("createJoseVerifier: customer ID tokens", () => {
       subject: "3f0c1c1e-2b7a-4d7e-9a51-0d6f1d3b8a10",
       name: "Aino Virtanen",
       assurance: "substantial",
+      // Kept with the chat: personal answers stop when the sign-in does.
+      expiresAt: new Date((nowSeconds + 3600) * 1000),
     });
     expect(JSON.stringify(identity)).not.toContain(HETU);
     expect(canSeePersonalData(identity)).toBe(true);

@@ -127,6 +127,7 @@ export function createJoseVerifier(options: JoseVerifierOptions): IdentityVerifi
         subject: claims.sub as string,
         name: personName(claims),
         assurance: assuranceFromAcr(claims.acr),
+        expiresAt: new Date((claims.exp as number) * 1000),
       } satisfies CustomerIdentity;
     },
 

@@ -43,6 +43,8 @@ export const sessionAttributesSchema = z.looseObject({
   /** The identity provider's subject, set by the gateway from the chat's bound identity. */
   subject: z.string().optional(),
   assurance: z.enum(["low", "substantial", "high"]).optional(),
+  /** When the bound sign-in ends (ISO instant); no personal answer after it, or without it. */
+  signInExpiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const lexCodeHookEventSchema = z.looseObject({
@@ -98,6 +100,7 @@ export function lexEventFromRecognition(input: {
   recognition: Recognition;
   context: DialogueContext;
   subject?: string;
+  signInExpiresAt?: string;
 }): LexCodeHookEvent {
   const { recognition, context } = input;
   const interpretations = recognition.alternatives.map((alt) => ({
@@ -130,6 +133,7 @@ export function lexEventFromRecognition(input: {
         authenticated: String(context.authenticated) as "true" | "false",
         ...(input.subject ? { subject: input.subject } : {}),
         ...(context.assurance ? { assurance: context.assurance } : {}),
+        ...(input.signInExpiresAt ? { signInExpiresAt: input.signInExpiresAt } : {}),
       },
     },
   };

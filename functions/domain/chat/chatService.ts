@@ -20,6 +20,7 @@ import {
 import type { IdGenerator } from "./ids.ts";
 import { type Chat, type OutgoingMessage, type StoredMessage, toChatMessage } from "./model.ts";
 import type { ChatNotifier } from "./notifier.ts";
+import { signInValid, withCurrentSignIn } from "./signIn.ts";
 import { issueChatToken, parseChatToken, secretMatches } from "./tokens.ts";
 
 export interface ChatServiceDeps {
@@ -171,7 +172,8 @@ export function createChatService(deps: ChatServiceDeps) {
     const warning: OutgoingMessage[] = containsPersonalData(text)
       ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
       : [];
-    const turn = await bot.reply(chat, text);
+    // An expired sign-in answers as anonymous: general answer and the offer to sign in again.
+    const turn = await bot.reply(withCurrentSignIn(chat, clock.now()), text);
     const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
     const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
@@ -320,10 +322,12 @@ export function createChatService(deps: ChatServiceDeps) {
     async authenticate(chatId: string, identity: CustomerIdentity): Promise<Chat> {
       const chat = await requireChat(chatId);
       if (chat.state === "ended") throw new ChatEndedError();
+      const signInExpiresAt = identity.expiresAt.toISOString();
       const bound = await store.bindIdentity(chatId, {
         subject: identity.subject,
         customerName: identity.name,
         assurance: identity.assurance,
+        signInExpiresAt,
       });
       if (!bound) throw new IdentityMismatchError();
       const updated: Chat = {
@@ -332,8 +336,10 @@ export function createChatService(deps: ChatServiceDeps) {
         subject: identity.subject,
         customerName: identity.name,
         assurance: identity.assurance,
+        signInExpiresAt,
       };
-      if (!chat.authenticated) {
+      // Signing in again after the sign-in expired is news to the customer, like the first.
+      if (!signInValid(chat, clock.now())) {
         await say(chatId, { from: "system", text: phrase("authenticated", chat.lang) });
       }
       return updated;
@@ -417,6 +423,9 @@ export function createChatService(deps: ChatServiceDeps) {
 
     /** Says something in the chat in the service's own voice (system or bot). */
     post: say,
+
+    /** The chat as personal-data paths may see it now: anonymous once its sign-in expired. */
+    currentSignIn: (chat: Chat): Chat => withCurrentSignIn(chat, clock.now()),
 
     requireChat,
     stateEvent,

@@ -49,12 +49,17 @@ export interface ChatStore {
     state: Pick<Chat, "topics" | "missesInRow">,
   ): Promise<void>;
   /**
-   * Binds a verified identity to the chat; false when the chat already belongs to another
-   * person (a chat never changes owner).
+   * Binds a verified identity to the chat, or renews the same person's sign-in (its expiry);
+   * false when the chat already belongs to another person (a chat never changes owner).
    */
   bindIdentity(
     chatId: string,
-    identity: { subject: string; customerName: string; assurance: NonNullable<Chat["assurance"]> },
+    identity: {
+      subject: string;
+      customerName: string;
+      assurance: NonNullable<Chat["assurance"]>;
+      signInExpiresAt: string;
+    },
   ): Promise<boolean>;
   /**
    * Puts a chat that is with the bot into a queue; false if it is not with the bot. `topics`

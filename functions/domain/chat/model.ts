@@ -36,6 +36,11 @@ export interface Chat {
   subject?: string;
   customerName?: string;
   assurance?: "low" | "substantial" | "high";
+  /**
+   * When the bound sign-in ends (the ID token's `exp`, ISO instant): after it the chat is
+   * served as anonymous until the customer signs in again.
+   */
+  signInExpiresAt?: string;
   /** When the customer first asked for a person (ISO instant). */
   queuedAt?: string;
   /** Queue the chat waits in while queued (may differ from lang after a transfer). */

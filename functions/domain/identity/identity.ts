@@ -18,6 +18,8 @@ export interface CustomerIdentity {
   /** Display name, possibly empty when the provider sends none. */
   name: string;
   assurance: Assurance;
+  /** When the ID token expires (its `exp`): personal data only until then. */
+  expiresAt: Date;
 }
 
 /**

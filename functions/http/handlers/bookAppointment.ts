@@ -5,6 +5,7 @@ import {
   appointmentBookingSchema,
 } from "../../contracts/contactRequests.ts";
 import type { ChatStore } from "../../domain/chat/chatStore.ts";
+import { signInValid } from "../../domain/chat/signIn.ts";
 import { type AppointmentDeps, bookAppointment } from "../../domain/contact/appointments.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { jsonBody } from "../middleware/jsonBody.ts";
@@ -27,7 +28,8 @@ export function createBookAppointmentHandler(
       // Booked from a signed-in chat: the person can find and change it in a later chat. The
       // chat id is unguessable and known only to that chat's tab.
       const chat = event.body.chatId ? await deps.store.getChat(event.body.chatId) : undefined;
-      const subject = chat?.authenticated ? chat.subject : undefined;
+      // An expired sign-in books as anonymous, as the chat itself then goes on.
+      const subject = chat && signInValid(chat, deps.clock.now()) ? chat.subject : undefined;
       const booked = await bookAppointment(deps, event.body, subject ? { subject } : {});
       deps.logger.info("appointment booked", {
         reference: booked.reference,

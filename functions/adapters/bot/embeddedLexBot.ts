@@ -3,7 +3,7 @@ import type { Lang } from "../../contracts/lang.ts";
 import { isWellFormedTopicId } from "../../contracts/topics.ts";
 import type { Chat, OutgoingMessage } from "../../domain/chat/model.ts";
 import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
-import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
+import { type Bot, type BotTurn, botHasAnswered } from "../../domain/dialogue/bot.ts";
 import { phrase } from "../../domain/dialogue/phrases.ts";
 import type { Recognizer } from "../../domain/ports.ts";
 import type { FulfillmentHandler } from "../../lex/fulfillmentHandler.ts";
@@ -47,6 +47,7 @@ export function createEmbeddedLexBot(deps: {
           lang: chat.lang,
           missesInRow: chat.missesInRow,
           authenticated: chat.authenticated,
+          answeredBefore: botHasAnswered(chat),
           ...(chat.assurance ? { assurance: chat.assurance } : {}),
         },
         ...(chat.subject ? { subject: chat.subject } : {}),

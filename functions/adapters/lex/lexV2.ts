@@ -43,6 +43,8 @@ export const sessionAttributesSchema = z.looseObject({
   /** The identity provider's subject, set by the gateway from the chat's bound identity. */
   subject: z.string().optional(),
   assurance: z.enum(["low", "substantial", "high"]).optional(),
+  /** "true" once the bot has answered in the chat (DialogueContext.answeredBefore). */
+  answeredBefore: z.enum(["true", "false"]).default("false"),
 });
 
 export const lexCodeHookEventSchema = z.looseObject({
@@ -128,6 +130,7 @@ export function lexEventFromRecognition(input: {
         chatLang: context.lang,
         missesInRow: String(context.missesInRow),
         authenticated: String(context.authenticated) as "true" | "false",
+        answeredBefore: String(context.answeredBefore ?? false) as "true" | "false",
         ...(input.subject ? { subject: input.subject } : {}),
         ...(context.assurance ? { assurance: context.assurance } : {}),
       },
@@ -163,6 +166,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       lang: attributes.chatLang,
       missesInRow: Number(attributes.missesInRow),
       authenticated: attributes.authenticated === "true",
+      answeredBefore: attributes.answeredBefore === "true",
       ...(attributes.assurance ? { assurance: attributes.assurance } : {}),
       question: event.inputTranscript,
     },

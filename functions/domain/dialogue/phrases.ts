@@ -10,6 +10,11 @@ export const PHRASES = {
     fi: "Hei! Olen Verohallinnon chatbot. Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.",
     sv: "Hej! Jag är Skatteförvaltningens chattbot. Jag svarar bäst när du ställer en fråga i taget.",
   },
+  // A greeting after the bot has already answered: the introduction was said at the start.
+  greetAgain: {
+    fi: "Hei! Miten voin auttaa?",
+    sv: "Hej! Hur kan jag hjälpa dig?",
+  },
   advisorHours: {
     fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.",
     sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00.",

@@ -256,6 +256,8 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps) {
           name: chat.customerName ?? "",
           personalData: canSeePersonalData(customer),
         });
+        // In line with the customer's messages, so the answer cannot cross a new question.
+        await oneMessageAtATime(chatId, () => chats.answerAfterSignIn(chat));
       }),
     );
 

@@ -52,6 +52,18 @@ describe("the bot in a chat", () => {
     expect(reply?.topic).toBe("tax-refund");
   });
 
+  it("greets back briefly mid-chat instead of introducing the bot again", async () => {
+    const chat = await chatIn("fi");
+    const [first] = await chat.ask("hei");
+    expect(first?.text).toMatch(/Olen Verohallinnon chatbot/);
+    await chat.ask("milloin veronpalautus tulee");
+
+    const [again] = await chat.ask("moi");
+
+    expect(again?.topic).toBe("greeting");
+    expect(again?.text).toBe("Hei! Miten voin auttaa?");
+  });
+
   it("stores the recognised topic and confidence with the bot's answer", async () => {
     const chat = await chatIn("sv");
     const [reply] = await chat.ask("när kommer skatteåterbäringen");

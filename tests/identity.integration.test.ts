@@ -142,6 +142,24 @@ describe("authenticated chat", () => {
     socket.disconnect();
   });
 
+  it("answers the question that prompted the sign-in, once, without the customer asking again", async () => {
+    const { socket, messages } = await startChat("fi");
+    const general = await ask(socket, messages, REFUND_QUESTION);
+    expect(general.actions?.map((a) => a.type)).toContain("login");
+    const before = messages.length;
+
+    await socket.emitWithAck("chat:authenticate", { idToken: await token("customer-refund") });
+
+    const personal = await eventually(() =>
+      messages.slice(before).find((m) => m.from === "bot" && m.topic === "tax-refund"),
+    );
+    expect(personal.text).toMatch(AINO_REFUND);
+    await socket.emitWithAck("chat:authenticate", { idToken: await token("customer-refund") });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(messages.filter((m) => m.from === "bot" && m.topic === "tax-refund")).toHaveLength(2);
+    socket.disconnect();
+  });
+
   it("starts authenticated with idToken on chat:start and answers in Swedish with Swedish formats", async () => {
     const { socket, messages, ack } = await startChat("sv", await token("customer-sv"));
     expect(ack).toMatchObject({ ok: true, authenticated: true });

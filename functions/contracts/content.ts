@@ -46,7 +46,12 @@ export const PERSONAL_PLACEHOLDERS = {
     paid: ["refundAmount", "refundDate"],
     none: [],
   },
-  "residual-tax": { due: ["residualAmount", "dueDate", "referenceNumber"], none: [] },
+  "residual-tax": {
+    due: ["residualAmount", "dueDate", "referenceNumber"],
+    /** Every due date has passed: `dueDate` is the last one, not a "next" one. */
+    past: ["residualAmount", "dueDate", "referenceNumber"],
+    none: [],
+  },
 } as const satisfies Partial<Record<SystemTopicId, Record<string, readonly string[]>>>;
 
 export type PersonalTopicId = keyof typeof PERSONAL_PLACEHOLDERS;

@@ -264,6 +264,8 @@ export function registerChatNamespace(
           name: chat.customerName ?? "",
           personalData: canSeePersonalData(customer),
         });
+        // In line with the customer's messages, so the answer cannot cross a new question.
+        await oneMessageAtATime(chatId, () => chats.answerAfterSignIn(chat));
       }),
     );
 

@@ -7,7 +7,7 @@ import type { Chat, OutgoingMessage } from "../../domain/chat/model.ts";
 import type { CustomerData } from "../../domain/customerData/customerData.ts";
 import type { DialogueSettings } from "../../domain/dialogue/answerTurn.ts";
 import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
-import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
+import { type Bot, type BotTurn, botHasAnswered } from "../../domain/dialogue/bot.ts";
 import { phrase } from "../../domain/dialogue/phrases.ts";
 import type { Clock, Recognizer } from "../../domain/ports.ts";
 import { createFulfillmentHandler, type FulfillmentHandler } from "../../lex/fulfillmentHandler.ts";
@@ -51,6 +51,7 @@ export function createEmbeddedLexBot(deps: {
           lang: chat.lang,
           missesInRow: chat.missesInRow,
           authenticated: chat.authenticated,
+          answeredBefore: botHasAnswered(chat),
           ...(chat.assurance ? { assurance: chat.assurance } : {}),
         },
         ...(chat.subject ? { subject: chat.subject } : {}),

@@ -84,6 +84,8 @@ describe("Lex-backed bot", () => {
           chatLang: "sv",
           missesInRow: "1",
           authenticated: "true",
+          // A miss already in the chat: a greeting now gets the short reply.
+          answeredBefore: "true",
           subject: "subject-1",
           assurance: "high",
           // The code hook checks it too: Lex keeps session attributes between turns.

@@ -2,7 +2,7 @@ import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-ru
 import { isWellFormedTopicId } from "../../contracts/topics.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
-import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
+import { type Bot, type BotTurn, botHasAnswered } from "../../domain/dialogue/bot.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { fromLexMessages } from "../lex/lexV2.ts";
 import { LEX_LOCALES, toScores } from "../recognizer/lexRecognizer.ts";
@@ -39,6 +39,7 @@ export function createLexBot(config: LexBotConfig): Bot {
                 chatLang: chat.lang,
                 missesInRow: String(chat.missesInRow),
                 authenticated: String(chat.authenticated),
+                answeredBefore: String(botHasAnswered(chat)),
                 ...(chat.subject ? { subject: chat.subject } : {}),
                 ...(chat.assurance ? { assurance: chat.assurance } : {}),
                 ...(chat.signInExpiresAt ? { signInExpiresAt: chat.signInExpiresAt } : {}),

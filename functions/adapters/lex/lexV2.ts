@@ -45,6 +45,8 @@ export const sessionAttributesSchema = z.looseObject({
   assurance: z.enum(["low", "substantial", "high"]).optional(),
   /** When the bound sign-in ends (ISO instant); no personal answer after it, or without it. */
   signInExpiresAt: z.iso.datetime({ offset: true }).optional(),
+  /** "true" once the bot has answered in the chat (DialogueContext.answeredBefore). */
+  answeredBefore: z.enum(["true", "false"]).default("false"),
 });
 
 export const lexCodeHookEventSchema = z.looseObject({
@@ -131,6 +133,7 @@ export function lexEventFromRecognition(input: {
         chatLang: context.lang,
         missesInRow: String(context.missesInRow),
         authenticated: String(context.authenticated) as "true" | "false",
+        answeredBefore: String(context.answeredBefore ?? false) as "true" | "false",
         ...(input.subject ? { subject: input.subject } : {}),
         ...(context.assurance ? { assurance: context.assurance } : {}),
         ...(input.signInExpiresAt ? { signInExpiresAt: input.signInExpiresAt } : {}),
@@ -167,6 +170,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       lang: attributes.chatLang,
       missesInRow: Number(attributes.missesInRow),
       authenticated: attributes.authenticated === "true",
+      answeredBefore: attributes.answeredBefore === "true",
       ...(attributes.assurance ? { assurance: attributes.assurance } : {}),
       question: event.inputTranscript,
     },

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Lang } from "../../contracts/lang.ts";
 import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
+import { PERSONAL_TOPICS } from "../dialogue/answerTurn.ts";
 import type { Bot } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
-import type { CustomerIdentity } from "../identity/identity.ts";
+import { type CustomerIdentity, canSeePersonalData } from "../identity/identity.ts";
 import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { Clock } from "../ports.ts";
 import { containsPersonalData, maskPersonalData } from "../privacy/personalData.ts";
@@ -343,6 +344,37 @@ export function createChatService(deps: ChatServiceDeps) {
         await say(chatId, { from: "system", text: phrase("authenticated", chat.lang) });
       }
       return updated;
+    },
+
+    /**
+     * After a sign-in strong enough for personal data: when the bot's latest answer was a
+     * personal topic's general answer offering the sign-in, answers the customer's question
+     * again, now with their own figures, so they need not ask twice. Nothing otherwise.
+     */
+    async answerAfterSignIn(chat: Chat): Promise<void> {
+      if (chat.state !== "bot" || !chat.assurance) return;
+      if (!canSeePersonalData({ assurance: chat.assurance })) return;
+      const transcript = await store.listMessages(chat.chatId);
+      const lastBot = transcript.findLastIndex((m) => m.from === "bot");
+      const offer = transcript[lastBot];
+      const offeredSignIn =
+        offer?.topic !== undefined &&
+        PERSONAL_TOPICS.has(offer.topic) &&
+        offer.actions?.some((a) => a.type === "login");
+      if (!offeredSignIn) return;
+      const question = transcript.slice(0, lastBot).findLast((m) => m.from === "customer");
+      if (!question) return;
+      // The question as kept (masked): it names the topic, and personal data never mattered.
+      const turn = await bot.reply(chat, question.text);
+      // A recogniser that now reads the question otherwise gives no answer the customer did
+      // not ask for; the question is not counted again in the reports either.
+      if (turn.topic !== offer.topic) return;
+      await sayAll(
+        chat.chatId,
+        turn.contentVersion
+          ? turn.messages.map((m) => (m.topic ? { ...m, contentVersion: turn.contentVersion } : m))
+          : turn.messages,
+      );
     },
 
     /** Switches the chat to the other national language and confirms it in that language. */

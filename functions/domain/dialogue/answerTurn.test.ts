@@ -81,6 +81,20 @@ describe("the dialogue's decision", () => {
 });
 
 describe("answerTurn", () => {
+  it("introduces itself on a first greeting and only greets back once it has answered", () => {
+    // Act
+    const first = answerTurn(library, context, recognition(["greeting", 0.9]));
+    const later = answerTurn(
+      library,
+      { ...context, answeredBefore: true },
+      { ...recognition(["greeting", 0.9]), detectedLang: "sv" },
+    );
+    // Assess
+    expect(first.messages[0]?.text).toBe("Answer of greeting.");
+    expect(later.topic).toBe("greeting");
+    expect(later.messages[0]?.text).toBe("Hej! Hur kan jag hjälpa dig?");
+  });
+
   it("asks which topic is meant with both titles and 'something else', and answers neither", () => {
     const turn = answerTurn(
       library,

@@ -35,6 +35,11 @@ export interface DialogueContext {
   /** Assurance of the bound identity, when authenticated. */
   assurance?: "low" | "substantial" | "high";
   /**
+   * The bot has already answered in this chat (a topic or a miss): a greeting then gets a
+   * short reply instead of the bot introducing itself again. Absent means the first turn.
+   */
+  answeredBefore?: boolean;
+  /**
    * The customer's message as typed: the site search offered on a miss searches with the
    * customer's own words (personal data removed first).
    */
@@ -120,7 +125,9 @@ export function answerTurn(
     const quickReplies = pieces.followUps.map((id) => quickReply(library, id, replyLang));
     const personal = PERSONAL_TOPICS.has(topic);
     let text = pieces.paragraphs.join("\n\n");
-    if (personal && personalText) {
+    if (topic === "greeting" && context.answeredBefore) {
+      text = phrase("greetAgain", replyLang);
+    } else if (personal && personalText) {
       text = personalText;
     } else if (personal && context.authenticated && context.assurance === "low") {
       text = `${text}\n\n${phrase("assuranceTooLow", replyLang)}`;

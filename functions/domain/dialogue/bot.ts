@@ -20,6 +20,11 @@ export interface BotTurn {
   contentVersion?: number;
 }
 
+/** Whether the bot has answered in the chat already: a topic, or a miss since the last one. */
+export function botHasAnswered(chat: Pick<Chat, "topics" | "missesInRow">): boolean {
+  return chat.topics.length > 0 || chat.missesInRow > 0;
+}
+
 /** Answers customer messages while a chat is with the bot. */
 export interface Bot {
   welcome(lang: Lang): OutgoingMessage[];

@@ -10,7 +10,11 @@ const NBSP = "\u00a0";
 
 const TAX_CARD = { default: "{withholdingRate} | {additionalRate} | {incomeLimit} | {validFrom}" };
 const REFUND = { due: "{refundAmount} | {refundDate}", none: "no refund" };
-const RESIDUAL = { due: "{residualAmount} | {dueDate} | {referenceNumber}", none: "no residual" };
+const RESIDUAL = {
+  due: "{residualAmount} | {dueDate} | {referenceNumber}",
+  past: "past {residualAmount} | {dueDate} | {referenceNumber}",
+  none: "no residual",
+};
 
 function data(overrides: Partial<CustomerTaxData> = {}): CustomerTaxData {
   return {
@@ -82,6 +86,15 @@ describe("personalAnswer", () => {
     expect(text).toBe(`2${NBSP}480,00 | 2.11.2026 | 110 00234 59870`);
   });
 
+  it("says the last due date has passed rather than naming it as the next one", () => {
+    // 2026-11-02 22:30 UTC is already 3 November in Helsinki: both instalments are behind.
+    const today = new Date("2026-11-02T22:30:00Z");
+
+    const text = personalAnswer("residual-tax", "fi", data(), RESIDUAL, { today });
+
+    expect(text).toBe(`past 2${NBSP}480,00 | 2.11.2026 | 110 00234 59870`);
+  });
+
   it('answers the "none" variant when no residual tax is owed', () => {
     const text = personalAnswer("residual-tax", "fi", data({ residualTax: undefined }), RESIDUAL);
 
@@ -103,19 +116,23 @@ describe("personalAnswer", () => {
   it("fills every placeholder of the real fi and sv templates for every variant", () => {
     // Prepare
     const content = loadBotContent();
-    const cases: [PersonalTopicId, CustomerTaxData][] = [
+    // After every date in data(): the refund "paid" and residual tax "past" variants.
+    const late = new Date("2026-12-01T12:00:00Z");
+    const cases: [PersonalTopicId, CustomerTaxData, Date?][] = [
       ["tax-card", data()],
       ["tax-refund", data()],
+      ["tax-refund", data(), late],
       ["tax-refund", data({ refund: undefined })],
       ["residual-tax", data()],
+      ["residual-tax", data(), late],
       ["residual-tax", data({ residualTax: undefined })],
     ];
-    for (const [topic, customer] of cases) {
+    for (const [topic, customer, today] of cases) {
       for (const lang of LANGS) {
         const templates = content.topics.get(topic)?.[lang].personal ?? {};
 
         // Act
-        const text = personalAnswer(topic, lang, customer, templates);
+        const text = personalAnswer(topic, lang, customer, templates, today ? { today } : {});
 
         // Assess
         expect(text, `${topic}/${lang}`).toBeDefined();
@@ -148,5 +165,17 @@ describe("personal answers on the service's today", () => {
     expect(before).toContain("Palautus maksetaan tilillesi 31.7.2026");
     expect(after).toContain("maksettiin veronpalautusta");
     expect(after).not.toContain("maksetaan");
+  });
+
+  it("never calls a passed residual-tax due date the next one, in either language", () => {
+    const today = new Date("2026-11-24T12:00:00+02:00");
+    for (const lang of LANGS) {
+      const real = loadBotContent().topics.get("residual-tax")?.[lang].personal ?? {};
+
+      const text = personalAnswer("residual-tax", lang, data(), real, { today });
+
+      expect(text, lang).toContain("2.11.2026");
+      expect(text, lang).not.toMatch(/Seuraava eräpäivä|Nästa förfallodag/);
+    }
   });
 });

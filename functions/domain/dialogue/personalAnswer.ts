@@ -19,8 +19,8 @@ const TIME_ZONE = "Europe/Helsinki";
 /**
  * The filled personal template, or undefined when there is no data or no template for the
  * variant (the caller then gives the general answer). `today` picks residual tax's next due
- * date and whether a refund is still to come or paid; without it the first instalment is
- * named and a refund is still to come.
+ * date (or that all have passed) and whether a refund is still to come or paid; without it
+ * the first instalment is named and a refund is still to come.
  */
 export function personalAnswer(
   topic: PersonalTopic,
@@ -66,13 +66,15 @@ function variant(topic: PersonalTopic, lang: Lang, data: CustomerTaxData, today?
         : { name: "none", values: {} };
     case "residual-tax": {
       const residual = data.residualTax;
-      const dueDate = residual && nextDueDate(residual.dueDates, today);
-      return residual && residual.amountCents > 0 && dueDate
+      const due = residual && dueDateFor(residual.dueDates, today);
+      return residual && residual.amountCents > 0 && due
         ? {
-            name: "due",
+            // A passed day is never called the "next" due date: the customer may have paid, or
+            // owes late-payment interest, and the text says so instead.
+            name: due.passed ? "past" : "due",
             values: {
               residualAmount: f.money(residual.amountCents),
-              dueDate: f.date(dueDate),
+              dueDate: f.date(due.date),
               referenceNumber: residual.referenceNumber,
             },
           }
@@ -81,12 +83,21 @@ function variant(topic: PersonalTopic, lang: Lang, data: CustomerTaxData, today?
   }
 }
 
-/** The first due date on or after today (Finnish calendar), else the last one. */
-function nextDueDate(dueDates: readonly string[], today?: Date): string | undefined {
+/**
+ * The first due date on or after today (Finnish calendar); when all have passed, the last one,
+ * marked passed. Without today, the first one.
+ */
+function dueDateFor(
+  dueDates: readonly string[],
+  today?: Date,
+): { date: string; passed: boolean } | undefined {
   const sorted = [...dueDates].sort();
-  if (!today) return sorted[0];
+  const last = sorted.at(-1);
+  if (last === undefined) return undefined;
+  if (!today) return { date: sorted[0] ?? last, passed: false };
   const todayIso = helsinkiIsoDate(today);
-  return sorted.find((d) => d >= todayIso) ?? sorted.at(-1);
+  const next = sorted.find((d) => d >= todayIso);
+  return next ? { date: next, passed: false } : { date: last, passed: true };
 }
 
 function helsinkiIsoDate(at: Date): string {

@@ -12,6 +12,11 @@ export const PHRASES = {
     fi: "Hei! Olen Verohallinnon chatbot. Vastaan parhaiten, kun kysyt yhden kysymyksen kerrallaan.",
     sv: "Hej! Jag är Skatteförvaltningens chattbot. Jag svarar bäst när du ställer en fråga i taget.",
   },
+  // A greeting after the bot has already answered: the introduction was said at the start.
+  greetAgain: {
+    fi: "Hei! Miten voin auttaa?",
+    sv: "Hej! Hur kan jag hjälpa dig?",
+  },
   chatEnded: {
     fi: "Keskustelu päättyi.",
     sv: "Chatten avslutades.",

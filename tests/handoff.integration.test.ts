@@ -212,7 +212,12 @@ describe("handoff in opening hours", () => {
     const offer = await eventually(() =>
       customer.messages.find((m) => m.actions?.some((a) => a.type === "handoff")),
     );
-    expect(offer.actions?.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+    expect(offer.actions?.map((a) => a.type)).toEqual([
+      "link",
+      "handoff",
+      "callback",
+      "appointment",
+    ]);
     // Give a wrongly started handoff time to show up before saying it did not happen.
     await new Promise((r) => setTimeout(r, 200));
     expect(customer.states.some((s) => s.state === "queued")).toBe(false);

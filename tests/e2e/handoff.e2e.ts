@@ -89,9 +89,13 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     await take.waitFor();
     await expectNoAxeViolations(advisor, "console-queue");
     await take.click();
+    // The server's stored notice is the only one (the widget adds none of its own).
     await expect
-      .poll(() => customer.locator(".msg.local").last().textContent())
+      .poll(() => customer.locator(".msg.system").last().textContent())
       .toMatch(/liittyi keskusteluun/);
+    expect(await customer.locator(".msg.system", { hasText: /liittyi keskusteluun/ }).count()).toBe(
+      1,
+    );
     expect(await customer.locator(".queue").isVisible()).toBe(false);
 
     // Typing indicator, then the advisor's answer.

@@ -91,6 +91,10 @@ describe("data on disk", () => {
     });
 
     // Assess
-    await eventually(() => ville.lastQueue().some((w) => w.chatId === start.chatId) || undefined);
+    // Recovery runs in the background after the start; a loaded CI machine needs the time.
+    await eventually(
+      () => ville.lastQueue().some((w) => w.chatId === start.chatId) || undefined,
+      30_000,
+    );
   }, 90_000);
 });

@@ -3,9 +3,8 @@
  * the `/advisor` socket.io namespace. Served at /console with a strict CSP (no inline
  * script); all data is rendered as text, never as HTML.
  */
-import { effect } from "@preact/signals";
-import { render } from "preact";
 import { setLang, text, uiLang } from "./i18n.ts";
+import { mountStaffPage } from "./mount.tsx";
 import { ReportsNavItem } from "./reports/NavLink.tsx";
 import {
   announcement,
@@ -159,18 +158,10 @@ function Chats() {
   );
 }
 
-function boot(): void {
-  const style = document.createElement("style");
-  style.textContent = STYLES;
-  document.head.append(style);
-  effect(() => {
-    const t = text.value;
-    document.documentElement.lang = t.lang;
-    document.title = t.appTitle;
-  });
-  document.body.replaceChildren();
-  render(<App />, document.body);
-  start();
-}
-
-boot();
+mountStaffPage({
+  css: STYLES,
+  lang: () => text.value.lang,
+  title: () => text.value.appTitle,
+  App,
+  start,
+});

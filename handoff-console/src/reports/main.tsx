@@ -3,9 +3,8 @@
  * session), then the report for the last 30 days with filters. Served under the same strict
  * CSP as the console (no inline script); all data is rendered as text, never as HTML.
  */
-import { effect } from "@preact/signals";
-import { render } from "preact";
 import { setLang, uiLang } from "../i18n.ts";
+import { mountStaffPage } from "../mount.tsx";
 import { STYLES } from "../styles.ts";
 import { SignIn } from "../views/SignIn.tsx";
 import { ReportsPage } from "./ReportsPage.tsx";
@@ -55,18 +54,10 @@ function App() {
   );
 }
 
-function boot(): void {
-  const style = document.createElement("style");
-  style.textContent = STYLES + REPORT_STYLES;
-  document.head.append(style);
-  effect(() => {
-    const t = reportText.value;
-    document.documentElement.lang = t.lang;
-    document.title = t.pageTitle;
-  });
-  document.body.replaceChildren();
-  render(<App />, document.body);
-  start();
-}
-
-boot();
+mountStaffPage({
+  css: STYLES + REPORT_STYLES,
+  lang: () => reportText.value.lang,
+  title: () => reportText.value.pageTitle,
+  App,
+  start,
+});

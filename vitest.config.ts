@@ -38,6 +38,7 @@ export default defineConfig({
             "functions/**/*.test.ts",
             "handoff-console/**/*.test.ts",
             "content-studio/**/*.test.ts",
+            "bench/**/*.test.ts",
             "tests/layers.test.ts",
           ],
           exclude: [...COMMON_EXCLUDE, ...SLOW_UNIT_FILES],

@@ -49,5 +49,32 @@ const print = (title: string, map: Map<string, number>) => {
     process.stdout.write(`${((100 * ms) / total).toFixed(1).padStart(5)} %  ${name}\n`);
   }
 };
+/**
+ * Inclusive time of the app's own functions (the samples with the function anywhere on their
+ * stack, each counted once): shows which of our code paths the SDK's and node's time is
+ * spent for, which self time alone cannot.
+ */
+function appInclusive(): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (!frame) continue;
+      const where = frame.url.replace(/^file:\/\//, "").replace(process.cwd(), ".");
+      if (!where.startsWith("./") || where.includes("node_modules")) continue;
+      const name = `${frame.functionName || "(anonymous)"} ${where}:${frame.lineNumber + 1}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    }
+  }
+  return inclusive;
+}
+
 print("by package", byPackage);
 print("by function", byFunction);
+print("app functions, inclusive", appInclusive());

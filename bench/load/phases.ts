@@ -18,25 +18,29 @@ export async function startService(
   env: Record<string, string> = {},
   profileDir?: string,
 ): Promise<{ server: ServerProcess; dynamo: ServerProcess }> {
-  const dynamo = await startServer(
-    "dynamoServer.ts",
-    profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}dynamo`] : [],
-  );
-  const server = await startServer(
-    "chatServer.ts",
-    profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
-    { DYNAMODB_ENDPOINT: dynamo.url, FAKE_TIME: OPEN_HOURS_INSTANT, ...env },
-  );
+  const profile = (name: string): Record<string, string> =>
+    profileDir ? { BENCH_PROFILE_DIR: profileDir, BENCH_PROFILE_NAME: name } : {};
+  const dynamo = await startServer("dynamoServer.ts", [], profile("dynalite"));
+  const server = await startServer("chatServer.ts", [], {
+    DYNAMODB_ENDPOINT: dynamo.url,
+    FAKE_TIME: OPEN_HOURS_INSTANT,
+    ...env,
+    ...profile("service"),
+  });
   return { server, dynamo };
 }
 
 /** The storage floor's servers: the echo server storing what any server must, and its dynalite. */
-export async function startStorageFloor(): Promise<{
-  server: ServerProcess;
-  dynamo: ServerProcess;
-}> {
-  const dynamo = await startServer("dynamoServer.ts");
-  const server = await startServer("echoServer.ts", [], { STORAGE_ENDPOINT: dynamo.url });
+export async function startStorageFloor(
+  profileDir?: string,
+): Promise<{ server: ServerProcess; dynamo: ServerProcess }> {
+  const profile = (name: string): Record<string, string> =>
+    profileDir ? { BENCH_PROFILE_DIR: profileDir, BENCH_PROFILE_NAME: name } : {};
+  const dynamo = await startServer("dynamoServer.ts", [], profile("floor-dynalite"));
+  const server = await startServer("echoServer.ts", [], {
+    STORAGE_ENDPOINT: dynamo.url,
+    ...profile("floor"),
+  });
   return { server, dynamo };
 }
 
@@ -45,6 +49,14 @@ export async function stopAll(...servers: { server: ServerProcess; dynamo?: Serv
     await server.stop();
     await dynamo?.stop();
   }
+}
+
+/** With --cpu-prof, where the measured phases' profiles go (made if missing). */
+function profileDirectory(): string | undefined {
+  if (!options.cpuProfile) return undefined;
+  const dir = fileURLToPath(new URL("../profiles/", import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** A bare socket.io server answering at once: the transport's floor on this machine. */
@@ -70,7 +82,7 @@ export async function measureEcho(): Promise<RunResult> {
  * logic can get under on this machine.
  */
 export async function measureStorageFloor(): Promise<RunResult> {
-  const floor = await startStorageFloor();
+  const floor = await startStorageFloor(profileDirectory());
   try {
     const run = await measure(floor.server, {
       ...phase,
@@ -88,10 +100,7 @@ export async function measureStorageFloor(): Promise<RunResult> {
 
 /** The service with advisors, every transcript checked; CPU profiles with --cpu-prof. */
 export async function measureService(): Promise<RunResult> {
-  const profileDir = options.cpuProfile
-    ? fileURLToPath(new URL("../profiles/", import.meta.url))
-    : undefined;
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profileDir = profileDirectory();
   const service = await startService({}, profileDir);
   await service.dynamo.stats({ reset: true });
   try {

@@ -1,5 +1,6 @@
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   type DynamoDBDocumentClient,
   PutCommand,
   UpdateCommand,
@@ -22,6 +23,7 @@ import { queryAll } from "./queryAll.ts";
  */
 
 const GET_BATCH = 100;
+const WRITE_BATCH = 25;
 const DAYS_AT_ONCE = 8;
 
 function keyOf(id: string): { day: string; id: string } | undefined {
@@ -46,9 +48,29 @@ export function createDynamoMissStore(doc: DynamoDBDocumentClient, table: string
     return found;
   }
 
+  async function writeBatch(entries: MissEntry[]): Promise<void> {
+    let pending = entries.map((Item) => ({
+      PutRequest: { Item: { ...Item } as Record<string, unknown> },
+    }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= 5) throw new Error("misses: some questions could not be stored");
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      const answer = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (answer.UnprocessedItems?.[table] ?? []) as typeof pending;
+    }
+  }
+
   return {
     async put(entry) {
       await doc.send(new PutCommand({ TableName: table, Item: entry }));
+    },
+
+    async putAll(entries) {
+      const batches: MissEntry[][] = [];
+      for (let i = 0; i < entries.length; i += WRITE_BATCH) {
+        batches.push(entries.slice(i, i + WRITE_BATCH));
+      }
+      await Promise.all(batches.map(writeBatch));
     },
 
     async update(id: string, change: MissUpdate) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Chat, StoredMessage } from "../chat/model.ts";
 import { manualClock } from "../clock.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
@@ -79,6 +79,10 @@ function setup(settings: Partial<LearningInboxSettings> = {}, store?: MissStore)
     put: (e) => {
       writes.push("put");
       return memory.put(e);
+    },
+    putAll: (entries) => {
+      writes.push(`putAll:${entries.length}`);
+      return memory.putAll(entries);
     },
     update: (id, c) => {
       writes.push("update");
@@ -242,7 +246,42 @@ describe("which questions the inbox keeps", () => {
       ["alv-rekisteri", ["low-confidence", "unhelpful"], "vat"],
       ["verokortti", ["unhelpful"], "tax-card"],
     ]);
-    expect(writes.filter((w) => w === "put")).toHaveLength(2);
+    // Both held until written: one request, their reasons already in it, no updates.
+    expect(writes).toEqual(["putAll:2"]);
+  });
+});
+
+describe("when the inbox writes", () => {
+  it("holds a kept question until its outcome is known, then writes it with the others in one request", async () => {
+    const { inbox, clock, writes, reports, all } = setup({ writeEveryMs: 5, holdMs: 30_000 });
+    const ask = (id: string, text: string, turn: BotTurn) =>
+      inbox.answered({ chat: chat(id), question: question(text, clock), turn });
+    ask("a", "a1", missedTurn());
+    ask("b", "b1", missedTurn());
+    ask("c", "c1", missedTurn());
+    await new Promise((r) => setTimeout(r, 30));
+    // No outcome yet and the hold not over: nothing written, nothing counted.
+    expect(writes).toEqual([]);
+    expect(reports).toEqual([]);
+    ask("a", "a2", answeredTurn("tax-card"));
+    inbox.personRequested(chat("b"));
+    await vi.waitFor(() => expect(writes).toEqual(["putAll:2"]));
+    // The third waits for its hold to end, then goes with the outcome still unknown.
+    clock.advance(30_000);
+    await vi.waitFor(() => expect(writes).toEqual(["putAll:2", "putAll:1"]));
+    // Written already: what the chat does next is an update.
+    inbox.ended(chat("c"));
+    const outcomes = Object.fromEntries((await all()).map((e) => [e.text, e.outcome]));
+    expect(outcomes).toEqual({ a1: "answered", b1: "handed-off", c1: "left" });
+    expect(writes).toEqual(["putAll:2", "putAll:1", "update"]);
+    expect(reports.filter((r) => r.kind === "inboxed")).toHaveLength(3);
+  });
+
+  it("writes what it holds when the service stops", async () => {
+    const { inbox, clock, writes, all } = setup({ writeEveryMs: 60_000 });
+    inbox.answered({ chat: chat(), question: question("q", clock), turn: missedTurn() });
+    expect(writes).toEqual([]);
+    expect((await all()).map((e) => [e.text, e.outcome])).toEqual([["q", "unknown"]]);
   });
 });
 
@@ -319,6 +358,9 @@ describe("what the inbox holds of a question", () => {
     const failing: MissStore = {
       ...createMemoryMissStore(),
       put: async () => {
+        throw new Error("table down");
+      },
+      putAll: async () => {
         throw new Error("table down");
       },
     };

@@ -15,6 +15,9 @@ export function createMemoryMissStore(): MissStore {
     async put(entry) {
       entries.set(entry.id, copy(entry));
     },
+    async putAll(all) {
+      for (const entry of all) entries.set(entry.id, copy(entry));
+    },
     async update(id: string, change: MissUpdate) {
       const found = entries.get(id);
       if (found) entries.set(id, { ...found, ...copy(change) });

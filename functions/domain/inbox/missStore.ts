@@ -71,6 +71,11 @@ export interface MissUpdate {
  */
 export interface MissStore {
   put(entry: MissEntry): Promise<void>;
+  /**
+   * Stores several questions, as few requests as the store allows (DynamoDB: 25 a batch):
+   * the inbox writes what it has held in one go rather than one request per question.
+   */
+  putAll(entries: readonly MissEntry[]): Promise<void>;
   /** Changes outcome and reasons of a kept question; nothing when it is gone (expired). */
   update(id: string, change: MissUpdate): Promise<void>;
   /** Sets the status of each question that exists; returns those, as updated. */

@@ -40,6 +40,18 @@ export function describeMissStoreContract(name: string, fresh: () => Promise<Mis
       expect(await store.listDays("2026-12-01", "2026-12-01")).toEqual([entry]);
     });
 
+    it("stores many questions at once, more than one batch of them", async () => {
+      const store = await fresh();
+      const entries = Array.from({ length: 30 }, (_, i) =>
+        sampleMiss(i % 2 ? "2026-12-01" : "2026-12-02"),
+      );
+      await store.putAll(entries);
+      await store.putAll([]);
+      const back = await store.get(entries.map((e) => e.id));
+      expect(back.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).sort());
+      expect(await store.listDays("2026-12-01", "2026-12-02")).toHaveLength(30);
+    });
+
     it("lists exactly the days of the period, both ends included", async () => {
       const store = await fresh();
       const days = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03"];

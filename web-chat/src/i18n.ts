@@ -37,8 +37,6 @@ export const UI = {
     loginBlocked:
       "Kirjautumisikkuna ei auennut. Salli ponnahdusikkunat tälle sivulle ja yritä uudelleen.",
     loginFailed: "Tunnistautuminen epäonnistui. Keskustelu jatkuu tunnistautumatta.",
-    loginTooLow:
-      "Tunnistautumistapasi ei riitä omien verotietojesi näyttämiseen. Käytä pankkitunnuksia tai mobiilivarmennetta.",
     callbackTitle: "Soittopyyntö",
     appointmentTitle: "Varaa aika",
     phone: "Puhelinnumero",
@@ -131,8 +129,6 @@ export const UI = {
     loginBlocked:
       "Inloggningsfönstret öppnades inte. Tillåt popup-fönster för sidan och försök igen.",
     loginFailed: "Identifieringen misslyckades. Chatten fortsätter utan identifiering.",
-    loginTooLow:
-      "Ditt identifieringssätt räcker inte för att visa dina egna skatteuppgifter. Använd bankkoder eller mobilcertifikat.",
     callbackTitle: "Bli uppringd",
     appointmentTitle: "Boka tid",
     phone: "Telefonnummer",

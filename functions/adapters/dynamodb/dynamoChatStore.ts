@@ -141,6 +141,18 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       );
     },
 
+    async markSignInTooWeak(chatId) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression: "SET signInTooWeak = :true",
+          ConditionExpression: "attribute_exists(chatId)",
+          ExpressionAttributeValues: { ":true": true },
+        }),
+      );
+    },
+
     async enqueue(chatId, queue) {
       return conditional(
         new UpdateCommand({

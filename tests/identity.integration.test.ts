@@ -174,6 +174,46 @@ describe("authenticated chat", () => {
     socket.disconnect();
   });
 
+  it("answers the prompting question when the sign-in comes with chat:start on the way back, and not again on the next reload", async () => {
+    const { socket, messages, ack } = await startChat("fi");
+    if (!ack.ok) throw new Error("start failed");
+    const general = await ask(socket, messages, REFUND_QUESTION);
+    expect(general.actions?.map((a) => a.type)).toContain("login");
+    socket.disconnect();
+
+    // The page reloads after the identity provider's redirect and resumes with the token.
+    const resume = async () => {
+      const back = await connectCustomer(stack.url);
+      const seen = collect(back, "chat:message");
+      const resumed = await back.emitWithAck("chat:start", {
+        lang: "fi",
+        resumeToken: ack.resumeToken,
+        idToken: await token("customer-refund"),
+      });
+      expect(resumed).toMatchObject({ ok: true, authenticated: true });
+      return { back, seen };
+    };
+    const first = await resume();
+    const personal = await eventually(() =>
+      first.seen.find(
+        (m) => m.from === "bot" && m.topic === "tax-refund" && AINO_REFUND.test(m.text),
+      ),
+    );
+    expect(personal.actions?.map((a) => a.type) ?? []).not.toContain("login");
+    first.back.disconnect();
+
+    const second = await resume();
+    await eventually(() => second.seen.some((m) => m.id === personal.id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refundAnswers = new Set(
+      second.seen.filter((m) => m.from === "bot" && m.topic === "tax-refund").map((m) => m.id),
+    );
+    // The general answer and the one personal answer: nothing answered twice.
+    expect(refundAnswers.size).toBe(2);
+    expectNothingSaidTwice(second.seen);
+    second.back.disconnect();
+  });
+
   it("tells a customer with nothing due that no own data was found, without anyone else's", async () => {
     const { socket, messages } = await startChat("fi", await token("customer-none"));
     const answer = await ask(socket, messages, REFUND_QUESTION);

@@ -253,6 +253,13 @@ export function registerChatNamespace(
         if (started.created) await chats.welcome(chat);
         // A customer back in a queued chat learns their current place again.
         else if (chat.state === "queued") await deps.handoff?.requestHandoff(chat.chatId);
+        // Signed in on the way back (a reload or the identity provider's redirect): the
+        // question that prompted it is answered as after chat:authenticate, once, since the
+        // answer then ends the transcript in place of the offer to sign in.
+        if (customer && !started.created) {
+          const signedIn = chat;
+          await oneMessageAtATime(chat.chatId, () => chats.answerAfterSignIn(signedIn));
+        }
       }),
     );
 

@@ -75,7 +75,7 @@ export const UI = {
     gotHelp: "Saitko tarvitsemaasi apua?",
     yes: "Kyllä",
     no: "Ei",
-    score: "Asteikolla 1-5, kuinka tyytyväinen olit?",
+    score: "Asteikolla 1–5, kuinka tyytyväinen olit?",
     star: (n: number) => `${n} ${n === 1 ? "tähti" : "tähteä"} viidestä`,
     comment: "Kertoisitko vielä, miksi annoit kyseisen arvosanan? (vapaaehtoinen)",
     submit: "Lähetä palaute",

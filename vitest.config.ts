@@ -1,26 +1,43 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Files under functions/ and the staff apps that start processes, train recognisers or load
- * all content: seconds each, so they run with the integration tier, not the inner loop.
+ * Test files under functions/ that run with the integration tier, not the inner loop: each
+ * takes seconds, or starts something (dynalite, a server, a process) that the unit tier
+ * does not. A new test file that does any of these belongs in this list.
  */
-const SLOW_UNIT_FILES = [
+const INTEGRATION_FILES_IN_FUNCTIONS = [
+  // Train recognisers, or start processes or workers.
   "functions/adapters/recognizer/embedded/trainInWorker.test.ts",
   "functions/adapters/recognizer/embedded/embeddedRecognizer.test.ts",
   "functions/adapters/recognizer/embedded/recognizerSnapshot.test.ts",
   "functions/content/cli/cli.test.ts",
+  "functions/content/cli/chosenRecognizer.test.ts",
   "functions/content/checkContent.test.ts",
   "functions/domain/dialogue/personalAnswer.test.ts",
+  // Start servers (HTTP, socket.io, Redis).
   "functions/gateway/server/gatewayServer.test.ts",
   "functions/adapters/redis/redisPresence.test.ts",
+  "functions/local/identityProvider.test.ts",
+  // Start dynalite: the DynamoDB adapters and what is built on them. The domain's tests use
+  // the in-memory stores, held to the same contracts as these.
+  "functions/adapters/dynamodb/batching.test.ts",
+  "functions/adapters/dynamodb/dynamoChatStore.test.ts",
+  "functions/adapters/dynamodb/dynamoChatStore.roundTrips.test.ts",
+  "functions/adapters/dynamodb/dynamoContentStore.test.ts",
+  "functions/adapters/dynamodb/dynamoCustomerData.test.ts",
+  "functions/adapters/dynamodb/dynamoMissStore.test.ts",
+  "functions/gateway/server/embeddedGatewayBot.test.ts",
+  "functions/lambda/lambdaContent.test.ts",
+  "functions/local/ttlSweeper.test.ts",
 ];
 
 const COMMON_EXCLUDE = ["**/node_modules/**", "tests/e2e/**"];
 
 /**
- * Two tiers as vitest projects. `npm run test:unit` runs only "unit" (domain, adapters against
- * dynalite, handlers, staff-app logic: the inner loop); `npm test` runs both, then the
- * browser tests (tests/e2e has its own config).
+ * Two tiers as vitest projects. `npm run test:unit` runs only "unit": domain logic on
+ * in-memory stores, handlers, staff-app state; no network, no processes, under 30 s on two
+ * cores (the inner loop). `npm test` runs both, then the browser tests (tests/e2e has its
+ * own config).
  */
 export default defineConfig({
   test: {
@@ -38,16 +55,22 @@ export default defineConfig({
             "functions/**/*.test.ts",
             "handoff-console/**/*.test.ts",
             "content-studio/**/*.test.ts",
+            "bench/**/*.test.ts",
             "tests/layers.test.ts",
           ],
-          exclude: [...COMMON_EXCLUDE, ...SLOW_UNIT_FILES],
+          exclude: [...COMMON_EXCLUDE, ...INTEGRATION_FILES_IN_FUNCTIONS],
+          // Files share a worker's modules instead of each loading its own: loading the AWS
+          // SDK, zod schemas and content again for every file took more than half of the
+          // tier's time. So a unit test leaves no module state changed (restore stubs, copy
+          // shared fixtures before changing them).
+          isolate: false,
         },
       },
       {
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/**/*.test.ts", "infra/**/*.test.ts", ...SLOW_UNIT_FILES],
+          include: ["tests/**/*.test.ts", "infra/**/*.test.ts", ...INTEGRATION_FILES_IN_FUNCTIONS],
           exclude: [...COMMON_EXCLUDE, "tests/layers.test.ts"],
         },
       },

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { expectNothingSaidTwice, sentencesOf } from "../../tests/support/saidTwice.ts";
+import { shippedBotContent } from "../../tests/support/shippedContent.ts";
 import type { Lang } from "../contracts/lang.ts";
 import { answerTurn, PERSONAL_TOPICS } from "../domain/dialogue/answerTurn.ts";
 import type { Recognition } from "../domain/ports.ts";
-import { loadBotContent } from "./loadContent.ts";
 import { createTopicLibrary } from "./topicLibrary.ts";
 
 // The published content through the real dialogue: what a customer reads, not a fixture.
-const library = createTopicLibrary(loadBotContent());
+const library = createTopicLibrary(shippedBotContent());
 
 // Any sentence that invites the customer to sign in, in either language.
 const SIGN_IN = /kirjautu|kirjaudu|logga in/i;

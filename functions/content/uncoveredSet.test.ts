@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBotContent } from "./loadContent.ts";
+import { shippedBotContent } from "../../tests/support/shippedContent.ts";
 import { loadUncoveredCases, scoreUncovered, uncoveredOverlaps } from "./uncoveredSet.ts";
 
 describe("the uncovered set", () => {
@@ -44,7 +44,7 @@ describe("the uncovered set", () => {
     );
     const cases = loadUncoveredCases(dir, "fi");
     // "btc" teaches crypto-assets in bot-content; "koiravero" is in this dev split.
-    const overlaps = uncoveredOverlaps(dir, loadBotContent(), "fi", cases);
+    const overlaps = uncoveredOverlaps(dir, shippedBotContent(), "fi", cases);
     expect(overlaps.map((c) => c.text)).toEqual(["Koiravero?", "btc"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadBotContent } from "../content/loadContent.ts";
+import { shippedBotContent } from "../../tests/support/shippedContent.ts";
 import { personalAnswer } from "../domain/dialogue/personalAnswer.ts";
 import { CUSTOMER_PERSONAS, demoCustomerData } from "./personas.ts";
 
@@ -16,7 +16,7 @@ describe("the local personas on the service clock", () => {
       expect(due.every((d) => d > todayIso)).toBe(true);
       expect(byName.get("customer-refund")?.taxYear).toBe(today.getUTCFullYear() - 1);
 
-      const templates = loadBotContent().topics.get("residual-tax")?.fi.personal ?? {};
+      const templates = shippedBotContent().topics.get("residual-tax")?.fi.personal ?? {};
       const text = personalAnswer(
         "residual-tax",
         "fi",

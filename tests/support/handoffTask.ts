@@ -1,8 +1,8 @@
 // A gateway task's handoff service for tests: real chat service and store, quiet
 // notifiers (queue snapshots collected), timers the test fires.
-import type { createDynamoChatStore } from "../../functions/adapters/dynamodb/dynamoChatStore.ts";
 import type { QueueSnapshot } from "../../functions/contracts/protocol.ts";
 import { createChatService } from "../../functions/domain/chat/chatService.ts";
+import type { ChatStore } from "../../functions/domain/chat/chatStore.ts";
 import { createIdGenerator } from "../../functions/domain/chat/ids.ts";
 import type { Chat } from "../../functions/domain/chat/model.ts";
 import { manualClock } from "../../functions/domain/clock.ts";
@@ -34,7 +34,7 @@ export function manualTimers() {
 }
 
 export function handoffTask(
-  store: ReturnType<typeof createDynamoChatStore>,
+  store: ChatStore,
   presence = createMemoryPresence({ defaultMaxChats: 3 }),
 ) {
   const clock = manualClock(new Date("2026-11-24T08:00:00Z"));
@@ -81,7 +81,7 @@ export function handoffTask(
 
 /** Stores a Finnish chat with the bot and puts it in the queue; returns its id. */
 export async function queuedChat(
-  store: ReturnType<typeof createDynamoChatStore>,
+  store: ChatStore,
   chatId = `chat-${Math.random().toString(36).slice(2)}`,
 ): Promise<string> {
   const chat: Chat = {

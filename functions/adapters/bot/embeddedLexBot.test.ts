@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadBotContent } from "../../content/loadContent.ts";
+import { shippedBotContent } from "../../../tests/support/shippedContent.ts";
 import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { Recognizer } from "../../domain/ports.ts";
@@ -65,7 +65,7 @@ describe("embedded bot", () => {
       }),
     };
     const fulfill = createFulfillmentHandler({
-      library: createTopicLibrary(loadBotContent()),
+      library: createTopicLibrary(shippedBotContent()),
       logger: createLogger("silent"),
     });
     const bot = createEmbeddedLexBot({ recognizer, fulfill, logger: createLogger("silent") });

@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { Lang } from "../../contracts/lang.ts";
 import type { ChatStore, SurveyRecord } from "../../domain/chat/chatStore.ts";
+import { ChatNotFoundError } from "../../domain/chat/errors.ts";
 import type { Chat, StoredMessage } from "../../domain/chat/model.ts";
 import { createBatcher } from "./batching.ts";
 import { writeIf } from "./conditional.ts";
@@ -142,7 +143,8 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async markSignInTooWeak(chatId) {
-      await doc.send(
+      const set = await writeIf(
+        doc,
         new UpdateCommand({
           TableName: tables.chats,
           Key: { chatId },
@@ -151,6 +153,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
           ExpressionAttributeValues: { ":true": true },
         }),
       );
+      if (!set) throw new ChatNotFoundError();
     },
 
     async enqueue(chatId, queue) {
@@ -299,7 +302,8 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async setLanguage(chatId, lang) {
-      await doc.send(
+      const set = await writeIf(
+        doc,
         new UpdateCommand({
           TableName: tables.chats,
           Key: { chatId },
@@ -308,6 +312,8 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
           ExpressionAttributeValues: { ":lang": lang },
         }),
       );
+      // Gone since it was read (ended long ago and expired): said as the domain says it.
+      if (!set) throw new ChatNotFoundError();
     },
 
     async endChat(chatId, end) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { loadBotContent } from "../../content/loadContent.ts";
+import { shippedBotContent } from "../../../tests/support/shippedContent.ts";
 import { LexLimitError, lexBotDefinition, lexIntents } from "./lexBotDefinition.ts";
 import { LEX_LIMITS, lexUtterance } from "./lexLocale.ts";
 
-const content = loadBotContent();
+const content = shippedBotContent();
 
 describe("Lex bot definition from bot content", () => {
   const definition = lexBotDefinition(content, { confidenceThreshold: 0.4 });

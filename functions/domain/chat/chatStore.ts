@@ -33,7 +33,10 @@ export interface AnswerVote {
 
 /**
  * Persistence of chats, transcripts and surveys. Every write that decides who has a chat
- * (queue, advisor, end, identity) is a single conditional write.
+ * (queue, advisor, end, identity) is a single conditional write. A chat record and each item
+ * of its transcript are deleted some time after their `expiresAt` (DynamoDB's TTL); surveys
+ * stay. Two implementations, held to one contract (chatStoreContract.ts): DynamoDB
+ * (adapters/dynamodb) and in memory (memoryChatStore.ts, for domain tests).
  */
 export interface ChatStore {
   /** Stores a new chat (its id is new: a random UUID). */
@@ -61,7 +64,10 @@ export interface ChatStore {
       signInExpiresAt: string;
     },
   ): Promise<boolean>;
-  /** Notes that the customer tried a sign-in too weak for personal data (nothing is bound). */
+  /**
+   * Notes that the customer tried a sign-in too weak for personal data; nothing is bound.
+   * An unknown chat is refused with ChatNotFoundError.
+   */
   markSignInTooWeak(chatId: string): Promise<void>;
   /**
    * Puts a chat that is with the bot into a queue; false if it is not with the bot. `topics`
@@ -99,7 +105,10 @@ export interface ChatStore {
    * `wrapupCorrections` ("corrected"), so nothing saved is silently overwritten.
    */
   saveWrapup(chatId: string, wrapup: Wrapup): Promise<"saved" | "corrected" | false>;
-  /** Switches the chat's language; the bot answers in it from then on. */
+  /**
+   * Switches the chat's language; the bot answers in it from then on. Rejects with
+   * ChatNotFoundError when there is no such chat.
+   */
   setLanguage(chatId: string, lang: Chat["lang"]): Promise<void>;
   /** Ends a chat unless already ended; returns false when someone else ended it first. */
   endChat(

@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
-import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
-import { tableNames } from "../../adapters/dynamodb/tables.ts";
 import { manualClock } from "../clock.ts";
 import { createChatService } from "./chatService.ts";
 import { createIdGenerator } from "./ids.ts";
-
-const PREFIX = "test-resume-";
-const tables = useEmbeddedTables(PREFIX);
+import { createMemoryChatStore } from "./memoryChatStore.ts";
 
 function chatService() {
   return createChatService({
-    store: createDynamoChatStore(tables.clients().doc, tableNames(PREFIX)),
+    store: createMemoryChatStore(),
     bot: { welcome: () => [], reply: async () => ({ messages: [], missed: true }) },
     notifier: { message() {}, state() {}, surveyRequest() {} },
     clock: manualClock(new Date("2026-11-24T08:00:00Z")),

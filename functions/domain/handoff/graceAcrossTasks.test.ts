@@ -1,18 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { queuedChat, handoffTask as task } from "../../../tests/support/handoffTask.ts";
-import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
-import { tableNames } from "../../adapters/dynamodb/tables.ts";
+import type { ChatStore } from "../chat/chatStore.ts";
+import { createMemoryChatStore } from "../chat/memoryChatStore.ts";
 
 // Two gateway tasks share presence and storage but each runs its own grace timers. An
 // advisor who drops on task A, comes back on task B and drops again must get the full grace
 // period after the second drop: A's older timer must not release their chats early.
 
-const PREFIX = "test-grace-";
-const tables = useEmbeddedTables(PREFIX);
 const anna = { advisorId: "anna", displayName: "Anna", languages: ["fi" as const] };
 
-async function chatWithAnna(store: ReturnType<typeof createDynamoChatStore>): Promise<string> {
+async function chatWithAnna(store: ChatStore): Promise<string> {
   const chatId = await queuedChat(store);
   await store.assignAdvisor(chatId, { id: anna.advisorId, name: anna.displayName });
   return chatId;
@@ -20,7 +17,7 @@ async function chatWithAnna(store: ReturnType<typeof createDynamoChatStore>): Pr
 
 /** Two tasks sharing presence and storage, and a chat Anna handles. */
 async function twoTasksAndAChat() {
-  const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
+  const store = createMemoryChatStore();
   const a = task(store);
   const b = task(store, a.presence);
   const chatId = await chatWithAnna(store);

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { handoffTask, queuedChat } from "../../../tests/support/handoffTask.ts";
-import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
-import { tableNames } from "../../adapters/dynamodb/tables.ts";
-
-const PREFIX = "test-snapshots-";
-const tables = useEmbeddedTables(PREFIX);
+import { createMemoryChatStore } from "../chat/memoryChatStore.ts";
 
 describe("queue snapshots", () => {
   it("shares one snapshot among the changes made while one is being published", async () => {
-    const store = createDynamoChatStore(tables.clients().doc, tableNames(PREFIX));
+    const store = createMemoryChatStore();
     const { handoff, snapshots } = handoffTask(store);
     const chatIds = Array.from({ length: 6 }, (_, n) => `waiting-${n}`);
     for (const chatId of chatIds) await queuedChat(store, chatId);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { queuedChat, handoffTask as task } from "../../../tests/support/handoffTask.ts";
-import { createDynamoChatStore } from "../../adapters/dynamodb/dynamoChatStore.ts";
-import { ensureTables } from "../../adapters/dynamodb/ensureTables.ts";
-import { tableNames } from "../../adapters/dynamodb/tables.ts";
+import type { ChatStore } from "../chat/chatStore.ts";
+import { createMemoryChatStore } from "../chat/memoryChatStore.ts";
 import { recoverOpenChats } from "./recoverOpenChats.ts";
 
 // A process that starts on data another process left (restart, kill -9, a lost gateway task)
@@ -11,19 +9,8 @@ import { recoverOpenChats } from "./recoverOpenChats.ts";
 
 const anna = { advisorId: "anna", displayName: "Anna", languages: ["fi" as const] };
 const ville = { advisorId: "ville", displayName: "Ville", languages: ["fi" as const] };
-const tables = useEmbeddedTables("test-recovery-");
 
-/** A fresh prefix per test: each sees only its own open chats. */
-async function freshStore() {
-  const prefix = `test-recovery-${Math.random().toString(36).slice(2)}-`;
-  await ensureTables(tables.clients().client, prefix);
-  return createDynamoChatStore(tables.clients().doc, tableNames(prefix));
-}
-
-async function chatWith(
-  store: Awaited<ReturnType<typeof freshStore>>,
-  advisor: typeof anna,
-): Promise<string> {
+async function chatWith(store: ChatStore, advisor: typeof anna): Promise<string> {
   const chatId = await queuedChat(store);
   await store.assignAdvisor(chatId, { id: advisor.advisorId, name: advisor.displayName });
   return chatId;
@@ -32,7 +19,7 @@ async function chatWith(
 describe("recovering open chats after a restart", () => {
   it("returns a chat to the front of its queue when its advisor does not come back within the grace period", async () => {
     // Prepare: Anna had a chat when the process died; a customer waits in the queue.
-    const store = await freshStore();
+    const store = createMemoryChatStore();
     const waiting = await queuedChat(store);
     const withAnna = await chatWith(store, anna);
     const restarted = task(store);
@@ -56,7 +43,7 @@ describe("recovering open chats after a restart", () => {
 
   it("leaves the chats of an advisor who reconnects within the grace period", async () => {
     // Prepare
-    const store = await freshStore();
+    const store = createMemoryChatStore();
     const withAnna = await chatWith(store, anna);
     const withVille = await chatWith(store, ville);
     const restarted = task(store);

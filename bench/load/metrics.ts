@@ -1,0 +1,119 @@
+// What one measured run records, and the arithmetic the report does on it.
+
+export interface RunMetrics {
+  replyMs: number[];
+  /** Customer → advisor and advisor → customer, send to arrival. */
+  relayMs: number[];
+  /** The customer → advisor leg alone. */
+  relayToAdvisorMs: number[];
+  handoffs: number;
+  /** Messages sent while the chat waited in the queue (acked, stored, not answered). */
+  whileQueued: number;
+  /**
+   * Simulated advisors' answers refused CHAT_ENDED because the customer ended the chat
+   * meanwhile: the protocol's answer to that race, not an error.
+   */
+  advisorRepliesAfterEnd: number;
+  sent: number;
+  acked: number;
+  /** Acks and deliveries before the measured phase ended, for the per-second rates. */
+  ackedInPhase: number;
+  deliveredInPhase: number;
+  /** performance.now() at which the measured phase ends (customers ask nothing after it). */
+  phaseEndsAt: number;
+  ackCounts: Map<string, number>;
+  delivered: number;
+  errors: Map<string, number>;
+  chatsEnded: number;
+  surveys: number;
+  /** Chats that were queued for a person at some point (asked, or the bot kept missing). */
+  queuedChats: Set<string>;
+  /** Votes on bot answers acknowledged (chat:feedback), when customers vote. */
+  votes: number;
+}
+
+/**
+ * One run's shared state: its metrics, and the send times by clientId that let whoever
+ * receives a message (a customer or an advisor) time it. Per run, so that runs in turn on one
+ * server (publishing, learning, capacity steps) never see each other's messages.
+ */
+export interface LoadRun {
+  metrics: RunMetrics;
+  /** When a customer's message was sent, by clientId (an advisor may be the one to get it). */
+  customerSentAt: Map<string, number>;
+  /** When an advisor's message was sent, by clientId. */
+  advisorSentAt: Map<string, number>;
+  /** Simulated advisors are taking chats, so some customers ask for a person. */
+  advisorsOnline: boolean;
+  /** Customers vote on some answers (the --learning phases with the inbox on). */
+  customersVote: boolean;
+}
+
+export function newLoadRun(): LoadRun {
+  return {
+    metrics: newMetrics(),
+    customerSentAt: new Map(),
+    advisorSentAt: new Map(),
+    advisorsOnline: false,
+    customersVote: false,
+  };
+}
+
+export function newMetrics(): RunMetrics {
+  return {
+    replyMs: [],
+    relayMs: [],
+    relayToAdvisorMs: [],
+    handoffs: 0,
+    whileQueued: 0,
+    advisorRepliesAfterEnd: 0,
+    sent: 0,
+    acked: 0,
+    ackedInPhase: 0,
+    deliveredInPhase: 0,
+    phaseEndsAt: Number.POSITIVE_INFINITY,
+    ackCounts: new Map(),
+    delivered: 0,
+    errors: new Map(),
+    chatsEnded: 0,
+    surveys: 0,
+    queuedChats: new Set(),
+    votes: 0,
+  };
+}
+
+export function countError(metrics: RunMetrics, kind: string): void {
+  metrics.errors.set(kind, (metrics.errors.get(kind) ?? 0) + 1);
+}
+
+export function errorCount(metrics: RunMetrics): number {
+  return [...metrics.errors.values()].reduce((a, b) => a + b, 0);
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, rank)] as number;
+}
+
+export const round = (n: number, digits = 1) =>
+  Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null;
+
+export const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
+/** Waits until `check` holds, polling; false if it did not within the timeout. */
+export async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+export function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}

@@ -16,6 +16,7 @@ import {
   startTestStack,
   tempDir,
 } from "./support/localStack.ts";
+import { expectNothingSaidTwice } from "./support/saidTwice.ts";
 
 // Aino's refund (1 234,56 €) must appear only in her own authenticated chat.
 const AINO_REFUND = /1\s234,56/;
@@ -173,11 +174,111 @@ describe("authenticated chat", () => {
     socket.disconnect();
   });
 
+  it("answers the prompting question when the sign-in comes with chat:start on the way back, and not again on the next reload", async () => {
+    const { socket, messages, ack } = await startChat("fi");
+    if (!ack.ok) throw new Error("start failed");
+    const general = await ask(socket, messages, REFUND_QUESTION);
+    expect(general.actions?.map((a) => a.type)).toContain("login");
+    socket.disconnect();
+
+    // The page reloads after the identity provider's redirect and resumes with the token.
+    const resume = async () => {
+      const back = await connectCustomer(stack.url);
+      const seen = collect(back, "chat:message");
+      const resumed = await back.emitWithAck("chat:start", {
+        lang: "fi",
+        resumeToken: ack.resumeToken,
+        idToken: await token("customer-refund"),
+      });
+      expect(resumed).toMatchObject({ ok: true, authenticated: true });
+      return { back, seen };
+    };
+    const first = await resume();
+    const personal = await eventually(() =>
+      first.seen.find(
+        (m) => m.from === "bot" && m.topic === "tax-refund" && AINO_REFUND.test(m.text),
+      ),
+    );
+    expect(personal.actions?.map((a) => a.type) ?? []).not.toContain("login");
+    first.back.disconnect();
+
+    const second = await resume();
+    await eventually(() => second.seen.some((m) => m.id === personal.id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refundAnswers = new Set(
+      second.seen.filter((m) => m.from === "bot" && m.topic === "tax-refund").map((m) => m.id),
+    );
+    // The general answer and the one personal answer: nothing answered twice.
+    expect(refundAnswers.size).toBe(2);
+    expectNothingSaidTwice(second.seen);
+    second.back.disconnect();
+  });
+
   it("tells a customer with nothing due that no own data was found, without anyone else's", async () => {
     const { socket, messages } = await startChat("fi", await token("customer-none"));
     const answer = await ask(socket, messages, REFUND_QUESTION);
     expect(answer.text).not.toMatch(AINO_REFUND);
     socket.disconnect();
+  });
+});
+
+describe("a sign-in too weak for personal data", () => {
+  const STRONG_METHODS = {
+    fi: /pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla/,
+    sv: /bankkoder, mobilcertifikat eller certifikatkort/,
+  };
+
+  it("is told once in the chat with the methods that are strong enough; later answers explain instead of looping 'sign in'", async () => {
+    const { socket, messages } = await startChat("fi");
+    const general = await ask(socket, messages, REFUND_QUESTION);
+    expect(general.actions?.map((a) => a.type)).toContain("login");
+
+    const refused = await socket.emitWithAck("chat:authenticate", {
+      idToken: await token("customer-low"),
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: "ASSURANCE_TOO_LOW" } });
+    const notice = await eventually(() =>
+      messages.find((m) => m.from === "system" && STRONG_METHODS.fi.test(m.text)),
+    );
+    expect(notice.text).toMatch(/ei riitä omien verotietojesi näyttämiseen/);
+    // Trying the same weak method again right away adds no second notice.
+    await socket.emitWithAck("chat:authenticate", { idToken: await token("customer-low") });
+
+    const next = await ask(socket, messages, REFUND_QUESTION);
+    // Pekka's own refund is not shown; the answer says which sign-in would show it.
+    expect(next.text).toMatch(STRONG_METHODS.fi);
+    expect(next.text).not.toMatch(/Kirjautumalla näet omat tietosi/);
+    expect(next.actions?.map((a) => a.type)).toContain("login");
+    expect(
+      messages.filter((m) => m.from === "system" && STRONG_METHODS.fi.test(m.text)),
+    ).toHaveLength(1);
+
+    // A strong sign-in afterwards answers personally, with no sign-in offered any more.
+    await socket.emitWithAck("chat:authenticate", { idToken: await token("customer-refund") });
+    const personal = await eventually(() =>
+      messages.findLast(
+        (m) => m.from === "bot" && m.topic === "tax-refund" && AINO_REFUND.test(m.text),
+      ),
+    );
+    expect(personal.actions?.map((a) => a.type) ?? []).not.toContain("login");
+    expectNothingSaidTwice(messages);
+    socket.disconnect();
+  });
+
+  it("is explained in Swedish in a Swedish chat, and stays in the transcript on resume", async () => {
+    const { socket, ack } = await startChat("sv");
+    if (!ack.ok) throw new Error("start failed");
+    await socket.emitWithAck("chat:authenticate", { idToken: await token("customer-low") });
+    socket.disconnect();
+
+    const back = await connectCustomer(stack.url);
+    const replayed = collect(back, "chat:message");
+    await back.emitWithAck("chat:start", { lang: "sv", resumeToken: ack.resumeToken });
+    const notice = await eventually(() =>
+      replayed.find((m) => m.from === "system" && STRONG_METHODS.sv.test(m.text)),
+    );
+    expect(notice.text).toMatch(/räcker inte för att visa dina egna skatteuppgifter/);
+    back.disconnect();
   });
 });
 

@@ -158,11 +158,15 @@ export function registerChatNamespace(
 
   /**
    * Only a verified token of substantial or high assurance binds a person to a chat; a
-   * weaker sign-in is refused so that the chat simply goes on anonymously.
+   * weaker sign-in is refused so that the chat simply goes on anonymously. `inChat`: the
+   * chat the customer signed in from, which is told why and which methods would do.
    */
-  async function verifiedCustomer(idToken: string): Promise<CustomerIdentity> {
+  async function verifiedCustomer(idToken: string, inChat?: string): Promise<CustomerIdentity> {
     const customer = await identity.verifyCustomer(idToken);
-    if (!canSeePersonalData(customer)) throw assuranceTooLowError();
+    if (!canSeePersonalData(customer)) {
+      if (inChat) await chats.refuseWeakSignIn(inChat);
+      throw assuranceTooLowError();
+    }
     return customer;
   }
   const nsp: ChatNamespace = io.of(CHAT_NAMESPACE);
@@ -249,6 +253,13 @@ export function registerChatNamespace(
         if (started.created) await chats.welcome(chat);
         // A customer back in a queued chat learns their current place again.
         else if (chat.state === "queued") await deps.handoff?.requestHandoff(chat.chatId);
+        // Signed in on the way back (a reload or the identity provider's redirect): the
+        // question that prompted it is answered as after chat:authenticate, once, since the
+        // answer then ends the transcript in place of the offer to sign in.
+        if (customer && !started.created) {
+          const signedIn = chat;
+          await oneMessageAtATime(chat.chatId, () => chats.answerAfterSignIn(signedIn));
+        }
       }),
     );
 
@@ -256,7 +267,7 @@ export function registerChatNamespace(
       "chat:authenticate",
       handleEvent(deps, "chat:authenticate", chatAuthenticateSchema, async ({ idToken }, ack) => {
         const chatId = currentChat();
-        const customer = await verifiedCustomer(idToken);
+        const customer = await verifiedCustomer(idToken, chatId);
         const chat = await chats.authenticate(chatId, customer);
         deps.logger.info("chat authenticated", { chatId, assurance: customer.assurance });
         ack({

@@ -278,4 +278,22 @@ describe("personal answers in the code hook", () => {
       expect(answer?.actions?.map((a) => a.type)).toContain("login");
     }
   });
+
+  it("after a refused weak sign-in names the strong methods instead of only offering to log in", async () => {
+    // Prepare: the gateway refused a low-assurance sign-in in this chat and says so in the
+    // session attributes; nothing is bound.
+    const afterWeak = eventWith((e) => {
+      Object.assign(e.sessionState.sessionAttributes, { signInTooWeak: "true" });
+    });
+
+    // Act
+    const [answer] = fromLexMessages((await personal(afterWeak, context)).messages);
+    const [plain] = fromLexMessages((await personal(fixture, context)).messages);
+
+    // Assess
+    expect(answer?.text).toMatch(/pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla/);
+    expect(answer?.text).not.toMatch(/1\s234,56/);
+    expect(answer?.actions?.map((a) => a.type)).toContain("login");
+    expect(plain?.text).not.toMatch(/varmennekortilla/);
+  });
 });

@@ -3,19 +3,29 @@
  * Swedish, on an open weekday, a Saturday and a public holiday on a weekday (24.12.), with the
  * service clock set by FAKE_TIME: the title stays clear of the language button, the fixed
  * bottom leaves the conversation the room, the contact forms and the survey fit without
- * scrolling, survey errors go once fixed, and axe finds nothing.
+ * scrolling, survey errors go once fixed, and axe finds nothing. The customer also asks for
+ * the hours and for a person; the whole transcript then says nothing twice and writes every
+ * range with an en dash.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { OPEN_HOUR_ISO, startTestStack } from "../support/localStack.ts";
+import { expectNothingSaidTwice } from "../support/saidTwice.ts";
+import { hyphenRanges } from "../support/wording.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 
 const DAYS = [
-  { day: "open-weekday", at: OPEN_HOUR_ISO },
-  { day: "saturday", at: "2026-11-28T10:00:00+02:00" },
-  { day: "christmas-eve-thursday", at: "2026-12-24T10:00:00+02:00" },
+  { day: "open-weekday", at: OPEN_HOUR_ISO, open: true },
+  { day: "saturday", at: "2026-11-28T10:00:00+02:00", open: false },
+  { day: "christmas-eve-thursday", at: "2026-12-24T10:00:00+02:00", open: false },
 ] as const;
+
+/** What asking for a person leads to: open with no advisor online, or closed that day. */
+const PERSON_OUTCOME = {
+  fi: { open: /ei valitettavasti ole juuri nyt vapaana/, closed: /seuraavan kerran paikalla/ },
+  sv: { open: /ingen kundrådgivare ledig/, closed: /De är tillbaka/ },
+} as const;
 
 const SMALL = { width: 320, height: 640 } as const;
 
@@ -29,6 +39,8 @@ const TEXT = {
     callback: { ask: "Haluan soittopyynnön", action: /Soittopyyntö|soittopyyntö/ },
     appointment: { ask: "Haluan varata ajan", action: /Varaa|puhelinaika/i },
     cancel: "Peruuta",
+    hours: "Milloin chat on auki?",
+    person: "Haluan puhua asiakasneuvojan kanssa",
     end: "Lopeta keskustelu",
     submit: "Lähetä palaute",
     yes: "Kyllä",
@@ -41,6 +53,8 @@ const TEXT = {
     callback: { ask: "Jag vill begära återuppringning", action: /uppringd|återuppringning/i },
     appointment: { ask: "Jag vill boka en telefontid", action: /Boka/ },
     cancel: "Avbryt",
+    hours: "När är chatten öppen?",
+    person: "Jag vill prata med en kundrådgivare",
     end: "Avsluta chatten",
     submit: "Skicka respons",
     yes: "Ja",
@@ -86,7 +100,7 @@ function boxes(page: Page): Promise<Record<string, Box | undefined>> {
   });
 }
 
-describe.skipIf(!HAS_CHROMIUM).each(DAYS)("web chat at 320 × 640 on $day", ({ day, at }) => {
+describe.skipIf(!HAS_CHROMIUM).each(DAYS)("web chat at 320 × 640 on $day", ({ day, at, open }) => {
   let stack: LocalServer;
   let browser: Browser;
 
@@ -162,6 +176,15 @@ describe.skipIf(!HAS_CHROMIUM).each(DAYS)("web chat at 320 × 640 on $day", ({ d
       await page.locator(".form-area").getByRole("button", { name: TEXT[lang].cancel }).click();
     }
 
+    // The hours, and a person: open, closed for the weekend or for the holiday, each day
+    // says what will actually happen.
+    const hours = await ask(page, lang, TEXT[lang].hours);
+    expect(await hours.textContent()).toMatch(/9\.00–16\.00/);
+    await ask(page, lang, TEXT[lang].person);
+    await expect
+      .poll(() => page.locator(".log .msg").allTextContents())
+      .toContainEqual(expect.stringMatching(PERSON_OUTCOME[lang][open ? "open" : "closed"]));
+
     // The survey fits too; an error goes as soon as its question is answered.
     await page.getByRole("button", { name: TEXT[lang].end }).click();
     await page.locator(".form-area form.survey").waitFor();
@@ -178,6 +201,16 @@ describe.skipIf(!HAS_CHROMIUM).each(DAYS)("web chat at 320 × 640 on $day", ({ d
     await page.getByRole("button", { name: TEXT[lang].skip }).click();
     await page.locator(".ended").waitFor();
     await expectNoAxeViolations(page, `${lang}-ended`);
+
+    const transcript = await page.locator(".log .msg").evaluateAll((items) =>
+      items.map((li) => ({
+        from: ["system", "bot", "customer", "advisor"].find((c) => li.classList.contains(c)) ?? "",
+        text: (li.childNodes[1]?.textContent ?? "").trim(),
+      })),
+    );
+    expect(transcript.filter((m) => m.from === "customer")).toHaveLength(4);
+    expectNothingSaidTwice(transcript);
+    expect(transcript.flatMap((m) => hyphenRanges(m.text))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -25,7 +25,25 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await chatAbout("fi", "Miten saan uuden verokortin?", 5);
     await chatAbout("fi", "Milloin veronpalautukset maksetaan?", 2);
     await chatAbout("sv", "Hur får jag ett nytt skattekort?");
+    // Two appointments booked, one of them cancelled: one booking stands.
+    const first = await bookAppointment();
+    const second = await bookAppointment();
+    const cancelled = await fetch(`${stack.url}/api/appointments/${first}`, { method: "DELETE" });
+    expect(cancelled.status).toBe(200);
+    expect(second).toMatch(/^AV-/);
   });
+
+  async function bookAppointment(): Promise<string> {
+    const listed = await fetch(`${stack.url}/api/appointments/slots?lang=fi`);
+    const { slots } = (await listed.json()) as { slots: { slotId: string }[] };
+    const booked = await fetch(`${stack.url}/api/appointments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ slotId: slots[0]?.slotId, lang: "fi", phone: "040 123 4567" }),
+    });
+    expect(booked.status).toBe(201);
+    return ((await booked.json()) as { reference: string }).reference;
+  }
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
@@ -81,6 +99,12 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     expect(await page.getByLabel("Alkaen").inputValue()).toBe("2026-10-26");
     expect(await page.getByLabel("Päättyen").inputValue()).toBe(OPEN_HOUR_ISO.slice(0, 10));
     expect(await page.getByLabel("Ajanjakso").inputValue()).toBe("last30");
+    // A cancelled appointment is not counted as booked; it is counted as cancelled beside it.
+    expect(await page.locator('[data-figure="bookings"] .value').textContent()).toBe("1");
+    expect(await page.locator('[data-figure="cancellations"] .value').textContent()).toBe("1");
+    expect(await page.locator('[data-figure="cancellations"] dt').textContent()).toBe(
+      "Perutut ajat",
+    );
     await expect
       .poll(() => page.locator('[data-figure="averageScore"] .value').textContent())
       .toBe("3,5\u00a0/\u00a05");
@@ -89,6 +113,7 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await page.getByText("Näytä taulukkona").first().click();
     // The chart's table: the stack's day has all three chats; the topic table sums per topic.
     expect(await page.getByRole("row", { name: /^24\.11\.2026 3 3 100,0/ }).count()).toBe(1);
+    expect(await page.getByRole("columnheader", { name: "Perutut ajat" }).count()).toBe(1);
     expect(await page.getByRole("row", { name: /^Verokortti 2 / }).count()).toBe(1);
     await expectNoAxeViolations(page, "reports-fi");
 

@@ -218,11 +218,29 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     const { context, page } = await customerPage();
     await openChat(page);
     const answer = await ask(page, "Milloin saan veronpalautuksen?");
-    const popupOpened = context.waitForEvent("page");
-    await answer.getByRole("button", { name: "Kirjaudu" }).click();
-    const popup = await popupOpened;
-    await popup.waitForLoadState();
-    await popup.locator('button[data-persona="customer-refund"]').click();
+    // This answer's own button, not the latest answer's: later answers come below it.
+    const answerId = await answer.getAttribute("data-id");
+    const signIn = page
+      .locator(`li[data-id="${answerId}"]`)
+      .getByRole("button", { name: "Kirjaudu" });
+    const signInAs = async (persona: string) => {
+      const popupOpened = context.waitForEvent("page");
+      await signIn.click();
+      const popup = await popupOpened;
+      await popup.waitForLoadState();
+      await popup.locator(`button[data-persona="${persona}"]`).click();
+    };
+
+    // A sign-in too weak for personal data: told once, by the server, with what would do.
+    await signInAs("customer-low");
+    const weak = page.locator(".msg.system", { hasText: /mobiilivarmenteella/ });
+    await expect.poll(() => weak.count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await weak.count()).toBe(1);
+    expect(await signIn.isEnabled()).toBe(true);
+    await expectNoAxeViolations(page, "fi-sign-in-too-weak");
+
+    await signInAs("customer-refund");
     await expect
       .poll(() => page.locator(".msg.system").last().textContent())
       .toMatch(/Tunnistautuminen onnistui/);
@@ -230,6 +248,11 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await expect
       .poll(() => page.locator(".msg.bot").last().textContent())
       .toMatch(/veronpalautusta \d/);
+    // Signed in: the earlier offer to sign in has done its job, also after a reload.
+    expect(await signIn.isDisabled()).toBe(true);
+    await page.reload();
+    // The panel stays open; the replayed offer comes back inactive.
+    await expect.poll(() => signIn.isDisabled()).toBe(true);
     await context.close();
   });
 

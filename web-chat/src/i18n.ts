@@ -37,8 +37,6 @@ export const UI = {
     loginBlocked:
       "Kirjautumisikkuna ei auennut. Salli ponnahdusikkunat tälle sivulle ja yritä uudelleen.",
     loginFailed: "Tunnistautuminen epäonnistui. Keskustelu jatkuu tunnistautumatta.",
-    loginTooLow:
-      "Tunnistautumistapasi ei riitä omien verotietojesi näyttämiseen. Käytä pankkitunnuksia tai mobiilivarmennetta.",
     callbackTitle: "Soittopyyntö",
     appointmentTitle: "Varaa aika",
     phone: "Puhelinnumero",
@@ -77,7 +75,7 @@ export const UI = {
     gotHelp: "Saitko tarvitsemaasi apua?",
     yes: "Kyllä",
     no: "Ei",
-    score: "Asteikolla 1-5, kuinka tyytyväinen olit?",
+    score: "Asteikolla 1–5, kuinka tyytyväinen olit?",
     star: (n: number) => `${n} ${n === 1 ? "tähti" : "tähteä"} viidestä`,
     comment: "Kertoisitko vielä, miksi annoit kyseisen arvosanan? (vapaaehtoinen)",
     submit: "Lähetä palaute",
@@ -131,8 +129,6 @@ export const UI = {
     loginBlocked:
       "Inloggningsfönstret öppnades inte. Tillåt popup-fönster för sidan och försök igen.",
     loginFailed: "Identifieringen misslyckades. Chatten fortsätter utan identifiering.",
-    loginTooLow:
-      "Ditt identifieringssätt räcker inte för att visa dina egna skatteuppgifter. Använd bankkoder eller mobilcertifikat.",
     callbackTitle: "Bli uppringd",
     appointmentTitle: "Boka tid",
     phone: "Telefonnummer",

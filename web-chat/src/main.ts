@@ -263,9 +263,10 @@ function mount(script: HTMLScriptElement | null): void {
     if (event.origin !== loginUrl.origin || data?.type !== "asiointi:login") return;
     if (typeof data.idToken !== "string") return;
     const ack = await client.authenticate(data.idToken);
-    // A sign-in that went through is announced by the server in the chat (stored, so a reload
-    // shows it too); only a refusal, which the server does not store, is the widget's to say.
-    if (!ack.ok) note(ack.error.code === "ASSURANCE_TOO_LOW" ? text.loginTooLow : text.loginFailed);
+    // A sign-in that went through, and one refused as too weak (with the methods that would
+    // do), are told by the server in the chat (stored, so a reload shows them too); only
+    // another refusal, which the server does not store, is the widget's to say.
+    if (!ack.ok && ack.error.code !== "ASSURANCE_TOO_LOW") note(text.loginFailed);
     input.focus();
   });
 

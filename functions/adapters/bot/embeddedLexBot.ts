@@ -52,6 +52,7 @@ export function createEmbeddedLexBot(deps: {
           missesInRow: chat.missesInRow,
           authenticated: chat.authenticated,
           answeredBefore: botHasAnswered(chat),
+          ...(chat.signInTooWeak ? { signInTooWeak: true } : {}),
           ...(chat.assurance ? { assurance: chat.assurance } : {}),
         },
         ...(chat.subject ? { subject: chat.subject } : {}),

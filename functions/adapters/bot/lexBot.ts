@@ -40,6 +40,7 @@ export function createLexBot(config: LexBotConfig): Bot {
                 missesInRow: String(chat.missesInRow),
                 authenticated: String(chat.authenticated),
                 answeredBefore: String(botHasAnswered(chat)),
+                signInTooWeak: String(chat.signInTooWeak === true),
                 ...(chat.subject ? { subject: chat.subject } : {}),
                 ...(chat.assurance ? { assurance: chat.assurance } : {}),
                 ...(chat.signInExpiresAt ? { signInExpiresAt: chat.signInExpiresAt } : {}),

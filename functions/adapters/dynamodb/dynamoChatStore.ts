@@ -142,6 +142,20 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       );
     },
 
+    async markSignInTooWeak(chatId) {
+      const set = await writeIf(
+        doc,
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          UpdateExpression: "SET signInTooWeak = :true",
+          ConditionExpression: "attribute_exists(chatId)",
+          ExpressionAttributeValues: { ":true": true },
+        }),
+      );
+      if (!set) throw new ChatNotFoundError();
+    },
+
     async enqueue(chatId, queue) {
       return conditional(
         new UpdateCommand({

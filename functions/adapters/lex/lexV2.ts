@@ -45,6 +45,8 @@ export const sessionAttributesSchema = z.looseObject({
   assurance: z.enum(["low", "substantial", "high"]).optional(),
   /** When the bound sign-in ends (ISO instant); no personal answer after it, or without it. */
   signInExpiresAt: z.iso.datetime({ offset: true }).optional(),
+  /** "true" after a refused weak sign-in in the chat (DialogueContext.signInTooWeak). */
+  signInTooWeak: z.enum(["true", "false"]).default("false"),
   /** "true" once the bot has answered in the chat (DialogueContext.answeredBefore). */
   answeredBefore: z.enum(["true", "false"]).default("false"),
 });
@@ -134,6 +136,7 @@ export function lexEventFromRecognition(input: {
         missesInRow: String(context.missesInRow),
         authenticated: String(context.authenticated) as "true" | "false",
         answeredBefore: String(context.answeredBefore ?? false) as "true" | "false",
+        signInTooWeak: String(context.signInTooWeak ?? false) as "true" | "false",
         ...(input.subject ? { subject: input.subject } : {}),
         ...(context.assurance ? { assurance: context.assurance } : {}),
         ...(input.signInExpiresAt ? { signInExpiresAt: input.signInExpiresAt } : {}),
@@ -171,6 +174,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       missesInRow: Number(attributes.missesInRow),
       authenticated: attributes.authenticated === "true",
       answeredBefore: attributes.answeredBefore === "true",
+      ...(attributes.signInTooWeak === "true" ? { signInTooWeak: true } : {}),
       ...(attributes.assurance ? { assurance: attributes.assurance } : {}),
       question: event.inputTranscript,
     },

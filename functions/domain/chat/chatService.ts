@@ -347,6 +347,21 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     /**
+     * A sign-in refused as too weak for personal data: the chat goes on anonymous, is told
+     * once why and which methods are strong enough, and its later personal answers name
+     * those methods. A second weak attempt right after the first adds no second notice.
+     */
+    async refuseWeakSignIn(chatId: string): Promise<void> {
+      const chat = await requireChat(chatId);
+      if (chat.state === "ended") return;
+      await store.markSignInTooWeak(chatId);
+      const notice = phrase("signInTooWeak", chat.lang);
+      const latest = (await store.listMessages(chatId)).at(-1);
+      if (latest?.from === "system" && latest.text === notice) return;
+      await say(chatId, { from: "system", text: notice });
+    },
+
+    /**
      * After a sign-in strong enough for personal data: when the bot's latest answer was a
      * personal topic's general answer offering the sign-in, answers the customer's question
      * again, now with their own figures, so they need not ask twice. Nothing otherwise.

@@ -65,6 +65,11 @@ export interface ChatStore {
     },
   ): Promise<boolean>;
   /**
+   * Notes that the customer tried a sign-in too weak for personal data; nothing is bound.
+   * An unknown chat is refused with ChatNotFoundError.
+   */
+  markSignInTooWeak(chatId: string): Promise<void>;
+  /**
    * Puts a chat that is with the bot into a queue; false if it is not with the bot. `topics`
    * (the bot's so far) are kept with it for the queue and the advisor to show.
    */

@@ -222,6 +222,19 @@ export function describeChatStoreContract(
       });
     });
 
+    it("notes a weak sign-in without binding anyone, and refuses an unknown chat with ChatNotFoundError", async () => {
+      const { store } = await fresh();
+      await store.createChat(sampleChat("c1"));
+
+      await store.markSignInTooWeak("c1");
+
+      const chat = await store.getChat("c1");
+      expect(chat).toMatchObject({ signInTooWeak: true, authenticated: false });
+      expect(chat?.subject).toBeUndefined();
+      await expect(store.markSignInTooWeak("nobody")).rejects.toBeInstanceOf(ChatNotFoundError);
+      expect(await store.getChat("nobody")).toBeUndefined();
+    });
+
     it("switches a chat's language, and refuses an unknown chat with ChatNotFoundError", async () => {
       const { store } = await fresh();
       await store.createChat(sampleChat("c1"));

@@ -190,6 +190,12 @@ export function createMemoryChatStore(): ChatStore & { sweepExpired(now: Date): 
       return false;
     },
 
+    async markSignInTooWeak(chatId) {
+      const record = chats.get(chatId);
+      if (!record) throw new ChatNotFoundError();
+      record.chat.signInTooWeak = true;
+    },
+
     async setLanguage(chatId, lang) {
       const record = chats.get(chatId);
       if (!record) throw new ChatNotFoundError();

@@ -41,6 +41,11 @@ export interface Chat {
    * served as anonymous until the customer signs in again.
    */
   signInExpiresAt?: string;
+  /**
+   * The customer tried to sign in with a method too weak for personal data (the sign-in was
+   * refused): the bot's personal answers then name the methods that are strong enough.
+   */
+  signInTooWeak?: boolean;
   /** When the customer first asked for a person (ISO instant). */
   queuedAt?: string;
   /** Queue the chat waits in while queued (may differ from lang after a transfer). */

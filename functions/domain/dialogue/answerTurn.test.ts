@@ -129,6 +129,25 @@ describe("answerTurn", () => {
     ]);
   });
 
+  it("names the strong sign-in methods after a weak sign-in, until a strong one is bound", () => {
+    const taxCard = recognition(["tax-card", 0.9]);
+    const anonymous = answerTurn(library, context, taxCard).messages[0];
+    const afterWeak = answerTurn(library, { ...context, signInTooWeak: true }, taxCard).messages[0];
+    const thenStrong = answerTurn(
+      library,
+      { ...context, signInTooWeak: true, authenticated: true, assurance: "substantial" },
+      taxCard,
+    ).messages[0];
+
+    expect(anonymous?.text).toMatch(/Kirjautumalla näet omat tietosi/);
+    expect(afterWeak?.text).toMatch(/pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla/);
+    expect(afterWeak?.text).not.toMatch(/Kirjautumalla näet/);
+    expect(afterWeak?.actions?.map((a) => a.type)).toEqual(["login"]);
+    // Signed in strongly: no sign-in offered, whatever was tried before.
+    expect(thenStrong?.text).not.toMatch(/varmennekortilla/);
+    expect(thenStrong?.actions ?? []).toEqual([]);
+  });
+
   it("searches the agency's site in the reply language with the customer's words, personal data removed", () => {
     const settings = {
       ...DEFAULT_DIALOGUE_SETTINGS,

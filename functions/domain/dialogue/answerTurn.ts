@@ -35,6 +35,11 @@ export interface DialogueContext {
   /** Assurance of the bound identity, when authenticated. */
   assurance?: "low" | "substantial" | "high";
   /**
+   * The customer tried to sign in in this chat with a method too weak for personal data:
+   * personal answers then say which methods are strong enough, not just "log in" again.
+   */
+  signInTooWeak?: boolean;
+  /**
    * The bot has already answered in this chat (a topic or a miss): a greeting then gets a
    * short reply instead of the bot introducing itself again. Absent means the first turn.
    */
@@ -124,13 +129,17 @@ export function answerTurn(
     if (pieces.action) actions.push(channelAction(pieces.action, replyLang));
     const quickReplies = pieces.followUps.map((id) => quickReply(library, id, replyLang));
     const personal = PERSONAL_TOPICS.has(topic);
+    // A current strong sign-in outweighs an earlier weak attempt in the same chat.
+    const weakSignIn = context.authenticated
+      ? context.assurance === "low"
+      : context.signInTooWeak === true;
     let text = pieces.paragraphs.join("\n\n");
     if (topic === "greeting" && context.answeredBefore) {
       text = phrase("greetAgain", replyLang);
     } else if (personal && personalText) {
       text = personalText;
-    } else if (personal && context.authenticated && context.assurance === "low") {
-      text = `${text}\n\n${phrase("assuranceTooLow", replyLang)}`;
+    } else if (personal && weakSignIn) {
+      text = `${text}\n\n${phrase("strongSignInForOwnData", replyLang)}`;
       actions.unshift({ type: "login", label: phrase("logIn", replyLang) });
     } else if (personal && context.authenticated) {
       text = `${phrase("noPersonalData", replyLang)}\n\n${text}`;

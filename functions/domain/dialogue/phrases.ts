@@ -67,9 +67,16 @@ export const PHRASES = {
     fi: "Kirjautumalla näet omat tietosi tässä keskustelussa.",
     sv: "Genom att logga in ser du dina egna uppgifter i den här chatten.",
   },
-  assuranceTooLow: {
-    fi: "Tunnistautumisesi taso ei riitä henkilökohtaisten tietojen näyttämiseen. Kirjaudu pankkitunnuksilla tai mobiilivarmenteella.",
-    sv: "Din identifieringsnivå räcker inte för att visa personliga uppgifter. Logga in med bankkoder eller mobilcertifikat.",
+  // Said once, when a sign-in is refused as too weak: why, and which methods are strong
+  // enough (Suomi.fi e-Identification's strong methods).
+  signInTooWeak: {
+    fi: "Tunnistustapa, jolla kirjauduit, ei riitä omien verotietojesi näyttämiseen, joten keskustelu jatkuu tunnistautumatta. Omat tietosi näet, kun tunnistaudut pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla.",
+    sv: "Identifieringssättet du använde räcker inte för att visa dina egna skatteuppgifter, så chatten fortsätter utan identifiering. Du ser dina egna uppgifter när du identifierar dig med bankkoder, mobilcertifikat eller certifikatkort.",
+  },
+  // After a weak sign-in, personal answers name the strong methods instead of only "log in".
+  strongSignInForOwnData: {
+    fi: "Omat tietosi näet tässä keskustelussa, kun kirjaudut pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla.",
+    sv: "Dina egna uppgifter ser du i den här chatten när du loggar in med bankkoder, mobilcertifikat eller certifikatkort.",
   },
   personalDataWarning: {
     fi: "Älä kirjoita viestiin henkilökohtaisia tietoja, kuten henkilötunnusta tai pankkitilin numeroa. Poistin ne tallennetusta keskustelusta.",

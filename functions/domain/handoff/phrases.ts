@@ -30,6 +30,7 @@ export const HANDOFF_PHRASES = {
     sv: "Jag har bett en kundrådgivare att delta i chatten. Du är nummer {position} i kön. Den uppskattade väntetiden är {wait}. Skriv under tiden kort vad ditt ärende gäller, så kan rådgivaren gå direkt till saken. Du kan lämna kön och fortsätta med mig när som helst.",
   },
   waitUnderMinute: { fi: "alle minuutin", sv: "under en minut" },
+  waitOneMinute: { fi: "noin minuutin", sv: "cirka en minut" },
   waitMinutes: { fi: "noin {n} minuuttia", sv: "cirka {n} minuter" },
   leftQueue: {
     fi: "Poistuit jonosta. Voit jatkaa kysymistä minulta.",
@@ -64,11 +65,16 @@ export function handoffPhrase(id: Simple, lang: Lang, values: Record<string, str
   return HANDOFF_PHRASES[id][lang].replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? "");
 }
 
-/** The wait estimate in words: "alle minuutin", "noin 5 minuuttia". */
+/**
+ * The wait estimate in words: "alle minuutin", "noin minuutin", "noin 5 minuuttia". Under a
+ * minute is said so (half a minute rounded up read "noin 1 minuuttia", which is neither
+ * true nor Finnish).
+ */
 export function waitInWords(seconds: number, lang: Lang): string {
+  if (seconds < 60) return handoffPhrase("waitUnderMinute", lang);
   const minutes = Math.round(seconds / 60);
-  return minutes < 1
-    ? handoffPhrase("waitUnderMinute", lang)
+  return minutes === 1
+    ? handoffPhrase("waitOneMinute", lang)
     : handoffPhrase("waitMinutes", lang, { n: String(minutes) });
 }
 

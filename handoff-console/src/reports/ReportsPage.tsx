@@ -273,6 +273,7 @@ function KeyFigures({ s, t, lang }: SectionProps) {
     ["handoffs", formatCount(f.handoffs, lang), hints.handoffs],
     ["callbacks", formatCount(f.callbacks, lang), hints.callbacks],
     ["bookings", formatCount(f.bookings, lang), hints.bookings],
+    ["cancellations", formatCount(f.cancellations, lang), hints.cancellations],
     [
       "averageScore",
       formatScore(f.averageScore, lang),
@@ -385,6 +386,7 @@ function Charts({ s, t, lang }: SectionProps) {
                 t.colHandoffs,
                 t.colCallbacks,
                 t.colBookings,
+                t.colCancellations,
                 t.colMisses,
                 t.colAverageScore,
               ]}
@@ -400,6 +402,7 @@ function Charts({ s, t, lang }: SectionProps) {
                     formatCount(f?.handoffs ?? 0, lang),
                     formatCount(f?.callbacks ?? 0, lang),
                     formatCount(f?.bookings ?? 0, lang),
+                    formatCount(f?.cancellations ?? 0, lang),
                     formatCount(f?.misses ?? 0, lang),
                     formatScore(f?.averageScore ?? null, lang),
                   ],

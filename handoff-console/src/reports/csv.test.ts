@@ -56,6 +56,13 @@ const ROWS: CounterRow[] = [
       inboxed: 6,
     },
   },
+  // Three appointments booked that day, one later cancelled: two still stand.
+  {
+    day: "2026-11-02",
+    lang: "fi",
+    topic: "appointment",
+    counts: { bookings: 2, cancellations: 1 },
+  },
 ];
 const summary = summarize({ daily: ROWS, byTopic: ROWS }, { from: "2026-11-01", to: "2026-11-03" });
 
@@ -100,8 +107,9 @@ describe("CSV export", () => {
     ]);
     expect(days.map((d) => d.split(";")[0])).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
     // 48 of 50 chats without an advisor = 96,0 %; 4 surveys of 50 chats = 8,0 %; 17/4 = 4,25.
-    expect(days[0]).toBe("2026-11-01;50;48;96,0;2;2;0;0;72;3;4,2;4;8,0;4,25;75,0;3;1;75,0;0;0");
-    expect(days[1]).toBe("2026-11-02;0;0;;0;0;0;0;0;0;;0;;;;0;0;;0;0");
+    expect(days[0]).toBe("2026-11-01;50;48;96,0;2;2;0;0;72;3;4,2;4;8,0;4,25;75,0;3;1;75,0;0;0;0");
+    // A day without chats still shows its bookings, net, and the cancellations beside them.
+    expect(days[1]).toBe("2026-11-02;0;0;;0;0;0;2;0;0;;0;;;;0;0;;0;0;1");
   });
 
   it("writes topics with their id and name in the chosen language, largest first", () => {
@@ -110,22 +118,25 @@ describe("CSV export", () => {
     expect(topics.map((t) => t.split(";").slice(0, 3))).toEqual([
       ["tax-card", "Skattekort", "50"],
       ["none", "Inget igenkänt ämne", "5"],
+      ["appointment", "appointment", "0"],
     ]);
   });
 
-  it("ends each line with answer votes, their helpful share, referrals and inboxed questions", () => {
+  it("ends each line with answer votes, their helpful share, referrals, inboxed questions and cancellations", () => {
     const [header, ...topics] = lines(topicCsv(summary, "fi"));
-    expect(header?.split(";").slice(-5)).toEqual([
+    expect(header?.split(";").slice(-6)).toEqual([
       "Apua: kyllä",
       "Apua: ei",
       "Vastauksista apua %",
       "Ohjattu muualle",
       "Opetettavaksi",
+      "Perutut ajat",
     ]);
     // 3 helpful of 4 votes = 75,0 %; a topic without votes has no share (empty, not 0).
-    expect(topics.map((t) => t.split(";").slice(-5))).toEqual([
-      ["3", "1", "75,0", "0", "0"],
-      ["0", "0", "", "2", "6"],
+    expect(topics.map((t) => t.split(";").slice(-6))).toEqual([
+      ["3", "1", "75,0", "0", "0", "0"],
+      ["0", "0", "", "2", "6", "0"],
+      ["0", "0", "", "0", "0", "1"],
     ]);
   });
 

@@ -37,6 +37,7 @@ function countsAndRates(f: Figures, lang: Lang): (string | number)[] {
     rateForCsv(f.helpfulShare, lang),
     f.referrals,
     f.inboxed,
+    f.cancellations,
   ];
 }
 
@@ -62,6 +63,7 @@ function figureHeaders(lang: Lang): string[] {
     t.colHelpfulShare,
     t.colReferrals,
     t.colInboxed,
+    t.colCancellations,
   ];
 }
 

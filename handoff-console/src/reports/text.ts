@@ -13,6 +13,7 @@ export type FigureId =
   | "handoffs"
   | "callbacks"
   | "bookings"
+  | "cancellations"
   | "averageScore"
   | "gotHelpShare"
   | "surveyResponseRate"
@@ -76,6 +77,7 @@ export const REPORT_TEXT = {
       handoffs: "Siirrot neuvojalle",
       callbacks: "Takaisinsoittopyynnöt",
       bookings: "Ajanvaraukset",
+      cancellations: "Perutut ajat",
       averageScore: "Tyytyväisyys keskimäärin",
       gotHelpShare: "Sai apua",
       surveyResponseRate: "Kyselyn vastausosuus",
@@ -89,7 +91,9 @@ export const REPORT_TEXT = {
       containmentRate: (n: string) => `Ilman neuvojaa päättyneet: ${n}`,
       handoffs: "Pyynnöt päästä neuvojalle",
       callbacks: "Jätetyt pyynnöt",
-      bookings: "Varatut ajat",
+      // Net: a cancelled appointment is taken off the day it was booked.
+      bookings: "Voimassa olevat varaukset; perutut eivät ole mukana",
+      cancellations: "Perutut ja siirretyt ajat varauspäivän mukaan",
       averageScore: (n: string) => `Asteikolla 1–5, vastauksia ${n}`,
       gotHelpShare: "Kyselyyn vastanneista",
       surveyResponseRate: (n: string) => `Kyselyyn vastasi ${n}`,
@@ -129,6 +133,7 @@ export const REPORT_TEXT = {
     colHandoffs: "Siirrot",
     colCallbacks: "Takaisinsoitot",
     colBookings: "Ajanvaraukset",
+    colCancellations: "Perutut ajat",
     colBotAnswers: "Bottivastaukset",
     colMisses: "Ohivastaukset",
     colMissRate: "Ohivastaukset %",
@@ -205,6 +210,7 @@ export const REPORT_TEXT = {
       handoffs: "Överföringar till rådgivare",
       callbacks: "Begäran om återuppringning",
       bookings: "Tidsbokningar",
+      cancellations: "Avbokade tider",
       averageScore: "Nöjdhet i genomsnitt",
       gotHelpShare: "Fick hjälp",
       surveyResponseRate: "Svarsandel i enkäten",
@@ -218,7 +224,8 @@ export const REPORT_TEXT = {
       containmentRate: (n: string) => `Avslutade utan rådgivare: ${n}`,
       handoffs: "Begäran om rådgivare",
       callbacks: "Lämnade begäran",
-      bookings: "Bokade tider",
+      bookings: "Gällande bokningar; avbokade ingår inte",
+      cancellations: "Avbokade och flyttade tider enligt bokningsdagen",
       averageScore: (n: string) => `På skalan 1–5, ${n} svar`,
       gotHelpShare: "Av dem som svarade på enkäten",
       surveyResponseRate: (n: string) => `${n} svarade på enkäten`,
@@ -255,6 +262,7 @@ export const REPORT_TEXT = {
     colHandoffs: "Överföringar",
     colCallbacks: "Återuppringningar",
     colBookings: "Tidsbokningar",
+    colCancellations: "Avbokade tider",
     colBotAnswers: "Chattbotsvar",
     colMisses: "Missar",
     colMissRate: "Missar %",

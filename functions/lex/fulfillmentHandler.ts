@@ -21,6 +21,7 @@ import {
   type TopicLibrary,
 } from "../domain/dialogue/answerTurn.ts";
 import { personalAnswer } from "../domain/dialogue/personalAnswer.ts";
+import { canSeePersonalData } from "../domain/identity/identity.ts";
 import type { Clock } from "../domain/ports.ts";
 import type { Logger } from "../observability/logger.ts";
 
@@ -97,7 +98,8 @@ async function personalTextFor(
     !deps.customerData ||
     !subject ||
     !context.authenticated ||
-    (context.assurance !== "substantial" && context.assurance !== "high") ||
+    !context.assurance ||
+    !canSeePersonalData({ assurance: context.assurance }) ||
     !PERSONAL_TOPICS.has(topic as TopicId) ||
     recognition.confidence < (deps.settings ?? DEFAULT_DIALOGUE_SETTINGS).minConfidence
   ) {

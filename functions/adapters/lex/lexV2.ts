@@ -11,6 +11,7 @@ import { referralIntentName, referralOfIntent } from "../../contracts/referrals.
 import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../../domain/chat/model.ts";
 import type { DialogueContext } from "../../domain/dialogue/answerTurn.ts";
+import { ASSURANCE_LEVELS } from "../../domain/identity/identity.ts";
 import type { Recognition } from "../../domain/ports.ts";
 import { FALLBACK_INTENT, intentIdOf, LEX_LOCALES, scoresOf } from "../recognizer/lexRecognizer.ts";
 
@@ -42,7 +43,7 @@ export const sessionAttributesSchema = z.looseObject({
   authenticated: z.enum(["true", "false"]).default("false"),
   /** The identity provider's subject, set by the gateway from the chat's bound identity. */
   subject: z.string().optional(),
-  assurance: z.enum(["low", "substantial", "high"]).optional(),
+  assurance: z.enum(ASSURANCE_LEVELS).optional(),
   /** When the bound sign-in ends (ISO instant); no personal answer after it, or without it. */
   signInExpiresAt: z.iso.datetime({ offset: true }).optional(),
   /** "true" once the bot has answered in the chat (DialogueContext.answeredBefore). */

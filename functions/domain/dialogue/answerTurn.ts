@@ -3,6 +3,7 @@ import type { Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
 import { NO_INTENT, type TopicId } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../chat/model.ts";
+import type { Assurance } from "../identity/identity.ts";
 import type { IntentScore, Recognition } from "../ports.ts";
 import { maskPersonalDataStrictly, withoutPlaceholders } from "../privacy/personalData.ts";
 import { type DecisionSettings, decide } from "./decision.ts";
@@ -33,7 +34,7 @@ export interface DialogueContext {
   missesInRow: number;
   authenticated: boolean;
   /** Assurance of the bound identity, when authenticated. */
-  assurance?: "low" | "substantial" | "high";
+  assurance?: Assurance;
   /**
    * The bot has already answered in this chat (a topic or a miss): a greeting then gets a
    * short reply instead of the bot introducing itself again. Absent means the first turn.

@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Server as SocketServer } from "socket.io";
-import { embeddedBotMaker } from "../adapters/bot/embeddedLexBot.ts";
+import { embeddedBotMaker } from "../adapters/bot/embeddedBot.ts";
 import { followLiveVersion } from "../adapters/bot/liveContent.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import {

@@ -35,6 +35,10 @@ export interface DialogueContext {
   authenticated: boolean;
   /** Assurance of the bound identity, when authenticated. */
   assurance?: Assurance;
+  /** The bound identity's subject (the identity provider's `sub`), when authenticated. */
+  subject?: string;
+  /** When the bound sign-in ends (ISO instant): no personal answer after it, or without it. */
+  signInExpiresAt?: string;
   /**
    * The bot has already answered in this chat (a topic or a miss): a greeting then gets a
    * short reply instead of the bot introducing itself again. Absent means the first turn.

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { embeddedBotMaker } from "../../adapters/bot/embeddedLexBot.ts";
+import { embeddedBotMaker } from "../../adapters/bot/embeddedBot.ts";
 import { followLiveVersion } from "../../adapters/bot/liveContent.ts";
 import { createDynamoCustomerData } from "../../adapters/dynamodb/dynamoCustomerData.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";

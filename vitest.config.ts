@@ -5,9 +5,9 @@ import { defineConfig } from "vitest/config";
  * all content: seconds each, so they run with the integration tier, not the inner loop.
  */
 const SLOW_UNIT_FILES = [
-  "functions/adapters/recognizer/embedded/trainInWorker.test.ts",
-  "functions/adapters/recognizer/embedded/embeddedRecognizer.test.ts",
-  "functions/adapters/recognizer/embedded/recognizerSnapshot.test.ts",
+  "functions/adapters/recogniser/embedded/trainInWorker.test.ts",
+  "functions/adapters/recogniser/embedded/embeddedRecogniser.test.ts",
+  "functions/adapters/recogniser/embedded/recogniserSnapshot.test.ts",
   "functions/content/cli/cli.test.ts",
   "functions/content/checkContent.test.ts",
   "functions/domain/dialogue/personalAnswer.test.ts",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { embeddedBotMaker } from "../adapters/bot/embeddedBot.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
-import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { createEmbeddedRecogniser } from "../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import { type Config, dialogueSettings } from "../config.ts";
 import type { ContentBundle } from "../domain/content/bundle.ts";
 import type { Clock } from "../domain/ports.ts";
@@ -46,7 +46,7 @@ export function lambdaContentServices(opts: {
     config,
     clock: opts.clock,
     logger,
-    train: async (content) => createEmbeddedRecognizer(content),
+    train: async (content) => createEmbeddedRecogniser(content),
     makeBot: embeddedBotMaker({ logger, settings: dialogueSettings(config) }),
     ...(opts.prepareElsewhere ? { prepareElsewhere: opts.prepareElsewhere } : {}),
     ...(opts.deferGoLive ? { deferGoLive: opts.deferGoLive } : {}),

@@ -11,7 +11,7 @@ describe("embedded bot", () => {
     const makeBot = embeddedBotMaker({ logger: createLogger("error", (l) => lines.push(l)) });
     const bot = makeBot(
       {
-        recognize: async () => {
+        recognise: async () => {
           throw new Error("model not loaded");
         },
       },

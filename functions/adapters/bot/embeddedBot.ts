@@ -5,7 +5,7 @@ import type { DialogueSettings } from "../../domain/dialogue/answerTurn.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
 import { createDialogue } from "../../domain/dialogue/dialogue.ts";
 import { createRecognisingBot } from "../../domain/dialogue/recognisingBot.ts";
-import type { Clock, Recognizer } from "../../domain/ports.ts";
+import type { Clock, Recogniser } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
 
 /**
@@ -18,17 +18,17 @@ export function embeddedBotMaker(deps: {
   clock?: Clock;
   customerData?: CustomerData;
   settings?: DialogueSettings;
-}): (recognizer: Recognizer, content: BotContent) => Bot {
-  return (recognizer, content) =>
+}): (recogniser: Recogniser, content: BotContent) => Bot {
+  return (recogniser, content) =>
     createRecognisingBot({
-      recognizer,
+      recogniser,
       dialogue: createDialogue({
         library: createTopicLibrary(content),
         ...(deps.customerData ? { customerData: deps.customerData } : {}),
         ...(deps.clock ? { clock: deps.clock } : {}),
         ...(deps.settings ? { settings: deps.settings } : {}),
       }),
-      recognizerFailed: (error, chatId) =>
+      recogniserFailed: (error, chatId) =>
         deps.logger.error("recogniser failed", { error: error as Error, chatId }),
     });
 }

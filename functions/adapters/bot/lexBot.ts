@@ -1,12 +1,12 @@
 import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { isWellFormedTopicId } from "../../contracts/topics.ts";
 import type { Chat } from "../../domain/chat/model.ts";
-import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
+import { recogniserDownTurn } from "../../domain/dialogue/answerTurn.ts";
 import { type Bot, type BotTurn, dialogueContextOf } from "../../domain/dialogue/bot.ts";
 import { welcomeMessages } from "../../domain/dialogue/welcome.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { fromLexMessages, sessionAttributesOf } from "../lex/lexV2.ts";
-import { LEX_LOCALES, toScores } from "../recognizer/lexRecognizer.ts";
+import { LEX_LOCALES, toScores } from "../recogniser/lexRecogniser.ts";
 
 export interface LexBotConfig {
   botId: string;
@@ -55,7 +55,7 @@ export function createLexBot(config: LexBotConfig): Bot {
       } catch (error) {
         // Never the message text: it may hold personal data.
         config.logger.error("lex failed", { error: error as Error, chatId: chat.chatId });
-        return { messages: recognizerDownTurn(chat.lang).messages, missed: true };
+        return { messages: recogniserDownTurn(chat.lang).messages, missed: true };
       }
     },
   };

@@ -13,7 +13,7 @@ import type { OutgoingMessage } from "../../domain/chat/model.ts";
 import type { DialogueContext } from "../../domain/dialogue/answerTurn.ts";
 import { ASSURANCE_LEVELS } from "../../domain/identity/identity.ts";
 import type { Recognition } from "../../domain/ports.ts";
-import { FALLBACK_INTENT, intentIdOf, LEX_LOCALES, scoresOf } from "../recognizer/lexRecognizer.ts";
+import { FALLBACK_INTENT, intentIdOf, LEX_LOCALES, scoresOf } from "../recogniser/lexRecogniser.ts";
 
 /** Lex intent name of a topic; topic ids are valid Lex names as they are. */
 export function lexIntentName(intent: IntentId): string {

@@ -286,14 +286,14 @@ function siteSearchAction(
 }
 
 /** What the bot says when the recogniser itself is down: the chat goes on with other channels. */
-export function recognizerDownTurn(lang: Lang): DialogueTurn {
+export function recogniserDownTurn(lang: Lang): DialogueTurn {
   return {
     missed: true,
     replyLang: lang,
     messages: [
       {
         from: "bot",
-        text: phrase("recognizerDown", lang),
+        text: phrase("recogniserDown", lang),
         actions: (["handoff", "callback", "appointment"] as const).map((a) =>
           channelAction(a, lang),
         ),

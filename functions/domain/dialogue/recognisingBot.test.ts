@@ -3,7 +3,7 @@ import { loadBotContent } from "../../content/loadContent.ts";
 import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import type { Chat } from "../chat/model.ts";
 import { manualClock } from "../clock.ts";
-import type { Recognizer } from "../ports.ts";
+import type { Recogniser } from "../ports.ts";
 import { createDialogue, type Dialogue } from "./dialogue.ts";
 import { createRecognisingBot } from "./recognisingBot.ts";
 
@@ -24,8 +24,8 @@ const library = createTopicLibrary(loadBotContent());
 describe("recognising bot", () => {
   it("keeps the chat going with other channels when the recogniser fails", async () => {
     // Prepare
-    const failing: Recognizer = {
-      recognize: async () => {
+    const failing: Recogniser = {
+      recognise: async () => {
         throw new Error("model not loaded");
       },
     };
@@ -39,9 +39,9 @@ describe("recognising bot", () => {
     };
     const failures: unknown[][] = [];
     const bot = createRecognisingBot({
-      recognizer: failing,
+      recogniser: failing,
       dialogue,
-      recognizerFailed: (...args) => failures.push(args),
+      recogniserFailed: (...args) => failures.push(args),
     });
     // Act
     const turn = await bot.reply(chat, "skattekort");
@@ -59,8 +59,8 @@ describe("recognising bot", () => {
 
   it("answers another agency's matter with the referral: not a miss, no advisor offer", async () => {
     // Prepare: the recogniser says vehicle tax is Traficom's; the customer missed once before.
-    const recognizer: Recognizer = {
-      recognize: async () => ({
+    const recogniser: Recogniser = {
+      recognise: async () => ({
         intent: "none",
         confidence: 0.99,
         detectedLang: "sv",
@@ -68,7 +68,7 @@ describe("recognising bot", () => {
         referral: "traficom",
       }),
     };
-    const bot = createRecognisingBot({ recognizer, dialogue: createDialogue({ library }) });
+    const bot = createRecognisingBot({ recogniser, dialogue: createDialogue({ library }) });
     // Act
     const turn = await bot.reply(
       { ...chat, missesInRow: 1 },
@@ -83,8 +83,8 @@ describe("recognising bot", () => {
 
   it("hands the dialogue the chat's bound sign-in, so a signed-in customer gets their own figures", async () => {
     // Prepare: a chat signed in strongly until 09:00, asking about the refund at 08:00.
-    const recognizer: Recognizer = {
-      recognize: async () => ({
+    const recogniser: Recogniser = {
+      recognise: async () => ({
         intent: "tax-refund",
         confidence: 0.9,
         detectedLang: "sv",
@@ -111,7 +111,7 @@ describe("recognising bot", () => {
             : undefined,
       },
     });
-    const bot = createRecognisingBot({ recognizer, dialogue });
+    const bot = createRecognisingBot({ recogniser, dialogue });
     const signedIn: Chat = {
       ...chat,
       authenticated: true,

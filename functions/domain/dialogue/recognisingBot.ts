@@ -1,6 +1,6 @@
 import type { Chat } from "../chat/model.ts";
-import type { Recognition, Recognizer } from "../ports.ts";
-import { recognizerDownTurn } from "./answerTurn.ts";
+import type { Recogniser, Recognition } from "../ports.ts";
+import { recogniserDownTurn } from "./answerTurn.ts";
 import { type Bot, type BotTurn, dialogueContextOf } from "./bot.ts";
 import type { Dialogue } from "./dialogue.ts";
 
@@ -10,20 +10,20 @@ import type { Dialogue } from "./dialogue.ts";
  * Lex does both halves itself, calling the same dialogue through its code hook.
  */
 export function createRecognisingBot(deps: {
-  recognizer: Recognizer;
+  recogniser: Recogniser;
   dialogue: Dialogue;
   /** Told when the recogniser fails; never given the message text (it may hold personal data). */
-  recognizerFailed?: (error: unknown, chatId: string) => void;
+  recogniserFailed?: (error: unknown, chatId: string) => void;
 }): Bot {
   return {
     welcome: (lang) => deps.dialogue.welcome(lang),
     async reply(chat: Chat, text: string): Promise<BotTurn> {
       let recognition: Recognition;
       try {
-        recognition = await deps.recognizer.recognize(text, chat.lang);
+        recognition = await deps.recogniser.recognise(text, chat.lang);
       } catch (error) {
-        deps.recognizerFailed?.(error, chat.chatId);
-        return { messages: recognizerDownTurn(chat.lang).messages, missed: true };
+        deps.recogniserFailed?.(error, chat.chatId);
+        return { messages: recogniserDownTurn(chat.lang).messages, missed: true };
       }
       const turn = await deps.dialogue.answer(dialogueContextOf(chat, text), recognition);
       return {

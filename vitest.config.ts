@@ -7,11 +7,11 @@ import { defineConfig } from "vitest/config";
  */
 const INTEGRATION_FILES_IN_FUNCTIONS = [
   // Train recognisers, or start processes or workers.
-  "functions/adapters/recognizer/embedded/trainInWorker.test.ts",
-  "functions/adapters/recognizer/embedded/embeddedRecognizer.test.ts",
-  "functions/adapters/recognizer/embedded/recognizerSnapshot.test.ts",
+  "functions/adapters/recogniser/embedded/trainInWorker.test.ts",
+  "functions/adapters/recogniser/embedded/embeddedRecogniser.test.ts",
+  "functions/adapters/recogniser/embedded/recogniserSnapshot.test.ts",
   "functions/content/cli/cli.test.ts",
-  "functions/content/cli/chosenRecognizer.test.ts",
+  "functions/content/cli/chosenRecogniser.test.ts",
   "functions/content/checkContent.test.ts",
   "functions/domain/dialogue/personalAnswer.test.ts",
   // Start servers (HTTP, socket.io, Redis).

@@ -31,7 +31,7 @@ import { createLearningInbox } from "./domain/inbox/learningInbox.ts";
 import type { MissStore } from "./domain/inbox/missStore.ts";
 import { createRequestLimiter, type RequestLimiter } from "./domain/limits/requestLimits.ts";
 import type { OpeningHours } from "./domain/openingHours/index.ts";
-import type { Clock, Recognizer } from "./domain/ports.ts";
+import type { Clock, Recogniser } from "./domain/ports.ts";
 import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
 import {
   type ReportReader,
@@ -217,7 +217,7 @@ export function buildContentServices(opts: {
   logger: Logger;
   train: Parameters<typeof createLiveContent>[0]["train"];
   makeBot: Parameters<typeof createLiveContent>[0]["makeBot"];
-  fixedRecognizer?: Recognizer;
+  fixedRecogniser?: Recogniser;
   prepareElsewhere?: Parameters<typeof createLiveContent>[0]["prepareElsewhere"];
   /** Where content:check's rules run; in this thread unless given (a worker in the service). */
   rules?: ContentRules & { close?(): Promise<void> };
@@ -229,7 +229,7 @@ export function buildContentServices(opts: {
     train: opts.train,
     makeBot: opts.makeBot,
     logger: opts.logger,
-    ...(opts.fixedRecognizer ? { fixedRecognizer: opts.fixedRecognizer } : {}),
+    ...(opts.fixedRecogniser ? { fixedRecogniser: opts.fixedRecogniser } : {}),
     ...(opts.prepareElsewhere ? { prepareElsewhere: opts.prepareElsewhere } : {}),
   });
   const workflow = createContentWorkflow({

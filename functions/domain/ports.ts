@@ -26,6 +26,6 @@ export interface Recognition extends IntentScore {
 }
 
 /** Classifies customer messages into topics. Adapters: embedded recogniser, Amazon Lex V2. */
-export interface Recognizer {
-  recognize(text: string, lang: Lang): Promise<Recognition>;
+export interface Recogniser {
+  recognise(text: string, lang: Lang): Promise<Recognition>;
 }

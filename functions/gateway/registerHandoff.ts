@@ -2,12 +2,9 @@ import type { Server } from "socket.io";
 import type { Config } from "../config.ts";
 import type { ChatService } from "../domain/chat/chatService.ts";
 import { createInactivityWatch, type InactivityWatch } from "../domain/chat/inactivity.ts";
-import {
-  createHandoffService,
-  type HandoffService,
-  realSchedule,
-} from "../domain/handoff/handoffService.ts";
+import { createHandoffService, type HandoffService } from "../domain/handoff/handoffService.ts";
 import { createMemoryPresence, type PresenceRegistry } from "../domain/handoff/presence.ts";
+import { realSchedule } from "../domain/handoff/schedule.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import { type Recovered, recoverOpenChats } from "../domain/recovery/recoverOpenChats.ts";
 import type { Logger } from "../observability/logger.ts";

@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
-import { createEmbeddedLexBot } from "../adapters/bot/embeddedLexBot.ts";
+import { embeddedBotMaker } from "../adapters/bot/embeddedBot.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
-import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { createEmbeddedRecogniser } from "../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import { type Config, dialogueSettings } from "../config.ts";
-import { createTopicLibrary } from "../content/topicLibrary.ts";
 import type { ContentBundle } from "../domain/content/bundle.ts";
 import type { Clock } from "../domain/ports.ts";
-import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
 import type { Logger } from "../observability/logger.ts";
 import { buildContentServices } from "../services.ts";
 
@@ -48,17 +46,8 @@ export function lambdaContentServices(opts: {
     config,
     clock: opts.clock,
     logger,
-    train: async (content) => createEmbeddedRecognizer(content),
-    makeBot: (recognizer, content) =>
-      createEmbeddedLexBot({
-        recognizer,
-        fulfill: createFulfillmentHandler({
-          library: createTopicLibrary(content),
-          logger,
-          settings: dialogueSettings(config),
-        }),
-        logger,
-      }),
+    train: async (content) => createEmbeddedRecogniser(content),
+    makeBot: embeddedBotMaker({ logger, settings: dialogueSettings(config) }),
     ...(opts.prepareElsewhere ? { prepareElsewhere: opts.prepareElsewhere } : {}),
     ...(opts.deferGoLive ? { deferGoLive: opts.deferGoLive } : {}),
   });

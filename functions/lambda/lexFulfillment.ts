@@ -12,12 +12,13 @@ import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import { createDynamoContentStore } from "../adapters/dynamodb/dynamoContentStore.ts";
 import { createDynamoCustomerData } from "../adapters/dynamodb/dynamoCustomerData.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
+import { createFulfillmentHandler } from "../adapters/lex/fulfillmentHandler.ts";
 import { dialogueSettings, loadConfig } from "../config.ts";
 import { botContentFromJson } from "../content/contentSnapshot.ts";
 import { createLiveContentReader } from "../content/liveContentReader.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { systemClock } from "../domain/clock.ts";
-import { createFulfillmentHandler } from "../lex/fulfillmentHandler.ts";
+import { createDialogue } from "../domain/dialogue/dialogue.ts";
 import { createLambdaLogging } from "../observability/lambdaLogger.ts";
 
 /**
@@ -43,12 +44,14 @@ const fulfillment = createLiveContentReader({
   bundle: (version) => contentStore.versionBundle(version),
   build: (content, version) =>
     createFulfillmentHandler({
-      library: createTopicLibrary(content),
+      dialogue: createDialogue({
+        library: createTopicLibrary(content),
+        customerData,
+        clock: systemClock,
+        settings: dialogueSettings(config),
+      }),
       ...(version ? { contentVersion: version } : {}),
       logger: logging.logger,
-      customerData,
-      clock: systemClock,
-      settings: dialogueSettings(config),
     }),
   fallback: botContentFromJson(readFileSync(snapshot, "utf8")),
   maxAgeMs: CONTENT_MAX_AGE_MS,

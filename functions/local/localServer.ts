@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Server as SocketServer } from "socket.io";
-import { embeddedBotMaker } from "../adapters/bot/embeddedLexBot.ts";
+import { embeddedBotMaker } from "../adapters/bot/embeddedBot.ts";
 import { followLiveVersion } from "../adapters/bot/liveContent.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import {
@@ -12,8 +12,8 @@ import {
 import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
-import { createEmbeddedRecognizer } from "../adapters/recognizer/embedded/embeddedRecognizer.ts";
-import { trainRecognizerInWorker } from "../adapters/recognizer/embedded/trainInWorker.ts";
+import { createEmbeddedRecogniser } from "../adapters/recogniser/embedded/embeddedRecogniser.ts";
+import { trainRecogniserInWorker } from "../adapters/recogniser/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../config.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
 import { createWorkerContentRules } from "../content/rulesInWorker.ts";
@@ -21,7 +21,7 @@ import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import { diffBundles } from "../domain/content/bundleDiff.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import { loadOpeningHours } from "../domain/openingHours/load.ts";
-import type { Clock, Recognizer } from "../domain/ports.ts";
+import type { Clock, Recogniser } from "../domain/ports.ts";
 import { createInFlight } from "../gateway/inFlight.ts";
 import { connectSrc, createOriginPolicy } from "../gateway/origins.ts";
 import { registerGateway } from "../gateway/registerGateway.ts";
@@ -69,7 +69,7 @@ export async function startLocalServer(
     logger?: Logger;
     clock?: Clock;
     /** Replaces the embedded recogniser (fault tests); built from bot-content/ otherwise. */
-    recognizer?: Recognizer;
+    recogniser?: Recogniser;
   } = {},
 ): Promise<LocalServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -142,14 +142,14 @@ export async function startLocalServer(
     // Off the event loop: customers' replies do not wait while a new version trains.
     train: async (botContent, toClassify) =>
       Object.assign(
-        await trainRecognizerInWorker(botContent, toClassify ? { classify: toClassify } : {}),
+        await trainRecogniserInWorker(botContent, toClassify ? { classify: toClassify } : {}),
         {
           classifiedTexts: toClassify,
         },
       ),
     rules: createWorkerContentRules(),
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
-    ...(options.recognizer ? { fixedRecognizer: options.recognizer } : {}),
+    ...(options.recogniser ? { fixedRecogniser: options.recogniser } : {}),
   });
   // A new data folder starts from the repository's bot-content/ as version 1; after that the
   // content table is the source of truth, changed through the studio or content:import.
@@ -160,7 +160,7 @@ export async function startLocalServer(
   // Trained here rather than in a worker: nothing is served yet, and the warm main thread
   // trains several times faster than a fresh worker starts and trains.
   await content.live.serve(liveVersion.version, liveVersion.bundle, {
-    train: async (botContent) => createEmbeddedRecognizer(botContent),
+    train: async (botContent) => createEmbeddedRecogniser(botContent),
   });
   services.content = content;
   const follower = followLiveVersion({

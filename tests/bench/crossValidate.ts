@@ -10,8 +10,8 @@ import {
   type Example,
   IntentClassifier,
   trainingExamples,
-} from "../../functions/adapters/recognizer/embedded/intentClassifier.ts";
-import { fold } from "../../functions/adapters/recognizer/embedded/normalize.ts";
+} from "../../functions/adapters/recogniser/embedded/intentClassifier.ts";
+import { fold } from "../../functions/adapters/recogniser/embedded/normalize.ts";
 import { DEFAULT_CONTENT_DIR } from "../../functions/content/loadContent.ts";
 import { evaluate, loadTestCases } from "../../functions/content/testSet.ts";
 import {

@@ -3,7 +3,7 @@
 // questions no topic covers that the chat would answer with a topic anyway (the dialogue's
 // own rule, decision.ts, applied to each recogniser's guesses). Usage: npm run bench:nlu
 import { createRequire } from "node:module";
-import { EmbeddedRecognizer } from "../../functions/adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { EmbeddedRecogniser } from "../../functions/adapters/recogniser/embedded/embeddedRecogniser.ts";
 import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../functions/content/loadContent.ts";
 import {
   evaluate,
@@ -93,12 +93,12 @@ async function trainNlpJs(content: BotContent): Promise<Contender> {
 
 function trainOurs(content: BotContent): Contender {
   const started = performance.now();
-  const recognizer = new EmbeddedRecognizer(content);
+  const recogniser = new EmbeddedRecogniser(content);
   const trainMs = performance.now() - started;
   return {
     name: "embedded",
     trainMs,
-    classify: async (text, lang) => recognizer.classify(text, lang),
+    classify: async (text, lang) => recogniser.classify(text, lang),
   };
 }
 

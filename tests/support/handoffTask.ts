@@ -6,11 +6,9 @@ import type { ChatStore } from "../../functions/domain/chat/chatStore.ts";
 import { createIdGenerator } from "../../functions/domain/chat/ids.ts";
 import type { Chat } from "../../functions/domain/chat/model.ts";
 import { manualClock } from "../../functions/domain/clock.ts";
-import {
-  createHandoffService,
-  type Schedule,
-} from "../../functions/domain/handoff/handoffService.ts";
+import { createHandoffService } from "../../functions/domain/handoff/handoffService.ts";
 import { createMemoryPresence } from "../../functions/domain/handoff/presence.ts";
+import type { Schedule } from "../../functions/domain/handoff/schedule.ts";
 
 /** A task's timers, fired by the test; and the background work they start. */
 export function manualTimers() {

@@ -1,12 +1,12 @@
 import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { isWellFormedTopicId } from "../../contracts/topics.ts";
 import type { Chat } from "../../domain/chat/model.ts";
-import { recognizerDownTurn } from "../../domain/dialogue/answerTurn.ts";
-import { type Bot, type BotTurn, botHasAnswered } from "../../domain/dialogue/bot.ts";
+import { recogniserDownTurn } from "../../domain/dialogue/answerTurn.ts";
+import { type Bot, type BotTurn, dialogueContextOf } from "../../domain/dialogue/bot.ts";
+import { welcomeMessages } from "../../domain/dialogue/welcome.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { fromLexMessages } from "../lex/lexV2.ts";
-import { LEX_LOCALES, toScores } from "../recognizer/lexRecognizer.ts";
-import { welcomeMessages } from "./embeddedLexBot.ts";
+import { fromLexMessages, sessionAttributesOf } from "../lex/lexV2.ts";
+import { LEX_LOCALES, toScores } from "../recogniser/lexRecogniser.ts";
 
 export interface LexBotConfig {
   botId: string;
@@ -17,9 +17,10 @@ export interface LexBotConfig {
 }
 
 /**
- * The bot in AWS: Amazon Lex V2 recognises the topic and calls the fulfillment Lambda, which
- * answers from bot content exactly as locally; this adapter passes the chat's dialogue state
- * as session attributes and maps Lex's messages back. The chat id is the Lex session id.
+ * The bot in AWS: Amazon Lex V2 recognises the topic and calls the fulfillment Lambda, whose
+ * code hook answers through the same dialogue as the embedded bot; this adapter passes the
+ * chat's dialogue context as session attributes and maps Lex's messages back. The chat id is
+ * the Lex session id.
  */
 export function createLexBot(config: LexBotConfig): Bot {
   const client = config.client ?? new LexRuntimeV2Client({});
@@ -34,18 +35,7 @@ export function createLexBot(config: LexBotConfig): Bot {
             localeId: LEX_LOCALES[chat.lang],
             sessionId: chat.chatId,
             text,
-            sessionState: {
-              sessionAttributes: {
-                chatLang: chat.lang,
-                missesInRow: String(chat.missesInRow),
-                authenticated: String(chat.authenticated),
-                answeredBefore: String(botHasAnswered(chat)),
-                signInTooWeak: String(chat.signInTooWeak === true),
-                ...(chat.subject ? { subject: chat.subject } : {}),
-                ...(chat.assurance ? { assurance: chat.assurance } : {}),
-                ...(chat.signInExpiresAt ? { signInExpiresAt: chat.signInExpiresAt } : {}),
-              },
-            },
+            sessionState: { sessionAttributes: sessionAttributesOf(dialogueContextOf(chat)) },
           }),
         );
         const messages = fromLexMessages(response.messages ?? []);
@@ -65,7 +55,7 @@ export function createLexBot(config: LexBotConfig): Bot {
       } catch (error) {
         // Never the message text: it may hold personal data.
         config.logger.error("lex failed", { error: error as Error, chatId: chat.chatId });
-        return { messages: recognizerDownTurn(chat.lang).messages, missed: true };
+        return { messages: recogniserDownTurn(chat.lang).messages, missed: true };
       }
     },
   };

@@ -6,11 +6,11 @@ import type { Chat } from "../../domain/chat/model.ts";
 import { type ContentBundle, contentOf } from "../../domain/content/bundle.ts";
 import type { ContentDeployer, ContentIssue } from "../../domain/content/contentWorkflow.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
-import type { Recognition, Recognizer } from "../../domain/ports.ts";
+import type { Recogniser, Recognition } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
 
 /** A recogniser that also answers synchronously, as the embedded one does (scoring, try-it). */
-export interface TrainedRecognizer extends Recognizer {
+export interface TrainedRecogniser extends Recogniser {
   classify(text: string, lang: Lang): Recognition;
   /** Intents of the messages training was asked to classify (`toClassify`), in their order. */
   classified?: Record<Lang, string[]>;
@@ -22,13 +22,13 @@ export interface TrainedRecognizer extends Recognizer {
 export type Train = (
   content: BotContent,
   toClassify?: Record<Lang, string[]>,
-) => Promise<TrainedRecognizer>;
+) => Promise<TrainedRecogniser>;
 
 /** One content version ready to answer: its recogniser and the bot built on it. */
 export interface ServedContent {
   version: number;
   content: BotContent;
-  recognizer: TrainedRecognizer;
+  recogniser: TrainedRecogniser;
   bot: Bot;
 }
 
@@ -43,18 +43,18 @@ const CACHED_TRAININGS = 4;
  */
 export function createLiveContent(deps: {
   train: Train;
-  makeBot: (recognizer: Recognizer, content: BotContent) => Bot;
+  makeBot: (recogniser: Recogniser, content: BotContent) => Bot;
   logger: Logger;
   /** Answers with this recogniser whatever the content (fault tests). */
-  fixedRecognizer?: Recognizer;
+  fixedRecogniser?: Recogniser;
   /** Readies a version outside this process before it goes live (the Lex build in AWS). */
   prepareElsewhere?: (version: number, content: BotContent) => Promise<void>;
 }) {
   let served: ServedContent | undefined;
-  const trainings = new Map<string, Promise<TrainedRecognizer>>();
+  const trainings = new Map<string, Promise<TrainedRecogniser>>();
 
   /** The recogniser for `bundle`, trained once however often it is asked for. */
-  function trained(bundle: ContentBundle, train: Train = deps.train): Promise<TrainedRecognizer> {
+  function trained(bundle: ContentBundle, train: Train = deps.train): Promise<TrainedRecogniser> {
     const key = createHash("sha256")
       .update(JSON.stringify([bundle.topics, bundle.outOfScope, bundle.referrals ?? []]))
       .digest("base64url");
@@ -99,12 +99,12 @@ export function createLiveContent(deps: {
     options: { train?: Train } = {},
   ): Promise<ServedContent> {
     const content = contentOf(bundle);
-    const recognizer = await trained(bundle, options.train);
+    const recogniser = await trained(bundle, options.train);
     const next: ServedContent = {
       version,
       content,
-      recognizer,
-      bot: deps.makeBot(deps.fixedRecognizer ?? recognizer, content),
+      recogniser,
+      bot: deps.makeBot(deps.fixedRecogniser ?? recogniser, content),
     };
     served = next;
     deps.logger.info("content version served", { version });
@@ -113,15 +113,15 @@ export function createLiveContent(deps: {
 
   const deployer: ContentDeployer = {
     async gate(bundle): Promise<ContentIssue[]> {
-      const recognizer = await trained(bundle);
+      const recogniser = await trained(bundle);
       // Classified in training when the split is the one training saw (a cached recogniser
       // may have been trained for the same topics with other test messages).
       const texts = testTexts(bundle);
       const intents =
-        recognizer.classified && sameTexts(recognizer.classifiedTexts, texts)
-          ? recognizer.classified
+        recogniser.classified && sameTexts(recogniser.classifiedTexts, texts)
+          ? recogniser.classified
           : await classifySplitYielding(bundle, "tests", (text, lang) =>
-              recognizer.classify(text, lang),
+              recogniser.classify(text, lang),
             );
       const report = scoreClassified(bundle, "tests", intents);
       return gateFailures(report).map((message) => ({
@@ -147,9 +147,9 @@ export function createLiveContent(deps: {
     /** The version served now, if any. */
     version: () => served?.version,
     trained,
-    /** A bot answering from `bundle` with `recognizer`, as customers would get it (try-it). */
-    botFor: (bundle: ContentBundle, recognizer: Recognizer) =>
-      deps.makeBot(recognizer, contentOf(bundle)),
+    /** A bot answering from `bundle` with `recogniser`, as customers would get it (try-it). */
+    botFor: (bundle: ContentBundle, recogniser: Recogniser) =>
+      deps.makeBot(recogniser, contentOf(bundle)),
     serve,
     deployer,
   };

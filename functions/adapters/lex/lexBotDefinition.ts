@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { BotContent } from "../../content/loadContent.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { referralIntentName } from "../../contracts/referrals.ts";
-import { FALLBACK_INTENT, LEX_LOCALES, OUT_OF_SCOPE_INTENT } from "../recognizer/lexRecognizer.ts";
+import { FALLBACK_INTENT, LEX_LOCALES, OUT_OF_SCOPE_INTENT } from "../recogniser/lexRecogniser.ts";
 import { LEX_LIMITS, lexSampleUtterances, quotaLevel } from "./lexLocale.ts";
 import { lexIntentName } from "./lexV2.ts";
 

@@ -30,7 +30,7 @@ import { LANGS } from "../../contracts/lang.ts";
 import { systemClock } from "../../domain/clock.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { LEX_LOCALES } from "../recognizer/lexRecognizer.ts";
+import { LEX_LOCALES } from "../recogniser/lexRecogniser.ts";
 import { type LexIntent, LexLimitError, lexIntents } from "./lexBotDefinition.ts";
 
 /** Where publishing stopped: the content check, the draft sync, the build, the version, the alias. */

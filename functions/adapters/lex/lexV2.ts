@@ -1,18 +1,19 @@
 /**
  * The Amazon Lex V2 code hook contract as this service uses it: the event Lex sends to the
- * fulfillment Lambda, the response it expects, and the mapping to and from our own types.
- * Locally the gateway builds the same event from the embedded recogniser, so one fulfillment
- * handler answers in both runtimes.
+ * fulfillment Lambda, the response it expects, and the mapping to and from our own types
+ * (session attributes both ways, messages both ways). Only the AWS runtime speaks it: locally
+ * the embedded recogniser's result goes straight to the dialogue.
  */
 import * as z from "zod";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
-import { referralIntentName, referralOfIntent } from "../../contracts/referrals.ts";
+import { referralOfIntent } from "../../contracts/referrals.ts";
 import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../../domain/chat/model.ts";
 import type { DialogueContext } from "../../domain/dialogue/answerTurn.ts";
+import { ASSURANCE_LEVELS } from "../../domain/identity/identity.ts";
 import type { Recognition } from "../../domain/ports.ts";
-import { FALLBACK_INTENT, intentIdOf, LEX_LOCALES, scoresOf } from "../recognizer/lexRecognizer.ts";
+import { FALLBACK_INTENT, intentIdOf, LEX_LOCALES, scoresOf } from "../recogniser/lexRecogniser.ts";
 
 /** Lex intent name of a topic; topic ids are valid Lex names as they are. */
 export function lexIntentName(intent: IntentId): string {
@@ -42,7 +43,7 @@ export const sessionAttributesSchema = z.looseObject({
   authenticated: z.enum(["true", "false"]).default("false"),
   /** The identity provider's subject, set by the gateway from the chat's bound identity. */
   subject: z.string().optional(),
-  assurance: z.enum(["low", "substantial", "high"]).optional(),
+  assurance: z.enum(ASSURANCE_LEVELS).optional(),
   /** When the bound sign-in ends (ISO instant); no personal answer after it, or without it. */
   signInExpiresAt: z.iso.datetime({ offset: true }).optional(),
   /** "true" after a refused weak sign-in in the chat (DialogueContext.signInTooWeak). */
@@ -97,51 +98,20 @@ interface MessageMeta {
   actions?: MessageAction[];
 }
 
-/** The event Lex would send for this recognition: what the local gateway hands to fulfillment. */
-export function lexEventFromRecognition(input: {
-  sessionId: string;
-  text: string;
-  recognition: Recognition;
-  context: DialogueContext;
-  subject?: string;
-  signInExpiresAt?: string;
-}): LexCodeHookEvent {
-  const { recognition, context } = input;
-  const interpretations = recognition.alternatives.map((alt) => ({
-    intent: { name: lexIntentName(alt.intent), slots: {}, state: "ReadyForFulfillment" },
-    ...(alt.intent === NO_INTENT ? {} : { nluConfidence: alt.confidence }),
-  }));
-  if (!recognition.alternatives.some((a) => a.intent === recognition.intent)) {
-    interpretations.unshift({
-      intent: { name: lexIntentName(recognition.intent), slots: {}, state: "ReadyForFulfillment" },
-      ...(recognition.intent === NO_INTENT ? {} : { nluConfidence: recognition.confidence }),
-    });
-  }
-  // Lex names the referral group's own intent; locally the recogniser's group stands in for it.
-  const winner = recognition.referral
-    ? referralIntentName(recognition.referral)
-    : lexIntentName(recognition.intent);
+/**
+ * The chat's dialogue context as session attributes for RecognizeText: Lex hands them to the
+ * code hook unchanged, where recognitionFromLexEvent reads them back.
+ */
+export function sessionAttributesOf(context: DialogueContext): Record<string, string> {
   return {
-    messageVersion: "1.0",
-    invocationSource: "FulfillmentCodeHook",
-    inputMode: "Text",
-    sessionId: input.sessionId,
-    inputTranscript: input.text,
-    bot: { name: "asiointi-local", id: "LOCAL", localeId: LEX_LOCALES[recognition.detectedLang] },
-    interpretations,
-    sessionState: {
-      intent: { name: winner, slots: {}, state: "ReadyForFulfillment" },
-      sessionAttributes: {
-        chatLang: context.lang,
-        missesInRow: String(context.missesInRow),
-        authenticated: String(context.authenticated) as "true" | "false",
-        answeredBefore: String(context.answeredBefore ?? false) as "true" | "false",
-        signInTooWeak: String(context.signInTooWeak ?? false) as "true" | "false",
-        ...(input.subject ? { subject: input.subject } : {}),
-        ...(context.assurance ? { assurance: context.assurance } : {}),
-        ...(input.signInExpiresAt ? { signInExpiresAt: input.signInExpiresAt } : {}),
-      },
-    },
+    chatLang: context.lang,
+    missesInRow: String(context.missesInRow),
+    authenticated: String(context.authenticated),
+    answeredBefore: String(context.answeredBefore ?? false),
+    signInTooWeak: String(context.signInTooWeak ?? false),
+    ...(context.subject ? { subject: context.subject } : {}),
+    ...(context.assurance ? { assurance: context.assurance } : {}),
+    ...(context.signInExpiresAt ? { signInExpiresAt: context.signInExpiresAt } : {}),
   };
 }
 
@@ -176,6 +146,8 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       answeredBefore: attributes.answeredBefore === "true",
       ...(attributes.signInTooWeak === "true" ? { signInTooWeak: true } : {}),
       ...(attributes.assurance ? { assurance: attributes.assurance } : {}),
+      ...(attributes.subject ? { subject: attributes.subject } : {}),
+      ...(attributes.signInExpiresAt ? { signInExpiresAt: attributes.signInExpiresAt } : {}),
       question: event.inputTranscript,
     },
   };

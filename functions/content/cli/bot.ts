@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { createEmbeddedRecogniser } from "../../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import type { BotContent, Topic } from "../../contracts/content.ts";
 import { type Lang, langSchema } from "../../contracts/lang.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../../domain/dialogue/answerTurn.ts";
@@ -26,7 +26,7 @@ if (!lang.success || (command !== "classify" && command !== "chat")) {
 }
 
 const content = checkedContentOrExit(contentDirFrom(values.content));
-const recognizer = createEmbeddedRecognizer(content);
+const recogniser = createEmbeddedRecogniser(content);
 const lines = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
 
 if (command === "classify") {
@@ -36,7 +36,7 @@ if (command === "classify") {
     // The message is echoed as given (only a Windows line end removed) so callers can join on it.
     const text = line.replace(/\r$/, "");
     if (text.trim() === "") continue;
-    const { intent, confidence, referral } = recognizer.classify(text, lang.data);
+    const { intent, confidence, referral } = recogniser.classify(text, lang.data);
     process.stdout.write(
       `${JSON.stringify({ text, intent, confidence, ...(referral ? { referral } : {}) })}\n`,
     );
@@ -57,7 +57,7 @@ async function chat(content: BotContent, chatLang: Lang): Promise<void> {
   for await (const line of lines) {
     const text = line.trim();
     if (text !== "") {
-      const r = recognizer.classify(text, chatLang);
+      const r = recogniser.classify(text, chatLang);
       const alternatives = r.alternatives
         .map((a) => `${a.intent} ${a.confidence.toFixed(2)}`)
         .join(", ");

@@ -25,11 +25,11 @@ import {
 } from "../uncoveredSet.ts";
 import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
 import {
-  chooseRecognizer,
+  chooseRecogniser,
   intentAtThreshold,
   RecogniserUnavailableError,
-  recognizeAll,
-} from "./chosenRecognizer.ts";
+  recogniseAll,
+} from "./chosenRecogniser.ts";
 
 // The CI gate is the publish gate: one pair of numbers for both (scoreBundle.ts).
 
@@ -65,7 +65,7 @@ const quietLeaks = options["quiet-leaks"];
 const dir = contentDirFrom(options.content);
 // Bad content stops here with the content check's own messages.
 const content = checkedContentOrExit(dir);
-const recognizer = await chooseRecognizer(options.recogniser, content).catch((error: unknown) => {
+const recogniser = await chooseRecogniser(options.recogniser, content).catch((error: unknown) => {
   if (!(error instanceof RecogniserUnavailableError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
@@ -106,8 +106,8 @@ for (const lang of LANGS) {
   const heldOut = cases.filter((c) => !leaked.has(c));
   // Recognised up front, a few at a time (Lex answers over the network); the report below
   // reads the results whichever recogniser gave them.
-  const classified = await recognizeAll(
-    recognizer,
+  const classified = await recogniseAll(
+    recogniser,
     [...heldOut.map((c) => c.text), ...uncoveredTexts(lang)],
     lang,
   );
@@ -149,7 +149,7 @@ for (const lang of LANGS) {
 
 type Classify = (text: string) => Recognition;
 
-/** Stands in for a text recognizeAll was not given; never reached when the lists agree. */
+/** Stands in for a text recogniseAll was not given; never reached when the lists agree. */
 const NOT_RECOGNISED: Recognition = {
   intent: "",
   confidence: 0,

@@ -6,6 +6,7 @@ import type {
   QuickReply,
   Sender,
 } from "../../contracts/protocol.ts";
+import type { Assurance } from "../identity/identity.ts";
 
 /** A chat as stored: never holds a token in clear, only its hash. */
 /** An advisor's record of why the customer contacted us (reason) and their note. */
@@ -35,7 +36,7 @@ export interface Chat {
   /** Bound on the server from a verified ID token; never taken from anything the client sends. */
   subject?: string;
   customerName?: string;
-  assurance?: "low" | "substantial" | "high";
+  assurance?: Assurance;
   /**
    * When the bound sign-in ends (the ID token's `exp`, ISO instant): after it the chat is
    * served as anonymous until the customer signs in again.

@@ -3,6 +3,7 @@ import type { Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
 import { NO_INTENT, type TopicId } from "../../contracts/topics.ts";
 import type { OutgoingMessage } from "../chat/model.ts";
+import type { Assurance } from "../identity/identity.ts";
 import type { IntentScore, Recognition } from "../ports.ts";
 import { maskPersonalDataStrictly, withoutPlaceholders } from "../privacy/personalData.ts";
 import { type DecisionSettings, decide } from "./decision.ts";
@@ -33,7 +34,11 @@ export interface DialogueContext {
   missesInRow: number;
   authenticated: boolean;
   /** Assurance of the bound identity, when authenticated. */
-  assurance?: "low" | "substantial" | "high";
+  assurance?: Assurance;
+  /** The bound identity's subject (the identity provider's `sub`), when authenticated. */
+  subject?: string;
+  /** When the bound sign-in ends (ISO instant): no personal answer after it, or without it. */
+  signInExpiresAt?: string;
   /**
    * The customer tried to sign in in this chat with a method too weak for personal data:
    * personal answers then say which methods are strong enough, not just "log in" again.
@@ -290,14 +295,14 @@ function siteSearchAction(
 }
 
 /** What the bot says when the recogniser itself is down: the chat goes on with other channels. */
-export function recognizerDownTurn(lang: Lang): DialogueTurn {
+export function recogniserDownTurn(lang: Lang): DialogueTurn {
   return {
     missed: true,
     replyLang: lang,
     messages: [
       {
         from: "bot",
-        text: phrase("recognizerDown", lang),
+        text: phrase("recogniserDown", lang),
         actions: (["handoff", "callback", "appointment"] as const).map((a) =>
           channelAction(a, lang),
         ),

@@ -1,6 +1,7 @@
 import type { Lang } from "../../contracts/lang.ts";
 import type { Chat, OutgoingMessage } from "../chat/model.ts";
 import type { IntentScore } from "../ports.ts";
+import type { DialogueContext } from "./answerTurn.ts";
 
 /** The bot's answer to one customer message. */
 export interface BotTurn {
@@ -23,6 +24,24 @@ export interface BotTurn {
 /** Whether the bot has answered in the chat already: a topic, or a miss since the last one. */
 export function botHasAnswered(chat: Pick<Chat, "topics" | "missesInRow">): boolean {
   return chat.topics.length > 0 || chat.missesInRow > 0;
+}
+
+/**
+ * What the dialogue knows of the chat when `question` arrives: all of it from the chat as the
+ * server keeps it (the bound sign-in included), none of it from the client.
+ */
+export function dialogueContextOf(chat: Chat, question?: string): DialogueContext {
+  return {
+    lang: chat.lang,
+    missesInRow: chat.missesInRow,
+    authenticated: chat.authenticated,
+    answeredBefore: botHasAnswered(chat),
+    ...(chat.assurance ? { assurance: chat.assurance } : {}),
+    ...(chat.subject ? { subject: chat.subject } : {}),
+    ...(chat.signInExpiresAt ? { signInExpiresAt: chat.signInExpiresAt } : {}),
+    ...(chat.signInTooWeak ? { signInTooWeak: true } : {}),
+    ...(question !== undefined ? { question } : {}),
+  };
 }
 
 /** Answers customer messages while a chat is with the bot. */

@@ -4,14 +4,22 @@
  * a Finnish- or Swedish-speaking reader in Finland expects them.
  *
  * Call only for a customer whose identity the server verified with substantial or high
- * assurance (`canSeePersonalData`); this function does not know who is asking.
+ * assurance (`canSeePersonalData`); this function does not know who is asking. The dialogue
+ * (dialogue.ts) is the one caller that checks it.
  */
 
 import type { Lang } from "../../contracts/lang.ts";
+import type { TopicId } from "../../contracts/topics.ts";
 import type { CustomerTaxData } from "../customerData/customerData.ts";
+import { PERSONAL_TOPICS } from "./answerTurn.ts";
 import { fillTemplate } from "./topicAnswer.ts";
 
 export type PersonalTopic = "tax-card" | "tax-refund" | "residual-tax";
+
+/** Whether the topic's answer can be the customer's own figures. */
+export function isPersonalTopic(topic: string): topic is PersonalTopic {
+  return PERSONAL_TOPICS.has(topic as TopicId);
+}
 
 const LOCALES: Record<Lang, string> = { fi: "fi-FI", sv: "sv-FI" };
 const TIME_ZONE = "Europe/Helsinki";

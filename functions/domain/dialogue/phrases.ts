@@ -49,7 +49,7 @@ export const PHRASES = {
   },
   changeAppointment: { fi: "Peru tai siirrä aika", sv: "Avboka eller flytta tid" },
   endChat: { fi: "Lopeta keskustelu", sv: "Avsluta chatten" },
-  recognizerDown: {
+  recogniserDown: {
     fi: "Chatbot ei juuri nyt pysty vastaamaan kysymyksiin. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai yrittää hetken kuluttua uudelleen.",
     sv: "Chattboten kan inte svara på frågor just nu. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller försöka igen om en stund.",
   },

@@ -8,8 +8,10 @@
  */
 import type { Lang } from "../../contracts/lang.ts";
 
+/** Levels of assurance of a sign-in, in eIDAS terms, weakest first. */
+export const ASSURANCE_LEVELS = ["low", "substantial", "high"] as const;
 /** Level of assurance of the sign-in, in eIDAS terms. */
-export type Assurance = "low" | "substantial" | "high";
+export type Assurance = (typeof ASSURANCE_LEVELS)[number];
 
 /** A customer whose ID token has been verified. */
 export interface CustomerIdentity {

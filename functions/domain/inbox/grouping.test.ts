@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionFeatures } from "../../adapters/recognizer/embedded/questionFeatures.ts";
+import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { groupQuestions } from "./grouping.ts";
 import type { MissEntry } from "./missStore.ts";

@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { embeddedBotMaker } from "../../adapters/bot/embeddedLexBot.ts";
+import { embeddedBotMaker } from "../../adapters/bot/embeddedBot.ts";
 import { followLiveVersion } from "../../adapters/bot/liveContent.ts";
 import { createDynamoCustomerData } from "../../adapters/dynamodb/dynamoCustomerData.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
-import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
-import { trainRecognizerInWorker } from "../../adapters/recognizer/embedded/trainInWorker.ts";
+import { createEmbeddedRecogniser } from "../../adapters/recogniser/embedded/embeddedRecogniser.ts";
+import { trainRecogniserInWorker } from "../../adapters/recogniser/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../../config.ts";
 import { loadContentBundle } from "../../content/loadContent.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
@@ -41,7 +41,7 @@ export async function createEmbeddedGatewayBot(deps: {
     clock,
     logger,
     // A version published while chats go on trains off the event loop.
-    train: (botContent) => trainRecognizerInWorker(botContent),
+    train: (botContent) => trainRecogniserInWorker(botContent),
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
   });
   if (deps.seedDir) {
@@ -50,7 +50,7 @@ export async function createEmbeddedGatewayBot(deps: {
   const live = await content.workflow.liveVersion();
   // Nothing is served yet, so training here is faster than starting a worker.
   await content.live.serve(live.version, live.bundle, {
-    train: async (botContent) => createEmbeddedRecognizer(botContent),
+    train: async (botContent) => createEmbeddedRecogniser(botContent),
   });
   const follower = followLiveVersion({
     live: () => content.store.live(),

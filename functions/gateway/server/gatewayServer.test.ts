@@ -12,12 +12,12 @@ import {
   type TestRedis,
   warnWithoutRedis,
 } from "../../../tests/support/redisServer.ts";
-import { welcomeMessages } from "../../adapters/bot/embeddedLexBot.ts";
 import { createDynamoClients } from "../../adapters/dynamodb/client.ts";
 import { ensureTables } from "../../adapters/dynamodb/ensureTables.ts";
 import { loadConfig } from "../../config.ts";
 import type { CustomerToServerEvents, ServerToCustomerEvents } from "../../contracts/protocol.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
+import { welcomeMessages } from "../../domain/dialogue/welcome.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "../../local/embeddedDynamo.ts";
 import { createLogger } from "../../observability/logger.ts";

@@ -3,7 +3,7 @@ import { createError } from "@middy/util";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
-import { questionFeatures } from "../../adapters/recognizer/embedded/questionFeatures.ts";
+import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
@@ -535,15 +535,15 @@ export function createContentApiHandler(deps: {
   }
 
   async function tryOn(live: LiveContent, bundle: ContentBundle, text: string, lang: "fi" | "sv") {
-    const recognizer = await live.trained(bundle);
-    const recognition = recognizer.classify(text, lang);
+    const recogniser = await live.trained(bundle);
+    const recognition = recogniser.classify(text, lang);
     const top = [
       recognition,
       ...recognition.alternatives.filter((a) => a.intent !== recognition.intent),
     ]
       .slice(0, 3)
       .map(({ intent, confidence }) => ({ intent, confidence }));
-    const turn = await live.botFor(bundle, recognizer).reply(tryChat(lang, deps.clock.now()), text);
+    const turn = await live.botFor(bundle, recogniser).reply(tryChat(lang, deps.clock.now()), text);
     return {
       top,
       answer: {

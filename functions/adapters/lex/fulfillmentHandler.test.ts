@@ -1,26 +1,28 @@
 import type { Context } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shippedBotContent } from "../../tests/support/shippedContent.ts";
-import {
-  fromLexMessages,
-  lexCodeHookEventSchema,
-  recognitionFromLexEvent,
-} from "../adapters/lex/lexV2.ts";
-import { createTopicLibrary } from "../content/topicLibrary.ts";
-import { manualClock } from "../domain/clock.ts";
-import type { CustomerTaxData } from "../domain/customerData/customerData.ts";
-import { createLogger } from "../observability/logger.ts";
+import { loadBotContent } from "../../content/loadContent.ts";
+import { createTopicLibrary } from "../../content/topicLibrary.ts";
+import { manualClock } from "../../domain/clock.ts";
+import type { CustomerTaxData } from "../../domain/customerData/customerData.ts";
+import { createDialogue, type DialogueDeps } from "../../domain/dialogue/dialogue.ts";
+import { createLogger } from "../../observability/logger.ts";
 import fixture from "./fixtures/fulfillment-fi-tax-refund.json" with { type: "json" };
 import { createFulfillmentHandler, type FulfillmentHandler } from "./fulfillmentHandler.ts";
+import { fromLexMessages, lexCodeHookEventSchema, recognitionFromLexEvent } from "./lexV2.ts";
 
 let handler: FulfillmentHandler;
 const context = {} as Context;
 
-beforeAll(() => {
-  handler = createFulfillmentHandler({
-    library: createTopicLibrary(shippedBotContent()),
+/** The code hook as the Lambda entry builds it: on the dialogue for `deps`. */
+function handlerOn(deps: DialogueDeps): FulfillmentHandler {
+  return createFulfillmentHandler({
+    dialogue: createDialogue(deps),
     logger: createLogger("silent"),
   });
+}
+
+beforeAll(() => {
+  handler = handlerOn({ library: createTopicLibrary(loadBotContent()) });
 });
 
 function eventWith(patch: (e: typeof fixture) => void): typeof fixture {
@@ -207,14 +209,9 @@ describe("Lex V2 fulfillment code hook", () => {
 
   it("answers a miss when Lex recognised a topic its content does not have yet", async () => {
     // Prepare: Lex moved to a version with "payment" before the answers followed.
-    const shipped = shippedBotContent();
-    // A copy without the topic: the shipped content is shared with other tests.
-    const content = { ...shipped, topics: new Map(shipped.topics) };
+    const content = loadBotContent();
     content.topics.delete("payment");
-    const behind = createFulfillmentHandler({
-      library: createTopicLibrary(content),
-      logger: createLogger("silent"),
-    });
+    const behind = handlerOn({ library: createTopicLibrary(content) });
     const event = eventWith((e) => {
       e.sessionState.intent.name = "payment";
       e.sessionState.sessionAttributes.missesInRow = "0";
@@ -248,9 +245,8 @@ describe("personal answers in the code hook", () => {
     },
     refund: { amountCents: 123_456, paymentDate: "2026-12-15" },
   };
-  const personal = createFulfillmentHandler({
-    library: createTopicLibrary(shippedBotContent()),
-    logger: createLogger("silent"),
+  const personal = handlerOn({
+    library: createTopicLibrary(loadBotContent()),
     customerData: { find: async (subject) => (subject === "subject-1" ? refund : undefined) },
     clock: manualClock(NOW),
   });

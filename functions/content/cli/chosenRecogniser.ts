@@ -1,15 +1,15 @@
 /**
  * Which recogniser `content:test` scores: the embedded one (the default, trained here from
  * the content) or the deployed Lex V2 bot through RecognizeText (`--recogniser lex`). Both
- * sit behind the one `Recognizer` port, so the report that follows is the same code.
+ * sit behind the one `Recogniser` port, so the report that follows is the same code.
  */
 import { LexRuntimeV2Client } from "@aws-sdk/client-lex-runtime-v2";
-import { createEmbeddedRecognizer } from "../../adapters/recognizer/embedded/embeddedRecognizer.ts";
-import { LexRecognizer } from "../../adapters/recognizer/lexRecognizer.ts";
+import { createEmbeddedRecogniser } from "../../adapters/recogniser/embedded/embeddedRecogniser.ts";
+import { LexRecogniser } from "../../adapters/recogniser/lexRecogniser.ts";
 import type { BotContent } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { type IntentId, NO_INTENT } from "../../contracts/topics.ts";
-import type { Recognition, Recognizer } from "../../domain/ports.ts";
+import type { Recogniser, Recognition } from "../../domain/ports.ts";
 
 export const RECOGNISERS = ["embedded", "lex"] as const;
 export type RecogniserName = (typeof RECOGNISERS)[number];
@@ -37,12 +37,12 @@ export interface ChooseOptions {
  * and AWS credentials; without them this rejects with RecogniserUnavailableError listing
  * each, before a single message is sent.
  */
-export async function chooseRecognizer(
+export async function chooseRecogniser(
   name: string,
   content: BotContent,
   options: ChooseOptions = {},
-): Promise<Recognizer> {
-  if (name === "embedded") return createEmbeddedRecognizer(content);
+): Promise<Recogniser> {
+  if (name === "embedded") return createEmbeddedRecogniser(content);
   if (name !== "lex") {
     throw new RecogniserUnavailableError(
       `--recogniser is "${name}"; expected one of ${RECOGNISERS.join(", ")}`,
@@ -67,7 +67,7 @@ export async function chooseRecognizer(
       `--recogniser lex sends the messages to the deployed Lex bot and needs:\n${missing.join("\n")}\nSet them in the environment, or leave out --recogniser to score the embedded recogniser.`,
     );
   }
-  return new LexRecognizer({
+  return new LexRecogniser({
     botId: env.LEX_BOT_ID as string,
     botAliasId: env.LEX_BOT_ALIAS_ID as string,
     client,
@@ -87,8 +87,8 @@ async function hasCredentials(client: LexRuntimeV2Client): Promise<boolean> {
  * Every text's recognition in a chat of `lang`, at most `concurrency` at a time: Lex answers
  * over the network, and the report then reads the results synchronously.
  */
-export async function recognizeAll(
-  recognizer: Recognizer,
+export async function recogniseAll(
+  recogniser: Recogniser,
   texts: readonly string[],
   lang: Lang,
   concurrency = 4,
@@ -97,7 +97,7 @@ export async function recognizeAll(
   const queue = [...new Set(texts)];
   const worker = async () => {
     for (let text = queue.shift(); text !== undefined; text = queue.shift()) {
-      out.set(text, await recognizer.recognize(text, lang));
+      out.set(text, await recogniser.recognise(text, lang));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

@@ -4,11 +4,11 @@ import { loadTestCases, SPLITS } from "../../../content/testSet.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import type { Recognition } from "../../../domain/ports.ts";
 import {
-  EmbeddedRecognizer,
-  type RecognizerSnapshot,
-  RecognizerSnapshotError,
-  recognizerSnapshotTransferList,
-} from "./embeddedRecognizer.ts";
+  EmbeddedRecogniser,
+  type RecogniserSnapshot,
+  RecogniserSnapshotError,
+  recogniserSnapshotTransferList,
+} from "./embeddedRecogniser.ts";
 
 interface Asked {
   text: string;
@@ -40,31 +40,31 @@ function withTypo(text: string): string {
   return text.replace(longest, longest.slice(0, 2) + longest.slice(3));
 }
 
-function answers(recognizer: EmbeddedRecognizer, asked: readonly Asked[]) {
+function answers(recogniser: EmbeddedRecogniser, asked: readonly Asked[]) {
   return asked.map(({ text, chatLang }) => ({
     text,
     chatLang,
-    ...(recognizer.classify(text, chatLang) satisfies Recognition),
+    ...(recogniser.classify(text, chatLang) satisfies Recognition),
   }));
 }
 
-let original: EmbeddedRecognizer;
-let snapshot: RecognizerSnapshot;
+let original: EmbeddedRecogniser;
+let snapshot: RecogniserSnapshot;
 
 beforeAll(() => {
-  original = new EmbeddedRecognizer(loadBotContent());
+  original = new EmbeddedRecogniser(loadBotContent());
   snapshot = original.toSnapshot();
 });
 
-describe("EmbeddedRecognizer snapshot", () => {
+describe("EmbeddedRecogniser snapshot", () => {
   it("restores a recogniser that answers every test and dev message exactly as the original", () => {
     // Prepare: cross a structured clone the way a worker's message does, buffers transferred.
     const sent = original.toSnapshot();
-    const received = structuredClone(sent, { transfer: recognizerSnapshotTransferList(sent) });
+    const received = structuredClone(sent, { transfer: recogniserSnapshotTransferList(sent) });
     const asked = heldOutQuestions();
 
     // Act
-    const restored = EmbeddedRecognizer.fromSnapshot(received);
+    const restored = EmbeddedRecogniser.fromSnapshot(received);
 
     // Assess: intent, confidence, alternatives and detected language, message by message.
     expect(asked.length).toBeGreaterThan(2000);
@@ -75,14 +75,14 @@ describe("EmbeddedRecognizer snapshot", () => {
     const own = original.toSnapshot();
     const before = original.classify("milloin tulee veronpalautus", "fi");
 
-    structuredClone(own, { transfer: recognizerSnapshotTransferList(own) });
+    structuredClone(own, { transfer: recogniserSnapshotTransferList(own) });
 
     expect(own.classifiers.fi.model.weights.length).toBe(0); // detached: it really moved
     expect(original.classify("milloin tulee veronpalautus", "fi")).toEqual(before);
   });
 
   it("holds only plain data and typed arrays, the model as transferable buffers", () => {
-    const buffers = recognizerSnapshotTransferList(snapshot);
+    const buffers = recogniserSnapshotTransferList(snapshot);
     const bytes = buffers.reduce((sum, b) => sum + b.byteLength, 0);
 
     expect(buffers).toHaveLength(10);
@@ -93,15 +93,15 @@ describe("EmbeddedRecognizer snapshot", () => {
   it("refuses a snapshot of another format", () => {
     const foreign = {
       ...snapshot,
-      format: "embedded-recognizer/0",
-    } as unknown as RecognizerSnapshot;
+      format: "embedded-recogniser/0",
+    } as unknown as RecogniserSnapshot;
 
-    expect(() => EmbeddedRecognizer.fromSnapshot(foreign)).toThrow(RecognizerSnapshotError);
+    expect(() => EmbeddedRecogniser.fromSnapshot(foreign)).toThrow(RecogniserSnapshotError);
   });
 
   it("refuses a snapshot whose model does not fit its vocabulary", () => {
     const fi = snapshot.classifiers.fi;
-    const broken: RecognizerSnapshot = {
+    const broken: RecogniserSnapshot = {
       ...snapshot,
       classifiers: {
         ...snapshot.classifiers,
@@ -109,7 +109,7 @@ describe("EmbeddedRecognizer snapshot", () => {
       },
     };
 
-    expect(() => EmbeddedRecognizer.fromSnapshot(broken)).toThrow(/fi.*does not fit/);
+    expect(() => EmbeddedRecogniser.fromSnapshot(broken)).toThrow(/fi.*does not fit/);
   });
 });
 

@@ -7,11 +7,11 @@
 import { Worker } from "node:worker_threads";
 import type { BotContent, Topic } from "../../../contracts/content.ts";
 import type { Lang } from "../../../contracts/lang.ts";
-import { EmbeddedRecognizer, type RecognizerSnapshot } from "./embeddedRecognizer.ts";
+import { EmbeddedRecogniser, type RecogniserSnapshot } from "./embeddedRecogniser.ts";
 import type { ClassifierOptions } from "./intentClassifier.ts";
 
 /** File name of the worker entry beside a bundle (functions/gateway/server/Dockerfile). */
-export const BUNDLED_TRAINING_WORKER = "recognizer-worker.mjs";
+export const BUNDLED_TRAINING_WORKER = "recogniser-worker.mjs";
 
 /** What the worker receives: BotContent with its topic Map as an array (structured clone). */
 export interface TrainingJob {
@@ -25,12 +25,12 @@ export interface TrainingJob {
 
 /** What the worker posts: the snapshot, and the intents of the messages it was asked about. */
 export interface TrainingResult {
-  snapshot: RecognizerSnapshot;
+  snapshot: RecogniserSnapshot;
   intents?: Record<Lang, string[]>;
 }
 
 /** A recogniser trained in a worker, with the intents it gave the messages it was asked about. */
-export type WorkerTrainedRecognizer = EmbeddedRecognizer & { classified?: Record<Lang, string[]> };
+export type WorkerTrainedRecogniser = EmbeddedRecogniser & { classified?: Record<Lang, string[]> };
 
 export interface TrainInWorkerOptions {
   /** Classifier options; the defaults when omitted. */
@@ -49,21 +49,21 @@ export interface TrainInWorkerOptions {
 }
 
 /** Training in the worker failed, timed out or was aborted; `message` says which and why. */
-export class RecognizerTrainingError extends Error {
-  override readonly name = "RecognizerTrainingError";
+export class RecogniserTrainingError extends Error {
+  override readonly name = "RecogniserTrainingError";
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
- * Trains an EmbeddedRecognizer for `content` in a worker thread, one job per worker, and
+ * Trains an EmbeddedRecogniser for `content` in a worker thread, one job per worker, and
  * resolves with it restored on this thread once the worker has exited. Rejects with
- * RecognizerTrainingError on a training error (its message), a timeout or an abort.
+ * RecogniserTrainingError on a training error (its message), a timeout or an abort.
  */
-export function trainRecognizerInWorker(
+export function trainRecogniserInWorker(
   content: BotContent,
   options: TrainInWorkerOptions = {},
-): Promise<WorkerTrainedRecognizer> {
+): Promise<WorkerTrainedRecogniser> {
   const job: TrainingJob = {
     topics: [...content.topics.values()],
     outOfScope: content.outOfScope,
@@ -77,7 +77,7 @@ export function trainRecognizerInWorker(
 
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new RecognizerTrainingError("recogniser training was aborted before it started"));
+      reject(new RecogniserTrainingError("recogniser training was aborted before it started"));
       return;
     }
     let worker: Worker;
@@ -85,20 +85,20 @@ export function trainRecognizerInWorker(
       worker = new Worker(workerUrl, { workerData: job });
     } catch (error) {
       const reason = (error as Error).message;
-      reject(new RecognizerTrainingError(`training worker did not start: ${reason}`));
+      reject(new RecogniserTrainingError(`training worker did not start: ${reason}`));
       return;
     }
-    let recognizer: WorkerTrainedRecognizer | undefined;
+    let recogniser: WorkerTrainedRecogniser | undefined;
     let failure: Error | undefined;
     // Once the snapshot is in, a late timeout only ends a worker that failed to exit.
     const stop = (error: Error) => {
-      if (!recognizer) failure ??= error;
+      if (!recogniser) failure ??= error;
       void worker.terminate();
     };
-    const onAbort = () => stop(new RecognizerTrainingError("recogniser training was aborted"));
+    const onAbort = () => stop(new RecogniserTrainingError("recogniser training was aborted"));
     const timer = setTimeout(
       () =>
-        stop(new RecognizerTrainingError(`recogniser training timed out after ${timeoutMs} ms`)),
+        stop(new RecogniserTrainingError(`recogniser training timed out after ${timeoutMs} ms`)),
       timeoutMs,
     );
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -106,26 +106,26 @@ export function trainRecognizerInWorker(
     // Restored in pieces between other work; the worker may exit before that is done.
     let restoring: Promise<void> | undefined;
     worker.on("message", ({ snapshot, intents }: TrainingResult) => {
-      restoring = EmbeddedRecognizer.restoreYielding(snapshot).then(
+      restoring = EmbeddedRecogniser.restoreYielding(snapshot).then(
         (restored) => {
-          recognizer = intents ? Object.assign(restored, { classified: intents }) : restored;
+          recogniser = intents ? Object.assign(restored, { classified: intents }) : restored;
         },
         (error: unknown) => {
           const reason = `restoring the trained recogniser failed: ${(error as Error).message}`;
-          failure ??= new RecognizerTrainingError(reason, { cause: error });
+          failure ??= new RecogniserTrainingError(reason, { cause: error });
         },
       );
     });
     worker.on("error", (error: Error) => {
-      failure ??= new RecognizerTrainingError(error.message, { cause: error });
+      failure ??= new RecogniserTrainingError(error.message, { cause: error });
     });
     worker.on("exit", async (code) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       await restoring;
       if (failure) reject(failure);
-      else if (recognizer) resolve(recognizer);
-      else reject(new RecognizerTrainingError(`training worker exited (code ${code}) unanswered`));
+      else if (recogniser) resolve(recogniser);
+      else reject(new RecogniserTrainingError(`training worker exited (code ${code}) unanswered`));
     });
   });
 }
@@ -135,7 +135,7 @@ export function trainRecognizerInWorker(
  * it is a small .mjs file that registers tsx inside the worker and loads trainingWorker.ts:
  * Node 20 does not pass tsx's `--import` loader on to worker threads. In an esbuild bundle
  * every module's `import.meta.url` is the bundle's, and the worker is the separately bundled
- * `recognizer-worker.mjs` beside it. Either way the worker inherits the process's Node options.
+ * `recogniser-worker.mjs` beside it. Either way the worker inherits the process's Node options.
  */
 export function trainingWorkerUrl(): URL {
   const here = import.meta.url;

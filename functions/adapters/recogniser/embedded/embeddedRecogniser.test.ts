@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { BotContent, Topic } from "../../../contracts/content.ts";
 import type { Lang } from "../../../contracts/lang.ts";
 import type { TopicId } from "../../../contracts/topics.ts";
-import { EmbeddedRecognizer } from "./embeddedRecognizer.ts";
+import { EmbeddedRecogniser } from "./embeddedRecogniser.ts";
 
 // A small, self-contained content set so the behaviour under test does not move when
 // content owners edit bot-content/. Each topic gets the 20 sentences the schema requires.
@@ -191,39 +191,39 @@ function fixtureContent(): BotContent {
   return { topics, outOfScope: OUT_OF_SCOPE, referrals: [] };
 }
 
-let recognizer: EmbeddedRecognizer;
+let recogniser: EmbeddedRecogniser;
 
 beforeAll(() => {
-  recognizer = new EmbeddedRecognizer(fixtureContent());
+  recogniser = new EmbeddedRecogniser(fixtureContent());
 });
 
-describe("EmbeddedRecognizer", () => {
+describe("EmbeddedRecogniser", () => {
   it("answers a bare greeting as greeting", () => {
-    expect(recognizer.classify("hei", "fi").intent).toBe("greeting");
+    expect(recogniser.classify("hei", "fi").intent).toBe("greeting");
   });
 
   it("answers a greeting followed by a question by the question", () => {
-    expect(recognizer.classify("Hei, milloin tulee veronpalautus?", "fi").intent).toBe(
+    expect(recogniser.classify("Hei, milloin tulee veronpalautus?", "fi").intent).toBe(
       "tax-refund",
     );
-    expect(recognizer.classify("Hej! När kommer återbäringen?", "sv").intent).toBe("tax-refund");
+    expect(recogniser.classify("Hej! När kommer återbäringen?", "sv").intent).toBe("tax-refund");
   });
 
   it("understands spelling without ä, ö and å", () => {
-    expect(recognizer.classify("jaannosvero", "fi").intent).toBe("residual-tax");
-    expect(recognizer.classify("aterbaring", "sv").intent).toBe("tax-refund");
+    expect(recogniser.classify("jaannosvero", "fi").intent).toBe("residual-tax");
+    expect(recogniser.classify("aterbaring", "sv").intent).toBe("tax-refund");
   });
 
   it("understands inflected and compound forms not in training", () => {
-    expect(recognizer.classify("verokorttini", "fi").intent).toBe("tax-card");
-    expect(recognizer.classify("veronpalautuksen", "fi").intent).toBe("tax-refund");
-    expect(recognizer.classify("kotitalousvähennystä", "fi").intent).toBe("household-deduction");
-    expect(recognizer.classify("skattekortet", "sv").intent).toBe("tax-card");
+    expect(recogniser.classify("verokorttini", "fi").intent).toBe("tax-card");
+    expect(recogniser.classify("veronpalautuksen", "fi").intent).toBe("tax-refund");
+    expect(recogniser.classify("kotitalousvähennystä", "fi").intent).toBe("household-deduction");
+    expect(recogniser.classify("skattekortet", "sv").intent).toBe("tax-card");
   });
 
   it("understands spoken Finnish and typos", () => {
-    expect(recognizer.classify("millon tulee mun veronpalautus", "fi").intent).toBe("tax-refund");
-    expect(recognizer.classify("veronplautus", "fi").intent).toBe("tax-refund");
+    expect(recogniser.classify("millon tulee mun veronpalautus", "fi").intent).toBe("tax-refund");
+    expect(recogniser.classify("veronplautus", "fi").intent).toBe("tax-refund");
   });
 
   it.each([
@@ -235,23 +235,23 @@ describe("EmbeddedRecognizer", () => {
     ["fordonsskatten för bilen", "sv"],
     ["bostadsbidrag", "sv"],
   ] as const)("answers out-of-scope %s as none", (text, lang) => {
-    expect(recognizer.classify(text, lang).intent).toBe("none");
+    expect(recogniser.classify(text, lang).intent).toBe("none");
   });
 
   it("detects a Swedish message in a Finnish chat and recognises it in Swedish", () => {
-    const result = recognizer.classify("när kommer min skatteåterbäring", "fi");
+    const result = recogniser.classify("när kommer min skatteåterbäring", "fi");
 
     expect(result.detectedLang).toBe("sv");
     expect(result.intent).toBe("tax-refund");
   });
 
   it("keeps the chat language for ambiguous short messages", () => {
-    expect(recognizer.classify("OK!", "sv").detectedLang).toBe("sv");
-    expect(recognizer.classify("ok", "fi").detectedLang).toBe("fi");
+    expect(recogniser.classify("OK!", "sv").detectedLang).toBe("sv");
+    expect(recogniser.classify("ok", "fi").detectedLang).toBe("fi");
   });
 
   it("returns at most three alternatives, winner first, confidences in 0..1", async () => {
-    const result = await recognizer.recognize("verokortti", "fi");
+    const result = await recogniser.recognise("verokortti", "fi");
 
     expect(result.alternatives.length).toBeLessThanOrEqual(3);
     expect(result.alternatives[0]).toEqual({
@@ -275,9 +275,9 @@ describe("EmbeddedRecognizer", () => {
       "kelan asumistuki",
       "hej, får jag tillbaka skatt",
     ];
-    const inOrder = new EmbeddedRecognizer(fixtureContent());
+    const inOrder = new EmbeddedRecogniser(fixtureContent());
     const expected = texts.map((t) => inOrder.classify(t, "fi"));
-    const warmed = new EmbeddedRecognizer(fixtureContent());
+    const warmed = new EmbeddedRecogniser(fixtureContent());
     for (const t of [...texts].reverse()) warmed.classify(t, "sv");
 
     expect(texts.map((t) => warmed.classify(t, "fi"))).toEqual(expected);
@@ -292,13 +292,13 @@ describe("EmbeddedRecognizer", () => {
       "när kommer återbäringen",
     ];
     const started = performance.now();
-    for (let i = 0; i < 400; i++) recognizer.classify(texts[i % texts.length] as string, "fi");
+    for (let i = 0; i < 400; i++) recogniser.classify(texts[i % texts.length] as string, "fi");
 
     expect((performance.now() - started) / 400).toBeLessThan(2);
   });
 });
 
-describe("EmbeddedRecognizer with referral groups", () => {
+describe("EmbeddedRecogniser with referral groups", () => {
   // The fixture's vehicle-tax and Kela examples, moved from `none` into groups of their own.
   const TRAFICOM = {
     fi: ["ajoneuvovero", "ajoneuvoveron eräpäivä", "ajoneuvoveron palautus", "auton vero traficom"],
@@ -322,12 +322,12 @@ describe("EmbeddedRecognizer with referral groups", () => {
     });
     return { id, fi: side("fi"), sv: side("sv") };
   };
-  let referring: EmbeddedRecognizer;
+  let referring: EmbeddedRecogniser;
 
   beforeAll(() => {
     const grouped = new Set([...TRAFICOM.fi, ...TRAFICOM.sv, ...KELA.fi, ...KELA.sv]);
     const content = fixtureContent();
-    referring = new EmbeddedRecognizer({
+    referring = new EmbeddedRecogniser({
       ...content,
       outOfScope: {
         fi: content.outOfScope.fi.filter((s) => !grouped.has(s)),

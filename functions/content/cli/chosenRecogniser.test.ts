@@ -5,15 +5,15 @@ import { fileURLToPath } from "node:url";
 import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { LexRecognizer } from "../../adapters/recognizer/lexRecognizer.ts";
+import { LexRecogniser } from "../../adapters/recogniser/lexRecogniser.ts";
 import { loadBotContent } from "../loadContent.ts";
 import { evaluate, loadTestCases } from "../testSet.ts";
 import {
-  chooseRecognizer,
+  chooseRecogniser,
   intentAtThreshold,
   RecogniserUnavailableError,
-  recognizeAll,
-} from "./chosenRecognizer.ts";
+  recogniseAll,
+} from "./chosenRecogniser.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const lex = mockClient(LexRuntimeV2Client);
@@ -56,19 +56,19 @@ describe("content:test --recogniser lex", () => {
     });
 
     // Act
-    const recognizer = await chooseRecognizer("lex", content, {
+    const recogniser = await chooseRecogniser("lex", content, {
       env: LEX_ENV,
       lexClient: clientWith("valid"),
     });
-    const recognized = await recognizeAll(
-      recognizer,
+    const recognised = await recogniseAll(
+      recogniser,
       cases.map((c) => c.text),
       "sv",
     );
-    const result = evaluate(cases, (text) => recognized.get(text) ?? { intent: "", confidence: 0 });
+    const result = evaluate(cases, (text) => recognised.get(text) ?? { intent: "", confidence: 0 });
 
     // Assess
-    expect(recognizer).toBeInstanceOf(LexRecognizer);
+    expect(recogniser).toBeInstanceOf(LexRecogniser);
     const calls = lex.commandCalls(RecognizeTextCommand);
     expect(calls).toHaveLength(new Set(cases.map((c) => c.text)).size);
     expect(calls[0]?.args[0].input).toMatchObject({
@@ -82,7 +82,7 @@ describe("content:test --recogniser lex", () => {
   });
 
   it("names every setting it lacks and sends nothing", async () => {
-    const error = await chooseRecognizer("lex", content, {
+    const error = await chooseRecogniser("lex", content, {
       env: { AWS_REGION: "eu-central-1" },
     }).catch((e: unknown) => e);
 
@@ -93,7 +93,7 @@ describe("content:test --recogniser lex", () => {
   });
 
   it("says it needs AWS credentials when none can be found", async () => {
-    const error = await chooseRecognizer("lex", content, {
+    const error = await chooseRecogniser("lex", content, {
       env: LEX_ENV,
       lexClient: clientWith("none"),
     }).catch((e: unknown) => e);
@@ -103,7 +103,7 @@ describe("content:test --recogniser lex", () => {
   });
 
   it("refuses a recogniser it does not know, naming the choices", async () => {
-    await expect(chooseRecognizer("nlpjs", content)).rejects.toThrow(
+    await expect(chooseRecogniser("nlpjs", content)).rejects.toThrow(
       /"nlpjs"; expected one of embedded, lex/,
     );
   });

@@ -10,23 +10,23 @@ import { DEFAULT_CONTENT_DIR, loadBotContent } from "../../../content/loadConten
 import { loadTestCases } from "../../../content/testSet.ts";
 import type { BotContent, Topic } from "../../../contracts/content.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
-import { EmbeddedRecognizer } from "./embeddedRecognizer.ts";
+import { EmbeddedRecogniser } from "./embeddedRecogniser.ts";
 import {
   BUNDLED_TRAINING_WORKER,
-  RecognizerTrainingError,
-  trainRecognizerInWorker,
+  RecogniserTrainingError,
+  trainRecogniserInWorker,
 } from "./trainInWorker.ts";
 
 let content: BotContent;
-let inline: EmbeddedRecognizer | undefined;
+let inline: EmbeddedRecogniser | undefined;
 
 beforeAll(() => {
   content = loadBotContent();
 });
 
 /** A recogniser trained on this thread, for comparison; trained once, when first needed. */
-function inlineRecognizer(): EmbeddedRecognizer {
-  inline ??= new EmbeddedRecognizer(content);
+function inlineRecogniser(): EmbeddedRecogniser {
+  inline ??= new EmbeddedRecogniser(content);
   return inline;
 }
 
@@ -53,23 +53,23 @@ async function maxEventLoopLag(work: () => unknown): Promise<number> {
 }
 
 // Tests that train take seconds on a busy two-core machine: a cold worker, a cold JIT.
-describe("trainRecognizerInWorker", () => {
+describe("trainRecogniserInWorker", () => {
   it("returns a recogniser that answers like one trained on this thread", async () => {
     const cases = LANGS.flatMap((lang) =>
       loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
     );
 
-    const inWorker = await trainRecognizerInWorker(content);
+    const inWorker = await trainRecogniserInWorker(content);
 
     expect(cases.length).toBeGreaterThan(700);
     expect(cases.map((c) => inWorker.classify(c.text, c.lang))).toEqual(
-      cases.map((c) => inlineRecognizer().classify(c.text, c.lang)),
+      cases.map((c) => inlineRecogniser().classify(c.text, c.lang)),
     );
   }, 60_000);
 
   it("keeps the event loop responsive while it trains, unlike training inline", async () => {
-    const workerLag = await maxEventLoopLag(() => trainRecognizerInWorker(content));
-    const inlineLag = await maxEventLoopLag(() => new EmbeddedRecognizer(content));
+    const workerLag = await maxEventLoopLag(() => trainRecogniserInWorker(content));
+    const inlineLag = await maxEventLoopLag(() => new EmbeddedRecogniser(content));
 
     // Inline, the loop waits for all of training (0.6 s or more); with the worker it waits
     // only for the worker's start and the snapshot's restore. Bounds are loose for a busy
@@ -86,16 +86,16 @@ describe("trainRecognizerInWorker", () => {
       referrals: [],
     };
 
-    const training = trainRecognizerInWorker(bad);
+    const training = trainRecogniserInWorker(bad);
 
-    await expect(training).rejects.toThrow(RecognizerTrainingError);
+    await expect(training).rejects.toThrow(RecogniserTrainingError);
     await expect(training).rejects.toThrow(/reading 'utterances'/);
   });
 
   it("rejects once the timeout has passed, after stopping the worker", async () => {
     const started = performance.now();
 
-    const training = trainRecognizerInWorker(content, { timeoutMs: 50 });
+    const training = trainRecogniserInWorker(content, { timeoutMs: 50 });
 
     await expect(training).rejects.toThrow("recogniser training timed out after 50 ms");
     // It settles when the worker has exited, long before training could have finished.
@@ -105,11 +105,11 @@ describe("trainRecognizerInWorker", () => {
   it("rejects when aborted, e.g. by a newer content version", async () => {
     const superseded = new AbortController();
 
-    const training = trainRecognizerInWorker(content, { signal: superseded.signal });
+    const training = trainRecogniserInWorker(content, { signal: superseded.signal });
     setTimeout(() => superseded.abort(), 20);
 
     await expect(training).rejects.toThrow("recogniser training was aborted");
-    await expect(trainRecognizerInWorker(content, { signal: superseded.signal })).rejects.toThrow(
+    await expect(trainRecogniserInWorker(content, { signal: superseded.signal })).rejects.toThrow(
       "aborted before it started",
     );
   });
@@ -117,19 +117,19 @@ describe("trainRecognizerInWorker", () => {
   it("rejects when the worker script cannot be loaded", async () => {
     const missing = new URL("./no-such-worker.mjs", import.meta.url);
 
-    await expect(trainRecognizerInWorker(content, { workerUrl: missing })).rejects.toThrow(
-      RecognizerTrainingError,
+    await expect(trainRecogniserInWorker(content, { workerUrl: missing })).rejects.toThrow(
+      RecogniserTrainingError,
     );
   });
 });
 
-describe("trainRecognizerInWorker in an esbuild bundle", () => {
+describe("trainRecogniserInWorker in an esbuild bundle", () => {
   const here = fileURLToPath(new URL(".", import.meta.url));
   const dockerfile = fileURLToPath(new URL("../../../gateway/server/Dockerfile", import.meta.url));
   let outdir: string;
 
   beforeAll(async () => {
-    outdir = await mkdtemp(join(tmpdir(), "recognizer-bundle-"));
+    outdir = await mkdtemp(join(tmpdir(), "recogniser-bundle-"));
   });
 
   afterAll(async () => {
@@ -139,7 +139,7 @@ describe("trainRecognizerInWorker in an esbuild bundle", () => {
   it("is built beside the gateway bundle in the gateway image", async () => {
     const text = await readFile(dockerfile, "utf8");
 
-    const entry = `${BUNDLED_TRAINING_WORKER.replace(/\.mjs$/, "")}=functions/adapters/recognizer/embedded/trainingWorker.ts`;
+    const entry = `${BUNDLED_TRAINING_WORKER.replace(/\.mjs$/, "")}=functions/adapters/recogniser/embedded/trainingWorker.ts`;
     expect(text).toContain(entry);
     expect(text).toContain("--out-extension:.js=.mjs --outdir=dist");
   });
@@ -164,10 +164,10 @@ describe("trainRecognizerInWorker in an esbuild bundle", () => {
       stdin: {
         contents: [
           'import { loadBotContent } from "../../../content/loadContent.ts";',
-          'import { trainRecognizerInWorker } from "./trainInWorker.ts";',
+          'import { trainRecogniserInWorker } from "./trainInWorker.ts";',
           "const [contentDir, asked] = process.argv.slice(2);",
-          "const recognizer = await trainRecognizerInWorker(loadBotContent(contentDir));",
-          "const answers = JSON.parse(asked).map(([text, lang]) => recognizer.classify(text, lang));",
+          "const recogniser = await trainRecogniserInWorker(loadBotContent(contentDir));",
+          "const answers = JSON.parse(asked).map(([text, lang]) => recogniser.classify(text, lang));",
           "console.log(JSON.stringify(answers));",
         ].join("\n"),
         resolveDir: here,
@@ -198,7 +198,7 @@ describe("trainRecognizerInWorker in an esbuild bundle", () => {
 
     // Assess
     expect(JSON.parse(stdout)).toEqual(
-      asked.map(([text, lang]) => inlineRecognizer().classify(text, lang)),
+      asked.map(([text, lang]) => inlineRecogniser().classify(text, lang)),
     );
   }, 60_000);
 });

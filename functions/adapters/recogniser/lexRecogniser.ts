@@ -6,7 +6,7 @@ import {
 import type { Lang } from "../../contracts/lang.ts";
 import { referralOfIntent } from "../../contracts/referrals.ts";
 import { type IntentId, isWellFormedTopicId, NO_INTENT } from "../../contracts/topics.ts";
-import type { IntentScore, Recognition, Recognizer } from "../../domain/ports.ts";
+import type { IntentScore, Recogniser, Recognition } from "../../domain/ports.ts";
 
 /** Lex V2 locale of each chat language. */
 export const LEX_LOCALES: Record<Lang, string> = { fi: "fi_FI", sv: "sv_SE" };
@@ -19,7 +19,7 @@ export const FALLBACK_INTENT = "FallbackIntent";
  */
 export const OUT_OF_SCOPE_INTENT = "OutOfScope";
 
-export interface LexRecognizerConfig {
+export interface LexRecogniserConfig {
   botId: string;
   botAliasId: string;
   /** Injected in tests; defaults to a client for the Lambda's own region. */
@@ -29,17 +29,17 @@ export interface LexRecognizerConfig {
 }
 
 /** Recognises messages with an Amazon Lex V2 bot built from the same content. */
-export class LexRecognizer implements Recognizer {
+export class LexRecogniser implements Recogniser {
   private readonly client: LexRuntimeV2Client;
   private readonly sessionId: () => string;
 
-  constructor(private readonly config: LexRecognizerConfig) {
+  constructor(private readonly config: LexRecogniserConfig) {
     this.client = config.client ?? new LexRuntimeV2Client({});
     this.sessionId = config.sessionId ?? (() => crypto.randomUUID());
   }
 
   /** Asks Lex for the intent; Lex cannot tell languages apart, so `detectedLang` is the chat's. */
-  async recognize(text: string, lang: Lang): Promise<Recognition> {
+  async recognise(text: string, lang: Lang): Promise<Recognition> {
     const response = await this.client.send(
       new RecognizeTextCommand({
         botId: this.config.botId,

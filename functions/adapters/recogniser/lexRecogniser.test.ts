@@ -1,12 +1,12 @@
 import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { intentIdOf, LexRecognizer } from "./lexRecognizer.ts";
+import { intentIdOf, LexRecogniser } from "./lexRecogniser.ts";
 
 const lex = mockClient(LexRuntimeV2Client);
 
-function recognizer() {
-  return new LexRecognizer({
+function recogniser() {
+  return new LexRecogniser({
     botId: "BOT",
     botAliasId: "ALIAS",
     client: new LexRuntimeV2Client({ region: "eu-west-1" }),
@@ -16,7 +16,7 @@ function recognizer() {
 
 afterEach(() => lex.reset());
 
-describe("LexRecognizer", () => {
+describe("LexRecogniser", () => {
   it("asks the Swedish locale and maps interpretations to topics", async () => {
     lex.on(RecognizeTextCommand).resolves({
       interpretations: [
@@ -27,7 +27,7 @@ describe("LexRecognizer", () => {
       ],
     });
 
-    const result = await recognizer().recognize("när kommer återbäringen", "sv");
+    const result = await recogniser().recognise("när kommer återbäringen", "sv");
 
     expect(lex.commandCalls(RecognizeTextCommand)[0]?.args[0].input).toEqual({
       botId: "BOT",
@@ -54,7 +54,7 @@ describe("LexRecognizer", () => {
       ],
     });
 
-    const result = await recognizer().recognize("millainen sää huomenna", "fi");
+    const result = await recogniser().recognise("millainen sää huomenna", "fi");
 
     expect(lex.commandCalls(RecognizeTextCommand)[0]?.args[0].input.localeId).toBe("fi_FI");
     expect(result).toMatchObject({ intent: "none", confidence: 0.7 });
@@ -68,7 +68,7 @@ describe("LexRecognizer", () => {
       ],
     });
 
-    const result = await recognizer().recognize("mihin aikaan alko aukeaa", "fi");
+    const result = await recogniser().recognise("mihin aikaan alko aukeaa", "fi");
 
     expect(result).toMatchObject({ intent: "none", confidence: 0.82 });
     expect(result.referral).toBeUndefined();
@@ -84,7 +84,7 @@ describe("LexRecognizer", () => {
       ],
     });
 
-    const result = await recognizer().recognize(
+    const result = await recogniser().recognise(
       "Ajoneuvovero on erääntynyt, mihin sen maksan?",
       "fi",
     );
@@ -98,7 +98,7 @@ describe("LexRecognizer", () => {
   it("answers none when Lex returns no interpretations", async () => {
     lex.on(RecognizeTextCommand).resolves({});
 
-    const result = await recognizer().recognize("", "fi");
+    const result = await recogniser().recognise("", "fi");
 
     expect(result).toMatchObject({ intent: "none", alternatives: [] });
   });
@@ -106,7 +106,7 @@ describe("LexRecognizer", () => {
   it("propagates Lex errors to the caller", async () => {
     lex.on(RecognizeTextCommand).rejects(new Error("throttled"));
 
-    await expect(recognizer().recognize("hei", "fi")).rejects.toThrow("throttled");
+    await expect(recogniser().recognise("hei", "fi")).rejects.toThrow("throttled");
   });
 });
 

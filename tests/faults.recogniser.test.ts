@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createEmbeddedRecognizer } from "../functions/adapters/recognizer/embedded/embeddedRecognizer.ts";
+import { createEmbeddedRecogniser } from "../functions/adapters/recogniser/embedded/embeddedRecogniser.ts";
 import { loadConfig } from "../functions/config.ts";
 import { loadBotContent } from "../functions/content/loadContent.ts";
 import type { Lang } from "../functions/contracts/lang.ts";
 import { phrase } from "../functions/domain/dialogue/phrases.ts";
-import type { Recognizer } from "../functions/domain/ports.ts";
+import type { Recogniser } from "../functions/domain/ports.ts";
 import { IN_MEMORY, startLocalServer } from "../functions/local/localServer.ts";
 import { collect, connectCustomer, eventually } from "./support/localStack.ts";
 
@@ -17,19 +17,19 @@ afterEach(async () => {
 });
 
 /** The real recogniser behind a switch that makes every call fail while it is down. */
-function switchableRecognizer(): Recognizer & { down: boolean } {
-  const real = createEmbeddedRecognizer(loadBotContent());
+function switchableRecogniser(): Recogniser & { down: boolean } {
+  const real = createEmbeddedRecogniser(loadBotContent());
   const switchable = {
     down: false,
-    recognize(text: string, lang: Lang) {
+    recognise(text: string, lang: Lang) {
       if (switchable.down) return Promise.reject(new Error("recogniser unavailable"));
-      return real.recognize(text, lang);
+      return real.recognise(text, lang);
     },
   };
   return switchable;
 }
 
-async function stackWith(recognizer: Recognizer) {
+async function stackWith(recogniser: Recogniser) {
   const config = loadConfig({
     NODE_ENV: "test",
     PORT: "0",
@@ -37,7 +37,7 @@ async function stackWith(recognizer: Recognizer) {
     DATA_DIR: IN_MEMORY,
     LOG_LEVEL: "silent",
   });
-  const stack = await startLocalServer(config, { recognizer });
+  const stack = await startLocalServer(config, { recogniser });
   cleanups.push(() => stack.close());
   return stack;
 }
@@ -49,8 +49,8 @@ describe("recogniser failing", () => {
   ] as const)(
     "in %s: the bot says it cannot answer now, offers other channels, and goes on when it is back",
     async (lang, question) => {
-      const recognizer = switchableRecognizer();
-      const stack = await stackWith(recognizer);
+      const recogniser = switchableRecogniser();
+      const stack = await stackWith(recogniser);
       const socket = await connectCustomer(stack.url);
       cleanups.push(() => {
         socket.disconnect();
@@ -60,7 +60,7 @@ describe("recogniser failing", () => {
       expect(start.ok).toBe(true);
       await eventually(() => seen.filter((m) => m.from === "bot").length >= 2);
 
-      recognizer.down = true;
+      recogniser.down = true;
       const ack = await socket.emitWithAck("chat:message", {
         text: question,
         clientId: "rec-down-1",
@@ -68,13 +68,13 @@ describe("recogniser failing", () => {
 
       expect(ack.ok).toBe(true);
       const apology = await eventually(() =>
-        seen.find((m) => m.from === "bot" && m.text === phrase("recognizerDown", lang)),
+        seen.find((m) => m.from === "bot" && m.text === phrase("recogniserDown", lang)),
       );
       expect(apology.actions?.map((a) => a.type)).toEqual(
         expect.arrayContaining(["handoff", "callback"]),
       );
 
-      recognizer.down = false;
+      recogniser.down = false;
       const next = await socket.emitWithAck("chat:message", {
         text: question,
         clientId: "rec-up-01",

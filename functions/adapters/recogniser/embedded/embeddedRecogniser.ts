@@ -1,6 +1,6 @@
 import type { BotContent } from "../../../contracts/content.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
-import type { Recognition, Recognizer } from "../../../domain/ports.ts";
+import type { Recogniser, Recognition } from "../../../domain/ports.ts";
 import {
   type ClassifierOptions,
   type ClassifierSnapshot,
@@ -10,23 +10,26 @@ import {
 } from "./intentClassifier.ts";
 import { LanguageDetector, type LanguageDetectorSnapshot } from "./languageDetector.ts";
 
-/** Names the layout of `RecognizerSnapshot`; a snapshot of another layout is refused. */
-export const RECOGNIZER_SNAPSHOT_FORMAT = "embedded-recognizer/1";
+/**
+ * Names the layout of `RecogniserSnapshot`; a snapshot of another layout is refused. The tag
+ * is a value, not a name, and keeps its old spelling: a new tag would mean a new layout.
+ */
+export const RECOGNISER_SNAPSHOT_FORMAT = "embedded-recognizer/1";
 
 /**
  * A trained recogniser as plain objects, strings and typed arrays: everything `classify`
  * needs, so a worker thread can train and hand the result over by structured clone
- * (`recognizerSnapshotTransferList` lists the buffers to transfer rather than copy).
+ * (`recogniserSnapshotTransferList` lists the buffers to transfer rather than copy).
  */
-export interface RecognizerSnapshot {
-  format: typeof RECOGNIZER_SNAPSHOT_FORMAT;
+export interface RecogniserSnapshot {
+  format: typeof RECOGNISER_SNAPSHOT_FORMAT;
   classifiers: Record<Lang, ClassifierSnapshot>;
   detector: LanguageDetectorSnapshot;
 }
 
 /** A snapshot this code cannot restore (another format, or parts that do not fit). */
-export class RecognizerSnapshotError extends Error {
-  override readonly name = "RecognizerSnapshotError";
+export class RecogniserSnapshotError extends Error {
+  override readonly name = "RecogniserSnapshotError";
 }
 
 /** A recogniser's parts, each restored from its snapshot. */
@@ -40,18 +43,18 @@ function isRestoredParts(source: object): source is RestoredParts {
 }
 
 /** The in-process recogniser: no network, trained from bot content when constructed. */
-export class EmbeddedRecognizer implements Recognizer {
+export class EmbeddedRecogniser implements Recogniser {
   private readonly classifiers: Record<Lang, IntentClassifier>;
   private readonly detector: LanguageDetector;
 
   /** Trains on `content`; this takes most of a second of CPU. */
   constructor(content: BotContent, options?: ClassifierOptions);
-  /** Restores a trained recogniser; `EmbeddedRecognizer.fromSnapshot` says the same more plainly. */
-  constructor(snapshot: RecognizerSnapshot);
+  /** Restores a trained recogniser; `EmbeddedRecogniser.fromSnapshot` says the same more plainly. */
+  constructor(snapshot: RecogniserSnapshot);
   /** Assembles one from parts already restored (`restoreYielding`). */
   constructor(parts: RestoredParts);
   constructor(
-    source: BotContent | RecognizerSnapshot | RestoredParts,
+    source: BotContent | RecogniserSnapshot | RestoredParts,
     options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ) {
     if (isRestoredParts(source)) {
@@ -60,9 +63,9 @@ export class EmbeddedRecognizer implements Recognizer {
       return;
     }
     if ("format" in source) {
-      if (source.format !== RECOGNIZER_SNAPSHOT_FORMAT) {
-        throw new RecognizerSnapshotError(
-          `recogniser snapshot format ${String(source.format)} is not ${RECOGNIZER_SNAPSHOT_FORMAT}`,
+      if (source.format !== RECOGNISER_SNAPSHOT_FORMAT) {
+        throw new RecogniserSnapshotError(
+          `recogniser snapshot format ${String(source.format)} is not ${RECOGNISER_SNAPSHOT_FORMAT}`,
         );
       }
       try {
@@ -72,7 +75,7 @@ export class EmbeddedRecognizer implements Recognizer {
         };
         this.detector = LanguageDetector.fromSnapshot(source.detector);
       } catch (error) {
-        throw new RecognizerSnapshotError((error as Error).message, { cause: error });
+        throw new RecogniserSnapshotError((error as Error).message, { cause: error });
       }
       return;
     }
@@ -89,10 +92,10 @@ export class EmbeddedRecognizer implements Recognizer {
 
   /**
    * A recogniser that classifies exactly as the one `snapshot` was taken from. It keeps the
-   * snapshot's typed arrays as its own; throws RecognizerSnapshotError for a foreign snapshot.
+   * snapshot's typed arrays as its own; throws RecogniserSnapshotError for a foreign snapshot.
    */
-  static fromSnapshot(snapshot: RecognizerSnapshot): EmbeddedRecognizer {
-    return new EmbeddedRecognizer(snapshot);
+  static fromSnapshot(snapshot: RecogniserSnapshot): EmbeddedRecogniser {
+    return new EmbeddedRecogniser(snapshot);
   }
 
   /**
@@ -100,10 +103,10 @@ export class EmbeddedRecognizer implements Recognizer {
    * restores a new version between chats' messages, in pieces of ~10-20 ms rather than one
    * stall of ~50 ms.
    */
-  static async restoreYielding(snapshot: RecognizerSnapshot): Promise<EmbeddedRecognizer> {
-    if (snapshot.format !== RECOGNIZER_SNAPSHOT_FORMAT) {
-      throw new RecognizerSnapshotError(
-        `recogniser snapshot format ${String(snapshot.format)} is not ${RECOGNIZER_SNAPSHOT_FORMAT}`,
+  static async restoreYielding(snapshot: RecogniserSnapshot): Promise<EmbeddedRecogniser> {
+    if (snapshot.format !== RECOGNISER_SNAPSHOT_FORMAT) {
+      throw new RecogniserSnapshotError(
+        `recogniser snapshot format ${String(snapshot.format)} is not ${RECOGNISER_SNAPSHOT_FORMAT}`,
       );
     }
     const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -113,24 +116,24 @@ export class EmbeddedRecognizer implements Recognizer {
       const sv = IntentClassifier.fromSnapshot(snapshot.classifiers.sv);
       await turn();
       const detector = LanguageDetector.fromSnapshot(snapshot.detector);
-      return new EmbeddedRecognizer({ classifiers: { fi, sv }, detector });
+      return new EmbeddedRecogniser({ classifiers: { fi, sv }, detector });
     } catch (error) {
-      if (error instanceof RecognizerSnapshotError) throw error;
-      throw new RecognizerSnapshotError((error as Error).message, { cause: error });
+      if (error instanceof RecogniserSnapshotError) throw error;
+      throw new RecogniserSnapshotError((error as Error).message, { cause: error });
     }
   }
 
   /** Everything `classify` needs, copied: transferring the snapshot leaves this recogniser intact. */
-  toSnapshot(): RecognizerSnapshot {
+  toSnapshot(): RecogniserSnapshot {
     return {
-      format: RECOGNIZER_SNAPSHOT_FORMAT,
+      format: RECOGNISER_SNAPSHOT_FORMAT,
       classifiers: { fi: this.classifiers.fi.toSnapshot(), sv: this.classifiers.sv.toSnapshot() },
       detector: this.detector.toSnapshot(),
     };
   }
 
   /** Same as `classify`, behind the asynchronous port. */
-  async recognize(text: string, lang: Lang): Promise<Recognition> {
+  async recognise(text: string, lang: Lang): Promise<Recognition> {
     return this.classify(text, lang);
   }
 
@@ -144,12 +147,12 @@ export class EmbeddedRecognizer implements Recognizer {
 }
 
 /** Builds the embedded recogniser for `content`; training takes a few hundred milliseconds. */
-export function createEmbeddedRecognizer(content: BotContent): EmbeddedRecognizer {
-  return new EmbeddedRecognizer(content);
+export function createEmbeddedRecogniser(content: BotContent): EmbeddedRecogniser {
+  return new EmbeddedRecogniser(content);
 }
 
 /** The snapshot's ArrayBuffers, for `postMessage(snapshot, transferList)`; the sender loses them. */
-export function recognizerSnapshotTransferList(snapshot: RecognizerSnapshot): ArrayBuffer[] {
+export function recogniserSnapshotTransferList(snapshot: RecogniserSnapshot): ArrayBuffer[] {
   const buffers: ArrayBufferLike[] = [];
   for (const lang of LANGS) {
     const c = snapshot.classifiers[lang];

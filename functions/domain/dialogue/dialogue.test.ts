@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { loadBotContent } from "../../content/loadContent.ts";
+import { createTopicLibrary } from "../../content/topicLibrary.ts";
+import { manualClock } from "../clock.ts";
+import type { CustomerData, CustomerTaxData } from "../customerData/customerData.ts";
+import type { Recognition } from "../ports.ts";
+import type { DialogueContext } from "./answerTurn.ts";
+import { createDialogue } from "./dialogue.ts";
+
+const NOW = new Date("2026-11-24T08:00:00.000Z");
+const library = createTopicLibrary(loadBotContent());
+
+const refund: CustomerTaxData = {
+  subject: "subject-1",
+  taxYear: 2025,
+  taxCard: {
+    withholdingRate: 20,
+    additionalRate: 40,
+    incomeLimitCents: 1,
+    validFrom: "2026-01-01",
+  },
+  refund: { amountCents: 123_456, paymentDate: "2026-12-15" },
+};
+
+/** Customer data that remembers whom it was asked about. */
+function recordingData(): CustomerData & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    find: async (subject) => {
+      asked.push(subject);
+      return subject === refund.subject ? refund : undefined;
+    },
+  };
+}
+
+function recognised(intent: string, confidence = 0.93): Recognition {
+  return {
+    intent: intent as Recognition["intent"],
+    confidence,
+    detectedLang: "fi",
+    alternatives: [{ intent: intent as Recognition["intent"], confidence }],
+  };
+}
+
+const signedIn: DialogueContext = {
+  lang: "fi",
+  missesInRow: 0,
+  authenticated: true,
+  assurance: "high",
+  subject: "subject-1",
+  signInExpiresAt: "2026-11-24T09:00:00.000Z",
+  question: "milloin saan veronpalautuksen",
+};
+
+describe("dialogue", () => {
+  it("answers a personal topic with the customer's own figures for a current, strong sign-in", async () => {
+    // Prepare
+    const data = recordingData();
+    const dialogue = createDialogue({ library, customerData: data, clock: manualClock(NOW) });
+    // Act
+    const turn = await dialogue.answer(signedIn, recognised("tax-refund"));
+    // Assess
+    expect(turn.topic).toBe("tax-refund");
+    expect(turn.messages[0]?.text).toMatch(/1\s234,56/);
+    expect(data.asked).toEqual(["subject-1"]);
+  });
+
+  it.each([
+    ["a low-assurance sign-in", { assurance: "low" as const }],
+    ["an expired sign-in", { signInExpiresAt: "2026-11-24T07:59:59.000Z" }],
+    ["a sign-in without an expiry", { signInExpiresAt: undefined }],
+    ["an anonymous chat", { authenticated: false, assurance: undefined, subject: undefined }],
+  ])("never reads the customer's data for %s, and offers the sign-in", async (_, patch) => {
+    // Prepare
+    const data = recordingData();
+    const dialogue = createDialogue({ library, customerData: data, clock: manualClock(NOW) });
+    // Act
+    const turn = await dialogue.answer({ ...signedIn, ...patch }, recognised("tax-refund"));
+    // Assess
+    expect(data.asked).toEqual([]);
+    expect(turn.messages[0]?.text).not.toMatch(/1\s234,56/);
+    expect(turn.messages[0]?.actions?.map((a) => a.type)).toContain("login");
+  });
+
+  it("reads no customer data for an answer that would not use it", async () => {
+    // Prepare: a general topic, and a personal one recognised too weakly to be answered.
+    const data = recordingData();
+    const dialogue = createDialogue({ library, customerData: data, clock: manualClock(NOW) });
+    // Act
+    const general = await dialogue.answer(signedIn, recognised("payment"));
+    const unsure = await dialogue.answer(signedIn, recognised("tax-refund", 0.2));
+    // Assess
+    expect(general.topic).toBe("payment");
+    expect(unsure.topic).toBeUndefined();
+    expect(data.asked).toEqual([]);
+  });
+
+  it("welcomes with how to ask and when a person can be reached", () => {
+    const dialogue = createDialogue({ library });
+    expect(dialogue.welcome("sv").map((m) => m.text)).toEqual([
+      expect.stringMatching(/^Hej! Jag är Skatteförvaltningens chattbot/),
+      expect.stringMatching(/9\.00–16\.00/),
+    ]);
+  });
+});

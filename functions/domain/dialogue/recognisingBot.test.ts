@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { loadBotContent } from "../../content/loadContent.ts";
+import { createTopicLibrary } from "../../content/topicLibrary.ts";
+import type { Chat } from "../chat/model.ts";
+import { manualClock } from "../clock.ts";
+import type { Recogniser } from "../ports.ts";
+import { createDialogue, type Dialogue } from "./dialogue.ts";
+import { createRecognisingBot } from "./recognisingBot.ts";
+
+const chat: Chat = {
+  chatId: "c1",
+  lang: "sv",
+  state: "bot",
+  startedAt: "2026-11-23T08:00:00.000Z",
+  resumeSecretHash: "x",
+  topics: [],
+  missesInRow: 0,
+  handledBy: "bot",
+  authenticated: false,
+};
+
+const library = createTopicLibrary(loadBotContent());
+
+describe("recognising bot", () => {
+  it("keeps the chat going with other channels when the recogniser fails", async () => {
+    // Prepare
+    const failing: Recogniser = {
+      recognise: async () => {
+        throw new Error("model not loaded");
+      },
+    };
+    let asked = false;
+    const dialogue: Dialogue = {
+      welcome: () => [],
+      answer: async () => {
+        asked = true;
+        throw new Error("must not be called");
+      },
+    };
+    const failures: unknown[][] = [];
+    const bot = createRecognisingBot({
+      recogniser: failing,
+      dialogue,
+      recogniserFailed: (...args) => failures.push(args),
+    });
+    // Act
+    const turn = await bot.reply(chat, "skattekort");
+    // Assess
+    expect(asked).toBe(false);
+    expect(turn.missed).toBe(true);
+    expect(turn.messages[0]?.text).toMatch(/Chattboten kan inte svara/);
+    expect(turn.messages[0]?.actions?.map((a) => a.type)).toEqual([
+      "handoff",
+      "callback",
+      "appointment",
+    ]);
+    expect(failures).toEqual([[expect.any(Error), "c1"]]);
+  });
+
+  it("answers another agency's matter with the referral: not a miss, no advisor offer", async () => {
+    // Prepare: the recogniser says vehicle tax is Traficom's; the customer missed once before.
+    const recogniser: Recogniser = {
+      recognise: async () => ({
+        intent: "none",
+        confidence: 0.99,
+        detectedLang: "sv",
+        alternatives: [{ intent: "none", confidence: 0.99 }],
+        referral: "traficom",
+      }),
+    };
+    const bot = createRecognisingBot({ recogniser, dialogue: createDialogue({ library }) });
+    // Act
+    const turn = await bot.reply(
+      { ...chat, missesInRow: 1 },
+      "Fordonsskatten har förfallit, var betalar jag den?",
+    );
+    // Assess
+    expect(turn).toMatchObject({ referral: "traficom", missed: false });
+    expect(turn.topic).toBeUndefined();
+    expect(turn.messages[0]?.text).toMatch(/^Fordonsskatten sköts av Traficom/);
+    expect(turn.messages.flatMap((m) => m.actions ?? []).map((a) => a.type)).toEqual(["link"]);
+  });
+
+  it("hands the dialogue the chat's bound sign-in, so a signed-in customer gets their own figures", async () => {
+    // Prepare: a chat signed in strongly until 09:00, asking about the refund at 08:00.
+    const recogniser: Recogniser = {
+      recognise: async () => ({
+        intent: "tax-refund",
+        confidence: 0.9,
+        detectedLang: "sv",
+        alternatives: [{ intent: "tax-refund", confidence: 0.9 }],
+      }),
+    };
+    const dialogue = createDialogue({
+      library,
+      clock: manualClock(new Date("2026-11-24T08:00:00.000Z")),
+      customerData: {
+        find: async (subject) =>
+          subject === "subject-1"
+            ? {
+                subject,
+                taxYear: 2025,
+                taxCard: {
+                  withholdingRate: 20,
+                  additionalRate: 40,
+                  incomeLimitCents: 1,
+                  validFrom: "2026-01-01",
+                },
+                refund: { amountCents: 123_456, paymentDate: "2026-12-15" },
+              }
+            : undefined,
+      },
+    });
+    const bot = createRecognisingBot({ recogniser, dialogue });
+    const signedIn: Chat = {
+      ...chat,
+      authenticated: true,
+      subject: "subject-1",
+      assurance: "substantial",
+      signInExpiresAt: "2026-11-24T09:00:00.000Z",
+    };
+    // Act
+    const turn = await bot.reply(signedIn, "När får jag min skatteåterbäring?");
+    // Assess
+    expect(turn).toMatchObject({ topic: "tax-refund", missed: false });
+    expect(turn.messages[0]?.text).toMatch(/1\s234,56/);
+    expect(turn.recognition).toEqual([{ intent: "tax-refund", confidence: 0.9 }]);
+  });
+});

@@ -1,0 +1,128 @@
+import { LANGS, type Lang } from "../../contracts/lang.ts";
+import type { QueueEntry } from "../../contracts/protocol.ts";
+import type { ChatStore } from "../chat/chatStore.ts";
+import type { Chat } from "../chat/model.ts";
+import type { ChatNotifier } from "../chat/notifier.ts";
+import type { Clock } from "../ports.ts";
+import type { HandoffNotifier } from "./notifier.ts";
+import type { PresenceRegistry } from "./presence.ts";
+import { estimateWaitSeconds } from "./routing.ts";
+
+// Topics that say nothing about what the customer needs help with (queue display).
+const NOT_A_REASON = new Set(["greeting", "goodbye", "human-advisor", "callback", "appointment"]);
+
+/** The queue a chat waits (or would wait) in: a transfer may have moved it to the other one. */
+export function queueOf(chat: Chat): Lang {
+  return chat.queueLang ?? chat.lang;
+}
+
+export interface HandoffQueueDeps {
+  store: ChatStore;
+  notifier: ChatNotifier;
+  handoffNotifier: HandoffNotifier;
+  presence: Pick<PresenceRegistry, "availableFor">;
+  clock: Clock;
+  averageHandlingSeconds: number;
+}
+
+export type HandoffQueue = ReturnType<typeof createHandoffQueue>;
+
+/**
+ * The waiting chats as customers and advisors see them: each customer's place and wait
+ * estimate, and the queue snapshot advisors pick from. The store holds the order; this
+ * reads it and tells everyone.
+ */
+export function createHandoffQueue(deps: HandoffQueueDeps) {
+  const { store, notifier, handoffNotifier, presence, clock } = deps;
+  /** The queue snapshot being published, and the one to follow it if more changed meanwhile. */
+  let publishing: Promise<void> | undefined;
+  let publishNext: Promise<void> | undefined;
+
+  /** The wait at a queue position, given how many advisors serve the queue right now. */
+  function waitFor(position: number, availableAdvisors: number): number {
+    return estimateWaitSeconds(
+      position,
+      Math.max(1, availableAdvisors),
+      deps.averageHandlingSeconds,
+    );
+  }
+
+  function entryOf(chat: Chat, now: Date): QueueEntry {
+    const topic = [...chat.topics].reverse().find((t) => !NOT_A_REASON.has(t));
+    const since = Date.parse(chat.queuedAt ?? chat.startedAt);
+    return {
+      chatId: chat.chatId,
+      lang: queueOf(chat),
+      ...(topic ? { topic } : {}),
+      waitingSeconds: Math.max(0, Math.floor((now.getTime() - since) / 1000)),
+      authenticated: chat.authenticated,
+    };
+  }
+
+  /**
+   * Tells every waiting customer their place and wait, and every advisor the queue. Runs one
+   * at a time so that a later snapshot never overtakes an earlier one, and changes made while
+   * one runs share the next: with a long queue on a busy day each snapshot reads and tells the
+   * whole line, so one per change would grow with the square of the queue.
+   */
+  function publish(): Promise<void> {
+    if (!publishing) {
+      publishing = publishSnapshot().finally(() => {
+        publishing = undefined;
+      });
+      return publishing;
+    }
+    if (!publishNext) {
+      const next = () => {
+        publishNext = undefined;
+        return publish();
+      };
+      publishNext = publishing.then(next, next);
+    }
+    return publishNext;
+  }
+
+  async function publishSnapshot(): Promise<void> {
+    const now = clock.now();
+    const waiting: QueueEntry[] = [];
+    for (const lang of LANGS) {
+      const line = await store.listQueue(lang);
+      // Read once per queue, not per waiting chat: presence may be a network call away.
+      const available = line.length > 0 ? await presence.availableFor(lang) : 0;
+      line.forEach((chat, index) => {
+        notifier.state({
+          chatId: chat.chatId,
+          state: "queued",
+          lang: chat.lang,
+          queuePosition: index + 1,
+          estimatedWaitSeconds: waitFor(index + 1, available),
+        });
+        waiting.push(entryOf(chat, now));
+      });
+    }
+    handoffNotifier.queue({ waiting });
+  }
+
+  return {
+    publish,
+
+    /** The chat's place in its queue (or the place it would get) and the wait estimate there. */
+    async positionOf(chat: Chat): Promise<{ position: number; wait: number }> {
+      const lang = queueOf(chat);
+      const line = await store.listQueue(lang);
+      const index = line.findIndex((c) => c.chatId === chat.chatId);
+      const position = index >= 0 ? index + 1 : line.length + 1;
+      return { position, wait: waitFor(position, await presence.availableFor(lang)) };
+    },
+
+    /** The queue as advisors see it. */
+    async snapshot(): Promise<{ waiting: QueueEntry[] }> {
+      const now = clock.now();
+      const waiting: QueueEntry[] = [];
+      for (const lang of LANGS) {
+        for (const chat of await store.listQueue(lang)) waiting.push(entryOf(chat, now));
+      }
+      return { waiting };
+    },
+  };
+}

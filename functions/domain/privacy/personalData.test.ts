@@ -615,6 +615,9 @@ describe("what people do to get personal data past a filter", () => {
     ["phone number with dots", "soita 040.123.4567 kiitos", "soita [PHONE] kiitos"],
     ["e-mail with (at)", "matti(at)example.fi vastaa", "[EMAIL] vastaa"],
     ["e-mail with [at] and [dot]", "matti [at] example [dot] fi", "[EMAIL]"],
+    // No ASCII digit or at sign: the quick check before the scan must still let these in.
+    ["e-mail with a full-width at sign", "matti＠example.fi vastaa", "[EMAIL] vastaa"],
+    ["e-mail with {at}", "matti{at}example.fi", "[EMAIL]"],
   ])("masks %s", (_, text, expected) => {
     expect(masked(text)).toBe(expected);
     expect(masked(masked(text))).toBe(expected);

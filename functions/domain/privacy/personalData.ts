@@ -492,8 +492,17 @@ function blankOut(text: string, findings: readonly Finding[]): string {
   return out + text.slice(cursor);
 }
 
+/**
+ * Every kind of finding needs one of these: a digit (identity codes, IBANs, phone numbers;
+ * full-width ones too), an at sign, or a bracket that may spell one ("matti(at)example.fi").
+ * Most questions have none ("miten saan verokortin") and skip the scan, which runs on every
+ * message the customer sends (masked at rest, and checked for the bot's warning).
+ */
+const MAY_HOLD_PERSONAL_DATA = /[0-9\uFF10-\uFF19@\uFF20([{]/;
+
 /** All personal data in `text`, in text order, without overlaps. */
 export function findPersonalData(text: string): Finding[] {
+  if (!MAY_HOLD_PERSONAL_DATA.test(text)) return [];
   const normalised = normalise(text);
   return findInNormalised(normalised.text).map((f) => {
     const start = normalised.start[f.start] ?? f.start;

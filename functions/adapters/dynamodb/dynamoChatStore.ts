@@ -33,7 +33,7 @@ function isMessage(item: Record<string, unknown>): boolean {
   return (sk.startsWith(MESSAGE) || sk.startsWith(CLIENT_MESSAGE)) && typeof item.id === "string";
 }
 
-type BotState = Pick<Chat, "topics" | "missesInRow">;
+type BotState = Pick<Chat, "topics" | "missesInRow" | "customerWrote">;
 
 function queueKey(lang: string): string {
   return `queue#${lang}`;
@@ -78,7 +78,11 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
   async function readBotState(chatId: string): Promise<BotState | undefined> {
     const item = await batch.get(tables.messages, { chatId, sk: BOT_STATE });
     return item
-      ? { topics: item.topics as string[], missesInRow: Number(item.missesInRow) }
+      ? {
+          topics: item.topics as string[],
+          missesInRow: Number(item.missesInRow),
+          ...(item.customerWrote === true ? { customerWrote: true } : {}),
+        }
       : undefined;
   }
 
@@ -118,6 +122,7 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
         sk: BOT_STATE,
         topics: state.topics,
         missesInRow: state.missesInRow,
+        ...(state.customerWrote ? { customerWrote: true } : {}),
         expiresAt: chat.expiresAt,
       });
     },

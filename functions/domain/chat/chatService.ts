@@ -185,8 +185,10 @@ export function createChatService(deps: ChatServiceDeps) {
     await Promise.all([
       sayAll(chat.chatId, [...warning, ...answers], question),
       // Most answered turns change nothing of the bot's state; those write nothing for it.
-      topicIsNew || missesInRow !== chat.missesInRow
-        ? store.saveBotState(chat, { topics, missesInRow })
+      // The first also marks that the customer wrote, so the survey need not read the
+      // transcript to find out (it nearly always changes the topics or misses anyway).
+      topicIsNew || missesInRow !== chat.missesInRow || !chat.customerWrote
+        ? store.saveBotState(chat, { topics, missesInRow, customerWrote: true })
         : undefined,
     ]);
     // The question as kept at rest (masked), never as typed.

@@ -49,7 +49,7 @@ export interface ChatStore {
    */
   saveBotState(
     chat: Pick<Chat, "chatId" | "expiresAt">,
-    state: Pick<Chat, "topics" | "missesInRow">,
+    state: Pick<Chat, "topics" | "missesInRow" | "customerWrote">,
   ): Promise<void>;
   /**
    * Binds a verified identity to the chat, or renews the same person's sign-in (its expiry);

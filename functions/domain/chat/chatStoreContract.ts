@@ -76,6 +76,12 @@ export function describeChatStoreContract(
       await store.enqueue("topics", { lang: "fi", queuedAt: at(1), front: false, topics: ["x"] });
 
       expect(chat).toMatchObject({ topics: ["tax-card", "vat"], missesInRow: 1, state: "bot" });
+      expect(chat?.customerWrote).toBeUndefined();
+      await store.saveBotState(
+        { chatId: "topics" },
+        { topics: ["tax-card", "vat"], missesInRow: 1, customerWrote: true },
+      );
+      expect(await store.getChat("topics")).toMatchObject({ customerWrote: true });
       expect(await store.listQueue("fi")).toMatchObject([{ chatId: "topics", topics: ["x"] }]);
       // The state is not a message: the transcript does not show it.
       expect(await store.listMessages("topics")).toEqual([]);

@@ -19,7 +19,7 @@ interface ChatRecord {
   advisorKey?: string;
 }
 
-type BotState = Pick<Chat, "topics" | "missesInRow"> & { expiresAt?: number };
+type BotState = Pick<Chat, "topics" | "missesInRow" | "customerWrote"> & { expiresAt?: number };
 
 /** Everything kept for one chat beside its record, as the messages table's partition. */
 interface Partition {
@@ -75,6 +75,7 @@ export function createMemoryChatStore(): ChatStore & { sweepExpired(now: Date): 
       return copy({
         ...record.chat,
         ...(state ? { topics: state.topics, missesInRow: state.missesInRow } : {}),
+        ...(state?.customerWrote ? { customerWrote: true } : {}),
       });
     },
 
@@ -82,6 +83,7 @@ export function createMemoryChatStore(): ChatStore & { sweepExpired(now: Date): 
       partition(chat.chatId).botState = {
         topics: copy(state.topics),
         missesInRow: state.missesInRow,
+        ...(state.customerWrote ? { customerWrote: true } : {}),
         ...(chat.expiresAt === undefined ? {} : { expiresAt: chat.expiresAt }),
       };
     },

@@ -31,6 +31,12 @@ export interface Chat {
   topics: string[];
   /** Bot misses in a row (none or low confidence); drives the offer of a person. */
   missesInRow: number;
+  /**
+   * The customer has written to the bot (kept with the bot's state): the survey counts only
+   * chats the customer wrote in. Unset in a chat whose customer wrote only to a person, or
+   * not at all: the transcript tells then.
+   */
+  customerWrote?: boolean;
   handledBy: "bot" | "advisor";
   authenticated: boolean;
   /** Bound on the server from a verified ID token; never taken from anything the client sends. */

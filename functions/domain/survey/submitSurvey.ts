@@ -38,8 +38,12 @@ export async function submitSurvey(
   // A chat in which the customer wrote nothing is no experience of the service to rate: a
   // script opening throwaway chats must not move the satisfaction figures. Answered as
   // thanked (nothing for the customer to do), but neither stored nor counted.
-  const transcript = await deps.store.listMessages(chat.chatId);
-  if (!transcript.some((m) => m.from === "customer")) return { counted: false };
+  // Marked with the bot's state when the customer wrote to the bot; a chat that went to a
+  // person at once is read from its transcript.
+  const wrote =
+    chat.customerWrote === true ||
+    (await deps.store.listMessages(chat.chatId)).some((m) => m.from === "customer");
+  if (!wrote) return { counted: false };
   const stored = await deps.store.putSurvey({
     chatId: chat.chatId,
     lang: chat.lang,

@@ -171,6 +171,8 @@ export const ERROR_CODES = [
   "APPOINTMENT_ALREADY_STARTED",
   "CALLBACK_NOT_FOUND",
   "CALLBACK_ALREADY_CLOSED",
+  /** The phone number or person already has an open booking or callback request (HTTP 409). */
+  "ALREADY_OPEN",
   "TOKEN_INVALID",
   "TOKEN_EXPIRED",
   "ASSURANCE_TOO_LOW",

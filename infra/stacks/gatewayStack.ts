@@ -72,6 +72,8 @@ export const GATEWAY_TABLES: readonly TableId[] = [
   "callbacks",
   "appointments",
   "appointmentSlots",
+  // Moving and cancelling appointments in the chat, closing callbacks in the console.
+  "contactGuards",
   "reportCounters",
   // The missed-question inbox: questions kept as chats go, their outcomes.
   "misses",

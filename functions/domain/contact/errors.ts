@@ -62,3 +62,18 @@ export class CallbackAlreadyClosedError extends ChatError {
     super("CALLBACK_ALREADY_CLOSED", "This callback request has already been closed.", 409);
   }
 }
+
+/**
+ * The phone number or signed-in person already has an open booking or callback request; the
+ * message, in the customer's language, names its reference and what the customer can do.
+ */
+export class AlreadyOpenError extends ChatError {
+  override name = "AlreadyOpenError";
+  constructor(
+    readonly kind: "booking" | "callback",
+    readonly reference: string,
+    message: string,
+  ) {
+    super("ALREADY_OPEN", message, 409);
+  }
+}

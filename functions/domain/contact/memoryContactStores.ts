@@ -3,6 +3,8 @@ import type {
   AppointmentStore,
   CallbackRecord,
   CallbackStore,
+  ContactGuard,
+  ContactGuardStore,
 } from "./contactStore.ts";
 
 /*
@@ -107,4 +109,25 @@ export function createMemoryAppointmentStore(): AppointmentStore & {
     },
   };
   return store;
+}
+
+/** A ContactGuardStore in a Map, with the DynamoDB adapter's conditions. */
+export function createMemoryGuardStore(): ContactGuardStore & { items: Map<string, ContactGuard> } {
+  const items = new Map<string, ContactGuard>();
+  return {
+    items,
+    async claim(guard, now, over) {
+      const held = items.get(guard.key);
+      const free =
+        !held ||
+        (held.holdsUntil !== undefined && held.holdsUntil <= now) ||
+        (over !== undefined && held.reference === over);
+      if (!free) return { ok: false, holder: structuredClone(held) };
+      items.set(guard.key, structuredClone(guard));
+      return held ? { ok: true, previous: held } : { ok: true };
+    },
+    async release(key, reference) {
+      if (items.get(key)?.reference === reference) items.delete(key);
+    },
+  };
 }

@@ -13,7 +13,7 @@ import {
   type ServerToAdvisorEvents,
 } from "../contracts/protocol.ts";
 import type { InactivityWatch } from "../domain/chat/inactivity.ts";
-import { closeCallback, listOpenCallbacks } from "../domain/contact/callbacks.ts";
+import { closeCallback, listOpenCallbacksPage } from "../domain/contact/callbacks.ts";
 import type { CallbackStore, ContactGuardStore } from "../domain/contact/contactStore.ts";
 import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import type { AdvisorIdentity } from "../domain/handoff/presence.ts";
@@ -210,9 +210,14 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
 
     socket.on(
       "callbacks:list",
-      handleEvent(deps, "callbacks:list", callbacksListSchema, async (_empty, ack) => {
+      handleEvent(deps, "callbacks:list", callbacksListSchema, async (request, ack) => {
         if (!deps.contact) throw new Error("callbacks are not wired");
-        ack({ callbacks: await listOpenCallbacks(deps.contact) });
+        ack(
+          await listOpenCallbacksPage(
+            deps.contact,
+            request.cursor === undefined ? {} : { cursor: request.cursor },
+          ),
+        );
       }),
     );
 

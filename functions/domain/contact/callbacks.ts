@@ -12,6 +12,7 @@ import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
 import {
+  type CallbackPosition,
   type CallbackRecord,
   type CallbackStore,
   type ContactGuardStore,
@@ -21,6 +22,7 @@ import {
   AlreadyOpenError,
   CallbackAlreadyClosedError,
   CallbackNotFoundError,
+  InvalidCursorError,
   InvalidPhoneNumberError,
 } from "./errors.ts";
 import { claimOpenContact, openContactKeys, releaseOpenContact } from "./openContacts.ts";
@@ -186,23 +188,67 @@ export interface OpenCallback {
   callFrom: string;
 }
 
-/** Open callback requests, oldest first, for advisors to work through. */
+/** How many open callbacks one page of the advisors' list holds. */
+export const CALLBACK_PAGE_SIZE = 200;
+
+/** Open callback requests, oldest first, for advisors to work through (the first page). */
 export async function listOpenCallbacks(
   deps: Pick<CallbackDeps, "callbacks">,
   options: { limit?: number } = {},
 ): Promise<OpenCallback[]> {
-  const records = await deps.callbacks.listOpenCallbacks(options.limit ?? 200);
-  return records.map((r) => ({
-    reference: r.reference,
-    lang: r.lang,
-    phone: r.phone,
-    phoneDisplay: formatPhone(r.phone),
-    preferredWindow: r.preferredWindow,
-    topic: r.topic,
-    chatId: r.chatId,
-    createdAt: r.createdAt,
-    callFrom: r.callFrom,
-  }));
+  return (await listOpenCallbacksPage(deps, options)).callbacks;
+}
+
+/**
+ * One page of the open callback requests, oldest first, from `cursor` (the `nextCursor` of
+ * the page before); `nextCursor` is there while more follow, so every request can be reached.
+ */
+export async function listOpenCallbacksPage(
+  deps: Pick<CallbackDeps, "callbacks">,
+  options: { limit?: number; cursor?: string } = {},
+): Promise<{ callbacks: OpenCallback[]; nextCursor?: string }> {
+  const limit = options.limit ?? CALLBACK_PAGE_SIZE;
+  const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+  // One more than the page: whether it exists says whether there is a next page.
+  const records = await deps.callbacks.listOpenCallbacks(limit + 1, after);
+  const page = records.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    callbacks: page.map((r) => ({
+      reference: r.reference,
+      lang: r.lang,
+      phone: r.phone,
+      phoneDisplay: formatPhone(r.phone),
+      preferredWindow: r.preferredWindow,
+      topic: r.topic,
+      chatId: r.chatId,
+      createdAt: r.createdAt,
+      callFrom: r.callFrom,
+    })),
+    ...(records.length > limit && last ? { nextCursor: encodeCursor(last) } : {}),
+  };
+}
+
+// Opaque to clients; inside, the position of the page's last request in the list's order.
+function encodeCursor(p: CallbackPosition): string {
+  return Buffer.from(JSON.stringify([p.createdAt, p.reference])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): CallbackPosition {
+  try {
+    const [createdAt, reference] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      typeof createdAt === "string" &&
+      !Number.isNaN(Date.parse(createdAt)) &&
+      typeof reference === "string" &&
+      normaliseReference(reference) === reference
+    ) {
+      return { createdAt, reference };
+    }
+  } catch {
+    // Falls through to the refusal: not base64url JSON.
+  }
+  throw new InvalidCursorError();
 }
 
 /**

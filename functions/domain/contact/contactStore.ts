@@ -29,12 +29,18 @@ export interface CallbackRecord {
   expiresAt: number;
 }
 
+/** Where a callback sits in the open list: the list's order is by createdAt, then reference. */
+export interface CallbackPosition {
+  createdAt: string;
+  reference: string;
+}
+
 export interface CallbackStore {
   /** Stores a new open callback; false when the reference is already taken. */
   putCallback(record: CallbackRecord): Promise<boolean>;
   getCallback(reference: string): Promise<CallbackRecord | undefined>;
-  /** Open callbacks, oldest first. */
-  listOpenCallbacks(limit: number): Promise<CallbackRecord[]>;
+  /** Open callbacks, oldest first, after `after` (the last one of the previous page). */
+  listOpenCallbacks(limit: number, after?: CallbackPosition): Promise<CallbackRecord[]>;
   /**
    * Closes the callback if it is open (a conditional write); returns the closed record, or
    * undefined when it does not exist or was already closed.

@@ -14,6 +14,14 @@ export class InvalidPhoneNumberError extends ChatError {
   }
 }
 
+/** A list cursor the service did not hand out (or one that was altered). */
+export class InvalidCursorError extends ChatError {
+  override name = "InvalidCursorError";
+  constructor() {
+    super("VALIDATION_FAILED", "cursor: must be the nextCursor of an earlier answer", 400);
+  }
+}
+
 /** Every place in the slot is taken. */
 export class SlotFullError extends ChatError {
   override name = "SlotFullError";

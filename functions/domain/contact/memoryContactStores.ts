@@ -28,10 +28,12 @@ export function createMemoryCallbackStore(): CallbackStore & {
       const item = items.get(reference);
       return item && structuredClone(item);
     },
-    async listOpenCallbacks(limit) {
+    async listOpenCallbacks(limit, after) {
+      const order = (r: { createdAt: string; reference: string }) =>
+        `${r.createdAt} ${r.reference}`;
       return [...items.values()]
-        .filter((r) => r.status === "open")
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .filter((r) => r.status === "open" && (!after || order(r) > order(after)))
+        .sort((a, b) => order(a).localeCompare(order(b)))
         .slice(0, limit)
         .map((r) => structuredClone(r));
     },

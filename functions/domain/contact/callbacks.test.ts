@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { manualClock } from "../clock.ts";
 import { loadOpeningHours } from "../openingHours/load.ts";
-import { closeCallback, createCallback, earliestCallTime, listOpenCallbacks } from "./callbacks.ts";
+import {
+  closeCallback,
+  createCallback,
+  earliestCallTime,
+  listOpenCallbacks,
+  listOpenCallbacksPage,
+} from "./callbacks.ts";
 import {
   AlreadyOpenError,
   CallbackAlreadyClosedError,
@@ -196,5 +202,32 @@ describe("listOpenCallbacks and closeCallback", () => {
     await expect(
       closeCallback(deps, { reference: "SP-ZZZZZZ", advisorId: "a2" }),
     ).rejects.toBeInstanceOf(CallbackNotFoundError);
+  });
+});
+
+describe("listOpenCallbacksPage", () => {
+  it("pages through every open request in order, ties broken by reference", async () => {
+    const { deps } = setup(MONDAY_10);
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      made.push((await createCallback(deps, { lang: "fi", phone: `040 100 000${i}` })).reference);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listOpenCallbacksPage(deps, { limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.callbacks.map((c) => c.reference));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3); // 3 + 3 + 1, and no empty page after the last
+    // All made in the same instant: the order falls back on the reference.
+    expect(seen).toEqual([...made].sort());
+  });
+
+  it("refuses a cursor it did not hand out", async () => {
+    const { deps } = setup(MONDAY_10);
+    await expect(listOpenCallbacksPage(deps, { cursor: "bm9wZQ" })).rejects.toThrow(/^cursor: /);
   });
 });

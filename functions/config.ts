@@ -9,8 +9,21 @@ export class ConfigError extends Error {
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
+/**
+ * The LIMIT_* defaults (per address / overall, per window, per process). The CDK stack
+ * divides the overall ones among the gateway's tasks from these (infra/stacks/gatewayStack.ts).
+ */
+export const LIMIT_DEFAULTS = {
+  LIMIT_CHAT_STARTS: { perAddress: 20, overall: 2000 },
+  LIMIT_HANDOFFS: { perAddress: 6, overall: 600 },
+  LIMIT_BOOKINGS: { perAddress: 3, overall: 300 },
+  LIMIT_CALLBACKS: { perAddress: 3, overall: 300 },
+  LIMIT_SURVEYS: { perAddress: 10, overall: 2000 },
+} as const;
+export type LimitVariable = keyof typeof LIMIT_DEFAULTS;
+
 /** "<per address>/<overall>", e.g. "3/300": how many one client address and all may take. */
-const allowance = (perAddress: number, overall: number) =>
+const allowance = ({ perAddress, overall }: { perAddress: number; overall: number }) =>
   z
     .string()
     .regex(/^\d{1,7}\/\d{1,9}$/, "must be <per address>/<overall>, e.g. 3/300")
@@ -81,15 +94,15 @@ const envSchema = z
     /** The window the LIMIT_* allowances are per; each comes back evenly over it. */
     LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     /** New chats per window: one client address / all together (per process). */
-    LIMIT_CHAT_STARTS: allowance(20, 2000),
+    LIMIT_CHAT_STARTS: allowance(LIMIT_DEFAULTS.LIMIT_CHAT_STARTS),
     /** Requests for a person per window. */
-    LIMIT_HANDOFFS: allowance(6, 600),
+    LIMIT_HANDOFFS: allowance(LIMIT_DEFAULTS.LIMIT_HANDOFFS),
     /** Appointment bookings per window. */
-    LIMIT_BOOKINGS: allowance(3, 300),
+    LIMIT_BOOKINGS: allowance(LIMIT_DEFAULTS.LIMIT_BOOKINGS),
     /** Callback requests per window. */
-    LIMIT_CALLBACKS: allowance(3, 300),
+    LIMIT_CALLBACKS: allowance(LIMIT_DEFAULTS.LIMIT_CALLBACKS),
     /** Survey answers per window. */
-    LIMIT_SURVEYS: allowance(10, 2000),
+    LIMIT_SURVEYS: allowance(LIMIT_DEFAULTS.LIMIT_SURVEYS),
     /** How long a queued chat keeps its place after its customer's last connection went. */
     QUEUE_CUSTOMER_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
     /**

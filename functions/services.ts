@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createLiveContent } from "./adapters/bot/liveContent.ts";
 import { createDynamoChatStore } from "./adapters/dynamodb/dynamoChatStore.ts";
+import { createDynamoContactGuardStore } from "./adapters/dynamodb/dynamoContactGuardStore.ts";
 import {
   createDynamoAppointmentStore,
   createDynamoCallbackStore,
@@ -17,7 +18,11 @@ import { createChatService } from "./domain/chat/chatService.ts";
 import type { ChatStore } from "./domain/chat/chatStore.ts";
 import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
-import type { AppointmentStore, CallbackStore } from "./domain/contact/contactStore.ts";
+import type {
+  AppointmentStore,
+  CallbackStore,
+  ContactGuardStore,
+} from "./domain/contact/contactStore.ts";
 import type { ContentStore } from "./domain/content/contentStore.ts";
 import {
   type ContentRules,
@@ -46,6 +51,8 @@ export interface Services {
   store: ChatStore;
   callbacks: CallbackStore;
   appointments: AppointmentStore;
+  /** At most one open booking and one open callback per phone number and person. */
+  guards: ContactGuardStore;
   /**
    * Daily counters behind supervisors' reports; recording never throws (failures are
    * logged). Where buffered, `flush` writes what is pending (shutdown).
@@ -100,6 +107,7 @@ export function buildServices(opts: {
     store: createDynamoChatStore(opts.doc, tables),
     callbacks: createDynamoCallbackStore(opts.doc, tables),
     appointments: createDynamoAppointmentStore(opts.doc, tables),
+    guards: createDynamoContactGuardStore(opts.doc, tables),
     reports: reportsFor(counters, opts),
     misses: createDynamoMissStore(opts.doc, tables.misses),
     limits: limiterFor(opts.config, opts.logger),

@@ -1,6 +1,7 @@
 import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
+import { createDynamoContactGuardStore } from "../functions/adapters/dynamodb/dynamoContactGuardStore.ts";
 import { createDynamoCallbackStore } from "../functions/adapters/dynamodb/dynamoContactStore.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { AppointmentSlotView } from "../functions/contracts/contactRequests.ts";
@@ -110,7 +111,11 @@ describe("POST /api/callbacks", () => {
     clock.advance(1_000);
     const second = await call("POST", "/api/callbacks", { lang: "fi", phone: "050 987 6543" });
     clock.set(MONDAY_10);
-    const deps = { callbacks: createDynamoCallbackStore(doc, tables), clock };
+    const deps = {
+      callbacks: createDynamoCallbackStore(doc, tables),
+      guards: createDynamoContactGuardStore(doc, tables),
+      clock,
+    };
     const open = (await listOpenCallbacks(deps)).map((c) => c.reference);
     expect(open.indexOf(first.body.reference)).toBeLessThan(open.indexOf(second.body.reference));
 
@@ -194,13 +199,17 @@ describe("appointments over HTTP", () => {
     const booked = [];
     for (let i = 0; i < CAPACITY; i++) {
       booked.push(
-        await call("POST", "/api/appointments", { slotId, lang: "fi", phone: "0401234567" }),
+        await call("POST", "/api/appointments", {
+          slotId,
+          lang: "fi",
+          phone: `040 555 66${String(i).padStart(2, "0")}`,
+        }),
       );
     }
     const full = await call("POST", "/api/appointments", {
       slotId,
       lang: "fi",
-      phone: "0401234567",
+      phone: "040 555 6699",
     });
     expect(full.status).toBe(409);
 

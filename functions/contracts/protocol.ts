@@ -171,6 +171,8 @@ export const ERROR_CODES = [
   "APPOINTMENT_ALREADY_STARTED",
   "CALLBACK_NOT_FOUND",
   "CALLBACK_ALREADY_CLOSED",
+  /** The phone number or person already has an open booking or callback request (HTTP 409). */
+  "ALREADY_OPEN",
   "TOKEN_INVALID",
   "TOKEN_EXPIRED",
   "ASSURANCE_TOO_LOW",
@@ -371,10 +373,13 @@ export interface AdvisorToServerEvents {
     payload: PayloadOf<typeof advisorWrapupSchema>,
     ack: AckCallback<{ correction?: true }>,
   ) => void;
-  /** Open callback requests, oldest first. */
+  /**
+   * Open callback requests, oldest first, a page (200) at a time; `nextCursor` is there while
+   * more follow, and asks for the next page as `cursor`.
+   */
   "callbacks:list": (
     payload: PayloadOf<typeof callbacksListSchema>,
-    ack: AckCallback<{ callbacks: OpenCallbackItem[] }>,
+    ack: AckCallback<{ callbacks: OpenCallbackItem[]; nextCursor?: string }>,
   ) => void;
   /** Marks a callback done after calling. */
   "callback:close": (
@@ -383,7 +388,10 @@ export interface AdvisorToServerEvents {
   ) => void;
 }
 
-export const callbacksListSchema = z.strictObject({});
+export const callbacksListSchema = z.strictObject({
+  /** The `nextCursor` of the previous page; absent for the first page (the oldest). */
+  cursor: z.string().max(512, "cursor: must be the nextCursor of an earlier answer").optional(),
+});
 
 /** A callback request as the console lists it. */
 export interface OpenCallbackItem {

@@ -13,8 +13,8 @@ import {
   type ServerToAdvisorEvents,
 } from "../contracts/protocol.ts";
 import type { InactivityWatch } from "../domain/chat/inactivity.ts";
-import { closeCallback, listOpenCallbacks } from "../domain/contact/callbacks.ts";
-import type { CallbackStore } from "../domain/contact/contactStore.ts";
+import { closeCallback, listOpenCallbacksPage } from "../domain/contact/callbacks.ts";
+import type { CallbackStore, ContactGuardStore } from "../domain/contact/contactStore.ts";
 import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import type { AdvisorIdentity } from "../domain/handoff/presence.ts";
 import {
@@ -45,7 +45,7 @@ export interface AdvisorNamespaceDeps {
   /** Advisor messages keep a chat from counting as idle. */
   inactivity?: InactivityWatch;
   /** Callback requests advisors work through (list and close). */
-  contact?: { callbacks: CallbackStore; clock: Clock };
+  contact?: { callbacks: CallbackStore; guards: ContactGuardStore; clock: Clock };
   /** Verifies console tokens (staff issuer). */
   identity: IdentityVerifier;
   logger: Logger;
@@ -210,9 +210,14 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
 
     socket.on(
       "callbacks:list",
-      handleEvent(deps, "callbacks:list", callbacksListSchema, async (_empty, ack) => {
+      handleEvent(deps, "callbacks:list", callbacksListSchema, async (request, ack) => {
         if (!deps.contact) throw new Error("callbacks are not wired");
-        ack({ callbacks: await listOpenCallbacks(deps.contact) });
+        ack(
+          await listOpenCallbacksPage(
+            deps.contact,
+            request.cursor === undefined ? {} : { cursor: request.cursor },
+          ),
+        );
       }),
     );
 

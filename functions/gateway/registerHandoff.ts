@@ -87,7 +87,7 @@ export function registerHandoff(
   registerAdvisorNamespace(io, {
     handoff,
     inactivity,
-    contact: { callbacks: services.callbacks, clock: services.clock },
+    contact: { callbacks: services.callbacks, guards: services.guards, clock: services.clock },
     identity: ctx.identity,
     logger,
     inFlight,

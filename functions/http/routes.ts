@@ -37,7 +37,12 @@ export const HTTP_ROUTES = [
     method: "POST",
     path: "/api/callbacks",
     auth: "public",
-    tables: { write: ["callbacks", "reportCounters"] },
+    // The chat tells whether the customer is signed in; the guards keep one request open per
+    // phone number and person, and a guard's holder is read back from callbacks.
+    tables: {
+      read: ["chats", "callbacks", "contactGuards"],
+      write: ["callbacks", "contactGuards", "reportCounters"],
+    },
   },
   {
     id: "listAppointmentSlots",
@@ -51,10 +56,10 @@ export const HTTP_ROUTES = [
     method: "POST",
     path: "/api/appointments",
     auth: "public",
-    // Reads its own appointment back when a write's outcome is unknown.
+    // Reads its own appointment back when a write's outcome is unknown, and a guard's holder.
     tables: {
-      read: ["appointments"],
-      write: ["appointmentSlots", "appointments", "reportCounters"],
+      read: ["chats", "appointments", "contactGuards"],
+      write: ["appointmentSlots", "appointments", "contactGuards", "reportCounters"],
     },
   },
   {
@@ -62,9 +67,10 @@ export const HTTP_ROUTES = [
     method: "DELETE",
     path: "/api/appointments/{reference}",
     auth: "public",
+    // A cancel releases the booking's guards, so the customer may book again.
     tables: {
       read: ["appointments"],
-      write: ["appointmentSlots", "appointments", "reportCounters"],
+      write: ["appointmentSlots", "appointments", "contactGuards", "reportCounters"],
     },
   },
   {

@@ -48,7 +48,8 @@ import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import type { TableId } from "../../functions/adapters/dynamodb/tables.ts";
-import { countRateLimited } from "../constructs/rateLimitedMetric.ts";
+import { LIMIT_DEFAULTS, type LimitVariable } from "../../functions/config.ts";
+import { countRateLimited, countStorageNotReady } from "../constructs/rateLimitedMetric.ts";
 import { grantTableAccess, indexNamesOf } from "../constructs/tableGrants.ts";
 import { byteMatch, WebAcl } from "../constructs/webAcl.ts";
 import { InfraConfigError, type StageConfig } from "../stage.ts";
@@ -72,6 +73,8 @@ export const GATEWAY_TABLES: readonly TableId[] = [
   "callbacks",
   "appointments",
   "appointmentSlots",
+  // Moving and cancelling appointments in the chat, closing callbacks in the console.
+  "contactGuards",
   "reportCounters",
   // The missed-question inbox: questions kept as chats go, their outcomes.
   "misses",
@@ -172,6 +175,7 @@ export class GatewayStack extends Stack {
       removalPolicy: stage.logRemovalPolicy,
     });
     countRateLimited(this, this.logGroup);
+    countStorageNotReady(this, this.logGroup);
     const task = new FargateTaskDefinition(this, "Task", {
       cpu: stage.gateway.cpu,
       memoryLimitMiB: stage.gateway.memoryMiB,
@@ -214,6 +218,7 @@ export class GatewayStack extends Stack {
         STAFF_JWKS_URL: props.staffIssuer.jwksUrl,
         STAFF_AUDIENCE: props.staffIssuer.audience,
         ALLOWED_ORIGINS: (props.allowedOrigins ?? []).join(","),
+        ...perTaskLimits(stage.gateway.minTasks),
       },
     });
     for (const tableId of GATEWAY_TABLES) {
@@ -408,6 +413,29 @@ export class GatewayStack extends Stack {
       value: `${props.certificateArn ? "https" : "http"}://${this.loadBalancer.loadBalancerDnsName}`,
     });
   }
+}
+
+/** The limits the gateway counts itself: new chats, requests for a person, surveys. */
+const GATEWAY_LIMITS: readonly LimitVariable[] = [
+  "LIMIT_CHAT_STARTS",
+  "LIMIT_HANDOFFS",
+  "LIMIT_SURVEYS",
+];
+
+/**
+ * Each task counts on its own, and the load balancer spreads customers over the tasks, so
+ * each task gets a share of the service's overall allowance: the default divided by the
+ * least number of tasks, so that at the minimum the tasks together allow what one process
+ * would, and scaled out they allow proportionally more (as they carry more customers). The
+ * per-address allowances stay as they are: a client's session sticks to one task.
+ */
+export function perTaskLimits(minTasks: number): Record<string, string> {
+  return Object.fromEntries(
+    GATEWAY_LIMITS.map((name) => {
+      const { perAddress, overall } = LIMIT_DEFAULTS[name];
+      return [name, `${perAddress}/${Math.ceil(overall / Math.max(1, minTasks))}`];
+    }),
+  );
 }
 
 /**

@@ -27,7 +27,11 @@ import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { Topic } from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
 import { addAlarmTopic, addStageAlarm } from "../constructs/alarmTopic.ts";
-import { RATE_LIMITED_METRIC, SERVICE_METRICS_NAMESPACE } from "../constructs/rateLimitedMetric.ts";
+import {
+  RATE_LIMITED_METRIC,
+  SERVICE_METRICS_NAMESPACE,
+  STORAGE_NOT_READY_METRIC,
+} from "../constructs/rateLimitedMetric.ts";
 import type { StageConfig } from "../stage.ts";
 import {
   cloudFront5xxRate,
@@ -153,6 +157,21 @@ export class MonitoringStack extends Stack {
       statistic: "Maximum",
     });
     alarm("GatewayUnhealthyTasks", unhealthy, 1, "A gateway task fails its health check");
+    // Readiness: the tasks' own storage probes (GET /readyz's check, every 30 s), counted from
+    // their logs. The target group checks /healthz only, so that a storage outage does not
+    // have the tasks replaced (a new one would not fix storage); this alarm reports it.
+    const storageNotReady = new Metric({
+      namespace: SERVICE_METRICS_NAMESPACE,
+      metricName: STORAGE_NOT_READY_METRIC,
+      period,
+      statistic: "Sum",
+    });
+    alarm(
+      "StorageNotReady",
+      storageNotReady,
+      2,
+      "Gateway tasks find DynamoDB not ready (down or past STORAGE_TIMEOUT_MS): customers are told SERVICE_UNAVAILABLE",
+    );
     const gatewayCpu = gateway.service.metricCpuUtilization({ period });
     alarm(
       "GatewayCpu",

@@ -6,7 +6,7 @@ import { HTTP_ROUTES } from "../../functions/http/routes.ts";
 import { referencedTableName, synthStage } from "../synthForTests.ts";
 import { isStaffRoute } from "./apiStack.ts";
 import { CLOUDFRONT_WAF_REGION } from "./edgeWafStack.ts";
-import { CACHE_PORT, GATEWAY_PORT } from "./gatewayStack.ts";
+import { CACHE_PORT, GATEWAY_PORT, perTaskLimits } from "./gatewayStack.ts";
 
 type Statement = { Action: string | string[]; Resource: unknown };
 
@@ -524,6 +524,42 @@ describe("production stacks (dev stage)", () => {
         Namespace: "Asiointi",
         Threshold: 100,
       });
+    });
+
+    it("alarms on the gateway's failed storage probes while the target group checks /healthz", () => {
+      dev.gatewayTemplate.hasResourceProperties("AWS::Logs::MetricFilter", {
+        FilterPattern: '{ $.message = "storage not ready" }',
+        MetricTransformations: [
+          Match.objectLike({ MetricNamespace: "Asiointi", MetricName: "StorageNotReady" }),
+        ],
+      });
+      dev.monitoringTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
+        AlarmName: "asiointi-dev-StorageNotReady",
+        MetricName: "StorageNotReady",
+        Namespace: "Asiointi",
+        Threshold: 2,
+        AlarmActions: Match.anyValue(),
+      });
+      // Tasks are not replaced for a storage outage: liveness stays on /healthz.
+      dev.gatewayTemplate.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", {
+        HealthCheckPath: "/healthz",
+      });
+    });
+
+    it("divides the overall limits the gateway counts among its minimum number of tasks", () => {
+      const task = only(dev.gatewayTemplate, "AWS::ECS::TaskDefinition") as {
+        ContainerDefinitions: { Environment: { Name: string; Value: unknown }[] }[];
+      };
+      const env = Object.fromEntries(
+        (task.ContainerDefinitions[0]?.Environment ?? []).map((e) => [e.Name, e.Value]),
+      );
+      // dev runs at least 2 tasks; the process defaults are 20/2000, 6/600 and 10/2000.
+      expect(env).toMatchObject({
+        LIMIT_CHAT_STARTS: "20/1000",
+        LIMIT_HANDOFFS: "6/300",
+        LIMIT_SURVEYS: "10/1000",
+      });
+      expect(perTaskLimits(3).LIMIT_HANDOFFS).toBe("6/200");
     });
 
     it("believes X-Forwarded-For in the gateway only from the load balancer's VPC", () => {

@@ -162,6 +162,33 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("a second callback request for the same number is refused in the form, naming the open one", async () => {
+    const first = await customerPage();
+    await openChat(first.page);
+    await openContactForm(first.page, "callback", /Soittopyyntö/);
+    await first.page.getByRole("textbox", { name: "Puhelinnumero" }).fill("040 987 1122");
+    await first.page.getByRole("button", { name: "Lähetä soittopyyntö" }).click();
+    await expect
+      .poll(() => first.page.locator(".msg.local").last().textContent())
+      .toMatch(/SP-[0-9A-Z]{6}/);
+    const reference = (await first.page.locator(".msg.local").last().textContent())?.match(
+      /SP-[0-9A-Z]{6}/,
+    )?.[0];
+    await first.context.close();
+
+    const { context, page } = await customerPage({ width: 320 });
+    await openChat(page);
+    await openContactForm(page, "callback", /Soittopyyntö/);
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("+358 40 9871122");
+    await page.getByRole("button", { name: "Lähetä soittopyyntö" }).click();
+    const refusal = page.locator(".contact-form [role=alert]:visible");
+    await expect.poll(() => refusal.textContent()).toContain(`(viite ${reference})`);
+    expect(await refusal.textContent()).toMatch(/^Olemme jo vastaanottaneet soittopyyntösi/);
+    await expectNoAxeViolations(page, "fi-callback-already-open-320px");
+    await expectNoHorizontalOverflow(page);
+    await context.close();
+  });
+
   it("appointment form inside the chat books a free slot", async () => {
     const { context, page } = await customerPage();
     await openChat(page);

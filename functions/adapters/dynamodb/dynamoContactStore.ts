@@ -62,9 +62,13 @@ export function createDynamoCallbackStore(
       return out.Item ? toCallback(out.Item) : undefined;
     },
 
-    async listOpenCallbacks(limit) {
+    async listOpenCallbacks(limit, after) {
       const items: CallbackRecord[] = [];
-      let startKey: QueryCommandOutput["LastEvaluatedKey"];
+      // The index key of the previous page's last item (its table key too): the query goes on
+      // right after it, even if it has been closed since.
+      let startKey: QueryCommandOutput["LastEvaluatedKey"] = after
+        ? { openQueue: OPEN, createdAt: after.createdAt, reference: after.reference }
+        : undefined;
       do {
         const out: QueryCommandOutput = await doc.send(
           new QueryCommand({

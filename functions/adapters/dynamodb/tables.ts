@@ -114,6 +114,13 @@ export const TABLES = {
       },
     ],
   },
+  contactGuards: {
+    id: "contactGuards",
+    purpose:
+      "One item per phone number and per signed-in person (both hashed) with an open booking or callback request, naming its reference: taken with a conditional write, so a customer has at most one of each open.",
+    partitionKey: { name: "guardKey", type: "S" },
+    ttlAttribute: "expiresAt",
+  },
   reportCounters: {
     id: "reportCounters",
     purpose:

@@ -8,8 +8,9 @@ import {
   rescheduleOwnAppointment,
 } from "./appointmentChanges.ts";
 import { bookAppointment, listSlots } from "./appointments.ts";
+import type { AppointmentRecord } from "./contactStore.ts";
 import { AppointmentNotFoundError } from "./errors.ts";
-import { createMemoryAppointmentStore } from "./memoryContactStores.ts";
+import { createMemoryAppointmentStore, createMemoryGuardStore } from "./memoryContactStores.ts";
 
 const openingHours = loadOpeningHours();
 // Monday 23.11.2026 10:00 Helsinki; bookable from 12:00.
@@ -24,10 +25,17 @@ function setup() {
   const clock = manualClock(MONDAY_10);
   const events: ReportEvent[] = [];
   const reports = { record: async (e: ReportEvent) => void events.push(e) };
-  return { appointments, events, deps: { appointments, clock, openingHours, reports } };
+  const guards = createMemoryGuardStore();
+  return { appointments, events, deps: { appointments, guards, clock, openingHours, reports } };
 }
 
-const booking = (slotId = NOON_SLOT) => ({ slotId, lang: "fi" as const, phone: "040 123 4567" });
+const booking = (slotId = NOON_SLOT, phone = "040 123 4567") => ({
+  slotId,
+  lang: "fi" as const,
+  phone,
+});
+/** Other customers' numbers: one open booking per number. */
+const otherPhone = (i: number) => `040 765 43${String(i).padStart(2, "0")}`;
 
 async function remaining(deps: ReturnType<typeof setup>["deps"], slotId: string) {
   const slots = await listSlots(deps, { lang: "fi", from: "2026-11-23", to: "2026-11-24" });
@@ -59,13 +67,16 @@ describe("cancelling in the chat", () => {
 
   it("lets the signed-in booker cancel without the phone number; frees the place at once", async () => {
     const { deps } = setup();
-    for (let i = 1; i < CAPACITY; i++) await bookAppointment(deps, booking());
+    for (let i = 1; i < CAPACITY; i++)
+      await bookAppointment(deps, booking(NOON_SLOT, otherPhone(i)));
     const mine = await bookAppointment(deps, booking(), { subject: SUBJECT });
     expect(await remaining(deps, NOON_SLOT)).toBe(0);
     await cancelOwnAppointment(deps, mine.reference, { subject: SUBJECT });
     expect(await remaining(deps, NOON_SLOT)).toBe(1);
     // Someone else's subject is no one's key.
-    const other = await bookAppointment(deps, booking(LATER_SLOT), { subject: "someone-else" });
+    const other = await bookAppointment(deps, booking(LATER_SLOT, otherPhone(0)), {
+      subject: "someone-else",
+    });
     await expect(
       cancelOwnAppointment(deps, other.reference, { subject: SUBJECT }),
     ).rejects.toBeInstanceOf(AppointmentNotFoundError);
@@ -89,18 +100,27 @@ describe("cancelling in the chat", () => {
 
 describe("the signed-in customer's own bookings", () => {
   it("lists only theirs, booked and ahead, earliest first, labelled in the chat's language", async () => {
-    const { deps } = setup();
-    const later = await bookAppointment(deps, booking(LATER_SLOT), { subject: SUBJECT });
-    const sooner = await bookAppointment(deps, booking(), { subject: SUBJECT });
-    await bookAppointment(deps, booking("fi-2026-11-23T1030Z"), { subject: "someone-else" });
-    await bookAppointment(deps, booking("fi-2026-11-23T1100Z"));
+    const { deps, appointments } = setup();
     const cancelled = await bookAppointment(deps, booking("fi-2026-11-23T1130Z"), {
       subject: SUBJECT,
     });
     await cancelOwnAppointment(deps, cancelled.reference, { subject: SUBJECT });
+    const sooner = await bookAppointment(deps, booking(), { subject: SUBJECT });
+    await bookAppointment(deps, booking("fi-2026-11-23T1030Z", otherPhone(1)), {
+      subject: "someone-else",
+    });
+    await bookAppointment(deps, booking("fi-2026-11-23T1100Z", otherPhone(2)));
+    // A second booking of one person: kept from before the one-open-booking rule.
+    const later = { ...(await appointments.getAppointment(sooner.reference)) };
+    Object.assign(later, {
+      reference: "AV-LATER234",
+      slotId: LATER_SLOT,
+      start: "2026-11-24T08:00:00.000Z",
+    });
+    await appointments.putAppointment(later as AppointmentRecord);
 
     const own = await listOwnAppointments(deps, SUBJECT, "sv");
-    expect(own.map((a) => a.reference)).toEqual([sooner.reference, later.reference]);
+    expect(own.map((a) => a.reference)).toEqual([sooner.reference, "AV-LATER234"]);
     expect(own[0]?.label).toBe("i dag kl. 12.00");
   });
 });
@@ -128,7 +148,9 @@ describe("moving an appointment in the chat", () => {
   it("keeps the old appointment when the new time is full", async () => {
     const { deps, appointments } = setup();
     const old = await bookAppointment(deps, booking());
-    for (let i = 0; i < CAPACITY; i++) await bookAppointment(deps, booking(LATER_SLOT));
+    for (let i = 0; i < CAPACITY; i++) {
+      await bookAppointment(deps, booking(LATER_SLOT, otherPhone(i)));
+    }
     await expect(
       rescheduleOwnAppointment(
         deps,

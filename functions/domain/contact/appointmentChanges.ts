@@ -90,7 +90,8 @@ export async function rescheduleOwnAppointment(
       ...(old.topic ? { topic: old.topic } : {}),
       ...(request.chatId ? { chatId: request.chatId } : {}),
     },
-    old.subject ? { subject: old.subject } : {},
+    // The new booking takes over the old one's guards: it is the same customer's one booking.
+    { ...(old.subject ? { subject: old.subject } : {}), replacing: old.reference },
   );
   await cancelAppointment(deps, old.reference);
   return {

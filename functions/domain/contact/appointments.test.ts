@@ -4,28 +4,44 @@ import { loadOpeningHours } from "../openingHours/load.ts";
 import { incrementsFor, type ReportEvent } from "../reports/reportEvents.ts";
 import { bookAppointment, cancelAppointment, listSlots } from "./appointments.ts";
 import {
+  AlreadyOpenError,
   AppointmentAlreadyStartedError,
   AppointmentNotFoundError,
   InvalidPhoneNumberError,
   SlotFullError,
   SlotNotBookableError,
 } from "./errors.ts";
-import { createMemoryAppointmentStore } from "./memoryContactStores.ts";
+import { createMemoryAppointmentStore, createMemoryGuardStore } from "./memoryContactStores.ts";
+import { IN_FLIGHT_MS, openContactKeys } from "./openContacts.ts";
 import type { ReferenceSource } from "./references.ts";
 
 const openingHours = loadOpeningHours();
 // Monday 23.11.2026 10:00 Helsinki (UTC+2); bookable from 12:00 (two hours' notice).
 const MONDAY_10 = new Date("2026-11-23T08:00:00Z");
 const NOON_SLOT = "fi-2026-11-23T1000Z";
+const LATER_SLOT = "fi-2026-11-24T0800Z";
+const SUBJECT = "d73e9f6f-7c4c-4782-b331-d3d7f7db1473";
 const CAPACITY = openingHours.config.queues.fi.appointments.capacityPerSlot;
 
 function setup(newReference?: ReferenceSource) {
   const appointments = createMemoryAppointmentStore();
   const clock = manualClock(MONDAY_10);
-  return { appointments, clock, deps: { appointments, clock, openingHours, newReference } };
+  const guards = createMemoryGuardStore();
+  return {
+    appointments,
+    guards,
+    clock,
+    deps: { appointments, guards, clock, openingHours, newReference },
+  };
 }
 
-const booking = (slotId = NOON_SLOT) => ({ slotId, lang: "fi" as const, phone: "040 123 4567" });
+const booking = (slotId = NOON_SLOT, phone = "040 123 4567") => ({
+  slotId,
+  lang: "fi" as const,
+  phone,
+});
+/** Other customers' numbers: one open booking per number. */
+const otherPhone = (i: number) => `040 765 43${String(i).padStart(2, "0")}`;
 
 describe("listSlots", () => {
   it("lists today's remaining slots from noon, with places left and a Finnish label", async () => {
@@ -46,7 +62,8 @@ describe("listSlots", () => {
     await bookAppointment(deps, booking());
     let slots = await listSlots(deps, { lang: "fi", from: "2026-11-23", to: "2026-11-23" });
     expect(slots[0]?.remaining).toBe(CAPACITY - 1);
-    for (let i = 1; i < CAPACITY; i++) await bookAppointment(deps, booking());
+    for (let i = 1; i < CAPACITY; i++)
+      await bookAppointment(deps, booking(NOON_SLOT, otherPhone(i)));
     slots = await listSlots(deps, { lang: "fi", from: "2026-11-23", to: "2026-11-23" });
     expect(slots[0]?.slotId).toBe("fi-2026-11-23T1030Z");
   });
@@ -92,7 +109,8 @@ describe("bookAppointment", () => {
 
   it("refuses a booking over capacity with SlotFullError", async () => {
     const { appointments, deps } = setup();
-    for (let i = 0; i < CAPACITY; i++) await bookAppointment(deps, booking());
+    for (let i = 0; i < CAPACITY; i++)
+      await bookAppointment(deps, booking(NOON_SLOT, otherPhone(i)));
     await expect(bookAppointment(deps, booking())).rejects.toBeInstanceOf(SlotFullError);
     expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(CAPACITY);
     expect(appointments.items.size).toBe(CAPACITY);
@@ -133,9 +151,82 @@ describe("bookAppointment", () => {
     const refs = ["AV-AAAAAAAA", "AV-AAAAAAAA", "AV-BBBBBBBB"];
     const { appointments, deps } = setup(() => refs.shift() ?? "AV-CCCCCCCC");
     await bookAppointment(deps, booking());
-    const second = await bookAppointment(deps, booking());
+    const second = await bookAppointment(deps, booking(NOON_SLOT, otherPhone(1)));
     expect(second.reference).toBe("AV-BBBBBBBB");
     expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(2);
+  });
+});
+
+describe("one open booking per phone number and person", () => {
+  it("refuses a second booking for the number in any format, naming the first and how to change it", async () => {
+    const { appointments, deps } = setup();
+    const first = await bookAppointment(deps, booking());
+    const second = bookAppointment(deps, booking(LATER_SLOT, "+358 40 1234567"));
+    await expect(second).rejects.toBeInstanceOf(AlreadyOpenError);
+    await expect(second).rejects.toMatchObject({ code: "ALREADY_OPEN", httpStatus: 409 });
+    await expect(second).rejects.toThrow(
+      `Sinulla on jo varattu puhelinaika tänään klo 12.00 (viite ${first.reference}).`,
+    );
+    await expect(second).rejects.toThrow("”Peru tai siirrä aika”");
+    // Nothing of the refused booking is kept: no place, no record.
+    expect(appointments.counters.get(LATER_SLOT)).toBeUndefined();
+    expect(appointments.items.size).toBe(1);
+  });
+
+  it("answers in Swedish for a Swedish booking", async () => {
+    const { deps } = setup();
+    const first = await bookAppointment(deps, booking());
+    await expect(
+      bookAppointment(deps, { slotId: "sv-2026-11-24T0700Z", lang: "sv", phone: "0401234567" }),
+    ).rejects.toThrow(
+      `Du har redan en bokad telefontid i dag kl. 12.00 (referens ${first.reference}).`,
+    );
+  });
+
+  it("refuses the signed-in person with another number too", async () => {
+    const { deps } = setup();
+    await bookAppointment(deps, booking(), { subject: SUBJECT });
+    await expect(
+      bookAppointment(deps, booking(LATER_SLOT, otherPhone(1)), { subject: SUBJECT }),
+    ).rejects.toBeInstanceOf(AlreadyOpenError);
+  });
+
+  it("allows a new booking once the first is cancelled, or has started", async () => {
+    const { deps, clock } = setup();
+    const first = await bookAppointment(deps, booking(), { subject: SUBJECT });
+    await cancelAppointment(deps, first.reference);
+    const second = await bookAppointment(deps, booking(), { subject: SUBJECT });
+    clock.set(new Date("2026-11-23T10:00:00Z")); // the noon appointment starts
+    await expect(
+      bookAppointment(deps, booking(LATER_SLOT), { subject: SUBJECT }),
+    ).resolves.toMatchObject({ slot: { slotId: LATER_SLOT } });
+    expect(second.reference).not.toBe(first.reference);
+  });
+
+  it("does not lock the customer out with a guard whose booking was never stored", async () => {
+    const { appointments, guards, deps, clock } = setup();
+    appointments.failPut = 1;
+    await expect(bookAppointment(deps, booking(LATER_SLOT))).rejects.toThrow(
+      "simulated storage failure",
+    );
+    expect(guards.items.size).toBe(0); // rolled back at once
+    // A crash would leave the guard: after the in-flight time it is taken over.
+    await guards.claim(
+      {
+        key: [...openContactKeys("booking", { phone: "+358401234567" })][0] ?? "",
+        reference: "AV-GHOST234",
+        claimedAt: clock.now().toISOString(),
+        expiresAt: 0,
+      },
+      clock.now().getTime(),
+    );
+    await expect(bookAppointment(deps, booking(LATER_SLOT))).rejects.toBeInstanceOf(
+      AlreadyOpenError,
+    );
+    clock.advance(IN_FLIGHT_MS);
+    await expect(bookAppointment(deps, booking(LATER_SLOT))).resolves.toMatchObject({
+      slot: { slotId: LATER_SLOT },
+    });
   });
 });
 

@@ -15,16 +15,28 @@ import {
 } from "../openingHours/index.ts";
 import type { Clock } from "../ports.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
-import { type AppointmentRecord, type AppointmentStore, contactExpiry } from "./contactStore.ts";
 import {
+  type AppointmentRecord,
+  type AppointmentStore,
+  type ContactGuardStore,
+  contactExpiry,
+} from "./contactStore.ts";
+import {
+  AlreadyOpenError,
   AppointmentAlreadyStartedError,
   AppointmentNotFoundError,
   InvalidPhoneNumberError,
   SlotFullError,
   SlotNotBookableError,
 } from "./errors.ts";
+import {
+  claimOpenContact,
+  type HolderState,
+  openContactKeys,
+  releaseOpenContact,
+} from "./openContacts.ts";
 import { normalisePhone, phoneEnding } from "./phone.ts";
-import { appointmentCancellation, appointmentConfirmation } from "./phrases.ts";
+import { appointmentCancellation, appointmentConfirmation, bookingAlreadyOpen } from "./phrases.ts";
 import {
   normaliseReference,
   REFERENCE_ATTEMPTS,
@@ -34,6 +46,8 @@ import {
 
 export interface AppointmentDeps {
   appointments: AppointmentStore;
+  /** One open booking per phone number and person. */
+  guards: ContactGuardStore;
   clock: Clock;
   openingHours: OpeningHours;
   /** Defaults to cryptographically random references. */
@@ -80,17 +94,23 @@ const REJECTION: Record<SlotRejection, string> = {
 
 /**
  * Books one place in a slot for the customer: never more places than the slot's capacity,
- * even under concurrent bookings. Fails with SlotFullError when none is left.
+ * even under concurrent bookings, and never a second open booking for the same phone number
+ * or signed-in person. Fails with SlotFullError when no place is left, AlreadyOpenError when
+ * the customer already has a booking ahead.
  */
 export async function bookAppointment(
   deps: AppointmentDeps,
   booking: AppointmentBooking,
-  /** The signed-in customer booking it, if any: their bookings can be found by them later. */
-  who: { subject?: string } = {},
+  /**
+   * The signed-in customer booking it, if any (their bookings can be found by them later),
+   * and the booking this one replaces when an appointment is moved.
+   */
+  who: { subject?: string; replacing?: string } = {},
 ): Promise<AppointmentBooked> {
   const phone = normalisePhone(booking.phone);
   if (!phone.ok) throw new InvalidPhoneNumberError();
   const now = deps.clock.now();
+  const zone = deps.openingHours.config.timeZone;
   // Only ids the schedule itself would issue now are bookable: a client-made id for a
   // closed hour, a past time or next year must not create a counter.
   const resolved = resolveSlot(deps.openingHours, booking.slotId, now);
@@ -102,16 +122,50 @@ export async function bookAppointment(
     );
   }
   const expiresAt = contactExpiry(slot.end);
+  const newReference = deps.newReference ?? randomReference;
+  let reference = newReference("appointment");
+  const guards = openContactKeys("booking", { phone: phone.e164, subject: who.subject });
+  // The customer's one open booking first: a second one must not hold a place even briefly.
+  const claim = await claimOpenContact(
+    {
+      guards: deps.guards,
+      clock: deps.clock,
+      holderState: (ref) => bookingState(deps.appointments, ref, deps.clock.now()),
+    },
+    {
+      keys: guards,
+      reference,
+      // Once the appointment starts it is no longer open, and the next booking may take over.
+      holdsUntil: slot.start.getTime(),
+      expiresAt,
+      ...(who.replacing ? { replacing: who.replacing } : {}),
+    },
+    (holder) =>
+      new AlreadyOpenError(
+        "booking",
+        holder.reference,
+        bookingAlreadyOpen(booking.lang, {
+          reference: holder.reference,
+          ...(holder.holdsUntil
+            ? { when: formatOpeningTime(new Date(holder.holdsUntil), booking.lang, zone, now) }
+            : {}),
+        }),
+      ),
+  );
   if (!(await deps.appointments.reservePlace(slot.id, slot.capacity, expiresAt))) {
+    await claim.rollback();
     throw new SlotFullError();
   }
 
-  // The place is ours now; from here on every failure must give it back.
-  const newReference = deps.newReference ?? randomReference;
+  // The place and the guards are ours now; from here on every failure must give them back.
   let stored: AppointmentRecord | undefined;
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS && !stored; attempt++) {
+    if (attempt > 0) {
+      reference = newReference("appointment");
+      await claim.moveTo(reference);
+    }
     const record: AppointmentRecord = {
-      reference: newReference("appointment"),
+      reference,
       slotId: slot.id,
       lang: booking.lang,
       phone: phone.e164,
@@ -122,6 +176,7 @@ export async function bookAppointment(
       start: slot.start.toISOString(),
       end: slot.end.toISOString(),
       bookedAt: now.toISOString(),
+      guards,
       expiresAt,
     };
     let put: boolean;
@@ -138,12 +193,14 @@ export async function bookAppointment(
         break;
       }
       await deps.appointments.releasePlace(slot.id);
+      await claim.rollback();
       throw error;
     }
     if (put) stored = record;
   }
   if (!stored) {
     await deps.appointments.releasePlace(slot.id);
+    await claim.rollback();
     throw new Error(`no free appointment reference after ${REFERENCE_ATTEMPTS} attempts`);
   }
 
@@ -155,10 +212,21 @@ export async function bookAppointment(
     message: appointmentConfirmation(booking.lang, {
       reference: stored.reference,
       phoneEnding: phoneEnding(phone.e164),
-      when: formatOpeningTime(slot.start, booking.lang, deps.openingHours.config.timeZone, now),
+      when: formatOpeningTime(slot.start, booking.lang, zone, now),
       minutes,
     }),
   };
+}
+
+/** Whether a guard's booking is still ahead: open until cancelled or started. */
+async function bookingState(
+  appointments: AppointmentStore,
+  reference: string,
+  now: Date,
+): Promise<HolderState> {
+  const record = await appointments.getAppointment(reference);
+  if (!record) return "missing";
+  return record.status === "booked" && new Date(record.start) > now ? "open" : "done";
 }
 
 /**
@@ -166,7 +234,7 @@ export async function bookAppointment(
  * harmless: the place is freed once and the second call answers the same.
  */
 export async function cancelAppointment(
-  deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours" | "reports">,
+  deps: Pick<AppointmentDeps, "appointments" | "guards" | "clock" | "openingHours" | "reports">,
   referenceInput: string,
 ): Promise<AppointmentCancelled> {
   const reference = normaliseReference(referenceInput);
@@ -181,6 +249,8 @@ export async function cancelAppointment(
     // counts; a concurrent cancel did neither.
     if (cancelled) {
       await deps.appointments.releasePlace(cancelled.slotId);
+      // The customer may book again at once (a reschedule's guards have already moved on).
+      await releaseOpenContact(deps.guards, cancelled);
       await deps.reports?.record({
         kind: "cancellation",
         at: now,

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { manualClock } from "../clock.ts";
 import { loadOpeningHours } from "../openingHours/load.ts";
-import { closeCallback, createCallback, earliestCallTime, listOpenCallbacks } from "./callbacks.ts";
 import {
+  closeCallback,
+  createCallback,
+  earliestCallTime,
+  listOpenCallbacks,
+  listOpenCallbacksPage,
+} from "./callbacks.ts";
+import {
+  AlreadyOpenError,
   CallbackAlreadyClosedError,
   CallbackNotFoundError,
   InvalidPhoneNumberError,
 } from "./errors.ts";
-import { createMemoryCallbackStore } from "./memoryContactStores.ts";
+import { createMemoryCallbackStore, createMemoryGuardStore } from "./memoryContactStores.ts";
 import type { ReferenceSource } from "./references.ts";
 
 const openingHours = loadOpeningHours();
@@ -19,7 +26,13 @@ const FRIDAY_17 = at("2026-11-27T15:00:00Z");
 function setup(now: Date, newReference?: ReferenceSource) {
   const callbacks = createMemoryCallbackStore();
   const clock = manualClock(now);
-  return { callbacks, clock, deps: { callbacks, clock, openingHours, newReference } };
+  const guards = createMemoryGuardStore();
+  return {
+    callbacks,
+    guards,
+    clock,
+    deps: { callbacks, guards, clock, openingHours, newReference },
+  };
 }
 
 describe("earliestCallTime", () => {
@@ -111,6 +124,57 @@ describe("createCallback", () => {
     expect(second.reference).toBe("SP-BBBBBB");
     expect(callbacks.items.size).toBe(2);
   });
+
+  it("moves the guard with the reference when the first one is taken", async () => {
+    const refs = ["SP-AAAAAA", "SP-AAAAAA", "SP-BBBBBB"];
+    const { guards, deps } = setup(MONDAY_10, () => refs.shift() ?? "SP-CCCCCC");
+    await createCallback(deps, { lang: "fi", phone: "0401234567" });
+    await createCallback(deps, { lang: "fi", phone: "0501234567" });
+    expect([...guards.items.values()].map((g) => g.reference).sort()).toEqual([
+      "SP-AAAAAA",
+      "SP-BBBBBB",
+    ]);
+  });
+});
+
+describe("one open callback request per phone number and person", () => {
+  it("refuses a second request for the number, naming the open one, in the customer's language", async () => {
+    const { callbacks, deps } = setup(MONDAY_10);
+    const first = await createCallback(deps, { lang: "fi", phone: "040 123 4567" });
+    const fi = createCallback(deps, { lang: "fi", phone: "+358401234567" });
+    await expect(fi).rejects.toBeInstanceOf(AlreadyOpenError);
+    await expect(fi).rejects.toThrow(
+      `Olemme jo vastaanottaneet soittopyyntösi (viite ${first.reference}).`,
+    );
+    await expect(createCallback(deps, { lang: "sv", phone: "0401234567" })).rejects.toThrow(
+      `Vi har redan tagit emot din begäran om att bli uppringd (referens ${first.reference}).`,
+    );
+    expect(callbacks.items.size).toBe(1);
+  });
+
+  it("refuses the signed-in person with another number, and takes both again once closed", async () => {
+    const { deps } = setup(MONDAY_10);
+    const first = await createCallback(
+      deps,
+      { lang: "fi", phone: "0401234567" },
+      { subject: "person-1" },
+    );
+    await expect(
+      createCallback(deps, { lang: "fi", phone: "0501234567" }, { subject: "person-1" }),
+    ).rejects.toMatchObject({ code: "ALREADY_OPEN", reference: first.reference });
+    await closeCallback(deps, { reference: first.reference, advisorId: "a1" });
+    await expect(
+      createCallback(deps, { lang: "fi", phone: "0401234567" }, { subject: "person-1" }),
+    ).resolves.toMatchObject({ reference: expect.stringMatching(/^SP-/) });
+  });
+
+  it("keeps neither the number nor the person in a guard key", async () => {
+    const { guards, deps } = setup(MONDAY_10);
+    await createCallback(deps, { lang: "fi", phone: "0401234567" }, { subject: "131052-308T" });
+    const keys = [...guards.items.keys()].join(" ");
+    expect(keys).toMatch(/^callback#phone#[0-9a-f]{40} callback#person#[0-9a-f]{40}$/);
+    expect(keys).not.toMatch(/401234567|131052/);
+  });
 });
 
 describe("listOpenCallbacks and closeCallback", () => {
@@ -138,5 +202,32 @@ describe("listOpenCallbacks and closeCallback", () => {
     await expect(
       closeCallback(deps, { reference: "SP-ZZZZZZ", advisorId: "a2" }),
     ).rejects.toBeInstanceOf(CallbackNotFoundError);
+  });
+});
+
+describe("listOpenCallbacksPage", () => {
+  it("pages through every open request in order, ties broken by reference", async () => {
+    const { deps } = setup(MONDAY_10);
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      made.push((await createCallback(deps, { lang: "fi", phone: `040 100 000${i}` })).reference);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listOpenCallbacksPage(deps, { limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.callbacks.map((c) => c.reference));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3); // 3 + 3 + 1, and no empty page after the last
+    // All made in the same instant: the order falls back on the reference.
+    expect(seen).toEqual([...made].sort());
+  });
+
+  it("refuses a cursor it did not hand out", async () => {
+    const { deps } = setup(MONDAY_10);
+    await expect(listOpenCallbacksPage(deps, { cursor: "bm9wZQ" })).rejects.toThrow(/^cursor: /);
   });
 });

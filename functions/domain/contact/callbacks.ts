@@ -11,14 +11,23 @@ import {
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
-import { type CallbackRecord, type CallbackStore, contactExpiry } from "./contactStore.ts";
 import {
+  type CallbackPosition,
+  type CallbackRecord,
+  type CallbackStore,
+  type ContactGuardStore,
+  contactExpiry,
+} from "./contactStore.ts";
+import {
+  AlreadyOpenError,
   CallbackAlreadyClosedError,
   CallbackNotFoundError,
+  InvalidCursorError,
   InvalidPhoneNumberError,
 } from "./errors.ts";
+import { claimOpenContact, openContactKeys, releaseOpenContact } from "./openContacts.ts";
 import { formatPhone, normalisePhone, phoneEnding } from "./phone.ts";
-import { callbackConfirmation } from "./phrases.ts";
+import { callbackAlreadyOpen, callbackConfirmation } from "./phrases.ts";
 import {
   normaliseReference,
   REFERENCE_ATTEMPTS,
@@ -28,6 +37,8 @@ import {
 
 export interface CallbackDeps {
   callbacks: CallbackStore;
+  /** One open callback request per phone number and person. */
+  guards: ContactGuardStore;
   clock: Clock;
   openingHours: OpeningHours;
   /** Defaults to cryptographically random references. */
@@ -77,49 +88,88 @@ export function earliestCallTime(
 
 /**
  * Stores a callback request with a fresh reference and returns the reference with a
- * confirmation in the customer's language saying when to expect the call.
+ * confirmation in the customer's language saying when to expect the call. A phone number or
+ * signed-in person with a request still open gets AlreadyOpenError naming it instead.
  */
 export async function createCallback(
   deps: CallbackDeps,
   request: CallbackRequest,
+  /** The signed-in customer asking, if any: one open request per person too. */
+  who: { subject?: string } = {},
 ): Promise<{ reference: string; message: string; callFrom: string }> {
   const phone = normalisePhone(request.phone);
   if (!phone.ok) throw new InvalidPhoneNumberError();
   const now = deps.clock.now();
   const window = request.preferredWindow ?? "any";
   const callFrom = earliestCallTime(deps.openingHours, request.lang, now, window);
+  // Kept until 90 days after the call could first happen; closing moves it.
+  const expiresAt = contactExpiry(callFrom);
   const newReference = deps.newReference ?? randomReference;
-  for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
-    const record: CallbackRecord = {
-      reference: newReference("callback"),
-      lang: request.lang,
-      phone: phone.e164,
-      preferredWindow: window,
-      topic: request.topic,
-      chatId: request.chatId,
-      status: "open",
-      createdAt: now.toISOString(),
-      callFrom: callFrom.toISOString(),
-      // Kept until 90 days after the call could first happen; closing moves it.
-      expiresAt: contactExpiry(callFrom),
-    };
-    if (await deps.callbacks.putCallback(record)) {
-      await deps.reports?.record({ kind: "callback", at: now, lang: request.lang });
-      const when =
-        callFrom.getTime() === now.getTime()
-          ? undefined
-          : formatOpeningTime(callFrom, request.lang, deps.openingHours.config.timeZone, now);
-      return {
-        reference: record.reference,
-        callFrom: record.callFrom,
-        message: callbackConfirmation(request.lang, {
-          reference: record.reference,
-          phoneEnding: phoneEnding(phone.e164),
-          when,
-        }),
+  const guards = openContactKeys("callback", { phone: phone.e164, subject: who.subject });
+  let reference = newReference("callback");
+  const claim = await claimOpenContact(
+    {
+      guards: deps.guards,
+      clock: deps.clock,
+      holderState: async (ref) => {
+        const record = await deps.callbacks.getCallback(ref);
+        return !record ? "missing" : record.status === "open" ? "open" : "done";
+      },
+    },
+    // Open until an advisor closes it: no time of its own after which it lapses.
+    { keys: guards, reference, expiresAt },
+    (holder) =>
+      new AlreadyOpenError(
+        "callback",
+        holder.reference,
+        callbackAlreadyOpen(request.lang, { reference: holder.reference }),
+      ),
+  );
+  try {
+    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        reference = newReference("callback");
+        await claim.moveTo(reference);
+      }
+      const record: CallbackRecord = {
+        reference,
+        lang: request.lang,
+        phone: phone.e164,
+        preferredWindow: window,
+        topic: request.topic,
+        chatId: request.chatId,
+        status: "open",
+        createdAt: now.toISOString(),
+        callFrom: callFrom.toISOString(),
+        guards,
+        expiresAt,
       };
+      if (await deps.callbacks.putCallback(record)) {
+        await deps.reports?.record({ kind: "callback", at: now, lang: request.lang });
+        const when =
+          callFrom.getTime() === now.getTime()
+            ? undefined
+            : formatOpeningTime(callFrom, request.lang, deps.openingHours.config.timeZone, now);
+        return {
+          reference: record.reference,
+          callFrom: record.callFrom,
+          message: callbackConfirmation(request.lang, {
+            reference: record.reference,
+            phoneEnding: phoneEnding(phone.e164),
+            when,
+          }),
+        };
+      }
     }
+  } catch (error) {
+    // A put that timed out may have landed: then its guard names a stored open request, as
+    // it should; otherwise the rollback frees the number at once.
+    if (!(await deps.callbacks.getCallback(reference).catch(() => undefined))) {
+      await claim.rollback();
+    }
+    throw error;
   }
+  await claim.rollback();
   throw new Error(`no free callback reference after ${REFERENCE_ATTEMPTS} attempts`);
 }
 
@@ -138,23 +188,67 @@ export interface OpenCallback {
   callFrom: string;
 }
 
-/** Open callback requests, oldest first, for advisors to work through. */
+/** How many open callbacks one page of the advisors' list holds. */
+export const CALLBACK_PAGE_SIZE = 200;
+
+/** Open callback requests, oldest first, for advisors to work through (the first page). */
 export async function listOpenCallbacks(
   deps: Pick<CallbackDeps, "callbacks">,
   options: { limit?: number } = {},
 ): Promise<OpenCallback[]> {
-  const records = await deps.callbacks.listOpenCallbacks(options.limit ?? 200);
-  return records.map((r) => ({
-    reference: r.reference,
-    lang: r.lang,
-    phone: r.phone,
-    phoneDisplay: formatPhone(r.phone),
-    preferredWindow: r.preferredWindow,
-    topic: r.topic,
-    chatId: r.chatId,
-    createdAt: r.createdAt,
-    callFrom: r.callFrom,
-  }));
+  return (await listOpenCallbacksPage(deps, options)).callbacks;
+}
+
+/**
+ * One page of the open callback requests, oldest first, from `cursor` (the `nextCursor` of
+ * the page before); `nextCursor` is there while more follow, so every request can be reached.
+ */
+export async function listOpenCallbacksPage(
+  deps: Pick<CallbackDeps, "callbacks">,
+  options: { limit?: number; cursor?: string } = {},
+): Promise<{ callbacks: OpenCallback[]; nextCursor?: string }> {
+  const limit = options.limit ?? CALLBACK_PAGE_SIZE;
+  const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+  // One more than the page: whether it exists says whether there is a next page.
+  const records = await deps.callbacks.listOpenCallbacks(limit + 1, after);
+  const page = records.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    callbacks: page.map((r) => ({
+      reference: r.reference,
+      lang: r.lang,
+      phone: r.phone,
+      phoneDisplay: formatPhone(r.phone),
+      preferredWindow: r.preferredWindow,
+      topic: r.topic,
+      chatId: r.chatId,
+      createdAt: r.createdAt,
+      callFrom: r.callFrom,
+    })),
+    ...(records.length > limit && last ? { nextCursor: encodeCursor(last) } : {}),
+  };
+}
+
+// Opaque to clients; inside, the position of the page's last request in the list's order.
+function encodeCursor(p: CallbackPosition): string {
+  return Buffer.from(JSON.stringify([p.createdAt, p.reference])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): CallbackPosition {
+  try {
+    const [createdAt, reference] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      typeof createdAt === "string" &&
+      !Number.isNaN(Date.parse(createdAt)) &&
+      typeof reference === "string" &&
+      normaliseReference(reference) === reference
+    ) {
+      return { createdAt, reference };
+    }
+  } catch {
+    // Falls through to the refusal: not base64url JSON.
+  }
+  throw new InvalidCursorError();
 }
 
 /**
@@ -162,7 +256,7 @@ export async function listOpenCallbacks(
  * close of the same request fails with CallbackAlreadyClosedError.
  */
 export async function closeCallback(
-  deps: Pick<CallbackDeps, "callbacks" | "clock">,
+  deps: Pick<CallbackDeps, "callbacks" | "guards" | "clock">,
   input: { reference: string; advisorId: string; note?: string },
 ): Promise<{ reference: string; closedAt: string }> {
   const reference = normaliseReference(input.reference);
@@ -175,7 +269,11 @@ export async function closeCallback(
     note: input.note?.trim() ? maskPersonalData(input.note.trim()).text : undefined,
     expiresAt: contactExpiry(now),
   });
-  if (closed) return { reference, closedAt: now.toISOString() };
+  if (closed) {
+    // The customer may ask for a call again.
+    await releaseOpenContact(deps.guards, closed);
+    return { reference, closedAt: now.toISOString() };
+  }
   const existing = await deps.callbacks.getCallback(reference);
   if (!existing) throw new CallbackNotFoundError();
   throw new CallbackAlreadyClosedError();

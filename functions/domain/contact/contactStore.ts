@@ -24,15 +24,23 @@ export interface CallbackRecord {
   closedAt?: string;
   closedBy?: string;
   note?: string;
+  /** The open-contact guard keys it holds (hashed: no phone number or person in them). */
+  guards?: string[];
   expiresAt: number;
+}
+
+/** Where a callback sits in the open list: the list's order is by createdAt, then reference. */
+export interface CallbackPosition {
+  createdAt: string;
+  reference: string;
 }
 
 export interface CallbackStore {
   /** Stores a new open callback; false when the reference is already taken. */
   putCallback(record: CallbackRecord): Promise<boolean>;
   getCallback(reference: string): Promise<CallbackRecord | undefined>;
-  /** Open callbacks, oldest first. */
-  listOpenCallbacks(limit: number): Promise<CallbackRecord[]>;
+  /** Open callbacks, oldest first, after `after` (the last one of the previous page). */
+  listOpenCallbacks(limit: number, after?: CallbackPosition): Promise<CallbackRecord[]>;
   /**
    * Closes the callback if it is open (a conditional write); returns the closed record, or
    * undefined when it does not exist or was already closed.
@@ -62,6 +70,8 @@ export interface AppointmentRecord {
   end: string;
   bookedAt: string;
   cancelledAt?: string;
+  /** The open-contact guard keys it holds (hashed: no phone number or person in them). */
+  guards?: string[];
   expiresAt: number;
 }
 
@@ -86,6 +96,37 @@ export interface AppointmentStore {
    * returns the record as it was, or undefined when it was not booked.
    */
   markCancelled(reference: string, cancelledAt: string): Promise<AppointmentRecord | undefined>;
+}
+
+/**
+ * One customer's claim on "their one open booking" or "their one open callback": an item per
+ * normalised phone number and per signed-in person, naming the reference that holds it. A
+ * claim is a single conditional write, so of two concurrent requests exactly one wins.
+ */
+export interface ContactGuard {
+  /** e.g. "booking#phone#<sha-256>": hashed, so no phone number or person sits in a key. */
+  key: string;
+  reference: string;
+  /** Epoch ms after which the guard no longer holds by itself (a booking's start). */
+  holdsUntil?: number;
+  /** ISO instant of the claim: a holder whose record is not written yet is still in flight. */
+  claimedAt: string;
+  /** Epoch seconds: the item's TTL. */
+  expiresAt: number;
+}
+
+export type GuardClaim =
+  | { ok: true; previous?: ContactGuard }
+  | { ok: false; holder: ContactGuard };
+
+export interface ContactGuardStore {
+  /**
+   * Writes `guard` if its key is free, its holder's `holdsUntil` has passed (`now`, epoch
+   * ms), or it is held by `over`; otherwise answers the holder. `previous` is what it replaced.
+   */
+  claim(guard: ContactGuard, now: number, over?: string): Promise<GuardClaim>;
+  /** Deletes the guard if `reference` still holds it; a guard someone else took stays. */
+  release(key: string, reference: string): Promise<void>;
 }
 
 /** How long contact records (and so phone numbers) are kept after the contact time. */

@@ -14,6 +14,14 @@ export class InvalidPhoneNumberError extends ChatError {
   }
 }
 
+/** A list cursor the service did not hand out (or one that was altered). */
+export class InvalidCursorError extends ChatError {
+  override name = "InvalidCursorError";
+  constructor() {
+    super("VALIDATION_FAILED", "cursor: must be the nextCursor of an earlier answer", 400);
+  }
+}
+
 /** Every place in the slot is taken. */
 export class SlotFullError extends ChatError {
   override name = "SlotFullError";
@@ -60,5 +68,20 @@ export class CallbackAlreadyClosedError extends ChatError {
   override name = "CallbackAlreadyClosedError";
   constructor() {
     super("CALLBACK_ALREADY_CLOSED", "This callback request has already been closed.", 409);
+  }
+}
+
+/**
+ * The phone number or signed-in person already has an open booking or callback request; the
+ * message, in the customer's language, names its reference and what the customer can do.
+ */
+export class AlreadyOpenError extends ChatError {
+  override name = "AlreadyOpenError";
+  constructor(
+    readonly kind: "booking" | "callback",
+    readonly reference: string,
+    message: string,
+  ) {
+    super("ALREADY_OPEN", message, 409);
   }
 }

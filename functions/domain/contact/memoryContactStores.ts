@@ -3,6 +3,8 @@ import type {
   AppointmentStore,
   CallbackRecord,
   CallbackStore,
+  ContactGuard,
+  ContactGuardStore,
 } from "./contactStore.ts";
 
 /*
@@ -26,10 +28,12 @@ export function createMemoryCallbackStore(): CallbackStore & {
       const item = items.get(reference);
       return item && structuredClone(item);
     },
-    async listOpenCallbacks(limit) {
+    async listOpenCallbacks(limit, after) {
+      const order = (r: { createdAt: string; reference: string }) =>
+        `${r.createdAt} ${r.reference}`;
       return [...items.values()]
-        .filter((r) => r.status === "open")
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .filter((r) => r.status === "open" && (!after || order(r) > order(after)))
+        .sort((a, b) => order(a).localeCompare(order(b)))
         .slice(0, limit)
         .map((r) => structuredClone(r));
     },
@@ -107,4 +111,25 @@ export function createMemoryAppointmentStore(): AppointmentStore & {
     },
   };
   return store;
+}
+
+/** A ContactGuardStore in a Map, with the DynamoDB adapter's conditions. */
+export function createMemoryGuardStore(): ContactGuardStore & { items: Map<string, ContactGuard> } {
+  const items = new Map<string, ContactGuard>();
+  return {
+    items,
+    async claim(guard, now, over) {
+      const held = items.get(guard.key);
+      const free =
+        !held ||
+        (held.holdsUntil !== undefined && held.holdsUntil <= now) ||
+        (over !== undefined && held.reference === over);
+      if (!free) return { ok: false, holder: structuredClone(held) };
+      items.set(guard.key, structuredClone(guard));
+      return held ? { ok: true, previous: held } : { ok: true };
+    },
+    async release(key, reference) {
+      if (items.get(key)?.reference === reference) items.delete(key);
+    },
+  };
 }

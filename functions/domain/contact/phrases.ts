@@ -1,4 +1,5 @@
 import type { Lang } from "../../contracts/lang.ts";
+import { phrase } from "../dialogue/phrases.ts";
 
 /**
  * What the customer is told after a callback request or a booking, in Finnish and Swedish.
@@ -59,4 +60,37 @@ export function appointmentCancellation(
   return lang === "sv"
     ? `Din telefontid ${p.when} är avbokad (referens ${p.reference}).`
     : `Puhelinaikasi ${p.when} on peruttu (viite ${p.reference}).`;
+}
+
+/**
+ * A second booking while one is open: names the open one and how to move or cancel it (the
+ * chat's own "change appointment" action). `when` is absent when the time is not known.
+ */
+export function bookingAlreadyOpen(lang: Lang, p: { reference: string; when?: string }): string {
+  const action = phrase("changeAppointment", lang);
+  if (lang === "sv") {
+    const at = p.when ? ` ${p.when}` : "";
+    return (
+      `Du har redan en bokad telefontid${at} (referens ${p.reference}). ` +
+      "Du kan ha en bokad tid åt gången. " +
+      `Om du vill ha en annan tid kan du flytta eller avboka den i chatten: välj ”${action}” och uppge referensen.`
+    );
+  }
+  const at = p.when ? ` ${p.when}` : "";
+  return (
+    `Sinulla on jo varattu puhelinaika${at} (viite ${p.reference}). ` +
+    "Sinulla voi olla yksi varattu aika kerrallaan. " +
+    `Jos haluat toisen ajan, voit siirtää tai perua varatun ajan chatissa: valitse ”${action}” ja kerro viite.`
+  );
+}
+
+/** A second callback request while one is open: the call is coming, nothing more to do. */
+export function callbackAlreadyOpen(lang: Lang, p: { reference: string }): string {
+  return lang === "sv"
+    ? `Vi har redan tagit emot din begäran om att bli uppringd (referens ${p.reference}). ` +
+        "En kundrådgivare ringer dig, så du behöver inte skicka en ny begäran. " +
+        "Du kan skicka en ny när den här har behandlats."
+    : `Olemme jo vastaanottaneet soittopyyntösi (viite ${p.reference}). ` +
+        "Asiakasneuvoja soittaa sinulle, joten uutta pyyntöä ei tarvita. " +
+        "Voit jättää uuden soittopyynnön, kun tämä on käsitelty.";
 }

@@ -15,12 +15,15 @@ import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import { loadOpeningHours } from "../../domain/openingHours/load.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { answerReadiness } from "../../observability/readiness.ts";
+import { answerReadiness, startReadinessProbe } from "../../observability/readiness.ts";
 import { buildLearningInbox, buildServices } from "../../services.ts";
 import { createInFlight } from "../inFlight.ts";
 import { createOriginPolicy } from "../origins.ts";
 import { registerGateway } from "../registerGateway.ts";
 import { socketServerOptions } from "../socketOptions.ts";
+
+/** How often each task checks storage for the StorageNotReady alarm. */
+const READINESS_PROBE_MS = 30_000;
 
 /** Builds a bot that needs the gateway's database (the embedded recogniser's live content). */
 export type GatewayBotFactory = (parts: {
@@ -135,6 +138,14 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   });
   const port = (http.address() as AddressInfo).port;
   storage.failFastAfter(config.STORAGE_TIMEOUT_MS);
+  // The StorageNotReady alarm counts this probe's log lines (infra/stacks/gatewayStack.ts).
+  const stopProbe = services.storageReady
+    ? startReadinessProbe({
+        storageReady: services.storageReady,
+        logger,
+        intervalMs: READINESS_PROBE_MS,
+      })
+    : () => {};
 
   return {
     url: `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`,
@@ -143,6 +154,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     io,
     async close() {
       draining = true;
+      stopProbe();
       // Before the sockets close: this task's advisors are left to a live task, which gives
       // them the grace period, instead of being counted as gone here.
       await presence.close().catch((error: unknown) => {

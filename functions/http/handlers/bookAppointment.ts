@@ -15,7 +15,10 @@ import { json } from "./contactResponses.ts";
 
 type Event = Omit<APIGatewayProxyEventV2, "body"> & { body: AppointmentBooking };
 
-/** POST /api/appointments: books a phone appointment; 409 SLOT_FULL when no place is left. */
+/**
+ * POST /api/appointments: books a phone appointment; 409 SLOT_FULL when no place is left,
+ * 409 ALREADY_OPEN while the phone number or signed-in person has a booking ahead.
+ */
 export function createBookAppointmentHandler(
   deps: AppointmentDeps & RequestLimitDeps & { logger: Logger; store: Pick<ChatStore, "getChat"> },
 ) {

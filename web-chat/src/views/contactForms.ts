@@ -46,6 +46,14 @@ function namedField(answer: ApiAnswer<unknown>): string | undefined {
   return answer.status === 400 ? answer.body.error?.message.split(":")[0]?.trim() : undefined;
 }
 
+/**
+ * The server's own refusal when the customer already has an open booking or callback: it is
+ * in their language and names the open reference, so it is shown as it is.
+ */
+function alreadyOpen(answer: ApiAnswer<unknown>): string | undefined {
+  return answer.body.error?.code === "ALREADY_OPEN" ? answer.body.error.message : undefined;
+}
+
 export function shell(
   title: string,
   ctx: Pick<ContactFormContext, "text" | "cancel">,
@@ -129,6 +137,8 @@ export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
     submit.disabled = false;
     if (answer.status === 201 && answer.body.reference) {
       ctx.done(answer.body.message ?? answer.body.reference);
+    } else if (alreadyOpen(answer)) {
+      formError.textContent = alreadyOpen(answer) ?? "";
     } else if (namedField(answer) === "phone") {
       phone.setError(text.phoneInvalid);
       phone.control.focus();
@@ -199,6 +209,8 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
     const named = namedField(answer);
     if (answer.status === 201 && answer.body.reference) {
       ctx.done(answer.body.message ?? answer.body.reference);
+    } else if (alreadyOpen(answer)) {
+      formError.textContent = alreadyOpen(answer) ?? "";
     } else if (
       answer.status === 409 ||
       named === "slotId" ||

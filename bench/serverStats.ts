@@ -16,7 +16,10 @@ export interface ServerStats {
   httpRequests: number;
   /** The same, by DynamoDB operation (x-amz-target). */
   httpRequestsByTarget: Record<string, number>;
-  /** The same, by operation and table ("UpdateItem local-chats"), to tell who makes them. */
+  /**
+   * The same, by operation and table ("UpdateItem local-chats"), to tell who makes them; in
+   * profiled runs (--cpu-prof) only, since reading the bodies costs CPU of its own.
+   */
   httpRequestsByTable: Record<string, number>;
   /**
    * CPU time (user + system) this process used since the last reset: unlike latency, it does
@@ -47,19 +50,22 @@ export function serveStatsOverIpc(): void {
   let cpuSince = process.cpuUsage();
   let byTable: Record<string, number> = {};
   // The SDK sends a DynamoDB request's JSON body in one end() call, before the request-start
-  // channel fires: read its table names there (this process is the bench's own).
+  // channel fires: read its table names there (this process is the bench's own). Parsing
+  // every body costs the server a few percent of its CPU, so only profiled runs count them.
   const end = ClientRequest.prototype.end;
-  ClientRequest.prototype.end = function (this: ClientRequest, ...args: unknown[]) {
-    const target = this.getHeader("x-amz-target");
-    if (target) {
-      const operation = String(target).replace(/^.*\./, "");
-      for (const table of tablesIn(args[0])) {
-        const key = `${operation} ${table}`;
-        byTable[key] = (byTable[key] ?? 0) + 1;
+  if (process.env.BENCH_PROFILE_DIR) {
+    ClientRequest.prototype.end = function (this: ClientRequest, ...args: unknown[]) {
+      const target = this.getHeader("x-amz-target");
+      if (target) {
+        const operation = String(target).replace(/^.*\./, "");
+        for (const table of tablesIn(args[0])) {
+          const key = `${operation} ${table}`;
+          byTable[key] = (byTable[key] ?? 0) + 1;
+        }
       }
-    }
-    return (end as (...a: unknown[]) => ClientRequest).apply(this, args);
-  } as typeof end;
+      return (end as (...a: unknown[]) => ClientRequest).apply(this, args);
+    } as typeof end;
+  }
   subscribe("http.client.request.start", (message) => {
     httpRequests++;
     const request = (message as { request?: ClientRequest }).request;

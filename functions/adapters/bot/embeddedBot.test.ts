@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadBotContent } from "../../content/loadContent.ts";
+import { sampleChat } from "../../domain/chat/chatStoreContract.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import { createLogger } from "../../observability/logger.ts";
 import { embeddedBotMaker } from "./embeddedBot.ts";
@@ -17,17 +18,7 @@ describe("embedded bot", () => {
       },
       loadBotContent(),
     );
-    const chat = {
-      chatId: "c1",
-      lang: "fi",
-      state: "bot",
-      startedAt: "2026-11-23T08:00:00.000Z",
-      resumeSecretHash: "x",
-      topics: [],
-      missesInRow: 0,
-      handledBy: "bot",
-      authenticated: false,
-    } satisfies Chat;
+    const chat: Chat = sampleChat("c1");
     // Act
     const turn = await bot.reply(chat, "hetu 131052-308T verokortti");
     // Assess

@@ -1,5 +1,6 @@
 import type { Context } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
+import { REFUND_CUSTOMER } from "../../../tests/support/taxData.ts";
 import { loadBotContent } from "../../content/loadContent.ts";
 import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import { manualClock } from "../../domain/clock.ts";
@@ -234,17 +235,7 @@ describe("Lex V2 fulfillment code hook", () => {
 
 describe("personal answers in the code hook", () => {
   const NOW = new Date("2026-11-24T08:00:00.000Z");
-  const refund: CustomerTaxData = {
-    subject: "subject-1",
-    taxYear: 2025,
-    taxCard: {
-      withholdingRate: 20,
-      additionalRate: 40,
-      incomeLimitCents: 1,
-      validFrom: "2026-01-01",
-    },
-    refund: { amountCents: 123_456, paymentDate: "2026-12-15" },
-  };
+  const refund: CustomerTaxData = REFUND_CUSTOMER;
   const personal = handlerOn({
     library: createTopicLibrary(loadBotContent()),
     customerData: { find: async (subject) => (subject === "subject-1" ? refund : undefined) },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { REFUND_CUSTOMER } from "../../../tests/support/taxData.ts";
 import { loadBotContent } from "../../content/loadContent.ts";
 import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import { manualClock } from "../clock.ts";
@@ -10,17 +11,7 @@ import { createDialogue } from "./dialogue.ts";
 const NOW = new Date("2026-11-24T08:00:00.000Z");
 const library = createTopicLibrary(loadBotContent());
 
-const refund: CustomerTaxData = {
-  subject: "subject-1",
-  taxYear: 2025,
-  taxCard: {
-    withholdingRate: 20,
-    additionalRate: 40,
-    incomeLimitCents: 1,
-    validFrom: "2026-01-01",
-  },
-  refund: { amountCents: 123_456, paymentDate: "2026-12-15" },
-};
+const refund: CustomerTaxData = REFUND_CUSTOMER;
 
 /** Customer data that remembers whom it was asked about. */
 function recordingData(): CustomerData & { asked: string[] } {

@@ -1,23 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { REFUND_CUSTOMER } from "../../../tests/support/taxData.ts";
 import { loadBotContent } from "../../content/loadContent.ts";
 import { createTopicLibrary } from "../../content/topicLibrary.ts";
+import { sampleChat } from "../chat/chatStoreContract.ts";
 import type { Chat } from "../chat/model.ts";
 import { manualClock } from "../clock.ts";
 import type { Recogniser } from "../ports.ts";
 import { createDialogue, type Dialogue } from "./dialogue.ts";
 import { createRecognisingBot } from "./recognisingBot.ts";
 
-const chat: Chat = {
-  chatId: "c1",
-  lang: "sv",
-  state: "bot",
-  startedAt: "2026-11-23T08:00:00.000Z",
-  resumeSecretHash: "x",
-  topics: [],
-  missesInRow: 0,
-  handledBy: "bot",
-  authenticated: false,
-};
+const chat: Chat = sampleChat("c1", { lang: "sv" });
 
 const library = createTopicLibrary(loadBotContent());
 
@@ -96,19 +88,7 @@ describe("recognising bot", () => {
       clock: manualClock(new Date("2026-11-24T08:00:00.000Z")),
       customerData: {
         find: async (subject) =>
-          subject === "subject-1"
-            ? {
-                subject,
-                taxYear: 2025,
-                taxCard: {
-                  withholdingRate: 20,
-                  additionalRate: 40,
-                  incomeLimitCents: 1,
-                  validFrom: "2026-01-01",
-                },
-                refund: { amountCents: 123_456, paymentDate: "2026-12-15" },
-              }
-            : undefined,
+          subject === REFUND_CUSTOMER.subject ? REFUND_CUSTOMER : undefined,
       },
     });
     const bot = createRecognisingBot({ recogniser, dialogue });

@@ -56,4 +56,12 @@ describe("loadConfig", () => {
     );
     expect(() => loadConfig({ TRUSTED_PROXIES: "alb.internal" })).toThrow(/TRUSTED_PROXIES: /);
   });
+
+  it("sweeps expired items locally each minute unless told not to (the bench)", () => {
+    expect(loadConfig({}).LOCAL_TTL_SWEEP_SECONDS).toBe(60);
+    expect(loadConfig({ LOCAL_TTL_SWEEP_SECONDS: "0" }).LOCAL_TTL_SWEEP_SECONDS).toBe(0);
+    expect(() => loadConfig({ LOCAL_TTL_SWEEP_SECONDS: "-1" })).toThrow(
+      /LOCAL_TTL_SWEEP_SECONDS: /,
+    );
+  });
 });

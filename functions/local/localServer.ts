@@ -250,14 +250,17 @@ export async function startLocalServer(
     logger.error("taking over open chats failed", { error: error as Error });
   });
 
-  const sweeper = setInterval(() => {
-    inFlight.track(
-      sweepExpiredItems(doc, config.TABLE_PREFIX, clock).catch((error: unknown) =>
-        logger.warn("ttl sweep failed", { error: error as Error }),
-      ),
-    );
-  }, 60_000);
-  sweeper.unref();
+  const sweeper =
+    config.LOCAL_TTL_SWEEP_SECONDS > 0
+      ? setInterval(() => {
+          inFlight.track(
+            sweepExpiredItems(doc, config.TABLE_PREFIX, clock).catch((error: unknown) =>
+              logger.warn("ttl sweep failed", { error: error as Error }),
+            ),
+          );
+        }, config.LOCAL_TTL_SWEEP_SECONDS * 1000)
+      : undefined;
+  sweeper?.unref();
 
   return {
     url,

@@ -413,6 +413,8 @@ export interface OpenCallbackItem {
 export interface CallbackPage {
   callbacks: OpenCallbackItem[];
   nextCursor?: string;
+  /** The service's time when the page was read (ISO instant): waits are measured from it. */
+  now: string;
 }
 
 /** The answer to `callback:close`. */

@@ -42,6 +42,7 @@ function fakeService(count: number, size: number) {
         ok: true,
         callbacks: page,
         ...(rest.length > size ? { nextCursor: page.at(-1)?.reference } : {}),
+        now: serviceNow,
       };
     },
     async closeCallback(reference) {
@@ -65,6 +66,9 @@ function fakeService(count: number, size: number) {
     },
   };
 }
+
+/** The service's clock, an hour ahead of this computer's in the test below. */
+let serviceNow = new Date().toISOString();
 
 const references = () => callbackList.value.items.map((c) => c.reference);
 
@@ -109,6 +113,17 @@ describe("the callback list", () => {
 
     expect(references()).toEqual(["SP-000002", "SP-000003", "SP-000004", "SP-000005"]);
     expect(callbackList.value.nextCursor).toBeUndefined();
+  });
+
+  it("measures from the service's clock, which may differ from this computer's", async () => {
+    const service = fakeService(1, 10);
+    serviceNow = new Date(Date.now() + 3_600_000).toISOString();
+
+    await refreshCallbacks(service.source);
+
+    expect(callbackList.value.skew).toBeGreaterThan(3_590_000);
+    expect(callbackList.value.skew).toBeLessThanOrEqual(3_600_000);
+    serviceNow = new Date().toISOString();
   });
 
   it("takes a closed request out of the list", async () => {
@@ -156,7 +171,7 @@ describe("the callback list", () => {
         await new Promise<void>((resolve) => {
           releaseSlow = resolve;
         });
-        return { ok: true, callbacks: [item(99)] };
+        return { ok: true, callbacks: [item(99)], now: serviceNow };
       },
     };
     const first = refreshCallbacks(slow);

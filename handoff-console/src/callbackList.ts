@@ -15,11 +15,13 @@ export interface CallbackListState {
   /** Asks for the page after `items`; absent when every open request is listed. */
   nextCursor?: string;
   loading: "" | "first" | "more";
+  /** How far the service's clock is ahead of this computer's (ms): waits follow the service. */
+  skew: number;
   /** Why the last load failed, until one succeeds. */
   error?: { code: string; message: string };
 }
 
-const EMPTY: CallbackListState = { items: [], loading: "" };
+const EMPTY: CallbackListState = { items: [], loading: "", skew: 0 };
 
 export const callbackList = signal<CallbackListState>(EMPTY);
 
@@ -41,6 +43,7 @@ export async function refreshCallbacks(source: CallbackSource): Promise<void> {
   callbackList.value = { ...callbackList.peek(), loading: "first" };
   let items: OpenCallbackItem[] = [];
   let cursor: string | undefined;
+  let skew = 0;
   do {
     const ack = await source.listCallbacks(cursor);
     if (run !== generation) return;
@@ -50,8 +53,9 @@ export async function refreshCallbacks(source: CallbackSource): Promise<void> {
     }
     items = appendPage(items, ack.callbacks);
     cursor = ack.nextCursor;
+    skew = skewOf(ack.now);
   } while (cursor && items.length < shown);
-  callbackList.value = { items, loading: "", ...(cursor ? { nextCursor: cursor } : {}) };
+  callbackList.value = { items, loading: "", skew, ...(cursor ? { nextCursor: cursor } : {}) };
 }
 
 /** Adds the next page after the shown ones; nothing when all are shown or a load is under way. */
@@ -70,6 +74,7 @@ export async function loadMoreCallbacks(source: CallbackSource): Promise<void> {
   callbackList.value = {
     items: appendPage(now.items, ack.callbacks),
     loading: "",
+    skew: skewOf(ack.now),
     ...(ack.nextCursor ? { nextCursor: ack.nextCursor } : {}),
   };
 }
@@ -86,6 +91,12 @@ export async function closeCallbackRequest(
     callbackList.value = { ...now, items: now.items.filter((c) => c.reference !== reference) };
   }
   return ack;
+}
+
+/** The service's time of reading against this computer's; 0 when the service did not say. */
+export function skewOf(serviceNow: string | undefined): number {
+  const at = Date.parse(serviceNow ?? "");
+  return Number.isNaN(at) ? 0 : at - Date.now();
 }
 
 /** The shown requests and a page after them, each reference once (pages may meet). */

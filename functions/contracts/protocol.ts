@@ -379,12 +379,12 @@ export interface AdvisorToServerEvents {
    */
   "callbacks:list": (
     payload: PayloadOf<typeof callbacksListSchema>,
-    ack: AckCallback<{ callbacks: OpenCallbackItem[]; nextCursor?: string }>,
+    ack: AckCallback<CallbackPage>,
   ) => void;
   /** Marks a callback done after calling. */
   "callback:close": (
     payload: PayloadOf<typeof callbackCloseSchema>,
-    ack: AckCallback<{ reference: string; closedAt: string }>,
+    ack: AckCallback<CallbackCloseResult>,
   ) => void;
 }
 
@@ -407,6 +407,20 @@ export interface OpenCallbackItem {
   createdAt: string;
   /** Earliest time the customer was told to expect the call (ISO instant). */
   callFrom: string;
+}
+
+/** One page of `callbacks:list`; `nextCursor` is there while more requests follow. */
+export interface CallbackPage {
+  callbacks: OpenCallbackItem[];
+  nextCursor?: string;
+  /** The service's time when the page was read (ISO instant): waits are measured from it. */
+  now: string;
+}
+
+/** The answer to `callback:close`. */
+export interface CallbackCloseResult {
+  reference: string;
+  closedAt: string;
 }
 
 /** Events the server sends to advisors on /advisor. */

@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import type { CALLBACK_NOTE_MAX } from "../../functions/contracts/contactRequests.ts";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type {
   Ack,
@@ -7,6 +8,8 @@ import type {
   AdvisorStatus,
   AdvisorStatusRequest,
   AdvisorToServerEvents,
+  CallbackCloseResult,
+  CallbackPage,
   ChatMessage,
   ChatStateEvent,
   MAX_MESSAGE_LENGTH,
@@ -25,6 +28,7 @@ import { insertInIdOrder } from "../../functions/domain/chat/messageOrder.ts";
 export const NAMESPACE: typeof ADVISOR_NAMESPACE = "/advisor";
 export const MESSAGE_MAX: typeof MAX_MESSAGE_LENGTH = 2000;
 export const NOTE_MAX: typeof WRAPUP_NOTE_MAX = 1000;
+export const CALLBACK_NOTE_LIMIT: typeof CALLBACK_NOTE_MAX = 1000;
 export const DEFAULT_MAX_CHATS = 3;
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -237,6 +241,17 @@ export class ConsoleClient {
     return ack;
   }
 
+  /** One page of open callback requests, oldest first; `cursor` is the last page's nextCursor. */
+  listCallbacks(cursor?: string): Promise<Result<CallbackPage>> {
+    return this.call("callbacks:list", cursor === undefined ? {} : { cursor });
+  }
+
+  /** Marks a callback request done after calling; an empty note is left out. */
+  closeCallback(reference: string, note?: string): Promise<Result<CallbackCloseResult>> {
+    const trimmed = note?.trim().slice(0, CALLBACK_NOTE_LIMIT);
+    return this.call("callback:close", { reference, ...(trimmed ? { note: trimmed } : {}) });
+  }
+
   // -------------------------------------------------------------------------------------
 
   private emit<K extends keyof ConsoleEvents>(name: K, ...args: Parameters<ConsoleEvents[K]>) {
@@ -253,7 +268,9 @@ export class ConsoleClient {
       | "chat:transfer"
       | "chat:end"
       | "chat:wrapup"
-      | "chat:message",
+      | "chat:message"
+      | "callbacks:list"
+      | "callback:close",
   >(
     event: E,
     payload: Parameters<AdvisorToServerEvents[E]>[0],

@@ -3,11 +3,13 @@
  * the `/advisor` socket.io namespace. Served at /console with a strict CSP (no inline
  * script); all data is rendered as text, never as HTML.
  */
+import { callbackList } from "./callbackList.ts";
 import { setLang, text, uiLang } from "./i18n.ts";
 import { mountStaffPage } from "./mount.tsx";
 import { ReportsNavItem } from "./reports/NavLink.tsx";
 import {
   announcement,
+  CALLBACKS_HEADING_ID,
   CHATS_HEADING_ID,
   chatHeadingId,
   chats,
@@ -21,6 +23,7 @@ import {
   start,
 } from "./state.ts";
 import { STYLES } from "./styles.ts";
+import { Callbacks, refreshCallbackList } from "./views/Callbacks.tsx";
 import { ChatPanel, chatName } from "./views/ChatPanel.tsx";
 import { Presence } from "./views/Presence.tsx";
 import { Queue } from "./views/Queue.tsx";
@@ -72,6 +75,7 @@ function App() {
           <>
             <Queue />
             <Chats />
+            <Callbacks />
           </>
         ) : (
           <SignIn
@@ -90,13 +94,19 @@ function App() {
 }
 
 /** An in-page link that moves focus (not only the scroll position) to its target. */
-function InPageLink(props: { target: string; chatId?: string; children: string }) {
+function InPageLink(props: {
+  target: string;
+  chatId?: string;
+  children: string;
+  onFollow?: () => void;
+}) {
   return (
     <a
       href={`#${props.target}`}
       data-chat-id={props.chatId}
       onClick={(event) => {
         event.preventDefault();
+        props.onFollow?.();
         const target = document.getElementById(props.target);
         target?.focus();
         target?.scrollIntoView({ block: "start" });
@@ -107,9 +117,13 @@ function InPageLink(props: { target: string; chatId?: string; children: string }
   );
 }
 
-/** The queue with its size and one link per chat, with the messages that came meanwhile. */
+/**
+ * The queue with its size, one link per chat with the messages that came meanwhile, and the
+ * callback requests with their number ("200+" while more pages follow).
+ */
 function Navigation(props: { token: string }) {
   const t = text.value;
+  const callbacks = callbackList.value;
   return (
     <ul>
       <li>
@@ -132,6 +146,12 @@ function Navigation(props: { token: string }) {
             );
           })}
         </ul>
+      </li>
+      <li>
+        {/* Opening the list shows the requests as they are now. */}
+        <InPageLink target={CALLBACKS_HEADING_ID} onFollow={refreshCallbackList}>
+          {t.callbacksShort(callbacks.items.length, callbacks.nextCursor !== undefined)}
+        </InPageLink>
       </li>
       <ReportsNavItem token={props.token} />
     </ul>

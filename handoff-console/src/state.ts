@@ -8,6 +8,7 @@ import { batch, type Signal, signal } from "@preact/signals";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type { AdvisorStatus, ChatMessage, QueueEntry } from "../../functions/contracts/protocol.ts";
 import { clearSession, loadSession, type Session, saveSession } from "./auth.ts";
+import { refreshCallbacks, resetCallbacks } from "./callbackList.ts";
 import { type ActiveChat, type ConnectionState, ConsoleClient } from "./consoleClient.ts";
 import { getText } from "./i18n.ts";
 import { isSupervisorToken, tokenRoles } from "./reports/reportsApi.ts";
@@ -69,6 +70,7 @@ export function announce(message: string): void {
 
 export const QUEUE_HEADING_ID = "queue-title";
 export const CHATS_HEADING_ID = "chats-title";
+export const CALLBACKS_HEADING_ID = "callbacks-title";
 export const chatHeadingId = (chatId: string) => `chat-${chatId}-title`;
 export const composeId = (chatId: string) => `chat-${chatId}-compose`;
 
@@ -120,6 +122,7 @@ export function signOut(notice = ""): void {
     advisorStatus.value = undefined;
     queue.value = { entries: [], receivedAt: 0 };
     chats.value = [];
+    resetCallbacks();
   });
 }
 
@@ -147,6 +150,8 @@ export function start(): void {
   c.on({
     connection: (state) => {
       connection.value = state;
+      // Requests left while the console was away (or before a reconnect) show up.
+      if (state === "online") void refreshCallbacks(c);
     },
     unauthorized: (message) => {
       const t = getText();

@@ -82,6 +82,12 @@ table.queue td.clock { font-variant-numeric: tabular-nums; white-space: nowrap; 
   font-size: .8rem; font-weight: 700; padding: 0 .25rem; }
 .auth.yes { color: var(--ok); font-weight: 700; }
 .count { color: var(--muted); font-weight: 400; }
+.section-head { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem 1rem; margin-bottom: .5rem; }
+.section-head h2 { margin: 0; }
+.nowrap { white-space: nowrap; }
+.close-row td { background: var(--soft); }
+.close-row textarea { max-width: 40rem; }
+.more { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
 
 .chat-grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr)); }
 .chat { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column;

@@ -226,6 +226,15 @@ describe("listOpenCallbacksPage", () => {
     expect(seen).toEqual([...made].sort());
   });
 
+  it("says when it was read by the service's clock, for the console to measure waits from", async () => {
+    const { deps } = setup(MONDAY_10);
+    await createCallback(deps, { lang: "fi", phone: "040 100 0000" });
+
+    const page = await listOpenCallbacksPage(deps);
+
+    expect(page.now).toBe(MONDAY_10.toISOString());
+  });
+
   it("refuses a cursor it did not hand out", async () => {
     const { deps } = setup(MONDAY_10);
     await expect(listOpenCallbacksPage(deps, { cursor: "bm9wZQ" })).rejects.toThrow(/^cursor: /);

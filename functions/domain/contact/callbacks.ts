@@ -193,7 +193,7 @@ export const CALLBACK_PAGE_SIZE = 200;
 
 /** Open callback requests, oldest first, for advisors to work through (the first page). */
 export async function listOpenCallbacks(
-  deps: Pick<CallbackDeps, "callbacks">,
+  deps: Pick<CallbackDeps, "callbacks" | "clock">,
   options: { limit?: number } = {},
 ): Promise<OpenCallback[]> {
   return (await listOpenCallbacksPage(deps, options)).callbacks;
@@ -202,11 +202,13 @@ export async function listOpenCallbacks(
 /**
  * One page of the open callback requests, oldest first, from `cursor` (the `nextCursor` of
  * the page before); `nextCursor` is there while more follow, so every request can be reached.
+ * `now` is the service's time of reading: waits are measured from it, not from the clock of
+ * the advisor's computer.
  */
 export async function listOpenCallbacksPage(
-  deps: Pick<CallbackDeps, "callbacks">,
+  deps: Pick<CallbackDeps, "callbacks" | "clock">,
   options: { limit?: number; cursor?: string } = {},
-): Promise<{ callbacks: OpenCallback[]; nextCursor?: string }> {
+): Promise<{ callbacks: OpenCallback[]; nextCursor?: string; now: string }> {
   const limit = options.limit ?? CALLBACK_PAGE_SIZE;
   const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
   // One more than the page: whether it exists says whether there is a next page.
@@ -226,6 +228,7 @@ export async function listOpenCallbacksPage(
       callFrom: r.callFrom,
     })),
     ...(records.length > limit && last ? { nextCursor: encodeCursor(last) } : {}),
+    now: deps.clock.now().toISOString(),
   };
 }
 

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from "preact/hooks";
 import { NOTE_MAX, type Result } from "../consoleClient.ts";
 import { errorText, reasonLabel, text } from "../i18n.ts";
 import { wrapupReasons } from "../topicNames.ts";
+import { NoteField } from "./NoteField.tsx";
 
 /**
  * Wrap-up after a chat: the contact reason (a topic, or "other") and an optional note, as
@@ -24,8 +25,6 @@ export function WrapUp(props: {
     reason: `${id}-reason`,
     reasonError: `${id}-reason-error`,
     note: `${id}-note`,
-    hint: `${id}-hint`,
-    counter: `${id}-count`,
   };
 
   return (
@@ -80,22 +79,7 @@ export function WrapUp(props: {
           </>
         ) : null}
       </p>
-      <label for={ids.note}>{t.note}</label>
-      <p id={ids.hint} class="muted small-text">
-        {t.noteHint(NOTE_MAX)}
-      </p>
-      <textarea
-        id={ids.note}
-        name="note"
-        rows={3}
-        maxLength={NOTE_MAX}
-        value={note}
-        aria-describedby={`${ids.hint} ${ids.counter}`}
-        onInput={(event) => setNote(event.currentTarget.value)}
-      />
-      <p id={ids.counter} class="muted small-text">
-        {t.charsLeft(NOTE_MAX - note.length)}
-      </p>
+      <NoteField id={ids.note} max={NOTE_MAX} value={note} onInput={setNote} />
       <p class="error" role="alert">
         {failed ? errorText(t, failed) : ""}
       </p>

@@ -6,7 +6,10 @@ import { createHandoffService, type HandoffService } from "../domain/handoff/han
 import { createMemoryPresence, type PresenceRegistry } from "../domain/handoff/presence.ts";
 import { realSchedule } from "../domain/handoff/schedule.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
-import { type Recovered, recoverOpenChats } from "../domain/recovery/recoverOpenChats.ts";
+import {
+  type Recovered,
+  recoverOpenChatsPersistently,
+} from "../domain/recovery/recoverOpenChats.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Services } from "../services.ts";
 import { registerAdvisorNamespace } from "./advisorNamespace.ts";
@@ -94,7 +97,16 @@ export function registerHandoff(
     ...(services.storageReady ? { storageReady: services.storageReady } : {}),
   });
   const recover = async () => {
-    const recovered = await recoverOpenChats({ store: services.store, inactivity, handoff });
+    const recovered = await recoverOpenChatsPersistently(
+      { store: services.store, inactivity, handoff },
+      {
+        onRetry: (error, attempt) =>
+          logger.warn("taking over open chats failed; trying again", {
+            error: error as Error,
+            attempt,
+          }),
+      },
+    );
     if (recovered.chats > 0) logger.info("open chats taken over", { ...recovered });
     return recovered;
   };

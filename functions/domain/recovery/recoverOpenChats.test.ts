@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { queuedChat, handoffTask as task } from "../../../tests/support/handoffTask.ts";
 import type { ChatStore } from "../chat/chatStore.ts";
 import { createMemoryChatStore } from "../chat/memoryChatStore.ts";
-import { recoverOpenChats } from "./recoverOpenChats.ts";
+import { recoverOpenChats, recoverOpenChatsPersistently } from "./recoverOpenChats.ts";
 
 // A process that starts on data another process left (restart, kill -9, a lost gateway task)
 // has no timers for the chats it finds: recovery gives them back from storage.
@@ -56,5 +56,47 @@ describe("recovering open chats after a restart", () => {
     // Assess
     expect((await store.getChat(withAnna))?.state).toBe("advisor");
     expect((await store.getChat(withVille))?.state).toBe("queued");
+  });
+});
+
+describe("recovering while storage is slow to answer", () => {
+  it("tries again with doubling pauses until storage answers, and gives up after its attempts", async () => {
+    // Prepare: storage refuses the first two reads of the open chats.
+    const store = createMemoryChatStore();
+    const open = await queuedChat(store);
+    let refusals = 2;
+    const flaky: Pick<ChatStore, "listOpenChats"> = {
+      listOpenChats: async () => {
+        if (refusals-- > 0) throw new Error("storage timed out");
+        return store.listOpenChats();
+      },
+    };
+    const pauses: number[] = [];
+    const retries: number[] = [];
+    const adopted: string[] = [];
+    const deps = {
+      store: flaky,
+      inactivity: { adopt: (ids: string[]) => adopted.push(...ids) },
+      handoff: task(store).handoff,
+    };
+    const options = {
+      pause: async (ms: number) => void pauses.push(ms),
+      onRetry: (_: unknown, attempt: number) => void retries.push(attempt),
+    };
+
+    // Act
+    const recovered = await recoverOpenChatsPersistently(deps, options);
+
+    // Assess: taken over on the third try, after pauses of 1 and 2 s.
+    expect(recovered).toEqual({ chats: 1, advisors: 0 });
+    expect(adopted).toEqual([open]);
+    expect(pauses).toEqual([1_000, 2_000]);
+    expect(retries).toEqual([1, 2]);
+
+    // Storage that never answers: the last error after the attempts, no endless loop.
+    refusals = Number.POSITIVE_INFINITY;
+    await expect(recoverOpenChatsPersistently(deps, { ...options, attempts: 3 })).rejects.toThrow(
+      "storage timed out",
+    );
   });
 });

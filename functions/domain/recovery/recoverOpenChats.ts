@@ -33,3 +33,32 @@ export async function recoverOpenChats(deps: RecoveryDeps): Promise<Recovered> {
   await deps.handoff.graceIfAbsent(advisors);
   return { chats: open.length, advisors: advisors.length };
 }
+
+/**
+ * Recovery runs right after a start or a lost task, when storage is often slow (a whole
+ * service coming back, a table warming up): one refused read must not leave the open chats
+ * with no idle deadline and advisors' chats never returned to the queue. Recovery is safe to
+ * repeat, so it is tried again with pauses that double (1, 2, 4, 8, 16 s by default, about
+ * half a minute of storage trouble) before the last error is thrown.
+ */
+export async function recoverOpenChatsPersistently(
+  deps: RecoveryDeps,
+  options: {
+    attempts?: number;
+    firstPauseMs?: number;
+    pause?: (ms: number) => Promise<void>;
+    onRetry?: (error: unknown, attempt: number) => void;
+  } = {},
+): Promise<Recovered> {
+  const attempts = options.attempts ?? 6;
+  const pause = options.pause ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms).unref()));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recoverOpenChats(deps);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      options.onRetry?.(error, attempt);
+      await pause((options.firstPauseMs ?? 1_000) * 2 ** (attempt - 1));
+    }
+  }
+}

@@ -159,14 +159,29 @@ export function buildLearningInbox(
   services: Services,
   config: Pick<Config, "INBOX_CONFIDENCE_BELOW">,
 ): NonNullable<Services["learning"]> {
-  return createLearningInbox({
-    store: services.misses,
+  const store = services.misses;
+  const inbox = createLearningInbox({
+    store,
     clock: services.clock,
     reports: services.reports,
     settings: { confidenceBelow: config.INBOX_CONFIDENCE_BELOW },
     onError: (error) =>
       services.logger.warn("missed-question inbox write failed", { error: error as Error }),
   });
+  // The inbox holds kept questions until their outcome is known; a content owner reading
+  // the inbox through this process sees them at once, as a report sees its own counts.
+  services.misses = {
+    ...store,
+    get: async (ids) => {
+      await inbox.settled();
+      return store.get(ids);
+    },
+    listDays: async (from, to) => {
+      await inbox.settled();
+      return store.listDays(from, to);
+    },
+  };
+  return inbox;
 }
 
 /** The chat service for a runtime that holds live conversations (gateway, local server). */

@@ -26,20 +26,21 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await chatAbout("fi", "Milloin veronpalautukset maksetaan?", 2);
     await chatAbout("sv", "Hur får jag ett nytt skattekort?");
     // Two appointments booked, one of them cancelled: one booking stands.
-    const first = await bookAppointment();
-    const second = await bookAppointment();
+    // Two customers: one phone number holds one open booking at a time.
+    const first = await bookAppointment("040 123 4567");
+    const second = await bookAppointment("040 765 4321");
     const cancelled = await fetch(`${stack.url}/api/appointments/${first}`, { method: "DELETE" });
     expect(cancelled.status).toBe(200);
     expect(second).toMatch(/^AV-/);
   });
 
-  async function bookAppointment(): Promise<string> {
+  async function bookAppointment(phone: string): Promise<string> {
     const listed = await fetch(`${stack.url}/api/appointments/slots?lang=fi`);
     const { slots } = (await listed.json()) as { slots: { slotId: string }[] };
     const booked = await fetch(`${stack.url}/api/appointments`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ slotId: slots[0]?.slotId, lang: "fi", phone: "040 123 4567" }),
+      body: JSON.stringify({ slotId: slots[0]?.slotId, lang: "fi", phone }),
     });
     expect(booked.status).toBe(201);
     return ((await booked.json()) as { reference: string }).reference;

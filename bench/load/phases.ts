@@ -13,19 +13,22 @@ export const OPEN_HOURS_INSTANT = "2026-11-24T10:00:00+02:00";
 
 const phase = { concurrent: options.concurrent, seconds: options.seconds };
 
+/** What tells a bench server to profile its measured phases (serverStats.ts), if profiling. */
+function profileEnv(profileDir: string | undefined, name: string): Record<string, string> {
+  return profileDir ? { BENCH_PROFILE_DIR: profileDir, BENCH_PROFILE_NAME: name } : {};
+}
+
 /** The local stack against a dynalite in a process of its own, as DynamoDB is in AWS. */
 export async function startService(
   env: Record<string, string> = {},
   profileDir?: string,
 ): Promise<{ server: ServerProcess; dynamo: ServerProcess }> {
-  const profile = (name: string): Record<string, string> =>
-    profileDir ? { BENCH_PROFILE_DIR: profileDir, BENCH_PROFILE_NAME: name } : {};
-  const dynamo = await startServer("dynamoServer.ts", [], profile("dynalite"));
+  const dynamo = await startServer("dynamoServer.ts", [], profileEnv(profileDir, "dynalite"));
   const server = await startServer("chatServer.ts", [], {
     DYNAMODB_ENDPOINT: dynamo.url,
     FAKE_TIME: OPEN_HOURS_INSTANT,
     ...env,
-    ...profile("service"),
+    ...profileEnv(profileDir, "service"),
   });
   return { server, dynamo };
 }
@@ -34,12 +37,10 @@ export async function startService(
 export async function startStorageFloor(
   profileDir?: string,
 ): Promise<{ server: ServerProcess; dynamo: ServerProcess }> {
-  const profile = (name: string): Record<string, string> =>
-    profileDir ? { BENCH_PROFILE_DIR: profileDir, BENCH_PROFILE_NAME: name } : {};
-  const dynamo = await startServer("dynamoServer.ts", [], profile("floor-dynalite"));
+  const dynamo = await startServer("dynamoServer.ts", [], profileEnv(profileDir, "floor-dynalite"));
   const server = await startServer("echoServer.ts", [], {
     STORAGE_ENDPOINT: dynamo.url,
-    ...profile("floor"),
+    ...profileEnv(profileDir, "floor"),
   });
   return { server, dynamo };
 }

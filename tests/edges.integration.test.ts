@@ -62,7 +62,7 @@ beforeAll(async () => {
   proxy = await startHangingProxy(dynamo);
   stack = await startTestStack({
     clock: runningClockFrom(new Date(OPEN_HOUR_ISO)),
-    env: { DYNAMODB_ENDPOINT: proxy.url },
+    env: { DYNAMODB_ENDPOINT: proxy.url, STORAGE_TIMEOUT_MS: undefined },
   });
 });
 

@@ -49,6 +49,10 @@ export async function startTestStack(
     DYNAMODB_PORT: "0",
     DATA_DIR: options.dataDir ?? IN_MEMORY,
     LOG_LEVEL: "silent",
+    // A loaded CI machine can take seconds to answer one request that takes milliseconds
+    // here; the service's 2.5 s would call that storage hung. The hung-storage test takes
+    // the service's own default.
+    STORAGE_TIMEOUT_MS: "15000",
     ...ROOMY_LIMITS,
     ...options.env,
   });

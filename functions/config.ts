@@ -91,6 +91,11 @@ const envSchema = z
      * ignored and the connection's own peer is the client.
      */
     TRUSTED_PROXIES: addressList,
+    /**
+     * The secret CloudFront sends in x-origin-verify (infra/stacks/apiEdgeStack.ts): requests
+     * carrying it are believed about the viewer's address (x-viewer-address). Unset locally.
+     */
+    EDGE_ORIGIN_SECRET: z.string().min(32).optional(),
     /** The window the LIMIT_* allowances are per; each comes back evenly over it. */
     LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     /** New chats per window: one client address / all together (per process). */
@@ -223,6 +228,7 @@ const expectedForm: Record<string, string> = {
   TABLE_PREFIX: "letters, digits, '_', '.' or '-'",
   INBOX_CONFIDENCE_BELOW: "a number from 0 to 1, e.g. 0.65",
   TRUSTED_PROXIES: "comma-separated addresses or CIDR blocks, e.g. 10.0.0.0/16",
+  EDGE_ORIGIN_SECRET: "at least 32 characters, the value CloudFront sends in x-origin-verify",
   LIMIT_CHAT_STARTS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 20/2000",
   LIMIT_HANDOFFS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 6/600",
   LIMIT_BOOKINGS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 3/300",

@@ -12,6 +12,10 @@ import { createDynamoReportCounters } from "./adapters/dynamodb/dynamoReportCoun
 import { createStorageProbe } from "./adapters/dynamodb/storageProbe.ts";
 import { tableNames } from "./adapters/dynamodb/tables.ts";
 import { type ClientAddressOf, createClientAddressOf } from "./adapters/network/clientAddress.ts";
+import {
+  createEdgeViewerAddressOf,
+  type EdgeViewerAddressOf,
+} from "./adapters/network/edgeViewerAddress.ts";
 import type { Config } from "./config.ts";
 import { contentRules } from "./content/contentRules.ts";
 import { createChatService } from "./domain/chat/chatService.ts";
@@ -70,6 +74,8 @@ export interface Services {
   limits: RequestLimiter;
   /** The client's address behind the configured trusted proxies, for `limits`. */
   clientAddressOf: ClientAddressOf;
+  /** The viewer's address CloudFront vouches for (HTTP API behind the edge), if any. */
+  edgeViewerAddressOf: EdgeViewerAddressOf;
   /** Kept questions of the missed-question inbox (content owners read them). */
   misses: MissStore;
   /**
@@ -83,7 +89,7 @@ export interface Services {
 
 export function buildServices(opts: {
   doc: DynamoDBDocumentClient;
-  config: Pick<Config, "TABLE_PREFIX" | "TRUSTED_PROXIES" | LimitSetting>;
+  config: Pick<Config, "TABLE_PREFIX" | "TRUSTED_PROXIES" | "EDGE_ORIGIN_SECRET" | LimitSetting>;
   clock: Clock;
   logger: Logger;
   /**
@@ -112,6 +118,7 @@ export function buildServices(opts: {
     misses: createDynamoMissStore(opts.doc, tables.misses),
     limits: limiterFor(opts.config, opts.logger),
     clientAddressOf: createClientAddressOf(opts.config.TRUSTED_PROXIES),
+    edgeViewerAddressOf: createEdgeViewerAddressOf(opts.config.EDGE_ORIGIN_SECRET),
     identity: opts.identity,
     get openingHours() {
       openingHours ??= opts.loadOpeningHours();

@@ -114,6 +114,7 @@ export function buildStage(app: App): StageStacks {
     stage,
     httpApi: api.api,
     webAclArn: edgeWaf.webAclArn,
+    originSecret: api.edgeOriginSecret,
     crossRegionReferences: true,
     description: "Asiointi chat: CloudFront with WAF in front of the HTTP API",
   });

@@ -4,12 +4,24 @@
  * cached: every /api request goes to the API with the viewer's headers, Authorization
  * included, and the API keeps doing CORS, throttling and JWT checks.
  */
-import { CfnOutput, Duration, Fn, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import {
+  CfnOutput,
+  Duration,
+  Fn,
+  type SecretValue,
+  Stack,
+  type StackProps,
+  Validations,
+} from "aws-cdk-lib";
 import type { IHttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -19,6 +31,10 @@ import {
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
+import {
+  ORIGIN_VERIFY_HEADER,
+  VIEWER_ADDRESS_HEADER,
+} from "../../functions/adapters/network/edgeViewerAddress.ts";
 import type { StageConfig } from "../stage.ts";
 
 export interface ApiEdgeStackProps extends StackProps {
@@ -26,6 +42,8 @@ export interface ApiEdgeStackProps extends StackProps {
   httpApi: IHttpApi;
   /** ARN of the CLOUDFRONT-scope web ACL (EdgeWafStack, us-east-1). */
   webAclArn: string;
+  /** Sent to the API with every request, so that it believes the viewer's address (ApiStack). */
+  originSecret: SecretValue;
 }
 
 export class ApiEdgeStack extends Stack {
@@ -40,9 +58,26 @@ export class ApiEdgeStack extends Stack {
     const origin = new HttpOrigin(apiDomain, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       readTimeout: Duration.seconds(30),
+      // Replaces any header of the same name a viewer sends.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret.unsafeUnwrap() },
+    });
+    // API Gateway sees the edge server as the source; the per-address limits need the viewer.
+    // Set here, a viewer's own header of that name is overwritten.
+    const viewerAddress = new EdgeFunction(this, "ViewerAddress", {
+      comment: "Tells the API the viewer's address",
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(
+        `async function handler(event) {
+  event.request.headers["${VIEWER_ADDRESS_HEADER}"] = { value: event.viewer.ip };
+  return event.request;
+}`,
+      ),
     });
     const api = {
       origin,
+      functionAssociations: [
+        { function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST },
+      ],
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       cachePolicy: CachePolicy.CACHING_DISABLED,
       // All viewer headers but Host (API Gateway answers only to its own host name). With

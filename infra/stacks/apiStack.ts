@@ -6,7 +6,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CfnOutput, Duration, Stack, type StackProps, Stage, Validations } from "aws-cdk-lib";
+import {
+  CfnOutput,
+  Duration,
+  type SecretValue,
+  Stack,
+  type StackProps,
+  Stage,
+  Validations,
+} from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import {
   CorsHttpMethod,
@@ -19,6 +27,7 @@ import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import { TABLE_IDS, type TableId } from "../../functions/adapters/dynamodb/tables.ts";
 import { loadContentBundle } from "../../functions/content/loadContent.ts";
@@ -91,6 +100,11 @@ export const CONTENT_PUBLISHER_MAX_EVENT_AGE = Duration.minutes(5);
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<string, ApiFunction> = {};
+  /**
+   * What CloudFront sends in x-origin-verify (ApiEdgeStack), so that the functions believe the
+   * viewer's address it sends beside it; a request straight to the API's endpoint lacks it.
+   */
+  readonly edgeOriginSecret: SecretValue;
   /** Makes approved content versions live through a Lex build; with `lexPublishTarget`. */
   readonly contentPublisher?: ApiFunction;
   private staffAuthorizer?: HttpJwtAuthorizer;
@@ -98,6 +112,18 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const { stage } = props;
+
+    const edgeSecret = new Secret(this, "EdgeOriginSecret", {
+      description: `asiointi-${stage.name}: CloudFront's x-origin-verify for the HTTP API`,
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+    });
+    Validations.of(edgeSecret).acknowledge({
+      id: "AwsSolutions-SMG4",
+      reason:
+        "Rotation would need CloudFront and every function updated at once; a deploy replaces both together (docs/deploy.md says how to rotate). It vouches only for a viewer's address, for rate limits.",
+    });
+    // Resolved by CloudFormation at deploy; both sides read the same version.
+    this.edgeOriginSecret = edgeSecret.secretValue;
 
     this.api = new HttpApi(this, "HttpApi", {
       apiName: `asiointi-${stage.name}-api`,
@@ -165,6 +191,7 @@ export class ApiStack extends Stack {
       tables: tableAccess(route, props.tables),
       environment: {
         ...props.identityEnvironment,
+        EDGE_ORIGIN_SECRET: this.edgeOriginSecret.unsafeUnwrap(),
         ...(shipped ? { CONTENT_BUNDLE_FILE: `/var/task/${CONTENT_BUNDLE_IN_FUNCTION}` } : {}),
       },
       ...(shipped ? { bundledFiles: { [shipped]: CONTENT_BUNDLE_IN_FUNCTION } } : {}),

@@ -425,6 +425,40 @@ describe("production stacks (dev stage)", () => {
       });
     });
 
+    it("vouches for the viewer's address with a secret only CloudFront and the functions share", () => {
+      const origin = distribution().Origins[0] as unknown as {
+        OriginCustomHeaders: { HeaderName: string; HeaderValue: unknown }[];
+      };
+      const verify = origin.OriginCustomHeaders.find((h) => h.HeaderName === "x-origin-verify");
+      const secret = Object.keys(dev.apiTemplate.findResources("AWS::SecretsManager::Secret"));
+      expect(secret).toHaveLength(1);
+      // A dynamic reference to the API stack's secret, resolved by CloudFormation at deploy.
+      expect(JSON.stringify(verify?.HeaderValue)).toContain("resolve:secretsmanager:");
+      expect(JSON.stringify(verify?.HeaderValue)).toContain(`"StackName":"${dev.api.stackName}"`);
+      const fns = Object.values(dev.apiTemplate.findResources("AWS::Lambda::Function")) as {
+        Properties: { Environment?: { Variables?: Record<string, unknown> } };
+      }[];
+      const limited = fns.filter((f) => f.Properties.Environment?.Variables?.EDGE_ORIGIN_SECRET);
+      expect(limited.length).toBeGreaterThanOrEqual(3);
+      expect(
+        JSON.stringify(limited[0]?.Properties.Environment?.Variables?.EDGE_ORIGIN_SECRET),
+      ).toContain(secret[0]);
+      // The viewer's address is set at the edge on every behaviour, over whatever a viewer sent.
+      const fn = only(dev.apiEdgeTemplate, "AWS::CloudFront::Function") as {
+        FunctionCode: string;
+        FunctionConfig: { Runtime: string };
+      };
+      expect(fn.FunctionCode).toContain('headers["x-viewer-address"] = { value: event.viewer.ip }');
+      for (const behavior of [
+        distribution().DefaultCacheBehavior,
+        ...distribution().CacheBehaviors,
+      ]) {
+        expect(behavior.FunctionAssociations).toEqual([
+          { EventType: "viewer-request", FunctionARN: expect.anything() },
+        ]);
+      }
+    });
+
     it("writes access logs to a bucket in the stage's region", () => {
       expect(distribution().Logging).toMatchObject({ Bucket: expect.anything() });
       expect(dev.apiEdge.region).toBe(dev.api.region);

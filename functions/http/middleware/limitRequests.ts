@@ -1,12 +1,14 @@
 import type middy from "@middy/core";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { ClientAddressOf } from "../../adapters/network/clientAddress.ts";
+import type { EdgeViewerAddressOf } from "../../adapters/network/edgeViewerAddress.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { LimitedAction, RequestLimiter } from "../../domain/limits/requestLimits.ts";
 
 export interface RequestLimitDeps {
   limits: RequestLimiter;
   clientAddressOf: ClientAddressOf;
+  edgeViewerAddressOf?: EdgeViewerAddressOf;
 }
 
 /**
@@ -22,10 +24,13 @@ export function limitRequests<E extends Pick<APIGatewayProxyEventV2, "headers" |
   return {
     before: (request) => {
       const event = request.event;
-      const address = deps.clientAddressOf(
-        event.requestContext?.http?.sourceIp,
-        event.headers?.["x-forwarded-for"] ?? event.headers?.["X-Forwarded-For"],
-      );
+      // Behind CloudFront the source is the edge server; CloudFront vouches for the viewer.
+      const address =
+        deps.edgeViewerAddressOf?.(event.headers) ??
+        deps.clientAddressOf(
+          event.requestContext?.http?.sourceIp,
+          event.headers?.["x-forwarded-for"] ?? event.headers?.["X-Forwarded-For"],
+        );
       deps.limits.take(action, address, langOf(event));
     },
   };

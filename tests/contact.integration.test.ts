@@ -184,6 +184,9 @@ describe("appointments over HTTP", () => {
       ),
     );
     const statuses = results.map((r) => r.status);
+    expect(results.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.body)).toEqual(
+      [],
+    );
     expect(statuses.filter((s) => s === 201)).toHaveLength(CAPACITY);
     expect(statuses.filter((s) => s === 409)).toHaveLength(12 - CAPACITY);
     expect(results.find((r) => r.status === 409)?.body.error.code).toBe("SLOT_FULL");

@@ -185,7 +185,9 @@ async function connectCustomer(url: string, index: number, run: LoadRun) {
       // The first answer after the customer's own message (ordered on this connection). A
       // question that brings in a person is answered by the advisor, timed as relay.
       if (message.from === "bot") {
-        metrics.replyMs.push(performance.now() - pending.sentAt);
+        const now = performance.now();
+        metrics.replyMs.push(now - pending.sentAt);
+        metrics.replyAt.push(now);
         customer.lastAnswer = {
           id: message.id,
           ...(message.topic ? { topic: message.topic } : {}),

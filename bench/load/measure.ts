@@ -5,7 +5,7 @@ import type { ServerStats } from "../serverStats.ts";
 import { type Accounting, verifyTranscripts } from "./accounting.ts";
 import { connectAdvisors } from "./advisors.ts";
 import { ask, connectAll, runCustomer, startChat } from "./customers.ts";
-import { type LoadRun, newLoadRun, type RunMetrics, sleep } from "./metrics.ts";
+import { type LoadRun, newLoadRun, type RunMetrics, sleep, slowReplyTimeline } from "./metrics.ts";
 import type { ServerProcess } from "./serverProcess.ts";
 
 export interface RunResult {
@@ -20,6 +20,8 @@ export interface RunResult {
   heapPerIdleConnKb: number;
   server: ServerStats;
   driverLoopP99Ms: number;
+  /** When the slowest 1 % of replies arrived (metrics.ts, slowReplyTimeline). */
+  slowReplies: string;
   /** The driver's own CPU during the measured phase: it shares the cores with the servers. */
   driverCpuMs: number;
   storage?: ServerStats;
@@ -102,6 +104,7 @@ export async function measure(server: ServerProcess, options: MeasureOptions): P
     server: serverStats,
     ...(storageStats ? { storage: storageStats } : {}),
     driverLoopP99Ms: driverLoop.percentile(99) / 1e6,
+    slowReplies: slowReplyTimeline(metrics, startedAt),
     driverCpuMs: (driverCpu.user + driverCpu.system) / 1_000,
     ...(accounting ? { accounting } : {}),
     ...(during !== undefined ? { during } : {}),

@@ -2,6 +2,8 @@
 
 export interface RunMetrics {
   replyMs: number[];
+  /** performance.now() at which each of replyMs arrived (same order). */
+  replyAt: number[];
   /** Customer → advisor and advisor → customer, send to arrival. */
   relayMs: number[];
   /** The customer → advisor leg alone. */
@@ -62,6 +64,7 @@ export function newLoadRun(): LoadRun {
 export function newMetrics(): RunMetrics {
   return {
     replyMs: [],
+    replyAt: [],
     relayMs: [],
     relayToAdvisorMs: [],
     handoffs: 0,
@@ -116,4 +119,24 @@ export async function until(check: () => boolean, timeoutMs: number): Promise<bo
 
 export function log(line: string): void {
   process.stderr.write(`${line}\n`);
+}
+
+/**
+ * Where in the phase the slowest 1 % of replies arrived, as "second×count" pairs: slow
+ * replies bunched at a period (a timer's burst of writes) look different from slow replies
+ * spread over the phase (per-request cost, collection pauses).
+ */
+export function slowReplyTimeline(metrics: RunMetrics, startedAt: number): string {
+  if (metrics.replyMs.length < 100) return "too few replies";
+  const threshold = percentile(metrics.replyMs, 99);
+  const bySecond = new Map<number, number>();
+  metrics.replyMs.forEach((ms, i) => {
+    if (ms < threshold) return;
+    const second = Math.floor(((metrics.replyAt[i] ?? startedAt) - startedAt) / 1_000);
+    bySecond.set(second, (bySecond.get(second) ?? 0) + 1);
+  });
+  return [...bySecond.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([second, n]) => `${second}s×${n}`)
+    .join(" ");
 }

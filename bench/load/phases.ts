@@ -93,6 +93,7 @@ export async function measureStorageFloor(): Promise<RunResult> {
       storage: floor.dynamo,
     });
     log(`bench: storage floor done (${run.metrics.replyMs.length} replies)`);
+    log(`bench: storage floor's slowest 1 % at ${run.slowReplies}`);
     return run;
   } finally {
     await stopAll(floor);
@@ -113,6 +114,7 @@ export async function measureService(): Promise<RunResult> {
       storage: service.dynamo,
     });
     log(`bench: service done (${run.metrics.replyMs.length} replies)`);
+    log(`bench: service's slowest 1 % at ${run.slowReplies}`);
     return run;
   } finally {
     await stopAll(service);

@@ -1,22 +1,17 @@
-import {
-  COUNTERS,
-  type CounterRow,
-  type Counts,
-  incrementsFor,
-  type ReportRecorder,
-} from "./reportEvents.ts";
+import { type CounterRow, incrementsFor, type ReportRecorder } from "./reportEvents.ts";
 
 /** One stored counter item and what to add to it. */
 export interface CounterIncrement {
   /** Names the stored item; increments with the same target are summed before writing. */
   target: string;
-  counts: Partial<Counts>;
+  /** What to add, by the stored item's attribute names (the adapter's to choose). */
+  counts: Readonly<Record<string, number>>;
 }
 
 /**
  * Where the counters are kept (adapter: DynamoDB ADD updates). A row of increments lands in
- * several stored items (a day's total, the topic's day, the topic's month), and several rows
- * share some of them, so the buffer sums per stored item.
+ * more than one stored item (in DynamoDB the day's and the month's), and rows of other topics
+ * share them, so the buffer sums per stored item.
  */
 export interface CounterWriter {
   incrementsOf(row: CounterRow): CounterIncrement[];
@@ -32,9 +27,9 @@ export interface BufferedRecorder extends ReportRecorder {
 
 /**
  * Sums report increments in memory and writes them every `flushIntervalMs`, so a busy
- * gateway makes one update per stored counter item and interval (a few dozen) instead of
- * three per event: the report counters were three of the eight to eleven DynamoDB calls
- * behind each question. The price: a crashed process loses at most one interval of counts
+ * gateway makes one update per stored counter item and interval (a handful) instead of
+ * two or three per event: the report counters were three of the eight to eleven DynamoDB
+ * calls behind each question. The price: a crashed process loses at most one interval of counts
  * (never chats, messages or surveys, which are stored as they happen); a graceful stop flushes.
  */
 export function createBufferedRecorder(
@@ -43,9 +38,9 @@ export function createBufferedRecorder(
     flushIntervalMs: number;
     onError: (error: unknown) => void;
     /**
-     * Counter writes in flight at once (default 2). A flush is a hundred or so updates; sent
-     * all at once they hold the event loop while their requests are built and answered, and
-     * customers' questions wait behind them.
+     * Counter writes in flight at once (default 2). A flush is a few updates in DynamoDB's
+     * layout, but a writer may store more items; sent all at once they would hold the event
+     * loop while their requests are built and answered, and customers' questions wait.
      */
     writesInFlight?: number;
   },
@@ -61,9 +56,9 @@ export function createBufferedRecorder(
       pending.set(increment.target, { target: increment.target, counts: { ...increment.counts } });
       return;
     }
-    for (const c of COUNTERS) {
-      const n = increment.counts[c];
-      if (n) into.counts[c] = (into.counts[c] ?? 0) + n;
+    const sums = into.counts as Record<string, number>;
+    for (const [name, n] of Object.entries(increment.counts)) {
+      if (n) sums[name] = (sums[name] ?? 0) + n;
     }
   }
 

@@ -357,15 +357,34 @@ async function handOff(customer: Customer, run: LoadRun): Promise<boolean> {
 }
 
 /** One customer's life during the run: chats of 3-8 questions, 2 s apart, then end + survey. */
+/** Questions in one chat: 3 to 8. */
+const questionsInAChat = () => 3 + Math.floor(Math.random() * 6);
+
+/**
+ * Starts every customer's first chat before the measured phase, a few at a time. In steady
+ * traffic customers are spread over their chats' lives; had all of them started a chat in
+ * the phase's first two seconds, its p99 would measure that herd of starts (five times the
+ * steady rate of starts at 300 customers), not the service.
+ */
+export async function startChatsBeforePhase(customers: Customer[], run: LoadRun): Promise<void> {
+  for (let i = 0; i < customers.length; i += 25) {
+    await Promise.all(customers.slice(i, i + 25).map((c) => startChat(c, run)));
+  }
+}
+
 export async function runCustomer(customer: Customer, endAt: number, run: LoadRun) {
+  // A chat started before the phase is somewhere in its life: it has 1 to 8 questions left.
+  let leftInFirstChat = customer.current ? 1 + Math.floor(Math.random() * 8) : 0;
   await sleep(Math.random() * ASK_EVERY_MS);
   try {
     while (performance.now() < endAt) {
-      if (!(await startChat(customer, run))) return;
-      const withPerson = run.advisorsOnline && Math.random() < options.handoffShare;
+      const continuing = leftInFirstChat > 0;
+      if (!continuing && !(await startChat(customer, run))) return;
+      const withPerson = !continuing && run.advisorsOnline && Math.random() < options.handoffShare;
       if (withPerson) await handOff(customer, run);
       let nextAsk = performance.now() + Math.random() * ASK_EVERY_MS;
-      const questions = 3 + Math.floor(Math.random() * 6);
+      const questions = continuing ? leftInFirstChat : questionsInAChat();
+      leftInFirstChat = 0;
       for (let q = 0; q < questions; q++) {
         await sleep(nextAsk - performance.now());
         if (performance.now() >= endAt) return;

@@ -4,7 +4,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ServerStats } from "../serverStats.ts";
 import { type Accounting, verifyTranscripts } from "./accounting.ts";
 import { connectAdvisors } from "./advisors.ts";
-import { ask, connectAll, runCustomer, startChat } from "./customers.ts";
+import { ask, connectAll, runCustomer, startChat, startChatsBeforePhase } from "./customers.ts";
 import { type LoadRun, newLoadRun, type RunMetrics, sleep, slowReplyTimeline } from "./metrics.ts";
 import type { ServerProcess } from "./serverProcess.ts";
 
@@ -66,8 +66,7 @@ export async function measure(server: ServerProcess, options: MeasureOptions): P
   const before = await server.stats({ gc: true });
   customers.push(...(await connectAll(server.url, concurrent - firstHalf, run, firstHalf)));
   await sleep(500);
-  const idle = await server.stats({ gc: true, reset: true });
-  await options.storage?.stats({ reset: true });
+  const idle = await server.stats({ gc: true });
   const added = Math.max(1, concurrent - firstHalf);
   const rssPerIdleConnKb = (idle.rssKb - before.rssKb) / added;
   // The JavaScript heap alone: steadier than RSS, which also moves as V8 returns pages.
@@ -75,12 +74,19 @@ export async function measure(server: ServerProcess, options: MeasureOptions): P
 
   const advisors = options.advisors ? await connectAdvisors(server.url, run) : [];
   run.advisorsOnline = advisors.length > 0;
+  await startChatsBeforePhase(customers, run);
+  await sleep(500);
+  await server.stats({ reset: true });
+  await options.storage?.stats({ reset: true });
   const driverLoop = monitorEventLoopDelay({ resolution: 10 });
   driverLoop.enable();
   const driverCpuAtStart = process.cpuUsage();
   const startedAt = performance.now();
   const endAt = startedAt + options.seconds * 1_000;
   metrics.phaseEndsAt = endAt;
+  // The chats started before the phase delivered their welcomes outside it.
+  metrics.ackedInPhase = 0;
+  metrics.deliveredInPhase = 0;
   const [during] = await Promise.all([
     options.during?.(server.url, endAt),
     ...customers.map((c) => runCustomer(c, endAt, run)),

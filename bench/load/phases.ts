@@ -24,7 +24,10 @@ export async function startService(
   profileDir?: string,
 ): Promise<{ server: ServerProcess; dynamo: ServerProcess }> {
   const dynamo = await startServer("dynamoServer.ts", [], profileEnv(profileDir, "dynalite"));
-  const server = await startServer("chatServer.ts", [], {
+  // BENCH_SERVICE_NODE_FLAGS="--max-semi-space-size=32": runtime flags for the service only,
+  // to try them against the same floor.
+  const flags = (process.env.BENCH_SERVICE_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const server = await startServer("chatServer.ts", flags, {
     DYNAMODB_ENDPOINT: dynamo.url,
     FAKE_TIME: OPEN_HOURS_INSTANT,
     ...env,

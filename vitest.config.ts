@@ -26,6 +26,7 @@ const INTEGRATION_FILES_IN_FUNCTIONS = [
   "functions/adapters/dynamodb/dynamoContentStore.test.ts",
   "functions/adapters/dynamodb/dynamoCustomerData.test.ts",
   "functions/adapters/dynamodb/dynamoMissStore.test.ts",
+  "functions/adapters/dynamodb/dynamoReportCounters.test.ts",
   "functions/gateway/server/embeddedGatewayBot.test.ts",
   "functions/lambda/lambdaContent.test.ts",
   "functions/local/ttlSweeper.test.ts",

@@ -9,10 +9,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { createLogger } from "../../functions/observability/logger.ts";
 import { type AdvisorConsole, connectAdvisor } from "../support/advisorConsole.ts";
 import { devToken } from "../support/devToken.ts";
+import { OPEN_HOUR_ISO, startTestStack } from "../support/localStack.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
-import { startOpenStack } from "./support/stack.ts";
 
 /** One page (200) and three more. */
 const REQUESTS = 203;
@@ -22,6 +23,7 @@ describe.skipIf(!HAS_CHROMIUM)("callback requests in the advisor console", () =>
   let browser: Browser;
   let colleague: AdvisorConsole;
   const references: string[] = [];
+  const logLines: string[] = [];
 
   async function leaveCallback(body: Record<string, unknown>): Promise<string> {
     const res = await fetch(`${stack.url}/api/callbacks`, {
@@ -29,12 +31,20 @@ describe.skipIf(!HAS_CHROMIUM)("callback requests in the advisor console", () =>
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ lang: "fi", ...body }),
     });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { reference: string }).reference;
+    const answer = (await res.json()) as { reference: string };
+    // A refusal names its cause: the service's own warnings and errors go with it.
+    expect(res.status, JSON.stringify({ answer, log: logLines.slice(-5) })).toBe(201);
+    return answer.reference;
   }
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startOpenStack(), launchChromium()]);
+    [stack, browser] = await Promise.all([
+      startTestStack({
+        env: { FAKE_TIME: OPEN_HOUR_ISO },
+        logger: createLogger("warn", (line) => logLines.push(line)),
+      }),
+      launchChromium(),
+    ]);
     // The oldest has a topic and a time of day; the rest are plain, from other numbers
     // (one open request per number).
     references.push(

@@ -53,6 +53,17 @@ export function isStorageUnavailable(error: unknown): boolean {
   );
 }
 
+const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
+
+/**
+ * The SDK's own per-request timeout for a process that fails fast after `storageTimeoutMs`:
+ * never shorter than that deadline, or a longer one set for a slow machine (the tests) would
+ * still end at the SDK's 5 s.
+ */
+export function requestTimeoutFor(storageTimeoutMs: number): number {
+  return Math.max(DEFAULT_REQUEST_TIMEOUT_MS, storageTimeoutMs);
+}
+
 /**
  * Clients for real DynamoDB or a local endpoint, with the service's retry policy: the SDK
  * retries throttling, 5xx and network failures with jittered exponential backoff (throttling
@@ -65,7 +76,7 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
     maxAttempts: options.maxAttempts ?? 4,
     requestHandler: {
       connectionTimeout: 1_000,
-      requestTimeout: options.requestTimeoutMs ?? 5_000,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
       // The default pool (50) queues requests under a full gateway's load.
       httpAgent: { keepAlive: true, maxSockets: 256 },

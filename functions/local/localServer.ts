@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Server as SocketServer } from "socket.io";
 import { embeddedBotMaker } from "../adapters/bot/embeddedBot.ts";
 import { followLiveVersion } from "../adapters/bot/liveContent.ts";
-import { createDynamoClients, requestTimeoutFor } from "../adapters/dynamodb/client.ts";
+import { createDynamoClients } from "../adapters/dynamodb/client.ts";
 import {
   createDynamoCustomerData,
   seedDemoCustomers,
@@ -85,11 +85,7 @@ export async function startLocalServer(
     });
   }
   const dynamoEndpoint = config.DYNAMODB_ENDPOINT ?? embedded?.endpoint ?? "";
-  const storage = createDynamoClients({
-    region: config.AWS_REGION,
-    endpoint: dynamoEndpoint,
-    requestTimeoutMs: requestTimeoutFor(config.STORAGE_TIMEOUT_MS),
-  });
+  const storage = createDynamoClients({ region: config.AWS_REGION, endpoint: dynamoEndpoint });
   const { client, doc } = storage;
   const tables = tableNames(config.TABLE_PREFIX);
   const [assets] = await Promise.all([

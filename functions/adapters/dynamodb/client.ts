@@ -56,15 +56,6 @@ export function isStorageUnavailable(error: unknown): boolean {
 const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 
 /**
- * The SDK's own per-request timeout for a process that fails fast after `storageTimeoutMs`:
- * never shorter than that deadline, or a longer one set for a slow machine (the tests) would
- * still end at the SDK's 5 s.
- */
-export function requestTimeoutFor(storageTimeoutMs: number): number {
-  return Math.max(DEFAULT_REQUEST_TIMEOUT_MS, storageTimeoutMs);
-}
-
-/**
  * Clients for real DynamoDB or a local endpoint, with the service's retry policy: the SDK
  * retries throttling, 5xx and network failures with jittered exponential backoff (throttling
  * from a 500 ms base); when DynamoDB is still unavailable after the last attempt, the call
@@ -140,6 +131,13 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
     doc,
     failFastAfter(ms) {
       failFastMs = ms;
+      // The SDK's own request timeout must not cut in first: a longer deadline set for a slow
+      // machine (the tests' 15 s) would otherwise still end at its 5 s.
+      const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, ms);
+      const handler = client.config.requestHandler as {
+        updateHttpClientConfig?: (key: "requestTimeout", value: number) => void;
+      };
+      handler.updateHttpClientConfig?.("requestTimeout", requestTimeout);
     },
   };
 }

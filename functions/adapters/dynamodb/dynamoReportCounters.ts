@@ -53,13 +53,14 @@ export function createDynamoReportCounters(
     }
   }
 
-  function query(
+  /** A month's `D` or `DT` items of the period's days; `onlyTopic` projects one topic. */
+  function daysOf(
     month: string,
-    from: string,
-    to: string,
+    kind: "D" | "DT",
+    [fromDay, toDay]: [string, string],
     onlyTopic?: string,
-  ): Promise<Record<string, unknown>[]> {
-    return queryRange(doc, tableName, month, from, to, onlyTopic);
+  ) {
+    return queryRange(doc, tableName, month, `${kind}#${fromDay}`, `${kind}#${toDay}#~`, onlyTopic);
   }
 
   return {
@@ -72,21 +73,20 @@ export function createDynamoReportCounters(
 
     async rows(fromDay, toDay, topic): Promise<ReportRows> {
       const months = monthsBetween(fromDay.slice(0, 7), toDay.slice(0, 7));
-      const days = (kind: "D" | "DT", onlyTopic?: string) => (month: string) =>
-        query(month, `${kind}#${fromDay}`, `${kind}#${toDay}#~`, onlyTopic);
+      const period: [string, string] = [fromDay, toDay];
       const perMonth = await Promise.all(
         months.map(async (month): Promise<ReportRows> => {
           if (topic) {
-            const rows = (await days("DT", topic)(month))
+            const rows = (await daysOf(month, "DT", period, topic))
               .flatMap((item) => topicRowsOfDay(item))
               .filter((r) => r.topic === topic);
             return { daily: rows, byTopic: rows };
           }
           const whole = fromDay <= `${month}-01` && `${month}-31` <= `${toDay}~`;
           const [totals, topics] = await Promise.all([
-            days("D")(month),
+            daysOf(month, "D", period),
             // A whole month reads its monthly topic figures; a partial one the days' own.
-            whole ? query(month, "MT#", "MT#~") : days("DT")(month),
+            whole ? queryRange(doc, tableName, month, "MT#", "MT#~") : daysOf(month, "DT", period),
           ]);
           return {
             daily: totals.map(dayTotals).filter((r) => r !== undefined),
@@ -208,7 +208,7 @@ function topicRows(item: Record<string, unknown>, day: string, lang: Lang): Coun
   const byTopic = new Map<string, Partial<Counts>>();
   for (const [name, n] of Object.entries(item)) {
     const cut = name.lastIndexOf("#");
-    if (cut <= 0 || name === "row") continue;
+    if (cut <= 0) continue;
     const counter = name.slice(cut + 1);
     if (!COUNTER_NAMES.has(counter)) continue;
     const topic = name.slice(0, cut);

@@ -5,7 +5,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import { Server as SocketServer } from "socket.io";
-import { createDynamoClients, requestTimeoutFor } from "../../adapters/dynamodb/client.ts";
+import { createDynamoClients } from "../../adapters/dynamodb/client.ts";
 import { createConfiguredVerifier } from "../../adapters/identity/configuredVerifier.ts";
 import { createRedisPresence } from "../../adapters/redis/redisPresence.ts";
 import type { Config } from "../../config.ts";
@@ -70,7 +70,6 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   const storage = createDynamoClients({
     region: config.AWS_REGION,
     endpoint: config.DYNAMODB_ENDPOINT,
-    requestTimeoutMs: requestTimeoutFor(config.STORAGE_TIMEOUT_MS),
   });
   const { client, doc } = storage;
   const inFlight = createInFlight();

@@ -82,7 +82,9 @@ describe("personal data at rest", () => {
     const first = await socket.emitWithAck("chat:message", { text: "Hei", clientId: HETU });
     const resend = await socket.emitWithAck("chat:message", { text: "Hei", clientId: HETU });
 
-    expect(first.ok && resend.ok && first.id === resend.id).toBe(true);
+    expect(first.ok && resend.ok && first.id === resend.id, JSON.stringify({ first, resend })).toBe(
+      true,
+    );
     await eventually(() => live.find((m) => m.from === "bot"));
     socket.disconnect();
     expect(await everythingStored()).not.toContain(HETU);

@@ -125,7 +125,18 @@ export interface ReportReader {
 // slot listing, the Lex hook) should not pay at cold start.
 let helsinkiDay: Intl.DateTimeFormat | undefined;
 
-/** The Helsinki calendar day of an instant, as YYYY-MM-DD. */
+/** The UTC hour whose Helsinki day `reportDay` last worked out, and that day. */
+let cachedHour = Number.NaN;
+let cachedDay = "";
+const HOUR_MS = 3_600_000;
+
+/**
+ * The Helsinki calendar day of an instant, as YYYY-MM-DD. Every report event and kept question
+ * asks this, and formatting with a time zone cost about 0.5 % of the service's CPU under load.
+ * Helsinki's offset from UTC is whole hours, so a day never changes within a UTC hour: the
+ * hour's day is kept, after checking that the hour's first and last millisecond agree (an
+ * hour that straddles midnight, as under an old local mean time, is formatted every time).
+ */
 export function reportDay(at: Date): string {
   helsinkiDay ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: "Europe/Helsinki",
@@ -133,7 +144,16 @@ export function reportDay(at: Date): string {
     month: "2-digit",
     day: "2-digit",
   });
-  return helsinkiDay.format(at);
+  const ms = at.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  if (hour === cachedHour) return cachedDay;
+  const day = helsinkiDay.format(at);
+  const first = helsinkiDay.format(hour * HOUR_MS);
+  if (first === day && helsinkiDay.format(hour * HOUR_MS + HOUR_MS - 1) === day) {
+    cachedHour = hour;
+    cachedDay = day;
+  }
+  return day;
 }
 
 /** The counter row an event adds to, and what it adds. */

@@ -11,6 +11,24 @@ describe("incrementsFor", () => {
     expect(reportDay(new Date("2026-06-30T21:30:00Z"))).toBe("2026-07-01");
   });
 
+  it("gives the formatter's day for every instant, across midnight, both DST changes and local mean time", () => {
+    const format = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Helsinki",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    // Steps of 7 min 13 s land on every minute of the hour over a day, in and out of order
+    // with the hour a cached day belongs to.
+    const starts = ["2026-03-28T18:00:00Z", "2026-10-24T18:00:00Z", "1900-01-01T20:00:00Z"];
+    const instants = starts.flatMap((start) =>
+      Array.from({ length: 600 }, (_, i) => new Date(Date.parse(start) + i * 433_000)),
+    );
+    const shuffled = instants.map((_, i) => instants[(i * 7919) % instants.length] as Date);
+    const wrong = [...instants, ...shuffled].filter((d) => reportDay(d) !== format.format(d));
+    expect(wrong.map((d) => d.toISOString())).toEqual([]);
+  });
+
   it("counts an ended chat as bot-only or advisor, and authenticated without saying who", () => {
     const row = incrementsFor({
       kind: "chatEnded",

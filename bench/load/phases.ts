@@ -136,7 +136,8 @@ const PUBLISHING_ROUNDS = 2;
  * quiet phases' of the same server.
  */
 export async function measurePublishing() {
-  const service = await startService();
+  // With --cpu-prof each phase leaves a profile of its own, quiet and publishing in turn.
+  const service = await startService({}, profileDirectory());
   const quiet: RunResult[] = [];
   const busy: RunResult[] = [];
   try {

@@ -125,6 +125,9 @@ export class IntentClassifier {
   readonly lang: Lang;
   private readonly options: ClassifierOptions;
   private readonly labels: IntentId[];
+  /** Indices of the labels that are no topic (`none`, referral groups), and per label whether it is one. */
+  private outsideLabels: number[] | undefined;
+  private isOutsideAt: boolean[] | undefined;
   private readonly vectorizer: Vectorizer;
   private readonly model: SoftmaxRegression;
   /** Topic words and their counts; the keys are the known words. */
@@ -302,15 +305,31 @@ export class IntentClassifier {
   private classifyByModel(text: string): { result: Classification; referral?: string } {
     const x = this.vector(text);
     const probs = this.model.probabilities(x);
-    const ranked: IntentScore[] = this.labels
-      .map((intent, i) => ({ intent, confidence: probs[i] as number }))
-      .sort((a, b) => b.confidence - a.confidence);
+    const score = (i: number): IntentScore => ({
+      intent: this.labels[i] as IntentId,
+      confidence: probs[i] as number,
+    });
+    // Every message ranks all labels (a few dozen); only the three likeliest topics and the
+    // outside labels are ever read, so those are picked rather than all of them sorted. The
+    // order is a stable sort's: by confidence, ties in label order.
+    this.outsideLabels ??= this.labels.flatMap((intent, i) => (isOutside(intent) ? [i] : []));
+    this.isOutsideAt ??= this.labels.map(isOutside);
+    const outsideAt = this.isOutsideAt;
+    const best: number[] = [];
+    for (let i = 0; i < probs.length; i++) {
+      if (outsideAt[i]) continue;
+      const p = probs[i] as number;
+      let at = best.length;
+      while (at > 0 && (probs[best[at - 1] as number] as number) < p) at--;
+      if (at < 3) best.splice(at, 0, i);
+      if (best.length > 3) best.pop();
+    }
+    const topics = best.map(score);
     const coverage = this.coverage(text);
-    const topics = ranked.filter((s) => !isOutside(s.intent));
     const bestTopic = topics[0] ?? { intent: NO_INTENT, confidence: 0 };
     // Out of scope is `none` and the referral groups together: splitting it into groups
     // must not let a topic win that `none` alone would have beaten.
-    const outside = ranked.filter((s) => isOutside(s.intent));
+    const outside = this.outsideLabels.map(score).sort((a, b) => b.confidence - a.confidence);
     const outsideMass = outside.reduce((sum, s) => sum + s.confidence, 0);
     const trusted =
       bestTopic.intent !== NO_INTENT &&

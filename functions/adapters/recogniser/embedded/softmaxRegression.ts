@@ -113,12 +113,14 @@ export class SoftmaxRegression {
   /** Class probabilities for `x`, written into `out` (allocated when omitted). */
   probabilities(x: SparseVector, out = new Float64Array(this.classes)): Float64Array {
     const k = this.classes;
+    // Locals, not properties, in the loop that runs for every feature of every message.
+    const weights = this.weights;
+    const { indices, values } = x;
     out.set(this.bias);
-    for (let j = 0; j < x.indices.length; j++) {
-      const base = (x.indices[j] as number) * k;
-      const v = x.values[j] as number;
-      for (let c = 0; c < k; c++)
-        out[c] = (out[c] as number) + v * (this.weights[base + c] as number);
+    for (let j = 0; j < indices.length; j++) {
+      const base = (indices[j] as number) * k;
+      const v = values[j] as number;
+      for (let c = 0; c < k; c++) out[c] = (out[c] as number) + v * (weights[base + c] as number);
     }
     let max = -Infinity;
     for (let c = 0; c < k; c++) max = Math.max(max, out[c] as number);

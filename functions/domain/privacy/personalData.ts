@@ -500,9 +500,15 @@ function blankOut(text: string, findings: readonly Finding[]): string {
  */
 const MAY_HOLD_PERSONAL_DATA = /[0-9\uFF10-\uFF19@\uFF20([{]/;
 
+/** Any character `normalise` would change, drop, or start a spelled-out "(at)" with. */
+const NEEDS_NORMALISING = new RegExp(`[([{ \u00A0\u3000\uFF01-\uFF5E${[...INVISIBLE].join("")}]`);
+
 /** All personal data in `text`, in text order, without overlaps. */
 export function findPersonalData(text: string): Finding[] {
   if (!MAY_HOLD_PERSONAL_DATA.test(text)) return [];
+  // Nothing to normalise (no space, bracket, invisible or full-width character, as in every
+  // clientId): the text is its own normal form, and mapping each place back is identity.
+  if (!NEEDS_NORMALISING.test(text)) return findInNormalised(text);
   const normalised = normalise(text);
   return findInNormalised(normalised.text).map((f) => {
     const start = normalised.start[f.start] ?? f.start;

@@ -1,5 +1,6 @@
 import { ulid } from "ulid";
 import { CONVERSATION_MOVES } from "../../contracts/topics.ts";
+import { pooledRandom } from "../chat/ids.ts";
 import type { Chat, StoredMessage } from "../chat/model.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
 import type { Clock, IntentScore } from "../ports.ts";
@@ -85,6 +86,9 @@ export function createLearningInbox(deps: {
   onError: (error: unknown) => void;
 }): LearningEvents & { settled(): Promise<void> } {
   const settings = { ...DEFAULT_INBOX_SETTINGS, ...deps.settings };
+  // Entry ids from a pool of random bytes, as message ids: ulid's default asks the system for
+  // each of an id's sixteen characters.
+  const random = pooledRandom();
   const chats = new Map<string, ChatMemory>();
   const inFlight = new Set<Promise<unknown>>();
   /** Kept questions not yet written, oldest first. */
@@ -150,7 +154,7 @@ export function createLearningInbox(deps: {
     const at = new Date(question.at);
     const day = reportDay(at);
     const entry: MissEntry = {
-      id: `${day}.${ulid(at.getTime())}`,
+      id: `${day}.${ulid(at.getTime(), random)}`,
       day,
       at: question.at,
       lang: chat.lang,

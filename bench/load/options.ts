@@ -46,6 +46,7 @@ const { values: args } = parseOptions({
     "capacity-seconds": { type: "string", default: "10" },
     "capacity-minutes": { type: "string", default: "12" },
     publishing: { type: "boolean", default: false },
+    "publishing-rounds": { type: "string", default: "2" },
     learning: { type: "boolean", default: false },
   },
 });
@@ -74,5 +75,10 @@ export const options = {
   /** The capacity search stops stepping after this long, with what it has found. */
   capacityMinutes: positiveInt(args["capacity-minutes"], "--capacity-minutes"),
   publishing: args.publishing,
+  /**
+   * Quiet and publishing phases measured in turn (--publishing). Each phase's p99 is its 20th
+   * slowest reply of some 2,000, so one stall moves it; more rounds pool more replies.
+   */
+  publishingRounds: positiveInt(args["publishing-rounds"], "--publishing-rounds"),
   learning: args.learning,
 };

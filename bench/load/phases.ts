@@ -125,13 +125,10 @@ export async function measureService(): Promise<RunResult> {
   }
 }
 
-/** Quiet and publishing phases, in turn, on one server (--publishing). */
-const PUBLISHING_ROUNDS = 2;
-
 /**
  * The service again on fresh storage, measured in turns: a quiet phase, then a phase in which
  * content owners publish and approve one version after another (each trained and swapped in
- * while customers are answered), PUBLISHING_ROUNDS times. Adjacent phases on one server keep
+ * while customers are answered), `--publishing-rounds` times (2 by default). Adjacent phases on one server keep
  * the machine's drift out of the comparison; the publishing phases' p99 is compared with the
  * quiet phases' of the same server.
  */
@@ -141,11 +138,11 @@ export async function measurePublishing() {
   const quiet: RunResult[] = [];
   const busy: RunResult[] = [];
   try {
-    for (let round = 0; round < PUBLISHING_ROUNDS; round++) {
+    for (let round = 0; round < options.publishingRounds; round++) {
       const common = { ...phase, verify: true, advisors: true, storage: service.dynamo };
       quiet.push(await measure(service.server, { ...common, warmUp: round === 0 }));
       busy.push(await measure(service.server, { ...common, warmUp: false, during: publishUntil }));
-      log(`bench: publishing round ${round + 1} of ${PUBLISHING_ROUNDS} done`);
+      log(`bench: publishing round ${round + 1} of ${options.publishingRounds} done`);
     }
     return { quiet, busy };
   } finally {

@@ -429,6 +429,15 @@ const INVISIBLE = new Set(["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u
 const SPELLED_AT =
   /[ \u00A0]?[([{][ \u00A0]?(?:at|ät|a|snabel-a|miuku)[ \u00A0]?[)\]}][ \u00A0]?/iy;
 const SPELLED_DOT = /[ \u00A0]?[([{][ \u00A0]?(?:dot|piste|punkt)[ \u00A0]?[)\]}][ \u00A0]?/iy;
+/** Where a spelled-out "(at)" or "[dot]" can begin. */
+const SPELLED_START = "([{ \u00A0";
+/**
+ * Any character `normalise` changes, drops, or may start a spelled-out form at (U+3000 and the
+ * full-width forms U+FF01-FF5E are changed): text without one is its own normal form.
+ */
+const NEEDS_NORMALISING = new RegExp(
+  `[${SPELLED_START}\u3000\uFF01-\uFF5E${[...INVISIBLE].join("")}]`,
+);
 
 function normalise(text: string): Normalised {
   const out: string[] = [];
@@ -441,7 +450,7 @@ function normalise(text: string): Normalised {
   };
   for (let i = 0; i < text.length; ) {
     const ch = text.charAt(i);
-    if ("([{ \u00A0".includes(ch)) {
+    if (SPELLED_START.includes(ch)) {
       const spelled = spelledAt(text, i);
       if (spelled) {
         emit(spelled.char, i, spelled.end);
@@ -499,9 +508,6 @@ function blankOut(text: string, findings: readonly Finding[]): string {
  * message the customer sends (masked at rest, and checked for the bot's warning).
  */
 const MAY_HOLD_PERSONAL_DATA = /[0-9\uFF10-\uFF19@\uFF20([{]/;
-
-/** Any character `normalise` would change, drop, or start a spelled-out "(at)" with. */
-const NEEDS_NORMALISING = new RegExp(`[([{ \u00A0\u3000\uFF01-\uFF5E${[...INVISIBLE].join("")}]`);
 
 /** All personal data in `text`, in text order, without overlaps. */
 export function findPersonalData(text: string): Finding[] {

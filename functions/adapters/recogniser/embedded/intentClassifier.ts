@@ -80,6 +80,17 @@ function isOutside(intent: IntentId): boolean {
   return intent === NO_INTENT || referralOfIntent(intent) !== undefined;
 }
 
+/** Per label, whether it is outside the topics; and the indices of those that are. */
+interface OutsideLabels {
+  at: boolean[];
+  indices: number[];
+}
+
+function outsideLabels(labels: readonly IntentId[]): OutsideLabels {
+  const at = labels.map(isOutside);
+  return { at, indices: labels.flatMap((_, i) => (at[i] ? [i] : [])) };
+}
+
 const GREETING_TOPICS = new Set<IntentId>(["greeting", "goodbye"]);
 
 /**
@@ -125,9 +136,8 @@ export class IntentClassifier {
   readonly lang: Lang;
   private readonly options: ClassifierOptions;
   private readonly labels: IntentId[];
-  /** Indices of the labels that are no topic (`none`, referral groups), and per label whether it is one. */
-  private outsideLabels: number[] | undefined;
-  private isOutsideAt: boolean[] | undefined;
+  /** The labels that are no topic (`none`, referral groups), worked out from `labels` on first use. */
+  private outside: OutsideLabels | undefined;
   private readonly vectorizer: Vectorizer;
   private readonly model: SoftmaxRegression;
   /** Topic words and their counts; the keys are the known words. */
@@ -312,9 +322,8 @@ export class IntentClassifier {
     // Every message ranks all labels (a few dozen); only the three likeliest topics and the
     // outside labels are ever read, so those are picked rather than all of them sorted. The
     // order is a stable sort's: by confidence, ties in label order.
-    this.outsideLabels ??= this.labels.flatMap((intent, i) => (isOutside(intent) ? [i] : []));
-    this.isOutsideAt ??= this.labels.map(isOutside);
-    const outsideAt = this.isOutsideAt;
+    this.outside ??= outsideLabels(this.labels);
+    const { at: outsideAt, indices: outsideIndices } = this.outside;
     const best: number[] = [];
     for (let i = 0; i < probs.length; i++) {
       if (outsideAt[i]) continue;
@@ -329,7 +338,7 @@ export class IntentClassifier {
     const bestTopic = topics[0] ?? { intent: NO_INTENT, confidence: 0 };
     // Out of scope is `none` and the referral groups together: splitting it into groups
     // must not let a topic win that `none` alone would have beaten.
-    const outside = this.outsideLabels.map(score).sort((a, b) => b.confidence - a.confidence);
+    const outside = outsideIndices.map(score).sort((a, b) => b.confidence - a.confidence);
     const outsideMass = outside.reduce((sum, s) => sum + s.confidence, 0);
     const trusted =
       bestTopic.intent !== NO_INTENT &&

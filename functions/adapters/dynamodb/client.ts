@@ -54,6 +54,8 @@ export function isStorageUnavailable(error: unknown): boolean {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
+/** Before the fail-fast deadline is set (start-up), a slow connect is retried after this. */
+const CONNECTION_TIMEOUT_MS = 1_000;
 
 /**
  * Clients for real DynamoDB or a local endpoint, with the service's retry policy: the SDK
@@ -66,7 +68,7 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
     region: options.region,
     maxAttempts: options.maxAttempts ?? 4,
     requestHandler: {
-      connectionTimeout: 1_000,
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
       // The default pool (50) queues requests under a full gateway's load.
@@ -131,13 +133,20 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
     doc,
     failFastAfter(ms) {
       failFastMs = ms;
-      // The SDK's own request timeout must not cut in first: a longer deadline set for a slow
-      // machine (the tests' 15 s) would otherwise still end at its 5 s.
+      // The SDK's own timeouts must not cut in first: a longer deadline set for a slow machine
+      // (the tests' 15 s) would otherwise still end at its 5 s request timeout, or at its 1 s
+      // connection timeout when the event loop stalls while a new connection opens. Its
+      // TimeoutError becomes SERVICE_UNAVAILABLE below, unretried, as a hung attempt does.
       const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, ms);
+      const connectionTimeout = Math.max(CONNECTION_TIMEOUT_MS, ms);
       const handler = client.config.requestHandler as {
-        updateHttpClientConfig?: (key: "requestTimeout", value: number) => void;
+        updateHttpClientConfig?: (
+          key: "requestTimeout" | "connectionTimeout",
+          value: number,
+        ) => void;
       };
       handler.updateHttpClientConfig?.("requestTimeout", requestTimeout);
+      handler.updateHttpClientConfig?.("connectionTimeout", connectionTimeout);
     },
   };
 }

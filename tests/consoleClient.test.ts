@@ -47,6 +47,16 @@ beforeAll(async () => {
     socket.emit("chat:state", { chatId: "chat-1", state: "advisor", lang: "sv" });
     socket.emit("chat:state", { chatId: "chat-1", state: "ended", lang: "sv" });
   });
+  // Storage is down for the first two handshakes, then back.
+  let handshakes = 0;
+  io.of("/advisor-outage").use((_socket, next) => {
+    if (++handshakes > 2) return next();
+    next(
+      Object.assign(new Error("The service is temporarily disturbed"), {
+        data: { code: "SERVICE_UNAVAILABLE", message: "The service is temporarily disturbed" },
+      }),
+    );
+  });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/advisor`;
 });
@@ -56,6 +66,27 @@ afterAll(() => {
 });
 
 describe("the advisor console's client", () => {
+  it("stays signed in while the service refuses for an outage, and connects once it is back", async () => {
+    const client = new ConsoleClient({
+      url: `${url}-outage`,
+      token: "t",
+      socketOptions: { forceNew: true },
+      unavailableRetryMs: 50,
+    });
+    const states: string[] = [];
+    const refused: string[] = [];
+    client.on({
+      connection: (state) => states.push(state),
+      unauthorized: (message) => refused.push(message),
+    });
+    client.connect();
+
+    await eventually(() => client.connected, 5_000);
+    expect(refused).toEqual([]);
+    expect(states).toEqual(["connecting", "reconnecting", "reconnecting", "online"]);
+    client.close();
+  });
+
   it("keeps a chat's messages in stored order, and says where a late one goes", async () => {
     const client = new ConsoleClient({ url, token: "t", socketOptions: { forceNew: true } });
     const placed: [string, string | undefined][] = [];

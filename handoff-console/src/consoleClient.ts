@@ -89,7 +89,12 @@ export interface ConsoleClientOptions {
   token: string;
   /** Extra socket.io options (tests use `transports: ["websocket"]`, `forceNew`). */
   socketOptions?: Record<string, unknown>;
+  /** How long to wait before trying again when the service refused for an outage. */
+  unavailableRetryMs?: number;
 }
+
+/** An outage the server names at sign-in (storage, identity provider): not the token's fault. */
+const UNAVAILABLE_RETRY_MS = 3_000;
 
 export class ConsoleClient {
   readonly chats = new Map<string, ActiveChat>();
@@ -101,6 +106,7 @@ export class ConsoleClient {
   private readonly inFlight = new Set<string>();
   private readonly typingTimers = new Map<string, TypingThrottle>();
   private listeners: Partial<ConsoleEvents> = {};
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: ConsoleClientOptions) {
     this.socket = io(options.url ?? NAMESPACE, {
@@ -125,6 +131,17 @@ export class ConsoleClient {
     });
     s.on("connect_error", (error) => {
       const data = (error as { data?: { code?: string; message?: string } }).data;
+      if (data?.code === "SERVICE_UNAVAILABLE") {
+        // A refusal in the server's handshake ends socket.io's own reconnecting; the advisor
+        // stays signed in and the console tries again, as the server's message promises.
+        this.emit("connection", "reconnecting");
+        clearTimeout(this.retry);
+        this.retry = setTimeout(
+          () => s.connect(),
+          options.unavailableRetryMs ?? UNAVAILABLE_RETRY_MS,
+        );
+        return;
+      }
       const refused =
         !s.active ||
         data?.code === "UNAUTHORIZED" ||
@@ -160,6 +177,7 @@ export class ConsoleClient {
   }
 
   close(): void {
+    clearTimeout(this.retry);
     for (const throttle of this.typingTimers.values()) throttle.cancel();
     this.typingTimers.clear();
     this.socket.disconnect();

@@ -1,6 +1,6 @@
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { recordOperations, useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
 import {
   describeContentStoreContract,
@@ -9,7 +9,11 @@ import {
 import { createDynamoContentStore } from "./dynamoContentStore.ts";
 import { createTableInput, TABLES } from "./tables.ts";
 
+type Topic = ContentBundle["topics"][number];
+
 const tables = useEmbeddedTables("content-contract-");
+/** DynamoDB operations sent, in order. */
+const sent = recordOperations(tables);
 let n = 0;
 
 // A table of its own per test, so each starts empty as the contract expects.
@@ -50,5 +54,89 @@ describe("the DynamoDB content store across processes", () => {
     const got = await mine.draft();
     got?.bundle.topics.splice(0);
     expect((await mine.draft())?.bundle.topics).toHaveLength(1);
+  });
+});
+
+describe("the draft a process keeps after its own edits", () => {
+  const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
+  const held = { tests: { fi: ["verokortti?"], sv: [] }, dev: { fi: [], sv: ["skattekort?"] } };
+
+  async function table(name: string) {
+    const { client, doc } = tables.clients();
+    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    return () => createDynamoContentStore(doc, name);
+  }
+
+  it("is brought up to date by the edit, not read whole again, and equals a fresh read", async () => {
+    const store = await table("content-write-through");
+    const mine = store();
+    await mine.replaceDraft(sampleBundle(["tax-card", "payment"]), who);
+    await mine.draft();
+
+    const [vat, taxCard] = sampleBundle(["vat", "tax-card"]).topics as [Topic, Topic];
+    sent.length = 0;
+    await mine.putDraftTopic({ topic: vat, ...held, meta: who });
+    await mine.putDraftTopic({
+      topic: { ...taxCard, fi: { ...taxCard.fi, answer: "Uusi vastaus." } },
+      ...held,
+      meta: { ...who, retired: true },
+    });
+    await mine.putDraftReferral({ id: "ref-1", meta: who });
+    const after = await mine.draft();
+
+    // The edits and the revision's reads and moves; no query of the draft's items.
+    expect(sent).not.toContain("Query");
+    expect(after).toEqual(await store().draft());
+    expect(after?.bundle.topics.map((t) => t.id)).toEqual(["payment", "vat"]);
+    expect(after?.retired.map((t) => t.fi.answer)).toEqual(["Uusi vastaus."]);
+    expect(after?.bundle.tests.fi).toContainEqual({ text: "verokortti?", intent: "vat" });
+  });
+
+  it("is read again when another process's edit was counted between its read and its edit", async () => {
+    const store = await table("content-write-through-race");
+    const mine = store();
+    const theirs = store();
+    await mine.replaceDraft(sampleBundle(["tax-card"]), who);
+    await mine.draft();
+
+    const [vat, payment] = sampleBundle(["vat", "payment"]).topics as [Topic, Topic];
+    await theirs.putDraftTopic({ topic: vat, ...held, meta: who });
+    await mine.putDraftTopic({ topic: payment, ...held, meta: who });
+
+    sent.length = 0;
+    expect((await mine.draft())?.bundle.topics.map((t) => t.id)).toEqual([
+      "payment",
+      "tax-card",
+      "vat",
+    ]);
+    expect(sent).toContain("Query");
+  });
+});
+
+describe("a version the process itself published", () => {
+  it("is kept as written, not read back, and equals what another process reads", async () => {
+    const { client, doc } = tables.clients();
+    const name = "content-put-version";
+    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    const mine = createDynamoContentStore(doc, name);
+    // Topics out of id order: a read gives them in key order, and so must the kept copy.
+    const bundle = sampleBundle(["vat", "payment", "tax-card"]);
+    await mine.putVersion(
+      {
+        version: 1,
+        state: "pending-review",
+        author: "a",
+        authorName: "A",
+        createdAt: "t",
+        comment: "",
+      },
+      bundle,
+    );
+
+    sent.length = 0;
+    const kept = await mine.versionBundle(1);
+    expect(sent).toEqual([]);
+    expect(kept).toEqual(await createDynamoContentStore(doc, name).versionBundle(1));
+    expect(kept?.topics.map((t) => t.id)).toEqual(["payment", "tax-card", "vat"]);
   });
 });

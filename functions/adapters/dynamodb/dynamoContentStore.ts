@@ -115,10 +115,23 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
   // live version (read by nearly every studio call) is not fetched and unmarshalled each time.
   const versions = new Map<number, Promise<ContentBundle | undefined>>();
 
+  function remember(version: number, read: Promise<ContentBundle | undefined>): void {
+    versions.delete(version);
+    versions.set(version, read);
+    // Not found or failed is not remembered: the version may be written a moment later.
+    read.then(
+      (bundle) => bundle ?? versions.delete(version),
+      () => versions.delete(version),
+    );
+    while (versions.size > CACHED_VERSIONS) {
+      versions.delete(versions.keys().next().value as number);
+    }
+  }
+
   // The draft is read by nearly every studio call and is ~250 kB: this process keeps the last
   // one read, under the revision every draft write moves (pk draft, sk rev), and reads it
   // again only when another write (of any process) has moved the revision.
-  let cachedDraft: { rev: number; draft: Draft | undefined } | undefined;
+  let cachedDraft: DraftCache | undefined;
 
   async function draftRevision(): Promise<number> {
     const out = await doc.send(
@@ -127,15 +140,35 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     return (out.Item?.n as number | undefined) ?? 0;
   }
 
-  async function bumpDraftRevision(): Promise<void> {
-    await doc.send(
+  async function bumpDraftRevision(): Promise<number> {
+    const out = await doc.send(
       new UpdateCommand({
         TableName: table,
         Key: { pk: "draft", sk: "rev" },
         UpdateExpression: "ADD n :one",
         ExpressionAttributeValues: { ":one": 1 },
+        ReturnValues: "UPDATED_NEW",
       }),
     );
+    return out.Attributes?.n as number;
+  }
+
+  /**
+   * This process wrote one draft item (`item`, or deleted `sk`) and then moved the revision
+   * to `rev`. If the cache held the revision just before, no other write was counted in
+   * between, so the cache takes the item instead of the next read fetching all 250 kB again
+   * (a content owner's every save, then publish, read it whole). A write of another process
+   * whose revision comes later still moves the revision past this one, and is read then.
+   */
+  function writeThrough(rev: number, sk: string, item: Record<string, unknown> | undefined) {
+    if (cachedDraft?.rev !== rev - 1) return;
+    const items = new Map(cachedDraft.items);
+    if (item) items.set(sk, item);
+    else items.delete(sk);
+    cachedDraft = {
+      rev,
+      items: new Map(asRead([...items.values()]).map((i) => [String(i.sk), i])),
+    };
   }
 
   async function writeAll(items: Record<string, unknown>[]): Promise<void> {
@@ -213,13 +246,19 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     },
 
     async putVersion(meta, bundle) {
-      await writeAll(bundleItems(versionKey(meta.version), bundle));
+      const items = bundleItems(versionKey(meta.version), bundle);
+      await writeAll(items);
       await doc.send(
         new PutCommand({
           TableName: table,
           Item: { pk: "versions", sk: versionKey(meta.version), ...meta },
         }),
       );
+      // The process that publishes a version is the one that trains it and, on approval,
+      // swaps it in: it keeps what it wrote rather than reading 250 kB back, made from the
+      // items as a read would (in their order, undefined fields dropped), so it trains the
+      // same recogniser as every other process that reads the version.
+      remember(meta.version, Promise.resolve(bundleFromItems(asRead(items))));
     },
 
     async versionMeta(version) {
@@ -234,27 +273,14 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     },
 
     async versionBundle(version) {
-      let read = versions.get(version);
-      if (!read) {
-        read = (async () => {
+      const read =
+        versions.get(version) ??
+        (async () => {
           const items = await partition(versionKey(version));
-          if (items.length === 0) return undefined;
-          const topics = items.filter((i) =>
-            String(i.sk).startsWith("topic#"),
-          ) as unknown as TopicItem[];
-          const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
-          return fromItems(topics, scope, referralItems(items));
+          return items.length === 0 ? undefined : bundleFromItems(items);
         })();
-        versions.set(version, read);
-        // Not found or failed is not remembered: the version may be written a moment later.
-        read.then(
-          (bundle) => bundle ?? versions.delete(version),
-          () => versions.delete(version),
-        );
-        while (versions.size > CACHED_VERSIONS) {
-          versions.delete(versions.keys().next().value as number);
-        }
-      }
+      // Used last, evicted last.
+      remember(version, read);
       const bundle = await read;
       // Callers get their own copy: the cached one must stay as stored.
       return bundle && structuredClone(bundle);
@@ -314,43 +340,39 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     async draft(): Promise<Draft | undefined> {
       // One small read says whether the draft changed since this process last read it.
       const rev = await draftRevision();
-      if (!cachedDraft || cachedDraft.rev !== rev) {
+      let cache = cachedDraft;
+      if (cache?.rev !== rev) {
         const items = await partition("draft");
-        cachedDraft = { rev, draft: draftFromItems(items) };
+        cache = { rev, items: new Map(items.map((i) => [String(i.sk), i])) };
+        // A slower read must not replace what a write of this process has since brought in.
+        if ((cachedDraft?.rev ?? -1) <= rev) cachedDraft = cache;
       }
-      return cachedDraft.draft && structuredClone(cachedDraft.draft);
+      cache.draft ??= { of: draftFromItems([...cache.items.values()]) };
+      return cache.draft.of && structuredClone(cache.draft.of);
     },
 
     async putDraftTopic(write: DraftTopicWrite) {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: {
-            pk: "draft",
-            sk: `topic#${write.topic.id}`,
-            topic: write.topic,
-            tests: write.tests,
-            dev: write.dev,
-            ...write.meta,
-          },
-        }),
-      );
-      await bumpDraftRevision();
+      const Item = {
+        pk: "draft",
+        sk: `topic#${write.topic.id}`,
+        topic: write.topic,
+        tests: write.tests,
+        dev: write.dev,
+        ...write.meta,
+      };
+      await doc.send(new PutCommand({ TableName: table, Item }));
+      writeThrough(await bumpDraftRevision(), Item.sk, Item);
     },
 
     async putDraftReferral(write: DraftReferralWrite) {
       const Key = { pk: "draft", sk: `referral#${write.id}` };
-      if (write.group) {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: { ...Key, referral: write.group, ...write.meta },
-          }),
-        );
+      const Item = write.group && { ...Key, referral: write.group, ...write.meta };
+      if (Item) {
+        await doc.send(new PutCommand({ TableName: table, Item }));
       } else {
         await doc.send(new DeleteCommand({ TableName: table, Key }));
       }
-      await bumpDraftRevision();
+      writeThrough(await bumpDraftRevision(), Key.sk, Item);
     },
 
     async replaceDraft(bundle, meta) {
@@ -386,6 +408,31 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => entry as AuditEntry);
     },
   };
+}
+
+/**
+ * Items this process wrote, as a query of their partition would give them back: in sort-key
+ * order (ids are ASCII, so code-unit order is DynamoDB's byte order), undefined fields
+ * dropped as the client's marshalling drops them, and not shared with the writer. Items are
+ * plain JSON (from the studio's API and the YAML), so a JSON round trip is a faithful copy.
+ */
+function asRead(items: Record<string, unknown>[]): Record<string, unknown>[] {
+  return (JSON.parse(JSON.stringify(items)) as Record<string, unknown>[]).sort((a, b) =>
+    String(a.sk) < String(b.sk) ? -1 : 1,
+  );
+}
+
+function bundleFromItems(items: Record<string, unknown>[]): ContentBundle {
+  const topics = items.filter((i) => String(i.sk).startsWith("topic#")) as unknown as TopicItem[];
+  const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
+  return fromItems(topics, scope, referralItems(items));
+}
+
+/** The draft's items at a revision, and the draft made from them once asked for. */
+interface DraftCache {
+  rev: number;
+  items: Map<string, Record<string, unknown>>;
+  draft?: { of: Draft | undefined };
 }
 
 function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {

@@ -89,8 +89,17 @@ export function countError(metrics: RunMetrics, kind: string): void {
   metrics.errors.set(kind, (metrics.errors.get(kind) ?? 0) + 1);
 }
 
-export function errorCount(metrics: RunMetrics): number {
+export function errorCount(metrics: Pick<RunMetrics, "errors">): number {
   return [...metrics.errors.values()].reduce((a, b) => a + b, 0);
+}
+
+/** Errors of several runs by kind, each kind summed over the runs. */
+export function errorKinds(runs: readonly Pick<RunMetrics, "errors">[]): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  for (const { errors } of runs) {
+    for (const [kind, n] of errors) kinds[kind] = (kinds[kind] ?? 0) + n;
+  }
+  return kinds;
 }
 
 export function percentile(values: number[], p: number): number {

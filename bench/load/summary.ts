@@ -5,7 +5,7 @@ import type { publishUntil } from "../publisher.ts";
 import type { Accounting } from "./accounting.ts";
 import { type CapacityResult, capacityFigures } from "./capacity.ts";
 import type { RunResult } from "./measure.ts";
-import { errorCount, log, percentile, round, sum } from "./metrics.ts";
+import { errorCount, errorKinds, log, percentile, round, sum } from "./metrics.ts";
 import { options } from "./options.ts";
 import type { measureLearning, measurePublishing } from "./phases.ts";
 
@@ -257,7 +257,7 @@ function publishingFigures({ quiet, busy }: NonNullable<BenchResults["publishing
     publishLost: sum(busy.map((r) => r.accounting?.lost)),
     publishDuplicated: sum(busy.map((r) => r.accounting?.duplicated)),
     publishErrors: sum(busy.map((r) => errorCount(r.metrics))),
-    publishErrorKinds: Object.fromEntries(busy.flatMap((r) => [...r.metrics.errors])),
+    publishErrorKinds: errorKinds(busy.map((r) => r.metrics)),
   };
 }
 function learningFigures({ withInbox, without }: NonNullable<BenchResults["learning"]>) {

@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { recordOperations, useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
@@ -110,6 +112,85 @@ describe("the draft a process keeps after its own edits", () => {
       "vat",
     ]);
     expect(sent).toContain("Query");
+  });
+});
+
+describe("how a version is stored", () => {
+  const meta = (version: number) => ({
+    version,
+    state: "pending-review" as const,
+    author: "a",
+    authorName: "A",
+    createdAt: "t",
+    comment: "",
+  });
+
+  async function table(name: string) {
+    const { client, doc } = tables.clients();
+    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    const items = async (version: number) =>
+      (
+        await doc.send(
+          new QueryCommand({
+            TableName: name,
+            KeyConditionExpression: "pk = :pk",
+            ExpressionAttributeValues: { ":pk": `v#${String(version).padStart(6, "0")}` },
+          }),
+        )
+      ).Items ?? [];
+    return { doc, items };
+  }
+
+  it("is gzipped JSON in one item, and in parts when it outgrows one", async () => {
+    const { doc, items } = await table("content-version-parts");
+    const store = createDynamoContentStore(doc, "content-version-parts");
+    await store.putVersion(meta(1), sampleBundle(["vat", "payment", "tax-card"]));
+    expect((await items(1)).map((i) => i.sk)).toEqual(["gz#000"]);
+
+    // Random text hardly compresses: ~700 kB of it needs more than one part.
+    const big = sampleBundle(["vat"]);
+    const topic = big.topics[0] as Topic;
+    topic.fi.answer = randomBytes(520_000).toString("base64");
+    await store.putVersion(meta(2), big);
+    const parts = await items(2);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((i) => i.sk)).toEqual(parts.map((_, n) => `gz#00${n}`));
+    expect(parts.every((i) => (i.part as Uint8Array).length <= 300_000)).toBe(true);
+    const read = await createDynamoContentStore(doc, "content-version-parts").versionBundle(2);
+    expect(read?.topics[0]?.fi.answer).toBe(topic.fi.answer);
+  });
+
+  it("is still read from the per-topic items of versions stored before", async () => {
+    const { doc } = await table("content-version-old");
+    const bundle = sampleBundle(["payment", "tax-card"]);
+    const key = "v#000001";
+    const texts = (split: "tests" | "dev", id: string) => ({
+      fi: bundle[split].fi.filter((c) => c.intent === id).map((c) => c.text),
+      sv: bundle[split].sv.filter((c) => c.intent === id).map((c) => c.text),
+    });
+    const old = [
+      ...bundle.topics.map((topic) => ({
+        pk: key,
+        sk: `topic#${topic.id}`,
+        topic,
+        tests: texts("tests", topic.id),
+        dev: texts("dev", topic.id),
+      })),
+      ...bundle.referrals.map((referral) => ({ pk: key, sk: `referral#${referral.id}`, referral })),
+      {
+        pk: key,
+        sk: "scope",
+        outOfScope: bundle.outOfScope,
+        tests: texts("tests", "none"),
+        dev: texts("dev", "none"),
+      },
+    ];
+    for (const Item of old)
+      await doc.send(new PutCommand({ TableName: "content-version-old", Item }));
+
+    expect(await createDynamoContentStore(doc, "content-version-old").versionBundle(1)).toEqual(
+      bundle,
+    );
   });
 });
 

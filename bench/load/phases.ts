@@ -140,9 +140,18 @@ export async function measurePublishing() {
   try {
     for (let round = 0; round < options.publishingRounds; round++) {
       const common = { ...phase, verify: true, advisors: true, storage: service.dynamo };
-      quiet.push(await measure(service.server, { ...common, warmUp: round === 0 }));
-      busy.push(await measure(service.server, { ...common, warmUp: false, during: publishUntil }));
-      log(`bench: publishing round ${round + 1} of ${options.publishingRounds} done`);
+      const calm = await measure(service.server, { ...common, warmUp: round === 0 });
+      const publishing = await measure(service.server, {
+        ...common,
+        warmUp: false,
+        during: publishUntil,
+      });
+      quiet.push(calm);
+      busy.push(publishing);
+      log(
+        `bench: publishing round ${round + 1} of ${options.publishingRounds} done; slowest 1 % ` +
+          `quiet at ${calm.slowReplies}, publishing at ${publishing.slowReplies}`,
+      );
     }
     return { quiet, busy };
   } finally {

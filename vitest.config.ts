@@ -21,6 +21,7 @@ const INTEGRATION_FILES_IN_FUNCTIONS = [
   // Start dynalite: the DynamoDB adapters and what is built on them. The domain's tests use
   // the in-memory stores, held to the same contracts as these.
   "functions/adapters/dynamodb/batching.test.ts",
+  "functions/adapters/dynamodb/client.retries.test.ts",
   "functions/adapters/dynamodb/dynamoChatStore.test.ts",
   "functions/adapters/dynamodb/dynamoChatStore.roundTrips.test.ts",
   "functions/adapters/dynamodb/dynamoContentStore.test.ts",

@@ -90,6 +90,10 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
   let failFastMs: number | undefined;
   // Below the retry middleware, per attempt: an attempt left unanswered becomes an error the
   // retry strategy does not retry (no $metadata, no cause, not a transient error's name).
+  // The SDK's own errors pass untouched: its handler also names ECONNRESET and EPIPE
+  // "TimeoutError" (a keep-alive connection the other end had just closed), and those must
+  // be retried. Its request and connection timeouts are no shorter than this deadline
+  // (`failFastAfter`) and start later, so this one ends a hung attempt first.
   client.middlewareStack.add(
     (next) => async (args) => {
       const ms = failFastMs;
@@ -100,11 +104,6 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
       });
       try {
         return await Promise.race([next(args), unanswered]);
-      } catch (error) {
-        if (error instanceof Error && error.name === "TimeoutError") {
-          throw new ServiceUnavailableError();
-        }
-        throw error;
       } finally {
         clearTimeout(timer);
       }
@@ -135,8 +134,7 @@ export function createDynamoClients(options: DynamoClientOptions): DynamoClients
       failFastMs = ms;
       // The SDK's own timeouts must not cut in first: a longer deadline set for a slow machine
       // (the tests' 15 s) would otherwise still end at its 5 s request timeout, or at its 1 s
-      // connection timeout when the event loop stalls while a new connection opens. Its
-      // TimeoutError becomes SERVICE_UNAVAILABLE below, unretried, as a hung attempt does.
+      // connection timeout when the event loop stalls while a new connection opens.
       const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, ms);
       const connectionTimeout = Math.max(CONNECTION_TIMEOUT_MS, ms);
       const handler = client.config.requestHandler as {

@@ -138,7 +138,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     }
   }
 
-  // The draft is read by nearly every studio call and is ~250 kB: this process keeps the last
+  // The draft is read by nearly every studio call and is ~310 kB: this process keeps the last
   // one read, under the revision every draft write moves (pk draft, sk rev), and reads it
   // again only when another write (of any process) has moved the revision.
   let cachedDraft: DraftCache | undefined;
@@ -166,19 +166,17 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
   /**
    * This process wrote one draft item (`item`, or deleted `sk`) and then moved the revision
    * to `rev`. If the cache held the revision just before, no other write was counted in
-   * between, so the cache takes the item instead of the next read fetching all 250 kB again
+   * between, so the cache takes the item instead of the next read fetching all ~310 kB again
    * (a content owner's every save, then publish, read it whole). A write of another process
    * whose revision comes later still moves the revision past this one, and is read then.
    */
   function writeThrough(rev: number, sk: string, item: Record<string, unknown> | undefined) {
     if (cachedDraft?.rev !== rev - 1) return;
     const items = new Map(cachedDraft.items);
-    if (item) items.set(sk, item);
+    // Only the written item is copied; the rest are the cache's own already.
+    if (item) items.set(sk, asRead([item])[0] as Record<string, unknown>);
     else items.delete(sk);
-    cachedDraft = {
-      rev,
-      items: new Map(asRead([...items.values()]).map((i) => [String(i.sk), i])),
-    };
+    cachedDraft = { rev, items: new Map([...items].sort(([a], [b]) => byKey(a, b))) };
   }
 
   async function writeAll(items: Record<string, unknown>[]): Promise<void> {
@@ -270,7 +268,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       await doc.send(
         new PutCommand({
           TableName: table,
-          Item: { pk: "versions", sk: versionKey(meta.version), ...meta },
+          Item: { pk: "versions", sk: key, ...meta },
         }),
       );
       // The process that publishes a version is the one that trains it and, on approval,
@@ -440,8 +438,13 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
  */
 function asRead(items: Record<string, unknown>[]): Record<string, unknown>[] {
   return (JSON.parse(JSON.stringify(items)) as Record<string, unknown>[]).sort((a, b) =>
-    String(a.sk) < String(b.sk) ? -1 : 1,
+    byKey(String(a.sk), String(b.sk)),
   );
+}
+
+/** Sort-key order as a query returns it (ASCII keys: code-unit order is byte order). */
+function byKey(a: string, b: string): number {
+  return a < b ? -1 : 1;
 }
 
 function bundleFromItems(items: Record<string, unknown>[]): ContentBundle {

@@ -4,6 +4,7 @@ import { ClientRequest } from "node:http";
 import { Session } from "node:inspector";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { type StallTimeline, startStallTimeline } from "./stallTimeline.ts";
 
 /** What a benchmarked server reports about itself over IPC. */
 export interface ServerStats {
@@ -26,6 +27,8 @@ export interface ServerStats {
    * not grow when other work on the machine takes the cores, so it compares across runs.
    */
   cpuMs: number;
+  /** Event-loop lateness and GC pauses per tenth of a second since the last reset. */
+  stalls: StallTimeline;
 }
 
 /** Requests the load driver sends to a server child process. */
@@ -45,6 +48,7 @@ export type ServerReport =
 export function serveStatsOverIpc(): void {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const stalls = startStallTimeline();
   let httpRequests = 0;
   let byTarget: Record<string, number> = {};
   let cpuSince = process.cpuUsage();
@@ -99,6 +103,7 @@ export function serveStatsOverIpc(): void {
         const used = process.cpuUsage(cpuSince);
         return (used.user + used.system) / 1_000;
       })(),
+      stalls: stalls.read(),
     };
     if (profiler) {
       // A reset starts a measured phase and the next read ends it: profile exactly that.
@@ -108,6 +113,7 @@ export function serveStatsOverIpc(): void {
     if (request.reset) {
       cpuSince = process.cpuUsage();
       loop.reset();
+      stalls.reset();
       httpRequests = 0;
       byTarget = {};
       byTable = {};

@@ -2,10 +2,18 @@
 // the way), let them chat for the phase, then check every transcript.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ServerStats } from "../serverStats.ts";
+import { startStallTimeline } from "../stallTimeline.ts";
 import { type Accounting, verifyTranscripts } from "./accounting.ts";
 import { connectAdvisors } from "./advisors.ts";
 import { ask, connectAll, runCustomer, startChat, startChatsBeforePhase } from "./customers.ts";
-import { type LoadRun, newLoadRun, type RunMetrics, sleep, slowReplyTimeline } from "./metrics.ts";
+import {
+  burstCauses,
+  type LoadRun,
+  newLoadRun,
+  type RunMetrics,
+  sleep,
+  slowReplyTimeline,
+} from "./metrics.ts";
 import type { ServerProcess } from "./serverProcess.ts";
 
 export interface RunResult {
@@ -22,6 +30,8 @@ export interface RunResult {
   driverLoopP99Ms: number;
   /** When the slowest 1 % of replies arrived (metrics.ts, slowReplyTimeline). */
   slowReplies: string;
+  /** What the driver, server and storage did in the seconds of those bursts (burstCauses). */
+  burstCauses: string;
   /** The driver's own CPU during the measured phase: it shares the cores with the servers. */
   driverCpuMs: number;
   storage?: ServerStats;
@@ -80,6 +90,7 @@ export async function measure(server: ServerProcess, options: MeasureOptions): P
   await options.storage?.stats({ reset: true });
   const driverLoop = monitorEventLoopDelay({ resolution: 10 });
   driverLoop.enable();
+  const driverStalls = startStallTimeline();
   const driverCpuAtStart = process.cpuUsage();
   const startedAt = performance.now();
   const endAt = startedAt + options.seconds * 1_000;
@@ -93,6 +104,7 @@ export async function measure(server: ServerProcess, options: MeasureOptions): P
   ]);
   const seconds = (performance.now() - startedAt) / 1_000;
   driverLoop.disable();
+  driverStalls.stop();
   const serverStats = await server.stats();
   const storageStats = await options.storage?.stats();
   const driverCpu = process.cpuUsage(driverCpuAtStart);
@@ -111,6 +123,11 @@ export async function measure(server: ServerProcess, options: MeasureOptions): P
     ...(storageStats ? { storage: storageStats } : {}),
     driverLoopP99Ms: driverLoop.percentile(99) / 1e6,
     slowReplies: slowReplyTimeline(metrics, startedAt),
+    burstCauses: burstCauses(metrics, startedAt, [
+      { name: "server", stalls: serverStats.stalls },
+      ...(storageStats ? [{ name: "dynalite", stalls: storageStats.stalls }] : []),
+      { name: "driver", stalls: driverStalls.read() },
+    ]),
     driverCpuMs: (driverCpu.user + driverCpu.system) / 1_000,
     ...(accounting ? { accounting } : {}),
     ...(during !== undefined ? { during } : {}),

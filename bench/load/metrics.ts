@@ -1,4 +1,5 @@
 // What one measured run records, and the arithmetic the report does on it.
+import { type StallTimeline, worstBetween } from "../stallTimeline.ts";
 
 export interface RunMetrics {
   replyMs: number[];
@@ -148,4 +149,49 @@ export function slowReplyTimeline(metrics: RunMetrics, startedAt: number): strin
     .sort(([a], [b]) => a - b)
     .map(([second, n]) => `${second}s×${n}`)
     .join(" ");
+}
+
+/**
+ * What each process did around the two seconds with most of the slowest 1 % of replies, beside
+ * a typical second of the phase: how late its event loop ran (worst in the reply's second and
+ * the one before) and how long it paused for GC. A burst that one process's stall explains
+ * points at that process; a burst none of them explains points at the machine (another
+ * process, the kernel) or at storage's queue.
+ */
+export function burstCauses(
+  metrics: RunMetrics,
+  startedAt: number,
+  processes: readonly { name: string; stalls: StallTimeline }[],
+): string {
+  if (metrics.replyMs.length < 100) return "too few replies";
+  const threshold = percentile(metrics.replyMs, 99);
+  const slowBySecond = new Map<number, number>();
+  const seconds = new Set<number>();
+  metrics.replyMs.forEach((ms, i) => {
+    const second = Math.floor(((metrics.replyAt[i] ?? startedAt) - startedAt) / 1_000);
+    seconds.add(second);
+    if (ms >= threshold) slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
+  });
+  const startEpoch = performance.timeOrigin + startedAt;
+  const around = (second: number) =>
+    processes
+      .map(({ name, stalls }) => {
+        const worst = worstBetween(
+          stalls,
+          startEpoch + (second - 1) * 1_000,
+          startEpoch + (second + 1) * 1_000,
+        );
+        return `${name} late ${Math.round(worst.loopLateMs)} ms, gc ${Math.round(worst.gcMs)} (major ${Math.round(worst.gcMajorMs)})`;
+      })
+      .join("; ");
+  const bursts = [...slowBySecond.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2);
+  // A typical second: one whose window (it and the second before) holds no slow reply.
+  const calm = [...seconds]
+    .filter((s) => !slowBySecond.has(s) && !slowBySecond.has(s - 1))
+    .sort((a, b) => a - b);
+  const typical = calm[Math.floor(calm.length / 2)];
+  return [
+    ...bursts.map(([second, n]) => `${second}s×${n}: ${around(second)}`),
+    ...(typical === undefined ? [] : [`typical ${typical}s: ${around(typical)}`]),
+  ].join(" | ");
 }

@@ -97,6 +97,7 @@ export async function measureStorageFloor(): Promise<RunResult> {
     });
     log(`bench: storage floor done (${run.metrics.replyMs.length} replies)`);
     log(`bench: storage floor's slowest 1 % at ${run.slowReplies}`);
+    log(`bench: storage floor's bursts: ${run.burstCauses}`);
     return run;
   } finally {
     await stopAll(floor);
@@ -118,6 +119,7 @@ export async function measureService(): Promise<RunResult> {
     });
     log(`bench: service done (${run.metrics.replyMs.length} replies)`);
     log(`bench: service's slowest 1 % at ${run.slowReplies}`);
+    log(`bench: service's bursts: ${run.burstCauses}`);
     return run;
   } finally {
     await stopAll(service);
@@ -152,6 +154,8 @@ export async function measurePublishing() {
         `bench: publishing round ${round + 1} of ${options.publishingRounds} done; slowest 1 % ` +
           `quiet at ${calm.slowReplies}, publishing at ${publishing.slowReplies}`,
       );
+      log(`bench: quiet bursts: ${calm.burstCauses}`);
+      log(`bench: publishing bursts: ${publishing.burstCauses}`);
     }
     return { quiet, busy };
   } finally {

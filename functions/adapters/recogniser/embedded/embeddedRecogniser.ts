@@ -1,6 +1,7 @@
 import type { BotContent } from "../../../contracts/content.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import type { Recogniser, Recognition } from "../../../domain/ports.ts";
+import { nextTurn } from "./inTurns.ts";
 import {
   type ClassifierOptions,
   type ClassifierSnapshot,
@@ -14,7 +15,7 @@ import { LanguageDetector, type LanguageDetectorSnapshot } from "./languageDetec
  * Names the layout of `RecogniserSnapshot`; a snapshot of another layout is refused. The tag
  * is a value, not a name, and keeps its old spelling: a new tag would mean a new layout.
  */
-export const RECOGNISER_SNAPSHOT_FORMAT = "embedded-recognizer/1";
+export const RECOGNISER_SNAPSHOT_FORMAT = "embedded-recognizer/2";
 
 /**
  * A trained recogniser as plain objects, strings and typed arrays: everything `classify`
@@ -100,8 +101,8 @@ export class EmbeddedRecogniser implements Recogniser {
 
   /**
    * The same as `fromSnapshot`, one part per turn of the event loop: a running service
-   * restores a new version between chats' messages, in pieces of ~10-20 ms rather than one
-   * stall of ~50 ms.
+   * restores a new version between chats' messages, in pieces of a few milliseconds rather
+   * than one stall of ~50 ms.
    */
   static async restoreYielding(snapshot: RecogniserSnapshot): Promise<EmbeddedRecogniser> {
     if (snapshot.format !== RECOGNISER_SNAPSHOT_FORMAT) {
@@ -109,12 +110,14 @@ export class EmbeddedRecogniser implements Recogniser {
         `recogniser snapshot format ${String(snapshot.format)} is not ${RECOGNISER_SNAPSHOT_FORMAT}`,
       );
     }
-    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      const fi = IntentClassifier.fromSnapshot(snapshot.classifiers.fi);
-      await turn();
-      const sv = IntentClassifier.fromSnapshot(snapshot.classifiers.sv);
-      await turn();
+      // Called from a worker's message (the poll phase), the first turn is the same loop
+      // iteration's check phase: without this one, the first two parts would run back to back.
+      await nextTurn();
+      const fi = await IntentClassifier.restoreYielding(snapshot.classifiers.fi, nextTurn);
+      await nextTurn();
+      const sv = await IntentClassifier.restoreYielding(snapshot.classifiers.sv, nextTurn);
+      await nextTurn();
       const detector = LanguageDetector.fromSnapshot(snapshot.detector);
       return new EmbeddedRecogniser({ classifiers: { fi, sv }, detector });
     } catch (error) {

@@ -12,7 +12,9 @@ import {
   type WeightedFeatures,
   words,
 } from "./features.ts";
+import type { Turn } from "./inTurns.ts";
 import { tokenize } from "./normalize.ts";
+import { type PackedStrings, packStrings, unpackStrings } from "./packedStrings.ts";
 import {
   DEFAULT_TRAINING_OPTIONS,
   SoftmaxRegression,
@@ -121,14 +123,41 @@ export interface ClassifierSnapshot {
   /** Class labels in the model's order. */
   labels: IntentId[];
   /** Words of topic sentences in first-seen order and how often each occurs (the speller ranks by it). */
-  words: string[];
+  words: PackedStrings;
   wordCounts: Int32Array;
-  stems: string[];
-  grams: string[];
+  stems: PackedStrings;
+  grams: PackedStrings;
   greetingWords: string[];
   outOfScopeStems: string[];
   vectorizer: VectorizerSnapshot;
   model: SoftmaxSnapshot;
+}
+
+/** A classifier's parts built from its snapshot ahead of the constructor (`restoreYielding`). */
+interface RestoredVocabulary {
+  wordCounts: Map<string, number>;
+  knownStems: Set<string>;
+  knownGrams: Set<string>;
+  vectorizer?: Vectorizer;
+  speller?: Speller;
+}
+
+function restoreVocabulary(snapshot: ClassifierSnapshot): RestoredVocabulary {
+  const words = unpackStrings(snapshot.words, `classifier snapshot (${snapshot.lang}) words`);
+  if (words.length !== snapshot.wordCounts.length) {
+    throw new Error(
+      `classifier snapshot (${snapshot.lang}): words and wordCounts differ in length`,
+    );
+  }
+  return {
+    wordCounts: new Map(words.map((w, i) => [w, snapshot.wordCounts[i] as number] as const)),
+    knownStems: new Set(
+      unpackStrings(snapshot.stems, `classifier snapshot (${snapshot.lang}) stems`),
+    ),
+    knownGrams: new Set(
+      unpackStrings(snapshot.grams, `classifier snapshot (${snapshot.lang}) grams`),
+    ),
+  };
 }
 
 /** A per-language topic classifier; train once, then classify synchronously in microseconds. */
@@ -155,25 +184,31 @@ export class IntentClassifier {
 
   /** Trains on `examples`. */
   constructor(lang: Lang, examples: readonly Example[], options?: ClassifierOptions);
-  /** Restores a trained classifier; `IntentClassifier.fromSnapshot` says the same more plainly. */
-  constructor(snapshot: ClassifierSnapshot);
+  /**
+   * Restores a trained classifier; `IntentClassifier.fromSnapshot` says the same more plainly.
+   * `restored` holds the parts `restoreYielding` has already built from it.
+   */
+  constructor(snapshot: ClassifierSnapshot, restored?: RestoredVocabulary);
   constructor(
     source: Lang | ClassifierSnapshot,
-    examples: readonly Example[] = [],
+    examplesOrRestored: readonly Example[] | RestoredVocabulary = [],
     options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ) {
     const snapshot = typeof source === "string" ? undefined : source;
+    const examples = Array.isArray(examplesOrRestored) ? examplesOrRestored : [];
+    const restored =
+      snapshot && !Array.isArray(examplesOrRestored)
+        ? (examplesOrRestored as RestoredVocabulary)
+        : snapshot && restoreVocabulary(snapshot);
     const lang = typeof source === "string" ? source : source.lang;
     this.lang = lang;
     this.options = snapshot ? snapshot.options : options;
     // The vocabulary comes first: the speller, the compound splitter and so the features
     // of every training sentence depend on it.
-    if (snapshot) {
-      this.wordCounts = new Map(
-        snapshot.words.map((w, i) => [w, snapshot.wordCounts[i] as number] as const),
-      );
-      this.knownStems = new Set(snapshot.stems);
-      this.knownGrams = new Set(snapshot.grams);
+    if (restored) {
+      this.wordCounts = restored.wordCounts;
+      this.knownStems = restored.knownStems;
+      this.knownGrams = restored.knownGrams;
     } else {
       this.wordCounts = new Map();
       this.knownStems = new Set();
@@ -189,7 +224,9 @@ export class IntentClassifier {
         }
       }
     }
-    this.speller = this.options.spelling ? new Speller(this.wordCounts) : undefined;
+    this.speller = this.options.spelling
+      ? (restored?.speller ?? new Speller(this.wordCounts))
+      : undefined;
     const speller = this.speller;
     const splitter = new CompoundSplitter(
       lang,
@@ -207,7 +244,7 @@ export class IntentClassifier {
       this.greetingWords = new Set(snapshot.greetingWords);
       this.outOfScopeStems = new Set(snapshot.outOfScopeStems);
       this.labels = snapshot.labels;
-      this.vectorizer = Vectorizer.fromSnapshot(snapshot.vectorizer);
+      this.vectorizer = restored?.vectorizer ?? Vectorizer.fromSnapshot(snapshot.vectorizer);
       this.model = SoftmaxRegression.fromSnapshot(snapshot.model);
       if (
         this.model.classes !== this.labels.length ||
@@ -246,16 +283,40 @@ export class IntentClassifier {
     return new IntentClassifier(snapshot);
   }
 
+  /**
+   * The same as `fromSnapshot`, its costly parts (the vocabulary, the vectorizer's index of
+   * 20,000+ features, the speller's index) built one per `turn`, so that a running service
+   * restores a new version in pieces of a few milliseconds between chats' messages.
+   */
+  static async restoreYielding(
+    snapshot: ClassifierSnapshot,
+    turn: Turn,
+  ): Promise<IntentClassifier> {
+    const vocabulary = restoreVocabulary(snapshot);
+    await turn();
+    const vectorizer = await Vectorizer.restoreYielding(snapshot.vectorizer, turn);
+    await turn();
+    const speller = snapshot.options.spelling
+      ? await Speller.yielding(vocabulary.wordCounts, turn)
+      : undefined;
+    await turn();
+    return new IntentClassifier(snapshot, {
+      ...vocabulary,
+      vectorizer,
+      ...(speller ? { speller } : {}),
+    });
+  }
+
   /** Everything `classify` depends on, as copies that are safe to transfer to another thread. */
   toSnapshot(): ClassifierSnapshot {
     return {
       lang: this.lang,
       options: structuredClone(this.options),
       labels: [...this.labels],
-      words: [...this.wordCounts.keys()],
+      words: packStrings(this.wordCounts.keys()),
       wordCounts: Int32Array.from(this.wordCounts.values()),
-      stems: [...this.knownStems],
-      grams: [...this.knownGrams],
+      stems: packStrings(this.knownStems),
+      grams: packStrings(this.knownGrams),
       greetingWords: [...this.greetingWords],
       outOfScopeStems: [...this.outOfScopeStems],
       vectorizer: this.vectorizer.toSnapshot(),

@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import { tokenize } from "./normalize.ts";
+import { type PackedStrings, packStrings, unpackStrings } from "./packedStrings.ts";
 
 /** How much more likely (in nats) the other language must be before the chat language is overridden. */
 const SWITCH_MARGIN = 2.5;
@@ -9,7 +10,7 @@ const SWITCH_MARGIN = 2.5;
  * log probability of an n-gram never seen in that language.
  */
 export interface LanguageModelSnapshot {
-  grams: string[];
+  grams: PackedStrings;
   logProb: Float64Array;
   unseen: number;
 }
@@ -35,7 +36,11 @@ export class LanguageDetector {
     this.unseen = { fi: 0, sv: 0 };
     if (isSnapshot(source)) {
       for (const lang of LANGS) {
-        const { grams, logProb, unseen } = source[lang];
+        const { logProb, unseen } = source[lang];
+        const grams = unpackStrings(
+          source[lang].grams,
+          `language detector snapshot (${lang}) grams`,
+        );
         if (grams.length !== logProb.length) {
           throw new Error(`language detector snapshot: ${lang} grams and logProb differ in length`);
         }
@@ -68,7 +73,7 @@ export class LanguageDetector {
   /** The trained model as plain data and typed arrays (copies; safe to transfer). */
   toSnapshot(): LanguageDetectorSnapshot {
     const language = (lang: Lang): LanguageModelSnapshot => ({
-      grams: [...this.logProb[lang].keys()],
+      grams: packStrings(this.logProb[lang].keys()),
       logProb: Float64Array.from(this.logProb[lang].values()),
       unseen: this.unseen[lang],
     });

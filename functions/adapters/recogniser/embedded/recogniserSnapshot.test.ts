@@ -9,6 +9,7 @@ import {
   RecogniserSnapshotError,
   recogniserSnapshotTransferList,
 } from "./embeddedRecogniser.ts";
+import { IntentClassifier } from "./intentClassifier.ts";
 
 interface Asked {
   text: string;
@@ -69,6 +70,49 @@ describe("EmbeddedRecogniser snapshot", () => {
     // Assess: intent, confidence, alternatives and detected language, message by message.
     expect(asked.length).toBeGreaterThan(2000);
     expect(answers(restored, asked)).toEqual(answers(original, asked));
+  });
+
+  it("restores in slices between other work, answering exactly as the original", async () => {
+    // Prepare: a turn that counts, and how many entries the indexes hold in all.
+    const sent = original.toSnapshot();
+    const received = structuredClone(sent, { transfer: recogniserSnapshotTransferList(sent) });
+    const fi = received.classifiers.fi;
+    const features = JSON.parse(fi.vectorizer.features) as string[];
+    let turns = 0;
+    const countingTurn = async () => {
+      turns++;
+    };
+
+    // Act
+    const classifier = await IntentClassifier.restoreYielding(fi, countingTurn);
+    const restored = await EmbeddedRecogniser.restoreYielding(
+      structuredClone(original.toSnapshot()),
+    );
+
+    // Assess: the feature index alone is several slices, and nothing answers differently.
+    expect(features.length).toBeGreaterThan(15_000);
+    expect(turns).toBeGreaterThanOrEqual(Math.ceil(features.length / 2_000) + 2);
+    const asked = heldOutQuestions().filter((q) => q.chatLang === "fi");
+    const direct = IntentClassifier.fromSnapshot(original.toSnapshot().classifiers.fi);
+    expect(asked.map((q) => classifier.classify(q.text))).toEqual(
+      asked.map((q) => direct.classify(q.text)),
+    );
+    expect(answers(restored, heldOutQuestions())).toEqual(answers(original, heldOutQuestions()));
+  });
+
+  it("carries its long lists of strings as one string each, not as thousands of strings", () => {
+    const { fi } = snapshot.classifiers;
+
+    const lists = [
+      fi.words,
+      fi.stems,
+      fi.grams,
+      fi.vectorizer.features,
+      snapshot.detector.fi.grams,
+    ];
+
+    for (const list of lists) expect(typeof list).toBe("string");
+    expect(JSON.parse(fi.words)).toHaveLength(fi.wordCounts.length);
   });
 
   it("leaves the original intact when the snapshot's buffers are transferred away", () => {

@@ -1,3 +1,5 @@
+import { inTurns, type Turn } from "./inTurns.ts";
+
 /**
  * Corrects a word to a known training word at edit distance one (insertion, deletion,
  * substitution, most transpositions), using a symmetric-delete index so a lookup costs
@@ -11,13 +13,32 @@ export class Speller {
   constructor(
     words: Map<string, number>,
     private readonly minLength = 5,
+    /** Leaves the index to `indexYielding` (build the speller with `Speller.yielding`). */
+    empty = false,
   ) {
     this.known = new Set(words.keys());
-    const ranked = [...words].filter(([w]) => w.length >= minLength).sort((a, b) => b[1] - a[1]);
-    for (const [word] of ranked) {
-      for (const variant of [word, ...deletions(word)]) {
-        if (!this.byDeletion.has(variant)) this.byDeletion.set(variant, word);
-      }
+    if (empty) return;
+    for (const word of this.ranked(words)) this.index(word);
+  }
+
+  /** The same speller, its index built a slice of words per `turn`. */
+  static async yielding(words: Map<string, number>, turn: Turn, minLength = 5): Promise<Speller> {
+    const speller = new Speller(words, minLength, true);
+    // A word adds itself and ~9 deletions: 200 words a turn is about 2,000 entries.
+    await inTurns(speller.ranked(words), (word) => speller.index(word), turn, 200);
+    return speller;
+  }
+
+  private ranked(words: Map<string, number>): string[] {
+    return [...words]
+      .filter(([w]) => w.length >= this.minLength)
+      .sort((a, b) => b[1] - a[1])
+      .map(([w]) => w);
+  }
+
+  private index(word: string): void {
+    for (const variant of [word, ...deletions(word)]) {
+      if (!this.byDeletion.has(variant)) this.byDeletion.set(variant, word);
     }
   }
 

@@ -1,3 +1,6 @@
+import { inTurns, type Turn } from "./inTurns.ts";
+import { type PackedStrings, packStrings, unpackStrings } from "./packedStrings.ts";
+
 /** A sparse, L2-normalised feature vector. */
 export interface SparseVector {
   indices: Int32Array;
@@ -6,7 +9,7 @@ export interface SparseVector {
 
 /** A fitted vectorizer as plain data: feature names in index order and their IDF. */
 export interface VectorizerSnapshot {
-  features: string[];
+  features: PackedStrings;
   idf: Float64Array;
 }
 
@@ -17,19 +20,32 @@ export class Vectorizer {
 
   /** The vectorizer `toSnapshot` described; it keeps `snapshot.idf` as its own. */
   static fromSnapshot(snapshot: VectorizerSnapshot): Vectorizer {
-    if (snapshot.features.length !== snapshot.idf.length) {
+    const [vectorizer, features] = Vectorizer.unpack(snapshot);
+    for (const [i, name] of features.entries()) vectorizer.index.set(name, i);
+    return vectorizer;
+  }
+
+  /** The same as `fromSnapshot`, its index of feature names built a slice per `turn`. */
+  static async restoreYielding(snapshot: VectorizerSnapshot, turn: Turn): Promise<Vectorizer> {
+    const [vectorizer, features] = Vectorizer.unpack(snapshot);
+    await inTurns(features, (name, i) => vectorizer.index.set(name, i), turn);
+    return vectorizer;
+  }
+
+  private static unpack(snapshot: VectorizerSnapshot): [Vectorizer, string[]] {
+    const features = unpackStrings(snapshot.features, "vectorizer snapshot features");
+    if (features.length !== snapshot.idf.length) {
       throw new Error("vectorizer snapshot: features and idf differ in length");
     }
     const vectorizer = new Vectorizer();
-    for (const [i, name] of snapshot.features.entries()) vectorizer.index.set(name, i);
     vectorizer.idf = snapshot.idf;
-    return vectorizer;
+    return [vectorizer, features];
   }
 
   /** The fitted vocabulary and IDF, copied so the snapshot can be transferred. */
   toSnapshot(): VectorizerSnapshot {
     // Indices are handed out in insertion order, so the keys are already in index order.
-    return { features: [...this.index.keys()], idf: this.idf.slice() };
+    return { features: packStrings(this.index.keys()), idf: this.idf.slice() };
   }
 
   /** Builds the vocabulary and IDF from training documents (features seen at least once). */

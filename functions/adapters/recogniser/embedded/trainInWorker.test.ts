@@ -114,6 +114,49 @@ describe("trainRecogniserInWorker", () => {
     );
   });
 
+  it("trains jobs asked at once in turn on one worker, which a training error does not end", async () => {
+    const broken = { id: "tax-card", fi: { utterances: ["verokortti"] } } as unknown as Topic;
+    const bad: BotContent = { ...content, topics: new Map([["tax-card", broken]]) };
+
+    const [first, failed, second] = await Promise.allSettled([
+      trainRecogniserInWorker(content),
+      trainRecogniserInWorker(bad),
+      trainRecogniserInWorker(content),
+    ]);
+
+    expect(failed.status).toBe("rejected");
+    if (first.status !== "fulfilled" || second.status !== "fulfilled") {
+      throw new Error("both good jobs should have trained");
+    }
+    expect(second.value.workerThreadId).toBe(first.value.workerThreadId);
+    expect(second.value.classify("milloin tulee veronpalautus", "fi")).toEqual(
+      inlineRecogniser().classify("milloin tulee veronpalautus", "fi"),
+    );
+  }, 60_000);
+
+  it("starts a fresh worker for the next job after stopping one for a timeout", async () => {
+    const before = await trainRecogniserInWorker(content);
+
+    await expect(trainRecogniserInWorker(content, { timeoutMs: 50 })).rejects.toThrow(/timed out/);
+    const after = await trainRecogniserInWorker(content);
+
+    expect(after.workerThreadId).not.toBe(before.workerThreadId);
+    expect(after.classify("när kommer skatteåterbäringen", "sv").intent).toBe(
+      inlineRecogniser().classify("när kommer skatteåterbäringen", "sv").intent,
+    );
+  }, 60_000);
+
+  it("drops a queued job that is aborted before its turn, and trains the rest", async () => {
+    const superseded = new AbortController();
+
+    const running = trainRecogniserInWorker(content);
+    const dropped = trainRecogniserInWorker(content, { signal: superseded.signal });
+    superseded.abort();
+
+    await expect(dropped).rejects.toThrow("recogniser training was aborted");
+    await expect(running).resolves.toBeInstanceOf(EmbeddedRecogniser);
+  }, 60_000);
+
   it("rejects when the worker script cannot be loaded", async () => {
     const missing = new URL("./no-such-worker.mjs", import.meta.url);
 

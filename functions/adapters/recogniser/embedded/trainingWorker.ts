@@ -1,33 +1,43 @@
 /**
- * Worker-thread entry started by `trainRecogniserInWorker`: trains one recogniser from the
- * job in `workerData`, posts its snapshot with the buffers transferred, and ends (nothing
- * keeps the thread alive once the message is posted). An error ends the thread with an
- * uncaught exception, which the parent sees as the worker's `error` event.
+ * Worker-thread entry started by `trainRecogniserInWorker`: a long-lived worker that trains
+ * one recogniser per job message and posts its snapshot with the buffers transferred. A
+ * training error is answered as an error for that job; the worker stays for the next one.
  */
-import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, threadId } from "node:worker_threads";
 import type { BotContent } from "../../../contracts/content.ts";
 import { lowerThisThreadsPriority } from "../../threads/lowPriority.ts";
 import { EmbeddedRecogniser, recogniserSnapshotTransferList } from "./embeddedRecogniser.ts";
-import type { TrainingJob, TrainingResult } from "./trainInWorker.ts";
+import type { TrainingReply, TrainingRequest, TrainingResult } from "./trainInWorker.ts";
 
 if (isMainThread || !parentPort) {
   throw new Error("trainingWorker runs in a worker thread started by trainRecogniserInWorker");
 }
+const port = parentPort;
 lowerThisThreadsPriority();
-const job = workerData as TrainingJob;
-const content: BotContent = {
-  topics: new Map(job.topics.map((topic) => [topic.id, topic])),
-  outOfScope: job.outOfScope,
-  referrals: job.referrals ?? [],
-};
-const recogniser = new EmbeddedRecogniser(content, job.options);
-// Classified before the snapshot is taken: toSnapshot copies the model, so this is the same one.
-const intents = job.classify
-  ? {
-      fi: job.classify.fi.map((text) => recogniser.classify(text, "fi").intent),
-      sv: job.classify.sv.map((text) => recogniser.classify(text, "sv").intent),
-    }
-  : undefined;
-const snapshot = recogniser.toSnapshot();
-const result: TrainingResult = { snapshot, ...(intents ? { intents } : {}) };
-parentPort.postMessage(result, recogniserSnapshotTransferList(snapshot));
+
+port.on("message", ({ id, job }: TrainingRequest) => {
+  let reply: TrainingReply;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const content: BotContent = {
+      topics: new Map(job.topics.map((topic) => [topic.id, topic])),
+      outOfScope: job.outOfScope,
+      referrals: job.referrals ?? [],
+    };
+    const recogniser = new EmbeddedRecogniser(content, job.options);
+    // Classified before the snapshot is taken: toSnapshot copies the model, so this is the same one.
+    const intents = job.classify
+      ? {
+          fi: job.classify.fi.map((text) => recogniser.classify(text, "fi").intent),
+          sv: job.classify.sv.map((text) => recogniser.classify(text, "sv").intent),
+        }
+      : undefined;
+    const snapshot = recogniser.toSnapshot();
+    const result: TrainingResult = { snapshot, threadId, ...(intents ? { intents } : {}) };
+    reply = { id, ok: true, result };
+    transfer = recogniserSnapshotTransferList(snapshot);
+  } catch (error) {
+    reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply, transfer);
+});

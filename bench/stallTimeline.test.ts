@@ -24,15 +24,18 @@ describe("a process's stall timeline", () => {
 });
 
 describe("the causes of a burst of slow replies", () => {
-  it("name the process that stalled in the burst's second, beside a typical second", () => {
+  it("name the process that stalled in the burst's second, and the topics slow beyond their share", () => {
     const startedAt = performance.now();
     const startEpoch = performance.timeOrigin + startedAt;
     const metrics = newMetrics();
     // 10 s of replies, 20 a second at 10 ms; in second 4 ten of them took 300 ms.
     for (let second = 0; second < 10; second++) {
       for (let i = 0; i < 20; i++) {
-        metrics.replyMs.push(second === 4 && i < 10 ? 300 : 10);
+        const slow = second === 4 && i < 10;
+        metrics.replyMs.push(slow ? 300 : 10);
         metrics.replyAt.push(startedAt + second * 1_000 + i * 40);
+        // A handoff is one reply in twenty, but most of the slow ones.
+        metrics.replyTopic.push(i === 0 || (slow && i < 8) ? "human-advisor" : "tax-card");
       }
     }
     const server: StallTimeline = {
@@ -47,10 +50,11 @@ describe("the causes of a burst of slow replies", () => {
       { name: "driver", stalls: driver },
     ]);
 
-    const [burst, typical] = text.split(" | ");
+    const [burst, typical, topics] = text.split(" | ");
     expect(burst).toBe(
       "4s×10: server late 280 ms, gc 0 (major 0); driver late 3 ms, gc 1 (major 0)",
     );
     expect(typical).toMatch(/^typical \d+s: server late 0 ms/);
+    expect(topics).toBe("topics over-represented in the slowest 1 %: human-advisor 80 %/9 %");
   });
 });

@@ -188,6 +188,7 @@ async function connectCustomer(url: string, index: number, run: LoadRun) {
         const now = performance.now();
         metrics.replyMs.push(now - pending.sentAt);
         metrics.replyAt.push(now);
+        metrics.replyTopic.push(message.topic ?? "no topic");
         customer.lastAnswer = {
           id: message.id,
           ...(message.topic ? { topic: message.topic } : {}),

@@ -5,6 +5,8 @@ export interface RunMetrics {
   replyMs: number[];
   /** performance.now() at which each of replyMs arrived (same order). */
   replyAt: number[];
+  /** The topic each of replyMs answered from ("no topic": a miss, a system message). */
+  replyTopic: string[];
   /** Customer → advisor and advisor → customer, send to arrival. */
   relayMs: number[];
   /** The customer → advisor leg alone. */
@@ -66,6 +68,7 @@ export function newMetrics(): RunMetrics {
   return {
     replyMs: [],
     replyAt: [],
+    replyTopic: [],
     relayMs: [],
     relayToAdvisorMs: [],
     handoffs: 0,
@@ -193,5 +196,33 @@ export function burstCauses(
   return [
     ...bursts.map(([second, n]) => `${second}s×${n}: ${around(second)}`),
     ...(typical === undefined ? [] : [`typical ${typical}s: ${around(typical)}`]),
+    `topics over-represented in the slowest 1 %: ${slowTopics(metrics, threshold)}`,
   ].join(" | ");
+}
+
+/**
+ * The topics whose share of the slowest replies most exceeds their share of all replies, as
+ * "topic slow-share/all-share": slow replies of one kind point at that kind's path (a
+ * handoff, a sign-in offer), not at a burst.
+ */
+function slowTopics(metrics: RunMetrics, threshold: number): string {
+  const all = new Map<string, number>();
+  const slow = new Map<string, number>();
+  metrics.replyTopic.forEach((topic, i) => {
+    all.set(topic, (all.get(topic) ?? 0) + 1);
+    if ((metrics.replyMs[i] ?? 0) >= threshold) slow.set(topic, (slow.get(topic) ?? 0) + 1);
+  });
+  const slowTotal = [...slow.values()].reduce((a, b) => a + b, 0);
+  const total = metrics.replyTopic.length;
+  if (slowTotal === 0 || total === 0) return "none";
+  const pct = (n: number, of: number) => `${Math.round((100 * n) / of)} %`;
+  const over = [...slow.entries()]
+    .map(([topic, n]) => ({ topic, n, ratio: n / slowTotal / ((all.get(topic) ?? 1) / total) }))
+    .filter(({ ratio, n }) => ratio > 2 && n > 1)
+    .sort((a, b) => b.ratio - a.ratio)
+    .slice(0, 3);
+  if (over.length === 0) return "none";
+  return over
+    .map(({ topic, n }) => `${topic} ${pct(n, slowTotal)}/${pct(all.get(topic) ?? 0, total)}`)
+    .join(", ");
 }

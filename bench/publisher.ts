@@ -2,6 +2,8 @@
 // the draft, publishes it and has the reviewer approve it, so the service trains a new
 // recogniser and swaps it in while customers are being answered.
 
+import { spawn } from "node:child_process";
+
 interface PublishingResult {
   versions: number;
   failures: number;
@@ -31,6 +33,7 @@ let rounds = 0;
 
 /** Publishes and approves new versions one after another until `endAt` (performance.now()). */
 export async function publishUntil(url: string, endAt: number): Promise<PublishingResult> {
+  if (process.env.BENCH_PUBLISH_SPIN) return spinUntil(endAt);
   const [owner, reviewer] = await Promise.all([
     token(url, "content-owner"),
     token(url, "content-reviewer"),
@@ -66,4 +69,19 @@ export async function publishUntil(url: string, endAt: number): Promise<Publishi
     }
   }
   return result;
+}
+
+/**
+ * BENCH_PUBLISH_SPIN=1: no publishing, only a process that spins on one core at the idle
+ * scheduling policy for the phase, as the training worker does. What the chats' p99 loses to
+ * that alone is the machine's part of the publishing rise: the software cannot go under it
+ * while a version trains beside the chats.
+ */
+async function spinUntil(endAt: number): Promise<PublishingResult> {
+  const spinner = spawn("chrt", ["--idle", "0", process.execPath, "-e", "for (;;) {}"], {
+    stdio: "ignore",
+  });
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, endAt - performance.now())));
+  spinner.kill("SIGKILL");
+  return { versions: 0, failures: 0, roundMs: [] };
 }

@@ -5,10 +5,10 @@
  * restores it, in slices of a few milliseconds.
  *
  * The worker is long-lived: started on the first job, kept for the next ones, and stopped
- * after a minute without work. A fresh worker per version cost ~0.7 s of CPU at normal
+ * after a minute without work. A fresh worker per version cost ~0.9 s of CPU at normal
  * priority on top of the training: V8 compiling the training code again and collecting a
  * fresh heap on the process's shared helper threads, which the worker's idle scheduling
- * policy does not cover. A warm worker needs a tenth of that, and trains a quarter faster.
+ * policy does not cover. A warm worker needs a fifth of that, and trains a quarter faster.
  */
 import { Worker } from "node:worker_threads";
 import type { BotContent, Topic } from "../../../contracts/content.ts";

@@ -13,7 +13,7 @@ export class Speller {
   constructor(
     words: Map<string, number>,
     private readonly minLength = 5,
-    /** Leaves the index to `indexYielding` (build the speller with `Speller.yielding`). */
+    /** Leaves the index empty, for `Speller.yielding` to build a slice at a time. */
     empty = false,
   ) {
     this.known = new Set(words.keys());

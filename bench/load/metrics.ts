@@ -141,17 +141,23 @@ export function log(line: string): void {
  */
 export function slowReplyTimeline(metrics: RunMetrics, startedAt: number): string {
   if (metrics.replyMs.length < 100) return "too few replies";
-  const threshold = percentile(metrics.replyMs, 99);
-  const bySecond = new Map<number, number>();
-  metrics.replyMs.forEach((ms, i) => {
-    if (ms < threshold) return;
-    const second = Math.floor(((metrics.replyAt[i] ?? startedAt) - startedAt) / 1_000);
-    bySecond.set(second, (bySecond.get(second) ?? 0) + 1);
-  });
-  return [...bySecond.entries()]
+  return [...slowSeconds(metrics, startedAt).slowBySecond.entries()]
     .sort(([a], [b]) => a - b)
     .map(([second, n]) => `${second}s×${n}`)
     .join(" ");
+}
+
+/** The slowest 1 %'s threshold, how many of them arrived in each second, and every second with a reply. */
+function slowSeconds(metrics: RunMetrics, startedAt: number) {
+  const threshold = percentile(metrics.replyMs, 99);
+  const slowBySecond = new Map<number, number>();
+  const seconds = new Set<number>();
+  metrics.replyMs.forEach((ms, i) => {
+    const second = Math.floor(((metrics.replyAt[i] ?? startedAt) - startedAt) / 1_000);
+    seconds.add(second);
+    if (ms >= threshold) slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
+  });
+  return { threshold, slowBySecond, seconds };
 }
 
 /**
@@ -167,14 +173,7 @@ export function burstCauses(
   processes: readonly { name: string; stalls: StallTimeline }[],
 ): string {
   if (metrics.replyMs.length < 100) return "too few replies";
-  const threshold = percentile(metrics.replyMs, 99);
-  const slowBySecond = new Map<number, number>();
-  const seconds = new Set<number>();
-  metrics.replyMs.forEach((ms, i) => {
-    const second = Math.floor(((metrics.replyAt[i] ?? startedAt) - startedAt) / 1_000);
-    seconds.add(second);
-    if (ms >= threshold) slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
-  });
+  const { threshold, slowBySecond, seconds } = slowSeconds(metrics, startedAt);
   const startEpoch = performance.timeOrigin + startedAt;
   const around = (second: number) =>
     processes

@@ -33,7 +33,9 @@ describe("the causes of a burst of slow replies", () => {
       for (let i = 0; i < 20; i++) {
         const slow = second === 4 && i < 10;
         metrics.replyMs.push(slow ? 300 : 10);
-        metrics.replyAt.push(startedAt + second * 1_000 + i * 40);
+        // 20 ms into the slot: startedAt is fractional, and a reply at exactly a second's
+        // start could round into the second before.
+        metrics.replyAt.push(startedAt + second * 1_000 + 20 + i * 40);
         // A handoff is one reply in twenty, but most of the slow ones.
         metrics.replyTopic.push(i === 0 || (slow && i < 8) ? "human-advisor" : "tax-card");
       }

@@ -45,6 +45,16 @@ describe("loadConfig", () => {
     );
   });
 
+  it("trains a new content version at half a core unless told otherwise", () => {
+    expect(loadConfig({}).TRAINING_CPU_PERCENT).toBe(50);
+    expect(loadConfig({ TRAINING_CPU_PERCENT: "100" }).TRAINING_CPU_PERCENT).toBe(100);
+    for (const bad of ["0", "150", "half"]) {
+      expect(() => loadConfig({ TRAINING_CPU_PERCENT: bad })).toThrow(
+        /TRAINING_CPU_PERCENT: .*\(expected a whole percentage of one core, 1-100/,
+      );
+    }
+  });
+
   it("reads per-address and overall limits, and refuses a limit without both", () => {
     const config = loadConfig({ LIMIT_CALLBACKS: "5/50", TRUSTED_PROXIES: "10.0.0.0/16, ::1" });
     expect(config.LIMIT_CALLBACKS).toEqual({ perAddress: 5, overall: 50 });

@@ -146,6 +146,13 @@ const envSchema = z
     /** How often a process checks which content version is live (another task may move it). */
     CONTENT_POLL_SECONDS: z.coerce.number().min(1).max(300).default(10),
     /**
+     * The share of one core (percent) that training a published content version may use
+     * beside the chats: the training worker rests between slices of work, so a version takes
+     * longer to go live (about twice as long at 50) and customers' replies lose less
+     * meanwhile (docs/recogniser.md). 100 = no rests.
+     */
+    TRAINING_CPU_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+    /**
      * Whether this process keeps customers' questions for the missed-question inbox. Off, the
      * inbox stays empty (votes are still counted): for an agency that does not want it, and
      * for the bench's comparison of its cost.
@@ -227,6 +234,7 @@ const expectedForm: Record<string, string> = {
   NODE_ENV: "development, test or production",
   TABLE_PREFIX: "letters, digits, '_', '.' or '-'",
   INBOX_CONFIDENCE_BELOW: "a number from 0 to 1, e.g. 0.65",
+  TRAINING_CPU_PERCENT: "a whole percentage of one core, 1-100, e.g. 50",
   TRUSTED_PROXIES: "comma-separated addresses or CIDR blocks, e.g. 10.0.0.0/16",
   EDGE_ORIGIN_SECRET: "at least 32 characters, the value CloudFront sends in x-origin-verify",
   LIMIT_CHAT_STARTS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 20/2000",

@@ -142,7 +142,10 @@ export async function startLocalServer(
     // Off the event loop: customers' replies do not wait while a new version trains.
     train: async (botContent, toClassify) =>
       Object.assign(
-        await trainRecogniserInWorker(botContent, toClassify ? { classify: toClassify } : {}),
+        await trainRecogniserInWorker(botContent, {
+          cpuPercent: config.TRAINING_CPU_PERCENT,
+          ...(toClassify ? { classify: toClassify } : {}),
+        }),
         {
           classifiedTexts: toClassify,
         },

@@ -54,6 +54,7 @@ describe("the embedded recogniser in the gateway (no Lex in the stage)", () => {
       CONTENT_POLL_SECONDS: 60,
       SITE_SEARCH_URL_FI: "https://haku.example.fi/?q={query}",
       SITE_SEARCH_URL_SV: "https://sok.example.fi/?q={query}",
+      TRAINING_CPU_PERCENT: 100,
     };
 
     // Act

@@ -26,6 +26,7 @@ export async function createEmbeddedGatewayBot(deps: {
     | "TABLE_PREFIX"
     | "CONTENT_REVIEW_REQUIRED"
     | "CONTENT_POLL_SECONDS"
+    | "TRAINING_CPU_PERCENT"
     | "SITE_SEARCH_URL_FI"
     | "SITE_SEARCH_URL_SV"
   >;
@@ -41,7 +42,8 @@ export async function createEmbeddedGatewayBot(deps: {
     clock,
     logger,
     // A version published while chats go on trains off the event loop.
-    train: (botContent) => trainRecogniserInWorker(botContent),
+    train: (botContent) =>
+      trainRecogniserInWorker(botContent, { cpuPercent: config.TRAINING_CPU_PERCENT }),
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
   });
   if (deps.seedDir) {

@@ -3,6 +3,7 @@ import type { Lang } from "../../../contracts/lang.ts";
 import { referralIntentName, referralOfIntent } from "../../../contracts/referrals.ts";
 import { type IntentId, NO_INTENT } from "../../../contracts/topics.ts";
 import type { IntentScore } from "../../../domain/ports.ts";
+import { pace } from "../../threads/pacing.ts";
 import { CompoundSplitter } from "./compounds.ts";
 import {
   DEFAULT_FEATURE_OPTIONS,
@@ -267,9 +268,15 @@ export class IntentClassifier {
       options.greetingAugmentation,
       options.training.seed,
     );
-    const docs = augmented.map((e) => this.features(e.text));
+    const docs = augmented.map((e) => {
+      pace();
+      return this.features(e.text);
+    });
     this.vectorizer = new Vectorizer().fit(docs);
-    const xs = docs.map((d) => this.vectorizer.transform(d));
+    const xs = docs.map((d) => {
+      pace();
+      return this.vectorizer.transform(d);
+    });
     const ys = augmented.map((e) => this.labels.indexOf(e.intent));
     this.model = new SoftmaxRegression(this.vectorizer.size, this.labels.length).train(
       xs,

@@ -1,4 +1,5 @@
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
+import { pace } from "../../threads/pacing.ts";
 import { tokenize } from "./normalize.ts";
 import { type PackedStrings, packStrings, unpackStrings } from "./packedStrings.ts";
 
@@ -52,6 +53,7 @@ export class LanguageDetector {
     const counts = { fi: new Map<string, number>(), sv: new Map<string, number>() };
     for (const lang of LANGS) {
       for (const text of source[lang]) {
+        pace();
         for (const g of grams(text)) counts[lang].set(g, (counts[lang].get(g) ?? 0) + 1);
       }
     }

@@ -1,3 +1,4 @@
+import { pace } from "../../threads/pacing.ts";
 import type { SparseVector } from "./vectorizer.ts";
 
 export interface TrainingOptions {
@@ -85,6 +86,7 @@ export class SoftmaxRegression {
       shuffle(order, random);
       const rate = options.learningRate / (1 + epoch * 0.2);
       for (let o = 0; o < order.length; o++) {
+        pace();
         const n = order[o] as number;
         const x = xs[n] as SparseVector;
         const y = ys[n] as number;

@@ -78,6 +78,23 @@ describe("trainRecogniserInWorker", () => {
     expect(workerLag).toBeLessThan(inlineLag / 3);
   }, 60_000);
 
+  it("trains at a share of a core by resting between slices, to the same recogniser", async () => {
+    const cases = LANGS.flatMap((lang) =>
+      loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
+    );
+
+    const whole = await trainRecogniserInWorker(content);
+    const paced = await trainRecogniserInWorker(content, { cpuPercent: 50 });
+
+    expect(whole.workerRestedMs).toBe(0);
+    // Training takes most of a second of CPU; at half a core it rests about as long.
+    expect(paced.workerRestedMs).toBeGreaterThan(300);
+    expect(paced.workerThreadId).toBe(whole.workerThreadId);
+    expect(cases.map((c) => paced.classify(c.text, c.lang))).toEqual(
+      cases.map((c) => whole.classify(c.text, c.lang)),
+    );
+  }, 60_000);
+
   it("rejects with the worker's error message when training fails", async () => {
     const broken = { id: "tax-card", fi: { utterances: ["verokortti"] } } as unknown as Topic;
     const bad: BotContent = {

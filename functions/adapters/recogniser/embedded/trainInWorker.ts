@@ -27,6 +27,8 @@ export interface TrainingJob {
   options?: ClassifierOptions;
   /** Messages to classify with the trained recogniser before it is posted (a test split). */
   classify?: Record<Lang, string[]>;
+  /** The share of one core the worker may use for this job (`paceThisThread`); 100 when omitted. */
+  cpuPercent?: number;
 }
 
 /** What the worker posts: the snapshot, and the intents of the messages it was asked about. */
@@ -35,6 +37,8 @@ export interface TrainingResult {
   intents?: Record<Lang, string[]>;
   /** The worker's thread id: jobs in turn share one worker. */
   threadId: number;
+  /** How long the worker rested during the job to keep to its `cpuPercent`. */
+  restedMs: number;
 }
 
 /** A job as posted to the worker, numbered so that its answer finds it. */
@@ -50,11 +54,13 @@ export type TrainingReply =
 
 /**
  * A recogniser trained in a worker, with the intents it gave the messages it was asked about
- * and the worker's thread id.
+ * and the worker's thread id and rest.
  */
 export type WorkerTrainedRecogniser = EmbeddedRecogniser & {
   classified?: Record<Lang, string[]>;
   workerThreadId: number;
+  /** How long the worker rested while it trained, to keep to its share of a core. */
+  workerRestedMs: number;
 };
 
 export interface TrainInWorkerOptions {
@@ -71,6 +77,11 @@ export interface TrainInWorkerOptions {
    * split): hundreds of classifications that would otherwise run on the main thread.
    */
   classify?: Record<Lang, string[]>;
+  /**
+   * The share of one core (1-100) the worker trains with: it rests between slices of work,
+   * so a version takes longer and the chats beside it lose less (`threads/pacing.ts`).
+   */
+  cpuPercent?: number;
 }
 
 /** Training in the worker failed, timed out or was aborted; `message` says which and why. */
@@ -98,6 +109,7 @@ export function trainRecogniserInWorker(
     referrals: content.referrals ?? [],
     ...(options.classifier ? { options: options.classifier } : {}),
     ...(options.classify ? { classify: options.classify } : {}),
+    ...(options.cpuPercent !== undefined ? { cpuPercent: options.cpuPercent } : {}),
   };
   const url = options.workerUrl ?? trainingWorkerUrl();
   let host = hosts.get(url.href);
@@ -203,13 +215,14 @@ class TrainingWorkerHost {
     if (!reply.ok) this.settle(queued, new RecogniserTrainingError(reply.message));
     else {
       // Restored in slices between other work, while the worker goes on with the next job.
-      const { snapshot, intents, threadId } = reply.result;
+      const { snapshot, intents, threadId, restedMs } = reply.result;
       EmbeddedRecogniser.restoreYielding(snapshot).then(
         (restored) =>
           this.settle(
             queued,
             Object.assign(restored, {
               workerThreadId: threadId,
+              workerRestedMs: restedMs,
               ...(intents ? { classified: intents } : {}),
             }),
           ),

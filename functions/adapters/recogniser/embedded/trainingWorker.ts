@@ -6,6 +6,7 @@
 import { isMainThread, parentPort, threadId } from "node:worker_threads";
 import type { BotContent } from "../../../contracts/content.ts";
 import { lowerThisThreadsPriority } from "../../threads/lowPriority.ts";
+import { pace, paceThisThread, restedMs } from "../../threads/pacing.ts";
 import { EmbeddedRecogniser, recogniserSnapshotTransferList } from "./embeddedRecogniser.ts";
 import type { TrainingReply, TrainingRequest, TrainingResult } from "./trainInWorker.ts";
 
@@ -19,6 +20,7 @@ port.on("message", ({ id, job }: TrainingRequest) => {
   let reply: TrainingReply;
   let transfer: ArrayBuffer[] = [];
   try {
+    paceThisThread(job.cpuPercent ?? 100);
     const content: BotContent = {
       topics: new Map(job.topics.map((topic) => [topic.id, topic])),
       outOfScope: job.outOfScope,
@@ -28,12 +30,23 @@ port.on("message", ({ id, job }: TrainingRequest) => {
     // Classified before the snapshot is taken: toSnapshot copies the model, so this is the same one.
     const intents = job.classify
       ? {
-          fi: job.classify.fi.map((text) => recogniser.classify(text, "fi").intent),
-          sv: job.classify.sv.map((text) => recogniser.classify(text, "sv").intent),
+          fi: job.classify.fi.map((text) => {
+            pace();
+            return recogniser.classify(text, "fi").intent;
+          }),
+          sv: job.classify.sv.map((text) => {
+            pace();
+            return recogniser.classify(text, "sv").intent;
+          }),
         }
       : undefined;
     const snapshot = recogniser.toSnapshot();
-    const result: TrainingResult = { snapshot, threadId, ...(intents ? { intents } : {}) };
+    const result: TrainingResult = {
+      snapshot,
+      threadId,
+      restedMs: Math.round(restedMs()),
+      ...(intents ? { intents } : {}),
+    };
     reply = { id, ok: true, result };
     transfer = recogniserSnapshotTransferList(snapshot);
   } catch (error) {

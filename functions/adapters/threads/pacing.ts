@@ -3,8 +3,9 @@
  * while after each slice of work, so that it uses at most `percent` of one core however long
  * the job. Low scheduling priority (`lowerThisThreadsPriority`) decides who runs first when
  * both want a core; it does not stop a busy background thread from costing the chats on a
- * two-vCPU VM (the hypervisor's sibling core, caches, wake-ups on a busy core): a spinner at
- * idle priority alone raised the chats' p99 by 9-30 % (`BENCH_PUBLISH_SPIN`). Resting lets
+ * two-vCPU VM (most likely through what the cores share below the scheduler: the host's
+ * sibling thread, caches, memory): a spinner at idle priority alone raised the chats' p99 by
+ * 9-30 % (`BENCH_PUBLISH_SPIN`). Resting lets
  * the machine be idle part of the time, at the price of a longer job. The work and its result
  * are the same; only when it runs changes.
  *

@@ -5,9 +5,8 @@
  * both want a core; it does not stop a busy background thread from costing the chats on a
  * two-vCPU VM (most likely through what the cores share below the scheduler: the host's
  * sibling thread, caches, memory): a spinner at idle priority alone raised the chats' p99 by
- * 9-30 % (`BENCH_PUBLISH_SPIN`). Resting lets
- * the machine be idle part of the time, at the price of a longer job. The work and its result
- * are the same; only when it runs changes.
+ * 9-30 % (`BENCH_PUBLISH_SPIN`). Resting lets the machine be idle part of the time, at the
+ * price of a longer job. The work and its result are the same; only when it runs changes.
  *
  * The share belongs to the thread: only worker threads set one, and the main thread, which
  * must never sleep, keeps `pace()` a no-op.

@@ -5,6 +5,7 @@
  */
 import { isMainThread, parentPort, threadId } from "node:worker_threads";
 import type { BotContent } from "../../../contracts/content.ts";
+import type { Lang } from "../../../contracts/lang.ts";
 import { lowerThisThreadsPriority } from "../../threads/lowPriority.ts";
 import { pace, paceThisThread, restedMs } from "../../threads/pacing.ts";
 import { EmbeddedRecogniser, recogniserSnapshotTransferList } from "./embeddedRecogniser.ts";
@@ -28,17 +29,13 @@ port.on("message", ({ id, job }: TrainingRequest) => {
     };
     const recogniser = new EmbeddedRecogniser(content, job.options);
     // Classified before the snapshot is taken: toSnapshot copies the model, so this is the same one.
+    const intentsOf = (texts: readonly string[], lang: Lang) =>
+      texts.map((text) => {
+        pace();
+        return recogniser.classify(text, lang).intent;
+      });
     const intents = job.classify
-      ? {
-          fi: job.classify.fi.map((text) => {
-            pace();
-            return recogniser.classify(text, "fi").intent;
-          }),
-          sv: job.classify.sv.map((text) => {
-            pace();
-            return recogniser.classify(text, "sv").intent;
-          }),
-        }
+      ? { fi: intentsOf(job.classify.fi, "fi"), sv: intentsOf(job.classify.sv, "sv") }
       : undefined;
     const snapshot = recogniser.toSnapshot();
     const result: TrainingResult = {

@@ -55,9 +55,9 @@ export function stems(rawWord: string, lang: Lang): string[] {
 /** Named features with raw weights; a word's list is cached, so the same word gives the same array. */
 export type WeightedFeatures = readonly (readonly [string, number])[];
 
-/** One token of a message: its word's features and the bigram it closes, if any. */
-export interface TokenFeatures {
-  word: WeightedFeatures;
+/** One token of a message by its written form, and the bigram it closes, if any. */
+export interface TokenForm {
+  written: string;
   bigram?: string;
 }
 
@@ -70,6 +70,7 @@ const WORD_CACHE_LIMIT = 50_000;
  */
 export class FeatureExtractor {
   private readonly cache = new Map<string, WeightedFeatures>();
+  private caching = true;
 
   constructor(
     readonly lang: Lang,
@@ -81,30 +82,41 @@ export class FeatureExtractor {
   /** Features of `text` by name, with summed weights. */
   extract(text: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const { word, bigram } of this.tokens(text)) {
-      for (const [name, weight] of word) out.set(name, (out.get(name) ?? 0) + weight);
+    for (const { written, bigram } of this.forms(text)) {
+      for (const [name, weight] of this.wordFeatures(written)) {
+        out.set(name, (out.get(name) ?? 0) + weight);
+      }
       if (bigram) out.set(bigram, (out.get(bigram) ?? 0) + this.options.bigramWeight);
     }
     return out;
   }
 
   /**
-   * The same features token by token, in the order `extract` adds them, so a caller can
-   * work per cached word list instead of per feature name.
+   * Each token's written form and the bigram it closes, if any, in the order `extract` adds
+   * them: a caller that keeps its own per-word cache asks `wordFeatures` only on a miss.
    */
-  tokens(text: string): TokenFeatures[] {
-    const out: TokenFeatures[] = [];
+  forms(text: string): TokenForm[] {
+    const out: TokenForm[] = [];
     let previous = "";
     for (const token of tokenize(text)) {
       const written = writtenForm(token, this.lang);
       const folded = fold(written);
       const bigram =
         previous && this.options.bigramWeight > 0 ? `b:${previous}_${folded}` : undefined;
-      const word = this.wordFeatures(written);
-      out.push(bigram ? { word, bigram } : { word });
+      out.push(bigram ? { written, bigram } : { written });
       previous = folded;
     }
     return out;
+  }
+
+  /**
+   * Empties the word cache and keeps no more words in it. A trained classifier calls this:
+   * the cache then holds every training word's features as tuples of strings (~50,000
+   * small objects a language), which it no longer needs and every full GC would mark.
+   */
+  forgetWords(): void {
+    this.cache.clear();
+    this.caching = false;
   }
 
   /** Weight of a word bigram feature. */
@@ -112,7 +124,8 @@ export class FeatureExtractor {
     return this.options.bigramWeight;
   }
 
-  private wordFeatures(written: string): WeightedFeatures {
+  /** Named features with raw weights of one written-form word (`forms`). */
+  wordFeatures(written: string): WeightedFeatures {
     const cached = this.cache.get(written);
     if (cached) return cached;
     const features: [string, number][] = [];
@@ -130,6 +143,7 @@ export class FeatureExtractor {
         addWord(part, part, this.lang, this.options, add, this.options.compoundWeight);
       }
     }
+    if (!this.caching) return features;
     if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
     this.cache.set(written, features);
     return features;

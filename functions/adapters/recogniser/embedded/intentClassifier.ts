@@ -10,7 +10,6 @@ import {
   FeatureExtractor,
   type FeatureOptions,
   stems,
-  type WeightedFeatures,
   words,
 } from "./features.ts";
 import type { Turn } from "./inTurns.ts";
@@ -175,7 +174,8 @@ export class IntentClassifier {
   private readonly knownStems: Set<string>;
   private readonly knownGrams: Set<string>;
   private readonly knownCache = new Map<string, boolean>();
-  private readonly indexedWords = new WeakMap<WeightedFeatures, SparseVector>();
+  /** A word's in-vocabulary features by index, by written form: two typed arrays a word. */
+  private readonly indexedWords = new Map<string, SparseVector>();
   private readonly speller: Speller | undefined;
   private readonly splitter: CompoundSplitter;
   private readonly extractor: FeatureExtractor;
@@ -253,6 +253,8 @@ export class IntentClassifier {
       ) {
         throw new Error(`classifier snapshot (${lang}): model does not fit labels and vocabulary`);
       }
+      // Messages' words are cached as indexed features (`indexed`), not a second time here.
+      this.extractor.forgetWords();
       return;
     }
     this.greetingWords = greetingVocabulary(examples, lang);
@@ -283,6 +285,8 @@ export class IntentClassifier {
       ys,
       options.training,
     );
+    // Trained: from here on a word is cached once, as indexed features.
+    this.extractor.forgetWords();
   }
 
   /** The classifier `toSnapshot` described; it answers exactly as the one that was snapshotted. */
@@ -454,8 +458,8 @@ export class IntentClassifier {
   private vector(text: string): SparseVector {
     const weights = new Map<number, number>();
     const add = (i: number, weight: number) => weights.set(i, (weights.get(i) ?? 0) + weight);
-    for (const { word, bigram } of this.extractor.tokens(text)) {
-      const { indices, values } = this.indexed(word);
+    for (const { written, bigram } of this.extractor.forms(text)) {
+      const { indices, values } = this.indexed(written);
       for (let j = 0; j < indices.length; j++) add(indices[j] as number, values[j] as number);
       if (bigram) {
         const i = this.vectorizer.indexOf(bigram);
@@ -465,20 +469,21 @@ export class IntentClassifier {
     return this.vectorizer.fromIndexed(weights);
   }
 
-  /** A word's in-vocabulary features by index, kept as long as the extractor keeps the word. */
-  private indexed(word: WeightedFeatures): SparseVector {
-    const cached = this.indexedWords.get(word);
+  /** A word's in-vocabulary features by index, worked out once per word while it is cached. */
+  private indexed(written: string): SparseVector {
+    const cached = this.indexedWords.get(written);
     if (cached) return cached;
     const indices: number[] = [];
     const values: number[] = [];
-    for (const [name, weight] of word) {
+    for (const [name, weight] of this.extractor.wordFeatures(written)) {
       const i = this.vectorizer.indexOf(name);
       if (i < 0) continue;
       indices.push(i);
       values.push(weight);
     }
     const result = { indices: Int32Array.from(indices), values: Float64Array.from(values) };
-    this.indexedWords.set(word, result);
+    if (this.indexedWords.size >= INDEXED_WORDS_LIMIT) this.indexedWords.clear();
+    this.indexedWords.set(written, result);
     return result;
   }
 
@@ -516,6 +521,8 @@ export class IntentClassifier {
 }
 
 const KNOWN_GRAM_SHARE = 0.6;
+/** Words whose indexed features are kept; like the other caches, emptied when full. */
+const INDEXED_WORDS_LIMIT = 50_000;
 
 function wordGrams(word: string): string[] {
   const padded = `<${word}>`;

@@ -72,6 +72,20 @@ describe("EmbeddedRecogniser snapshot", () => {
     expect(answers(restored, asked)).toEqual(answers(original, asked));
   });
 
+  it("answers a message whose words it has cached exactly as when they were new", () => {
+    // Prepare: a fresh recogniser, so that every word of the first round is new to it.
+    const fresh = EmbeddedRecogniser.fromSnapshot(original.toSnapshot());
+    const asked = heldOutQuestions();
+
+    // Act
+    const first = answers(fresh, asked);
+    const cached = answers(fresh, asked);
+
+    // Assess
+    expect(cached).toEqual(first);
+    expect(first).toEqual(answers(original, asked));
+  });
+
   it("restores in slices between other work, answering exactly as the original", async () => {
     // Prepare: a turn that counts, and how many entries the indexes hold in all.
     const sent = original.toSnapshot();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "../../contracts/protocol.ts";
 import { manualClock } from "../clock.ts";
 import type { Bot, BotTurn } from "../dialogue/bot.ts";
+import { phrase } from "../dialogue/phrases.ts";
 import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { ReportEvent } from "../reports/reportEvents.ts";
 import { createChatService } from "./chatService.ts";
@@ -91,6 +92,25 @@ describe("a customer's question", () => {
       await chats.startChat({ lang: "fi", resumeToken: started.resumeToken })
     ).replay();
     expect(stored.map((m) => m.from)).toEqual(["customer", "bot"]);
+  });
+
+  it("with personal data is warned about once, kept masked and under a hashed clientId, and a resend is found", async () => {
+    const { chats, shown } = chatService();
+    const started = await chats.startChat({ lang: "fi" });
+    const { chatId } = started.chat;
+    const typed = { text: "Soita 040 123 4567, verokortti", clientId: "matti-0401234567" };
+
+    const first = await chats.ask(chatId, typed);
+    await first.answered;
+    const resend = await chats.ask(chatId, typed);
+
+    expect(resend).toMatchObject({ duplicate: true, message: { id: first.message.id } });
+    expect(shown.filter((m) => m.text === phrase("personalDataWarning", "fi"))).toHaveLength(1);
+    const [kept] = await (
+      await chats.startChat({ lang: "fi", resumeToken: started.resumeToken })
+    ).replay();
+    expect(kept?.text).toBe("Soita [PHONE], verokortti");
+    expect(kept?.clientId).toMatch(/^h-[0-9a-f]{40}$/);
   });
 
   it("reports a referral answer with its group, not as a miss, and keeps the miss streak at 0", async () => {

@@ -168,9 +168,10 @@ export function createChatService(deps: ChatServiceDeps) {
     text: string,
     question: Promise<unknown>,
     kept: StoredMessage,
+    typedPersonalData: boolean,
   ): Promise<BotTurnOutcome | undefined> {
     if (chat.state !== "bot") return undefined;
-    const warning: OutgoingMessage[] = containsPersonalData(text)
+    const warning: OutgoingMessage[] = typedPersonalData
       ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
       : [];
     // An expired sign-in answers as anonymous: general answer and the offer to sign in again.
@@ -221,7 +222,10 @@ export function createChatService(deps: ChatServiceDeps) {
     botAnswers: boolean,
     admit?: (chat: Chat) => void,
   ): Promise<AskedMessage> {
-    const clientKey = input.clientId ? `${from}:${clientIdAtRest(input.clientId)}` : undefined;
+    // The clientId and the text are each scanned for personal data once: the clientId for its
+    // key and the kept copy, the text for the kept copy and the bot's warning.
+    const keptClientId = input.clientId ? clientIdAtRest(input.clientId) : undefined;
+    const clientKey = keptClientId ? `${from}:${keptClientId}` : undefined;
     const work = async (): Promise<AskedMessage> => {
       const [chat, earlier] = await Promise.all([
         requireChat(chatId),
@@ -234,7 +238,12 @@ export function createChatService(deps: ChatServiceDeps) {
       }
       const message = stored(chatId, { from, text: input.text, clientId: input.clientId });
       // The live conversation shows what the person typed; the transcript keeps it masked.
-      const kept = atRest(message);
+      const masked = maskPersonalData(input.text);
+      const kept: StoredMessage = {
+        ...message,
+        text: masked.text,
+        ...(keptClientId ? { clientId: keptClientId } : {}),
+      };
       const shownMessage = toChatMessage(message);
       const shown = (
         clientKey ? store.putClientMessage(kept, clientKey) : store.appendMessage(kept)
@@ -242,7 +251,9 @@ export function createChatService(deps: ChatServiceDeps) {
       // Started before the question is stored, so that an answer ready at once shares its
       // write. Should the question's write fail after all retries while the answer's went
       // through, the transcript keeps an answer never shown; the customer is told to resend.
-      const answered = botAnswers ? answer(chat, input.text, shown, kept) : NO_ANSWER;
+      const answered = botAnswers
+        ? answer(chat, input.text, shown, kept, masked.kinds.length > 0)
+        : NO_ANSWER;
       // Awaited by the caller only once the question is stored.
       answered.catch(() => undefined);
       await shown;

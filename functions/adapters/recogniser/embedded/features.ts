@@ -52,7 +52,7 @@ export function stems(rawWord: string, lang: Lang): string[] {
   return result;
 }
 
-/** Named features with raw weights; a word's list is cached, so the same word gives the same array. */
+/** Named features with raw weights; cached per word until the extractor `forgetWords`. */
 export type WeightedFeatures = readonly (readonly [string, number])[];
 
 /** One token of a message by its written form, and the bigram it closes, if any. */

@@ -14,6 +14,7 @@ import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { createEmbeddedRecogniser } from "../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import { trainRecogniserInWorker } from "../adapters/recogniser/embedded/trainInWorker.ts";
+import { watchMainThreadLoad } from "../adapters/threads/mainThreadLoad.ts";
 import { type Config, dialogueSettings } from "../config.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
 import { createWorkerContentRules } from "../content/rulesInWorker.ts";
@@ -134,6 +135,8 @@ export async function startLocalServer(
   });
   if (config.MISSED_QUESTION_INBOX) services.learning = buildLearningInbox(services, config);
   const customerData = createDynamoCustomerData(doc, tables.customers);
+  // Training keeps to its share of a core only while customers are being served.
+  const load = watchMainThreadLoad();
   const content = buildContentServices({
     doc,
     config,
@@ -144,6 +147,7 @@ export async function startLocalServer(
       Object.assign(
         await trainRecogniserInWorker(botContent, {
           cpuPercent: config.TRAINING_CPU_PERCENT,
+          busyFlag: load.busyFlag,
           ...(toClassify ? { classify: toClassify } : {}),
         }),
         {
@@ -275,6 +279,7 @@ export async function startLocalServer(
     io,
     async close() {
       clearInterval(sweeper);
+      load.close();
       follower.stop();
       await content.rules.close?.();
       live.inactivity.stop();

@@ -36,6 +36,19 @@ describe("pacing a background thread", () => {
     expect(restedMs()).toBe(0);
   });
 
+  it("with a busy flag, rests only while the flag is up", () => {
+    const flag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    paceThisThread(20, flag.buffer as SharedArrayBuffer);
+
+    busyFor(150);
+    const restedWhileQuiet = restedMs();
+    Atomics.store(flag, 0, 1);
+    busyFor(200);
+
+    expect(restedWhileQuiet).toBe(0);
+    expect(restedMs() / 200).toBeGreaterThan(0.6);
+  });
+
   it("refuses a share that is not a percentage of one core", () => {
     for (const percent of [0, -5, 101, Number.NaN]) {
       expect(() => paceThisThread(percent)).toThrow(/percent must be in \(0, 100\]/);

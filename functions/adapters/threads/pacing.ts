@@ -9,7 +9,8 @@
  * price of a longer job. The work and its result are the same; only when it runs changes.
  *
  * The share belongs to the thread: only worker threads set one, and the main thread, which
- * must never sleep, keeps `pace()` a no-op.
+ * must never sleep, keeps `pace()` a no-op. With a busy flag (`watchMainThreadLoad`), the
+ * thread rests only while the flag says the chats' thread is busy, and otherwise works on.
  */
 
 /** How long a slice of work lasts before the thread rests. */
@@ -21,17 +22,20 @@ let restMs = 0;
 let sliceStartedAt = 0;
 let calls = 0;
 let rested = 0;
+let busy: Int32Array | undefined;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Gives this thread `percent` (1-100) of one core from now on; 100 never rests. For worker
- * threads only: a rest blocks the thread.
+ * Gives this thread `percent` (1-100) of one core from now on; 100 never rests. With
+ * `busyFlag` (an Int32 flag another thread sets, `watchMainThreadLoad`), only while it is 1.
+ * For worker threads only: a rest blocks the thread.
  */
-export function paceThisThread(percent: number): void {
+export function paceThisThread(percent: number, busyFlag?: SharedArrayBuffer): void {
   if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
     throw new RangeError(`pacing: percent must be in (0, 100], not ${percent}`);
   }
   restMs = percent >= 100 ? 0 : (SLICE_MS * (100 - percent)) / percent;
+  busy = busyFlag ? new Int32Array(busyFlag) : undefined;
   sliceStartedAt = performance.now();
   calls = 0;
   rested = 0;
@@ -50,6 +54,10 @@ export function pace(): void {
   calls = 0;
   const now = performance.now();
   if (now - sliceStartedAt < SLICE_MS) return;
+  if (busy && Atomics.load(busy, 0) === 0) {
+    sliceStartedAt = now;
+    return;
+  }
   // Atomics.wait blocks without spinning; nothing ever notifies, so it always times out.
   Atomics.wait(sleeper, 0, 0, restMs);
   sliceStartedAt = performance.now();

@@ -5,6 +5,7 @@ import { createDynamoCustomerData } from "../../adapters/dynamodb/dynamoCustomer
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
 import { createEmbeddedRecogniser } from "../../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import { trainRecogniserInWorker } from "../../adapters/recogniser/embedded/trainInWorker.ts";
+import { watchMainThreadLoad } from "../../adapters/threads/mainThreadLoad.ts";
 import { type Config, dialogueSettings } from "../../config.ts";
 import { loadContentBundle } from "../../content/loadContent.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
@@ -36,6 +37,8 @@ export async function createEmbeddedGatewayBot(deps: {
 }): Promise<{ bot: Bot; stop(): void }> {
   const { doc, config, clock, logger } = deps;
   const customerData = createDynamoCustomerData(doc, tableNames(config.TABLE_PREFIX).customers);
+  // Training keeps to its share of a core only while this task is serving chats.
+  const load = watchMainThreadLoad();
   const content = buildContentServices({
     doc,
     config,
@@ -43,7 +46,10 @@ export async function createEmbeddedGatewayBot(deps: {
     logger,
     // A version published while chats go on trains off the event loop.
     train: (botContent) =>
-      trainRecogniserInWorker(botContent, { cpuPercent: config.TRAINING_CPU_PERCENT }),
+      trainRecogniserInWorker(botContent, {
+        cpuPercent: config.TRAINING_CPU_PERCENT,
+        busyFlag: load.busyFlag,
+      }),
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
   });
   if (deps.seedDir) {
@@ -61,5 +67,11 @@ export async function createEmbeddedGatewayBot(deps: {
     intervalMs: config.CONTENT_POLL_SECONDS * 1000,
     logger,
   });
-  return { bot: content.live.bot, stop: () => follower.stop() };
+  return {
+    bot: content.live.bot,
+    stop: () => {
+      follower.stop();
+      load.close();
+    },
+  };
 }

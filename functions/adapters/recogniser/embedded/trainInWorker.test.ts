@@ -95,6 +95,23 @@ describe("trainRecogniserInWorker", () => {
     );
   }, 60_000);
 
+  it("keeps to its share only while the busy flag says the chats' thread is busy", async () => {
+    const flag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+
+    const quiet = await trainRecogniserInWorker(content, {
+      cpuPercent: 50,
+      busyFlag: flag.buffer as SharedArrayBuffer,
+    });
+    Atomics.store(flag, 0, 1);
+    const busy = await trainRecogniserInWorker(content, {
+      cpuPercent: 50,
+      busyFlag: flag.buffer as SharedArrayBuffer,
+    });
+
+    expect(quiet.workerRestedMs).toBe(0);
+    expect(busy.workerRestedMs).toBeGreaterThan(300);
+  }, 60_000);
+
   it("rejects with the worker's error message when training fails", async () => {
     const broken = { id: "tax-card", fi: { utterances: ["verokortti"] } } as unknown as Topic;
     const bad: BotContent = {

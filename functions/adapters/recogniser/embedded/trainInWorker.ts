@@ -29,6 +29,8 @@ export interface TrainingJob {
   classify?: Record<Lang, string[]>;
   /** The share of one core the worker may use for this job (`paceThisThread`); 100 when omitted. */
   cpuPercent?: number;
+  /** With `cpuPercent`: the share applies only while this flag says the main thread is busy. */
+  busyFlag?: SharedArrayBuffer;
 }
 
 /** What the worker posts: the snapshot, and the intents of the messages it was asked about. */
@@ -82,6 +84,11 @@ export interface TrainInWorkerOptions {
    * so a version takes longer and the chats beside it lose less (`threads/pacing.ts`).
    */
   cpuPercent?: number;
+  /**
+   * The main thread's busy flag (`watchMainThreadLoad`): the worker keeps to `cpuPercent`
+   * only while it says busy, and uses the whole core while the chats' thread is quiet.
+   */
+  busyFlag?: SharedArrayBuffer;
 }
 
 /** Training in the worker failed, timed out or was aborted; `message` says which and why. */
@@ -110,6 +117,7 @@ export function trainRecogniserInWorker(
     ...(options.classifier ? { options: options.classifier } : {}),
     ...(options.classify ? { classify: options.classify } : {}),
     ...(options.cpuPercent !== undefined ? { cpuPercent: options.cpuPercent } : {}),
+    ...(options.busyFlag ? { busyFlag: options.busyFlag } : {}),
   };
   const url = options.workerUrl ?? trainingWorkerUrl();
   let host = hosts.get(url.href);

@@ -21,7 +21,7 @@ port.on("message", ({ id, job }: TrainingRequest) => {
   let reply: TrainingReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    paceThisThread(job.cpuPercent ?? 100);
+    paceThisThread(job.cpuPercent ?? 100, job.busyFlag);
     const content: BotContent = {
       topics: new Map(job.topics.map((topic) => [topic.id, topic])),
       outOfScope: job.outOfScope,

@@ -146,10 +146,11 @@ const envSchema = z
     /** How often a process checks which content version is live (another task may move it). */
     CONTENT_POLL_SECONDS: z.coerce.number().min(1).max(300).default(10),
     /**
-     * The share of one core (percent) that training a published content version may use
-     * beside the chats: the training worker rests between slices of work, so a version takes
-     * longer to go live (about twice as long at 50) and customers' replies lose less
-     * meanwhile (docs/recogniser.md). 100 = no rests.
+     * The share of one core (percent) that training a content version may use while the
+     * process is answering customers: the training worker rests between slices of work, so a
+     * version takes longer to go live (about twice as long at 50) and customers' replies lose
+     * less meanwhile (docs/recogniser.md). While the chats' event loop is quiet it uses the
+     * whole core. 100 = no rests.
      */
     TRAINING_CPU_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
     /**

@@ -25,7 +25,7 @@ export class Speller {
     if (empty) return;
     const owners = new Map<string, number>();
     const ranked = this.rank(words);
-    ranked.forEach((word, i) => addVariants(owners, word, i));
+    for (const [i, word] of ranked.entries()) addVariants(owners, word, i);
     this.freeze(ranked, owners);
   }
 

@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
  * `everyMs`, 0 while quiet. The training worker rests to its share of a core only while the
  * flag says busy (`paceThisThread`): resting costs a content owner seconds on every Try it,
  * and spares the chats only when there are chats to spare. Half a million chats a year is
- * under one question a second even at peak, about 1 % of a loop that spends ~4 ms on each;
+ * under one question a second even at peak, under 1 % of a loop that spends ~4 ms on each;
  * the load bench's 200 customers keep it 30-45 % busy.
  */
 export interface MainThreadLoad {

@@ -8,6 +8,11 @@
 //   once whatever it asks: its end (read, conditional end, the "chat ended" line) and its
 //   survey (read for the token, conditional put). No recogniser, no dialogue, no reports,
 //   no handoff.
+// BENCH_FLOOR_ANSWERS=topics: the storage floor answers with a real topic's answer, as the
+// service stores and shows one (its text, topic, content version, links and follow-ups), and
+// shows every message in the advisors' namespace too, as the service does; the default
+// floor echoes the question. It measures what the service's answers weigh apart from its
+// logic, for weighing the floor itself; the ratios' targets are set against the default.
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,9 +21,15 @@ import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
 import { createDynamoChatStore } from "../functions/adapters/dynamodb/dynamoChatStore.ts";
 import { ensureTables } from "../functions/adapters/dynamodb/ensureTables.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
-import { CHAT_NAMESPACE, type ChatMessage } from "../functions/contracts/protocol.ts";
+import { DEFAULT_CONTENT_DIR, loadBotContent } from "../functions/content/loadContent.ts";
+import {
+  ADVISOR_NAMESPACE,
+  CHAT_NAMESPACE,
+  type ChatMessage,
+} from "../functions/contracts/protocol.ts";
 import type { ChatStore } from "../functions/domain/chat/chatStore.ts";
 import { createIdGenerator } from "../functions/domain/chat/ids.ts";
+import { chatRoom } from "../functions/gateway/rooms.ts";
 import { socketServerOptions } from "../functions/gateway/socketOptions.ts";
 import { send, serveStatsOverIpc } from "./serverStats.ts";
 
@@ -33,6 +44,25 @@ async function connectStore(endpoint: string | undefined): Promise<ChatStore | u
 }
 
 const store = await connectStore(process.env.STORAGE_ENDPOINT);
+const topicAnswers = process.env.BENCH_FLOOR_ANSWERS === "topics" ? floorAnswers() : undefined;
+
+/** Every topic's Finnish answer as the bot shows it, bar the dialogue's own choices. */
+function floorAnswers(): Pick<ChatMessage, "text" | "topic" | "actions" | "quickReplies">[] {
+  const { topics } = loadBotContent(DEFAULT_CONTENT_DIR);
+  return [...topics.values()].map((topic) => ({
+    text: topic.fi.answer.trim(),
+    topic: topic.id,
+    actions: (topic.fi.links ?? []).map((link) => ({
+      type: "link" as const,
+      label: link.label,
+      url: link.url,
+    })),
+    quickReplies: (topic.followUps ?? []).map((id) => ({
+      label: topics.get(id)?.fi.title ?? id,
+      value: id,
+    })),
+  }));
+}
 /** Items carry an expiry as the service's do; the bench's dynalite is gone long before it. */
 const expiresAt = () => Math.floor(Date.now() / 1000) + 3_600;
 const ids = createIdGenerator();
@@ -53,7 +83,10 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
       ...(clientId ? { clientId } : {}),
     };
   };
-  const show = (m: ChatMessage) => socket.emit("chat:message", m);
+  const show = (m: ChatMessage) => {
+    socket.emit("chat:message", m);
+    if (topicAnswers) io.of(ADVISOR_NAMESPACE).to(chatRoom(chatId)).emit("chat:message", m);
+  };
 
   socket.on("chat:start", async (_payload: unknown, ack: Ack) => {
     chatId = randomUUID();
@@ -80,7 +113,13 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
       // The chat and the bot's state, and an earlier copy: one round trip, as for the service.
       await Promise.all([store?.getChat(chatId), store?.findClientMessage(chatId, clientKey)]);
       const mine = message("customer", payload.text, payload.clientId);
-      const answer = message("bot", payload.text);
+      const answer: ChatMessage & { contentVersion?: number } = topicAnswers
+        ? {
+            ...message("bot", ""),
+            ...(topicAnswers[Math.floor(Math.random() * topicAnswers.length)] ?? {}),
+            contentVersion: 1,
+          }
+        : message("bot", payload.text);
       // Both in one batch: the answer's write is started with the question's.
       const answerStored = store?.appendMessage({ ...answer, expiresAt: expiresAt() });
       await store?.putClientMessage({ ...mine, expiresAt: expiresAt() }, clientKey);

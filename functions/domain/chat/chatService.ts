@@ -7,7 +7,11 @@ import { phrase } from "../dialogue/phrases.ts";
 import { type CustomerIdentity, canSeePersonalData } from "../identity/identity.ts";
 import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { Clock } from "../ports.ts";
-import { containsPersonalData, maskPersonalData } from "../privacy/personalData.ts";
+import {
+  containsPersonalData,
+  type MaskResult,
+  maskPersonalData,
+} from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
 import { createSerialByKey } from "../serialByKey.ts";
 import { voteOnAnswer } from "./answerFeedback.ts";
@@ -113,15 +117,20 @@ export function createChatService(deps: ChatServiceDeps) {
     };
   }
 
-  /** What is kept of a message: what people type is masked, the service's own words are not. */
-  function atRest(message: StoredMessage): StoredMessage {
-    const masked = message.from === "customer" || message.from === "advisor";
-    if (!masked) return message;
-    return {
-      ...message,
-      text: maskPersonalData(message.text).text,
-      ...(message.clientId ? { clientId: clientIdAtRest(message.clientId) } : {}),
-    };
+  /**
+   * What is kept of a message: what people type is masked (a clientId that holds personal data
+   * is hashed), the service's own words are not. `scanned` passes in scans already made.
+   */
+  function atRest(
+    message: StoredMessage,
+    scanned?: { masked: MaskResult; clientId: string | undefined },
+  ): StoredMessage {
+    if (message.from !== "customer" && message.from !== "advisor") return message;
+    const text = (scanned?.masked ?? maskPersonalData(message.text)).text;
+    const clientId = scanned
+      ? scanned.clientId
+      : message.clientId && clientIdAtRest(message.clientId);
+    return { ...message, text, ...(clientId ? { clientId } : {}) };
   }
 
   /**
@@ -239,11 +248,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const message = stored(chatId, { from, text: input.text, clientId: input.clientId });
       // The live conversation shows what the person typed; the transcript keeps it masked.
       const masked = maskPersonalData(input.text);
-      const kept: StoredMessage = {
-        ...message,
-        text: masked.text,
-        ...(keptClientId ? { clientId: keptClientId } : {}),
-      };
+      const kept = atRest(message, { masked, clientId: keptClientId });
       const shownMessage = toChatMessage(message);
       const shown = (
         clientKey ? store.putClientMessage(kept, clientKey) : store.appendMessage(kept)

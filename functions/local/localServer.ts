@@ -13,8 +13,7 @@ import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { createEmbeddedRecogniser } from "../adapters/recogniser/embedded/embeddedRecogniser.ts";
-import { trainRecogniserInWorker } from "../adapters/recogniser/embedded/trainInWorker.ts";
-import { watchMainThreadLoad } from "../adapters/threads/mainThreadLoad.ts";
+import { trainBesideChats } from "../adapters/recogniser/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../config.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
 import { createWorkerContentRules } from "../content/rulesInWorker.ts";
@@ -135,8 +134,7 @@ export async function startLocalServer(
   });
   if (config.MISSED_QUESTION_INBOX) services.learning = buildLearningInbox(services, config);
   const customerData = createDynamoCustomerData(doc, tables.customers);
-  // Training keeps to its share of a core only while customers are being served.
-  const load = watchMainThreadLoad();
+  const training = trainBesideChats(config.TRAINING_CPU_PERCENT);
   const content = buildContentServices({
     doc,
     config,
@@ -144,16 +142,9 @@ export async function startLocalServer(
     logger,
     // Off the event loop: customers' replies do not wait while a new version trains.
     train: async (botContent, toClassify) =>
-      Object.assign(
-        await trainRecogniserInWorker(botContent, {
-          cpuPercent: config.TRAINING_CPU_PERCENT,
-          busyFlag: load.busyFlag,
-          ...(toClassify ? { classify: toClassify } : {}),
-        }),
-        {
-          classifiedTexts: toClassify,
-        },
-      ),
+      Object.assign(await training.train(botContent, toClassify ? { classify: toClassify } : {}), {
+        classifiedTexts: toClassify,
+      }),
     rules: createWorkerContentRules(),
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
     ...(options.recogniser ? { fixedRecogniser: options.recogniser } : {}),
@@ -279,7 +270,7 @@ export async function startLocalServer(
     io,
     async close() {
       clearInterval(sweeper);
-      load.close();
+      training.stop();
       follower.stop();
       await content.rules.close?.();
       live.inactivity.stop();

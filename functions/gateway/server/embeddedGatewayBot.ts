@@ -4,8 +4,7 @@ import { followLiveVersion } from "../../adapters/bot/liveContent.ts";
 import { createDynamoCustomerData } from "../../adapters/dynamodb/dynamoCustomerData.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
 import { createEmbeddedRecogniser } from "../../adapters/recogniser/embedded/embeddedRecogniser.ts";
-import { trainRecogniserInWorker } from "../../adapters/recogniser/embedded/trainInWorker.ts";
-import { watchMainThreadLoad } from "../../adapters/threads/mainThreadLoad.ts";
+import { trainBesideChats } from "../../adapters/recogniser/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../../config.ts";
 import { loadContentBundle } from "../../content/loadContent.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
@@ -37,19 +36,14 @@ export async function createEmbeddedGatewayBot(deps: {
 }): Promise<{ bot: Bot; stop(): void }> {
   const { doc, config, clock, logger } = deps;
   const customerData = createDynamoCustomerData(doc, tableNames(config.TABLE_PREFIX).customers);
-  // Training keeps to its share of a core only while this task is serving chats.
-  const load = watchMainThreadLoad();
+  const training = trainBesideChats(config.TRAINING_CPU_PERCENT);
   const content = buildContentServices({
     doc,
     config,
     clock,
     logger,
     // A version published while chats go on trains off the event loop.
-    train: (botContent) =>
-      trainRecogniserInWorker(botContent, {
-        cpuPercent: config.TRAINING_CPU_PERCENT,
-        busyFlag: load.busyFlag,
-      }),
+    train: (botContent) => training.train(botContent),
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
   });
   if (deps.seedDir) {
@@ -71,7 +65,7 @@ export async function createEmbeddedGatewayBot(deps: {
     bot: content.live.bot,
     stop: () => {
       follower.stop();
-      load.close();
+      training.stop();
     },
   };
 }

@@ -13,6 +13,7 @@
 import { Worker } from "node:worker_threads";
 import type { BotContent, Topic } from "../../../contracts/content.ts";
 import type { Lang } from "../../../contracts/lang.ts";
+import { watchMainThreadLoad } from "../../threads/mainThreadLoad.ts";
 import { EmbeddedRecogniser, type RecogniserSnapshot } from "./embeddedRecogniser.ts";
 import type { ClassifierOptions } from "./intentClassifier.ts";
 
@@ -126,6 +127,29 @@ export function trainRecogniserInWorker(
     hosts.set(url.href, host);
   }
   return host.train(job, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
+}
+
+/** Training beside the chats: `train` with a share of a core, and `stop` when the process ends. */
+export interface TrainingBesideChats {
+  train(
+    content: BotContent,
+    options?: Omit<TrainInWorkerOptions, "cpuPercent" | "busyFlag">,
+  ): Promise<WorkerTrainedRecogniser>;
+  stop(): void;
+}
+
+/**
+ * Trains in the worker at `cpuPercent` of a core while this (the main) thread is serving
+ * chats, and at a whole core while it is quiet (`watchMainThreadLoad`): the local server and
+ * each gateway task train their versions this way.
+ */
+export function trainBesideChats(cpuPercent: number): TrainingBesideChats {
+  const load = watchMainThreadLoad();
+  return {
+    train: (content, options = {}) =>
+      trainRecogniserInWorker(content, { ...options, cpuPercent, busyFlag: load.busyFlag }),
+    stop: () => load.close(),
+  };
 }
 
 /** One host per worker script: the service has one, tests may start others. */

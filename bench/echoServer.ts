@@ -69,6 +69,9 @@ const ids = createIdGenerator();
 const http = createServer();
 const io = new Server(http, socketServerOptions());
 
+// With real answers, every message also goes to the advisors' namespace, as the service's do.
+const advisors = topicAnswers ? io.of(ADVISOR_NAMESPACE) : undefined;
+
 io.of(CHAT_NAMESPACE).on("connection", (socket) => {
   // A new chat each start, as the service's: the chat's end and survey are conditional.
   let chatId = `echo-chat-${socket.id}`;
@@ -85,7 +88,7 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
   };
   const show = (m: ChatMessage) => {
     socket.emit("chat:message", m);
-    if (topicAnswers) io.of(ADVISOR_NAMESPACE).to(chatRoom(chatId)).emit("chat:message", m);
+    advisors?.to(chatRoom(chatId)).emit("chat:message", m);
   };
 
   socket.on("chat:start", async (_payload: unknown, ack: Ack) => {
@@ -116,7 +119,7 @@ io.of(CHAT_NAMESPACE).on("connection", (socket) => {
       const answer: ChatMessage & { contentVersion?: number } = topicAnswers
         ? {
             ...message("bot", ""),
-            ...(topicAnswers[Math.floor(Math.random() * topicAnswers.length)] ?? {}),
+            ...topicAnswers[Math.floor(Math.random() * topicAnswers.length)],
             contentVersion: 1,
           }
         : message("bot", payload.text);

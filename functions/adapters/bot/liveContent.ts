@@ -3,10 +3,11 @@ import { classifySplitYielding, gateFailures, scoreClassified } from "../../cont
 import type { BotContent } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { Chat } from "../../domain/chat/model.ts";
-import { type ContentBundle, contentOf } from "../../domain/content/bundle.ts";
+import { type ContentBundle, contentOf, recognitionInputs } from "../../domain/content/bundle.ts";
 import type { ContentDeployer, ContentIssue } from "../../domain/content/contentWorkflow.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import type { Recogniser, Recognition } from "../../domain/ports.ts";
+import { RecentlyUsed } from "../../domain/recentlyUsed.ts";
 import type { Logger } from "../../observability/logger.ts";
 
 /** A recogniser that also answers synchronously, as the embedded one does (scoring, try-it). */
@@ -51,12 +52,16 @@ export function createLiveContent(deps: {
   prepareElsewhere?: (version: number, content: BotContent) => Promise<void>;
 }) {
   let served: ServedContent | undefined;
-  const trainings = new Map<string, Promise<TrainedRecogniser>>();
+  const trainings = new RecentlyUsed<Promise<TrainedRecogniser>>(CACHED_TRAININGS);
 
-  /** The recogniser for `bundle`, trained once however often it is asked for. */
+  /**
+   * The recogniser for `bundle`, trained once however often it is asked for. Bundles that
+   * differ only in what no recogniser reads (answers, links, held-out messages) share one: a
+   * draft whose answers were edited is tried and published without training.
+   */
   function trained(bundle: ContentBundle, train: Train = deps.train): Promise<TrainedRecogniser> {
     const key = createHash("sha256")
-      .update(JSON.stringify([bundle.topics, bundle.outOfScope, bundle.referrals ?? []]))
+      .update(JSON.stringify(recognitionInputs(bundle)))
       .digest("base64url");
     let training = trainings.get(key);
     if (!training) {
@@ -64,14 +69,6 @@ export function createLiveContent(deps: {
       training = train(contentOf(bundle), testTexts(bundle));
       // A failed training is not remembered: the next call tries again.
       training.catch(() => trainings.delete(key));
-      trainings.set(key, training);
-      while (trainings.size > CACHED_TRAININGS) {
-        const oldest = trainings.keys().next().value as string;
-        trainings.delete(oldest);
-      }
-    } else {
-      // Most recently used last.
-      trainings.delete(key);
       trainings.set(key, training);
     }
     return training;

@@ -78,6 +78,19 @@ export function withTopic(
   };
 }
 
+/**
+ * What a recogniser learns from: each topic's and referral group's id and sentences, and the
+ * out-of-scope examples. Two bundles with the same inputs train the same recogniser, whatever
+ * their answers, links, follow-ups or held-out messages say.
+ */
+export function recognitionInputs(bundle: ContentBundle): unknown {
+  return [
+    bundle.topics.map((t) => [t.id, t.fi.utterances, t.sv.utterances]),
+    (bundle.referrals ?? []).map((g) => [g.id, g.fi.sentences, g.sv.sentences]),
+    bundle.outOfScope,
+  ];
+}
+
 /** What the recognisers and the dialogue read, from a bundle (checked beforehand). */
 export function contentOf(bundle: ContentBundle): BotContent {
   return {

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadContentBundle } from "../../content/loadContent.ts";
+import type { BotContent } from "../../contracts/content.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { Chat } from "../../domain/chat/model.ts";
+import type { ContentBundle } from "../../domain/content/bundle.ts";
+import type { Recogniser } from "../../domain/ports.ts";
+import { createLogger } from "../../observability/logger.ts";
+import { createLiveContent, type TrainedRecogniser } from "./liveContent.ts";
+
+let bundle: ContentBundle;
+
+beforeAll(() => {
+  bundle = loadContentBundle();
+});
+
+/** A live content whose trainings are counted; every recogniser says "vat". */
+function liveContent() {
+  const trainings: BotContent[] = [];
+  const classified: string[] = [];
+  const live = createLiveContent({
+    train: async (content) => {
+      trainings.push(content);
+      const recogniser: TrainedRecogniser = {
+        classify(text: string, lang: Lang) {
+          classified.push(text);
+          return { intent: "vat", confidence: 0.9, alternatives: [], detectedLang: lang };
+        },
+        recognise: async (text, lang) => recogniser.classify(text, lang),
+      };
+      return recogniser;
+    },
+    // Answers every message with the vat topic's Finnish answer in the content it was made for.
+    makeBot: (_recogniser: Recogniser, content: BotContent) => ({
+      welcome: () => [],
+      reply: async () => ({
+        messages: [{ from: "bot", text: content.topics.get("vat")?.fi.answer ?? "" }],
+        topic: "vat",
+        missed: false,
+      }),
+    }),
+    logger: createLogger("silent"),
+  });
+  return { live, trainings, classified };
+}
+
+/** The bundle with the vat topic changed by `edit`. */
+function withVat(
+  from: ContentBundle,
+  edit: (vat: ContentBundle["topics"][number]) => ContentBundle["topics"][number],
+): ContentBundle {
+  return { ...from, topics: from.topics.map((t) => (t.id === "vat" ? edit(t) : t)) };
+}
+
+const chat = { chatId: "c", lang: "fi", topics: [], missesInRow: 0 } as unknown as Chat;
+
+describe("createLiveContent's trained recognisers", () => {
+  it("trains once for versions that differ only in answers, and answers with each one's own", async () => {
+    const { live, trainings } = liveContent();
+    const reworded = withVat(bundle, (vat) => ({
+      ...vat,
+      fi: { ...vat.fi, answer: "Arvonlisäverosta kerrotaan nyt toisin." },
+    }));
+
+    await live.serve(1, bundle);
+    const draft = await live.trained(reworded);
+    await live.serve(2, reworded);
+
+    expect(trainings).toHaveLength(1);
+    expect(draft).toBe(live.current().recogniser);
+    const turn = await live.bot.reply(chat, "miten alv toimii");
+    expect(turn.messages[0]?.text).toBe("Arvonlisäverosta kerrotaan nyt toisin.");
+    expect(turn.contentVersion).toBe(2);
+  });
+
+  it("trains again when a topic's sentences change, in either language", async () => {
+    const { live, trainings } = liveContent();
+    const fiEdit = withVat(bundle, (vat) => ({
+      ...vat,
+      fi: { ...vat.fi, utterances: [...vat.fi.utterances, "alv ulkomaanmyynnissä"] },
+    }));
+    const svEdit = withVat(bundle, (vat) => ({
+      ...vat,
+      sv: { ...vat.sv, utterances: [...vat.sv.utterances, "moms vid export"] },
+    }));
+    const outOfScopeEdit = {
+      ...bundle,
+      outOfScope: { ...bundle.outOfScope, fi: [...bundle.outOfScope.fi, "pizzan tilaus"] },
+    };
+
+    for (const version of [bundle, fiEdit, svEdit, outOfScopeEdit]) await live.trained(version);
+
+    expect(trainings).toHaveLength(4);
+    expect(trainings[1]?.topics.get("vat")?.fi.utterances).toContain("alv ulkomaanmyynnissä");
+  });
+
+  it("gates a version whose held-out messages changed on those messages, without training", async () => {
+    const { live, trainings, classified } = liveContent();
+    const moreTests = {
+      ...bundle,
+      tests: { ...bundle.tests, fi: [...bundle.tests.fi, { text: "alv-kysymys", intent: "vat" }] },
+    };
+
+    await live.deployer.gate(bundle);
+    await live.deployer.gate(moreTests);
+
+    expect(trainings).toHaveLength(1);
+    expect(classified).toContain("alv-kysymys");
+  });
+});

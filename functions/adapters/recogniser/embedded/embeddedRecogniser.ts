@@ -7,9 +7,14 @@ import {
   type ClassifierSnapshot,
   DEFAULT_CLASSIFIER_OPTIONS,
   IntentClassifier,
-  trainingExamples,
 } from "./intentClassifier.ts";
 import { LanguageDetector, type LanguageDetectorSnapshot } from "./languageDetector.ts";
+import {
+  type PartKeys,
+  type RecentParts,
+  type RecogniserParts,
+  trainParts,
+} from "./trainedParts.ts";
 
 /**
  * Names the layout of `RecogniserSnapshot`; a snapshot of another layout is refused. The tag
@@ -33,13 +38,7 @@ export class RecogniserSnapshotError extends Error {
   override readonly name = "RecogniserSnapshotError";
 }
 
-/** A recogniser's parts, each restored from its snapshot. */
-interface RestoredParts {
-  classifiers: Record<Lang, IntentClassifier>;
-  detector: LanguageDetector;
-}
-
-function isRestoredParts(source: object): source is RestoredParts {
+function isParts(source: object): source is RecogniserParts {
   return "detector" in source && source.detector instanceof LanguageDetector;
 }
 
@@ -52,13 +51,13 @@ export class EmbeddedRecogniser implements Recogniser {
   constructor(content: BotContent, options?: ClassifierOptions);
   /** Restores a trained recogniser; `EmbeddedRecogniser.fromSnapshot` says the same more plainly. */
   constructor(snapshot: RecogniserSnapshot);
-  /** Assembles one from parts already restored (`restoreYielding`). */
-  constructor(parts: RestoredParts);
+  /** Assembles one from parts already trained (`trainParts`) or restored (`restoreYielding`). */
+  constructor(parts: RecogniserParts);
   constructor(
-    source: BotContent | RecogniserSnapshot | RestoredParts,
+    source: BotContent | RecogniserSnapshot | RecogniserParts,
     options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ) {
-    if (isRestoredParts(source)) {
+    if (isParts(source)) {
       this.classifiers = source.classifiers;
       this.detector = source.detector;
       return;
@@ -80,15 +79,9 @@ export class EmbeddedRecogniser implements Recogniser {
       }
       return;
     }
-    const examples = { fi: trainingExamples(source, "fi"), sv: trainingExamples(source, "sv") };
-    this.classifiers = {
-      fi: new IntentClassifier("fi", examples.fi, options),
-      sv: new IntentClassifier("sv", examples.sv, options),
-    };
-    this.detector = new LanguageDetector({
-      fi: examples.fi.map((e) => e.text),
-      sv: examples.sv.map((e) => e.text),
-    });
+    const { parts } = trainParts(source, options);
+    this.classifiers = parts.classifiers;
+    this.detector = parts.detector;
   }
 
   /**
@@ -102,24 +95,42 @@ export class EmbeddedRecogniser implements Recogniser {
   /**
    * The same as `fromSnapshot`, one part per turn of the event loop: a running service
    * restores a new version between chats' messages, in pieces of a few milliseconds rather
-   * than one stall of ~50 ms.
+   * than one stall of ~50 ms. With `held`, a part whose key (`trainParts`) is among the parts
+   * this thread already holds is taken from there rather than restored again, and a restored
+   * part is kept there.
    */
-  static async restoreYielding(snapshot: RecogniserSnapshot): Promise<EmbeddedRecogniser> {
+  static async restoreYielding(
+    snapshot: RecogniserSnapshot,
+    held?: { parts: RecentParts; keys: PartKeys },
+  ): Promise<EmbeddedRecogniser> {
     if (snapshot.format !== RECOGNISER_SNAPSHOT_FORMAT) {
       throw new RecogniserSnapshotError(
         `recogniser snapshot format ${String(snapshot.format)} is not ${RECOGNISER_SNAPSHOT_FORMAT}`,
       );
     }
     try {
-      // Called from a worker's message (the poll phase), the first turn is the same loop
-      // iteration's check phase: without this one, the first two parts would run back to back.
-      await nextTurn();
-      const fi = await IntentClassifier.restoreYielding(snapshot.classifiers.fi, nextTurn);
-      await nextTurn();
-      const sv = await IntentClassifier.restoreYielding(snapshot.classifiers.sv, nextTurn);
-      await nextTurn();
-      const detector = LanguageDetector.fromSnapshot(snapshot.detector);
-      return new EmbeddedRecogniser({ classifiers: { fi, sv }, detector });
+      const classifiers = {} as Record<Lang, IntentClassifier>;
+      for (const lang of LANGS) {
+        const kept = held?.parts.classifiers[lang];
+        const key = held?.keys[lang];
+        let classifier = key ? kept?.get(key) : undefined;
+        if (!classifier) {
+          // Called from a worker's message (the poll phase), the first turn is the same loop
+          // iteration's check phase: without it, the first two parts would run back to back.
+          await nextTurn();
+          classifier = await IntentClassifier.restoreYielding(snapshot.classifiers[lang], nextTurn);
+          if (key) kept?.set(key, classifier);
+        }
+        classifiers[lang] = classifier;
+      }
+      const key = held?.keys.detector;
+      let detector = key ? held?.parts.detectors.get(key) : undefined;
+      if (!detector) {
+        await nextTurn();
+        detector = LanguageDetector.fromSnapshot(snapshot.detector);
+        if (key) held?.parts.detectors.set(key, detector);
+      }
+      return new EmbeddedRecogniser({ classifiers, detector });
     } catch (error) {
       if (error instanceof RecogniserSnapshotError) throw error;
       throw new RecogniserSnapshotError((error as Error).message, { cause: error });

@@ -10,6 +10,7 @@ import {
   recogniserSnapshotTransferList,
 } from "./embeddedRecogniser.ts";
 import { IntentClassifier } from "./intentClassifier.ts";
+import { RecentParts, trainParts } from "./trainedParts.ts";
 
 interface Asked {
   text: string;
@@ -114,6 +115,33 @@ describe("EmbeddedRecogniser snapshot", () => {
       asked.map((q) => direct.classify(q.text)),
     );
     expect(answers(restored, heldOutQuestions())).toEqual(answers(original, heldOutQuestions()));
+  });
+
+  it("takes the parts this thread already holds rather than restoring them again", async () => {
+    const { keys } = trainParts(loadBotContent());
+    const held = new RecentParts();
+    const first = await EmbeddedRecogniser.restoreYielding(original.toSnapshot(), {
+      parts: held,
+      keys,
+    });
+    // The same keys with the Finnish classifier and the detector left out of the snapshot:
+    // only a part taken from `held` can stand in for them.
+    const hollow = {
+      ...original.toSnapshot(),
+      detector: undefined,
+      classifiers: { ...original.toSnapshot().classifiers, fi: undefined },
+    } as unknown as RecogniserSnapshot;
+
+    const second = await EmbeddedRecogniser.restoreYielding(hollow, { parts: held, keys });
+
+    expect(held.classifiers.fi.size).toBe(1);
+    expect(answers(second, heldOutQuestions())).toEqual(answers(original, heldOutQuestions()));
+    expect(answers(first, heldOutQuestions())).toEqual(answers(original, heldOutQuestions()));
+    // Keys the thread does not hold restore from the snapshot, which must then be whole.
+    const otherKeys = { ...keys, fi: "another version's Finnish classifier" };
+    await expect(
+      EmbeddedRecogniser.restoreYielding(hollow, { parts: held, keys: otherKeys }),
+    ).rejects.toThrow(RecogniserSnapshotError);
   });
 
   it("carries its long lists of strings as one string each, not as thousands of strings", () => {

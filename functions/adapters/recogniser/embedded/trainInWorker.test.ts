@@ -24,6 +24,23 @@ beforeAll(() => {
   content = loadBotContent();
 });
 
+let variants = 0;
+
+/**
+ * `content` with a sentence of its own in each language's out-of-scope examples: every part
+ * of its recogniser must be trained, none taken from the worker's earlier jobs.
+ */
+function freshContent(): BotContent {
+  const n = ++variants;
+  return {
+    ...content,
+    outOfScope: {
+      fi: [...content.outOfScope.fi, `harjoitusajo numero ${n}`],
+      sv: [...content.outOfScope.sv, `övningskörning nummer ${n}`],
+    },
+  };
+}
+
 /** A recogniser trained on this thread, for comparison; trained once, when first needed. */
 function inlineRecogniser(): EmbeddedRecogniser {
   inline ??= new EmbeddedRecogniser(content);
@@ -68,7 +85,7 @@ describe("trainRecogniserInWorker", () => {
   }, 60_000);
 
   it("keeps the event loop responsive while it trains, unlike training inline", async () => {
-    const workerLag = await maxEventLoopLag(() => trainRecogniserInWorker(content));
+    const workerLag = await maxEventLoopLag(() => trainRecogniserInWorker(freshContent()));
     const inlineLag = await maxEventLoopLag(() => new EmbeddedRecogniser(content));
 
     // Inline, the loop waits for all of training (0.6 s or more); with the worker it waits
@@ -83,8 +100,8 @@ describe("trainRecogniserInWorker", () => {
       loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
     );
 
-    const whole = await trainRecogniserInWorker(content);
-    const paced = await trainRecogniserInWorker(content, { cpuPercent: 50 });
+    const whole = await trainRecogniserInWorker(freshContent());
+    const paced = await trainRecogniserInWorker(freshContent(), { cpuPercent: 50 });
 
     expect(whole.workerRestedMs).toBe(0);
     // Training takes most of a second of CPU; at half a core it rests about as long.
@@ -98,18 +115,50 @@ describe("trainRecogniserInWorker", () => {
   it("keeps to its share only while the busy flag says the chats' thread is busy", async () => {
     const flag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
 
-    const quiet = await trainRecogniserInWorker(content, {
+    const quiet = await trainRecogniserInWorker(freshContent(), {
       cpuPercent: 50,
       busyFlag: flag.buffer as SharedArrayBuffer,
     });
     Atomics.store(flag, 0, 1);
-    const busy = await trainRecogniserInWorker(content, {
+    const busy = await trainRecogniserInWorker(freshContent(), {
       cpuPercent: 50,
       busyFlag: flag.buffer as SharedArrayBuffer,
     });
 
     expect(quiet.workerRestedMs).toBe(0);
     expect(busy.workerRestedMs).toBeGreaterThan(300);
+  }, 60_000);
+
+  it("trains again only the parts whose inputs changed, to the same recogniser", async () => {
+    const cases = LANGS.flatMap((lang) =>
+      loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
+    );
+    const before = freshContent();
+    const vat = before.topics.get("vat") as Topic;
+    // A content owner adds one Finnish sentence: the Swedish classifier has nothing new to learn.
+    const edited: BotContent = {
+      ...before,
+      topics: new Map(before.topics).set("vat", {
+        ...vat,
+        fi: {
+          ...vat.fi,
+          utterances: [...vat.fi.utterances, "miten alv lasketaan ulkomaanmyynnistä"],
+        },
+      }),
+    };
+
+    const first = await trainRecogniserInWorker(before);
+    const second = await trainRecogniserInWorker(edited);
+    const again = await trainRecogniserInWorker(edited);
+
+    expect(first.workerReused).toEqual([]);
+    // The detector learns from both languages' sentences, so it is trained again too.
+    expect(second.workerReused).toEqual(["sv"]);
+    expect(again.workerReused).toEqual(["fi", "sv", "detector"]);
+    const fromScratch = new EmbeddedRecogniser(edited);
+    const expected = cases.map((c) => fromScratch.classify(c.text, c.lang));
+    expect(cases.map((c) => second.classify(c.text, c.lang))).toEqual(expected);
+    expect(cases.map((c) => again.classify(c.text, c.lang))).toEqual(expected);
   }, 60_000);
 
   it("rejects with the worker's error message when training fails", async () => {
@@ -129,7 +178,7 @@ describe("trainRecogniserInWorker", () => {
   it("rejects once the timeout has passed, after stopping the worker", async () => {
     const started = performance.now();
 
-    const training = trainRecogniserInWorker(content, { timeoutMs: 50 });
+    const training = trainRecogniserInWorker(freshContent(), { timeoutMs: 50 });
 
     await expect(training).rejects.toThrow("recogniser training timed out after 50 ms");
     // It settles when the worker has exited, long before training could have finished.
@@ -139,7 +188,7 @@ describe("trainRecogniserInWorker", () => {
   it("rejects when aborted, e.g. by a newer content version", async () => {
     const superseded = new AbortController();
 
-    const training = trainRecogniserInWorker(content, { signal: superseded.signal });
+    const training = trainRecogniserInWorker(freshContent(), { signal: superseded.signal });
     setTimeout(() => superseded.abort(), 20);
 
     await expect(training).rejects.toThrow("recogniser training was aborted");
@@ -171,7 +220,9 @@ describe("trainRecogniserInWorker", () => {
   it("starts a fresh worker for the next job after stopping one for a timeout", async () => {
     const before = await trainRecogniserInWorker(content);
 
-    await expect(trainRecogniserInWorker(content, { timeoutMs: 50 })).rejects.toThrow(/timed out/);
+    await expect(trainRecogniserInWorker(freshContent(), { timeoutMs: 50 })).rejects.toThrow(
+      /timed out/,
+    );
     const after = await trainRecogniserInWorker(content);
 
     expect(after.workerThreadId).not.toBe(before.workerThreadId);
@@ -183,8 +234,8 @@ describe("trainRecogniserInWorker", () => {
   it("drops a queued job that is aborted before its turn, and trains the rest", async () => {
     const superseded = new AbortController();
 
-    const running = trainRecogniserInWorker(content);
-    const dropped = trainRecogniserInWorker(content, { signal: superseded.signal });
+    const running = trainRecogniserInWorker(freshContent());
+    const dropped = trainRecogniserInWorker(freshContent(), { signal: superseded.signal });
     superseded.abort();
 
     await expect(dropped).rejects.toThrow("recogniser training was aborted");

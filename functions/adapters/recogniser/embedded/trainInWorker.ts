@@ -16,6 +16,7 @@ import type { Lang } from "../../../contracts/lang.ts";
 import { watchMainThreadLoad } from "../../threads/mainThreadLoad.ts";
 import { EmbeddedRecogniser, type RecogniserSnapshot } from "./embeddedRecogniser.ts";
 import type { ClassifierOptions } from "./intentClassifier.ts";
+import { type PartKeys, RecentParts, type RecogniserPart } from "./trainedParts.ts";
 
 /** File name of the worker entry beside a bundle (functions/gateway/server/Dockerfile). */
 export const BUNDLED_TRAINING_WORKER = "recogniser-worker.mjs";
@@ -42,6 +43,10 @@ export interface TrainingResult {
   threadId: number;
   /** How long the worker rested during the job to keep to its `cpuPercent`. */
   restedMs: number;
+  /** The parts taken from an earlier job on the same inputs rather than trained again. */
+  reused: RecogniserPart[];
+  /** What each part learned from: the receiving thread restores only parts it does not hold. */
+  keys: PartKeys;
 }
 
 /** A job as posted to the worker, numbered so that its answer finds it. */
@@ -64,6 +69,8 @@ export type WorkerTrainedRecogniser = EmbeddedRecogniser & {
   workerThreadId: number;
   /** How long the worker rested while it trained, to keep to its share of a core. */
   workerRestedMs: number;
+  /** The parts the worker took from an earlier training rather than trained again. */
+  workerReused: RecogniserPart[];
 };
 
 export interface TrainInWorkerOptions {
@@ -172,6 +179,11 @@ class TrainingWorkerHost {
   private running: { id: number; queued: QueuedJob; timer: NodeJS.Timeout } | undefined;
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | undefined;
+  /**
+   * Parts restored here from this worker's answers: a version that changed one language
+   * restores that language only, and shares the other's classifier with the version before.
+   */
+  private readonly restored = new RecentParts();
 
   constructor(private readonly url: URL) {}
 
@@ -247,14 +259,15 @@ class TrainingWorkerHost {
     if (!reply.ok) this.settle(queued, new RecogniserTrainingError(reply.message));
     else {
       // Restored in slices between other work, while the worker goes on with the next job.
-      const { snapshot, intents, threadId, restedMs } = reply.result;
-      EmbeddedRecogniser.restoreYielding(snapshot).then(
+      const { snapshot, intents, threadId, restedMs, reused, keys } = reply.result;
+      EmbeddedRecogniser.restoreYielding(snapshot, { parts: this.restored, keys }).then(
         (restored) =>
           this.settle(
             queued,
             Object.assign(restored, {
               workerThreadId: threadId,
               workerRestedMs: restedMs,
+              workerReused: reused,
               ...(intents ? { classified: intents } : {}),
             }),
           ),

@@ -2,6 +2,8 @@
  * Worker-thread entry started by `trainRecogniserInWorker`: a long-lived worker that trains
  * one recogniser per job message and posts its snapshot with the buffers transferred. A
  * training error is answered as an error for that job; the worker stays for the next one.
+ * It keeps the parts it trained last (`RecentParts`): a version that changed one language's
+ * sentences trains that language only.
  */
 import { isMainThread, parentPort, threadId } from "node:worker_threads";
 import type { BotContent } from "../../../contracts/content.ts";
@@ -9,6 +11,7 @@ import type { Lang } from "../../../contracts/lang.ts";
 import { lowerThisThreadsPriority } from "../../threads/lowPriority.ts";
 import { pace, paceThisThread, restedMs } from "../../threads/pacing.ts";
 import { EmbeddedRecogniser, recogniserSnapshotTransferList } from "./embeddedRecogniser.ts";
+import { RecentParts, trainParts } from "./trainedParts.ts";
 import type { TrainingReply, TrainingRequest, TrainingResult } from "./trainInWorker.ts";
 
 if (isMainThread || !parentPort) {
@@ -16,6 +19,7 @@ if (isMainThread || !parentPort) {
 }
 const port = parentPort;
 lowerThisThreadsPriority();
+const recent = new RecentParts();
 
 port.on("message", ({ id, job }: TrainingRequest) => {
   let reply: TrainingReply;
@@ -27,7 +31,8 @@ port.on("message", ({ id, job }: TrainingRequest) => {
       outOfScope: job.outOfScope,
       referrals: job.referrals ?? [],
     };
-    const recogniser = new EmbeddedRecogniser(content, job.options);
+    const { parts, reused, keys } = trainParts(content, job.options, recent);
+    const recogniser = new EmbeddedRecogniser(parts);
     // Classified before the snapshot is taken: toSnapshot copies the model, so this is the same one.
     const intentsOf = (texts: readonly string[], lang: Lang) =>
       texts.map((text) => {
@@ -42,6 +47,8 @@ port.on("message", ({ id, job }: TrainingRequest) => {
       snapshot,
       threadId,
       restedMs: Math.round(restedMs()),
+      reused,
+      keys,
       ...(intents ? { intents } : {}),
     };
     reply = { id, ok: true, result };

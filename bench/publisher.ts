@@ -39,17 +39,29 @@ export async function publishUntil(url: string, endAt: number): Promise<Publishi
     token(url, "content-reviewer"),
   ]);
   const { topic } = (await call(url, owner, "GET", "draft/topics/vat", undefined)) as {
-    topic: { fi: { utterances: string[] } } & Record<string, unknown>;
+    topic: { fi: { utterances: string[] }; sv: { utterances: string[] } } & Record<string, unknown>;
   };
+  // BENCH_PUBLISH_EDIT=both: each round adds a Swedish sentence too, so no part of the
+  // recogniser can be reused from the version before (the worst case for the chats).
+  const both = process.env.BENCH_PUBLISH_EDIT === "both";
   const result: PublishingResult = { versions: 0, failures: 0, roundMs: [] };
   while (performance.now() < endAt) {
     const round = ++rounds;
     const started = performance.now();
     try {
-      // A new training sentence each round: the recogniser must be trained again.
+      // A new training sentence each round: the recogniser must be trained again (the
+      // Finnish classifier and the language detector; with BENCH_PUBLISH_EDIT=both, all of it).
       const edited = {
         ...topic,
         fi: { ...topic.fi, utterances: [...topic.fi.utterances, `alv kysymys numero ${round}`] },
+        ...(both
+          ? {
+              sv: {
+                ...topic.sv,
+                utterances: [...topic.sv.utterances, `momsfråga nummer ${round}`],
+              },
+            }
+          : {}),
       };
       await call(url, owner, "PUT", "draft/topics/vat", edited);
       const { version } = (await call(url, owner, "POST", "publish", {

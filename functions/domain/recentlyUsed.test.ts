@@ -3,7 +3,7 @@ import { RecentlyUsed } from "./recentlyUsed.ts";
 
 describe("RecentlyUsed", () => {
   it("drops the least recently used key once more than `keep` are held", () => {
-    const cache = new RecentlyUsed<number>(2);
+    const cache = new RecentlyUsed<string, number>(2);
     cache.set("a", 1);
     cache.set("b", 2);
     expect(cache.get("a")).toBe(1); // a is now newer than b
@@ -15,7 +15,7 @@ describe("RecentlyUsed", () => {
   });
 
   it("replaces a key's value without growing, and forgets a deleted key", () => {
-    const cache = new RecentlyUsed<string>(3);
+    const cache = new RecentlyUsed<string, string>(3);
     cache.set("a", "first");
     cache.set("a", "second");
     expect(cache.size).toBe(1);

@@ -3,8 +3,8 @@
  * recognisers): reading or writing a key makes it the most recent, and the least recently
  * used one goes first when there are too many.
  */
-export class RecentlyUsed<V> {
-  private readonly entries = new Map<string, V>();
+export class RecentlyUsed<K, V> {
+  private readonly entries = new Map<K, V>();
 
   constructor(private readonly keep: number) {
     if (!Number.isInteger(keep) || keep < 1) {
@@ -16,7 +16,7 @@ export class RecentlyUsed<V> {
     return this.entries.size;
   }
 
-  get(key: string): V | undefined {
+  get(key: K): V | undefined {
     const value = this.entries.get(key);
     if (value !== undefined) {
       // A Map keeps insertion order: re-inserted, the key is the newest.
@@ -26,7 +26,7 @@ export class RecentlyUsed<V> {
     return value;
   }
 
-  set(key: string, value: V): void {
+  set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
     for (const oldest of this.entries.keys()) {
@@ -35,7 +35,7 @@ export class RecentlyUsed<V> {
     }
   }
 
-  delete(key: string): void {
+  delete(key: K): void {
     this.entries.delete(key);
   }
 }

@@ -52,7 +52,7 @@ export function createLiveContent(deps: {
   prepareElsewhere?: (version: number, content: BotContent) => Promise<void>;
 }) {
   let served: ServedContent | undefined;
-  const trainings = new RecentlyUsed<Promise<TrainedRecogniser>>(CACHED_TRAININGS);
+  const trainings = new RecentlyUsed<string, Promise<TrainedRecogniser>>(CACHED_TRAININGS);
 
   /**
    * The recogniser for `bundle`, trained once however often it is asked for. Bundles that

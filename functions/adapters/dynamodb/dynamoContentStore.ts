@@ -21,6 +21,7 @@ import type {
   DraftTopicWrite,
 } from "../../domain/content/contentStore.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "../../domain/content/versions.ts";
+import { RecentlyUsed } from "../../domain/recentlyUsed.ts";
 import { writeIf } from "./conditional.ts";
 import { queryAll } from "./queryAll.ts";
 
@@ -123,19 +124,15 @@ function fromItems(
 export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: string): ContentStore {
   // A version's content never changes once written: the last few read stay in memory, so the
   // live version (read by nearly every studio call) is not fetched and unmarshalled each time.
-  const versions = new Map<number, Promise<ContentBundle | undefined>>();
+  const versions = new RecentlyUsed<number, Promise<ContentBundle | undefined>>(CACHED_VERSIONS);
 
   function remember(version: number, read: Promise<ContentBundle | undefined>): void {
-    versions.delete(version);
     versions.set(version, read);
     // Not found or failed is not remembered: the version may be written a moment later.
     read.then(
       (bundle) => bundle ?? versions.delete(version),
       () => versions.delete(version),
     );
-    while (versions.size > CACHED_VERSIONS) {
-      versions.delete(versions.keys().next().value as number);
-    }
   }
 
   // The draft is read by nearly every studio call and is ~310 kB: this process keeps the last
@@ -299,7 +296,6 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
           const packed = Buffer.concat(parts.map((i) => i.part as Uint8Array));
           return JSON.parse((await gunzipAsync(packed)).toString("utf8")) as ContentBundle;
         })();
-      // Used last, evicted last.
       remember(version, read);
       const bundle = await read;
       // Callers get their own copy: the cached one must stay as stored.

@@ -29,8 +29,8 @@ export type RecogniserPart = Lang | "detector";
 
 /** Parts trained recently, kept to be reused by the next trainings (`trainParts`). */
 export class RecentParts {
-  readonly classifiers: Record<Lang, RecentlyUsed<IntentClassifier>>;
-  readonly detectors: RecentlyUsed<LanguageDetector>;
+  readonly classifiers: Record<Lang, RecentlyUsed<string, IntentClassifier>>;
+  readonly detectors: RecentlyUsed<string, LanguageDetector>;
 
   /** `keep` of each part: the draft's and the live version's, by default. */
   constructor(keep = 2) {
@@ -56,7 +56,7 @@ export function trainParts(
   const reused: RecogniserPart[] = [];
   const keys = {} as PartKeys;
   const part = <T>(
-    kept: RecentlyUsed<T> | undefined,
+    kept: RecentlyUsed<string, T> | undefined,
     name: RecogniserPart,
     inputs: unknown,
     train: () => T,

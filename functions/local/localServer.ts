@@ -12,7 +12,6 @@ import {
 import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
-import { createEmbeddedRecogniser } from "../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import { trainBesideChats } from "../adapters/recogniser/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../config.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
@@ -156,9 +155,10 @@ export async function startLocalServer(
   const liveVersion = await content.workflow.liveVersion();
   const repoChanges = diffBundles(liveVersion.bundle, repoBundle).length;
   // Trained here rather than in a worker: nothing is served yet, and the warm main thread
-  // trains several times faster than a fresh worker starts and trains.
+  // trains several times faster than a fresh worker starts and trains. The worker starts
+  // from its parts, so a content owner's first edit trains only what it changed.
   await content.live.serve(liveVersion.version, liveVersion.bundle, {
-    train: async (botContent) => createEmbeddedRecogniser(botContent),
+    train: async (botContent) => training.trainHere(botContent),
   });
   services.content = content;
   const follower = followLiveVersion({

@@ -3,7 +3,6 @@ import { embeddedBotMaker } from "../../adapters/bot/embeddedBot.ts";
 import { followLiveVersion } from "../../adapters/bot/liveContent.ts";
 import { createDynamoCustomerData } from "../../adapters/dynamodb/dynamoCustomerData.ts";
 import { tableNames } from "../../adapters/dynamodb/tables.ts";
-import { createEmbeddedRecogniser } from "../../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import { trainBesideChats } from "../../adapters/recogniser/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../../config.ts";
 import { loadContentBundle } from "../../content/loadContent.ts";
@@ -50,9 +49,10 @@ export async function createEmbeddedGatewayBot(deps: {
     await content.workflow.seed(loadContentBundle(deps.seedDir), "bot-content/ from the image");
   }
   const live = await content.workflow.liveVersion();
-  // Nothing is served yet, so training here is faster than starting a worker.
+  // Nothing is served yet, so training here is faster than starting a worker; the worker
+  // starts from its parts, so the first version published trains only what it changed.
   await content.live.serve(live.version, live.bundle, {
-    train: async (botContent) => createEmbeddedRecogniser(botContent),
+    train: async (botContent) => training.trainHere(botContent),
   });
   const follower = followLiveVersion({
     live: () => content.store.live(),

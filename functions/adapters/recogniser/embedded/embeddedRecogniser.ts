@@ -137,6 +137,12 @@ export class EmbeddedRecogniser implements Recogniser {
     }
   }
 
+  /** A snapshot's parts, restored at once (a worker keeping them to reuse, `RecentParts`). */
+  static partsOf(snapshot: RecogniserSnapshot): RecogniserParts {
+    const recogniser = EmbeddedRecogniser.fromSnapshot(snapshot);
+    return { classifiers: recogniser.classifiers, detector: recogniser.detector };
+  }
+
   /** Everything `classify` needs, copied: transferring the snapshot leaves this recogniser intact. */
   toSnapshot(): RecogniserSnapshot {
     return {

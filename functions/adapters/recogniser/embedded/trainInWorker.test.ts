@@ -14,6 +14,7 @@ import { EmbeddedRecogniser } from "./embeddedRecogniser.ts";
 import {
   BUNDLED_TRAINING_WORKER,
   RecogniserTrainingError,
+  trainRecogniserHere,
   trainRecogniserInWorker,
 } from "./trainInWorker.ts";
 
@@ -38,6 +39,21 @@ function freshContent(): BotContent {
       fi: [...content.outOfScope.fi, `harjoitusajo numero ${n}`],
       sv: [...content.outOfScope.sv, `övningskörning nummer ${n}`],
     },
+  };
+}
+
+/** `from` with one more Finnish training sentence for the vat topic, as a content owner adds. */
+function withFinnishSentence(from: BotContent): BotContent {
+  const vat = from.topics.get("vat") as Topic;
+  return {
+    ...from,
+    topics: new Map(from.topics).set("vat", {
+      ...vat,
+      fi: {
+        ...vat.fi,
+        utterances: [...vat.fi.utterances, "miten alv lasketaan ulkomaanmyynnistä"],
+      },
+    }),
   };
 }
 
@@ -134,18 +150,8 @@ describe("trainRecogniserInWorker", () => {
       loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
     );
     const before = freshContent();
-    const vat = before.topics.get("vat") as Topic;
     // A content owner adds one Finnish sentence: the Swedish classifier has nothing new to learn.
-    const edited: BotContent = {
-      ...before,
-      topics: new Map(before.topics).set("vat", {
-        ...vat,
-        fi: {
-          ...vat.fi,
-          utterances: [...vat.fi.utterances, "miten alv lasketaan ulkomaanmyynnistä"],
-        },
-      }),
-    };
+    const edited = withFinnishSentence(before);
 
     const first = await trainRecogniserInWorker(before);
     const second = await trainRecogniserInWorker(edited);
@@ -159,6 +165,37 @@ describe("trainRecogniserInWorker", () => {
     const expected = cases.map((c) => fromScratch.classify(c.text, c.lang));
     expect(cases.map((c) => second.classify(c.text, c.lang))).toEqual(expected);
     expect(cases.map((c) => again.classify(c.text, c.lang))).toEqual(expected);
+  }, 60_000);
+
+  it("starts a new worker from the parts of the last recogniser trained", async () => {
+    const before = freshContent();
+    const first = await trainRecogniserInWorker(before);
+    // A timed-out job stops the worker, as a minute without work does.
+    await expect(trainRecogniserInWorker(freshContent(), { timeoutMs: 50 })).rejects.toThrow(
+      /timed out/,
+    );
+
+    const next = await trainRecogniserInWorker(withFinnishSentence(before));
+
+    expect(next.workerThreadId).not.toBe(first.workerThreadId);
+    expect(next.workerReused).toEqual(["sv"]);
+  }, 60_000);
+
+  it("lets the worker reuse the parts of a recogniser trained on this thread at start", async () => {
+    const cases = LANGS.flatMap((lang) =>
+      loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
+    );
+    const atStart = freshContent();
+
+    const here = trainRecogniserHere(atStart);
+    const same = await trainRecogniserInWorker(atStart);
+    const edited = await trainRecogniserInWorker(withFinnishSentence(atStart));
+
+    expect(same.workerReused).toEqual(["fi", "sv", "detector"]);
+    expect(edited.workerReused).toEqual(["sv"]);
+    expect(cases.map((c) => same.classify(c.text, c.lang))).toEqual(
+      cases.map((c) => here.classify(c.text, c.lang)),
+    );
   }, 60_000);
 
   it("rejects with the worker's error message when training fails", async () => {

@@ -16,7 +16,13 @@ import type { Lang } from "../../../contracts/lang.ts";
 import { watchMainThreadLoad } from "../../threads/mainThreadLoad.ts";
 import { EmbeddedRecogniser, type RecogniserSnapshot } from "./embeddedRecogniser.ts";
 import type { ClassifierOptions } from "./intentClassifier.ts";
-import { type PartKeys, RecentParts, type RecogniserPart } from "./trainedParts.ts";
+import {
+  type PartKeys,
+  RecentParts,
+  type RecogniserPart,
+  type RecogniserParts,
+  trainParts,
+} from "./trainedParts.ts";
 
 /** File name of the worker entry beside a bundle (functions/gateway/server/Dockerfile). */
 export const BUNDLED_TRAINING_WORKER = "recogniser-worker.mjs";
@@ -49,10 +55,21 @@ export interface TrainingResult {
   keys: PartKeys;
 }
 
+/**
+ * A trained recogniser's snapshot and what each of its parts learned from: a new worker keeps
+ * its parts to reuse, as though it had trained them itself.
+ */
+export interface PartsSeed {
+  snapshot: RecogniserSnapshot;
+  keys: PartKeys;
+}
+
 /** A job as posted to the worker, numbered so that its answer finds it. */
 export interface TrainingRequest {
   id: number;
   job: TrainingJob;
+  /** With a new worker's first job: the parts of the last recogniser trained (`PartsSeed`). */
+  seed?: PartsSeed;
 }
 
 /** The worker's answer to one job: its result, or why training failed. */
@@ -127,21 +144,23 @@ export function trainRecogniserInWorker(
     ...(options.cpuPercent !== undefined ? { cpuPercent: options.cpuPercent } : {}),
     ...(options.busyFlag ? { busyFlag: options.busyFlag } : {}),
   };
-  const url = options.workerUrl ?? trainingWorkerUrl();
-  let host = hosts.get(url.href);
-  if (!host) {
-    host = new TrainingWorkerHost(url);
-    hosts.set(url.href, host);
-  }
-  return host.train(job, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
+  return hostFor(options.workerUrl ?? trainingWorkerUrl()).train(
+    job,
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    options.signal,
+  );
 }
 
-/** Training beside the chats: `train` with a share of a core, and `stop` when the process ends. */
+/**
+ * Training beside the chats: `train` with a share of a core, `trainHere` before any chat is
+ * served, and `stop` when the process ends.
+ */
 export interface TrainingBesideChats {
   train(
     content: BotContent,
     options?: Omit<TrainInWorkerOptions, "cpuPercent" | "busyFlag">,
   ): Promise<WorkerTrainedRecogniser>;
+  trainHere(content: BotContent): EmbeddedRecogniser;
   stop(): void;
 }
 
@@ -155,8 +174,34 @@ export function trainBesideChats(cpuPercent: number): TrainingBesideChats {
   return {
     train: (content, options = {}) =>
       trainRecogniserInWorker(content, { ...options, cpuPercent, busyFlag: load.busyFlag }),
+    trainHere: (content) => trainRecogniserHere(content),
     stop: () => load.close(),
   };
+}
+
+/**
+ * Trains on this thread, as a process does at start while it serves nothing yet (a warm main
+ * thread trains faster than a new worker starts and trains), and hands the parts to the
+ * training worker's host: the worker's first job, a content owner's first edit, reuses them
+ * and trains only what the edit changed.
+ */
+export function trainRecogniserHere(
+  content: BotContent,
+  options: { classifier?: ClassifierOptions; workerUrl?: URL } = {},
+): EmbeddedRecogniser {
+  const { parts, keys } = trainParts(content, options.classifier);
+  const recogniser = new EmbeddedRecogniser(parts);
+  hostFor(options.workerUrl ?? trainingWorkerUrl()).keep(recogniser, keys, parts);
+  return recogniser;
+}
+
+function hostFor(url: URL): TrainingWorkerHost {
+  let host = hosts.get(url.href);
+  if (!host) {
+    host = new TrainingWorkerHost(url);
+    hosts.set(url.href, host);
+  }
+  return host;
 }
 
 /** One host per worker script: the service has one, tests may start others. */
@@ -184,8 +229,23 @@ class TrainingWorkerHost {
    * restores that language only, and shares the other's classifier with the version before.
    */
   private readonly restored = new RecentParts();
+  /**
+   * The last recogniser trained, for a new worker to start from: a worker stops after a
+   * minute without work, and its successor would otherwise train every part again.
+   */
+  private last: { recogniser: EmbeddedRecogniser; keys: PartKeys } | undefined;
+  /** Whether the worker has had its seed (its first job carries it). */
+  private seeded = false;
 
   constructor(private readonly url: URL) {}
+
+  /** Keeps a recogniser trained elsewhere (this thread) as though this worker had trained it. */
+  keep(recogniser: EmbeddedRecogniser, keys: PartKeys, parts: RecogniserParts): void {
+    this.restored.keep(parts, keys);
+    this.last = { recogniser, keys };
+    // The worker (running or not) has not seen it: its next job carries it.
+    this.seeded = false;
+  }
 
   train(job: TrainingJob, timeoutMs: number, signal?: AbortSignal) {
     return new Promise<WorkerTrainedRecogniser>((resolve, reject) => {
@@ -230,12 +290,23 @@ class TrainingWorkerHost {
     );
     this.running = { id, queued, timer };
     worker.ref();
-    worker.postMessage({ id, job: queued.job } satisfies TrainingRequest);
+    // Copied, not transferred: the recogniser goes on answering on this thread.
+    const seed =
+      !this.seeded && this.last
+        ? { snapshot: this.last.recogniser.toSnapshot(), keys: this.last.keys }
+        : undefined;
+    this.seeded = true;
+    worker.postMessage({
+      id,
+      job: queued.job,
+      ...(seed ? { seed } : {}),
+    } satisfies TrainingRequest);
   }
 
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.url);
+    this.seeded = false;
     worker.on("message", (reply: TrainingReply) => this.answered(reply));
     worker.on("error", (error: Error) => {
       if (this.worker === worker)
@@ -261,7 +332,9 @@ class TrainingWorkerHost {
       // Restored in slices between other work, while the worker goes on with the next job.
       const { snapshot, intents, threadId, restedMs, reused, keys } = reply.result;
       EmbeddedRecogniser.restoreYielding(snapshot, { parts: this.restored, keys }).then(
-        (restored) =>
+        (restored) => {
+          // The worker has these parts already; a worker started later gets them as a seed.
+          this.last = { recogniser: restored, keys };
           this.settle(
             queued,
             Object.assign(restored, {
@@ -270,7 +343,8 @@ class TrainingWorkerHost {
               workerReused: reused,
               ...(intents ? { classified: intents } : {}),
             }),
-          ),
+          );
+        },
         (error: unknown) => {
           const reason = `restoring the trained recogniser failed: ${(error as Error).message}`;
           this.settle(queued, new RecogniserTrainingError(reason, { cause: error }));

@@ -37,6 +37,12 @@ export class RecentParts {
     this.classifiers = { fi: new RecentlyUsed(keep), sv: new RecentlyUsed(keep) };
     this.detectors = new RecentlyUsed(keep);
   }
+
+  /** Keeps `parts` under `keys`, as though they had been trained here. */
+  keep(parts: RecogniserParts, keys: PartKeys): void {
+    for (const lang of LANGS) this.classifiers[lang].set(keys[lang], parts.classifiers[lang]);
+    this.detectors.set(keys.detector, parts.detector);
+  }
 }
 
 /** Each part's key: a digest of what it learned from (its inputs, and for a classifier its options). */

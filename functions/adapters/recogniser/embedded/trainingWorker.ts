@@ -21,9 +21,14 @@ const port = parentPort;
 lowerThisThreadsPriority();
 const recent = new RecentParts();
 
-port.on("message", ({ id, job }: TrainingRequest) => {
+port.on("message", ({ id, job, seed }: TrainingRequest) => {
   let reply: TrainingReply;
   let transfer: ArrayBuffer[] = [];
+  // The parts of a recogniser trained before this worker started, kept as though trained
+  // here. Only a saving: should they not restore, the job trains them.
+  try {
+    if (seed) recent.keep(EmbeddedRecogniser.partsOf(seed.snapshot), seed.keys);
+  } catch {}
   try {
     paceThisThread(job.cpuPercent ?? 100, job.busyFlag);
     const content: BotContent = {

@@ -44,6 +44,9 @@ export async function publishUntil(url: string, endAt: number): Promise<Publishi
   // BENCH_PUBLISH_EDIT=both: each round adds a Swedish sentence too, so no part of the
   // recogniser can be reused from the version before (the worst case for the chats).
   const both = process.env.BENCH_PUBLISH_EDIT === "both";
+  // BENCH_PUBLISH_EVERY_MS=N: a round starts at most every N ms, so that versions that train
+  // faster are compared at the same publishing rate rather than published more often.
+  const everyMs = Number(process.env.BENCH_PUBLISH_EVERY_MS ?? 0);
   const result: PublishingResult = { versions: 0, failures: 0, roundMs: [] };
   while (performance.now() < endAt) {
     const round = ++rounds;
@@ -79,6 +82,8 @@ export async function publishUntil(url: string, endAt: number): Promise<Publishi
         `bench: publishing round ${round} failed: ${(error as Error).message}\n`,
       );
     }
+    const wait = Math.min(started + everyMs, endAt) - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   return result;
 }

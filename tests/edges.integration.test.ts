@@ -133,6 +133,16 @@ describe("browser origins", () => {
     expect((await api()).status).toBe(200);
   });
 
+  it("sends a staff page's address with a trailing slash to the page, and nothing else", async () => {
+    const studio = await fetch(`${stack.url}/studio/?lang=sv`, { redirect: "manual" });
+    const unknown = await fetch(`${stack.url}/nothing-here/`, { redirect: "manual" });
+
+    expect(studio.status).toBe(308);
+    expect(studio.headers.get("location")).toBe("/studio?lang=sv");
+    expect((await fetch(`${stack.url}/console/reports/`)).url).toBe(`${stack.url}/console/reports`);
+    expect(unknown.status).toBe(404);
+  });
+
   it("lets the pages connect only to the allowed origins (CSP connect-src)", async () => {
     const csp = (await fetch(`${stack.url}/`)).headers.get("content-security-policy") ?? "";
     const connectSrc = /connect-src ([^;]*)/.exec(csp)?.[1]?.split(" ") ?? [];

@@ -210,7 +210,11 @@ export async function startLocalServer(
     if (devRoutes(req, res)) return;
     const asset = req.method === "GET" ? assets.get(path) : undefined;
     if (asset) sendAsset(res, asset, connectSrc(origins));
-    else notFound(res);
+    else if (req.method === "GET" && path.length > 1 && assets.has(path.replace(/\/+$/, ""))) {
+      // Staff type "/studio/" as often as "/studio": send them to the page, query and all.
+      const query = req.url?.slice(path.length) ?? "";
+      res.writeHead(308, { location: `${path.replace(/\/+$/, "")}${query}` }).end();
+    } else notFound(res);
   });
 
   const io = new SocketServer(http, socketServerOptions(origins));

@@ -25,6 +25,13 @@ beforeAll(() => {
   content = loadBotContent();
 });
 
+/** The test split's messages in both languages. */
+function heldOutTests() {
+  return LANGS.flatMap((lang) =>
+    loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
+  );
+}
+
 let variants = 0;
 
 /**
@@ -88,9 +95,7 @@ async function maxEventLoopLag(work: () => unknown): Promise<number> {
 // Tests that train take seconds on a busy two-core machine: a cold worker, a cold JIT.
 describe("trainRecogniserInWorker", () => {
   it("returns a recogniser that answers like one trained on this thread", async () => {
-    const cases = LANGS.flatMap((lang) =>
-      loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
-    );
+    const cases = heldOutTests();
 
     const inWorker = await trainRecogniserInWorker(content);
 
@@ -112,9 +117,7 @@ describe("trainRecogniserInWorker", () => {
   }, 60_000);
 
   it("trains at a share of a core by resting between slices, to the same recogniser", async () => {
-    const cases = LANGS.flatMap((lang) =>
-      loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
-    );
+    const cases = heldOutTests();
 
     const whole = await trainRecogniserInWorker(freshContent());
     const paced = await trainRecogniserInWorker(freshContent(), { cpuPercent: 50 });
@@ -146,9 +149,7 @@ describe("trainRecogniserInWorker", () => {
   }, 60_000);
 
   it("trains again only the parts whose inputs changed, to the same recogniser", async () => {
-    const cases = LANGS.flatMap((lang) =>
-      loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
-    );
+    const cases = heldOutTests();
     const before = freshContent();
     // A content owner adds one Finnish sentence: the Swedish classifier has nothing new to learn.
     const edited = withFinnishSentence(before);
@@ -182,9 +183,7 @@ describe("trainRecogniserInWorker", () => {
   }, 60_000);
 
   it("lets the worker reuse the parts of a recogniser trained on this thread at start", async () => {
-    const cases = LANGS.flatMap((lang) =>
-      loadTestCases(DEFAULT_CONTENT_DIR, lang, "tests").map((c) => ({ ...c, lang })),
-    );
+    const cases = heldOutTests();
     const atStart = freshContent();
 
     const here = trainRecogniserHere(atStart);

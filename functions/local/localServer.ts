@@ -209,11 +209,11 @@ export async function startLocalServer(
     }
     if (devRoutes(req, res)) return;
     const asset = req.method === "GET" ? assets.get(path) : undefined;
+    // Staff type "/studio/" as often as "/studio": send them to the page, query and all.
+    const page = path.replace(/\/+$/, "");
     if (asset) sendAsset(res, asset, connectSrc(origins));
-    else if (req.method === "GET" && path.length > 1 && assets.has(path.replace(/\/+$/, ""))) {
-      // Staff type "/studio/" as often as "/studio": send them to the page, query and all.
-      const query = req.url?.slice(path.length) ?? "";
-      res.writeHead(308, { location: `${path.replace(/\/+$/, "")}${query}` }).end();
+    else if (req.method === "GET" && page !== path && assets.has(page)) {
+      res.writeHead(308, { location: `${page}${req.url?.slice(path.length) ?? ""}` }).end();
     } else notFound(res);
   });
 

@@ -1,6 +1,7 @@
 import type { BotContent } from "../../../contracts/content.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import type { Recogniser, Recognition } from "../../../domain/ports.ts";
+import type { RecentlyUsed } from "../../../domain/recentlyUsed.ts";
 import { nextTurn } from "./inTurns.ts";
 import {
   type ClassifierOptions,
@@ -108,28 +109,33 @@ export class EmbeddedRecogniser implements Recogniser {
         `recogniser snapshot format ${String(snapshot.format)} is not ${RECOGNISER_SNAPSHOT_FORMAT}`,
       );
     }
+    // A part this thread holds under its key is taken; any other is restored and kept.
+    const heldOrRestored = async <T>(
+      kept: RecentlyUsed<string, T> | undefined,
+      key: string | undefined,
+      restore: () => Promise<T> | T,
+    ): Promise<T> => {
+      const found = key ? kept?.get(key) : undefined;
+      if (found) return found;
+      // Called from a worker's message (the poll phase), the first turn is the same loop
+      // iteration's check phase: without it, the first two parts would run back to back.
+      await nextTurn();
+      const restored = await restore();
+      if (key) kept?.set(key, restored);
+      return restored;
+    };
     try {
       const classifiers = {} as Record<Lang, IntentClassifier>;
       for (const lang of LANGS) {
-        const kept = held?.parts.classifiers[lang];
-        const key = held?.keys[lang];
-        let classifier = key ? kept?.get(key) : undefined;
-        if (!classifier) {
-          // Called from a worker's message (the poll phase), the first turn is the same loop
-          // iteration's check phase: without it, the first two parts would run back to back.
-          await nextTurn();
-          classifier = await IntentClassifier.restoreYielding(snapshot.classifiers[lang], nextTurn);
-          if (key) kept?.set(key, classifier);
-        }
-        classifiers[lang] = classifier;
+        classifiers[lang] = await heldOrRestored(
+          held?.parts.classifiers[lang],
+          held?.keys[lang],
+          () => IntentClassifier.restoreYielding(snapshot.classifiers[lang], nextTurn),
+        );
       }
-      const key = held?.keys.detector;
-      let detector = key ? held?.parts.detectors.get(key) : undefined;
-      if (!detector) {
-        await nextTurn();
-        detector = LanguageDetector.fromSnapshot(snapshot.detector);
-        if (key) held?.parts.detectors.set(key, detector);
-      }
+      const detector = await heldOrRestored(held?.parts.detectors, held?.keys.detector, () =>
+        LanguageDetector.fromSnapshot(snapshot.detector),
+      );
       return new EmbeddedRecogniser({ classifiers, detector });
     } catch (error) {
       if (error instanceof RecogniserSnapshotError) throw error;

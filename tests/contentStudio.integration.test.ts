@@ -149,6 +149,18 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
       [2, "superseded"],
       [1, "superseded"],
     ]);
+    // The studio reads the history a page at a time.
+    const page = async (query: string) => {
+      const body = (await api("GET", `versions?${query}`, owner)).body as typeof versions & {
+        more: boolean;
+      };
+      return [body.versions.map((v) => v.version), body.more];
+    };
+    expect(await page("limit=2")).toEqual([[3, 2], true]);
+    expect(await page("limit=2&before=2")).toEqual([[1], false]);
+    const badPage = await api("GET", "versions?limit=0", owner);
+    expect(badPage.status).toBe(400);
+    expect(JSON.stringify(badPage.body)).toContain("limit");
     const trail = (await api("GET", "audit", owner)).body.entries as { action: string }[];
     expect(trail.map((e) => e.action)).toEqual(
       expect.arrayContaining(["seed", "draft-save", "publish", "approve", "live", "rollback"]),

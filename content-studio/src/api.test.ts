@@ -118,12 +118,14 @@ describe("content API client", () => {
     const down = vi.fn(async () => {
       throw new TypeError("Failed to fetch");
     }) as typeof fetch;
-    await expect(createContentApi({ token: "t", fetch: down }).versions()).rejects.toMatchObject({
+    await expect(
+      createContentApi({ token: "t", fetch: down }).versions({ limit: 20 }),
+    ).rejects.toMatchObject({
       name: "ServiceUnavailableError",
       status: 0,
     });
     await expect(
-      createContentApi({ token: "t", fetch: answer(200, "<html>") }).versions(),
+      createContentApi({ token: "t", fetch: answer(200, "<html>") }).versions({ limit: 20 }),
     ).rejects.toBeInstanceOf(ServiceUnavailableError);
   });
 
@@ -151,17 +153,21 @@ describe("content API client", () => {
     });
   });
 
-  it("posts approve, reject and rollback to the version's path", async () => {
+  it("posts approve, reject and rollback to the version's path, and pages the history", async () => {
     const fetchImpl = answer(200, { version: 7, state: "live" });
     const api = createContentApi({ token: "t", fetch: fetchImpl });
     await api.approve(7);
     await api.reject(7, "links go nowhere");
     await api.rollback(3);
+    await api.versions({ limit: 20 });
+    await api.versions({ limit: 20, before: 41 });
     const calls = vi.mocked(fetchImpl).mock.calls.map(([url, init]) => [url, init?.body]);
     expect(calls).toEqual([
       ["/api/content/versions/7/approve", "{}"],
       ["/api/content/versions/7/reject", JSON.stringify({ comment: "links go nowhere" })],
       ["/api/content/versions/3/rollback", "{}"],
+      ["/api/content/versions?limit=20", undefined],
+      ["/api/content/versions?limit=20&before=41", undefined],
     ]);
   });
 

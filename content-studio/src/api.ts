@@ -207,6 +207,8 @@ export interface ContentVersion {
 export interface VersionList {
   live: number;
   versions: ContentVersion[];
+  /** Older versions remain after this page. */
+  more: boolean;
 }
 
 export type TopicChange = "added" | "removed" | "changed";
@@ -493,7 +495,11 @@ export function createContentApi(options: ContentApiOptions) {
     tryMessage: (text: string, lang: Lang) =>
       request<TryResult>("POST", "/api/content/try", { text, lang }),
     testAll: () => request<TestAllResult>("POST", "/api/content/test-all", {}),
-    versions: () => request<VersionList>("GET", "/api/content/versions"),
+    versions: (page: { limit: number; before?: number }) =>
+      request<VersionList>(
+        "GET",
+        `/api/content/versions?limit=${page.limit}${page.before ? `&before=${page.before}` : ""}`,
+      ),
     versionDiff: (version: number) =>
       request<VersionDiff>("GET", `/api/content/versions/${version}/diff`),
     publish: (comment: string) =>

@@ -267,6 +267,7 @@ const fi = {
   versionChanges: (version: number, against: number) =>
     `Version ${version} muutokset versioon ${against} verrattuna`,
   versionListTitle: "Versiot",
+  olderVersions: "Näytä vanhemmat versiot",
   liveNow: (version: number) => `Käytössä on versio ${version}.`,
   versionName: (version: number) => `Versio ${version}`,
   states: {
@@ -699,6 +700,7 @@ const sv: UiText = {
   versionChanges: (version, against) =>
     `Ändringarna i version ${version} jämfört med version ${against}`,
   versionListTitle: "Versioner",
+  olderVersions: "Visa äldre versioner",
   liveNow: (version) => `Version ${version} är i bruk.`,
   versionName: (version) => `Version ${version}`,
   states: {

@@ -2,36 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MissGroup, MissSample } from "../api.ts";
 import { session } from "./app.ts";
 import * as editor from "./editor.ts";
+import { fakeServer } from "./fakeServer.ts";
 import { feedback, helpfulnessOf, loadFeedback } from "./feedback.ts";
 import * as inbox from "./inbox.ts";
-
-type Answer = { status: number; body: unknown };
-
-/** A fetch that answers each call from the queue given for its method and path. */
-function fakeServer() {
-  const queues = new Map<string, ((body: unknown) => Answer)[]>();
-  const calls: { method: string; path: string; body: unknown; auth?: string }[] = [];
-  const fetchImpl = vi.fn(async (path: string, init?: RequestInit) => {
-    const method = init?.method ?? "GET";
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    const auth = (init?.headers as Record<string, string> | undefined)?.authorization;
-    calls.push({ method, path, body, ...(auth ? { auth } : {}) });
-    const next = queues.get(`${method} ${path}`)?.shift();
-    const answer = next
-      ? next(body)
-      : { status: 404, body: { error: { code: "NOT_FOUND", message: path } } };
-    return new Response(JSON.stringify(answer.body), { status: answer.status });
-  });
-  return {
-    calls,
-    fetchImpl,
-    on(method: string, path: string, answer: (body: unknown) => Answer) {
-      const list = queues.get(`${method} ${path}`) ?? [];
-      list.push(answer);
-      queues.set(`${method} ${path}`, list);
-    },
-  };
-}
 
 const sample = (id: string, text: string, lang: "fi" | "sv" = "fi"): MissSample => ({
   id,

@@ -8,8 +8,11 @@ import { text } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 import { loadDraft } from "./topics.ts";
 
+/** How many versions a page of the history shows; older ones come on request. */
+export const VERSION_PAGE = 20;
 export const list = signal<VersionList | undefined>(undefined);
 export const listError = signal("");
+export const loadingOlder = signal(false);
 export const comment = signal("");
 export const commentError = signal("");
 export const publishing = signal(false);
@@ -33,9 +36,11 @@ export const audit = signal<AuditEntry[] | undefined>(undefined);
 export const auditError = signal("");
 
 export async function load(): Promise<void> {
+  // A reload after an action keeps the older pages the user already opened.
+  const shown = Math.max(VERSION_PAGE, list.value?.versions.length ?? 0);
   const [versions] = await Promise.all([
     call(
-      (c) => c.versions(),
+      (c) => c.versions({ limit: shown }),
       (e) => {
         listError.value = errorText(e);
       },
@@ -49,6 +54,27 @@ export async function load(): Promise<void> {
       listError.value = "";
     });
   }
+}
+
+/** Appends the next page of older versions to the list. */
+export async function loadOlder(): Promise<void> {
+  const current = list.value;
+  const oldest = current?.versions.at(-1)?.version;
+  if (!current || oldest === undefined || loadingOlder.value) return;
+  loadingOlder.value = true;
+  const older = await call(
+    (c) => c.versions({ limit: VERSION_PAGE, before: oldest }),
+    (e) => {
+      listError.value = errorText(e);
+    },
+  );
+  batch(() => {
+    loadingOlder.value = false;
+    if (older && list.value === current) {
+      list.value = { ...older, versions: [...current.versions, ...older.versions] };
+      listError.value = "";
+    }
+  });
 }
 
 export async function loadAudit(): Promise<void> {
@@ -201,6 +227,7 @@ export function rollback(version: number): Promise<boolean> {
 onSignOut(() => {
   list.value = undefined;
   listError.value = "";
+  loadingOlder.value = false;
   comment.value = "";
   commentError.value = "";
   lastCreated.value = undefined;

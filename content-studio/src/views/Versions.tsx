@@ -22,6 +22,8 @@ import {
   listError,
   load,
   loadAudit,
+  loadingOlder,
+  loadOlder,
   notice,
   publish,
   publishing,
@@ -166,6 +168,17 @@ function VersionListPanel() {
               <VersionItem key={v.version} version={v} live={versions.live} />
             ))}
           </ol>
+          {versions.more ? (
+            <button
+              type="button"
+              class="secondary"
+              data-testid="older-versions"
+              disabled={loadingOlder.value}
+              onClick={() => void loadOlder()}
+            >
+              {t.olderVersions}
+            </button>
+          ) : null}
         </>
       ) : listError.value ? null : (
         <p class="muted">{t.loading}</p>

@@ -194,6 +194,42 @@ describe("how a version is stored", () => {
   });
 });
 
+describe("the version history", () => {
+  it("is listed whole past DynamoDB's 1 MB page, and paged without reading it all", async () => {
+    const name = "content-history";
+    const { client, doc } = tables.clients();
+    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    // Years of history in six metas: long comments make a query need more than one page.
+    for (let version = 1; version <= 6; version++) {
+      await doc.send(
+        new PutCommand({
+          TableName: name,
+          Item: {
+            pk: "versions",
+            sk: `v#${String(version).padStart(6, "0")}`,
+            version,
+            state: version === 3 ? "building" : "superseded",
+            author: "a",
+            createdAt: "t",
+            comment: "x".repeat(300_000),
+          },
+        }),
+      );
+    }
+    const store = createDynamoContentStore(doc, name);
+    sent.length = 0;
+    expect((await store.listVersions()).map((m) => m.version)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(sent.filter((op) => op === "Query").length).toBeGreaterThan(1);
+
+    sent.length = 0;
+    expect((await store.listVersions({ before: 5, limit: 2 })).map((m) => m.version)).toEqual([
+      4, 3,
+    ]);
+    expect(sent).toEqual(["Query"]);
+    expect((await store.versionsIn("building")).map((m) => m.version)).toEqual([3]);
+  });
+});
+
 describe("a version the process itself published", () => {
   it("is kept as written, not read back, and equals what another process reads", async () => {
     const { client, doc } = tables.clients();

@@ -302,17 +302,38 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       return bundle && structuredClone(bundle);
     },
 
-    async listVersions() {
-      const out = await doc.send(
-        new QueryCommand({
+    async listVersions(page = {}) {
+      const older = page.before !== undefined;
+      const items = await queryAll(
+        doc,
+        {
           TableName: table,
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": "versions" },
+          KeyConditionExpression: older ? "pk = :pk AND sk < :before" : "pk = :pk",
+          ExpressionAttributeValues: {
+            ":pk": "versions",
+            ...(older ? { ":before": versionKey(page.before ?? 0) } : {}),
+          },
           ScanIndexForward: false,
           ConsistentRead: true,
-        }),
+        },
+        page.limit,
       );
-      return (out.Items ?? []).map(toMeta);
+      return items.map(toMeta);
+    },
+
+    async versionsIn(state) {
+      // The filter still reads the partition, but only the matches cross the wire and get
+      // parsed: a handful of metas instead of years of them.
+      const items = await queryAll(doc, {
+        TableName: table,
+        KeyConditionExpression: "pk = :pk",
+        FilterExpression: "#state = :state",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":pk": "versions", ":state": state },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+      });
+      return items.map(toMeta);
     },
 
     async transition(version, from, patch) {

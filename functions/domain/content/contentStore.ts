@@ -19,6 +19,12 @@ export interface Draft {
   referralMeta: Map<string, DraftTopicMeta>;
 }
 
+/** A page of the version history: versions older than `before`, at most `limit`. */
+export interface VersionPage {
+  before?: number;
+  limit?: number;
+}
+
 /** One referral group of the draft as stored: without `group` it is removed from the draft. */
 export interface DraftReferralWrite {
   id: string;
@@ -46,8 +52,16 @@ export interface ContentStore {
   putVersion(meta: VersionMeta, bundle: ContentBundle): Promise<void>;
   versionMeta(version: number): Promise<VersionMeta | undefined>;
   versionBundle(version: number): Promise<ContentBundle | undefined>;
-  /** Newest first. */
-  listVersions(): Promise<VersionMeta[]>;
+  /**
+   * Newest first: every version, or a page of at most `limit` older than `before`. The
+   * history grows for years, so the studio reads it a page at a time.
+   */
+  listVersions(page?: VersionPage): Promise<VersionMeta[]>;
+  /**
+   * The versions in `state`, newest first, read consistently: approvals decide on the
+   * versions being built, and must not read the whole history to find them.
+   */
+  versionsIn(state: VersionState): Promise<VersionMeta[]>;
   /**
    * Moves a version's state only if it is still `from`; false when someone else moved it
    * first (two reviewers approving at once).

@@ -99,6 +99,29 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect((await store.listVersions()).map((m) => m.version)).toEqual([3, 2, 1]);
     });
 
+    it("lists the history a page at a time, older than a version", async () => {
+      const store = await fresh();
+      for (const v of [1, 2, 3, 4, 5]) await store.putVersion(meta(v), sampleBundle());
+      const versions = async (page: Parameters<ContentStore["listVersions"]>[0]) =>
+        (await store.listVersions(page)).map((m) => m.version);
+      expect(await versions({ limit: 2 })).toEqual([5, 4]);
+      expect(await versions({ before: 4, limit: 2 })).toEqual([3, 2]);
+      expect(await versions({ before: 2, limit: 2 })).toEqual([1]);
+      expect(await versions({ before: 1 })).toEqual([]);
+      expect(await versions({ before: 4 })).toEqual([3, 2, 1]);
+    });
+
+    it("finds the versions in a state without the rest of the history", async () => {
+      const store = await fresh();
+      for (const v of [1, 2, 3, 4]) await store.putVersion(meta(v), sampleBundle());
+      await store.transition(2, "pending-review", { state: "building" });
+      await store.transition(4, "pending-review", { state: "building" });
+      await store.transition(3, "pending-review", { state: "rejected" });
+      expect((await store.versionsIn("building")).map((m) => m.version)).toEqual([4, 2]);
+      expect((await store.versionsIn("pending-review")).map((m) => m.version)).toEqual([1]);
+      expect(await store.versionsIn("live")).toEqual([]);
+    });
+
     it("moves the live pointer only from the version the caller saw", async () => {
       const store = await fresh();
       expect(await store.live()).toBeUndefined();

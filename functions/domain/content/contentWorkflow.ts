@@ -5,7 +5,7 @@ import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import { type ContentBundle, heldOutFor, withTopic } from "./bundle.ts";
 import { diffBundles, type TopicChange } from "./bundleDiff.ts";
-import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
+import type { ContentStore, Draft, DraftTopicMeta, VersionPage } from "./contentStore.ts";
 import {
   ContentConflictError,
   ContentInvalidError,
@@ -178,8 +178,8 @@ export function createContentWorkflow(deps: {
    * a publisher that stopped is marked failed here, so it holds up nothing.
    */
   async function otherBuilds(version: number): Promise<VersionMeta[]> {
-    const builds = (await store.listVersions())
-      .filter((v) => v.state === "building" && v.version !== version)
+    const builds = (await store.versionsIn("building"))
+      .filter((v) => v.version !== version)
       .sort(byApproval);
     const running: VersionMeta[] = [];
     for (const build of builds) {
@@ -692,9 +692,19 @@ export function createContentWorkflow(deps: {
       });
     },
 
-    async versions() {
-      const [live, versions] = await Promise.all([store.live(), store.listVersions()]);
-      return { live: live?.version ?? 0, versions };
+    /**
+     * The history newest first: all of it, or a page of `limit` older than `before`, and
+     * whether older versions remain.
+     */
+    async versions(page: VersionPage = {}) {
+      // One more than asked tells whether there is another page without a second read.
+      const limit = page.limit === undefined ? undefined : page.limit + 1;
+      const [live, found] = await Promise.all([
+        store.live(),
+        store.listVersions({ ...page, limit }),
+      ]);
+      const versions = limit === undefined ? found : found.slice(0, page.limit);
+      return { live: live?.version ?? 0, versions, more: found.length > versions.length };
     },
 
     /** What `version` changes against the live version (or, for the live one, its base). */

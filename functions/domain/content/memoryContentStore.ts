@@ -12,6 +12,7 @@ export function createMemoryContentStore(): ContentStore {
   const bundles = new Map<number, ContentBundle>();
   let draft: Draft | undefined;
   const trail: AuditEntry[] = [];
+  const newestFirst = () => [...metas.values()].sort((a, b) => b.version - a.version);
 
   return {
     live: async () => copy(live),
@@ -22,7 +23,16 @@ export function createMemoryContentStore(): ContentStore {
     },
     versionMeta: async (version) => copy(metas.get(version)),
     versionBundle: async (version) => copy(bundles.get(version)),
-    listVersions: async () => [...metas.values()].sort((a, b) => b.version - a.version).map(copy),
+    async listVersions(page = {}) {
+      const older = newestFirst().filter(
+        (m) => page.before === undefined || m.version < page.before,
+      );
+      return older.slice(0, page.limit ?? older.length).map(copy);
+    },
+    versionsIn: async (state) =>
+      newestFirst()
+        .filter((m) => m.state === state)
+        .map(copy),
     async transition(version, from, patch) {
       const meta = metas.get(version);
       if (!meta || meta.state !== from) return false;

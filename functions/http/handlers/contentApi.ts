@@ -59,6 +59,11 @@ const searchQuery = z.strictObject({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
 });
 const auditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+/** Without `limit` the whole history, as before paging; the studio asks a page at a time. */
+const versionsQuery = z.strictObject({
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
 
 /** The longest period the inbox reads at once: a quarter, one query per day. */
 export const MAX_INBOX_DAYS = 92;
@@ -427,7 +432,9 @@ export function createContentApiHandler(deps: {
       method: "GET",
       path: "versions",
       roles: EDITORS,
-      run: () => services().workflow.versions(),
+      async run({ query }) {
+        return services().workflow.versions(parse(versionsQuery, query, "query"));
+      },
     },
     {
       method: "GET",

@@ -20,6 +20,7 @@ import { runningClockFrom, systemClock } from "../domain/clock.ts";
 import { diffBundles } from "../domain/content/bundleDiff.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
 import { loadOpeningHours } from "../domain/openingHours/load.ts";
+import { warmSchedule } from "../domain/openingHours/schedule.ts";
 import type { Clock, Recogniser } from "../domain/ports.ts";
 import { createInFlight } from "../gateway/inFlight.ts";
 import { connectSrc, createOriginPolicy } from "../gateway/origins.ts";
@@ -132,6 +133,7 @@ export async function startLocalServer(
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
   if (config.MISSED_QUESTION_INBOX) services.learning = buildLearningInbox(services, config);
+  warmSchedule(services.openingHours, clock.now());
   const customerData = createDynamoCustomerData(doc, tables.customers);
   const training = trainBesideChats(config.TRAINING_CPU_PERCENT);
   const content = buildContentServices({

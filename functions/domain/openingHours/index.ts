@@ -29,6 +29,7 @@ export {
   isOpen,
   nextOpening,
   openingPeriods,
+  warmSchedule,
 } from "./schedule.ts";
 export type { Slot, SlotRejection } from "./slots.ts";
 export {

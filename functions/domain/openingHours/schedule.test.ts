@@ -7,6 +7,7 @@ import {
   isOpen,
   nextOpening,
   openingPeriods,
+  warmSchedule,
 } from "./schedule.ts";
 
 // The repository's own config: the tests pin down what customers will actually get.
@@ -443,5 +444,33 @@ queues:
       "2026-11-24T18:00:00.000Z",
     );
     expect(nextOpening(evenings, "fi", tuesdayNoon).toISOString()).toBe("2026-11-24T16:00:00.000Z");
+  });
+});
+
+describe("warmSchedule", () => {
+  it("leaves a handoff's questions no holiday work to do on the day it warmed", () => {
+    const asked: string[] = [];
+    const counted = {
+      ...schedule,
+      calendar: {
+        closingHoliday: (isoDate: string) => {
+          asked.push(isoDate);
+          return schedule.calendar.closingHoliday(isoDate);
+        },
+        ruleMatches: (rule: string, isoDate: string) =>
+          schedule.calendar.ruleMatches(rule, isoDate),
+      },
+    };
+    // Christmas Eve: closed, so the next opening is looked for days ahead.
+    const evening = at("2026-12-24T15:00:00Z");
+    warmSchedule(counted, evening);
+    expect(asked.length).toBeGreaterThan(0);
+    asked.length = 0;
+    for (const queue of ["fi", "sv"] as const) {
+      expect(isOpen(counted, queue, evening)).toBe(false);
+      expect(closesAt(counted, queue, evening)).toBeNull();
+      expect(nextOpening(counted, queue, evening).toISOString()).toBe("2026-12-28T07:00:00.000Z");
+    }
+    expect(asked).toEqual([]);
   });
 });

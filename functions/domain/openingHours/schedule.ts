@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Lang } from "../../contracts/lang.ts";
+import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { type DayInterval, minutesOf, type OpeningHours, WEEKDAYS } from "./config.ts";
 
 /**
@@ -185,4 +185,17 @@ export function nextOpening(schedule: OpeningHours, queue: Lang, at: Date): Date
     if (next) return next.start;
   }
   throw new Error(`queue ${queue} does not open within ${SEARCH_DAYS} days of ${at.toISOString()}`);
+}
+
+/**
+ * Works out every queue's opening periods around `at`, and with them the year's holidays, for
+ * a long-running process to call at start: otherwise its first handoff pays for them on the
+ * chats' event loop (date-holidays takes about 20 ms for a year), and a schedule that cannot
+ * be read fails then rather than at start.
+ */
+export function warmSchedule(schedule: OpeningHours, at: Date): void {
+  for (const queue of LANGS) {
+    closesAt(schedule, queue, at);
+    nextOpening(schedule, queue, at);
+  }
 }

@@ -13,6 +13,7 @@ import { systemClock } from "../../domain/clock.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
 import type { IdentityVerifier } from "../../domain/identity/identity.ts";
 import { loadOpeningHours } from "../../domain/openingHours/load.ts";
+import { warmSchedule } from "../../domain/openingHours/schedule.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { answerReadiness, startReadinessProbe } from "../../observability/readiness.ts";
@@ -84,6 +85,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     reportFlushMs: config.REPORT_FLUSH_SECONDS * 1000,
   });
   if (config.MISSED_QUESTION_INBOX) services.learning = buildLearningInbox(services, config);
+  warmSchedule(services.openingHours, clock.now());
 
   let draining = false;
   const http = createServer((req, res) => {

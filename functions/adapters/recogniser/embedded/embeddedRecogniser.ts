@@ -21,7 +21,7 @@ import {
  * Names the layout of `RecogniserSnapshot`; a snapshot of another layout is refused. The tag
  * is a value, not a name, and keeps its old spelling: a new tag would mean a new layout.
  */
-export const RECOGNISER_SNAPSHOT_FORMAT = "embedded-recognizer/2";
+export const RECOGNISER_SNAPSHOT_FORMAT = "embedded-recognizer/3";
 
 /**
  * A trained recogniser as plain objects, strings and typed arrays: everything `classify`
@@ -183,6 +183,7 @@ export function recogniserSnapshotTransferList(snapshot: RecogniserSnapshot): Ar
   for (const lang of LANGS) {
     const c = snapshot.classifiers[lang];
     buffers.push(c.wordCounts.buffer, c.vectorizer.idf.buffer, c.model.weights.buffer);
+    buffers.push(c.vectorizer.features.starts.buffer, c.vectorizer.features.slots.buffer);
     buffers.push(c.model.bias.buffer, snapshot.detector[lang].logProb.buffer);
   }
   // A buffer listed twice makes postMessage throw; a shared one cannot be transferred.

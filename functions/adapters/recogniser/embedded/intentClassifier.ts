@@ -295,8 +295,8 @@ export class IntentClassifier {
   }
 
   /**
-   * The same as `fromSnapshot`, its costly parts (the vocabulary, the vectorizer's index of
-   * 20,000+ features, the speller's index) built one per `turn`, so that a running service
+   * The same as `fromSnapshot`, its costly parts (the vocabulary, the speller's index) built
+   * one per `turn` (the vectorizer's index of 20,000+ features arrives built), so that a running service
    * restores a new version in pieces of a few milliseconds between chats' messages.
    */
   static async restoreYielding(
@@ -305,8 +305,7 @@ export class IntentClassifier {
   ): Promise<IntentClassifier> {
     const vocabulary = restoreVocabulary(snapshot);
     await turn();
-    const vectorizer = await Vectorizer.restoreYielding(snapshot.vectorizer, turn);
-    await turn();
+    const vectorizer = Vectorizer.fromSnapshot(snapshot.vectorizer);
     const speller = snapshot.options.spelling
       ? await Speller.yielding(vocabulary.wordCounts, turn)
       : undefined;

@@ -151,12 +151,24 @@ describe("EmbeddedRecogniser snapshot", () => {
       fi.words,
       fi.stems,
       fi.grams,
-      fi.vectorizer.features,
+      fi.vectorizer.features.joined,
       snapshot.detector.fi.grams,
     ];
 
     for (const list of lists) expect(typeof list).toBe("string");
     expect(JSON.parse(fi.words)).toHaveLength(fi.wordCounts.length);
+    // The vectorizer's table travels built: its places and slots as transferable arrays.
+    const buffers = recogniserSnapshotTransferList(snapshot);
+    expect(buffers).toContain(fi.vectorizer.features.starts.buffer);
+    expect(buffers).toContain(fi.vectorizer.features.slots.buffer);
+  });
+
+  it("refuses a vectorizer table whose parts do not fit together", () => {
+    const damaged = original.toSnapshot();
+    const { features } = damaged.classifiers.fi.vectorizer;
+    features.starts[features.starts.length - 1] = features.joined.length + 1;
+
+    expect(() => EmbeddedRecogniser.fromSnapshot(damaged)).toThrow(/vectorizer snapshot features/);
   });
 
   it("leaves the original intact when the snapshot's buffers are transferred away", () => {
@@ -173,7 +185,7 @@ describe("EmbeddedRecogniser snapshot", () => {
     const buffers = recogniserSnapshotTransferList(snapshot);
     const bytes = buffers.reduce((sum, b) => sum + b.byteLength, 0);
 
-    expect(buffers).toHaveLength(10);
+    expect(buffers).toHaveLength(14);
     expect(bytes).toBeGreaterThan(500_000);
     expect(containsMapOrSet(snapshot)).toBe(false);
   });

@@ -32,4 +32,29 @@ describe("StringTable", () => {
     expect(table.size).toBe(0);
     expect(table.indexOf("c:abc")).toBe(-1);
   });
+
+  it("travels as parts and comes back finding the same places, without hashing again", () => {
+    const list = Array.from({ length: 3_000 }, (_, i) => `w:sana${i}ä`);
+    const parts = structuredClone(StringTable.of(list).toParts());
+
+    const table = StringTable.fromParts(parts);
+
+    expect(list.map((name) => table.indexOf(name))).toEqual(list.map((_, i) => i));
+    expect(table.indexOf("w:sana")).toBe(-1);
+    expect([...table.keys()]).toEqual(list);
+  });
+
+  it("refuses parts that do not fit together", () => {
+    const good = StringTable.of(["a", "bb", "ccc"]).toParts();
+    const broken = [
+      { ...good, joined: "abbcc" },
+      { ...good, starts: Int32Array.from([0, 3, 1, 6]) },
+      { ...good, slots: new Int32Array(6) },
+      { ...good, slots: Int32Array.from([0, 0, 0, 0, 0, 0, 0, 9]) },
+    ];
+
+    for (const parts of broken) {
+      expect(() => StringTable.fromParts(parts)).toThrow("string table parts do not fit together");
+    }
+  });
 });

@@ -6,6 +6,16 @@
  * content version allocates again on the chats' thread; this holds five objects whatever
  * its size, and is built in one pass without allocating per name.
  */
+/**
+ * A table as plain data, for a worker to send: one string and two typed arrays, so the
+ * receiving thread restores it without parsing or hashing a name (`StringTable.fromParts`).
+ */
+export interface StringTableParts {
+  joined: string;
+  starts: Int32Array;
+  slots: Int32Array;
+}
+
 export class StringTable {
   private constructor(
     private readonly joined: string,
@@ -30,6 +40,34 @@ export class StringTable {
     const table = new StringTable(list.join(""), starts, new Int32Array(capacity));
     for (let i = 0; i < list.length; i++) table.add(i);
     return table;
+  }
+
+  /**
+   * The table `toParts` gave, as it was: nothing is hashed again. Throws when the parts do
+   * not fit together (a message from another build of the code, or a damaged one).
+   */
+  static fromParts(parts: StringTableParts): StringTable {
+    const { joined, starts, slots } = parts;
+    const size = starts.length - 1;
+    const fits =
+      typeof joined === "string" &&
+      starts instanceof Int32Array &&
+      slots instanceof Int32Array &&
+      size >= 0 &&
+      starts[0] === 0 &&
+      starts[size] === joined.length &&
+      slots.length >= 2 &&
+      (slots.length & (slots.length - 1)) === 0 &&
+      slots.length >= size * 2 &&
+      starts.every((at, i) => i === 0 || at >= (starts[i - 1] as number)) &&
+      slots.every((place) => place >= 0 && place <= size);
+    if (!fits) throw new Error("string table parts do not fit together");
+    return new StringTable(joined, starts, slots);
+  }
+
+  /** The table as plain data, copied, so that the copy can be transferred. */
+  toParts(): StringTableParts {
+    return { joined: this.joined, starts: this.starts.slice(), slots: this.slots.slice() };
   }
 
   /** How many places the table holds, duplicates included. */

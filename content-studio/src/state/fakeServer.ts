@@ -1,5 +1,6 @@
 // Tests of the studio's state: the content API answered from queues, with every call kept.
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
+import { session } from "./app.ts";
 
 type Answer = { status: number; body: unknown };
 
@@ -27,4 +28,24 @@ export function fakeServer() {
       queues.set(`${method} ${path}`, list);
     },
   };
+}
+
+/**
+ * For a describe block: before each test a signed-in session whose fetch is a new fake
+ * server, and after it none; `current()` is that test's server.
+ */
+export function signedInWithFakeServer(afterEachTest: () => void = () => {}) {
+  let server = fakeServer();
+  beforeEach(() => {
+    server = fakeServer();
+    vi.stubGlobal("fetch", server.fetchImpl);
+    vi.stubGlobal("location", { hash: "" });
+    session.value = { token: "tok" };
+  });
+  afterEach(() => {
+    session.value = undefined;
+    afterEachTest();
+    vi.unstubAllGlobals();
+  });
+  return { current: () => server };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MissGroup, MissSample } from "../api.ts";
 import { session } from "./app.ts";
 import * as editor from "./editor.ts";
-import { fakeServer } from "./fakeServer.ts";
+import { fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
 import { feedback, helpfulnessOf, loadFeedback } from "./feedback.ts";
 import * as inbox from "./inbox.ts";
 
@@ -217,18 +217,7 @@ describe("missed-question inbox state", () => {
 });
 
 describe("a new topic from an inbox group", () => {
-  let server: ReturnType<typeof fakeServer>;
-
-  beforeEach(() => {
-    server = fakeServer();
-    vi.stubGlobal("fetch", server.fetchImpl);
-    vi.stubGlobal("location", { hash: "" });
-    session.value = { token: "tok" };
-  });
-  afterEach(() => {
-    session.value = undefined;
-    vi.unstubAllGlobals();
-  });
+  const fake = signedInWithFakeServer();
 
   it("prefills the group's texts as training sentences in their own language, once each", () => {
     editor.startNewFrom({
@@ -262,18 +251,18 @@ describe("a new topic from an inbox group", () => {
       id: "vehicle-tax",
       fi: { ...f.fi, utterances: "ajoneuvovero erääntyi\nmilloin ajoneuvovero maksetaan" },
     }));
-    server.on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
+    fake.current().on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
       status: 200,
       body: { ok: true, warnings: [] },
     }));
-    server.on("POST", "/api/content/misses/actions", () => ({
+    fake.current().on("POST", "/api/content/misses/actions", () => ({
       status: 200,
       body: { ok: true, applied: 2 },
     }));
 
     expect(await editor.save()).toBe(true);
 
-    const teach = server.calls.find((c) => c.path === "/api/content/misses/actions");
+    const teach = fake.current().calls.find((c) => c.path === "/api/content/misses/actions");
     expect(teach?.body).toEqual({
       action: "teach",
       ids: ["m1", "m3"],
@@ -289,11 +278,11 @@ describe("a new topic from an inbox group", () => {
     editor.startNewFrom({ samples: [{ id: "m1", text: "ajoneuvovero erääntyi", lang: "fi" }] });
     editor.startNew();
     editor.update((f) => ({ ...f, id: "vehicle-tax" }));
-    server.on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
+    fake.current().on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
       status: 200,
       body: { ok: true, warnings: [] },
     }));
-    server.on("POST", "/api/content/misses/actions", () => ({
+    fake.current().on("POST", "/api/content/misses/actions", () => ({
       status: 503,
       body: { error: { code: "SERVICE_UNAVAILABLE", message: "down" } },
     }));

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ContentVersion } from "../api.ts";
-import { session } from "./app.ts";
-import { fakeServer } from "./fakeServer.ts";
+import { signedInWithFakeServer } from "./fakeServer.ts";
 import * as versions from "./versions.ts";
 
 const version = (n: number): ContentVersion => ({
@@ -16,35 +15,32 @@ const range = (newest: number, oldest: number) =>
   Array.from({ length: newest - oldest + 1 }, (_, i) => version(newest - i));
 
 describe("the version history in pages", () => {
-  let server: ReturnType<typeof fakeServer>;
-
-  beforeEach(() => {
-    server = fakeServer();
-    vi.stubGlobal("fetch", server.fetchImpl);
-    vi.stubGlobal("location", { hash: "" });
-    session.value = { token: "tok" };
-  });
-  afterEach(() => {
-    session.value = undefined;
+  const fake = signedInWithFakeServer(() => {
     versions.list.value = undefined;
-    vi.unstubAllGlobals();
   });
-
-  const historyCalls = () =>
-    server.calls.map((c) => c.path).filter((p) => p.startsWith("/api/content/versions"));
-
-  it("shows the newest page, appends older ones on request, and keeps them on reload", async () => {
-    server.on("GET", "/api/content/versions?limit=20", () => ({
+  /** The newest 20 of 45 versions, as the studio first reads them. */
+  async function showFirstPage() {
+    fake.current().on("GET", "/api/content/versions?limit=20", () => ({
       status: 200,
       body: { live: 45, versions: range(45, 26), more: true },
     }));
     await versions.load();
+  }
+
+  const historyCalls = () =>
+    fake
+      .current()
+      .calls.map((c) => c.path)
+      .filter((p) => p.startsWith("/api/content/versions"));
+
+  it("shows the newest page, appends older ones on request, and keeps them on reload", async () => {
+    await showFirstPage();
     expect(versions.list.value?.versions.map((v) => v.version)).toEqual(
       range(45, 26).map((v) => v.version),
     );
     expect(versions.list.value?.more).toBe(true);
 
-    server.on("GET", "/api/content/versions?limit=20&before=26", () => ({
+    fake.current().on("GET", "/api/content/versions?limit=20&before=26", () => ({
       status: 200,
       body: { live: 45, versions: range(25, 21), more: false },
     }));
@@ -55,7 +51,7 @@ describe("the version history in pages", () => {
     expect(versions.list.value?.more).toBe(false);
 
     // After an approval the list is read again, as long as the user had it.
-    server.on("GET", "/api/content/versions?limit=25", () => ({
+    fake.current().on("GET", "/api/content/versions?limit=25", () => ({
       status: 200,
       body: { live: 46, versions: [version(46), ...range(45, 22)], more: true },
     }));
@@ -70,12 +66,8 @@ describe("the version history in pages", () => {
   });
 
   it("keeps the list as it was when an older page cannot be read", async () => {
-    server.on("GET", "/api/content/versions?limit=20", () => ({
-      status: 200,
-      body: { live: 45, versions: range(45, 26), more: true },
-    }));
-    await versions.load();
-    server.on("GET", "/api/content/versions?limit=20&before=26", () => ({
+    await showFirstPage();
+    fake.current().on("GET", "/api/content/versions?limit=20&before=26", () => ({
       status: 503,
       body: { error: { code: "SERVICE_UNAVAILABLE", message: "down" } },
     }));

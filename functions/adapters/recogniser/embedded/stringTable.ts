@@ -1,12 +1,4 @@
 /**
- * A fixed list of strings and each one's place in it, as three flat parts: the strings
- * joined into one, where each starts, and an open-addressing hash table of places. For a
- * trained vocabulary (20,000+ feature names a language) it replaces a Map: a Map holds a
- * string and an entry per name, which every full garbage collection marks and every new
- * content version allocates again on the chats' thread; this holds five objects whatever
- * its size, and is built in one pass without allocating per name.
- */
-/**
  * A table as plain data, for a worker to send: one string and two typed arrays, so the
  * receiving thread restores it without parsing or hashing a name (`StringTable.fromParts`).
  */
@@ -16,6 +8,14 @@ export interface StringTableParts {
   slots: Int32Array;
 }
 
+/**
+ * A fixed list of strings and each one's place in it, as three flat parts: the strings
+ * joined into one, where each starts, and an open-addressing hash table of places. For a
+ * trained vocabulary (20,000+ feature names a language) it replaces a Map: a Map holds a
+ * string and an entry per name, which every full garbage collection marks and every new
+ * content version allocates again on the chats' thread; this holds five objects whatever
+ * its size, and is built in one pass without allocating per name.
+ */
 export class StringTable {
   private constructor(
     private readonly joined: string,

@@ -138,7 +138,6 @@ interface RestoredVocabulary {
   wordCounts: Map<string, number>;
   knownStems: Set<string>;
   knownGrams: Set<string>;
-  vectorizer?: Vectorizer;
   speller?: Speller;
 }
 
@@ -245,7 +244,7 @@ export class IntentClassifier {
       this.greetingWords = new Set(snapshot.greetingWords);
       this.outOfScopeStems = new Set(snapshot.outOfScopeStems);
       this.labels = snapshot.labels;
-      this.vectorizer = restored?.vectorizer ?? Vectorizer.fromSnapshot(snapshot.vectorizer);
+      this.vectorizer = Vectorizer.fromSnapshot(snapshot.vectorizer);
       this.model = SoftmaxRegression.fromSnapshot(snapshot.model);
       if (
         this.model.classes !== this.labels.length ||
@@ -296,8 +295,8 @@ export class IntentClassifier {
 
   /**
    * The same as `fromSnapshot`, its costly parts (the vocabulary, the speller's index) built
-   * one per `turn` (the vectorizer's index of 20,000+ features arrives built), so that a running service
-   * restores a new version in pieces of a few milliseconds between chats' messages.
+   * one per `turn`, so that a running service restores a new version in pieces of a few
+   * milliseconds between chats' messages. The vectorizer's index arrives built.
    */
   static async restoreYielding(
     snapshot: ClassifierSnapshot,
@@ -305,14 +304,12 @@ export class IntentClassifier {
   ): Promise<IntentClassifier> {
     const vocabulary = restoreVocabulary(snapshot);
     await turn();
-    const vectorizer = Vectorizer.fromSnapshot(snapshot.vectorizer);
     const speller = snapshot.options.spelling
       ? await Speller.yielding(vocabulary.wordCounts, turn)
       : undefined;
     await turn();
     return new IntentClassifier(snapshot, {
       ...vocabulary,
-      vectorizer,
       ...(speller ? { speller } : {}),
     });
   }

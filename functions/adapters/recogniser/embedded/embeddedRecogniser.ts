@@ -2,7 +2,6 @@ import type { BotContent } from "../../../contracts/content.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import type { Recogniser, Recognition } from "../../../domain/ports.ts";
 import type { RecentlyUsed } from "../../../domain/recentlyUsed.ts";
-import { nextTurn } from "./inTurns.ts";
 import {
   type ClassifierOptions,
   type ClassifierSnapshot,
@@ -21,7 +20,7 @@ import {
  * Names the layout of `RecogniserSnapshot`; a snapshot of another layout is refused. The tag
  * is a value, not a name, and keeps its old spelling: a new tag would mean a new layout.
  */
-export const RECOGNISER_SNAPSHOT_FORMAT = "embedded-recognizer/3";
+export const RECOGNISER_SNAPSHOT_FORMAT = "embedded-recognizer/4";
 
 /**
  * A trained recogniser as plain objects, strings and typed arrays: everything `classify`
@@ -38,6 +37,9 @@ export interface RecogniserSnapshot {
 export class RecogniserSnapshotError extends Error {
   override readonly name = "RecogniserSnapshotError";
 }
+
+/** The next turn of the event loop, after the I/O that is waiting. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function isParts(source: object): source is RecogniserParts {
   return "detector" in source && source.detector instanceof LanguageDetector;
@@ -130,7 +132,7 @@ export class EmbeddedRecogniser implements Recogniser {
         classifiers[lang] = await heldOrRestored(
           held?.parts.classifiers[lang],
           held?.keys[lang],
-          () => IntentClassifier.restoreYielding(snapshot.classifiers[lang], nextTurn),
+          () => IntentClassifier.fromSnapshot(snapshot.classifiers[lang]),
         );
       }
       const detector = await heldOrRestored(held?.parts.detectors, held?.keys.detector, () =>
@@ -184,7 +186,16 @@ export function recogniserSnapshotTransferList(snapshot: RecogniserSnapshot): Ar
     const c = snapshot.classifiers[lang];
     buffers.push(c.wordCounts.buffer, c.vectorizer.idf.buffer, c.model.weights.buffer);
     buffers.push(c.vectorizer.features.starts.buffer, c.vectorizer.features.slots.buffer);
-    buffers.push(c.model.bias.buffer, snapshot.detector[lang].logProb.buffer);
+    buffers.push(c.model.bias.buffer);
+    for (const table of [c.words, c.stems, c.grams])
+      buffers.push(table.starts.buffer, table.slots.buffer);
+    if (c.speller) {
+      buffers.push(c.speller.ownerOf.buffer, c.speller.variants.starts.buffer);
+      buffers.push(c.speller.variants.slots.buffer, c.speller.ranked.starts.buffer);
+      buffers.push(c.speller.ranked.slots.buffer);
+    }
+    const d = snapshot.detector[lang];
+    buffers.push(d.logProb.buffer, d.grams.starts.buffer, d.grams.slots.buffer);
   }
   // A buffer listed twice makes postMessage throw; a shared one cannot be transferred.
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);

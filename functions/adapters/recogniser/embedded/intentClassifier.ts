@@ -12,16 +12,15 @@ import {
   stems,
   words,
 } from "./features.ts";
-import type { Turn } from "./inTurns.ts";
 import { tokenize } from "./normalize.ts";
-import { type PackedStrings, packStrings, unpackStrings } from "./packedStrings.ts";
 import {
   DEFAULT_TRAINING_OPTIONS,
   SoftmaxRegression,
   type SoftmaxSnapshot,
   type TrainingOptions,
 } from "./softmaxRegression.ts";
-import { Speller } from "./speller.ts";
+import { Speller, type SpellerParts } from "./speller.ts";
+import { StringTable, type StringTableParts } from "./stringTable.ts";
 import { type SparseVector, Vectorizer, type VectorizerSnapshot } from "./vectorizer.ts";
 
 export interface Example {
@@ -123,40 +122,16 @@ export interface ClassifierSnapshot {
   /** Class labels in the model's order. */
   labels: IntentId[];
   /** Words of topic sentences in first-seen order and how often each occurs (the speller ranks by it). */
-  words: PackedStrings;
+  words: StringTableParts;
   wordCounts: Int32Array;
-  stems: PackedStrings;
-  grams: PackedStrings;
+  stems: StringTableParts;
+  grams: StringTableParts;
   greetingWords: string[];
   outOfScopeStems: string[];
   vectorizer: VectorizerSnapshot;
   model: SoftmaxSnapshot;
-}
-
-/** A classifier's parts built from its snapshot ahead of the constructor (`restoreYielding`). */
-interface RestoredVocabulary {
-  wordCounts: Map<string, number>;
-  knownStems: Set<string>;
-  knownGrams: Set<string>;
-  speller?: Speller;
-}
-
-function restoreVocabulary(snapshot: ClassifierSnapshot): RestoredVocabulary {
-  const words = unpackStrings(snapshot.words, `classifier snapshot (${snapshot.lang}) words`);
-  if (words.length !== snapshot.wordCounts.length) {
-    throw new Error(
-      `classifier snapshot (${snapshot.lang}): words and wordCounts differ in length`,
-    );
-  }
-  return {
-    wordCounts: new Map(words.map((w, i) => [w, snapshot.wordCounts[i] as number] as const)),
-    knownStems: new Set(
-      unpackStrings(snapshot.stems, `classifier snapshot (${snapshot.lang}) stems`),
-    ),
-    knownGrams: new Set(
-      unpackStrings(snapshot.grams, `classifier snapshot (${snapshot.lang}) grams`),
-    ),
-  };
+  /** The speller's index, with `options.spelling`. */
+  speller?: SpellerParts;
 }
 
 /** A per-language topic classifier; train once, then classify synchronously in microseconds. */
@@ -168,10 +143,14 @@ export class IntentClassifier {
   private outside: OutsideLabels | undefined;
   private readonly vectorizer: Vectorizer;
   private readonly model: SoftmaxRegression;
-  /** Topic words and their counts; the keys are the known words. */
-  private readonly wordCounts: Map<string, number>;
-  private readonly knownStems: Set<string>;
-  private readonly knownGrams: Set<string>;
+  /**
+   * Topic words in first-seen order and how often each occurs. Tables rather than a Map and
+   * Sets of a few thousand strings each: a restored version arrives with them built.
+   */
+  private readonly knownWords: StringTable;
+  private readonly wordCounts: Int32Array;
+  private readonly knownStems: StringTable;
+  private readonly knownGrams: StringTable;
   private readonly knownCache = new Map<string, boolean>();
   /** A word's in-vocabulary features by index, by written form: two typed arrays a word. */
   private readonly indexedWords = new Map<string, SparseVector>();
@@ -184,53 +163,53 @@ export class IntentClassifier {
 
   /** Trains on `examples`. */
   constructor(lang: Lang, examples: readonly Example[], options?: ClassifierOptions);
-  /**
-   * Restores a trained classifier; `IntentClassifier.fromSnapshot` says the same more plainly.
-   * `restored` holds the parts `restoreYielding` has already built from it.
-   */
-  constructor(snapshot: ClassifierSnapshot, restored?: RestoredVocabulary);
+  /** Restores a trained classifier; `IntentClassifier.fromSnapshot` says the same more plainly. */
+  constructor(snapshot: ClassifierSnapshot);
   constructor(
     source: Lang | ClassifierSnapshot,
-    examplesOrRestored: readonly Example[] | RestoredVocabulary = [],
+    examples: readonly Example[] = [],
     options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   ) {
     const snapshot = typeof source === "string" ? undefined : source;
-    const examples = Array.isArray(examplesOrRestored) ? examplesOrRestored : [];
-    const restored =
-      snapshot && !Array.isArray(examplesOrRestored)
-        ? (examplesOrRestored as RestoredVocabulary)
-        : snapshot && restoreVocabulary(snapshot);
     const lang = typeof source === "string" ? source : source.lang;
     this.lang = lang;
     this.options = snapshot ? snapshot.options : options;
     // The vocabulary comes first: the speller, the compound splitter and so the features
     // of every training sentence depend on it.
-    if (restored) {
-      this.wordCounts = restored.wordCounts;
-      this.knownStems = restored.knownStems;
-      this.knownGrams = restored.knownGrams;
+    if (snapshot) {
+      const what = (part: string) => `classifier snapshot (${lang}) ${part}`;
+      this.knownWords = StringTable.fromParts(snapshot.words, what("words"));
+      this.wordCounts = snapshot.wordCounts;
+      if (this.knownWords.size !== this.wordCounts.length) {
+        throw new Error(`${what("words")} and wordCounts differ in length`);
+      }
+      this.knownStems = StringTable.fromParts(snapshot.stems, what("stems"));
+      this.knownGrams = StringTable.fromParts(snapshot.grams, what("grams"));
+      this.speller = this.options.spelling ? spellerOf(snapshot, this.knownWords) : undefined;
     } else {
-      this.wordCounts = new Map();
-      this.knownStems = new Set();
-      this.knownGrams = new Set();
+      const counts = new Map<string, number>();
+      const knownStems = new Set<string>();
+      const knownGrams = new Set<string>();
       for (const { text, intent } of examples) {
         if (isOutside(intent)) continue;
         for (const raw of tokenize(text)) {
-          for (const s of stems(raw, lang)) this.knownStems.add(s);
+          for (const s of stems(raw, lang)) knownStems.add(s);
         }
         for (const w of words(text, lang)) {
-          for (const g of wordGrams(w)) this.knownGrams.add(g);
-          this.wordCounts.set(w, (this.wordCounts.get(w) ?? 0) + 1);
+          for (const g of wordGrams(w)) knownGrams.add(g);
+          counts.set(w, (counts.get(w) ?? 0) + 1);
         }
       }
+      this.knownWords = StringTable.of([...counts.keys()]);
+      this.wordCounts = Int32Array.from(counts.values());
+      this.knownStems = StringTable.of([...knownStems]);
+      this.knownGrams = StringTable.of([...knownGrams]);
+      this.speller = this.options.spelling ? Speller.of(counts) : undefined;
     }
-    this.speller = this.options.spelling
-      ? (restored?.speller ?? new Speller(this.wordCounts))
-      : undefined;
     const speller = this.speller;
     const splitter = new CompoundSplitter(
       lang,
-      (w) => this.wordCounts.has(w) || stems(w, lang).some((s) => this.knownStems.has(s)),
+      (w) => this.knownWords.has(w) || stems(w, lang).some((s) => this.knownStems.has(s)),
     );
     this.splitter = splitter;
     this.extractor = new FeatureExtractor(
@@ -293,41 +272,21 @@ export class IntentClassifier {
     return new IntentClassifier(snapshot);
   }
 
-  /**
-   * The same as `fromSnapshot`, its costly parts (the vocabulary, the speller's index) built
-   * one per `turn`, so that a running service restores a new version in pieces of a few
-   * milliseconds between chats' messages. The vectorizer's index arrives built.
-   */
-  static async restoreYielding(
-    snapshot: ClassifierSnapshot,
-    turn: Turn,
-  ): Promise<IntentClassifier> {
-    const vocabulary = restoreVocabulary(snapshot);
-    await turn();
-    const speller = snapshot.options.spelling
-      ? await Speller.yielding(vocabulary.wordCounts, turn)
-      : undefined;
-    await turn();
-    return new IntentClassifier(snapshot, {
-      ...vocabulary,
-      ...(speller ? { speller } : {}),
-    });
-  }
-
   /** Everything `classify` depends on, as copies that are safe to transfer to another thread. */
   toSnapshot(): ClassifierSnapshot {
     return {
       lang: this.lang,
       options: structuredClone(this.options),
       labels: [...this.labels],
-      words: packStrings(this.wordCounts.keys()),
-      wordCounts: Int32Array.from(this.wordCounts.values()),
-      stems: packStrings(this.knownStems),
-      grams: packStrings(this.knownGrams),
+      words: this.knownWords.toParts(),
+      wordCounts: this.wordCounts.slice(),
+      stems: this.knownStems.toParts(),
+      grams: this.knownGrams.toParts(),
       greetingWords: [...this.greetingWords],
       outOfScopeStems: [...this.outOfScopeStems],
       vectorizer: this.vectorizer.toSnapshot(),
       model: this.model.toSnapshot(),
+      ...(this.speller ? { speller: this.speller.toParts() } : {}),
     };
   }
 
@@ -505,7 +464,7 @@ export class IntentClassifier {
     if (cached !== undefined) return cached;
     const w = words(raw, this.lang)[0] ?? "";
     const known =
-      this.wordCounts.has(w) ||
+      this.knownWords.has(w) ||
       stems(raw, this.lang).some((s) => this.knownStems.has(s)) ||
       this.speller?.correct(w) !== undefined ||
       this.splitter.split(w).length > 0 ||
@@ -517,6 +476,14 @@ export class IntentClassifier {
 }
 
 const KNOWN_GRAM_SHARE = 0.6;
+
+/** The speller `snapshot` brought; one is required when its options turn spelling on. */
+function spellerOf(snapshot: ClassifierSnapshot, known: StringTable): Speller {
+  if (!snapshot.speller) {
+    throw new Error(`classifier snapshot (${snapshot.lang}): spelling is on but has no speller`);
+  }
+  return Speller.fromParts(known, snapshot.speller);
+}
 /** Words whose indexed features are kept; like the other caches, emptied when full. */
 const INDEXED_WORDS_LIMIT = 50_000;
 

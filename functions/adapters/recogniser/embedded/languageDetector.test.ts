@@ -27,4 +27,24 @@ describe("LanguageDetector", () => {
       expect(warmed.logOdds(t, "sv", "fi")).toBeCloseTo(-(fresh[i] as number), 9);
     });
   });
+
+  it("travels as a snapshot and comes back scoring exactly as before", () => {
+    const trained = new LanguageDetector(SAMPLES);
+    const texts = ["veronpalautus tulee", "återbäringen kommer", "tack", "xyz", "verokortti ändra"];
+
+    const restored = LanguageDetector.fromSnapshot(structuredClone(trained.toSnapshot()));
+
+    expect(texts.map((t) => restored.logOdds(t, "fi", "sv"))).toEqual(
+      texts.map((t) => trained.logOdds(t, "fi", "sv")),
+    );
+  });
+
+  it("refuses a snapshot whose n-grams and probabilities differ in length", () => {
+    const snapshot = new LanguageDetector(SAMPLES).toSnapshot();
+    snapshot.sv.logProb = snapshot.sv.logProb.slice(1);
+
+    expect(() => LanguageDetector.fromSnapshot(snapshot)).toThrow(
+      "sv grams and logProb differ in length",
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import { pace } from "../../threads/pacing.ts";
 import { tokenize } from "./normalize.ts";
-import { type PackedStrings, packStrings, unpackStrings } from "./packedStrings.ts";
+import { StringTable, type StringTableParts } from "./stringTable.ts";
 
 /** How much more likely (in nats) the other language must be before the chat language is overridden. */
 const SWITCH_MARGIN = 2.5;
@@ -11,7 +11,17 @@ const SWITCH_MARGIN = 2.5;
  * log probability of an n-gram never seen in that language.
  */
 export interface LanguageModelSnapshot {
-  grams: PackedStrings;
+  grams: StringTableParts;
+  logProb: Float64Array;
+  unseen: number;
+}
+
+/**
+ * One language's model as the detector holds it: a table rather than a Map, so that a
+ * restored detector arrives built (a few thousand n-grams a language, on the chats' thread).
+ */
+interface LanguageModel {
+  grams: StringTable;
   logProb: Float64Array;
   unseen: number;
 }
@@ -24,8 +34,7 @@ export type LanguageDetectorSnapshot = Record<Lang, LanguageModelSnapshot>;
  * bot's own utterances: the two languages share almost no trigrams, so a few words suffice.
  */
 export class LanguageDetector {
-  private readonly logProb: Record<Lang, Map<string, number>>;
-  private readonly unseen: Record<Lang, number>;
+  private readonly models: Record<Lang, LanguageModel>;
   private readonly wordCache = new Map<string, number>();
 
   /** Trains on sample sentences in each language. */
@@ -33,21 +42,19 @@ export class LanguageDetector {
   /** Restores a trained detector; `LanguageDetector.fromSnapshot` says the same more plainly. */
   constructor(snapshot: LanguageDetectorSnapshot);
   constructor(source: Record<Lang, readonly string[]> | LanguageDetectorSnapshot) {
-    this.logProb = { fi: new Map(), sv: new Map() };
-    this.unseen = { fi: 0, sv: 0 };
     if (isSnapshot(source)) {
-      for (const lang of LANGS) {
+      const restored = (lang: Lang): LanguageModel => {
         const { logProb, unseen } = source[lang];
-        const grams = unpackStrings(
+        const grams = StringTable.fromParts(
           source[lang].grams,
           `language detector snapshot (${lang}) grams`,
         );
-        if (grams.length !== logProb.length) {
+        if (!(logProb instanceof Float64Array) || grams.size !== logProb.length) {
           throw new Error(`language detector snapshot: ${lang} grams and logProb differ in length`);
         }
-        for (const [i, g] of grams.entries()) this.logProb[lang].set(g, logProb[i] as number);
-        this.unseen[lang] = unseen;
-      }
+        return { grams, logProb, unseen };
+      };
+      this.models = { fi: restored("fi"), sv: restored("sv") };
       return;
     }
     const counts = { fi: new Map<string, number>(), sv: new Map<string, number>() };
@@ -58,13 +65,17 @@ export class LanguageDetector {
       }
     }
     const vocabulary = new Set([...counts.fi.keys(), ...counts.sv.keys()]).size;
-    for (const lang of LANGS) {
+    const trained = (lang: Lang): LanguageModel => {
       let total = 0;
       for (const c of counts[lang].values()) total += c;
       const denominator = Math.log(total + 0.5 * vocabulary);
-      for (const [g, c] of counts[lang]) this.logProb[lang].set(g, Math.log(c + 0.5) - denominator);
-      this.unseen[lang] = Math.log(0.5) - denominator;
-    }
+      return {
+        grams: StringTable.of([...counts[lang].keys()]),
+        logProb: Float64Array.from(counts[lang].values(), (c) => Math.log(c + 0.5) - denominator),
+        unseen: Math.log(0.5) - denominator,
+      };
+    };
+    this.models = { fi: trained("fi"), sv: trained("sv") };
   }
 
   /** The detector `toSnapshot` described; it detects exactly as the one that was snapshotted. */
@@ -75,9 +86,9 @@ export class LanguageDetector {
   /** The trained model as plain data and typed arrays (copies; safe to transfer). */
   toSnapshot(): LanguageDetectorSnapshot {
     const language = (lang: Lang): LanguageModelSnapshot => ({
-      grams: packStrings(this.logProb[lang].keys()),
-      logProb: Float64Array.from(this.logProb[lang].values()),
-      unseen: this.unseen[lang],
+      grams: this.models[lang].grams.toParts(),
+      logProb: this.models[lang].logProb.slice(),
+      unseen: this.models[lang].unseen,
     });
     return { fi: language("fi"), sv: language("sv") };
   }
@@ -104,10 +115,8 @@ export class LanguageDetector {
     const cached = this.wordCache.get(word);
     if (cached !== undefined) return cached;
     let score = 0;
-    for (const g of wordGrams(word)) {
-      score +=
-        (this.logProb.fi.get(g) ?? this.unseen.fi) - (this.logProb.sv.get(g) ?? this.unseen.sv);
-    }
+    for (const g of wordGrams(word))
+      score += logProbOf(this.models.fi, g) - logProbOf(this.models.sv, g);
     if (this.wordCache.size >= WORD_CACHE_LIMIT) this.wordCache.clear();
     this.wordCache.set(word, score);
     return score;
@@ -115,6 +124,11 @@ export class LanguageDetector {
 }
 
 const WORD_CACHE_LIMIT = 50_000;
+
+function logProbOf(model: LanguageModel, gram: string): number {
+  const place = model.grams.indexOf(gram);
+  return place < 0 ? model.unseen : (model.logProb[place] as number);
+}
 
 function isSnapshot(
   source: Record<Lang, readonly string[]> | LanguageDetectorSnapshot,

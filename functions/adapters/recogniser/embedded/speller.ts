@@ -1,57 +1,85 @@
-import { inTurns, type Turn } from "./inTurns.ts";
-import { StringTable } from "./stringTable.ts";
+import { StringTable, type StringTableParts } from "./stringTable.ts";
+
+/**
+ * A speller's index as plain data, for a worker to send: the receiving thread wraps it
+ * (`Speller.fromParts`) instead of working out every word's deletions again.
+ */
+export interface SpellerParts {
+  minLength: number;
+  variants: StringTableParts;
+  ownerOf: Int32Array;
+  ranked: StringTableParts;
+}
+
+/** The words a speller leaves alone: the training vocabulary (a Map of counts will do). */
+export interface KnownWords {
+  has(word: string): boolean;
+}
 
 /**
  * Corrects a word to a known training word at edit distance one (insertion, deletion,
  * substitution, most transpositions), using a symmetric-delete index so a lookup costs
- * a handful of map reads instead of a scan of the vocabulary.
+ * a handful of table reads instead of a scan of the vocabulary.
  */
 export class Speller {
-  private readonly known: Set<string>;
-  /** Every training word and its deletions; kept as a table, not ~15,000 strings a language. */
-  private variants = StringTable.of([]);
-  /** For each variant's place, the place in `ranked` of the first word that made it. */
-  private ownerOf = new Int32Array(0);
-  private ranked: string[] = [];
+  private constructor(
+    private readonly known: KnownWords,
+    private readonly minLength: number,
+    /** Every training word and its deletions; kept as a table, not ~15,000 strings a language. */
+    private readonly variants: StringTable,
+    /** For each variant's place, the place in `ranked` of the first word that made it. */
+    private readonly ownerOf: Int32Array,
+    /** The words long enough to correct to, most frequent first. */
+    private readonly ranked: StringTable,
+  ) {}
 
-  /** `words` with their frequencies; more frequent words win ties. */
-  constructor(
-    words: Map<string, number>,
-    private readonly minLength = 5,
-    /** Leaves the index empty, for `Speller.yielding` to build a slice at a time. */
-    empty = false,
-  ) {
-    this.known = new Set(words.keys());
-    if (empty) return;
-    const owners = new Map<string, number>();
-    const ranked = this.rank(words);
-    for (const [i, word] of ranked.entries()) addVariants(owners, word, i);
-    this.freeze(ranked, owners);
-  }
-
-  /** The same speller, its index built a slice of words per `turn`. */
-  static async yielding(words: Map<string, number>, turn: Turn, minLength = 5): Promise<Speller> {
-    const speller = new Speller(words, minLength, true);
-    const owners = new Map<string, number>();
-    const ranked = speller.rank(words);
-    // A word adds itself and ~9 deletions: 200 words a turn is about 2,000 entries.
-    await inTurns(ranked, (word, i) => addVariants(owners, word, i), turn, 200);
-    await turn();
-    speller.freeze(ranked, owners);
-    return speller;
-  }
-
-  private rank(words: Map<string, number>): string[] {
-    return [...words]
-      .filter(([w]) => w.length >= this.minLength)
+  /** The speller of `words` with their frequencies; more frequent words win ties. */
+  static of(words: ReadonlyMap<string, number>, minLength = 5): Speller {
+    const ranked = [...words]
+      .filter(([w]) => w.length >= minLength)
       .sort((a, b) => b[1] - a[1])
       .map(([w]) => w);
+    const owners = new Map<string, number>();
+    for (const [i, word] of ranked.entries()) {
+      for (const variant of [word, ...deletions(word)]) {
+        if (!owners.has(variant)) owners.set(variant, i);
+      }
+    }
+    return new Speller(
+      words,
+      minLength,
+      StringTable.of([...owners.keys()]),
+      Int32Array.from(owners.values()),
+      StringTable.of(ranked),
+    );
   }
 
-  private freeze(ranked: string[], owners: Map<string, number>): void {
-    this.ranked = ranked;
-    this.variants = StringTable.of([...owners.keys()]);
-    this.ownerOf = Int32Array.from(owners.values());
+  /**
+   * The speller `toParts` gave, correcting exactly as it did, for the vocabulary `known`.
+   * Throws when the parts do not fit together.
+   */
+  static fromParts(known: KnownWords, parts: SpellerParts): Speller {
+    const variants = StringTable.fromParts(parts.variants, "speller variants");
+    const ranked = StringTable.fromParts(parts.ranked, "speller words");
+    const { ownerOf, minLength } = parts;
+    const fits =
+      Number.isInteger(minLength) &&
+      minLength > 0 &&
+      ownerOf instanceof Int32Array &&
+      ownerOf.length === variants.size &&
+      ownerOf.every((place) => place >= 0 && place < ranked.size);
+    if (!fits) throw new Error("speller parts do not fit together");
+    return new Speller(known, minLength, variants, ownerOf, ranked);
+  }
+
+  /** The index as plain data, copied, so that the copy can be transferred. */
+  toParts(): SpellerParts {
+    return {
+      minLength: this.minLength,
+      variants: this.variants.toParts(),
+      ownerOf: this.ownerOf.slice(),
+      ranked: this.ranked.toParts(),
+    };
   }
 
   /** The known spelling closest to `word`, or undefined when it is known or nothing is close. */
@@ -68,14 +96,7 @@ export class Speller {
 
   private owner(variant: string): string | undefined {
     const place = this.variants.indexOf(variant);
-    return place < 0 ? undefined : this.ranked[this.ownerOf[place] as number];
-  }
-}
-
-/** Adds `word` and its deletions, each kept by the first (most frequent) word that makes it. */
-function addVariants(owners: Map<string, number>, word: string, place: number): void {
-  for (const variant of [word, ...deletions(word)]) {
-    if (!owners.has(variant)) owners.set(variant, place);
+    return place < 0 ? undefined : this.ranked.at(this.ownerOf[place] as number);
   }
 }
 

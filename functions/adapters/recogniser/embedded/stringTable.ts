@@ -44,9 +44,10 @@ export class StringTable {
 
   /**
    * The table `toParts` gave, as it was: nothing is hashed again. Throws when the parts do
-   * not fit together (a message from another build of the code, or a damaged one).
+   * not fit together (a message from another build of the code, or a damaged one), naming
+   * `what` the table is.
    */
-  static fromParts(parts: StringTableParts): StringTable {
+  static fromParts(parts: StringTableParts, what?: string): StringTable {
     const { joined, starts, slots } = parts;
     const size = starts.length - 1;
     const fits =
@@ -61,7 +62,9 @@ export class StringTable {
       slots.length >= size * 2 &&
       starts.every((at, i) => i === 0 || at >= (starts[i - 1] as number)) &&
       slots.every((place) => place >= 0 && place <= size);
-    if (!fits) throw new Error("string table parts do not fit together");
+    if (!fits) {
+      throw new Error(`${what ? `${what}: ` : ""}string table parts do not fit together`);
+    }
     return new StringTable(joined, starts, slots);
   }
 
@@ -83,6 +86,17 @@ export class StringTable {
       if (place === 0) return -1;
       if (this.matches(place - 1, name)) return place - 1;
     }
+  }
+
+  /** Whether `name` is in the table: the table as a set. */
+  has(name: string): boolean {
+    return this.indexOf(name) >= 0;
+  }
+
+  /** The string at `place` (0 to size - 1); undefined outside the table. */
+  at(place: number): string | undefined {
+    if (!(place >= 0 && place < this.size)) return undefined;
+    return this.joined.slice(this.starts[place], this.starts[place + 1]);
   }
 
   /** The strings in place order. */

@@ -27,12 +27,7 @@ export class Vectorizer {
    * well under a millisecond, so a restore between chats needs no turns for it.
    */
   static fromSnapshot(snapshot: VectorizerSnapshot): Vectorizer {
-    let index: StringTable;
-    try {
-      index = StringTable.fromParts(snapshot.features);
-    } catch (error) {
-      throw new Error(`vectorizer snapshot features: ${(error as Error).message}`);
-    }
+    const index = StringTable.fromParts(snapshot.features, "vectorizer snapshot features");
     if (index.size !== snapshot.idf.length) {
       throw new Error("vectorizer snapshot: features and idf differ in length");
     }

@@ -52,10 +52,6 @@ describe("the DynamoDB content store across processes", () => {
 
     await theirs.replaceDraft(sampleBundle(["tax-card"]), who);
     expect((await mine.draft())?.bundle.topics.map((t) => t.id)).toEqual(["tax-card"]);
-    // A copy each time: changing what one caller got does not change the next one's.
-    const got = await mine.draft();
-    got?.bundle.topics.splice(0);
-    expect((await mine.draft())?.bundle.topics).toHaveLength(1);
   });
 });
 

@@ -20,6 +20,7 @@ import type {
   DraftTopicMeta,
   DraftTopicWrite,
 } from "../../domain/content/contentStore.ts";
+import { deepFreeze } from "../../domain/content/frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "../../domain/content/versions.ts";
 import { RecentlyUsed } from "../../domain/recentlyUsed.ts";
 import { writeIf } from "./conditional.ts";
@@ -270,7 +271,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       );
       // The process that publishes a version is the one that trains it and, on approval,
       // swaps it in: it keeps what it wrote rather than reading it back.
-      remember(meta.version, Promise.resolve(stored));
+      remember(meta.version, Promise.resolve(deepFreeze(stored)));
     },
 
     async versionMeta(version) {
@@ -285,21 +286,19 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     },
 
     async versionBundle(version) {
-      const read =
-        versions.get(version) ??
-        (async () => {
-          const items = await partition(versionKey(version));
-          if (items.length === 0) return undefined;
-          const parts = items.filter((i) => String(i.sk).startsWith("gz#"));
-          if (parts.length === 0) return bundleFromItems(items);
-          // Parts come in key order; unzipped on libuv's threads, off the event loop.
-          const packed = Buffer.concat(parts.map((i) => i.part as Uint8Array));
-          return JSON.parse((await gunzipAsync(packed)).toString("utf8")) as ContentBundle;
-        })();
+      const cached = versions.get(version);
+      if (cached) return cached;
+      const read = (async () => {
+        const items = await partition(versionKey(version));
+        if (items.length === 0) return undefined;
+        const parts = items.filter((i) => String(i.sk).startsWith("gz#"));
+        if (parts.length === 0) return bundleFromItems(items);
+        // Parts come in key order; unzipped on libuv's threads, off the event loop.
+        const packed = Buffer.concat(parts.map((i) => i.part as Uint8Array));
+        return JSON.parse((await gunzipAsync(packed)).toString("utf8")) as ContentBundle;
+      })().then(deepFreeze);
       remember(version, read);
-      const bundle = await read;
-      // Callers get their own copy: the cached one must stay as stored.
-      return bundle && structuredClone(bundle);
+      return read;
     },
 
     async listVersions(page = {}) {
@@ -384,8 +383,9 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
         // A slower read must not replace what a write of this process has since brought in.
         if ((cachedDraft?.rev ?? -1) <= rev) cachedDraft = cache;
       }
-      cache.draft ??= { of: draftFromItems([...cache.items.values()]) };
-      return cache.draft.of && structuredClone(cache.draft.of);
+      // Shared and frozen (ContentStore), with the cached items it is made of.
+      cache.draft ??= { of: deepFreeze(draftFromItems([...cache.items.values()])) };
+      return cache.draft.of;
     },
 
     async putDraftTopic(write: DraftTopicWrite) {

@@ -14,9 +14,9 @@ export interface Draft {
   bundle: ContentBundle;
   /** Topics retired in the draft keep their last content here, out of the bundle. */
   retired: ContentBundle["topics"];
-  meta: Map<string, DraftTopicMeta>;
+  meta: ReadonlyMap<string, DraftTopicMeta>;
   /** Who last changed each referral group (referral ids are apart from topic ids). */
-  referralMeta: Map<string, DraftTopicMeta>;
+  referralMeta: ReadonlyMap<string, DraftTopicMeta>;
 }
 
 /** A page of the version history: versions older than `before`, at most `limit`. */
@@ -43,7 +43,10 @@ export interface DraftTopicWrite {
 /**
  * Where content versions, the draft and the audit trail live. Adapters: DynamoDB (the
  * `content` table), in memory (domain tests). Versions are written whole before their meta,
- * so a listed version can always be read.
+ * so a listed version can always be read. `versionBundle` and `draft` hand out a shared,
+ * frozen copy (`deepFreeze`): every publishing round reads them several times, and a copy
+ * per call was milliseconds of the chats' thread each; a caller that needs to change one
+ * builds a new one (`withTopic`, `withReferral`).
  */
 export interface ContentStore {
   live(): Promise<LivePointer | undefined>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import type { ContentBundle } from "./bundle.ts";
-import type { ContentStore, DraftTopicMeta } from "./contentStore.ts";
+import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
 import type { VersionMeta } from "./versions.ts";
 
 function topic(id: string, title: string = id): TopicFile {
@@ -155,6 +155,26 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect(draft?.bundle.tests.fi.some((c) => c.intent === "payment")).toBe(false);
       expect(draft?.retired.map((t) => t.id)).toEqual(["payment"]);
       expect(draft?.meta.get("vat")?.updatedBy).toBe("editor");
+    });
+
+    it("hands out the draft and a version frozen: a change fails and the next read is as stored", async () => {
+      const store = await fresh();
+      const bundle = sampleBundle(["tax-card", "payment"]);
+      await store.putVersion(meta(1), bundle);
+      await store.replaceDraft(bundle, who);
+      // What the caller gave is its own: storing it froze a copy, not the caller's object.
+      bundle.topics.splice(1);
+      const version = (await store.versionBundle(1)) as ContentBundle;
+      const draft = (await store.draft()) as Draft;
+
+      expect(() => version.topics.splice(0)).toThrow(TypeError);
+      expect(() => {
+        (draft.bundle.topics[0] as TopicFile).fi.title = "changed";
+      }).toThrow(TypeError);
+      expect(() => draft.bundle.tests.fi.push({ text: "x", intent: "vat" })).toThrow(TypeError);
+      expect((await store.versionBundle(1))?.topics).toHaveLength(2);
+      expect((await store.draft())?.bundle.topics.map((t) => t.fi.title)).not.toContain("changed");
+      expect((await store.draft())?.bundle.topics).toHaveLength(2);
     });
 
     it("gives a version stored without referral groups back with none", async () => {

@@ -1,5 +1,6 @@
 import { type ContentBundle, withReferral, withTopic } from "./bundle.ts";
 import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
+import { deepFreeze } from "./frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "./versions.ts";
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -18,11 +19,12 @@ export function createMemoryContentStore(): ContentStore {
     live: async () => copy(live),
     nextVersionNumber: async () => ++counter,
     async putVersion(meta, bundle) {
-      bundles.set(meta.version, copy(bundle));
+      bundles.set(meta.version, deepFreeze(copy(bundle)));
       metas.set(meta.version, copy(meta));
     },
     versionMeta: async (version) => copy(metas.get(version)),
-    versionBundle: async (version) => copy(bundles.get(version)),
+    // Shared and frozen, as ContentStore says.
+    versionBundle: async (version) => bundles.get(version),
     async listVersions(page = {}) {
       const older = newestFirst().filter(
         (m) => page.before === undefined || m.version < page.before,
@@ -44,48 +46,48 @@ export function createMemoryContentStore(): ContentStore {
       live = copy(pointer);
       return true;
     },
-    draft: async () => copy(draft),
+    draft: async () => draft,
     async putDraftTopic(write) {
-      const current: Draft = draft ?? {
-        bundle: emptyBundle(),
-        retired: [],
-        meta: new Map(),
-        referralMeta: new Map(),
-      };
-      const id = write.topic.id;
-      const heldOut = { tests: write.tests, dev: write.dev };
-      current.bundle = write.meta.retired
-        ? withTopic(current.bundle, id, undefined, undefined)
-        : withTopic(current.bundle, id, write.topic, heldOut);
-      current.retired = current.retired.filter((t) => t.id !== id);
-      if (write.meta.retired) current.retired.push(write.topic);
-      current.meta.set(id, write.meta);
-      draft = copy(current);
+      const current = draft ?? emptyDraft();
+      const { topic, tests, dev, meta } = copy(write);
+      draft = deepFreeze({
+        ...current,
+        bundle: meta.retired
+          ? withTopic(current.bundle, topic.id, undefined, undefined)
+          : withTopic(current.bundle, topic.id, topic, { tests, dev }),
+        retired: [
+          ...current.retired.filter((t) => t.id !== topic.id),
+          ...(meta.retired ? [topic] : []),
+        ],
+        meta: new Map(current.meta).set(topic.id, meta),
+      });
     },
     async putDraftReferral(write) {
-      const current: Draft = draft ?? {
-        bundle: emptyBundle(),
-        retired: [],
-        meta: new Map(),
-        referralMeta: new Map(),
-      };
-      current.bundle = withReferral(current.bundle, write.id, write.group);
-      current.referralMeta.set(write.id, write.meta);
-      draft = copy(current);
+      const current = draft ?? emptyDraft();
+      const { group, meta } = copy(write);
+      draft = deepFreeze({
+        ...current,
+        bundle: withReferral(current.bundle, write.id, group),
+        referralMeta: new Map(current.referralMeta).set(write.id, meta),
+      });
     },
     async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta) {
-      draft = {
+      draft = deepFreeze({
         bundle: copy(bundle),
         retired: [],
         meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
         referralMeta: new Map(bundle.referrals.map((r) => [r.id, { ...meta }])),
-      };
+      });
     },
     async audit(entry) {
       trail.push(copy(entry));
     },
     auditTrail: async (limit) => trail.slice(-limit).reverse().map(copy),
   };
+}
+
+function emptyDraft(): Draft {
+  return { bundle: emptyBundle(), retired: [], meta: new Map(), referralMeta: new Map() };
 }
 
 function emptyBundle(): ContentBundle {

@@ -4,6 +4,7 @@ import type { BotContent } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
+import { deepFreeze } from "../../domain/content/frozen.ts";
 import type { Recogniser } from "../../domain/ports.ts";
 import { createLogger } from "../../observability/logger.ts";
 import { createLiveContent, type TrainedRecogniser } from "./liveContent.ts";
@@ -92,6 +93,22 @@ describe("createLiveContent's trained recognisers", () => {
 
     expect(trainings).toHaveLength(4);
     expect(trainings[1]?.topics.get("vat")?.fi.utterances).toContain("alv ulkomaanmyynnissä");
+  });
+
+  it("remembers a frozen bundle's inputs, but reads a bundle that can change each time", async () => {
+    const { live, trainings } = liveContent();
+    const frozen = deepFreeze(structuredClone(bundle));
+    const open = structuredClone(bundle);
+
+    await live.trained(frozen);
+    await live.trained(frozen);
+    await live.trained(open);
+    // Changed in place after its training: not the recogniser it was trained for.
+    open.outOfScope.fi.push("pizzan tilaus");
+    await live.trained(open);
+
+    expect(trainings).toHaveLength(2);
+    expect(trainings[1]?.outOfScope.fi).toContain("pizzan tilaus");
   });
 
   it("gates a version whose held-out messages changed on those messages, without training", async () => {

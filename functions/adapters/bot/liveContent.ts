@@ -60,9 +60,7 @@ export function createLiveContent(deps: {
    * draft whose answers were edited is tried and published without training.
    */
   function trained(bundle: ContentBundle, train: Train = deps.train): Promise<TrainedRecogniser> {
-    const key = createHash("sha256")
-      .update(JSON.stringify(recognitionInputs(bundle)))
-      .digest("base64url");
+    const key = recognitionKey(bundle);
     let training = trainings.get(key);
     if (!training) {
       // The test split goes along, so the publish gate's classifications happen in training.
@@ -73,6 +71,23 @@ export function createLiveContent(deps: {
     }
     return training;
   }
+
+  /**
+   * The digest of what `bundle`'s recogniser learns from. A publishing round asks for the same
+   * stored bundle several times (gate, prepare, serve, Try it); the stores hand out one frozen
+   * copy, so its digest (a JSON of every sentence, ~1 ms) is worked out once. A bundle that is
+   * not frozen could still change, and is digested each time.
+   */
+  function recognitionKey(bundle: ContentBundle): string {
+    const known = digests.get(bundle);
+    if (known) return known;
+    const key = createHash("sha256")
+      .update(JSON.stringify(recognitionInputs(bundle)))
+      .digest("base64url");
+    if (Object.isFrozen(bundle)) digests.set(bundle, key);
+    return key;
+  }
+  const digests = new WeakMap<ContentBundle, string>();
 
   const bot: Bot = {
     welcome(lang) {

@@ -158,9 +158,20 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     };
     expect(await page("limit=2")).toEqual([[3, 2], true]);
     expect(await page("limit=2&before=2")).toEqual([[1], false]);
-    const badPage = await api("GET", "versions?limit=0", owner);
-    expect(badPage.status).toBe(400);
-    expect(JSON.stringify(badPage.body)).toContain("limit");
+    for (const bad of ["limit=0", "limit=x", "limit=2.5", "before=x"]) {
+      const badPage = await api("GET", `versions?${bad}`, owner);
+      expect(badPage.status).toBe(400);
+      const field = bad.split("=")[0];
+      const expected = field === "limit" ? "from 1 to 500" : "of at least 1";
+      expect(JSON.stringify(badPage.body)).toContain(
+        `${field}: must be a whole number ${expected}`,
+      );
+    }
+    const badVersion = await api("POST", "versions/x/approve", reviewer);
+    expect(badVersion.status).toBe(400);
+    expect(JSON.stringify(badVersion.body)).toContain(
+      '"version: must be a whole number of at least 1"',
+    );
     const trail = (await api("GET", "audit", owner)).body.entries as { action: string }[];
     expect(trail.map((e) => e.action)).toEqual(
       expect.arrayContaining(["seed", "draft-save", "publish", "approve", "live", "rollback"]),

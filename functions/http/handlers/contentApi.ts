@@ -8,7 +8,7 @@ import { classifySplitYielding, scoreClassified } from "../../content/scoreBundl
 import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
-import { describeValidationError } from "../../contracts/validation.ts";
+import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
 import type { ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
@@ -47,7 +47,7 @@ const referralId = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a referral group id such as traficom")
   .max(64);
-const version = z.coerce.number().int("must be a whole number").min(1, "must be 1 or more");
+const version = wholeNumber(1);
 const commentBody = z.strictObject({
   comment: z.string().trim().max(500, "at most 500 characters").default(""),
 });
@@ -58,11 +58,11 @@ const tryBody = z.strictObject({
 const searchQuery = z.strictObject({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
 });
-const auditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const auditQuery = z.strictObject({ limit: wholeNumber(1, 500).default(100) });
 /** Without `limit` the whole history, as before paging; the studio asks a page at a time. */
 const versionsQuery = z.strictObject({
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  before: wholeNumber(1).optional(),
+  limit: wholeNumber(1, 500).optional(),
 });
 
 /** The longest period the inbox reads at once: a quarter, one query per day. */
@@ -134,7 +134,12 @@ interface Route {
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw createError(400, `${where}: ${describeValidationError(result.error)}`, {
+    // A path parameter is the value itself: "version: must be ...", not "version: payload: ...".
+    const whole = result.error.issues.every((issue) => issue.path.length === 0);
+    const message = whole
+      ? describeValidationError(result.error, where)
+      : `${where}: ${describeValidationError(result.error)}`;
+    throw createError(400, message, {
       expose: true,
       cause: { code: "VALIDATION_FAILED" },
     });

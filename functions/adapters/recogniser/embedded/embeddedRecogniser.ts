@@ -184,7 +184,7 @@ export function recogniserSnapshotTransferList(snapshot: RecogniserSnapshot): Ar
   const buffers: ArrayBufferLike[] = [];
   for (const lang of LANGS) {
     const c = snapshot.classifiers[lang];
-    buffers.push(c.wordCounts.buffer, c.vectorizer.idf.buffer, c.model.weights.buffer);
+    buffers.push(c.vectorizer.idf.buffer, c.model.weights.buffer);
     buffers.push(c.vectorizer.features.starts.buffer, c.vectorizer.features.slots.buffer);
     buffers.push(c.model.bias.buffer);
     for (const table of [c.words, c.stems, c.grams])

@@ -113,7 +113,7 @@ export function trainingExamples(content: BotContent, lang: Lang): Example[] {
 
 /**
  * A trained classifier as plain data and typed arrays, for a worker thread to hand over
- * (structured clone; `weights`, `bias`, `idf` and `wordCounts` can be transferred).
+ * (structured clone; its typed arrays can be transferred, `recogniserSnapshotTransferList`).
  * Caches are not part of it: they fill again as messages arrive.
  */
 export interface ClassifierSnapshot {
@@ -121,9 +121,8 @@ export interface ClassifierSnapshot {
   options: ClassifierOptions;
   /** Class labels in the model's order. */
   labels: IntentId[];
-  /** Words of topic sentences in first-seen order and how often each occurs (the speller ranks by it). */
+  /** Words of topic sentences in first-seen order (their counts ranked the speller's words). */
   words: StringTableParts;
-  wordCounts: Int32Array;
   stems: StringTableParts;
   grams: StringTableParts;
   greetingWords: string[];
@@ -144,11 +143,10 @@ export class IntentClassifier {
   private readonly vectorizer: Vectorizer;
   private readonly model: SoftmaxRegression;
   /**
-   * Topic words in first-seen order and how often each occurs. Tables rather than a Map and
-   * Sets of a few thousand strings each: a restored version arrives with them built.
+   * Topic words in first-seen order, their stems and grams. Tables rather than Sets of a few
+   * thousand strings each: a restored version arrives with them built.
    */
   private readonly knownWords: StringTable;
-  private readonly wordCounts: Int32Array;
   private readonly knownStems: StringTable;
   private readonly knownGrams: StringTable;
   private readonly knownCache = new Map<string, boolean>();
@@ -179,10 +177,6 @@ export class IntentClassifier {
     if (snapshot) {
       const what = (part: string) => `classifier snapshot (${lang}) ${part}`;
       this.knownWords = StringTable.fromParts(snapshot.words, what("words"));
-      this.wordCounts = snapshot.wordCounts;
-      if (this.knownWords.size !== this.wordCounts.length) {
-        throw new Error(`${what("words")} and wordCounts differ in length`);
-      }
       this.knownStems = StringTable.fromParts(snapshot.stems, what("stems"));
       this.knownGrams = StringTable.fromParts(snapshot.grams, what("grams"));
       this.speller = this.options.spelling ? spellerOf(snapshot, this.knownWords) : undefined;
@@ -201,7 +195,6 @@ export class IntentClassifier {
         }
       }
       this.knownWords = StringTable.of([...counts.keys()]);
-      this.wordCounts = Int32Array.from(counts.values());
       this.knownStems = StringTable.of([...knownStems]);
       this.knownGrams = StringTable.of([...knownGrams]);
       this.speller = this.options.spelling ? Speller.of(counts) : undefined;
@@ -279,7 +272,6 @@ export class IntentClassifier {
       options: structuredClone(this.options),
       labels: [...this.labels],
       words: this.knownWords.toParts(),
-      wordCounts: this.wordCounts.slice(),
       stems: this.knownStems.toParts(),
       grams: this.knownGrams.toParts(),
       greetingWords: [...this.greetingWords],

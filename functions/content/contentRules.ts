@@ -37,5 +37,11 @@ export const contentRules: ContentRules = {
 };
 
 function issue(problem: ContentProblem, path: string): ContentIssue {
-  return { severity: problem.severity, path, message: problem.message, fix: problem.fix };
+  return {
+    severity: problem.severity,
+    path,
+    message: problem.message,
+    fix: problem.fix,
+    ...(problem.finding ? { finding: problem.finding } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ReferralGroup, TestCase, TopicFile } from "../contracts/content.ts";
+import { type Finding, tell } from "../contracts/contentFindings.ts";
 import { SYSTEM_TOPICS } from "../contracts/topics.ts";
 import { referralYaml } from "./bundleYaml.ts";
 import { checkContent, readBundle } from "./checkContent.ts";
@@ -106,7 +107,7 @@ describe("checkBundle", () => {
       expect.objectContaining({
         file: "dev/fi.yaml",
         path: "cases[0]",
-        message: expect.stringContaining("is also a training sentence (topics/vat.yaml line 1)"),
+        message: expect.stringContaining("is also a training sentence (topics/vat.yaml)"),
       }),
     ]);
   });
@@ -338,8 +339,8 @@ describe("referral groups", () => {
 
     expect(problems.map((p) => `${p.file} ${p.path} ${p.message}`)).toEqual(
       expect.arrayContaining([
-        `referrals/kela.yaml fi.sentences[5] "${vatSentence}" appears in both referral kela (fi) and topic vat (fi) (topics/vat.yaml line 1)`,
-        'referrals/traficom.yaml fi.sentences[5] "fi kela lause 1" appears in both referral traficom (fi) and referral kela (fi) (referrals/kela.yaml line 1)',
+        `referrals/kela.yaml fi.sentences[5] "${vatSentence}" appears in both referral kela (fi) and topic vat (fi) (topics/vat.yaml)`,
+        'referrals/traficom.yaml fi.sentences[5] "fi kela lause 1" appears in both referral traficom (fi) and referral kela (fi) (referrals/kela.yaml)',
       ]),
     );
   });
@@ -354,7 +355,7 @@ describe("referral groups", () => {
     );
 
     expect(problems.map((p) => p.message)).toContain(
-      'held-out message "fi traficom lause 2" is also a training sentence (referrals/traficom.yaml line 1)',
+      'held-out message "fi traficom lause 2" is also a training sentence (referrals/traficom.yaml)',
     );
   });
 
@@ -410,5 +411,71 @@ describe("referral groups", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("findings in the studio's languages", () => {
+  it("records what it found with every problem, told in English as content:check prints it", () => {
+    const vat = topic("vat", { followUps: ["vat", "paymnet"] });
+    vat.fi.utterances[3] = "alv {summa}";
+    vat.fi.utterances[4] = vat.fi.utterances[5] as string;
+    vat.fi.answer = "x".repeat(701);
+    const broken = {
+      ...topic("broken"),
+      sv: {
+        title: "",
+        utterances: ["kort"],
+        answer: "Svar.",
+        links: [{ label: "L", url: "http://vero.fi" }],
+      },
+    };
+    const { problems } = checkBundle(
+      bundle({
+        topics: [...IDS.filter((id) => id !== "vat").map((id) => topic(id)), vat, broken],
+        tests: {
+          fi: [...tests(IDS, "fi"), { text: "fi vat kysymys numero 2", intent: "vatt" }],
+          sv: tests(IDS, "sv"),
+        },
+      }),
+    );
+
+    const codes = new Set(problems.map((p) => p.finding?.code));
+    for (const code of [
+      "curlyBraces",
+      "sentenceTwice",
+      "answerTooLong",
+      "followUpSelf",
+      "followUpUnknown",
+      "empty",
+      "tooFewUtterances",
+      "notHttps",
+      "intentUnknown",
+      "heldOutTrained",
+      "tooFewTests",
+    ]) {
+      expect(codes).toContain(code);
+    }
+    for (const problem of problems) {
+      expect(problem.finding, problem.message).toBeDefined();
+      expect(tell(problem.finding as Finding, "en")).toEqual({
+        message: problem.message,
+        fix: problem.fix,
+      });
+    }
+  });
+
+  it("tells a draft topic's findings in Finnish and Swedish at their fields", () => {
+    const draft = topic("vat");
+    draft.sv.utterances[2] = "";
+
+    const problems = validateDraftTopic(draft, bundle());
+    const empty = problems.find((p) => p.path === "sv.utterances[2]");
+
+    expect(empty?.finding?.code).toBe("empty");
+    expect(tell(empty?.finding as Finding, "fi")).toEqual({
+      message: "Rivi on tyhjä.",
+      fix: "Kirjoita tekstiä tai poista tyhjä rivi.",
+    });
+    expect(tell(empty?.finding as Finding, "sv").message).toBe("Raden är tom.");
   });
 });

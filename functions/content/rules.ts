@@ -24,13 +24,17 @@ import {
   testCaseSchema,
   topicFileSchema,
 } from "../contracts/content.ts";
-import { LANGS, type Lang } from "../contracts/lang.ts";
 import {
-  isWellFormedTopicId,
-  NO_INTENT,
-  SYSTEM_TOPICS,
-  TOPIC_ID_RULE,
-} from "../contracts/topics.ts";
+  type FieldPath,
+  type Finding,
+  finding,
+  type Place,
+  type SchemaFinding,
+  type SentenceOwner,
+  zodTexts,
+} from "../contracts/contentFindings.ts";
+import { LANGS, type Lang } from "../contracts/lang.ts";
+import { isWellFormedTopicId, NO_INTENT, SYSTEM_TOPICS } from "../contracts/topics.ts";
 import {
   type ContentBundle,
   contentOf,
@@ -52,8 +56,11 @@ export interface ContentProblem {
   path: string;
   /** 1-based line in the YAML source; 1 where there is no source (the studio's JSON). */
   line: number;
+  /** In English, as content:check prints it. */
   message: string;
   fix: string;
+  /** What was found, to tell it in another language (contracts/contentFindings.ts). */
+  finding?: Finding;
 }
 
 export interface ContentCheck {
@@ -62,7 +69,7 @@ export interface ContentCheck {
   content?: BotContent;
 }
 
-export type FieldPath = readonly (string | number)[];
+export type { FieldPath } from "../contracts/contentFindings.ts";
 
 export interface CheckOptions {
   /** Line of a field in its source file; without it every problem is on line 1. */
@@ -139,14 +146,16 @@ export function validateDraftTopic(topic: unknown, bundle: ContentBundle): Conte
   const testsCheck = draftTestsSchema.safeParse(tests ?? { fi: [], sv: [] });
   if (!testsCheck.success) {
     problems.push(
-      ...testsCheck.error.issues.map((issue) => ({
-        severity: "error" as const,
-        file: draftFile,
-        path: pathString(["tests", ...(issue.path as FieldPath)]),
-        line: 1,
-        message: `${fieldName(["tests", ...(issue.path as FieldPath)])}: ${issue.message}`,
-        fix: "Send the test messages as tests: { fi: [...], sv: [...] }, one message per item.",
-      })),
+      ...testsCheck.error.issues.map((issue) => {
+        const field = ["tests", ...(issue.path as FieldPath)];
+        return {
+          severity: "error" as const,
+          file: draftFile,
+          path: pathString(field),
+          line: 1,
+          ...finding("draftTestsShape", { field, texts: zodTexts(issue, issue.message) }),
+        };
+      }),
     );
   }
   const draftTests = tests !== undefined && testsCheck.success ? testsCheck.data : undefined;
@@ -232,7 +241,7 @@ export function schemaProblems(
   const report = new Report(options);
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path as FieldPath)];
-    report.add("error", file, path, describe(issue, path), fixFor(issue), []);
+    report.add("error", file, path, describe(issue, path), []);
   }
   return report.found.map(withoutConcerns);
 }
@@ -273,34 +282,36 @@ class Report {
     severity: ContentProblem["severity"],
     file: string,
     path: FieldPath,
-    message: string,
-    fix: string,
+    said: Told,
     concerns: Concern[],
   ): void {
     const line = this.lineOf(file, path);
-    this.found.push({ severity, file, path: pathString(path), line, message, fix, concerns });
+    this.found.push({ severity, file, path: pathString(path), line, ...said, concerns });
   }
 
   /** A problem in a topic's own file. */
   topic(
     file: string,
     path: FieldPath,
-    message: string,
-    fix: string,
+    said: Told,
     severity: ContentProblem["severity"] = "error",
   ): void {
-    this.add(severity, file, path, message, fix, [{ file, path }]);
+    this.add(severity, file, path, said, [{ file, path }]);
   }
 
   lineOf(file: string, path: FieldPath): number {
     return this.options.lineOf?.(file, path) ?? 1;
   }
 
-  /** "topics/vat.yaml line 9", for messages that point at another place. */
-  where(file: string, path: FieldPath): string {
-    return `${file} line ${this.lineOf(file, path)}`;
+  /** Another place a message points at; its line only when read from a source that has lines. */
+  where(file: string, path: FieldPath): Place {
+    const line = this.options.lineOf?.(file, path);
+    return line === undefined ? { file } : { file, line };
   }
 }
+
+/** A finding with its English text (`finding()`), as the rules report it. */
+type Told = ReturnType<typeof finding>;
 
 function withoutConcerns({ concerns: _, ...problem }: Found): ContentProblem {
   return problem;
@@ -350,7 +361,7 @@ function runRules(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path as FieldPath;
-        report.topic(file, path, describe(issue, path), fixFor(issue));
+        report.topic(file, path, describe(issue, path));
       }
     }
     const topic = parsed.success ? parsed.data : undefined;
@@ -375,7 +386,7 @@ function runRules(
     else {
       for (const issue of parsed.error.issues) {
         const path = issue.path as FieldPath;
-        report.add("error", OUT_OF_SCOPE_FILE, path, describe(issue, path), fixFor(issue), []);
+        report.add("error", OUT_OF_SCOPE_FILE, path, describe(issue, path), []);
       }
     }
   }
@@ -437,7 +448,7 @@ function checkReferrals(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path as FieldPath;
-        report.topic(file, path, describe(issue, path), fixFor(issue));
+        report.topic(file, path, describe(issue, path));
       }
     }
     const id = parsed.success
@@ -502,14 +513,9 @@ function checkSystemTopics(report: Report, known: ReadonlySet<string>): void {
   for (const id of SYSTEM_TOPICS) {
     if (known.has(id)) continue;
     const file = `topics/${id}.yaml`;
-    report.add(
-      "error",
-      file,
-      [],
-      `topic "${id}" is missing: the bot's own dialogue relies on it (a system topic)`,
-      `Create ${file} in Finnish and Swedish (copy another topic as a template); system topics cannot be retired.`,
-      [{ file, path: [] }],
-    );
+    report.add("error", file, [], finding("systemTopicMissing", { id, file }), [
+      { file, path: [] },
+    ]);
   }
 }
 
@@ -521,36 +527,34 @@ function checkPersonal(report: Report, file: string, topic: Topic): void {
       | Record<string, readonly string[]>
       | undefined;
     if (!allowed) {
+      const field = [lang, "personal"];
       report.topic(
         file,
-        [lang, "personal"],
-        `${lang}.personal: topic "${topic.id}" has no personalised answer`,
-        `Remove the personal section; only ${Object.keys(PERSONAL_PLACEHOLDERS).join(", ")} can be personalised.`,
+        field,
+        finding("notPersonalised", {
+          field,
+          id: topic.id,
+          personalised: Object.keys(PERSONAL_PLACEHOLDERS),
+        }),
       );
       continue;
     }
     for (const [variant, template] of Object.entries(personal)) {
       const placeholders = allowed[variant];
       if (!placeholders) {
+        const field = [lang, "personal", variant];
         report.topic(
           file,
-          [lang, "personal", variant],
-          `${lang}.personal.${variant} is not a known variant for ${topic.id}`,
-          `Use ${Object.keys(allowed).join(" / ")}.`,
+          field,
+          finding("unknownVariant", { field, id: topic.id, variants: Object.keys(allowed) }),
         );
         continue;
       }
       for (const match of template.matchAll(/\{([^}]*)\}/g)) {
         const name = match[1] ?? "";
         if (!placeholders.includes(name)) {
-          report.topic(
-            file,
-            [lang, "personal", variant],
-            `${lang}.personal.${variant} uses unknown placeholder {${name}}`,
-            placeholders.length > 0
-              ? `Use only ${placeholders.map((p) => `{${p}}`).join(", ")}.`
-              : "This text cannot contain placeholders; write it without {}.",
-          );
+          const field = [lang, "personal", variant];
+          report.topic(file, field, finding("unknownPlaceholder", { field, name, placeholders }));
         }
       }
     }
@@ -562,12 +566,8 @@ function checkUtteranceSyntax(report: Report, { file, utterances }: TopicEntry):
     utterances[lang].forEach((u, i) => {
       // Lex V2 reads {name} in a sample utterance as a slot reference and rejects unknown ones.
       if (/[{}]/.test(u)) {
-        report.topic(
-          file,
-          [lang, "utterances", i],
-          `${lang}.utterances[${i + 1}] contains { or }`,
-          "Remove the curly braces; they are reserved for slots in Amazon Lex.",
-        );
+        const field = [lang, "utterances", i];
+        report.topic(file, field, finding("curlyBraces", { field }));
       }
     });
   }
@@ -582,21 +582,13 @@ function checkFollowUps(
     const path = ["followUps", i];
     if (id === "") return;
     if (id === self) {
-      report.topic(
-        file,
-        path,
-        `followUps lists the topic itself (${id})`,
-        "Remove it; a follow-up must lead somewhere else.",
-      );
+      report.topic(file, path, finding("followUpSelf", { field: path, id }));
     } else if (!known.has(id)) {
       const guess = closestTopicId(id, known);
       report.topic(
         file,
         path,
-        `follow-up "${id}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
-        guess
-          ? `Change it to ${guess}, or remove it from followUps.`
-          : "Use the id of an existing topic (its file name without .yaml), or remove it from followUps.",
+        finding("followUpUnknown", { field: path, id, ...(guess ? { guess } : {}) }),
       );
     }
   });
@@ -606,7 +598,7 @@ interface Sentence {
   file: string;
   path: FieldPath;
   text: string;
-  where: string;
+  owner: SentenceOwner;
 }
 
 /**
@@ -622,18 +614,28 @@ function* trainingSentences(
   for (const { id, file, utterances } of topics.values()) {
     for (const [i, text] of utterances[lang].entries()) {
       if (text === "") continue;
-      yield { file, path: [lang, "utterances", i], text, where: `topic ${id} (${lang})` };
+      yield { file, path: [lang, "utterances", i], text, owner: { kind: "topic", id, lang } };
     }
   }
   for (const { id, file, sentences } of referrals.values()) {
     for (const [i, text] of sentences[lang].entries()) {
       if (text === "") continue;
-      yield { file, path: [lang, "sentences", i], text, where: `referral ${id} (${lang})` };
+      yield {
+        file,
+        path: [lang, "sentences", i],
+        text,
+        owner: { kind: "referral", id, lang },
+      };
     }
   }
   if (outOfScope) {
     for (const [i, text] of outOfScope[lang].entries()) {
-      yield { file: OUT_OF_SCOPE_FILE, path: [lang, i], text, where: `out-of-scope (${lang})` };
+      yield {
+        file: OUT_OF_SCOPE_FILE,
+        path: [lang, i],
+        text,
+        owner: { kind: "out-of-scope", lang },
+      };
     }
   }
 }
@@ -658,17 +660,18 @@ function checkDuplicates(
         seen.set(key, s);
         continue;
       }
-      const same = first.where === s.where;
+      const at = report.where(first.file, first.path);
       report.add(
         "error",
         s.file,
         s.path,
-        same
-          ? `"${s.text}" appears twice in ${s.where} (also line ${report.lineOf(first.file, first.path)})`
-          : `"${s.text}" appears in both ${s.where} and ${first.where} (${report.where(first.file, first.path)})`,
-        same
-          ? "Delete one of the copies."
-          : "A sentence can teach only one topic or referral; keep it where it belongs and delete or reword the other.",
+        first.file === s.file && first.path[0] === s.path[0]
+          ? finding("sentenceTwice", {
+              text: s.text,
+              owner: s.owner,
+              ...(at.line === undefined ? {} : { line: at.line }),
+            })
+          : finding("sentenceShared", { text: s.text, owner: s.owner, other: first.owner, at }),
         [...sentenceConcerns(s), ...sentenceConcerns(first)],
       );
     }
@@ -730,8 +733,14 @@ function checkNearDuplicates(
         "warning",
         own.file,
         path,
-        `${lang}.utterances[${s.index + 1}] "${s.text}" is closer to "${near.text}" of topic ${other.id} (${report.where(other.file, [lang, "utterances", near.index])}) than to any sentence of ${own.id}`,
-        `Reword it so that it says what makes ${own.id} different from ${other.id}, or move it to ${other.id} if it belongs there.`,
+        finding("nearDuplicate", {
+          field: path,
+          text: s.text,
+          near: near.text,
+          own: own.id,
+          other: other.id,
+          at: report.where(other.file, [lang, "utterances", near.index]),
+        }),
         [
           { file: own.file, path },
           { file: other.file, path: [lang, "utterances", near.index] },
@@ -862,11 +871,11 @@ function checkHeldOut(
     for (const s of trainingSentences(lang, topics, outOfScope, referrals)) {
       training.set(heldOutKey(s.text), s);
     }
-    const earlierSplit = new Map<string, string>();
+    const earlierSplit = new Map<string, Place>();
     for (const split of HELD_OUT_SPLITS) {
       const file = `${split}/${lang}.yaml`;
       if (unreadable.has(file)) continue;
-      const inThisSplit = new Map<string, string>();
+      const inThisSplit = new Map<string, Place>();
       const perTopic = new Map<string, number>();
       (bundle[split][lang] ?? []).forEach((raw, i) => {
         const at: FieldPath = ["cases", i];
@@ -874,7 +883,7 @@ function checkHeldOut(
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             const path = [...at, ...(issue.path as FieldPath)];
-            report.add("error", file, path, describe(issue, path), fixFor(issue), []);
+            report.add("error", file, path, describe(issue, path), []);
           }
           return;
         }
@@ -892,10 +901,7 @@ function checkHeldOut(
             "error",
             file,
             [...at, "intent"],
-            `intent "${c.intent}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
-            guess
-              ? `Change it to ${guess}, or to "none" for a message the bot must not answer.`
-              : `Use the id of an existing topic, or "none" for a message the bot must not answer.`,
+            finding("intentUnknown", { intent: c.intent, ...(guess ? { guess } : {}) }),
             concerns,
           );
         }
@@ -909,8 +915,11 @@ function checkHeldOut(
             "error",
             file,
             at,
-            `held-out message "${c.text}" is also a training sentence (${report.where(trained.file, trained.path)})`,
-            "Reword the held-out message the way another customer would write it; keep the training sentence.",
+            finding("heldOutTrained", {
+              text: c.text,
+              owner: trained.owner,
+              at: report.where(trained.file, trained.path),
+            }),
             [...concerns, ...sentenceConcerns(trained)],
           );
         }
@@ -920,8 +929,7 @@ function checkHeldOut(
             "error",
             file,
             at,
-            `held-out message "${c.text}" is repeated (${elsewhere})`,
-            "Keep one copy: a message belongs to one split, once.",
+            finding("heldOutRepeated", { text: c.text, at: elsewhere }),
             concerns,
           );
         }
@@ -960,8 +968,7 @@ function checkTestCounts(
         "warning",
         file,
         at === undefined ? ["cases"] : ["cases", at],
-        `topic ${id} has ${n} test message${n === 1 ? "" : "s"} in ${file}; at least ${MIN_TESTS_PER_LANG} are needed for its score to mean something`,
-        `Add ${MIN_TESTS_PER_LANG - n} more, written fresh the way a customer would ask (never copied from the training sentences).`,
+        finding("tooFewTests", { id, lang, has: n, min: MIN_TESTS_PER_LANG, file }),
         [{ file: topicFile, path: ["tests", lang] }],
       );
     }
@@ -996,32 +1003,31 @@ function checkLexQuotas(
       lang,
       usage.utteranceChars,
       LEX_LIMITS.utteranceCharsPerLocale,
-      "characters of training sentences",
+      "characters",
     );
   }
 }
 
-function checkQuota(report: Report, lang: Lang, used: number, max: number, what: string) {
+function checkQuota(
+  report: Report,
+  lang: Lang,
+  used: number,
+  max: number,
+  what: "intents" | "characters",
+) {
   const level = quotaLevel(used, max);
   if (level === "ok") return;
+  const over = level === "over";
   report.add(
-    level === "over" ? "error" : "warning",
+    over ? "error" : "warning",
     "topics/",
     [],
-    `${lang}: ${used} ${what} is ${Math.round((used / max) * 100)} % of the Amazon Lex limit (${max})`,
-    level === "over"
-      ? "The bot cannot be deployed like this: merge topics or remove near-identical sentences."
-      : "Plan ahead with the developers: merge topics or trim near-identical sentences.",
+    finding("lexQuota", { lang, used, max, what, over }),
     [],
   );
 }
 
 // ---- Messages for schema issues ------------------------------------------------------------
-
-/** `fi.utterances[4]` from ["fi", "utterances", 3]: the field as messages name it, from 1. */
-function fieldName(path: FieldPath): string {
-  return pathString(path.map((p) => (typeof p === "number" ? p + 1 : p))) || "file";
-}
 
 /** `fi.utterances[3]` from ["fi", "utterances", 3]: the field path problems carry. */
 export function pathString(path: FieldPath): string {
@@ -1040,85 +1046,65 @@ function colonSplitText(input: unknown): string | undefined {
   return value === null ? `${key}:` : `${key}: ${value}`;
 }
 
-function describe(issue: z.core.$ZodIssue, path: FieldPath): string {
-  const where = fieldName(path);
-  const last = path.at(-1);
+/** A schema issue as a finding: the common mistakes by name, the rest in zod's words. */
+function describe(issue: z.core.$ZodIssue, field: FieldPath): Told {
+  const last = field.at(-1);
+  const custom = issue.code === "custom" ? (issue.params as SchemaFinding | undefined) : undefined;
+  if (custom?.finding === "notAnAddress") {
+    return finding("notAnAddress", { field, url: custom.url });
+  }
+  if (custom?.finding === "notHttps") {
+    return finding("notHttps", { field, protocol: custom.protocol });
+  }
+  if (custom?.finding === "hostNotAllowed") {
+    return finding("hostNotAllowed", { field, host: custom.host, allowed: custom.allowed });
+  }
+  if (custom?.finding === "reservedId") return finding("reservedId", { field, ids: custom.ids });
   switch (issue.code) {
     case "invalid_type": {
-      if (issue.input === undefined) return `${where} is missing`;
-      const split = issue.expected === "string" ? colonSplitText(issue.input) : undefined;
-      if (split !== undefined)
-        return `${where} "${split}" was read as a field because of the colon`;
-      return `${where} should be ${issue.expected}`;
+      if (issue.input === undefined) return finding("missing", { field });
+      const text = issue.expected === "string" ? colonSplitText(issue.input) : undefined;
+      if (text !== undefined) return finding("colonSplit", { field, text });
+      return finding("wrongType", { field, expected: issue.expected });
     }
-    case "too_small":
+    case "too_small": {
+      const has = Array.isArray(issue.input) ? issue.input.length : 0;
       if (last === "utterances") {
-        const has = Array.isArray(issue.input) ? issue.input.length : 0;
-        return `${where} has ${has} training sentences; at least ${MIN_UTTERANCES_PER_LANG} are needed`;
+        return finding("tooFewUtterances", { field, has, min: MIN_UTTERANCES_PER_LANG });
       }
       if (last === "sentences") {
-        const has = Array.isArray(issue.input) ? issue.input.length : 0;
-        return `${where} has ${has} sentences; at least ${MIN_REFERRAL_SENTENCES} are needed`;
+        return finding("tooFewSentences", { field, has, min: MIN_REFERRAL_SENTENCES });
       }
-      return `${where}: ${issue.message}`;
+      if (issue.origin === "string" && Number(issue.minimum) === 1) {
+        return finding("empty", { field });
+      }
+      break;
+    }
     case "too_big": {
-      const length = typeof issue.input === "string" ? issue.input.length : undefined;
-      if (last === "answer")
-        return `${where} is ${length} characters; the limit is ${"maximum" in issue ? Number(issue.maximum) : MAX_ANSWER_CHARS}`;
-      if (last === "title")
-        return `${where} is ${length} characters; the limit is ${MAX_TITLE_CHARS}`;
-      return `${where}: ${issue.message}`;
+      const length = typeof issue.input === "string" ? issue.input.length : 0;
+      const max = Number(issue.maximum);
+      if (last === "answer") {
+        return finding("answerTooLong", {
+          field,
+          length,
+          max,
+          referral: max < MAX_ANSWER_CHARS,
+        });
+      }
+      if (last === "title") return finding("titleTooLong", { field, length, max: MAX_TITLE_CHARS });
+      if (last === "id" || field[0] === "followUps") {
+        return finding("badId", { field, en: issue.message });
+      }
+      return finding("schema", { field, texts: zodTexts(issue, issue.message), tooBig: true });
     }
     case "unrecognized_keys":
-      return `${where === "file" ? "the file" : where} has unknown field(s): ${issue.keys.join(", ")}`;
-    default:
-      return `${where}: ${issue.message}`;
+      return finding("unknownFields", { field, keys: issue.keys });
+    case "invalid_format":
+      if (last === "id" || field[0] === "followUps") {
+        return finding("badId", { field, en: issue.message });
+      }
   }
-}
-
-function fixFor(issue: z.core.$ZodIssue): string {
-  const last = issue.path.at(-1);
-  if (issue.code === "invalid_type" && issue.input === undefined) {
-    if (last === "fi" || last === "sv") {
-      return `Add the ${last === "fi" ? "Finnish" : "Swedish"} section (${String(last)}:) with title, utterances and answer; every topic needs both languages.`;
-    }
-    return `Add the field "${String(last)}".`;
-  }
-  if (issue.code === "invalid_type" && issue.expected === "string") {
-    const split = colonSplitText(issue.input);
-    if (split !== undefined) return `Put the sentence in quotes: "${split}".`;
-  }
-  if (issue.code === "too_small" && last === "utterances") {
-    return "Add more ways a customer might ask this, one per line starting with '- '.";
-  }
-  if (issue.code === "too_small" && last === "sentences") {
-    return "Add more ways a customer might write this, one per line starting with '- '.";
-  }
-  if (issue.code === "too_big" && last === "answer") {
-    return issue.path.length === 2 && "maximum" in issue && Number(issue.maximum) < MAX_ANSWER_CHARS
-      ? "Shorten the answer: say where to go in a sentence or two; the link carries the rest."
-      : "Shorten the answer; move details behind a link to vero.fi.";
-  }
-  if (
-    issue.code === "too_big" &&
-    last !== "id" &&
-    last !== "intent" &&
-    issue.path[0] !== "followUps"
-  ) {
-    return "Shorten the text.";
-  }
-  if (issue.code === "unrecognized_keys") {
-    return "Check the spelling; allowed fields are listed in bot-content/README.md.";
-  }
-  if (issue.path.includes("url")) return "Use a full https:// address on an allowed site.";
-  if (last === "id") {
-    return `Choose an id of ${TOPIC_ID_RULE}, and name the file after it (<id>.yaml).`;
-  }
-  if (issue.path[0] === "followUps") {
-    return "Use the id of an existing topic (its file name without .yaml).";
-  }
-  if (last === "intent") return 'Use the id of an existing topic, or "none".';
-  return "Correct the value as described in bot-content/README.md.";
+  return finding("schema", { field, texts: zodTexts(issue, issue.message) });
 }
 
 // ---- Small helpers -------------------------------------------------------------------------
@@ -1170,21 +1156,18 @@ function claimsId(
     report.topic(
       file,
       ["id"],
-      `file name "${file.replace(/^[^/]+\//, "")}" does not match id "${id}"`,
-      `Rename the file to ${id}.yaml, or change the id to "${expectedId}".`,
+      finding("fileNameMismatch", {
+        name: file.replace(/^[^/]+\//, ""),
+        id,
+        expected: expectedId ?? "",
+      }),
     );
     return false;
   }
   const first = entry.seen.get(id);
   if (first) {
-    report.topic(
-      file,
-      ["id"],
-      `${kind} id "${id}" is used twice (also ${first.file})`,
-      kind === "topic"
-        ? "Give each topic its own id, or merge the two topics."
-        : "Give each referral group its own id, or merge the two groups.",
-    );
+    report.topic(file, ["id"], finding("idTwice", { kind, id, otherFile: first.file }));
+
     return false;
   }
   return true;

@@ -1,3 +1,4 @@
+import { finding } from "../contracts/contentFindings.ts";
 import { LANGS, type Lang } from "../contracts/lang.ts";
 import { NO_INTENT } from "../contracts/topics.ts";
 import type { ContentBundle, HeldOutCase, HeldOutSplit } from "../domain/content/bundle.ts";
@@ -117,22 +118,17 @@ export function scoreClassified(
   ) as SplitReport;
 }
 
-/** The gate's verdict on a test-split report: one line per language that falls short. */
-export function gateFailures(report: SplitReport): string[] {
-  const failures: string[] = [];
-  const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+/** The gate's verdict on a test-split report: one finding per language and shortfall. */
+export function gateFindings(report: SplitReport): ReturnType<typeof finding>[] {
+  const failures: ReturnType<typeof finding>[] = [];
   for (const lang of LANGS) {
     const r = report[lang];
-    if (r.total === 0) failures.push(`${lang}: there are no test messages`);
+    if (r.total === 0) failures.push(finding("gateNoTests", { lang }));
     if (r.accuracy < MIN_ACCURACY) {
-      failures.push(
-        `${lang}: ${pct(r.accuracy)} of test messages answered right; at least ${pct(MIN_ACCURACY)} is needed`,
-      );
+      failures.push(finding("gateAccuracy", { lang, share: r.accuracy, min: MIN_ACCURACY }));
     }
     if (r.noneRecall < MIN_NONE_RECALL) {
-      failures.push(
-        `${lang}: ${pct(r.noneRecall)} of out-of-scope test messages recognised as such; at least ${pct(MIN_NONE_RECALL)} is needed`,
-      );
+      failures.push(finding("gateNoneRecall", { lang, share: r.noneRecall, min: MIN_NONE_RECALL }));
     }
   }
   return failures;

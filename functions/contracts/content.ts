@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { SchemaFinding } from "./contentFindings.ts";
 import { langSchema } from "./lang.ts";
 import {
   NO_INTENT,
@@ -71,18 +72,28 @@ export const linkSchema = z.strictObject({
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: "custom", message: `"${value}" is not a valid web address` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a valid web address`,
+        params: { finding: "notAnAddress", url: value } satisfies SchemaFinding,
+      });
       return;
     }
     if (url.protocol !== "https:") {
       ctx.addIssue({
         code: "custom",
         message: `link must start with https:// (got ${url.protocol}//)`,
+        params: { finding: "notHttps", protocol: url.protocol } satisfies SchemaFinding,
       });
     } else if (!isAllowedLinkHost(url.hostname)) {
       ctx.addIssue({
         code: "custom",
         message: `link host ${url.hostname} is not allowed; use one of ${LINK_HOST_ALLOW_LIST.join(", ")}`,
+        params: {
+          finding: "hostNotAllowed",
+          host: url.hostname,
+          allowed: LINK_HOST_ALLOW_LIST,
+        } satisfies SchemaFinding,
       });
     }
   }),
@@ -107,6 +118,7 @@ export const topicIdSchema = z
 export const topicFileSchema = z.strictObject({
   id: topicIdSchema.refine((id) => !RESERVED_TOPIC_IDS.includes(id), {
     message: `the ids ${RESERVED_TOPIC_IDS.join(" and ")} are reserved`,
+    params: { finding: "reservedId", ids: RESERVED_TOPIC_IDS } satisfies SchemaFinding,
   }),
   demo: z.boolean().optional(),
   action: z.enum(ACTIONS).optional(),

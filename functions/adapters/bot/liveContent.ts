@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { classifySplitYielding, gateFailures, scoreClassified } from "../../content/scoreBundle.ts";
+import { classifySplitYielding, gateFindings, scoreClassified } from "../../content/scoreBundle.ts";
 import type { BotContent } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { Chat } from "../../domain/chat/model.ts";
@@ -136,12 +136,7 @@ export function createLiveContent(deps: {
               recogniser.classify(text, lang),
             );
       const report = scoreClassified(bundle, "tests", intents);
-      return gateFailures(report).map((message) => ({
-        severity: "error",
-        path: "tests",
-        message,
-        fix: "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.",
-      }));
+      return gateFindings(report).map((said) => ({ severity: "error", path: "tests", ...said }));
     },
     async prepare(version, bundle) {
       await trained(bundle);

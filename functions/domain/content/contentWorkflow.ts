@@ -1,4 +1,5 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import { type Finding, finding } from "../../contracts/contentFindings.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
@@ -25,8 +26,10 @@ export interface ContentIssue {
   severity: "error" | "warning";
   /** Field path, e.g. `fi.utterances[3]`; for whole-content findings the file. */
   path: string;
+  /** In English; `finding` tells it in the studio's languages. */
   message: string;
   fix: string;
+  finding?: Finding;
 }
 
 /** The rules' verdict on one topic: the topic and its test messages as parsed when valid. */
@@ -456,17 +459,15 @@ export function createContentWorkflow(deps: {
         const tested = new Set(
           [...draft.bundle.tests[lang], ...draft.bundle.dev[lang]].map((c) => key(c.text)),
         );
-        const [own, other, otherName] =
-          split === "training"
-            ? [next[lang].utterances, tested, "held-out tests"]
-            : [next[lang].tests, training, "training sentences"];
+        const [own, other] =
+          split === "training" ? [next[lang].utterances, tested] : [next[lang].tests, training];
         if (other.has(key(trimmed))) {
           problems.push({
             severity: "error",
             path: `${lang}.${split === "training" ? "utterances" : "tests"}`,
-            message: `"${trimmed}" is already in the ${otherName}; the training and test splits never share a sentence`,
-            fix: `Teach it to the ${otherName === "held-out tests" ? "tests" : "training"} split instead, or leave it out.`,
+            ...finding("teachOtherSplit", { text: trimmed, into: split }),
           });
+
           continue;
         }
         if (own.some((t) => key(t) === key(trimmed))) continue;

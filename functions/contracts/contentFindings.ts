@@ -1,0 +1,791 @@
+/**
+ * What the content rules say about a problem, in English (content:check and the API's
+ * default), Finnish and Swedish (the studio asks in its own language). A rule records a
+ * finding once, as its kind and its values; each language tells it from those, so the
+ * studio can show the same finding in the content owner's language without a second
+ * validator. Every language tells every kind: a missing one fails the type check.
+ *
+ * English keeps content:check's wording, with YAML file names and field paths, for whoever
+ * edits bot-content/ in git. Finnish and Swedish speak the studio's words: fields by their
+ * labels, topics by id, no files or lines (the studio has neither).
+ */
+import type * as z from "zod";
+import zodFi from "zod/v4/locales/fi.js";
+import zodSv from "zod/v4/locales/sv.js";
+import type { Lang } from "./lang.ts";
+import { TOPIC_ID_RULE } from "./topics.ts";
+
+export type FindingLang = "en" | Lang;
+export const FINDING_LANGS: readonly FindingLang[] = ["en", "fi", "sv"];
+
+/** A field inside a content file or a studio form: ["fi", "utterances", 3], from 0. */
+export type FieldPath = readonly (string | number)[];
+
+/** Another place a finding points at: a file and, when read from YAML, its line. */
+export interface Place {
+  file: string;
+  line?: number;
+}
+
+/** Whose a training sentence is. */
+export type SentenceOwner =
+  | { kind: "topic" | "referral"; id: string; lang: Lang }
+  | { kind: "out-of-scope"; lang: Lang };
+
+/** One text per language, for a schema message the rules cannot name more precisely. */
+export type Texts = Record<FindingLang, string>;
+
+/** What the content schema's own checks put in a custom issue's `params`, to be told apart. */
+export type SchemaFinding =
+  | { finding: "notAnAddress"; url: string }
+  | { finding: "notHttps"; protocol: string }
+  | { finding: "hostNotAllowed"; host: string; allowed: readonly string[] }
+  | { finding: "reservedId"; ids: readonly string[] };
+
+/** Every kind of finding and the values it is told from (plain data: it crosses threads). */
+export interface FindingParams {
+  missing: { field: FieldPath };
+  colonSplit: { field: FieldPath; text: string };
+  wrongType: { field: FieldPath; expected: string };
+  tooFewUtterances: { field: FieldPath; has: number; min: number };
+  tooFewSentences: { field: FieldPath; has: number; min: number };
+  answerTooLong: { field: FieldPath; length: number; max: number; referral: boolean };
+  titleTooLong: { field: FieldPath; length: number; max: number };
+  empty: { field: FieldPath };
+  unknownFields: { field: FieldPath; keys: string[] };
+  notAnAddress: { field: FieldPath; url: string };
+  notHttps: { field: FieldPath; protocol: string };
+  hostNotAllowed: { field: FieldPath; host: string; allowed: readonly string[] };
+  reservedId: { field: FieldPath; ids: readonly string[] };
+  /** A topic id (its own or a follow-up's) not of the id's form; `en` as the schema says it. */
+  badId: { field: FieldPath; en: string };
+  /** Any other schema message: English as the schema says it, the others from zod's locales. */
+  schema: { field: FieldPath; texts: Texts; tooBig?: boolean };
+  /** The studio's test messages sent in a shape other than `tests: { fi: [], sv: [] }`. */
+  draftTestsShape: { field: FieldPath; texts: Texts };
+  systemTopicMissing: { id: string; file: string };
+  notPersonalised: { field: FieldPath; id: string; personalised: string[] };
+  unknownVariant: { field: FieldPath; id: string; variants: string[] };
+  unknownPlaceholder: { field: FieldPath; name: string; placeholders: readonly string[] };
+  curlyBraces: { field: FieldPath };
+  followUpSelf: { field: FieldPath; id: string };
+  followUpUnknown: { field: FieldPath; id: string; guess?: string };
+  sentenceTwice: { text: string; owner: SentenceOwner; line?: number };
+  sentenceShared: { text: string; owner: SentenceOwner; other: SentenceOwner; at: Place };
+  nearDuplicate: {
+    field: FieldPath;
+    text: string;
+    near: string;
+    own: string;
+    other: string;
+    at: Place;
+  };
+  intentUnknown: { intent: string; guess?: string };
+  heldOutTrained: { text: string; owner: SentenceOwner; at: Place };
+  heldOutRepeated: { text: string; at: Place };
+  tooFewTests: { id: string; lang: Lang; has: number; min: number; file: string };
+  lexQuota: {
+    lang: Lang;
+    used: number;
+    max: number;
+    what: "intents" | "characters";
+    over: boolean;
+  };
+  fileNameMismatch: { name: string; id: string; expected: string };
+  idTwice: { kind: "topic" | "referral"; id: string; otherFile: string };
+  /** The inbox's "teach" met a text the other split has (`into` is where it was taught). */
+  teachOtherSplit: { text: string; into: "training" | "tests" };
+  gateNoTests: { lang: Lang };
+  gateAccuracy: { lang: Lang; share: number; min: number };
+  gateNoneRecall: { lang: Lang; share: number; min: number };
+}
+
+export type FindingCode = keyof FindingParams;
+
+/** A finding as rules record it and issues carry it. */
+export type Finding = { [K in FindingCode]: { code: K; params: FindingParams[K] } }[FindingCode];
+
+export interface Told {
+  message: string;
+  fix: string;
+}
+
+/** A finding with its English text, as content:check prints it. */
+export function finding<K extends FindingCode>(
+  code: K,
+  params: FindingParams[K],
+): Told & { finding: Finding } {
+  const said = { code, params } as Finding;
+  return { ...tell(said, "en"), finding: said };
+}
+
+/** The finding told in `lang`. */
+export function tell(said: Finding, lang: FindingLang): Told {
+  const teller = TELLERS[lang][said.code] as (params: FindingParams[FindingCode]) => Told;
+  return teller(said.params);
+}
+
+/** zod's own message for an issue in each language (its locales ignore custom messages). */
+export function zodTexts(issue: z.core.$ZodIssue, english: string): Texts {
+  const told = (map: z.core.$ZodErrorMap): string => {
+    const out = map(issue as unknown as z.core.$ZodRawIssue);
+    return typeof out === "string" ? out : (out?.message ?? english);
+  };
+  return { en: english, fi: told(zodFi().localeError), sv: told(zodSv().localeError) };
+}
+
+// ---- English --------------------------------------------------------------------------------
+
+/** `fi.utterances[4]` from ["fi", "utterances", 3]: the field as messages name it, from 1. */
+function fieldEn(path: FieldPath): string {
+  let out = "";
+  for (const p of path) {
+    out += typeof p === "number" ? `[${p + 1}]` : out ? `.${p}` : p;
+  }
+  return out || "file";
+}
+
+function placeEn(at: Place): string {
+  return at.line === undefined ? at.file : `${at.file} line ${at.line}`;
+}
+
+function ownerEn(owner: SentenceOwner): string {
+  return owner.kind === "out-of-scope"
+    ? `out-of-scope (${owner.lang})`
+    : `${owner.kind} ${owner.id} (${owner.lang})`;
+}
+
+const pctEn = (n: number) => `${(n * 100).toFixed(1)} %`;
+
+/** The general advice for a field's value, by what the field is. */
+function valueFixEn(field: FieldPath, tooBig = false): string {
+  const last = field.at(-1);
+  if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") {
+    return "Shorten the text.";
+  }
+  if (field.includes("url")) return "Use a full https:// address on an allowed site.";
+  if (last === "id")
+    return `Choose an id of ${TOPIC_ID_RULE}, and name the file after it (<id>.yaml).`;
+  if (field[0] === "followUps")
+    return "Use the id of an existing topic (its file name without .yaml).";
+  if (last === "intent") return 'Use the id of an existing topic, or "none".';
+  return "Correct the value as described in bot-content/README.md.";
+}
+
+type Teller = { [K in FindingCode]: (params: FindingParams[K]) => Told };
+
+const en: Teller = {
+  missing: ({ field }) => {
+    const last = field.at(-1);
+    return {
+      message: `${fieldEn(field)} is missing`,
+      fix:
+        last === "fi" || last === "sv"
+          ? `Add the ${last === "fi" ? "Finnish" : "Swedish"} section (${last}:) with title, utterances and answer; every topic needs both languages.`
+          : `Add the field "${String(last)}".`,
+    };
+  },
+  colonSplit: ({ field, text }) => ({
+    message: `${fieldEn(field)} "${text}" was read as a field because of the colon`,
+    fix: `Put the sentence in quotes: "${text}".`,
+  }),
+  wrongType: ({ field, expected }) => ({
+    message: `${fieldEn(field)} should be ${expected}`,
+    fix: valueFixEn(field),
+  }),
+  tooFewUtterances: ({ field, has, min }) => ({
+    message: `${fieldEn(field)} has ${has} training sentences; at least ${min} are needed`,
+    fix: "Add more ways a customer might ask this, one per line starting with '- '.",
+  }),
+  tooFewSentences: ({ field, has, min }) => ({
+    message: `${fieldEn(field)} has ${has} sentences; at least ${min} are needed`,
+    fix: "Add more ways a customer might write this, one per line starting with '- '.",
+  }),
+  answerTooLong: ({ field, length, max, referral }) => ({
+    message: `${fieldEn(field)} is ${length} characters; the limit is ${max}`,
+    fix: referral
+      ? "Shorten the answer: say where to go in a sentence or two; the link carries the rest."
+      : "Shorten the answer; move details behind a link to vero.fi.",
+  }),
+  titleTooLong: ({ field, length, max }) => ({
+    message: `${fieldEn(field)} is ${length} characters; the limit is ${max}`,
+    fix: "Shorten the text.",
+  }),
+  empty: ({ field }) => ({
+    message: `${fieldEn(field)}: must not be empty`,
+    fix: valueFixEn(field),
+  }),
+  unknownFields: ({ field, keys }) => ({
+    message: `${field.length === 0 ? "the file" : fieldEn(field)} has unknown field(s): ${keys.join(", ")}`,
+    fix: "Check the spelling; allowed fields are listed in bot-content/README.md.",
+  }),
+  notAnAddress: ({ field, url }) => ({
+    message: `${fieldEn(field)}: "${url}" is not a valid web address`,
+    fix: valueFixEn(field),
+  }),
+  notHttps: ({ field, protocol }) => ({
+    message: `${fieldEn(field)}: link must start with https:// (got ${protocol}//)`,
+    fix: valueFixEn(field),
+  }),
+  hostNotAllowed: ({ field, host, allowed }) => ({
+    message: `${fieldEn(field)}: link host ${host} is not allowed; use one of ${allowed.join(", ")}`,
+    fix: valueFixEn(field),
+  }),
+  reservedId: ({ field, ids }) => ({
+    message: `${fieldEn(field)}: the ids ${ids.join(" and ")} are reserved`,
+    fix: valueFixEn(field),
+  }),
+  badId: ({ field, en }) => ({ message: `${fieldEn(field)}: ${en}`, fix: valueFixEn(field) }),
+  schema: ({ field, texts, tooBig }) => ({
+    message: `${fieldEn(field)}: ${texts.en}`,
+    fix: valueFixEn(field, tooBig),
+  }),
+  draftTestsShape: ({ field, texts }) => ({
+    message: `${fieldEn(field)}: ${texts.en}`,
+    fix: "Send the test messages as tests: { fi: [...], sv: [...] }, one message per item.",
+  }),
+  systemTopicMissing: ({ id, file }) => ({
+    message: `topic "${id}" is missing: the bot's own dialogue relies on it (a system topic)`,
+    fix: `Create ${file} in Finnish and Swedish (copy another topic as a template); system topics cannot be retired.`,
+  }),
+  notPersonalised: ({ field, id, personalised }) => ({
+    message: `${fieldEn(field)}: topic "${id}" has no personalised answer`,
+    fix: `Remove the personal section; only ${personalised.join(", ")} can be personalised.`,
+  }),
+  unknownVariant: ({ field, id, variants }) => ({
+    message: `${fieldEn(field)} is not a known variant for ${id}`,
+    fix: `Use ${variants.join(" / ")}.`,
+  }),
+  unknownPlaceholder: ({ field, name, placeholders }) => ({
+    message: `${fieldEn(field)} uses unknown placeholder {${name}}`,
+    fix:
+      placeholders.length > 0
+        ? `Use only ${placeholders.map((p) => `{${p}}`).join(", ")}.`
+        : "This text cannot contain placeholders; write it without {}.",
+  }),
+  curlyBraces: ({ field }) => ({
+    message: `${fieldEn(field)} contains { or }`,
+    fix: "Remove the curly braces; they are reserved for slots in Amazon Lex.",
+  }),
+  followUpSelf: ({ id }) => ({
+    message: `followUps lists the topic itself (${id})`,
+    fix: "Remove it; a follow-up must lead somewhere else.",
+  }),
+  followUpUnknown: ({ id, guess }) => ({
+    message: `follow-up "${id}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
+    fix: guess
+      ? `Change it to ${guess}, or remove it from followUps.`
+      : "Use the id of an existing topic (its file name without .yaml), or remove it from followUps.",
+  }),
+  sentenceTwice: ({ text, owner, line }) => ({
+    message: `"${text}" appears twice in ${ownerEn(owner)}${line === undefined ? "" : ` (also line ${line})`}`,
+    fix: "Delete one of the copies.",
+  }),
+  sentenceShared: ({ text, owner, other, at }) => ({
+    message: `"${text}" appears in both ${ownerEn(owner)} and ${ownerEn(other)} (${placeEn(at)})`,
+    fix: "A sentence can teach only one topic or referral; keep it where it belongs and delete or reword the other.",
+  }),
+  nearDuplicate: ({ field, text, near, own, other, at }) => ({
+    message: `${fieldEn(field)} "${text}" is closer to "${near}" of topic ${other} (${placeEn(at)}) than to any sentence of ${own}`,
+    fix: `Reword it so that it says what makes ${own} different from ${other}, or move it to ${other} if it belongs there.`,
+  }),
+  intentUnknown: ({ intent, guess }) => ({
+    message: `intent "${intent}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
+    fix: guess
+      ? `Change it to ${guess}, or to "none" for a message the bot must not answer.`
+      : 'Use the id of an existing topic, or "none" for a message the bot must not answer.',
+  }),
+  heldOutTrained: ({ text, at }) => ({
+    message: `held-out message "${text}" is also a training sentence (${placeEn(at)})`,
+    fix: "Reword the held-out message the way another customer would write it; keep the training sentence.",
+  }),
+  heldOutRepeated: ({ text, at }) => ({
+    message: `held-out message "${text}" is repeated (${placeEn(at)})`,
+    fix: "Keep one copy: a message belongs to one split, once.",
+  }),
+  tooFewTests: ({ id, has, min, file }) => ({
+    message: `topic ${id} has ${has} test message${has === 1 ? "" : "s"} in ${file}; at least ${min} are needed for its score to mean something`,
+    fix: `Add ${min - has} more, written fresh the way a customer would ask (never copied from the training sentences).`,
+  }),
+  lexQuota: ({ lang, used, max, what, over }) => ({
+    message: `${lang}: ${used} ${what === "intents" ? "intents" : "characters of training sentences"} is ${Math.round((used / max) * 100)} % of the Amazon Lex limit (${max})`,
+    fix: over
+      ? "The bot cannot be deployed like this: merge topics or remove near-identical sentences."
+      : "Plan ahead with the developers: merge topics or trim near-identical sentences.",
+  }),
+  fileNameMismatch: ({ name, id, expected }) => ({
+    message: `file name "${name}" does not match id "${id}"`,
+    fix: `Rename the file to ${id}.yaml, or change the id to "${expected}".`,
+  }),
+  idTwice: ({ kind, id, otherFile }) => ({
+    message: `${kind} id "${id}" is used twice (also ${otherFile})`,
+    fix:
+      kind === "topic"
+        ? "Give each topic its own id, or merge the two topics."
+        : "Give each referral group its own id, or merge the two groups.",
+  }),
+  teachOtherSplit: ({ text, into }) => {
+    const other = into === "training" ? "held-out tests" : "training sentences";
+    return {
+      message: `"${text}" is already in the ${other}; the training and test splits never share a sentence`,
+      fix: `Teach it to the ${into === "training" ? "tests" : "training"} split instead, or leave it out.`,
+    };
+  },
+  gateNoTests: ({ lang }) => ({
+    message: `${lang}: there are no test messages`,
+    fix: GATE_FIX_EN,
+  }),
+  gateAccuracy: ({ lang, share, min }) => ({
+    message: `${lang}: ${pctEn(share)} of test messages answered right; at least ${pctEn(min)} is needed`,
+    fix: GATE_FIX_EN,
+  }),
+  gateNoneRecall: ({ lang, share, min }) => ({
+    message: `${lang}: ${pctEn(share)} of out-of-scope test messages recognised as such; at least ${pctEn(min)} is needed`,
+    fix: GATE_FIX_EN,
+  }),
+};
+
+const GATE_FIX_EN =
+  "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.";
+
+// ---- Finnish and Swedish: the studio's words ---------------------------------------------------
+
+/**
+ * How one of the studio's languages names languages, sentence owners and numbers. Fields are
+ * not named in these messages: the studio shows each problem at its field, under its label.
+ */
+interface StudioWords {
+  langName: Record<Lang, string>;
+  owner: (owner: SentenceOwner) => string;
+  percent: (n: number) => string;
+}
+
+const percentIn = (locale: string) => (n: number) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(n);
+
+const fiWords: StudioWords = {
+  langName: { fi: "suomi", sv: "ruotsi" },
+  owner: (o) =>
+    o.kind === "topic"
+      ? `aihe ${o.id} (${fiWords.langName[o.lang]})`
+      : o.kind === "referral"
+        ? `ohjausryhmä ${o.id} (${fiWords.langName[o.lang]})`
+        : `aiheiden ulkopuoliset lauseet (${fiWords.langName[o.lang]})`,
+  percent: percentIn("fi-FI"),
+};
+
+const svWords: StudioWords = {
+  langName: { fi: "finska", sv: "svenska" },
+  owner: (o) =>
+    o.kind === "topic"
+      ? `ämnet ${o.id} (${svWords.langName[o.lang]})`
+      : o.kind === "referral"
+        ? `hänvisningsgruppen ${o.id} (${svWords.langName[o.lang]})`
+        : `meningarna utanför ämnena (${svWords.langName[o.lang]})`,
+  percent: percentIn("sv-SE"),
+};
+
+const isLang = (s: unknown): s is Lang => s === "fi" || s === "sv";
+
+const fiFieldFix = (field: FieldPath, tooBig = false): string => {
+  const last = field.at(-1);
+  if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") {
+    return "Lyhennä tekstiä.";
+  }
+  if (field.includes("url") || field.includes("link") || field.includes("links")) {
+    return "Anna koko https://-osoite sallitulle julkishallinnon sivustolle, esimerkiksi https://www.vero.fi/.";
+  }
+  if (last === "id") {
+    return "Valitse tunniste, jossa on vain pieniä kirjaimia a–z ja numeroita, sanat yhdysmerkillä, enintään 64 merkkiä (esimerkiksi capital-gains).";
+  }
+  if (field[0] === "followUps") return "Valitse jatkoaiheeksi olemassa oleva aihe.";
+  if (last === "intent") return "Anna olemassa olevan aiheen tunniste tai none.";
+  return "Korjaa kentän sisältö.";
+};
+
+const svFieldFix = (field: FieldPath, tooBig = false): string => {
+  const last = field.at(-1);
+  if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") {
+    return "Korta av texten.";
+  }
+  if (field.includes("url") || field.includes("link") || field.includes("links")) {
+    return "Ange hela https://-adressen till en godkänd offentlig webbplats, till exempel https://www.vero.fi/.";
+  }
+  if (last === "id") {
+    return "Välj ett id med endast små bokstäver a–z och siffror, ord sammanbundna med bindestreck, högst 64 tecken (till exempel capital-gains).";
+  }
+  if (field[0] === "followUps") return "Välj ett befintligt ämne som följdämne.";
+  if (last === "intent") return "Ange id:t för ett befintligt ämne eller none.";
+  return "Rätta fältets innehåll.";
+};
+
+const q = (text: string) => `”${text}”`;
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const fi: Teller = {
+  missing: ({ field }) => {
+    const last = field.at(-1);
+    return isLang(last)
+      ? {
+          message: `${last === "fi" ? "Suomenkielinen" : "Ruotsinkielinen"} osio puuttuu.`,
+          fix: `Lisää ${last === "fi" ? "suomenkielinen" : "ruotsinkielinen"} osio: otsikko, opetuslauseet ja vastaus. Jokainen aihe tarvitsee molemmat kielet.`,
+        }
+      : { message: "Kenttä puuttuu.", fix: "Täytä kenttä." };
+  },
+  colonSplit: ({ text }) => ({
+    message: `${q(text)} luettiin kentäksi kaksoispisteen takia.`,
+    fix: `Laita lause lainausmerkkeihin: "${text}".`,
+  }),
+  wrongType: ({ field, expected }) => ({
+    message: `Arvon pitää olla ${EXPECTED_FI[expected] ?? expected}.`,
+    fix: fiFieldFix(field),
+  }),
+  tooFewUtterances: ({ has, min }) => ({
+    message: `Opetuslauseita on ${has}, vähintään ${min} tarvitaan.`,
+    fix: "Lisää tapoja, joilla asiakas voisi kysyä tästä, yksi lause riville.",
+  }),
+  tooFewSentences: ({ has, min }) => ({
+    message: `Lauseita on ${has}, vähintään ${min} tarvitaan.`,
+    fix: "Lisää tapoja, joilla asiakas voisi kirjoittaa tästä, yksi lause riville.",
+  }),
+  answerTooLong: ({ length, max, referral }) => ({
+    message: `Vastauksessa on ${length} merkkiä, enintään ${max} sallitaan.`,
+    fix: referral
+      ? "Lyhennä vastausta: kerro lauseella tai kahdella, minne asiakas voi kääntyä; linkki kertoo loput."
+      : "Lyhennä vastausta ja siirrä yksityiskohdat linkin taakse vero.fi-sivuille.",
+  }),
+  titleTooLong: ({ length, max }) => ({
+    message: `Otsikossa on ${length} merkkiä, enintään ${max} sallitaan.`,
+    fix: "Lyhennä tekstiä.",
+  }),
+  empty: ({ field }) => ({
+    message: field.some((p) => typeof p === "number") ? "Rivi on tyhjä." : "Kenttä on tyhjä.",
+    fix: field.some((p) => typeof p === "number")
+      ? "Kirjoita tekstiä tai poista tyhjä rivi."
+      : "Kirjoita kenttään tekstiä.",
+  }),
+  unknownFields: ({ keys }) => ({
+    message: `Tuntemattomia kenttiä: ${keys.join(", ")}.`,
+    fix: "Tarkista kenttien nimet; sallitut kentät on lueteltu ohjeessa bot-content/README.md.",
+  }),
+  notAnAddress: ({ field, url }) => ({
+    message: `${q(url)} ei ole verkko-osoite.`,
+    fix: fiFieldFix(field),
+  }),
+  notHttps: ({ field, protocol }) => ({
+    message: `Osoitteen pitää alkaa https:// (nyt ${protocol}//).`,
+    fix: fiFieldFix(field),
+  }),
+  hostNotAllowed: ({ field, host, allowed }) => ({
+    message: `Sivusto ${host} ei ole sallittujen joukossa. Sallitut: ${allowed.join(", ")}.`,
+    fix: fiFieldFix(field),
+  }),
+  reservedId: ({ field, ids }) => ({
+    message: `Tunnisteet ${ids.join(" ja ")} on varattu.`,
+    fix: fiFieldFix(field),
+  }),
+  badId: ({ field }) => ({
+    message: "Tunniste ei ole sallitun muotoinen.",
+    fix: fiFieldFix(field),
+  }),
+  schema: ({ field, texts, tooBig }) => ({
+    message: texts.fi,
+    fix: fiFieldFix(field, tooBig),
+  }),
+  draftTestsShape: ({ texts }) => ({
+    message: texts.fi,
+    fix: "Testiviestien pitää olla tekstiä, yksi viesti riville.",
+  }),
+  systemTopicMissing: ({ id }) => ({
+    message: `Aihe ${id} puuttuu: botin oma keskustelu tarvitsee sitä (järjestelmäaihe).`,
+    fix: `Luo aihe ${id} suomeksi ja ruotsiksi (mallina voi käyttää toista aihetta). Järjestelmäaiheita ei voi poistaa käytöstä.`,
+  }),
+  notPersonalised: ({ id, personalised }) => ({
+    message: `Aiheella ${id} ei ole henkilökohtaista vastausta.`,
+    fix: `Poista henkilökohtaiset vastaukset. Vain näillä aiheilla voi olla sellainen: ${personalised.join(", ")}.`,
+  }),
+  unknownVariant: ({ field, id, variants }) => ({
+    message: `Aiheella ${id} ei ole vaihtoehtoa ${q(String(field.at(-1)))}.`,
+    fix: `Käytä jotakin näistä: ${variants.join(" / ")}.`,
+  }),
+  unknownPlaceholder: ({ name, placeholders }) => ({
+    message: `Tuntematon paikkamerkki {${name}}.`,
+    fix:
+      placeholders.length > 0
+        ? `Käytä vain näitä: ${placeholders.map((p) => `{${p}}`).join(", ")}.`
+        : "Tässä tekstissä ei voi olla paikkamerkkejä; kirjoita se ilman aaltosulkeita {}.",
+  }),
+  curlyBraces: () => ({
+    message: "Lauseessa on aaltosulje { tai }.",
+    fix: "Poista aaltosulkeet: Amazon Lex varaa ne omaan käyttöönsä.",
+  }),
+  followUpSelf: ({ id }) => ({
+    message: `Aihe ${id} on itsensä jatkoaiheena.`,
+    fix: "Poista se: jatkoaiheen pitää viedä toiseen aiheeseen.",
+  }),
+  followUpUnknown: ({ id, guess }) => ({
+    message: `Aihetta ${id} ei ole.${guess ? ` Tarkoititko ${guess}?` : ""}`,
+    fix: guess
+      ? `Vaihda tilalle ${guess} tai poista jatkoaihe.`
+      : "Valitse olemassa oleva aihe tai poista jatkoaihe.",
+  }),
+  sentenceTwice: ({ text, owner }) => ({
+    message: `${q(text)} on kahdesti: ${fiWords.owner(owner)}.`,
+    fix: "Poista toinen kopioista.",
+  }),
+  sentenceShared: ({ text, owner, other }) => ({
+    message: `${q(text)} on kahdessa paikassa: ${fiWords.owner(owner)} ja ${fiWords.owner(other)}.`,
+    fix: "Lause voi opettaa vain yhtä aihetta tai ohjausta. Pidä se siellä, minne se kuuluu, ja poista tai muotoile uudelleen toinen.",
+  }),
+  nearDuplicate: ({ text, near, own, other }) => ({
+    message: `${q(text)} on lähempänä aiheen ${other} lausetta ${q(near)} kuin yhtäkään aiheen ${own} lausetta.`,
+    fix: `Muotoile lause niin, että siitä näkyy, mikä erottaa aiheen ${own} aiheesta ${other}, tai siirrä se aiheeseen ${other}, jos se kuuluu sinne.`,
+  }),
+  intentUnknown: ({ intent, guess }) => ({
+    message: `Aihetta ${intent} ei ole.${guess ? ` Tarkoititko ${guess}?` : ""}`,
+    fix: guess
+      ? `Vaihda tilalle ${guess} tai none, jos botti ei saa vastata viestiin.`
+      : "Anna olemassa olevan aiheen tunniste tai none, jos botti ei saa vastata viestiin.",
+  }),
+  heldOutTrained: ({ text, owner }) => ({
+    message: `Testiviesti ${q(text)} on myös opetuslause: ${fiWords.owner(owner)}.`,
+    fix: "Kirjoita testiviesti uudelleen niin kuin toinen asiakas sen kirjoittaisi; pidä opetuslause ennallaan.",
+  }),
+  heldOutRepeated: ({ text }) => ({
+    message: `Testiviesti ${q(text)} on jo testi- tai kehitysviesteissä.`,
+    fix: "Pidä yksi kopio: viesti kuuluu vain yhteen joukkoon ja vain kerran.",
+  }),
+  tooFewTests: ({ id, lang, has, min }) => ({
+    message: `Aiheella ${id} on ${has} ${has === 1 ? "testiviesti" : "testiviestiä"} (${fiWords.langName[lang]}). Vähintään ${min} tarvitaan, jotta sen tulos kertoisi jotain.`,
+    fix: `Lisää ${min - has === 1 ? "yksi uusi viesti" : `${min - has} uutta viestiä`} niin kuin asiakas kysyisi (älä kopioi opetuslauseita).`,
+  }),
+  lexQuota: ({ lang, used, max, what, over }) => ({
+    message: `${cap(fiWords.langName[lang])}: ${used} ${what === "intents" ? "aihetta" : "merkkiä opetuslauseita"} on ${Math.round((used / max) * 100)} % Amazon Lexin rajasta (${max}).`,
+    fix: over
+      ? "Bottia ei voi ottaa käyttöön näin: yhdistä aiheita tai poista lähes samanlaisia lauseita."
+      : "Suunnittele jatko kehittäjien kanssa: yhdistä aiheita tai karsi lähes samanlaisia lauseita.",
+  }),
+  fileNameMismatch: ({ name, id }) => ({
+    message: `Tiedoston nimi ${q(name)} ei vastaa tunnistetta ${q(id)}.`,
+    fix: `Nimeä tiedosto ${id}.yaml tai vaihda tunniste.`,
+  }),
+  idTwice: ({ kind, id }) => ({
+    message: `Tunniste ${id} on käytössä kahdesti.`,
+    fix:
+      kind === "topic"
+        ? "Anna jokaiselle aiheelle oma tunniste tai yhdistä aiheet."
+        : "Anna jokaiselle ohjausryhmälle oma tunniste tai yhdistä ryhmät.",
+  }),
+  teachOtherSplit: ({ text, into }) => ({
+    message: `${q(text)} on jo ${into === "training" ? "testiviesteissä" : "opetuslauseissa"}: sama lause ei voi olla molemmissa.`,
+    fix: `Lisää se ${into === "training" ? "testiviesteihin" : "opetuslauseisiin"} tai jätä pois.`,
+  }),
+  gateNoTests: ({ lang }) => ({
+    message: `${cap(fiWords.langName[lang])}: testiviestejä ei ole.`,
+    fix: GATE_FIX_FI,
+  }),
+  gateAccuracy: ({ lang, share, min }) => ({
+    message: `${cap(fiWords.langName[lang])}: testiviesteistä ${fiWords.percent(share)} sai oikean vastauksen; vähintään ${fiWords.percent(min)} tarvitaan.`,
+    fix: GATE_FIX_FI,
+  }),
+  gateNoneRecall: ({ lang, share, min }) => ({
+    message: `${cap(fiWords.langName[lang])}: aiheiden ulkopuolisista testiviesteistä ${fiWords.percent(share)} tunnistettiin sellaisiksi; vähintään ${fiWords.percent(min)} tarvitaan.`,
+    fix: GATE_FIX_FI,
+  }),
+};
+
+const GATE_FIX_FI =
+  "Lisää opetuslauseita, jotka erottavat sekoittuvat aiheet toisistaan (Testaa kaikki näyttää, mitkä), ja julkaise uudelleen.";
+
+const EXPECTED_FI: Record<string, string> = {
+  string: "tekstiä",
+  array: "luettelo",
+  object: "kenttäryhmä",
+  boolean: "kyllä tai ei",
+  number: "luku",
+};
+
+const sv: Teller = {
+  missing: ({ field }) => {
+    const last = field.at(-1);
+    return isLang(last)
+      ? {
+          message: `Den ${last === "fi" ? "finska" : "svenska"} delen saknas.`,
+          fix: `Lägg till den ${last === "fi" ? "finska" : "svenska"} delen: rubrik, träningsmeningar och svar. Varje ämne behöver båda språken.`,
+        }
+      : { message: "Fältet saknas.", fix: "Fyll i fältet." };
+  },
+  colonSplit: ({ text }) => ({
+    message: `${q(text)} lästes som ett fält på grund av kolonet.`,
+    fix: `Sätt meningen inom citattecken: "${text}".`,
+  }),
+  wrongType: ({ field, expected }) => ({
+    message: `Värdet ska vara ${EXPECTED_SV[expected] ?? expected}.`,
+    fix: svFieldFix(field),
+  }),
+  tooFewUtterances: ({ has, min }) => ({
+    message: `Det finns ${has} träningsmeningar, minst ${min} behövs.`,
+    fix: "Lägg till fler sätt som kunden kunde fråga om det här, en mening per rad.",
+  }),
+  tooFewSentences: ({ has, min }) => ({
+    message: `Det finns ${has} meningar, minst ${min} behövs.`,
+    fix: "Lägg till fler sätt som kunden kunde skriva om det här, en mening per rad.",
+  }),
+  answerTooLong: ({ length, max, referral }) => ({
+    message: `Svaret har ${length} tecken, högst ${max} tillåts.`,
+    fix: referral
+      ? "Korta av svaret: säg med en eller två meningar vart kunden ska vända sig; länken berättar resten."
+      : "Korta av svaret och flytta detaljerna bakom en länk till vero.fi.",
+  }),
+  titleTooLong: ({ length, max }) => ({
+    message: `Rubriken har ${length} tecken, högst ${max} tillåts.`,
+    fix: "Korta av texten.",
+  }),
+  empty: ({ field }) => ({
+    message: field.some((p) => typeof p === "number") ? "Raden är tom." : "Fältet är tomt.",
+    fix: field.some((p) => typeof p === "number")
+      ? "Skriv text eller ta bort den tomma raden."
+      : "Skriv text i fältet.",
+  }),
+  unknownFields: ({ keys }) => ({
+    message: `Okända fält: ${keys.join(", ")}.`,
+    fix: "Kontrollera fältens namn; de tillåtna fälten står i bot-content/README.md.",
+  }),
+  notAnAddress: ({ field, url }) => ({
+    message: `${q(url)} är ingen webbadress.`,
+    fix: svFieldFix(field),
+  }),
+  notHttps: ({ field, protocol }) => ({
+    message: `Adressen ska börja med https:// (nu ${protocol}//).`,
+    fix: svFieldFix(field),
+  }),
+  hostNotAllowed: ({ field, host, allowed }) => ({
+    message: `Webbplatsen ${host} är inte godkänd. Godkända: ${allowed.join(", ")}.`,
+    fix: svFieldFix(field),
+  }),
+  reservedId: ({ field, ids }) => ({
+    message: `Id:na ${ids.join(" och ")} är reserverade.`,
+    fix: svFieldFix(field),
+  }),
+  badId: ({ field }) => ({
+    message: "Id:t har inte tillåten form.",
+    fix: svFieldFix(field),
+  }),
+  schema: ({ field, texts, tooBig }) => ({
+    message: texts.sv,
+    fix: svFieldFix(field, tooBig),
+  }),
+  draftTestsShape: ({ texts }) => ({
+    message: texts.sv,
+    fix: "Testmeddelandena ska vara text, ett meddelande per rad.",
+  }),
+  systemTopicMissing: ({ id }) => ({
+    message: `Ämnet ${id} saknas: botens egen dialog behöver det (ett systemämne).`,
+    fix: `Skapa ämnet ${id} på finska och svenska (ett annat ämne kan tjäna som mall). Systemämnen kan inte tas ur bruk.`,
+  }),
+  notPersonalised: ({ id, personalised }) => ({
+    message: `Ämnet ${id} har inget personligt svar.`,
+    fix: `Ta bort de personliga svaren. Bara de här ämnena kan ha ett: ${personalised.join(", ")}.`,
+  }),
+  unknownVariant: ({ field, id, variants }) => ({
+    message: `Ämnet ${id} har inget alternativ ${q(String(field.at(-1)))}.`,
+    fix: `Använd något av dessa: ${variants.join(" / ")}.`,
+  }),
+  unknownPlaceholder: ({ name, placeholders }) => ({
+    message: `Okänd platshållare {${name}}.`,
+    fix:
+      placeholders.length > 0
+        ? `Använd bara dessa: ${placeholders.map((p) => `{${p}}`).join(", ")}.`
+        : "Den här texten kan inte ha platshållare; skriv den utan klammerparenteser {}.",
+  }),
+  curlyBraces: () => ({
+    message: "Meningen innehåller { eller }.",
+    fix: "Ta bort klammerparenteserna: Amazon Lex reserverar dem för eget bruk.",
+  }),
+  followUpSelf: ({ id }) => ({
+    message: `Ämnet ${id} är sitt eget följdämne.`,
+    fix: "Ta bort det: ett följdämne ska leda till ett annat ämne.",
+  }),
+  followUpUnknown: ({ id, guess }) => ({
+    message: `Ämnet ${id} finns inte.${guess ? ` Menade du ${guess}?` : ""}`,
+    fix: guess
+      ? `Byt till ${guess} eller ta bort följdämnet.`
+      : "Välj ett befintligt ämne eller ta bort följdämnet.",
+  }),
+  sentenceTwice: ({ text, owner }) => ({
+    message: `${q(text)} finns två gånger: ${svWords.owner(owner)}.`,
+    fix: "Ta bort den ena kopian.",
+  }),
+  sentenceShared: ({ text, owner, other }) => ({
+    message: `${q(text)} finns på två ställen: ${svWords.owner(owner)} och ${svWords.owner(other)}.`,
+    fix: "En mening kan lära boten bara ett ämne eller en hänvisning. Behåll den där den hör hemma och ta bort eller formulera om den andra.",
+  }),
+  nearDuplicate: ({ text, near, own, other }) => ({
+    message: `${q(text)} ligger närmare meningen ${q(near)} i ämnet ${other} än någon mening i ämnet ${own}.`,
+    fix: `Formulera om meningen så att den visar vad som skiljer ${own} från ${other}, eller flytta den till ${other} om den hör hemma där.`,
+  }),
+  intentUnknown: ({ intent, guess }) => ({
+    message: `Ämnet ${intent} finns inte.${guess ? ` Menade du ${guess}?` : ""}`,
+    fix: guess
+      ? `Byt till ${guess}, eller till none om boten inte ska svara på meddelandet.`
+      : "Ange id:t för ett befintligt ämne, eller none om boten inte ska svara på meddelandet.",
+  }),
+  heldOutTrained: ({ text, owner }) => ({
+    message: `Testmeddelandet ${q(text)} är också en träningsmening: ${svWords.owner(owner)}.`,
+    fix: "Skriv om testmeddelandet så som en annan kund skulle skriva det; behåll träningsmeningen.",
+  }),
+  heldOutRepeated: ({ text }) => ({
+    message: `Testmeddelandet ${q(text)} finns redan bland test- eller utvecklingsmeddelandena.`,
+    fix: "Behåll en kopia: ett meddelande hör till en grupp, en gång.",
+  }),
+  tooFewTests: ({ id, lang, has, min }) => ({
+    message: `Ämnet ${id} har ${has} ${has === 1 ? "testmeddelande" : "testmeddelanden"} (${svWords.langName[lang]}). Minst ${min} behövs för att resultatet ska säga något.`,
+    fix: `Lägg till ${min - has === 1 ? "ett nytt meddelande" : `${min - has} nya meddelanden`} så som en kund skulle fråga (kopiera inte träningsmeningar).`,
+  }),
+  lexQuota: ({ lang, used, max, what, over }) => ({
+    message: `${cap(svWords.langName[lang])}: ${used} ${what === "intents" ? "ämnen" : "tecken träningsmeningar"} är ${Math.round((used / max) * 100)} % av gränsen i Amazon Lex (${max}).`,
+    fix: over
+      ? "Boten kan inte tas i bruk så här: slå ihop ämnen eller ta bort nästan likadana meningar."
+      : "Planera i tid med utvecklarna: slå ihop ämnen eller gallra nästan likadana meningar.",
+  }),
+  fileNameMismatch: ({ name, id }) => ({
+    message: `Filnamnet ${q(name)} motsvarar inte id:t ${q(id)}.`,
+    fix: `Döp om filen till ${id}.yaml eller byt id.`,
+  }),
+  idTwice: ({ kind, id }) => ({
+    message: `Id:t ${id} används två gånger.`,
+    fix:
+      kind === "topic"
+        ? "Ge varje ämne ett eget id eller slå ihop ämnena."
+        : "Ge varje hänvisningsgrupp ett eget id eller slå ihop grupperna.",
+  }),
+  teachOtherSplit: ({ text, into }) => ({
+    message: `${q(text)} finns redan bland ${into === "training" ? "testmeddelandena" : "träningsmeningarna"}: samma mening kan inte finnas i båda.`,
+    fix: `Lägg till den bland ${into === "training" ? "testmeddelandena" : "träningsmeningarna"} eller låt bli.`,
+  }),
+  gateNoTests: ({ lang }) => ({
+    message: `${cap(svWords.langName[lang])}: det finns inga testmeddelanden.`,
+    fix: GATE_FIX_SV,
+  }),
+  gateAccuracy: ({ lang, share, min }) => ({
+    message: `${cap(svWords.langName[lang])}: ${svWords.percent(share)} av testmeddelandena fick rätt svar; minst ${svWords.percent(min)} behövs.`,
+    fix: GATE_FIX_SV,
+  }),
+  gateNoneRecall: ({ lang, share, min }) => ({
+    message: `${cap(svWords.langName[lang])}: ${svWords.percent(share)} av testmeddelandena utanför ämnena kändes igen som sådana; minst ${svWords.percent(min)} behövs.`,
+    fix: GATE_FIX_SV,
+  }),
+};
+
+const GATE_FIX_SV =
+  "Lägg till träningsmeningar som skiljer de ämnen som blandas ihop (Testa allt visar vilka) och publicera igen.";
+
+const EXPECTED_SV: Record<string, string> = {
+  string: "text",
+  array: "en lista",
+  object: "en grupp av fält",
+  boolean: "ja eller nej",
+  number: "ett tal",
+};
+
+const TELLERS: Record<FindingLang, Teller> = { en, fi, sv };

@@ -27,12 +27,14 @@ async function api(
   path: string,
   token: string | undefined,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${stack.url}/api/content/${path}`, {
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
     },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
@@ -191,6 +193,61 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     // Rejecting needs the reviewer role too.
     expect(rejected.status).toBe(403);
   }, 120_000);
+});
+
+describe("the check's findings in the studio's language", () => {
+  type Shown = { path: string; message: string; fix: string; code?: string };
+  const byPath = (problems: Shown[]) =>
+    Object.fromEntries(problems.map((p) => [p.path, p])) as Record<string, Shown>;
+
+  it("tells the as-you-type check and a refused save in Finnish or Swedish when asked, in English otherwise", async () => {
+    const { body } = await api("GET", "draft/topics/vat", owner);
+    const vat = body.topic as Record<string, unknown> & { fi: Record<string, unknown> };
+    const broken = {
+      ...vat,
+      fi: { ...vat.fi, title: "", links: [{ label: "Alv", url: "https://example.com/alv" }] },
+    };
+
+    // fetch's own "accept-language: *" and no preference at all both get content:check's English.
+    const en = await api("POST", "draft/validate/topics/vat", owner, broken);
+    const fi = await api("POST", "draft/validate/topics/vat", owner, broken, {
+      "accept-language": "fi-FI,fi;q=0.9,en;q=0.5",
+    });
+    const sv = await api("PUT", "draft/topics/vat", owner, broken, { "accept-language": "sv" });
+
+    const told = {
+      en: byPath(en.body.problems as Shown[]),
+      fi: byPath(fi.body.problems as Shown[]),
+      sv: byPath((sv.body.error as { problems: Shown[] }).problems),
+    };
+    for (const problems of Object.values(told)) {
+      expect(problems["fi.title"]?.code).toBe("empty");
+      expect(problems["fi.links[0].url"]?.code).toBe("hostNotAllowed");
+    }
+    expect(told.en["fi.title"]?.message).toBe("fi.title: must not be empty");
+    expect(told.en["fi.links[0].url"]?.message).toMatch(
+      /^fi\.links\[1\]\.url: link host example\.com is not allowed; use one of vero\.fi, /,
+    );
+    expect(told.fi["fi.title"]).toMatchObject({
+      message: "Kenttä on tyhjä.",
+      fix: "Kirjoita kenttään tekstiä.",
+    });
+    expect(told.fi["fi.links[0].url"]?.message).toMatch(
+      /^Sivusto example\.com ei ole sallittujen joukossa\. Sallitut: vero\.fi, /,
+    );
+    expect(sv.status).toBe(400);
+    expect(told.sv["fi.title"]).toMatchObject({
+      message: "Fältet är tomt.",
+      fix: "Skriv text i fältet.",
+    });
+    expect(told.sv["fi.links[0].url"]?.message).toMatch(
+      /^Webbplatsen example\.com är inte godkänd\./,
+    );
+
+    // The refusal wrote nothing: the draft's vat keeps its title.
+    const after = await api("GET", "draft/topics/vat", owner);
+    expect((after.body.topic as { fi: { title: string } }).fi.title).toBe(vat.fi.title);
+  });
 });
 
 describe("referrals to other agencies", () => {

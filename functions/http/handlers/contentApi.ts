@@ -5,13 +5,15 @@ import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
+import { type FindingLang, tell } from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
-import type { ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
+import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
+import { ContentInvalidError } from "../../domain/content/errors.ts";
 import type { ContentActor } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
 import {
@@ -23,6 +25,7 @@ import { isMissId, type MissStore } from "../../domain/inbox/missStore.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { ReportReader } from "../../domain/reports/reportEvents.ts";
 import type { Logger } from "../../observability/logger.ts";
+import { findingLangOf, type IssueShown, issueIn } from "../findingLanguage.ts";
 import { jsonErrors } from "../middleware/jsonErrors.ts";
 import { verifiedStaff } from "../middleware/requireStaff.ts";
 import { utf8Body } from "../middleware/utf8Body.ts";
@@ -106,6 +109,16 @@ const missAction = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("dismiss"), ids: missIds }),
 ]);
 
+/** Issues as the API shows them, told in the request's language. */
+function shown(issues: readonly ContentIssue[], lang: FindingLang): IssueShown[] {
+  return issues.map((issue) => issueIn(issue, lang));
+}
+
+/** An issue told in `lang`, still an issue (for a refusal that jsonErrors renders). */
+function told(issue: ContentIssue, lang: FindingLang): ContentIssue {
+  return issue.finding ? { ...issue, ...tell(issue.finding, lang) } : issue;
+}
+
 /** A file the API answers with instead of JSON (the inbox's CSV export). */
 class CsvFile {
   constructor(
@@ -116,6 +129,8 @@ class CsvFile {
 
 interface Request {
   staff: StaffIdentity;
+  /** The language the content check's findings are told in (Accept-Language). */
+  lang: FindingLang;
   actor: ContentActor;
   params: string[];
   body: unknown;
@@ -268,20 +283,20 @@ export function createContentApiHandler(deps: {
       method: "PUT",
       path: "draft/topics/*",
       roles: EDITORS,
-      async run({ params, body, actor }) {
+      async run({ params, body, actor, lang }) {
         const id = parse(topicId, params[0], "id");
         const { warnings } = await services().workflow.saveTopic(actor, id, body);
-        return { ok: true, warnings };
+        return { ok: true, warnings: shown(warnings, lang) };
       },
     },
     {
       method: "DELETE",
       path: "draft/topics/*",
       roles: EDITORS,
-      async run({ params, actor }) {
+      async run({ params, actor, lang }) {
         const id = parse(topicId, params[0], "id");
         const { warnings } = await services().workflow.retireTopic(actor, id);
-        return { ok: true, warnings };
+        return { ok: true, warnings: shown(warnings, lang) };
       },
     },
     {
@@ -302,38 +317,38 @@ export function createContentApiHandler(deps: {
       method: "PUT",
       path: "draft/referrals/*",
       roles: EDITORS,
-      async run({ params, body, actor }) {
+      async run({ params, body, actor, lang }) {
         const id = parse(referralId, params[0], "id");
         const { warnings } = await services().workflow.saveReferral(actor, id, body);
-        return { ok: true, warnings };
+        return { ok: true, warnings: shown(warnings, lang) };
       },
     },
     {
       method: "DELETE",
       path: "draft/referrals/*",
       roles: EDITORS,
-      async run({ params, actor }) {
+      async run({ params, actor, lang }) {
         const id = parse(referralId, params[0], "id");
         const { warnings } = await services().workflow.retireReferral(actor, id);
-        return { ok: true, warnings };
+        return { ok: true, warnings: shown(warnings, lang) };
       },
     },
     {
       method: "POST",
       path: "draft/validate/referrals/*",
       roles: EDITORS,
-      async run({ params, body }) {
+      async run({ params, body, lang }) {
         const id = parse(referralId, params[0], "id");
-        return { problems: await services().workflow.checkReferral(id, body) };
+        return { problems: shown(await services().workflow.checkReferral(id, body), lang) };
       },
     },
     {
       method: "POST",
       path: "draft/validate/topics/*",
       roles: EDITORS,
-      async run({ params, body }) {
+      async run({ params, body, lang }) {
         const id = parse(topicId, params[0], "id");
-        return { problems: await services().workflow.checkTopic(id, body) };
+        return { problems: shown(await services().workflow.checkTopic(id, body), lang) };
       },
     },
     {
@@ -597,13 +612,23 @@ export function createContentApiHandler(deps: {
         .split("/")
         .flatMap((part, i) => (part === "*" ? [segments[i] ?? ""] : []));
       const body = parseJson(event.body);
-      const result = await route.run({
-        staff,
-        actor: { subject: staff.subject, displayName: staff.displayName },
-        params,
-        body,
-        query: event.queryStringParameters ?? {},
-      });
+      const lang = findingLangOf(event.headers?.["accept-language"]);
+      const result = await route
+        .run({
+          staff,
+          actor: { subject: staff.subject, displayName: staff.displayName },
+          lang,
+          params,
+          body,
+          query: event.queryStringParameters ?? {},
+        })
+        .catch((error: unknown) => {
+          // The refusal's problems in the caller's language, like the check's answers.
+          if (error instanceof ContentInvalidError) {
+            throw new ContentInvalidError(error.problems.map((p) => told(p, lang)));
+          }
+          throw error;
+        });
       if (result instanceof CsvFile) {
         return {
           statusCode: 200,

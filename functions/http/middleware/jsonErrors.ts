@@ -23,13 +23,18 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
       let status = 500;
       let code = "INTERNAL";
       let message = "Something went wrong on our side. Please try again later.";
-      let problems: { path: string; message: string; fix: string }[] | undefined;
+      let problems: { path: string; message: string; fix: string; code?: string }[] | undefined;
       if (error instanceof ChatError || error instanceof ContentWorkflowError) {
         status = error.httpStatus;
         code = error.code;
         message = error.message;
         if (error instanceof ContentInvalidError) {
-          problems = error.problems.map(({ path, message, fix }) => ({ path, message, fix }));
+          problems = error.problems.map(({ path, message, fix, finding }) => ({
+            path,
+            message,
+            fix,
+            ...(finding ? { code: finding.code } : {}),
+          }));
         }
       } else if (isHttpError(error)) {
         status = error.statusCode ?? error.status ?? 500;

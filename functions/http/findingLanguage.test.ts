@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { finding } from "../contracts/contentFindings.ts";
+import { findingLangOf, issueIn } from "./findingLanguage.ts";
+
+describe("the language of the content check's findings", () => {
+  it.each([
+    [undefined, "en"],
+    ["", "en"],
+    ["*", "en"],
+    ["de-DE,de;q=0.9", "en"],
+    ["fi", "fi"],
+    ["fi-FI,fi;q=0.9,en;q=0.8", "fi"],
+    ["sv-FI", "sv"],
+    ["en;q=0.5, sv", "sv"],
+    ["en-GB,en;q=0.9,fi;q=0.8", "en"],
+  ] as const)("reads Accept-Language %j as %s", (header, lang) => {
+    expect(findingLangOf(header)).toBe(lang);
+  });
+
+  it("shows an issue told in the language, with its kind as the code and no internals", () => {
+    const issue = {
+      severity: "warning" as const,
+      path: "sv.tests",
+      ...finding("tooFewTests", { id: "vat", lang: "sv", has: 2, min: 8, file: "tests/sv.yaml" }),
+    };
+
+    expect(issueIn(issue, "sv")).toEqual({
+      severity: "warning",
+      path: "sv.tests",
+      code: "tooFewTests",
+      message:
+        "Ämnet vat har 2 testmeddelanden (svenska). Minst 8 behövs för att resultatet ska säga något.",
+      fix: "Lägg till 6 nya meddelanden så som en kund skulle fråga (kopiera inte träningsmeningar).",
+    });
+    expect(issueIn(issue, "en").message).toBe(issue.message);
+  });
+
+  it("leaves an issue the rules did not record a finding for as it is", () => {
+    const issue = { severity: "error" as const, path: "", message: "YAML", fix: "Quote it." };
+
+    expect(issueIn(issue, "fi")).toEqual(issue);
+  });
+});

@@ -47,6 +47,23 @@ describe("content API client", () => {
     });
   });
 
+  it("asks for the check's findings in the studio's language as it is at each call", async () => {
+    const fetchImpl = answer(200, { problems: [] });
+    let lang: "fi" | "sv" = "fi";
+    const api = createContentApi({ token: "tok", fetch: fetchImpl, lang: () => lang });
+
+    await api.validateTopic(topic);
+    lang = "sv";
+    await api.validateTopic(topic);
+
+    const sent = vi
+      .mocked(fetchImpl)
+      .mock.calls.map(
+        ([, init]) => (init?.headers as Record<string, string> | undefined)?.["accept-language"],
+      );
+    expect(sent).toEqual(["fi", "sv"]);
+  });
+
   it("asks GET requests without a body and the search with the query escaped", async () => {
     const fetchImpl = answer(200, { topics: [] });
     const api = createContentApi({ token: "tok", fetch: fetchImpl });

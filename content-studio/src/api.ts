@@ -377,6 +377,8 @@ export function toApiError(status: number, body: unknown): ContentApiError {
 export interface ContentApiOptions {
   token: string;
   fetch?: typeof fetch;
+  /** The studio's language, asked at each call: the server tells the check's findings in it. */
+  lang?: () => Lang;
 }
 
 const enc = encodeURIComponent;
@@ -390,6 +392,7 @@ export function createContentApi(options: ContentApiOptions) {
       accept: "application/json",
       authorization: `Bearer ${options.token}`,
     };
+    if (options.lang) headers["accept-language"] = options.lang();
     if (body !== undefined) headers["content-type"] = "application/json";
     let response: Response;
     try {

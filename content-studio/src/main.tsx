@@ -10,6 +10,7 @@ import { loadMe, route, session } from "./state/app.ts";
 import { open, startNew } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
 import { loadInbox } from "./state/inbox.ts";
+import { recheckOnLanguageSwitch } from "./state/language.ts";
 import { openReferral } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
@@ -59,6 +60,7 @@ function boot(): void {
   render(<App />, document.body);
   if (session.value) void loadMe();
   effect(loadForView);
+  recheckOnLanguageSwitch();
 }
 
 boot();

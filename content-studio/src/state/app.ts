@@ -15,7 +15,7 @@ import {
   UnauthorizedError,
 } from "../api.ts";
 import { clearSession, loadSession, type Session, saveSession } from "../auth.ts";
-import { text, type UiText } from "../i18n.ts";
+import { text, type UiText, uiLang } from "../i18n.ts";
 import { parseRoute, type Route, routeHash } from "../route.ts";
 
 export const session = signal<Session | undefined>(loadSession());
@@ -24,7 +24,9 @@ export const me = signal<Me | undefined>(undefined);
 export const signInNotice = signal("");
 
 export const api = computed<ContentApi | undefined>(() =>
-  session.value ? createContentApi({ token: session.value.token }) : undefined,
+  session.value
+    ? createContentApi({ token: session.value.token, lang: () => uiLang.peek() })
+    : undefined,
 );
 
 /** Roles from `/api/content/me`, or the token's claims until that answers (UI hints only). */

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { session } from "./app.ts";
+import { setUiLang } from "../i18n.ts";
+import { route, session } from "./app.ts";
 import * as editor from "./editor.ts";
+import { recheckOnLanguageSwitch } from "./language.ts";
 
 type Answer = { status: number; body: unknown };
 
@@ -108,6 +110,30 @@ describe("topic editor state", () => {
 
     expect(editor.problems.value.map((p) => p.message)).toEqual(["few"]);
     expect(editor.saveBlocked.value).toBe(false);
+  });
+
+  it("asks the check again in the other language when the studio's language is switched", async () => {
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+    route.value = { view: "new" };
+    setUiLang("fi");
+    const stop = recheckOnLanguageSwitch();
+    try {
+      editor.update((f) => ({ ...f, id: "capital-gains" }));
+      await vi.advanceTimersByTimeAsync(400);
+      setUiLang("sv");
+      await vi.waitFor(() => expect(validations()).toHaveLength(2));
+
+      const asked = server.fetchImpl.mock.calls
+        .filter(([path]) => path === VALIDATE)
+        .map(
+          ([, init]) => (init?.headers as Record<string, string> | undefined)?.["accept-language"],
+        );
+      expect(asked).toEqual(["fi", "sv"]);
+    } finally {
+      stop();
+      setUiLang("fi");
+    }
   });
 
   it("does not ask the server while the new id is invalid, and that blocks Save", async () => {

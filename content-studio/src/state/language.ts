@@ -1,0 +1,26 @@
+/**
+ * The server tells the content check's findings in the studio's language (the API client
+ * sends it with each call). After a switch, the open editor asks again, so its problems are
+ * not left in the other language.
+ */
+import { effect, untracked } from "@preact/signals";
+import { uiLang } from "../i18n.ts";
+import { route, session } from "./app.ts";
+import { loading, validateNow } from "./editor.ts";
+import { validateReferralNow } from "./referrals.ts";
+
+/** Starts following the UI language; returns the function that stops it. */
+export function recheckOnLanguageSwitch(): () => void {
+  let shown = uiLang.peek();
+  return effect(() => {
+    const lang = uiLang.value;
+    if (lang === shown) return;
+    shown = lang;
+    untracked(() => {
+      if (session.value === undefined) return;
+      const { view } = route.value;
+      if ((view === "topic" || view === "new") && !loading.value) void validateNow();
+      if (view === "referral") void validateReferralNow();
+    });
+  });
+}

@@ -284,6 +284,9 @@ const fi = {
   commentTerm: "Kommentti",
   rollbackOf: (version: number) => `Palauttaa version ${version} sisällön`,
   failedReason: "Syy",
+  contentRefused: (n: number) =>
+    `Sisältö ei läpäissyt tarkistusta (${n === 1 ? "1 havainto" : `${n} havaintoa`}). Mikään ei muuttunut.`,
+  refusedAt: (id: string) => `Aihe ${id}`,
   showDiff: "Näytä muutokset",
   versionContext: (version: number) => ` (versio ${version})`,
   noDiff: "Ei muutoksia.",
@@ -717,6 +720,9 @@ const sv: UiText = {
   commentTerm: "Kommentar",
   rollbackOf: (version) => `Återställer innehållet i version ${version}`,
   failedReason: "Orsak",
+  contentRefused: (n) =>
+    `Innehållet klarade inte kontrollen (${n === 1 ? "1 fynd" : `${n} fynd`}). Inget ändrades.`,
+  refusedAt: (id) => `Ämnet ${id}`,
   showDiff: "Visa ändringar",
   versionContext: (version) => ` (version ${version})`,
   noDiff: "Inga ändringar.",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UI } from "./i18n.ts";
 import {
   blocksSave,
   controlId,
@@ -7,6 +8,7 @@ import {
   placeProblem,
   problemsOf,
   summaryOrder,
+  versionProblemPlace,
 } from "./problems.ts";
 
 describe("placing the content check's problems next to the editor's fields", () => {
@@ -96,5 +98,21 @@ describe("placing the content check's problems next to the editor's fields", () 
     expect(id("tests.sv[0]")).toBe("topic-sv-tests");
     expect(id("followUps[0]")).toBe("topic-followups");
     expect(id("")).toBe("topic-summary");
+  });
+});
+
+describe("where a refused version's problem is", () => {
+  const t = UI.fi;
+
+  it.each([
+    ["topics/vat.yaml fi.utterances[3]", "Aihe vat – Suomi: opetuslauseet, kohta 4"],
+    ["topics/vat.yaml sv.links[0].url", "Aihe vat – Ruotsi: linkit, kohta 1"],
+    ["topics/vat.yaml followUps[1]", "Aihe vat – Jatkoaiheet, kohta 2"],
+    ["topics/greeting.yaml", "Aihe greeting"],
+    ["tests", "testiviestit"],
+    ["topics/", ""],
+    ["tests/fi.yaml cases[12]", "tests/fi.yaml cases[12]"],
+  ])("names %j as %j", (path, place) => {
+    expect(versionProblemPlace(path, t)).toBe(place);
   });
 });

@@ -4,6 +4,7 @@
  * `id`); anything the editor has no field for goes to the summary only.
  */
 import type { Lang, Problem, Severity } from "./api.ts";
+import type { UiText } from "./i18n.ts";
 
 export type LocaleField = "title" | "utterances" | "answer" | "links" | "personal" | "tests";
 export type FieldKey =
@@ -151,4 +152,35 @@ export function summaryOrder(problems: readonly PlacedProblem[]): PlacedProblem[
       (a.index ?? -1) - (b.index ?? -1) ||
       (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1),
   );
+}
+
+/** The field a placed problem belongs to, as the editor labels it: "Suomi: opetuslauseet". */
+export function fieldLabel(p: Pick<PlacedProblem, "field">, t: UiText): string {
+  if (p.field.includes(".")) {
+    const [lang, field] = p.field.split(".") as [Lang, keyof UiText["fields"]];
+    return `${t.langColumn[lang]}: ${t.fields[field]}`;
+  }
+  return t.fields[p.field as keyof UiText["fields"]];
+}
+
+/**
+ * Where a problem of a whole version is (a refused publish names the file too:
+ * `topics/vat.yaml fi.utterances[3]`, or `tests` for the test gate), in the studio's words.
+ */
+export function versionProblemPlace(path: string, t: UiText): string {
+  const topic = /^topics\/([^ /]+)\.yaml(?: (.+))?$/.exec(path);
+  if (topic) {
+    const [, id = "", inside] = topic;
+    const placed = inside ? placeProblem({ path: inside, message: "" }) : undefined;
+    const field =
+      placed && placed.field !== "general"
+        ? [fieldLabel(placed, t), placed.index === undefined ? "" : t.itemN(placed.index + 1)]
+            .filter(Boolean)
+            .join(", ")
+        : "";
+    return [t.refusedAt(id), field].filter(Boolean).join(" – ");
+  }
+  if (path === "tests") return t.fields.tests;
+  // The Lex quotas are about the whole draft; other files are named as they are.
+  return path === "topics/" ? "" : path;
 }

@@ -77,3 +77,51 @@ describe("the version history in pages", () => {
     expect(versions.loadingOlder.value).toBe(false);
   });
 });
+
+describe("a publish the check refuses", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.notice.value = undefined;
+    versions.comment.value = "";
+  });
+
+  it("says nothing changed and lists every finding with its fix, in the studio's language", async () => {
+    fake.current().on("POST", "/api/content/publish", () => ({
+      status: 400,
+      body: {
+        error: {
+          code: "CONTENT_INVALID",
+          message: "The content has 2 problems; see problems.",
+          problems: [
+            {
+              path: "tests",
+              code: "gateAccuracy",
+              message:
+                "Suomi: testiviesteistä 91,2 % sai oikean vastauksen; vähintään 93 % tarvitaan.",
+              fix: "Lisää opetuslauseita.",
+            },
+            {
+              path: "topics/vat.yaml fi.utterances[3]",
+              code: "curlyBraces",
+              message: "Lauseessa on aaltosulje { tai }.",
+              fix: "Poista aaltosulkeet.",
+            },
+          ],
+        },
+      },
+    }));
+    versions.comment.value = "Uusi aihe";
+
+    expect(await versions.publish()).toBe(false);
+
+    expect(versions.notice.value).toMatchObject({
+      kind: "error",
+      text: "Sisältö ei läpäissyt tarkistusta (2 havaintoa). Mikään ei muuttunut.",
+    });
+    expect(versions.notice.value?.problems?.map((p) => p.message)).toEqual([
+      "Suomi: testiviesteistä 91,2 % sai oikean vastauksen; vähintään 93 % tarvitaan.",
+      "Lauseessa on aaltosulje { tai }.",
+    ]);
+    // The comment stays, so publishing again after the fix needs no retyping.
+    expect(versions.comment.value).toBe("Uusi aihe");
+  });
+});

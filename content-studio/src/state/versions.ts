@@ -3,8 +3,15 @@
  * reject, roll back, each version's diff on demand, and the audit trail.
  */
 import { batch, signal } from "@preact/signals";
-import { type AuditEntry, SelfApprovalError, type VersionDiff, type VersionList } from "../api.ts";
-import { text } from "../i18n.ts";
+import {
+  type AuditEntry,
+  ContentInvalidError,
+  type Problem,
+  SelfApprovalError,
+  type VersionDiff,
+  type VersionList,
+} from "../api.ts";
+import { text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 import { loadDraft } from "./topics.ts";
 
@@ -20,8 +27,23 @@ export const publishing = signal(false);
 export const lastCreated = signal<
   { version: number; state: string; rollbackOf?: number; diff?: VersionDiff } | undefined
 >(undefined);
-/** The outcome of the last action, shown above the list. */
-export const notice = signal<{ kind: "ok" | "error"; text: string } | undefined>(undefined);
+/** The outcome of the last action, shown above the list, with what the check found if it refused. */
+export const notice = signal<
+  { kind: "ok" | "error"; text: string; problems?: Problem[] } | undefined
+>(undefined);
+
+/** A refused publish, approval or rollback: what the check or the test gate found, listed. */
+function refusal(error: unknown, t: UiText): NonNullable<typeof notice.value> {
+  if (error instanceof ContentInvalidError && error.problems.length) {
+    return {
+      kind: "error",
+      text: t.contentRefused(error.problems.length),
+      problems: error.problems,
+    };
+  }
+  if (error instanceof SelfApprovalError) return { kind: "error", text: t.selfApproval };
+  return { kind: "error", text: errorText(error, t) };
+}
 /** The version an action is running for. */
 export const busyVersion = signal<number | undefined>(undefined);
 export const confirming = signal<{ kind: "rollback" | "reject"; version: number } | undefined>(
@@ -131,7 +153,7 @@ export async function publish(): Promise<boolean> {
   const result = await call(
     (c) => c.publish(note),
     (e) => {
-      notice.value = { kind: "error", text: errorText(e) };
+      notice.value = refusal(e, t);
     },
   );
   publishing.value = false;
@@ -161,10 +183,7 @@ async function act(
     notice.value = undefined;
   });
   const result = await call(run, (e) => {
-    notice.value = {
-      kind: "error",
-      text: e instanceof SelfApprovalError ? t.selfApproval : errorText(e),
-    };
+    notice.value = refusal(e, t);
   });
   batch(() => {
     busyVersion.value = undefined;

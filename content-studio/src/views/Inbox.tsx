@@ -7,6 +7,7 @@
 import { useState } from "preact/hooks";
 import type { Lang, MissGroup, MissSample, Problem, TestSplit } from "../api.ts";
 import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
+import { fieldLabel, placeProblem } from "../problems.ts";
 import { startNewFrom } from "../state/editor.ts";
 import {
   act,
@@ -542,7 +543,7 @@ function ActionPanel(props: {
             <ul class="problem-list">
               {refusal.problems.map((p) => (
                 <li key={`${p.path}|${p.message}`} class="error">
-                  {p.path ? `${p.path}: ` : ""}
+                  {refusedField(p, t)}
                   {p.message}
                   {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
                 </li>
@@ -553,4 +554,10 @@ function ActionPanel(props: {
       ) : null}
     </form>
   );
+}
+
+/** The field a refused teach names, as the topic editor labels it ("Suomi: opetuslauseet: "). */
+function refusedField(problem: Problem, t: UiText): string {
+  const placed = placeProblem(problem);
+  return placed.field === "general" ? "" : `${fieldLabel(placed, t)}: `;
 }

@@ -7,6 +7,7 @@ import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import {
   controlId,
   type FieldKey,
+  fieldLabel,
   type PlacedProblem,
   problemsOf,
   summaryOrder,
@@ -239,14 +240,6 @@ function where(p: PlacedProblem, t: UiText): string {
   }
   if (field === "links") return t.linkN(p.index + 1);
   return t.itemN(p.index + 1);
-}
-
-function fieldName(p: PlacedProblem, t: UiText): string {
-  if (p.field.includes(".")) {
-    const [lang, field] = p.field.split(".") as [Lang, keyof UiText["fields"]];
-    return `${t.langColumn[lang]}: ${t.fields[field]}`;
-  }
-  return t.fields[p.field as keyof UiText["fields"]];
 }
 
 function hasError(field: FieldKey, index?: number): boolean {
@@ -634,7 +627,7 @@ function ProblemSummary() {
       {list.length ? (
         <ul class="problem-list">
           {list.map((p) => {
-            const place = [fieldName(p, t), where(p, t)].filter(Boolean).join(", ");
+            const place = [fieldLabel(p, t), where(p, t)].filter(Boolean).join(", ");
             return (
               <li key={`${p.path}|${p.message}|${p.severity}`} class={p.severity}>
                 <strong>{t.severity[p.severity]}</strong>{" "}

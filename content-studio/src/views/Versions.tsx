@@ -2,9 +2,10 @@
  * Versions and publishing: the draft's diff and Publish, the version list with review actions
  * (approve and reject for reviewers, never their own version) and rollback, and the audit trail.
  */
-import type { ContentVersion, VersionDiff } from "../api.ts";
+import type { ContentVersion, Problem, VersionDiff } from "../api.ts";
 import { type DiffRow, draftChanges, versionDiffRows } from "../diff.ts";
 import { formatDateTime, text } from "../i18n.ts";
+import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
 import { draft, liveIds } from "../state/topics.ts";
 import {
@@ -44,11 +45,33 @@ export function Versions() {
       </h2>
       <div data-testid="versions-notice">
         <Outcome outcome={notice.value} />
+        <RefusalProblems problems={notice.value?.problems ?? []} />
       </div>
       <PublishPanel />
       <VersionListPanel />
       <AuditPanel />
     </section>
+  );
+}
+
+/** What the check or the test gate found when it refused a publish, approval or rollback. */
+function RefusalProblems(props: { problems: readonly Problem[] }) {
+  const t = text.value;
+  if (!props.problems.length) return null;
+  return (
+    <ul class="problem-list" data-testid="versions-problems">
+      {props.problems.map((p) => {
+        const severity = p.severity ?? "error";
+        const place = versionProblemPlace(p.path, t);
+        return (
+          <li key={`${p.path}|${p.message}`} class={severity}>
+            <strong>{t.severity[severity]}</strong> {place ? `${place}: ` : ""}
+            {p.message}
+            {p.fix ? <span class="fix">{` ${t.fixLabel} ${p.fix}`}</span> : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -17,6 +17,8 @@ export interface Problem {
   path: string;
   message: string;
   fix?: string;
+  /** The kind of finding (`nearDuplicate`, `tooFewTests`, ...), the same in every language. */
+  code?: string;
 }
 
 export const TOPIC_ACTIONS = [
@@ -347,6 +349,7 @@ function asProblems(value: unknown, severity?: Severity): Problem[] {
       message: p.message,
       ...(typeof p.fix === "string" && p.fix ? { fix: p.fix } : {}),
       ...(given ? { severity: given } : {}),
+      ...(typeof p.code === "string" ? { code: p.code } : {}),
     });
   }
   return problems;

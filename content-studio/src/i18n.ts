@@ -174,7 +174,9 @@ const fi = {
   saving: "Tallennetaan…",
   saved: (id: string) => `Aihe ${id} tallennettu luonnokseen.`,
   savedWithWarnings: (id: string, n: number) =>
-    `Aihe ${id} tallennettu luonnokseen. ${n === 1 ? "1 varoitus" : `${n} varoitusta`}.`,
+    `Aihe ${id} tallennettu luonnokseen. ${n === 1 ? "1 uusi varoitus" : `${n} uutta varoitusta`}.`,
+  earlierWarnings: (n: number) =>
+    `Aiemmat varoitukset (${n}): nämä olivat aiheessa jo, kun avasit sen.`,
   saveBlocked: (n: number) =>
     `Tallennus on estetty: korjaa ensin ${n === 1 ? "1 virhe" : `${n} virhettä`}.`,
   saveRefused: "Tarkistus hylkäsi aiheen. Virheet näkyvät kenttien vieressä ja alla.",
@@ -618,7 +620,8 @@ const sv: UiText = {
   saving: "Sparar…",
   saved: (id) => `Ämnet ${id} har sparats i utkastet.`,
   savedWithWarnings: (id, n) =>
-    `Ämnet ${id} har sparats i utkastet. ${n === 1 ? "1 varning" : `${n} varningar`}.`,
+    `Ämnet ${id} har sparats i utkastet. ${n === 1 ? "1 ny varning" : `${n} nya varningar`}.`,
+  earlierWarnings: (n) => `Tidigare varningar (${n}): de fanns i ämnet redan när du öppnade det.`,
   saveBlocked: (n) => `Det går inte att spara: rätta först ${n === 1 ? "1 fel" : `${n} fel`}.`,
   saveRefused: "Kontrollen godkände inte ämnet. Felen visas vid fälten och nedan.",
   retire: "Ta ur bruk",

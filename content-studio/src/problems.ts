@@ -20,6 +20,7 @@ export interface PlacedProblem {
   path: string;
   message: string;
   fix?: string;
+  code?: string;
   field: FieldKey;
   /** The list position for list fields (a sentence, test message, link, follow-up). */
   index?: number;
@@ -56,6 +57,7 @@ export function placeProblem(problem: Problem): PlacedProblem {
     path: problem.path,
     message: problem.message,
     ...(problem.fix ? { fix: problem.fix } : {}),
+    ...(problem.code ? { code: problem.code } : {}),
     field: "general",
   };
   const segments = parsePath(problem.path);
@@ -183,4 +185,15 @@ export function versionProblemPlace(path: string, t: UiText): string {
   if (path === "tests") return t.fields.tests;
   // The Lex quotas are about the whole draft; other files are named as they are.
   return path === "topics/" ? "" : path;
+}
+
+/**
+ * Which warning this is across checks, so one already there when the topic was opened is
+ * told from one the edit brought: its kind and field, and for a sentence or test message
+ * the line's text (lines move as others are added above them).
+ */
+export function warningKey(p: PlacedProblem, lineText: (p: PlacedProblem) => string | undefined) {
+  const kind = p.code ?? p.message;
+  const line = p.index === undefined ? undefined : lineText(p);
+  return line === undefined ? `${kind}|${p.path}` : `${kind}|${p.field}|${line}`;
 }

@@ -74,6 +74,8 @@ table.data { min-width: 36rem; }
 .check-counts[data-errors]:not([data-errors="0"]) { color: var(--err); }
 .problem-list { margin: .4rem 0 0; padding-left: 1.1rem; display: flex; flex-direction: column; gap: .3rem; }
 .problem-list a { color: inherit; }
+.earlier-warnings { margin-top: .5rem; }
+.earlier-warnings > summary { cursor: pointer; font-weight: 600; }
 .problem-list .fix { color: var(--ink); }
 .confirm { display: flex; flex-direction: column; gap: .4rem; max-width: 40rem; }
 [aria-disabled="true"] { cursor: not-allowed; }

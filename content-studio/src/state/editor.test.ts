@@ -195,4 +195,72 @@ describe("topic editor state", () => {
       server.calls.some((c) => c.method === "GET" && c.path.endsWith("/topics/capital-gains")),
     ).toBe(false);
   });
+
+  it("shows the warnings an edit brings apart from those the topic had when opened", async () => {
+    const near = (index: number, text: string) => ({
+      severity: "warning",
+      path: `fi.utterances[${index}]`,
+      code: "nearDuplicate",
+      message: `”${text}” on lähempänä aiheen vat lausetta`,
+    });
+    const fewTests = (n: number) => ({
+      severity: "warning",
+      path: "tests.sv",
+      code: "tooFewTests",
+      message: `Aiheella capital-gains on ${n} testiviestiä (ruotsi).`,
+    });
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        topic: {
+          id: "capital-gains",
+          fi: { title: "Myyntivoitto", utterances: ["osakkeet", "alv myynnistä"], answer: "a" },
+          sv: { title: "Vinst", utterances: ["aktier"], answer: "b" },
+          tests: { fi: [], sv: ["x"] },
+        },
+        retired: false,
+        system: false,
+      },
+    }));
+    server.on("POST", VALIDATE, () => ({
+      status: 200,
+      body: { problems: [near(1, "alv myynnistä"), fewTests(1)] },
+    }));
+    await editor.open("capital-gains");
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+    expect(editor.earlierWarnings.value).toHaveLength(2);
+    expect(editor.currentProblems.value).toEqual([]);
+
+    // A sentence added above moves the old one down; one more test message changes the count.
+    server.on("POST", VALIDATE, () => ({
+      status: 200,
+      body: { problems: [near(0, "alv kaupasta"), near(2, "alv myynnistä"), fewTests(2)] },
+    }));
+    editor.update((f) => ({
+      ...f,
+      fi: { ...f.fi, utterances: `alv kaupasta\n${f.fi.utterances}` },
+      sv: { ...f.sv, tests: `${f.sv.tests}\ny` },
+    }));
+    await vi.advanceTimersByTimeAsync(400);
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+
+    expect(editor.currentProblems.value.map((p) => p.path)).toEqual(["fi.utterances[0]"]);
+    expect(editor.earlierWarnings.value.map((p) => p.path).sort()).toEqual([
+      "fi.utterances[2]",
+      "tests.sv",
+    ]);
+    expect(editor.counts.value).toEqual({ errors: 0, warnings: 3 });
+
+    server.on("PUT", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        ok: true,
+        warnings: [near(0, "alv kaupasta"), near(2, "alv myynnistä"), fewTests(2)],
+      },
+    }));
+    expect(await editor.save()).toBe(true);
+    expect(editor.outcome.value?.text).toBe(
+      "Aihe capital-gains tallennettu luonnokseen. 1 uusi varoitus.",
+    );
+  });
 });

@@ -6,7 +6,13 @@ import { batch, computed, signal } from "@preact/signals";
 import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
 import type { DraftTopic, Lang, Problem } from "../api.ts";
 import { text } from "../i18n.ts";
-import { blocksSave, countProblems, placeProblem } from "../problems.ts";
+import {
+  blocksSave,
+  countProblems,
+  type PlacedProblem,
+  placeProblem,
+  warningKey,
+} from "../problems.ts";
 import {
   emptyForm,
   formFromTopic,
@@ -59,6 +65,32 @@ export const problems = computed(() =>
   [...localProblems.value, ...serverProblems.value].map(placeProblem),
 );
 export const counts = computed(() => countProblems(problems.value));
+
+/**
+ * The warnings the topic had when it was opened (its first check): shown apart from the ones
+ * an edit brings, so a content owner sees what their change caused. A new topic has none.
+ */
+const openedWith = signal<ReadonlySet<string> | undefined>(undefined);
+
+/** A sentence's or test message's text, for the warning key of a problem on that line. */
+function lineText(p: PlacedProblem): string | undefined {
+  if (p.index === undefined) return undefined;
+  const [lang, field] = p.field.split(".");
+  if (lang !== "fi" && lang !== "sv") return undefined;
+  const topic = topicFromForm(form.value);
+  if (field === "utterances") return topic[lang].utterances[p.index];
+  if (field === "tests") return topic.tests[lang][p.index];
+  return undefined;
+}
+
+function wasThere(p: PlacedProblem): boolean {
+  return p.severity === "warning" && !!openedWith.value?.has(warningKey(p, lineText));
+}
+
+/** Errors and the warnings the edit brought, in the summary's main list. */
+export const currentProblems = computed(() => problems.value.filter((p) => !wasThere(p)));
+/** Warnings the topic already had when it was opened. */
+export const earlierWarnings = computed(() => problems.value.filter(wasThere));
 export const saveBlocked = computed(() => blocksSave(problems.value));
 
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,6 +107,7 @@ function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?
     loadError.value = "";
     meta.value = { retired: false };
     serverProblems.value = [];
+    openedWith.value = nextMode === "new" ? new Set() : undefined;
     checking.value = false;
     checkFailed.value = false;
     outcome.value = undefined;
@@ -218,7 +251,12 @@ export async function validateNow(): Promise<void> {
   batch(() => {
     checking.value = false;
     checkFailed.value = failed;
-    if (result) serverProblems.value = result;
+    if (!result) return;
+    serverProblems.value = result;
+    // The first answer for a topic just opened is what it had before this edit.
+    openedWith.value ??= new Set(
+      problems.value.filter((p) => p.severity === "warning").map((p) => warningKey(p, lineText)),
+    );
   });
 }
 
@@ -237,9 +275,11 @@ export async function save(): Promise<boolean> {
   if (!result) return false;
   const wasNew = mode.value === "new";
   const taught = wasNew ? await teachSeed(topic) : undefined;
-  const saved = result.warnings.length
-    ? t.savedWithWarnings(topic.id, result.warnings.length)
-    : t.saved(topic.id);
+  // Only the warnings this edit brought: the ones the topic already had are no news.
+  const brought = result.warnings
+    .map(placeProblem)
+    .filter((p) => !openedWith.value?.has(warningKey(p, lineText))).length;
+  const saved = brought ? t.savedWithWarnings(topic.id, brought) : t.saved(topic.id);
   const message = taught ? `${saved} ${taught.text}` : saved;
   batch(() => {
     serverProblems.value = result.warnings;

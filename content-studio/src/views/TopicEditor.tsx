@@ -18,6 +18,8 @@ import {
   checking,
   confirmingRetire,
   counts,
+  currentProblems,
+  earlierWarnings,
   form,
   isSystem,
   loadError,
@@ -604,7 +606,8 @@ function SharedFields() {
 /** Every problem with its message and fix; each links to its field. */
 function ProblemSummary() {
   const t = text.value;
-  const list = summaryOrder(problems.value);
+  const list = summaryOrder(currentProblems.value);
+  const earlier = summaryOrder(earlierWarnings.value);
   const c = counts.value;
   return (
     <section
@@ -626,36 +629,53 @@ function ProblemSummary() {
       {checkFailed.value ? <p class="muted small-text">{t.checkFailed}</p> : null}
       {list.length ? (
         <ul class="problem-list">
-          {list.map((p) => {
-            const place = [fieldLabel(p, t), where(p, t)].filter(Boolean).join(", ");
-            return (
-              <li key={`${p.path}|${p.message}|${p.severity}`} class={p.severity}>
-                <strong>{t.severity[p.severity]}</strong>{" "}
-                {p.field === "general" ? (
-                  <span>{place}</span>
-                ) : (
-                  <a
-                    href={`#${controlId(p)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusControl(controlId(p));
-                    }}
-                  >
-                    {place}
-                  </a>
-                )}
-                : {p.message}
-                {p.fix ? (
-                  <span class="fix">
-                    {" "}
-                    {t.fixLabel} {p.fix}
-                  </span>
-                ) : null}
-              </li>
-            );
-          })}
+          {list.map((p) => (
+            <SummaryItem key={`${p.path}|${p.message}|${p.severity}`} problem={p} />
+          ))}
         </ul>
       ) : null}
+      {earlier.length ? (
+        <details class="earlier-warnings" data-testid="earlier-warnings">
+          <summary>{t.earlierWarnings(earlier.length)}</summary>
+          <ul class="problem-list">
+            {earlier.map((p) => (
+              <SummaryItem key={`${p.path}|${p.message}|${p.severity}`} problem={p} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </section>
+  );
+}
+
+/** One problem in the summary: its field as a link there, the message and the fix. */
+function SummaryItem(props: { problem: PlacedProblem }) {
+  const t = text.value;
+  const p = props.problem;
+  const place = [fieldLabel(p, t), where(p, t)].filter(Boolean).join(", ");
+  return (
+    <li class={p.severity}>
+      <strong>{t.severity[p.severity]}</strong>{" "}
+      {p.field === "general" ? (
+        <span>{place}</span>
+      ) : (
+        <a
+          href={`#${controlId(p)}`}
+          onClick={(event) => {
+            event.preventDefault();
+            focusControl(controlId(p));
+          }}
+        >
+          {place}
+        </a>
+      )}
+      : {p.message}
+      {p.fix ? (
+        <span class="fix">
+          {" "}
+          {t.fixLabel} {p.fix}
+        </span>
+      ) : null}
+    </li>
   );
 }

@@ -10,7 +10,23 @@ describe("loadConfig", () => {
 
   it("names the variable and the expected form when a value is bad", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);
-    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT: .*\(expected an integer 0-65535\)/);
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(
+      /PORT: must be a whole number from 0 to 65535$/m,
+    );
+    // A number's message says what is expected, not zod's "expected number, received NaN".
+    expect(() => loadConfig({ TRAINING_CPU_PERCENT: "abc" })).toThrow(
+      "TRAINING_CPU_PERCENT: must be a whole number from 1 to 100 (expected a percentage of one core, e.g. 50)",
+    );
+    expect(() => loadConfig({ CHAT_RATE_PER_SECOND: "0" })).toThrow(
+      /CHAT_RATE_PER_SECOND: must be a number above 0 and at most 100$/m,
+    );
+    expect(() => loadConfig({ REPORT_FLUSH_SECONDS: "soon" })).toThrow(
+      /REPORT_FLUSH_SECONDS: must be a number from 0 to 300$/m,
+    );
+    expect(loadConfig({ REPORT_FLUSH_SECONDS: "2.5", CHAT_RATE_PER_SECOND: "0.5" })).toMatchObject({
+      REPORT_FLUSH_SECONDS: 2.5,
+      CHAT_RATE_PER_SECOND: 0.5,
+    });
     expect(() => loadConfig({ FAKE_TIME: "tomorrow" })).toThrow(/FAKE_TIME: .*ISO 8601/);
   });
 
@@ -50,7 +66,7 @@ describe("loadConfig", () => {
     expect(loadConfig({ TRAINING_CPU_PERCENT: "100" }).TRAINING_CPU_PERCENT).toBe(100);
     for (const bad of ["0", "150", "half"]) {
       expect(() => loadConfig({ TRAINING_CPU_PERCENT: bad })).toThrow(
-        /TRAINING_CPU_PERCENT: .*\(expected a whole percentage of one core, 1-100/,
+        "TRAINING_CPU_PERCENT: must be a whole number from 1 to 100 (expected a percentage of one core, e.g. 50)",
       );
     }
   });

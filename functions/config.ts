@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { PARSE_ONCE } from "./contracts/validation.ts";
+import { numberFrom, PARSE_ONCE, wholeNumber } from "./contracts/validation.ts";
 import { DEFAULT_DIALOGUE_SETTINGS, type DialogueSettings } from "./domain/dialogue/answerTurn.ts";
 
 /** Raised at start-up when the environment is unusable; the message names the variable. */
@@ -7,7 +7,7 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const port = z.coerce.number().int().min(0).max(65_535);
+const port = wholeNumber(0, 65_535);
 
 /**
  * The LIMIT_* defaults (per address / overall, per window, per process). The CDK stack
@@ -68,23 +68,18 @@ const envSchema = z
       .regex(/^[A-Za-z0-9_.-]*$/)
       .default("asiointi-local-"),
     FAKE_TIME: isoInstant.optional(),
-    TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-    SURVEY_TOKEN_TTL_HOURS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 30)
-      .default(72),
+    TRANSCRIPT_RETENTION_DAYS: wholeNumber(1, 3650).default(90),
+    SURVEY_TOKEN_TTL_HOURS: wholeNumber(1, 24 * 30).default(72),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** Waiting chats per language queue beyond which customers are offered other channels. */
-    HANDOFF_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(50),
+    HANDOFF_QUEUE_LIMIT: wholeNumber(1, 10_000).default(50),
     /** Average advisor handling time per chat, for the customer's wait estimate. */
-    HANDOFF_AVERAGE_HANDLING_SECONDS: z.coerce.number().int().min(30).max(7_200).default(480),
+    HANDOFF_AVERAGE_HANDLING_SECONDS: wholeNumber(30, 7_200).default(480),
     /** Concurrent chats an advisor takes unless they set their own cap. */
-    ADVISOR_MAX_CHATS: z.coerce.number().int().min(1).max(10).default(3),
+    ADVISOR_MAX_CHATS: wholeNumber(1, 10).default(3),
     /** Customer events one connection may send in a burst, and refilled per second. */
-    CHAT_RATE_BURST: z.coerce.number().int().min(1).max(1000).default(20),
-    CHAT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(1),
+    CHAT_RATE_BURST: wholeNumber(1, 1000).default(20),
+    CHAT_RATE_PER_SECOND: numberFrom(0, 100, { above: true }).default(1),
     /**
      * Proxies whose X-Forwarded-For is believed (the load balancer's subnet in AWS); the
      * client address behind them is what the per-address limits count. Empty: the header is
@@ -97,7 +92,7 @@ const envSchema = z
      */
     EDGE_ORIGIN_SECRET: z.string().min(32).optional(),
     /** The window the LIMIT_* allowances are per; each comes back evenly over it. */
-    LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400).default(3600),
     /** New chats per window: one client address / all together (per process). */
     LIMIT_CHAT_STARTS: allowance(LIMIT_DEFAULTS.LIMIT_CHAT_STARTS),
     /** Requests for a person per window. */
@@ -109,7 +104,7 @@ const envSchema = z
     /** Survey answers per window. */
     LIMIT_SURVEYS: allowance(LIMIT_DEFAULTS.LIMIT_SURVEYS),
     /** How long a queued chat keeps its place after its customer's last connection went. */
-    QUEUE_CUSTOMER_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
+    QUEUE_CUSTOMER_GRACE_SECONDS: numberFrom(0, 3600).default(120),
     /**
      * How often a gateway writes the report counts it has summed; a crash loses at most this
      * much of the counts (never chats or messages). 0 writes each event as it happens. Each
@@ -117,19 +112,19 @@ const envSchema = z
      * language): at 5 s they were about a quarter of the service's DynamoDB requests at 300 customers,
      * and a report flushes its own process's counts before reading anyway.
      */
-    REPORT_FLUSH_SECONDS: z.coerce.number().min(0).max(300).default(15),
+    REPORT_FLUSH_SECONDS: numberFrom(0, 300).default(15),
     /**
      * Locally, how often expired items are deleted (dynalite has no TTL; in AWS DynamoDB's own
      * TTL does it at no cost to the service). 0 = never: the load bench, whose service must
      * not pay for work that in production is not its own.
      */
-    LOCAL_TTL_SWEEP_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+    LOCAL_TTL_SWEEP_SECONDS: numberFrom(0, 86_400).default(60),
     /** How long a disconnected advisor keeps their chats before they go back to the queue. */
-    ADVISOR_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(30),
+    ADVISOR_GRACE_SECONDS: numberFrom(0, 600).default(30),
     /** Idle time after which a chat asks whether the customer is still there; 0 = never. */
-    CHAT_IDLE_WARNING_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
+    CHAT_IDLE_WARNING_SECONDS: numberFrom(0, 86_400).default(600),
     /** Further idle time after that warning before the chat ends with the survey. */
-    CHAT_IDLE_END_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+    CHAT_IDLE_END_SECONDS: numberFrom(0, 86_400).default(120),
     /**
      * Four-eyes for bot content: a version goes live only when a second person with the
      * content-reviewer role approves it. "false" lets a publish go live at once.
@@ -144,7 +139,7 @@ const envSchema = z
      */
     CONTENT_PUBLISHER_FUNCTION: z.string().min(1).optional(),
     /** How often a process checks which content version is live (another task may move it). */
-    CONTENT_POLL_SECONDS: z.coerce.number().min(1).max(300).default(10),
+    CONTENT_POLL_SECONDS: numberFrom(1, 300).default(10),
     /**
      * The share of one core (percent) that training a content version may use while the
      * process is answering customers: the training worker rests between slices of work, so a
@@ -152,7 +147,7 @@ const envSchema = z
      * less meanwhile (docs/recogniser.md). While the chats' event loop is quiet it uses the
      * whole core. 100 = no rests.
      */
-    TRAINING_CPU_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+    TRAINING_CPU_PERCENT: wholeNumber(1, 100).default(50),
     /**
      * Whether this process keeps customers' questions for the missed-question inbox. Off, the
      * inbox stays empty (votes are still counted): for an agency that does not want it, and
@@ -166,7 +161,7 @@ const envSchema = z
      * The missed-question inbox keeps a question the bot answered with a confidence below
      * this (besides misses, unhelpful votes and requests for a person); 0 keeps none for it.
      */
-    INBOX_CONFIDENCE_BELOW: z.coerce.number().min(0).max(1).default(0.65),
+    INBOX_CONFIDENCE_BELOW: numberFrom(0, 1).default(0.65),
     /**
      * The agency's site search, offered with the customer's words when the bot has no
      * answer; `{query}` marks where the words go.
@@ -205,8 +200,8 @@ const envSchema = z
         ),
       ),
     /** A DynamoDB call unanswered this long fails with SERVICE_UNAVAILABLE, not retried. */
-    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(200).max(30_000).default(2_500),
-    TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(300).max(86_400).default(43_200),
+    STORAGE_TIMEOUT_MS: wholeNumber(200, 30_000).default(2_500),
+    TOKEN_MAX_LIFETIME_SECONDS: wholeNumber(300, 86_400).default(43_200),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.FAKE_TIME) {
@@ -228,14 +223,12 @@ const envSchema = z
 export type Config = z.infer<typeof envSchema>;
 
 const expectedForm: Record<string, string> = {
-  PORT: "an integer 0-65535",
-  DYNAMODB_PORT: "an integer 0-65535",
   DYNAMODB_ENDPOINT: "a URL such as http://127.0.0.1:8000",
   FAKE_TIME: "an ISO 8601 instant with offset, e.g. 2026-11-23T10:15:00+02:00",
   NODE_ENV: "development, test or production",
   TABLE_PREFIX: "letters, digits, '_', '.' or '-'",
-  INBOX_CONFIDENCE_BELOW: "a number from 0 to 1, e.g. 0.65",
-  TRAINING_CPU_PERCENT: "a whole percentage of one core, 1-100, e.g. 50",
+  INBOX_CONFIDENCE_BELOW: "a recogniser confidence, e.g. 0.65",
+  TRAINING_CPU_PERCENT: "a percentage of one core, e.g. 50",
   TRUSTED_PROXIES: "comma-separated addresses or CIDR blocks, e.g. 10.0.0.0/16",
   EDGE_ORIGIN_SECRET: "at least 32 characters, the value CloudFront sends in x-origin-verify",
   LIMIT_CHAT_STARTS: "<per address>/<overall> per LIMIT_WINDOW_SECONDS, e.g. 20/2000",

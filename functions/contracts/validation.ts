@@ -34,3 +34,13 @@ export function wholeNumber(min: number, max?: number) {
   const atLeast = z.coerce.number({ error: expected }).int(expected).min(min, expected);
   return max === undefined ? atLeast : atLeast.max(max, expected);
 }
+
+/**
+ * A number (decimals allowed) from the environment or a query, from `min` to `max` (above
+ * `min` with `above`), with one message for every way it can be wrong, as `wholeNumber`.
+ */
+export function numberFrom(min: number, max: number, options: { above?: boolean } = {}) {
+  const expected = `must be a number ${options.above ? `above ${min} and at most ${max}` : `from ${min} to ${max}`}`;
+  const number = z.coerce.number({ error: expected }).max(max, expected);
+  return options.above ? number.gt(min, expected) : number.min(min, expected);
+}

@@ -248,6 +248,26 @@ describe("the check's findings in the studio's language", () => {
     const after = await api("GET", "draft/topics/vat", owner);
     expect((after.body.topic as { fi: { title: string } }).fi.title).toBe(vat.fi.title);
   });
+
+  it("tells a save's warnings in the language asked for", async () => {
+    const { body } = await api("GET", "draft/topics/vat", owner);
+    const vat = body.topic as Record<string, unknown> & { tests: { fi: string[]; sv: string[] } };
+    const fewer = { ...vat, tests: { ...vat.tests, sv: vat.tests.sv.slice(0, 1) } };
+
+    const saved = await api("PUT", "draft/topics/vat", owner, fewer, { "accept-language": "sv" });
+    try {
+      expect(saved.status).toBe(200);
+      const warnings = saved.body.warnings as Shown[];
+      expect(warnings.find((w) => w.code === "tooFewTests")).toMatchObject({
+        path: "tests.sv",
+        message:
+          "Ämnet vat har 1 testmeddelande (svenska). Minst 8 behövs för att resultatet ska säga något.",
+      });
+    } finally {
+      // Put back as it was, so the draft equals the live version again.
+      expect((await api("PUT", "draft/topics/vat", owner, vat)).status).toBe(200);
+    }
+  });
 });
 
 describe("referrals to other agencies", () => {

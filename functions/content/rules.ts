@@ -143,7 +143,8 @@ export function validateDraftTopic(topic: unknown, bundle: ContentBundle): Conte
   const id = typeof fields.id === "string" ? fields.id : undefined;
   const problems: ContentProblem[] = [];
   const draftFile = `topics/${id ?? "new-topic"}.yaml`;
-  const testsCheck = draftTestsSchema.safeParse(tests ?? { fi: [], sv: [] });
+  // With the input, zod's Finnish and Swedish can say what was sent instead of text.
+  const testsCheck = draftTestsSchema.safeParse(tests ?? { fi: [], sv: [] }, { reportInput: true });
   if (!testsCheck.success) {
     problems.push(
       ...testsCheck.error.issues.map((issue) => {
@@ -1076,7 +1077,7 @@ function describe(issue: z.core.$ZodIssue, field: FieldPath): Told {
         return finding("tooFewSentences", { field, has, min: MIN_REFERRAL_SENTENCES });
       }
       if (issue.origin === "string" && Number(issue.minimum) === 1) {
-        return finding("empty", { field });
+        return finding("empty", { field, en: issue.message });
       }
       break;
     }
@@ -1094,6 +1095,9 @@ function describe(issue: z.core.$ZodIssue, field: FieldPath): Told {
       if (last === "title") return finding("titleTooLong", { field, length, max: MAX_TITLE_CHARS });
       if (last === "id" || field[0] === "followUps") {
         return finding("badId", { field, en: issue.message });
+      }
+      if (issue.origin === "string") {
+        return finding("textTooLong", { field, length, max, en: issue.message });
       }
       return finding("schema", { field, texts: zodTexts(issue, issue.message), tooBig: true });
     }

@@ -22,7 +22,13 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   tooFewSentences: { field: ["fi", "sentences"], has: 2, min: 5 },
   answerTooLong: { field: ["fi", "answer"], length: 812, max: 700, referral: false },
   titleTooLong: { field: ["sv", "title"], length: 52, max: 40 },
-  empty: { field: ["fi", "utterances", 4] },
+  empty: { field: ["fi", "utterances", 4], en: "must not be empty" },
+  textTooLong: {
+    field: ["fi", "links", 0, "label"],
+    length: 95,
+    max: 80,
+    en: "Too big: expected string to have <=80 characters",
+  },
   unknownFields: { field: [], keys: ["titel"] },
   notAnAddress: { field: ["fi", "links", 0, "url"], url: "vero fi" },
   notHttps: { field: ["fi", "links", 0, "url"], protocol: "http:" },
@@ -62,6 +68,9 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   lexQuota: { lang: "fi", used: 230, max: 250, what: "intents", over: false },
   fileNameMismatch: { name: "alv.yaml", id: "vat", expected: "alv" },
   idTwice: { kind: "referral", id: "kela", otherFile: "referrals/kela.yaml" },
+  stillFollowUp: { other: "payment", id: "vat" },
+  systemTopicRetire: { id: "greeting" },
+  idMismatch: { named: "alv", id: "vat", folder: "topics" },
   teachOtherSplit: { text: "alv", into: "training" },
   gateNoTests: { lang: "sv" },
   gateAccuracy: { lang: "fi", share: 0.8125, min: 0.85 },
@@ -91,7 +100,7 @@ describe("findings told in English, Finnish and Swedish", () => {
       // The studio has no files or lines, and shows each problem at its field.
       expect(message).not.toMatch(/ line \d|\b(?:fi|sv)\.(?:title|utterances|answer|links?|tests)/);
       if (said.code !== "fileNameMismatch") expect(message).not.toMatch(/\.yaml/);
-      if (said.code !== "fileNameMismatch") expect(fix).not.toMatch(/\.yaml/);
+      if (said.code !== "fileNameMismatch") expect(fix).not.toMatch(/\.yaml|\.md\b/);
       // A sentence for people: capital first, full stop or question mark last.
       expect(message).toMatch(/^[A-ZÅÄÖ”{]/u);
       // zod's own words (schema) come without a full stop.
@@ -130,10 +139,28 @@ describe("findings told in English, Finnish and Swedish", () => {
       "fi: 81.3 % of test messages answered right; at least 85.0 % is needed",
     );
     expect(tell({ code: "gateAccuracy", params: EXAMPLES.gateAccuracy }, "fi").message).toBe(
-      "Suomi: testiviesteistä 81,3\u00a0% sai oikean vastauksen; vähintään 85\u00a0% tarvitaan.",
+      "Suomi: testiviesteistä 81,3\u00a0% sai oikean vastauksen; tarvitaan vähintään 85\u00a0%.",
     );
     expect(tell({ code: "tooFewTests", params: EXAMPLES.tooFewTests }, "sv").fix).toMatch(
       /^Lägg till ett nytt meddelande /,
+    );
+  });
+
+  it("tells an empty link text as a field, an empty sentence as a row, a missing address as missing", () => {
+    const said = (code: "empty" | "notAnAddress", params: object, lang: "fi" | "sv") =>
+      tell({ code, params } as Finding, lang).message;
+    const label = { field: ["fi", "links", 0, "label"], en: "must not be empty" };
+
+    expect(said("empty", label, "fi")).toBe("Kenttä on tyhjä.");
+    expect(said("empty", label, "sv")).toBe("Fältet är tomt.");
+    expect(said("empty", { ...label, field: ["fi", "utterances", 2] }, "fi")).toBe(
+      "Rivi on tyhjä.",
+    );
+    expect(said("notAnAddress", { field: ["fi", "links", 0, "url"], url: "" }, "fi")).toBe(
+      "Osoite puuttuu.",
+    );
+    expect(said("notAnAddress", { field: ["fi", "links", 0, "url"], url: " " }, "sv")).toBe(
+      "Adressen saknas.",
     );
   });
 
@@ -146,5 +173,174 @@ describe("findings told in English, Finnish and Swedish", () => {
     expect(texts.en).toBe(issue.message);
     expect(texts.fi).toMatch(/^Liian suuri/);
     expect(texts.sv).toMatch(/^För stor/);
+  });
+});
+
+/**
+ * content:check's English, word for word as it was before findings had kinds: whoever edits
+ * bot-content/ in git and CI's logs read these, and scripts may match them.
+ */
+const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
+  missing: [
+    "sv is missing",
+    "Add the Swedish section (sv:) with title, utterances and answer; every topic needs both languages.",
+  ],
+  colonSplit: [
+    'fi.title "Alv: yrittäjälle" was read as a field because of the colon',
+    'Put the sentence in quotes: "Alv: yrittäjälle".',
+  ],
+  wrongType: [
+    "fi.utterances should be array",
+    "Correct the value as described in bot-content/README.md.",
+  ],
+  tooFewUtterances: [
+    "fi.utterances has 3 training sentences; at least 20 are needed",
+    "Add more ways a customer might ask this, one per line starting with '- '.",
+  ],
+  tooFewSentences: [
+    "fi.sentences has 2 sentences; at least 5 are needed",
+    "Add more ways a customer might write this, one per line starting with '- '.",
+  ],
+  answerTooLong: [
+    "fi.answer is 812 characters; the limit is 700",
+    "Shorten the answer; move details behind a link to vero.fi.",
+  ],
+  titleTooLong: ["sv.title is 52 characters; the limit is 40", "Shorten the text."],
+  empty: [
+    "fi.utterances[5]: must not be empty",
+    "Correct the value as described in bot-content/README.md.",
+  ],
+  textTooLong: [
+    "fi.links[1].label: Too big: expected string to have <=80 characters",
+    "Shorten the text.",
+  ],
+  unknownFields: [
+    "the file has unknown field(s): titel",
+    "Check the spelling; allowed fields are listed in bot-content/README.md.",
+  ],
+  notAnAddress: [
+    'fi.links[1].url: "vero fi" is not a valid web address',
+    "Use a full https:// address on an allowed site.",
+  ],
+  notHttps: [
+    "fi.links[1].url: link must start with https:// (got http://)",
+    "Use a full https:// address on an allowed site.",
+  ],
+  hostNotAllowed: [
+    "fi.links[1].url: link host example.com is not allowed; use one of vero.fi",
+    "Use a full https:// address on an allowed site.",
+  ],
+  reservedId: [
+    "id: the ids none and fallback are reserved",
+    "Choose an id of lower-case letters a-z and digits, words joined by single hyphens, at most 64 characters (e.g. capital-gains), and name the file after it (<id>.yaml).",
+  ],
+  badId: [
+    "followUps[2]: a topic id uses lower-case letters",
+    "Use the id of an existing topic (its file name without .yaml).",
+  ],
+  schema: ["fi.links[1].label: Too big", "Shorten the text."],
+  draftTestsShape: [
+    "tests.fi[1]: Invalid input",
+    "Send the test messages as tests: { fi: [...], sv: [...] }, one message per item.",
+  ],
+  systemTopicMissing: [
+    'topic "greeting" is missing: the bot\'s own dialogue relies on it (a system topic)',
+    "Create topics/greeting.yaml in Finnish and Swedish (copy another topic as a template); system topics cannot be retired.",
+  ],
+  notPersonalised: [
+    'fi.personal: topic "vat" has no personalised answer',
+    "Remove the personal section; only tax-card can be personalised.",
+  ],
+  unknownVariant: ["fi.personal.later is not a known variant for tax-refund", "Use due."],
+  unknownPlaceholder: [
+    "fi.personal.due uses unknown placeholder {amount}",
+    "This text cannot contain placeholders; write it without {}.",
+  ],
+  curlyBraces: [
+    "fi.utterances[3] contains { or }",
+    "Remove the curly braces; they are reserved for slots in Amazon Lex.",
+  ],
+  followUpSelf: [
+    "followUps lists the topic itself (vat)",
+    "Remove it; a follow-up must lead somewhere else.",
+  ],
+  followUpUnknown: [
+    'follow-up "tax-refnd" is not a topic; did you mean tax-refund?',
+    "Change it to tax-refund, or remove it from followUps.",
+  ],
+  sentenceTwice: [
+    '"alv" appears twice in topic vat (fi) (also line 4)',
+    "Delete one of the copies.",
+  ],
+  sentenceShared: [
+    '"alv" appears in both topic vat (fi) and out-of-scope (fi) (topics/vat.yaml line 9)',
+    "A sentence can teach only one topic or referral; keep it where it belongs and delete or reword the other.",
+  ],
+  nearDuplicate: [
+    'sv.utterances[54] "lättföretagare och moms" is closer to "lättföretagare" of topic light-entrepreneur (topics/vat.yaml line 9) than to any sentence of vat',
+    "Reword it so that it says what makes vat different from light-entrepreneur, or move it to light-entrepreneur if it belongs there.",
+  ],
+  intentUnknown: [
+    'intent "vatt" is not a topic; did you mean vat?',
+    'Change it to vat, or to "none" for a message the bot must not answer.',
+  ],
+  heldOutTrained: [
+    'held-out message "alv" is also a training sentence (topics/vat.yaml line 9)',
+    "Reword the held-out message the way another customer would write it; keep the training sentence.",
+  ],
+  heldOutRepeated: [
+    'held-out message "alv" is repeated (tests/fi.yaml line 3)',
+    "Keep one copy: a message belongs to one split, once.",
+  ],
+  tooFewTests: [
+    "topic vat has 7 test messages in tests/sv.yaml; at least 8 are needed for its score to mean something",
+    "Add 1 more, written fresh the way a customer would ask (never copied from the training sentences).",
+  ],
+  lexQuota: [
+    "fi: 230 intents is 92 % of the Amazon Lex limit (250)",
+    "Plan ahead with the developers: merge topics or trim near-identical sentences.",
+  ],
+  fileNameMismatch: [
+    'file name "alv.yaml" does not match id "vat"',
+    'Rename the file to vat.yaml, or change the id to "alv".',
+  ],
+  idTwice: [
+    'referral id "kela" is used twice (also referrals/kela.yaml)',
+    "Give each referral group its own id, or merge the two groups.",
+  ],
+  stillFollowUp: [
+    'topic "payment" still offers "vat" as a follow-up',
+    'Remove "vat" from payment\'s follow-ups before publishing.',
+  ],
+  systemTopicRetire: [
+    '"greeting" is a system topic: the service relies on it',
+    "Edit its answer instead; system topics cannot be retired.",
+  ],
+  idMismatch: [
+    'id "alv" does not match the topic in the address ("vat")',
+    'Send it to /api/content/draft/topics/alv, or set id to "vat".',
+  ],
+  teachOtherSplit: [
+    '"alv" is already in the held-out tests; the training and test splits never share a sentence',
+    "Teach it to the tests split instead, or leave it out.",
+  ],
+  gateNoTests: [
+    "sv: there are no test messages",
+    "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.",
+  ],
+  gateAccuracy: [
+    "fi: 81.3 % of test messages answered right; at least 85.0 % is needed",
+    "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.",
+  ],
+  gateNoneRecall: [
+    "sv: 50.0 % of out-of-scope test messages recognised as such; at least 60.0 % is needed",
+    "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.",
+  ],
+};
+
+describe("content:check's English", () => {
+  it.each(all)("tells $code as content:check always has", (said) => {
+    const [message, fix] = ENGLISH[said.code];
+    expect(tell(said, "en")).toEqual({ message, fix });
   });
 });

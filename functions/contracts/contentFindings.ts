@@ -13,7 +13,7 @@ import type * as z from "zod";
 import zodFi from "zod/v4/locales/fi.js";
 import zodSv from "zod/v4/locales/sv.js";
 import type { Lang } from "./lang.ts";
-import { TOPIC_ID_RULE } from "./topics.ts";
+import { TOPIC_ID_MAX_LENGTH, TOPIC_ID_RULE } from "./topics.ts";
 
 export type FindingLang = "en" | Lang;
 export const FINDING_LANGS: readonly FindingLang[] = ["en", "fi", "sv"];
@@ -51,7 +51,9 @@ export interface FindingParams {
   tooFewSentences: { field: FieldPath; has: number; min: number };
   answerTooLong: { field: FieldPath; length: number; max: number; referral: boolean };
   titleTooLong: { field: FieldPath; length: number; max: number };
-  empty: { field: FieldPath };
+  /** Any other text over its limit (a link's text); `en` as the schema says it. */
+  textTooLong: { field: FieldPath; length: number; max: number; en: string };
+  empty: { field: FieldPath; en: string };
   unknownFields: { field: FieldPath; keys: string[] };
   notAnAddress: { field: FieldPath; url: string };
   notHttps: { field: FieldPath; protocol: string };
@@ -93,6 +95,11 @@ export interface FindingParams {
   };
   fileNameMismatch: { name: string; id: string; expected: string };
   idTwice: { kind: "topic" | "referral"; id: string; otherFile: string };
+  /** A retired topic that other topics still offer as a follow-up. */
+  stillFollowUp: { other: string; id: string };
+  systemTopicRetire: { id: string };
+  /** A body naming another topic or group than its address. */
+  idMismatch: { named: string; id: string; folder: "topics" | "referrals" };
   /** The inbox's "teach" met a text the other split has (`into` is where it was taught). */
   teachOtherSplit: { text: string; into: "training" | "tests" };
   gateNoTests: { lang: Lang };
@@ -211,8 +218,12 @@ const en: Teller = {
     message: `${fieldEn(field)} is ${length} characters; the limit is ${max}`,
     fix: "Shorten the text.",
   }),
-  empty: ({ field }) => ({
-    message: `${fieldEn(field)}: must not be empty`,
+  textTooLong: ({ field, en }) => ({
+    message: `${fieldEn(field)}: ${en}`,
+    fix: valueFixEn(field, true),
+  }),
+  empty: ({ field, en }) => ({
+    message: `${fieldEn(field)}: ${en}`,
     fix: valueFixEn(field),
   }),
   unknownFields: ({ field, keys }) => ({
@@ -324,6 +335,18 @@ const en: Teller = {
         ? "Give each topic its own id, or merge the two topics."
         : "Give each referral group its own id, or merge the two groups.",
   }),
+  stillFollowUp: ({ other, id }) => ({
+    message: `topic "${other}" still offers "${id}" as a follow-up`,
+    fix: `Remove "${id}" from ${other}'s follow-ups before publishing.`,
+  }),
+  systemTopicRetire: ({ id }) => ({
+    message: `"${id}" is a system topic: the service relies on it`,
+    fix: "Edit its answer instead; system topics cannot be retired.",
+  }),
+  idMismatch: ({ named, id, folder }) => ({
+    message: `id "${named}" does not match the ${folder === "topics" ? "topic" : "referral group"} in the address ("${id}")`,
+    fix: `Send it to /api/content/draft/${folder}/${named}, or set id to "${id}".`,
+  }),
   teachOtherSplit: ({ text, into }) => {
     const other = into === "training" ? "held-out tests" : "training sentences";
     return {
@@ -392,11 +415,11 @@ const fiFieldFix = (field: FieldPath, tooBig = false): string => {
   if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") {
     return "Lyhennä tekstiä.";
   }
-  if (field.includes("url") || field.includes("link") || field.includes("links")) {
+  if (field.includes("url")) {
     return "Anna koko https://-osoite sallitulle julkishallinnon sivustolle, esimerkiksi https://www.vero.fi/.";
   }
   if (last === "id") {
-    return "Valitse tunniste, jossa on vain pieniä kirjaimia a–z ja numeroita, sanat yhdysmerkillä, enintään 64 merkkiä (esimerkiksi capital-gains).";
+    return `Valitse tunniste, jossa on vain pieniä kirjaimia a–z ja numeroita, sanat yhdysmerkillä, enintään ${TOPIC_ID_MAX_LENGTH} merkkiä (esimerkiksi capital-gains).`;
   }
   if (field[0] === "followUps") return "Valitse jatkoaiheeksi olemassa oleva aihe.";
   if (last === "intent") return "Anna olemassa olevan aiheen tunniste tai none.";
@@ -408,11 +431,11 @@ const svFieldFix = (field: FieldPath, tooBig = false): string => {
   if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") {
     return "Korta av texten.";
   }
-  if (field.includes("url") || field.includes("link") || field.includes("links")) {
+  if (field.includes("url")) {
     return "Ange hela https://-adressen till en godkänd offentlig webbplats, till exempel https://www.vero.fi/.";
   }
   if (last === "id") {
-    return "Välj ett id med endast små bokstäver a–z och siffror, ord sammanbundna med bindestreck, högst 64 tecken (till exempel capital-gains).";
+    return `Välj ett id med endast små bokstäver a–z och siffror, ord sammanbundna med bindestreck, högst ${TOPIC_ID_MAX_LENGTH} tecken (till exempel capital-gains).`;
   }
   if (field[0] === "followUps") return "Välj ett befintligt ämne som följdämne.";
   if (last === "intent") return "Ange id:t för ett befintligt ämne eller none.";
@@ -420,6 +443,8 @@ const svFieldFix = (field: FieldPath, tooBig = false): string => {
 };
 
 const q = (text: string) => `”${text}”`;
+/** A sentence or test message (an item of a list of texts), not a field of its own. */
+const isRow = (field: FieldPath) => typeof field.at(-1) === "number";
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const fi: Teller = {
@@ -441,39 +466,41 @@ const fi: Teller = {
     fix: fiFieldFix(field),
   }),
   tooFewUtterances: ({ has, min }) => ({
-    message: `Opetuslauseita on ${has}, vähintään ${min} tarvitaan.`,
+    message: `Opetuslauseita on ${has}; tarvitaan vähintään ${min}.`,
     fix: "Lisää tapoja, joilla asiakas voisi kysyä tästä, yksi lause riville.",
   }),
   tooFewSentences: ({ has, min }) => ({
-    message: `Lauseita on ${has}, vähintään ${min} tarvitaan.`,
+    message: `Lauseita on ${has}; tarvitaan vähintään ${min}.`,
     fix: "Lisää tapoja, joilla asiakas voisi kirjoittaa tästä, yksi lause riville.",
   }),
   answerTooLong: ({ length, max, referral }) => ({
-    message: `Vastauksessa on ${length} merkkiä, enintään ${max} sallitaan.`,
+    message: `Vastauksessa on ${length} merkkiä; enintään ${max} on sallittu.`,
     fix: referral
       ? "Lyhennä vastausta: kerro lauseella tai kahdella, minne asiakas voi kääntyä; linkki kertoo loput."
-      : "Lyhennä vastausta ja siirrä yksityiskohdat linkin taakse vero.fi-sivuille.",
+      : "Lyhennä vastausta ja jätä yksityiskohdat vero.fi-sivulle, johon linkki vie.",
   }),
   titleTooLong: ({ length, max }) => ({
-    message: `Otsikossa on ${length} merkkiä, enintään ${max} sallitaan.`,
+    message: `Otsikossa on ${length} merkkiä; enintään ${max} on sallittu.`,
+    fix: "Lyhennä tekstiä.",
+  }),
+  textTooLong: ({ length, max }) => ({
+    message: `Tekstissä on ${length} merkkiä; enintään ${max} on sallittu.`,
     fix: "Lyhennä tekstiä.",
   }),
   empty: ({ field }) => ({
-    message: field.some((p) => typeof p === "number") ? "Rivi on tyhjä." : "Kenttä on tyhjä.",
-    fix: field.some((p) => typeof p === "number")
-      ? "Kirjoita tekstiä tai poista tyhjä rivi."
-      : "Kirjoita kenttään tekstiä.",
+    message: isRow(field) ? "Rivi on tyhjä." : "Kenttä on tyhjä.",
+    fix: isRow(field) ? "Kirjoita tekstiä tai poista tyhjä rivi." : "Kirjoita kenttään tekstiä.",
   }),
   unknownFields: ({ keys }) => ({
     message: `Tuntemattomia kenttiä: ${keys.join(", ")}.`,
-    fix: "Tarkista kenttien nimet; sallitut kentät on lueteltu ohjeessa bot-content/README.md.",
+    fix: "Poista tuntemattomat kentät tai korjaa niiden nimet.",
   }),
-  notAnAddress: ({ field, url }) => ({
-    message: `${q(url)} ei ole verkko-osoite.`,
-    fix: fiFieldFix(field),
-  }),
+  notAnAddress: ({ field, url }) =>
+    url.trim() === ""
+      ? { message: "Osoite puuttuu.", fix: "Anna linkin osoite." }
+      : { message: `${q(url)} ei ole kelvollinen verkko-osoite.`, fix: fiFieldFix(field) },
   notHttps: ({ field, protocol }) => ({
-    message: `Osoitteen pitää alkaa https:// (nyt ${protocol}//).`,
+    message: `Osoitteen alussa pitää olla https:// (nyt ${protocol}//).`,
     fix: fiFieldFix(field),
   }),
   hostNotAllowed: ({ field, host, allowed }) => ({
@@ -501,8 +528,8 @@ const fi: Teller = {
     fix: `Luo aihe ${id} suomeksi ja ruotsiksi (mallina voi käyttää toista aihetta). Järjestelmäaiheita ei voi poistaa käytöstä.`,
   }),
   notPersonalised: ({ id, personalised }) => ({
-    message: `Aiheella ${id} ei ole henkilökohtaista vastausta.`,
-    fix: `Poista henkilökohtaiset vastaukset. Vain näillä aiheilla voi olla sellainen: ${personalised.join(", ")}.`,
+    message: `Aiheella ${id} ei voi olla henkilökohtaisia vastauksia.`,
+    fix: `Henkilökohtaisia vastauksia voi olla vain näillä aiheilla: ${personalised.join(", ")}. Pyydä kehittäjiä poistamaan ne tästä aiheesta.`,
   }),
   unknownVariant: ({ field, id, variants }) => ({
     message: `Aiheella ${id} ei ole vaihtoehtoa ${q(String(field.at(-1)))}.`,
@@ -520,11 +547,11 @@ const fi: Teller = {
     fix: "Poista aaltosulkeet: Amazon Lex varaa ne omaan käyttöönsä.",
   }),
   followUpSelf: ({ id }) => ({
-    message: `Aihe ${id} on itsensä jatkoaiheena.`,
+    message: `Aihe ${id} on merkitty omaksi jatkoaiheekseen.`,
     fix: "Poista se: jatkoaiheen pitää viedä toiseen aiheeseen.",
   }),
   followUpUnknown: ({ id, guess }) => ({
-    message: `Aihetta ${id} ei ole.${guess ? ` Tarkoititko ${guess}?` : ""}`,
+    message: `Aihetta ${id} ei ole.${guess ? ` Tarkoititko aihetta ${guess}?` : ""}`,
     fix: guess
       ? `Vaihda tilalle ${guess} tai poista jatkoaihe.`
       : "Valitse olemassa oleva aihe tai poista jatkoaihe.",
@@ -535,14 +562,14 @@ const fi: Teller = {
   }),
   sentenceShared: ({ text, owner, other }) => ({
     message: `${q(text)} on kahdessa paikassa: ${fiWords.owner(owner)} ja ${fiWords.owner(other)}.`,
-    fix: "Lause voi opettaa vain yhtä aihetta tai ohjausta. Pidä se siellä, minne se kuuluu, ja poista tai muotoile uudelleen toinen.",
+    fix: "Sama lause voi kuulua vain yhteen aiheeseen tai ohjausryhmään. Pidä se siellä, minne se kuuluu, ja poista toinen tai muotoile se uudelleen.",
   }),
   nearDuplicate: ({ text, near, own, other }) => ({
     message: `${q(text)} on lähempänä aiheen ${other} lausetta ${q(near)} kuin yhtäkään aiheen ${own} lausetta.`,
     fix: `Muotoile lause niin, että siitä näkyy, mikä erottaa aiheen ${own} aiheesta ${other}, tai siirrä se aiheeseen ${other}, jos se kuuluu sinne.`,
   }),
   intentUnknown: ({ intent, guess }) => ({
-    message: `Aihetta ${intent} ei ole.${guess ? ` Tarkoititko ${guess}?` : ""}`,
+    message: `Aihetta ${intent} ei ole.${guess ? ` Tarkoititko aihetta ${guess}?` : ""}`,
     fix: guess
       ? `Vaihda tilalle ${guess} tai none, jos botti ei saa vastata viestiin.`
       : "Anna olemassa olevan aiheen tunniste tai none, jos botti ei saa vastata viestiin.",
@@ -552,15 +579,18 @@ const fi: Teller = {
     fix: "Kirjoita testiviesti uudelleen niin kuin toinen asiakas sen kirjoittaisi; pidä opetuslause ennallaan.",
   }),
   heldOutRepeated: ({ text }) => ({
-    message: `Testiviesti ${q(text)} on jo testi- tai kehitysviesteissä.`,
-    fix: "Pidä yksi kopio: viesti kuuluu vain yhteen joukkoon ja vain kerran.",
+    message: `Testiviesti ${q(text)} on jo testi- tai kehitysjoukossa.`,
+    fix: "Jätä viestistä vain yksi kopio: sama viesti saa olla vain yhdessä joukossa ja vain kerran.",
   }),
   tooFewTests: ({ id, lang, has, min }) => ({
-    message: `Aiheella ${id} on ${has} ${has === 1 ? "testiviesti" : "testiviestiä"} (${fiWords.langName[lang]}). Vähintään ${min} tarvitaan, jotta sen tulos kertoisi jotain.`,
+    message: `Aiheella ${id} on ${has} ${has === 1 ? "testiviesti" : "testiviestiä"} (${fiWords.langName[lang]}); tarvitaan vähintään ${min}, jotta aiheen tulos kertoisi jotain.`,
     fix: `Lisää ${min - has === 1 ? "yksi uusi viesti" : `${min - has} uutta viestiä`} niin kuin asiakas kysyisi (älä kopioi opetuslauseita).`,
   }),
   lexQuota: ({ lang, used, max, what, over }) => ({
-    message: `${cap(fiWords.langName[lang])}: ${used} ${what === "intents" ? "aihetta" : "merkkiä opetuslauseita"} on ${Math.round((used / max) * 100)} % Amazon Lexin rajasta (${max}).`,
+    message:
+      what === "intents"
+        ? `${cap(fiWords.langName[lang])}: aiheita ja ohjausryhmiä on yhteensä ${used}, mikä on ${Math.round((used / max) * 100)} % Amazon Lexin rajasta (${max}).`
+        : `${cap(fiWords.langName[lang])}: opetuslauseissa on yhteensä ${used} merkkiä, mikä on ${Math.round((used / max) * 100)} % Amazon Lexin rajasta (${max}).`,
     fix: over
       ? "Bottia ei voi ottaa käyttöön näin: yhdistä aiheita tai poista lähes samanlaisia lauseita."
       : "Suunnittele jatko kehittäjien kanssa: yhdistä aiheita tai karsi lähes samanlaisia lauseita.",
@@ -570,26 +600,38 @@ const fi: Teller = {
     fix: `Nimeä tiedosto ${id}.yaml tai vaihda tunniste.`,
   }),
   idTwice: ({ kind, id }) => ({
-    message: `Tunniste ${id} on käytössä kahdesti.`,
+    message: `${kind === "topic" ? "Tunniste" : "Tunnus"} ${id} on käytössä kahdesti.`,
     fix:
       kind === "topic"
         ? "Anna jokaiselle aiheelle oma tunniste tai yhdistä aiheet."
         : "Anna jokaiselle ohjausryhmälle oma tunniste tai yhdistä ryhmät.",
   }),
+  stillFollowUp: ({ other, id }) => ({
+    message: `Aihe ${other} tarjoaa yhä aihetta ${id} jatkoaiheena.`,
+    fix: `Poista ${id} aiheen ${other} jatkoaiheista ennen julkaisua.`,
+  }),
+  systemTopicRetire: ({ id }) => ({
+    message: `Aihe ${id} on järjestelmäaihe: palvelu tarvitsee sitä.`,
+    fix: "Muokkaa sen vastausta; järjestelmäaiheita ei voi poistaa käytöstä.",
+  }),
+  idMismatch: ({ named, id }) => ({
+    message: `Tunniste ${q(named)} ei vastaa osoitteen tunnistetta ${q(id)}.`,
+    fix: `Käytä tunnistetta ${id} tai tallenna tunnisteella ${named}.`,
+  }),
   teachOtherSplit: ({ text, into }) => ({
-    message: `${q(text)} on jo ${into === "training" ? "testiviesteissä" : "opetuslauseissa"}: sama lause ei voi olla molemmissa.`,
-    fix: `Lisää se ${into === "training" ? "testiviesteihin" : "opetuslauseisiin"} tai jätä pois.`,
+    message: `${q(text)} on jo ${into === "training" ? "testiviesteissä" : "opetuslauseissa"}. Sama lause ei voi olla sekä opetuslause että testiviesti.`,
+    fix: `Valitse ${into === "training" ? "”Testiviesteiksi”" : "”Opetuslauseiksi”"} tai jätä kysymys opettamatta.`,
   }),
   gateNoTests: ({ lang }) => ({
     message: `${cap(fiWords.langName[lang])}: testiviestejä ei ole.`,
     fix: GATE_FIX_FI,
   }),
   gateAccuracy: ({ lang, share, min }) => ({
-    message: `${cap(fiWords.langName[lang])}: testiviesteistä ${fiWords.percent(share)} sai oikean vastauksen; vähintään ${fiWords.percent(min)} tarvitaan.`,
+    message: `${cap(fiWords.langName[lang])}: testiviesteistä ${fiWords.percent(share)} sai oikean vastauksen; tarvitaan vähintään ${fiWords.percent(min)}.`,
     fix: GATE_FIX_FI,
   }),
   gateNoneRecall: ({ lang, share, min }) => ({
-    message: `${cap(fiWords.langName[lang])}: aiheiden ulkopuolisista testiviesteistä ${fiWords.percent(share)} tunnistettiin sellaisiksi; vähintään ${fiWords.percent(min)} tarvitaan.`,
+    message: `${cap(fiWords.langName[lang])}: aiheiden ulkopuolisista testiviesteistä ${fiWords.percent(share)} tunnistettiin sellaisiksi; tarvitaan vähintään ${fiWords.percent(min)}.`,
     fix: GATE_FIX_FI,
   }),
 };
@@ -624,37 +666,39 @@ const sv: Teller = {
     fix: svFieldFix(field),
   }),
   tooFewUtterances: ({ has, min }) => ({
-    message: `Det finns ${has} träningsmeningar, minst ${min} behövs.`,
+    message: `Det finns ${has} träningsmeningar; minst ${min} behövs.`,
     fix: "Lägg till fler sätt som kunden kunde fråga om det här, en mening per rad.",
   }),
   tooFewSentences: ({ has, min }) => ({
-    message: `Det finns ${has} meningar, minst ${min} behövs.`,
+    message: `Det finns ${has} meningar; minst ${min} behövs.`,
     fix: "Lägg till fler sätt som kunden kunde skriva om det här, en mening per rad.",
   }),
   answerTooLong: ({ length, max, referral }) => ({
-    message: `Svaret har ${length} tecken, högst ${max} tillåts.`,
+    message: `Svaret har ${length} tecken; högst ${max} är tillåtna.`,
     fix: referral
       ? "Korta av svaret: säg med en eller två meningar vart kunden ska vända sig; länken berättar resten."
       : "Korta av svaret och flytta detaljerna bakom en länk till vero.fi.",
   }),
   titleTooLong: ({ length, max }) => ({
-    message: `Rubriken har ${length} tecken, högst ${max} tillåts.`,
+    message: `Rubriken har ${length} tecken; högst ${max} är tillåtna.`,
+    fix: "Korta av texten.",
+  }),
+  textTooLong: ({ length, max }) => ({
+    message: `Texten har ${length} tecken; högst ${max} är tillåtna.`,
     fix: "Korta av texten.",
   }),
   empty: ({ field }) => ({
-    message: field.some((p) => typeof p === "number") ? "Raden är tom." : "Fältet är tomt.",
-    fix: field.some((p) => typeof p === "number")
-      ? "Skriv text eller ta bort den tomma raden."
-      : "Skriv text i fältet.",
+    message: isRow(field) ? "Raden är tom." : "Fältet är tomt.",
+    fix: isRow(field) ? "Skriv text eller ta bort den tomma raden." : "Skriv text i fältet.",
   }),
   unknownFields: ({ keys }) => ({
     message: `Okända fält: ${keys.join(", ")}.`,
-    fix: "Kontrollera fältens namn; de tillåtna fälten står i bot-content/README.md.",
+    fix: "Ta bort de okända fälten eller rätta deras namn.",
   }),
-  notAnAddress: ({ field, url }) => ({
-    message: `${q(url)} är ingen webbadress.`,
-    fix: svFieldFix(field),
-  }),
+  notAnAddress: ({ field, url }) =>
+    url.trim() === ""
+      ? { message: "Adressen saknas.", fix: "Fyll i länkens adress." }
+      : { message: `${q(url)} är ingen giltig webbadress.`, fix: svFieldFix(field) },
   notHttps: ({ field, protocol }) => ({
     message: `Adressen ska börja med https:// (nu ${protocol}//).`,
     fix: svFieldFix(field),
@@ -668,7 +712,7 @@ const sv: Teller = {
     fix: svFieldFix(field),
   }),
   badId: ({ field }) => ({
-    message: "Id:t har inte tillåten form.",
+    message: "Id:t har inte rätt form.",
     fix: svFieldFix(field),
   }),
   schema: ({ field, texts, tooBig }) => ({
@@ -684,8 +728,8 @@ const sv: Teller = {
     fix: `Skapa ämnet ${id} på finska och svenska (ett annat ämne kan tjäna som mall). Systemämnen kan inte tas ur bruk.`,
   }),
   notPersonalised: ({ id, personalised }) => ({
-    message: `Ämnet ${id} har inget personligt svar.`,
-    fix: `Ta bort de personliga svaren. Bara de här ämnena kan ha ett: ${personalised.join(", ")}.`,
+    message: `Ämnet ${id} kan inte ha personliga svar.`,
+    fix: `Bara de här ämnena kan ha personliga svar: ${personalised.join(", ")}. Be utvecklarna ta bort dem från det här ämnet.`,
   }),
   unknownVariant: ({ field, id, variants }) => ({
     message: `Ämnet ${id} har inget alternativ ${q(String(field.at(-1)))}.`,
@@ -718,7 +762,7 @@ const sv: Teller = {
   }),
   sentenceShared: ({ text, owner, other }) => ({
     message: `${q(text)} finns på två ställen: ${svWords.owner(owner)} och ${svWords.owner(other)}.`,
-    fix: "En mening kan lära boten bara ett ämne eller en hänvisning. Behåll den där den hör hemma och ta bort eller formulera om den andra.",
+    fix: "En mening kan höra till bara ett ämne eller en hänvisningsgrupp. Behåll den där den hör hemma och ta bort eller formulera om den andra.",
   }),
   nearDuplicate: ({ text, near, own, other }) => ({
     message: `${q(text)} ligger närmare meningen ${q(near)} i ämnet ${other} än någon mening i ämnet ${own}.`,
@@ -735,15 +779,18 @@ const sv: Teller = {
     fix: "Skriv om testmeddelandet så som en annan kund skulle skriva det; behåll träningsmeningen.",
   }),
   heldOutRepeated: ({ text }) => ({
-    message: `Testmeddelandet ${q(text)} finns redan bland test- eller utvecklingsmeddelandena.`,
-    fix: "Behåll en kopia: ett meddelande hör till en grupp, en gång.",
+    message: `Testmeddelandet ${q(text)} finns redan i test- eller utvecklingsmängden.`,
+    fix: "Behåll bara en kopia: ett meddelande får finnas i bara en mängd, och bara en gång.",
   }),
   tooFewTests: ({ id, lang, has, min }) => ({
     message: `Ämnet ${id} har ${has} ${has === 1 ? "testmeddelande" : "testmeddelanden"} (${svWords.langName[lang]}). Minst ${min} behövs för att resultatet ska säga något.`,
     fix: `Lägg till ${min - has === 1 ? "ett nytt meddelande" : `${min - has} nya meddelanden`} så som en kund skulle fråga (kopiera inte träningsmeningar).`,
   }),
   lexQuota: ({ lang, used, max, what, over }) => ({
-    message: `${cap(svWords.langName[lang])}: ${used} ${what === "intents" ? "ämnen" : "tecken träningsmeningar"} är ${Math.round((used / max) * 100)} % av gränsen i Amazon Lex (${max}).`,
+    message:
+      what === "intents"
+        ? `${cap(svWords.langName[lang])}: ämnen och hänvisningsgrupper är sammanlagt ${used}, ${Math.round((used / max) * 100)} % av gränsen i Amazon Lex (${max}).`
+        : `${cap(svWords.langName[lang])}: träningsmeningarna har sammanlagt ${used} tecken, ${Math.round((used / max) * 100)} % av gränsen i Amazon Lex (${max}).`,
     fix: over
       ? "Boten kan inte tas i bruk så här: slå ihop ämnen eller ta bort nästan likadana meningar."
       : "Planera i tid med utvecklarna: slå ihop ämnen eller gallra nästan likadana meningar.",
@@ -759,9 +806,21 @@ const sv: Teller = {
         ? "Ge varje ämne ett eget id eller slå ihop ämnena."
         : "Ge varje hänvisningsgrupp ett eget id eller slå ihop grupperna.",
   }),
+  stillFollowUp: ({ other, id }) => ({
+    message: `Ämnet ${other} erbjuder fortfarande ${id} som följdämne.`,
+    fix: `Ta bort ${id} ur följdämnena för ${other} före publiceringen.`,
+  }),
+  systemTopicRetire: ({ id }) => ({
+    message: `Ämnet ${id} är ett systemämne: tjänsten behöver det.`,
+    fix: "Redigera dess svar i stället; systemämnen kan inte tas ur bruk.",
+  }),
+  idMismatch: ({ named, id }) => ({
+    message: `Id:t ${q(named)} motsvarar inte id:t i adressen ${q(id)}.`,
+    fix: `Använd id:t ${id} eller spara med id:t ${named}.`,
+  }),
   teachOtherSplit: ({ text, into }) => ({
-    message: `${q(text)} finns redan bland ${into === "training" ? "testmeddelandena" : "träningsmeningarna"}: samma mening kan inte finnas i båda.`,
-    fix: `Lägg till den bland ${into === "training" ? "testmeddelandena" : "träningsmeningarna"} eller låt bli.`,
+    message: `${q(text)} finns redan bland ${into === "training" ? "testmeddelandena" : "träningsmeningarna"}. Samma mening kan inte vara både träningsmening och testmeddelande.`,
+    fix: `Välj ${into === "training" ? "”Som testmeddelanden”" : "”Som träningsmeningar”"} eller lär inte in frågan.`,
   }),
   gateNoTests: ({ lang }) => ({
     message: `${cap(svWords.langName[lang])}: det finns inga testmeddelanden.`,

@@ -507,12 +507,7 @@ export function createContentWorkflow(deps: {
     async retireTopic(actor: ContentActor, id: string) {
       if ((SYSTEM_TOPICS as readonly string[]).includes(id)) {
         throw new ContentInvalidError([
-          {
-            severity: "error",
-            path: "id",
-            message: `"${id}" is a system topic: the service relies on it`,
-            fix: "Edit its answer instead; system topics cannot be retired.",
-          },
+          { severity: "error", path: "id", ...finding("systemTopicRetire", { id }) },
         ]);
       }
       const draft = await currentDraft();
@@ -533,8 +528,7 @@ export function createContentWorkflow(deps: {
       const warnings: ContentIssue[] = followedBy.map((other) => ({
         severity: "warning",
         path: "followUps",
-        message: `topic "${other}" still offers "${id}" as a follow-up`,
-        fix: `Remove "${id}" from ${other}'s follow-ups before publishing.`,
+        ...finding("stillFollowUp", { other, id }),
       }));
       return { warnings };
     },
@@ -748,8 +742,7 @@ function withId(json: unknown, id: string, folder: "topics" | "referrals" = "top
       {
         severity: "error",
         path: "id",
-        message: `id "${String(named)}" does not match the ${folder === "topics" ? "topic" : "referral group"} in the address ("${id}")`,
-        fix: `Send it to /api/content/draft/${folder}/${String(named)}, or set id to "${id}".`,
+        ...finding("idMismatch", { named: String(named), id, folder }),
       },
     ]);
   }

@@ -612,7 +612,9 @@ export function createContentApiHandler(deps: {
         .split("/")
         .flatMap((part, i) => (part === "*" ? [segments[i] ?? ""] : []));
       const body = parseJson(event.body);
-      const lang = findingLangOf(event.headers?.["accept-language"]);
+      const lang = findingLangOf(
+        event.headers?.["accept-language"] ?? event.headers?.["Accept-Language"],
+      );
       const result = await route
         .run({
           staff,

@@ -287,7 +287,7 @@ const fi = {
   rollbackOf: (version: number) => `Palauttaa version ${version} sisällön`,
   failedReason: "Syy",
   contentRefused: (n: number) =>
-    `Sisältö ei läpäissyt tarkistusta (${n === 1 ? "1 havainto" : `${n} havaintoa`}). Mikään ei muuttunut.`,
+    `Sisältö ei läpäissyt tarkistusta (${n === 1 ? "1 virhe" : `${n} virhettä`}). Mitään ei muutettu.`,
   refusedAt: (id: string) => `Aihe ${id}`,
   showDiff: "Näytä muutokset",
   versionContext: (version: number) => ` (versio ${version})`,
@@ -723,8 +723,7 @@ const sv: UiText = {
   commentTerm: "Kommentar",
   rollbackOf: (version) => `Återställer innehållet i version ${version}`,
   failedReason: "Orsak",
-  contentRefused: (n) =>
-    `Innehållet klarade inte kontrollen (${n === 1 ? "1 fynd" : `${n} fynd`}). Inget ändrades.`,
+  contentRefused: (n) => `Innehållet klarade inte kontrollen (${n} fel). Inget ändrades.`,
   refusedAt: (id) => `Ämnet ${id}`,
   showDiff: "Visa ändringar",
   versionContext: (version) => ` (version ${version})`,

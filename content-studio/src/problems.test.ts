@@ -109,7 +109,8 @@ describe("where a refused version's problem is", () => {
     ["topics/vat.yaml sv.links[0].url", "Aihe vat – Ruotsi: linkit, kohta 1"],
     ["topics/vat.yaml followUps[1]", "Aihe vat – Jatkoaiheet, kohta 2"],
     ["topics/greeting.yaml", "Aihe greeting"],
-    ["tests", "testiviestit"],
+    ["tests", ""],
+    ["referrals/kela.yaml fi.title", "Ohjausryhmä kela – Suomi: otsikko"],
     ["topics/", ""],
     ["tests/fi.yaml cases[12]", "tests/fi.yaml cases[12]"],
   ])("names %j as %j", (path, place) => {

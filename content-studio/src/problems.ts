@@ -170,21 +170,23 @@ export function fieldLabel(p: Pick<PlacedProblem, "field">, t: UiText): string {
  * `topics/vat.yaml fi.utterances[3]`, or `tests` for the test gate), in the studio's words.
  */
 export function versionProblemPlace(path: string, t: UiText): string {
-  const topic = /^topics\/([^ /]+)\.yaml(?: (.+))?$/.exec(path);
-  if (topic) {
-    const [, id = "", inside] = topic;
+  const file = /^(topics|referrals)\/([^ /]+)\.yaml(?: (.+))?$/.exec(path);
+  if (file) {
+    const [, folder, id = "", inside] = file;
     const placed = inside ? placeProblem({ path: inside, message: "" }) : undefined;
+    // Fields the topic editor has labels for are named; others by their topic or group alone.
     const field =
       placed && placed.field !== "general"
         ? [fieldLabel(placed, t), placed.index === undefined ? "" : t.itemN(placed.index + 1)]
             .filter(Boolean)
             .join(", ")
         : "";
-    return [t.refusedAt(id), field].filter(Boolean).join(" – ");
+    const owner = folder === "topics" ? t.refusedAt(id) : t.referrals.editTitle(id);
+    return [owner, field].filter(Boolean).join(" – ");
   }
-  if (path === "tests") return t.fields.tests;
-  // The Lex quotas are about the whole draft; other files are named as they are.
-  return path === "topics/" ? "" : path;
+  // The test gate's and the Lex quotas' messages name what they are about themselves.
+  if (path === "tests" || path === "topics/") return "";
+  return path;
 }
 
 /**

@@ -113,16 +113,24 @@ describe("topic editor state", () => {
   });
 
   it("asks the check again in the other language when the studio's language is switched", async () => {
-    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
-    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+    const told = (message: string) => ({
+      status: 200,
+      body: { problems: [{ path: "fi.title", code: "empty", message }] },
+    });
+    server.on("POST", VALIDATE, () => told("Kenttä on tyhjä."));
+    server.on("POST", VALIDATE, () => told("Fältet är tomt."));
     route.value = { view: "new" };
     setUiLang("fi");
     const stop = recheckOnLanguageSwitch();
     try {
       editor.update((f) => ({ ...f, id: "capital-gains" }));
       await vi.advanceTimersByTimeAsync(400);
+      await vi.waitFor(() => expect(editor.checking.value).toBe(false));
       setUiLang("sv");
       await vi.waitFor(() => expect(validations()).toHaveLength(2));
+      await vi.waitFor(() =>
+        expect(editor.problems.value.map((p) => p.message)).toEqual(["Fältet är tomt."]),
+      );
 
       const asked = server.fetchImpl.mock.calls
         .filter(([path]) => path === VALIDATE)
@@ -130,6 +138,25 @@ describe("topic editor state", () => {
           ([, init]) => (init?.headers as Record<string, string> | undefined)?.["accept-language"],
         );
       expect(asked).toEqual(["fi", "sv"]);
+    } finally {
+      stop();
+      setUiLang("fi");
+    }
+  });
+
+  it("leaves a form the server has found nothing in unchecked on a language switch", async () => {
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+    route.value = { view: "new" };
+    setUiLang("fi");
+    const stop = recheckOnLanguageSwitch();
+    try {
+      editor.update((f) => ({ ...f, id: "capital-gains" }));
+      await vi.advanceTimersByTimeAsync(400);
+      await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+      setUiLang("sv");
+      await vi.advanceTimersByTimeAsync(400);
+
+      expect(validations()).toHaveLength(1);
     } finally {
       stop();
       setUiLang("fi");
@@ -262,5 +289,46 @@ describe("topic editor state", () => {
     expect(editor.outcome.value?.text).toBe(
       "Aihe capital-gains tallennettu luonnokseen. 1 uusi varoitus.",
     );
+  });
+
+  it("folds nothing when the check of the topic as opened did not answer", async () => {
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        topic: {
+          id: "capital-gains",
+          fi: { title: "Myyntivoitto", utterances: ["osakkeet"], answer: "a" },
+          sv: { title: "Vinst", utterances: ["aktier"], answer: "b" },
+          tests: { fi: [], sv: [] },
+        },
+        retired: false,
+        system: false,
+      },
+    }));
+    server.on("POST", VALIDATE, () => ({
+      status: 503,
+      body: { error: { code: "SERVICE_UNAVAILABLE", message: "busy" } },
+    }));
+    await editor.open("capital-gains");
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+
+    // The next answer is for an edited form: its warning may be the edit's own, so it shows.
+    server.on("POST", VALIDATE, () => ({
+      status: 200,
+      body: {
+        problems: [
+          { severity: "warning", path: "fi.utterances[0]", code: "nearDuplicate", message: "n" },
+        ],
+      },
+    }));
+    editor.update((f) => ({
+      ...f,
+      fi: { ...f.fi, utterances: `alv kaupasta\n${f.fi.utterances}` },
+    }));
+    await vi.advanceTimersByTimeAsync(400);
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+
+    expect(editor.earlierWarnings.value).toEqual([]);
+    expect(editor.currentProblems.value.map((p) => p.path)).toEqual(["fi.utterances[0]"]);
   });
 });

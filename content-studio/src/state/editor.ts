@@ -71,26 +71,37 @@ export const counts = computed(() => countProblems(problems.value));
  * an edit brings, so a content owner sees what their change caused. A new topic has none.
  */
 const openedWith = signal<ReadonlySet<string> | undefined>(undefined);
+/** The form as loaded: only a check of exactly this form can say what the topic had. */
+let openedForm: TopicForm | undefined;
 
-/** A sentence's or test message's text, for the warning key of a problem on that line. */
-function lineText(p: PlacedProblem): string | undefined {
-  if (p.index === undefined) return undefined;
-  const [lang, field] = p.field.split(".");
-  if (lang !== "fi" && lang !== "sv") return undefined;
-  const topic = topicFromForm(form.value);
-  if (field === "utterances") return topic[lang].utterances[p.index];
-  if (field === "tests") return topic.tests[lang][p.index];
-  return undefined;
+/** The text of the sentence or test message a problem is on, in `of` (a form). */
+function lineTextIn(of: TopicForm): (p: PlacedProblem) => string | undefined {
+  const topic = topicFromForm(of);
+  return (p) => {
+    if (p.index === undefined) return undefined;
+    const [lang, field] = p.field.split(".");
+    if (lang !== "fi" && lang !== "sv") return undefined;
+    if (field === "utterances") return topic[lang].utterances[p.index];
+    if (field === "tests") return topic.tests[lang][p.index];
+    return undefined;
+  };
 }
 
-function wasThere(p: PlacedProblem): boolean {
-  return p.severity === "warning" && !!openedWith.value?.has(warningKey(p, lineText));
+/** The warnings of `list` (checked on `of`) that the topic had when it was opened. */
+function thereBefore(list: readonly PlacedProblem[], of: TopicForm): PlacedProblem[] {
+  const known = openedWith.value;
+  if (!known) return [];
+  const lineText = lineTextIn(of);
+  return list.filter((p) => p.severity === "warning" && known.has(warningKey(p, lineText)));
 }
 
-/** Errors and the warnings the edit brought, in the summary's main list. */
-export const currentProblems = computed(() => problems.value.filter((p) => !wasThere(p)));
 /** Warnings the topic already had when it was opened. */
-export const earlierWarnings = computed(() => problems.value.filter(wasThere));
+export const earlierWarnings = computed(() => thereBefore(problems.value, form.value));
+/** Errors and the warnings the edit brought, in the summary's main list. */
+export const currentProblems = computed(() => {
+  const earlier = new Set(earlierWarnings.value);
+  return problems.value.filter((p) => !earlier.has(p));
+});
 export const saveBlocked = computed(() => blocksSave(problems.value));
 
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -108,6 +119,7 @@ function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?
     meta.value = { retired: false };
     serverProblems.value = [];
     openedWith.value = nextMode === "new" ? new Set() : undefined;
+    openedForm = undefined;
     checking.value = false;
     checkFailed.value = false;
     outcome.value = undefined;
@@ -204,6 +216,7 @@ export async function open(id: string): Promise<void> {
     loading.value = false;
     if (!result) return;
     form.value = formFromTopic(result.topic);
+    openedForm = form.value;
     meta.value = {
       retired: result.retired,
       ...(result.updatedBy ? { updatedBy: result.updatedBy } : {}),
@@ -241,8 +254,9 @@ export async function validateNow(): Promise<void> {
   }
   checking.value = true;
   let failed = false;
+  const checked = form.value;
   const result = await call(
-    (c) => c.validateTopic(topicFromForm(form.value)),
+    (c) => c.validateTopic(topicFromForm(checked)),
     () => {
       failed = true;
     },
@@ -253,10 +267,17 @@ export async function validateNow(): Promise<void> {
     checkFailed.value = failed;
     if (!result) return;
     serverProblems.value = result;
-    // The first answer for a topic just opened is what it had before this edit.
-    openedWith.value ??= new Set(
-      problems.value.filter((p) => p.severity === "warning").map((p) => warningKey(p, lineText)),
-    );
+    // The answer for the form as it was loaded is what the topic had before this edit. If
+    // that check failed or the owner typed first, nothing is folded: better shown than hidden.
+    if (openedWith.value === undefined && checked === openedForm) {
+      const lineText = lineTextIn(checked);
+      openedWith.value = new Set(
+        result
+          .map(placeProblem)
+          .filter((p) => p.severity === "warning")
+          .map((p) => warningKey(p, lineText)),
+      );
+    }
   });
 }
 
@@ -276,9 +297,8 @@ export async function save(): Promise<boolean> {
   const wasNew = mode.value === "new";
   const taught = wasNew ? await teachSeed(topic) : undefined;
   // Only the warnings this edit brought: the ones the topic already had are no news.
-  const brought = result.warnings
-    .map(placeProblem)
-    .filter((p) => !openedWith.value?.has(warningKey(p, lineText))).length;
+  const placed = result.warnings.map(placeProblem);
+  const brought = placed.length - thereBefore(placed, form.value).length;
   const saved = brought ? t.savedWithWarnings(topic.id, brought) : t.saved(topic.id);
   const message = taught ? `${saved} ${taught.text}` : saved;
   batch(() => {

@@ -6,8 +6,8 @@
 import { effect, untracked } from "@preact/signals";
 import { uiLang } from "../i18n.ts";
 import { route, session } from "./app.ts";
-import { loading, validateNow } from "./editor.ts";
-import { validateReferralNow } from "./referrals.ts";
+import { loadError, loading, serverProblems, validateNow } from "./editor.ts";
+import { serverProblems as referralProblems, validateReferralNow } from "./referrals.ts";
 
 /** Starts following the UI language; returns the function that stops it. */
 export function recheckOnLanguageSwitch(): () => void {
@@ -19,8 +19,11 @@ export function recheckOnLanguageSwitch(): () => void {
     untracked(() => {
       if (session.value === undefined) return;
       const { view } = route.value;
-      if ((view === "topic" || view === "new") && !loading.value) void validateNow();
-      if (view === "referral") void validateReferralNow();
+      // Only what the server has told: a form nobody has had checked stays unchecked.
+      if (view === "topic" || view === "new") {
+        if (serverProblems.value.length && !loading.value && !loadError.value) void validateNow();
+      }
+      if (view === "referral" && referralProblems.value.length) void validateReferralNow();
     });
   });
 }

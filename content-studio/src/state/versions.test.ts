@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ContentVersion } from "../api.ts";
 import { signedInWithFakeServer } from "./fakeServer.ts";
 import * as versions from "./versions.ts";
@@ -115,8 +115,15 @@ describe("a publish the check refuses", () => {
 
     expect(versions.notice.value).toMatchObject({
       kind: "error",
-      text: "Sisältö ei läpäissyt tarkistusta (2 havaintoa). Mikään ei muuttunut.",
+      text: "Sisältö ei läpäissyt tarkistusta (2 virhettä). Mitään ei muutettu.",
     });
+    // The findings are told by the server, in the language the studio asked for.
+    const publishCall = vi
+      .mocked(fetch)
+      .mock.calls.find(([path]) => path === "/api/content/publish");
+    expect(
+      (publishCall?.[1]?.headers as Record<string, string> | undefined)?.["accept-language"],
+    ).toBe("fi");
     expect(versions.notice.value?.problems?.map((p) => p.message)).toEqual([
       "Suomi: testiviesteistä 91,2 % sai oikean vastauksen; vähintään 93 % tarvitaan.",
       "Lauseessa on aaltosulje { tai }.",

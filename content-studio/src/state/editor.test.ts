@@ -35,6 +35,7 @@ const VALIDATE = "/api/content/draft/validate/topics/capital-gains";
 
 describe("topic editor state", () => {
   let server: ReturnType<typeof fakeServer>;
+  let stopRecheck: (() => void) | undefined;
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -59,6 +60,9 @@ describe("topic editor state", () => {
     editor.startNew();
   });
   afterEach(() => {
+    stopRecheck?.();
+    stopRecheck = undefined;
+    setUiLang("fi");
     session.value = undefined;
     vi.useRealTimers();
     vi.unstubAllGlobals();
@@ -112,6 +116,17 @@ describe("topic editor state", () => {
     expect(editor.saveBlocked.value).toBe(false);
   });
 
+  /** A new topic checked once in Finnish, then the studio switched to Swedish. */
+  async function checkThenSwitchToSwedish(): Promise<void> {
+    route.value = { view: "new" };
+    setUiLang("fi");
+    stopRecheck = recheckOnLanguageSwitch();
+    editor.update((f) => ({ ...f, id: "capital-gains" }));
+    await vi.advanceTimersByTimeAsync(400);
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+    setUiLang("sv");
+  }
+
   it("asks the check again in the other language when the studio's language is switched", async () => {
     const told = (message: string) => ({
       status: 200,
@@ -119,48 +134,27 @@ describe("topic editor state", () => {
     });
     server.on("POST", VALIDATE, () => told("Kenttä on tyhjä."));
     server.on("POST", VALIDATE, () => told("Fältet är tomt."));
-    route.value = { view: "new" };
-    setUiLang("fi");
-    const stop = recheckOnLanguageSwitch();
-    try {
-      editor.update((f) => ({ ...f, id: "capital-gains" }));
-      await vi.advanceTimersByTimeAsync(400);
-      await vi.waitFor(() => expect(editor.checking.value).toBe(false));
-      setUiLang("sv");
-      await vi.waitFor(() => expect(validations()).toHaveLength(2));
-      await vi.waitFor(() =>
-        expect(editor.problems.value.map((p) => p.message)).toEqual(["Fältet är tomt."]),
-      );
 
-      const asked = server.fetchImpl.mock.calls
-        .filter(([path]) => path === VALIDATE)
-        .map(
-          ([, init]) => (init?.headers as Record<string, string> | undefined)?.["accept-language"],
-        );
-      expect(asked).toEqual(["fi", "sv"]);
-    } finally {
-      stop();
-      setUiLang("fi");
-    }
+    await checkThenSwitchToSwedish();
+
+    await vi.waitFor(() =>
+      expect(editor.problems.value.map((p) => p.message)).toEqual(["Fältet är tomt."]),
+    );
+    const asked = server.fetchImpl.mock.calls
+      .filter(([path]) => path === VALIDATE)
+      .map(
+        ([, init]) => (init?.headers as Record<string, string> | undefined)?.["accept-language"],
+      );
+    expect(asked).toEqual(["fi", "sv"]);
   });
 
   it("leaves a form the server has found nothing in unchecked on a language switch", async () => {
     server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
-    route.value = { view: "new" };
-    setUiLang("fi");
-    const stop = recheckOnLanguageSwitch();
-    try {
-      editor.update((f) => ({ ...f, id: "capital-gains" }));
-      await vi.advanceTimersByTimeAsync(400);
-      await vi.waitFor(() => expect(editor.checking.value).toBe(false));
-      setUiLang("sv");
-      await vi.advanceTimersByTimeAsync(400);
 
-      expect(validations()).toHaveLength(1);
-    } finally {
-      stop();
-      setUiLang("fi");
-    }
+    await checkThenSwitchToSwedish();
+    await vi.advanceTimersByTimeAsync(400);
+
+    expect(validations()).toHaveLength(1);
   });
 
   it("does not ask the server while the new id is invalid, and that blocks Save", async () => {

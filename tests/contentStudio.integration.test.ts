@@ -249,6 +249,43 @@ describe("the check's findings in the studio's language", () => {
     expect((after.body.topic as { fi: { title: string } }).fi.title).toBe(vat.fi.title);
   });
 
+  it("tells a refusal and a version's stand-in reason in the language asked for", async () => {
+    const { body } = await api("GET", "draft/topics/vat", owner);
+    const vat = body.topic as Record<string, unknown> & { fi: { utterances: string[] } };
+    const changed = {
+      ...vat,
+      fi: { ...vat.fi, utterances: [...vat.fi.utterances, "paljonko alvia kirjoista maksetaan"] },
+    };
+    expect((await api("PUT", "draft/topics/vat", owner, changed)).status).toBe(200);
+    try {
+      const published = await api("POST", "publish", owner, { comment: "alv kirjoista" });
+      const version = published.body.version as number;
+      // Rejected without a comment: the reason is the service's own words, so they are told.
+      expect((await api("POST", `versions/${version}/reject`, reviewer, {})).status).toBe(200);
+
+      const reasonIn = async (lang?: string) => {
+        const page = await api("GET", "versions?limit=5", owner, undefined, {
+          ...(lang ? { "accept-language": lang } : {}),
+        });
+        const versions = page.body.versions as { version: number; error?: string }[];
+        return versions.find((v) => v.version === version)?.error;
+      };
+      expect(await reasonIn()).toBe("rejected in review");
+      expect(await reasonIn("sv")).toBe("avvisad vid granskningen");
+
+      const again = await api("POST", `versions/${version}/approve`, reviewer, undefined, {
+        "accept-language": "fi",
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error).toEqual({
+        code: "CONFLICT",
+        message: `Versio ${version} on tilassa ”hylätty”; vain tarkastusta odottavan version voi hyväksyä.`,
+      });
+    } finally {
+      expect((await api("PUT", "draft/topics/vat", owner, vat)).status).toBe(200);
+    }
+  });
+
   it("tells a save's warnings in the language asked for", async () => {
     const { body } = await api("GET", "draft/topics/vat", owner);
     const vat = body.topic as Record<string, unknown> & { tests: { fi: string[]; sv: string[] } };

@@ -105,7 +105,64 @@ export interface FindingParams {
   gateNoTests: { lang: Lang };
   gateAccuracy: { lang: Lang; share: number; min: number };
   gateNoneRecall: { lang: Lang; share: number; min: number };
+
+  // The workflow's refusals and a failed version's reason: told as `message`, no `fix`.
+  noLiveVersion: Record<string, never>;
+  versionMissing: { version: number };
+  versionNoContent: { version: number };
+  topicNotInDraft: { id: string };
+  referralNotInDraft: { id: string };
+  questionsGone: Record<string, never>;
+  nothingToPublish: Record<string, never>;
+  selfApproval: Record<string, never>;
+  wrongState: {
+    version: number;
+    state: VersionStateName;
+    action: "approve" | "reject" | "go-live";
+  };
+  decidedMeanwhile: { version: number };
+  publishWhileBuilding: { building: number };
+  approveWhileBuilding: { building: number; version: number };
+  goLiveFailed: { version: number; reason: Finding };
+  buildConcurrent: { other: number };
+  buildFailed: { detail: string };
+  buildNotStarted: { detail: string };
+  buildAbandoned: { minutes: number };
+  liveMoved: Record<string, never>;
+  rejectedInReview: Record<string, never>;
 }
+
+/** A content version's state (domain/content/versions.ts), as plain strings here. */
+type VersionStateName =
+  | "pending-review"
+  | "building"
+  | "live"
+  | "superseded"
+  | "rejected"
+  | "failed";
+
+/** The kinds that refuse or explain rather than point at content: they have no fix. */
+export const NOTICE_CODES = [
+  "noLiveVersion",
+  "versionMissing",
+  "versionNoContent",
+  "topicNotInDraft",
+  "referralNotInDraft",
+  "questionsGone",
+  "nothingToPublish",
+  "selfApproval",
+  "wrongState",
+  "decidedMeanwhile",
+  "publishWhileBuilding",
+  "approveWhileBuilding",
+  "goLiveFailed",
+  "buildConcurrent",
+  "buildFailed",
+  "buildNotStarted",
+  "buildAbandoned",
+  "liveMoved",
+  "rejectedInReview",
+] as const satisfies readonly FindingCode[];
 
 export type FindingCode = keyof FindingParams;
 
@@ -117,11 +174,11 @@ export interface Told {
   fix: string;
 }
 
+/** A finding with its English text: what content:check prints, or an error's message. */
+export type Said = Told & { finding: Finding };
+
 /** A finding with its English text, as content:check prints it. */
-export function finding<K extends FindingCode>(
-  code: K,
-  params: FindingParams[K],
-): Told & { finding: Finding } {
+export function finding<K extends FindingCode>(code: K, params: FindingParams[K]): Said {
   const said = { code, params } as Finding;
   return { ...tell(said, "en"), finding: said };
 }
@@ -181,7 +238,51 @@ function valueFixEn(field: FieldPath, tooBig = false): string {
 
 type Teller = { [K in FindingCode]: (params: FindingParams[K]) => Told };
 
+const notice = (message: string): Told => ({ message, fix: "" });
+
+const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
+  noLiveVersion: () => notice("No content version is live yet."),
+  versionMissing: ({ version }) => notice(`Version ${version} does not exist.`),
+  versionNoContent: ({ version }) => notice(`Version ${version} has no content.`),
+  topicNotInDraft: ({ id }) => notice(`Topic "${id}" is not in the draft.`),
+  referralNotInDraft: ({ id }) => notice(`Referral group "${id}" is not in the draft.`),
+  questionsGone: () => notice("None of these questions is in the inbox (any more)."),
+  nothingToPublish: () => notice("The draft is the same as the live version; nothing to publish."),
+  selfApproval: () => notice("You published this version, so another reviewer must approve it."),
+  wrongState: ({ version, state, action }) =>
+    notice(
+      action === "go-live"
+        ? `Version ${version} is ${state}; only a version being built can go live.`
+        : `Version ${version} is ${state}; only a version pending review can be ${action === "approve" ? "approved" : "rejected"}.`,
+    ),
+  decidedMeanwhile: ({ version }) =>
+    notice(`Version ${version} was decided by someone else meanwhile.`),
+  publishWhileBuilding: ({ building }) =>
+    notice(`Version ${building} is being built; publish again once it is live or has failed.`),
+  approveWhileBuilding: ({ building, version }) =>
+    notice(
+      `Version ${building} is being built; approve version ${version} once that one is live or has failed.`,
+    ),
+  goLiveFailed: ({ version, reason }) =>
+    notice(
+      `Version ${version} could not be made live; the live version did not change: ${tell(reason, "en").message}`,
+    ),
+  buildConcurrent: ({ other }) =>
+    notice(
+      `Version ${other} was being built at the same time. Publish this one again once that one is done.`,
+    ),
+  buildFailed: ({ detail }) => notice(detail),
+  buildNotStarted: ({ detail }) => notice(`Its build could not be started: ${detail}`),
+  buildAbandoned: ({ minutes }) =>
+    notice(
+      `Its build did not finish within ${minutes} minutes; the live version did not change. Publish it again.`,
+    ),
+  liveMoved: () => notice("The live version changed meanwhile. Publish again."),
+  rejectedInReview: () => notice("rejected in review"),
+};
+
 const en: Teller = {
+  ...enNotices,
   missing: ({ field }) => {
     const last = field.at(-1);
     return {
@@ -447,7 +548,62 @@ const q = (text: string) => `”${text}”`;
 const isRow = (field: FieldPath) => typeof field.at(-1) === "number";
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+const FI_STATES: Record<VersionStateName, string> = {
+  "pending-review": "odottaa tarkastusta",
+  building: "käyttöönotossa",
+  live: "käytössä",
+  superseded: "korvattu",
+  rejected: "hylätty",
+  failed: "epäonnistunut",
+};
+
+const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
+  noLiveVersion: () => notice("Mikään sisältöversio ei ole vielä käytössä."),
+  versionMissing: ({ version }) => notice(`Versiota ${version} ei ole.`),
+  versionNoContent: ({ version }) => notice(`Versiolla ${version} ei ole sisältöä.`),
+  topicNotInDraft: ({ id }) => notice(`Aihetta ${id} ei ole luonnoksessa.`),
+  referralNotInDraft: ({ id }) => notice(`Ohjausryhmää ${id} ei ole luonnoksessa.`),
+  questionsGone: () => notice("Mikään näistä kysymyksistä ei ole (enää) vastaamattomissa."),
+  nothingToPublish: () =>
+    notice("Luonnos on sama kuin käytössä oleva versio; julkaistavaa ei ole."),
+  selfApproval: () =>
+    notice("Julkaisit tämän version itse, joten toisen tarkastajan pitää hyväksyä se."),
+  wrongState: ({ version, state, action }) =>
+    notice(
+      action === "go-live"
+        ? `Versio ${version} on tilassa ”${FI_STATES[state]}”; vain käyttöönotossa olevan version voi ottaa käyttöön.`
+        : `Versio ${version} on tilassa ”${FI_STATES[state]}”; vain tarkastusta odottavan version voi ${action === "approve" ? "hyväksyä" : "hylätä"}.`,
+    ),
+  decidedMeanwhile: ({ version }) =>
+    notice(`Joku muu ehti päättää versiosta ${version} sillä välin.`),
+  publishWhileBuilding: ({ building }) =>
+    notice(
+      `Versiota ${building} otetaan parhaillaan käyttöön; julkaise uudelleen, kun se on käytössä tai epäonnistunut.`,
+    ),
+  approveWhileBuilding: ({ building, version }) =>
+    notice(
+      `Versiota ${building} otetaan parhaillaan käyttöön; hyväksy versio ${version}, kun se on käytössä tai epäonnistunut.`,
+    ),
+  goLiveFailed: ({ version, reason }) =>
+    notice(
+      `Versiota ${version} ei voitu ottaa käyttöön, ja käytössä oleva versio säilyi ennallaan: ${tell(reason, "fi").message}`,
+    ),
+  buildConcurrent: ({ other }) =>
+    notice(
+      `Versiota ${other} otettiin käyttöön samaan aikaan. Julkaise tämä uudelleen, kun se on valmis.`,
+    ),
+  buildFailed: ({ detail }) => notice(`Käyttöönotto epäonnistui (${detail}).`),
+  buildNotStarted: ({ detail }) => notice(`Käyttöönottoa ei voitu aloittaa (${detail}).`),
+  buildAbandoned: ({ minutes }) =>
+    notice(
+      `Käyttöönotto ei valmistunut ${minutes} minuutissa, ja käytössä oleva versio säilyi ennallaan. Julkaise se uudelleen.`,
+    ),
+  liveMoved: () => notice("Käytössä oleva versio vaihtui sillä välin. Julkaise uudelleen."),
+  rejectedInReview: () => notice("hylätty tarkastuksessa"),
+};
+
 const fi: Teller = {
+  ...fiNotices,
   missing: ({ field }) => {
     const last = field.at(-1);
     return isLang(last)
@@ -647,7 +803,60 @@ const EXPECTED_FI: Record<string, string> = {
   number: "luku",
 };
 
+const SV_STATES: Record<VersionStateName, string> = {
+  "pending-review": "väntar på granskning",
+  building: "tas i bruk",
+  live: "i bruk",
+  superseded: "ersatt",
+  rejected: "avvisad",
+  failed: "misslyckad",
+};
+
+const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
+  noLiveVersion: () => notice("Ingen innehållsversion är i bruk ännu."),
+  versionMissing: ({ version }) => notice(`Version ${version} finns inte.`),
+  versionNoContent: ({ version }) => notice(`Version ${version} har inget innehåll.`),
+  topicNotInDraft: ({ id }) => notice(`Ämnet ${id} finns inte i utkastet.`),
+  referralNotInDraft: ({ id }) => notice(`Hänvisningsgruppen ${id} finns inte i utkastet.`),
+  questionsGone: () => notice("Ingen av de här frågorna finns (längre) bland de obesvarade."),
+  nothingToPublish: () =>
+    notice("Utkastet är detsamma som versionen i bruk; det finns inget att publicera."),
+  selfApproval: () =>
+    notice("Du publicerade den här versionen själv, så en annan granskare måste godkänna den."),
+  wrongState: ({ version, state, action }) =>
+    notice(
+      action === "go-live"
+        ? `Version ${version} har status ”${SV_STATES[state]}”; bara en version som tas i bruk kan tas i bruk.`
+        : `Version ${version} har status ”${SV_STATES[state]}”; bara en version som väntar på granskning kan ${action === "approve" ? "godkännas" : "avvisas"}.`,
+    ),
+  decidedMeanwhile: ({ version }) =>
+    notice(`Någon annan hann besluta om version ${version} under tiden.`),
+  publishWhileBuilding: ({ building }) =>
+    notice(
+      `Version ${building} håller på att tas i bruk; publicera igen när den är i bruk eller har misslyckats.`,
+    ),
+  approveWhileBuilding: ({ building, version }) =>
+    notice(
+      `Version ${building} håller på att tas i bruk; godkänn version ${version} när den är i bruk eller har misslyckats.`,
+    ),
+  goLiveFailed: ({ version, reason }) =>
+    notice(
+      `Version ${version} kunde inte tas i bruk, och versionen i bruk ändrades inte: ${tell(reason, "sv").message}`,
+    ),
+  buildConcurrent: ({ other }) =>
+    notice(`Version ${other} togs i bruk samtidigt. Publicera den här igen när den andra är klar.`),
+  buildFailed: ({ detail }) => notice(`Ibruktagningen misslyckades (${detail}).`),
+  buildNotStarted: ({ detail }) => notice(`Ibruktagningen kunde inte påbörjas (${detail}).`),
+  buildAbandoned: ({ minutes }) =>
+    notice(
+      `Ibruktagningen blev inte klar inom ${minutes} minuter, och versionen i bruk ändrades inte. Publicera den igen.`,
+    ),
+  liveMoved: () => notice("Versionen i bruk byttes under tiden. Publicera igen."),
+  rejectedInReview: () => notice("avvisad vid granskningen"),
+};
+
 const sv: Teller = {
+  ...svNotices,
   missing: ({ field }) => {
     const last = field.at(-1);
     return isLang(last)

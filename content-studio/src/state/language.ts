@@ -1,13 +1,14 @@
 /**
- * The server tells the content check's findings in the studio's language (the API client
- * sends it with each call). After a switch, the open editor asks again, so its problems are
- * not left in the other language.
+ * The server tells the content check's findings, and a failed version's reason, in the
+ * studio's language (the API client sends it with each call). After a switch, the open editor
+ * asks again and the version list is read again, so they are not left in the other language.
  */
 import { effect, untracked } from "@preact/signals";
 import { uiLang } from "../i18n.ts";
 import { route, session } from "./app.ts";
 import { loadError, loading, serverProblems, validateNow } from "./editor.ts";
 import { serverProblems as referralProblems, validateReferralNow } from "./referrals.ts";
+import { load as loadVersions, list as versionList } from "./versions.ts";
 
 /** Starts following the UI language; returns the function that stops it. */
 export function recheckOnLanguageSwitch(): () => void {
@@ -24,6 +25,8 @@ export function recheckOnLanguageSwitch(): () => void {
         if (serverProblems.value.length && !loading.value && !loadError.value) void validateNow();
       }
       if (view === "referral" && referralProblems.value.length) void validateReferralNow();
+      // A failed version's reason is told by the server too.
+      if (view === "versions" && versionList.value) void loadVersions();
     });
   });
 }

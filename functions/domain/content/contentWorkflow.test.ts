@@ -179,11 +179,21 @@ describe("the content workflow", () => {
     });
     await workflow.saveTopic(owner, "vat", vat());
     await workflow.publish(owner, "");
-    await expect(workflow.approve(reviewer, 2)).rejects.toThrow(/Lex build failed for fi_FI/);
+    const refused = workflow.approve(reviewer, 2);
+    await expect(refused).rejects.toThrow(/Lex build failed for fi_FI/);
+    // The refusal and the stored reason can both be told in the studio's language.
+    const detail = "Lex build failed for fi_FI: intent vat has no utterances";
+    await expect(refused).rejects.toMatchObject({
+      finding: {
+        code: "goLiveFailed",
+        params: { version: 2, reason: { code: "buildFailed", params: { detail } } },
+      },
+    });
     expect(await store.live()).toMatchObject({ version: 1 });
     expect(await store.versionMeta(2)).toMatchObject({
       state: "failed",
-      error: expect.stringMatching(/fi_FI/),
+      error: detail,
+      errorFinding: { code: "buildFailed", params: { detail } },
     });
     expect(served).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
-import { type Finding, finding } from "../../contracts/contentFindings.ts";
+import { type Finding, finding, type Said } from "../../contracts/contentFindings.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
@@ -139,7 +139,7 @@ export function createContentWorkflow(deps: {
   async function liveVersion(): Promise<{ version: number; bundle: ContentBundle }> {
     const pointer = await store.live();
     const bundle = pointer ? await store.versionBundle(pointer.version) : undefined;
-    if (!pointer || !bundle) throw new ContentNotFoundError("No content version is live yet.");
+    if (!pointer || !bundle) throw new ContentNotFoundError(finding("noLiveVersion", {}));
     return { version: pointer.version, bundle };
   }
 
@@ -153,7 +153,7 @@ export function createContentWorkflow(deps: {
 
   async function meta(version: number): Promise<VersionMeta> {
     const found = await store.versionMeta(version);
-    if (!found) throw new ContentNotFoundError(`Version ${version} does not exist.`);
+    if (!found) throw new ContentNotFoundError(finding("versionMissing", { version }));
     return found;
   }
 
@@ -169,10 +169,15 @@ export function createContentWorkflow(deps: {
     version: number,
     from: VersionState,
     actor: ContentActor,
-    reason: string,
+    reason: Said,
   ): Promise<void> {
-    if (await store.transition(version, from, { state: "failed", error: reason })) {
-      await audit(actor, "failed", { version, detail: reason });
+    const failed = {
+      state: "failed" as const,
+      error: reason.message,
+      errorFinding: reason.finding,
+    };
+    if (await store.transition(version, from, failed)) {
+      await audit(actor, "failed", { version, detail: reason.message });
     }
   }
 
@@ -195,7 +200,7 @@ export function createContentWorkflow(deps: {
         build.version,
         "building",
         SYSTEM_ACTOR,
-        `Its build did not finish within ${ABANDONED_BUILD_MS / 60_000} minutes; the live version did not change. Publish it again.`,
+        finding("buildAbandoned", { minutes: ABANDONED_BUILD_MS / 60_000 }),
       );
     }
     return running;
@@ -208,10 +213,10 @@ export function createContentWorkflow(deps: {
    */
   async function goLive(version: VersionMeta, bundle: ContentBundle): Promise<PublishResult> {
     const actor = approverOf(version);
-    const fail = async (reason: string): Promise<never> => {
+    const fail = async (reason: Said): Promise<never> => {
       await markFailed(version.version, "building", actor, reason);
       throw new ContentConflictError(
-        `Version ${version.version} could not be made live; the live version did not change: ${reason}`,
+        finding("goLiveFailed", { version: version.version, reason: reason.finding }),
       );
     };
     // Two builds at once would sync and build the same Lex draft. Approving refuses while
@@ -221,18 +226,18 @@ export function createContentWorkflow(deps: {
       (other) => byApproval(other, version) < 0,
     );
     if (ahead) {
-      await fail(
-        `Version ${ahead.version} was being built at the same time. Publish this one again once that one is done.`,
-      );
+      await fail(finding("buildConcurrent", { other: ahead.version }));
     }
     try {
       await deployer.prepare(version.version, bundle);
     } catch (error) {
-      await fail(error instanceof Error ? error.message : String(error));
+      await fail(
+        finding("buildFailed", { detail: error instanceof Error ? error.message : String(error) }),
+      );
     }
     const previous = await store.live();
     if (!(await store.setLive({ version: version.version, since: now() }, previous?.version))) {
-      await fail("The live version changed meanwhile. Publish again.");
+      await fail(finding("liveMoved", {}));
     }
     // The pointer is what every process follows, so the states follow it at once.
     await store.transition(version.version, "building", { state: "live" });
@@ -261,7 +266,7 @@ export function createContentWorkflow(deps: {
     const [building] = await otherBuilds(found.version);
     if (building) {
       throw new ContentConflictError(
-        `Version ${building.version} is being built; approve version ${found.version} once that one is live or has failed.`,
+        finding("approveWhileBuilding", { building: building.version, version: found.version }),
       );
     }
     const approved = {
@@ -275,9 +280,7 @@ export function createContentWorkflow(deps: {
         ...approved,
       }))
     ) {
-      throw new ContentConflictError(
-        `Version ${found.version} was decided by someone else meanwhile.`,
-      );
+      throw new ContentConflictError(finding("decidedMeanwhile", { version: found.version }));
     }
     if (how.reviewed) await audit(actor, "approve", { version: found.version });
     const claimed: VersionMeta = { ...found, ...approved, state: "building" };
@@ -286,10 +289,12 @@ export function createContentWorkflow(deps: {
     try {
       await deferGoLive(found.version);
     } catch (error) {
-      const reason = `Its build could not be started: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = finding("buildNotStarted", {
+        detail: error instanceof Error ? error.message : String(error),
+      });
       await markFailed(found.version, "building", actor, reason);
       throw new ContentConflictError(
-        `Version ${found.version} could not be made live; the live version did not change: ${reason}`,
+        finding("goLiveFailed", { version: found.version, reason: reason.finding }),
       );
     }
     return { version: found.version, state: "building" };
@@ -322,7 +327,7 @@ export function createContentWorkflow(deps: {
       const [building] = await otherBuilds(0);
       if (building) {
         throw new ContentConflictError(
-          `Version ${building.version} is being built; publish again once it is live or has failed.`,
+          finding("publishWhileBuilding", { building: building.version }),
         );
       }
     }
@@ -393,7 +398,7 @@ export function createContentWorkflow(deps: {
       const draft = await currentDraft();
       const retired = draft.retired.find((t) => t.id === id);
       const topic = draft.bundle.topics.find((t) => t.id === id) ?? retired;
-      if (!topic) throw new ContentNotFoundError(`Topic "${id}" is not in the draft.`);
+      if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
       const meta = draft.meta.get(id);
       return {
         topic,
@@ -443,7 +448,7 @@ export function createContentWorkflow(deps: {
     ): Promise<{ added: number; warnings: ContentIssue[] }> {
       const draft = await currentDraft();
       const topic = draft.bundle.topics.find((t) => t.id === id);
-      if (!topic) throw new ContentNotFoundError(`Topic "${id}" is not in the draft.`);
+      if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
       const key = (text: string) => text.trim().toLocaleLowerCase("fi");
       const heldOut = heldOutFor(draft.bundle, id);
       const next = {
@@ -512,7 +517,7 @@ export function createContentWorkflow(deps: {
       }
       const draft = await currentDraft();
       const topic = draft.bundle.topics.find((t) => t.id === id);
-      if (!topic) throw new ContentNotFoundError(`Topic "${id}" is not in the draft.`);
+      if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
       const without = withTopic(draft.bundle, id, undefined, undefined);
       const followedBy = without.topics
         .filter((t) => (t.followUps as string[] | undefined)?.includes(id))
@@ -537,7 +542,7 @@ export function createContentWorkflow(deps: {
     async draftReferral(id: string): Promise<DraftReferralView> {
       const draft = await currentDraft();
       const referral = draft.bundle.referrals.find((r) => r.id === id);
-      if (!referral) throw new ContentNotFoundError(`Referral group "${id}" is not in the draft.`);
+      if (!referral) throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
       const meta = draft.referralMeta.get(id);
       return { referral, ...(meta ? { meta } : {}) };
     },
@@ -563,7 +568,7 @@ export function createContentWorkflow(deps: {
     async retireReferral(actor: ContentActor, id: string) {
       const draft = await currentDraft();
       if (!draft.bundle.referrals.some((r) => r.id === id)) {
-        throw new ContentNotFoundError(`Referral group "${id}" is not in the draft.`);
+        throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
       }
       await store.putDraftReferral({ id, meta: { ...draftMeta(actor), retired: true } });
       await audit(actor, "draft-retire", { referral: id });
@@ -583,7 +588,7 @@ export function createContentWorkflow(deps: {
     ): Promise<{ added: number; warnings: ContentIssue[] }> {
       const draft = await currentDraft();
       const group = draft.bundle.referrals.find((r) => r.id === id);
-      if (!group) throw new ContentNotFoundError(`Referral group "${id}" is not in the draft.`);
+      if (!group) throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
       const have = new Set(group[lang].sentences.map(utteranceKey));
       const fresh: string[] = [];
       for (const raw of texts) {
@@ -620,9 +625,7 @@ export function createContentWorkflow(deps: {
       const draft = await currentDraft();
       const live = await liveVersion();
       if (diffBundles(live.bundle, draft.bundle).length === 0) {
-        throw new ContentConflictError(
-          "The draft is the same as the live version; nothing to publish.",
-        );
+        throw new ContentConflictError(finding("nothingToPublish", {}));
       }
       return createVersion(actor, draft.bundle, { comment });
     },
@@ -632,11 +635,11 @@ export function createContentWorkflow(deps: {
       if (found.author === actor.subject) throw new SelfApprovalError();
       if (found.state !== "pending-review") {
         throw new ContentConflictError(
-          `Version ${version} is ${found.state}; only a version pending review can be approved.`,
+          finding("wrongState", { version, state: found.state, action: "approve" }),
         );
       }
       const bundle = await store.versionBundle(version);
-      if (!bundle) throw new ContentNotFoundError(`Version ${version} has no content.`);
+      if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
       return approveAndGoLive(found, bundle, actor, { reviewed: true });
     },
 
@@ -648,11 +651,11 @@ export function createContentWorkflow(deps: {
       const found = await meta(version);
       if (found.state !== "building") {
         throw new ContentConflictError(
-          `Version ${version} is ${found.state}; only a version being built can go live.`,
+          finding("wrongState", { version, state: found.state, action: "go-live" }),
         );
       }
       const bundle = await store.versionBundle(version);
-      if (!bundle) throw new ContentNotFoundError(`Version ${version} has no content.`);
+      if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
       return goLive(found, bundle);
     },
 
@@ -661,16 +664,22 @@ export function createContentWorkflow(deps: {
       const found = await meta(version);
       if (found.state !== "pending-review") {
         throw new ContentConflictError(
-          `Version ${version} is ${found.state}; only a version pending review can be rejected.`,
+          finding("wrongState", { version, state: found.state, action: "reject" }),
         );
       }
       if (
         !(await store.transition(version, "pending-review", {
           state: "rejected",
-          error: comment || "rejected in review",
+          // The reviewer's own words are shown as written; only the stand-in is told.
+          ...(comment
+            ? { error: comment }
+            : {
+                error: finding("rejectedInReview", {}).message,
+                errorFinding: finding("rejectedInReview", {}).finding,
+              }),
         }))
       ) {
-        throw new ContentConflictError(`Version ${version} was decided by someone else meanwhile.`);
+        throw new ContentConflictError(finding("decidedMeanwhile", { version }));
       }
       await audit(actor, "reject", { version, detail: comment });
       return { version, state: "rejected" };
@@ -680,7 +689,7 @@ export function createContentWorkflow(deps: {
     async rollback(actor: ContentActor, version: number): Promise<PublishResult> {
       await meta(version);
       const bundle = await store.versionBundle(version);
-      if (!bundle) throw new ContentNotFoundError(`Version ${version} has no content.`);
+      if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
       return createVersion(actor, bundle, {
         comment: `Rollback to version ${version}`,
         rollbackOf: version,
@@ -714,7 +723,8 @@ export function createContentWorkflow(deps: {
         store.versionBundle(against),
         store.versionBundle(version),
       ]);
-      if (!before || !after) throw new ContentNotFoundError(`Version ${version} has no content.`);
+      if (!before || !after)
+        throw new ContentNotFoundError(finding("versionNoContent", { version }));
       return { version, against, topics: diffBundles(before, after) };
     },
 

@@ -1,14 +1,20 @@
+import { type Finding, finding, type Said } from "../../contracts/contentFindings.ts";
 import type { ContentIssue } from "./contentWorkflow.ts";
 
-/** A content-workflow failure whose code and message are safe to show in the studio. */
+/**
+ * A content-workflow failure whose code and message are safe to show in the studio. With a
+ * finding, the message (in English) can be told in the studio's language too.
+ */
 export class ContentWorkflowError extends Error {
   override name = "ContentWorkflowError";
+  readonly finding: Finding | undefined;
   constructor(
     readonly code: string,
-    message: string,
+    said: string | Said,
     readonly httpStatus: number,
   ) {
-    super(message);
+    super(typeof said === "string" ? said : said.message);
+    this.finding = typeof said === "string" ? undefined : said.finding;
   }
 }
 
@@ -30,21 +36,21 @@ export class ContentInvalidError extends ContentWorkflowError {
 export class SelfApprovalError extends ContentWorkflowError {
   override name = "SelfApprovalError";
   constructor() {
-    super("SELF_APPROVAL", "You published this version, so another reviewer must approve it.", 403);
+    super("SELF_APPROVAL", finding("selfApproval", {}), 403);
   }
 }
 
 export class ContentNotFoundError extends ContentWorkflowError {
   override name = "ContentNotFoundError";
-  constructor(message: string) {
-    super("NOT_FOUND", message, 404);
+  constructor(said: string | Said) {
+    super("NOT_FOUND", said, 404);
   }
 }
 
 /** The request came too late or too early for the version's state. */
 export class ContentConflictError extends ContentWorkflowError {
   override name = "ContentConflictError";
-  constructor(message: string) {
-    super("CONFLICT", message, 409);
+  constructor(said: string | Said) {
+    super("CONFLICT", said, 409);
   }
 }

@@ -1,3 +1,5 @@
+import type { Finding } from "../../contracts/contentFindings.ts";
+
 /**
  * Content versions and the audit trail: what the studio's workflow stores. A version is
  * immutable once written; only its state moves (pending-review → building → live →
@@ -30,8 +32,10 @@ export interface VersionMeta {
   approvedBy?: string;
   approvedByName?: string;
   approvedAt?: string;
-  /** Why it is rejected or failed, in words the studio shows. */
+  /** Why it is rejected or failed, in words the studio shows (English, or the reviewer's). */
   error?: string;
+  /** The same reason as a finding, to tell it in the studio's language; absent for a reviewer's own words. */
+  errorFinding?: Finding;
 }
 
 export interface LivePointer {

@@ -1,3 +1,4 @@
+import { finding } from "../../contracts/contentFindings.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { ContentWorkflow, TeachSplit } from "../content/contentWorkflow.ts";
 import { ContentNotFoundError } from "../content/errors.ts";
@@ -44,7 +45,7 @@ export function createMissedQuestions(deps: {
   async function found(ids: readonly string[]): Promise<MissEntry[]> {
     const entries = await deps.store.get(ids);
     if (entries.length === 0) {
-      throw new ContentNotFoundError("None of these questions is in the inbox (any more).");
+      throw new ContentNotFoundError(finding("questionsGone", {}));
     }
     // In the order asked, so the sentences go in as the studio listed them.
     const order = new Map(ids.map((id, i) => [id, i]));

@@ -13,7 +13,7 @@ import { describeValidationError, wholeNumber } from "../../contracts/validation
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
 import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
-import { ContentInvalidError } from "../../domain/content/errors.ts";
+import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
 import type { ContentActor } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
 import {
@@ -452,8 +452,15 @@ export function createContentApiHandler(deps: {
       method: "GET",
       path: "versions",
       roles: EDITORS,
-      async run({ query }) {
-        return services().workflow.versions(parse(versionsQuery, query, "query"));
+      async run({ query, lang }) {
+        const page = await services().workflow.versions(parse(versionsQuery, query, "query"));
+        // A failed version's reason in the studio's language; a reviewer's words as written.
+        return {
+          ...page,
+          versions: page.versions.map(({ errorFinding, ...v }) =>
+            errorFinding ? { ...v, error: tell(errorFinding, lang).message } : v,
+          ),
+        };
       },
     },
     {
@@ -628,6 +635,10 @@ export function createContentApiHandler(deps: {
           // The refusal's problems in the caller's language, like the check's answers.
           if (error instanceof ContentInvalidError) {
             throw new ContentInvalidError(error.problems.map((p) => told(p, lang)));
+          }
+          // Made for this request alone, so its message can be told in place.
+          if (error instanceof ContentWorkflowError && error.finding) {
+            error.message = tell(error.finding, lang).message;
           }
           throw error;
         });

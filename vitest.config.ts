@@ -13,6 +13,7 @@ const INTEGRATION_FILES_IN_FUNCTIONS = [
   "functions/content/cli/cli.test.ts",
   "functions/content/cli/chosenRecogniser.test.ts",
   "functions/content/checkContent.test.ts",
+  "functions/content/rulesInWorker.test.ts",
   "functions/domain/dialogue/personalAnswer.test.ts",
   // Start servers (HTTP, socket.io, Redis).
   "functions/gateway/server/gatewayServer.test.ts",

@@ -9,15 +9,26 @@ import type {
 import type { RulesRequest, RulesResponse } from "./worker/rulesProtocol.ts";
 
 /**
+ * A worker without a request for this long is stopped (about 80 MB under tsx); the next
+ * check starts a new one, about half a second later than a warm worker would answer.
+ * Content owners check in bursts while they type, so one pause to read costs nothing.
+ */
+const IDLE_MS = 5 * 60_000;
+
+/**
  * content:check's rules in a worker thread of their own. They take 50-200 ms on real content
  * (the near-duplicate search above all); run on the main thread they would stall every chat
- * the service answers each time a content owner types or publishes. One long-lived worker,
- * started on first use and restarted if it dies; requests are answered in order.
+ * the service answers each time a content owner types or publishes. One worker, started on
+ * first use, stopped after `idleMs` without requests and restarted if it dies; requests are
+ * answered in order.
  */
 export function createWorkerContentRules(
   workerUrl = new URL("./worker/rulesWorkerFromSource.mjs", import.meta.url),
-): ContentRules & { close(): Promise<void> } {
+  options: { idleMs?: number } = {},
+): ContentRules & { close(): Promise<void>; running(): boolean } {
+  const idleMs = options.idleMs ?? IDLE_MS;
   let worker: Worker | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
   let nextId = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
 
@@ -36,13 +47,17 @@ export function createWorkerContentRules(
       pending.delete(response.id);
       if (response.ok) waiting.resolve(response.result);
       else waiting.reject(new Error(response.message));
+      if (pending.size === 0) idle();
     });
+    // Only the current worker's end fails what waits: one stopped for idling had nothing.
     w.on("error", (error) => {
+      if (worker !== w) return;
       worker = undefined;
       failAll(new Error(`the content rules worker failed: ${error.message}`));
     });
     w.on("exit", () => {
-      if (worker === w) worker = undefined;
+      if (worker !== w) return;
+      worker = undefined;
       failAll(new Error("the content rules worker stopped"));
     });
     worker = w;
@@ -55,7 +70,21 @@ export function createWorkerContentRules(
       : never
     : never;
 
+  function idle(): void {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(stop, idleMs);
+    idleTimer.unref();
+  }
+
+  function stop(): Promise<number> | undefined {
+    clearTimeout(idleTimer);
+    const w = worker;
+    worker = undefined;
+    return w?.terminate();
+  }
+
   function ask<T>(request: Request): Promise<T> {
+    clearTimeout(idleTimer);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -70,9 +99,11 @@ export function createWorkerContentRules(
       ask<ReferralCheck>({ op: "checkReferral", json, bundle: draft }),
     checkBundle: (bundle: ContentBundle) => ask<ContentIssue[]>({ op: "checkBundle", bundle }),
     async close() {
-      const w = worker;
-      worker = undefined;
-      await w?.terminate();
+      const stopped = stop();
+      failAll(new Error("the content rules worker stopped"));
+      await stopped;
     },
+    /** Whether a worker is up now (it stops when idle). */
+    running: () => worker !== undefined,
   };
 }

@@ -281,6 +281,12 @@ describe("the check's findings in the studio's language", () => {
         code: "CONFLICT",
         message: `Versio ${version} on tilassa ”hylätty”; vain tarkastusta odottavan version voi hyväksyä.`,
       });
+      // Without a preference the refusal keeps the wording clients outside the studio know.
+      const inEnglish = await api("POST", `versions/${version}/approve`, reviewer);
+      expect(inEnglish.body.error).toEqual({
+        code: "CONFLICT",
+        message: `Version ${version} is rejected; only a version pending review can be approved.`,
+      });
     } finally {
       expect((await api("PUT", "draft/topics/vat", owner, vat)).status).toBe(200);
     }

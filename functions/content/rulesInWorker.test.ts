@@ -25,13 +25,19 @@ describe("content rules in a worker thread", () => {
     const again = await rules.checkBundle(content);
     expect(again).toEqual(first);
     expect(rules.running()).toBe(true);
+    expect(rules.starts()).toBe(2);
   }, 60_000);
 
-  it("keeps the worker while checks keep coming", async () => {
-    rules = createWorkerContentRules(undefined, { idleMs: 2_000 });
+  it("keeps one worker while checks keep coming closer together than the idle time", async () => {
+    rules = createWorkerContentRules(undefined, { idleMs: 300 });
+    const topic = { id: "vat" };
     const content = bundle();
-    await rules.checkBundle(content);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (let i = 0; i < 8; i++) {
+      await rules.checkTopic(topic, content);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+
+    expect(rules.starts()).toBe(1);
     expect(rules.running()).toBe(true);
   }, 60_000);
 
@@ -42,5 +48,8 @@ describe("content rules in a worker thread", () => {
     await rules.close();
 
     await waiting;
+    // Nor does a check after closing start a worker again (a late request at shutdown).
+    await expect(rules.checkBundle(bundle())).rejects.toThrow(/stopped/);
+    expect(rules.running()).toBe(false);
   }, 60_000);
 });

@@ -25,10 +25,14 @@ const IDLE_MS = 5 * 60_000;
 export function createWorkerContentRules(
   workerUrl = new URL("./worker/rulesWorkerFromSource.mjs", import.meta.url),
   options: { idleMs?: number } = {},
-): ContentRules & { close(): Promise<void>; running(): boolean } {
+): ContentRules & { close(): Promise<void>; running(): boolean; starts(): number } {
   const idleMs = options.idleMs ?? IDLE_MS;
   let worker: Worker | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
+  /** The last worker's termination, for close() to wait on even when idling began it. */
+  let stopping: Promise<number> | undefined;
+  let starts = 0;
+  let closed = false;
   let nextId = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
 
@@ -40,6 +44,7 @@ export function createWorkerContentRules(
   function started(): Worker {
     if (worker) return worker;
     const w = new Worker(workerUrl);
+    starts++;
     w.unref();
     w.on("message", (response: RulesResponse) => {
       const waiting = pending.get(response.id);
@@ -76,19 +81,27 @@ export function createWorkerContentRules(
     idleTimer.unref();
   }
 
-  function stop(): Promise<number> | undefined {
+  function stop(): void {
     clearTimeout(idleTimer);
     const w = worker;
     worker = undefined;
-    return w?.terminate();
+    if (w) stopping = w.terminate();
   }
 
   function ask<T>(request: Request): Promise<T> {
+    if (closed) return Promise.reject(new Error("the content rules worker stopped"));
     clearTimeout(idleTimer);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      started().postMessage({ ...request, id } as RulesRequest);
+      try {
+        started().postMessage({ ...request, id } as RulesRequest);
+      } catch (error) {
+        // Not sent (a value that cannot be cloned, no worker): nothing will answer it.
+        pending.delete(id);
+        if (pending.size === 0 && worker) idle();
+        reject(error as Error);
+      }
     });
   }
 
@@ -99,11 +112,14 @@ export function createWorkerContentRules(
       ask<ReferralCheck>({ op: "checkReferral", json, bundle: draft }),
     checkBundle: (bundle: ContentBundle) => ask<ContentIssue[]>({ op: "checkBundle", bundle }),
     async close() {
-      const stopped = stop();
+      closed = true;
+      stop();
       failAll(new Error("the content rules worker stopped"));
-      await stopped;
+      await stopping;
     },
     /** Whether a worker is up now (it stops when idle). */
     running: () => worker !== undefined,
+    /** How many workers were started so far. */
+    starts: () => starts,
   };
 }

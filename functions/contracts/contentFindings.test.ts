@@ -397,6 +397,18 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   rejectedInReview: ["rejected in review", ""],
 };
 
+describe("the workflow's English", () => {
+  it("names what a version must be for each action", () => {
+    const wrong = (action: "approve" | "reject" | "go-live") =>
+      tell({ code: "wrongState", params: { version: 4, state: "live", action } }, "en").message;
+
+    expect(wrong("reject")).toBe(
+      "Version 4 is live; only a version pending review can be rejected.",
+    );
+    expect(wrong("go-live")).toBe("Version 4 is live; only a version being built can go live.");
+  });
+});
+
 describe("content:check's English", () => {
   it.each(all)("tells $code as content:check always has", (said) => {
     const [message, fix] = ENGLISH[said.code];

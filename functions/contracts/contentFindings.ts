@@ -550,11 +550,11 @@ const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const FI_STATES: Record<VersionStateName, string> = {
   "pending-review": "odottaa tarkastusta",
-  building: "käyttöönotossa",
+  building: "otetaan käyttöön",
   live: "käytössä",
   superseded: "korvattu",
   rejected: "hylätty",
-  failed: "epäonnistunut",
+  failed: "epäonnistui",
 };
 
 const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
@@ -563,42 +563,42 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   versionNoContent: ({ version }) => notice(`Versiolla ${version} ei ole sisältöä.`),
   topicNotInDraft: ({ id }) => notice(`Aihetta ${id} ei ole luonnoksessa.`),
   referralNotInDraft: ({ id }) => notice(`Ohjausryhmää ${id} ei ole luonnoksessa.`),
-  questionsGone: () => notice("Mikään näistä kysymyksistä ei ole (enää) vastaamattomissa."),
-  nothingToPublish: () =>
-    notice("Luonnos on sama kuin käytössä oleva versio; julkaistavaa ei ole."),
+  questionsGone: () =>
+    notice("Yksikään näistä kysymyksistä ei ole (enää) vastaamattomien kysymysten joukossa."),
+  nothingToPublish: () => notice("Luonnos on sama kuin julkaistu versio: julkaistavaa ei ole."),
   selfApproval: () =>
     notice("Julkaisit tämän version itse, joten toisen tarkastajan pitää hyväksyä se."),
   wrongState: ({ version, state, action }) =>
     notice(
       action === "go-live"
-        ? `Versio ${version} on tilassa ”${FI_STATES[state]}”; vain käyttöönotossa olevan version voi ottaa käyttöön.`
+        ? `Versio ${version} on tilassa ”${FI_STATES[state]}”; käyttöön voi ottaa vain version, joka on tilassa ”${FI_STATES.building}”.`
         : `Versio ${version} on tilassa ”${FI_STATES[state]}”; vain tarkastusta odottavan version voi ${action === "approve" ? "hyväksyä" : "hylätä"}.`,
     ),
   decidedMeanwhile: ({ version }) =>
-    notice(`Joku muu ehti päättää versiosta ${version} sillä välin.`),
+    notice(`Joku muu ehti jo hyväksyä tai hylätä version ${version}.`),
   publishWhileBuilding: ({ building }) =>
     notice(
-      `Versiota ${building} otetaan parhaillaan käyttöön; julkaise uudelleen, kun se on käytössä tai epäonnistunut.`,
+      `Versiota ${building} otetaan parhaillaan käyttöön. Julkaise uudelleen, kun se on käytössä tai sen käyttöönotto on epäonnistunut.`,
     ),
   approveWhileBuilding: ({ building, version }) =>
     notice(
-      `Versiota ${building} otetaan parhaillaan käyttöön; hyväksy versio ${version}, kun se on käytössä tai epäonnistunut.`,
+      `Versiota ${building} otetaan parhaillaan käyttöön. Hyväksy versio ${version} vasta, kun versio ${building} on käytössä tai sen käyttöönotto on epäonnistunut.`,
     ),
   goLiveFailed: ({ version, reason }) =>
     notice(
-      `Versiota ${version} ei voitu ottaa käyttöön, ja käytössä oleva versio säilyi ennallaan: ${tell(reason, "fi").message}`,
+      `Versiota ${version} ei voitu ottaa käyttöön, joten käytössä oleva versio ei muuttunut. ${tell(reason, "fi").message}`,
     ),
   buildConcurrent: ({ other }) =>
     notice(
-      `Versiota ${other} otettiin käyttöön samaan aikaan. Julkaise tämä uudelleen, kun se on valmis.`,
+      `Versiota ${other} otettiin samaan aikaan käyttöön. Julkaise tämä versio uudelleen, kun versio ${other} on valmis.`,
     ),
   buildFailed: ({ detail }) => notice(`Käyttöönotto epäonnistui (${detail}).`),
   buildNotStarted: ({ detail }) => notice(`Käyttöönottoa ei voitu aloittaa (${detail}).`),
   buildAbandoned: ({ minutes }) =>
     notice(
-      `Käyttöönotto ei valmistunut ${minutes} minuutissa, ja käytössä oleva versio säilyi ennallaan. Julkaise se uudelleen.`,
+      `Käyttöönotto ei valmistunut ${minutes} minuutissa, joten käytössä oleva versio ei muuttunut. Julkaise tämä versio uudelleen.`,
     ),
-  liveMoved: () => notice("Käytössä oleva versio vaihtui sillä välin. Julkaise uudelleen."),
+  liveMoved: () => notice("Toinen versio otettiin käyttöön sillä välin. Julkaise uudelleen."),
   rejectedInReview: () => notice("hylätty tarkastuksessa"),
 };
 
@@ -809,7 +809,7 @@ const SV_STATES: Record<VersionStateName, string> = {
   live: "i bruk",
   superseded: "ersatt",
   rejected: "avvisad",
-  failed: "misslyckad",
+  failed: "misslyckades",
 };
 
 const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
@@ -818,40 +818,43 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   versionNoContent: ({ version }) => notice(`Version ${version} har inget innehåll.`),
   topicNotInDraft: ({ id }) => notice(`Ämnet ${id} finns inte i utkastet.`),
   referralNotInDraft: ({ id }) => notice(`Hänvisningsgruppen ${id} finns inte i utkastet.`),
-  questionsGone: () => notice("Ingen av de här frågorna finns (längre) bland de obesvarade."),
+  questionsGone: () =>
+    notice("Ingen av de här frågorna finns (längre) bland de obesvarade frågorna."),
   nothingToPublish: () =>
-    notice("Utkastet är detsamma som versionen i bruk; det finns inget att publicera."),
+    notice("Utkastet är detsamma som den publicerade versionen: inget att publicera."),
   selfApproval: () =>
     notice("Du publicerade den här versionen själv, så en annan granskare måste godkänna den."),
   wrongState: ({ version, state, action }) =>
     notice(
       action === "go-live"
-        ? `Version ${version} har status ”${SV_STATES[state]}”; bara en version som tas i bruk kan tas i bruk.`
+        ? `Version ${version} har status ”${SV_STATES[state]}”; bara för en version med status ”${SV_STATES.building}” kan ibruktagningen slutföras.`
         : `Version ${version} har status ”${SV_STATES[state]}”; bara en version som väntar på granskning kan ${action === "approve" ? "godkännas" : "avvisas"}.`,
     ),
   decidedMeanwhile: ({ version }) =>
-    notice(`Någon annan hann besluta om version ${version} under tiden.`),
+    notice(`Någon annan hann redan godkänna eller avvisa version ${version}.`),
   publishWhileBuilding: ({ building }) =>
     notice(
-      `Version ${building} håller på att tas i bruk; publicera igen när den är i bruk eller har misslyckats.`,
+      `Version ${building} håller på att tas i bruk. Publicera igen när den är i bruk eller ibruktagningen har misslyckats.`,
     ),
   approveWhileBuilding: ({ building, version }) =>
     notice(
-      `Version ${building} håller på att tas i bruk; godkänn version ${version} när den är i bruk eller har misslyckats.`,
+      `Version ${building} håller på att tas i bruk. Godkänn version ${version} först när version ${building} är i bruk eller dess ibruktagning har misslyckats.`,
     ),
   goLiveFailed: ({ version, reason }) =>
     notice(
-      `Version ${version} kunde inte tas i bruk, och versionen i bruk ändrades inte: ${tell(reason, "sv").message}`,
+      `Version ${version} kunde inte tas i bruk, så versionen i bruk ändrades inte. ${tell(reason, "sv").message}`,
     ),
   buildConcurrent: ({ other }) =>
-    notice(`Version ${other} togs i bruk samtidigt. Publicera den här igen när den andra är klar.`),
+    notice(
+      `Version ${other} höll samtidigt på att tas i bruk. Publicera den här versionen igen när version ${other} är klar.`,
+    ),
   buildFailed: ({ detail }) => notice(`Ibruktagningen misslyckades (${detail}).`),
   buildNotStarted: ({ detail }) => notice(`Ibruktagningen kunde inte påbörjas (${detail}).`),
   buildAbandoned: ({ minutes }) =>
     notice(
-      `Ibruktagningen blev inte klar inom ${minutes} minuter, och versionen i bruk ändrades inte. Publicera den igen.`,
+      `Ibruktagningen blev inte klar inom ${minutes} minuter, så versionen i bruk ändrades inte. Publicera den här versionen igen.`,
     ),
-  liveMoved: () => notice("Versionen i bruk byttes under tiden. Publicera igen."),
+  liveMoved: () => notice("En annan version togs i bruk under tiden. Publicera igen."),
   rejectedInReview: () => notice("avvisad vid granskningen"),
 };
 

@@ -278,11 +278,12 @@ export async function startLocalServer(
       clearInterval(sweeper);
       training.stop();
       follower.stop();
-      await content.rules.close?.();
       live.inactivity.stop();
       live.departures.stop();
       live.handoff.cancelTimers();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // After the HTTP server: a late studio check must not start a worker again.
+      await content.rules.close?.();
       // Let acknowledged work finish writing before the database goes away.
       await inFlight.drain();
       await services.learning?.settled();

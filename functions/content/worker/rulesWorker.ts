@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry of `createWorkerContentRules`: runs content:check's rules on what the
- * service's main thread sends, one request at a time, for as long as the service runs (a warm
- * worker answers an as-you-type check in tens of milliseconds).
+ * service's main thread sends, one request at a time, until it is stopped after idling
+ * (rulesInWorker.ts); a warm worker answers an as-you-type check in tens of milliseconds.
  */
 import { isMainThread, parentPort } from "node:worker_threads";
 import { lowerThisThreadsPriority } from "../../adapters/threads/lowPriority.ts";

@@ -233,10 +233,14 @@ describe("the content workflow", () => {
   });
 
   it("keeps every step in the audit trail with who did it", async () => {
-    const { workflow } = await setUp();
+    const { workflow, store } = await setUp();
     await workflow.saveTopic(owner, "vat", vat());
     await workflow.publish(owner, "c");
     await workflow.reject(reviewer, 2, "needs Swedish review");
+    // A reviewer's own words are the reason as written: nothing to tell in another language.
+    const rejected = await store.versionMeta(2);
+    expect(rejected).toMatchObject({ state: "rejected", error: "needs Swedish review" });
+    expect(rejected?.errorFinding).toBeUndefined();
     const trail = await workflow.auditTrail(10);
     expect(trail.map((e) => [e.action, e.actor])).toEqual([
       ["reject", "reviewer"],
@@ -393,7 +397,10 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
     const later = workflow.completeGoLive(3);
     // Assess
     await expect(later).rejects.toThrow(/Version 2 was being built at the same time/);
-    expect(await store.versionMeta(3)).toMatchObject({ state: "failed" });
+    expect(await store.versionMeta(3)).toMatchObject({
+      state: "failed",
+      errorFinding: { code: "buildConcurrent", params: { other: 2 } },
+    });
     expect(await workflow.completeGoLive(2)).toEqual({ version: 2, state: "live" });
   });
 

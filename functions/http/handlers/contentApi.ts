@@ -5,7 +5,7 @@ import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
-import { type FindingLang, tell } from "../../contracts/contentFindings.ts";
+import { type FindingLang, finding, tell } from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
@@ -14,7 +14,7 @@ import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
 import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
 import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
-import type { ContentActor } from "../../domain/content/versions.ts";
+import type { ContentActor, VersionMeta } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
 import {
   createMissedQuestions,
@@ -117,6 +117,25 @@ function shown(issues: readonly ContentIssue[], lang: FindingLang): IssueShown[]
 /** An issue told in `lang`, still an issue (for a refusal that jsonErrors renders). */
 function told(issue: ContentIssue, lang: FindingLang): ContentIssue {
   return issue.finding ? { ...issue, ...tell(issue.finding, lang) } : issue;
+}
+
+/**
+ * A version as the studio lists it: a reason the service wrote told in `lang` (a reviewer's
+ * comment as written). Versions stored before reasons had findings said "rejected in review"
+ * for a rejection without a comment; a finding from a newer or older build that this one
+ * cannot tell keeps its English.
+ */
+function versionShown({ errorFinding, ...v }: VersionMeta, lang: FindingLang): VersionMeta {
+  const standIn = finding("rejectedInReview", {});
+  const said =
+    errorFinding ??
+    (v.state === "rejected" && v.error === standIn.message ? standIn.finding : undefined);
+  if (!said) return v;
+  try {
+    return { ...v, error: tell(said, lang).message };
+  } catch {
+    return v;
+  }
 }
 
 /** A file the API answers with instead of JSON (the inbox's CSV export). */
@@ -455,12 +474,7 @@ export function createContentApiHandler(deps: {
       async run({ query, lang }) {
         const page = await services().workflow.versions(parse(versionsQuery, query, "query"));
         // A failed version's reason in the studio's language; a reviewer's words as written.
-        return {
-          ...page,
-          versions: page.versions.map(({ errorFinding, ...v }) =>
-            errorFinding ? { ...v, error: tell(errorFinding, lang).message } : v,
-          ),
-        };
+        return { ...page, versions: page.versions.map((v) => versionShown(v, lang)) };
       },
     },
     {
@@ -636,9 +650,12 @@ export function createContentApiHandler(deps: {
           if (error instanceof ContentInvalidError) {
             throw new ContentInvalidError(error.problems.map((p) => told(p, lang)));
           }
-          // Made for this request alone, so its message can be told in place.
-          if (error instanceof ContentWorkflowError && error.finding) {
-            error.message = tell(error.finding, lang).message;
+          // A new error, not the old one changed: a rejection may be shared (a training).
+          if (error instanceof ContentWorkflowError && error.finding && lang !== "en") {
+            const said = { ...tell(error.finding, lang), finding: error.finding };
+            throw Object.assign(new ContentWorkflowError(error.code, said, error.httpStatus), {
+              cause: error,
+            });
           }
           throw error;
         });

@@ -221,20 +221,29 @@ function ownerEn(owner: SentenceOwner): string {
 
 const pctEn = (n: number) => `${(n * 100).toFixed(1)} %`;
 
-/** The general advice for a field's value, by what the field is. */
-function valueFixEn(field: FieldPath, tooBig = false): string {
+/** Which general advice fits a field's value, by what the field is (every language's). */
+type Advice = "shorten" | "address" | "id" | "followUp" | "intent" | "general";
+
+function adviceFor(field: FieldPath, tooBig = false): Advice {
   const last = field.at(-1);
-  if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") {
-    return "Shorten the text.";
-  }
-  if (field.includes("url")) return "Use a full https:// address on an allowed site.";
-  if (last === "id")
-    return `Choose an id of ${TOPIC_ID_RULE}, and name the file after it (<id>.yaml).`;
-  if (field[0] === "followUps")
-    return "Use the id of an existing topic (its file name without .yaml).";
-  if (last === "intent") return 'Use the id of an existing topic, or "none".';
-  return "Correct the value as described in bot-content/README.md.";
+  if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") return "shorten";
+  if (field.includes("url")) return "address";
+  if (last === "id") return "id";
+  if (field[0] === "followUps") return "followUp";
+  if (last === "intent") return "intent";
+  return "general";
 }
+
+const ADVICE_EN: Record<Advice, string> = {
+  shorten: "Shorten the text.",
+  address: "Use a full https:// address on an allowed site.",
+  id: `Choose an id of ${TOPIC_ID_RULE}, and name the file after it (<id>.yaml).`,
+  followUp: "Use the id of an existing topic (its file name without .yaml).",
+  intent: 'Use the id of an existing topic, or "none".',
+  general: "Correct the value as described in bot-content/README.md.",
+};
+
+const valueFixEn = (field: FieldPath, tooBig = false) => ADVICE_EN[adviceFor(field, tooBig)];
 
 type Teller = { [K in FindingCode]: (params: FindingParams[K]) => Told };
 
@@ -511,37 +520,29 @@ const svWords: StudioWords = {
 
 const isLang = (s: unknown): s is Lang => s === "fi" || s === "sv";
 
-const fiFieldFix = (field: FieldPath, tooBig = false): string => {
-  const last = field.at(-1);
-  if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") {
-    return "Lyhennä tekstiä.";
-  }
-  if (field.includes("url")) {
-    return "Anna koko https://-osoite sallitulle julkishallinnon sivustolle, esimerkiksi https://www.vero.fi/.";
-  }
-  if (last === "id") {
-    return `Valitse tunniste, jossa on vain pieniä kirjaimia a–z ja numeroita, sanat yhdysmerkillä, enintään ${TOPIC_ID_MAX_LENGTH} merkkiä (esimerkiksi capital-gains).`;
-  }
-  if (field[0] === "followUps") return "Valitse jatkoaiheeksi olemassa oleva aihe.";
-  if (last === "intent") return "Anna olemassa olevan aiheen tunniste tai none.";
-  return "Korjaa kentän sisältö.";
+const ADVICE_FI: Record<Advice, string> = {
+  shorten: "Lyhennä tekstiä.",
+  address:
+    "Anna koko https://-osoite sallitulle julkishallinnon sivustolle, esimerkiksi https://www.vero.fi/.",
+  id: `Valitse tunniste, jossa on vain pieniä kirjaimia a–z ja numeroita, sanat yhdysmerkillä, enintään ${TOPIC_ID_MAX_LENGTH} merkkiä (esimerkiksi capital-gains).`,
+  followUp: "Valitse jatkoaiheeksi olemassa oleva aihe.",
+  intent: "Anna olemassa olevan aiheen tunniste tai none.",
+  general: "Korjaa kentän sisältö.",
 };
 
-const svFieldFix = (field: FieldPath, tooBig = false): string => {
-  const last = field.at(-1);
-  if (tooBig && last !== "id" && last !== "intent" && field[0] !== "followUps") {
-    return "Korta av texten.";
-  }
-  if (field.includes("url")) {
-    return "Ange hela https://-adressen till en godkänd offentlig webbplats, till exempel https://www.vero.fi/.";
-  }
-  if (last === "id") {
-    return `Välj ett id med endast små bokstäver a–z och siffror, ord sammanbundna med bindestreck, högst ${TOPIC_ID_MAX_LENGTH} tecken (till exempel capital-gains).`;
-  }
-  if (field[0] === "followUps") return "Välj ett befintligt ämne som följdämne.";
-  if (last === "intent") return "Ange id:t för ett befintligt ämne eller none.";
-  return "Rätta fältets innehåll.";
+const fiFieldFix = (field: FieldPath, tooBig = false) => ADVICE_FI[adviceFor(field, tooBig)];
+
+const ADVICE_SV: Record<Advice, string> = {
+  shorten: "Korta av texten.",
+  address:
+    "Ange hela https://-adressen till en godkänd offentlig webbplats, till exempel https://www.vero.fi/.",
+  id: `Välj ett id med endast små bokstäver a–z och siffror, ord sammanbundna med bindestreck, högst ${TOPIC_ID_MAX_LENGTH} tecken (till exempel capital-gains).`,
+  followUp: "Välj ett befintligt ämne som följdämne.",
+  intent: "Ange id:t för ett befintligt ämne eller none.",
+  general: "Rätta fältets innehåll.",
 };
+
+const svFieldFix = (field: FieldPath, tooBig = false) => ADVICE_SV[adviceFor(field, tooBig)];
 
 const q = (text: string) => `”${text}”`;
 /** A sentence or test message (an item of a list of texts), not a field of its own. */

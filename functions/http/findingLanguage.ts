@@ -23,7 +23,11 @@ export interface IssueShown {
 }
 
 export function issueIn(issue: ContentIssue, lang: FindingLang): IssueShown {
-  const { severity, path, message, fix, finding } = issue;
-  if (!finding) return { severity, path, message, fix };
-  return { severity, path, ...tell(finding, lang), code: finding.code };
+  const { severity, path, message, fix, finding } = toldIn(issue, lang);
+  return { severity, path, message, fix, ...(finding ? { code: finding.code } : {}) };
+}
+
+/** An issue with its message and fix told in `lang`, still an issue; as it was without a finding. */
+export function toldIn(issue: ContentIssue, lang: FindingLang): ContentIssue {
+  return issue.finding ? { ...issue, ...tell(issue.finding, lang) } : issue;
 }

@@ -661,6 +661,7 @@ export function createContentWorkflow(deps: {
 
     async reject(actor: ContentActor, version: number, typed: string): Promise<PublishResult> {
       const comment = maskPersonalData(typed).text;
+      const standIn = finding("rejectedInReview", {});
       const found = await meta(version);
       if (found.state !== "pending-review") {
         throw new ContentConflictError(
@@ -673,10 +674,7 @@ export function createContentWorkflow(deps: {
           // The reviewer's own words are shown as written; only the stand-in is told.
           ...(comment
             ? { error: comment }
-            : {
-                error: finding("rejectedInReview", {}).message,
-                errorFinding: finding("rejectedInReview", {}).finding,
-              }),
+            : { error: standIn.message, errorFinding: standIn.finding }),
         }))
       ) {
         throw new ContentConflictError(finding("decidedMeanwhile", { version }));

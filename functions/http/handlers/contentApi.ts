@@ -25,7 +25,7 @@ import { isMissId, type MissStore } from "../../domain/inbox/missStore.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { ReportReader } from "../../domain/reports/reportEvents.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { findingLangOf, type IssueShown, issueIn } from "../findingLanguage.ts";
+import { findingLangOf, type IssueShown, issueIn, toldIn } from "../findingLanguage.ts";
 import { jsonErrors } from "../middleware/jsonErrors.ts";
 import { verifiedStaff } from "../middleware/requireStaff.ts";
 import { utf8Body } from "../middleware/utf8Body.ts";
@@ -112,11 +112,6 @@ const missAction = z.discriminatedUnion("action", [
 /** Issues as the API shows them, told in the request's language. */
 function shown(issues: readonly ContentIssue[], lang: FindingLang): IssueShown[] {
   return issues.map((issue) => issueIn(issue, lang));
-}
-
-/** An issue told in `lang`, still an issue (for a refusal that jsonErrors renders). */
-function told(issue: ContentIssue, lang: FindingLang): ContentIssue {
-  return issue.finding ? { ...issue, ...tell(issue.finding, lang) } : issue;
 }
 
 /**
@@ -648,7 +643,7 @@ export function createContentApiHandler(deps: {
         .catch((error: unknown) => {
           // The refusal's problems in the caller's language, like the check's answers.
           if (error instanceof ContentInvalidError) {
-            throw new ContentInvalidError(error.problems.map((p) => told(p, lang)));
+            throw new ContentInvalidError(error.problems.map((p) => toldIn(p, lang)));
           }
           // A new error, not the old one changed: a rejection may be shared (a training).
           if (error instanceof ContentWorkflowError && error.finding && lang !== "en") {

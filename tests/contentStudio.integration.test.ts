@@ -272,6 +272,16 @@ describe("the check's findings in the studio's language", () => {
       };
       expect(await reasonIn()).toBe("rejected in review");
       expect(await reasonIn("sv")).toBe("avvisad vid granskningen");
+      // So is the comment the service wrote on version 1; a person's comment stays as written.
+      const commentsIn = async (lang: string) => {
+        const page = await api("GET", "versions", owner, undefined, { "accept-language": lang });
+        const versions = page.body.versions as { version: number; comment: string }[];
+        return [1, version].map((v) => versions.find((x) => x.version === v)?.comment);
+      };
+      expect(await commentsIn("sv")).toEqual([
+        "Innehållet från mappen bot-content/ i källkoden.",
+        "alv kirjoista",
+      ]);
 
       const again = await api("POST", `versions/${version}/approve`, reviewer, undefined, {
         "accept-language": "fi",

@@ -35,10 +35,12 @@ async function api(
   path: string,
   token: string | undefined,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: Record<string, unknown>; text: string; type: string }> {
   const res = await fetch(`${stack.url}/api/content/${path}`, {
     method,
     headers: {
+      ...headers,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body !== undefined ? { "content-type": "application/json" } : {}),
     },
@@ -293,8 +295,25 @@ describe("acting on inbox questions", () => {
     expect((await sampleFor(text)).status).toBe("referred");
     const group = await api("GET", "draft/referrals/traficom", owner);
     expect(JSON.stringify(group.body)).toContain(text);
-    const audit = await api("GET", "audit?limit=20", owner);
-    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: "inbox-refer" }));
+    // The trail notes what was done in English, and tells it in the studio's language.
+    const notes = async (headers?: Record<string, string>) => {
+      const audit = await api("GET", "audit?limit=2", owner, undefined, headers);
+      return (audit.body.entries as { action: string; referral?: string; detail?: string }[]).map(
+        (e) => [e.action, e.referral, e.detail],
+      );
+    };
+    expect(await notes()).toEqual([
+      ["inbox-refer", undefined, "1 question referred to traficom"],
+      ["draft-save", "traficom", "added 1 fi sentence(s)"],
+    ]);
+    expect(await notes({ "accept-language": "fi" })).toEqual([
+      [
+        "inbox-refer",
+        undefined,
+        "Vastaamattomista kysymyksistä merkitty 1 kysymys toisen viranomaisen asiaksi (ohjausryhmä traficom).",
+      ],
+      ["draft-save", "traficom", "Lisätty 1 suomenkielinen lause."],
+    ]);
   });
 
   it("shows helpfulness per topic", async () => {

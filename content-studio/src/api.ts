@@ -186,9 +186,14 @@ export interface TestAllResult {
 }
 
 // The service's own list of states: one source of truth for server and studio.
-import type { VersionState } from "../../functions/domain/content/versions.ts";
+import type { AuditAction, VersionState } from "../../functions/domain/content/versions.ts";
 
-export { VERSION_STATES, type VersionState } from "../../functions/domain/content/versions.ts";
+export {
+  type AuditAction,
+  SYSTEM_ACTOR,
+  VERSION_STATES,
+  type VersionState,
+} from "../../functions/domain/content/versions.ts";
 
 export interface ContentVersion {
   version: number;
@@ -223,11 +228,15 @@ export interface VersionDiff {
 
 export interface AuditEntry {
   at: string;
+  /** "system" for what the service did by itself. */
   actor: string;
   actorName?: string;
-  action: string;
+  action: AuditAction;
   version?: number;
   topic?: string;
+  /** The referral group a draft save or retire changed. */
+  referral?: string;
+  /** Told in the studio's language when the service wrote it; a person's comment as written. */
   detail?: string;
 }
 

@@ -95,6 +95,11 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   buildAbandoned: { minutes: 20 },
   liveMoved: {},
   rejectedInReview: {},
+  seeded: { from: "image" },
+  inboxTaught: { count: 3, into: "tests" },
+  inboxReferred: { count: 1, referral: "traficom" },
+  inboxDismissed: { count: 2 },
+  referralSentencesAdded: { count: 2, lang: "sv" },
 };
 
 const all = Object.entries(EXAMPLES).map(([code, params]) => ({ code, params }) as Finding);
@@ -395,6 +400,11 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   ],
   liveMoved: ["The live version changed meanwhile. Publish again.", ""],
   rejectedInReview: ["rejected in review", ""],
+  seeded: ["bot-content/ from the image", ""],
+  inboxTaught: ["3 questions from the inbox to the test split", ""],
+  inboxReferred: ["1 question referred to traficom", ""],
+  inboxDismissed: ["2 questions dismissed", ""],
+  referralSentencesAdded: ["added 2 sv sentence(s)", ""],
 };
 
 describe("the workflow's English", () => {

@@ -130,7 +130,18 @@ export interface FindingParams {
   buildAbandoned: { minutes: number };
   liveMoved: Record<string, never>;
   rejectedInReview: Record<string, never>;
+
+  // Notes the service writes in the audit trail or as a version's comment: told, no `fix`.
+  /** Version 1, from the bot-content/ folder that came with the service. */
+  seeded: { from: SeedSource };
+  inboxTaught: { count: number; into: "training" | "tests" };
+  inboxReferred: { count: number; referral: string };
+  inboxDismissed: { count: number };
+  referralSentencesAdded: { count: number; lang: Lang };
 }
+
+/** Where the first content version's bot-content/ came from: a checkout, a container, a Lambda. */
+export type SeedSource = "repository" | "image" | "deployment";
 
 /** A content version's state (domain/content/versions.ts), as plain strings here. */
 type VersionStateName =
@@ -162,6 +173,11 @@ export const NOTICE_CODES = [
   "buildAbandoned",
   "liveMoved",
   "rejectedInReview",
+  "seeded",
+  "inboxTaught",
+  "inboxReferred",
+  "inboxDismissed",
+  "referralSentencesAdded",
 ] as const satisfies readonly FindingCode[];
 
 export type FindingCode = keyof FindingParams;
@@ -218,6 +234,8 @@ function ownerEn(owner: SentenceOwner): string {
     ? `out-of-scope (${owner.lang})`
     : `${owner.kind} ${owner.id} (${owner.lang})`;
 }
+
+const questionsEn = (n: number) => `${n} question${n === 1 ? "" : "s"}`;
 
 const pctEn = (n: number) => `${(n * 100).toFixed(1)} %`;
 
@@ -288,6 +306,21 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   liveMoved: () => notice("The live version changed meanwhile. Publish again."),
   rejectedInReview: () => notice("rejected in review"),
+  seeded: ({ from }) =>
+    notice(
+      from === "repository"
+        ? "bot-content/ from the repository"
+        : from === "image"
+          ? "bot-content/ from the image"
+          : "bot-content/ shipped with the deployment",
+    ),
+  inboxTaught: ({ count, into }) =>
+    notice(
+      `${questionsEn(count)} from the inbox to the ${into === "training" ? "training sentences" : "test split"}`,
+    ),
+  inboxReferred: ({ count, referral }) => notice(`${questionsEn(count)} referred to ${referral}`),
+  inboxDismissed: ({ count }) => notice(`${questionsEn(count)} dismissed`),
+  referralSentencesAdded: ({ count, lang }) => notice(`added ${count} ${lang} sentence(s)`),
 };
 
 const en: Teller = {
@@ -601,7 +634,35 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   liveMoved: () => notice("Toinen versio otettiin käyttöön sillä välin. Julkaise uudelleen."),
   rejectedInReview: () => notice("hylätty tarkastuksessa"),
+  seeded: ({ from }) =>
+    notice(
+      from === "repository"
+        ? "Sisältö lähdekoodin bot-content/-kansiosta."
+        : from === "image"
+          ? "Sisältö palvelun asennuskuvan bot-content/-kansiosta."
+          : "Sisältö asennuksen mukana tulleesta bot-content/-kansiosta.",
+    ),
+  inboxTaught: ({ count, into }) =>
+    notice(
+      `Vastaamattomista kysymyksistä lisätty ${questionsFi(count)} ${into === "training" ? "opetuslauseiksi" : "testiviesteiksi"}.`,
+    ),
+  inboxReferred: ({ count, referral }) =>
+    notice(
+      `Vastaamattomista kysymyksistä merkitty ${questionsFi(count)} toisen viranomaisen asiaksi (ohjausryhmä ${referral}).`,
+    ),
+  inboxDismissed: ({ count }) =>
+    notice(`Vastaamattomista kysymyksistä hylätty ${questionsFi(count)}.`),
+  referralSentencesAdded: ({ count, lang }) =>
+    notice(
+      count === 1
+        ? `Lisätty 1 ${lang === "fi" ? "suomenkielinen" : "ruotsinkielinen"} lause.`
+        : `Lisätty ${count} ${lang === "fi" ? "suomenkielistä" : "ruotsinkielistä"} lausetta.`,
+    ),
 };
+
+function questionsFi(n: number): string {
+  return n === 1 ? "1 kysymys" : `${n} kysymystä`;
+}
 
 const fi: Teller = {
   ...fiNotices,
@@ -857,7 +918,35 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   liveMoved: () => notice("En annan version togs i bruk under tiden. Publicera igen."),
   rejectedInReview: () => notice("avvisad vid granskningen"),
+  seeded: ({ from }) =>
+    notice(
+      from === "repository"
+        ? "Innehållet från mappen bot-content/ i källkoden."
+        : from === "image"
+          ? "Innehållet från mappen bot-content/ i tjänstens avbild."
+          : "Innehållet från mappen bot-content/ som följde med installationen.",
+    ),
+  inboxTaught: ({ count, into }) =>
+    notice(
+      `Av de obesvarade frågorna har ${questionsSv(count)} lagts till ${into === "training" ? "som träningsmeningar" : "som testmeddelanden"}.`,
+    ),
+  inboxReferred: ({ count, referral }) =>
+    notice(
+      `Av de obesvarade frågorna har ${questionsSv(count)} markerats som en annan myndighets ärende (hänvisningsgruppen ${referral}).`,
+    ),
+  inboxDismissed: ({ count }) =>
+    notice(`Av de obesvarade frågorna har ${questionsSv(count)} avvisats.`),
+  referralSentencesAdded: ({ count, lang }) =>
+    notice(
+      count === 1
+        ? `Lade till 1 ${lang === "fi" ? "finsk" : "svensk"} mening.`
+        : `Lade till ${count} ${lang === "fi" ? "finska" : "svenska"} meningar.`,
+    ),
 };
+
+function questionsSv(n: number): string {
+  return n === 1 ? "1 fråga" : `${n} frågor`;
+}
 
 const sv: Teller = {
   ...svNotices,

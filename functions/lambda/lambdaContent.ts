@@ -26,7 +26,7 @@ export async function seedShippedContent(
 ): Promise<void> {
   if (!file || (await services.store.live())) return;
   const bundle = JSON.parse(readFileSync(file, "utf8")) as ContentBundle;
-  await services.workflow.seed(bundle, "bot-content/ shipped with the deployment");
+  await services.workflow.seed(bundle, "deployment");
 }
 
 export function lambdaContentServices(opts: {

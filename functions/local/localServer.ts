@@ -153,7 +153,7 @@ export async function startLocalServer(
   // A new data folder starts from the repository's bot-content/ as version 1; after that the
   // content table is the source of truth, changed through the studio or content:import.
   const repoBundle = loadContentBundle(DEFAULT_CONTENT_DIR);
-  await content.workflow.seed(repoBundle, "bot-content/ from the repository");
+  await content.workflow.seed(repoBundle, "repository");
   const liveVersion = await content.workflow.liveVersion();
   const repoChanges = diffBundles(liveVersion.bundle, repoBundle).length;
   // Trained here rather than in a worker: nothing is served yet, and the warm main thread

@@ -163,10 +163,15 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       ESTATE_ANSWER_MARK_FI,
     );
 
-    // The audit trail has it all; the Swedish UI passes axe too.
-    await studio.getByTestId("audit").waitFor();
+    // The audit trail has it all, told in the studio's language; the Swedish UI passes axe too.
+    const trail = studio.getByTestId("audit");
+    const event = (name: string) => trail.getByRole("cell", { name, exact: true }).first();
+    await event("Palautus julkaistu").waitFor();
+    await event("Otettu käyttöön").waitFor();
     await studio.getByRole("button", { name: "På svenska" }).click();
     await studio.getByRole("heading", { level: 2, name: "Versioner och publicering" }).waitFor();
+    await event("Återställning publicerad").waitFor();
+    await event("Tagen i bruk").waitFor();
     await expectNoAxeViolations(studio, "studio-versions-sv");
     expect(errors).toEqual([]);
   }, 300_000);

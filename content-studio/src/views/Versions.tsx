@@ -2,9 +2,15 @@
  * Versions and publishing: the draft's diff and Publish, the version list with review actions
  * (approve and reject for reviewers, never their own version) and rollback, and the audit trail.
  */
-import type { ContentVersion, Problem, VersionDiff } from "../api.ts";
+import {
+  type AuditEntry,
+  type ContentVersion,
+  type Problem,
+  SYSTEM_ACTOR,
+  type VersionDiff,
+} from "../api.ts";
 import { type DiffRow, draftChanges, versionDiffRows } from "../diff.ts";
-import { formatDateTime, text } from "../i18n.ts";
+import { formatDateTime, text, type UiText } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
 import { draft, liveIds } from "../state/topics.ts";
@@ -402,6 +408,17 @@ function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | unde
   );
 }
 
+function auditActor(entry: AuditEntry, t: UiText): string {
+  return entry.actor === SYSTEM_ACTOR.subject ? t.systemActor : (entry.actorName ?? entry.actor);
+}
+
+/** What an entry changed: a topic, a referral group, or nothing (a version's own events). */
+function auditChanged(entry: AuditEntry, t: UiText): string {
+  if (entry.topic) return entry.topic;
+  if (entry.referral) return t.auditReferral(entry.referral);
+  return t.notAvailable;
+}
+
 function AuditPanel() {
   const t = text.value;
   const entries = audit.value;
@@ -426,7 +443,7 @@ function AuditPanel() {
                 <th scope="col">{t.colActor}</th>
                 <th scope="col">{t.colAction}</th>
                 <th scope="col">{t.colVersion}</th>
-                <th scope="col">{t.colTopic}</th>
+                <th scope="col">{t.colAuditSubject}</th>
                 <th scope="col">{t.colDetail}</th>
               </tr>
             </thead>
@@ -434,10 +451,10 @@ function AuditPanel() {
               {entries.map((entry, i) => (
                 <tr key={i}>
                   <td>{formatDateTime(entry.at, t)}</td>
-                  <td>{entry.actorName ?? entry.actor}</td>
-                  <td>{entry.action}</td>
+                  <td>{auditActor(entry, t)}</td>
+                  <td>{t.auditActions[entry.action] ?? entry.action}</td>
                   <td class="num">{entry.version ?? t.notAvailable}</td>
-                  <td>{entry.topic ?? t.notAvailable}</td>
+                  <td>{auditChanged(entry, t)}</td>
                   <td>{entry.detail ?? ""}</td>
                 </tr>
               ))}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contentRules } from "../../content/contentRules.ts";
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import { finding } from "../../contracts/contentFindings.ts";
 import { manualClock } from "../clock.ts";
 import { sampleBundle, sampleReferral } from "./contentStoreContract.ts";
 import {
@@ -15,6 +16,7 @@ import { ContentConflictError, ContentInvalidError, SelfApprovalError } from "./
 import { createMemoryContentStore } from "./memoryContentStore.ts";
 
 const owner = { subject: "owner", displayName: "Outi" };
+const taught = finding("inboxTaught", { count: 1, into: "tests" });
 const reviewer = { subject: "reviewer", displayName: "Henrik" };
 
 // The rules: a topic needs a title in Finnish; whole bundles are accepted.
@@ -69,7 +71,7 @@ async function setUp(
       ...(opts.deferGoLive ? { deferGoLive: opts.deferGoLive } : {}),
     },
   });
-  await workflow.seed(sampleBundle(), "from the repository");
+  await workflow.seed(sampleBundle(), "repository");
   return { store, workflow, served, clock };
 }
 
@@ -102,11 +104,20 @@ const vat = (title = "ALV"): TopicFile => ({
 describe("the content workflow", () => {
   it("seeds version 1 once, live, with the draft a copy of it", async () => {
     const { workflow, store } = await setUp();
-    expect(await workflow.seed(sampleBundle(["other"]), "again")).toBe(false);
+    expect(await workflow.seed(sampleBundle(["other"]), "image")).toBe(false);
     expect(await store.live()).toMatchObject({ version: 1 });
     const { draft, changed } = await workflow.draft();
     expect(draft.bundle.topics.map((t) => t.id)).toEqual(["tax-card", "payment"]);
     expect(changed).toEqual([]);
+    // Noted in English and as a finding, so the studio can tell where it came from in its language.
+    const seeded = { code: "seeded", params: { from: "repository" } };
+    expect(await store.versionMeta(1)).toMatchObject({
+      comment: "bot-content/ from the repository",
+      commentFinding: seeded,
+    });
+    expect(await store.auditTrail(10)).toEqual([
+      expect.objectContaining({ action: "seed", version: 1, detailFinding: seeded }),
+    ]);
   });
 
   it("refuses a topic that breaks a rule, naming the field, and writes nothing", async () => {
@@ -553,7 +564,7 @@ describe("teaching inbox questions to a topic", () => {
         { lang: "fi", text: "Mistä verokortti" },
         { lang: "fi", text: "tax-card one" },
       ],
-      "3 questions from the inbox",
+      finding("inboxTaught", { count: 3, into: "training" }),
     );
     // Assess
     expect(result.added).toBe(2);
@@ -565,13 +576,20 @@ describe("teaching inbox questions to a topic", () => {
       action: "inbox-teach",
       topic: "tax-card",
       actor: owner.subject,
-      detail: "3 questions from the inbox",
+      detail: "3 questions from the inbox to the training sentences",
+      detailFinding: { code: "inboxTaught", params: { count: 3, into: "training" } },
     });
   });
 
   it("adds texts to the test split when asked", async () => {
     const { workflow } = await setUp();
-    await workflow.teach(owner, "payment", "tests", [{ lang: "fi", text: "maksu myöhässä" }], "");
+    await workflow.teach(
+      owner,
+      "payment",
+      "tests",
+      [{ lang: "fi", text: "maksu myöhässä" }],
+      taught,
+    );
     expect((await workflow.draftTopic("payment")).tests.fi).toContain("maksu myöhässä");
     expect((await workflow.draftTopic("payment")).topic.fi.utterances).not.toContain(
       "maksu myöhässä",
@@ -589,7 +607,7 @@ describe("teaching inbox questions to a topic", () => {
         { lang: "fi", text: "Mikä on tax-card" },
         { lang: "fi", text: "uusi lause" },
       ],
-      "",
+      taught,
     );
     await expect(toTraining).rejects.toThrow(ContentInvalidError);
     await expect(toTraining).rejects.toMatchObject({
@@ -600,7 +618,7 @@ describe("teaching inbox questions to a topic", () => {
       "tax-card",
       "tests",
       [{ lang: "fi", text: "payment one" }],
-      "",
+      taught,
     );
     await expect(toTests).rejects.toMatchObject({
       code: "CONTENT_INVALID",

@@ -1,5 +1,10 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
-import { type Finding, finding, type Said } from "../../contracts/contentFindings.ts";
+import {
+  type Finding,
+  finding,
+  type Said,
+  type SeedSource,
+} from "../../contracts/contentFindings.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
@@ -122,6 +127,9 @@ export function createContentWorkflow(deps: {
   const { store, rules, deployer, clock } = deps;
   const now = () => clock.now().toISOString();
 
+  /** A note of the service's own in an audit entry: its English text and its finding. */
+  const noted = (said: Said) => ({ detail: said.message, detailFinding: said.finding });
+
   async function audit(
     actor: ContentActor,
     action: AuditEntry["action"],
@@ -177,7 +185,7 @@ export function createContentWorkflow(deps: {
       errorFinding: reason.finding,
     };
     if (await store.transition(version, from, failed)) {
-      await audit(actor, "failed", { version, detail: reason.message });
+      await audit(actor, "failed", { version, ...noted(reason) });
     }
   }
 
@@ -354,8 +362,9 @@ export function createContentWorkflow(deps: {
 
   return {
     /** Makes `bundle` version 1 when nothing is live yet (a new table); false otherwise. */
-    async seed(bundle: ContentBundle, comment: string): Promise<boolean> {
+    async seed(bundle: ContentBundle, from: SeedSource): Promise<boolean> {
       if (await store.live()) return false;
+      const comment = finding("seeded", { from });
       const version = await store.nextVersionNumber();
       const meta: VersionMeta = {
         version,
@@ -363,7 +372,8 @@ export function createContentWorkflow(deps: {
         author: SYSTEM_ACTOR.subject,
         authorName: SYSTEM_ACTOR.displayName,
         createdAt: now(),
-        comment,
+        comment: comment.message,
+        commentFinding: comment.finding,
         approvedBy: SYSTEM_ACTOR.subject,
         approvedByName: SYSTEM_ACTOR.displayName,
         approvedAt: now(),
@@ -375,7 +385,7 @@ export function createContentWorkflow(deps: {
         return false;
       }
       if (!(await store.draft())) await store.replaceDraft(bundle, draftMeta(SYSTEM_ACTOR));
-      await audit(SYSTEM_ACTOR, "seed", { version, detail: comment });
+      await audit(SYSTEM_ACTOR, "seed", { version, ...noted(comment) });
       return true;
     },
 
@@ -444,7 +454,7 @@ export function createContentWorkflow(deps: {
       id: string,
       split: TeachSplit,
       texts: readonly { lang: "fi" | "sv"; text: string }[],
-      detail: string,
+      detail: Said,
     ): Promise<{ added: number; warnings: ContentIssue[] }> {
       const draft = await currentDraft();
       const topic = draft.bundle.topics.find((t) => t.id === id);
@@ -495,7 +505,7 @@ export function createContentWorkflow(deps: {
         dev: heldOut.dev,
         meta: draftMeta(actor),
       });
-      await audit(actor, "inbox-teach", { topic: id, detail });
+      await audit(actor, "inbox-teach", { topic: id, ...noted(detail) });
       return { added, warnings: result.issues.filter((i) => i.severity === "warning") };
     },
 
@@ -503,9 +513,9 @@ export function createContentWorkflow(deps: {
     async recordInboxAction(
       actor: ContentActor,
       action: "inbox-refer" | "inbox-dismiss",
-      detail: string,
+      detail: Said,
     ): Promise<void> {
-      await audit(actor, action, { detail });
+      await audit(actor, action, noted(detail));
     },
 
     /** Retires a topic in the draft; system topics cannot be retired. */
@@ -609,7 +619,7 @@ export function createContentWorkflow(deps: {
       await store.putDraftReferral({ id, group: result.referral, meta: draftMeta(actor) });
       await audit(actor, "draft-save", {
         referral: id,
-        detail: `added ${fresh.length} ${lang} sentence(s)`,
+        ...noted(finding("referralSentencesAdded", { count: fresh.length, lang })),
       });
       return {
         added: fresh.length,

@@ -25,6 +25,8 @@ export interface VersionMeta {
   authorName: string;
   createdAt: string;
   comment: string;
+  /** A comment the service wrote (version 1's), as a finding to tell it in the studio's language. */
+  commentFinding?: Finding;
   /** Set for a rollback: the version whose content this one restores. */
   rollbackOf?: number;
   /** The live version when this one was published: what its diff is against. */
@@ -71,7 +73,10 @@ export interface AuditEntry {
   topic?: string;
   /** The referral group changed, for draft-save and draft-retire of a group. */
   referral?: string;
+  /** In English, or a person's own words (a publish comment, a reviewer's reason). */
   detail?: string;
+  /** The detail as the service noted it, to tell it in the studio's language. */
+  detailFinding?: Finding;
 }
 
 /** Who is acting in the studio, from their verified staff token. */

@@ -18,11 +18,11 @@ async function setUp() {
     features: questionFeatures,
     workflow: {
       teach: async (_actor, id, split, texts, detail) => {
-        taught.push({ id, split, texts, detail });
+        taught.push({ id, split, texts, detail: detail.finding });
         return { added: texts.length, warnings: [] };
       },
       recordInboxAction: async (_actor, action, detail) => {
-        audited.push(`${action}: ${detail}`);
+        audited.push(`${action}: ${detail.message}`);
       },
       addReferralSentences: async (_actor, id, lang, texts) => {
         referred.push([id, lang, texts]);
@@ -75,7 +75,7 @@ describe("acting on kept questions", () => {
         id: "tax-card",
         split: "tests",
         texts: [{ lang: "fi", text: "verokortti muutos" }],
-        detail: "1 question from the inbox to the test split",
+        detail: { code: "inboxTaught", params: { count: 1, into: "tests" } },
       },
     ]);
     expect((await store.get([entry.id]))[0]?.status).toBe("taught");

@@ -86,16 +86,15 @@ export function createMissedQuestions(deps: {
     /** Applies a content owner's action; returns how many questions it applied to. */
     async act(actor: ContentActor, request: MissAction): Promise<number> {
       const entries = await found(request.ids);
-      const count = `${entries.length} question${entries.length === 1 ? "" : "s"}`;
+      const count = entries.length;
       switch (request.action) {
         case "teach": {
-          const split = request.split === "training" ? "training sentences" : "test split";
           await deps.workflow.teach(
             actor,
             request.topicId,
             request.split,
             entries.map((e) => ({ lang: e.lang, text: withoutPlaceholders(e.text) })),
-            `${count} from the inbox to the ${split}`,
+            finding("inboxTaught", { count, into: request.split }),
           );
           return mark(entries, "taught");
         }
@@ -117,13 +116,17 @@ export function createMissedQuestions(deps: {
           await deps.workflow.recordInboxAction(
             actor,
             "inbox-refer",
-            `${count} referred to ${request.referral}`,
+            finding("inboxReferred", { count, referral: request.referral }),
           );
           return applied;
         }
         case "dismiss": {
           const applied = await mark(entries, "dismissed");
-          await deps.workflow.recordInboxAction(actor, "inbox-dismiss", `${count} dismissed`);
+          await deps.workflow.recordInboxAction(
+            actor,
+            "inbox-dismiss",
+            finding("inboxDismissed", { count }),
+          );
           return applied;
         }
       }

@@ -46,7 +46,7 @@ export async function createEmbeddedGatewayBot(deps: {
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),
   });
   if (deps.seedDir) {
-    await content.workflow.seed(loadContentBundle(deps.seedDir), "bot-content/ from the image");
+    await content.workflow.seed(loadContentBundle(deps.seedDir), "image");
   }
   const live = await content.workflow.liveVersion();
   // Nothing is served yet, so training here is faster than starting a worker; the worker

@@ -5,7 +5,7 @@ import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
-import { type FindingLang, finding, tell } from "../../contracts/contentFindings.ts";
+import { type Finding, type FindingLang, finding, tell } from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
@@ -14,7 +14,7 @@ import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
 import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
 import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
-import type { ContentActor, VersionMeta } from "../../domain/content/versions.ts";
+import type { AuditEntry, ContentActor, VersionMeta } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
 import {
   createMissedQuestions,
@@ -115,22 +115,44 @@ function shown(issues: readonly ContentIssue[], lang: FindingLang): IssueShown[]
 }
 
 /**
- * A version as the studio lists it: a reason the service wrote told in `lang` (a reviewer's
- * comment as written). Versions stored before reasons had findings said "rejected in review"
- * for a rejection without a comment; a finding from a newer or older build that this one
- * cannot tell keeps its English.
+ * What the service noted (a version's reason or comment, an audit entry's detail) told in
+ * `lang`; `english` as stored when there is no finding, or one from a newer or older build
+ * that this one cannot tell.
  */
-function versionShown({ errorFinding, ...v }: VersionMeta, lang: FindingLang): VersionMeta {
+function noteIn(said: Finding | undefined, english: string, lang: FindingLang): string {
+  if (!said) return english;
+  try {
+    return tell(said, lang).message;
+  } catch {
+    return english;
+  }
+}
+
+/**
+ * A version as the studio lists it: a reason or comment the service wrote told in `lang` (a
+ * person's comment as written). Versions stored before reasons had findings said "rejected
+ * in review" for a rejection without a comment.
+ */
+function versionShown(
+  { errorFinding, commentFinding, ...v }: VersionMeta,
+  lang: FindingLang,
+): VersionMeta {
   const standIn = finding("rejectedInReview", {});
-  const said =
+  const reason =
     errorFinding ??
     (v.state === "rejected" && v.error === standIn.message ? standIn.finding : undefined);
-  if (!said) return v;
-  try {
-    return { ...v, error: tell(said, lang).message };
-  } catch {
-    return v;
-  }
+  return {
+    ...v,
+    comment: noteIn(commentFinding, v.comment, lang),
+    ...(v.error !== undefined ? { error: noteIn(reason, v.error, lang) } : {}),
+  };
+}
+
+/** An audit entry as the studio lists it: the service's own notes told in `lang`. */
+function auditShown({ detailFinding, ...entry }: AuditEntry, lang: FindingLang): AuditEntry {
+  return entry.detail === undefined
+    ? entry
+    : { ...entry, detail: noteIn(detailFinding, entry.detail, lang) };
 }
 
 /** A file the API answers with instead of JSON (the inbox's CSV export). */
@@ -549,9 +571,10 @@ export function createContentApiHandler(deps: {
       method: "GET",
       path: "audit",
       roles: EDITORS,
-      async run({ query }) {
+      async run({ query, lang }) {
         const { limit } = parse(auditQuery, query, "query");
-        return { entries: await services().workflow.auditTrail(limit) };
+        const entries = await services().workflow.auditTrail(limit);
+        return { entries: entries.map((e) => auditShown(e, lang)) };
       },
     },
   ];

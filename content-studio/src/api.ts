@@ -186,6 +186,7 @@ export interface TestAllResult {
 }
 
 // The service's own list of states: one source of truth for server and studio.
+import type { TopicChange as ContentChange } from "../../functions/domain/content/bundleDiff.ts";
 import type { AuditAction, VersionState } from "../../functions/domain/content/versions.ts";
 
 export {
@@ -220,10 +221,12 @@ export interface VersionList {
 
 export type TopicChange = "added" | "removed" | "changed";
 
+export type { FieldChange } from "../../functions/domain/content/bundleDiff.ts";
+
 export interface VersionDiff {
   version: number;
   against: number;
-  topics: { id: string; change: TopicChange; fields: string[] }[];
+  topics: ContentChange[];
 }
 
 export interface AuditEntry {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Draft, TopicSummary } from "./api.ts";
-import { diffLine, draftChanges, fieldLabel, versionDiffRows } from "./diff.ts";
+import {
+  diffLine,
+  draftChanges,
+  fieldLabel,
+  rowName,
+  textPieces,
+  versionDiffRows,
+} from "./diff.ts";
 import { UI } from "./i18n.ts";
 
 function summary(id: string, retired = false): TopicSummary {
@@ -40,6 +47,38 @@ describe("diff formatting", () => {
     expect(fieldLabel("followUps", UI.fi)).toBe("jatkoaiheet");
     expect(fieldLabel("fi.links[0].url", UI.fi)).toBe("suomi: linkit");
     expect(fieldLabel("somethingNew", UI.fi)).toBe("somethingNew");
+    // The parts only a version's diff names: held-out dev messages, out-of-scope, groups.
+    expect(fieldLabel("dev.fi", UI.fi)).toBe("suomi: kehitysjoukon viestit");
+    expect(fieldLabel("outOfScope.sv", UI.sv)).toBe("svenska: exempel utanför ämnena");
+    expect(fieldLabel("fi.sentences", UI.fi)).toBe("suomi: lauseet");
+    expect(fieldLabel("sv.link", UI.sv)).toBe("svenska: länk");
+    expect(fieldLabel("fi.personal.due", UI.fi)).toBe("suomi: henkilökohtaiset vastaukset (due)");
+  });
+
+  it("names a referral group and the out-of-scope examples as such", () => {
+    expect(rowName({ id: "kela", kind: "referral" }, UI.fi)).toBe("Ohjausryhmä kela");
+    expect(rowName({ id: "out-of-scope" }, UI.sv)).toBe("Meddelanden utanför ämnena");
+    expect(rowName({ id: "vat" }, UI.fi)).toBe("vat");
+  });
+
+  it("marks a changed answer word by word, and a new or removed text as a whole", () => {
+    const pieces = textPieces(
+      "Arvonlisäveron yleinen verokanta on 24 %.",
+      "Arvonlisäveron yleinen verokanta on 25,5 %.",
+    );
+    expect(pieces.filter((p) => p.mark)).toEqual([
+      { text: "24", mark: "removed" },
+      { text: "25,5", mark: "added" },
+    ]);
+    // Read in order, the kept and new pieces are the text after.
+    expect(
+      pieces
+        .filter((p) => p.mark !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("Arvonlisäveron yleinen verokanta on 25,5 %.");
+    expect(textPieces("", "Uusi vastaus.")).toEqual([{ text: "Uusi vastaus.", mark: "added" }]);
+    expect(textPieces("Vanha.", "")).toEqual([{ text: "Vanha.", mark: "removed" }]);
   });
 
   it("turns a version's diff into rows and lines, each field named once", () => {
@@ -54,13 +93,24 @@ describe("diff formatting", () => {
             fields: ["fi.answer", "fi.links[0].url", "fi.links[1].label"],
           },
           { id: "capital-gains", change: "added", fields: [] },
+          {
+            id: "kela",
+            kind: "referral",
+            change: "changed",
+            fields: ["fi.sentences"],
+            details: [{ field: "fi.sentences", added: ["kela asia"], removed: [] }],
+          },
         ],
       },
       UI.fi,
     );
     expect(rows.map((row) => diffLine(row, UI.fi))).toEqual([
       "Uusi: capital-gains",
+      "Muutettu: Ohjausryhmä kela (suomi: lauseet)",
       "Muutettu: vat (suomi: vastaus, suomi: linkit)",
+    ]);
+    expect(rows.find((row) => row.id === "kela")?.details).toEqual([
+      { field: "fi.sentences", added: ["kela asia"], removed: [] },
     ]);
   });
 });

@@ -114,6 +114,16 @@ a.chip:hover, button.chip:hover { background: var(--soft); }
 .panel { border-top: 1px solid var(--line); padding-top: .75rem; display: flex; flex-direction: column; gap: .5rem; }
 .panel h3, .panel h4 { margin: 0; }
 .diff { margin: 0; padding-left: 1.1rem; display: flex; flex-direction: column; gap: .25rem; }
+.change-details { margin: .35rem 0 .5rem; display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .3rem .75rem; }
+.change-details dt { font-weight: 600; font-size: .9rem; }
+.change-details dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+.change-details p { margin: 0; white-space: pre-wrap; }
+.diff-items { margin: 0; padding-left: 0; list-style: none; display: flex; flex-direction: column; gap: .15rem; }
+ins { background: #e3f3e8; color: #14532d; text-decoration: none; border-bottom: 2px solid #15803d; padding: 0 .1em; }
+del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; padding: 0 .1em; }
+.diff-items ins::before { content: "+ " / ""; }
+.diff-items del::before { content: "− " / ""; }
+@media (max-width: 40rem) { .change-details { grid-template-columns: 1fr; } }
 .versions { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .75rem; }
 .version { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .4rem; }
 .version.state-live { border: 2px solid var(--ok); }

@@ -137,6 +137,17 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await signOutOfStudio(studio);
     await expectNoAxeViolations(studio, "studio-signed-out");
     await signInToStudio(studio, stack.url, "content-reviewer");
+    // Before approving, the reviewer reads what the version says: the new topic's answer.
+    await openView(studio, "versions");
+    await studio
+      .getByTestId(`version-${published}`)
+      .getByRole("button", { name: /Näytä muutokset/ })
+      .click();
+    const review = studio.getByTestId(`version-${published}-diff-list`);
+    await expect
+      .poll(() => review.locator(`dd[data-field="fi.answer"]`).textContent(), POLL)
+      .toBe(`Lisätty: ${ESTATE.fi.answer}`);
+    await expectNoAxeViolations(studio, "studio-versions-review");
     // The 10 s count from the reviewer's click, training included.
     const approvedAt = Date.now();
     await approveVersion(studio, published);

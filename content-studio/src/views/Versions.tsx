@@ -2,14 +2,24 @@
  * Versions and publishing: the draft's diff and Publish, the version list with review actions
  * (approve and reject for reviewers, never their own version) and rollback, and the audit trail.
  */
+import { Fragment } from "preact";
 import {
   type AuditEntry,
   type ContentVersion,
+  type FieldChange,
   type Problem,
   SYSTEM_ACTOR,
   type VersionDiff,
 } from "../api.ts";
-import { type DiffRow, draftChanges, versionDiffRows } from "../diff.ts";
+import {
+  type DiffRow,
+  draftChanges,
+  fieldLabel,
+  rowName,
+  type TextPiece,
+  textPieces,
+  versionDiffRows,
+} from "../diff.ts";
 import { formatDateTime, text, type UiText } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
@@ -81,19 +91,84 @@ function RefusalProblems(props: { problems: readonly Problem[] }) {
   );
 }
 
-function DiffList(props: { rows: DiffRow[]; testId: string }) {
+/** Rows of changes; with `details`, what each changed part says (a version's review). */
+function DiffList(props: { rows: DiffRow[]; testId: string; details?: boolean }) {
   const t = text.value;
   if (!props.rows.length) return <p class="muted">{t.noDiff}</p>;
   return (
     <ul class="diff" data-testid={props.testId}>
       {props.rows.map((row) => (
-        <li key={row.id} data-topic={row.id} data-change={row.change}>
-          <Badge kind={row.change}>{t.change[row.change]}</Badge> {row.id}
+        <li
+          key={`${row.kind ?? "topic"}:${row.id}`}
+          data-topic={row.id}
+          data-kind={row.kind}
+          data-change={row.change}
+        >
+          <Badge kind={row.change}>{t.change[row.change]}</Badge> {rowName(row, t)}
           {row.fields.length ? ` (${row.fields.join(", ")})` : ""}
+          {props.details && row.details?.length ? <ChangeDetails details={row.details} /> : null}
         </li>
       ))}
     </ul>
   );
+}
+
+/** What each changed part said and says now: a text word by word, a list's items in and out. */
+function ChangeDetails(props: { details: FieldChange[] }) {
+  const t = text.value;
+  return (
+    <dl class="change-details">
+      {props.details.map((d) => (
+        <Fragment key={d.field}>
+          <dt>{fieldLabel(d.field, t)}</dt>
+          <dd data-field={d.field}>
+            {"before" in d ? (
+              <p class="diff-text">
+                {textPieces(d.before, d.after).map((piece, i) => (
+                  <Piece key={i} {...piece} />
+                ))}
+              </p>
+            ) : d.added.length + d.removed.length === 0 ? (
+              <p class="muted">{t.diffOnlyOrder}</p>
+            ) : (
+              <ul class="diff-items">
+                {d.added.map((item) => (
+                  <li key={`+${item}`}>
+                    <Piece text={item} mark="added" />
+                  </li>
+                ))}
+                {d.removed.map((item) => (
+                  <li key={`-${item}`}>
+                    <Piece text={item} mark="removed" />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/** Marked text says what it is in words too: colour and strike-through only repeat it. */
+function Piece(props: TextPiece) {
+  const t = text.value;
+  if (props.mark === "added")
+    return (
+      <ins>
+        <span class="sr-only">{`${t.diffAdded} `}</span>
+        {props.text}
+      </ins>
+    );
+  if (props.mark === "removed")
+    return (
+      <del>
+        <span class="sr-only">{`${t.diffRemoved} `}</span>
+        {props.text}
+      </del>
+    );
+  return <>{props.text}</>;
 }
 
 function PublishPanel() {
@@ -403,7 +478,11 @@ function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | unde
   return (
     <>
       <p class="small-text">{t.versionChanges(diff.version, diff.against)}</p>
-      <DiffList rows={versionDiffRows(diff, t)} testId={`version-${diff.version}-diff-list`} />
+      <DiffList
+        rows={versionDiffRows(diff, t)}
+        testId={`version-${diff.version}-diff-list`}
+        details
+      />
     </>
   );
 }
@@ -415,7 +494,7 @@ function auditActor(entry: AuditEntry, t: UiText): string {
 /** What an entry changed: a topic, a referral group, or nothing (a version's own events). */
 function auditChanged(entry: AuditEntry, t: UiText): string {
   if (entry.topic) return entry.topic;
-  if (entry.referral) return t.auditReferral(entry.referral);
+  if (entry.referral) return t.referrals.editTitle(entry.referral);
   return t.notAvailable;
 }
 

@@ -1,6 +1,15 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { LANGS } from "../../contracts/lang.ts";
-import { type ContentBundle, heldOutFor } from "./bundle.ts";
+import { type ContentBundle, heldOutFor, type TopicHeldOut } from "./bundle.ts";
+
+/**
+ * What changed in one field, for a reviewer to read: a text before and after ("" for none),
+ * or the items a list gained and lost. `field` is one of the change's `fields`, or finer for
+ * a personalised answer's variant (`fi.personal.due`).
+ */
+export type FieldChange =
+  | { field: string; before: string; after: string }
+  | { field: string; added: string[]; removed: string[] };
 
 export interface TopicChange {
   /** A topic id, a referral group id (kind "referral"), or "out-of-scope" for the examples. */
@@ -10,82 +19,157 @@ export interface TopicChange {
   change: "added" | "removed" | "changed";
   /** Which parts changed, e.g. "fi.answer", "sv.utterances", "tests.fi", "followUps". */
   fields: string[];
+  /** With `details`: what the changed parts say before and after (an added one's whole content). */
+  details?: FieldChange[];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-function topicFields(before: TopicFile, after: TopicFile): string[] {
-  const fields: string[] = [];
-  for (const key of ["demo", "action", "followUps"] as const) {
-    if (!same(before[key], after[key])) fields.push(key);
-  }
+/** A link as one line a reviewer can compare: its text, then where it goes. */
+const linkText = (link: { label: string; url: string }) => `${link.label} <${link.url}>`;
+
+/**
+ * The parts of a topic or group in the order a reviewer reads them, each as text or a list.
+ * Texts are compared without their surrounding whitespace: a version seeded from YAML keeps a
+ * block's final newline, which a save in the studio trims, and that is no change to review.
+ */
+type Part = { field: string } & ({ text: string } | { items: readonly string[] });
+
+function part(field: string, value: string | readonly string[]): Part {
+  return typeof value === "string"
+    ? { field, text: value.trim() }
+    : { field, items: value.map((item) => item.trim()) };
+}
+
+function topicParts(topic: TopicFile | undefined, heldOut: TopicHeldOut | undefined): Part[] {
+  const parts: Part[] = [
+    part("demo", topic?.demo ? "true" : ""),
+    part("action", topic?.action ?? ""),
+    part("followUps", topic?.followUps ?? []),
+  ];
   for (const lang of LANGS) {
-    for (const key of ["title", "utterances", "answer", "links", "personal"] as const) {
-      if (!same(before[lang][key], after[lang][key])) fields.push(`${lang}.${key}`);
+    const locale = topic?.[lang];
+    parts.push(
+      part(`${lang}.title`, locale?.title ?? ""),
+      part(`${lang}.utterances`, locale?.utterances ?? []),
+      part(`${lang}.answer`, locale?.answer ?? ""),
+      part(`${lang}.links`, (locale?.links ?? []).map(linkText)),
+    );
+    for (const [variant, template] of Object.entries(locale?.personal ?? {})) {
+      parts.push(part(`${lang}.personal.${variant}`, template));
     }
   }
-  return fields;
+  for (const split of ["tests", "dev"] as const) {
+    for (const lang of LANGS) {
+      parts.push(part(`${split}.${lang}`, heldOut?.[split][lang] ?? []));
+    }
+  }
+  return parts;
 }
 
-function referralFields(before: ReferralGroup, after: ReferralGroup): string[] {
-  return LANGS.flatMap((lang) =>
-    (["title", "answer", "link", "sentences"] as const)
-      .filter((key) => !same(before[lang][key], after[lang][key]))
-      .map((key) => `${lang}.${key}`),
-  );
+function referralParts(group: ReferralGroup | undefined): Part[] {
+  return LANGS.flatMap((lang): Part[] => {
+    const locale = group?.[lang];
+    return [
+      part(`${lang}.title`, locale?.title ?? ""),
+      part(`${lang}.answer`, locale?.answer ?? ""),
+      part(`${lang}.link`, locale ? linkText(locale.link) : ""),
+      part(`${lang}.sentences`, locale?.sentences ?? []),
+    ];
+  });
 }
 
-/** What changes, topic by topic, when `after` replaces `before`; unchanged topics are left out. */
-export function diffBundles(before: ContentBundle, after: ContentBundle): TopicChange[] {
+/** The field a part is listed under in `fields` (a personalised variant under its answer's). */
+const fieldOf = (part: string) => part.split(".").slice(0, 2).join(".");
+
+/**
+ * The parts that differ between `before` and `after`, matched by field: a part only one side
+ * has (a variant added or removed) counts as empty on the other. A list whose items only moved
+ * is listed with nothing added or removed.
+ */
+function changedParts(before: Part[], after: Part[]): FieldChange[] {
+  const old = new Map(before.map((p) => [p.field, p]));
+  const fields = [...new Set([...after, ...before].map((p) => p.field))];
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const a = old.get(field);
+    const b = after.find((p) => p.field === field);
+    const part = (a ?? b) as Part;
+    if ("text" in part) {
+      const was = a && "text" in a ? a.text : "";
+      const now = b && "text" in b ? b.text : "";
+      if (was !== now) changes.push({ field, before: was, after: now });
+      continue;
+    }
+    const was = a && "items" in a ? a.items : [];
+    const now = b && "items" in b ? b.items : [];
+    if (same(was, now)) continue;
+    const had = new Set(was);
+    const has = new Set(now);
+    changes.push({
+      field,
+      added: now.filter((item) => !had.has(item)),
+      removed: was.filter((item) => !has.has(item)),
+    });
+  }
+  return changes;
+}
+
+const fieldsOf = (details: FieldChange[]) => [...new Set(details.map((d) => fieldOf(d.field)))];
+
+/**
+ * What changes, topic by topic, when `after` replaces `before`; unchanged topics are left out.
+ * With `details`, each change also says what its parts said before and after (the studio's
+ * review shows it); without, only which parts changed.
+ */
+export function diffBundles(
+  before: ContentBundle,
+  after: ContentBundle,
+  options: { details?: boolean } = {},
+): TopicChange[] {
   const changes: TopicChange[] = [];
+  const push = (change: TopicChange, details: FieldChange[]) =>
+    changes.push(options.details ? { ...change, details } : change);
   const old = new Map(before.topics.map((t) => [t.id, t]));
   const now = new Map(after.topics.map((t) => [t.id, t]));
   for (const topic of after.topics) {
     const prior = old.get(topic.id);
-    if (!prior) {
-      changes.push({ id: topic.id, change: "added", fields: [] });
-      continue;
-    }
-    const fields = topicFields(prior, topic);
-    const a = heldOutFor(before, topic.id);
-    const b = heldOutFor(after, topic.id);
-    for (const split of ["tests", "dev"] as const) {
-      for (const lang of LANGS) {
-        if (!same(a[split][lang], b[split][lang])) fields.push(`${split}.${lang}`);
-      }
-    }
-    if (fields.length > 0) changes.push({ id: topic.id, change: "changed", fields });
+    const details = changedParts(
+      prior ? topicParts(prior, heldOutFor(before, topic.id)) : [],
+      topicParts(topic, heldOutFor(after, topic.id)),
+    );
+    if (!prior) push({ id: topic.id, change: "added", fields: [] }, details);
+    else if (details.length > 0)
+      push({ id: topic.id, change: "changed", fields: fieldsOf(details) }, details);
   }
   for (const topic of before.topics) {
-    if (!now.has(topic.id)) changes.push({ id: topic.id, change: "removed", fields: [] });
+    if (!now.has(topic.id)) push({ id: topic.id, change: "removed", fields: [] }, []);
   }
-  const scopeFields = LANGS.filter((l) => !same(before.outOfScope[l], after.outOfScope[l])).map(
-    (l) => `outOfScope.${l}`,
-  );
-  const none = ["tests", "dev"].flatMap((split) =>
-    LANGS.filter(
-      (l) =>
-        !same(
-          heldOutFor(before, "none")[split as "tests"][l],
-          heldOutFor(after, "none")[split as "tests"][l],
-        ),
-    ).map((l) => `${split}.${l}`),
-  );
-  if (scopeFields.length + none.length > 0) {
-    changes.push({ id: "out-of-scope", change: "changed", fields: [...scopeFields, ...none] });
+  const scopeParts = (bundle: ContentBundle): Part[] => {
+    const none = heldOutFor(bundle, "none");
+    return [
+      ...LANGS.map((l) => part(`outOfScope.${l}`, bundle.outOfScope[l])),
+      ...(["tests", "dev"] as const).flatMap((split) =>
+        LANGS.map((l) => part(`${split}.${l}`, none[split][l])),
+      ),
+    ];
+  };
+  const scope = changedParts(scopeParts(before), scopeParts(after));
+  if (scope.length > 0) {
+    push({ id: "out-of-scope", change: "changed", fields: fieldsOf(scope) }, scope);
   }
   // Versions stored before referrals existed have none.
   const oldReferrals = new Map((before.referrals ?? []).map((r) => [r.id, r]));
   const newReferrals = new Map((after.referrals ?? []).map((r) => [r.id, r]));
   for (const [id, group] of newReferrals) {
     const prior = oldReferrals.get(id);
-    const fields = prior ? referralFields(prior, group) : [];
-    if (!prior) changes.push({ id, kind: "referral", change: "added", fields });
-    else if (fields.length > 0) changes.push({ id, kind: "referral", change: "changed", fields });
+    const details = changedParts(prior ? referralParts(prior) : [], referralParts(group));
+    if (!prior) push({ id, kind: "referral", change: "added", fields: [] }, details);
+    else if (details.length > 0)
+      push({ id, kind: "referral", change: "changed", fields: fieldsOf(details) }, details);
   }
   for (const id of oldReferrals.keys()) {
-    if (!newReferrals.has(id))
-      changes.push({ id, kind: "referral", change: "removed", fields: [] });
+    if (!newReferrals.has(id)) push({ id, kind: "referral", change: "removed", fields: [] }, []);
   }
   return changes;
 }

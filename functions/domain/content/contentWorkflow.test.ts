@@ -219,7 +219,20 @@ describe("the content workflow", () => {
     await workflow.approve(reviewer, 3);
     expect(await store.versionMeta(3)).toMatchObject({ rollbackOf: 1, state: "live" });
     expect((await workflow.draft()).draft.bundle.topics.map((t) => t.id)).not.toContain("vat");
-    expect((await workflow.diff(3)).topics).toEqual([{ id: "vat", change: "removed", fields: [] }]);
+    expect((await workflow.diff(3)).topics).toEqual([
+      { id: "vat", change: "removed", fields: [], details: [] },
+    ]);
+    // The version that added it shows the reviewer what it said.
+    expect((await workflow.diff(2)).topics).toEqual([
+      expect.objectContaining({
+        id: "vat",
+        change: "added",
+        details: expect.arrayContaining([
+          { field: "fi.answer", before: "", after: "ALV on arvonlisävero." },
+          { field: "sv.utterances", added: ["moms"], removed: [] },
+        ]),
+      }),
+    ]);
   });
 
   it("does not publish a draft that equals the live version", async () => {

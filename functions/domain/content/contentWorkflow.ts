@@ -733,7 +733,7 @@ export function createContentWorkflow(deps: {
       ]);
       if (!before || !after)
         throw new ContentNotFoundError(finding("versionNoContent", { version }));
-      return { version, against, topics: diffBundles(before, after) };
+      return { version, against, topics: diffBundles(before, after, { details: true }) };
     },
 
     auditTrail: (limit: number) => store.auditTrail(limit),

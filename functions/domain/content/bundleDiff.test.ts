@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import type { TopicFile } from "../../contracts/content.ts";
+import type { ContentBundle } from "./bundle.ts";
+import { diffBundles } from "./bundleDiff.ts";
+import { sampleBundle, sampleReferral } from "./contentStoreContract.ts";
+
+/** The sample bundle with its tax-card topic changed by `edit`. */
+function withTaxCard(edit: (topic: TopicFile) => TopicFile): ContentBundle {
+  const bundle = sampleBundle();
+  return { ...bundle, topics: bundle.topics.map((t) => (t.id === "tax-card" ? edit(t) : t)) };
+}
+
+describe("a version's diff as a reviewer reads it", () => {
+  it("shows a changed answer before and after, and the sentences gained and lost", () => {
+    const after = withTaxCard((t) => ({
+      ...t,
+      fi: {
+        ...t.fi,
+        answer: "Verokortin saat OmaVerosta.",
+        utterances: ["tax-card one", "mistä verokortti"],
+      },
+    }));
+
+    const [change] = diffBundles(sampleBundle(), after, { details: true });
+
+    expect(change).toEqual({
+      id: "tax-card",
+      change: "changed",
+      fields: ["fi.utterances", "fi.answer"],
+      details: [
+        { field: "fi.utterances", added: ["mistä verokortti"], removed: ["tax-card two"] },
+        { field: "fi.answer", before: "About tax-card.", after: "Verokortin saat OmaVerosta." },
+      ],
+    });
+  });
+
+  it("names only the changed parts without details, as the publish check and import need", () => {
+    const after = withTaxCard((t) => ({ ...t, sv: { ...t.sv, title: "Skattekort" } }));
+
+    expect(diffBundles(sampleBundle(), after)).toEqual([
+      { id: "tax-card", change: "changed", fields: ["sv.title"] },
+    ]);
+    expect(diffBundles(sampleBundle(), sampleBundle())).toEqual([]);
+  });
+
+  it("sees no change in a text whose only difference is a YAML block's final newline", () => {
+    const seeded = withTaxCard((t) => ({ ...t, fi: { ...t.fi, answer: `${t.fi.answer}\n` } }));
+
+    expect(diffBundles(seeded, sampleBundle(), { details: true })).toEqual([]);
+  });
+
+  it("tells a personalised variant, a link and a follow-up apart, each under its field", () => {
+    const after = withTaxCard((t) => ({
+      ...t,
+      followUps: ["payment"],
+      fi: {
+        ...t.fi,
+        links: [{ label: "Verokortti", url: "https://www.vero.fi/verokortti" }],
+        personal: { due: "Verokorttisi on voimassa {validUntil} asti." },
+      },
+    }));
+
+    const [change] = diffBundles(sampleBundle(), after, { details: true });
+
+    expect(change?.fields).toEqual(["followUps", "fi.links", "fi.personal"]);
+    expect(change?.details).toEqual([
+      { field: "followUps", added: ["payment"], removed: [] },
+      { field: "fi.links", added: ["Verokortti <https://www.vero.fi/verokortti>"], removed: [] },
+      {
+        field: "fi.personal.due",
+        before: "",
+        after: "Verokorttisi on voimassa {validUntil} asti.",
+      },
+    ]);
+  });
+
+  it("lists sentences that only moved as changed, with nothing gained or lost", () => {
+    const after = withTaxCard((t) => ({
+      ...t,
+      fi: { ...t.fi, utterances: [...t.fi.utterances].reverse() },
+    }));
+
+    expect(diffBundles(sampleBundle(), after, { details: true })).toEqual([
+      {
+        id: "tax-card",
+        change: "changed",
+        fields: ["fi.utterances"],
+        details: [{ field: "fi.utterances", added: [], removed: [] }],
+      },
+    ]);
+  });
+
+  it("shows an added topic's whole content, its held-out messages and a group's link", () => {
+    const before = sampleBundle(["payment"]);
+    const kela = sampleReferral();
+    const after: ContentBundle = {
+      ...sampleBundle(),
+      referrals: [
+        { ...kela, sv: { ...kela.sv, link: { label: "fpa.fi", url: "https://www.kela.fi/sv" } } },
+      ],
+    };
+
+    const changes = diffBundles(before, after, { details: true });
+
+    const added = changes.find((c) => c.id === "tax-card");
+    expect(added).toMatchObject({ change: "added", fields: [] });
+    expect(added?.details).toEqual(
+      expect.arrayContaining([
+        { field: "fi.title", before: "", after: "tax-card" },
+        { field: "fi.utterances", added: ["tax-card one", "tax-card two"], removed: [] },
+        { field: "tests.fi", added: ["mikä on tax-card"], removed: [] },
+        { field: "dev.fi", added: ["dev tax-card"], removed: [] },
+      ]),
+    );
+    // A topic's empty parts are left out: it has no links, follow-ups or action.
+    expect(added?.details?.map((d) => d.field)).not.toContain("fi.links");
+    expect(changes.find((c) => c.id === "kela")).toEqual({
+      id: "kela",
+      kind: "referral",
+      change: "changed",
+      fields: ["sv.link"],
+      details: [
+        {
+          field: "sv.link",
+          before: "kela.fi <https://www.kela.fi/>",
+          after: "fpa.fi <https://www.kela.fi/sv>",
+        },
+      ],
+    });
+  });
+
+  it("puts out-of-scope examples and `none` test messages under out-of-scope", () => {
+    const before = sampleBundle();
+    const after: ContentBundle = {
+      ...before,
+      outOfScope: { ...before.outOfScope, sv: ["fpa sak", "polisen"] },
+      tests: { ...before.tests, fi: before.tests.fi.filter((c) => c.intent !== "none") },
+    };
+
+    expect(diffBundles(before, after, { details: true })).toEqual([
+      {
+        id: "out-of-scope",
+        change: "changed",
+        fields: ["outOfScope.sv", "tests.fi"],
+        details: [
+          { field: "outOfScope.sv", added: ["polisen"], removed: [] },
+          { field: "tests.fi", added: [], removed: ["poliisi"] },
+        ],
+      },
+    ]);
+  });
+});

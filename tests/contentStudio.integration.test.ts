@@ -64,6 +64,12 @@ describe("who may use the content API", () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toMatchObject({ error: { code: "FORBIDDEN" } });
     expect((await api("PUT", "draft/topics/x-y", advisor, estateTopic)).status).toBe(403);
+    // What the draft would change says what content says: editors only.
+    expect((await api("GET", "draft/diff", advisor)).status).toBe(403);
+    expect(await api("GET", "draft/diff", owner)).toMatchObject({
+      status: 200,
+      body: { topics: [] },
+    });
   });
 
   it("lets any staff member read the live topic names (the console names topics from them)", async () => {

@@ -223,6 +223,12 @@ export type TopicChange = "added" | "removed" | "changed";
 
 export type { FieldChange } from "../../functions/domain/content/bundleDiff.ts";
 
+/** What publishing the draft would change against the live version `against`. */
+export interface DraftDiff {
+  against: number;
+  topics: ContentChange[];
+}
+
 export interface VersionDiff {
   version: number;
   against: number;
@@ -518,6 +524,7 @@ export function createContentApi(options: ContentApiOptions) {
         "GET",
         `/api/content/versions?limit=${page.limit}${page.before ? `&before=${page.before}` : ""}`,
       ),
+    draftDiff: () => request<DraftDiff>("GET", "/api/content/draft/diff"),
     versionDiff: (version: number) =>
       request<VersionDiff>("GET", `/api/content/versions/${version}/diff`),
     publish: (comment: string) =>

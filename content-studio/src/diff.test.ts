@@ -1,45 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Draft, TopicSummary } from "./api.ts";
-import {
-  diffLine,
-  draftChanges,
-  fieldLabel,
-  rowName,
-  textPieces,
-  versionDiffRows,
-} from "./diff.ts";
+import { diffLine, fieldLabel, rowName, textPieces, versionDiffRows } from "./diff.ts";
 import { UI } from "./i18n.ts";
 
-function summary(id: string, retired = false): TopicSummary {
-  return {
-    id,
-    system: false,
-    retired,
-    fi: { title: id, utterances: 20, tests: 8 },
-    sv: { title: id, utterances: 20, tests: 8 },
-  };
-}
-
 describe("diff formatting", () => {
-  it("tells added, changed and retired topics apart in the draft, added first", () => {
-    const draft: Draft = {
-      baseVersion: 3,
-      liveVersion: 3,
-      topics: ["vat", "capital-gains", "payment", "scratch"].map((id) =>
-        summary(id, id === "payment" || id === "scratch"),
-      ),
-      outOfScope: { fi: [], sv: [] },
-      changed: ["vat", "payment", "capital-gains", "scratch", "vat"],
-    };
-    const live = new Set(["vat", "payment", "tax-card"]);
-    // "scratch" was added and retired within the draft: nothing to publish.
-    expect(draftChanges(draft, live)).toEqual([
-      { id: "capital-gains", change: "added", fields: [] },
-      { id: "vat", change: "changed", fields: [] },
-      { id: "payment", change: "removed", fields: [] },
-    ]);
-  });
-
   it("names changed fields in words of the UI language", () => {
     expect(fieldLabel("fi.utterances", UI.fi)).toBe("suomi: opetuslauseet");
     expect(fieldLabel("sv.answer", UI.sv)).toBe("svenska: svar");
@@ -84,8 +47,6 @@ describe("diff formatting", () => {
   it("turns a version's diff into rows and lines, each field named once", () => {
     const rows = versionDiffRows(
       {
-        version: 5,
-        against: 4,
         topics: [
           {
             id: "vat",

@@ -1,11 +1,10 @@
 /**
- * Diffs as the reviewer reads them: the draft's changes before publishing (from the draft's
- * `changed` ids and the live topic list) and a version's diff (from the server), both as the
- * same rows: topic, kind of change, and the changed fields in words. A version's rows also
- * carry what the changed parts say, which the review shows word by word.
+ * Diffs as the owner and the reviewer read them: the draft's changes before publishing and a
+ * version's diff, both from the server and both as the same rows: topic, kind of change, the
+ * changed fields in words, and what the changed parts say, shown word by word.
  */
 import { diffWords } from "diff";
-import type { Draft, FieldChange, Lang, TopicChange, VersionDiff } from "./api.ts";
+import type { FieldChange, Lang, TopicChange, VersionDiff } from "./api.ts";
 import type { UiText } from "./i18n.ts";
 import { parsePath } from "./problems.ts";
 
@@ -56,22 +55,6 @@ function byChangeThenId(a: DiffRow, b: DiffRow): number {
 }
 
 /**
- * The draft's changes against live: a changed topic that is retired will be removed, one the
- * live version does not have is added, any other has changed.
- */
-export function draftChanges(draft: Draft, liveIds: ReadonlySet<string>): DiffRow[] {
-  const summaries = new Map(draft.topics.map((t) => [t.id, t]));
-  return [...new Set(draft.changed)]
-    .map((id): DiffRow => {
-      const retired = summaries.get(id)?.retired === true;
-      const change: TopicChange = retired ? "removed" : liveIds.has(id) ? "changed" : "added";
-      return { id, change, fields: [] };
-    })
-    .filter((row) => !(row.change === "removed" && !liveIds.has(row.id)))
-    .sort(byChangeThenId);
-}
-
-/**
  * A changed field's name in words: `fi.utterances` → "suomi: opetuslauseet", a personalised
  * answer's variant with its name: `fi.personal.due` → "suomi: henkilökohtaiset vastaukset (due)".
  */
@@ -91,7 +74,7 @@ export function fieldLabel(path: string, t: UiText): string {
 }
 
 /** The server's diff of a version as rows, fields in words and each named once. */
-export function versionDiffRows(diff: VersionDiff, t: UiText): DiffRow[] {
+export function versionDiffRows(diff: Pick<VersionDiff, "topics">, t: UiText): DiffRow[] {
   return diff.topics
     .map((topic) => ({
       id: topic.id,

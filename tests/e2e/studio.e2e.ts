@@ -123,6 +123,14 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .getByTestId("draft-diff")
       .locator(`li[data-topic="${ESTATE.id}"][data-change="added"]`)
       .waitFor();
+    // The owner can read what is about to be published, as the reviewer will.
+    await studio.locator("#draft-details-toggle").click();
+    await studio
+      .getByTestId("draft-diff")
+      .locator(`dd[data-field="sv.title"]`)
+      .getByText(ESTATE.sv.title)
+      .waitFor();
+    await expectNoAxeViolations(studio, "studio-versions-draft-details");
     const published = await publishDraft(studio, "Uusi aihe: kuolinpesän veroilmoitus");
     expect(await versionState(studio, published)).toBe("pending-review");
     await studio

@@ -6,6 +6,7 @@ import { batch, signal } from "@preact/signals";
 import {
   type AuditEntry,
   ContentInvalidError,
+  type DraftDiff,
   type Problem,
   SelfApprovalError,
   type VersionDiff,
@@ -52,6 +53,11 @@ export const confirming = signal<{ kind: "rollback" | "reject"; version: number 
 export const rejectComment = signal("");
 export const rejectError = signal("");
 export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
+/** What publishing the draft would change, read with the list. */
+export const draftDiff = signal<DraftDiff | undefined>(undefined);
+export const draftDiffError = signal("");
+/** Whether the draft's changes show what each part says, not only which parts. */
+export const draftDetailsOpen = signal(false);
 /** Versions whose diff is shown in the list. */
 export const expanded = signal<ReadonlySet<number>>(new Set());
 export const audit = signal<AuditEntry[] | undefined>(undefined);
@@ -68,6 +74,7 @@ export async function load(): Promise<void> {
       },
     ),
     loadDraft(),
+    loadDraftDiff(),
     loadAudit(),
   ]);
   if (versions) {
@@ -97,6 +104,21 @@ export async function loadOlder(): Promise<void> {
       listError.value = "";
     }
   });
+}
+
+export async function loadDraftDiff(): Promise<void> {
+  const result = await call(
+    (c) => c.draftDiff(),
+    (e) => {
+      draftDiffError.value = errorText(e);
+    },
+  );
+  if (result) {
+    batch(() => {
+      draftDiff.value = result;
+      draftDiffError.value = "";
+    });
+  }
 }
 
 export async function loadAudit(): Promise<void> {
@@ -257,6 +279,9 @@ onSignOut(() => {
   rejectError.value = "";
   diffs.value = {};
   expanded.value = new Set();
+  draftDiff.value = undefined;
+  draftDiffError.value = "";
+  draftDetailsOpen.value = false;
   audit.value = undefined;
   auditError.value = "";
 });

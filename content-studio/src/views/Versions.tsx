@@ -13,7 +13,6 @@ import {
 } from "../api.ts";
 import {
   type DiffRow,
-  draftChanges,
   fieldLabel,
   rowName,
   type TextPiece,
@@ -23,7 +22,6 @@ import {
 import { formatDateTime, text, type UiText } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
-import { draft, liveIds } from "../state/topics.ts";
 import {
   approve,
   audit,
@@ -33,6 +31,9 @@ import {
   commentError,
   confirming,
   diffs,
+  draftDetailsOpen,
+  draftDiff,
+  draftDiffError,
   expanded,
   lastCreated,
   list,
@@ -173,26 +174,46 @@ function Piece(props: TextPiece) {
 
 function PublishPanel() {
   const t = text.value;
-  const d = draft.value;
-  const rows = d ? draftChanges(d, liveIds.value) : [];
+  const d = draftDiff.value;
+  const rows = d ? versionDiffRows(d, t) : [];
   const nothing = d !== undefined && rows.length === 0;
   const busy = publishing.value;
   const created = lastCreated.value;
+  const open = draftDetailsOpen.value;
   return (
     <section aria-labelledby="publish-title" class="panel">
       <h3 id="publish-title">{t.publishTitle}</h3>
+      <LoadError message={draftDiffError.value} />
       {d ? (
         <>
-          <h4>{t.draftChanges(d.liveVersion)}</h4>
+          <h4>{t.draftChanges(d.against)}</h4>
           {nothing ? (
             <p class="muted" id="publish-nothing">
               {t.noDraftChanges}
             </p>
           ) : (
-            <DiffList rows={rows} testId="draft-diff" />
+            <>
+              <div>
+                <button
+                  type="button"
+                  class="secondary small"
+                  id="draft-details-toggle"
+                  aria-expanded={open ? "true" : "false"}
+                  aria-controls="draft-diff"
+                  onClick={() => {
+                    draftDetailsOpen.value = !open;
+                  }}
+                >
+                  {open ? t.hideChangeDetails : t.showChangeDetails}
+                </button>
+              </div>
+              <div id="draft-diff">
+                <DiffList rows={rows} testId="draft-diff" details={open} />
+              </div>
+            </>
           )}
         </>
-      ) : (
+      ) : draftDiffError.value ? null : (
         <p class="muted">{t.loading}</p>
       )}
       <form

@@ -144,6 +144,14 @@ describe("the content workflow", () => {
       tests: { fi: ["mikä alv"], sv: ["vad är moms"] },
     });
     expect((await workflow.draft()).changed).toEqual([{ id: "vat", change: "added", fields: [] }]);
+    // Before publishing, the owner can read what it will change, as the reviewer will.
+    const before = await workflow.draftDiff();
+    expect(before).toMatchObject({ against: 1, topics: [{ id: "vat", change: "added" }] });
+    expect(before.topics[0]?.details).toContainEqual({
+      field: "tests.fi",
+      added: ["mikä alv"],
+      removed: [],
+    });
     const published = await workflow.publish(owner, "VAT topic");
     expect(published).toEqual({ version: 2, state: "pending-review" });
     await expect(workflow.approve(owner, 2)).rejects.toBeInstanceOf(SelfApprovalError);

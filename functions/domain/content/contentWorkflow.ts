@@ -398,6 +398,15 @@ export function createContentWorkflow(deps: {
       return { draft, liveVersion: live.version, changed };
     },
 
+    /** What publishing the draft would change against the live version, with details. */
+    async draftDiff(): Promise<{ against: number; topics: TopicChange[] }> {
+      const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
+      return {
+        against: live.version,
+        topics: diffBundles(live.bundle, draft.bundle, { details: true }),
+      };
+    },
+
     /** The draft and the live version side by side (try-it, test-all), without their diff. */
     async draftAndLive() {
       const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);

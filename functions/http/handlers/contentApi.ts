@@ -259,6 +259,14 @@ export function createContentApiHandler(deps: {
     },
     {
       method: "GET",
+      path: "draft/diff",
+      roles: EDITORS,
+      async run() {
+        return services().workflow.draftDiff();
+      },
+    },
+    {
+      method: "GET",
       path: "draft",
       roles: EDITORS,
       async run() {

@@ -284,6 +284,26 @@ describe("the check's findings in the studio's language", () => {
         const versions = page.body.versions as { version: number; comment: string }[];
         return [1, version].map((v) => versions.find((x) => x.version === v)?.comment);
       };
+      // The gate's numbers stay with the version: what the reviewer compares against live.
+      const listed = await api("GET", "versions", owner);
+      const scored = (listed.body.versions as { version: number; scores?: unknown }[]).find(
+        (v) => v.version === version,
+      );
+      expect(scored?.scores).toEqual({
+        fi: {
+          total: expect.any(Number),
+          accuracy: expect.any(Number),
+          noneRecall: expect.any(Number),
+        },
+        sv: {
+          total: expect.any(Number),
+          accuracy: expect.any(Number),
+          noneRecall: expect.any(Number),
+        },
+      });
+      const fi = (scored?.scores as { fi: { total: number; accuracy: number } } | undefined)?.fi;
+      expect(fi?.total).toBeGreaterThan(300);
+      expect(fi?.accuracy).toBeGreaterThanOrEqual(0.93);
       expect(await commentsIn("sv")).toEqual([
         "Innehållet från mappen bot-content/ i källkoden.",
         "alv kirjoista",

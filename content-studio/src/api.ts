@@ -187,12 +187,17 @@ export interface TestAllResult {
 
 // The service's own list of states: one source of truth for server and studio.
 import type { TopicChange as ContentChange } from "../../functions/domain/content/bundleDiff.ts";
-import type { AuditAction, VersionState } from "../../functions/domain/content/versions.ts";
+import type {
+  AuditAction,
+  VersionScores,
+  VersionState,
+} from "../../functions/domain/content/versions.ts";
 
 export {
   type AuditAction,
   SYSTEM_ACTOR,
   VERSION_STATES,
+  type VersionScores,
   type VersionState,
 } from "../../functions/domain/content/versions.ts";
 
@@ -210,6 +215,8 @@ export interface ContentVersion {
   rollbackOf?: number;
   /** Why the version failed (e.g. the Lex build), for `failed`. */
   error?: string;
+  /** The test gate's numbers when it was published; version 1 has none. */
+  scores?: VersionScores;
 }
 
 export interface VersionList {

@@ -345,6 +345,10 @@ const fi = {
   diffAdded: "Lisätty:",
   diffRemoved: "Poistettu:",
   diffOnlyOrder: "Vain järjestys muuttui.",
+  scoresTerm: "Testijoukolla",
+  scoreLine: (lang: string, accuracy: string, noneRecall: string) =>
+    `${lang}: osuvuus ${accuracy}, muut asiat tunnistettu ${noneRecall}`,
+  scoreAgainstLive: (live: string) => `(käytössä oleva versio ${live})`,
   showChangeDetails: "Näytä muutettu sisältö",
   hideChangeDetails: "Piilota muutettu sisältö",
   diffEmpty: "(tyhjä)",
@@ -811,6 +815,10 @@ const sv: UiText = {
   diffAdded: "Tillagt:",
   diffRemoved: "Borttaget:",
   diffOnlyOrder: "Bara ordningen ändrades.",
+  scoresTerm: "Med testmängden",
+  scoreLine: (lang, accuracy, noneRecall) =>
+    `${lang}: träffsäkerhet ${accuracy}, övriga ärenden igenkända ${noneRecall}`,
+  scoreAgainstLive: (live) => `(versionen i bruk ${live})`,
   showChangeDetails: "Visa det ändrade innehållet",
   hideChangeDetails: "Dölj det ändrade innehållet",
   diffEmpty: "(tomt)",

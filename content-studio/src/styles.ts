@@ -130,6 +130,7 @@ del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; 
 .version.state-pending-review { border: 2px solid #8a5a00; }
 .version h4 { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
 .version .meta { margin: 0; }
+.score-line { display: block; }
 
 .inbox-filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
 .inbox-filters input[type="date"], .inbox-filters select, .miss-action select { min-height: 2.5rem; border: 1px solid #6b7280; border-radius: .3rem; padding: .3rem; background: #fff; }

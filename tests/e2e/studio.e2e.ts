@@ -155,6 +155,10 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await expect
       .poll(() => review.locator(`dd[data-field="fi.answer"]`).textContent(), POLL)
       .toBe(`Lisätty: ${ESTATE.fi.answer}`);
+    // And how it did on the test split when it was published.
+    expect(await studio.getByTestId(`version-${published}-scores`).textContent()).toMatch(
+      /^suomi: osuvuus \d/,
+    );
     await expectNoAxeViolations(studio, "studio-versions-review");
     // The 10 s count from the reviewer's click, training included.
     const approvedAt = Date.now();

@@ -10,6 +10,7 @@ import {
   type Problem,
   SYSTEM_ACTOR,
   type VersionDiff,
+  type VersionScores,
 } from "../api.ts";
 import {
   type DiffRow,
@@ -51,6 +52,7 @@ import {
   rollback,
   toggleDiff,
 } from "../state/versions.ts";
+import { scoreLines } from "../versionScores.ts";
 import { Badge, Confirm, describedBy, focusControl, LoadError, Outcome, Scroll } from "./ui.tsx";
 
 export function Versions() {
@@ -290,7 +292,12 @@ function VersionListPanel() {
           <p data-testid="live-version">{t.liveNow(versions.live)}</p>
           <ol class="versions" data-testid="version-list">
             {versions.versions.map((v) => (
-              <VersionItem key={v.version} version={v} live={versions.live} />
+              <VersionItem
+                key={v.version}
+                version={v}
+                live={versions.live}
+                liveScores={versions.versions.find((x) => x.version === versions.live)?.scores}
+              />
             ))}
           </ol>
           {versions.more ? (
@@ -318,7 +325,12 @@ function isOwn(v: ContentVersion): boolean {
   return v.author === self.subject || v.author === self.displayName;
 }
 
-function VersionItem(props: { version: ContentVersion; live: number }) {
+function VersionItem(props: {
+  version: ContentVersion;
+  live: number;
+  /** The live version's test-gate numbers, to set a pending version's beside. */
+  liveScores: VersionScores | undefined;
+}) {
   const t = text.value;
   const v = props.version;
   const base = `version-${v.version}`;
@@ -364,6 +376,18 @@ function VersionItem(props: { version: ContentVersion; live: number }) {
           <div>
             <dt>{t.commentTerm}</dt>
             <dd>{v.comment}</dd>
+          </div>
+        ) : null}
+        {v.scores ? (
+          <div>
+            <dt>{t.scoresTerm}</dt>
+            <dd data-testid={`${base}-scores`}>
+              {scoreLines(v.scores, pending ? props.liveScores : undefined, t).map((line) => (
+                <span key={line} class="score-line">
+                  {line}
+                </span>
+              ))}
+            </dd>
           </div>
         ) : null}
       </dl>

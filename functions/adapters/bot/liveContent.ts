@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { classifySplitYielding, gateFindings, scoreClassified } from "../../content/scoreBundle.ts";
 import type { BotContent } from "../../contracts/content.ts";
-import type { Lang } from "../../contracts/lang.ts";
+import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import { type ContentBundle, contentOf, recognitionInputs } from "../../domain/content/bundle.ts";
 import type { ContentDeployer, ContentIssue } from "../../domain/content/contentWorkflow.ts";
+import type { VersionScores } from "../../domain/content/versions.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import type { Recogniser, Recognition } from "../../domain/ports.ts";
 import { RecentlyUsed } from "../../domain/recentlyUsed.ts";
@@ -124,7 +125,7 @@ export function createLiveContent(deps: {
   }
 
   const deployer: ContentDeployer = {
-    async gate(bundle): Promise<ContentIssue[]> {
+    async gate(bundle) {
       const recogniser = await trained(bundle);
       // Classified in training when the split is the one training saw (a cached recogniser
       // may have been trained for the same topics with other test messages).
@@ -136,7 +137,16 @@ export function createLiveContent(deps: {
               recogniser.classify(text, lang),
             );
       const report = scoreClassified(bundle, "tests", intents);
-      return gateFindings(report).map((said) => ({ severity: "error", path: "tests", ...said }));
+      const issues = gateFindings(report).map(
+        (said): ContentIssue => ({ severity: "error", path: "tests", ...said }),
+      );
+      const scores = Object.fromEntries(
+        LANGS.map((lang) => {
+          const { total, accuracy, noneRecall } = report[lang];
+          return [lang, { total, accuracy, noneRecall }];
+        }),
+      ) as VersionScores;
+      return { issues, scores };
     },
     async prepare(version, bundle) {
       await trained(bundle);

@@ -41,7 +41,7 @@ const rules: ContentRules = {
 function deployer(over: Partial<ContentDeployer> = {}) {
   const served: number[] = [];
   const d: ContentDeployer = {
-    gate: async () => [],
+    gate: async () => ({ issues: [] }),
     prepare: async () => {},
     serve: async (version) => {
       served.push(version);
@@ -182,7 +182,9 @@ describe("the content workflow", () => {
       message: "fi: 80.0 % answered right",
       fix: "Add sentences.",
     };
-    const { workflow, store } = await setUp({ deployer: { gate: async () => [gateFailure] } });
+    const { workflow, store } = await setUp({
+      deployer: { gate: async () => ({ issues: [gateFailure] }) },
+    });
     await workflow.saveTopic(owner, "vat", vat());
     await expect(workflow.publish(owner, "")).rejects.toMatchObject({ problems: [gateFailure] });
     expect((await store.listVersions()).map((v) => v.version)).toEqual([1]);
@@ -215,6 +217,21 @@ describe("the content workflow", () => {
       errorFinding: { code: "buildFailed", params: { detail } },
     });
     expect(served).toEqual([]);
+  });
+
+  it("keeps the gate's numbers with the version, for the reviewer to compare", async () => {
+    const scores = {
+      fi: { total: 400, accuracy: 0.955, noneRecall: 0.94 },
+      sv: { total: 398, accuracy: 0.97, noneRecall: 0.948 },
+    };
+    const { workflow, store } = await setUp({
+      deployer: { gate: async () => ({ issues: [], scores }) },
+    });
+    await workflow.saveTopic(owner, "vat", vat());
+    await workflow.publish(owner, "");
+    expect((await store.versionMeta(2))?.scores).toEqual(scores);
+    // Version 1 was never gated: it has no numbers rather than made-up ones.
+    expect((await store.versionMeta(1))?.scores).toBeUndefined();
   });
 
   it("rolls back as a new reviewed version, and the draft follows it", async () => {

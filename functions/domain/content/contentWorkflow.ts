@@ -23,6 +23,7 @@ import {
   type ContentActor,
   SYSTEM_ACTOR,
   type VersionMeta,
+  type VersionScores,
   type VersionState,
 } from "./versions.ts";
 
@@ -65,8 +66,14 @@ export interface ContentRules {
  * gate); `prepare` readies a version before it is marked live (the Lex build in AWS) and
  * throws with a plain reason when it cannot; `serve` starts answering from it in this process.
  */
+/** The test gate's verdict: what stops a version, and the numbers it was judged on. */
+export interface GateResult {
+  issues: ContentIssue[];
+  scores?: VersionScores;
+}
+
 export interface ContentDeployer {
-  gate(bundle: ContentBundle): Promise<ContentIssue[]>;
+  gate(bundle: ContentBundle): Promise<GateResult>;
   prepare(version: number, bundle: ContentBundle): Promise<void>;
   serve(version: number, bundle: ContentBundle): Promise<void>;
 }
@@ -325,9 +332,9 @@ export function createContentWorkflow(deps: {
   ): Promise<PublishResult> {
     // Staff free text is kept masked like customers' text: the history is read for years.
     const comment = maskPersonalData(fields.comment).text;
-    const issues = [...(await rules.checkBundle(bundle)), ...(await deployer.gate(bundle))].filter(
-      (i) => i.severity === "error",
-    );
+    const checked = await rules.checkBundle(bundle);
+    const gate = await deployer.gate(bundle);
+    const issues = [...checked, ...gate.issues].filter((i) => i.severity === "error");
     if (issues.length > 0) throw new ContentInvalidError(issues);
     if (!deps.settings.requireReview) {
       // Without review the author's publish is the approval, and nobody else could approve
@@ -348,6 +355,7 @@ export function createContentWorkflow(deps: {
       authorName: actor.displayName,
       createdAt: now(),
       comment,
+      ...(gate.scores ? { scores: gate.scores } : {}),
       ...(live ? { basedOn: live.version } : {}),
       ...(fields.rollbackOf !== undefined ? { rollbackOf: fields.rollbackOf } : {}),
     };

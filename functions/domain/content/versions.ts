@@ -1,4 +1,5 @@
 import type { Finding } from "../../contracts/contentFindings.ts";
+import type { Lang } from "../../contracts/lang.ts";
 
 /**
  * Content versions and the audit trail: what the studio's workflow stores. A version is
@@ -17,6 +18,19 @@ export const VERSION_STATES = [
 ] as const;
 export type VersionState = (typeof VERSION_STATES)[number];
 
+/** How a version did on the test split when it was published: the gate's numbers. */
+export type VersionScores = Record<
+  Lang,
+  {
+    /** Held-out test messages scored. */
+    total: number;
+    /** Share answered with the right topic (or `none`), 0..1. */
+    accuracy: number;
+    /** Share of messages no topic covers that got `none`, 0..1. */
+    noneRecall: number;
+  }
+>;
+
 export interface VersionMeta {
   version: number;
   state: VersionState;
@@ -27,6 +41,8 @@ export interface VersionMeta {
   comment: string;
   /** A comment the service wrote (version 1's), as a finding to tell it in the studio's language. */
   commentFinding?: Finding;
+  /** The test gate's numbers when it was published; absent for version 1 and older versions. */
+  scores?: VersionScores;
   /** Set for a rollback: the version whose content this one restores. */
   rollbackOf?: number;
   /** The live version when this one was published: what its diff is against. */

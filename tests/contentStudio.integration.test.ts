@@ -201,6 +201,29 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
   }, 120_000);
 });
 
+describe("a body that is no topic at all", () => {
+  it.each([
+    ["PUT", "draft/topics/vat", "topic"],
+    ["POST", "draft/validate/topics/vat", "topic"],
+    ["PUT", "draft/referrals/kela", "referral group"],
+    ["POST", "draft/validate/referrals/kela", "referral group"],
+  ])(
+    "%s %s refuses a body that is not an object, naming it, and writes nothing",
+    async (method, path, what) => {
+      const before = await api("GET", "draft", owner);
+      for (const body of [undefined, null, [], "vat"]) {
+        const refused = await api(method, path, owner, body);
+        expect(refused.status).toBe(400);
+        expect(refused.body.error).toEqual({
+          code: "VALIDATION_FAILED",
+          message: `body: must be a JSON object with the ${what}'s fields, as in its YAML file`,
+        });
+      }
+      expect((await api("GET", "draft", owner)).body).toEqual(before.body);
+    },
+  );
+});
+
 describe("the check's findings in the studio's language", () => {
   type Shown = { path: string; message: string; fix: string; code?: string };
   const byPath = (problems: Shown[]) =>

@@ -419,6 +419,19 @@ describe("the workflow's English", () => {
   });
 });
 
+describe("a file that holds no fields at all", () => {
+  it("says the file is empty rather than asking for a field named undefined", () => {
+    const empty = tell({ code: "wrongType", params: { field: [], expected: "object" } }, "en");
+    const nothing = tell({ code: "missing", params: { field: [] } }, "en");
+
+    expect(empty.message).toBe("file is empty or is not a set of fields");
+    for (const told of [empty, nothing]) {
+      expect(told.fix).toMatch(/^Write its fields in it .* or delete the file\.$/);
+      expect(told.fix).not.toContain("undefined");
+    }
+  });
+});
+
 describe("content:check's English", () => {
   it.each(all)("tells $code as content:check always has", (said) => {
     const [message, fix] = ENGLISH[said.code];

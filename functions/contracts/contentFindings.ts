@@ -263,6 +263,9 @@ const ADVICE_EN: Record<Advice, string> = {
 
 const valueFixEn = (field: FieldPath, tooBig = false) => ADVICE_EN[adviceFor(field, tooBig)];
 
+const WHOLE_FILE_FIX_EN =
+  "Write its fields in it (a topic: id, fi and sv) as described in bot-content/README.md, or delete the file.";
+
 type Teller = { [K in FindingCode]: (params: FindingParams[K]) => Told };
 
 const notice = (message: string): Told => ({ message, fix: "" });
@@ -332,17 +335,20 @@ const en: Teller = {
       fix:
         last === "fi" || last === "sv"
           ? `Add the ${last === "fi" ? "Finnish" : "Swedish"} section (${last}:) with title, utterances and answer; every topic needs both languages.`
-          : `Add the field "${String(last)}".`,
+          : last === undefined
+            ? WHOLE_FILE_FIX_EN
+            : `Add the field "${String(last)}".`,
     };
   },
   colonSplit: ({ field, text }) => ({
     message: `${fieldEn(field)} "${text}" was read as a field because of the colon`,
     fix: `Put the sentence in quotes: "${text}".`,
   }),
-  wrongType: ({ field, expected }) => ({
-    message: `${fieldEn(field)} should be ${expected}`,
-    fix: valueFixEn(field),
-  }),
+  wrongType: ({ field, expected }) =>
+    // An empty YAML file reads as nothing at all, not as a file with no fields.
+    field.length === 0 && expected === "object"
+      ? { message: "file is empty or is not a set of fields", fix: WHOLE_FILE_FIX_EN }
+      : { message: `${fieldEn(field)} should be ${expected}`, fix: valueFixEn(field) },
   tooFewUtterances: ({ field, has, min }) => ({
     message: `${fieldEn(field)} has ${has} training sentences; at least ${min} are needed`,
     fix: "Add more ways a customer might ask this, one per line starting with '- '.",

@@ -62,6 +62,17 @@ const searchQuery = z.strictObject({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
 });
 const auditQuery = z.strictObject({ limit: wholeNumber(1, 500).default(100) });
+/**
+ * A topic's or group's body before the content rules see it: an object, or the request is
+ * malformed (the rules would speak of a YAML file that was never there).
+ */
+const contentBody = (what: "topic" | "referral group") =>
+  z.custom<Record<string, unknown>>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    { message: `must be a JSON object with the ${what}'s fields, as in its YAML file` },
+  );
+const topicBody = contentBody("topic");
+const referralBody = contentBody("referral group");
 /** Without `limit` the whole history, as before paging; the studio asks a page at a time. */
 const versionsQuery = z.strictObject({
   before: wholeNumber(1).optional(),
@@ -329,7 +340,8 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, body, actor, lang }) {
         const id = parse(topicId, params[0], "id");
-        const { warnings } = await services().workflow.saveTopic(actor, id, body);
+        const topic = parse(topicBody, body, "body");
+        const { warnings } = await services().workflow.saveTopic(actor, id, topic);
         return { ok: true, warnings: shown(warnings, lang) };
       },
     },
@@ -363,7 +375,8 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, body, actor, lang }) {
         const id = parse(referralId, params[0], "id");
-        const { warnings } = await services().workflow.saveReferral(actor, id, body);
+        const group = parse(referralBody, body, "body");
+        const { warnings } = await services().workflow.saveReferral(actor, id, group);
         return { ok: true, warnings: shown(warnings, lang) };
       },
     },
@@ -383,7 +396,8 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, body, lang }) {
         const id = parse(referralId, params[0], "id");
-        return { problems: shown(await services().workflow.checkReferral(id, body), lang) };
+        const group = parse(referralBody, body, "body");
+        return { problems: shown(await services().workflow.checkReferral(id, group), lang) };
       },
     },
     {
@@ -392,7 +406,8 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, body, lang }) {
         const id = parse(topicId, params[0], "id");
-        return { problems: shown(await services().workflow.checkTopic(id, body), lang) };
+        const topic = parse(topicBody, body, "body");
+        return { problems: shown(await services().workflow.checkTopic(id, topic), lang) };
       },
     },
     {

@@ -201,6 +201,57 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
   }, 120_000);
 });
 
+describe("discarding the draft's changes to a topic", () => {
+  type TopicBody = Record<string, unknown> & { followUps?: string[] };
+  const draftTopic = async (id: string) =>
+    (await api("GET", `draft/topics/${id}`, owner)).body as { topic: TopicBody; retired: boolean };
+
+  it("brings back the live topic, refusing while it would follow up to a retired one", async () => {
+    const live = (await draftTopic("authorisations")).topic;
+    expect(live.followUps).toEqual(["omavero", "contact-info"]);
+    // The draft drops the follow-up to omavero and retires omavero.
+    const edited = { ...live, followUps: ["contact-info"] };
+    expect((await api("PUT", "draft/topics/authorisations", owner, edited)).status).toBe(200);
+    expect((await api("DELETE", "draft/topics/omavero", owner)).status).toBe(200);
+
+    // Live authorisations would follow up to a topic the draft retired: refused, nothing written.
+    const refused = await api("POST", "draft/topics/authorisations/revert", owner, undefined, {
+      "accept-language": "fi",
+    });
+    expect(refused.status).toBe(400);
+    const [problem] = (refused.body.error as { problems: { path: string; code: string }[] })
+      .problems;
+    expect(problem).toMatchObject({ path: "followUps[0]", code: "followUpUnknown" });
+    expect((await draftTopic("authorisations")).topic.followUps).toEqual(["contact-info"]);
+
+    // Omavero first, then authorisations: the draft equals live again.
+    expect(await api("POST", "draft/topics/omavero/revert", owner)).toMatchObject({
+      status: 200,
+      body: { ok: true, result: "reverted" },
+    });
+    expect((await draftTopic("omavero")).retired).toBe(false);
+    expect(await api("POST", "draft/topics/authorisations/revert", owner)).toMatchObject({
+      status: 200,
+      body: { ok: true, result: "reverted" },
+    });
+    expect((await draftTopic("authorisations")).topic).toEqual(live);
+    // Whatever else earlier tests left in the draft, these two no longer differ from live.
+    const diff = (await api("GET", "draft/diff", owner)).body.topics as { id: string }[];
+    expect(diff.map((c) => c.id)).not.toContain("authorisations");
+    expect(diff.map((c) => c.id)).not.toContain("omavero");
+    const trail = (await api("GET", "audit?limit=2", owner)).body.entries as unknown[];
+    expect(trail).toEqual([
+      expect.objectContaining({ action: "draft-revert", topic: "authorisations" }),
+      expect.objectContaining({ action: "draft-revert", topic: "omavero" }),
+    ]);
+  });
+
+  it("is for editors only, and names an unknown topic", async () => {
+    expect((await api("POST", "draft/topics/vat/revert", advisor)).status).toBe(403);
+    expect((await api("POST", "draft/topics/no-such-topic/revert", owner)).status).toBe(404);
+  });
+});
+
 describe("a body that is no topic at all", () => {
   it.each([
     ["PUT", "draft/topics/vat", "topic"],
@@ -328,7 +379,7 @@ describe("the check's findings in the studio's language", () => {
       expect(fi?.total).toBeGreaterThan(300);
       expect(fi?.accuracy).toBeGreaterThanOrEqual(0.93);
       expect(await commentsIn("sv")).toEqual([
-        "Innehållet från mappen bot-content/ i källkoden.",
+        "Innehåll från mappen bot-content/ i källkoden.",
         "alv kirjoista",
       ]);
 

@@ -303,14 +303,14 @@ describe("acting on inbox questions", () => {
       );
     };
     expect(await notes()).toEqual([
-      ["inbox-refer", undefined, "1 question referred to traficom"],
+      ["inbox-refer", "traficom", "1 question referred to traficom"],
       ["draft-save", "traficom", "added 1 fi sentence(s)"],
     ]);
     expect(await notes({ "accept-language": "fi" })).toEqual([
       [
         "inbox-refer",
-        undefined,
-        "Vastaamattomista kysymyksistä merkitty 1 kysymys toisen viranomaisen asiaksi (ohjausryhmä traficom).",
+        "traficom",
+        "Merkitty 1 vastaamaton kysymys toisen viranomaisen asiaksi (ohjausryhmä traficom).",
       ],
       ["draft-save", "traficom", "Lisätty 1 suomenkielinen lause."],
     ]);

@@ -95,6 +95,8 @@ export interface Draft {
   referrals?: (ReferralGroup & { updatedBy?: string; updatedAt?: string })[];
   /** Ids of topics that differ from the live version. */
   changed: string[];
+  /** Every change against live, referral groups (`kind: "referral"`) included. */
+  changes?: { id: string; kind?: "referral" }[];
 }
 
 export interface DraftTopicResponse {
@@ -264,6 +266,12 @@ export interface Me {
 
 export interface SaveResult {
   ok: true;
+  warnings: Problem[];
+}
+
+/** Discarding the draft's changes: live content back, retired (never live), or nothing to do. */
+export interface RevertResult {
+  result: "reverted" | "retired" | "unchanged";
   warnings: Problem[];
 }
 
@@ -469,6 +477,13 @@ export function createContentApi(options: ContentApiOptions) {
 
   const period = (q: { from: string; to: string }) => `from=${enc(q.from)}&to=${enc(q.to)}`;
 
+  async function revert(path: string): Promise<RevertResult> {
+    const answer = await request<{ result?: unknown; warnings?: unknown }>("POST", path, {});
+    const result =
+      answer.result === "retired" || answer.result === "unchanged" ? answer.result : "reverted";
+    return { result, warnings: asProblems(answer.warnings, "warning") };
+  }
+
   return {
     me: () => request<Me>("GET", "/api/content/me"),
     liveTopics: () => request<LiveTopics>("GET", "/api/content/topics"),
@@ -498,6 +513,7 @@ export function createContentApi(options: ContentApiOptions) {
       );
       return { ok: true, warnings: asProblems(result.warnings, "warning") };
     },
+    revertTopic: (id: string) => revert(`/api/content/draft/topics/${enc(id)}/revert`),
     validateReferral: async (group: ReferralGroup) => {
       const result = await request<{ problems?: unknown }>(
         "POST",
@@ -521,6 +537,7 @@ export function createContentApi(options: ContentApiOptions) {
       );
       return { ok: true, warnings: asProblems(result.warnings, "warning") };
     },
+    revertReferral: (id: string) => revert(`/api/content/draft/referrals/${enc(id)}/revert`),
     search: (q: string) =>
       request<{ topics: SearchHit[] }>("GET", `/api/content/search?q=${enc(q)}`),
     tryMessage: (text: string, lang: Lang) =>

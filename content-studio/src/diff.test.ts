@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffLine, fieldLabel, rowName, textPieces, versionDiffRows } from "./diff.ts";
+import { diffLine, fieldLabel, partText, rowName, textPieces, versionDiffRows } from "./diff.ts";
 import { UI } from "./i18n.ts";
 
 describe("diff formatting", () => {
@@ -16,6 +16,13 @@ describe("diff formatting", () => {
     expect(fieldLabel("fi.sentences", UI.fi)).toBe("suomi: lauseet");
     expect(fieldLabel("sv.link", UI.sv)).toBe("svenska: länk");
     expect(fieldLabel("fi.personal.due", UI.fi)).toBe("suomi: henkilökohtaiset vastaukset (due)");
+  });
+
+  it("names an action and the demo flag as the editor does, other texts as they are", () => {
+    expect(partText("action", "handoff", UI.fi)).toBe("Siirto asiakasneuvojalle");
+    expect(partText("demo", "true", UI.sv)).toBe("Demoinnehåll (inte officiella anvisningar)");
+    expect(partText("action", "", UI.fi)).toBe("");
+    expect(partText("fi.answer", "handoff", UI.fi)).toBe("handoff");
   });
 
   it("names a referral group and the out-of-scope examples as such", () => {

@@ -15,7 +15,7 @@ export interface DiffRow {
   change: TopicChange;
   /** Changed fields in words, e.g. "suomi: vastaus"; empty when not known. */
   fields: string[];
-  /** What the changed parts say before and after; a version's diff only. */
+  /** What the changed parts say before and after, when the server sent them. */
   details?: FieldChange[];
 }
 
@@ -24,6 +24,17 @@ export function rowName(row: Pick<DiffRow, "id" | "kind">, t: UiText): string {
   if (row.kind === "referral") return t.referrals.editTitle(row.id);
   if (row.id === "out-of-scope") return t.outOfScopeName;
   return row.id;
+}
+
+/**
+ * A changed text as the studio names it: an action by its name, the demo flag as the editor's
+ * label; "" stays "" (none).
+ */
+export function partText(field: string, value: string, t: UiText): string {
+  if (value === "") return value;
+  if (field === "action") return (t.actions as Record<string, string>)[value] ?? value;
+  if (field === "demo") return value === "true" ? t.demoLabel : value;
+  return value;
 }
 
 /** A piece of a changed text: kept, or only in the text before or after. */

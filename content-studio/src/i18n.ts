@@ -10,12 +10,15 @@ import type {
   MissOutcome,
   MissReason,
   MissStatus,
+  RevertResult,
   SplitName,
   TopicAction,
   TopicChange,
   VersionState,
 } from "./api.ts";
 import type { LocaleField } from "./problems.ts";
+
+type RevertOutcome = RevertResult["result"];
 
 type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general";
 
@@ -187,6 +190,17 @@ const fi = {
   retireYes: "Kyllä, poista käytöstä",
   retired: (id: string) => `Aihe ${id} poistettu käytöstä luonnoksessa.`,
   retiredNotice: "Tämä aihe on poistettu käytöstä luonnoksessa. Tallentaminen palauttaa sen.",
+  revert: "Hylkää luonnoksen muutokset",
+  revertConfirm: (id: string) =>
+    `Hylätäänkö aiheen ${id} muutokset luonnoksessa? Aihe palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Aihe, jota ei ole vielä julkaistu, poistetaan käytöstä.`,
+  revertYes: "Kyllä, hylkää muutokset",
+  revertRefused: "Muutoksia ei hylätty:",
+  reverted: (id: string, result: RevertOutcome) =>
+    result === "retired"
+      ? `Aihetta ${id} ei ole käytössä olevassa versiossa, joten se poistettiin käytöstä luonnoksessa.`
+      : result === "unchanged"
+        ? `Aiheessa ${id} ei ollut luonnoksen muutoksia.`
+        : `Aiheen ${id} luonnoksen muutokset hylätty: se on taas sama kuin käytössä olevassa versiossa.`,
   systemNotice:
     "Järjestelmäaihe: palvelu käyttää tätä aihetta, joten sitä ei voi poistaa käytöstä.",
   // Try it
@@ -322,7 +336,8 @@ const fi = {
   auditActions: {
     seed: "Ensimmäinen versio",
     "draft-save": "Tallennettu luonnokseen",
-    "draft-retire": "Poistettu luonnoksesta",
+    "draft-retire": "Poistettu käytöstä luonnoksessa",
+    "draft-revert": "Luonnoksen muutokset hylätty",
     publish: "Julkaistu",
     approve: "Hyväksytty",
     reject: "Hylätty",
@@ -333,7 +348,7 @@ const fi = {
     "inbox-teach": "Opetettu vastaamattomista kysymyksistä",
     "inbox-refer": "Ohjattu toiselle viranomaiselle",
     "inbox-dismiss": "Hylätty vastaamattomista kysymyksistä",
-  } as Record<AuditAction, string>,
+  } satisfies Record<AuditAction, string> as Record<AuditAction, string>,
   systemActor: "Palvelu",
   diffParts: {
     dev: "kehitysjoukon viestit",
@@ -497,6 +512,17 @@ const fi = {
     saved: (id: string) => `Ohjausryhmä ${id} tallennettu luonnokseen.`,
     saveRefused: "Tarkistus hylkäsi ryhmän. Virheet näkyvät kenttien vieressä.",
     retired: (id: string) => `Ohjausryhmä ${id} poistettu luonnoksesta.`,
+    revert: "Hylkää luonnoksen muutokset",
+    revertConfirm: (id: string) =>
+      `Hylätäänkö ohjausryhmän ${id} muutokset luonnoksessa? Ryhmä palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Ryhmä, jota ei ole vielä julkaistu, poistetaan luonnoksesta.`,
+    revertYes: "Kyllä, hylkää muutokset",
+    revertRefused: "Muutoksia ei hylätty:",
+    reverted: (id: string, result: RevertOutcome) =>
+      result === "retired"
+        ? `Ohjausryhmää ${id} ei ole käytössä olevassa versiossa, joten se poistettiin luonnoksesta.`
+        : result === "unchanged"
+          ? `Ohjausryhmässä ${id} ei ollut luonnoksen muutoksia.`
+          : `Ohjausryhmän ${id} luonnoksen muutokset hylätty: se on taas sama kuin käytössä olevassa versiossa.`,
     summary: "Tarkistuksen havainnot",
   },
 };
@@ -665,6 +691,17 @@ const sv: UiText = {
   retireYes: "Ja, ta ur bruk",
   retired: (id) => `Ämnet ${id} har tagits ur bruk i utkastet.`,
   retiredNotice: "Det här ämnet har tagits ur bruk i utkastet. Om du sparar återställs det.",
+  revert: "Slopa ändringarna i utkastet",
+  revertConfirm: (id) =>
+    `Ska ändringarna av ämnet ${id} i utkastet slopas? Ämnet återställs till hur det är i versionen i bruk. Ett ämne som inte har publicerats ännu tas ur bruk.`,
+  revertYes: "Ja, slopa ändringarna",
+  revertRefused: "Ändringarna slopades inte:",
+  reverted: (id, result) =>
+    result === "retired"
+      ? `Ämnet ${id} finns inte i versionen i bruk, så det togs ur bruk i utkastet.`
+      : result === "unchanged"
+        ? `Ämnet ${id} hade inga ändringar i utkastet.`
+        : `Ändringarna av ämnet ${id} i utkastet har slopats: det är igen som i versionen i bruk.`,
   systemNotice: "Systemämne: tjänsten använder det här ämnet, så det kan inte tas ur bruk.",
   tryTitle: "Testa ett meddelande",
   tryIntro:
@@ -792,7 +829,8 @@ const sv: UiText = {
   auditActions: {
     seed: "Första versionen",
     "draft-save": "Sparat i utkastet",
-    "draft-retire": "Borttaget ur utkastet",
+    "draft-retire": "Taget ur bruk i utkastet",
+    "draft-revert": "Utkastets ändringar slopade",
     publish: "Publicerad",
     approve: "Godkänd",
     reject: "Avvisad",
@@ -965,6 +1003,17 @@ const sv: UiText = {
     saved: (id) => `Hänvisningsgrupp ${id} har sparats i utkastet.`,
     saveRefused: "Kontrollen godkände inte gruppen. Felen visas vid fälten.",
     retired: (id) => `Hänvisningsgrupp ${id} har tagits bort ur utkastet.`,
+    revert: "Slopa ändringarna i utkastet",
+    revertConfirm: (id) =>
+      `Ska ändringarna av hänvisningsgrupp ${id} i utkastet slopas? Gruppen återställs till hur den är i versionen i bruk. En grupp som inte har publicerats ännu tas bort ur utkastet.`,
+    revertYes: "Ja, slopa ändringarna",
+    revertRefused: "Ändringarna slopades inte:",
+    reverted: (id, result) =>
+      result === "retired"
+        ? `Hänvisningsgrupp ${id} finns inte i versionen i bruk, så den togs bort ur utkastet.`
+        : result === "unchanged"
+          ? `Hänvisningsgrupp ${id} hade inga ändringar i utkastet.`
+          : `Ändringarna av hänvisningsgrupp ${id} i utkastet har slopats: den är igen som i versionen i bruk.`,
     summary: "Kontrollens fynd",
   },
 };

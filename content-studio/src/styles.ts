@@ -121,8 +121,8 @@ a.chip:hover, button.chip:hover { background: var(--soft); }
 .diff-items { margin: 0; padding-left: 0; list-style: none; display: flex; flex-direction: column; gap: .15rem; }
 ins { background: #e3f3e8; color: #14532d; text-decoration: none; border-bottom: 2px solid #15803d; padding: 0 .1em; }
 del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; padding: 0 .1em; }
-.diff-items ins::before { content: "+ " / ""; }
-.diff-items del::before { content: "− " / ""; }
+.diff-items ins::before { content: "+ "; content: "+ " / ""; }
+.diff-items del::before { content: "− "; content: "− " / ""; }
 @media (max-width: 40rem) { .change-details { grid-template-columns: 1fr; } }
 .versions { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .75rem; }
 .version { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .4rem; }

@@ -134,6 +134,8 @@ export interface FindingParams {
   // Notes the service writes in the audit trail or as a version's comment: told, no `fix`.
   /** Version 1, from the bot-content/ folder that came with the service. */
   seeded: { from: SeedSource };
+  /** A rollback's comment: the version whose content it restores. */
+  rolledBack: { version: number };
   inboxTaught: { count: number; into: "training" | "tests" };
   inboxReferred: { count: number; referral: string };
   inboxDismissed: { count: number };
@@ -174,6 +176,7 @@ export const NOTICE_CODES = [
   "liveMoved",
   "rejectedInReview",
   "seeded",
+  "rolledBack",
   "inboxTaught",
   "inboxReferred",
   "inboxDismissed",
@@ -263,8 +266,7 @@ const ADVICE_EN: Record<Advice, string> = {
 
 const valueFixEn = (field: FieldPath, tooBig = false) => ADVICE_EN[adviceFor(field, tooBig)];
 
-const WHOLE_FILE_FIX_EN =
-  "Write its fields in it (a topic: id, fi and sv) as described in bot-content/README.md, or delete the file.";
+const WHOLE_FILE_FIX_EN = "Write the file's content as described in bot-content/README.md.";
 
 type Teller = { [K in FindingCode]: (params: FindingParams[K]) => Told };
 
@@ -317,6 +319,7 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
           ? "bot-content/ from the image"
           : "bot-content/ shipped with the deployment",
     ),
+  rolledBack: ({ version }) => notice(`Rollback to version ${version}`),
   inboxTaught: ({ count, into }) =>
     notice(
       `${questionsEn(count)} from the inbox to the ${into === "training" ? "training sentences" : "test split"}`,
@@ -331,7 +334,8 @@ const en: Teller = {
   missing: ({ field }) => {
     const last = field.at(-1);
     return {
-      message: `${fieldEn(field)} is missing`,
+      // Nothing at all where a file's content should be: the file is empty.
+      message: last === undefined ? "file is empty" : `${fieldEn(field)} is missing`,
       fix:
         last === "fi" || last === "sv"
           ? `Add the ${last === "fi" ? "Finnish" : "Swedish"} section (${last}:) with title, utterances and answer; every topic needs both languages.`
@@ -645,19 +649,21 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
       from === "repository"
         ? "Sisältö lähdekoodin bot-content/-kansiosta."
         : from === "image"
-          ? "Sisältö palvelun asennuskuvan bot-content/-kansiosta."
+          ? "Sisältö palvelun konttikuvan bot-content/-kansiosta."
           : "Sisältö asennuksen mukana tulleesta bot-content/-kansiosta.",
     ),
+  rolledBack: ({ version }) => notice(`Version ${version} sisällön palautus.`),
   inboxTaught: ({ count, into }) =>
     notice(
-      `Vastaamattomista kysymyksistä lisätty ${questionsFi(count)} ${into === "training" ? "opetuslauseiksi" : "testiviesteiksi"}.`,
+      count === 1
+        ? `Lisätty 1 vastaamaton kysymys ${into === "training" ? "opetuslauseeksi" : "testiviestiksi"}.`
+        : `Lisätty ${count} vastaamatonta kysymystä ${into === "training" ? "opetuslauseiksi" : "testiviesteiksi"}.`,
     ),
   inboxReferred: ({ count, referral }) =>
     notice(
-      `Vastaamattomista kysymyksistä merkitty ${questionsFi(count)} toisen viranomaisen asiaksi (ohjausryhmä ${referral}).`,
+      `Merkitty ${unansweredFi(count)} toisen viranomaisen asiaksi (ohjausryhmä ${referral}).`,
     ),
-  inboxDismissed: ({ count }) =>
-    notice(`Vastaamattomista kysymyksistä hylätty ${questionsFi(count)}.`),
+  inboxDismissed: ({ count }) => notice(`Hylätty ${unansweredFi(count)}.`),
   referralSentencesAdded: ({ count, lang }) =>
     notice(
       count === 1
@@ -666,8 +672,8 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
 };
 
-function questionsFi(n: number): string {
-  return n === 1 ? "1 kysymys" : `${n} kysymystä`;
+function unansweredFi(n: number): string {
+  return n === 1 ? "1 vastaamaton kysymys" : `${n} vastaamatonta kysymystä`;
 }
 
 const fi: Teller = {
@@ -927,31 +933,35 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   seeded: ({ from }) =>
     notice(
       from === "repository"
-        ? "Innehållet från mappen bot-content/ i källkoden."
+        ? "Innehåll från mappen bot-content/ i källkoden."
         : from === "image"
-          ? "Innehållet från mappen bot-content/ i tjänstens avbild."
-          : "Innehållet från mappen bot-content/ som följde med installationen.",
+          ? "Innehåll från mappen bot-content/ i tjänstens containeravbildning."
+          : "Innehåll från mappen bot-content/ som följde med installationen.",
     ),
+  rolledBack: ({ version }) => notice(`Återställning av innehållet i version ${version}.`),
+  // "Done: what", one pattern for every count: "Tillagd som träningsmening: 1 obesvarad fråga."
   inboxTaught: ({ count, into }) =>
     notice(
-      `Av de obesvarade frågorna har ${questionsSv(count)} lagts till ${into === "training" ? "som träningsmeningar" : "som testmeddelanden"}.`,
+      count === 1
+        ? `Tillagd som ${into === "training" ? "träningsmening" : "testmeddelande"}: ${unansweredSv(count)}.`
+        : `Tillagda som ${into === "training" ? "träningsmeningar" : "testmeddelanden"}: ${unansweredSv(count)}.`,
     ),
   inboxReferred: ({ count, referral }) =>
     notice(
-      `Av de obesvarade frågorna har ${questionsSv(count)} markerats som en annan myndighets ärende (hänvisningsgruppen ${referral}).`,
+      `${count === 1 ? "Markerad" : "Markerade"} som en annan myndighets ärende (hänvisningsgrupp ${referral}): ${unansweredSv(count)}.`,
     ),
   inboxDismissed: ({ count }) =>
-    notice(`Av de obesvarade frågorna har ${questionsSv(count)} avvisats.`),
+    notice(`${count === 1 ? "Avvisad" : "Avvisade"}: ${unansweredSv(count)}.`),
   referralSentencesAdded: ({ count, lang }) =>
     notice(
       count === 1
-        ? `Lade till 1 ${lang === "fi" ? "finsk" : "svensk"} mening.`
-        : `Lade till ${count} ${lang === "fi" ? "finska" : "svenska"} meningar.`,
+        ? `Tillagd: 1 ${lang === "fi" ? "finskspråkig" : "svenskspråkig"} mening.`
+        : `Tillagda: ${count} ${lang === "fi" ? "finskspråkiga" : "svenskspråkiga"} meningar.`,
     ),
 };
 
-function questionsSv(n: number): string {
-  return n === 1 ? "1 fråga" : `${n} frågor`;
+function unansweredSv(n: number): string {
+  return n === 1 ? "1 obesvarad fråga" : `${n} obesvarade frågor`;
 }
 
 const sv: Teller = {

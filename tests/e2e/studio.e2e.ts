@@ -17,6 +17,7 @@ import {
   checkSettled,
   fillNewTopic,
   liveVersion,
+  openTopic,
   openView,
   publishDraft,
   rollBackTo,
@@ -84,6 +85,17 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .toBeLessThan(allTopics / 2);
     await expectNoAxeViolations(studio, "studio-topics-search");
     await studio.locator("#topic-search").fill("");
+
+    // An edit the owner thinks better of: discarding it gives the topic its live content back.
+    await openTopic(studio, "tax-card");
+    const title = await studio.locator("#topic-fi-title").inputValue();
+    await studio.locator("#topic-fi-title").fill(`${title} (kokeilu)`);
+    await saveTopic(studio, "tax-card");
+    await studio.locator("#topic-revert").click();
+    await expectNoAxeViolations(studio, "studio-editor-revert");
+    await studio.getByRole("button", { name: "Kyllä, hylkää muutokset" }).click();
+    await expect.poll(() => studio.locator("#topic-fi-title").inputValue(), POLL).toBe(title);
+    await studio.locator("#topic-revert").waitFor({ state: "detached" });
 
     const before = await liveVersion(studio);
     const unknown = await openWidget();

@@ -1,9 +1,9 @@
 /**
  * What the topic and referral editors share when they write to the draft: the editor's
- * signals, and the save and retire calls with their busy state and their error outcome.
+ * signals, and the save, retire and revert calls with their busy state and their error outcome.
  */
 import { batch, type Signal } from "@preact/signals";
-import { type ContentApi, ContentInvalidError, type Problem } from "../api.ts";
+import { type ContentApi, ContentInvalidError, type Problem, type RevertResult } from "../api.ts";
 import { call, errorText } from "./app.ts";
 
 export type Outcome = { kind: "ok" | "error"; text: string } | undefined;
@@ -13,6 +13,7 @@ export interface DraftEditSignals {
   checking: Signal<boolean>;
   saving: Signal<boolean>;
   confirmingRetire: Signal<boolean>;
+  confirmingRevert: Signal<boolean>;
   outcome: Signal<Outcome>;
 }
 
@@ -52,6 +53,28 @@ export async function retireFromDraft<T>(
   batch(() => {
     edit.saving.value = false;
     edit.confirmingRetire.value = false;
+  });
+  return result;
+}
+
+/**
+ * Discarding the draft's changes, after the inline confirmation. A refusal says what the
+ * check found in the outcome: it is about the live content, not the fields in the form.
+ */
+export async function revertInDraft(
+  edit: DraftEditSignals,
+  revert: (client: ContentApi) => Promise<RevertResult>,
+  refused: string,
+): Promise<RevertResult | undefined> {
+  edit.saving.value = true;
+  const result = await call(revert, (e) => {
+    const found =
+      e instanceof ContentInvalidError ? e.problems.map((p) => p.message).join(" ") : "";
+    edit.outcome.value = { kind: "error", text: found ? `${refused} ${found}` : errorText(e) };
+  });
+  batch(() => {
+    edit.saving.value = false;
+    edit.confirmingRevert.value = false;
   });
   return result;
 }

@@ -285,6 +285,64 @@ describe("topic editor state", () => {
     );
   });
 
+  it("discards the draft's changes: the form shows the live topic again, a refusal says why", async () => {
+    const topicWith = (answer: string) => ({
+      status: 200,
+      body: {
+        topic: {
+          id: "capital-gains",
+          fi: { title: "Myyntivoitto", utterances: ["osakkeet"], answer },
+          sv: { title: "Vinst", utterances: ["aktier"], answer: "b" },
+          tests: { fi: [], sv: [] },
+        },
+        retired: false,
+        system: false,
+      },
+    });
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => topicWith("luonnos"));
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+    await editor.open("capital-gains");
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+    const REVERT = "/api/content/draft/topics/capital-gains/revert";
+
+    // Refused: the live topic would follow up to one the draft retired.
+    server.on("POST", REVERT, () => ({
+      status: 400,
+      body: {
+        error: {
+          code: "CONTENT_INVALID",
+          problems: [
+            {
+              path: "followUps[0]",
+              message: "Jatkoaihetta payment ei ole.",
+              fix: "Valitse toinen.",
+            },
+          ],
+        },
+      },
+    }));
+    editor.confirmingRevert.value = true;
+    expect(await editor.revert()).toBe(false);
+    expect(editor.outcome.value).toEqual({
+      kind: "error",
+      text: "Muutoksia ei hylätty: Jatkoaihetta payment ei ole.",
+    });
+    expect(editor.confirmingRevert.value).toBe(false);
+    expect(editor.form.value.fi.answer).toBe("luonnos");
+
+    server.on("POST", REVERT, () => ({
+      status: 200,
+      body: { ok: true, result: "reverted", warnings: [] },
+    }));
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => topicWith("julkaistu"));
+    expect(await editor.revert()).toBe(true);
+    expect(editor.form.value.fi.answer).toBe("julkaistu");
+    expect(editor.outcome.value).toEqual({
+      kind: "ok",
+      text: "Aiheen capital-gains luonnoksen muutokset hylätty: se on taas sama kuin käytössä olevassa versiossa.",
+    });
+  });
+
   it("folds nothing when the check of the topic as opened did not answer", async () => {
     server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
       status: 200,

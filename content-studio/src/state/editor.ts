@@ -21,7 +21,13 @@ import {
   topicFromForm,
 } from "../topicForm.ts";
 import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
-import { type DraftEditSignals, type Outcome, putToDraft, retireFromDraft } from "./draftEdit.ts";
+import {
+  type DraftEditSignals,
+  type Outcome,
+  putToDraft,
+  retireFromDraft,
+  revertInDraft,
+} from "./draftEdit.ts";
 import { draft, draftIds, loadDraft } from "./topics.ts";
 
 export const VALIDATE_DEBOUNCE_MS = 400;
@@ -43,7 +49,15 @@ export const checkFailed = signal(false);
 export const saving = signal(false);
 export const outcome = signal<Outcome>(undefined);
 export const confirmingRetire = signal(false);
-const edit: DraftEditSignals = { serverProblems, checking, saving, confirmingRetire, outcome };
+export const confirmingRevert = signal(false);
+const edit: DraftEditSignals = {
+  serverProblems,
+  checking,
+  saving,
+  confirmingRetire,
+  confirmingRevert,
+  outcome,
+};
 
 /** Inbox questions a new topic was started from: taught to it (training) once it is saved. */
 export interface TopicSeed {
@@ -124,6 +138,7 @@ function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?
     checkFailed.value = false;
     outcome.value = undefined;
     confirmingRetire.value = false;
+    confirmingRevert.value = false;
   });
 }
 
@@ -331,6 +346,26 @@ export async function retire(): Promise<boolean> {
   });
   announce(t.retired(id));
   void loadDraft();
+  return true;
+}
+
+/** Discards the draft's changes to the open topic, after the inline confirmation. */
+export async function revert(): Promise<boolean> {
+  const id = loadedId.value;
+  if (!id) return false;
+  const t = text.value;
+  const result = await revertInDraft(edit, (c) => c.revertTopic(id), t.revertRefused);
+  if (!result) return false;
+  const message = t.reverted(id, result.result);
+  // Reloaded from the draft: the form shows the live content (or the retired topic) now.
+  await Promise.all([open(id), loadDraft()]);
+  if (loadedId.value === id) {
+    batch(() => {
+      if (result.warnings.length) serverProblems.value = result.warnings;
+      outcome.value = { kind: "ok", text: message };
+    });
+  }
+  announce(message);
   return true;
 }
 

@@ -16,7 +16,13 @@ import {
   referralIdProblem,
 } from "../referralForm.ts";
 import { announce, call, navigate, onSignOut } from "./app.ts";
-import { type DraftEditSignals, type Outcome, putToDraft, retireFromDraft } from "./draftEdit.ts";
+import {
+  type DraftEditSignals,
+  type Outcome,
+  putToDraft,
+  retireFromDraft,
+  revertInDraft,
+} from "./draftEdit.ts";
 import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
 import { draft, loadDraft } from "./topics.ts";
 
@@ -27,8 +33,16 @@ export const serverProblems = signal<Problem[]>([]);
 export const checking = signal(false);
 export const saving = signal(false);
 export const confirmingRetire = signal(false);
+export const confirmingRevert = signal(false);
 export const outcome = signal<Outcome>(undefined);
-const edit: DraftEditSignals = { serverProblems, checking, saving, confirmingRetire, outcome };
+const edit: DraftEditSignals = {
+  serverProblems,
+  checking,
+  saving,
+  confirmingRetire,
+  confirmingRevert,
+  outcome,
+};
 
 export const referrals = computed(() => draft.value?.referrals ?? []);
 
@@ -57,6 +71,7 @@ function reset(form: ReferralForm, id: string | undefined): void {
     serverProblems.value = [];
     checking.value = false;
     confirmingRetire.value = false;
+    confirmingRevert.value = false;
     outcome.value = undefined;
   });
 }
@@ -139,6 +154,27 @@ export async function retireReferral(): Promise<boolean> {
   announce(t.retired(id));
   await loadDraft();
   navigate({ view: "referrals" });
+  return true;
+}
+
+/** Discards the draft's changes to the open group, after the inline confirmation. */
+export async function revertReferral(): Promise<boolean> {
+  const id = openId.value;
+  if (!id) return false;
+  const t = text.value.referrals;
+  const result = await revertInDraft(edit, (c) => c.revertReferral(id), t.revertRefused);
+  if (!result) return false;
+  const message = t.reverted(id, result.result);
+  announce(message);
+  if (result.result === "retired") {
+    // Never live: discarding it removed it from the draft, so there is nothing to show.
+    await loadDraft();
+    navigate({ view: "referrals" });
+    return true;
+  }
+  await loadDraft();
+  await openReferral(id);
+  if (openId.value === id) outcome.value = { kind: "ok", text: message };
   return true;
 }
 

@@ -21,6 +21,10 @@ export const draftIds = computed<ReadonlySet<string>>(
   () => new Set(draft.value?.topics.map((t) => t.id) ?? []),
 );
 export const changedIds = computed<ReadonlySet<string>>(() => new Set(draft.value?.changed ?? []));
+/** Referral groups that differ from the live version. */
+export const changedReferralIds = computed<ReadonlySet<string>>(
+  () => new Set((draft.value?.changes ?? []).filter((c) => c.kind === "referral").map((c) => c.id)),
+);
 
 /** Loads the draft's summaries and the live version's ids (for "changed vs live"). */
 export async function loadDraft(): Promise<void> {

@@ -15,6 +15,7 @@ import { routeHash } from "../route.ts";
 import {
   checking,
   confirmingRetire,
+  confirmingRevert,
   openId,
   outcome,
   referralCounts,
@@ -23,11 +24,12 @@ import {
   referralSaveBlocked,
   referrals,
   retireReferral,
+  revertReferral,
   saveReferral,
   saving,
   updateReferral,
 } from "../state/referrals.ts";
-import { listError, listLoading } from "../state/topics.ts";
+import { changedReferralIds, listError, listLoading } from "../state/topics.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import {
   Confirm,
@@ -137,10 +139,24 @@ export function ReferralEditor() {
               class="secondary danger"
               id="referral-retire"
               onClick={() => {
+                confirmingRevert.value = false;
                 confirmingRetire.value = true;
               }}
             >
               {r.retire}
+            </button>
+          ) : null}
+          {!isNew && id && changedReferralIds.value.has(id) ? (
+            <button
+              type="button"
+              class="secondary"
+              id="referral-revert"
+              onClick={() => {
+                confirmingRetire.value = false;
+                confirmingRevert.value = true;
+              }}
+            >
+              {r.revert}
             </button>
           ) : null}
         </div>
@@ -159,6 +175,19 @@ export function ReferralEditor() {
             onCancel={() => {
               confirmingRetire.value = false;
               focusControl("referral-retire");
+            }}
+          />
+        ) : null}
+        {confirmingRevert.value && id ? (
+          <Confirm
+            id="referral-revert-confirm"
+            question={r.revertConfirm(id)}
+            yes={r.revertYes}
+            busy={busy}
+            onYes={() => void revertReferral().then(() => focusControl("view-heading"))}
+            onCancel={() => {
+              confirmingRevert.value = false;
+              focusControl("referral-revert");
             }}
           />
         ) : null}

@@ -17,6 +17,7 @@ import {
   checkFailed,
   checking,
   confirmingRetire,
+  confirmingRevert,
   counts,
   currentProblems,
   earlierWarnings,
@@ -30,6 +31,7 @@ import {
   outcome,
   problems,
   retire,
+  revert,
   save,
   saveBlocked,
   saving,
@@ -37,7 +39,7 @@ import {
   update,
 } from "../state/editor.ts";
 import { feedback, feedbackError, helpfulnessOf } from "../state/feedback.ts";
-import { draft } from "../state/topics.ts";
+import { changedIds, draft } from "../state/topics.ts";
 import {
   type LocaleForm,
   lineOfIndex,
@@ -187,10 +189,24 @@ function EditorForm() {
             class="secondary danger"
             id="topic-retire"
             onClick={() => {
+              confirmingRevert.value = false;
               confirmingRetire.value = true;
             }}
           >
             {t.retire}
+          </button>
+        ) : null}
+        {!isNew && loadedId.value && changedIds.value.has(loadedId.value) ? (
+          <button
+            type="button"
+            class="secondary"
+            id="topic-revert"
+            onClick={() => {
+              confirmingRetire.value = false;
+              confirmingRevert.value = true;
+            }}
+          >
+            {t.revert}
           </button>
         ) : null}
       </div>
@@ -209,6 +225,19 @@ function EditorForm() {
           onCancel={() => {
             confirmingRetire.value = false;
             focusControl("topic-retire");
+          }}
+        />
+      ) : null}
+      {confirmingRevert.value ? (
+        <Confirm
+          id="revert-confirm"
+          question={t.revertConfirm(loadedId.value ?? "")}
+          yes={t.revertYes}
+          busy={busy}
+          onYes={() => void revert().then(() => focusControl("view-heading"))}
+          onCancel={() => {
+            confirmingRevert.value = false;
+            focusControl("topic-revert");
           }}
         />
       ) : null}

@@ -15,6 +15,7 @@ import {
 import {
   type DiffRow,
   fieldLabel,
+  partText,
   rowName,
   type TextPiece,
   textPieces,
@@ -127,21 +128,23 @@ function ChangeDetails(props: { details: FieldChange[] }) {
           <dd data-field={d.field}>
             {"before" in d ? (
               <p class="diff-text">
-                {textPieces(d.before, d.after).map((piece, i) => (
-                  <Piece key={i} {...piece} />
-                ))}
+                {textPieces(partText(d.field, d.before, t), partText(d.field, d.after, t)).map(
+                  (piece, i) => (
+                    <Piece key={i} {...piece} />
+                  ),
+                )}
               </p>
             ) : d.added.length + d.removed.length === 0 ? (
               <p class="muted">{t.diffOnlyOrder}</p>
             ) : (
               <ul class="diff-items">
-                {d.added.map((item) => (
-                  <li key={`+${item}`}>
+                {d.added.map((item, i) => (
+                  <li key={`+${i}`}>
                     <Piece text={item} mark="added" />
                   </li>
                 ))}
-                {d.removed.map((item) => (
-                  <li key={`-${item}`}>
+                {d.removed.map((item, i) => (
+                  <li key={`-${i}`}>
                     <Piece text={item} mark="removed" />
                   </li>
                 ))}

@@ -74,6 +74,24 @@ describe("a version's diff as a reviewer reads it", () => {
     ]);
   });
 
+  it("lists a removed variant in its place, before a later field, as the fields always were", () => {
+    const before = withTaxCard((t) => ({
+      ...t,
+      fi: { ...t.fi, personal: { due: "Eräpäivä {dueDate}." } },
+    }));
+    const after = withTaxCard((t) => ({ ...t, sv: { ...t.sv, answer: "Nytt svar." } }));
+
+    const [change] = diffBundles(before, after, { details: true });
+
+    expect(change?.fields).toEqual(["fi.personal", "sv.answer"]);
+    expect(change?.details?.map((d) => d.field)).toEqual(["fi.personal.due", "sv.answer"]);
+    expect(change?.details?.[0]).toEqual({
+      field: "fi.personal.due",
+      before: "Eräpäivä {dueDate}.",
+      after: "",
+    });
+  });
+
   it("lists sentences that only moved as changed, with nothing gained or lost", () => {
     const after = withTaxCard((t) => ({
       ...t,

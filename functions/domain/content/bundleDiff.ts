@@ -1,5 +1,5 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
-import { LANGS } from "../../contracts/lang.ts";
+import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { type ContentBundle, heldOutFor, type TopicHeldOut } from "./bundle.ts";
 
 /**
@@ -41,7 +41,22 @@ function part(field: string, value: string | readonly string[]): Part {
     : { field, items: value.map((item) => item.trim()) };
 }
 
-function topicParts(topic: TopicFile | undefined, heldOut: TopicHeldOut | undefined): Part[] {
+/**
+ * The personalised variants either side has, per language, in one order: both sides list the
+ * same parts in the same order, so a variant only one side has is compared in its place.
+ */
+function variantsOf(...topics: (TopicFile | undefined)[]): Record<Lang, string[]> {
+  const names = (lang: Lang) => [
+    ...new Set(topics.flatMap((t) => Object.keys(t?.[lang].personal ?? {}))),
+  ];
+  return { fi: names("fi"), sv: names("sv") };
+}
+
+function topicParts(
+  topic: TopicFile | undefined,
+  heldOut: TopicHeldOut | undefined,
+  variants: Record<Lang, string[]>,
+): Part[] {
   const parts: Part[] = [
     part("demo", topic?.demo ? "true" : ""),
     part("action", topic?.action ?? ""),
@@ -55,8 +70,8 @@ function topicParts(topic: TopicFile | undefined, heldOut: TopicHeldOut | undefi
       part(`${lang}.answer`, locale?.answer ?? ""),
       part(`${lang}.links`, (locale?.links ?? []).map(linkText)),
     );
-    for (const [variant, template] of Object.entries(locale?.personal ?? {})) {
-      parts.push(part(`${lang}.personal.${variant}`, template));
+    for (const variant of variants[lang]) {
+      parts.push(part(`${lang}.personal.${variant}`, locale?.personal?.[variant] ?? ""));
     }
   }
   for (const split of ["tests", "dev"] as const) {
@@ -89,11 +104,12 @@ const fieldOf = (part: string) => part.split(".").slice(0, 2).join(".");
  */
 function changedParts(before: Part[], after: Part[]): FieldChange[] {
   const old = new Map(before.map((p) => [p.field, p]));
+  const now = new Map(after.map((p) => [p.field, p]));
   const fields = [...new Set([...after, ...before].map((p) => p.field))];
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const a = old.get(field);
-    const b = after.find((p) => p.field === field);
+    const b = now.get(field);
     const part = (a ?? b) as Part;
     if ("text" in part) {
       const was = a && "text" in a ? a.text : "";
@@ -102,13 +118,13 @@ function changedParts(before: Part[], after: Part[]): FieldChange[] {
       continue;
     }
     const was = a && "items" in a ? a.items : [];
-    const now = b && "items" in b ? b.items : [];
-    if (same(was, now)) continue;
+    const is = b && "items" in b ? b.items : [];
+    if (same(was, is)) continue;
     const had = new Set(was);
-    const has = new Set(now);
+    const has = new Set(is);
     changes.push({
       field,
-      added: now.filter((item) => !had.has(item)),
+      added: is.filter((item) => !had.has(item)),
       removed: was.filter((item) => !has.has(item)),
     });
   }
@@ -134,9 +150,10 @@ export function diffBundles(
   const now = new Map(after.topics.map((t) => [t.id, t]));
   for (const topic of after.topics) {
     const prior = old.get(topic.id);
+    const variants = variantsOf(prior, topic);
     const details = changedParts(
-      prior ? topicParts(prior, heldOutFor(before, topic.id)) : [],
-      topicParts(topic, heldOutFor(after, topic.id)),
+      prior ? topicParts(prior, heldOutFor(before, topic.id), variants) : [],
+      topicParts(topic, heldOutFor(after, topic.id), variants),
     );
     if (!prior) push({ id: topic.id, change: "added", fields: [] }, details);
     else if (details.length > 0)

@@ -78,6 +78,22 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect(await store.versionBundle(2)).toBeUndefined();
     });
 
+    it("keeps a version's gate numbers and the service's comment as a finding", async () => {
+      const store = await fresh();
+      const kept = meta(1, {
+        comment: "Rollback to version 3",
+        commentFinding: { code: "rolledBack", params: { version: 3 } },
+        rollbackOf: 3,
+        scores: {
+          fi: { total: 402, accuracy: 0.9552, noneRecall: 0.94 },
+          sv: { total: 399, accuracy: 0.97, noneRecall: 0.948 },
+        },
+      });
+      await store.putVersion(kept, sampleBundle());
+      expect(await store.versionMeta(1)).toEqual(kept);
+      expect(await store.listVersions()).toEqual([kept]);
+    });
+
     it("moves a version's state only from the state it is in", async () => {
       const store = await fresh();
       await store.putVersion(meta(1), sampleBundle());
@@ -205,6 +221,24 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       const draft = await store.draft();
       expect(draft?.bundle.topics.map((t) => t.id)).toEqual(["tax-card"]);
       expect(draft?.retired).toEqual([]);
+    });
+
+    it("keeps an audit entry's referral group and the service's note as a finding", async () => {
+      const store = await fresh();
+      const referred = {
+        at: "2026-12-01T09:00:00.000Z",
+        actor: "a",
+        actorName: "A",
+        action: "inbox-refer" as const,
+        referral: "traficom",
+        detail: "2 questions referred to traficom",
+        detailFinding: {
+          code: "inboxReferred" as const,
+          params: { count: 2, referral: "traficom" },
+        },
+      };
+      await store.audit(referred);
+      expect(await store.auditTrail(10)).toContainEqual(referred);
     });
 
     it("gives the audit trail back newest first, as many as asked", async () => {

@@ -242,7 +242,13 @@ describe("the content workflow", () => {
     expect(await workflow.rollback(owner, 1)).toEqual({ version: 3, state: "pending-review" });
     expect(await store.live()).toMatchObject({ version: 2 });
     await workflow.approve(reviewer, 3);
-    expect(await store.versionMeta(3)).toMatchObject({ rollbackOf: 1, state: "live" });
+    expect(await store.versionMeta(3)).toMatchObject({
+      rollbackOf: 1,
+      state: "live",
+      // The service wrote the comment: kept as a finding to tell it in the studio's language.
+      comment: "Rollback to version 1",
+      commentFinding: { code: "rolledBack", params: { version: 1 } },
+    });
     expect((await workflow.draft()).draft.bundle.topics.map((t) => t.id)).not.toContain("vat");
     expect((await workflow.diff(3)).topics).toEqual([
       { id: "vat", change: "removed", fields: [], details: [] },
@@ -482,6 +488,71 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
       error: "Its build could not be started: Rate exceeded",
     });
     expect(await store.live()).toMatchObject({ version: 1 });
+  });
+});
+
+describe("discarding the draft's changes to one topic or group", () => {
+  it("gives a changed topic its live content and test messages back, leaving other changes", async () => {
+    const { workflow, store } = await setUp();
+    const live = await workflow.draftTopic("tax-card");
+    await workflow.saveTopic(owner, "tax-card", {
+      ...live.topic,
+      fi: { ...live.topic.fi, answer: "Väärä vastaus." },
+      tests: { fi: ["uusi testi"], sv: live.tests.sv },
+    });
+    await workflow.saveTopic(owner, "vat", vat());
+
+    expect(await workflow.revertTopic(owner, "tax-card")).toEqual({
+      result: "reverted",
+      warnings: [],
+    });
+
+    const back = await workflow.draftTopic("tax-card");
+    expect(back.topic).toEqual(live.topic);
+    expect(back.tests).toEqual(live.tests);
+    // Only that topic: the draft still adds vat.
+    expect((await workflow.draft()).changed.map((c) => c.id)).toEqual(["vat"]);
+    expect((await store.auditTrail(1))[0]).toMatchObject({
+      action: "draft-revert",
+      topic: "tax-card",
+      version: 1,
+    });
+    // Nothing left to discard: nothing is written.
+    expect(await workflow.revertTopic(owner, "tax-card")).toEqual({
+      result: "unchanged",
+      warnings: [],
+    });
+    expect((await store.auditTrail(1))[0]?.action).toBe("draft-revert");
+    expect((await store.auditTrail(2))[1]?.action).toBe("draft-save");
+  });
+
+  it("un-retires a live topic the draft retired, and retires one live never had", async () => {
+    const { workflow } = await setUp();
+    await workflow.retireTopic(owner, "payment");
+    await workflow.saveTopic(owner, "vat", vat());
+
+    expect((await workflow.revertTopic(owner, "payment")).result).toBe("reverted");
+    expect((await workflow.draftTopic("payment")).retired).toBe(false);
+    expect((await workflow.revertTopic(owner, "vat")).result).toBe("retired");
+    expect((await workflow.draft()).changed).toEqual([]);
+    await expect(workflow.revertTopic(owner, "nothing-here")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("gives a changed group its live content back, and removes one live never had", async () => {
+    const { workflow } = await setUp();
+    const kela = sampleReferral();
+    await workflow.saveReferral(owner, "kela", {
+      ...kela,
+      fi: { ...kela.fi, title: "Kelan asiat" },
+    });
+    await workflow.saveReferral(owner, "migri", sampleReferral("migri", "Migri"));
+
+    expect((await workflow.revertReferral(owner, "kela")).result).toBe("reverted");
+    expect((await workflow.revertReferral(owner, "migri")).result).toBe("retired");
+    expect((await workflow.revertReferral(owner, "kela")).result).toBe("unchanged");
+    expect((await workflow.draft()).changed).toEqual([]);
   });
 });
 

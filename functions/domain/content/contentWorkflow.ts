@@ -27,6 +27,15 @@ import {
   type VersionState,
 } from "./versions.ts";
 
+/**
+ * What discarding the draft's changes to a topic or group did: the live content is back,
+ * it was retired (the live version never had it), or there was nothing to discard.
+ */
+export interface RevertResult {
+  result: "reverted" | "retired" | "unchanged";
+  warnings: ContentIssue[];
+}
+
 /** One finding of the content rules, located by field path within its topic or file. */
 export interface ContentIssue {
   severity: "error" | "warning";
@@ -61,16 +70,17 @@ export interface ContentRules {
   checkBundle(bundle: ContentBundle): ContentIssue[] | Promise<ContentIssue[]>;
 }
 
-/**
- * Turns content into what answers customers. `gate` trains and measures (the content:test
- * gate); `prepare` readies a version before it is marked live (the Lex build in AWS) and
- * throws with a plain reason when it cannot; `serve` starts answering from it in this process.
- */
 /** The test gate's verdict: what stops a version, and the numbers it was judged on. */
 export interface GateResult {
   issues: ContentIssue[];
   scores?: VersionScores;
 }
+
+/**
+ * Turns content into what answers customers. `gate` trains and measures (the content:test
+ * gate); `prepare` readies a version before it is marked live (the Lex build in AWS) and
+ * throws with a plain reason when it cannot; `serve` starts answering from it in this process.
+ */
 
 export interface ContentDeployer {
   gate(bundle: ContentBundle): Promise<GateResult>;
@@ -328,10 +338,12 @@ export function createContentWorkflow(deps: {
   async function createVersion(
     actor: ContentActor,
     bundle: ContentBundle,
-    fields: { comment: string; rollbackOf?: number },
+    fields: { comment: string | Said; rollbackOf?: number },
   ): Promise<PublishResult> {
     // Staff free text is kept masked like customers' text: the history is read for years.
-    const comment = maskPersonalData(fields.comment).text;
+    // The service's own comment (a rollback's) is a finding, told in the studio's language.
+    const said = typeof fields.comment === "string" ? undefined : fields.comment;
+    const comment = said ? said.message : maskPersonalData(fields.comment as string).text;
     const checked = await rules.checkBundle(bundle);
     const gate = await deployer.gate(bundle);
     const issues = [...checked, ...gate.issues].filter((i) => i.severity === "error");
@@ -355,6 +367,7 @@ export function createContentWorkflow(deps: {
       authorName: actor.displayName,
       createdAt: now(),
       comment,
+      ...(said ? { commentFinding: said.finding } : {}),
       ...(gate.scores ? { scores: gate.scores } : {}),
       ...(live ? { basedOn: live.version } : {}),
       ...(fields.rollbackOf !== undefined ? { rollbackOf: fields.rollbackOf } : {}),
@@ -362,13 +375,13 @@ export function createContentWorkflow(deps: {
     await store.putVersion(meta, bundle);
     await audit(actor, fields.rollbackOf !== undefined ? "rollback" : "publish", {
       version,
-      detail: comment,
+      ...(said ? noted(said) : { detail: comment }),
     });
     if (deps.settings.requireReview) return { version, state: "pending-review" };
     return approveAndGoLive(meta, bundle, actor, { reviewed: false });
   }
 
-  return {
+  const workflow = {
     /** Makes `bundle` version 1 when nothing is live yet (a new table); false otherwise. */
     async seed(bundle: ContentBundle, from: SeedSource): Promise<boolean> {
       if (await store.live()) return false;
@@ -461,6 +474,44 @@ export function createContentWorkflow(deps: {
     },
 
     /**
+     * Discards the draft's changes to a topic: it gets the live version's content and held-out
+     * messages back (un-retired if the draft retired it). A topic the live version does not
+     * have is retired instead, as its Retire would. Checked against the rest of the draft like
+     * a save (a follow-up to a topic the draft retired refuses it, nothing written).
+     */
+    async revertTopic(actor: ContentActor, id: string): Promise<RevertResult> {
+      const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
+      const inDraft = [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id);
+      if (!inDraft) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
+      const published = live.bundle.topics.find((t) => t.id === id);
+      if (!published) {
+        if (!draft.bundle.topics.some((t) => t.id === id))
+          return { result: "unchanged", warnings: [] };
+        const { warnings } = await workflow.retireTopic(actor, id);
+        return { result: "retired", warnings };
+      }
+      const heldOut = heldOutFor(live.bundle, id);
+      const unchanged =
+        draft.bundle.topics.some((t) => t.id === id) &&
+        !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && !c.kind);
+      if (unchanged) return { result: "unchanged", warnings: [] };
+      const result = await rules.checkTopic({ ...published, tests: heldOut.tests }, draft.bundle);
+      const errors = result.issues.filter((i) => i.severity === "error");
+      if (errors.length > 0) throw new ContentInvalidError(errors);
+      await store.putDraftTopic({
+        topic: published,
+        tests: heldOut.tests,
+        dev: heldOut.dev,
+        meta: draftMeta(actor),
+      });
+      await audit(actor, "draft-revert", { topic: id, version: live.version });
+      return {
+        result: "reverted",
+        warnings: result.issues.filter((i) => i.severity === "warning"),
+      };
+    },
+
+    /**
      * Adds customer questions to a draft topic's training sentences or its test split, in
      * each text's language (the missed-question inbox's "teach"). The two splits never share
      * a sentence: a text already in the other one refuses the whole request, naming it. Texts
@@ -531,8 +582,10 @@ export function createContentWorkflow(deps: {
       actor: ContentActor,
       action: "inbox-refer" | "inbox-dismiss",
       detail: Said,
+      /** The group questions were referred to. */
+      referral?: string,
     ): Promise<void> {
-      await audit(actor, action, noted(detail));
+      await audit(actor, action, { ...noted(detail), ...(referral ? { referral } : {}) });
     },
 
     /** Retires a topic in the draft; system topics cannot be retired. */
@@ -589,6 +642,35 @@ export function createContentWorkflow(deps: {
       await store.putDraftReferral({ id, group: result.referral, meta: draftMeta(actor) });
       await audit(actor, "draft-save", { referral: id });
       return { warnings: result.issues.filter((i) => i.severity === "warning") };
+    },
+
+    /**
+     * Discards the draft's changes to a referral group: the live version's group comes back;
+     * one the live version does not have is removed, as its Remove would.
+     */
+    async revertReferral(actor: ContentActor, id: string): Promise<RevertResult> {
+      const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
+      const inDraft = draft.bundle.referrals.find((r) => r.id === id);
+      const published = live.bundle.referrals.find((r) => r.id === id);
+      if (!inDraft && !published) {
+        throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
+      }
+      if (!published) {
+        const { warnings } = await workflow.retireReferral(actor, id);
+        return { result: "retired", warnings };
+      }
+      if (inDraft && JSON.stringify(inDraft) === JSON.stringify(published)) {
+        return { result: "unchanged", warnings: [] };
+      }
+      const result = await rules.checkReferral(published, draft.bundle);
+      const errors = result.issues.filter((i) => i.severity === "error");
+      if (errors.length > 0) throw new ContentInvalidError(errors);
+      await store.putDraftReferral({ id, group: published, meta: draftMeta(actor) });
+      await audit(actor, "draft-revert", { referral: id, version: live.version });
+      return {
+        result: "reverted",
+        warnings: result.issues.filter((i) => i.severity === "warning"),
+      };
     },
 
     /** Removes a referral group from the draft: its messages become plain misses again. */
@@ -716,7 +798,7 @@ export function createContentWorkflow(deps: {
       const bundle = await store.versionBundle(version);
       if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
       return createVersion(actor, bundle, {
-        comment: `Rollback to version ${version}`,
+        comment: finding("rolledBack", { version }),
         rollbackOf: version,
       });
     },
@@ -763,6 +845,7 @@ export function createContentWorkflow(deps: {
       await audit(actor, "import", { detail: source });
     },
   };
+  return workflow;
 }
 
 export type ContentWorkflow = ReturnType<typeof createContentWorkflow>;

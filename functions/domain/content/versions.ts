@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   "seed",
   "draft-save",
   "draft-retire",
+  /** A topic or referral group given back its live content in the draft. */
+  "draft-revert",
   "publish",
   "approve",
   "reject",

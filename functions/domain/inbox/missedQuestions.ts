@@ -117,6 +117,7 @@ export function createMissedQuestions(deps: {
             actor,
             "inbox-refer",
             finding("inboxReferred", { count, referral: request.referral }),
+            request.referral,
           );
           return applied;
         }

@@ -14,6 +14,7 @@ import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
 import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
 import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
+import { olderCommentFinding, olderDetailFinding } from "../../domain/content/olderNotes.ts";
 import type { AuditEntry, ContentActor, VersionMeta } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
 import {
@@ -154,7 +155,7 @@ function versionShown(
     (v.state === "rejected" && v.error === standIn.message ? standIn.finding : undefined);
   return {
     ...v,
-    comment: noteIn(commentFinding, v.comment, lang),
+    comment: noteIn(commentFinding ?? olderCommentFinding(v), v.comment, lang),
     ...(v.error !== undefined ? { error: noteIn(reason, v.error, lang) } : {}),
   };
 }
@@ -163,7 +164,7 @@ function versionShown(
 function auditShown({ detailFinding, ...entry }: AuditEntry, lang: FindingLang): AuditEntry {
   return entry.detail === undefined
     ? entry
-    : { ...entry, detail: noteIn(detailFinding, entry.detail, lang) };
+    : { ...entry, detail: noteIn(detailFinding ?? olderDetailFinding(entry), entry.detail, lang) };
 }
 
 /** A file the API answers with instead of JSON (the inbox's CSV export). */
@@ -353,6 +354,26 @@ export function createContentApiHandler(deps: {
         const id = parse(topicId, params[0], "id");
         const { warnings } = await services().workflow.retireTopic(actor, id);
         return { ok: true, warnings: shown(warnings, lang) };
+      },
+    },
+    {
+      method: "POST",
+      path: "draft/topics/*/revert",
+      roles: EDITORS,
+      async run({ params, actor, lang }) {
+        const id = parse(topicId, params[0], "id");
+        const { result, warnings } = await services().workflow.revertTopic(actor, id);
+        return { ok: true, result, warnings: shown(warnings, lang) };
+      },
+    },
+    {
+      method: "POST",
+      path: "draft/referrals/*/revert",
+      roles: EDITORS,
+      async run({ params, actor, lang }) {
+        const id = parse(referralId, params[0], "id");
+        const { result, warnings } = await services().workflow.revertReferral(actor, id);
+        return { ok: true, result, warnings: shown(warnings, lang) };
       },
     },
     {

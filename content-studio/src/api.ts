@@ -97,6 +97,8 @@ export interface Draft {
   changed: string[];
   /** Every change against live, referral groups (`kind: "referral"`) included. */
   changes?: { id: string; kind?: "referral" }[];
+  /** Versions waiting for a reviewer, oldest first. */
+  pendingReview?: number[];
 }
 
 export interface DraftTopicResponse {

@@ -38,6 +38,7 @@ const fi = {
   signedInLabel: "Kirjautuneena",
   signOut: "Kirjaudu ulos",
   navLabel: "Studion osat",
+  pendingReview: (n: number) => `(${n} odottaa tarkastusta)`,
   nav: {
     topics: "Aiheet",
     inbox: "Vastaamattomat kysymykset",
@@ -545,6 +546,7 @@ const sv: UiText = {
   signedInLabel: "Inloggad",
   signOut: "Logga ut",
   navLabel: "Studions delar",
+  pendingReview: (n) => `(${n} väntar på granskning)`,
   nav: {
     topics: "Ämnen",
     inbox: "Obesvarade frågor",

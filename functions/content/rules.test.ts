@@ -218,7 +218,9 @@ describe("validateDraftTopic", () => {
       path: "id",
       message: expect.stringContaining("lower-case letters"),
     });
-    expect(validateDraftTopic("nonsense", bundle())[0]?.message).toContain("is not a set of fields");
+    expect(validateDraftTopic("nonsense", bundle())[0]?.message).toContain(
+      "is not a set of fields",
+    );
     expect(validateDraftTopic(draft({ tests: { fi: [1] } }), bundle())[0]).toMatchObject({
       path: "tests.fi[0]",
     });

@@ -145,6 +145,10 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await expectNoAxeViolations(studio, "studio-versions-draft-details");
     const published = await publishDraft(studio, "Uusi aihe: kuolinpesän veroilmoitus");
     expect(await versionState(studio, published)).toBe("pending-review");
+    // Every page's navigation says a version waits for review.
+    await expect
+      .poll(() => studio.getByTestId("pending-review-count").textContent(), POLL)
+      .toBe(" (1 odottaa tarkastusta)");
     await studio
       .getByTestId("published-diff-list")
       .locator(`li[data-topic="${ESTATE.id}"]`)
@@ -175,6 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     // The 10 s count from the reviewer's click, training included.
     const approvedAt = Date.now();
     await approveVersion(studio, published);
+    await studio.getByTestId("pending-review-count").waitFor({ state: "detached" });
     // A chat of its own for each phase: misses in one chat would offer the customer a person.
     const widget = await openWidget();
     const live = await askUntil(widget, approvedAt, (a) => a.includes(ESTATE_ANSWER_MARK_FI));

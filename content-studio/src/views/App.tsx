@@ -8,6 +8,7 @@ import { setUiLang, text, uiLang } from "../i18n.ts";
 import { type Route, routeHash, type ViewName } from "../route.ts";
 import { announcement, me, roles, route, session, signOut } from "../state/app.ts";
 import { loadedId } from "../state/editor.ts";
+import { draft } from "../state/topics.ts";
 import { Inbox } from "./Inbox.tsx";
 import { ReferralEditor, Referrals } from "./Referrals.tsx";
 import { SignIn } from "./SignIn.tsx";
@@ -40,6 +41,8 @@ export function App() {
   const t = text.value;
   const signedIn = session.value !== undefined;
   const current = route.value;
+  // Read with the draft: a reviewer sees from any page that versions wait for them.
+  const waiting = draft.value?.pendingReview?.length ?? 0;
   const previous = useRef<{ route: Route; signedIn: boolean } | undefined>(undefined);
 
   useEffect(() => {
@@ -101,6 +104,11 @@ export function App() {
                   aria-current={section(current.view) === item.view ? "page" : undefined}
                 >
                   {t.nav[item.key]}
+                  {item.key === "versions" && waiting > 0 ? (
+                    <span class="nav-count" data-testid="pending-review-count">
+                      {` ${t.pendingReview(waiting)}`}
+                    </span>
+                  ) : null}
                 </a>
               </li>
             ))}

@@ -154,12 +154,15 @@ describe("the content workflow", () => {
     });
     const published = await workflow.publish(owner, "VAT topic");
     expect(published).toEqual({ version: 2, state: "pending-review" });
+    // The draft tells every page that a version waits for a reviewer.
+    expect((await workflow.draft()).pendingReview).toEqual([2]);
     await expect(workflow.approve(owner, 2)).rejects.toBeInstanceOf(SelfApprovalError);
     expect(served).toEqual([]);
     expect(await workflow.approve(reviewer, 2)).toEqual({ version: 2, state: "live" });
     expect(served).toEqual([2]);
     expect(await store.versionMeta(1)).toMatchObject({ state: "superseded" });
     expect(await store.versionMeta(2)).toMatchObject({ state: "live", approvedBy: "reviewer" });
+    expect((await workflow.draft()).pendingReview).toEqual([]);
     // The topic's test messages went into the version's held-out split.
     expect((await store.versionBundle(2))?.tests.sv).toContainEqual({
       text: "vad är moms",

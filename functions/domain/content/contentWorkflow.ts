@@ -413,10 +413,15 @@ export function createContentWorkflow(deps: {
     liveVersion,
 
     async draft() {
-      const draft = await currentDraft();
-      const live = await liveVersion();
+      const [draft, live, pending] = await Promise.all([
+        currentDraft(),
+        liveVersion(),
+        store.versionsIn("pending-review"),
+      ]);
       const changed = diffBundles(live.bundle, draft.bundle);
-      return { draft, liveVersion: live.version, changed };
+      // Oldest first: the order a reviewer would take them in.
+      const pendingReview = pending.map((v) => v.version).sort((a, b) => a - b);
+      return { draft, liveVersion: live.version, changed, pendingReview };
     },
 
     /** What publishing the draft would change against the live version, with details. */

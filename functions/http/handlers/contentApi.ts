@@ -282,7 +282,7 @@ export function createContentApiHandler(deps: {
       path: "draft",
       roles: EDITORS,
       async run() {
-        const { draft, liveVersion, changed } = await services().workflow.draft();
+        const { draft, liveVersion, changed, pendingReview } = await services().workflow.draft();
         // Topic ids only: a referral group may share an id with a topic.
         const changedIds = new Set(changed.filter((c) => !c.kind).map((c) => c.id));
         const count = (id: string, lang: "fi" | "sv") =>
@@ -316,6 +316,7 @@ export function createContentApiHandler(deps: {
           }),
           changed: [...changedIds],
           changes: changed,
+          pendingReview,
         };
       },
     },

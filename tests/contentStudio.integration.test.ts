@@ -378,6 +378,16 @@ describe("the check's findings in the studio's language", () => {
       const fi = (scored?.scores as { fi: { total: number; accuracy: number } } | undefined)?.fi;
       expect(fi?.total).toBeGreaterThan(300);
       expect(fi?.accuracy).toBeGreaterThanOrEqual(0.93);
+      // Testing the version again gives the gate's numbers, and what it changes against live.
+      const tested = await api("POST", `versions/${version}/test`, reviewer);
+      expect(tested.status).toBe(200);
+      expect(tested.body).toMatchObject({ version, against: expect.any(Number) });
+      const splits = tested.body.splits as { tests: { fi: { total: number; accuracy: number } } };
+      expect(splits.tests.fi.total).toBe(fi?.total);
+      expect(splits.tests.fi.accuracy).toBeCloseTo(fi?.accuracy ?? -1, 6);
+      expect(tested.body.changed).toEqual(expect.any(Array));
+      expect((await api("POST", "versions/999/test", reviewer)).status).toBe(404);
+      expect((await api("POST", `versions/${version}/test`, advisor)).status).toBe(403);
       expect(await commentsIn("sv")).toEqual([
         "Innehåll från mappen bot-content/ i källkoden.",
         "alv kirjoista",

@@ -180,6 +180,8 @@ export type SplitReport = Record<Lang, LangReport>;
 export interface ChangedAnswer {
   text: string;
   lang: Lang;
+  /** The topic the message belongs to ("none" when no topic should answer it). */
+  expected: string;
   live: string;
   draft: string;
 }
@@ -187,6 +189,12 @@ export interface ChangedAnswer {
 export interface TestAllResult {
   splits: Record<SplitName, SplitReport>;
   changed: ChangedAnswer[];
+}
+
+/** A version tested against the live version: test-all's report, `draft` being the version's. */
+export interface VersionTestResult extends TestAllResult {
+  version: number;
+  against: number;
 }
 
 // The service's own list of states: one source of truth for server and studio.
@@ -545,6 +553,8 @@ export function createContentApi(options: ContentApiOptions) {
     tryMessage: (text: string, lang: Lang) =>
       request<TryResult>("POST", "/api/content/try", { text, lang }),
     testAll: () => request<TestAllResult>("POST", "/api/content/test-all", {}),
+    testVersion: (version: number) =>
+      request<VersionTestResult>("POST", `/api/content/versions/${version}/test`, {}),
     versions: (page: { limit: number; before?: number }) =>
       request<VersionList>(
         "GET",

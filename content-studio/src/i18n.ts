@@ -361,6 +361,14 @@ const fi = {
   diffAdded: "Lisätty:",
   diffRemoved: "Poistettu:",
   diffOnlyOrder: "Vain järjestys muuttui.",
+  testVersion: "Testaa versio",
+  versionTested: (version: number, changed: number) =>
+    `Versio ${version} testattu: ${changed === 1 ? "1 viestin" : `${changed} viestin`} aihe muuttuu.`,
+  versionTestTitle: (version: number, live: number) =>
+    `Version ${version} testi versioon ${live} verrattuna`,
+  versionChangedCaption: (version: number) =>
+    `Viestit, joiden aihe on versiossa ${version} eri kuin käytössä olevassa versiossa`,
+  versionColumn: (version: number) => `Versio ${version}`,
   scoresTerm: "Testijoukolla",
   scoreLine: (lang: string, accuracy: string, noneRecall: string) =>
     `${lang}: osuvuus ${accuracy}, muut asiat tunnistettu ${noneRecall}`,
@@ -855,6 +863,13 @@ const sv: UiText = {
   diffAdded: "Tillagt:",
   diffRemoved: "Borttaget:",
   diffOnlyOrder: "Bara ordningen ändrades.",
+  testVersion: "Testa versionen",
+  versionTested: (version, changed) =>
+    `Version ${version} har testats: ämnet ändras för ${changed === 1 ? "1 meddelande" : `${changed} meddelanden`}.`,
+  versionTestTitle: (version, live) => `Test av version ${version} jämfört med version ${live}`,
+  versionChangedCaption: (version) =>
+    `Meddelanden vars ämne i version ${version} är ett annat än i versionen i bruk`,
+  versionColumn: (version) => `Version ${version}`,
   scoresTerm: "Med testmängden",
   scoreLine: (lang, accuracy, noneRecall) =>
     `${lang}: träffsäkerhet ${accuracy}, övriga ärenden igenkända ${noneRecall}`,

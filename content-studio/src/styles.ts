@@ -131,6 +131,9 @@ del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; 
 .version h4 { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
 .version .meta { margin: 0; }
 .score-line { display: block; }
+.version-test { display: flex; flex-direction: column; gap: .4rem; }
+.version-test h5, .version-test p { margin: 0; }
+.version-test h5 { font-size: .95rem; }
 
 .inbox-filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
 .inbox-filters input[type="date"], .inbox-filters select, .miss-action select { min-height: 2.5rem; border: 1px solid #6b7280; border-radius: .3rem; padding: .3rem; background: #fff; }

@@ -175,6 +175,13 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await studio.getByTestId(`version-${published}-scores`).textContent()).toMatch(
       /^suomi: osuvuus \d/,
     );
+    // And, on request, what approving it would change for customers' held-out messages.
+    await studio.locator(`#version-${published}-test`).click();
+    await expect
+      .poll(() => studio.getByTestId(`version-${published}-test-scores`).textContent(), {
+        timeout: 60_000,
+      })
+      .toMatch(/^Kehitysjoukko: suomi: osuvuus \d/);
     await expectNoAxeViolations(studio, "studio-versions-review");
     // The 10 s count from the reviewer's click, training included.
     const approvedAt = Date.now();

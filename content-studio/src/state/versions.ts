@@ -11,6 +11,7 @@ import {
   SelfApprovalError,
   type VersionDiff,
   type VersionList,
+  type VersionTestResult,
 } from "../api.ts";
 import { text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
@@ -58,6 +59,10 @@ export const draftDiff = signal<DraftDiff | undefined>(undefined);
 export const draftDiffError = signal("");
 /** Whether the draft's changes show what each part says, not only which parts. */
 export const draftDetailsOpen = signal(false);
+/** Versions tested against live in this session (a reviewer's "what would change"). */
+export const versionTests = signal<
+  Record<number, VersionTestResult | "loading" | { error: string }>
+>({});
 /** Versions whose diff is shown in the list. */
 export const expanded = signal<ReadonlySet<number>>(new Set());
 export const audit = signal<AuditEntry[] | undefined>(undefined);
@@ -147,6 +152,26 @@ export async function loadDiff(version: number): Promise<VersionDiff | undefined
   );
   diffs.value = { ...diffs.value, [version]: diff ?? "error" };
   return diff;
+}
+
+/** Tests a version against live: its scores and the messages whose topic it changes. */
+export async function testVersion(version: number): Promise<void> {
+  if (versionTests.value[version] === "loading") return;
+  const t = text.value;
+  versionTests.value = { ...versionTests.value, [version]: "loading" };
+  announce(t.testing);
+  let failed = "";
+  const result = await call(
+    (c) => c.testVersion(version),
+    (e) => {
+      failed = errorText(e);
+    },
+  );
+  versionTests.value = {
+    ...versionTests.value,
+    [version]: result ?? { error: failed || t.noAnswer },
+  };
+  announce(result ? t.versionTested(version, result.changed.length) : failed || t.noAnswer);
 }
 
 /** Shows or hides a version's diff in the list, loading it the first time. */
@@ -282,6 +307,7 @@ onSignOut(() => {
   draftDiff.value = undefined;
   draftDiffError.value = "";
   draftDetailsOpen.value = false;
+  versionTests.value = {};
   audit.value = undefined;
   auditError.value = "";
 });

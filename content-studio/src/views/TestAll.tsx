@@ -6,6 +6,7 @@ import { LANGS, type SplitName } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
 import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
 import { confusionRows, topicRows } from "../testReport.ts";
+import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { LoadError, Scroll } from "./ui.tsx";
 
 const SPLITS: SplitName[] = ["tests", "dev"];
@@ -222,39 +223,16 @@ function Changed() {
   const t = text.value;
   const report = result.value;
   if (!report) return null;
-  const name = (intent: string) => (intent === "none" ? t.noIntent : intent);
   return (
     <section aria-labelledby="changed-title">
       <h3 id="changed-title">{t.changedTitle}</h3>
-      {report.changed.length === 0 ? (
-        <p class="muted">{t.noChanged}</p>
-      ) : (
-        <Scroll labelledBy="changed-caption">
-          <table class="data" data-testid="changed-answers">
-            <caption id="changed-caption">{t.changedCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colText}</th>
-                <th scope="col">{t.colLang}</th>
-                <th scope="col">{t.colLive}</th>
-                <th scope="col">{t.colDraft}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.changed.map((c, i) => (
-                <tr key={i}>
-                  <th scope="row" lang={c.lang}>
-                    {c.text}
-                  </th>
-                  <td>{t.langName[c.lang]}</td>
-                  <td>{name(c.live)}</td>
-                  <td>{name(c.draft)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Scroll>
-      )}
+      <ChangedAnswers
+        changed={report.changed}
+        captionId="changed-caption"
+        caption={t.changedCaption}
+        newColumn={t.colDraft}
+        testId="changed-answers"
+      />
     </section>
   );
 }

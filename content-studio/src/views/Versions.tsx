@@ -7,10 +7,12 @@ import {
   type AuditEntry,
   type ContentVersion,
   type FieldChange,
+  LANGS,
   type Problem,
   SYSTEM_ACTOR,
   type VersionDiff,
   type VersionScores,
+  type VersionTestResult,
 } from "../api.ts";
 import {
   type DiffRow,
@@ -21,7 +23,7 @@ import {
   textPieces,
   versionDiffRows,
 } from "../diff.ts";
-import { formatDateTime, text, type UiText } from "../i18n.ts";
+import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
 import {
@@ -51,9 +53,12 @@ import {
   rejectComment,
   rejectError,
   rollback,
+  testVersion,
   toggleDiff,
+  versionTests,
 } from "../state/versions.ts";
 import { scoreLines } from "../versionScores.ts";
+import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { Badge, Confirm, describedBy, focusControl, LoadError, Outcome, Scroll } from "./ui.tsx";
 
 export function Versions() {
@@ -343,6 +348,7 @@ function VersionItem(props: {
   const canRollBack = v.state === "superseded" && v.version < props.live;
   const busy = busyVersion.value === v.version;
   const diff = diffs.value[v.version];
+  const tested = versionTests.value[v.version];
   const open = expanded.value.has(v.version);
   const confirm = confirming.value?.version === v.version ? confirming.value : undefined;
   const context = <span class="sr-only">{t.versionContext(v.version)}</span>;
@@ -411,6 +417,19 @@ function VersionItem(props: {
           {t.showDiff}
           {context}
         </button>
+        {pending ? (
+          <button
+            type="button"
+            class="secondary small"
+            id={`${base}-test`}
+            aria-controls={`${base}-test-result`}
+            aria-disabled={tested === "loading" ? "true" : undefined}
+            onClick={() => void testVersion(v.version)}
+          >
+            {tested === "loading" ? t.testing : t.testVersion}
+            {tested === "loading" ? null : context}
+          </button>
+        ) : null}
         {pending && reviewer ? (
           <>
             <button
@@ -514,7 +533,48 @@ function VersionItem(props: {
       <div id={`${base}-diff`} hidden={!open}>
         {open ? <VersionDiffView diff={diff} /> : null}
       </div>
+      <div id={`${base}-test-result`}>
+        {tested && tested !== "loading" ? (
+          <VersionTestView version={v.version} tested={tested} />
+        ) : null}
+      </div>
     </li>
+  );
+}
+
+/** A version's test against live: its accuracy per language, and whose topic it changes. */
+function VersionTestView(props: {
+  version: number;
+  tested: VersionTestResult | { error: string };
+}) {
+  const t = text.value;
+  const tested = props.tested;
+  if ("error" in tested) return <p class="error">{tested.error}</p>;
+  // The test split's numbers are the gate's, shown above; the dev split's are news.
+  const dev = tested.splits.dev;
+  return (
+    <section aria-labelledby={`version-${props.version}-test-title`} class="version-test">
+      <h5 id={`version-${props.version}-test-title`}>
+        {t.versionTestTitle(props.version, tested.against)}
+      </h5>
+      <p data-testid={`version-${props.version}-test-scores`}>
+        {`${t.splitNames.dev}: `}
+        {LANGS.map((lang) =>
+          t.scoreLine(
+            t.langName[lang],
+            formatPercent(dev[lang].accuracy, t),
+            formatPercent(dev[lang].noneRecall, t),
+          ),
+        ).join(" · ")}
+      </p>
+      <ChangedAnswers
+        changed={tested.changed}
+        captionId={`version-${props.version}-changed-caption`}
+        caption={t.versionChangedCaption(props.version)}
+        newColumn={t.versionColumn(props.version)}
+        testId={`version-${props.version}-changed`}
+      />
+    </section>
   );
 }
 

@@ -823,6 +823,16 @@ export function createContentWorkflow(deps: {
       return { live: live?.version ?? 0, versions, more: found.length > versions.length };
     },
 
+    /** A version's content with the live version's, to test one against the other. */
+    async versionAndLive(
+      version: number,
+    ): Promise<{ bundle: ContentBundle; live: { version: number; bundle: ContentBundle } }> {
+      await meta(version);
+      const [bundle, live] = await Promise.all([store.versionBundle(version), liveVersion()]);
+      if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
+      return { bundle, live };
+    },
+
     /** What `version` changes against the live version (or, for the live one, its base). */
     async diff(
       version: number,

@@ -243,6 +243,56 @@ export function createContentApiHandler(deps: {
   // Per-topic recall from the last "test all", shown in the topic list until the next one.
   let lastScores = new Map<string, number>();
 
+  /**
+   * Scores `bundle` on its test and dev splits, and lists the held-out messages whose answer
+   * differs from the live version's: test-all for the draft, and a version's test.
+   */
+  async function testAgainstLive(bundle: ContentBundle, liveBundle: ContentBundle) {
+    const { live } = services();
+    const [rec, liveRec] = await Promise.all([live.trained(bundle), live.trained(liveBundle)]);
+    // Classified a few dozen at a time, so the chats this process serves are not stalled.
+    const classify = (r: typeof rec) => (split: "tests" | "dev") =>
+      classifySplitYielding(bundle, split, (t, l) => r.classify(t, l));
+    const [tests, dev, liveTests, liveDev] = await Promise.all([
+      classify(rec)("tests"),
+      classify(rec)("dev"),
+      classify(liveRec)("tests"),
+      classify(liveRec)("dev"),
+    ]);
+    const splits = {
+      tests: scoreClassified(bundle, "tests", tests),
+      dev: scoreClassified(bundle, "dev", dev),
+    };
+    const intents = { tests: { now: tests, live: liveTests }, dev: { now: dev, live: liveDev } };
+    const changed: {
+      text: string;
+      lang: string;
+      split: string;
+      expected: string;
+      live?: string;
+      draft?: string;
+    }[] = [];
+    for (const split of ["tests", "dev"] as const) {
+      for (const lang of LANGS) {
+        bundle[split][lang].forEach((c, i) => {
+          const now = intents[split].now[lang][i];
+          const before = intents[split].live[lang][i];
+          if (now !== before) {
+            changed.push({
+              text: c.text,
+              lang,
+              split,
+              expected: c.intent,
+              live: before,
+              draft: now,
+            });
+          }
+        });
+      }
+    }
+    return { splits, changed };
+  }
+
   const routes: Route[] = [
     {
       method: "GET",
@@ -462,55 +512,9 @@ export function createContentApiHandler(deps: {
       path: "test-all",
       roles: EDITORS,
       async run() {
-        const { workflow, live } = services();
+        const { workflow } = services();
         const { draft, live: liveNow } = await workflow.draftAndLive();
-        const [draftRec, liveRec] = await Promise.all([
-          live.trained(draft.bundle),
-          live.trained(liveNow.bundle),
-        ]);
-        // Classified a few dozen at a time, so the chats this process serves are not stalled.
-        const classify = (rec: typeof draftRec) => (split: "tests" | "dev") =>
-          classifySplitYielding(draft.bundle, split, (t, l) => rec.classify(t, l));
-        const [draftTests, draftDev, liveTests, liveDev] = await Promise.all([
-          classify(draftRec)("tests"),
-          classify(draftRec)("dev"),
-          classify(liveRec)("tests"),
-          classify(liveRec)("dev"),
-        ]);
-        const splits = {
-          tests: scoreClassified(draft.bundle, "tests", draftTests),
-          dev: scoreClassified(draft.bundle, "dev", draftDev),
-        };
-        const intents = {
-          tests: { draft: draftTests, live: liveTests },
-          dev: { draft: draftDev, live: liveDev },
-        };
-        const changed: {
-          text: string;
-          lang: string;
-          split: string;
-          expected: string;
-          live?: string;
-          draft?: string;
-        }[] = [];
-        for (const split of ["tests", "dev"] as const) {
-          for (const lang of LANGS) {
-            draft.bundle[split][lang].forEach((c, i) => {
-              const now = intents[split].draft[lang][i];
-              const before = intents[split].live[lang][i];
-              if (now !== before) {
-                changed.push({
-                  text: c.text,
-                  lang,
-                  split,
-                  expected: c.intent,
-                  live: before,
-                  draft: now,
-                });
-              }
-            });
-          }
-        }
+        const { splits, changed } = await testAgainstLive(draft.bundle, liveNow.bundle);
         lastScores = new Map();
         for (const lang of LANGS) {
           for (const t of splits.tests[lang].perTopic) {
@@ -518,6 +522,19 @@ export function createContentApiHandler(deps: {
           }
         }
         return { splits, changed };
+      },
+    },
+    {
+      method: "POST",
+      path: "versions/*/test",
+      roles: EDITORS,
+      async run({ params }) {
+        const tested = parse(version, params[0], "version");
+        const { bundle, live } = await services().workflow.versionAndLive(tested);
+        // The same report as test-all, `draft` being the version's answer: what approving it
+        // would change for customers.
+        const report = await testAgainstLive(bundle, live.bundle);
+        return { version: tested, against: live.version, ...report };
       },
     },
     {

@@ -1,0 +1,50 @@
+/**
+ * Held-out messages whose topic differs from the live version's: in Test all (the draft) and
+ * in a version's test (what approving it would change for customers).
+ */
+import type { ChangedAnswer } from "../api.ts";
+import { text } from "../i18n.ts";
+import { Scroll } from "./ui.tsx";
+
+export function ChangedAnswers(props: {
+  changed: ChangedAnswer[];
+  captionId: string;
+  caption: string;
+  /** The column of the content tested: the draft, or a version. */
+  newColumn: string;
+  testId: string;
+}) {
+  const t = text.value;
+  const name = (intent: string | undefined) =>
+    intent === undefined || intent === "none" ? t.noIntent : intent;
+  if (props.changed.length === 0) return <p class="muted">{t.noChanged}</p>;
+  return (
+    <Scroll labelledBy={props.captionId}>
+      <table class="data" data-testid={props.testId}>
+        <caption id={props.captionId}>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colText}</th>
+            <th scope="col">{t.colLang}</th>
+            <th scope="col">{t.colExpected}</th>
+            <th scope="col">{t.colLive}</th>
+            <th scope="col">{props.newColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.changed.map((c, i) => (
+            <tr key={i}>
+              <th scope="row" lang={c.lang}>
+                {c.text}
+              </th>
+              <td>{t.langName[c.lang]}</td>
+              <td>{name(c.expected)}</td>
+              <td>{name(c.live)}</td>
+              <td>{name(c.draft)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Scroll>
+  );
+}

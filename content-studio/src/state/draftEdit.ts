@@ -2,7 +2,7 @@
  * What the topic and referral editors share when they write to the draft: the editor's
  * signals, and the save, retire and revert calls with their busy state and their error outcome.
  */
-import { batch, type Signal } from "@preact/signals";
+import { batch, type Signal, signal } from "@preact/signals";
 import { type ContentApi, ContentInvalidError, type Problem, type RevertResult } from "../api.ts";
 import { call, errorText } from "./app.ts";
 
@@ -15,6 +15,18 @@ export interface DraftEditSignals {
   confirmingRetire: Signal<boolean>;
   confirmingRevert: Signal<boolean>;
   outcome: Signal<Outcome>;
+}
+
+/** One editor's signals, as both editors keep them. */
+export function createDraftEditSignals(): DraftEditSignals {
+  return {
+    serverProblems: signal<Problem[]>([]),
+    checking: signal(false),
+    saving: signal(false),
+    confirmingRetire: signal(false),
+    confirmingRevert: signal(false),
+    outcome: signal<Outcome>(undefined),
+  };
 }
 
 /**

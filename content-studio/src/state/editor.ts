@@ -21,13 +21,7 @@ import {
   topicFromForm,
 } from "../topicForm.ts";
 import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
-import {
-  type DraftEditSignals,
-  type Outcome,
-  putToDraft,
-  retireFromDraft,
-  revertInDraft,
-} from "./draftEdit.ts";
+import { createDraftEditSignals, putToDraft, retireFromDraft, revertInDraft } from "./draftEdit.ts";
 import { draft, draftIds, loadDraft } from "./topics.ts";
 
 export const VALIDATE_DEBOUNCE_MS = 400;
@@ -43,21 +37,10 @@ export const loadError = signal("");
 export const meta = signal<{ updatedBy?: string; updatedAt?: string; retired: boolean }>({
   retired: false,
 });
-export const serverProblems = signal<Problem[]>([]);
-export const checking = signal(false);
+const edit = createDraftEditSignals();
+export const { serverProblems, checking, saving, outcome, confirmingRetire, confirmingRevert } =
+  edit;
 export const checkFailed = signal(false);
-export const saving = signal(false);
-export const outcome = signal<Outcome>(undefined);
-export const confirmingRetire = signal(false);
-export const confirmingRevert = signal(false);
-const edit: DraftEditSignals = {
-  serverProblems,
-  checking,
-  saving,
-  confirmingRetire,
-  confirmingRevert,
-  outcome,
-};
 
 /** Inbox questions a new topic was started from: taught to it (training) once it is saved. */
 export interface TopicSeed {

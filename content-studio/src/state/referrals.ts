@@ -16,33 +16,16 @@ import {
   referralIdProblem,
 } from "../referralForm.ts";
 import { announce, call, navigate, onSignOut } from "./app.ts";
-import {
-  type DraftEditSignals,
-  type Outcome,
-  putToDraft,
-  retireFromDraft,
-  revertInDraft,
-} from "./draftEdit.ts";
+import { createDraftEditSignals, putToDraft, retireFromDraft, revertInDraft } from "./draftEdit.ts";
 import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
 import { draft, loadDraft } from "./topics.ts";
 
 export const referralForm = signal<ReferralForm>(emptyReferralForm());
 /** The group open for editing; undefined while a new one is written. */
 export const openId = signal<string | undefined>(undefined);
-export const serverProblems = signal<Problem[]>([]);
-export const checking = signal(false);
-export const saving = signal(false);
-export const confirmingRetire = signal(false);
-export const confirmingRevert = signal(false);
-export const outcome = signal<Outcome>(undefined);
-const edit: DraftEditSignals = {
-  serverProblems,
-  checking,
-  saving,
-  confirmingRetire,
-  confirmingRevert,
-  outcome,
-};
+const edit = createDraftEditSignals();
+export const { serverProblems, checking, saving, outcome, confirmingRetire, confirmingRevert } =
+  edit;
 
 export const referrals = computed(() => draft.value?.referrals ?? []);
 

@@ -165,21 +165,14 @@ function ChangeDetails(props: { details: FieldChange[] }) {
 /** Marked text says what it is in words too: colour and strike-through only repeat it. */
 function Piece(props: TextPiece) {
   const t = text.value;
-  if (props.mark === "added")
-    return (
-      <ins>
-        <span class="sr-only">{`${t.diffAdded} `}</span>
-        {props.text}
-      </ins>
-    );
-  if (props.mark === "removed")
-    return (
-      <del>
-        <span class="sr-only">{`${t.diffRemoved} `}</span>
-        {props.text}
-      </del>
-    );
-  return <>{props.text}</>;
+  if (!props.mark) return <>{props.text}</>;
+  const Mark = props.mark === "added" ? "ins" : "del";
+  return (
+    <Mark>
+      <span class="sr-only">{`${props.mark === "added" ? t.diffAdded : t.diffRemoved} `}</span>
+      {props.text}
+    </Mark>
+  );
 }
 
 function PublishPanel() {

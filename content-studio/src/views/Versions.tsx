@@ -359,7 +359,7 @@ function VersionItem(props: {
       <dl class="meta">
         <div>
           <dt>{t.author}</dt>
-          <dd>{v.authorName ?? v.author}</dd>
+          <dd>{personName(v.author, v.authorName, t)}</dd>
         </div>
         <div>
           <dt>{t.created}</dt>
@@ -369,7 +369,7 @@ function VersionItem(props: {
           <div>
             <dt>{t.approvedBy}</dt>
             <dd>
-              {v.approvedByName ?? v.approvedBy}
+              {personName(v.approvedBy, v.approvedByName, t)}
               {v.approvedAt ? `, ${formatDateTime(v.approvedAt, t)}` : ""}
             </dd>
           </div>
@@ -588,8 +588,9 @@ function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | unde
   );
 }
 
-function auditActor(entry: AuditEntry, t: UiText): string {
-  return entry.actor === SYSTEM_ACTOR.subject ? t.systemActor : (entry.actorName ?? entry.actor);
+/** Who did something: a person by name, the service itself in the studio's words. */
+function personName(subject: string, name: string | undefined, t: UiText): string {
+  return subject === SYSTEM_ACTOR.subject ? t.systemActor : (name ?? subject);
 }
 
 /** What an entry changed: a topic, a referral group, or nothing (a version's own events). */
@@ -631,7 +632,7 @@ function AuditPanel() {
               {entries.map((entry, i) => (
                 <tr key={i}>
                   <td>{formatDateTime(entry.at, t)}</td>
-                  <td>{auditActor(entry, t)}</td>
+                  <td>{personName(entry.actor, entry.actorName, t)}</td>
                   <td>{t.auditActions[entry.action] ?? entry.action}</td>
                   <td class="num">{entry.version ?? t.notAvailable}</td>
                   <td>{auditChanged(entry, t)}</td>

@@ -96,7 +96,7 @@ export interface Draft {
   /** Ids of topics that differ from the live version. */
   changed: string[];
   /** Every change against live, referral groups (`kind: "referral"`) included. */
-  changes?: { id: string; kind?: "referral" }[];
+  changes?: { id: string; kind?: "referral"; change: TopicChange }[];
   /** Versions waiting for a reviewer, oldest first. */
   pendingReview?: number[];
 }

@@ -191,17 +191,17 @@ const fi = {
   retireYes: "Kyllä, poista käytöstä",
   retired: (id: string) => `Aihe ${id} poistettu käytöstä luonnoksessa.`,
   retiredNotice: "Tämä aihe on poistettu käytöstä luonnoksessa. Tallentaminen palauttaa sen.",
-  revert: "Hylkää luonnoksen muutokset",
+  revert: "Peru luonnoksen muutokset",
   revertConfirm: (id: string) =>
-    `Hylätäänkö aiheen ${id} muutokset luonnoksessa? Aihe palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Aihe, jota ei ole vielä julkaistu, poistetaan käytöstä.`,
-  revertYes: "Kyllä, hylkää muutokset",
-  revertRefused: "Muutoksia ei hylätty:",
+    `Perutaanko aiheen ${id} muutokset luonnoksessa? Aihe palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Aihe, jota ei ole vielä julkaistu, poistetaan käytöstä.`,
+  revertYes: "Kyllä, peru muutokset",
+  revertRefused: "Muutoksia ei peruttu:",
   reverted: (id: string, result: RevertOutcome) =>
     result === "retired"
       ? `Aihetta ${id} ei ole käytössä olevassa versiossa, joten se poistettiin käytöstä luonnoksessa.`
       : result === "unchanged"
         ? `Aiheessa ${id} ei ollut luonnoksen muutoksia.`
-        : `Aiheen ${id} luonnoksen muutokset hylätty: se on taas sama kuin käytössä olevassa versiossa.`,
+        : `Aiheen ${id} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
   systemNotice:
     "Järjestelmäaihe: palvelu käyttää tätä aihetta, joten sitä ei voi poistaa käytöstä.",
   // Try it
@@ -338,7 +338,7 @@ const fi = {
     seed: "Ensimmäinen versio",
     "draft-save": "Tallennettu luonnokseen",
     "draft-retire": "Poistettu käytöstä luonnoksessa",
-    "draft-revert": "Luonnoksen muutokset hylätty",
+    "draft-revert": "Luonnoksen muutokset peruttu",
     publish: "Julkaistu",
     approve: "Hyväksytty",
     reject: "Hylätty",
@@ -363,7 +363,9 @@ const fi = {
   diffOnlyOrder: "Vain järjestys muuttui.",
   testVersion: "Testaa versio",
   versionTested: (version: number, changed: number) =>
-    `Versio ${version} testattu: ${changed === 1 ? "1 viestin" : `${changed} viestin`} aihe muuttuu.`,
+    changed === 0
+      ? `Versio ${version} testattu: minkään viestin aihe ei muutu.`
+      : `Versio ${version} testattu: ${changed} viestin aihe muuttuu.`,
   versionTestTitle: (version: number, live: number) =>
     `Version ${version} testi versioon ${live} verrattuna`,
   versionChangedCaption: (version: number) =>
@@ -521,17 +523,20 @@ const fi = {
     saved: (id: string) => `Ohjausryhmä ${id} tallennettu luonnokseen.`,
     saveRefused: "Tarkistus hylkäsi ryhmän. Virheet näkyvät kenttien vieressä.",
     retired: (id: string) => `Ohjausryhmä ${id} poistettu luonnoksesta.`,
-    revert: "Hylkää luonnoksen muutokset",
+    removedTitle: "Luonnoksesta poistetut ryhmät",
+    restore: "Palauta",
+    restoring: "Palautetaan…",
+    revert: "Peru luonnoksen muutokset",
     revertConfirm: (id: string) =>
-      `Hylätäänkö ohjausryhmän ${id} muutokset luonnoksessa? Ryhmä palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Ryhmä, jota ei ole vielä julkaistu, poistetaan luonnoksesta.`,
-    revertYes: "Kyllä, hylkää muutokset",
-    revertRefused: "Muutoksia ei hylätty:",
+      `Perutaanko ohjausryhmän ${id} muutokset luonnoksessa? Ryhmä palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Ryhmä, jota ei ole vielä julkaistu, poistetaan luonnoksesta.`,
+    revertYes: "Kyllä, peru muutokset",
+    revertRefused: "Muutoksia ei peruttu:",
     reverted: (id: string, result: RevertOutcome) =>
       result === "retired"
         ? `Ohjausryhmää ${id} ei ole käytössä olevassa versiossa, joten se poistettiin luonnoksesta.`
         : result === "unchanged"
           ? `Ohjausryhmässä ${id} ei ollut luonnoksen muutoksia.`
-          : `Ohjausryhmän ${id} luonnoksen muutokset hylätty: se on taas sama kuin käytössä olevassa versiossa.`,
+          : `Ohjausryhmän ${id} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
     summary: "Tarkistuksen havainnot",
   },
 };
@@ -701,17 +706,17 @@ const sv: UiText = {
   retireYes: "Ja, ta ur bruk",
   retired: (id) => `Ämnet ${id} har tagits ur bruk i utkastet.`,
   retiredNotice: "Det här ämnet har tagits ur bruk i utkastet. Om du sparar återställs det.",
-  revert: "Slopa ändringarna i utkastet",
+  revert: "Ångra ändringarna i utkastet",
   revertConfirm: (id) =>
-    `Ska ändringarna av ämnet ${id} i utkastet slopas? Ämnet återställs till hur det är i versionen i bruk. Ett ämne som inte har publicerats ännu tas ur bruk.`,
-  revertYes: "Ja, slopa ändringarna",
-  revertRefused: "Ändringarna slopades inte:",
+    `Ska ändringarna av ämnet ${id} i utkastet ångras? Ämnet återställs till hur det är i versionen i bruk. Ett ämne som inte har publicerats ännu tas ur bruk.`,
+  revertYes: "Ja, ångra ändringarna",
+  revertRefused: "Ändringarna ångrades inte:",
   reverted: (id, result) =>
     result === "retired"
       ? `Ämnet ${id} finns inte i versionen i bruk, så det togs ur bruk i utkastet.`
       : result === "unchanged"
         ? `Ämnet ${id} hade inga ändringar i utkastet.`
-        : `Ändringarna av ämnet ${id} i utkastet har slopats: det är igen som i versionen i bruk.`,
+        : `Ändringarna av ämnet ${id} i utkastet har ångrats: det är nu detsamma som i versionen i bruk.`,
   systemNotice: "Systemämne: tjänsten använder det här ämnet, så det kan inte tas ur bruk.",
   tryTitle: "Testa ett meddelande",
   tryIntro:
@@ -840,7 +845,7 @@ const sv: UiText = {
     seed: "Första versionen",
     "draft-save": "Sparat i utkastet",
     "draft-retire": "Taget ur bruk i utkastet",
-    "draft-revert": "Utkastets ändringar slopade",
+    "draft-revert": "Utkastets ändringar ångrade",
     publish: "Publicerad",
     approve: "Godkänd",
     reject: "Avvisad",
@@ -865,7 +870,9 @@ const sv: UiText = {
   diffOnlyOrder: "Bara ordningen ändrades.",
   testVersion: "Testa versionen",
   versionTested: (version, changed) =>
-    `Version ${version} har testats: ämnet ändras för ${changed === 1 ? "1 meddelande" : `${changed} meddelanden`}.`,
+    changed === 0
+      ? `Version ${version} har testats: inget meddelandes ämne ändras.`
+      : `Version ${version} har testats: ämnet ändras för ${changed === 1 ? "1 meddelande" : `${changed} meddelanden`}.`,
   versionTestTitle: (version, live) => `Test av version ${version} jämfört med version ${live}`,
   versionChangedCaption: (version) =>
     `Meddelanden vars ämne i version ${version} är ett annat än i versionen i bruk`,
@@ -1020,17 +1027,20 @@ const sv: UiText = {
     saved: (id) => `Hänvisningsgrupp ${id} har sparats i utkastet.`,
     saveRefused: "Kontrollen godkände inte gruppen. Felen visas vid fälten.",
     retired: (id) => `Hänvisningsgrupp ${id} har tagits bort ur utkastet.`,
-    revert: "Slopa ändringarna i utkastet",
+    removedTitle: "Grupper borttagna ur utkastet",
+    restore: "Återställ",
+    restoring: "Återställer…",
+    revert: "Ångra ändringarna i utkastet",
     revertConfirm: (id) =>
-      `Ska ändringarna av hänvisningsgrupp ${id} i utkastet slopas? Gruppen återställs till hur den är i versionen i bruk. En grupp som inte har publicerats ännu tas bort ur utkastet.`,
-    revertYes: "Ja, slopa ändringarna",
-    revertRefused: "Ändringarna slopades inte:",
+      `Ska ändringarna av hänvisningsgrupp ${id} i utkastet ångras? Gruppen återställs till hur den är i versionen i bruk. En grupp som inte har publicerats ännu tas bort ur utkastet.`,
+    revertYes: "Ja, ångra ändringarna",
+    revertRefused: "Ändringarna ångrades inte:",
     reverted: (id, result) =>
       result === "retired"
         ? `Hänvisningsgrupp ${id} finns inte i versionen i bruk, så den togs bort ur utkastet.`
         : result === "unchanged"
           ? `Hänvisningsgrupp ${id} hade inga ändringar i utkastet.`
-          : `Ändringarna av hänvisningsgrupp ${id} i utkastet har slopats: den är igen som i versionen i bruk.`,
+          : `Ändringarna av hänvisningsgrupp ${id} i utkastet har ångrats: den är nu densamma som i versionen i bruk.`,
     summary: "Kontrollens fynd",
   },
 };

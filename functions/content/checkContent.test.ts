@@ -280,6 +280,18 @@ describe("checkContent", () => {
     expect(problem?.message).toContain("{refundDay}");
   });
 
+  it("knows no variant named like an object's own method", () => {
+    const text = topicYaml("tax-refund").replace(
+      "  links:",
+      '  personal: { toString: "Saat {refundAmount} euroa." }\n  links:',
+    );
+    writeTopic("tax-refund", text);
+
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/tax-refund.yaml", path: "fi.personal.toString" });
+  });
+
   it("explains a YAML syntax error once per file, in plain words", () => {
     writeTopic("vat", `${topicYaml("vat")}\n  bad: [unclosed\n  worse: {\n`);
 

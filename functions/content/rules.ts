@@ -541,7 +541,8 @@ function checkPersonal(report: Report, file: string, topic: Topic): void {
       continue;
     }
     for (const [variant, template] of Object.entries(personal)) {
-      const placeholders = allowed[variant];
+      // Own keys only: a variant named "toString" is no variant of any topic.
+      const placeholders = Object.hasOwn(allowed, variant) ? allowed[variant] : undefined;
       if (!placeholders) {
         const field = [lang, "personal", variant];
         report.topic(

@@ -685,7 +685,12 @@ const fi: Teller = {
           message: `${last === "fi" ? "Suomenkielinen" : "Ruotsinkielinen"} osio puuttuu.`,
           fix: `Lisää ${last === "fi" ? "suomenkielinen" : "ruotsinkielinen"} osio: otsikko, opetuslauseet ja vastaus. Jokainen aihe tarvitsee molemmat kielet.`,
         }
-      : { message: "Kenttä puuttuu.", fix: "Täytä kenttä." };
+      : field.length === 0
+        ? {
+            message: "Sisältö puuttuu.",
+            fix: "Kirjoita sisältö.",
+          }
+        : { message: "Kenttä puuttuu.", fix: "Täytä kenttä." };
   },
   colonSplit: ({ text }) => ({
     message: `${q(text)} luettiin kentäksi kaksoispisteen takia.`,
@@ -973,7 +978,12 @@ const sv: Teller = {
           message: `Den ${last === "fi" ? "finska" : "svenska"} delen saknas.`,
           fix: `Lägg till den ${last === "fi" ? "finska" : "svenska"} delen: rubrik, träningsmeningar och svar. Varje ämne behöver båda språken.`,
         }
-      : { message: "Fältet saknas.", fix: "Fyll i fältet." };
+      : field.length === 0
+        ? {
+            message: "Innehållet saknas.",
+            fix: "Skriv innehållet.",
+          }
+        : { message: "Fältet saknas.", fix: "Fyll i fältet." };
   },
   colonSplit: ({ text }) => ({
     message: `${q(text)} lästes som ett fält på grund av kolonet.`,

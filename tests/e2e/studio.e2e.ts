@@ -93,7 +93,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await saveTopic(studio, "tax-card");
     await studio.locator("#topic-revert").click();
     await expectNoAxeViolations(studio, "studio-editor-revert");
-    await studio.getByRole("button", { name: "Kyllä, hylkää muutokset" }).click();
+    await studio.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
     await expect.poll(() => studio.locator("#topic-fi-title").inputValue(), POLL).toBe(title);
     await studio.locator("#topic-revert").waitFor({ state: "detached" });
 

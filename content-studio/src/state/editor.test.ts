@@ -325,7 +325,7 @@ describe("topic editor state", () => {
     expect(await editor.revert()).toBe(false);
     expect(editor.outcome.value).toEqual({
       kind: "error",
-      text: "Muutoksia ei hylätty: Jatkoaihetta payment ei ole.",
+      text: "Muutoksia ei peruttu: Jatkoaihetta payment ei ole.",
     });
     expect(editor.confirmingRevert.value).toBe(false);
     expect(editor.form.value.fi.answer).toBe("luonnos");
@@ -339,7 +339,7 @@ describe("topic editor state", () => {
     expect(editor.form.value.fi.answer).toBe("julkaistu");
     expect(editor.outcome.value).toEqual({
       kind: "ok",
-      text: "Aiheen capital-gains luonnoksen muutokset hylätty: se on taas sama kuin käytössä olevassa versiossa.",
+      text: "Aiheen capital-gains luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.",
     });
   });
 

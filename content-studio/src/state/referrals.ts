@@ -15,8 +15,14 @@ import {
   referralFromForm,
   referralIdProblem,
 } from "../referralForm.ts";
-import { announce, call, navigate, onSignOut } from "./app.ts";
-import { createDraftEditSignals, putToDraft, retireFromDraft, revertInDraft } from "./draftEdit.ts";
+import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
+import {
+  createDraftEditSignals,
+  type Outcome,
+  putToDraft,
+  retireFromDraft,
+  revertInDraft,
+} from "./draftEdit.ts";
 import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
 import { draft, loadDraft } from "./topics.ts";
 
@@ -138,6 +144,41 @@ export async function retireReferral(): Promise<boolean> {
   await loadDraft();
   navigate({ view: "referrals" });
   return true;
+}
+
+/** Live groups the draft removed: listed apart, each can be brought back. */
+export const removedReferralIds = computed(() =>
+  (draft.value?.changes ?? [])
+    .filter((c) => c.kind === "referral" && c.change === "removed")
+    .map((c) => c.id),
+);
+/** The removed group being brought back, and how the last one went. */
+export const restoring = signal<string | undefined>(undefined);
+export const restoreOutcome = signal<Outcome>(undefined);
+
+/** Brings a removed group back with its live content (its draft changes discarded). */
+export async function restoreReferral(id: string): Promise<boolean> {
+  if (restoring.value) return false;
+  const t = text.value.referrals;
+  batch(() => {
+    restoring.value = id;
+    restoreOutcome.value = undefined;
+  });
+  let failed = "";
+  const result = await call(
+    (c) => c.revertReferral(id),
+    (e) => {
+      failed = errorText(e);
+    },
+  );
+  if (result) await loadDraft();
+  const message = result ? t.reverted(id, result.result) : failed;
+  batch(() => {
+    restoring.value = undefined;
+    restoreOutcome.value = { kind: result ? "ok" : "error", text: message };
+  });
+  announce(message);
+  return result !== undefined;
 }
 
 /** Discards the draft's changes to the open group, after the inline confirmation. */

@@ -23,6 +23,10 @@ import {
   referralProblems,
   referralSaveBlocked,
   referrals,
+  removedReferralIds,
+  restoreOutcome,
+  restoreReferral,
+  restoring,
   retireReferral,
   revertReferral,
   saveReferral,
@@ -87,6 +91,39 @@ export function Referrals() {
           </table>
         </Scroll>
       ) : null}
+      <RemovedReferrals />
+    </section>
+  );
+}
+
+/** Live groups the draft removed: each can be brought back before publishing. */
+function RemovedReferrals() {
+  const r = text.value.referrals;
+  const ids = removedReferralIds.value;
+  if (!ids.length && !restoreOutcome.value) return null;
+  return (
+    <section aria-labelledby="removed-referrals-title" class="stack">
+      <h3 id="removed-referrals-title">{r.removedTitle}</h3>
+      {ids.length ? (
+        <ul data-testid="removed-referrals">
+          {ids.map((id) => (
+            <li key={id}>
+              {`${id} `}
+              <button
+                type="button"
+                class="secondary small"
+                id={`restore-referral-${id}`}
+                aria-disabled={restoring.value ? "true" : undefined}
+                onClick={() => void restoreReferral(id)}
+              >
+                {restoring.value === id ? r.restoring : r.restore}
+                <span class="sr-only">{`: ${r.editTitle(id)}`}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Outcome outcome={restoreOutcome.value} />
     </section>
   );
 }
@@ -184,7 +221,11 @@ export function ReferralEditor() {
             question={r.revertConfirm(id)}
             yes={r.revertYes}
             busy={busy}
-            onYes={() => void revertReferral().then(() => focusControl("view-heading"))}
+            onYes={() =>
+              void revertReferral().then((done) =>
+                focusControl(done ? "view-heading" : "referral-revert"),
+              )
+            }
             onCancel={() => {
               confirmingRevert.value = false;
               focusControl("referral-revert");

@@ -234,7 +234,9 @@ function EditorForm() {
           question={t.revertConfirm(loadedId.value ?? "")}
           yes={t.revertYes}
           busy={busy}
-          onYes={() => void revert().then(() => focusControl("view-heading"))}
+          onYes={() =>
+            void revert().then((done) => focusControl(done ? "view-heading" : "topic-revert"))
+          }
           onCancel={() => {
             confirmingRevert.value = false;
             focusControl("topic-revert");

@@ -92,6 +92,17 @@ describe("a version's diff as a reviewer reads it", () => {
     });
   });
 
+  it("compares a variant only one side has, whatever it is called", () => {
+    const after = withTaxCard((t) => ({
+      ...t,
+      fi: { ...t.fi, personal: { toString: "Teksti." } },
+    }));
+
+    expect(diffBundles(sampleBundle(), after, { details: true })[0]?.details).toEqual([
+      { field: "fi.personal.toString", before: "", after: "Teksti." },
+    ]);
+  });
+
   it("lists sentences that only moved as changed, with nothing gained or lost", () => {
     const after = withTaxCard((t) => ({
       ...t,

@@ -71,7 +71,10 @@ function topicParts(
       part(`${lang}.links`, (locale?.links ?? []).map(linkText)),
     );
     for (const variant of variants[lang]) {
-      parts.push(part(`${lang}.personal.${variant}`, locale?.personal?.[variant] ?? ""));
+      const personal = locale?.personal ?? {};
+      // Own keys only: the other side's "toString" variant must not find Object's method.
+      const template = Object.hasOwn(personal, variant) ? personal[variant] : undefined;
+      parts.push(part(`${lang}.personal.${variant}`, template ?? ""));
     }
   }
   for (const split of ["tests", "dev"] as const) {

@@ -543,6 +543,21 @@ describe("discarding the draft's changes to one topic or group", () => {
     });
   });
 
+  it("brings back a live topic an import left out of the draft", async () => {
+    const { workflow } = await setUp();
+    await workflow.importDraft(owner, sampleBundle(["payment"]), "elsewhere/");
+    expect((await workflow.draft()).changed).toContainEqual({
+      id: "tax-card",
+      change: "removed",
+      fields: [],
+    });
+
+    expect((await workflow.revertTopic(owner, "tax-card")).result).toBe("reverted");
+
+    expect((await workflow.draft()).changed.map((c) => c.id)).not.toContain("tax-card");
+    expect((await workflow.draftTopic("tax-card")).retired).toBe(false);
+  });
+
   it("gives a changed group its live content back, and removes one live never had", async () => {
     const { workflow } = await setUp();
     const kela = sampleReferral();
@@ -556,6 +571,24 @@ describe("discarding the draft's changes to one topic or group", () => {
     expect((await workflow.revertReferral(owner, "migri")).result).toBe("retired");
     expect((await workflow.revertReferral(owner, "kela")).result).toBe("unchanged");
     expect((await workflow.draft()).changed).toEqual([]);
+  });
+
+  it("brings back a group the draft removed, in the audit trail", async () => {
+    const { workflow, store } = await setUp();
+    await workflow.retireReferral(owner, "kela");
+    await expect(workflow.draftReferral("kela")).rejects.toThrow(/not in the draft/);
+
+    expect((await workflow.revertReferral(owner, "kela")).result).toBe("reverted");
+
+    expect((await workflow.draftReferral("kela")).referral).toEqual(sampleReferral());
+    expect((await store.auditTrail(1))[0]).toMatchObject({
+      action: "draft-revert",
+      referral: "kela",
+      version: 1,
+    });
+    await expect(workflow.revertReferral(owner, "nobody")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 

@@ -487,8 +487,11 @@ export function createContentWorkflow(deps: {
     async revertTopic(actor: ContentActor, id: string): Promise<RevertResult> {
       const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
       const inDraft = [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id);
-      if (!inDraft) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
       const published = live.bundle.topics.find((t) => t.id === id);
+      // A live topic an import left out of the draft is brought back like any other.
+      if (!inDraft && !published) {
+        throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
+      }
       if (!published) {
         if (!draft.bundle.topics.some((t) => t.id === id))
           return { result: "unchanged", warnings: [] };
@@ -664,9 +667,11 @@ export function createContentWorkflow(deps: {
         const { warnings } = await workflow.retireReferral(actor, id);
         return { result: "retired", warnings };
       }
-      if (inDraft && JSON.stringify(inDraft) === JSON.stringify(published)) {
-        return { result: "unchanged", warnings: [] };
-      }
+      // Compared as the diff compares (field order and surrounding whitespace aside).
+      const unchanged =
+        inDraft !== undefined &&
+        !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && c.kind === "referral");
+      if (unchanged) return { result: "unchanged", warnings: [] };
       const result = await rules.checkReferral(published, draft.bundle);
       const errors = result.issues.filter((i) => i.severity === "error");
       if (errors.length > 0) throw new ContentInvalidError(errors);

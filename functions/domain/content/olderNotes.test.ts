@@ -27,23 +27,46 @@ const version = (over: Partial<VersionMeta>): VersionMeta => ({
 });
 
 describe("notes the service wrote before it kept findings", () => {
-  // What each note said in English is read back as the finding it is now written with.
+  // The exact English stored before notes were kept as findings (session 23 and earlier),
+  // written out: a change to today's English must not stop old entries from being told.
   it.each([
-    ["seed", { code: "seeded", params: { from: "deployment" } }, {}],
-    ["rollback", { code: "rolledBack", params: { version: 4 } }, {}],
-    ["inbox-teach", { code: "inboxTaught", params: { count: 1, into: "tests" } }, {}],
-    ["inbox-teach", { code: "inboxTaught", params: { count: 3, into: "training" } }, {}],
-    ["inbox-refer", { code: "inboxReferred", params: { count: 2, referral: "traficom" } }, {}],
-    ["inbox-dismiss", { code: "inboxDismissed", params: { count: 1 } }, {}],
+    [
+      "seed",
+      "bot-content/ shipped with the deployment",
+      { code: "seeded", params: { from: "deployment" } },
+      {},
+    ],
+    ["rollback", "Rollback to version 4", { code: "rolledBack", params: { version: 4 } }, {}],
+    [
+      "inbox-teach",
+      "1 question from the inbox to the test split",
+      { code: "inboxTaught", params: { count: 1, into: "tests" } },
+      {},
+    ],
+    [
+      "inbox-teach",
+      "3 questions from the inbox to the training sentences",
+      { code: "inboxTaught", params: { count: 3, into: "training" } },
+      {},
+    ],
+    [
+      "inbox-refer",
+      "2 questions referred to traficom",
+      { code: "inboxReferred", params: { count: 2, referral: "traficom" } },
+      {},
+    ],
+    ["inbox-dismiss", "1 question dismissed", { code: "inboxDismissed", params: { count: 1 } }, {}],
     [
       "draft-save",
+      "added 2 sv sentence(s)",
       { code: "referralSentencesAdded", params: { count: 2, lang: "sv" } },
       { referral: "kela" },
     ],
-  ] as [AuditAction, Finding, Partial<AuditEntry>][])(
-    "reads %s's English back as its finding",
-    (action, said, over) => {
-      expect(olderDetailFinding(entry(action, tell(said, "en").message, over))).toEqual(said);
+  ] as [AuditAction, string, Finding, Partial<AuditEntry>][])(
+    "reads %s's %j back as its finding, which today's English says the same way",
+    (action, stored, said, over) => {
+      expect(olderDetailFinding(entry(action, stored, over))).toEqual(said);
+      expect(tell(said, "en").message).toBe(stored);
     },
   );
 

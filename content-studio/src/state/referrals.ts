@@ -4,7 +4,7 @@
  * retire. Errors block Save; warnings never do, as in the topic editor.
  */
 import { batch, computed, signal } from "@preact/signals";
-import type { Problem } from "../api.ts";
+import { ContentInvalidError, type Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import { blocksSave, countProblems } from "../problems.ts";
 import {
@@ -168,7 +168,10 @@ export async function restoreReferral(id: string): Promise<boolean> {
   const result = await call(
     (c) => c.revertReferral(id),
     (e) => {
-      failed = errorText(e);
+      // A refusal names what the check found in the live group against the draft.
+      const found =
+        e instanceof ContentInvalidError ? e.problems.map((p) => p.message).join(" ") : "";
+      failed = found ? `${t.revertRefused} ${found}` : errorText(e);
     },
   );
   if (result) await loadDraft();
@@ -202,4 +205,8 @@ export async function revertReferral(): Promise<boolean> {
   return true;
 }
 
-onSignOut(() => reset(emptyReferralForm(), undefined));
+onSignOut(() => {
+  reset(emptyReferralForm(), undefined);
+  restoring.value = undefined;
+  restoreOutcome.value = undefined;
+});

@@ -26,6 +26,19 @@ export const changedReferralIds = computed<ReadonlySet<string>>(
   () => new Set((draft.value?.changes ?? []).filter((c) => c.kind === "referral").map((c) => c.id)),
 );
 
+/** A draft older than this is read again when the user moves to another page. */
+export const DRAFT_STALE_MS = 30_000;
+let draftReadAt = 0;
+
+/**
+ * Reads the draft again if it is older than DRAFT_STALE_MS, so what it carries for every page
+ * (the versions waiting for review, in the navigation) follows other people's work.
+ */
+export function refreshStaleDraft(now = Date.now()): void {
+  if (listLoading.value || now - draftReadAt < DRAFT_STALE_MS) return;
+  void loadDraft();
+}
+
 /** Loads the draft's summaries and the live version's ids (for "changed vs live"). */
 export async function loadDraft(): Promise<void> {
   listLoading.value = true;
@@ -46,6 +59,7 @@ export async function loadDraft(): Promise<void> {
     if (loaded) {
       draft.value = loaded;
       listError.value = "";
+      draftReadAt = Date.now();
     }
     if (live) liveIds.value = new Set(live.topics.map((t) => t.id));
   });
@@ -93,6 +107,7 @@ async function runSearch(q: string): Promise<void> {
 
 onSignOut(() => {
   clearTimeout(searchTimer);
+  draftReadAt = 0;
   searchSeq++;
   draft.value = undefined;
   liveIds.value = new Set();

@@ -8,7 +8,7 @@ import { setUiLang, text, uiLang } from "../i18n.ts";
 import { type Route, routeHash, type ViewName } from "../route.ts";
 import { announcement, me, roles, route, session, signOut } from "../state/app.ts";
 import { loadedId } from "../state/editor.ts";
-import { draft } from "../state/topics.ts";
+import { draft, refreshStaleDraft } from "../state/topics.ts";
 import { Inbox } from "./Inbox.tsx";
 import { ReferralEditor, Referrals } from "./Referrals.tsx";
 import { SignIn } from "./SignIn.tsx";
@@ -44,6 +44,11 @@ export function App() {
   // Read with the draft: a reviewer sees from any page that versions wait for them.
   const waiting = draft.value?.pendingReview?.length ?? 0;
   const previous = useRef<{ route: Route; signedIn: boolean } | undefined>(undefined);
+
+  // Each move to another page keeps the draft (and the review count) from going stale.
+  useEffect(() => {
+    if (signedIn) refreshStaleDraft();
+  }, [current, signedIn]);
 
   useEffect(() => {
     const before = previous.current;

@@ -70,6 +70,16 @@ export async function retireFromDraft<T>(
 }
 
 /**
+ * Why discarding was refused: what the check found in the live content against the draft,
+ * after `refused`, or what else went wrong.
+ */
+export function revertRefusal(error: unknown, refused: string): string {
+  const found =
+    error instanceof ContentInvalidError ? error.problems.map((p) => p.message).join(" ") : "";
+  return found ? `${refused} ${found}` : errorText(error);
+}
+
+/**
  * Discarding the draft's changes, after the inline confirmation. A refusal says what the
  * check found in the outcome: it is about the live content, not the fields in the form.
  */
@@ -80,9 +90,7 @@ export async function revertInDraft(
 ): Promise<RevertResult | undefined> {
   edit.saving.value = true;
   const result = await call(revert, (e) => {
-    const found =
-      e instanceof ContentInvalidError ? e.problems.map((p) => p.message).join(" ") : "";
-    edit.outcome.value = { kind: "error", text: found ? `${refused} ${found}` : errorText(e) };
+    edit.outcome.value = { kind: "error", text: revertRefusal(e, refused) };
   });
   batch(() => {
     edit.saving.value = false;

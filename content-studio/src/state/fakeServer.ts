@@ -49,3 +49,21 @@ export function signedInWithFakeServer(afterEachTest: () => void = () => {}) {
   });
   return { current: () => server };
 }
+
+/** GET draft's answer for an empty draft of live version 3, with `over` on top. */
+export function draftAnswer(over: Record<string, unknown> = {}) {
+  return {
+    status: 200,
+    body: {
+      baseVersion: 3,
+      liveVersion: 3,
+      topics: [],
+      outOfScope: { fi: [], sv: [] },
+      referrals: [],
+      changed: [],
+      changes: [],
+      pendingReview: [],
+      ...over,
+    },
+  };
+}

@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { signedInWithFakeServer } from "./fakeServer.ts";
+import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
 import * as referrals from "./referrals.ts";
 import { draft } from "./topics.ts";
 
 /** The draft as GET draft answers it, kela removed from it when `removed`. */
-const draftWith = (removed: boolean) => ({
-  status: 200,
-  body: {
-    baseVersion: 3,
-    liveVersion: 3,
-    topics: [],
-    outOfScope: { fi: [], sv: [] },
-    referrals: [],
-    changed: [],
+const draftWith = (removed: boolean) =>
+  draftAnswer({
     changes: removed ? [{ id: "kela", kind: "referral", change: "removed", fields: [] }] : [],
-    pendingReview: [],
-  },
-});
+  });
 
 describe("referral groups the draft removed", () => {
   const fake = signedInWithFakeServer(() => {

@@ -4,7 +4,7 @@
  * retire. Errors block Save; warnings never do, as in the topic editor.
  */
 import { batch, computed, signal } from "@preact/signals";
-import { ContentInvalidError, type Problem } from "../api.ts";
+import type { Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import { blocksSave, countProblems } from "../problems.ts";
 import {
@@ -15,13 +15,14 @@ import {
   referralFromForm,
   referralIdProblem,
 } from "../referralForm.ts";
-import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
+import { announce, call, navigate, onSignOut } from "./app.ts";
 import {
   createDraftEditSignals,
   type Outcome,
   putToDraft,
   retireFromDraft,
   revertInDraft,
+  revertRefusal,
 } from "./draftEdit.ts";
 import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
 import { draft, loadDraft } from "./topics.ts";
@@ -168,10 +169,7 @@ export async function restoreReferral(id: string): Promise<boolean> {
   const result = await call(
     (c) => c.revertReferral(id),
     (e) => {
-      // A refusal names what the check found in the live group against the draft.
-      const found =
-        e instanceof ContentInvalidError ? e.problems.map((p) => p.message).join(" ") : "";
-      failed = found ? `${t.revertRefused} ${found}` : errorText(e);
+      failed = revertRefusal(e, t.revertRefused);
     },
   );
   if (result) await loadDraft();

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { signedInWithFakeServer } from "./fakeServer.ts";
+import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
 import { DRAFT_STALE_MS, draft, loadDraft, refreshStaleDraft } from "./topics.ts";
 
-const draftWaiting = (pendingReview: number[]) => ({
-  status: 200,
-  body: {
-    baseVersion: 3,
-    liveVersion: 3,
-    topics: [],
-    outOfScope: { fi: [], sv: [] },
-    changed: [],
-    pendingReview,
-  },
-});
+const draftWaiting = (pendingReview: number[]) => draftAnswer({ pendingReview });
 
 describe("the draft every page reads", () => {
   const fake = signedInWithFakeServer(() => {

@@ -7,7 +7,6 @@ import {
   type AuditEntry,
   type ContentVersion,
   type FieldChange,
-  LANGS,
   type Problem,
   SYSTEM_ACTOR,
   type VersionDiff,
@@ -23,7 +22,7 @@ import {
   textPieces,
   versionDiffRows,
 } from "../diff.ts";
-import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
+import { formatDateTime, text, type UiText } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
 import {
@@ -551,14 +550,7 @@ function VersionTestView(props: {
         {t.versionTestTitle(props.version, tested.against)}
       </h5>
       <p data-testid={`version-${props.version}-test-scores`}>
-        {`${t.splitNames.dev}: `}
-        {LANGS.map((lang) =>
-          t.scoreLine(
-            t.langName[lang],
-            formatPercent(dev[lang].accuracy, t),
-            formatPercent(dev[lang].noneRecall, t),
-          ),
-        ).join(" · ")}
+        {`${t.splitNames.dev}: ${scoreLines(dev, undefined, t).join(" · ")}`}
       </p>
       <ChangedAnswers
         changed={tested.changed}

@@ -28,7 +28,7 @@ async function api(
   token: string | undefined,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
+): Promise<{ status: number; body: Record<string, unknown>; etag: string | null }> {
   const res = await fetch(`${stack.url}/api/content/${path}`, {
     method,
     headers: {
@@ -38,7 +38,11 @@ async function api(
     },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown>,
+    etag: res.headers.get("etag"),
+  };
 }
 
 /** The bot's first reply to `text` in a fresh chat in `lang`. */
@@ -249,6 +253,104 @@ describe("discarding the draft's changes to a topic", () => {
   it("is for editors only, and names an unknown topic", async () => {
     expect((await api("POST", "draft/topics/vat/revert", advisor)).status).toBe(403);
     expect((await api("POST", "draft/topics/no-such-topic/revert", owner)).status).toBe(404);
+  });
+});
+
+describe("two content owners saving one topic", () => {
+  type Read = { topic: Record<string, unknown> & { fi: { title: string } }; revision: string };
+  const read = async (id: string) => {
+    const answer = await api("GET", `draft/topics/${id}`, owner);
+    return { ...(answer.body as Read), etag: answer.etag };
+  };
+  const titled = (topic: Read["topic"], title: string) => ({
+    ...topic,
+    fi: { ...topic.fi, title },
+  });
+
+  it("saves over the revision read, and refuses an older one with 412 saying who saved since", async () => {
+    const opened = await read("church-tax");
+    expect(opened.etag).toBe(`"${opened.revision}"`);
+    const ifMatch = { "if-match": opened.etag ?? "" };
+
+    const first = await api(
+      "PUT",
+      "draft/topics/church-tax",
+      reviewer,
+      titled(opened.topic, "Kirkollisvero (tarkastaja)"),
+      ifMatch,
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.revision).not.toBe(opened.revision);
+    expect(first.etag).toBe(`"${first.body.revision}"`);
+
+    // The owner opened it before the reviewer saved: refused, told in Finnish, nothing written.
+    const second = await api(
+      "PUT",
+      "draft/topics/church-tax",
+      owner,
+      titled(opened.topic, "Kirkollisvero (omistaja)"),
+      { ...ifMatch, "accept-language": "fi" },
+    );
+    expect(second.status).toBe(412);
+    expect(second.body.error).toMatchObject({
+      code: "EDIT_CONFLICT",
+      message: expect.stringMatching(/muutti aihetta church-tax sen jälkeen, kun avasit sen/),
+      current: { revision: first.body.revision, updatedBy: expect.any(String) },
+    });
+    expect((await read("church-tax")).topic.fi.title).toBe("Kirkollisvero (tarkastaja)");
+    // Retiring or discarding from the older reading is refused the same way.
+    expect((await api("DELETE", "draft/topics/church-tax", owner, undefined, ifMatch)).status).toBe(
+      412,
+    );
+    expect(
+      (await api("POST", "draft/topics/church-tax/revert", owner, undefined, ifMatch)).status,
+    ).toBe(412);
+
+    // Saved over the revision the conflict named, it goes through; without If-Match, as ever.
+    const current = (second.body.error as { current: { revision: string } }).current;
+    const over = await api(
+      "PUT",
+      "draft/topics/church-tax",
+      owner,
+      titled(opened.topic, "Kirkollisvero (omistaja)"),
+      { "if-match": `"${current.revision}"` },
+    );
+    expect(over.status).toBe(200);
+    expect(
+      (
+        await api("POST", "draft/topics/church-tax/revert", owner, undefined, {
+          "if-match": over.etag ?? "",
+        })
+      ).body,
+    ).toMatchObject({ ok: true, result: "reverted" });
+    expect((await read("church-tax")).topic.fi.title).toBe(opened.topic.fi.title);
+  });
+
+  it("creates with If-None-Match only a topic nobody has, and names a malformed header", async () => {
+    // Its own sentences: an earlier test may have saved the estate topic with the same ones.
+    const own = (texts: string[]) => texts.map((text) => `${text} ensi vuonna`);
+    const estate = {
+      ...estateTopic,
+      id: "estate-tax-return-next",
+      fi: { ...estateTopic.fi, utterances: own(estateTopic.fi.utterances) },
+      sv: { ...estateTopic.sv, utterances: own(estateTopic.sv.utterances) },
+      tests: { fi: own(estateTopic.tests.fi), sv: own(estateTopic.tests.sv) },
+    };
+    const create = () =>
+      api("PUT", `draft/topics/${estate.id}`, owner, estate, { "if-none-match": "*" });
+    const made = await create();
+    expect(made.status).toBe(200);
+    expect((await create()).body.error).toMatchObject({ code: "EDIT_CONFLICT" });
+
+    const bad = await api("PUT", `draft/topics/${estate.id}`, owner, estate, {
+      "if-match": "some-revision",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: expect.stringMatching(/^If-Match: must be the one quoted revision/),
+    });
+    expect((await api("DELETE", `draft/topics/${estate.id}`, owner)).status).toBe(200);
   });
 });
 

@@ -86,6 +86,8 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   selfApproval: {},
   wrongState: { version: 4, state: "rejected", action: "approve" },
   decidedMeanwhile: { version: 4 },
+  editConflict: { kind: "topic", id: "vat", by: "Sanna Sisältö" },
+  draftContended: { kind: "referral", id: "kela" },
   publishWhileBuilding: { building: 5 },
   approveWhileBuilding: { building: 5, version: 6 },
   goLiveFailed: { version: 6, reason: { code: "liveMoved", params: {} } },
@@ -377,6 +379,14 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   selfApproval: ["You published this version, so another reviewer must approve it.", ""],
   wrongState: ["Version 4 is rejected; only a version pending review can be approved.", ""],
   decidedMeanwhile: ["Version 4 was decided by someone else meanwhile.", ""],
+  editConflict: [
+    'Sanna Sisältö changed topic "vat" after you opened it, so your change was not saved. Open it again to see theirs, or save yours over it.',
+    "",
+  ],
+  draftContended: [
+    'Referral group "kela" kept changing while this was saved; nothing was saved. Try again.',
+    "",
+  ],
   publishWhileBuilding: [
     "Version 5 is being built; publish again once it is live or has failed.",
     "",

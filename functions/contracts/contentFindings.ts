@@ -121,6 +121,10 @@ export interface FindingParams {
     action: "approve" | "reject" | "go-live";
   };
   decidedMeanwhile: { version: number };
+  /** Someone saved the item after the person read it (`by`: who, when the item is still there). */
+  editConflict: { kind: "topic" | "referral"; id: string; by?: string };
+  /** Writes kept coming in between this one's read and its write. */
+  draftContended: { kind: "topic" | "referral"; id: string };
   publishWhileBuilding: { building: number };
   approveWhileBuilding: { building: number; version: number };
   goLiveFailed: { version: number; reason: Finding };
@@ -166,6 +170,8 @@ export const NOTICE_CODES = [
   "selfApproval",
   "wrongState",
   "decidedMeanwhile",
+  "editConflict",
+  "draftContended",
   "publishWhileBuilding",
   "approveWhileBuilding",
   "goLiveFailed",
@@ -289,6 +295,14 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Version ${version} was decided by someone else meanwhile.`),
+  editConflict: ({ kind, id, by }) =>
+    notice(
+      `${by ?? "Someone"} changed ${kind === "topic" ? "topic" : "referral group"} "${id}" after you opened it, so your change was not saved. Open it again to see theirs, or save yours over it.`,
+    ),
+  draftContended: ({ kind, id }) =>
+    notice(
+      `${kind === "topic" ? "Topic" : "Referral group"} "${id}" kept changing while this was saved; nothing was saved. Try again.`,
+    ),
   publishWhileBuilding: ({ building }) =>
     notice(`Version ${building} is being built; publish again once it is live or has failed.`),
   approveWhileBuilding: ({ building, version }) =>
@@ -620,6 +634,14 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Joku muu ehti jo hyväksyä tai hylätä version ${version}.`),
+  editConflict: ({ kind, id, by }) =>
+    notice(
+      `${by ?? "Joku muu"} muutti ${kind === "topic" ? "aihetta" : "ohjausryhmää"} ${id} sen jälkeen, kun avasit sen, joten muutostasi ei tallennettu. Avaa se uudelleen nähdäksesi muutoksen tai tallenna omasi sen päälle.`,
+    ),
+  draftContended: ({ kind, id }) =>
+    notice(
+      `${kind === "topic" ? "Aihe" : "Ohjausryhmä"} ${id} muuttui tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen.`,
+    ),
   publishWhileBuilding: ({ building }) =>
     notice(
       `Versiota ${building} otetaan parhaillaan käyttöön. Julkaise uudelleen, kun se on käytössä tai sen käyttöönotto on epäonnistunut.`,
@@ -911,6 +933,14 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Någon annan hann redan godkänna eller avvisa version ${version}.`),
+  editConflict: ({ kind, id, by }) =>
+    notice(
+      `${by ?? "Någon annan"} ändrade ${kind === "topic" ? "ämnet" : "hänvisningsgruppen"} ${id} efter att du öppnade det, så din ändring sparades inte. Öppna det igen för att se ändringen, eller spara din över den.`,
+    ),
+  draftContended: ({ kind, id }) =>
+    notice(
+      `${kind === "topic" ? "Ämnet" : "Hänvisningsgruppen"} ${id} ändrades flera gånger medan det sparades, och inget sparades. Försök igen.`,
+    ),
   publishWhileBuilding: ({ building }) =>
     notice(
       `Version ${building} håller på att tas i bruk. Publicera igen när den är i bruk eller ibruktagningen har misslyckats.`,

@@ -130,6 +130,9 @@ describe("API stack (dev)", () => {
       ProtocolType: "HTTP",
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ["https://asiointi.example.fi", "http://localhost:5173"],
+        // The studio's conditional saves: without these a browser refuses them cross-origin.
+        AllowHeaders: Match.arrayWith(["if-match", "if-none-match"]),
+        ExposeHeaders: ["etag"],
       }),
     });
   });

@@ -136,7 +136,9 @@ export class ApiStack extends Stack {
           CorsHttpMethod.PUT,
           CorsHttpMethod.DELETE,
         ],
-        allowHeaders: ["content-type", "authorization"],
+        // The studio saves a topic over the revision it read (If-Match); see revisionHeaders.ts.
+        allowHeaders: ["content-type", "authorization", "if-match", "if-none-match"],
+        exposeHeaders: ["etag"],
         maxAge: Duration.hours(1),
       },
     });

@@ -16,6 +16,7 @@ import type { ContentBundle, HeldOutCase } from "../../domain/content/bundle.ts"
 import type {
   ContentStore,
   Draft,
+  DraftExpectation,
   DraftReferralWrite,
   DraftTopicMeta,
   DraftTopicWrite,
@@ -175,6 +176,15 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     if (item) items.set(sk, asRead([item])[0] as Record<string, unknown>);
     else items.delete(sk);
     cachedDraft = { rev, items: new Map([...items].sort(([a], [b]) => byKey(a, b))) };
+  }
+
+  /**
+   * A conditional draft write found the item changed: the cache may predate that change (its
+   * writer moves the revision only after the item), so the next read fetches the draft whole.
+   */
+  function refused(): false {
+    cachedDraft = undefined;
+    return false;
   }
 
   async function writeAll(items: Record<string, unknown>[]): Promise<void> {
@@ -388,7 +398,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       return cache.draft.of;
     },
 
-    async putDraftTopic(write: DraftTopicWrite) {
+    async putDraftTopic(write: DraftTopicWrite, expected?: DraftExpectation) {
       const Item = {
         pk: "draft",
         sk: `topic#${write.topic.id}`,
@@ -397,19 +407,22 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
         dev: write.dev,
         ...write.meta,
       };
-      await doc.send(new PutCommand({ TableName: table, Item }));
+      const put = new PutCommand({ TableName: table, Item, ...draftCondition(expected) });
+      if (!(await writeIf(doc, put))) return refused();
       writeThrough(await bumpDraftRevision(), Item.sk, Item);
+      return true;
     },
 
-    async putDraftReferral(write: DraftReferralWrite) {
+    async putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation) {
       const Key = { pk: "draft", sk: `referral#${write.id}` };
       const Item = write.group && { ...Key, referral: write.group, ...write.meta };
-      if (Item) {
-        await doc.send(new PutCommand({ TableName: table, Item }));
-      } else {
-        await doc.send(new DeleteCommand({ TableName: table, Key }));
-      }
+      const condition = draftCondition(expected);
+      const command = Item
+        ? new PutCommand({ TableName: table, Item, ...condition })
+        : new DeleteCommand({ TableName: table, Key, ...condition });
+      if (!(await writeIf(doc, command))) return refused();
       writeThrough(await bumpDraftRevision(), Key.sk, Item);
+      return true;
     },
 
     async replaceDraft(bundle, meta) {
@@ -488,28 +501,32 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
   return {
     bundle: fromItems(active, scope, referrals),
     retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
-    meta: new Map(
-      topicItems.map((t) => [
-        t.topic.id,
-        {
-          updatedBy: t.updatedBy,
-          updatedByName: t.updatedByName,
-          updatedAt: t.updatedAt,
-          retired: Boolean(t.retired),
-        },
-      ]),
-    ),
-    referralMeta: new Map(
-      referrals.map((r) => [
-        r.referral.id,
-        {
-          updatedBy: r.updatedBy,
-          updatedByName: r.updatedByName,
-          updatedAt: r.updatedAt,
-          retired: false,
-        },
-      ]),
-    ),
+    meta: new Map(topicItems.map((t) => [t.topic.id, metaOf(t)])),
+    referralMeta: new Map(referrals.map((r) => [r.referral.id, metaOf(r)])),
+  };
+}
+
+/** Who changed a draft item last, and its revision (none on items written before revisions). */
+function metaOf(item: DraftTopicMeta): DraftTopicMeta {
+  return {
+    updatedBy: item.updatedBy,
+    updatedByName: item.updatedByName,
+    updatedAt: item.updatedAt,
+    retired: Boolean(item.retired),
+    ...(item.revision ? { revision: item.revision } : {}),
+  };
+}
+
+/** The condition a draft item's write carries for `expected` (none: written as it comes). */
+function draftCondition(expected: DraftExpectation | undefined) {
+  if (!expected) return {};
+  if ("absent" in expected) return { ConditionExpression: "attribute_not_exists(pk)" };
+  if (expected.revision === undefined) {
+    return { ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(revision)" };
+  }
+  return {
+    ConditionExpression: "revision = :revision",
+    ExpressionAttributeValues: { ":revision": expected.revision },
   };
 }
 

@@ -7,7 +7,20 @@ export interface DraftTopicMeta {
   updatedByName: string;
   updatedAt: string;
   retired: boolean;
+  /**
+   * Changes with every write of the item, so that an editor can save over exactly what it
+   * read (`DraftExpectation`). Items written before revisions existed have none.
+   */
+  revision?: string;
 }
+
+/**
+ * What a draft write expects to replace: the item at the revision its writer read
+ * (`undefined`: an item written before items had revisions), or no item at all. Two content
+ * owners, or an owner and the inbox, editing one topic would otherwise overwrite each other's
+ * saved work without either knowing.
+ */
+export type DraftExpectation = { revision: string | undefined } | { absent: true };
 
 /** The shared draft: a whole bundle, plus who touched each topic and referral group. */
 export interface Draft {
@@ -78,8 +91,13 @@ export interface ContentStore {
   setLive(pointer: LivePointer, expected: number | undefined): Promise<boolean>;
 
   draft(): Promise<Draft | undefined>;
-  putDraftTopic(write: DraftTopicWrite): Promise<void>;
-  putDraftReferral(write: DraftReferralWrite): Promise<void>;
+  /**
+   * Writes one topic of the draft; with `expected`, only if its stored item is as expected.
+   * False when it was not, and nothing was written.
+   */
+  putDraftTopic(write: DraftTopicWrite, expected?: DraftExpectation): Promise<boolean>;
+  /** Writes or removes one referral group of the draft, as `putDraftTopic`. */
+  putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation): Promise<boolean>;
   /** Replaces the whole draft (seed, import, an approved rollback). */
   replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta): Promise<void>;
 

@@ -214,6 +214,72 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect(draft?.bundle.topics.map((t) => t.id).sort()).toEqual(["payment", "tax-card"]);
     });
 
+    it("writes a draft topic over only the revision its writer read", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(["tax-card", "vat"]), { ...who, revision: "r1" });
+      const write = (title: string, revision: string) => ({
+        topic: topic("vat", title),
+        tests: { fi: [], sv: [] },
+        dev: { fi: [], sv: [] },
+        meta: { ...who, revision },
+      });
+
+      expect(await store.putDraftTopic(write("ALV", "r2"), { revision: "r1" })).toBe(true);
+      // The second writer read r1 too: refused, and the first one's save stands.
+      expect(await store.putDraftTopic(write("Arvonlisävero", "r3"), { revision: "r1" })).toBe(
+        false,
+      );
+      const draft = await store.draft();
+      expect(draft?.bundle.topics.find((t) => t.id === "vat")?.fi.title).toBe("ALV");
+      expect(draft?.meta.get("vat")?.revision).toBe("r2");
+      // A new topic is written only while no topic has its id, retired ones included.
+      expect(await store.putDraftTopic(write("Uusi", "r4"), { absent: true })).toBe(false);
+      const created = { ...write("Pääomatulo", "r5"), topic: topic("capital-gains", "Pääomatulo") };
+      expect(await store.putDraftTopic(created, { absent: true })).toBe(true);
+      expect(await store.putDraftTopic(created, { absent: true })).toBe(false);
+      expect((await store.draft())?.meta.get("capital-gains")?.revision).toBe("r5");
+    });
+
+    it("tells an item written before revisions from a changed one", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(["tax-card"]), who);
+      expect((await store.draft())?.meta.get("tax-card")?.revision).toBeUndefined();
+      const write = {
+        topic: topic("tax-card", "Verokortti"),
+        tests: { fi: [], sv: [] },
+        dev: { fi: [], sv: [] },
+        meta: { ...who, revision: "r1" },
+      };
+      expect(await store.putDraftTopic(write, { revision: "r0" })).toBe(false);
+      expect(await store.putDraftTopic(write, { revision: undefined })).toBe(true);
+      expect(await store.putDraftTopic(write, { revision: undefined })).toBe(false);
+    });
+
+    it("writes and removes a referral group only as its writer expects", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(), { ...who, revision: "r1" });
+      const traficom = {
+        id: "traficom",
+        group: sampleReferral("traficom", "Traficom"),
+        meta: { ...who, revision: "r2" },
+      };
+      expect(await store.putDraftReferral(traficom, { absent: true })).toBe(true);
+      expect(await store.putDraftReferral(traficom, { absent: true })).toBe(false);
+      expect(await store.putDraftReferral({ id: "kela", meta: who }, { revision: "r0" })).toBe(
+        false,
+      );
+      expect((await store.draft())?.bundle.referrals.map((r) => r.id).sort()).toEqual([
+        "kela",
+        "traficom",
+      ]);
+      expect(await store.putDraftReferral({ id: "kela", meta: who }, { revision: "r1" })).toBe(
+        true,
+      );
+      const draft = await store.draft();
+      expect(draft?.bundle.referrals.map((r) => r.id)).toEqual(["traficom"]);
+      expect(draft?.referralMeta.get("traficom")?.revision).toBe("r2");
+    });
+
     it("replaces the whole draft, dropping topics the new content does not have", async () => {
       const store = await fresh();
       await store.replaceDraft(sampleBundle(["tax-card", "payment"]), who);

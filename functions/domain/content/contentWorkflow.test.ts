@@ -773,3 +773,136 @@ describe("teaching inbox questions to a topic", () => {
     expect(await store.auditTrail(10)).toEqual(before);
   });
 });
+
+describe("two people editing one topic or group", () => {
+  const other = { subject: "other", displayName: "Sanna" };
+
+  /**
+   * A store in which `other` saves vat with `title` just before each of the first `times`
+   * conditional writes of vat: the write then finds the topic changed since it was read.
+   */
+  function savedInBetween(
+    store: ReturnType<typeof createMemoryContentStore>,
+    title: string,
+    times = 1,
+  ) {
+    const put = store.putDraftTopic.bind(store);
+    let left = times;
+    store.putDraftTopic = async (write, expected) => {
+      if (expected && write.topic.id === "vat" && left-- > 0) {
+        const meta = {
+          ...write.meta,
+          updatedBy: "other",
+          updatedByName: "Sanna",
+          revision: `s${left}`,
+        };
+        await put({ ...write, topic: vat(title), meta });
+      }
+      return put(write, expected);
+    };
+  }
+
+  it("saves over the revision read, and refuses a save over an older one, naming who changed it", async () => {
+    const { workflow, store } = await setUp();
+    await workflow.saveTopic(owner, "vat", vat("ALV"));
+    const read = (await workflow.draftTopic("vat")).meta?.revision;
+    const saved = await workflow.saveTopic(other, "vat", vat("Sannan ALV"), { revision: read });
+    expect(saved.revision).not.toBe(read);
+
+    const stale = workflow.saveTopic(owner, "vat", vat("Outin ALV"), { revision: read });
+
+    await expect(stale).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+      httpStatus: 412,
+      message:
+        'Sanna changed topic "vat" after you opened it, so your change was not saved. Open it again to see theirs, or save yours over it.',
+      current: { updatedByName: "Sanna", revision: saved.revision },
+    });
+    expect((await workflow.draftTopic("vat")).topic.fi.title).toBe("Sannan ALV");
+    expect((await store.auditTrail(10)).filter((e) => e.action === "draft-save")).toHaveLength(2);
+  });
+
+  it("creates a topic only while no one else has, when asked to", async () => {
+    const { workflow } = await setUp();
+    await workflow.saveTopic(other, "vat", vat("Sannan ALV"), { absent: true });
+    await expect(
+      workflow.saveTopic(owner, "vat", vat("Outin ALV"), { absent: true }),
+    ).rejects.toMatchObject({ code: "EDIT_CONFLICT", current: { updatedByName: "Sanna" } });
+    expect((await workflow.draftTopic("vat")).topic.fi.title).toBe("Sannan ALV");
+  });
+
+  it("refuses to retire or discard a topic someone changed since it was read", async () => {
+    const { workflow } = await setUp();
+    await workflow.saveTopic(owner, "vat", vat("ALV"));
+    const read = (await workflow.draftTopic("vat")).meta?.revision;
+    await workflow.saveTopic(other, "vat", vat("Sannan ALV"));
+
+    await expect(workflow.retireTopic(owner, "vat", { revision: read })).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+    });
+    await expect(workflow.revertTopic(owner, "vat", { revision: read })).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+    });
+    const view = await workflow.draftTopic("vat");
+    expect([view.retired, view.topic.fi.title]).toEqual([false, "Sannan ALV"]);
+  });
+
+  it("teaches to the topic as it is when written, keeping a save made in between", async () => {
+    const { workflow, store } = await setUp();
+    await workflow.saveTopic(owner, "vat", vat("ALV"));
+    savedInBetween(store, "Sannan ALV");
+
+    const result = await workflow.teach(
+      owner,
+      "vat",
+      "training",
+      [{ lang: "fi", text: "miten alv lasketaan" }],
+      taught,
+    );
+
+    expect(result.added).toBe(1);
+    const view = await workflow.draftTopic("vat");
+    expect(view.topic.fi.title).toBe("Sannan ALV");
+    expect(view.topic.fi.utterances).toContain("miten alv lasketaan");
+  });
+
+  it("gives up with a conflict when the topic keeps changing, and writes nothing of its own", async () => {
+    const { workflow, store } = await setUp();
+    await workflow.saveTopic(owner, "vat", vat("ALV"));
+    savedInBetween(store, "Sannan ALV", 10);
+
+    const teaching = workflow.teach(
+      owner,
+      "vat",
+      "training",
+      [{ lang: "fi", text: "miten alv lasketaan" }],
+      taught,
+    );
+
+    await expect(teaching).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: 'Topic "vat" kept changing while this was saved; nothing was saved. Try again.',
+    });
+    expect((await workflow.draftTopic("vat")).topic.fi.utterances).not.toContain(
+      "miten alv lasketaan",
+    );
+    expect((await store.auditTrail(10)).some((e) => e.action === "inbox-teach")).toBe(false);
+  });
+
+  it("refuses a group save over an older revision, and adds the inbox's texts to the newest", async () => {
+    const { workflow } = await setUp();
+    const read = (await workflow.draftReferral("kela")).meta?.revision;
+    const kela = sampleReferral();
+    await workflow.saveReferral(other, "kela", { ...kela, fi: { ...kela.fi, title: "KELA" } });
+
+    await expect(
+      workflow.saveReferral(owner, "kela", kela, { revision: read }),
+    ).rejects.toMatchObject({ code: "EDIT_CONFLICT", current: { updatedByName: "Sanna" } });
+    await expect(workflow.retireReferral(owner, "kela", { revision: read })).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+    });
+    await workflow.addReferralSentences(owner, "kela", "fi", ["milloin kela maksaa"]);
+    const group = (await workflow.draftReferral("kela")).referral;
+    expect([group.fi.title, group.fi.sentences.at(-1)]).toEqual(["KELA", "milloin kela maksaa"]);
+  });
+});

@@ -11,11 +11,18 @@ import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import { type ContentBundle, heldOutFor, withTopic } from "./bundle.ts";
 import { diffBundles, type TopicChange } from "./bundleDiff.ts";
-import type { ContentStore, Draft, DraftTopicMeta, VersionPage } from "./contentStore.ts";
+import type {
+  ContentStore,
+  Draft,
+  DraftExpectation,
+  DraftTopicMeta,
+  VersionPage,
+} from "./contentStore.ts";
 import {
   ContentConflictError,
   ContentInvalidError,
   ContentNotFoundError,
+  EditConflictError,
   SelfApprovalError,
 } from "./errors.ts";
 import {
@@ -107,6 +114,25 @@ export interface WorkflowSettings {
  * abandoned.
  */
 export const ABANDONED_BUILD_MS = 30 * 60_000;
+
+/** A conditional draft write found the item changed since it was read. */
+const CHANGED = Symbol("changed");
+/** Reads and writes of one draft item before giving up to a stream of others' writes. */
+const DRAFT_WRITE_TRIES = 4;
+
+/** Who changed a draft item last and its revision; none when the draft has no such item. */
+function itemMeta(draft: Draft, kind: "topic" | "referral", id: string) {
+  return kind === "topic" ? draft.meta.get(id) : draft.referralMeta.get(id);
+}
+
+/** What a write of a draft item expects, from the draft it was made from. */
+function itemState(draft: Draft, kind: "topic" | "referral", id: string): DraftExpectation {
+  const stored =
+    kind === "topic"
+      ? [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id)
+      : draft.bundle.referrals.some((r) => r.id === id);
+  return stored ? { revision: itemMeta(draft, kind, id)?.revision } : { absent: true };
+}
 
 export interface PublishResult {
   version: number;
@@ -325,13 +351,39 @@ export function createContentWorkflow(deps: {
     return { version: found.version, state: "building" };
   }
 
-  function draftMeta(actor: ContentActor): DraftTopicMeta {
+  function draftMeta(actor: ContentActor): DraftTopicMeta & { revision: string } {
     return {
       updatedBy: actor.subject,
       updatedByName: actor.displayName,
       updatedAt: now(),
       retired: false,
+      revision: crypto.randomUUID(),
     };
+  }
+
+  /**
+   * One read-modify-write of a draft item, written only over the item as it was read, so that
+   * nobody's saved work is overwritten unseen. `expected` is the revision the person saw (the
+   * studio's If-Match): any other refuses with EditConflictError, naming who changed it.
+   * Without it the change applies to the item as it is now (the inbox adds sentences to
+   * whatever the topic has): a write in between makes it read the draft again and retry.
+   * `attempt` returns CHANGED when its conditional write was refused.
+   */
+  async function changeDraftItem<T>(
+    kind: "topic" | "referral",
+    id: string,
+    expected: DraftExpectation | undefined,
+    attempt: (draft: Draft, expect: DraftExpectation) => Promise<T | typeof CHANGED>,
+  ): Promise<T> {
+    for (let tries = 0; tries < DRAFT_WRITE_TRIES; tries++) {
+      const draft = await currentDraft();
+      const outcome = await attempt(draft, expected ?? itemState(draft, kind, id));
+      if (outcome !== CHANGED) return outcome;
+      if (expected) {
+        throw new EditConflictError(kind, id, itemMeta(await currentDraft(), kind, id));
+      }
+    }
+    throw new ContentConflictError(finding("draftContended", { kind, id }));
   }
 
   /** Stores `bundle` as a new version and, without review, starts its go-live at once. */
@@ -460,22 +512,34 @@ export function createContentWorkflow(deps: {
       return (await rules.checkTopic(withId(json, id), draft.bundle)).issues;
     },
 
-    /** Saves a topic into the draft; errors refuse it and nothing is written. */
-    async saveTopic(actor: ContentActor, id: string, json: unknown) {
-      const draft = await currentDraft();
-      const result = await rules.checkTopic(withId(json, id), draft.bundle);
-      const errors = result.issues.filter((i) => i.severity === "error");
-      if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
-      const existing = heldOutFor(draft.bundle, id);
-      await store.putDraftTopic({
-        topic: result.topic,
-        // A topic saved without its test messages keeps the ones it had.
-        tests: result.tests ?? existing.tests,
-        dev: existing.dev,
-        meta: draftMeta(actor),
+    /**
+     * Saves a topic into the draft; errors refuse it and nothing is written. With `expected`
+     * (the revision the person read), a save by someone else since refuses it too.
+     */
+    async saveTopic(actor: ContentActor, id: string, json: unknown, expected?: DraftExpectation) {
+      return changeDraftItem("topic", id, expected, async (draft, expect) => {
+        const result = await rules.checkTopic(withId(json, id), draft.bundle);
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
+        const existing = heldOutFor(draft.bundle, id);
+        const meta = draftMeta(actor);
+        const written = await store.putDraftTopic(
+          {
+            topic: result.topic,
+            // A topic saved without its test messages keeps the ones it had.
+            tests: result.tests ?? existing.tests,
+            dev: existing.dev,
+            meta,
+          },
+          expect,
+        );
+        if (!written) return CHANGED;
+        await audit(actor, "draft-save", { topic: id });
+        return {
+          warnings: result.issues.filter((i) => i.severity === "warning"),
+          revision: meta.revision,
+        };
       });
-      await audit(actor, "draft-save", { topic: id });
-      return { warnings: result.issues.filter((i) => i.severity === "warning") };
     },
 
     /**
@@ -484,46 +548,54 @@ export function createContentWorkflow(deps: {
      * have is retired instead, as its Retire would. Checked against the rest of the draft like
      * a save (a follow-up to a topic the draft retired refuses it, nothing written).
      */
-    async revertTopic(actor: ContentActor, id: string): Promise<RevertResult> {
-      const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
-      const inDraft = [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id);
+    async revertTopic(
+      actor: ContentActor,
+      id: string,
+      expected?: DraftExpectation,
+    ): Promise<RevertResult> {
+      const live = await liveVersion();
       const published = live.bundle.topics.find((t) => t.id === id);
-      // A live topic an import left out of the draft is brought back like any other.
-      if (!inDraft && !published) {
-        throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
-      }
       if (!published) {
+        const draft = await currentDraft();
+        if (
+          !draft.retired.some((t) => t.id === id) &&
+          !draft.bundle.topics.some((t) => t.id === id)
+        )
+          throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
         if (!draft.bundle.topics.some((t) => t.id === id))
           return { result: "unchanged", warnings: [] };
-        const { warnings } = await workflow.retireTopic(actor, id);
+        const { warnings } = await workflow.retireTopic(actor, id, expected);
         return { result: "retired", warnings };
       }
       const heldOut = heldOutFor(live.bundle, id);
-      const unchanged =
-        draft.bundle.topics.some((t) => t.id === id) &&
-        !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && !c.kind);
-      if (unchanged) return { result: "unchanged", warnings: [] };
-      const result = await rules.checkTopic({ ...published, tests: heldOut.tests }, draft.bundle);
-      const errors = result.issues.filter((i) => i.severity === "error");
-      if (errors.length > 0) throw new ContentInvalidError(errors);
-      await store.putDraftTopic({
-        topic: published,
-        tests: heldOut.tests,
-        dev: heldOut.dev,
-        meta: draftMeta(actor),
+      // A live topic an import left out of the draft is brought back like any other.
+      return changeDraftItem("topic", id, expected, async (draft, expect) => {
+        const unchanged =
+          draft.bundle.topics.some((t) => t.id === id) &&
+          !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && !c.kind);
+        if (unchanged) return { result: "unchanged" as const, warnings: [] };
+        const result = await rules.checkTopic({ ...published, tests: heldOut.tests }, draft.bundle);
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0) throw new ContentInvalidError(errors);
+        const written = await store.putDraftTopic(
+          { topic: published, tests: heldOut.tests, dev: heldOut.dev, meta: draftMeta(actor) },
+          expect,
+        );
+        if (!written) return CHANGED;
+        await audit(actor, "draft-revert", { topic: id, version: live.version });
+        return {
+          result: "reverted" as const,
+          warnings: result.issues.filter((i) => i.severity === "warning"),
+        };
       });
-      await audit(actor, "draft-revert", { topic: id, version: live.version });
-      return {
-        result: "reverted",
-        warnings: result.issues.filter((i) => i.severity === "warning"),
-      };
     },
 
     /**
      * Adds customer questions to a draft topic's training sentences or its test split, in
      * each text's language (the missed-question inbox's "teach"). The two splits never share
      * a sentence: a text already in the other one refuses the whole request, naming it. Texts
-     * the split has already are skipped. Checked like any save, and in the audit trail.
+     * the split has already are skipped. Checked like any save, and in the audit trail. Added
+     * to the topic as it is when written: another person's save in between is kept.
      */
     async teach(
       actor: ContentActor,
@@ -532,57 +604,62 @@ export function createContentWorkflow(deps: {
       texts: readonly { lang: "fi" | "sv"; text: string }[],
       detail: Said,
     ): Promise<{ added: number; warnings: ContentIssue[] }> {
-      const draft = await currentDraft();
-      const topic = draft.bundle.topics.find((t) => t.id === id);
-      if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
-      const key = (text: string) => text.trim().toLocaleLowerCase("fi");
-      const heldOut = heldOutFor(draft.bundle, id);
-      const next = {
-        fi: { utterances: [...topic.fi.utterances], tests: [...heldOut.tests.fi] },
-        sv: { utterances: [...topic.sv.utterances], tests: [...heldOut.tests.sv] },
-      };
-      const problems: ContentIssue[] = [];
-      let added = 0;
-      for (const { lang, text } of texts) {
-        const trimmed = text.trim();
-        // The other split, across every topic: a held-out sentence must be unseen in training.
-        const training = new Set(draft.bundle.topics.flatMap((t) => t[lang].utterances.map(key)));
-        const tested = new Set(
-          [...draft.bundle.tests[lang], ...draft.bundle.dev[lang]].map((c) => key(c.text)),
-        );
-        const [own, other] =
-          split === "training" ? [next[lang].utterances, tested] : [next[lang].tests, training];
-        if (other.has(key(trimmed))) {
-          problems.push({
-            severity: "error",
-            path: `${lang}.${split === "training" ? "utterances" : "tests"}`,
-            ...finding("teachOtherSplit", { text: trimmed, into: split }),
-          });
+      return changeDraftItem("topic", id, undefined, async (draft, expect) => {
+        const topic = draft.bundle.topics.find((t) => t.id === id);
+        if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
+        const key = (text: string) => text.trim().toLocaleLowerCase("fi");
+        const heldOut = heldOutFor(draft.bundle, id);
+        const next = {
+          fi: { utterances: [...topic.fi.utterances], tests: [...heldOut.tests.fi] },
+          sv: { utterances: [...topic.sv.utterances], tests: [...heldOut.tests.sv] },
+        };
+        const problems: ContentIssue[] = [];
+        let added = 0;
+        for (const { lang, text } of texts) {
+          const trimmed = text.trim();
+          // The other split, across every topic: a held-out sentence must be unseen in training.
+          const training = new Set(draft.bundle.topics.flatMap((t) => t[lang].utterances.map(key)));
+          const tested = new Set(
+            [...draft.bundle.tests[lang], ...draft.bundle.dev[lang]].map((c) => key(c.text)),
+          );
+          const [own, other] =
+            split === "training" ? [next[lang].utterances, tested] : [next[lang].tests, training];
+          if (other.has(key(trimmed))) {
+            problems.push({
+              severity: "error",
+              path: `${lang}.${split === "training" ? "utterances" : "tests"}`,
+              ...finding("teachOtherSplit", { text: trimmed, into: split }),
+            });
 
-          continue;
+            continue;
+          }
+          if (own.some((t) => key(t) === key(trimmed))) continue;
+          own.push(trimmed);
+          added++;
         }
-        if (own.some((t) => key(t) === key(trimmed))) continue;
-        own.push(trimmed);
-        added++;
-      }
-      if (problems.length > 0) throw new ContentInvalidError(problems);
-      const json = {
-        ...topic,
-        fi: { ...topic.fi, utterances: next.fi.utterances },
-        sv: { ...topic.sv, utterances: next.sv.utterances },
-        tests: { fi: next.fi.tests, sv: next.sv.tests },
-      };
-      const result = await rules.checkTopic(json, draft.bundle);
-      const errors = result.issues.filter((i) => i.severity === "error");
-      if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
-      await store.putDraftTopic({
-        topic: result.topic,
-        tests: result.tests ?? { fi: next.fi.tests, sv: next.sv.tests },
-        dev: heldOut.dev,
-        meta: draftMeta(actor),
+        if (problems.length > 0) throw new ContentInvalidError(problems);
+        const json = {
+          ...topic,
+          fi: { ...topic.fi, utterances: next.fi.utterances },
+          sv: { ...topic.sv, utterances: next.sv.utterances },
+          tests: { fi: next.fi.tests, sv: next.sv.tests },
+        };
+        const result = await rules.checkTopic(json, draft.bundle);
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
+        const written = await store.putDraftTopic(
+          {
+            topic: result.topic,
+            tests: result.tests ?? { fi: next.fi.tests, sv: next.sv.tests },
+            dev: heldOut.dev,
+            meta: draftMeta(actor),
+          },
+          expect,
+        );
+        if (!written) return CHANGED;
+        await audit(actor, "inbox-teach", { topic: id, ...noted(detail) });
+        return { added, warnings: result.issues.filter((i) => i.severity === "warning") };
       });
-      await audit(actor, "inbox-teach", { topic: id, ...noted(detail) });
-      return { added, warnings: result.issues.filter((i) => i.severity === "warning") };
     },
 
     /** Puts an inbox action that changes no content (refer, dismiss) in the audit trail. */
@@ -597,33 +674,38 @@ export function createContentWorkflow(deps: {
     },
 
     /** Retires a topic in the draft; system topics cannot be retired. */
-    async retireTopic(actor: ContentActor, id: string) {
+    async retireTopic(actor: ContentActor, id: string, expected?: DraftExpectation) {
       if ((SYSTEM_TOPICS as readonly string[]).includes(id)) {
         throw new ContentInvalidError([
           { severity: "error", path: "id", ...finding("systemTopicRetire", { id }) },
         ]);
       }
-      const draft = await currentDraft();
-      const topic = draft.bundle.topics.find((t) => t.id === id);
-      if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
-      const without = withTopic(draft.bundle, id, undefined, undefined);
-      const followedBy = without.topics
-        .filter((t) => (t.followUps as string[] | undefined)?.includes(id))
-        .map((t) => t.id);
-      const heldOut = heldOutFor(draft.bundle, id);
-      await store.putDraftTopic({
-        topic,
-        tests: heldOut.tests,
-        dev: heldOut.dev,
-        meta: { ...draftMeta(actor), retired: true },
+      return changeDraftItem("topic", id, expected, async (draft, expect) => {
+        const topic = draft.bundle.topics.find((t) => t.id === id);
+        if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
+        const without = withTopic(draft.bundle, id, undefined, undefined);
+        const followedBy = without.topics
+          .filter((t) => (t.followUps as string[] | undefined)?.includes(id))
+          .map((t) => t.id);
+        const heldOut = heldOutFor(draft.bundle, id);
+        const written = await store.putDraftTopic(
+          {
+            topic,
+            tests: heldOut.tests,
+            dev: heldOut.dev,
+            meta: { ...draftMeta(actor), retired: true },
+          },
+          expect,
+        );
+        if (!written) return CHANGED;
+        await audit(actor, "draft-retire", { topic: id });
+        const warnings: ContentIssue[] = followedBy.map((other) => ({
+          severity: "warning",
+          path: "followUps",
+          ...finding("stillFollowUp", { other, id }),
+        }));
+        return { warnings };
       });
-      await audit(actor, "draft-retire", { topic: id });
-      const warnings: ContentIssue[] = followedBy.map((other) => ({
-        severity: "warning",
-        path: "followUps",
-        ...finding("stillFollowUp", { other, id }),
-      }));
-      return { warnings };
     },
 
     /** One referral group of the draft, with who changed it last. */
@@ -641,57 +723,79 @@ export function createContentWorkflow(deps: {
       return (await rules.checkReferral(withId(json, id, "referrals"), draft.bundle)).issues;
     },
 
-    /** Saves a referral group into the draft (new or changed); errors refuse it, nothing is written. */
-    async saveReferral(actor: ContentActor, id: string, json: unknown) {
-      const draft = await currentDraft();
-      const result = await rules.checkReferral(withId(json, id, "referrals"), draft.bundle);
-      const errors = result.issues.filter((i) => i.severity === "error");
-      if (errors.length > 0 || !result.referral) throw new ContentInvalidError(errors);
-      await store.putDraftReferral({ id, group: result.referral, meta: draftMeta(actor) });
-      await audit(actor, "draft-save", { referral: id });
-      return { warnings: result.issues.filter((i) => i.severity === "warning") };
+    /**
+     * Saves a referral group into the draft (new or changed); errors refuse it, nothing is
+     * written. `expected` as for topics.
+     */
+    async saveReferral(
+      actor: ContentActor,
+      id: string,
+      json: unknown,
+      expected?: DraftExpectation,
+    ) {
+      return changeDraftItem("referral", id, expected, async (draft, expect) => {
+        const result = await rules.checkReferral(withId(json, id, "referrals"), draft.bundle);
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0 || !result.referral) throw new ContentInvalidError(errors);
+        const meta = draftMeta(actor);
+        if (!(await store.putDraftReferral({ id, group: result.referral, meta }, expect)))
+          return CHANGED;
+        await audit(actor, "draft-save", { referral: id });
+        return {
+          warnings: result.issues.filter((i) => i.severity === "warning"),
+          revision: meta.revision,
+        };
+      });
     },
 
     /**
      * Discards the draft's changes to a referral group: the live version's group comes back;
      * one the live version does not have is removed, as its Remove would.
      */
-    async revertReferral(actor: ContentActor, id: string): Promise<RevertResult> {
-      const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
-      const inDraft = draft.bundle.referrals.find((r) => r.id === id);
+    async revertReferral(
+      actor: ContentActor,
+      id: string,
+      expected?: DraftExpectation,
+    ): Promise<RevertResult> {
+      const live = await liveVersion();
       const published = live.bundle.referrals.find((r) => r.id === id);
-      if (!inDraft && !published) {
-        throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
-      }
       if (!published) {
-        const { warnings } = await workflow.retireReferral(actor, id);
+        const { warnings } = await workflow.retireReferral(actor, id, expected);
         return { result: "retired", warnings };
       }
-      // Compared as the diff compares (field order and surrounding whitespace aside).
-      const unchanged =
-        inDraft !== undefined &&
-        !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && c.kind === "referral");
-      if (unchanged) return { result: "unchanged", warnings: [] };
-      const result = await rules.checkReferral(published, draft.bundle);
-      const errors = result.issues.filter((i) => i.severity === "error");
-      if (errors.length > 0) throw new ContentInvalidError(errors);
-      await store.putDraftReferral({ id, group: published, meta: draftMeta(actor) });
-      await audit(actor, "draft-revert", { referral: id, version: live.version });
-      return {
-        result: "reverted",
-        warnings: result.issues.filter((i) => i.severity === "warning"),
-      };
+      return changeDraftItem("referral", id, expected, async (draft, expect) => {
+        const inDraft = draft.bundle.referrals.some((r) => r.id === id);
+        // Compared as the diff compares (field order and surrounding whitespace aside).
+        const unchanged =
+          inDraft &&
+          !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && c.kind === "referral");
+        if (unchanged) return { result: "unchanged" as const, warnings: [] };
+        const result = await rules.checkReferral(published, draft.bundle);
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0) throw new ContentInvalidError(errors);
+        if (
+          !(await store.putDraftReferral({ id, group: published, meta: draftMeta(actor) }, expect))
+        )
+          return CHANGED;
+        await audit(actor, "draft-revert", { referral: id, version: live.version });
+        return {
+          result: "reverted" as const,
+          warnings: result.issues.filter((i) => i.severity === "warning"),
+        };
+      });
     },
 
     /** Removes a referral group from the draft: its messages become plain misses again. */
-    async retireReferral(actor: ContentActor, id: string) {
-      const draft = await currentDraft();
-      if (!draft.bundle.referrals.some((r) => r.id === id)) {
-        throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
-      }
-      await store.putDraftReferral({ id, meta: { ...draftMeta(actor), retired: true } });
-      await audit(actor, "draft-retire", { referral: id });
-      return { warnings: [] as ContentIssue[] };
+    async retireReferral(actor: ContentActor, id: string, expected?: DraftExpectation) {
+      return changeDraftItem("referral", id, expected, async (draft, expect) => {
+        if (!draft.bundle.referrals.some((r) => r.id === id)) {
+          throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
+        }
+        const meta = { ...draftMeta(actor), retired: true };
+        if (!(await store.putDraftReferral({ id, meta }, expect))) return CHANGED;
+        await audit(actor, "draft-retire", { referral: id });
+        return { warnings: [] as ContentIssue[] };
+      });
     },
 
     /**
@@ -705,35 +809,38 @@ export function createContentWorkflow(deps: {
       lang: Lang,
       texts: readonly string[],
     ): Promise<{ added: number; warnings: ContentIssue[] }> {
-      const draft = await currentDraft();
-      const group = draft.bundle.referrals.find((r) => r.id === id);
-      if (!group) throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
-      const have = new Set(group[lang].sentences.map(utteranceKey));
-      const fresh: string[] = [];
-      for (const raw of texts) {
-        const text = raw.trim();
-        const key = utteranceKey(text);
-        if (key === "" || have.has(key)) continue;
-        have.add(key);
-        fresh.push(text);
-      }
-      if (fresh.length === 0) return { added: 0, warnings: [] };
-      const next: ReferralGroup = {
-        ...group,
-        [lang]: { ...group[lang], sentences: [...group[lang].sentences, ...fresh] },
-      };
-      const result = await rules.checkReferral(next, draft.bundle);
-      const errors = result.issues.filter((i) => i.severity === "error");
-      if (errors.length > 0 || !result.referral) throw new ContentInvalidError(errors);
-      await store.putDraftReferral({ id, group: result.referral, meta: draftMeta(actor) });
-      await audit(actor, "draft-save", {
-        referral: id,
-        ...noted(finding("referralSentencesAdded", { count: fresh.length, lang })),
+      return changeDraftItem("referral", id, undefined, async (draft, expect) => {
+        const group = draft.bundle.referrals.find((r) => r.id === id);
+        if (!group) throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
+        const have = new Set(group[lang].sentences.map(utteranceKey));
+        const fresh: string[] = [];
+        for (const raw of texts) {
+          const text = raw.trim();
+          const key = utteranceKey(text);
+          if (key === "" || have.has(key)) continue;
+          have.add(key);
+          fresh.push(text);
+        }
+        if (fresh.length === 0) return { added: 0, warnings: [] };
+        const next: ReferralGroup = {
+          ...group,
+          [lang]: { ...group[lang], sentences: [...group[lang].sentences, ...fresh] },
+        };
+        const result = await rules.checkReferral(next, draft.bundle);
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0 || !result.referral) throw new ContentInvalidError(errors);
+        const meta = draftMeta(actor);
+        if (!(await store.putDraftReferral({ id, group: result.referral, meta }, expect)))
+          return CHANGED;
+        await audit(actor, "draft-save", {
+          referral: id,
+          ...noted(finding("referralSentencesAdded", { count: fresh.length, lang })),
+        });
+        return {
+          added: fresh.length,
+          warnings: result.issues.filter((i) => i.severity === "warning"),
+        };
       });
-      return {
-        added: fresh.length,
-        warnings: result.issues.filter((i) => i.severity === "warning"),
-      };
     },
 
     /**

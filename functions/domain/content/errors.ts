@@ -1,4 +1,5 @@
 import { type Finding, finding, type Said } from "../../contracts/contentFindings.ts";
+import type { DraftTopicMeta } from "./contentStore.ts";
 import type { ContentIssue } from "./contentWorkflow.ts";
 
 /**
@@ -52,5 +53,29 @@ export class ContentConflictError extends ContentWorkflowError {
   override name = "ContentConflictError";
   constructor(said: string | Said) {
     super("CONFLICT", said, 409);
+  }
+}
+
+/**
+ * Someone saved the topic or group after the person read it (the revision their save
+ * expected): nothing was written. `current` says who changed it, when, and its revision now,
+ * for a studio to show theirs or save over it knowingly; none when the item is gone.
+ */
+export class EditConflictError extends ContentWorkflowError {
+  override name = "EditConflictError";
+  constructor(
+    kind: "topic" | "referral",
+    id: string,
+    readonly current: DraftTopicMeta | undefined,
+  ) {
+    super(
+      "EDIT_CONFLICT",
+      finding("editConflict", {
+        kind,
+        id,
+        ...(current ? { by: current.updatedByName } : {}),
+      }),
+      412,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { type ContentBundle, withReferral, withTopic } from "./bundle.ts";
-import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
+import type { ContentStore, Draft, DraftExpectation, DraftTopicMeta } from "./contentStore.ts";
 import { deepFreeze } from "./frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "./versions.ts";
 
@@ -47,9 +47,11 @@ export function createMemoryContentStore(): ContentStore {
       return true;
     },
     draft: async () => draft,
-    async putDraftTopic(write) {
+    async putDraftTopic(write, expected) {
       const current = draft ?? emptyDraft();
       const { topic, tests, dev, meta } = copy(write);
+      const stored = [...current.bundle.topics, ...current.retired].some((t) => t.id === topic.id);
+      if (!asExpected(expected, stored, current.meta.get(topic.id))) return false;
       draft = deepFreeze({
         ...current,
         bundle: meta.retired
@@ -61,15 +63,23 @@ export function createMemoryContentStore(): ContentStore {
         ],
         meta: new Map(current.meta).set(topic.id, meta),
       });
+      return true;
     },
-    async putDraftReferral(write) {
+    async putDraftReferral(write, expected) {
       const current = draft ?? emptyDraft();
       const { group, meta } = copy(write);
+      const stored = current.bundle.referrals.some((r) => r.id === write.id);
+      if (!asExpected(expected, stored, current.referralMeta.get(write.id))) return false;
+      const referralMeta = new Map(current.referralMeta);
+      // A removed group has no item, as in DynamoDB: nothing of it is left to expect.
+      if (group) referralMeta.set(write.id, meta);
+      else referralMeta.delete(write.id);
       draft = deepFreeze({
         ...current,
         bundle: withReferral(current.bundle, write.id, group),
-        referralMeta: new Map(current.referralMeta).set(write.id, meta),
+        referralMeta,
       });
+      return true;
     },
     async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta) {
       draft = deepFreeze({
@@ -84,6 +94,17 @@ export function createMemoryContentStore(): ContentStore {
     },
     auditTrail: async (limit) => trail.slice(-limit).reverse().map(copy),
   };
+}
+
+/** Whether a draft item (`stored`, with `meta`) is what a conditional write expects. */
+function asExpected(
+  expected: DraftExpectation | undefined,
+  stored: boolean,
+  meta: DraftTopicMeta | undefined,
+): boolean {
+  if (!expected) return true;
+  if ("absent" in expected) return !stored;
+  return stored && meta?.revision === expected.revision;
 }
 
 function emptyDraft(): Draft {

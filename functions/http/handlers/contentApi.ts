@@ -12,6 +12,7 @@ import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
+import type { DraftExpectation } from "../../domain/content/contentStore.ts";
 import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
 import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
 import { olderCommentFinding, olderDetailFinding } from "../../domain/content/olderNotes.ts";
@@ -30,6 +31,7 @@ import { findingLangOf, type IssueShown, issueIn, toldIn } from "../findingLangu
 import { jsonErrors } from "../middleware/jsonErrors.ts";
 import { verifiedStaff } from "../middleware/requireStaff.ts";
 import { utf8Body } from "../middleware/utf8Body.ts";
+import { etagOf, expectationOf, revisionOf } from "../revisionHeaders.ts";
 import { json } from "./contactResponses.ts";
 
 /** What the content API works on; built by the runtimes that host the studio. */
@@ -175,6 +177,17 @@ class CsvFile {
   ) {}
 }
 
+/**
+ * A draft item as the API answers with it: its revision also as the ETag, for clients that
+ * save it back with If-Match (revisionHeaders.ts).
+ */
+class Revised {
+  constructor(
+    readonly body: Record<string, unknown>,
+    readonly revision: string,
+  ) {}
+}
+
 interface Request {
   staff: StaffIdentity;
   /** The language the content check's findings are told in (Accept-Language). */
@@ -183,6 +196,11 @@ interface Request {
   params: string[];
   body: unknown;
   query: Record<string, string | undefined>;
+  /**
+   * What a write expects of the item it changes (If-Match, If-None-Match), if anything; read
+   * only by the routes that write one item, so a header elsewhere refuses nothing.
+   */
+  expected(): DraftExpectation | undefined;
 }
 
 interface Route {
@@ -376,34 +394,42 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params }) {
         const view = await services().workflow.draftTopic(parse(topicId, params[0], "id"));
-        return {
-          topic: { ...view.topic, tests: view.tests },
-          retired: view.retired,
-          system: view.system,
-          ...(view.meta
-            ? { updatedBy: view.meta.updatedByName, updatedAt: view.meta.updatedAt }
-            : {}),
-        };
+        const revision = revisionOf(view.meta);
+        return new Revised(
+          {
+            topic: { ...view.topic, tests: view.tests },
+            retired: view.retired,
+            system: view.system,
+            ...(view.meta
+              ? { updatedBy: view.meta.updatedByName, updatedAt: view.meta.updatedAt }
+              : {}),
+            revision,
+          },
+          revision,
+        );
       },
     },
     {
       method: "PUT",
       path: "draft/topics/*",
       roles: EDITORS,
-      async run({ params, body, actor, lang }) {
+      async run({ params, body, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
         const topic = parse(topicBody, body, "body");
-        const { warnings } = await services().workflow.saveTopic(actor, id, topic);
-        return { ok: true, warnings: shown(warnings, lang) };
+        const saved = await services().workflow.saveTopic(actor, id, topic, expected());
+        return new Revised(
+          { ok: true, warnings: shown(saved.warnings, lang), revision: saved.revision },
+          saved.revision,
+        );
       },
     },
     {
       method: "DELETE",
       path: "draft/topics/*",
       roles: EDITORS,
-      async run({ params, actor, lang }) {
+      async run({ params, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
-        const { warnings } = await services().workflow.retireTopic(actor, id);
+        const { warnings } = await services().workflow.retireTopic(actor, id, expected());
         return { ok: true, warnings: shown(warnings, lang) };
       },
     },
@@ -411,9 +437,9 @@ export function createContentApiHandler(deps: {
       method: "POST",
       path: "draft/topics/*/revert",
       roles: EDITORS,
-      async run({ params, actor, lang }) {
+      async run({ params, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
-        const { result, warnings } = await services().workflow.revertTopic(actor, id);
+        const { result, warnings } = await services().workflow.revertTopic(actor, id, expected());
         return { ok: true, result, warnings: shown(warnings, lang) };
       },
     },
@@ -421,9 +447,13 @@ export function createContentApiHandler(deps: {
       method: "POST",
       path: "draft/referrals/*/revert",
       roles: EDITORS,
-      async run({ params, actor, lang }) {
+      async run({ params, actor, lang, expected }) {
         const id = parse(referralId, params[0], "id");
-        const { result, warnings } = await services().workflow.revertReferral(actor, id);
+        const { result, warnings } = await services().workflow.revertReferral(
+          actor,
+          id,
+          expected(),
+        );
         return { ok: true, result, warnings: shown(warnings, lang) };
       },
     },
@@ -433,32 +463,40 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params }) {
         const view = await services().workflow.draftReferral(parse(referralId, params[0], "id"));
-        return {
-          referral: view.referral,
-          ...(view.meta
-            ? { updatedBy: view.meta.updatedByName, updatedAt: view.meta.updatedAt }
-            : {}),
-        };
+        const revision = revisionOf(view.meta);
+        return new Revised(
+          {
+            referral: view.referral,
+            ...(view.meta
+              ? { updatedBy: view.meta.updatedByName, updatedAt: view.meta.updatedAt }
+              : {}),
+            revision,
+          },
+          revision,
+        );
       },
     },
     {
       method: "PUT",
       path: "draft/referrals/*",
       roles: EDITORS,
-      async run({ params, body, actor, lang }) {
+      async run({ params, body, actor, lang, expected }) {
         const id = parse(referralId, params[0], "id");
         const group = parse(referralBody, body, "body");
-        const { warnings } = await services().workflow.saveReferral(actor, id, group);
-        return { ok: true, warnings: shown(warnings, lang) };
+        const saved = await services().workflow.saveReferral(actor, id, group, expected());
+        return new Revised(
+          { ok: true, warnings: shown(saved.warnings, lang), revision: saved.revision },
+          saved.revision,
+        );
       },
     },
     {
       method: "DELETE",
       path: "draft/referrals/*",
       roles: EDITORS,
-      async run({ params, actor, lang }) {
+      async run({ params, actor, lang, expected }) {
         const id = parse(referralId, params[0], "id");
-        const { warnings } = await services().workflow.retireReferral(actor, id);
+        const { warnings } = await services().workflow.retireReferral(actor, id, expected());
         return { ok: true, warnings: shown(warnings, lang) };
       },
     },
@@ -724,6 +762,7 @@ export function createContentApiHandler(deps: {
           params,
           body,
           query: event.queryStringParameters ?? {},
+          expected: () => expectationOf(event.headers),
         })
         .catch((error: unknown) => {
           // The refusal's problems in the caller's language, like the check's answers.
@@ -749,6 +788,10 @@ export function createContentApiHandler(deps: {
           },
           body: result.body,
         };
+      }
+      if (result instanceof Revised) {
+        const answer = json(200, result.body);
+        return { ...answer, headers: { ...answer.headers, etag: etagOf(result.revision) } };
       }
       return json(200, result);
     });

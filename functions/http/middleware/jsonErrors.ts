@@ -1,8 +1,13 @@
 import type middy from "@middy/core";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
 import { ChatError } from "../../domain/chat/errors.ts";
-import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
+import {
+  ContentInvalidError,
+  ContentWorkflowError,
+  EditConflictError,
+} from "../../domain/content/errors.ts";
 import type { Logger } from "../../observability/logger.ts";
+import { UNREVISED } from "../revisionHeaders.ts";
 
 interface HttpLikeError {
   statusCode?: number;
@@ -24,6 +29,7 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
       let code = "INTERNAL";
       let message = "Something went wrong on our side. Please try again later.";
       let problems: { path: string; message: string; fix: string; code?: string }[] | undefined;
+      let current: Record<string, string> | undefined;
       if (error instanceof ChatError || error instanceof ContentWorkflowError) {
         status = error.httpStatus;
         code = error.code;
@@ -35,6 +41,12 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
             fix,
             ...(finding ? { code: finding.code } : {}),
           }));
+        }
+        // Told in the caller's language, the refusal is a new error with the original as cause.
+        const conflict = [error, error.cause].find((e) => e instanceof EditConflictError);
+        if (conflict?.current) {
+          const { updatedByName, updatedAt, revision } = conflict.current;
+          current = { updatedBy: updatedByName, updatedAt, revision: revision ?? UNREVISED };
         }
       } else if (isHttpError(error)) {
         status = error.statusCode ?? error.status ?? 500;
@@ -53,7 +65,14 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
       request.response = {
         statusCode: status,
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ error: { code, message, ...(problems ? { problems } : {}) } }),
+        body: JSON.stringify({
+          error: {
+            code,
+            message,
+            ...(problems ? { problems } : {}),
+            ...(current ? { current } : {}),
+          },
+        }),
       };
     },
   };

@@ -106,6 +106,16 @@ export interface DraftTopicResponse {
   updatedBy?: string;
   updatedAt?: string;
   retired: boolean;
+  /** What a save of this reading sends back (If-Match), so it cannot overwrite a later one. */
+  revision?: string;
+}
+
+export interface DraftReferralResponse {
+  referral: ReferralGroup;
+  updatedBy?: string;
+  updatedAt?: string;
+  /** As a topic's: what a save of this reading sends back. */
+  revision?: string;
 }
 
 export interface LiveTopics {
@@ -277,12 +287,29 @@ export interface Me {
 export interface SaveResult {
   ok: true;
   warnings: Problem[];
+  /** The item's revision after the save: the next save of the same form expects it. */
+  revision?: string;
+}
+
+/**
+ * What a write expects of the topic or group: the revision the form was read at, or "new"
+ * (nobody has the id yet). Anything else was saved by someone meanwhile: EditConflictError.
+ */
+export type EditBase = { revision: string } | "new";
+
+/** Who saved the item after the form was read, when, and its revision now. */
+export interface EditConflict {
+  updatedBy?: string;
+  updatedAt?: string;
+  revision?: string;
 }
 
 /** Discarding the draft's changes: live content back, retired (never live), or nothing to do. */
 export interface RevertResult {
   result: "reverted" | "retired" | "unchanged";
   warnings: Problem[];
+  /** The item's revision after the write, when one was made. */
+  revision?: string;
 }
 
 export interface PublishResult {
@@ -370,6 +397,18 @@ export class SelfApprovalError extends ContentApiError {
 export class ContentInvalidError extends ContentApiError {
   override readonly name = "ContentInvalidError";
 }
+/** 412 EDIT_CONFLICT: someone saved the topic or group after it was read; nothing was written. */
+export class EditConflictError extends ContentApiError {
+  override readonly name = "EditConflictError";
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly current: EditConflict,
+  ) {
+    super(status, code, message);
+  }
+}
 /** 404: the topic or version does not exist. */
 export class NotFoundError extends ContentApiError {
   override readonly name = "NotFoundError";
@@ -398,6 +437,21 @@ function asProblems(value: unknown, severity?: Severity): Problem[] {
   return problems;
 }
 
+/** The conditional headers of a write (revisionHeaders.ts on the server). */
+function baseHeaders(base: EditBase | undefined): Record<string, string> {
+  if (base === undefined) return {};
+  return base === "new" ? { "if-none-match": "*" } : { "if-match": `"${base.revision}"` };
+}
+
+/** A save's, retire's answer: its warnings, and the item's revision now when it has one. */
+function saved(answer: { warnings?: unknown; revision?: unknown }): SaveResult {
+  return {
+    ok: true,
+    warnings: asProblems(answer.warnings, "warning"),
+    ...(typeof answer.revision === "string" ? { revision: answer.revision } : {}),
+  };
+}
+
 /**
  * The named error for a refused answer: `{ error: { code, message, problems } }` with its
  * HTTP status. A body that is not that shape still gives an error with the status.
@@ -414,6 +468,16 @@ export function toApiError(status: number, body: unknown): ContentApiError {
   if (status === 400 && code === "CONTENT_INVALID")
     return new ContentInvalidError(status, code, message, problems);
   if (status === 404) return new NotFoundError(status, code, message);
+  if (status === 412 && code === "EDIT_CONFLICT") {
+    const current = (error?.current ?? {}) as Record<string, unknown>;
+    const text = (key: string) =>
+      typeof current[key] === "string" ? { [key]: current[key] as string } : {};
+    return new EditConflictError(status, code, message, {
+      ...text("updatedBy"),
+      ...text("updatedAt"),
+      ...text("revision"),
+    });
+  }
   if (status === 0 || status >= 500) return new ServiceUnavailableError(status, code, message);
   return new ContentApiError(status, code, message, problems);
 }
@@ -433,10 +497,16 @@ const enc = encodeURIComponent;
 export function createContentApi(options: ContentApiOptions) {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    base?: EditBase,
+  ): Promise<T> {
     const headers: Record<string, string> = {
       accept: "application/json",
       authorization: `Bearer ${options.token}`,
+      ...baseHeaders(base),
     };
     if (options.lang) headers["accept-language"] = options.lang();
     if (body !== undefined) headers["content-type"] = "application/json";
@@ -487,11 +557,20 @@ export function createContentApi(options: ContentApiOptions) {
 
   const period = (q: { from: string; to: string }) => `from=${enc(q.from)}&to=${enc(q.to)}`;
 
-  async function revert(path: string): Promise<RevertResult> {
-    const answer = await request<{ result?: unknown; warnings?: unknown }>("POST", path, {});
+  async function revert(path: string, base?: EditBase): Promise<RevertResult> {
+    const answer = await request<{ result?: unknown; warnings?: unknown; revision?: unknown }>(
+      "POST",
+      path,
+      {},
+      base,
+    );
     const result =
       answer.result === "retired" || answer.result === "unchanged" ? answer.result : "reverted";
-    return { result, warnings: asProblems(answer.warnings, "warning") };
+    return {
+      result,
+      warnings: asProblems(answer.warnings, "warning"),
+      ...(typeof answer.revision === "string" ? { revision: answer.revision } : {}),
+    };
   }
 
   return {
@@ -508,22 +587,12 @@ export function createContentApi(options: ContentApiOptions) {
       );
       return asProblems(result.problems, "error");
     },
-    saveTopic: async (topic: DraftTopic): Promise<SaveResult> => {
-      const result = await request<{ warnings?: unknown }>(
-        "PUT",
-        `/api/content/draft/topics/${enc(topic.id)}`,
-        topic,
-      );
-      return { ok: true, warnings: asProblems(result.warnings, "warning") };
-    },
-    retireTopic: async (id: string): Promise<SaveResult> => {
-      const result = await request<{ warnings?: unknown }>(
-        "DELETE",
-        `/api/content/draft/topics/${enc(id)}`,
-      );
-      return { ok: true, warnings: asProblems(result.warnings, "warning") };
-    },
-    revertTopic: (id: string) => revert(`/api/content/draft/topics/${enc(id)}/revert`),
+    saveTopic: async (topic: DraftTopic, base?: EditBase): Promise<SaveResult> =>
+      saved(await request("PUT", `/api/content/draft/topics/${enc(topic.id)}`, topic, base)),
+    retireTopic: async (id: string, base?: EditBase): Promise<SaveResult> =>
+      saved(await request("DELETE", `/api/content/draft/topics/${enc(id)}`, undefined, base)),
+    revertTopic: (id: string, base?: EditBase) =>
+      revert(`/api/content/draft/topics/${enc(id)}/revert`, base),
     validateReferral: async (group: ReferralGroup) => {
       const result = await request<{ problems?: unknown }>(
         "POST",
@@ -532,22 +601,14 @@ export function createContentApi(options: ContentApiOptions) {
       );
       return asProblems(result.problems, "error");
     },
-    saveReferral: async (group: ReferralGroup): Promise<SaveResult> => {
-      const result = await request<{ warnings?: unknown }>(
-        "PUT",
-        `/api/content/draft/referrals/${enc(group.id)}`,
-        group,
-      );
-      return { ok: true, warnings: asProblems(result.warnings, "warning") };
-    },
-    retireReferral: async (id: string): Promise<SaveResult> => {
-      const result = await request<{ warnings?: unknown }>(
-        "DELETE",
-        `/api/content/draft/referrals/${enc(id)}`,
-      );
-      return { ok: true, warnings: asProblems(result.warnings, "warning") };
-    },
-    revertReferral: (id: string) => revert(`/api/content/draft/referrals/${enc(id)}/revert`),
+    saveReferral: async (group: ReferralGroup, base?: EditBase): Promise<SaveResult> =>
+      saved(await request("PUT", `/api/content/draft/referrals/${enc(group.id)}`, group, base)),
+    retireReferral: async (id: string, base?: EditBase): Promise<SaveResult> =>
+      saved(await request("DELETE", `/api/content/draft/referrals/${enc(id)}`, undefined, base)),
+    draftReferral: (id: string) =>
+      request<DraftReferralResponse>("GET", `/api/content/draft/referrals/${enc(id)}`),
+    revertReferral: (id: string, base?: EditBase) =>
+      revert(`/api/content/draft/referrals/${enc(id)}/revert`, base),
     search: (q: string) =>
       request<{ topics: SearchHit[] }>("GET", `/api/content/search?q=${enc(q)}`),
     tryMessage: (text: string, lang: Lang) =>

@@ -19,6 +19,8 @@ import type {
 import type { LocaleField } from "./problems.ts";
 
 type RevertOutcome = RevertResult["result"];
+/** Which write found that someone had saved first. */
+type ConflictOn = "save" | "retire" | "revert";
 
 type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general";
 
@@ -202,6 +204,16 @@ const fi = {
       : result === "unchanged"
         ? `Aiheessa ${id} ei ollut luonnoksen muutoksia.`
         : `Aiheen ${id} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
+  editConflict: (by: string | undefined, at: string | undefined, on: ConflictOn) =>
+    `${by ?? "Joku muu"} tallensi tämän sen jälkeen, kun avasit sen${at ? ` (${at})` : ""}. ${
+      on === "save"
+        ? "Muutoksiasi ei tallennettu, mutta ne ovat yhä lomakkeella. Voit avata tallennetun version (omat muutoksesi jäävät pois) tai tallentaa omasi sen päälle."
+        : on === "retire"
+          ? "Mitään ei poistettu käytöstä. Avaa tallennettu versio ja katso se ensin."
+          : "Mitään ei peruttu. Avaa tallennettu versio ja katso se ensin."
+    }`,
+  conflictOpenTheirs: "Avaa tallennettu versio",
+  conflictSaveMine: "Tallenna omasi sen päälle",
   systemNotice:
     "Järjestelmäaihe: palvelu käyttää tätä aihetta, joten sitä ei voi poistaa käytöstä.",
   // Try it
@@ -717,6 +729,16 @@ const sv: UiText = {
       : result === "unchanged"
         ? `Ämnet ${id} hade inga ändringar i utkastet.`
         : `Ändringarna av ämnet ${id} i utkastet har ångrats: det är nu detsamma som i versionen i bruk.`,
+  editConflict: (by, at, on) =>
+    `${by ?? "Någon annan"} sparade det här efter att du öppnade det${at ? ` (${at})` : ""}. ${
+      on === "save"
+        ? "Dina ändringar sparades inte, men de finns kvar i formuläret. Du kan öppna den sparade versionen (dina ändringar tas inte med) eller spara dina över den."
+        : on === "retire"
+          ? "Inget togs ur bruk. Öppna den sparade versionen och titta på den först."
+          : "Inget ångrades. Öppna den sparade versionen och titta på den först."
+    }`,
+  conflictOpenTheirs: "Öppna den sparade versionen",
+  conflictSaveMine: "Spara dina över den",
   systemNotice: "Systemämne: tjänsten använder det här ämnet, så det kan inte tas ur bruk.",
   tryTitle: "Testa ett meddelande",
   tryIntro:

@@ -222,4 +222,38 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await expectNoAxeViolations(studio, "studio-versions-sv");
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it("of two people editing one topic, the later save is refused, names the first, and offers both ways on", async () => {
+    // Each in a browser of their own: a studio session lives in its origin's storage.
+    const contexts = await Promise.all([1, 2].map(() => browser.newContext({ bypassCSP: true })));
+    try {
+      const [owner, reviewer] = await Promise.all(contexts.map((c) => c.newPage()));
+      if (!owner || !reviewer) throw new Error("no pages");
+      await signInToStudio(owner, stack.url, "content-owner");
+      await signInToStudio(reviewer, stack.url, "content-reviewer");
+      await openTopic(owner, "church-tax");
+      await openTopic(reviewer, "church-tax");
+      const title = (page: Page) => page.locator("#topic-fi-title");
+      const original = await title(owner).inputValue();
+
+      await title(reviewer).fill(`${original} (tarkastaja)`);
+      await saveTopic(reviewer, "church-tax");
+      await title(owner).fill(`${original} (omistaja)`);
+      await owner.locator("#topic-save").click();
+
+      const alert = owner.getByRole("alert").filter({ hasText: "tallensi tämän" });
+      await alert.waitFor(POLL);
+      expect(await alert.textContent()).toMatch(/^Henrik Saarinen tallensi tämän sen jälkeen/);
+      expect(await title(owner).inputValue()).toBe(`${original} (omistaja)`);
+      await expectNoAxeViolations(owner, "studio-edit-conflict");
+
+      // Saving over theirs, knowingly: the owner's title is the draft's now.
+      await owner.locator("#topic-conflict-mine").click();
+      await owner.locator(".notice.ok", { hasText: "Aihe church-tax tallennettu" }).waitFor(POLL);
+      await reviewer.reload();
+      await expect.poll(() => title(reviewer).inputValue(), POLL).toBe(`${original} (omistaja)`);
+    } finally {
+      await Promise.all(contexts.map((c) => c.close()));
+    }
+  }, 120_000);
 });

@@ -3,12 +3,31 @@
  * signals, and the save, retire and revert calls with their busy state and their error outcome.
  */
 import { batch, type Signal, signal } from "@preact/signals";
-import { type ContentApi, ContentInvalidError, type Problem, type RevertResult } from "../api.ts";
+import {
+  type ContentApi,
+  ContentInvalidError,
+  type EditBase,
+  type EditConflict,
+  EditConflictError,
+  type Problem,
+  type RevertResult,
+} from "../api.ts";
+import { formatDateTime, text } from "../i18n.ts";
 import { call, errorText } from "./app.ts";
 
 export type Outcome = { kind: "ok" | "error"; text: string } | undefined;
 
+/** Someone saved the item after the form was read: who, and which write found it. */
+export type Conflict = EditConflict & { on: "save" | "retire" | "revert" };
+
 export interface DraftEditSignals {
+  /**
+   * The revision the form was read at (or last saved as): writes send it, so that none goes
+   * over a save someone made meanwhile. Undefined for a new item, or when it is not known.
+   */
+  revision: Signal<string | undefined>;
+  /** The last write was refused because someone saved first: offer theirs, or to save over. */
+  conflict: Signal<Conflict | undefined>;
   serverProblems: Signal<Problem[]>;
   checking: Signal<boolean>;
   saving: Signal<boolean>;
@@ -20,6 +39,8 @@ export interface DraftEditSignals {
 /** One editor's signals, as both editors keep them. */
 export function createDraftEditSignals(): DraftEditSignals {
   return {
+    revision: signal<string | undefined>(undefined),
+    conflict: signal<Conflict | undefined>(undefined),
     serverProblems: signal<Problem[]>([]),
     checking: signal(false),
     saving: signal(false),
@@ -29,11 +50,43 @@ export function createDraftEditSignals(): DraftEditSignals {
   };
 }
 
+/** What the open form's writes expect: no item yet (`isNew`), or the revision it was read at. */
+export function editBase(edit: DraftEditSignals, isNew: boolean): EditBase | undefined {
+  if (isNew) return "new";
+  const revision = edit.revision.value;
+  return revision === undefined ? undefined : { revision };
+}
+
+/**
+ * A refused write because someone saved first: the outcome says who and when, and that
+ * nothing of this form was saved; the editor offers their version or saving over it.
+ */
+function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Conflict["on"]) {
+  const t = text.value;
+  const { updatedBy, updatedAt } = error.current;
+  batch(() => {
+    edit.conflict.value = { ...error.current, on };
+    edit.outcome.value = {
+      kind: "error",
+      text: t.editConflict(updatedBy, updatedAt ? formatDateTime(updatedAt, t) : undefined, on),
+    };
+  });
+}
+
+/** After a write: the revision the next one expects, and no conflict left to settle. */
+function written(edit: DraftEditSignals, revision: string | undefined) {
+  batch(() => {
+    edit.conflict.value = undefined;
+    if (revision !== undefined) edit.revision.value = revision;
+  });
+}
+
 /**
  * A PUT to the draft: busy while it runs; a refusal by the server's check shows its problems
- * next to the fields (`refused` says so), any other failure says what went wrong.
+ * next to the fields (`refused` says so), a save someone made first offers the choices
+ * (`conflict`), any other failure says what went wrong.
  */
-export async function putToDraft<T>(
+export async function putToDraft<T extends { revision?: string }>(
   edit: DraftEditSignals,
   put: (client: ContentApi) => Promise<T>,
   refused: string,
@@ -42,26 +95,32 @@ export async function putToDraft<T>(
     edit.saving.value = true;
     edit.checking.value = false;
     edit.outcome.value = undefined;
+    edit.conflict.value = undefined;
   });
   const result = await call(put, (e) => {
     if (e instanceof ContentInvalidError) {
       edit.serverProblems.value = e.problems;
       edit.outcome.value = { kind: "error", text: refused };
-    } else edit.outcome.value = { kind: "error", text: errorText(e) };
+    } else if (e instanceof EditConflictError) conflicted(edit, e, "save");
+    else edit.outcome.value = { kind: "error", text: errorText(e) };
   });
+  if (result) written(edit, result.revision);
   edit.saving.value = false;
   return result;
 }
 
 /** A DELETE in the draft, after the inline confirmation. */
-export async function retireFromDraft<T>(
+export async function retireFromDraft<T extends { revision?: string }>(
   edit: DraftEditSignals,
   retire: (client: ContentApi) => Promise<T>,
 ): Promise<T | undefined> {
   edit.saving.value = true;
+  edit.conflict.value = undefined;
   const result = await call(retire, (e) => {
-    edit.outcome.value = { kind: "error", text: errorText(e) };
+    if (e instanceof EditConflictError) conflicted(edit, e, "retire");
+    else edit.outcome.value = { kind: "error", text: errorText(e) };
   });
+  if (result) written(edit, result.revision);
   batch(() => {
     edit.saving.value = false;
     edit.confirmingRetire.value = false;
@@ -89,9 +148,12 @@ export async function revertInDraft(
   refused: string,
 ): Promise<RevertResult | undefined> {
   edit.saving.value = true;
+  edit.conflict.value = undefined;
   const result = await call(revert, (e) => {
-    edit.outcome.value = { kind: "error", text: revertRefusal(e, refused) };
+    if (e instanceof EditConflictError) conflicted(edit, e, "revert");
+    else edit.outcome.value = { kind: "error", text: revertRefusal(e, refused) };
   });
+  if (result) written(edit, result.revision);
   batch(() => {
     edit.saving.value = false;
     edit.confirmingRevert.value = false;

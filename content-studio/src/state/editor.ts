@@ -21,7 +21,13 @@ import {
   topicFromForm,
 } from "../topicForm.ts";
 import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
-import { createDraftEditSignals, putToDraft, retireFromDraft, revertInDraft } from "./draftEdit.ts";
+import {
+  createDraftEditSignals,
+  editBase,
+  putToDraft,
+  retireFromDraft,
+  revertInDraft,
+} from "./draftEdit.ts";
 import { draft, draftIds, loadDraft } from "./topics.ts";
 
 export const VALIDATE_DEBOUNCE_MS = 400;
@@ -38,8 +44,15 @@ export const meta = signal<{ updatedBy?: string; updatedAt?: string; retired: bo
   retired: false,
 });
 const edit = createDraftEditSignals();
-export const { serverProblems, checking, saving, outcome, confirmingRetire, confirmingRevert } =
-  edit;
+export const {
+  serverProblems,
+  checking,
+  saving,
+  outcome,
+  confirmingRetire,
+  confirmingRevert,
+  conflict,
+} = edit;
 export const checkFailed = signal(false);
 
 /** Inbox questions a new topic was started from: taught to it (training) once it is saved. */
@@ -122,6 +135,8 @@ function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?
     outcome.value = undefined;
     confirmingRetire.value = false;
     confirmingRevert.value = false;
+    edit.revision.value = undefined;
+    conflict.value = undefined;
   });
 }
 
@@ -215,6 +230,7 @@ export async function open(id: string): Promise<void> {
     if (!result) return;
     form.value = formFromTopic(result.topic);
     openedForm = form.value;
+    edit.revision.value = result.revision;
     meta.value = {
       retired: result.retired,
       ...(result.updatedBy ? { updatedBy: result.updatedBy } : {}),
@@ -290,7 +306,8 @@ export async function save(): Promise<boolean> {
   clearTimeout(validateTimer);
   validateSeq++;
   const topic = topicFromForm(form.value);
-  const result = await putToDraft(edit, (c) => c.saveTopic(topic), t.saveRefused);
+  const base = editBase(edit, mode.value === "new");
+  const result = await putToDraft(edit, (c) => c.saveTopic(topic, base), t.saveRefused);
   if (!result) return false;
   const wasNew = mode.value === "new";
   const taught = wasNew ? await teachSeed(topic) : undefined;
@@ -320,7 +337,8 @@ export async function retire(): Promise<boolean> {
   const id = loadedId.value;
   if (!id) return false;
   const t = text.value;
-  const result = await retireFromDraft(edit, (c) => c.retireTopic(id));
+  const base = editBase(edit, false);
+  const result = await retireFromDraft(edit, (c) => c.retireTopic(id, base));
   if (!result) return false;
   batch(() => {
     meta.value = { ...meta.value, retired: true };
@@ -337,7 +355,8 @@ export async function revert(): Promise<boolean> {
   const id = loadedId.value;
   if (!id) return false;
   const t = text.value;
-  const result = await revertInDraft(edit, (c) => c.revertTopic(id), t.revertRefused);
+  const base = editBase(edit, false);
+  const result = await revertInDraft(edit, (c) => c.revertTopic(id, base), t.revertRefused);
   if (!result) return false;
   const message = t.reverted(id, result.result);
   // Reloaded from the draft: the form shows the live content (or the retired topic) now.
@@ -350,6 +369,35 @@ export async function revert(): Promise<boolean> {
   }
   announce(message);
   return true;
+}
+
+/**
+ * After a conflict: the topic as the other person saved it, in the form. This form's changes
+ * are dropped; the outcome said so before the choice was offered.
+ */
+export async function openTheirs(): Promise<void> {
+  const id = loadedId.value ?? form.value.id;
+  const wasNew = mode.value === "new";
+  await open(id);
+  if (wasNew) navigate({ view: "topic", id });
+}
+
+/**
+ * After a conflict from a save: saves this form over the revision the other person saved
+ * (what the refusal named), knowingly. A new topic someone created meanwhile becomes theirs
+ * to edit, as though opened.
+ */
+export async function saveMine(): Promise<boolean> {
+  const over = conflict.value;
+  if (over?.on !== "save" || over.revision === undefined) return false;
+  batch(() => {
+    edit.revision.value = over.revision;
+    if (mode.value === "new") {
+      mode.value = "edit";
+      loadedId.value = form.value.id;
+    }
+  });
+  return save();
 }
 
 onSignOut(() => resetForm(emptyForm(), "new"));

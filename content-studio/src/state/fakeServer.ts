@@ -7,12 +7,27 @@ type Answer = { status: number; body: unknown };
 /** A fetch that answers each call from the queue given for its method and path. */
 export function fakeServer() {
   const queues = new Map<string, ((body: unknown) => Answer)[]>();
-  const calls: { method: string; path: string; body: unknown; auth?: string }[] = [];
+  const calls: {
+    method: string;
+    path: string;
+    body: unknown;
+    auth?: string;
+    /** A write's If-Match or If-None-Match, as sent. */
+    condition?: string;
+  }[] = [];
   const fetchImpl = vi.fn(async (path: string, init?: RequestInit) => {
     const method = init?.method ?? "GET";
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    const auth = (init?.headers as Record<string, string> | undefined)?.authorization;
-    calls.push({ method, path, body, ...(auth ? { auth } : {}) });
+    const headers = (init?.headers as Record<string, string> | undefined) ?? {};
+    const auth = headers.authorization;
+    const condition = headers["if-match"] ?? headers["if-none-match"];
+    calls.push({
+      method,
+      path,
+      body,
+      ...(auth ? { auth } : {}),
+      ...(condition ? { condition } : {}),
+    });
     const next = queues.get(`${method} ${path}`)?.shift();
     const answer = next
       ? next(body)

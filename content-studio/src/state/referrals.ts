@@ -18,6 +18,7 @@ import {
 import { announce, call, navigate, onSignOut } from "./app.ts";
 import {
   createDraftEditSignals,
+  editBase,
   type Outcome,
   putToDraft,
   retireFromDraft,
@@ -31,8 +32,15 @@ export const referralForm = signal<ReferralForm>(emptyReferralForm());
 /** The group open for editing; undefined while a new one is written. */
 export const openId = signal<string | undefined>(undefined);
 const edit = createDraftEditSignals();
-export const { serverProblems, checking, saving, outcome, confirmingRetire, confirmingRevert } =
-  edit;
+export const {
+  serverProblems,
+  checking,
+  saving,
+  outcome,
+  confirmingRetire,
+  confirmingRevert,
+  conflict,
+} = edit;
 
 export const referrals = computed(() => draft.value?.referrals ?? []);
 
@@ -52,12 +60,14 @@ export const referralSaveBlocked = computed(() => blocksSave(referralProblems.va
 let timer: ReturnType<typeof setTimeout> | undefined;
 let seq = 0;
 
-function reset(form: ReferralForm, id: string | undefined): void {
+function reset(form: ReferralForm, id: string | undefined, revision?: string): void {
   clearTimeout(timer);
   seq++;
   batch(() => {
     referralForm.value = form;
     openId.value = id;
+    edit.revision.value = revision;
+    conflict.value = undefined;
     serverProblems.value = [];
     checking.value = false;
     confirmingRetire.value = false;
@@ -73,9 +83,18 @@ export async function openReferral(id: string): Promise<void> {
     reset(emptyReferralForm(), undefined);
     return;
   }
-  const group = referrals.value.find((r) => r.id === id);
-  reset(group ? formFromReferral(group) : emptyReferralForm(), group ? id : undefined);
-  if (group) void validateReferralNow();
+  const listed = referrals.value.find((r) => r.id === id);
+  if (!listed) {
+    reset(emptyReferralForm(), undefined);
+    return;
+  }
+  // Read on its own for its revision (the draft's list may be older): saves expect it.
+  const read = await call(
+    (c) => c.draftReferral(id),
+    () => undefined,
+  );
+  reset(formFromReferral(read?.referral ?? listed), id, read?.revision);
+  void validateReferralNow();
 }
 
 /** Changes the form and schedules the check. */
@@ -119,7 +138,8 @@ export async function saveReferral(): Promise<boolean> {
   clearTimeout(timer);
   seq++;
   const group = referralFromForm(referralForm.value);
-  const result = await putToDraft(edit, (c) => c.saveReferral(group), t.saveRefused);
+  const base = editBase(edit, openId.value === undefined);
+  const result = await putToDraft(edit, (c) => c.saveReferral(group, base), t.saveRefused);
   if (!result) return false;
   const message = t.saved(group.id);
   const wasNew = openId.value === undefined;
@@ -139,7 +159,8 @@ export async function retireReferral(): Promise<boolean> {
   const id = openId.value;
   if (!id) return false;
   const t = text.value.referrals;
-  const result = await retireFromDraft(edit, (c) => c.retireReferral(id));
+  const base = editBase(edit, false);
+  const result = await retireFromDraft(edit, (c) => c.retireReferral(id, base));
   if (!result) return false;
   announce(t.retired(id));
   await loadDraft();
@@ -187,7 +208,8 @@ export async function revertReferral(): Promise<boolean> {
   const id = openId.value;
   if (!id) return false;
   const t = text.value.referrals;
-  const result = await revertInDraft(edit, (c) => c.revertReferral(id), t.revertRefused);
+  const base = editBase(edit, false);
+  const result = await revertInDraft(edit, (c) => c.revertReferral(id, base), t.revertRefused);
   if (!result) return false;
   const message = t.reverted(id, result.result);
   announce(message);
@@ -201,6 +223,26 @@ export async function revertReferral(): Promise<boolean> {
   await openReferral(id);
   if (openId.value === id) outcome.value = { kind: "ok", text: message };
   return true;
+}
+
+/** After a conflict: the group as the other person saved it, in the form (this one's dropped). */
+export async function openTheirReferral(): Promise<void> {
+  const id = openId.value ?? referralForm.value.id;
+  const wasNew = openId.value === undefined;
+  await loadDraft();
+  await openReferral(id);
+  if (wasNew) navigate({ view: "referral", id });
+}
+
+/** After a conflict from a save: saves this form over the revision the refusal named. */
+export async function saveMyReferral(): Promise<boolean> {
+  const over = conflict.value;
+  if (over?.on !== "save" || over.revision === undefined) return false;
+  batch(() => {
+    edit.revision.value = over.revision;
+    openId.value ??= referralForm.value.id;
+  });
+  return saveReferral();
 }
 
 onSignOut(() => {

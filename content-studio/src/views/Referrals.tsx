@@ -16,7 +16,9 @@ import {
   checking,
   confirmingRetire,
   confirmingRevert,
+  conflict,
   openId,
+  openTheirReferral,
   outcome,
   referralCounts,
   referralForm,
@@ -29,6 +31,7 @@ import {
   restoring,
   retireReferral,
   revertReferral,
+  saveMyReferral,
   saveReferral,
   saving,
   updateReferral,
@@ -37,6 +40,7 @@ import { changedReferralIds, listError, listLoading } from "../state/topics.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import {
   Confirm,
+  ConflictChoices,
   describedBy,
   Field,
   FieldProblemList,
@@ -233,6 +237,13 @@ export function ReferralEditor() {
           />
         ) : null}
         <Outcome outcome={outcome.value} />
+        <ConflictChoices
+          conflict={conflict.value}
+          busy={busy}
+          idPrefix="referral"
+          onTheirs={() => void openTheirReferral().then(() => focusControl("view-heading"))}
+          onMine={() => void saveMyReferral()}
+        />
       </form>
     </section>
   );

@@ -18,6 +18,7 @@ import {
   checking,
   confirmingRetire,
   confirmingRevert,
+  conflict,
   counts,
   currentProblems,
   earlierWarnings,
@@ -28,12 +29,14 @@ import {
   loading,
   meta,
   mode,
+  openTheirs,
   outcome,
   problems,
   retire,
   revert,
   save,
   saveBlocked,
+  saveMine,
   saving,
   seed,
   update,
@@ -51,6 +54,7 @@ import {
 } from "../topicForm.ts";
 import {
   Confirm,
+  ConflictChoices,
   describedBy,
   Field,
   FieldProblemList,
@@ -244,6 +248,13 @@ function EditorForm() {
         />
       ) : null}
       <Outcome outcome={outcome.value} />
+      <ConflictChoices
+        conflict={conflict.value}
+        busy={busy}
+        idPrefix="topic"
+        onTheirs={() => void openTheirs().then(() => focusControl("view-heading"))}
+        onMine={() => void saveMine()}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { text } from "../i18n.ts";
+import type { Conflict } from "../state/draftEdit.ts";
 
 /** `aria-describedby` from the ids that exist; undefined when none. */
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -33,6 +34,46 @@ export function Outcome(props: { outcome?: { kind: "ok" | "error"; text: string 
     </p>
   ) : (
     <p class="notice ok">{o.text}</p>
+  );
+}
+
+/**
+ * The choices after a write was refused because someone saved first (the outcome above says
+ * who and when): open their version, or, after a save, save this form over it knowingly.
+ */
+export function ConflictChoices(props: {
+  conflict: Conflict | undefined;
+  busy: boolean;
+  idPrefix: string;
+  onTheirs: () => void;
+  onMine: () => void;
+}) {
+  const c = props.conflict;
+  if (!c) return null;
+  const t = text.value;
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        class="secondary"
+        id={`${props.idPrefix}-conflict-theirs`}
+        disabled={props.busy}
+        onClick={props.onTheirs}
+      >
+        {t.conflictOpenTheirs}
+      </button>
+      {c.on === "save" && c.revision !== undefined ? (
+        <button
+          type="button"
+          class="secondary"
+          id={`${props.idPrefix}-conflict-mine`}
+          disabled={props.busy}
+          onClick={props.onMine}
+        >
+          {t.conflictSaveMine}
+        </button>
+      ) : null}
+    </div>
   );
 }
 

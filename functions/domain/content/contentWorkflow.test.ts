@@ -508,6 +508,7 @@ describe("discarding the draft's changes to one topic or group", () => {
     expect(await workflow.revertTopic(owner, "tax-card")).toEqual({
       result: "reverted",
       warnings: [],
+      revision: expect.any(String),
     });
 
     const back = await workflow.draftTopic("tax-card");
@@ -845,6 +846,20 @@ describe("two people editing one topic or group", () => {
     });
     const view = await workflow.draftTopic("vat");
     expect([view.retired, view.topic.fi.title]).toEqual([false, "Sannan ALV"]);
+  });
+
+  it("answers each write with the revision the next write from the same form expects", async () => {
+    const { workflow } = await setUp();
+    const saved = await workflow.saveTopic(owner, "vat", vat("ALV"), { absent: true });
+    const retired = await workflow.retireTopic(owner, "vat", { revision: saved.revision });
+    const back = await workflow.saveTopic(owner, "vat", vat("ALV 2"), {
+      revision: retired.revision,
+    });
+    // Never live: discarding retires it again.
+    const reverted = await workflow.revertTopic(owner, "vat", { revision: back.revision });
+    expect(reverted.result).toBe("retired");
+    expect((await workflow.draftTopic("vat")).meta?.revision).toBe(reverted.revision);
+    expect(new Set([saved, retired, back, reverted].map((r) => r.revision)).size).toBe(4);
   });
 
   it("teaches to the topic as it is when written, keeping a save made in between", async () => {

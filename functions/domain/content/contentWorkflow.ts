@@ -41,6 +41,8 @@ import {
 export interface RevertResult {
   result: "reverted" | "retired" | "unchanged";
   warnings: ContentIssue[];
+  /** The item's revision after the write; none when nothing was written. */
+  revision?: string;
 }
 
 /** One finding of the content rules, located by field path within its topic or file. */
@@ -564,8 +566,7 @@ export function createContentWorkflow(deps: {
           throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
         if (!draft.bundle.topics.some((t) => t.id === id))
           return { result: "unchanged", warnings: [] };
-        const { warnings } = await workflow.retireTopic(actor, id, expected);
-        return { result: "retired", warnings };
+        return { result: "retired", ...(await workflow.retireTopic(actor, id, expected)) };
       }
       const heldOut = heldOutFor(live.bundle, id);
       // A live topic an import left out of the draft is brought back like any other.
@@ -577,8 +578,9 @@ export function createContentWorkflow(deps: {
         const result = await rules.checkTopic({ ...published, tests: heldOut.tests }, draft.bundle);
         const errors = result.issues.filter((i) => i.severity === "error");
         if (errors.length > 0) throw new ContentInvalidError(errors);
+        const meta = draftMeta(actor);
         const written = await store.putDraftTopic(
-          { topic: published, tests: heldOut.tests, dev: heldOut.dev, meta: draftMeta(actor) },
+          { topic: published, tests: heldOut.tests, dev: heldOut.dev, meta },
           expect,
         );
         if (!written) return CHANGED;
@@ -586,6 +588,7 @@ export function createContentWorkflow(deps: {
         return {
           result: "reverted" as const,
           warnings: result.issues.filter((i) => i.severity === "warning"),
+          revision: meta.revision,
         };
       });
     },
@@ -688,12 +691,13 @@ export function createContentWorkflow(deps: {
           .filter((t) => (t.followUps as string[] | undefined)?.includes(id))
           .map((t) => t.id);
         const heldOut = heldOutFor(draft.bundle, id);
+        const retiredMeta = { ...draftMeta(actor), retired: true };
         const written = await store.putDraftTopic(
           {
             topic,
             tests: heldOut.tests,
             dev: heldOut.dev,
-            meta: { ...draftMeta(actor), retired: true },
+            meta: retiredMeta,
           },
           expect,
         );
@@ -704,7 +708,7 @@ export function createContentWorkflow(deps: {
           path: "followUps",
           ...finding("stillFollowUp", { other, id }),
         }));
-        return { warnings };
+        return { warnings, revision: retiredMeta.revision };
       });
     },
 
@@ -760,8 +764,7 @@ export function createContentWorkflow(deps: {
       const live = await liveVersion();
       const published = live.bundle.referrals.find((r) => r.id === id);
       if (!published) {
-        const { warnings } = await workflow.retireReferral(actor, id, expected);
-        return { result: "retired", warnings };
+        return { result: "retired", ...(await workflow.retireReferral(actor, id, expected)) };
       }
       return changeDraftItem("referral", id, expected, async (draft, expect) => {
         const inDraft = draft.bundle.referrals.some((r) => r.id === id);
@@ -771,16 +774,15 @@ export function createContentWorkflow(deps: {
           !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && c.kind === "referral");
         if (unchanged) return { result: "unchanged" as const, warnings: [] };
         const result = await rules.checkReferral(published, draft.bundle);
+        const meta = draftMeta(actor);
         const errors = result.issues.filter((i) => i.severity === "error");
         if (errors.length > 0) throw new ContentInvalidError(errors);
-        if (
-          !(await store.putDraftReferral({ id, group: published, meta: draftMeta(actor) }, expect))
-        )
-          return CHANGED;
+        if (!(await store.putDraftReferral({ id, group: published, meta }, expect))) return CHANGED;
         await audit(actor, "draft-revert", { referral: id, version: live.version });
         return {
           result: "reverted" as const,
           warnings: result.issues.filter((i) => i.severity === "warning"),
+          revision: meta.revision,
         };
       });
     },

@@ -13,7 +13,11 @@ import { describeValidationError, wholeNumber } from "../../contracts/validation
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
 import type { DraftExpectation } from "../../domain/content/contentStore.ts";
-import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
+import type {
+  ContentIssue,
+  ContentWorkflow,
+  RevertResult,
+} from "../../domain/content/contentWorkflow.ts";
 import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
 import { olderCommentFinding, olderDetailFinding } from "../../domain/content/olderNotes.ts";
 import type { AuditEntry, ContentActor, VersionMeta } from "../../domain/content/versions.ts";
@@ -167,6 +171,12 @@ function auditShown({ detailFinding, ...entry }: AuditEntry, lang: FindingLang):
   return entry.detail === undefined
     ? entry
     : { ...entry, detail: noteIn(detailFinding ?? olderDetailFinding(entry), entry.detail, lang) };
+}
+
+/** Discarding's answer: with the item's revision (and ETag) when it wrote one. */
+function revertAnswer({ result, warnings, revision }: RevertResult, lang: FindingLang) {
+  const body = { ok: true, result, warnings: shown(warnings, lang) };
+  return revision ? new Revised({ ...body, revision }, revision) : body;
 }
 
 /** A file the API answers with instead of JSON (the inbox's CSV export). */
@@ -429,8 +439,8 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
-        const { warnings } = await services().workflow.retireTopic(actor, id, expected());
-        return { ok: true, warnings: shown(warnings, lang) };
+        const { warnings, revision } = await services().workflow.retireTopic(actor, id, expected());
+        return new Revised({ ok: true, warnings: shown(warnings, lang), revision }, revision);
       },
     },
     {
@@ -439,8 +449,8 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
-        const { result, warnings } = await services().workflow.revertTopic(actor, id, expected());
-        return { ok: true, result, warnings: shown(warnings, lang) };
+        const reverted = await services().workflow.revertTopic(actor, id, expected());
+        return revertAnswer(reverted, lang);
       },
     },
     {
@@ -449,12 +459,8 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(referralId, params[0], "id");
-        const { result, warnings } = await services().workflow.revertReferral(
-          actor,
-          id,
-          expected(),
-        );
-        return { ok: true, result, warnings: shown(warnings, lang) };
+        const reverted = await services().workflow.revertReferral(actor, id, expected());
+        return revertAnswer(reverted, lang);
       },
     },
     {

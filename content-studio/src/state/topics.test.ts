@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
-import { DRAFT_STALE_MS, draft, loadDraft, refreshStaleDraft } from "./topics.ts";
+import { DRAFT_STALE_MS, draft, loadDraft, refreshStaleDraft, watchDraft } from "./topics.ts";
 
 const draftWaiting = (pendingReview: number[]) => draftAnswer({ pendingReview });
 
@@ -23,5 +23,43 @@ describe("the draft every page reads", () => {
     refreshStaleDraft(readAt + DRAFT_STALE_MS + 1_000);
     await expect.poll(() => draft.value?.pendingReview).toEqual([7]);
     expect(draftReads()).toHaveLength(2);
+  });
+
+  it("is read again while a page stays open, but not while the tab is hidden", async () => {
+    vi.useFakeTimers();
+    let state = "visible";
+    const listeners: (() => void)[] = [];
+    vi.stubGlobal("document", {
+      get visibilityState() {
+        return state;
+      },
+      addEventListener: (_: string, f: () => void) => listeners.push(f),
+      removeEventListener: () => {},
+    });
+    try {
+      fake.current().on("GET", "/api/content/draft", () => draftWaiting([]));
+      await loadDraft();
+      const stop = watchDraft();
+
+      state = "hidden";
+      await vi.advanceTimersByTimeAsync(DRAFT_STALE_MS * 3);
+      expect(draftReads()).toHaveLength(1);
+
+      // Shown again: read at once, and a version someone published is counted.
+      fake.current().on("GET", "/api/content/draft", () => draftWaiting([8]));
+      state = "visible";
+      for (const listener of listeners) listener();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(draft.value?.pendingReview).toEqual([8]);
+
+      fake.current().on("GET", "/api/content/draft", () => draftWaiting([8, 9]));
+      await vi.advanceTimersByTimeAsync(DRAFT_STALE_MS + 1);
+      expect(draft.value?.pendingReview).toEqual([8, 9]);
+      stop();
+      await vi.advanceTimersByTimeAsync(DRAFT_STALE_MS * 3);
+      expect(draftReads()).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

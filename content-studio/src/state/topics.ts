@@ -39,6 +39,24 @@ export function refreshStaleDraft(now = Date.now()): void {
   void loadDraft();
 }
 
+/**
+ * Keeps the draft fresh while the studio is open and in view: a reviewer who stays on one
+ * page still sees a new version waiting for them within a minute. A hidden tab reads
+ * nothing, and reads again as soon as it is shown. Returns the stop.
+ */
+export function watchDraft(everyMs = DRAFT_STALE_MS): () => void {
+  const visible = () => globalThis.document?.visibilityState !== "hidden";
+  const tick = () => {
+    if (visible()) refreshStaleDraft();
+  };
+  const timer = setInterval(tick, everyMs);
+  globalThis.document?.addEventListener("visibilitychange", tick);
+  return () => {
+    clearInterval(timer);
+    globalThis.document?.removeEventListener("visibilitychange", tick);
+  };
+}
+
 /** Loads the draft's summaries and the live version's ids (for "changed vs live"). */
 export async function loadDraft(): Promise<void> {
   listLoading.value = true;

@@ -8,7 +8,7 @@ import { setUiLang, text, uiLang } from "../i18n.ts";
 import { type Route, routeHash, type ViewName } from "../route.ts";
 import { announcement, me, roles, route, session, signOut } from "../state/app.ts";
 import { loadedId } from "../state/editor.ts";
-import { draft, refreshStaleDraft } from "../state/topics.ts";
+import { draft, refreshStaleDraft, watchDraft } from "../state/topics.ts";
 import { Inbox } from "./Inbox.tsx";
 import { ReferralEditor, Referrals } from "./Referrals.tsx";
 import { SignIn } from "./SignIn.tsx";
@@ -49,6 +49,8 @@ export function App() {
   useEffect(() => {
     if (signedIn) refreshStaleDraft();
   }, [current, signedIn]);
+  // And so does time on one page, while it is in view.
+  useEffect(() => (signedIn ? watchDraft() : undefined), [signedIn]);
 
   useEffect(() => {
     const before = previous.current;

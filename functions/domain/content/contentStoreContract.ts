@@ -318,8 +318,21 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
           version: 1,
         });
       }
+      // Written late (another task's clock, a slow request): still in its place by time.
+      await store.audit({
+        at: "2026-12-01T09:59:59.000Z",
+        actor: "a",
+        actorName: "A",
+        action: "draft-save",
+      });
       const trail = await store.auditTrail(2);
       expect(trail.map((e) => e.action)).toEqual(["live", "approve"]);
+      expect((await store.auditTrail(10)).map((e) => e.action)).toEqual([
+        "live",
+        "approve",
+        "publish",
+        "draft-save",
+      ]);
       expect(trail[0]).toEqual({
         at: "2026-12-01T10:00:02.000Z",
         actor: "a",

@@ -92,7 +92,13 @@ export function createMemoryContentStore(): ContentStore {
     async audit(entry) {
       trail.push(copy(entry));
     },
-    auditTrail: async (limit) => trail.slice(-limit).reverse().map(copy),
+    // Newest first by time, as DynamoDB's sort key (at#ulid) orders them; same time: later first.
+    auditTrail: async (limit) =>
+      trail
+        .map((entry, i) => ({ entry, i }))
+        .sort((a, b) => (a.entry.at === b.entry.at ? b.i - a.i : a.entry.at < b.entry.at ? 1 : -1))
+        .slice(0, limit)
+        .map(({ entry }) => copy(entry)),
   };
 }
 

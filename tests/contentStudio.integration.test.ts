@@ -316,13 +316,27 @@ describe("two content owners saving one topic", () => {
       { "if-match": `"${current.revision}"` },
     );
     expect(over.status).toBe(200);
-    expect(
-      (
-        await api("POST", "draft/topics/church-tax/revert", owner, undefined, {
-          "if-match": over.etag ?? "",
-        })
-      ).body,
-    ).toMatchObject({ ok: true, result: "reverted" });
+    // Retired meanwhile: the conflict says so (a save would bring it back).
+    const retired = await api("DELETE", "draft/topics/church-tax", reviewer, undefined, {
+      "if-match": over.etag ?? "",
+    });
+    expect(retired.status).toBe(200);
+    const stale = await api("PUT", "draft/topics/church-tax", owner, opened.topic, {
+      "if-match": over.etag ?? "",
+    });
+    expect(stale.body.error).toMatchObject({ code: "EDIT_CONFLICT", current: { retired: true } });
+    // A DELETE cannot create, so If-None-Match there is malformed, not a conflict.
+    const noneMatch = await api("DELETE", "draft/topics/church-tax", owner, undefined, {
+      "if-none-match": "*",
+    });
+    expect([noneMatch.status, (noneMatch.body.error as { code: string }).code]).toEqual([
+      400,
+      "VALIDATION_FAILED",
+    ]);
+    const back = await api("POST", "draft/topics/church-tax/revert", owner, undefined, {
+      "if-match": retired.etag ?? "",
+    });
+    expect(back.body).toMatchObject({ ok: true, result: "reverted" });
     expect((await read("church-tax")).topic.fi.title).toBe(opened.topic.fi.title);
   });
 

@@ -297,11 +297,15 @@ export interface SaveResult {
  */
 export type EditBase = { revision: string } | "new";
 
-/** Who saved the item after the form was read, when, and its revision now. */
+/**
+ * Who saved the item after the form was read, when, its revision now and whether that save
+ * retired it. Nothing of it when the item is gone (a group someone removed).
+ */
 export interface EditConflict {
   updatedBy?: string;
   updatedAt?: string;
   revision?: string;
+  retired?: boolean;
 }
 
 /** Discarding the draft's changes: live content back, retired (never live), or nothing to do. */
@@ -476,6 +480,7 @@ export function toApiError(status: number, body: unknown): ContentApiError {
       ...text("updatedBy"),
       ...text("updatedAt"),
       ...text("revision"),
+      ...(current.retired === true ? { retired: true } : {}),
     });
   }
   if (status === 0 || status >= 500) return new ServiceUnavailableError(status, code, message);

@@ -17,10 +17,11 @@ import type {
   VersionState,
 } from "./api.ts";
 import type { LocaleField } from "./problems.ts";
+import type { Conflict } from "./state/draftEdit.ts";
 
 type RevertOutcome = RevertResult["result"];
-/** Which write found that someone had saved first. */
-type ConflictOn = "save" | "retire" | "revert";
+/** A refused write as the studio tells it: `at` formatted in its language. */
+type ConflictTold = Conflict & { at?: string };
 
 type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general";
 
@@ -204,14 +205,25 @@ const fi = {
       : result === "unchanged"
         ? `Aiheessa ${id} ei ollut luonnoksen muutoksia.`
         : `Aiheen ${id} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
-  editConflict: (by: string | undefined, at: string | undefined, on: ConflictOn) =>
-    `${by ?? "Joku muu"} tallensi tämän sen jälkeen, kun avasit sen${at ? ` (${at})` : ""}. ${
-      on === "save"
-        ? "Muutoksiasi ei tallennettu, mutta ne ovat yhä lomakkeella. Voit avata tallennetun version (omat muutoksesi jäävät pois) tai tallentaa omasi sen päälle."
-        : on === "retire"
-          ? "Mitään ei poistettu käytöstä. Avaa tallennettu versio ja katso se ensin."
-          : "Mitään ei peruttu. Avaa tallennettu versio ja katso se ensin."
-    }`,
+  editConflict: (c: ConflictTold) => {
+    const who = c.updatedBy ?? "Joku muu";
+    const when = c.at ? ` (${c.at})` : "";
+    const kept = "Muutoksiasi ei tallennettu, mutta ne ovat yhä lomakkeella.";
+    if (c.on === "create")
+      return `${who} ehti jo tallentaa saman tunnuksen${when}. ${kept} Avaa tallennettu versio tai vaihda tunnus.`;
+    if (c.revision === undefined)
+      return c.on === "save"
+        ? `Joku poisti tämän sen jälkeen, kun avasit sen. ${kept} Tallentamalla ne luot sen uudelleen.`
+        : "Joku poisti tämän jo sen jälkeen, kun avasit sen.";
+    if (c.on === "save" && c.retired)
+      return `${who} poisti tämän käytöstä sen jälkeen, kun avasit sen${when}. ${kept} Voit avata tallennetun version tai tallentaa omasi, jolloin se palaa käyttöön.`;
+    const did = `${who} tallensi tämän sen jälkeen, kun avasit sen${when}.`;
+    if (c.on === "save")
+      return `${did} ${kept} Voit avata tallennetun version (omat muutoksesi jäävät pois) tai tallentaa omasi sen päälle.`;
+    return c.on === "retire"
+      ? `${did} Mitään ei poistettu käytöstä. Avaa tallennettu versio ja katso se ensin.`
+      : `${did} Mitään ei peruttu. Avaa tallennettu versio ja katso se ensin.`;
+  },
   conflictOpenTheirs: "Avaa tallennettu versio",
   conflictSaveMine: "Tallenna omasi sen päälle",
   systemNotice:
@@ -534,6 +546,8 @@ const fi = {
     retireYes: "Poista",
     saved: (id: string) => `Ohjausryhmä ${id} tallennettu luonnokseen.`,
     saveRefused: "Tarkistus hylkäsi ryhmän. Virheet näkyvät kenttien vieressä.",
+    unreadable:
+      "Ryhmää ei voitu lukea, joten tallennus on estetty: muuten se voisi kirjoittaa toisen tallennuksen päälle. Avaa ryhmä uudelleen.",
     retired: (id: string) => `Ohjausryhmä ${id} poistettu luonnoksesta.`,
     removedTitle: "Luonnoksesta poistetut ryhmät",
     restore: "Palauta",
@@ -729,14 +743,25 @@ const sv: UiText = {
       : result === "unchanged"
         ? `Ämnet ${id} hade inga ändringar i utkastet.`
         : `Ändringarna av ämnet ${id} i utkastet har ångrats: det är nu detsamma som i versionen i bruk.`,
-  editConflict: (by, at, on) =>
-    `${by ?? "Någon annan"} sparade det här efter att du öppnade det${at ? ` (${at})` : ""}. ${
-      on === "save"
-        ? "Dina ändringar sparades inte, men de finns kvar i formuläret. Du kan öppna den sparade versionen (dina ändringar tas inte med) eller spara dina över den."
-        : on === "retire"
-          ? "Inget togs ur bruk. Öppna den sparade versionen och titta på den först."
-          : "Inget ångrades. Öppna den sparade versionen och titta på den först."
-    }`,
+  editConflict: (c) => {
+    const who = c.updatedBy ?? "Någon annan";
+    const when = c.at ? ` (${c.at})` : "";
+    const kept = "Dina ändringar sparades inte, men de finns kvar i formuläret.";
+    if (c.on === "create")
+      return `${who} hann redan spara samma id${when}. ${kept} Öppna den sparade versionen eller byt id.`;
+    if (c.revision === undefined)
+      return c.on === "save"
+        ? `Någon tog bort det här efter att du öppnade det. ${kept} Om du sparar dem skapas det på nytt.`
+        : "Någon tog redan bort det här efter att du öppnade det.";
+    if (c.on === "save" && c.retired)
+      return `${who} tog det här ur bruk efter att du öppnade det${when}. ${kept} Du kan öppna den sparade versionen eller spara dina, så tas det i bruk igen.`;
+    const did = `${who} sparade det här efter att du öppnade det${when}.`;
+    if (c.on === "save")
+      return `${did} ${kept} Du kan öppna den sparade versionen (dina ändringar tas inte med) eller spara dina över den.`;
+    return c.on === "retire"
+      ? `${did} Inget togs ur bruk. Öppna den sparade versionen och titta på den först.`
+      : `${did} Inget ångrades. Öppna den sparade versionen och titta på den först.`;
+  },
   conflictOpenTheirs: "Öppna den sparade versionen",
   conflictSaveMine: "Spara dina över den",
   systemNotice: "Systemämne: tjänsten använder det här ämnet, så det kan inte tas ur bruk.",
@@ -1048,6 +1073,8 @@ const sv: UiText = {
     retireYes: "Ta bort",
     saved: (id) => `Hänvisningsgrupp ${id} har sparats i utkastet.`,
     saveRefused: "Kontrollen godkände inte gruppen. Felen visas vid fälten.",
+    unreadable:
+      "Gruppen kunde inte läsas, så det går inte att spara: annars kunde en annans ändring skrivas över. Öppna gruppen på nytt.",
     retired: (id) => `Hänvisningsgrupp ${id} har tagits bort ur utkastet.`,
     removedTitle: "Grupper borttagna ur utkastet",
     restore: "Återställ",

@@ -935,11 +935,13 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(`Någon annan hann redan godkänna eller avvisa version ${version}.`),
   editConflict: ({ kind, id, by }) =>
     notice(
-      `${by ?? "Någon annan"} ändrade ${kind === "topic" ? "ämnet" : "hänvisningsgruppen"} ${id} efter att du öppnade det, så din ändring sparades inte. Öppna det igen för att se ändringen, eller spara din över den.`,
+      kind === "topic"
+        ? `${by ?? "Någon annan"} ändrade ämnet ${id} efter att du öppnade det, så dina ändringar sparades inte. Öppna det igen för att se ändringen, eller spara dina över den.`
+        : `${by ?? "Någon annan"} ändrade hänvisningsgruppen ${id} efter att du öppnade den, så dina ändringar sparades inte. Öppna den igen för att se ändringen, eller spara dina över den.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      `${kind === "topic" ? "Ämnet" : "Hänvisningsgruppen"} ${id} ändrades flera gånger medan det sparades, och inget sparades. Försök igen.`,
+      `${kind === "topic" ? "Ämnet" : "Hänvisningsgruppen"} ${id} ändrades flera gånger medan ${kind === "topic" ? "det" : "den"} sparades, och inget sparades. Försök igen.`,
     ),
   publishWhileBuilding: ({ building }) =>
     notice(

@@ -22,19 +22,25 @@ export function etagOf(revision: string): string {
   return `"${revision}"`;
 }
 
-const TAG = /^(?:W\/)?"([^"]+)"$/;
+/** A strong entity tag: If-Match compares strongly (RFC 9110), so a weak one never matches. */
+const TAG = /^"([^"]+)"$/;
 
 /**
  * What a write's If-Match or If-None-Match asks for; undefined without either. A header that
  * is not one revision (If-Match) or `*` (If-None-Match) is refused: guessing could overwrite.
+ * `mayCreate` false (a DELETE) refuses If-None-Match, which could only ever fail there.
  */
 export function expectationOf(
   headers: Record<string, string | undefined> | undefined,
+  mayCreate = true,
 ): DraftExpectation | undefined {
   const ifMatch = header(headers, "if-match");
   const ifNoneMatch = header(headers, "if-none-match");
   if (ifMatch !== undefined && ifNoneMatch !== undefined) {
     throw invalid("If-None-Match", "must not be sent with If-Match");
+  }
+  if (ifNoneMatch !== undefined && !mayCreate) {
+    throw invalid("If-None-Match", "cannot apply here: send If-Match with the revision read");
   }
   if (ifNoneMatch !== undefined) {
     if (ifNoneMatch.trim() !== "*") {

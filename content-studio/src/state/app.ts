@@ -127,10 +127,15 @@ export function errorText(error: unknown, t: UiText = text.value): string {
   return t.failed(said ? t.serverSaid(said) : "");
 }
 
-/** Runs an API call for the signed-in user; undefined (and signed out) when refused with 401. */
+/**
+ * Runs an API call for the signed-in user; undefined (and signed out) when refused with 401.
+ * A `background` call (a refresh nobody asked for) signs nobody out: that would empty a form
+ * someone is still writing in. Their own next action meets the refusal instead.
+ */
 export async function call<T>(
   run: (client: ContentApi) => Promise<T>,
   onError: (error: unknown) => void,
+  options: { background?: boolean } = {},
 ): Promise<T | undefined> {
   const client = api.value;
   if (!client) return undefined;
@@ -139,7 +144,9 @@ export async function call<T>(
     // Signed out (or in as someone else) meanwhile: the answer is not for this screen.
     return api.value === client ? result : undefined;
   } catch (error) {
-    if (api.value === client && !handleAuthError(error)) onError(error);
+    if (api.value !== client) return undefined;
+    if (options.background && error instanceof UnauthorizedError) return undefined;
+    if (!handleAuthError(error)) onError(error);
     return undefined;
   }
 }

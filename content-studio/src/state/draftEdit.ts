@@ -17,8 +17,18 @@ import { call, errorText } from "./app.ts";
 
 export type Outcome = { kind: "ok" | "error"; text: string } | undefined;
 
-/** Someone saved the item after the form was read: who, and which write found it. */
-export type Conflict = EditConflict & { on: "save" | "retire" | "revert" };
+/**
+ * Someone saved the item after the form was read (or, `create`, took its id first): who,
+ * and which write found it. Without `revision` the item is gone.
+ */
+export type Conflict = EditConflict & { on: ConflictOn };
+export type ConflictOn = "save" | "create" | "retire" | "revert";
+
+/** What a save over a conflict expects: the revision now, or (the item is gone) none. */
+export function overConflict(conflict: Conflict | undefined): EditBase | undefined {
+  if (conflict?.on !== "save") return undefined;
+  return conflict.revision === undefined ? "new" : { revision: conflict.revision };
+}
 
 export interface DraftEditSignals {
   /**
@@ -63,12 +73,15 @@ export function editBase(edit: DraftEditSignals, isNew: boolean): EditBase | und
  */
 function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Conflict["on"]) {
   const t = text.value;
-  const { updatedBy, updatedAt } = error.current;
+  const conflict = { ...error.current, on };
   batch(() => {
-    edit.conflict.value = { ...error.current, on };
+    edit.conflict.value = conflict;
     edit.outcome.value = {
       kind: "error",
-      text: t.editConflict(updatedBy, updatedAt ? formatDateTime(updatedAt, t) : undefined, on),
+      text: t.editConflict({
+        ...conflict,
+        ...(conflict.updatedAt ? { at: formatDateTime(conflict.updatedAt, t) } : {}),
+      }),
     };
   });
 }
@@ -90,6 +103,8 @@ export async function putToDraft<T extends { revision?: string }>(
   edit: DraftEditSignals,
   put: (client: ContentApi) => Promise<T>,
   refused: string,
+  /** The save creates the item (If-None-Match): a refusal means its id was taken meanwhile. */
+  creating = false,
 ): Promise<T | undefined> {
   batch(() => {
     edit.saving.value = true;
@@ -101,7 +116,7 @@ export async function putToDraft<T extends { revision?: string }>(
     if (e instanceof ContentInvalidError) {
       edit.serverProblems.value = e.problems;
       edit.outcome.value = { kind: "error", text: refused };
-    } else if (e instanceof EditConflictError) conflicted(edit, e, "save");
+    } else if (e instanceof EditConflictError) conflicted(edit, e, creating ? "create" : "save");
     else edit.outcome.value = { kind: "error", text: errorText(e) };
   });
   if (result) written(edit, result.revision);

@@ -89,6 +89,22 @@ describe("two people editing one topic in the studio", () => {
     expect(writes()).toEqual(["PUT *"]);
   });
 
+  it("says when someone took a new topic's id first, and offers theirs, not saving over it", async () => {
+    const server = served();
+    server.on("PUT", TOPIC, () => savedMeanwhile("r1"));
+    editor.update(() => topicFormOf("Myyntivoitto"));
+
+    expect(await editor.save()).toBe(false);
+
+    expect(editor.conflict.value?.on).toBe("create");
+    expect(editor.outcome.value?.text).toMatch(/^Sanna ehti jo tallentaa saman tunnuksen/);
+    expect(await editor.saveMine()).toBe(false);
+    // Typing on drops the choices with their explanation; the next save asks again.
+    editor.update((f) => ({ ...f, id: "capital-gains-2" }));
+    expect([editor.conflict.value, editor.outcome.value]).toEqual([undefined, undefined]);
+    expect(writes()).toEqual(["PUT *"]);
+  });
+
   it("keeps the form after a refused save, says who saved when, and saves over theirs on request", async () => {
     const server = served();
     server.on("GET", TOPIC, () => topicAt("r1"));
@@ -188,6 +204,84 @@ describe("two people editing one referral group in the studio", () => {
 
     const puts = server.calls.filter((c) => c.method === "PUT").map((c) => c.condition);
     expect(puts).toEqual(['"k1"', '"k2"']);
+  });
+});
+
+describe("referral groups changed or removed by someone else", () => {
+  const fake = signedInWithFakeServer(() => {
+    draft.value = undefined;
+  });
+  const group = {
+    id: "kela",
+    fi: {
+      title: "Kela",
+      answer: "Kela hoitaa.",
+      link: { label: "kela.fi", url: "https://www.kela.fi/" },
+      sentences: ["kela asia"],
+    },
+    sv: {
+      title: "FPA",
+      answer: "FPA sköter.",
+      link: { label: "fpa.fi", url: "https://www.kela.fi/" },
+      sentences: ["fpa sak"],
+    },
+  };
+  function served() {
+    const server = fake.current();
+    server.on("GET", "/api/content/draft", () => draftAnswer({ referrals: [group] }));
+    server.on("GET", "/api/content/topics", () => ({
+      status: 200,
+      body: { version: 3, topics: [] },
+    }));
+    server.on("POST", "/api/content/draft/validate/referrals/kela", () => ({
+      status: 200,
+      body: { problems: [] },
+    }));
+    return server;
+  }
+  const puts = () =>
+    fake
+      .current()
+      .calls.filter((c) => c.method === "PUT")
+      .map((c) => c.condition);
+
+  it("offers to bring back a group someone removed, creating it only if still gone", async () => {
+    const server = served();
+    server.on("GET", GROUP, () => ({ status: 200, body: { referral: group, revision: "k1" } }));
+    // Removed meanwhile: no item, so the refusal names nobody and no revision.
+    server.on("PUT", GROUP, () => ({
+      status: 412,
+      body: { error: { code: "EDIT_CONFLICT", message: "Removed." } },
+    }));
+    server.on("PUT", GROUP, () => saved("k2"));
+    await referrals.openReferral("kela");
+
+    expect(await referrals.saveReferral()).toBe(false);
+    expect(referrals.outcome.value?.text).toMatch(/^Joku poisti tämän/);
+    expect(await referrals.saveMyReferral()).toBe(true);
+
+    expect(puts()).toEqual(['"k1"', "*"]);
+  });
+
+  it("blocks saving a group it could not read on opening, rather than save over anything", async () => {
+    const server = served();
+    server.on("GET", GROUP, () => ({ status: 503, body: {} }));
+    await referrals.openReferral("kela");
+
+    expect(referrals.referralForm.value.fi.title).toBe("Kela");
+    expect(referrals.referralSaveBlocked.value).toBe(true);
+    expect(await referrals.saveReferral()).toBe(false);
+    expect(puts()).toEqual([]);
+  });
+
+  it("brings a removed group back only if nobody has done so meanwhile", async () => {
+    const server = served();
+    server.on("POST", `${GROUP}/revert`, () => savedMeanwhile("k5"));
+
+    expect(await referrals.restoreReferral("kela")).toBe(false);
+
+    const revert = server.calls.find((c) => c.path === `${GROUP}/revert`);
+    expect(revert?.condition).toBe("*");
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal } from "@preact/signals";
 import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
-import type { DraftTopic, Lang, Problem } from "../api.ts";
+import type { DraftTopic, EditBase, Lang, Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import {
   blocksSave,
@@ -20,10 +20,11 @@ import {
   type TopicForm,
   topicFromForm,
 } from "../topicForm.ts";
-import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
+import { announce, call, errorText, me, navigate, onSignOut } from "./app.ts";
 import {
   createDraftEditSignals,
   editBase,
+  overConflict,
   putToDraft,
   retireFromDraft,
   revertInDraft,
@@ -205,6 +206,21 @@ async function teachSeed(
     : { text: t.seedTeachFailed(error), failed: true };
 }
 
+/**
+ * Teaching the seed's questions may have added a sentence the form did not have (the inbox
+ * words it as the customer wrote it), which moves the topic's revision. Taken on only when
+ * the change is this person's own: anyone else's must still stop the next save.
+ */
+async function followOwnTeaching(id: string): Promise<void> {
+  const fresh = await call(
+    (c) => c.draftTopic(id),
+    () => undefined,
+  );
+  if (fresh?.revision && fresh.updatedBy === me.value?.displayName) {
+    edit.revision.value = fresh.revision;
+  }
+}
+
 /** A new topic just saved stays in the form (with its warnings) when its address opens. */
 let keepOpen: string | undefined;
 
@@ -242,8 +258,12 @@ export async function open(id: string): Promise<void> {
 
 /** Changes the form and schedules the check. */
 export function update(change: (current: TopicForm) => TopicForm): void {
-  form.value = change(form.value);
-  outcome.value = undefined;
+  batch(() => {
+    form.value = change(form.value);
+    outcome.value = undefined;
+    // Its explanation just went: the choices go with it (the next save asks again).
+    conflict.value = undefined;
+  });
   scheduleValidate();
 }
 
@@ -295,8 +315,11 @@ export async function validateNow(): Promise<void> {
   });
 }
 
-/** PUT to the draft; the server's check has the last word. */
-export async function save(): Promise<boolean> {
+/**
+ * PUT to the draft; the server's check has the last word. `over`: what to save over instead
+ * of the revision the form was read at (after a conflict, `overConflict`).
+ */
+export async function save(over?: EditBase): Promise<boolean> {
   const t = text.value;
   if (saveBlocked.value) {
     // The same sentence stands under the button; say it once more for screen readers.
@@ -306,11 +329,17 @@ export async function save(): Promise<boolean> {
   clearTimeout(validateTimer);
   validateSeq++;
   const topic = topicFromForm(form.value);
-  const base = editBase(edit, mode.value === "new");
-  const result = await putToDraft(edit, (c) => c.saveTopic(topic, base), t.saveRefused);
+  const base = over ?? editBase(edit, mode.value === "new");
+  const result = await putToDraft(
+    edit,
+    (c) => c.saveTopic(topic, base),
+    t.saveRefused,
+    base === "new",
+  );
   if (!result) return false;
   const wasNew = mode.value === "new";
   const taught = wasNew ? await teachSeed(topic) : undefined;
+  if (taught && !taught.failed) await followOwnTeaching(topic.id);
   // Only the warnings this edit brought: the ones the topic already had are no news.
   const placed = result.warnings.map(placeProblem);
   const brought = placed.length - thereBefore(placed, form.value).length;
@@ -376,28 +405,18 @@ export async function revert(): Promise<boolean> {
  * are dropped; the outcome said so before the choice was offered.
  */
 export async function openTheirs(): Promise<void> {
-  const id = loadedId.value ?? form.value.id;
-  const wasNew = mode.value === "new";
-  await open(id);
-  if (wasNew) navigate({ view: "topic", id });
+  // A new topic whose id was taken: its own address opens it.
+  if (mode.value === "new") navigate({ view: "topic", id: form.value.id });
+  else if (loadedId.value) await open(loadedId.value);
 }
 
 /**
- * After a conflict from a save: saves this form over the revision the other person saved
- * (what the refusal named), knowingly. A new topic someone created meanwhile becomes theirs
- * to edit, as though opened.
+ * After a conflict from a save: saves this form over what the other person saved (the
+ * revision the refusal named), knowingly, or brings back a topic that is gone.
  */
 export async function saveMine(): Promise<boolean> {
-  const over = conflict.value;
-  if (over?.on !== "save" || over.revision === undefined) return false;
-  batch(() => {
-    edit.revision.value = over.revision;
-    if (mode.value === "new") {
-      mode.value = "edit";
-      loadedId.value = form.value.id;
-    }
-  });
-  return save();
+  const over = overConflict(conflict.value);
+  return over ? save(over) : false;
 }
 
 onSignOut(() => resetForm(emptyForm(), "new"));

@@ -4,7 +4,7 @@
  * retire. Errors block Save; warnings never do, as in the topic editor.
  */
 import { batch, computed, signal } from "@preact/signals";
-import type { Problem } from "../api.ts";
+import type { EditBase, Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import { blocksSave, countProblems } from "../problems.ts";
 import {
@@ -15,11 +15,12 @@ import {
   referralFromForm,
   referralIdProblem,
 } from "../referralForm.ts";
-import { announce, call, navigate, onSignOut } from "./app.ts";
+import { announce, call, errorText, navigate, onSignOut, session } from "./app.ts";
 import {
   createDraftEditSignals,
   editBase,
   type Outcome,
+  overConflict,
   putToDraft,
   retireFromDraft,
   revertInDraft,
@@ -55,7 +56,11 @@ export const referralProblems = computed(() =>
   [...localProblems.value, ...serverProblems.value].map(placeReferralProblem),
 );
 export const referralCounts = computed(() => countProblems(referralProblems.value));
-export const referralSaveBlocked = computed(() => blocksSave(referralProblems.value));
+/** The open group could not be read on opening: its revision is unknown, so nothing saves. */
+export const unreadable = signal(false);
+export const referralSaveBlocked = computed(
+  () => unreadable.value || blocksSave(referralProblems.value),
+);
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let seq = 0;
@@ -66,6 +71,7 @@ function reset(form: ReferralForm, id: string | undefined, revision?: string): v
   batch(() => {
     referralForm.value = form;
     openId.value = id;
+    unreadable.value = false;
     edit.revision.value = revision;
     conflict.value = undefined;
     serverProblems.value = [];
@@ -76,9 +82,19 @@ function reset(form: ReferralForm, id: string | undefined, revision?: string): v
   });
 }
 
-/** Opens group `id` from the draft ("new" starts an empty one). */
+/** Counts openings: an answer for a group opened before the last one is dropped. */
+let opening = 0;
+
+/**
+ * Opens group `id` from the draft ("new" starts an empty one). The group is read on its own,
+ * for content and a revision fresher than the draft list's: saves expect that revision. If
+ * it cannot be read, the list's content is shown and saving is blocked until it is opened
+ * again, rather than saving over whatever is there.
+ */
 export async function openReferral(id: string): Promise<void> {
+  const mine = ++opening;
   if (!draft.value) await loadDraft();
+  if (mine !== opening) return;
   if (id === "new") {
     reset(emptyReferralForm(), undefined);
     return;
@@ -88,19 +104,29 @@ export async function openReferral(id: string): Promise<void> {
     reset(emptyReferralForm(), undefined);
     return;
   }
-  // Read on its own for its revision (the draft's list may be older): saves expect it.
+  let failed = "";
   const read = await call(
     (c) => c.draftReferral(id),
-    () => undefined,
+    (e) => {
+      failed = errorText(e);
+    },
   );
+  // Opened another meanwhile, or signed out: this answer is not for the form any more.
+  if (mine !== opening || session.value === undefined) return;
   reset(formFromReferral(read?.referral ?? listed), id, read?.revision);
+  unreadable.value = read === undefined;
+  if (failed) outcome.value = { kind: "error", text: failed };
   void validateReferralNow();
 }
 
 /** Changes the form and schedules the check. */
 export function updateReferral(change: (current: ReferralForm) => ReferralForm): void {
-  referralForm.value = change(referralForm.value);
-  outcome.value = undefined;
+  batch(() => {
+    referralForm.value = change(referralForm.value);
+    outcome.value = undefined;
+    // Its explanation just went: the choices go with it (the next save asks again).
+    conflict.value = undefined;
+  });
   clearTimeout(timer);
   checking.value = true;
   timer = setTimeout(() => void validateReferralNow(), VALIDATE_DEBOUNCE_MS);
@@ -129,17 +155,22 @@ export async function validateReferralNow(): Promise<void> {
 }
 
 /** PUT to the draft; the server's check has the last word. */
-export async function saveReferral(): Promise<boolean> {
+export async function saveReferral(over?: EditBase): Promise<boolean> {
   const t = text.value.referrals;
   if (referralSaveBlocked.value) {
-    announce(text.value.saveBlocked(referralCounts.value.errors));
+    announce(unreadable.value ? t.unreadable : text.value.saveBlocked(referralCounts.value.errors));
     return false;
   }
   clearTimeout(timer);
   seq++;
   const group = referralFromForm(referralForm.value);
-  const base = editBase(edit, openId.value === undefined);
-  const result = await putToDraft(edit, (c) => c.saveReferral(group, base), t.saveRefused);
+  const base = over ?? editBase(edit, openId.value === undefined);
+  const result = await putToDraft(
+    edit,
+    (c) => c.saveReferral(group, base),
+    t.saveRefused,
+    base === "new",
+  );
   if (!result) return false;
   const message = t.saved(group.id);
   const wasNew = openId.value === undefined;
@@ -188,7 +219,8 @@ export async function restoreReferral(id: string): Promise<boolean> {
   });
   let failed = "";
   const result = await call(
-    (c) => c.revertReferral(id),
+    // The list says it is gone: bring it back only if nobody has done so meanwhile.
+    (c) => c.revertReferral(id, "new"),
     (e) => {
       failed = revertRefusal(e, t.revertRefused);
     },
@@ -227,25 +259,20 @@ export async function revertReferral(): Promise<boolean> {
 
 /** After a conflict: the group as the other person saved it, in the form (this one's dropped). */
 export async function openTheirReferral(): Promise<void> {
-  const id = openId.value ?? referralForm.value.id;
-  const wasNew = openId.value === undefined;
   await loadDraft();
-  await openReferral(id);
-  if (wasNew) navigate({ view: "referral", id });
+  // A new group whose id was taken: its own address opens it.
+  if (openId.value === undefined) navigate({ view: "referral", id: referralForm.value.id });
+  else await openReferral(openId.value);
 }
 
-/** After a conflict from a save: saves this form over the revision the refusal named. */
+/** After a conflict from a save: saves this form over theirs, or brings back a removed group. */
 export async function saveMyReferral(): Promise<boolean> {
-  const over = conflict.value;
-  if (over?.on !== "save" || over.revision === undefined) return false;
-  batch(() => {
-    edit.revision.value = over.revision;
-    openId.value ??= referralForm.value.id;
-  });
-  return saveReferral();
+  const over = overConflict(conflict.value);
+  return over ? saveReferral(over) : false;
 }
 
 onSignOut(() => {
+  opening++;
   reset(emptyReferralForm(), undefined);
   restoring.value = undefined;
   restoreOutcome.value = undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { session } from "./app.ts";
 import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
 import { DRAFT_STALE_MS, draft, loadDraft, refreshStaleDraft, watchDraft } from "./topics.ts";
 
@@ -58,6 +59,31 @@ describe("the draft every page reads", () => {
       stop();
       await vi.advanceTimersByTimeAsync(DRAFT_STALE_MS * 3);
       expect(draftReads()).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("keeps a signed-in studio signed in when a background read is refused, so no form is emptied", async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal("document", {
+      visibilityState: "visible",
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    });
+    try {
+      fake.current().on("GET", "/api/content/draft", () => draftWaiting([]));
+      await loadDraft();
+      fake.current().on("GET", "/api/content/draft", () => ({
+        status: 401,
+        body: { error: { code: "UNAUTHORIZED", message: "expired" } },
+      }));
+      const stop = watchDraft();
+      await vi.advanceTimersByTimeAsync(DRAFT_STALE_MS + 10_000);
+      stop();
+
+      expect(draftReads()).toHaveLength(2);
+      expect(session.value).toEqual({ token: "tok" });
     } finally {
       vi.useRealTimers();
     }

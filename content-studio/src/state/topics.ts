@@ -34,22 +34,26 @@ let draftReadAt = 0;
  * Reads the draft again if it is older than DRAFT_STALE_MS, so what it carries for every page
  * (the versions waiting for review, in the navigation) follows other people's work.
  */
-export function refreshStaleDraft(now = Date.now()): void {
+export function refreshStaleDraft(now = Date.now(), options: { background?: boolean } = {}): void {
   if (listLoading.value || now - draftReadAt < DRAFT_STALE_MS) return;
-  void loadDraft();
+  void loadDraft(options);
 }
+
+/** How often an open studio looks whether its draft has gone stale (it reads only then). */
+const WATCH_TICK_MS = 5_000;
 
 /**
  * Keeps the draft fresh while the studio is open and in view: a reviewer who stays on one
- * page still sees a new version waiting for them within a minute. A hidden tab reads
- * nothing, and reads again as soon as it is shown. Returns the stop.
+ * page still sees a new version waiting for them within about half a minute. A hidden tab
+ * reads nothing, and reads again as soon as it is shown. These reads are in the background:
+ * an expired sign-in does not sign out, and empty, a form being written. Returns the stop.
  */
-export function watchDraft(everyMs = DRAFT_STALE_MS): () => void {
+export function watchDraft(): () => void {
   const visible = () => globalThis.document?.visibilityState !== "hidden";
   const tick = () => {
-    if (visible()) refreshStaleDraft();
+    if (visible()) refreshStaleDraft(Date.now(), { background: true });
   };
-  const timer = setInterval(tick, everyMs);
+  const timer = setInterval(tick, WATCH_TICK_MS);
   globalThis.document?.addEventListener("visibilitychange", tick);
   return () => {
     clearInterval(timer);
@@ -57,19 +61,26 @@ export function watchDraft(everyMs = DRAFT_STALE_MS): () => void {
   };
 }
 
-/** Loads the draft's summaries and the live version's ids (for "changed vs live"). */
-export async function loadDraft(): Promise<void> {
+/**
+ * Loads the draft's summaries and the live version's ids (for "changed vs live"); in the
+ * `background`, as `call` says.
+ */
+export async function loadDraft(options: { background?: boolean } = {}): Promise<void> {
   listLoading.value = true;
+  // From when it was asked: a read that fails is not tried again at every tick.
+  draftReadAt = Date.now();
   const [loaded, live] = await Promise.all([
     call(
       (c) => c.draft(),
       (e) => {
         listError.value = errorText(e);
       },
+      options,
     ),
     call(
       (c) => c.liveTopics(),
       () => undefined,
+      options,
     ),
   ]);
   batch(() => {
@@ -77,7 +88,6 @@ export async function loadDraft(): Promise<void> {
     if (loaded) {
       draft.value = loaded;
       listError.value = "";
-      draftReadAt = Date.now();
     }
     if (live) liveIds.value = new Set(live.topics.map((t) => t.id));
   });

@@ -34,6 +34,7 @@ import {
   saveMyReferral,
   saveReferral,
   saving,
+  unreadable,
   updateReferral,
 } from "../state/referrals.ts";
 import { changedReferralIds, listError, listLoading } from "../state/topics.ts";
@@ -154,7 +155,8 @@ export function ReferralEditor() {
           event.preventDefault();
           if (busy) return;
           void saveReferral().then((ok) => {
-            if (!ok) focusControl("referral-summary");
+            // A conflict's choices take focus themselves.
+            if (!ok && !conflict.value) focusControl("referral-summary");
           });
         }}
       >
@@ -201,7 +203,11 @@ export function ReferralEditor() {
             </button>
           ) : null}
         </div>
-        {blocked ? (
+        {blocked && unreadable.value ? (
+          <p id="referral-save-hint" class="muted small-text">
+            {r.unreadable}
+          </p>
+        ) : blocked ? (
           <p id="referral-save-hint" class="muted small-text">
             {t.saveBlocked(referralCounts.value.errors)}
           </p>
@@ -226,9 +232,9 @@ export function ReferralEditor() {
             yes={r.revertYes}
             busy={busy}
             onYes={() =>
-              void revertReferral().then((done) =>
-                focusControl(done ? "view-heading" : "referral-revert"),
-              )
+              void revertReferral().then((done) => {
+                if (!conflict.value) focusControl(done ? "view-heading" : "referral-revert");
+              })
             }
             onCancel={() => {
               confirmingRevert.value = false;
@@ -236,13 +242,18 @@ export function ReferralEditor() {
             }}
           />
         ) : null}
-        <Outcome outcome={outcome.value} />
+        <Outcome outcome={outcome.value} id="referral-outcome" />
         <ConflictChoices
           conflict={conflict.value}
           busy={busy}
           idPrefix="referral"
+          describedBy="referral-outcome"
           onTheirs={() => void openTheirReferral().then(() => focusControl("view-heading"))}
-          onMine={() => void saveMyReferral()}
+          onMine={() =>
+            void saveMyReferral().then(() => {
+              if (!conflict.value) focusControl("referral-save");
+            })
+          }
         />
       </form>
     </section>

@@ -166,7 +166,8 @@ function EditorForm() {
           return;
         }
         void save().then((ok) => {
-          if (!ok) focusControl("topic-summary");
+          // A conflict's choices take focus themselves.
+          if (!ok && !conflict.value) focusControl("topic-summary");
         });
       }}
     >
@@ -225,7 +226,11 @@ function EditorForm() {
           question={t.retireConfirm(loadedId.value ?? "")}
           yes={t.retireYes}
           busy={busy}
-          onYes={() => void retire().then(() => focusControl("view-heading"))}
+          onYes={() =>
+            void retire().then(() => {
+              if (!conflict.value) focusControl("view-heading");
+            })
+          }
           onCancel={() => {
             confirmingRetire.value = false;
             focusControl("topic-retire");
@@ -239,7 +244,9 @@ function EditorForm() {
           yes={t.revertYes}
           busy={busy}
           onYes={() =>
-            void revert().then((done) => focusControl(done ? "view-heading" : "topic-revert"))
+            void revert().then((done) => {
+              if (!conflict.value) focusControl(done ? "view-heading" : "topic-revert");
+            })
           }
           onCancel={() => {
             confirmingRevert.value = false;
@@ -247,13 +254,18 @@ function EditorForm() {
           }}
         />
       ) : null}
-      <Outcome outcome={outcome.value} />
+      <Outcome outcome={outcome.value} id="topic-outcome" />
       <ConflictChoices
         conflict={conflict.value}
         busy={busy}
         idPrefix="topic"
+        describedBy="topic-outcome"
         onTheirs={() => void openTheirs().then(() => focusControl("view-heading"))}
-        onMine={() => void saveMine()}
+        onMine={() =>
+          void saveMine().then(() => {
+            if (!conflict.value) focusControl("topic-save");
+          })
+        }
       />
     </form>
   );

@@ -25,54 +25,62 @@ export function focusControl(id: string): void {
 }
 
 /** An outcome line: errors are alerts; successes were already announced, so they are plain. */
-export function Outcome(props: { outcome?: { kind: "ok" | "error"; text: string } | undefined }) {
+export function Outcome(props: {
+  outcome?: { kind: "ok" | "error"; text: string } | undefined;
+  id?: string;
+}) {
   const o = props.outcome;
   if (!o) return null;
   return o.kind === "error" ? (
-    <p class="notice error" role="alert">
+    <p class="notice error" role="alert" id={props.id}>
       {o.text}
     </p>
   ) : (
-    <p class="notice ok">{o.text}</p>
+    <p class="notice ok" id={props.id}>
+      {o.text}
+    </p>
   );
 }
 
 /**
- * The choices after a write was refused because someone saved first (the outcome above says
- * who and when): open their version, or, after a save, save this form over it knowingly.
+ * The choices after a write was refused because someone saved first (the outcome `describedBy`
+ * says who and when): open their version, or, after a save, save this form over it
+ * knowingly (bringing back an item that is gone). The first choice takes focus as they appear.
  */
 export function ConflictChoices(props: {
   conflict: Conflict | undefined;
   busy: boolean;
   idPrefix: string;
+  describedBy: string;
   onTheirs: () => void;
   onMine: () => void;
 }) {
   const c = props.conflict;
+  const first = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (c) first.current?.querySelector<HTMLElement>("button")?.focus();
+  }, [c]);
   if (!c) return null;
   const t = text.value;
+  const gone = c.revision === undefined;
+  const choice = (which: "theirs" | "mine", label: string, run: () => void) => (
+    <button
+      type="button"
+      class="secondary"
+      id={`${props.idPrefix}-conflict-${which}`}
+      aria-describedby={props.describedBy}
+      aria-disabled={props.busy ? "true" : undefined}
+      onClick={() => {
+        if (!props.busy) run();
+      }}
+    >
+      {label}
+    </button>
+  );
   return (
-    <div class="actions">
-      <button
-        type="button"
-        class="secondary"
-        id={`${props.idPrefix}-conflict-theirs`}
-        disabled={props.busy}
-        onClick={props.onTheirs}
-      >
-        {t.conflictOpenTheirs}
-      </button>
-      {c.on === "save" && c.revision !== undefined ? (
-        <button
-          type="button"
-          class="secondary"
-          id={`${props.idPrefix}-conflict-mine`}
-          disabled={props.busy}
-          onClick={props.onMine}
-        >
-          {t.conflictSaveMine}
-        </button>
-      ) : null}
+    <div class="actions" ref={first}>
+      {gone ? null : choice("theirs", t.conflictOpenTheirs, props.onTheirs)}
+      {c.on === "save" ? choice("mine", t.conflictSaveMine, props.onMine) : null}
     </div>
   );
 }

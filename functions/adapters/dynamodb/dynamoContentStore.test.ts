@@ -33,7 +33,13 @@ describe("the DynamoDB content store across processes", () => {
     await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
     const mine = createDynamoContentStore(doc, name);
     const theirs = createDynamoContentStore(doc, name);
-    const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
+    const who = {
+      updatedBy: "u",
+      updatedByName: "U",
+      updatedAt: "t",
+      retired: false,
+      revision: "r",
+    };
     await mine.replaceDraft(sampleBundle(["tax-card", "payment"]), who);
     expect((await mine.draft())?.bundle.topics.map((t) => t.id)).toEqual(["payment", "tax-card"]);
 
@@ -56,7 +62,7 @@ describe("the DynamoDB content store across processes", () => {
 });
 
 describe("the draft a process keeps after its own edits", () => {
-  const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
+  const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false, revision: "r" };
   const held = { tests: { fi: ["verokortti?"], sv: [] }, dev: { fi: [], sv: ["skattekort?"] } };
 
   async function table(name: string) {

@@ -1,4 +1,5 @@
 import "./quietSdkWarning.ts";
+import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -34,6 +35,8 @@ try {
     updatedByName: who,
     updatedAt: new Date().toISOString(),
     retired: false,
+    // A studio form opened before the import must not save over what it brought.
+    revision: randomUUID(),
   });
   await table.store.audit({
     at: new Date().toISOString(),

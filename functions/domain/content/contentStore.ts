@@ -98,8 +98,11 @@ export interface ContentStore {
   putDraftTopic(write: DraftTopicWrite, expected?: DraftExpectation): Promise<boolean>;
   /** Writes or removes one referral group of the draft, as `putDraftTopic`. */
   putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation): Promise<boolean>;
-  /** Replaces the whole draft (seed, import, an approved rollback). */
-  replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta): Promise<void>;
+  /**
+   * Replaces the whole draft (seed, import, an approved rollback). Every item gets `meta`'s
+   * revision, new: a form opened on the draft before is then told the item changed.
+   */
+  replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }): Promise<void>;
 
   audit(entry: AuditEntry): Promise<void>;
   /** Newest first. */

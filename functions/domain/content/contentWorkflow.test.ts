@@ -862,6 +862,52 @@ describe("two people editing one topic or group", () => {
     expect(new Set([saved, retired, back, reverted].map((r) => r.revision)).size).toBe(4);
   });
 
+  it("writes nothing when teaching adds nothing new, so an open form's revision holds", async () => {
+    const { workflow, store } = await setUp();
+    const saved = await workflow.saveTopic(owner, "vat", vat("ALV"));
+
+    const result = await workflow.teach(
+      owner,
+      "vat",
+      "training",
+      [{ lang: "fi", text: "ALV " }],
+      taught,
+    );
+
+    expect(result.added).toBe(0);
+    expect((await workflow.draftTopic("vat")).meta?.revision).toBe(saved.revision);
+    // The questions were still dealt with: in the audit trail.
+    expect((await store.auditTrail(1))[0]).toMatchObject({ action: "inbox-teach", topic: "vat" });
+  });
+
+  it("writes into a draft not stored yet instead of waiting for an item that is not there", async () => {
+    const store = createMemoryContentStore();
+    await store.putVersion(
+      {
+        version: 1,
+        state: "live",
+        author: "system",
+        authorName: "System",
+        createdAt: "t",
+        comment: "",
+      },
+      sampleBundle(),
+    );
+    await store.setLive({ version: 1, since: "t" }, undefined);
+    const { d } = deployer();
+    const workflow = createContentWorkflow({
+      store,
+      rules,
+      deployer: d,
+      clock: manualClock(new Date("2026-12-02T10:00:00Z")),
+      settings: { requireReview: true },
+    });
+
+    await workflow.saveTopic(owner, "vat", vat("ALV"));
+
+    expect((await workflow.draftTopic("vat")).topic.fi.title).toBe("ALV");
+  });
+
   it("teaches to the topic as it is when written, keeping a save made in between", async () => {
     const { workflow, store } = await setUp();
     await workflow.saveTopic(owner, "vat", vat("ALV"));

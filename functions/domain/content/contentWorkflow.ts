@@ -197,11 +197,18 @@ export function createContentWorkflow(deps: {
   }
 
   async function currentDraft(): Promise<Draft> {
+    return (await draftAsStored()).draft;
+  }
+
+  /** The draft, and whether it is stored: without, it is a copy of live with no items yet. */
+  async function draftAsStored(): Promise<{ draft: Draft; stored: boolean }> {
     const draft = await store.draft();
-    if (draft) return draft;
-    // No draft yet: it starts as a copy of what is live.
+    if (draft) return { draft, stored: true };
     const live = await liveVersion();
-    return { bundle: live.bundle, retired: [], meta: new Map(), referralMeta: new Map() };
+    return {
+      draft: { bundle: live.bundle, retired: [], meta: new Map(), referralMeta: new Map() },
+      stored: false,
+    };
   }
 
   async function meta(version: number): Promise<VersionMeta> {
@@ -378,8 +385,10 @@ export function createContentWorkflow(deps: {
     attempt: (draft: Draft, expect: DraftExpectation) => Promise<T | typeof CHANGED>,
   ): Promise<T> {
     for (let tries = 0; tries < DRAFT_WRITE_TRIES; tries++) {
-      const draft = await currentDraft();
-      const outcome = await attempt(draft, expected ?? itemState(draft, kind, id));
+      const { draft, stored } = await draftAsStored();
+      // Nothing stored yet (before the seed): the item is not there to be changed.
+      const asRead = stored ? itemState(draft, kind, id) : { absent: true as const };
+      const outcome = await attempt(draft, expected ?? asRead);
       if (outcome !== CHANGED) return outcome;
       if (expected) {
         throw new EditConflictError(kind, id, itemMeta(await currentDraft(), kind, id));
@@ -641,6 +650,11 @@ export function createContentWorkflow(deps: {
           added++;
         }
         if (problems.length > 0) throw new ContentInvalidError(problems);
+        // Nothing new: the topic stays as it is (an open form's revision still holds).
+        if (added === 0) {
+          await audit(actor, "inbox-teach", { topic: id, ...noted(detail) });
+          return { added, warnings: [] };
+        }
         const json = {
           ...topic,
           fi: { ...topic.fi, utterances: next.fi.utterances },

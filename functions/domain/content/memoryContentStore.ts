@@ -81,7 +81,7 @@ export function createMemoryContentStore(): ContentStore {
       });
       return true;
     },
-    async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta) {
+    async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }) {
       draft = deepFreeze({
         bundle: copy(bundle),
         retired: [],

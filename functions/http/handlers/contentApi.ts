@@ -210,7 +210,7 @@ interface Request {
    * What a write expects of the item it changes (If-Match, If-None-Match), if anything; read
    * only by the routes that write one item, so a header elsewhere refuses nothing.
    */
-  expected(): DraftExpectation | undefined;
+  expected(mayCreate?: boolean): DraftExpectation | undefined;
 }
 
 interface Route {
@@ -439,7 +439,11 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
-        const { warnings, revision } = await services().workflow.retireTopic(actor, id, expected());
+        const { warnings, revision } = await services().workflow.retireTopic(
+          actor,
+          id,
+          expected(false),
+        );
         return new Revised({ ok: true, warnings: shown(warnings, lang), revision }, revision);
       },
     },
@@ -502,7 +506,7 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(referralId, params[0], "id");
-        const { warnings } = await services().workflow.retireReferral(actor, id, expected());
+        const { warnings } = await services().workflow.retireReferral(actor, id, expected(false));
         return { ok: true, warnings: shown(warnings, lang) };
       },
     },
@@ -768,7 +772,7 @@ export function createContentApiHandler(deps: {
           params,
           body,
           query: event.queryStringParameters ?? {},
-          expected: () => expectationOf(event.headers),
+          expected: (mayCreate = true) => expectationOf(event.headers, mayCreate),
         })
         .catch((error: unknown) => {
           // The refusal's problems in the caller's language, like the check's answers.

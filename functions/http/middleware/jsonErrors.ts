@@ -29,7 +29,7 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
       let code = "INTERNAL";
       let message = "Something went wrong on our side. Please try again later.";
       let problems: { path: string; message: string; fix: string; code?: string }[] | undefined;
-      let current: Record<string, string> | undefined;
+      let current: Record<string, string | boolean> | undefined;
       if (error instanceof ChatError || error instanceof ContentWorkflowError) {
         status = error.httpStatus;
         code = error.code;
@@ -45,8 +45,13 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
         // Told in the caller's language, the refusal is a new error with the original as cause.
         const conflict = [error, error.cause].find((e) => e instanceof EditConflictError);
         if (conflict?.current) {
-          const { updatedByName, updatedAt, revision } = conflict.current;
-          current = { updatedBy: updatedByName, updatedAt, revision: revision ?? UNREVISED };
+          const { updatedByName, updatedAt, revision, retired } = conflict.current;
+          current = {
+            updatedBy: updatedByName,
+            updatedAt,
+            revision: revision ?? UNREVISED,
+            ...(retired ? { retired } : {}),
+          };
         }
       } else if (isHttpError(error)) {
         status = error.statusCode ?? error.status ?? 500;

@@ -166,51 +166,6 @@ describe("two people editing one referral group in the studio", () => {
   const fake = signedInWithFakeServer(() => {
     draft.value = undefined;
   });
-  const kela = {
-    id: "kela",
-    fi: {
-      title: "Kela",
-      answer: "Kela hoitaa.",
-      link: { label: "kela.fi", url: "https://www.kela.fi/" },
-      sentences: ["kela asia"],
-    },
-    sv: {
-      title: "FPA",
-      answer: "FPA sköter.",
-      link: { label: "fpa.fi", url: "https://www.kela.fi/" },
-      sentences: ["fpa sak"],
-    },
-  };
-
-  it("saves over the revision it read on opening, and offers saving over a later one", async () => {
-    const server = fake.current();
-    server.on("GET", "/api/content/draft", () => draftAnswer({ referrals: [kela] }));
-    server.on("GET", "/api/content/topics", () => ({
-      status: 200,
-      body: { version: 3, topics: [] },
-    }));
-    server.on("GET", GROUP, () => ({ status: 200, body: { referral: kela, revision: "k1" } }));
-    server.on("POST", "/api/content/draft/validate/referrals/kela", () => ({
-      status: 200,
-      body: { problems: [] },
-    }));
-    server.on("PUT", GROUP, () => savedMeanwhile("k2"));
-    server.on("PUT", GROUP, () => saved("k3"));
-    await referrals.openReferral("kela");
-
-    expect(await referrals.saveReferral()).toBe(false);
-    expect(referrals.conflict.value).toMatchObject({ on: "save", revision: "k2" });
-    expect(await referrals.saveMyReferral()).toBe(true);
-
-    const puts = server.calls.filter((c) => c.method === "PUT").map((c) => c.condition);
-    expect(puts).toEqual(['"k1"', '"k2"']);
-  });
-});
-
-describe("referral groups changed or removed by someone else", () => {
-  const fake = signedInWithFakeServer(() => {
-    draft.value = undefined;
-  });
   const group = {
     id: "kela",
     fi: {
@@ -244,6 +199,20 @@ describe("referral groups changed or removed by someone else", () => {
       .current()
       .calls.filter((c) => c.method === "PUT")
       .map((c) => c.condition);
+
+  it("saves over the revision it read on opening, and offers saving over a later one", async () => {
+    const server = served();
+    server.on("GET", GROUP, () => ({ status: 200, body: { referral: group, revision: "k1" } }));
+    server.on("PUT", GROUP, () => savedMeanwhile("k2"));
+    server.on("PUT", GROUP, () => saved("k3"));
+    await referrals.openReferral("kela");
+
+    expect(await referrals.saveReferral()).toBe(false);
+    expect(referrals.conflict.value).toMatchObject({ on: "save", revision: "k2" });
+    expect(await referrals.saveMyReferral()).toBe(true);
+
+    expect(puts()).toEqual(['"k1"', '"k2"']);
+  });
 
   it("offers to bring back a group someone removed, creating it only if still gone", async () => {
     const server = served();

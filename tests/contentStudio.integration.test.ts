@@ -445,6 +445,36 @@ describe("the check's findings in the studio's language", () => {
     expect((after.body.topic as { fi: { title: string } }).fi.title).toBe(vat.fi.title);
   });
 
+  it("tells a refusal's findings again in another language from their code and particulars", async () => {
+    const { body } = await api("GET", "draft/topics/vat", owner);
+    const vat = body.topic as Record<string, unknown> & { fi: Record<string, unknown> };
+    const broken = {
+      ...vat,
+      fi: { ...vat.fi, links: [{ label: "Alv", url: "https://example.com/alv" }] },
+    };
+    type Kept = { code: string; params: Record<string, unknown>; message: string };
+    const refused = async (lang: string) =>
+      (
+        (await api("PUT", "draft/topics/vat", owner, broken, { "accept-language": lang })).body
+          .error as { problems: Kept[] }
+      ).problems;
+    const [fi, sv] = [await refused("fi"), await refused("sv")];
+    const findings = fi.map(({ code, params }) => ({ code, params }));
+
+    const retold = await api("POST", "tell", owner, { findings }, { "accept-language": "sv" });
+
+    expect(retold.status).toBe(200);
+    expect((retold.body.told as { message: string }[]).map((t) => t.message)).toEqual(
+      sv.map((p) => p.message),
+    );
+    const unknown = await api("POST", "tell", owner, {
+      findings: [{ code: "noSuch", params: {} }],
+    });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body.error as { message: string }).message).toMatch(/^findings\[0\]: /);
+    expect((await api("POST", "tell", advisor, { findings })).status).toBe(403);
+  });
+
   it("tells a refusal and a version's stand-in reason in the language asked for", async () => {
     const { body } = await api("GET", "draft/topics/vat", owner);
     const vat = body.topic as Record<string, unknown> & { fi: { utterances: string[] } };

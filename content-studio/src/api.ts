@@ -19,6 +19,8 @@ export interface Problem {
   fix?: string;
   /** The kind of finding (`nearDuplicate`, `tooFewTests`, ...), the same in every language. */
   code?: string;
+  /** A refusal's particulars of the finding: with `code`, the server can tell it again (`tell`). */
+  params?: Record<string, unknown>;
 }
 
 export const TOPIC_ACTIONS = [
@@ -436,6 +438,9 @@ function asProblems(value: unknown, severity?: Severity): Problem[] {
       ...(typeof p.fix === "string" && p.fix ? { fix: p.fix } : {}),
       ...(given ? { severity: given } : {}),
       ...(typeof p.code === "string" ? { code: p.code } : {}),
+      ...(typeof p.params === "object" && p.params !== null && !Array.isArray(p.params)
+        ? { params: p.params as Record<string, unknown> }
+        : {}),
     });
   }
   return problems;
@@ -614,6 +619,11 @@ export function createContentApi(options: ContentApiOptions) {
       request<DraftReferralResponse>("GET", `/api/content/draft/referrals/${enc(id)}`),
     revertReferral: (id: string, base?: EditBase) =>
       revert(`/api/content/draft/referrals/${enc(id)}/revert`, base),
+    /** Findings (code and params) told again in the studio's language, in order. */
+    tell: async (findings: { code: string; params: Record<string, unknown> }[]) => {
+      const answer = await request<{ told?: unknown }>("POST", "/api/content/tell", { findings });
+      return asProblems(answer.told).map(({ message, fix }) => ({ message, fix: fix ?? "" }));
+    },
     search: (q: string) =>
       request<{ topics: SearchHit[] }>("GET", `/api/content/search?q=${enc(q)}`),
     tryMessage: (text: string, lang: Lang) =>

@@ -214,6 +214,22 @@ export function tell(said: Finding, lang: FindingLang): Told {
   return teller(said.params);
 }
 
+/**
+ * A finding the client kept (code and params, from a refusal), told in `lang`; undefined for
+ * a code this build does not know or params its teller cannot tell. Params are the client's:
+ * only that person reads what comes of them, as text.
+ */
+export function tellKept(code: string, params: unknown, lang: FindingLang): Told | undefined {
+  if (!Object.hasOwn(TELLERS.en, code) || typeof params !== "object" || params === null) {
+    return undefined;
+  }
+  try {
+    return tell({ code, params } as Finding, lang);
+  } catch {
+    return undefined;
+  }
+}
+
 /** zod's own message for an issue in each language (its locales ignore custom messages). */
 export function zodTexts(issue: z.core.$ZodIssue, english: string): Texts {
   const told = (map: z.core.$ZodErrorMap): string => {

@@ -8,7 +8,7 @@ import { uiLang } from "../i18n.ts";
 import { route, session } from "./app.ts";
 import { loadError, loading, serverProblems, validateNow } from "./editor.ts";
 import { serverProblems as referralProblems, validateReferralNow } from "./referrals.ts";
-import { load as loadVersions, list as versionList } from "./versions.ts";
+import { load as loadVersions, retellRefusal, list as versionList } from "./versions.ts";
 
 /** Starts following the UI language; returns the function that stops it. */
 export function recheckOnLanguageSwitch(): () => void {
@@ -27,6 +27,8 @@ export function recheckOnLanguageSwitch(): () => void {
       if (view === "referral" && referralProblems.value.length) void validateReferralNow();
       // A failed version's reason is told by the server too.
       if (view === "versions" && versionList.value) void loadVersions();
+      // So is what the check found when it refused a publish.
+      if (view === "versions") void retellRefusal();
     });
   });
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import type { ContentVersion } from "../api.ts";
+import { setUiLang } from "../i18n.ts";
+import { route } from "./app.ts";
 import { signedInWithFakeServer } from "./fakeServer.ts";
+import { recheckOnLanguageSwitch } from "./language.ts";
 import * as versions from "./versions.ts";
 
 const version = (n: number): ContentVersion => ({
@@ -130,5 +133,56 @@ describe("a publish the check refuses", () => {
     ]);
     // The comment stays, so publishing again after the fix needs no retyping.
     expect(versions.comment.value).toBe("Uusi aihe");
+  });
+
+  it("tells the findings again in Swedish after a switch, from what the refusal kept of each", async () => {
+    fake.current().on("POST", "/api/content/publish", () => ({
+      status: 400,
+      body: {
+        error: {
+          code: "CONTENT_INVALID",
+          message: "x",
+          problems: [
+            {
+              path: "tests",
+              code: "gateAccuracy",
+              params: { lang: "fi", share: 0.912, min: 0.93 },
+              message: "Suomi: testiviesteistä 91,2 % sai oikean vastauksen.",
+              fix: "Lisää opetuslauseita.",
+            },
+          ],
+        },
+      },
+    }));
+    fake.current().on("POST", "/api/content/tell", (body) => ({
+      status: 200,
+      body: {
+        told: (body as { findings: unknown[] }).findings.map(() => ({
+          message: "Finska: 91,2 % av testmeddelandena fick rätt svar.",
+          fix: "Lägg till träningsmeningar.",
+        })),
+      },
+    }));
+    versions.comment.value = "Uusi aihe";
+    await versions.publish();
+    route.value = { view: "versions" };
+    const stop = recheckOnLanguageSwitch();
+    try {
+      setUiLang("sv");
+      await expect.poll(() => versions.notice.value?.problems?.[0]?.message).toMatch(/^Finska/);
+    } finally {
+      stop();
+      setUiLang("fi");
+      route.value = { view: "topics" };
+    }
+
+    const tellCall = fake.current().calls.find((c) => c.path === "/api/content/tell");
+    expect(tellCall?.body).toEqual({
+      findings: [{ code: "gateAccuracy", params: { lang: "fi", share: 0.912, min: 0.93 } }],
+    });
+    expect(versions.notice.value).toMatchObject({
+      text: "Innehållet klarade inte kontrollen (1 fel). Inget ändrades.",
+      problems: [{ path: "tests", fix: "Lägg till träningsmeningar." }],
+    });
   });
 });

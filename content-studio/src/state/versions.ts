@@ -46,6 +46,32 @@ function refusal(error: unknown, t: UiText): NonNullable<typeof notice.value> {
   if (error instanceof SelfApprovalError) return { kind: "error", text: t.selfApproval };
   return { kind: "error", text: errorText(error, t) };
 }
+/**
+ * After a language switch: a refusal's findings told again in the new language (the server
+ * tells them; the studio keeps each one's code and particulars), and its heading with them.
+ * Findings it cannot have told again stay as they were.
+ */
+export async function retellRefusal(): Promise<void> {
+  const shown = notice.value;
+  const problems = shown?.problems;
+  if (!shown || !problems?.length) return;
+  const kept = problems.flatMap((p) =>
+    p.code && p.params ? [{ code: p.code, params: p.params }] : [],
+  );
+  if (kept.length !== problems.length) return;
+  const told = await call(
+    (c) => c.tell(kept),
+    () => undefined,
+  );
+  // Another action's outcome came meanwhile: that one is told already.
+  if (!told || told.length !== problems.length || notice.value !== shown) return;
+  notice.value = {
+    ...shown,
+    text: text.value.contentRefused(problems.length),
+    problems: problems.map((p, i) => ({ ...p, ...told[i] })),
+  };
+}
+
 /** The version an action is running for. */
 export const busyVersion = signal<number | undefined>(undefined);
 export const confirming = signal<{ kind: "rollback" | "reject"; version: number } | undefined>(

@@ -5,7 +5,13 @@ import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
-import { type Finding, type FindingLang, finding, tell } from "../../contracts/contentFindings.ts";
+import {
+  type Finding,
+  type FindingLang,
+  finding,
+  tell,
+  tellKept,
+} from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
@@ -69,6 +75,11 @@ const searchQuery = z.strictObject({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
 });
 const auditQuery = z.strictObject({ limit: wholeNumber(1, 500).default(100) });
+const tellBody = z.strictObject({
+  findings: z
+    .array(z.strictObject({ code: z.string().max(64), params: z.record(z.string(), z.unknown()) }))
+    .max(500, "at most 500 findings at once"),
+});
 /**
  * A topic's or group's body before the content rules see it: an object, or the request is
  * malformed (the rules would speak of a YAML file that was never there).
@@ -528,6 +539,27 @@ export function createContentApiHandler(deps: {
         const id = parse(topicId, params[0], "id");
         const topic = parse(topicBody, body, "body");
         return { problems: shown(await services().workflow.checkTopic(id, topic), lang) };
+      },
+    },
+    {
+      // A refusal's findings told again in the caller's language (the studio after a switch).
+      method: "POST",
+      path: "tell",
+      roles: EDITORS,
+      async run({ body, lang }) {
+        const { findings } = parse(tellBody, body, "body");
+        return {
+          told: findings.map(({ code, params }, i) => {
+            const told = tellKept(code, params, lang);
+            if (!told) {
+              throw createError(400, `findings[${i}]: must be a finding this service can tell`, {
+                expose: true,
+                cause: { code: "VALIDATION_FAILED" },
+              });
+            }
+            return told;
+          }),
+        };
       },
     },
     {

@@ -28,7 +28,9 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
       let status = 500;
       let code = "INTERNAL";
       let message = "Something went wrong on our side. Please try again later.";
-      let problems: { path: string; message: string; fix: string; code?: string }[] | undefined;
+      let problems:
+        | { path: string; message: string; fix: string; code?: string; params?: unknown }[]
+        | undefined;
       let current: Record<string, string | boolean> | undefined;
       if (error instanceof ChatError || error instanceof ContentWorkflowError) {
         status = error.httpStatus;
@@ -39,7 +41,8 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
             path,
             message,
             fix,
-            ...(finding ? { code: finding.code } : {}),
+            // The kind and its particulars: the studio has it told again in another language.
+            ...(finding ? { code: finding.code, params: finding.params } : {}),
           }));
         }
         // Told in the caller's language, the refusal is a new error with the original as cause.

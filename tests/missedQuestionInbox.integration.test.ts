@@ -235,6 +235,8 @@ describe("acting on inbox questions", () => {
     expect(taught).toMatchObject({ status: 200, body: { ok: true, applied: 1 } });
     const topic = await api("GET", "draft/topics/tax-card", owner);
     expect((topic.body.topic as { fi: { utterances: string[] } }).fi.utterances).toContain(text);
+    // The answer names the topic's revision now, so a form that asked can save on over it.
+    expect(taught.body.revision).toBe(topic.body.revision);
     expect((await inbox()).flatMap((g) => g.ids)).not.toContain(sample.id);
     expect((await sampleFor(text)).status).toBe("taught");
     const again = await api("POST", "misses/actions", owner, {

@@ -658,8 +658,14 @@ export function createContentApi(options: ContentApiOptions) {
       ),
     missesCsv: (q: { from: string; to: string }) =>
       download(`/api/content/misses.csv?${period(q)}`, "text/csv"),
-    missAction: (body: MissAction) =>
-      request<{ ok: true; applied: number }>("POST", "/api/content/misses/actions", body),
+    /** An inbox action; a teach with `base` writes only over that revision, and says the new one. */
+    missAction: (body: MissAction, base?: EditBase) =>
+      request<{ ok: true; applied: number; revision?: string }>(
+        "POST",
+        "/api/content/misses/actions",
+        body,
+        base,
+      ),
     feedback: (q: { from: string; to: string }) =>
       request<{ topics: TopicFeedback[] }>("GET", `/api/content/feedback?${period(q)}`),
   };

@@ -215,8 +215,14 @@ const fi = {
       return c.on === "save"
         ? `Joku poisti tämän sen jälkeen, kun avasit sen. ${kept} Tallentamalla ne luot sen uudelleen.`
         : "Joku poisti tämän jo sen jälkeen, kun avasit sen.";
-    if (c.on === "save" && c.retired)
-      return `${who} poisti tämän käytöstä sen jälkeen, kun avasit sen${when}. ${kept} Voit avata tallennetun version tai tallentaa omasi, jolloin se palaa käyttöön.`;
+    if (c.retired) {
+      const retired = `${who} poisti tämän käytöstä sen jälkeen, kun avasit sen${when}.`;
+      if (c.on === "save")
+        return `${retired} ${kept} Voit avata tallennetun version tai tallentaa omasi, jolloin se palaa käyttöön.`;
+      return c.on === "retire"
+        ? retired
+        : `${retired} Mitään ei peruttu. Avaa tallennettu versio ja katso se ensin.`;
+    }
     const did = `${who} tallensi tämän sen jälkeen, kun avasit sen${when}.`;
     if (c.on === "save")
       return `${did} ${kept} Voit avata tallennetun version (omat muutoksesi jäävät pois) tai tallentaa omasi sen päälle.`;
@@ -226,6 +232,7 @@ const fi = {
   },
   conflictOpenTheirs: "Avaa tallennettu versio",
   conflictSaveMine: "Tallenna omasi sen päälle",
+  conflictMakeAgain: "Tallenna ja luo uudelleen",
   systemNotice:
     "Järjestelmäaihe: palvelu käyttää tätä aihetta, joten sitä ei voi poistaa käytöstä.",
   // Try it
@@ -548,6 +555,8 @@ const fi = {
     saveRefused: "Tarkistus hylkäsi ryhmän. Virheet näkyvät kenttien vieressä.",
     unreadable:
       "Ryhmää ei voitu lukea, joten tallennus on estetty: muuten se voisi kirjoittaa toisen tallennuksen päälle. Avaa ryhmä uudelleen.",
+    restoredMeanwhile: (id: string) =>
+      `Joku palautti ohjausryhmän ${id} jo. Se näkyy nyt ryhmien joukossa; avaa se nähdäksesi sisällön.`,
     retired: (id: string) => `Ohjausryhmä ${id} poistettu luonnoksesta.`,
     removedTitle: "Luonnoksesta poistetut ryhmät",
     restore: "Palauta",
@@ -753,8 +762,14 @@ const sv: UiText = {
       return c.on === "save"
         ? `Någon tog bort det här efter att du öppnade det. ${kept} Om du sparar dem skapas det på nytt.`
         : "Någon tog redan bort det här efter att du öppnade det.";
-    if (c.on === "save" && c.retired)
-      return `${who} tog det här ur bruk efter att du öppnade det${when}. ${kept} Du kan öppna den sparade versionen eller spara dina, så tas det i bruk igen.`;
+    if (c.retired) {
+      const retired = `${who} tog det här ur bruk efter att du öppnade det${when}.`;
+      if (c.on === "save")
+        return `${retired} ${kept} Du kan öppna den sparade versionen eller spara dina, så tas det i bruk igen.`;
+      return c.on === "retire"
+        ? retired
+        : `${retired} Inget ångrades. Öppna den sparade versionen och titta på den först.`;
+    }
     const did = `${who} sparade det här efter att du öppnade det${when}.`;
     if (c.on === "save")
       return `${did} ${kept} Du kan öppna den sparade versionen (dina ändringar tas inte med) eller spara dina över den.`;
@@ -764,6 +779,7 @@ const sv: UiText = {
   },
   conflictOpenTheirs: "Öppna den sparade versionen",
   conflictSaveMine: "Spara dina över den",
+  conflictMakeAgain: "Spara och skapa igen",
   systemNotice: "Systemämne: tjänsten använder det här ämnet, så det kan inte tas ur bruk.",
   tryTitle: "Testa ett meddelande",
   tryIntro:
@@ -1075,6 +1091,8 @@ const sv: UiText = {
     saveRefused: "Kontrollen godkände inte gruppen. Felen visas vid fälten.",
     unreadable:
       "Gruppen kunde inte läsas, så det går inte att spara: annars kunde en annans ändring skrivas över. Öppna gruppen på nytt.",
+    restoredMeanwhile: (id) =>
+      `Någon har redan återställt hänvisningsgruppen ${id}. Den syns nu bland grupperna; öppna den för att se innehållet.`,
     retired: (id) => `Hänvisningsgrupp ${id} har tagits bort ur utkastet.`,
     removedTitle: "Grupper borttagna ur utkastet",
     restore: "Återställ",

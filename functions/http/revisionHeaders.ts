@@ -22,8 +22,12 @@ export function etagOf(revision: string): string {
   return `"${revision}"`;
 }
 
-/** A strong entity tag: If-Match compares strongly (RFC 9110), so a weak one never matches. */
-const TAG = /^"([^"]+)"$/;
+/**
+ * One entity tag. A weak one is read by its value: the revision names the item, not the
+ * bytes, and CloudFront weakens the ETag of an answer it compresses, so a script that sends
+ * back the header it got would otherwise be refused.
+ */
+const TAG = /^(?:W\/)?"([^"]+)"$/;
 
 /**
  * What a write's If-Match or If-None-Match asks for; undefined without either. A header that

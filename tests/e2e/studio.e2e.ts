@@ -245,10 +245,10 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await alert.waitFor(POLL);
       expect(await alert.textContent()).toMatch(/^Henrik Saarinen tallensi tämän sen jälkeen/);
       expect(await title(owner).inputValue()).toBe(`${original} (omistaja)`);
-      // Keyboard users land on the choices, which the alert describes.
+      // Focus goes to the alert, not to a choice: a second Enter on Save must not discard the form.
       await expect
         .poll(() => owner.evaluate(() => document.activeElement?.id), POLL)
-        .toBe("topic-conflict-theirs");
+        .toBe("topic-outcome");
       await expectNoAxeViolations(owner, "studio-edit-conflict");
 
       // Saving over theirs, knowingly: the owner's title is the draft's now.

@@ -232,7 +232,7 @@ describe("two people editing one referral group in the studio", () => {
     expect(puts()).toEqual(['"k1"', "*"]);
   });
 
-  it("blocks saving a group it could not read on opening, rather than save over anything", async () => {
+  it("blocks saving, removing and discarding a group it could not read on opening", async () => {
     const server = served();
     server.on("GET", GROUP, () => ({ status: 503, body: {} }));
     await referrals.openReferral("kela");
@@ -240,10 +240,14 @@ describe("two people editing one referral group in the studio", () => {
     expect(referrals.referralForm.value.fi.title).toBe("Kela");
     expect(referrals.referralSaveBlocked.value).toBe(true);
     expect(await referrals.saveReferral()).toBe(false);
-    expect(puts()).toEqual([]);
+    expect(await referrals.retireReferral()).toBe(false);
+    expect(await referrals.revertReferral()).toBe(false);
+    expect(
+      server.calls.filter((c) => c.method !== "GET" && !c.path.includes("/validate/")),
+    ).toEqual([]);
   });
 
-  it("brings a removed group back only if nobody has done so meanwhile", async () => {
+  it("brings a removed group back only if nobody has done so meanwhile, and says so if someone has", async () => {
     const server = served();
     server.on("POST", `${GROUP}/revert`, () => savedMeanwhile("k5"));
 
@@ -251,6 +255,9 @@ describe("two people editing one referral group in the studio", () => {
 
     const revert = server.calls.find((c) => c.path === `${GROUP}/revert`);
     expect(revert?.condition).toBe("*");
+    expect(referrals.restoreOutcome.value?.text).toMatch(/^Joku palautti ohjausryhmän kela jo\./);
+    // The list is read again: it showed the group as removed.
+    expect(server.calls.filter((c) => c.path === "/api/content/draft")).toHaveLength(1);
   });
 });
 

@@ -20,7 +20,7 @@ import {
   type TopicForm,
   topicFromForm,
 } from "../topicForm.ts";
-import { announce, call, errorText, me, navigate, onSignOut } from "./app.ts";
+import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
 import {
   createDraftEditSignals,
   editBase,
@@ -189,36 +189,23 @@ async function teachSeed(
   seed.value = undefined;
   if (!kept.length) return undefined;
   let error = "";
+  // Over the revision just saved: a save by someone else in between refuses the teach, and
+  // the answer says the revision the form's next save expects.
+  const base = editBase(edit, false);
   const result = await call(
     (c) =>
-      c.missAction({
-        action: "teach",
-        ids: kept.map((s) => s.id),
-        topicId: topic.id,
-        split: "training",
-      }),
+      c.missAction(
+        { action: "teach", ids: kept.map((s) => s.id), topicId: topic.id, split: "training" },
+        base,
+      ),
     (e) => {
       error = errorText(e);
     },
   );
+  if (result?.revision) edit.revision.value = result.revision;
   return result
     ? { text: t.seedTaught(result.applied), failed: false }
     : { text: t.seedTeachFailed(error), failed: true };
-}
-
-/**
- * Teaching the seed's questions may have added a sentence the form did not have (the inbox
- * words it as the customer wrote it), which moves the topic's revision. Taken on only when
- * the change is this person's own: anyone else's must still stop the next save.
- */
-async function followOwnTeaching(id: string): Promise<void> {
-  const fresh = await call(
-    (c) => c.draftTopic(id),
-    () => undefined,
-  );
-  if (fresh?.revision && fresh.updatedBy === me.value?.displayName) {
-    edit.revision.value = fresh.revision;
-  }
 }
 
 /** A new topic just saved stays in the form (with its warnings) when its address opens. */
@@ -289,11 +276,13 @@ export async function validateNow(): Promise<void> {
   checking.value = true;
   let failed = false;
   const checked = form.value;
+  // In the background: an expired sign-in found by a keystroke must not empty the form.
   const result = await call(
     (c) => c.validateTopic(topicFromForm(checked)),
     () => {
       failed = true;
     },
+    { background: true },
   );
   if (seq !== validateSeq) return;
   batch(() => {
@@ -339,7 +328,6 @@ export async function save(over?: EditBase): Promise<boolean> {
   if (!result) return false;
   const wasNew = mode.value === "new";
   const taught = wasNew ? await teachSeed(topic) : undefined;
-  if (taught && !taught.failed) await followOwnTeaching(topic.id);
   // Only the warnings this edit brought: the ones the topic already had are no news.
   const placed = result.warnings.map(placeProblem);
   const brought = placed.length - thereBefore(placed, form.value).length;

@@ -253,11 +253,15 @@ describe("a new topic from an inbox group", () => {
     }));
     fake.current().on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
       status: 200,
-      body: { ok: true, warnings: [] },
+      body: { ok: true, warnings: [], revision: "v1" },
     }));
     fake.current().on("POST", "/api/content/misses/actions", () => ({
       status: 200,
-      body: { ok: true, applied: 2 },
+      body: { ok: true, applied: 2, revision: "v2" },
+    }));
+    fake.current().on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
+      status: 200,
+      body: { ok: true, warnings: [], revision: "v3" },
     }));
 
     expect(await editor.save()).toBe(true);
@@ -272,6 +276,11 @@ describe("a new topic from an inbox group", () => {
     expect(editor.outcome.value).toMatchObject({ kind: "ok" });
     expect(editor.outcome.value?.text).toMatch(/2 kysymystä/);
     expect(editor.seed.value).toBeUndefined();
+    // Taught over the revision just saved; the next save goes over the teach's.
+    expect(teach?.condition).toBe('"v1"');
+    expect(await editor.save()).toBe(true);
+    const puts = fake.current().calls.filter((c) => c.method === "PUT");
+    expect(puts.map((c) => c.condition)).toEqual(["*", '"v2"']);
   });
 
   it("says the topic was saved but the questions not marked when the teach is refused", async () => {

@@ -4,7 +4,7 @@
  * retire. Errors block Save; warnings never do, as in the topic editor.
  */
 import { batch, computed, signal } from "@preact/signals";
-import type { EditBase, Problem } from "../api.ts";
+import { type EditBase, EditConflictError, type Problem } from "../api.ts";
 import { text } from "../i18n.ts";
 import { blocksSave, countProblems } from "../problems.ts";
 import {
@@ -143,9 +143,11 @@ export async function validateReferralNow(): Promise<void> {
     return;
   }
   checking.value = true;
+  // In the background: an expired sign-in found by a keystroke must not empty the form.
   const result = await call(
     (c) => c.validateReferral(referralFromForm(referralForm.value)),
     () => undefined,
+    { background: true },
   );
   if (mine !== seq) return;
   batch(() => {
@@ -188,7 +190,8 @@ export async function saveReferral(over?: EditBase): Promise<boolean> {
 /** DELETE in the draft, after the inline confirmation. */
 export async function retireReferral(): Promise<boolean> {
   const id = openId.value;
-  if (!id) return false;
+  // Unread, its revision is unknown: removing it could go over someone's save.
+  if (!id || unreadable.value) return false;
   const t = text.value.referrals;
   const base = editBase(edit, false);
   const result = await retireFromDraft(edit, (c) => c.retireReferral(id, base));
@@ -218,14 +221,17 @@ export async function restoreReferral(id: string): Promise<boolean> {
     restoreOutcome.value = undefined;
   });
   let failed = "";
+  let broughtBack = false;
   const result = await call(
     // The list says it is gone: bring it back only if nobody has done so meanwhile.
     (c) => c.revertReferral(id, "new"),
     (e) => {
-      failed = revertRefusal(e, t.revertRefused);
+      broughtBack = e instanceof EditConflictError;
+      failed = broughtBack ? t.restoredMeanwhile(id) : revertRefusal(e, t.revertRefused);
     },
   );
-  if (result) await loadDraft();
+  // Either way the list is out of date: it showed the group as removed.
+  if (result || broughtBack) await loadDraft();
   const message = result ? t.reverted(id, result.result) : failed;
   batch(() => {
     restoring.value = undefined;
@@ -238,7 +244,7 @@ export async function restoreReferral(id: string): Promise<boolean> {
 /** Discards the draft's changes to the open group, after the inline confirmation. */
 export async function revertReferral(): Promise<boolean> {
   const id = openId.value;
-  if (!id) return false;
+  if (!id || unreadable.value) return false;
   const t = text.value.referrals;
   const base = editBase(edit, false);
   const result = await revertInDraft(edit, (c) => c.revertReferral(id, base), t.revertRefused);

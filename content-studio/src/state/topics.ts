@@ -61,11 +61,16 @@ export function watchDraft(): () => void {
   };
 }
 
+/** Counts draft reads: only the latest one's answer is kept (a background read may be slow). */
+let draftReads = 0;
+
 /**
  * Loads the draft's summaries and the live version's ids (for "changed vs live"); in the
- * `background`, as `call` says.
+ * `background`, as `call` says, and a failure is not shown: nobody asked, and the list on
+ * screen is still the last one read.
  */
 export async function loadDraft(options: { background?: boolean } = {}): Promise<void> {
+  const mine = ++draftReads;
   listLoading.value = true;
   // From when it was asked: a read that fails is not tried again at every tick.
   draftReadAt = Date.now();
@@ -73,7 +78,7 @@ export async function loadDraft(options: { background?: boolean } = {}): Promise
     call(
       (c) => c.draft(),
       (e) => {
-        listError.value = errorText(e);
+        if (mine === draftReads && !options.background) listError.value = errorText(e);
       },
       options,
     ),
@@ -83,6 +88,8 @@ export async function loadDraft(options: { background?: boolean } = {}): Promise
       options,
     ),
   ]);
+  // A later read was asked for (after a save): its answer is the one to show.
+  if (mine !== draftReads) return;
   batch(() => {
     listLoading.value = false;
     if (loaded) {

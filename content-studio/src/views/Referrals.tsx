@@ -176,7 +176,7 @@ export function ReferralEditor() {
           >
             {busy ? t.saving : r.save}
           </button>
-          {!isNew ? (
+          {!isNew && !unreadable.value ? (
             <button
               type="button"
               class="secondary danger"
@@ -189,7 +189,7 @@ export function ReferralEditor() {
               {r.retire}
             </button>
           ) : null}
-          {!isNew && id && changedReferralIds.value.has(id) ? (
+          {!isNew && !unreadable.value && id && changedReferralIds.value.has(id) ? (
             <button
               type="button"
               class="secondary"

@@ -32,7 +32,8 @@ export function Outcome(props: {
   const o = props.outcome;
   if (!o) return null;
   return o.kind === "error" ? (
-    <p class="notice error" role="alert" id={props.id}>
+    // Focusable by script only (a conflict moves focus here), when it has an id to be found by.
+    <p class="notice error" role="alert" id={props.id} tabIndex={props.id ? -1 : undefined}>
       {o.text}
     </p>
   ) : (
@@ -43,9 +44,11 @@ export function Outcome(props: {
 }
 
 /**
- * The choices after a write was refused because someone saved first (the outcome `describedBy`
- * says who and when): open their version, or, after a save, save this form over it
- * knowingly (bringing back an item that is gone). The first choice takes focus as they appear.
+ * The choices after a write was refused because someone saved first (the outcome
+ * `describedBy` says who and when): open their version, or, after a save, save this form over
+ * it knowingly (or make again an item that is gone). When the refusal comes, focus goes to
+ * the outcome, not to a choice: a second Enter on Save must not throw the form away. Someone
+ * typing in a field keeps their place; the alert is read out either way.
  */
 export function ConflictChoices(props: {
   conflict: Conflict | undefined;
@@ -56,13 +59,18 @@ export function ConflictChoices(props: {
   onMine: () => void;
 }) {
   const c = props.conflict;
-  const first = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    if (c) first.current?.querySelector<HTMLElement>("button")?.focus();
-  }, [c]);
+    if (!c) return;
+    const at = document.activeElement;
+    if (at instanceof HTMLElement && at.matches("input, textarea, select")) return;
+    document.getElementById(props.describedBy)?.focus();
+  }, [c, props.describedBy]);
   if (!c) return null;
   const t = text.value;
   const gone = c.revision === undefined;
+  const theirs = !gone;
+  const mine = c.on === "save";
+  if (!theirs && !mine) return null;
   const choice = (which: "theirs" | "mine", label: string, run: () => void) => (
     <button
       type="button"
@@ -78,9 +86,9 @@ export function ConflictChoices(props: {
     </button>
   );
   return (
-    <div class="actions" ref={first}>
-      {gone ? null : choice("theirs", t.conflictOpenTheirs, props.onTheirs)}
-      {c.on === "save" ? choice("mine", t.conflictSaveMine, props.onMine) : null}
+    <div class="actions">
+      {theirs ? choice("theirs", t.conflictOpenTheirs, props.onTheirs) : null}
+      {mine ? choice("mine", gone ? t.conflictMakeAgain : t.conflictSaveMine, props.onMine) : null}
     </div>
   );
 }

@@ -906,6 +906,47 @@ describe("two people editing one topic or group", () => {
     await workflow.saveTopic(owner, "vat", vat("ALV"));
 
     expect((await workflow.draftTopic("vat")).topic.fi.title).toBe("ALV");
+    // The draft started as the whole live version, not as this one topic.
+    const { changed } = await workflow.draft();
+    expect(changed.map((c) => [c.id, c.change])).toEqual([["vat", "added"]]);
+  });
+
+  it("teaches over the revision the person saved, and says the new one", async () => {
+    const { workflow } = await setUp();
+    const saved = await workflow.saveTopic(owner, "vat", vat("ALV"));
+    const texts = [{ lang: "fi" as const, text: "miten alv lasketaan" }];
+
+    const result = await workflow.teach(owner, "vat", "training", texts, taught, {
+      revision: saved.revision,
+    });
+
+    expect((await workflow.draftTopic("vat")).meta?.revision).toBe(result.revision);
+    await workflow.saveTopic(other, "vat", vat("Sannan ALV"));
+    await expect(
+      workflow.teach(owner, "vat", "training", [{ lang: "fi", text: "alv 2" }], taught, {
+        revision: result.revision,
+      }),
+    ).rejects.toMatchObject({ code: "EDIT_CONFLICT" });
+  });
+
+  it("tells a retire after someone else's retire or removal as a conflict, not as not found", async () => {
+    const { workflow } = await setUp();
+    const saved = await workflow.saveTopic(owner, "vat", vat("ALV"));
+    await workflow.retireTopic(other, "vat");
+    const read = (await workflow.draftReferral("kela")).meta?.revision;
+    await workflow.retireReferral(other, "kela");
+
+    await expect(
+      workflow.retireTopic(owner, "vat", { revision: saved.revision }),
+    ).rejects.toMatchObject({ code: "EDIT_CONFLICT", current: { retired: true } });
+    await expect(workflow.retireReferral(owner, "kela", { revision: read })).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+      current: undefined,
+    });
+    // Without a revision read, as before: not there.
+    await expect(workflow.retireReferral(owner, "kela")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("teaches to the topic as it is when written, keeping a save made in between", async () => {

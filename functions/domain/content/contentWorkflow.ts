@@ -386,9 +386,13 @@ export function createContentWorkflow(deps: {
   ): Promise<T> {
     for (let tries = 0; tries < DRAFT_WRITE_TRIES; tries++) {
       const { draft, stored } = await draftAsStored();
-      // Nothing stored yet (before the seed): the item is not there to be changed.
-      const asRead = stored ? itemState(draft, kind, id) : { absent: true as const };
-      const outcome = await attempt(draft, expected ?? asRead);
+      if (!stored) {
+        // No draft yet (a live version stored without one): it starts as a copy of live,
+        // stored whole, or this one item would be all the draft had.
+        await store.replaceDraft(draft.bundle, draftMeta(SYSTEM_ACTOR));
+        continue;
+      }
+      const outcome = await attempt(draft, expected ?? itemState(draft, kind, id));
       if (outcome !== CHANGED) return outcome;
       if (expected) {
         throw new EditConflictError(kind, id, itemMeta(await currentDraft(), kind, id));
@@ -615,8 +619,10 @@ export function createContentWorkflow(deps: {
       split: TeachSplit,
       texts: readonly { lang: "fi" | "sv"; text: string }[],
       detail: Said,
-    ): Promise<{ added: number; warnings: ContentIssue[] }> {
-      return changeDraftItem("topic", id, undefined, async (draft, expect) => {
+      /** The revision the person's form was read at (the studio teaching a topic it just saved). */
+      expected?: DraftExpectation,
+    ): Promise<{ added: number; warnings: ContentIssue[]; revision?: string }> {
+      return changeDraftItem("topic", id, expected, async (draft, expect) => {
         const topic = draft.bundle.topics.find((t) => t.id === id);
         if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
         const key = (text: string) => text.trim().toLocaleLowerCase("fi");
@@ -653,7 +659,8 @@ export function createContentWorkflow(deps: {
         // Nothing new: the topic stays as it is (an open form's revision still holds).
         if (added === 0) {
           await audit(actor, "inbox-teach", { topic: id, ...noted(detail) });
-          return { added, warnings: [] };
+          const unchanged = itemMeta(draft, "topic", id)?.revision;
+          return { added, warnings: [], ...(unchanged ? { revision: unchanged } : {}) };
         }
         const json = {
           ...topic,
@@ -664,18 +671,23 @@ export function createContentWorkflow(deps: {
         const result = await rules.checkTopic(json, draft.bundle);
         const errors = result.issues.filter((i) => i.severity === "error");
         if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
+        const meta = draftMeta(actor);
         const written = await store.putDraftTopic(
           {
             topic: result.topic,
             tests: result.tests ?? { fi: next.fi.tests, sv: next.sv.tests },
             dev: heldOut.dev,
-            meta: draftMeta(actor),
+            meta,
           },
           expect,
         );
         if (!written) return CHANGED;
         await audit(actor, "inbox-teach", { topic: id, ...noted(detail) });
-        return { added, warnings: result.issues.filter((i) => i.severity === "warning") };
+        return {
+          added,
+          warnings: result.issues.filter((i) => i.severity === "warning"),
+          revision: meta.revision,
+        };
       });
     },
 
@@ -699,6 +711,10 @@ export function createContentWorkflow(deps: {
       }
       return changeDraftItem("topic", id, expected, async (draft, expect) => {
         const topic = draft.bundle.topics.find((t) => t.id === id);
+        // Retired by someone since the person read it: theirs to see, not "not found".
+        if (!topic && expected && "revision" in expected && draft.meta.has(id)) {
+          throw new EditConflictError("topic", id, draft.meta.get(id));
+        }
         if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
         const without = withTopic(draft.bundle, id, undefined, undefined);
         const followedBy = without.topics
@@ -805,6 +821,9 @@ export function createContentWorkflow(deps: {
     async retireReferral(actor: ContentActor, id: string, expected?: DraftExpectation) {
       return changeDraftItem("referral", id, expected, async (draft, expect) => {
         if (!draft.bundle.referrals.some((r) => r.id === id)) {
+          // Removed by someone since the person read it: a conflict, told as gone.
+          if (expected && "revision" in expected)
+            throw new EditConflictError("referral", id, undefined);
           throw new ContentNotFoundError(finding("referralNotInDraft", { id }));
         }
         const meta = { ...draftMeta(actor), retired: true };

@@ -48,7 +48,7 @@ describe("acting on kept questions", () => {
       referral: "traficom",
     });
     // Assess
-    expect(applied).toBe(2);
+    expect(applied).toEqual({ applied: 2 });
     expect(referred).toEqual([
       ["traficom", "fi", ["ajoneuvovero erääntyi"]],
       ["traficom", "sv", ["fordonsskatt förfallen"]],

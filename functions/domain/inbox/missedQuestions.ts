@@ -1,5 +1,6 @@
 import { finding } from "../../contracts/contentFindings.ts";
 import type { Lang } from "../../contracts/lang.ts";
+import type { DraftExpectation } from "../content/contentStore.ts";
 import type { ContentWorkflow, TeachSplit } from "../content/contentWorkflow.ts";
 import { ContentNotFoundError } from "../content/errors.ts";
 import type { ContentActor } from "../content/versions.ts";
@@ -83,20 +84,29 @@ export function createMissedQuestions(deps: {
       );
     },
 
-    /** Applies a content owner's action; returns how many questions it applied to. */
-    async act(actor: ContentActor, request: MissAction): Promise<number> {
+    /**
+     * Applies a content owner's action; returns how many questions it applied to, and after
+     * a teach the topic's revision. `expected`, for a teach: the revision the person's form
+     * was read at (the studio teaching the topic it has just saved).
+     */
+    async act(
+      actor: ContentActor,
+      request: MissAction,
+      expected?: DraftExpectation,
+    ): Promise<{ applied: number; revision?: string }> {
       const entries = await found(request.ids);
       const count = entries.length;
       switch (request.action) {
         case "teach": {
-          await deps.workflow.teach(
+          const { revision } = await deps.workflow.teach(
             actor,
             request.topicId,
             request.split,
             entries.map((e) => ({ lang: e.lang, text: withoutPlaceholders(e.text) })),
             finding("inboxTaught", { count, into: request.split }),
+            expected,
           );
-          return mark(entries, "taught");
+          return { applied: await mark(entries, "taught"), ...(revision ? { revision } : {}) };
         }
         case "refer": {
           const textsByLang: Record<Lang, string[]> = { fi: [], sv: [] };
@@ -119,7 +129,7 @@ export function createMissedQuestions(deps: {
             finding("inboxReferred", { count, referral: request.referral }),
             request.referral,
           );
-          return applied;
+          return { applied };
         }
         case "dismiss": {
           const applied = await mark(entries, "dismissed");
@@ -128,7 +138,7 @@ export function createMissedQuestions(deps: {
             "inbox-dismiss",
             finding("inboxDismissed", { count }),
           );
-          return applied;
+          return { applied };
         }
       }
     },

@@ -693,9 +693,17 @@ export function createContentApiHandler(deps: {
       method: "POST",
       path: "misses/actions",
       roles: OWNERS,
-      async run({ body, actor }) {
-        const applied = await inbox().act(actor, parse(missAction, body, "body"));
-        return { ok: true, applied };
+      async run({ body, actor, expected }) {
+        const action = parse(missAction, body, "body");
+        // If-Match applies to the topic a teach writes (the studio teaching what it just saved).
+        const { applied, revision } = await inbox().act(
+          actor,
+          action,
+          action.action === "teach" ? expected(false) : undefined,
+        );
+        return revision
+          ? new Revised({ ok: true, applied, revision }, revision)
+          : { ok: true, applied };
       },
     },
     {

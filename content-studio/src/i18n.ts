@@ -68,6 +68,7 @@ const fi = {
   tokenEmpty: "Liitä tunniste ensin.",
   tokenFailed: "Tunnisteen haku epäonnistui. Yritä uudelleen.",
   unauthorized: "Kirjautuminen ei kelpaa tai on vanhentunut. Kirjaudu uudelleen.",
+  workKept: "Tallentamattomat muutoksesi ovat tallessa, kun kirjaudut uudelleen samana henkilönä.",
   forbidden:
     "Tällä tunnuksella ei ole sisällön omistajan eikä tarkastajan roolia. Kirjaudu toisella tunnuksella.",
   serverSaid: (message: string) => `Palvelimen viesti: ${message}`,
@@ -619,6 +620,7 @@ const sv: UiText = {
   tokenEmpty: "Klistra in en token först.",
   tokenFailed: "Det gick inte att hämta en token. Försök igen.",
   unauthorized: "Inloggningen godkändes inte eller har gått ut. Logga in på nytt.",
+  workKept: "Dina osparade ändringar finns kvar när du loggar in på nytt som samma person.",
   forbidden:
     "Den här användaren har varken rollen innehållsägare eller granskare. Logga in med en annan användare.",
   serverSaid: (message) => `Serverns meddelande: ${message}`,

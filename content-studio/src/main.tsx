@@ -6,7 +6,7 @@
 import { effect, untracked } from "@preact/signals";
 import { render } from "preact";
 import { STYLES as CONSOLE_STYLES } from "../../handoff-console/src/styles.ts";
-import { loadMe, route, session } from "./state/app.ts";
+import { loadMe, resumedWork, route, session } from "./state/app.ts";
 import { open, startNew } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
 import { loadInbox } from "./state/inbox.ts";
@@ -23,12 +23,14 @@ function loadForView(): void {
   const signedIn = session.value !== undefined;
   if (!signedIn) return;
   untracked(() => {
+    // Signed in again after an expired sign-in: the open form is still the person's work.
+    const resuming = resumedWork();
     switch (current.view) {
       case "new":
-        startNew();
+        if (!resuming) startNew();
         break;
       case "topic":
-        void open(current.id);
+        if (!resuming) void open(current.id);
         void loadFeedback();
         break;
       case "inbox":
@@ -37,7 +39,7 @@ function loadForView(): void {
         void loadDraft();
         break;
       case "referral":
-        void openReferral(current.id);
+        if (!resuming) void openReferral(current.id);
         break;
       case "versions":
         void loadVersions();

@@ -3,7 +3,7 @@
  * them, the current view, and the announcer. Views' own stores sit beside this file.
  */
 import { batch, computed, signal } from "@preact/signals";
-import { tokenRoles } from "../../../handoff-console/src/reports/reportsApi.ts";
+import { tokenRoles, tokenSubject } from "../../../handoff-console/src/reports/reportsApi.ts";
 import {
   type ContentApi,
   ContentApiError,
@@ -75,23 +75,50 @@ export function onSignOut(reset: () => void): void {
   resets.push(reset);
 }
 
+/**
+ * Whose work the stores still hold after a sign-in expired under them (a token lasts an
+ * hour; a topic can take longer to write): kept until the next sign-in, given back if it is
+ * the same person and forgotten for anyone else.
+ */
+let heldFor: string | undefined;
+/** Set by a sign-in that took held work back, until a view has read it (`resumedWork`). */
+let resumed = false;
+
+/** Whether the last sign-in took back work an expired one left: the editors keep their forms. */
+export function resumedWork(): boolean {
+  const was = resumed;
+  resumed = false;
+  return was;
+}
+
 export function signIn(token: string, name?: string): void {
   const next: Session = { token, ...(name ? { name } : {}) };
   saveSession(next);
+  // Work held for someone else is forgotten before this person sees anything.
+  const forOther = heldFor !== undefined && tokenSubject(token) !== heldFor;
+  resumed = heldFor !== undefined && !forOther;
+  heldFor = undefined;
   batch(() => {
+    if (forOther) for (const reset of resets) reset();
     session.value = next;
     signInNotice.value = "";
   });
   void loadMe();
 }
 
-export function signOut(notice = ""): void {
+/**
+ * Signs out: the stores forget what they hold, or with `keepWork` (a refused token, not the
+ * person's own choice) keep it for the same person's next sign-in.
+ */
+export function signOut(notice = "", options: { keepWork?: boolean } = {}): void {
+  const subject = session.value ? tokenSubject(session.value.token) : undefined;
   clearSession();
+  heldFor = options.keepWork ? subject : undefined;
   batch(() => {
     session.value = undefined;
     me.value = undefined;
     signInNotice.value = notice;
-    for (const reset of resets) reset();
+    if (heldFor === undefined) for (const reset of resets) reset();
   });
 }
 
@@ -108,11 +135,16 @@ export async function loadMe(): Promise<void> {
   }
 }
 
-/** Signs out with the reason when the server no longer accepts the token; true if it did. */
+/**
+ * Signs out with the reason when the server no longer accepts the token; true if it did.
+ * Unsaved work is kept for the same person's next sign-in (an expired token is no choice of
+ * theirs), and the notice says so.
+ */
 export function handleAuthError(error: unknown): boolean {
   if (!(error instanceof UnauthorizedError)) return false;
   const t = text.value;
-  signOut(error.message ? `${t.unauthorized} ${t.serverSaid(error.message)}` : t.unauthorized);
+  const said = error.message ? `${t.unauthorized} ${t.serverSaid(error.message)}` : t.unauthorized;
+  signOut(`${said} ${t.workKept}`, { keepWork: true });
   return true;
 }
 

@@ -79,8 +79,22 @@ function isSummary(body: unknown): body is ReportSummary {
  * verifying it: only to decide what to offer in the UI. The server checks every request.
  */
 export function tokenRoles(token: string): string[] {
+  const claims = tokenClaims(token);
+  const raw = claims?.roles ?? claims?.["cognito:groups"];
+  const list = typeof raw === "string" ? raw.split(/[\s,]+/) : Array.isArray(raw) ? raw : [];
+  return list.filter((r): r is string => typeof r === "string" && r.length > 0);
+}
+
+/** Whom a token names (`sub`), read without verifying it, as `tokenRoles`. */
+export function tokenSubject(token: string): string | undefined {
+  const sub = tokenClaims(token)?.sub;
+  return typeof sub === "string" ? sub : undefined;
+}
+
+/** A JWT's payload, unverified; undefined when it is no JWT. */
+function tokenClaims(token: string): Record<string, unknown> | undefined {
   const payload = token.split(".")[1];
-  if (!payload) return [];
+  if (!payload) return undefined;
   try {
     const base64 = payload.replace(/-/g, "+").replace(/_/g, "/");
     const json = new TextDecoder().decode(
@@ -88,12 +102,12 @@ export function tokenRoles(token: string): string[] {
         c.charCodeAt(0),
       ),
     );
-    const claims = JSON.parse(json) as Record<string, unknown>;
-    const raw = claims.roles ?? claims["cognito:groups"];
-    const list = typeof raw === "string" ? raw.split(/[\s,]+/) : Array.isArray(raw) ? raw : [];
-    return list.filter((r): r is string => typeof r === "string" && r.length > 0);
+    const claims: unknown = JSON.parse(json);
+    return typeof claims === "object" && claims !== null
+      ? (claims as Record<string, unknown>)
+      : undefined;
   } catch {
-    return [];
+    return undefined;
   }
 }
 

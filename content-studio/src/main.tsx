@@ -7,11 +7,11 @@ import { effect, untracked } from "@preact/signals";
 import { render } from "preact";
 import { STYLES as CONSOLE_STYLES } from "../../handoff-console/src/styles.ts";
 import { loadMe, resumedWork, route, session } from "./state/app.ts";
-import { open, startNew } from "./state/editor.ts";
+import { loadedId, mode, open, startNew } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
 import { loadInbox } from "./state/inbox.ts";
 import { recheckOnLanguageSwitch } from "./state/language.ts";
-import { openReferral } from "./state/referrals.ts";
+import { openId, openReferral } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
 import { STUDIO_STYLES } from "./styles.ts";
@@ -23,14 +23,15 @@ function loadForView(): void {
   const signedIn = session.value !== undefined;
   if (!signedIn) return;
   untracked(() => {
-    // Signed in again after an expired sign-in: the open form is still the person's work.
+    // Signed in again after an expired sign-in: the open form is still the person's work,
+    // if it is the one this address shows.
     const resuming = resumedWork();
     switch (current.view) {
       case "new":
-        if (!resuming) startNew();
+        if (!(resuming && mode.value === "new")) startNew();
         break;
       case "topic":
-        if (!resuming) void open(current.id);
+        if (!(resuming && loadedId.value === current.id)) void open(current.id);
         void loadFeedback();
         break;
       case "inbox":
@@ -39,7 +40,7 @@ function loadForView(): void {
         void loadDraft();
         break;
       case "referral":
-        if (!resuming) void openReferral(current.id);
+        if (!(resuming && openId.value === current.id)) void openReferral(current.id);
         break;
       case "versions":
         void loadVersions();

@@ -18,12 +18,8 @@ import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
-import type { DraftExpectation } from "../../domain/content/contentStore.ts";
-import type {
-  ContentIssue,
-  ContentWorkflow,
-  RevertResult,
-} from "../../domain/content/contentWorkflow.ts";
+import type { DraftExpectation, DraftTopicMeta } from "../../domain/content/contentStore.ts";
+import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
 import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
 import { olderCommentFinding, olderDetailFinding } from "../../domain/content/olderNotes.ts";
 import type { AuditEntry, ContentActor, VersionMeta } from "../../domain/content/versions.ts";
@@ -184,10 +180,29 @@ function auditShown({ detailFinding, ...entry }: AuditEntry, lang: FindingLang):
     : { ...entry, detail: noteIn(detailFinding ?? olderDetailFinding(entry), entry.detail, lang) };
 }
 
-/** Discarding's answer: with the item's revision (and ETag) when it wrote one. */
-function revertAnswer({ result, warnings, revision }: RevertResult, lang: FindingLang) {
-  const body = { ok: true, result, warnings: shown(warnings, lang) };
+/**
+ * A draft write's answer (save, retire, discard, a teach): `ok`, what else it says, its
+ * warnings told in `lang`, and the item's revision in the body and as ETag when it wrote one.
+ */
+function writeAnswer<T extends { warnings?: ContentIssue[]; revision?: string }>(
+  { warnings, revision, ...rest }: T,
+  lang: FindingLang,
+) {
+  const body = { ok: true, ...rest, ...(warnings ? { warnings: shown(warnings, lang) } : {}) };
   return revision ? new Revised({ ...body, revision }, revision) : body;
+}
+
+/** A draft item as read: `body`, who changed it last, and its revision (body and ETag). */
+function itemAnswer(body: Record<string, unknown>, meta: DraftTopicMeta | undefined) {
+  const revision = revisionOf(meta);
+  return new Revised(
+    {
+      ...body,
+      ...(meta ? { updatedBy: meta.updatedByName, updatedAt: meta.updatedAt } : {}),
+      revision,
+    },
+    revision,
+  );
 }
 
 /** A file the API answers with instead of JSON (the inbox's CSV export). */
@@ -415,18 +430,13 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params }) {
         const view = await services().workflow.draftTopic(parse(topicId, params[0], "id"));
-        const revision = revisionOf(view.meta);
-        return new Revised(
+        return itemAnswer(
           {
             topic: { ...view.topic, tests: view.tests },
             retired: view.retired,
             system: view.system,
-            ...(view.meta
-              ? { updatedBy: view.meta.updatedByName, updatedAt: view.meta.updatedAt }
-              : {}),
-            revision,
           },
-          revision,
+          view.meta,
         );
       },
     },
@@ -437,11 +447,7 @@ export function createContentApiHandler(deps: {
       async run({ params, body, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
         const topic = parse(topicBody, body, "body");
-        const saved = await services().workflow.saveTopic(actor, id, topic, expected());
-        return new Revised(
-          { ok: true, warnings: shown(saved.warnings, lang), revision: saved.revision },
-          saved.revision,
-        );
+        return writeAnswer(await services().workflow.saveTopic(actor, id, topic, expected()), lang);
       },
     },
     {
@@ -450,12 +456,7 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
-        const { warnings, revision } = await services().workflow.retireTopic(
-          actor,
-          id,
-          expected(false),
-        );
-        return new Revised({ ok: true, warnings: shown(warnings, lang), revision }, revision);
+        return writeAnswer(await services().workflow.retireTopic(actor, id, expected(false)), lang);
       },
     },
     {
@@ -464,8 +465,7 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(topicId, params[0], "id");
-        const reverted = await services().workflow.revertTopic(actor, id, expected());
-        return revertAnswer(reverted, lang);
+        return writeAnswer(await services().workflow.revertTopic(actor, id, expected()), lang);
       },
     },
     {
@@ -474,8 +474,7 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(referralId, params[0], "id");
-        const reverted = await services().workflow.revertReferral(actor, id, expected());
-        return revertAnswer(reverted, lang);
+        return writeAnswer(await services().workflow.revertReferral(actor, id, expected()), lang);
       },
     },
     {
@@ -484,17 +483,7 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params }) {
         const view = await services().workflow.draftReferral(parse(referralId, params[0], "id"));
-        const revision = revisionOf(view.meta);
-        return new Revised(
-          {
-            referral: view.referral,
-            ...(view.meta
-              ? { updatedBy: view.meta.updatedByName, updatedAt: view.meta.updatedAt }
-              : {}),
-            revision,
-          },
-          revision,
-        );
+        return itemAnswer({ referral: view.referral }, view.meta);
       },
     },
     {
@@ -504,10 +493,9 @@ export function createContentApiHandler(deps: {
       async run({ params, body, actor, lang, expected }) {
         const id = parse(referralId, params[0], "id");
         const group = parse(referralBody, body, "body");
-        const saved = await services().workflow.saveReferral(actor, id, group, expected());
-        return new Revised(
-          { ok: true, warnings: shown(saved.warnings, lang), revision: saved.revision },
-          saved.revision,
+        return writeAnswer(
+          await services().workflow.saveReferral(actor, id, group, expected()),
+          lang,
         );
       },
     },
@@ -517,8 +505,10 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run({ params, actor, lang, expected }) {
         const id = parse(referralId, params[0], "id");
-        const { warnings } = await services().workflow.retireReferral(actor, id, expected(false));
-        return { ok: true, warnings: shown(warnings, lang) };
+        return writeAnswer(
+          await services().workflow.retireReferral(actor, id, expected(false)),
+          lang,
+        );
       },
     },
     {
@@ -693,7 +683,7 @@ export function createContentApiHandler(deps: {
       method: "POST",
       path: "misses/actions",
       roles: OWNERS,
-      async run({ body, actor, expected }) {
+      async run({ body, actor, expected, lang }) {
         const action = parse(missAction, body, "body");
         // If-Match applies to the topic a teach writes (the studio teaching what it just saved).
         const { applied, revision } = await inbox().act(
@@ -701,9 +691,7 @@ export function createContentApiHandler(deps: {
           action,
           action.action === "teach" ? expected(false) : undefined,
         );
-        return revision
-          ? new Revised({ ok: true, applied, revision }, revision)
-          : { ok: true, applied };
+        return writeAnswer({ applied, ...(revision ? { revision } : {}) }, lang);
       },
     },
     {

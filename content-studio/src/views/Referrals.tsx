@@ -41,7 +41,7 @@ import { changedReferralIds, listError, listLoading } from "../state/topics.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import {
   Confirm,
-  ConflictChoices,
+  DraftOutcome,
   describedBy,
   Field,
   FieldProblemList,
@@ -242,18 +242,13 @@ export function ReferralEditor() {
             }}
           />
         ) : null}
-        <Outcome outcome={outcome.value} id="referral-outcome" />
-        <ConflictChoices
-          conflict={conflict.value}
+        <DraftOutcome
+          outcome={outcome.value}
+          conflict={conflict}
           busy={busy}
           idPrefix="referral"
-          describedBy="referral-outcome"
-          onTheirs={() => void openTheirReferral().then(() => focusControl("view-heading"))}
-          onMine={() =>
-            void saveMyReferral().then(() => {
-              if (!conflict.value) focusControl("referral-save");
-            })
-          }
+          onTheirs={openTheirReferral}
+          onMine={saveMyReferral}
         />
       </form>
     </section>

@@ -54,13 +54,12 @@ import {
 } from "../topicForm.ts";
 import {
   Confirm,
-  ConflictChoices,
+  DraftOutcome,
   describedBy,
   Field,
   FieldProblemList,
   focusControl,
   LoadError,
-  Outcome,
 } from "./ui.tsx";
 
 export function TopicEditor() {
@@ -254,18 +253,13 @@ function EditorForm() {
           }}
         />
       ) : null}
-      <Outcome outcome={outcome.value} id="topic-outcome" />
-      <ConflictChoices
-        conflict={conflict.value}
+      <DraftOutcome
+        outcome={outcome.value}
+        conflict={conflict}
         busy={busy}
         idPrefix="topic"
-        describedBy="topic-outcome"
-        onTheirs={() => void openTheirs().then(() => focusControl("view-heading"))}
-        onMine={() =>
-          void saveMine().then(() => {
-            if (!conflict.value) focusControl("topic-save");
-          })
-        }
+        onTheirs={openTheirs}
+        onMine={saveMine}
       />
     </form>
   );

@@ -1,8 +1,9 @@
 /** Small pieces the views share: focus helpers, notices, confirmations, describedby lists. */
+import type { Signal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { text } from "../i18n.ts";
-import type { Conflict } from "../state/draftEdit.ts";
+import type { Conflict, Outcome as OutcomeShown } from "../state/draftEdit.ts";
 
 /** `aria-describedby` from the ids that exist; undefined when none. */
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -25,10 +26,7 @@ export function focusControl(id: string): void {
 }
 
 /** An outcome line: errors are alerts; successes were already announced, so they are plain. */
-export function Outcome(props: {
-  outcome?: { kind: "ok" | "error"; text: string } | undefined;
-  id?: string;
-}) {
+export function Outcome(props: { outcome?: OutcomeShown | undefined; id?: string }) {
   const o = props.outcome;
   if (!o) return null;
   return o.kind === "error" ? (
@@ -44,52 +42,65 @@ export function Outcome(props: {
 }
 
 /**
- * The choices after a write was refused because someone saved first (the outcome
- * `describedBy` says who and when): open their version, or, after a save, save this form over
- * it knowingly (or make again an item that is gone). When the refusal comes, focus goes to
- * the outcome, not to a choice: a second Enter on Save must not throw the form away. Someone
- * typing in a field keeps their place; the alert is read out either way.
+ * A draft editor's outcome line (`${idPrefix}-outcome`) and, after a write refused because
+ * someone saved first, the choices it describes: open their version, or, after a save, save
+ * this form over it knowingly (or make again an item that is gone). When the refusal comes,
+ * focus goes to the outcome, not to a choice: a second Enter on Save must not throw the form
+ * away. Someone typing in a field keeps their place; the alert is read out either way. After
+ * a choice, focus goes to the view's heading (theirs) or back to Save (`${idPrefix}-save`).
  */
-export function ConflictChoices(props: {
-  conflict: Conflict | undefined;
+export function DraftOutcome(props: {
+  outcome: OutcomeShown | undefined;
+  /** The editor's own signal: read again once a choice has run. */
+  conflict: Signal<Conflict | undefined>;
   busy: boolean;
   idPrefix: string;
-  describedBy: string;
-  onTheirs: () => void;
-  onMine: () => void;
+  onTheirs: () => Promise<unknown>;
+  onMine: () => Promise<unknown>;
 }) {
-  const c = props.conflict;
+  const c = props.conflict.value;
+  const outcomeId = `${props.idPrefix}-outcome`;
   useLayoutEffect(() => {
     if (!c) return;
     const at = document.activeElement;
     if (at instanceof HTMLElement && at.matches("input, textarea, select")) return;
-    document.getElementById(props.describedBy)?.focus();
-  }, [c, props.describedBy]);
-  if (!c) return null;
+    document.getElementById(outcomeId)?.focus();
+  }, [c, outcomeId]);
   const t = text.value;
-  const gone = c.revision === undefined;
-  const theirs = !gone;
-  const mine = c.on === "save";
-  if (!theirs && !mine) return null;
-  const choice = (which: "theirs" | "mine", label: string, run: () => void) => (
+  const gone = c?.revision === undefined;
+  const theirs = c !== undefined && !gone;
+  const mine = c?.on === "save";
+  const choice = (which: "theirs" | "mine", label: string, run: () => Promise<unknown>) => (
     <button
       type="button"
       class="secondary"
       id={`${props.idPrefix}-conflict-${which}`}
-      aria-describedby={props.describedBy}
+      aria-describedby={outcomeId}
       aria-disabled={props.busy ? "true" : undefined}
       onClick={() => {
-        if (!props.busy) run();
+        if (props.busy) return;
+        void run().then(() => {
+          // Another refusal puts focus on its own outcome.
+          if (which === "theirs") focusControl("view-heading");
+          else if (!props.conflict.value) focusControl(`${props.idPrefix}-save`);
+        });
       }}
     >
       {label}
     </button>
   );
   return (
-    <div class="actions">
-      {theirs ? choice("theirs", t.conflictOpenTheirs, props.onTheirs) : null}
-      {mine ? choice("mine", gone ? t.conflictMakeAgain : t.conflictSaveMine, props.onMine) : null}
-    </div>
+    <>
+      <Outcome outcome={props.outcome} id={outcomeId} />
+      {theirs || mine ? (
+        <div class="actions">
+          {theirs ? choice("theirs", t.conflictOpenTheirs, props.onTheirs) : null}
+          {mine
+            ? choice("mine", gone ? t.conflictMakeAgain : t.conflictSaveMine, props.onMine)
+            : null}
+        </div>
+      ) : null}
+    </>
   );
 }
 

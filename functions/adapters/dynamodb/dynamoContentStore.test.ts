@@ -117,6 +117,92 @@ describe("the draft a process keeps after its own edits", () => {
   });
 });
 
+describe("a conditional draft write whose answer was lost", () => {
+  const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
+
+  /**
+   * Lets DynamoDB make the next `operation` and then loses its answer, as a timed-out or
+   * reset connection does: the SDK retries, and the retry meets the write already made.
+   */
+  function loseNextAnswer(operation: string): { attempts: () => number; restore: () => void } {
+    const { client } = tables.clients();
+    let armed = true;
+    let attempts = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        if (context.commandName !== `${operation}Command`) return out;
+        attempts++;
+        if (armed) {
+          armed = false;
+          throw Object.assign(new Error("socket hang up"), {
+            name: "TimeoutError",
+            code: "ECONNRESET",
+          });
+        }
+        return out;
+      },
+      { step: "deserialize", name: "loseNextAnswer" },
+    );
+    return {
+      attempts: () => attempts,
+      restore: () => client.middlewareStack.remove("loseNextAnswer"),
+    };
+  }
+
+  async function storeWithDraft(name: string) {
+    const { client, doc } = tables.clients();
+    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    const store = createDynamoContentStore(doc, name);
+    await store.replaceDraft(sampleBundle(["tax-card"]), { ...who, revision: "r1" });
+    return store;
+  }
+
+  it("is reported made when the retry finds the write's own revision, not a conflict", async () => {
+    const store = await storeWithDraft("content-lost-answer");
+    const [taxCard] = sampleBundle(["tax-card"]).topics as [Topic];
+    const edited = { ...taxCard, fi: { ...taxCard.fi, answer: "Uusi vastaus." } };
+    const lost = loseNextAnswer("PutItem");
+    try {
+      const made = await store.putDraftTopic(
+        {
+          topic: edited,
+          tests: { fi: [], sv: [] },
+          dev: { fi: [], sv: [] },
+          meta: { ...who, revision: "r2" },
+        },
+        { revision: "r1" },
+      );
+      expect(made).toBe(true);
+    } finally {
+      lost.restore();
+    }
+    // Sent twice: the retry was refused by the first attempt's own write.
+    expect(lost.attempts()).toBe(2);
+    const draft = await store.draft();
+    expect(draft?.bundle.topics[0]?.fi.answer).toBe("Uusi vastaus.");
+    expect(draft?.meta.get("tax-card")?.revision).toBe("r2");
+  });
+
+  it("stays refused when the item carries someone else's revision", async () => {
+    const store = await storeWithDraft("content-lost-answer-other");
+    const [taxCard] = sampleBundle(["tax-card"]).topics as [Topic];
+    const write = { topic: taxCard, tests: { fi: [], sv: [] }, dev: { fi: [], sv: [] } };
+    await store.putDraftTopic(
+      { ...write, meta: { ...who, revision: "theirs" } },
+      { revision: "r1" },
+    );
+
+    expect(
+      await store.putDraftTopic(
+        { ...write, meta: { ...who, revision: "mine" } },
+        { revision: "r1" },
+      ),
+    ).toBe(false);
+    expect((await store.draft())?.meta.get("tax-card")?.revision).toBe("theirs");
+  });
+});
+
 describe("how a version is stored", () => {
   const meta = (version: number) => ({
     version,

@@ -187,6 +187,32 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     return false;
   }
 
+  /**
+   * Sends a draft item's conditional write. Refused, it may still have been made: the SDK
+   * retries an attempt whose answer was lost (a timeout, a reset connection), and if DynamoDB
+   * had made that attempt, the retry meets the write's own revision and fails its condition.
+   * Every put gives its item a revision of its own, so the item carrying it means the write
+   * was made. A delete leaves nothing to tell by: its refusal stands, and the editor is told
+   * the item is gone, which is true.
+   */
+  async function writeDraftItem(
+    command: PutCommand | DeleteCommand,
+    sk: string,
+    revision: string | undefined,
+  ): Promise<boolean> {
+    if (await writeIf(doc, command)) return true;
+    if (revision === undefined) return false;
+    const out = await doc.send(
+      new GetCommand({
+        TableName: table,
+        Key: { pk: "draft", sk },
+        ProjectionExpression: "revision",
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item?.revision === revision;
+  }
+
   async function writeAll(items: Record<string, unknown>[]): Promise<void> {
     for (let i = 0; i < items.length; i += WRITE_BATCH) {
       let pending = items.slice(i, i + WRITE_BATCH).map((Item) => ({ PutRequest: { Item } }));
@@ -408,7 +434,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
         ...write.meta,
       };
       const put = new PutCommand({ TableName: table, Item, ...draftCondition(expected) });
-      if (!(await writeIf(doc, put))) return refused();
+      if (!(await writeDraftItem(put, Item.sk, Item.revision))) return refused();
       writeThrough(await bumpDraftRevision(), Item.sk, Item);
       return true;
     },
@@ -420,7 +446,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       const command = Item
         ? new PutCommand({ TableName: table, Item, ...condition })
         : new DeleteCommand({ TableName: table, Key, ...condition });
-      if (!(await writeIf(doc, command))) return refused();
+      if (!(await writeDraftItem(command, Key.sk, Item?.revision))) return refused();
       writeThrough(await bumpDraftRevision(), Key.sk, Item);
       return true;
     },

@@ -93,7 +93,9 @@ export interface ContentStore {
   draft(): Promise<Draft | undefined>;
   /**
    * Writes one topic of the draft; with `expected`, only if its stored item is as expected.
-   * False when it was not, and nothing was written.
+   * False when it was not, and nothing was written. Each write's `meta.revision` is new: a
+   * write whose item already carries its revision was made before (a request retried after
+   * its answer was lost) and counts as made.
    */
   putDraftTopic(write: DraftTopicWrite, expected?: DraftExpectation): Promise<boolean>;
   /** Writes or removes one referral group of the draft, as `putDraftTopic`. */

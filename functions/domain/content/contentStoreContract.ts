@@ -237,8 +237,35 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect(await store.putDraftTopic(write("Uusi", "r4"), { absent: true })).toBe(false);
       const created = { ...write("Pääomatulo", "r5"), topic: topic("capital-gains", "Pääomatulo") };
       expect(await store.putDraftTopic(created, { absent: true })).toBe(true);
-      expect(await store.putDraftTopic(created, { absent: true })).toBe(false);
+      const second = { ...created, meta: { ...who, revision: "r6" } };
+      expect(await store.putDraftTopic(second, { absent: true })).toBe(false);
       expect((await store.draft())?.meta.get("capital-gains")?.revision).toBe("r5");
+    });
+
+    it("counts a write sent again after it was made (a retried request) as made", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(["vat"]), { ...who, revision: "r1" });
+      const write = {
+        topic: topic("vat", "ALV"),
+        tests: { fi: [], sv: [] },
+        dev: { fi: [], sv: [] },
+        meta: { ...who, revision: "r2" },
+      };
+      expect(await store.putDraftTopic(write, { revision: "r1" })).toBe(true);
+      // Its condition no longer holds, but the item is this very write: nobody else's.
+      expect(await store.putDraftTopic(write, { revision: "r1" })).toBe(true);
+      const created = { ...write, topic: topic("capital-gains", "Pääomatulo") };
+      expect(await store.putDraftTopic(created, { absent: true })).toBe(true);
+      expect(await store.putDraftTopic(created, { absent: true })).toBe(true);
+      const group = { id: "vero", group: sampleReferral("vero", "Vero"), meta: write.meta };
+      expect(await store.putDraftReferral(group, { absent: true })).toBe(true);
+      expect(await store.putDraftReferral(group, { absent: true })).toBe(true);
+      const draft = await store.draft();
+      expect(draft?.bundle.topics.map((t) => [t.id, t.fi.title]).sort()).toEqual([
+        ["capital-gains", "Pääomatulo"],
+        ["vat", "ALV"],
+      ]);
+      expect(draft?.meta.get("vat")?.revision).toBe("r2");
     });
 
     it("tells an item written before revisions from a changed one", async () => {
@@ -255,7 +282,8 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect((await store.draft())?.meta.get("tax-card")?.revision).toBeUndefined();
       expect(await store.putDraftTopic(write, { revision: "r0" })).toBe(false);
       expect(await store.putDraftTopic(write, { revision: undefined })).toBe(true);
-      expect(await store.putDraftTopic(write, { revision: undefined })).toBe(false);
+      const next = { ...write, meta: { ...who, revision: "r2" } };
+      expect(await store.putDraftTopic(next, { revision: undefined })).toBe(false);
     });
 
     it("writes and removes a referral group only as its writer expects", async () => {
@@ -267,7 +295,8 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
         meta: { ...who, revision: "r2" },
       };
       expect(await store.putDraftReferral(traficom, { absent: true })).toBe(true);
-      expect(await store.putDraftReferral(traficom, { absent: true })).toBe(false);
+      const again = { ...traficom, meta: { ...who, revision: "r3" } };
+      expect(await store.putDraftReferral(again, { absent: true })).toBe(false);
       expect(await store.putDraftReferral({ id: "kela", meta: who }, { revision: "r0" })).toBe(
         false,
       );

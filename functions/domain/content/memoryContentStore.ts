@@ -51,7 +51,8 @@ export function createMemoryContentStore(): ContentStore {
       const current = draft ?? emptyDraft();
       const { topic, tests, dev, meta } = copy(write);
       const stored = [...current.bundle.topics, ...current.retired].some((t) => t.id === topic.id);
-      if (!asExpected(expected, stored, current.meta.get(topic.id))) return false;
+      const now = current.meta.get(topic.id);
+      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
       draft = deepFreeze({
         ...current,
         bundle: meta.retired
@@ -69,7 +70,8 @@ export function createMemoryContentStore(): ContentStore {
       const current = draft ?? emptyDraft();
       const { group, meta } = copy(write);
       const stored = current.bundle.referrals.some((r) => r.id === write.id);
-      if (!asExpected(expected, stored, current.referralMeta.get(write.id))) return false;
+      const now = current.referralMeta.get(write.id);
+      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
       const referralMeta = new Map(current.referralMeta);
       // A removed group has no item, as in DynamoDB: nothing of it is left to expect.
       if (group) referralMeta.set(write.id, meta);
@@ -100,6 +102,14 @@ export function createMemoryContentStore(): ContentStore {
         .slice(0, limit)
         .map(({ entry }) => copy(entry)),
   };
+}
+
+/**
+ * A refused write whose item already carries its revision was made before: a retried
+ * request, as DynamoDB's store meets it (the contract keeps the two stores alike).
+ */
+function madeBefore(stored: boolean, now: DraftTopicMeta | undefined, meta: DraftTopicMeta) {
+  return stored && meta.revision !== undefined && now?.revision === meta.revision;
 }
 
 /** Whether a draft item (`stored`, with `meta`) is what a conditional write expects. */

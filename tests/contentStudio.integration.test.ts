@@ -256,6 +256,57 @@ describe("discarding the draft's changes to a topic", () => {
   });
 });
 
+describe("the publish gate on a topic that lost its messages", () => {
+  it("is told by test-all before publishing, and refuses the publish naming the topic", async () => {
+    const read = await api("GET", "draft/topics/yle-tax", owner);
+    const topic = read.body.topic as Record<string, unknown> & { tests: { fi: string[] } };
+    // Its Finnish test messages now ask about VAT: the topic answers almost none of them,
+    // though the language as a whole still scores near the target.
+    const lost = {
+      ...topic,
+      tests: {
+        ...topic.tests,
+        fi: [
+          "mikä on alv-kanta kampaamopalveluissa",
+          "arvonlisäveron tilityskausi pienyrittäjälle",
+          "pitääkö alv lisätä laskuun ulkomaiselle asiakkaalle",
+          "alvin vähennysoikeus yrityksen autosta",
+          "käännetty arvonlisävero rakennusalalla miten toimii",
+          "alv-rekisteriin ilmoittautuminen toiminimellä",
+          "arvonlisävero verkkokaupan myynneistä eu-maihin",
+          "alv:n alarajahuojennus kun liikevaihto pieni",
+        ],
+      },
+    };
+    expect((await api("PUT", "draft/topics/yle-tax", owner, lost)).status).toBe(200);
+    try {
+      const tested = await api("POST", "test-all", owner, {}, { "accept-language": "fi" });
+      expect(tested.status).toBe(200);
+      expect(tested.body.gate).toContainEqual(
+        expect.objectContaining({
+          code: "gateTopicRecall",
+          message: expect.stringMatching(/^Suomi: aihe yle-tax vastasi oikein 0\s% .*\(8\)/),
+        }),
+      );
+
+      const refused = await api("POST", "publish", owner, { comment: "broken" });
+      expect(refused.status).toBe(400);
+      const problems = (refused.body.error as { problems: { code: string; params: unknown }[] })
+        .problems;
+      expect(problems).toContainEqual(
+        expect.objectContaining({
+          code: "gateTopicRecall",
+          params: expect.objectContaining({ topic: "yle-tax" }),
+        }),
+      );
+    } finally {
+      expect((await api("POST", "draft/topics/yle-tax/revert", owner)).status).toBe(200);
+    }
+    const passing = await api("POST", "test-all", owner, {});
+    expect(passing.body.gate).toEqual([]);
+  });
+});
+
 describe("two content owners saving one topic", () => {
   type Read = { topic: Record<string, unknown> & { fi: { title: string } }; revision: string };
   const read = async (id: string) => {

@@ -201,6 +201,8 @@ export interface ChangedAnswer {
 export interface TestAllResult {
   splits: Record<SplitName, SplitReport>;
   changed: ChangedAnswer[];
+  /** What the publish gate would refuse the draft (or version) for; empty: it would pass. */
+  gate: Problem[];
 }
 
 /** A version tested against the live version: test-all's report, `draft` being the version's. */

@@ -265,6 +265,13 @@ const fi = {
   testDone: (accuracyFi: string, accuracySv: string) =>
     `Testit valmiit. Testijoukon osuvuus: suomi ${accuracyFi}, ruotsi ${accuracySv}.`,
   noTestsYet: "Testejä ei ole vielä ajettu tässä istunnossa.",
+  gatePasses:
+    "Luonnos läpäisisi julkaisun tarkistuksen: osuvuus, muiden asioiden tunnistus ja jokainen aihe riittävät.",
+  gateFails: (count: number) =>
+    count === 1
+      ? "Julkaisun tarkistus pysäyttäisi luonnoksen yhdestä syystä:"
+      : `Julkaisun tarkistus pysäyttäisi luonnoksen ${count} syystä:`,
+  belowTarget: (target: string) => `alle tavoitteen ${target}`,
   splitNames: { tests: "Testijoukko", dev: "Kehitysjoukko" } as Record<SplitName, string>,
   overviewCaption: "Osuvuus joukoittain ja kielittäin",
   colSplit: "Joukko",
@@ -810,6 +817,13 @@ const sv: UiText = {
   testDone: (accuracyFi, accuracySv) =>
     `Testerna är klara. Träffsäkerhet i testmängden: finska ${accuracyFi}, svenska ${accuracySv}.`,
   noTestsYet: "Testerna har inte körts ännu under den här sessionen.",
+  gatePasses:
+    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, igenkänningen av övriga ärenden och varje ämne räcker.",
+  gateFails: (count) =>
+    count === 1
+      ? "Publiceringskontrollen skulle stoppa utkastet av ett skäl:"
+      : `Publiceringskontrollen skulle stoppa utkastet av ${count} skäl:`,
+  belowTarget: (target) => `under målet ${target}`,
   splitNames: { tests: "Testmängd", dev: "Utvecklingsmängd" },
   overviewCaption: "Träffsäkerhet per mängd och språk",
   colSplit: "Mängd",

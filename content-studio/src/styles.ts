@@ -36,6 +36,8 @@ table.data .match { display: block; font-weight: 400; font-size: .85rem; color: 
 .badge.state-changed, .badge.state-pending-review, .badge.state-building, .badge.state-added { background: var(--warn-bg); border-color: #8a5a00; }
 .badge.state-live { background: #e3f3e8; border-color: var(--ok); color: var(--ok); }
 .badge.state-retired, .badge.state-rejected, .badge.state-failed, .badge.state-removed { background: var(--err-bg); border-color: var(--err); color: var(--err); }
+.badge.warning { background: var(--warn-bg); border: 1px solid #8a5a00; }
+.num .badge { margin-left: .4rem; }
 .badge.state-superseded { color: var(--muted); border-color: var(--muted); }
 
 .editor form { display: flex; flex-direction: column; gap: 1rem; }

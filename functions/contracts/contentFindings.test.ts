@@ -76,6 +76,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   gateNoTests: { lang: "sv" },
   gateAccuracy: { lang: "fi", share: 0.8125, min: 0.85 },
   gateNoneRecall: { lang: "sv", share: 0.5, min: 0.6 },
+  gateTopicRecall: { lang: "fi", topic: "capital-gains", share: 0.2, min: 0.85, support: 10 },
   noLiveVersion: {},
   versionMissing: { version: 9 },
   versionNoContent: { version: 9 },
@@ -368,6 +369,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   gateNoneRecall: [
     "sv: 50.0 % of out-of-scope test messages recognised as such; at least 60.0 % is needed",
     "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.",
+  ],
+  gateTopicRecall: [
+    "fi: topic capital-gains answered 20.0 % of its 10 test messages; at least 85.0 % is needed",
+    "Add training sentences to capital-gains like the test messages it missed, or tell apart the topic it lost them to (Test all shows which), then publish again.",
   ],
   noLiveVersion: ["No content version is live yet.", ""],
   versionMissing: ["Version 9 does not exist.", ""],

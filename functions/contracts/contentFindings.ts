@@ -105,6 +105,8 @@ export interface FindingParams {
   gateNoTests: { lang: Lang };
   gateAccuracy: { lang: Lang; share: number; min: number };
   gateNoneRecall: { lang: Lang; share: number; min: number };
+  /** One topic finds too few of its own test messages, though the whole may pass. */
+  gateTopicRecall: { lang: Lang; topic: string; share: number; min: number; support: number };
 
   // The workflow's refusals and a failed version's reason: told as `message`, no `fix`.
   noLiveVersion: Record<string, never>;
@@ -549,6 +551,10 @@ const en: Teller = {
     message: `${lang}: ${pctEn(share)} of out-of-scope test messages recognised as such; at least ${pctEn(min)} is needed`,
     fix: GATE_FIX_EN,
   }),
+  gateTopicRecall: ({ lang, topic, share, min, support }) => ({
+    message: `${lang}: topic ${topic} answered ${pctEn(share)} of its ${support} test messages; at least ${pctEn(min)} is needed`,
+    fix: `Add training sentences to ${topic} like the test messages it missed, or tell apart the topic it lost them to (Test all shows which), then publish again.`,
+  }),
 };
 
 const GATE_FIX_EN =
@@ -907,6 +913,10 @@ const fi: Teller = {
     message: `${cap(fiWords.langName[lang])}: aiheiden ulkopuolisista testiviesteistä ${fiWords.percent(share)} tunnistettiin sellaisiksi; tarvitaan vähintään ${fiWords.percent(min)}.`,
     fix: GATE_FIX_FI,
   }),
+  gateTopicRecall: ({ lang, topic, share, min, support }) => ({
+    message: `${cap(fiWords.langName[lang])}: aihe ${topic} vastasi oikein ${fiWords.percent(share)} omista testiviesteistään (${support}); tarvitaan vähintään ${fiWords.percent(min)}.`,
+    fix: `Lisää aiheeseen ${topic} opetuslauseita, jotka muistuttavat sen ohittamia testiviestejä, tai erota se aiheesta, joka vei ne (Testaa kaikki näyttää, mikä), ja julkaise uudelleen.`,
+  }),
 };
 
 const GATE_FIX_FI =
@@ -1209,6 +1219,10 @@ const sv: Teller = {
   gateNoneRecall: ({ lang, share, min }) => ({
     message: `${cap(svWords.langName[lang])}: ${svWords.percent(share)} av testmeddelandena utanför ämnena kändes igen som sådana; minst ${svWords.percent(min)} behövs.`,
     fix: GATE_FIX_SV,
+  }),
+  gateTopicRecall: ({ lang, topic, share, min, support }) => ({
+    message: `${cap(svWords.langName[lang])}: ämnet ${topic} svarade rätt på ${svWords.percent(share)} av sina testmeddelanden (${support}); minst ${svWords.percent(min)} behövs.`,
+    fix: `Lägg till träningsmeningar i ${topic} som liknar de testmeddelanden det missade, eller skilj det från ämnet som tog dem (Testa allt visar vilket), och publicera igen.`,
   }),
 };
 

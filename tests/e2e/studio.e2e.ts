@@ -127,6 +127,8 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     // Test all: both splits, and the new topic among the per-topic rows.
     await runTestAll(studio);
     expect(await studio.getByTestId("accuracy-tests-fi").textContent()).toMatch(/\d\s%$/);
+    // It says first that publishing would let this draft through.
+    expect(await studio.getByTestId("gate-verdict").getAttribute("class")).toContain("ok");
     await expectNoAxeViolations(studio, "studio-test-all");
 
     // Publish: the draft's diff first, then a version waiting for review.

@@ -2,7 +2,8 @@
  * "Test all": accuracy and none-recall per split and language, per-topic precision and recall
  * (worst first or by topic), confusion pairs, and the messages whose topic changes against live.
  */
-import { LANGS, type SplitName } from "../api.ts";
+import { MIN_TOPIC_RECALL } from "../../../functions/contracts/contentTargets.ts";
+import { LANGS, type SplitName, type TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
 import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
 import { confusionRows, topicRows } from "../testReport.ts";
@@ -78,12 +79,37 @@ export function TestAll() {
             </table>
           </Scroll>
           <p class="hint">{t.overviewHint}</p>
+          <GateVerdict gate={report.gate} />
           <PerTopic />
           <Confusions />
           <Changed />
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Whether publishing would let the draft through, and if not, why: before anyone tries. */
+function GateVerdict(props: { gate: TestAllResult["gate"] }) {
+  const t = text.value;
+  if (props.gate.length === 0) {
+    return (
+      <p class="notice ok" data-testid="gate-verdict">
+        {t.gatePasses}
+      </p>
+    );
+  }
+  return (
+    <div class="notice error" data-testid="gate-verdict">
+      <p>{t.gateFails(props.gate.length)}</p>
+      <ul>
+        {props.gate.map((problem) => (
+          <li key={problem.message}>
+            {problem.message} {problem.fix}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -167,7 +193,14 @@ function PerTopic() {
                 <th scope="row">{row.topic}</th>
                 <td>{t.langName[row.lang]}</td>
                 <td class="num">{formatPercent(row.precision, t)}</td>
-                <td class="num">{formatPercent(row.recall, t)}</td>
+                <td class="num">
+                  {formatPercent(row.recall, t)}
+                  {row.recall < MIN_TOPIC_RECALL ? (
+                    <span class="badge warning" data-testid="below-target">
+                      {t.belowTarget(formatPercent(MIN_TOPIC_RECALL, t))}
+                    </span>
+                  ) : null}
+                </td>
                 <td class="num">{row.support}</td>
               </tr>
             ))}

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { classifySplitYielding, gateFindings, scoreClassified } from "../../content/scoreBundle.ts";
+import { classifySplitYielding, gateIssues, scoreClassified } from "../../content/scoreBundle.ts";
 import type { BotContent } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import { type ContentBundle, contentOf, recognitionInputs } from "../../domain/content/bundle.ts";
-import type { ContentDeployer, ContentIssue } from "../../domain/content/contentWorkflow.ts";
+import type { ContentDeployer } from "../../domain/content/contentWorkflow.ts";
 import type { VersionScores } from "../../domain/content/versions.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import type { Recogniser, Recognition } from "../../domain/ports.ts";
@@ -137,9 +137,7 @@ export function createLiveContent(deps: {
               recogniser.classify(text, lang),
             );
       const report = scoreClassified(bundle, "tests", intents);
-      const issues = gateFindings(report).map(
-        (said): ContentIssue => ({ severity: "error", path: "tests", ...said }),
-      );
+      const issues = gateIssues(report);
       const scores = Object.fromEntries(
         LANGS.map((lang) => {
           const { total, accuracy, noneRecall } = report[lang];

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda
 import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
-import { classifySplitYielding, scoreClassified } from "../../content/scoreBundle.ts";
+import { classifySplitYielding, gateIssues, scoreClassified } from "../../content/scoreBundle.ts";
 import {
   type Finding,
   type FindingLang,
@@ -301,7 +301,11 @@ export function createContentApiHandler(deps: {
    * Scores `bundle` on its test and dev splits, and lists the held-out messages whose answer
    * differs from the live version's: test-all for the draft, and a version's test.
    */
-  async function testAgainstLive(bundle: ContentBundle, liveBundle: ContentBundle) {
+  async function testAgainstLive(
+    bundle: ContentBundle,
+    liveBundle: ContentBundle,
+    lang: FindingLang,
+  ) {
     const { live } = services();
     const [rec, liveRec] = await Promise.all([live.trained(bundle), live.trained(liveBundle)]);
     // Classified a few dozen at a time, so the chats this process serves are not stalled.
@@ -344,7 +348,8 @@ export function createContentApiHandler(deps: {
         });
       }
     }
-    return { splits, changed };
+    // What the publish gate would say of it: empty when it would let the version through.
+    return { splits, changed, gate: shown(gateIssues(splits.tests), lang) };
   }
 
   const routes: Route[] = [
@@ -581,29 +586,30 @@ export function createContentApiHandler(deps: {
       method: "POST",
       path: "test-all",
       roles: EDITORS,
-      async run() {
+      async run({ lang }) {
         const { workflow } = services();
         const { draft, live: liveNow } = await workflow.draftAndLive();
-        const { splits, changed } = await testAgainstLive(draft.bundle, liveNow.bundle);
+        const report = await testAgainstLive(draft.bundle, liveNow.bundle, lang);
+        const { splits } = report;
         lastScores = new Map();
         for (const lang of LANGS) {
           for (const t of splits.tests[lang].perTopic) {
             lastScores.set(t.topic, Math.min(lastScores.get(t.topic) ?? 1, t.recall));
           }
         }
-        return { splits, changed };
+        return report;
       },
     },
     {
       method: "POST",
       path: "versions/*/test",
       roles: EDITORS,
-      async run({ params }) {
+      async run({ params, lang }) {
         const tested = parse(version, params[0], "version");
         const { bundle, live } = await services().workflow.versionAndLive(tested);
         // The same report as test-all, `draft` being the version's answer: what approving it
         // would change for customers.
-        const report = await testAgainstLive(bundle, live.bundle);
+        const report = await testAgainstLive(bundle, live.bundle, lang);
         return { version: tested, against: live.version, ...report };
       },
     },

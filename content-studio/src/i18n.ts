@@ -265,6 +265,11 @@ const fi = {
   testDone: (accuracyFi: string, accuracySv: string) =>
     `Testit valmiit. Testijoukon osuvuus: suomi ${accuracyFi}, ruotsi ${accuracySv}.`,
   noTestsYet: "Testejä ei ole vielä ajettu tässä istunnossa.",
+  restoredWork: (at: string) =>
+    `Lomakkeella on tallentamattomat muutoksesi, jotka tämä selain piti tallessa (${at}). Tallenna ne tai hylkää ne.`,
+  restoredSavedSince:
+    "Joku on tallentanut tämän sen jälkeen, kun aloitit: tallentaessasi näet, kuka, ja voit valita.",
+  discardRestored: "Hylkää tallentamattomat muutokset",
   gatePasses:
     "Luonnos läpäisisi julkaisun tarkistuksen: osuvuus, muiden asioiden tunnistus ja jokainen aihe riittävät.",
   gateFails: (count: number) =>
@@ -817,6 +822,11 @@ const sv: UiText = {
   testDone: (accuracyFi, accuracySv) =>
     `Testerna är klara. Träffsäkerhet i testmängden: finska ${accuracyFi}, svenska ${accuracySv}.`,
   noTestsYet: "Testerna har inte körts ännu under den här sessionen.",
+  restoredWork: (at) =>
+    `Formuläret har dina osparade ändringar, som den här webbläsaren har sparat åt dig (${at}). Spara dem eller förkasta dem.`,
+  restoredSavedSince:
+    "Någon har sparat det här efter att du började: när du sparar ser du vem, och du kan välja.",
+  discardRestored: "Förkasta osparade ändringar",
   gatePasses:
     "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, igenkänningen av övriga ärenden och varje ämne räcker.",
   gateFails: (count) =>

@@ -7,11 +7,11 @@ import { effect, untracked } from "@preact/signals";
 import { render } from "preact";
 import { STYLES as CONSOLE_STYLES } from "../../handoff-console/src/styles.ts";
 import { loadMe, resumedWork, route, session } from "./state/app.ts";
-import { loadedId, mode, open, startNew } from "./state/editor.ts";
+import { loadedId, mode, open, startNew, unsaved } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
 import { loadInbox } from "./state/inbox.ts";
 import { recheckOnLanguageSwitch } from "./state/language.ts";
-import { openId, openReferral } from "./state/referrals.ts";
+import { openId, openReferral, referralUnsaved } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
 import { STUDIO_STYLES } from "./styles.ts";
@@ -64,6 +64,13 @@ function boot(): void {
   if (session.value) void loadMe();
   effect(loadForView);
   recheckOnLanguageSwitch();
+  // The browser's own "leave the page?" while an editor holds unsaved work. The work is kept
+  // in this browser as well (keptForms), but a closed tab may not be opened again soon.
+  addEventListener("beforeunload", (event) => {
+    if (!unsaved.peek() && !referralUnsaved.peek()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
 }
 
 boot();

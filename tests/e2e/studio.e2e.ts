@@ -262,4 +262,37 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await Promise.all(contexts.map((c) => c.close()));
     }
   }, 120_000);
+
+  it("keeps a topic's unsaved edits over a reload, asking first, and drops them on request", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      const dialogs: string[] = [];
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.type());
+        void dialog.accept();
+      });
+      await signInToStudio(page, stack.url, "content-owner");
+      await openTopic(page, "yle-tax");
+      const title = page.locator("#topic-fi-title");
+      const original = await title.inputValue();
+      await title.fill(`${original} (kesken)`);
+
+      await page.reload();
+      await page.getByTestId("restored-notice").waitFor(POLL);
+      // The browser asked before leaving the page, and the work came back with a notice.
+      expect(dialogs).toEqual(["beforeunload"]);
+      expect(await title.inputValue()).toBe(`${original} (kesken)`);
+      await expectNoAxeViolations(page, "studio-restored-work");
+
+      await page.getByTestId("discard-restored").click();
+      await expect.poll(() => title.inputValue(), POLL).toBe(original);
+      await page.reload();
+      await title.waitFor(POLL);
+      expect(await page.getByTestId("restored-notice").count()).toBe(0);
+      expect(dialogs).toEqual(["beforeunload"]);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 });

@@ -29,6 +29,7 @@ import {
   retireFromDraft,
   revertInDraft,
 } from "./draftEdit.ts";
+import { keptForms, sameForm, sameShape } from "./keptForms.ts";
 import { draft, draftIds, loadDraft } from "./topics.ts";
 
 export const VALIDATE_DEBOUNCE_MS = 400;
@@ -62,6 +63,77 @@ export interface TopicSeed {
 }
 export const seed = signal<TopicSeed | undefined>(undefined);
 let pendingSeed: TopicSeed | undefined;
+
+const kept = keptForms("topic", (value): value is TopicForm => sameShape(value, emptyForm()));
+/** The form as read or last saved: what the form in hand is unsaved work against. */
+const baseline = signal<TopicForm | undefined>(undefined);
+/** The revision the open topic was read at (a restored form may expect an older one). */
+let readRevision: string | undefined;
+/** The form differs from what was read or saved: leaving would lose it, but for the kept copy. */
+export const unsaved = computed(
+  () => baseline.value !== undefined && !sameForm(form.value, baseline.value),
+);
+/**
+ * Work given back from the browser when the topic was opened: when it was left, and whether
+ * someone saved the topic since (its save then meets their revision and offers the choices).
+ */
+export const restored = signal<{ keptAt: string; savedSince: boolean } | undefined>(undefined);
+
+/** Where the open form is kept: its topic's id, or "new" while it has none saved. */
+function keptId(): string {
+  return mode.value === "new" ? "new" : (loadedId.value ?? "new");
+}
+
+/** Keeps the form in the browser while it holds unsaved work; forgets it once it does not. */
+function keepOrForget(): void {
+  if (unsaved.value) {
+    kept.keep(keptId(), {
+      form: form.value,
+      ...(edit.revision.value !== undefined ? { revision: edit.revision.value } : {}),
+      ...(seed.value ? { extra: seed.value } : {}),
+    });
+  } else kept.forget(keptId());
+}
+
+function isSeed(value: unknown): value is TopicSeed {
+  return Array.isArray((value as TopicSeed | undefined)?.samples);
+}
+
+/** Gives back the form kept for `id`, if it is work beyond what was just read. */
+function restoreKept(id: string): void {
+  const found = kept.read(id);
+  if (!found) return;
+  if (sameForm(found.form, form.value)) {
+    kept.forget(id);
+    return;
+  }
+  batch(() => {
+    form.value = found.form;
+    // Its save expects what the form was read at: a save made since is a conflict, not lost.
+    edit.revision.value = mode.value === "new" ? undefined : (found.revision ?? readRevision);
+    if (mode.value === "new" && isSeed(found.extra)) seed.value = found.extra;
+    restored.value = {
+      keptAt: found.keptAt,
+      savedSince: mode.value === "edit" && found.revision !== readRevision,
+    };
+  });
+}
+
+/** Drops the work given back, and shows the topic as read. */
+export function discardRestored(): void {
+  const base = baseline.value;
+  if (!base) return;
+  kept.forget(keptId());
+  batch(() => {
+    form.value = base;
+    edit.revision.value = readRevision;
+    if (mode.value === "new") seed.value = undefined;
+    restored.value = undefined;
+    outcome.value = undefined;
+    conflict.value = undefined;
+  });
+  scheduleValidate();
+}
 
 export const isSystem = computed(
   () => draft.value?.topics.find((t) => t.id === loadedId.value)?.system === true,
@@ -125,6 +197,9 @@ function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?
     seed.value = withSeed;
     mode.value = nextMode;
     form.value = next;
+    // An opened topic has nothing to be unsaved against until it is read.
+    baseline.value = nextMode === "new" ? next : undefined;
+    restored.value = undefined;
     loadedId.value = id;
     loadError.value = "";
     meta.value = { retired: false };
@@ -144,7 +219,10 @@ function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?
 export function startNew(): void {
   const from = pendingSeed;
   pendingSeed = undefined;
+  readRevision = undefined;
   resetForm(from ? seededForm(from) : emptyForm(), "new", undefined, from);
+  // Questions from the inbox start a new form of their own; otherwise a kept one comes back.
+  if (!from) restoreKept("new");
   if (!draft.value) void loadDraft();
 }
 
@@ -233,6 +311,8 @@ export async function open(id: string): Promise<void> {
     if (!result) return;
     form.value = formFromTopic(result.topic);
     openedForm = form.value;
+    baseline.value = form.value;
+    readRevision = result.revision;
     edit.revision.value = result.revision;
     meta.value = {
       retired: result.retired,
@@ -240,7 +320,9 @@ export async function open(id: string): Promise<void> {
       ...(result.updatedAt ? { updatedAt: result.updatedAt } : {}),
     };
   });
-  if (result) void validateNow();
+  if (!result) return;
+  restoreKept(id);
+  void validateNow();
 }
 
 /** Changes the form and schedules the check. */
@@ -251,6 +333,7 @@ export function update(change: (current: TopicForm) => TopicForm): void {
     // Its explanation just went: the choices go with it (the next save asks again).
     conflict.value = undefined;
   });
+  keepOrForget();
   scheduleValidate();
 }
 
@@ -327,6 +410,10 @@ export async function save(over?: EditBase): Promise<boolean> {
   );
   if (!result) return false;
   const wasNew = mode.value === "new";
+  // Saved: nothing of it is left to keep (a new topic was kept as "new").
+  kept.forget(keptId());
+  kept.forget(topic.id);
+  const savedForm = form.value;
   const taught = wasNew ? await teachSeed(topic) : undefined;
   // Only the warnings this edit brought: the ones the topic already had are no news.
   const placed = result.warnings.map(placeProblem);
@@ -337,6 +424,9 @@ export async function save(over?: EditBase): Promise<boolean> {
     serverProblems.value = result.warnings;
     outcome.value = { kind: taught?.failed ? "error" : "ok", text: message };
     meta.value = { ...meta.value, retired: false };
+    baseline.value = savedForm;
+    readRevision = edit.revision.value;
+    restored.value = undefined;
     if (mode.value === "new") {
       mode.value = "edit";
       loadedId.value = topic.id;
@@ -357,7 +447,11 @@ export async function retire(): Promise<boolean> {
   const base = editBase(edit, false);
   const result = await retireFromDraft(edit, (c) => c.retireTopic(id, base));
   if (!result) return false;
+  // Retired as stored: what the form held beyond that is given up with it.
+  kept.forget(id);
   batch(() => {
+    baseline.value = form.value;
+    restored.value = undefined;
     meta.value = { ...meta.value, retired: true };
     serverProblems.value = result.warnings;
     outcome.value = { kind: "ok", text: t.retired(id) };
@@ -376,6 +470,7 @@ export async function revert(): Promise<boolean> {
   const result = await revertInDraft(edit, (c) => c.revertTopic(id, base), t.revertRefused);
   if (!result) return false;
   const message = t.reverted(id, result.result);
+  kept.forget(id);
   // Reloaded from the draft: the form shows the live content (or the retired topic) now.
   await Promise.all([open(id), loadDraft()]);
   if (loadedId.value === id) {
@@ -393,6 +488,7 @@ export async function revert(): Promise<boolean> {
  * are dropped; the outcome said so before the choice was offered.
  */
 export async function openTheirs(): Promise<void> {
+  kept.forget(keptId());
   // A new topic whose id was taken: its own address opens it.
   if (mode.value === "new") navigate({ view: "topic", id: form.value.id });
   else if (loadedId.value) await open(loadedId.value);

@@ -27,6 +27,7 @@ import {
   revertRefusal,
 } from "./draftEdit.ts";
 import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
+import { keptForms, sameForm, sameShape } from "./keptForms.ts";
 import { draft, loadDraft } from "./topics.ts";
 
 export const referralForm = signal<ReferralForm>(emptyReferralForm());
@@ -62,14 +63,78 @@ export const referralSaveBlocked = computed(
   () => unreadable.value || blocksSave(referralProblems.value),
 );
 
+const kept = keptForms("referral", (value): value is ReferralForm =>
+  sameShape(value, emptyReferralForm()),
+);
+/** The form as read or last saved: what the form in hand is unsaved work against. */
+const baseline = signal<ReferralForm | undefined>(undefined);
+/** The revision the open group was read at (a restored form may expect an older one). */
+let readRevision: string | undefined;
+/** The form differs from what was read or saved: leaving would lose it, but for the kept copy. */
+export const referralUnsaved = computed(
+  () => baseline.value !== undefined && !sameForm(referralForm.value, baseline.value),
+);
+/** Work given back from the browser on opening, as in the topic editor. */
+export const referralRestored = signal<{ keptAt: string; savedSince: boolean } | undefined>(
+  undefined,
+);
+
+const keptId = () => openId.value ?? "new";
+
+function keepOrForget(): void {
+  if (referralUnsaved.value) {
+    kept.keep(keptId(), {
+      form: referralForm.value,
+      ...(edit.revision.value !== undefined ? { revision: edit.revision.value } : {}),
+    });
+  } else kept.forget(keptId());
+}
+
+/** Gives back the form kept for the open group (or a new one), if it is work beyond the read. */
+function restoreKept(): void {
+  const found = kept.read(keptId());
+  if (!found) return;
+  if (sameForm(found.form, referralForm.value)) {
+    kept.forget(keptId());
+    return;
+  }
+  const isNew = openId.value === undefined;
+  batch(() => {
+    referralForm.value = found.form;
+    edit.revision.value = isNew ? undefined : (found.revision ?? readRevision);
+    referralRestored.value = {
+      keptAt: found.keptAt,
+      savedSince: !isNew && found.revision !== readRevision,
+    };
+  });
+}
+
+/** Drops the work given back, and shows the group as read. */
+export function discardRestoredReferral(): void {
+  const base = baseline.value;
+  if (!base) return;
+  kept.forget(keptId());
+  batch(() => {
+    referralForm.value = base;
+    edit.revision.value = readRevision;
+    referralRestored.value = undefined;
+    outcome.value = undefined;
+    conflict.value = undefined;
+  });
+  void validateReferralNow();
+}
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 let seq = 0;
 
 function reset(form: ReferralForm, id: string | undefined, revision?: string): void {
   clearTimeout(timer);
   seq++;
+  readRevision = revision;
   batch(() => {
     referralForm.value = form;
+    baseline.value = form;
+    referralRestored.value = undefined;
     openId.value = id;
     unreadable.value = false;
     edit.revision.value = revision;
@@ -97,6 +162,7 @@ export async function openReferral(id: string): Promise<void> {
   if (mine !== opening) return;
   if (id === "new") {
     reset(emptyReferralForm(), undefined);
+    restoreKept();
     return;
   }
   const listed = referrals.value.find((r) => r.id === id);
@@ -116,6 +182,8 @@ export async function openReferral(id: string): Promise<void> {
   reset(formFromReferral(read?.referral ?? listed), id, read?.revision);
   unreadable.value = read === undefined;
   if (failed) outcome.value = { kind: "error", text: failed };
+  // Not over a group that could not be read: its revision, and so its save, is unknown.
+  else restoreKept();
   void validateReferralNow();
 }
 
@@ -127,6 +195,7 @@ export function updateReferral(change: (current: ReferralForm) => ReferralForm):
     // Its explanation just went: the choices go with it (the next save asks again).
     conflict.value = undefined;
   });
+  keepOrForget();
   clearTimeout(timer);
   checking.value = true;
   timer = setTimeout(() => void validateReferralNow(), VALIDATE_DEBOUNCE_MS);
@@ -176,10 +245,15 @@ export async function saveReferral(over?: EditBase): Promise<boolean> {
   if (!result) return false;
   const message = t.saved(group.id);
   const wasNew = openId.value === undefined;
+  kept.forget(keptId());
+  kept.forget(group.id);
+  readRevision = edit.revision.value;
   batch(() => {
     serverProblems.value = result.warnings;
     outcome.value = { kind: "ok", text: message };
     openId.value = group.id;
+    baseline.value = referralForm.value;
+    referralRestored.value = undefined;
   });
   announce(message);
   await loadDraft();
@@ -196,6 +270,8 @@ export async function retireReferral(): Promise<boolean> {
   const base = editBase(edit, false);
   const result = await retireFromDraft(edit, (c) => c.retireReferral(id, base));
   if (!result) return false;
+  kept.forget(id);
+  baseline.value = referralForm.value;
   announce(t.retired(id));
   await loadDraft();
   navigate({ view: "referrals" });
@@ -250,6 +326,8 @@ export async function revertReferral(): Promise<boolean> {
   const result = await revertInDraft(edit, (c) => c.revertReferral(id, base), t.revertRefused);
   if (!result) return false;
   const message = t.reverted(id, result.result);
+  kept.forget(id);
+  baseline.value = referralForm.value;
   announce(message);
   if (result.result === "retired") {
     // Never live: discarding it removed it from the draft, so there is nothing to show.
@@ -265,6 +343,7 @@ export async function revertReferral(): Promise<boolean> {
 
 /** After a conflict: the group as the other person saved it, in the form (this one's dropped). */
 export async function openTheirReferral(): Promise<void> {
+  kept.forget(keptId());
   await loadDraft();
   // A new group whose id was taken: its own address opens it.
   if (openId.value === undefined) navigate({ view: "referral", id: referralForm.value.id });

@@ -17,12 +17,14 @@ import {
   confirmingRetire,
   confirmingRevert,
   conflict,
+  discardRestoredReferral,
   openId,
   openTheirReferral,
   outcome,
   referralCounts,
   referralForm,
   referralProblems,
+  referralRestored,
   referralSaveBlocked,
   referrals,
   removedReferralIds,
@@ -39,6 +41,7 @@ import {
 } from "../state/referrals.ts";
 import { changedReferralIds, listError, listLoading } from "../state/topics.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
+import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
   DraftOutcome,
@@ -148,6 +151,7 @@ export function ReferralEditor() {
       <h2 id="view-heading" tabIndex={-1}>
         {isNew ? r.newTitle : r.editTitle(id)}
       </h2>
+      <RestoredNotice restored={referralRestored.value} onDiscard={discardRestoredReferral} />
       <form
         noValidate
         data-testid="referral-form"

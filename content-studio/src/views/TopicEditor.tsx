@@ -21,6 +21,7 @@ import {
   conflict,
   counts,
   currentProblems,
+  discardRestored,
   earlierWarnings,
   form,
   isSystem,
@@ -32,6 +33,7 @@ import {
   openTheirs,
   outcome,
   problems,
+  restored,
   retire,
   revert,
   save,
@@ -52,6 +54,7 @@ import {
   MIN_TESTS_PER_LANG,
   MIN_UTTERANCES_PER_LANG,
 } from "../topicForm.ts";
+import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
   DraftOutcome,
@@ -89,6 +92,7 @@ export function TopicEditor() {
         </p>
       ) : null}
       <LoadError message={loadError.value} />
+      <RestoredNotice restored={restored.value} onDiscard={discardRestored} />
       {loading.value ? <p class="muted">{t.loading}</p> : null}
       {!isNew && !loading.value && !loadError.value ? <TopicFeedbackPanel id={id} /> : null}
       {loading.value || loadError.value ? null : <EditorForm />}

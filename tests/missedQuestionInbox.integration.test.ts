@@ -60,6 +60,7 @@ async function api(
 interface Sample {
   id: string;
   text: string;
+  lang: string;
   status: string;
   reasons: string[];
   outcome: string;
@@ -181,6 +182,27 @@ describe("what the inbox keeps of a chat", () => {
     ]) {
       expect(everything).not.toContain(secret);
     }
+  });
+
+  it("keeps a Swedish question asked in a Finnish chat as Swedish, and teaches it as Swedish", async () => {
+    // Prepare: the bot finds it Swedish and answers in Swedish, but has no answer.
+    const text = "Hur beskattas personaloptioner?";
+    await askOnce(text, "fi");
+    // Act
+    const sample = await sampleFor(text, "&lang=sv");
+    const taught = await api("POST", "misses/actions", owner, {
+      action: "teach",
+      ids: [sample.id],
+      topicId: "fringe-benefits",
+      split: "training",
+    });
+    // Assess
+    expect(sample).toMatchObject({ lang: "sv", reasons: ["missed"] });
+    expect(taught).toMatchObject({ status: 200, body: { applied: 1 } });
+    const topic = await api("GET", "draft/topics/fringe-benefits", owner);
+    const { fi, sv } = topic.body.topic as Record<"fi" | "sv", { utterances: string[] }>;
+    expect(sv.utterances).toContain(text);
+    expect(fi.utterances).not.toContain(text);
   });
 
   it("keeps an answered question when the customer asks for a person right after it", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TOPIC_ACTIONS, VERSION_STATES } from "./api.ts";
-import { formatDateTime, formatPercent, UI } from "./i18n.ts";
+import { actorName, formatDateTime, formatPercent, UI } from "./i18n.ts";
 
 /** Every key path of a string table, with the kind of value found there. */
 function shape(value: unknown, path = ""): string[] {
@@ -51,5 +51,16 @@ describe("studio strings", () => {
     expect(formatDateTime("2026-11-24T08:00:00Z", UI.fi)).toMatch(/24\.11\.2026.*10\.00/);
     expect(formatDateTime("2026-11-24T08:00:00Z", UI.sv)).toMatch(/2026-11-24.*10:00/);
     expect(formatDateTime(undefined, UI.fi)).toBe("–");
+  });
+
+  it("names the service in the studio's words wherever it did something, and people by name", () => {
+    // Versions and the audit trail give the subject; the topic and referral lists the name.
+    expect(actorName({ subject: "system", name: "system" }, UI.fi)).toBe("Palvelu");
+    expect(actorName({ name: "system" }, UI.fi)).toBe("Palvelu");
+    expect(actorName({ name: "system" }, UI.sv)).toBe("Tjänsten");
+    expect(actorName({ subject: "u-123", name: "Sanna Sisältö" }, UI.fi)).toBe("Sanna Sisältö");
+    expect(actorName({ subject: "u-123" }, UI.sv)).toBe("u-123");
+    expect(actorName({ name: "Sanna Sisältö" }, UI.sv)).toBe("Sanna Sisältö");
+    expect(actorName({}, UI.fi)).toBe("–");
   });
 });

@@ -16,6 +16,7 @@ import type {
   TopicChange,
   VersionState,
 } from "./api.ts";
+import { SYSTEM_ACTOR } from "./api.ts";
 import type { LocaleField } from "./problems.ts";
 import type { Conflict } from "./state/draftEdit.ts";
 
@@ -1171,6 +1172,24 @@ export function formatPercent(value: number | undefined, t: UiText): string {
   return new Intl.NumberFormat(t.locale, { style: "percent", maximumFractionDigits: 1 }).format(
     value,
   );
+}
+
+/**
+ * Who did something, as the studio names them: the service itself in the studio's words
+ * ("Palvelu" / "Tjänsten", never its id "system"), a person by name. By `subject` where the API
+ * gives it (versions, the audit trail); the topic and referral lists and an edit conflict give
+ * only the name, which for the service is the same word as its subject.
+ */
+export function actorName(
+  who: { subject?: string | undefined; name?: string | undefined },
+  t: UiText,
+): string {
+  const isService =
+    who.subject !== undefined
+      ? who.subject === SYSTEM_ACTOR.subject
+      : who.name === SYSTEM_ACTOR.displayName;
+  if (isService) return t.systemActor;
+  return who.name ?? who.subject ?? t.notAvailable;
 }
 
 /** An instant as a Helsinki date and time, e.g. "24.11.2026 klo 10.00". */

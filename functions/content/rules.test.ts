@@ -7,6 +7,7 @@ import { type Finding, tell } from "../contracts/contentFindings.ts";
 import { SYSTEM_TOPICS } from "../contracts/topics.ts";
 import { referralYaml } from "./bundleYaml.ts";
 import { checkContent, readBundle } from "./checkContent.ts";
+import { loadContentBundle } from "./loadContent.ts";
 import {
   bundleToContent,
   type ContentBundle,
@@ -484,5 +485,64 @@ describe("findings in the studio's languages", () => {
     expect(tell(shape?.finding as Finding, "fi").message).toMatch(/number/);
     expect(tell(shape?.finding as Finding, "fi").message).not.toMatch(/undefined/);
     expect(tell(shape?.finding as Finding, "sv").message).not.toMatch(/undefined/);
+  });
+});
+
+describe("a training sentence in the other language", () => {
+  // The shipped content: the check is set on its vocabulary, and must not cry wolf there.
+  const shipped = loadContentBundle();
+  const fringeBenefits = () =>
+    structuredClone(shipped.topics.find((t) => t.id === "fringe-benefits") as TopicFile);
+  const saidAbout = (problems: readonly { path: string; finding?: Finding; severity: string }[]) =>
+    problems
+      .filter((p) => p.finding?.code === "otherLanguage")
+      .map((p) => [
+        p.severity,
+        p.path,
+        (p.finding?.params as { looks: string } | undefined)?.looks,
+      ]);
+
+  it("says nothing about the shipped content", () => {
+    expect(saidAbout(checkBundle(shipped).problems)).toEqual([]);
+  });
+
+  it("warns, at its field, about Swedish questions taught among a topic's Finnish sentences", () => {
+    // Prepare: three Swedish questions from the inbox, taught as Finnish in one go.
+    const draft = fringeBenefits();
+    const at = draft.fi.utterances.length;
+    draft.fi.utterances.push(
+      "Hur beskattas personaloptioner?",
+      "hur beskattas optioner från arbetsgivaren",
+      "måste jag betala skatt på aktieoptioner",
+    );
+    // Act
+    const problems = validateDraftTopic(draft, shipped);
+    // Assess
+    expect(saidAbout(problems)).toEqual([
+      ["warning", `fi.utterances[${at}]`, "sv"],
+      ["warning", `fi.utterances[${at + 1}]`, "sv"],
+      ["warning", `fi.utterances[${at + 2}]`, "sv"],
+    ]);
+  });
+
+  it("warns about a Finnish question among the Swedish sentences", () => {
+    const draft = fringeBenefits();
+    draft.sv.utterances.push("miten työsuhdeoptiot verotetaan");
+
+    expect(saidAbout(validateDraftTopic(draft, shipped))).toEqual([
+      ["warning", `sv.utterances[${draft.sv.utterances.length - 1}]`, "fi"],
+    ]);
+  });
+
+  it("leaves alone English, a lone word of the other language and a name in a sentence", () => {
+    const draft = fringeBenefits();
+    draft.fi.utterances.push(
+      "how are employee stock options taxed",
+      "skattekort",
+      "luontoisedut OmaVerossa ja MinSkatt",
+    );
+    draft.sv.utterances.push("stock options taxation finland", "verokortti");
+
+    expect(saidAbout(validateDraftTopic(draft, shipped))).toEqual([]);
   });
 });

@@ -62,6 +62,12 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
     other: "light-entrepreneur",
     at,
   },
+  otherLanguage: {
+    field: ["fi", "utterances", 12],
+    text: "Hur beskattas personaloptioner?",
+    lang: "fi",
+    looks: "sv",
+  },
   intentUnknown: { intent: "vatt", guess: "vat" },
   heldOutTrained: { text: "alv", owner: vat, at },
   heldOutRepeated: { text: "alv", at: { file: "tests/fi.yaml", line: 3 } },
@@ -156,6 +162,29 @@ describe("findings told in English, Finnish and Swedish", () => {
     );
     expect(tell(said.finding, "sv").message).toBe(
       "”lättföretagare och moms” ligger närmare meningen ”lättföretagare” i ämnet light-entrepreneur än någon mening i ämnet vat.",
+    );
+  });
+
+  it("tells a sentence in the other language in the studio's words", () => {
+    const said = finding("otherLanguage", EXAMPLES.otherLanguage).finding;
+    const swedishUnderFi = (lang: "fi" | "sv") => tell(said, lang);
+    const finnishUnderSv = (lang: "fi" | "sv") =>
+      tell(
+        finding("otherLanguage", { ...EXAMPLES.otherLanguage, lang: "sv", looks: "fi" }).finding,
+        lang,
+      );
+
+    expect(swedishUnderFi("fi").message).toBe(
+      "”Hur beskattas personaloptioner?” näyttää ruotsinkieliseltä, mutta se on suomenkielisten lauseiden joukossa.",
+    );
+    expect(swedishUnderFi("sv").message).toBe(
+      "”Hur beskattas personaloptioner?” ser ut att vara på svenska men står bland de finska meningarna.",
+    );
+    expect(finnishUnderSv("fi").fix).toMatch(
+      /^Siirrä se suomenkielisiin lauseisiin, jos se on suomea, tai kirjoita se ruotsiksi:/,
+    );
+    expect(finnishUnderSv("sv").fix).toMatch(
+      /^Flytta den till de finska meningarna om den är på finska, eller skriv den på svenska:/,
     );
   });
 
@@ -313,6 +342,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   nearDuplicate: [
     'sv.utterances[54] "lättföretagare och moms" is closer to "lättföretagare" of topic light-entrepreneur (topics/vat.yaml line 9) than to any sentence of vat',
     "Reword it so that it says what makes vat different from light-entrepreneur, or move it to light-entrepreneur if it belongs there.",
+  ],
+  otherLanguage: [
+    'fi.utterances[13] "Hur beskattas personaloptioner?" looks Swedish but is under fi',
+    "Move it to sv.utterances if it is Swedish, or write it in Finnish: the bot learns each language from its own sentences.",
   ],
   intentUnknown: [
     'intent "vatt" is not a topic; did you mean vat?',

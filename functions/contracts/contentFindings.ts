@@ -82,6 +82,8 @@ export interface FindingParams {
     other: string;
     at: Place;
   };
+  /** A training sentence under `lang` that is clearly written in the other language. */
+  otherLanguage: { field: FieldPath; text: string; lang: Lang; looks: Lang };
   intentUnknown: { intent: string; guess?: string };
   heldOutTrained: { text: string; owner: SentenceOwner; at: Place };
   heldOutRepeated: { text: string; at: Place };
@@ -261,6 +263,8 @@ function ownerEn(owner: SentenceOwner): string {
     ? `out-of-scope (${owner.lang})`
     : `${owner.kind} ${owner.id} (${owner.lang})`;
 }
+
+const LANG_EN: Record<Lang, string> = { fi: "Finnish", sv: "Swedish" };
 
 const questionsEn = (n: number) => `${n} question${n === 1 ? "" : "s"}`;
 
@@ -484,6 +488,10 @@ const en: Teller = {
   nearDuplicate: ({ field, text, near, own, other, at }) => ({
     message: `${fieldEn(field)} "${text}" is closer to "${near}" of topic ${other} (${placeEn(at)}) than to any sentence of ${own}`,
     fix: `Reword it so that it says what makes ${own} different from ${other}, or move it to ${other} if it belongs there.`,
+  }),
+  otherLanguage: ({ field, text, lang, looks }) => ({
+    message: `${fieldEn(field)} "${text}" looks ${LANG_EN[looks]} but is under ${lang}`,
+    fix: `Move it to ${fieldEn([looks, ...field.slice(1, -1)])} if it is ${LANG_EN[looks]}, or write it in ${LANG_EN[lang]}: the bot learns each language from its own sentences.`,
   }),
   intentUnknown: ({ intent, guess }) => ({
     message: `intent "${intent}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
@@ -847,6 +855,18 @@ const fi: Teller = {
     message: `${q(text)} on lähempänä aiheen ${other} lausetta ${q(near)} kuin yhtäkään aiheen ${own} lausetta.`,
     fix: `Muotoile lause niin, että siitä näkyy, mikä erottaa aiheen ${own} aiheesta ${other}, tai siirrä se aiheeseen ${other}, jos se kuuluu sinne.`,
   }),
+  otherLanguage: ({ text, lang, looks }) => {
+    const [lookName, isName] =
+      looks === "sv" ? ["ruotsinkieliseltä", "ruotsia"] : ["suomenkieliseltä", "suomea"];
+    const [among, into] =
+      lang === "fi"
+        ? ["suomenkielisten", "ruotsinkielisiin"]
+        : ["ruotsinkielisten", "suomenkielisiin"];
+    return {
+      message: `${q(text)} näyttää ${lookName}, mutta se on ${among} lauseiden joukossa.`,
+      fix: `Siirrä se ${into} lauseisiin, jos se on ${isName}, tai kirjoita se ${lang === "fi" ? "suomeksi" : "ruotsiksi"}: botti oppii kummankin kielen sen omista lauseista.`,
+    };
+  },
   intentUnknown: ({ intent, guess }) => ({
     message: `Aihetta ${intent} ei ole.${guess ? ` Tarkoititko aihetta ${guess}?` : ""}`,
     fix: guess
@@ -1153,6 +1173,10 @@ const sv: Teller = {
   nearDuplicate: ({ text, near, own, other }) => ({
     message: `${q(text)} ligger närmare meningen ${q(near)} i ämnet ${other} än någon mening i ämnet ${own}.`,
     fix: `Formulera om meningen så att den visar vad som skiljer ${own} från ${other}, eller flytta den till ${other} om den hör hemma där.`,
+  }),
+  otherLanguage: ({ text, lang, looks }) => ({
+    message: `${q(text)} ser ut att vara på ${svWords.langName[looks]} men står bland de ${svWords.langName[lang]} meningarna.`,
+    fix: `Flytta den till de ${svWords.langName[looks]} meningarna om den är på ${svWords.langName[looks]}, eller skriv den på ${svWords.langName[lang]}: boten lär sig varje språk av dess egna meningar.`,
   }),
   intentUnknown: ({ intent, guess }) => ({
     message: `Ämnet ${intent} finns inte.${guess ? ` Menade du ${guess}?` : ""}`,

@@ -74,6 +74,10 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await signInToStudio(studio, stack.url, "content-owner");
     await studio.getByTestId("topic-table").waitFor();
     await expectNoAxeViolations(studio, "studio-topics");
+    // The shipped topics were put in the draft by the service: it is named in Finnish.
+    const seeded = await studio.locator('tr[data-topic="greeting"]').textContent();
+    expect(seeded).toContain("Palvelu");
+    expect(seeded).not.toContain("system");
 
     // Search reads titles, sentences and answers: the list narrows to the topics that say it
     // (many answers mention the tax card, so no fixed count: the content keeps growing).

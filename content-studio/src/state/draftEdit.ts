@@ -12,7 +12,7 @@ import {
   type Problem,
   type RevertResult,
 } from "../api.ts";
-import { formatDateTime, text } from "../i18n.ts";
+import { actorName, formatDateTime, text } from "../i18n.ts";
 import { call, errorText } from "./app.ts";
 
 export type Outcome = { kind: "ok" | "error"; text: string } | undefined;
@@ -80,6 +80,8 @@ function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Confli
       kind: "error",
       text: t.editConflict({
         ...conflict,
+        // The service's own write is named in the studio's words, not by its id.
+        ...(conflict.updatedBy ? { updatedBy: actorName({ name: conflict.updatedBy }, t) } : {}),
         ...(conflict.updatedAt ? { at: formatDateTime(conflict.updatedAt, t) } : {}),
       }),
     };

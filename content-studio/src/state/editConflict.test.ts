@@ -129,6 +129,22 @@ describe("two people editing one topic in the studio", () => {
     expect(lastPut?.body).toMatchObject({ fi: { title: "Oma otsikko" } });
   });
 
+  it("names the service, not its id, when the service wrote the topic meanwhile", async () => {
+    const server = served();
+    server.on("GET", TOPIC, () => topicAt("r1"));
+    server.on("PUT", TOPIC, () => {
+      const refused = savedMeanwhile("r2");
+      refused.body.error.current.updatedBy = "system";
+      return refused;
+    });
+    await editor.open("capital-gains");
+    editor.update((f) => ({ ...f, fi: { ...f.fi, title: "Oma otsikko" } }));
+
+    expect(await editor.save()).toBe(false);
+
+    expect(editor.outcome.value?.text).toMatch(/^Palvelu tallensi tämän /);
+  });
+
   it("opens their version instead, dropping this form's changes", async () => {
     const server = served();
     server.on("GET", TOPIC, () => topicAt("r1"));

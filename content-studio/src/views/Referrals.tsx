@@ -3,7 +3,7 @@
  * (title, answer, link, sentences), checked as it is typed by the same rules as topics.
  */
 import type { Lang } from "../api.ts";
-import { formatDateTime, text } from "../i18n.ts";
+import { actorName, formatDateTime, text } from "../i18n.ts";
 import {
   MAX_REFERRAL_ANSWER_CHARS,
   MIN_REFERRAL_SENTENCES,
@@ -92,7 +92,11 @@ export function Referrals() {
                   <td lang="fi">{g.fi.title}</td>
                   <td lang="sv">{g.sv.title}</td>
                   <td>{`${g.fi.sentences.length} / ${g.sv.sentences.length}`}</td>
-                  <td>{g.updatedBy ? `${g.updatedBy}, ${formatDateTime(g.updatedAt, t)}` : ""}</td>
+                  <td>
+                    {g.updatedBy
+                      ? `${actorName({ name: g.updatedBy }, t)}, ${formatDateTime(g.updatedAt, t)}`
+                      : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

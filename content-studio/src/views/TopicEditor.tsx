@@ -3,7 +3,7 @@
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
-import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
+import { actorName, formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import {
   controlId,
   type FieldKey,
@@ -81,7 +81,7 @@ export function TopicEditor() {
       </h2>
       {m.updatedBy || m.updatedAt ? (
         <p class="muted small-text">
-          {t.lastChanged(m.updatedBy ?? t.notAvailable, formatDateTime(m.updatedAt, t))}
+          {t.lastChanged(actorName({ name: m.updatedBy }, t), formatDateTime(m.updatedAt, t))}
         </p>
       ) : null}
       {m.retired ? <p class="notice warning">{t.retiredNotice}</p> : null}

@@ -1,6 +1,6 @@
 /** The topic list with search: counts per language, score, last change, and state badges. */
 import type { TopicSummary } from "../api.ts";
-import { formatDateTime, formatPercent, text } from "../i18n.ts";
+import { actorName, formatDateTime, formatPercent, text } from "../i18n.ts";
 import { routeHash } from "../route.ts";
 import { feedback, helpfulnessOf } from "../state/feedback.ts";
 import {
@@ -115,7 +115,7 @@ export function Topics() {
                   <td>
                     {topic.updatedAt || topic.updatedBy
                       ? t.changedByAt(
-                          topic.updatedBy ?? t.notAvailable,
+                          actorName({ name: topic.updatedBy }, t),
                           formatDateTime(topic.updatedAt, t),
                         )
                       : t.notAvailable}

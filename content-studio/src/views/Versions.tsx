@@ -3,15 +3,14 @@
  * (approve and reject for reviewers, never their own version) and rollback, and the audit trail.
  */
 import { Fragment } from "preact";
-import {
-  type AuditEntry,
-  type ContentVersion,
-  type FieldChange,
-  type Problem,
-  SYSTEM_ACTOR,
-  type VersionDiff,
-  type VersionScores,
-  type VersionTestResult,
+import type {
+  AuditEntry,
+  ContentVersion,
+  FieldChange,
+  Problem,
+  VersionDiff,
+  VersionScores,
+  VersionTestResult,
 } from "../api.ts";
 import {
   type DiffRow,
@@ -22,7 +21,7 @@ import {
   textPieces,
   versionDiffRows,
 } from "../diff.ts";
-import { formatDateTime, text, type UiText } from "../i18n.ts";
+import { actorName, formatDateTime, text, type UiText } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
 import {
@@ -358,7 +357,7 @@ function VersionItem(props: {
       <dl class="meta">
         <div>
           <dt>{t.author}</dt>
-          <dd>{personName(v.author, v.authorName, t)}</dd>
+          <dd>{actorName({ subject: v.author, name: v.authorName }, t)}</dd>
         </div>
         <div>
           <dt>{t.created}</dt>
@@ -368,7 +367,7 @@ function VersionItem(props: {
           <div>
             <dt>{t.approvedBy}</dt>
             <dd>
-              {personName(v.approvedBy, v.approvedByName, t)}
+              {actorName({ subject: v.approvedBy, name: v.approvedByName }, t)}
               {v.approvedAt ? `, ${formatDateTime(v.approvedAt, t)}` : ""}
             </dd>
           </div>
@@ -580,11 +579,6 @@ function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | unde
   );
 }
 
-/** Who did something: a person by name, the service itself in the studio's words. */
-function personName(subject: string, name: string | undefined, t: UiText): string {
-  return subject === SYSTEM_ACTOR.subject ? t.systemActor : (name ?? subject);
-}
-
 /** What an entry changed: a topic, a referral group, or nothing (a version's own events). */
 function auditChanged(entry: AuditEntry, t: UiText): string {
   if (entry.topic) return entry.topic;
@@ -624,7 +618,7 @@ function AuditPanel() {
               {entries.map((entry, i) => (
                 <tr key={i}>
                   <td>{formatDateTime(entry.at, t)}</td>
-                  <td>{personName(entry.actor, entry.actorName, t)}</td>
+                  <td>{actorName({ subject: entry.actor, name: entry.actorName }, t)}</td>
                   <td>{t.auditActions[entry.action] ?? entry.action}</td>
                   <td class="num">{entry.version ?? t.notAvailable}</td>
                   <td>{auditChanged(entry, t)}</td>

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import type { ChatMessage } from "../../contracts/protocol.ts";
 import { manualClock } from "../clock.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
 import type { LearningEvents } from "../inbox/learningEvents.ts";
@@ -17,9 +18,10 @@ const taxCardAnswer: BotTurn = {
 
 type Voted = Parameters<LearningEvents["voted"]>[0];
 
-function chatService(learning: Partial<LearningEvents> = {}) {
+function chatService(learning: Partial<LearningEvents> = {}, turn: BotTurn = taxCardAnswer) {
   const reported: ReportEvent[] = [];
   const voted: Voted[] = [];
+  const shown: ChatMessage[] = [];
   const store = createMemoryChatStore();
   /** A vote should need no transcript. */
   const transcriptReads = vi.spyOn(store, "listMessages");
@@ -27,9 +29,9 @@ function chatService(learning: Partial<LearningEvents> = {}) {
     store,
     bot: {
       welcome: () => [{ from: "bot", text: "Hei! Kysy yksi kysymys kerrallaan." }],
-      reply: async () => taxCardAnswer,
+      reply: async () => turn,
     },
-    notifier: { message() {}, state() {}, surveyRequest() {} },
+    notifier: { message: (_chatId, m) => void shown.push(m), state() {}, surveyRequest() {} },
     clock: manualClock(new Date("2026-11-24T08:00:00Z")),
     ids: createIdGenerator(),
     settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
@@ -42,7 +44,7 @@ function chatService(learning: Partial<LearningEvents> = {}) {
       ...learning,
     },
   });
-  return { chats, store, reported, voted, transcriptReads };
+  return { chats, store, reported, voted, shown, transcriptReads };
 }
 
 /** A chat where the customer asked one question and the bot answered it. */
@@ -83,6 +85,42 @@ describe("a vote on a bot answer", () => {
     ]);
     // The chat and the answer, then the vote: the transcript is not read.
     expect(service.transcriptReads).not.toHaveBeenCalled();
+  });
+
+  it("counts in the language the answer is written in: the customer's, not the chat's", async () => {
+    // Prepare: a Finnish chat whose customer wrote in Swedish, answered in Swedish.
+    const service = chatService(
+      {},
+      {
+        ...taxCardAnswer,
+        messages: [{ from: "bot", text: "Skattekortet får du i MinSkatt.", topic: "tax-card" }],
+        lang: "sv",
+      },
+    );
+    const { chatId, answer } = await answeredChat(service, "Hur får jag skattekort?");
+    service.reported.length = 0;
+    // Act: a vote, then a change of mind, which is taken back in the stored vote's language.
+    await service.chats.feedback(chatId, answer.id, false);
+    await service.chats.feedback(chatId, answer.id, true);
+    // Assess
+    expect(service.reported.map((e) => e.kind === "feedback" && [e.helpful, e.lang])).toEqual([
+      [false, "sv"],
+      [true, "sv"],
+    ]);
+    // The language is the service's own record: the customer's screen never gets it.
+    expect(service.shown.find((m) => m.id === answer.id)).not.toHaveProperty("lang");
+  });
+
+  it("counts in the language of the answer, not the one the chat was switched to after it", async () => {
+    // Prepare: a Finnish answer from a bot that names no language (Lex: the chat's).
+    const service = chatService();
+    const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
+    await service.chats.setLanguage(chatId, "sv");
+    service.reported.length = 0;
+    // Act
+    await service.chats.feedback(chatId, answer.id, true);
+    // Assess
+    expect(service.reported).toMatchObject([{ kind: "feedback", helpful: true, lang: "fi" }]);
   });
 
   it("replaces the earlier vote: a change is counted once and taken back, the same vote again not at all", async () => {

@@ -35,12 +35,14 @@ export async function voteOnAnswer(
   if (!chat) throw new ChatNotFoundError();
   if (answer?.from !== "bot" || !answer.topic) throw new NotABotAnswerError();
   const now = clock.now();
+  // The language the answer is written in: the customer's, when they wrote in the other one.
+  const lang = answer.lang ?? chat.lang;
   const earlier = await store.putFeedback({
     chatId,
     messageId,
     topic: answer.topic,
     ...(answer.contentVersion === undefined ? {} : { contentVersion: answer.contentVersion }),
-    lang: chat.lang,
+    lang,
     helpful,
     at: now.toISOString(),
     // Kept as long as the answer it is about.
@@ -52,7 +54,7 @@ export async function voteOnAnswer(
     kind: "feedback",
     at: now,
     // A changed vote is taken back in the language the first one was counted in.
-    lang: earlier?.lang ?? chat.lang,
+    lang: earlier?.lang ?? lang,
     topic: answer.topic,
     helpful,
     ...(earlier ? { replacesVote: true } : {}),

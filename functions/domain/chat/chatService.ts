@@ -188,10 +188,15 @@ export function createChatService(deps: ChatServiceDeps) {
     const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
     const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
-    // The answer keeps the version it came from, so feedback on it counts against that version.
-    const answers = turn.contentVersion
-      ? turn.messages.map((m) => (m.topic ? { ...m, contentVersion: turn.contentVersion } : m))
-      : turn.messages;
+    // The answer keeps the version it came from and the language it is written in, so that
+    // feedback on it counts against that version and in that language (not the chat's, when
+    // the customer wrote in the other one, nor the one the chat is switched to later).
+    const lang = turn.lang ?? chat.lang;
+    const answers = turn.messages.map((m) =>
+      m.topic
+        ? { ...m, lang, ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}) }
+        : m,
+    );
     await Promise.all([
       sayAll(chat.chatId, [...warning, ...answers], question),
       // Most answered turns change nothing of the bot's state; those write nothing for it.

@@ -76,6 +76,12 @@ export interface StoredMessage extends ChatMessage {
   confidence?: number;
   /** On a bot answer: the content version it came from (feedback is counted against it). */
   contentVersion?: number;
+  /**
+   * On a bot answer: the language it is written in, which is the customer's when they wrote
+   * in the other one. A vote on it counts in that language. Absent on answers stored before
+   * it was kept: the chat's language stands in.
+   */
+  lang?: Lang;
   expiresAt: number;
 }
 
@@ -86,6 +92,7 @@ export interface OutgoingMessage {
   topic?: string;
   confidence?: number;
   contentVersion?: number;
+  lang?: Lang;
   quickReplies?: QuickReply[];
   actions?: MessageAction[];
   clientId?: string;
@@ -93,6 +100,6 @@ export interface OutgoingMessage {
 
 /** Strips storage-only fields so every party sees the same message shape. */
 export function toChatMessage(message: StoredMessage): ChatMessage {
-  const { confidence: _c, contentVersion: _v, expiresAt: _e, ...visible } = message;
+  const { confidence: _c, contentVersion: _v, lang: _l, expiresAt: _e, ...visible } = message;
   return visible;
 }

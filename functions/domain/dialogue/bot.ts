@@ -19,6 +19,12 @@ export interface BotTurn {
   recognition?: IntentScore[];
   /** The content version that answered, when the bot knows it. */
   contentVersion?: number;
+  /**
+   * The language the bot took the message to be in and answered in: the one the recogniser
+   * detected, which may differ from the chat's. Absent means the chat's (Lex, which cannot
+   * tell the languages apart, answers in the chat's locale; so does a recogniser outage).
+   */
+  lang?: Lang;
 }
 
 /** Whether the bot has answered in the chat already: a topic, or a miss since the last one. */

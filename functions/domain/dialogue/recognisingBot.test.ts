@@ -7,6 +7,7 @@ import type { Chat } from "../chat/model.ts";
 import { manualClock } from "../clock.ts";
 import type { Recogniser } from "../ports.ts";
 import { createDialogue, type Dialogue } from "./dialogue.ts";
+import { phrase } from "./phrases.ts";
 import { createRecognisingBot } from "./recognisingBot.ts";
 
 const chat: Chat = sampleChat("c1", { lang: "sv" });
@@ -105,5 +106,23 @@ describe("recognising bot", () => {
     expect(turn).toMatchObject({ topic: "tax-refund", missed: false });
     expect(turn.messages[0]?.text).toMatch(/1\s234,56/);
     expect(turn.recognition).toEqual([{ intent: "tax-refund", confidence: 0.9 }]);
+  });
+
+  it("says which language it took the message to be in: the detected one, not the chat's", async () => {
+    // Prepare: a Finnish chat; the recogniser finds the message Swedish and misses it.
+    const recogniser: Recogniser = {
+      recognise: async () => ({
+        intent: "none",
+        confidence: 0.2,
+        detectedLang: "sv",
+        alternatives: [{ intent: "none", confidence: 0.2 }],
+      }),
+    };
+    const bot = createRecognisingBot({ recogniser, dialogue: createDialogue({ library }) });
+    // Act
+    const turn = await bot.reply({ ...chat, lang: "fi" }, "Hur beskattas personaloptioner?");
+    // Assess: answered in Swedish, and the turn says so (the inbox keeps the question as Swedish).
+    expect(turn).toMatchObject({ missed: true, lang: "sv" });
+    expect(turn.messages[0]?.text.startsWith(phrase("noAnswer", "sv"))).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ export function createRecognisingBot(deps: {
         ...(turn.referral ? { referral: turn.referral } : {}),
         missed: turn.missed,
         recognition: recognition.alternatives.slice(0, 3),
+        lang: turn.replyLang,
       };
     },
   };

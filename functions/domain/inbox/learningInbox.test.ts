@@ -148,6 +148,51 @@ describe("which questions the inbox keeps", () => {
     expect(reports).toEqual([{ kind: "inboxed", at: START, lang: "fi" }]);
   });
 
+  it("keeps a question in the language the bot took it to be in, the chat's when it does not say", async () => {
+    // Prepare: Finnish chats in which the recogniser found Swedish questions.
+    const { inbox, clock, reports, all } = setup();
+    const inSwedish = (turn: BotTurn): BotTurn => ({ ...turn, lang: "sv" });
+    const swedishAnswer: StoredMessage = {
+      id: "a-sv",
+      chatId: "c",
+      from: "bot",
+      text: "Svar.",
+      topic: "tax-card",
+      lang: "sv",
+      at: clock.now().toISOString(),
+      expiresAt: 1_900_000_000,
+    };
+    // Act: a miss, an answer followed by a request for a person, a vote on an answer the
+    // inbox no longer remembers (a restart), and a turn that names no language (Lex).
+    inbox.answered({
+      chat: chat("a"),
+      question: question("Hur beskattas personaloptioner?", clock),
+      turn: inSwedish(missedTurn()),
+    });
+    inbox.answered({
+      chat: chat("b"),
+      question: question("Hur ändrar jag skattekortet?", clock),
+      turn: inSwedish(answeredTurn("tax-card")),
+    });
+    inbox.personRequested(chat("b"));
+    inbox.voted({
+      chat: chat("c"),
+      answer: swedishAnswer,
+      question: question("Hur får jag skattekort?", clock),
+      helpful: false,
+    });
+    inbox.answered({ chat: chat("d"), question: question("plörö", clock), turn: missedTurn() });
+    // Assess
+    const entries = (await all()).sort((a, b) => (a.text < b.text ? -1 : 1));
+    expect(entries.map((e) => [e.text, e.lang])).toEqual([
+      ["Hur beskattas personaloptioner?", "sv"],
+      ["Hur får jag skattekort?", "sv"],
+      ["Hur ändrar jag skattekortet?", "sv"],
+      ["plörö", "fi"],
+    ]);
+    expect(reports.map((r) => r.lang).sort()).toEqual(["fi", "sv", "sv", "sv"]);
+  });
+
   it("keeps an answer below the configured confidence, not one above it", async () => {
     const { inbox, clock, all } = setup({ confidenceBelow: 0.7 });
     inbox.answered({

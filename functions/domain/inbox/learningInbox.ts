@@ -1,4 +1,5 @@
 import { ulid } from "ulid";
+import type { Lang } from "../../contracts/lang.ts";
 import { CONVERSATION_MOVES } from "../../contracts/topics.ts";
 import { pooledRandom } from "../chat/ids.ts";
 import type { Chat, StoredMessage } from "../chat/model.ts";
@@ -147,7 +148,7 @@ export function createLearningInbox(deps: {
     chat: Chat,
     memory: ChatMemory,
     question: StoredMessage,
-    answer: { topic?: string; contentVersion?: number; guesses: IntentScore[] },
+    answer: { topic?: string; contentVersion?: number; lang?: Lang; guesses: IntentScore[] },
     reasons: MissReason[],
     outcome: MissOutcome,
   ): Kept {
@@ -157,7 +158,9 @@ export function createLearningInbox(deps: {
       id: `${day}.${ulid(at.getTime(), random)}`,
       day,
       at: question.at,
-      lang: chat.lang,
+      // The language the bot took the question to be in (and answered in), not the chat's: a
+      // Swedish question in a Finnish chat is taught as Swedish.
+      lang: answer.lang ?? chat.lang,
       // Stored masked already; masked again, more strictly, since other people read it here.
       text: maskPersonalDataStrictly(question.text),
       reasons,
@@ -235,6 +238,7 @@ export function createLearningInbox(deps: {
     return {
       ...(turn.topic ? { topic: turn.topic } : {}),
       ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}),
+      ...(turn.lang ? { lang: turn.lang } : {}),
       guesses: turn.recognition ?? [],
     };
   }
@@ -301,6 +305,7 @@ export function createLearningInbox(deps: {
           : {
               ...(answer.topic ? { topic: answer.topic } : {}),
               ...(answer.contentVersion ? { contentVersion: answer.contentVersion } : {}),
+              ...(answer.lang ? { lang: answer.lang } : {}),
               guesses,
             },
         ["unhelpful"],

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
+import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoContentStore.ts";
+import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { ChatMessage } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { devToken } from "./support/devToken.ts";
@@ -148,8 +151,13 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
       state: "live",
     });
     expect((await botReply(ESTATE_QUESTION_FI)).topic).not.toBe("estate-tax-return");
-    // The draft follows the rollback, so the next publish does not bring the topic back.
-    expect((await api("GET", "draft/topics/estate-tax-return", owner)).status).toBe(404);
+    // The draft follows the rollback, so the next publish does not bring the topic back:
+    // nobody had changed it in the draft since it went live, so it is retired there.
+    expect((await api("GET", "draft/topics/estate-tax-return", owner)).body).toMatchObject({
+      retired: true,
+    });
+    const afterRollback = (await api("GET", "draft/diff", owner)).body.topics as { id: string }[];
+    expect(afterRollback).toEqual([]);
 
     const versions = (await api("GET", "versions", owner)).body as {
       live: number;
@@ -697,4 +705,165 @@ describe("referrals to other agencies", () => {
     // Put back as it was, so the draft equals the live version again.
     expect((await api("PUT", "draft/referrals/traficom", owner, traficom)).status).toBe(200);
   });
+});
+
+describe("versions waiting for review when another goes live", () => {
+  type Listed = { version: number; state: string; error?: string; basedOn?: number };
+  type TopicBody = Record<string, unknown> & { fi: { answer: string } };
+  const listed = async (lang = "fi") =>
+    (await api("GET", "versions", owner, undefined, { "accept-language": lang })).body as {
+      live: number;
+      versions: Listed[];
+      reviewRequired: boolean;
+    };
+  const draftTopic = async (id: string) =>
+    ((await api("GET", `draft/topics/${id}`, owner)).body as { topic: TopicBody }).topic;
+  /** Saves topic `id` with its Finnish answer replaced (nothing the recogniser learns). */
+  const answer = async (id: string, text: string) => {
+    const topic = await draftTopic(id);
+    const saved = await api("PUT", `draft/topics/${id}`, owner, {
+      ...topic,
+      fi: { ...topic.fi, answer: text },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  };
+  const publish = async (comment: string) => {
+    const published = await api("POST", "publish", owner, { comment });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    return published.body.version as number;
+  };
+  /** The service's content table, to write what only another process or an older build could. */
+  const contentStore = () =>
+    createDynamoContentStore(
+      createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint }).doc,
+      tableNames("asiointi-local-").content,
+    );
+
+  it("supersedes the rest, refuses a stale approval and the same draft twice, and lets the author withdraw", async () => {
+    expect((await listed()).reviewRequired).toBe(true);
+    const original = await draftTopic("vat");
+    await answer("vat", `${original.fi.answer} Ensimmäinen muutos.`);
+    const first = await publish("eka");
+    // The same draft again: a reviewer has it already.
+    const twice = await api(
+      "POST",
+      "publish",
+      owner,
+      { comment: "eka taas" },
+      {
+        "accept-language": "fi",
+      },
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toEqual({
+      code: "ALREADY_PENDING",
+      message: `Tarkastusta odottavassa versiossa ${first} on jo täsmälleen tämä sisältö: uutta julkaistavaa ei ole.`,
+    });
+
+    await answer("vat", `${original.fi.answer} Toinen muutos.`);
+    const second = await publish("toka");
+    expect((await api("POST", `versions/${second}/approve`, reviewer)).body).toEqual({
+      version: second,
+      state: "live",
+    });
+
+    // The first was published against the version live before: approving it would undo the
+    // second, so it is superseded, saying why in the studio's language.
+    const after = await listed();
+    expect(after.versions.find((v) => v.version === first)).toMatchObject({
+      state: "superseded",
+      error: `Versio ${second} otettiin käyttöön ennen kuin tämä versio hyväksyttiin, ja tämän hyväksyminen olisi kumonnut sen muutokset. Julkaise luonnos uudelleen.`,
+    });
+    expect((await api("POST", `versions/${first}/approve`, reviewer)).body).toMatchObject({
+      error: { code: "CONFLICT" },
+    });
+
+    // One that missed the sweep (another process, an older build) is refused when approved.
+    const store = contentStore();
+    const base = after.versions.find((v) => v.version === second)?.basedOn as number;
+    const missed = await store.nextVersionNumber();
+    await store.putVersion(
+      {
+        version: missed,
+        state: "pending-review",
+        author: "someone-else",
+        authorName: "Someone Else",
+        createdAt: new Date().toISOString(),
+        comment: "missed",
+        basedOn: base,
+      },
+      (await store.versionBundle(base)) as NonNullable<
+        Awaited<ReturnType<typeof store.versionBundle>>
+      >,
+    );
+    const stale = await api("POST", `versions/${missed}/approve`, reviewer);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toEqual({
+      code: "VERSION_STALE",
+      message: `Version ${missed} was published when version ${base} was live, but version ${second} is live now: approving it would undo the changes of version ${second}. Publish the draft again and review the new version.`,
+    });
+    expect((await listed()).versions.find((v) => v.version === missed)?.state).toBe("superseded");
+    expect((await listed()).live).toBe(second);
+
+    // The author takes back a version of their own; nobody else can.
+    await answer("vat", `${original.fi.answer} Kolmas muutos.`);
+    const third = await publish("kolmas");
+    const notTheirs = await api("POST", `versions/${third}/withdraw`, reviewer);
+    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.body).toMatchObject({ error: { code: "NOT_AUTHOR" } });
+    expect((await api("POST", `versions/${third}/withdraw`, advisor)).status).toBe(403);
+    expect(await api("POST", `versions/${third}/withdraw`, owner)).toMatchObject({
+      status: 200,
+      body: { version: third, state: "rejected" },
+    });
+    expect((await listed("sv")).versions.find((v) => v.version === third)).toMatchObject({
+      state: "rejected",
+      error: "Skaparen återkallade publiceringen.",
+    });
+    const trail = (await api("GET", "audit?limit=20", owner)).body.entries as {
+      action: string;
+      actor: string;
+      version?: number;
+    }[];
+    expect(trail).toContainEqual(expect.objectContaining({ action: "withdraw", version: third }));
+    expect(trail).toContainEqual(
+      expect.objectContaining({ action: "supersede", actor: "system", version: first }),
+    );
+    // The draft's vat as live has it again, for the rollback below.
+    expect((await api("POST", "draft/topics/vat/revert", owner)).status).toBe(200);
+  }, 180_000);
+
+  it("keeps the draft's unpublished changes when a rollback goes live", async () => {
+    const before = await listed();
+    const target = before.versions.find((v) => v.version === before.live)?.basedOn as number;
+    const targetVat = (await contentStore().versionBundle(target))?.topics.find(
+      (t) => t.id === "vat",
+    );
+    // Unpublished: an owner's change to church-tax, made against the live version.
+    const churchTax = await draftTopic("church-tax");
+    const edited = `${churchTax.fi.answer} Luonnoksen muutos.`;
+    await answer("church-tax", edited);
+
+    const rollback = (await api("POST", `versions/${target}/rollback`, owner)).body
+      .version as number;
+    expect((await api("POST", `versions/${rollback}/approve`, reviewer)).body).toEqual({
+      version: rollback,
+      state: "live",
+    });
+
+    // vat, unchanged in the draft, has the rolled-back content; church-tax is as its owner
+    // left it, and still to publish.
+    expect((await draftTopic("vat")).fi.answer).toBe(targetVat?.fi.answer);
+    expect((await draftTopic("church-tax")).fi.answer).toBe(edited);
+    const diff = (await api("GET", "draft/diff", owner)).body.topics as { id: string }[];
+    expect(diff.map((c) => c.id)).toContain("church-tax");
+    expect(diff.map((c) => c.id)).not.toContain("vat");
+    const [live] = (
+      await api("GET", "audit?limit=1", owner, undefined, { "accept-language": "fi" })
+    ).body.entries as { action: string; version: number; detail: string }[];
+    expect(live).toMatchObject({ action: "live", version: rollback });
+    expect(live?.detail).toMatch(
+      new RegExp(`^Luonnos päivitettiin version ${target} sisältöön niiltä osin .*säilyi\\.$`),
+    );
+  }, 180_000);
 });

@@ -10,6 +10,7 @@ import {
   ServiceUnavailableError,
   toApiError,
   UnauthorizedError,
+  VersionStaleError,
 } from "./api.ts";
 
 function answer(status: number, body: unknown): typeof fetch {
@@ -117,6 +118,7 @@ describe("content API client", () => {
       [403, { error: { code: "FORBIDDEN", message: "role" } }, ForbiddenError],
       [403, { error: { code: "SELF_APPROVAL", message: "own" } }, SelfApprovalError],
       [404, { error: { code: "NOT_FOUND", message: "no such" } }, NotFoundError],
+      [409, { error: { code: "VERSION_STALE", message: "live moved" } }, VersionStaleError],
       [503, undefined, ServiceUnavailableError],
     ];
     for (const [status, body, kind] of cases) {
@@ -127,6 +129,7 @@ describe("content API client", () => {
     const other = toApiError(409, { error: { code: "CONFLICT", message: "stale draft" } });
     expect(other).toBeInstanceOf(ContentApiError);
     expect(other).not.toBeInstanceOf(ContentInvalidError);
+    expect(other).not.toBeInstanceOf(VersionStaleError);
     expect(other).toMatchObject({ code: "CONFLICT", message: "stale draft" });
     expect(toApiError(418, "not json")).toMatchObject({ code: "HTTP_418", message: "" });
   });

@@ -239,7 +239,12 @@ export interface ContentVersion {
   approvedByName?: string;
   approvedAt?: string;
   rollbackOf?: number;
-  /** Why the version failed (e.g. the Lex build), for `failed`. */
+  /** The live version it was published against: approving it over another one is refused. */
+  basedOn?: number;
+  /**
+   * Why the version failed (e.g. the Lex build), was rejected or withdrawn, or was superseded
+   * before anyone approved it.
+   */
   error?: string;
   /** The test gate's numbers when it was published; version 1 has none. */
   scores?: VersionScores;
@@ -250,6 +255,8 @@ export interface VersionList {
   versions: ContentVersion[];
   /** Older versions remain after this page. */
   more: boolean;
+  /** Whether a publish waits for a reviewer (four-eyes); older servers do not say. */
+  reviewRequired?: boolean;
 }
 
 export type TopicChange = "added" | "removed" | "changed";
@@ -401,6 +408,13 @@ export class ForbiddenError extends ContentApiError {
 export class SelfApprovalError extends ContentApiError {
   override readonly name = "SelfApprovalError";
 }
+/**
+ * 409 VERSION_STALE: the version was published against a live version that is no longer
+ * live; approving it would undo what went live since. The server marks it superseded.
+ */
+export class VersionStaleError extends ContentApiError {
+  override readonly name = "VersionStaleError";
+}
 /** 400 CONTENT_INVALID: the content check refused the topic; `problems` say where and why. */
 export class ContentInvalidError extends ContentApiError {
   override readonly name = "ContentInvalidError";
@@ -479,6 +493,8 @@ export function toApiError(status: number, body: unknown): ContentApiError {
   if (status === 400 && code === "CONTENT_INVALID")
     return new ContentInvalidError(status, code, message, problems);
   if (status === 404) return new NotFoundError(status, code, message);
+  if (status === 409 && code === "VERSION_STALE")
+    return new VersionStaleError(status, code, message);
   if (status === 412 && code === "EDIT_CONFLICT") {
     const current = (error?.current ?? {}) as Record<string, unknown>;
     const text = (key: string) =>
@@ -649,6 +665,9 @@ export function createContentApi(options: ContentApiOptions) {
       request<PublishResult>("POST", `/api/content/versions/${version}/reject`, { comment }),
     rollback: (version: number) =>
       request<PublishResult>("POST", `/api/content/versions/${version}/rollback`, {}),
+    /** The author takes back their own version waiting for review: it ends rejected. */
+    withdraw: (version: number) =>
+      request<PublishResult>("POST", `/api/content/versions/${version}/withdraw`, {}),
     audit: (limit = 50) =>
       request<{ entries: AuditEntry[] }>("GET", `/api/content/audit?limit=${limit}`),
     misses: (q: MissesQuery) =>

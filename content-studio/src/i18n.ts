@@ -314,7 +314,7 @@ const fi = {
   noChanged: "Yhdenkään viestin aihe ei muutu.",
   // Versions
   versionsTitle: "Versiot ja julkaisu",
-  publishTitle: "Julkaise luonnos",
+  publishTitle: "Luonnoksen julkaisu",
   draftChanges: (live: number) => `Luonnoksen muutokset julkaistuun versioon ${live} verrattuna`,
   noDraftChanges: "Luonnos on sama kuin julkaistu versio: julkaistavaa ei ole.",
   change: { added: "Uusi", removed: "Poistetaan käytöstä", changed: "Muutettu" } as Record<
@@ -324,8 +324,12 @@ const fi = {
   commentLabel: "Kommentti tarkastajalle",
   commentHint: "Mitä muutit ja miksi.",
   commentRequired: "Kirjoita kommentti tarkastajalle.",
+  /** Without four-eyes: the publish makes the version live at once. */
   publish: "Julkaise luonnos",
   publishing: "Julkaistaan…",
+  /** With four-eyes: the publish only sends the draft to a reviewer. */
+  sendToReview: "Lähetä tarkastettavaksi",
+  sendingToReview: "Lähetetään…",
   published: (version: number, state: string) => `Versio ${version} luotu. Tila: ${state}.`,
   versionChanges: (version: number, against: number) =>
     `Version ${version} muutokset versioon ${against} verrattuna`,
@@ -356,6 +360,14 @@ const fi = {
   approve: "Hyväksy",
   approving: "Hyväksytään…",
   approved: (version: number, state: string) => `Versio ${version} hyväksytty. Tila: ${state}.`,
+  approveConfirm: (version: number) =>
+    `Hyväksytäänkö versio ${version}? Se tulee asiakkaiden käyttöön heti.`,
+  approveYes: "Kyllä, hyväksy",
+  withdraw: "Peru julkaisu",
+  withdrawConfirm: (version: number) =>
+    `Perutaanko version ${version} julkaisu? Versio merkitään hylätyksi, eikä sitä voi enää hyväksyä. Luonnos pysyy ennallaan.`,
+  withdrawYes: "Kyllä, peru julkaisu",
+  withdrawn: (version: number) => `Version ${version} julkaisu peruttu.`,
   ownVersion: "Tämä on oma versiosi: toisen tarkastajan on hyväksyttävä se.",
   selfApproval:
     "Omaa versiota ei voi hyväksyä (neljän silmän periaate). Pyydä toista tarkastajaa hyväksymään se.",
@@ -367,7 +379,7 @@ const fi = {
   rejected: (version: number) => `Versio ${version} hylätty.`,
   rollback: "Palauta tämä versio",
   rollbackConfirm: (version: number) =>
-    `Palautetaanko version ${version} sisältö? Siitä tehdään uusi versio, joka tarkastetaan ennen käyttöönottoa.`,
+    `Palautetaanko version ${version} sisältö? Siitä tehdään uusi versio, joka tarkastetaan ennen käyttöönottoa. Luonnokseen tehdyt julkaisemattomat muutokset säilyvät.`,
   rollbackYes: "Kyllä, palauta",
   rolledBack: (from: number, version: number, state: string) =>
     `Versio ${version} luotu palauttamaan version ${from} sisältö. Tila: ${state}.`,
@@ -387,8 +399,10 @@ const fi = {
     publish: "Julkaistu",
     approve: "Hyväksytty",
     reject: "Hylätty",
+    withdraw: "Julkaisu peruttu",
     rollback: "Palautus julkaistu",
     live: "Otettu käyttöön",
+    supersede: "Korvattu ennen tarkastusta",
     failed: "Epäonnistui",
     import: "Tuotu tiedostoista",
     "inbox-teach": "Opetettu vastaamattomista kysymyksistä",
@@ -870,7 +884,7 @@ const sv: UiText = {
   colDraft: "Utkast",
   noChanged: "Inget meddelandes ämne ändras.",
   versionsTitle: "Versioner och publicering",
-  publishTitle: "Publicera utkastet",
+  publishTitle: "Publicering av utkastet",
   draftChanges: (live) => `Utkastets ändringar jämfört med publicerad version ${live}`,
   noDraftChanges: "Utkastet är detsamma som den publicerade versionen: inget att publicera.",
   change: { added: "Nytt", removed: "Tas ur bruk", changed: "Ändrat" },
@@ -879,6 +893,8 @@ const sv: UiText = {
   commentRequired: "Skriv en kommentar till granskaren.",
   publish: "Publicera utkastet",
   publishing: "Publicerar…",
+  sendToReview: "Skicka för granskning",
+  sendingToReview: "Skickar…",
   published: (version, state) => `Version ${version} har skapats. Status: ${state}.`,
   versionChanges: (version, against) =>
     `Ändringarna i version ${version} jämfört med version ${against}`,
@@ -908,6 +924,14 @@ const sv: UiText = {
   approve: "Godkänn",
   approving: "Godkänner…",
   approved: (version, state) => `Version ${version} har godkänts. Status: ${state}.`,
+  approveConfirm: (version) =>
+    `Ska version ${version} godkännas? Den tas i bruk för kunderna direkt.`,
+  approveYes: "Ja, godkänn",
+  withdraw: "Återkalla",
+  withdrawConfirm: (version) =>
+    `Ska publiceringen av version ${version} återkallas? Versionen markeras som avvisad och kan inte längre godkännas. Utkastet förblir som det är.`,
+  withdrawYes: "Ja, återkalla",
+  withdrawn: (version) => `Version ${version} har återkallats.`,
   ownVersion: "Det här är din egen version: en annan granskare måste godkänna den.",
   selfApproval:
     "Du kan inte godkänna din egen version (fyraögonsprincipen). Be en annan granskare godkänna den.",
@@ -919,7 +943,7 @@ const sv: UiText = {
   rejected: (version) => `Version ${version} har avvisats.`,
   rollback: "Återställ den här versionen",
   rollbackConfirm: (version) =>
-    `Ska innehållet i version ${version} återställas? Det blir en ny version som granskas innan den tas i bruk.`,
+    `Ska innehållet i version ${version} återställas? Det blir en ny version som granskas innan den tas i bruk. Opublicerade ändringar i utkastet behålls.`,
   rollbackYes: "Ja, återställ",
   rolledBack: (from, version, state) =>
     `Version ${version} har skapats för att återställa innehållet i version ${from}. Status: ${state}.`,
@@ -939,8 +963,10 @@ const sv: UiText = {
     publish: "Publicerad",
     approve: "Godkänd",
     reject: "Avvisad",
+    withdraw: "Publicering återkallad",
     rollback: "Återställning publicerad",
     live: "Tagen i bruk",
+    supersede: "Ersatt före granskning",
     failed: "Misslyckades",
     import: "Importerat från filer",
     "inbox-teach": "Inlärt från obesvarade frågor",

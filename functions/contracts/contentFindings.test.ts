@@ -104,12 +104,19 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   buildAbandoned: { minutes: 20 },
   liveMoved: {},
   rejectedInReview: {},
+  versionStale: { version: 9, basedOn: 8, live: 10 },
+  supersededUnreviewed: { live: 10 },
+  alreadyPending: { version: 11 },
+  withdrawNotAuthor: { version: 11 },
+  withdrawnByAuthor: {},
   seeded: { from: "image" },
   rolledBack: { version: 3 },
   inboxTaught: { count: 3, into: "tests" },
   inboxReferred: { count: 1, referral: "traficom" },
   inboxDismissed: { count: 2 },
   referralSentencesAdded: { count: 2, lang: "sv" },
+  rollbackDraftRebased: { version: 3, kept: 2 },
+  rollbackDraftNotRebased: { version: 3, detail: "Throughput exceeds the table's capacity" },
 };
 
 const all = Object.entries(EXAMPLES).map(([code, params]) => ({ code, params }) as Finding);
@@ -449,23 +456,77 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   ],
   liveMoved: ["The live version changed meanwhile. Publish again.", ""],
   rejectedInReview: ["rejected in review", ""],
+  versionStale: [
+    "Version 9 was published when version 8 was live, but version 10 is live now: approving it would undo the changes of version 10. Publish the draft again and review the new version.",
+    "",
+  ],
+  supersededUnreviewed: [
+    "Version 10 went live before this version was approved; approving this one would have undone its changes. Publish the draft again.",
+    "",
+  ],
+  alreadyPending: [
+    "Version 11, waiting for review, already has exactly this content: there is nothing new to publish.",
+    "",
+  ],
+  withdrawNotAuthor: [
+    "Only the author of version 11 can withdraw it; a reviewer can reject it.",
+    "",
+  ],
+  withdrawnByAuthor: ["Withdrawn by its author.", ""],
   seeded: ["bot-content/ from the image", ""],
   rolledBack: ["Rollback to version 3", ""],
   inboxTaught: ["3 questions from the inbox to the test split", ""],
   inboxReferred: ["1 question referred to traficom", ""],
   inboxDismissed: ["2 questions dismissed", ""],
   referralSentencesAdded: ["added 2 sv sentence(s)", ""],
+  rollbackDraftRebased: [
+    "The draft took the content of version 3 where it had no changes of its own; 2 unpublished changes were kept.",
+    "",
+  ],
+  rollbackDraftNotRebased: [
+    "The draft could not be updated to the content of version 3 in full (Throughput exceeds the table's capacity); what it still has of the version live before shows as changes to discard.",
+    "",
+  ],
 };
 
 describe("the workflow's English", () => {
   it("names what a version must be for each action", () => {
-    const wrong = (action: "approve" | "reject" | "go-live") =>
+    const wrong = (action: "approve" | "reject" | "go-live" | "withdraw") =>
       tell({ code: "wrongState", params: { version: 4, state: "live", action } }, "en").message;
 
     expect(wrong("reject")).toBe(
       "Version 4 is live; only a version pending review can be rejected.",
     );
+    expect(wrong("withdraw")).toBe(
+      "Version 4 is live; only a version pending review can be withdrawn.",
+    );
     expect(wrong("go-live")).toBe("Version 4 is live; only a version being built can go live.");
+  });
+});
+
+describe("the notes about versions waiting for review", () => {
+  it("tells a stale version without a base by its number against the live one", () => {
+    const said = (lang: "en" | "fi" | "sv") =>
+      tell({ code: "versionStale", params: { version: 5, live: 10 } }, lang).message;
+
+    expect(said("en")).toMatch(/^Version 5 is older than the live version 10: /);
+    expect(said("fi")).toMatch(/^Versio 5 on vanhempi kuin käytössä oleva versio 10/);
+    expect(said("sv")).toMatch(/^Version 5 är äldre än version 10 som är i bruk/);
+    for (const lang of ["en", "fi", "sv"] as const) expect(said(lang)).not.toContain("undefined");
+  });
+
+  it("counts the draft's kept changes in each language, none too", () => {
+    const said = (kept: number, lang: "en" | "fi" | "sv") =>
+      tell({ code: "rollbackDraftRebased", params: { version: 3, kept } }, lang).message;
+
+    expect(said(0, "en")).toBe(
+      "The draft took the content of version 3; it had no unpublished changes.",
+    );
+    expect(said(1, "en")).toMatch(/; 1 unpublished change was kept\.$/);
+    expect(said(1, "fi")).toMatch(/; 1 julkaisematon muutos säilyi\.$/);
+    expect(said(4, "fi")).toMatch(/; 4 julkaisematonta muutosta säilyi\.$/);
+    expect(said(1, "sv")).toMatch(/; 1 opublicerad ändring behölls\.$/);
+    expect(said(0, "sv")).toMatch(/inga opublicerade ändringar\.$/);
   });
 });
 

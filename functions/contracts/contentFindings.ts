@@ -122,7 +122,7 @@ export interface FindingParams {
   wrongState: {
     version: number;
     state: VersionStateName;
-    action: "approve" | "reject" | "go-live";
+    action: "approve" | "reject" | "go-live" | "withdraw";
   };
   decidedMeanwhile: { version: number };
   /** Someone saved the item after the person read it (`by`: who, when the item is still there). */
@@ -138,6 +138,19 @@ export interface FindingParams {
   buildAbandoned: { minutes: number };
   liveMoved: Record<string, never>;
   rejectedInReview: Record<string, never>;
+  /**
+   * Approving a version published against a live version that is no longer live would undo
+   * what went live since (`basedOn`: none for versions stored before it was kept).
+   */
+  versionStale: { version: number; basedOn?: number; live: number };
+  /** Why a version waiting for review was superseded: `live` went live before it was approved. */
+  supersededUnreviewed: { live: number };
+  /** The draft (or a rollback's content) is what a version waiting for review has already. */
+  alreadyPending: { version: number };
+  /** Only a version's author can withdraw it. */
+  withdrawNotAuthor: { version: number };
+  /** Why a version is rejected when its author withdrew it. */
+  withdrawnByAuthor: Record<string, never>;
 
   // Notes the service writes in the audit trail or as a version's comment: told, no `fix`.
   /** Version 1, from the bot-content/ folder that came with the service. */
@@ -148,6 +161,13 @@ export interface FindingParams {
   inboxReferred: { count: number; referral: string };
   inboxDismissed: { count: number };
   referralSentencesAdded: { count: number; lang: Lang };
+  /**
+   * A rollback to `version` went live: the draft took its content where it had no changes of
+   * its own, and kept `kept` of them.
+   */
+  rollbackDraftRebased: { version: number; kept: number };
+  /** A rollback to `version` went live, but the draft could not be brought along whole. */
+  rollbackDraftNotRebased: { version: number; detail: string };
 }
 
 /** Where the first content version's bot-content/ came from: a checkout, a container, a Lambda. */
@@ -185,12 +205,19 @@ export const NOTICE_CODES = [
   "buildAbandoned",
   "liveMoved",
   "rejectedInReview",
+  "versionStale",
+  "supersededUnreviewed",
+  "alreadyPending",
+  "withdrawNotAuthor",
+  "withdrawnByAuthor",
   "seeded",
   "rolledBack",
   "inboxTaught",
   "inboxReferred",
   "inboxDismissed",
   "referralSentencesAdded",
+  "rollbackDraftRebased",
+  "rollbackDraftNotRebased",
 ] as const satisfies readonly FindingCode[];
 
 export type FindingCode = keyof FindingParams;
@@ -313,7 +340,7 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(
       action === "go-live"
         ? `Version ${version} is ${state}; only a version being built can go live.`
-        : `Version ${version} is ${state}; only a version pending review can be ${action === "approve" ? "approved" : "rejected"}.`,
+        : `Version ${version} is ${state}; only a version pending review can be ${action === "approve" ? "approved" : action === "withdraw" ? "withdrawn" : "rejected"}.`,
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Version ${version} was decided by someone else meanwhile.`),
@@ -347,6 +374,23 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   liveMoved: () => notice("The live version changed meanwhile. Publish again."),
   rejectedInReview: () => notice("rejected in review"),
+  versionStale: ({ version, basedOn, live }) =>
+    notice(
+      basedOn === undefined
+        ? `Version ${version} is older than the live version ${live}: approving it would undo the changes made since. Publish the draft again and review the new version.`
+        : `Version ${version} was published when version ${basedOn} was live, but version ${live} is live now: approving it would undo the changes of version ${live}. Publish the draft again and review the new version.`,
+    ),
+  supersededUnreviewed: ({ live }) =>
+    notice(
+      `Version ${live} went live before this version was approved; approving this one would have undone its changes. Publish the draft again.`,
+    ),
+  alreadyPending: ({ version }) =>
+    notice(
+      `Version ${version}, waiting for review, already has exactly this content: there is nothing new to publish.`,
+    ),
+  withdrawNotAuthor: ({ version }) =>
+    notice(`Only the author of version ${version} can withdraw it; a reviewer can reject it.`),
+  withdrawnByAuthor: () => notice("Withdrawn by its author."),
   seeded: ({ from }) =>
     notice(
       from === "repository"
@@ -363,6 +407,16 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   inboxReferred: ({ count, referral }) => notice(`${questionsEn(count)} referred to ${referral}`),
   inboxDismissed: ({ count }) => notice(`${questionsEn(count)} dismissed`),
   referralSentencesAdded: ({ count, lang }) => notice(`added ${count} ${lang} sentence(s)`),
+  rollbackDraftRebased: ({ version, kept }) =>
+    notice(
+      kept === 0
+        ? `The draft took the content of version ${version}; it had no unpublished changes.`
+        : `The draft took the content of version ${version} where it had no changes of its own; ${kept} unpublished change${kept === 1 ? " was" : "s were"} kept.`,
+    ),
+  rollbackDraftNotRebased: ({ version, detail }) =>
+    notice(
+      `The draft could not be updated to the content of version ${version} in full (${detail}); what it still has of the version live before shows as changes to discard.`,
+    ),
 };
 
 const en: Teller = {
@@ -660,7 +714,9 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(
       action === "go-live"
         ? `Versio ${version} on tilassa ”${FI_STATES[state]}”; käyttöön voi ottaa vain version, joka on tilassa ”${FI_STATES.building}”.`
-        : `Versio ${version} on tilassa ”${FI_STATES[state]}”; vain tarkastusta odottavan version voi ${action === "approve" ? "hyväksyä" : "hylätä"}.`,
+        : action === "withdraw"
+          ? `Versio ${version} on tilassa ”${FI_STATES[state]}”; vain tarkastusta odottavan version julkaisun voi perua.`
+          : `Versio ${version} on tilassa ”${FI_STATES[state]}”; vain tarkastusta odottavan version voi ${action === "approve" ? "hyväksyä" : "hylätä"}.`,
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Joku muu ehti jo hyväksyä tai hylätä version ${version}.`),
@@ -696,6 +752,23 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   liveMoved: () => notice("Toinen versio otettiin käyttöön sillä välin. Julkaise uudelleen."),
   rejectedInReview: () => notice("hylätty tarkastuksessa"),
+  versionStale: ({ version, basedOn, live }) =>
+    notice(
+      basedOn === undefined
+        ? `Versio ${version} on vanhempi kuin käytössä oleva versio ${live}, joten sen hyväksyminen kumoaisi sen jälkeen tehdyt muutokset. Julkaise luonnos uudelleen ja tarkasta uusi versio.`
+        : `Versio ${version} julkaistiin, kun käytössä oli versio ${basedOn}, mutta nyt käytössä on versio ${live}: sen hyväksyminen kumoaisi version ${live} muutokset. Julkaise luonnos uudelleen ja tarkasta uusi versio.`,
+    ),
+  supersededUnreviewed: ({ live }) =>
+    notice(
+      `Versio ${live} otettiin käyttöön ennen kuin tämä versio hyväksyttiin, ja tämän hyväksyminen olisi kumonnut sen muutokset. Julkaise luonnos uudelleen.`,
+    ),
+  alreadyPending: ({ version }) =>
+    notice(
+      `Tarkastusta odottavassa versiossa ${version} on jo täsmälleen tämä sisältö: uutta julkaistavaa ei ole.`,
+    ),
+  withdrawNotAuthor: ({ version }) =>
+    notice(`Vain version ${version} tekijä voi perua sen julkaisun; tarkastaja voi hylätä sen.`),
+  withdrawnByAuthor: () => notice("Tekijä perui julkaisun."),
   seeded: ({ from }) =>
     notice(
       from === "repository"
@@ -721,6 +794,16 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
       count === 1
         ? `Lisätty 1 ${lang === "fi" ? "suomenkielinen" : "ruotsinkielinen"} lause.`
         : `Lisätty ${count} ${lang === "fi" ? "suomenkielistä" : "ruotsinkielistä"} lausetta.`,
+    ),
+  rollbackDraftRebased: ({ version, kept }) =>
+    notice(
+      kept === 0
+        ? `Luonnos päivitettiin version ${version} sisältöön; julkaisemattomia muutoksia ei ollut.`
+        : `Luonnos päivitettiin version ${version} sisältöön niiltä osin kuin siinä ei ollut omia muutoksia; ${kept === 1 ? "1 julkaisematon muutos säilyi" : `${kept} julkaisematonta muutosta säilyi`}.`,
+    ),
+  rollbackDraftNotRebased: ({ version, detail }) =>
+    notice(
+      `Luonnosta ei voitu päivittää kokonaan version ${version} sisältöön (${detail}); siihen jääneet aiemman version kohdat näkyvät muutoksina, jotka voi perua.`,
     ),
 };
 
@@ -975,7 +1058,7 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(
       action === "go-live"
         ? `Version ${version} har status ”${SV_STATES[state]}”; bara för en version med status ”${SV_STATES.building}” kan ibruktagningen slutföras.`
-        : `Version ${version} har status ”${SV_STATES[state]}”; bara en version som väntar på granskning kan ${action === "approve" ? "godkännas" : "avvisas"}.`,
+        : `Version ${version} har status ”${SV_STATES[state]}”; bara en version som väntar på granskning kan ${action === "approve" ? "godkännas" : action === "withdraw" ? "återkallas" : "avvisas"}.`,
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Någon annan hann redan godkänna eller avvisa version ${version}.`),
@@ -1013,6 +1096,25 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   liveMoved: () => notice("En annan version togs i bruk under tiden. Publicera igen."),
   rejectedInReview: () => notice("avvisad vid granskningen"),
+  versionStale: ({ version, basedOn, live }) =>
+    notice(
+      basedOn === undefined
+        ? `Version ${version} är äldre än version ${live} som är i bruk, så att godkänna den skulle ångra ändringarna som gjorts sedan dess. Publicera utkastet igen och granska den nya versionen.`
+        : `Version ${version} publicerades när version ${basedOn} var i bruk, men nu är version ${live} i bruk: att godkänna den skulle ångra ändringarna i version ${live}. Publicera utkastet igen och granska den nya versionen.`,
+    ),
+  supersededUnreviewed: ({ live }) =>
+    notice(
+      `Version ${live} togs i bruk innan den här versionen godkändes, och att godkänna den här skulle ha ångrat dess ändringar. Publicera utkastet igen.`,
+    ),
+  alreadyPending: ({ version }) =>
+    notice(
+      `Version ${version}, som väntar på granskning, har redan exakt det här innehållet: det finns inget nytt att publicera.`,
+    ),
+  withdrawNotAuthor: ({ version }) =>
+    notice(
+      `Bara den som skapade version ${version} kan återkalla den; en granskare kan avvisa den.`,
+    ),
+  withdrawnByAuthor: () => notice("Skaparen återkallade publiceringen."),
   seeded: ({ from }) =>
     notice(
       from === "repository"
@@ -1040,6 +1142,16 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
       count === 1
         ? `Tillagd: 1 ${lang === "fi" ? "finskspråkig" : "svenskspråkig"} mening.`
         : `Tillagda: ${count} ${lang === "fi" ? "finskspråkiga" : "svenskspråkiga"} meningar.`,
+    ),
+  rollbackDraftRebased: ({ version, kept }) =>
+    notice(
+      kept === 0
+        ? `Utkastet uppdaterades till innehållet i version ${version}; det fanns inga opublicerade ändringar.`
+        : `Utkastet uppdaterades till innehållet i version ${version} där det inte hade egna ändringar; ${kept === 1 ? "1 opublicerad ändring behölls" : `${kept} opublicerade ändringar behölls`}.`,
+    ),
+  rollbackDraftNotRebased: ({ version, detail }) =>
+    notice(
+      `Utkastet kunde inte helt uppdateras till innehållet i version ${version} (${detail}); det som finns kvar av den tidigare versionen visas som ändringar som kan ångras.`,
     ),
 };
 

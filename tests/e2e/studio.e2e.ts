@@ -4,7 +4,7 @@
  * return of a deceased person's estate) in Finnish and Swedish, try it, test all, publish;
  * the reviewer approves; the running customer widget in the same browser answers from the
  * new topic within 10 s, with no restart. A rollback, approved the same way, takes it away
- * again. axe-core checks every studio view.
+ * again (the owner withdraws a first request for it). axe-core checks every studio view.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +28,7 @@ import {
   studioTopicOf,
   tryMessage,
   versionState,
+  withdrawVersion,
 } from "./support/studio.ts";
 import { ask, askUntil as askUntilIn, openWidget as openWidgetIn } from "./support/widget.ts";
 
@@ -149,6 +150,8 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .getByText(ESTATE.sv.title)
       .waitFor();
     await expectNoAxeViolations(studio, "studio-versions-draft-details");
+    // With four-eyes on, publishing only sends the draft to a reviewer, and says so.
+    expect(await studio.locator("#publish").textContent()).toBe("Lähetä tarkastettavaksi");
     const published = await publishDraft(studio, "Uusi aihe: kuolinpesän veroilmoitus");
     expect(await versionState(studio, published)).toBe("pending-review");
     // Every page's navigation says a version waits for review.
@@ -189,6 +192,21 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       })
       .toMatch(/^Kehitysjoukko: suomi: osuvuus \d/);
     await expectNoAxeViolations(studio, "studio-versions-review");
+    // One click would change what every customer gets: Approve asks first, with focus on the
+    // answer, and Escape takes focus back to the button.
+    await studio.locator(`#version-${published}-approve`).click();
+    expect(
+      await studio.locator(`#version-${published}-approve-confirm-question`).textContent(),
+    ).toBe(`Hyväksytäänkö versio ${published}? Se tulee asiakkaiden käyttöön heti.`);
+    await expect
+      .poll(() => studio.evaluate(() => document.activeElement?.textContent), POLL)
+      .toBe("Kyllä, hyväksy");
+    await expectNoAxeViolations(studio, "studio-versions-approve-confirm");
+    await studio.keyboard.press("Escape");
+    await expect
+      .poll(() => studio.evaluate(() => document.activeElement?.id), POLL)
+      .toBe(`version-${published}-approve`);
+    expect(await versionState(studio, published)).toBe("pending-review");
     // The 10 s count from the reviewer's click, training included.
     const approvedAt = Date.now();
     await approveVersion(studio, published);
@@ -204,6 +222,15 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     // Roll back to the version live before (owner), approved by the reviewer.
     await signOutOfStudio(studio);
     await signInToStudio(studio, stack.url, "content-owner");
+    // A first request the owner thinks better of: withdrawn, it can no longer be approved.
+    const withdrawn = await rollBackTo(studio, before);
+    await withdrawVersion(studio, withdrawn);
+    expect(await studio.getByTestId(`version-${withdrawn}-error`).textContent()).toBe(
+      "Syy: Tekijä perui julkaisun.",
+    );
+    await expect
+      .poll(() => studio.evaluate(() => document.activeElement?.id), POLL)
+      .toBe("versions-list-title");
     const rollback = await rollBackTo(studio, before);
     expect(await versionState(studio, rollback)).toBe("pending-review");
     await signOutOfStudio(studio);

@@ -186,3 +186,82 @@ describe("a publish the check refuses", () => {
     });
   });
 });
+
+describe("a version approved after another went live", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.notice.value = undefined;
+    versions.list.value = undefined;
+  });
+  const listCalls = () =>
+    fake
+      .current()
+      .calls.filter((c) => c.method === "GET" && c.path.startsWith("/api/content/versions"));
+
+  it("says why, and reads the list again, where the server now shows it superseded", async () => {
+    const said =
+      "Versio 9 julkaistiin, kun käytössä oli versio 8, mutta nyt käytössä on versio 10: sen hyväksyminen kumoaisi version 10 muutokset. Julkaise luonnos uudelleen ja tarkasta uusi versio.";
+    fake.current().on("POST", "/api/content/versions/9/approve", () => ({
+      status: 409,
+      body: { error: { code: "VERSION_STALE", message: said } },
+    }));
+    fake.current().on("GET", "/api/content/versions?limit=20", () => ({
+      status: 200,
+      body: {
+        live: 10,
+        versions: [
+          { ...version(10), state: "live" },
+          { ...version(9), state: "superseded", error: "Versio 10 otettiin käyttöön ensin." },
+        ],
+        more: false,
+      },
+    }));
+
+    expect(await versions.approve(9)).toBe(false);
+
+    expect(versions.notice.value).toEqual({
+      kind: "error",
+      text: `Toiminto epäonnistui. Palvelimen viesti: ${said}`,
+    });
+    expect(listCalls()).toHaveLength(1);
+    expect(versions.list.value?.versions.find((v) => v.version === 9)?.state).toBe("superseded");
+    expect(versions.confirming.value).toBeUndefined();
+  });
+
+  it("leaves the list as it is after any other refusal", async () => {
+    fake.current().on("POST", "/api/content/versions/9/approve", () => ({
+      status: 409,
+      body: { error: { code: "CONFLICT", message: "Version 8 is being built." } },
+    }));
+
+    expect(await versions.approve(9)).toBe(false);
+
+    expect(listCalls()).toHaveLength(0);
+  });
+});
+
+describe("the author withdrawing a version waiting for review", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.notice.value = undefined;
+    versions.list.value = undefined;
+  });
+
+  it("asks the server, says it is done and reads the list again", async () => {
+    fake.current().on("POST", "/api/content/versions/11/withdraw", () => ({
+      status: 200,
+      body: { version: 11, state: "rejected" },
+    }));
+    versions.confirming.value = { kind: "withdraw", version: 11 };
+
+    expect(await versions.withdraw(11)).toBe(true);
+
+    expect(fake.current().calls[0]).toMatchObject({
+      method: "POST",
+      path: "/api/content/versions/11/withdraw",
+    });
+    expect(versions.notice.value).toEqual({ kind: "ok", text: "Version 11 julkaisu peruttu." });
+    expect(versions.confirming.value).toBeUndefined();
+    expect(fake.current().calls.some((c) => c.path === "/api/content/versions?limit=20")).toBe(
+      true,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Versions and publishing: the list, the draft's diff before publishing, publish, approve,
- * reject, roll back, each version's diff on demand, and the audit trail.
+ * reject, withdraw, roll back, each version's diff on demand, and the audit trail.
  */
 import { batch, signal } from "@preact/signals";
 import {
@@ -11,6 +11,7 @@ import {
   SelfApprovalError,
   type VersionDiff,
   type VersionList,
+  VersionStaleError,
   type VersionTestResult,
 } from "../api.ts";
 import { text, type UiText } from "../i18n.ts";
@@ -74,9 +75,10 @@ export async function retellRefusal(): Promise<void> {
 
 /** The version an action is running for. */
 export const busyVersion = signal<number | undefined>(undefined);
-export const confirming = signal<{ kind: "rollback" | "reject"; version: number } | undefined>(
-  undefined,
-);
+/** The version action waiting for its inline confirmation: each of them asks first. */
+export const confirming = signal<
+  { kind: "approve" | "reject" | "withdraw" | "rollback"; version: number } | undefined
+>(undefined);
 export const rejectComment = signal("");
 export const rejectError = signal("");
 export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
@@ -255,13 +257,17 @@ async function act(
     busyVersion.value = version;
     notice.value = undefined;
   });
+  let stale = false;
   const result = await call(run, (e) => {
     notice.value = refusal(e, t);
+    stale = e instanceof VersionStaleError;
   });
   batch(() => {
     busyVersion.value = undefined;
     confirming.value = undefined;
   });
+  // The server superseded the version when it refused it: the list shows why.
+  if (stale) await load();
   if (!result) return false;
   const message = success(result);
   notice.value = { kind: "ok", text: message };
@@ -294,6 +300,16 @@ export async function reject(version: number): Promise<boolean> {
   );
   if (done) rejectComment.value = "";
   return done;
+}
+
+/** The author takes back their own version waiting for review. */
+export function withdraw(version: number): Promise<boolean> {
+  const t = text.value;
+  return act(
+    version,
+    (c) => c.withdraw(version),
+    (r) => t.withdrawn(r.version),
+  );
 }
 
 export function rollback(version: number): Promise<boolean> {

@@ -1,6 +1,7 @@
 /**
- * Versions and publishing: the draft's diff and Publish, the version list with review actions
- * (approve and reject for reviewers, never their own version) and rollback, and the audit trail.
+ * Versions and publishing: the draft's diff and Publish (or Send for review), the version
+ * list with review actions (approve and reject for reviewers, never their own version; the
+ * author's withdraw), rollback, and the audit trail. Every action on a version asks first.
  */
 import { Fragment } from "preact";
 import type {
@@ -54,6 +55,7 @@ import {
   testVersion,
   toggleDiff,
   versionTests,
+  withdraw,
 } from "../state/versions.ts";
 import { scoreLines } from "../versionScores.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
@@ -181,6 +183,8 @@ function PublishPanel() {
   const busy = publishing.value;
   const created = lastCreated.value;
   const open = draftDetailsOpen.value;
+  // With four-eyes (the default, and until the list says) a publish only asks for a review.
+  const review = list.value?.reviewRequired ?? true;
   return (
     <section aria-labelledby="publish-title" class="panel">
       <h3 id="publish-title">{t.publishTitle}</h3>
@@ -257,7 +261,13 @@ function PublishPanel() {
             aria-disabled={busy || nothing ? "true" : undefined}
             aria-describedby={nothing ? "publish-nothing" : undefined}
           >
-            {busy ? t.publishing : t.publish}
+            {busy
+              ? review
+                ? t.sendingToReview
+                : t.publishing
+              : review
+                ? t.sendToReview
+                : t.publish}
           </button>
         </div>
       </form>
@@ -336,7 +346,9 @@ function VersionItem(props: {
   const pending = v.state === "pending-review";
   const own = isOwn(v);
   const reviewer = isReviewer.value;
-  const canRollBack = v.state === "superseded" && v.version < props.live;
+  // Only a version that was live: one superseded while it waited for review never was.
+  const canRollBack =
+    v.state === "superseded" && v.approvedBy !== undefined && v.version < props.live;
   const busy = busyVersion.value === v.version;
   const diff = diffs.value[v.version];
   const tested = versionTests.value[v.version];
@@ -431,11 +443,11 @@ function VersionItem(props: {
               aria-describedby={own ? `${base}-own` : undefined}
               onClick={() => {
                 if (own || busy) return;
-                // The button goes away with the state; focus goes to the list, not the page.
-                void approve(v.version).then(() => focusControl("versions-list-title"));
+                // One click would change what every customer gets: it asks first, as reject does.
+                confirming.value = { kind: "approve", version: v.version };
               }}
             >
-              {busy && !confirm ? t.approving : t.approve}
+              {t.approve}
               {context}
             </button>
             <button
@@ -451,6 +463,19 @@ function VersionItem(props: {
               {context}
             </button>
           </>
+        ) : null}
+        {pending && own ? (
+          <button
+            type="button"
+            class="secondary small danger"
+            id={`${base}-withdraw`}
+            onClick={() => {
+              confirming.value = { kind: "withdraw", version: v.version };
+            }}
+          >
+            {t.withdraw}
+            {context}
+          </button>
         ) : null}
         {canRollBack ? (
           <button
@@ -472,6 +497,45 @@ function VersionItem(props: {
         </p>
       ) : null}
       {pending && !reviewer ? <p class="muted small-text">{t.reviewerOnly}</p> : null}
+      {confirm?.kind === "approve" ? (
+        <Confirm
+          id={`${base}-approve-confirm`}
+          question={t.approveConfirm(v.version)}
+          yes={busy ? t.approving : t.approveYes}
+          busy={busy}
+          onYes={() =>
+            // The button goes away with the state; focus goes to the list, not the page. A
+            // refusal leaves it (unless the version was superseded meanwhile) for another try.
+            void approve(v.version).then((done) =>
+              focusControl(done ? "versions-list-title" : `${base}-approve`, "versions-list-title"),
+            )
+          }
+          onCancel={() => {
+            confirming.value = undefined;
+            focusControl(`${base}-approve`);
+          }}
+        />
+      ) : null}
+      {confirm?.kind === "withdraw" ? (
+        <Confirm
+          id={`${base}-withdraw-confirm`}
+          question={t.withdrawConfirm(v.version)}
+          yes={t.withdrawYes}
+          busy={busy}
+          onYes={() =>
+            void withdraw(v.version).then((done) =>
+              focusControl(
+                done ? "versions-list-title" : `${base}-withdraw`,
+                "versions-list-title",
+              ),
+            )
+          }
+          onCancel={() => {
+            confirming.value = undefined;
+            focusControl(`${base}-withdraw`);
+          }}
+        />
+      ) : null}
       {confirm?.kind === "rollback" ? (
         <Confirm
           id={`${base}-rollback-confirm`}

@@ -11,10 +11,13 @@ export function describedBy(...ids: (string | false | undefined)[]): string | un
   return list.length ? list.join(" ") : undefined;
 }
 
-/** Moves focus to a control by id; a group gets its first field. After the next render. */
-export function focusControl(id: string): void {
+/**
+ * Moves focus to a control by id; a group gets its first field. After the next render; to
+ * `fallback` when that render took the control away (a version's button gone with its state).
+ */
+export function focusControl(id: string, fallback?: string): void {
   setTimeout(() => {
-    const el = document.getElementById(id);
+    const el = document.getElementById(id) ?? (fallback ? document.getElementById(fallback) : null);
     if (!el) return;
     const target =
       el.matches("input, select, textarea, button, a[href], [tabindex]") && !el.matches("fieldset")

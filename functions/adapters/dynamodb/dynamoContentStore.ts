@@ -18,6 +18,7 @@ import type {
   Draft,
   DraftExpectation,
   DraftReferralWrite,
+  DraftScopeWrite,
   DraftTopicMeta,
   DraftTopicWrite,
 } from "../../domain/content/contentStore.ts";
@@ -38,7 +39,7 @@ import { queryAll } from "./queryAll.ts";
  *   v#000042  / scope            out-of-scope examples and the "none" held-out messages
  *   v#000042  / referral#<id>    one referral group (versions stored before referrals have none)
  *   draft     / topic#<id>       the same, plus who changed it and whether it is retired
- *   draft     / scope
+ *   draft     / scope            the same, plus who changed it and its revision
  *   draft     / referral#<id>    the same, plus who changed it
  *   draft     / rev              moved by every draft write (processes cache the draft by it)
  *   audit     / <iso time>#<ulid> one audit entry
@@ -256,7 +257,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
         referral,
         ...(extra?.(referral.id) ?? {}),
       })),
-      { pk, sk: "scope", ...scope },
+      { pk, sk: "scope", ...scope, ...(extra?.("scope") ?? {}) },
     ];
   }
 
@@ -451,6 +452,15 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       return true;
     },
 
+    async putDraftScope(write: DraftScopeWrite, expected?: DraftExpectation) {
+      const { meta, outOfScope, tests, dev } = write;
+      const Item = { pk: "draft", sk: "scope", outOfScope, tests, dev, ...meta };
+      const put = new PutCommand({ TableName: table, Item, ...draftCondition(expected) });
+      if (!(await writeDraftItem(put, Item.sk, Item.revision))) return refused();
+      writeThrough(await bumpDraftRevision(), Item.sk, Item);
+      return true;
+    },
+
     async replaceDraft(bundle, meta) {
       const items = bundleItems("draft", bundle, () => meta);
       const keep = new Set(items.map((i) => i.sk));
@@ -521,7 +531,9 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
     String(i.sk).startsWith("topic#"),
   ) as unknown as (TopicItem & DraftTopicMeta)[];
   if (topicItems.length === 0) return undefined;
-  const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
+  const scope = items.find((i) => i.sk === "scope") as unknown as
+    | (ScopeItem & { revision?: string })
+    | undefined;
   const active = topicItems.filter((t) => !t.retired);
   const referrals = referralItems(items) as (ReferralItem & DraftTopicMeta)[];
   return {
@@ -529,6 +541,8 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
     retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
     meta: new Map(topicItems.map((t) => [t.topic.id, metaOf(t)])),
     referralMeta: new Map(referrals.map((r) => [r.referral.id, metaOf(r)])),
+    // Written before it had a revision (or who changed it): only that it is there.
+    ...(scope ? { scopeItem: scope.revision ? { revision: scope.revision } : {} } : {}),
   };
 }
 

@@ -113,3 +113,25 @@ export function withReferral(
   else if (at >= 0) referrals.splice(at, 1);
   return { ...bundle, referrals };
 }
+
+/**
+ * What belongs to no topic: the out-of-scope examples and the held-out messages that should
+ * get `none`. The draft keeps it as one item beside the topics and groups.
+ */
+export interface ScopeContent {
+  outOfScope: Record<Lang, string[]>;
+  tests: Record<Lang, string[]>;
+  dev: Record<Lang, string[]>;
+}
+
+/** A bundle's out-of-scope examples and `none` messages. */
+export function scopeOf(bundle: ContentBundle): ScopeContent {
+  const none = heldOutFor(bundle, "none");
+  return { outOfScope: bundle.outOfScope, tests: none.tests, dev: none.dev };
+}
+
+/** The bundle with its out-of-scope examples and `none` messages replaced by `scope`'s. */
+export function withScope(bundle: ContentBundle, scope: ScopeContent): ContentBundle {
+  const replaced = withTopic(bundle, "none", undefined, { tests: scope.tests, dev: scope.dev });
+  return { ...replaced, topics: bundle.topics, outOfScope: scope.outOfScope };
+}

@@ -146,9 +146,43 @@ export function diffBundles(
   after: ContentBundle,
   options: { details?: boolean } = {},
 ): TopicChange[] {
-  const changes: TopicChange[] = [];
-  const push = (change: TopicChange, details: FieldChange[]) =>
-    changes.push(options.details ? { ...change, details } : change);
+  return diffItems(before, after, options).map(({ change }) => change);
+}
+
+/** Which items of a bundle differ between two bundles, by what kind of item each is. */
+export interface ChangedItems {
+  topics: ReadonlySet<string>;
+  referrals: ReadonlySet<string>;
+  /** The out-of-scope examples with the "none" held-out messages. */
+  scope: boolean;
+}
+
+/**
+ * The items `diffBundles` lists as changed, added or removed, by kind: a topic named
+ * "out-of-scope" is still told from the out-of-scope examples, and a group from a topic of
+ * the same id.
+ */
+export function changedItems(before: ContentBundle, after: ContentBundle): ChangedItems {
+  const items = diffItems(before, after, {});
+  const ids = (item: DiffItem) =>
+    new Set(items.filter((i) => i.item === item).map(({ change }) => change.id));
+  return {
+    topics: ids("topic"),
+    referrals: ids("referral"),
+    scope: items.some((i) => i.item === "scope"),
+  };
+}
+
+type DiffItem = "topic" | "referral" | "scope";
+
+function diffItems(
+  before: ContentBundle,
+  after: ContentBundle,
+  options: { details?: boolean },
+): { item: DiffItem; change: TopicChange }[] {
+  const changes: { item: DiffItem; change: TopicChange }[] = [];
+  const push = (change: TopicChange, details: FieldChange[], item: DiffItem = "topic") =>
+    changes.push({ item, change: options.details ? { ...change, details } : change });
   const old = new Map(before.topics.map((t) => [t.id, t]));
   const now = new Map(after.topics.map((t) => [t.id, t]));
   for (const topic of after.topics) {
@@ -176,7 +210,7 @@ export function diffBundles(
   };
   const scope = changedParts(scopeParts(before), scopeParts(after));
   if (scope.length > 0) {
-    push({ id: "out-of-scope", change: "changed", fields: fieldsOf(scope) }, scope);
+    push({ id: "out-of-scope", change: "changed", fields: fieldsOf(scope) }, scope, "scope");
   }
   // Versions stored before referrals existed have none.
   const oldReferrals = new Map((before.referrals ?? []).map((r) => [r.id, r]));
@@ -184,12 +218,17 @@ export function diffBundles(
   for (const [id, group] of newReferrals) {
     const prior = oldReferrals.get(id);
     const details = changedParts(prior ? referralParts(prior) : [], referralParts(group));
-    if (!prior) push({ id, kind: "referral", change: "added", fields: [] }, details);
+    if (!prior) push({ id, kind: "referral", change: "added", fields: [] }, details, "referral");
     else if (details.length > 0)
-      push({ id, kind: "referral", change: "changed", fields: fieldsOf(details) }, details);
+      push(
+        { id, kind: "referral", change: "changed", fields: fieldsOf(details) },
+        details,
+        "referral",
+      );
   }
   for (const id of oldReferrals.keys()) {
-    if (!newReferrals.has(id)) push({ id, kind: "referral", change: "removed", fields: [] }, []);
+    if (!newReferrals.has(id))
+      push({ id, kind: "referral", change: "removed", fields: [] }, [], "referral");
   }
   return changes;
 }

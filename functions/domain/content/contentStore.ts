@@ -1,4 +1,4 @@
-import type { ContentBundle } from "./bundle.ts";
+import type { ContentBundle, ScopeContent } from "./bundle.ts";
 import type { AuditEntry, LivePointer, VersionMeta, VersionState } from "./versions.ts";
 
 /** Who last changed a draft topic, and whether it is retired in the draft. */
@@ -30,6 +30,11 @@ export interface Draft {
   meta: ReadonlyMap<string, DraftTopicMeta>;
   /** Who last changed each referral group (referral ids are apart from topic ids). */
   referralMeta: ReadonlyMap<string, DraftTopicMeta>;
+  /**
+   * The out-of-scope item (examples and `none` messages) as stored, with its revision: none
+   * written before items had revisions. Absent when the draft has no such item.
+   */
+  scopeItem?: { revision?: string };
 }
 
 /** A page of the version history: versions older than `before`, at most `limit`. */
@@ -50,6 +55,11 @@ export interface DraftTopicWrite {
   topic: ContentBundle["topics"][number];
   tests: { fi: string[]; sv: string[] };
   dev: { fi: string[]; sv: string[] };
+  meta: DraftTopicMeta;
+}
+
+/** The draft's out-of-scope examples and `none` messages, written as one item. */
+export interface DraftScopeWrite extends ScopeContent {
   meta: DraftTopicMeta;
 }
 
@@ -100,9 +110,11 @@ export interface ContentStore {
   putDraftTopic(write: DraftTopicWrite, expected?: DraftExpectation): Promise<boolean>;
   /** Writes or removes one referral group of the draft, as `putDraftTopic`. */
   putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation): Promise<boolean>;
+  /** Writes the draft's out-of-scope item, as `putDraftTopic`. */
+  putDraftScope(write: DraftScopeWrite, expected?: DraftExpectation): Promise<boolean>;
   /**
-   * Replaces the whole draft (seed, import, an approved rollback). Every item gets `meta`'s
-   * revision, new: a form opened on the draft before is then told the item changed.
+   * Replaces the whole draft (seed, import). Every item gets `meta`'s revision, new: a form
+   * opened on the draft before is then told the item changed.
    */
   replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }): Promise<void>;
 

@@ -312,6 +312,53 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect(draft?.referralMeta.get("traficom")?.revision).toBe("r2");
     });
 
+    it("writes the draft's out-of-scope item only as its writer expects", async () => {
+      const store = await fresh();
+      expect(
+        await store.putDraftScope(
+          {
+            outOfScope: { fi: ["pizza"], sv: [] },
+            tests: { fi: [], sv: [] },
+            dev: { fi: [], sv: [] },
+            meta: { ...who, revision: "r9" },
+          },
+          { absent: true },
+        ),
+      ).toBe(true);
+      await store.replaceDraft(sampleBundle(["tax-card"]), { ...who, revision: "r1" });
+      // replaceDraft gives the item its revision too.
+      expect((await store.draft())?.scopeItem).toEqual({ revision: "r1" });
+      const scope = (revision: string) => ({
+        outOfScope: { fi: ["kela asia", "pizzeria"], sv: ["pizzeria"] },
+        tests: { fi: ["poliisi", "ravintola"], sv: ["polis"] },
+        dev: { fi: ["kauppa"], sv: [] },
+        meta: { ...who, revision },
+      });
+
+      expect(await store.putDraftScope(scope("r2"), { absent: true })).toBe(false);
+      expect(await store.putDraftScope(scope("r3"), { revision: "r0" })).toBe(false);
+      expect(await store.putDraftScope(scope("r2"), { revision: "r1" })).toBe(true);
+      // Sent again after it was made: made.
+      expect(await store.putDraftScope(scope("r2"), { revision: "r1" })).toBe(true);
+
+      const draft = (await store.draft()) as Draft;
+      expect(draft.scopeItem).toEqual({ revision: "r2" });
+      expect(draft.bundle.outOfScope).toEqual({ fi: ["kela asia", "pizzeria"], sv: ["pizzeria"] });
+      const none = (split: "tests" | "dev", lang: "fi" | "sv") =>
+        draft.bundle[split][lang].filter((c) => c.intent === "none").map((c) => c.text);
+      expect([none("tests", "fi"), none("tests", "sv"), none("dev", "fi")]).toEqual([
+        ["poliisi", "ravintola"],
+        ["polis"],
+        ["kauppa"],
+      ]);
+      // The topics' own messages stay theirs.
+      expect(draft.bundle.tests.fi).toContainEqual({
+        text: "mikä on tax-card",
+        intent: "tax-card",
+      });
+      expect(draft.bundle.topics.map((t) => t.id)).toEqual(["tax-card"]);
+    });
+
     it("replaces the whole draft, dropping topics the new content does not have", async () => {
       const store = await fresh();
       await store.replaceDraft(sampleBundle(["tax-card", "payment"]), who);

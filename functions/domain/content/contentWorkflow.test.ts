@@ -16,6 +16,7 @@ import { ContentConflictError, ContentInvalidError, SelfApprovalError } from "./
 import { createMemoryContentStore } from "./memoryContentStore.ts";
 
 const owner = { subject: "owner", displayName: "Outi" };
+const other = { subject: "other", displayName: "Sanna" };
 const taught = finding("inboxTaught", { count: 1, into: "tests" });
 const reviewer = { subject: "reviewer", displayName: "Henrik" };
 
@@ -433,9 +434,15 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
     await expect(approving).rejects.toThrow(/Version 2 is being built/);
     expect(await store.versionMeta(3)).toMatchObject({ state: "pending-review" });
     expect(handedOver).toEqual([2]);
-    // Once version 2 is live, version 3 can go.
+    // Once version 2 is live, version 3 (published against version 1) would undo it: it is
+    // superseded, and the draft, published again, is what goes next.
     await workflow.completeGoLive(2);
-    expect(await workflow.approve(reviewer, 3)).toEqual({ version: 3, state: "building" });
+    expect(await store.versionMeta(3)).toMatchObject({ state: "superseded" });
+    const again = await workflow.publish(owner, "Arvonlisävero");
+    expect(await workflow.approve(reviewer, again.version)).toEqual({
+      version: again.version,
+      state: "building",
+    });
   });
 
   it("of two versions approved at the same moment, the later one gives way", async () => {
@@ -776,8 +783,6 @@ describe("teaching inbox questions to a topic", () => {
 });
 
 describe("two people editing one topic or group", () => {
-  const other = { subject: "other", displayName: "Sanna" };
-
   /**
    * A store in which `other` saves vat with `title` just before each of the first `times`
    * conditional writes of vat: the write then finds the topic changed since it was read.
@@ -1006,5 +1011,313 @@ describe("two people editing one topic or group", () => {
     await workflow.addReferralSentences(owner, "kela", "fi", ["milloin kela maksaa"]);
     const group = (await workflow.draftReferral("kela")).referral;
     expect([group.fi.title, group.fi.sentences.at(-1)]).toEqual(["KELA", "milloin kela maksaa"]);
+  });
+});
+
+describe("versions waiting for review when another goes live", () => {
+  it("supersedes the others published against the old live version, saying why, in the audit trail", async () => {
+    // Prepare: versions 2 and 3 both published against version 1.
+    const { workflow, store } = await setUp();
+    await publishChange(workflow, "ALV");
+    await publishChange(workflow, "Arvonlisävero");
+    // Act
+    await workflow.approve(reviewer, 3);
+    // Assess: approving 2 now would drop what 3 changed.
+    const superseded = finding("supersededUnreviewed", { live: 3 });
+    expect(await store.versionMeta(2)).toMatchObject({
+      state: "superseded",
+      error: superseded.message,
+      errorFinding: superseded.finding,
+    });
+    expect(await store.versionMeta(2)).not.toHaveProperty("approvedBy");
+    expect((await workflow.auditTrail(3)).map((e) => [e.action, e.actor, e.version])).toEqual([
+      ["live", "reviewer", 3],
+      ["supersede", "system", 2],
+      ["approve", "reviewer", 3],
+    ]);
+    await expect(workflow.approve(reviewer, 2)).rejects.toThrow(/Version 2 is superseded/);
+    expect((await workflow.draft()).pendingReview).toEqual([]);
+  });
+
+  it("supersedes every version published before, and reviews the draft published again against the new live one", async () => {
+    const { workflow, store } = await setUp();
+    await publishChange(workflow, "ALV");
+    await workflow.approve(reviewer, 2);
+    await publishChange(workflow, "Arvonlisävero");
+    await workflow.saveTopic(owner, "vat", vat("Arvonlisävero 2"));
+    // Version 4 is published against 2 as well: 3 going live supersedes it, not the other way.
+    await workflow.publish(owner, "toinen");
+    await workflow.approve(reviewer, 3);
+    expect(await store.versionMeta(4)).toMatchObject({ state: "superseded" });
+    await workflow.saveTopic(owner, "vat", vat("Arvonlisävero 3"));
+    expect(await workflow.publish(owner, "kolmas")).toEqual({
+      version: 5,
+      state: "pending-review",
+    });
+    expect(await store.versionMeta(5)).toMatchObject({ basedOn: 3 });
+    expect(await workflow.approve(reviewer, 5)).toEqual({ version: 5, state: "live" });
+  });
+
+  it("refuses to approve a version published against another live version, and supersedes it", async () => {
+    // Prepare: version 3 went live without the sweep (another process, or before it existed).
+    const { workflow, store } = await setUp();
+    await publishChange(workflow, "ALV");
+    await store.putVersion(
+      {
+        version: await store.nextVersionNumber(),
+        state: "live",
+        author: "someone",
+        authorName: "Someone",
+        createdAt: "2026-12-02T09:00:00.000Z",
+        comment: "elsewhere",
+        basedOn: 1,
+      },
+      sampleBundle(["tax-card", "payment", "other"]),
+    );
+    await store.setLive({ version: 3, since: "2026-12-02T09:00:00.000Z" }, 1);
+    // Act
+    const approving = workflow.approve(reviewer, 2);
+    // Assess
+    await expect(approving).rejects.toMatchObject({
+      code: "VERSION_STALE",
+      httpStatus: 409,
+      message:
+        "Version 2 was published when version 1 was live, but version 3 is live now: approving it would undo the changes of version 3. Publish the draft again and review the new version.",
+      finding: { code: "versionStale", params: { version: 2, basedOn: 1, live: 3 } },
+    });
+    expect(await store.versionMeta(2)).toMatchObject({ state: "superseded" });
+    expect(await store.live()).toMatchObject({ version: 3 });
+  });
+
+  it("takes a version stored before its base was kept as stale only when older than live", async () => {
+    const { workflow, store } = await setUp();
+    const older = (version: number) => ({
+      version,
+      state: "pending-review" as const,
+      author: "owner",
+      authorName: "Outi",
+      createdAt: "2026-12-01T10:00:00.000Z",
+      comment: `v${version}`,
+    });
+    await store.putVersion(older(await store.nextVersionNumber()), sampleBundle(["tax-card"]));
+    await store.putVersion(older(await store.nextVersionNumber()), sampleBundle(["payment"]));
+    // Version 2 is newer than live version 1: it may be approved.
+    expect(await workflow.approve(reviewer, 2)).toEqual({ version: 2, state: "live" });
+    // Version 3 is newer than live version 2 as well: it stays.
+    expect(await store.versionMeta(3)).toMatchObject({ state: "pending-review" });
+    await publishChange(workflow, "ALV");
+    expect(await workflow.approve(reviewer, 4)).toEqual({ version: 4, state: "live" });
+    // Now older than the live version 4: superseded.
+    expect(await store.versionMeta(3)).toMatchObject({ state: "superseded" });
+  });
+
+  it("fails a version being built when another went live meanwhile, leaving that one live", async () => {
+    const { workflow, store, served } = await setUpDeferred();
+    await publishChange(workflow, "ALV");
+    await workflow.approve(reviewer, 2);
+    await store.putVersion(
+      {
+        version: await store.nextVersionNumber(),
+        state: "live",
+        author: "someone",
+        authorName: "Someone",
+        createdAt: "2026-12-02T10:00:00.000Z",
+        comment: "elsewhere",
+        basedOn: 1,
+      },
+      sampleBundle(["tax-card", "payment", "other"]),
+    );
+    await store.setLive({ version: 3, since: "2026-12-02T10:00:00.000Z" }, 1);
+
+    await expect(workflow.completeGoLive(2)).rejects.toThrow(/version 3 is live now/);
+
+    expect(await store.versionMeta(2)).toMatchObject({
+      state: "failed",
+      errorFinding: { code: "versionStale", params: { version: 2, basedOn: 1, live: 3 } },
+    });
+    expect(await store.live()).toMatchObject({ version: 3 });
+    expect(served).toEqual([]);
+  });
+
+  it("refuses to publish what a version waiting for review has already, naming it", async () => {
+    const { workflow, store } = await setUp();
+    await publishChange(workflow, "ALV");
+
+    const again = workflow.publish(owner, "uudestaan");
+
+    await expect(again).rejects.toMatchObject({
+      code: "ALREADY_PENDING",
+      httpStatus: 409,
+      finding: { code: "alreadyPending", params: { version: 2 } },
+    });
+    expect((await store.listVersions()).map((v) => v.version)).toEqual([2, 1]);
+    // A rollback to the same content is the same second review.
+    await workflow.approve(reviewer, 2);
+    await workflow.rollback(owner, 1);
+    await expect(workflow.rollback(other, 1)).rejects.toMatchObject({ code: "ALREADY_PENDING" });
+    // Once it is decided, the same content can be published again.
+    await workflow.reject(reviewer, 3, "ei vielä");
+    expect(await workflow.rollback(owner, 1)).toEqual({ version: 4, state: "pending-review" });
+  });
+
+  it("lets the author withdraw a version waiting for review, and nobody else", async () => {
+    const { workflow, store } = await setUp();
+    await publishChange(workflow, "ALV");
+
+    await expect(workflow.withdraw(reviewer, 2)).rejects.toMatchObject({
+      code: "NOT_AUTHOR",
+      httpStatus: 403,
+    });
+    expect(await workflow.withdraw(owner, 2)).toEqual({ version: 2, state: "rejected" });
+
+    const withdrawn = finding("withdrawnByAuthor", {});
+    expect(await store.versionMeta(2)).toMatchObject({
+      state: "rejected",
+      error: withdrawn.message,
+      errorFinding: withdrawn.finding,
+    });
+    expect((await workflow.auditTrail(1)).map((e) => [e.action, e.actor, e.version])).toEqual([
+      ["withdraw", "owner", 2],
+    ]);
+    await expect(workflow.withdraw(owner, 2)).rejects.toThrow(
+      "Version 2 is rejected; only a version pending review can be withdrawn.",
+    );
+    await expect(workflow.approve(reviewer, 2)).rejects.toBeInstanceOf(ContentConflictError);
+    // The draft is as it was: published again, it is a new version.
+    expect(await workflow.publish(owner, "uudestaan")).toEqual({
+      version: 3,
+      state: "pending-review",
+    });
+  });
+
+  it("tells the studio whether a publish waits for a reviewer", async () => {
+    expect((await (await setUp()).workflow.versions()).reviewRequired).toBe(true);
+    const unreviewed = await setUp({ requireReview: false });
+    expect((await unreviewed.workflow.versions()).reviewRequired).toBe(false);
+  });
+});
+
+describe("a rollback going live brings the draft along", () => {
+  const sanna = { subject: "sanna", displayName: "Sanna" };
+  const capitalGains = (): TopicFile => ({ ...vat("Pääomatulo"), id: "capital-gains" });
+
+  /** Version 2 (live) adds vat to version 1; version 3 is a rollback to 1, pending. */
+  async function rollbackPending() {
+    const setup = await setUp();
+    await publishChange(setup.workflow, "ALV");
+    await setup.workflow.approve(reviewer, 2);
+    return setup;
+  }
+
+  it("keeps the draft's unpublished changes and gives every other item the rolled-back content", async () => {
+    // Prepare: Sanna's changes in the draft, made against live version 2.
+    const { workflow, store } = await rollbackPending();
+    const payment = { ...(sampleBundle().topics[1] as TopicFile) };
+    await workflow.saveTopic(sanna, "payment", {
+      ...payment,
+      fi: { ...payment.fi, answer: "Maksa OmaVerossa." },
+    });
+    await workflow.saveTopic(sanna, "capital-gains", capitalGains());
+    const before = await workflow.draft();
+    const taxCardMeta = before.draft.meta.get("tax-card");
+    const paymentMeta = before.draft.meta.get("payment");
+    expect((await workflow.rollback(owner, 1)).version).toBe(3);
+    // Act
+    await workflow.approve(reviewer, 3);
+    // Assess: vat, unchanged in the draft, follows the rollback out (as its author's change).
+    const { draft, changed } = await workflow.draft();
+    expect(draft.bundle.topics.map((t) => t.id).sort()).toEqual([
+      "capital-gains",
+      "payment",
+      "tax-card",
+    ]);
+    expect(draft.retired.map((t) => t.id)).toEqual(["vat"]);
+    expect(draft.meta.get("vat")).toMatchObject({ updatedBy: "owner", retired: true });
+    // Sanna's changes are as she left them, and show as changes against the new live version.
+    expect(draft.meta.get("payment")).toEqual(paymentMeta);
+    expect(draft.bundle.topics.find((t) => t.id === "payment")?.fi.answer).toBe(
+      "Maksa OmaVerossa.",
+    );
+    expect(changed.map((c) => [c.id, c.change])).toEqual([
+      ["payment", "changed"],
+      ["capital-gains", "added"],
+    ]);
+    // What neither changed was not written at all.
+    expect(draft.meta.get("tax-card")).toEqual(taxCardMeta);
+    const live = (await workflow.auditTrail(1))[0];
+    expect(live).toMatchObject({
+      action: "live",
+      version: 3,
+      actor: "reviewer",
+      detailFinding: { code: "rollbackDraftRebased", params: { version: 1, kept: 2 } },
+      detail:
+        "The draft took the content of version 1 where it had no changes of its own; 2 unpublished changes were kept.",
+    });
+    expect(await store.versionMeta(3)).toMatchObject({ state: "live", basedOn: 2 });
+  });
+
+  it("keeps a topic someone saved while the rollback went live", async () => {
+    const { workflow, store } = await rollbackPending();
+    await workflow.rollback(owner, 1);
+    // Sanna saves vat just before the rollback's write of it: that write finds it changed.
+    const put = store.putDraftTopic.bind(store);
+    store.putDraftTopic = async (write, expected) => {
+      if (write.topic.id === "vat" && write.meta.updatedBy === "owner") {
+        const meta = { ...write.meta, updatedBy: "sanna", retired: false, revision: "sannas" };
+        await put({ ...write, topic: vat("Sannan ALV"), meta });
+      }
+      return put(write, expected);
+    };
+
+    await workflow.approve(reviewer, 3);
+
+    const { draft, changed } = await workflow.draft();
+    expect(draft.bundle.topics.find((t) => t.id === "vat")?.fi.title).toBe("Sannan ALV");
+    expect(draft.meta.get("vat")).toMatchObject({ updatedBy: "sanna", revision: "sannas" });
+    expect(changed).toEqual([{ id: "vat", change: "added", fields: [] }]);
+    expect((await workflow.auditTrail(1))[0]?.detailFinding).toEqual({
+      code: "rollbackDraftRebased",
+      params: { version: 1, kept: 1 },
+    });
+  });
+
+  it("brings back the rolled-back out-of-scope examples and referral groups", async () => {
+    // Version 2 came from an import with more out-of-scope examples and no referral groups.
+    const { workflow } = await setUp();
+    const imported = {
+      ...sampleBundle(),
+      outOfScope: { fi: ["kela asia", "pizzeria"], sv: ["fpa sak", "pizzeria"] },
+      referrals: [],
+    };
+    await workflow.importDraft(owner, imported, "bot-content/");
+    await workflow.publish(owner, "tuotu");
+    await workflow.approve(reviewer, 2);
+    await workflow.rollback(owner, 1);
+
+    await workflow.approve(reviewer, 3);
+
+    const { draft, changed } = await workflow.draft();
+    expect(draft.bundle.outOfScope).toEqual(sampleBundle().outOfScope);
+    expect(draft.bundle.referrals).toEqual(sampleBundle().referrals);
+    expect(changed).toEqual([]);
+  });
+
+  it("goes live even when the draft cannot be brought along, and says so", async () => {
+    const { workflow, store, served } = await rollbackPending();
+    await workflow.rollback(owner, 1);
+    store.putDraftTopic = async () => {
+      throw new Error("Throughput exceeds the table's capacity");
+    };
+
+    expect(await workflow.approve(reviewer, 3)).toEqual({ version: 3, state: "live" });
+
+    expect(served).toEqual([2, 3]);
+    expect((await workflow.auditTrail(1))[0]).toMatchObject({
+      action: "live",
+      detailFinding: {
+        code: "rollbackDraftNotRebased",
+        params: { version: 1, detail: "Throughput exceeds the table's capacity" },
+      },
+    });
   });
 });

@@ -18,12 +18,16 @@ import type {
   DraftTopicMeta,
   VersionPage,
 } from "./contentStore.ts";
+import { planDraftRebase } from "./draftRebase.ts";
 import {
+  AlreadyPendingError,
   ContentConflictError,
   ContentInvalidError,
   ContentNotFoundError,
   EditConflictError,
+  NotAuthorError,
   SelfApprovalError,
+  VersionStaleError,
 } from "./errors.ts";
 import {
   type AuditEntry,
@@ -242,6 +246,76 @@ export function createContentWorkflow(deps: {
   }
 
   /**
+   * Marks a version waiting for review superseded because `live` went live first: approving
+   * it would undo that. The service's doing, in the audit trail with the reason.
+   */
+  async function supersede(version: number, live: number): Promise<void> {
+    const reason = finding("supersededUnreviewed", { live });
+    const superseded = {
+      state: "superseded" as const,
+      error: reason.message,
+      errorFinding: reason.finding,
+    };
+    if (await store.transition(version, "pending-review", superseded)) {
+      await audit(SYSTEM_ACTOR, "supersede", { version, ...noted(reason) });
+    }
+  }
+
+  /**
+   * Brings the shared draft along to a rollback that went live (`planDraftRebase`): what the
+   * draft had not changed against `base` (the version live before) takes the rollback's
+   * content, as changed by whoever asked for the rollback; the draft's own changes stay as
+   * their owners left them. Each item is written only over what was read, so a save made
+   * meanwhile stands and counts as kept. Says what it did, for the audit trail; the version
+   * is live either way, so a failure is told there rather than thrown.
+   */
+  async function rebaseDraft(
+    rollback: VersionMeta,
+    base: number | undefined,
+    target: ContentBundle,
+  ): Promise<Said> {
+    const restores = rollback.rollbackOf ?? rollback.version;
+    try {
+      const draft = await store.draft();
+      // None stored: the draft is a copy of live, which is the rollback's content now.
+      if (!draft) return finding("rollbackDraftRebased", { version: restores, kept: 0 });
+      const before = base === undefined ? undefined : await store.versionBundle(base);
+      if (!before)
+        throw new Error(`version ${base ?? "-"} has no content to compare the draft with`);
+      const plan = planDraftRebase(before, target, draft);
+      const by = { subject: rollback.author, displayName: rollback.authorName };
+      let kept = plan.kept.length;
+      for (const write of plan.writes) {
+        const meta = { ...draftMeta(by), retired: write.kind === "topic" && write.retired };
+        const made =
+          write.kind === "topic"
+            ? await store.putDraftTopic(
+                {
+                  topic: write.topic,
+                  tests: write.heldOut.tests,
+                  dev: write.heldOut.dev,
+                  meta,
+                },
+                write.expected,
+              )
+            : write.kind === "referral"
+              ? await store.putDraftReferral(
+                  { id: write.id, ...(write.group ? { group: write.group } : {}), meta },
+                  write.expected,
+                )
+              : await store.putDraftScope({ ...write.scope, meta }, write.expected);
+        if (!made) kept++;
+      }
+      return finding("rollbackDraftRebased", { version: restores, kept });
+    } catch (error) {
+      return finding("rollbackDraftNotRebased", {
+        version: restores,
+        detail: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  /**
    * Versions other than `version` being built now, oldest approval first. One abandoned by
    * a publisher that stopped is marked failed here, so it holds up nothing.
    */
@@ -288,6 +362,18 @@ export function createContentWorkflow(deps: {
     if (ahead) {
       await fail(finding("buildConcurrent", { other: ahead.version }));
     }
+    // Approving checked it against the live version; another may have gone live since.
+    const stale = (live: number | undefined) =>
+      live !== undefined && staleAgainst(version, live)
+        ? fail(
+            finding("versionStale", {
+              version: version.version,
+              ...(version.basedOn !== undefined ? { basedOn: version.basedOn } : {}),
+              live,
+            }),
+          )
+        : undefined;
+    await stale((await store.live())?.version);
     try {
       await deployer.prepare(version.version, bundle);
     } catch (error) {
@@ -296,6 +382,7 @@ export function createContentWorkflow(deps: {
       );
     }
     const previous = await store.live();
+    await stale(previous?.version);
     if (!(await store.setLive({ version: version.version, since: now() }, previous?.version))) {
       await fail(finding("liveMoved", {}));
     }
@@ -304,12 +391,19 @@ export function createContentWorkflow(deps: {
     if (previous && previous.version !== version.version) {
       await store.transition(previous.version, "live", { state: "superseded" });
     }
-    await deployer.serve(version.version, bundle);
-    if (version.rollbackOf !== undefined) {
-      // The draft follows a rollback, so the next publish does not bring back what was removed.
-      await store.replaceDraft(bundle, draftMeta(actor));
+    // Versions still waiting for review against the version live before would undo this
+    // one if approved: superseded now, to be published again from the draft.
+    for (const pending of await store.versionsIn("pending-review")) {
+      if (staleAgainst(pending, version.version)) await supersede(pending.version, version.version);
     }
-    await audit(actor, "live", { version: version.version });
+    await deployer.serve(version.version, bundle);
+    // The draft follows a rollback, so the next publish does not bring back what was
+    // removed; what people changed in it and have not published yet stays.
+    const note =
+      version.rollbackOf !== undefined
+        ? await rebaseDraft(version, previous?.version, bundle)
+        : undefined;
+    await audit(actor, "live", { version: version.version, ...(note ? noted(note) : {}) });
     return { version: version.version, state: "live" };
   }
 
@@ -411,6 +505,16 @@ export function createContentWorkflow(deps: {
     // The service's own comment (a rollback's) is a finding, told in the studio's language.
     const said = typeof fields.comment === "string" ? undefined : fields.comment;
     const comment = said ? said.message : maskPersonalData(fields.comment as string).text;
+    const live = await store.live();
+    // The same content twice would wait for two reviews, and the one approved second would be
+    // stale: the reviewer has it already. Checked before the gate trains anything.
+    for (const pending of await store.versionsIn("pending-review")) {
+      if (live && staleAgainst(pending, live.version)) continue;
+      const theirs = await store.versionBundle(pending.version);
+      if (theirs && diffBundles(theirs, bundle).length === 0) {
+        throw new AlreadyPendingError(pending.version);
+      }
+    }
     const checked = await rules.checkBundle(bundle);
     const gate = await deployer.gate(bundle);
     const issues = [...checked, ...gate.issues].filter((i) => i.severity === "error");
@@ -425,7 +529,6 @@ export function createContentWorkflow(deps: {
         );
       }
     }
-    const live = await store.live();
     const version = await store.nextVersionNumber();
     const meta: VersionMeta = {
       version,
@@ -899,6 +1002,13 @@ export function createContentWorkflow(deps: {
           finding("wrongState", { version, state: found.state, action: "approve" }),
         );
       }
+      // Published against a version no longer live: approving it would undo what went live
+      // since. Marked superseded (the sweep at go-live missed it, or it predates the sweep).
+      const live = await store.live();
+      if (live && staleAgainst(found, live.version)) {
+        await supersede(version, live.version);
+        throw new VersionStaleError(version, found.basedOn, live.version);
+      }
       const bundle = await store.versionBundle(version);
       if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
       return approveAndGoLive(found, bundle, actor, { reviewed: true });
@@ -944,6 +1054,31 @@ export function createContentWorkflow(deps: {
       return { version, state: "rejected" };
     },
 
+    /**
+     * The author takes back a version still waiting for review: it ends rejected, its reason
+     * saying the author withdrew it. Reviewers reject instead.
+     */
+    async withdraw(actor: ContentActor, version: number): Promise<PublishResult> {
+      const found = await meta(version);
+      if (found.author !== actor.subject) throw new NotAuthorError(version);
+      if (found.state !== "pending-review") {
+        throw new ContentConflictError(
+          finding("wrongState", { version, state: found.state, action: "withdraw" }),
+        );
+      }
+      const reason = finding("withdrawnByAuthor", {});
+      const withdrawn = {
+        state: "rejected" as const,
+        error: reason.message,
+        errorFinding: reason.finding,
+      };
+      if (!(await store.transition(version, "pending-review", withdrawn))) {
+        throw new ContentConflictError(finding("decidedMeanwhile", { version }));
+      }
+      await audit(actor, "withdraw", { version });
+      return { version, state: "rejected" };
+    },
+
     /** A new version with `version`'s content, reviewed like any other. */
     async rollback(actor: ContentActor, version: number): Promise<PublishResult> {
       await meta(version);
@@ -967,7 +1102,13 @@ export function createContentWorkflow(deps: {
         store.listVersions({ ...page, limit }),
       ]);
       const versions = limit === undefined ? found : found.slice(0, page.limit);
-      return { live: live?.version ?? 0, versions, more: found.length > versions.length };
+      return {
+        live: live?.version ?? 0,
+        versions,
+        more: found.length > versions.length,
+        // Whether a publish waits for a reviewer (four-eyes) or goes live at once.
+        reviewRequired: deps.settings.requireReview,
+      };
     },
 
     /** A version's content with the live version's, to test one against the other. */
@@ -1027,6 +1168,15 @@ function withId(json: unknown, id: string, folder: "topics" | "referrals" = "top
     ]);
   }
   return { ...(json as Record<string, unknown>), id };
+}
+
+/**
+ * Whether making `version` live over live version `live` would undo what went live after it
+ * was published: it was published (or its rollback asked for) against another live version.
+ * Versions stored before `basedOn` was kept are stale when older than the live one.
+ */
+export function staleAgainst(version: VersionMeta, live: number): boolean {
+  return version.basedOn !== undefined ? version.basedOn !== live : version.version < live;
 }
 
 /** Earlier approval first; the version number breaks a tie, so both sides agree. */

@@ -41,6 +41,37 @@ export class SelfApprovalError extends ContentWorkflowError {
   }
 }
 
+/**
+ * The version was published against a live version that is no longer live: approving it
+ * would undo what went live since. The draft, published again, has both.
+ */
+export class VersionStaleError extends ContentWorkflowError {
+  override name = "VersionStaleError";
+  constructor(version: number, basedOn: number | undefined, live: number) {
+    super(
+      "VERSION_STALE",
+      finding("versionStale", { version, ...(basedOn !== undefined ? { basedOn } : {}), live }),
+      409,
+    );
+  }
+}
+
+/** The content to publish is what a version waiting for review has already. */
+export class AlreadyPendingError extends ContentWorkflowError {
+  override name = "AlreadyPendingError";
+  constructor(readonly version: number) {
+    super("ALREADY_PENDING", finding("alreadyPending", { version }), 409);
+  }
+}
+
+/** Only the author of a version withdraws it (a reviewer rejects it instead). */
+export class NotAuthorError extends ContentWorkflowError {
+  override name = "NotAuthorError";
+  constructor(version: number) {
+    super("NOT_AUTHOR", finding("withdrawNotAuthor", { version }), 403);
+  }
+}
+
 export class ContentNotFoundError extends ContentWorkflowError {
   override name = "ContentNotFoundError";
   constructor(said: string | Said) {

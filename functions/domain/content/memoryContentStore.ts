@@ -1,4 +1,4 @@
-import { type ContentBundle, withReferral, withTopic } from "./bundle.ts";
+import { type ContentBundle, withReferral, withScope, withTopic } from "./bundle.ts";
 import type { ContentStore, Draft, DraftExpectation, DraftTopicMeta } from "./contentStore.ts";
 import { deepFreeze } from "./frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "./versions.ts";
@@ -83,12 +83,26 @@ export function createMemoryContentStore(): ContentStore {
       });
       return true;
     },
+    async putDraftScope(write, expected) {
+      const current = draft ?? emptyDraft();
+      const { meta, ...scope } = copy(write);
+      const stored = current.scopeItem !== undefined;
+      const now = current.scopeItem;
+      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
+      draft = deepFreeze({
+        ...current,
+        bundle: withScope(current.bundle, scope),
+        scopeItem: meta.revision === undefined ? {} : { revision: meta.revision },
+      });
+      return true;
+    },
     async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }) {
       draft = deepFreeze({
         bundle: copy(bundle),
         retired: [],
         meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
         referralMeta: new Map(bundle.referrals.map((r) => [r.id, { ...meta }])),
+        scopeItem: { revision: meta.revision },
       });
     },
     async audit(entry) {
@@ -108,7 +122,7 @@ export function createMemoryContentStore(): ContentStore {
  * A refused write whose item already carries its revision was made before: a retried
  * request, as DynamoDB's store meets it (the contract keeps the two stores alike).
  */
-function madeBefore(stored: boolean, now: DraftTopicMeta | undefined, meta: DraftTopicMeta) {
+function madeBefore(stored: boolean, now: { revision?: string } | undefined, meta: DraftTopicMeta) {
   return stored && meta.revision !== undefined && now?.revision === meta.revision;
 }
 
@@ -116,7 +130,7 @@ function madeBefore(stored: boolean, now: DraftTopicMeta | undefined, meta: Draf
 function asExpected(
   expected: DraftExpectation | undefined,
   stored: boolean,
-  meta: DraftTopicMeta | undefined,
+  meta: { revision?: string } | undefined,
 ): boolean {
   if (!expected) return true;
   if ("absent" in expected) return !stored;

@@ -4,7 +4,9 @@ import type { Lang } from "../../contracts/lang.ts";
 /**
  * Content versions and the audit trail: what the studio's workflow stores. A version is
  * immutable once written; only its state moves (pending-review → building → live →
- * superseded, or rejected / failed).
+ * superseded, or rejected / failed). A version still pending review when another one goes
+ * live is superseded too, unless it was published against that one: approving it would undo
+ * what went live. Its author withdrawing it makes it rejected.
  */
 
 export const VERSION_STATES = [
@@ -45,12 +47,18 @@ export interface VersionMeta {
   scores?: VersionScores;
   /** Set for a rollback: the version whose content this one restores. */
   rollbackOf?: number;
-  /** The live version when this one was published: what its diff is against. */
+  /**
+   * The live version when this one was published (or its rollback asked for): what its diff
+   * is against, and the only live version it may be approved over.
+   */
   basedOn?: number;
   approvedBy?: string;
   approvedByName?: string;
   approvedAt?: string;
-  /** Why it is rejected or failed, in words the studio shows (English, or the reviewer's). */
+  /**
+   * Why it is rejected, failed or (never live) superseded, in words the studio shows
+   * (English, or the reviewer's).
+   */
   error?: string;
   /** The same reason as a finding, to tell it in the studio's language; absent for a reviewer's own words. */
   errorFinding?: Finding;
@@ -70,8 +78,12 @@ export const AUDIT_ACTIONS = [
   "publish",
   "approve",
   "reject",
+  /** The author took back a version waiting for review (it is rejected). */
+  "withdraw",
   "rollback",
   "live",
+  /** A version waiting for review that another version going live made stale. */
+  "supersede",
   "failed",
   "import",
   /** Missed-question inbox: questions taught to a topic, referred to an agency, dismissed. */

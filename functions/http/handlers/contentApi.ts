@@ -658,6 +658,15 @@ export function createContentApiHandler(deps: {
       },
     },
     {
+      // The author takes back their own version waiting for review (any editor role).
+      method: "POST",
+      path: "versions/*/withdraw",
+      roles: EDITORS,
+      async run({ params, actor }) {
+        return services().workflow.withdraw(actor, parse(version, params[0], "version"));
+      },
+    },
+    {
       method: "POST",
       path: "versions/*/rollback",
       roles: EDITORS,

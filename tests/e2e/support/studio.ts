@@ -166,11 +166,23 @@ export function versionState(page: Page, version: number): Promise<string | null
   return page.getByTestId(`version-${version}`).getAttribute("data-state");
 }
 
-/** Approves a pending version (a reviewer's action) and waits until the list says it is live. */
+/**
+ * Approves a pending version (a reviewer's action), answering its confirmation, and waits
+ * until the list says it is live.
+ */
 export async function approveVersion(page: Page, version: number): Promise<void> {
   await openView(page, "versions");
   await page.locator(`#version-${version}-approve`).click();
+  await page.getByRole("button", { name: "Kyllä, hyväksy" }).click();
   await expect.poll(() => versionState(page, version), { timeout: 60_000 }).toBe("live");
+}
+
+/** Withdraws the author's own pending version, answering its confirmation. */
+export async function withdrawVersion(page: Page, version: number): Promise<void> {
+  await openView(page, "versions");
+  await page.locator(`#version-${version}-withdraw`).click();
+  await page.getByRole("button", { name: "Kyllä, peru julkaisu" }).click();
+  await expect.poll(() => versionState(page, version), POLL).toBe("rejected");
 }
 
 /** Rolls back to an older version; returns the new version that carries its content. */

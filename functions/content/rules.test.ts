@@ -171,6 +171,20 @@ describe("validateDraftTopic", () => {
     expect(validateDraftTopic(draft(), bundle())).toEqual([]);
   });
 
+  it("refuses a web address in the answer's text on a host a link could not have", () => {
+    const bad = draft();
+    bad.fi.answer = "Katso ohjeet osoitteesta https://vero-palautus.example/kirjaudu.";
+    bad.sv.answer = "Se http://www.vero.fi/sv/ eller www.vero.fi/sv/privatpersoner (på svenska).";
+
+    const problems = validateDraftTopic(bad, bundle());
+
+    expect(problems.map((p) => [p.path, p.finding?.code])).toEqual([
+      ["fi.answer", "hostNotAllowed"],
+      ["sv.answer", "notHttps"],
+    ]);
+    expect(problems[0]?.message).toContain("vero-palautus.example is not allowed");
+  });
+
   it("warns about too few test messages, at the topic's tests", () => {
     const problems = validateDraftTopic(draft({ tests: { fi: ["yksi"], sv: [] } }), bundle());
 

@@ -99,12 +99,50 @@ export const linkSchema = z.strictObject({
   }),
 });
 
+/**
+ * Web addresses written into an answer's text. The widget shows them as text, not links, but
+ * a customer may still copy one: the same hosts as the links are allowed, and the Links field
+ * is where an address belongs. Only what reads as an address (a scheme or www.) is checked;
+ * "vero.fi" named in a sentence is the agency's name as much as an address.
+ */
+const ADDRESS_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+/gi;
+
+function answerText(max: number) {
+  return nonBlank.max(max).superRefine((value, ctx) => {
+    for (const [written] of value.matchAll(ADDRESS_IN_TEXT)) {
+      let url: URL;
+      try {
+        url = new URL(/^www\./i.test(written) ? `https://${written}` : written);
+      } catch {
+        continue;
+      }
+      if (url.protocol !== "https:") {
+        ctx.addIssue({
+          code: "custom",
+          message: `${written}: an address must start with https:// (got ${url.protocol}//)`,
+          params: { finding: "notHttps", protocol: url.protocol } satisfies SchemaFinding,
+        });
+      } else if (!isAllowedLinkHost(url.hostname)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `address host ${url.hostname} is not allowed; use one of ${LINK_HOST_ALLOW_LIST.join(", ")}`,
+          params: {
+            finding: "hostNotAllowed",
+            host: url.hostname,
+            allowed: LINK_HOST_ALLOW_LIST,
+          } satisfies SchemaFinding,
+        });
+      }
+    }
+  });
+}
+
 const personalSchema = z.record(z.string(), nonBlank);
 
 export const topicLocaleSchema = z.strictObject({
   title: nonBlank.max(MAX_TITLE_CHARS),
   utterances: z.array(nonBlank).min(MIN_UTTERANCES_PER_LANG),
-  answer: nonBlank.max(MAX_ANSWER_CHARS),
+  answer: answerText(MAX_ANSWER_CHARS),
   links: z.array(linkSchema).optional(),
   personal: personalSchema.optional(),
 });
@@ -139,7 +177,7 @@ export const MIN_REFERRAL_SENTENCES = 5;
 
 export const referralLocaleSchema = z.strictObject({
   title: nonBlank.max(MAX_TITLE_CHARS),
-  answer: nonBlank.max(MAX_REFERRAL_ANSWER_CHARS),
+  answer: answerText(MAX_REFERRAL_ANSWER_CHARS),
   link: linkSchema,
   sentences: z.array(nonBlank).min(MIN_REFERRAL_SENTENCES),
 });

@@ -6,7 +6,6 @@
 export const STUDIO_STYLES = `
 main { max-width: 90rem; }
 main a { color: var(--brand); text-underline-offset: .15em; }
-a.topic-id { white-space: nowrap; }
 #topic-id { max-width: 36rem; }
 nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
 .who-am-i { margin: 0; font-weight: 600; }
@@ -30,6 +29,12 @@ table.data th, table.data td { text-align: left; padding: .4rem .5rem; border-bo
 table.data thead th { background: var(--soft); font-size: .9rem; }
 table.data tbody th { font-weight: 600; }
 table.data td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* The row's name stays in sight while the rest of a wide table scrolls under it. */
+table.data tbody th[scope="row"], table.data thead th:first-child { position: sticky; left: 0; z-index: 1;
+  box-shadow: inset -1px 0 0 var(--line); }
+table.data tbody th[scope="row"] { background: #fff; }
+/* A state word may wrap to a line of its own rather than push the table wider than the page. */
+table.data .badge { white-space: normal; }
 table.data .match { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); max-width: 24rem; overflow-wrap: anywhere; }
 .badges { display: flex; flex-wrap: wrap; gap: .25rem; }
 .badge { border-radius: .25rem; padding: .05rem .4rem; font-size: .8rem; font-weight: 700; white-space: nowrap; background: #fff; color: var(--ink); }
@@ -162,5 +167,7 @@ del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; 
 
 @media (max-width: 30rem) {
   .try-form { flex-direction: column; align-items: stretch; }
+  /* In a column the basis would be a height: the message field would stand 20rem tall. */
+  .try-form .grow { flex-basis: auto; }
 }
 `;

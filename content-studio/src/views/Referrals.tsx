@@ -69,7 +69,7 @@ export function Referrals() {
       {!listLoading.value && !list.length ? <p>{r.none}</p> : null}
       {list.length ? (
         <Scroll labelledBy="referrals-caption">
-          <table>
+          <table class="data">
             <caption id="referrals-caption">{r.listCaption}</caption>
             <thead>
               <tr>

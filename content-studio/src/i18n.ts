@@ -105,6 +105,7 @@ const fi = {
   // Editor
   newTopicTitle: "Uusi aihe",
   editTopicTitle: (id: string) => `Aihe: ${id}`,
+  idNote: (id: string) => `tunniste ${id}`,
   backToTopics: "Takaisin aiheisiin",
   lastChanged: (by: string, at: string) => `Viimeksi muuttanut ${by} ${at}.`,
   idLabel: "Tunniste",
@@ -153,6 +154,9 @@ const fi = {
   followUpsLegend: "Jatkoaiheet",
   followUpsHint: "Tarjotaan pikavalintoina vastauksen jälkeen.",
   noFollowUpChoices: "Muita aiheita ei ole.",
+  followUpsChosen: (list: string) => `Valittu: ${list}`,
+  noFollowUps: "Ei jatkoaiheita.",
+  followUpsChoose: (chosen: number, of: number) => `Valitse jatkoaiheet (valittu ${chosen}/${of})`,
   demoLabel: "Esittelysisältöä (ei virallista ohjeistusta)",
   fields: {
     id: "Tunniste",
@@ -655,6 +659,7 @@ const sv: UiText = {
   editTopic: (id) => `Redigera ämnet ${id}`,
   newTopicTitle: "Nytt ämne",
   editTopicTitle: (id) => `Ämne: ${id}`,
+  idNote: (id) => `id ${id}`,
   backToTopics: "Tillbaka till ämnena",
   lastChanged: (by, at) => `Senast ändrat av ${by} ${at}.`,
   idLabel: "Id",
@@ -703,6 +708,9 @@ const sv: UiText = {
   followUpsLegend: "Följdämnen",
   followUpsHint: "Erbjuds som snabbval efter svaret.",
   noFollowUpChoices: "Det finns inga andra ämnen.",
+  followUpsChosen: (list) => `Valda: ${list}`,
+  noFollowUps: "Inga följdämnen.",
+  followUpsChoose: (chosen, of) => `Välj följdämnen (${chosen}/${of} valda)`,
   demoLabel: "Demoinnehåll (inte officiella anvisningar)",
   fields: {
     id: "Id",

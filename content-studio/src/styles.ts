@@ -7,6 +7,7 @@ export const STUDIO_STYLES = `
 main { max-width: 90rem; }
 main a { color: var(--brand); text-underline-offset: .15em; }
 #topic-id { max-width: 36rem; }
+.view > h2 .heading-id { display: block; font-size: .9rem; font-weight: 400; color: var(--muted); }
 nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
 .who-am-i { margin: 0; font-weight: 600; }
 .view { display: flex; flex-direction: column; gap: .75rem; min-width: 0; }
@@ -68,6 +69,9 @@ table.data { min-width: 36rem; }
 .personal dt { font-weight: 600; }
 .personal dd { margin: 0 0 .5rem; white-space: pre-wrap; }
 .personal summary { cursor: pointer; font-weight: 600; color: var(--brand); }
+.followups .chosen { margin: .3rem 0 0; }
+.followups details { margin-top: .4rem; }
+.followups summary { cursor: pointer; font-weight: 600; color: var(--brand); min-height: 1.5rem; }
 .followups .choices { list-style: none; margin: .3rem 0 0; padding: .25rem; max-height: 14rem; overflow-y: auto;
   display: grid; gap: .2rem 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); border: 1px solid var(--line); border-radius: .3rem; }
 .followups .choices li { display: flex; align-items: center; }

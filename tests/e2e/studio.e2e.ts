@@ -109,6 +109,12 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     });
     expect((await checkSettled(studio)).errors).toBeGreaterThan(0);
     expect(await studio.locator("#topic-fi-utterances").getAttribute("aria-invalid")).toBe("true");
+    // The dozens of follow-up checkboxes are folded: one Tab from the action to the demo flag.
+    await studio.locator("#topic-action").focus();
+    await studio.keyboard.press("Tab");
+    await studio.keyboard.press("Tab");
+    expect(await studio.evaluate(() => document.activeElement?.id)).toBe("topic-demo");
+    await studio.locator("#topic-followups summary").click();
     await expectNoAxeViolations(studio, "studio-editor-errors");
     await studio.locator("#topic-fi-utterances").fill(ESTATE.fi.utterances.join("\n"));
     expect((await checkSettled(studio)).errors).toBe(0);

@@ -140,13 +140,24 @@ export function ReferralEditor() {
   const isNew = id === undefined;
   const blocked = referralSaveBlocked.value;
   const busy = saving.value;
+  // The title as saved, in the studio's language: the heading does not change while typing.
+  const saved = referrals.value.find((g) => g.id === id);
+  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
   return (
     <section aria-labelledby="view-heading" class="view editor">
       <p>
         <a href={routeHash({ view: "referrals" })}>{r.back}</a>
       </p>
       <h2 id="view-heading" tabIndex={-1}>
-        {isNew ? r.newTitle : r.editTitle(id)}
+        {isNew ? (
+          r.newTitle
+        ) : title ? (
+          <>
+            {title} <span class="heading-id">{t.idNote(id)}</span>
+          </>
+        ) : (
+          r.editTitle(id)
+        )}
       </h2>
       <form
         noValidate

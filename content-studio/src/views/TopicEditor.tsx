@@ -67,6 +67,9 @@ export function TopicEditor() {
   const isNew = mode.value === "new";
   const id = loadedId.value ?? "";
   const m = meta.value;
+  // The title as saved, in the studio's language: the heading does not change while typing.
+  const saved = draft.value?.topics.find((topic) => topic.id === id);
+  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
 
   return (
     <section aria-labelledby="view-heading" class="view editor">
@@ -74,7 +77,15 @@ export function TopicEditor() {
         <a href={routeHash({ view: "topics" })}>{t.backToTopics}</a>
       </p>
       <h2 id="view-heading" tabIndex={-1}>
-        {isNew ? t.newTopicTitle : t.editTopicTitle(id)}
+        {isNew ? (
+          t.newTopicTitle
+        ) : title ? (
+          <>
+            {title} <span class="heading-id">{t.idNote(id)}</span>
+          </>
+        ) : (
+          t.editTopicTitle(id)
+        )}
       </h2>
       {m.updatedBy || m.updatedAt ? (
         <p class="muted small-text">
@@ -564,6 +575,15 @@ function SharedFields() {
     .sort((a, b) => a.id.localeCompare(b.id));
   // A follow-up the list does not have (retired since) stays visible so it can be removed.
   const missing = current.followUps.filter((id) => !choices.some((c) => c.id === id));
+  const all = [
+    ...choices.map((c) => ({ id: c.id, title: c[t.lang].title })),
+    ...missing.map((id) => ({ id, title: "" })),
+  ];
+  const name = (choice: { id: string; title: string }) =>
+    choice.title ? `${choice.id} – ${choice.title}` : choice.id;
+  const chosen = current.followUps.map(
+    (id) => all.find((choice) => choice.id === id) ?? { id, title: "" },
+  );
   return (
     <fieldset class="shared">
       <legend>{t.sharedLegend}</legend>
@@ -601,36 +621,39 @@ function SharedFields() {
         <p id="topic-followups-hint" class="hint">
           {t.followUpsHint}
         </p>
-        {choices.length === 0 && missing.length === 0 ? (
+        {all.length === 0 ? (
           <p class="muted small-text">{t.noFollowUpChoices}</p>
         ) : (
-          <ul class="choices">
-            {[
-              ...choices.map((c) => ({ id: c.id, title: c[t.lang].title })),
-              ...missing.map((id) => ({ id, title: "" })),
-            ].map((choice) => (
-              <li key={choice.id}>
-                <input
-                  type="checkbox"
-                  id={`topic-followup-${choice.id}`}
-                  checked={current.followUps.includes(choice.id)}
-                  onChange={(event) => {
-                    const checked = event.currentTarget.checked;
-                    update((f) => ({
-                      ...f,
-                      followUps: checked
-                        ? [...f.followUps, choice.id]
-                        : f.followUps.filter((x) => x !== choice.id),
-                    }));
-                  }}
-                />
-                <label for={`topic-followup-${choice.id}`}>
-                  {choice.id}
-                  {choice.title ? ` – ${choice.title}` : ""}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p class="chosen" data-testid="topic-followups-chosen">
+              {chosen.length ? t.followUpsChosen(chosen.map(name).join(", ")) : t.noFollowUps}
+            </p>
+            {/* Folded: every topic is a checkbox, dozens of Tab stops between the form and Save. */}
+            <details>
+              <summary>{t.followUpsChoose(chosen.length, all.length)}</summary>
+              <ul class="choices">
+                {all.map((choice) => (
+                  <li key={choice.id}>
+                    <input
+                      type="checkbox"
+                      id={`topic-followup-${choice.id}`}
+                      checked={current.followUps.includes(choice.id)}
+                      onChange={(event) => {
+                        const checked = event.currentTarget.checked;
+                        update((f) => ({
+                          ...f,
+                          followUps: checked
+                            ? [...f.followUps, choice.id]
+                            : f.followUps.filter((x) => x !== choice.id),
+                        }));
+                      }}
+                    />
+                    <label for={`topic-followup-${choice.id}`}>{name(choice)}</label>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </>
         )}
         <FieldProblems id="topic-followups-problems" field="followUps" />
       </fieldset>

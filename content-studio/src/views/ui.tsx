@@ -11,7 +11,10 @@ export function describedBy(...ids: (string | false | undefined)[]): string | un
   return list.length ? list.join(" ") : undefined;
 }
 
-/** Moves focus to a control by id; a group gets its first field. After the next render. */
+/**
+ * Moves focus to a control by id; a group gets its first field, and a folded list it is in
+ * opens. After the next render.
+ */
 export function focusControl(id: string): void {
   setTimeout(() => {
     const el = document.getElementById(id);
@@ -20,6 +23,13 @@ export function focusControl(id: string): void {
       el.matches("input, select, textarea, button, a[href], [tabindex]") && !el.matches("fieldset")
         ? el
         : (el.querySelector<HTMLElement>("input, select, textarea, button") ?? el);
+    for (
+      let folded = target.closest("details");
+      folded;
+      folded = folded.parentElement?.closest("details") ?? null
+    ) {
+      folded.open = true;
+    }
     target.focus();
     target.scrollIntoView?.({ block: "center" });
   }, 0);

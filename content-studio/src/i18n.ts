@@ -185,6 +185,7 @@ const fi = {
   goToField: "Siirry kenttään",
   save: "Tallenna luonnokseen",
   saving: "Tallennetaan…",
+  saveShortcut: (keys: string) => `Pikanäppäin ${keys}`,
   saved: (id: string) => `Aihe ${id} tallennettu luonnokseen.`,
   savedWithWarnings: (id: string, n: number) =>
     `Aihe ${id} tallennettu luonnokseen. ${n === 1 ? "1 uusi varoitus" : `${n} uutta varoitusta`}.`,
@@ -739,6 +740,7 @@ const sv: UiText = {
   goToField: "Gå till fältet",
   save: "Spara i utkastet",
   saving: "Sparar…",
+  saveShortcut: (keys) => `Kortkommando ${keys}`,
   saved: (id) => `Ämnet ${id} har sparats i utkastet.`,
   savedWithWarnings: (id, n) =>
     `Ämnet ${id} har sparats i utkastet. ${n === 1 ? "1 ny varning" : `${n} nya varningar`}.`,

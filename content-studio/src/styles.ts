@@ -88,6 +88,20 @@ table.data { min-width: 36rem; }
 .problem-list .fix { color: var(--ink); }
 .confirm { display: flex; flex-direction: column; gap: .4rem; max-width: 40rem; }
 [aria-disabled="true"] { cursor: not-allowed; }
+.save-bar { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: .6rem 0;
+  background: #fff; border-top: 1px solid var(--line); }
+.save-bar .notice { margin: 0; flex: 1 1 18rem; }
+.save-bar > p:not(.notice) { margin: 0; }
+/*
+ * The editors' Save row stays at the bottom of the window while the form runs past it, so a
+ * save's outcome is in sight wherever Save was pressed. A field that takes focus scrolls clear
+ * of the row (SaveBar keeps its height in --save-bar-height). A short window (a phone held
+ * sideways, 400 % zoom) keeps the row in place: stuck there, it would hide most of the form.
+ */
+@media (min-height: 30rem) {
+  .save-bar { position: sticky; bottom: 0; z-index: 2; }
+  html { scroll-padding-bottom: calc(var(--save-bar-height, 0px) + .5rem); }
+}
 
 .try-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
 .try-form .grow { flex: 1 1 20rem; }
@@ -173,5 +187,6 @@ del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; 
   .try-form { flex-direction: column; align-items: stretch; }
   /* In a column the basis would be a height: the message field would stand 20rem tall. */
   .try-form .grow { flex-basis: auto; }
+  .save-bar .shortcut { display: none; }
 }
 `;

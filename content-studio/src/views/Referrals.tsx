@@ -2,6 +2,7 @@
  * Referral groups: the list, and one group's editor with Finnish and Swedish side by side
  * (title, answer, link, sentences), checked as it is typed by the same rules as topics.
  */
+import { useRef } from "preact/hooks";
 import type { Lang } from "../api.ts";
 import { formatDateTime, text } from "../i18n.ts";
 import {
@@ -48,7 +49,10 @@ import {
   focusControl,
   LoadError,
   Outcome,
+  SAVE_KEYS,
+  SaveBar,
   Scroll,
+  useSaveShortcut,
 } from "./ui.tsx";
 
 export function Referrals() {
@@ -140,6 +144,10 @@ export function ReferralEditor() {
   const isNew = id === undefined;
   const blocked = referralSaveBlocked.value;
   const busy = saving.value;
+  const canRetire = !isNew && !unreadable.value;
+  const canRevert = canRetire && id !== undefined && changedReferralIds.value.has(id);
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(formRef, saving);
   // The title as saved, in the studio's language: the heading does not change while typing.
   const saved = referrals.value.find((g) => g.id === id);
   const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
@@ -160,6 +168,7 @@ export function ReferralEditor() {
         )}
       </h2>
       <form
+        ref={formRef}
         noValidate
         data-testid="referral-form"
         onSubmit={(event) => {
@@ -177,51 +186,65 @@ export function ReferralEditor() {
           <LocaleFields lang="sv" />
         </div>
         <Summary />
-        <div class="actions">
+        <SaveBar testId="referral-save-bar">
           <button
             type="submit"
             class="primary"
             id="referral-save"
+            aria-keyshortcuts="Control+S Meta+S"
             aria-disabled={blocked || busy ? "true" : undefined}
             aria-describedby={blocked ? "referral-save-hint" : undefined}
           >
             {busy ? t.saving : r.save}
           </button>
-          {!isNew && !unreadable.value ? (
-            <button
-              type="button"
-              class="secondary danger"
-              id="referral-retire"
-              onClick={() => {
-                confirmingRevert.value = false;
-                confirmingRetire.value = true;
-              }}
-            >
-              {r.retire}
-            </button>
+          <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+          {blocked && unreadable.value ? (
+            <p id="referral-save-hint" class="muted small-text">
+              {r.unreadable}
+            </p>
+          ) : blocked ? (
+            <p id="referral-save-hint" class="muted small-text">
+              {t.saveBlocked(referralCounts.value.errors)}
+            </p>
           ) : null}
-          {!isNew && !unreadable.value && id && changedReferralIds.value.has(id) ? (
-            <button
-              type="button"
-              class="secondary"
-              id="referral-revert"
-              onClick={() => {
-                confirmingRetire.value = false;
-                confirmingRevert.value = true;
-              }}
-            >
-              {r.revert}
-            </button>
-          ) : null}
-        </div>
-        {blocked && unreadable.value ? (
-          <p id="referral-save-hint" class="muted small-text">
-            {r.unreadable}
-          </p>
-        ) : blocked ? (
-          <p id="referral-save-hint" class="muted small-text">
-            {t.saveBlocked(referralCounts.value.errors)}
-          </p>
+          <DraftOutcome
+            outcome={outcome.value}
+            conflict={conflict}
+            busy={busy}
+            idPrefix="referral"
+            onTheirs={openTheirReferral}
+            onMine={saveMyReferral}
+          />
+        </SaveBar>
+        {canRetire || canRevert ? (
+          <div class="actions">
+            {canRetire ? (
+              <button
+                type="button"
+                class="secondary danger"
+                id="referral-retire"
+                onClick={() => {
+                  confirmingRevert.value = false;
+                  confirmingRetire.value = true;
+                }}
+              >
+                {r.retire}
+              </button>
+            ) : null}
+            {canRevert ? (
+              <button
+                type="button"
+                class="secondary"
+                id="referral-revert"
+                onClick={() => {
+                  confirmingRetire.value = false;
+                  confirmingRevert.value = true;
+                }}
+              >
+                {r.revert}
+              </button>
+            ) : null}
+          </div>
         ) : null}
         {confirmingRetire.value && id ? (
           <Confirm
@@ -253,14 +276,6 @@ export function ReferralEditor() {
             }}
           />
         ) : null}
-        <DraftOutcome
-          outcome={outcome.value}
-          conflict={conflict}
-          busy={busy}
-          idPrefix="referral"
-          onTheirs={openTheirReferral}
-          onMine={saveMyReferral}
-        />
       </form>
     </section>
   );

@@ -2,6 +2,7 @@
  * The topic editor: Finnish and Swedish side by side, shared settings below, the check's
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
+import { useRef } from "preact/hooks";
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
 import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import {
@@ -60,6 +61,9 @@ import {
   FieldProblemList,
   focusControl,
   LoadError,
+  SAVE_KEYS,
+  SaveBar,
+  useSaveShortcut,
 } from "./ui.tsx";
 
 export function TopicEditor() {
@@ -163,8 +167,13 @@ function EditorForm() {
   const isNew = mode.value === "new";
   const blocked = saveBlocked.value;
   const busy = saving.value;
+  const canRetire = !isNew && !isSystem.value && !meta.value.retired;
+  const canRevert = !isNew && loadedId.value !== undefined && changedIds.value.has(loadedId.value);
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(formRef, saving);
   return (
     <form
+      ref={formRef}
       noValidate
       data-testid="topic-form"
       onSubmit={(event) => {
@@ -188,47 +197,61 @@ function EditorForm() {
       </div>
       <SharedFields />
       <ProblemSummary />
-      <div class="actions">
+      <SaveBar testId="topic-save-bar">
         <button
           type="submit"
           class="primary"
           id="topic-save"
+          aria-keyshortcuts="Control+S Meta+S"
           aria-disabled={blocked || busy ? "true" : undefined}
           aria-describedby={blocked ? "topic-save-hint" : undefined}
         >
           {busy ? t.saving : t.save}
         </button>
-        {!isNew && !isSystem.value && !meta.value.retired ? (
-          <button
-            type="button"
-            class="secondary danger"
-            id="topic-retire"
-            onClick={() => {
-              confirmingRevert.value = false;
-              confirmingRetire.value = true;
-            }}
-          >
-            {t.retire}
-          </button>
+        <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+        {blocked ? (
+          <p id="topic-save-hint" class="muted small-text">
+            {t.saveBlocked(counts.value.errors)}
+          </p>
         ) : null}
-        {!isNew && loadedId.value && changedIds.value.has(loadedId.value) ? (
-          <button
-            type="button"
-            class="secondary"
-            id="topic-revert"
-            onClick={() => {
-              confirmingRetire.value = false;
-              confirmingRevert.value = true;
-            }}
-          >
-            {t.revert}
-          </button>
-        ) : null}
-      </div>
-      {blocked ? (
-        <p id="topic-save-hint" class="muted small-text">
-          {t.saveBlocked(counts.value.errors)}
-        </p>
+        <DraftOutcome
+          outcome={outcome.value}
+          conflict={conflict}
+          busy={busy}
+          idPrefix="topic"
+          onTheirs={openTheirs}
+          onMine={saveMine}
+        />
+      </SaveBar>
+      {canRetire || canRevert ? (
+        <div class="actions">
+          {canRetire ? (
+            <button
+              type="button"
+              class="secondary danger"
+              id="topic-retire"
+              onClick={() => {
+                confirmingRevert.value = false;
+                confirmingRetire.value = true;
+              }}
+            >
+              {t.retire}
+            </button>
+          ) : null}
+          {canRevert ? (
+            <button
+              type="button"
+              class="secondary"
+              id="topic-revert"
+              onClick={() => {
+                confirmingRetire.value = false;
+                confirmingRevert.value = true;
+              }}
+            >
+              {t.revert}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       {confirmingRetire.value ? (
         <Confirm
@@ -264,14 +287,6 @@ function EditorForm() {
           }}
         />
       ) : null}
-      <DraftOutcome
-        outcome={outcome.value}
-        conflict={conflict}
-        busy={busy}
-        idPrefix="topic"
-        onTheirs={openTheirs}
-        onMine={saveMine}
-      />
     </form>
   );
 }

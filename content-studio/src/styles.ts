@@ -6,8 +6,8 @@
 export const STUDIO_STYLES = `
 main { max-width: 90rem; }
 main a { color: var(--brand); text-underline-offset: .15em; }
-a.topic-id { white-space: nowrap; }
 #topic-id { max-width: 36rem; }
+.view > h2 .heading-id { display: block; font-size: .9rem; font-weight: 400; color: var(--muted); }
 nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
 .who-am-i { margin: 0; font-weight: 600; }
 .view { display: flex; flex-direction: column; gap: .75rem; min-width: 0; }
@@ -30,6 +30,12 @@ table.data th, table.data td { text-align: left; padding: .4rem .5rem; border-bo
 table.data thead th { background: var(--soft); font-size: .9rem; }
 table.data tbody th { font-weight: 600; }
 table.data td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* The row's name stays in sight while the rest of a wide table scrolls under it. */
+table.data tbody th[scope="row"], table.data thead th:first-child { position: sticky; left: 0; z-index: 1;
+  box-shadow: inset -1px 0 0 var(--line); }
+table.data tbody th[scope="row"] { background: #fff; }
+/* A state word may wrap to a line of its own rather than push the table wider than the page. */
+table.data .badge { white-space: normal; }
 table.data .match { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); max-width: 24rem; overflow-wrap: anywhere; }
 .badges { display: flex; flex-wrap: wrap; gap: .25rem; }
 .badge { border-radius: .25rem; padding: .05rem .4rem; font-size: .8rem; font-weight: 700; white-space: nowrap; background: #fff; color: var(--ink); }
@@ -65,6 +71,9 @@ table.data { min-width: 36rem; }
 .personal dt { font-weight: 600; }
 .personal dd { margin: 0 0 .5rem; white-space: pre-wrap; }
 .personal summary { cursor: pointer; font-weight: 600; color: var(--brand); }
+.followups .chosen { margin: .3rem 0 0; }
+.followups details { margin-top: .4rem; }
+.followups summary { cursor: pointer; font-weight: 600; color: var(--brand); min-height: 1.5rem; }
 .followups .choices { list-style: none; margin: .3rem 0 0; padding: .25rem; max-height: 14rem; overflow-y: auto;
   display: grid; gap: .2rem 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); border: 1px solid var(--line); border-radius: .3rem; }
 .followups .choices li { display: flex; align-items: center; }
@@ -81,6 +90,20 @@ table.data { min-width: 36rem; }
 .problem-list .fix { color: var(--ink); }
 .confirm { display: flex; flex-direction: column; gap: .4rem; max-width: 40rem; }
 [aria-disabled="true"] { cursor: not-allowed; }
+.save-bar { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: .6rem 0;
+  background: #fff; border-top: 1px solid var(--line); }
+.save-bar .notice { margin: 0; flex: 1 1 18rem; }
+.save-bar > p:not(.notice) { margin: 0; }
+/*
+ * The editors' Save row stays at the bottom of the window while the form runs past it, so a
+ * save's outcome is in sight wherever Save was pressed. A field that takes focus scrolls clear
+ * of the row (SaveBar keeps its height in --save-bar-height). A short window (a phone held
+ * sideways, 400 % zoom) keeps the row in place: stuck there, it would hide most of the form.
+ */
+@media (min-height: 30rem) {
+  .save-bar { position: sticky; bottom: 0; z-index: 2; }
+  html { scroll-padding-bottom: calc(var(--save-bar-height, 0px) + .5rem); }
+}
 
 .try-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
 .try-form .grow { flex: 1 1 20rem; }
@@ -164,5 +187,8 @@ del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; 
 
 @media (max-width: 30rem) {
   .try-form { flex-direction: column; align-items: stretch; }
+  /* In a column the basis would be a height: the message field would stand 20rem tall. */
+  .try-form .grow { flex-basis: auto; }
+  .save-bar .shortcut { display: none; }
 }
 `;

@@ -16,14 +16,14 @@ const live = {
 describe("a version's test-gate numbers", () => {
   it("sets each language's numbers beside the live version's", () => {
     expect(scoreLines(pending, live, UI.fi)).toEqual([
-      "suomi: osuvuus 95,5\u00a0% (käytössä oleva versio 95,8\u00a0%), muut asiat tunnistettu 94\u00a0% (käytössä oleva versio 93,9\u00a0%)",
-      "ruotsi: osuvuus 97\u00a0% (käytössä oleva versio 97\u00a0%), muut asiat tunnistettu 94,8\u00a0% (käytössä oleva versio 94,8\u00a0%)",
+      "suomi: osuvuus 95,5\u00a0% (käytössä oleva versio 95,8\u00a0%), aiheiden ulkopuoliset jätetty ilman aihetta 94\u00a0% (käytössä oleva versio 93,9\u00a0%)",
+      "ruotsi: osuvuus 97\u00a0% (käytössä oleva versio 97\u00a0%), aiheiden ulkopuoliset jätetty ilman aihetta 94,8\u00a0% (käytössä oleva versio 94,8\u00a0%)",
     ]);
   });
 
   it("shows the numbers alone for the live version, or when live has none", () => {
     expect(scoreLines(pending, undefined, UI.sv)[1]).toBe(
-      "svenska: träffsäkerhet 97\u00a0%, övriga ärenden igenkända 94,8\u00a0%",
+      "svenska: träffsäkerhet 97\u00a0%, meddelanden utanför ämnena lämnade utan ämne 94,8\u00a0%",
     );
   });
 });

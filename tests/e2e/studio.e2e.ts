@@ -16,6 +16,8 @@ import {
   approveVersion,
   checkSettled,
   fillNewTopic,
+  focusUnderSaveBar,
+  inView,
   liveVersion,
   openTopic,
   openView,
@@ -93,9 +95,40 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
 
     // An edit the owner thinks better of: discarding it gives the topic its live content back.
     await openTopic(studio, "tax-card");
-    const title = await studio.locator("#topic-fi-title").inputValue();
-    await studio.locator("#topic-fi-title").fill(`${title} (kokeilu)`);
+    const titleField = studio.locator("#topic-fi-title");
+    const title = await titleField.inputValue();
+    await titleField.fill(`${title} (kokeilu)`);
+    // Ctrl+S saves from the field being typed in, instead of the browser's own Save dialog,
+    // and the outcome shows at once: the Save row stays at the bottom of the window while
+    // the form runs past it.
+    await studio.evaluate(() =>
+      window.addEventListener("keydown", (event) => {
+        if (event.key === "s") document.body.dataset.savePrevented = String(event.defaultPrevented);
+      }),
+    );
+    await titleField.press("Control+s");
+    const saved = studio.locator("#topic-outcome", { hasText: "Aihe tax-card tallennettu" });
+    await saved.waitFor(POLL);
+    expect(await studio.evaluate(() => document.body.dataset.savePrevented)).toBe("true");
+    expect(await inView(saved), "the outcome of Ctrl+S is in sight").toBe(true);
+    expect(await studio.evaluate(() => document.activeElement?.id)).toBe("topic-fi-title");
+    // Pressing Save, scrolled only as far as a person would (Save at the window's bottom edge),
+    // shows the outcome in sight too.
+    await titleField.fill(`${title} (kokeilu 2)`);
+    await studio.locator("#topic-save").evaluate((save) => save.scrollIntoView({ block: "end" }));
     await saveTopic(studio, "tax-card");
+    expect(await inView(saved), "the outcome of Save is in sight").toBe(true);
+    // Tabbing through the form to Save, no field hides under the Save row.
+    await studio.evaluate(() => window.scrollTo(0, 0));
+    await titleField.focus();
+    const hidden: string[] = [];
+    for (let tabs = 0; tabs < 100; tabs++) {
+      await studio.keyboard.press("Tab");
+      const under = await focusUnderSaveBar(studio);
+      if (under) hidden.push(under);
+      if ((await studio.evaluate(() => document.activeElement?.id)) === "topic-save") break;
+    }
+    expect(hidden, "fields the Save row covered when they took focus").toEqual([]);
     await studio.locator("#topic-revert").click();
     await expectNoAxeViolations(studio, "studio-editor-revert");
     await studio.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
@@ -114,6 +147,12 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     });
     expect((await checkSettled(studio)).errors).toBeGreaterThan(0);
     expect(await studio.locator("#topic-fi-utterances").getAttribute("aria-invalid")).toBe("true");
+    // The dozens of follow-up checkboxes are folded: one Tab from the action to the demo flag.
+    await studio.locator("#topic-action").focus();
+    await studio.keyboard.press("Tab");
+    await studio.keyboard.press("Tab");
+    expect(await studio.evaluate(() => document.activeElement?.id)).toBe("topic-demo");
+    await studio.locator("#topic-followups summary").click();
     await expectNoAxeViolations(studio, "studio-editor-errors");
     await studio.locator("#topic-fi-utterances").fill(ESTATE.fi.utterances.join("\n"));
     expect((await checkSettled(studio)).errors).toBe(0);

@@ -2,6 +2,7 @@
  * Referral groups: the list, and one group's editor with Finnish and Swedish side by side
  * (title, answer, link, sentences), checked as it is typed by the same rules as topics.
  */
+import { useRef } from "preact/hooks";
 import type { Lang } from "../api.ts";
 import { actorName, formatDateTime, text } from "../i18n.ts";
 import {
@@ -51,7 +52,10 @@ import {
   focusControl,
   LoadError,
   Outcome,
+  SAVE_KEYS,
+  SaveBar,
   Scroll,
+  useSaveShortcut,
 } from "./ui.tsx";
 
 export function Referrals() {
@@ -72,7 +76,7 @@ export function Referrals() {
       {!listLoading.value && !list.length ? <p>{r.none}</p> : null}
       {list.length ? (
         <Scroll labelledBy="referrals-caption">
-          <table>
+          <table class="data">
             <caption id="referrals-caption">{r.listCaption}</caption>
             <thead>
               <tr>
@@ -147,16 +151,32 @@ export function ReferralEditor() {
   const isNew = id === undefined;
   const blocked = referralSaveBlocked.value;
   const busy = saving.value;
+  const canRetire = !isNew && !unreadable.value;
+  const canRevert = canRetire && id !== undefined && changedReferralIds.value.has(id);
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(formRef, saving);
+  // The title as saved, in the studio's language: the heading does not change while typing.
+  const saved = referrals.value.find((g) => g.id === id);
+  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
   return (
     <section aria-labelledby="view-heading" class="view editor">
       <p>
         <a href={routeHash({ view: "referrals" })}>{r.back}</a>
       </p>
       <h2 id="view-heading" tabIndex={-1}>
-        {isNew ? r.newTitle : r.editTitle(id)}
+        {isNew ? (
+          r.newTitle
+        ) : title ? (
+          <>
+            {title} <span class="heading-id">{t.idNote(id)}</span>
+          </>
+        ) : (
+          r.editTitle(id)
+        )}
       </h2>
       <RestoredNotice restored={referralRestored.value} onDiscard={discardRestoredReferral} />
       <form
+        ref={formRef}
         noValidate
         data-testid="referral-form"
         onSubmit={(event) => {
@@ -174,51 +194,65 @@ export function ReferralEditor() {
           <LocaleFields lang="sv" />
         </div>
         <Summary />
-        <div class="actions">
+        <SaveBar testId="referral-save-bar">
           <button
             type="submit"
             class="primary"
             id="referral-save"
+            aria-keyshortcuts="Control+S Meta+S"
             aria-disabled={blocked || busy ? "true" : undefined}
             aria-describedby={blocked ? "referral-save-hint" : undefined}
           >
             {busy ? t.saving : r.save}
           </button>
-          {!isNew && !unreadable.value ? (
-            <button
-              type="button"
-              class="secondary danger"
-              id="referral-retire"
-              onClick={() => {
-                confirmingRevert.value = false;
-                confirmingRetire.value = true;
-              }}
-            >
-              {r.retire}
-            </button>
+          <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+          {blocked && unreadable.value ? (
+            <p id="referral-save-hint" class="muted small-text">
+              {r.unreadable}
+            </p>
+          ) : blocked ? (
+            <p id="referral-save-hint" class="muted small-text">
+              {t.saveBlocked(referralCounts.value.errors)}
+            </p>
           ) : null}
-          {!isNew && !unreadable.value && id && changedReferralIds.value.has(id) ? (
-            <button
-              type="button"
-              class="secondary"
-              id="referral-revert"
-              onClick={() => {
-                confirmingRetire.value = false;
-                confirmingRevert.value = true;
-              }}
-            >
-              {r.revert}
-            </button>
-          ) : null}
-        </div>
-        {blocked && unreadable.value ? (
-          <p id="referral-save-hint" class="muted small-text">
-            {r.unreadable}
-          </p>
-        ) : blocked ? (
-          <p id="referral-save-hint" class="muted small-text">
-            {t.saveBlocked(referralCounts.value.errors)}
-          </p>
+          <DraftOutcome
+            outcome={outcome.value}
+            conflict={conflict}
+            busy={busy}
+            idPrefix="referral"
+            onTheirs={openTheirReferral}
+            onMine={saveMyReferral}
+          />
+        </SaveBar>
+        {canRetire || canRevert ? (
+          <div class="actions">
+            {canRetire ? (
+              <button
+                type="button"
+                class="secondary danger"
+                id="referral-retire"
+                onClick={() => {
+                  confirmingRevert.value = false;
+                  confirmingRetire.value = true;
+                }}
+              >
+                {r.retire}
+              </button>
+            ) : null}
+            {canRevert ? (
+              <button
+                type="button"
+                class="secondary"
+                id="referral-revert"
+                onClick={() => {
+                  confirmingRetire.value = false;
+                  confirmingRevert.value = true;
+                }}
+              >
+                {r.revert}
+              </button>
+            ) : null}
+          </div>
         ) : null}
         {confirmingRetire.value && id ? (
           <Confirm
@@ -250,14 +284,6 @@ export function ReferralEditor() {
             }}
           />
         ) : null}
-        <DraftOutcome
-          outcome={outcome.value}
-          conflict={conflict}
-          busy={busy}
-          idPrefix="referral"
-          onTheirs={openTheirReferral}
-          onMine={saveMyReferral}
-        />
       </form>
     </section>
   );

@@ -2,6 +2,7 @@
  * The topic editor: Finnish and Swedish side by side, shared settings below, the check's
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
+import { useRef } from "preact/hooks";
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
 import { actorName, formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import {
@@ -63,6 +64,9 @@ import {
   FieldProblemList,
   focusControl,
   LoadError,
+  SAVE_KEYS,
+  SaveBar,
+  useSaveShortcut,
 } from "./ui.tsx";
 
 export function TopicEditor() {
@@ -70,6 +74,9 @@ export function TopicEditor() {
   const isNew = mode.value === "new";
   const id = loadedId.value ?? "";
   const m = meta.value;
+  // The title as saved, in the studio's language: the heading does not change while typing.
+  const saved = draft.value?.topics.find((topic) => topic.id === id);
+  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
 
   return (
     <section aria-labelledby="view-heading" class="view editor">
@@ -77,7 +84,15 @@ export function TopicEditor() {
         <a href={routeHash({ view: "topics" })}>{t.backToTopics}</a>
       </p>
       <h2 id="view-heading" tabIndex={-1}>
-        {isNew ? t.newTopicTitle : t.editTopicTitle(id)}
+        {isNew ? (
+          t.newTopicTitle
+        ) : title ? (
+          <>
+            {title} <span class="heading-id">{t.idNote(id)}</span>
+          </>
+        ) : (
+          t.editTopicTitle(id)
+        )}
       </h2>
       {m.updatedBy || m.updatedAt ? (
         <p class="muted small-text">
@@ -156,8 +171,13 @@ function EditorForm() {
   const isNew = mode.value === "new";
   const blocked = saveBlocked.value;
   const busy = saving.value;
+  const canRetire = !isNew && !isSystem.value && !meta.value.retired;
+  const canRevert = !isNew && loadedId.value !== undefined && changedIds.value.has(loadedId.value);
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(formRef, saving);
   return (
     <form
+      ref={formRef}
       noValidate
       data-testid="topic-form"
       onSubmit={(event) => {
@@ -181,47 +201,61 @@ function EditorForm() {
       </div>
       <SharedFields />
       <ProblemSummary />
-      <div class="actions">
+      <SaveBar testId="topic-save-bar">
         <button
           type="submit"
           class="primary"
           id="topic-save"
+          aria-keyshortcuts="Control+S Meta+S"
           aria-disabled={blocked || busy ? "true" : undefined}
           aria-describedby={blocked ? "topic-save-hint" : undefined}
         >
           {busy ? t.saving : t.save}
         </button>
-        {!isNew && !isSystem.value && !meta.value.retired ? (
-          <button
-            type="button"
-            class="secondary danger"
-            id="topic-retire"
-            onClick={() => {
-              confirmingRevert.value = false;
-              confirmingRetire.value = true;
-            }}
-          >
-            {t.retire}
-          </button>
+        <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+        {blocked ? (
+          <p id="topic-save-hint" class="muted small-text">
+            {t.saveBlocked(counts.value.errors)}
+          </p>
         ) : null}
-        {!isNew && loadedId.value && changedIds.value.has(loadedId.value) ? (
-          <button
-            type="button"
-            class="secondary"
-            id="topic-revert"
-            onClick={() => {
-              confirmingRetire.value = false;
-              confirmingRevert.value = true;
-            }}
-          >
-            {t.revert}
-          </button>
-        ) : null}
-      </div>
-      {blocked ? (
-        <p id="topic-save-hint" class="muted small-text">
-          {t.saveBlocked(counts.value.errors)}
-        </p>
+        <DraftOutcome
+          outcome={outcome.value}
+          conflict={conflict}
+          busy={busy}
+          idPrefix="topic"
+          onTheirs={openTheirs}
+          onMine={saveMine}
+        />
+      </SaveBar>
+      {canRetire || canRevert ? (
+        <div class="actions">
+          {canRetire ? (
+            <button
+              type="button"
+              class="secondary danger"
+              id="topic-retire"
+              onClick={() => {
+                confirmingRevert.value = false;
+                confirmingRetire.value = true;
+              }}
+            >
+              {t.retire}
+            </button>
+          ) : null}
+          {canRevert ? (
+            <button
+              type="button"
+              class="secondary"
+              id="topic-revert"
+              onClick={() => {
+                confirmingRetire.value = false;
+                confirmingRevert.value = true;
+              }}
+            >
+              {t.revert}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       {confirmingRetire.value ? (
         <Confirm
@@ -257,14 +291,6 @@ function EditorForm() {
           }}
         />
       ) : null}
-      <DraftOutcome
-        outcome={outcome.value}
-        conflict={conflict}
-        busy={busy}
-        idPrefix="topic"
-        onTheirs={openTheirs}
-        onMine={saveMine}
-      />
     </form>
   );
 }
@@ -568,6 +594,15 @@ function SharedFields() {
     .sort((a, b) => a.id.localeCompare(b.id));
   // A follow-up the list does not have (retired since) stays visible so it can be removed.
   const missing = current.followUps.filter((id) => !choices.some((c) => c.id === id));
+  const all = [
+    ...choices.map((c) => ({ id: c.id, title: c[t.lang].title })),
+    ...missing.map((id) => ({ id, title: "" })),
+  ];
+  const name = (choice: { id: string; title: string }) =>
+    choice.title ? `${choice.id} – ${choice.title}` : choice.id;
+  const chosen = current.followUps.map(
+    (id) => all.find((choice) => choice.id === id) ?? { id, title: "" },
+  );
   return (
     <fieldset class="shared">
       <legend>{t.sharedLegend}</legend>
@@ -605,36 +640,39 @@ function SharedFields() {
         <p id="topic-followups-hint" class="hint">
           {t.followUpsHint}
         </p>
-        {choices.length === 0 && missing.length === 0 ? (
+        {all.length === 0 ? (
           <p class="muted small-text">{t.noFollowUpChoices}</p>
         ) : (
-          <ul class="choices">
-            {[
-              ...choices.map((c) => ({ id: c.id, title: c[t.lang].title })),
-              ...missing.map((id) => ({ id, title: "" })),
-            ].map((choice) => (
-              <li key={choice.id}>
-                <input
-                  type="checkbox"
-                  id={`topic-followup-${choice.id}`}
-                  checked={current.followUps.includes(choice.id)}
-                  onChange={(event) => {
-                    const checked = event.currentTarget.checked;
-                    update((f) => ({
-                      ...f,
-                      followUps: checked
-                        ? [...f.followUps, choice.id]
-                        : f.followUps.filter((x) => x !== choice.id),
-                    }));
-                  }}
-                />
-                <label for={`topic-followup-${choice.id}`}>
-                  {choice.id}
-                  {choice.title ? ` – ${choice.title}` : ""}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p class="chosen" data-testid="topic-followups-chosen">
+              {chosen.length ? t.followUpsChosen(chosen.map(name).join(", ")) : t.noFollowUps}
+            </p>
+            {/* Folded: every topic is a checkbox, dozens of Tab stops between the form and Save. */}
+            <details>
+              <summary>{t.followUpsChoose(chosen.length, all.length)}</summary>
+              <ul class="choices">
+                {all.map((choice) => (
+                  <li key={choice.id}>
+                    <input
+                      type="checkbox"
+                      id={`topic-followup-${choice.id}`}
+                      checked={current.followUps.includes(choice.id)}
+                      onChange={(event) => {
+                        const checked = event.currentTarget.checked;
+                        update((f) => ({
+                          ...f,
+                          followUps: checked
+                            ? [...f.followUps, choice.id]
+                            : f.followUps.filter((x) => x !== choice.id),
+                        }));
+                      }}
+                    />
+                    <label for={`topic-followup-${choice.id}`}>{name(choice)}</label>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </>
         )}
         <FieldProblems id="topic-followups-problems" field="followUps" />
       </fieldset>

@@ -1,7 +1,7 @@
 /** Small pieces the views share: focus helpers, notices, confirmations, describedby lists. */
-import type { Signal } from "@preact/signals";
-import type { ComponentChildren } from "preact";
-import { useLayoutEffect, useRef } from "preact/hooks";
+import type { ReadonlySignal, Signal } from "@preact/signals";
+import type { ComponentChildren, RefObject } from "preact";
+import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { text } from "../i18n.ts";
 import type { Conflict, Outcome as OutcomeShown } from "../state/draftEdit.ts";
 
@@ -12,8 +12,9 @@ export function describedBy(...ids: (string | false | undefined)[]): string | un
 }
 
 /**
- * Moves focus to a control by id; a group gets its first field. After the next render; to
- * `fallback` when that render took the control away (a version's button gone with its state).
+ * Moves focus to a control by id; a group gets its first field, and a folded list it is in
+ * opens. After the next render; to `fallback` when that render took the control away (a
+ * version's button gone with its state).
  */
 export function focusControl(id: string, fallback?: string): void {
   setTimeout(() => {
@@ -23,6 +24,13 @@ export function focusControl(id: string, fallback?: string): void {
       el.matches("input, select, textarea, button, a[href], [tabindex]") && !el.matches("fieldset")
         ? el
         : (el.querySelector<HTMLElement>("input, select, textarea, button") ?? el);
+    for (
+      let folded = target.closest("details");
+      folded;
+      folded = folded.parentElement?.closest("details") ?? null
+    ) {
+      folded.open = true;
+    }
     target.focus();
     target.scrollIntoView?.({ block: "center" });
   }, 0);
@@ -105,6 +113,59 @@ export function DraftOutcome(props: {
       ) : null}
     </>
   );
+}
+
+/**
+ * An editor's Save row with its outcome: sticky at the bottom of the window while the form is
+ * longer than it (styles.ts). Its height goes to `--save-bar-height`, which the page keeps
+ * free below a field that takes focus, so the bar never hides what is being typed.
+ */
+export function SaveBar(props: { testId: string; children: ComponentChildren }) {
+  const bar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const measure = () => root.style.setProperty("--save-bar-height", `${el.offsetHeight}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--save-bar-height");
+    };
+  }, []);
+  return (
+    <div class="save-bar" ref={bar} data-testid={props.testId}>
+      {props.children}
+    </div>
+  );
+}
+
+const ON_APPLE = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The save shortcut as this computer writes it: "⌘S" on a Mac, else "Ctrl+S". */
+export const SAVE_KEYS = ON_APPLE ? "⌘S" : "Ctrl+S";
+
+/**
+ * Ctrl+S (⌘S on a Mac) submits the editor's form, the same as pressing its Save, while the
+ * form is shown; never the browser's own "save page" dialog. Nothing while `busy` (saving).
+ */
+export function useSaveShortcut(
+  form: RefObject<HTMLFormElement | null>,
+  busy: ReadonlySignal<boolean>,
+): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (event.key.toLowerCase() !== "s" || event.isComposing) return;
+      event.preventDefault();
+      if (event.repeat || busy.value) return;
+      form.current?.requestSubmit();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [form, busy]);
 }
 
 /** An error line for a load that failed; an alert, so it is read when it appears. */

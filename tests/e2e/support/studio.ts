@@ -115,6 +115,26 @@ export async function saveTopic(page: Page, id: string): Promise<void> {
   await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe(`#/topics/${id}`);
 }
 
+/** Whether the element lies wholly inside the window, not scrolled out of sight. */
+export function inView(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+}
+
+/** The focused element's id when the editor's Save row covers part of it, else undefined. */
+export function focusUnderSaveBar(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const at = document.activeElement;
+    const bar = document.querySelector(".save-bar");
+    if (!(at instanceof HTMLElement) || !bar || bar.contains(at)) return undefined;
+    const field = at.getBoundingClientRect();
+    const row = bar.getBoundingClientRect();
+    return field.bottom > row.top && field.top < row.bottom ? at.id || at.tagName : undefined;
+  });
+}
+
 /** Tries a message; returns the top intents of the draft and live columns, best first. */
 export async function tryMessage(
   page: Page,

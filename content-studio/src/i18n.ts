@@ -277,7 +277,7 @@ const fi = {
     "Joku on tallentanut tämän sen jälkeen, kun aloitit: tallentaessasi näet, kuka, ja voit valita.",
   discardRestored: "Hylkää tallentamattomat muutokset",
   gatePasses:
-    "Luonnos läpäisisi julkaisun tarkistuksen: osuvuus, muiden asioiden tunnistus ja jokainen aihe riittävät.",
+    "Luonnos läpäisisi julkaisun tarkistuksen: osuvuus, aiheiden ulkopuoliset viestit ja jokainen aihe riittävät.",
   gateFails: (count: number) =>
     count === 1
       ? "Julkaisun tarkistus pysäyttäisi luonnoksen yhdestä syystä:"
@@ -853,7 +853,7 @@ const sv: UiText = {
     "Någon har sparat det här efter att du började: när du sparar ser du vem, och du kan välja.",
   discardRestored: "Förkasta osparade ändringar",
   gatePasses:
-    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, igenkänningen av övriga ärenden och varje ämne räcker.",
+    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, meddelandena utanför ämnena och varje ämne räcker.",
   gateFails: (count) =>
     count === 1
       ? "Publiceringskontrollen skulle stoppa utkastet av ett skäl:"

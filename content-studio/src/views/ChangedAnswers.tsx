@@ -4,6 +4,7 @@
  */
 import type { ChangedAnswer } from "../api.ts";
 import { text } from "../i18n.ts";
+import { IntentName } from "./IntentName.tsx";
 import { Scroll } from "./ui.tsx";
 
 export function ChangedAnswers(props: {
@@ -15,8 +16,6 @@ export function ChangedAnswers(props: {
   testId: string;
 }) {
   const t = text.value;
-  const name = (intent: string | undefined) =>
-    intent === undefined || intent === "none" ? t.noIntent : intent;
   if (props.changed.length === 0) return <p class="muted">{t.noChanged}</p>;
   return (
     <Scroll labelledBy={props.captionId}>
@@ -38,9 +37,15 @@ export function ChangedAnswers(props: {
                 {c.text}
               </th>
               <td>{t.langName[c.lang]}</td>
-              <td>{name(c.expected)}</td>
-              <td>{name(c.live)}</td>
-              <td>{name(c.draft)}</td>
+              <td>
+                <IntentName id={c.expected} />
+              </td>
+              <td>
+                <IntentName id={c.live} />
+              </td>
+              <td>
+                <IntentName id={c.draft} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,7 @@ import { formatPercent, text } from "../i18n.ts";
 import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
 import { confusionRows, topicRows } from "../testReport.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
+import { IntentName } from "./IntentName.tsx";
 import { LoadError, Scroll } from "./ui.tsx";
 
 const SPLITS: SplitName[] = ["tests", "dev"];
@@ -190,7 +191,9 @@ function PerTopic() {
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.topic}-${row.lang}`} data-topic={row.topic} data-lang={row.lang}>
-                <th scope="row">{row.topic}</th>
+                <th scope="row">
+                  <IntentName id={row.topic} />
+                </th>
                 <td>{t.langName[row.lang]}</td>
                 <td class="num">{formatPercent(row.precision, t)}</td>
                 <td class="num">
@@ -238,8 +241,12 @@ function Confusions() {
             <tbody>
               {rows.map((row) => (
                 <tr key={`${row.expected}-${row.got}-${row.lang}`}>
-                  <th scope="row">{row.expected === "none" ? t.noIntent : row.expected}</th>
-                  <td>{row.got === "none" ? t.noIntent : row.got}</td>
+                  <th scope="row">
+                    <IntentName id={row.expected} />
+                  </th>
+                  <td>
+                    <IntentName id={row.got} />
+                  </td>
                   <td>{t.langName[row.lang]}</td>
                   <td class="num">{row.count}</td>
                 </tr>

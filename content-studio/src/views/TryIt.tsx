@@ -4,6 +4,7 @@ import { formatPercent, text } from "../i18n.ts";
 import { draft } from "../state/topics.ts";
 import { asked, busy, error, lang, message, result, run } from "../state/tryIt.ts";
 import { AnswerPreview } from "./AnswerPreview.tsx";
+import { IntentName } from "./IntentName.tsx";
 
 export function TryIt() {
   const t = text.value;
@@ -84,7 +85,7 @@ function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: 
           return (
             <li key={candidate.intent} data-intent={candidate.intent}>
               <span class="intent">
-                {candidate.intent === "none" ? t.noIntent : candidate.intent}
+                <IntentName id={candidate.intent} />
                 {title ? ` – ${title}` : ""}
               </span>{" "}
               <span class="percent">{t.confidence(percent)}</span>

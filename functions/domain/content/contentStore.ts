@@ -1,3 +1,4 @@
+import type { Lang } from "../../contracts/lang.ts";
 import type { ContentBundle } from "./bundle.ts";
 import type { AuditEntry, LivePointer, VersionMeta, VersionState } from "./versions.ts";
 
@@ -22,7 +23,10 @@ export interface DraftTopicMeta {
  */
 export type DraftExpectation = { revision: string | undefined } | { absent: true };
 
-/** The shared draft: a whole bundle, plus who touched each topic and referral group. */
+/**
+ * The shared draft: a whole bundle, plus who touched each topic and referral group and the
+ * out-of-scope examples.
+ */
 export interface Draft {
   bundle: ContentBundle;
   /** Topics retired in the draft keep their last content here, out of the bundle. */
@@ -30,6 +34,11 @@ export interface Draft {
   meta: ReadonlyMap<string, DraftTopicMeta>;
   /** Who last changed each referral group (referral ids are apart from topic ids). */
   referralMeta: ReadonlyMap<string, DraftTopicMeta>;
+  /**
+   * Who last changed the out-of-scope examples, and their revision; none in a draft stored
+   * before they had one (they were then only ever written with the whole draft).
+   */
+  scopeMeta?: DraftTopicMeta;
 }
 
 /** A page of the version history: versions older than `before`, at most `limit`. */
@@ -42,6 +51,15 @@ export interface VersionPage {
 export interface DraftReferralWrite {
   id: string;
   group?: ContentBundle["referrals"][number];
+  meta: DraftTopicMeta;
+}
+
+/**
+ * The draft's out-of-scope examples, as edited on their own. The "none" held-out messages
+ * stored beside them are no part of the write: a save of the lists leaves them as they are.
+ */
+export interface DraftOutOfScopeWrite {
+  outOfScope: Record<Lang, string[]>;
   meta: DraftTopicMeta;
 }
 
@@ -100,6 +118,11 @@ export interface ContentStore {
   putDraftTopic(write: DraftTopicWrite, expected?: DraftExpectation): Promise<boolean>;
   /** Writes or removes one referral group of the draft, as `putDraftTopic`. */
   putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation): Promise<boolean>;
+  /**
+   * Writes the draft's out-of-scope examples, as `putDraftTopic`; the "none" held-out
+   * messages kept with them stay as they are.
+   */
+  putDraftOutOfScope(write: DraftOutOfScopeWrite, expected?: DraftExpectation): Promise<boolean>;
   /**
    * Replaces the whole draft (seed, import, an approved rollback). Every item gets `meta`'s
    * revision, new: a form opened on the draft before is then told the item changed.

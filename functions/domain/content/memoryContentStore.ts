@@ -83,12 +83,27 @@ export function createMemoryContentStore(): ContentStore {
       });
       return true;
     },
+    async putDraftOutOfScope(write, expected) {
+      const current = draft ?? emptyDraft();
+      const { outOfScope, meta } = copy(write);
+      // A stored draft always has its lists, as DynamoDB's always has its scope item.
+      const stored = draft !== undefined;
+      const now = current.scopeMeta;
+      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
+      draft = deepFreeze({
+        ...current,
+        bundle: { ...current.bundle, outOfScope },
+        scopeMeta: meta,
+      });
+      return true;
+    },
     async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }) {
       draft = deepFreeze({
         bundle: copy(bundle),
         retired: [],
         meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
         referralMeta: new Map(bundle.referrals.map((r) => [r.id, { ...meta }])),
+        scopeMeta: { ...meta },
       });
     },
     async audit(entry) {

@@ -104,6 +104,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   inboxReferred: { count: 1, referral: "traficom" },
   inboxDismissed: { count: 2 },
   referralSentencesAdded: { count: 2, lang: "sv" },
+  outOfScopeEdited: { added: { fi: 2, sv: 0 }, removed: { fi: 1, sv: 1 } },
 };
 
 const all = Object.entries(EXAMPLES).map(([code, params]) => ({ code, params }) as Finding);
@@ -422,6 +423,7 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   inboxReferred: ["1 question referred to traficom", ""],
   inboxDismissed: ["2 questions dismissed", ""],
   referralSentencesAdded: ["added 2 sv sentence(s)", ""],
+  outOfScopeEdited: ["added: fi 2, sv 0; removed: fi 1, sv 1", ""],
 };
 
 describe("the workflow's English", () => {
@@ -454,5 +456,19 @@ describe("content:check's English", () => {
   it.each(all)("tells $code as content:check always has", (said) => {
     const [message, fix] = ENGLISH[said.code];
     expect(tell(said, "en")).toEqual({ message, fix });
+  });
+});
+
+describe("a conflict over the out-of-scope examples", () => {
+  it.each([
+    { code: "editConflict", params: { kind: "out-of-scope", id: "out-of-scope", by: "Sanna" } },
+    { code: "draftContended", params: { kind: "out-of-scope", id: "out-of-scope" } },
+  ] as Finding[])("$code names the lists in every language, not an id", (said) => {
+    const [en, fi, sv] = FINDING_LANGS.map((lang) => tell(said, lang).message);
+
+    expect(en).toMatch(/the out-of-scope examples/i);
+    expect(fi).toMatch(/aiheen ulkopuoli/i);
+    expect(sv).toMatch(/utanför ämnena/);
+    for (const message of [en, fi, sv]) expect(message).not.toContain('"out-of-scope"');
   });
 });

@@ -11,6 +11,7 @@ import { loadedId, mode, open, startNew, unsaved } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
 import { loadInbox } from "./state/inbox.ts";
 import { recheckOnLanguageSwitch } from "./state/language.ts";
+import { openOutOfScope, opened as outOfScopeOpened } from "./state/outOfScope.ts";
 import { openId, openReferral, referralUnsaved } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
@@ -41,6 +42,9 @@ function loadForView(): void {
         break;
       case "referral":
         if (!(resuming && openId.value === current.id)) void openReferral(current.id);
+        break;
+      case "out-of-scope":
+        if (!(resuming && outOfScopeOpened.value)) void openOutOfScope();
         break;
       case "versions":
         void loadVersions();

@@ -585,10 +585,14 @@ function personName(subject: string, name: string | undefined, t: UiText): strin
   return subject === SYSTEM_ACTOR.subject ? t.systemActor : (name ?? subject);
 }
 
-/** What an entry changed: a topic, a referral group, or nothing (a version's own events). */
+/**
+ * What an entry changed: a topic, a referral group, the out-of-scope examples, or nothing (a
+ * version's own events).
+ */
 function auditChanged(entry: AuditEntry, t: UiText): string {
   if (entry.topic) return entry.topic;
   if (entry.referral) return t.referrals.editTitle(entry.referral);
+  if (entry.outOfScope) return t.outOfScopeName;
   return t.notAvailable;
 }
 

@@ -11,7 +11,11 @@ import { loadedId, mode, open, startNew, unsaved } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
 import { loadInbox } from "./state/inbox.ts";
 import { recheckOnLanguageSwitch } from "./state/language.ts";
-import { openOutOfScope, opened as outOfScopeOpened } from "./state/outOfScope.ts";
+import {
+  openOutOfScope,
+  opened as outOfScopeOpened,
+  outOfScopeUnsaved,
+} from "./state/outOfScope.ts";
 import { openId, openReferral, referralUnsaved } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
@@ -71,7 +75,7 @@ function boot(): void {
   // The browser's own "leave the page?" while an editor holds unsaved work. The work is kept
   // in this browser as well (keptForms), but a closed tab may not be opened again soon.
   addEventListener("beforeunload", (event) => {
-    if (!unsaved.peek() && !referralUnsaved.peek()) return;
+    if (!unsaved.peek() && !referralUnsaved.peek() && !outOfScopeUnsaved.peek()) return;
     event.preventDefault();
     event.returnValue = "";
   });

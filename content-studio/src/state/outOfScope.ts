@@ -1,8 +1,8 @@
 /**
  * The out-of-scope page's state: the draft's two lists in a form, the as-you-type check
  * (debounced, newest answer wins, the same rules as content:check on the server), save and
- * discard over the revision they were read at, as the referral editor has them. Errors block
- * Save; warnings never do.
+ * discard over the revision they were read at, and unsaved work kept in the browser, as the
+ * referral editor has them. Errors block Save; warnings never do.
  */
 import { batch, computed, signal } from "@preact/signals";
 import type { Lang } from "../api.ts";
@@ -18,6 +18,7 @@ import { blocksSave, countProblems } from "../problems.ts";
 import { announce, call, errorText, me, onSignOut, session } from "./app.ts";
 import { createDraftEditSignals, putToDraft, revertInDraft } from "./draftEdit.ts";
 import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
+import { keptForms, sameForm, sameShape } from "./keptForms.ts";
 import { draft, loadDraft } from "./topics.ts";
 
 /** The id under which the draft's changes list the out-of-scope examples. */
@@ -52,6 +53,65 @@ export const outOfScopeChanged = computed(() =>
   ),
 );
 
+const kept = keptForms("out-of-scope", (value): value is OutOfScopeForm =>
+  sameShape(value, emptyOutOfScopeForm()),
+);
+/** The draft has one pair of lists: kept under one id. */
+const KEPT_ID = "lists";
+/** The lists as read or last saved: what the form in hand is unsaved work against. */
+const baseline = signal<OutOfScopeForm | undefined>(undefined);
+/** The revision the lists were read at (a restored form may expect an older one). */
+let readRevision: string | undefined;
+/** The form differs from what was read or saved: leaving would lose it, but for the kept copy. */
+export const outOfScopeUnsaved = computed(
+  () => baseline.value !== undefined && !sameForm(outOfScopeForm.value, baseline.value),
+);
+/** Work given back from the browser on opening, as in the editors. */
+export const outOfScopeRestored = signal<{ keptAt: string; savedSince: boolean } | undefined>(
+  undefined,
+);
+
+function keepOrForget(): void {
+  if (outOfScopeUnsaved.value) {
+    const revision = edit.revision.value;
+    kept.keep(KEPT_ID, { form: outOfScopeForm.value, ...(revision ? { revision } : {}) });
+  } else kept.forget(KEPT_ID);
+}
+
+/** Gives back the form kept in this browser, if it is work beyond what was just read. */
+function restoreKept(): void {
+  const found = kept.read(KEPT_ID);
+  if (!found) return;
+  if (sameForm(found.form, outOfScopeForm.value)) {
+    kept.forget(KEPT_ID);
+    return;
+  }
+  batch(() => {
+    outOfScopeForm.value = found.form;
+    // Its save still expects the revision it was read at: a save made since is a conflict.
+    edit.revision.value = found.revision ?? readRevision;
+    outOfScopeRestored.value = {
+      keptAt: found.keptAt,
+      savedSince: found.revision !== readRevision,
+    };
+  });
+}
+
+/** Drops the work given back, and shows the lists as read. */
+export function discardRestoredOutOfScope(): void {
+  const base = baseline.value;
+  if (!base) return;
+  kept.forget(KEPT_ID);
+  batch(() => {
+    outOfScopeForm.value = base;
+    edit.revision.value = readRevision;
+    outOfScopeRestored.value = undefined;
+    outcome.value = undefined;
+    conflict.value = undefined;
+  });
+  void validateOutOfScopeNow();
+}
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 let seq = 0;
 /** Counts readings: an answer for an earlier one is dropped. */
@@ -60,8 +120,11 @@ let opening = 0;
 function reset(form: OutOfScopeForm, revision?: string): void {
   clearTimeout(timer);
   seq++;
+  readRevision = revision;
   batch(() => {
     outOfScopeForm.value = form;
+    baseline.value = undefined;
+    outOfScopeRestored.value = undefined;
     edit.revision.value = revision;
     opened.value = false;
     unreadable.value = false;
@@ -95,10 +158,13 @@ export async function openOutOfScope(): Promise<void> {
   batch(() => {
     opened.value = read !== undefined;
     unreadable.value = read === undefined;
+    if (read) baseline.value = outOfScopeForm.value;
     if (read?.updatedBy && read.updatedAt)
       lastSaved.value = { by: read.updatedBy, at: read.updatedAt };
     if (failed) outcome.value = { kind: "error", text: failed };
   });
+  // Not over lists that could not be read: their revision, and so their save, is unknown.
+  if (read) restoreKept();
   if (read) void validateOutOfScopeNow();
 }
 
@@ -110,6 +176,7 @@ export function updateOutOfScope(lang: Lang, value: string): void {
     // Its explanation just went: the choices go with it (the next save asks again).
     conflict.value = undefined;
   });
+  keepOrForget();
   clearTimeout(timer);
   checking.value = true;
   timer = setTimeout(() => void validateOutOfScopeNow(), VALIDATE_DEBOUNCE_MS);
@@ -152,7 +219,11 @@ export async function saveOutOfScope(over?: { revision: string }): Promise<boole
     t.outOfScope.saveRefused,
   );
   if (!result) return false;
+  kept.forget(KEPT_ID);
+  readRevision = edit.revision.value;
   batch(() => {
+    baseline.value = outOfScopeForm.value;
+    outOfScopeRestored.value = undefined;
     serverProblems.value = result.warnings;
     outcome.value = { kind: "ok", text: t.outOfScope.saved };
     const by = me.value?.displayName;
@@ -174,6 +245,7 @@ export async function revertOutOfScope(): Promise<boolean> {
     t.revertRefused,
   );
   if (!result) return false;
+  kept.forget(KEPT_ID);
   const message = t.outOfScope.reverted(result.result);
   announce(message);
   await openOutOfScope();
@@ -183,6 +255,7 @@ export async function revertOutOfScope(): Promise<boolean> {
 
 /** After a conflict: the lists as the other person saved them, in the form (this one's dropped). */
 export async function openTheirOutOfScope(): Promise<void> {
+  kept.forget(KEPT_ID);
   await openOutOfScope();
 }
 

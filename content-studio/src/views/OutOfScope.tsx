@@ -9,6 +9,7 @@ import {
   checking,
   confirmingRevert,
   conflict,
+  discardRestoredOutOfScope,
   lastSaved,
   opened,
   openTheirOutOfScope,
@@ -17,6 +18,7 @@ import {
   outOfScopeCounts,
   outOfScopeForm,
   outOfScopeProblems,
+  outOfScopeRestored,
   outOfScopeSaveBlocked,
   revertOutOfScope,
   saveMyOutOfScope,
@@ -26,6 +28,7 @@ import {
   updateOutOfScope,
 } from "../state/outOfScope.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
+import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
   DraftOutcome,
@@ -57,6 +60,7 @@ export function OutOfScope() {
         </p>
       ) : null}
       {!opened.value && !unreadable.value ? <p class="muted">{t.loading}</p> : null}
+      <RestoredNotice restored={outOfScopeRestored.value} onDiscard={discardRestoredOutOfScope} />
       <form
         noValidate
         data-testid="out-of-scope-form"

@@ -7,6 +7,7 @@ import type { LocalServer } from "../functions/local/localServer.ts";
 import { devToken } from "./support/devToken.ts";
 import { ESTATE_QUESTION_FI, ESTATE_QUESTION_SV, estateTopic } from "./support/estateTopic.ts";
 import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
+import { STOCK_OPTION_SENTENCES, stockOptionsTopic } from "./support/stockOptionsTopic.ts";
 
 let stack: LocalServer;
 let owner: string;
@@ -427,12 +428,20 @@ describe("two content owners saving one topic", () => {
   });
 });
 
+const OUT_OF_SCOPE_BODY = "{ fi: [...], sv: [...] } with the sentences, as in out-of-scope.yaml";
+
 describe("a body that is no topic at all", () => {
   it.each([
-    ["PUT", "draft/topics/vat", "topic"],
-    ["POST", "draft/validate/topics/vat", "topic"],
-    ["PUT", "draft/referrals/kela", "referral group"],
-    ["POST", "draft/validate/referrals/kela", "referral group"],
+    ["PUT", "draft/topics/vat", "with the topic's fields, as in its YAML file"],
+    ["POST", "draft/validate/topics/vat", "with the topic's fields, as in its YAML file"],
+    ["PUT", "draft/referrals/kela", "with the referral group's fields, as in its YAML file"],
+    [
+      "POST",
+      "draft/validate/referrals/kela",
+      "with the referral group's fields, as in its YAML file",
+    ],
+    ["PUT", "draft/out-of-scope", OUT_OF_SCOPE_BODY],
+    ["POST", "draft/validate/out-of-scope", OUT_OF_SCOPE_BODY],
   ])(
     "%s %s refuses a body that is not an object, naming it, and writes nothing",
     async (method, path, what) => {
@@ -442,7 +451,7 @@ describe("a body that is no topic at all", () => {
         expect(refused.status).toBe(400);
         expect(refused.body.error).toEqual({
           code: "VALIDATION_FAILED",
-          message: `body: must be a JSON object with the ${what}'s fields, as in its YAML file`,
+          message: `body: must be a JSON object ${what}`,
         });
       }
       expect((await api("GET", "draft", owner)).body).toEqual(before.body);
@@ -866,4 +875,186 @@ describe("versions waiting for review when another goes live", () => {
       new RegExp(`^Luonnos päivitettiin version ${target} sisältöön niiltä osin .*säilyi\\.$`),
     );
   }, 180_000);
+});
+
+describe("the out-of-scope examples in the studio", () => {
+  type Lists = { fi: string[]; sv: string[] };
+  type Problem = { path: string; code?: string; message: string };
+  const read = async () => {
+    const answer = await api("GET", "draft/out-of-scope", owner);
+    expect(answer.status).toBe(200);
+    return { ...(answer.body as { outOfScope: Lists; revision: string }), etag: answer.etag };
+  };
+  const without = (lists: Lists) => ({
+    fi: lists.fi.filter((t) => t !== STOCK_OPTION_SENTENCES.fi),
+    sv: lists.sv.filter((t) => t !== STOCK_OPTION_SENTENCES.sv),
+  });
+  const problemsOf = (answer: { body: Record<string, unknown> }) =>
+    (answer.body.error as { problems: Problem[] }).problems;
+
+  it("moves an out-of-scope example into a new topic in two saves, shown in the draft's diff", async () => {
+    const live = await read();
+    expect(live.outOfScope.fi).toContain(STOCK_OPTION_SENTENCES.fi);
+    expect(live.outOfScope.sv).toContain(STOCK_OPTION_SENTENCES.sv);
+    expect(live.etag).toBe(`"${live.revision}"`);
+
+    // The topic first: refused, naming the sentences and the list they are in.
+    const refused = await api(
+      "PUT",
+      `draft/topics/${stockOptionsTopic.id}`,
+      owner,
+      stockOptionsTopic,
+      {
+        "accept-language": "fi",
+      },
+    );
+    expect(refused.status).toBe(400);
+    expect(problemsOf(refused)).toEqual([
+      expect.objectContaining({
+        path: "fi.utterances[0]",
+        code: "sentenceShared",
+        message: expect.stringContaining("aiheiden ulkopuoliset lauseet (suomi)"),
+      }),
+      expect.objectContaining({ path: "sv.utterances[0]", code: "sentenceShared" }),
+    ]);
+
+    // Save 1: the example leaves the out-of-scope lists (over the revision read).
+    const saved = await api("PUT", "draft/out-of-scope", owner, without(live.outOfScope), {
+      "if-match": live.etag ?? "",
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ ok: true, warnings: [] });
+    expect(saved.body.revision).not.toBe(live.revision);
+    expect(saved.etag).toBe(`"${saved.body.revision}"`);
+    // Save 2: the topic that teaches it now.
+    const topic = await api(
+      "PUT",
+      `draft/topics/${stockOptionsTopic.id}`,
+      owner,
+      stockOptionsTopic,
+    );
+    expect(topic.status, JSON.stringify(topic.body)).toBe(200);
+
+    // The reviewer sees what the lists lost before approving, and nothing of the none messages.
+    const diff = (await api("GET", "draft/diff", owner)).body.topics as Record<string, unknown>[];
+    expect(diff).toContainEqual({
+      id: "out-of-scope",
+      change: "changed",
+      fields: ["outOfScope.fi", "outOfScope.sv"],
+      details: [
+        { field: "outOfScope.fi", added: [], removed: [STOCK_OPTION_SENTENCES.fi] },
+        { field: "outOfScope.sv", added: [], removed: [STOCK_OPTION_SENTENCES.sv] },
+      ],
+    });
+    const trail = (await api("GET", "audit?limit=2", owner, undefined, { "accept-language": "fi" }))
+      .body.entries;
+    expect(trail).toEqual([
+      expect.objectContaining({ action: "draft-save", topic: stockOptionsTopic.id }),
+      expect.objectContaining({
+        action: "draft-save",
+        outOfScope: true,
+        detail: "Lisätty: suomeksi 0, ruotsiksi 0. Poistettu: suomeksi 1, ruotsiksi 1.",
+      }),
+    ]);
+
+    // Live's lists cannot come back while the topic teaches the sentence: refused, naming it.
+    const blocked = await api("POST", "draft/out-of-scope/revert", owner);
+    expect(blocked.status).toBe(400);
+    expect(problemsOf(blocked)).toContainEqual(
+      expect.objectContaining({
+        code: "sentenceShared",
+        path: expect.stringMatching(/^fi\[\d+\]$/),
+      }),
+    );
+    // Back as live, for the tests after this one: the topic retired, then the lists.
+    expect((await api("DELETE", `draft/topics/${stockOptionsTopic.id}`, owner)).status).toBe(200);
+    const reverted = await api("POST", "draft/out-of-scope/revert", owner, undefined, {
+      "if-match": saved.etag ?? "",
+    });
+    expect(reverted.body).toMatchObject({ ok: true, result: "reverted" });
+    expect((await read()).outOfScope).toEqual(live.outOfScope);
+    expect((await api("POST", "draft/out-of-scope/revert", owner)).body).toMatchObject({
+      ok: true,
+      result: "unchanged",
+    });
+  }, 60_000);
+
+  it("refuses a save over a revision someone has saved past with 412, naming them", async () => {
+    const opened = await read();
+    const theirs = await api(
+      "PUT",
+      "draft/out-of-scope",
+      reviewer,
+      { ...opened.outOfScope, fi: [...opened.outOfScope.fi, "mistä saa halvimmat lentoliput"] },
+      { "if-match": opened.etag ?? "" },
+    );
+    expect(theirs.status).toBe(200);
+
+    const stale = await api(
+      "PUT",
+      "draft/out-of-scope",
+      owner,
+      { ...opened.outOfScope, fi: [...opened.outOfScope.fi, "paras pizza helsingissä"] },
+      { "if-match": opened.etag ?? "", "accept-language": "fi" },
+    );
+
+    expect(stale.status).toBe(412);
+    expect(stale.body.error).toMatchObject({
+      code: "EDIT_CONFLICT",
+      message: expect.stringMatching(
+        /muutti aiheen ulkopuolisia viestejä sen jälkeen, kun avasit ne/,
+      ),
+      current: { revision: theirs.body.revision, updatedBy: expect.any(String) },
+    });
+    expect((await read()).outOfScope.fi).toContain("mistä saa halvimmat lentoliput");
+    expect((await read()).outOfScope.fi).not.toContain("paras pizza helsingissä");
+    // Discarding from the older reading is refused the same way; the lists cannot be created.
+    const revert = await api("POST", "draft/out-of-scope/revert", owner, undefined, {
+      "if-match": opened.etag ?? "",
+    });
+    expect(revert.status).toBe(412);
+    const create = await api("PUT", "draft/out-of-scope", owner, opened.outOfScope, {
+      "if-none-match": "*",
+    });
+    expect([create.status, (create.body.error as { code: string }).code]).toEqual([
+      400,
+      "VALIDATION_FAILED",
+    ]);
+    // Over the revision the conflict named, the discard goes through: live's lists again.
+    const current = (stale.body.error as { current: { revision: string } }).current;
+    const back = await api("POST", "draft/out-of-scope/revert", owner, undefined, {
+      "if-match": `"${current.revision}"`,
+    });
+    expect(back.body).toMatchObject({ ok: true, result: "reverted" });
+    expect((await read()).outOfScope).toEqual(opened.outOfScope);
+  });
+
+  it("checks the lists as they are typed, saving nothing, and is for editors only", async () => {
+    const before = await read();
+    const typed = { fi: [...before.outOfScope.fi, "", "verokortti"], sv: before.outOfScope.sv };
+
+    const checked = await api("POST", "draft/validate/out-of-scope", owner, typed, {
+      "accept-language": "sv",
+    });
+
+    expect(checked.status).toBe(200);
+    const problems = checked.body.problems as (Problem & { severity: string })[];
+    const at = before.outOfScope.fi.length;
+    expect(problems.map((p) => [p.severity, p.path, p.code])).toEqual([
+      ["error", `fi[${at}]`, "empty"],
+      ["error", `fi[${at + 1}]`, "sentenceShared"],
+    ]);
+    expect(problems[1]?.message).toMatch(/finns på två ställen: meningarna utanför ämnena/);
+    expect((await read()).revision).toBe(before.revision);
+
+    for (const [method, path] of [
+      ["GET", "draft/out-of-scope"],
+      ["PUT", "draft/out-of-scope"],
+      ["POST", "draft/validate/out-of-scope"],
+      ["POST", "draft/out-of-scope/revert"],
+    ] as const) {
+      const body = method === "GET" ? undefined : before.outOfScope;
+      expect((await api(method, path, advisor, body)).status).toBe(403);
+    }
+  });
 });

@@ -98,7 +98,7 @@ export interface Draft {
   /** Ids of topics that differ from the live version. */
   changed: string[];
   /** Every change against live, referral groups (`kind: "referral"`) included. */
-  changes?: { id: string; kind?: "referral"; change: TopicChange }[];
+  changes?: { id: string; kind?: "referral"; change: TopicChange; fields?: string[] }[];
   /** Versions waiting for a reviewer, oldest first. */
   pendingReview?: number[];
 }
@@ -114,6 +114,17 @@ export interface DraftTopicResponse {
 
 export interface DraftReferralResponse {
   referral: ReferralGroup;
+  updatedBy?: string;
+  updatedAt?: string;
+  /** As a topic's: what a save of this reading sends back. */
+  revision?: string;
+}
+
+/** The draft's out-of-scope examples: messages the bot must answer with no topic. */
+export type OutOfScopeLists = Record<Lang, string[]>;
+
+export interface DraftOutOfScopeResponse {
+  outOfScope: OutOfScopeLists;
   updatedBy?: string;
   updatedAt?: string;
   /** As a topic's: what a save of this reading sends back. */
@@ -285,6 +296,8 @@ export interface AuditEntry {
   topic?: string;
   /** The referral group a draft save or retire changed. */
   referral?: string;
+  /** Set when a draft save or discard changed the out-of-scope examples. */
+  outOfScope?: true;
   /** Told in the studio's language when the service wrote it; a person's comment as written. */
   detail?: string;
 }
@@ -637,6 +650,24 @@ export function createContentApi(options: ContentApiOptions) {
       request<DraftReferralResponse>("GET", `/api/content/draft/referrals/${enc(id)}`),
     revertReferral: (id: string, base?: EditBase) =>
       revert(`/api/content/draft/referrals/${enc(id)}/revert`, base),
+    draftOutOfScope: () =>
+      request<DraftOutOfScopeResponse>("GET", "/api/content/draft/out-of-scope"),
+    validateOutOfScope: async (lists: OutOfScopeLists) => {
+      const result = await request<{ problems?: unknown }>(
+        "POST",
+        "/api/content/draft/validate/out-of-scope",
+        lists,
+      );
+      return asProblems(result.problems, "error");
+    },
+    /** The lists always exist: a save sends the revision read, never "new". */
+    saveOutOfScope: async (
+      lists: OutOfScopeLists,
+      base?: { revision: string },
+    ): Promise<SaveResult> =>
+      saved(await request("PUT", "/api/content/draft/out-of-scope", lists, base)),
+    revertOutOfScope: (base?: { revision: string }) =>
+      revert("/api/content/draft/out-of-scope/revert", base),
     /** Findings (code and params) told again in the studio's language, in order. */
     tell: async (findings: { code: string; params: Record<string, unknown> }[]) => {
       const answer = await request<{ told?: unknown }>("POST", "/api/content/tell", { findings });

@@ -47,6 +47,7 @@ const fi = {
     topics: "Aiheet",
     inbox: "Vastaamattomat kysymykset",
     referrals: "Ohjaukset",
+    outOfScope: "Aiheen ulkopuoliset",
     try: "Kokeile viestiä",
     test: "Testaa kaikki",
     versions: "Versiot ja julkaisu",
@@ -607,6 +608,25 @@ const fi = {
           : `Ohjausryhmän ${id} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
     summary: "Tarkistuksen havainnot",
   },
+  outOfScope: {
+    title: "Aiheen ulkopuoliset viestit",
+    intro:
+      "Viestit, joihin botin ei pidä vastata millään aiheella: esimerkiksi toisen viranomaisen asiat, joille ei ole ohjausta, kauppojen ja pankkien asiat sekä merkityksetön teksti. Niistä botti oppii sanomaan, ettei sillä ole vastausta, eikä arvaa väärää aihetta. Sama lause voi olla vain yhdessä paikassa: kun teet lauseesta aiheen, poista se ensin täältä ja tallenna.",
+    listLabel: "Viestit, yksi riville",
+    listHint: "Kirjoita niin kuin asiakas kirjoittaisi. Tyhjät rivit jätetään pois.",
+    count: (n: number) => (n === 1 ? "1 viesti" : `${n} viestiä`),
+    summary: "Tarkistuksen havainnot",
+    saved: "Aiheen ulkopuoliset viestit tallennettu luonnokseen.",
+    saveRefused: "Tarkistus hylkäsi muutoksen. Virheet näkyvät listojen vieressä ja alla.",
+    unreadable:
+      "Viestejä ei voitu lukea, joten tallennus on estetty: muuten se voisi kirjoittaa toisen tallennuksen päälle. Avaa sivu uudelleen.",
+    revertConfirm:
+      "Perutaanko aiheen ulkopuolisten viestien muutokset luonnoksessa? Listat palautetaan sellaisiksi kuin ne ovat käytössä olevassa versiossa.",
+    reverted: (result: RevertOutcome): string =>
+      result === "unchanged"
+        ? "Aiheen ulkopuolisissa viesteissä ei ollut luonnoksen muutoksia."
+        : "Aiheen ulkopuolisten viestien luonnoksen muutokset peruttu: ne ovat taas samat kuin käytössä olevassa versiossa.",
+  },
 };
 
 export type UiText = typeof fi;
@@ -632,6 +652,7 @@ const sv: UiText = {
     topics: "Ämnen",
     inbox: "Obesvarade frågor",
     referrals: "Hänvisningar",
+    outOfScope: "Utanför ämnena",
     try: "Testa ett meddelande",
     test: "Testa allt",
     versions: "Versioner och publicering",
@@ -1171,6 +1192,25 @@ const sv: UiText = {
           ? `Hänvisningsgrupp ${id} hade inga ändringar i utkastet.`
           : `Ändringarna av hänvisningsgrupp ${id} i utkastet har ångrats: den är nu densamma som i versionen i bruk.`,
     summary: "Kontrollens fynd",
+  },
+  outOfScope: {
+    title: "Meddelanden utanför ämnena",
+    intro:
+      "Meddelanden som boten inte ska besvara med något ämne: till exempel andra myndigheters ärenden som saknar hänvisning, butikers och bankers ärenden samt nonsens. Av dem lär sig boten att säga att den inte har något svar, i stället för att gissa fel ämne. En mening kan finnas på bara ett ställe: när du gör ett ämne av en mening, ta först bort den här och spara.",
+    listLabel: "Meddelanden, ett per rad",
+    listHint: "Skriv som kunden skulle skriva. Tomma rader tas bort.",
+    count: (n) => (n === 1 ? "1 meddelande" : `${n} meddelanden`),
+    summary: "Kontrollens fynd",
+    saved: "Meddelandena utanför ämnena har sparats i utkastet.",
+    saveRefused: "Kontrollen godkände inte ändringen. Felen visas vid listorna och nedan.",
+    unreadable:
+      "Meddelandena kunde inte läsas, så det går inte att spara: annars kunde en annans ändring skrivas över. Öppna sidan på nytt.",
+    revertConfirm:
+      "Ska ändringarna av meddelandena utanför ämnena i utkastet ångras? Listorna återställs till hur de är i versionen i bruk.",
+    reverted: (result) =>
+      result === "unchanged"
+        ? "Meddelandena utanför ämnena hade inga ändringar i utkastet."
+        : "Ändringarna av meddelandena utanför ämnena i utkastet har ångrats: de är nu desamma som i versionen i bruk.",
   },
 };
 

@@ -11,6 +11,11 @@ import { loadedId, mode, open, startNew, unsaved } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
 import { loadInbox } from "./state/inbox.ts";
 import { recheckOnLanguageSwitch } from "./state/language.ts";
+import {
+  openOutOfScope,
+  opened as outOfScopeOpened,
+  outOfScopeUnsaved,
+} from "./state/outOfScope.ts";
 import { openId, openReferral, referralUnsaved } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
 import { load as loadVersions } from "./state/versions.ts";
@@ -42,6 +47,9 @@ function loadForView(): void {
       case "referral":
         if (!(resuming && openId.value === current.id)) void openReferral(current.id);
         break;
+      case "out-of-scope":
+        if (!(resuming && outOfScopeOpened.value)) void openOutOfScope();
+        break;
       case "versions":
         void loadVersions();
         break;
@@ -67,7 +75,7 @@ function boot(): void {
   // The browser's own "leave the page?" while an editor holds unsaved work. The work is kept
   // in this browser as well (keptForms), but a closed tab may not be opened again soon.
   addEventListener("beforeunload", (event) => {
-    if (!unsaved.peek() && !referralUnsaved.peek()) return;
+    if (!unsaved.peek() && !referralUnsaved.peek() && !outOfScopeUnsaved.peek()) return;
     event.preventDefault();
     event.returnValue = "";
   });

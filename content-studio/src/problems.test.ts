@@ -111,6 +111,8 @@ describe("where a refused version's problem is", () => {
     ["topics/greeting.yaml", "Aihe greeting"],
     ["tests", ""],
     ["referrals/kela.yaml fi.title", "Ohjausryhmä kela – Suomi: otsikko"],
+    ["out-of-scope.yaml fi[3]", "Aiheiden ulkopuoliset viestit – Suomi, kohta 4"],
+    ["out-of-scope.yaml sv", "Aiheiden ulkopuoliset viestit – Ruotsi"],
     ["topics/", ""],
     ["tests/fi.yaml cases[12]", "tests/fi.yaml cases[12]"],
   ])("names %j as %j", (path, place) => {

@@ -184,6 +184,16 @@ export function versionProblemPlace(path: string, t: UiText): string {
     const owner = folder === "topics" ? t.refusedAt(id) : t.referrals.editTitle(id);
     return [owner, field].filter(Boolean).join(" – ");
   }
+  const scope = /^out-of-scope\.yaml(?: (.+))?$/.exec(path);
+  if (scope) {
+    // `fi[3]`: the language's list and the sentence's place in it.
+    const [lang, index] = parsePath(scope[1] ?? "");
+    const at =
+      lang === "fi" || lang === "sv"
+        ? [t.langColumn[lang], typeof index === "number" ? t.itemN(index + 1) : ""]
+        : [];
+    return [t.outOfScopeName, at.filter(Boolean).join(", ")].filter(Boolean).join(" – ");
+  }
   // The test gate's and the Lex quotas' messages name what they are about themselves.
   if (path === "tests" || path === "topics/") return "";
   return path;

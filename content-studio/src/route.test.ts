@@ -14,6 +14,7 @@ describe("studio addresses", () => {
       { view: "referrals" },
       { view: "referral", id: "traficom" },
       { view: "referral", id: "new" },
+      { view: "out-of-scope" },
       { view: "try" },
       { view: "test" },
       { view: "versions" },

@@ -9,6 +9,7 @@ export type Route =
   | { view: "inbox" }
   | { view: "referrals" }
   | { view: "referral"; id: string }
+  | { view: "out-of-scope" }
   | { view: "try" }
   | { view: "test" }
   | { view: "versions" };
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (first === "inbox") return { view: "inbox" };
   if (first === "referrals" && second) return { view: "referral", id: safeDecode(second) };
   if (first === "referrals") return { view: "referrals" };
+  if (first === "out-of-scope") return { view: "out-of-scope" };
   if (first === "try") return { view: "try" };
   if (first === "test") return { view: "test" };
   if (first === "versions") return { view: "versions" };

@@ -1,13 +1,22 @@
-import { draftTestsSchema, referralGroupSchema, topicFileSchema } from "../contracts/content.ts";
+import {
+  draftTestsSchema,
+  outOfScopeFileSchema,
+  referralGroupSchema,
+  topicFileSchema,
+} from "../contracts/content.ts";
 import type { ContentIssue, ContentRules } from "../domain/content/contentWorkflow.ts";
 import {
   type ContentProblem,
   checkBundle,
+  validateDraftOutOfScope,
   validateDraftReferral,
   validateDraftTopic,
 } from "./rules.ts";
 
-/** content:check's rules as the studio's workflow applies them: to a topic, or a whole version. */
+/**
+ * content:check's rules as the studio's workflow applies them: to a topic, a referral group,
+ * the out-of-scope lists, or a whole version.
+ */
 export const contentRules: ContentRules = {
   checkTopic(json, draft) {
     const problems = validateDraftTopic(json, draft);
@@ -27,6 +36,13 @@ export const contentRules: ContentRules = {
     const issues = problems.map((p) => issue(p, p.path));
     if (problems.some((p) => p.severity === "error")) return { issues };
     return { issues, referral: referralGroupSchema.parse(json) };
+  },
+  checkOutOfScope(json, draft) {
+    const problems = validateDraftOutOfScope(json, draft);
+    const issues = problems.map((p) => issue(p, p.path));
+    if (problems.some((p) => p.severity === "error")) return { issues };
+    // Parsed, the sentences come trimmed, as the rules compared them.
+    return { issues, outOfScope: outOfScopeFileSchema.parse(json) };
   },
   checkBundle(bundle) {
     // Across the whole content a field path alone is ambiguous: name the file too.

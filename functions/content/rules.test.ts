@@ -13,6 +13,7 @@ import {
   type ContentBundle,
   checkBundle,
   formatProblems,
+  validateDraftOutOfScope,
   validateDraftReferral,
   validateDraftTopic,
 } from "./rules.ts";
@@ -428,6 +429,60 @@ describe("referral groups", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("validateDraftOutOfScope", () => {
+  const vatSentence = topic("vat").fi.utterances[2] as string;
+  const others = () => bundle({ referrals: [referral("kela")] });
+
+  it("accepts lists with new sentences, whatever the rest of the content has wrong", () => {
+    const base = others();
+    (base.topics[0] as TopicFile).fi.answer = "x".repeat(800);
+
+    expect(validateDraftOutOfScope({ fi: ["kauppa auki", "asdf"], sv: ["butik"] }, base)).toEqual(
+      [],
+    );
+  });
+
+  it("refuses a sentence of a topic, a group or a held-out message, naming the other place", () => {
+    const lists = {
+      fi: ["kauppa auki", vatSentence, "fi testi payment 3", "  ", "kauppa auki!"],
+      sv: ["sv kela lause 2"],
+    };
+
+    const problems = validateDraftOutOfScope(lists, others());
+
+    // An empty line (the studio drops them; the API may not) hides none of the others.
+    expect(problems.map((p) => [p.path, p.finding?.code, p.message])).toEqual([
+      ["fi[3]", "empty", "fi[4]: must not be empty"],
+      [
+        "fi[1]",
+        "sentenceShared",
+        `"${vatSentence}" appears in both out-of-scope (fi) and topic vat (fi) (topics/vat.yaml)`,
+      ],
+      ["fi[4]", "sentenceTwice", '"kauppa auki!" appears twice in out-of-scope (fi)'],
+      ["sv[0]", "sentenceShared", expect.stringContaining("and referral kela (sv)")],
+      [
+        "fi[2]",
+        "heldOutTrained",
+        'held-out message "fi testi payment 3" is also a training sentence (out-of-scope.yaml)',
+      ],
+    ]);
+    expect(problems.every((p) => p.severity === "error")).toBe(true);
+  });
+
+  it("names a list that is not one, and JSON that is not the lists", () => {
+    const problems = validateDraftOutOfScope({ fi: "kauppa", extra: [] }, others());
+
+    expect(problems.map((p) => [p.path, p.finding?.code])).toEqual(
+      expect.arrayContaining([
+        ["fi", "wrongType"],
+        ["sv", "missing"],
+        ["", "unknownFields"],
+      ]),
+    );
+    expect(validateDraftOutOfScope([], others())[0]?.path).toBe("");
   });
 });
 

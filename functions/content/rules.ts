@@ -189,15 +189,7 @@ export function validateDraftTopic(topic: unknown, bundle: ContentBundle): Conte
     { topicFiles: [...others.map((t) => topicFileOf(t, undefined)), draftFile] },
     draftFile,
   );
-  for (const problem of found) {
-    const concern = problem.concerns.find((c) => c.file === draftFile);
-    if (concern) {
-      problems.push({ ...withoutConcerns(problem), path: pathString(concern.path) });
-    } else if (problem.file === "topics/") {
-      problems.push(withoutConcerns(problem));
-    }
-  }
-  return problems;
+  return [...problems, ...problemsConcerning(found, draftFile)];
 }
 
 /**
@@ -214,9 +206,31 @@ export function validateDraftReferral(group: unknown, bundle: ContentBundle): Co
   const { found } = runRules(draftBundle, {
     referralFiles: [...others.map((r) => referralFileOf(r, undefined)), draftFile],
   });
+  return problemsConcerning(found, draftFile);
+}
+
+/**
+ * Problems of the out-of-scope examples as the studio sends them (`{ fi: [...], sv: [...] }`,
+ * the fields of out-of-scope.yaml) in place of `bundle`'s, checked with the rest of it. Paths
+ * are relative to the lists: `fi[3]`; a sentence also in a topic, a referral group or a
+ * held-out message is reported here naming that place; a Lex quota has path "".
+ */
+export function validateDraftOutOfScope(lists: unknown, bundle: ContentBundle): ContentProblem[] {
+  const draftBundle = { ...bundle, outOfScope: lists } as ContentBundle;
+  // The near-duplicate search compares topics' sentences only: narrowed to this file, it has
+  // nothing to do, as none of the topics changed.
+  const { found } = runRules(draftBundle, {}, OUT_OF_SCOPE_FILE);
+  return problemsConcerning(found, OUT_OF_SCOPE_FILE);
+}
+
+/**
+ * The problems that concern one file the studio edits (a topic, a group, the out-of-scope
+ * lists), with paths relative to it, and a Lex quota the draft as a whole would exceed.
+ */
+function problemsConcerning(found: readonly Found[], file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const problem of found) {
-    const concern = problem.concerns.find((c) => c.file === draftFile);
+    const concern = problem.concerns.find((c) => c.file === file);
     if (concern) {
       problems.push({ ...withoutConcerns(problem), path: pathString(concern.path) });
     } else if (problem.file === "topics/") {
@@ -391,33 +405,39 @@ function runRules(
   const referrals = checkReferrals(report, bundle, options);
 
   let outOfScope: OutOfScopeFile | undefined;
+  /** The out-of-scope sentences the cross-file rules compare: the text ones of invalid lists too. */
+  let scopeSentences: OutOfScopeFile | undefined;
   if (!unreadable.has(OUT_OF_SCOPE_FILE)) {
     const parsed = outOfScopeFileSchema.safeParse(bundle.outOfScope, { reportInput: true });
-    if (parsed.success) outOfScope = parsed.data;
+    if (parsed.success) outOfScope = scopeSentences = parsed.data;
     else {
+      // As for topics: one empty line while typing must not hide a sentence that is elsewhere.
+      scopeSentences = salvageLists(bundle.outOfScope);
       for (const issue of parsed.error.issues) {
         const path = issue.path as FieldPath;
-        report.add("error", OUT_OF_SCOPE_FILE, path, describe(issue, path), []);
+        report.add("error", OUT_OF_SCOPE_FILE, path, describe(issue, path), [
+          { file: OUT_OF_SCOPE_FILE, path },
+        ]);
       }
     }
   }
 
   for (const entry of topics.values()) checkFollowUps(report, entry, known);
-  checkDuplicates(report, topics, outOfScope, referrals);
+  checkDuplicates(report, topics, scopeSentences, referrals);
   checkNearDuplicates(report, topics, draftFile);
   checkOtherLanguage(report, topics, outOfScope, referrals, draftFile);
   const heldOut = checkHeldOut(
     report,
     bundle,
     topics,
-    outOfScope,
+    scopeSentences,
     referrals,
     known,
     fileOfId,
     unreadable,
   );
   checkTestCounts(report, heldOut, known, fileOfId, unreadable);
-  checkLexQuotas(report, topics, referrals, outOfScope);
+  checkLexQuotas(report, topics, referrals, scopeSentences);
 
   const valid: ContentBundle | undefined = outOfScope && {
     topics: [...topics.values()].flatMap((e) => (e.topic ? [e.topic] : [])),
@@ -430,6 +450,14 @@ function runRules(
 }
 
 const OUT_OF_SCOPE_FILE = "out-of-scope.yaml";
+
+/** Out-of-scope lists that failed the schema, as far as they are text: "" where an item is not. */
+function salvageLists(raw: unknown): OutOfScopeFile {
+  const record: Record<string, unknown> = isRecord(raw) ? raw : {};
+  const texts = (value: unknown): string[] =>
+    Array.isArray(value) ? value.map((v) => (typeof v === "string" ? v.trim() : "")) : [];
+  return { fi: texts(record.fi), sv: texts(record.sv) };
+}
 
 /** A referral group as the cross-file rules need it; invalid ones take part with their text. */
 interface ReferralEntry {
@@ -643,6 +671,7 @@ function* trainingSentences(
   }
   if (outOfScope) {
     for (const [i, text] of outOfScope[lang].entries()) {
+      if (text === "") continue;
       yield {
         file: OUT_OF_SCOPE_FILE,
         path: [lang, i],
@@ -653,9 +682,9 @@ function* trainingSentences(
   }
 }
 
-/** A concern for a training sentence: topic sentences belong to their topic, others to none. */
+/** A concern for a training sentence: its file's (a topic's, a group's, the out-of-scope list's). */
 function sentenceConcerns(s: Sentence): Concern[] {
-  return s.file === OUT_OF_SCOPE_FILE ? [] : [{ file: s.file, path: s.path }];
+  return [{ file: s.file, path: s.path }];
 }
 
 function checkDuplicates(

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readBundle } from "./checkContent.ts";
+import { contentRules } from "./contentRules.ts";
 import { createWorkerContentRules } from "./rulesInWorker.ts";
 
 const bundle = () => readBundle("bot-content").bundle;
@@ -39,6 +40,18 @@ describe("content rules in a worker thread", () => {
 
     expect(rules.starts()).toBe(1);
     expect(rules.running()).toBe(true);
+  }, 60_000);
+
+  it("answers the out-of-scope lists' check as the rules on this thread do", async () => {
+    rules = createWorkerContentRules();
+    const content = bundle();
+    const topicSentence = content.topics[0]?.fi.utterances[0] as string;
+    const lists = { fi: [...content.outOfScope.fi, topicSentence], sv: content.outOfScope.sv };
+
+    const checked = await rules.checkOutOfScope(lists, content);
+
+    expect(checked).toEqual(contentRules.checkOutOfScope(lists, content));
+    expect(checked.issues.map((i) => i.path)).toEqual([`fi[${content.outOfScope.fi.length}]`]);
   }, 60_000);
 
   it("fails a check still waiting when it is closed, instead of leaving it unanswered", async () => {

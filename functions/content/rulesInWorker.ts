@@ -3,6 +3,7 @@ import type { ContentBundle } from "../domain/content/bundle.ts";
 import type {
   ContentIssue,
   ContentRules,
+  OutOfScopeCheck,
   ReferralCheck,
   TopicCheck,
 } from "../domain/content/contentWorkflow.ts";
@@ -110,6 +111,8 @@ export function createWorkerContentRules(
       ask<TopicCheck>({ op: "checkTopic", json, bundle: draft }),
     checkReferral: (json: unknown, draft: ContentBundle) =>
       ask<ReferralCheck>({ op: "checkReferral", json, bundle: draft }),
+    checkOutOfScope: (json: unknown, draft: ContentBundle) =>
+      ask<OutOfScopeCheck>({ op: "checkOutOfScope", json, bundle: draft }),
     checkBundle: (bundle: ContentBundle) => ask<ContentIssue[]>({ op: "checkBundle", bundle }),
     async close() {
       closed = true;

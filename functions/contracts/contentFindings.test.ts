@@ -117,6 +117,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   referralSentencesAdded: { count: 2, lang: "sv" },
   rollbackDraftRebased: { version: 3, kept: 2 },
   rollbackDraftNotRebased: { version: 3, detail: "Throughput exceeds the table's capacity" },
+  outOfScopeEdited: { added: { fi: 2, sv: 0 }, removed: { fi: 1, sv: 1 } },
 };
 
 const all = Object.entries(EXAMPLES).map(([code, params]) => ({ code, params }) as Finding);
@@ -487,6 +488,7 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
     "The draft could not be updated to the content of version 3 in full (Throughput exceeds the table's capacity); what it still has of the version live before shows as changes to discard.",
     "",
   ],
+  outOfScopeEdited: ["added: fi 2, sv 0; removed: fi 1, sv 1", ""],
 };
 
 describe("the workflow's English", () => {
@@ -548,5 +550,19 @@ describe("content:check's English", () => {
   it.each(all)("tells $code as content:check always has", (said) => {
     const [message, fix] = ENGLISH[said.code];
     expect(tell(said, "en")).toEqual({ message, fix });
+  });
+});
+
+describe("a conflict over the out-of-scope examples", () => {
+  it.each([
+    { code: "editConflict", params: { kind: "out-of-scope", id: "out-of-scope", by: "Sanna" } },
+    { code: "draftContended", params: { kind: "out-of-scope", id: "out-of-scope" } },
+  ] as Finding[])("$code names the lists in every language, not an id", (said) => {
+    const [en, fi, sv] = FINDING_LANGS.map((lang) => tell(said, lang).message);
+
+    expect(en).toMatch(/the out-of-scope examples/i);
+    expect(fi).toMatch(/aiheen ulkopuoli/i);
+    expect(sv).toMatch(/utanför ämnena/);
+    for (const message of [en, fi, sv]) expect(message).not.toContain('"out-of-scope"');
   });
 });

@@ -27,6 +27,9 @@ export interface Place {
   line?: number;
 }
 
+/** What the studio edits in the draft as one item with a revision of its own. */
+export type DraftItemKind = "topic" | "referral" | "out-of-scope";
+
 /** Whose a training sentence is. */
 export type SentenceOwner =
   | { kind: "topic" | "referral"; id: string; lang: Lang }
@@ -126,9 +129,9 @@ export interface FindingParams {
   };
   decidedMeanwhile: { version: number };
   /** Someone saved the item after the person read it (`by`: who, when the item is still there). */
-  editConflict: { kind: "topic" | "referral"; id: string; by?: string };
+  editConflict: { kind: DraftItemKind; id: string; by?: string };
   /** Writes kept coming in between this one's read and its write. */
-  draftContended: { kind: "topic" | "referral"; id: string };
+  draftContended: { kind: DraftItemKind; id: string };
   publishWhileBuilding: { building: number };
   approveWhileBuilding: { building: number; version: number };
   goLiveFailed: { version: number; reason: Finding };
@@ -168,6 +171,8 @@ export interface FindingParams {
   rollbackDraftRebased: { version: number; kept: number };
   /** A rollback to `version` went live, but the draft could not be brought along whole. */
   rollbackDraftNotRebased: { version: number; detail: string };
+  /** A save of the out-of-scope examples: how many sentences each language gained and lost. */
+  outOfScopeEdited: { added: Record<Lang, number>; removed: Record<Lang, number> };
 }
 
 /** Where the first content version's bot-content/ came from: a checkout, a container, a Lambda. */
@@ -218,6 +223,7 @@ export const NOTICE_CODES = [
   "referralSentencesAdded",
   "rollbackDraftRebased",
   "rollbackDraftNotRebased",
+  "outOfScopeEdited",
 ] as const satisfies readonly FindingCode[];
 
 export type FindingCode = keyof FindingParams;
@@ -346,11 +352,15 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(`Version ${version} was decided by someone else meanwhile.`),
   editConflict: ({ kind, id, by }) =>
     notice(
-      `${by ?? "Someone"} changed ${kind === "topic" ? "topic" : "referral group"} "${id}" after you opened it, so your change was not saved. Open it again to see theirs, or save yours over it.`,
+      kind === "out-of-scope"
+        ? `${by ?? "Someone"} changed the out-of-scope examples after you opened them, so your change was not saved. Open them again to see theirs, or save yours over them.`
+        : `${by ?? "Someone"} changed ${kind === "topic" ? "topic" : "referral group"} "${id}" after you opened it, so your change was not saved. Open it again to see theirs, or save yours over it.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      `${kind === "topic" ? "Topic" : "Referral group"} "${id}" kept changing while this was saved; nothing was saved. Try again.`,
+      kind === "out-of-scope"
+        ? "The out-of-scope examples kept changing while this was saved; nothing was saved. Try again."
+        : `${kind === "topic" ? "Topic" : "Referral group"} "${id}" kept changing while this was saved; nothing was saved. Try again.`,
     ),
   publishWhileBuilding: ({ building }) =>
     notice(`Version ${building} is being built; publish again once it is live or has failed.`),
@@ -417,6 +427,8 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(
       `The draft could not be updated to the content of version ${version} in full (${detail}); what it still has of the version live before shows as changes to discard.`,
     ),
+  outOfScopeEdited: ({ added, removed }) =>
+    notice(`added: fi ${added.fi}, sv ${added.sv}; removed: fi ${removed.fi}, sv ${removed.sv}`),
 };
 
 const en: Teller = {
@@ -722,11 +734,15 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(`Joku muu ehti jo hyväksyä tai hylätä version ${version}.`),
   editConflict: ({ kind, id, by }) =>
     notice(
-      `${by ?? "Joku muu"} muutti ${kind === "topic" ? "aihetta" : "ohjausryhmää"} ${id} sen jälkeen, kun avasit sen, joten muutostasi ei tallennettu. Avaa se uudelleen nähdäksesi muutoksen tai tallenna omasi sen päälle.`,
+      kind === "out-of-scope"
+        ? `${by ?? "Joku muu"} muutti aiheen ulkopuolisia viestejä sen jälkeen, kun avasit ne, joten muutostasi ei tallennettu. Avaa ne uudelleen nähdäksesi muutoksen tai tallenna omasi niiden päälle.`
+        : `${by ?? "Joku muu"} muutti ${kind === "topic" ? "aihetta" : "ohjausryhmää"} ${id} sen jälkeen, kun avasit sen, joten muutostasi ei tallennettu. Avaa se uudelleen nähdäksesi muutoksen tai tallenna omasi sen päälle.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      `${kind === "topic" ? "Aihe" : "Ohjausryhmä"} ${id} muuttui tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen.`,
+      kind === "out-of-scope"
+        ? "Aiheen ulkopuoliset viestit muuttuivat tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen."
+        : `${kind === "topic" ? "Aihe" : "Ohjausryhmä"} ${id} muuttui tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen.`,
     ),
   publishWhileBuilding: ({ building }) =>
     notice(
@@ -804,6 +820,10 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   rollbackDraftNotRebased: ({ version, detail }) =>
     notice(
       `Luonnosta ei voitu päivittää kokonaan version ${version} sisältöön (${detail}); siihen jääneet aiemman version kohdat näkyvät muutoksina, jotka voi perua.`,
+    ),
+  outOfScopeEdited: ({ added, removed }) =>
+    notice(
+      `Lisätty: suomeksi ${added.fi}, ruotsiksi ${added.sv}. Poistettu: suomeksi ${removed.fi}, ruotsiksi ${removed.sv}.`,
     ),
 };
 
@@ -1064,13 +1084,17 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(`Någon annan hann redan godkänna eller avvisa version ${version}.`),
   editConflict: ({ kind, id, by }) =>
     notice(
-      kind === "topic"
-        ? `${by ?? "Någon annan"} ändrade ämnet ${id} efter att du öppnade det, så dina ändringar sparades inte. Öppna det igen för att se ändringen, eller spara dina över den.`
-        : `${by ?? "Någon annan"} ändrade hänvisningsgruppen ${id} efter att du öppnade den, så dina ändringar sparades inte. Öppna den igen för att se ändringen, eller spara dina över den.`,
+      kind === "out-of-scope"
+        ? `${by ?? "Någon annan"} ändrade meddelandena utanför ämnena efter att du öppnade dem, så dina ändringar sparades inte. Öppna dem igen för att se ändringen, eller spara dina över dem.`
+        : kind === "topic"
+          ? `${by ?? "Någon annan"} ändrade ämnet ${id} efter att du öppnade det, så dina ändringar sparades inte. Öppna det igen för att se ändringen, eller spara dina över den.`
+          : `${by ?? "Någon annan"} ändrade hänvisningsgruppen ${id} efter att du öppnade den, så dina ändringar sparades inte. Öppna den igen för att se ändringen, eller spara dina över den.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      `${kind === "topic" ? "Ämnet" : "Hänvisningsgruppen"} ${id} ändrades flera gånger medan ${kind === "topic" ? "det" : "den"} sparades, och inget sparades. Försök igen.`,
+      kind === "out-of-scope"
+        ? "Meddelandena utanför ämnena ändrades flera gånger medan de sparades, och inget sparades. Försök igen."
+        : `${kind === "topic" ? "Ämnet" : "Hänvisningsgruppen"} ${id} ändrades flera gånger medan ${kind === "topic" ? "det" : "den"} sparades, och inget sparades. Försök igen.`,
     ),
   publishWhileBuilding: ({ building }) =>
     notice(
@@ -1152,6 +1176,10 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   rollbackDraftNotRebased: ({ version, detail }) =>
     notice(
       `Utkastet kunde inte helt uppdateras till innehållet i version ${version} (${detail}); det som finns kvar av den tidigare versionen visas som ändringar som kan ångras.`,
+    ),
+  outOfScopeEdited: ({ added, removed }) =>
+    notice(
+      `Tillagda: ${added.fi} på finska, ${added.sv} på svenska. Borttagna: ${removed.fi} på finska, ${removed.sv} på svenska.`,
     ),
 };
 

@@ -333,6 +333,42 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     }
   }, 120_000);
 
+  it("edits the out-of-scope examples: a topic's sentence is refused at its line, a new one saved and discarded", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await openView(page, "out-of-scope");
+      const finnish = page.locator("#out-of-scope-fi");
+      const check = page.getByTestId("out-of-scope-check");
+      await expect.poll(() => finnish.inputValue(), POLL).toContain("työsuhdeoptio");
+      await expect.poll(() => check.textContent(), POLL).toMatch(/^(Ei virheitä|\d+ virhe)/);
+      const original = await finnish.inputValue();
+      await expectNoAxeViolations(page, "studio-out-of-scope");
+
+      // "verokortti" teaches the tax-card topic: refused next to its line, Save blocked.
+      await finnish.fill(`${original}\nverokortti`);
+      const problems = page.locator("#out-of-scope-fi-problems");
+      await expect.poll(() => problems.textContent(), POLL).toMatch(/kahdessa paikassa.*tax-card/);
+      expect(await finnish.getAttribute("aria-invalid")).toBe("true");
+      await expectNoAxeViolations(page, "studio-out-of-scope-errors");
+
+      await finnish.fill(`${original}\nmistä ostan halvimmat junaliput`);
+      await expect.poll(() => check.textContent(), POLL).toMatch(/^Ei virheitä/);
+      await page.locator("#out-of-scope-save").click();
+      await page.locator(".notice.ok", { hasText: "tallennettu luonnokseen" }).waitFor(POLL);
+
+      // It differs from live now: discarding gives live's list back.
+      await page.locator("#out-of-scope-revert").click();
+      await expectNoAxeViolations(page, "studio-out-of-scope-revert");
+      await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+      await expect.poll(() => finnish.inputValue(), POLL).toBe(original);
+      await page.locator("#out-of-scope-revert").waitFor({ state: "detached" });
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
   it("keeps a topic's unsaved edits over a reload, asking first, and drops them on request", async () => {
     const own = await browser.newContext({ bypassCSP: true });
     try {

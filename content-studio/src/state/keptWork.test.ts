@@ -3,6 +3,7 @@ import { session, signOut } from "./app.ts";
 import * as editor from "./editor.ts";
 import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
 import { KEPT_FOR_MS } from "./keptForms.ts";
+import * as scope from "./outOfScope.ts";
 import * as referrals from "./referrals.ts";
 
 /** An unsigned JWT naming `sub`: the studio reads its claims without verifying them. */
@@ -204,5 +205,62 @@ describe("an unsaved referral group form kept in the browser", () => {
 
     expect(referrals.referralForm.value.fi.title).toBe("Kela-asiat");
     expect(referrals.referralRestored.value).toMatchObject({ savedSince: false });
+  });
+});
+
+describe("unsaved out-of-scope lists kept in the browser", () => {
+  const fake = signedInWithFakeServer(() => signOut());
+  const LISTS = "/api/content/draft/out-of-scope";
+  const listsAt = (revision: string) => () => ({
+    status: 200,
+    body: { outOfScope: { fi: ["kissa"], sv: ["katt"] }, revision },
+  });
+  beforeEach(() => {
+    vi.stubGlobal("localStorage", memoryStorage());
+    session.value = { token: tokenOf("outi") };
+  });
+
+  it("gives the work back on opening the page again, its save still over the revision read", async () => {
+    const server = fake.current();
+    server.on("GET", LISTS, listsAt("s1"));
+    await scope.openOutOfScope();
+    scope.updateOutOfScope("fi", "kissa\ntyösuhdeoptio");
+    expect(scope.outOfScopeUnsaved.value).toBe(true);
+
+    // Someone saved the lists meanwhile: the work comes back, saying so, and expects s1.
+    server.on("GET", LISTS, listsAt("s2"));
+    await scope.openOutOfScope();
+    expect(scope.outOfScopeForm.value.fi).toBe("kissa\ntyösuhdeoptio");
+    expect(scope.outOfScopeRestored.value).toMatchObject({ savedSince: true });
+    server.on("PUT", LISTS, () => ({
+      status: 200,
+      body: { ok: true, warnings: [], revision: "s3" },
+    }));
+    expect(await scope.saveOutOfScope()).toBe(true);
+    expect(server.calls.find((c) => c.method === "PUT")?.condition).toBe('"s1"');
+
+    // Saved, nothing is kept: the next opening shows the lists as read.
+    server.on("GET", LISTS, listsAt("s3"));
+    await scope.openOutOfScope();
+    expect(scope.outOfScopeRestored.value).toBeUndefined();
+    expect(scope.outOfScopeForm.value.fi).toBe("kissa");
+  });
+
+  it("drops the work given back on request", async () => {
+    const server = fake.current();
+    server.on("GET", LISTS, listsAt("s1"));
+    await scope.openOutOfScope();
+    scope.updateOutOfScope("sv", "katt\nhund");
+    server.on("GET", LISTS, listsAt("s1"));
+    await scope.openOutOfScope();
+    expect(scope.outOfScopeRestored.value).toMatchObject({ savedSince: false });
+
+    scope.discardRestoredOutOfScope();
+
+    expect(scope.outOfScopeForm.value.sv).toBe("katt");
+    expect(scope.outOfScopeUnsaved.value).toBe(false);
+    server.on("GET", LISTS, listsAt("s1"));
+    await scope.openOutOfScope();
+    expect(scope.outOfScopeRestored.value).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { effect, untracked } from "@preact/signals";
 import { uiLang } from "../i18n.ts";
 import { route, session } from "./app.ts";
 import { loadError, loading, serverProblems, validateNow } from "./editor.ts";
+import { serverProblems as outOfScopeProblems, validateOutOfScopeNow } from "./outOfScope.ts";
 import { serverProblems as referralProblems, validateReferralNow } from "./referrals.ts";
 import { load as loadVersions, retellRefusal, list as versionList } from "./versions.ts";
 
@@ -25,6 +26,7 @@ export function recheckOnLanguageSwitch(): () => void {
         if (serverProblems.value.length && !loading.value && !loadError.value) void validateNow();
       }
       if (view === "referral" && referralProblems.value.length) void validateReferralNow();
+      if (view === "out-of-scope" && outOfScopeProblems.value.length) void validateOutOfScopeNow();
       // A failed version's reason is told by the server too.
       if (view === "versions" && versionList.value) void loadVersions();
       // So is what the check found when it refused a publish.

@@ -10,6 +10,7 @@ import { announcement, me, roles, route, session, signOut } from "../state/app.t
 import { loadedId } from "../state/editor.ts";
 import { draft, refreshStaleDraft, watchDraft } from "../state/topics.ts";
 import { Inbox } from "./Inbox.tsx";
+import { OutOfScope } from "./OutOfScope.tsx";
 import { ReferralEditor, Referrals } from "./Referrals.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { TestAll } from "./TestAll.tsx";
@@ -21,11 +22,12 @@ import { Versions } from "./Versions.tsx";
 const NAV: {
   view: ViewName;
   route: Route;
-  key: "topics" | "inbox" | "referrals" | "try" | "test" | "versions";
+  key: "topics" | "inbox" | "referrals" | "outOfScope" | "try" | "test" | "versions";
 }[] = [
   { view: "topics", route: { view: "topics" }, key: "topics" },
   { view: "inbox", route: { view: "inbox" }, key: "inbox" },
   { view: "referrals", route: { view: "referrals" }, key: "referrals" },
+  { view: "out-of-scope", route: { view: "out-of-scope" }, key: "outOfScope" },
   { view: "try", route: { view: "try" }, key: "try" },
   { view: "test", route: { view: "test" }, key: "test" },
   { view: "versions", route: { view: "versions" }, key: "versions" },
@@ -143,6 +145,8 @@ function CurrentView(props: { route: Route }) {
       return <Referrals />;
     case "referral":
       return <ReferralEditor />;
+    case "out-of-scope":
+      return <OutOfScope />;
     case "try":
       return <TryIt />;
     case "test":

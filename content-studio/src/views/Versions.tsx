@@ -643,10 +643,14 @@ function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | unde
   );
 }
 
-/** What an entry changed: a topic, a referral group, or nothing (a version's own events). */
+/**
+ * What an entry changed: a topic, a referral group, the out-of-scope examples, or nothing (a
+ * version's own events).
+ */
 function auditChanged(entry: AuditEntry, t: UiText): string {
   if (entry.topic) return entry.topic;
   if (entry.referral) return t.referrals.editTitle(entry.referral);
+  if (entry.outOfScope) return t.outOfScopeName;
   return t.notAvailable;
 }
 

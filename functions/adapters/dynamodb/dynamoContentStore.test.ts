@@ -86,11 +86,16 @@ describe("the draft a process keeps after its own edits", () => {
       meta: { ...who, retired: true },
     });
     await mine.putDraftReferral({ id: "ref-1", meta: who });
+    await mine.putDraftOutOfScope({ outOfScope: { fi: ["kauppa"], sv: [] }, meta: who });
     const after = await mine.draft();
 
     // The edits and the revision's reads and moves; no query of the draft's items.
     expect(sent).not.toContain("Query");
     expect(after).toEqual(await store().draft());
+    // An update of the scope item is its new lists on the item the cache had.
+    expect(after?.bundle.outOfScope).toEqual({ fi: ["kauppa"], sv: [] });
+    expect(after?.bundle.tests.fi).toContainEqual({ text: "poliisi", intent: "none" });
+    expect(after?.scopeMeta?.revision).toBe("r");
     expect(after?.bundle.topics.map((t) => t.id)).toEqual(["payment", "vat"]);
     expect(after?.retired.map((t) => t.fi.answer)).toEqual(["Uusi vastaus."]);
     expect(after?.bundle.tests.fi).toContainEqual({ text: "verokortti?", intent: "vat" });
@@ -114,6 +119,45 @@ describe("the draft a process keeps after its own edits", () => {
       "vat",
     ]);
     expect(sent).toContain("Query");
+  });
+});
+
+describe("a draft stored before the out-of-scope lists were edited on their own", () => {
+  it("has a scope item with no revision, written as such, its none messages kept", async () => {
+    const name = "content-legacy-scope";
+    const { client, doc } = tables.clients();
+    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
+    await createDynamoContentStore(doc, name).replaceDraft(sampleBundle(), {
+      ...who,
+      revision: "r1",
+    });
+    // The scope item as the whole-draft writes made it: the lists and the none messages only.
+    const legacy = { fi: ["kela asia"], sv: ["fpa sak"] };
+    await doc.send(
+      new PutCommand({
+        TableName: name,
+        Item: {
+          pk: "draft",
+          sk: "scope",
+          outOfScope: legacy,
+          tests: { fi: ["poliisi"], sv: [] },
+          dev: { fi: [], sv: ["polisen"] },
+        },
+      }),
+    );
+    const store = createDynamoContentStore(doc, name);
+    expect((await store.draft())?.scopeMeta).toBeUndefined();
+
+    const write = { outOfScope: { fi: ["kauppa"], sv: [] }, meta: { ...who, revision: "r2" } };
+    expect(await store.putDraftOutOfScope(write, { revision: "r1" })).toBe(false);
+    expect(await store.putDraftOutOfScope(write, { revision: undefined })).toBe(true);
+
+    const draft = await createDynamoContentStore(doc, name).draft();
+    expect(draft?.bundle.outOfScope).toEqual({ fi: ["kauppa"], sv: [] });
+    expect(draft?.bundle.tests.fi).toContainEqual({ text: "poliisi", intent: "none" });
+    expect(draft?.bundle.dev.sv).toEqual([{ text: "polisen", intent: "none" }]);
+    expect(draft?.scopeMeta).toEqual({ ...who, revision: "r2" });
   });
 });
 

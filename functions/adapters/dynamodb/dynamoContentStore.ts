@@ -17,6 +17,7 @@ import type {
   ContentStore,
   Draft,
   DraftExpectation,
+  DraftOutOfScopeWrite,
   DraftReferralWrite,
   DraftScopeWrite,
   DraftTopicMeta,
@@ -62,6 +63,8 @@ interface ScopeItem {
   tests: Split;
   dev: Split;
 }
+/** The "none" held-out lists of a scope item written without them. */
+const NO_HELD_OUT: Split = { fi: [], sv: [] };
 
 const versionKey = (version: number) => `v#${String(version).padStart(6, "0")}`;
 const WRITE_BATCH = 25;
@@ -168,13 +171,22 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
    * to `rev`. If the cache held the revision just before, no other write was counted in
    * between, so the cache takes the item instead of the next read fetching all ~310 kB again
    * (a content owner's every save, then publish, read it whole). A write of another process
-   * whose revision comes later still moves the revision past this one, and is read then.
+   * whose revision comes later still moves the revision past this one, and is read then. An
+   * update that set some attributes gives the item it makes of the cache's one instead.
    */
-  function writeThrough(rev: number, sk: string, item: Record<string, unknown> | undefined) {
+  function writeThrough(
+    rev: number,
+    sk: string,
+    item:
+      | Record<string, unknown>
+      | undefined
+      | ((cached: Record<string, unknown> | undefined) => Record<string, unknown>),
+  ) {
     if (cachedDraft?.rev !== rev - 1) return;
     const items = new Map(cachedDraft.items);
+    const written = typeof item === "function" ? item(items.get(sk)) : item;
     // Only the written item is copied; the rest are the cache's own already.
-    if (item) items.set(sk, asRead([item])[0] as Record<string, unknown>);
+    if (written) items.set(sk, asRead([written])[0] as Record<string, unknown>);
     else items.delete(sk);
     cachedDraft = { rev, items: new Map([...items].sort(([a], [b]) => byKey(a, b))) };
   }
@@ -197,7 +209,7 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
    * the item is gone, which is true.
    */
   async function writeDraftItem(
-    command: PutCommand | DeleteCommand,
+    command: PutCommand | UpdateCommand | DeleteCommand,
     sk: string,
     revision: string | undefined,
   ): Promise<boolean> {
@@ -242,22 +254,18 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
     });
   }
 
-  function bundleItems(pk: string, bundle: ContentBundle, extra?: (id: string) => object) {
+  /** A bundle's items under `pk`; in the draft each carries `meta` (who wrote it, its revision). */
+  function bundleItems(pk: string, bundle: ContentBundle, meta?: DraftTopicMeta) {
     const { topics, scope } = toItems(bundle);
     return [
-      ...topics.map((t) => ({
-        pk,
-        sk: `topic#${t.topic.id}`,
-        ...t,
-        ...(extra?.(t.topic.id) ?? {}),
-      })),
+      ...topics.map((t) => ({ pk, sk: `topic#${t.topic.id}`, ...t, ...meta })),
       ...(bundle.referrals ?? []).map((referral) => ({
         pk,
         sk: `referral#${referral.id}`,
         referral,
-        ...(extra?.(referral.id) ?? {}),
+        ...meta,
       })),
-      { pk, sk: "scope", ...scope, ...(extra?.("scope") ?? {}) },
+      { pk, sk: "scope", ...scope, ...meta },
     ];
   }
 
@@ -461,8 +469,60 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       return true;
     },
 
+    async putDraftOutOfScope(write: DraftOutOfScopeWrite, expected?: DraftExpectation) {
+      const sk = "scope";
+      const { revision, ...who } = write.meta;
+      // Only the lists and who wrote them: the "none" held-out messages beside them stay.
+      const set: Record<string, unknown> = {
+        outOfScope: write.outOfScope,
+        ...who,
+        ...(revision !== undefined ? { revision } : {}),
+      };
+      const condition = draftCondition(expected);
+      const names: Record<string, string> = { "#tests": "tests", "#dev": "dev" };
+      const values: Record<string, unknown> = {
+        ...condition.ExpressionAttributeValues,
+        ":noHeldOut": NO_HELD_OUT,
+      };
+      const sets = Object.entries(set).map(([key, value], i) => {
+        names[`#f${i}`] = key;
+        values[`:f${i}`] = value;
+        return `#f${i} = :f${i}`;
+      });
+      // An item this makes (a draft stored without one) still reads as a scope item.
+      sets.push(
+        "#tests = if_not_exists(#tests, :noHeldOut)",
+        "#dev = if_not_exists(#dev, :noHeldOut)",
+      );
+      if (revision === undefined) names["#revision"] = "revision";
+      const update = new UpdateCommand({
+        TableName: table,
+        Key: { pk: "draft", sk },
+        UpdateExpression: `SET ${sets.join(", ")}${revision === undefined ? " REMOVE #revision" : ""}`,
+        ...(condition.ConditionExpression
+          ? { ConditionExpression: condition.ConditionExpression }
+          : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      });
+      if (!(await writeDraftItem(update, sk, revision))) return refused();
+      writeThrough(await bumpDraftRevision(), sk, (cached) => {
+        const item: Record<string, unknown> = {
+          pk: "draft",
+          sk,
+          tests: NO_HELD_OUT,
+          dev: NO_HELD_OUT,
+          ...cached,
+          ...set,
+        };
+        if (revision === undefined) delete item.revision;
+        return item;
+      });
+      return true;
+    },
+
     async replaceDraft(bundle, meta) {
-      const items = bundleItems("draft", bundle, () => meta);
+      const items = bundleItems("draft", bundle, meta);
       const keep = new Set(items.map((i) => i.sk));
       const stale = (await partition("draft"))
         .filter((i) => i.sk !== "rev" && !keep.has(String(i.sk)))
@@ -532,7 +592,7 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
   ) as unknown as (TopicItem & DraftTopicMeta)[];
   if (topicItems.length === 0) return undefined;
   const scope = items.find((i) => i.sk === "scope") as unknown as
-    | (ScopeItem & { revision?: string })
+    | (ScopeItem & Partial<DraftTopicMeta>)
     | undefined;
   const active = topicItems.filter((t) => !t.retired);
   const referrals = referralItems(items) as (ReferralItem & DraftTopicMeta)[];
@@ -541,8 +601,8 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
     retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
     meta: new Map(topicItems.map((t) => [t.topic.id, metaOf(t)])),
     referralMeta: new Map(referrals.map((r) => [r.referral.id, metaOf(r)])),
-    // Written before it had a revision (or who changed it): only that it is there.
-    ...(scope ? { scopeItem: scope.revision ? { revision: scope.revision } : {} } : {}),
+    // A scope item written before the lists were edited on their own names nobody.
+    ...(scope?.updatedBy !== undefined ? { scopeMeta: metaOf(scope as DraftTopicMeta) } : {}),
   };
 }
 

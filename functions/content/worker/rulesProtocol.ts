@@ -4,6 +4,7 @@ import type { ContentBundle } from "../../domain/content/bundle.ts";
 export type RulesRequest =
   | { id: number; op: "checkTopic"; json: unknown; bundle: ContentBundle }
   | { id: number; op: "checkReferral"; json: unknown; bundle: ContentBundle }
+  | { id: number; op: "checkOutOfScope"; json: unknown; bundle: ContentBundle }
   | { id: number; op: "checkBundle"; bundle: ContentBundle };
 
 /** Its answer: the rules' own result, or why it failed. */

@@ -21,7 +21,9 @@ port.on("message", (request: RulesRequest) => {
         ? contentRules.checkTopic(request.json, request.bundle)
         : request.op === "checkReferral"
           ? contentRules.checkReferral(request.json, request.bundle)
-          : contentRules.checkBundle(request.bundle);
+          : request.op === "checkOutOfScope"
+            ? contentRules.checkOutOfScope(request.json, request.bundle)
+            : contentRules.checkBundle(request.bundle);
     response = { id: request.id, ok: true, result };
   } catch (error) {
     response = { id: request.id, ok: false, message: (error as Error).message };

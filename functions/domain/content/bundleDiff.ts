@@ -11,6 +11,9 @@ export type FieldChange =
   | { field: string; before: string; after: string }
   | { field: string; added: string[]; removed: string[] };
 
+/** The id under which a diff lists the out-of-scope examples (and the "none" held-out messages). */
+export const OUT_OF_SCOPE_ID = "out-of-scope";
+
 export interface TopicChange {
   /** A topic id, a referral group id (kind "referral"), or "out-of-scope" for the examples. */
   id: string;
@@ -137,6 +140,19 @@ function changedParts(before: Part[], after: Part[]): FieldChange[] {
 const fieldsOf = (details: FieldChange[]) => [...new Set(details.map((d) => fieldOf(d.field)))];
 
 /**
+ * How each language's out-of-scope list changes from `before` to `after`, compared as the
+ * diff compares them (`outOfScope.fi`: sentences added and removed); none when alike.
+ */
+export function outOfScopeDiff(
+  before: ContentBundle["outOfScope"],
+  after: ContentBundle["outOfScope"],
+): FieldChange[] {
+  const parts = (lists: ContentBundle["outOfScope"]) =>
+    LANGS.map((l) => part(`outOfScope.${l}`, lists[l]));
+  return changedParts(parts(before), parts(after));
+}
+
+/**
  * What changes, topic by topic, when `after` replaces `before`; unchanged topics are left out.
  * With `details`, each change also says what its parts said before and after (the studio's
  * review shows it); without, only which parts changed.
@@ -199,18 +215,18 @@ function diffItems(
   for (const topic of before.topics) {
     if (!now.has(topic.id)) push({ id: topic.id, change: "removed", fields: [] }, []);
   }
-  const scopeParts = (bundle: ContentBundle): Part[] => {
+  const noneParts = (bundle: ContentBundle): Part[] => {
     const none = heldOutFor(bundle, "none");
-    return [
-      ...LANGS.map((l) => part(`outOfScope.${l}`, bundle.outOfScope[l])),
-      ...(["tests", "dev"] as const).flatMap((split) =>
-        LANGS.map((l) => part(`${split}.${l}`, none[split][l])),
-      ),
-    ];
+    return (["tests", "dev"] as const).flatMap((split) =>
+      LANGS.map((l) => part(`${split}.${l}`, none[split][l])),
+    );
   };
-  const scope = changedParts(scopeParts(before), scopeParts(after));
+  const scope = [
+    ...outOfScopeDiff(before.outOfScope, after.outOfScope),
+    ...changedParts(noneParts(before), noneParts(after)),
+  ];
   if (scope.length > 0) {
-    push({ id: "out-of-scope", change: "changed", fields: fieldsOf(scope) }, scope, "scope");
+    push({ id: OUT_OF_SCOPE_ID, change: "changed", fields: fieldsOf(scope) }, scope, "scope");
   }
   // Versions stored before referrals existed have none.
   const oldReferrals = new Map((before.referrals ?? []).map((r) => [r.id, r]));

@@ -1,3 +1,4 @@
+import type { Lang } from "../../contracts/lang.ts";
 import type { ContentBundle, ScopeContent } from "./bundle.ts";
 import type { AuditEntry, LivePointer, VersionMeta, VersionState } from "./versions.ts";
 
@@ -22,7 +23,10 @@ export interface DraftTopicMeta {
  */
 export type DraftExpectation = { revision: string | undefined } | { absent: true };
 
-/** The shared draft: a whole bundle, plus who touched each topic and referral group. */
+/**
+ * The shared draft: a whole bundle, plus who touched each topic and referral group and the
+ * out-of-scope examples.
+ */
 export interface Draft {
   bundle: ContentBundle;
   /** Topics retired in the draft keep their last content here, out of the bundle. */
@@ -31,10 +35,10 @@ export interface Draft {
   /** Who last changed each referral group (referral ids are apart from topic ids). */
   referralMeta: ReadonlyMap<string, DraftTopicMeta>;
   /**
-   * The out-of-scope item (examples and `none` messages) as stored, with its revision: none
-   * written before items had revisions. Absent when the draft has no such item.
+   * Who last changed the out-of-scope examples, and their revision; none in a draft stored
+   * before they had one (it was then only ever written with the whole draft).
    */
-  scopeItem?: { revision?: string };
+  scopeMeta?: DraftTopicMeta;
 }
 
 /** A page of the version history: versions older than `before`, at most `limit`. */
@@ -47,6 +51,15 @@ export interface VersionPage {
 export interface DraftReferralWrite {
   id: string;
   group?: ContentBundle["referrals"][number];
+  meta: DraftTopicMeta;
+}
+
+/**
+ * The draft's out-of-scope examples, as edited on their own. The "none" held-out messages
+ * stored beside them are no part of the write: a save of the lists leaves them as they are.
+ */
+export interface DraftOutOfScopeWrite {
+  outOfScope: Record<Lang, string[]>;
   meta: DraftTopicMeta;
 }
 
@@ -113,8 +126,13 @@ export interface ContentStore {
   /** Writes the draft's out-of-scope item, as `putDraftTopic`. */
   putDraftScope(write: DraftScopeWrite, expected?: DraftExpectation): Promise<boolean>;
   /**
-   * Replaces the whole draft (seed, import). Every item gets `meta`'s revision, new: a form
-   * opened on the draft before is then told the item changed.
+   * Writes the draft's out-of-scope examples, as `putDraftTopic`; the "none" held-out
+   * messages kept with them stay as they are.
+   */
+  putDraftOutOfScope(write: DraftOutOfScopeWrite, expected?: DraftExpectation): Promise<boolean>;
+  /**
+   * Replaces the whole draft (seed, import). Every item gets `meta`'s
+   * revision, new: a form opened on the draft before is then told the item changed.
    */
   replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }): Promise<void>;
 

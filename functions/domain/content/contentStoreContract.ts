@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import { LANGS } from "../../contracts/lang.ts";
 import type { ContentBundle } from "./bundle.ts";
 import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
 import type { VersionMeta } from "./versions.ts";
@@ -327,7 +328,7 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       ).toBe(true);
       await store.replaceDraft(sampleBundle(["tax-card"]), { ...who, revision: "r1" });
       // replaceDraft gives the item its revision too.
-      expect((await store.draft())?.scopeItem).toEqual({ revision: "r1" });
+      expect((await store.draft())?.scopeMeta?.revision).toBe("r1");
       const scope = (revision: string) => ({
         outOfScope: { fi: ["kela asia", "pizzeria"], sv: ["pizzeria"] },
         tests: { fi: ["poliisi", "ravintola"], sv: ["polis"] },
@@ -342,7 +343,7 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
       expect(await store.putDraftScope(scope("r2"), { revision: "r1" })).toBe(true);
 
       const draft = (await store.draft()) as Draft;
-      expect(draft.scopeItem).toEqual({ revision: "r2" });
+      expect(draft.scopeMeta?.revision).toBe("r2");
       expect(draft.bundle.outOfScope).toEqual({ fi: ["kela asia", "pizzeria"], sv: ["pizzeria"] });
       const none = (split: "tests" | "dev", lang: "fi" | "sv") =>
         draft.bundle[split][lang].filter((c) => c.intent === "none").map((c) => c.text);
@@ -357,6 +358,59 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
         intent: "tax-card",
       });
       expect(draft.bundle.topics.map((t) => t.id)).toEqual(["tax-card"]);
+    });
+
+    it("writes the out-of-scope lists over only the revision read, leaving the none messages", async () => {
+      const store = await fresh();
+      const bundle = sampleBundle();
+      await store.replaceDraft(bundle, { ...who, revision: "r1" });
+      expect((await store.draft())?.scopeMeta?.revision).toBe("r1");
+      const write = (fi: string[], revision: string) => ({
+        outOfScope: { fi, sv: ["fpa sak"] },
+        meta: { ...who, updatedBy: "editor", revision },
+      });
+
+      expect(await store.putDraftOutOfScope(write(["kauppa"], "r2"), { revision: "r1" })).toBe(
+        true,
+      );
+      // The second writer read r1 too: refused, and the first one's lists stand.
+      expect(await store.putDraftOutOfScope(write(["pankki"], "r3"), { revision: "r1" })).toBe(
+        false,
+      );
+      // The first one's request sent again (its answer lost) finds its own write: made.
+      expect(await store.putDraftOutOfScope(write(["kauppa"], "r2"), { revision: "r1" })).toBe(
+        true,
+      );
+      // The lists always exist: there is nothing to create.
+      expect(await store.putDraftOutOfScope(write(["pankki"], "r4"), { absent: true })).toBe(false);
+      const draft = await store.draft();
+      expect(draft?.bundle.outOfScope).toEqual({ fi: ["kauppa"], sv: ["fpa sak"] });
+      expect(draft?.scopeMeta).toMatchObject({ updatedBy: "editor", revision: "r2" });
+      // The held-out "none" messages kept with them, and everything else, are as they were.
+      const cases = (split: "tests" | "dev", from?: ContentBundle) =>
+        new Set(
+          LANGS.flatMap((l) => (from?.[split][l] ?? []).map((c) => `${l}|${c.intent}|${c.text}`)),
+        );
+      expect(cases("tests", draft?.bundle)).toEqual(cases("tests", bundle));
+      expect(cases("dev", draft?.bundle)).toEqual(cases("dev", bundle));
+      expect(draft?.bundle.topics.map((t) => t.id).sort()).toEqual(["payment", "tax-card"]);
+      expect(draft?.meta.get("tax-card")?.revision).toBe("r1");
+    });
+
+    it("tells out-of-scope lists written before revisions from changed ones", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(), who);
+      const { revision: _none, ...unrevised } = who;
+      const lists = { fi: ["kauppa"], sv: [] };
+      expect(await store.putDraftOutOfScope({ outOfScope: lists, meta: unrevised })).toBe(true);
+      expect((await store.draft())?.scopeMeta?.revision).toBeUndefined();
+
+      const write = { outOfScope: lists, meta: { ...who, revision: "r1" } };
+      expect(await store.putDraftOutOfScope(write, { revision: "r0" })).toBe(false);
+      expect(await store.putDraftOutOfScope(write, { revision: undefined })).toBe(true);
+      const next = { outOfScope: lists, meta: { ...who, revision: "r2" } };
+      expect(await store.putDraftOutOfScope(next, { revision: undefined })).toBe(false);
+      expect((await store.draft())?.scopeMeta?.revision).toBe("r1");
     });
 
     it("replaces the whole draft, dropping topics the new content does not have", async () => {

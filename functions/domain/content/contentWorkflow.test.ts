@@ -34,8 +34,10 @@ const rules: ContentRules = {
     const { tests, ...rest } = topic;
     return { issues: [], topic: rest, ...(tests ? { tests } : {}) };
   },
-  // Referral groups get the real rules: the one validator the studio and content:check use.
+  // Referral groups and the out-of-scope lists get the real rules: the one validator the
+  // studio and content:check use.
   checkReferral: (json, draft) => contentRules.checkReferral(json, draft),
+  checkOutOfScope: (json, draft) => contentRules.checkOutOfScope(json, draft),
   checkBundle: () => [],
 };
 
@@ -1319,5 +1321,128 @@ describe("a rollback going live brings the draft along", () => {
         params: { version: 1, detail: "Throughput exceeds the table's capacity" },
       },
     });
+  });
+});
+
+describe("the draft's out-of-scope examples", () => {
+  const other = { subject: "other", displayName: "Sanna" };
+
+  it("saves both lists over the revision read, keeping the none messages, in the audit trail and diff", async () => {
+    const { workflow } = await setUp();
+    const read = await workflow.draftOutOfScope();
+    expect(read.outOfScope).toEqual({ fi: ["kela asia"], sv: ["fpa sak"] });
+
+    const saved = await workflow.saveOutOfScope(
+      owner,
+      { fi: ["kela asia", "  kauppa auki sunnuntaina "], sv: [] },
+      { revision: read.meta?.revision },
+    );
+
+    expect(saved.warnings).toEqual([]);
+    const now = await workflow.draftOutOfScope();
+    // Stored as the rules compared them: trimmed.
+    expect(now.outOfScope).toEqual({ fi: ["kela asia", "kauppa auki sunnuntaina"], sv: [] });
+    expect(now.meta).toMatchObject({ updatedByName: "Outi", revision: saved.revision });
+    const { draft } = await workflow.draft();
+    expect(draft.bundle.tests.fi).toContainEqual({ text: "poliisi", intent: "none" });
+    expect((await workflow.auditTrail(1))[0]).toMatchObject({
+      action: "draft-save",
+      actor: "owner",
+      outOfScope: true,
+      detail: "added: fi 1, sv 0; removed: fi 0, sv 1",
+      detailFinding: {
+        code: "outOfScopeEdited",
+        params: { added: { fi: 1, sv: 0 }, removed: { fi: 0, sv: 1 } },
+      },
+    });
+    // What a reviewer sees before approving: sentences added and removed per language.
+    expect((await workflow.draftDiff()).topics).toEqual([
+      {
+        id: "out-of-scope",
+        change: "changed",
+        fields: ["outOfScope.fi", "outOfScope.sv"],
+        details: [
+          { field: "outOfScope.fi", added: ["kauppa auki sunnuntaina"], removed: [] },
+          { field: "outOfScope.sv", added: [], removed: ["fpa sak"] },
+        ],
+      },
+    ]);
+  });
+
+  it("refuses a sentence a topic teaches, naming the topic, and writes nothing", async () => {
+    const { workflow } = await setUp();
+
+    const error = await workflow
+      .saveOutOfScope(owner, { fi: ["kela asia", "tax-card one"], sv: ["fpa sak"] })
+      .catch((e) => e);
+
+    expect(error).toBeInstanceOf(ContentInvalidError);
+    expect((error as ContentInvalidError).problems).toEqual([
+      expect.objectContaining({
+        path: "fi[1]",
+        finding: expect.objectContaining({
+          code: "sentenceShared",
+          params: expect.objectContaining({ other: { kind: "topic", id: "tax-card", lang: "fi" } }),
+        }),
+      }),
+    ]);
+    expect((await workflow.draftOutOfScope()).outOfScope.fi).toEqual(["kela asia"]);
+    expect(await workflow.checkOutOfScope({ fi: ["tax-card one"], sv: [] })).toHaveLength(1);
+    expect((await workflow.auditTrail(1))[0]?.action).toBe("seed");
+  });
+
+  it("refuses a save over a revision someone has saved past, naming them", async () => {
+    const { workflow } = await setUp();
+    const read = (await workflow.draftOutOfScope()).meta?.revision;
+    const theirs = await workflow.saveOutOfScope(
+      other,
+      { fi: ["kela asia", "pankki"], sv: ["fpa sak"] },
+      { revision: read },
+    );
+
+    const stale = workflow.saveOutOfScope(
+      owner,
+      { fi: ["kauppa"], sv: ["fpa sak"] },
+      { revision: read },
+    );
+
+    await expect(stale).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+      httpStatus: 412,
+      message:
+        "Sanna changed the out-of-scope examples after you opened them, so your change was not saved. Open them again to see theirs, or save yours over them.",
+      current: { updatedByName: "Sanna", revision: theirs.revision },
+    });
+    expect((await workflow.draftOutOfScope()).outOfScope.fi).toEqual(["kela asia", "pankki"]);
+  });
+
+  it("gives back live's lists on discard, refused while a draft topic teaches one of them", async () => {
+    const { workflow } = await setUp();
+    expect(await workflow.revertOutOfScope(owner)).toEqual({ result: "unchanged", warnings: [] });
+    // "kela asia" moves from out-of-scope to a topic: two saves.
+    await workflow.saveOutOfScope(owner, { fi: [], sv: ["fpa sak"] });
+    const payment = (await workflow.draftTopic("payment")).topic;
+    const taught = { ...payment, fi: { ...payment.fi, utterances: ["kela asia"] } };
+    await workflow.saveTopic(owner, "payment", taught);
+
+    const refused = await workflow.revertOutOfScope(owner).catch((e) => e);
+    expect(refused).toBeInstanceOf(ContentInvalidError);
+    expect((refused as ContentInvalidError).problems[0]).toMatchObject({ path: "fi[0]" });
+    expect((await workflow.draftOutOfScope()).outOfScope.fi).toEqual([]);
+
+    await workflow.revertTopic(owner, "payment");
+    const reverted = await workflow.revertOutOfScope(owner);
+    expect(reverted).toMatchObject({ result: "reverted", warnings: [] });
+    expect((await workflow.draftOutOfScope()).meta?.revision).toBe(reverted.revision);
+    expect((await workflow.draftOutOfScope()).outOfScope).toEqual({
+      fi: ["kela asia"],
+      sv: ["fpa sak"],
+    });
+    expect((await workflow.auditTrail(1))[0]).toMatchObject({
+      action: "draft-revert",
+      outOfScope: true,
+      version: 1,
+    });
+    expect((await workflow.draftDiff()).topics).toEqual([]);
   });
 });

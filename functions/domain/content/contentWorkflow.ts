@@ -1,16 +1,17 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import {
+  type DraftItemKind,
   type Finding,
   finding,
   type Said,
   type SeedSource,
 } from "../../contracts/contentFindings.ts";
-import type { Lang } from "../../contracts/lang.ts";
+import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import { type ContentBundle, heldOutFor, withTopic } from "./bundle.ts";
-import { diffBundles, type TopicChange } from "./bundleDiff.ts";
+import { diffBundles, OUT_OF_SCOPE_ID, outOfScopeDiff, type TopicChange } from "./bundleDiff.ts";
 import type {
   ContentStore,
   Draft,
@@ -39,8 +40,9 @@ import {
 } from "./versions.ts";
 
 /**
- * What discarding the draft's changes to a topic or group did: the live content is back,
- * it was retired (the live version never had it), or there was nothing to discard.
+ * What discarding the draft's changes to a topic, group or the out-of-scope lists did: the
+ * live content is back, it was retired (the live version never had it), or there was nothing
+ * to discard.
  */
 export interface RevertResult {
   result: "reverted" | "retired" | "unchanged";
@@ -73,12 +75,20 @@ export interface ReferralCheck {
   referral?: ReferralGroup;
 }
 
+/** The rules' verdict on the out-of-scope lists: the lists as parsed (trimmed) when valid. */
+export interface OutOfScopeCheck {
+  issues: ContentIssue[];
+  outOfScope?: ContentBundle["outOfScope"];
+}
+
 /** The content rules (content:check's), applied to data instead of files; may run elsewhere. */
 export interface ContentRules {
   /** Problems of one topic as the studio sends it, in the context of the draft. */
   checkTopic(json: unknown, draft: ContentBundle): TopicCheck | Promise<TopicCheck>;
   /** Problems of one referral group as the studio sends it, in the context of the draft. */
   checkReferral(json: unknown, draft: ContentBundle): ReferralCheck | Promise<ReferralCheck>;
+  /** Problems of the out-of-scope lists as the studio sends them, in place of the draft's. */
+  checkOutOfScope(json: unknown, draft: ContentBundle): OutOfScopeCheck | Promise<OutOfScopeCheck>;
   /** Problems of a whole bundle. */
   checkBundle(bundle: ContentBundle): ContentIssue[] | Promise<ContentIssue[]>;
 }
@@ -127,17 +137,31 @@ const CHANGED = Symbol("changed");
 const DRAFT_WRITE_TRIES = 4;
 
 /** Who changed a draft item last and its revision; none when the draft has no such item. */
-function itemMeta(draft: Draft, kind: "topic" | "referral", id: string) {
+function itemMeta(draft: Draft, kind: DraftItemKind, id: string) {
+  if (kind === "out-of-scope") return draft.scopeMeta;
   return kind === "topic" ? draft.meta.get(id) : draft.referralMeta.get(id);
 }
 
 /** What a write of a draft item expects, from the draft it was made from. */
-function itemState(draft: Draft, kind: "topic" | "referral", id: string): DraftExpectation {
+function itemState(draft: Draft, kind: DraftItemKind, id: string): DraftExpectation {
   const stored =
-    kind === "topic"
+    kind === "out-of-scope" ||
+    (kind === "topic"
       ? [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id)
-      : draft.bundle.referrals.some((r) => r.id === id);
+      : draft.bundle.referrals.some((r) => r.id === id));
   return stored ? { revision: itemMeta(draft, kind, id)?.revision } : { absent: true };
+}
+
+/** What a save of the out-of-scope lists did, per language, for the audit trail. */
+function outOfScopeEdited(before: Draft["bundle"]["outOfScope"], after: Record<Lang, string[]>) {
+  const changes = outOfScopeDiff(before, after);
+  const count = (lang: Lang, side: "added" | "removed") => {
+    const change = changes.find((c) => c.field === `outOfScope.${lang}`);
+    return change && side in change ? (change as Record<typeof side, string[]>)[side].length : 0;
+  };
+  const per = (side: "added" | "removed") =>
+    Object.fromEntries(LANGS.map((l) => [l, count(l, side)])) as Record<Lang, number>;
+  return finding("outOfScopeEdited", { added: per("added"), removed: per("removed") });
 }
 
 export interface PublishResult {
@@ -147,6 +171,11 @@ export interface PublishResult {
 
 export interface DraftReferralView {
   referral: ReferralGroup;
+  meta?: DraftTopicMeta;
+}
+
+export interface DraftOutOfScopeView {
+  outOfScope: ContentBundle["outOfScope"];
   meta?: DraftTopicMeta;
 }
 
@@ -473,7 +502,7 @@ export function createContentWorkflow(deps: {
    * `attempt` returns CHANGED when its conditional write was refused.
    */
   async function changeDraftItem<T>(
-    kind: "topic" | "referral",
+    kind: DraftItemKind,
     id: string,
     expected: DraftExpectation | undefined,
     attempt: (draft: Draft, expect: DraftExpectation) => Promise<T | typeof CHANGED>,
@@ -977,6 +1006,73 @@ export function createContentWorkflow(deps: {
         return {
           added: fresh.length,
           warnings: result.issues.filter((i) => i.severity === "warning"),
+        };
+      });
+    },
+
+    /** The draft's out-of-scope examples, with who changed them last. */
+    async draftOutOfScope(): Promise<DraftOutOfScopeView> {
+      const draft = await currentDraft();
+      return {
+        outOfScope: draft.bundle.outOfScope,
+        ...(draft.scopeMeta ? { meta: draft.scopeMeta } : {}),
+      };
+    },
+
+    /** The rules' findings for the out-of-scope lists as typed, without saving them. */
+    async checkOutOfScope(json: unknown): Promise<ContentIssue[]> {
+      const draft = await currentDraft();
+      return (await rules.checkOutOfScope(json, draft.bundle)).issues;
+    },
+
+    /**
+     * Saves the out-of-scope lists into the draft, replacing them; the "none" held-out messages
+     * stay. Errors refuse it and nothing is written; `expected` as for topics.
+     */
+    async saveOutOfScope(actor: ContentActor, json: unknown, expected?: DraftExpectation) {
+      return changeDraftItem("out-of-scope", OUT_OF_SCOPE_ID, expected, async (draft, expect) => {
+        const result = await rules.checkOutOfScope(json, draft.bundle);
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0 || !result.outOfScope) throw new ContentInvalidError(errors);
+        const meta = draftMeta(actor);
+        const outOfScope = result.outOfScope;
+        if (!(await store.putDraftOutOfScope({ outOfScope, meta }, expect))) return CHANGED;
+        await audit(actor, "draft-save", {
+          outOfScope: true,
+          ...noted(outOfScopeEdited(draft.bundle.outOfScope, outOfScope)),
+        });
+        return {
+          warnings: result.issues.filter((i) => i.severity === "warning"),
+          revision: meta.revision,
+        };
+      });
+    },
+
+    /**
+     * Discards the draft's changes to the out-of-scope lists: the live version's come back.
+     * Checked against the rest of the draft like a save: a live sentence that a draft topic
+     * or group now teaches refuses it (CONTENT_INVALID naming it), and nothing is written.
+     */
+    async revertOutOfScope(
+      actor: ContentActor,
+      expected?: DraftExpectation,
+    ): Promise<RevertResult> {
+      const live = await liveVersion();
+      return changeDraftItem("out-of-scope", OUT_OF_SCOPE_ID, expected, async (draft, expect) => {
+        if (outOfScopeDiff(live.bundle.outOfScope, draft.bundle.outOfScope).length === 0) {
+          return { result: "unchanged" as const, warnings: [] };
+        }
+        const result = await rules.checkOutOfScope(live.bundle.outOfScope, draft.bundle);
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0 || !result.outOfScope) throw new ContentInvalidError(errors);
+        const meta = draftMeta(actor);
+        const outOfScope = result.outOfScope;
+        if (!(await store.putDraftOutOfScope({ outOfScope, meta }, expect))) return CHANGED;
+        await audit(actor, "draft-revert", { outOfScope: true, version: live.version });
+        return {
+          result: "reverted" as const,
+          warnings: result.issues.filter((i) => i.severity === "warning"),
+          revision: meta.revision,
         };
       });
     },

@@ -28,7 +28,13 @@ function draftOf(bundle: ContentBundle, retired: TopicFile[] = []): Draft {
       ]),
     ),
     referralMeta: new Map(bundle.referrals.map((r) => [r.id, by("owner", `r-${r.id}`)])),
-    scopeItem: { revision: "r-scope" },
+    scopeMeta: {
+      updatedBy: "u",
+      updatedByName: "U",
+      updatedAt: "t",
+      retired: false,
+      revision: "r-scope",
+    },
   };
 }
 
@@ -209,9 +215,9 @@ describe("bringing the draft along to a rollback", () => {
     const plan = planDraftRebase(sampleBundle(), rolledBackTo, draftOf(sampleBundle()));
     expect(plan.writes).toEqual([{ kind: "scope", expected: { revision: "r-scope" }, scope }]);
 
-    const unstored = { ...draftOf(sampleBundle()), scopeItem: undefined };
-    expect(planDraftRebase(sampleBundle(), rolledBackTo, unstored).writes).toEqual([
-      { kind: "scope", expected: { absent: true }, scope },
+    const unrevised = { ...draftOf(sampleBundle()), scopeMeta: undefined };
+    expect(planDraftRebase(sampleBundle(), rolledBackTo, unrevised).writes).toEqual([
+      { kind: "scope", expected: { revision: undefined }, scope },
     ]);
 
     const edited = withScope(sampleBundle(), { ...scope, outOfScope: { fi: ["ruoka"], sv: [] } });

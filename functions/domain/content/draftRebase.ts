@@ -127,9 +127,8 @@ export function planDraftRebase(
   }
 
   if (moved.scope && !edited.scope) {
-    const expected: DraftExpectation = draft.scopeItem
-      ? { revision: draft.scopeItem.revision }
-      : { absent: true };
+    // A stored draft always has its scope item; one written before revisions has none.
+    const expected: DraftExpectation = { revision: draft.scopeMeta?.revision };
     writes.push({ kind: "scope", expected, scope: scopeOf(target) });
   }
 

@@ -1,4 +1,9 @@
-import { type Finding, finding, type Said } from "../../contracts/contentFindings.ts";
+import {
+  type DraftItemKind,
+  type Finding,
+  finding,
+  type Said,
+} from "../../contracts/contentFindings.ts";
 import type { DraftTopicMeta } from "./contentStore.ts";
 import type { ContentIssue } from "./contentWorkflow.ts";
 
@@ -88,14 +93,14 @@ export class ContentConflictError extends ContentWorkflowError {
 }
 
 /**
- * Someone saved the topic or group after the person read it (the revision their save
- * expected): nothing was written. `current` says who changed it, when, and its revision now,
+ * Someone saved the topic, group or out-of-scope lists after the person read them (the
+ * revision their save expected): nothing was written. `current` says who changed it, when, and its revision now,
  * for a studio to show theirs or save over it knowingly; none when the item is gone.
  */
 export class EditConflictError extends ContentWorkflowError {
   override name = "EditConflictError";
   constructor(
-    kind: "topic" | "referral",
+    kind: DraftItemKind,
     id: string,
     readonly current: DraftTopicMeta | undefined,
   ) {

@@ -86,13 +86,27 @@ export function createMemoryContentStore(): ContentStore {
     async putDraftScope(write, expected) {
       const current = draft ?? emptyDraft();
       const { meta, ...scope } = copy(write);
-      const stored = current.scopeItem !== undefined;
-      const now = current.scopeItem;
+      // A stored draft always has its scope item, as DynamoDB's always does.
+      const stored = draft !== undefined;
+      const now = current.scopeMeta;
       if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
       draft = deepFreeze({
         ...current,
         bundle: withScope(current.bundle, scope),
-        scopeItem: meta.revision === undefined ? {} : { revision: meta.revision },
+        scopeMeta: meta,
+      });
+      return true;
+    },
+    async putDraftOutOfScope(write, expected) {
+      const current = draft ?? emptyDraft();
+      const { outOfScope, meta } = copy(write);
+      const stored = draft !== undefined;
+      const now = current.scopeMeta;
+      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
+      draft = deepFreeze({
+        ...current,
+        bundle: { ...current.bundle, outOfScope },
+        scopeMeta: meta,
       });
       return true;
     },
@@ -102,7 +116,7 @@ export function createMemoryContentStore(): ContentStore {
         retired: [],
         meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
         referralMeta: new Map(bundle.referrals.map((r) => [r.id, { ...meta }])),
-        scopeItem: { revision: meta.revision },
+        scopeMeta: { ...meta },
       });
     },
     async audit(entry) {

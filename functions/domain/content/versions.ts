@@ -103,6 +103,8 @@ export interface AuditEntry {
   topic?: string;
   /** The referral group changed, for draft-save and draft-retire of a group. */
   referral?: string;
+  /** Set when draft-save or draft-revert changed the out-of-scope examples. */
+  outOfScope?: true;
   /** In English, or a person's own words (a publish comment, a reviewer's reason). */
   detail?: string;
   /** The detail as the service noted it, to tell it in the studio's language. */

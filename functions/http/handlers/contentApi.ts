@@ -77,16 +77,21 @@ const tellBody = z.strictObject({
     .max(500, "at most 500 findings at once"),
 });
 /**
- * A topic's or group's body before the content rules see it: an object, or the request is
- * malformed (the rules would speak of a YAML file that was never there).
+ * A body before the content rules see it: an object, or the request is malformed (the rules
+ * would speak of a YAML file that was never there).
  */
-const contentBody = (what: "topic" | "referral group") =>
+const objectBody = (message: string) =>
   z.custom<Record<string, unknown>>(
     (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-    { message: `must be a JSON object with the ${what}'s fields, as in its YAML file` },
+    { message },
   );
+const contentBody = (what: "topic" | "referral group") =>
+  objectBody(`must be a JSON object with the ${what}'s fields, as in its YAML file`);
 const topicBody = contentBody("topic");
 const referralBody = contentBody("referral group");
+const outOfScopeBody = objectBody(
+  "must be a JSON object { fi: [...], sv: [...] } with the sentences, as in out-of-scope.yaml",
+);
 /** Without `limit` the whole history, as before paging; the studio asks a page at a time. */
 const versionsQuery = z.strictObject({
   before: wholeNumber(1).optional(),
@@ -524,6 +529,48 @@ export function createContentApiHandler(deps: {
         const id = parse(referralId, params[0], "id");
         const group = parse(referralBody, body, "body");
         return { problems: shown(await services().workflow.checkReferral(id, group), lang) };
+      },
+    },
+    {
+      method: "GET",
+      path: "draft/out-of-scope",
+      roles: EDITORS,
+      async run() {
+        const view = await services().workflow.draftOutOfScope();
+        return itemAnswer({ outOfScope: view.outOfScope }, view.meta);
+      },
+    },
+    {
+      // The lists always exist: If-None-Match (create only) cannot apply, and is refused.
+      method: "PUT",
+      path: "draft/out-of-scope",
+      roles: EDITORS,
+      async run({ body, actor, lang, expected }) {
+        const lists = parse(outOfScopeBody, body, "body");
+        return writeAnswer(
+          await services().workflow.saveOutOfScope(actor, lists, expected(false)),
+          lang,
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "draft/out-of-scope/revert",
+      roles: EDITORS,
+      async run({ actor, lang, expected }) {
+        return writeAnswer(
+          await services().workflow.revertOutOfScope(actor, expected(false)),
+          lang,
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "draft/validate/out-of-scope",
+      roles: EDITORS,
+      async run({ body, lang }) {
+        const lists = parse(outOfScopeBody, body, "body");
+        return { problems: shown(await services().workflow.checkOutOfScope(lists), lang) };
       },
     },
     {

@@ -44,6 +44,7 @@ const NAV = {
   test: "Testaa kaikki",
   versions: "Versiot ja julkaisu",
   inbox: "Vastaamattomat kysymykset",
+  "out-of-scope": "Aiheen ulkopuoliset",
 } as const;
 
 /** Opens the studio's sign-in and signs in as a local persona (`content-owner`, …). */

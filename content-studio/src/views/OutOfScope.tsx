@@ -1,0 +1,224 @@
+/**
+ * The out-of-scope examples: Finnish and Swedish lists side by side, one message per line,
+ * checked as they are typed by the same rules as topics and referral groups.
+ */
+import { type Lang, SYSTEM_ACTOR } from "../api.ts";
+import { formatDateTime, text } from "../i18n.ts";
+import type { PlacedOutOfScopeProblem } from "../outOfScopeForm.ts";
+import {
+  checking,
+  confirmingRevert,
+  conflict,
+  discardRestoredOutOfScope,
+  lastSaved,
+  opened,
+  openTheirOutOfScope,
+  outcome,
+  outOfScopeChanged,
+  outOfScopeCounts,
+  outOfScopeForm,
+  outOfScopeProblems,
+  outOfScopeRestored,
+  outOfScopeSaveBlocked,
+  revertOutOfScope,
+  saveMyOutOfScope,
+  saveOutOfScope,
+  saving,
+  unreadable,
+  updateOutOfScope,
+} from "../state/outOfScope.ts";
+import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
+import { RestoredNotice } from "./RestoredNotice.tsx";
+import {
+  Confirm,
+  DraftOutcome,
+  describedBy,
+  Field,
+  FieldProblemList,
+  focusControl,
+} from "./ui.tsx";
+
+export function OutOfScope() {
+  const t = text.value;
+  const o = t.outOfScope;
+  const blocked = outOfScopeSaveBlocked.value;
+  const busy = saving.value;
+  const saved = lastSaved.value;
+  return (
+    <section aria-labelledby="view-heading" class="view editor">
+      <h2 id="view-heading" tabIndex={-1}>
+        {o.title}
+      </h2>
+      <p>{o.intro}</p>
+      {saved ? (
+        <p class="muted">
+          {t.lastChanged(
+            // The service seeded or rolled back the whole draft: named as the audit trail does.
+            saved.by === SYSTEM_ACTOR.displayName ? t.systemActor : saved.by,
+            formatDateTime(saved.at, t),
+          )}
+        </p>
+      ) : null}
+      {!opened.value && !unreadable.value ? <p class="muted">{t.loading}</p> : null}
+      <RestoredNotice restored={outOfScopeRestored.value} onDiscard={discardRestoredOutOfScope} />
+      <form
+        noValidate
+        data-testid="out-of-scope-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (busy) return;
+          void saveOutOfScope().then((ok) => {
+            // A conflict's choices take focus themselves.
+            if (!ok && !conflict.value) focusControl("out-of-scope-summary");
+          });
+        }}
+      >
+        <div class="locales">
+          <ListField lang="fi" />
+          <ListField lang="sv" />
+        </div>
+        <Summary />
+        <div class="actions">
+          <button
+            type="submit"
+            class="primary"
+            id="out-of-scope-save"
+            aria-disabled={blocked || busy ? "true" : undefined}
+            aria-describedby={blocked ? "out-of-scope-save-hint" : undefined}
+          >
+            {busy ? t.saving : t.save}
+          </button>
+          {opened.value && outOfScopeChanged.value ? (
+            <button
+              type="button"
+              class="secondary"
+              id="out-of-scope-revert"
+              onClick={() => {
+                confirmingRevert.value = true;
+              }}
+            >
+              {t.revert}
+            </button>
+          ) : null}
+        </div>
+        {blocked && (opened.value || unreadable.value) ? (
+          <p id="out-of-scope-save-hint" class="muted small-text">
+            {unreadable.value ? o.unreadable : t.saveBlocked(outOfScopeCounts.value.errors)}
+          </p>
+        ) : null}
+        {confirmingRevert.value ? (
+          <Confirm
+            id="out-of-scope-revert-confirm"
+            question={o.revertConfirm}
+            yes={t.revertYes}
+            busy={busy}
+            onYes={() =>
+              void revertOutOfScope().then((done) => {
+                if (!conflict.value) focusControl(done ? "view-heading" : "out-of-scope-revert");
+              })
+            }
+            onCancel={() => {
+              confirmingRevert.value = false;
+              focusControl("out-of-scope-revert");
+            }}
+          />
+        ) : null}
+        <DraftOutcome
+          outcome={outcome.value}
+          conflict={conflict}
+          busy={busy}
+          idPrefix="out-of-scope"
+          onTheirs={openTheirOutOfScope}
+          onMine={saveMyOutOfScope}
+        />
+      </form>
+    </section>
+  );
+}
+
+function problemsAt(lang: Lang): PlacedOutOfScopeProblem[] {
+  return outOfScopeProblems.value
+    .filter((p) => p.field === lang)
+    .sort(
+      (a, b) =>
+        (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+        (a.index ?? -1) - (b.index ?? -1),
+    );
+}
+
+/** The line of its list a problem is on, in words ("rivi 4"); "" for a list as a whole. */
+function lineOf(p: PlacedOutOfScopeProblem): string {
+  if (p.field === "general" || p.index === undefined) return "";
+  const line = lineOfIndex(outOfScopeForm.value[p.field], p.index) ?? p.index + 1;
+  return text.value.line(line);
+}
+
+/** Where in the lists a problem is, for the summary: "Suomi, rivi 4". */
+function place(p: PlacedOutOfScopeProblem): string {
+  if (p.field === "general") return "";
+  return [text.value.langColumn[p.field], lineOf(p)].filter(Boolean).join(", ");
+}
+
+function ListField(props: { lang: Lang }) {
+  const t = text.value;
+  const o = t.outOfScope;
+  const lang = props.lang;
+  const id = `out-of-scope-${lang}`;
+  const value = outOfScopeForm.value[lang];
+  const problems = problemsAt(lang);
+  return (
+    <fieldset class="locale" data-lang={lang}>
+      <legend>{t.localeLegend(lang)}</legend>
+      <Field
+        id={id}
+        label={o.listLabel}
+        hint={o.listHint}
+        extra={
+          <>
+            <p id={`${id}-count`} class="counter">
+              {o.count(nonBlankLines(value).length)}
+            </p>
+            <FieldProblemList id={`${id}-problems`} problems={problems} where={lineOf} />
+          </>
+        }
+      >
+        <textarea
+          id={id}
+          lang={lang}
+          rows={16}
+          value={value}
+          readOnly={!opened.value}
+          aria-invalid={problems.some((p) => p.severity === "error") ? "true" : undefined}
+          aria-describedby={describedBy(
+            `${id}-hint`,
+            `${id}-count`,
+            problems.length > 0 && `${id}-problems`,
+          )}
+          onInput={(event) => updateOutOfScope(lang, event.currentTarget.value)}
+        />
+      </Field>
+    </fieldset>
+  );
+}
+
+function Summary() {
+  const t = text.value;
+  const list = outOfScopeProblems.value;
+  const counts = outOfScopeCounts.value;
+  const settled = opened.value && !checking.value;
+  return (
+    <section id="out-of-scope-summary" tabIndex={-1} aria-labelledby="out-of-scope-summary-heading">
+      <h3 id="out-of-scope-summary-heading">{t.outOfScope.summary}</h3>
+      <p class="muted" aria-live="polite" data-testid="out-of-scope-check">
+        {checking.value
+          ? t.checking
+          : settled
+            ? list.length
+              ? t.checkCounts(counts.errors, counts.warnings)
+              : t.checkOk
+            : ""}
+      </p>
+      <FieldProblemList id="out-of-scope-summary-problems" problems={list} where={place} />
+    </section>
+  );
+}

@@ -41,6 +41,7 @@ import {
 } from "../state/referrals.ts";
 import { changedReferralIds, listError, listLoading } from "../state/topics.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
+import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
@@ -259,6 +260,7 @@ export function ReferralEditor() {
           onMine={saveMyReferral}
         />
       </form>
+      {id === undefined ? null : <ItemHistory kind="referral" id={id} />}
     </section>
   );
 }

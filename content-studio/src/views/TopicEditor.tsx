@@ -54,6 +54,7 @@ import {
   MIN_TESTS_PER_LANG,
   MIN_UTTERANCES_PER_LANG,
 } from "../topicForm.ts";
+import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
@@ -95,6 +96,7 @@ export function TopicEditor() {
       <RestoredNotice restored={restored.value} onDiscard={discardRestored} />
       {loading.value ? <p class="muted">{t.loading}</p> : null}
       {!isNew && !loading.value && !loadError.value ? <TopicFeedbackPanel id={id} /> : null}
+      {isNew ? null : <ItemHistory kind="topic" id={id} />}
       {loading.value || loadError.value ? null : <EditorForm />}
     </section>
   );

@@ -716,6 +716,84 @@ describe("referrals to other agencies", () => {
   });
 });
 
+describe("the audit trail a page at a time, and one item's history", () => {
+  type Entry = { at: string; action: string; topic?: string; referral?: string };
+  type Page = { entries: Entry[]; next?: string };
+  const page = async (query: string) => {
+    const answer = await api("GET", `audit?${query}`, owner);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body as unknown as Page;
+  };
+
+  it("pages without gaps or repeats, and gives one topic's or referral group's entries", async () => {
+    // A topic saved twice (renamed, then named back) and a referral group saved once.
+    const read = (await api("GET", "draft/topics/dividends", owner)).body as {
+      topic: Record<string, unknown> & { fi: { title: string } };
+    };
+    const renamed = { ...read.topic, fi: { ...read.topic.fi, title: "Osingot (muutettu)" } };
+    expect((await api("PUT", "draft/topics/dividends", owner, renamed)).status).toBe(200);
+    expect((await api("PUT", "draft/topics/dividends", owner, read.topic)).status).toBe(200);
+    const kela = (await api("GET", "draft/referrals/kela", owner)).body.referral;
+    expect((await api("PUT", "draft/referrals/kela", owner, kela)).status).toBe(200);
+
+    // The whole trail two entries at a time is the trail read at once.
+    const first = await page("limit=2");
+    expect(first.entries).toHaveLength(2);
+    expect(first.entries[0]).toMatchObject({ action: "draft-save", referral: "kela" });
+    // Opaque, and safe in a query string as it is.
+    expect(first.next).toMatch(/^[A-Za-z0-9_-]+$/);
+    const second = await page(`limit=2&before=${first.next}`);
+    expect([...first.entries, ...second.entries]).toEqual((await page("limit=4")).entries);
+
+    // The topic's own history, newest first, a page at a time; nothing of anything else.
+    const newest = await page("limit=1&topic=dividends");
+    expect(newest.entries).toEqual([
+      expect.objectContaining({ action: "draft-save", topic: "dividends" }),
+    ]);
+    const older = await page(`limit=1&topic=dividends&before=${newest.next}`);
+    expect(older.entries).toEqual([
+      expect.objectContaining({ action: "draft-save", topic: "dividends" }),
+    ]);
+    expect((older.entries[0]?.at ?? "") <= (newest.entries[0]?.at ?? "")).toBe(true);
+    // Nothing older of it: the last page says so.
+    expect(older.next).toBeUndefined();
+    const both = await page("limit=5&topic=dividends");
+    expect(both.entries).toEqual([...newest.entries, ...older.entries]);
+    expect(both.next).toBeUndefined();
+
+    const group = await page("limit=5&referral=kela");
+    expect(group.entries.length).toBeGreaterThan(0);
+    expect(group.entries.every((e) => e.referral === "kela" && e.topic === undefined)).toBe(true);
+  });
+
+  it("refuses a malformed query naming the field", async () => {
+    const refused = async (query: string) => {
+      const answer = await api("GET", `audit?${query}`, owner);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+      return (answer.body.error as { message: string }).message;
+    };
+    expect(await refused("before=not-a-cursor")).toBe(
+      "query: before: must be the next of an earlier page",
+    );
+    // A position spelled out is no cursor either: only what `next` gave is.
+    expect(await refused(`before=${encodeURIComponent("2026-12-01T10:00:00.000Z#01J")}`)).toMatch(
+      /^query: before: /,
+    );
+    expect(await refused("topic=Not_An_Id")).toBe(
+      "query: topic: must be a topic id such as capital-gains",
+    );
+    expect(await refused("referral=x%20y")).toBe(
+      "query: referral: must be a referral group id such as traficom",
+    );
+    expect(await refused("topic=vat&referral=kela")).toBe(
+      "query: referral: must not be given with topic: one item's history at a time",
+    );
+    expect(await refused("limit=501")).toBe("query: limit: must be a whole number from 1 to 500");
+    expect((await api("GET", "audit?topic=vat", advisor)).status).toBe(403);
+  });
+});
+
 describe("versions waiting for review when another goes live", () => {
   type Listed = { version: number; state: string; error?: string; basedOn?: number };
   type TopicBody = Record<string, unknown> & { fi: { answer: string } };

@@ -302,6 +302,19 @@ export interface AuditEntry {
   detail?: string;
 }
 
+/** A page of the audit trail, newest first; `next` (opaque) asks for the entries older than it. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Absent when nothing older is left; a filtered page may be short, or empty, with it. */
+  next?: string;
+}
+
+/** Whose entries the audit trail gives: every item's, or one topic's or referral group's. */
+export interface AuditOf {
+  topic?: string;
+  referral?: string;
+}
+
 export interface Me {
   subject: string;
   displayName: string;
@@ -699,8 +712,14 @@ export function createContentApi(options: ContentApiOptions) {
     /** The author takes back their own version waiting for review: it ends rejected. */
     withdraw: (version: number) =>
       request<PublishResult>("POST", `/api/content/versions/${version}/withdraw`, {}),
-    audit: (limit = 50) =>
-      request<{ entries: AuditEntry[] }>("GET", `/api/content/audit?limit=${limit}`),
+    /** A page of the audit trail: `limit` entries at most, older than `before` (a `next`). */
+    audit: (q: AuditOf & { limit: number; before?: string }) =>
+      request<AuditPage>(
+        "GET",
+        `/api/content/audit?limit=${q.limit}${q.topic ? `&topic=${enc(q.topic)}` : ""}${
+          q.referral ? `&referral=${enc(q.referral)}` : ""
+        }${q.before ? `&before=${enc(q.before)}` : ""}`,
+      ),
     misses: (q: MissesQuery) =>
       request<MissesResult>(
         "GET",

@@ -445,6 +445,15 @@ const fi = {
   diffEmpty: "(tyhjä)",
   refresh: "Päivitä",
   noAudit: "Ei tapahtumia.",
+  olderEntries: "Näytä vanhemmat",
+  olderEntriesLoaded: (count: number) =>
+    count === 1 ? "1 vanhempi tapahtuma ladattu." : `${count} vanhempaa tapahtumaa ladattu.`,
+  noOlderEntries: "Vanhempia tapahtumia ei ole.",
+  /** A filtered page that examined its share of the trail and found none of this item. */
+  noneInStretch:
+    "Tarkistetuista vanhemmista tapahtumista mikään ei koskenut tätä. Voit hakea vielä vanhempia.",
+  historyTitle: "Muutoshistoria",
+  historyCaption: "Tämän muutokset, uusin ensin",
   // Inbox
   inboxTitle: "Vastaamattomat kysymykset",
   inboxIntro:
@@ -1032,6 +1041,13 @@ const sv: UiText = {
   diffEmpty: "(tomt)",
   refresh: "Uppdatera",
   noAudit: "Inga händelser.",
+  olderEntries: "Visa äldre",
+  olderEntriesLoaded: (count) =>
+    count === 1 ? "1 äldre händelse har hämtats." : `${count} äldre händelser har hämtats.`,
+  noOlderEntries: "Det finns inga äldre händelser.",
+  noneInStretch: "Ingen av de granskade äldre händelserna gällde detta. Du kan hämta ännu äldre.",
+  historyTitle: "Ändringshistorik",
+  historyCaption: "Ändringar av detta, nyaste först",
   // Inbox
   inboxTitle: "Obesvarade frågor",
   inboxIntro:

@@ -80,6 +80,8 @@ table.data { min-width: 36rem; }
 .followups label, .field.checkbox label { font-weight: 400; }
 .check { border: 2px solid var(--line); border-radius: .4rem; padding: .75rem; }
 .check:focus { outline: 3px solid var(--brand); }
+/* An audit entry "show older" brought: focus stays visible on it (WCAG 2.4.7). */
+tr[tabindex="-1"]:focus { outline: 3px solid var(--brand); outline-offset: -3px; }
 .check h3 { margin: 0 0 .3rem; }
 .check-counts { margin: 0; font-weight: 600; }
 .check-counts[data-errors]:not([data-errors="0"]) { color: var(--err); }

@@ -369,6 +369,42 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     }
   }, 120_000);
 
+  it("shows a topic's change history on request, read again after a save, and passes axe", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await openTopic(page, "capital-gains");
+      const title = page.locator("#topic-fi-title");
+      const original = await title.inputValue();
+      await title.fill(`${original} (historia)`);
+      await saveTopic(page, "capital-gains");
+
+      // Collapsed until asked for; then this topic's entries, newest first, in Finnish.
+      const toggle = page.locator("#item-history-toggle");
+      expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+      expect(await page.getByTestId("item-history-table").count()).toBe(0);
+      await toggle.click();
+      expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+      const rows = page.getByTestId("item-history-table").locator("tbody tr");
+      await expect.poll(() => rows.count(), POLL).toBe(1);
+      expect(await rows.first().textContent()).toContain("Outi LahtinenTallennettu luonnokseen");
+      await expectNoAxeViolations(page, "studio-topic-history");
+
+      // A save while it is open shows at once, as the newest entry.
+      await title.fill(original);
+      await saveTopic(page, "capital-gains");
+      await expect.poll(() => rows.count(), POLL).toBe(2);
+      await page.getByRole("button", { name: "På svenska" }).click();
+      await expect
+        .poll(() => rows.first().textContent(), POLL)
+        .toContain("Outi LahtinenSparat i utkastet");
+      await expectNoAxeViolations(page, "studio-topic-history-sv");
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
   it("keeps a topic's unsaved edits over a reload, asking first, and drops them on request", async () => {
     const own = await browser.newContext({ bypassCSP: true });
     try {

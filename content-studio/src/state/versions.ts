@@ -4,7 +4,6 @@
  */
 import { batch, signal } from "@preact/signals";
 import {
-  type AuditEntry,
   ContentInvalidError,
   type DraftDiff,
   type Problem,
@@ -16,6 +15,7 @@ import {
 } from "../api.ts";
 import { text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
+import { createAuditPages } from "./auditPages.ts";
 import { loadDraft } from "./topics.ts";
 
 /** How many versions a page of the history shows; older ones come on request. */
@@ -93,8 +93,10 @@ export const versionTests = signal<
 >({});
 /** Versions whose diff is shown in the list. */
 export const expanded = signal<ReadonlySet<number>>(new Set());
-export const audit = signal<AuditEntry[] | undefined>(undefined);
-export const auditError = signal("");
+/** How many audit entries the page shows at first and adds with each "older". */
+export const AUDIT_PAGE = 50;
+/** The audit trail below the versions: every item's entries, newest first. */
+export const auditTrail = createAuditPages(AUDIT_PAGE);
 
 export async function load(): Promise<void> {
   // A reload after an action keeps the older pages the user already opened.
@@ -154,19 +156,9 @@ export async function loadDraftDiff(): Promise<void> {
   }
 }
 
-export async function loadAudit(): Promise<void> {
-  const result = await call(
-    (c) => c.audit(50),
-    (e) => {
-      auditError.value = errorText(e);
-    },
-  );
-  if (result) {
-    batch(() => {
-      audit.value = result.entries;
-      auditError.value = "";
-    });
-  }
+/** Reads the audit trail again, keeping the older pages already shown. */
+export function loadAudit(): Promise<void> {
+  return auditTrail.load();
 }
 
 /** Fetches a version's diff against live once and keeps it. */
@@ -350,6 +342,4 @@ onSignOut(() => {
   draftDiffError.value = "";
   draftDetailsOpen.value = false;
   versionTests.value = {};
-  audit.value = undefined;
-  auditError.value = "";
 });

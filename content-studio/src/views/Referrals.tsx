@@ -42,6 +42,7 @@ import {
 } from "../state/referrals.ts";
 import { changedReferralIds, listError, listLoading } from "../state/topics.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
+import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
@@ -285,6 +286,7 @@ export function ReferralEditor() {
           />
         ) : null}
       </form>
+      {id === undefined ? null : <ItemHistory kind="referral" id={id} />}
     </section>
   );
 }

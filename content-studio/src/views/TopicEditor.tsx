@@ -55,6 +55,7 @@ import {
   MIN_TESTS_PER_LANG,
   MIN_UTTERANCES_PER_LANG,
 } from "../topicForm.ts";
+import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
@@ -110,6 +111,7 @@ export function TopicEditor() {
       <RestoredNotice restored={restored.value} onDiscard={discardRestored} />
       {loading.value ? <p class="muted">{t.loading}</p> : null}
       {!isNew && !loading.value && !loadError.value ? <TopicFeedbackPanel id={id} /> : null}
+      {isNew ? null : <ItemHistory kind="topic" id={id} />}
       {loading.value || loadError.value ? null : <EditorForm />}
     </section>
   );

@@ -5,7 +5,6 @@
  */
 import { Fragment } from "preact";
 import type {
-  AuditEntry,
   ContentVersion,
   FieldChange,
   Problem,
@@ -13,6 +12,7 @@ import type {
   VersionScores,
   VersionTestResult,
 } from "../api.ts";
+import { tellAuditEntry } from "../auditEntry.ts";
 import {
   type DiffRow,
   fieldLabel,
@@ -22,13 +22,12 @@ import {
   textPieces,
   versionDiffRows,
 } from "../diff.ts";
-import { actorName, formatDateTime, text, type UiText } from "../i18n.ts";
+import { actorName, formatDateTime, text } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
 import {
   approve,
-  audit,
-  auditError,
+  auditTrail,
   busyVersion,
   comment,
   commentError,
@@ -59,7 +58,16 @@ import {
 } from "../state/versions.ts";
 import { scoreLines } from "../versionScores.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
-import { Badge, Confirm, describedBy, focusControl, LoadError, Outcome, Scroll } from "./ui.tsx";
+import {
+  Badge,
+  Confirm,
+  describedBy,
+  focusControl,
+  LoadError,
+  OlderEntries,
+  Outcome,
+  Scroll,
+} from "./ui.tsx";
 
 export function Versions() {
   const t = text.value;
@@ -643,59 +651,63 @@ function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | unde
   );
 }
 
-/**
- * What an entry changed: a topic, a referral group, the out-of-scope examples, or nothing (a
- * version's own events).
- */
-function auditChanged(entry: AuditEntry, t: UiText): string {
-  if (entry.topic) return entry.topic;
-  if (entry.referral) return t.referrals.editTitle(entry.referral);
-  if (entry.outOfScope) return t.outOfScopeName;
-  return t.notAvailable;
-}
-
 function AuditPanel() {
   const t = text.value;
-  const entries = audit.value;
+  const entries = auditTrail.entries.value;
   return (
     <section aria-labelledby="audit-title" class="panel">
       <div class="view-head">
-        <h3 id="audit-title">{t.auditTitle}</h3>
+        <h3 id="audit-title" tabIndex={-1}>
+          {t.auditTitle}
+        </h3>
         <button type="button" class="secondary small" onClick={() => void loadAudit()}>
           {t.refresh}
           <span class="sr-only">{`: ${t.auditTitle}`}</span>
         </button>
       </div>
-      <LoadError message={auditError.value} />
+      <LoadError message={auditTrail.error.value} />
       {entries && entries.length === 0 ? <p class="muted">{t.noAudit}</p> : null}
       {entries && entries.length > 0 ? (
-        <Scroll labelledBy="audit-caption">
-          <table class="data" data-testid="audit">
-            <caption id="audit-caption">{t.auditCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colAt}</th>
-                <th scope="col">{t.colActor}</th>
-                <th scope="col">{t.colAction}</th>
-                <th scope="col">{t.colVersion}</th>
-                <th scope="col">{t.colAuditSubject}</th>
-                <th scope="col">{t.colDetail}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry, i) => (
-                <tr key={i}>
-                  <td>{formatDateTime(entry.at, t)}</td>
-                  <td>{actorName({ subject: entry.actor, name: entry.actorName }, t)}</td>
-                  <td>{t.auditActions[entry.action] ?? entry.action}</td>
-                  <td class="num">{entry.version ?? t.notAvailable}</td>
-                  <td>{auditChanged(entry, t)}</td>
-                  <td>{entry.detail ?? ""}</td>
+        <>
+          <Scroll labelledBy="audit-caption">
+            <table class="data" data-testid="audit">
+              <caption id="audit-caption">{t.auditCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colAt}</th>
+                  <th scope="col">{t.colActor}</th>
+                  <th scope="col">{t.colAction}</th>
+                  <th scope="col">{t.colVersion}</th>
+                  <th scope="col">{t.colAuditSubject}</th>
+                  <th scope="col">{t.colDetail}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </Scroll>
+              </thead>
+              <tbody>
+                {entries.map((entry, i) => {
+                  const told = tellAuditEntry(entry, t);
+                  return (
+                    // Focused when "show older" brought it as the first of its page.
+                    <tr key={i} id={`audit-entry-${i}`} tabIndex={-1}>
+                      <td>{told.at}</td>
+                      <td>{told.who}</td>
+                      <td>{told.what}</td>
+                      <td class="num">{told.version}</td>
+                      <td>{told.item}</td>
+                      <td>{told.detail}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </Scroll>
+          <OlderEntries
+            pages={auditTrail}
+            rowId={(i) => `audit-entry-${i}`}
+            context={t.auditTitle}
+            afterLast="audit-title"
+            testId="older-audit"
+          />
+        </>
       ) : null}
     </section>
   );

@@ -3,6 +3,7 @@ import type { ReadonlySignal, Signal } from "@preact/signals";
 import type { ComponentChildren, RefObject } from "preact";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { text } from "../i18n.ts";
+import type { AuditPages } from "../state/auditPages.ts";
 import type { Conflict, Outcome as OutcomeShown } from "../state/draftEdit.ts";
 
 /** `aria-describedby` from the ids that exist; undefined when none. */
@@ -295,5 +296,41 @@ export function Field(props: {
       {props.children}
       {props.extra}
     </div>
+  );
+}
+
+/**
+ * "Show older" under a page of the audit trail: appends the next page and moves focus to its
+ * first entry (`rowId`), or, when nothing is left and the button goes, to `afterLast`. The
+ * store announces how many entries came. Nothing when no older page is left.
+ */
+export function OlderEntries(props: {
+  pages: AuditPages;
+  rowId: (index: number) => string;
+  /** What the entries are of, for a screen reader: two such buttons may share a page. */
+  context: string;
+  afterLast: string;
+  testId: string;
+}) {
+  const t = text.value;
+  const { pages } = props;
+  if (pages.next.value === undefined) return null;
+  const busy = pages.loadingOlder.value;
+  return (
+    <button
+      type="button"
+      class="secondary small"
+      data-testid={props.testId}
+      aria-disabled={busy ? "true" : undefined}
+      onClick={() =>
+        void pages.loadOlder().then((first) => {
+          if (first !== undefined) focusControl(props.rowId(first));
+          else if (pages.next.peek() === undefined) focusControl(props.afterLast);
+        })
+      }
+    >
+      {busy ? t.loading : t.olderEntries}
+      <span class="sr-only">{`: ${props.context}`}</span>
+    </button>
   );
 }

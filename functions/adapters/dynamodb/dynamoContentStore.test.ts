@@ -19,11 +19,11 @@ const sent = recordOperations(tables);
 let n = 0;
 
 // A table of its own per test, so each starts empty as the contract expects.
-describeContentStoreContract("DynamoDB", async () => {
+describeContentStoreContract("DynamoDB", async (options) => {
   const name = `content-contract-${++n}`;
   const { client, doc } = tables.clients();
   await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
-  return createDynamoContentStore(doc, name);
+  return createDynamoContentStore(doc, name, options);
 });
 
 describe("the DynamoDB content store across processes", () => {
@@ -387,5 +387,33 @@ describe("a version the process itself published", () => {
     expect(sent).toEqual([]);
     expect(kept).toEqual(await createDynamoContentStore(doc, name).versionBundle(1));
     expect(kept?.topics.map((t) => t.id)).toEqual(["payment", "tax-card", "vat"]);
+  });
+});
+
+describe("the audit trail", () => {
+  it("gives a page in one query, one entry more read to know whether another follows", async () => {
+    const name = "content-audit-pages";
+    const { client, doc } = tables.clients();
+    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    const store = createDynamoContentStore(doc, name);
+    for (let i = 1; i <= 8; i++) {
+      await store.audit({
+        at: `2026-12-01T10:00:0${i}.000Z`,
+        actor: "a",
+        actorName: "A",
+        action: "draft-save",
+        topic: i % 2 ? "vat" : "payment",
+      });
+    }
+
+    sent.length = 0;
+    const page = await store.auditTrail({ limit: 3 });
+    expect(page.entries.map((e) => e.at.slice(-6, -5))).toEqual(["8", "7", "6"]);
+    // The position of the page's last entry, as the sort key has it.
+    expect(page.next).toMatch(/^2026-12-01T10:00:06\.000Z#[0-9A-Z]{26}$/);
+    const vat = await store.auditTrail({ limit: 3, topic: "vat", before: page.next as string });
+    expect(vat.entries.map((e) => e.at.slice(-6, -5))).toEqual(["5", "3", "1"]);
+    expect(vat.next).toBeUndefined();
+    expect(sent).toEqual(["Query", "Query"]);
   });
 });

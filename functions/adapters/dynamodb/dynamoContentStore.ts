@@ -9,19 +9,23 @@ import {
   QueryCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type { ContentBundle, HeldOutCase } from "../../domain/content/bundle.ts";
-import type {
-  ContentStore,
-  Draft,
-  DraftExpectation,
-  DraftOutOfScopeWrite,
-  DraftReferralWrite,
-  DraftScopeWrite,
-  DraftTopicMeta,
-  DraftTopicWrite,
+import {
+  AUDIT_EXAMINED_PER_READ,
+  type AuditPage,
+  type AuditQuery,
+  type ContentStore,
+  type ContentStoreOptions,
+  type Draft,
+  type DraftExpectation,
+  type DraftOutOfScopeWrite,
+  type DraftReferralWrite,
+  type DraftScopeWrite,
+  type DraftTopicMeta,
+  type DraftTopicWrite,
 } from "../../domain/content/contentStore.ts";
 import { deepFreeze } from "../../domain/content/frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "../../domain/content/versions.ts";
@@ -127,7 +131,14 @@ function fromItems(
 }
 
 /** The content workflow's store in DynamoDB (the `content` table). */
-export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: string): ContentStore {
+export function createDynamoContentStore(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  options: ContentStoreOptions = {},
+): ContentStore {
+  const examinedPerRead = options.auditExaminedPerRead ?? AUDIT_EXAMINED_PER_READ;
+  // Entries of one time that this process writes sort in the order written (ContentStore).
+  const nextUlid = monotonicFactory();
   // A version's content never changes once written: the last few read stay in memory, so the
   // live version (read by nearly every studio call) is not fetched and unmarshalled each time.
   const versions = new RecentlyUsed<number, Promise<ContentBundle | undefined>>(CACHED_VERSIONS);
@@ -536,22 +547,56 @@ export function createDynamoContentStore(doc: DynamoDBDocumentClient, table: str
       await doc.send(
         new PutCommand({
           TableName: table,
-          Item: { pk: "audit", sk: `${entry.at}#${ulid()}`, ...entry },
+          Item: { pk: "audit", sk: `${entry.at}#${nextUlid()}`, ...entry },
         }),
       );
     },
 
-    async auditTrail(limit) {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": "audit" },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => entry as AuditEntry);
+    async auditTrail(query: AuditQuery): Promise<AuditPage> {
+      const filter = auditFilter(query);
+      // One entry more than asked for says whether another page follows.
+      const wanted = query.limit + 1;
+      const found: Record<string, unknown>[] = [];
+      let examined = 0;
+      let start: Record<string, unknown> | undefined;
+      for (let read = 0; ; read++) {
+        // Limit counts the items examined, before the filter: unfiltered, exactly what is
+        // missing; filtered, a growing share of what the bound leaves, as matches may be rare.
+        const pageSize = filter ? Math.max(wanted, 100) * 2 ** read : wanted - found.length;
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression:
+              query.before === undefined ? "pk = :pk" : "pk = :pk AND sk < :before",
+            ...(filter
+              ? {
+                  FilterExpression: "#item = :item",
+                  ExpressionAttributeNames: { "#item": filter.attribute },
+                }
+              : {}),
+            ExpressionAttributeValues: {
+              ":pk": "audit",
+              ...(query.before === undefined ? {} : { ":before": query.before }),
+              ...(filter ? { ":item": filter.id } : {}),
+            },
+            ScanIndexForward: false,
+            Limit: Math.min(pageSize, examinedPerRead - examined),
+            ExclusiveStartKey: start,
+          }),
+        );
+        examined += out.ScannedCount ?? 0;
+        found.push(...(out.Items ?? []));
+        start = out.LastEvaluatedKey;
+        if (found.length >= wanted) {
+          const entries = found.slice(0, query.limit);
+          return { entries: entries.map(auditEntry), next: String(entries.at(-1)?.sk) };
+        }
+        if (!start) return { entries: found.map(auditEntry) };
+        // The bound is reached: the next page goes on after the last entry examined.
+        if (examined >= examinedPerRead) {
+          return { entries: found.map(auditEntry), next: String(start.sk) };
+        }
+      }
     },
   };
 }
@@ -632,6 +677,20 @@ function draftCondition(expected: DraftExpectation | undefined) {
 
 function referralItems(items: Record<string, unknown>[]): ReferralItem[] {
   return items.filter((i) => String(i.sk).startsWith("referral#")) as unknown as ReferralItem[];
+}
+
+/** The attribute and id an audit read filters on: one topic's or referral group's entries. */
+function auditFilter(
+  query: AuditQuery,
+): { attribute: "topic" | "referral"; id: string } | undefined {
+  if (query.topic !== undefined) return { attribute: "topic", id: query.topic };
+  if (query.referral !== undefined) return { attribute: "referral", id: query.referral };
+  return undefined;
+}
+
+function auditEntry(item: Record<string, unknown>): AuditEntry {
+  const { pk: _pk, sk: _sk, ...entry } = item;
+  return entry as unknown as AuditEntry;
 }
 
 function toMeta(item: Record<string, unknown>): VersionMeta {

@@ -47,6 +47,50 @@ export interface VersionPage {
   limit?: number;
 }
 
+/**
+ * A page of the audit trail to read: at most `limit` entries older than `before` (the `next`
+ * of the page before), newest first; with `topic` or `referral` only that item's entries.
+ */
+export interface AuditQuery {
+  limit: number;
+  before?: string;
+  topic?: string;
+  referral?: string;
+}
+
+/** Entries of the audit trail, newest first, and where the following page starts. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  /**
+   * Absent when nothing older is left. Present, the following page may still be short or
+   * empty: a filtered read stops after examining `AUDIT_EXAMINED_PER_READ` entries.
+   */
+  next?: string;
+}
+
+/**
+ * How many entries one read of the audit trail examines at most. A filtered read (one
+ * topic's history) otherwise reads years of other topics' entries to fill its page; this
+ * keeps one request's work bounded, and the page's `next` lets the reader go on.
+ */
+export const AUDIT_EXAMINED_PER_READ = 2_000;
+
+/** What a content store may be built with; tests make the audit read's bound small. */
+export interface ContentStoreOptions {
+  auditExaminedPerRead?: number;
+}
+
+/**
+ * A position in the audit trail, as `before` and `next` carry it: an entry's time and a ULID
+ * that orders entries of the same time, `<iso time>#<ulid>` (the DynamoDB sort key).
+ */
+const AUDIT_POSITION = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z#[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** Whether `text` is a position in the audit trail (a page's `next`). */
+export function isAuditPosition(text: string): boolean {
+  return AUDIT_POSITION.test(text);
+}
+
 /** One referral group of the draft as stored: without `group` it is removed from the draft. */
 export interface DraftReferralWrite {
   id: string;
@@ -137,6 +181,10 @@ export interface ContentStore {
   replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }): Promise<void>;
 
   audit(entry: AuditEntry): Promise<void>;
-  /** Newest first. */
-  auditTrail(limit: number): Promise<AuditEntry[]>;
+  /**
+   * A page of the trail, newest first; entries of the same time, the later written first.
+   * Examines at most `AUDIT_EXAMINED_PER_READ` entries (or the store's own bound): with a
+   * filter, a page may hold fewer than `limit` entries, and `next` says where to go on.
+   */
+  auditTrail(query: AuditQuery): Promise<AuditPage>;
 }

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { LANGS } from "../../contracts/lang.ts";
 import type { ContentBundle } from "./bundle.ts";
-import type { ContentStore, Draft, DraftTopicMeta } from "./contentStore.ts";
-import type { VersionMeta } from "./versions.ts";
+import type {
+  AuditQuery,
+  ContentStore,
+  ContentStoreOptions,
+  Draft,
+  DraftTopicMeta,
+} from "./contentStore.ts";
+import type { AuditEntry, VersionMeta } from "./versions.ts";
 
 function topic(id: string, title: string = id): TopicFile {
   const locale = { title, utterances: [`${id} one`, `${id} two`], answer: `About ${id}.` };
@@ -54,8 +60,33 @@ const who: DraftTopicMeta & { revision: string } = {
   revision: "r0",
 };
 
+/** An audit entry at `at`, told apart by `detail`. */
+const entry = (at: string, detail: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
+  at,
+  actor: "a",
+  actorName: "A",
+  action: "draft-save",
+  detail,
+  ...over,
+});
+
+/** Every page of the trail from the newest on, as `detail`s per page, and whether each had `next`. */
+async function allPages(store: ContentStore, query: Omit<AuditQuery, "before">) {
+  const pages: { details: (string | undefined)[]; next: boolean }[] = [];
+  let before: string | undefined;
+  do {
+    const page = await store.auditTrail({ ...query, ...(before ? { before } : {}) });
+    pages.push({ details: page.entries.map((e) => e.detail), next: page.next !== undefined });
+    before = page.next;
+  } while (before !== undefined && pages.length < 20);
+  return pages;
+}
+
 /** What every ContentStore promises; run against each adapter with a fresh store per test. */
-export function describeContentStoreContract(name: string, fresh: () => Promise<ContentStore>) {
+export function describeContentStoreContract(
+  name: string,
+  fresh: (options?: ContentStoreOptions) => Promise<ContentStore>,
+) {
   describe(`${name} content store`, () => {
     it("hands out increasing version numbers", async () => {
       const store = await fresh();
@@ -437,7 +468,7 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
         },
       };
       await store.audit(referred);
-      expect(await store.auditTrail(10)).toContainEqual(referred);
+      expect((await store.auditTrail({ limit: 10 })).entries).toContainEqual(referred);
     });
 
     it("gives the audit trail back newest first, as many as asked", async () => {
@@ -458,9 +489,9 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
         actorName: "A",
         action: "draft-save",
       });
-      const trail = await store.auditTrail(2);
+      const trail = (await store.auditTrail({ limit: 2 })).entries;
       expect(trail.map((e) => e.action)).toEqual(["live", "approve"]);
-      expect((await store.auditTrail(10)).map((e) => e.action)).toEqual([
+      expect((await store.auditTrail({ limit: 10 })).entries.map((e) => e.action)).toEqual([
         "live",
         "approve",
         "publish",
@@ -473,6 +504,100 @@ export function describeContentStoreContract(name: string, fresh: () => Promise<
         action: "live",
         version: 1,
       });
+    });
+
+    it("pages the audit trail without gaps or repeats, entries of the same time included", async () => {
+      const store = await fresh();
+      const times = ["00", "01", "01", "01", "02", "02", "03"];
+      for (const [i, second] of times.entries()) {
+        await store.audit(entry(`2026-12-01T10:00:${second}.000Z`, `e${i + 1}`));
+      }
+      const newestFirst = ["e7", "e6", "e5", "e4", "e3", "e2", "e1"];
+
+      const first = await store.auditTrail({ limit: 3 });
+      expect(first.entries.map((e) => e.detail)).toEqual(["e7", "e6", "e5"]);
+      // Written while the reader pages: newer than every page after the first, so in none.
+      await store.audit(entry("2026-12-01T10:00:04.000Z", "e8"));
+      const second = await store.auditTrail({ limit: 3, before: first.next as string });
+      expect(second.entries.map((e) => e.detail)).toEqual(["e4", "e3", "e2"]);
+      const third = await store.auditTrail({ limit: 3, before: second.next as string });
+      expect(third.entries.map((e) => e.detail)).toEqual(["e1"]);
+      expect(third.next).toBeUndefined();
+
+      expect(await allPages(store, { limit: 2 })).toEqual([
+        { details: ["e8", "e7"], next: true },
+        { details: ["e6", "e5"], next: true },
+        { details: ["e4", "e3"], next: true },
+        { details: ["e2", "e1"], next: false },
+      ]);
+      // A page that ends exactly at the oldest entry says so: no `next` to an empty page.
+      expect((await store.auditTrail({ limit: 8 })).next).toBeUndefined();
+      expect((await store.auditTrail({ limit: 7 })).entries.map((e) => e.detail)).toEqual([
+        "e8",
+        ...newestFirst.slice(0, 6),
+      ]);
+    });
+
+    it("gives one topic's or one referral group's audit entries, paged", async () => {
+      const store = await fresh();
+      const written: [string, Partial<AuditEntry>][] = [
+        ["vat saved", { topic: "vat" }],
+        ["kela group saved", { referral: "kela" }],
+        ["tax-card saved", { topic: "tax-card" }],
+        ["vat taught", { topic: "vat", action: "inbox-teach" }],
+        // A topic may share an id with a referral group: the two histories stay apart.
+        ["kela topic saved", { topic: "kela" }],
+        ["published", { action: "publish", version: 2 }],
+        ["kela group retired", { referral: "kela", action: "draft-retire" }],
+        ["vat retired", { topic: "vat", action: "draft-retire" }],
+      ];
+      for (const [i, [detail, over]] of written.entries()) {
+        await store.audit(entry(`2026-12-01T11:00:0${i}.000Z`, detail, over));
+      }
+
+      expect(await allPages(store, { limit: 2, topic: "vat" })).toEqual([
+        { details: ["vat retired", "vat taught"], next: true },
+        { details: ["vat saved"], next: false },
+      ]);
+      expect(await allPages(store, { limit: 5, referral: "kela" })).toEqual([
+        { details: ["kela group retired", "kela group saved"], next: false },
+      ]);
+      expect(await allPages(store, { limit: 5, topic: "kela" })).toEqual([
+        { details: ["kela topic saved"], next: false },
+      ]);
+      expect(await allPages(store, { limit: 5, topic: "no-such-topic" })).toEqual([
+        { details: [], next: false },
+      ]);
+      const [retired] = (await store.auditTrail({ limit: 1, referral: "kela" })).entries;
+      expect(retired).toEqual(
+        entry("2026-12-01T11:00:06.000Z", "kela group retired", {
+          referral: "kela",
+          action: "draft-retire",
+        }),
+      );
+    });
+
+    it("examines at most its bound of audit entries per read, and says where to go on", async () => {
+      const store = await fresh({ auditExaminedPerRead: 4 });
+      for (let i = 1; i <= 10; i++) {
+        const topic = i === 2 || i === 9 ? "vat" : "payment";
+        await store.audit(
+          entry(`2026-12-01T12:00:${String(i).padStart(2, "0")}.000Z`, `e${i}`, { topic }),
+        );
+      }
+
+      // e10..e7, then e6..e3 (none of vat's: an empty page, and still `next`), then e2, e1.
+      expect(await allPages(store, { limit: 5, topic: "vat" })).toEqual([
+        { details: ["e9"], next: true },
+        { details: [], next: true },
+        { details: ["e2"], next: false },
+      ]);
+      // Unfiltered, a read gives no more than it may examine either.
+      expect(await allPages(store, { limit: 10 })).toEqual([
+        { details: ["e10", "e9", "e8", "e7"], next: true },
+        { details: ["e6", "e5", "e4", "e3"], next: true },
+        { details: ["e2", "e1"], next: false },
+      ]);
     });
   });
 }

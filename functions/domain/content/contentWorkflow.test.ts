@@ -118,7 +118,7 @@ describe("the content workflow", () => {
       comment: "bot-content/ from the repository",
       commentFinding: seeded,
     });
-    expect(await store.auditTrail(10)).toEqual([
+    expect((await store.auditTrail({ limit: 10 })).entries).toEqual([
       expect.objectContaining({ action: "seed", version: 1, detailFinding: seeded }),
     ]);
   });
@@ -130,7 +130,7 @@ describe("the content workflow", () => {
       code: "CONTENT_INVALID",
       problems: [expect.objectContaining({ path: "fi.title" })],
     });
-    expect((await store.auditTrail(10)).map((e) => e.action)).toEqual(["seed"]);
+    expect((await store.auditTrail({ limit: 10 })).entries.map((e) => e.action)).toEqual(["seed"]);
   });
 
   it("refuses a body whose id names another topic than the address", async () => {
@@ -302,7 +302,7 @@ describe("the content workflow", () => {
     const rejected = await store.versionMeta(2);
     expect(rejected).toMatchObject({ state: "rejected", error: "needs Swedish review" });
     expect(rejected?.errorFinding).toBeUndefined();
-    const trail = await workflow.auditTrail(10);
+    const trail = (await workflow.auditTrail({ limit: 10 })).entries;
     expect(trail.map((e) => [e.action, e.actor])).toEqual([
       ["reject", "reviewer"],
       ["publish", "owner"],
@@ -317,7 +317,10 @@ describe("the content workflow", () => {
     await workflow.publish(owner, "Asiakas 131052-308T kysyi tätä, puh. 040 123 4567");
     await workflow.reject(reviewer, 2, "Kysy lisää: matti@example.fi");
 
-    const kept = JSON.stringify([await store.listVersions(), await workflow.auditTrail(10)]);
+    const kept = JSON.stringify([
+      await store.listVersions(),
+      (await workflow.auditTrail({ limit: 10 })).entries,
+    ]);
     expect(kept).toContain("Asiakas [ID-CODE] kysyi tätä, puh. [PHONE]");
     expect(kept).toContain("Kysy lisää: [EMAIL]");
     expect(kept).not.toMatch(/131052|4567|matti@/);
@@ -342,9 +345,9 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
     });
     expect(await store.live()).toMatchObject({ version: 1 });
     expect(served).toEqual([]);
-    expect((await workflow.auditTrail(1)).map((e) => [e.action, e.actor])).toEqual([
-      ["approve", "reviewer"],
-    ]);
+    expect(
+      (await workflow.auditTrail({ limit: 1 })).entries.map((e) => [e.action, e.actor]),
+    ).toEqual([["approve", "reviewer"]]);
   });
 
   it("publishing without review hands the version over the same way", async () => {
@@ -376,7 +379,9 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
     expect(await store.versionMeta(2)).toMatchObject({ state: "live", approvedBy: "reviewer" });
     expect(await store.versionMeta(1)).toMatchObject({ state: "superseded" });
     // The trail reads as in one process: the approver made it live.
-    expect((await workflow.auditTrail(2)).map((e) => [e.action, e.actor])).toEqual([
+    expect(
+      (await workflow.auditTrail({ limit: 2 })).entries.map((e) => [e.action, e.actor]),
+    ).toEqual([
       ["live", "reviewer"],
       ["approve", "reviewer"],
     ]);
@@ -404,7 +409,7 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
       error: "Lex could not build sv_SE: intent vat has no utterances.",
     });
     expect(served).toEqual([]);
-    expect(await workflow.auditTrail(1)).toEqual([
+    expect((await workflow.auditTrail({ limit: 1 })).entries).toEqual([
       expect.objectContaining({
         action: "failed",
         version: 2,
@@ -525,7 +530,7 @@ describe("discarding the draft's changes to one topic or group", () => {
     expect(back.tests).toEqual(live.tests);
     // Only that topic: the draft still adds vat.
     expect((await workflow.draft()).changed.map((c) => c.id)).toEqual(["vat"]);
-    expect((await store.auditTrail(1))[0]).toMatchObject({
+    expect((await store.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
       action: "draft-revert",
       topic: "tax-card",
       version: 1,
@@ -535,8 +540,8 @@ describe("discarding the draft's changes to one topic or group", () => {
       result: "unchanged",
       warnings: [],
     });
-    expect((await store.auditTrail(1))[0]?.action).toBe("draft-revert");
-    expect((await store.auditTrail(2))[1]?.action).toBe("draft-save");
+    expect((await store.auditTrail({ limit: 1 })).entries[0]?.action).toBe("draft-revert");
+    expect((await store.auditTrail({ limit: 2 })).entries[1]?.action).toBe("draft-save");
   });
 
   it("un-retires a live topic the draft retired, and retires one live never had", async () => {
@@ -591,7 +596,7 @@ describe("discarding the draft's changes to one topic or group", () => {
     expect((await workflow.revertReferral(owner, "kela")).result).toBe("reverted");
 
     expect((await workflow.draftReferral("kela")).referral).toEqual(sampleReferral());
-    expect((await store.auditTrail(1))[0]).toMatchObject({
+    expect((await store.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
       action: "draft-revert",
       referral: "kela",
       version: 1,
@@ -635,7 +640,7 @@ describe("the content workflow's referral groups", () => {
       change: "added",
       fields: [],
     });
-    const [entry] = await workflow.auditTrail(1);
+    const [entry] = (await workflow.auditTrail({ limit: 1 })).entries;
     expect(entry).toMatchObject({ action: "draft-save", actor: "owner", referral: "traficom" });
   });
 
@@ -669,7 +674,7 @@ describe("the content workflow's referral groups", () => {
     const { referral } = await workflow.draftReferral("kela");
     expect(referral.fi.sentences.at(-1)).toBe("kelan asumistuki loppui");
     expect(referral.sv.sentences).toHaveLength(5);
-    const [entry] = await workflow.auditTrail(1);
+    const [entry] = (await workflow.auditTrail({ limit: 1 })).entries;
     expect(entry).toMatchObject({
       action: "draft-save",
       referral: "kela",
@@ -697,7 +702,7 @@ describe("the content workflow's referral groups", () => {
     await workflow.retireReferral(owner, "kela");
 
     expect((await workflow.draft()).draft.bundle.referrals).toEqual([]);
-    expect((await workflow.auditTrail(1))[0]).toMatchObject({
+    expect((await workflow.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
       action: "draft-retire",
       referral: "kela",
     });
@@ -727,7 +732,7 @@ describe("teaching inbox questions to a topic", () => {
     expect(view.topic.fi.utterances).toEqual(["tax-card one", "tax-card two", "mistä verokortti"]);
     expect(view.topic.sv.utterances).toContain("var får jag skattekort");
     expect(view.tests.fi).toEqual(["mikä on tax-card"]);
-    expect((await store.auditTrail(1))[0]).toMatchObject({
+    expect((await store.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
       action: "inbox-teach",
       topic: "tax-card",
       actor: owner.subject,
@@ -753,7 +758,7 @@ describe("teaching inbox questions to a topic", () => {
 
   it("never lets the training and test splits share a sentence, and writes nothing then", async () => {
     const { workflow, store } = await setUp();
-    const before = await store.auditTrail(10);
+    const before = (await store.auditTrail({ limit: 10 })).entries;
     const toTraining = workflow.teach(
       owner,
       "payment",
@@ -780,7 +785,7 @@ describe("teaching inbox questions to a topic", () => {
       problems: [expect.objectContaining({ message: expect.stringContaining("payment one") })],
     });
     expect((await workflow.draftTopic("payment")).topic.fi.utterances).not.toContain("uusi lause");
-    expect(await store.auditTrail(10)).toEqual(before);
+    expect((await store.auditTrail({ limit: 10 })).entries).toEqual(before);
   });
 });
 
@@ -827,7 +832,9 @@ describe("two people editing one topic or group", () => {
       current: { updatedByName: "Sanna", revision: saved.revision },
     });
     expect((await workflow.draftTopic("vat")).topic.fi.title).toBe("Sannan ALV");
-    expect((await store.auditTrail(10)).filter((e) => e.action === "draft-save")).toHaveLength(2);
+    expect(
+      (await store.auditTrail({ limit: 10 })).entries.filter((e) => e.action === "draft-save"),
+    ).toHaveLength(2);
   });
 
   it("creates a topic only while no one else has, when asked to", async () => {
@@ -884,7 +891,10 @@ describe("two people editing one topic or group", () => {
     expect(result.added).toBe(0);
     expect((await workflow.draftTopic("vat")).meta?.revision).toBe(saved.revision);
     // The questions were still dealt with: in the audit trail.
-    expect((await store.auditTrail(1))[0]).toMatchObject({ action: "inbox-teach", topic: "vat" });
+    expect((await store.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
+      action: "inbox-teach",
+      topic: "vat",
+    });
   });
 
   it("writes into a draft not stored yet instead of waiting for an item that is not there", async () => {
@@ -995,7 +1005,9 @@ describe("two people editing one topic or group", () => {
     expect((await workflow.draftTopic("vat")).topic.fi.utterances).not.toContain(
       "miten alv lasketaan",
     );
-    expect((await store.auditTrail(10)).some((e) => e.action === "inbox-teach")).toBe(false);
+    expect(
+      (await store.auditTrail({ limit: 10 })).entries.some((e) => e.action === "inbox-teach"),
+    ).toBe(false);
   });
 
   it("refuses a group save over an older revision, and adds the inbox's texts to the newest", async () => {
@@ -1032,7 +1044,9 @@ describe("versions waiting for review when another goes live", () => {
       errorFinding: superseded.finding,
     });
     expect(await store.versionMeta(2)).not.toHaveProperty("approvedBy");
-    expect((await workflow.auditTrail(3)).map((e) => [e.action, e.actor, e.version])).toEqual([
+    expect(
+      (await workflow.auditTrail({ limit: 3 })).entries.map((e) => [e.action, e.actor, e.version]),
+    ).toEqual([
       ["live", "reviewer", 3],
       ["supersede", "system", 2],
       ["approve", "reviewer", 3],
@@ -1178,9 +1192,9 @@ describe("versions waiting for review when another goes live", () => {
       error: withdrawn.message,
       errorFinding: withdrawn.finding,
     });
-    expect((await workflow.auditTrail(1)).map((e) => [e.action, e.actor, e.version])).toEqual([
-      ["withdraw", "owner", 2],
-    ]);
+    expect(
+      (await workflow.auditTrail({ limit: 1 })).entries.map((e) => [e.action, e.actor, e.version]),
+    ).toEqual([["withdraw", "owner", 2]]);
     await expect(workflow.withdraw(owner, 2)).rejects.toThrow(
       "Version 2 is rejected; only a version pending review can be withdrawn.",
     );
@@ -1246,7 +1260,7 @@ describe("a rollback going live brings the draft along", () => {
     ]);
     // What neither changed was not written at all.
     expect(draft.meta.get("tax-card")).toEqual(taxCardMeta);
-    const live = (await workflow.auditTrail(1))[0];
+    const live = (await workflow.auditTrail({ limit: 1 })).entries[0];
     expect(live).toMatchObject({
       action: "live",
       version: 3,
@@ -1277,7 +1291,7 @@ describe("a rollback going live brings the draft along", () => {
     expect(draft.bundle.topics.find((t) => t.id === "vat")?.fi.title).toBe("Sannan ALV");
     expect(draft.meta.get("vat")).toMatchObject({ updatedBy: "sanna", revision: "sannas" });
     expect(changed).toEqual([{ id: "vat", change: "added", fields: [] }]);
-    expect((await workflow.auditTrail(1))[0]?.detailFinding).toEqual({
+    expect((await workflow.auditTrail({ limit: 1 })).entries[0]?.detailFinding).toEqual({
       code: "rollbackDraftRebased",
       params: { version: 1, kept: 1 },
     });
@@ -1314,7 +1328,7 @@ describe("a rollback going live brings the draft along", () => {
     expect(await workflow.approve(reviewer, 3)).toEqual({ version: 3, state: "live" });
 
     expect(served).toEqual([2, 3]);
-    expect((await workflow.auditTrail(1))[0]).toMatchObject({
+    expect((await workflow.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
       action: "live",
       detailFinding: {
         code: "rollbackDraftNotRebased",
@@ -1345,7 +1359,7 @@ describe("the draft's out-of-scope examples", () => {
     expect(now.meta).toMatchObject({ updatedByName: "Outi", revision: saved.revision });
     const { draft } = await workflow.draft();
     expect(draft.bundle.tests.fi).toContainEqual({ text: "poliisi", intent: "none" });
-    expect((await workflow.auditTrail(1))[0]).toMatchObject({
+    expect((await workflow.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
       action: "draft-save",
       actor: "owner",
       outOfScope: true,
@@ -1388,7 +1402,7 @@ describe("the draft's out-of-scope examples", () => {
     ]);
     expect((await workflow.draftOutOfScope()).outOfScope.fi).toEqual(["kela asia"]);
     expect(await workflow.checkOutOfScope({ fi: ["tax-card one"], sv: [] })).toHaveLength(1);
-    expect((await workflow.auditTrail(1))[0]?.action).toBe("seed");
+    expect((await workflow.auditTrail({ limit: 1 })).entries[0]?.action).toBe("seed");
   });
 
   it("refuses a save over a revision someone has saved past, naming them", async () => {
@@ -1438,7 +1452,7 @@ describe("the draft's out-of-scope examples", () => {
       fi: ["kela asia"],
       sv: ["fpa sak"],
     });
-    expect((await workflow.auditTrail(1))[0]).toMatchObject({
+    expect((await workflow.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
       action: "draft-revert",
       outOfScope: true,
       version: 1,

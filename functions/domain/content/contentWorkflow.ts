@@ -13,6 +13,7 @@ import { maskPersonalData } from "../privacy/personalData.ts";
 import { type ContentBundle, heldOutFor, withTopic } from "./bundle.ts";
 import { diffBundles, OUT_OF_SCOPE_ID, outOfScopeDiff, type TopicChange } from "./bundleDiff.ts";
 import type {
+  AuditQuery,
   ContentStore,
   Draft,
   DraftExpectation,
@@ -1234,7 +1235,8 @@ export function createContentWorkflow(deps: {
       return { version, against, topics: diffBundles(before, after, { details: true }) };
     },
 
-    auditTrail: (limit: number) => store.auditTrail(limit),
+    /** A page of the audit trail, of every item or of one topic or referral group. */
+    auditTrail: (query: AuditQuery) => store.auditTrail(query),
 
     /** Replaces the draft with content from files (content:import). */
     async importDraft(actor: ContentActor, bundle: ContentBundle, source: string) {

@@ -1,4 +1,4 @@
 import { describeContentStoreContract } from "./contentStoreContract.ts";
 import { createMemoryContentStore } from "./memoryContentStore.ts";
 
-describeContentStoreContract("in-memory", async () => createMemoryContentStore());
+describeContentStoreContract("in-memory", async (options) => createMemoryContentStore(options));

@@ -1,18 +1,31 @@
+import { monotonicFactory } from "ulid";
 import { type ContentBundle, withReferral, withScope, withTopic } from "./bundle.ts";
-import type { ContentStore, Draft, DraftExpectation, DraftTopicMeta } from "./contentStore.ts";
+import {
+  AUDIT_EXAMINED_PER_READ,
+  type AuditQuery,
+  type ContentStore,
+  type ContentStoreOptions,
+  type Draft,
+  type DraftExpectation,
+  type DraftTopicMeta,
+} from "./contentStore.ts";
 import { deepFreeze } from "./frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "./versions.ts";
 
 const copy = <T>(value: T): T => structuredClone(value);
 
 /** The content store in memory: domain tests and tools that need no database. */
-export function createMemoryContentStore(): ContentStore {
+export function createMemoryContentStore(options: ContentStoreOptions = {}): ContentStore {
+  const examinedPerRead = options.auditExaminedPerRead ?? AUDIT_EXAMINED_PER_READ;
+  // Positions as DynamoDB's sort keys (`<at>#<ulid>`), so both stores page alike.
+  const nextUlid = monotonicFactory();
   let live: LivePointer | undefined;
   let counter = 0;
   const metas = new Map<number, VersionMeta>();
   const bundles = new Map<number, ContentBundle>();
   let draft: Draft | undefined;
-  const trail: AuditEntry[] = [];
+  /** Oldest position first, as written; positions of one time follow the order written. */
+  const trail: { position: string; entry: AuditEntry }[] = [];
   const newestFirst = () => [...metas.values()].sort((a, b) => b.version - a.version);
 
   return {
@@ -120,16 +133,31 @@ export function createMemoryContentStore(): ContentStore {
       });
     },
     async audit(entry) {
-      trail.push(copy(entry));
+      trail.push({ position: `${entry.at}#${nextUlid()}`, entry: copy(entry) });
     },
-    // Newest first by time, as DynamoDB's sort key (at#ulid) orders them; same time: later first.
-    auditTrail: async (limit) =>
-      trail
-        .map((entry, i) => ({ entry, i }))
-        .sort((a, b) => (a.entry.at === b.entry.at ? b.i - a.i : a.entry.at < b.entry.at ? 1 : -1))
-        .slice(0, limit)
-        .map(({ entry }) => copy(entry)),
+    async auditTrail(query) {
+      const older = trail
+        .filter((kept) => query.before === undefined || kept.position < query.before)
+        .sort((a, b) => (a.position < b.position ? 1 : -1));
+      // What one DynamoDB read examines: the bound's worth of entries, the filter after.
+      const examined = older.slice(0, examinedPerRead);
+      const found = examined.filter(({ entry }) => ofItem(entry, query));
+      const entries = found.slice(0, query.limit).map(({ entry }) => copy(entry));
+      const last = found[query.limit - 1];
+      if (found.length > query.limit && last) return { entries, next: last.position };
+      const lastExamined = examined.at(-1);
+      if (older.length > examined.length && lastExamined) {
+        return { entries, next: lastExamined.position };
+      }
+      return { entries };
+    },
   };
+}
+
+/** Whether an audit entry is of the topic or referral group `query` asks for (any, if none). */
+function ofItem(entry: AuditEntry, query: AuditQuery): boolean {
+  if (query.topic !== undefined && entry.topic !== query.topic) return false;
+  return query.referral === undefined || entry.referral === query.referral;
 }
 
 /**

@@ -18,7 +18,11 @@ import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
-import type { DraftExpectation, DraftTopicMeta } from "../../domain/content/contentStore.ts";
+import {
+  type DraftExpectation,
+  type DraftTopicMeta,
+  isAuditPosition,
+} from "../../domain/content/contentStore.ts";
 import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
 import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
 import { olderCommentFinding, olderDetailFinding } from "../../domain/content/olderNotes.ts";
@@ -70,7 +74,31 @@ const tryBody = z.strictObject({
 const searchQuery = z.strictObject({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
 });
-const auditQuery = z.strictObject({ limit: wholeNumber(1, 500).default(100) });
+/**
+ * `before` is a page's `next` as the API gave it: the store's position in the trail in
+ * base64url, so that clients pass it on unread and it needs no escaping in a query string.
+ */
+const auditCursor = z
+  .string()
+  .max(200, "must be the next of an earlier page")
+  .transform((cursor, ctx) => {
+    const position = Buffer.from(cursor, "base64url").toString("utf8");
+    // base64url decoding skips what it cannot read: only a cursor that encodes back is one.
+    if (isAuditPosition(position) && auditCursorOf(position) === cursor) return position;
+    ctx.addIssue({ code: "custom", message: "must be the next of an earlier page" });
+    return z.NEVER;
+  });
+const auditQuery = z
+  .strictObject({
+    limit: wholeNumber(1, 500).default(100),
+    before: auditCursor.optional(),
+    topic: topicId.optional(),
+    referral: referralId.optional(),
+  })
+  .refine((q) => q.topic === undefined || q.referral === undefined, {
+    path: ["referral"],
+    message: "must not be given with topic: one item's history at a time",
+  });
 const tellBody = z.strictObject({
   findings: z
     .array(z.strictObject({ code: z.string().max(64), params: z.record(z.string(), z.unknown()) }))
@@ -138,6 +166,11 @@ const missAction = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("refer"), ids: missIds, referral: topicId }),
   z.strictObject({ action: z.literal("dismiss"), ids: missIds }),
 ]);
+
+/** A position in the audit trail as the API hands it out: `next`, read back as `before`. */
+function auditCursorOf(position: string): string {
+  return Buffer.from(position, "utf8").toString("base64url");
+}
 
 /** Issues as the API shows them, told in the request's language. */
 function shown(issues: readonly ContentIssue[], lang: FindingLang): IssueShown[] {
@@ -772,9 +805,11 @@ export function createContentApiHandler(deps: {
       path: "audit",
       roles: EDITORS,
       async run({ query, lang }) {
-        const { limit } = parse(auditQuery, query, "query");
-        const entries = await services().workflow.auditTrail(limit);
-        return { entries: entries.map((e) => auditShown(e, lang)) };
+        const page = await services().workflow.auditTrail(parse(auditQuery, query, "query"));
+        return {
+          entries: page.entries.map((e) => auditShown(e, lang)),
+          ...(page.next === undefined ? {} : { next: auditCursorOf(page.next) }),
+        };
       },
     },
   ];

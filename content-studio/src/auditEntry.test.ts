@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { tellAuditEntry } from "./auditEntry.ts";
+import { UI } from "./i18n.ts";
+
+describe("an audit entry as the studio tells it", () => {
+  it("names the service in the studio's language, the action and the item", () => {
+    const entry = {
+      at: "2026-12-01T08:00:00.000Z",
+      actor: "system",
+      actorName: "system",
+      action: "draft-save" as const,
+      referral: "kela",
+    };
+    expect(tellAuditEntry(entry, UI.fi)).toEqual({
+      at: "1.12.2026 klo 10.00",
+      who: "Palvelu",
+      what: "Tallennettu luonnokseen",
+      version: "–",
+      item: UI.fi.referrals.editTitle("kela"),
+      detail: "",
+    });
+    expect(tellAuditEntry(entry, UI.sv)).toMatchObject({
+      who: "Tjänsten",
+      what: "Sparat i utkastet",
+    });
+  });
+
+  it("names a person by name, a topic by its id, and keeps the version and the note", () => {
+    const told = tellAuditEntry(
+      {
+        at: "2026-12-01T08:00:00.000Z",
+        actor: "u-1",
+        actorName: "Henrik Saarinen",
+        action: "draft-revert",
+        topic: "vat",
+        version: 7,
+        detail: "Palautettu",
+      },
+      UI.fi,
+    );
+    expect(told).toMatchObject({
+      who: "Henrik Saarinen",
+      item: "vat",
+      version: "7",
+      detail: "Palautettu",
+    });
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * An audit entry as the studio tells it, the same on the Versions page and in an editor's
+ * change history: when, who (the service by its name in the studio's language), what, on
+ * which version and which topic or referral group, and the note.
+ */
+import type { AuditEntry } from "./api.ts";
+import { actorName, formatDateTime, type UiText } from "./i18n.ts";
+
+export interface AuditEntryTold {
+  at: string;
+  who: string;
+  what: string;
+  version: string;
+  /** The topic, referral group or out-of-scope lists changed; "–" for a version's own events. */
+  item: string;
+  detail: string;
+}
+
+/** `entry` in the words of `t`; an action this studio does not know yet by its code. */
+export function tellAuditEntry(entry: AuditEntry, t: UiText): AuditEntryTold {
+  return {
+    at: formatDateTime(entry.at, t),
+    who: actorName({ subject: entry.actor, name: entry.actorName }, t),
+    what: t.auditActions[entry.action] ?? entry.action,
+    version: entry.version === undefined ? t.notAvailable : String(entry.version),
+    item: itemOf(entry, t),
+    detail: entry.detail ?? "",
+  };
+}
+
+/** What an entry changed: a topic, a referral group, the out-of-scope lists, or nothing. */
+function itemOf(entry: AuditEntry, t: UiText): string {
+  if (entry.topic) return entry.topic;
+  if (entry.referral) return t.referrals.editTitle(entry.referral);
+  if (entry.outOfScope) return t.outOfScopeName;
+  return t.notAvailable;
+}

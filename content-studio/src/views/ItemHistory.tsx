@@ -1,0 +1,112 @@
+/**
+ * A topic's or referral group's change history in its editor: collapsed at first, read from
+ * the audit trail when opened (newest first), older entries on request. Entries are told as
+ * on the Versions page (`tellAuditEntry`).
+ */
+import { useEffect } from "preact/hooks";
+import type { AuditOf } from "../api.ts";
+import { tellAuditEntry } from "../auditEntry.ts";
+import { text } from "../i18n.ts";
+import { historyOpen, itemHistory, sameItem } from "../state/auditPages.ts";
+import { draft } from "../state/topics.ts";
+import { LoadError, OlderEntries, Scroll } from "./ui.tsx";
+
+export function ItemHistory(props: { kind: "topic" | "referral"; id: string }) {
+  const t = text.value;
+  const key = `${props.kind}:${props.id}`;
+  const item: AuditOf = props.kind === "topic" ? { topic: props.id } : { referral: props.id };
+  const open = historyOpen.value === key;
+  const shown = sameItem(itemHistory.of.value, item);
+  const entries = shown ? itemHistory.entries.value : undefined;
+  const error = shown ? itemHistory.error.value : "";
+  // When the item last changed, as the draft (read again after every write) says.
+  const changedAt =
+    props.kind === "topic"
+      ? draft.value?.topics.find((x) => x.id === props.id)?.updatedAt
+      : draft.value?.referrals?.find((g) => g.id === props.id)?.updatedAt;
+
+  // An open history is read again for another item or a change of this one (a save, a
+  // retire): not for each render, whose `item` is a new object.
+  useEffect(() => {
+    if (historyOpen.peek() === key) void itemHistory.load(item);
+  }, [key, changedAt]);
+
+  // Not saved yet (or not read yet): it has no history to ask for.
+  if (!props.id) return null;
+  return (
+    <section
+      class="panel item-history"
+      aria-labelledby="item-history-title"
+      data-testid="item-history"
+    >
+      <h3 id="item-history-title">
+        <button
+          type="button"
+          class="secondary small"
+          id="item-history-toggle"
+          aria-expanded={open ? "true" : "false"}
+          aria-controls="item-history-body"
+          onClick={() => {
+            if (open) historyOpen.value = undefined;
+            else {
+              historyOpen.value = key;
+              void itemHistory.load(item);
+            }
+          }}
+        >
+          {t.historyTitle}
+        </button>
+      </h3>
+      <div id="item-history-body" hidden={!open}>
+        {open ? (
+          <>
+            <LoadError message={error} />
+            {entries === undefined && !error ? <p class="muted">{t.loading}</p> : null}
+            {entries && entries.length === 0 && itemHistory.next.value === undefined ? (
+              <p class="muted">{t.noAudit}</p>
+            ) : null}
+            {entries && entries.length > 0 ? (
+              <Scroll labelledBy="item-history-caption">
+                <table class="data" data-testid="item-history-table">
+                  <caption id="item-history-caption">{t.historyCaption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.colAt}</th>
+                      <th scope="col">{t.colActor}</th>
+                      <th scope="col">{t.colAction}</th>
+                      <th scope="col">{t.colVersion}</th>
+                      <th scope="col">{t.colDetail}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {entries.map((entry, i) => {
+                      const told = tellAuditEntry(entry, t);
+                      return (
+                        <tr key={i} id={`history-entry-${i}`} tabIndex={-1}>
+                          <td>{told.at}</td>
+                          <td>{told.who}</td>
+                          <td>{told.what}</td>
+                          <td class="num">{told.version}</td>
+                          <td>{told.detail}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </Scroll>
+            ) : null}
+            {entries ? (
+              <OlderEntries
+                pages={itemHistory}
+                rowId={(i) => `history-entry-${i}`}
+                context={t.historyTitle}
+                afterLast="item-history-toggle"
+                testId="older-history"
+              />
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setUiLang } from "../i18n.ts";
-import { route, session } from "./app.ts";
+import { me, route, session } from "./app.ts";
 import * as editor from "./editor.ts";
 import { recheckOnLanguageSwitch } from "./language.ts";
 
@@ -203,12 +203,16 @@ describe("topic editor state", () => {
     }));
     editor.update((f) => ({ ...f, id: "capital-gains" }));
 
+    me.value = { subject: "outi", displayName: "Outi Lahtinen", roles: ["content-owner"] };
     expect(await editor.save()).toBe(true);
 
     expect(editor.mode.value).toBe("edit");
     expect(editor.problems.value).toEqual([
       expect.objectContaining({ field: "sv.tests", severity: "warning" }),
     ]);
+    // The line under the heading names who changed it last: the person who just saved.
+    expect(editor.meta.value).toMatchObject({ updatedBy: "Outi Lahtinen", retired: false });
+    expect(Date.now() - Date.parse(String(editor.meta.value.updatedAt))).toBeLessThan(5_000);
     expect(location.hash).toBe("#/topics/capital-gains");
     // Opening its address keeps the form as saved instead of loading it again.
     await editor.open("capital-gains");

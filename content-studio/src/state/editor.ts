@@ -20,7 +20,7 @@ import {
   type TopicForm,
   topicFromForm,
 } from "../topicForm.ts";
-import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
+import { announce, call, errorText, me, navigate, onSignOut, session } from "./app.ts";
 import {
   createDraftEditSignals,
   editBase,
@@ -423,7 +423,14 @@ export async function save(over?: EditBase): Promise<boolean> {
   batch(() => {
     serverProblems.value = result.warnings;
     outcome.value = { kind: taught?.failed ? "error" : "ok", text: message };
-    meta.value = { ...meta.value, retired: false };
+    // The line under the heading names who changed it last: now the person who saved.
+    const by = me.value?.displayName ?? session.value?.name;
+    meta.value = {
+      ...meta.value,
+      retired: false,
+      ...(by ? { updatedBy: by } : {}),
+      updatedAt: new Date().toISOString(),
+    };
     baseline.value = savedForm;
     readRevision = edit.revision.value;
     restored.value = undefined;

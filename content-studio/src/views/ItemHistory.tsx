@@ -5,11 +5,11 @@
  */
 import { useEffect } from "preact/hooks";
 import type { AuditOf } from "../api.ts";
-import { tellAuditEntry } from "../auditEntry.ts";
 import { text } from "../i18n.ts";
 import { historyOpen, itemHistory, sameItem } from "../state/auditPages.ts";
 import { draft } from "../state/topics.ts";
-import { LoadError, OlderEntries, Scroll } from "./ui.tsx";
+import { AuditTable } from "./AuditTable.tsx";
+import { LoadError, OlderEntries } from "./ui.tsx";
 
 export function ItemHistory(props: { kind: "topic" | "referral"; id: string }) {
   const t = text.value;
@@ -66,34 +66,13 @@ export function ItemHistory(props: { kind: "topic" | "referral"; id: string }) {
               <p class="muted">{t.noAudit}</p>
             ) : null}
             {entries && entries.length > 0 ? (
-              <Scroll labelledBy="item-history-caption">
-                <table class="data" data-testid="item-history-table">
-                  <caption id="item-history-caption">{t.historyCaption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.colAt}</th>
-                      <th scope="col">{t.colActor}</th>
-                      <th scope="col">{t.colAction}</th>
-                      <th scope="col">{t.colVersion}</th>
-                      <th scope="col">{t.colDetail}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {entries.map((entry, i) => {
-                      const told = tellAuditEntry(entry, t);
-                      return (
-                        <tr key={i} id={`history-entry-${i}`} tabIndex={-1}>
-                          <td>{told.at}</td>
-                          <td>{told.who}</td>
-                          <td>{told.what}</td>
-                          <td class="num">{told.version}</td>
-                          <td>{told.detail}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </Scroll>
+              <AuditTable
+                entries={entries}
+                caption={t.historyCaption}
+                captionId="item-history-caption"
+                testId="item-history-table"
+                rowId={(i) => `history-entry-${i}`}
+              />
             ) : null}
             {entries ? (
               <OlderEntries

@@ -53,6 +53,7 @@ import {
   focusControl,
   LoadError,
   Outcome,
+  RemoveActions,
   SAVE_KEYS,
   SaveBar,
   Scroll,
@@ -225,36 +226,13 @@ export function ReferralEditor() {
             onMine={saveMyReferral}
           />
         </SaveBar>
-        {canRetire || canRevert ? (
-          <div class="actions">
-            {canRetire ? (
-              <button
-                type="button"
-                class="secondary danger"
-                id="referral-retire"
-                onClick={() => {
-                  confirmingRevert.value = false;
-                  confirmingRetire.value = true;
-                }}
-              >
-                {r.retire}
-              </button>
-            ) : null}
-            {canRevert ? (
-              <button
-                type="button"
-                class="secondary"
-                id="referral-revert"
-                onClick={() => {
-                  confirmingRetire.value = false;
-                  confirmingRevert.value = true;
-                }}
-              >
-                {r.revert}
-              </button>
-            ) : null}
-          </div>
-        ) : null}
+        <RemoveActions
+          idPrefix="referral"
+          {...(canRetire ? { retire: r.retire } : {})}
+          {...(canRevert ? { revert: r.revert } : {})}
+          confirmingRetire={confirmingRetire}
+          confirmingRevert={confirmingRevert}
+        />
         {confirmingRetire.value && id ? (
           <Confirm
             id="referral-retire-confirm"

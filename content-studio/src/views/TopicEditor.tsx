@@ -65,6 +65,7 @@ import {
   FieldProblemList,
   focusControl,
   LoadError,
+  RemoveActions,
   SAVE_KEYS,
   SaveBar,
   useSaveShortcut,
@@ -229,36 +230,13 @@ function EditorForm() {
           onMine={saveMine}
         />
       </SaveBar>
-      {canRetire || canRevert ? (
-        <div class="actions">
-          {canRetire ? (
-            <button
-              type="button"
-              class="secondary danger"
-              id="topic-retire"
-              onClick={() => {
-                confirmingRevert.value = false;
-                confirmingRetire.value = true;
-              }}
-            >
-              {t.retire}
-            </button>
-          ) : null}
-          {canRevert ? (
-            <button
-              type="button"
-              class="secondary"
-              id="topic-revert"
-              onClick={() => {
-                confirmingRetire.value = false;
-                confirmingRevert.value = true;
-              }}
-            >
-              {t.revert}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <RemoveActions
+        idPrefix="topic"
+        {...(canRetire ? { retire: t.retire } : {})}
+        {...(canRevert ? { revert: t.revert } : {})}
+        confirmingRetire={confirmingRetire}
+        confirmingRevert={confirmingRevert}
+      />
       {confirmingRetire.value ? (
         <Confirm
           id="retire-confirm"

@@ -12,7 +12,6 @@ import type {
   VersionScores,
   VersionTestResult,
 } from "../api.ts";
-import { tellAuditEntry } from "../auditEntry.ts";
 import {
   type DiffRow,
   fieldLabel,
@@ -57,6 +56,7 @@ import {
   withdraw,
 } from "../state/versions.ts";
 import { scoreLines } from "../versionScores.ts";
+import { AuditTable } from "./AuditTable.tsx";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import {
   Badge,
@@ -66,7 +66,6 @@ import {
   LoadError,
   OlderEntries,
   Outcome,
-  Scroll,
 } from "./ui.tsx";
 
 export function Versions() {
@@ -669,37 +668,14 @@ function AuditPanel() {
       {entries && entries.length === 0 ? <p class="muted">{t.noAudit}</p> : null}
       {entries && entries.length > 0 ? (
         <>
-          <Scroll labelledBy="audit-caption">
-            <table class="data" data-testid="audit">
-              <caption id="audit-caption">{t.auditCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colAt}</th>
-                  <th scope="col">{t.colActor}</th>
-                  <th scope="col">{t.colAction}</th>
-                  <th scope="col">{t.colVersion}</th>
-                  <th scope="col">{t.colAuditSubject}</th>
-                  <th scope="col">{t.colDetail}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry, i) => {
-                  const told = tellAuditEntry(entry, t);
-                  return (
-                    // Focused when "show older" brought it as the first of its page.
-                    <tr key={i} id={`audit-entry-${i}`} tabIndex={-1}>
-                      <td>{told.at}</td>
-                      <td>{told.who}</td>
-                      <td>{told.what}</td>
-                      <td class="num">{told.version}</td>
-                      <td>{told.item}</td>
-                      <td>{told.detail}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </Scroll>
+          <AuditTable
+            entries={entries}
+            caption={t.auditCaption}
+            captionId="audit-caption"
+            testId="audit"
+            rowId={(i) => `audit-entry-${i}`}
+            withItem
+          />
           <OlderEntries
             pages={auditTrail}
             rowId={(i) => `audit-entry-${i}`}

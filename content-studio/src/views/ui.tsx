@@ -180,6 +180,50 @@ export function LoadError(props: { message: string }) {
 }
 
 /**
+ * Retire and discard-changes under an editor's form (`<idPrefix>-retire`, `-revert`); each
+ * opens its inline confirmation and closes the other's. A missing label leaves its button out.
+ */
+export function RemoveActions(props: {
+  idPrefix: string;
+  retire?: string;
+  revert?: string;
+  confirmingRetire: Signal<boolean>;
+  confirmingRevert: Signal<boolean>;
+}) {
+  if (!props.retire && !props.revert) return null;
+  return (
+    <div class="actions">
+      {props.retire ? (
+        <button
+          type="button"
+          class="secondary danger"
+          id={`${props.idPrefix}-retire`}
+          onClick={() => {
+            props.confirmingRevert.value = false;
+            props.confirmingRetire.value = true;
+          }}
+        >
+          {props.retire}
+        </button>
+      ) : null}
+      {props.revert ? (
+        <button
+          type="button"
+          class="secondary"
+          id={`${props.idPrefix}-revert`}
+          onClick={() => {
+            props.confirmingRetire.value = false;
+            props.confirmingRevert.value = true;
+          }}
+        >
+          {props.revert}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * An inline confirmation: focus goes to the confirming button when it opens, Escape cancels,
  * and whoever opened it gets focus back through `onCancel`.
  */

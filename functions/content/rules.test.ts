@@ -186,6 +186,13 @@ describe("validateDraftTopic", () => {
     expect(problems[0]?.message).toContain("vero-palautus.example is not allowed");
   });
 
+  it("refuses the ids that name something else where topics are listed", () => {
+    for (const id of ["none", "other", "out-of-scope"]) {
+      const problems = validateDraftTopic(draft({ ...topic(id) }), bundle());
+      expect(problems.map((p) => [p.path, p.finding?.code])).toContainEqual(["id", "reservedId"]);
+    }
+  });
+
   it("warns about too few test messages, at the topic's tests", () => {
     const problems = validateDraftTopic(draft({ tests: { fi: ["yksi"], sv: [] } }), bundle());
 

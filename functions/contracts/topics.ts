@@ -49,8 +49,14 @@ export const OTHER_REASON = "other" as const;
  */
 export const TOPIC_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const TOPIC_ID_MAX_LENGTH = 64;
+/**
+ * The out-of-scope lists where the draft's changes and a version's diff list items by id: a
+ * topic of this id could not be told from them.
+ */
+export const OUT_OF_SCOPE_ID = "out-of-scope" as const;
+
 /** Ids that mean something else where topics are listed: no topic may take them. */
-export const RESERVED_TOPIC_IDS: readonly string[] = [NO_INTENT, OTHER_REASON];
+export const RESERVED_TOPIC_IDS: readonly string[] = [NO_INTENT, OTHER_REASON, OUT_OF_SCOPE_ID];
 
 /** What a content owner reads when an id has the wrong form. */
 export const TOPIC_ID_RULE = `lower-case letters a-z and digits, words joined by single hyphens, at most ${TOPIC_ID_MAX_LENGTH} characters (e.g. capital-gains)`;

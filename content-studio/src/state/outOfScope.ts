@@ -5,6 +5,7 @@
  * referral editor has them. Errors block Save; warnings never do.
  */
 import { batch, computed, signal } from "@preact/signals";
+import { OUT_OF_SCOPE_ID } from "../../../functions/contracts/topics.ts";
 import type { Lang } from "../api.ts";
 import { text } from "../i18n.ts";
 import {
@@ -22,7 +23,6 @@ import { keptForms, sameForm, sameShape } from "./keptForms.ts";
 import { draft, loadDraft } from "./topics.ts";
 
 /** The id under which the draft's changes list the out-of-scope examples. */
-const OUT_OF_SCOPE_ID = "out-of-scope";
 
 export const outOfScopeForm = signal<OutOfScopeForm>(emptyOutOfScopeForm());
 const edit = createDraftEditSignals();

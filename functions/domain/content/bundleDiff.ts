@@ -1,5 +1,6 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
+import { OUT_OF_SCOPE_ID } from "../../contracts/topics.ts";
 import { type ContentBundle, heldOutFor, type TopicHeldOut } from "./bundle.ts";
 
 /**
@@ -10,9 +11,6 @@ import { type ContentBundle, heldOutFor, type TopicHeldOut } from "./bundle.ts";
 export type FieldChange =
   | { field: string; before: string; after: string }
   | { field: string; added: string[]; removed: string[] };
-
-/** The id under which a diff lists the out-of-scope examples (and the "none" held-out messages). */
-export const OUT_OF_SCOPE_ID = "out-of-scope";
 
 export interface TopicChange {
   /** A topic id, a referral group id (kind "referral"), or "out-of-scope" for the examples. */

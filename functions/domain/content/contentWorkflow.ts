@@ -7,11 +7,11 @@ import {
   type SeedSource,
 } from "../../contracts/contentFindings.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
-import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
+import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import { type ContentBundle, heldOutFor, withTopic } from "./bundle.ts";
-import { diffBundles, OUT_OF_SCOPE_ID, outOfScopeDiff, type TopicChange } from "./bundleDiff.ts";
+import { diffBundles, outOfScopeDiff, type TopicChange } from "./bundleDiff.ts";
 import type {
   AuditQuery,
   ContentStore,

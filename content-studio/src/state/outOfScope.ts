@@ -26,7 +26,15 @@ import { draft, loadDraft } from "./topics.ts";
 
 export const outOfScopeForm = signal<OutOfScopeForm>(emptyOutOfScopeForm());
 const edit = createDraftEditSignals();
-export const { serverProblems, checking, saving, outcome, confirmingRevert, conflict } = edit;
+export const {
+  serverProblems,
+  checking,
+  saving,
+  outcome,
+  confirmingRetire,
+  confirmingRevert,
+  conflict,
+} = edit;
 /** The lists are in the form, as read (false until the first answer, and after signing out). */
 export const opened = signal(false);
 /** Who saved the lists last and when, as read. */

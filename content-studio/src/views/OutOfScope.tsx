@@ -2,11 +2,13 @@
  * The out-of-scope examples: Finnish and Swedish lists side by side, one message per line,
  * checked as they are typed by the same rules as topics and referral groups.
  */
+import { useRef } from "preact/hooks";
 import { type Lang, SYSTEM_ACTOR } from "../api.ts";
 import { formatDateTime, text } from "../i18n.ts";
 import type { PlacedOutOfScopeProblem } from "../outOfScopeForm.ts";
 import {
   checking,
+  confirmingRetire,
   confirmingRevert,
   conflict,
   discardRestoredOutOfScope,
@@ -36,6 +38,10 @@ import {
   Field,
   FieldProblemList,
   focusControl,
+  RemoveActions,
+  SAVE_KEYS,
+  SaveBar,
+  useSaveShortcut,
 } from "./ui.tsx";
 
 export function OutOfScope() {
@@ -44,6 +50,8 @@ export function OutOfScope() {
   const blocked = outOfScopeSaveBlocked.value;
   const busy = saving.value;
   const saved = lastSaved.value;
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(formRef, saving);
   return (
     <section aria-labelledby="view-heading" class="view editor">
       <h2 id="view-heading" tabIndex={-1}>
@@ -62,6 +70,7 @@ export function OutOfScope() {
       {!opened.value && !unreadable.value ? <p class="muted">{t.loading}</p> : null}
       <RestoredNotice restored={outOfScopeRestored.value} onDiscard={discardRestoredOutOfScope} />
       <form
+        ref={formRef}
         noValidate
         data-testid="out-of-scope-form"
         onSubmit={(event) => {
@@ -78,34 +87,38 @@ export function OutOfScope() {
           <ListField lang="sv" />
         </div>
         <Summary />
-        <div class="actions">
+        <SaveBar testId="out-of-scope-save-bar">
           <button
             type="submit"
             class="primary"
             id="out-of-scope-save"
+            aria-keyshortcuts="Control+S Meta+S"
             aria-disabled={blocked || busy ? "true" : undefined}
             aria-describedby={blocked ? "out-of-scope-save-hint" : undefined}
           >
             {busy ? t.saving : t.save}
           </button>
-          {opened.value && outOfScopeChanged.value ? (
-            <button
-              type="button"
-              class="secondary"
-              id="out-of-scope-revert"
-              onClick={() => {
-                confirmingRevert.value = true;
-              }}
-            >
-              {t.revert}
-            </button>
+          <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+          {blocked && (opened.value || unreadable.value) ? (
+            <p id="out-of-scope-save-hint" class="muted small-text">
+              {unreadable.value ? o.unreadable : t.saveBlocked(outOfScopeCounts.value.errors)}
+            </p>
           ) : null}
-        </div>
-        {blocked && (opened.value || unreadable.value) ? (
-          <p id="out-of-scope-save-hint" class="muted small-text">
-            {unreadable.value ? o.unreadable : t.saveBlocked(outOfScopeCounts.value.errors)}
-          </p>
-        ) : null}
+          <DraftOutcome
+            outcome={outcome.value}
+            conflict={conflict}
+            busy={busy}
+            idPrefix="out-of-scope"
+            onTheirs={openTheirOutOfScope}
+            onMine={saveMyOutOfScope}
+          />
+        </SaveBar>
+        <RemoveActions
+          idPrefix="out-of-scope"
+          {...(opened.value && outOfScopeChanged.value ? { revert: t.revert } : {})}
+          confirmingRetire={confirmingRetire}
+          confirmingRevert={confirmingRevert}
+        />
         {confirmingRevert.value ? (
           <Confirm
             id="out-of-scope-revert-confirm"
@@ -123,14 +136,6 @@ export function OutOfScope() {
             }}
           />
         ) : null}
-        <DraftOutcome
-          outcome={outcome.value}
-          conflict={conflict}
-          busy={busy}
-          idPrefix="out-of-scope"
-          onTheirs={openTheirOutOfScope}
-          onMine={saveMyOutOfScope}
-        />
       </form>
     </section>
   );

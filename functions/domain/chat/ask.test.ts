@@ -132,6 +132,27 @@ describe("a customer's question", () => {
   });
 });
 
+describe("a bot answer in the reports", () => {
+  it("counts in the language the bot answered in, not the chat's", async () => {
+    // Prepare: a Finnish chat whose customer wrote in Swedish, answered in Swedish.
+    const swedish: BotTurn = {
+      messages: [{ from: "bot", text: "Skattekortet får du i MinSkatt.", topic: "tax-card" }],
+      topic: "tax-card",
+      missed: false,
+      lang: "sv",
+    };
+    const { chats, reported } = chatService(async () => swedish);
+    const { chat } = await chats.startChat({ lang: "fi" });
+    // Act
+    const asked = await chats.ask(chat.chatId, { text: "Hur får jag skattekort?", clientId: "s1" });
+    await asked.answered;
+    // Assess
+    expect(reported).toContainEqual(
+      expect.objectContaining({ kind: "botAnswer", topic: "tax-card", lang: "sv" }),
+    );
+  });
+});
+
 describe("what the missed-question inbox hears of a chat", () => {
   it("gets each answered question as stored at rest (masked), after the answer, and the end", async () => {
     // Prepare

@@ -211,7 +211,8 @@ export function createChatService(deps: ChatServiceDeps) {
     await deps.reports?.record({
       kind: "botAnswer",
       at: clock.now(),
-      lang: chat.lang,
+      // Counted in the language answered in, as its votes and the inbox's questions are.
+      lang,
       topic: turn.topic,
       missed: turn.missed,
       ...(turn.referral ? { referral: turn.referral } : {}),

@@ -39,8 +39,8 @@ import {
   FieldProblemList,
   focusControl,
   RemoveActions,
-  SAVE_KEYS,
   SaveBar,
+  SaveButton,
   useSaveShortcut,
 } from "./ui.tsx";
 
@@ -88,17 +88,7 @@ export function OutOfScope() {
         </div>
         <Summary />
         <SaveBar testId="out-of-scope-save-bar">
-          <button
-            type="submit"
-            class="primary"
-            id="out-of-scope-save"
-            aria-keyshortcuts="Control+S Meta+S"
-            aria-disabled={blocked || busy ? "true" : undefined}
-            aria-describedby={blocked ? "out-of-scope-save-hint" : undefined}
-          >
-            {busy ? t.saving : t.save}
-          </button>
-          <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+          <SaveButton idPrefix="out-of-scope" label={t.save} busy={busy} blocked={blocked} />
           {blocked && (opened.value || unreadable.value) ? (
             <p id="out-of-scope-save-hint" class="muted small-text">
               {unreadable.value ? o.unreadable : t.saveBlocked(outOfScopeCounts.value.errors)}

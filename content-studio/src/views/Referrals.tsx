@@ -54,8 +54,8 @@ import {
   LoadError,
   Outcome,
   RemoveActions,
-  SAVE_KEYS,
   SaveBar,
+  SaveButton,
   Scroll,
   useSaveShortcut,
 } from "./ui.tsx";
@@ -197,17 +197,7 @@ export function ReferralEditor() {
         </div>
         <Summary />
         <SaveBar testId="referral-save-bar">
-          <button
-            type="submit"
-            class="primary"
-            id="referral-save"
-            aria-keyshortcuts="Control+S Meta+S"
-            aria-disabled={blocked || busy ? "true" : undefined}
-            aria-describedby={blocked ? "referral-save-hint" : undefined}
-          >
-            {busy ? t.saving : r.save}
-          </button>
-          <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+          <SaveButton idPrefix="referral" label={r.save} busy={busy} blocked={blocked} />
           {blocked && unreadable.value ? (
             <p id="referral-save-hint" class="muted small-text">
               {r.unreadable}

@@ -66,8 +66,8 @@ import {
   focusControl,
   LoadError,
   RemoveActions,
-  SAVE_KEYS,
   SaveBar,
+  SaveButton,
   useSaveShortcut,
 } from "./ui.tsx";
 
@@ -205,17 +205,7 @@ function EditorForm() {
       <SharedFields />
       <ProblemSummary />
       <SaveBar testId="topic-save-bar">
-        <button
-          type="submit"
-          class="primary"
-          id="topic-save"
-          aria-keyshortcuts="Control+S Meta+S"
-          aria-disabled={blocked || busy ? "true" : undefined}
-          aria-describedby={blocked ? "topic-save-hint" : undefined}
-        >
-          {busy ? t.saving : t.save}
-        </button>
-        <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+        <SaveButton idPrefix="topic" label={t.save} busy={busy} blocked={blocked} />
         {blocked ? (
           <p id="topic-save-hint" class="muted small-text">
             {t.saveBlocked(counts.value.errors)}

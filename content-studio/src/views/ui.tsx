@@ -180,6 +180,34 @@ export function LoadError(props: { message: string }) {
 }
 
 /**
+ * An editor's Save (`<idPrefix>-save`) with its shortcut named beside it: described by the
+ * hint `<idPrefix>-save-hint` that says why it is blocked, while it is.
+ */
+export function SaveButton(props: {
+  idPrefix: string;
+  label: string;
+  busy: boolean;
+  blocked: boolean;
+}) {
+  const t = text.value;
+  return (
+    <>
+      <button
+        type="submit"
+        class="primary"
+        id={`${props.idPrefix}-save`}
+        aria-keyshortcuts="Control+S Meta+S"
+        aria-disabled={props.blocked || props.busy ? "true" : undefined}
+        aria-describedby={props.blocked ? `${props.idPrefix}-save-hint` : undefined}
+      >
+        {props.busy ? t.saving : props.label}
+      </button>
+      <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
+    </>
+  );
+}
+
+/**
  * Retire and discard-changes under an editor's form (`<idPrefix>-retire`, `-revert`); each
  * opens its inline confirmation and closes the other's. A missing label leaves its button out.
  */

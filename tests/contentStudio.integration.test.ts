@@ -787,7 +787,11 @@ describe("the audit trail a page at a time, and one item's history", () => {
       "query: referral: must be a referral group id such as traficom",
     );
     expect(await refused("topic=vat&referral=kela")).toBe(
-      "query: referral: must not be given with topic: one item's history at a time",
+      "query: referral: only one of topic, referral and outOfScope: one item's history at a time",
+    );
+    expect(await refused("topic=vat&outOfScope=true")).toMatch(/^query: referral: only one of/);
+    expect(await refused("outOfScope=yes")).toBe(
+      `query: outOfScope: must be "true" (only the out-of-scope lists' entries)`,
     );
     expect(await refused("limit=501")).toBe("query: limit: must be a whole number from 1 to 500");
     expect((await api("GET", "audit?topic=vat", advisor)).status).toBe(403);
@@ -1034,6 +1038,15 @@ describe("the out-of-scope examples in the studio", () => {
         detail: "Lisätty: suomeksi 0, ruotsiksi 0. Poistettu: suomeksi 1, ruotsiksi 1.",
       }),
     ]);
+
+    // The lists' own history: their save, not the topic's.
+    const history = (await api("GET", "audit?outOfScope=true&limit=5", owner)).body.entries as {
+      action: string;
+      outOfScope?: boolean;
+      topic?: string;
+    }[];
+    expect(history[0]).toMatchObject({ action: "draft-save", outOfScope: true });
+    expect(history.every((e) => e.outOfScope === true && e.topic === undefined)).toBe(true);
 
     // Live's lists cannot come back while the topic teaches the sentence: refused, naming it.
     const blocked = await api("POST", "draft/out-of-scope/revert", owner);

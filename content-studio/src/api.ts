@@ -313,6 +313,8 @@ export interface AuditPage {
 export interface AuditOf {
   topic?: string;
   referral?: string;
+  /** The out-of-scope lists' entries. */
+  outOfScope?: true;
 }
 
 export interface Me {
@@ -718,7 +720,7 @@ export function createContentApi(options: ContentApiOptions) {
         "GET",
         `/api/content/audit?limit=${q.limit}${q.topic ? `&topic=${enc(q.topic)}` : ""}${
           q.referral ? `&referral=${enc(q.referral)}` : ""
-        }${q.before ? `&before=${enc(q.before)}` : ""}`,
+        }${q.outOfScope ? "&outOfScope=true" : ""}${q.before ? `&before=${enc(q.before)}` : ""}`,
       ),
     misses: (q: MissesQuery) =>
       request<MissesResult>(

@@ -358,6 +358,13 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       // Saved from the list itself with the editors' shortcut.
       await finnish.press("Control+s");
       await page.locator(".notice.ok", { hasText: "tallennettu luonnokseen" }).waitFor(POLL);
+      // The lists' own change history names this save.
+      await page.locator("#item-history-toggle").click();
+      const history = page.getByTestId("item-history-table").locator("tbody tr");
+      await expect
+        .poll(() => history.first().textContent(), POLL)
+        .toContain("Outi LahtinenTallennettu luonnokseen");
+      await expectNoAxeViolations(page, "studio-out-of-scope-history");
 
       // It differs from live now: discarding gives live's list back.
       await page.locator("#out-of-scope-revert").click();

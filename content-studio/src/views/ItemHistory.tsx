@@ -1,5 +1,6 @@
 /**
- * A topic's or referral group's change history in its editor: collapsed at first, read from
+ * A topic's, referral group's or the out-of-scope lists' change history in its editor:
+ * collapsed at first, read from
  * the audit trail when opened (newest first), older entries on request. Entries are told as
  * on the Versions page (`tellAuditEntry`).
  */
@@ -7,14 +8,20 @@ import { useEffect } from "preact/hooks";
 import type { AuditOf } from "../api.ts";
 import { text } from "../i18n.ts";
 import { historyOpen, itemHistory, sameItem } from "../state/auditPages.ts";
+import { lastSaved } from "../state/outOfScope.ts";
 import { draft } from "../state/topics.ts";
 import { AuditTable } from "./AuditTable.tsx";
 import { LoadError, OlderEntries } from "./ui.tsx";
 
-export function ItemHistory(props: { kind: "topic" | "referral"; id: string }) {
+export function ItemHistory(props: { kind: "topic" | "referral" | "out-of-scope"; id: string }) {
   const t = text.value;
   const key = `${props.kind}:${props.id}`;
-  const item: AuditOf = props.kind === "topic" ? { topic: props.id } : { referral: props.id };
+  const item: AuditOf =
+    props.kind === "topic"
+      ? { topic: props.id }
+      : props.kind === "referral"
+        ? { referral: props.id }
+        : { outOfScope: true };
   const open = historyOpen.value === key;
   const shown = sameItem(itemHistory.of.value, item);
   const entries = shown ? itemHistory.entries.value : undefined;
@@ -23,7 +30,9 @@ export function ItemHistory(props: { kind: "topic" | "referral"; id: string }) {
   const changedAt =
     props.kind === "topic"
       ? draft.value?.topics.find((x) => x.id === props.id)?.updatedAt
-      : draft.value?.referrals?.find((g) => g.id === props.id)?.updatedAt;
+      : props.kind === "referral"
+        ? draft.value?.referrals?.find((g) => g.id === props.id)?.updatedAt
+        : lastSaved.value?.at;
 
   // An open history is read again for another item or a change of this one (a save, a
   // retire): not for each render, whose `item` is a new object.

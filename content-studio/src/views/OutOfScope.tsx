@@ -30,6 +30,7 @@ import {
   updateOutOfScope,
 } from "../state/outOfScope.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
+import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
@@ -69,6 +70,7 @@ export function OutOfScope() {
       ) : null}
       {!opened.value && !unreadable.value ? <p class="muted">{t.loading}</p> : null}
       <RestoredNotice restored={outOfScopeRestored.value} onDiscard={discardRestoredOutOfScope} />
+      {opened.value ? <ItemHistory kind="out-of-scope" id="lists" /> : null}
       <form
         ref={formRef}
         noValidate

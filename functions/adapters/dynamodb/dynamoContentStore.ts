@@ -679,12 +679,16 @@ function referralItems(items: Record<string, unknown>[]): ReferralItem[] {
   return items.filter((i) => String(i.sk).startsWith("referral#")) as unknown as ReferralItem[];
 }
 
-/** The attribute and id an audit read filters on: one topic's or referral group's entries. */
+/**
+ * The attribute and value an audit read filters on: one topic's, referral group's or the
+ * out-of-scope lists' entries.
+ */
 function auditFilter(
   query: AuditQuery,
-): { attribute: "topic" | "referral"; id: string } | undefined {
+): { attribute: "topic" | "referral" | "outOfScope"; id: string | true } | undefined {
   if (query.topic !== undefined) return { attribute: "topic", id: query.topic };
   if (query.referral !== undefined) return { attribute: "referral", id: query.referral };
+  if (query.outOfScope) return { attribute: "outOfScope", id: true };
   return undefined;
 }
 

@@ -56,6 +56,8 @@ export interface AuditQuery {
   before?: string;
   topic?: string;
   referral?: string;
+  /** Only the out-of-scope lists' entries. */
+  outOfScope?: true;
 }
 
 /** Entries of the audit trail, newest first, and where the following page starts. */

@@ -538,7 +538,7 @@ export function describeContentStoreContract(
       ]);
     });
 
-    it("gives one topic's or one referral group's audit entries, paged", async () => {
+    it("gives one topic's, referral group's or the out-of-scope lists' audit entries, paged", async () => {
       const store = await fresh();
       const written: [string, Partial<AuditEntry>][] = [
         ["vat saved", { topic: "vat" }],
@@ -550,6 +550,7 @@ export function describeContentStoreContract(
         ["published", { action: "publish", version: 2 }],
         ["kela group retired", { referral: "kela", action: "draft-retire" }],
         ["vat retired", { topic: "vat", action: "draft-retire" }],
+        ["lists saved", { outOfScope: true }],
       ];
       for (const [i, [detail, over]] of written.entries()) {
         await store.audit(entry(`2026-12-01T11:00:0${i}.000Z`, detail, over));
@@ -567,6 +568,9 @@ export function describeContentStoreContract(
       ]);
       expect(await allPages(store, { limit: 5, topic: "no-such-topic" })).toEqual([
         { details: [], next: false },
+      ]);
+      expect(await allPages(store, { limit: 5, outOfScope: true })).toEqual([
+        { details: ["lists saved"], next: false },
       ]);
       const [retired] = (await store.auditTrail({ limit: 1, referral: "kela" })).entries;
       expect(retired).toEqual(

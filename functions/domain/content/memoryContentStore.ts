@@ -154,9 +154,13 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
   };
 }
 
-/** Whether an audit entry is of the topic or referral group `query` asks for (any, if none). */
+/**
+ * Whether an audit entry is of the topic, referral group or out-of-scope lists `query` asks
+ * for (any, if none).
+ */
 function ofItem(entry: AuditEntry, query: AuditQuery): boolean {
   if (query.topic !== undefined && entry.topic !== query.topic) return false;
+  if (query.outOfScope && entry.outOfScope !== true) return false;
   return query.referral === undefined || entry.referral === query.referral;
 }
 

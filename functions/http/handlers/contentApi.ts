@@ -94,10 +94,14 @@ const auditQuery = z
     before: auditCursor.optional(),
     topic: topicId.optional(),
     referral: referralId.optional(),
+    outOfScope: z
+      .literal("true", { error: 'must be "true" (only the out-of-scope lists\' entries)' })
+      .transform(() => true as const)
+      .optional(),
   })
-  .refine((q) => q.topic === undefined || q.referral === undefined, {
+  .refine((q) => [q.topic, q.referral, q.outOfScope].filter((x) => x !== undefined).length <= 1, {
     path: ["referral"],
-    message: "must not be given with topic: one item's history at a time",
+    message: "only one of topic, referral and outOfScope: one item's history at a time",
   });
 const tellBody = z.strictObject({
   findings: z

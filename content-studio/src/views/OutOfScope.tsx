@@ -33,13 +33,13 @@ import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
-  Confirm,
   DraftOutcome,
   describedBy,
   Field,
   FieldProblemList,
   focusControl,
   RemoveActions,
+  RevertConfirm,
   SaveBar,
   SaveButton,
   useSaveShortcut,
@@ -112,20 +112,15 @@ export function OutOfScope() {
           confirmingRevert={confirmingRevert}
         />
         {confirmingRevert.value ? (
-          <Confirm
+          <RevertConfirm
             id="out-of-scope-revert-confirm"
+            idPrefix="out-of-scope"
             question={o.revertConfirm}
             yes={t.revertYes}
             busy={busy}
-            onYes={() =>
-              void revertOutOfScope().then((done) => {
-                if (!conflict.value) focusControl(done ? "view-heading" : "out-of-scope-revert");
-              })
-            }
-            onCancel={() => {
-              confirmingRevert.value = false;
-              focusControl("out-of-scope-revert");
-            }}
+            confirming={confirmingRevert}
+            conflict={conflict}
+            revert={revertOutOfScope}
           />
         ) : null}
       </form>

@@ -54,6 +54,7 @@ import {
   LoadError,
   Outcome,
   RemoveActions,
+  RevertConfirm,
   SaveBar,
   SaveButton,
   Scroll,
@@ -237,20 +238,15 @@ export function ReferralEditor() {
           />
         ) : null}
         {confirmingRevert.value && id ? (
-          <Confirm
+          <RevertConfirm
             id="referral-revert-confirm"
+            idPrefix="referral"
             question={r.revertConfirm(id)}
             yes={r.revertYes}
             busy={busy}
-            onYes={() =>
-              void revertReferral().then((done) => {
-                if (!conflict.value) focusControl(done ? "view-heading" : "referral-revert");
-              })
-            }
-            onCancel={() => {
-              confirmingRevert.value = false;
-              focusControl("referral-revert");
-            }}
+            confirming={confirmingRevert}
+            conflict={conflict}
+            revert={revertReferral}
           />
         ) : null}
       </form>

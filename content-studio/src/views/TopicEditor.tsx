@@ -66,6 +66,7 @@ import {
   focusControl,
   LoadError,
   RemoveActions,
+  RevertConfirm,
   SaveBar,
   SaveButton,
   useSaveShortcut,
@@ -245,20 +246,15 @@ function EditorForm() {
         />
       ) : null}
       {confirmingRevert.value ? (
-        <Confirm
+        <RevertConfirm
           id="revert-confirm"
+          idPrefix="topic"
           question={t.revertConfirm(loadedId.value ?? "")}
           yes={t.revertYes}
           busy={busy}
-          onYes={() =>
-            void revert().then((done) => {
-              if (!conflict.value) focusControl(done ? "view-heading" : "topic-revert");
-            })
-          }
-          onCancel={() => {
-            confirmingRevert.value = false;
-            focusControl("topic-revert");
-          }}
+          confirming={confirmingRevert}
+          conflict={conflict}
+          revert={revert}
         />
       ) : null}
     </form>

@@ -252,6 +252,41 @@ export function RemoveActions(props: {
 }
 
 /**
+ * Discarding the draft's changes to the open item, confirmed inline. Done, focus goes to the
+ * heading; refused or cancelled, back to `<idPrefix>-revert` (a conflict's choices take focus
+ * themselves).
+ */
+export function RevertConfirm(props: {
+  id: string;
+  idPrefix: string;
+  question: string;
+  yes: string;
+  busy: boolean;
+  confirming: Signal<boolean>;
+  conflict: ReadonlySignal<Conflict | undefined>;
+  revert: () => Promise<boolean>;
+}) {
+  const back = `${props.idPrefix}-revert`;
+  return (
+    <Confirm
+      id={props.id}
+      question={props.question}
+      yes={props.yes}
+      busy={props.busy}
+      onYes={() =>
+        void props.revert().then((done) => {
+          if (!props.conflict.value) focusControl(done ? "view-heading" : back);
+        })
+      }
+      onCancel={() => {
+        props.confirming.value = false;
+        focusControl(back);
+      }}
+    />
+  );
+}
+
+/**
  * An inline confirmation: focus goes to the confirming button when it opens, Escape cancels,
  * and whoever opened it gets focus back through `onCancel`.
  */

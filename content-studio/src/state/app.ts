@@ -35,6 +35,8 @@ export const roles = computed<string[]>(() => {
   return session.value ? tokenRoles(session.value.token) : [];
 });
 export const isReviewer = computed(() => roles.value.includes("content-reviewer"));
+/** The signed-in person's name: from `/api/content/me`, or the persona's until that answers. */
+export const myName = computed(() => me.value?.displayName ?? session.value?.name);
 
 export const route = signal<Route>(parseRoute(globalThis.location?.hash ?? ""));
 

@@ -20,7 +20,7 @@ import {
   type TopicForm,
   topicFromForm,
 } from "../topicForm.ts";
-import { announce, call, errorText, me, navigate, onSignOut, session } from "./app.ts";
+import { announce, call, errorText, myName, navigate, onSignOut } from "./app.ts";
 import {
   createDraftEditSignals,
   editBase,
@@ -424,7 +424,7 @@ export async function save(over?: EditBase): Promise<boolean> {
     serverProblems.value = result.warnings;
     outcome.value = { kind: taught?.failed ? "error" : "ok", text: message };
     // The line under the heading names who changed it last: now the person who saved.
-    const by = me.value?.displayName ?? session.value?.name;
+    const by = myName.value;
     meta.value = {
       ...meta.value,
       retired: false,

@@ -16,7 +16,7 @@ import {
   placeOutOfScopeProblem,
 } from "../outOfScopeForm.ts";
 import { blocksSave, countProblems } from "../problems.ts";
-import { announce, call, errorText, me, onSignOut, session } from "./app.ts";
+import { announce, call, errorText, myName, onSignOut, session } from "./app.ts";
 import { createDraftEditSignals, putToDraft, revertInDraft } from "./draftEdit.ts";
 import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
 import { keptForms, sameForm, sameShape } from "./keptForms.ts";
@@ -234,7 +234,7 @@ export async function saveOutOfScope(over?: { revision: string }): Promise<boole
     outOfScopeRestored.value = undefined;
     serverProblems.value = result.warnings;
     outcome.value = { kind: "ok", text: t.outOfScope.saved };
-    const by = me.value?.displayName;
+    const by = myName.value;
     lastSaved.value = by ? { by, at: new Date().toISOString() } : undefined;
   });
   announce(t.outOfScope.saved);

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { setUiLang, text, uiLang } from "../i18n.ts";
 import { type Route, routeHash, type ViewName } from "../route.ts";
-import { announcement, me, roles, route, session, signOut } from "../state/app.ts";
+import { announcement, myName, roles, route, session, signOut } from "../state/app.ts";
 import { loadedId } from "../state/editor.ts";
 import { draft, refreshStaleDraft, watchDraft } from "../state/topics.ts";
 import { Inbox } from "./Inbox.tsx";
@@ -71,7 +71,7 @@ export function App() {
     document.title = t.appTitle;
   }, [t]);
 
-  const name = me.value?.displayName ?? session.value?.name ?? "";
+  const name = myName.value ?? "";
   const roleNames = roles.value
     .map((r) => t.roles[r])
     .filter(Boolean)

@@ -410,11 +410,21 @@ describe("two content owners saving one topic", () => {
       sv: { ...estateTopic.sv, utterances: own(estateTopic.sv.utterances) },
       tests: { fi: own(estateTopic.tests.fi), sv: own(estateTopic.tests.sv) },
     };
-    const create = () =>
-      api("PUT", `draft/topics/${estate.id}`, owner, estate, { "if-none-match": "*" });
+    const create = (token = owner, topic = estate) =>
+      api("PUT", `draft/topics/${estate.id}`, token, topic, { "if-none-match": "*" });
     const made = await create();
     expect(made.status).toBe(200);
-    expect((await create()).body.error).toMatchObject({ code: "EDIT_CONFLICT" });
+    // Sent again after its answer was lost: its own save, answered as made, written once.
+    const again = await create();
+    expect([again.status, again.body.revision]).toEqual([200, made.body.revision]);
+    const saves = await api("GET", `audit?topic=${estate.id}`, owner);
+    expect((saves.body.entries as { action: string }[]).map((e) => e.action)).toEqual([
+      "draft-save",
+    ]);
+    // Anyone else's create, or other content, finds the id taken.
+    expect((await create(reviewer)).body.error).toMatchObject({ code: "EDIT_CONFLICT" });
+    const retitled = { ...estate, fi: { ...estate.fi, title: "Kuolinpesän veroilmoitus 2027" } };
+    expect((await create(owner, retitled)).body.error).toMatchObject({ code: "EDIT_CONFLICT" });
 
     const bad = await api("PUT", `draft/topics/${estate.id}`, owner, estate, {
       "if-match": "some-revision",

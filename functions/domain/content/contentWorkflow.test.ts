@@ -1010,6 +1010,41 @@ describe("two people editing one topic or group", () => {
     ).toBe(false);
   });
 
+  it("answers a save sent again after its answer was lost as made, not as a conflict with itself", async () => {
+    const { workflow, store } = await setUp();
+    const read = { absent: true } as const;
+    const kela = sampleReferral();
+    const group = { ...kela, fi: { ...kela.fi, title: "KELA" } };
+    const groupRead = (await workflow.draftReferral("kela")).meta?.revision;
+    const scope = { fi: ["kela asia", "pizzeria"], sv: ["fpa sak"] };
+    const scopeRead = (await workflow.draftOutOfScope()).meta?.revision;
+
+    const saves = async () => [
+      await workflow.saveTopic(owner, "vat", vat("ALV"), read),
+      await workflow.saveReferral(owner, "kela", group, { revision: groupRead }),
+      await workflow.saveOutOfScope(owner, scope, { revision: scopeRead }),
+    ];
+    const first = await saves();
+    const again = await saves();
+
+    expect(again.map((r) => r.revision)).toEqual(first.map((r) => r.revision));
+    expect(
+      (await store.auditTrail({ limit: 10 })).entries.filter((e) => e.action === "draft-save"),
+    ).toHaveLength(3);
+    // Only one's own save of the same content: anything else is still a conflict.
+    await expect(workflow.saveTopic(owner, "vat", vat("ALV 2"), read)).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+    });
+    await expect(workflow.saveTopic(other, "vat", vat("ALV"), read)).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+    });
+    await workflow.retireTopic(owner, "vat");
+    await expect(workflow.saveTopic(owner, "vat", vat("ALV"), read)).rejects.toMatchObject({
+      code: "EDIT_CONFLICT",
+      current: { retired: true },
+    });
+  });
+
   it("refuses a group save over an older revision, and adds the inbox's texts to the newest", async () => {
     const { workflow } = await setUp();
     const read = (await workflow.draftReferral("kela")).meta?.revision;

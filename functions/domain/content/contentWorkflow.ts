@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import {
   type DraftItemKind,
@@ -141,6 +142,25 @@ const DRAFT_WRITE_TRIES = 4;
 function itemMeta(draft: Draft, kind: DraftItemKind, id: string) {
   if (kind === "out-of-scope") return draft.scopeMeta;
   return kind === "topic" ? draft.meta.get(id) : draft.referralMeta.get(id);
+}
+
+/**
+ * The item's meta when `actor` made its last write and it is not retired: the one case in which
+ * a refused write may find its own earlier save.
+ */
+function madeBy(actor: ContentActor, meta: DraftTopicMeta | undefined) {
+  return meta && !meta.retired && meta.revision && meta.updatedBy === actor.subject
+    ? { ...meta, revision: meta.revision }
+    : undefined;
+}
+
+/**
+ * The same content, as stored: key order and absent versus undefined fields aside (a stored
+ * item comes back without the fields it was written without).
+ */
+function sameContent(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return false;
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
 /** What a write of a draft item expects, from the draft it was made from. */
@@ -501,12 +521,17 @@ export function createContentWorkflow(deps: {
    * Without it the change applies to the item as it is now (the inbox adds sentences to
    * whatever the topic has): a write in between makes it read the draft again and retry.
    * `attempt` returns CHANGED when its conditional write was refused.
+   *
+   * `made` tells whether the item is already what this write asks, by this person: a request
+   * sent again after its answer was lost (a timeout, a dropped connection) meets its own save,
+   * and is answered as made rather than as a conflict with oneself (RFC 9110, 13.1.1).
    */
   async function changeDraftItem<T>(
     kind: DraftItemKind,
     id: string,
     expected: DraftExpectation | undefined,
     attempt: (draft: Draft, expect: DraftExpectation) => Promise<T | typeof CHANGED>,
+    made?: (current: Draft) => T | undefined,
   ): Promise<T> {
     for (let tries = 0; tries < DRAFT_WRITE_TRIES; tries++) {
       const { draft, stored } = await draftAsStored();
@@ -519,7 +544,10 @@ export function createContentWorkflow(deps: {
       const outcome = await attempt(draft, expected ?? itemState(draft, kind, id));
       if (outcome !== CHANGED) return outcome;
       if (expected) {
-        throw new EditConflictError(kind, id, itemMeta(await currentDraft(), kind, id));
+        const current = await currentDraft();
+        const already = made?.(current);
+        if (already !== undefined) return already;
+        throw new EditConflictError(kind, id, itemMeta(current, kind, id));
       }
     }
     throw new ContentConflictError(finding("draftContended", { kind, id }));
@@ -665,29 +693,43 @@ export function createContentWorkflow(deps: {
      * (the revision the person read), a save by someone else since refuses it too.
      */
     async saveTopic(actor: ContentActor, id: string, json: unknown, expected?: DraftExpectation) {
-      return changeDraftItem("topic", id, expected, async (draft, expect) => {
-        const result = await rules.checkTopic(withId(json, id), draft.bundle);
-        const errors = result.issues.filter((i) => i.severity === "error");
-        if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
-        const existing = heldOutFor(draft.bundle, id);
-        const meta = draftMeta(actor);
-        const written = await store.putDraftTopic(
-          {
-            topic: result.topic,
-            // A topic saved without its test messages keeps the ones it had.
-            tests: result.tests ?? existing.tests,
-            dev: existing.dev,
-            meta,
-          },
-          expect,
-        );
-        if (!written) return CHANGED;
-        await audit(actor, "draft-save", { topic: id });
-        return {
-          warnings: result.issues.filter((i) => i.severity === "warning"),
-          revision: meta.revision,
-        };
-      });
+      let checked: Awaited<ReturnType<typeof rules.checkTopic>> | undefined;
+      const warnings = () => checked?.issues.filter((i) => i.severity === "warning") ?? [];
+      return changeDraftItem(
+        "topic",
+        id,
+        expected,
+        async (draft, expect) => {
+          const result = await rules.checkTopic(withId(json, id), draft.bundle);
+          checked = result;
+          const errors = result.issues.filter((i) => i.severity === "error");
+          if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
+          const existing = heldOutFor(draft.bundle, id);
+          const meta = draftMeta(actor);
+          const written = await store.putDraftTopic(
+            {
+              topic: result.topic,
+              // A topic saved without its test messages keeps the ones it had.
+              tests: result.tests ?? existing.tests,
+              dev: existing.dev,
+              meta,
+            },
+            expect,
+          );
+          if (!written) return CHANGED;
+          await audit(actor, "draft-save", { topic: id });
+          return { warnings: warnings(), revision: meta.revision };
+        },
+        (current) => {
+          const meta = madeBy(actor, current.meta.get(id));
+          const topic = current.bundle.topics.find((t) => t.id === id);
+          const same =
+            meta &&
+            sameContent(topic, checked?.topic) &&
+            (!checked?.tests || sameContent(heldOutFor(current.bundle, id).tests, checked.tests));
+          return same ? { warnings: warnings(), revision: meta.revision } : undefined;
+        },
+      );
     },
 
     /**
@@ -900,19 +942,31 @@ export function createContentWorkflow(deps: {
       json: unknown,
       expected?: DraftExpectation,
     ) {
-      return changeDraftItem("referral", id, expected, async (draft, expect) => {
-        const result = await rules.checkReferral(withId(json, id, "referrals"), draft.bundle);
-        const errors = result.issues.filter((i) => i.severity === "error");
-        if (errors.length > 0 || !result.referral) throw new ContentInvalidError(errors);
-        const meta = draftMeta(actor);
-        if (!(await store.putDraftReferral({ id, group: result.referral, meta }, expect)))
-          return CHANGED;
-        await audit(actor, "draft-save", { referral: id });
-        return {
-          warnings: result.issues.filter((i) => i.severity === "warning"),
-          revision: meta.revision,
-        };
-      });
+      let checked: Awaited<ReturnType<typeof rules.checkReferral>> | undefined;
+      const warnings = () => checked?.issues.filter((i) => i.severity === "warning") ?? [];
+      return changeDraftItem(
+        "referral",
+        id,
+        expected,
+        async (draft, expect) => {
+          const result = await rules.checkReferral(withId(json, id, "referrals"), draft.bundle);
+          checked = result;
+          const errors = result.issues.filter((i) => i.severity === "error");
+          if (errors.length > 0 || !result.referral) throw new ContentInvalidError(errors);
+          const meta = draftMeta(actor);
+          if (!(await store.putDraftReferral({ id, group: result.referral, meta }, expect)))
+            return CHANGED;
+          await audit(actor, "draft-save", { referral: id });
+          return { warnings: warnings(), revision: meta.revision };
+        },
+        (current) => {
+          const meta = madeBy(actor, current.referralMeta.get(id));
+          const group = current.bundle.referrals.find((r) => r.id === id);
+          return meta && sameContent(group, checked?.referral)
+            ? { warnings: warnings(), revision: meta.revision }
+            : undefined;
+        },
+      );
     },
 
     /**
@@ -1031,22 +1085,33 @@ export function createContentWorkflow(deps: {
      * stay. Errors refuse it and nothing is written; `expected` as for topics.
      */
     async saveOutOfScope(actor: ContentActor, json: unknown, expected?: DraftExpectation) {
-      return changeDraftItem("out-of-scope", OUT_OF_SCOPE_ID, expected, async (draft, expect) => {
-        const result = await rules.checkOutOfScope(json, draft.bundle);
-        const errors = result.issues.filter((i) => i.severity === "error");
-        if (errors.length > 0 || !result.outOfScope) throw new ContentInvalidError(errors);
-        const meta = draftMeta(actor);
-        const outOfScope = result.outOfScope;
-        if (!(await store.putDraftOutOfScope({ outOfScope, meta }, expect))) return CHANGED;
-        await audit(actor, "draft-save", {
-          outOfScope: true,
-          ...noted(outOfScopeEdited(draft.bundle.outOfScope, outOfScope)),
-        });
-        return {
-          warnings: result.issues.filter((i) => i.severity === "warning"),
-          revision: meta.revision,
-        };
-      });
+      let checked: Awaited<ReturnType<typeof rules.checkOutOfScope>> | undefined;
+      const warnings = () => checked?.issues.filter((i) => i.severity === "warning") ?? [];
+      return changeDraftItem(
+        "out-of-scope",
+        OUT_OF_SCOPE_ID,
+        expected,
+        async (draft, expect) => {
+          const result = await rules.checkOutOfScope(json, draft.bundle);
+          checked = result;
+          const errors = result.issues.filter((i) => i.severity === "error");
+          if (errors.length > 0 || !result.outOfScope) throw new ContentInvalidError(errors);
+          const meta = draftMeta(actor);
+          const outOfScope = result.outOfScope;
+          if (!(await store.putDraftOutOfScope({ outOfScope, meta }, expect))) return CHANGED;
+          await audit(actor, "draft-save", {
+            outOfScope: true,
+            ...noted(outOfScopeEdited(draft.bundle.outOfScope, outOfScope)),
+          });
+          return { warnings: warnings(), revision: meta.revision };
+        },
+        (current) => {
+          const meta = madeBy(actor, current.scopeMeta);
+          return meta && sameContent(current.bundle.outOfScope, checked?.outOfScope)
+            ? { warnings: warnings(), revision: meta.revision }
+            : undefined;
+        },
+      );
     },
 
     /**

@@ -1038,6 +1038,14 @@ describe("the out-of-scope examples in the studio", () => {
         { field: "outOfScope.sv", added: [], removed: [STOCK_OPTION_SENTENCES.sv] },
       ],
     });
+    // The draft's summary: the lists' change is among its changes, and `changed` is topics only.
+    const summary = (await api("GET", "draft", owner)).body as {
+      changed: string[];
+      changes: { id: string }[];
+    };
+    expect(summary.changes.map((c) => c.id)).toContain("out-of-scope");
+    expect(summary.changed).toContain(stockOptionsTopic.id);
+    expect(summary.changed).not.toContain("out-of-scope");
     const trail = (await api("GET", "audit?limit=2", owner, undefined, { "accept-language": "fi" }))
       .body.entries;
     expect(trail).toEqual([

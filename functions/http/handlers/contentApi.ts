@@ -14,7 +14,7 @@ import {
 } from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
-import { SYSTEM_TOPICS } from "../../contracts/topics.ts";
+import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
@@ -434,8 +434,11 @@ export function createContentApiHandler(deps: {
       roles: EDITORS,
       async run() {
         const { draft, liveVersion, changed, pendingReview } = await services().workflow.draft();
-        // Topic ids only: a referral group may share an id with a topic.
-        const changedIds = new Set(changed.filter((c) => !c.kind).map((c) => c.id));
+        // Topic ids only: a referral group may share an id with a topic, and the out-of-scope
+        // lists' entry (no kind either) is no topic.
+        const changedIds = new Set(
+          changed.filter((c) => !c.kind && c.id !== OUT_OF_SCOPE_ID).map((c) => c.id),
+        );
         const count = (id: string, lang: "fi" | "sv") =>
           draft.bundle.tests[lang].filter((c) => c.intent === id).length;
         const summary = (t: ContentBundle["topics"][number], retired: boolean) => {

@@ -15,6 +15,7 @@ import { createLogger } from "../functions/observability/logger.ts";
 import { type AdvisorConsole, availableAdvisor } from "./support/advisorConsole.ts";
 import {
   type CustomerSocket,
+  collect,
   eventually,
   OPEN_HOUR_ISO,
   startTestStack,
@@ -122,6 +123,38 @@ describe("the production limits refuse one client's flood and keep serving other
     });
     expect(refusals("chatStart")).toBe(20);
     expect(refusals("handoff")).toBeGreaterThanOrEqual(14);
+  });
+
+  it("questions the bot cannot answer do not use up the requests for a person", async () => {
+    // More misses than the address may ask for a person in an hour (6): each miss offers the
+    // person button, but only using it (or asking in words) is a request.
+    const customer = await customerFrom("198.51.100.20");
+    const start = await customer.emitWithAck("chat:start", { lang: "fi" });
+    if (!start.ok) throw new Error("start failed");
+    const messages = collect(customer, "chat:message");
+    const uncovered = [
+      "lohikeiton resepti",
+      "mihin aikaan alko aukeaa",
+      "sähkösopimusten vertailu",
+      "mistä saa halvimman bensan",
+      "kalastuslupa",
+      "koska on seuraavat vaalit",
+      "paras säästötilin korko",
+      "lapsen päivähoitopaikka",
+    ];
+    for (const text of uncovered) {
+      const before = messages.length;
+      await customer.emitWithAck("chat:message", { text });
+      await eventually(() => messages.slice(before).find((m) => m.from === "bot"));
+    }
+    const offers = messages.filter((m) => m.actions?.some((a) => a.type === "handoff"));
+    expect(offers.length).toBeGreaterThanOrEqual(uncovered.length);
+    expect(messages.some((m) => REFUSED_FI.test(m.text))).toBe(false);
+
+    expect(await customer.emitWithAck("chat:handoff", {})).toMatchObject({
+      ok: true,
+      outcome: "queued",
+    });
   });
 
   it("a queued chat whose customer has gone longer than the grace period leaves the queue", async () => {

@@ -20,7 +20,7 @@ import {
   surveySubmitSchema,
   typingSchema,
 } from "../contracts/protocol.ts";
-import type { ChatService } from "../domain/chat/chatService.ts";
+import { asksForPerson, type ChatService } from "../domain/chat/chatService.ts";
 import {
   ChatError,
   IdentityMismatchError,
@@ -292,10 +292,11 @@ export function registerChatNamespace(
           if (accepted.duplicate) return;
           try {
             const turn = await accepted.answered;
-            // A customer asking for a person, or a bot that keeps missing, brings in an advisor.
-            // Asking in words is a request for a person like the button, and counted as one.
-            if (turn?.offersHandoff && accepted.chat.state === "bot") {
-              take("handoff", accepted.chat.lang);
+            // Asking for a person in words is a request like the button, and counted as one;
+            // a miss that merely offers the button is not (it would use up the allowance of
+            // a shared address with "I don't know"s). Refused in the language answered in.
+            if (turn && asksForPerson(turn) && accepted.chat.state === "bot") {
+              take("handoff", turn.lang);
             }
             if (turn && deps.handoff) await deps.handoff.afterBotTurn(accepted.chat.chatId, turn);
           } catch (error) {

@@ -272,7 +272,10 @@ function mount(script: HTMLScriptElement | null): void {
 
   async function requestHandoff(): Promise<void> {
     const ack = await client.handoff();
-    if (!ack.ok) return note(text.formFailed);
+    // A refusal for too many requests is the server's polite, translated word; any other
+    // failure is the widget's own.
+    if (!ack.ok)
+      return note(ack.error.code === "RATE_LIMITED" ? ack.error.message : text.formFailed);
     // The server says in the chat what happened (queued, closed with the next opening, or no
     // one free) with the other channels to choose from; the widget only shows the queue box.
     if (ack.outcome === "queued") showQueue(ack.queuePosition, ack.estimatedWaitSeconds);

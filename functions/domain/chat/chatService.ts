@@ -66,6 +66,17 @@ export interface BotTurnOutcome {
   topic?: string;
   missesInRow: number;
   offersHandoff: boolean;
+  /** The language the bot answered in (a Swedish question in a Finnish chat: sv). */
+  lang: Lang;
+}
+
+/**
+ * Whether the customer asked for a person in words: a recognised topic whose answer hands
+ * over (human-advisor, or a topic whose action is a handoff). A miss also offers a person,
+ * as one choice among a callback and a booking; that is no request until the button is used.
+ */
+export function asksForPerson(turn: BotTurnOutcome): boolean {
+  return turn.topic !== undefined && turn.offersHandoff;
 }
 
 export interface AskedMessage extends AcceptedMessage {
@@ -221,6 +232,7 @@ export function createChatService(deps: ChatServiceDeps) {
       ...(turn.topic ? { topic: turn.topic } : {}),
       missesInRow,
       offersHandoff: turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff")),
+      lang,
     };
   }
 

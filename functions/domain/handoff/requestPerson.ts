@@ -1,6 +1,6 @@
 import type { Lang } from "../../contracts/lang.ts";
 import type { HandoffResult, MessageAction } from "../../contracts/protocol.ts";
-import type { BotTurnOutcome, ChatService } from "../chat/chatService.ts";
+import { asksForPerson, type BotTurnOutcome, type ChatService } from "../chat/chatService.ts";
 import type { ChatStore } from "../chat/chatStore.ts";
 import { ChatEndedError } from "../chat/errors.ts";
 import type { Chat } from "../chat/model.ts";
@@ -158,8 +158,7 @@ export function createRequestPerson(deps: RequestPersonDeps) {
      * chooses (an advisor would otherwise get a chat nobody asked for, with no topic).
      */
     async afterBotTurn(chatId: string, turn: BotTurnOutcome): Promise<HandoffResult | undefined> {
-      const askedForPerson = turn.topic !== undefined && turn.offersHandoff;
-      if (!askedForPerson) return undefined;
+      if (!asksForPerson(turn)) return undefined;
       return requestHandoff(chatId);
     },
 

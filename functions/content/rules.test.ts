@@ -622,3 +622,62 @@ describe("a training sentence in the other language", () => {
     expect(saidAbout(validateDraftTopic(draft, shipped))).toEqual([]);
   });
 });
+
+describe("an answer whose languages say different figures", () => {
+  const shipped = loadContentBundle();
+  const workDeductions = () =>
+    structuredClone(shipped.topics.find((t) => t.id === "work-deductions") as TopicFile);
+  const taxCard = () =>
+    structuredClone(shipped.topics.find((t) => t.id === "tax-card") as TopicFile);
+  const saidAbout = (problems: readonly { path: string; finding?: Finding; severity: string }[]) =>
+    problems
+      .filter((p) => p.finding?.code === "answersDisagree")
+      .map((p) => [p.severity, p.path, p.finding?.params]);
+
+  it("says nothing about the shipped content", () => {
+    expect(saidAbout(checkBundle(shipped).problems)).toEqual([]);
+  });
+
+  it("warns at the Swedish answer when one language was updated and the other was not", () => {
+    const draft = workDeductions();
+    expect(draft.fi.answer).toContain("750");
+    draft.sv.answer = draft.sv.answer.replace("750", "760");
+
+    const problems = validateDraftTopic(draft, shipped);
+
+    expect(saidAbout(problems)).toEqual([
+      ["warning", "sv.answer", { field: ["sv", "answer"], onlyFi: ["750"], onlySv: ["760"] }],
+    ]);
+    const told = problems.find((p) => p.finding?.code === "answersDisagree");
+    expect(tell(told?.finding as Finding, "fi").message).toBe(
+      "Vastauksen suomen- ja ruotsinkielisessä tekstissä on eri luvut: vain suomeksi 750; vain ruotsiksi 760.",
+    );
+  });
+
+  it("reads thousands spaces and the decimal sign alike, and compares personal answers' placeholders", () => {
+    const draft = workDeductions();
+    draft.fi.answer = "Vähennys on 1 600 euroa ja 25,5 %.";
+    draft.sv.answer = "Avdraget är 1600 euro och 25.5 %.";
+    const card = taxCard();
+    const personal = card.sv.personal as Record<string, string>;
+    personal.default = (personal.default as string).replace("{incomeLimit}", "inkomstgränsen");
+
+    expect(saidAbout(validateDraftTopic(draft, shipped))).toEqual([]);
+    expect(saidAbout(validateDraftTopic(card, shipped))).toEqual([
+      [
+        "warning",
+        "sv.personal.default",
+        { field: ["sv", "personal", "default"], onlyFi: ["{incomeLimit}"], onlySv: [] },
+      ],
+    ]);
+  });
+
+  it("checks a referral group's answer too", () => {
+    const group = referral("traficom", {
+      fi: { answer: "Ajoneuvovero on Traficomin asia. Se maksetaan 14 päivässä." },
+    });
+    expect(saidAbout(validateDraftReferral(group, shipped))).toEqual([
+      ["warning", "sv.answer", { field: ["sv", "answer"], onlyFi: ["14"], onlySv: [] }],
+    ]);
+  });
+});

@@ -397,7 +397,10 @@ function runRules(
     }
     const entry = topic ? entryOf(topic, file) : salvage(raw, id, file);
     topics.set(id, entry);
-    if (topic) checkPersonal(report, file, topic);
+    if (topic) {
+      checkPersonal(report, file, topic);
+      checkAnswersAgree(report, file, topic);
+    }
     checkUtteranceSyntax(report, entry);
   });
 
@@ -499,6 +502,7 @@ function checkReferrals(
     if (id === undefined) return;
     const fromFile = !!options.referralFiles?.[i];
     if (!claimsId(report, { file, id, fromFile, seen: entries, kind: "referral" })) return;
+    if (parsed.success) checkAnswersAgree(report, file, parsed.data);
     const texts = (value: unknown): string[] =>
       Array.isArray(value) ? value.map((v) => (typeof v === "string" ? v.trim() : "")) : [];
     const record: Record<string, unknown> = isRecord(raw) ? raw : {};
@@ -600,6 +604,47 @@ function checkPersonal(report: Report, file: string, topic: Topic): void {
       }
     }
   }
+}
+
+/**
+ * Warns when an answer's Finnish and Swedish texts carry different figures (amounts,
+ * percentages, dates, hours) or placeholders: one of them is likely out of date, and each
+ * customer would be told something else (750 € in Finnish, 760 € in Swedish). Figures are
+ * compared as written, thousands spaces aside and with one decimal sign ("1 600" is
+ * "1600", "25.5" is "25,5"); a figure written out in words is not seen.
+ */
+function checkAnswersAgree(
+  report: Report,
+  file: string,
+  item: { fi: AnswerTexts; sv: AnswerTexts },
+): void {
+  const pairs: [FieldPath, string, string][] = [[["sv", "answer"], item.fi.answer, item.sv.answer]];
+  for (const [variant, fi] of Object.entries(item.fi.personal ?? {})) {
+    const sv = item.sv.personal?.[variant];
+    if (sv !== undefined) pairs.push([["sv", "personal", variant], fi, sv]);
+  }
+  for (const [field, fi, sv] of pairs) {
+    const [inFi, inSv] = [figuresOf(fi), figuresOf(sv)];
+    const onlyFi = [...inFi].filter((f) => !inSv.has(f));
+    const onlySv = [...inSv].filter((f) => !inFi.has(f));
+    if (onlyFi.length === 0 && onlySv.length === 0) continue;
+    report.add("warning", file, field, finding("answersDisagree", { field, onlyFi, onlySv }), [
+      { file, path: field },
+      { file, path: ["fi", ...field.slice(1)] },
+    ]);
+  }
+}
+
+type AnswerTexts = { answer: string; personal?: Record<string, string> };
+
+/** The figures and placeholders of a text, each once, as compared across languages. */
+function figuresOf(text: string): Set<string> {
+  const figures = new Set<string>();
+  for (const [figure] of text.matchAll(/\d+(?:[ \u00a0]\d{3})*(?:[,.:]\d+)*/g)) {
+    figures.add(figure.replace(/[ \u00a0]/g, "").replace(/[.:]/g, ","));
+  }
+  for (const [placeholder] of text.matchAll(/\{[^}]*\}/g)) figures.add(placeholder);
+  return figures;
 }
 
 function checkUtteranceSyntax(report: Report, { file, utterances }: TopicEntry): void {

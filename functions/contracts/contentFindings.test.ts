@@ -68,6 +68,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
     lang: "fi",
     looks: "sv",
   },
+  answersDisagree: { field: ["sv", "answer"], onlyFi: ["750"], onlySv: ["760"] },
   intentUnknown: { intent: "vatt", guess: "vat" },
   heldOutTrained: { text: "alv", owner: vat, at },
   heldOutRepeated: { text: "alv", at: { file: "tests/fi.yaml", line: 3 } },
@@ -354,6 +355,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   otherLanguage: [
     'fi.utterances[13] "Hur beskattas personaloptioner?" looks Swedish but is under fi',
     "Move it to sv.utterances if it is Swedish, or write it in Finnish: the bot learns each language from its own sentences.",
+  ],
+  answersDisagree: [
+    "sv.answer and fi.answer do not have the same figures: only Finnish has 750; only Swedish has 760",
+    "Make both languages say the same: one of them is likely out of date.",
   ],
   intentUnknown: [
     'intent "vatt" is not a topic; did you mean vat?',

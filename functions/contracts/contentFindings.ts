@@ -87,6 +87,7 @@ export interface FindingParams {
   };
   /** A training sentence under `lang` that is clearly written in the other language. */
   otherLanguage: { field: FieldPath; text: string; lang: Lang; looks: Lang };
+  answersDisagree: { field: FieldPath; onlyFi: string[]; onlySv: string[] };
   intentUnknown: { intent: string; guess?: string };
   heldOutTrained: { text: string; owner: SentenceOwner; at: Place };
   heldOutRepeated: { text: string; at: Place };
@@ -559,6 +560,10 @@ const en: Teller = {
     message: `${fieldEn(field)} "${text}" looks ${LANG_EN[looks]} but is under ${lang}`,
     fix: `Move it to ${fieldEn([looks, ...field.slice(1, -1)])} if it is ${LANG_EN[looks]}, or write it in ${LANG_EN[lang]}: the bot learns each language from its own sentences.`,
   }),
+  answersDisagree: ({ field, onlyFi, onlySv }) => ({
+    message: `${fieldEn(field)} and ${fieldEn(["fi", ...field.slice(1)])} do not have the same figures:${onlyFi.length ? ` only Finnish has ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` only Swedish has ${onlySv.join(", ")}` : ""}`,
+    fix: "Make both languages say the same: one of them is likely out of date.",
+  }),
   intentUnknown: ({ intent, guess }) => ({
     message: `intent "${intent}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
     fix: guess
@@ -970,6 +975,10 @@ const fi: Teller = {
       fix: `Siirrä se ${into} lauseisiin, jos se on ${isName}, tai kirjoita se ${lang === "fi" ? "suomeksi" : "ruotsiksi"}: botti oppii kummankin kielen sen omista lauseista.`,
     };
   },
+  answersDisagree: ({ onlyFi, onlySv }) => ({
+    message: `Vastauksen suomen- ja ruotsinkielisessä tekstissä on eri luvut:${onlyFi.length ? ` vain suomeksi ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` vain ruotsiksi ${onlySv.join(", ")}` : ""}.`,
+    fix: "Korjaa kielet sanomaan samaa: toinen niistä on luultavasti vanhentunut.",
+  }),
   intentUnknown: ({ intent, guess }) => ({
     message: `Aihetta ${intent} ei ole.${guess ? ` Tarkoititko aihetta ${guess}?` : ""}`,
     fix: guess
@@ -1317,6 +1326,10 @@ const sv: Teller = {
   otherLanguage: ({ text, lang, looks }) => ({
     message: `${q(text)} ser ut att vara på ${svWords.langName[looks]} men står bland de ${svWords.langName[lang]} meningarna.`,
     fix: `Flytta den till de ${svWords.langName[looks]} meningarna om den är på ${svWords.langName[looks]}, eller skriv den på ${svWords.langName[lang]}: boten lär sig varje språk av dess egna meningar.`,
+  }),
+  answersDisagree: ({ onlyFi, onlySv }) => ({
+    message: `Svarets finska och svenska text har olika siffror:${onlyFi.length ? ` bara på finska ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` bara på svenska ${onlySv.join(", ")}` : ""}.`,
+    fix: "Rätta så att båda språken säger samma sak: det ena är troligen inaktuellt.",
   }),
   intentUnknown: ({ intent, guess }) => ({
     message: `Ämnet ${intent} finns inte.${guess ? ` Menade du ${guess}?` : ""}`,

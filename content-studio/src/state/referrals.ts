@@ -1,7 +1,8 @@
 /**
- * The referral groups page's state: which group is open, its form, the as-you-type check
- * (debounced, newest answer wins, the same rules as content:check on the server), save and
- * retire. Errors block Save; warnings never do, as in the topic editor.
+ * The referral groups page's state: which group is open, its form (draftForm.ts) with the
+ * as-you-type check (the same rules as content:check on the server), save and retire, and
+ * bringing back groups the draft removed. Errors block Save; warnings never do, as in the
+ * topic editor.
  */
 import { batch, computed, signal } from "@preact/signals";
 import { type EditBase, EditConflictError, type Problem } from "../api.ts";

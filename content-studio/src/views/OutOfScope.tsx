@@ -8,16 +8,14 @@ import { formatDateTime, text } from "../i18n.ts";
 import type { PlacedOutOfScopeProblem } from "../outOfScopeForm.ts";
 import {
   checking,
-  confirmingRetire,
-  confirmingRevert,
   conflict,
   discardRestoredOutOfScope,
   lastSaved,
   opened,
   openTheirOutOfScope,
-  outcome,
   outOfScopeChanged,
   outOfScopeCounts,
+  outOfScopeEdit,
   outOfScopeForm,
   outOfScopeProblems,
   outOfScopeRestored,
@@ -33,15 +31,13 @@ import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
-  DraftOutcome,
+  DraftSaveBar,
   describedBy,
   Field,
   FieldProblemList,
   focusControl,
   RemoveActions,
   RevertConfirm,
-  SaveBar,
-  SaveButton,
   useSaveShortcut,
 } from "./ui.tsx";
 
@@ -89,40 +85,34 @@ export function OutOfScope() {
           <ListField lang="sv" />
         </div>
         <Summary />
-        <SaveBar testId="out-of-scope-save-bar">
-          <SaveButton idPrefix="out-of-scope" label={t.save} busy={busy} blocked={blocked} />
-          {blocked && (opened.value || unreadable.value) ? (
-            <p id="out-of-scope-save-hint" class="muted small-text">
-              {unreadable.value ? o.unreadable : t.saveBlocked(outOfScopeCounts.value.errors)}
-            </p>
-          ) : null}
-          <DraftOutcome
-            outcome={outcome.value}
-            conflict={conflict}
-            busy={busy}
-            idPrefix="out-of-scope"
-            onTheirs={openTheirOutOfScope}
-            onMine={saveMyOutOfScope}
-          />
-        </SaveBar>
+        <DraftSaveBar
+          idPrefix="out-of-scope"
+          label={t.save}
+          edit={outOfScopeEdit}
+          blocked={blocked}
+          hint={
+            unreadable.value
+              ? o.unreadable
+              : opened.value
+                ? t.saveBlocked(outOfScopeCounts.value.errors)
+                : undefined
+          }
+          onTheirs={openTheirOutOfScope}
+          onMine={saveMyOutOfScope}
+        />
         <RemoveActions
           idPrefix="out-of-scope"
           {...(opened.value && outOfScopeChanged.value ? { revert: t.revert } : {})}
-          confirmingRetire={confirmingRetire}
-          confirmingRevert={confirmingRevert}
+          edit={outOfScopeEdit}
         />
-        {confirmingRevert.value ? (
-          <RevertConfirm
-            id="out-of-scope-revert-confirm"
-            idPrefix="out-of-scope"
-            question={o.revertConfirm}
-            yes={t.revertYes}
-            busy={busy}
-            confirming={confirmingRevert}
-            conflict={conflict}
-            revert={revertOutOfScope}
-          />
-        ) : null}
+        <RevertConfirm
+          id="out-of-scope-revert-confirm"
+          idPrefix="out-of-scope"
+          question={o.revertConfirm}
+          yes={t.revertYes}
+          edit={outOfScopeEdit}
+          revert={revertOutOfScope}
+        />
       </form>
     </section>
   );

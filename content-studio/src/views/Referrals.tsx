@@ -16,13 +16,12 @@ import { routeHash } from "../route.ts";
 import {
   checking,
   confirmingRetire,
-  confirmingRevert,
   conflict,
   discardRestoredReferral,
   openId,
   openTheirReferral,
-  outcome,
   referralCounts,
+  referralEdit,
   referralForm,
   referralProblems,
   referralRestored,
@@ -46,7 +45,7 @@ import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
-  DraftOutcome,
+  DraftSaveBar,
   describedBy,
   Field,
   FieldProblemList,
@@ -55,8 +54,6 @@ import {
   Outcome,
   RemoveActions,
   RevertConfirm,
-  SaveBar,
-  SaveButton,
   Scroll,
   useSaveShortcut,
 } from "./ui.tsx";
@@ -197,32 +194,20 @@ export function ReferralEditor() {
           <LocaleFields lang="sv" />
         </div>
         <Summary />
-        <SaveBar testId="referral-save-bar">
-          <SaveButton idPrefix="referral" label={r.save} busy={busy} blocked={blocked} />
-          {blocked && unreadable.value ? (
-            <p id="referral-save-hint" class="muted small-text">
-              {r.unreadable}
-            </p>
-          ) : blocked ? (
-            <p id="referral-save-hint" class="muted small-text">
-              {t.saveBlocked(referralCounts.value.errors)}
-            </p>
-          ) : null}
-          <DraftOutcome
-            outcome={outcome.value}
-            conflict={conflict}
-            busy={busy}
-            idPrefix="referral"
-            onTheirs={openTheirReferral}
-            onMine={saveMyReferral}
-          />
-        </SaveBar>
+        <DraftSaveBar
+          idPrefix="referral"
+          label={r.save}
+          edit={referralEdit}
+          blocked={blocked}
+          hint={unreadable.value ? r.unreadable : t.saveBlocked(referralCounts.value.errors)}
+          onTheirs={openTheirReferral}
+          onMine={saveMyReferral}
+        />
         <RemoveActions
           idPrefix="referral"
           {...(canRetire ? { retire: r.retire } : {})}
           {...(canRevert ? { revert: r.revert } : {})}
-          confirmingRetire={confirmingRetire}
-          confirmingRevert={confirmingRevert}
+          edit={referralEdit}
         />
         {confirmingRetire.value && id ? (
           <Confirm
@@ -237,18 +222,16 @@ export function ReferralEditor() {
             }}
           />
         ) : null}
-        {confirmingRevert.value && id ? (
+        {id === undefined ? null : (
           <RevertConfirm
             id="referral-revert-confirm"
             idPrefix="referral"
             question={r.revertConfirm(id)}
             yes={r.revertYes}
-            busy={busy}
-            confirming={confirmingRevert}
-            conflict={conflict}
+            edit={referralEdit}
             revert={revertReferral}
           />
-        ) : null}
+        )}
       </form>
       {id === undefined ? null : <ItemHistory kind="referral" id={id} />}
     </section>

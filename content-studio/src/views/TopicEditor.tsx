@@ -18,7 +18,6 @@ import {
   checkFailed,
   checking,
   confirmingRetire,
-  confirmingRevert,
   conflict,
   counts,
   currentProblems,
@@ -32,7 +31,6 @@ import {
   meta,
   mode,
   openTheirs,
-  outcome,
   problems,
   restored,
   retire,
@@ -42,6 +40,7 @@ import {
   saveMine,
   saving,
   seed,
+  topicEdit,
   update,
 } from "../state/editor.ts";
 import { feedback, feedbackError, helpfulnessOf } from "../state/feedback.ts";
@@ -59,7 +58,7 @@ import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
-  DraftOutcome,
+  DraftSaveBar,
   describedBy,
   Field,
   FieldProblemList,
@@ -67,8 +66,6 @@ import {
   LoadError,
   RemoveActions,
   RevertConfirm,
-  SaveBar,
-  SaveButton,
   useSaveShortcut,
 } from "./ui.tsx";
 
@@ -205,28 +202,20 @@ function EditorForm() {
       </div>
       <SharedFields />
       <ProblemSummary />
-      <SaveBar testId="topic-save-bar">
-        <SaveButton idPrefix="topic" label={t.save} busy={busy} blocked={blocked} />
-        {blocked ? (
-          <p id="topic-save-hint" class="muted small-text">
-            {t.saveBlocked(counts.value.errors)}
-          </p>
-        ) : null}
-        <DraftOutcome
-          outcome={outcome.value}
-          conflict={conflict}
-          busy={busy}
-          idPrefix="topic"
-          onTheirs={openTheirs}
-          onMine={saveMine}
-        />
-      </SaveBar>
+      <DraftSaveBar
+        idPrefix="topic"
+        label={t.save}
+        edit={topicEdit}
+        blocked={blocked}
+        hint={t.saveBlocked(counts.value.errors)}
+        onTheirs={openTheirs}
+        onMine={saveMine}
+      />
       <RemoveActions
         idPrefix="topic"
         {...(canRetire ? { retire: t.retire } : {})}
         {...(canRevert ? { revert: t.revert } : {})}
-        confirmingRetire={confirmingRetire}
-        confirmingRevert={confirmingRevert}
+        edit={topicEdit}
       />
       {confirmingRetire.value ? (
         <Confirm
@@ -245,18 +234,14 @@ function EditorForm() {
           }}
         />
       ) : null}
-      {confirmingRevert.value ? (
-        <RevertConfirm
-          id="revert-confirm"
-          idPrefix="topic"
-          question={t.revertConfirm(loadedId.value ?? "")}
-          yes={t.revertYes}
-          busy={busy}
-          confirming={confirmingRevert}
-          conflict={conflict}
-          revert={revert}
-        />
-      ) : null}
+      <RevertConfirm
+        id="revert-confirm"
+        idPrefix="topic"
+        question={t.revertConfirm(loadedId.value ?? "")}
+        yes={t.revertYes}
+        edit={topicEdit}
+        revert={revert}
+      />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 /** Small pieces the views share: focus helpers, notices, confirmations, describedby lists. */
-import type { ReadonlySignal, Signal } from "@preact/signals";
+import type { ReadonlySignal } from "@preact/signals";
 import type { ComponentChildren, RefObject } from "preact";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { text } from "../i18n.ts";
 import type { AuditPages } from "../state/auditPages.ts";
-import type { Conflict, Outcome as OutcomeShown } from "../state/draftEdit.ts";
+import type { DraftEditSignals, Outcome as OutcomeShown } from "../state/draftEdit.ts";
 
 /** `aria-describedby` from the ids that exist; undefined when none. */
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -61,16 +61,15 @@ export function Outcome(props: { outcome?: OutcomeShown | undefined; id?: string
  * away. Someone typing in a field keeps their place; the alert is read out either way. After
  * a choice, focus goes to the view's heading (theirs) or back to Save (`${idPrefix}-save`).
  */
-export function DraftOutcome(props: {
-  outcome: OutcomeShown | undefined;
-  /** The editor's own signal: read again once a choice has run. */
-  conflict: Signal<Conflict | undefined>;
-  busy: boolean;
+function DraftOutcome(props: {
+  /** The editor's signals: its conflict is read again once a choice has run. */
+  edit: DraftEditSignals;
   idPrefix: string;
   onTheirs: () => Promise<unknown>;
   onMine: () => Promise<unknown>;
 }) {
-  const c = props.conflict.value;
+  const c = props.edit.conflict.value;
+  const busy = props.edit.saving.value;
   const outcomeId = `${props.idPrefix}-outcome`;
   useLayoutEffect(() => {
     if (!c) return;
@@ -88,13 +87,13 @@ export function DraftOutcome(props: {
       class="secondary"
       id={`${props.idPrefix}-conflict-${which}`}
       aria-describedby={outcomeId}
-      aria-disabled={props.busy ? "true" : undefined}
+      aria-disabled={busy ? "true" : undefined}
       onClick={() => {
-        if (props.busy) return;
+        if (busy) return;
         void run().then(() => {
           // Another refusal puts focus on its own outcome.
           if (which === "theirs") focusControl("view-heading");
-          else if (!props.conflict.value) focusControl(`${props.idPrefix}-save`);
+          else if (!props.edit.conflict.value) focusControl(`${props.idPrefix}-save`);
         });
       }}
     >
@@ -103,7 +102,7 @@ export function DraftOutcome(props: {
   );
   return (
     <>
-      <Outcome outcome={props.outcome} id={outcomeId} />
+      <Outcome outcome={props.edit.outcome.value} id={outcomeId} />
       {theirs || mine ? (
         <div class="actions">
           {theirs ? choice("theirs", t.conflictOpenTheirs, props.onTheirs) : null}
@@ -117,11 +116,49 @@ export function DraftOutcome(props: {
 }
 
 /**
+ * A draft editor's Save row (`<idPrefix>-save-bar`): Save, why it is blocked while it is
+ * (`hint`, left out while there is nothing to say yet), and the outcome of the last write
+ * with a conflict's choices.
+ */
+export function DraftSaveBar(props: {
+  idPrefix: string;
+  label: string;
+  edit: DraftEditSignals;
+  blocked: boolean;
+  hint?: string | undefined;
+  onTheirs: () => Promise<unknown>;
+  onMine: () => Promise<unknown>;
+}) {
+  const { idPrefix, blocked, hint } = props;
+  return (
+    <SaveBar testId={`${idPrefix}-save-bar`}>
+      <SaveButton
+        idPrefix={idPrefix}
+        label={props.label}
+        busy={props.edit.saving.value}
+        blocked={blocked}
+      />
+      {blocked && hint ? (
+        <p id={`${idPrefix}-save-hint`} class="muted small-text">
+          {hint}
+        </p>
+      ) : null}
+      <DraftOutcome
+        edit={props.edit}
+        idPrefix={idPrefix}
+        onTheirs={props.onTheirs}
+        onMine={props.onMine}
+      />
+    </SaveBar>
+  );
+}
+
+/**
  * An editor's Save row with its outcome: sticky at the bottom of the window while the form is
  * longer than it (styles.ts). Its height goes to `--save-bar-height`, which the page keeps
  * free below a field that takes focus, so the bar never hides what is being typed.
  */
-export function SaveBar(props: { testId: string; children: ComponentChildren }) {
+function SaveBar(props: { testId: string; children: ComponentChildren }) {
   const bar = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = bar.current;
@@ -183,12 +220,7 @@ export function LoadError(props: { message: string }) {
  * An editor's Save (`<idPrefix>-save`) with its shortcut named beside it: described by the
  * hint `<idPrefix>-save-hint` that says why it is blocked, while it is.
  */
-export function SaveButton(props: {
-  idPrefix: string;
-  label: string;
-  busy: boolean;
-  blocked: boolean;
-}) {
+function SaveButton(props: { idPrefix: string; label: string; busy: boolean; blocked: boolean }) {
   const t = text.value;
   return (
     <>
@@ -215,9 +247,9 @@ export function RemoveActions(props: {
   idPrefix: string;
   retire?: string;
   revert?: string;
-  confirmingRetire: Signal<boolean>;
-  confirmingRevert: Signal<boolean>;
+  edit: DraftEditSignals;
 }) {
+  const { confirmingRetire, confirmingRevert } = props.edit;
   if (!props.retire && !props.revert) return null;
   return (
     <div class="actions">
@@ -227,8 +259,8 @@ export function RemoveActions(props: {
           class="secondary danger"
           id={`${props.idPrefix}-retire`}
           onClick={() => {
-            props.confirmingRevert.value = false;
-            props.confirmingRetire.value = true;
+            confirmingRevert.value = false;
+            confirmingRetire.value = true;
           }}
         >
           {props.retire}
@@ -240,8 +272,8 @@ export function RemoveActions(props: {
           class="secondary"
           id={`${props.idPrefix}-revert`}
           onClick={() => {
-            props.confirmingRetire.value = false;
-            props.confirmingRevert.value = true;
+            confirmingRetire.value = false;
+            confirmingRevert.value = true;
           }}
         >
           {props.revert}
@@ -252,34 +284,34 @@ export function RemoveActions(props: {
 }
 
 /**
- * Discarding the draft's changes to the open item, confirmed inline. Done, focus goes to the
- * heading; refused or cancelled, back to `<idPrefix>-revert` (a conflict's choices take focus
- * themselves).
+ * Discarding the draft's changes to the open item, confirmed inline while the editor's
+ * `confirmingRevert` holds. Done, focus goes to the heading; refused or cancelled, back to
+ * `<idPrefix>-revert` (a conflict's choices take focus themselves).
  */
 export function RevertConfirm(props: {
   id: string;
   idPrefix: string;
   question: string;
   yes: string;
-  busy: boolean;
-  confirming: Signal<boolean>;
-  conflict: ReadonlySignal<Conflict | undefined>;
+  edit: DraftEditSignals;
   revert: () => Promise<boolean>;
 }) {
+  const { confirmingRevert, conflict } = props.edit;
+  if (!confirmingRevert.value) return null;
   const back = `${props.idPrefix}-revert`;
   return (
     <Confirm
       id={props.id}
       question={props.question}
       yes={props.yes}
-      busy={props.busy}
+      busy={props.edit.saving.value}
       onYes={() =>
         void props.revert().then((done) => {
-          if (!props.conflict.value) focusControl(done ? "view-heading" : back);
+          if (!conflict.value) focusControl(done ? "view-heading" : back);
         })
       }
       onCancel={() => {
-        props.confirming.value = false;
+        confirmingRevert.value = false;
         focusControl(back);
       }}
     />

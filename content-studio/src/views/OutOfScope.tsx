@@ -2,13 +2,11 @@
  * The out-of-scope examples: Finnish and Swedish lists side by side, one message per line,
  * checked as they are typed by the same rules as topics and referral groups.
  */
-import { useRef } from "preact/hooks";
 import { type Lang, SYSTEM_ACTOR } from "../api.ts";
 import { formatDateTime, text } from "../i18n.ts";
 import type { PlacedOutOfScopeProblem } from "../outOfScopeForm.ts";
 import {
   checking,
-  conflict,
   discardRestoredOutOfScope,
   lastSaved,
   opened,
@@ -23,7 +21,6 @@ import {
   revertOutOfScope,
   saveMyOutOfScope,
   saveOutOfScope,
-  saving,
   unreadable,
   updateOutOfScope,
 } from "../state/outOfScope.ts";
@@ -31,24 +28,20 @@ import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
+  DraftForm,
   DraftSaveBar,
   describedBy,
   Field,
   FieldProblemList,
-  focusControl,
   RemoveActions,
   RevertConfirm,
-  useSaveShortcut,
 } from "./ui.tsx";
 
 export function OutOfScope() {
   const t = text.value;
   const o = t.outOfScope;
   const blocked = outOfScopeSaveBlocked.value;
-  const busy = saving.value;
   const saved = lastSaved.value;
-  const formRef = useRef<HTMLFormElement>(null);
-  useSaveShortcut(formRef, saving);
   return (
     <section aria-labelledby="view-heading" class="view editor">
       <h2 id="view-heading" tabIndex={-1}>
@@ -67,18 +60,11 @@ export function OutOfScope() {
       {!opened.value && !unreadable.value ? <p class="muted">{t.loading}</p> : null}
       <RestoredNotice restored={outOfScopeRestored.value} onDiscard={discardRestoredOutOfScope} />
       {opened.value ? <ItemHistory kind="out-of-scope" id="lists" /> : null}
-      <form
-        ref={formRef}
-        noValidate
-        data-testid="out-of-scope-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (busy) return;
-          void saveOutOfScope().then((ok) => {
-            // A conflict's choices take focus themselves.
-            if (!ok && !conflict.value) focusControl("out-of-scope-summary");
-          });
-        }}
+      <DraftForm
+        idPrefix="out-of-scope"
+        edit={outOfScopeEdit}
+        blocked={blocked}
+        save={saveOutOfScope}
       >
         <div class="locales">
           <ListField lang="fi" />
@@ -113,7 +99,7 @@ export function OutOfScope() {
           edit={outOfScopeEdit}
           revert={revertOutOfScope}
         />
-      </form>
+      </DraftForm>
     </section>
   );
 }

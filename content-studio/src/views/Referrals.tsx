@@ -2,7 +2,6 @@
  * Referral groups: the list, and one group's editor with Finnish and Swedish side by side
  * (title, answer, link, sentences), checked as it is typed by the same rules as topics.
  */
-import { useRef } from "preact/hooks";
 import type { Lang } from "../api.ts";
 import { actorName, formatDateTime, text } from "../i18n.ts";
 import {
@@ -16,7 +15,6 @@ import { routeHash } from "../route.ts";
 import {
   checking,
   confirmingRetire,
-  conflict,
   discardRestoredReferral,
   openId,
   openTheirReferral,
@@ -45,6 +43,7 @@ import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
+  DraftForm,
   DraftSaveBar,
   describedBy,
   Field,
@@ -55,7 +54,6 @@ import {
   RemoveActions,
   RevertConfirm,
   Scroll,
-  useSaveShortcut,
 } from "./ui.tsx";
 
 export function Referrals() {
@@ -153,8 +151,6 @@ export function ReferralEditor() {
   const busy = saving.value;
   const canRetire = !isNew && !unreadable.value;
   const canRevert = canRetire && id !== undefined && changedReferralIds.value.has(id);
-  const formRef = useRef<HTMLFormElement>(null);
-  useSaveShortcut(formRef, saving);
   // The title as saved, in the studio's language: the heading does not change while typing.
   const saved = referrals.value.find((g) => g.id === id);
   const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
@@ -175,19 +171,7 @@ export function ReferralEditor() {
         )}
       </h2>
       <RestoredNotice restored={referralRestored.value} onDiscard={discardRestoredReferral} />
-      <form
-        ref={formRef}
-        noValidate
-        data-testid="referral-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (busy) return;
-          void saveReferral().then((ok) => {
-            // A conflict's choices take focus themselves.
-            if (!ok && !conflict.value) focusControl("referral-summary");
-          });
-        }}
-      >
+      <DraftForm idPrefix="referral" edit={referralEdit} blocked={blocked} save={saveReferral}>
         {isNew ? <IdField /> : null}
         <div class="locales">
           <LocaleFields lang="fi" />
@@ -232,7 +216,7 @@ export function ReferralEditor() {
             revert={revertReferral}
           />
         )}
-      </form>
+      </DraftForm>
       {id === undefined ? null : <ItemHistory kind="referral" id={id} />}
     </section>
   );

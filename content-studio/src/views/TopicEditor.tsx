@@ -2,7 +2,6 @@
  * The topic editor: Finnish and Swedish side by side, shared settings below, the check's
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
-import { useRef } from "preact/hooks";
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
 import { actorName, formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import {
@@ -58,6 +57,7 @@ import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
+  DraftForm,
   DraftSaveBar,
   describedBy,
   Field,
@@ -66,7 +66,6 @@ import {
   LoadError,
   RemoveActions,
   RevertConfirm,
-  useSaveShortcut,
 } from "./ui.tsx";
 
 export function TopicEditor() {
@@ -174,27 +173,8 @@ function EditorForm() {
   const busy = saving.value;
   const canRetire = !isNew && !isSystem.value && !meta.value.retired;
   const canRevert = !isNew && loadedId.value !== undefined && changedIds.value.has(loadedId.value);
-  const formRef = useRef<HTMLFormElement>(null);
-  useSaveShortcut(formRef, saving);
   return (
-    <form
-      ref={formRef}
-      noValidate
-      data-testid="topic-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (busy) return;
-        if (blocked) {
-          focusControl("topic-summary");
-          void save();
-          return;
-        }
-        void save().then((ok) => {
-          // A conflict's choices take focus themselves.
-          if (!ok && !conflict.value) focusControl("topic-summary");
-        });
-      }}
-    >
+    <DraftForm idPrefix="topic" edit={topicEdit} blocked={blocked} save={save}>
       {isNew ? <IdField /> : null}
       <div class="locales">
         <LocaleFields lang="fi" />
@@ -242,7 +222,7 @@ function EditorForm() {
         edit={topicEdit}
         revert={revert}
       />
-    </form>
+    </DraftForm>
   );
 }
 

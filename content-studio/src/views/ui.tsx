@@ -116,6 +116,47 @@ function DraftOutcome(props: {
 }
 
 /**
+ * A draft editor's form (`<idPrefix>-form`): Save, Enter in a field and the shortcut all run
+ * `save`, one at a time. Blocked, or refused other than by a conflict (whose choices take
+ * focus themselves), focus goes to the form's list of problems, `<idPrefix>-summary`.
+ */
+export function DraftForm(props: {
+  idPrefix: string;
+  edit: DraftEditSignals;
+  blocked: boolean;
+  save: () => Promise<boolean>;
+  children: ComponentChildren;
+}) {
+  const form = useRef<HTMLFormElement>(null);
+  useSaveShortcut(form, props.edit.saving);
+  const { blocked, save } = props;
+  const busy = props.edit.saving.value;
+  const summary = `${props.idPrefix}-summary`;
+  return (
+    <form
+      ref={form}
+      noValidate
+      data-testid={`${props.idPrefix}-form`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (busy) return;
+        if (blocked) {
+          focusControl(summary);
+          void save();
+          return;
+        }
+        void save().then((ok) => {
+          // A conflict's choices take focus themselves.
+          if (!ok && !props.edit.conflict.value) focusControl(summary);
+        });
+      }}
+    >
+      {props.children}
+    </form>
+  );
+}
+
+/**
  * A draft editor's Save row (`<idPrefix>-save-bar`): Save, why it is blocked while it is
  * (`hint`, left out while there is nothing to say yet), and the outcome of the last write
  * with a conflict's choices.
@@ -189,7 +230,7 @@ export const SAVE_KEYS = ON_APPLE ? "⌘S" : "Ctrl+S";
  * Ctrl+S (⌘S on a Mac) submits the editor's form, the same as pressing its Save, while the
  * form is shown; never the browser's own "save page" dialog. Nothing while `busy` (saving).
  */
-export function useSaveShortcut(
+function useSaveShortcut(
   form: RefObject<HTMLFormElement | null>,
   busy: ReadonlySignal<boolean>,
 ): void {

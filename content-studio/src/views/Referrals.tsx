@@ -46,6 +46,7 @@ import {
   DraftForm,
   DraftSaveBar,
   describedBy,
+  EditorHeading,
   Field,
   FieldProblemList,
   focusControl,
@@ -151,25 +152,15 @@ export function ReferralEditor() {
   const busy = saving.value;
   const canRetire = !isNew && !unreadable.value;
   const canRevert = canRetire && id !== undefined && changedReferralIds.value.has(id);
-  // The title as saved, in the studio's language: the heading does not change while typing.
-  const saved = referrals.value.find((g) => g.id === id);
-  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
   return (
     <section aria-labelledby="view-heading" class="view editor">
-      <p>
-        <a href={routeHash({ view: "referrals" })}>{r.back}</a>
-      </p>
-      <h2 id="view-heading" tabIndex={-1}>
-        {isNew ? (
-          r.newTitle
-        ) : title ? (
-          <>
-            {title} <span class="heading-id">{t.idNote(id)}</span>
-          </>
-        ) : (
-          r.editTitle(id)
-        )}
-      </h2>
+      <EditorHeading
+        back={{ view: "referrals" }}
+        backLabel={r.back}
+        item={isNew ? undefined : { id, saved: referrals.value.find((g) => g.id === id) }}
+        newTitle={r.newTitle}
+        editTitle={r.editTitle}
+      />
       <RestoredNotice restored={referralRestored.value} onDiscard={discardRestoredReferral} />
       <DraftForm idPrefix="referral" edit={referralEdit} blocked={blocked} save={saveReferral}>
         {isNew ? <IdField /> : null}

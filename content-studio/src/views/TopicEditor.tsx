@@ -12,7 +12,6 @@ import {
   problemsOf,
   summaryOrder,
 } from "../problems.ts";
-import { routeHash } from "../route.ts";
 import {
   checkFailed,
   checking,
@@ -60,6 +59,7 @@ import {
   DraftForm,
   DraftSaveBar,
   describedBy,
+  EditorHeading,
   Field,
   FieldProblemList,
   focusControl,
@@ -73,26 +73,16 @@ export function TopicEditor() {
   const isNew = mode.value === "new";
   const id = loadedId.value ?? "";
   const m = meta.value;
-  // The title as saved, in the studio's language: the heading does not change while typing.
-  const saved = draft.value?.topics.find((topic) => topic.id === id);
-  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
 
   return (
     <section aria-labelledby="view-heading" class="view editor">
-      <p>
-        <a href={routeHash({ view: "topics" })}>{t.backToTopics}</a>
-      </p>
-      <h2 id="view-heading" tabIndex={-1}>
-        {isNew ? (
-          t.newTopicTitle
-        ) : title ? (
-          <>
-            {title} <span class="heading-id">{t.idNote(id)}</span>
-          </>
-        ) : (
-          t.editTopicTitle(id)
-        )}
-      </h2>
+      <EditorHeading
+        back={{ view: "topics" }}
+        backLabel={t.backToTopics}
+        item={isNew ? undefined : { id, saved: draft.value?.topics.find((x) => x.id === id) }}
+        newTitle={t.newTopicTitle}
+        editTitle={t.editTopicTitle}
+      />
       {m.updatedBy || m.updatedAt ? (
         <p class="muted small-text">
           {t.lastChanged(actorName({ name: m.updatedBy }, t), formatDateTime(m.updatedAt, t))}

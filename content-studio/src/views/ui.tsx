@@ -3,6 +3,7 @@ import type { ReadonlySignal } from "@preact/signals";
 import type { ComponentChildren, RefObject } from "preact";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { text } from "../i18n.ts";
+import { type Route, routeHash } from "../route.ts";
 import type { AuditPages } from "../state/auditPages.ts";
 import type { DraftEditSignals, Outcome as OutcomeShown } from "../state/draftEdit.ts";
 
@@ -111,6 +112,44 @@ function DraftOutcome(props: {
             : null}
         </div>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * An item editor's way back and its heading (`view-heading`): the item's title as saved, in
+ * the studio's language or else the other, with its id, so the heading does not change
+ * while typing. `item` is undefined for a new one.
+ */
+export function EditorHeading(props: {
+  back: Route;
+  backLabel: string;
+  item:
+    | { id: string; saved: { fi: { title: string }; sv: { title: string } } | undefined }
+    | undefined;
+  newTitle: string;
+  editTitle: (id: string) => string;
+}) {
+  const t = text.value;
+  const item = props.item;
+  const saved = item?.saved;
+  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
+  return (
+    <>
+      <p>
+        <a href={routeHash(props.back)}>{props.backLabel}</a>
+      </p>
+      <h2 id="view-heading" tabIndex={-1}>
+        {!item ? (
+          props.newTitle
+        ) : title ? (
+          <>
+            {title} <span class="heading-id">{t.idNote(item.id)}</span>
+          </>
+        ) : (
+          props.editTitle(item.id)
+        )}
+      </h2>
     </>
   );
 }

@@ -36,10 +36,7 @@ export const {
   restored: outOfScopeRestored,
   serverProblems,
   checking,
-  saving,
   outcome,
-  confirmingRetire,
-  confirmingRevert,
   conflict,
   validateNow: validateOutOfScopeNow,
 } = outOfScopeEdit;

@@ -41,7 +41,6 @@ export const {
   saving,
   outcome,
   confirmingRetire,
-  confirmingRevert,
   conflict,
   update: updateReferral,
   validateNow: validateReferralNow,

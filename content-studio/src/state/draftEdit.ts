@@ -61,6 +61,8 @@ export function createDraftEditSignals(): DraftEditSignals {
 }
 
 /** What the open form's writes expect: no item yet (`isNew`), or the revision it was read at. */
+export function editBase(edit: DraftEditSignals, isNew: false): { revision: string } | undefined;
+export function editBase(edit: DraftEditSignals, isNew: boolean): EditBase | undefined;
 export function editBase(edit: DraftEditSignals, isNew: boolean): EditBase | undefined {
   if (isNew) return "new";
   const revision = edit.revision.value;

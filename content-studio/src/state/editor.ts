@@ -1,6 +1,8 @@
 /**
- * The topic editor's state: the form, the as-you-type check (debounced, newest answer wins),
- * save and retire. Errors block Save; warnings are shown and never block.
+ * The topic editor's state: the form with its as-you-type check and kept work (draftForm.ts,
+ * as the other editors have theirs), and what is a topic's own: new or opened by id, the
+ * warnings it had when opened, the inbox questions a new one came from, save and retire.
+ * Errors block Save; warnings are shown and never block.
  */
 import { batch, computed, signal } from "@preact/signals";
 import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
@@ -21,23 +23,13 @@ import {
   topicFromForm,
 } from "../topicForm.ts";
 import { announce, call, errorText, myName, navigate, onSignOut } from "./app.ts";
-import {
-  createDraftEditSignals,
-  editBase,
-  overConflict,
-  putToDraft,
-  retireFromDraft,
-  revertInDraft,
-} from "./draftEdit.ts";
-import { keptForms, sameForm, sameShape } from "./keptForms.ts";
+import { editBase, overConflict } from "./draftEdit.ts";
+import { createDraftForm } from "./draftForm.ts";
 import { draft, draftIds, loadDraft } from "./topics.ts";
-
-export const VALIDATE_DEBOUNCE_MS = 400;
 
 export type EditorMode = "new" | "edit";
 
 export const mode = signal<EditorMode>("new");
-export const form = signal<TopicForm>(emptyForm());
 /** The id of the topic loaded for editing (undefined for a new one). */
 export const loadedId = signal<string | undefined>(undefined);
 export const loading = signal(false);
@@ -45,17 +37,6 @@ export const loadError = signal("");
 export const meta = signal<{ updatedBy?: string; updatedAt?: string; retired: boolean }>({
   retired: false,
 });
-const edit = createDraftEditSignals();
-export const {
-  serverProblems,
-  checking,
-  saving,
-  outcome,
-  confirmingRetire,
-  confirmingRevert,
-  conflict,
-} = edit;
-export const checkFailed = signal(false);
 
 /** Inbox questions a new topic was started from: taught to it (training) once it is saved. */
 export interface TopicSeed {
@@ -64,75 +45,63 @@ export interface TopicSeed {
 export const seed = signal<TopicSeed | undefined>(undefined);
 let pendingSeed: TopicSeed | undefined;
 
-const kept = keptForms("topic", (value): value is TopicForm => sameShape(value, emptyForm()));
-/** The form as read or last saved: what the form in hand is unsaved work against. */
-const baseline = signal<TopicForm | undefined>(undefined);
-/** The revision the open topic was read at (a restored form may expect an older one). */
-let readRevision: string | undefined;
-/** The form differs from what was read or saved: leaving would lose it, but for the kept copy. */
-export const unsaved = computed(
-  () => baseline.value !== undefined && !sameForm(form.value, baseline.value),
-);
-/**
- * Work given back from the browser when the topic was opened: when it was left, and whether
- * someone saved the topic since (its save then meets their revision and offers the choices).
- */
-export const restored = signal<{ keptAt: string; savedSince: boolean } | undefined>(undefined);
-
-/** Where the open form is kept: its topic's id, or "new" while it has none saved. */
-function keptId(): string {
-  return mode.value === "new" ? "new" : (loadedId.value ?? "new");
-}
-
-/** Keeps the form in the browser while it holds unsaved work; forgets it once it does not. */
-function keepOrForget(): void {
-  if (unsaved.value) {
-    kept.keep(keptId(), {
-      form: form.value,
-      ...(edit.revision.value !== undefined ? { revision: edit.revision.value } : {}),
-      ...(seed.value ? { extra: seed.value } : {}),
-    });
-  } else kept.forget(keptId());
-}
-
 function isSeed(value: unknown): value is TopicSeed {
   return Array.isArray((value as TopicSeed | undefined)?.samples);
 }
 
-/** Gives back the form kept for `id`, if it is work beyond what was just read. */
-function restoreKept(id: string): void {
-  const found = kept.read(id);
-  if (!found) return;
-  if (sameForm(found.form, form.value)) {
-    kept.forget(id);
-    return;
-  }
-  batch(() => {
-    form.value = found.form;
-    // Its save expects what the form was read at: a save made since is a conflict, not lost.
-    edit.revision.value = mode.value === "new" ? undefined : (found.revision ?? readRevision);
-    if (mode.value === "new" && isSeed(found.extra)) seed.value = found.extra;
-    restored.value = {
-      keptAt: found.keptAt,
-      savedSince: mode.value === "edit" && found.revision !== readRevision,
-    };
-  });
-}
+export const topicEdit = createDraftForm<TopicForm>({
+  kept: "topic",
+  empty: emptyForm,
+  keptId: () => (mode.value === "new" ? "new" : (loadedId.value ?? "new")),
+  isNew: () => mode.value === "new",
+  validate: (client, form) => client.validateTopic(topicFromForm(form)),
+  localProblems: (): readonly Problem[] => localProblems.value,
+  checked: (problems, checked) => {
+    // The answer for the form as it was loaded is what the topic had before this edit. If
+    // that check failed or the owner typed first, nothing is folded: better shown than hidden.
+    if (openedWith.value === undefined && checked === openedForm) {
+      const lineText = lineTextIn(checked);
+      openedWith.value = new Set(
+        problems
+          .map(placeProblem)
+          .filter((p) => p.severity === "warning")
+          .map((p) => warningKey(p, lineText)),
+      );
+    }
+  },
+  // A new topic's inbox questions are kept with its form, to be taught once it is saved.
+  extra: {
+    now: () => seed.value,
+    given: (value) => {
+      if (mode.value === "new") seed.value = isSeed(value) ? value : undefined;
+    },
+  },
+});
+export const {
+  form,
+  /** The form differs from what was read or saved: leaving would lose it, but for the kept copy. */
+  unsaved,
+  /**
+   * Work given back from the browser when the topic was opened: when it was left, and whether
+   * someone saved the topic since (its save then meets their revision and offers the choices).
+   */
+  restored,
+  serverProblems,
+  checking,
+  checkFailed,
+  saving,
+  outcome,
+  confirmingRetire,
+  confirmingRevert,
+  conflict,
+  update,
+  scheduleValidate,
+  validateNow,
+} = topicEdit;
 
 /** Drops the work given back, and shows the topic as read. */
 export function discardRestored(): void {
-  const base = baseline.value;
-  if (!base) return;
-  kept.forget(keptId());
-  batch(() => {
-    form.value = base;
-    edit.revision.value = readRevision;
-    if (mode.value === "new") seed.value = undefined;
-    restored.value = undefined;
-    outcome.value = undefined;
-    conflict.value = undefined;
-  });
-  scheduleValidate();
+  if (topicEdit.discardRestored()) scheduleValidate();
 }
 
 export const isSystem = computed(
@@ -187,42 +156,26 @@ export const currentProblems = computed(() => {
 });
 export const saveBlocked = computed(() => blocksSave(problems.value));
 
-let validateTimer: ReturnType<typeof setTimeout> | undefined;
-let validateSeq = 0;
-
 function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?: TopicSeed): void {
-  clearTimeout(validateTimer);
-  validateSeq++;
+  openedForm = undefined;
   batch(() => {
+    // An opened topic has nothing to be unsaved against until it is read.
+    topicEdit.reset(next, nextMode === "new" ? {} : undefined);
     seed.value = withSeed;
     mode.value = nextMode;
-    form.value = next;
-    // An opened topic has nothing to be unsaved against until it is read.
-    baseline.value = nextMode === "new" ? next : undefined;
-    restored.value = undefined;
     loadedId.value = id;
     loadError.value = "";
     meta.value = { retired: false };
-    serverProblems.value = [];
     openedWith.value = nextMode === "new" ? new Set() : undefined;
-    openedForm = undefined;
-    checking.value = false;
-    checkFailed.value = false;
-    outcome.value = undefined;
-    confirmingRetire.value = false;
-    confirmingRevert.value = false;
-    edit.revision.value = undefined;
-    conflict.value = undefined;
   });
 }
 
 export function startNew(): void {
   const from = pendingSeed;
   pendingSeed = undefined;
-  readRevision = undefined;
   resetForm(from ? seededForm(from) : emptyForm(), "new", undefined, from);
   // Questions from the inbox start a new form of their own; otherwise a kept one comes back.
-  if (!from) restoreKept("new");
+  if (!from) topicEdit.restoreKept();
   if (!draft.value) void loadDraft();
 }
 
@@ -269,7 +222,7 @@ async function teachSeed(
   let error = "";
   // Over the revision just saved: a save by someone else in between refuses the teach, and
   // the answer says the revision the form's next save expects.
-  const base = editBase(edit, false);
+  const base = editBase(topicEdit, false);
   const result = await call(
     (c) =>
       c.missAction(
@@ -280,7 +233,7 @@ async function teachSeed(
       error = errorText(e);
     },
   );
-  if (result?.revision) edit.revision.value = result.revision;
+  if (result?.revision) topicEdit.revision.value = result.revision;
   return result
     ? { text: t.seedTaught(result.applied), failed: false }
     : { text: t.seedTeachFailed(error), failed: true };
@@ -309,11 +262,8 @@ export async function open(id: string): Promise<void> {
   batch(() => {
     loading.value = false;
     if (!result) return;
-    form.value = formFromTopic(result.topic);
-    openedForm = form.value;
-    baseline.value = form.value;
-    readRevision = result.revision;
-    edit.revision.value = result.revision;
+    openedForm = formFromTopic(result.topic);
+    topicEdit.reset(openedForm, { revision: result.revision });
     meta.value = {
       retired: result.retired,
       ...(result.updatedBy ? { updatedBy: result.updatedBy } : {}),
@@ -321,70 +271,8 @@ export async function open(id: string): Promise<void> {
     };
   });
   if (!result) return;
-  restoreKept(id);
+  topicEdit.restoreKept();
   void validateNow();
-}
-
-/** Changes the form and schedules the check. */
-export function update(change: (current: TopicForm) => TopicForm): void {
-  batch(() => {
-    form.value = change(form.value);
-    outcome.value = undefined;
-    // Its explanation just went: the choices go with it (the next save asks again).
-    conflict.value = undefined;
-  });
-  keepOrForget();
-  scheduleValidate();
-}
-
-export function scheduleValidate(): void {
-  clearTimeout(validateTimer);
-  // Shown at once, so nobody takes the previous result for the text as it is now.
-  checking.value = true;
-  validateTimer = setTimeout(() => void validateNow(), VALIDATE_DEBOUNCE_MS);
-}
-
-/** Asks the server's check about the form as it is now; older answers are dropped. */
-export async function validateNow(): Promise<void> {
-  clearTimeout(validateTimer);
-  const seq = ++validateSeq;
-  if (localProblems.value.length) {
-    // No valid id for the URL yet: only the local problems are known.
-    batch(() => {
-      serverProblems.value = [];
-      checking.value = false;
-    });
-    return;
-  }
-  checking.value = true;
-  let failed = false;
-  const checked = form.value;
-  // In the background: an expired sign-in found by a keystroke must not empty the form.
-  const result = await call(
-    (c) => c.validateTopic(topicFromForm(checked)),
-    () => {
-      failed = true;
-    },
-    { background: true },
-  );
-  if (seq !== validateSeq) return;
-  batch(() => {
-    checking.value = false;
-    checkFailed.value = failed;
-    if (!result) return;
-    serverProblems.value = result;
-    // The answer for the form as it was loaded is what the topic had before this edit. If
-    // that check failed or the owner typed first, nothing is folded: better shown than hidden.
-    if (openedWith.value === undefined && checked === openedForm) {
-      const lineText = lineTextIn(checked);
-      openedWith.value = new Set(
-        result
-          .map(placeProblem)
-          .filter((p) => p.severity === "warning")
-          .map((p) => warningKey(p, lineText)),
-      );
-    }
-  });
 }
 
 /**
@@ -398,21 +286,16 @@ export async function save(over?: EditBase): Promise<boolean> {
     announce(t.saveBlocked(counts.value.errors));
     return false;
   }
-  clearTimeout(validateTimer);
-  validateSeq++;
   const topic = topicFromForm(form.value);
-  const base = over ?? editBase(edit, mode.value === "new");
-  const result = await putToDraft(
-    edit,
-    (c) => c.saveTopic(topic, base),
-    t.saveRefused,
-    base === "new",
-  );
+  const base = over ?? editBase(topicEdit, mode.value === "new");
+  const result = await topicEdit.put((c) => c.saveTopic(topic, base), {
+    refused: t.saveRefused,
+    creating: base === "new",
+    // Saved: nothing of it is left to keep (a new topic was kept as "new").
+    savedAs: topic.id,
+  });
   if (!result) return false;
   const wasNew = mode.value === "new";
-  // Saved: nothing of it is left to keep (a new topic was kept as "new").
-  kept.forget(keptId());
-  kept.forget(topic.id);
   const savedForm = form.value;
   const taught = wasNew ? await teachSeed(topic) : undefined;
   // Only the warnings this edit brought: the ones the topic already had are no news.
@@ -421,7 +304,7 @@ export async function save(over?: EditBase): Promise<boolean> {
   const saved = brought ? t.savedWithWarnings(topic.id, brought) : t.saved(topic.id);
   const message = taught ? `${saved} ${taught.text}` : saved;
   batch(() => {
-    serverProblems.value = result.warnings;
+    topicEdit.saved(result.warnings, savedForm);
     outcome.value = { kind: taught?.failed ? "error" : "ok", text: message };
     // The line under the heading names who changed it last: now the person who saved.
     const by = myName.value;
@@ -431,9 +314,6 @@ export async function save(over?: EditBase): Promise<boolean> {
       ...(by ? { updatedBy: by } : {}),
       updatedAt: new Date().toISOString(),
     };
-    baseline.value = savedForm;
-    readRevision = edit.revision.value;
-    restored.value = undefined;
     if (mode.value === "new") {
       mode.value = "edit";
       loadedId.value = topic.id;
@@ -451,14 +331,9 @@ export async function retire(): Promise<boolean> {
   const id = loadedId.value;
   if (!id) return false;
   const t = text.value;
-  const base = editBase(edit, false);
-  const result = await retireFromDraft(edit, (c) => c.retireTopic(id, base));
+  const result = await topicEdit.retire((c, base) => c.retireTopic(id, base));
   if (!result) return false;
-  // Retired as stored: what the form held beyond that is given up with it.
-  kept.forget(id);
   batch(() => {
-    baseline.value = form.value;
-    restored.value = undefined;
     meta.value = { ...meta.value, retired: true };
     serverProblems.value = result.warnings;
     outcome.value = { kind: "ok", text: t.retired(id) };
@@ -473,11 +348,9 @@ export async function revert(): Promise<boolean> {
   const id = loadedId.value;
   if (!id) return false;
   const t = text.value;
-  const base = editBase(edit, false);
-  const result = await revertInDraft(edit, (c) => c.revertTopic(id, base), t.revertRefused);
+  const result = await topicEdit.revert((c, base) => c.revertTopic(id, base), t.revertRefused);
   if (!result) return false;
   const message = t.reverted(id, result.result);
-  kept.forget(id);
   // Reloaded from the draft: the form shows the live content (or the retired topic) now.
   await Promise.all([open(id), loadDraft()]);
   if (loadedId.value === id) {
@@ -495,7 +368,7 @@ export async function revert(): Promise<boolean> {
  * are dropped; the outcome said so before the choice was offered.
  */
 export async function openTheirs(): Promise<void> {
-  kept.forget(keptId());
+  topicEdit.forgetKept();
   // A new topic whose id was taken: its own address opens it.
   if (mode.value === "new") navigate({ view: "topic", id: form.value.id });
   else if (loadedId.value) await open(loadedId.value);

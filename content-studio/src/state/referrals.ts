@@ -1,7 +1,8 @@
 /**
- * The referral groups page's state: which group is open, its form, the as-you-type check
- * (debounced, newest answer wins, the same rules as content:check on the server), save and
- * retire. Errors block Save; warnings never do, as in the topic editor.
+ * The referral groups page's state: which group is open, its form (draftForm.ts) with the
+ * as-you-type check (the same rules as content:check on the server), save and retire, and
+ * bringing back groups the draft removed. Errors block Save; warnings never do, as in the
+ * topic editor.
  */
 import { batch, computed, signal } from "@preact/signals";
 import { type EditBase, EditConflictError, type Problem } from "../api.ts";
@@ -16,33 +17,34 @@ import {
   referralIdProblem,
 } from "../referralForm.ts";
 import { announce, call, errorText, navigate, onSignOut, session } from "./app.ts";
-import {
-  createDraftEditSignals,
-  editBase,
-  type Outcome,
-  overConflict,
-  putToDraft,
-  retireFromDraft,
-  revertInDraft,
-  revertRefusal,
-} from "./draftEdit.ts";
-import { VALIDATE_DEBOUNCE_MS } from "./editor.ts";
-import { keptForms, sameForm, sameShape } from "./keptForms.ts";
+import { editBase, type Outcome, overConflict, revertRefusal } from "./draftEdit.ts";
+import { createDraftForm } from "./draftForm.ts";
 import { draft, loadDraft } from "./topics.ts";
 
-export const referralForm = signal<ReferralForm>(emptyReferralForm());
 /** The group open for editing; undefined while a new one is written. */
 export const openId = signal<string | undefined>(undefined);
-const edit = createDraftEditSignals();
+export const referralEdit = createDraftForm<ReferralForm>({
+  kept: "referral",
+  empty: emptyReferralForm,
+  keptId: () => openId.value ?? "new",
+  isNew: () => openId.value === undefined,
+  validate: (client, form) => client.validateReferral(referralFromForm(form)),
+  localProblems: () => localProblems.value,
+});
 export const {
+  form: referralForm,
+  unsaved: referralUnsaved,
+  /** Work given back from the browser on opening, as in the topic editor. */
+  restored: referralRestored,
   serverProblems,
   checking,
   saving,
   outcome,
   confirmingRetire,
-  confirmingRevert,
   conflict,
-} = edit;
+  update: updateReferral,
+  validateNow: validateReferralNow,
+} = referralEdit;
 
 export const referrals = computed(() => draft.value?.referrals ?? []);
 
@@ -63,87 +65,17 @@ export const referralSaveBlocked = computed(
   () => unreadable.value || blocksSave(referralProblems.value),
 );
 
-const kept = keptForms("referral", (value): value is ReferralForm =>
-  sameShape(value, emptyReferralForm()),
-);
-/** The form as read or last saved: what the form in hand is unsaved work against. */
-const baseline = signal<ReferralForm | undefined>(undefined);
-/** The revision the open group was read at (a restored form may expect an older one). */
-let readRevision: string | undefined;
-/** The form differs from what was read or saved: leaving would lose it, but for the kept copy. */
-export const referralUnsaved = computed(
-  () => baseline.value !== undefined && !sameForm(referralForm.value, baseline.value),
-);
-/** Work given back from the browser on opening, as in the topic editor. */
-export const referralRestored = signal<{ keptAt: string; savedSince: boolean } | undefined>(
-  undefined,
-);
-
-const keptId = () => openId.value ?? "new";
-
-function keepOrForget(): void {
-  if (referralUnsaved.value) {
-    kept.keep(keptId(), {
-      form: referralForm.value,
-      ...(edit.revision.value !== undefined ? { revision: edit.revision.value } : {}),
-    });
-  } else kept.forget(keptId());
-}
-
-/** Gives back the form kept for the open group (or a new one), if it is work beyond the read. */
-function restoreKept(): void {
-  const found = kept.read(keptId());
-  if (!found) return;
-  if (sameForm(found.form, referralForm.value)) {
-    kept.forget(keptId());
-    return;
-  }
-  const isNew = openId.value === undefined;
-  batch(() => {
-    referralForm.value = found.form;
-    edit.revision.value = isNew ? undefined : (found.revision ?? readRevision);
-    referralRestored.value = {
-      keptAt: found.keptAt,
-      savedSince: !isNew && found.revision !== readRevision,
-    };
-  });
-}
-
 /** Drops the work given back, and shows the group as read. */
 export function discardRestoredReferral(): void {
-  const base = baseline.value;
-  if (!base) return;
-  kept.forget(keptId());
-  batch(() => {
-    referralForm.value = base;
-    edit.revision.value = readRevision;
-    referralRestored.value = undefined;
-    outcome.value = undefined;
-    conflict.value = undefined;
-  });
-  void validateReferralNow();
+  if (referralEdit.discardRestored()) void validateReferralNow();
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
-let seq = 0;
-
+/** Shows `form` afresh, of group `id` (undefined: a new one) as read at `revision`. */
 function reset(form: ReferralForm, id: string | undefined, revision?: string): void {
-  clearTimeout(timer);
-  seq++;
-  readRevision = revision;
   batch(() => {
-    referralForm.value = form;
-    baseline.value = form;
-    referralRestored.value = undefined;
+    referralEdit.reset(form, { revision });
     openId.value = id;
     unreadable.value = false;
-    edit.revision.value = revision;
-    conflict.value = undefined;
-    serverProblems.value = [];
-    checking.value = false;
-    confirmingRetire.value = false;
-    confirmingRevert.value = false;
-    outcome.value = undefined;
   });
 }
 
@@ -162,7 +94,7 @@ export async function openReferral(id: string): Promise<void> {
   if (mine !== opening) return;
   if (id === "new") {
     reset(emptyReferralForm(), undefined);
-    restoreKept();
+    referralEdit.restoreKept();
     return;
   }
   const listed = referrals.value.find((r) => r.id === id);
@@ -183,46 +115,8 @@ export async function openReferral(id: string): Promise<void> {
   unreadable.value = read === undefined;
   if (failed) outcome.value = { kind: "error", text: failed };
   // Not over a group that could not be read: its revision, and so its save, is unknown.
-  else restoreKept();
+  else referralEdit.restoreKept();
   void validateReferralNow();
-}
-
-/** Changes the form and schedules the check. */
-export function updateReferral(change: (current: ReferralForm) => ReferralForm): void {
-  batch(() => {
-    referralForm.value = change(referralForm.value);
-    outcome.value = undefined;
-    // Its explanation just went: the choices go with it (the next save asks again).
-    conflict.value = undefined;
-  });
-  keepOrForget();
-  clearTimeout(timer);
-  checking.value = true;
-  timer = setTimeout(() => void validateReferralNow(), VALIDATE_DEBOUNCE_MS);
-}
-
-export async function validateReferralNow(): Promise<void> {
-  clearTimeout(timer);
-  const mine = ++seq;
-  if (localProblems.value.length) {
-    batch(() => {
-      serverProblems.value = [];
-      checking.value = false;
-    });
-    return;
-  }
-  checking.value = true;
-  // In the background: an expired sign-in found by a keystroke must not empty the form.
-  const result = await call(
-    (c) => c.validateReferral(referralFromForm(referralForm.value)),
-    () => undefined,
-    { background: true },
-  );
-  if (mine !== seq) return;
-  batch(() => {
-    checking.value = false;
-    if (result) serverProblems.value = result;
-  });
 }
 
 /** PUT to the draft; the server's check has the last word. */
@@ -232,28 +126,20 @@ export async function saveReferral(over?: EditBase): Promise<boolean> {
     announce(unreadable.value ? t.unreadable : text.value.saveBlocked(referralCounts.value.errors));
     return false;
   }
-  clearTimeout(timer);
-  seq++;
   const group = referralFromForm(referralForm.value);
-  const base = over ?? editBase(edit, openId.value === undefined);
-  const result = await putToDraft(
-    edit,
-    (c) => c.saveReferral(group, base),
-    t.saveRefused,
-    base === "new",
-  );
+  const base = over ?? editBase(referralEdit, openId.value === undefined);
+  const result = await referralEdit.put((c) => c.saveReferral(group, base), {
+    refused: t.saveRefused,
+    creating: base === "new",
+    savedAs: group.id,
+  });
   if (!result) return false;
   const message = t.saved(group.id);
   const wasNew = openId.value === undefined;
-  kept.forget(keptId());
-  kept.forget(group.id);
-  readRevision = edit.revision.value;
   batch(() => {
-    serverProblems.value = result.warnings;
+    referralEdit.saved(result.warnings);
     outcome.value = { kind: "ok", text: message };
     openId.value = group.id;
-    baseline.value = referralForm.value;
-    referralRestored.value = undefined;
   });
   announce(message);
   await loadDraft();
@@ -267,11 +153,8 @@ export async function retireReferral(): Promise<boolean> {
   // Unread, its revision is unknown: removing it could go over someone's save.
   if (!id || unreadable.value) return false;
   const t = text.value.referrals;
-  const base = editBase(edit, false);
-  const result = await retireFromDraft(edit, (c) => c.retireReferral(id, base));
+  const result = await referralEdit.retire((c, base) => c.retireReferral(id, base));
   if (!result) return false;
-  kept.forget(id);
-  baseline.value = referralForm.value;
   announce(t.retired(id));
   await loadDraft();
   navigate({ view: "referrals" });
@@ -322,12 +205,12 @@ export async function revertReferral(): Promise<boolean> {
   const id = openId.value;
   if (!id || unreadable.value) return false;
   const t = text.value.referrals;
-  const base = editBase(edit, false);
-  const result = await revertInDraft(edit, (c) => c.revertReferral(id, base), t.revertRefused);
+  const result = await referralEdit.revert(
+    (c, base) => c.revertReferral(id, base),
+    t.revertRefused,
+  );
   if (!result) return false;
   const message = t.reverted(id, result.result);
-  kept.forget(id);
-  baseline.value = referralForm.value;
   announce(message);
   if (result.result === "retired") {
     // Never live: discarding it removed it from the draft, so there is nothing to show.
@@ -343,7 +226,7 @@ export async function revertReferral(): Promise<boolean> {
 
 /** After a conflict: the group as the other person saved it, in the form (this one's dropped). */
 export async function openTheirReferral(): Promise<void> {
-  kept.forget(keptId());
+  referralEdit.forgetKept();
   await loadDraft();
   // A new group whose id was taken: its own address opens it.
   if (openId.value === undefined) navigate({ view: "referral", id: referralForm.value.id });

@@ -2,22 +2,18 @@
  * The out-of-scope examples: Finnish and Swedish lists side by side, one message per line,
  * checked as they are typed by the same rules as topics and referral groups.
  */
-import { useRef } from "preact/hooks";
 import { type Lang, SYSTEM_ACTOR } from "../api.ts";
 import { formatDateTime, text } from "../i18n.ts";
 import type { PlacedOutOfScopeProblem } from "../outOfScopeForm.ts";
 import {
   checking,
-  confirmingRetire,
-  confirmingRevert,
-  conflict,
   discardRestoredOutOfScope,
   lastSaved,
   opened,
   openTheirOutOfScope,
-  outcome,
   outOfScopeChanged,
   outOfScopeCounts,
+  outOfScopeEdit,
   outOfScopeForm,
   outOfScopeProblems,
   outOfScopeRestored,
@@ -25,7 +21,6 @@ import {
   revertOutOfScope,
   saveMyOutOfScope,
   saveOutOfScope,
-  saving,
   unreadable,
   updateOutOfScope,
 } from "../state/outOfScope.ts";
@@ -33,26 +28,20 @@ import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
-  DraftOutcome,
+  DraftForm,
+  DraftSaveBar,
   describedBy,
   Field,
   FieldProblemList,
-  focusControl,
   RemoveActions,
   RevertConfirm,
-  SaveBar,
-  SaveButton,
-  useSaveShortcut,
 } from "./ui.tsx";
 
 export function OutOfScope() {
   const t = text.value;
   const o = t.outOfScope;
   const blocked = outOfScopeSaveBlocked.value;
-  const busy = saving.value;
   const saved = lastSaved.value;
-  const formRef = useRef<HTMLFormElement>(null);
-  useSaveShortcut(formRef, saving);
   return (
     <section aria-labelledby="view-heading" class="view editor">
       <h2 id="view-heading" tabIndex={-1}>
@@ -71,59 +60,46 @@ export function OutOfScope() {
       {!opened.value && !unreadable.value ? <p class="muted">{t.loading}</p> : null}
       <RestoredNotice restored={outOfScopeRestored.value} onDiscard={discardRestoredOutOfScope} />
       {opened.value ? <ItemHistory kind="out-of-scope" id="lists" /> : null}
-      <form
-        ref={formRef}
-        noValidate
-        data-testid="out-of-scope-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (busy) return;
-          void saveOutOfScope().then((ok) => {
-            // A conflict's choices take focus themselves.
-            if (!ok && !conflict.value) focusControl("out-of-scope-summary");
-          });
-        }}
+      <DraftForm
+        idPrefix="out-of-scope"
+        edit={outOfScopeEdit}
+        blocked={blocked}
+        save={saveOutOfScope}
       >
         <div class="locales">
           <ListField lang="fi" />
           <ListField lang="sv" />
         </div>
         <Summary />
-        <SaveBar testId="out-of-scope-save-bar">
-          <SaveButton idPrefix="out-of-scope" label={t.save} busy={busy} blocked={blocked} />
-          {blocked && (opened.value || unreadable.value) ? (
-            <p id="out-of-scope-save-hint" class="muted small-text">
-              {unreadable.value ? o.unreadable : t.saveBlocked(outOfScopeCounts.value.errors)}
-            </p>
-          ) : null}
-          <DraftOutcome
-            outcome={outcome.value}
-            conflict={conflict}
-            busy={busy}
-            idPrefix="out-of-scope"
-            onTheirs={openTheirOutOfScope}
-            onMine={saveMyOutOfScope}
-          />
-        </SaveBar>
+        <DraftSaveBar
+          idPrefix="out-of-scope"
+          label={t.save}
+          edit={outOfScopeEdit}
+          blocked={blocked}
+          hint={
+            unreadable.value
+              ? o.unreadable
+              : opened.value
+                ? t.saveBlocked(outOfScopeCounts.value.errors)
+                : undefined
+          }
+          onTheirs={openTheirOutOfScope}
+          onMine={saveMyOutOfScope}
+        />
         <RemoveActions
           idPrefix="out-of-scope"
           {...(opened.value && outOfScopeChanged.value ? { revert: t.revert } : {})}
-          confirmingRetire={confirmingRetire}
-          confirmingRevert={confirmingRevert}
+          edit={outOfScopeEdit}
         />
-        {confirmingRevert.value ? (
-          <RevertConfirm
-            id="out-of-scope-revert-confirm"
-            idPrefix="out-of-scope"
-            question={o.revertConfirm}
-            yes={t.revertYes}
-            busy={busy}
-            confirming={confirmingRevert}
-            conflict={conflict}
-            revert={revertOutOfScope}
-          />
-        ) : null}
-      </form>
+        <RevertConfirm
+          id="out-of-scope-revert-confirm"
+          idPrefix="out-of-scope"
+          question={o.revertConfirm}
+          yes={t.revertYes}
+          edit={outOfScopeEdit}
+          revert={revertOutOfScope}
+        />
+      </DraftForm>
     </section>
   );
 }

@@ -2,7 +2,6 @@
  * Referral groups: the list, and one group's editor with Finnish and Swedish side by side
  * (title, answer, link, sentences), checked as it is typed by the same rules as topics.
  */
-import { useRef } from "preact/hooks";
 import type { Lang } from "../api.ts";
 import { actorName, formatDateTime, text } from "../i18n.ts";
 import {
@@ -16,13 +15,11 @@ import { routeHash } from "../route.ts";
 import {
   checking,
   confirmingRetire,
-  confirmingRevert,
-  conflict,
   discardRestoredReferral,
   openId,
   openTheirReferral,
-  outcome,
   referralCounts,
+  referralEdit,
   referralForm,
   referralProblems,
   referralRestored,
@@ -46,8 +43,10 @@ import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
-  DraftOutcome,
+  DraftForm,
+  DraftSaveBar,
   describedBy,
+  EditorHeading,
   Field,
   FieldProblemList,
   focusControl,
@@ -55,10 +54,7 @@ import {
   Outcome,
   RemoveActions,
   RevertConfirm,
-  SaveBar,
-  SaveButton,
   Scroll,
-  useSaveShortcut,
 } from "./ui.tsx";
 
 export function Referrals() {
@@ -156,73 +152,37 @@ export function ReferralEditor() {
   const busy = saving.value;
   const canRetire = !isNew && !unreadable.value;
   const canRevert = canRetire && id !== undefined && changedReferralIds.value.has(id);
-  const formRef = useRef<HTMLFormElement>(null);
-  useSaveShortcut(formRef, saving);
-  // The title as saved, in the studio's language: the heading does not change while typing.
-  const saved = referrals.value.find((g) => g.id === id);
-  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
   return (
     <section aria-labelledby="view-heading" class="view editor">
-      <p>
-        <a href={routeHash({ view: "referrals" })}>{r.back}</a>
-      </p>
-      <h2 id="view-heading" tabIndex={-1}>
-        {isNew ? (
-          r.newTitle
-        ) : title ? (
-          <>
-            {title} <span class="heading-id">{t.idNote(id)}</span>
-          </>
-        ) : (
-          r.editTitle(id)
-        )}
-      </h2>
+      <EditorHeading
+        back={{ view: "referrals" }}
+        backLabel={r.back}
+        item={isNew ? undefined : { id, saved: referrals.value.find((g) => g.id === id) }}
+        newTitle={r.newTitle}
+        editTitle={r.editTitle}
+      />
       <RestoredNotice restored={referralRestored.value} onDiscard={discardRestoredReferral} />
-      <form
-        ref={formRef}
-        noValidate
-        data-testid="referral-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (busy) return;
-          void saveReferral().then((ok) => {
-            // A conflict's choices take focus themselves.
-            if (!ok && !conflict.value) focusControl("referral-summary");
-          });
-        }}
-      >
+      <DraftForm idPrefix="referral" edit={referralEdit} blocked={blocked} save={saveReferral}>
         {isNew ? <IdField /> : null}
         <div class="locales">
           <LocaleFields lang="fi" />
           <LocaleFields lang="sv" />
         </div>
         <Summary />
-        <SaveBar testId="referral-save-bar">
-          <SaveButton idPrefix="referral" label={r.save} busy={busy} blocked={blocked} />
-          {blocked && unreadable.value ? (
-            <p id="referral-save-hint" class="muted small-text">
-              {r.unreadable}
-            </p>
-          ) : blocked ? (
-            <p id="referral-save-hint" class="muted small-text">
-              {t.saveBlocked(referralCounts.value.errors)}
-            </p>
-          ) : null}
-          <DraftOutcome
-            outcome={outcome.value}
-            conflict={conflict}
-            busy={busy}
-            idPrefix="referral"
-            onTheirs={openTheirReferral}
-            onMine={saveMyReferral}
-          />
-        </SaveBar>
+        <DraftSaveBar
+          idPrefix="referral"
+          label={r.save}
+          edit={referralEdit}
+          blocked={blocked}
+          hint={unreadable.value ? r.unreadable : t.saveBlocked(referralCounts.value.errors)}
+          onTheirs={openTheirReferral}
+          onMine={saveMyReferral}
+        />
         <RemoveActions
           idPrefix="referral"
           {...(canRetire ? { retire: r.retire } : {})}
           {...(canRevert ? { revert: r.revert } : {})}
-          confirmingRetire={confirmingRetire}
-          confirmingRevert={confirmingRevert}
+          edit={referralEdit}
         />
         {confirmingRetire.value && id ? (
           <Confirm
@@ -237,19 +197,17 @@ export function ReferralEditor() {
             }}
           />
         ) : null}
-        {confirmingRevert.value && id ? (
+        {id === undefined ? null : (
           <RevertConfirm
             id="referral-revert-confirm"
             idPrefix="referral"
             question={r.revertConfirm(id)}
             yes={r.revertYes}
-            busy={busy}
-            confirming={confirmingRevert}
-            conflict={conflict}
+            edit={referralEdit}
             revert={revertReferral}
           />
-        ) : null}
-      </form>
+        )}
+      </DraftForm>
       {id === undefined ? null : <ItemHistory kind="referral" id={id} />}
     </section>
   );

@@ -2,7 +2,6 @@
  * The topic editor: Finnish and Swedish side by side, shared settings below, the check's
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
-import { useRef } from "preact/hooks";
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
 import { actorName, formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import {
@@ -13,12 +12,10 @@ import {
   problemsOf,
   summaryOrder,
 } from "../problems.ts";
-import { routeHash } from "../route.ts";
 import {
   checkFailed,
   checking,
   confirmingRetire,
-  confirmingRevert,
   conflict,
   counts,
   currentProblems,
@@ -32,7 +29,6 @@ import {
   meta,
   mode,
   openTheirs,
-  outcome,
   problems,
   restored,
   retire,
@@ -42,6 +38,7 @@ import {
   saveMine,
   saving,
   seed,
+  topicEdit,
   update,
 } from "../state/editor.ts";
 import { feedback, feedbackError, helpfulnessOf } from "../state/feedback.ts";
@@ -59,17 +56,16 @@ import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
-  DraftOutcome,
+  DraftForm,
+  DraftSaveBar,
   describedBy,
+  EditorHeading,
   Field,
   FieldProblemList,
   focusControl,
   LoadError,
   RemoveActions,
   RevertConfirm,
-  SaveBar,
-  SaveButton,
-  useSaveShortcut,
 } from "./ui.tsx";
 
 export function TopicEditor() {
@@ -77,26 +73,16 @@ export function TopicEditor() {
   const isNew = mode.value === "new";
   const id = loadedId.value ?? "";
   const m = meta.value;
-  // The title as saved, in the studio's language: the heading does not change while typing.
-  const saved = draft.value?.topics.find((topic) => topic.id === id);
-  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
 
   return (
     <section aria-labelledby="view-heading" class="view editor">
-      <p>
-        <a href={routeHash({ view: "topics" })}>{t.backToTopics}</a>
-      </p>
-      <h2 id="view-heading" tabIndex={-1}>
-        {isNew ? (
-          t.newTopicTitle
-        ) : title ? (
-          <>
-            {title} <span class="heading-id">{t.idNote(id)}</span>
-          </>
-        ) : (
-          t.editTopicTitle(id)
-        )}
-      </h2>
+      <EditorHeading
+        back={{ view: "topics" }}
+        backLabel={t.backToTopics}
+        item={isNew ? undefined : { id, saved: draft.value?.topics.find((x) => x.id === id) }}
+        newTitle={t.newTopicTitle}
+        editTitle={t.editTopicTitle}
+      />
       {m.updatedBy || m.updatedAt ? (
         <p class="muted small-text">
           {t.lastChanged(actorName({ name: m.updatedBy }, t), formatDateTime(m.updatedAt, t))}
@@ -177,27 +163,8 @@ function EditorForm() {
   const busy = saving.value;
   const canRetire = !isNew && !isSystem.value && !meta.value.retired;
   const canRevert = !isNew && loadedId.value !== undefined && changedIds.value.has(loadedId.value);
-  const formRef = useRef<HTMLFormElement>(null);
-  useSaveShortcut(formRef, saving);
   return (
-    <form
-      ref={formRef}
-      noValidate
-      data-testid="topic-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (busy) return;
-        if (blocked) {
-          focusControl("topic-summary");
-          void save();
-          return;
-        }
-        void save().then((ok) => {
-          // A conflict's choices take focus themselves.
-          if (!ok && !conflict.value) focusControl("topic-summary");
-        });
-      }}
-    >
+    <DraftForm idPrefix="topic" edit={topicEdit} blocked={blocked} save={save}>
       {isNew ? <IdField /> : null}
       <div class="locales">
         <LocaleFields lang="fi" />
@@ -205,28 +172,20 @@ function EditorForm() {
       </div>
       <SharedFields />
       <ProblemSummary />
-      <SaveBar testId="topic-save-bar">
-        <SaveButton idPrefix="topic" label={t.save} busy={busy} blocked={blocked} />
-        {blocked ? (
-          <p id="topic-save-hint" class="muted small-text">
-            {t.saveBlocked(counts.value.errors)}
-          </p>
-        ) : null}
-        <DraftOutcome
-          outcome={outcome.value}
-          conflict={conflict}
-          busy={busy}
-          idPrefix="topic"
-          onTheirs={openTheirs}
-          onMine={saveMine}
-        />
-      </SaveBar>
+      <DraftSaveBar
+        idPrefix="topic"
+        label={t.save}
+        edit={topicEdit}
+        blocked={blocked}
+        hint={t.saveBlocked(counts.value.errors)}
+        onTheirs={openTheirs}
+        onMine={saveMine}
+      />
       <RemoveActions
         idPrefix="topic"
         {...(canRetire ? { retire: t.retire } : {})}
         {...(canRevert ? { revert: t.revert } : {})}
-        confirmingRetire={confirmingRetire}
-        confirmingRevert={confirmingRevert}
+        edit={topicEdit}
       />
       {confirmingRetire.value ? (
         <Confirm
@@ -245,19 +204,15 @@ function EditorForm() {
           }}
         />
       ) : null}
-      {confirmingRevert.value ? (
-        <RevertConfirm
-          id="revert-confirm"
-          idPrefix="topic"
-          question={t.revertConfirm(loadedId.value ?? "")}
-          yes={t.revertYes}
-          busy={busy}
-          confirming={confirmingRevert}
-          conflict={conflict}
-          revert={revert}
-        />
-      ) : null}
-    </form>
+      <RevertConfirm
+        id="revert-confirm"
+        idPrefix="topic"
+        question={t.revertConfirm(loadedId.value ?? "")}
+        yes={t.revertYes}
+        edit={topicEdit}
+        revert={revert}
+      />
+    </DraftForm>
   );
 }
 

@@ -1,10 +1,11 @@
 /** Small pieces the views share: focus helpers, notices, confirmations, describedby lists. */
-import type { ReadonlySignal, Signal } from "@preact/signals";
+import type { ReadonlySignal } from "@preact/signals";
 import type { ComponentChildren, RefObject } from "preact";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { text } from "../i18n.ts";
+import { type Route, routeHash } from "../route.ts";
 import type { AuditPages } from "../state/auditPages.ts";
-import type { Conflict, Outcome as OutcomeShown } from "../state/draftEdit.ts";
+import type { DraftEditSignals, Outcome as OutcomeShown } from "../state/draftEdit.ts";
 
 /** `aria-describedby` from the ids that exist; undefined when none. */
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -61,16 +62,15 @@ export function Outcome(props: { outcome?: OutcomeShown | undefined; id?: string
  * away. Someone typing in a field keeps their place; the alert is read out either way. After
  * a choice, focus goes to the view's heading (theirs) or back to Save (`${idPrefix}-save`).
  */
-export function DraftOutcome(props: {
-  outcome: OutcomeShown | undefined;
-  /** The editor's own signal: read again once a choice has run. */
-  conflict: Signal<Conflict | undefined>;
-  busy: boolean;
+function DraftOutcome(props: {
+  /** The editor's signals: its conflict is read again once a choice has run. */
+  edit: DraftEditSignals;
   idPrefix: string;
   onTheirs: () => Promise<unknown>;
   onMine: () => Promise<unknown>;
 }) {
-  const c = props.conflict.value;
+  const c = props.edit.conflict.value;
+  const busy = props.edit.saving.value;
   const outcomeId = `${props.idPrefix}-outcome`;
   useLayoutEffect(() => {
     if (!c) return;
@@ -88,13 +88,13 @@ export function DraftOutcome(props: {
       class="secondary"
       id={`${props.idPrefix}-conflict-${which}`}
       aria-describedby={outcomeId}
-      aria-disabled={props.busy ? "true" : undefined}
+      aria-disabled={busy ? "true" : undefined}
       onClick={() => {
-        if (props.busy) return;
+        if (busy) return;
         void run().then(() => {
           // Another refusal puts focus on its own outcome.
           if (which === "theirs") focusControl("view-heading");
-          else if (!props.conflict.value) focusControl(`${props.idPrefix}-save`);
+          else if (!props.edit.conflict.value) focusControl(`${props.idPrefix}-save`);
         });
       }}
     >
@@ -103,7 +103,7 @@ export function DraftOutcome(props: {
   );
   return (
     <>
-      <Outcome outcome={props.outcome} id={outcomeId} />
+      <Outcome outcome={props.edit.outcome.value} id={outcomeId} />
       {theirs || mine ? (
         <div class="actions">
           {theirs ? choice("theirs", t.conflictOpenTheirs, props.onTheirs) : null}
@@ -117,11 +117,128 @@ export function DraftOutcome(props: {
 }
 
 /**
+ * An item editor's way back and its heading (`view-heading`): the item's title as saved, in
+ * the studio's language or else the other, with its id, so the heading does not change
+ * while typing. `item` is undefined for a new one.
+ */
+export function EditorHeading(props: {
+  back: Route;
+  backLabel: string;
+  item:
+    | { id: string; saved: { fi: { title: string }; sv: { title: string } } | undefined }
+    | undefined;
+  newTitle: string;
+  editTitle: (id: string) => string;
+}) {
+  const t = text.value;
+  const item = props.item;
+  const saved = item?.saved;
+  const title = saved ? saved[t.lang].title || saved[t.lang === "fi" ? "sv" : "fi"].title : "";
+  return (
+    <>
+      <p>
+        <a href={routeHash(props.back)}>{props.backLabel}</a>
+      </p>
+      <h2 id="view-heading" tabIndex={-1}>
+        {!item ? (
+          props.newTitle
+        ) : title ? (
+          <>
+            {title} <span class="heading-id">{t.idNote(item.id)}</span>
+          </>
+        ) : (
+          props.editTitle(item.id)
+        )}
+      </h2>
+    </>
+  );
+}
+
+/**
+ * A draft editor's form (`<idPrefix>-form`): Save, Enter in a field and the shortcut all run
+ * `save`, one at a time. Blocked, or refused other than by a conflict (whose choices take
+ * focus themselves), focus goes to the form's list of problems, `<idPrefix>-summary`.
+ */
+export function DraftForm(props: {
+  idPrefix: string;
+  edit: DraftEditSignals;
+  blocked: boolean;
+  save: () => Promise<boolean>;
+  children: ComponentChildren;
+}) {
+  const form = useRef<HTMLFormElement>(null);
+  useSaveShortcut(form, props.edit.saving);
+  const { blocked, save } = props;
+  const busy = props.edit.saving.value;
+  const summary = `${props.idPrefix}-summary`;
+  return (
+    <form
+      ref={form}
+      noValidate
+      data-testid={`${props.idPrefix}-form`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (busy) return;
+        if (blocked) {
+          focusControl(summary);
+          void save();
+          return;
+        }
+        void save().then((ok) => {
+          // A conflict's choices take focus themselves.
+          if (!ok && !props.edit.conflict.value) focusControl(summary);
+        });
+      }}
+    >
+      {props.children}
+    </form>
+  );
+}
+
+/**
+ * A draft editor's Save row (`<idPrefix>-save-bar`): Save, why it is blocked while it is
+ * (`hint`, left out while there is nothing to say yet), and the outcome of the last write
+ * with a conflict's choices.
+ */
+export function DraftSaveBar(props: {
+  idPrefix: string;
+  label: string;
+  edit: DraftEditSignals;
+  blocked: boolean;
+  hint?: string | undefined;
+  onTheirs: () => Promise<unknown>;
+  onMine: () => Promise<unknown>;
+}) {
+  const { idPrefix, blocked, hint } = props;
+  return (
+    <SaveBar testId={`${idPrefix}-save-bar`}>
+      <SaveButton
+        idPrefix={idPrefix}
+        label={props.label}
+        busy={props.edit.saving.value}
+        blocked={blocked}
+      />
+      {blocked && hint ? (
+        <p id={`${idPrefix}-save-hint`} class="muted small-text">
+          {hint}
+        </p>
+      ) : null}
+      <DraftOutcome
+        edit={props.edit}
+        idPrefix={idPrefix}
+        onTheirs={props.onTheirs}
+        onMine={props.onMine}
+      />
+    </SaveBar>
+  );
+}
+
+/**
  * An editor's Save row with its outcome: sticky at the bottom of the window while the form is
  * longer than it (styles.ts). Its height goes to `--save-bar-height`, which the page keeps
  * free below a field that takes focus, so the bar never hides what is being typed.
  */
-export function SaveBar(props: { testId: string; children: ComponentChildren }) {
+function SaveBar(props: { testId: string; children: ComponentChildren }) {
   const bar = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = bar.current;
@@ -152,7 +269,7 @@ export const SAVE_KEYS = ON_APPLE ? "⌘S" : "Ctrl+S";
  * Ctrl+S (⌘S on a Mac) submits the editor's form, the same as pressing its Save, while the
  * form is shown; never the browser's own "save page" dialog. Nothing while `busy` (saving).
  */
-export function useSaveShortcut(
+function useSaveShortcut(
   form: RefObject<HTMLFormElement | null>,
   busy: ReadonlySignal<boolean>,
 ): void {
@@ -183,12 +300,7 @@ export function LoadError(props: { message: string }) {
  * An editor's Save (`<idPrefix>-save`) with its shortcut named beside it: described by the
  * hint `<idPrefix>-save-hint` that says why it is blocked, while it is.
  */
-export function SaveButton(props: {
-  idPrefix: string;
-  label: string;
-  busy: boolean;
-  blocked: boolean;
-}) {
+function SaveButton(props: { idPrefix: string; label: string; busy: boolean; blocked: boolean }) {
   const t = text.value;
   return (
     <>
@@ -215,9 +327,9 @@ export function RemoveActions(props: {
   idPrefix: string;
   retire?: string;
   revert?: string;
-  confirmingRetire: Signal<boolean>;
-  confirmingRevert: Signal<boolean>;
+  edit: DraftEditSignals;
 }) {
+  const { confirmingRetire, confirmingRevert } = props.edit;
   if (!props.retire && !props.revert) return null;
   return (
     <div class="actions">
@@ -227,8 +339,8 @@ export function RemoveActions(props: {
           class="secondary danger"
           id={`${props.idPrefix}-retire`}
           onClick={() => {
-            props.confirmingRevert.value = false;
-            props.confirmingRetire.value = true;
+            confirmingRevert.value = false;
+            confirmingRetire.value = true;
           }}
         >
           {props.retire}
@@ -240,8 +352,8 @@ export function RemoveActions(props: {
           class="secondary"
           id={`${props.idPrefix}-revert`}
           onClick={() => {
-            props.confirmingRetire.value = false;
-            props.confirmingRevert.value = true;
+            confirmingRetire.value = false;
+            confirmingRevert.value = true;
           }}
         >
           {props.revert}
@@ -252,34 +364,34 @@ export function RemoveActions(props: {
 }
 
 /**
- * Discarding the draft's changes to the open item, confirmed inline. Done, focus goes to the
- * heading; refused or cancelled, back to `<idPrefix>-revert` (a conflict's choices take focus
- * themselves).
+ * Discarding the draft's changes to the open item, confirmed inline while the editor's
+ * `confirmingRevert` holds. Done, focus goes to the heading; refused or cancelled, back to
+ * `<idPrefix>-revert` (a conflict's choices take focus themselves).
  */
 export function RevertConfirm(props: {
   id: string;
   idPrefix: string;
   question: string;
   yes: string;
-  busy: boolean;
-  confirming: Signal<boolean>;
-  conflict: ReadonlySignal<Conflict | undefined>;
+  edit: DraftEditSignals;
   revert: () => Promise<boolean>;
 }) {
+  const { confirmingRevert, conflict } = props.edit;
+  if (!confirmingRevert.value) return null;
   const back = `${props.idPrefix}-revert`;
   return (
     <Confirm
       id={props.id}
       question={props.question}
       yes={props.yes}
-      busy={props.busy}
+      busy={props.edit.saving.value}
       onYes={() =>
         void props.revert().then((done) => {
-          if (!props.conflict.value) focusControl(done ? "view-heading" : back);
+          if (!conflict.value) focusControl(done ? "view-heading" : back);
         })
       }
       onCancel={() => {
-        props.confirming.value = false;
+        confirmingRevert.value = false;
         focusControl(back);
       }}
     />

@@ -93,4 +93,29 @@ describe("a draft editor's form", () => {
     expect(saved).toEqual({ revision: "r1" });
     expect(stored.size).toBe(0);
   });
+
+  it("leaves what was typed while the save ran unsaved, and keeps it with the revision saved", async () => {
+    const note = openNote("n1");
+    note.update(() => ({ text: "sent" }));
+    let answer: (value: { revision: string }) => void = () => {};
+
+    const saving = note.put(
+      () => new Promise<{ revision: string }>((resolve) => (answer = resolve)),
+      {
+        refused: "refused",
+      },
+    );
+    note.update(() => ({ text: "sent, and more" }));
+    answer({ revision: "r2" });
+    await saving;
+    note.saved([]);
+    await Promise.resolve();
+
+    expect(note.unsaved.value).toBe(true);
+    const kept = JSON.parse([...stored.values()][0] ?? "{}");
+    expect([stored.size, kept.form?.text, kept.revision]).toEqual([1, "sent, and more", "r2"]);
+    // Typed back to what was sent: nothing is unsaved, nothing kept.
+    note.update(() => ({ text: "sent" }));
+    expect([note.unsaved.value, stored.size]).toEqual([false, 0]);
+  });
 });

@@ -55,6 +55,8 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
   const baseline = signal<F | undefined>(undefined);
   /** The revision the item was read at (a restored form may expect an older one). */
   let readRevision: string | undefined;
+  /** The form as the last PUT sent it: typing may go on while it runs. */
+  let sent: F | undefined;
   /** The form differs from what was read or saved: leaving would lose it, but for the kept copy. */
   const unsaved = computed(
     () => baseline.value !== undefined && !sameForm(form.value, baseline.value),
@@ -211,6 +213,7 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
     options: { refused: string; creating?: boolean; savedAs?: string },
   ): Promise<T | undefined> {
     dropCheck();
+    sent = form.value;
     const result = await putToDraft(edit, write, options.refused, options.creating);
     if (result) {
       kept.forget(spec.keptId());
@@ -219,14 +222,19 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
     return result;
   }
 
-  /** After a save: `savedForm` is what the form is unsaved work against, with its warnings. */
-  function saved(warnings: Problem[], savedForm: F = form.value): void {
+  /**
+   * After a save: `savedForm` (the form the PUT sent) is what the form is unsaved work against,
+   * with its warnings. What was typed while the save ran stays unsaved, and is kept again once
+   * the editor has settled where the item now lives (a new item's id).
+   */
+  function saved(warnings: Problem[], savedForm: F = sent ?? form.value): void {
     readRevision = edit.revision.value;
     batch(() => {
       baseline.value = savedForm;
       restored.value = undefined;
       edit.serverProblems.value = warnings;
     });
+    queueMicrotask(keepOrForget);
   }
 
   /**

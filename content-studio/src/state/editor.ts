@@ -286,7 +286,8 @@ export async function save(over?: EditBase): Promise<boolean> {
     announce(t.saveBlocked(counts.value.errors));
     return false;
   }
-  const topic = topicFromForm(form.value);
+  const sentForm = form.value;
+  const topic = topicFromForm(sentForm);
   const base = over ?? editBase(topicEdit, mode.value === "new");
   const result = await topicEdit.put((c) => c.saveTopic(topic, base), {
     refused: t.saveRefused,
@@ -296,15 +297,14 @@ export async function save(over?: EditBase): Promise<boolean> {
   });
   if (!result) return false;
   const wasNew = mode.value === "new";
-  const savedForm = form.value;
   const taught = wasNew ? await teachSeed(topic) : undefined;
   // Only the warnings this edit brought: the ones the topic already had are no news.
   const placed = result.warnings.map(placeProblem);
-  const brought = placed.length - thereBefore(placed, form.value).length;
+  const brought = placed.length - thereBefore(placed, sentForm).length;
   const saved = brought ? t.savedWithWarnings(topic.id, brought) : t.saved(topic.id);
   const message = taught ? `${saved} ${taught.text}` : saved;
   batch(() => {
-    topicEdit.saved(result.warnings, savedForm);
+    topicEdit.saved(result.warnings, sentForm);
     outcome.value = { kind: taught?.failed ? "error" : "ok", text: message };
     // The line under the heading names who changed it last: now the person who saved.
     const by = myName.value;

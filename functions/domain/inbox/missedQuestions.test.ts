@@ -53,9 +53,9 @@ describe("acting on kept questions", () => {
       ["traficom", "fi", ["ajoneuvovero erääntyi"]],
       ["traficom", "sv", ["fordonsskatt förfallen"]],
     ]);
-    expect((await store.get([fi.id, sv.id])).map((e) => e.status)).toEqual([
-      "referred",
-      "referred",
+    expect((await store.get([fi.id, sv.id])).map((e) => [e.status, e.referredTo])).toEqual([
+      ["referred", "traficom"],
+      ["referred", "traficom"],
     ]);
     expect(audited).toEqual(["inbox-refer: 2 questions referred to traficom"]);
   });
@@ -78,7 +78,9 @@ describe("acting on kept questions", () => {
         detail: { code: "inboxTaught", params: { count: 1, into: "tests" } },
       },
     ]);
-    expect((await store.get([entry.id]))[0]?.status).toBe("taught");
+    expect(await store.get([entry.id])).toEqual([
+      { ...entry, status: "taught", taughtTo: { topicId: "tax-card", split: "tests" } },
+    ]);
   });
 
   it("refuses ids that are all gone", async () => {

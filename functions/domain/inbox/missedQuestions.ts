@@ -7,7 +7,7 @@ import type { ContentActor } from "../content/versions.ts";
 import { withoutPlaceholders } from "../privacy/personalData.ts";
 import type { CounterRow } from "../reports/reportEvents.ts";
 import { groupQuestions, type QuestionFeatures, type QuestionGroup } from "./grouping.ts";
-import type { MissEntry, MissStatus, MissStore } from "./missStore.ts";
+import type { MissEntry, MissPlace, MissStatus, MissStore } from "./missStore.ts";
 
 export type MissAction =
   | { action: "teach"; ids: string[]; topicId: string; split: TeachSplit }
@@ -53,11 +53,16 @@ export function createMissedQuestions(deps: {
     return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 
-  async function mark(entries: MissEntry[], status: MissStatus): Promise<number> {
+  async function mark(
+    entries: MissEntry[],
+    status: MissStatus,
+    place?: MissPlace,
+  ): Promise<number> {
     return (
       await deps.store.setStatus(
         entries.map((e) => e.id),
         status,
+        place,
       )
     ).length;
   }
@@ -106,7 +111,10 @@ export function createMissedQuestions(deps: {
             finding("inboxTaught", { count, into: request.split }),
             expected,
           );
-          return { applied: await mark(entries, "taught"), ...(revision ? { revision } : {}) };
+          const applied = await mark(entries, "taught", {
+            taughtTo: { topicId: request.topicId, split: request.split },
+          });
+          return { applied, ...(revision ? { revision } : {}) };
         }
         case "refer": {
           const textsByLang: Record<Lang, string[]> = { fi: [], sv: [] };
@@ -122,7 +130,7 @@ export function createMissedQuestions(deps: {
               textsByLang[lang],
             );
           }
-          const applied = await mark(entries, "referred");
+          const applied = await mark(entries, "referred", { referredTo: request.referral });
           await deps.workflow.recordInboxAction(
             actor,
             "inbox-refer",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import type { Lang } from "../../contracts/lang.ts";
+import { sampleBundle } from "../content/contentStoreContract.ts";
 import type { ContentActor } from "../content/versions.ts";
 import { createMemoryMissStore } from "./memoryMissStore.ts";
 import { createMissedQuestions } from "./missedQuestions.ts";
@@ -28,6 +29,7 @@ async function setUp() {
         referred.push([id, lang, texts]);
         return { added: texts.length, warnings: [] };
       },
+      draftBundle: async () => sampleBundle(),
     },
   });
   return { store, missed, audited, taught, referred };

@@ -8,6 +8,7 @@ import { withoutPlaceholders } from "../privacy/personalData.ts";
 import type { CounterRow } from "../reports/reportEvents.ts";
 import { groupQuestions, type QuestionFeatures, type QuestionGroup } from "./grouping.ts";
 import type { MissEntry, MissPlace, MissStatus, MissStore } from "./missStore.ts";
+import { type ListedMiss, needsDraft, withDraftStatus } from "./reopening.ts";
 
 export type MissAction =
   | { action: "teach"; ids: string[]; topicId: string; split: TeachSplit }
@@ -18,7 +19,10 @@ export interface MissPeriod {
   from: string;
   to: string;
   lang?: Lang;
-  /** "open" (default): only questions nobody has acted on; "all": every one. */
+  /**
+   * "open" (default): only questions nobody has acted on, and those whose teaching or referral
+   * has left the draft since; "all": every one.
+   */
   status?: "open" | "all";
 }
 
@@ -27,15 +31,25 @@ const LATEST_UNHELPFUL = 5;
 /**
  * The content owners' side of the missed-question inbox: the kept questions of a period
  * grouped, and what is done with them (teach to a topic, refer to another agency, dismiss),
- * each action in the content audit trail.
+ * each action in the content audit trail. A question's status is listed as the draft has it:
+ * one taught or referred whose sentence has left the draft is open again.
  */
 export function createMissedQuestions(deps: {
   store: MissStore;
-  workflow: Pick<ContentWorkflow, "teach" | "recordInboxAction" | "addReferralSentences">;
+  workflow: Pick<
+    ContentWorkflow,
+    "teach" | "recordInboxAction" | "addReferralSentences" | "draftBundle"
+  >;
   features: QuestionFeatures;
 }) {
-  async function entriesOf(period: MissPeriod): Promise<MissEntry[]> {
-    const all = await deps.store.listDays(period.from, period.to);
+  /** The questions with the status the draft gives them (one cached read of the draft). */
+  async function listed(entries: MissEntry[]): Promise<ListedMiss[]> {
+    if (!needsDraft(entries)) return entries;
+    return withDraftStatus(entries, await deps.workflow.draftBundle());
+  }
+
+  async function entriesOf(period: MissPeriod): Promise<ListedMiss[]> {
+    const all = await listed(await deps.store.listDays(period.from, period.to));
     return all.filter(
       (e) =>
         (!period.lang || e.lang === period.lang) &&
@@ -81,11 +95,11 @@ export function createMissedQuestions(deps: {
     },
 
     /** Every question of the period with the group it falls in, groups largest first. */
-    async rows(period: MissPeriod): Promise<{ entry: MissEntry; group: QuestionGroup }[]> {
+    async rows(period: MissPeriod): Promise<{ entry: ListedMiss; group: QuestionGroup }[]> {
       const entries = await entriesOf(period);
       const byId = new Map(entries.map((e) => [e.id, e]));
       return groupQuestions(entries, deps.features, period).flatMap((group) =>
-        group.ids.map((id) => ({ entry: byId.get(id) as MissEntry, group })),
+        group.ids.map((id) => ({ entry: byId.get(id) as ListedMiss, group })),
       );
     },
 

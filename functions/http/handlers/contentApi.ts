@@ -34,6 +34,7 @@ import {
   type MissPeriod,
 } from "../../domain/inbox/missedQuestions.ts";
 import { isMissId, type MissStore } from "../../domain/inbox/missStore.ts";
+import type { Reopened } from "../../domain/inbox/reopening.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { ReportReader } from "../../domain/reports/reportEvents.ts";
 import type { Logger } from "../../observability/logger.ts";
@@ -961,6 +962,8 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       "content_version",
       "outcome",
       "status",
+      // Added last, so readers of the earlier columns are not moved.
+      "reopened",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -976,8 +979,16 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       entry.contentVersion ?? "",
       entry.outcome,
       entry.status,
+      reopenedCell(entry.reopened),
     ]),
   ]);
+}
+
+/** Why a question is open again, in one cell: `taught:pension`, `referred:kela`, `taught`. */
+function reopenedCell(reopened: Reopened | undefined): string {
+  if (!reopened) return "";
+  const where = reopened.topicId ?? reopened.referral;
+  return where ? `${reopened.was}:${where}` : reopened.was;
 }
 
 const ANY_STAFF: readonly StaffRole[] = [];

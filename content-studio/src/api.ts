@@ -370,7 +370,9 @@ import type {
   MissStatus,
 } from "../../functions/domain/inbox/missStore.ts";
 
-export type { MissOutcome, MissReason, MissSample, MissStatus };
+import type { Reopened } from "../../functions/domain/inbox/reopening.ts";
+
+export type { MissOutcome, MissReason, MissSample, MissStatus, Reopened };
 /** Similar questions; the API lists the largest group first. */
 export type MissGroup = QuestionGroup;
 

@@ -5,7 +5,7 @@
  * a new topic from the group, dismiss. Refusals are shown next to the action that got them.
  */
 import { useState } from "preact/hooks";
-import type { Lang, MissGroup, MissSample, Problem, TestSplit } from "../api.ts";
+import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
 import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import { fieldLabel, placeProblem } from "../problems.ts";
 import { startNewFrom } from "../state/editor.ts";
@@ -160,6 +160,14 @@ function topicName(id: string, t: UiText): string {
   return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
 }
 
+/** The title of the topic or referral group a reopened question had gone to, if it names one. */
+function reopenedName(reopened: Reopened, t: UiText): string {
+  if (reopened.topicId) return topicName(reopened.topicId, t);
+  if (!reopened.referral) return "";
+  const group = referralChoices.value.find((r) => r.id === reopened.referral);
+  return group?.[t.lang]?.title || reopened.referral;
+}
+
 function GroupCard(props: { group: MissGroup; index: number }) {
   const t = text.value;
   const { group, index } = props;
@@ -301,6 +309,11 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           .filter(Boolean)
           .join(" · ")}
       </p>
+      {sample.reopened ? (
+        <p class="small-text reopened" data-testid="reopened-note">
+          {t.reopenedNote(sample.reopened, reopenedName(sample.reopened, t))}
+        </p>
+      ) : null}
       {sample.guesses.length ? (
         <p class="muted small-text">
           {t.topThree}:{" "}

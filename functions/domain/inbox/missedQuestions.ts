@@ -6,6 +6,13 @@ import { ContentNotFoundError } from "../content/errors.ts";
 import type { ContentActor } from "../content/versions.ts";
 import { withoutPlaceholders } from "../privacy/personalData.ts";
 import type { CounterRow } from "../reports/reportEvents.ts";
+import {
+  type AnsweredNow,
+  type AnsweredNowSettings,
+  answeredNow,
+  DEFAULT_ANSWERED_NOW_SETTINGS,
+  type VersionAnswerer,
+} from "./answeredNow.ts";
 import { groupQuestions, type QuestionFeatures, type QuestionGroup } from "./grouping.ts";
 import type { MissEntry, MissPlace, MissStatus, MissStore } from "./missStore.ts";
 import { type ListedMiss, needsDraft, withDraftStatus } from "./reopening.ts";
@@ -41,7 +48,10 @@ export function createMissedQuestions(deps: {
     "teach" | "recordInboxAction" | "addReferralSentences" | "draftBundle"
   >;
   features: QuestionFeatures;
+  /** When a version's answer counts as answering a question (the bot's rule by default). */
+  answering?: Partial<AnsweredNowSettings>;
 }) {
+  const answering = { ...DEFAULT_ANSWERED_NOW_SETTINGS, ...deps.answering };
   /** The questions with the status the draft gives them (one cached read of the draft). */
   async function listed(entries: MissEntry[]): Promise<ListedMiss[]> {
     if (!needsDraft(entries)) return entries;
@@ -101,6 +111,22 @@ export function createMissedQuestions(deps: {
       return groupQuestions(entries, deps.features, period).flatMap((group) =>
         group.ids.map((id) => ({ entry: byId.get(id) as ListedMiss, group })),
       );
+    },
+
+    /**
+     * What the live version and the draft now answer the questions `ids` with, for those still
+     * open (as listed) that either answers outright and surely; in the order of `ids`. The
+     * caller bounds `ids` (a page of the inbox): each is recognised twice.
+     */
+    async answers(
+      ids: readonly string[],
+      versions: { live: VersionAnswerer; draft: VersionAnswerer },
+    ): Promise<AnsweredNow[]> {
+      const order = new Map(ids.map((id, i) => [id, i]));
+      const open = (await listed(await deps.store.get(ids)))
+        .filter((e) => e.status === "open")
+        .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      return answeredNow(open, versions, answering);
     },
 
     /**

@@ -28,6 +28,7 @@ import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/
 import { olderCommentFinding, olderDetailFinding } from "../../domain/content/olderNotes.ts";
 import type { AuditEntry, ContentActor, VersionMeta } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
+import type { VersionAnswerer } from "../../domain/inbox/answeredNow.ts";
 import {
   createMissedQuestions,
   type MissedQuestions,
@@ -161,6 +162,14 @@ const missIds = z
   .array(z.string().refine(isMissId, "must be an inbox question id"))
   .min(1, "must name at least one question")
   .max(500, "at most 500 questions at once");
+/** A page of the inbox at most: each question is recognised under the draft and live. */
+export const MAX_ANSWERS_AT_ONCE = 100;
+const answersBody = z.strictObject({
+  ids: z
+    .array(z.string().refine(isMissId, "must be an inbox question id"))
+    .min(1, "must name at least one question")
+    .max(MAX_ANSWERS_AT_ONCE, `at most ${MAX_ANSWERS_AT_ONCE} questions at once`),
+});
 const missAction = z.discriminatedUnion("action", [
   z.strictObject({
     action: z.literal("teach"),
@@ -336,6 +345,8 @@ export function createContentApiHandler(deps: {
   misses?: MissStore;
   /** Report counters (votes per topic for the feedback view). */
   reports?: ReportReader;
+  /** INBOX_CONFIDENCE_BELOW: an answer at least this sure would not be kept again. */
+  inboxConfidenceBelow?: number;
 }) {
   // Per-topic recall from the last "test all", shown in the topic list until the next one.
   let lastScores = new Map<string, number>();
@@ -798,6 +809,24 @@ export function createContentApiHandler(deps: {
       },
     },
     {
+      // Off the customers' path: asked by the studio for the questions it shows.
+      method: "POST",
+      path: "misses/answers",
+      roles: OWNERS,
+      async run({ body }) {
+        const { ids } = parse(answersBody, body, "body");
+        const { workflow, live } = services();
+        const { draft, live: liveNow } = await workflow.draftAndLive();
+        // The recognisers Try it asks: trained once per content, shared with it.
+        const [draftAnswerer, liveAnswerer] = await Promise.all([
+          answererFor(live, draft.bundle),
+          answererFor(live, liveNow.bundle),
+        ]);
+        const answers = await inbox().answers(ids, { live: liveAnswerer, draft: draftAnswerer });
+        return { liveVersion: liveNow.version, answers };
+      },
+    },
+    {
       method: "GET",
       path: "feedback",
       roles: OWNERS,
@@ -839,8 +868,21 @@ export function createContentApiHandler(deps: {
       store: deps.misses,
       workflow,
       features: questionFeatures,
+      ...(deps.inboxConfidenceBelow !== undefined
+        ? { answering: { confidenceBelow: deps.inboxConfidenceBelow } }
+        : {}),
     });
     return missed;
+  }
+
+  /** `bundle`'s recogniser and topics, as the inbox asks what a version answers. */
+  async function answererFor(live: LiveContent, bundle: ContentBundle): Promise<VersionAnswerer> {
+    const recogniser = await live.trained(bundle);
+    const topics = new Set(bundle.topics.map((t) => t.id));
+    return {
+      recognise: (text, lang) => recogniser.classify(text, lang),
+      has: (topic) => topics.has(topic),
+    };
   }
 
   async function tryOn(live: LiveContent, bundle: ContentBundle, text: string, lang: "fi" | "sv") {

@@ -511,6 +511,13 @@ const fi = {
     referred: "toisen viranomaisen asia",
     dismissed: "hylätty",
   } as Record<MissStatus, string>,
+  /** The topic the live version now answers an open question with. */
+  answeredNowLive: (title: string) => `Nyt vastaa: ${title} (live)`,
+  /** The topic the draft answers it with, when live does not (or answers another). */
+  answeredNowDraft: (title: string) => `Luonnoksessa vastaa: ${title} (ei vielä julkaistu)`,
+  markAnswered: "Merkitse vastatuksi",
+  markedAnswered: (n: number) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`}: merkitty vastatuksi (hylätty, ei opeteta).`,
   /** Why a taught or referred question is open again; `name` is the topic's or group's title. */
   reopenedNote: (r: Reopened, name: string) =>
     r.was === "taught"
@@ -1113,6 +1120,11 @@ const sv: UiText = {
     referred: "en annan myndighets ärende",
     dismissed: "avvisad",
   } as Record<MissStatus, string>,
+  answeredNowLive: (title: string) => `Svarar nu: ${title} (live)`,
+  answeredNowDraft: (title: string) => `Utkastet svarar: ${title} (inte publicerat än)`,
+  markAnswered: "Markera som besvarad",
+  markedAnswered: (n: number) =>
+    `${n === 1 ? "1 fråga markerad som besvarad" : `${n} frågor markerade som besvarade`} (avvisad, lärs inte in).`,
   reopenedNote: (r: Reopened, name: string) =>
     r.was === "taught"
       ? `${name ? `Inlärd i ämnet ${name}` : "Inlärd tidigare"}, men ${

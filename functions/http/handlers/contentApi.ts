@@ -13,6 +13,7 @@ import {
   tellKept,
 } from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
+import { MAX_INBOX_ANSWERS } from "../../contracts/inbox.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
@@ -162,13 +163,11 @@ const missIds = z
   .array(z.string().refine(isMissId, "must be an inbox question id"))
   .min(1, "must name at least one question")
   .max(500, "at most 500 questions at once");
-/** A page of the inbox at most: each question is recognised under the draft and live. */
-export const MAX_ANSWERS_AT_ONCE = 100;
 const answersBody = z.strictObject({
   ids: z
     .array(z.string().refine(isMissId, "must be an inbox question id"))
     .min(1, "must name at least one question")
-    .max(MAX_ANSWERS_AT_ONCE, `at most ${MAX_ANSWERS_AT_ONCE} questions at once`),
+    .max(MAX_INBOX_ANSWERS, `at most ${MAX_INBOX_ANSWERS} questions at once`),
 });
 const missAction = z.discriminatedUnion("action", [
   z.strictObject({

@@ -78,6 +78,8 @@ export interface Services {
   edgeViewerAddressOf: EdgeViewerAddressOf;
   /** Kept questions of the missed-question inbox (content owners read them). */
   misses: MissStore;
+  /** INBOX_CONFIDENCE_BELOW, for the inbox's "the bot now answers this" hints. */
+  inboxConfidenceBelow?: number;
   /**
    * The inbox's ear on live chats; only where a runtime holds them (gateway, local server).
    * `settled` waits for its pending writes (shutdown).
@@ -89,7 +91,14 @@ export interface Services {
 
 export function buildServices(opts: {
   doc: DynamoDBDocumentClient;
-  config: Pick<Config, "TABLE_PREFIX" | "TRUSTED_PROXIES" | "EDGE_ORIGIN_SECRET" | LimitSetting>;
+  config: Pick<
+    Config,
+    | "TABLE_PREFIX"
+    | "TRUSTED_PROXIES"
+    | "EDGE_ORIGIN_SECRET"
+    | "INBOX_CONFIDENCE_BELOW"
+    | LimitSetting
+  >;
   clock: Clock;
   logger: Logger;
   /**
@@ -116,6 +125,7 @@ export function buildServices(opts: {
     guards: createDynamoContactGuardStore(opts.doc, tables),
     reports: reportsFor(counters, opts),
     misses: createDynamoMissStore(opts.doc, tables.misses),
+    inboxConfidenceBelow: opts.config.INBOX_CONFIDENCE_BELOW,
     limits: limiterFor(opts.config, opts.logger),
     clientAddressOf: createClientAddressOf(opts.config.TRUSTED_PROXIES),
     edgeViewerAddressOf: createEdgeViewerAddressOf(opts.config.EDGE_ORIGIN_SECRET),

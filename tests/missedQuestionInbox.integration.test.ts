@@ -7,6 +7,7 @@ import { reportDay } from "../functions/domain/reports/reportEvents.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { devToken } from "./support/devToken.ts";
 import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
+import { TIP_QUESTION_FI, tipsTopic } from "./support/tipsTopic.ts";
 
 let stack: LocalServer;
 let owner: string;
@@ -64,6 +65,7 @@ interface Sample {
   status: string;
   reasons: string[];
   outcome: string;
+  reopened?: { was: string; topicId?: string; split?: string; referral?: string; gone: boolean };
 }
 interface Group {
   size: number;
@@ -345,5 +347,159 @@ describe("acting on inbox questions", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ topics: expect.any(Array) });
     expect((await api("GET", "feedback?from=x&to=y", owner)).status).toBe(400);
+  });
+});
+
+/**
+ * The content moves under taught questions (a rollback goes live, an owner discards a change)
+ * and over open ones (a version that answers them goes live). Runs last: it publishes and rolls
+ * back the draft the tests above taught into.
+ */
+describe("the inbox as the content changes", () => {
+  /** Every question of the period with `text`, whatever its status, as listed now. */
+  async function samplesWith(text: string): Promise<Sample[]> {
+    return (await inbox("&status=all")).flatMap((g) => g.samples).filter((s) => s.text === text);
+  }
+  async function openIds(): Promise<string[]> {
+    return (await inbox()).flatMap((g) => g.ids);
+  }
+  async function answers(ids: string[]) {
+    const res = await api("POST", "misses/answers", owner, { ids });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as {
+      liveVersion: number;
+      answers: { id: string; live?: { topic: string }; draft?: { topic: string } }[];
+    };
+  }
+  async function teach(id: string, topicId: string, split: "training" | "tests") {
+    const res = await api("POST", "misses/actions", owner, {
+      action: "teach",
+      ids: [id],
+      topicId,
+      split,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  async function publishAndApprove(comment: string): Promise<number> {
+    const published = await api("POST", "publish", owner, { comment });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const version = published.body.version as number;
+    const approved = await api("POST", `versions/${version}/approve`, reviewer);
+    expect(approved.body, JSON.stringify(approved.body)).toMatchObject({ state: "live" });
+    return version;
+  }
+
+  const PENSION_Q = "plörö kärsämö hömppä";
+  const COMMUTE_Q = "plörö vinkulo hömppä";
+
+  it("brings questions back when a rollback takes their teaching away, and says which the bot answers now", async () => {
+    // Prepare: the tip question twice (two customers), and two the bot cannot place.
+    for (const text of [TIP_QUESTION_FI, TIP_QUESTION_FI, PENSION_Q, COMMUTE_Q]) {
+      await askOnce(text);
+    }
+    await sampleFor(PENSION_Q);
+    await sampleFor(COMMUTE_Q);
+    let tips = await samplesWith(TIP_QUESTION_FI);
+    for (const deadline = Date.now() + 5_000; tips.length < 2 && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      tips = await samplesWith(TIP_QUESTION_FI);
+    }
+    const [tipFirst, tipSecond] = tips.map((s) => s.id);
+    const pensionId = (await sampleFor(PENSION_Q)).id;
+    const commuteId = (await sampleFor(COMMUTE_Q)).id;
+    if (!tipFirst || !tipSecond) throw new Error("the tip questions were not kept");
+
+    // A new topic from the first tip question (as the studio does), two into existing ones.
+    const saved = await api("PUT", "draft/topics/tips", owner, {
+      ...tipsTopic,
+      fi: { ...tipsTopic.fi, utterances: [...tipsTopic.fi.utterances, TIP_QUESTION_FI] },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await teach(tipFirst, "tips", "training");
+    await teach(pensionId, "pension", "training");
+    await teach(commuteId, "work-deductions", "tests");
+    expect(await openIds()).not.toEqual(expect.arrayContaining([tipFirst]));
+    // The other customer's question is still open: the draft answers it, live does not yet.
+    expect((await answers([tipSecond, pensionId])).answers).toEqual([
+      { id: tipSecond, draft: expect.objectContaining({ topic: "tips" }) },
+    ]);
+
+    // Act 1: the teaching goes live.
+    const taughtVersion = await publishAndApprove("Vastaamattomat: juomarahat ja kaksi muuta");
+
+    // Assess 1: the live version now answers the open question; the taught ones stay taught.
+    const afterLive = await answers([tipSecond]);
+    expect(afterLive.liveVersion).toBe(taughtVersion);
+    expect(afterLive.answers).toEqual([
+      {
+        id: tipSecond,
+        live: expect.objectContaining({ topic: "tips" }),
+        draft: expect.objectContaining({ topic: "tips" }),
+      },
+    ]);
+    expect(await openIds()).not.toEqual(expect.arrayContaining([tipFirst, pensionId, commuteId]));
+
+    // Act 2: roll back to version 1; the reviewer approves; the draft follows.
+    const rollback = await api("POST", "versions/1/rollback", owner);
+    const approved = await api("POST", `versions/${rollback.body.version}/approve`, reviewer);
+    expect(approved.body).toMatchObject({ state: "live" });
+
+    // Assess 2: the taught questions are open again, each saying where it had been taught.
+    expect(await openIds()).toEqual(
+      expect.arrayContaining([tipFirst, tipSecond, pensionId, commuteId]),
+    );
+    const listed = new Map((await inbox()).flatMap((g) => g.samples).map((s) => [s.id, s]));
+    expect(listed.get(tipFirst)).toMatchObject({
+      status: "open",
+      reopened: { was: "taught", topicId: "tips", split: "training", gone: true },
+    });
+    expect(listed.get(pensionId)?.reopened).toEqual({
+      was: "taught",
+      topicId: "pension",
+      split: "training",
+      gone: false,
+    });
+    expect(listed.get(commuteId)?.reopened).toMatchObject({
+      topicId: "work-deductions",
+      split: "tests",
+    });
+    expect(listed.get(tipSecond)?.reopened).toBeUndefined();
+    // The CSV counts them the same way, and says why.
+    const csv = (await api("GET", `misses.csv?${PERIOD}`, owner)).text;
+    const line = csv.split("\r\n").find((l) => l.split(";")[2] === pensionId) ?? "";
+    expect(line.split(";").slice(-2)).toEqual(["open", "taught:pension"]);
+    // Neither version answers the tip question any more.
+    expect((await answers([tipSecond, tipFirst])).answers).toEqual([]);
+  }, 180_000);
+
+  it("brings a question back when the owner discards the topic's draft change after a rejection", async () => {
+    // Prepare: taught again, published, rejected.
+    const pensionId = (await sampleFor(PENSION_Q)).id;
+    await teach(pensionId, "pension", "training");
+    expect(await openIds()).not.toContain(pensionId);
+    const published = await api("POST", "publish", owner, { comment: "eläke" });
+    const version = published.body.version as number;
+    const rejected = await api("POST", `versions/${version}/reject`, reviewer, { comment: "ei" });
+    expect(rejected.body).toMatchObject({ state: "rejected" });
+
+    // Act
+    const reverted = await api("POST", "draft/topics/pension/revert", owner);
+
+    // Assess
+    expect(reverted.body).toMatchObject({ result: "reverted" });
+    expect(await openIds()).toContain(pensionId);
+    expect((await sampleFor(PENSION_Q, "")).reopened).toMatchObject({ topicId: "pension" });
+  }, 120_000);
+
+  it("answers which questions the bot answers only to content owners, a page at a time", async () => {
+    const id = (await sampleFor(PENSION_Q)).id;
+    expect((await api("POST", "misses/answers", advisor, { ids: [id] })).status).toBe(403);
+    const tooMany = await api("POST", "misses/answers", owner, {
+      ids: Array.from({ length: 101 }, () => id),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(String((tooMany.body.error as { message: string }).message)).toContain("ids");
+    const bad = await api("POST", "misses/answers", owner, { ids: ["x"] });
+    expect(bad.status).toBe(400);
   });
 });

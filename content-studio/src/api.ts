@@ -362,6 +362,7 @@ export interface PublishResult {
 
 // Inbox and answer feedback (docs/content-api.md, "Missed questions") --------------------
 
+import type { AnsweredNow } from "../../functions/domain/inbox/answeredNow.ts";
 // The server's own shapes, as types only: nothing of the domain is bundled into the studio.
 import type { MissSample, QuestionGroup } from "../../functions/domain/inbox/grouping.ts";
 import type {
@@ -369,8 +370,14 @@ import type {
   MissReason,
   MissStatus,
 } from "../../functions/domain/inbox/missStore.ts";
+import type { Reopened } from "../../functions/domain/inbox/reopening.ts";
 
-export type { MissOutcome, MissReason, MissSample, MissStatus };
+export type { AnsweredNow, MissOutcome, MissReason, MissSample, MissStatus, Reopened };
+
+export interface MissAnswers {
+  liveVersion: number;
+  answers: AnsweredNow[];
+}
 /** Similar questions; the API lists the largest group first. */
 export type MissGroup = QuestionGroup;
 
@@ -739,6 +746,9 @@ export function createContentApi(options: ContentApiOptions) {
         body,
         base,
       ),
+    /** What live and the draft now answer open questions with (at most 100 ids). */
+    missAnswers: (ids: readonly string[]) =>
+      request<MissAnswers>("POST", "/api/content/misses/answers", { ids }),
     feedback: (q: { from: string; to: string }) =>
       request<{ topics: TopicFeedback[] }>("GET", `/api/content/feedback?${period(q)}`),
   };

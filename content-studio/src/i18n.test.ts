@@ -44,6 +44,25 @@ describe("studio strings", () => {
     }
   });
 
+  it("say why an inbox question is open again, naming where it had been taught or referred", () => {
+    const taught = { was: "taught", topicId: "pension", split: "training", gone: false } as const;
+    expect(UI.fi.reopenedNote(taught, "Eläke")).toBe(
+      "Opetettu aiheeseen Eläke, mutta opetus ei ole enää luonnoksessa.",
+    );
+    expect(UI.sv.reopenedNote(taught, "Pension")).toBe(
+      "Inlärd i ämnet Pension, men inlärningen finns inte längre i utkastet.",
+    );
+    expect(UI.fi.reopenedNote({ ...taught, gone: true }, "Juomarahat")).toBe(
+      "Opetettu aiheeseen Juomarahat, mutta aihe ei ole enää käytössä luonnoksessa.",
+    );
+    expect(UI.fi.reopenedNote({ was: "taught", gone: false }, "")).toBe(
+      "Opetettu aiemmin, mutta opetus ei ole enää luonnoksessa.",
+    );
+    expect(UI.sv.reopenedNote({ was: "referred", referral: "kela", gone: true }, "Fpa")).toBe(
+      "Märkt som en annan myndighets ärende (Fpa), men hänvisningsgruppen finns inte längre i utkastet.",
+    );
+  });
+
   it("formats shares and times for the UI language, and a missing value as a dash", () => {
     expect(formatPercent(0.873, UI.fi)).toMatch(/^87,3\s%$/);
     expect(formatPercent(undefined, UI.sv)).toBe("–");

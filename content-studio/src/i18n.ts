@@ -10,6 +10,7 @@ import type {
   MissOutcome,
   MissReason,
   MissStatus,
+  Reopened,
   RevertResult,
   SplitName,
   TopicAction,
@@ -510,6 +511,22 @@ const fi = {
     referred: "toisen viranomaisen asia",
     dismissed: "hylätty",
   } as Record<MissStatus, string>,
+  /** The topic the live version now answers an open question with. */
+  answeredNowLive: (title: string) => `Nyt vastaa: ${title} (live)`,
+  /** The topic the draft answers it with, when live does not (or answers another). */
+  answeredNowDraft: (title: string) => `Luonnoksessa vastaa: ${title} (ei vielä julkaistu)`,
+  markAnswered: "Merkitse vastatuksi",
+  markedAnswered: (n: number) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`}: merkitty vastatuksi (hylätty, ei opeteta).`,
+  /** Why a taught or referred question is open again; `name` is the topic's or group's title. */
+  reopenedNote: (r: Reopened, name: string) =>
+    r.was === "taught"
+      ? `${name ? `Opetettu aiheeseen ${name}` : "Opetettu aiemmin"}, mutta ${
+          r.gone ? "aihe ei ole enää käytössä luonnoksessa" : "opetus ei ole enää luonnoksessa"
+        }.`
+      : `${name ? `Merkitty toisen viranomaisen asiaksi (${name})` : "Merkitty aiemmin toisen viranomaisen asiaksi"}, mutta ${
+          r.gone ? "ohjausryhmä ei ole enää luonnoksessa" : "lause ei ole enää luonnoksessa"
+        }.`,
   groupActions: (n: number, size: number) =>
     `Käsittele koko ryhmä ${n} (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
   sampleActions: "Käsittele tämä kysymys",
@@ -1103,6 +1120,23 @@ const sv: UiText = {
     referred: "en annan myndighets ärende",
     dismissed: "avvisad",
   } as Record<MissStatus, string>,
+  answeredNowLive: (title: string) => `Svarar nu: ${title} (live)`,
+  answeredNowDraft: (title: string) => `Utkastet svarar: ${title} (inte publicerat än)`,
+  markAnswered: "Markera som besvarad",
+  markedAnswered: (n: number) =>
+    `${n === 1 ? "1 fråga markerad som besvarad" : `${n} frågor markerade som besvarade`} (avvisad, lärs inte in).`,
+  reopenedNote: (r: Reopened, name: string) =>
+    r.was === "taught"
+      ? `${name ? `Inlärd i ämnet ${name}` : "Inlärd tidigare"}, men ${
+          r.gone
+            ? "ämnet används inte längre i utkastet"
+            : "inlärningen finns inte längre i utkastet"
+        }.`
+      : `${name ? `Märkt som en annan myndighets ärende (${name})` : "Tidigare märkt som en annan myndighets ärende"}, men ${
+          r.gone
+            ? "hänvisningsgruppen finns inte längre i utkastet"
+            : "meningen finns inte längre i utkastet"
+        }.`,
   groupActions: (n: number, size: number) =>
     `Behandla hela grupp ${n} (${size === 1 ? "1 fråga" : `${size} frågor`})`,
   sampleActions: "Behandla den här frågan",

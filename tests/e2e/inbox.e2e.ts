@@ -4,8 +4,9 @@
  * the live bot does not answer (one with an identity code), vote an answer unhelpful and ask
  * about another agency's matter (Traficom's referral); the content owner finds the questions
  * grouped and masked in the studio's inbox, teaches the group to a topic, publishes; the
- * reviewer approves; a new chat is answered from that topic within 10 s. The topic editor
- * shows the unhelpful vote's question.
+ * reviewer approves; a new chat is answered from that topic within 10 s. The same question,
+ * asked again while the version waited for review, is shown as now answered by OmaVero and
+ * marked answered in one click. The topic editor shows the unhelpful vote's question.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -197,6 +198,11 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
 
     // Publish; the reviewer approves; a new chat is answered from OmaVero within 10 s.
     const published = await publishDraft(studio, "Vastaamattomat: verottajan nettisivut");
+    // Meanwhile another customer asks the first question again: the live bot still misses it.
+    const meanwhile = await openWidget(context, stack.url);
+    watch(meanwhile);
+    expect(await ask(meanwhile, MISSES[0])).toContain(NOT_UNDERSTOOD);
+    await meanwhile.close();
     await signOutOfStudio(studio);
     await signInToStudio(studio, stack.url, "content-reviewer");
     const approvedAt = Date.now();
@@ -211,9 +217,26 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     expect(await ask(later, "Nettisivut jumittaa")).toContain(TAUGHT_ANSWER_MARK);
     await later.close();
 
-    // The refund topic's editor lists the question whose answer did not help.
+    // Back in the inbox, the repeated question says the live bot now answers it from OmaVero;
+    // one click marks it answered and it leaves the open list.
     await signOutOfStudio(studio);
     await signInToStudio(studio, stack.url, "content-owner");
+    await showInbox(studio, { from: day, to: day });
+    const repeated = studio.locator(".sample").filter({
+      has: studio.locator(".sample-text", { hasText: MISSES[0] }),
+    });
+    await expect.poll(() => repeated.count(), POLL).toBe(1);
+    await expect
+      .poll(() => repeated.getByTestId("answered-now").locator("p").textContent(), POLL)
+      .toBe("Nyt vastaa: OmaVero (live)");
+    await expectNoAxeViolations(studio, "inbox-answered-now");
+    await repeated.getByRole("button", { name: "Merkitse vastatuksi" }).click();
+    await expect.poll(() => repeated.count(), POLL).toBe(0);
+    await expect
+      .poll(() => studio.locator('main > [role="status"]').textContent(), POLL)
+      .toBe("1 kysymys: merkitty vastatuksi (hylätty, ei opeteta).");
+
+    // The refund topic's editor lists the question whose answer did not help.
     expect(await latestUnhelpful(studio, VOTED_TOPIC, "fi")).toContain(VOTED_QUESTION);
     await expectNoAxeViolations(studio, "inbox-topic-feedback");
     expect(errors).toEqual([]);

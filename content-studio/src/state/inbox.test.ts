@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MissGroup, MissSample } from "../api.ts";
-import { session } from "./app.ts";
+import { announcement, session } from "./app.ts";
 import * as editor from "./editor.ts";
 import { fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
 import { feedback, helpfulnessOf, loadFeedback } from "./feedback.ts";
@@ -174,6 +174,68 @@ describe("missed-question inbox state", () => {
       problems: [{ path: "fi.tests[2]", message: "already a training sentence" }],
     });
     expect(inbox.groups.value?.[0]?.size).toBe(3);
+  });
+
+  it("asks once per load what the bot now answers the questions shown, a request's worth at a time", async () => {
+    // Prepare: a load, then the cards shown want their questions, one twice.
+    await inbox.loadInbox();
+    const many = Array.from({ length: 120 }, (_, i) => `q${i}`);
+    server.on("POST", "/api/content/misses/answers", () => ({
+      status: 200,
+      body: { liveVersion: 3, answers: [{ id: "m1", live: { topic: "tips", confidence: 0.9 } }] },
+    }));
+    server.on("POST", "/api/content/misses/answers", () => ({
+      status: 200,
+      body: {
+        liveVersion: 3,
+        answers: [{ id: "q110", draft: { topic: "tips", confidence: 0.8 } }],
+      },
+    }));
+
+    // Act
+    inbox.wantAnswers(["m1", "m2"]);
+    inbox.wantAnswers(["m2", ...many]);
+    await inbox.flushAnswers();
+    inbox.wantAnswers(["m1"]);
+    await inbox.flushAnswers();
+
+    // Assess: 122 questions in two requests (at most 100 each), none asked twice.
+    const asked = server.calls.filter((c) => c.path === "/api/content/misses/answers");
+    expect(asked.map((c) => (c.body as { ids: string[] }).ids.length)).toEqual([100, 22]);
+    const firstIds = (asked[0]?.body as { ids: string[] } | undefined)?.ids;
+    expect(firstIds?.slice(0, 3)).toEqual(["m1", "m2", "q0"]);
+    expect(inbox.answeredNow.value.get("m1")?.live?.topic).toBe("tips");
+    expect(inbox.answeredNow.value.get("q110")?.draft?.topic).toBe("tips");
+    expect(inbox.answeredNow.value.has("m2")).toBe(false);
+
+    // A new load forgets them: the content may have changed since.
+    server.on("GET", MISSES, () => ({
+      status: 200,
+      body: { from: "2026-10-26", to: "2026-11-24", groups: GROUPS },
+    }));
+    await inbox.loadInbox();
+    expect(inbox.answeredNow.value.size).toBe(0);
+  });
+
+  it("dismisses a question the bot now answers in one click, and says it was marked answered", async () => {
+    await inbox.loadInbox();
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 1 },
+    }));
+
+    vi.useFakeTimers();
+    try {
+      const result = await inbox.dismissAsAnswered("m4");
+
+      expect(result).toEqual({ ok: true, applied: 1 });
+      expect(server.calls.at(-1)?.body).toEqual({ action: "dismiss", ids: ["m4"] });
+      expect(inbox.groups.value?.map((g) => g.id)).toEqual(["g1"]);
+      await vi.advanceTimersByTimeAsync(60);
+      expect(announcement.value).toBe("1 kysymys: merkitty vastatuksi (hylätty, ei opeteta).");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("draws every day of the period, days without questions as zero", () => {

@@ -1,9 +1,12 @@
 /**
  * The missed-question inbox: the period and language asked for, the groups the server found,
  * and the actions on one question or a whole group. A handled question leaves the open list
- * at once (the groups are updated here), so the page does not jump by asking again.
+ * at once (the groups are updated here), so the page does not jump by asking again. What the
+ * bot now answers an open question with is asked only for the questions shown, a batch at a
+ * time, and once per load.
  */
 import { batch, computed, signal } from "@preact/signals";
+import { MAX_INBOX_ANSWERS } from "../../../functions/contracts/inbox.ts";
 import {
   daysOf,
   helsinkiToday,
@@ -12,6 +15,7 @@ import {
   presetPeriod,
 } from "../../../handoff-console/src/reports/periods.ts";
 import {
+  type AnsweredNow,
   ContentInvalidError,
   type Lang,
   type MissAction,
@@ -49,6 +53,58 @@ export const referralChoices = computed<ReferralSummary[]>(() => draft.value?.re
 
 let loadSeq = 0;
 
+/** What the bot now answers shown open questions with, by id; only those it answers surely. */
+export const answeredNow = signal<ReadonlyMap<string, AnsweredNow>>(new Map());
+/** Counts the loads: the questions shown are asked about again after each. */
+export const answersRound = signal(0);
+/** Ids asked about (or waiting to be) since the last load: each is asked once. */
+const askedAnswers = new Set<string>();
+let pendingAnswers: string[] = [];
+let answersTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Asks what the bot now answers the questions `ids` with, each once per load: the ids wanted
+ * in one turn (every group shown) go together, at most a request's worth each.
+ */
+export function wantAnswers(ids: readonly string[]): void {
+  const fresh = ids.filter((id) => !askedAnswers.has(id));
+  if (fresh.length === 0) return;
+  for (const id of fresh) askedAnswers.add(id);
+  pendingAnswers.push(...fresh);
+  answersTimer ??= setTimeout(() => void flushAnswers(), 0);
+}
+
+/** Sends the ids waiting, a batch at a time; a failure only leaves their hints out. */
+export async function flushAnswers(): Promise<void> {
+  if (answersTimer) clearTimeout(answersTimer);
+  answersTimer = undefined;
+  const round = answersRound.value;
+  while (pendingAnswers.length > 0) {
+    const chunk = pendingAnswers.splice(0, MAX_INBOX_ANSWERS);
+    // A hint, not the page's content: a failure is not worth an alert.
+    const result = await call(
+      (c) => c.missAnswers(chunk),
+      () => {},
+      { background: true },
+    );
+    if (round !== answersRound.value) return;
+    if (!result) continue;
+    const next = new Map(answeredNow.value);
+    for (const answer of result.answers) next.set(answer.id, answer);
+    answeredNow.value = next;
+  }
+}
+
+/** Forgets the hints: the next questions shown are asked about afresh. */
+function resetAnswers(): void {
+  askedAnswers.clear();
+  pendingAnswers = [];
+  if (answersTimer) clearTimeout(answersTimer);
+  answersTimer = undefined;
+  answeredNow.value = new Map();
+  answersRound.value++;
+}
+
 /** Asks the server for the groups of the chosen period, language and status. */
 export async function loadInbox(options: { announce?: boolean } = {}): Promise<void> {
   const t = text.value;
@@ -75,6 +131,7 @@ export async function loadInbox(options: { announce?: boolean } = {}): Promise<v
   batch(() => {
     loading.value = false;
     if (!result) return;
+    resetAnswers();
     groups.value = result.groups;
     shownPeriod.value = { from: result.from, to: result.to };
     loadError.value = "";
@@ -128,8 +185,14 @@ export type ActionResult =
   | { ok: true; applied: number }
   | { ok: false; message: string; problems: Problem[] };
 
-/** Runs an action; the groups update and the outcome is announced, or the refusal returned. */
-export async function act(action: MissAction): Promise<ActionResult> {
+/**
+ * Runs an action; the groups update and the outcome is announced (`done`, when given, says it
+ * instead), or the refusal returned.
+ */
+export async function act(
+  action: MissAction,
+  done?: (applied: number) => string,
+): Promise<ActionResult> {
   const t = text.value;
   let failure: ActionResult | undefined;
   const result = await call(
@@ -150,8 +213,13 @@ export async function act(action: MissAction): Promise<ActionResult> {
       statusFilter.value,
     );
   }
-  announce(t.actionDone(action.action, result.applied));
+  announce(done ? done(result.applied) : t.actionDone(action.action, result.applied));
   return { ok: true, applied: result.applied };
+}
+
+/** One click on a question the bot now answers: dismissed, as needing nothing more. */
+export function dismissAsAnswered(id: string): Promise<ActionResult> {
+  return act({ action: "dismiss", ids: [id] }, (n) => text.value.markedAnswered(n));
 }
 
 /** Each day of the period with its count (days without questions as 0), for the trend. */
@@ -190,6 +258,7 @@ export async function exportCsv(): Promise<void> {
 onSignOut(() => {
   loadSeq++;
   batch(() => {
+    resetAnswers();
     groups.value = undefined;
     shownPeriod.value = undefined;
     loading.value = false;

@@ -4,13 +4,17 @@
  * or a whole group: teach to a topic (split chosen explicitly), refer to another agency, start
  * a new topic from the group, dismiss. Refusals are shown next to the action that got them.
  */
-import { useState } from "preact/hooks";
-import type { Lang, MissGroup, MissSample, Problem, TestSplit } from "../api.ts";
+import type { RefObject } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
 import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
 import { fieldLabel, placeProblem } from "../problems.ts";
 import { startNewFrom } from "../state/editor.ts";
 import {
   act,
+  answeredNow,
+  answersRound,
+  dismissAsAnswered,
   exportCsv,
   exportError,
   exporting,
@@ -27,6 +31,7 @@ import {
   statusFilter,
   totalOf,
   trendDays,
+  wantAnswers,
 } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
 import { describedBy, focusControl, LoadError } from "./ui.tsx";
@@ -160,6 +165,14 @@ function topicName(id: string, t: UiText): string {
   return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
 }
 
+/** The title of the topic or referral group a reopened question had gone to, if it names one. */
+function reopenedName(reopened: Reopened, t: UiText): string {
+  if (reopened.topicId) return topicName(reopened.topicId, t);
+  if (!reopened.referral) return "";
+  const group = referralChoices.value.find((r) => r.id === reopened.referral);
+  return group?.[t.lang]?.title || reopened.referral;
+}
+
 function GroupCard(props: { group: MissGroup; index: number }) {
   const t = text.value;
   const { group, index } = props;
@@ -167,8 +180,10 @@ function GroupCard(props: { group: MissGroup; index: number }) {
   const [acting, setActing] = useState(false);
   const base = `group-${group.id}`;
   const samples = allSamples ? group.samples : group.samples.slice(0, FIRST_SAMPLES);
+  const card = useRef<HTMLLIElement>(null);
+  useAnswersWhenShown(card, samples);
   return (
-    <li class="miss-group" data-group={group.id}>
+    <li class="miss-group" data-group={group.id} ref={card}>
       <h4 id={`${base}-heading`} tabIndex={-1}>
         {t.groupHeading(index + 1, group.size)}
       </h4>
@@ -220,6 +235,38 @@ function GroupCard(props: { group: MissGroup; index: number }) {
       </div>
     </li>
   );
+}
+
+/**
+ * Asks what the bot now answers the open questions `samples` shows, once the card is near the
+ * window: a long inbox costs only the recognitions of what the owner scrolls to.
+ */
+function useAnswersWhenShown(
+  card: RefObject<HTMLLIElement | null>,
+  samples: readonly MissSample[],
+): void {
+  const round = answersRound.value;
+  const open = samples.filter((s) => s.status === "open").map((s) => s.id);
+  // The ids shown (as a key) and each load decide; the array itself is new each render.
+  const key = open.join(" ");
+  useEffect(() => {
+    if (open.length === 0) return;
+    const element = card.current;
+    if (!element || typeof IntersectionObserver === "undefined") {
+      wantAnswers(open);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (seen) => {
+        if (!seen.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        wantAnswers(open);
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [key, round]);
 }
 
 /** After an action: the group's heading if it is still listed, else the next group's. */
@@ -301,6 +348,14 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           .filter(Boolean)
           .join(" · ")}
       </p>
+      {sample.reopened ? (
+        <p class="small-text reopened" data-testid="reopened-note">
+          {t.reopenedNote(sample.reopened, reopenedName(sample.reopened, t))}
+        </p>
+      ) : null}
+      {sample.status === "open" ? (
+        <AnsweredNowHint sample={sample} group={group} index={index} />
+      ) : null}
       {sample.guesses.length ? (
         <p class="muted small-text">
           {t.topThree}:{" "}
@@ -333,6 +388,56 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
         />
       ) : null}
     </li>
+  );
+}
+
+/**
+ * Which topic the live version (and the draft, where it differs) now answers an open question
+ * with, when it answers surely, and one click to dismiss it as needing nothing more.
+ */
+function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: number }) {
+  const t = text.value;
+  const { sample, group, index } = props;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState("");
+  const now = answeredNow.value.get(sample.id);
+  if (!now) return null;
+  const base = `sample-${sample.id}`;
+  const draftToo = now.draft && now.draft.topic !== now.live?.topic ? now.draft : undefined;
+  return (
+    <div class="answered-now small-text" data-testid="answered-now">
+      <p id={`${base}-answered`}>
+        {[
+          now.live ? t.answeredNowLive(topicName(now.live.topic, t)) : "",
+          draftToo ? t.answeredNowDraft(topicName(draftToo.topic, t)) : "",
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      </p>
+      <button
+        type="button"
+        class="secondary small"
+        data-testid="mark-answered"
+        aria-describedby={`${base}-text ${base}-answered`}
+        aria-disabled={busy ? "true" : undefined}
+        onClick={async () => {
+          if (busy) return;
+          setBusy(true);
+          setFailure("");
+          const result = await dismissAsAnswered(sample.id);
+          setBusy(false);
+          if (result.ok) focusAfterAction(group.id, index);
+          else setFailure(result.message);
+        }}
+      >
+        {busy ? t.applying : t.markAnswered}
+      </button>
+      {failure ? (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import {
   dayOfMissId,
   daysBetween,
   type MissEntry,
+  type MissPlace,
   type MissStatus,
   type MissStore,
   type MissUpdate,
@@ -102,8 +103,20 @@ export function createDynamoMissStore(doc: DynamoDBDocumentClient, table: string
       }
     },
 
-    async setStatus(ids: readonly string[], status: MissStatus) {
+    async setStatus(ids: readonly string[], status: MissStatus, place: MissPlace = {}) {
       const keys = [...new Set(ids)].flatMap((id) => keyOf(id) ?? []);
+      const sets = ["#status = :status"];
+      const removes: string[] = [];
+      const values: Record<string, unknown> = { ":status": status };
+      for (const field of ["taughtTo", "referredTo"] as const) {
+        const value = place[field];
+        if (value === undefined) removes.push(field);
+        else {
+          sets.push(`${field} = :${field}`);
+          values[`:${field}`] = value;
+        }
+      }
+      const expression = `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`;
       const updated = await Promise.all(
         keys.map(async (key) => {
           try {
@@ -111,10 +124,10 @@ export function createDynamoMissStore(doc: DynamoDBDocumentClient, table: string
               new UpdateCommand({
                 TableName: table,
                 Key: key,
-                UpdateExpression: "SET #status = :status",
+                UpdateExpression: expression,
                 ConditionExpression: "attribute_exists(id)",
                 ExpressionAttributeNames: { "#status": "status" },
-                ExpressionAttributeValues: { ":status": status },
+                ExpressionAttributeValues: values,
                 ReturnValues: "ALL_NEW",
               }),
             );

@@ -35,6 +35,18 @@ export interface TopicHeldOut {
   dev: Record<Lang, string[]>;
 }
 
+/**
+ * The same sentence for the recognisers: case and punctuation do not count. A sentence the
+ * inbox taught or referred is still in the content while a sentence with this key is.
+ */
+export function utteranceKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
 /** The held-out messages that test `topicId` (or "none"), per split and language. */
 export function heldOutFor(bundle: ContentBundle, topicId: string): TopicHeldOut {
   const pick = (cases: HeldOutCase[]) =>

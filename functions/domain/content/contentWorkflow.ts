@@ -11,7 +11,7 @@ import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
-import { type ContentBundle, heldOutFor, withTopic } from "./bundle.ts";
+import { type ContentBundle, heldOutFor, utteranceKey, withTopic } from "./bundle.ts";
 import { diffBundles, outOfScopeDiff, type TopicChange } from "./bundleDiff.ts";
 import type {
   AuditQuery,
@@ -659,6 +659,11 @@ export function createContentWorkflow(deps: {
         against: live.version,
         topics: diffBundles(live.bundle, draft.bundle, { details: true }),
       };
+    },
+
+    /** The draft's content (the topics in use, groups, lists, held-out messages). */
+    async draftBundle(): Promise<ContentBundle> {
+      return (await currentDraft()).bundle;
     },
 
     /** The draft and the live version side by side (try-it, test-all), without their diff. */
@@ -1346,13 +1351,4 @@ export function staleAgainst(version: VersionMeta, live: number): boolean {
 function byApproval(a: VersionMeta, b: VersionMeta): number {
   const at = (v: VersionMeta) => v.approvedAt ?? v.createdAt;
   return at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : a.version - b.version;
-}
-
-/** The same sentence for the recognisers: case and punctuation do not count. */
-function utteranceKey(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }

@@ -1,14 +1,15 @@
 import type { Lang } from "../../contracts/lang.ts";
 import { daysBetween, type MissEntry } from "./missStore.ts";
+import type { ListedMiss, Reopened } from "./reopening.ts";
 
 /** The recogniser's features of a question, by name with weights (an adapter supplies them). */
 export type QuestionFeatures = (text: string, lang: Lang) => ReadonlyMap<string, number>;
 
-/** A kept question as the inbox lists it. */
+/** A kept question as the inbox lists it; `reopened` when its status is the draft's. */
 export type MissSample = Pick<
   MissEntry,
   "id" | "text" | "lang" | "at" | "reasons" | "guesses" | "outcome" | "status"
->;
+> & { reopened?: Reopened };
 
 export interface QuestionGroup {
   /** The id of the group's first question: stable while the group keeps it. */
@@ -36,7 +37,7 @@ export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.25, samples: 20,
 type Vector = Map<string, number>;
 
 interface Forming {
-  members: MissEntry[];
+  members: ListedMiss[];
   /** Sum of the members' unit vectors: its direction is the group's centre. */
   centre: Vector;
   norm: number;
@@ -56,7 +57,7 @@ const isCandidateKey = (name: string) =>
  * questions always give the same groups, largest first.
  */
 export function groupQuestions(
-  entries: readonly MissEntry[],
+  entries: readonly ListedMiss[],
   features: QuestionFeatures,
   period: { from: string; to: string },
   options: GroupingOptions = DEFAULT_GROUPING,
@@ -131,7 +132,7 @@ export function groupQuestions(
     );
 }
 
-function describe(members: MissEntry[], days: string[], options: GroupingOptions): QuestionGroup {
+function describe(members: ListedMiss[], days: string[], options: GroupingOptions): QuestionGroup {
   const newestFirst = [...members].sort(
     (a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id),
   );
@@ -156,7 +157,17 @@ function describe(members: MissEntry[], days: string[], options: GroupingOptions
 }
 
 /** What the inbox shows of a kept question. */
-export function sampleOf(entry: MissEntry): MissSample {
-  const { id, text, lang, at, reasons, guesses, outcome, status } = entry;
-  return { id, text, lang, at, reasons, guesses, outcome, status };
+export function sampleOf(entry: ListedMiss): MissSample {
+  const { id, text, lang, at, reasons, guesses, outcome, status, reopened } = entry;
+  return {
+    id,
+    text,
+    lang,
+    at,
+    reasons,
+    guesses,
+    outcome,
+    status,
+    ...(reopened ? { reopened } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import {
   dayOfMissId,
   type MissEntry,
+  type MissPlace,
   type MissStatus,
   type MissStore,
   type MissUpdate,
@@ -22,12 +23,13 @@ export function createMemoryMissStore(): MissStore {
       const found = entries.get(id);
       if (found) entries.set(id, { ...found, ...copy(change) });
     },
-    async setStatus(ids: readonly string[], status: MissStatus) {
+    async setStatus(ids: readonly string[], status: MissStatus, place: MissPlace = {}) {
       const updated: MissEntry[] = [];
       for (const id of new Set(ids)) {
         const found = entries.get(id);
         if (!found) continue;
-        const next = { ...found, status };
+        const { taughtTo: _t, referredTo: _r, ...rest } = found;
+        const next: MissEntry = { ...rest, status, ...copy(place) };
         entries.set(id, next);
         updated.push(copy(next));
       }

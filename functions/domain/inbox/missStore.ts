@@ -1,4 +1,5 @@
 import type { Lang } from "../../contracts/lang.ts";
+import type { TeachSplit } from "../content/contentWorkflow.ts";
 import type { IntentScore } from "../ports.ts";
 
 /** Why a question was kept for content owners. */
@@ -54,9 +55,19 @@ export interface MissEntry {
   contentVersion?: number;
   outcome: MissOutcome;
   status: MissStatus;
+  /**
+   * Where the question was taught (status `taught`): the inbox shows it open again once its
+   * text is no longer in the draft. Questions taught before this was kept have none.
+   */
+  taughtTo?: { topicId: string; split: TeachSplit };
+  /** The referral group the question was referred to (status `referred`), as `taughtTo`. */
+  referredTo?: string;
   /** Epoch seconds: deleted with the transcript it came from. */
   expiresAt: number;
 }
+
+/** Where a status change took the questions: kept with the status, cleared by any other. */
+export type MissPlace = Pick<MissEntry, "taughtTo" | "referredTo">;
 
 /** A change to a kept question once the chat moved on. */
 export interface MissUpdate {
@@ -78,8 +89,12 @@ export interface MissStore {
   putAll(entries: readonly MissEntry[]): Promise<void>;
   /** Changes outcome and reasons of a kept question; nothing when it is gone (expired). */
   update(id: string, change: MissUpdate): Promise<void>;
-  /** Sets the status of each question that exists; returns those, as updated. */
-  setStatus(ids: readonly string[], status: MissStatus): Promise<MissEntry[]>;
+  /**
+   * Sets the status of each question that exists, with where it went (`place`; a field left
+   * out is removed, so a dismissed question names no topic it was once taught to); returns
+   * those, as updated.
+   */
+  setStatus(ids: readonly string[], status: MissStatus, place?: MissPlace): Promise<MissEntry[]>;
   /** The questions that exist among `ids`, in no particular order. */
   get(ids: readonly string[]): Promise<MissEntry[]>;
   /** Every question filed from `fromDay` to `toDay` (YYYY-MM-DD, both included). */

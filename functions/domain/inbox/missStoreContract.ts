@@ -87,5 +87,26 @@ export function describeMissStoreContract(name: string, fresh: () => Promise<Mis
       expect(back.map((e) => e.status)).toEqual(["dismissed", "dismissed"]);
       expect(back.find((e) => e.id === a.id)?.text).toBe(a.text);
     });
+
+    it("keeps where a question was taught or referred with its status, and clears it on another", async () => {
+      // Prepare
+      const store = await fresh();
+      const entry = sampleMiss("2026-12-01");
+      await store.put(entry);
+      // Act
+      const [taught] = await store.setStatus([entry.id], "taught", {
+        taughtTo: { topicId: "pension", split: "training" },
+      });
+      const [referred] = await store.setStatus([entry.id], "referred", { referredTo: "kela" });
+      await store.setStatus([entry.id], "dismissed");
+      // Assess
+      expect(taught).toEqual({
+        ...entry,
+        status: "taught",
+        taughtTo: { topicId: "pension", split: "training" },
+      });
+      expect(referred).toEqual({ ...entry, status: "referred", referredTo: "kela" });
+      expect(await store.get([entry.id])).toEqual([{ ...entry, status: "dismissed" }]);
+    });
   });
 }

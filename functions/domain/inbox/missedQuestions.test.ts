@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import type { Lang } from "../../contracts/lang.ts";
+import { sampleBundle } from "../content/contentStoreContract.ts";
 import type { ContentActor } from "../content/versions.ts";
 import { createMemoryMissStore } from "./memoryMissStore.ts";
 import { createMissedQuestions } from "./missedQuestions.ts";
@@ -28,6 +29,7 @@ async function setUp() {
         referred.push([id, lang, texts]);
         return { added: texts.length, warnings: [] };
       },
+      draftBundle: async () => sampleBundle(),
     },
   });
   return { store, missed, audited, taught, referred };
@@ -53,9 +55,9 @@ describe("acting on kept questions", () => {
       ["traficom", "fi", ["ajoneuvovero erääntyi"]],
       ["traficom", "sv", ["fordonsskatt förfallen"]],
     ]);
-    expect((await store.get([fi.id, sv.id])).map((e) => e.status)).toEqual([
-      "referred",
-      "referred",
+    expect((await store.get([fi.id, sv.id])).map((e) => [e.status, e.referredTo])).toEqual([
+      ["referred", "traficom"],
+      ["referred", "traficom"],
     ]);
     expect(audited).toEqual(["inbox-refer: 2 questions referred to traficom"]);
   });
@@ -78,7 +80,9 @@ describe("acting on kept questions", () => {
         detail: { code: "inboxTaught", params: { count: 1, into: "tests" } },
       },
     ]);
-    expect((await store.get([entry.id]))[0]?.status).toBe("taught");
+    expect(await store.get([entry.id])).toEqual([
+      { ...entry, status: "taught", taughtTo: { topicId: "tax-card", split: "tests" } },
+    ]);
   });
 
   it("refuses ids that are all gone", async () => {

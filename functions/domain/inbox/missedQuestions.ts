@@ -6,8 +6,16 @@ import { ContentNotFoundError } from "../content/errors.ts";
 import type { ContentActor } from "../content/versions.ts";
 import { withoutPlaceholders } from "../privacy/personalData.ts";
 import type { CounterRow } from "../reports/reportEvents.ts";
+import {
+  type AnsweredNow,
+  type AnsweredNowSettings,
+  answeredNow,
+  DEFAULT_ANSWERED_NOW_SETTINGS,
+  type VersionAnswerer,
+} from "./answeredNow.ts";
 import { groupQuestions, type QuestionFeatures, type QuestionGroup } from "./grouping.ts";
-import type { MissEntry, MissStatus, MissStore } from "./missStore.ts";
+import type { MissEntry, MissPlace, MissStatus, MissStore } from "./missStore.ts";
+import { type ListedMiss, needsDraft, withDraftStatus } from "./reopening.ts";
 
 export type MissAction =
   | { action: "teach"; ids: string[]; topicId: string; split: TeachSplit }
@@ -18,7 +26,10 @@ export interface MissPeriod {
   from: string;
   to: string;
   lang?: Lang;
-  /** "open" (default): only questions nobody has acted on; "all": every one. */
+  /**
+   * "open" (default): only questions nobody has acted on, and those whose teaching or referral
+   * has left the draft since; "all": every one.
+   */
   status?: "open" | "all";
 }
 
@@ -27,15 +38,28 @@ const LATEST_UNHELPFUL = 5;
 /**
  * The content owners' side of the missed-question inbox: the kept questions of a period
  * grouped, and what is done with them (teach to a topic, refer to another agency, dismiss),
- * each action in the content audit trail.
+ * each action in the content audit trail. A question's status is listed as the draft has it:
+ * one taught or referred whose sentence has left the draft is open again.
  */
 export function createMissedQuestions(deps: {
   store: MissStore;
-  workflow: Pick<ContentWorkflow, "teach" | "recordInboxAction" | "addReferralSentences">;
+  workflow: Pick<
+    ContentWorkflow,
+    "teach" | "recordInboxAction" | "addReferralSentences" | "draftBundle"
+  >;
   features: QuestionFeatures;
+  /** When a version's answer counts as answering a question (the bot's rule by default). */
+  answering?: Partial<AnsweredNowSettings>;
 }) {
-  async function entriesOf(period: MissPeriod): Promise<MissEntry[]> {
-    const all = await deps.store.listDays(period.from, period.to);
+  const answering = { ...DEFAULT_ANSWERED_NOW_SETTINGS, ...deps.answering };
+  /** The questions with the status the draft gives them (one cached read of the draft). */
+  async function listed(entries: MissEntry[]): Promise<ListedMiss[]> {
+    if (!needsDraft(entries)) return entries;
+    return withDraftStatus(entries, await deps.workflow.draftBundle());
+  }
+
+  async function entriesOf(period: MissPeriod): Promise<ListedMiss[]> {
+    const all = await listed(await deps.store.listDays(period.from, period.to));
     return all.filter(
       (e) =>
         (!period.lang || e.lang === period.lang) &&
@@ -53,11 +77,16 @@ export function createMissedQuestions(deps: {
     return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 
-  async function mark(entries: MissEntry[], status: MissStatus): Promise<number> {
+  async function mark(
+    entries: MissEntry[],
+    status: MissStatus,
+    place?: MissPlace,
+  ): Promise<number> {
     return (
       await deps.store.setStatus(
         entries.map((e) => e.id),
         status,
+        place,
       )
     ).length;
   }
@@ -76,12 +105,28 @@ export function createMissedQuestions(deps: {
     },
 
     /** Every question of the period with the group it falls in, groups largest first. */
-    async rows(period: MissPeriod): Promise<{ entry: MissEntry; group: QuestionGroup }[]> {
+    async rows(period: MissPeriod): Promise<{ entry: ListedMiss; group: QuestionGroup }[]> {
       const entries = await entriesOf(period);
       const byId = new Map(entries.map((e) => [e.id, e]));
       return groupQuestions(entries, deps.features, period).flatMap((group) =>
-        group.ids.map((id) => ({ entry: byId.get(id) as MissEntry, group })),
+        group.ids.map((id) => ({ entry: byId.get(id) as ListedMiss, group })),
       );
+    },
+
+    /**
+     * What the live version and the draft now answer the questions `ids` with, for those still
+     * open (as listed) that either answers outright and surely; in the order of `ids`. The
+     * caller bounds `ids` (a page of the inbox): each is recognised twice.
+     */
+    async answers(
+      ids: readonly string[],
+      versions: { live: VersionAnswerer; draft: VersionAnswerer },
+    ): Promise<AnsweredNow[]> {
+      const order = new Map(ids.map((id, i) => [id, i]));
+      const open = (await listed(await deps.store.get(ids)))
+        .filter((e) => e.status === "open")
+        .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      return answeredNow(open, versions, answering);
     },
 
     /**
@@ -106,7 +151,10 @@ export function createMissedQuestions(deps: {
             finding("inboxTaught", { count, into: request.split }),
             expected,
           );
-          return { applied: await mark(entries, "taught"), ...(revision ? { revision } : {}) };
+          const applied = await mark(entries, "taught", {
+            taughtTo: { topicId: request.topicId, split: request.split },
+          });
+          return { applied, ...(revision ? { revision } : {}) };
         }
         case "refer": {
           const textsByLang: Record<Lang, string[]> = { fi: [], sv: [] };
@@ -122,7 +170,7 @@ export function createMissedQuestions(deps: {
               textsByLang[lang],
             );
           }
-          const applied = await mark(entries, "referred");
+          const applied = await mark(entries, "referred", { referredTo: request.referral });
           await deps.workflow.recordInboxAction(
             actor,
             "inbox-refer",

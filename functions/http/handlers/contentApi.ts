@@ -13,6 +13,7 @@ import {
   tellKept,
 } from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
+import { MAX_INBOX_ANSWERS } from "../../contracts/inbox.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
@@ -28,12 +29,14 @@ import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/
 import { olderCommentFinding, olderDetailFinding } from "../../domain/content/olderNotes.ts";
 import type { AuditEntry, ContentActor, VersionMeta } from "../../domain/content/versions.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
+import type { VersionAnswerer } from "../../domain/inbox/answeredNow.ts";
 import {
   createMissedQuestions,
   type MissedQuestions,
   type MissPeriod,
 } from "../../domain/inbox/missedQuestions.ts";
 import { isMissId, type MissStore } from "../../domain/inbox/missStore.ts";
+import type { Reopened } from "../../domain/inbox/reopening.ts";
 import type { Clock } from "../../domain/ports.ts";
 import type { ReportReader } from "../../domain/reports/reportEvents.ts";
 import type { Logger } from "../../observability/logger.ts";
@@ -160,6 +163,12 @@ const missIds = z
   .array(z.string().refine(isMissId, "must be an inbox question id"))
   .min(1, "must name at least one question")
   .max(500, "at most 500 questions at once");
+const answersBody = z.strictObject({
+  ids: z
+    .array(z.string().refine(isMissId, "must be an inbox question id"))
+    .min(1, "must name at least one question")
+    .max(MAX_INBOX_ANSWERS, `at most ${MAX_INBOX_ANSWERS} questions at once`),
+});
 const missAction = z.discriminatedUnion("action", [
   z.strictObject({
     action: z.literal("teach"),
@@ -335,6 +344,8 @@ export function createContentApiHandler(deps: {
   misses?: MissStore;
   /** Report counters (votes per topic for the feedback view). */
   reports?: ReportReader;
+  /** INBOX_CONFIDENCE_BELOW: an answer at least this sure would not be kept again. */
+  inboxConfidenceBelow?: number;
 }) {
   // Per-topic recall from the last "test all", shown in the topic list until the next one.
   let lastScores = new Map<string, number>();
@@ -797,6 +808,24 @@ export function createContentApiHandler(deps: {
       },
     },
     {
+      // Off the customers' path: asked by the studio for the questions it shows.
+      method: "POST",
+      path: "misses/answers",
+      roles: OWNERS,
+      async run({ body }) {
+        const { ids } = parse(answersBody, body, "body");
+        const { workflow, live } = services();
+        const { draft, live: liveNow } = await workflow.draftAndLive();
+        // The recognisers Try it asks: trained once per content, shared with it.
+        const [draftAnswerer, liveAnswerer] = await Promise.all([
+          answererFor(live, draft.bundle),
+          answererFor(live, liveNow.bundle),
+        ]);
+        const answers = await inbox().answers(ids, { live: liveAnswerer, draft: draftAnswerer });
+        return { liveVersion: liveNow.version, answers };
+      },
+    },
+    {
       method: "GET",
       path: "feedback",
       roles: OWNERS,
@@ -838,8 +867,21 @@ export function createContentApiHandler(deps: {
       store: deps.misses,
       workflow,
       features: questionFeatures,
+      ...(deps.inboxConfidenceBelow !== undefined
+        ? { answering: { confidenceBelow: deps.inboxConfidenceBelow } }
+        : {}),
     });
     return missed;
+  }
+
+  /** `bundle`'s recogniser and topics, as the inbox asks what a version answers. */
+  async function answererFor(live: LiveContent, bundle: ContentBundle): Promise<VersionAnswerer> {
+    const recogniser = await live.trained(bundle);
+    const topics = new Set(bundle.topics.map((t) => t.id));
+    return {
+      recognise: (text, lang) => recogniser.classify(text, lang),
+      has: (topic) => topics.has(topic),
+    };
   }
 
   async function tryOn(live: LiveContent, bundle: ContentBundle, text: string, lang: "fi" | "sv") {
@@ -961,6 +1003,8 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       "content_version",
       "outcome",
       "status",
+      // Added last, so readers of the earlier columns are not moved.
+      "reopened",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -976,8 +1020,16 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       entry.contentVersion ?? "",
       entry.outcome,
       entry.status,
+      reopenedCell(entry.reopened),
     ]),
   ]);
+}
+
+/** Why a question is open again, in one cell: `taught:pension`, `referred:kela`, `taught`. */
+function reopenedCell(reopened: Reopened | undefined): string {
+  if (!reopened) return "";
+  const where = reopened.topicId ?? reopened.referral;
+  return where ? `${reopened.was}:${where}` : reopened.was;
 }
 
 const ANY_STAFF: readonly StaffRole[] = [];

@@ -135,6 +135,20 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("takes a vote on another agency's pointer as on an answer", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    // Taxing a Kela benefit is ours, yet the bot points to Kela: the customer can say so.
+    const pointer = await ask(page, "Miten sairauspäiväraha verotetaan?");
+    expect(await pointer.textContent()).toMatch(/Kela/);
+    await pointer.getByRole("group", { name: "Oliko vastauksesta apua?" }).waitFor();
+    const no = pointer.getByRole("button", { name: "Ei, vastauksesta ei ollut apua" });
+    await no.click();
+    await expect.poll(() => no.getAttribute("aria-pressed")).toBe("true");
+    await expectNoAxeViolations(page, "fi-referral-voted");
+    await context.close();
+  });
+
   it("callback form inside the chat: errors name the field, a valid request gets a reference", async () => {
     const { context, page } = await customerPage({ width: 320 });
     await openChat(page);

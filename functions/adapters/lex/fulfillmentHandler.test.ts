@@ -191,6 +191,8 @@ describe("Lex V2 fulfillment code hook", () => {
       expect(rest).toEqual([]);
       expect(reply?.text).toMatch(text);
       expect(reply?.topic).toBeUndefined();
+      // Named on the message as through the embedded bot, so the customer can vote on it.
+      expect(reply?.referral).toBe("traficom");
       // Only the agency's link: our advisors cannot help with vehicle tax.
       expect(reply?.actions).toHaveLength(1);
       const link = reply?.actions?.[0] as { type: string; url: string };

@@ -63,7 +63,7 @@ function lexResponse(
         ...stringAttributes(event.sessionState.sessionAttributes),
         missesInRow: String(turn.missed ? missesBefore + 1 : 0),
         lastTopic: turn.topic ?? "",
-        // The gateway reads it back into the bot turn (Lex messages carry no referral).
+        // The gateway reads it back into the bot turn (the message names it for votes only).
         lastReferral: turn.referral ?? "",
         ...(contentVersion ? { contentVersion: String(contentVersion) } : {}),
       },

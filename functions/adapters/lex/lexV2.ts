@@ -93,6 +93,7 @@ export interface LexCodeHookResponse {
 interface MessageMeta {
   kind: "asiointi.message/v1";
   topic?: string;
+  referral?: string;
   confidence?: number;
   quickReplies?: QuickReply[];
   actions?: MessageAction[];
@@ -159,6 +160,7 @@ export function toLexMessages(messages: OutgoingMessage[]): LexMessage[] {
     const meta: MessageMeta = {
       kind: "asiointi.message/v1",
       ...(m.topic ? { topic: m.topic } : {}),
+      ...(m.referral ? { referral: m.referral } : {}),
       ...(m.confidence !== undefined ? { confidence: m.confidence } : {}),
       ...(m.quickReplies ? { quickReplies: m.quickReplies } : {}),
       ...(m.actions ? { actions: m.actions } : {}),

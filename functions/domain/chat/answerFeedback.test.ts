@@ -159,6 +159,48 @@ describe("a vote on a bot answer", () => {
     expect(event?.question?.text).not.toContain("040 123 4567");
   });
 
+  it("takes a vote on another agency's pointer: counted under no topic, its question to the inbox", async () => {
+    // Prepare: the bot pointed a question about taxing a Kela benefit to Kela.
+    const service = chatService(
+      {},
+      {
+        messages: [
+          {
+            from: "bot",
+            text: "Sairauspäiväraha on Kelan asia.",
+            referral: "kela",
+            confidence: 0.97,
+          },
+        ],
+        referral: "kela",
+        missed: false,
+        contentVersion: 7,
+      },
+    );
+    const { chat } = await service.chats.startChat({ lang: "fi" });
+    const asked = await service.chats.ask(chat.chatId, {
+      text: "Miten sairauspäiväraha verotetaan?",
+    });
+    await asked.answered;
+    const pointer = service.shown.find((m) => m.referral === "kela");
+    service.reported.length = 0;
+    // Act
+    await service.chats.feedback(chat.chatId, pointer?.id ?? "", false);
+    // Assess: the customer's screen learns which answers take a vote; the vote counts where
+    // the referral's answer counts (no topic), and the inbox hears of the question.
+    expect(pointer).toMatchObject({ from: "bot", referral: "kela" });
+    expect(service.reported).toEqual([
+      { kind: "feedback", at: expect.any(Date), lang: "fi", topic: "none", helpful: false },
+    ]);
+    expect(service.voted).toMatchObject([
+      {
+        helpful: false,
+        answer: { referral: "kela", lang: "fi", contentVersion: 7 },
+        question: { from: "customer", text: "Miten sairauspäiväraha verotetaan?" },
+      },
+    ]);
+  });
+
   it("is refused naming messageId for a customer's message, a message without a topic and an unknown id", async () => {
     const service = chatService();
     const { chatId, transcript, question } = await answeredChat(service, "Miten saan verokortin?");

@@ -1,6 +1,6 @@
 import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { Clock } from "../ports.ts";
-import type { ReportRecorder } from "../reports/reportEvents.ts";
+import { NO_TOPIC, type ReportRecorder } from "../reports/reportEvents.ts";
 import type { ChatStore } from "./chatStore.ts";
 import { ChatNotFoundError, NotABotAnswerError } from "./errors.ts";
 import type { StoredMessage } from "./model.ts";
@@ -15,8 +15,9 @@ export interface FeedbackDeps {
 
 /**
  * Records a customer's vote on one of the bot's answers in their chat ("was this helpful?"):
- * one vote per answer, a second replaces the first. Counted in the reports per topic and
- * language, and told to the missed-question inbox. Votes are taken after the chat ended too
+ * one vote per answer, a second replaces the first. Another agency's pointer (a referral)
+ * is voted on like a topic's answer. Counted in the reports per topic and language, and told
+ * to the missed-question inbox. Votes are taken after the chat ended too
  * (the survey shows then, and the answers are still on screen), as long as the chat exists.
  * Throws NotABotAnswerError for a message that is not a bot answer of this chat.
  */
@@ -33,14 +34,16 @@ export async function voteOnAnswer(
     store.getMessage(chatId, messageId),
   ]);
   if (!chat) throw new ChatNotFoundError();
-  if (answer?.from !== "bot" || !answer.topic) throw new NotABotAnswerError();
+  // A topic's answer, or another agency's pointer: a wrong referral is as worth hearing of.
+  if (answer?.from !== "bot" || !(answer.topic || answer.referral)) throw new NotABotAnswerError();
   const now = clock.now();
   // The language the answer is written in: the customer's, when they wrote in the other one.
   const lang = answer.lang ?? chat.lang;
   const earlier = await store.putFeedback({
     chatId,
     messageId,
-    topic: answer.topic,
+    ...(answer.topic ? { topic: answer.topic } : {}),
+    ...(answer.referral ? { referral: answer.referral } : {}),
     ...(answer.contentVersion === undefined ? {} : { contentVersion: answer.contentVersion }),
     lang,
     helpful,
@@ -55,7 +58,8 @@ export async function voteOnAnswer(
     at: now,
     // A changed vote is taken back in the language the first one was counted in.
     lang: earlier?.lang ?? lang,
-    topic: answer.topic,
+    // A referral is counted under no topic, as its answer is.
+    topic: answer.topic ?? NO_TOPIC,
     helpful,
     ...(earlier ? { replacesVote: true } : {}),
   });

@@ -199,12 +199,13 @@ export function createChatService(deps: ChatServiceDeps) {
     const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
     const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
-    // The answer keeps the version it came from and the language it is written in, so that
-    // feedback on it counts against that version and in that language (not the chat's, when
-    // the customer wrote in the other one, nor the one the chat is switched to later).
+    // The answer (a topic's, or another agency's pointer) keeps the version it came from and
+    // the language it is written in, so that feedback on it counts against that version and
+    // in that language (not the chat's, when the customer wrote in the other one, nor the one
+    // the chat is switched to later).
     const lang = turn.lang ?? chat.lang;
     const answers = turn.messages.map((m) =>
-      m.topic
+      m.topic || m.referral
         ? { ...m, lang, ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}) }
         : m,
     );

@@ -205,6 +205,8 @@ export function answerTurn(
         {
           from: "bot",
           text: referral.answer.trim(),
+          // Named on the message, so the customer can vote on it as on a topic's answer.
+          referral: decision.group,
           confidence: round(recognition.confidence),
           actions: [{ type: "link", label: referral.link.label, url: referral.link.url }],
         },

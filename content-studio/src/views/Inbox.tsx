@@ -160,6 +160,11 @@ function topicName(id: string, t: UiText): string {
   return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
 }
 
+/** A referral group's title in the UI language, the id for one the draft does not list. */
+function referralName(id: string, t: UiText): string {
+  return referralChoices.value.find((r) => r.id === id)?.[t.lang]?.title || id;
+}
+
 function GroupCard(props: { group: MissGroup; index: number }) {
   const t = text.value;
   const { group, index } = props;
@@ -295,6 +300,7 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           t.langColumn[sample.lang],
           formatDateTime(sample.at, t),
           reasons ? `${t.reasonsLabel}: ${reasons}` : "",
+          sample.referral ? `${t.referredToLabel}: ${referralName(sample.referral, t)}` : "",
           `${t.outcomeLabel}: ${t.outcomes[sample.outcome] ?? sample.outcome}`,
           sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
         ]

@@ -7,7 +7,7 @@ export type QuestionFeatures = (text: string, lang: Lang) => ReadonlyMap<string,
 /** A kept question as the inbox lists it. */
 export type MissSample = Pick<
   MissEntry,
-  "id" | "text" | "lang" | "at" | "reasons" | "guesses" | "outcome" | "status"
+  "id" | "text" | "lang" | "at" | "reasons" | "guesses" | "referral" | "outcome" | "status"
 >;
 
 export interface QuestionGroup {
@@ -157,6 +157,16 @@ function describe(members: MissEntry[], days: string[], options: GroupingOptions
 
 /** What the inbox shows of a kept question. */
 export function sampleOf(entry: MissEntry): MissSample {
-  const { id, text, lang, at, reasons, guesses, outcome, status } = entry;
-  return { id, text, lang, at, reasons, guesses, outcome, status };
+  const { id, text, lang, at, reasons, guesses, referral, outcome, status } = entry;
+  return {
+    id,
+    text,
+    lang,
+    at,
+    reasons,
+    guesses,
+    ...(referral ? { referral } : {}),
+    outcome,
+    status,
+  };
 }

@@ -294,6 +294,56 @@ describe("which questions the inbox keeps", () => {
     // Both held until written: one request, their reasons already in it, no updates.
     expect(writes).toEqual(["putAll:2"]);
   });
+
+  it("keeps a referral voted unhelpful with the group it pointed to", async () => {
+    // Prepare: a tax question the bot took for Kela's matter.
+    const { inbox, clock, all } = setup();
+    const c = chat();
+    const asked = question("Miten sairauspäiväraha verotetaan?", clock);
+    const referral: BotTurn = {
+      messages: [{ from: "bot", text: "Kelan asia.", referral: "kela", confidence: 0.97 }],
+      referral: "kela",
+      missed: false,
+      recognition: [
+        { intent: "none", confidence: 0.97 },
+        { intent: "appointment", confidence: 0.03 },
+      ],
+    };
+    inbox.answered({ chat: c, question: asked, turn: referral });
+    const answer: StoredMessage = {
+      id: "a-kela",
+      chatId: c.chatId,
+      from: "bot",
+      text: "Kelan asia.",
+      referral: "kela",
+      confidence: 0.97,
+      at: clock.now().toISOString(),
+      expiresAt: 1_900_000_000,
+    };
+    // Act
+    inbox.voted({ chat: c, answer, question: asked, helpful: false });
+    // A vote whose turn the inbox no longer remembers still names the group.
+    const forgotten = question("Verotetaanko kotihoidon tuki?", clock);
+    inbox.voted({ chat: chat("b"), answer, question: forgotten, helpful: false });
+    // Assess
+    const entries = (await all()).sort((a, b) => a.text.localeCompare(b.text));
+    expect(entries.map((e) => [e.text, e.reasons, e.referral, e.topic, e.guesses[0]])).toEqual([
+      [
+        "Miten sairauspäiväraha verotetaan?",
+        ["unhelpful"],
+        "kela",
+        undefined,
+        { intent: "none", confidence: 0.97 },
+      ],
+      [
+        "Verotetaanko kotihoidon tuki?",
+        ["unhelpful"],
+        "kela",
+        undefined,
+        { intent: "none", confidence: 0.97 },
+      ],
+    ]);
+  });
 });
 
 describe("when the inbox writes", () => {

@@ -1,6 +1,6 @@
 import { ulid } from "ulid";
 import type { Lang } from "../../contracts/lang.ts";
-import { CONVERSATION_MOVES } from "../../contracts/topics.ts";
+import { CONVERSATION_MOVES, NO_INTENT } from "../../contracts/topics.ts";
 import { pooledRandom } from "../chat/ids.ts";
 import type { Chat, StoredMessage } from "../chat/model.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
@@ -148,7 +148,13 @@ export function createLearningInbox(deps: {
     chat: Chat,
     memory: ChatMemory,
     question: StoredMessage,
-    answer: { topic?: string; contentVersion?: number; lang?: Lang; guesses: IntentScore[] },
+    answer: {
+      topic?: string;
+      referral?: string;
+      contentVersion?: number;
+      lang?: Lang;
+      guesses: IntentScore[];
+    },
     reasons: MissReason[],
     outcome: MissOutcome,
   ): Kept {
@@ -166,6 +172,7 @@ export function createLearningInbox(deps: {
       reasons,
       guesses: answer.guesses.map(({ intent, confidence }) => ({ intent, confidence })),
       ...(answer.topic ? { topic: answer.topic } : {}),
+      ...(answer.referral ? { referral: answer.referral } : {}),
       ...(answer.contentVersion ? { contentVersion: answer.contentVersion } : {}),
       outcome,
       status: "open",
@@ -237,6 +244,7 @@ export function createLearningInbox(deps: {
   function turnAnswer(turn: BotTurn) {
     return {
       ...(turn.topic ? { topic: turn.topic } : {}),
+      ...(turn.referral ? { referral: turn.referral } : {}),
       ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}),
       ...(turn.lang ? { lang: turn.lang } : {}),
       guesses: turn.recognition ?? [],
@@ -292,9 +300,11 @@ export function createLearningInbox(deps: {
         change(already, { reason: "unhelpful" });
         return;
       }
-      const guesses = answer.topic
-        ? [{ intent: answer.topic, confidence: answer.confidence ?? 0 }]
-        : [];
+      // A referral is the recogniser's `none`, with the group beside it.
+      const guesses =
+        answer.topic || answer.referral
+          ? [{ intent: answer.topic ?? NO_INTENT, confidence: answer.confidence ?? 0 }]
+          : [];
       const fromLast = memory.last?.question.id === question.id ? memory.last : undefined;
       const kept = keep(
         chat,
@@ -304,6 +314,7 @@ export function createLearningInbox(deps: {
           ? turnAnswer(fromLast.turn)
           : {
               ...(answer.topic ? { topic: answer.topic } : {}),
+              ...(answer.referral ? { referral: answer.referral } : {}),
               ...(answer.contentVersion ? { contentVersion: answer.contentVersion } : {}),
               ...(answer.lang ? { lang: answer.lang } : {}),
               guesses,

@@ -961,6 +961,8 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       "content_version",
       "outcome",
       "status",
+      // Added later, at the end: spreadsheets that read the columns by place still work.
+      "referral",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -976,6 +978,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       entry.contentVersion ?? "",
       entry.outcome,
       entry.status,
+      entry.referral ?? "",
     ]),
   ]);
 }

@@ -1,0 +1,113 @@
+/**
+ * Wrong answers reach the content owners, through the real local stack (socket.io on
+ * 127.0.0.1, dynalite, the content API): a referral to another agency voted down, a "which
+ * one?" answered with "something else", and what the customer is offered after a thumbs-down.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../functions/contracts/protocol.ts";
+import { reportDay } from "../functions/domain/reports/reportEvents.ts";
+import type { LocalServer } from "../functions/local/localServer.ts";
+import { devToken } from "./support/devToken.ts";
+import {
+  type CustomerSocket,
+  collect,
+  connectCustomer,
+  eventually,
+  startTestStack,
+} from "./support/localStack.ts";
+
+let stack: LocalServer;
+let owner: string;
+const sockets: CustomerSocket[] = [];
+const today = reportDay(new Date());
+const yesterday = reportDay(new Date(Date.now() - 86_400_000));
+const PERIOD = `from=${yesterday}&to=${today}`;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  owner = await devToken(stack.url, "content-owner");
+}, 60_000);
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface Sample {
+  id: string;
+  text: string;
+  lang: string;
+  reasons: string[];
+  guesses: { intent: string; confidence: number }[];
+  referral?: string;
+  outcome: string;
+}
+
+/** A new chat in `lang`; `ask` sends a message and returns the bot's replies to it. */
+async function chatIn(lang: "fi" | "sv") {
+  const socket = await connectCustomer(stack.url);
+  sockets.push(socket);
+  const messages = collect(socket, "chat:message");
+  const start = await socket.emitWithAck("chat:start", { lang });
+  if (!start.ok) throw new Error("start failed");
+  await eventually(() => messages.length >= 2);
+  const ask = async (text: string): Promise<ChatMessage> => {
+    const before = messages.length;
+    const ack = await socket.emitWithAck("chat:message", { text });
+    if (!ack.ok) throw new Error(ack.error.message);
+    return eventually(() => messages.slice(before).find((m) => m.from === "bot"));
+  };
+  return { socket, messages, ask };
+}
+
+async function content(path: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${stack.url}/api/content/${path}`, {
+    headers: { authorization: `Bearer ${owner}` },
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** The inbox's sample of the question asked as `text`, once it is there. */
+async function sampleFor(text: string): Promise<Sample> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const res = await content(`misses?${PERIOD}&status=all`);
+    expect(res.status).toBe(200);
+    const groups = (JSON.parse(res.text) as { groups: { samples: Sample[] }[] }).groups;
+    const found = groups.flatMap((g) => g.samples).find((s) => s.text === text);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`"${text}" did not reach the inbox`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("a referral to another agency", () => {
+  it("takes a vote, and a thumbs-down puts the question in the inbox naming the group", async () => {
+    // Prepare: taxing a Kela benefit is the tax administration's matter, but the bot refers.
+    const question = "Miten sairauspäiväraha verotetaan?";
+    const chat = await chatIn("fi");
+    const pointer = await chat.ask(question);
+    expect(pointer).toMatchObject({ referral: "kela" });
+    expect(pointer.topic).toBeUndefined();
+    // Act
+    const ack = await chat.socket.emitWithAck("chat:feedback", {
+      messageId: pointer.id,
+      helpful: false,
+    });
+    // Assess: kept as a vote on a topic's answer is, with the group it was sent to.
+    expect(ack).toEqual({ ok: true });
+    const sample = await sampleFor(question);
+    expect(sample).toMatchObject({ lang: "fi", reasons: ["unhelpful"], referral: "kela" });
+    expect(sample.guesses[0]?.intent).toBe("none");
+    const csv = await content(`misses.csv?${PERIOD}&status=all`);
+    const [header, ...rows] = csv.text.replace(/^\ufeff/, "").split("\r\n");
+    expect(header?.split(";").at(-1)).toBe("referral");
+    expect(
+      rows
+        .find((r) => r.includes(question))
+        ?.split(";")
+        .at(-1),
+    ).toBe("kela");
+  });
+});

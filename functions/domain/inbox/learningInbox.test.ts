@@ -56,6 +56,16 @@ const missedTurn = (): BotTurn => ({
     { intent: "tax-refund", confidence: 0.1 },
   ],
 });
+/** Another agency's pointer; the recogniser's winner is `none`, with the group beside it. */
+const referralTurn = (referral: string, confidence: number): BotTurn => ({
+  messages: [{ from: "bot", text: "Toisen viranomaisen asia.", referral, confidence }],
+  referral,
+  missed: false,
+  recognition: [
+    { intent: "none", confidence },
+    { intent: "sickness-allowance", confidence: 1 - confidence },
+  ],
+});
 const personTurn = (): BotTurn => ({
   messages: [
     {
@@ -211,9 +221,9 @@ describe("which questions the inbox keeps", () => {
     ]);
   });
 
-  it("keeps no referral, no conversation move and nothing asked while the recogniser was down", async () => {
+  it("keeps no confident referral, no conversation move and nothing asked while the recogniser was down", async () => {
     const { inbox, clock, all } = setup();
-    const referral = { ...missedTurn(), missed: false, referral: "traficom" } as BotTurn;
+    const referral = referralTurn("traficom", 0.9);
     inbox.answered({ chat: chat("a"), question: question("ajoneuvovero", clock), turn: referral });
     inbox.answered({
       chat: chat("b"),
@@ -223,6 +233,27 @@ describe("which questions the inbox keeps", () => {
     const down: BotTurn = { messages: [{ from: "bot", text: "Vika." }], missed: true };
     inbox.answered({ chat: chat("c"), question: question("verokortti", clock), turn: down });
     expect(await all()).toEqual([]);
+  });
+
+  it("keeps a referral below the confidence a topic's answer needs, naming the group", async () => {
+    // Prepare: the recogniser only just preferred Kela to a tax topic.
+    const { inbox, clock, all } = setup({ confidenceBelow: 0.65 });
+    // Act
+    inbox.answered({
+      chat: chat("a"),
+      question: question("sairauspäivärahan vero", clock),
+      turn: referralTurn("kela", 0.6),
+    });
+    inbox.answered({
+      chat: chat("b"),
+      question: question("kelan tuki", clock),
+      turn: referralTurn("kela", 0.65),
+    });
+    // Assess
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons, e.referral, e.topic])).toEqual([
+      ["sairauspäivärahan vero", ["low-confidence"], "kela", undefined],
+    ]);
   });
 
   it("keeps an answered question when the customer asks for a person right after it", async () => {

@@ -136,11 +136,12 @@ export function createLearningInbox(deps: {
   }
 
   function reasonsFor(turn: BotTurn): MissReason[] {
-    const referral = (turn as BotTurn & { referral?: string }).referral;
     // No recognition: the recogniser was down, an outage rather than a gap in the content.
-    if (referral || !turn.recognition) return [];
+    if (!turn.recognition) return [];
     if (turn.missed) return ["missed"];
-    if (turn.topic === undefined || MOVES.has(turn.topic)) return [];
+    // Another agency's pointer is an answer too, and a doubtful one is kept as a doubtful
+    // topic's answer is: sending a tax question elsewhere is worse than not answering it.
+    if (!turn.referral && (turn.topic === undefined || MOVES.has(turn.topic))) return [];
     return confidenceOf(turn) < settings.confidenceBelow ? ["low-confidence"] : [];
   }
 
@@ -362,8 +363,8 @@ function asksForPerson(turn: BotTurn): boolean {
   );
 }
 
-/** How sure the recogniser was of the answered topic. */
+/** How sure the recogniser was of the answered topic (of `none`, for a referral). */
 function confidenceOf(turn: BotTurn): number {
-  const winner = turn.recognition?.find((r) => r.intent === turn.topic);
-  return winner?.confidence ?? turn.messages.find((m) => m.topic)?.confidence ?? 1;
+  const winner = turn.recognition?.find((r) => r.intent === (turn.topic ?? NO_INTENT));
+  return winner?.confidence ?? turn.messages.find((m) => m.topic || m.referral)?.confidence ?? 1;
 }

@@ -44,7 +44,7 @@ interface Sample {
   outcome: string;
 }
 
-/** A new chat in `lang`; `ask` sends a message and returns the bot's replies to it. */
+/** A new chat in `lang`, and a way to ask in it. */
 async function chatIn(lang: "fi" | "sv") {
   const socket = await connectCustomer(stack.url);
   sockets.push(socket);
@@ -52,11 +52,15 @@ async function chatIn(lang: "fi" | "sv") {
   const start = await socket.emitWithAck("chat:start", { lang });
   if (!start.ok) throw new Error("start failed");
   await eventually(() => messages.length >= 2);
-  const ask = async (text: string): Promise<ChatMessage> => {
+  /** Sends `text`; the first bot message after it that `is` the one awaited. */
+  const ask = async (
+    text: string,
+    is: (m: ChatMessage) => boolean = () => true,
+  ): Promise<ChatMessage> => {
     const before = messages.length;
     const ack = await socket.emitWithAck("chat:message", { text });
     if (!ack.ok) throw new Error(ack.error.message);
-    return eventually(() => messages.slice(before).find((m) => m.from === "bot"));
+    return eventually(() => messages.slice(before).find((m) => m.from === "bot" && is(m)));
   };
   return { socket, messages, ask };
 }
@@ -109,5 +113,30 @@ describe("a referral to another agency", () => {
         ?.split(";")
         .at(-1),
     ).toBe("kela");
+  });
+});
+
+describe("'something else' to the bot's which-one", () => {
+  it("keeps the question it was about as a miss, masked, and searches vero.fi with its words", async () => {
+    // Prepare: a question between VAT and light entrepreneurs, with a phone number in it.
+    const chat = await chatIn("fi");
+    const which = await chat.ask("Pitääkö kevytyrittäjän maksaa alvia, soita 040 123 4567", (m) =>
+      Boolean(m.quickReplies),
+    );
+    const somethingElse = which.quickReplies?.at(-1)?.value ?? "";
+    expect(somethingElse).toBe("Jotain muuta");
+    // Act: the customer takes neither topic.
+    const onward = await chat.ask(somethingElse);
+    // Assess: the search carries the question's words, the phone number left out.
+    const search = new URL(onward.actions?.find((a) => a.type === "link")?.url ?? "");
+    expect(`${search.origin}${search.pathname}`).toBe("https://www.vero.fi/haku/");
+    expect(search.searchParams.get("q")).toBe("Pitääkö kevytyrittäjän maksaa alvia, soita");
+    // The inbox has the question (not "Jotain muuta"), masked, with the topics offered.
+    const sample = await sampleFor("Pitääkö kevytyrittäjän maksaa alvia, soita [PHONE]");
+    expect(sample).toMatchObject({ lang: "fi", reasons: ["missed"] });
+    expect(sample.guesses.slice(0, 2).map((g) => g.intent)).toEqual(["vat", "light-entrepreneur"]);
+    const everything = (await content(`misses?${PERIOD}&status=all`)).text;
+    expect(everything).not.toContain('"Jotain muuta"');
+    expect(everything).not.toContain("040 123");
   });
 });

@@ -50,6 +50,8 @@ export const sessionAttributesSchema = z.looseObject({
   signInTooWeak: z.enum(["true", "false"]).default("false"),
   /** "true" once the bot has answered in the chat (DialogueContext.answeredBefore). */
   answeredBefore: z.enum(["true", "false"]).default("false"),
+  /** DialogueContext.choiceQuestion: set only on "something else" to the bot's which-one. */
+  choiceQuestion: z.string().optional(),
 });
 
 export const lexCodeHookEventSchema = z.looseObject({
@@ -113,6 +115,7 @@ export function sessionAttributesOf(context: DialogueContext): Record<string, st
     ...(context.subject ? { subject: context.subject } : {}),
     ...(context.assurance ? { assurance: context.assurance } : {}),
     ...(context.signInExpiresAt ? { signInExpiresAt: context.signInExpiresAt } : {}),
+    ...(context.choiceQuestion ? { choiceQuestion: context.choiceQuestion } : {}),
   };
 }
 
@@ -149,6 +152,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       ...(attributes.assurance ? { assurance: attributes.assurance } : {}),
       ...(attributes.subject ? { subject: attributes.subject } : {}),
       ...(attributes.signInExpiresAt ? { signInExpiresAt: attributes.signInExpiresAt } : {}),
+      ...(attributes.choiceQuestion ? { choiceQuestion: attributes.choiceQuestion } : {}),
       question: event.inputTranscript,
     },
   };

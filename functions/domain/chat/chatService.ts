@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Lang } from "../../contracts/lang.ts";
 import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
-import { PERSONAL_TOPICS } from "../dialogue/answerTurn.ts";
+import { isSomethingElse, PERSONAL_TOPICS } from "../dialogue/answerTurn.ts";
 import type { Bot } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
 import { type CustomerIdentity, canSeePersonalData } from "../identity/identity.ts";
@@ -194,8 +194,12 @@ export function createChatService(deps: ChatServiceDeps) {
     const warning: OutgoingMessage[] = typedPersonalData
       ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
       : [];
+    // "Something else" to the bot's which-one: the question that was about is read back (the
+    // one kind of answer that reads the transcript, and a rare one), for the words of the site
+    // search offered and for the inbox, which keeps it as a miss.
+    const declined = isSomethingElse(text) ? await choiceOfferedFor(chat.chatId, kept) : undefined;
     // An expired sign-in answers as anonymous: general answer and the offer to sign in again.
-    const turn = await bot.reply(withCurrentSignIn(chat, clock.now()), text);
+    const turn = await bot.reply(withCurrentSignIn(chat, clock.now()), text, declined?.text);
     const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
     const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
@@ -219,7 +223,7 @@ export function createChatService(deps: ChatServiceDeps) {
         : undefined,
     ]);
     // The question as kept at rest (masked), never as typed.
-    deps.learning?.answered({ chat, question: kept, turn });
+    deps.learning?.answered({ chat, question: kept, turn, ...(declined ? { declined } : {}) });
     await deps.reports?.record({
       kind: "botAnswer",
       at: clock.now(),
@@ -235,6 +239,23 @@ export function createChatService(deps: ChatServiceDeps) {
       offersHandoff: turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff")),
       lang,
     };
+  }
+
+  /**
+   * The customer's question that the bot answered with "which one?" (offering "something
+   * else"), when `reply` is the customer's next message; undefined otherwise.
+   */
+  async function choiceOfferedFor(
+    chatId: string,
+    reply: StoredMessage,
+  ): Promise<StoredMessage | undefined> {
+    // Ids sort in the order messages were stored; the reply may still be on its way.
+    const before = (await store.listMessages(chatId)).filter((m) => m.id < reply.id);
+    const asked = before.findLastIndex((m) => m.from === "customer");
+    const offered = before
+      .slice(asked + 1)
+      .some((m) => m.from === "bot" && m.quickReplies?.some((q) => isSomethingElse(q.value)));
+    return asked >= 0 && offered ? before[asked] : undefined;
   }
 
   /**

@@ -115,7 +115,11 @@ describe("answerTurn", () => {
   it("answers 'something else' with the other ways onward instead of a guess or a miss", () => {
     const turn = answerTurn(
       library,
-      { ...context, question: " jotain muuta " },
+      {
+        ...context,
+        question: " jotain muuta ",
+        choiceQuestion: "Pitääkö kevytyrittäjän maksaa alvia, soita [PHONE]",
+      },
       recognition(["vat", 0.9]),
     );
     expect(turn).toMatchObject({ missed: false });
@@ -127,6 +131,9 @@ describe("answerTurn", () => {
       "callback",
       "appointment",
     ]);
+    // The search has the words of the question the choice was about, not "jotain muuta".
+    const search = new URL(turn.messages[0]?.actions?.[0]?.url ?? "");
+    expect(search.searchParams.get("q")).toBe("Pitääkö kevytyrittäjän maksaa alvia, soita");
   });
 
   it("names the strong sign-in methods after a weak sign-in, until a strong one is bound", () => {

@@ -54,6 +54,12 @@ export interface DialogueContext {
    * customer's own words (personal data removed first).
    */
   question?: string;
+  /**
+   * When the message answers the bot's "which one?" with "something else": the question the
+   * bot asked that about, as kept (masked). The site search offered then searches with its
+   * words, since "something else" says nothing of what the customer wants.
+   */
+  choiceQuestion?: string;
 }
 
 /** Topics whose answer can be the customer's own figures. */
@@ -119,7 +125,12 @@ export function answerTurn(
   const replyLang = recognition.detectedLang;
   const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
   if (context.question !== undefined && isSomethingElse(context.question)) {
-    return somethingElseTurn(replyLang, settings, languageOffer);
+    // No guess: the other ways onward, the search with the words of the question it was about.
+    return {
+      missed: false,
+      replyLang,
+      messages: [nextSteps(replyLang, settings, context.choiceQuestion), ...languageOffer],
+    };
   }
   const decision = decide(recognition, (topic) => library.has(topic), settings);
 
@@ -249,30 +260,27 @@ export function answerTurn(
   };
 }
 
-/** "Something else" after the bot asked which topic: no guess, the other ways onward. */
-function somethingElseTurn(
+/**
+ * What the bot offers when none of what it said fits: to ask again in other words, the site
+ * search with `question`'s words (personal data removed), a person, a callback, a booking.
+ */
+export function nextSteps(
   lang: Lang,
   settings: DialogueSettings,
-  languageOffer: OutgoingMessage[],
-): DialogueTurn {
+  question?: string,
+): OutgoingMessage {
   return {
-    missed: false,
-    replyLang: lang,
-    messages: [
-      {
-        from: "bot",
-        text: phrase("rephrase", lang),
-        actions: [
-          siteSearchAction(settings, lang),
-          ...(["handoff", "callback", "appointment"] as const).map((a) => channelAction(a, lang)),
-        ],
-      },
-      ...languageOffer,
+    from: "bot",
+    text: phrase("rephrase", lang),
+    actions: [
+      siteSearchAction(settings, lang, question),
+      ...(["handoff", "callback", "appointment"] as const).map((a) => channelAction(a, lang)),
     ],
   };
 }
 
-function isSomethingElse(text: string): boolean {
+/** Whether `text` is the "something else" choice of the bot's "which one?" question. */
+export function isSomethingElse(text: string): boolean {
   const said = text.trim().toLocaleLowerCase("fi");
   return Object.values(PHRASES.somethingElse).some((p) => p.toLocaleLowerCase("fi") === said);
 }

@@ -256,6 +256,60 @@ describe("which questions the inbox keeps", () => {
     ]);
   });
 
+  it("keeps as a miss the question whose which-one the customer answered 'something else'", async () => {
+    // Prepare: the bot asked between VAT and light entrepreneurs.
+    const { inbox, clock, all } = setup();
+    const c = chat();
+    const asked = question("kevytyrittäjän alv, puh 040 123 4567", clock);
+    const which: BotTurn = {
+      messages: [{ from: "bot", text: "Kumpaa tarkoitat?" }],
+      missed: false,
+      recognition: [
+        { intent: "vat", confidence: 0.54 },
+        { intent: "light-entrepreneur", confidence: 0.42 },
+      ],
+    };
+    const otherWays: BotTurn = {
+      messages: [{ from: "bot", text: "Kirjoita toisin." }],
+      missed: false,
+      recognition: [{ intent: "none", confidence: 0.9 }],
+    };
+    inbox.answered({ chat: c, question: asked, turn: which });
+    // Act: "something else", then the customer asks again and gets an answer.
+    inbox.answered({
+      chat: c,
+      question: question("Jotain muuta", clock),
+      turn: otherWays,
+      declined: asked,
+    });
+    inbox.answered({
+      chat: c,
+      question: question("kevytyrittäjän arvonlisävero", clock),
+      turn: answeredTurn("vat"),
+    });
+    // After a restart the asking turn is forgotten: the question is still kept.
+    inbox.answered({
+      chat: chat("b"),
+      question: question("Något annat", clock),
+      turn: { ...otherWays, lang: "sv" },
+      declined: question("lättföretagare moms", clock),
+    });
+    // Assess: masked, with the topics it was offered between, and what followed.
+    const entries = (await all()).sort((a, b) => a.text.localeCompare(b.text));
+    expect(
+      entries.map((e) => [e.text, e.lang, e.reasons, e.guesses.map((g) => g.intent), e.outcome]),
+    ).toEqual([
+      [
+        "kevytyrittäjän alv, puh [PHONE]",
+        "fi",
+        ["missed"],
+        ["vat", "light-entrepreneur"],
+        "answered",
+      ],
+      ["lättföretagare moms", "sv", ["missed"], [], "unknown"],
+    ]);
+  });
+
   it("keeps an answered question when the customer asks for a person right after it", async () => {
     const { inbox, clock, all } = setup();
     inbox.answered({

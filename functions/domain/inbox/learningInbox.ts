@@ -261,6 +261,30 @@ export function createLearningInbox(deps: {
     }
   }
 
+  /**
+   * "Something else" to the bot's which-one about `asked`: none of the topics offered fits it,
+   * a miss. Its guesses are those of the turn that asked, when remembered. What the customer
+   * does next is its outcome, so it becomes the chat's last turn.
+   */
+  function declinedChoice(
+    chat: Chat,
+    memory: ChatMemory,
+    asked: StoredMessage,
+    previous: LastTurn | undefined,
+    turn: BotTurn,
+  ): LastTurn {
+    const choice = previous?.question.id === asked.id ? previous : undefined;
+    let kept = choice?.kept;
+    if (kept) change(kept, { reason: "missed" });
+    else {
+      const answer = choice
+        ? turnAnswer(choice.turn)
+        : { ...(turn.lang ? { lang: turn.lang } : {}), guesses: [] };
+      kept = keep(chat, memory, asked, answer, ["missed"], "unknown");
+    }
+    return { question: asked, turn: choice?.turn ?? turn, kept };
+  }
+
   function guarded<A extends unknown[]>(run: (...args: A) => void): (...args: A) => void {
     return (...args) => {
       try {
@@ -272,7 +296,7 @@ export function createLearningInbox(deps: {
   }
 
   return {
-    answered: guarded(({ chat, question, turn }) => {
+    answered: guarded(({ chat, question, turn, declined }) => {
       const now = deps.clock.now().getTime();
       const memory = recall(chat.chatId, now) ?? { touchedAt: now };
       memory.touchedAt = now;
@@ -288,7 +312,7 @@ export function createLearningInbox(deps: {
       if (reasons.length > 0) {
         last.kept = keep(chat, memory, question, turnAnswer(turn), reasons, "unknown");
       }
-      memory.last = last;
+      memory.last = declined ? declinedChoice(chat, memory, declined, previous, turn) : last;
       remember(chat.chatId, memory);
     }),
 

@@ -13,18 +13,20 @@ import {
   collect,
   connectCustomer,
   eventually,
+  OPEN_HOUR_ISO,
   startTestStack,
 } from "./support/localStack.ts";
 
 let stack: LocalServer;
 let owner: string;
+let PERIOD: string;
 const sockets: CustomerSocket[] = [];
-const today = reportDay(new Date());
-const yesterday = reportDay(new Date(Date.now() - 86_400_000));
-const PERIOD = `from=${yesterday}&to=${today}`;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // An open hour: a person is among the ways onward after a thumbs-down.
+  stack = await startTestStack({ env: { FAKE_TIME: OPEN_HOUR_ISO } });
+  const today = reportDay(stack.clock.now());
+  PERIOD = `from=${today}&to=${today}`;
   owner = await devToken(stack.url, "content-owner");
 }, 60_000);
 afterEach(() => {
@@ -138,5 +140,35 @@ describe("'something else' to the bot's which-one", () => {
     const everything = (await content(`misses?${PERIOD}&status=all`)).text;
     expect(everything).not.toContain('"Jotain muuta"');
     expect(everything).not.toContain("040 123");
+  });
+});
+
+describe("a thumbs-down", () => {
+  it("is followed by the ways onward: other words, the search with the question's words, a person", async () => {
+    // Prepare
+    const chat = await chatIn("fi");
+    const answer = await chat.ask("Milloin saan veronpalautuksen?", (m) => Boolean(m.topic));
+    const before = chat.messages.length;
+    // Act
+    const ack = await chat.socket.emitWithAck("chat:feedback", {
+      messageId: answer.id,
+      helpful: false,
+    });
+    // Assess: said in the chat after the ack, in the chat's language, stored like any answer.
+    expect(ack).toEqual({ ok: true });
+    const offer = await eventually(() => chat.messages.slice(before).find((m) => m.from === "bot"));
+    expect(offer.text).toMatch(/^Selvä\. Kirjoita kysymyksesi vähän toisin sanoin/);
+    expect(offer.actions?.map((a) => a.type)).toEqual([
+      "link",
+      "handoff",
+      "callback",
+      "appointment",
+    ]);
+    const search = new URL(offer.actions?.[0]?.url ?? "");
+    expect(search.searchParams.get("q")).toBe("Milloin saan veronpalautuksen?");
+    // The same vote again does not say it twice.
+    await chat.socket.emitWithAck("chat:feedback", { messageId: answer.id, helpful: false });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(chat.messages.slice(before).filter((m) => m.from === "bot")).toHaveLength(1);
   });
 });

@@ -266,7 +266,7 @@ export function answerTurn(
  */
 export function nextSteps(
   lang: Lang,
-  settings: DialogueSettings,
+  settings: Pick<DialogueSettings, "siteSearchUrl">,
   question?: string,
 ): OutgoingMessage {
   return {
@@ -290,7 +290,7 @@ const MAX_QUERY_LENGTH = 200;
 
 /** A link to the agency's site search with the customer's words, personal data removed. */
 function siteSearchAction(
-  settings: DialogueSettings,
+  settings: Pick<DialogueSettings, "siteSearchUrl">,
   lang: Lang,
   question?: string,
 ): MessageAction {

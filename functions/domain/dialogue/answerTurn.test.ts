@@ -136,6 +136,25 @@ describe("answerTurn", () => {
     expect(search.searchParams.get("q")).toBe("Pitääkö kevytyrittäjän maksaa alvia, soita");
   });
 
+  it("suggests after a miss only topics plausible enough to be offered as a choice", () => {
+    // A question about tips: crypto assets at 5 % is no suggestion, VAT at 20 % is.
+    const tips = answerTurn(
+      library,
+      context,
+      recognition(["none", 0.75], ["vat", 0.2], ["light-entrepreneur", 0.051]),
+    );
+    const nothingLikely = answerTurn(
+      library,
+      context,
+      recognition(["none", 0.9], ["vat", 0.149], ["tax-card", 0.06]),
+    );
+
+    expect(tips.messages[0]?.quickReplies?.map((q) => q.value)).toEqual(["Title of vat"]);
+    expect(tips.messages[0]?.text).toMatch(/Tarkoititko jotakin näistä\?$/);
+    expect(nothingLikely.messages[0]?.quickReplies).toBeUndefined();
+    expect(nothingLikely.messages[0]?.text).not.toMatch(/Tarkoititko/);
+  });
+
   it("names the strong sign-in methods after a weak sign-in, until a strong one is bound", () => {
     const taxCard = recognition(["tax-card", 0.9]);
     const anonymous = answerTurn(library, context, taxCard).messages[0];

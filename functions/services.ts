@@ -16,7 +16,7 @@ import {
   createEdgeViewerAddressOf,
   type EdgeViewerAddressOf,
 } from "./adapters/network/edgeViewerAddress.ts";
-import type { Config } from "./config.ts";
+import { type Config, dialogueSettings } from "./config.ts";
 import { contentRules } from "./content/contentRules.ts";
 import { createChatService } from "./domain/chat/chatService.ts";
 import type { ChatStore } from "./domain/chat/chatStore.ts";
@@ -39,7 +39,7 @@ import type { LearningEvents } from "./domain/inbox/learningEvents.ts";
 import { createLearningInbox } from "./domain/inbox/learningInbox.ts";
 import type { MissStore } from "./domain/inbox/missStore.ts";
 import { createRequestLimiter, type RequestLimiter } from "./domain/limits/requestLimits.ts";
-import type { OpeningHours } from "./domain/openingHours/index.ts";
+import { isOpen, type OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock, Recogniser } from "./domain/ports.ts";
 import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
 import {
@@ -217,7 +217,9 @@ export function buildChatService(
     settings: {
       transcriptRetentionDays: opts.config.TRANSCRIPT_RETENTION_DAYS,
       surveyTokenTtlHours: opts.config.SURVEY_TOKEN_TTL_HOURS,
+      siteSearchUrl: dialogueSettings(opts.config).siteSearchUrl,
     },
+    personAvailable: (lang, at) => isOpen(services.openingHours, lang, at),
   });
 }
 

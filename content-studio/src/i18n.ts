@@ -489,6 +489,8 @@ const fi = {
   showAllSamples: (n: number) => `Näytä kaikki ${n} esimerkkiä`,
   showFewerSamples: "Näytä vähemmän esimerkkejä",
   reasonsLabel: "Syy",
+  // The bot pointed the question to another agency (a referral group, by its title).
+  referredToLabel: "Botti ohjasi",
   // Keyed by the API's reason names, checked: a key the API does not send would show raw.
   reasons: {
     missed: "ei aihetta",
@@ -1099,6 +1101,7 @@ const sv: UiText = {
   showAllSamples: (n: number) => `Visa alla ${n} exempel`,
   showFewerSamples: "Visa färre exempel",
   reasonsLabel: "Orsak",
+  referredToLabel: "Boten hänvisade till",
   reasons: {
     missed: "inget ämne",
     "low-confidence": "osäkert svar",

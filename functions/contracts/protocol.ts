@@ -68,7 +68,7 @@ export const chatEndSchema = z.strictObject({});
 const MESSAGE_ID_RULE = "messageId must be a message id (1-64 characters)";
 /** The customer's vote on one of the bot's answers ("was this helpful?"). */
 export const answerFeedbackSchema = z.strictObject({
-  /** Id of a bot answer (a bot message with a topic) of this chat. */
+  /** Id of a bot answer (a bot message with a topic or a referral) of this chat. */
   messageId: z.string().min(1, MESSAGE_ID_RULE).max(64, MESSAGE_ID_RULE),
   helpful: z.boolean(),
 });
@@ -122,6 +122,11 @@ export interface ChatMessage {
   /** ISO 8601 instant. */
   at: string;
   topic?: string;
+  /**
+   * On another agency's pointer: the referral group the bot answered with. Such an answer is
+   * voted on like a topic's answer.
+   */
+  referral?: string;
   quickReplies?: QuickReply[];
   actions?: MessageAction[];
   /** Echo of the sender's clientId, so the sending tab can match its optimistic copy. */

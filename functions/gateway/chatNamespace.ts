@@ -352,8 +352,11 @@ export function registerChatNamespace(
       handleEvent(deps, "chat:feedback", answerFeedbackSchema, async (vote, ack) => {
         // Leaves the idle clock alone: it follows what people write (the stored messages every
         // gateway task sees), and a vote on an earlier answer is not a turn in the chat.
-        await chats.feedback(currentChat(), vote.messageId, vote.helpful);
+        const chatId = currentChat();
+        const voted = await chats.feedback(chatId, vote.messageId, vote.helpful);
         ack({});
+        // In line with the customer's messages: it cannot come between a question and its answer.
+        if (voted.offerNextSteps) await oneMessageAtATime(chatId, voted.offerNextSteps);
       }),
     );
 

@@ -87,7 +87,9 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     watch(first);
     expect(await ask(first, MISSES[0])).toContain(NOT_UNDERSTOOD);
     expect(await ask(first, VOTED_QUESTION)).toMatch(/palautus/i);
-    const answer = first.locator(".msg.bot").last();
+    // Pinned by place: the ways onward offered after the vote become the last bot message.
+    const botMessages = await first.locator(".msg.bot").count();
+    const answer = first.locator(".msg.bot").nth(botMessages - 1);
     const no = answer.getByRole("button", { name: "Ei, vastauksesta ei ollut apua" });
     await answer.getByRole("group", { name: "Oliko vastauksesta apua?" }).waitFor();
     await no.click();
@@ -100,6 +102,8 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     // The thanks is said through the widget's polite live region (no visible line carries it).
     const thanks = first.locator('.panel > [role="status"].visually-hidden');
     await expect.poll(() => thanks.textContent(), POLL).toBe("Kiitos palautteesta!");
+    // Then the ways onward, a person among them, before the advisor offers are counted below.
+    await expect.poll(() => first.locator(".msg.bot").count(), POLL).toBe(botMessages + 1);
     await expectNoAxeViolations(first, "inbox-widget-voted");
 
     // Vehicle tax is Traficom's: their referral with a link there, and no offer of our advisors

@@ -135,6 +135,34 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("takes a vote on another agency's pointer as on an answer, and offers the ways onward after a no", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    // Taxing a Kela benefit is ours, yet the bot points to Kela: the customer can say so.
+    const question = "Miten sairauspäiväraha verotetaan?";
+    await ask(page, question);
+    // Pinned by place: the offer that follows the vote becomes the last bot message.
+    const pointer = page.locator(".msg.bot").nth((await page.locator(".msg.bot").count()) - 1);
+    expect(await pointer.textContent()).toMatch(/Kela/);
+    await pointer.getByRole("group", { name: "Oliko vastauksesta apua?" }).waitFor();
+    const no = pointer.getByRole("button", { name: "Ei, vastauksesta ei ollut apua" });
+    const before = await page.locator(".msg.bot").count();
+    await no.click();
+    await expect.poll(() => no.getAttribute("aria-pressed")).toBe("true");
+    // Not just a thank-you: other words, the search with the question's words, the channels.
+    await expect.poll(() => page.locator(".msg.bot").count()).toBe(before + 1);
+    const onward = page.locator(".msg.bot").last();
+    expect(await onward.textContent()).toMatch(/Kirjoita kysymyksesi vähän toisin sanoin/);
+    const search = onward.getByRole("link", { name: /Hae vero\.fi:stä/ });
+    const href = new URL((await search.getAttribute("href")) ?? "");
+    expect(href.searchParams.get("q")).toBe(question);
+    for (const name of ["Asiakasneuvoja", "Soittopyyntö", "Varaa aika"]) {
+      expect(await onward.getByRole("button", { name }).count(), name).toBe(1);
+    }
+    await expectNoAxeViolations(page, "fi-referral-voted");
+    await context.close();
+  });
+
   it("callback form inside the chat: errors name the field, a valid request gets a reference", async () => {
     const { context, page } = await customerPage({ width: 320 });
     await openChat(page);

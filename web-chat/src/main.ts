@@ -179,8 +179,9 @@ function mount(script: HTMLScriptElement | null): void {
       if (control) choices.push(control);
     }
     if (choices.length) item.append(h("div", { class: "replies" }, ...choices));
-    // Only answers from the content can be voted on; a replay starts them unvoted.
-    if (m.from === "bot" && m.topic) {
+    // Only answers from the content (a topic's, or another agency's pointer) can be voted
+    // on; a replay starts them unvoted.
+    if (m.from === "bot" && (m.topic || m.referral)) {
       item.append(
         answerFeedback({
           text,

@@ -165,12 +165,15 @@ function topicName(id: string, t: UiText): string {
   return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
 }
 
+/** A referral group's title in the UI language, the id for one the draft does not list. */
+function referralName(id: string, t: UiText): string {
+  return referralChoices.value.find((r) => r.id === id)?.[t.lang]?.title || id;
+}
+
 /** The title of the topic or referral group a reopened question had gone to, if it names one. */
 function reopenedName(reopened: Reopened, t: UiText): string {
   if (reopened.topicId) return topicName(reopened.topicId, t);
-  if (!reopened.referral) return "";
-  const group = referralChoices.value.find((r) => r.id === reopened.referral);
-  return group?.[t.lang]?.title || reopened.referral;
+  return reopened.referral ? referralName(reopened.referral, t) : "";
 }
 
 function GroupCard(props: { group: MissGroup; index: number }) {
@@ -342,6 +345,7 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           t.langColumn[sample.lang],
           formatDateTime(sample.at, t),
           reasons ? `${t.reasonsLabel}: ${reasons}` : "",
+          sample.referral ? `${t.referredToLabel}: ${referralName(sample.referral, t)}` : "",
           `${t.outcomeLabel}: ${t.outcomes[sample.outcome] ?? sample.outcome}`,
           sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
         ]

@@ -95,6 +95,26 @@ describe("Lex-backed bot", () => {
     });
   });
 
+  it("hands the code hook the question a 'something else' declined the choices for", async () => {
+    // Prepare
+    lex.on(RecognizeTextCommand).resolves({ messages: [], sessionState: {} });
+    const bot = createLexBot({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      logger: createLogger("silent"),
+      client: new LexRuntimeV2Client({ region: "eu-north-1" }),
+    });
+    // Act
+    await bot.reply(chat, "Något annat", "lättföretagare moms");
+    await bot.reply(chat, "skattekort");
+    // Assess
+    const [declined, plain] = lex
+      .commandCalls(RecognizeTextCommand)
+      .map((call) => call.args[0].input.sessionState?.sessionAttributes);
+    expect(declined).toMatchObject({ choiceQuestion: "lättföretagare moms" });
+    expect(plain).not.toHaveProperty("choiceQuestion");
+  });
+
   it("offers other channels, and logs no message text, when Lex fails", async () => {
     // Prepare
     lex.on(RecognizeTextCommand).rejects(new Error("ThrottlingException"));

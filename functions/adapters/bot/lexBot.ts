@@ -26,7 +26,7 @@ export function createLexBot(config: LexBotConfig): Bot {
   const client = config.client ?? new LexRuntimeV2Client({});
   return {
     welcome: welcomeMessages,
-    async reply(chat: Chat, text: string): Promise<BotTurn> {
+    async reply(chat: Chat, text: string, choiceQuestion?: string): Promise<BotTurn> {
       try {
         const response = await client.send(
           new RecognizeTextCommand({
@@ -35,7 +35,11 @@ export function createLexBot(config: LexBotConfig): Bot {
             localeId: LEX_LOCALES[chat.lang],
             sessionId: chat.chatId,
             text,
-            sessionState: { sessionAttributes: sessionAttributesOf(dialogueContextOf(chat)) },
+            sessionState: {
+              sessionAttributes: sessionAttributesOf(
+                dialogueContextOf(chat, undefined, choiceQuestion),
+              ),
+            },
           }),
         );
         const messages = fromLexMessages(response.messages ?? []);

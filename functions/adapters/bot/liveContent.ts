@@ -94,9 +94,9 @@ export function createLiveContent(deps: {
     welcome(lang) {
       return current().bot.welcome(lang);
     },
-    async reply(chat: Chat, text: string): Promise<BotTurn> {
+    async reply(chat: Chat, text: string, choiceQuestion?: string): Promise<BotTurn> {
       const answering = current();
-      const turn = await answering.bot.reply(chat, text);
+      const turn = await answering.bot.reply(chat, text, choiceQuestion);
       return { ...turn, contentVersion: answering.version };
     },
   };

@@ -377,20 +377,24 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     async putFeedback(vote) {
       // Its own write, not batched: a batch cannot return the item it replaced, and the
       // earlier vote is what keeps the report counters right when a customer changes theirs.
+      const optional = [
+        ["topic", ":t", vote.topic],
+        ["referral", ":r", vote.referral],
+        ["contentVersion", ":v", vote.contentVersion],
+      ].filter(([, , value]) => value !== undefined) as [string, string, string | number][];
       const result = await doc.send(
         new UpdateCommand({
           TableName: tables.messages,
           Key: { chatId: vote.chatId, sk: FEEDBACK + vote.messageId },
-          UpdateExpression: `SET messageId = :m, topic = :t, helpful = :h, #at = :at, expiresAt = :e, lang = if_not_exists(lang, :lang)${vote.contentVersion === undefined ? "" : ", contentVersion = :v"}`,
+          UpdateExpression: `SET messageId = :m, helpful = :h, #at = :at, expiresAt = :e, lang = if_not_exists(lang, :lang)${optional.map(([name, value]) => `, ${name} = ${value}`).join("")}`,
           ExpressionAttributeNames: { "#at": "at" },
           ExpressionAttributeValues: {
             ":m": vote.messageId,
-            ":t": vote.topic,
             ":h": vote.helpful,
             ":at": vote.at,
             ":e": vote.expiresAt,
             ":lang": vote.lang,
-            ...(vote.contentVersion === undefined ? {} : { ":v": vote.contentVersion }),
+            ...Object.fromEntries(optional.map(([, name, value]) => [name, value])),
           },
           ReturnValues: "ALL_OLD",
         }),

@@ -68,6 +68,26 @@ describe("Lex V2 fulfillment code hook", () => {
     expect(channels.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
   });
 
+  it("answers 'something else' with the site search for the question the choice was about, once", async () => {
+    // Prepare: the gateway read back the question the bot's which-one was about (masked).
+    const event = eventWith((e) => {
+      e.inputTranscript = "Jotain muuta";
+      Object.assign(e.sessionState.sessionAttributes, {
+        choiceQuestion: "kevytyrittäjän alv, puh [PHONE]",
+      });
+    });
+    // Act
+    const response = await handler(event, context);
+    // Assess
+    const [reply] = fromLexMessages(response.messages);
+    expect(reply?.text).toMatch(/^Selvä\. Kirjoita kysymyksesi/);
+    expect(reply?.actions?.[0]?.url).toBe(
+      "https://www.vero.fi/haku/?q=kevytyritt%C3%A4j%C3%A4n%20alv%2C%20puh",
+    );
+    // Lex keeps session attributes between turns: the customer's words are not left there.
+    expect(response.sessionState.sessionAttributes).not.toHaveProperty("choiceQuestion");
+  });
+
   it("hands the dialogue Lex's topic interpretations with their confidences as alternatives", async () => {
     // Prepare: Lex fell back; what is not ours (OutOfScope, a referral group) scored between
     // the two likeliest topics, which are close to each other.
@@ -191,6 +211,8 @@ describe("Lex V2 fulfillment code hook", () => {
       expect(rest).toEqual([]);
       expect(reply?.text).toMatch(text);
       expect(reply?.topic).toBeUndefined();
+      // Named on the message as through the embedded bot, so the customer can vote on it.
+      expect(reply?.referral).toBe("traficom");
       // Only the agency's link: our advisors cannot help with vehicle tax.
       expect(reply?.actions).toHaveLength(1);
       const link = reply?.actions?.[0] as { type: string; url: string };

@@ -57,13 +57,17 @@ function lexResponse(
   missesBefore: number,
   contentVersion: number | undefined,
 ): LexCodeHookResponse {
+  // The customer's words served this turn's site search only; Lex need not keep them.
+  const { choiceQuestion: _once, ...attributes } = stringAttributes(
+    event.sessionState.sessionAttributes,
+  );
   return {
     sessionState: {
       sessionAttributes: {
-        ...stringAttributes(event.sessionState.sessionAttributes),
+        ...attributes,
         missesInRow: String(turn.missed ? missesBefore + 1 : 0),
         lastTopic: turn.topic ?? "",
-        // The gateway reads it back into the bot turn (Lex messages carry no referral).
+        // The gateway reads it back into the bot turn (the message names it for votes only).
         lastReferral: turn.referral ?? "",
         ...(contentVersion ? { contentVersion: String(contentVersion) } : {}),
       },

@@ -50,6 +50,8 @@ export const sessionAttributesSchema = z.looseObject({
   signInTooWeak: z.enum(["true", "false"]).default("false"),
   /** "true" once the bot has answered in the chat (DialogueContext.answeredBefore). */
   answeredBefore: z.enum(["true", "false"]).default("false"),
+  /** DialogueContext.choiceQuestion: set only on "something else" to the bot's which-one. */
+  choiceQuestion: z.string().optional(),
 });
 
 export const lexCodeHookEventSchema = z.looseObject({
@@ -93,6 +95,7 @@ export interface LexCodeHookResponse {
 interface MessageMeta {
   kind: "asiointi.message/v1";
   topic?: string;
+  referral?: string;
   confidence?: number;
   quickReplies?: QuickReply[];
   actions?: MessageAction[];
@@ -112,6 +115,7 @@ export function sessionAttributesOf(context: DialogueContext): Record<string, st
     ...(context.subject ? { subject: context.subject } : {}),
     ...(context.assurance ? { assurance: context.assurance } : {}),
     ...(context.signInExpiresAt ? { signInExpiresAt: context.signInExpiresAt } : {}),
+    ...(context.choiceQuestion ? { choiceQuestion: context.choiceQuestion } : {}),
   };
 }
 
@@ -148,6 +152,7 @@ export function recognitionFromLexEvent(event: LexCodeHookEvent): {
       ...(attributes.assurance ? { assurance: attributes.assurance } : {}),
       ...(attributes.subject ? { subject: attributes.subject } : {}),
       ...(attributes.signInExpiresAt ? { signInExpiresAt: attributes.signInExpiresAt } : {}),
+      ...(attributes.choiceQuestion ? { choiceQuestion: attributes.choiceQuestion } : {}),
       question: event.inputTranscript,
     },
   };
@@ -159,6 +164,7 @@ export function toLexMessages(messages: OutgoingMessage[]): LexMessage[] {
     const meta: MessageMeta = {
       kind: "asiointi.message/v1",
       ...(m.topic ? { topic: m.topic } : {}),
+      ...(m.referral ? { referral: m.referral } : {}),
       ...(m.confidence !== undefined ? { confidence: m.confidence } : {}),
       ...(m.quickReplies ? { quickReplies: m.quickReplies } : {}),
       ...(m.actions ? { actions: m.actions } : {}),

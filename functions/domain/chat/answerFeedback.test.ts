@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ChatMessage } from "../../contracts/protocol.ts";
 import { manualClock } from "../clock.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
+import { phrase } from "../dialogue/phrases.ts";
 import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { ReportEvent } from "../reports/reportEvents.ts";
 import { createChatService } from "./chatService.ts";
@@ -18,7 +19,12 @@ const taxCardAnswer: BotTurn = {
 
 type Voted = Parameters<LearningEvents["voted"]>[0];
 
-function chatService(learning: Partial<LearningEvents> = {}, turn: BotTurn = taxCardAnswer) {
+function chatService(
+  learning: Partial<LearningEvents> = {},
+  turn: BotTurn = taxCardAnswer,
+  /** Whether a person can be reached (the opening hours); unset: the service's default. */
+  personAvailable?: boolean,
+) {
   const reported: ReportEvent[] = [];
   const voted: Voted[] = [];
   const shown: ChatMessage[] = [];
@@ -34,7 +40,15 @@ function chatService(learning: Partial<LearningEvents> = {}, turn: BotTurn = tax
     notifier: { message: (_chatId, m) => void shown.push(m), state() {}, surveyRequest() {} },
     clock: manualClock(new Date("2026-11-24T08:00:00Z")),
     ids: createIdGenerator(),
-    settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
+    settings: {
+      transcriptRetentionDays: 90,
+      surveyTokenTtlHours: 24,
+      siteSearchUrl: {
+        fi: "https://haku.example.fi/?s={query}",
+        sv: "https://sok.example.fi/?s={query}",
+      },
+    },
+    ...(personAvailable === undefined ? {} : { personAvailable: () => personAvailable }),
     reports: { record: async (event) => void reported.push(event) },
     learning: {
       answered() {},
@@ -59,7 +73,7 @@ async function answeredChat(service: ReturnType<typeof chatService>, question: s
   return { chatId: chat.chatId, transcript, answer, question: asked.message };
 }
 
-async function refusal(vote: Promise<void>): Promise<ChatError> {
+async function refusal(vote: Promise<unknown>): Promise<ChatError> {
   const error = await vote.then(
     () => undefined,
     (e: unknown) => e,
@@ -159,6 +173,48 @@ describe("a vote on a bot answer", () => {
     expect(event?.question?.text).not.toContain("040 123 4567");
   });
 
+  it("takes a vote on another agency's pointer: counted under no topic, its question to the inbox", async () => {
+    // Prepare: the bot pointed a question about taxing a Kela benefit to Kela.
+    const service = chatService(
+      {},
+      {
+        messages: [
+          {
+            from: "bot",
+            text: "Sairauspäiväraha on Kelan asia.",
+            referral: "kela",
+            confidence: 0.97,
+          },
+        ],
+        referral: "kela",
+        missed: false,
+        contentVersion: 7,
+      },
+    );
+    const { chat } = await service.chats.startChat({ lang: "fi" });
+    const asked = await service.chats.ask(chat.chatId, {
+      text: "Miten sairauspäiväraha verotetaan?",
+    });
+    await asked.answered;
+    const pointer = service.shown.find((m) => m.referral === "kela");
+    service.reported.length = 0;
+    // Act
+    await service.chats.feedback(chat.chatId, pointer?.id ?? "", false);
+    // Assess: the customer's screen learns which answers take a vote; the vote counts where
+    // the referral's answer counts (no topic), and the inbox hears of the question.
+    expect(pointer).toMatchObject({ from: "bot", referral: "kela" });
+    expect(service.reported).toEqual([
+      { kind: "feedback", at: expect.any(Date), lang: "fi", topic: "none", helpful: false },
+    ]);
+    expect(service.voted).toMatchObject([
+      {
+        helpful: false,
+        answer: { referral: "kela", lang: "fi", contentVersion: 7 },
+        question: { from: "customer", text: "Miten sairauspäiväraha verotetaan?" },
+      },
+    ]);
+  });
+
   it("is refused naming messageId for a customer's message, a message without a topic and an unknown id", async () => {
     const service = chatService();
     const { chatId, transcript, question } = await answeredChat(service, "Miten saan verokortin?");
@@ -218,5 +274,80 @@ describe("a vote on a bot answer", () => {
     await new Promise((r) => setTimeout(r, 10));
 
     expect(service.reported).toMatchObject([{ kind: "feedback", helpful: false }]);
+  });
+});
+
+describe("after a thumbs-down", () => {
+  it("offers, once acknowledged, another wording, the search with the question's words and a person", async () => {
+    // Prepare
+    const service = chatService({}, taxCardAnswer, true);
+    const { chatId, answer } = await answeredChat(
+      service,
+      "Miten saan verokortin? Puh 040 123 4567",
+    );
+    service.shown.length = 0;
+    // Act: the vote is recorded and nothing said yet; the offer comes when asked for.
+    const voted = await service.chats.feedback(chatId, answer.id, false);
+    expect(service.shown).toEqual([]);
+    await voted.offerNextSteps?.();
+    // Assess: the same ways onward as after "something else", worded once (phrases.ts).
+    expect(service.shown).toHaveLength(1);
+    const [offer] = service.shown;
+    expect(offer).toMatchObject({ from: "bot", text: phrase("rephrase", "fi") });
+    expect(offer?.actions).toEqual([
+      {
+        type: "link",
+        label: "Hae vero.fi:stä",
+        url: "https://haku.example.fi/?s=Miten%20saan%20verokortin%3F%20Puh",
+      },
+      { type: "handoff", label: phrase("talkToPerson", "fi") },
+      { type: "callback", label: phrase("requestCallback", "fi") },
+      { type: "appointment", label: phrase("bookAppointment", "fi") },
+    ]);
+    // Stored like every bot message, so a reload shows it too.
+    expect((await service.store.listMessages(chatId)).at(-1)?.text).toBe(phrase("rephrase", "fi"));
+  });
+
+  it("offers a callback and a booking but no person while no one can be reached, in the answer's language", async () => {
+    const service = chatService(
+      {},
+      {
+        ...taxCardAnswer,
+        messages: [{ from: "bot", text: "Skattekort.", topic: "tax-card" }],
+        lang: "sv",
+      },
+      false,
+    );
+    const { chatId, answer } = await answeredChat(service, "Hur får jag skattekort?");
+    service.shown.length = 0;
+
+    await (await service.chats.feedback(chatId, answer.id, false)).offerNextSteps?.();
+
+    expect(service.shown[0]?.text).toBe(phrase("rephrase", "sv"));
+    expect(service.shown[0]?.actions?.map((a) => [a.type, a.label])).toEqual([
+      ["link", "Sök på vero.fi"],
+      ["callback", phrase("requestCallback", "sv")],
+      ["appointment", phrase("bookAppointment", "sv")],
+    ]);
+    expect(service.shown[0]?.actions?.[0]?.url).toMatch(
+      /^https:\/\/sok\.example\.fi\/\?s=Hur%20f%C3%A5r/,
+    );
+  });
+
+  it("offers nothing on a helpful vote, on the same thumbs-down again, or once the chat ended", async () => {
+    const service = chatService({}, taxCardAnswer, true);
+    const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
+    const later = await answeredChat(service, "Miten saan verokortin?");
+
+    const helpful = await service.chats.feedback(chatId, answer.id, true);
+    const first = await service.chats.feedback(chatId, answer.id, false);
+    const again = await service.chats.feedback(chatId, answer.id, false);
+    await service.chats.endChat(later.chatId, "customer");
+    const ended = await service.chats.feedback(later.chatId, later.answer.id, false);
+
+    expect(helpful.offerNextSteps).toBeUndefined();
+    expect(first.offerNextSteps).toBeInstanceOf(Function);
+    expect(again.offerNextSteps).toBeUndefined();
+    expect(ended.offerNextSteps).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
+import type { Lang } from "../../contracts/lang.ts";
 import type { LearningEvents } from "../inbox/learningEvents.ts";
 import type { Clock } from "../ports.ts";
-import type { ReportRecorder } from "../reports/reportEvents.ts";
+import { NO_TOPIC, type ReportRecorder } from "../reports/reportEvents.ts";
 import type { ChatStore } from "./chatStore.ts";
 import { ChatNotFoundError, NotABotAnswerError } from "./errors.ts";
-import type { StoredMessage } from "./model.ts";
+import type { Chat, StoredMessage } from "./model.ts";
 
 /** What recording a vote needs: a part of the chat service's dependencies. */
 export interface FeedbackDeps {
@@ -15,17 +16,19 @@ export interface FeedbackDeps {
 
 /**
  * Records a customer's vote on one of the bot's answers in their chat ("was this helpful?"):
- * one vote per answer, a second replaces the first. Counted in the reports per topic and
- * language, and told to the missed-question inbox. Votes are taken after the chat ended too
+ * one vote per answer, a second replaces the first. Another agency's pointer (a referral)
+ * is voted on like a topic's answer. Counted in the reports per topic and language, and told
+ * to the missed-question inbox. Votes are taken after the chat ended too
  * (the survey shows then, and the answers are still on screen), as long as the chat exists.
- * Throws NotABotAnswerError for a message that is not a bot answer of this chat.
+ * Throws NotABotAnswerError for a message that is not a bot answer of this chat. Resolves to
+ * what offering the next steps needs when the vote turned the answer unhelpful.
  */
 export async function voteOnAnswer(
   deps: FeedbackDeps,
   chatId: string,
   messageId: string,
   helpful: boolean,
-): Promise<void> {
+): Promise<UnhelpfulVote | undefined> {
   const { store, clock } = deps;
   // Read within the chat's own partition: an id from another chat is simply not found.
   const [chat, answer] = await Promise.all([
@@ -33,14 +36,16 @@ export async function voteOnAnswer(
     store.getMessage(chatId, messageId),
   ]);
   if (!chat) throw new ChatNotFoundError();
-  if (answer?.from !== "bot" || !answer.topic) throw new NotABotAnswerError();
+  // A topic's answer, or another agency's pointer: a wrong referral is as worth hearing of.
+  if (answer?.from !== "bot" || !(answer.topic || answer.referral)) throw new NotABotAnswerError();
   const now = clock.now();
   // The language the answer is written in: the customer's, when they wrote in the other one.
   const lang = answer.lang ?? chat.lang;
   const earlier = await store.putFeedback({
     chatId,
     messageId,
-    topic: answer.topic,
+    ...(answer.topic ? { topic: answer.topic } : {}),
+    ...(answer.referral ? { referral: answer.referral } : {}),
     ...(answer.contentVersion === undefined ? {} : { contentVersion: answer.contentVersion }),
     lang,
     helpful,
@@ -49,26 +54,41 @@ export async function voteOnAnswer(
     expiresAt: answer.expiresAt,
   });
   // The same vote again changes nothing.
-  if (earlier?.helpful === helpful) return;
+  if (earlier?.helpful === helpful) return undefined;
   await deps.reports?.record({
     kind: "feedback",
     at: now,
     // A changed vote is taken back in the language the first one was counted in.
     lang: earlier?.lang ?? lang,
-    topic: answer.topic,
+    // A referral is counted under no topic, as its answer is.
+    topic: answer.topic ?? NO_TOPIC,
     helpful,
     ...(earlier ? { replacesVote: true } : {}),
   });
+  // Only an unhelpful answer makes its question worth reading (for the inbox, and for the
+  // words of the search offered next); a helpful one needs no read. Without it the vote still
+  // stands: the inbox is a derived view, and the search is offered without words.
+  const question = helpful
+    ? undefined
+    : await questionBefore(deps, chatId, answer).catch(() => undefined);
+  tellInbox(deps, { chat, answer, ...(question ? { question } : {}), helpful });
+  return helpful ? undefined : { chat, lang, ...(question ? { question } : {}) };
+}
+
+/** A vote that turned an answer unhelpful. */
+export interface UnhelpfulVote {
+  /** The chat as read for the vote. */
+  chat: Chat;
+  /** The language the answer is written in. */
+  lang: Lang;
+  /** The customer's question the answer replied to (masked, as stored), if still there. */
+  question?: StoredMessage;
+}
+
+function tellInbox(deps: FeedbackDeps, event: Parameters<LearningEvents["voted"]>[0]): void {
   if (!deps.learning) return;
   try {
-    // Only an unhelpful answer makes its question worth keeping; a helpful one needs no read.
-    const question = helpful ? undefined : await questionBefore(deps, chatId, answer);
-    const told: unknown = deps.learning.voted({
-      chat,
-      answer,
-      ...(question ? { question } : {}),
-      helpful,
-    });
+    const told: unknown = deps.learning.voted(event);
     // The port promises not to throw; an async implementation that rejects anyway must not
     // become an unhandled rejection, which would end the process.
     if (told instanceof Promise) told.catch(() => undefined);

@@ -176,4 +176,44 @@ describe("what the missed-question inbox hears of a chat", () => {
       `ended ${chat.chatId}`,
     ]);
   });
+
+  it("after 'something else' to the bot's which-one, gets the question it was about (masked)", async () => {
+    // Prepare: the bot asks which topic is meant, offering "something else".
+    const which: BotTurn = {
+      messages: [
+        {
+          from: "bot",
+          text: phrase("whichOne", "fi"),
+          quickReplies: [
+            { label: "Arvonlisävero", value: "Arvonlisävero" },
+            { label: phrase("somethingElse", "fi"), value: phrase("somethingElse", "fi") },
+          ],
+        },
+      ],
+      missed: false,
+    };
+    const declined: string[] = [];
+    const choiceQuestions: (string | undefined)[] = [];
+    const learning: LearningEvents = {
+      answered: (event) => void (event.declined && declined.push(event.declined.text)),
+      voted: () => undefined,
+      personRequested: () => undefined,
+      ended: () => undefined,
+    };
+    const { chats } = chatService(async (_chat, _text, choiceQuestion) => {
+      choiceQuestions.push(choiceQuestion);
+      return choiceQuestions.length === 1 ? which : { messages: [], missed: false };
+    }, learning);
+    const { chat } = await chats.startChat({ lang: "fi" });
+    const ask = async (text: string) => (await chats.ask(chat.chatId, { text })).answered;
+    // Act
+    await ask("Pitääkö kevytyrittäjän maksaa alvia, soita 040 123 4567");
+    await ask("Jotain muuta");
+    // A "something else" that answers no which-one is about nothing earlier.
+    await ask("Jotain muuta");
+    // Assess
+    const asked = "Pitääkö kevytyrittäjän maksaa alvia, soita [PHONE]";
+    expect(choiceQuestions).toEqual([undefined, asked, undefined]);
+    expect(declined).toEqual([asked]);
+  });
 });

@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Lang } from "../../contracts/lang.ts";
 import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
-import { PERSONAL_TOPICS } from "../dialogue/answerTurn.ts";
+import {
+  DEFAULT_DIALOGUE_SETTINGS,
+  isSomethingElse,
+  nextSteps,
+  PERSONAL_TOPICS,
+} from "../dialogue/answerTurn.ts";
 import type { Bot } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
 import { type CustomerIdentity, canSeePersonalData } from "../identity/identity.ts";
@@ -14,7 +19,7 @@ import {
 } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
 import { createSerialByKey } from "../serialByKey.ts";
-import { voteOnAnswer } from "./answerFeedback.ts";
+import { type UnhelpfulVote, voteOnAnswer } from "./answerFeedback.ts";
 import type { ChatStore } from "./chatStore.ts";
 import {
   ChatEndedError,
@@ -34,7 +39,17 @@ export interface ChatServiceDeps {
   notifier: ChatNotifier;
   clock: Clock;
   ids: IdGenerator;
-  settings: { transcriptRetentionDays: number; surveyTokenTtlHours: number };
+  settings: {
+    transcriptRetentionDays: number;
+    surveyTokenTtlHours: number;
+    /** The site search offered after a thumbs-down (the dialogue's, SITE_SEARCH_URL_*). */
+    siteSearchUrl?: Record<Lang, string>;
+  };
+  /**
+   * Whether a person can be reached in the chat's language at `at` (the opening hours):
+   * after a thumbs-down a person is offered only then. Unset: always.
+   */
+  personAvailable?: (lang: Lang, at: Date) => boolean;
   /** Counts answers and endings for supervisors' reports; never throws. */
   reports?: ReportRecorder;
   /** Tells the missed-question inbox what happened in the chat; never throws. */
@@ -104,7 +119,8 @@ export type ChatService = ReturnType<typeof createChatService>;
 
 /** Chat lifecycle and the customer's side of the conversation; transport-free. */
 export function createChatService(deps: ChatServiceDeps) {
-  const { store, bot, notifier, clock, ids, settings } = deps;
+  const { store, bot, notifier, clock, ids } = deps;
+  const settings = { siteSearchUrl: DEFAULT_DIALOGUE_SETTINGS.siteSearchUrl, ...deps.settings };
   /** A resend waits for the first copy to be stored, and then finds it. */
   const oncePerClientKey = createSerialByKey();
 
@@ -194,17 +210,22 @@ export function createChatService(deps: ChatServiceDeps) {
     const warning: OutgoingMessage[] = typedPersonalData
       ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
       : [];
+    // "Something else" to the bot's which-one: the question that was about is read back (the
+    // one kind of answer that reads the transcript, and a rare one), for the words of the site
+    // search offered and for the inbox, which keeps it as a miss.
+    const declined = isSomethingElse(text) ? await choiceOfferedFor(chat.chatId, kept) : undefined;
     // An expired sign-in answers as anonymous: general answer and the offer to sign in again.
-    const turn = await bot.reply(withCurrentSignIn(chat, clock.now()), text);
+    const turn = await bot.reply(withCurrentSignIn(chat, clock.now()), text, declined?.text);
     const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
     const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
-    // The answer keeps the version it came from and the language it is written in, so that
-    // feedback on it counts against that version and in that language (not the chat's, when
-    // the customer wrote in the other one, nor the one the chat is switched to later).
+    // The answer (a topic's, or another agency's pointer) keeps the version it came from and
+    // the language it is written in, so that feedback on it counts against that version and
+    // in that language (not the chat's, when the customer wrote in the other one, nor the one
+    // the chat is switched to later).
     const lang = turn.lang ?? chat.lang;
     const answers = turn.messages.map((m) =>
-      m.topic
+      m.topic || m.referral
         ? { ...m, lang, ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}) }
         : m,
     );
@@ -218,7 +239,7 @@ export function createChatService(deps: ChatServiceDeps) {
         : undefined,
     ]);
     // The question as kept at rest (masked), never as typed.
-    deps.learning?.answered({ chat, question: kept, turn });
+    deps.learning?.answered({ chat, question: kept, turn, ...(declined ? { declined } : {}) });
     await deps.reports?.record({
       kind: "botAnswer",
       at: clock.now(),
@@ -234,6 +255,40 @@ export function createChatService(deps: ChatServiceDeps) {
       offersHandoff: turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff")),
       lang,
     };
+  }
+
+  /**
+   * After a thumbs-down the customer is not left with a thank-you: the bot offers the ways
+   * onward of its "something else" reply, in the answer's language, with the site search for
+   * the question's words. A person is offered while one can be reached; otherwise the
+   * callback and the booking are.
+   */
+  async function offerNextSteps({ chat, lang, question }: UnhelpfulVote): Promise<void> {
+    const offer = nextSteps(lang, settings, question?.text);
+    const personThere = deps.personAvailable?.(chat.lang, clock.now()) ?? true;
+    await say(
+      chat.chatId,
+      personThere
+        ? offer
+        : { ...offer, actions: offer.actions?.filter((a) => a.type !== "handoff") ?? [] },
+    );
+  }
+
+  /**
+   * The customer's question that the bot answered with "which one?" (offering "something
+   * else"), when `reply` is the customer's next message; undefined otherwise.
+   */
+  async function choiceOfferedFor(
+    chatId: string,
+    reply: StoredMessage,
+  ): Promise<StoredMessage | undefined> {
+    // Ids sort in the order messages were stored; the reply may still be on its way.
+    const before = (await store.listMessages(chatId)).filter((m) => m.id < reply.id);
+    const asked = before.findLastIndex((m) => m.from === "customer");
+    const offered = before
+      .slice(asked + 1)
+      .some((m) => m.from === "bot" && m.quickReplies?.some((q) => isSomethingElse(q.value)));
+    return asked >= 0 && offered ? before[asked] : undefined;
   }
 
   /**
@@ -498,10 +553,20 @@ export function createChatService(deps: ChatServiceDeps) {
 
     /**
      * Records the customer's vote on a bot answer of the chat (a second vote replaces the
-     * first); NotABotAnswerError for any other message id.
+     * first); NotABotAnswerError for any other message id. When the vote turned the answer
+     * unhelpful while the chat is with the bot, `offerNextSteps` says in the chat what the
+     * customer can do next: the caller acknowledges the vote first, then calls it in line with
+     * the chat's messages.
      */
-    feedback(chatId: string, messageId: string, helpful: boolean): Promise<void> {
-      return voteOnAnswer(deps, chatId, messageId, helpful);
+    async feedback(
+      chatId: string,
+      messageId: string,
+      helpful: boolean,
+    ): Promise<{ offerNextSteps?: () => Promise<void> }> {
+      const unhelpful = await voteOnAnswer(deps, chatId, messageId, helpful);
+      // Not after the end, nor over a person's conversation.
+      if (unhelpful?.chat.state !== "bot") return {};
+      return { offerNextSteps: () => offerNextSteps(unhelpful) };
     },
 
     /** Says something in the chat in the service's own voice (system or bot). */

@@ -20,8 +20,10 @@ export interface AnswerVote {
   chatId: string;
   /** The bot answer voted on. */
   messageId: string;
-  /** The answer's topic and the content version it came from. */
-  topic: string;
+  /** The answer's topic, or for another agency's pointer its referral group. */
+  topic?: string;
+  referral?: string;
+  /** The content version the answer came from. */
   contentVersion?: number;
   lang: Lang;
   helpful: boolean;

@@ -304,6 +304,11 @@ export function describeChatStoreContract(
       expect(last).toEqual({ helpful: false, lang: "fi" });
       // Another answer's vote is its own.
       expect(await store.putFeedback({ ...vote, messageId: "01C" })).toBeUndefined();
+      // Another agency's pointer has a referral group instead of a topic.
+      const { topic: _topic, ...untopical } = vote;
+      const pointer = { ...untopical, messageId: "01D", referral: "kela" };
+      expect(await store.putFeedback({ ...pointer, helpful: false })).toBeUndefined();
+      expect(await store.putFeedback(pointer)).toEqual({ helpful: false, lang: "fi" });
       // Votes are not messages: the transcript and a replay do not show them.
       expect((await store.listMessages("votes")).map((m) => m.id)).toEqual(["01B"]);
       expect(await store.getMessage("votes", "01C")).toBeUndefined();

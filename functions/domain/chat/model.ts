@@ -90,6 +90,8 @@ export interface OutgoingMessage {
   from: Sender;
   text: string;
   topic?: string;
+  /** On another agency's pointer: the referral group answered with. */
+  referral?: string;
   confidence?: number;
   contentVersion?: number;
   lang?: Lang;

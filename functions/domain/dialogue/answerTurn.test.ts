@@ -115,7 +115,11 @@ describe("answerTurn", () => {
   it("answers 'something else' with the other ways onward instead of a guess or a miss", () => {
     const turn = answerTurn(
       library,
-      { ...context, question: " jotain muuta " },
+      {
+        ...context,
+        question: " jotain muuta ",
+        choiceQuestion: "Pitääkö kevytyrittäjän maksaa alvia, soita [PHONE]",
+      },
       recognition(["vat", 0.9]),
     );
     expect(turn).toMatchObject({ missed: false });
@@ -127,6 +131,28 @@ describe("answerTurn", () => {
       "callback",
       "appointment",
     ]);
+    // The search has the words of the question the choice was about, not "jotain muuta".
+    const search = new URL(turn.messages[0]?.actions?.[0]?.url ?? "");
+    expect(search.searchParams.get("q")).toBe("Pitääkö kevytyrittäjän maksaa alvia, soita");
+  });
+
+  it("suggests after a miss only topics plausible enough to be offered as a choice", () => {
+    // A question about tips: crypto assets at 5 % is no suggestion, VAT at 20 % is.
+    const tips = answerTurn(
+      library,
+      context,
+      recognition(["none", 0.75], ["vat", 0.2], ["light-entrepreneur", 0.051]),
+    );
+    const nothingLikely = answerTurn(
+      library,
+      context,
+      recognition(["none", 0.9], ["vat", 0.149], ["tax-card", 0.06]),
+    );
+
+    expect(tips.messages[0]?.quickReplies?.map((q) => q.value)).toEqual(["Title of vat"]);
+    expect(tips.messages[0]?.text).toMatch(/Tarkoititko jotakin näistä\?$/);
+    expect(nothingLikely.messages[0]?.quickReplies).toBeUndefined();
+    expect(nothingLikely.messages[0]?.text).not.toMatch(/Tarkoititko/);
   });
 
   it("names the strong sign-in methods after a weak sign-in, until a strong one is bound", () => {

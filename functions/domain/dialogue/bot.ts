@@ -34,9 +34,14 @@ export function botHasAnswered(chat: Pick<Chat, "topics" | "missesInRow">): bool
 
 /**
  * What the dialogue knows of the chat when `question` arrives: all of it from the chat as the
- * server keeps it (the bound sign-in included), none of it from the client.
+ * server keeps it (the bound sign-in included), none of it from the client. `choiceQuestion`:
+ * see DialogueContext.
  */
-export function dialogueContextOf(chat: Chat, question?: string): DialogueContext {
+export function dialogueContextOf(
+  chat: Chat,
+  question?: string,
+  choiceQuestion?: string,
+): DialogueContext {
   return {
     lang: chat.lang,
     missesInRow: chat.missesInRow,
@@ -47,11 +52,16 @@ export function dialogueContextOf(chat: Chat, question?: string): DialogueContex
     ...(chat.signInExpiresAt ? { signInExpiresAt: chat.signInExpiresAt } : {}),
     ...(chat.signInTooWeak ? { signInTooWeak: true } : {}),
     ...(question !== undefined ? { question } : {}),
+    ...(choiceQuestion !== undefined ? { choiceQuestion } : {}),
   };
 }
 
 /** Answers customer messages while a chat is with the bot. */
 export interface Bot {
   welcome(lang: Lang): OutgoingMessage[];
-  reply(chat: Chat, text: string): Promise<BotTurn>;
+  /**
+   * `choiceQuestion`: when `text` answers the bot's "which one?" with "something else", the
+   * question that was about (as kept, masked), for the site search it then offers.
+   */
+  reply(chat: Chat, text: string, choiceQuestion?: string): Promise<BotTurn>;
 }

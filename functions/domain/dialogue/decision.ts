@@ -26,7 +26,10 @@ export interface DecisionSettings {
    * one's: then the bot asks which one the customer means instead of answering.
    */
   clarifyRatio: number;
-  /** A runner-up below this confidence is never offered as a choice: the turn is a miss. */
+  /**
+   * A topic below this confidence is never offered as a choice: not as the runner-up of a
+   * which-one (the turn is a miss), nor as a miss's "did you mean" suggestion.
+   */
   clarifyMinConfidence: number;
 }
 

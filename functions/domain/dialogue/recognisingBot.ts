@@ -17,7 +17,7 @@ export function createRecognisingBot(deps: {
 }): Bot {
   return {
     welcome: (lang) => deps.dialogue.welcome(lang),
-    async reply(chat: Chat, text: string): Promise<BotTurn> {
+    async reply(chat: Chat, text: string, choiceQuestion?: string): Promise<BotTurn> {
       let recognition: Recognition;
       try {
         recognition = await deps.recogniser.recognise(text, chat.lang);
@@ -25,7 +25,10 @@ export function createRecognisingBot(deps: {
         deps.recogniserFailed?.(error, chat.chatId);
         return { messages: recogniserDownTurn(chat.lang).messages, missed: true };
       }
-      const turn = await deps.dialogue.answer(dialogueContextOf(chat, text), recognition);
+      const turn = await deps.dialogue.answer(
+        dialogueContextOf(chat, text, choiceQuestion),
+        recognition,
+      );
       return {
         messages: turn.messages,
         ...(turn.topic ? { topic: turn.topic } : {}),

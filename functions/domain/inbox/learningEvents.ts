@@ -8,8 +8,17 @@ import type { BotTurn } from "../dialogue/bot.ts";
  * question is a derived view, like the reports.
  */
 export interface LearningEvents {
-  /** The bot answered (or missed) `question`, stored as `question` (masked, at rest). */
-  answered(event: { chat: Chat; question: StoredMessage; turn: BotTurn }): void;
+  /**
+   * The bot answered (or missed) `question`, stored as `question` (masked, at rest).
+   * `declined`: `question` answered the bot's "which one?" with "something else", and this is
+   * the earlier question that was about (masked, at rest): none of the topics offered fit it.
+   */
+  answered(event: {
+    chat: Chat;
+    question: StoredMessage;
+    turn: BotTurn;
+    declined?: StoredMessage;
+  }): void;
   /**
    * The customer voted on a bot answer; `question` is the customer message it answered
    * (masked, at rest), when the transcript still has it.

@@ -56,6 +56,16 @@ const missedTurn = (): BotTurn => ({
     { intent: "tax-refund", confidence: 0.1 },
   ],
 });
+/** Another agency's pointer; the recogniser's winner is `none`, with the group beside it. */
+const referralTurn = (referral: string, confidence: number): BotTurn => ({
+  messages: [{ from: "bot", text: "Toisen viranomaisen asia.", referral, confidence }],
+  referral,
+  missed: false,
+  recognition: [
+    { intent: "none", confidence },
+    { intent: "sickness-allowance", confidence: 1 - confidence },
+  ],
+});
 const personTurn = (): BotTurn => ({
   messages: [
     {
@@ -211,9 +221,9 @@ describe("which questions the inbox keeps", () => {
     ]);
   });
 
-  it("keeps no referral, no conversation move and nothing asked while the recogniser was down", async () => {
+  it("keeps no confident referral, no conversation move and nothing asked while the recogniser was down", async () => {
     const { inbox, clock, all } = setup();
-    const referral = { ...missedTurn(), missed: false, referral: "traficom" } as BotTurn;
+    const referral = referralTurn("traficom", 0.9);
     inbox.answered({ chat: chat("a"), question: question("ajoneuvovero", clock), turn: referral });
     inbox.answered({
       chat: chat("b"),
@@ -223,6 +233,81 @@ describe("which questions the inbox keeps", () => {
     const down: BotTurn = { messages: [{ from: "bot", text: "Vika." }], missed: true };
     inbox.answered({ chat: chat("c"), question: question("verokortti", clock), turn: down });
     expect(await all()).toEqual([]);
+  });
+
+  it("keeps a referral below the confidence a topic's answer needs, naming the group", async () => {
+    // Prepare: the recogniser only just preferred Kela to a tax topic.
+    const { inbox, clock, all } = setup({ confidenceBelow: 0.65 });
+    // Act
+    inbox.answered({
+      chat: chat("a"),
+      question: question("sairauspäivärahan vero", clock),
+      turn: referralTurn("kela", 0.6),
+    });
+    inbox.answered({
+      chat: chat("b"),
+      question: question("kelan tuki", clock),
+      turn: referralTurn("kela", 0.65),
+    });
+    // Assess
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons, e.referral, e.topic])).toEqual([
+      ["sairauspäivärahan vero", ["low-confidence"], "kela", undefined],
+    ]);
+  });
+
+  it("keeps as a miss the question whose which-one the customer answered 'something else'", async () => {
+    // Prepare: the bot asked between VAT and light entrepreneurs.
+    const { inbox, clock, all } = setup();
+    const c = chat();
+    const asked = question("kevytyrittäjän alv, puh 040 123 4567", clock);
+    const which: BotTurn = {
+      messages: [{ from: "bot", text: "Kumpaa tarkoitat?" }],
+      missed: false,
+      recognition: [
+        { intent: "vat", confidence: 0.54 },
+        { intent: "light-entrepreneur", confidence: 0.42 },
+      ],
+    };
+    const otherWays: BotTurn = {
+      messages: [{ from: "bot", text: "Kirjoita toisin." }],
+      missed: false,
+      recognition: [{ intent: "none", confidence: 0.9 }],
+    };
+    inbox.answered({ chat: c, question: asked, turn: which });
+    // Act: "something else", then the customer asks again and gets an answer.
+    inbox.answered({
+      chat: c,
+      question: question("Jotain muuta", clock),
+      turn: otherWays,
+      declined: asked,
+    });
+    inbox.answered({
+      chat: c,
+      question: question("kevytyrittäjän arvonlisävero", clock),
+      turn: answeredTurn("vat"),
+    });
+    // After a restart the asking turn is forgotten: the question is still kept.
+    inbox.answered({
+      chat: chat("b"),
+      question: question("Något annat", clock),
+      turn: { ...otherWays, lang: "sv" },
+      declined: question("lättföretagare moms", clock),
+    });
+    // Assess: masked, with the topics it was offered between, and what followed.
+    const entries = (await all()).sort((a, b) => a.text.localeCompare(b.text));
+    expect(
+      entries.map((e) => [e.text, e.lang, e.reasons, e.guesses.map((g) => g.intent), e.outcome]),
+    ).toEqual([
+      [
+        "kevytyrittäjän alv, puh [PHONE]",
+        "fi",
+        ["missed"],
+        ["vat", "light-entrepreneur"],
+        "answered",
+      ],
+      ["lättföretagare moms", "sv", ["missed"], [], "unknown"],
+    ]);
   });
 
   it("keeps an answered question when the customer asks for a person right after it", async () => {
@@ -293,6 +378,56 @@ describe("which questions the inbox keeps", () => {
     ]);
     // Both held until written: one request, their reasons already in it, no updates.
     expect(writes).toEqual(["putAll:2"]);
+  });
+
+  it("keeps a referral voted unhelpful with the group it pointed to", async () => {
+    // Prepare: a tax question the bot took for Kela's matter.
+    const { inbox, clock, all } = setup();
+    const c = chat();
+    const asked = question("Miten sairauspäiväraha verotetaan?", clock);
+    const referral: BotTurn = {
+      messages: [{ from: "bot", text: "Kelan asia.", referral: "kela", confidence: 0.97 }],
+      referral: "kela",
+      missed: false,
+      recognition: [
+        { intent: "none", confidence: 0.97 },
+        { intent: "appointment", confidence: 0.03 },
+      ],
+    };
+    inbox.answered({ chat: c, question: asked, turn: referral });
+    const answer: StoredMessage = {
+      id: "a-kela",
+      chatId: c.chatId,
+      from: "bot",
+      text: "Kelan asia.",
+      referral: "kela",
+      confidence: 0.97,
+      at: clock.now().toISOString(),
+      expiresAt: 1_900_000_000,
+    };
+    // Act
+    inbox.voted({ chat: c, answer, question: asked, helpful: false });
+    // A vote whose turn the inbox no longer remembers still names the group.
+    const forgotten = question("Verotetaanko kotihoidon tuki?", clock);
+    inbox.voted({ chat: chat("b"), answer, question: forgotten, helpful: false });
+    // Assess
+    const entries = (await all()).sort((a, b) => a.text.localeCompare(b.text));
+    expect(entries.map((e) => [e.text, e.reasons, e.referral, e.topic, e.guesses[0]])).toEqual([
+      [
+        "Miten sairauspäiväraha verotetaan?",
+        ["unhelpful"],
+        "kela",
+        undefined,
+        { intent: "none", confidence: 0.97 },
+      ],
+      [
+        "Verotetaanko kotihoidon tuki?",
+        ["unhelpful"],
+        "kela",
+        undefined,
+        { intent: "none", confidence: 0.97 },
+      ],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { ulid } from "ulid";
 import type { Lang } from "../../contracts/lang.ts";
-import { CONVERSATION_MOVES } from "../../contracts/topics.ts";
+import { CONVERSATION_MOVES, NO_INTENT } from "../../contracts/topics.ts";
 import { pooledRandom } from "../chat/ids.ts";
 import type { Chat, StoredMessage } from "../chat/model.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
@@ -136,11 +136,12 @@ export function createLearningInbox(deps: {
   }
 
   function reasonsFor(turn: BotTurn): MissReason[] {
-    const referral = (turn as BotTurn & { referral?: string }).referral;
     // No recognition: the recogniser was down, an outage rather than a gap in the content.
-    if (referral || !turn.recognition) return [];
+    if (!turn.recognition) return [];
     if (turn.missed) return ["missed"];
-    if (turn.topic === undefined || MOVES.has(turn.topic)) return [];
+    // Another agency's pointer is an answer too, and a doubtful one is kept as a doubtful
+    // topic's answer is: sending a tax question elsewhere is worse than not answering it.
+    if (!turn.referral && (turn.topic === undefined || MOVES.has(turn.topic))) return [];
     return confidenceOf(turn) < settings.confidenceBelow ? ["low-confidence"] : [];
   }
 
@@ -148,7 +149,13 @@ export function createLearningInbox(deps: {
     chat: Chat,
     memory: ChatMemory,
     question: StoredMessage,
-    answer: { topic?: string; contentVersion?: number; lang?: Lang; guesses: IntentScore[] },
+    answer: {
+      topic?: string;
+      referral?: string;
+      contentVersion?: number;
+      lang?: Lang;
+      guesses: IntentScore[];
+    },
     reasons: MissReason[],
     outcome: MissOutcome,
   ): Kept {
@@ -166,6 +173,7 @@ export function createLearningInbox(deps: {
       reasons,
       guesses: answer.guesses.map(({ intent, confidence }) => ({ intent, confidence })),
       ...(answer.topic ? { topic: answer.topic } : {}),
+      ...(answer.referral ? { referral: answer.referral } : {}),
       ...(answer.contentVersion ? { contentVersion: answer.contentVersion } : {}),
       outcome,
       status: "open",
@@ -237,6 +245,7 @@ export function createLearningInbox(deps: {
   function turnAnswer(turn: BotTurn) {
     return {
       ...(turn.topic ? { topic: turn.topic } : {}),
+      ...(turn.referral ? { referral: turn.referral } : {}),
       ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}),
       ...(turn.lang ? { lang: turn.lang } : {}),
       guesses: turn.recognition ?? [],
@@ -252,6 +261,30 @@ export function createLearningInbox(deps: {
     }
   }
 
+  /**
+   * "Something else" to the bot's which-one about `asked`: none of the topics offered fits it,
+   * a miss. Its guesses are those of the turn that asked, when remembered. What the customer
+   * does next is its outcome, so it becomes the chat's last turn.
+   */
+  function declinedChoice(
+    chat: Chat,
+    memory: ChatMemory,
+    asked: StoredMessage,
+    previous: LastTurn | undefined,
+    turn: BotTurn,
+  ): LastTurn {
+    const choice = previous?.question.id === asked.id ? previous : undefined;
+    let kept = choice?.kept;
+    if (kept) change(kept, { reason: "missed" });
+    else {
+      const answer = choice
+        ? turnAnswer(choice.turn)
+        : { ...(turn.lang ? { lang: turn.lang } : {}), guesses: [] };
+      kept = keep(chat, memory, asked, answer, ["missed"], "unknown");
+    }
+    return { question: asked, turn: choice?.turn ?? turn, kept };
+  }
+
   function guarded<A extends unknown[]>(run: (...args: A) => void): (...args: A) => void {
     return (...args) => {
       try {
@@ -263,7 +296,7 @@ export function createLearningInbox(deps: {
   }
 
   return {
-    answered: guarded(({ chat, question, turn }) => {
+    answered: guarded(({ chat, question, turn, declined }) => {
       const now = deps.clock.now().getTime();
       const memory = recall(chat.chatId, now) ?? { touchedAt: now };
       memory.touchedAt = now;
@@ -279,7 +312,7 @@ export function createLearningInbox(deps: {
       if (reasons.length > 0) {
         last.kept = keep(chat, memory, question, turnAnswer(turn), reasons, "unknown");
       }
-      memory.last = last;
+      memory.last = declined ? declinedChoice(chat, memory, declined, previous, turn) : last;
       remember(chat.chatId, memory);
     }),
 
@@ -292,9 +325,11 @@ export function createLearningInbox(deps: {
         change(already, { reason: "unhelpful" });
         return;
       }
-      const guesses = answer.topic
-        ? [{ intent: answer.topic, confidence: answer.confidence ?? 0 }]
-        : [];
+      // A referral is the recogniser's `none`, with the group beside it.
+      const guesses =
+        answer.topic || answer.referral
+          ? [{ intent: answer.topic ?? NO_INTENT, confidence: answer.confidence ?? 0 }]
+          : [];
       const fromLast = memory.last?.question.id === question.id ? memory.last : undefined;
       const kept = keep(
         chat,
@@ -304,6 +339,7 @@ export function createLearningInbox(deps: {
           ? turnAnswer(fromLast.turn)
           : {
               ...(answer.topic ? { topic: answer.topic } : {}),
+              ...(answer.referral ? { referral: answer.referral } : {}),
               ...(answer.contentVersion ? { contentVersion: answer.contentVersion } : {}),
               ...(answer.lang ? { lang: answer.lang } : {}),
               guesses,
@@ -351,8 +387,8 @@ function asksForPerson(turn: BotTurn): boolean {
   );
 }
 
-/** How sure the recogniser was of the answered topic. */
+/** How sure the recogniser was of the answered topic (of `none`, for a referral). */
 function confidenceOf(turn: BotTurn): number {
-  const winner = turn.recognition?.find((r) => r.intent === turn.topic);
-  return winner?.confidence ?? turn.messages.find((m) => m.topic)?.confidence ?? 1;
+  const winner = turn.recognition?.find((r) => r.intent === (turn.topic ?? NO_INTENT));
+  return winner?.confidence ?? turn.messages.find((m) => m.topic || m.referral)?.confidence ?? 1;
 }

@@ -52,6 +52,8 @@ export interface MissEntry {
   guesses: IntentScore[];
   /** The topic the bot answered with, if it answered. */
   topic?: string;
+  /** The referral group the bot answered with, if it pointed to another agency. */
+  referral?: string;
   contentVersion?: number;
   outcome: MissOutcome;
   status: MissStatus;

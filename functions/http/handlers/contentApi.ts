@@ -1005,6 +1005,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       "status",
       // Added last, so readers of the earlier columns are not moved.
       "reopened",
+      "referral",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -1021,6 +1022,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       entry.outcome,
       entry.status,
       reopenedCell(entry.reopened),
+      entry.referral ?? "",
     ]),
   ]);
 }

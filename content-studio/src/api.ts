@@ -257,7 +257,7 @@ export interface ContentVersion {
    * before anyone approved it.
    */
   error?: string;
-  /** The test gate's numbers when it was published; version 1 has none. */
+  /** The test gate's numbers when it was published (version 1's worked out once it is live). */
   scores?: VersionScores;
 }
 

@@ -236,7 +236,44 @@ describe("the content workflow", () => {
     await workflow.saveTopic(owner, "vat", vat());
     await workflow.publish(owner, "");
     expect((await store.versionMeta(2))?.scores).toEqual(scores);
-    // Version 1 was never gated: it has no numbers rather than made-up ones.
+  });
+
+  it("scores the live seed once when its numbers are first asked for, so a reviewer can compare", async () => {
+    // Prepare: version 1 went live without the gate (the seed, or stored before numbers were kept).
+    const seedScores = {
+      fi: { total: 609, accuracy: 0.952, noneRecall: 0.939 },
+      sv: { total: 606, accuracy: 0.967, noneRecall: 0.959 },
+    };
+    const gated: string[][] = [];
+    const { workflow, store } = await setUp({
+      deployer: {
+        gate: async (bundle) => {
+          gated.push(bundle.topics.map((t) => t.id));
+          return { issues: [], scores: seedScores };
+        },
+      },
+    });
+    expect((await store.versionMeta(1))?.scores).toBeUndefined();
+    // Act: two readers at once (the start's own scoring and a reviewer's list).
+    const [listed] = await Promise.all([workflow.versions(), workflow.liveScores()]);
+    // Assess: scored once, on the seed's own content, shown and kept.
+    expect(gated).toEqual([["tax-card", "payment"]]);
+    expect(listed.versions.find((v) => v.version === 1)?.scores).toEqual(seedScores);
+    expect(await store.versionMeta(1)).toMatchObject({ state: "live", scores: seedScores });
+    await workflow.versions();
+    expect(gated).toHaveLength(1);
+  });
+
+  it("lists the versions without the live one's numbers when scoring it fails", async () => {
+    const { workflow, store } = await setUp({
+      deployer: {
+        gate: async () => {
+          throw new Error("training failed");
+        },
+      },
+    });
+    const listed = await workflow.versions();
+    expect(listed.versions.map((v) => [v.version, v.scores])).toEqual([[1, undefined]]);
     expect((await store.versionMeta(1))?.scores).toBeUndefined();
   });
 

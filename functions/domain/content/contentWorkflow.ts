@@ -553,6 +553,48 @@ export function createContentWorkflow(deps: {
     throw new ContentConflictError(finding("draftContended", { kind, id }));
   }
 
+  /** The live version's numbers being worked out: readers meanwhile share the one scoring. */
+  let scoring: { version: number; scores: Promise<VersionScores | undefined> } | undefined;
+
+  /**
+   * The live version's test-gate numbers, worked out and kept the first time they are asked
+   * for when it has none: version 1 (the seed) was never gated, nor were versions published
+   * before the numbers were kept, and a reviewer needs them to see what a version makes worse.
+   * The deployer reuses the recogniser it serves the version with, so this only classifies
+   * the test split. Undefined when the gate gives no numbers.
+   */
+  async function liveScores(): Promise<VersionScores | undefined> {
+    const pointer = await store.live();
+    if (!pointer) return undefined;
+    const found = await store.versionMeta(pointer.version);
+    if (!found || found.scores) return found?.scores;
+    if (scoring?.version !== found.version) {
+      const scores = scoreAndKeep(found).finally(() => {
+        if (scoring?.scores === scores) scoring = undefined;
+      });
+      scoring = { version: found.version, scores };
+    }
+    return scoring.scores;
+  }
+
+  async function scoreAndKeep(version: VersionMeta): Promise<VersionScores | undefined> {
+    const bundle = await store.versionBundle(version.version);
+    if (!bundle)
+      throw new ContentNotFoundError(finding("versionNoContent", { version: version.version }));
+    const { scores } = await deployer.gate(bundle);
+    if (!scores) return undefined;
+    // Only the numbers are added: its state is written back as read, and a version whose
+    // state moved meanwhile is read again (a go-live superseding it).
+    let state = version.state;
+    for (let tries = 0; tries < 2; tries++) {
+      if (await store.transition(version.version, state, { state, scores })) break;
+      const now = await store.versionMeta(version.version);
+      if (!now || now.scores) break;
+      state = now.state;
+    }
+    return scores;
+  }
+
   /** Stores `bundle` as a new version and, without review, starts its go-live at once. */
   async function createVersion(
     actor: ContentActor,
@@ -639,6 +681,8 @@ export function createContentWorkflow(deps: {
     },
 
     liveVersion,
+
+    liveScores,
 
     async draft() {
       const [draft, live, pending] = await Promise.all([
@@ -1263,7 +1307,12 @@ export function createContentWorkflow(deps: {
         store.live(),
         store.listVersions({ ...page, limit }),
       ]);
-      const versions = limit === undefined ? found : found.slice(0, page.limit);
+      const listed = limit === undefined ? found : found.slice(0, page.limit);
+      // The live version is what a reviewer compares a pending one with: it needs numbers.
+      const unscored = listed.find((v) => v.version === live?.version && !v.scores);
+      // A scoring that fails (training) leaves the numbers out, as before; the list stands.
+      const scores = unscored ? await liveScores().catch(() => undefined) : undefined;
+      const versions = scores ? listed.map((v) => (v === unscored ? { ...v, scores } : v)) : listed;
       return {
         live: live?.version ?? 0,
         versions,

@@ -4,9 +4,10 @@ import type { Lang } from "../../contracts/lang.ts";
 /**
  * Content versions and the audit trail: what the studio's workflow stores. A version is
  * immutable once written; only its state moves (pending-review → building → live →
- * superseded, or rejected / failed). A version still pending review when another one goes
- * live is superseded too, unless it was published against that one: approving it would undo
- * what went live. Its author withdrawing it makes it rejected.
+ * superseded, or rejected / failed), and one without test-gate numbers may have them added. A
+ * version still pending review when another one goes live is superseded too, unless it was
+ * published against that one: approving it would undo what went live. Its author withdrawing
+ * it makes it rejected.
  */
 
 export const VERSION_STATES = [
@@ -43,7 +44,11 @@ export interface VersionMeta {
   comment: string;
   /** A comment the service wrote (version 1's), as a finding to tell it in the studio's language. */
   commentFinding?: Finding;
-  /** The test gate's numbers when it was published; absent for version 1 and older versions. */
+  /**
+   * The test gate's numbers when it was published. Version 1 (and a version published before
+   * they were kept) gets them the first time it is asked for while live: scoring its immutable
+   * content then gives what the gate would have said.
+   */
   scores?: VersionScores;
   /** Set for a rollback: the version whose content this one restores. */
   rollbackOf?: number;

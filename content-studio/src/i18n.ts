@@ -19,6 +19,7 @@ import type {
 import { SYSTEM_ACTOR } from "./api.ts";
 import type { LocaleField } from "./problems.ts";
 import type { Conflict } from "./state/draftEdit.ts";
+import type { ChangeEffect } from "./testReport.ts";
 
 type RevertOutcome = RevertResult["result"];
 /** A refused write as the studio tells it: `at` formatted in its language. */
@@ -318,6 +319,18 @@ const fi = {
   colLive: "Julkaistu",
   colDraft: "Luonnos",
   noChanged: "Yhdenkään viestin aihe ei muutu.",
+  colEffect: "Vaikutus",
+  effects: { broken: "Uusi virhe", changed: "Yhä väärin", fixed: "Korjattu" } as Record<
+    ChangeEffect,
+    string
+  >,
+  /** "8 uutta virhettä, 25 korjattua": new mistakes first, the still wrong only when any. */
+  changedSummary: (counts: Record<ChangeEffect, number>) =>
+    [
+      counts.broken === 1 ? "1 uusi virhe" : `${counts.broken} uutta virhettä`,
+      counts.fixed === 1 ? "1 korjattu" : `${counts.fixed} korjattua`,
+      ...(counts.changed > 0 ? [`${counts.changed} yhä väärin, eri aiheella`] : []),
+    ].join(", "),
   // Versions
   versionsTitle: "Versiot ja julkaisu",
   publishTitle: "Luonnoksen julkaisu",
@@ -922,6 +935,14 @@ const sv: UiText = {
   colLive: "Publicerad",
   colDraft: "Utkast",
   noChanged: "Inget meddelandes ämne ändras.",
+  colEffect: "Effekt",
+  effects: { broken: "Nytt fel", changed: "Fortfarande fel", fixed: "Rättat" },
+  changedSummary: (counts) =>
+    [
+      counts.broken === 1 ? "1 nytt fel" : `${counts.broken} nya fel`,
+      counts.fixed === 1 ? "1 rättat" : `${counts.fixed} rättade`,
+      ...(counts.changed > 0 ? [`${counts.changed} fortfarande fel, med ett annat ämne`] : []),
+    ].join(", "),
   versionsTitle: "Versioner och publicering",
   publishTitle: "Publicering av utkastet",
   draftChanges: (live) => `Utkastets ändringar jämfört med publicerad version ${live}`,

@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ContentVersion } from "../api.ts";
 import { setUiLang } from "../i18n.ts";
-import { route } from "./app.ts";
+import { announcement, route } from "./app.ts";
 import { signedInWithFakeServer } from "./fakeServer.ts";
 import { recheckOnLanguageSwitch } from "./language.ts";
 import * as versions from "./versions.ts";
@@ -262,6 +262,41 @@ describe("the author withdrawing a version waiting for review", () => {
     expect(versions.confirming.value).toBeUndefined();
     expect(fake.current().calls.some((c) => c.path === "/api/content/versions?limit=20")).toBe(
       true,
+    );
+  });
+});
+
+describe("a reviewer testing a version against live", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.versionTests.value = {};
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("says how many messages it gets newly wrong and how many it fixes", async () => {
+    vi.useFakeTimers();
+    const report = { accuracy: 0.95, noneRecall: 0.93, total: 2, perTopic: [], confusions: [] };
+    fake.current().on("POST", "/api/content/versions/7/test", () => ({
+      status: 200,
+      body: {
+        version: 7,
+        against: 6,
+        splits: { tests: { fi: report, sv: report }, dev: { fi: report, sv: report } },
+        changed: [
+          { text: "a", lang: "fi", split: "tests", expected: "vat", live: "none", draft: "vat" },
+          { text: "b", lang: "fi", split: "dev", expected: "vat", live: "vat", draft: "none" },
+          { text: "c", lang: "sv", split: "tests", expected: "none", live: "vat", draft: "none" },
+        ],
+        gate: [],
+      },
+    }));
+
+    await versions.testVersion(7);
+    await vi.advanceTimersByTimeAsync(60);
+
+    expect(announcement.value).toBe(
+      "Versio 7 testattu: 3 viestin aihe muuttuu. 1 uusi virhe, 2 korjattua.",
     );
   });
 });

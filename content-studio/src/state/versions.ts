@@ -14,6 +14,7 @@ import {
   type VersionTestResult,
 } from "../api.ts";
 import { text, type UiText } from "../i18n.ts";
+import { changedSaid } from "../testReport.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 import { createAuditPages } from "./auditPages.ts";
 import { loadDraft } from "./topics.ts";
@@ -191,7 +192,11 @@ export async function testVersion(version: number): Promise<void> {
     ...versionTests.value,
     [version]: result ?? { error: failed || t.noAnswer },
   };
-  announce(result ? t.versionTested(version, result.changed.length) : failed || t.noAnswer);
+  announce(
+    result
+      ? `${t.versionTested(version, result.changed.length)}${changedSaid(result.changed, t)}`
+      : failed || t.noAnswer,
+  );
 }
 
 /** Shows or hides a version's diff in the list, loading it the first time. */

@@ -1,6 +1,8 @@
 /**
  * The review of a version as its reviewer and its author live it, against the real local stack:
- * the first review has the live version's numbers to compare with.
+ * the first review has the live version's numbers to compare with, and the author is told
+ * who decided their version, how and when. The tests run in order, each on the versions the
+ * one before left.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
@@ -52,7 +54,25 @@ const contentStore = () =>
   );
 
 type Scores = Record<"fi" | "sv", { total: number; accuracy: number; noneRecall: number }>;
-type Listed = { version: number; state: string; scores?: Scores };
+type Listed = {
+  version: number;
+  state: string;
+  scores?: Scores;
+  rejectedBy?: string;
+  rejectedByName?: string;
+  rejectedAt?: string;
+  supersededByVersion?: number;
+  supersededAt?: string;
+};
+type Decided = {
+  version: number;
+  outcome: string;
+  state: string;
+  by: string;
+  byName: string;
+  at: string;
+  reason?: string;
+};
 
 const versions = async (token = owner) =>
   (await api("GET", "versions", token)).body as { live: number; versions: Listed[] };
@@ -91,5 +111,57 @@ describe("the first review has the live version's numbers to compare with", () =
     const [second, first] = listed.versions;
     expect(first).toMatchObject({ version: 1, state: "live", scores: seed?.scores });
     expect(second?.scores).toEqual(first?.scores);
+  }, 120_000);
+});
+
+describe("the author is told how the review of their version ended", () => {
+  const decided = async (token: string, lang = "fi") =>
+    (await api("GET", "draft", token, undefined, { "accept-language": lang })).body
+      .decided as Decided[];
+
+  it("names who rejected it and why in the draft every studio reads, and on the version", async () => {
+    // Version 2 from the test above waits for review; nothing is decided yet.
+    expect(await decided(owner)).toEqual([]);
+    const rejected = await api("POST", "versions/2/reject", reviewer, {
+      comment: "Lähde puuttuu vastauksesta.",
+    });
+    expect(rejected.body).toEqual({ version: 2, state: "rejected" });
+
+    const [news] = await decided(owner);
+    expect(news).toEqual({
+      version: 2,
+      outcome: "rejected",
+      state: "rejected",
+      by: expect.any(String),
+      byName: "Henrik Saarinen",
+      at: expect.any(String),
+      reason: "Lähde puuttuu vastauksesta.",
+    });
+    expect(Date.now() - Date.parse(news?.at ?? "")).toBeLessThan(60_000);
+    // It is the author's news, not the reviewer's.
+    expect(await decided(reviewer)).toEqual([]);
+    expect((await versions()).versions.find((v) => v.version === 2)).toMatchObject({
+      rejectedBy: news?.by,
+      rejectedByName: "Henrik Saarinen",
+      rejectedAt: news?.at,
+    });
+  }, 60_000);
+
+  it("names the approval first, and what superseded the version live before", async () => {
+    await changeAnswer("vat", "Lähde lisätty.");
+    const published = await api("POST", "publish", owner, { comment: "lähde lisätty" });
+    expect(published.body).toEqual({ version: 3, state: "pending-review" });
+    expect((await api("POST", "versions/3/approve", reviewer)).body).toEqual({
+      version: 3,
+      state: "live",
+    });
+
+    expect((await decided(owner, "sv")).map((d) => [d.version, d.outcome, d.state])).toEqual([
+      [3, "approved", "live"],
+      [2, "rejected", "rejected"],
+    ]);
+    const first = (await versions()).versions.find((v) => v.version === 1);
+    expect(first).toMatchObject({ state: "superseded", supersededByVersion: 3 });
+    expect(Date.parse(first?.supersededAt ?? "")).toBeGreaterThan(Date.now() - 60_000);
   }, 120_000);
 });

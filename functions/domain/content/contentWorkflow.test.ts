@@ -1285,6 +1285,78 @@ describe("versions waiting for review when another goes live", () => {
   });
 });
 
+describe("telling an author how the review of their version ended", () => {
+  it("keeps who rejected, withdrew or superseded a version, and when", async () => {
+    const { workflow, store, clock } = await setUp();
+    const second = await publishChange(workflow, "ALV");
+    clock.advance(60_000);
+    await workflow.reject(reviewer, second, "Lähde puuttuu.");
+    expect(await store.versionMeta(second)).toMatchObject({
+      state: "rejected",
+      error: "Lähde puuttuu.",
+      rejectedBy: "reviewer",
+      rejectedByName: "Henrik",
+      rejectedAt: "2026-12-02T10:01:00.000Z",
+    });
+    const third = await publishChange(workflow, "Arvonlisävero");
+    await workflow.withdraw(owner, third);
+    expect(await store.versionMeta(third)).toMatchObject({ rejectedBy: "owner" });
+
+    // Prepare: two versions against live version 1; the later one goes live first.
+    const unreviewed = await publishChange(workflow, "ALV 2");
+    const approved = await publishChange(workflow, "ALV 3");
+    clock.advance(60_000);
+    await workflow.approve(reviewer, approved);
+    // Assess: the one left waiting, and the version live before, name what superseded them.
+    const at = "2026-12-02T10:02:00.000Z";
+    expect(await store.versionMeta(unreviewed)).toMatchObject({
+      state: "superseded",
+      supersededByVersion: approved,
+      supersededAt: at,
+    });
+    expect(await store.versionMeta(1)).toMatchObject({
+      state: "superseded",
+      supersededByVersion: approved,
+      supersededAt: at,
+    });
+  });
+
+  it("lists the reader's own versions someone else decided in the last 30 days, newest first", async () => {
+    const { workflow, clock } = await setUp();
+    const tooOld = await publishChange(workflow, "Vanha");
+    await workflow.reject(reviewer, tooOld, "Liian vanha uutiseksi.");
+    clock.advance(31 * 24 * 60 * 60_000);
+    const rejected = await publishChange(workflow, "ALV");
+    clock.advance(60_000);
+    await workflow.reject(reviewer, rejected, "Lähde puuttuu.");
+    const withdrawn = await publishChange(workflow, "Arvonlisävero");
+    await workflow.withdraw(owner, withdrawn);
+    // Someone else's version is no news to this reader.
+    await workflow.saveTopic(other, "vat", vat("Sannan ALV"));
+    const theirs = (await workflow.publish(other, "Sannan")).version;
+    await workflow.reject(reviewer, theirs, "Ei.");
+    const unreviewed = await publishChange(workflow, "ALV 2");
+    await workflow.saveTopic(other, "vat", vat("Sannan toinen"));
+    const live = (await workflow.publish(other, "Sannan toinen")).version;
+    clock.advance(60_000);
+    await workflow.approve(reviewer, live);
+    const approved = await publishChange(workflow, "ALV 3");
+    clock.advance(60_000);
+    await workflow.approve(reviewer, approved);
+
+    const { decided } = await workflow.draft(owner);
+
+    expect(decided.map((d) => [d.version.version, d.outcome, d.by.displayName, d.at])).toEqual([
+      [approved, "approved", "Henrik", "2027-01-02T10:03:00.000Z"],
+      [unreviewed, "superseded", "system", "2027-01-02T10:02:00.000Z"],
+      [rejected, "rejected", "Henrik", "2027-01-02T10:01:00.000Z"],
+    ]);
+    expect(decided.find((d) => d.outcome === "rejected")?.version.error).toBe("Lähde puuttuu.");
+    // Without a reader, nobody's news.
+    expect((await workflow.draft()).decided).toEqual([]);
+  });
+});
+
 describe("a rollback going live brings the draft along", () => {
   const sanna = { subject: "sanna", displayName: "Sanna" };
   const capitalGains = (): TopicFile => ({ ...vat("Pääomatulo"), id: "capital-gains" });

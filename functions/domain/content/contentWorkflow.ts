@@ -35,6 +35,7 @@ import {
 import {
   type AuditEntry,
   type ContentActor,
+  decisionOf,
   SYSTEM_ACTOR,
   type VersionMeta,
   type VersionScores,
@@ -132,6 +133,14 @@ export interface WorkflowSettings {
  * abandoned.
  */
 export const ABANDONED_BUILD_MS = 30 * 60_000;
+
+/**
+ * An author is told of the reviews of their versions decided this long ago at most, among the
+ * newest DECISIONS_AMONG versions: older news is in the version list, and the draft is read
+ * every half minute by every open studio, so its read stays bounded.
+ */
+export const DECISIONS_TOLD_MS = 30 * 24 * 60 * 60_000;
+export const DECISIONS_AMONG = 50;
 
 /** A conditional draft write found the item changed since it was read. */
 const CHANGED = Symbol("changed");
@@ -305,6 +314,8 @@ export function createContentWorkflow(deps: {
       state: "superseded" as const,
       error: reason.message,
       errorFinding: reason.finding,
+      supersededByVersion: live,
+      supersededAt: now(),
     };
     if (await store.transition(version, "pending-review", superseded)) {
       await audit(SYSTEM_ACTOR, "supersede", { version, ...noted(reason) });
@@ -439,7 +450,11 @@ export function createContentWorkflow(deps: {
     // The pointer is what every process follows, so the states follow it at once.
     await store.transition(version.version, "building", { state: "live" });
     if (previous && previous.version !== version.version) {
-      await store.transition(previous.version, "live", { state: "superseded" });
+      await store.transition(previous.version, "live", {
+        state: "superseded",
+        supersededByVersion: version.version,
+        supersededAt: now(),
+      });
     }
     // Versions still waiting for review against the version live before would undo this
     // one if approved: superseded now, to be published again from the draft.
@@ -502,6 +517,11 @@ export function createContentWorkflow(deps: {
       );
     }
     return { version: found.version, state: "building" };
+  }
+
+  /** Who ended a version's review by rejecting it (or withdrawing it), for its author to see. */
+  function rejectedBy(actor: ContentActor) {
+    return { rejectedBy: actor.subject, rejectedByName: actor.displayName, rejectedAt: now() };
   }
 
   function draftMeta(actor: ContentActor): DraftTopicMeta & { revision: string } {
@@ -684,16 +704,34 @@ export function createContentWorkflow(deps: {
 
     liveScores,
 
-    async draft() {
-      const [draft, live, pending] = await Promise.all([
+    /**
+     * The draft, its changes against live and the versions waiting for review; with `reader`,
+     * also the reviews of their own versions that someone else decided lately (`decided`).
+     */
+    async draft(reader?: ContentActor) {
+      const [draft, live, pending, recent] = await Promise.all([
         currentDraft(),
         liveVersion(),
         store.versionsIn("pending-review"),
+        reader ? store.listVersions({ limit: DECISIONS_AMONG }) : [],
       ]);
       const changed = diffBundles(live.bundle, draft.bundle);
       // Oldest first: the order a reviewer would take them in.
       const pendingReview = pending.map((v) => v.version).sort((a, b) => a - b);
-      return { draft, liveVersion: live.version, changed, pendingReview };
+      const since = new Date(clock.now().getTime() - DECISIONS_TOLD_MS).toISOString();
+      const decided = recent
+        .flatMap((version) => {
+          const decision = decisionOf(version);
+          // An author who withdrew (or published without review) decided it themselves.
+          return decision &&
+            version.author === reader?.subject &&
+            decision.by.subject !== reader.subject &&
+            decision.at >= since
+            ? [{ version, ...decision }]
+            : [];
+        })
+        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      return { draft, liveVersion: live.version, changed, pendingReview, decided };
     },
 
     /** What publishing the draft would change against the live version, with details. */
@@ -1252,6 +1290,7 @@ export function createContentWorkflow(deps: {
           ...(comment
             ? { error: comment }
             : { error: standIn.message, errorFinding: standIn.finding }),
+          ...rejectedBy(actor),
         }))
       ) {
         throw new ContentConflictError(finding("decidedMeanwhile", { version }));
@@ -1277,6 +1316,7 @@ export function createContentWorkflow(deps: {
         state: "rejected" as const,
         error: reason.message,
         errorFinding: reason.finding,
+        ...rejectedBy(actor),
       };
       if (!(await store.transition(version, "pending-review", withdrawn))) {
         throw new ContentConflictError(finding("decidedMeanwhile", { version }));

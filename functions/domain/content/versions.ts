@@ -61,6 +61,20 @@ export interface VersionMeta {
   approvedByName?: string;
   approvedAt?: string;
   /**
+   * Who rejected it and when: a reviewer, or its author withdrawing it. Absent for versions
+   * rejected before this was kept.
+   */
+  rejectedBy?: string;
+  rejectedByName?: string;
+  rejectedAt?: string;
+  /**
+   * The version whose go-live superseded this one (the next live one, or for a version
+   * waiting for review the one that went live first), and when. Absent for versions
+   * superseded before this was kept.
+   */
+  supersededByVersion?: number;
+  supersededAt?: string;
+  /**
    * Why it is rejected, failed or (never live) superseded, in words the studio shows
    * (English, or the reviewer's).
    */
@@ -123,3 +137,43 @@ export interface ContentActor {
 }
 
 export const SYSTEM_ACTOR: ContentActor = { subject: "system", displayName: "system" };
+
+/** How a version left review: approved (whatever happened next), rejected, or superseded unreviewed. */
+export type VersionOutcome = "approved" | "rejected" | "superseded";
+
+/** Who decided a version's review, how and when; what its author is told. */
+export interface VersionDecision {
+  outcome: VersionOutcome;
+  by: ContentActor;
+  at: string;
+}
+
+/**
+ * How `version`'s review was decided, if it was and the version says when: approved by its
+ * approver, rejected by a reviewer or withdrawn by its author, or superseded by the service
+ * because another version went live first.
+ */
+export function decisionOf(version: VersionMeta): VersionDecision | undefined {
+  const person = (subject: string, name: string | undefined) => ({
+    subject,
+    displayName: name ?? subject,
+  });
+  if (version.state === "rejected" && version.rejectedBy && version.rejectedAt) {
+    return {
+      outcome: "rejected",
+      by: person(version.rejectedBy, version.rejectedByName),
+      at: version.rejectedAt,
+    };
+  }
+  if (version.approvedBy && version.approvedAt) {
+    return {
+      outcome: "approved",
+      by: person(version.approvedBy, version.approvedByName),
+      at: version.approvedAt,
+    };
+  }
+  if (version.state === "superseded" && version.supersededAt) {
+    return { outcome: "superseded", by: SYSTEM_ACTOR, at: version.supersededAt };
+  }
+  return undefined;
+}

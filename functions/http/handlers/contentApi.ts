@@ -432,8 +432,9 @@ export function createContentApiHandler(deps: {
       method: "GET",
       path: "draft",
       roles: EDITORS,
-      async run() {
-        const { draft, liveVersion, changed, pendingReview } = await services().workflow.draft();
+      async run({ actor, lang }) {
+        const { draft, liveVersion, changed, pendingReview, decided } =
+          await services().workflow.draft(actor);
         // Topic ids only: a referral group may share an id with a topic, and the out-of-scope
         // lists' entry (no kind either) is no topic.
         const changedIds = new Set(
@@ -471,6 +472,19 @@ export function createContentApiHandler(deps: {
           changed: [...changedIds],
           changes: changed,
           pendingReview,
+          // The reader's own versions someone decided lately: the author learns the outcome.
+          decided: decided.map(({ version, outcome, by, at }) => {
+            const { error } = versionShown(version, lang);
+            return {
+              version: version.version,
+              outcome,
+              state: version.state,
+              by: by.subject,
+              byName: by.displayName,
+              at,
+              ...(error !== undefined ? { reason: error } : {}),
+            };
+          }),
         };
       },
     },

@@ -14,6 +14,7 @@ import type {
   SplitName,
   TopicAction,
   TopicChange,
+  VersionOutcome,
   VersionState,
 } from "./api.ts";
 import { SYSTEM_ACTOR } from "./api.ts";
@@ -44,6 +45,8 @@ const fi = {
   signOut: "Kirjaudu ulos",
   navLabel: "Studion osat",
   pendingReview: (n: number) => `(${n} odottaa tarkastusta)`,
+  /** Beside Versions: decisions on the reader's own versions they have not seen yet. */
+  decidedNews: (n: number) => (n === 1 ? "(1 uusi päätös)" : `(${n} uutta päätöstä)`),
   nav: {
     topics: "Aiheet",
     inbox: "Vastaamattomat kysymykset",
@@ -367,6 +370,19 @@ const fi = {
   author: "Tekijä",
   created: "Luotu",
   approvedBy: "Hyväksyjä",
+  rejectedBy: "Hylkääjä",
+  withdrawnBy: "Perunut",
+  supersededTerm: "Korvattu",
+  supersededWhen: (version: number, at: string) => `versiolla ${version}, ${at}`,
+  decisionsTitle: "Päätökset versioistasi",
+  decisionOutcomes: {
+    approved: "hyväksytty",
+    rejected: "hylätty",
+    superseded: "korvattu ennen tarkastusta",
+  } as Record<VersionOutcome, string>,
+  decisionLine: (version: number, outcome: string, who: string, at: string) =>
+    `Versio ${version} ${outcome}: ${who}, ${at}.`,
+  stateNow: (state: string) => `Tila nyt: ${state}.`,
   commentTerm: "Kommentti",
   rollbackOf: (version: number) => `Palauttaa version ${version} sisällön`,
   failedReason: "Syy",
@@ -670,6 +686,7 @@ const sv: UiText = {
   signOut: "Logga ut",
   navLabel: "Studions delar",
   pendingReview: (n) => `(${n} väntar på granskning)`,
+  decidedNews: (n) => (n === 1 ? "(1 nytt beslut)" : `(${n} nya beslut)`),
   nav: {
     topics: "Ämnen",
     inbox: "Obesvarade frågor",
@@ -973,6 +990,18 @@ const sv: UiText = {
   author: "Skapad av",
   created: "Skapad",
   approvedBy: "Godkänd av",
+  rejectedBy: "Avvisad av",
+  withdrawnBy: "Återkallad av",
+  supersededTerm: "Ersatt",
+  supersededWhen: (version, at) => `av version ${version}, ${at}`,
+  decisionsTitle: "Beslut om dina versioner",
+  decisionOutcomes: {
+    approved: "godkänd",
+    rejected: "avvisad",
+    superseded: "ersatt före granskning",
+  },
+  decisionLine: (version, outcome, who, at) => `Version ${version} ${outcome}: ${who}, ${at}.`,
+  stateNow: (state) => `Status nu: ${state}.`,
   commentTerm: "Kommentar",
   rollbackOf: (version) => `Återställer innehållet i version ${version}`,
   failedReason: "Orsak",

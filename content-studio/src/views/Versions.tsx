@@ -4,6 +4,7 @@
  * author's withdraw), rollback, and the audit trail. Every action on a version asks first.
  */
 import { Fragment } from "preact";
+import { useEffect } from "preact/hooks";
 import type {
   ContentVersion,
   FieldChange,
@@ -24,6 +25,12 @@ import {
 import { actorName, formatDateTime, text } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
+import {
+  forgetShownDecisions,
+  shownDecisions,
+  takeUnseenDecisions,
+  unseenDecisions,
+} from "../state/decisions.ts";
 import {
   approve,
   auditTrail,
@@ -70,6 +77,13 @@ import {
 
 export function Versions() {
   const t = text.value;
+  // Looking at this page is seeing how one's versions were decided: they are listed at its
+  // top, and the navigation stops counting them. Those that come while it is open join them.
+  const unseen = unseenDecisions.value;
+  useEffect(() => {
+    if (unseen.length) takeUnseenDecisions();
+  }, [unseen]);
+  useEffect(() => forgetShownDecisions, []);
   return (
     <section aria-labelledby="view-heading" class="view">
       <h2 id="view-heading" tabIndex={-1}>
@@ -79,9 +93,47 @@ export function Versions() {
         <Outcome outcome={notice.value} />
         <RefusalProblems problems={notice.value?.problems ?? []} />
       </div>
+      <DecisionsPanel />
       <PublishPanel />
       <VersionListPanel />
       <AuditPanel />
+    </section>
+  );
+}
+
+/** How the reviews of the reader's own versions ended since they last looked, newest first. */
+function DecisionsPanel() {
+  const t = text.value;
+  const shown = shownDecisions.value;
+  if (!shown.length) return null;
+  return (
+    <section aria-labelledby="decisions-title" class="panel" data-testid="decisions">
+      <h3 id="decisions-title">{t.decisionsTitle}</h3>
+      <ul>
+        {shown.map((d) => (
+          <li
+            key={`${d.version}:${d.outcome}:${d.at}`}
+            data-version={d.version}
+            data-outcome={d.outcome}
+          >
+            {t.decisionLine(
+              d.version,
+              t.decisionOutcomes[d.outcome],
+              actorName({ subject: d.by, name: d.byName }, t),
+              formatDateTime(d.at, t),
+            )}
+            {d.outcome === "approved" && d.state !== "live"
+              ? ` ${t.stateNow(t.states[d.state])}`
+              : ""}
+            {d.reason ? (
+              <>
+                {" "}
+                <strong>{t.failedReason}:</strong> {d.reason}
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -388,6 +440,23 @@ function VersionItem(props: {
             <dd>
               {actorName({ subject: v.approvedBy, name: v.approvedByName }, t)}
               {v.approvedAt ? `, ${formatDateTime(v.approvedAt, t)}` : ""}
+            </dd>
+          </div>
+        ) : null}
+        {v.state === "rejected" && v.rejectedBy ? (
+          <div>
+            <dt>{v.rejectedBy === v.author ? t.withdrawnBy : t.rejectedBy}</dt>
+            <dd data-testid={`${base}-rejected-by`}>
+              {actorName({ subject: v.rejectedBy, name: v.rejectedByName }, t)}
+              {v.rejectedAt ? `, ${formatDateTime(v.rejectedAt, t)}` : ""}
+            </dd>
+          </div>
+        ) : null}
+        {v.state === "superseded" && v.supersededByVersion !== undefined ? (
+          <div>
+            <dt>{t.supersededTerm}</dt>
+            <dd data-testid={`${base}-superseded-by`}>
+              {t.supersededWhen(v.supersededByVersion, formatDateTime(v.supersededAt, t))}
             </dd>
           </div>
         ) : null}

@@ -165,3 +165,28 @@ describe("the author is told how the review of their version ended", () => {
     expect(Date.parse(first?.supersededAt ?? "")).toBeGreaterThan(Date.now() - 60_000);
   }, 120_000);
 });
+
+describe("a version published again after a rejection", () => {
+  it("is compared with the rejected version on request, showing only what changed since", async () => {
+    // Version 3 (live) was published after version 2 was rejected: against its base (1) it
+    // repeats version 2's change; against version 2 only the source added since.
+    const sinceRejected = await api("GET", "versions/3/diff?against=2", reviewer);
+    expect(sinceRejected.status).toBe(200);
+    expect(sinceRejected.body).toMatchObject({ version: 3, against: 2 });
+    const [change, ...others] = sinceRejected.body.topics as {
+      id: string;
+      fields: string[];
+      details: { field: string; before: string; after: string }[];
+    }[];
+    expect(others).toEqual([]);
+    expect(change).toMatchObject({ id: "vat", fields: ["fi.answer"] });
+    expect(change?.details[0]?.after).toBe(`${change?.details[0]?.before} Lähde lisätty.`);
+    expect((await api("GET", "versions/3/diff", reviewer)).body).toMatchObject({ against: 1 });
+
+    const bad = await api("GET", "versions/3/diff?against=x", reviewer);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("against: must be a whole number of at least 1");
+    const missing = await api("GET", "versions/3/diff?against=99", reviewer);
+    expect(missing.status).toBe(404);
+  }, 60_000);
+});

@@ -1357,6 +1357,35 @@ describe("telling an author how the review of their version ended", () => {
   });
 });
 
+describe("a version published again after a rejection", () => {
+  it("shows against the rejected version only what changed since the verdict", async () => {
+    // Prepare: a new topic and a changed one, rejected; then one more change, published again.
+    const { workflow } = await setUp();
+    await workflow.saveTopic(owner, "vat", vat());
+    await workflow.saveTopic(owner, "payment", { ...vat("Maksu"), id: "payment" });
+    const rejected = (await workflow.publish(owner, "ensimmäinen")).version;
+    await workflow.reject(reviewer, rejected, "ALV:n otsikko on väärin.");
+    await workflow.saveTopic(owner, "vat", vat("Arvonlisävero"));
+    const again = (await workflow.publish(owner, "korjattu")).version;
+
+    // Act
+    const sinceRejected = await workflow.diff(again, rejected);
+
+    // Assess: against live it repeats both; since the rejected version, only the fix.
+    expect((await workflow.diff(again)).topics.map((c) => c.id)).toEqual(["payment", "vat"]);
+    expect(sinceRejected).toMatchObject({ version: again, against: rejected });
+    expect(sinceRejected.topics).toEqual([
+      expect.objectContaining({
+        id: "vat",
+        change: "changed",
+        fields: ["fi.title"],
+        details: [{ field: "fi.title", before: "ALV", after: "Arvonlisävero" }],
+      }),
+    ]);
+    await expect(workflow.diff(again, 99)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
 describe("a rollback going live brings the draft along", () => {
   const sanna = { subject: "sanna", displayName: "Sanna" };
   const capitalGains = (): TopicFile => ({ ...vat("Pääomatulo"), id: "capital-gains" });

@@ -1372,14 +1372,20 @@ export function createContentWorkflow(deps: {
       return { bundle, live };
     },
 
-    /** What `version` changes against the live version (or, for the live one, its base). */
+    /**
+     * What `version` changes against the live version (or, for the live one, its base); with
+     * `since`, against that version instead (a version published again after a rejection,
+     * against the rejected one: what the author changed since the reviewer's verdict).
+     */
     async diff(
       version: number,
+      since?: number,
     ): Promise<{ version: number; against: number; topics: TopicChange[] }> {
       const found = await meta(version);
+      if (since !== undefined) await meta(since);
       const live = await liveVersion();
       const against =
-        found.version === live.version ? (found.basedOn ?? found.version) : live.version;
+        since ?? (found.version === live.version ? (found.basedOn ?? found.version) : live.version);
       const [before, after] = await Promise.all([
         store.versionBundle(against),
         store.versionBundle(version),

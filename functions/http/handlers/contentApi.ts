@@ -124,6 +124,11 @@ const referralBody = contentBody("referral group");
 const outOfScopeBody = objectBody(
   "must be a JSON object { fi: [...], sv: [...] } with the sentences, as in out-of-scope.yaml",
 );
+/**
+ * A version's diff against another version than live. Other query fields are ignored, as
+ * before `against` existed.
+ */
+const diffQuery = z.object({ against: wholeNumber(1).optional() });
 /** Without `limit` the whole history, as before paging; the studio asks a page at a time. */
 const versionsQuery = z.strictObject({
   before: wholeNumber(1).optional(),
@@ -737,8 +742,9 @@ export function createContentApiHandler(deps: {
       method: "GET",
       path: "versions/*/diff",
       roles: EDITORS,
-      async run({ params }) {
-        return services().workflow.diff(parse(version, params[0], "version"));
+      async run({ params, query }) {
+        const { against } = parse(diffQuery, query, "query");
+        return services().workflow.diff(parse(version, params[0], "version"), against);
       },
     },
     {

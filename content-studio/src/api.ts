@@ -726,8 +726,12 @@ export function createContentApi(options: ContentApiOptions) {
         `/api/content/versions?limit=${page.limit}${page.before ? `&before=${page.before}` : ""}`,
       ),
     draftDiff: () => request<DraftDiff>("GET", "/api/content/draft/diff"),
-    versionDiff: (version: number) =>
-      request<VersionDiff>("GET", `/api/content/versions/${version}/diff`),
+    /** Against live (or the live one against its base); with `against`, that version. */
+    versionDiff: (version: number, against?: number) =>
+      request<VersionDiff>(
+        "GET",
+        `/api/content/versions/${version}/diff${against ? `?against=${against}` : ""}`,
+      ),
     publish: (comment: string) =>
       request<PublishResult>("POST", "/api/content/publish", { comment }),
     approve: (version: number) =>

@@ -390,6 +390,8 @@ const fi = {
     `Sisältö ei läpäissyt tarkistusta (${n === 1 ? "1 virhe" : `${n} virhettä`}). Mitään ei muutettu.`,
   refusedAt: (id: string) => `Aihe ${id}`,
   showDiff: "Näytä muutokset",
+  /** A version published again after a rejection: what changed since the rejected one. */
+  showDiffSince: (rejected: number) => `Näytä muutokset hylättyyn versioon ${rejected} verrattuna`,
   versionContext: (version: number) => ` (versio ${version})`,
   noDiff: "Ei muutoksia.",
   approve: "Hyväksy",
@@ -1008,6 +1010,7 @@ const sv: UiText = {
   contentRefused: (n) => `Innehållet klarade inte kontrollen (${n} fel). Inget ändrades.`,
   refusedAt: (id) => `Ämnet ${id}`,
   showDiff: "Visa ändringar",
+  showDiffSince: (rejected) => `Visa ändringarna jämfört med den avvisade versionen ${rejected}`,
   versionContext: (version) => ` (version ${version})`,
   noDiff: "Inga ändringar.",
   approve: "Godkänn",

@@ -300,3 +300,45 @@ describe("a reviewer testing a version against live", () => {
     );
   });
 });
+
+describe("a version published again after a rejection", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.sinceDiffs.value = {};
+    versions.sinceExpanded.value = new Set();
+  });
+  const listed = (n: number, state: ContentVersion["state"], basedOn?: number) => ({
+    ...version(n),
+    state,
+    ...(basedOn !== undefined ? { basedOn } : {}),
+  });
+
+  it("is compared with the newest rejected version published against the same live one", () => {
+    const history = [
+      listed(14, "pending-review", 10),
+      listed(13, "rejected", 10),
+      listed(12, "rejected", 10),
+      listed(11, "rejected", 9),
+      listed(10, "live", 9),
+    ];
+    expect(versions.rejectedBefore(listed(14, "pending-review", 10), history)?.version).toBe(13);
+    // A rejection against another live version is no earlier round of this draft.
+    expect(versions.rejectedBefore(listed(12, "rejected", 10), history)).toBeUndefined();
+    expect(versions.rejectedBefore(listed(14, "pending-review"), history)).toBeUndefined();
+  });
+
+  it("reads the diff against that version once, when first shown", async () => {
+    fake.current().on("GET", "/api/content/versions/14/diff?against=13", () => ({
+      status: 200,
+      body: { version: 14, against: 13, topics: [] },
+    }));
+    versions.toggleSinceDiff(14, 13);
+    await vi.waitFor(() => expect(versions.sinceDiffs.value[14]).not.toBe("loading"));
+    expect(versions.sinceDiffs.value[14]).toEqual({ version: 14, against: 13, topics: [] });
+    versions.toggleSinceDiff(14, 13);
+    versions.toggleSinceDiff(14, 13);
+    expect(versions.sinceExpanded.value.has(14)).toBe(true);
+    expect(fake.current().calls.map((c) => c.path)).toEqual([
+      "/api/content/versions/14/diff?against=13",
+    ]);
+  });
+});

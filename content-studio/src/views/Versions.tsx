@@ -56,9 +56,13 @@ import {
   reject,
   rejectComment,
   rejectError,
+  rejectedBefore,
   rollback,
+  sinceDiffs,
+  sinceExpanded,
   testVersion,
   toggleDiff,
+  toggleSinceDiff,
   versionTests,
   withdraw,
 } from "../state/versions.ts";
@@ -363,6 +367,9 @@ function VersionListPanel() {
               <VersionItem
                 key={v.version}
                 version={v}
+                rejectedBefore={
+                  v.state === "pending-review" ? rejectedBefore(v, versions.versions) : undefined
+                }
                 live={versions.live}
                 liveScores={versions.versions.find((x) => x.version === versions.live)?.scores}
               />
@@ -395,6 +402,8 @@ function isOwn(v: ContentVersion): boolean {
 
 function VersionItem(props: {
   version: ContentVersion;
+  /** The rejected version this one was published again after, to compare it with. */
+  rejectedBefore: ContentVersion | undefined;
   live: number;
   /** The live version's test-gate numbers, to set a pending version's beside. */
   liveScores: VersionScores | undefined;
@@ -412,6 +421,8 @@ function VersionItem(props: {
   const diff = diffs.value[v.version];
   const tested = versionTests.value[v.version];
   const open = expanded.value.has(v.version);
+  const since = props.rejectedBefore?.version;
+  const openSince = since !== undefined && sinceExpanded.value.has(v.version);
   const confirm = confirming.value?.version === v.version ? confirming.value : undefined;
   const context = <span class="sr-only">{t.versionContext(v.version)}</span>;
   return (
@@ -496,6 +507,19 @@ function VersionItem(props: {
           {t.showDiff}
           {context}
         </button>
+        {since !== undefined ? (
+          <button
+            type="button"
+            class="secondary small"
+            id={`${base}-diff-since-toggle`}
+            aria-expanded={openSince ? "true" : "false"}
+            aria-controls={`${base}-diff-since`}
+            onClick={() => toggleSinceDiff(v.version, since)}
+          >
+            {t.showDiffSince(since)}
+            {context}
+          </button>
+        ) : null}
         {pending ? (
           <button
             type="button"
@@ -664,6 +688,16 @@ function VersionItem(props: {
       <div id={`${base}-diff`} hidden={!open}>
         {open ? <VersionDiffView diff={diff} /> : null}
       </div>
+      {since !== undefined ? (
+        <div id={`${base}-diff-since`} hidden={!openSince}>
+          {openSince ? (
+            <VersionDiffView
+              diff={sinceDiffs.value[v.version]}
+              testId={`${base}-diff-since-list`}
+            />
+          ) : null}
+        </div>
+      ) : null}
       <div id={`${base}-test-result`}>
         {tested && tested !== "loading" ? (
           <VersionTestView version={v.version} tested={tested} />
@@ -702,7 +736,10 @@ function VersionTestView(props: {
   );
 }
 
-function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | undefined }) {
+function VersionDiffView(props: {
+  diff: VersionDiff | "loading" | "error" | undefined;
+  testId?: string;
+}) {
   const t = text.value;
   const diff = props.diff;
   if (diff === "loading" || diff === undefined) return <p class="muted">{t.loading}</p>;
@@ -712,7 +749,7 @@ function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | unde
       <p class="small-text">{t.versionChanges(diff.version, diff.against)}</p>
       <DiffList
         rows={versionDiffRows(diff, t)}
-        testId={`version-${diff.version}-diff-list`}
+        testId={props.testId ?? `version-${diff.version}-diff-list`}
         details
       />
     </>

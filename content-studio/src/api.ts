@@ -101,6 +101,8 @@ export interface Draft {
   changes?: { id: string; kind?: "referral"; change: TopicChange; fields?: string[] }[];
   /** Versions waiting for a reviewer, oldest first. */
   pendingReview?: number[];
+  /** The reader's own versions whose review someone else decided lately, newest first. */
+  decided?: DecidedVersion[];
 }
 
 export interface DraftTopicResponse {
@@ -226,6 +228,7 @@ export interface VersionTestResult extends TestAllResult {
 import type { TopicChange as ContentChange } from "../../functions/domain/content/bundleDiff.ts";
 import type {
   AuditAction,
+  VersionOutcome,
   VersionScores,
   VersionState,
 } from "../../functions/domain/content/versions.ts";
@@ -234,6 +237,7 @@ export {
   type AuditAction,
   SYSTEM_ACTOR,
   VERSION_STATES,
+  type VersionOutcome,
   type VersionScores,
   type VersionState,
 } from "../../functions/domain/content/versions.ts";
@@ -257,8 +261,29 @@ export interface ContentVersion {
    * before anyone approved it.
    */
   error?: string;
-  /** The test gate's numbers when it was published; version 1 has none. */
+  /** The test gate's numbers when it was published (version 1's worked out once it is live). */
   scores?: VersionScores;
+  /** Who rejected it (a reviewer, or its author withdrawing it) and when. */
+  rejectedBy?: string;
+  rejectedByName?: string;
+  rejectedAt?: string;
+  /** The version whose go-live superseded it, and when. */
+  supersededByVersion?: number;
+  supersededAt?: string;
+}
+
+/** A review of the reader's own version that someone else decided (GET draft's `decided`). */
+export interface DecidedVersion {
+  version: number;
+  outcome: VersionOutcome;
+  /** The version's state now: an approved one may have failed, or been superseded since. */
+  state: VersionState;
+  /** Who decided: a subject, "system" for the service. */
+  by: string;
+  byName?: string;
+  at: string;
+  /** Why, for a rejected, failed or superseded version. */
+  reason?: string;
 }
 
 export interface VersionList {
@@ -708,8 +733,12 @@ export function createContentApi(options: ContentApiOptions) {
         `/api/content/versions?limit=${page.limit}${page.before ? `&before=${page.before}` : ""}`,
       ),
     draftDiff: () => request<DraftDiff>("GET", "/api/content/draft/diff"),
-    versionDiff: (version: number) =>
-      request<VersionDiff>("GET", `/api/content/versions/${version}/diff`),
+    /** Against live (or the live one against its base); with `against`, that version. */
+    versionDiff: (version: number, against?: number) =>
+      request<VersionDiff>(
+        "GET",
+        `/api/content/versions/${version}/diff${against ? `?against=${against}` : ""}`,
+      ),
     publish: (comment: string) =>
       request<PublishResult>("POST", "/api/content/publish", { comment }),
     approve: (version: number) =>

@@ -15,11 +15,13 @@ import type {
   SplitName,
   TopicAction,
   TopicChange,
+  VersionOutcome,
   VersionState,
 } from "./api.ts";
 import { SYSTEM_ACTOR } from "./api.ts";
 import type { LocaleField } from "./problems.ts";
 import type { Conflict } from "./state/draftEdit.ts";
+import type { ChangeEffect } from "./testReport.ts";
 
 type RevertOutcome = RevertResult["result"];
 /** A refused write as the studio tells it: `at` formatted in its language. */
@@ -44,6 +46,8 @@ const fi = {
   signOut: "Kirjaudu ulos",
   navLabel: "Studion osat",
   pendingReview: (n: number) => `(${n} odottaa tarkastusta)`,
+  /** Beside Versions: decisions on the reader's own versions they have not seen yet. */
+  decidedNews: (n: number) => (n === 1 ? "(1 uusi päätös)" : `(${n} uutta päätöstä)`),
   nav: {
     topics: "Aiheet",
     inbox: "Vastaamattomat kysymykset",
@@ -319,6 +323,18 @@ const fi = {
   colLive: "Julkaistu",
   colDraft: "Luonnos",
   noChanged: "Yhdenkään viestin aihe ei muutu.",
+  colEffect: "Vaikutus",
+  effects: { broken: "Uusi virhe", changed: "Yhä väärin", fixed: "Korjattu" } as Record<
+    ChangeEffect,
+    string
+  >,
+  /** "8 uutta virhettä, 25 korjattua": new mistakes first, the still wrong only when any. */
+  changedSummary: (counts: Record<ChangeEffect, number>) =>
+    [
+      counts.broken === 1 ? "1 uusi virhe" : `${counts.broken} uutta virhettä`,
+      counts.fixed === 1 ? "1 korjattu" : `${counts.fixed} korjattua`,
+      ...(counts.changed > 0 ? [`${counts.changed} yhä väärin, eri aiheella`] : []),
+    ].join(", "),
   // Versions
   versionsTitle: "Versiot ja julkaisu",
   publishTitle: "Luonnoksen julkaisu",
@@ -355,6 +371,19 @@ const fi = {
   author: "Tekijä",
   created: "Luotu",
   approvedBy: "Hyväksyjä",
+  rejectedBy: "Hylkääjä",
+  withdrawnBy: "Perunut",
+  supersededTerm: "Korvattu",
+  supersededWhen: (version: number, at: string) => `versiolla ${version}, ${at}`,
+  decisionsTitle: "Päätökset versioistasi",
+  decisionOutcomes: {
+    approved: "hyväksytty",
+    rejected: "hylätty",
+    superseded: "korvattu ennen tarkastusta",
+  } as Record<VersionOutcome, string>,
+  decisionLine: (version: number, outcome: string, who: string, at: string) =>
+    `Versio ${version} ${outcome}: ${who}, ${at}.`,
+  stateNow: (state: string) => `Tila nyt: ${state}.`,
   commentTerm: "Kommentti",
   rollbackOf: (version: number) => `Palauttaa version ${version} sisällön`,
   failedReason: "Syy",
@@ -362,6 +391,8 @@ const fi = {
     `Sisältö ei läpäissyt tarkistusta (${n === 1 ? "1 virhe" : `${n} virhettä`}). Mitään ei muutettu.`,
   refusedAt: (id: string) => `Aihe ${id}`,
   showDiff: "Näytä muutokset",
+  /** A version published again after a rejection: what changed since the rejected one. */
+  showDiffSince: (rejected: number) => `Näytä muutokset hylättyyn versioon ${rejected} verrattuna`,
   versionContext: (version: number) => ` (versio ${version})`,
   noDiff: "Ei muutoksia.",
   approve: "Hyväksy",
@@ -676,6 +707,7 @@ const sv: UiText = {
   signOut: "Logga ut",
   navLabel: "Studions delar",
   pendingReview: (n) => `(${n} väntar på granskning)`,
+  decidedNews: (n) => (n === 1 ? "(1 nytt beslut)" : `(${n} nya beslut)`),
   nav: {
     topics: "Ämnen",
     inbox: "Obesvarade frågor",
@@ -941,6 +973,14 @@ const sv: UiText = {
   colLive: "Publicerad",
   colDraft: "Utkast",
   noChanged: "Inget meddelandes ämne ändras.",
+  colEffect: "Effekt",
+  effects: { broken: "Nytt fel", changed: "Fortfarande fel", fixed: "Rättat" },
+  changedSummary: (counts) =>
+    [
+      counts.broken === 1 ? "1 nytt fel" : `${counts.broken} nya fel`,
+      counts.fixed === 1 ? "1 rättat" : `${counts.fixed} rättade`,
+      ...(counts.changed > 0 ? [`${counts.changed} fortfarande fel, med ett annat ämne`] : []),
+    ].join(", "),
   versionsTitle: "Versioner och publicering",
   publishTitle: "Publicering av utkastet",
   draftChanges: (live) => `Utkastets ändringar jämfört med publicerad version ${live}`,
@@ -971,12 +1011,25 @@ const sv: UiText = {
   author: "Skapad av",
   created: "Skapad",
   approvedBy: "Godkänd av",
+  rejectedBy: "Avvisad av",
+  withdrawnBy: "Återkallad av",
+  supersededTerm: "Ersatt",
+  supersededWhen: (version, at) => `av version ${version}, ${at}`,
+  decisionsTitle: "Beslut om dina versioner",
+  decisionOutcomes: {
+    approved: "godkänd",
+    rejected: "avvisad",
+    superseded: "ersatt före granskning",
+  },
+  decisionLine: (version, outcome, who, at) => `Version ${version} ${outcome}: ${who}, ${at}.`,
+  stateNow: (state) => `Status nu: ${state}.`,
   commentTerm: "Kommentar",
   rollbackOf: (version) => `Återställer innehållet i version ${version}`,
   failedReason: "Orsak",
   contentRefused: (n) => `Innehållet klarade inte kontrollen (${n} fel). Inget ändrades.`,
   refusedAt: (id) => `Ämnet ${id}`,
   showDiff: "Visa ändringar",
+  showDiffSince: (rejected) => `Visa ändringarna jämfört med den avvisade versionen ${rejected}`,
   versionContext: (version) => ` (version ${version})`,
   noDiff: "Inga ändringar.",
   approve: "Godkänn",

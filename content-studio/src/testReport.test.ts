@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { LangReport, SplitReport } from "./api.ts";
-import { confusionRows, topicRows } from "./testReport.ts";
+import type { ChangedAnswer, LangReport, SplitReport } from "./api.ts";
+import { UI } from "./i18n.ts";
+import { changedRows, changedSaid, confusionRows, effectCounts, topicRows } from "./testReport.ts";
 
 function lang(
   perTopic: LangReport["perTopic"],
@@ -52,5 +53,49 @@ describe("test-all tables", () => {
       { lang: "fi", expected: "capital-gains", got: "tax-return", count: 2 },
       { lang: "fi", expected: "vat", got: "none", count: 1 },
     ]);
+  });
+});
+
+describe("messages whose topic changes against live", () => {
+  const row = (text: string, expected: string, live: string, draft: string): ChangedAnswer => ({
+    text,
+    lang: "fi",
+    expected,
+    live,
+    draft,
+  });
+  // In the server's order (split, language): fixes and mistakes mixed.
+  const changed = [
+    row("alv palautus", "vat", "none", "vat"),
+    row("verokortti muutos", "tax-card", "tax-card", "tax-return"),
+    row("osinko", "dividends", "vat", "none"),
+    row("kahvikuppi", "none", "vat", "none"),
+    row("muutosverokortti", "tax-card", "tax-card", "none"),
+  ];
+
+  it("marks each as a new mistake, still wrong or fixed, new mistakes first", () => {
+    expect(changedRows(changed).map((c) => [c.text, c.effect])).toEqual([
+      ["verokortti muutos", "broken"],
+      ["muutosverokortti", "broken"],
+      ["osinko", "changed"],
+      ["alv palautus", "fixed"],
+      ["kahvikuppi", "fixed"],
+    ]);
+  });
+
+  it("counts them in one line, in Finnish and Swedish", () => {
+    expect(effectCounts(changed)).toEqual({ broken: 2, changed: 1, fixed: 2 });
+    expect(UI.fi.changedSummary(effectCounts(changed))).toBe(
+      "2 uutta virhettä, 2 korjattua, 1 yhä väärin, eri aiheella",
+    );
+    expect(UI.sv.changedSummary({ broken: 1, changed: 0, fixed: 25 })).toBe(
+      "1 nytt fel, 25 rättade",
+    );
+    expect(UI.fi.changedSummary({ broken: 1, changed: 0, fixed: 1 })).toBe(
+      "1 uusi virhe, 1 korjattu",
+    );
+    // A test's announcement says them too; nothing when nothing changes.
+    expect(changedSaid(changed.slice(0, 1), UI.sv)).toBe(" 0 nya fel, 1 rättat.");
+    expect(changedSaid([], UI.fi)).toBe("");
   });
 });

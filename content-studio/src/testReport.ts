@@ -1,5 +1,9 @@
-/** The test-all report as table rows: per topic and language, worst first or by topic. */
-import type { Lang, SplitReport } from "./api.ts";
+/**
+ * The test-all report as table rows: per topic and language, worst first or by topic; and the
+ * messages whose topic changes, each said to be a new mistake, a fix or another wrong topic.
+ */
+import type { ChangedAnswer, Lang, SplitReport } from "./api.ts";
+import type { UiText } from "./i18n.ts";
 
 export interface TopicRow {
   topic: string;
@@ -49,4 +53,41 @@ export function confusionRows(report: SplitReport): ConfusionRow[] {
         a.got.localeCompare(b.got) ||
         a.lang.localeCompare(b.lang),
     );
+}
+
+/**
+ * What a changed answer does for customers: `broken` was right and is now wrong (a new
+ * mistake), `fixed` was wrong and is now right, `changed` was wrong and is still wrong, with
+ * another topic.
+ */
+export type ChangeEffect = "broken" | "changed" | "fixed";
+
+/** Mistakes first: a reviewer must see what gets worse before what gets better. */
+export const CHANGE_EFFECTS: readonly ChangeEffect[] = ["broken", "changed", "fixed"];
+
+export function changeEffect(c: Pick<ChangedAnswer, "expected" | "live" | "draft">): ChangeEffect {
+  if (c.draft === c.expected) return "fixed";
+  return c.live === c.expected ? "broken" : "changed";
+}
+
+/** The changed answers with their effect, new mistakes first, then wrong ones, then fixes. */
+export function changedRows(
+  changed: readonly ChangedAnswer[],
+): (ChangedAnswer & { effect: ChangeEffect })[] {
+  // Array sort is stable: within an effect the server's order (split, language) stays.
+  return changed
+    .map((c) => ({ ...c, effect: changeEffect(c) }))
+    .sort((a, b) => CHANGE_EFFECTS.indexOf(a.effect) - CHANGE_EFFECTS.indexOf(b.effect));
+}
+
+/** How many changed answers have each effect. */
+export function effectCounts(changed: readonly ChangedAnswer[]): Record<ChangeEffect, number> {
+  const counts: Record<ChangeEffect, number> = { broken: 0, changed: 0, fixed: 0 };
+  for (const c of changed) counts[changeEffect(c)]++;
+  return counts;
+}
+
+/** The counts as a sentence to add to a test's announcement; empty when nothing changes. */
+export function changedSaid(changed: readonly ChangedAnswer[], t: UiText): string {
+  return changed.length ? ` ${t.changedSummary(effectCounts(changed))}.` : "";
 }

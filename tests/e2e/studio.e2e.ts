@@ -219,9 +219,10 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await expect
       .poll(() => review.locator(`dd[data-field="fi.answer"]`).textContent(), POLL)
       .toBe(`Lisätty: ${ESTATE.fi.answer}`);
-    // And how it did on the test split when it was published.
+    // And how it did on the test split when it was published, beside the live version's: the
+    // seed's numbers too, so the very first review shows a drop.
     expect(await studio.getByTestId(`version-${published}-scores`).textContent()).toMatch(
-      /^suomi: osuvuus \d/,
+      /^suomi: osuvuus \d[^(]*\(käytössä oleva versio \d+,\d\s%\)/,
     );
     // And, on request, what approving it would change for customers' held-out messages.
     await studio.locator(`#version-${published}-test`).click();
@@ -230,6 +231,19 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         timeout: 60_000,
       })
       .toMatch(/^Kehitysjoukko: suomi: osuvuus \d/);
+    // Whose answer changes is marked: new mistakes first, then the still wrong, then the
+    // fixes (the new topic's own test messages, which live answered with another topic).
+    const changedRows = studio.getByTestId(`version-${published}-changed`).locator("tbody tr");
+    const effects = await changedRows.evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute("data-effect") ?? ""),
+    );
+    const order = ["broken", "changed", "fixed"];
+    expect(effects).toEqual([...effects].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    expect(effects).toContain("fixed");
+    const count = (effect: string) => effects.filter((e) => e === effect).length;
+    expect(await studio.getByTestId(`version-${published}-changed-summary`).textContent()).toMatch(
+      new RegExp(`^${count("broken")} (uusi virhe|uutta virhettä), ${count("fixed")} korjattu`),
+    );
     await expectNoAxeViolations(studio, "studio-versions-review");
     // One click would change what every customer gets: Approve asks first, with focus on the
     // answer, and Escape takes focus back to the button.
@@ -259,13 +273,32 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await expectNoAxeViolations(studio, "studio-versions-approved");
 
     // Roll back to the version live before (owner), approved by the reviewer.
+    await openView(studio, "topics");
     await signOutOfStudio(studio);
     await signInToStudio(studio, stack.url, "content-owner");
+    // The author learns on any page that their version was decided, and on the Versions page
+    // by whom and when; looking there is seeing it.
+    await expect
+      .poll(() => studio.getByTestId("decided-count").textContent(), POLL)
+      .toBe(" (1 uusi päätös)");
+    await openView(studio, "versions");
+    await expect
+      .poll(
+        () =>
+          studio.getByTestId("decisions").locator(`li[data-version="${published}"]`).textContent(),
+        POLL,
+      )
+      .toMatch(new RegExp(`^Versio ${published} hyväksytty: Henrik Saarinen, \\d`));
+    await studio.getByTestId("decided-count").waitFor({ state: "detached" });
+    await expectNoAxeViolations(studio, "studio-versions-decisions");
     // A first request the owner thinks better of: withdrawn, it can no longer be approved.
     const withdrawn = await rollBackTo(studio, before);
     await withdrawVersion(studio, withdrawn);
     expect(await studio.getByTestId(`version-${withdrawn}-error`).textContent()).toBe(
       "Syy: Tekijä perui julkaisun.",
+    );
+    expect(await studio.getByTestId(`version-${withdrawn}-rejected-by`).textContent()).toMatch(
+      /^Outi Lahtinen, \d/,
     );
     await expect
       .poll(() => studio.evaluate(() => document.activeElement?.id), POLL)
@@ -274,6 +307,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await versionState(studio, rollback)).toBe("pending-review");
     await signOutOfStudio(studio);
     await signInToStudio(studio, stack.url, "content-reviewer");
+    // Sent again after the withdrawn request: against it, the reviewer sees nothing new.
+    await studio.locator(`#version-${rollback}-diff-since-toggle`).click();
+    await expect
+      .poll(() => studio.locator(`#version-${rollback}-diff-since`).textContent(), POLL)
+      .toBe(`Version ${rollback} muutokset versioon ${withdrawn} verrattunaEi muutoksia.`);
     const rolledBackAt = Date.now();
     await approveVersion(studio, rollback);
     const after = await openWidget();

@@ -2,6 +2,7 @@
 import { batch, signal } from "@preact/signals";
 import type { SplitName, TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
+import { changedSaid } from "../testReport.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 
 export type SortOrder = "worst" | "topic";
@@ -30,7 +31,9 @@ export async function run(): Promise<void> {
   if (!answer) return;
   result.value = answer;
   const tests = answer.splits.tests;
-  announce(t.testDone(formatPercent(tests.fi.accuracy, t), formatPercent(tests.sv.accuracy, t)));
+  announce(
+    `${t.testDone(formatPercent(tests.fi.accuracy, t), formatPercent(tests.sv.accuracy, t))}${changedSaid(answer.changed, t)}`,
+  );
 }
 
 onSignOut(() => {

@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ContentVersion } from "../api.ts";
 import { setUiLang } from "../i18n.ts";
-import { route } from "./app.ts";
+import { announcement, route } from "./app.ts";
 import { signedInWithFakeServer } from "./fakeServer.ts";
 import { recheckOnLanguageSwitch } from "./language.ts";
 import * as versions from "./versions.ts";
@@ -263,5 +263,82 @@ describe("the author withdrawing a version waiting for review", () => {
     expect(fake.current().calls.some((c) => c.path === "/api/content/versions?limit=20")).toBe(
       true,
     );
+  });
+});
+
+describe("a reviewer testing a version against live", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.versionTests.value = {};
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("says how many messages it gets newly wrong and how many it fixes", async () => {
+    vi.useFakeTimers();
+    const report = { accuracy: 0.95, noneRecall: 0.93, total: 2, perTopic: [], confusions: [] };
+    fake.current().on("POST", "/api/content/versions/7/test", () => ({
+      status: 200,
+      body: {
+        version: 7,
+        against: 6,
+        splits: { tests: { fi: report, sv: report }, dev: { fi: report, sv: report } },
+        changed: [
+          { text: "a", lang: "fi", split: "tests", expected: "vat", live: "none", draft: "vat" },
+          { text: "b", lang: "fi", split: "dev", expected: "vat", live: "vat", draft: "none" },
+          { text: "c", lang: "sv", split: "tests", expected: "none", live: "vat", draft: "none" },
+        ],
+        gate: [],
+      },
+    }));
+
+    await versions.testVersion(7);
+    await vi.advanceTimersByTimeAsync(60);
+
+    expect(announcement.value).toBe(
+      "Versio 7 testattu: 3 viestin aihe muuttuu. 1 uusi virhe, 2 korjattua.",
+    );
+  });
+});
+
+describe("a version published again after a rejection", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.sinceDiffs.value = {};
+    versions.sinceExpanded.value = new Set();
+  });
+  const listed = (n: number, state: ContentVersion["state"], basedOn?: number) => ({
+    ...version(n),
+    state,
+    ...(basedOn !== undefined ? { basedOn } : {}),
+  });
+
+  it("is compared with the newest rejected version published against the same live one", () => {
+    const history = [
+      listed(14, "pending-review", 10),
+      listed(13, "rejected", 10),
+      listed(12, "rejected", 10),
+      listed(11, "rejected", 9),
+      listed(10, "live", 9),
+    ];
+    expect(versions.rejectedBefore(listed(14, "pending-review", 10), history)?.version).toBe(13);
+    // A rejection against another live version is no earlier round of this draft.
+    expect(versions.rejectedBefore(listed(12, "rejected", 10), history)).toBeUndefined();
+    expect(versions.rejectedBefore(listed(14, "pending-review"), history)).toBeUndefined();
+  });
+
+  it("reads the diff against that version once, when first shown", async () => {
+    fake.current().on("GET", "/api/content/versions/14/diff?against=13", () => ({
+      status: 200,
+      body: { version: 14, against: 13, topics: [] },
+    }));
+    versions.toggleSinceDiff(14, 13);
+    await vi.waitFor(() => expect(versions.sinceDiffs.value[14]).not.toBe("loading"));
+    expect(versions.sinceDiffs.value[14]).toEqual({ version: 14, against: 13, topics: [] });
+    versions.toggleSinceDiff(14, 13);
+    versions.toggleSinceDiff(14, 13);
+    expect(versions.sinceExpanded.value.has(14)).toBe(true);
+    expect(fake.current().calls.map((c) => c.path)).toEqual([
+      "/api/content/versions/14/diff?against=13",
+    ]);
   });
 });

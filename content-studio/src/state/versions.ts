@@ -5,6 +5,7 @@
 import { batch, signal } from "@preact/signals";
 import {
   ContentInvalidError,
+  type ContentVersion,
   type DraftDiff,
   type Problem,
   SelfApprovalError,
@@ -14,6 +15,7 @@ import {
   type VersionTestResult,
 } from "../api.ts";
 import { text, type UiText } from "../i18n.ts";
+import { changedSaid } from "../testReport.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 import { createAuditPages } from "./auditPages.ts";
 import { loadDraft } from "./topics.ts";
@@ -93,6 +95,10 @@ export const versionTests = signal<
 >({});
 /** Versions whose diff is shown in the list. */
 export const expanded = signal<ReadonlySet<number>>(new Set());
+/** Versions' diffs against the rejected version before them, by version (`rejectedBefore`). */
+export const sinceDiffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
+/** Versions whose diff against the rejected version before them is shown. */
+export const sinceExpanded = signal<ReadonlySet<number>>(new Set());
 /** How many audit entries the page shows at first and adds with each "older". */
 export const AUDIT_PAGE = 50;
 /** The audit trail below the versions: every item's entries, newest first. */
@@ -191,7 +197,49 @@ export async function testVersion(version: number): Promise<void> {
     ...versionTests.value,
     [version]: result ?? { error: failed || t.noAnswer },
   };
-  announce(result ? t.versionTested(version, result.changed.length) : failed || t.noAnswer);
+  announce(
+    result
+      ? `${t.versionTested(version, result.changed.length)}${changedSaid(result.changed, t)}`
+      : failed || t.noAnswer,
+  );
+}
+
+/**
+ * The rejected version that `version` was published again after: the newest one before it
+ * published against the same live version. Against live a version repeats what that one
+ * changed; against it, only what its author changed since the reviewer's verdict.
+ */
+export function rejectedBefore(
+  version: ContentVersion,
+  versions: readonly ContentVersion[],
+): ContentVersion | undefined {
+  if (version.basedOn === undefined) return undefined;
+  return versions
+    .filter(
+      (v) => v.version < version.version && v.state === "rejected" && v.basedOn === version.basedOn,
+    )
+    .sort((a, b) => b.version - a.version)[0];
+}
+
+/** Shows or hides a version's diff against version `against`, loading it the first time. */
+export function toggleSinceDiff(version: number, against: number): void {
+  const next = new Set(sinceExpanded.value);
+  if (next.has(version)) next.delete(version);
+  else {
+    next.add(version);
+    const known = sinceDiffs.value[version];
+    if (!known || known === "error") void loadSinceDiff(version, against);
+  }
+  sinceExpanded.value = next;
+}
+
+async function loadSinceDiff(version: number, against: number): Promise<void> {
+  sinceDiffs.value = { ...sinceDiffs.value, [version]: "loading" };
+  const diff = await call(
+    (c) => c.versionDiff(version, against),
+    () => undefined,
+  );
+  sinceDiffs.value = { ...sinceDiffs.value, [version]: diff ?? "error" };
 }
 
 /** Shows or hides a version's diff in the list, loading it the first time. */
@@ -338,6 +386,8 @@ onSignOut(() => {
   rejectError.value = "";
   diffs.value = {};
   expanded.value = new Set();
+  sinceDiffs.value = {};
+  sinceExpanded.value = new Set();
   draftDiff.value = undefined;
   draftDiffError.value = "";
   draftDetailsOpen.value = false;

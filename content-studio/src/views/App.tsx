@@ -7,6 +7,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { setUiLang, text, uiLang } from "../i18n.ts";
 import { type Route, routeHash, type ViewName } from "../route.ts";
 import { announcement, myName, roles, route, session, signOut } from "../state/app.ts";
+import { unseenDecisions } from "../state/decisions.ts";
 import { loadedId } from "../state/editor.ts";
 import { draft, refreshStaleDraft, watchDraft } from "../state/topics.ts";
 import { Inbox } from "./Inbox.tsx";
@@ -45,6 +46,8 @@ export function App() {
   const current = route.value;
   // Read with the draft: a reviewer sees from any page that versions wait for them.
   const waiting = draft.value?.pendingReview?.length ?? 0;
+  // Read with it too: an author learns from any page that their version was decided.
+  const news = unseenDecisions.value.length;
   const previous = useRef<{ route: Route; signedIn: boolean } | undefined>(undefined);
 
   // Each move to another page keeps the draft (and the review count) from going stale.
@@ -116,6 +119,11 @@ export function App() {
                   {item.key === "versions" && waiting > 0 ? (
                     <span class="nav-count" data-testid="pending-review-count">
                       {` ${t.pendingReview(waiting)}`}
+                    </span>
+                  ) : null}
+                  {item.key === "versions" && news > 0 ? (
+                    <span class="nav-count" data-testid="decided-count">
+                      {` ${t.decidedNews(news)}`}
                     </span>
                   ) : null}
                 </a>

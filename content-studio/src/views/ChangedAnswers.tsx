@@ -1,11 +1,13 @@
 /**
  * Held-out messages whose topic differs from the live version's: in Test all (the draft) and
- * in a version's test (what approving it would change for customers).
+ * in a version's test (what approving it would change for customers). Each is marked a new
+ * mistake, a fix or still wrong, new mistakes first, with the counts above the table.
  */
 import type { ChangedAnswer } from "../api.ts";
 import { text } from "../i18n.ts";
+import { changedRows, effectCounts } from "../testReport.ts";
 import { IntentName } from "./IntentName.tsx";
-import { Scroll } from "./ui.tsx";
+import { Badge, Scroll } from "./ui.tsx";
 
 export function ChangedAnswers(props: {
   changed: ChangedAnswer[];
@@ -18,38 +20,47 @@ export function ChangedAnswers(props: {
   const t = text.value;
   if (props.changed.length === 0) return <p class="muted">{t.noChanged}</p>;
   return (
-    <Scroll labelledBy={props.captionId}>
-      <table class="data" data-testid={props.testId}>
-        <caption id={props.captionId}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colText}</th>
-            <th scope="col">{t.colLang}</th>
-            <th scope="col">{t.colExpected}</th>
-            <th scope="col">{t.colLive}</th>
-            <th scope="col">{props.newColumn}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.changed.map((c, i) => (
-            <tr key={i}>
-              <th scope="row" lang={c.lang}>
-                {c.text}
-              </th>
-              <td>{t.langName[c.lang]}</td>
-              <td>
-                <IntentName id={c.expected} />
-              </td>
-              <td>
-                <IntentName id={c.live} />
-              </td>
-              <td>
-                <IntentName id={c.draft} />
-              </td>
+    <>
+      <p data-testid={`${props.testId}-summary`}>
+        {`${t.changedSummary(effectCounts(props.changed))}.`}
+      </p>
+      <Scroll labelledBy={props.captionId}>
+        <table class="data" data-testid={props.testId}>
+          <caption id={props.captionId}>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colText}</th>
+              <th scope="col">{t.colEffect}</th>
+              <th scope="col">{t.colLang}</th>
+              <th scope="col">{t.colExpected}</th>
+              <th scope="col">{t.colLive}</th>
+              <th scope="col">{props.newColumn}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </Scroll>
+          </thead>
+          <tbody>
+            {changedRows(props.changed).map((c, i) => (
+              <tr key={i} data-effect={c.effect}>
+                <th scope="row" lang={c.lang}>
+                  {c.text}
+                </th>
+                <td>
+                  <Badge kind={c.effect}>{t.effects[c.effect]}</Badge>
+                </td>
+                <td>{t.langName[c.lang]}</td>
+                <td>
+                  <IntentName id={c.expected} />
+                </td>
+                <td>
+                  <IntentName id={c.live} />
+                </td>
+                <td>
+                  <IntentName id={c.draft} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
+    </>
   );
 }

@@ -4,6 +4,7 @@
  * author's withdraw), rollback, and the audit trail. Every action on a version asks first.
  */
 import { Fragment } from "preact";
+import { useEffect } from "preact/hooks";
 import type {
   ContentVersion,
   FieldChange,
@@ -24,6 +25,12 @@ import {
 import { actorName, formatDateTime, text } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
+import {
+  forgetShownDecisions,
+  shownDecisions,
+  takeUnseenDecisions,
+  unseenDecisions,
+} from "../state/decisions.ts";
 import {
   approve,
   auditTrail,
@@ -49,9 +56,13 @@ import {
   reject,
   rejectComment,
   rejectError,
+  rejectedBefore,
   rollback,
+  sinceDiffs,
+  sinceExpanded,
   testVersion,
   toggleDiff,
+  toggleSinceDiff,
   versionTests,
   withdraw,
 } from "../state/versions.ts";
@@ -70,6 +81,13 @@ import {
 
 export function Versions() {
   const t = text.value;
+  // Looking at this page is seeing how one's versions were decided: they are listed at its
+  // top, and the navigation stops counting them. Those that come while it is open join them.
+  const unseen = unseenDecisions.value;
+  useEffect(() => {
+    if (unseen.length) takeUnseenDecisions();
+  }, [unseen]);
+  useEffect(() => forgetShownDecisions, []);
   return (
     <section aria-labelledby="view-heading" class="view">
       <h2 id="view-heading" tabIndex={-1}>
@@ -79,9 +97,47 @@ export function Versions() {
         <Outcome outcome={notice.value} />
         <RefusalProblems problems={notice.value?.problems ?? []} />
       </div>
+      <DecisionsPanel />
       <PublishPanel />
       <VersionListPanel />
       <AuditPanel />
+    </section>
+  );
+}
+
+/** How the reviews of the reader's own versions ended since they last looked, newest first. */
+function DecisionsPanel() {
+  const t = text.value;
+  const shown = shownDecisions.value;
+  if (!shown.length) return null;
+  return (
+    <section aria-labelledby="decisions-title" class="panel" data-testid="decisions">
+      <h3 id="decisions-title">{t.decisionsTitle}</h3>
+      <ul>
+        {shown.map((d) => (
+          <li
+            key={`${d.version}:${d.outcome}:${d.at}`}
+            data-version={d.version}
+            data-outcome={d.outcome}
+          >
+            {t.decisionLine(
+              d.version,
+              t.decisionOutcomes[d.outcome],
+              actorName({ subject: d.by, name: d.byName }, t),
+              formatDateTime(d.at, t),
+            )}
+            {d.outcome === "approved" && d.state !== "live"
+              ? ` ${t.stateNow(t.states[d.state])}`
+              : ""}
+            {d.reason ? (
+              <>
+                {" "}
+                <strong>{t.failedReason}:</strong> {d.reason}
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -311,6 +367,9 @@ function VersionListPanel() {
               <VersionItem
                 key={v.version}
                 version={v}
+                rejectedBefore={
+                  v.state === "pending-review" ? rejectedBefore(v, versions.versions) : undefined
+                }
                 live={versions.live}
                 liveScores={versions.versions.find((x) => x.version === versions.live)?.scores}
               />
@@ -343,6 +402,8 @@ function isOwn(v: ContentVersion): boolean {
 
 function VersionItem(props: {
   version: ContentVersion;
+  /** The rejected version this one was published again after, to compare it with. */
+  rejectedBefore: ContentVersion | undefined;
   live: number;
   /** The live version's test-gate numbers, to set a pending version's beside. */
   liveScores: VersionScores | undefined;
@@ -360,6 +421,8 @@ function VersionItem(props: {
   const diff = diffs.value[v.version];
   const tested = versionTests.value[v.version];
   const open = expanded.value.has(v.version);
+  const since = props.rejectedBefore?.version;
+  const openSince = since !== undefined && sinceExpanded.value.has(v.version);
   const confirm = confirming.value?.version === v.version ? confirming.value : undefined;
   const context = <span class="sr-only">{t.versionContext(v.version)}</span>;
   return (
@@ -388,6 +451,23 @@ function VersionItem(props: {
             <dd>
               {actorName({ subject: v.approvedBy, name: v.approvedByName }, t)}
               {v.approvedAt ? `, ${formatDateTime(v.approvedAt, t)}` : ""}
+            </dd>
+          </div>
+        ) : null}
+        {v.state === "rejected" && v.rejectedBy ? (
+          <div>
+            <dt>{v.rejectedBy === v.author ? t.withdrawnBy : t.rejectedBy}</dt>
+            <dd data-testid={`${base}-rejected-by`}>
+              {actorName({ subject: v.rejectedBy, name: v.rejectedByName }, t)}
+              {v.rejectedAt ? `, ${formatDateTime(v.rejectedAt, t)}` : ""}
+            </dd>
+          </div>
+        ) : null}
+        {v.state === "superseded" && v.supersededByVersion !== undefined ? (
+          <div>
+            <dt>{t.supersededTerm}</dt>
+            <dd data-testid={`${base}-superseded-by`}>
+              {t.supersededWhen(v.supersededByVersion, formatDateTime(v.supersededAt, t))}
             </dd>
           </div>
         ) : null}
@@ -427,6 +507,19 @@ function VersionItem(props: {
           {t.showDiff}
           {context}
         </button>
+        {since !== undefined ? (
+          <button
+            type="button"
+            class="secondary small"
+            id={`${base}-diff-since-toggle`}
+            aria-expanded={openSince ? "true" : "false"}
+            aria-controls={`${base}-diff-since`}
+            onClick={() => toggleSinceDiff(v.version, since)}
+          >
+            {t.showDiffSince(since)}
+            {context}
+          </button>
+        ) : null}
         {pending ? (
           <button
             type="button"
@@ -595,6 +688,16 @@ function VersionItem(props: {
       <div id={`${base}-diff`} hidden={!open}>
         {open ? <VersionDiffView diff={diff} /> : null}
       </div>
+      {since !== undefined ? (
+        <div id={`${base}-diff-since`} hidden={!openSince}>
+          {openSince ? (
+            <VersionDiffView
+              diff={sinceDiffs.value[v.version]}
+              testId={`${base}-diff-since-list`}
+            />
+          ) : null}
+        </div>
+      ) : null}
       <div id={`${base}-test-result`}>
         {tested && tested !== "loading" ? (
           <VersionTestView version={v.version} tested={tested} />
@@ -633,7 +736,10 @@ function VersionTestView(props: {
   );
 }
 
-function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | undefined }) {
+function VersionDiffView(props: {
+  diff: VersionDiff | "loading" | "error" | undefined;
+  testId?: string;
+}) {
   const t = text.value;
   const diff = props.diff;
   if (diff === "loading" || diff === undefined) return <p class="muted">{t.loading}</p>;
@@ -643,7 +749,7 @@ function VersionDiffView(props: { diff: VersionDiff | "loading" | "error" | unde
       <p class="small-text">{t.versionChanges(diff.version, diff.against)}</p>
       <DiffList
         rows={versionDiffRows(diff, t)}
-        testId={`version-${diff.version}-diff-list`}
+        testId={props.testId ?? `version-${diff.version}-diff-list`}
         details
       />
     </>

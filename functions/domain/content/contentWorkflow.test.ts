@@ -236,7 +236,44 @@ describe("the content workflow", () => {
     await workflow.saveTopic(owner, "vat", vat());
     await workflow.publish(owner, "");
     expect((await store.versionMeta(2))?.scores).toEqual(scores);
-    // Version 1 was never gated: it has no numbers rather than made-up ones.
+  });
+
+  it("scores the live seed once when its numbers are first asked for, so a reviewer can compare", async () => {
+    // Prepare: version 1 went live without the gate (the seed, or stored before numbers were kept).
+    const seedScores = {
+      fi: { total: 609, accuracy: 0.952, noneRecall: 0.939 },
+      sv: { total: 606, accuracy: 0.967, noneRecall: 0.959 },
+    };
+    const gated: string[][] = [];
+    const { workflow, store } = await setUp({
+      deployer: {
+        gate: async (bundle) => {
+          gated.push(bundle.topics.map((t) => t.id));
+          return { issues: [], scores: seedScores };
+        },
+      },
+    });
+    expect((await store.versionMeta(1))?.scores).toBeUndefined();
+    // Act: two readers at once (the start's own scoring and a reviewer's list).
+    const [listed] = await Promise.all([workflow.versions(), workflow.liveScores()]);
+    // Assess: scored once, on the seed's own content, shown and kept.
+    expect(gated).toEqual([["tax-card", "payment"]]);
+    expect(listed.versions.find((v) => v.version === 1)?.scores).toEqual(seedScores);
+    expect(await store.versionMeta(1)).toMatchObject({ state: "live", scores: seedScores });
+    await workflow.versions();
+    expect(gated).toHaveLength(1);
+  });
+
+  it("lists the versions without the live one's numbers when scoring it fails", async () => {
+    const { workflow, store } = await setUp({
+      deployer: {
+        gate: async () => {
+          throw new Error("training failed");
+        },
+      },
+    });
+    const listed = await workflow.versions();
+    expect(listed.versions.map((v) => [v.version, v.scores])).toEqual([[1, undefined]]);
     expect((await store.versionMeta(1))?.scores).toBeUndefined();
   });
 
@@ -1245,6 +1282,107 @@ describe("versions waiting for review when another goes live", () => {
     expect((await (await setUp()).workflow.versions()).reviewRequired).toBe(true);
     const unreviewed = await setUp({ requireReview: false });
     expect((await unreviewed.workflow.versions()).reviewRequired).toBe(false);
+  });
+});
+
+describe("telling an author how the review of their version ended", () => {
+  it("keeps who rejected, withdrew or superseded a version, and when", async () => {
+    const { workflow, store, clock } = await setUp();
+    const second = await publishChange(workflow, "ALV");
+    clock.advance(60_000);
+    await workflow.reject(reviewer, second, "Lähde puuttuu.");
+    expect(await store.versionMeta(second)).toMatchObject({
+      state: "rejected",
+      error: "Lähde puuttuu.",
+      rejectedBy: "reviewer",
+      rejectedByName: "Henrik",
+      rejectedAt: "2026-12-02T10:01:00.000Z",
+    });
+    const third = await publishChange(workflow, "Arvonlisävero");
+    await workflow.withdraw(owner, third);
+    expect(await store.versionMeta(third)).toMatchObject({ rejectedBy: "owner" });
+
+    // Prepare: two versions against live version 1; the later one goes live first.
+    const unreviewed = await publishChange(workflow, "ALV 2");
+    const approved = await publishChange(workflow, "ALV 3");
+    clock.advance(60_000);
+    await workflow.approve(reviewer, approved);
+    // Assess: the one left waiting, and the version live before, name what superseded them.
+    const at = "2026-12-02T10:02:00.000Z";
+    expect(await store.versionMeta(unreviewed)).toMatchObject({
+      state: "superseded",
+      supersededByVersion: approved,
+      supersededAt: at,
+    });
+    expect(await store.versionMeta(1)).toMatchObject({
+      state: "superseded",
+      supersededByVersion: approved,
+      supersededAt: at,
+    });
+  });
+
+  it("lists the reader's own versions someone else decided in the last 30 days, newest first", async () => {
+    const { workflow, clock } = await setUp();
+    const tooOld = await publishChange(workflow, "Vanha");
+    await workflow.reject(reviewer, tooOld, "Liian vanha uutiseksi.");
+    clock.advance(31 * 24 * 60 * 60_000);
+    const rejected = await publishChange(workflow, "ALV");
+    clock.advance(60_000);
+    await workflow.reject(reviewer, rejected, "Lähde puuttuu.");
+    const withdrawn = await publishChange(workflow, "Arvonlisävero");
+    await workflow.withdraw(owner, withdrawn);
+    // Someone else's version is no news to this reader.
+    await workflow.saveTopic(other, "vat", vat("Sannan ALV"));
+    const theirs = (await workflow.publish(other, "Sannan")).version;
+    await workflow.reject(reviewer, theirs, "Ei.");
+    const unreviewed = await publishChange(workflow, "ALV 2");
+    await workflow.saveTopic(other, "vat", vat("Sannan toinen"));
+    const live = (await workflow.publish(other, "Sannan toinen")).version;
+    clock.advance(60_000);
+    await workflow.approve(reviewer, live);
+    const approved = await publishChange(workflow, "ALV 3");
+    clock.advance(60_000);
+    await workflow.approve(reviewer, approved);
+
+    const { decided } = await workflow.draft(owner);
+
+    expect(decided.map((d) => [d.version.version, d.outcome, d.by.displayName, d.at])).toEqual([
+      [approved, "approved", "Henrik", "2027-01-02T10:03:00.000Z"],
+      [unreviewed, "superseded", "system", "2027-01-02T10:02:00.000Z"],
+      [rejected, "rejected", "Henrik", "2027-01-02T10:01:00.000Z"],
+    ]);
+    expect(decided.find((d) => d.outcome === "rejected")?.version.error).toBe("Lähde puuttuu.");
+    // Without a reader, nobody's news.
+    expect((await workflow.draft()).decided).toEqual([]);
+  });
+});
+
+describe("a version published again after a rejection", () => {
+  it("shows against the rejected version only what changed since the verdict", async () => {
+    // Prepare: a new topic and a changed one, rejected; then one more change, published again.
+    const { workflow } = await setUp();
+    await workflow.saveTopic(owner, "vat", vat());
+    await workflow.saveTopic(owner, "payment", { ...vat("Maksu"), id: "payment" });
+    const rejected = (await workflow.publish(owner, "ensimmäinen")).version;
+    await workflow.reject(reviewer, rejected, "ALV:n otsikko on väärin.");
+    await workflow.saveTopic(owner, "vat", vat("Arvonlisävero"));
+    const again = (await workflow.publish(owner, "korjattu")).version;
+
+    // Act
+    const sinceRejected = await workflow.diff(again, rejected);
+
+    // Assess: against live it repeats both; since the rejected version, only the fix.
+    expect((await workflow.diff(again)).topics.map((c) => c.id)).toEqual(["payment", "vat"]);
+    expect(sinceRejected).toMatchObject({ version: again, against: rejected });
+    expect(sinceRejected.topics).toEqual([
+      expect.objectContaining({
+        id: "vat",
+        change: "changed",
+        fields: ["fi.title"],
+        details: [{ field: "fi.title", before: "ALV", after: "Arvonlisävero" }],
+      }),
+    ]);
+    await expect(workflow.diff(again, 99)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

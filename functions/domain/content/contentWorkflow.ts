@@ -35,6 +35,7 @@ import {
 import {
   type AuditEntry,
   type ContentActor,
+  decisionOf,
   SYSTEM_ACTOR,
   type VersionMeta,
   type VersionScores,
@@ -132,6 +133,14 @@ export interface WorkflowSettings {
  * abandoned.
  */
 export const ABANDONED_BUILD_MS = 30 * 60_000;
+
+/**
+ * An author is told of the reviews of their versions decided this long ago at most, among the
+ * newest DECISIONS_AMONG versions: older news is in the version list, and the draft is read
+ * every half minute by every open studio, so its read stays bounded.
+ */
+export const DECISIONS_TOLD_MS = 30 * 24 * 60 * 60_000;
+export const DECISIONS_AMONG = 50;
 
 /** A conditional draft write found the item changed since it was read. */
 const CHANGED = Symbol("changed");
@@ -305,6 +314,8 @@ export function createContentWorkflow(deps: {
       state: "superseded" as const,
       error: reason.message,
       errorFinding: reason.finding,
+      supersededByVersion: live,
+      supersededAt: now(),
     };
     if (await store.transition(version, "pending-review", superseded)) {
       await audit(SYSTEM_ACTOR, "supersede", { version, ...noted(reason) });
@@ -439,7 +450,11 @@ export function createContentWorkflow(deps: {
     // The pointer is what every process follows, so the states follow it at once.
     await store.transition(version.version, "building", { state: "live" });
     if (previous && previous.version !== version.version) {
-      await store.transition(previous.version, "live", { state: "superseded" });
+      await store.transition(previous.version, "live", {
+        state: "superseded",
+        supersededByVersion: version.version,
+        supersededAt: now(),
+      });
     }
     // Versions still waiting for review against the version live before would undo this
     // one if approved: superseded now, to be published again from the draft.
@@ -504,6 +519,11 @@ export function createContentWorkflow(deps: {
     return { version: found.version, state: "building" };
   }
 
+  /** Who ended a version's review by rejecting it (or withdrawing it), for its author to see. */
+  function rejectedBy(actor: ContentActor) {
+    return { rejectedBy: actor.subject, rejectedByName: actor.displayName, rejectedAt: now() };
+  }
+
   function draftMeta(actor: ContentActor): DraftTopicMeta & { revision: string } {
     return {
       updatedBy: actor.subject,
@@ -551,6 +571,48 @@ export function createContentWorkflow(deps: {
       }
     }
     throw new ContentConflictError(finding("draftContended", { kind, id }));
+  }
+
+  /** The live version's numbers being worked out: readers meanwhile share the one scoring. */
+  let scoring: { version: number; scores: Promise<VersionScores | undefined> } | undefined;
+
+  /**
+   * The live version's test-gate numbers, worked out and kept the first time they are asked
+   * for when it has none: version 1 (the seed) was never gated, nor were versions published
+   * before the numbers were kept, and a reviewer needs them to see what a version makes worse.
+   * The deployer reuses the recogniser it serves the version with, so this only classifies
+   * the test split. Undefined when the gate gives no numbers.
+   */
+  async function liveScores(): Promise<VersionScores | undefined> {
+    const pointer = await store.live();
+    if (!pointer) return undefined;
+    const found = await store.versionMeta(pointer.version);
+    if (!found || found.scores) return found?.scores;
+    if (scoring?.version !== found.version) {
+      const scores = scoreAndKeep(found).finally(() => {
+        if (scoring?.scores === scores) scoring = undefined;
+      });
+      scoring = { version: found.version, scores };
+    }
+    return scoring.scores;
+  }
+
+  async function scoreAndKeep(version: VersionMeta): Promise<VersionScores | undefined> {
+    const bundle = await store.versionBundle(version.version);
+    if (!bundle)
+      throw new ContentNotFoundError(finding("versionNoContent", { version: version.version }));
+    const { scores } = await deployer.gate(bundle);
+    if (!scores) return undefined;
+    // Only the numbers are added: its state is written back as read, and a version whose
+    // state moved meanwhile is read again (a go-live superseding it).
+    let state = version.state;
+    for (let tries = 0; tries < 2; tries++) {
+      if (await store.transition(version.version, state, { state, scores })) break;
+      const now = await store.versionMeta(version.version);
+      if (!now || now.scores) break;
+      state = now.state;
+    }
+    return scores;
   }
 
   /** Stores `bundle` as a new version and, without review, starts its go-live at once. */
@@ -640,16 +702,36 @@ export function createContentWorkflow(deps: {
 
     liveVersion,
 
-    async draft() {
-      const [draft, live, pending] = await Promise.all([
+    liveScores,
+
+    /**
+     * The draft, its changes against live and the versions waiting for review; with `reader`,
+     * also the reviews of their own versions that someone else decided lately (`decided`).
+     */
+    async draft(reader?: ContentActor) {
+      const [draft, live, pending, recent] = await Promise.all([
         currentDraft(),
         liveVersion(),
         store.versionsIn("pending-review"),
+        reader ? store.listVersions({ limit: DECISIONS_AMONG }) : [],
       ]);
       const changed = diffBundles(live.bundle, draft.bundle);
       // Oldest first: the order a reviewer would take them in.
       const pendingReview = pending.map((v) => v.version).sort((a, b) => a - b);
-      return { draft, liveVersion: live.version, changed, pendingReview };
+      const since = new Date(clock.now().getTime() - DECISIONS_TOLD_MS).toISOString();
+      const decided = recent
+        .flatMap((version) => {
+          const decision = decisionOf(version);
+          // An author who withdrew (or published without review) decided it themselves.
+          return decision &&
+            version.author === reader?.subject &&
+            decision.by.subject !== reader.subject &&
+            decision.at >= since
+            ? [{ version, ...decision }]
+            : [];
+        })
+        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      return { draft, liveVersion: live.version, changed, pendingReview, decided };
     },
 
     /** What publishing the draft would change against the live version, with details. */
@@ -1213,6 +1295,7 @@ export function createContentWorkflow(deps: {
           ...(comment
             ? { error: comment }
             : { error: standIn.message, errorFinding: standIn.finding }),
+          ...rejectedBy(actor),
         }))
       ) {
         throw new ContentConflictError(finding("decidedMeanwhile", { version }));
@@ -1238,6 +1321,7 @@ export function createContentWorkflow(deps: {
         state: "rejected" as const,
         error: reason.message,
         errorFinding: reason.finding,
+        ...rejectedBy(actor),
       };
       if (!(await store.transition(version, "pending-review", withdrawn))) {
         throw new ContentConflictError(finding("decidedMeanwhile", { version }));
@@ -1268,7 +1352,12 @@ export function createContentWorkflow(deps: {
         store.live(),
         store.listVersions({ ...page, limit }),
       ]);
-      const versions = limit === undefined ? found : found.slice(0, page.limit);
+      const listed = limit === undefined ? found : found.slice(0, page.limit);
+      // The live version is what a reviewer compares a pending one with: it needs numbers.
+      const unscored = listed.find((v) => v.version === live?.version && !v.scores);
+      // A scoring that fails (training) leaves the numbers out, as before; the list stands.
+      const scores = unscored ? await liveScores().catch(() => undefined) : undefined;
+      const versions = scores ? listed.map((v) => (v === unscored ? { ...v, scores } : v)) : listed;
       return {
         live: live?.version ?? 0,
         versions,
@@ -1288,14 +1377,20 @@ export function createContentWorkflow(deps: {
       return { bundle, live };
     },
 
-    /** What `version` changes against the live version (or, for the live one, its base). */
+    /**
+     * What `version` changes against the live version (or, for the live one, its base); with
+     * `since`, against that version instead (a version published again after a rejection,
+     * against the rejected one: what the author changed since the reviewer's verdict).
+     */
     async diff(
       version: number,
+      since?: number,
     ): Promise<{ version: number; against: number; topics: TopicChange[] }> {
       const found = await meta(version);
+      if (since !== undefined) await meta(since);
       const live = await liveVersion();
       const against =
-        found.version === live.version ? (found.basedOn ?? found.version) : live.version;
+        since ?? (found.version === live.version ? (found.basedOn ?? found.version) : live.version);
       const [before, after] = await Promise.all([
         store.versionBundle(against),
         store.versionBundle(version),

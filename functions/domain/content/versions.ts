@@ -4,9 +4,10 @@ import type { Lang } from "../../contracts/lang.ts";
 /**
  * Content versions and the audit trail: what the studio's workflow stores. A version is
  * immutable once written; only its state moves (pending-review → building → live →
- * superseded, or rejected / failed). A version still pending review when another one goes
- * live is superseded too, unless it was published against that one: approving it would undo
- * what went live. Its author withdrawing it makes it rejected.
+ * superseded, or rejected / failed), and one without test-gate numbers may have them added. A
+ * version still pending review when another one goes live is superseded too, unless it was
+ * published against that one: approving it would undo what went live. Its author withdrawing
+ * it makes it rejected.
  */
 
 export const VERSION_STATES = [
@@ -43,7 +44,11 @@ export interface VersionMeta {
   comment: string;
   /** A comment the service wrote (version 1's), as a finding to tell it in the studio's language. */
   commentFinding?: Finding;
-  /** The test gate's numbers when it was published; absent for version 1 and older versions. */
+  /**
+   * The test gate's numbers when it was published. Version 1 (and a version published before
+   * they were kept) gets them the first time it is asked for while live: scoring its immutable
+   * content then gives what the gate would have said.
+   */
   scores?: VersionScores;
   /** Set for a rollback: the version whose content this one restores. */
   rollbackOf?: number;
@@ -55,6 +60,20 @@ export interface VersionMeta {
   approvedBy?: string;
   approvedByName?: string;
   approvedAt?: string;
+  /**
+   * Who rejected it and when: a reviewer, or its author withdrawing it. Absent for versions
+   * rejected before this was kept.
+   */
+  rejectedBy?: string;
+  rejectedByName?: string;
+  rejectedAt?: string;
+  /**
+   * The version whose go-live superseded this one (the next live one, or for a version
+   * waiting for review the one that went live first), and when. Absent for versions
+   * superseded before this was kept.
+   */
+  supersededByVersion?: number;
+  supersededAt?: string;
   /**
    * Why it is rejected, failed or (never live) superseded, in words the studio shows
    * (English, or the reviewer's).
@@ -118,3 +137,43 @@ export interface ContentActor {
 }
 
 export const SYSTEM_ACTOR: ContentActor = { subject: "system", displayName: "system" };
+
+/** How a version left review: approved (whatever happened next), rejected, or superseded unreviewed. */
+export type VersionOutcome = "approved" | "rejected" | "superseded";
+
+/** Who decided a version's review, how and when; what its author is told. */
+export interface VersionDecision {
+  outcome: VersionOutcome;
+  by: ContentActor;
+  at: string;
+}
+
+/**
+ * How `version`'s review was decided, if it was and the version says when: approved by its
+ * approver, rejected by a reviewer or withdrawn by its author, or superseded by the service
+ * because another version went live first.
+ */
+export function decisionOf(version: VersionMeta): VersionDecision | undefined {
+  const person = (subject: string, name: string | undefined) => ({
+    subject,
+    displayName: name ?? subject,
+  });
+  if (version.state === "rejected" && version.rejectedBy && version.rejectedAt) {
+    return {
+      outcome: "rejected",
+      by: person(version.rejectedBy, version.rejectedByName),
+      at: version.rejectedAt,
+    };
+  }
+  if (version.approvedBy && version.approvedAt) {
+    return {
+      outcome: "approved",
+      by: person(version.approvedBy, version.approvedByName),
+      at: version.approvedAt,
+    };
+  }
+  if (version.state === "superseded" && version.supersededAt) {
+    return { outcome: "superseded", by: SYSTEM_ACTOR, at: version.supersededAt };
+  }
+  return undefined;
+}

@@ -127,6 +127,11 @@ const referralBody = contentBody("referral group");
 const outOfScopeBody = objectBody(
   "must be a JSON object { fi: [...], sv: [...] } with the sentences, as in out-of-scope.yaml",
 );
+/**
+ * A version's diff against another version than live. Other query fields are ignored, as
+ * before `against` existed.
+ */
+const diffQuery = z.object({ against: wholeNumber(1).optional() });
 /** Without `limit` the whole history, as before paging; the studio asks a page at a time. */
 const versionsQuery = z.strictObject({
   before: wholeNumber(1).optional(),
@@ -443,8 +448,9 @@ export function createContentApiHandler(deps: {
       method: "GET",
       path: "draft",
       roles: EDITORS,
-      async run() {
-        const { draft, liveVersion, changed, pendingReview } = await services().workflow.draft();
+      async run({ actor, lang }) {
+        const { draft, liveVersion, changed, pendingReview, decided } =
+          await services().workflow.draft(actor);
         // Topic ids only: a referral group may share an id with a topic, and the out-of-scope
         // lists' entry (no kind either) is no topic.
         const changedIds = new Set(
@@ -482,6 +488,19 @@ export function createContentApiHandler(deps: {
           changed: [...changedIds],
           changes: changed,
           pendingReview,
+          // The reader's own versions someone decided lately: the author learns the outcome.
+          decided: decided.map(({ version, outcome, by, at }) => {
+            const { error } = versionShown(version, lang);
+            return {
+              version: version.version,
+              outcome,
+              state: version.state,
+              by: by.subject,
+              byName: by.displayName,
+              at,
+              ...(error !== undefined ? { reason: error } : {}),
+            };
+          }),
         };
       },
     },
@@ -734,8 +753,9 @@ export function createContentApiHandler(deps: {
       method: "GET",
       path: "versions/*/diff",
       roles: EDITORS,
-      async run({ params }) {
-        return services().workflow.diff(parse(version, params[0], "version"));
+      async run({ params, query }) {
+        const { against } = parse(diffQuery, query, "query");
+        return services().workflow.diff(parse(version, params[0], "version"), against);
       },
     },
     {

@@ -66,7 +66,11 @@ export async function signOutOfStudio(page: Page): Promise<void> {
 export async function openView(page: Page, view: keyof typeof NAV): Promise<void> {
   const here = await page.evaluate(() => location.hash || "#/topics");
   if (here === `#/${view}`) return;
-  await page.getByRole("navigation").getByRole("link", { name: NAV[view], exact: true }).click();
+  // The Versions link may carry counts after its name ("(1 odottaa tarkastusta)").
+  await page
+    .getByRole("navigation")
+    .getByRole("link", { name: new RegExp(`^${NAV[view]}`) })
+    .click();
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
     .toBe("view-heading");

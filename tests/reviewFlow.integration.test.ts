@@ -1,0 +1,192 @@
+/**
+ * The review of a version as its reviewer and its author live it, against the real local stack:
+ * the first review has the live version's numbers to compare with, and the author is told
+ * who decided their version, how and when. The tests run in order, each on the versions the
+ * one before left.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
+import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoContentStore.ts";
+import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
+import type { LocalServer } from "../functions/local/localServer.ts";
+import { devToken } from "./support/devToken.ts";
+import { startTestStack } from "./support/localStack.ts";
+
+let stack: LocalServer;
+let owner: string;
+let reviewer: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  [owner, reviewer] = await Promise.all([
+    devToken(stack.url, "content-owner"),
+    devToken(stack.url, "content-reviewer"),
+  ]);
+}, 60_000);
+afterAll(async () => {
+  await stack.close();
+});
+
+async function api(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${stack.url}/api/content/${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** The service's content table, read as another process would. */
+const contentStore = () =>
+  createDynamoContentStore(
+    createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint }).doc,
+    tableNames("asiointi-local-").content,
+  );
+
+type Scores = Record<"fi" | "sv", { total: number; accuracy: number; noneRecall: number }>;
+type Listed = {
+  version: number;
+  state: string;
+  scores?: Scores;
+  rejectedBy?: string;
+  rejectedByName?: string;
+  rejectedAt?: string;
+  supersededByVersion?: number;
+  supersededAt?: string;
+};
+type Decided = {
+  version: number;
+  outcome: string;
+  state: string;
+  by: string;
+  byName: string;
+  at: string;
+  reason?: string;
+};
+
+const versions = async (token = owner) =>
+  (await api("GET", "versions", token)).body as { live: number; versions: Listed[] };
+
+/** Saves topic `id` with its Finnish answer changed (nothing the recogniser learns). */
+async function changeAnswer(id: string, text: string): Promise<void> {
+  const { topic } = (await api("GET", `draft/topics/${id}`, owner)).body as {
+    topic: { fi: { answer: string } };
+  };
+  const saved = await api("PUT", `draft/topics/${id}`, owner, {
+    ...topic,
+    fi: { ...topic.fi, answer: `${topic.fi.answer} ${text}` },
+  });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+}
+
+describe("the first review has the live version's numbers to compare with", () => {
+  it("scores the seed after the start, as the gate scores the same content published again", async () => {
+    // Without anyone asking: the service scores the seed once it is up.
+    const store = contentStore();
+    const deadline = Date.now() + 60_000;
+    let seed = await store.versionMeta(1);
+    while (!seed?.scores && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      seed = await store.versionMeta(1);
+    }
+    expect(seed).toMatchObject({ state: "live", author: "system" });
+    expect(seed?.scores?.fi.total).toBeGreaterThan(100);
+
+    // The same recognition published as version 2 (an answer edited) gets the same numbers
+    // from the gate: the baseline is what the gate says, not an estimate.
+    await changeAnswer("vat", "Tarkistettu.");
+    const published = await api("POST", "publish", owner, { comment: "vastaus tarkennettu" });
+    expect(published.body).toEqual({ version: 2, state: "pending-review" });
+    const listed = await versions(reviewer);
+    const [second, first] = listed.versions;
+    expect(first).toMatchObject({ version: 1, state: "live", scores: seed?.scores });
+    expect(second?.scores).toEqual(first?.scores);
+  }, 120_000);
+});
+
+describe("the author is told how the review of their version ended", () => {
+  const decided = async (token: string, lang = "fi") =>
+    (await api("GET", "draft", token, undefined, { "accept-language": lang })).body
+      .decided as Decided[];
+
+  it("names who rejected it and why in the draft every studio reads, and on the version", async () => {
+    // Version 2 from the test above waits for review; nothing is decided yet.
+    expect(await decided(owner)).toEqual([]);
+    const rejected = await api("POST", "versions/2/reject", reviewer, {
+      comment: "Lähde puuttuu vastauksesta.",
+    });
+    expect(rejected.body).toEqual({ version: 2, state: "rejected" });
+
+    const [news] = await decided(owner);
+    expect(news).toEqual({
+      version: 2,
+      outcome: "rejected",
+      state: "rejected",
+      by: expect.any(String),
+      byName: "Henrik Saarinen",
+      at: expect.any(String),
+      reason: "Lähde puuttuu vastauksesta.",
+    });
+    expect(Date.now() - Date.parse(news?.at ?? "")).toBeLessThan(60_000);
+    // It is the author's news, not the reviewer's.
+    expect(await decided(reviewer)).toEqual([]);
+    expect((await versions()).versions.find((v) => v.version === 2)).toMatchObject({
+      rejectedBy: news?.by,
+      rejectedByName: "Henrik Saarinen",
+      rejectedAt: news?.at,
+    });
+  }, 60_000);
+
+  it("names the approval first, and what superseded the version live before", async () => {
+    await changeAnswer("vat", "Lähde lisätty.");
+    const published = await api("POST", "publish", owner, { comment: "lähde lisätty" });
+    expect(published.body).toEqual({ version: 3, state: "pending-review" });
+    expect((await api("POST", "versions/3/approve", reviewer)).body).toEqual({
+      version: 3,
+      state: "live",
+    });
+
+    expect((await decided(owner, "sv")).map((d) => [d.version, d.outcome, d.state])).toEqual([
+      [3, "approved", "live"],
+      [2, "rejected", "rejected"],
+    ]);
+    const first = (await versions()).versions.find((v) => v.version === 1);
+    expect(first).toMatchObject({ state: "superseded", supersededByVersion: 3 });
+    expect(Date.parse(first?.supersededAt ?? "")).toBeGreaterThan(Date.now() - 60_000);
+  }, 120_000);
+});
+
+describe("a version published again after a rejection", () => {
+  it("is compared with the rejected version on request, showing only what changed since", async () => {
+    // Version 3 (live) was published after version 2 was rejected: against its base (1) it
+    // repeats version 2's change; against version 2 only the source added since.
+    const sinceRejected = await api("GET", "versions/3/diff?against=2", reviewer);
+    expect(sinceRejected.status).toBe(200);
+    expect(sinceRejected.body).toMatchObject({ version: 3, against: 2 });
+    const [change, ...others] = sinceRejected.body.topics as {
+      id: string;
+      fields: string[];
+      details: { field: string; before: string; after: string }[];
+    }[];
+    expect(others).toEqual([]);
+    expect(change).toMatchObject({ id: "vat", fields: ["fi.answer"] });
+    expect(change?.details[0]?.after).toBe(`${change?.details[0]?.before} Lähde lisätty.`);
+    expect((await api("GET", "versions/3/diff", reviewer)).body).toMatchObject({ against: 1 });
+
+    const bad = await api("GET", "versions/3/diff?against=x", reviewer);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("against: must be a whole number of at least 1");
+    const missing = await api("GET", "versions/3/diff?against=99", reviewer);
+    expect(missing.status).toBe(404);
+  }, 60_000);
+});

@@ -249,13 +249,6 @@ export async function startLocalServer(
   storage.failFastAfter(config.STORAGE_TIMEOUT_MS);
   ownOrigins = [url, `http://127.0.0.1:${port}`];
 
-  // Off the start path: the live version (version 1 on a new data folder) gets the test-gate
-  // numbers a reviewer sets a pending version's beside, if it has none. The recogniser just
-  // trained for it is reused, so this only classifies the test split, yielding to chats.
-  inFlight.track(content.workflow.liveScores()).catch((error: unknown) => {
-    logger.warn("scoring the live content version failed", { error: error as Error });
-  });
-
   // Timers of the chats a previous run left open (stopped or killed) died with it.
   inFlight.track(live.recover()).catch((error: unknown) => {
     logger.error("taking over open chats failed", { error: error as Error });

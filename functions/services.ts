@@ -18,7 +18,7 @@ import {
 } from "./adapters/network/edgeViewerAddress.ts";
 import { type Config, dialogueSettings } from "./config.ts";
 import { contentRules } from "./content/contentRules.ts";
-import { createChatService } from "./domain/chat/chatService.ts";
+import { type ChatServiceDeps, createChatService } from "./domain/chat/chatService.ts";
 import type { ChatStore } from "./domain/chat/chatStore.ts";
 import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
@@ -39,7 +39,7 @@ import type { LearningEvents } from "./domain/inbox/learningEvents.ts";
 import { createLearningInbox } from "./domain/inbox/learningInbox.ts";
 import type { MissStore } from "./domain/inbox/missStore.ts";
 import { createRequestLimiter, type RequestLimiter } from "./domain/limits/requestLimits.ts";
-import { isOpen, type OpeningHours } from "./domain/openingHours/index.ts";
+import type { OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock, Recogniser } from "./domain/ports.ts";
 import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
 import {
@@ -204,7 +204,16 @@ export function buildLearningInbox(
 /** The chat service for a runtime that holds live conversations (gateway, local server). */
 export function buildChatService(
   services: Services,
-  opts: { bot: Bot; notifier: ChatNotifier; config: Config },
+  opts: {
+    bot: Bot;
+    notifier: ChatNotifier;
+    config: Config;
+    /**
+     * Whether a person can be reached (the opening hours). From the caller: the schedule's
+     * date library would otherwise be bundled into every function that builds services.
+     */
+    personAvailable?: ChatServiceDeps["personAvailable"];
+  },
 ) {
   return createChatService({
     store: services.store,
@@ -219,7 +228,7 @@ export function buildChatService(
       surveyTokenTtlHours: opts.config.SURVEY_TOKEN_TTL_HOURS,
       siteSearchUrl: dialogueSettings(opts.config).siteSearchUrl,
     },
-    personAvailable: (lang, at) => isOpen(services.openingHours, lang, at),
+    ...(opts.personAvailable ? { personAvailable: opts.personAvailable } : {}),
   });
 }
 

@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { Bot } from "../domain/dialogue/bot.ts";
 import type { PresenceRegistry } from "../domain/handoff/presence.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
+import { isOpen } from "../domain/openingHours/index.ts";
 import type { Logger } from "../observability/logger.ts";
 import { buildChatService, type Services } from "../services.ts";
 import { registerChatNamespace } from "./chatNamespace.ts";
@@ -35,6 +36,7 @@ export function registerGateway(
     bot: ctx.bot,
     notifier: createSocketNotifier(io),
     config,
+    personAvailable: (lang, at) => isOpen(services.openingHours, lang, at),
   });
   const live = registerHandoff(io, {
     services,

@@ -9,6 +9,7 @@ import {
   collect,
   connectCustomer,
   eventually,
+  OPEN_HOUR_ISO,
   startTestStack,
 } from "./support/localStack.ts";
 
@@ -16,7 +17,8 @@ let stack: LocalServer;
 const sockets: CustomerSocket[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // An open hour: a reply with no answer offers a person only while one can join.
+  stack = await startTestStack({ env: { FAKE_TIME: OPEN_HOUR_ISO } });
 });
 afterEach(() => {
   for (const s of sockets.splice(0)) s.disconnect();
@@ -79,7 +81,7 @@ describe("the bot in a chat", () => {
     expect(chatItem?.topics).toEqual(["tax-refund"]);
   });
 
-  it("says honestly it has no answer, with the site search and the channels, and more plainly the second time", async () => {
+  it("says honestly it has no answer, with the site search and the channels (a person in opening hours), and more plainly the second time", async () => {
     const chat = await chatIn("fi");
     const [first] = await chat.ask("asdf qwerty zxcv");
     expect(first?.topic).toBeUndefined();

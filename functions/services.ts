@@ -39,7 +39,7 @@ import type { LearningEvents } from "./domain/inbox/learningEvents.ts";
 import { createLearningInbox } from "./domain/inbox/learningInbox.ts";
 import type { MissStore } from "./domain/inbox/missStore.ts";
 import { createRequestLimiter, type RequestLimiter } from "./domain/limits/requestLimits.ts";
-import { isOpen, type OpeningHours } from "./domain/openingHours/index.ts";
+import { formatNextOpeningIfClosed, type OpeningHours } from "./domain/openingHours/index.ts";
 import type { Clock, Recogniser } from "./domain/ports.ts";
 import { createBufferedRecorder } from "./domain/reports/bufferedRecorder.ts";
 import {
@@ -219,7 +219,8 @@ export function buildChatService(
       surveyTokenTtlHours: opts.config.SURVEY_TOKEN_TTL_HOURS,
       siteSearchUrl: dialogueSettings(opts.config).siteSearchUrl,
     },
-    personAvailable: (lang, at) => isOpen(services.openingHours, lang, at),
+    advisorHours: (queue, at, lang) =>
+      formatNextOpeningIfClosed(services.openingHours, queue, at, lang),
   });
 }
 

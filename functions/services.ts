@@ -209,10 +209,11 @@ export function buildChatService(
     notifier: ChatNotifier;
     config: Config;
     /**
-     * Whether a person can be reached (the opening hours). From the caller: the schedule's
-     * date library would otherwise be bundled into every function that builds services.
+     * When advisors are next in, while they are not (the opening hours). From the caller: the
+     * schedule's date library would otherwise be bundled into every function that builds
+     * services (the content API).
      */
-    personAvailable?: ChatServiceDeps["personAvailable"];
+    advisorHours?: ChatServiceDeps["advisorHours"];
   },
 ) {
   return createChatService({
@@ -228,7 +229,7 @@ export function buildChatService(
       surveyTokenTtlHours: opts.config.SURVEY_TOKEN_TTL_HOURS,
       siteSearchUrl: dialogueSettings(opts.config).siteSearchUrl,
     },
-    ...(opts.personAvailable ? { personAvailable: opts.personAvailable } : {}),
+    ...(opts.advisorHours ? { advisorHours: opts.advisorHours } : {}),
   });
 }
 

@@ -9,14 +9,19 @@ import {
   collect,
   connectCustomer,
   eventually,
+  OPEN_HOUR_ISO,
   startTestStack,
 } from "./support/localStack.ts";
+
+/** Saturday 28 November 2026, 12:00 in Helsinki: advisors are next in on Monday 30.11. at 9.00. */
+const CLOSED_HOUR_ISO = "2026-11-28T12:00:00+02:00";
 
 let stack: LocalServer;
 const sockets: CustomerSocket[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // An open hour: a reply with no answer offers a person only while one can join.
+  stack = await startTestStack({ env: { FAKE_TIME: OPEN_HOUR_ISO } });
 });
 afterEach(() => {
   for (const s of sockets.splice(0)) s.disconnect();
@@ -25,8 +30,8 @@ afterAll(async () => {
   await stack.close();
 });
 
-async function chatIn(lang: "fi" | "sv") {
-  const socket = await connectCustomer(stack.url);
+async function chatIn(lang: "fi" | "sv", target = stack) {
+  const socket = await connectCustomer(target.url);
   sockets.push(socket);
   const messages = collect(socket, "chat:message");
   const start = await socket.emitWithAck("chat:start", { lang });
@@ -79,7 +84,7 @@ describe("the bot in a chat", () => {
     expect(chatItem?.topics).toEqual(["tax-refund"]);
   });
 
-  it("says honestly it has no answer, with the site search and the channels, and more plainly the second time", async () => {
+  it("says honestly it has no answer, with the site search and the channels (a person in opening hours), and more plainly the second time", async () => {
     const chat = await chatIn("fi");
     const [first] = await chat.ask("asdf qwerty zxcv");
     expect(first?.topic).toBeUndefined();
@@ -152,5 +157,70 @@ describe("the bot in a chat", () => {
     await eventually(() => states.find((s) => s.lang === "sv"));
     const [next] = await chat.ask("vad är förskottsskatt");
     expect(next?.topic).toBe("prepayment");
+  });
+});
+
+describe("the bot outside the advisors' hours", () => {
+  let closed: LocalServer;
+  beforeAll(async () => {
+    closed = await startTestStack({ env: { FAKE_TIME: CLOSED_HOUR_ISO } });
+  });
+  afterAll(async () => {
+    await closed?.close();
+  });
+
+  it.each([
+    {
+      lang: "fi",
+      misses: ["asdf qwerty zxcv", "paras pizzeria Oulussa"],
+      first: /^Minulla ei ole tähän vastausta\./,
+      second: /^En löydä tähänkään vastausta\./,
+      away: "Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla maanantaina 30.11. klo 9.00.",
+      person: /asiakasneuvojaa/,
+    },
+    {
+      lang: "sv",
+      misses: ["recept på laxsoppa", "bästa pizzerian i Uleåborg"],
+      first: /^Jag har inget svar på det här\./,
+      second: /^Jag hittar inget svar på det här heller\./,
+      away: "Kundrådgivarna är inte på plats nu. De är tillbaka måndag 30.11 kl. 9.00.",
+      person: /kundrådgivare/,
+    },
+  ] as const)(
+    "in $lang a miss offers no person but says when advisors are in, with a callback and a booking",
+    async ({ lang, misses, first, second, away, person }) => {
+      // Prepare
+      const chat = await chatIn(lang, closed);
+      // Act
+      const [once] = await chat.ask(misses[0]);
+      const [twice] = await chat.ask(misses[1]);
+      // Assess
+      expect(once?.text).toMatch(first);
+      expect(twice?.text).toMatch(second);
+      for (const reply of [once, twice]) {
+        expect(reply?.text).toContain(away);
+        expect(reply?.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
+      }
+      expect(twice?.text).not.toMatch(person);
+    },
+  );
+
+  it("answers 'something else' and a thumbs-down the same way", async () => {
+    const chat = await chatIn("fi", closed);
+    const [which] = await chat.ask("Pitääkö kevytyrittäjän maksaa alvia?");
+    expect(which?.quickReplies?.at(-1)?.value).toBe("Jotain muuta");
+    const [onward] = await chat.ask("Jotain muuta");
+    const [answer] = await chat.ask("Milloin saan veronpalautuksen?");
+    expect(answer?.topic).toBe("tax-refund");
+
+    const before = chat.messages.length;
+    await chat.socket.emitWithAck("chat:feedback", { messageId: answer?.id ?? "", helpful: false });
+    const offer = await eventually(() => chat.messages.slice(before).find((m) => m.from === "bot"));
+
+    for (const reply of [onward, offer]) {
+      expect(reply?.text).toMatch(/^Selvä\. Kirjoita kysymyksesi vähän toisin sanoin/);
+      expect(reply?.text).toMatch(/seuraavan kerran paikalla maanantaina 30\.11\. klo 9\.00\.$/);
+      expect(reply?.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { Lang } from "../functions/contracts/lang.ts";
 import { phrase } from "../functions/domain/dialogue/phrases.ts";
 import type { Recogniser } from "../functions/domain/ports.ts";
 import { IN_MEMORY, startLocalServer } from "../functions/local/localServer.ts";
-import { collect, connectCustomer, eventually } from "./support/localStack.ts";
+import { collect, connectCustomer, eventually, OPEN_HOUR_ISO } from "./support/localStack.ts";
 
 // The recogniser (embedded here, Lex V2 in AWS) failing: the bot says so and offers a person
 // or another channel, and the chat goes on once it is back.
@@ -41,6 +41,8 @@ async function stackWith(recogniser: Recogniser) {
     DYNAMODB_PORT: "0",
     DATA_DIR: IN_MEMORY,
     LOG_LEVEL: "silent",
+    // An open hour: the apology offers a person only while one can join.
+    FAKE_TIME: OPEN_HOUR_ISO,
   });
   const stack = await startLocalServer(config, { recogniser });
   cleanups.push(() => stack.close());

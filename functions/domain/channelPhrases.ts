@@ -13,4 +13,14 @@ export const CHANNEL_PHRASES = {
   talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
   requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
   bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
+  // Said instead of offering a person outside the hours, by routing and by the bot alike.
+  nextOpening: {
+    fi: "Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla {when}.",
+    sv: "Kundrådgivarna är inte på plats nu. De är tillbaka {when}.",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** That advisors are away and when they are next in; `when` as formatNextOpening words it. */
+export function advisorsAwayUntil(when: string, lang: Lang): string {
+  return CHANNEL_PHRASES.nextOpening[lang].replace("{when}", when);
+}

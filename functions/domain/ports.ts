@@ -29,3 +29,11 @@ export interface Recognition extends IntentScore {
 export interface Recogniser {
   recognise(text: string, lang: Lang): Promise<Recognition>;
 }
+
+/**
+ * When a person can next join a chat of `queue` (the chat's language): undefined while one
+ * can at `at`, otherwise when one next can, in `lang`'s words ("maanantaina 7.12. klo 9.00").
+ * Composition roots answer it from the opening hours in memory (formatNextOpeningIfClosed):
+ * no storage read.
+ */
+export type AdvisorHours = (queue: Lang, at: Date, lang: Lang) => string | undefined;

@@ -3,7 +3,7 @@ import type { Config } from "../config.ts";
 import type { Bot } from "../domain/dialogue/bot.ts";
 import type { PresenceRegistry } from "../domain/handoff/presence.ts";
 import type { IdentityVerifier } from "../domain/identity/identity.ts";
-import { isOpen } from "../domain/openingHours/index.ts";
+import { formatNextOpeningIfClosed } from "../domain/openingHours/index.ts";
 import type { Logger } from "../observability/logger.ts";
 import { buildChatService, type Services } from "../services.ts";
 import { registerChatNamespace } from "./chatNamespace.ts";
@@ -36,7 +36,8 @@ export function registerGateway(
     bot: ctx.bot,
     notifier: createSocketNotifier(io),
     config,
-    personAvailable: (lang, at) => isOpen(services.openingHours, lang, at),
+    advisorHours: (queue, at, lang) =>
+      formatNextOpeningIfClosed(services.openingHours, queue, at, lang),
   });
   const live = registerHandoff(io, {
     services,

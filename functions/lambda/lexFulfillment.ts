@@ -19,6 +19,10 @@ import { createLiveContentReader } from "../content/liveContentReader.ts";
 import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { systemClock } from "../domain/clock.ts";
 import { createDialogue } from "../domain/dialogue/dialogue.ts";
+import type { OpeningHours } from "../domain/openingHours/config.ts";
+import { formatNextOpeningIfClosed } from "../domain/openingHours/format.ts";
+import { loadOpeningHoursSnapshot } from "../domain/openingHours/snapshot.ts";
+import type { AdvisorHours } from "../domain/ports.ts";
 import { createLambdaLogging } from "../observability/lambdaLogger.ts";
 
 /**
@@ -38,6 +42,13 @@ const tables = tableNames(config.TABLE_PREFIX);
 const logging = createLambdaLogging(config.LOG_LEVEL);
 const customerData = createDynamoCustomerData(doc, tables.customers);
 const contentStore = createDynamoContentStore(doc, tables.content);
+// The bundle's opening-hours snapshot, read on the first reply that would offer a person (a
+// miss), not at cold start: most questions never ask.
+let openingHours: OpeningHours | undefined;
+const advisorHours: AdvisorHours = (queue, at, lang) => {
+  openingHours ??= loadOpeningHoursSnapshot();
+  return formatNextOpeningIfClosed(openingHours, queue, at, lang);
+};
 
 const fulfillment = createLiveContentReader({
   live: () => contentStore.live(),
@@ -51,6 +62,8 @@ const fulfillment = createLiveContentReader({
         settings: dialogueSettings(config),
       }),
       ...(version ? { contentVersion: version } : {}),
+      advisorHours,
+      clock: systemClock,
       logger: logging.logger,
     }),
   fallback: botContentFromJson(readFileSync(snapshot, "utf8")),

@@ -133,4 +133,19 @@ describe("Lex-backed bot", () => {
     expect(lines.join("\n")).toContain("lex failed");
     expect(lines.join("\n")).not.toContain("010101");
   });
+
+  it("when Lex fails outside the advisors' hours, offers no person and says when one is in", async () => {
+    lex.on(RecognizeTextCommand).rejects(new Error("ThrottlingException"));
+    const bot = createLexBot({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      logger: createLogger("silent"),
+      client: new LexRuntimeV2Client({ region: "eu-north-1" }),
+    });
+
+    const turn = await bot.reply(chat, "skattekort", undefined, () => "i morgon kl. 9.00");
+
+    expect(turn.messages[0]?.text).toMatch(/De är tillbaka i morgon kl\. 9\.00\.$/);
+    expect(turn.messages[0]?.actions?.map((a) => a.type)).toEqual(["callback", "appointment"]);
+  });
 });

@@ -1,6 +1,5 @@
 import { LexRuntimeV2Client, RecognizeTextCommand } from "@aws-sdk/client-lex-runtime-v2";
 import { isWellFormedTopicId } from "../../contracts/topics.ts";
-import type { Chat } from "../../domain/chat/model.ts";
 import { recogniserDownTurn } from "../../domain/dialogue/answerTurn.ts";
 import { type Bot, type BotTurn, dialogueContextOf } from "../../domain/dialogue/bot.ts";
 import { welcomeMessages } from "../../domain/dialogue/welcome.ts";
@@ -26,7 +25,8 @@ export function createLexBot(config: LexBotConfig): Bot {
   const client = config.client ?? new LexRuntimeV2Client({});
   return {
     welcome: welcomeMessages,
-    async reply(chat: Chat, text: string, choiceQuestion?: string): Promise<BotTurn> {
+    // `advisorsAway` serves only the outage reply: Lex's code hook asks the opening hours itself.
+    async reply(chat, text, choiceQuestion, advisorsAway): Promise<BotTurn> {
       try {
         const response = await client.send(
           new RecognizeTextCommand({
@@ -59,7 +59,7 @@ export function createLexBot(config: LexBotConfig): Bot {
       } catch (error) {
         // Never the message text: it may hold personal data.
         config.logger.error("lex failed", { error: error as Error, chatId: chat.chatId });
-        return { messages: recogniserDownTurn(chat.lang).messages, missed: true };
+        return { messages: recogniserDownTurn(chat.lang, advisorsAway).messages, missed: true };
       }
     },
   };

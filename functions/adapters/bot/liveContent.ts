@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { classifySplitYielding, gateIssues, scoreClassified } from "../../content/scoreBundle.ts";
 import type { BotContent } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
-import type { Chat } from "../../domain/chat/model.ts";
 import { type ContentBundle, contentOf, recognitionInputs } from "../../domain/content/bundle.ts";
 import type { ContentDeployer } from "../../domain/content/contentWorkflow.ts";
 import type { VersionScores } from "../../domain/content/versions.ts";
@@ -94,9 +93,9 @@ export function createLiveContent(deps: {
     welcome(lang) {
       return current().bot.welcome(lang);
     },
-    async reply(chat: Chat, text: string, choiceQuestion?: string): Promise<BotTurn> {
+    async reply(chat, text, choiceQuestion, advisorsAway): Promise<BotTurn> {
       const answering = current();
-      const turn = await answering.bot.reply(chat, text, choiceQuestion);
+      const turn = await answering.bot.reply(chat, text, choiceQuestion, advisorsAway);
       return { ...turn, contentVersion: answering.version };
     },
   };

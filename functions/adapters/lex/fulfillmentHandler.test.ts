@@ -6,6 +6,8 @@ import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import { manualClock } from "../../domain/clock.ts";
 import type { CustomerTaxData } from "../../domain/customerData/customerData.ts";
 import { createDialogue, type DialogueDeps } from "../../domain/dialogue/dialogue.ts";
+import { formatNextOpeningIfClosed } from "../../domain/openingHours/format.ts";
+import { loadOpeningHours } from "../../domain/openingHours/load.ts";
 import { createLogger } from "../../observability/logger.ts";
 import fixture from "./fixtures/fulfillment-fi-tax-refund.json" with { type: "json" };
 import { createFulfillmentHandler, type FulfillmentHandler } from "./fulfillmentHandler.ts";
@@ -66,6 +68,28 @@ describe("Lex V2 fulfillment code hook", () => {
       url: "https://www.vero.fi/haku/?q=veneen%20verotus%2C%20hetu",
     });
     expect(channels.map((a) => a.type)).toEqual(["handoff", "callback", "appointment"]);
+  });
+
+  it("outside the advisors' hours answers the fallback intent without a person, saying when one is in", async () => {
+    // Prepare: the hook as the Lambda builds it, with the schedule, on a Saturday.
+    const closed = createFulfillmentHandler({
+      dialogue: createDialogue({ library: createTopicLibrary(loadBotContent()) }),
+      logger: createLogger("silent"),
+      advisorHours: (queue, at, lang) =>
+        formatNextOpeningIfClosed(loadOpeningHours(), queue, at, lang),
+      clock: manualClock(new Date("2026-11-28T12:00:00+02:00")),
+    });
+    const event = eventWith((e) => {
+      e.sessionState.intent.name = "FallbackIntent";
+      e.sessionState.sessionAttributes.missesInRow = "0";
+      e.inputTranscript = "veneen verotus";
+    });
+    // Act
+    const response = await closed(event, context);
+    // Assess
+    const [reply] = fromLexMessages(response.messages);
+    expect(reply?.text).toMatch(/seuraavan kerran paikalla maanantaina 30\.11\. klo 9\.00\./);
+    expect(reply?.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
   });
 
   it("answers 'something else' with the site search for the question the choice was about, once", async () => {

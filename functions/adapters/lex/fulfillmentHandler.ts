@@ -1,8 +1,10 @@
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
 import { describeValidationError } from "../../contracts/validation.ts";
-import type { DialogueTurn } from "../../domain/dialogue/answerTurn.ts";
+import { systemClock } from "../../domain/clock.ts";
+import { advisorsAwayFor, type DialogueTurn } from "../../domain/dialogue/answerTurn.ts";
 import type { Dialogue } from "../../domain/dialogue/dialogue.ts";
+import type { AdvisorHours, Clock } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
 import {
   type LexCodeHookEvent,
@@ -23,6 +25,13 @@ export interface FulfillmentDeps {
   logger: Logger;
   /** The content version the dialogue answers from; returned to the gateway with each answer. */
   contentVersion?: number;
+  /**
+   * When a person can next join the chat: replies that would offer one offer one only while
+   * one can (the gateway cannot tell Lex; this hook asks the schedule it carries). Unset:
+   * a person is always offered.
+   */
+  advisorHours?: AdvisorHours;
+  clock?: Clock;
 }
 
 export type FulfillmentHandler = (event: unknown, context: Context) => Promise<LexCodeHookResponse>;
@@ -45,7 +54,11 @@ export function createFulfillmentHandler(deps: FulfillmentDeps): FulfillmentHand
     .handler(async (raw) => {
       const event = raw as LexCodeHookEvent;
       const { recognition, context } = recognitionFromLexEvent(event);
-      const turn = await deps.dialogue.answer(context, recognition);
+      const turn = await deps.dialogue.answer(
+        context,
+        recognition,
+        advisorsAwayFor(deps.advisorHours, context.lang, deps.clock ?? systemClock),
+      );
       return lexResponse(event, turn, context.missesInRow, deps.contentVersion);
     }) as unknown as FulfillmentHandler;
 }

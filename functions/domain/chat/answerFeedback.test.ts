@@ -4,6 +4,7 @@ import { manualClock } from "../clock.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
 import type { LearningEvents } from "../inbox/learningEvents.ts";
+import type { AdvisorHours } from "../ports.ts";
 import type { ReportEvent } from "../reports/reportEvents.ts";
 import { createChatService } from "./chatService.ts";
 import { ChatError } from "./errors.ts";
@@ -19,11 +20,16 @@ const taxCardAnswer: BotTurn = {
 
 type Voted = Parameters<LearningEvents["voted"]>[0];
 
+/** The chats' clock: Tuesday 24 November 2026, 10:00 in Helsinki. */
+const NOW = new Date("2026-11-24T08:00:00Z");
+/** The opening hours as a chat in them sees them: a person can join. */
+const ADVISORS_IN: AdvisorHours = () => undefined;
+
 function chatService(
   learning: Partial<LearningEvents> = {},
   turn: BotTurn = taxCardAnswer,
-  /** Whether a person can be reached (the opening hours); unset: the service's default. */
-  personAvailable?: boolean,
+  /** When a person can next join a chat (the opening hours); unset: the service's default. */
+  advisorHours?: AdvisorHours,
 ) {
   const reported: ReportEvent[] = [];
   const voted: Voted[] = [];
@@ -38,7 +44,7 @@ function chatService(
       reply: async () => turn,
     },
     notifier: { message: (_chatId, m) => void shown.push(m), state() {}, surveyRequest() {} },
-    clock: manualClock(new Date("2026-11-24T08:00:00Z")),
+    clock: manualClock(NOW),
     ids: createIdGenerator(),
     settings: {
       transcriptRetentionDays: 90,
@@ -48,7 +54,7 @@ function chatService(
         sv: "https://sok.example.fi/?s={query}",
       },
     },
-    ...(personAvailable === undefined ? {} : { personAvailable: () => personAvailable }),
+    ...(advisorHours ? { advisorHours } : {}),
     reports: { record: async (event) => void reported.push(event) },
     learning: {
       answered() {},
@@ -280,7 +286,7 @@ describe("a vote on a bot answer", () => {
 describe("after a thumbs-down", () => {
   it("offers, once acknowledged, another wording, the search with the question's words and a person", async () => {
     // Prepare
-    const service = chatService({}, taxCardAnswer, true);
+    const service = chatService({}, taxCardAnswer, ADVISORS_IN);
     const { chatId, answer } = await answeredChat(
       service,
       "Miten saan verokortin? Puh 040 123 4567",
@@ -308,7 +314,9 @@ describe("after a thumbs-down", () => {
     expect((await service.store.listMessages(chatId)).at(-1)?.text).toBe(phrase("rephrase", "fi"));
   });
 
-  it("offers a callback and a booking but no person while no one can be reached, in the answer's language", async () => {
+  it("outside the hours of the chat's queue says when advisors are next in, with a callback and a booking but no person, in the answer's language", async () => {
+    // Prepare: a Finnish chat answered in Swedish, at an hour the Finnish queue is closed.
+    const asked: Parameters<AdvisorHours>[] = [];
     const service = chatService(
       {},
       {
@@ -316,14 +324,22 @@ describe("after a thumbs-down", () => {
         messages: [{ from: "bot", text: "Skattekort.", topic: "tax-card" }],
         lang: "sv",
       },
-      false,
+      (...question) => {
+        asked.push(question);
+        return "måndag 30.11 kl. 9.00";
+      },
     );
     const { chatId, answer } = await answeredChat(service, "Hur får jag skattekort?");
     service.shown.length = 0;
 
+    // Act
     await (await service.chats.feedback(chatId, answer.id, false)).offerNextSteps?.();
 
-    expect(service.shown[0]?.text).toBe(phrase("rephrase", "sv"));
+    // Assess: the hours of the chat's queue, now, worded in the answer's language.
+    expect(asked).toEqual([["fi", NOW, "sv"]]);
+    expect(service.shown[0]?.text).toBe(
+      `${phrase("rephrase", "sv")} Kundrådgivarna är inte på plats nu. De är tillbaka måndag 30.11 kl. 9.00.`,
+    );
     expect(service.shown[0]?.actions?.map((a) => [a.type, a.label])).toEqual([
       ["link", "Sök på vero.fi"],
       ["callback", phrase("requestCallback", "sv")],
@@ -335,7 +351,7 @@ describe("after a thumbs-down", () => {
   });
 
   it("offers nothing on a helpful vote, on the same thumbs-down again, or once the chat ended", async () => {
-    const service = chatService({}, taxCardAnswer, true);
+    const service = chatService({}, taxCardAnswer, ADVISORS_IN);
     const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
     const later = await answeredChat(service, "Miten saan verokortin?");
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Lang } from "../../contracts/lang.ts";
 import type { ChatMessage, ChatStateEvent } from "../../contracts/protocol.ts";
 import {
+  advisorsAwayFor,
   DEFAULT_DIALOGUE_SETTINGS,
   isSomethingElse,
   nextSteps,
@@ -11,7 +12,7 @@ import type { Bot } from "../dialogue/bot.ts";
 import { phrase } from "../dialogue/phrases.ts";
 import { type CustomerIdentity, canSeePersonalData } from "../identity/identity.ts";
 import type { LearningEvents } from "../inbox/learningEvents.ts";
-import type { Clock } from "../ports.ts";
+import type { AdvisorHours, Clock } from "../ports.ts";
 import {
   containsPersonalData,
   type MaskResult,
@@ -46,10 +47,12 @@ export interface ChatServiceDeps {
     siteSearchUrl?: Record<Lang, string>;
   };
   /**
-   * Whether a person can be reached in the chat's language at `at` (the opening hours):
-   * after a thumbs-down a person is offered only then. Unset: always.
+   * When a person can next join a chat (the opening hours of its language's queue): the
+   * bot's replies that would offer one (a miss, "something else", the recogniser down, the
+   * offer after a thumbs-down) offer one only while one can, and otherwise say when. Asked
+   * only for those replies. Unset: a person is always offered.
    */
-  personAvailable?: (lang: Lang, at: Date) => boolean;
+  advisorHours?: AdvisorHours;
   /** Counts answers and endings for supervisors' reports; never throws. */
   reports?: ReportRecorder;
   /** Tells the missed-question inbox what happened in the chat; never throws. */
@@ -215,7 +218,12 @@ export function createChatService(deps: ChatServiceDeps) {
     // search offered and for the inbox, which keeps it as a miss.
     const declined = isSomethingElse(text) ? await choiceOfferedFor(chat.chatId, kept) : undefined;
     // An expired sign-in answers as anonymous: general answer and the offer to sign in again.
-    const turn = await bot.reply(withCurrentSignIn(chat, clock.now()), text, declined?.text);
+    const turn = await bot.reply(
+      withCurrentSignIn(chat, clock.now()),
+      text,
+      declined?.text,
+      advisorsAwayFor(deps.advisorHours, chat.lang, clock),
+    );
     const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
     const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
@@ -260,17 +268,18 @@ export function createChatService(deps: ChatServiceDeps) {
   /**
    * After a thumbs-down the customer is not left with a thank-you: the bot offers the ways
    * onward of its "something else" reply, in the answer's language, with the site search for
-   * the question's words. A person is offered while one can be reached; otherwise the
-   * callback and the booking are.
+   * the question's words. A person is offered while one can join; otherwise the reply says
+   * when advisors are next in, and offers the callback and the booking.
    */
   async function offerNextSteps({ chat, lang, question }: UnhelpfulVote): Promise<void> {
-    const offer = nextSteps(lang, settings, question?.text);
-    const personThere = deps.personAvailable?.(chat.lang, clock.now()) ?? true;
     await say(
       chat.chatId,
-      personThere
-        ? offer
-        : { ...offer, actions: offer.actions?.filter((a) => a.type !== "handoff") ?? [] },
+      nextSteps(
+        lang,
+        settings,
+        question?.text,
+        advisorsAwayFor(deps.advisorHours, chat.lang, clock),
+      ),
     );
   }
 

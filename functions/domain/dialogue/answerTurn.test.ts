@@ -1,7 +1,19 @@
-import { describe, expect, it } from "vitest";
-import type { Recognition } from "../ports.ts";
-import { answerTurn, DEFAULT_DIALOGUE_SETTINGS, type TopicLibrary } from "./answerTurn.ts";
+import { describe, expect, it, vi } from "vitest";
+import { manualClock } from "../clock.ts";
+import { formatNextOpeningIfClosed } from "../openingHours/format.ts";
+import { loadOpeningHours } from "../openingHours/load.ts";
+import type { AdvisorHours, Recognition } from "../ports.ts";
+import {
+  type AdvisorsAway,
+  advisorsAwayFor,
+  answerTurn,
+  DEFAULT_DIALOGUE_SETTINGS,
+  nextSteps,
+  recogniserDownTurn,
+  type TopicLibrary,
+} from "./answerTurn.ts";
 import { decide } from "./decision.ts";
+import { phrase } from "./phrases.ts";
 
 // A library of three question topics and the greeting, titled by id.
 const TOPICS = new Set(["tax-card", "vat", "light-entrepreneur", "greeting"]);
@@ -196,5 +208,139 @@ describe("answerTurn", () => {
       label: "Sök på vero.fi",
       url: "https://sok.example.fi/?s=skatt%20p%C3%A5%20b%C3%A5t%2C%20ring",
     });
+  });
+});
+
+describe("where the bot has no answer, by the advisors' hours (config/opening-hours.yaml)", () => {
+  const schedule = loadOpeningHours();
+  const byTheHours: AdvisorHours = (queue, at, lang) =>
+    formatNextOpeningIfClosed(schedule, queue, at, lang);
+  /** A Finnish chat's AdvisorsAway with the clock stopped at `iso`. */
+  const finnishChatAt = (iso: string): AdvisorsAway | undefined =>
+    advisorsAwayFor(byTheHours, "fi", manualClock(new Date(iso)));
+  const types = (turn: { messages: { actions?: { type: string }[] }[] }) =>
+    turn.messages[0]?.actions?.map((a) => a.type);
+  const miss = recognition(["none", 0.9]);
+
+  it("in opening hours offers a person as always (Tuesday 10:00)", () => {
+    const turn = answerTurn(
+      library,
+      context,
+      miss,
+      undefined,
+      undefined,
+      finnishChatAt("2026-11-24T10:00:00+02:00"),
+    );
+    expect(turn.messages[0]?.text).toBe(phrase("noAnswer", "fi"));
+    expect(types(turn)).toEqual(["link", "handoff", "callback", "appointment"]);
+  });
+
+  it("on a weekday evening says advisors are in tomorrow, and offers a callback and a booking instead of a person", () => {
+    const turn = answerTurn(
+      library,
+      context,
+      recognition(["none", 0.75], ["vat", 0.2]),
+      undefined,
+      undefined,
+      finnishChatAt("2026-11-24T18:30:00+02:00"),
+    );
+    expect(turn.messages[0]?.text).toBe(
+      `${phrase("noAnswer", "fi")} Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla huomenna klo 9.00. Tarkoititko jotakin näistä?`,
+    );
+    expect(types(turn)).toEqual(["link", "callback", "appointment"]);
+    expect(turn.messages[0]?.quickReplies?.map((q) => q.value)).toEqual(["Title of vat"]);
+  });
+
+  it("on a Saturday, after a second miss, no longer names a person among the ways onward and says Monday", () => {
+    const turn = answerTurn(
+      library,
+      { ...context, missesInRow: 1 },
+      miss,
+      undefined,
+      undefined,
+      finnishChatAt("2026-12-05T12:00:00+02:00"),
+    );
+    expect(turn.messages[0]?.text).toBe(
+      "En löydä tähänkään vastausta. Voit hakea vero.fi-sivustolta, jättää soittopyynnön tai varata ajan. Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla maanantaina 7.12. klo 9.00.",
+    );
+    expect(types(turn)).toEqual(["link", "callback", "appointment"]);
+  });
+
+  it("in Swedish when the customer writes Swedish in a Finnish chat", () => {
+    const turn = answerTurn(
+      library,
+      { ...context, missesInRow: 1 },
+      { ...miss, detectedLang: "sv" },
+      undefined,
+      undefined,
+      finnishChatAt("2026-12-05T12:00:00+02:00"),
+    );
+    expect(turn.messages[0]?.text).toBe(
+      "Jag hittar inget svar på det här heller. Du kan söka på vero.fi, lämna en begäran om att bli uppringd eller boka en tid. Kundrådgivarna är inte på plats nu. De är tillbaka måndag 7.12 kl. 9.00.",
+    );
+    expect(turn.messages[0]?.actions?.slice(1)).toEqual([
+      { type: "callback", label: "Bli uppringd" },
+      { type: "appointment", label: "Boka tid" },
+    ]);
+  });
+
+  it("on Good Friday answers 'something else' without a person, until Tuesday after Easter Monday", () => {
+    const turn = answerTurn(
+      library,
+      { ...context, question: "jotain muuta", choiceQuestion: "alv" },
+      recognition(["vat", 0.9]),
+      undefined,
+      undefined,
+      finnishChatAt("2026-04-03T11:00:00+03:00"),
+    );
+    expect(turn.messages[0]?.text).toBe(
+      `${phrase("rephrase", "fi")} Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla tiistaina 7.4. klo 9.00.`,
+    );
+    expect(types(turn)).toEqual(["link", "callback", "appointment"]);
+  });
+
+  it("with the recogniser down offers a person in the hours and otherwise says when one is in", () => {
+    const open = recogniserDownTurn(
+      "sv",
+      advisorsAwayFor(byTheHours, "sv", manualClock(new Date("2026-11-24T15:59:00+02:00"))),
+    );
+    const closed = recogniserDownTurn(
+      "sv",
+      advisorsAwayFor(byTheHours, "sv", manualClock(new Date("2026-11-24T16:00:00+02:00"))),
+    );
+    expect(open.messages[0]?.text).toBe(phrase("recogniserDown", "sv"));
+    expect(types(open)).toEqual(["handoff", "callback", "appointment"]);
+    expect(closed.messages[0]?.text).toBe(
+      `${phrase("recogniserDownNoPerson", "sv")} Kundrådgivarna är inte på plats nu. De är tillbaka i morgon kl. 9.00.`,
+    );
+    expect(types(closed)).toEqual(["callback", "appointment"]);
+  });
+
+  it("the offer after a thumbs-down follows the same rule", () => {
+    const offer = nextSteps(
+      "fi",
+      DEFAULT_DIALOGUE_SETTINGS,
+      "alv",
+      finnishChatAt("2026-11-28T12:00:00+02:00"),
+    );
+    expect(offer.text).toMatch(/paikalla maanantaina 30\.11\. klo 9\.00\.$/);
+    expect(offer.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
+  });
+
+  it("asks the hours only for a reply that would offer a person, once", () => {
+    const advisorsAway = vi.fn<AdvisorsAway>(() => "huomenna klo 9.00");
+    answerTurn(library, context, recognition(["vat", 0.9]), undefined, undefined, advisorsAway);
+    answerTurn(
+      library,
+      context,
+      recognition(["vat", 0.5], ["tax-card", 0.45]),
+      undefined,
+      undefined,
+      advisorsAway,
+    );
+    expect(advisorsAway).not.toHaveBeenCalled();
+
+    answerTurn(library, context, miss, undefined, undefined, advisorsAway);
+    expect(advisorsAway).toHaveBeenCalledTimes(1);
   });
 });

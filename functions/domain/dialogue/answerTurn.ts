@@ -2,9 +2,10 @@ import type { TopicAction } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { MessageAction, QuickReply } from "../../contracts/protocol.ts";
 import { NO_INTENT, type TopicId } from "../../contracts/topics.ts";
+import { advisorsAwayUntil } from "../channelPhrases.ts";
 import type { OutgoingMessage } from "../chat/model.ts";
 import type { Assurance } from "../identity/identity.ts";
-import type { IntentScore, Recognition } from "../ports.ts";
+import type { AdvisorHours, Clock, IntentScore, Recognition } from "../ports.ts";
 import { maskPersonalDataStrictly, withoutPlaceholders } from "../privacy/personalData.ts";
 import { type DecisionSettings, decide } from "./decision.ts";
 import { PHRASES, phrase } from "./phrases.ts";
@@ -91,6 +92,22 @@ export const DEFAULT_DIALOGUE_SETTINGS: DialogueSettings = {
   },
 };
 
+/**
+ * For one chat at one moment: undefined while a person can join it, otherwise when one next
+ * can, in `lang`'s words (the queue is the chat's language, the words the reply's). Asked only
+ * by a reply that would offer a person; absent, a person is offered.
+ */
+export type AdvisorsAway = (lang: Lang) => string | undefined;
+
+/** A chat's AdvisorsAway by `hours` for its `queue`; the clock is read only when asked. */
+export function advisorsAwayFor(
+  hours: AdvisorHours | undefined,
+  queue: Lang,
+  clock: Clock,
+): AdvisorsAway | undefined {
+  return hours && ((lang) => hours(queue, clock.now(), lang));
+}
+
 /** The bot's reply to one recognised message. */
 export interface DialogueTurn {
   messages: OutgoingMessage[];
@@ -112,7 +129,8 @@ const NOT_SUGGESTED = new Set<string>([NO_INTENT, "greeting", "goodbye"]);
  * Decides what the bot says to a recognised message (decision.ts): the topic's answer; a
  * question when two topics are about equally likely; another agency's pointer for a
  * referral (not a miss); or, when no topic fits, an honest "no answer" with the site search,
- * a person, a callback and a booking. Pure: the same inputs always give the same turn.
+ * a person (outside the advisors' hours, when they are next in), a callback and a booking.
+ * Pure: the same inputs always give the same turn.
  */
 export function answerTurn(
   library: TopicLibrary,
@@ -121,6 +139,7 @@ export function answerTurn(
   settings: DialogueSettings = DEFAULT_DIALOGUE_SETTINGS,
   /** The customer's own answer for a personal topic, already filled in; absent otherwise. */
   personalText?: string,
+  advisorsAway?: AdvisorsAway,
 ): DialogueTurn {
   const replyLang = recognition.detectedLang;
   const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
@@ -129,7 +148,10 @@ export function answerTurn(
     return {
       missed: false,
       replyLang,
-      messages: [nextSteps(replyLang, settings, context.choiceQuestion), ...languageOffer],
+      messages: [
+        nextSteps(replyLang, settings, context.choiceQuestion, advisorsAway),
+        ...languageOffer,
+      ],
     };
   }
   const decision = decide(recognition, (topic) => library.has(topic), settings);
@@ -229,31 +251,30 @@ export function answerTurn(
   // No topic fits: say so, and point to where an answer may be (the site search with the
   // customer's own words, a person, a callback, a booking) rather than guess.
   const misses = context.missesInRow + 1;
-  const suggestions =
-    misses >= settings.missesBeforeHandoffOffer
-      ? []
-      : likelyTopics(recognition.alternatives, library, settings).map((id) =>
-          quickReply(library, id, replyLang),
-        );
-  const text =
-    misses >= settings.missesBeforeHandoffOffer
-      ? phrase("offerOtherChannels", replyLang)
-      : `${phrase("noAnswer", replyLang)}${suggestions.length ? ` ${phrase("didYouMean", replyLang)}` : ""}`;
+  const plainly = misses >= settings.missesBeforeHandoffOffer;
+  const suggestions = plainly
+    ? []
+    : likelyTopics(recognition.alternatives, library, settings).map((id) =>
+        quickReply(library, id, replyLang),
+      );
+  const onward = channelsOnward(replyLang, advisorsAway);
+  const lead = plainly
+    ? phrase(onward.away ? "offerOtherChannelsNoPerson" : "offerOtherChannels", replyLang)
+    : phrase("noAnswer", replyLang);
   return {
     missed: true,
     replyLang,
     messages: [
       {
         from: "bot",
-        text,
+        text: sentences(
+          lead,
+          onward.away,
+          suggestions.length ? phrase("didYouMean", replyLang) : undefined,
+        ),
         confidence: round(recognition.confidence),
         ...(suggestions.length ? { quickReplies: suggestions } : {}),
-        actions: [
-          siteSearchAction(settings, replyLang, context.question),
-          ...(["handoff", "callback", "appointment"] as const).map((a) =>
-            channelAction(a, replyLang),
-          ),
-        ],
+        actions: [siteSearchAction(settings, replyLang, context.question), ...onward.actions],
       },
       ...languageOffer,
     ],
@@ -261,21 +282,47 @@ export function answerTurn(
 }
 
 /**
+ * The channels a reply offers where the bot has no answer (a miss, "something else", the
+ * recogniser down, the offer after a thumbs-down): a person while one can join; otherwise a
+ * callback and a booking, and `away`, the sentence saying when advisors are next in. The one
+ * place that asks `advisorsAway`, so only these replies pay for asking.
+ */
+function channelsOnward(
+  lang: Lang,
+  advisorsAway: AdvisorsAway | undefined,
+): { actions: MessageAction[]; away?: string } {
+  const when = advisorsAway?.(lang);
+  if (when === undefined) {
+    return {
+      actions: (["handoff", "callback", "appointment"] as const).map((a) => channelAction(a, lang)),
+    };
+  }
+  return {
+    actions: (["callback", "appointment"] as const).map((a) => channelAction(a, lang)),
+    away: advisorsAwayUntil(when, lang),
+  };
+}
+
+function sentences(...parts: (string | undefined)[]): string {
+  return parts.filter((p) => p !== undefined).join(" ");
+}
+
+/**
  * What the bot offers when none of what it said fits: to ask again in other words, the site
- * search with `question`'s words (personal data removed), a person, a callback, a booking.
+ * search with `question`'s words (personal data removed), a person (outside the advisors'
+ * hours, when they are next in), a callback, a booking.
  */
 export function nextSteps(
   lang: Lang,
   settings: Pick<DialogueSettings, "siteSearchUrl">,
   question?: string,
+  advisorsAway?: AdvisorsAway,
 ): OutgoingMessage {
+  const onward = channelsOnward(lang, advisorsAway);
   return {
     from: "bot",
-    text: phrase("rephrase", lang),
-    actions: [
-      siteSearchAction(settings, lang, question),
-      ...(["handoff", "callback", "appointment"] as const).map((a) => channelAction(a, lang)),
-    ],
+    text: sentences(phrase("rephrase", lang), onward.away),
+    actions: [siteSearchAction(settings, lang, question), ...onward.actions],
   };
 }
 
@@ -305,17 +352,19 @@ function siteSearchAction(
 }
 
 /** What the bot says when the recogniser itself is down: the chat goes on with other channels. */
-export function recogniserDownTurn(lang: Lang): DialogueTurn {
+export function recogniserDownTurn(lang: Lang, advisorsAway?: AdvisorsAway): DialogueTurn {
+  const onward = channelsOnward(lang, advisorsAway);
   return {
     missed: true,
     replyLang: lang,
     messages: [
       {
         from: "bot",
-        text: phrase("recogniserDown", lang),
-        actions: (["handoff", "callback", "appointment"] as const).map((a) =>
-          channelAction(a, lang),
+        text: sentences(
+          phrase(onward.away ? "recogniserDownNoPerson" : "recogniserDown", lang),
+          onward.away,
         ),
+        actions: onward.actions,
       },
     ],
   };

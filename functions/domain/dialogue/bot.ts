@@ -1,7 +1,7 @@
 import type { Lang } from "../../contracts/lang.ts";
 import type { Chat, OutgoingMessage } from "../chat/model.ts";
 import type { IntentScore } from "../ports.ts";
-import type { DialogueContext } from "./answerTurn.ts";
+import type { AdvisorsAway, DialogueContext } from "./answerTurn.ts";
 
 /** The bot's answer to one customer message. */
 export interface BotTurn {
@@ -62,6 +62,13 @@ export interface Bot {
   /**
    * `choiceQuestion`: when `text` answers the bot's "which one?" with "something else", the
    * question that was about (as kept, masked), for the site search it then offers.
+   * `advisorsAway`: whether a person can join the chat now, for the replies that would offer
+   * one (absent: always; Lex's code hook asks the opening hours itself).
    */
-  reply(chat: Chat, text: string, choiceQuestion?: string): Promise<BotTurn>;
+  reply(
+    chat: Chat,
+    text: string,
+    choiceQuestion?: string,
+    advisorsAway?: AdvisorsAway,
+  ): Promise<BotTurn>;
 }

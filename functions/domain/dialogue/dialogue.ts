@@ -6,6 +6,7 @@ import type { CustomerData } from "../customerData/customerData.ts";
 import { canSeePersonalData } from "../identity/identity.ts";
 import type { Clock, Recognition } from "../ports.ts";
 import {
+  type AdvisorsAway,
   answerTurn,
   DEFAULT_DIALOGUE_SETTINGS,
   type DialogueContext,
@@ -32,8 +33,13 @@ export interface Dialogue {
   /**
    * The answer to one recognised message: the topic's text, the customer's own figures for a
    * personal topic when their sign-in allows it, a question, a referral, or an honest miss.
+   * `advisorsAway`: whether a person can join the chat now (absent: always).
    */
-  answer(context: DialogueContext, recognition: Recognition): Promise<DialogueTurn>;
+  answer(
+    context: DialogueContext,
+    recognition: Recognition,
+    advisorsAway?: AdvisorsAway,
+  ): Promise<DialogueTurn>;
 }
 
 /**
@@ -64,11 +70,11 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
 
   return {
     welcome: welcomeMessages,
-    async answer(context, recognition) {
+    async answer(context, recognition, advisorsAway) {
       const now = clock.now();
       const current = withCurrentSignIn(context, now);
       const personalText = await personalTextFor(current, recognition, now);
-      return answerTurn(deps.library, current, recognition, settings, personalText);
+      return answerTurn(deps.library, current, recognition, settings, personalText, advisorsAway);
     },
   };
 }

@@ -47,11 +47,22 @@ export const PHRASES = {
     fi: "En löydä tähänkään vastausta. Voit hakea vero.fi-sivustolta, pyytää asiakasneuvojaa, jättää soittopyynnön tai varata ajan.",
     sv: "Jag hittar inget svar på det här heller. Du kan söka på vero.fi, be om en kundrådgivare, lämna en begäran om att bli uppringd eller boka en tid.",
   },
+  // Outside the advisors' hours the same, without asking for a person (the reply then says
+  // when they are next in).
+  offerOtherChannelsNoPerson: {
+    fi: "En löydä tähänkään vastausta. Voit hakea vero.fi-sivustolta, jättää soittopyynnön tai varata ajan.",
+    sv: "Jag hittar inget svar på det här heller. Du kan söka på vero.fi, lämna en begäran om att bli uppringd eller boka en tid.",
+  },
   changeAppointment: { fi: "Peru tai siirrä aika", sv: "Avboka eller flytta tid" },
   endChat: { fi: "Lopeta keskustelu", sv: "Avsluta chatten" },
   recogniserDown: {
     fi: "Chatbot ei juuri nyt pysty vastaamaan kysymyksiin. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai yrittää hetken kuluttua uudelleen.",
     sv: "Chattboten kan inte svara på frågor just nu. Du kan be om en kundrådgivare, lämna en begäran om att bli uppringd eller försöka igen om en stund.",
+  },
+  // The same outside the advisors' hours.
+  recogniserDownNoPerson: {
+    fi: "Chatbot ei juuri nyt pysty vastaamaan kysymyksiin. Voit jättää soittopyynnön, varata ajan tai yrittää hetken kuluttua uudelleen.",
+    sv: "Chattboten kan inte svara på frågor just nu. Du kan lämna en begäran om att bli uppringd, boka en tid eller försöka igen om en stund.",
   },
   otherLanguageDetected: {
     fi: "Huomasin, että kirjoitit suomeksi. Vastasin suomeksi; voit vaihtaa keskustelun kielen.",

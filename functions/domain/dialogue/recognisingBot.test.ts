@@ -50,6 +50,43 @@ describe("recognising bot", () => {
     expect(failures).toEqual([[expect.any(Error), "c1"]]);
   });
 
+  it("outside the advisors' hours offers no person on a miss nor with the recogniser down", async () => {
+    // Prepare
+    const away = () => "måndag 30.11 kl. 9.00";
+    const dialogue = createDialogue({ library });
+    const missing: Recogniser = {
+      recognise: async () => ({
+        intent: "none",
+        confidence: 0.9,
+        detectedLang: "sv",
+        alternatives: [{ intent: "none", confidence: 0.9 }],
+      }),
+    };
+    const failing: Recogniser = {
+      recognise: async () => {
+        throw new Error("model not loaded");
+      },
+    };
+    // Act
+    const miss = await createRecognisingBot({ recogniser: missing, dialogue }).reply(
+      chat,
+      "båtskatt",
+      undefined,
+      away,
+    );
+    const down = await createRecognisingBot({ recogniser: failing, dialogue }).reply(
+      chat,
+      "skattekort",
+      undefined,
+      away,
+    );
+    // Assess
+    for (const turn of [miss, down]) {
+      expect(turn.messages[0]?.text).toMatch(/De är tillbaka måndag 30\.11 kl\. 9\.00\.$/);
+      expect(turn.messages[0]?.actions?.map((a) => a.type)).not.toContain("handoff");
+    }
+  });
+
   it("answers another agency's matter with the referral: not a miss, no advisor offer", async () => {
     // Prepare: the recogniser says vehicle tax is Traficom's; the customer missed once before.
     const recogniser: Recogniser = {

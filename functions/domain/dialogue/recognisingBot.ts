@@ -1,4 +1,3 @@
-import type { Chat } from "../chat/model.ts";
 import type { Recogniser, Recognition } from "../ports.ts";
 import { recogniserDownTurn } from "./answerTurn.ts";
 import { type Bot, type BotTurn, dialogueContextOf } from "./bot.ts";
@@ -17,17 +16,18 @@ export function createRecognisingBot(deps: {
 }): Bot {
   return {
     welcome: (lang) => deps.dialogue.welcome(lang),
-    async reply(chat: Chat, text: string, choiceQuestion?: string): Promise<BotTurn> {
+    async reply(chat, text, choiceQuestion, advisorsAway): Promise<BotTurn> {
       let recognition: Recognition;
       try {
         recognition = await deps.recogniser.recognise(text, chat.lang);
       } catch (error) {
         deps.recogniserFailed?.(error, chat.chatId);
-        return { messages: recogniserDownTurn(chat.lang).messages, missed: true };
+        return { messages: recogniserDownTurn(chat.lang, advisorsAway).messages, missed: true };
       }
       const turn = await deps.dialogue.answer(
         dialogueContextOf(chat, text, choiceQuestion),
         recognition,
+        advisorsAway,
       );
       return {
         messages: turn.messages,

@@ -9,10 +9,6 @@ import { CHANNEL_PHRASES } from "../channelPhrases.ts";
  */
 export const HANDOFF_PHRASES = {
   ...CHANNEL_PHRASES,
-  nextOpening: {
-    fi: "Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla {when}.",
-    sv: "Kundrådgivarna är inte på plats nu. De är tillbaka {when}.",
-  },
   otherChannels: {
     fi: "Voit jättää soittopyynnön tai varata puhelinajan, niin asiakasneuvoja soittaa sinulle.",
     sv: "Du kan lämna en begäran om att bli uppringd eller boka en telefontid, så ringer en kundrådgivare dig.",

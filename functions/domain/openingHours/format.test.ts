@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNextOpening, formatOpeningTime } from "./format.ts";
+import { formatNextOpening, formatNextOpeningIfClosed, formatOpeningTime } from "./format.ts";
 import { loadOpeningHours } from "./load.ts";
 
 const schedule = loadOpeningHours();
@@ -77,6 +77,23 @@ describe("formatNextOpening", () => {
 
   it("after Christmas 2025: Monday 29.12.", () => {
     expect(formatNextOpening(schedule, "fi", at("2025-12-23T14:00:00Z"))).toBe(
+      "maanantaina 29.12. klo 9.00",
+    );
+  });
+});
+
+describe("formatNextOpeningIfClosed", () => {
+  it("says nothing while open, up to the last moment", () => {
+    expect(formatNextOpeningIfClosed(schedule, "fi", at("2026-11-24T07:00:00Z"))).toBeUndefined();
+    expect(formatNextOpeningIfClosed(schedule, "sv", at("2026-11-24T13:59:59Z"))).toBeUndefined();
+  });
+
+  it("while closed, words the next opening as formatNextOpening does, in the customer's language", () => {
+    const closing = at("2026-11-24T14:00:00Z"); // Tue 16:00, just closed
+    expect(formatNextOpeningIfClosed(schedule, "fi", closing)).toBe("huomenna klo 9.00");
+    expect(formatNextOpeningIfClosed(schedule, "fi", closing, "sv")).toBe("i morgon kl. 9.00");
+    // Christmas Eve to Boxing Day closed, then the weekend.
+    expect(formatNextOpeningIfClosed(schedule, "fi", at("2025-12-24T10:00:00Z"))).toBe(
       "maanantaina 29.12. klo 9.00",
     );
   });

@@ -51,3 +51,20 @@ export function formatNextOpening(
 ): string {
   return formatOpeningTime(nextOpening(schedule, queue, now), lang, schedule.config.timeZone, now);
 }
+
+/**
+ * While `queue` is closed at `now`: its next opening in words, as formatNextOpening says it;
+ * undefined while it is open. Asked for every reply that would offer a person, so it costs
+ * what isOpen does (a lookup in the day's periods, cached per schedule) while open.
+ */
+export function formatNextOpeningIfClosed(
+  schedule: OpeningHours,
+  queue: Lang,
+  now: Date,
+  lang: Lang = queue,
+): string | undefined {
+  const next = nextOpening(schedule, queue, now);
+  // nextOpening answers `now` itself while open.
+  if (next.getTime() === now.getTime()) return undefined;
+  return formatOpeningTime(next, lang, schedule.config.timeZone, now);
+}

@@ -734,12 +734,12 @@ export function createContentWorkflow(deps: {
       return { draft, liveVersion: live.version, changed, pendingReview, decided };
     },
 
-    /** What publishing the draft would change against the live version, with details. */
+    /** What publishing the draft would change against the live version, with details and titles. */
     async draftDiff(): Promise<{ against: number; topics: TopicChange[] }> {
       const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
       return {
         against: live.version,
-        topics: diffBundles(live.bundle, draft.bundle, { details: true }),
+        topics: diffBundles(live.bundle, draft.bundle, { details: true, titles: true }),
       };
     },
 
@@ -1397,7 +1397,11 @@ export function createContentWorkflow(deps: {
       ]);
       if (!before || !after)
         throw new ContentNotFoundError(finding("versionNoContent", { version }));
-      return { version, against, topics: diffBundles(before, after, { details: true }) };
+      return {
+        version,
+        against,
+        topics: diffBundles(before, after, { details: true, titles: true }),
+      };
     },
 
     /** A page of the audit trail, of every item or of one topic or referral group. */

@@ -455,6 +455,8 @@ const fi = {
     link: "linkki",
   } as Record<string, string>,
   outOfScopeName: "Aiheiden ulkopuoliset viestit",
+  /** Beside a referral group's id in a diff, after its title. */
+  diffReferralNote: "ohjausryhmä",
   diffAdded: "Lisätty:",
   diffRemoved: "Poistettu:",
   diffOnlyOrder: "Vain järjestys muuttui.",
@@ -1092,6 +1094,7 @@ const sv: UiText = {
     link: "länk",
   },
   outOfScopeName: "Meddelanden utanför ämnena",
+  diffReferralNote: "hänvisningsgrupp",
   diffAdded: "Tillagt:",
   diffRemoved: "Borttaget:",
   diffOnlyOrder: "Bara ordningen ändrades.",

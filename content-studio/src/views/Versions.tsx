@@ -17,7 +17,7 @@ import {
   type DiffRow,
   fieldLabel,
   partText,
-  rowName,
+  rowLabel,
   type TextPiece,
   textPieces,
   versionDiffRows,
@@ -176,12 +176,29 @@ function DiffList(props: { rows: DiffRow[]; testId: string; details?: boolean })
           data-kind={row.kind}
           data-change={row.change}
         >
-          <Badge kind={row.change}>{t.change[row.change]}</Badge> {rowName(row, t)}
+          <Badge kind={row.change}>{t.change[row.change]}</Badge> <RowName row={row} />
           {row.fields.length ? ` (${row.fields.join(", ")})` : ""}
           {props.details && row.details?.length ? <ChangeDetails details={row.details} /> : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A change's name: the title in the studio's language first, the id after it, smaller. */
+function RowName(props: { row: DiffRow }) {
+  const label = rowLabel(props.row, text.value);
+  if (label.id === undefined) return <span class="diff-name">{label.name}</span>;
+  return (
+    <>
+      <span class="diff-name" lang={label.lang}>
+        {label.name}
+      </span>{" "}
+      <span class="diff-id">
+        {label.kindNote ? `${label.kindNote} ` : ""}
+        <code>{label.id}</code>
+      </span>
+    </>
   );
 }
 

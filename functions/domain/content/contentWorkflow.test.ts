@@ -264,6 +264,34 @@ describe("the content workflow", () => {
     expect(gated).toHaveLength(1);
   });
 
+  it("keeps why a rollback was asked for, masked, in its comment and the audit trail", async () => {
+    // Prepare: version 2 (vat) live.
+    const { workflow, store } = await setUp();
+    await publishChange(workflow, "ALV");
+    await workflow.approve(reviewer, 2);
+
+    // Act
+    await workflow.rollback(owner, 1, "  Väärä verokanta, asiakas 131052-308T huomasi.  ");
+
+    // Assess: the service's sentence stays a finding to tell in the reader's language, with
+    // the person's reason in it as written, and no identity code anywhere.
+    const reason = "Väärä verokanta, asiakas [ID-CODE] huomasi.";
+    const said = { code: "rolledBack", params: { version: 1, reason } };
+    expect(await store.versionMeta(3)).toMatchObject({
+      rollbackOf: 1,
+      comment: `Rollback to version 1: ${reason}`,
+      commentFinding: said,
+    });
+    const [entry] = (await workflow.auditTrail({ limit: 1 })).entries;
+    expect(entry).toMatchObject({
+      action: "rollback",
+      version: 3,
+      detail: `Rollback to version 1: ${reason}`,
+      detailFinding: said,
+    });
+    expect(JSON.stringify(await store.listVersions())).not.toContain("131052");
+  });
+
   it("names each topic and group a diff lists by its titles, a retired one's as live had it", async () => {
     // Prepare: vat live in version 2; then the draft retires it, adds pension, renames
     // payment, removes the kela group and adds migri.

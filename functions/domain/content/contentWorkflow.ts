@@ -1330,13 +1330,19 @@ export function createContentWorkflow(deps: {
       return { version, state: "rejected" };
     },
 
-    /** A new version with `version`'s content, reviewed like any other. */
-    async rollback(actor: ContentActor, version: number): Promise<PublishResult> {
+    /**
+     * A new version with `version`'s content, reviewed like any other; `typed` is why, in the
+     * words of whoever asks (kept masked in its comment and the audit trail).
+     */
+    async rollback(actor: ContentActor, version: number, typed = ""): Promise<PublishResult> {
       await meta(version);
       const bundle = await store.versionBundle(version);
       if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
+      // The reason is the person's, the sentence around it the service's: the comment stays a
+      // finding, told in the reader's language with the reason as written.
+      const reason = maskPersonalData(typed).text.trim();
       return createVersion(actor, bundle, {
-        comment: finding("rolledBack", { version }),
+        comment: finding("rolledBack", { version, ...(reason ? { reason } : {}) }),
         rollbackOf: version,
       });
     },

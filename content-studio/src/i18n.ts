@@ -419,6 +419,10 @@ const fi = {
   rollbackConfirm: (version: number) =>
     `Palautetaanko version ${version} sisältö? Siitä tehdään uusi versio, joka tarkastetaan ennen käyttöönottoa. Luonnokseen tehdyt julkaisemattomat muutokset säilyvät.`,
   rollbackYes: "Kyllä, palauta",
+  rollbackReason: "Palautuksen syy",
+  rollbackReasonHint:
+    "Mikä käytössä olevassa versiossa on vialla? Tarkastaja näkee syyn, ja se jää muutoslokiin.",
+  rollbackReasonRequired: "Kirjoita palautuksen syy.",
   rolledBack: (from: number, version: number, state: string) =>
     `Versio ${version} luotu palauttamaan version ${from} sisältö. Tila: ${state}.`,
   auditTitle: "Muutosloki",
@@ -1058,6 +1062,10 @@ const sv: UiText = {
   rollbackConfirm: (version) =>
     `Ska innehållet i version ${version} återställas? Det blir en ny version som granskas innan den tas i bruk. Opublicerade ändringar i utkastet behålls.`,
   rollbackYes: "Ja, återställ",
+  rollbackReason: "Orsak till återställningen",
+  rollbackReasonHint:
+    "Vad är fel i versionen som används? Granskaren ser orsaken, och den sparas i ändringsloggen.",
+  rollbackReasonRequired: "Skriv orsaken till återställningen.",
   rolledBack: (from, version, state) =>
     `Version ${version} har skapats för att återställa innehållet i version ${from}. Status: ${state}.`,
   auditTitle: "Ändringslogg",

@@ -58,6 +58,8 @@ import {
   rejectError,
   rejectedBefore,
   rollback,
+  rollbackComment,
+  rollbackError,
   sinceDiffs,
   sinceExpanded,
   testVersion,
@@ -600,6 +602,7 @@ function VersionItem(props: {
             class="secondary small"
             id={`${base}-rollback`}
             onClick={() => {
+              rollbackError.value = "";
               confirming.value = { kind: "rollback", version: v.version };
             }}
           >
@@ -659,12 +662,45 @@ function VersionItem(props: {
           question={t.rollbackConfirm(v.version)}
           yes={t.rollbackYes}
           busy={busy}
-          onYes={() => void rollback(v.version).then(() => focusControl("versions-list-title"))}
+          onYes={() =>
+            void rollback(v.version).then(() =>
+              // Without a reason the question stays open at its field; otherwise it closed.
+              focusControl(
+                rollbackError.value ? `${base}-rollback-reason` : "versions-list-title",
+                "versions-list-title",
+              ),
+            )
+          }
           onCancel={() => {
             confirming.value = undefined;
             focusControl(`${base}-rollback`);
           }}
-        />
+        >
+          <div class="stack">
+            <label for={`${base}-rollback-reason`}>{t.rollbackReason}</label>
+            <p id={`${base}-rollback-reason-hint`} class="hint">
+              {t.rollbackReasonHint}
+            </p>
+            <textarea
+              id={`${base}-rollback-reason`}
+              rows={2}
+              value={rollbackComment.value}
+              aria-invalid={rollbackError.value ? "true" : undefined}
+              aria-describedby={describedBy(
+                `${base}-rollback-reason-hint`,
+                rollbackError.value && `${base}-rollback-error`,
+              )}
+              onInput={(event) => {
+                rollbackComment.value = event.currentTarget.value;
+              }}
+            />
+            {rollbackError.value ? (
+              <p id={`${base}-rollback-error`} class="error">
+                {rollbackError.value}
+              </p>
+            ) : null}
+          </div>
+        </Confirm>
       ) : null}
       {confirm?.kind === "reject" ? (
         <Confirm

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  answerOnlyIn,
   diffLine,
   fieldLabel,
   partText,
@@ -90,6 +91,30 @@ describe("diff formatting", () => {
       "Poistetaan käytöstä: Aikaisempi (z-topic)",
     ]);
     expect(rows[0]?.title).toEqual({ fi: "Arvonlisävero", sv: "Moms" });
+  });
+
+  it("warns when one language's answer changed and the other's did not", () => {
+    const rows = versionDiffRows(
+      {
+        topics: [
+          { id: "vat", change: "changed", fields: ["fi.answer", "fi.utterances"] },
+          { id: "tax-card", change: "changed", fields: ["fi.answer", "sv.answer"] },
+          { id: "kela", kind: "referral", change: "changed", fields: ["sv.answer"] },
+          { id: "pension", change: "changed", fields: ["fi.utterances", "sv.title"] },
+        ],
+      },
+      UI.fi,
+    );
+    expect(rows.map((row) => [row.id, row.answerOnlyIn])).toEqual([
+      ["kela", "sv"],
+      ["pension", undefined],
+      ["tax-card", undefined],
+      ["vat", "fi"],
+    ]);
+    expect(UI.fi.answerOnlyIn.fi).toMatch(/^Vain suomenkielinen vastaus muuttui\./);
+    // A new or removed topic has both answers, or none to compare.
+    expect(answerOnlyIn("added", ["fi.answer"])).toBeUndefined();
+    expect(answerOnlyIn("removed", ["sv.answer"])).toBeUndefined();
   });
 
   it("marks a changed answer word by word, and a new or removed text as a whole", () => {

@@ -19,6 +19,11 @@ export interface DiffRow {
   fields: string[];
   /** What the changed parts say before and after, when the server sent them. */
   details?: FieldChange[];
+  /**
+   * The one language whose answer changed while the other's did not: often a translation
+   * forgotten, so the reviewer is told.
+   */
+  answerOnlyIn?: Lang;
 }
 
 /** A row's name: its title when it has one, and the id (a group's as a group's) beside it. */
@@ -95,6 +100,18 @@ export function textPieces(before: string, after: string): TextPiece[] {
 
 const CHANGE_ORDER: Record<TopicChange, number> = { added: 0, changed: 1, removed: 2 };
 
+/**
+ * The language whose answer alone a change touched (`fi.answer` without `sv.answer`, or the
+ * other way round); none when both or neither changed, or the item is new or removed.
+ */
+export function answerOnlyIn(change: TopicChange, fields: readonly string[]): Lang | undefined {
+  if (change !== "changed") return undefined;
+  const fi = fields.includes("fi.answer");
+  const sv = fields.includes("sv.answer");
+  if (fi === sv) return undefined;
+  return fi ? "fi" : "sv";
+}
+
 /** Rows by kind of change, then by the name the reader sees. */
 function byChangeThenName(t: UiText): (a: DiffRow, b: DiffRow) => number {
   return (a, b) =>
@@ -125,16 +142,18 @@ export function fieldLabel(path: string, t: UiText): string {
 /** The server's diff of a version as rows, fields in words and each named once. */
 export function versionDiffRows(diff: Pick<VersionDiff, "topics">, t: UiText): DiffRow[] {
   return diff.topics
-    .map(
-      (topic): DiffRow => ({
+    .map((topic): DiffRow => {
+      const only = answerOnlyIn(topic.change, topic.fields);
+      return {
         id: topic.id,
         ...(topic.kind ? { kind: topic.kind } : {}),
         ...(topic.title ? { title: topic.title } : {}),
         change: topic.change,
         fields: [...new Set(topic.fields.map((f) => fieldLabel(f, t)))],
         ...(topic.details ? { details: topic.details } : {}),
-      }),
-    )
+        ...(only ? { answerOnlyIn: only } : {}),
+      };
+    })
     .sort(byChangeThenName(t));
 }
 

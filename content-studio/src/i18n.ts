@@ -461,6 +461,11 @@ const fi = {
   outOfScopeName: "Aiheiden ulkopuoliset viestit",
   /** Beside a referral group's id in a diff, after its title. */
   diffReferralNote: "ohjausryhmä",
+  /** A change whose answer changed in one language only: a translation perhaps forgotten. */
+  answerOnlyIn: {
+    fi: "Vain suomenkielinen vastaus muuttui. Tarvitseeko ruotsinkielinen vastaus saman muutoksen?",
+    sv: "Vain ruotsinkielinen vastaus muuttui. Tarvitseeko suomenkielinen vastaus saman muutoksen?",
+  } as Record<Lang, string>,
   diffAdded: "Lisätty:",
   diffRemoved: "Poistettu:",
   diffOnlyOrder: "Vain järjestys muuttui.",
@@ -1103,6 +1108,10 @@ const sv: UiText = {
   },
   outOfScopeName: "Meddelanden utanför ämnena",
   diffReferralNote: "hänvisningsgrupp",
+  answerOnlyIn: {
+    fi: "Bara det finskspråkiga svaret ändrades. Behöver det svenskspråkiga svaret samma ändring?",
+    sv: "Bara det svenskspråkiga svaret ändrades. Behöver det finskspråkiga svaret samma ändring?",
+  },
   diffAdded: "Tillagt:",
   diffRemoved: "Borttaget:",
   diffOnlyOrder: "Bara ordningen ändrades.",

@@ -180,6 +180,11 @@ function DiffList(props: { rows: DiffRow[]; testId: string; details?: boolean })
         >
           <Badge kind={row.change}>{t.change[row.change]}</Badge> <RowName row={row} />
           {row.fields.length ? ` (${row.fields.join(", ")})` : ""}
+          {row.answerOnlyIn ? (
+            <p class="diff-warning" data-testid="answer-only-in" data-lang={row.answerOnlyIn}>
+              <strong>{t.severity.warning}:</strong> {t.answerOnlyIn[row.answerOnlyIn]}
+            </p>
+          ) : null}
           {props.details && row.details?.length ? <ChangeDetails details={row.details} /> : null}
         </li>
       ))}

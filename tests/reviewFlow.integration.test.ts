@@ -189,3 +189,83 @@ describe("a version published again after a rejection", () => {
     expect(missing.status).toBe(404);
   }, 60_000);
 });
+
+describe("a rollback asked for with a reason", () => {
+  type Entry = { action: string; version?: number; detail?: string };
+  const newestEntry = async (lang?: string) =>
+    (
+      (
+        await api("GET", "audit?limit=1", reviewer, undefined, {
+          ...(lang ? { "accept-language": lang } : {}),
+        })
+      ).body.entries as Entry[]
+    )[0];
+
+  it("refuses a malformed reason naming the field, and writes nothing", async () => {
+    // Prepare: version 3 is live; version 1, live before it, can be rolled back to.
+    const before = { versions: (await versions()).versions.length, entry: await newestEntry() };
+
+    // Act
+    const refused = await Promise.all([
+      api("POST", "versions/1/rollback", owner, { comment: 5 }),
+      api("POST", "versions/1/rollback", owner, { comment: "x".repeat(501) }),
+      api("POST", "versions/1/rollback", owner, { reason: "Väärä vastaus." }),
+    ]);
+
+    // Assess
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 400]);
+    const [wrongType, tooLong, unknown] = refused.map(
+      (r) => r.body.error as Record<string, string>,
+    );
+    expect(wrongType).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(wrongType?.message).toMatch(/^body: comment: /);
+    expect(tooLong?.message).toBe("body: comment: at most 500 characters");
+    expect(unknown?.message).toContain("reason");
+    expect((await versions()).versions).toHaveLength(before.versions);
+    expect(await newestEntry()).toEqual(before.entry);
+  });
+
+  it("keeps the reason, masked, on the version and in the audit trail, told in the reader's language", async () => {
+    // Act
+    const rolled = await api("POST", "versions/1/rollback", owner, {
+      comment: "  Lähde väärä, asiakas 131052-308T huomasi.  ",
+    });
+
+    // Assess: the service's sentence in the language asked for, the reason as written.
+    expect(rolled.body).toEqual({ version: 4, state: "pending-review" });
+    const reason = "Lähde väärä, asiakas [ID-CODE] huomasi.";
+    const listed = (await api("GET", "versions", reviewer, undefined, { "accept-language": "fi" }))
+      .body.versions as { version: number; comment: string; rollbackOf?: number }[];
+    expect(listed.find((v) => v.version === 4)).toMatchObject({
+      rollbackOf: 1,
+      comment: `Version 1 sisällön palautus. Syy: ${reason}`,
+    });
+    expect(await newestEntry("sv")).toMatchObject({
+      action: "rollback",
+      version: 4,
+      detail: `Återställning av innehållet i version 1. Orsak: ${reason}`,
+    });
+    expect((await newestEntry())?.detail).toBe(`Rollback to version 1: ${reason}`);
+    expect(JSON.stringify(await contentStore().listVersions())).not.toContain("131052");
+  }, 60_000);
+
+  it("names what the rollback changes by the topic's titles", async () => {
+    // The rollback takes back the answers versions 2-3 changed in vat: the reviewer reads vat's
+    // titles, as the live topics name it.
+    const live = (await api("GET", "topics", reviewer)).body.topics as {
+      id: string;
+      fi: { title: string };
+      sv: { title: string };
+    }[];
+    const vat = live.find((t) => t.id === "vat");
+    const diff = (await api("GET", "versions/4/diff", reviewer)).body.topics as {
+      id: string;
+      title?: { fi: string; sv: string };
+    }[];
+    expect(diff.find((c) => c.id === "vat")?.title).toEqual({
+      fi: vat?.fi.title,
+      sv: vat?.sv.title,
+    });
+    expect(vat?.fi.title).not.toBe("vat");
+  });
+});

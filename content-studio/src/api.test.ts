@@ -179,6 +179,7 @@ describe("content API client", () => {
     await api.approve(7);
     await api.reject(7, "links go nowhere");
     await api.rollback(3);
+    await api.rollback(3, "Väärä verokanta.");
     await api.versions({ limit: 20 });
     await api.versions({ limit: 20, before: 41 });
     const calls = vi.mocked(fetchImpl).mock.calls.map(([url, init]) => [url, init?.body]);
@@ -186,6 +187,7 @@ describe("content API client", () => {
       ["/api/content/versions/7/approve", "{}"],
       ["/api/content/versions/7/reject", JSON.stringify({ comment: "links go nowhere" })],
       ["/api/content/versions/3/rollback", "{}"],
+      ["/api/content/versions/3/rollback", JSON.stringify({ comment: "Väärä verokanta." })],
       ["/api/content/versions?limit=20", undefined],
       ["/api/content/versions?limit=20&before=41", undefined],
     ]);

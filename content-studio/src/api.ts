@@ -745,8 +745,13 @@ export function createContentApi(options: ContentApiOptions) {
       request<PublishResult>("POST", `/api/content/versions/${version}/approve`, {}),
     reject: (version: number, comment: string) =>
       request<PublishResult>("POST", `/api/content/versions/${version}/reject`, { comment }),
-    rollback: (version: number) =>
-      request<PublishResult>("POST", `/api/content/versions/${version}/rollback`, {}),
+    /** `comment`: why, for the reviewer and the audit trail (none: the service's words only). */
+    rollback: (version: number, comment?: string) =>
+      request<PublishResult>(
+        "POST",
+        `/api/content/versions/${version}/rollback`,
+        comment ? { comment } : {},
+      ),
     /** The author takes back their own version waiting for review: it ends rejected. */
     withdraw: (version: number) =>
       request<PublishResult>("POST", `/api/content/versions/${version}/withdraw`, {}),

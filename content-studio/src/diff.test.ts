@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { diffLine, fieldLabel, partText, rowName, textPieces, versionDiffRows } from "./diff.ts";
+import {
+  answerOnlyIn,
+  diffLine,
+  fieldLabel,
+  partText,
+  rowLabel,
+  rowName,
+  textPieces,
+  versionDiffRows,
+} from "./diff.ts";
 import { UI } from "./i18n.ts";
 
 describe("diff formatting", () => {
@@ -29,6 +38,83 @@ describe("diff formatting", () => {
     expect(rowName({ id: "kela", kind: "referral" }, UI.fi)).toBe("Ohjausryhmä kela");
     expect(rowName({ id: "out-of-scope" }, UI.sv)).toBe("Meddelanden utanför ämnena");
     expect(rowName({ id: "vat" }, UI.fi)).toBe("vat");
+  });
+
+  it("names a topic and a group by the title in the studio's language, the id beside it", () => {
+    const title = { fi: "Luovutusvoitot", sv: "Överlåtelsevinster" };
+    expect(rowLabel({ id: "capital-gains", title }, UI.fi)).toEqual({
+      name: "Luovutusvoitot",
+      lang: "fi",
+      id: "capital-gains",
+    });
+    expect(rowLabel({ id: "capital-gains", title }, UI.sv).name).toBe("Överlåtelsevinster");
+    // A group says it is one; a title missing in the studio's language is the other's, marked.
+    expect(
+      rowLabel({ id: "kela", kind: "referral", title: { fi: "Kela", sv: "" } }, UI.sv),
+    ).toEqual({ name: "Kela", lang: "fi", id: "kela", kindNote: "hänvisningsgrupp" });
+    expect(rowName({ id: "kela", kind: "referral", title: { fi: "Kela", sv: "FPA" } }, UI.fi)).toBe(
+      "Kela (ohjausryhmä kela)",
+    );
+    // Without titles (an older server), as before.
+    expect(rowLabel({ id: "vat", title: { fi: "", sv: "" } }, UI.fi)).toEqual({ name: "vat" });
+  });
+
+  it("lists rows by the name the reader sees within each kind of change", () => {
+    const rows = versionDiffRows(
+      {
+        topics: [
+          {
+            id: "a-topic",
+            change: "changed",
+            fields: [],
+            title: { fi: "Verokortti", sv: "Skattekort" },
+          },
+          {
+            id: "b-topic",
+            change: "changed",
+            fields: [],
+            title: { fi: "Arvonlisävero", sv: "Moms" },
+          },
+          {
+            id: "z-topic",
+            change: "removed",
+            fields: [],
+            title: { fi: "Aikaisempi", sv: "Äldre" },
+          },
+        ],
+      },
+      UI.fi,
+    );
+    expect(rows.map((row) => diffLine(row, UI.fi))).toEqual([
+      "Muutettu: Arvonlisävero (b-topic)",
+      "Muutettu: Verokortti (a-topic)",
+      "Poistetaan käytöstä: Aikaisempi (z-topic)",
+    ]);
+    expect(rows[0]?.title).toEqual({ fi: "Arvonlisävero", sv: "Moms" });
+  });
+
+  it("warns when one language's answer changed and the other's did not", () => {
+    const rows = versionDiffRows(
+      {
+        topics: [
+          { id: "vat", change: "changed", fields: ["fi.answer", "fi.utterances"] },
+          { id: "tax-card", change: "changed", fields: ["fi.answer", "sv.answer"] },
+          { id: "kela", kind: "referral", change: "changed", fields: ["sv.answer"] },
+          { id: "pension", change: "changed", fields: ["fi.utterances", "sv.title"] },
+        ],
+      },
+      UI.fi,
+    );
+    expect(rows.map((row) => [row.id, row.answerOnlyIn])).toEqual([
+      ["kela", "sv"],
+      ["pension", undefined],
+      ["tax-card", undefined],
+      ["vat", "fi"],
+    ]);
+    expect(UI.fi.answerOnlyIn.fi).toMatch(/^Vain suomenkielinen vastaus muuttui\./);
+    // A new or removed topic has both answers, or none to compare.
+    expect(answerOnlyIn("added", ["fi.answer"])).toBeUndefined();
+    expect(answerOnlyIn("removed", ["sv.answer"])).toBeUndefined();
   });
 
   it("marks a changed answer word by word, and a new or removed text as a whole", () => {

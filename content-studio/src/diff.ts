@@ -12,18 +12,57 @@ export interface DiffRow {
   id: string;
   /** Set for a referral group's change. */
   kind?: "referral";
+  /** The topic's or group's titles, when the server sent them (a removed one's as it was). */
+  title?: Record<Lang, string>;
   change: TopicChange;
   /** Changed fields in words, e.g. "suomi: vastaus"; empty when not known. */
   fields: string[];
   /** What the changed parts say before and after, when the server sent them. */
   details?: FieldChange[];
+  /**
+   * The one language whose answer changed while the other's did not: often a translation
+   * forgotten, so the reviewer is told.
+   */
+  answerOnlyIn?: Lang;
 }
 
-/** What a row is about, in words: a topic by id, a referral group, the out-of-scope examples. */
-export function rowName(row: Pick<DiffRow, "id" | "kind">, t: UiText): string {
-  if (row.kind === "referral") return t.referrals.editTitle(row.id);
-  if (row.id === "out-of-scope") return t.outOfScopeName;
-  return row.id;
+/** A row's name: its title when it has one, and the id (a group's as a group's) beside it. */
+export interface RowLabel {
+  name: string;
+  /** Set when `name` is a title: its language (the other one when the studio's is empty). */
+  lang?: Lang;
+  /** Set when `name` is a title: the id, told secondary. */
+  id?: string;
+  /** Set with `id` for a referral group: says what kind of id it is. */
+  kindNote?: string;
+}
+
+/**
+ * What a row is about: a topic or group by its title in the studio's language (else the
+ * other's), its id beside it; without titles a topic by id, a referral group as such, and the
+ * out-of-scope examples by their name.
+ */
+export function rowLabel(row: Pick<DiffRow, "id" | "kind" | "title">, t: UiText): RowLabel {
+  const other: Lang = t.lang === "fi" ? "sv" : "fi";
+  const lang = row.title?.[t.lang] ? t.lang : row.title?.[other] ? other : undefined;
+  if (row.title && lang) {
+    return {
+      name: row.title[lang],
+      lang,
+      id: row.id,
+      ...(row.kind === "referral" ? { kindNote: t.diffReferralNote } : {}),
+    };
+  }
+  if (row.kind === "referral") return { name: t.referrals.editTitle(row.id) };
+  if (row.id === "out-of-scope") return { name: t.outOfScopeName };
+  return { name: row.id };
+}
+
+/** What a row is about, as one text: "Luovutusvoitot (capital-gains)". */
+export function rowName(row: Pick<DiffRow, "id" | "kind" | "title">, t: UiText): string {
+  const label = rowLabel(row, t);
+  if (label.id === undefined) return label.name;
+  return `${label.name} (${label.kindNote ? `${label.kindNote} ` : ""}${label.id})`;
 }
 
 /**
@@ -61,8 +100,24 @@ export function textPieces(before: string, after: string): TextPiece[] {
 
 const CHANGE_ORDER: Record<TopicChange, number> = { added: 0, changed: 1, removed: 2 };
 
-function byChangeThenId(a: DiffRow, b: DiffRow): number {
-  return CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] || a.id.localeCompare(b.id);
+/**
+ * The language whose answer alone a change touched (`fi.answer` without `sv.answer`, or the
+ * other way round); none when both or neither changed, or the item is new or removed.
+ */
+export function answerOnlyIn(change: TopicChange, fields: readonly string[]): Lang | undefined {
+  if (change !== "changed") return undefined;
+  const fi = fields.includes("fi.answer");
+  const sv = fields.includes("sv.answer");
+  if (fi === sv) return undefined;
+  return fi ? "fi" : "sv";
+}
+
+/** Rows by kind of change, then by the name the reader sees. */
+function byChangeThenName(t: UiText): (a: DiffRow, b: DiffRow) => number {
+  return (a, b) =>
+    CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] ||
+    rowLabel(a, t).name.localeCompare(rowLabel(b, t).name, t.locale) ||
+    a.id.localeCompare(b.id);
 }
 
 /**
@@ -87,17 +142,22 @@ export function fieldLabel(path: string, t: UiText): string {
 /** The server's diff of a version as rows, fields in words and each named once. */
 export function versionDiffRows(diff: Pick<VersionDiff, "topics">, t: UiText): DiffRow[] {
   return diff.topics
-    .map((topic) => ({
-      id: topic.id,
-      ...(topic.kind ? { kind: topic.kind } : {}),
-      change: topic.change,
-      fields: [...new Set(topic.fields.map((f) => fieldLabel(f, t)))],
-      ...(topic.details ? { details: topic.details } : {}),
-    }))
-    .sort(byChangeThenId);
+    .map((topic): DiffRow => {
+      const only = answerOnlyIn(topic.change, topic.fields);
+      return {
+        id: topic.id,
+        ...(topic.kind ? { kind: topic.kind } : {}),
+        ...(topic.title ? { title: topic.title } : {}),
+        change: topic.change,
+        fields: [...new Set(topic.fields.map((f) => fieldLabel(f, t)))],
+        ...(topic.details ? { details: topic.details } : {}),
+        ...(only ? { answerOnlyIn: only } : {}),
+      };
+    })
+    .sort(byChangeThenName(t));
 }
 
-/** One row as a line of text: "Muutettu: tax-card (suomi: vastaus, ruotsi: vastaus)". */
+/** One row as a line of text: "Muutettu: Verokortti (tax-card) (suomi: vastaus, ruotsi: vastaus)". */
 export function diffLine(row: DiffRow, t: UiText): string {
   const head = `${t.change[row.change]}: ${rowName(row, t)}`;
   return row.fields.length ? `${head} (${row.fields.join(", ")})` : head;

@@ -419,6 +419,10 @@ const fi = {
   rollbackConfirm: (version: number) =>
     `Palautetaanko version ${version} sisältö? Siitä tehdään uusi versio, joka tarkastetaan ennen käyttöönottoa. Luonnokseen tehdyt julkaisemattomat muutokset säilyvät.`,
   rollbackYes: "Kyllä, palauta",
+  rollbackReason: "Palautuksen syy",
+  rollbackReasonHint:
+    "Mikä käytössä olevassa versiossa on vialla? Tarkastaja näkee syyn, ja se jää muutoslokiin.",
+  rollbackReasonRequired: "Kirjoita palautuksen syy.",
   rolledBack: (from: number, version: number, state: string) =>
     `Versio ${version} luotu palauttamaan version ${from} sisältö. Tila: ${state}.`,
   auditTitle: "Muutosloki",
@@ -455,6 +459,13 @@ const fi = {
     link: "linkki",
   } as Record<string, string>,
   outOfScopeName: "Aiheiden ulkopuoliset viestit",
+  /** Beside a referral group's id in a diff, after its title. */
+  diffReferralNote: "ohjausryhmä",
+  /** A change whose answer changed in one language only: a translation perhaps forgotten. */
+  answerOnlyIn: {
+    fi: "Vain suomenkielinen vastaus muuttui. Tarvitseeko ruotsinkielinen vastaus saman muutoksen?",
+    sv: "Vain ruotsinkielinen vastaus muuttui. Tarvitseeko suomenkielinen vastaus saman muutoksen?",
+  } as Record<Lang, string>,
   diffAdded: "Lisätty:",
   diffRemoved: "Poistettu:",
   diffOnlyOrder: "Vain järjestys muuttui.",
@@ -1056,6 +1067,10 @@ const sv: UiText = {
   rollbackConfirm: (version) =>
     `Ska innehållet i version ${version} återställas? Det blir en ny version som granskas innan den tas i bruk. Opublicerade ändringar i utkastet behålls.`,
   rollbackYes: "Ja, återställ",
+  rollbackReason: "Orsak till återställningen",
+  rollbackReasonHint:
+    "Vad är fel i versionen som används? Granskaren ser orsaken, och den sparas i ändringsloggen.",
+  rollbackReasonRequired: "Skriv orsaken till återställningen.",
   rolledBack: (from, version, state) =>
     `Version ${version} har skapats för att återställa innehållet i version ${from}. Status: ${state}.`,
   auditTitle: "Ändringslogg",
@@ -1092,6 +1107,11 @@ const sv: UiText = {
     link: "länk",
   },
   outOfScopeName: "Meddelanden utanför ämnena",
+  diffReferralNote: "hänvisningsgrupp",
+  answerOnlyIn: {
+    fi: "Bara det finskspråkiga svaret ändrades. Behöver det svenskspråkiga svaret samma ändring?",
+    sv: "Bara det svenskspråkiga svaret ändrades. Behöver det finskspråkiga svaret samma ändring?",
+  },
   diffAdded: "Tillagt:",
   diffRemoved: "Borttaget:",
   diffOnlyOrder: "Bara ordningen ändrades.",

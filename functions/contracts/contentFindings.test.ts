@@ -571,3 +571,15 @@ describe("a conflict over the out-of-scope examples", () => {
     for (const message of [en, fi, sv]) expect(message).not.toContain('"out-of-scope"');
   });
 });
+
+describe("a rollback's comment", () => {
+  it("tells the reason asked with it as written, inside each language's sentence", () => {
+    const said = (lang: "en" | "fi" | "sv") =>
+      tell({ code: "rolledBack", params: { version: 3, reason: "Väärä verokanta." } }, lang)
+        .message;
+
+    expect(said("en")).toBe("Rollback to version 3: Väärä verokanta.");
+    expect(said("fi")).toBe("Version 3 sisällön palautus. Syy: Väärä verokanta.");
+    expect(said("sv")).toBe("Återställning av innehållet i version 3. Orsak: Väärä verokanta.");
+  });
+});

@@ -159,8 +159,11 @@ export interface FindingParams {
   // Notes the service writes in the audit trail or as a version's comment: told, no `fix`.
   /** Version 1, from the bot-content/ folder that came with the service. */
   seeded: { from: SeedSource };
-  /** A rollback's comment: the version whose content it restores. */
-  rolledBack: { version: number };
+  /**
+   * A rollback's comment: the version whose content it restores, and why, in the words of
+   * whoever asked for it (masked; told as written inside each language's sentence).
+   */
+  rolledBack: { version: number; reason?: string };
   inboxTaught: { count: number; into: "training" | "tests" };
   inboxReferred: { count: number; referral: string };
   inboxDismissed: { count: number };
@@ -410,7 +413,8 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
           ? "bot-content/ from the image"
           : "bot-content/ shipped with the deployment",
     ),
-  rolledBack: ({ version }) => notice(`Rollback to version ${version}`),
+  rolledBack: ({ version, reason }) =>
+    notice(reason ? `Rollback to version ${version}: ${reason}` : `Rollback to version ${version}`),
   inboxTaught: ({ count, into }) =>
     notice(
       `${questionsEn(count)} from the inbox to the ${into === "training" ? "training sentences" : "test split"}`,
@@ -798,7 +802,8 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
           ? "Sisältö palvelun konttikuvan bot-content/-kansiosta."
           : "Sisältö asennuksen mukana tulleesta bot-content/-kansiosta.",
     ),
-  rolledBack: ({ version }) => notice(`Version ${version} sisällön palautus.`),
+  rolledBack: ({ version, reason }) =>
+    notice(`Version ${version} sisällön palautus.${reason ? ` Syy: ${reason}` : ""}`),
   inboxTaught: ({ count, into }) =>
     notice(
       count === 1
@@ -1156,7 +1161,8 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
           ? "Innehåll från mappen bot-content/ i tjänstens containeravbildning."
           : "Innehåll från mappen bot-content/ som följde med installationen.",
     ),
-  rolledBack: ({ version }) => notice(`Återställning av innehållet i version ${version}.`),
+  rolledBack: ({ version, reason }) =>
+    notice(`Återställning av innehållet i version ${version}.${reason ? ` Orsak: ${reason}` : ""}`),
   // "Done: what", one pattern for every count: "Tillagd som träningsmening: 1 obesvarad fråga."
   inboxTaught: ({ count, into }) =>
     notice(

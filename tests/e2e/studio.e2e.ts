@@ -177,10 +177,13 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
 
     // Publish: the draft's diff first, then a version waiting for review.
     await openView(studio, "versions");
-    await studio
+    const added = studio
       .getByTestId("draft-diff")
-      .locator(`li[data-topic="${ESTATE.id}"][data-change="added"]`)
-      .waitFor();
+      .locator(`li[data-topic="${ESTATE.id}"][data-change="added"]`);
+    await added.waitFor();
+    // Named by its title in the studio's language, the id secondary.
+    expect(await added.locator(".diff-name").textContent()).toBe(ESTATE.fi.title);
+    expect(await added.locator(".diff-id code").textContent()).toBe(ESTATE.id);
     // The owner can read what is about to be published, as the reviewer will.
     await studio.locator("#draft-details-toggle").click();
     await studio
@@ -291,6 +294,19 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .toMatch(new RegExp(`^Versio ${published} hyväksytty: Henrik Saarinen, \\d`));
     await studio.getByTestId("decided-count").waitFor({ state: "detached" });
     await expectNoAxeViolations(studio, "studio-versions-decisions");
+    // A rollback asks why: without a reason the question stays open, saying so at the field.
+    await studio.locator(`#version-${before}-rollback`).click();
+    await studio.getByRole("button", { name: "Kyllä, palauta" }).click();
+    const reasonField = studio.locator(`#version-${before}-rollback-reason`);
+    await expect.poll(() => reasonField.getAttribute("aria-invalid"), POLL).toBe("true");
+    expect(await studio.locator(`#version-${before}-rollback-error`).textContent()).toBe(
+      "Kirjoita palautuksen syy.",
+    );
+    await expect
+      .poll(() => studio.evaluate(() => document.activeElement?.id), POLL)
+      .toBe(`version-${before}-rollback-reason`);
+    await expectNoAxeViolations(studio, "studio-versions-rollback-reason");
+    await studio.keyboard.press("Escape");
     // A first request the owner thinks better of: withdrawn, it can no longer be approved.
     const withdrawn = await rollBackTo(studio, before);
     await withdrawVersion(studio, withdrawn);
@@ -303,10 +319,16 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await expect
       .poll(() => studio.evaluate(() => document.activeElement?.id), POLL)
       .toBe("versions-list-title");
-    const rollback = await rollBackTo(studio, before);
+    const rollback = await rollBackTo(studio, before, "Kuolinpesän ohje vaatii vielä tarkistusta.");
     expect(await versionState(studio, rollback)).toBe("pending-review");
     await signOutOfStudio(studio);
     await signInToStudio(studio, stack.url, "content-reviewer");
+    // The reviewer reads why on the pending rollback's card.
+    await expect
+      .poll(() => studio.getByTestId(`version-${rollback}`).textContent(), POLL)
+      .toContain(
+        `Version ${before} sisällön palautus. Syy: Kuolinpesän ohje vaatii vielä tarkistusta.`,
+      );
     // Sent again after the withdrawn request: against it, the reviewer sees nothing new.
     await studio.locator(`#version-${rollback}-diff-since-toggle`).click();
     await expect
@@ -479,6 +501,40 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await title.waitFor(POLL);
       expect(await page.getByTestId("restored-notice").count()).toBe(0);
       expect(dialogs).toEqual(["beforeunload"]);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
+  it("warns the reviewer of a topic whose answer changed in one language only", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await openTopic(page, "tax-card");
+      const title = await page.locator("#topic-fi-title").inputValue();
+      const answer = page.locator("#topic-fi-answer");
+      const was = await answer.inputValue();
+      await answer.fill(`${was} Tarkistettu.`);
+      await saveTopic(page, "tax-card");
+
+      await openView(page, "versions");
+      const row = page
+        .getByTestId("draft-diff")
+        .locator('li[data-topic="tax-card"][data-change="changed"]');
+      await row.waitFor(POLL);
+      // Named by its title; a Finnish-only edit is often a translation forgotten.
+      expect(await row.locator(".diff-name").textContent()).toBe(title);
+      expect(await row.getByTestId("answer-only-in").textContent()).toBe(
+        "Varoitus: Vain suomenkielinen vastaus muuttui. Tarvitseeko ruotsinkielinen vastaus saman muutoksen?",
+      );
+      await expectNoAxeViolations(page, "studio-versions-answer-only-in");
+
+      // The draft as it was, for whatever runs next.
+      await openTopic(page, "tax-card");
+      await page.locator("#topic-revert").click();
+      await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+      await expect.poll(() => answer.inputValue(), POLL).toBe(was);
     } finally {
       await own.close();
     }

@@ -266,6 +266,47 @@ describe("the author withdrawing a version waiting for review", () => {
   });
 });
 
+describe("a rollback asked for with its reason", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.notice.value = undefined;
+    versions.list.value = undefined;
+    versions.rollbackComment.value = "";
+    versions.rollbackError.value = "";
+  });
+
+  it("asks for the reason first and sends nothing without one", async () => {
+    versions.confirming.value = { kind: "rollback", version: 3 };
+    versions.rollbackComment.value = "   ";
+
+    expect(await versions.rollback(3)).toBe(false);
+
+    expect(versions.rollbackError.value).toBe("Kirjoita palautuksen syy.");
+    expect(fake.current().calls).toEqual([]);
+    // The question stays open at its field.
+    expect(versions.confirming.value).toEqual({ kind: "rollback", version: 3 });
+  });
+
+  it("sends the reason with the rollback, and clears it once the version is made", async () => {
+    fake.current().on("POST", "/api/content/versions/3/rollback", () => ({
+      status: 200,
+      body: { version: 12, state: "pending-review" },
+    }));
+    versions.confirming.value = { kind: "rollback", version: 3 };
+    versions.rollbackComment.value = "  Väärä verokanta vastauksessa.  ";
+
+    expect(await versions.rollback(3)).toBe(true);
+
+    expect(fake.current().calls[0]).toMatchObject({
+      method: "POST",
+      path: "/api/content/versions/3/rollback",
+      body: { comment: "Väärä verokanta vastauksessa." },
+    });
+    expect(versions.rollbackComment.value).toBe("");
+    expect(versions.rollbackError.value).toBe("");
+    expect(versions.notice.value?.text).toMatch(/^Versio 12 luotu palauttamaan version 3/);
+  });
+});
+
 describe("a reviewer testing a version against live", () => {
   const fake = signedInWithFakeServer(() => {
     versions.versionTests.value = {};

@@ -83,6 +83,9 @@ export const confirming = signal<
 >(undefined);
 export const rejectComment = signal("");
 export const rejectError = signal("");
+/** Why a rollback is asked for: the reviewer reads it on the version, the audit trail keeps it. */
+export const rollbackComment = signal("");
+export const rollbackError = signal("");
 export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
 /** What publishing the draft would change, read with the list. */
 export const draftDiff = signal<DraftDiff | undefined>(undefined);
@@ -352,11 +355,21 @@ export function withdraw(version: number): Promise<boolean> {
   );
 }
 
-export function rollback(version: number): Promise<boolean> {
+/**
+ * Asks for a new version with `version`'s content, with the reason typed: a rollback undoes
+ * reviewed content, often in a hurry, and its reviewer and the audit trail need to know why.
+ */
+export async function rollback(version: number): Promise<boolean> {
   const t = text.value;
-  return act(
+  const reason = rollbackComment.value.trim();
+  if (!reason) {
+    rollbackError.value = t.rollbackReasonRequired;
+    return false;
+  }
+  rollbackError.value = "";
+  const done = await act(
     version,
-    (c) => c.rollback(version),
+    (c) => c.rollback(version, reason),
     (r) => {
       lastCreated.value = { version: r.version, state: r.state, rollbackOf: version };
       void loadDiff(r.version).then((diff) => {
@@ -370,6 +383,8 @@ export function rollback(version: number): Promise<boolean> {
       );
     },
   );
+  if (done) rollbackComment.value = "";
+  return done;
 }
 
 onSignOut(() => {
@@ -384,6 +399,8 @@ onSignOut(() => {
   confirming.value = undefined;
   rejectComment.value = "";
   rejectError.value = "";
+  rollbackComment.value = "";
+  rollbackError.value = "";
   diffs.value = {};
   expanded.value = new Set();
   sinceDiffs.value = {};

@@ -17,7 +17,7 @@ import {
   type DiffRow,
   fieldLabel,
   partText,
-  rowName,
+  rowLabel,
   type TextPiece,
   textPieces,
   versionDiffRows,
@@ -58,6 +58,8 @@ import {
   rejectError,
   rejectedBefore,
   rollback,
+  rollbackComment,
+  rollbackError,
   sinceDiffs,
   sinceExpanded,
   testVersion,
@@ -176,12 +178,34 @@ function DiffList(props: { rows: DiffRow[]; testId: string; details?: boolean })
           data-kind={row.kind}
           data-change={row.change}
         >
-          <Badge kind={row.change}>{t.change[row.change]}</Badge> {rowName(row, t)}
+          <Badge kind={row.change}>{t.change[row.change]}</Badge> <RowName row={row} />
           {row.fields.length ? ` (${row.fields.join(", ")})` : ""}
+          {row.answerOnlyIn ? (
+            <p class="diff-warning" data-testid="answer-only-in" data-lang={row.answerOnlyIn}>
+              <strong>{t.severity.warning}:</strong> {t.answerOnlyIn[row.answerOnlyIn]}
+            </p>
+          ) : null}
           {props.details && row.details?.length ? <ChangeDetails details={row.details} /> : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A change's name: the title in the studio's language first, the id after it, smaller. */
+function RowName(props: { row: DiffRow }) {
+  const label = rowLabel(props.row, text.value);
+  if (label.id === undefined) return <span class="diff-name">{label.name}</span>;
+  return (
+    <>
+      <span class="diff-name" lang={label.lang}>
+        {label.name}
+      </span>{" "}
+      <span class="diff-id">
+        {label.kindNote ? `${label.kindNote} ` : ""}
+        <code>{label.id}</code>
+      </span>
+    </>
   );
 }
 
@@ -583,6 +607,7 @@ function VersionItem(props: {
             class="secondary small"
             id={`${base}-rollback`}
             onClick={() => {
+              rollbackError.value = "";
               confirming.value = { kind: "rollback", version: v.version };
             }}
           >
@@ -642,12 +667,45 @@ function VersionItem(props: {
           question={t.rollbackConfirm(v.version)}
           yes={t.rollbackYes}
           busy={busy}
-          onYes={() => void rollback(v.version).then(() => focusControl("versions-list-title"))}
+          onYes={() =>
+            void rollback(v.version).then(() =>
+              // Without a reason the question stays open at its field; otherwise it closed.
+              focusControl(
+                rollbackError.value ? `${base}-rollback-reason` : "versions-list-title",
+                "versions-list-title",
+              ),
+            )
+          }
           onCancel={() => {
             confirming.value = undefined;
             focusControl(`${base}-rollback`);
           }}
-        />
+        >
+          <div class="stack">
+            <label for={`${base}-rollback-reason`}>{t.rollbackReason}</label>
+            <p id={`${base}-rollback-reason-hint`} class="hint">
+              {t.rollbackReasonHint}
+            </p>
+            <textarea
+              id={`${base}-rollback-reason`}
+              rows={2}
+              value={rollbackComment.value}
+              aria-invalid={rollbackError.value ? "true" : undefined}
+              aria-describedby={describedBy(
+                `${base}-rollback-reason-hint`,
+                rollbackError.value && `${base}-rollback-error`,
+              )}
+              onInput={(event) => {
+                rollbackComment.value = event.currentTarget.value;
+              }}
+            />
+            {rollbackError.value ? (
+              <p id={`${base}-rollback-error`} class="error">
+                {rollbackError.value}
+              </p>
+            ) : null}
+          </div>
+        </Confirm>
       ) : null}
       {confirm?.kind === "reject" ? (
         <Confirm

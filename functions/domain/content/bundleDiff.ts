@@ -17,6 +17,11 @@ export interface TopicChange {
   id: string;
   /** Set for a referral group's change; topics and out-of-scope have none. */
   kind?: "referral";
+  /**
+   * With `titles`: the topic's or group's title in each language, for a reviewer to know it by
+   * (a removed one's as the version before had it); the out-of-scope examples have none.
+   */
+  title?: Record<Lang, string>;
   change: "added" | "removed" | "changed";
   /** Which parts changed, e.g. "fi.answer", "sv.utterances", "tests.fi", "followUps". */
   fields: string[];
@@ -150,15 +155,23 @@ export function outOfScopeDiff(
   return changedParts(parts(before), parts(after));
 }
 
+/** What a diff says beyond which parts changed: for a person reading it, not for comparing. */
+export interface DiffOptions {
+  /** What the changed parts said before and after. */
+  details?: boolean;
+  /** Each topic's and group's titles. */
+  titles?: boolean;
+}
+
 /**
  * What changes, topic by topic, when `after` replaces `before`; unchanged topics are left out.
  * With `details`, each change also says what its parts said before and after (the studio's
- * review shows it); without, only which parts changed.
+ * review shows it); without, only which parts changed. With `titles`, each names its titles.
  */
 export function diffBundles(
   before: ContentBundle,
   after: ContentBundle,
-  options: { details?: boolean } = {},
+  options: DiffOptions = {},
 ): TopicChange[] {
   return diffItems(before, after, options).map(({ change }) => change);
 }
@@ -189,14 +202,33 @@ export function changedItems(before: ContentBundle, after: ContentBundle): Chang
 
 type DiffItem = "topic" | "referral" | "scope";
 
+/** The titles of a topic or group as a diff entry names it. */
+const titlesOf = (item: TopicFile | ReferralGroup): Record<Lang, string> => ({
+  fi: item.fi.title,
+  sv: item.sv.title,
+});
+
 function diffItems(
   before: ContentBundle,
   after: ContentBundle,
-  options: { details?: boolean },
+  options: DiffOptions,
 ): { item: DiffItem; change: TopicChange }[] {
   const changes: { item: DiffItem; change: TopicChange }[] = [];
-  const push = (change: TopicChange, details: FieldChange[], item: DiffItem = "topic") =>
-    changes.push({ item, change: options.details ? { ...change, details } : change });
+  const push = (
+    change: TopicChange,
+    details: FieldChange[],
+    item: DiffItem = "topic",
+    // The side that has it: a removed one is known by the title it had.
+    named?: TopicFile | ReferralGroup,
+  ) =>
+    changes.push({
+      item,
+      change: {
+        ...change,
+        ...(options.titles && named ? { title: titlesOf(named) } : {}),
+        ...(options.details ? { details } : {}),
+      },
+    });
   const old = new Map(before.topics.map((t) => [t.id, t]));
   const now = new Map(after.topics.map((t) => [t.id, t]));
   for (const topic of after.topics) {
@@ -206,12 +238,13 @@ function diffItems(
       prior ? topicParts(prior, heldOutFor(before, topic.id), variants) : [],
       topicParts(topic, heldOutFor(after, topic.id), variants),
     );
-    if (!prior) push({ id: topic.id, change: "added", fields: [] }, details);
+    if (!prior) push({ id: topic.id, change: "added", fields: [] }, details, "topic", topic);
     else if (details.length > 0)
-      push({ id: topic.id, change: "changed", fields: fieldsOf(details) }, details);
+      push({ id: topic.id, change: "changed", fields: fieldsOf(details) }, details, "topic", topic);
   }
   for (const topic of before.topics) {
-    if (!now.has(topic.id)) push({ id: topic.id, change: "removed", fields: [] }, []);
+    if (!now.has(topic.id))
+      push({ id: topic.id, change: "removed", fields: [] }, [], "topic", topic);
   }
   const noneParts = (bundle: ContentBundle): Part[] => {
     const none = heldOutFor(bundle, "none");
@@ -232,17 +265,19 @@ function diffItems(
   for (const [id, group] of newReferrals) {
     const prior = oldReferrals.get(id);
     const details = changedParts(prior ? referralParts(prior) : [], referralParts(group));
-    if (!prior) push({ id, kind: "referral", change: "added", fields: [] }, details, "referral");
+    if (!prior)
+      push({ id, kind: "referral", change: "added", fields: [] }, details, "referral", group);
     else if (details.length > 0)
       push(
         { id, kind: "referral", change: "changed", fields: fieldsOf(details) },
         details,
         "referral",
+        group,
       );
   }
-  for (const id of oldReferrals.keys()) {
+  for (const [id, group] of oldReferrals) {
     if (!newReferrals.has(id))
-      push({ id, kind: "referral", change: "removed", fields: [] }, [], "referral");
+      push({ id, kind: "referral", change: "removed", fields: [] }, [], "referral", group);
   }
   return changes;
 }

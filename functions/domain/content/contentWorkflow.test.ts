@@ -264,6 +264,89 @@ describe("the content workflow", () => {
     expect(gated).toHaveLength(1);
   });
 
+  it("keeps why a rollback was asked for, masked, in its comment and the audit trail", async () => {
+    // Prepare: version 2 (vat) live.
+    const { workflow, store } = await setUp();
+    await publishChange(workflow, "ALV");
+    await workflow.approve(reviewer, 2);
+
+    // Act
+    await workflow.rollback(owner, 1, "  Väärä verokanta, asiakas 131052-308T huomasi.  ");
+
+    // Assess: the service's sentence stays a finding to tell in the reader's language, with
+    // the person's reason in it as written, and no identity code anywhere.
+    const reason = "Väärä verokanta, asiakas [ID-CODE] huomasi.";
+    const said = { code: "rolledBack", params: { version: 1, reason } };
+    expect(await store.versionMeta(3)).toMatchObject({
+      rollbackOf: 1,
+      comment: `Rollback to version 1: ${reason}`,
+      commentFinding: said,
+    });
+    const [entry] = (await workflow.auditTrail({ limit: 1 })).entries;
+    expect(entry).toMatchObject({
+      action: "rollback",
+      version: 3,
+      detail: `Rollback to version 1: ${reason}`,
+      detailFinding: said,
+    });
+    expect(JSON.stringify(await store.listVersions())).not.toContain("131052");
+  });
+
+  it("names each topic and group a diff lists by its titles, a retired one's as live had it", async () => {
+    // Prepare: vat live in version 2; then the draft retires it, adds pension, renames
+    // payment, removes the kela group and adds migri.
+    const { workflow } = await setUp();
+    await publishChange(workflow, "ALV");
+    await workflow.approve(reviewer, 2);
+    await workflow.retireTopic(owner, "vat");
+    await workflow.saveTopic(owner, "pension", {
+      id: "pension",
+      fi: { title: "Eläke", utterances: ["eläke"], answer: "Eläke on tuloa." },
+      sv: { title: "Pension", utterances: ["pension"], answer: "Pension är inkomst." },
+    });
+    const payment = sampleBundle().topics.find((t) => t.id === "payment");
+    await workflow.saveTopic(owner, "payment", {
+      ...payment,
+      fi: { ...payment?.fi, title: "Veron maksaminen" },
+      sv: { ...payment?.sv, title: "Betalning av skatt" },
+    });
+    await workflow.retireReferral(owner, "kela");
+    await workflow.saveReferral(owner, "migri", sampleReferral("migri", "Maahanmuuttovirasto"));
+
+    // Act
+    const names = (await workflow.draftDiff()).topics.map(({ id, kind, change, title }) => ({
+      id,
+      kind,
+      change,
+      title,
+    }));
+    const published = await workflow.publish(owner, "nimet");
+
+    // Assess: the reviewer reads names, not ids; the out-of-scope lists are no item with one.
+    expect(names).toEqual([
+      {
+        id: "payment",
+        change: "changed",
+        title: { fi: "Veron maksaminen", sv: "Betalning av skatt" },
+      },
+      { id: "pension", change: "added", title: { fi: "Eläke", sv: "Pension" } },
+      { id: "vat", change: "removed", title: { fi: "ALV", sv: "Moms" } },
+      {
+        id: "migri",
+        kind: "referral",
+        change: "added",
+        title: { fi: "Maahanmuuttovirasto", sv: "Maahanmuuttovirasto" },
+      },
+      { id: "kela", kind: "referral", change: "removed", title: { fi: "Kela", sv: "Kela" } },
+    ]);
+    // A version's diff names them the same way.
+    expect((await workflow.diff(published.version)).topics.map((c) => [c.id, c.title?.fi])).toEqual(
+      names.map((c) => [c.id, c.title?.fi]),
+    );
+    // The draft's summary of changes stays as it was: ids and fields only.
+    expect((await workflow.draft()).changed.every((c) => !("title" in c))).toBe(true);
+  });
+
   it("lists the versions without the live one's numbers when scoring it fails", async () => {
     const { workflow, store } = await setUp({
       deployer: {
@@ -294,7 +377,14 @@ describe("the content workflow", () => {
     });
     expect((await workflow.draft()).draft.bundle.topics.map((t) => t.id)).not.toContain("vat");
     expect((await workflow.diff(3)).topics).toEqual([
-      { id: "vat", change: "removed", fields: [], details: [] },
+      {
+        id: "vat",
+        change: "removed",
+        fields: [],
+        details: [],
+        // Gone from the rollback's content: named as the version before had it.
+        title: { fi: "ALV", sv: "Moms" },
+      },
     ]);
     // The version that added it shows the reviewer what it said.
     expect((await workflow.diff(2)).topics).toEqual([

@@ -734,12 +734,12 @@ export function createContentWorkflow(deps: {
       return { draft, liveVersion: live.version, changed, pendingReview, decided };
     },
 
-    /** What publishing the draft would change against the live version, with details. */
+    /** What publishing the draft would change against the live version, with details and titles. */
     async draftDiff(): Promise<{ against: number; topics: TopicChange[] }> {
       const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
       return {
         against: live.version,
-        topics: diffBundles(live.bundle, draft.bundle, { details: true }),
+        topics: diffBundles(live.bundle, draft.bundle, { details: true, titles: true }),
       };
     },
 
@@ -1330,13 +1330,19 @@ export function createContentWorkflow(deps: {
       return { version, state: "rejected" };
     },
 
-    /** A new version with `version`'s content, reviewed like any other. */
-    async rollback(actor: ContentActor, version: number): Promise<PublishResult> {
+    /**
+     * A new version with `version`'s content, reviewed like any other; `typed` is why, in the
+     * words of whoever asks (kept masked in its comment and the audit trail).
+     */
+    async rollback(actor: ContentActor, version: number, typed = ""): Promise<PublishResult> {
       await meta(version);
       const bundle = await store.versionBundle(version);
       if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
+      // The reason is the person's, the sentence around it the service's: the comment stays a
+      // finding, told in the reader's language with the reason as written.
+      const reason = maskPersonalData(typed).text.trim();
       return createVersion(actor, bundle, {
-        comment: finding("rolledBack", { version }),
+        comment: finding("rolledBack", { version, ...(reason ? { reason } : {}) }),
         rollbackOf: version,
       });
     },
@@ -1397,7 +1403,11 @@ export function createContentWorkflow(deps: {
       ]);
       if (!before || !after)
         throw new ContentNotFoundError(finding("versionNoContent", { version }));
-      return { version, against, topics: diffBundles(before, after, { details: true }) };
+      return {
+        version,
+        against,
+        topics: diffBundles(before, after, { details: true, titles: true }),
+      };
     },
 
     /** A page of the audit trail, of every item or of one topic or referral group. */

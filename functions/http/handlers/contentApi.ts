@@ -788,8 +788,10 @@ export function createContentApiHandler(deps: {
       method: "POST",
       path: "versions/*/rollback",
       roles: EDITORS,
-      async run({ params, actor }) {
-        return services().workflow.rollback(actor, parse(version, params[0], "version"));
+      async run({ params, body, actor }) {
+        // Why, for the reviewer and the audit trail; none (the outside checks) as before.
+        const { comment } = parse(commentBody, body ?? {}, "body");
+        return services().workflow.rollback(actor, parse(version, params[0], "version"), comment);
       },
     },
     {

@@ -211,9 +211,14 @@ export async function withdrawVersion(page: Page, version: number): Promise<void
 }
 
 /** Rolls back to an older version; returns the new version that carries its content. */
-export async function rollBackTo(page: Page, version: number): Promise<number> {
+export async function rollBackTo(
+  page: Page,
+  version: number,
+  reason = "Palautus selaintestissä.",
+): Promise<number> {
   await openView(page, "versions");
   await page.locator(`#version-${version}-rollback`).click();
+  await page.locator(`#version-${version}-rollback-reason`).fill(reason);
   await page.getByRole("button", { name: "Kyllä, palauta" }).click();
   const notice = page.getByTestId("versions-notice").locator(".notice.ok");
   await expect.poll(() => notice.textContent(), POLL).toMatch(/luotu palauttamaan/);

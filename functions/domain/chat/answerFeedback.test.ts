@@ -54,6 +54,7 @@ function chatService(
       answered() {},
       voted: (event) => voted.push(event),
       personRequested() {},
+      personRouted() {},
       ended() {},
       ...learning,
     },

@@ -1026,6 +1026,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       // Added last, so readers of the earlier columns are not moved.
       "reopened",
       "referral",
+      "handoff",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -1043,6 +1044,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       entry.status,
       reopenedCell(entry.reopened),
       entry.referral ?? "",
+      entry.handoff ?? "",
     ]),
   ]);
 }

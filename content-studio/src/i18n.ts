@@ -7,8 +7,10 @@ import type { PeriodProblem } from "../../handoff-console/src/reports/periods.ts
 import type {
   AuditAction,
   Lang,
+  MissHandoff,
   MissOutcome,
   MissReason,
+  MissSample,
   MissStatus,
   Reopened,
   RevertResult,
@@ -530,13 +532,23 @@ const fi = {
     "person-requested": "pyysi neuvojaa",
   } as Record<MissReason, string>,
   outcomeLabel: "Sen jälkeen",
+  // Only what the server can tell: "rephrased" is any next message the bot found no topic for
+  // (the same question reworded or another one), "left" any end of the chat (the customer,
+  // an advisor or inactivity ended it), "handed-off" a request, not an advisor taking it.
   outcomes: {
-    answered: "botti vastasi",
-    rephrased: "asiakas kysyi toisin",
-    "handed-off": "siirtyi neuvojalle",
-    left: "asiakas lähti",
+    answered: "botti vastasi asiakkaan seuraavaan viestiin",
+    rephrased: "botti ei löytänyt aihetta seuraavallekaan viestille",
+    "handed-off": "asiakas pyysi neuvojaa",
+    left: "keskustelu päättyi",
     unknown: "ei tiedossa",
   } as Record<MissOutcome, string>,
+  /** A request for a person, with where it went when the server heard it. */
+  handoffs: {
+    queued: "asiakas pyysi neuvojaa ja pääsi jonoon",
+    closed: "asiakas pyysi neuvojaa (palvelu suljettu)",
+    "no-advisors": "asiakas pyysi neuvojaa (ei vapaita neuvojia)",
+    "queue-full": "asiakas pyysi neuvojaa (jono täynnä)",
+  } as Record<MissHandoff, string>,
   statusLabel: "Tila",
   statuses: {
     open: "käsittelemätön",
@@ -1163,12 +1175,18 @@ const sv: UiText = {
   } as Record<MissReason, string>,
   outcomeLabel: "Därefter",
   outcomes: {
-    answered: "chattboten svarade",
-    rephrased: "kunden frågade på nytt sätt",
-    "handed-off": "överfördes till rådgivare",
-    left: "kunden lämnade",
+    answered: "chattboten svarade på kundens nästa meddelande",
+    rephrased: "chattboten hittade inget ämne för nästa meddelande heller",
+    "handed-off": "kunden bad om rådgivare",
+    left: "samtalet avslutades",
     unknown: "okänt",
   } as Record<MissOutcome, string>,
+  handoffs: {
+    queued: "kunden bad om rådgivare och ställdes i kö",
+    closed: "kunden bad om rådgivare (tjänsten stängd)",
+    "no-advisors": "kunden bad om rådgivare (inga lediga rådgivare)",
+    "queue-full": "kunden bad om rådgivare (kön full)",
+  } as Record<MissHandoff, string>,
   statusLabel: "Status",
   statuses: {
     open: "obehandlad",
@@ -1371,6 +1389,15 @@ export function actorName(
       : who.name === SYSTEM_ACTOR.displayName;
   if (isService) return t.systemActor;
   return who.name ?? who.subject ?? t.notAvailable;
+}
+
+/**
+ * What happened after an inbox question, as far as the server saw: a request for a person
+ * says where it went when that is known, never that an advisor took the chat.
+ */
+export function outcomeText(sample: Pick<MissSample, "outcome" | "handoff">, t: UiText): string {
+  if (sample.outcome === "handed-off" && sample.handoff) return t.handoffs[sample.handoff];
+  return t.outcomes[sample.outcome] ?? sample.outcome;
 }
 
 /** An instant as a Helsinki date and time, e.g. "24.11.2026 klo 10.00". */

@@ -7,7 +7,7 @@
 import type { RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
-import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
+import { formatDateTime, formatPercent, outcomeText, text, type UiText } from "../i18n.ts";
 import { fieldLabel, placeProblem } from "../problems.ts";
 import { startNewFrom } from "../state/editor.ts";
 import {
@@ -346,7 +346,7 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           formatDateTime(sample.at, t),
           reasons ? `${t.reasonsLabel}: ${reasons}` : "",
           sample.referral ? `${t.referredToLabel}: ${referralName(sample.referral, t)}` : "",
-          `${t.outcomeLabel}: ${t.outcomes[sample.outcome] ?? sample.outcome}`,
+          `${t.outcomeLabel}: ${outcomeText(sample, t)}`,
           sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
         ]
           .filter(Boolean)

@@ -586,6 +586,9 @@ const fi = {
   },
   teachTopic: "Aihe",
   chooseTopic: "Valitse aihe",
+  allTopics: "Kaikki aiheet",
+  /** How many of a group's questions the bot guessed a topic for (beside it in the picker). */
+  guessedIn: (n: number) => `${n} kysymyksessä`,
   splitLegend: "Minne kysymykset lisätään?",
   teachSplits: { training: "Opetuslauseiksi", tests: "Testiviesteiksi" } as Record<
     "training" | "tests",
@@ -1224,6 +1227,8 @@ const sv: UiText = {
   },
   teachTopic: "Ämne",
   chooseTopic: "Välj ämne",
+  allTopics: "Alla ämnen",
+  guessedIn: (n: number) => (n === 1 ? "i 1 fråga" : `i ${n} frågor`),
   splitLegend: "Var läggs frågorna till?",
   teachSplits: { training: "Som träningsmeningar", tests: "Som testmeddelanden" } as Record<
     "training" | "tests",

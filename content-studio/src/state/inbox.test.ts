@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { MissGroup, MissSample } from "../api.ts";
+import type { MissGroup, MissSample, TopicSummary } from "../api.ts";
+import { UI } from "../i18n.ts";
 import { announcement, session } from "./app.ts";
 import * as editor from "./editor.ts";
 import { fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
@@ -236,6 +237,38 @@ describe("missed-question inbox state", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("offers the bot's guesses first in their order, then every topic in use by title", () => {
+    // Prepare
+    const topic = (id: string, fi: string, sv: string, retired = false): TopicSummary => ({
+      id,
+      system: false,
+      retired,
+      fi: { title: fi, utterances: 1, tests: 1 },
+      sv: { title: sv, utterances: 1, tests: 1 },
+    });
+    const topics = [
+      topic("tax-card", "Verokortti", "Skattekort"),
+      topic("pension", "Eläke", "Pension"),
+      topic("old-form", "Vanha lomake", "Gammal blankett", true),
+      topic("vehicle-tax", "Ajoneuvovero", "Fordonsskatt"),
+    ];
+    // Act: a guess of no topic, a retired one and one the draft lacks cannot be offered.
+    const fi = inbox.topicChoices(
+      topics,
+      ["none", "tax-card", "old-form", "pension", "gone", "tax-card"],
+      UI.fi,
+    );
+    const sv = inbox.topicChoices(topics, [], UI.sv);
+    // Assess
+    expect(fi.guessed).toEqual([
+      { id: "tax-card", title: "Verokortti" },
+      { id: "pension", title: "Eläke" },
+    ]);
+    expect(fi.all.map((t) => t.title)).toEqual(["Ajoneuvovero", "Eläke", "Verokortti"]);
+    expect(sv.guessed).toEqual([]);
+    expect(sv.all.map((t) => t.title)).toEqual(["Fordonsskatt", "Pension", "Skattekort"]);
   });
 
   it("draws every day of the period, days without questions as zero", () => {

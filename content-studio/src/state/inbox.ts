@@ -23,8 +23,9 @@ import {
   type MissStatus,
   type Problem,
   type ReferralSummary,
+  type TopicSummary,
 } from "../api.ts";
-import { text } from "../i18n.ts";
+import { text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 import { draft } from "./topics.ts";
 
@@ -220,6 +221,31 @@ export async function act(
 /** One click on a question the bot now answers: dismissed, as needing nothing more. */
 export function dismissAsAnswered(id: string): Promise<ActionResult> {
   return act({ action: "dismiss", ids: [id] }, (n) => text.value.markedAnswered(n));
+}
+
+/** A topic as the teach form offers it: id and title in the UI language. */
+export interface TopicChoice {
+  id: string;
+  title: string;
+}
+
+/**
+ * The teach form's topics: those of `guessed` (the bot's own guesses, in their order) that are
+ * draft topics in use, then every topic in use by title. A guess of no topic (`none`), a
+ * retired topic or one the draft does not have is left out of the first.
+ */
+export function topicChoices(
+  topics: readonly TopicSummary[],
+  guessed: readonly string[],
+  t: UiText,
+): { guessed: TopicChoice[]; all: TopicChoice[] } {
+  const all = topics
+    .filter((topic) => !topic.retired)
+    .map((topic) => ({ id: topic.id, title: topic[t.lang].title || topic.id }))
+    .sort((a, b) => a.title.localeCompare(b.title, t.locale));
+  const byId = new Map(all.map((topic) => [topic.id, topic]));
+  const first = [...new Set(guessed)].flatMap((id) => byId.get(id) ?? []);
+  return { guessed: first, all };
 }
 
 /** Each day of the period with its count (days without questions as 0), for the trend. */

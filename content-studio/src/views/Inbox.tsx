@@ -29,6 +29,8 @@ import {
   type StatusFilter,
   shownPeriod,
   statusFilter,
+  type TopicChoice,
+  topicChoices,
   totalOf,
   trendDays,
   wantAnswers,
@@ -227,6 +229,7 @@ function GroupCard(props: { group: MissGroup; index: number }) {
             idBase={base}
             ids={group.ids}
             samples={group.samples}
+            guesses={group.guesses.map((g) => ({ id: g.intent, note: t.guessedIn(g.count) }))}
             allowNewTopic
             onDone={() => focusAfterAction(group.id, index)}
             onCancel={() => {
@@ -383,6 +386,10 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           idBase={base}
           ids={[sample.id]}
           samples={[sample]}
+          guesses={sample.guesses.map((g) => ({
+            id: g.intent,
+            note: formatPercent(g.confidence, t),
+          }))}
           allowNewTopic={false}
           onDone={() => focusAfterAction(group.id, index)}
           onCancel={() => {
@@ -451,14 +458,23 @@ function ActionPanel(props: {
   idBase: string;
   ids: string[];
   samples: MissSample[];
+  /** The bot's guesses for these questions, most likely first, each with how often or how sure. */
+  guesses: { id: string; note: string }[];
   allowNewTopic: boolean;
   onDone: () => void;
   onCancel: () => void;
 }) {
   const t = text.value;
   const { idBase } = props;
+  const topics = topicChoices(
+    draft.value?.topics ?? [],
+    props.guesses.map((g) => g.id),
+    t,
+  );
+  const guessNotes = new Map(props.guesses.map((g) => [g.id, g.note]));
   const [action, setAction] = useState<ActionChoice | "">("");
-  const [topicId, setTopicId] = useState("");
+  // The bot's likeliest topic, ready to confirm: with 46 topics the right one is usually it.
+  const [topicId, setTopicId] = useState(() => topics.guessed[0]?.id ?? "");
   const [split, setSplit] = useState<TestSplit | "">("");
   const [referral, setReferral] = useState("");
   const [missing, setMissing] = useState<"action" | "topic" | "split" | "referral" | "">("");
@@ -467,10 +483,6 @@ function ActionPanel(props: {
   const choices: ActionChoice[] = props.allowNewTopic
     ? ["teach", "refer", "newTopic", "dismiss"]
     : ["teach", "refer", "dismiss"];
-  const topics = (draft.value?.topics ?? [])
-    .filter((topic) => !topic.retired)
-    .map((topic) => ({ id: topic.id, title: topic[t.lang].title || topic.id }))
-    .sort((a, b) => a.title.localeCompare(b.title, t.locale));
   const ids = {
     action: `${idBase}-action`,
     topic: `${idBase}-topic`,
@@ -575,11 +587,22 @@ function ActionPanel(props: {
               onChange={(event) => setTopicId(event.currentTarget.value)}
             >
               <option value="">{t.chooseTopic}</option>
-              {topics.map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`}
-                </option>
-              ))}
+              {topics.guessed.length ? (
+                <optgroup label={t.guessesLabel}>
+                  {topics.guessed.map((topic) => (
+                    <option key={topic.id} value={topic.id}>
+                      {`${topicOption(topic)}: ${guessNotes.get(topic.id) ?? ""}`}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              <optgroup label={t.allTopics}>
+                {topics.all.map((topic) => (
+                  <option key={topic.id} value={topic.id}>
+                    {topicOption(topic)}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </div>
           <fieldset
@@ -663,6 +686,11 @@ function ActionPanel(props: {
       ) : null}
     </form>
   );
+}
+
+/** A topic in the picker: its title and id ("Eläke (pension)"), the id alone when untitled. */
+function topicOption(topic: TopicChoice): string {
+  return topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`;
 }
 
 /** The field a refused teach names, as the topic editor labels it ("Suomi: opetuslauseet: "). */

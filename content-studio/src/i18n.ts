@@ -512,8 +512,8 @@ const fi = {
   inboxCount: (groups: number, questions: number) =>
     `${groups === 1 ? "1 ryhmä" : `${groups} ryhmää`}, ${questions === 1 ? "1 kysymys" : `${questions} kysymystä`}`,
   inboxEmpty: "Ajanjaksolla ei ole kysymyksiä näillä rajauksilla.",
-  groupHeading: (n: number, size: number) =>
-    `Ryhmä ${n}: ${size === 1 ? "1 kysymys" : `${size} kysymystä`}`,
+  /** A group's size beside the question it is known by (its heading). */
+  groupSize: (size: number) => (size === 1 ? "1 kysymys" : `${size} kysymystä`),
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
     `Ajanjaksolla (${days} pv) ${total === 1 ? "1 kysymys" : `${total} kysymystä`}, eniten ${peak} päivässä (${peakDay}).`,
   guessesLabel: "Botin arvaukset",
@@ -572,8 +572,8 @@ const fi = {
       : `${name ? `Merkitty toisen viranomaisen asiaksi (${name})` : "Merkitty aiemmin toisen viranomaisen asiaksi"}, mutta ${
           r.gone ? "ohjausryhmä ei ole enää luonnoksessa" : "lause ei ole enää luonnoksessa"
         }.`,
-  groupActions: (n: number, size: number) =>
-    `Käsittele koko ryhmä ${n} (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
+  groupActions: (size: number) =>
+    `Käsittele koko ryhmä (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
   sampleActions: "Käsittele tämä kysymys",
   actionFormLabel: (n: number) =>
     n === 1 ? "Toiminto 1 kysymykselle" : `Toiminto ${n} kysymykselle`,
@@ -607,16 +607,16 @@ const fi = {
   applyAction: (n: number) => `Tee valittu toiminto (${n === 1 ? "1 kysymys" : `${n} kysymystä`})`,
   applying: "Tehdään…",
   actionRefused: "Toimintoa ei tehty: sisällön tarkistus hylkäsi sen.",
-  actionDone: (action: string, n: number) =>
-    `${n === 1 ? "1 kysymys" : `${n} kysymystä`}: ${
-      (
-        {
-          teach: "opetettu luonnoksen aiheeseen",
-          refer: "merkitty toisen viranomaisen asiaksi",
-          dismiss: "hylätty",
-        } as Record<string, string>
-      )[action] ?? "käsitelty"
-    }.`,
+  /** After a teach: how many, to which topic, and that the bot learns them once published. */
+  taughtOutcome: (n: number, topic: string, split: "training" | "tests") =>
+    split === "training"
+      ? `${n === 1 ? "1 kysymys" : `${n} kysymystä`} opetettu aiheeseen ${topic} luonnokseen. Botti oppii ${n === 1 ? "sen" : "ne"}, kun versio on julkaistu.`
+      : `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty aiheen ${topic} testiviesteiksi luonnokseen. ${n === 1 ? "Se tulee" : "Ne tulevat"} versioon, kun luonnos julkaistaan.`,
+  referredOutcome: (n: number, group: string) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen ohjaukseen ${group}. Botti ohjaa ${n === 1 ? "sen" : "ne"} sinne, kun versio on julkaistu.`,
+  dismissedOutcome: (n: number) =>
+    `${n === 1 ? "1 kysymys hylätty. Sitä" : `${n} kysymystä hylätty. Niitä`} ei opeteta botille.`,
+  publishLink: "Julkaise sivulla Versiot ja julkaisu",
   seedNotice: (n: number) =>
     `Opetuslauseet on täytetty ${n === 1 ? "1 kysymyksellä" : `${n} kysymyksellä`}. Kun tallennat, rivit, jotka jätät, merkitään opetetuiksi tähän aiheeseen.`,
   seedTaught: (n: number) =>
@@ -1159,8 +1159,7 @@ const sv: UiText = {
   inboxCount: (groups: number, questions: number) =>
     `${groups === 1 ? "1 grupp" : `${groups} grupper`}, ${questions === 1 ? "1 fråga" : `${questions} frågor`}`,
   inboxEmpty: "Det finns inga frågor under perioden med dessa avgränsningar.",
-  groupHeading: (n: number, size: number) =>
-    `Grupp ${n}: ${size === 1 ? "1 fråga" : `${size} frågor`}`,
+  groupSize: (size: number) => (size === 1 ? "1 fråga" : `${size} frågor`),
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
     `Under perioden (${days} dagar) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
   guessesLabel: "Chattbotens gissningar",
@@ -1214,8 +1213,8 @@ const sv: UiText = {
             ? "hänvisningsgruppen finns inte längre i utkastet"
             : "meningen finns inte längre i utkastet"
         }.`,
-  groupActions: (n: number, size: number) =>
-    `Behandla hela grupp ${n} (${size === 1 ? "1 fråga" : `${size} frågor`})`,
+  groupActions: (size: number) =>
+    `Behandla hela gruppen (${size === 1 ? "1 fråga" : `${size} frågor`})`,
   sampleActions: "Behandla den här frågan",
   actionFormLabel: (n: number) => (n === 1 ? "Åtgärd för 1 fråga" : `Åtgärd för ${n} frågor`),
   actionLegend: "Vad görs med frågorna?",
@@ -1247,16 +1246,15 @@ const sv: UiText = {
   applyAction: (n: number) => `Utför den valda åtgärden (${n === 1 ? "1 fråga" : `${n} frågor`})`,
   applying: "Utförs…",
   actionRefused: "Åtgärden utfördes inte: innehållskontrollen godkände den inte.",
-  actionDone: (action: string, n: number) =>
-    `${n === 1 ? "1 fråga" : `${n} frågor`}: ${
-      (
-        {
-          teach: "inlärd i utkastets ämne",
-          refer: "märkt som en annan myndighets ärende",
-          dismiss: "avvisad",
-        } as Record<string, string>
-      )[action] ?? "behandlad"
-    }.`,
+  taughtOutcome: (n: number, topic: string, split: "training" | "tests") =>
+    split === "training"
+      ? `${n === 1 ? "1 fråga inlärd" : `${n} frågor inlärda`} i ämnet ${topic} i utkastet. Boten lär sig ${n === 1 ? "den" : "dem"} när versionen har publicerats.`
+      : `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} som testmeddelanden i ämnet ${topic} i utkastet. ${n === 1 ? "Den" : "De"} kommer med i versionen när utkastet publiceras.`,
+  referredOutcome: (n: number, group: string) =>
+    `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} i utkastets hänvisning ${group}. Boten hänvisar ${n === 1 ? "den" : "dem"} dit när versionen har publicerats.`,
+  dismissedOutcome: (n: number) =>
+    `${n === 1 ? "1 fråga avvisad. Den" : `${n} frågor avvisade. De`} lärs inte in.`,
+  publishLink: "Publicera på sidan Versioner och publicering",
   seedNotice: (n: number) =>
     `Träningsmeningarna är ifyllda med ${n === 1 ? "1 fråga" : `${n} frågor`}. När du sparar märks de rader du behåller som inlärda i det här ämnet.`,
   seedTaught: (n: number) =>

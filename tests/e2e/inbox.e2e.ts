@@ -184,9 +184,19 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
 
     // Teach the group to OmaVero's training sentences; the draft topic has them.
     await teachGroup(studio, group, TAUGHT_TOPIC, "training");
+    // The outcome names the topic, says it still needs publishing, and has focus.
+    const outcome = studio.getByTestId("inbox-outcome");
     await expect
-      .poll(() => studio.locator('main > [role="status"]').textContent(), POLL)
-      .toBe("3 kysymystä: opetettu luonnoksen aiheeseen.");
+      .poll(() => outcome.locator("p").first().textContent(), POLL)
+      .toBe(
+        "3 kysymystä opetettu aiheeseen OmaVero luonnokseen. Botti oppii ne, kun versio on julkaistu.",
+      );
+    expect(await outcome.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await outcome
+        .getByRole("link", { name: "Julkaise sivulla Versiot ja julkaisu" })
+        .getAttribute("href"),
+    ).toBe("#/versions");
     await expectNoAxeViolations(studio, "inbox-taught");
     await openTopic(studio, TAUGHT_TOPIC);
     const sentences = (await studio.locator("#topic-fi-utterances").inputValue()).split("\n");
@@ -237,7 +247,7 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     await repeated.getByRole("button", { name: "Merkitse vastatuksi" }).click();
     await expect.poll(() => repeated.count(), POLL).toBe(0);
     await expect
-      .poll(() => studio.locator('main > [role="status"]').textContent(), POLL)
+      .poll(() => studio.getByTestId("inbox-outcome").textContent(), POLL)
       .toBe("1 kysymys: merkitty vastatuksi (hylätty, ei opeteta).");
 
     // The refund topic's editor lists the question whose answer did not help.

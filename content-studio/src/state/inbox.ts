@@ -52,6 +52,31 @@ export const exportError = signal("");
 /** The draft's referral groups: where a question can be referred. */
 export const referralChoices = computed<ReferralSummary[]>(() => draft.value?.referrals ?? []);
 
+/** A topic's title in the UI language, "no topic" for none, the id for anything unknown. */
+export function topicTitle(id: string, t: UiText): string {
+  if (id === "none") return t.noIntent;
+  return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
+}
+
+/** A referral group's title in the UI language, the id for one the draft does not list. */
+export function referralTitle(id: string, t: UiText): string {
+  return referralChoices.value.find((r) => r.id === id)?.[t.lang]?.title || id;
+}
+
+/**
+ * What the last action did, shown where the group acted on was (`index`, its place in the list
+ * then), until the next action or load. `publish`: the change is in the draft only, so
+ * customers get it once a version with it is published.
+ */
+export interface ActionOutcome {
+  groupId: string;
+  index: number;
+  text: string;
+  publish: boolean;
+}
+
+export const lastOutcome = signal<ActionOutcome | undefined>(undefined);
+
 let loadSeq = 0;
 
 /** What the bot now answers shown open questions with, by id; only those it answers surely. */
@@ -134,11 +159,32 @@ export async function loadInbox(options: { announce?: boolean } = {}): Promise<v
     if (!result) return;
     resetAnswers();
     groups.value = result.groups;
+    lastOutcome.value = undefined;
     shownPeriod.value = { from: result.from, to: result.to };
     loadError.value = "";
   });
   if (result && options.announce)
     announce(t.inboxCount(result.groups.length, totalOf(result.groups)));
+}
+
+/**
+ * The question a group is known by: the one it was formed around (whose id is the group's) while
+ * it is listed, else its newest. It stays as other groups and questions are handled, where a
+ * number by place would change under the owner's eyes.
+ */
+export function groupLabel(group: MissGroup): { text: string; lang: Lang } | undefined {
+  const sample = group.samples.find((s) => s.id === group.id) ?? group.samples[0];
+  if (!sample) return undefined;
+  return { text: shortened(sample.text, 80), lang: sample.lang };
+}
+
+/** `text` cut at a word before `max` characters, with an ellipsis, when longer. */
+function shortened(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 export function totalOf(list: readonly MissGroup[]): number {
@@ -187,11 +233,36 @@ export type ActionResult =
   | { ok: false; message: string; problems: Problem[] };
 
 /**
- * Runs an action; the groups update and the outcome is announced (`done`, when given, says it
- * instead), or the refusal returned.
+ * What an action did, in words: how many questions, to which topic or group by its title, and
+ * that customers get it only once it is published.
+ */
+export function outcomeOf(
+  action: MissAction,
+  applied: number,
+  t: UiText,
+): { text: string; publish: boolean } {
+  switch (action.action) {
+    case "teach":
+      return {
+        text: t.taughtOutcome(applied, topicTitle(action.topicId, t), action.split),
+        publish: true,
+      };
+    case "refer":
+      return { text: t.referredOutcome(applied, referralTitle(action.referral, t)), publish: true };
+    case "dismiss":
+      return { text: t.dismissedOutcome(applied), publish: false };
+  }
+}
+
+/**
+ * Runs an action on questions of the group `where.groupId` (at `where.index` in the list); the
+ * groups update and `lastOutcome` says what was done (`done`, when given, says it instead), or
+ * the refusal is returned. The view takes focus to the outcome, which reads it out: it is not
+ * announced a second time.
  */
 export async function act(
   action: MissAction,
+  where: { groupId: string; index: number },
   done?: (applied: number) => string,
 ): Promise<ActionResult> {
   const t = text.value;
@@ -206,21 +277,30 @@ export async function act(
     },
   );
   if (!result) return failure ?? { ok: false, message: t.noAnswer, problems: [] };
-  if (groups.value) {
-    groups.value = afterAction(
-      groups.value,
-      action.ids,
-      statusAfter(action.action),
-      statusFilter.value,
-    );
-  }
-  announce(done ? done(result.applied) : t.actionDone(action.action, result.applied));
+  const said = done
+    ? { text: done(result.applied), publish: false }
+    : outcomeOf(action, result.applied, t);
+  // Together: the group leaves and its outcome takes its place in one render.
+  batch(() => {
+    if (groups.value) {
+      groups.value = afterAction(
+        groups.value,
+        action.ids,
+        statusAfter(action.action),
+        statusFilter.value,
+      );
+    }
+    lastOutcome.value = { ...where, ...said };
+  });
   return { ok: true, applied: result.applied };
 }
 
 /** One click on a question the bot now answers: dismissed, as needing nothing more. */
-export function dismissAsAnswered(id: string): Promise<ActionResult> {
-  return act({ action: "dismiss", ids: [id] }, (n) => text.value.markedAnswered(n));
+export function dismissAsAnswered(
+  id: string,
+  where: { groupId: string; index: number },
+): Promise<ActionResult> {
+  return act({ action: "dismiss", ids: [id] }, where, (n) => text.value.markedAnswered(n));
 }
 
 /** A topic as the teach form offers it: id and title in the UI language. */
@@ -286,6 +366,7 @@ onSignOut(() => {
   batch(() => {
     resetAnswers();
     groups.value = undefined;
+    lastOutcome.value = undefined;
     shownPeriod.value = undefined;
     loading.value = false;
     loadError.value = "";

@@ -4,7 +4,7 @@
  * or a whole group: teach to a topic (split chosen explicitly), refer to another agency, start
  * a new topic from the group, dismiss. Refusals are shown next to the action that got them.
  */
-import type { RefObject } from "preact";
+import { Fragment, type RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
 import { formatDateTime, formatPercent, outcomeText, text, type UiText } from "../i18n.ts";
@@ -18,19 +18,23 @@ import {
   exportCsv,
   exportError,
   exporting,
+  groupLabel,
   groups,
   langFilter,
+  lastOutcome,
   loadError,
   loadInbox,
   loading,
   period,
   periodError,
   referralChoices,
+  referralTitle,
   type StatusFilter,
   shownPeriod,
   statusFilter,
   type TopicChoice,
   topicChoices,
+  topicTitle,
   totalOf,
   trendDays,
   wantAnswers,
@@ -44,6 +48,10 @@ const FIRST_SAMPLES = 3;
 export function Inbox() {
   const t = text.value;
   const list = groups.value;
+  const outcome = lastOutcome.value;
+  // Where the group acted on was: the outcome stands there, just before the group that now
+  // has that place (the same one, when some of its questions are left).
+  const outcomeAt = outcome && list ? Math.min(outcome.index, list.length) : -1;
   return (
     <section aria-labelledby="view-heading" class="view inbox">
       <div class="view-head">
@@ -75,18 +83,50 @@ export function Inbox() {
           <h3 id="inbox-groups-heading" tabIndex={-1} data-testid="inbox-count">
             {t.inboxCount(list.length, totalOf(list))}
           </h3>
-          {list.length === 0 ? (
-            <p>{t.inboxEmpty}</p>
-          ) : (
+          {list.length || outcome ? (
             <ol class="miss-groups">
               {list.map((group, i) => (
-                <GroupCard key={group.id} group={group} index={i} />
+                <Fragment key={group.id}>
+                  {i === outcomeAt ? <OutcomeItem /> : null}
+                  <GroupCard group={group} index={i} />
+                </Fragment>
               ))}
+              {outcomeAt === list.length ? <OutcomeItem /> : null}
             </ol>
-          )}
+          ) : null}
+          {list.length === 0 ? <p>{t.inboxEmpty}</p> : null}
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The last action's outcome, where its group was: how many questions went where and, for a
+ * change to the draft, that it reaches customers once published, with the way there. It takes
+ * focus after the action, so the keyboard goes on from it to the next group.
+ */
+function OutcomeItem() {
+  const t = text.value;
+  const outcome = lastOutcome.value;
+  if (!outcome) return null;
+  return (
+    <li class="miss-outcome">
+      <div
+        id="inbox-outcome"
+        class="notice ok"
+        role="status"
+        tabIndex={-1}
+        data-testid="inbox-outcome"
+      >
+        <p>{outcome.text}</p>
+        {outcome.publish ? (
+          <p>
+            <a href="#/versions">{t.publishLink}</a>
+          </p>
+        ) : null}
+      </div>
+    </li>
   );
 }
 
@@ -161,21 +201,10 @@ function Filters() {
   );
 }
 
-/** A topic's title in the UI language, "no topic" for none, the id for anything unknown. */
-function topicName(id: string, t: UiText): string {
-  if (id === "none") return t.noIntent;
-  return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
-}
-
-/** A referral group's title in the UI language, the id for one the draft does not list. */
-function referralName(id: string, t: UiText): string {
-  return referralChoices.value.find((r) => r.id === id)?.[t.lang]?.title || id;
-}
-
 /** The title of the topic or referral group a reopened question had gone to, if it names one. */
 function reopenedName(reopened: Reopened, t: UiText): string {
-  if (reopened.topicId) return topicName(reopened.topicId, t);
-  return reopened.referral ? referralName(reopened.referral, t) : "";
+  if (reopened.topicId) return topicTitle(reopened.topicId, t);
+  return reopened.referral ? referralTitle(reopened.referral, t) : "";
 }
 
 function GroupCard(props: { group: MissGroup; index: number }) {
@@ -187,16 +216,23 @@ function GroupCard(props: { group: MissGroup; index: number }) {
   const samples = allSamples ? group.samples : group.samples.slice(0, FIRST_SAMPLES);
   const card = useRef<HTMLLIElement>(null);
   useAnswersWhenShown(card, samples);
+  const label = groupLabel(group);
   return (
     <li class="miss-group" data-group={group.id} ref={card}>
+      {/* Known by a question of its own, not by its place: places change as groups are handled. */}
       <h4 id={`${base}-heading`} tabIndex={-1}>
-        {t.groupHeading(index + 1, group.size)}
+        {label ? (
+          <>
+            ”<span lang={label.lang}>{label.text}</span>”{" "}
+          </>
+        ) : null}
+        <span class="muted">({t.groupSize(group.size)})</span>
       </h4>
       <Trend group={group} />
       {group.guesses.length ? (
         <p class="small-text">
           <strong>{t.guessesLabel}:</strong>{" "}
-          {group.guesses.map((g) => t.guessCount(topicName(g.intent, t), g.count)).join(", ")}
+          {group.guesses.map((g) => t.guessCount(topicTitle(g.intent, t), g.count)).join(", ")}
         </p>
       ) : null}
       <ul class="samples" aria-label={t.samplesLabel(group.samples.length, group.size)}>
@@ -220,9 +256,10 @@ function GroupCard(props: { group: MissGroup; index: number }) {
           class="secondary"
           id={`${base}-act`}
           aria-expanded={acting ? "true" : "false"}
+          aria-describedby={`${base}-heading`}
           onClick={() => setActing(!acting)}
         >
-          {t.groupActions(index + 1, group.size)}
+          {t.groupActions(group.size)}
         </button>
         {acting ? (
           <ActionPanel
@@ -231,7 +268,7 @@ function GroupCard(props: { group: MissGroup; index: number }) {
             samples={group.samples}
             guesses={group.guesses.map((g) => ({ id: g.intent, note: t.guessedIn(g.count) }))}
             allowNewTopic
-            onDone={() => focusAfterAction(group.id, index)}
+            where={{ groupId: group.id, index }}
             onCancel={() => {
               setActing(false);
               focusControl(`${base}-act`);
@@ -275,14 +312,12 @@ function useAnswersWhenShown(
   }, [key, round]);
 }
 
-/** After an action: the group's heading if it is still listed, else the next group's. */
-function focusAfterAction(groupId: string, index: number): void {
-  setTimeout(() => {
-    const list = groups.value ?? [];
-    const same = list.find((g) => g.id === groupId);
-    const next = same ?? list[index] ?? list[index - 1];
-    focusControl(next ? `group-${next.id}-heading` : "inbox-groups-heading");
-  }, 0);
+/**
+ * After an action: to its outcome, standing where the group was. The places of the groups after
+ * it have moved up by one; the outcome says what happened and the next group follows it.
+ */
+function focusOutcome(): void {
+  focusControl("inbox-outcome", "inbox-groups-heading");
 }
 
 function Trend(props: { group: MissGroup }) {
@@ -348,7 +383,7 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           t.langColumn[sample.lang],
           formatDateTime(sample.at, t),
           reasons ? `${t.reasonsLabel}: ${reasons}` : "",
-          sample.referral ? `${t.referredToLabel}: ${referralName(sample.referral, t)}` : "",
+          sample.referral ? `${t.referredToLabel}: ${referralTitle(sample.referral, t)}` : "",
           `${t.outcomeLabel}: ${outcomeText(sample, t)}`,
           sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
         ]
@@ -367,7 +402,7 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
         <p class="muted small-text">
           {t.topThree}:{" "}
           {sample.guesses
-            .map((g) => `${topicName(g.intent, t)} ${formatPercent(g.confidence, t)}`)
+            .map((g) => `${topicTitle(g.intent, t)} ${formatPercent(g.confidence, t)}`)
             .join(", ")}
         </p>
       ) : null}
@@ -391,7 +426,7 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
             note: formatPercent(g.confidence, t),
           }))}
           allowNewTopic={false}
-          onDone={() => focusAfterAction(group.id, index)}
+          where={{ groupId: group.id, index }}
           onCancel={() => {
             setActing(false);
             focusControl(`${base}-act`);
@@ -419,8 +454,8 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
     <div class="answered-now small-text" data-testid="answered-now">
       <p id={`${base}-answered`}>
         {[
-          now.live ? t.answeredNowLive(topicName(now.live.topic, t)) : "",
-          draftToo ? t.answeredNowDraft(topicName(draftToo.topic, t)) : "",
+          now.live ? t.answeredNowLive(topicTitle(now.live.topic, t)) : "",
+          draftToo ? t.answeredNowDraft(topicTitle(draftToo.topic, t)) : "",
         ]
           .filter(Boolean)
           .join(" · ")}
@@ -435,9 +470,9 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
           if (busy) return;
           setBusy(true);
           setFailure("");
-          const result = await dismissAsAnswered(sample.id);
+          const result = await dismissAsAnswered(sample.id, { groupId: group.id, index });
           setBusy(false);
-          if (result.ok) focusAfterAction(group.id, index);
+          if (result.ok) focusOutcome();
           else setFailure(result.message);
         }}
       >
@@ -461,7 +496,8 @@ function ActionPanel(props: {
   /** The bot's guesses for these questions, most likely first, each with how often or how sure. */
   guesses: { id: string; note: string }[];
   allowNewTopic: boolean;
-  onDone: () => void;
+  /** The group acted on and its place in the list, for the outcome. */
+  where: { groupId: string; index: number };
   onCancel: () => void;
 }) {
   const t = text.value;
@@ -531,9 +567,10 @@ function ActionPanel(props: {
         : action === "refer"
           ? { action, ids: props.ids, referral }
           : { action: "dismiss", ids: props.ids },
+      props.where,
     );
     setBusy(false);
-    if (result.ok) props.onDone();
+    if (result.ok) focusOutcome();
     else {
       setRefusal({ message: result.message, problems: result.problems });
       focusControl(ids.refusal);

@@ -574,6 +574,12 @@ const fi = {
         }.`,
   groupActions: (size: number) =>
     `Käsittele koko ryhmä (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
+  /** The group's button when the owner took some of its questions out. */
+  chosenActions: (chosen: number, size: number) => `Käsittele valitut ${chosen}/${size}`,
+  chosenForGroup: "Mukana ryhmän käsittelyssä",
+  chooseHint:
+    "Ryhmän käsittely koskee vain valittuja kysymyksiä. Poista valinta kysymykseltä, joka ei kuulu ryhmään.",
+  questionsMissing: "Kysymykset: valitse ryhmästä ainakin yksi kysymys.",
   sampleActions: "Käsittele tämä kysymys",
   actionFormLabel: (n: number) =>
     n === 1 ? "Toiminto 1 kysymykselle" : `Toiminto ${n} kysymykselle`,
@@ -599,7 +605,7 @@ const fi = {
   referTo: "Mihin asiakas ohjataan",
   chooseReferral: "Valitse viranomainen",
   newTopicHint:
-    "Avaa uuden aiheen lomakkeen, jossa ryhmän esimerkit ovat opetuslauseina omalla kielellään. Kun tallennat aiheen, jäljelle jääneet kysymykset merkitään opetetuiksi.",
+    "Avaa uuden aiheen lomakkeen, jossa ryhmän valitut esimerkit ovat opetuslauseina omalla kielellään. Kun tallennat aiheen, jäljelle jääneet kysymykset merkitään opetetuiksi.",
   actionMissing: "Mitä kysymyksille tehdään: valitse toiminto.",
   topicMissing: "Aihe: valitse aihe.",
   splitMissing: "Minne kysymykset lisätään: valitse opetuslauseet tai testiviestit.",
@@ -1215,6 +1221,11 @@ const sv: UiText = {
         }.`,
   groupActions: (size: number) =>
     `Behandla hela gruppen (${size === 1 ? "1 fråga" : `${size} frågor`})`,
+  chosenActions: (chosen: number, size: number) => `Behandla de markerade ${chosen}/${size}`,
+  chosenForGroup: "Med i gruppåtgärden",
+  chooseHint:
+    "Gruppåtgärden gäller bara de markerade frågorna. Avmarkera en fråga som inte hör till gruppen.",
+  questionsMissing: "Frågor: markera minst en fråga i gruppen.",
   sampleActions: "Behandla den här frågan",
   actionFormLabel: (n: number) => (n === 1 ? "Åtgärd för 1 fråga" : `Åtgärd för ${n} frågor`),
   actionLegend: "Vad görs med frågorna?",
@@ -1238,7 +1249,7 @@ const sv: UiText = {
   referTo: "Vart kunden hänvisas",
   chooseReferral: "Välj myndighet",
   newTopicHint:
-    "Öppnar formuläret för ett nytt ämne med gruppens exempel som träningsmeningar på sitt språk. När du sparar ämnet märks de frågor som finns kvar som inlärda.",
+    "Öppnar formuläret för ett nytt ämne med gruppens markerade exempel som träningsmeningar på sitt språk. När du sparar ämnet märks de frågor som finns kvar som inlärda.",
   actionMissing: "Vad görs med frågorna: välj en åtgärd.",
   topicMissing: "Ämne: välj ett ämne.",
   splitMissing: "Var läggs frågorna till: välj träningsmeningar eller testmeddelanden.",

@@ -232,6 +232,45 @@ describe("missed-question inbox state", () => {
     expect(cut).toMatch(/^verokortti( verokortti)+…$/);
   });
 
+  it("acts on a group's questions but those the owner took out, and forgets that on a new load", async () => {
+    // Prepare
+    await inbox.loadInbox();
+    const group = GROUPS[0] as MissGroup;
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 2 },
+    }));
+    // Act: one question taken out, another taken out and put back.
+    inbox.setChosen("m2", false);
+    inbox.setChosen("m3", false);
+    inbox.setChosen("m3", true);
+    const chosen = inbox.chosenIds(group);
+    await inbox.act(
+      { action: "teach", ids: chosen, topicId: "vehicle-tax", split: "training" },
+      { groupId: "g1", index: 0 },
+    );
+    // Assess: only the chosen were sent; the one left out stays, as the group.
+    expect(chosen).toEqual(["m1", "m3"]);
+    expect(server.calls.at(-1)?.body).toMatchObject({ ids: ["m1", "m3"] });
+    expect(inbox.groups.value?.[0]).toMatchObject({ id: "g1", size: 1, ids: ["m2"] });
+    // Its trend and the bot's guesses no longer count the two taught (both asked on the 24th).
+    expect(inbox.groups.value?.[0]?.trend).toEqual([
+      { day: "2026-11-23", count: 1 },
+      { day: "2026-11-24", count: 0 },
+    ]);
+    expect(inbox.groups.value?.[0]?.guesses).toEqual([{ intent: "none", count: 1 }]);
+    // Put back in for the next group action; a new load starts with every question in.
+    inbox.chooseAll(["m1", "m2", "m3"]);
+    expect(inbox.chosenIds(group)).toEqual(["m1", "m2", "m3"]);
+    inbox.setChosen("m1", false);
+    server.on("GET", MISSES, () => ({
+      status: 200,
+      body: { from: "2026-10-26", to: "2026-11-24", groups: GROUPS },
+    }));
+    await inbox.loadInbox();
+    expect(inbox.chosenIds(group)).toEqual(["m1", "m2", "m3"]);
+  });
+
   it("keeps handled questions with their new status when every status is listed", () => {
     const after = inbox.afterAction(GROUPS, ["m4"], "dismissed", "all");
 

@@ -77,6 +77,37 @@ export interface ActionOutcome {
 
 export const lastOutcome = signal<ActionOutcome | undefined>(undefined);
 
+/**
+ * Questions the owner took out of their group's action (unchecked): grouping can put an
+ * unrelated question with the others, and a group action must not teach it too. Every
+ * question is in by default; each load starts afresh.
+ */
+export const leftOut = signal<ReadonlySet<string>>(new Set());
+
+/** Puts the question `id` in its group's action, or takes it out. */
+export function setChosen(id: string, chosen: boolean): void {
+  const next = new Set(leftOut.value);
+  if (chosen) next.delete(id);
+  else next.add(id);
+  leftOut.value = next;
+}
+
+/** Puts every one of `ids` back in (after a group action: what is left is the next group). */
+export function chooseAll(ids: readonly string[]): void {
+  if (!ids.some((id) => leftOut.value.has(id))) return;
+  const next = new Set(leftOut.value);
+  for (const id of ids) next.delete(id);
+  leftOut.value = next;
+}
+
+/**
+ * The questions a group action applies to: every member but those taken out, those beyond
+ * the samples shown included (they cannot be taken out, so the count says how many).
+ */
+export function chosenIds(group: MissGroup, out: ReadonlySet<string> = leftOut.value): string[] {
+  return group.ids.filter((id) => !out.has(id));
+}
+
 let loadSeq = 0;
 
 /** What the bot now answers shown open questions with, by id; only those it answers surely. */
@@ -160,6 +191,7 @@ export async function loadInbox(options: { announce?: boolean } = {}): Promise<v
     resetAnswers();
     groups.value = result.groups;
     lastOutcome.value = undefined;
+    leftOut.value = new Set();
     shownPeriod.value = { from: result.from, to: result.to };
     loadError.value = "";
   });
@@ -217,15 +249,34 @@ export function afterAction(
     const left = g.ids.filter((id) => !handled.has(id));
     if (left.length === g.ids.length) return [g];
     if (left.length === 0) return [];
+    // What is left of the group is counted without the questions gone, as far as the samples
+    // tell (a group's trend and guesses would otherwise still count a question taken out).
+    const gone = g.samples.filter((s) => handled.has(s.id));
+    const perDay = countBy(gone.map((s) => helsinkiToday(new Date(s.at))));
+    const perGuess = countBy(gone.flatMap((s) => s.guesses[0]?.intent ?? []));
     return [
       {
         ...g,
         size: Math.max(0, g.size - (g.ids.length - left.length)),
+        trend: g.trend.map((d) => ({
+          ...d,
+          count: Math.max(0, d.count - (perDay.get(d.day) ?? 0)),
+        })),
+        guesses: g.guesses
+          .map((guess) => ({ ...guess, count: guess.count - (perGuess.get(guess.intent) ?? 0) }))
+          .filter((guess) => guess.count > 0)
+          .sort((a, b) => b.count - a.count),
         ids: left,
         samples: g.samples.filter((s) => !handled.has(s.id)),
       },
     ];
   });
+}
+
+function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
 }
 
 export type ActionResult =
@@ -367,6 +418,7 @@ onSignOut(() => {
     resetAnswers();
     groups.value = undefined;
     lastOutcome.value = undefined;
+    leftOut.value = new Set();
     shownPeriod.value = undefined;
     loading.value = false;
     loadError.value = "";

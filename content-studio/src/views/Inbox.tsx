@@ -14,6 +14,8 @@ import {
   act,
   answeredNow,
   answersRound,
+  chooseAll,
+  chosenIds,
   dismissAsAnswered,
   exportCsv,
   exportError,
@@ -22,6 +24,7 @@ import {
   groups,
   langFilter,
   lastOutcome,
+  leftOut,
   loadError,
   loadInbox,
   loading,
@@ -30,6 +33,7 @@ import {
   referralChoices,
   referralTitle,
   type StatusFilter,
+  setChosen,
   shownPeriod,
   statusFilter,
   type TopicChoice,
@@ -217,6 +221,10 @@ function GroupCard(props: { group: MissGroup; index: number }) {
   const card = useRef<HTMLLIElement>(null);
   useAnswersWhenShown(card, samples);
   const label = groupLabel(group);
+  // One question is no group to pick from; with more, each can be taken out of the action.
+  const choosable = group.ids.length > 1;
+  const chosen = chosenIds(group, leftOut.value);
+  const chosenSet = new Set(chosen);
   return (
     <li class="miss-group" data-group={group.id} ref={card}>
       {/* Known by a question of its own, not by its place: places change as groups are handled. */}
@@ -235,9 +243,20 @@ function GroupCard(props: { group: MissGroup; index: number }) {
           {group.guesses.map((g) => t.guessCount(topicTitle(g.intent, t), g.count)).join(", ")}
         </p>
       ) : null}
+      {choosable ? (
+        <p id={`${base}-choose-hint`} class="muted small-text">
+          {t.chooseHint}
+        </p>
+      ) : null}
       <ul class="samples" aria-label={t.samplesLabel(group.samples.length, group.size)}>
         {samples.map((sample) => (
-          <SampleItem key={sample.id} sample={sample} group={group} index={index} />
+          <SampleItem
+            key={sample.id}
+            sample={sample}
+            group={group}
+            index={index}
+            choosable={choosable}
+          />
         ))}
       </ul>
       {group.samples.length > FIRST_SAMPLES ? (
@@ -256,19 +275,28 @@ function GroupCard(props: { group: MissGroup; index: number }) {
           class="secondary"
           id={`${base}-act`}
           aria-expanded={acting ? "true" : "false"}
-          aria-describedby={`${base}-heading`}
+          aria-describedby={describedBy(`${base}-heading`, choosable && `${base}-choose-hint`)}
           onClick={() => setActing(!acting)}
         >
-          {t.groupActions(group.size)}
+          {chosen.length === group.ids.length
+            ? t.groupActions(group.size)
+            : t.chosenActions(chosen.length, group.ids.length)}
         </button>
         {acting ? (
           <ActionPanel
             idBase={base}
-            ids={group.ids}
-            samples={group.samples}
+            ids={chosen}
+            samples={group.samples.filter((s) => chosenSet.has(s.id))}
             guesses={group.guesses.map((g) => ({ id: g.intent, note: t.guessedIn(g.count) }))}
             allowNewTopic
             where={{ groupId: group.id, index }}
+            chooseControl={choosable ? `sample-${group.samples[0]?.id}-chosen` : undefined}
+            onApplied={() => {
+              // What is left of the group is all in again, and the form closes: sending it
+              // once more would act on those left out on purpose.
+              chooseAll(group.ids);
+              setActing(false);
+            }}
             onCancel={() => {
               setActing(false);
               focusControl(`${base}-act`);
@@ -367,14 +395,21 @@ function formatDay(day: string, t: UiText): string {
   );
 }
 
-function SampleItem(props: { sample: MissSample; group: MissGroup; index: number }) {
+function SampleItem(props: {
+  sample: MissSample;
+  group: MissGroup;
+  index: number;
+  /** Whether the question can be taken out of its group's action (a checkbox). */
+  choosable: boolean;
+}) {
   const t = text.value;
   const { sample, group, index } = props;
   const [acting, setActing] = useState(false);
   const base = `sample-${sample.id}`;
   const reasons = sample.reasons.map((r) => t.reasons[r]).join(", ");
+  const chosen = !leftOut.value.has(sample.id);
   return (
-    <li class="sample" data-sample={sample.id}>
+    <li class={chosen ? "sample" : "sample left-out"} data-sample={sample.id}>
       <p class="sample-text" lang={sample.lang} id={`${base}-text`}>
         {sample.text}
       </p>
@@ -406,16 +441,31 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
             .join(", ")}
         </p>
       ) : null}
-      <button
-        type="button"
-        class="secondary small"
-        id={`${base}-act`}
-        aria-expanded={acting ? "true" : "false"}
-        aria-describedby={`${base}-text`}
-        onClick={() => setActing(!acting)}
-      >
-        {t.sampleActions}
-      </button>
+      <div class="sample-actions">
+        {props.choosable ? (
+          <span class="choice">
+            <input
+              type="checkbox"
+              id={`${base}-chosen`}
+              checked={chosen}
+              aria-describedby={`${base}-text`}
+              data-testid="sample-chosen"
+              onChange={(event) => setChosen(sample.id, event.currentTarget.checked)}
+            />
+            <label for={`${base}-chosen`}>{t.chosenForGroup}</label>
+          </span>
+        ) : null}
+        <button
+          type="button"
+          class="secondary small"
+          id={`${base}-act`}
+          aria-expanded={acting ? "true" : "false"}
+          aria-describedby={`${base}-text`}
+          onClick={() => setActing(!acting)}
+        >
+          {t.sampleActions}
+        </button>
+      </div>
       {acting ? (
         <ActionPanel
           idBase={base}
@@ -427,6 +477,7 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           }))}
           allowNewTopic={false}
           where={{ groupId: group.id, index }}
+          onApplied={() => setActing(false)}
           onCancel={() => {
             setActing(false);
             focusControl(`${base}-act`);
@@ -498,6 +549,10 @@ function ActionPanel(props: {
   allowNewTopic: boolean;
   /** The group acted on and its place in the list, for the outcome. */
   where: { groupId: string; index: number };
+  /** Where the owner chooses the questions, when they can: focus goes there if none is. */
+  chooseControl?: string | undefined;
+  /** After the action was applied, before focus moves to its outcome. */
+  onApplied?: () => void;
   onCancel: () => void;
 }) {
   const t = text.value;
@@ -513,7 +568,9 @@ function ActionPanel(props: {
   const [topicId, setTopicId] = useState(() => topics.guessed[0]?.id ?? "");
   const [split, setSplit] = useState<TestSplit | "">("");
   const [referral, setReferral] = useState("");
-  const [missing, setMissing] = useState<"action" | "topic" | "split" | "referral" | "">("");
+  const [missing, setMissing] = useState<
+    "questions" | "action" | "topic" | "split" | "referral" | ""
+  >("");
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; problems: Problem[] } | undefined>();
   const choices: ActionChoice[] = props.allowNewTopic
@@ -529,6 +586,7 @@ function ActionPanel(props: {
   };
   const missingText = missing
     ? {
+        questions: t.questionsMissing,
         action: t.actionMissing,
         topic: t.topicMissing,
         split: t.splitMissing,
@@ -539,19 +597,22 @@ function ActionPanel(props: {
 
   async function submit(): Promise<void> {
     if (busy) return;
-    const lacking = !action
-      ? "action"
-      : action === "teach" && !topicId
-        ? "topic"
-        : action === "teach" && !split
-          ? "split"
-          : action === "refer" && !referral
-            ? "referral"
-            : "";
+    const lacking =
+      props.ids.length === 0
+        ? "questions"
+        : !action
+          ? "action"
+          : action === "teach" && !topicId
+            ? "topic"
+            : action === "teach" && !split
+              ? "split"
+              : action === "refer" && !referral
+                ? "referral"
+                : "";
     setMissing(lacking);
     setRefusal(undefined);
     if (lacking) {
-      focusControl(ids[lacking]);
+      focusControl(lacking === "questions" ? (props.chooseControl ?? ids.error) : ids[lacking]);
       return;
     }
     if (action === "newTopic") {
@@ -570,8 +631,10 @@ function ActionPanel(props: {
       props.where,
     );
     setBusy(false);
-    if (result.ok) focusOutcome();
-    else {
+    if (result.ok) {
+      props.onApplied?.();
+      focusOutcome();
+    } else {
       setRefusal({ message: result.message, problems: result.problems });
       focusControl(ids.refusal);
     }

@@ -1,8 +1,10 @@
 /**
- * The missed-question inbox: period and language, groups of similar questions largest first
- * (count, trend, the bot's guesses, masked samples as text), and the actions on one question
- * or a whole group: teach to a topic (split chosen explicitly), refer to another agency, start
- * a new topic from the group, dismiss. Refusals are shown next to the action that got them.
+ * The missed-question inbox: period and language, groups of similar questions largest first,
+ * each known by a question of its own (count, trend, the bot's guesses, masked samples as
+ * text), and the actions on one question or a group's checked ones: teach to a topic (the
+ * bot's guesses first; split chosen explicitly), refer to another agency, start a new topic
+ * from the group, dismiss. Refusals are shown next to the action that got them; an outcome
+ * takes the handled group's place and focus.
  */
 import { Fragment, type RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";

@@ -391,13 +391,14 @@ import type { AnsweredNow } from "../../functions/domain/inbox/answeredNow.ts";
 // The server's own shapes, as types only: nothing of the domain is bundled into the studio.
 import type { MissSample, QuestionGroup } from "../../functions/domain/inbox/grouping.ts";
 import type {
+  MissHandoff,
   MissOutcome,
   MissReason,
   MissStatus,
 } from "../../functions/domain/inbox/missStore.ts";
 import type { Reopened } from "../../functions/domain/inbox/reopening.ts";
 
-export type { AnsweredNow, MissOutcome, MissReason, MissSample, MissStatus, Reopened };
+export type { AnsweredNow, MissHandoff, MissOutcome, MissReason, MissSample, MissStatus, Reopened };
 
 export interface MissAnswers {
   liveVersion: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TOPIC_ACTIONS, VERSION_STATES } from "./api.ts";
-import { actorName, formatDateTime, formatPercent, UI } from "./i18n.ts";
+import { actorName, formatDateTime, formatPercent, outcomeText, UI } from "./i18n.ts";
 
 /** Every key path of a string table, with the kind of value found there. */
 function shape(value: unknown, path = ""): string[] {
@@ -61,6 +61,26 @@ describe("studio strings", () => {
     expect(UI.sv.reopenedNote({ was: "referred", referral: "kela", gone: true }, "Fpa")).toBe(
       "Märkt som en annan myndighets ärende (Fpa), men hänvisningsgruppen finns inte längre i utkastet.",
     );
+  });
+
+  it("say what followed an inbox question no further than the server knows it", () => {
+    // A request for a person is never said to have reached one; where it went, when known.
+    expect(outcomeText({ outcome: "handed-off", handoff: "closed" }, UI.fi)).toBe(
+      "asiakas pyysi neuvojaa (palvelu suljettu)",
+    );
+    expect(outcomeText({ outcome: "handed-off", handoff: "queued" }, UI.sv)).toBe(
+      "kunden bad om rådgivare och ställdes i kö",
+    );
+    expect(outcomeText({ outcome: "handed-off" }, UI.fi)).toBe("asiakas pyysi neuvojaa");
+    // "rephrased" is any next message the bot missed too, not necessarily the same question.
+    expect(outcomeText({ outcome: "rephrased" }, UI.fi)).toBe(
+      "botti ei löytänyt aihetta seuraavallekaan viestille",
+    );
+    expect(outcomeText({ outcome: "left" }, UI.sv)).toBe("samtalet avslutades");
+    for (const table of [UI.fi, UI.sv]) {
+      for (const handoff of ["queued", "closed", "no-advisors", "queue-full"] as const)
+        expect(outcomeText({ outcome: "handed-off", handoff }, table)).toMatch(/\S/);
+    }
   });
 
   it("formats shares and times for the UI language, and a missing value as a dash", () => {

@@ -7,8 +7,10 @@ import type { PeriodProblem } from "../../handoff-console/src/reports/periods.ts
 import type {
   AuditAction,
   Lang,
+  MissHandoff,
   MissOutcome,
   MissReason,
+  MissSample,
   MissStatus,
   Reopened,
   RevertResult,
@@ -521,8 +523,8 @@ const fi = {
   inboxCount: (groups: number, questions: number) =>
     `${groups === 1 ? "1 ryhmä" : `${groups} ryhmää`}, ${questions === 1 ? "1 kysymys" : `${questions} kysymystä`}`,
   inboxEmpty: "Ajanjaksolla ei ole kysymyksiä näillä rajauksilla.",
-  groupHeading: (n: number, size: number) =>
-    `Ryhmä ${n}: ${size === 1 ? "1 kysymys" : `${size} kysymystä`}`,
+  /** A group's size beside the question it is known by (its heading). */
+  groupSize: (size: number) => (size === 1 ? "1 kysymys" : `${size} kysymystä`),
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
     `Ajanjaksolla (${days} pv) ${total === 1 ? "1 kysymys" : `${total} kysymystä`}, eniten ${peak} päivässä (${peakDay}).`,
   guessesLabel: "Botin arvaukset",
@@ -541,13 +543,23 @@ const fi = {
     "person-requested": "pyysi neuvojaa",
   } as Record<MissReason, string>,
   outcomeLabel: "Sen jälkeen",
+  // Only what the server can tell: "rephrased" is any next message the bot found no topic for
+  // (the same question reworded or another one), "left" any end of the chat (the customer,
+  // an advisor or inactivity ended it), "handed-off" a request, not an advisor taking it.
   outcomes: {
-    answered: "botti vastasi",
-    rephrased: "asiakas kysyi toisin",
-    "handed-off": "siirtyi neuvojalle",
-    left: "asiakas lähti",
+    answered: "botti vastasi asiakkaan seuraavaan viestiin",
+    rephrased: "botti ei löytänyt aihetta seuraavallekaan viestille",
+    "handed-off": "asiakas pyysi neuvojaa",
+    left: "keskustelu päättyi",
     unknown: "ei tiedossa",
   } as Record<MissOutcome, string>,
+  /** A request for a person, with where it went when the server heard it. */
+  handoffs: {
+    queued: "asiakas pyysi neuvojaa ja pääsi jonoon",
+    closed: "asiakas pyysi neuvojaa (palvelu suljettu)",
+    "no-advisors": "asiakas pyysi neuvojaa (ei vapaita neuvojia)",
+    "queue-full": "asiakas pyysi neuvojaa (jono täynnä)",
+  } as Record<MissHandoff, string>,
   statusLabel: "Tila",
   statuses: {
     open: "käsittelemätön",
@@ -571,8 +583,14 @@ const fi = {
       : `${name ? `Merkitty toisen viranomaisen asiaksi (${name})` : "Merkitty aiemmin toisen viranomaisen asiaksi"}, mutta ${
           r.gone ? "ohjausryhmä ei ole enää luonnoksessa" : "lause ei ole enää luonnoksessa"
         }.`,
-  groupActions: (n: number, size: number) =>
-    `Käsittele koko ryhmä ${n} (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
+  groupActions: (size: number) =>
+    `Käsittele koko ryhmä (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
+  /** The group's button when the owner took some of its questions out. */
+  chosenActions: (chosen: number, size: number) => `Käsittele valitut ${chosen}/${size}`,
+  chosenForGroup: "Mukana ryhmän käsittelyssä",
+  chooseHint:
+    "Ryhmän käsittely koskee vain valittuja kysymyksiä. Poista valinta kysymykseltä, joka ei kuulu ryhmään.",
+  questionsMissing: "Kysymykset: valitse ryhmästä ainakin yksi kysymys.",
   sampleActions: "Käsittele tämä kysymys",
   actionFormLabel: (n: number) =>
     n === 1 ? "Toiminto 1 kysymykselle" : `Toiminto ${n} kysymykselle`,
@@ -585,6 +603,9 @@ const fi = {
   },
   teachTopic: "Aihe",
   chooseTopic: "Valitse aihe",
+  allTopics: "Kaikki aiheet",
+  /** How many of a group's questions the bot guessed a topic for (beside it in the picker). */
+  guessedIn: (n: number) => `${n} kysymyksessä`,
   splitLegend: "Minne kysymykset lisätään?",
   teachSplits: { training: "Opetuslauseiksi", tests: "Testiviesteiksi" } as Record<
     "training" | "tests",
@@ -595,7 +616,7 @@ const fi = {
   referTo: "Mihin asiakas ohjataan",
   chooseReferral: "Valitse viranomainen",
   newTopicHint:
-    "Avaa uuden aiheen lomakkeen, jossa ryhmän esimerkit ovat opetuslauseina omalla kielellään. Kun tallennat aiheen, jäljelle jääneet kysymykset merkitään opetetuiksi.",
+    "Avaa uuden aiheen lomakkeen, jossa ryhmän valitut esimerkit ovat opetuslauseina omalla kielellään. Kun tallennat aiheen, jäljelle jääneet kysymykset merkitään opetetuiksi.",
   actionMissing: "Mitä kysymyksille tehdään: valitse toiminto.",
   topicMissing: "Aihe: valitse aihe.",
   splitMissing: "Minne kysymykset lisätään: valitse opetuslauseet tai testiviestit.",
@@ -603,16 +624,16 @@ const fi = {
   applyAction: (n: number) => `Tee valittu toiminto (${n === 1 ? "1 kysymys" : `${n} kysymystä`})`,
   applying: "Tehdään…",
   actionRefused: "Toimintoa ei tehty: sisällön tarkistus hylkäsi sen.",
-  actionDone: (action: string, n: number) =>
-    `${n === 1 ? "1 kysymys" : `${n} kysymystä`}: ${
-      (
-        {
-          teach: "opetettu luonnoksen aiheeseen",
-          refer: "merkitty toisen viranomaisen asiaksi",
-          dismiss: "hylätty",
-        } as Record<string, string>
-      )[action] ?? "käsitelty"
-    }.`,
+  /** After a teach: how many, to which topic, and that the bot learns them once published. */
+  taughtOutcome: (n: number, topic: string, split: "training" | "tests") =>
+    split === "training"
+      ? `${n === 1 ? "1 kysymys" : `${n} kysymystä`} opetettu aiheeseen ${topic} luonnokseen. Botti oppii ${n === 1 ? "sen" : "ne"}, kun versio on julkaistu.`
+      : `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty aiheen ${topic} testiviesteiksi luonnokseen. ${n === 1 ? "Se tulee" : "Ne tulevat"} versioon, kun luonnos julkaistaan.`,
+  referredOutcome: (n: number, group: string) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen ohjaukseen ${group}. Botti ohjaa ${n === 1 ? "sen" : "ne"} sinne, kun versio on julkaistu.`,
+  dismissedOutcome: (n: number) =>
+    `${n === 1 ? "1 kysymys hylätty. Sitä" : `${n} kysymystä hylätty. Niitä`} ei opeteta botille.`,
+  publishLink: "Julkaise sivulla Versiot ja julkaisu",
   seedNotice: (n: number) =>
     `Opetuslauseet on täytetty ${n === 1 ? "1 kysymyksellä" : `${n} kysymyksellä`}. Kun tallennat, rivit, jotka jätät, merkitään opetetuiksi tähän aiheeseen.`,
   seedTaught: (n: number) =>
@@ -1164,8 +1185,7 @@ const sv: UiText = {
   inboxCount: (groups: number, questions: number) =>
     `${groups === 1 ? "1 grupp" : `${groups} grupper`}, ${questions === 1 ? "1 fråga" : `${questions} frågor`}`,
   inboxEmpty: "Det finns inga frågor under perioden med dessa avgränsningar.",
-  groupHeading: (n: number, size: number) =>
-    `Grupp ${n}: ${size === 1 ? "1 fråga" : `${size} frågor`}`,
+  groupSize: (size: number) => (size === 1 ? "1 fråga" : `${size} frågor`),
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
     `Under perioden (${days} dagar) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
   guessesLabel: "Chattbotens gissningar",
@@ -1183,12 +1203,18 @@ const sv: UiText = {
   } as Record<MissReason, string>,
   outcomeLabel: "Därefter",
   outcomes: {
-    answered: "chattboten svarade",
-    rephrased: "kunden frågade på nytt sätt",
-    "handed-off": "överfördes till rådgivare",
-    left: "kunden lämnade",
+    answered: "chattboten svarade på kundens nästa meddelande",
+    rephrased: "chattboten hittade inget ämne för nästa meddelande heller",
+    "handed-off": "kunden bad om rådgivare",
+    left: "samtalet avslutades",
     unknown: "okänt",
   } as Record<MissOutcome, string>,
+  handoffs: {
+    queued: "kunden bad om rådgivare och ställdes i kö",
+    closed: "kunden bad om rådgivare (tjänsten stängd)",
+    "no-advisors": "kunden bad om rådgivare (inga lediga rådgivare)",
+    "queue-full": "kunden bad om rådgivare (kön full)",
+  } as Record<MissHandoff, string>,
   statusLabel: "Status",
   statuses: {
     open: "obehandlad",
@@ -1213,8 +1239,13 @@ const sv: UiText = {
             ? "hänvisningsgruppen finns inte längre i utkastet"
             : "meningen finns inte längre i utkastet"
         }.`,
-  groupActions: (n: number, size: number) =>
-    `Behandla hela grupp ${n} (${size === 1 ? "1 fråga" : `${size} frågor`})`,
+  groupActions: (size: number) =>
+    `Behandla hela gruppen (${size === 1 ? "1 fråga" : `${size} frågor`})`,
+  chosenActions: (chosen: number, size: number) => `Behandla de markerade ${chosen}/${size}`,
+  chosenForGroup: "Med i gruppåtgärden",
+  chooseHint:
+    "Gruppåtgärden gäller bara de markerade frågorna. Avmarkera en fråga som inte hör till gruppen.",
+  questionsMissing: "Frågor: markera minst en fråga i gruppen.",
   sampleActions: "Behandla den här frågan",
   actionFormLabel: (n: number) => (n === 1 ? "Åtgärd för 1 fråga" : `Åtgärd för ${n} frågor`),
   actionLegend: "Vad görs med frågorna?",
@@ -1226,6 +1257,8 @@ const sv: UiText = {
   },
   teachTopic: "Ämne",
   chooseTopic: "Välj ämne",
+  allTopics: "Alla ämnen",
+  guessedIn: (n: number) => (n === 1 ? "i 1 fråga" : `i ${n} frågor`),
   splitLegend: "Var läggs frågorna till?",
   teachSplits: { training: "Som träningsmeningar", tests: "Som testmeddelanden" } as Record<
     "training" | "tests",
@@ -1236,7 +1269,7 @@ const sv: UiText = {
   referTo: "Vart kunden hänvisas",
   chooseReferral: "Välj myndighet",
   newTopicHint:
-    "Öppnar formuläret för ett nytt ämne med gruppens exempel som träningsmeningar på sitt språk. När du sparar ämnet märks de frågor som finns kvar som inlärda.",
+    "Öppnar formuläret för ett nytt ämne med gruppens markerade exempel som träningsmeningar på sitt språk. När du sparar ämnet märks de frågor som finns kvar som inlärda.",
   actionMissing: "Vad görs med frågorna: välj en åtgärd.",
   topicMissing: "Ämne: välj ett ämne.",
   splitMissing: "Var läggs frågorna till: välj träningsmeningar eller testmeddelanden.",
@@ -1244,16 +1277,15 @@ const sv: UiText = {
   applyAction: (n: number) => `Utför den valda åtgärden (${n === 1 ? "1 fråga" : `${n} frågor`})`,
   applying: "Utförs…",
   actionRefused: "Åtgärden utfördes inte: innehållskontrollen godkände den inte.",
-  actionDone: (action: string, n: number) =>
-    `${n === 1 ? "1 fråga" : `${n} frågor`}: ${
-      (
-        {
-          teach: "inlärd i utkastets ämne",
-          refer: "märkt som en annan myndighets ärende",
-          dismiss: "avvisad",
-        } as Record<string, string>
-      )[action] ?? "behandlad"
-    }.`,
+  taughtOutcome: (n: number, topic: string, split: "training" | "tests") =>
+    split === "training"
+      ? `${n === 1 ? "1 fråga inlärd" : `${n} frågor inlärda`} i ämnet ${topic} i utkastet. Boten lär sig ${n === 1 ? "den" : "dem"} när versionen har publicerats.`
+      : `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} som testmeddelanden i ämnet ${topic} i utkastet. ${n === 1 ? "Den" : "De"} kommer med i versionen när utkastet publiceras.`,
+  referredOutcome: (n: number, group: string) =>
+    `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} i utkastets hänvisning ${group}. Boten hänvisar ${n === 1 ? "den" : "dem"} dit när versionen har publicerats.`,
+  dismissedOutcome: (n: number) =>
+    `${n === 1 ? "1 fråga avvisad. Den" : `${n} frågor avvisade. De`} lärs inte in.`,
+  publishLink: "Publicera på sidan Versioner och publicering",
   seedNotice: (n: number) =>
     `Träningsmeningarna är ifyllda med ${n === 1 ? "1 fråga" : `${n} frågor`}. När du sparar märks de rader du behåller som inlärda i det här ämnet.`,
   seedTaught: (n: number) =>
@@ -1391,6 +1423,15 @@ export function actorName(
       : who.name === SYSTEM_ACTOR.displayName;
   if (isService) return t.systemActor;
   return who.name ?? who.subject ?? t.notAvailable;
+}
+
+/**
+ * What happened after an inbox question, as far as the server saw: a request for a person
+ * says where it went when that is known, never that an advisor took the chat.
+ */
+export function outcomeText(sample: Pick<MissSample, "outcome" | "handoff">, t: UiText): string {
+  if (sample.outcome === "handed-off" && sample.handoff) return t.handoffs[sample.handoff];
+  return t.outcomes[sample.outcome] ?? sample.outcome;
 }
 
 /** An instant as a Helsinki date and time, e.g. "24.11.2026 klo 10.00". */

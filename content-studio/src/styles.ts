@@ -181,6 +181,12 @@ del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; 
 .sample { border-left: 4px solid var(--line); padding: .25rem .6rem; display: flex; flex-direction: column; gap: .2rem; align-items: flex-start; }
 .sample p { margin: 0; }
 .sample-text { white-space: pre-wrap; overflow-wrap: anywhere; font-weight: 600; }
+.sample-actions { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem 1rem; }
+.sample-actions .choice { display: inline-flex; align-items: center; gap: .35rem; }
+.sample-actions .choice label { font-weight: 400; }
+.sample-actions input[type="checkbox"] { width: 1.15rem; height: 1.15rem; margin: 0; }
+.sample.left-out { border-left-style: dashed; }
+.sample.left-out .sample-text { font-weight: 400; }
 .sample .reopened { background: var(--warn-bg); padding: .15rem .4rem; border-radius: .25rem; }
 .sample .answered-now { background: var(--soft); border-left: 3px solid var(--ok); padding: .2rem .4rem; display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .75rem; }
 .group-actions { display: flex; flex-direction: column; gap: .5rem; align-items: flex-start; }

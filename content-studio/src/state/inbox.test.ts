@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { MissGroup, MissSample } from "../api.ts";
-import { announcement, session } from "./app.ts";
+import type { MissGroup, MissSample, TopicSummary } from "../api.ts";
+import { UI } from "../i18n.ts";
+import { session } from "./app.ts";
 import * as editor from "./editor.ts";
 import { fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
 import { feedback, helpfulnessOf, loadFeedback } from "./feedback.ts";
 import * as inbox from "./inbox.ts";
+import { draft } from "./topics.ts";
 
 const sample = (id: string, text: string, lang: "fi" | "sv" = "fi"): MissSample => ({
   id,
@@ -110,12 +112,10 @@ describe("missed-question inbox state", () => {
       body: { ok: true, applied: 3 },
     }));
 
-    const result = await inbox.act({
-      action: "teach",
-      ids: ["m1", "m2", "m3"],
-      topicId: "vehicle-tax",
-      split: "tests",
-    });
+    const result = await inbox.act(
+      { action: "teach", ids: ["m1", "m2", "m3"], topicId: "vehicle-tax", split: "tests" },
+      { groupId: "g1", index: 0 },
+    );
 
     expect(result).toEqual({ ok: true, applied: 3 });
     expect(server.calls.at(-1)?.body).toEqual({
@@ -127,6 +127,77 @@ describe("missed-question inbox state", () => {
     expect(inbox.groups.value?.map((g) => g.id)).toEqual(["g2"]);
   });
 
+  it("says what an action did: how many, to which topic or group by title, and that it needs publishing", async () => {
+    // Prepare: the draft names the topic and the referral group.
+    draft.value = {
+      baseVersion: 3,
+      liveVersion: 3,
+      topics: [
+        {
+          id: "pension",
+          system: false,
+          retired: false,
+          fi: { title: "Eläke", utterances: 1, tests: 1 },
+          sv: { title: "Pension", utterances: 1, tests: 1 },
+        },
+      ],
+      outOfScope: { fi: [], sv: [] },
+      referrals: [
+        {
+          id: "kela",
+          fi: { title: "Kela", answer: "", link: { label: "", url: "" }, sentences: [] },
+          sv: { title: "FPA", answer: "", link: { label: "", url: "" }, sentences: [] },
+        },
+      ],
+      changed: [],
+    };
+    await inbox.loadInbox();
+    for (const applied of [3, 1, 2]) {
+      server.on("POST", "/api/content/misses/actions", () => ({
+        status: 200,
+        body: { ok: true, applied },
+      }));
+    }
+    try {
+      // Act / Assess: a teach to the training sentences, where the group was.
+      await inbox.act(
+        { action: "teach", ids: ["m1", "m2", "m3"], topicId: "pension", split: "training" },
+        { groupId: "g1", index: 0 },
+      );
+      expect(inbox.lastOutcome.value).toEqual({
+        groupId: "g1",
+        index: 0,
+        text: "3 kysymystä opetettu aiheeseen Eläke luonnokseen. Botti oppii ne, kun versio on julkaistu.",
+        publish: true,
+      });
+      // A refer, by the group's title.
+      await inbox.act(
+        { action: "refer", ids: ["m4"], referral: "kela" },
+        { groupId: "g2", index: 0 },
+      );
+      expect(inbox.lastOutcome.value).toMatchObject({
+        groupId: "g2",
+        text: "1 kysymys lisätty luonnoksen ohjaukseen Kela. Botti ohjaa sen sinne, kun versio on julkaistu.",
+        publish: true,
+      });
+      // A dismissal changes no content: nothing to publish.
+      await inbox.act({ action: "dismiss", ids: ["m1", "m2"] }, { groupId: "g1", index: 0 });
+      expect(inbox.lastOutcome.value).toMatchObject({
+        text: "2 kysymystä hylätty. Niitä ei opeteta botille.",
+        publish: false,
+      });
+      // A new load starts without an outcome.
+      server.on("GET", MISSES, () => ({
+        status: 200,
+        body: { from: "2026-10-26", to: "2026-11-24", groups: GROUPS },
+      }));
+      await inbox.loadInbox();
+      expect(inbox.lastOutcome.value).toBeUndefined();
+    } finally {
+      draft.value = undefined;
+    }
+  });
+
   it("takes one referred question out of its group and counts the group one smaller", async () => {
     await inbox.loadInbox();
     server.on("POST", "/api/content/misses/actions", () => ({
@@ -134,11 +205,70 @@ describe("missed-question inbox state", () => {
       body: { ok: true, applied: 1 },
     }));
 
-    await inbox.act({ action: "refer", ids: ["m2"], referral: "traficom" });
+    await inbox.act(
+      { action: "refer", ids: ["m2"], referral: "traficom" },
+      { groupId: "g1", index: 0 },
+    );
 
     const [first] = inbox.groups.value ?? [];
     expect(first).toMatchObject({ id: "g1", size: 2, ids: ["m1", "m3"] });
     expect(first?.samples.map((s) => s.id)).toEqual(["m1", "m3"]);
+  });
+
+  it("knows a group by the question it was formed around, whatever its place in the list", () => {
+    // Prepare: g1 was formed around m3 (its id's question); a long text is cut at a word.
+    const group: MissGroup = { ...(GROUPS[0] as MissGroup), id: "m3" };
+    const long = `${"verokortti ".repeat(12)}ulkomaille`;
+    const tail: MissGroup = { ...(GROUPS[1] as MissGroup), samples: [sample("m4", long)] };
+    // Act: the group before it and one of its other questions are handled.
+    const [after] = inbox.afterAction([tail, group], ["m4", "m1"], "dismissed", "open");
+    // Assess
+    expect(inbox.groupLabel(group)).toEqual({ text: "fordonsskatt förföll", lang: "sv" });
+    expect(after && inbox.groupLabel(after)).toEqual({ text: "fordonsskatt förföll", lang: "sv" });
+    // Without its own question among those listed, its newest.
+    expect(inbox.groupLabel(GROUPS[0] as MissGroup)?.text).toBe("ajoneuvovero erääntyi");
+    const cut = inbox.groupLabel(tail)?.text ?? "";
+    expect(cut.length).toBeLessThanOrEqual(80);
+    expect(cut).toMatch(/^verokortti( verokortti)+…$/);
+  });
+
+  it("acts on a group's questions but those the owner took out, and forgets that on a new load", async () => {
+    // Prepare
+    await inbox.loadInbox();
+    const group = GROUPS[0] as MissGroup;
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 2 },
+    }));
+    // Act: one question taken out, another taken out and put back.
+    inbox.setChosen("m2", false);
+    inbox.setChosen("m3", false);
+    inbox.setChosen("m3", true);
+    const chosen = inbox.chosenIds(group);
+    await inbox.act(
+      { action: "teach", ids: chosen, topicId: "vehicle-tax", split: "training" },
+      { groupId: "g1", index: 0 },
+    );
+    // Assess: only the chosen were sent; the one left out stays, as the group.
+    expect(chosen).toEqual(["m1", "m3"]);
+    expect(server.calls.at(-1)?.body).toMatchObject({ ids: ["m1", "m3"] });
+    expect(inbox.groups.value?.[0]).toMatchObject({ id: "g1", size: 1, ids: ["m2"] });
+    // Its trend and the bot's guesses no longer count the two taught (both asked on the 24th).
+    expect(inbox.groups.value?.[0]?.trend).toEqual([
+      { day: "2026-11-23", count: 1 },
+      { day: "2026-11-24", count: 0 },
+    ]);
+    expect(inbox.groups.value?.[0]?.guesses).toEqual([{ intent: "none", count: 1 }]);
+    // Put back in for the next group action; a new load starts with every question in.
+    inbox.chooseAll(["m1", "m2", "m3"]);
+    expect(inbox.chosenIds(group)).toEqual(["m1", "m2", "m3"]);
+    inbox.setChosen("m1", false);
+    server.on("GET", MISSES, () => ({
+      status: 200,
+      body: { from: "2026-10-26", to: "2026-11-24", groups: GROUPS },
+    }));
+    await inbox.loadInbox();
+    expect(inbox.chosenIds(group)).toEqual(["m1", "m2", "m3"]);
   });
 
   it("keeps handled questions with their new status when every status is listed", () => {
@@ -162,12 +292,10 @@ describe("missed-question inbox state", () => {
       },
     }));
 
-    const result = await inbox.act({
-      action: "teach",
-      ids: ["m1"],
-      topicId: "vehicle-tax",
-      split: "tests",
-    });
+    const result = await inbox.act(
+      { action: "teach", ids: ["m1"], topicId: "vehicle-tax", split: "tests" },
+      { groupId: "g1", index: 0 },
+    );
 
     expect(result).toMatchObject({
       ok: false,
@@ -224,18 +352,49 @@ describe("missed-question inbox state", () => {
       body: { ok: true, applied: 1 },
     }));
 
-    vi.useFakeTimers();
-    try {
-      const result = await inbox.dismissAsAnswered("m4");
+    const result = await inbox.dismissAsAnswered("m4", { groupId: "g2", index: 1 });
 
-      expect(result).toEqual({ ok: true, applied: 1 });
-      expect(server.calls.at(-1)?.body).toEqual({ action: "dismiss", ids: ["m4"] });
-      expect(inbox.groups.value?.map((g) => g.id)).toEqual(["g1"]);
-      await vi.advanceTimersByTimeAsync(60);
-      expect(announcement.value).toBe("1 kysymys: merkitty vastatuksi (hylätty, ei opeteta).");
-    } finally {
-      vi.useRealTimers();
-    }
+    expect(result).toEqual({ ok: true, applied: 1 });
+    expect(server.calls.at(-1)?.body).toEqual({ action: "dismiss", ids: ["m4"] });
+    expect(inbox.groups.value?.map((g) => g.id)).toEqual(["g1"]);
+    expect(inbox.lastOutcome.value).toEqual({
+      groupId: "g2",
+      index: 1,
+      text: "1 kysymys: merkitty vastatuksi (hylätty, ei opeteta).",
+      publish: false,
+    });
+  });
+
+  it("offers the bot's guesses first in their order, then every topic in use by title", () => {
+    // Prepare
+    const topic = (id: string, fi: string, sv: string, retired = false): TopicSummary => ({
+      id,
+      system: false,
+      retired,
+      fi: { title: fi, utterances: 1, tests: 1 },
+      sv: { title: sv, utterances: 1, tests: 1 },
+    });
+    const topics = [
+      topic("tax-card", "Verokortti", "Skattekort"),
+      topic("pension", "Eläke", "Pension"),
+      topic("old-form", "Vanha lomake", "Gammal blankett", true),
+      topic("vehicle-tax", "Ajoneuvovero", "Fordonsskatt"),
+    ];
+    // Act: a guess of no topic, a retired one and one the draft lacks cannot be offered.
+    const fi = inbox.topicChoices(
+      topics,
+      ["none", "tax-card", "old-form", "pension", "gone", "tax-card"],
+      UI.fi,
+    );
+    const sv = inbox.topicChoices(topics, [], UI.sv);
+    // Assess
+    expect(fi.guessed).toEqual([
+      { id: "tax-card", title: "Verokortti" },
+      { id: "pension", title: "Eläke" },
+    ]);
+    expect(fi.all.map((t) => t.title)).toEqual(["Ajoneuvovero", "Eläke", "Verokortti"]);
+    expect(sv.guessed).toEqual([]);
+    expect(sv.all.map((t) => t.title)).toEqual(["Fordonsskatt", "Pension", "Skattekort"]);
   });
 
   it("draws every day of the period, days without questions as zero", () => {

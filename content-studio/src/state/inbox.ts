@@ -23,8 +23,9 @@ import {
   type MissStatus,
   type Problem,
   type ReferralSummary,
+  type TopicSummary,
 } from "../api.ts";
-import { text } from "../i18n.ts";
+import { text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 import { draft } from "./topics.ts";
 
@@ -50,6 +51,62 @@ export const exportError = signal("");
 
 /** The draft's referral groups: where a question can be referred. */
 export const referralChoices = computed<ReferralSummary[]>(() => draft.value?.referrals ?? []);
+
+/** A topic's title in the UI language, "no topic" for none, the id for anything unknown. */
+export function topicTitle(id: string, t: UiText): string {
+  if (id === "none") return t.noIntent;
+  return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
+}
+
+/** A referral group's title in the UI language, the id for one the draft does not list. */
+export function referralTitle(id: string, t: UiText): string {
+  return referralChoices.value.find((r) => r.id === id)?.[t.lang]?.title || id;
+}
+
+/**
+ * What the last action did, shown where the group acted on was (`index`, its place in the list
+ * then), until the next action or load. `publish`: the change is in the draft only, so
+ * customers get it once a version with it is published.
+ */
+export interface ActionOutcome {
+  groupId: string;
+  index: number;
+  text: string;
+  publish: boolean;
+}
+
+export const lastOutcome = signal<ActionOutcome | undefined>(undefined);
+
+/**
+ * Questions the owner took out of their group's action (unchecked): grouping can put an
+ * unrelated question with the others, and a group action must not teach it too. Every
+ * question is in by default; each load starts afresh.
+ */
+export const leftOut = signal<ReadonlySet<string>>(new Set());
+
+/** Puts the question `id` in its group's action, or takes it out. */
+export function setChosen(id: string, chosen: boolean): void {
+  const next = new Set(leftOut.value);
+  if (chosen) next.delete(id);
+  else next.add(id);
+  leftOut.value = next;
+}
+
+/** Puts every one of `ids` back in (after a group action: what is left is the next group). */
+export function chooseAll(ids: readonly string[]): void {
+  if (!ids.some((id) => leftOut.value.has(id))) return;
+  const next = new Set(leftOut.value);
+  for (const id of ids) next.delete(id);
+  leftOut.value = next;
+}
+
+/**
+ * The questions a group action applies to: every member but those taken out, those beyond
+ * the samples shown included (they cannot be taken out, so the count says how many).
+ */
+export function chosenIds(group: MissGroup, out: ReadonlySet<string> = leftOut.value): string[] {
+  return group.ids.filter((id) => !out.has(id));
+}
 
 let loadSeq = 0;
 
@@ -133,11 +190,33 @@ export async function loadInbox(options: { announce?: boolean } = {}): Promise<v
     if (!result) return;
     resetAnswers();
     groups.value = result.groups;
+    lastOutcome.value = undefined;
+    leftOut.value = new Set();
     shownPeriod.value = { from: result.from, to: result.to };
     loadError.value = "";
   });
   if (result && options.announce)
     announce(t.inboxCount(result.groups.length, totalOf(result.groups)));
+}
+
+/**
+ * The question a group is known by: the one it was formed around (whose id is the group's) while
+ * it is listed, else its newest. It stays as other groups and questions are handled, where a
+ * number by place would change under the owner's eyes.
+ */
+export function groupLabel(group: MissGroup): { text: string; lang: Lang } | undefined {
+  const sample = group.samples.find((s) => s.id === group.id) ?? group.samples[0];
+  if (!sample) return undefined;
+  return { text: shortened(sample.text, 80), lang: sample.lang };
+}
+
+/** `text` cut at a word before `max` characters, with an ellipsis, when longer. */
+function shortened(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 export function totalOf(list: readonly MissGroup[]): number {
@@ -170,10 +249,23 @@ export function afterAction(
     const left = g.ids.filter((id) => !handled.has(id));
     if (left.length === g.ids.length) return [g];
     if (left.length === 0) return [];
+    // What is left of the group is counted without the questions gone, as far as the samples
+    // tell (a group's trend and guesses would otherwise still count a question taken out).
+    const gone = g.samples.filter((s) => handled.has(s.id));
+    const perDay = countBy(gone.map((s) => helsinkiToday(new Date(s.at))));
+    const perGuess = countBy(gone.flatMap((s) => s.guesses[0]?.intent ?? []));
     return [
       {
         ...g,
         size: Math.max(0, g.size - (g.ids.length - left.length)),
+        trend: g.trend.map((d) => ({
+          ...d,
+          count: Math.max(0, d.count - (perDay.get(d.day) ?? 0)),
+        })),
+        guesses: g.guesses
+          .map((guess) => ({ ...guess, count: guess.count - (perGuess.get(guess.intent) ?? 0) }))
+          .filter((guess) => guess.count > 0)
+          .sort((a, b) => b.count - a.count),
         ids: left,
         samples: g.samples.filter((s) => !handled.has(s.id)),
       },
@@ -181,16 +273,47 @@ export function afterAction(
   });
 }
 
+function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
 export type ActionResult =
   | { ok: true; applied: number }
   | { ok: false; message: string; problems: Problem[] };
 
 /**
- * Runs an action; the groups update and the outcome is announced (`done`, when given, says it
- * instead), or the refusal returned.
+ * What an action did, in words: how many questions, to which topic or group by its title, and
+ * that customers get it only once it is published.
+ */
+export function outcomeOf(
+  action: MissAction,
+  applied: number,
+  t: UiText,
+): { text: string; publish: boolean } {
+  switch (action.action) {
+    case "teach":
+      return {
+        text: t.taughtOutcome(applied, topicTitle(action.topicId, t), action.split),
+        publish: true,
+      };
+    case "refer":
+      return { text: t.referredOutcome(applied, referralTitle(action.referral, t)), publish: true };
+    case "dismiss":
+      return { text: t.dismissedOutcome(applied), publish: false };
+  }
+}
+
+/**
+ * Runs an action on questions of the group `where.groupId` (at `where.index` in the list); the
+ * groups update and `lastOutcome` says what was done (`done`, when given, says it instead), or
+ * the refusal is returned. The view takes focus to the outcome, which reads it out: it is not
+ * announced a second time.
  */
 export async function act(
   action: MissAction,
+  where: { groupId: string; index: number },
   done?: (applied: number) => string,
 ): Promise<ActionResult> {
   const t = text.value;
@@ -205,21 +328,55 @@ export async function act(
     },
   );
   if (!result) return failure ?? { ok: false, message: t.noAnswer, problems: [] };
-  if (groups.value) {
-    groups.value = afterAction(
-      groups.value,
-      action.ids,
-      statusAfter(action.action),
-      statusFilter.value,
-    );
-  }
-  announce(done ? done(result.applied) : t.actionDone(action.action, result.applied));
+  const said = done
+    ? { text: done(result.applied), publish: false }
+    : outcomeOf(action, result.applied, t);
+  // Together: the group leaves and its outcome takes its place in one render.
+  batch(() => {
+    if (groups.value) {
+      groups.value = afterAction(
+        groups.value,
+        action.ids,
+        statusAfter(action.action),
+        statusFilter.value,
+      );
+    }
+    lastOutcome.value = { ...where, ...said };
+  });
   return { ok: true, applied: result.applied };
 }
 
 /** One click on a question the bot now answers: dismissed, as needing nothing more. */
-export function dismissAsAnswered(id: string): Promise<ActionResult> {
-  return act({ action: "dismiss", ids: [id] }, (n) => text.value.markedAnswered(n));
+export function dismissAsAnswered(
+  id: string,
+  where: { groupId: string; index: number },
+): Promise<ActionResult> {
+  return act({ action: "dismiss", ids: [id] }, where, (n) => text.value.markedAnswered(n));
+}
+
+/** A topic as the teach form offers it: id and title in the UI language. */
+export interface TopicChoice {
+  id: string;
+  title: string;
+}
+
+/**
+ * The teach form's topics: those of `guessed` (the bot's own guesses, in their order) that are
+ * draft topics in use, then every topic in use by title. A guess of no topic (`none`), a
+ * retired topic or one the draft does not have is left out of the first.
+ */
+export function topicChoices(
+  topics: readonly TopicSummary[],
+  guessed: readonly string[],
+  t: UiText,
+): { guessed: TopicChoice[]; all: TopicChoice[] } {
+  const all = topics
+    .filter((topic) => !topic.retired)
+    .map((topic) => ({ id: topic.id, title: topic[t.lang].title || topic.id }))
+    .sort((a, b) => a.title.localeCompare(b.title, t.locale));
+  const byId = new Map(all.map((topic) => [topic.id, topic]));
+  const first = [...new Set(guessed)].flatMap((id) => byId.get(id) ?? []);
+  return { guessed: first, all };
 }
 
 /** Each day of the period with its count (days without questions as 0), for the trend. */
@@ -260,6 +417,8 @@ onSignOut(() => {
   batch(() => {
     resetAnswers();
     groups.value = undefined;
+    lastOutcome.value = undefined;
+    leftOut.value = new Set();
     shownPeriod.value = undefined;
     loading.value = false;
     loadError.value = "";

@@ -1,34 +1,46 @@
 /**
- * The missed-question inbox: period and language, groups of similar questions largest first
- * (count, trend, the bot's guesses, masked samples as text), and the actions on one question
- * or a whole group: teach to a topic (split chosen explicitly), refer to another agency, start
- * a new topic from the group, dismiss. Refusals are shown next to the action that got them.
+ * The missed-question inbox: period and language, groups of similar questions largest first,
+ * each known by a question of its own (count, trend, the bot's guesses, masked samples as
+ * text), and the actions on one question or a group's checked ones: teach to a topic (the
+ * bot's guesses first; split chosen explicitly), refer to another agency, start a new topic
+ * from the group, dismiss. Refusals are shown next to the action that got them; an outcome
+ * takes the handled group's place and focus.
  */
-import type { RefObject } from "preact";
+import { Fragment, type RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
-import { formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
+import { formatDateTime, formatPercent, outcomeText, text, type UiText } from "../i18n.ts";
 import { fieldLabel, placeProblem } from "../problems.ts";
 import { startNewFrom } from "../state/editor.ts";
 import {
   act,
   answeredNow,
   answersRound,
+  chooseAll,
+  chosenIds,
   dismissAsAnswered,
   exportCsv,
   exportError,
   exporting,
+  groupLabel,
   groups,
   langFilter,
+  lastOutcome,
+  leftOut,
   loadError,
   loadInbox,
   loading,
   period,
   periodError,
   referralChoices,
+  referralTitle,
   type StatusFilter,
+  setChosen,
   shownPeriod,
   statusFilter,
+  type TopicChoice,
+  topicChoices,
+  topicTitle,
   totalOf,
   trendDays,
   wantAnswers,
@@ -42,6 +54,10 @@ const FIRST_SAMPLES = 3;
 export function Inbox() {
   const t = text.value;
   const list = groups.value;
+  const outcome = lastOutcome.value;
+  // Where the group acted on was: the outcome stands there, just before the group that now
+  // has that place (the same one, when some of its questions are left).
+  const outcomeAt = outcome && list ? Math.min(outcome.index, list.length) : -1;
   return (
     <section aria-labelledby="view-heading" class="view inbox">
       <div class="view-head">
@@ -73,18 +89,50 @@ export function Inbox() {
           <h3 id="inbox-groups-heading" tabIndex={-1} data-testid="inbox-count">
             {t.inboxCount(list.length, totalOf(list))}
           </h3>
-          {list.length === 0 ? (
-            <p>{t.inboxEmpty}</p>
-          ) : (
+          {list.length || outcome ? (
             <ol class="miss-groups">
               {list.map((group, i) => (
-                <GroupCard key={group.id} group={group} index={i} />
+                <Fragment key={group.id}>
+                  {i === outcomeAt ? <OutcomeItem /> : null}
+                  <GroupCard group={group} index={i} />
+                </Fragment>
               ))}
+              {outcomeAt === list.length ? <OutcomeItem /> : null}
             </ol>
-          )}
+          ) : null}
+          {list.length === 0 ? <p>{t.inboxEmpty}</p> : null}
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The last action's outcome, where its group was: how many questions went where and, for a
+ * change to the draft, that it reaches customers once published, with the way there. It takes
+ * focus after the action, so the keyboard goes on from it to the next group.
+ */
+function OutcomeItem() {
+  const t = text.value;
+  const outcome = lastOutcome.value;
+  if (!outcome) return null;
+  return (
+    <li class="miss-outcome">
+      <div
+        id="inbox-outcome"
+        class="notice ok"
+        role="status"
+        tabIndex={-1}
+        data-testid="inbox-outcome"
+      >
+        <p>{outcome.text}</p>
+        {outcome.publish ? (
+          <p>
+            <a href="#/versions">{t.publishLink}</a>
+          </p>
+        ) : null}
+      </div>
+    </li>
   );
 }
 
@@ -159,21 +207,10 @@ function Filters() {
   );
 }
 
-/** A topic's title in the UI language, "no topic" for none, the id for anything unknown. */
-function topicName(id: string, t: UiText): string {
-  if (id === "none") return t.noIntent;
-  return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
-}
-
-/** A referral group's title in the UI language, the id for one the draft does not list. */
-function referralName(id: string, t: UiText): string {
-  return referralChoices.value.find((r) => r.id === id)?.[t.lang]?.title || id;
-}
-
 /** The title of the topic or referral group a reopened question had gone to, if it names one. */
 function reopenedName(reopened: Reopened, t: UiText): string {
-  if (reopened.topicId) return topicName(reopened.topicId, t);
-  return reopened.referral ? referralName(reopened.referral, t) : "";
+  if (reopened.topicId) return topicTitle(reopened.topicId, t);
+  return reopened.referral ? referralTitle(reopened.referral, t) : "";
 }
 
 function GroupCard(props: { group: MissGroup; index: number }) {
@@ -185,21 +222,43 @@ function GroupCard(props: { group: MissGroup; index: number }) {
   const samples = allSamples ? group.samples : group.samples.slice(0, FIRST_SAMPLES);
   const card = useRef<HTMLLIElement>(null);
   useAnswersWhenShown(card, samples);
+  const label = groupLabel(group);
+  // One question is no group to pick from; with more, each can be taken out of the action.
+  const choosable = group.ids.length > 1;
+  const chosen = chosenIds(group, leftOut.value);
+  const chosenSet = new Set(chosen);
   return (
     <li class="miss-group" data-group={group.id} ref={card}>
+      {/* Known by a question of its own, not by its place: places change as groups are handled. */}
       <h4 id={`${base}-heading`} tabIndex={-1}>
-        {t.groupHeading(index + 1, group.size)}
+        {label ? (
+          <>
+            ”<span lang={label.lang}>{label.text}</span>”{" "}
+          </>
+        ) : null}
+        <span class="muted">({t.groupSize(group.size)})</span>
       </h4>
       <Trend group={group} />
       {group.guesses.length ? (
         <p class="small-text">
           <strong>{t.guessesLabel}:</strong>{" "}
-          {group.guesses.map((g) => t.guessCount(topicName(g.intent, t), g.count)).join(", ")}
+          {group.guesses.map((g) => t.guessCount(topicTitle(g.intent, t), g.count)).join(", ")}
+        </p>
+      ) : null}
+      {choosable ? (
+        <p id={`${base}-choose-hint`} class="muted small-text">
+          {t.chooseHint}
         </p>
       ) : null}
       <ul class="samples" aria-label={t.samplesLabel(group.samples.length, group.size)}>
         {samples.map((sample) => (
-          <SampleItem key={sample.id} sample={sample} group={group} index={index} />
+          <SampleItem
+            key={sample.id}
+            sample={sample}
+            group={group}
+            index={index}
+            choosable={choosable}
+          />
         ))}
       </ul>
       {group.samples.length > FIRST_SAMPLES ? (
@@ -218,17 +277,28 @@ function GroupCard(props: { group: MissGroup; index: number }) {
           class="secondary"
           id={`${base}-act`}
           aria-expanded={acting ? "true" : "false"}
+          aria-describedby={describedBy(`${base}-heading`, choosable && `${base}-choose-hint`)}
           onClick={() => setActing(!acting)}
         >
-          {t.groupActions(index + 1, group.size)}
+          {chosen.length === group.ids.length
+            ? t.groupActions(group.size)
+            : t.chosenActions(chosen.length, group.ids.length)}
         </button>
         {acting ? (
           <ActionPanel
             idBase={base}
-            ids={group.ids}
-            samples={group.samples}
+            ids={chosen}
+            samples={group.samples.filter((s) => chosenSet.has(s.id))}
+            guesses={group.guesses.map((g) => ({ id: g.intent, note: t.guessedIn(g.count) }))}
             allowNewTopic
-            onDone={() => focusAfterAction(group.id, index)}
+            where={{ groupId: group.id, index }}
+            chooseControl={choosable ? `sample-${group.samples[0]?.id}-chosen` : undefined}
+            onApplied={() => {
+              // What is left of the group is all in again, and the form closes: sending it
+              // once more would act on those left out on purpose.
+              chooseAll(group.ids);
+              setActing(false);
+            }}
             onCancel={() => {
               setActing(false);
               focusControl(`${base}-act`);
@@ -272,14 +342,12 @@ function useAnswersWhenShown(
   }, [key, round]);
 }
 
-/** After an action: the group's heading if it is still listed, else the next group's. */
-function focusAfterAction(groupId: string, index: number): void {
-  setTimeout(() => {
-    const list = groups.value ?? [];
-    const same = list.find((g) => g.id === groupId);
-    const next = same ?? list[index] ?? list[index - 1];
-    focusControl(next ? `group-${next.id}-heading` : "inbox-groups-heading");
-  }, 0);
+/**
+ * After an action: to its outcome, standing where the group was. The places of the groups after
+ * it have moved up by one; the outcome says what happened and the next group follows it.
+ */
+function focusOutcome(): void {
+  focusControl("inbox-outcome", "inbox-groups-heading");
 }
 
 function Trend(props: { group: MissGroup }) {
@@ -329,14 +397,21 @@ function formatDay(day: string, t: UiText): string {
   );
 }
 
-function SampleItem(props: { sample: MissSample; group: MissGroup; index: number }) {
+function SampleItem(props: {
+  sample: MissSample;
+  group: MissGroup;
+  index: number;
+  /** Whether the question can be taken out of its group's action (a checkbox). */
+  choosable: boolean;
+}) {
   const t = text.value;
   const { sample, group, index } = props;
   const [acting, setActing] = useState(false);
   const base = `sample-${sample.id}`;
   const reasons = sample.reasons.map((r) => t.reasons[r]).join(", ");
+  const chosen = !leftOut.value.has(sample.id);
   return (
-    <li class="sample" data-sample={sample.id}>
+    <li class={chosen ? "sample" : "sample left-out"} data-sample={sample.id}>
       <p class="sample-text" lang={sample.lang} id={`${base}-text`}>
         {sample.text}
       </p>
@@ -345,8 +420,8 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
           t.langColumn[sample.lang],
           formatDateTime(sample.at, t),
           reasons ? `${t.reasonsLabel}: ${reasons}` : "",
-          sample.referral ? `${t.referredToLabel}: ${referralName(sample.referral, t)}` : "",
-          `${t.outcomeLabel}: ${t.outcomes[sample.outcome] ?? sample.outcome}`,
+          sample.referral ? `${t.referredToLabel}: ${referralTitle(sample.referral, t)}` : "",
+          `${t.outcomeLabel}: ${outcomeText(sample, t)}`,
           sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
         ]
           .filter(Boolean)
@@ -364,27 +439,47 @@ function SampleItem(props: { sample: MissSample; group: MissGroup; index: number
         <p class="muted small-text">
           {t.topThree}:{" "}
           {sample.guesses
-            .map((g) => `${topicName(g.intent, t)} ${formatPercent(g.confidence, t)}`)
+            .map((g) => `${topicTitle(g.intent, t)} ${formatPercent(g.confidence, t)}`)
             .join(", ")}
         </p>
       ) : null}
-      <button
-        type="button"
-        class="secondary small"
-        id={`${base}-act`}
-        aria-expanded={acting ? "true" : "false"}
-        aria-describedby={`${base}-text`}
-        onClick={() => setActing(!acting)}
-      >
-        {t.sampleActions}
-      </button>
+      <div class="sample-actions">
+        {props.choosable ? (
+          <span class="choice">
+            <input
+              type="checkbox"
+              id={`${base}-chosen`}
+              checked={chosen}
+              aria-describedby={`${base}-text`}
+              data-testid="sample-chosen"
+              onChange={(event) => setChosen(sample.id, event.currentTarget.checked)}
+            />
+            <label for={`${base}-chosen`}>{t.chosenForGroup}</label>
+          </span>
+        ) : null}
+        <button
+          type="button"
+          class="secondary small"
+          id={`${base}-act`}
+          aria-expanded={acting ? "true" : "false"}
+          aria-describedby={`${base}-text`}
+          onClick={() => setActing(!acting)}
+        >
+          {t.sampleActions}
+        </button>
+      </div>
       {acting ? (
         <ActionPanel
           idBase={base}
           ids={[sample.id]}
           samples={[sample]}
+          guesses={sample.guesses.map((g) => ({
+            id: g.intent,
+            note: formatPercent(g.confidence, t),
+          }))}
           allowNewTopic={false}
-          onDone={() => focusAfterAction(group.id, index)}
+          where={{ groupId: group.id, index }}
+          onApplied={() => setActing(false)}
           onCancel={() => {
             setActing(false);
             focusControl(`${base}-act`);
@@ -412,8 +507,8 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
     <div class="answered-now small-text" data-testid="answered-now">
       <p id={`${base}-answered`}>
         {[
-          now.live ? t.answeredNowLive(topicName(now.live.topic, t)) : "",
-          draftToo ? t.answeredNowDraft(topicName(draftToo.topic, t)) : "",
+          now.live ? t.answeredNowLive(topicTitle(now.live.topic, t)) : "",
+          draftToo ? t.answeredNowDraft(topicTitle(draftToo.topic, t)) : "",
         ]
           .filter(Boolean)
           .join(" · ")}
@@ -428,9 +523,9 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
           if (busy) return;
           setBusy(true);
           setFailure("");
-          const result = await dismissAsAnswered(sample.id);
+          const result = await dismissAsAnswered(sample.id, { groupId: group.id, index });
           setBusy(false);
-          if (result.ok) focusAfterAction(group.id, index);
+          if (result.ok) focusOutcome();
           else setFailure(result.message);
         }}
       >
@@ -451,26 +546,38 @@ function ActionPanel(props: {
   idBase: string;
   ids: string[];
   samples: MissSample[];
+  /** The bot's guesses for these questions, most likely first, each with how often or how sure. */
+  guesses: { id: string; note: string }[];
   allowNewTopic: boolean;
-  onDone: () => void;
+  /** The group acted on and its place in the list, for the outcome. */
+  where: { groupId: string; index: number };
+  /** Where the owner chooses the questions, when they can: focus goes there if none is. */
+  chooseControl?: string | undefined;
+  /** After the action was applied, before focus moves to its outcome. */
+  onApplied?: () => void;
   onCancel: () => void;
 }) {
   const t = text.value;
   const { idBase } = props;
+  const topics = topicChoices(
+    draft.value?.topics ?? [],
+    props.guesses.map((g) => g.id),
+    t,
+  );
+  const guessNotes = new Map(props.guesses.map((g) => [g.id, g.note]));
   const [action, setAction] = useState<ActionChoice | "">("");
-  const [topicId, setTopicId] = useState("");
+  // The bot's likeliest topic, ready to confirm: with 46 topics the right one is usually it.
+  const [topicId, setTopicId] = useState(() => topics.guessed[0]?.id ?? "");
   const [split, setSplit] = useState<TestSplit | "">("");
   const [referral, setReferral] = useState("");
-  const [missing, setMissing] = useState<"action" | "topic" | "split" | "referral" | "">("");
+  const [missing, setMissing] = useState<
+    "questions" | "action" | "topic" | "split" | "referral" | ""
+  >("");
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; problems: Problem[] } | undefined>();
   const choices: ActionChoice[] = props.allowNewTopic
     ? ["teach", "refer", "newTopic", "dismiss"]
     : ["teach", "refer", "dismiss"];
-  const topics = (draft.value?.topics ?? [])
-    .filter((topic) => !topic.retired)
-    .map((topic) => ({ id: topic.id, title: topic[t.lang].title || topic.id }))
-    .sort((a, b) => a.title.localeCompare(b.title, t.locale));
   const ids = {
     action: `${idBase}-action`,
     topic: `${idBase}-topic`,
@@ -481,6 +588,7 @@ function ActionPanel(props: {
   };
   const missingText = missing
     ? {
+        questions: t.questionsMissing,
         action: t.actionMissing,
         topic: t.topicMissing,
         split: t.splitMissing,
@@ -491,19 +599,22 @@ function ActionPanel(props: {
 
   async function submit(): Promise<void> {
     if (busy) return;
-    const lacking = !action
-      ? "action"
-      : action === "teach" && !topicId
-        ? "topic"
-        : action === "teach" && !split
-          ? "split"
-          : action === "refer" && !referral
-            ? "referral"
-            : "";
+    const lacking =
+      props.ids.length === 0
+        ? "questions"
+        : !action
+          ? "action"
+          : action === "teach" && !topicId
+            ? "topic"
+            : action === "teach" && !split
+              ? "split"
+              : action === "refer" && !referral
+                ? "referral"
+                : "";
     setMissing(lacking);
     setRefusal(undefined);
     if (lacking) {
-      focusControl(ids[lacking]);
+      focusControl(lacking === "questions" ? (props.chooseControl ?? ids.error) : ids[lacking]);
       return;
     }
     if (action === "newTopic") {
@@ -519,10 +630,13 @@ function ActionPanel(props: {
         : action === "refer"
           ? { action, ids: props.ids, referral }
           : { action: "dismiss", ids: props.ids },
+      props.where,
     );
     setBusy(false);
-    if (result.ok) props.onDone();
-    else {
+    if (result.ok) {
+      props.onApplied?.();
+      focusOutcome();
+    } else {
       setRefusal({ message: result.message, problems: result.problems });
       focusControl(ids.refusal);
     }
@@ -575,11 +689,22 @@ function ActionPanel(props: {
               onChange={(event) => setTopicId(event.currentTarget.value)}
             >
               <option value="">{t.chooseTopic}</option>
-              {topics.map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`}
-                </option>
-              ))}
+              {topics.guessed.length ? (
+                <optgroup label={t.guessesLabel}>
+                  {topics.guessed.map((topic) => (
+                    <option key={topic.id} value={topic.id}>
+                      {`${topicOption(topic)}: ${guessNotes.get(topic.id) ?? ""}`}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              <optgroup label={t.allTopics}>
+                {topics.all.map((topic) => (
+                  <option key={topic.id} value={topic.id}>
+                    {topicOption(topic)}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </div>
           <fieldset
@@ -663,6 +788,11 @@ function ActionPanel(props: {
       ) : null}
     </form>
   );
+}
+
+/** A topic in the picker: its title and id ("Eläke (pension)"), the id alone when untitled. */
+function topicOption(topic: TopicChoice): string {
+  return topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`;
 }
 
 /** The field a refused teach names, as the topic editor labels it ("Suomi: opetuslauseet: "). */

@@ -86,6 +86,10 @@ export function createDynamoMissStore(doc: DynamoDBDocumentClient, table: string
         sets.push("reasons = :reasons");
         values[":reasons"] = change.reasons;
       }
+      if (change.handoff) {
+        sets.push("handoff = :handoff");
+        values[":handoff"] = change.handoff;
+      }
       if (!key || sets.length === 0) return;
       try {
         await doc.send(

@@ -60,6 +60,7 @@ function chatService(
       answered() {},
       voted: (event) => voted.push(event),
       personRequested() {},
+      personRouted() {},
       ended() {},
       ...learning,
     },

@@ -161,6 +161,7 @@ describe("what the missed-question inbox hears of a chat", () => {
       answered: ({ question, turn }) => heard.push(`answered ${question.text} ${turn.topic}`),
       voted: () => undefined,
       personRequested: () => undefined,
+      personRouted: () => undefined,
       ended: (chat) => heard.push(`ended ${chat.chatId}`),
     };
     const { chats, shown } = chatService(undefined, learning);
@@ -198,6 +199,7 @@ describe("what the missed-question inbox hears of a chat", () => {
       answered: (event) => void (event.declined && declined.push(event.declined.text)),
       voted: () => undefined,
       personRequested: () => undefined,
+      personRouted: () => undefined,
       ended: () => undefined,
     };
     const { chats } = chatService(async (_chat, _text, choiceQuestion) => {

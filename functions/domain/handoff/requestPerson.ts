@@ -123,6 +123,15 @@ export function createRequestPerson(deps: RequestPersonDeps) {
       waiting,
       queueLimit: deps.queueLimit,
     });
+    // So the inbox can tell "asked for a person while closed" from a customer who got queued.
+    deps.learning?.personRouted(
+      chat,
+      decision.kind === "queue"
+        ? "queued"
+        : decision.kind === "closed"
+          ? "closed"
+          : decision.reason,
+    );
     if (decision.kind === "queue") return queueChat(chat);
     if (decision.kind === "closed") {
       const next = nextOpening(hours, lang, now);

@@ -8,7 +8,16 @@ export type QuestionFeatures = (text: string, lang: Lang) => ReadonlyMap<string,
 /** A kept question as the inbox lists it; `reopened` when its status is the draft's. */
 export type MissSample = Pick<
   MissEntry,
-  "id" | "text" | "lang" | "at" | "reasons" | "guesses" | "referral" | "outcome" | "status"
+  | "id"
+  | "text"
+  | "lang"
+  | "at"
+  | "reasons"
+  | "guesses"
+  | "referral"
+  | "outcome"
+  | "handoff"
+  | "status"
 > & { reopened?: Reopened };
 
 export interface QuestionGroup {
@@ -158,7 +167,8 @@ function describe(members: ListedMiss[], days: string[], options: GroupingOption
 
 /** What the inbox shows of a kept question. */
 export function sampleOf(entry: ListedMiss): MissSample {
-  const { id, text, lang, at, reasons, guesses, referral, outcome, status, reopened } = entry;
+  const { id, text, lang, at, reasons, guesses, referral, outcome, handoff, status, reopened } =
+    entry;
   return {
     id,
     text,
@@ -168,6 +178,7 @@ export function sampleOf(entry: ListedMiss): MissSample {
     guesses,
     ...(referral ? { referral } : {}),
     outcome,
+    ...(handoff ? { handoff } : {}),
     status,
     ...(reopened ? { reopened } : {}),
   };

@@ -1,9 +1,11 @@
 import type { Chat, StoredMessage } from "../chat/model.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
+import type { MissHandoff } from "./missStore.ts";
 
 /**
  * What the chat tells the missed-question inbox about a conversation, as it happens: each
- * answered question, each vote on an answer, a request for a person, the end. The inbox
+ * answered question, each vote on an answer, a request for a person and where it went, the
+ * end. The inbox
  * decides what to keep. Calls never throw and never delay the customer's reply: keeping a
  * question is a derived view, like the reports.
  */
@@ -31,6 +33,11 @@ export interface LearningEvents {
   }): void;
   /** The customer asked for a person (by button or by message). */
   personRequested(chat: Chat): void;
+  /**
+   * Where a request for a person from a chat with the bot went (queued, or no advisor to be
+   * had and why): what the question the customer asked for a person after led to.
+   */
+  personRouted(chat: Chat, route: MissHandoff): void;
   /** The chat ended; a question still waiting for what happened next was the last one. */
   ended(chat: Chat): void;
 }

@@ -490,6 +490,36 @@ describe("what the chat did next", () => {
     });
   });
 
+  it("records where a request for a person went, by button or in words, held or written", async () => {
+    // Prepare: three chats whose question is followed by a request for a person.
+    const { inbox, clock, all } = setup({ writeEveryMs: 5 });
+    const ask = (id: string, text: string, turn: BotTurn) =>
+      inbox.answered({ chat: chat(id), question: question(text, clock), turn });
+    ask("a", "a1", missedTurn());
+    ask("b", "b1", answeredTurn("tax-card"));
+    ask("c", "c1", missedTurn());
+    // Act: a asks by button while closed; b in words, routed to the queue; c is routed only
+    // once its question has been written (an update, not the first write).
+    inbox.personRequested(chat("a"));
+    inbox.personRouted(chat("a"), "closed");
+    ask("b", "haluan puhua ihmiselle", personTurn());
+    inbox.personRouted(chat("b"), "queued");
+    inbox.personRequested(chat("c"));
+    await new Promise((r) => setTimeout(r, 30));
+    inbox.personRouted(chat("c"), "no-advisors");
+    // A route with no request before it (the service asked on the customer's behalf) and a
+    // second route for a request already routed change nothing.
+    inbox.personRouted(chat("d"), "queue-full");
+    inbox.personRouted(chat("a"), "queued");
+    // Assess
+    const entries = await all();
+    expect(Object.fromEntries(entries.map((e) => [e.text, [e.outcome, e.handoff]]))).toEqual({
+      a1: ["handed-off", "closed"],
+      b1: ["handed-off", "queued"],
+      c1: ["handed-off", "no-advisors"],
+    });
+  });
+
   it("forgets the least recent chats beyond its bound", async () => {
     const { inbox, clock, all } = setup({ maxChats: 20 });
     for (let i = 0; i < 21; i++) {

@@ -8,7 +8,7 @@ import type { Clock, IntentScore } from "../ports.ts";
 import { maskPersonalDataStrictly } from "../privacy/personalData.ts";
 import { type ReportRecorder, reportDay } from "../reports/reportEvents.ts";
 import type { LearningEvents } from "./learningEvents.ts";
-import type { MissEntry, MissOutcome, MissReason, MissStore } from "./missStore.ts";
+import type { MissEntry, MissHandoff, MissOutcome, MissReason, MissStore } from "./missStore.ts";
 
 export interface LearningInboxSettings {
   /** An answer below this confidence keeps its question (INBOX_CONFIDENCE_BELOW). */
@@ -63,6 +63,8 @@ interface ChatMemory {
   last?: LastTurn;
   /** Questions of this chat already kept, by message id (a later vote adds its reason). */
   kept?: Map<string, Kept>;
+  /** The question the customer just asked for a person after, until the request is routed. */
+  handedOff?: Kept;
 }
 
 /**
@@ -226,18 +228,23 @@ export function createLearningInbox(deps: {
     for (const kept of due) kept.written = written;
   }
 
-  function change(kept: Kept, to: { outcome?: MissOutcome; reason?: MissReason }): void {
+  function change(
+    kept: Kept,
+    to: { outcome?: MissOutcome; reason?: MissReason; handoff?: MissHandoff },
+  ): void {
     const { entry } = kept;
     const reasons =
       to.reason && !entry.reasons.includes(to.reason) ? [...entry.reasons, to.reason] : undefined;
     if (reasons) entry.reasons = reasons;
     if (to.outcome) entry.outcome = to.outcome;
-    if (!reasons && !to.outcome) return;
+    if (to.handoff) entry.handoff = to.handoff;
+    if (!reasons && !to.outcome && !to.handoff) return;
     // Still held: the write to come carries the change.
     if (!kept.written) return;
     const update = {
       ...(to.outcome ? { outcome: to.outcome } : {}),
       ...(reasons ? { reasons } : {}),
+      ...(to.handoff ? { handoff: to.handoff } : {}),
     };
     kept.written = track(kept.written.then(() => deps.store.update(entry.id, update)));
   }
@@ -256,8 +263,16 @@ export function createLearningInbox(deps: {
   function personAfter(chat: Chat, memory: ChatMemory, last: LastTurn): void {
     if (last.kept) {
       change(last.kept, { outcome: "handed-off", reason: "person-requested" });
+      memory.handedOff = last.kept;
     } else if (last.turn.topic === undefined || !MOVES.has(last.turn.topic)) {
-      keep(chat, memory, last.question, turnAnswer(last.turn), ["person-requested"], "handed-off");
+      memory.handedOff = keep(
+        chat,
+        memory,
+        last.question,
+        turnAnswer(last.turn),
+        ["person-requested"],
+        "handed-off",
+      );
     }
   }
 
@@ -360,6 +375,14 @@ export function createLearningInbox(deps: {
       personAfter(chat, memory, last);
       // Settled: a second request is no longer "right after" the answer.
       memory.last = undefined;
+    }),
+
+    personRouted: guarded((chat, route) => {
+      const memory = recall(chat.chatId, deps.clock.now().getTime());
+      const kept = memory?.handedOff;
+      if (!memory || !kept) return;
+      memory.handedOff = undefined;
+      change(kept, { handoff: route });
     }),
 
     ended: guarded((chat) => {

@@ -30,6 +30,14 @@ export const MISS_OUTCOMES = [
 ] as const;
 export type MissOutcome = (typeof MISS_OUTCOMES)[number];
 
+/**
+ * What the service did with a request for a person (outcome `handed-off`), as the routing
+ * decided it: the chat queued for an advisor, or no advisor to be had and why. Whether an
+ * advisor then took the chat is not the inbox's to know.
+ */
+export const MISS_HANDOFFS = ["queued", "no-advisors", "queue-full", "closed"] as const;
+export type MissHandoff = (typeof MISS_HANDOFFS)[number];
+
 /** Where a content owner has taken the question. */
 export const MISS_STATUSES = ["open", "taught", "referred", "dismissed"] as const;
 export type MissStatus = (typeof MISS_STATUSES)[number];
@@ -56,6 +64,11 @@ export interface MissEntry {
   referral?: string;
   contentVersion?: number;
   outcome: MissOutcome;
+  /**
+   * With outcome `handed-off`: where the request for a person went. None for questions kept
+   * before the inbox recorded it, or when the routing was not heard (a restart between).
+   */
+  handoff?: MissHandoff;
   status: MissStatus;
   /**
    * Where the question was taught (status `taught`): the inbox shows it open again once its
@@ -75,6 +88,7 @@ export type MissPlace = Pick<MissEntry, "taughtTo" | "referredTo">;
 export interface MissUpdate {
   outcome?: MissOutcome;
   reasons?: MissReason[];
+  handoff?: MissHandoff;
 }
 
 /**
@@ -89,7 +103,7 @@ export interface MissStore {
    * the inbox writes what it has held in one go rather than one request per question.
    */
   putAll(entries: readonly MissEntry[]): Promise<void>;
-  /** Changes outcome and reasons of a kept question; nothing when it is gone (expired). */
+  /** Changes outcome, reasons and handoff of a kept question; nothing when it is gone (expired). */
   update(id: string, change: MissUpdate): Promise<void>;
   /**
    * Sets the status of each question that exists, with where it went (`place`; a field left

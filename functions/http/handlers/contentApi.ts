@@ -1028,6 +1028,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       // Added last, so readers of the earlier columns are not moved.
       "reopened",
       "referral",
+      "handoff",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -1045,6 +1046,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       entry.status,
       reopenedCell(entry.reopened),
       entry.referral ?? "",
+      entry.handoff ?? "",
     ]),
   ]);
 }

@@ -272,8 +272,10 @@ export async function groupSamples(group: Locator): Promise<string[]> {
 }
 
 /**
- * Teaches a whole inbox group to a draft topic (its training sentences or its test split)
- * through the group's action form; waits until the group has left the open list.
+ * Teaches an inbox group's chosen questions (every one unless some were unchecked) to a draft
+ * topic (its training sentences or its test split) through the group's action form; waits
+ * until the action is done (the form closes: the group left the open list, or what is left of
+ * it stays).
  */
 export async function teachGroup(
   page: Page,
@@ -282,19 +284,18 @@ export async function teachGroup(
   split: "training" | "tests",
 ): Promise<void> {
   const id = await group.getAttribute("data-group");
-  await group.getByRole("button", { name: /^Käsittele koko ryhmä/ }).click();
-  const form = group.locator("form.miss-action");
+  await group.getByRole("button", { name: /^Käsittele (koko ryhmä|valitut)/ }).click();
+  const form = page.locator(`li.miss-group[data-group="${id}"] form.miss-action`);
   await form.getByRole("radio", { name: "Opeta aiheeseen" }).check();
   await form.getByRole("combobox", { name: "Aihe" }).selectOption(topicId);
   await form
     .getByRole("radio", { name: split === "training" ? "Opetuslauseiksi" : "Testiviesteiksi" })
     .check();
   await form.getByTestId("miss-action-submit").click();
-  const left = page.locator(`li.miss-group[data-group="${id}"]`);
   await expect
     .poll(
       async () =>
-        (await left.count()) === 0
+        (await form.count()) === 0
           ? "taught"
           : (await form.locator(".notice.error").allTextContents()).join(" ") || "pending",
       POLL,

@@ -4,6 +4,7 @@ import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoC
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { ChatMessage } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { contentApiAt } from "./support/contentApi.ts";
 import { devToken } from "./support/devToken.ts";
 import { ESTATE_QUESTION_FI, ESTATE_QUESTION_SV, estateTopic } from "./support/estateTopic.ts";
 import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
@@ -26,28 +27,7 @@ afterAll(async () => {
   await stack.close();
 });
 
-async function api(
-  method: string,
-  path: string,
-  token: string | undefined,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: Record<string, unknown>; etag: string | null }> {
-  const res = await fetch(`${stack.url}/api/content/${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as Record<string, unknown>,
-    etag: res.headers.get("etag"),
-  };
-}
+const api = contentApiAt(() => stack.url);
 
 /** The bot's first reply to `text` in a fresh chat in `lang`. */
 async function botReply(text: string, lang: "fi" | "sv" = "fi"): Promise<ChatMessage> {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportDay } from "../functions/domain/reports/reportEvents.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { contentApiAt } from "./support/contentApi.ts";
 import { devToken } from "./support/devToken.ts";
 import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
 import { TIP_QUESTION_FI, tipsTopic } from "./support/tipsTopic.ts";
@@ -31,32 +32,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function api(
-  method: string,
-  path: string,
-  token: string | undefined,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: Record<string, unknown>; text: string; type: string }> {
-  const res = await fetch(`${stack.url}/api/content/${path}`, {
-    method,
-    headers: {
-      ...headers,
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  // The byte order mark stays: the CSV's first bytes are part of what is checked.
-  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
-  const type = res.headers.get("content-type") ?? "";
-  return {
-    status: res.status,
-    body: type.includes("json") ? (JSON.parse(text) as Record<string, unknown>) : {},
-    text,
-    type,
-  };
-}
+const api = contentApiAt(() => stack.url);
 
 interface Sample {
   id: string;

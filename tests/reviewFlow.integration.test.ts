@@ -9,6 +9,7 @@ import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
 import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoContentStore.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { contentApiAt } from "./support/contentApi.ts";
 import { devToken } from "./support/devToken.ts";
 import { startTestStack } from "./support/localStack.ts";
 
@@ -27,24 +28,7 @@ afterAll(async () => {
   await stack.close();
 });
 
-async function api(
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${stack.url}/api/content/${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const api = contentApiAt(() => stack.url);
 
 /** The service's content table, read as another process would. */
 const contentStore = () =>

@@ -40,6 +40,7 @@ import {
   contentOf,
   HELD_OUT_SPLITS,
   type HeldOutSplit,
+  utteranceKey,
 } from "../domain/content/bundle.ts";
 
 export type { TestCase } from "../contracts/content.ts";
@@ -85,7 +86,7 @@ export interface CheckOptions {
   unreadable?: readonly string[];
 }
 
-export { HELD_OUT_SPLITS, type HeldOutSplit } from "../domain/content/bundle.ts";
+export { HELD_OUT_SPLITS, type HeldOutSplit, utteranceKey } from "../domain/content/bundle.ts";
 
 /** Fewer test messages than this per language and a topic's score is mostly noise. */
 export const MIN_TESTS_PER_LANG = 8;
@@ -109,15 +110,6 @@ export const NEAR_DUPLICATE_MARGIN = 0.05;
  */
 export const OTHER_LANGUAGE_WORD_MIN = 2;
 export const OTHER_LANGUAGE_WORD_RATIO = 20;
-
-/** Canonical form for duplicate detection: Lex and the recogniser ignore case and punctuation. */
-export function utteranceKey(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 /**
  * Key under which a held-out message and a training sentence count as the same message:

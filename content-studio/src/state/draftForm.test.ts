@@ -3,13 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { session } from "./app.ts";
 import { createDraftForm, type DraftFormSpec } from "./draftForm.ts";
-import { signedInWithFakeServer } from "./fakeServer.ts";
+import { signedInWithFakeServer, tokenOf } from "./fakeServer.ts";
 
 type Note = { text: string };
-
-/** An unsigned JWT naming `sub`: kept forms are the signed-in person's own. */
-const tokenOf = (sub: string) =>
-  `e30.${btoa(JSON.stringify({ sub, roles: ["content-owner"] })).replace(/=+$/, "")}.x`;
 
 describe("a draft editor's form", () => {
   signedInWithFakeServer();

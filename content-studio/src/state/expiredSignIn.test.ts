@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resumedWork, session, signIn, signInNotice, signOut } from "./app.ts";
 import * as editor from "./editor.ts";
-import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
-
-/** An unsigned JWT naming `sub`: the studio reads its claims without verifying them. */
-const tokenOf = (sub: string) =>
-  `e30.${btoa(JSON.stringify({ sub, roles: ["content-owner"] })).replace(/=+$/, "")}.x`;
+import { draftAnswer, signedInWithFakeServer, tokenOf } from "./fakeServer.ts";
 
 const TOPIC = "/api/content/draft/topics/capital-gains";
 

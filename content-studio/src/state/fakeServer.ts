@@ -82,3 +82,22 @@ export function draftAnswer(over: Record<string, unknown> = {}) {
     },
   };
 }
+
+/** An unsigned JWT naming `sub`: the studio reads its claims without verifying them. */
+export const tokenOf = (sub: string) =>
+  `e30.${btoa(JSON.stringify({ sub, roles: ["content-owner"] })).replace(/=+$/, "")}.x`;
+
+/** localStorage as a browser has it: it outlives the page (a reload is a fresh store). */
+export function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, String(v)),
+    removeItem: (k) => void items.delete(k),
+    clear: () => items.clear(),
+  };
+}

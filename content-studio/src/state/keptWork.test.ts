@@ -1,29 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { session, signOut } from "./app.ts";
 import * as editor from "./editor.ts";
-import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
+import { draftAnswer, memoryStorage, signedInWithFakeServer, tokenOf } from "./fakeServer.ts";
 import { KEPT_FOR_MS } from "./keptForms.ts";
 import * as scope from "./outOfScope.ts";
 import * as referrals from "./referrals.ts";
-
-/** An unsigned JWT naming `sub`: the studio reads its claims without verifying them. */
-const tokenOf = (sub: string) =>
-  `e30.${btoa(JSON.stringify({ sub, roles: ["content-owner"] })).replace(/=+$/, "")}.x`;
-
-/** localStorage as a browser has it: it outlives the page (a reload is a fresh store). */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, String(v)),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  };
-}
 
 const TOPIC = "/api/content/draft/topics/capital-gains";
 const topicAnswer =

@@ -36,8 +36,9 @@ export interface TopicHeldOut {
 }
 
 /**
- * The same sentence for the recognisers: case and punctuation do not count. A sentence the
- * inbox taught or referred is still in the content while a sentence with this key is.
+ * The same sentence for the recognisers (Lex and the embedded one ignore case and
+ * punctuation): duplicate detection in the content rules, and a sentence the inbox taught or
+ * referred is still in the content while a sentence with this key is.
  */
 export function utteranceKey(text: string): string {
   return text

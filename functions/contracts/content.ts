@@ -65,6 +65,30 @@ export function isAllowedLinkHost(host: string): boolean {
 
 const nonBlank = z.string().trim().min(1, "must not be empty");
 
+/**
+ * One rule for every web address the content gives customers (a link, or an address written
+ * into an answer): https only, on an allowed host. `said` names the address in the messages.
+ */
+function checkAddress(url: URL, ctx: z.RefinementCtx, said: { https: string; host: string }) {
+  if (url.protocol !== "https:") {
+    ctx.addIssue({
+      code: "custom",
+      message: `${said.https} must start with https:// (got ${url.protocol}//)`,
+      params: { finding: "notHttps", protocol: url.protocol } satisfies SchemaFinding,
+    });
+  } else if (!isAllowedLinkHost(url.hostname)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${said.host} ${url.hostname} is not allowed; use one of ${LINK_HOST_ALLOW_LIST.join(", ")}`,
+      params: {
+        finding: "hostNotAllowed",
+        host: url.hostname,
+        allowed: LINK_HOST_ALLOW_LIST,
+      } satisfies SchemaFinding,
+    });
+  }
+}
+
 export const linkSchema = z.strictObject({
   label: nonBlank.max(MAX_TITLE_CHARS * 2),
   url: z.string().superRefine((value, ctx) => {
@@ -79,23 +103,7 @@ export const linkSchema = z.strictObject({
       });
       return;
     }
-    if (url.protocol !== "https:") {
-      ctx.addIssue({
-        code: "custom",
-        message: `link must start with https:// (got ${url.protocol}//)`,
-        params: { finding: "notHttps", protocol: url.protocol } satisfies SchemaFinding,
-      });
-    } else if (!isAllowedLinkHost(url.hostname)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `link host ${url.hostname} is not allowed; use one of ${LINK_HOST_ALLOW_LIST.join(", ")}`,
-        params: {
-          finding: "hostNotAllowed",
-          host: url.hostname,
-          allowed: LINK_HOST_ALLOW_LIST,
-        } satisfies SchemaFinding,
-      });
-    }
+    checkAddress(url, ctx, { https: "link", host: "link host" });
   }),
 });
 
@@ -116,23 +124,7 @@ function answerText(max: number) {
       } catch {
         continue;
       }
-      if (url.protocol !== "https:") {
-        ctx.addIssue({
-          code: "custom",
-          message: `${written}: an address must start with https:// (got ${url.protocol}//)`,
-          params: { finding: "notHttps", protocol: url.protocol } satisfies SchemaFinding,
-        });
-      } else if (!isAllowedLinkHost(url.hostname)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `address host ${url.hostname} is not allowed; use one of ${LINK_HOST_ALLOW_LIST.join(", ")}`,
-          params: {
-            finding: "hostNotAllowed",
-            host: url.hostname,
-            allowed: LINK_HOST_ALLOW_LIST,
-          } satisfies SchemaFinding,
-        });
-      }
+      checkAddress(url, ctx, { https: `${written}: an address`, host: "address host" });
     }
   });
 }

@@ -95,6 +95,34 @@ describe("Lex-backed bot", () => {
     });
   });
 
+  it("hands over when the code hook says the topic does, even with no person button to tell it by", async () => {
+    // Prepare: the human-advisor topic on a Saturday, answered without the button.
+    lex.on(RecognizeTextCommand).resolves({
+      messages: [
+        {
+          contentType: "PlainText",
+          content: "Jag ska se om jag kan bjuda in en kundrådgivare till chatten.",
+        },
+        {
+          contentType: "CustomPayload",
+          content: JSON.stringify({ kind: "asiointi.message/v1", topic: "human-advisor" }),
+        },
+      ],
+      sessionState: { sessionAttributes: { missesInRow: "0", handsOver: "true" } },
+    });
+    const bot = createLexBot({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      logger: createLogger("silent"),
+      client: new LexRuntimeV2Client({ region: "eu-north-1" }),
+    });
+    // Act
+    const turn = await bot.reply(chat, "jag vill prata med en människa");
+    // Assess
+    expect(turn).toMatchObject({ topic: "human-advisor", handsOver: true, missed: false });
+    expect(turn.messages[0]?.actions).toBeUndefined();
+  });
+
   it("hands the code hook the question a 'something else' declined the choices for", async () => {
     // Prepare
     lex.on(RecognizeTextCommand).resolves({ messages: [], sessionState: {} });

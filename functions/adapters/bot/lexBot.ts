@@ -52,6 +52,10 @@ export function createLexBot(config: LexBotConfig): Bot {
           messages,
           ...(topic && isWellFormedTopicId(topic) ? { topic } : {}),
           ...(referral ? { referral } : {}),
+          // A code hook deployed before the attribute told it by the answer's person button.
+          ...(attributes.handsOver === "true" || (topic && offersPerson(messages))
+            ? { handsOver: true }
+            : {}),
           missed: misses > 0,
           recognition: toScores(response.interpretations ?? []).slice(0, 3),
           ...(Number.isInteger(contentVersion) && contentVersion > 0 ? { contentVersion } : {}),
@@ -63,4 +67,8 @@ export function createLexBot(config: LexBotConfig): Bot {
       }
     },
   };
+}
+
+function offersPerson(messages: BotTurn["messages"]): boolean {
+  return messages.some((m) => m.actions?.some((a) => a.type === "handoff"));
 }

@@ -42,7 +42,12 @@ describe("Lex V2 fulfillment code hook", () => {
     expect(response.sessionState).toMatchObject({
       dialogAction: { type: "Close" },
       intent: { name: "tax-refund", state: "Fulfilled" },
-      sessionAttributes: { chatLang: "fi", missesInRow: "0", lastTopic: "tax-refund" },
+      sessionAttributes: {
+        chatLang: "fi",
+        missesInRow: "0",
+        lastTopic: "tax-refund",
+        handsOver: "",
+      },
     });
     const [answer] = fromLexMessages(response.messages);
     expect(answer).toMatchObject({ from: "bot", topic: "tax-refund", confidence: 0.93 });
@@ -90,6 +95,37 @@ describe("Lex V2 fulfillment code hook", () => {
     const [reply] = fromLexMessages(response.messages);
     expect(reply?.text).toMatch(/seuraavan kerran paikalla maanantaina 30\.11\. klo 9\.00\./);
     expect(reply?.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
+  });
+
+  it("outside the advisors' hours answers the human-advisor topic without a person button, and tells the gateway it hands over", async () => {
+    // Prepare: on a Saturday; routing, which the gateway starts, says when advisors are in.
+    const closed = createFulfillmentHandler({
+      dialogue: createDialogue({ library: createTopicLibrary(loadBotContent()) }),
+      logger: createLogger("silent"),
+      advisorHours: (queue, at, lang) =>
+        formatNextOpeningIfClosed(loadOpeningHours(), queue, at, lang),
+      clock: manualClock(new Date("2026-11-28T12:00:00+02:00")),
+    });
+    const event = eventWith((e) => {
+      e.sessionState.intent.name = "human-advisor";
+      e.inputTranscript = "haluan puhua ihmisen kanssa";
+      e.interpretations = [
+        {
+          ...e.interpretations[0],
+          intent: { ...e.interpretations[0]?.intent, name: "human-advisor" },
+        },
+      ] as typeof e.interpretations;
+    });
+    // Act
+    const atNight = await closed(event, context);
+    const inHours = await handler(event, context);
+    // Assess
+    const [reply] = fromLexMessages(atNight.messages);
+    expect(reply?.topic).toBe("human-advisor");
+    expect(reply?.actions).toBeUndefined();
+    expect(atNight.sessionState.sessionAttributes.handsOver).toBe("true");
+    expect(fromLexMessages(inHours.messages)[0]?.actions?.map((a) => a.type)).toEqual(["handoff"]);
+    expect(inHours.sessionState.sessionAttributes.handsOver).toBe("true");
   });
 
   it("answers 'something else' with the site search for the question the choice was about, once", async () => {

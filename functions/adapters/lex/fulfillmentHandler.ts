@@ -82,6 +82,8 @@ function lexResponse(
         lastTopic: turn.topic ?? "",
         // The gateway reads it back into the bot turn (the message names it for votes only).
         lastReferral: turn.referral ?? "",
+        // Outside the advisors' hours such an answer has no person button to tell it by.
+        handsOver: turn.handsOver ? "true" : "",
         ...(contentVersion ? { contentVersion: String(contentVersion) } : {}),
       },
       dialogAction: { type: "Close" },

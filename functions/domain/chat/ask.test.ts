@@ -125,7 +125,7 @@ describe("a customer's question", () => {
     const asked = await chats.ask(chat.chatId, { text: "Ajoneuvovero erääntyi", clientId: "r1" });
     const turn = await asked.answered;
 
-    expect(turn).toMatchObject({ missesInRow: 0, offersHandoff: false });
+    expect(turn).toMatchObject({ missesInRow: 0, handsOver: false });
     expect(reported).toContainEqual(
       expect.objectContaining({ kind: "botAnswer", missed: false, referral: "traficom" }),
     );

@@ -83,7 +83,8 @@ export interface AcceptedMessage {
 export interface BotTurnOutcome {
   topic?: string;
   missesInRow: number;
-  offersHandoff: boolean;
+  /** The answered topic hands the chat to a person (BotTurn's `handsOver`). */
+  handsOver: boolean;
   /** The language the bot answered in (a Swedish question in a Finnish chat: sv). */
   lang: Lang;
 }
@@ -94,7 +95,7 @@ export interface BotTurnOutcome {
  * as one choice among a callback and a booking; that is no request until the button is used.
  */
 export function asksForPerson(turn: BotTurnOutcome): boolean {
-  return turn.topic !== undefined && turn.offersHandoff;
+  return turn.topic !== undefined && turn.handsOver;
 }
 
 export interface AskedMessage extends AcceptedMessage {
@@ -260,7 +261,7 @@ export function createChatService(deps: ChatServiceDeps) {
     return {
       ...(turn.topic ? { topic: turn.topic } : {}),
       missesInRow,
-      offersHandoff: turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff")),
+      handsOver: turn.handsOver === true,
       lang,
     };
   }

@@ -327,6 +327,22 @@ describe("where the bot has no answer, by the advisors' hours (config/opening-ho
     expect(offer.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
   });
 
+  it("answers a topic that hands over without a person button while advisors are away, since routing then says when they are in", () => {
+    const handingOver: TopicLibrary = {
+      ...library,
+      answer: (topic, lang) => ({ ...library.answer(topic, lang), action: "handoff" }),
+    };
+    const asked = recognition(["vat", 0.9]);
+    const at = (iso: string) =>
+      answerTurn(handingOver, context, asked, undefined, undefined, finnishChatAt(iso));
+
+    expect(types(at("2026-11-24T10:00:00+02:00"))).toEqual(["handoff"]);
+    const evening = at("2026-11-24T18:30:00+02:00");
+    expect(evening.topic).toBe("vat");
+    expect(evening.messages[0]?.text).toBe("Answer of vat.");
+    expect(types(evening)).toBeUndefined();
+  });
+
   it("asks the hours only for a reply that would offer a person, once", () => {
     const advisorsAway = vi.fn<AdvisorsAway>(() => "huomenna klo 9.00");
     answerTurn(library, context, recognition(["vat", 0.9]), undefined, undefined, advisorsAway);

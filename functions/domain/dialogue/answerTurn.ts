@@ -117,6 +117,11 @@ export interface DialogueTurn {
   referral?: string;
   /** The two topics the bot asked the customer to choose between, when it was unsure. */
   clarified?: [TopicId, TopicId];
+  /**
+   * The answered topic hands the chat to a person (its action is `handoff`): routing starts by
+   * itself, whether or not the answer carries the person button.
+   */
+  handsOver?: true;
   missed: boolean;
   /** Language the reply is written in (the customer's, when they wrote in the other one). */
   replyLang: Lang;
@@ -164,7 +169,11 @@ export function answerTurn(
       label: link.label,
       url: link.url,
     }));
-    if (pieces.action) actions.push(channelAction(pieces.action, replyLang));
+    // A topic that hands over starts routing by itself, and outside the advisors' hours
+    // routing says when they are next in; a person button there would only say it again.
+    if (pieces.action && !(pieces.action === "handoff" && advisorsAway?.(replyLang))) {
+      actions.push(channelAction(pieces.action, replyLang));
+    }
     const quickReplies = pieces.followUps.map((id) => quickReply(library, id, replyLang));
     const personal = PERSONAL_TOPICS.has(topic);
     // A current strong sign-in outweighs an earlier weak attempt in the same chat.
@@ -189,6 +198,7 @@ export function answerTurn(
       topic,
       missed: false,
       replyLang,
+      ...(pieces.action === "handoff" ? { handsOver: true as const } : {}),
       messages: [
         {
           from: "bot",
@@ -284,8 +294,9 @@ export function answerTurn(
 /**
  * The channels a reply offers where the bot has no answer (a miss, "something else", the
  * recogniser down, the offer after a thumbs-down): a person while one can join; otherwise a
- * callback and a booking, and `away`, the sentence saying when advisors are next in. The one
- * place that asks `advisorsAway`, so only these replies pay for asking.
+ * callback and a booking, and `away`, the sentence saying when advisors are next in. With a
+ * topic that hands over, the only places that ask `advisorsAway`, so other replies never pay
+ * for asking.
  */
 function channelsOnward(
   lang: Lang,

@@ -12,6 +12,8 @@ export interface BotTurn {
   referral?: string;
   /** True when the bot did not understand (none or low confidence). */
   missed: boolean;
+  /** The answered topic hands the chat to a person: routing starts by itself (DialogueTurn). */
+  handsOver?: boolean;
   /**
    * The recogniser's best guesses for the message, the winner first (at most three); absent
    * when the recogniser could not be asked. What content owners see of a missed question.

@@ -33,6 +33,7 @@ export function createRecognisingBot(deps: {
         messages: turn.messages,
         ...(turn.topic ? { topic: turn.topic } : {}),
         ...(turn.referral ? { referral: turn.referral } : {}),
+        ...(turn.handsOver ? { handsOver: true } : {}),
         missed: turn.missed,
         recognition: recognition.alternatives.slice(0, 3),
         lang: turn.replyLang,

@@ -404,10 +404,7 @@ export function createLearningInbox(deps: {
 /** The turn answered a request for a person (the human-advisor topic, or one that hands off). */
 function asksForPerson(turn: BotTurn): boolean {
   if (turn.topic === undefined || turn.missed) return false;
-  return (
-    turn.topic === "human-advisor" ||
-    turn.messages.some((m) => m.actions?.some((a) => a.type === "handoff"))
-  );
+  return turn.topic === "human-advisor" || turn.handsOver === true;
 }
 
 /** How sure the recogniser was of the answered topic (of `none`, for a referral). */

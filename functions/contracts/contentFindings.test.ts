@@ -94,6 +94,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   selfApproval: {},
   wrongState: { version: 4, state: "rejected", action: "approve" },
   decidedMeanwhile: { version: 4 },
+  rollbackNotEarlierLive: { version: 4, state: "rejected" },
   editConflict: { kind: "topic", id: "vat", by: "Sanna Sisältö" },
   draftContended: { kind: "referral", id: "kela" },
   publishWhileBuilding: { building: 5 },
@@ -430,6 +431,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   selfApproval: ["You published this version, so another reviewer must approve it.", ""],
   wrongState: ["Version 4 is rejected; only a version pending review can be approved.", ""],
   decidedMeanwhile: ["Version 4 was decided by someone else meanwhile.", ""],
+  rollbackNotEarlierLive: [
+    "Version 4 was never live (it is rejected); only a version that was live before can be rolled back to.",
+    "",
+  ],
   editConflict: [
     'Sanna Sisältö changed topic "vat" after you opened it, so your change was not saved. Open it again to see theirs, or save yours over it.',
     "",

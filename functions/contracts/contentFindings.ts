@@ -129,6 +129,8 @@ export interface FindingParams {
     action: "approve" | "reject" | "go-live" | "withdraw";
   };
   decidedMeanwhile: { version: number };
+  /** A rollback asked for a version that is not an earlier live one. */
+  rollbackNotEarlierLive: { version: number; state: VersionStateName };
   /** Someone saved the item after the person read it (`by`: who, when the item is still there). */
   editConflict: { kind: DraftItemKind; id: string; by?: string };
   /** Writes kept coming in between this one's read and its write. */
@@ -203,6 +205,7 @@ export const NOTICE_CODES = [
   "selfApproval",
   "wrongState",
   "decidedMeanwhile",
+  "rollbackNotEarlierLive",
   "editConflict",
   "draftContended",
   "publishWhileBuilding",
@@ -354,6 +357,12 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Version ${version} was decided by someone else meanwhile.`),
+  rollbackNotEarlierLive: ({ version, state }) =>
+    notice(
+      state === "live"
+        ? `Version ${version} is the live version already; there is nothing to roll back.`
+        : `Version ${version} was never live (it is ${state}); only a version that was live before can be rolled back to.`,
+    ),
   editConflict: ({ kind, id, by }) =>
     notice(
       kind === "out-of-scope"
@@ -741,6 +750,12 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Joku muu ehti jo hyväksyä tai hylätä version ${version}.`),
+  rollbackNotEarlierLive: ({ version, state }) =>
+    notice(
+      state === "live"
+        ? `Versio ${version} on jo käytössä; palautettavaa ei ole.`
+        : `Versio ${version} ei ole koskaan ollut käytössä (se on tilassa ”${FI_STATES[state]}”); palauttaa voi vain versioon, joka on ollut aiemmin käytössä.`,
+    ),
   editConflict: ({ kind, id, by }) =>
     notice(
       kind === "out-of-scope"
@@ -1096,6 +1111,12 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   decidedMeanwhile: ({ version }) =>
     notice(`Någon annan hann redan godkänna eller avvisa version ${version}.`),
+  rollbackNotEarlierLive: ({ version, state }) =>
+    notice(
+      state === "live"
+        ? `Version ${version} är redan i bruk; det finns inget att återställa.`
+        : `Version ${version} har aldrig varit i bruk (den har status ”${SV_STATES[state]}”); bara en version som tidigare har varit i bruk kan återställas.`,
+    ),
   editConflict: ({ kind, id, by }) =>
     notice(
       kind === "out-of-scope"

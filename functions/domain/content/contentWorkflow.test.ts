@@ -360,6 +360,31 @@ describe("the content workflow", () => {
     expect((await store.versionMeta(1))?.scores).toBeUndefined();
   });
 
+  it("rolls back only to a version that was live before: not to the live one, a rejected one or one superseded unreviewed", async () => {
+    // Prepare: 2 rejected; 3 and 4 published against 1, 4 approved, so 3 was never live.
+    const { workflow } = await setUp();
+    await publishChange(workflow, "ALV");
+    await workflow.reject(reviewer, 2, "ei vielä");
+    await publishChange(workflow, "Arvonlisävero");
+    await publishChange(workflow, "Arvonlisävero ALV");
+    await workflow.approve(reviewer, 4);
+    const refused = (version: number) =>
+      workflow.rollback(owner, version).then(
+        () => "rolled back",
+        (error: { code: string; message: string }) => `${error.code}: ${error.message}`,
+      );
+    // Act & Assess
+    expect(await refused(2)).toBe(
+      "CONFLICT: Version 2 was never live (it is rejected); only a version that was live before can be rolled back to.",
+    );
+    expect(await refused(3)).toMatch(/^CONFLICT: Version 3 was never live \(it is superseded\)/);
+    expect(await refused(4)).toBe(
+      "CONFLICT: Version 4 is the live version already; there is nothing to roll back.",
+    );
+    // Nothing was written for the refusals: the next version is still number 5.
+    expect(await workflow.rollback(owner, 1)).toEqual({ version: 5, state: "pending-review" });
+  });
+
   it("rolls back as a new reviewed version, and the draft follows it", async () => {
     const { workflow, store } = await setUp();
     await workflow.saveTopic(owner, "vat", vat());

@@ -1335,7 +1335,15 @@ export function createContentWorkflow(deps: {
      * words of whoever asks (kept masked in its comment and the audit trail).
      */
     async rollback(actor: ContentActor, version: number, typed = ""): Promise<PublishResult> {
-      await meta(version);
+      const target = await meta(version);
+      // Back only to content customers were once answered from: a rejected or withdrawn
+      // version never passed review, and reviving one by "rollback" would read as a return to
+      // something known. A version superseded while it waited was never approved either.
+      if (target.state !== "superseded" || target.approvedBy === undefined) {
+        throw new ContentConflictError(
+          finding("rollbackNotEarlierLive", { version, state: target.state }),
+        );
+      }
       const bundle = await store.versionBundle(version);
       if (!bundle) throw new ContentNotFoundError(finding("versionNoContent", { version }));
       // The reason is the person's, the sentence around it the service's: the comment stays a

@@ -1,6 +1,5 @@
 import {
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   paginateScan,
   UpdateCommand,
@@ -358,14 +357,9 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
     },
 
     async getMessage(chatId, messageId) {
-      const own = await doc.send(
-        new GetCommand({
-          TableName: tables.messages,
-          Key: { chatId, sk: MESSAGE + messageId },
-          ConsistentRead: true,
-        }),
-      );
-      if (own.Item) return stripKey(own.Item);
+      // Batched: a vote reads the chat in the same turn, and both go in one request.
+      const own = await batch.get(tables.messages, { chatId, sk: MESSAGE + messageId });
+      if (own) return stripKey(own);
       return (await transcript(chatId)).find((m) => m.id === messageId);
     },
 

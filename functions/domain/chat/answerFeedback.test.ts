@@ -10,6 +10,7 @@ import { createChatService } from "./chatService.ts";
 import { ChatError } from "./errors.ts";
 import { createIdGenerator } from "./ids.ts";
 import { createMemoryChatStore } from "./memoryChatStore.ts";
+import type { StoredMessage } from "./model.ts";
 
 const taxCardAnswer: BotTurn = {
   messages: [{ from: "bot", text: "Verokortin saat OmaVerosta.", topic: "tax-card" }],
@@ -178,6 +179,31 @@ describe("a vote on a bot answer", () => {
       text: expect.stringContaining("[PHONE]"),
     });
     expect(event?.question?.text).not.toContain("040 123 4567");
+  });
+
+  it("marked unhelpful, takes the question from the inbox's memory when it has it, without reading the transcript", async () => {
+    // Prepare: an inbox that remembers the chat's latest question.
+    let remembered: { question: StoredMessage; answerId?: string } | undefined;
+    const service = chatService({
+      answered: ({ question }) => {
+        remembered = { question: { ...question, text: "as the inbox keeps it" } };
+      },
+      questionAnswered: (_chatId, answerId) => {
+        if (remembered) remembered.answerId = answerId;
+        return remembered?.question;
+      },
+    });
+    const { chatId, answer } = await answeredChat(service, "Miten saan verokortin?");
+    service.transcriptReads.mockClear();
+    // Act
+    const voted = await service.chats.feedback(chatId, answer.id, false);
+    await voted.offerNextSteps?.();
+    // Assess
+    expect(remembered?.answerId).toBe(answer.id);
+    expect(service.voted[0]?.question?.text).toBe("as the inbox keeps it");
+    expect(service.transcriptReads).not.toHaveBeenCalled();
+    // The search offered next has the question's words too.
+    expect(service.shown.at(-1)?.actions?.[0]?.url).toContain("as%20the%20inbox");
   });
 
   it("takes a vote on another agency's pointer: counted under no topic, its question to the inbox", async () => {

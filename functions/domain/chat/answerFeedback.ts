@@ -66,11 +66,13 @@ export async function voteOnAnswer(
     ...(earlier ? { replacesVote: true } : {}),
   });
   // Only an unhelpful answer makes its question worth reading (for the inbox, and for the
-  // words of the search offered next); a helpful one needs no read. Without it the vote still
-  // stands: the inbox is a derived view, and the search is offered without words.
+  // words of the search offered next); a helpful one needs no read. Usually the inbox still
+  // remembers it; otherwise the transcript is read. Without it the vote still stands: the
+  // inbox is a derived view, and the search is offered without words.
   const question = helpful
     ? undefined
-    : await questionBefore(deps, chatId, answer).catch(() => undefined);
+    : (rememberedQuestion(deps, chatId, answer) ??
+      (await questionBefore(deps, chatId, answer).catch(() => undefined)));
   tellInbox(deps, { chat, answer, ...(question ? { question } : {}), helpful });
   return helpful ? undefined : { chat, lang, ...(question ? { question } : {}) };
 }
@@ -94,6 +96,18 @@ function tellInbox(deps: FeedbackDeps, event: Parameters<LearningEvents["voted"]
     if (told instanceof Promise) told.catch(() => undefined);
   } catch {
     // The inbox is a derived view: the vote is stored and counted, the customer is answered.
+  }
+}
+
+function rememberedQuestion(
+  deps: FeedbackDeps,
+  chatId: string,
+  answer: StoredMessage,
+): StoredMessage | undefined {
+  try {
+    return deps.learning?.questionAnswered?.(chatId, answer.id);
+  } catch {
+    return undefined;
   }
 }
 

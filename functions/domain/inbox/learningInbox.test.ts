@@ -380,6 +380,22 @@ describe("which questions the inbox keeps", () => {
     expect(writes).toEqual(["putAll:2"]);
   });
 
+  it("remembers the question the chat's latest answer replied to, so a vote need not read the transcript", () => {
+    // Prepare: two answered questions; answers are stored after their question (ids sort).
+    const { inbox, clock } = setup();
+    const first = { ...question("verokortti", clock), id: "01A" };
+    const second = { ...question("palautus", clock), id: "01C" };
+    inbox.answered({ chat: chat(), question: first, turn: answeredTurn("tax-card") });
+    inbox.answered({ chat: chat(), question: second, turn: answeredTurn("tax-refund") });
+    // Act & Assess: the latest answer's question; not for an earlier answer, nor another chat.
+    expect(inbox.questionAnswered?.("chat-1", "01D")).toBe(second);
+    expect(inbox.questionAnswered?.("chat-1", "01B")).toBeUndefined();
+    expect(inbox.questionAnswered?.("chat-2", "01D")).toBeUndefined();
+    // Forgotten with the chat.
+    inbox.ended(chat());
+    expect(inbox.questionAnswered?.("chat-1", "01D")).toBeUndefined();
+  });
+
   it("keeps a referral voted unhelpful with the group it pointed to", async () => {
     // Prepare: a tax question the bot took for Kela's matter.
     const { inbox, clock, all } = setup();

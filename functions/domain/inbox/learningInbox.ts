@@ -385,6 +385,18 @@ export function createLearningInbox(deps: {
       change(kept, { handoff: route });
     }),
 
+    questionAnswered(chatId, answerId) {
+      try {
+        const last = recall(chatId, deps.clock.now().getTime())?.last;
+        // Ids sort in the order messages were stored, and every bot answer comes from a
+        // question told here: an answer after the latest question answered that question.
+        return last && last.question.id < answerId ? last.question : undefined;
+      } catch (error) {
+        deps.onError(error);
+        return undefined;
+      }
+    },
+
     ended: guarded((chat) => {
       const memory = recall(chat.chatId, deps.clock.now().getTime());
       chats.delete(chat.chatId);

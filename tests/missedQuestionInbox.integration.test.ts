@@ -323,10 +323,24 @@ describe("acting on inbox questions", () => {
     ]);
   });
 
-  it("shows helpfulness per topic", async () => {
-    const res = await api("GET", `feedback?${PERIOD}`, owner);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ topics: expect.any(Array) });
+  it("shows per topic how often the bot answered with it and how it helped", async () => {
+    type Row = { topicId: string; lang: string; answers: number; helpful: number };
+    const taxCard = async () => {
+      const res = await api("GET", `feedback?${PERIOD}`, owner);
+      expect(res.status).toBe(200);
+      const rows = res.body.topics as Row[];
+      return rows.find((r) => r.topicId === "tax-card" && r.lang === "sv");
+    };
+    const before = (await taxCard())?.answers ?? 0;
+    await askOnce("Hur får jag ett skattekort?", "sv");
+    // The report counters are written a moment after the answer.
+    let after = await taxCard();
+    for (const deadline = Date.now() + 5_000; (after?.answers ?? 0) <= before; ) {
+      if (Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 50));
+      after = await taxCard();
+    }
+    expect(after?.answers).toBe(before + 1);
     expect((await api("GET", "feedback?from=x&to=y", owner)).status).toBe(400);
   });
 });

@@ -431,6 +431,8 @@ export type MissAction =
 export interface TopicFeedback {
   topicId: string;
   lang: Lang;
+  /** How many times the bot answered with the topic in the period. */
+  answers: number;
   helpful: number;
   unhelpful: number;
   latestUnhelpful: { text: string; at: string }[];

@@ -647,6 +647,12 @@ const fi = {
   noVotes: "Ei arvioita.",
   noUnhelpful: "Ei kysymyksiä.",
   colHelpful: "Vastauksesta apua fi / sv (arvioita), 30 pv",
+  colAnswers: "Botti vastasi fi / sv, 30 pv",
+  orderLabel: "Järjestys",
+  orderById: "Tunnisteen mukaan",
+  orderByAnswers: "Eniten vastauksia ensin",
+  orderByHelpful: "Vähiten apua ensin",
+  answeredTimes: (n: string) => `Botti vastasi tällä aiheella ${n} kertaa.`,
   helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
   referrals: {
     title: "Ohjaukset muille virastoille",
@@ -1299,6 +1305,12 @@ const sv: UiText = {
   noVotes: "Inga bedömningar.",
   noUnhelpful: "Inga frågor.",
   colHelpful: "Svaret till hjälp fi / sv (bedömningar), 30 d",
+  colAnswers: "Boten svarade fi / sv, 30 d",
+  orderLabel: "Ordning",
+  orderById: "Efter id",
+  orderByAnswers: "Flest svar först",
+  orderByHelpful: "Minst till hjälp först",
+  answeredTimes: (n: string) => `Boten svarade med det här ämnet ${n} gånger.`,
   helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
   referrals: {
     title: "Hänvisningar till andra myndigheter",
@@ -1400,6 +1412,11 @@ export function setUiLang(lang: Lang): void {
 }
 
 /** 0.873 → "87,3 %" / "87,3 %"; undefined or NaN → "–". */
+/** A count as the studio's language writes it (1 204 in Finnish and Swedish). */
+export function formatCount(value: number, t: UiText): string {
+  return new Intl.NumberFormat(t.locale).format(value);
+}
+
 export function formatPercent(value: number | undefined, t: UiText): string {
   if (value === undefined || !Number.isFinite(value)) return t.notAvailable;
   return new Intl.NumberFormat(t.locale, { style: "percent", maximumFractionDigits: 1 }).format(

@@ -21,6 +21,7 @@ input[type="text"], input[type="search"], input[type="url"] { border: 1px solid 
 textarea { width: 100%; resize: vertical; }
 .hint { margin: 0; font-size: .9rem; color: var(--muted); }
 .search { display: flex; flex-direction: column; gap: .25rem; max-width: 36rem; }
+.topic-order { display: flex; align-items: center; gap: .5rem; margin-top: .75rem; }
 .notice.ok { border-left-color: var(--ok); }
 .notice.busy { border-left-color: var(--brand); font-weight: 600; }
 

@@ -11,6 +11,8 @@ import { defaultPeriod } from "./inbox.ts";
 export const feedback = signal<TopicFeedback[] | undefined>(undefined);
 export const feedbackPeriod = signal<Period | undefined>(undefined);
 export const feedbackError = signal("");
+/** The topic list's order, kept while signed in. */
+export const topicOrder = signal<TopicOrder>("id");
 
 let seq = 0;
 
@@ -33,6 +35,8 @@ export async function loadFeedback(now = new Date()): Promise<void> {
 }
 
 export interface LangHelpfulness {
+  /** How many times the bot answered with the topic. */
+  answers: number;
   helpful: number;
   unhelpful: number;
   votes: number;
@@ -52,6 +56,7 @@ export function helpfulnessOf(
     const unhelpful = row?.unhelpful ?? 0;
     const votes = helpful + unhelpful;
     return {
+      answers: row?.answers ?? 0,
       helpful,
       unhelpful,
       votes,
@@ -62,9 +67,55 @@ export function helpfulnessOf(
   return { fi: of("fi"), sv: of("sv") };
 }
 
+/** How the topic list is ordered: by id, most answered first, or least helpful first. */
+export type TopicOrder = "id" | "answers" | "helpful";
+
+/**
+ * `topics` in `order`, by the votes and answers in `list` (both languages together). Least
+ * helpful first puts topics without votes last, most answered first among equals: a share
+ * over few votes says less than one over many. Ties go by id. Pure.
+ */
+export function orderTopics<T extends { id: string }>(
+  topics: readonly T[],
+  order: TopicOrder,
+  list: readonly TopicFeedback[] | undefined,
+): T[] {
+  const byId = (a: T, b: T) => a.id.localeCompare(b.id);
+  if (order === "id" || !list) return [...topics].sort(byId);
+  const totals = new Map(
+    topics.map((topic) => {
+      const { fi, sv } = helpfulnessOf(list, topic.id);
+      const votes = fi.votes + sv.votes;
+      return [
+        topic.id,
+        {
+          answers: fi.answers + sv.answers,
+          votes,
+          share: votes ? (fi.helpful + sv.helpful) / votes : undefined,
+        },
+      ];
+    }),
+  );
+  const of = (topic: T) => totals.get(topic.id) ?? { answers: 0, votes: 0, share: undefined };
+  return [...topics].sort((a, b) => {
+    const x = of(a);
+    const y = of(b);
+    if (order === "helpful") {
+      if (x.share !== y.share) {
+        if (x.share === undefined) return 1;
+        if (y.share === undefined) return -1;
+        return x.share - y.share;
+      }
+      if (x.votes !== y.votes) return y.votes - x.votes;
+    }
+    return y.answers - x.answers || byId(a, b);
+  });
+}
+
 onSignOut(() => {
   seq++;
   feedback.value = undefined;
   feedbackPeriod.value = undefined;
   feedbackError.value = "";
+  topicOrder.value = "id";
 });

@@ -4,7 +4,7 @@ import { UI } from "../i18n.ts";
 import { session } from "./app.ts";
 import * as editor from "./editor.ts";
 import { fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
-import { feedback, helpfulnessOf, loadFeedback } from "./feedback.ts";
+import { feedback, helpfulnessOf, loadFeedback, orderTopics, type TopicOrder } from "./feedback.ts";
 import * as inbox from "./inbox.ts";
 import { draft } from "./topics.ts";
 
@@ -548,6 +548,7 @@ describe("answer helpfulness per topic", () => {
           {
             topicId: "tax-card",
             lang: "fi",
+            answers: 120,
             helpful: 3,
             unhelpful: 1,
             latestUnhelpful: [{ text: "verokortti ulkomaille", at: "2026-11-24T08:00:00Z" }],
@@ -560,8 +561,51 @@ describe("answer helpfulness per topic", () => {
 
     expect(server.calls.map((c) => c.path)).toEqual([path]);
     const h = helpfulnessOf(feedback.value, "tax-card");
-    expect(h.fi).toMatchObject({ helpful: 3, unhelpful: 1, votes: 4, share: 0.75 });
+    expect(h.fi).toMatchObject({ answers: 120, helpful: 3, unhelpful: 1, votes: 4, share: 0.75 });
     expect(h.fi.latestUnhelpful).toHaveLength(1);
-    expect(h.sv).toEqual({ helpful: 0, unhelpful: 0, votes: 0, latestUnhelpful: [] });
+    expect(h.sv).toEqual({ answers: 0, helpful: 0, unhelpful: 0, votes: 0, latestUnhelpful: [] });
+  });
+});
+
+describe("the topic list's order", () => {
+  const topics = [{ id: "vat" }, { id: "tax-card" }, { id: "pension" }, { id: "car-tax" }];
+  const row = (
+    topicId: string,
+    lang: "fi" | "sv",
+    answers: number,
+    helpful = 0,
+    unhelpful = 0,
+  ) => ({
+    topicId,
+    lang,
+    answers,
+    helpful,
+    unhelpful,
+    latestUnhelpful: [],
+  });
+  // tax-card: 300 answers, 50 % helpful over 10 votes; vat: 40 answers, 50 % over 2 votes;
+  // pension: 100 answers, 90 % over 10; car-tax: 500 answers, nobody voted.
+  const list = [
+    row("tax-card", "fi", 250, 4, 4),
+    row("tax-card", "sv", 50, 1, 1),
+    row("vat", "fi", 40, 1, 1),
+    row("pension", "fi", 100, 9, 1),
+    row("car-tax", "sv", 500),
+  ];
+  const ids = (order: TopicOrder) => orderTopics(topics, order, list).map((t) => t.id);
+
+  it("goes by id, by answers in both languages, or least helpful first with the better-evidenced share ahead", () => {
+    expect(ids("id")).toEqual(["car-tax", "pension", "tax-card", "vat"]);
+    expect(ids("answers")).toEqual(["car-tax", "tax-card", "pension", "vat"]);
+    expect(ids("helpful")).toEqual(["tax-card", "vat", "pension", "car-tax"]);
+  });
+
+  it("goes by id while the votes are not loaded", () => {
+    expect(orderTopics(topics, "answers", undefined).map((t) => t.id)).toEqual([
+      "car-tax",
+      "pension",
+      "tax-card",
+      "vat",
+    ]);
   });
 });

@@ -3,7 +3,14 @@
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
-import { actorName, formatDateTime, formatPercent, text, type UiText } from "../i18n.ts";
+import {
+  actorName,
+  formatCount,
+  formatDateTime,
+  formatPercent,
+  text,
+  type UiText,
+} from "../i18n.ts";
 import {
   controlId,
   type FieldKey,
@@ -124,6 +131,7 @@ function TopicFeedbackPanel(props: { id: string }) {
             return (
               <section key={lang} aria-labelledby={`topic-feedback-${lang}`} data-lang={lang}>
                 <h4 id={`topic-feedback-${lang}`}>{t.langColumn[lang]}</h4>
+                <p>{t.answeredTimes(formatCount(f.answers, t))}</p>
                 {f.votes ? (
                   <p>
                     {t.helpfulShare}: <strong>{formatPercent(f.share, t)}</strong> (

@@ -1,8 +1,14 @@
 /** The topic list with search: counts per language, score, last change, and state badges. */
 import type { TopicSummary } from "../api.ts";
-import { actorName, formatDateTime, formatPercent, text } from "../i18n.ts";
+import { actorName, formatCount, formatDateTime, formatPercent, text } from "../i18n.ts";
 import { routeHash } from "../route.ts";
-import { feedback, helpfulnessOf } from "../state/feedback.ts";
+import {
+  feedback,
+  helpfulnessOf,
+  orderTopics,
+  type TopicOrder,
+  topicOrder,
+} from "../state/feedback.ts";
 import {
   changedIds,
   draft,
@@ -26,7 +32,7 @@ export function Topics() {
         const topic = byId.get(hit.id);
         return topic ? [{ topic, match: hit.match }] : [];
       })
-    : [...all].sort((a, b) => a.id.localeCompare(b.id)).map((topic) => ({ topic }));
+    : orderTopics(all, topicOrder.value, feedback.value).map((topic) => ({ topic }));
   const q = query.value.trim();
 
   return (
@@ -61,6 +67,26 @@ export function Topics() {
           </p>
         </form>
       </search>
+      {hits ? null : (
+        <div class="topic-order">
+          <label for="topic-order">{t.orderLabel}</label>
+          <select
+            id="topic-order"
+            value={topicOrder.value}
+            onChange={(event) => {
+              topicOrder.value = event.currentTarget.value as TopicOrder;
+            }}
+          >
+            <option value="id">{t.orderById}</option>
+            <option value="answers" disabled={!feedback.value}>
+              {t.orderByAnswers}
+            </option>
+            <option value="helpful" disabled={!feedback.value}>
+              {t.orderByHelpful}
+            </option>
+          </select>
+        </div>
+      )}
       <LoadError message={listError.value || searchError.value} />
       {listLoading.value && !draft.value ? <p class="muted">{t.loading}</p> : null}
       <p class="muted small-text" data-testid="topic-count">
@@ -82,6 +108,7 @@ export function Topics() {
                 <th scope="col">{t.colSentences}</th>
                 <th scope="col">{t.colTests}</th>
                 <th scope="col">{t.colScore}</th>
+                <th scope="col">{t.colAnswers}</th>
                 <th scope="col">{t.colHelpful}</th>
                 <th scope="col">{t.colChanged}</th>
                 <th scope="col">{t.colStatus}</th>
@@ -110,6 +137,9 @@ export function Topics() {
                   </td>
                   <td class="num">{formatPercent(topic.score, t)}</td>
                   <td class="num">
+                    <AnswersCell id={topic.id} />
+                  </td>
+                  <td class="num">
                     <HelpfulCell id={topic.id} />
                   </td>
                   <td>
@@ -136,6 +166,18 @@ export function Topics() {
         </Scroll>
       ) : null}
     </section>
+  );
+}
+
+/** How many times the bot answered with the topic per language: "1 204 / 37". */
+function AnswersCell(props: { id: string }) {
+  const t = text.value;
+  if (!feedback.value) return <>{t.notAvailable}</>;
+  const h = helpfulnessOf(feedback.value, props.id);
+  return (
+    <>
+      {formatCount(h.fi.answers, t)} / {formatCount(h.sv.answers, t)}
+    </>
   );
 }
 

@@ -106,7 +106,7 @@ describe("acting on kept questions", () => {
 });
 
 describe("helpfulness per topic", () => {
-  it("sums the votes from the counters and adds the latest unhelpful questions", async () => {
+  it("sums the answers and votes from the counters and adds the latest unhelpful questions", async () => {
     const { store, missed } = await setUp();
     for (const [i, text] of ["eka", "toka"].entries()) {
       await store.put(
@@ -120,15 +120,30 @@ describe("helpfulness per topic", () => {
     }
     await store.put(sampleMiss("2026-12-02", { topic: "tax-card", reasons: ["low-confidence"] }));
     const result = await missed.feedback({ from: "2026-12-01", to: "2026-12-02" }, [
-      { day: "2026-12-01", lang: "fi", topic: "tax-card", counts: { helpful: 3, unhelpful: 1 } },
-      { day: "2026-12-02", lang: "fi", topic: "tax-card", counts: { helpful: 1, unhelpful: 1 } },
+      {
+        day: "2026-12-01",
+        lang: "fi",
+        topic: "tax-card",
+        counts: { botAnswers: 40, helpful: 3, unhelpful: 1 },
+      },
+      {
+        day: "2026-12-02",
+        lang: "fi",
+        topic: "tax-card",
+        counts: { botAnswers: 12, helpful: 1, unhelpful: 1 },
+      },
       { day: "2026-12-02", lang: "sv", topic: "tax-refund", counts: { helpful: 2 } },
       { day: "2026-12-02", lang: "fi", topic: "payment", counts: { chats: 4 } },
+      // Answered, nobody voted: listed for how often it answers.
+      { day: "2026-12-02", lang: "sv", topic: "vat", counts: { botAnswers: 7 } },
+      // Misses are no topic's answers.
+      { day: "2026-12-02", lang: "fi", topic: "none", counts: { botAnswers: 9, misses: 9 } },
     ]);
     expect(result.topics).toEqual([
       {
         topicId: "tax-card",
         lang: "fi",
+        answers: 52,
         helpful: 4,
         unhelpful: 2,
         latestUnhelpful: [
@@ -136,7 +151,15 @@ describe("helpfulness per topic", () => {
           { text: "eka", at: "2026-12-02T10:00:00.000Z" },
         ],
       },
-      { topicId: "tax-refund", lang: "sv", helpful: 2, unhelpful: 0, latestUnhelpful: [] },
+      {
+        topicId: "tax-refund",
+        lang: "sv",
+        answers: 0,
+        helpful: 2,
+        unhelpful: 0,
+        latestUnhelpful: [],
+      },
+      { topicId: "vat", lang: "sv", answers: 7, helpful: 0, unhelpful: 0, latestUnhelpful: [] },
     ]);
   });
 });

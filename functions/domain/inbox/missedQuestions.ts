@@ -5,7 +5,7 @@ import type { ContentWorkflow, TeachSplit } from "../content/contentWorkflow.ts"
 import { ContentNotFoundError } from "../content/errors.ts";
 import type { ContentActor } from "../content/versions.ts";
 import { withoutPlaceholders } from "../privacy/personalData.ts";
-import type { CounterRow } from "../reports/reportEvents.ts";
+import { type CounterRow, NO_TOPIC } from "../reports/reportEvents.ts";
 import {
   type AnsweredNow,
   type AnsweredNowSettings,
@@ -192,8 +192,9 @@ export function createMissedQuestions(deps: {
     },
 
     /**
-     * Helpfulness per topic and language: the votes from the report counters, the latest
-     * questions whose answer was voted unhelpful from the inbox.
+     * Helpfulness per topic and language: how often the bot answered with the topic and the
+     * votes, from the report counters, and the latest questions whose answer was voted
+     * unhelpful, from the inbox.
      */
     async feedback(period: MissPeriod, counters: readonly CounterRow[]) {
       const key = (topic: string, lang: Lang) => `${topic}\u0000${lang}`;
@@ -202,6 +203,7 @@ export function createMissedQuestions(deps: {
         {
           topicId: string;
           lang: Lang;
+          answers: number;
           helpful: number;
           unhelpful: number;
           latestUnhelpful: { text: string; at: string }[];
@@ -211,7 +213,7 @@ export function createMissedQuestions(deps: {
         const k = key(topicId, lang);
         let found = topics.get(k);
         if (!found) {
-          found = { topicId, lang, helpful: 0, unhelpful: 0, latestUnhelpful: [] };
+          found = { topicId, lang, answers: 0, helpful: 0, unhelpful: 0, latestUnhelpful: [] };
           topics.set(k, found);
         }
         return found;
@@ -219,8 +221,11 @@ export function createMissedQuestions(deps: {
       for (const c of counters) {
         const helpful = c.counts.helpful ?? 0;
         const unhelpful = c.counts.unhelpful ?? 0;
-        if (helpful === 0 && unhelpful === 0) continue;
+        // No topic's answers are misses and referrals: only their votes (a referral's) count.
+        const answers = c.topic === NO_TOPIC ? 0 : (c.counts.botAnswers ?? 0);
+        if (helpful === 0 && unhelpful === 0 && answers === 0) continue;
         const r = row(c.topic, c.lang);
+        r.answers += answers;
         r.helpful += helpful;
         r.unhelpful += unhelpful;
       }

@@ -40,12 +40,14 @@ interface Sample {
   lang: string;
   status: string;
   reasons: string[];
+  chosen?: string;
   outcome: string;
   handoff?: string;
   reopened?: { was: string; topicId?: string; split?: string; referral?: string; gone: boolean };
 }
 interface Group {
   size: number;
+  choices?: { topic: string; count: number }[];
   ids: string[];
   samples: Sample[];
 }
@@ -209,6 +211,55 @@ describe("what the inbox keeps of a chat", () => {
     expect(sample.outcome).toBe("handed-off");
     const { outcome, reason } = routed as { outcome: string; reason?: string };
     expect(sample.handoff).toBe(outcome === "unavailable" ? reason : outcome);
+  });
+
+  it("keeps a question the bot asked which-one about with the topic the customer picked, not the pick", async () => {
+    // Prepare: residual tax and the refund are too close for the bot to pick one.
+    const text = "jäännösvero ja veronpalautus";
+    const socket = await connectCustomer(stack.url);
+    let picked: { value: string; topic?: string | undefined };
+    try {
+      const messages = collect(socket, "chat:message");
+      const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+      if (!start.ok) throw new Error("start failed");
+      await eventually(() => messages.length >= 2);
+      let before = messages.length;
+      await socket.emitWithAck("chat:message", { text });
+      const which = await eventually(() =>
+        messages.slice(before).find((m) => m.from === "bot" && m.quickReplies),
+      );
+      expect(which.text).toMatch(/Kumpaa tarkoitat\?/);
+      const value = which.quickReplies?.[0]?.value ?? "";
+      // Act: the customer taps the first topic offered.
+      before = messages.length;
+      await socket.emitWithAck("chat:message", { text: value });
+      const answer = await eventually(() =>
+        messages.slice(before).find((m) => m.from === "bot" && m.topic),
+      );
+      picked = { value, topic: answer.topic };
+      await socket.emitWithAck("chat:end", {});
+    } finally {
+      socket.disconnect();
+    }
+    // Assess: the question is kept with the pick, answered; the title tapped is not kept.
+    expect(picked.topic).toBeDefined();
+    const sample = await sampleFor(text);
+    expect(sample).toMatchObject({
+      reasons: ["clarified"],
+      chosen: picked.topic,
+      outcome: "answered",
+    });
+    const groups = await inbox("&status=all");
+    expect(groups.flatMap((g) => g.samples).map((s) => s.text)).not.toContain(picked.value);
+    const group = groups.find((g) => g.samples.some((s) => s.id === sample.id));
+    expect(group?.choices).toContainEqual({ topic: picked.topic, count: 1 });
+    // The CSV names the pick in its last column, read by name.
+    const csv = (await api("GET", `misses.csv?${PERIOD}&status=all`, owner)).text;
+    const [header, ...rows] = csv.replace(/^\ufeff/, "").split("\r\n");
+    const columns = header?.split(";") ?? [];
+    expect(columns.at(-1)).toBe("chosen");
+    const row = rows.map((r) => r.split(";")).find((r) => r[columns.indexOf("id")] === sample.id);
+    expect(row?.[columns.indexOf("chosen")]).toBe(picked.topic);
   });
 
   it("exports the inbox as CSV with the reports' conventions", async () => {

@@ -535,13 +535,20 @@ const fi = {
   reasonsLabel: "Syy",
   // The bot pointed the question to another agency (a referral group, by its title).
   referredToLabel: "Botti ohjasi",
+  // The topic the customer picked when the bot asked which one they meant (by its title).
+  chosenByCustomerLabel: "Asiakas valitsi",
+  /** The topics a group's customers picked, counted (as the bot's guesses are). */
+  choicesLabel: "Asiakkaiden valinnat",
+  /** The one question's pick, first in the teach picker. */
+  choiceLabel: "Asiakkaan valinta",
   // Keyed by the API's reason names, checked: a key the API does not send would show raw.
   reasons: {
     missed: "ei aihetta",
     "low-confidence": "epävarma vastaus",
     unhelpful: "vastauksesta ei apua",
     "person-requested": "pyysi neuvojaa",
-  } as Record<MissReason, string>,
+    clarified: "botti kysyi, kumpaa aihetta tarkoitetaan",
+  } satisfies Record<MissReason, string> as Record<MissReason, string>,
   outcomeLabel: "Sen jälkeen",
   // Only what the server can tell: "rephrased" is any next message the bot found no topic for
   // (the same question reworded or another one), "left" any end of the chat (the customer,
@@ -1201,12 +1208,16 @@ const sv: UiText = {
   showFewerSamples: "Visa färre exempel",
   reasonsLabel: "Orsak",
   referredToLabel: "Boten hänvisade till",
+  chosenByCustomerLabel: "Kunden valde",
+  choicesLabel: "Kundernas val",
+  choiceLabel: "Kundens val",
   reasons: {
     missed: "inget ämne",
     "low-confidence": "osäkert svar",
     unhelpful: "svaret hjälpte inte",
     "person-requested": "bad om rådgivare",
-  } as Record<MissReason, string>,
+    clarified: "boten frågade vilket ämne som avses",
+  } satisfies Record<MissReason, string> as Record<MissReason, string>,
   outcomeLabel: "Därefter",
   outcomes: {
     answered: "chattboten svarade på kundens nästa meddelande",

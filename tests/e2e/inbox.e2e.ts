@@ -8,7 +8,9 @@
  * (each outcome naming the topic and that it needs publishing), publishes; the
  * reviewer approves; a new chat is answered from that topic within 10 s. The same question,
  * asked again while the version waited for review, is shown as now answered by OmaVero and
- * marked answered in one click. The topic editor shows the unhelpful vote's question.
+ * marked answered in one click. The topic editor shows the unhelpful vote's question. First,
+ * a customer who taps one of the two topics of the bot's which-one has their question in the
+ * inbox with that pick, offered first and ready to teach (then dismissed, out of the walk's way).
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +57,8 @@ const TAUGHT_ANSWER_MARK = "OmaVerossa voit hoitaa veroasiasi verkossa";
 const VOTED_QUESTION = "Milloin saan veronpalautuksen?";
 const VOTED_TOPIC = "tax-refund";
 const VEHICLE_TAX_QUESTION = "Ajoneuvovero on erääntynyt, mihin sen maksan?";
+/** Residual tax and the refund are about equally likely for it: the bot asks which one. */
+const WHICH_ONE_QUESTION = "jäännösvero ja veronpalautus";
 /** How the bot's Finnish "no answer" begins. */
 const NOT_UNDERSTOOD = "Minulla ei ole tähän vastausta";
 
@@ -79,6 +83,44 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     await screenshot(page, state);
     expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
   }
+
+  it("a customer's pick from the bot's which-one is shown in the inbox and offered first to teach", async () => {
+    // Prepare: a customer asks between two topics and taps the refund.
+    const widget = await openWidget(context, stack.url);
+    expect(await ask(widget, WHICH_ONE_QUESTION)).toContain("Kumpaa tarkoitat?");
+    const which = widget.locator(".msg.bot").last();
+    const before = await widget.locator(".msg.bot").count();
+    await which.getByRole("button", { name: "Veronpalautus" }).click();
+    await expect.poll(() => widget.locator(".msg.bot").count(), POLL).toBeGreaterThan(before);
+    await widget.close();
+    // Act: the content owner opens the inbox and the question's own action.
+    const studio = await context.newPage();
+    await signInToStudio(studio, stack.url, "content-owner");
+    const day = helsinkiToday(stack.clock.now());
+    await showInbox(studio, { from: day, to: day });
+    const sample = studio.locator(".sample").filter({
+      has: studio.locator(".sample-text", { hasText: WHICH_ONE_QUESTION }),
+    });
+    await expect.poll(() => sample.count(), POLL).toBe(1);
+    // Assess: the pick is said in words, the title tapped is no question of its own.
+    expect(await sample.textContent()).toContain("Asiakas valitsi: Veronpalautus");
+    expect(await studio.locator(".sample-text").allTextContents()).not.toContain("Veronpalautus");
+    await sample.getByRole("button", { name: "Käsittele tämä kysymys" }).click();
+    const form = sample.locator("form.miss-action");
+    await form.getByRole("radio", { name: "Opeta aiheeseen" }).check();
+    const picker = form.getByRole("combobox", { name: "Aihe" });
+    expect(await picker.inputValue()).toBe("tax-refund");
+    expect(
+      await picker.locator("optgroup").evaluateAll((gs) => gs.map((g) => g.getAttribute("label"))),
+    ).toEqual(["Asiakkaan valinta", "Botin arvaukset", "Kaikki aiheet"]);
+    await expectNoAxeViolations(studio, "inbox-customer-pick");
+    // Dismissed, so the walk below finds only its own questions open (and the live bot as
+    // it was: a teach published there would change what the which-one is asked for).
+    await form.getByRole("radio", { name: "Hylkää (ei opeteta)" }).check();
+    await form.getByTestId("miss-action-submit").click();
+    await expect.poll(() => sample.count(), POLL).toBe(0);
+    await studio.close();
+  }, 120_000);
 
   it("customers' misses are grouped and masked in the inbox; teaching the group makes the bot answer them", async () => {
     const errors: string[] = [];

@@ -397,6 +397,71 @@ describe("missed-question inbox state", () => {
     expect(sv.all.map((t) => t.title)).toEqual(["Fordonsskatt", "Pension", "Skattekort"]);
   });
 
+  it("offers the customers' picks first and ready to confirm, then the bot's other guesses", () => {
+    // Prepare
+    const topic = (id: string, fi: string, retired = false): TopicSummary => ({
+      id,
+      system: false,
+      retired,
+      fi: { title: fi, utterances: 1, tests: 1 },
+      sv: { title: fi, utterances: 1, tests: 1 },
+    });
+    const topics = [
+      topic("residual-tax", "Jäännösvero"),
+      topic("tax-refund", "Veronpalautus"),
+      topic("tax-card", "Verokortti"),
+      topic("old-form", "Vanha lomake", true),
+    ];
+    // Act: the bot guessed residual tax most; customers picked the refund most.
+    const picked = inbox.topicChoices(topics, ["residual-tax", "tax-refund", "tax-card"], UI.fi, [
+      "tax-refund",
+      "old-form",
+      "residual-tax",
+    ]);
+    const unpicked = inbox.topicChoices(topics, ["residual-tax", "tax-card"], UI.fi);
+    // Assess: each topic once, a retired pick left out.
+    expect(picked.chosen.map((c) => c.id)).toEqual(["tax-refund", "residual-tax"]);
+    expect(picked.guessed.map((c) => c.id)).toEqual(["tax-card"]);
+    expect(inbox.preselectedTopic(picked)).toBe("tax-refund");
+    expect(unpicked.chosen).toEqual([]);
+    expect(inbox.preselectedTopic(unpicked)).toBe("residual-tax");
+  });
+
+  it("stops counting the picks of questions handled in a group", () => {
+    // Prepare: a group whose customers picked the refund twice and residual tax once.
+    const picked = (id: string, chosen: string): MissSample => ({
+      ...sample(id, "jäännösvero vai palautus"),
+      reasons: ["clarified"],
+      chosen,
+    });
+    const group: MissGroup = {
+      id: "c1",
+      size: 3,
+      trend: [{ day: "2026-11-24", count: 3 }],
+      guesses: [{ intent: "residual-tax", count: 3 }],
+      choices: [
+        { topic: "tax-refund", count: 2 },
+        { topic: "residual-tax", count: 1 },
+      ],
+      ids: ["c1", "c2", "c3"],
+      samples: [
+        picked("c1", "tax-refund"),
+        picked("c2", "tax-refund"),
+        picked("c3", "residual-tax"),
+      ],
+    };
+    // Act
+    const [refundsTaught] = inbox.afterAction([group], ["c1", "c2"], "taught", "open");
+    const [mixedTaught] = inbox.afterAction([group], ["c1", "c3"], "taught", "open");
+    // Assess
+    expect(refundsTaught?.choices).toEqual([{ topic: "residual-tax", count: 1 }]);
+    expect(mixedTaught?.choices).toEqual([{ topic: "tax-refund", count: 1 }]);
+    expect(inbox.afterAction([group], ["c2"], "taught", "open")[0]?.choices).toEqual([
+      { topic: "tax-refund", count: 1 },
+      { topic: "residual-tax", count: 1 },
+    ]);
+  });
+
   it("draws every day of the period, days without questions as zero", () => {
     expect(
       inbox.trendDays([{ day: "2026-11-23", count: 4 }], { from: "2026-11-22", to: "2026-11-24" }),

@@ -254,6 +254,11 @@ export function afterAction(
     const gone = g.samples.filter((s) => handled.has(s.id));
     const perDay = countBy(gone.map((s) => helsinkiToday(new Date(s.at))));
     const perGuess = countBy(gone.flatMap((s) => s.guesses[0]?.intent ?? []));
+    const perChoice = countBy(gone.flatMap((s) => s.chosen ?? []));
+    const choices = g.choices
+      ?.map((choice) => ({ ...choice, count: choice.count - (perChoice.get(choice.topic) ?? 0) }))
+      .filter((choice) => choice.count > 0)
+      .sort((a, b) => b.count - a.count);
     return [
       {
         ...g,
@@ -266,6 +271,7 @@ export function afterAction(
           .map((guess) => ({ ...guess, count: guess.count - (perGuess.get(guess.intent) ?? 0) }))
           .filter((guess) => guess.count > 0)
           .sort((a, b) => b.count - a.count),
+        choices: choices?.length ? choices : undefined,
         ids: left,
         samples: g.samples.filter((s) => !handled.has(s.id)),
       },
@@ -361,22 +367,40 @@ export interface TopicChoice {
 }
 
 /**
- * The teach form's topics: those of `guessed` (the bot's own guesses, in their order) that are
- * draft topics in use, then every topic in use by title. A guess of no topic (`none`), a
- * retired topic or one the draft does not have is left out of the first.
+ * The teach form's topics: those customers picked when the bot asked which one they meant
+ * (`chosen`, in their order), then those of `guessed` (the bot's own guesses, in their order)
+ * not picked already, each only if a draft topic in use; then every topic in use by title. A
+ * guess of no topic (`none`), a retired topic or one the draft does not have is left out of
+ * the first two.
  */
 export function topicChoices(
   topics: readonly TopicSummary[],
   guessed: readonly string[],
   t: UiText,
-): { guessed: TopicChoice[]; all: TopicChoice[] } {
+  chosen: readonly string[] = [],
+): { chosen: TopicChoice[]; guessed: TopicChoice[]; all: TopicChoice[] } {
   const all = topics
     .filter((topic) => !topic.retired)
     .map((topic) => ({ id: topic.id, title: topic[t.lang].title || topic.id }))
     .sort((a, b) => a.title.localeCompare(b.title, t.locale));
   const byId = new Map(all.map((topic) => [topic.id, topic]));
-  const first = [...new Set(guessed)].flatMap((id) => byId.get(id) ?? []);
-  return { guessed: first, all };
+  const picked = [...new Set(chosen)].flatMap((id) => byId.get(id) ?? []);
+  const pickedIds = new Set(picked.map((topic) => topic.id));
+  const first = [...new Set(guessed)].flatMap((id) =>
+    pickedIds.has(id) ? [] : (byId.get(id) ?? []),
+  );
+  return { chosen: picked, guessed: first, all };
+}
+
+/**
+ * The topic the teach form has ready to confirm: the customers' pick (their own word on where
+ * the question belongs) before the bot's likeliest guess.
+ */
+export function preselectedTopic(choices: {
+  chosen: readonly TopicChoice[];
+  guessed: readonly TopicChoice[];
+}): string {
+  return choices.chosen[0]?.id ?? choices.guessed[0]?.id ?? "";
 }
 
 /** Each day of the period with its count (days without questions as 0), for the trend. */

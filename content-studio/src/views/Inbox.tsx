@@ -2,7 +2,8 @@
  * The missed-question inbox: period and language, groups of similar questions largest first,
  * each known by a question of its own (count, trend, the bot's guesses, masked samples as
  * text), and the actions on one question or a group's checked ones: teach to a topic (the
- * bot's guesses first; split chosen explicitly), refer to another agency, start a new topic
+ * customers' picks from the bot's which-one first, then the bot's guesses; split chosen
+ * explicitly), refer to another agency, start a new topic
  * from the group, dismiss. Refusals are shown next to the action that got them; an outcome
  * takes the handled group's place and focus.
  */
@@ -32,6 +33,7 @@ import {
   loading,
   period,
   periodError,
+  preselectedTopic,
   referralChoices,
   referralTitle,
   type StatusFilter,
@@ -245,6 +247,12 @@ function GroupCard(props: { group: MissGroup; index: number }) {
           {group.guesses.map((g) => t.guessCount(topicTitle(g.intent, t), g.count)).join(", ")}
         </p>
       ) : null}
+      {group.choices?.length ? (
+        <p class="small-text">
+          <strong>{t.choicesLabel}:</strong>{" "}
+          {group.choices.map((c) => t.guessCount(topicTitle(c.topic, t), c.count)).join(", ")}
+        </p>
+      ) : null}
       {choosable ? (
         <p id={`${base}-choose-hint`} class="muted small-text">
           {t.chooseHint}
@@ -290,6 +298,11 @@ function GroupCard(props: { group: MissGroup; index: number }) {
             ids={chosen}
             samples={group.samples.filter((s) => chosenSet.has(s.id))}
             guesses={group.guesses.map((g) => ({ id: g.intent, note: t.guessedIn(g.count) }))}
+            choices={(group.choices ?? []).map((c) => ({
+              id: c.topic,
+              note: t.guessedIn(c.count),
+            }))}
+            choicesLabel={t.choicesLabel}
             allowNewTopic
             where={{ groupId: group.id, index }}
             chooseControl={choosable ? `sample-${group.samples[0]?.id}-chosen` : undefined}
@@ -421,6 +434,7 @@ function SampleItem(props: {
           formatDateTime(sample.at, t),
           reasons ? `${t.reasonsLabel}: ${reasons}` : "",
           sample.referral ? `${t.referredToLabel}: ${referralTitle(sample.referral, t)}` : "",
+          sample.chosen ? `${t.chosenByCustomerLabel}: ${topicTitle(sample.chosen, t)}` : "",
           `${t.outcomeLabel}: ${outcomeText(sample, t)}`,
           sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
         ]
@@ -477,6 +491,8 @@ function SampleItem(props: {
             id: g.intent,
             note: formatPercent(g.confidence, t),
           }))}
+          choices={sample.chosen ? [{ id: sample.chosen, note: "" }] : []}
+          choicesLabel={t.choiceLabel}
           allowNewTopic={false}
           where={{ groupId: group.id, index }}
           onApplied={() => setActing(false)}
@@ -548,6 +564,13 @@ function ActionPanel(props: {
   samples: MissSample[];
   /** The bot's guesses for these questions, most likely first, each with how often or how sure. */
   guesses: { id: string; note: string }[];
+  /**
+   * The topics customers picked for these questions when the bot asked which one they meant,
+   * most picked first, each with how often (none for one question): offered before the guesses.
+   */
+  choices: { id: string; note: string }[];
+  /** The picker's heading for `choices`. */
+  choicesLabel: string;
   allowNewTopic: boolean;
   /** The group acted on and its place in the list, for the outcome. */
   where: { groupId: string; index: number };
@@ -563,11 +586,14 @@ function ActionPanel(props: {
     draft.value?.topics ?? [],
     props.guesses.map((g) => g.id),
     t,
+    props.choices.map((c) => c.id),
   );
   const guessNotes = new Map(props.guesses.map((g) => [g.id, g.note]));
+  const choiceNotes = new Map(props.choices.map((c) => [c.id, c.note]));
   const [action, setAction] = useState<ActionChoice | "">("");
-  // The bot's likeliest topic, ready to confirm: with 46 topics the right one is usually it.
-  const [topicId, setTopicId] = useState(() => topics.guessed[0]?.id ?? "");
+  // Ready to confirm: the customer's own pick, else the bot's likeliest topic (with 46 topics
+  // the right one is usually it).
+  const [topicId, setTopicId] = useState(() => preselectedTopic(topics));
   const [split, setSplit] = useState<TestSplit | "">("");
   const [referral, setReferral] = useState("");
   const [missing, setMissing] = useState<
@@ -689,11 +715,20 @@ function ActionPanel(props: {
               onChange={(event) => setTopicId(event.currentTarget.value)}
             >
               <option value="">{t.chooseTopic}</option>
+              {topics.chosen.length ? (
+                <optgroup label={props.choicesLabel}>
+                  {topics.chosen.map((topic) => (
+                    <option key={topic.id} value={topic.id}>
+                      {withNote(topicOption(topic), choiceNotes.get(topic.id))}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
               {topics.guessed.length ? (
                 <optgroup label={t.guessesLabel}>
                   {topics.guessed.map((topic) => (
                     <option key={topic.id} value={topic.id}>
-                      {`${topicOption(topic)}: ${guessNotes.get(topic.id) ?? ""}`}
+                      {withNote(topicOption(topic), guessNotes.get(topic.id))}
                     </option>
                   ))}
                 </optgroup>
@@ -793,6 +828,11 @@ function ActionPanel(props: {
 /** A topic in the picker: its title and id ("Eläke (pension)"), the id alone when untitled. */
 function topicOption(topic: TopicChoice): string {
   return topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`;
+}
+
+/** A picker option with how often or how sure, when there is that to say. */
+function withNote(option: string, note: string | undefined): string {
+  return note ? `${option}: ${note}` : option;
 }
 
 /** The field a refused teach names, as the topic editor labels it ("Suomi: opetuslauseet: "). */

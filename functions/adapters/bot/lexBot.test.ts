@@ -123,6 +123,32 @@ describe("Lex-backed bot", () => {
     expect(turn.messages[0]?.actions).toBeUndefined();
   });
 
+  it("returns a which-one's two topics from the code hook's attribute, none from a bad one", async () => {
+    // Prepare
+    const bot = createLexBot({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      logger: createLogger("silent"),
+      client: new LexRuntimeV2Client({ region: "eu-north-1" }),
+    });
+    const answering = (clarified: string) =>
+      lex.on(RecognizeTextCommand).resolves({
+        messages: [{ contentType: "PlainText", content: "Vilket menar du?" }],
+        sessionState: { sessionAttributes: { missesInRow: "0", clarified } },
+      });
+    // Act
+    answering("residual-tax tax-refund");
+    const which = await bot.reply(chat, "kvarskatt och skatteåterbäring");
+    answering("residual-tax");
+    const one = await bot.reply(chat, "kvarskatt");
+    answering("");
+    const none = await bot.reply(chat, "skattekort");
+    // Assess
+    expect(which.clarified).toEqual(["residual-tax", "tax-refund"]);
+    expect(one.clarified).toBeUndefined();
+    expect(none.clarified).toBeUndefined();
+  });
+
   it("hands the code hook the question a 'something else' declined the choices for", async () => {
     // Prepare
     lex.on(RecognizeTextCommand).resolves({ messages: [], sessionState: {} });

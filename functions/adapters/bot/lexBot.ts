@@ -48,6 +48,7 @@ export function createLexBot(config: LexBotConfig): Bot {
         const misses = Number(attributes.missesInRow ?? "0");
         const contentVersion = Number(attributes.contentVersion);
         const referral = attributes.lastReferral;
+        const clarified = clarifiedOf(attributes.clarified);
         return {
           messages,
           ...(topic && isWellFormedTopicId(topic) ? { topic } : {}),
@@ -56,6 +57,7 @@ export function createLexBot(config: LexBotConfig): Bot {
           ...(attributes.handsOver === "true" || (topic && offersPerson(messages))
             ? { handsOver: true }
             : {}),
+          ...(clarified ? { clarified } : {}),
           missed: misses > 0,
           recognition: toScores(response.interpretations ?? []).slice(0, 3),
           ...(Number.isInteger(contentVersion) && contentVersion > 0 ? { contentVersion } : {}),
@@ -67,6 +69,12 @@ export function createLexBot(config: LexBotConfig): Bot {
       }
     },
   };
+}
+
+/** The which-one's two topics from the code hook's attribute; none from one without it. */
+function clarifiedOf(attribute: string | undefined): [string, string] | undefined {
+  const topics = attribute?.split(" ").filter(isWellFormedTopicId) ?? [];
+  return topics.length === 2 ? [topics[0] as string, topics[1] as string] : undefined;
 }
 
 function offersPerson(messages: BotTurn["messages"]): boolean {

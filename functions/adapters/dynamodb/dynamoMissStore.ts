@@ -90,6 +90,10 @@ export function createDynamoMissStore(doc: DynamoDBDocumentClient, table: string
         sets.push("handoff = :handoff");
         values[":handoff"] = change.handoff;
       }
+      if (change.chosen) {
+        sets.push("chosen = :chosen");
+        values[":chosen"] = change.chosen;
+      }
       if (!key || sets.length === 0) return;
       try {
         await doc.send(

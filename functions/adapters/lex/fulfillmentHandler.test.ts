@@ -128,6 +128,30 @@ describe("Lex V2 fulfillment code hook", () => {
     expect(inHours.sessionState.sessionAttributes.handsOver).toBe("true");
   });
 
+  it("tells the gateway the two topics of a which-one, in the order of its quick replies", async () => {
+    // Prepare: two topics close to each other.
+    const event = eventWith((e) => {
+      e.inputTranscript = "jäännösvero ja veronpalautus";
+      const [first, second] = e.interpretations;
+      e.interpretations = [
+        { ...first, intent: { ...first?.intent, name: "residual-tax" }, nluConfidence: 0.56 },
+        { ...second, intent: { ...second?.intent, name: "tax-refund" }, nluConfidence: 0.43 },
+      ] as typeof e.interpretations;
+    });
+    // Act
+    const response = await handler(event, context);
+    const answered = await handler(fixture, context);
+    // Assess
+    const [which] = fromLexMessages(response.messages);
+    expect(which?.quickReplies?.map((q) => q.value)).toEqual([
+      "Veronpalautus",
+      "Jäännösvero",
+      "Jotain muuta",
+    ]);
+    expect(response.sessionState.sessionAttributes.clarified).toBe("tax-refund residual-tax");
+    expect(answered.sessionState.sessionAttributes.clarified).toBe("");
+  });
+
   it("answers 'something else' with the site search for the question the choice was about, once", async () => {
     // Prepare: the gateway read back the question the bot's which-one was about (masked).
     const event = eventWith((e) => {

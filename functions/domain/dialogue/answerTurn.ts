@@ -115,7 +115,10 @@ export interface DialogueTurn {
   topic?: TopicId;
   /** The referral group answered with, for another agency's matter; never with a topic. */
   referral?: string;
-  /** The two topics the bot asked the customer to choose between, when it was unsure. */
+  /**
+   * The two topics the bot asked the customer to choose between, when it was unsure: its
+   * first two quick replies, in this order.
+   */
   clarified?: [TopicId, TopicId];
   /**
    * The answered topic hands the chat to a person (its action is `handoff`): routing starts by

@@ -15,6 +15,11 @@ export interface BotTurn {
   /** The answered topic hands the chat to a person: routing starts by itself (DialogueTurn). */
   handsOver?: boolean;
   /**
+   * The bot asked which of these topics was meant, offering them as quick replies in this
+   * order (then "something else"): a customer's next message that is one of them is a pick.
+   */
+  clarified?: [string, string];
+  /**
    * The recogniser's best guesses for the message, the winner first (at most three); absent
    * when the recogniser could not be asked. What content owners see of a missed question.
    */

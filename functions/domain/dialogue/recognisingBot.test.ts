@@ -111,6 +111,30 @@ describe("recognising bot", () => {
     expect(turn.messages.flatMap((m) => m.actions ?? []).map((a) => a.type)).toEqual(["link"]);
   });
 
+  it("says which two topics a which-one offered, in the order of its quick replies", async () => {
+    // Prepare: residual tax and the refund, too close to pick one.
+    const recogniser: Recogniser = {
+      recognise: async () => ({
+        intent: "residual-tax",
+        confidence: 0.56,
+        detectedLang: "sv",
+        alternatives: [
+          { intent: "residual-tax", confidence: 0.56 },
+          { intent: "tax-refund", confidence: 0.43 },
+        ],
+      }),
+    };
+    const bot = createRecognisingBot({ recogniser, dialogue: createDialogue({ library }) });
+    // Act
+    const turn = await bot.reply(chat, "kvarskatt eller återbäring");
+    // Assess
+    expect(turn.clarified).toEqual(["residual-tax", "tax-refund"]);
+    expect(turn.messages[0]?.quickReplies?.slice(0, 2).map((q) => q.value)).toEqual([
+      library.answer("residual-tax", "sv").title,
+      library.answer("tax-refund", "sv").title,
+    ]);
+  });
+
   it("hands the dialogue the chat's bound sign-in, so a signed-in customer gets their own figures", async () => {
     // Prepare: a chat signed in strongly until 09:00, asking about the refund at 08:00.
     const recogniser: Recogniser = {

@@ -106,6 +106,38 @@ describe("grouping similar questions", () => {
     expect(second?.size).toBe(1);
   });
 
+  it("counts the topics customers picked in a group like the guesses, and shows each sample's pick", () => {
+    // Prepare: three askings of one question the bot asked about, two of them picked.
+    const clarified = (at: string, chosen?: string) =>
+      miss("jäännösvero vai veronpalautus", at, {
+        reasons: ["clarified"],
+        guesses: [{ intent: "residual-tax", confidence: 0.56 }],
+        ...(chosen ? { chosen } : {}),
+      });
+    const entries = [
+      clarified("2026-12-01T09:00:00.000Z", "tax-refund"),
+      clarified("2026-12-02T09:00:00.000Z", "residual-tax"),
+      clarified("2026-12-02T10:00:00.000Z", "tax-refund"),
+      clarified("2026-12-03T09:00:00.000Z"),
+      miss("miten kryptovaluutat verotetaan", "2026-12-03T11:00:00.000Z"),
+    ];
+    // Act
+    const [group, other] = groupQuestions(entries, questionFeatures, PERIOD);
+    // Assess
+    expect(group?.choices).toEqual([
+      { topic: "tax-refund", count: 2 },
+      { topic: "residual-tax", count: 1 },
+    ]);
+    expect(group?.guesses).toEqual([{ intent: "residual-tax", count: 4 }]);
+    expect(group?.samples.map((s) => s.chosen)).toEqual([
+      undefined,
+      "tax-refund",
+      "residual-tax",
+      "tax-refund",
+    ]);
+    expect(other).not.toHaveProperty("choices");
+  });
+
   it("shows at most 20 samples, and gives the same groups for the same questions in any order", () => {
     const many = Array.from({ length: 25 }, (_, i) =>
       miss(

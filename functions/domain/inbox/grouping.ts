@@ -15,6 +15,7 @@ export type MissSample = Pick<
   | "reasons"
   | "guesses"
   | "referral"
+  | "chosen"
   | "outcome"
   | "handoff"
   | "status"
@@ -28,6 +29,11 @@ export interface QuestionGroup {
   trend: { day: string; count: number }[];
   /** The recogniser's winning guesses among the group's questions, most frequent first. */
   guesses: { intent: string; count: number }[];
+  /**
+   * The topics customers picked when the bot asked which one they meant, most picked first;
+   * only when some question of the group has a pick.
+   */
+  choices?: { topic: string; count: number }[];
   /** Every question of the group, newest first. */
   ids: string[];
   /** The newest questions, at most `samples`. */
@@ -147,11 +153,17 @@ function describe(members: ListedMiss[], days: string[], options: GroupingOption
   );
   const perDay = new Map<string, number>();
   const perGuess = new Map<string, number>();
+  const perChoice = new Map<string, number>();
   for (const m of members) {
     perDay.set(m.day, (perDay.get(m.day) ?? 0) + 1);
     const winner = m.guesses[0]?.intent;
     if (winner) perGuess.set(winner, (perGuess.get(winner) ?? 0) + 1);
+    if (m.chosen) perChoice.set(m.chosen, (perChoice.get(m.chosen) ?? 0) + 1);
   }
+  const choices = [...perChoice]
+    .map(([topic, count]) => ({ topic, count }))
+    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
+    .slice(0, options.guesses);
   return {
     id: (members[0] as MissEntry).id,
     size: members.length,
@@ -160,6 +172,7 @@ function describe(members: ListedMiss[], days: string[], options: GroupingOption
       .map(([intent, count]) => ({ intent, count }))
       .sort((a, b) => b.count - a.count || a.intent.localeCompare(b.intent))
       .slice(0, options.guesses),
+    ...(choices.length ? { choices } : {}),
     ids: newestFirst.map((m) => m.id),
     samples: newestFirst.slice(0, options.samples).map(sampleOf),
   };
@@ -167,8 +180,20 @@ function describe(members: ListedMiss[], days: string[], options: GroupingOption
 
 /** What the inbox shows of a kept question. */
 export function sampleOf(entry: ListedMiss): MissSample {
-  const { id, text, lang, at, reasons, guesses, referral, outcome, handoff, status, reopened } =
-    entry;
+  const {
+    id,
+    text,
+    lang,
+    at,
+    reasons,
+    guesses,
+    referral,
+    chosen,
+    outcome,
+    handoff,
+    status,
+    reopened,
+  } = entry;
   return {
     id,
     text,
@@ -177,6 +202,7 @@ export function sampleOf(entry: ListedMiss): MissSample {
     reasons,
     guesses,
     ...(referral ? { referral } : {}),
+    ...(chosen ? { chosen } : {}),
     outcome,
     ...(handoff ? { handoff } : {}),
     status,

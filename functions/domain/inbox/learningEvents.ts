@@ -14,6 +14,8 @@ export interface LearningEvents {
    * The bot answered (or missed) `question`, stored as `question` (masked, at rest).
    * `declined`: `question` answered the bot's "which one?" with "something else", and this is
    * the earlier question that was about (masked, at rest): none of the topics offered fit it.
+   * A "which one?" is a turn with `clarified`; the inbox tells a customer's pick of one of its
+   * topics from the quick replies it remembers of that turn, without the transcript.
    */
   answered(event: {
     chat: Chat;

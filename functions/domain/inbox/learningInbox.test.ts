@@ -447,6 +447,168 @@ describe("which questions the inbox keeps", () => {
   });
 });
 
+/** The bot's which-one between residual tax and the tax refund, as the dialogue asks it. */
+const whichTurn = (): BotTurn => ({
+  messages: [
+    {
+      from: "bot",
+      text: "Kysymyksesi voi koskea kahta eri asiaa. Kumpaa tarkoitat?",
+      confidence: 0.56,
+      quickReplies: [
+        { label: "Jäännösvero", value: "Jäännösvero" },
+        { label: "Veronpalautus", value: "Veronpalautus" },
+        { label: "Jotain muuta", value: "Jotain muuta" },
+      ],
+    },
+  ],
+  clarified: ["residual-tax", "tax-refund"],
+  missed: false,
+  recognition: [
+    { intent: "residual-tax", confidence: 0.56 },
+    { intent: "tax-refund", confidence: 0.43 },
+  ],
+});
+
+describe("when the bot asked which topic was meant", () => {
+  it("keeps the question with the topic the customer picked, answered, and writes it once", async () => {
+    // Prepare
+    const { inbox, clock, all, writes, reports } = setup();
+    const c = chat();
+    inbox.answered({
+      chat: c,
+      question: question("jäännösvero vai palautus", clock),
+      turn: whichTurn(),
+    });
+    // Act: the customer taps the second topic (typed in other case and spacing here).
+    inbox.answered({
+      chat: c,
+      question: question("  veronpalautus ", clock),
+      turn: answeredTurn("tax-refund"),
+    });
+    // Assess
+    const entries = await all();
+    expect(
+      entries.map((e) => [e.text, e.reasons, e.chosen, e.outcome, e.guesses.map((g) => g.intent)]),
+    ).toEqual([
+      [
+        "jäännösvero vai palautus",
+        ["clarified"],
+        "tax-refund",
+        "answered",
+        ["residual-tax", "tax-refund"],
+      ],
+    ]);
+    expect(writes).toEqual(["putAll:1"]);
+    expect(reports.filter((r) => r.kind === "inboxed")).toHaveLength(1);
+  });
+
+  it("never keeps the pick itself: a vote or a request for a person after its answer is the question's", async () => {
+    // Prepare: the picked topic answers the title with a confidence that would keep a question.
+    const { inbox, clock, all } = setup();
+    const ask = (id: string, text: string, turn: BotTurn) => {
+      const q = { ...question(text, clock), chatId: id };
+      inbox.answered({ chat: chat(id), question: q, turn });
+      return q;
+    };
+    ask("a", "jäännösvero vai palautus", whichTurn());
+    const pickA = ask("a", "Jäännösvero", answeredTurn("residual-tax", 0.4));
+    ask("b", "palautus tai jäännös", whichTurn());
+    ask("b", "Veronpalautus", answeredTurn("tax-refund", 0.4));
+    // Act: a votes the picked topic's answer unhelpful, b asks for a person after it; then
+    // both go on to a question of their own.
+    inbox.voted({
+      chat: chat("a"),
+      answer: {
+        id: "a-answer",
+        chatId: "a",
+        from: "bot",
+        text: "Vastaus.",
+        topic: "residual-tax",
+        at: clock.now().toISOString(),
+        expiresAt: 1_900_000_000,
+      },
+      question: pickA,
+      helpful: false,
+    });
+    inbox.personRequested(chat("b"));
+    ask("a", "verokortti", answeredTurn("tax-card"));
+    // Assess: two questions kept, no title among them.
+    const entries = (await all()).sort((x, y) => x.text.localeCompare(y.text));
+    expect(entries.map((e) => [e.text, e.reasons, e.chosen, e.outcome])).toEqual([
+      ["jäännösvero vai palautus", ["clarified", "unhelpful"], "residual-tax", "answered"],
+      ["palautus tai jäännös", ["clarified", "person-requested"], "tax-refund", "handed-off"],
+    ]);
+  });
+
+  it("keeps the question without a pick when the customer asks something else or leaves", async () => {
+    // Prepare
+    const { inbox, clock, all } = setup();
+    const ask = (id: string, text: string, turn: BotTurn) =>
+      inbox.answered({ chat: chat(id), question: question(text, clock), turn });
+    for (const id of ["a", "b", "c", "d"]) ask(id, `${id}: jäännös vai palautus`, whichTurn());
+    // Act: a asks another question, b one the bot misses too, c leaves, d says nothing.
+    ask("a", "verokortti", answeredTurn("tax-card"));
+    ask("b", "plörö", missedTurn());
+    inbox.ended(chat("c"));
+    // Assess
+    const entries = await all();
+    const clarified = entries.filter((e) => e.reasons.includes("clarified"));
+    expect(
+      Object.fromEntries(clarified.map((e) => [e.text, [e.reasons, e.chosen, e.outcome]])),
+    ).toEqual({
+      "a: jäännös vai palautus": [["clarified"], undefined, "answered"],
+      "b: jäännös vai palautus": [["clarified"], undefined, "rephrased"],
+      "c: jäännös vai palautus": [["clarified"], undefined, "left"],
+      "d: jäännös vai palautus": [["clarified"], undefined, "unknown"],
+    });
+    expect(entries).toHaveLength(5);
+  });
+
+  it("keeps a question declined with 'something else' once, as a miss, also when written already", async () => {
+    // Prepare: a answers the which-one at once; b after the question's hold has ended.
+    const { inbox, clock, all, writes } = setup({ writeEveryMs: 5 });
+    const asked = (id: string) => ({
+      ...question(`${id}: jäännös vai palautus`, clock),
+      chatId: id,
+    });
+    const other: BotTurn = {
+      messages: [{ from: "bot", text: "Kirjoita toisin." }],
+      missed: false,
+      recognition: [{ intent: "none", confidence: 0.9 }],
+    };
+    const a = asked("a");
+    const b = asked("b");
+    inbox.answered({ chat: chat("a"), question: a, turn: whichTurn() });
+    inbox.answered({ chat: chat("b"), question: b, turn: whichTurn() });
+    inbox.answered({
+      chat: chat("a"),
+      question: question("Jotain muuta", clock),
+      turn: other,
+      declined: a,
+    });
+    clock.advance(30_000);
+    await vi.waitFor(() => expect(writes).toEqual(["putAll:2"]));
+    // Act
+    inbox.answered({
+      chat: chat("b"),
+      question: question("jotain muuta", clock),
+      turn: other,
+      declined: b,
+    });
+    inbox.answered({
+      chat: chat("b"),
+      question: question("verokortti", clock),
+      turn: answeredTurn("tax-card"),
+    });
+    // Assess: one entry each, a miss and no longer `clarified`; b's what came next too.
+    const entries = await all();
+    expect(Object.fromEntries(entries.map((e) => [e.text, [e.reasons, e.outcome]]))).toEqual({
+      "a: jäännös vai palautus": [["missed"], "unknown"],
+      "b: jäännös vai palautus": [["missed"], "answered"],
+    });
+  });
+});
+
 describe("when the inbox writes", () => {
   it("holds a kept question until its outcome is known, then writes it with the others in one request", async () => {
     const { inbox, clock, writes, reports, all } = setup({ writeEveryMs: 5, holdMs: 30_000 });

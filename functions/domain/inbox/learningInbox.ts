@@ -56,6 +56,12 @@ interface LastTurn {
   question: StoredMessage;
   turn: BotTurn;
   kept?: Kept;
+  /**
+   * When `question` was the customer's pick among a which-one's topics: the question the
+   * which-one was about. A vote on this turn's answer, or a request for a person after it,
+   * concerns that question, not the topic's title the customer sent.
+   */
+  picked?: Kept;
 }
 
 interface ChatMemory {
@@ -141,6 +147,9 @@ export function createLearningInbox(deps: {
     // No recognition: the recogniser was down, an outage rather than a gap in the content.
     if (!turn.recognition) return [];
     if (turn.missed) return ["missed"];
+    // Kept at once, as any kept question is held: what the customer says next (a pick, or
+    // not) only changes it, and a chat that goes quiet still leaves it, with outcome unknown.
+    if (turn.clarified) return ["clarified"];
     // Another agency's pointer is an answer too, and a doubtful one is kept as a doubtful
     // topic's answer is: sending a tax question elsewhere is worse than not answering it.
     if (!turn.referral && (turn.topic === undefined || MOVES.has(turn.topic))) return [];
@@ -228,23 +237,31 @@ export function createLearningInbox(deps: {
     for (const kept of due) kept.written = written;
   }
 
+  /** Changes a kept question; `replacing`: a reason that `reason` takes the place of. */
   function change(
     kept: Kept,
-    to: { outcome?: MissOutcome; reason?: MissReason; handoff?: MissHandoff },
+    to: {
+      outcome?: MissOutcome;
+      reason?: MissReason;
+      replacing?: MissReason;
+      handoff?: MissHandoff;
+      chosen?: string;
+    },
   ): void {
     const { entry } = kept;
-    const reasons =
-      to.reason && !entry.reasons.includes(to.reason) ? [...entry.reasons, to.reason] : undefined;
+    const reasons = to.reason ? reasonsAfter(entry.reasons, to.reason, to.replacing) : undefined;
     if (reasons) entry.reasons = reasons;
     if (to.outcome) entry.outcome = to.outcome;
     if (to.handoff) entry.handoff = to.handoff;
-    if (!reasons && !to.outcome && !to.handoff) return;
+    if (to.chosen) entry.chosen = to.chosen;
+    if (!reasons && !to.outcome && !to.handoff && !to.chosen) return;
     // Still held: the write to come carries the change.
     if (!kept.written) return;
     const update = {
       ...(to.outcome ? { outcome: to.outcome } : {}),
       ...(reasons ? { reasons } : {}),
       ...(to.handoff ? { handoff: to.handoff } : {}),
+      ...(to.chosen ? { chosen: to.chosen } : {}),
     };
     kept.written = track(kept.written.then(() => deps.store.update(entry.id, update)));
   }
@@ -261,9 +278,10 @@ export function createLearningInbox(deps: {
 
   /** The customer asked for a person right after `last`: it is kept, or its outcome set. */
   function personAfter(chat: Chat, memory: ChatMemory, last: LastTurn): void {
-    if (last.kept) {
-      change(last.kept, { outcome: "handed-off", reason: "person-requested" });
-      memory.handedOff = last.kept;
+    const kept = last.kept ?? last.picked;
+    if (kept) {
+      change(kept, { outcome: "handed-off", reason: "person-requested" });
+      memory.handedOff = kept;
     } else if (last.turn.topic === undefined || !MOVES.has(last.turn.topic)) {
       memory.handedOff = keep(
         chat,
@@ -290,7 +308,8 @@ export function createLearningInbox(deps: {
   ): LastTurn {
     const choice = previous?.question.id === asked.id ? previous : undefined;
     let kept = choice?.kept;
-    if (kept) change(kept, { reason: "missed" });
+    // Kept as `clarified` when the bot asked: declining every topic offered makes it a miss.
+    if (kept) change(kept, { reason: "missed", replacing: "clarified" });
     else {
       const answer = choice
         ? turnAnswer(choice.turn)
@@ -316,16 +335,32 @@ export function createLearningInbox(deps: {
       const memory = recall(chat.chatId, now) ?? { touchedAt: now };
       memory.touchedAt = now;
       const previous = memory.last;
+      // The customer's pick among a which-one's topics, and the question the which-one was
+      // about (should the pick get a which-one of its own, a pick there is still about it).
+      const chosen = previous && !declined ? pickedTopic(previous, question.text) : undefined;
+      const about = chosen ? (previous?.kept ?? previous?.picked) : undefined;
+      const outcome: MissOutcome = turn.missed ? "rephrased" : "answered";
       if (previous) {
-        if (asksForPerson(turn)) personAfter(chat, memory, previous);
-        else if (previous.kept) {
-          change(previous.kept, { outcome: turn.missed ? "rephrased" : "answered" });
+        if (asksForPerson(turn)) {
+          if (about) change(about, { chosen });
+          personAfter(chat, memory, previous);
+        } else if (about) change(about, { chosen, outcome });
+        // A "something else" does not answer the which-one's question; it stays to be settled.
+        else if (previous.kept && previous.question.id !== declined?.id) {
+          change(previous.kept, { outcome });
         }
       }
       const last: LastTurn = { question, turn };
-      const reasons = reasonsFor(turn);
-      if (reasons.length > 0) {
-        last.kept = keep(chat, memory, question, turnAnswer(turn), reasons, "unknown");
+      if (about) {
+        // The pick is a topic's title the customer clicked, no question to teach: never kept.
+        // What follows its answer (a vote, a person) is the asked question's.
+        last.picked = about;
+        memory.kept?.set(question.id, about);
+      } else {
+        const reasons = reasonsFor(turn);
+        if (reasons.length > 0) {
+          last.kept = keep(chat, memory, question, turnAnswer(turn), reasons, "unknown");
+        }
       }
       memory.last = declined ? declinedChoice(chat, memory, declined, previous, turn) : last;
       remember(chat.chatId, memory);
@@ -411,6 +446,39 @@ export function createLearningInbox(deps: {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
+}
+
+/**
+ * The topic the customer picked, when `text` is one of the quick replies of `last`'s which-one
+ * (as the widget sends a tapped one, or typed: case and surrounding spaces aside).
+ */
+function pickedTopic(last: LastTurn, text: string): string | undefined {
+  const topics = last.turn.clarified;
+  if (!topics) return undefined;
+  const replies = last.turn.messages.find((m) => m.quickReplies?.length)?.quickReplies ?? [];
+  const said = comparable(text);
+  // The which-one offers its topics first, in the order of `clarified`.
+  const index = topics.findIndex((_, i) => {
+    const reply = replies[i];
+    return reply !== undefined && comparable(reply.value) === said;
+  });
+  return index >= 0 ? topics[index] : undefined;
+}
+
+function comparable(text: string): string {
+  return text.trim().toLocaleLowerCase("fi");
+}
+
+/** `reasons` with `reason` (in place of `replacing`), or undefined when that changes nothing. */
+function reasonsAfter(
+  reasons: readonly MissReason[],
+  reason: MissReason,
+  replacing: MissReason | undefined,
+): MissReason[] | undefined {
+  const kept = reasons.filter((r) => r !== replacing);
+  const next = kept.includes(reason) ? kept : [...kept, reason];
+  const same = next.length === reasons.length && next.every((r, i) => r === reasons[i]);
+  return same ? undefined : next;
 }
 
 /** The turn answered a request for a person (the human-advisor topic, or one that hands off). */

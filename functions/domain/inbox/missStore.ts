@@ -12,6 +12,11 @@ export const MISS_REASONS = [
   "unhelpful",
   /** The customer asked for a person right after the answer. */
   "person-requested",
+  /**
+   * The bot asked which of two topics was meant; the customer picked one (`chosen`) or went
+   * on without picking. "Something else" is kept as `missed` instead.
+   */
+  "clarified",
 ] as const;
 export type MissReason = (typeof MISS_REASONS)[number];
 
@@ -63,6 +68,11 @@ export interface MissEntry {
   /** The referral group the bot answered with, if it pointed to another agency. */
   referral?: string;
   contentVersion?: number;
+  /**
+   * The topic the customer picked when the bot asked which one was meant (reason
+   * `clarified`): the customer's own word on where the question belongs.
+   */
+  chosen?: string;
   outcome: MissOutcome;
   /**
    * With outcome `handed-off`: where the request for a person went. None for questions kept
@@ -89,6 +99,7 @@ export interface MissUpdate {
   outcome?: MissOutcome;
   reasons?: MissReason[];
   handoff?: MissHandoff;
+  chosen?: string;
 }
 
 /**
@@ -103,7 +114,7 @@ export interface MissStore {
    * the inbox writes what it has held in one go rather than one request per question.
    */
   putAll(entries: readonly MissEntry[]): Promise<void>;
-  /** Changes outcome, reasons and handoff of a kept question; nothing when it is gone (expired). */
+  /** Changes outcome, reasons, handoff and chosen of a kept question; nothing when it is gone (expired). */
   update(id: string, change: MissUpdate): Promise<void>;
   /**
    * Sets the status of each question that exists, with where it went (`place`; a field left

@@ -61,15 +61,22 @@ export function describeMissStoreContract(name: string, fresh: () => Promise<Mis
       expect(listed.map((e) => e.id).sort()).toEqual([entries[1]?.id, entries[2]?.id].sort());
     });
 
-    it("updates outcome, reasons and handoff, and ignores a question that is gone", async () => {
+    it("updates outcome, reasons, handoff and chosen, and ignores a question that is gone", async () => {
       const store = await fresh();
       const entry = sampleMiss("2026-12-01");
       await store.put(entry);
       await store.update(entry.id, { outcome: "handed-off", reasons: ["missed", "unhelpful"] });
       await store.update(entry.id, { handoff: "closed" });
+      await store.update(entry.id, { chosen: "tax-refund" });
       await store.update(sampleMiss("2026-12-01").id, { outcome: "left" });
       expect(await store.get([entry.id])).toEqual([
-        { ...entry, outcome: "handed-off", reasons: ["missed", "unhelpful"], handoff: "closed" },
+        {
+          ...entry,
+          outcome: "handed-off",
+          reasons: ["missed", "unhelpful"],
+          handoff: "closed",
+          chosen: "tax-refund",
+        },
       ]);
       expect(await store.listDays("2026-12-01", "2026-12-01")).toHaveLength(1);
     });

@@ -1029,6 +1029,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       "reopened",
       "referral",
       "handoff",
+      "chosen",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -1047,6 +1048,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       reopenedCell(entry.reopened),
       entry.referral ?? "",
       entry.handoff ?? "",
+      entry.chosen ?? "",
     ]),
   ]);
 }

@@ -494,10 +494,12 @@ describe("handoff at a closed hour", () => {
       customer.messages.find((m) => m.from === "bot" && m.text.includes("maanantaina 30.11.")),
     );
     expect(said.actions?.map((a) => a.type)).toEqual(["callback", "appointment"]);
-    // No person button on the topic's answer either: no person can come.
+    // No person button on the topic's answer either (no person can come), and no follow-ups
+    // repeating the callback and the booking the closed message offers.
     const checking = customer.messages.find((m) => m.topic === "human-advisor");
     expect(checking?.text).toMatch(/katson, saanko asiakasneuvojan/);
     expect(checking?.actions).toBeUndefined();
+    expect(checking?.quickReplies).toBeUndefined();
     await new Promise((r) => setTimeout(r, 100));
     const everything = customer.messages.map((m) => m.text).join("\n");
     // The hours once, and no promise that a person reads what the customer writes next.

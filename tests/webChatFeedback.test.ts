@@ -4,7 +4,7 @@ import { Server } from "socket.io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "../functions/contracts/protocol.ts";
 import { ChatClient } from "../web-chat/src/chatClient.ts";
-import { AnswerVote } from "../web-chat/src/views/answerFeedback.ts";
+import { AnswerVote, asksForVote } from "../web-chat/src/views/answerFeedback.ts";
 import { eventually } from "./support/localStack.ts";
 
 // The widget's answer votes: what the client sends as chat:feedback to a scripted socket.io
@@ -156,5 +156,17 @@ describe("the web chat's answer feedback", () => {
     expect(await first).toBe(false);
     expect(vote.current).toBe(false);
     expect(shown).toEqual([false]);
+  });
+});
+
+describe("which messages ask for a vote", () => {
+  it("asks on a topic's answer and another agency's pointer, not on a greeting, the offer of a person or a customer's message", () => {
+    expect(asksForVote({ from: "bot", topic: "tax-card" })).toBe(true);
+    expect(asksForVote({ from: "bot", referral: "kela" })).toBe(true);
+    expect(asksForVote({ from: "bot", topic: "greeting" })).toBe(false);
+    expect(asksForVote({ from: "bot", topic: "human-advisor" })).toBe(false);
+    expect(asksForVote({ from: "bot", topic: "callback" })).toBe(false);
+    expect(asksForVote({ from: "bot" })).toBe(false);
+    expect(asksForVote({ from: "customer", topic: "tax-card" })).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { h } from "./dom.ts";
 import { UI, type UiText } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
-import { answerFeedback } from "./views/answerFeedback.ts";
+import { answerFeedback, asksForVote } from "./views/answerFeedback.ts";
 import { appointmentChangeForm } from "./views/appointmentChange.ts";
 import { appointmentForm, callbackForm } from "./views/contactForms.ts";
 import { surveyForm } from "./views/survey.ts";
@@ -179,9 +179,8 @@ function mount(script: HTMLScriptElement | null): void {
       if (control) choices.push(control);
     }
     if (choices.length) item.append(h("div", { class: "replies" }, ...choices));
-    // Only answers from the content (a topic's, or another agency's pointer) can be voted
-    // on; a replay starts them unvoted.
-    if (m.from === "bot" && (m.topic || m.referral)) {
+    // A replay starts answers unvoted.
+    if (asksForVote(m)) {
       item.append(
         answerFeedback({
           text,

@@ -327,20 +327,29 @@ describe("where the bot has no answer, by the advisors' hours (config/opening-ho
     expect(offer.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
   });
 
-  it("answers a topic that hands over without a person button while advisors are away, since routing then says when they are in", () => {
+  it("answers a topic that hands over without a person button or follow-ups while advisors are away, since routing then says when they are in", () => {
     const handingOver: TopicLibrary = {
       ...library,
-      answer: (topic, lang) => ({ ...library.answer(topic, lang), action: "handoff" }),
+      answer: (topic, lang) => ({
+        ...library.answer(topic, lang),
+        action: "handoff",
+        followUps: ["tax-card"],
+      }),
     };
     const asked = recognition(["vat", 0.9]);
     const at = (iso: string) =>
       answerTurn(handingOver, context, asked, undefined, undefined, finnishChatAt(iso));
 
-    expect(types(at("2026-11-24T10:00:00+02:00"))).toEqual(["handoff"]);
+    const open = at("2026-11-24T10:00:00+02:00");
+    expect(types(open)).toEqual(["handoff"]);
+    expect(open.messages[0]?.quickReplies?.map((q) => q.value)).toEqual(["Title of tax-card"]);
     const evening = at("2026-11-24T18:30:00+02:00");
     expect(evening.topic).toBe("vat");
+    expect(evening.handsOver).toBe(true);
     expect(evening.messages[0]?.text).toBe("Answer of vat.");
     expect(types(evening)).toBeUndefined();
+    // Routing's closed message offers the callback and the booking; no follow-ups before it.
+    expect(evening.messages[0]?.quickReplies).toBeUndefined();
   });
 
   it("asks the hours only for a reply that would offer a person, once", () => {

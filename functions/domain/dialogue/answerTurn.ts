@@ -173,11 +173,13 @@ export function answerTurn(
       url: link.url,
     }));
     // A topic that hands over starts routing by itself, and outside the advisors' hours
-    // routing says when they are next in; a person button there would only say it again.
-    if (pieces.action && !(pieces.action === "handoff" && advisorsAway?.(replyLang))) {
-      actions.push(channelAction(pieces.action, replyLang));
-    }
-    const quickReplies = pieces.followUps.map((id) => quickReply(library, id, replyLang));
+    // routing says when they are next in and offers the other channels: a person button or
+    // follow-ups here would only say it again, one message earlier.
+    const closed = pieces.action === "handoff" && advisorsAway?.(replyLang) !== undefined;
+    if (pieces.action && !closed) actions.push(channelAction(pieces.action, replyLang));
+    const quickReplies = closed
+      ? []
+      : pieces.followUps.map((id) => quickReply(library, id, replyLang));
     const personal = PERSONAL_TOPICS.has(topic);
     // A current strong sign-in outweighs an earlier weak attempt in the same chat.
     const weakSignIn = context.authenticated

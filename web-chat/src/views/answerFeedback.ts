@@ -1,6 +1,19 @@
-import type { Ack } from "../../../functions/contracts/protocol.ts";
+import type { Ack, ChatMessage } from "../../../functions/contracts/protocol.ts";
+import { CONVERSATION_MOVES } from "../../../functions/contracts/topics.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
+
+const MOVES = new Set<string>(CONVERSATION_MOVES);
+
+/**
+ * Whether the customer is asked if a message helped: an answer from the content (a topic's,
+ * or another agency's pointer), not a move in the conversation ("Hei!", "I'll see whether an
+ * advisor can join", the offer of a callback), which answers no question.
+ */
+export function asksForVote(m: Pick<ChatMessage, "from" | "topic" | "referral">): boolean {
+  if (m.from !== "bot") return false;
+  return m.referral !== undefined || (m.topic !== undefined && !MOVES.has(m.topic));
+}
 
 /**
  * One answer's vote, apart from the DOM: which choice is pressed and what a click does. The

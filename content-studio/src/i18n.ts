@@ -34,6 +34,8 @@ type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general
 const fi = {
   lang: "fi" as Lang,
   locale: "fi-FI",
+  /** The word before a time of day: "5.12.2026 klo 23.52". */
+  atClock: "klo",
   appTitle: "Sisältöstudio",
   switchLang: "På svenska",
   switchLangTo: "sv" as Lang,
@@ -737,7 +739,9 @@ export type UiText = typeof fi;
 
 const sv: UiText = {
   lang: "sv",
-  locale: "sv-SE",
+  // Finland-Swedish, as the web chat writes it: "5.12.2026 kl. 23.52", not Sweden's "2026-12-05".
+  locale: "sv-FI",
+  atClock: "kl.",
   appTitle: "Innehållsstudio",
   switchLang: "Suomeksi",
   switchLangTo: "fi",
@@ -1462,14 +1466,56 @@ export function outcomeText(sample: Pick<MissSample, "outcome" | "handoff">, t: 
   return t.outcomes[sample.outcome] ?? sample.outcome;
 }
 
-/** An instant as a Helsinki date and time, e.g. "24.11.2026 klo 10.00". */
+/**
+ * The Helsinki calendar day and time of an instant. Built from parts rather than a locale's
+ * pattern: ICU versions differ (Node writes sv-FI "5.12.2026 23.52" without "kl."), and both
+ * languages of Finland write dates the same way.
+ */
+function helsinkiParts(
+  iso: string,
+): Record<"day" | "month" | "year" | "hour" | "minute", string> | undefined {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const parts = helsinkiFormat.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? "";
+  return {
+    day: part("day"),
+    month: part("month"),
+    year: part("year"),
+    hour: part("hour"),
+    minute: part("minute"),
+  };
+}
+
+const helsinkiFormat = new Intl.DateTimeFormat("fi-FI", {
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Europe/Helsinki",
+});
+
+/** An instant as a Helsinki date and time: "24.11.2026 klo 10.00" / "24.11.2026 kl. 10.00". */
 export function formatDateTime(iso: string | undefined, t: UiText): string {
   if (!iso) return t.notAvailable;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(t.locale, {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Helsinki",
-  }).format(date);
+  const p = helsinkiParts(iso);
+  if (!p) return iso;
+  return `${p.day}.${p.month}.${p.year} ${t.atClock} ${p.hour}.${p.minute}`;
+}
+
+/** An instant's Helsinki day, for where the time would crowd a table: "24.11.2026". */
+export function formatDate(iso: string | undefined, t: UiText): string {
+  if (!iso) return t.notAvailable;
+  const p = helsinkiParts(iso);
+  return p ? `${p.day}.${p.month}.${p.year}` : iso;
+}
+
+/** A calendar day YYYY-MM-DD without its year, as both languages write it: "5.12.". */
+export function formatDayMonth(day: string, t: UiText): string {
+  const [, month, date] = day.split("-");
+  if (!month || !date) return day || t.notAvailable;
+  return `${Number(date)}.${Number(month)}.`;
 }

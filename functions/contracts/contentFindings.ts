@@ -686,7 +686,7 @@ const svWords: StudioWords = {
       : o.kind === "referral"
         ? `hänvisningsgruppen ${o.id} (${svWords.langName[o.lang]})`
         : `meningarna utanför ämnena (${svWords.langName[o.lang]})`,
-  percent: percentIn("sv-SE"),
+  percent: percentIn("sv-FI"),
 };
 
 const isLang = (s: unknown): s is Lang => s === "fi" || s === "sv";

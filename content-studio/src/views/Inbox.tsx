@@ -10,7 +10,14 @@
 import { Fragment, type RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
-import { formatDateTime, formatPercent, outcomeText, text, type UiText } from "../i18n.ts";
+import {
+  formatDateTime,
+  formatDayMonth,
+  formatPercent,
+  outcomeText,
+  text,
+  type UiText,
+} from "../i18n.ts";
 import { fieldLabel, placeProblem } from "../problems.ts";
 import { startNewFrom } from "../state/editor.ts";
 import {
@@ -397,16 +404,9 @@ function Trend(props: { group: MissGroup }) {
         )}
       </svg>
       <span class="small-text">
-        {t.trendSummary(total, days.length, peak.count, formatDay(peak.day, t))}
+        {t.trendSummary(total, days.length, peak.count, formatDayMonth(peak.day, t))}
       </span>
     </div>
-  );
-}
-
-function formatDay(day: string, t: UiText): string {
-  if (!day) return t.notAvailable;
-  return new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "numeric" }).format(
-    new Date(`${day}T12:00:00Z`),
   );
 }
 

@@ -78,7 +78,7 @@ describe("studio strings", () => {
       "asiakas pyysi neuvojaa (palvelu suljettu)",
     );
     expect(outcomeText({ outcome: "handed-off", handoff: "queued" }, UI.sv)).toBe(
-      "kunden bad om rådgivare och ställdes i kö",
+      "kunden bad om en rådgivare och placerades i kö",
     );
     expect(outcomeText({ outcome: "handed-off" }, UI.fi)).toBe("asiakas pyysi neuvojaa");
     // "rephrased" is any next message the bot missed too, not necessarily the same question.
@@ -86,6 +86,14 @@ describe("studio strings", () => {
       "botti ei löytänyt aihetta seuraavallekaan viestille",
     );
     expect(outcomeText({ outcome: "left" }, UI.sv)).toBe("samtalet avslutades");
+    // "unknown" is mostly a customer's latest question with nothing after it: said as such,
+    // not as missing data.
+    expect(outcomeText({ outcome: "unknown" }, UI.fi)).toBe(
+      "chatissa ei näkynyt seuraavaa viestiä",
+    );
+    expect(outcomeText({ outcome: "unknown" }, UI.sv)).toBe(
+      "inget nytt meddelande syntes i chatten",
+    );
     for (const table of [UI.fi, UI.sv]) {
       for (const handoff of ["queued", "closed", "no-advisors", "queue-full"] as const)
         expect(outcomeText({ outcome: "handed-off", handoff }, table)).toMatch(/\S/);

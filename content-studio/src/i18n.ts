@@ -500,7 +500,7 @@ const fi = {
   noneInStretch:
     "Tarkistetuista vanhemmista tapahtumista mikään ei koskenut tätä. Voit hakea vielä vanhempia.",
   historyTitle: "Muutoshistoria",
-  historyCaption: "Tämän muutokset, uusin ensin",
+  historyCaption: "Tähän tehdyt muutokset, uusin ensin",
   // Inbox
   inboxTitle: "Vastaamattomat kysymykset",
   inboxIntro:
@@ -560,7 +560,8 @@ const fi = {
     rephrased: "botti ei löytänyt aihetta seuraavallekaan viestille",
     "handed-off": "asiakas pyysi neuvojaa",
     left: "keskustelu päättyi",
-    unknown: "ei tiedossa",
+    // Nothing followed within the hour, or the service restarted meanwhile: not "missing data".
+    unknown: "chatissa ei näkynyt seuraavaa viestiä",
   } as Record<MissOutcome, string>,
   /** A request for a person, with where it went when the server heard it. */
   handoffs: {
@@ -809,8 +810,8 @@ const sv: UiText = {
   colScore: "Träffsäkerhet i test",
   colChanged: "Senast ändrad",
   colStatus: "Status",
-  badgeChanged: "Ändrad mot publicerad",
-  badgeRetired: "Tagen ur bruk",
+  badgeChanged: "Ändrat sedan publiceringen",
+  badgeRetired: "Taget ur bruk",
   badgeSystem: "Systemämne",
   match: "Träff",
   changedByAt: (by, at) => `${at}, ${by}`,
@@ -833,7 +834,7 @@ const sv: UiText = {
   titleLabel: "Rubrik",
   titleHint: (max) => `Visas på snabbvalsknappen, högst ${max} tecken.`,
   utterancesLabel: "Träningsmeningar",
-  utterancesHint: "En mening per rad: sätt som kunden kunde fråga om det här.",
+  utterancesHint: "En mening per rad: olika sätt som en kund kan fråga om det här.",
   utteranceCount: (n, min) => `${n} meningar (minst ${min})`,
   answerLabel: "Svar",
   answerHint: "En tom rad börjar ett nytt stycke.",
@@ -891,7 +892,7 @@ const sv: UiText = {
   checkOk: "Inga fel eller varningar.",
   checkCounts: (errors, warnings) =>
     `${errors === 1 ? "1 fel" : `${errors} fel`}, ${warnings === 1 ? "1 varning" : `${warnings} varningar`}.`,
-  checkFailed: "Kontrollen lyckades inte just nu; den görs på nytt när du sparar.",
+  checkFailed: "Kontrollen kunde inte göras just nu; den görs på nytt när du sparar.",
   severity: { error: "Fel", warning: "Varning" },
   fixLabel: "Åtgärd:",
   goToField: "Gå till fältet",
@@ -978,12 +979,12 @@ const sv: UiText = {
     `Testerna är klara. Träffsäkerhet i testmängden: finska ${accuracyFi}, svenska ${accuracySv}.`,
   noTestsYet: "Testerna har inte körts ännu under den här sessionen.",
   restoredWork: (at) =>
-    `Formuläret har dina osparade ändringar, som den här webbläsaren har sparat åt dig (${at}). Spara dem eller förkasta dem.`,
+    `Formuläret innehåller dina osparade ändringar, som webbläsaren har sparat åt dig (${at}). Spara dem eller förkasta dem.`,
   restoredSavedSince:
     "Någon har sparat det här efter att du började: när du sparar ser du vem, och du kan välja.",
   discardRestored: "Förkasta osparade ändringar",
   gatePasses:
-    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, meddelandena utanför ämnena och varje ämne räcker.",
+    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, meddelandena utanför ämnena och varje enskilt ämne uppfyller kraven.",
   gateFails: (count) =>
     count === 1
       ? "Publiceringskontrollen skulle stoppa utkastet av ett skäl:"
@@ -1016,7 +1017,7 @@ const sv: UiText = {
   colGot: "Ämnet chattboten valde",
   colCount: "Gånger",
   noConfusions: "Inga förväxlingar.",
-  changedTitle: "Svaret ändras jämfört med publicerad version",
+  changedTitle: "Svaret ändras jämfört med den publicerade versionen",
   changedCaption: "Meddelanden vars ämne i utkastet skiljer sig från den publicerade versionen",
   colText: "Meddelande",
   colLive: "Publicerad",
@@ -1032,7 +1033,7 @@ const sv: UiText = {
     ].join(", "),
   versionsTitle: "Versioner och publicering",
   publishTitle: "Publicering av utkastet",
-  draftChanges: (live) => `Utkastets ändringar jämfört med publicerad version ${live}`,
+  draftChanges: (live) => `Utkastets ändringar jämfört med den publicerade versionen ${live}`,
   noDraftChanges: "Utkastet är detsamma som den publicerade versionen: inget att publicera.",
   change: { added: "Nytt", removed: "Tas ur bruk", changed: "Ändrat" },
   commentLabel: "Kommentar till granskaren",
@@ -1175,9 +1176,10 @@ const sv: UiText = {
   olderEntriesLoaded: (count) =>
     count === 1 ? "1 äldre händelse har hämtats." : `${count} äldre händelser har hämtats.`,
   noOlderEntries: "Det finns inga äldre händelser.",
-  noneInStretch: "Ingen av de granskade äldre händelserna gällde detta. Du kan hämta ännu äldre.",
+  noneInStretch:
+    "Ingen av de genomgångna äldre händelserna gällde det här. Du kan hämta ännu äldre.",
   historyTitle: "Ändringshistorik",
-  historyCaption: "Ändringar av detta, nyaste först",
+  historyCaption: "Ändringar som gäller det här, de senaste först",
   // Inbox
   inboxTitle: "Obesvarade frågor",
   inboxIntro:
@@ -1219,22 +1221,22 @@ const sv: UiText = {
     missed: "inget ämne",
     "low-confidence": "osäkert svar",
     unhelpful: "svaret hjälpte inte",
-    "person-requested": "bad om rådgivare",
+    "person-requested": "bad om en rådgivare",
     clarified: "boten frågade vilket ämne som avses",
   } satisfies Record<MissReason, string> as Record<MissReason, string>,
   outcomeLabel: "Därefter",
   outcomes: {
     answered: "chattboten svarade på kundens nästa meddelande",
     rephrased: "chattboten hittade inget ämne för nästa meddelande heller",
-    "handed-off": "kunden bad om rådgivare",
+    "handed-off": "kunden bad om en rådgivare",
     left: "samtalet avslutades",
-    unknown: "okänt",
+    unknown: "inget nytt meddelande syntes i chatten",
   } as Record<MissOutcome, string>,
   handoffs: {
-    queued: "kunden bad om rådgivare och ställdes i kö",
-    closed: "kunden bad om rådgivare (tjänsten stängd)",
-    "no-advisors": "kunden bad om rådgivare (inga lediga rådgivare)",
-    "queue-full": "kunden bad om rådgivare (kön full)",
+    queued: "kunden bad om en rådgivare och placerades i kö",
+    closed: "kunden bad om en rådgivare (tjänsten stängd)",
+    "no-advisors": "kunden bad om en rådgivare (inga lediga rådgivare)",
+    "queue-full": "kunden bad om en rådgivare (kön full)",
   } as Record<MissHandoff, string>,
   statusLabel: "Status",
   statuses: {
@@ -1243,8 +1245,8 @@ const sv: UiText = {
     referred: "en annan myndighets ärende",
     dismissed: "avvisad",
   } as Record<MissStatus, string>,
-  answeredNowLive: (title: string) => `Svarar nu: ${title} (live)`,
-  answeredNowDraft: (title: string) => `Utkastet svarar: ${title} (inte publicerat än)`,
+  answeredNowLive: (title: string) => `Svarar nu: ${title} (versionen i bruk)`,
+  answeredNowDraft: (title: string) => `Utkastet svarar: ${title} (ännu inte publicerat)`,
   markAnswered: "Markera som besvarad",
   markedAnswered: (n: number) =>
     `${n === 1 ? "1 fråga markerad som besvarad" : `${n} frågor markerade som besvarade`} (avvisad, lärs inte in).`,
@@ -1314,13 +1316,13 @@ const sv: UiText = {
   seedTeachFailed: (message: string) => `Frågorna märktes inte som inlärda. ${message}`,
   // Answer feedback
   feedbackTitle: "Kundernas bedömningar, 30 dagar",
-  helpfulShare: "Svaret till hjälp",
+  helpfulShare: "Svaret var till hjälp",
   votes: (yes: number, no: number) => `${yes} ja, ${no} nej`,
   latestUnhelpful: "De senaste frågorna där svaret inte hjälpte",
   noVotes: "Inga bedömningar.",
   noUnhelpful: "Inga frågor.",
-  colHelpful: "Svaret till hjälp fi / sv (bedömningar), 30 d",
-  colAnswers: "Boten svarade fi / sv, 30 d",
+  colHelpful: "Svaret var till hjälp fi / sv (antal bedömningar), 30 dagar",
+  colAnswers: "Boten svarade fi / sv, 30 dagar",
   orderLabel: "Ordning",
   orderById: "Efter id",
   orderByAnswers: "Flest svar först",
@@ -1337,12 +1339,12 @@ const sv: UiText = {
     add: "Ny hänvisningsgrupp",
     back: "Tillbaka till hänvisningarna",
     newTitle: "Ny hänvisningsgrupp",
-    editTitle: (id) => `Hänvisningsgrupp ${id}`,
+    editTitle: (id) => `Hänvisningsgruppen ${id}`,
     id: "Id",
     idHint: "Små bokstäver a–z och siffror, ord med bindestreck (t.ex. traficom).",
     idMissing: "Ge gruppen ett id.",
-    idForm: "Id får bara innehålla små bokstäver a–z och siffror, ord med bindestreck.",
-    idTaken: (id) => `Id ${id} används redan.`,
+    idForm: "Id:t får bara innehålla små bokstäver a–z och siffror, ord med bindestreck.",
+    idTaken: (id) => `Id:t ${id} används redan.`,
     fieldTitle: "Rubrik",
     answer: "Svar",
     answerCount: (n, max) => `${n}/${max} tecken`,
@@ -1353,30 +1355,30 @@ const sv: UiText = {
     save: "Spara hänvisningen",
     retire: "Ta bort gruppen",
     retireConfirm: (id) =>
-      `Ta bort hänvisningsgrupp ${id} ur utkastet? Dess meddelanden blir då utan svar.`,
+      `Ska hänvisningsgruppen ${id} tas bort ur utkastet? Dess meddelanden blir då utan svar.`,
     retireYes: "Ta bort",
-    saved: (id) => `Hänvisningsgrupp ${id} har sparats i utkastet.`,
+    saved: (id) => `Hänvisningsgruppen ${id} har sparats i utkastet.`,
     saveRefused: "Kontrollen godkände inte gruppen. Felen visas vid fälten.",
     unreadable:
-      "Gruppen kunde inte läsas, så det går inte att spara: annars kunde en annans ändring skrivas över. Öppna gruppen på nytt.",
+      "Gruppen kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Öppna gruppen på nytt.",
     restoredMeanwhile: (id) =>
       `Någon har redan återställt hänvisningsgruppen ${id}. Den syns nu bland grupperna; öppna den för att se innehållet.`,
-    retired: (id) => `Hänvisningsgrupp ${id} har tagits bort ur utkastet.`,
+    retired: (id) => `Hänvisningsgruppen ${id} har tagits bort ur utkastet.`,
     removedTitle: "Grupper borttagna ur utkastet",
     restore: "Återställ",
     restoring: "Återställer…",
     revert: "Ångra ändringarna i utkastet",
     revertConfirm: (id) =>
-      `Ska ändringarna av hänvisningsgrupp ${id} i utkastet ångras? Gruppen återställs till hur den är i versionen i bruk. En grupp som inte har publicerats ännu tas bort ur utkastet.`,
+      `Ska ändringarna av hänvisningsgruppen ${id} i utkastet ångras? Gruppen återställs till hur den är i versionen i bruk. En grupp som inte har publicerats ännu tas bort ur utkastet.`,
     revertYes: "Ja, ångra ändringarna",
     revertRefused: "Ändringarna ångrades inte:",
     reverted: (id, result) =>
       result === "retired"
-        ? `Hänvisningsgrupp ${id} finns inte i versionen i bruk, så den togs bort ur utkastet.`
+        ? `Hänvisningsgruppen ${id} finns inte i versionen i bruk, så den togs bort ur utkastet.`
         : result === "unchanged"
-          ? `Hänvisningsgrupp ${id} hade inga ändringar i utkastet.`
-          : `Ändringarna av hänvisningsgrupp ${id} i utkastet har ångrats: den är nu densamma som i versionen i bruk.`,
-    summary: "Kontrollens fynd",
+          ? `Hänvisningsgruppen ${id} hade inga ändringar i utkastet.`
+          : `Ändringarna av hänvisningsgruppen ${id} i utkastet har ångrats: den är nu densamma som i versionen i bruk.`,
+    summary: "Kontrollens anmärkningar",
   },
   outOfScope: {
     title: "Meddelanden utanför ämnena",
@@ -1385,11 +1387,11 @@ const sv: UiText = {
     listLabel: "Meddelanden, ett per rad",
     listHint: "Skriv som kunden skulle skriva. Tomma rader tas bort.",
     count: (n) => (n === 1 ? "1 meddelande" : `${n} meddelanden`),
-    summary: "Kontrollens fynd",
+    summary: "Kontrollens anmärkningar",
     saved: "Meddelandena utanför ämnena har sparats i utkastet.",
     saveRefused: "Kontrollen godkände inte ändringen. Felen visas vid listorna och nedan.",
     unreadable:
-      "Meddelandena kunde inte läsas, så det går inte att spara: annars kunde en annans ändring skrivas över. Öppna sidan på nytt.",
+      "Meddelandena kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Öppna sidan på nytt.",
     revertConfirm:
       "Ska ändringarna av meddelandena utanför ämnena i utkastet ångras? Listorna återställs till hur de är i versionen i bruk.",
     reverted: (result) =>

@@ -1249,11 +1249,11 @@ const sv: Teller = {
   }),
   tooFewUtterances: ({ has, min }) => ({
     message: `Det finns ${has} träningsmeningar; minst ${min} behövs.`,
-    fix: "Lägg till fler sätt som kunden kunde fråga om det här, en mening per rad.",
+    fix: "Lägg till fler sätt som en kund kan fråga om det här, en mening per rad.",
   }),
   tooFewSentences: ({ has, min }) => ({
     message: `Det finns ${has} meningar; minst ${min} behövs.`,
-    fix: "Lägg till fler sätt som kunden kunde skriva om det här, en mening per rad.",
+    fix: "Lägg till fler sätt som en kund kan skriva om det här, en mening per rad.",
   }),
   answerTooLong: ({ length, max, referral }) => ({
     message: `Svaret har ${length} tecken; högst ${max} är tillåtna.`,

@@ -45,6 +45,7 @@ import {
   referralTitle,
   type StatusFilter,
   setChosen,
+  shownGuesses,
   shownPeriod,
   statusFilter,
   type TopicChoice,
@@ -248,10 +249,12 @@ function GroupCard(props: { group: MissGroup; index: number }) {
         <span class="muted">({t.groupSize(group.size)})</span>
       </h4>
       <Trend group={group} />
-      {group.guesses.length ? (
+      {shownGuesses(group.guesses).length ? (
         <p class="small-text">
           <strong>{t.guessesLabel}:</strong>{" "}
-          {group.guesses.map((g) => t.guessCount(topicTitle(g.intent, t), g.count)).join(", ")}
+          {shownGuesses(group.guesses)
+            .map((g) => t.guessCount(topicTitle(g.intent, t), g.count))
+            .join(", ")}
         </p>
       ) : null}
       {group.choices?.length ? (

@@ -197,31 +197,31 @@ const fi = {
   save: "Tallenna luonnokseen",
   saving: "Tallennetaan…",
   saveShortcut: (keys: string) => `Pikanäppäin ${keys}`,
-  saved: (id: string) => `Aihe ${id} tallennettu luonnokseen.`,
-  savedWithWarnings: (id: string, n: number) =>
-    `Aihe ${id} tallennettu luonnokseen. ${n === 1 ? "1 uusi varoitus" : `${n} uutta varoitusta`}.`,
+  saved: (name: string) => `Aihe ${name} tallennettu luonnokseen.`,
+  savedWithWarnings: (name: string, n: number) =>
+    `Aihe ${name} tallennettu luonnokseen. ${n === 1 ? "1 uusi varoitus" : `${n} uutta varoitusta`}.`,
   earlierWarnings: (n: number) =>
     `Aiemmat varoitukset (${n}): nämä olivat aiheessa jo, kun avasit sen.`,
   saveBlocked: (n: number) =>
     `Tallennus on estetty: korjaa ensin ${n === 1 ? "1 virhe" : `${n} virhettä`}.`,
   saveRefused: "Tarkistus hylkäsi aiheen. Virheet näkyvät kenttien vieressä ja alla.",
   retire: "Poista käytöstä",
-  retireConfirm: (id: string) =>
-    `Poistetaanko aihe ${id} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.`,
+  retireConfirm: (name: string) =>
+    `Poistetaanko aihe ${name} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.`,
   retireYes: "Kyllä, poista käytöstä",
-  retired: (id: string) => `Aihe ${id} poistettu käytöstä luonnoksessa.`,
+  retired: (name: string) => `Aihe ${name} poistettu käytöstä luonnoksessa.`,
   retiredNotice: "Tämä aihe on poistettu käytöstä luonnoksessa. Tallentaminen palauttaa sen.",
   revert: "Peru luonnoksen muutokset",
-  revertConfirm: (id: string) =>
-    `Perutaanko aiheen ${id} muutokset luonnoksessa? Aihe palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Aihe, jota ei ole vielä julkaistu, poistetaan käytöstä.`,
+  revertConfirm: (name: string) =>
+    `Perutaanko aiheen ${name} muutokset luonnoksessa? Aihe palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Aihe, jota ei ole vielä julkaistu, poistetaan käytöstä.`,
   revertYes: "Kyllä, peru muutokset",
   revertRefused: "Muutoksia ei peruttu:",
-  reverted: (id: string, result: RevertOutcome) =>
+  reverted: (name: string, result: RevertOutcome) =>
     result === "retired"
-      ? `Aihetta ${id} ei ole käytössä olevassa versiossa, joten se poistettiin käytöstä luonnoksessa.`
+      ? `Aihetta ${name} ei ole käytössä olevassa versiossa, joten se poistettiin käytöstä luonnoksessa.`
       : result === "unchanged"
-        ? `Aiheessa ${id} ei ollut luonnoksen muutoksia.`
-        : `Aiheen ${id} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
+        ? `Aiheessa ${name} ei ollut luonnoksen muutoksia.`
+        : `Aiheen ${name} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
   editConflict: (c: ConflictTold) => {
     const who = c.updatedBy ?? "Joku muu";
     const when = c.at ? ` (${c.at})` : "";
@@ -899,29 +899,29 @@ const sv: UiText = {
   save: "Spara i utkastet",
   saving: "Sparar…",
   saveShortcut: (keys) => `Kortkommando ${keys}`,
-  saved: (id) => `Ämnet ${id} har sparats i utkastet.`,
-  savedWithWarnings: (id, n) =>
-    `Ämnet ${id} har sparats i utkastet. ${n === 1 ? "1 ny varning" : `${n} nya varningar`}.`,
+  saved: (name) => `Ämnet ${name} har sparats i utkastet.`,
+  savedWithWarnings: (name, n) =>
+    `Ämnet ${name} har sparats i utkastet. ${n === 1 ? "1 ny varning" : `${n} nya varningar`}.`,
   earlierWarnings: (n) => `Tidigare varningar (${n}): de fanns i ämnet redan när du öppnade det.`,
   saveBlocked: (n) => `Det går inte att spara: rätta först ${n === 1 ? "1 fel" : `${n} fel`}.`,
   saveRefused: "Kontrollen godkände inte ämnet. Felen visas vid fälten och nedan.",
   retire: "Ta ur bruk",
-  retireConfirm: (id) =>
-    `Ska ämnet ${id} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.`,
+  retireConfirm: (name) =>
+    `Ska ämnet ${name} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.`,
   retireYes: "Ja, ta ur bruk",
-  retired: (id) => `Ämnet ${id} har tagits ur bruk i utkastet.`,
+  retired: (name) => `Ämnet ${name} har tagits ur bruk i utkastet.`,
   retiredNotice: "Det här ämnet har tagits ur bruk i utkastet. Om du sparar återställs det.",
   revert: "Ångra ändringarna i utkastet",
-  revertConfirm: (id) =>
-    `Ska ändringarna av ämnet ${id} i utkastet ångras? Ämnet återställs till hur det är i versionen i bruk. Ett ämne som inte har publicerats ännu tas ur bruk.`,
+  revertConfirm: (name) =>
+    `Ska ändringarna av ämnet ${name} i utkastet ångras? Ämnet återställs till hur det är i versionen i bruk. Ett ämne som inte har publicerats ännu tas ur bruk.`,
   revertYes: "Ja, ångra ändringarna",
   revertRefused: "Ändringarna ångrades inte:",
-  reverted: (id, result) =>
+  reverted: (name, result) =>
     result === "retired"
-      ? `Ämnet ${id} finns inte i versionen i bruk, så det togs ur bruk i utkastet.`
+      ? `Ämnet ${name} finns inte i versionen i bruk, så det togs ur bruk i utkastet.`
       : result === "unchanged"
-        ? `Ämnet ${id} hade inga ändringar i utkastet.`
-        : `Ändringarna av ämnet ${id} i utkastet har ångrats: det är nu detsamma som i versionen i bruk.`,
+        ? `Ämnet ${name} hade inga ändringar i utkastet.`
+        : `Ändringarna av ämnet ${name} i utkastet har ångrats: det är nu detsamma som i versionen i bruk.`,
   editConflict: (c) => {
     const who = c.updatedBy ?? "Någon annan";
     const when = c.at ? ` (${c.at})` : "";

@@ -144,6 +144,7 @@ a.chip:hover, button.chip:hover { background: var(--soft); }
 .diff { margin: 0; padding-left: 1.1rem; display: flex; flex-direction: column; gap: .25rem; }
 .diff .diff-name { font-weight: 600; }
 .diff .diff-id { font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
+.item-id { font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
 .diff .diff-warning { margin: .15rem 0 0; padding: .15rem .4rem; border-left: 4px solid #8a5a00;
   background: var(--warn-bg); color: #6b4500; }
 .change-details { margin: .35rem 0 .5rem; display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .3rem .75rem; }

@@ -64,6 +64,15 @@ fieldset > legend { font-weight: 700; padding: 0 .3rem; }
 .view > p { margin: 0; }
 .field-problems .fix, .problem-list .fix { display: block; }
 table.data { min-width: 36rem; }
+/* The topic list fits 1280 px: both titles share a cell, a change shows its day with the name
+   under it, and the count columns keep their figures on one line. */
+.topic-table .titles > span { display: block; }
+.topic-table .titles > span + span { margin-top: .15rem; }
+/* Relative: the hidden full time stays inside the scrolling table, not widening the page. */
+.topic-table td.changed { white-space: nowrap; position: relative; }
+.topic-table td.changed .by { display: block; white-space: normal; font-size: .85rem; color: var(--muted); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 .link-rows { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .5rem; }
 .link-row { display: grid; gap: .4rem; grid-template-columns: minmax(0, 1fr); padding: .5rem; }
 .link-row > legend { font-weight: 600; font-size: .95rem; }

@@ -60,7 +60,11 @@ export function rowLabel(row: Pick<DiffRow, "id" | "kind" | "title">, t: UiText)
 
 /** What a row is about, as one text: "Luovutusvoitot (capital-gains)". */
 export function rowName(row: Pick<DiffRow, "id" | "kind" | "title">, t: UiText): string {
-  const label = rowLabel(row, t);
+  return labelText(rowLabel(row, t));
+}
+
+/** A row's label as one text, the id in brackets after the title. */
+export function labelText(label: RowLabel): string {
   if (label.id === undefined) return label.name;
   return `${label.name} (${label.kindNote ? `${label.kindNote} ` : ""}${label.id})`;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { TOPIC_ACTIONS, VERSION_STATES } from "./api.ts";
-import { actorName, formatDateTime, formatPercent, outcomeText, UI } from "./i18n.ts";
+import {
+  actorName,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  formatPercent,
+  outcomeText,
+  UI,
+} from "./i18n.ts";
 
 /** Every key path of a string table, with the kind of value found there. */
 function shape(value: unknown, path = ""): string[] {
@@ -69,7 +78,7 @@ describe("studio strings", () => {
       "asiakas pyysi neuvojaa (palvelu suljettu)",
     );
     expect(outcomeText({ outcome: "handed-off", handoff: "queued" }, UI.sv)).toBe(
-      "kunden bad om rådgivare och ställdes i kö",
+      "kunden bad om en rådgivare och placerades i kö",
     );
     expect(outcomeText({ outcome: "handed-off" }, UI.fi)).toBe("asiakas pyysi neuvojaa");
     // "rephrased" is any next message the bot missed too, not necessarily the same question.
@@ -77,6 +86,14 @@ describe("studio strings", () => {
       "botti ei löytänyt aihetta seuraavallekaan viestille",
     );
     expect(outcomeText({ outcome: "left" }, UI.sv)).toBe("samtalet avslutades");
+    // "unknown" is mostly a customer's latest question with nothing after it: said as such,
+    // not as missing data.
+    expect(outcomeText({ outcome: "unknown" }, UI.fi)).toBe(
+      "chatissa ei näkynyt seuraavaa viestiä",
+    );
+    expect(outcomeText({ outcome: "unknown" }, UI.sv)).toBe(
+      "inget nytt meddelande syntes i chatten",
+    );
     for (const table of [UI.fi, UI.sv]) {
       for (const handoff of ["queued", "closed", "no-advisors", "queue-full"] as const)
         expect(outcomeText({ outcome: "handed-off", handoff }, table)).toMatch(/\S/);
@@ -87,9 +104,22 @@ describe("studio strings", () => {
     expect(formatPercent(0.873, UI.fi)).toMatch(/^87,3\s%$/);
     expect(formatPercent(undefined, UI.sv)).toBe("–");
     expect(formatPercent(Number.NaN, UI.fi)).toBe("–");
-    expect(formatDateTime("2026-11-24T08:00:00Z", UI.fi)).toMatch(/24\.11\.2026.*10\.00/);
-    expect(formatDateTime("2026-11-24T08:00:00Z", UI.sv)).toMatch(/2026-11-24.*10:00/);
     expect(formatDateTime(undefined, UI.fi)).toBe("–");
+  });
+
+  it("writes dates and times the Finnish way in both languages, in Helsinki time", () => {
+    // Finland-Swedish users expect "5.12.2026 kl. 23.52", never Sweden's "2026-12-05 23:52".
+    expect(formatDateTime("2026-12-05T21:52:00Z", UI.fi)).toBe("5.12.2026 klo 23.52");
+    expect(formatDateTime("2026-12-05T21:52:00Z", UI.sv)).toBe("5.12.2026 kl. 23.52");
+    expect(formatDateTime("2026-11-24T07:05:00Z", UI.sv)).toBe("24.11.2026 kl. 9.05");
+    // Past midnight in Helsinki is the next day, written 0.30, not 24.30.
+    expect(formatDateTime("2026-12-31T22:30:00Z", UI.sv)).toBe("1.1.2027 kl. 0.30");
+    expect(formatDate("2026-12-05T21:52:00Z", UI.sv)).toBe("5.12.2026");
+    expect(formatDate("2026-12-05T22:10:00Z", UI.fi)).toBe("6.12.2026");
+    expect(formatDayMonth("2026-12-05", UI.sv)).toBe("5.12.");
+    expect(formatDayMonth("2026-12-05", UI.fi)).toBe("5.12.");
+    expect(formatCount(1204, UI.sv)).toMatch(/^1\s204$/);
+    expect(formatPercent(0.873, UI.sv)).toMatch(/^87,3\s%$/);
   });
 
   it("names the service in the studio's words wherever it did something, and people by name", () => {

@@ -34,6 +34,8 @@ type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general
 const fi = {
   lang: "fi" as Lang,
   locale: "fi-FI",
+  /** The word before a time of day: "5.12.2026 klo 23.52". */
+  atClock: "klo",
   appTitle: "Sisältöstudio",
   switchLang: "På svenska",
   switchLangTo: "sv" as Lang,
@@ -99,7 +101,7 @@ const fi = {
         : `Haulla ”${q}” löytyi ${n} aihetta.`,
   searching: "Haetaan…",
   colId: "Tunniste",
-  colTitle: (lang: Lang) => `Otsikko (${lang === "fi" ? "suomi" : "ruotsi"})`,
+  colTitles: "Otsikko fi / sv",
   colSentences: "Opetuslauseet fi / sv",
   colTests: "Testiviestit fi / sv",
   colScore: "Osuvuus testeissä",
@@ -109,7 +111,6 @@ const fi = {
   badgeRetired: "Poistettu käytöstä",
   badgeSystem: "Järjestelmäaihe",
   match: "Osuma",
-  changedByAt: (by: string, at: string) => `${at}, ${by}`,
   editTopic: (id: string) => `Muokkaa aihetta ${id}`,
   // Editor
   newTopicTitle: "Uusi aihe",
@@ -195,31 +196,31 @@ const fi = {
   save: "Tallenna luonnokseen",
   saving: "Tallennetaan…",
   saveShortcut: (keys: string) => `Pikanäppäin ${keys}`,
-  saved: (id: string) => `Aihe ${id} tallennettu luonnokseen.`,
-  savedWithWarnings: (id: string, n: number) =>
-    `Aihe ${id} tallennettu luonnokseen. ${n === 1 ? "1 uusi varoitus" : `${n} uutta varoitusta`}.`,
+  saved: (name: string) => `Aihe ${name} tallennettu luonnokseen.`,
+  savedWithWarnings: (name: string, n: number) =>
+    `Aihe ${name} tallennettu luonnokseen. ${n === 1 ? "1 uusi varoitus" : `${n} uutta varoitusta`}.`,
   earlierWarnings: (n: number) =>
     `Aiemmat varoitukset (${n}): nämä olivat aiheessa jo, kun avasit sen.`,
   saveBlocked: (n: number) =>
     `Tallennus on estetty: korjaa ensin ${n === 1 ? "1 virhe" : `${n} virhettä`}.`,
   saveRefused: "Tarkistus hylkäsi aiheen. Virheet näkyvät kenttien vieressä ja alla.",
   retire: "Poista käytöstä",
-  retireConfirm: (id: string) =>
-    `Poistetaanko aihe ${id} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.`,
+  retireConfirm: (name: string) =>
+    `Poistetaanko aihe ${name} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.`,
   retireYes: "Kyllä, poista käytöstä",
-  retired: (id: string) => `Aihe ${id} poistettu käytöstä luonnoksessa.`,
+  retired: (name: string) => `Aihe ${name} poistettu käytöstä luonnoksessa.`,
   retiredNotice: "Tämä aihe on poistettu käytöstä luonnoksessa. Tallentaminen palauttaa sen.",
   revert: "Peru luonnoksen muutokset",
-  revertConfirm: (id: string) =>
-    `Perutaanko aiheen ${id} muutokset luonnoksessa? Aihe palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Aihe, jota ei ole vielä julkaistu, poistetaan käytöstä.`,
+  revertConfirm: (name: string) =>
+    `Perutaanko aiheen ${name} muutokset luonnoksessa? Aihe palautetaan sellaiseksi kuin se on käytössä olevassa versiossa. Aihe, jota ei ole vielä julkaistu, poistetaan käytöstä.`,
   revertYes: "Kyllä, peru muutokset",
   revertRefused: "Muutoksia ei peruttu:",
-  reverted: (id: string, result: RevertOutcome) =>
+  reverted: (name: string, result: RevertOutcome) =>
     result === "retired"
-      ? `Aihetta ${id} ei ole käytössä olevassa versiossa, joten se poistettiin käytöstä luonnoksessa.`
+      ? `Aihetta ${name} ei ole käytössä olevassa versiossa, joten se poistettiin käytöstä luonnoksessa.`
       : result === "unchanged"
-        ? `Aiheessa ${id} ei ollut luonnoksen muutoksia.`
-        : `Aiheen ${id} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
+        ? `Aiheessa ${name} ei ollut luonnoksen muutoksia.`
+        : `Aiheen ${name} luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.`,
   editConflict: (c: ConflictTold) => {
     const who = c.updatedBy ?? "Joku muu";
     const when = c.at ? ` (${c.at})` : "";
@@ -498,7 +499,7 @@ const fi = {
   noneInStretch:
     "Tarkistetuista vanhemmista tapahtumista mikään ei koskenut tätä. Voit hakea vielä vanhempia.",
   historyTitle: "Muutoshistoria",
-  historyCaption: "Tämän muutokset, uusin ensin",
+  historyCaption: "Tähän tehdyt muutokset, uusin ensin",
   // Inbox
   inboxTitle: "Vastaamattomat kysymykset",
   inboxIntro:
@@ -558,7 +559,8 @@ const fi = {
     rephrased: "botti ei löytänyt aihetta seuraavallekaan viestille",
     "handed-off": "asiakas pyysi neuvojaa",
     left: "keskustelu päättyi",
-    unknown: "ei tiedossa",
+    // Nothing followed within the hour, or the service restarted meanwhile: not "missing data".
+    unknown: "chatissa ei näkynyt seuraavaa viestiä",
   } as Record<MissOutcome, string>,
   /** A request for a person, with where it went when the server heard it. */
   handoffs: {
@@ -737,7 +739,9 @@ export type UiText = typeof fi;
 
 const sv: UiText = {
   lang: "sv",
-  locale: "sv-SE",
+  // Finland-Swedish, as the web chat writes it: "5.12.2026 kl. 23.52", not Sweden's "2026-12-05".
+  locale: "sv-FI",
+  atClock: "kl.",
   appTitle: "Innehållsstudio",
   switchLang: "Suomeksi",
   switchLangTo: "fi",
@@ -799,17 +803,16 @@ const sv: UiText = {
         : `Sökningen ”${q}” gav ${n} ämnen.`,
   searching: "Söker…",
   colId: "Id",
-  colTitle: (lang) => `Rubrik (${lang === "fi" ? "finska" : "svenska"})`,
+  colTitles: "Rubrik fi / sv",
   colSentences: "Träningsmeningar fi / sv",
   colTests: "Testmeddelanden fi / sv",
   colScore: "Träffsäkerhet i test",
   colChanged: "Senast ändrad",
   colStatus: "Status",
-  badgeChanged: "Ändrad mot publicerad",
-  badgeRetired: "Tagen ur bruk",
+  badgeChanged: "Ändrat sedan publiceringen",
+  badgeRetired: "Taget ur bruk",
   badgeSystem: "Systemämne",
   match: "Träff",
-  changedByAt: (by, at) => `${at}, ${by}`,
   editTopic: (id) => `Redigera ämnet ${id}`,
   newTopicTitle: "Nytt ämne",
   editTopicTitle: (id) => `Ämne: ${id}`,
@@ -829,7 +832,7 @@ const sv: UiText = {
   titleLabel: "Rubrik",
   titleHint: (max) => `Visas på snabbvalsknappen, högst ${max} tecken.`,
   utterancesLabel: "Träningsmeningar",
-  utterancesHint: "En mening per rad: sätt som kunden kunde fråga om det här.",
+  utterancesHint: "En mening per rad: olika sätt som en kund kan fråga om det här.",
   utteranceCount: (n, min) => `${n} meningar (minst ${min})`,
   answerLabel: "Svar",
   answerHint: "En tom rad börjar ett nytt stycke.",
@@ -887,36 +890,36 @@ const sv: UiText = {
   checkOk: "Inga fel eller varningar.",
   checkCounts: (errors, warnings) =>
     `${errors === 1 ? "1 fel" : `${errors} fel`}, ${warnings === 1 ? "1 varning" : `${warnings} varningar`}.`,
-  checkFailed: "Kontrollen lyckades inte just nu; den görs på nytt när du sparar.",
+  checkFailed: "Kontrollen kunde inte göras just nu; den görs på nytt när du sparar.",
   severity: { error: "Fel", warning: "Varning" },
   fixLabel: "Åtgärd:",
   goToField: "Gå till fältet",
   save: "Spara i utkastet",
   saving: "Sparar…",
   saveShortcut: (keys) => `Kortkommando ${keys}`,
-  saved: (id) => `Ämnet ${id} har sparats i utkastet.`,
-  savedWithWarnings: (id, n) =>
-    `Ämnet ${id} har sparats i utkastet. ${n === 1 ? "1 ny varning" : `${n} nya varningar`}.`,
+  saved: (name) => `Ämnet ${name} har sparats i utkastet.`,
+  savedWithWarnings: (name, n) =>
+    `Ämnet ${name} har sparats i utkastet. ${n === 1 ? "1 ny varning" : `${n} nya varningar`}.`,
   earlierWarnings: (n) => `Tidigare varningar (${n}): de fanns i ämnet redan när du öppnade det.`,
   saveBlocked: (n) => `Det går inte att spara: rätta först ${n === 1 ? "1 fel" : `${n} fel`}.`,
   saveRefused: "Kontrollen godkände inte ämnet. Felen visas vid fälten och nedan.",
   retire: "Ta ur bruk",
-  retireConfirm: (id) =>
-    `Ska ämnet ${id} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.`,
+  retireConfirm: (name) =>
+    `Ska ämnet ${name} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.`,
   retireYes: "Ja, ta ur bruk",
-  retired: (id) => `Ämnet ${id} har tagits ur bruk i utkastet.`,
+  retired: (name) => `Ämnet ${name} har tagits ur bruk i utkastet.`,
   retiredNotice: "Det här ämnet har tagits ur bruk i utkastet. Om du sparar återställs det.",
   revert: "Ångra ändringarna i utkastet",
-  revertConfirm: (id) =>
-    `Ska ändringarna av ämnet ${id} i utkastet ångras? Ämnet återställs till hur det är i versionen i bruk. Ett ämne som inte har publicerats ännu tas ur bruk.`,
+  revertConfirm: (name) =>
+    `Ska ändringarna av ämnet ${name} i utkastet ångras? Ämnet återställs till hur det är i versionen i bruk. Ett ämne som inte har publicerats ännu tas ur bruk.`,
   revertYes: "Ja, ångra ändringarna",
   revertRefused: "Ändringarna ångrades inte:",
-  reverted: (id, result) =>
+  reverted: (name, result) =>
     result === "retired"
-      ? `Ämnet ${id} finns inte i versionen i bruk, så det togs ur bruk i utkastet.`
+      ? `Ämnet ${name} finns inte i versionen i bruk, så det togs ur bruk i utkastet.`
       : result === "unchanged"
-        ? `Ämnet ${id} hade inga ändringar i utkastet.`
-        : `Ändringarna av ämnet ${id} i utkastet har ångrats: det är nu detsamma som i versionen i bruk.`,
+        ? `Ämnet ${name} hade inga ändringar i utkastet.`
+        : `Ändringarna av ämnet ${name} i utkastet har ångrats: det är nu detsamma som i versionen i bruk.`,
   editConflict: (c) => {
     const who = c.updatedBy ?? "Någon annan";
     const when = c.at ? ` (${c.at})` : "";
@@ -974,12 +977,12 @@ const sv: UiText = {
     `Testerna är klara. Träffsäkerhet i testmängden: finska ${accuracyFi}, svenska ${accuracySv}.`,
   noTestsYet: "Testerna har inte körts ännu under den här sessionen.",
   restoredWork: (at) =>
-    `Formuläret har dina osparade ändringar, som den här webbläsaren har sparat åt dig (${at}). Spara dem eller förkasta dem.`,
+    `Formuläret innehåller dina osparade ändringar, som webbläsaren har sparat åt dig (${at}). Spara dem eller förkasta dem.`,
   restoredSavedSince:
     "Någon har sparat det här efter att du började: när du sparar ser du vem, och du kan välja.",
   discardRestored: "Förkasta osparade ändringar",
   gatePasses:
-    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, meddelandena utanför ämnena och varje ämne räcker.",
+    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, meddelandena utanför ämnena och varje enskilt ämne uppfyller kraven.",
   gateFails: (count) =>
     count === 1
       ? "Publiceringskontrollen skulle stoppa utkastet av ett skäl:"
@@ -1012,7 +1015,7 @@ const sv: UiText = {
   colGot: "Ämnet chattboten valde",
   colCount: "Gånger",
   noConfusions: "Inga förväxlingar.",
-  changedTitle: "Svaret ändras jämfört med publicerad version",
+  changedTitle: "Svaret ändras jämfört med den publicerade versionen",
   changedCaption: "Meddelanden vars ämne i utkastet skiljer sig från den publicerade versionen",
   colText: "Meddelande",
   colLive: "Publicerad",
@@ -1028,7 +1031,7 @@ const sv: UiText = {
     ].join(", "),
   versionsTitle: "Versioner och publicering",
   publishTitle: "Publicering av utkastet",
-  draftChanges: (live) => `Utkastets ändringar jämfört med publicerad version ${live}`,
+  draftChanges: (live) => `Utkastets ändringar jämfört med den publicerade versionen ${live}`,
   noDraftChanges: "Utkastet är detsamma som den publicerade versionen: inget att publicera.",
   change: { added: "Nytt", removed: "Tas ur bruk", changed: "Ändrat" },
   commentLabel: "Kommentar till granskaren",
@@ -1171,9 +1174,10 @@ const sv: UiText = {
   olderEntriesLoaded: (count) =>
     count === 1 ? "1 äldre händelse har hämtats." : `${count} äldre händelser har hämtats.`,
   noOlderEntries: "Det finns inga äldre händelser.",
-  noneInStretch: "Ingen av de granskade äldre händelserna gällde detta. Du kan hämta ännu äldre.",
+  noneInStretch:
+    "Ingen av de genomgångna äldre händelserna gällde det här. Du kan hämta ännu äldre.",
   historyTitle: "Ändringshistorik",
-  historyCaption: "Ändringar av detta, nyaste först",
+  historyCaption: "Ändringar som gäller det här, de senaste först",
   // Inbox
   inboxTitle: "Obesvarade frågor",
   inboxIntro:
@@ -1215,22 +1219,22 @@ const sv: UiText = {
     missed: "inget ämne",
     "low-confidence": "osäkert svar",
     unhelpful: "svaret hjälpte inte",
-    "person-requested": "bad om rådgivare",
+    "person-requested": "bad om en rådgivare",
     clarified: "boten frågade vilket ämne som avses",
   } satisfies Record<MissReason, string> as Record<MissReason, string>,
   outcomeLabel: "Därefter",
   outcomes: {
     answered: "chattboten svarade på kundens nästa meddelande",
     rephrased: "chattboten hittade inget ämne för nästa meddelande heller",
-    "handed-off": "kunden bad om rådgivare",
+    "handed-off": "kunden bad om en rådgivare",
     left: "samtalet avslutades",
-    unknown: "okänt",
+    unknown: "inget nytt meddelande syntes i chatten",
   } as Record<MissOutcome, string>,
   handoffs: {
-    queued: "kunden bad om rådgivare och ställdes i kö",
-    closed: "kunden bad om rådgivare (tjänsten stängd)",
-    "no-advisors": "kunden bad om rådgivare (inga lediga rådgivare)",
-    "queue-full": "kunden bad om rådgivare (kön full)",
+    queued: "kunden bad om en rådgivare och placerades i kö",
+    closed: "kunden bad om en rådgivare (tjänsten stängd)",
+    "no-advisors": "kunden bad om en rådgivare (inga lediga rådgivare)",
+    "queue-full": "kunden bad om en rådgivare (kön full)",
   } as Record<MissHandoff, string>,
   statusLabel: "Status",
   statuses: {
@@ -1239,8 +1243,8 @@ const sv: UiText = {
     referred: "en annan myndighets ärende",
     dismissed: "avvisad",
   } as Record<MissStatus, string>,
-  answeredNowLive: (title: string) => `Svarar nu: ${title} (live)`,
-  answeredNowDraft: (title: string) => `Utkastet svarar: ${title} (inte publicerat än)`,
+  answeredNowLive: (title: string) => `Svarar nu: ${title} (versionen i bruk)`,
+  answeredNowDraft: (title: string) => `Utkastet svarar: ${title} (ännu inte publicerat)`,
   markAnswered: "Markera som besvarad",
   markedAnswered: (n: number) =>
     `${n === 1 ? "1 fråga markerad som besvarad" : `${n} frågor markerade som besvarade`} (avvisad, lärs inte in).`,
@@ -1310,13 +1314,13 @@ const sv: UiText = {
   seedTeachFailed: (message: string) => `Frågorna märktes inte som inlärda. ${message}`,
   // Answer feedback
   feedbackTitle: "Kundernas bedömningar, 30 dagar",
-  helpfulShare: "Svaret till hjälp",
+  helpfulShare: "Svaret var till hjälp",
   votes: (yes: number, no: number) => `${yes} ja, ${no} nej`,
   latestUnhelpful: "De senaste frågorna där svaret inte hjälpte",
   noVotes: "Inga bedömningar.",
   noUnhelpful: "Inga frågor.",
-  colHelpful: "Svaret till hjälp fi / sv (bedömningar), 30 d",
-  colAnswers: "Boten svarade fi / sv, 30 d",
+  colHelpful: "Svaret var till hjälp fi / sv (antal bedömningar), 30 dagar",
+  colAnswers: "Boten svarade fi / sv, 30 dagar",
   orderLabel: "Ordning",
   orderById: "Efter id",
   orderByAnswers: "Flest svar först",
@@ -1333,12 +1337,12 @@ const sv: UiText = {
     add: "Ny hänvisningsgrupp",
     back: "Tillbaka till hänvisningarna",
     newTitle: "Ny hänvisningsgrupp",
-    editTitle: (id) => `Hänvisningsgrupp ${id}`,
+    editTitle: (id) => `Hänvisningsgruppen ${id}`,
     id: "Id",
     idHint: "Små bokstäver a–z och siffror, ord med bindestreck (t.ex. traficom).",
     idMissing: "Ge gruppen ett id.",
-    idForm: "Id får bara innehålla små bokstäver a–z och siffror, ord med bindestreck.",
-    idTaken: (id) => `Id ${id} används redan.`,
+    idForm: "Id:t får bara innehålla små bokstäver a–z och siffror, ord med bindestreck.",
+    idTaken: (id) => `Id:t ${id} används redan.`,
     fieldTitle: "Rubrik",
     answer: "Svar",
     answerCount: (n, max) => `${n}/${max} tecken`,
@@ -1349,30 +1353,30 @@ const sv: UiText = {
     save: "Spara hänvisningen",
     retire: "Ta bort gruppen",
     retireConfirm: (id) =>
-      `Ta bort hänvisningsgrupp ${id} ur utkastet? Dess meddelanden blir då utan svar.`,
+      `Ska hänvisningsgruppen ${id} tas bort ur utkastet? Dess meddelanden blir då utan svar.`,
     retireYes: "Ta bort",
-    saved: (id) => `Hänvisningsgrupp ${id} har sparats i utkastet.`,
+    saved: (id) => `Hänvisningsgruppen ${id} har sparats i utkastet.`,
     saveRefused: "Kontrollen godkände inte gruppen. Felen visas vid fälten.",
     unreadable:
-      "Gruppen kunde inte läsas, så det går inte att spara: annars kunde en annans ändring skrivas över. Öppna gruppen på nytt.",
+      "Gruppen kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Öppna gruppen på nytt.",
     restoredMeanwhile: (id) =>
       `Någon har redan återställt hänvisningsgruppen ${id}. Den syns nu bland grupperna; öppna den för att se innehållet.`,
-    retired: (id) => `Hänvisningsgrupp ${id} har tagits bort ur utkastet.`,
+    retired: (id) => `Hänvisningsgruppen ${id} har tagits bort ur utkastet.`,
     removedTitle: "Grupper borttagna ur utkastet",
     restore: "Återställ",
     restoring: "Återställer…",
     revert: "Ångra ändringarna i utkastet",
     revertConfirm: (id) =>
-      `Ska ändringarna av hänvisningsgrupp ${id} i utkastet ångras? Gruppen återställs till hur den är i versionen i bruk. En grupp som inte har publicerats ännu tas bort ur utkastet.`,
+      `Ska ändringarna av hänvisningsgruppen ${id} i utkastet ångras? Gruppen återställs till hur den är i versionen i bruk. En grupp som inte har publicerats ännu tas bort ur utkastet.`,
     revertYes: "Ja, ångra ändringarna",
     revertRefused: "Ändringarna ångrades inte:",
     reverted: (id, result) =>
       result === "retired"
-        ? `Hänvisningsgrupp ${id} finns inte i versionen i bruk, så den togs bort ur utkastet.`
+        ? `Hänvisningsgruppen ${id} finns inte i versionen i bruk, så den togs bort ur utkastet.`
         : result === "unchanged"
-          ? `Hänvisningsgrupp ${id} hade inga ändringar i utkastet.`
-          : `Ändringarna av hänvisningsgrupp ${id} i utkastet har ångrats: den är nu densamma som i versionen i bruk.`,
-    summary: "Kontrollens fynd",
+          ? `Hänvisningsgruppen ${id} hade inga ändringar i utkastet.`
+          : `Ändringarna av hänvisningsgruppen ${id} i utkastet har ångrats: den är nu densamma som i versionen i bruk.`,
+    summary: "Kontrollens anmärkningar",
   },
   outOfScope: {
     title: "Meddelanden utanför ämnena",
@@ -1381,11 +1385,11 @@ const sv: UiText = {
     listLabel: "Meddelanden, ett per rad",
     listHint: "Skriv som kunden skulle skriva. Tomma rader tas bort.",
     count: (n) => (n === 1 ? "1 meddelande" : `${n} meddelanden`),
-    summary: "Kontrollens fynd",
+    summary: "Kontrollens anmärkningar",
     saved: "Meddelandena utanför ämnena har sparats i utkastet.",
     saveRefused: "Kontrollen godkände inte ändringen. Felen visas vid listorna och nedan.",
     unreadable:
-      "Meddelandena kunde inte läsas, så det går inte att spara: annars kunde en annans ändring skrivas över. Öppna sidan på nytt.",
+      "Meddelandena kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Öppna sidan på nytt.",
     revertConfirm:
       "Ska ändringarna av meddelandena utanför ämnena i utkastet ångras? Listorna återställs till hur de är i versionen i bruk.",
     reverted: (result) =>
@@ -1462,14 +1466,56 @@ export function outcomeText(sample: Pick<MissSample, "outcome" | "handoff">, t: 
   return t.outcomes[sample.outcome] ?? sample.outcome;
 }
 
-/** An instant as a Helsinki date and time, e.g. "24.11.2026 klo 10.00". */
+/**
+ * The Helsinki calendar day and time of an instant. Built from parts rather than a locale's
+ * pattern: ICU versions differ (Node writes sv-FI "5.12.2026 23.52" without "kl."), and both
+ * languages of Finland write dates the same way.
+ */
+function helsinkiParts(
+  iso: string,
+): Record<"day" | "month" | "year" | "hour" | "minute", string> | undefined {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const parts = helsinkiFormat.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? "";
+  return {
+    day: part("day"),
+    month: part("month"),
+    year: part("year"),
+    hour: part("hour"),
+    minute: part("minute"),
+  };
+}
+
+const helsinkiFormat = new Intl.DateTimeFormat("fi-FI", {
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Europe/Helsinki",
+});
+
+/** An instant as a Helsinki date and time: "24.11.2026 klo 10.00" / "24.11.2026 kl. 10.00". */
 export function formatDateTime(iso: string | undefined, t: UiText): string {
   if (!iso) return t.notAvailable;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(t.locale, {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Helsinki",
-  }).format(date);
+  const p = helsinkiParts(iso);
+  if (!p) return iso;
+  return `${p.day}.${p.month}.${p.year} ${t.atClock} ${p.hour}.${p.minute}`;
+}
+
+/** An instant's Helsinki day, for where the time would crowd a table: "24.11.2026". */
+export function formatDate(iso: string | undefined, t: UiText): string {
+  if (!iso) return t.notAvailable;
+  const p = helsinkiParts(iso);
+  return p ? `${p.day}.${p.month}.${p.year}` : iso;
+}
+
+/** A calendar day YYYY-MM-DD without its year, as both languages write it: "5.12.". */
+export function formatDayMonth(day: string, t: UiText): string {
+  const [, month, date] = day.split("-");
+  if (!month || !date) return day || t.notAvailable;
+  return `${Number(date)}.${Number(month)}.`;
 }

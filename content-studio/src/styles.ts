@@ -64,6 +64,15 @@ fieldset > legend { font-weight: 700; padding: 0 .3rem; }
 .view > p { margin: 0; }
 .field-problems .fix, .problem-list .fix { display: block; }
 table.data { min-width: 36rem; }
+/* The topic list fits 1280 px: both titles share a cell, a change shows its day with the name
+   under it, and the count columns keep their figures on one line. */
+.topic-table .titles > span { display: block; }
+.topic-table .titles > span + span { margin-top: .15rem; }
+/* Relative: the hidden full time stays inside the scrolling table, not widening the page. */
+.topic-table td.changed { white-space: nowrap; position: relative; }
+.topic-table td.changed .by { display: block; white-space: normal; font-size: .85rem; color: var(--muted); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 .link-rows { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .5rem; }
 .link-row { display: grid; gap: .4rem; grid-template-columns: minmax(0, 1fr); padding: .5rem; }
 .link-row > legend { font-weight: 600; font-size: .95rem; }
@@ -144,6 +153,7 @@ a.chip:hover, button.chip:hover { background: var(--soft); }
 .diff { margin: 0; padding-left: 1.1rem; display: flex; flex-direction: column; gap: .25rem; }
 .diff .diff-name { font-weight: 600; }
 .diff .diff-id { font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
+.item-id { font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
 .diff .diff-warning { margin: .15rem 0 0; padding: .15rem .4rem; border-left: 4px solid #8a5a00;
   background: var(--warn-bg); color: #6b4500; }
 .change-details { margin: .35rem 0 .5rem; display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .3rem .75rem; }

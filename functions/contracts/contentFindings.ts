@@ -686,7 +686,7 @@ const svWords: StudioWords = {
       : o.kind === "referral"
         ? `hänvisningsgruppen ${o.id} (${svWords.langName[o.lang]})`
         : `meningarna utanför ämnena (${svWords.langName[o.lang]})`,
-  percent: percentIn("sv-SE"),
+  percent: percentIn("sv-FI"),
 };
 
 const isLang = (s: unknown): s is Lang => s === "fi" || s === "sv";
@@ -1249,11 +1249,11 @@ const sv: Teller = {
   }),
   tooFewUtterances: ({ has, min }) => ({
     message: `Det finns ${has} träningsmeningar; minst ${min} behövs.`,
-    fix: "Lägg till fler sätt som kunden kunde fråga om det här, en mening per rad.",
+    fix: "Lägg till fler sätt som en kund kan fråga om det här, en mening per rad.",
   }),
   tooFewSentences: ({ has, min }) => ({
     message: `Det finns ${has} meningar; minst ${min} behövs.`,
-    fix: "Lägg till fler sätt som kunden kunde skriva om det här, en mening per rad.",
+    fix: "Lägg till fler sätt som en kund kan skriva om det här, en mening per rad.",
   }),
   answerTooLong: ({ length, max, referral }) => ({
     message: `Svaret har ${length} tecken; högst ${max} är tillåtna.`,

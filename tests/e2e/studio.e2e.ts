@@ -107,7 +107,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       }),
     );
     await titleField.press("Control+s");
-    const saved = studio.locator("#topic-outcome", { hasText: "Aihe tax-card tallennettu" });
+    const saved = studio.locator("#topic-outcome", { hasText: "(tax-card) tallennettu" });
     await saved.waitFor(POLL);
     expect(await studio.evaluate(() => document.body.dataset.savePrevented)).toBe("true");
     expect(await inView(saved), "the outcome of Ctrl+S is in sight").toBe(true);
@@ -385,7 +385,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
 
       // Saving over theirs, knowingly: the owner's title is the draft's now.
       await owner.locator("#topic-conflict-mine").click();
-      await owner.locator(".notice.ok", { hasText: "Aihe church-tax tallennettu" }).waitFor(POLL);
+      await owner.locator(".notice.ok", { hasText: "(church-tax) tallennettu" }).waitFor(POLL);
       await reviewer.reload();
       await expect.poll(() => title(reviewer).inputValue(), POLL).toBe(`${original} (omistaja)`);
     } finally {

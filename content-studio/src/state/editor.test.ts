@@ -284,8 +284,9 @@ describe("topic editor state", () => {
       },
     }));
     expect(await editor.save()).toBe(true);
+    // Named by its title, the id after it: owners know topics by title.
     expect(editor.outcome.value?.text).toBe(
-      "Aihe capital-gains tallennettu luonnokseen. 1 uusi varoitus.",
+      "Aihe Myyntivoitto (capital-gains) tallennettu luonnokseen. 1 uusi varoitus.",
     );
   });
 

@@ -7,6 +7,7 @@
 import { batch, computed, signal } from "@preact/signals";
 import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
 import type { DraftTopic, EditBase, Lang, Problem } from "../api.ts";
+import { rowName } from "../diff.ts";
 import { text } from "../i18n.ts";
 import {
   blocksSave,
@@ -25,7 +26,7 @@ import {
 import { announce, call, errorText, myName, navigate, onSignOut } from "./app.ts";
 import { editBase, overConflict } from "./draftEdit.ts";
 import { createDraftForm } from "./draftForm.ts";
-import { draft, draftIds, loadDraft } from "./topics.ts";
+import { draft, draftIds, draftItemName, loadDraft } from "./topics.ts";
 
 export type EditorMode = "new" | "edit";
 
@@ -301,7 +302,9 @@ export async function save(over?: EditBase): Promise<boolean> {
   // Only the warnings this edit brought: the ones the topic already had are no news.
   const placed = result.warnings.map(placeProblem);
   const brought = placed.length - thereBefore(placed, sentForm).length;
-  const saved = brought ? t.savedWithWarnings(topic.id, brought) : t.saved(topic.id);
+  // Named as saved: a new topic is not in the draft the studio holds yet.
+  const name = rowName({ id: topic.id, title: { fi: topic.fi.title, sv: topic.sv.title } }, t);
+  const saved = brought ? t.savedWithWarnings(name, brought) : t.saved(name);
   const message = taught ? `${saved} ${taught.text}` : saved;
   batch(() => {
     topicEdit.saved(result.warnings, sentForm);
@@ -333,12 +336,13 @@ export async function retire(): Promise<boolean> {
   const t = text.value;
   const result = await topicEdit.retire((c, base) => c.retireTopic(id, base));
   if (!result) return false;
+  const name = draftItemName(id, t);
   batch(() => {
     meta.value = { ...meta.value, retired: true };
     serverProblems.value = result.warnings;
-    outcome.value = { kind: "ok", text: t.retired(id) };
+    outcome.value = { kind: "ok", text: t.retired(name) };
   });
-  announce(t.retired(id));
+  announce(t.retired(name));
   void loadDraft();
   return true;
 }
@@ -350,7 +354,7 @@ export async function revert(): Promise<boolean> {
   const t = text.value;
   const result = await topicEdit.revert((c, base) => c.revertTopic(id, base), t.revertRefused);
   if (!result) return false;
-  const message = t.reverted(id, result.result);
+  const message = t.reverted(draftItemName(id, t), result.result);
   // Reloaded from the draft: the form shows the live content (or the retired topic) now.
   await Promise.all([open(id), loadDraft()]);
   if (loadedId.value === id) {

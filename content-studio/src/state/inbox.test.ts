@@ -365,6 +365,16 @@ describe("missed-question inbox state", () => {
     });
   });
 
+  it("leaves a guess of no topic out of a group's guesses, keeping the topics in their order", () => {
+    const guesses = [
+      { intent: "none", count: 3 },
+      { intent: "tax-card", count: 2 },
+      { intent: "pension", count: 1 },
+    ];
+    expect(inbox.shownGuesses(guesses).map((g) => g.intent)).toEqual(["tax-card", "pension"]);
+    expect(inbox.shownGuesses([{ intent: "none", count: 3 }])).toEqual([]);
+  });
+
   it("offers the bot's guesses first in their order, then every topic in use by title", () => {
     // Prepare
     const topic = (id: string, fi: string, sv: string, retired = false): TopicSummary => ({

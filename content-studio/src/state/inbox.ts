@@ -58,6 +58,14 @@ export function topicTitle(id: string, t: UiText): string {
   return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
 }
 
+/**
+ * A group's guesses as the inbox lists them: a guess of no topic is left out, since it names
+ * nothing to teach and every missed question has it.
+ */
+export function shownGuesses<T extends { intent: string }>(guesses: readonly T[]): T[] {
+  return guesses.filter((guess) => guess.intent !== "none");
+}
+
 /** A referral group's title in the UI language, the id for one the draft does not list. */
 export function referralTitle(id: string, t: UiText): string {
   return referralChoices.value.find((r) => r.id === id)?.[t.lang]?.title || id;

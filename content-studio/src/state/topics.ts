@@ -1,7 +1,8 @@
 /** The topic list: the draft's summaries, the live topic ids, and the search. */
 import { batch, computed, signal } from "@preact/signals";
 import type { Draft, SearchHit } from "../api.ts";
-import { text } from "../i18n.ts";
+import { labelText, type RowLabel, rowLabel } from "../diff.ts";
+import { text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -25,6 +26,30 @@ export const changedIds = computed<ReadonlySet<string>>(() => new Set(draft.valu
 export const changedReferralIds = computed<ReadonlySet<string>>(
   () => new Set((draft.value?.changes ?? []).filter((c) => c.kind === "referral").map((c) => c.id)),
 );
+
+/**
+ * A topic or referral group of the draft named as the Versions page names a change: its title
+ * in the studio's language (else the other's) with the id beside it; an id the draft does
+ * not have stays an id.
+ */
+export function draftItemLabel(
+  id: string,
+  t: UiText,
+  kind: "topic" | "referral" = "topic",
+): RowLabel {
+  const d = draft.value;
+  const item =
+    kind === "referral"
+      ? d?.referrals?.find((group) => group.id === id)
+      : d?.topics.find((topic) => topic.id === id);
+  const title = item ? { fi: item.fi?.title ?? "", sv: item.sv?.title ?? "" } : undefined;
+  return rowLabel({ id, ...(kind === "referral" ? { kind } : {}), ...(title ? { title } : {}) }, t);
+}
+
+/** `draftItemLabel` as one text for messages: "Luovutusvoitot (capital-gains)". */
+export function draftItemName(id: string, t: UiText, kind: "topic" | "referral" = "topic"): string {
+  return labelText(draftItemLabel(id, t, kind));
+}
 
 /** A draft older than this is read again when the user moves to another page. */
 export const DRAFT_STALE_MS = 30_000;

@@ -1,6 +1,7 @@
 import type { AuditEntry } from "../api.ts";
 import { tellAuditEntry } from "../auditEntry.ts";
 import { text } from "../i18n.ts";
+import { ItemName } from "./IntentName.tsx";
 import { Scroll } from "./ui.tsx";
 
 /**
@@ -40,7 +41,17 @@ export function AuditTable(props: {
                 <td>{told.who}</td>
                 <td>{told.what}</td>
                 <td class="num">{told.version}</td>
-                {props.withItem ? <td>{told.item}</td> : null}
+                {props.withItem ? (
+                  <td>
+                    {entry.topic ? (
+                      <ItemName id={entry.topic} />
+                    ) : entry.referral ? (
+                      <ItemName id={entry.referral} kind="referral" />
+                    ) : (
+                      told.item
+                    )}
+                  </td>
+                ) : null}
                 <td>{told.detail}</td>
               </tr>
             );

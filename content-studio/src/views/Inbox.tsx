@@ -10,7 +10,14 @@
 import { Fragment, type RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
-import { formatDateTime, formatPercent, outcomeText, text, type UiText } from "../i18n.ts";
+import {
+  formatDateTime,
+  formatDayMonth,
+  formatPercent,
+  outcomeText,
+  text,
+  type UiText,
+} from "../i18n.ts";
 import { fieldLabel, placeProblem } from "../problems.ts";
 import { startNewFrom } from "../state/editor.ts";
 import {
@@ -38,6 +45,7 @@ import {
   referralTitle,
   type StatusFilter,
   setChosen,
+  shownGuesses,
   shownPeriod,
   statusFilter,
   type TopicChoice,
@@ -241,10 +249,12 @@ function GroupCard(props: { group: MissGroup; index: number }) {
         <span class="muted">({t.groupSize(group.size)})</span>
       </h4>
       <Trend group={group} />
-      {group.guesses.length ? (
+      {shownGuesses(group.guesses).length ? (
         <p class="small-text">
           <strong>{t.guessesLabel}:</strong>{" "}
-          {group.guesses.map((g) => t.guessCount(topicTitle(g.intent, t), g.count)).join(", ")}
+          {shownGuesses(group.guesses)
+            .map((g) => t.guessCount(topicTitle(g.intent, t), g.count))
+            .join(", ")}
         </p>
       ) : null}
       {group.choices?.length ? (
@@ -397,16 +407,9 @@ function Trend(props: { group: MissGroup }) {
         )}
       </svg>
       <span class="small-text">
-        {t.trendSummary(total, days.length, peak.count, formatDay(peak.day, t))}
+        {t.trendSummary(total, days.length, peak.count, formatDayMonth(peak.day, t))}
       </span>
     </div>
-  );
-}
-
-function formatDay(day: string, t: UiText): string {
-  if (!day) return t.notAvailable;
-  return new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "numeric" }).format(
-    new Date(`${day}T12:00:00Z`),
   );
 }
 

@@ -49,7 +49,7 @@ import {
   update,
 } from "../state/editor.ts";
 import { feedback, feedbackError, helpfulnessOf } from "../state/feedback.ts";
-import { changedIds, draft } from "../state/topics.ts";
+import { changedIds, draft, draftItemName } from "../state/topics.ts";
 import {
   type LocaleForm,
   lineOfIndex,
@@ -198,7 +198,7 @@ function EditorForm() {
       {confirmingRetire.value ? (
         <Confirm
           id="retire-confirm"
-          question={t.retireConfirm(loadedId.value ?? "")}
+          question={t.retireConfirm(draftItemName(loadedId.value ?? "", t))}
           yes={t.retireYes}
           busy={busy}
           onYes={() =>
@@ -215,7 +215,7 @@ function EditorForm() {
       <RevertConfirm
         id="revert-confirm"
         idPrefix="topic"
-        question={t.revertConfirm(loadedId.value ?? "")}
+        question={t.revertConfirm(draftItemName(loadedId.value ?? "", t))}
         yes={t.revertYes}
         edit={topicEdit}
         revert={revert}

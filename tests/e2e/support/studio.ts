@@ -109,7 +109,8 @@ export async function fillNewTopic(page: Page, topic: StudioTopic): Promise<void
 /** Saves the open topic to the draft; fails with the check's problems if it was refused. */
 export async function saveTopic(page: Page, id: string): Promise<void> {
   await page.locator("#topic-save").click();
-  const saved = page.locator(".notice.ok", { hasText: `Aihe ${id} tallennettu luonnokseen` });
+  // Named by its title with the id after it: "Aihe Verokortti (tax-card) tallennettu…".
+  const saved = page.locator(".notice.ok", { hasText: `(${id}) tallennettu luonnokseen` });
   await expect
     .poll(
       async () =>

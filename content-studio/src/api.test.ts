@@ -1,11 +1,14 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ContentApiError,
   ContentInvalidError,
   createContentApi,
   type DraftTopic,
   ForbiddenError,
+  LONG_REQUEST_TIMEOUT_MS,
   NotFoundError,
+  REQUEST_TIMEOUT_MS,
+  RequestTimeoutError,
   SelfApprovalError,
   ServiceUnavailableError,
   toApiError,
@@ -30,6 +33,67 @@ const topic: DraftTopic = {
   tests: { fi: [], sv: [] },
 };
 
+/** A fetch that never answers, as a server that took the request and went quiet; aborts are kept. */
+function silent() {
+  const aborted: string[] = [];
+  const fetchImpl = vi.fn(
+    (path: string, init?: RequestInit) =>
+      new Promise<Response>(() => {
+        init?.signal?.addEventListener("abort", () => aborted.push(path));
+      }),
+  ) as unknown as typeof fetch;
+  return { fetchImpl, aborted };
+}
+
+describe("content API client when the server does not answer in time", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("gives up on a save after REQUEST_TIMEOUT_MS, aborting it, with a RequestTimeoutError", async () => {
+    vi.useFakeTimers();
+    const { fetchImpl, aborted } = silent();
+    const api = createContentApi({ token: "tok", fetch: fetchImpl });
+
+    const saving = api.saveTopic(topic).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS - 1);
+    expect(aborted).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+
+    const error = await saving;
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    // Still "no answer" to every view that already tells that apart.
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(aborted).toEqual(["/api/content/draft/topics/capital-gains"]);
+  });
+
+  it("waits longer for test-all and publishing, which train and test the bot", async () => {
+    vi.useFakeTimers();
+    const { fetchImpl } = silent();
+    const api = createContentApi({ token: "tok", fetch: fetchImpl });
+    const outcomes: unknown[] = [];
+    for (const run of [() => api.testAll(), () => api.publish("c"), () => api.approve(4)])
+      void run().catch((e: unknown) => outcomes.push(e));
+
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS * 2);
+    expect(outcomes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(LONG_REQUEST_TIMEOUT_MS);
+
+    expect(outcomes).toHaveLength(3);
+    for (const e of outcomes) expect(e).toBeInstanceOf(RequestTimeoutError);
+  });
+
+  it("tells a refused connection (no answer at all) from a timeout", async () => {
+    const fetchImpl = vi.fn(async () => {
+      throw new TypeError("fetch failed");
+    }) as unknown as typeof fetch;
+    const api = createContentApi({ token: "tok", fetch: fetchImpl });
+
+    const error = await api.draft().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).not.toBeInstanceOf(RequestTimeoutError);
+  });
+});
+
 describe("content API client", () => {
   it("sends the bearer token, JSON bodies and ids escaped in the path", async () => {
     const fetchImpl = answer(200, { ok: true, warnings: [] });
@@ -45,6 +109,7 @@ describe("content API client", () => {
         "content-type": "application/json",
       },
       body: JSON.stringify({ ...topic, id: "a/b" }),
+      signal: expect.any(AbortSignal),
     });
   });
 
@@ -74,6 +139,7 @@ describe("content API client", () => {
     expect(fetchImpl).toHaveBeenCalledWith("/api/content/search?q=myyntivoitto%20%26%20osakkeet", {
       method: "GET",
       headers: { accept: "application/json", authorization: "Bearer tok" },
+      signal: expect.any(AbortSignal),
     });
   });
 

@@ -500,7 +500,15 @@ export class NotFoundError extends ContentApiError {
 }
 /** No answer (network down, server restarting) or an answer that is not the contract's. */
 export class ServiceUnavailableError extends ContentApiError {
-  override readonly name = "ServiceUnavailableError";
+  override readonly name: string = "ServiceUnavailableError";
+}
+/**
+ * No answer within the call's time (REQUEST_TIMEOUT_MS): the studio stopped waiting. A write
+ * may still have been done by the server; its next save over the same revision then meets it
+ * as an edit conflict, never overwrites it unseen.
+ */
+export class RequestTimeoutError extends ServiceUnavailableError {
+  override readonly name = "RequestTimeoutError";
 }
 
 function asProblems(value: unknown, severity?: Severity): Problem[] {
@@ -575,6 +583,18 @@ export function toApiError(status: number, body: unknown): ContentApiError {
 
 // Client -----------------------------------------------------------------------------------
 
+/**
+ * How long the studio waits for an ordinary call (a read, a check, a save). A healthy service
+ * answers in well under a second; past this the person is told and can try again, instead
+ * of watching "Saving…" for ever.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Calls that train and test the bot (test-all, a version's test, publish, approve, roll
+ * back) or export a period's questions: minutes are normal for them, so they get longer.
+ */
+export const LONG_REQUEST_TIMEOUT_MS = 5 * 60_000;
+
 export interface ContentApiOptions {
   token: string;
   fetch?: typeof fetch;
@@ -588,11 +608,41 @@ const enc = encodeURIComponent;
 export function createContentApi(options: ContentApiOptions) {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
+  /**
+   * Runs `exchange` (the fetch and the reading of its body) with a deadline of `ms`: past it
+   * the request is aborted and RequestTimeoutError thrown, even by a fetch that ignores the
+   * abort. Any other failure to get an answer is ServiceUnavailableError.
+   */
+  async function withDeadline<T>(
+    ms: number,
+    exchange: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new RequestTimeoutError(0, "TIMEOUT", ""));
+        controller.abort();
+      }, ms);
+    });
+    try {
+      return await Promise.race([exchange(controller.signal), deadline]);
+    } catch (error) {
+      if (error instanceof ContentApiError) throw error;
+      // The fetch's own AbortError may win the race: it is the deadline all the same.
+      if (controller.signal.aborted) throw new RequestTimeoutError(0, "TIMEOUT", "");
+      throw new ServiceUnavailableError(0, "NO_ANSWER", "");
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function request<T>(
     method: string,
     path: string,
     body?: unknown,
     base?: EditBase,
+    timeoutMs = REQUEST_TIMEOUT_MS,
   ): Promise<T> {
     const headers: Record<string, string> = {
       accept: "application/json",
@@ -601,22 +651,23 @@ export function createContentApi(options: ContentApiOptions) {
     };
     if (options.lang) headers["accept-language"] = options.lang();
     if (body !== undefined) headers["content-type"] = "application/json";
-    let response: Response;
-    try {
-      response = await fetchImpl(path, {
+    const { response, parsed } = await withDeadline(timeoutMs, async (signal) => {
+      const response = await fetchImpl(path, {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal,
       });
-    } catch {
-      throw new ServiceUnavailableError(0, "NO_ANSWER", "");
-    }
-    let parsed: unknown;
-    try {
-      parsed = await response.json();
-    } catch {
-      parsed = undefined;
-    }
+      let parsed: unknown;
+      try {
+        parsed = await response.json();
+      } catch (error) {
+        // A body cut off by the deadline is no answer; one that is not JSON is judged below.
+        if (signal.aborted) throw error;
+        parsed = undefined;
+      }
+      return { response, parsed };
+    });
     if (!response.ok) throw toApiError(response.status, parsed);
     if (typeof parsed !== "object" || parsed === null)
       throw new ServiceUnavailableError(response.status, "BAD_RESPONSE", "");
@@ -625,26 +676,26 @@ export function createContentApi(options: ContentApiOptions) {
 
   /** A file download: the body as a Blob; a refusal still becomes the named error. */
   async function download(path: string, accept: string): Promise<Blob> {
-    let response: Response;
-    try {
-      response = await fetchImpl(path, {
+    return withDeadline(LONG_REQUEST_TIMEOUT_MS, async (signal) => {
+      const response = await fetchImpl(path, {
         method: "GET",
         headers: { accept, authorization: `Bearer ${options.token}` },
+        signal,
       });
-    } catch {
-      throw new ServiceUnavailableError(0, "NO_ANSWER", "");
-    }
-    if (!response.ok) {
-      let parsed: unknown;
-      try {
-        parsed = await response.json();
-      } catch {
-        parsed = undefined;
+      if (!response.ok) {
+        let parsed: unknown;
+        try {
+          parsed = await response.json();
+        } catch {
+          parsed = undefined;
+        }
+        throw toApiError(response.status, parsed);
       }
-      throw toApiError(response.status, parsed);
-    }
-    return response.blob();
+      return response.blob();
+    });
   }
+
+  const LONG = LONG_REQUEST_TIMEOUT_MS;
 
   const period = (q: { from: string; to: string }) => `from=${enc(q.from)}&to=${enc(q.to)}`;
 
@@ -727,9 +778,15 @@ export function createContentApi(options: ContentApiOptions) {
       request<{ topics: SearchHit[] }>("GET", `/api/content/search?q=${enc(q)}`),
     tryMessage: (text: string, lang: Lang) =>
       request<TryResult>("POST", "/api/content/try", { text, lang }),
-    testAll: () => request<TestAllResult>("POST", "/api/content/test-all", {}),
+    testAll: () => request<TestAllResult>("POST", "/api/content/test-all", {}, undefined, LONG),
     testVersion: (version: number) =>
-      request<VersionTestResult>("POST", `/api/content/versions/${version}/test`, {}),
+      request<VersionTestResult>(
+        "POST",
+        `/api/content/versions/${version}/test`,
+        {},
+        undefined,
+        LONG,
+      ),
     versions: (page: { limit: number; before?: number }) =>
       request<VersionList>(
         "GET",
@@ -743,9 +800,15 @@ export function createContentApi(options: ContentApiOptions) {
         `/api/content/versions/${version}/diff${against ? `?against=${against}` : ""}`,
       ),
     publish: (comment: string) =>
-      request<PublishResult>("POST", "/api/content/publish", { comment }),
+      request<PublishResult>("POST", "/api/content/publish", { comment }, undefined, LONG),
     approve: (version: number) =>
-      request<PublishResult>("POST", `/api/content/versions/${version}/approve`, {}),
+      request<PublishResult>(
+        "POST",
+        `/api/content/versions/${version}/approve`,
+        {},
+        undefined,
+        LONG,
+      ),
     reject: (version: number, comment: string) =>
       request<PublishResult>("POST", `/api/content/versions/${version}/reject`, { comment }),
     /** `comment`: why, for the reviewer and the audit trail (none: the service's words only). */
@@ -754,6 +817,8 @@ export function createContentApi(options: ContentApiOptions) {
         "POST",
         `/api/content/versions/${version}/rollback`,
         comment ? { comment } : {},
+        undefined,
+        LONG,
       ),
     /** The author takes back their own version waiting for review: it ends rejected. */
     withdraw: (version: number) =>

@@ -26,8 +26,11 @@ import type { Conflict } from "./state/draftEdit.ts";
 import type { ChangeEffect } from "./testReport.ts";
 
 type RevertOutcome = RevertResult["result"];
-/** A refused write as the studio tells it: `at` formatted in its language. */
-type ConflictTold = Conflict & { at?: string };
+/**
+ * A refused write as the studio tells it: `at` formatted in its language; `yoursLanded` when
+ * the save it found is the person's own that timed out here but was done by the server.
+ */
+type ConflictTold = Conflict & { at?: string; yoursLanded?: boolean };
 
 type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general";
 
@@ -84,7 +87,12 @@ const fi = {
     "Tällä tunnuksella ei ole sisällön omistajan eikä tarkastajan roolia. Kirjaudu toisella tunnuksella.",
   serverSaid: (message: string) => `Palvelimen viesti: ${message}`,
   noAnswer: "Palvelu ei vastannut. Yritä hetken päästä uudelleen.",
+  noAnswerInTime: "Palvelu ei vastannut ajoissa. Yritä hetken päästä uudelleen.",
   failed: (message: string) => `Toiminto epäonnistui. ${message}`,
+  retry: "Yritä uudelleen",
+  /** After a load error, when the browser keeps unsaved work for what could not be read. */
+  keptWhileUnread:
+    "Tallentamattomat muutoksesi ovat tallessa tässä selaimessa, ja ne palaavat lomakkeelle, kun sisältö saadaan luettua.",
   notFound: "Sitä ei löytynyt. Se on ehkä poistettu.",
   // Topics
   topicsTitle: "Aiheet",
@@ -190,11 +198,27 @@ const fi = {
   checkCounts: (errors: number, warnings: number) =>
     `${errors === 1 ? "1 virhe" : `${errors} virhettä`}, ${warnings === 1 ? "1 varoitus" : `${warnings} varoitusta`}.`,
   checkFailed: "Tarkistus ei onnistunut juuri nyt; tallennettaessa tarkistetaan uudelleen.",
+  /** The summary's headline when the check had no answer and nothing else is known. */
+  checkNotRun: "Tarkistusta ei voitu tehdä juuri nyt; se tehdään uudelleen, kun tallennat.",
   severity: { error: "Virhe", warning: "Varoitus" },
   fixLabel: "Korjaus:",
   goToField: "Siirry kenttään",
   save: "Tallenna luonnokseen",
   saving: "Tallennetaan…",
+  saveSlow: "Tallennus kestää tavallista kauemmin…",
+  saveAlreadyRunning: "Tallennus on jo käynnissä.",
+  /** A save that failed for another reason than the content or someone else's save. */
+  saveFailed: (reason: string, inBrowser: boolean) =>
+    `Tallennus epäonnistui. ${reason} ${
+      inBrowser
+        ? "Muutoksesi ovat tallessa tässä selaimessa, ja voit tallentaa ne uudelleen."
+        : "Muutoksesi ovat yhä lomakkeella, ja voit tallentaa ne uudelleen."
+    }`,
+  /** A save the service did not answer in time: it may have been done all the same. */
+  saveTimedOut: (inBrowser: boolean) =>
+    `Tallennus epäonnistui: palvelu ei vastannut ajoissa. ${
+      inBrowser ? "Muutoksesi ovat tallessa tässä selaimessa." : "Muutoksesi ovat yhä lomakkeella."
+    } Yritä hetken päästä uudelleen; jos tallennus ehti sittenkin perille, näet sen silloin.`,
   saveShortcut: (keys: string) => `Pikanäppäin ${keys}`,
   saved: (name: string) => `Aihe ${name} tallennettu luonnokseen.`,
   savedWithWarnings: (name: string, n: number) =>
@@ -225,6 +249,12 @@ const fi = {
     const who = c.updatedBy ?? "Joku muu";
     const when = c.at ? ` (${c.at})` : "";
     const kept = "Muutoksiasi ei tallennettu, mutta ne ovat yhä lomakkeella.";
+    if (c.yoursLanded)
+      return `Edellinen tallennuksesi ei vastannut ajoissa, mutta se ehti ilmeisesti perille: ${who} tallensi tämän${when}. ${
+        c.on === "save"
+          ? "Voit avata tallennetun version tai tallentaa lomakkeen sen päälle."
+          : "Avaa tallennettu versio nähdäksesi sen."
+      }`;
     if (c.on === "create")
       return `${who} ehti jo tallentaa saman tunnuksen${when}. ${kept} Avaa tallennettu versio tai vaihda tunnus.`;
     if (c.revision === undefined)
@@ -694,7 +724,7 @@ const fi = {
     saved: (id: string) => `Ohjausryhmä ${id} tallennettu luonnokseen.`,
     saveRefused: "Tarkistus hylkäsi ryhmän. Virheet näkyvät kenttien vieressä.",
     unreadable:
-      "Ryhmää ei voitu lukea, joten tallennus on estetty: muuten se voisi kirjoittaa toisen tallennuksen päälle. Avaa ryhmä uudelleen.",
+      "Ryhmää ei voitu lukea, joten tallennus on estetty: muuten se voisi kirjoittaa toisen tallennuksen päälle. Yritä lukea se uudelleen.",
     restoredMeanwhile: (id: string) =>
       `Joku palautti ohjausryhmän ${id} jo. Se näkyy nyt ryhmien joukossa; avaa se nähdäksesi sisällön.`,
     retired: (id: string) => `Ohjausryhmä ${id} poistettu luonnoksesta.`,
@@ -725,7 +755,7 @@ const fi = {
     saved: "Aiheen ulkopuoliset viestit tallennettu luonnokseen.",
     saveRefused: "Tarkistus hylkäsi muutoksen. Virheet näkyvät listojen vieressä ja alla.",
     unreadable:
-      "Viestejä ei voitu lukea, joten tallennus on estetty: muuten se voisi kirjoittaa toisen tallennuksen päälle. Avaa sivu uudelleen.",
+      "Viestejä ei voitu lukea, joten tallennus on estetty: muuten se voisi kirjoittaa toisen tallennuksen päälle. Yritä lukea ne uudelleen.",
     revertConfirm:
       "Perutaanko aiheen ulkopuolisten viestien muutokset luonnoksessa? Listat palautetaan sellaisiksi kuin ne ovat käytössä olevassa versiossa.",
     reverted: (result: RevertOutcome): string =>
@@ -787,7 +817,11 @@ const sv: UiText = {
     "Den här användaren har varken rollen innehållsägare eller granskare. Logga in med en annan användare.",
   serverSaid: (message) => `Serverns meddelande: ${message}`,
   noAnswer: "Tjänsten svarade inte. Försök igen om en stund.",
+  noAnswerInTime: "Tjänsten svarade inte i tid. Försök igen om en stund.",
   failed: (message) => `Åtgärden misslyckades. ${message}`,
+  retry: "Försök igen",
+  keptWhileUnread:
+    "Dina osparade ändringar finns kvar i den här webbläsaren och kommer tillbaka i formuläret när innehållet har lästs.",
   notFound: "Det hittades inte. Det har kanske tagits bort.",
   topicsTitle: "Ämnen",
   searchLabel: "Sök bland ämnen",
@@ -890,12 +924,27 @@ const sv: UiText = {
   checkOk: "Inga fel eller varningar.",
   checkCounts: (errors, warnings) =>
     `${errors === 1 ? "1 fel" : `${errors} fel`}, ${warnings === 1 ? "1 varning" : `${warnings} varningar`}.`,
-  checkFailed: "Kontrollen kunde inte göras just nu; den görs på nytt när du sparar.",
+  checkFailed: "Den senaste kontrollen kunde inte göras; den görs på nytt när du sparar.",
+  checkNotRun: "Kontrollen kunde inte göras just nu; den görs på nytt när du sparar.",
   severity: { error: "Fel", warning: "Varning" },
   fixLabel: "Åtgärd:",
   goToField: "Gå till fältet",
   save: "Spara i utkastet",
   saving: "Sparar…",
+  saveSlow: "Det tar längre tid än vanligt att spara…",
+  saveAlreadyRunning: "Sparandet pågår redan.",
+  saveFailed: (reason, inBrowser) =>
+    `Det gick inte att spara. ${reason} ${
+      inBrowser
+        ? "Dina ändringar finns kvar i den här webbläsaren, och du kan spara dem igen."
+        : "Dina ändringar finns kvar i formuläret, och du kan spara dem igen."
+    }`,
+  saveTimedOut: (inBrowser) =>
+    `Det gick inte att spara: tjänsten svarade inte i tid. ${
+      inBrowser
+        ? "Dina ändringar finns kvar i den här webbläsaren."
+        : "Dina ändringar finns kvar i formuläret."
+    } Försök igen om en stund; om sparandet ändå hann gå fram ser du det då.`,
   saveShortcut: (keys) => `Kortkommando ${keys}`,
   saved: (name) => `Ämnet ${name} har sparats i utkastet.`,
   savedWithWarnings: (name, n) =>
@@ -924,6 +973,12 @@ const sv: UiText = {
     const who = c.updatedBy ?? "Någon annan";
     const when = c.at ? ` (${c.at})` : "";
     const kept = "Dina ändringar sparades inte, men de finns kvar i formuläret.";
+    if (c.yoursLanded)
+      return `Ditt förra sparande svarade inte i tid, men det gick tydligen fram: ${who} sparade det här${when}. ${
+        c.on === "save"
+          ? "Du kan öppna den sparade versionen eller spara formuläret över den."
+          : "Öppna den sparade versionen för att se den."
+      }`;
     if (c.on === "create")
       return `${who} hann redan spara samma id${when}. ${kept} Öppna den sparade versionen eller byt id.`;
     if (c.revision === undefined)
@@ -1358,7 +1413,7 @@ const sv: UiText = {
     saved: (id) => `Hänvisningsgruppen ${id} har sparats i utkastet.`,
     saveRefused: "Kontrollen godkände inte gruppen. Felen visas vid fälten.",
     unreadable:
-      "Gruppen kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Öppna gruppen på nytt.",
+      "Gruppen kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Försök läsa den igen.",
     restoredMeanwhile: (id) =>
       `Någon har redan återställt hänvisningsgruppen ${id}. Den syns nu bland grupperna; öppna den för att se innehållet.`,
     retired: (id) => `Hänvisningsgruppen ${id} har tagits bort ur utkastet.`,
@@ -1389,7 +1444,7 @@ const sv: UiText = {
     saved: "Meddelandena utanför ämnena har sparats i utkastet.",
     saveRefused: "Kontrollen godkände inte ändringen. Felen visas vid listorna och nedan.",
     unreadable:
-      "Meddelandena kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Öppna sidan på nytt.",
+      "Meddelandena kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Försök läsa dem igen.",
     revertConfirm:
       "Ska ändringarna av meddelandena utanför ämnena i utkastet ångras? Listorna återställs till hur de är i versionen i bruk.",
     reverted: (result) =>

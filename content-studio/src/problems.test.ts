@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { UI } from "./i18n.ts";
 import {
   blocksSave,
+  checkVerdict,
   controlId,
   countProblems,
   parsePath,
@@ -117,5 +118,14 @@ describe("where a refused version's problem is", () => {
     ["tests/fi.yaml cases[12]", "tests/fi.yaml cases[12]"],
   ])("names %j as %j", (path, place) => {
     expect(versionProblemPlace(path, t)).toBe(place);
+  });
+});
+
+describe("the check summary's headline", () => {
+  it("never says 'no errors or warnings' when the check had no answer", () => {
+    expect(checkVerdict({ errors: 0, warnings: 0 }, true)).toBe("notRun");
+    expect(checkVerdict({ errors: 0, warnings: 0 }, false)).toBe("clean");
+    // What an earlier check found still stands, with the note that this one failed.
+    expect(checkVerdict({ errors: 1, warnings: 0 }, true)).toBe("found");
   });
 });

@@ -97,6 +97,16 @@ export function countProblems(problems: readonly { severity?: Severity }[]): Pro
   return { errors, warnings };
 }
 
+/**
+ * What a check summary's headline says: the counts when something was found; else, if the
+ * last check had no answer, that it could not be run (no answer is no finding), or else that
+ * nothing was found.
+ */
+export function checkVerdict(counts: ProblemCounts, failed: boolean): "found" | "notRun" | "clean" {
+  if (counts.errors || counts.warnings) return "found";
+  return failed ? "notRun" : "clean";
+}
+
 /** Errors block Save; warnings never do. */
 export function blocksSave(problems: readonly { severity?: Severity }[]): boolean {
   return countProblems(problems).errors > 0;

@@ -24,6 +24,7 @@ textarea { width: 100%; resize: vertical; }
 .topic-order { display: flex; align-items: center; gap: .5rem; margin-top: .75rem; }
 .notice.ok { border-left-color: var(--ok); }
 .notice.busy { border-left-color: var(--brand); font-weight: 600; }
+.load-error p { margin: 0 0 .5rem; }
 
 table.data { border-collapse: collapse; width: 100%; }
 table.data caption { text-align: left; color: var(--muted); font-size: .9rem; padding-bottom: .3rem; }

@@ -506,6 +506,54 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     }
   }, 120_000);
 
+  it("with the server gone, a failed save keeps focus on its outcome and the work; the editor loads again on request", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await openTopic(page, "yle-tax");
+      await checkSettled(page);
+      const title = page.locator("#topic-fi-title");
+      const original = await title.inputValue();
+
+      // The server goes away: every content call fails as with no network.
+      await page.route("**/api/content/**", (route) => route.abort());
+      await title.fill(`${original} (katko)`);
+      await checkSettled(page);
+      await page.locator("#topic-save").click();
+      const outcome = page.locator("#topic-outcome");
+      await expect.poll(() => outcome.textContent(), POLL).toContain("Tallennus epäonnistui.");
+      expect(await outcome.textContent()).toContain("tallessa tässä selaimessa");
+      // Focus is on what went wrong, not on a check summary with nothing to fix.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("topic-outcome");
+      // The check had no answer either: the summary says so, and claims no clean bill.
+      const summary = await page.locator("#topic-summary").textContent();
+      expect(summary).toContain("Tarkistus ei onnistunut juuri nyt");
+      expect(summary).not.toContain("Ei virheitä eikä varoituksia");
+      await expectNoAxeViolations(page, "studio-save-no-answer");
+
+      // Away and back while it is still gone: why, that the work is kept, and a way on.
+      await page.getByRole("link", { name: "Takaisin aiheisiin" }).click();
+      await page.goBack();
+      const loadError = page.locator("#topic-load-error");
+      await loadError.waitFor(POLL);
+      expect(await loadError.textContent()).toContain("Tallentamattomat muutoksesi ovat tallessa");
+      await expectNoAxeViolations(page, "studio-topic-load-error");
+
+      await page.unroute("**/api/content/**");
+      await page.locator("#topic-load-error-retry").click();
+      await expect.poll(() => title.inputValue(), POLL).toBe(`${original} (katko)`);
+      await page.getByTestId("restored-notice").waitFor(POLL);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
+        .toBe("view-heading");
+      await page.getByTestId("discard-restored").click();
+      await expect.poll(() => title.inputValue(), POLL).toBe(original);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
   it("warns the reviewer of a topic whose answer changed in one language only", async () => {
     const own = await browser.newContext({ bypassCSP: true });
     try {

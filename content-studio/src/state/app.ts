@@ -11,6 +11,7 @@ import {
   ForbiddenError,
   type Me,
   NotFoundError,
+  RequestTimeoutError,
   ServiceUnavailableError,
   UnauthorizedError,
 } from "../api.ts";
@@ -153,6 +154,7 @@ export function handleAuthError(error: unknown): boolean {
 /** A failure in words for the user, with the server's own message where it gave one. */
 export function errorText(error: unknown, t: UiText = text.value): string {
   const said = error instanceof ContentApiError && error.message ? error.message : "";
+  if (error instanceof RequestTimeoutError) return t.noAnswerInTime;
   if (error instanceof ServiceUnavailableError) return t.noAnswer;
   if (error instanceof ForbiddenError)
     return said ? `${t.forbidden} ${t.serverSaid(said)}` : t.forbidden;

@@ -10,12 +10,20 @@ import {
   type EditConflict,
   EditConflictError,
   type Problem,
+  RequestTimeoutError,
   type RevertResult,
 } from "../api.ts";
 import { actorName, formatDateTime, text } from "../i18n.ts";
-import { call, errorText } from "./app.ts";
+import { announce, call, errorText, myName } from "./app.ts";
 
-export type Outcome = { kind: "ok" | "error"; text: string } | undefined;
+/**
+ * A write's outcome line. `byCheck`: the check refused the content, so what to fix is at the
+ * fields and in the summary; any other failure is told in the line itself.
+ */
+export type Outcome = { kind: "ok" | "error"; text: string; byCheck?: true } | undefined;
+
+/** A save still running after this long says so: the usual one answers in well under it. */
+export const SLOW_SAVE_MS = 5_000;
 
 /**
  * Someone saved the item after the form was read (or, `create`, took its id first): who,
@@ -41,6 +49,13 @@ export interface DraftEditSignals {
   serverProblems: Signal<Problem[]>;
   checking: Signal<boolean>;
   saving: Signal<boolean>;
+  /** The save under way has taken longer than SLOW_SAVE_MS. */
+  slow: Signal<boolean>;
+  /**
+   * The last save had no answer in time, so the server may have done it: a conflict the next
+   * save meets with the person's own name is then most likely that save.
+   */
+  timedOut: Signal<boolean>;
   confirmingRetire: Signal<boolean>;
   confirmingRevert: Signal<boolean>;
   outcome: Signal<Outcome>;
@@ -54,6 +69,8 @@ export function createDraftEditSignals(): DraftEditSignals {
     serverProblems: signal<Problem[]>([]),
     checking: signal(false),
     saving: signal(false),
+    slow: signal(false),
+    timedOut: signal(false),
     confirmingRetire: signal(false),
     confirmingRevert: signal(false),
     outcome: signal<Outcome>(undefined),
@@ -76,12 +93,20 @@ export function editBase(edit: DraftEditSignals, isNew: boolean): EditBase | und
 function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Conflict["on"]) {
   const t = text.value;
   const conflict = { ...error.current, on };
+  const yoursLanded =
+    edit.timedOut.peek() &&
+    conflict.revision !== undefined &&
+    !conflict.retired &&
+    conflict.updatedBy !== undefined &&
+    conflict.updatedBy === myName.peek();
   batch(() => {
     edit.conflict.value = conflict;
+    edit.timedOut.value = false;
     edit.outcome.value = {
       kind: "error",
       text: t.editConflict({
         ...conflict,
+        ...(yoursLanded ? { yoursLanded } : {}),
         // The service's own write is named in the studio's words, not by its id.
         ...(conflict.updatedBy ? { updatedBy: actorName({ name: conflict.updatedBy }, t) } : {}),
         ...(conflict.updatedAt ? { at: formatDateTime(conflict.updatedAt, t) } : {}),
@@ -94,37 +119,63 @@ function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Confli
 function written(edit: DraftEditSignals, revision: string | undefined) {
   batch(() => {
     edit.conflict.value = undefined;
+    edit.timedOut.value = false;
     if (revision !== undefined) edit.revision.value = revision;
   });
 }
 
 /**
- * A PUT to the draft: busy while it runs; a refusal by the server's check shows its problems
- * next to the fields (`refused` says so), a save someone made first offers the choices
- * (`conflict`), any other failure says what went wrong.
+ * A PUT to the draft: busy while it runs, and saying so once it is slow; a refusal by the
+ * server's check shows its problems next to the fields (`refused` says so), a save someone
+ * made first offers the choices (`conflict`), any other failure says what went wrong and that
+ * the work is still here to be saved again (`keptInBrowser`: a copy is in the browser too).
  */
 export async function putToDraft<T extends { revision?: string }>(
   edit: DraftEditSignals,
   put: (client: ContentApi) => Promise<T>,
-  refused: string,
-  /** The save creates the item (If-None-Match): a refusal means its id was taken meanwhile. */
-  creating = false,
+  options: {
+    refused: string;
+    /** The save creates the item (If-None-Match): a refusal means its id was taken meanwhile. */
+    creating?: boolean | undefined;
+    keptInBrowser: () => boolean;
+  },
 ): Promise<T | undefined> {
   batch(() => {
     edit.saving.value = true;
+    edit.slow.value = false;
     edit.checking.value = false;
     edit.outcome.value = undefined;
     edit.conflict.value = undefined;
   });
+  const slowTimer = setTimeout(() => {
+    edit.slow.value = true;
+    announce(text.value.saveSlow);
+  }, SLOW_SAVE_MS);
   const result = await call(put, (e) => {
+    const t = text.value;
     if (e instanceof ContentInvalidError) {
       edit.serverProblems.value = e.problems;
-      edit.outcome.value = { kind: "error", text: refused };
-    } else if (e instanceof EditConflictError) conflicted(edit, e, creating ? "create" : "save");
-    else edit.outcome.value = { kind: "error", text: errorText(e) };
+      edit.outcome.value = { kind: "error", text: options.refused, byCheck: true };
+    } else if (e instanceof EditConflictError) {
+      conflicted(edit, e, options.creating ? "create" : "save");
+    } else {
+      const timedOut = e instanceof RequestTimeoutError;
+      const inBrowser = options.keptInBrowser();
+      batch(() => {
+        edit.timedOut.value = timedOut;
+        edit.outcome.value = {
+          kind: "error",
+          text: timedOut ? t.saveTimedOut(inBrowser) : t.saveFailed(errorText(e, t), inBrowser),
+        };
+      });
+    }
   });
+  clearTimeout(slowTimer);
   if (result) written(edit, result.revision);
-  edit.saving.value = false;
+  batch(() => {
+    edit.saving.value = false;
+    edit.slow.value = false;
+  });
   return result;
 }
 

@@ -87,6 +87,7 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
       restored.value = undefined;
       edit.revision.value = read?.revision;
       edit.conflict.value = undefined;
+      edit.timedOut.value = false;
       edit.serverProblems.value = [];
       edit.checking.value = false;
       checkFailed.value = false;
@@ -214,7 +215,11 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
   ): Promise<T | undefined> {
     dropCheck();
     sent = form.value;
-    const result = await putToDraft(edit, write, options.refused, options.creating);
+    const result = await putToDraft(edit, write, {
+      refused: options.refused,
+      creating: options.creating,
+      keptInBrowser: () => unsaved.peek() && hasKept(),
+    });
     if (result) {
       kept.forget(spec.keptId());
       if (options.savedAs !== undefined) kept.forget(options.savedAs);
@@ -273,6 +278,14 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
     return result;
   }
 
+  /**
+   * Whether the browser keeps unsaved work for the open item: given back once it is read, so a
+   * load that failed can say the work is not lost.
+   */
+  function hasKept(): boolean {
+    return kept.read(spec.keptId()) !== undefined;
+  }
+
   /** Forgets the kept copy of the open form: its work is given up (their version is opened). */
   function forgetKept(): void {
     kept.forget(spec.keptId());
@@ -294,6 +307,7 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
     saved,
     retire,
     revert,
+    hasKept,
     forgetKept,
   };
 }

@@ -243,7 +243,7 @@ async function teachSeed(
 /** A new topic just saved stays in the form (with its warnings) when its address opens. */
 let keepOpen: string | undefined;
 
-/** Loads a draft topic into the form. */
+/** Loads a draft topic into the form; after a failed load, again (the view's "Try again"). */
 export async function open(id: string): Promise<void> {
   if (keepOpen === id && loadedId.value === id) {
     keepOpen = undefined;
@@ -256,7 +256,10 @@ export async function open(id: string): Promise<void> {
   const result = await call(
     (c) => c.draftTopic(id),
     (e) => {
-      if (loadedId.value === id) loadError.value = errorText(e);
+      if (loadedId.value !== id) return;
+      // The work is not lost: it comes back once the topic is read (restoreKept below).
+      const kept = topicEdit.hasKept() ? ` ${text.value.keptWhileUnread}` : "";
+      loadError.value = `${errorText(e)}${kept}`;
     },
   );
   if (loadedId.value !== id) return;

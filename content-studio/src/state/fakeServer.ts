@@ -4,9 +4,12 @@ import { session } from "./app.ts";
 
 type Answer = { status: number; body: unknown };
 
-/** A fetch that answers each call from the queue given for its method and path. */
+/**
+ * A fetch that answers each call from the queue given for its method and path; an answer may
+ * be a promise (a slow server, or with `never`, one that took the request and went quiet).
+ */
 export function fakeServer() {
-  const queues = new Map<string, ((body: unknown) => Answer)[]>();
+  const queues = new Map<string, ((body: unknown) => Answer | Promise<Answer>)[]>();
   const calls: {
     method: string;
     path: string;
@@ -30,14 +33,14 @@ export function fakeServer() {
     });
     const next = queues.get(`${method} ${path}`)?.shift();
     const answer = next
-      ? next(body)
+      ? await next(body)
       : { status: 404, body: { error: { code: "NOT_FOUND", message: path } } };
     return new Response(JSON.stringify(answer.body), { status: answer.status });
   });
   return {
     calls,
     fetchImpl,
-    on(method: string, path: string, answer: (body: unknown) => Answer) {
+    on(method: string, path: string, answer: (body: unknown) => Answer | Promise<Answer>) {
       const list = queues.get(`${method} ${path}`) ?? [];
       list.push(answer);
       queues.set(`${method} ${path}`, list);
@@ -64,6 +67,9 @@ export function signedInWithFakeServer(afterEachTest: () => void = () => {}) {
   });
   return { current: () => server };
 }
+
+/** An answer that never comes: the server took the request and went quiet. */
+export const never = (): Promise<Answer> => new Promise(() => {});
 
 /** GET draft's answer for an empty draft of live version 3, with `over` on top. */
 export function draftAnswer(over: Record<string, unknown> = {}) {

@@ -36,6 +36,8 @@ export const {
   restored: outOfScopeRestored,
   serverProblems,
   checking,
+  /** The last check had no answer: nothing is known of the lists' problems until one has. */
+  checkFailed,
   outcome,
   conflict,
   validateNow: validateOutOfScopeNow,
@@ -46,6 +48,8 @@ export const opened = signal(false);
 export const lastSaved = signal<{ by: string; at: string } | undefined>(undefined);
 /** The lists could not be read: their revision is unknown, so nothing saves. */
 export const unreadable = signal(false);
+/** Why the lists could not be read ("" when they were): shown with "Try again". */
+export const readError = signal("");
 
 export const outOfScopeProblems = computed(() => serverProblems.value.map(placeOutOfScopeProblem));
 export const outOfScopeCounts = computed(() => countProblems(outOfScopeProblems.value));
@@ -75,17 +79,21 @@ function reset(form: OutOfScopeForm, read?: { revision?: string | undefined }): 
     outOfScopeEdit.reset(form, read);
     opened.value = false;
     unreadable.value = false;
+    readError.value = "";
     lastSaved.value = undefined;
   });
 }
 
 /**
  * Reads the draft's lists into the form, with their revision: saves expect it. If they
- * cannot be read, saving is blocked until the page is opened again, rather than saving over
- * whatever is there. The draft is read too, for whether the lists differ from live.
+ * cannot be read, nothing saves until a read succeeds ("Try again" runs this again), rather
+ * than saving over whatever is there. The draft is read too, for whether the lists differ
+ * from live.
  */
 export async function openOutOfScope(): Promise<void> {
   const mine = ++opening;
+  // Tried again: the alert goes, and comes back if this read fails too.
+  readError.value = "";
   void loadDraft();
   let failed = "";
   const read = await call(
@@ -100,12 +108,14 @@ export async function openOutOfScope(): Promise<void> {
     read ? formFromLists(read.outOfScope) : emptyOutOfScopeForm(),
     read && { revision: read.revision },
   );
+  // The work is not lost: it comes back once the lists are read (restoreKept below).
+  const kept = !read && outOfScopeEdit.hasKept() ? ` ${text.value.keptWhileUnread}` : "";
   batch(() => {
     opened.value = read !== undefined;
     unreadable.value = read === undefined;
     if (read?.updatedBy && read.updatedAt)
       lastSaved.value = { by: read.updatedBy, at: read.updatedAt };
-    if (failed) outcome.value = { kind: "error", text: failed };
+    if (!read) readError.value = `${failed || text.value.noAnswer}${kept}`;
   });
   // Not over lists that could not be read: their revision, and so their save, is unknown.
   if (read) outOfScopeEdit.restoreKept();

@@ -38,6 +38,8 @@ export const {
   restored: referralRestored,
   serverProblems,
   checking,
+  /** The last check had no answer: nothing is known of the form's problems until one has. */
+  checkFailed,
   saving,
   outcome,
   confirmingRetire,
@@ -61,6 +63,13 @@ export const referralProblems = computed(() =>
 export const referralCounts = computed(() => countProblems(referralProblems.value));
 /** The open group could not be read on opening: its revision is unknown, so nothing saves. */
 export const unreadable = signal(false);
+/** Why the open group could not be read ("" when it was): shown with "Try again". */
+export const readError = signal("");
+/**
+ * Nothing of the open group is known (neither it nor the draft's list could be read): the
+ * editor shows no form, only why and "Try again".
+ */
+export const nothingRead = signal(false);
 export const referralSaveBlocked = computed(
   () => unreadable.value || blocksSave(referralProblems.value),
 );
@@ -76,6 +85,8 @@ function reset(form: ReferralForm, id: string | undefined, revision?: string): v
     referralEdit.reset(form, { revision });
     openId.value = id;
     unreadable.value = false;
+    readError.value = "";
+    nothingRead.value = false;
   });
 }
 
@@ -85,11 +96,14 @@ let opening = 0;
 /**
  * Opens group `id` from the draft ("new" starts an empty one). The group is read on its own,
  * for content and a revision fresher than the draft list's: saves expect that revision. If
- * it cannot be read, the list's content is shown and saving is blocked until it is opened
- * again, rather than saving over whatever is there.
+ * it cannot be read, the list's content (if the list could be read) is shown and saving is
+ * blocked until a read succeeds ("Try again" runs this again), rather than saving over
+ * whatever is there.
  */
 export async function openReferral(id: string): Promise<void> {
   const mine = ++opening;
+  // Tried again: the alert goes, and comes back if this read fails too.
+  readError.value = "";
   if (!draft.value) await loadDraft();
   if (mine !== opening) return;
   if (id === "new") {
@@ -98,7 +112,8 @@ export async function openReferral(id: string): Promise<void> {
     return;
   }
   const listed = referrals.value.find((r) => r.id === id);
-  if (!listed) {
+  // The draft has no such group: a new one. Without the draft, nobody knows yet: ask for it.
+  if (!listed && draft.value) {
     reset(emptyReferralForm(), undefined);
     return;
   }
@@ -111,11 +126,21 @@ export async function openReferral(id: string): Promise<void> {
   );
   // Opened another meanwhile, or signed out: this answer is not for the form any more.
   if (mine !== opening || session.value === undefined) return;
-  reset(formFromReferral(read?.referral ?? listed), id, read?.revision);
-  unreadable.value = read === undefined;
-  if (failed) outcome.value = { kind: "error", text: failed };
-  // Not over a group that could not be read: its revision, and so its save, is unknown.
-  else referralEdit.restoreKept();
+  const shown = read?.referral ?? listed;
+  reset(shown ? formFromReferral(shown) : emptyReferralForm(), id, read?.revision);
+  if (!read) {
+    // The work is not lost: it comes back once the group is read (restoreKept below).
+    const kept = referralEdit.hasKept() ? ` ${text.value.keptWhileUnread}` : "";
+    batch(() => {
+      unreadable.value = true;
+      nothingRead.value = shown === undefined;
+      readError.value = `${failed || text.value.noAnswer}${kept}`;
+    });
+    // Not over a group that could not be read: its revision, and so its save, is unknown.
+    if (shown) void validateReferralNow();
+    return;
+  }
+  referralEdit.restoreKept();
   void validateReferralNow();
 }
 

@@ -92,7 +92,13 @@ export function Inbox() {
         {t.exportHint}
       </p>
       <Filters />
-      <LoadError message={loadError.value || exportError.value} />
+      <LoadError
+        message={loadError.value}
+        id="inbox-load-error"
+        retry={() => loadInbox({ announce: true })}
+      />
+      {/* The export is tried again with its own button. */}
+      <LoadError message={exportError.value} id="inbox-export-error" />
       {loading.value && !list ? <p class="muted">{t.loading}</p> : null}
       {list ? (
         <>

@@ -69,7 +69,12 @@ export function ItemHistory(props: { kind: "topic" | "referral" | "out-of-scope"
       <div id="item-history-body" hidden={!open}>
         {open ? (
           <>
-            <LoadError message={error} />
+            <LoadError
+              message={error}
+              id="item-history-load-error"
+              retry={() => itemHistory.load(item)}
+              after="item-history-toggle"
+            />
             {entries === undefined && !error ? <p class="muted">{t.loading}</p> : null}
             {entries && entries.length === 0 && itemHistory.next.value === undefined ? (
               <p class="muted">{t.noAudit}</p>

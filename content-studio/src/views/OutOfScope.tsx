@@ -5,11 +5,14 @@
 import { type Lang, SYSTEM_ACTOR } from "../api.ts";
 import { formatDateTime, text } from "../i18n.ts";
 import type { PlacedOutOfScopeProblem } from "../outOfScopeForm.ts";
+import { checkVerdict } from "../problems.ts";
 import {
+  checkFailed,
   checking,
   discardRestoredOutOfScope,
   lastSaved,
   opened,
+  openOutOfScope,
   openTheirOutOfScope,
   outOfScopeChanged,
   outOfScopeCounts,
@@ -18,6 +21,7 @@ import {
   outOfScopeProblems,
   outOfScopeRestored,
   outOfScopeSaveBlocked,
+  readError,
   revertOutOfScope,
   saveMyOutOfScope,
   saveOutOfScope,
@@ -33,6 +37,7 @@ import {
   describedBy,
   Field,
   FieldProblemList,
+  LoadError,
   RemoveActions,
   RevertConfirm,
 } from "./ui.tsx";
@@ -58,48 +63,52 @@ export function OutOfScope() {
         </p>
       ) : null}
       {!opened.value && !unreadable.value ? <p class="muted">{t.loading}</p> : null}
+      <LoadError message={readError.value} id="out-of-scope-load-error" retry={openOutOfScope} />
       <RestoredNotice restored={outOfScopeRestored.value} onDiscard={discardRestoredOutOfScope} />
       {opened.value ? <ItemHistory kind="out-of-scope" id="lists" /> : null}
-      <DraftForm
-        idPrefix="out-of-scope"
-        edit={outOfScopeEdit}
-        blocked={blocked}
-        save={saveOutOfScope}
-      >
-        <div class="locales">
-          <ListField lang="fi" />
-          <ListField lang="sv" />
-        </div>
-        <Summary />
-        <DraftSaveBar
+      {/* Lists that could not be read are not shown empty: nobody should take them for empty. */}
+      {unreadable.value ? null : (
+        <DraftForm
           idPrefix="out-of-scope"
-          label={t.save}
           edit={outOfScopeEdit}
           blocked={blocked}
-          hint={
-            unreadable.value
-              ? o.unreadable
-              : opened.value
-                ? t.saveBlocked(outOfScopeCounts.value.errors)
-                : undefined
-          }
-          onTheirs={openTheirOutOfScope}
-          onMine={saveMyOutOfScope}
-        />
-        <RemoveActions
-          idPrefix="out-of-scope"
-          {...(opened.value && outOfScopeChanged.value ? { revert: t.revert } : {})}
-          edit={outOfScopeEdit}
-        />
-        <RevertConfirm
-          id="out-of-scope-revert-confirm"
-          idPrefix="out-of-scope"
-          question={o.revertConfirm}
-          yes={t.revertYes}
-          edit={outOfScopeEdit}
-          revert={revertOutOfScope}
-        />
-      </DraftForm>
+          save={saveOutOfScope}
+        >
+          <div class="locales">
+            <ListField lang="fi" />
+            <ListField lang="sv" />
+          </div>
+          <Summary />
+          <DraftSaveBar
+            idPrefix="out-of-scope"
+            label={t.save}
+            edit={outOfScopeEdit}
+            blocked={blocked}
+            hint={
+              unreadable.value
+                ? o.unreadable
+                : opened.value
+                  ? t.saveBlocked(outOfScopeCounts.value.errors)
+                  : undefined
+            }
+            onTheirs={openTheirOutOfScope}
+            onMine={saveMyOutOfScope}
+          />
+          <RemoveActions
+            idPrefix="out-of-scope"
+            {...(opened.value && outOfScopeChanged.value ? { revert: t.revert } : {})}
+            edit={outOfScopeEdit}
+          />
+          <RevertConfirm
+            id="out-of-scope-revert-confirm"
+            idPrefix="out-of-scope"
+            question={o.revertConfirm}
+            yes={t.revertYes}
+            edit={outOfScopeEdit}
+            revert={revertOutOfScope}
+          />
+        </DraftForm>
+      )}
     </section>
   );
 }
@@ -181,9 +190,11 @@ function Summary() {
         {checking.value
           ? t.checking
           : settled
-            ? list.length
-              ? t.checkCounts(counts.errors, counts.warnings)
-              : t.checkOk
+            ? {
+                found: t.checkCounts(counts.errors, counts.warnings),
+                notRun: t.checkNotRun,
+                clean: t.checkOk,
+              }[checkVerdict(counts, checkFailed.value)]
             : ""}
       </p>
       <FieldProblemList id="out-of-scope-summary-problems" problems={list} where={place} />

@@ -13,11 +13,15 @@ import {
 } from "../referralForm.ts";
 import { routeHash } from "../route.ts";
 import {
+  checkFailed,
   checking,
   confirmingRetire,
   discardRestoredReferral,
+  nothingRead,
   openId,
+  openReferral,
   openTheirReferral,
+  readError,
   referralCounts,
   referralEdit,
   referralForm,
@@ -37,7 +41,7 @@ import {
   unreadable,
   updateReferral,
 } from "../state/referrals.ts";
-import { changedReferralIds, listError, listLoading } from "../state/topics.ts";
+import { changedReferralIds, listError, listLoading, loadDraft } from "../state/topics.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
@@ -70,7 +74,7 @@ export function Referrals() {
       <p>
         <a href={routeHash({ view: "referral", id: "new" })}>{r.add}</a>
       </p>
-      <LoadError message={listError.value} />
+      <LoadError message={listError.value} id="referrals-load-error" retry={() => loadDraft()} />
       {listLoading.value && !list.length ? <p class="muted">{t.loading}</p> : null}
       {!listLoading.value && !list.length ? <p>{r.none}</p> : null}
       {list.length ? (
@@ -161,53 +165,60 @@ export function ReferralEditor() {
         newTitle={r.newTitle}
         editTitle={r.editTitle}
       />
+      <LoadError
+        message={readError.value}
+        id="referral-load-error"
+        {...(id === undefined ? {} : { retry: () => openReferral(id) })}
+      />
       <RestoredNotice restored={referralRestored.value} onDiscard={discardRestoredReferral} />
-      <DraftForm idPrefix="referral" edit={referralEdit} blocked={blocked} save={saveReferral}>
-        {isNew ? <IdField /> : null}
-        <div class="locales">
-          <LocaleFields lang="fi" />
-          <LocaleFields lang="sv" />
-        </div>
-        <Summary />
-        <DraftSaveBar
-          idPrefix="referral"
-          label={r.save}
-          edit={referralEdit}
-          blocked={blocked}
-          hint={unreadable.value ? r.unreadable : t.saveBlocked(referralCounts.value.errors)}
-          onTheirs={openTheirReferral}
-          onMine={saveMyReferral}
-        />
-        <RemoveActions
-          idPrefix="referral"
-          {...(canRetire ? { retire: r.retire } : {})}
-          {...(canRevert ? { revert: r.revert } : {})}
-          edit={referralEdit}
-        />
-        {confirmingRetire.value && id ? (
-          <Confirm
-            id="referral-retire-confirm"
-            question={r.retireConfirm(id)}
-            yes={r.retireYes}
-            busy={busy}
-            onYes={() => void retireReferral()}
-            onCancel={() => {
-              confirmingRetire.value = false;
-              focusControl("referral-retire");
-            }}
-          />
-        ) : null}
-        {id === undefined ? null : (
-          <RevertConfirm
-            id="referral-revert-confirm"
+      {nothingRead.value ? null : (
+        <DraftForm idPrefix="referral" edit={referralEdit} blocked={blocked} save={saveReferral}>
+          {isNew ? <IdField /> : null}
+          <div class="locales">
+            <LocaleFields lang="fi" />
+            <LocaleFields lang="sv" />
+          </div>
+          <Summary />
+          <DraftSaveBar
             idPrefix="referral"
-            question={r.revertConfirm(id)}
-            yes={r.revertYes}
+            label={r.save}
             edit={referralEdit}
-            revert={revertReferral}
+            blocked={blocked}
+            hint={unreadable.value ? r.unreadable : t.saveBlocked(referralCounts.value.errors)}
+            onTheirs={openTheirReferral}
+            onMine={saveMyReferral}
           />
-        )}
-      </DraftForm>
+          <RemoveActions
+            idPrefix="referral"
+            {...(canRetire ? { retire: r.retire } : {})}
+            {...(canRevert ? { revert: r.revert } : {})}
+            edit={referralEdit}
+          />
+          {confirmingRetire.value && id ? (
+            <Confirm
+              id="referral-retire-confirm"
+              question={r.retireConfirm(id)}
+              yes={r.retireYes}
+              busy={busy}
+              onYes={() => void retireReferral()}
+              onCancel={() => {
+                confirmingRetire.value = false;
+                focusControl("referral-retire");
+              }}
+            />
+          ) : null}
+          {id === undefined ? null : (
+            <RevertConfirm
+              id="referral-revert-confirm"
+              idPrefix="referral"
+              question={r.revertConfirm(id)}
+              yes={r.revertYes}
+              edit={referralEdit}
+              revert={revertReferral}
+            />
+          )}
+        </DraftForm>
+      )}
       {id === undefined ? null : <ItemHistory kind="referral" id={id} />}
     </section>
   );
@@ -351,8 +362,14 @@ function Summary() {
   return (
     <section id="referral-summary" tabIndex={-1} aria-labelledby="referral-summary-heading">
       <h3 id="referral-summary-heading">{t.referrals.summary}</h3>
-      <p class="muted" aria-live="polite">
-        {checking.value ? t.checking : ""}
+      <p class="muted" aria-live="polite" data-testid="referral-check">
+        {checking.value
+          ? t.checking
+          : checkFailed.value
+            ? list.length
+              ? t.checkFailed
+              : t.checkNotRun
+            : ""}
       </p>
       <FieldProblemList
         id="referral-summary-problems"

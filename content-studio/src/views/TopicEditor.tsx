@@ -12,6 +12,7 @@ import {
   type UiText,
 } from "../i18n.ts";
 import {
+  checkVerdict,
   controlId,
   type FieldKey,
   fieldLabel,
@@ -35,6 +36,7 @@ import {
   loading,
   meta,
   mode,
+  open,
   openTheirs,
   problems,
   restored,
@@ -102,7 +104,11 @@ export function TopicEditor() {
           {t.seedNotice(seed.value.samples.length)}
         </p>
       ) : null}
-      <LoadError message={loadError.value} />
+      <LoadError
+        message={loadError.value}
+        id="topic-load-error"
+        {...(isNew ? {} : { retry: () => open(id) })}
+      />
       <RestoredNotice restored={restored.value} onDiscard={discardRestored} />
       {loading.value ? <p class="muted">{t.loading}</p> : null}
       {!isNew && !loading.value && !loadError.value ? <TopicFeedbackPanel id={id} /> : null}
@@ -628,6 +634,7 @@ function ProblemSummary() {
   const list = summaryOrder(currentProblems.value);
   const earlier = summaryOrder(earlierWarnings.value);
   const c = counts.value;
+  const verdict = checkVerdict(c, checkFailed.value);
   return (
     <section
       id="topic-summary"
@@ -638,14 +645,20 @@ function ProblemSummary() {
     >
       <h3 id="topic-summary-title">{t.checkTitle}</h3>
       <p role="status" class="check-counts" data-errors={c.errors} data-warnings={c.warnings}>
-        {c.errors || c.warnings ? t.checkCounts(c.errors, c.warnings) : t.checkOk}
+        {verdict === "found"
+          ? t.checkCounts(c.errors, c.warnings)
+          : verdict === "notRun"
+            ? t.checkNotRun
+            : t.checkOk}
       </p>
       {checking.value ? (
         <p class="muted small-text" data-testid="topic-checking">
           {t.checking}
         </p>
       ) : null}
-      {checkFailed.value ? <p class="muted small-text">{t.checkFailed}</p> : null}
+      {checkFailed.value && verdict === "found" ? (
+        <p class="muted small-text">{t.checkFailed}</p>
+      ) : null}
       {list.length ? (
         <ul class="problem-list">
           {list.map((p) => (

@@ -21,6 +21,7 @@ import {
   draft,
   listError,
   listLoading,
+  loadDraft,
   query,
   searchError,
   searchHits,
@@ -94,7 +95,9 @@ export function Topics() {
           </select>
         </div>
       )}
-      <LoadError message={listError.value || searchError.value} />
+      <LoadError message={listError.value} id="topics-load-error" retry={() => loadDraft()} />
+      {/* The search is asked again by typing or Enter in its box. */}
+      <LoadError message={searchError.value} id="search-error" />
       {listLoading.value && !draft.value ? <p class="muted">{t.loading}</p> : null}
       <p class="muted small-text" data-testid="topic-count">
         {searching.value

@@ -48,6 +48,7 @@ import {
   listError,
   load,
   loadAudit,
+  loadDraftDiff,
   loadingOlder,
   loadOlder,
   notice,
@@ -274,8 +275,15 @@ function PublishPanel() {
   const review = list.value?.reviewRequired ?? true;
   return (
     <section aria-labelledby="publish-title" class="panel">
-      <h3 id="publish-title">{t.publishTitle}</h3>
-      <LoadError message={draftDiffError.value} />
+      <h3 id="publish-title" tabIndex={-1}>
+        {t.publishTitle}
+      </h3>
+      <LoadError
+        message={draftDiffError.value}
+        id="draft-diff-load-error"
+        retry={loadDraftDiff}
+        after="publish-title"
+      />
       {d ? (
         <>
           <h4>{t.draftChanges(d.against)}</h4>
@@ -382,7 +390,12 @@ function VersionListPanel() {
           <span class="sr-only">{`: ${t.versionListTitle}`}</span>
         </button>
       </div>
-      <LoadError message={listError.value} />
+      <LoadError
+        message={listError.value}
+        id="versions-load-error"
+        retry={load}
+        after="versions-list-title"
+      />
       {versions ? (
         <>
           <p data-testid="live-version">{t.liveNow(versions.live)}</p>
@@ -828,7 +841,12 @@ function AuditPanel() {
           <span class="sr-only">{`: ${t.auditTitle}`}</span>
         </button>
       </div>
-      <LoadError message={auditTrail.error.value} />
+      <LoadError
+        message={auditTrail.error.value}
+        id="audit-load-error"
+        retry={loadAudit}
+        after="audit-title"
+      />
       {entries && entries.length === 0 ? <p class="muted">{t.noAudit}</p> : null}
       {entries && entries.length > 0 ? (
         <>

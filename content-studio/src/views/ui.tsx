@@ -1,9 +1,9 @@
 /** Small pieces the views share: focus helpers, notices, confirmations, describedby lists. */
-import type { ReadonlySignal } from "@preact/signals";
 import type { ComponentChildren, RefObject } from "preact";
-import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { text } from "../i18n.ts";
 import { type Route, routeHash } from "../route.ts";
+import { announce } from "../state/app.ts";
 import type { AuditPages } from "../state/auditPages.ts";
 import type { DraftEditSignals, Outcome as OutcomeShown } from "../state/draftEdit.ts";
 
@@ -156,8 +156,12 @@ export function EditorHeading(props: {
 
 /**
  * A draft editor's form (`<idPrefix>-form`): Save, Enter in a field and the shortcut all run
- * `save`, one at a time. Blocked, or refused other than by a conflict (whose choices take
- * focus themselves), focus goes to the form's list of problems, `<idPrefix>-summary`.
+ * `save`, one at a time; asked again while it runs, it says a save is under way. Blocked, or
+ * refused by the check, focus goes to the form's list of problems, `<idPrefix>-summary`.
+ * Failed for another reason (no answer, a refusal of the person), the problems are not the
+ * content's: someone typing in a field keeps their place, else focus goes to the outcome
+ * (`<idPrefix>-outcome`); the alert is read out either way. A conflict's choices take focus
+ * themselves.
  */
 export function DraftForm(props: {
   idPrefix: string;
@@ -167,9 +171,8 @@ export function DraftForm(props: {
   children: ComponentChildren;
 }) {
   const form = useRef<HTMLFormElement>(null);
-  useSaveShortcut(form, props.edit.saving);
-  const { blocked, save } = props;
-  const busy = props.edit.saving.value;
+  useSaveShortcut(form);
+  const { blocked, save, edit } = props;
   const summary = `${props.idPrefix}-summary`;
   return (
     <form
@@ -178,15 +181,26 @@ export function DraftForm(props: {
       data-testid={`${props.idPrefix}-form`}
       onSubmit={(event) => {
         event.preventDefault();
-        if (busy) return;
+        if (edit.saving.peek()) {
+          // Not silent: the first save is still waiting for its answer (its row says how long).
+          announce(text.value.saveAlreadyRunning);
+          return;
+        }
         if (blocked) {
           focusControl(summary);
           void save();
           return;
         }
         void save().then((ok) => {
-          // A conflict's choices take focus themselves.
-          if (!ok && !props.edit.conflict.value) focusControl(summary);
+          if (ok || edit.conflict.value) return;
+          const outcome = edit.outcome.value;
+          if (outcome?.kind !== "error" || outcome.byCheck) {
+            focusControl(summary);
+            return;
+          }
+          const at = document.activeElement;
+          if (at instanceof HTMLElement && at.matches("input, textarea, select")) return;
+          focusControl(`${props.idPrefix}-outcome`);
         });
       }}
     >
@@ -218,6 +232,12 @@ export function DraftSaveBar(props: {
         busy={props.edit.saving.value}
         blocked={blocked}
       />
+      {props.edit.saving.value && props.edit.slow.value ? (
+        // Announced once by the store when it appears; shown here for as long as it holds.
+        <p class="muted small-text" data-testid={`${idPrefix}-slow`}>
+          {text.value.saveSlow}
+        </p>
+      ) : null}
       {blocked && hint ? (
         <p id={`${idPrefix}-save-hint`} class="muted small-text">
           {hint}
@@ -267,32 +287,68 @@ export const SAVE_KEYS = ON_APPLE ? "⌘S" : "Ctrl+S";
 
 /**
  * Ctrl+S (⌘S on a Mac) submits the editor's form, the same as pressing its Save, while the
- * form is shown; never the browser's own "save page" dialog. Nothing while `busy` (saving).
+ * form is shown; never the browser's own "save page" dialog. While a save runs the form says
+ * so; a held key's repeats are ignored.
  */
-function useSaveShortcut(
-  form: RefObject<HTMLFormElement | null>,
-  busy: ReadonlySignal<boolean>,
-): void {
+function useSaveShortcut(form: RefObject<HTMLFormElement | null>): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       if (event.key.toLowerCase() !== "s" || event.isComposing) return;
       event.preventDefault();
-      if (event.repeat || busy.value) return;
+      if (event.repeat) return;
       form.current?.requestSubmit();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [form, busy]);
+  }, [form]);
 }
 
-/** An error line for a load that failed; an alert, so it is read when it appears. */
-export function LoadError(props: { message: string }) {
+/**
+ * An error line for a load that failed; an alert, so it is read when it appears. With
+ * `retry`, a "Try again" button (`<id>-retry`) runs it: failing again, the new alert is read
+ * and focus comes back to the button; done, focus goes to `after` (the view's heading), as
+ * when the view was opened.
+ */
+export function LoadError(props: {
+  message: string;
+  id?: string;
+  retry?: () => Promise<unknown>;
+  after?: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  // Each failed try puts the alert in anew: a screen reader reads an alert when it appears.
+  const [tries, setTries] = useState(0);
   if (!props.message) return null;
+  const t = text.value;
+  const { retry } = props;
+  const id = props.id ?? "load-error";
   return (
-    <p class="notice error" role="alert">
-      {props.message}
-    </p>
+    <div class="notice error load-error" id={id}>
+      <p role="alert" id={`${id}-message`} key={tries}>
+        {props.message}
+      </p>
+      {retry ? (
+        <button
+          type="button"
+          class="secondary small"
+          id={`${id}-retry`}
+          aria-describedby={`${id}-message`}
+          aria-disabled={busy ? "true" : undefined}
+          onClick={() => {
+            if (busy) return;
+            setBusy(true);
+            void retry().finally(() => {
+              setBusy(false);
+              setTries((n) => n + 1);
+              focusControl(`${id}-retry`, props.after ?? "view-heading");
+            });
+          }}
+        >
+          {busy ? t.loading : t.retry}
+        </button>
+      ) : null}
+    </div>
   );
 }
 

@@ -406,9 +406,13 @@ export function createChatService(deps: ChatServiceDeps) {
       return { chat, resumeToken: issued.token, created: true, replay: async () => [] };
     },
 
-    /** Sends the bot's welcome into a freshly created chat. */
+    /**
+     * Sends the bot's welcome into a freshly created chat; outside the advisors' hours it says
+     * when they are next in.
+     */
     async welcome(chat: Chat): Promise<void> {
-      await sayAll(chat.chatId, writtenIn(chat.lang, bot.welcome(chat.lang)));
+      const away = advisorsAwayFor(deps.advisorHours, chat.lang, clock);
+      await sayAll(chat.chatId, writtenIn(chat.lang, bot.welcome(chat.lang, away)));
     },
 
     /**

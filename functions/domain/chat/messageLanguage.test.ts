@@ -4,6 +4,7 @@ import type { ChatMessage } from "../../contracts/protocol.ts";
 import { manualClock } from "../clock.ts";
 import type { BotTurn } from "../dialogue/bot.ts";
 import { welcomeMessages } from "../dialogue/welcome.ts";
+import type { AdvisorHours } from "../ports.ts";
 import { createChatService } from "./chatService.ts";
 import { createIdGenerator } from "./ids.ts";
 import { createMemoryChatStore } from "./memoryChatStore.ts";
@@ -23,7 +24,7 @@ function turnFor(text: string, chatLang: Lang): BotTurn {
   };
 }
 
-function chatService() {
+function chatService(advisorHours?: AdvisorHours) {
   const shown: ChatMessage[] = [];
   const store = createMemoryChatStore();
   const chats = createChatService({
@@ -34,6 +35,7 @@ function chatService() {
     clock: manualClock(new Date("2026-11-24T18:00:00Z")),
     ids: createIdGenerator(),
     settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
+    ...(advisorHours ? { advisorHours } : {}),
   });
   return { chats, shown };
 }
@@ -80,5 +82,27 @@ describe("the language each message is written in", () => {
     await ended.announce();
 
     expect(shown.map(textAndLang)).toEqual([["system", expect.any(String), "sv"]]);
+  });
+
+  it("is the chat's for the welcome, which outside the advisors' hours says when they are next in", async () => {
+    // Prepare: hours by which the advisors are away until tomorrow, asked in the chat's queue.
+    const asked: [Lang, Lang][] = [];
+    const { chats, shown } = chatService((queue, _at, lang) => {
+      asked.push([queue, lang]);
+      return lang === "sv" ? "i morgon kl. 9.00" : "huomenna klo 9.00";
+    });
+    const { chat } = await chats.startChat({ lang: "sv" });
+
+    await chats.welcome(chat);
+
+    expect(shown.map(textAndLang)).toEqual([
+      ["bot", expect.stringMatching(/^Hej!/), "sv"],
+      [
+        "bot",
+        "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00. Kundrådgivarna är inte på plats nu. De är tillbaka i morgon kl. 9.00.",
+        "sv",
+      ],
+    ]);
+    expect(asked).toEqual([["sv", "sv"]]);
   });
 });

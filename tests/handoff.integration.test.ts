@@ -491,9 +491,15 @@ describe("handoff at a closed hour", () => {
     const customer = await customerChat("fi", closed);
     await customer.socket.emitWithAck("chat:message", { text: "haluan puhua ihmisen kanssa" });
     const said = await eventually(() =>
-      customer.messages.find((m) => m.from === "bot" && m.text.includes("maanantaina 30.11.")),
+      customer.messages.find(
+        (m) => m.from === "bot" && m.actions && m.text.includes("maanantaina 30.11."),
+      ),
     );
     expect(said.actions?.map((a) => a.type)).toEqual(["callback", "appointment"]);
+    // The welcome said already that advisors are away until Monday (the hours message); the
+    // request is answered with it too, and the channels there are instead.
+    const hours = customer.messages.find((m) => m.text.includes("9.00–16.00"));
+    expect(hours?.text).toMatch(/paikalla maanantaina 30\.11\. klo 9\.00\.$/);
     // No person button on the topic's answer either (no person can come), and no follow-ups
     // repeating the callback and the booking the closed message offers.
     const checking = customer.messages.find((m) => m.topic === "human-advisor");

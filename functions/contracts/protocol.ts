@@ -129,6 +129,14 @@ export interface ChatMessage {
   referral?: string;
   quickReplies?: QuickReply[];
   actions?: MessageAction[];
+  /**
+   * The language the message is written in, so a client can mark it (a screen reader reads
+   * it in that voice after the chat switched language). The service's own messages: the
+   * language it wrote them in (an answer to a Swedish question in a Finnish chat: sv). A
+   * customer's or advisor's: the chat's language when it was sent (what they write is not
+   * analysed). Absent on messages stored before it was kept.
+   */
+  lang?: Lang;
   /** Echo of the sender's clientId, so the sending tab can match its optimistic copy. */
   clientId?: string;
   /** Live only: a notice that is not stored, so a replay after reconnecting does not have it. */

@@ -302,7 +302,11 @@ export function registerChatNamespace(
           } catch (error) {
             if (error instanceof RateLimitedError) {
               // The message was answered; only the person is refused, politely, in the chat.
-              await chats.post(accepted.chat.chatId, { from: "bot", text: error.message });
+              await chats.post(accepted.chat.chatId, {
+                from: "bot",
+                text: error.message,
+                lang: error.lang ?? accepted.chat.lang,
+              });
               return;
             }
             // The chat moved on meanwhile (ended, taken by an advisor): nothing went wrong.
@@ -399,8 +403,14 @@ export function registerChatNamespace(
           askerIn(chat, request.phone),
         );
         ack(cancelled);
-        // Said once, by the server, and kept in the transcript with the rest of the chat.
-        await chats.post(chat.chatId, { from: "system", text: cancelled.message });
+        // Said once, by the server, and kept in the transcript with the rest of the chat. Worded
+        // in the booking's language; the chat's stands in (they differ only for a booking made
+        // in the other language).
+        await chats.post(chat.chatId, {
+          from: "system",
+          text: cancelled.message,
+          lang: chat.lang,
+        });
       }),
     );
 
@@ -418,7 +428,7 @@ export function registerChatNamespace(
             askerIn(chat, request.phone),
           );
           ack(moved);
-          await chats.post(chat.chatId, { from: "system", text: moved.message });
+          await chats.post(chat.chatId, { from: "system", text: moved.message, lang: chat.lang });
         },
       ),
     );

@@ -44,6 +44,8 @@ const TEXT = {
     end: "Lopeta keskustelu",
     submit: "Lähetä palaute",
     yes: "Kyllä",
+    helpful: "Oliko vastauksesta apua?",
+    notHelpful: "Ei, vastauksesta ei ollut apua",
     star: "3 tähteä viidestä",
     skip: "Ohita kysely",
   },
@@ -58,6 +60,8 @@ const TEXT = {
     end: "Avsluta chatten",
     submit: "Skicka respons",
     yes: "Ja",
+    helpful: "Var svaret till hjälp?",
+    notHelpful: "Nej, svaret var inte till hjälp",
     star: "3 stjärnor av fem",
     skip: "Hoppa över enkäten",
   },
@@ -180,10 +184,33 @@ describe.skipIf(!HAS_CHROMIUM).each(DAYS)("web chat at 320 × 640 on $day", ({ d
     // says what will actually happen.
     const hours = await ask(page, lang, TEXT[lang].hours);
     expect(await hours.textContent()).toMatch(/9\.00–16\.00/);
+    const hoursId = await hours.getAttribute("data-id");
+    // Only what came after asking: on a closed day the welcome says when advisors are in too.
+    const said = await page.locator(".log .msg").count();
     await ask(page, lang, TEXT[lang].person);
     await expect
-      .poll(() => page.locator(".log .msg").allTextContents())
+      .poll(async () => (await page.locator(".log .msg").allTextContents()).slice(said))
       .toContainEqual(expect.stringMatching(PERSON_OUTCOME[lang][open ? "open" : "closed"]));
+
+    // A vote moves nothing in its row: the check mark has room kept for it, and the two
+    // buttons stay together.
+    const answered = page.locator(`li[data-id="${hoursId}"]`);
+    const vote = answered.getByRole("group", { name: TEXT[lang].helpful });
+    // Measured from the row's corner: the conversation scrolls as the bot's offer comes.
+    const places = () =>
+      vote.evaluate((row) => {
+        const at = row.getBoundingClientRect();
+        return [row, ...row.querySelectorAll("button")].map((e) => {
+          const r = e.getBoundingClientRect();
+          return [r.left - at.left, r.top - at.top, r.width, r.height];
+        });
+      });
+    const unpressed = await places();
+    expect(unpressed[1]?.[1], "the vote buttons on one line").toBe(unpressed[2]?.[1]);
+    const no = vote.getByRole("button", { name: TEXT[lang].notHelpful });
+    await no.click();
+    await expect.poll(() => no.getAttribute("aria-pressed")).toBe("true");
+    expect(await places(), "the vote row after pressing no").toEqual(unpressed);
 
     // The survey fits too; an error goes as soon as its question is answered.
     await page.getByRole("button", { name: TEXT[lang].end }).click();

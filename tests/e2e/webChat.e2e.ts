@@ -111,6 +111,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
   it("switches to Swedish inside the chat and keeps the conversation", async () => {
     const { context, page } = await customerPage();
     await openChat(page);
+    await ask(page, "Milloin saan veronpalautuksen?");
     const before = await messages(page).count();
     await page.getByRole("button", { name: "På svenska" }).click();
     await expect
@@ -122,6 +123,27 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(await answer.textContent()).toMatch(/återbäring/i);
     await page.getByRole("textbox", { name: "Skriv din fråga" }).focus();
     await expectNoAxeViolations(page, "sv-answer");
+
+    // Each message keeps the language it is written in (a screen reader's voice), labelled in
+    // it: the Finnish part stays Finnish, the note of the switch is Swedish.
+    const languages = () =>
+      messages(page).evaluateAll((items) =>
+        items.map((li) => [
+          li.getAttribute("lang"),
+          li.querySelector(".who")?.textContent,
+          li.lastChild?.nodeType === Node.TEXT_NODE ? li.lastChild.textContent : "",
+        ]),
+      );
+    const shown = await languages();
+    expect(shown.slice(0, before).every(([lang]) => lang === "fi")).toBe(true);
+    expect(shown.slice(0, before).map(([, who]) => who)).toContain("Sinä");
+    expect(shown).toContainEqual(["sv", "Meddelande", "Chatten fortsätter på svenska."]);
+    expect(shown.at(-2)?.slice(0, 2)).toEqual(["sv", "Du"]);
+    expect(shown.at(-1)?.[0]).toBe("sv");
+    // A reload replays the conversation with the same languages.
+    await page.reload();
+    await expect.poll(() => messages(page).count()).toBe(shown.length);
+    expect(await languages()).toEqual(shown);
     await context.close();
   });
 

@@ -15,6 +15,9 @@ import { appointmentForm, callbackForm } from "./views/contactForms.ts";
 import { surveyForm } from "./views/survey.ts";
 
 const OPEN_KEY = "asiointi-chat-open";
+
+/** The language a UI text set is in ("fi-FI" → "fi"). */
+const langOf = (t: UiText): Lang => t.locale.slice(0, 2) as Lang;
 /** An advisor's "typing" that never got its "stopped" (a dropped event) fades after this. */
 const TYPING_FADE_MS = 15_000;
 /** The customer counts as typing until this long after the last key. */
@@ -121,7 +124,7 @@ function mount(script: HTMLScriptElement | null): void {
         ...pending.map((p) =>
           h(
             "li",
-            { class: "msg customer pending" },
+            { class: "msg customer pending", lang: client.lang },
             h("span", { class: "who" }, text.sending),
             p.text,
           ),
@@ -159,12 +162,16 @@ function mount(script: HTMLScriptElement | null): void {
     const next = before ? log.querySelector(`li[data-id="${CSS.escape(before)}"]`) : null;
     // An older message from a replay says nothing about what the chat is about now.
     if (m.topic && !next) lastTopic = m.topic;
-    const who = { customer: text.you, bot: text.bot, advisor: text.advisor, system: text.system }[
+    // Labelled and marked in the language the message is written in, so that a screen reader
+    // reads it (and "who said it") in that voice, also after the chat switched language. An
+    // old message the server kept no language for takes the chat's.
+    const said = m.lang ? UI[m.lang] : text;
+    const who = { customer: said.you, bot: said.bot, advisor: said.advisor, system: said.system }[
       m.from
     ];
     const item = h(
       "li",
-      { class: `msg ${m.from}`, "data-id": m.id },
+      { class: `msg ${m.from}`, "data-id": m.id, ...(m.lang ? { lang: m.lang } : {}) },
       h("span", { class: "who" }, who),
       m.text,
     );
@@ -183,9 +190,9 @@ function mount(script: HTMLScriptElement | null): void {
     if (asksForVote(m)) {
       item.append(
         answerFeedback({
-          text,
+          text: said,
           vote: (helpful) => client.feedback(m.id, helpful),
-          announce,
+          announce: (thanks) => announce(thanks, said),
         }),
       );
     }
@@ -198,9 +205,10 @@ function mount(script: HTMLScriptElement | null): void {
     scrollToEnd();
   }
 
-  function announce(message: string): void {
+  function announce(message: string, inLanguageOf: UiText = text): void {
     // Emptied first, so the same thanks twice in a row is read twice.
     announcer.textContent = "";
+    announcer.setAttribute("lang", langOf(inLanguageOf));
     setTimeout(() => {
       announcer.textContent = message;
     }, 50);
@@ -210,7 +218,7 @@ function mount(script: HTMLScriptElement | null): void {
   function note(message: string, actions: MessageAction[] = []): void {
     const item = h(
       "li",
-      { class: "msg system local" },
+      { class: "msg system local", lang: langOf(text) },
       h("span", { class: "who" }, text.system),
       message,
     );
@@ -421,7 +429,9 @@ function mount(script: HTMLScriptElement | null): void {
     text = UI[lang];
     const ack = client.setLanguage(lang);
     label();
-    if (state) showState(state);
+    // The last state still names the old language: shown as it was, it switched the labels
+    // back until the server confirmed, and the confirmation was labelled in the old language.
+    if (state) showState({ ...state, lang });
     if (openForm === "survey") showSurvey();
     else if (openForm) showForm(openForm);
     await ack;

@@ -44,9 +44,13 @@ header :focus-visible { outline-color: #fff; }
 .reply.action { font-weight: 600; }
 a.reply { text-decoration: underline; }
 .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .5rem; margin-top: .5rem; font-size: .875rem; white-space: normal; }
-.vote { min-width: 2.75rem; border: 1px solid #0b4f8a; border-radius: .3rem; padding: .2rem .7rem; background: #fff; color: #0b4f8a; cursor: pointer; }
-.vote[aria-pressed=true] { background: #0b4f8a; color: #fff; font-weight: 600; }
-.vote[aria-pressed=true]::before { content: "✓ "; }
+/* Pressing changes no width, so nothing moves: the check mark sits in padding kept for it on
+   both sides (the label stays centred) and the label does not turn bold. The two choices wrap
+   together, never one without the other. */
+.votes { display: inline-flex; gap: .5rem; }
+.vote { position: relative; min-width: 2.75rem; border: 1px solid #0b4f8a; border-radius: .3rem; padding: .2rem 1.15rem; background: #fff; color: #0b4f8a; cursor: pointer; }
+.vote[aria-pressed=true] { background: #0b4f8a; color: #fff; }
+.vote[aria-pressed=true]::before { content: "✓"; position: absolute; left: .4rem; top: 50%; transform: translateY(-50%); }
 .typing { margin: 0; padding: .2rem .8rem; font-size: .875rem; color: #4a4a4a; }
 .typing::after { content: ""; display: inline-block; width: .5rem; animation: dots 1.2s steps(4) infinite; }
 @keyframes dots { 0% { opacity: .2; } 50% { opacity: 1; } 100% { opacity: .2; } }

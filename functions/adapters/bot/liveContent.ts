@@ -90,8 +90,8 @@ export function createLiveContent(deps: {
   const digests = new WeakMap<ContentBundle, string>();
 
   const bot: Bot = {
-    welcome(lang) {
-      return current().bot.welcome(lang);
+    welcome(lang, advisorsAway) {
+      return current().bot.welcome(lang, advisorsAway);
     },
     async reply(chat, text, choiceQuestion, advisorsAway): Promise<BotTurn> {
       const answering = current();

@@ -129,8 +129,8 @@ describe("a vote on a bot answer", () => {
       [false, "sv"],
       [true, "sv"],
     ]);
-    // The language is the service's own record: the customer's screen never gets it.
-    expect(service.shown.find((m) => m.id === answer.id)).not.toHaveProperty("lang");
+    // The customer's screen is told it too, so the answer is read in its own language.
+    expect(service.shown.find((m) => m.id === answer.id)?.lang).toBe("sv");
   });
 
   it("counts in the language of the answer, not the one the chat was switched to after it", async () => {

@@ -29,7 +29,14 @@ import {
   InvalidResumeTokenError,
 } from "./errors.ts";
 import type { IdGenerator } from "./ids.ts";
-import { type Chat, type OutgoingMessage, type StoredMessage, toChatMessage } from "./model.ts";
+import {
+  type Chat,
+  type OutgoingMessage,
+  type ServiceMessage,
+  type StoredMessage,
+  toChatMessage,
+  writtenIn,
+} from "./model.ts";
 import type { ChatNotifier } from "./notifier.ts";
 import { signInValid, withCurrentSignIn } from "./signIn.ts";
 import { issueChatToken, parseChatToken, secretMatches } from "./tokens.ts";
@@ -171,7 +178,7 @@ export function createChatService(deps: ChatServiceDeps) {
    */
   async function sayAll(
     chatId: string,
-    outs: OutgoingMessage[],
+    outs: ServiceMessage[],
     after?: Promise<unknown>,
   ): Promise<ChatMessage[]> {
     const messages = outs.map((out) => stored(chatId, out));
@@ -182,7 +189,7 @@ export function createChatService(deps: ChatServiceDeps) {
   }
 
   /** Stores a message and tells everyone in the chat. */
-  async function say(chatId: string, out: OutgoingMessage): Promise<ChatMessage> {
+  async function say(chatId: string, out: ServiceMessage): Promise<ChatMessage> {
     const [message] = await sayAll(chatId, [out]);
     return message as ChatMessage;
   }
@@ -211,8 +218,8 @@ export function createChatService(deps: ChatServiceDeps) {
     typedPersonalData: boolean,
   ): Promise<BotTurnOutcome | undefined> {
     if (chat.state !== "bot") return undefined;
-    const warning: OutgoingMessage[] = typedPersonalData
-      ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang) }]
+    const warning: ServiceMessage[] = typedPersonalData
+      ? [{ from: "bot", text: phrase("personalDataWarning", chat.lang), lang: chat.lang }]
       : [];
     // "Something else" to the bot's which-one: the question that was about is read back (the
     // one kind of answer that reads the transcript, and a rare one), for the words of the site
@@ -228,15 +235,18 @@ export function createChatService(deps: ChatServiceDeps) {
     const topicIsNew = turn.topic !== undefined && !chat.topics.includes(turn.topic);
     const topics = topicIsNew ? [...chat.topics, turn.topic as string] : chat.topics;
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
-    // The answer (a topic's, or another agency's pointer) keeps the version it came from and
-    // the language it is written in, so that feedback on it counts against that version and
-    // in that language (not the chat's, when the customer wrote in the other one, nor the one
-    // the chat is switched to later).
+    // Every message of the turn keeps the language it is written in, and the answer (a
+    // topic's, or another agency's pointer) the version it came from, so that feedback on it
+    // counts against that version and in that language (not the chat's, when the customer
+    // wrote in the other one, nor the one the chat is switched to later).
     const lang = turn.lang ?? chat.lang;
-    const answers = turn.messages.map((m) =>
-      m.topic || m.referral
-        ? { ...m, lang, ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}) }
-        : m,
+    const answers = writtenIn(
+      lang,
+      turn.messages.map((m) =>
+        (m.topic || m.referral) && turn.contentVersion
+          ? { ...m, contentVersion: turn.contentVersion }
+          : m,
+      ),
     );
     await Promise.all([
       sayAll(chat.chatId, [...warning, ...answers], question),
@@ -273,15 +283,15 @@ export function createChatService(deps: ChatServiceDeps) {
    * when advisors are next in, and offers the callback and the booking.
    */
   async function offerNextSteps({ chat, lang, question }: UnhelpfulVote): Promise<void> {
-    await say(
-      chat.chatId,
-      nextSteps(
+    await say(chat.chatId, {
+      ...nextSteps(
         lang,
         settings,
         question?.text,
         advisorsAwayFor(deps.advisorHours, chat.lang, clock),
       ),
-    );
+      lang,
+    });
   }
 
   /**
@@ -328,7 +338,13 @@ export function createChatService(deps: ChatServiceDeps) {
       if (earlier) {
         return { chat, message: toChatMessage(earlier), duplicate: true, answered: NO_ANSWER };
       }
-      const message = stored(chatId, { from, text: input.text, clientId: input.clientId });
+      // What people write is not analysed for its language: the chat's stands in.
+      const message = stored(chatId, {
+        from,
+        text: input.text,
+        clientId: input.clientId,
+        lang: chat.lang,
+      });
       // The live conversation shows what the person typed; the transcript keeps it masked.
       const masked = maskPersonalData(input.text);
       const kept = atRest(message, { masked, clientId: keptClientId });
@@ -390,9 +406,13 @@ export function createChatService(deps: ChatServiceDeps) {
       return { chat, resumeToken: issued.token, created: true, replay: async () => [] };
     },
 
-    /** Sends the bot's welcome into a freshly created chat. */
+    /**
+     * Sends the bot's welcome into a freshly created chat; outside the advisors' hours it says
+     * when they are next in.
+     */
     async welcome(chat: Chat): Promise<void> {
-      await sayAll(chat.chatId, bot.welcome(chat.lang));
+      const away = advisorsAwayFor(deps.advisorHours, chat.lang, clock);
+      await sayAll(chat.chatId, writtenIn(chat.lang, bot.welcome(chat.lang, away)));
     },
 
     /**
@@ -442,7 +462,11 @@ export function createChatService(deps: ChatServiceDeps) {
       };
       // Signing in again after the sign-in expired is news to the customer, like the first.
       if (!signInValid(chat, clock.now())) {
-        await say(chatId, { from: "system", text: phrase("authenticated", chat.lang) });
+        await say(chatId, {
+          from: "system",
+          text: phrase("authenticated", chat.lang),
+          lang: chat.lang,
+        });
       }
       return updated;
     },
@@ -459,7 +483,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const notice = phrase("signInTooWeak", chat.lang);
       const latest = (await store.listMessages(chatId)).at(-1);
       if (latest?.from === "system" && latest.text === notice) return;
-      await say(chatId, { from: "system", text: notice });
+      await say(chatId, { from: "system", text: notice, lang: chat.lang });
     },
 
     /**
@@ -487,9 +511,14 @@ export function createChatService(deps: ChatServiceDeps) {
       if (turn.topic !== offer.topic) return;
       await sayAll(
         chat.chatId,
-        turn.contentVersion
-          ? turn.messages.map((m) => (m.topic ? { ...m, contentVersion: turn.contentVersion } : m))
-          : turn.messages,
+        writtenIn(
+          turn.lang ?? chat.lang,
+          turn.contentVersion
+            ? turn.messages.map((m) =>
+                m.topic ? { ...m, contentVersion: turn.contentVersion } : m,
+              )
+            : turn.messages,
+        ),
       );
     },
 
@@ -499,7 +528,7 @@ export function createChatService(deps: ChatServiceDeps) {
       if (chat.state === "ended") throw new ChatEndedError();
       if (chat.lang === lang) return;
       await store.setLanguage(chatId, lang);
-      await say(chatId, { from: "system", text: phrase("languageSwitched", lang) });
+      await say(chatId, { from: "system", text: phrase("languageSwitched", lang), lang });
       notifier.state(stateEvent({ ...chat, lang }));
     },
 
@@ -536,7 +565,11 @@ export function createChatService(deps: ChatServiceDeps) {
       return {
         surveyToken: survey.token,
         announce: async () => {
-          await say(chatId, { from: "system", text: phrase("chatEnded", chat.lang) });
+          await say(chatId, {
+            from: "system",
+            text: phrase("chatEnded", chat.lang),
+            lang: chat.lang,
+          });
           notifier.state(stateEvent({ ...chat, state: "ended" }));
           notifier.surveyRequest(chatId, survey.token);
         },
@@ -555,6 +588,7 @@ export function createChatService(deps: ChatServiceDeps) {
         chatId: chat.chatId,
         from: "system",
         text: phrase("answerFailed", chat.lang),
+        lang: chat.lang,
         at: now.toISOString(),
         actions: [{ type: "callback", label: phrase("requestCallback", chat.lang) }],
         transient: true,
@@ -579,7 +613,7 @@ export function createChatService(deps: ChatServiceDeps) {
       return { offerNextSteps: () => offerNextSteps(unhelpful) };
     },
 
-    /** Says something in the chat in the service's own voice (system or bot). */
+    /** Says something in the chat in the service's own voice (system or bot), in `lang`. */
     post: say,
 
     /** The chat as personal-data paths may see it now: anonymous once its sign-in expired. */

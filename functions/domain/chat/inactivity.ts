@@ -150,7 +150,7 @@ export function createInactivityWatch(deps: {
       arm(chatId, Math.max(0, settings.endAfterMs + lag - seen.warnedMs), () => end(chatId));
       return;
     }
-    await chats.post(chatId, { from: "system", text: warningText(chat.lang) });
+    await chats.post(chatId, { from: "system", text: warningText(chat.lang), lang: chat.lang });
     arm(chatId, settings.endAfterMs, () => end(chatId));
   }
 

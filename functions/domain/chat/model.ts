@@ -77,9 +77,9 @@ export interface StoredMessage extends ChatMessage {
   /** On a bot answer: the content version it came from (feedback is counted against it). */
   contentVersion?: number;
   /**
-   * On a bot answer: the language it is written in, which is the customer's when they wrote
-   * in the other one. A vote on it counts in that language. Absent on answers stored before
-   * it was kept: the chat's language stands in.
+   * As ChatMessage's. On a bot answer it is the customer's language when they wrote in the
+   * other one, and a vote on the answer counts in it; absent on answers stored before it was
+   * kept: the chat's language stands in.
    */
   lang?: Lang;
   expiresAt: number;
@@ -100,8 +100,16 @@ export interface OutgoingMessage {
   clientId?: string;
 }
 
+/** A message in the service's own voice, which always knows the language it writes in. */
+export type ServiceMessage = OutgoingMessage & { lang: Lang };
+
+/** Gives `lang` to those of `messages` that do not name their own. */
+export function writtenIn(lang: Lang, messages: OutgoingMessage[]): ServiceMessage[] {
+  return messages.map((m) => ({ ...m, lang: m.lang ?? lang }));
+}
+
 /** Strips storage-only fields so every party sees the same message shape. */
 export function toChatMessage(message: StoredMessage): ChatMessage {
-  const { confidence: _c, contentVersion: _v, lang: _l, expiresAt: _e, ...visible } = message;
+  const { confidence: _c, contentVersion: _v, expiresAt: _e, ...visible } = message;
   return visible;
 }

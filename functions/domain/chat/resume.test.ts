@@ -19,7 +19,11 @@ describe("resuming a chat", () => {
   it("replays what is stored up to the replay, not only up to the resume", async () => {
     const chats = chatService();
     const opened = await chats.startChat({ lang: "fi" });
-    const seen = await chats.post(opened.chat.chatId, { from: "bot", text: "ensimmäinen" });
+    const seen = await chats.post(opened.chat.chatId, {
+      from: "bot",
+      text: "ensimmäinen",
+      lang: "fi",
+    });
 
     const resumed = await chats.startChat({
       lang: "fi",
@@ -28,7 +32,7 @@ describe("resuming a chat", () => {
     });
     // Stored after the resume was accepted but before the gateway had joined the chat's
     // room and replayed: it must come in the replay, or the customer never sees it.
-    await chats.post(opened.chat.chatId, { from: "bot", text: "toinen" });
+    await chats.post(opened.chat.chatId, { from: "bot", text: "toinen", lang: "fi" });
 
     expect((await resumed.replay()).map((m) => m.text)).toEqual(["toinen"]);
   });

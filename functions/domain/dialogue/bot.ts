@@ -65,7 +65,8 @@ export function dialogueContextOf(
 
 /** Answers customer messages while a chat is with the bot. */
 export interface Bot {
-  welcome(lang: Lang): OutgoingMessage[];
+  /** `advisorsAway`: whether a person can join the chat now (absent: always). */
+  welcome(lang: Lang, advisorsAway?: AdvisorsAway): OutgoingMessage[];
   /**
    * `choiceQuestion`: when `text` answers the bot's "which one?" with "something else", the
    * question that was about (as kept, masked), for the site search it then offers.

@@ -28,8 +28,8 @@ export interface DialogueDeps {
 
 /** Where a recognised customer message becomes the bot's answer, whichever recogniser read it. */
 export interface Dialogue {
-  /** The bot's opening lines. */
-  welcome(lang: Lang): OutgoingMessage[];
+  /** The bot's opening lines; `advisorsAway` as in `answer`. */
+  welcome(lang: Lang, advisorsAway?: AdvisorsAway): OutgoingMessage[];
   /**
    * The answer to one recognised message: the topic's text, the customer's own figures for a
    * personal topic when their sign-in allows it, a question, a referral, or an honest miss.

@@ -15,7 +15,7 @@ export function createRecognisingBot(deps: {
   recogniserFailed?: (error: unknown, chatId: string) => void;
 }): Bot {
   return {
-    welcome: (lang) => deps.dialogue.welcome(lang),
+    welcome: (lang, advisorsAway) => deps.dialogue.welcome(lang, advisorsAway),
     async reply(chat, text, choiceQuestion, advisorsAway): Promise<BotTurn> {
       let recognition: Recognition;
       try {

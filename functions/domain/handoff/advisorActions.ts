@@ -107,6 +107,7 @@ export function createAdvisorActions(deps: AdvisorActionDeps) {
         await chats.post(chatId, {
           from: "system",
           text: handoffPhrase("advisorJoined", chat.lang, { name: advisor.displayName }),
+          lang: chat.lang,
         });
         notifier.state({
           chatId,
@@ -153,6 +154,7 @@ export function createAdvisorActions(deps: AdvisorActionDeps) {
       await chats.post(chatId, {
         from: "system",
         text: handoffPhrase("transferred", chat.lang, { queue: queueName(lang, chat.lang) }),
+        lang: chat.lang,
       });
       await queue.publish();
     },

@@ -62,6 +62,7 @@ export function createAdvisorSessions(deps: AdvisorSessionDeps) {
       await chats.post(chat.chatId, {
         from: "system",
         text: handoffPhrase("advisorLost", chat.lang),
+        lang: chat.lang,
       });
     }
     if (held.length > 0) await queue.publish();

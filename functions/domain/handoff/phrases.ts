@@ -5,7 +5,8 @@ import { CHANNEL_PHRASES } from "../channelPhrases.ts";
  * What the service says in the chat while routing to a person, in both national languages.
  * The channel offers are shared with the bot (CHANNEL_PHRASES), so that one thing has one
  * wording wherever the chat says it. A closed chat is told only that advisors are away and
- * when they are next in: the welcome says the hours.
+ * when they are next in: the welcome says the hours (and, in a chat started while they were
+ * away, that sentence too; asking for a person later answers the request, so it is said again).
  */
 export const HANDOFF_PHRASES = {
   ...CHANNEL_PHRASES,

@@ -82,6 +82,7 @@ export function createRequestPerson(deps: RequestPersonDeps) {
         position: String(position),
         wait: waitInWords(wait, lang),
       }),
+      lang,
     });
     await queue.publish();
     await countHandoff(chat, "queued");
@@ -144,6 +145,7 @@ export function createRequestPerson(deps: RequestPersonDeps) {
           handoffPhrase("otherChannels", lang),
         ].join(" "),
         actions: otherChannelActions(lang),
+        lang,
       });
       await countHandoff(chat, "closed");
       return { outcome: "closed", nextOpening: next.toISOString() };
@@ -152,6 +154,7 @@ export function createRequestPerson(deps: RequestPersonDeps) {
       from: "bot",
       text: `${handoffPhrase(decision.reason === "queue-full" ? "queueFull" : "noAdvisors", lang)} ${handoffPhrase("otherChannels", lang)}`,
       actions: otherChannelActions(lang),
+      lang,
     });
     await countHandoff(chat, "unavailable");
     return { outcome: "unavailable", reason: decision.reason };
@@ -176,7 +179,11 @@ export function createRequestPerson(deps: RequestPersonDeps) {
       const chat = await chats.requireChat(chatId);
       if (chat.state === "ended") throw new ChatEndedError();
       if (!(await store.leaveQueue(chatId))) throw new NotInQueueError();
-      await chats.post(chatId, { from: "bot", text: handoffPhrase("leftQueue", chat.lang) });
+      await chats.post(chatId, {
+        from: "bot",
+        text: handoffPhrase("leftQueue", chat.lang),
+        lang: chat.lang,
+      });
       notifier.state({ chatId, state: "bot", lang: chat.lang });
       await queue.publish();
     },

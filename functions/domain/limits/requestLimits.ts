@@ -41,7 +41,8 @@ export class RateLimitedError extends ChatError {
   constructor(
     readonly action: LimitedAction,
     readonly scope: LimitScope,
-    lang?: Lang,
+    /** The language of the refusal (the message). */
+    readonly lang?: Lang,
   ) {
     super("RATE_LIMITED", rateLimitedMessage(lang), 429);
   }

@@ -88,8 +88,7 @@ export function answerFeedback(ctx: AnswerFeedbackContext): HTMLElement {
       lang: text.locale.slice(0, 2),
     },
     h("span", { id: questionId }, text.helpfulQuestion),
-    yes,
-    no,
+    h("span", { class: "votes" }, yes, no),
   );
 }
 

@@ -29,7 +29,7 @@ type RevertOutcome = RevertResult["result"];
 /** A refused write as the studio tells it: `at` formatted in its language. */
 type ConflictTold = Conflict & { at?: string };
 
-type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general";
+type FieldName = LocaleField | "id" | "action" | "followUps" | "reviewBy" | "demo" | "general";
 
 const fi = {
   lang: "fi" as Lang,
@@ -104,10 +104,12 @@ const fi = {
   colTests: "Testiviestit fi / sv",
   colScore: "Osuvuus testeissä",
   colChanged: "Muutettu viimeksi",
+  colReviewBy: "Tarkista viimeistään",
   colStatus: "Tila",
   badgeChanged: "Muuttunut julkaistusta",
   badgeRetired: "Poistettu käytöstä",
   badgeSystem: "Järjestelmäaihe",
+  badgeReviewOverdue: "Tarkistus myöhässä",
   match: "Osuma",
   changedByAt: (by: string, at: string) => `${at}, ${by}`,
   editTopic: (id: string) => `Muokkaa aihetta ${id}`,
@@ -166,6 +168,9 @@ const fi = {
   followUpsChosen: (list: string) => `Valittu: ${list}`,
   noFollowUps: "Ei jatkoaiheita.",
   followUpsChoose: (chosen: number, of: number) => `Valitse jatkoaiheet (valittu ${chosen}/${of})`,
+  reviewByLabel: "Tarkista viimeistään",
+  reviewByHint:
+    "Päivä, johon mennessä joku tarkistaa, että vastaus pitää yhä paikkansa (esimerkiksi veroprosentit, euromäärät ja määräajat). Sen jälkeen aiheesta tulee varoitus. Jätä tyhjäksi, jos vastaus ei vanhene.",
   demoLabel: "Esittelysisältöä (ei virallista ohjeistusta)",
   fields: {
     id: "Tunniste",
@@ -177,6 +182,7 @@ const fi = {
     tests: "testiviestit",
     action: "Toiminto",
     followUps: "Jatkoaiheet",
+    reviewBy: "Tarkista viimeistään",
     demo: "Esittelysisältö",
     general: "Aihe",
   } as Record<FieldName, string>,
@@ -797,10 +803,12 @@ const sv: UiText = {
   colTests: "Testmeddelanden fi / sv",
   colScore: "Träffsäkerhet i test",
   colChanged: "Senast ändrad",
+  colReviewBy: "Granska senast",
   colStatus: "Status",
   badgeChanged: "Ändrad mot publicerad",
   badgeRetired: "Tagen ur bruk",
   badgeSystem: "Systemämne",
+  badgeReviewOverdue: "Granskning försenad",
   match: "Träff",
   changedByAt: (by, at) => `${at}, ${by}`,
   editTopic: (id) => `Redigera ämnet ${id}`,
@@ -858,6 +866,9 @@ const sv: UiText = {
   followUpsChosen: (list) => `Valda: ${list}`,
   noFollowUps: "Inga följdämnen.",
   followUpsChoose: (chosen, of) => `Välj följdämnen (${chosen}/${of} valda)`,
+  reviewByLabel: "Granska senast",
+  reviewByHint:
+    "Dagen då någon senast kontrollerar att svaret fortfarande stämmer (till exempel skattesatser, eurobelopp och tidsfrister). Därefter får ämnet en varning. Lämna tomt om svaret inte blir föråldrat.",
   demoLabel: "Demoinnehåll (inte officiella anvisningar)",
   fields: {
     id: "Id",
@@ -869,6 +880,7 @@ const sv: UiText = {
     tests: "testmeddelanden",
     action: "Åtgärd",
     followUps: "Följdämnen",
+    reviewBy: "Granska senast",
     demo: "Demoinnehåll",
     general: "Ämne",
   },
@@ -1449,6 +1461,17 @@ export function actorName(
 export function outcomeText(sample: Pick<MissSample, "outcome" | "handoff">, t: UiText): string {
   if (sample.outcome === "handed-off" && sample.handoff) return t.handoffs[sample.handoff];
   return t.outcomes[sample.outcome] ?? sample.outcome;
+}
+
+/**
+ * A calendar date (YYYY-MM-DD, a day rather than an instant) as the studio's language writes
+ * it, e.g. "30.11.2027"; "" or a text that is no date comes back as it is.
+ */
+export function formatDate(day: string | undefined, t: UiText): string {
+  if (!day) return t.notAvailable;
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return day;
+  return new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeZone: "UTC" }).format(at);
 }
 
 /** An instant as a Helsinki date and time, e.g. "24.11.2026 klo 10.00". */

@@ -1,6 +1,13 @@
 /** The topic list with search: counts per language, score, last change, and state badges. */
 import type { TopicSummary } from "../api.ts";
-import { actorName, formatCount, formatDateTime, formatPercent, text } from "../i18n.ts";
+import {
+  actorName,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatPercent,
+  text,
+} from "../i18n.ts";
 import { routeHash } from "../route.ts";
 import {
   feedback,
@@ -111,6 +118,7 @@ export function Topics() {
                 <th scope="col">{t.colAnswers}</th>
                 <th scope="col">{t.colHelpful}</th>
                 <th scope="col">{t.colChanged}</th>
+                <th scope="col">{t.colReviewBy}</th>
                 <th scope="col">{t.colStatus}</th>
               </tr>
             </thead>
@@ -150,8 +158,12 @@ export function Topics() {
                         )
                       : t.notAvailable}
                   </td>
+                  <td data-testid="topic-review-by">{formatDate(topic.reviewBy, t)}</td>
                   <td>
                     <div class="badges">
+                      {topic.reviewOverdue ? (
+                        <Badge kind="overdue">{t.badgeReviewOverdue}</Badge>
+                      ) : null}
                       {changedIds.value.has(topic.id) ? (
                         <Badge kind="changed">{t.badgeChanged}</Badge>
                       ) : null}

@@ -637,6 +637,74 @@ describe("the check's findings in the studio's language", () => {
   });
 });
 
+describe("a topic's review date", () => {
+  type Shown = { path: string; message: string; code?: string; severity?: string };
+
+  it("refuses a date not written YYYY-MM-DD naming reviewBy, and keeps a good one through GET, the list and the diff", async () => {
+    const { body } = await api("GET", "draft/topics/vat", owner);
+    const vat = body.topic as Record<string, unknown>;
+    expect(vat.reviewBy).toBeUndefined();
+    try {
+      const refused = await api("PUT", "draft/topics/vat", owner, {
+        ...vat,
+        reviewBy: "31.12.2027",
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        error: {
+          code: "CONTENT_INVALID",
+          problems: [
+            expect.objectContaining({
+              path: "reviewBy",
+              code: "notADate",
+              message: 'reviewBy: "31.12.2027" is not a date written YYYY-MM-DD',
+            }),
+          ],
+        },
+      });
+      expect((await api("GET", "draft/topics/vat", owner)).body.topic).toEqual(vat);
+
+      // Long past on any clock: saved, with a warning at the field, told in Finnish when asked.
+      const overdue = await api(
+        "PUT",
+        "draft/topics/vat",
+        owner,
+        { ...vat, reviewBy: "2020-01-31" },
+        { "accept-language": "fi" },
+      );
+      expect(overdue.status).toBe(200);
+      expect((overdue.body.warnings as Shown[]).filter((w) => w.path === "reviewBy")).toEqual([
+        expect.objectContaining({
+          code: "reviewOverdue",
+          message: "Aiheen vat vastaus piti tarkistaa viimeistään 31.1.2020.",
+        }),
+      ]);
+      expect((await api("GET", "draft/topics/vat", owner)).body.topic).toEqual({
+        ...vat,
+        reviewBy: "2020-01-31",
+      });
+      const listed = async () =>
+        ((await api("GET", "draft", owner)).body.topics as Record<string, unknown>[]).find(
+          (t) => t.id === "vat",
+        );
+      expect(await listed()).toMatchObject({ reviewBy: "2020-01-31", reviewOverdue: true });
+      expect((await api("GET", "draft/diff", owner)).body.topics).toContainEqual(
+        expect.objectContaining({ id: "vat", change: "changed", fields: ["reviewBy"] }),
+      );
+
+      const ahead = await api("PUT", "draft/topics/vat", owner, { ...vat, reviewBy: "2999-12-31" });
+      expect(ahead.status).toBe(200);
+      expect((ahead.body.warnings as Shown[]).some((w) => w.path === "reviewBy")).toBe(false);
+      const later = await listed();
+      expect(later?.reviewBy).toBe("2999-12-31");
+      expect(later?.reviewOverdue).toBeUndefined();
+    } finally {
+      // Put back as it was, so the draft equals the live version again.
+      expect((await api("PUT", "draft/topics/vat", owner, vat)).status).toBe(200);
+    }
+  });
+});
+
 describe("referrals to other agencies", () => {
   it.each([
     ["fi", "Ajoneuvovero on erääntynyt, mihin sen maksan?", /^Ajoneuvovero on Traficomin asia/],

@@ -52,6 +52,8 @@ export interface TopicFile {
   demo?: boolean;
   action?: TopicAction;
   followUps?: string[];
+  /** The day by which someone checks the answer is still right, YYYY-MM-DD. */
+  reviewBy?: string;
   fi: TopicLocale;
   sv: TopicLocale;
 }
@@ -69,6 +71,10 @@ export interface TopicSummary {
   sv: { title: string; utterances: number; tests: number };
   /** Test-split top-1 share for this topic on the last test-all, 0..1. */
   score?: number;
+  /** The topic's review date, YYYY-MM-DD, when it has one. */
+  reviewBy?: string;
+  /** Set when the review date has passed (the server's Helsinki day). */
+  reviewOverdue?: boolean;
   updatedBy?: string;
   updatedAt?: string;
 }

@@ -34,6 +34,14 @@ describe("diff formatting", () => {
     expect(partText("fi.answer", "handoff", UI.fi)).toBe("handoff");
   });
 
+  it("names a review date by the editor's label and writes it as the studio writes dates", () => {
+    expect(fieldLabel("reviewBy", UI.fi)).toBe("tarkista viimeistään");
+    expect(fieldLabel("reviewBy", UI.sv)).toBe("granska senast");
+    expect(partText("reviewBy", "2027-11-30", UI.fi)).toBe("30.11.2027");
+    expect(partText("reviewBy", "2027-11-30", UI.sv)).toBe("2027-11-30");
+    expect(partText("reviewBy", "", UI.fi)).toBe("");
+  });
+
   it("names a referral group and the out-of-scope examples as such", () => {
     expect(rowName({ id: "kela", kind: "referral" }, UI.fi)).toBe("Ohjausryhmä kela");
     expect(rowName({ id: "out-of-scope" }, UI.sv)).toBe("Meddelanden utanför ämnena");

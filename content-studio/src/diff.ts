@@ -5,7 +5,7 @@
  */
 import { diffWords } from "diff";
 import type { FieldChange, Lang, TopicChange, VersionDiff } from "./api.ts";
-import type { UiText } from "./i18n.ts";
+import { formatDay, type UiText } from "./i18n.ts";
 import { parsePath } from "./problems.ts";
 
 export interface DiffRow {
@@ -71,12 +71,13 @@ export function labelText(label: RowLabel): string {
 
 /**
  * A changed text as the studio names it: an action by its name, the demo flag as the editor's
- * label; "" stays "" (none).
+ * label, a review date as the studio writes dates; "" stays "" (none).
  */
 export function partText(field: string, value: string, t: UiText): string {
   if (value === "") return value;
   if (field === "action") return (t.actions as Record<string, string>)[value] ?? value;
   if (field === "demo") return value === "true" ? t.demoLabel : value;
+  if (field === "reviewBy") return formatDay(value, t);
   return value;
 }
 

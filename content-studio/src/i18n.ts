@@ -32,7 +32,7 @@ type RevertOutcome = RevertResult["result"];
  */
 type ConflictTold = Conflict & { at?: string; yoursLanded?: boolean };
 
-type FieldName = LocaleField | "id" | "action" | "followUps" | "demo" | "general";
+type FieldName = LocaleField | "id" | "action" | "followUps" | "reviewBy" | "demo" | "general";
 
 const fi = {
   lang: "fi" as Lang,
@@ -114,10 +114,12 @@ const fi = {
   colTests: "Testiviestit fi / sv",
   colScore: "Osuvuus testeissä",
   colChanged: "Muutettu viimeksi",
+  colReviewBy: "Tarkista viimeistään",
   colStatus: "Tila",
   badgeChanged: "Muuttunut julkaistusta",
   badgeRetired: "Poistettu käytöstä",
   badgeSystem: "Järjestelmäaihe",
+  badgeReviewOverdue: "Tarkistus myöhässä",
   match: "Osuma",
   editTopic: (id: string) => `Muokkaa aihetta ${id}`,
   // Editor
@@ -175,6 +177,9 @@ const fi = {
   followUpsChosen: (list: string) => `Valittu: ${list}`,
   noFollowUps: "Ei jatkoaiheita.",
   followUpsChoose: (chosen: number, of: number) => `Valitse jatkoaiheet (valittu ${chosen}/${of})`,
+  reviewByLabel: "Tarkista viimeistään",
+  reviewByHint:
+    "Päivä, johon mennessä joku tarkistaa, että vastaus pitää yhä paikkansa (esimerkiksi veroprosentit, euromäärät ja määräajat). Sen jälkeen aiheesta tulee varoitus. Jätä tyhjäksi, jos vastaus ei vanhene.",
   demoLabel: "Esittelysisältöä (ei virallista ohjeistusta)",
   fields: {
     id: "Tunniste",
@@ -186,6 +191,7 @@ const fi = {
     tests: "testiviestit",
     action: "Toiminto",
     followUps: "Jatkoaiheet",
+    reviewBy: "Tarkista viimeistään",
     demo: "Esittelysisältö",
     general: "Aihe",
   } as Record<FieldName, string>,
@@ -842,10 +848,12 @@ const sv: UiText = {
   colTests: "Testmeddelanden fi / sv",
   colScore: "Träffsäkerhet i test",
   colChanged: "Senast ändrad",
+  colReviewBy: "Granska senast",
   colStatus: "Status",
   badgeChanged: "Ändrat sedan publiceringen",
   badgeRetired: "Taget ur bruk",
   badgeSystem: "Systemämne",
+  badgeReviewOverdue: "Granskning försenad",
   match: "Träff",
   editTopic: (id) => `Redigera ämnet ${id}`,
   newTopicTitle: "Nytt ämne",
@@ -902,6 +910,9 @@ const sv: UiText = {
   followUpsChosen: (list) => `Valda: ${list}`,
   noFollowUps: "Inga följdämnen.",
   followUpsChoose: (chosen, of) => `Välj följdämnen (${chosen}/${of} valda)`,
+  reviewByLabel: "Granska senast",
+  reviewByHint:
+    "Dagen då någon senast kontrollerar att svaret fortfarande stämmer (till exempel skattesatser, eurobelopp och tidsfrister). Därefter får ämnet en varning. Lämna tomt om svaret inte blir föråldrat.",
   demoLabel: "Demoinnehåll (inte officiella anvisningar)",
   fields: {
     id: "Id",
@@ -913,6 +924,7 @@ const sv: UiText = {
     tests: "testmeddelanden",
     action: "Åtgärd",
     followUps: "Följdämnen",
+    reviewBy: "Granska senast",
     demo: "Demoinnehåll",
     general: "Ämne",
   },
@@ -1566,6 +1578,16 @@ export function formatDate(iso: string | undefined, t: UiText): string {
   if (!iso) return t.notAvailable;
   const p = helsinkiParts(iso);
   return p ? `${p.day}.${p.month}.${p.year}` : iso;
+}
+
+/**
+ * A calendar date (YYYY-MM-DD, a day rather than an instant) as both languages write it:
+ * "30.11.2027"; a text that is no date comes back as it is.
+ */
+export function formatDay(day: string | undefined, t: UiText): string {
+  if (!day) return t.notAvailable;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return parts ? `${Number(parts[3])}.${Number(parts[2])}.${parts[1]}` : day;
 }
 
 /** A calendar day YYYY-MM-DD without its year, as both languages write it: "5.12.". */

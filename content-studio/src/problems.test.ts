@@ -48,6 +48,12 @@ describe("placing the content check's problems next to the editor's fields", () 
       fix: "did you mean",
     });
     expect(placeProblem({ path: "id", message: "taken" }).field).toBe("id");
+    expect(placeProblem({ path: "reviewBy", message: "overdue", severity: "warning" })).toEqual({
+      path: "reviewBy",
+      message: "overdue",
+      severity: "warning",
+      field: "reviewBy",
+    });
   });
 
   it("skips a file prefix and sends what has no field to the summary only", () => {
@@ -98,6 +104,7 @@ describe("placing the content check's problems next to the editor's fields", () 
     expect(id("fi.links")).toBe("topic-fi-links-add");
     expect(id("tests.sv[0]")).toBe("topic-sv-tests");
     expect(id("followUps[0]")).toBe("topic-followups");
+    expect(id("reviewBy")).toBe("topic-review-by");
     expect(id("")).toBe("topic-summary");
   });
 });

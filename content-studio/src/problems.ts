@@ -11,6 +11,7 @@ export type FieldKey =
   | "id"
   | "action"
   | "followUps"
+  | "reviewBy"
   | "demo"
   | `${Lang}.${LocaleField}`
   | "general";
@@ -36,7 +37,7 @@ const LOCALE_FIELDS: readonly LocaleField[] = [
   "personal",
   "tests",
 ];
-const ROOT_FIELDS = ["id", "action", "followUps", "demo"] as const;
+const ROOT_FIELDS = ["id", "action", "followUps", "reviewBy", "demo"] as const;
 
 /** `fi.links[0].url` → `["fi", "links", 0, "url"]`. */
 export function parsePath(path: string): (string | number)[] {
@@ -136,6 +137,8 @@ export function controlId(problem: Pick<PlacedProblem, "field" | "index" | "sub"
       return "topic-demo";
     case "followUps":
       return "topic-followups";
+    case "reviewBy":
+      return "topic-review-by";
     default: {
       const [lang, field] = problem.field.split(".") as [Lang, LocaleField];
       if (field === "links" && problem.index !== undefined)
@@ -155,6 +158,7 @@ export function summaryOrder(problems: readonly PlacedProblem[]): PlacedProblem[
     ),
     "action",
     "followUps",
+    "reviewBy",
     "demo",
     "general",
   ];

@@ -41,7 +41,7 @@ table.data .badge { white-space: normal; }
 table.data .match { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); max-width: 24rem; overflow-wrap: anywhere; }
 .badges { display: flex; flex-wrap: wrap; gap: .25rem; }
 .badge { border-radius: .25rem; padding: .05rem .4rem; font-size: .8rem; font-weight: 700; white-space: nowrap; background: #fff; color: var(--ink); }
-.badge.state-changed, .badge.state-pending-review, .badge.state-building, .badge.state-added { background: var(--warn-bg); border-color: #8a5a00; }
+.badge.state-changed, .badge.state-overdue, .badge.state-pending-review, .badge.state-building, .badge.state-added { background: var(--warn-bg); border-color: #8a5a00; }
 .badge.state-live, .badge.state-fixed { background: #e3f3e8; border-color: var(--ok); color: var(--ok); }
 .badge.state-retired, .badge.state-rejected, .badge.state-broken, .badge.state-failed, .badge.state-removed { background: var(--err-bg); border-color: var(--err); color: var(--err); }
 .badge.warning { background: var(--warn-bg); border: 1px solid #8a5a00; }

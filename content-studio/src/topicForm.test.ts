@@ -6,6 +6,7 @@ import {
   emptyForm,
   formFromTopic,
   idProblems,
+  keptTopicForm,
   lineOfIndex,
   localeCounts,
   nonBlankLines,
@@ -16,6 +17,7 @@ const stored: DraftTopic = {
   id: "tax-card",
   demo: true,
   followUps: ["omavero"],
+  reviewBy: "2027-11-30",
   fi: {
     title: "Verokortti",
     utterances: ["verokortti", "uusi verokortti"],
@@ -30,6 +32,24 @@ const stored: DraftTopic = {
 describe("the topic form", () => {
   it("round-trips a stored topic, personal templates included", () => {
     expect(topicFromForm(formFromTopic(stored))).toEqual(stored);
+  });
+
+  it("sends a review date only when one is set, as the date input gives it", () => {
+    const form = formFromTopic(stored);
+    expect(form.reviewBy).toBe("2027-11-30");
+
+    form.reviewBy = "";
+    expect(topicFromForm(form)).not.toHaveProperty("reviewBy");
+    expect(formFromTopic({ ...stored, reviewBy: undefined }).reviewBy).toBe("");
+    expect(emptyForm().reviewBy).toBe("");
+  });
+
+  it("gives back a form kept before topics had a review date, with none", () => {
+    const { reviewBy: _, ...older } = formFromTopic(stored);
+
+    expect(keptTopicForm(older)).toEqual({ ...older, reviewBy: "" });
+    expect(keptTopicForm(formFromTopic(stored))).toEqual(formFromTopic(stored));
+    expect(keptTopicForm("not a form")).toBe("not a form");
   });
 
   it("drops blank lines and trims, remembering each kept line's number", () => {

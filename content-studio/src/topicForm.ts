@@ -37,6 +37,8 @@ export interface TopicForm {
   id: string;
   action: TopicAction | "";
   followUps: string[];
+  /** YYYY-MM-DD as the date input gives it; "" for none. */
+  reviewBy: string;
   demo: boolean;
   fi: LocaleForm;
   sv: LocaleForm;
@@ -47,7 +49,24 @@ export function emptyLocale(): LocaleForm {
 }
 
 export function emptyForm(): TopicForm {
-  return { id: "", action: "", followUps: [], demo: false, fi: emptyLocale(), sv: emptyLocale() };
+  return {
+    id: "",
+    action: "",
+    followUps: [],
+    reviewBy: "",
+    demo: false,
+    fi: emptyLocale(),
+    sv: emptyLocale(),
+  };
+}
+
+/**
+ * A topic form as a browser kept it, in this build's shape: forms kept before topics had a
+ * review date get none, so the half-written topic is given back instead of dropped.
+ */
+export function keptTopicForm(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return "reviewBy" in value ? value : { ...value, reviewBy: "" };
 }
 
 /** The non-blank lines of a textarea, trimmed, each with its 1-based line number. */
@@ -88,6 +107,7 @@ export function formFromTopic(topic: DraftTopic | TopicFile): TopicForm {
     id: topic.id,
     action: topic.action && TOPIC_ACTIONS.includes(topic.action) ? topic.action : "",
     followUps: [...(topic.followUps ?? [])],
+    reviewBy: topic.reviewBy ?? "",
     demo: topic.demo === true,
     fi: localeForm(topic.fi, tests?.fi),
     sv: localeForm(topic.sv, tests?.sv),
@@ -115,6 +135,8 @@ export function topicFromForm(form: TopicForm): DraftTopic {
     ...(form.demo ? { demo: true } : {}),
     ...(form.action ? { action: form.action } : {}),
     ...(form.followUps.length ? { followUps: [...form.followUps] } : {}),
+    // Sent as typed: the server's check names a date that is not one at the field.
+    ...(form.reviewBy.trim() ? { reviewBy: form.reviewBy.trim() } : {}),
     fi: localeFromForm(form.fi),
     sv: localeFromForm(form.sv),
     tests: {

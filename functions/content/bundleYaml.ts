@@ -83,6 +83,8 @@ export function topicYaml(topic: TopicFile): string {
   if (topic.demo !== undefined) root.add({ key: "demo", value: topic.demo });
   if (topic.action) root.add({ key: "action", value: topic.action });
   if (topic.followUps) root.add({ key: "followUps", value: plainList(topic.followUps, true) });
+  // Plain, as people write it: the YAML parser reads 2027-01-31 back as text, not a timestamp.
+  if (topic.reviewBy) root.add({ key: "reviewBy", value: topic.reviewBy });
   for (const lang of LANGS) root.add({ key: lang, value: localeNode(topic[lang]) });
   const doc = new Document();
   doc.contents = root as unknown as Node;

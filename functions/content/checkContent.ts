@@ -38,10 +38,16 @@ export interface ContentFilesCheck extends ContentCheck {
   bundle: ContentBundle;
 }
 
-/** Reads and validates the whole content directory; never throws for content mistakes. */
-export function checkContent(dir: string): ContentFilesCheck {
+/**
+ * Reads and validates the whole content directory; never throws for content mistakes. With
+ * `today` (the agency's day, YYYY-MM-DD), topics past their review date are warned about.
+ */
+export function checkContent(
+  dir: string,
+  options: Pick<CheckOptions, "today"> = {},
+): ContentFilesCheck {
   const read = readSources(dir);
-  const checked = checkBundle(read.bundle, read.options);
+  const checked = checkBundle(read.bundle, { ...read.options, ...options });
   const problems = [...read.problems, ...checked.problems];
   const hasErrors = problems.some((p) => p.severity === "error");
   return {

@@ -18,8 +18,8 @@ import {
  * the out-of-scope lists, or a whole version.
  */
 export const contentRules: ContentRules = {
-  checkTopic(json, draft) {
-    const problems = validateDraftTopic(json, draft);
+  checkTopic(json, draft, context) {
+    const problems = validateDraftTopic(json, draft, { today: context.today });
     const issues = problems.map((p) => issue(p, p.path));
     if (problems.some((p) => p.severity === "error")) return { issues };
     // The rules accepted it, so the schema does too; parsing gives the typed topic.
@@ -44,9 +44,9 @@ export const contentRules: ContentRules = {
     // Parsed, the sentences come trimmed, as the rules compared them.
     return { issues, outOfScope: outOfScopeFileSchema.parse(json) };
   },
-  checkBundle(bundle) {
+  checkBundle(bundle, context) {
     // Across the whole content a field path alone is ambiguous: name the file too.
-    return checkBundle(bundle).problems.map((p) =>
+    return checkBundle(bundle, { today: context.today }).problems.map((p) =>
       issue(p, p.path ? `${p.file} ${p.path}` : p.file),
     );
   },

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ReferralGroup, TestCase, TopicFile } from "../contracts/content.ts";
 import { type Finding, tell } from "../contracts/contentFindings.ts";
 import { SYSTEM_TOPICS } from "../contracts/topics.ts";
-import { referralYaml } from "./bundleYaml.ts";
+import { referralYaml, topicYaml } from "./bundleYaml.ts";
 import { checkContent, readBundle } from "./checkContent.ts";
 import { loadContentBundle } from "./loadContent.ts";
 import {
@@ -679,5 +679,101 @@ describe("an answer whose languages say different figures", () => {
     expect(saidAbout(validateDraftReferral(group, shipped))).toEqual([
       ["warning", "sv.answer", { field: ["sv", "answer"], onlyFi: ["14"], onlySv: [] }],
     ]);
+  });
+});
+
+describe("a topic's review date", () => {
+  const reviewed = (reviewBy: unknown) =>
+    bundle({
+      topics: IDS.map((id) =>
+        id === "vat" ? { ...topic(id), reviewBy } : topic(id),
+      ) as TopicFile[],
+    });
+  const about = (problems: readonly { path: string; finding?: Finding; severity: string }[]) =>
+    problems
+      .filter((p) => p.path === "reviewBy")
+      .map((p) => [p.severity, p.finding?.code, p.finding?.params]);
+
+  it("accepts a date written YYYY-MM-DD and hands it to the bot's content", () => {
+    const { problems, content } = checkBundle(reviewed("2027-01-31"), { today: "2026-12-05" });
+
+    expect(problems).toEqual([]);
+    expect(content?.topics.get("vat")?.reviewBy).toBe("2027-01-31");
+  });
+
+  it.each([
+    ["31.12.2026", "a Finnish way of writing it"],
+    ["2027-1-31", "without leading zeros"],
+    ["2027-02-30", "a day that does not exist"],
+    ["", "nothing"],
+  ])("refuses %j (%s) as an error naming the field and the form", (value) => {
+    const { problems, content } = checkBundle(reviewed(value));
+
+    expect(content).toBeUndefined();
+    expect(about(problems)).toEqual([["error", "notADate", { field: ["reviewBy"], value }]]);
+    expect(problems.find((p) => p.path === "reviewBy")).toMatchObject({
+      file: "topics/vat.yaml",
+      message: `reviewBy: "${value}" is not a date written YYYY-MM-DD`,
+    });
+  });
+
+  it("refuses a date that is not text", () => {
+    expect(about(checkBundle(reviewed(20270131)).problems)).toEqual([
+      ["error", "wrongType", { field: ["reviewBy"], expected: "string" }],
+    ]);
+  });
+
+  it("warns once the day after the review date has come, never as an error", () => {
+    const { problems, content } = checkBundle(reviewed("2026-11-30"), { today: "2026-12-01" });
+
+    expect(about(problems)).toEqual([
+      ["warning", "reviewOverdue", { id: "vat", reviewBy: "2026-11-30" }],
+    ]);
+    expect(problems.find((p) => p.path === "reviewBy")).toMatchObject({
+      message: "topic vat was due for review on 2026-11-30",
+      fix: "Check the answer is still right in both languages (tax rates, amounts, deadlines), then set reviewBy to the next review date.",
+    });
+    // Warnings only: the content is still the bot's.
+    expect(content?.topics.get("vat")).toBeDefined();
+  });
+
+  it("says nothing on the review date itself, before it, or without a day to compare with", () => {
+    expect(about(checkBundle(reviewed("2026-11-30"), { today: "2026-11-30" }).problems)).toEqual(
+      [],
+    );
+    expect(about(checkBundle(reviewed("2027-01-31"), { today: "2026-12-05" }).problems)).toEqual(
+      [],
+    );
+    expect(about(checkBundle(reviewed("2020-01-01")).problems)).toEqual([]);
+  });
+
+  it("warns at the field of a draft topic checked with the day", () => {
+    const draft = { ...topic("vat"), reviewBy: "2026-06-30" };
+
+    const problems = validateDraftTopic(draft, bundle(), { today: "2026-12-05" });
+
+    expect(about(problems)).toEqual([
+      ["warning", "reviewOverdue", { id: "vat", reviewBy: "2026-06-30" }],
+    ]);
+    expect(validateDraftTopic(draft, bundle(), { today: "2026-06-30" })).toEqual([]);
+  });
+
+  it("points content:check at the line of reviewBy in the topic's file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "content-review-"));
+    try {
+      mkdirSync(join(dir, "topics"));
+      for (const t of bundle().topics) {
+        const file = topicYaml(t.id === "vat" ? { ...t, reviewBy: "2026-11-30" } : t);
+        writeFileSync(join(dir, "topics", `${t.id}.yaml`), file);
+      }
+      writeFileSync(join(dir, "out-of-scope.yaml"), "fi: [Millainen sää huomenna?]\nsv: []\n");
+
+      const { problems } = checkContent(dir, { today: "2026-12-05" });
+
+      const overdue = problems.find((p) => p.finding?.code === "reviewOverdue");
+      expect(overdue).toMatchObject({ severity: "warning", file: "topics/vat.yaml", line: 4 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

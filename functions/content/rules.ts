@@ -8,6 +8,7 @@ import { LEX_LIMITS, lexLocaleUsage, quotaLevel } from "../adapters/lex/lexLocal
 import {
   type BotContent,
   draftTestsSchema,
+  isReviewOverdue,
   MAX_ANSWER_CHARS,
   MAX_TITLE_CHARS,
   MIN_REFERRAL_SENTENCES,
@@ -84,7 +85,15 @@ export interface CheckOptions {
    * only repeat that problem stay silent (a topic file counts as an existing topic).
    */
   unreadable?: readonly string[];
+  /**
+   * The agency's calendar day (Europe/Helsinki), YYYY-MM-DD: a topic whose `reviewBy` is
+   * before it gets a warning. The caller reads its clock; without a day no date is compared.
+   */
+  today?: string;
 }
+
+/** What the studio's checks of one item need besides the content. */
+export type DraftCheckOptions = Pick<CheckOptions, "today">;
 
 export { HELD_OUT_SPLITS, type HeldOutSplit, utteranceKey } from "../domain/content/bundle.ts";
 
@@ -138,7 +147,11 @@ export function checkBundle(bundle: ContentBundle, options: CheckOptions = {}): 
  * of the rest of `bundle`. Paths are relative to the topic: `fi.utterances[3]`, `tests.sv[0]`;
  * a Lex quota the draft as a whole would exceed is reported with path "".
  */
-export function validateDraftTopic(topic: unknown, bundle: ContentBundle): ContentProblem[] {
+export function validateDraftTopic(
+  topic: unknown,
+  bundle: ContentBundle,
+  options: DraftCheckOptions = {},
+): ContentProblem[] {
   const record = isRecord(topic) ? topic : undefined;
   const { tests, ...fields } = record ?? {};
   const draft: unknown = record ? fields : topic;
@@ -178,7 +191,10 @@ export function validateDraftTopic(topic: unknown, bundle: ContentBundle): Conte
   };
   const { found } = runRules(
     draftBundle,
-    { topicFiles: [...others.map((t) => topicFileOf(t, undefined)), draftFile] },
+    {
+      topicFiles: [...others.map((t) => topicFileOf(t, undefined)), draftFile],
+      ...(options.today ? { today: options.today } : {}),
+    },
     draftFile,
   );
   return [...problems, ...problemsConcerning(found, draftFile)];
@@ -392,6 +408,7 @@ function runRules(
     if (topic) {
       checkPersonal(report, file, topic);
       checkAnswersAgree(report, file, topic);
+      if (options.today) checkReviewDate(report, file, topic, options.today);
     }
     checkUtteranceSyntax(report, entry);
   });
@@ -628,6 +645,21 @@ function checkAnswersAgree(
 }
 
 type AnswerTexts = { answer: string; personal?: Record<string, string> };
+
+/**
+ * Warns when a topic is past its review date: its answer may carry last year's rates or
+ * deadlines, which the bot would give with confidence. A warning, never an error: a date
+ * passing must not stop CI or a publish, only tell the owner to check.
+ */
+function checkReviewDate(report: Report, file: string, topic: Topic, today: string): void {
+  if (!topic.reviewBy || !isReviewOverdue(topic.reviewBy, today)) return;
+  report.topic(
+    file,
+    ["reviewBy"],
+    finding("reviewOverdue", { id: topic.id, reviewBy: topic.reviewBy }),
+    "warning",
+  );
+}
 
 /** The figures and placeholders of a text, each once, as compared across languages. */
 function figuresOf(text: string): Set<string> {
@@ -1227,6 +1259,7 @@ function describe(issue: z.core.$ZodIssue, field: FieldPath): Told {
     return finding("hostNotAllowed", { field, host: custom.host, allowed: custom.allowed });
   }
   if (custom?.finding === "reservedId") return finding("reservedId", { field, ids: custom.ids });
+  if (custom?.finding === "notADate") return finding("notADate", { field, value: custom.value });
   switch (issue.code) {
     case "invalid_type": {
       if (issue.input === undefined) return finding("missing", { field });

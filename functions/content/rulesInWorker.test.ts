@@ -4,6 +4,7 @@ import { contentRules } from "./contentRules.ts";
 import { createWorkerContentRules } from "./rulesInWorker.ts";
 
 const bundle = () => readBundle("bot-content").bundle;
+const today = { today: "2026-12-05" };
 
 describe("content rules in a worker thread", () => {
   let rules: ReturnType<typeof createWorkerContentRules> | undefined;
@@ -16,14 +17,14 @@ describe("content rules in a worker thread", () => {
     rules = createWorkerContentRules(undefined, { idleMs: 200 });
     const content = bundle();
 
-    const first = await rules.checkBundle(content);
+    const first = await rules.checkBundle(content, today);
     expect(first.filter((p) => p.severity === "error")).toEqual([]);
     expect(rules.running()).toBe(true);
 
     await expect.poll(() => rules?.running(), { timeout: 5_000 }).toBe(false);
 
     // The next check is answered as before, by a new worker.
-    const again = await rules.checkBundle(content);
+    const again = await rules.checkBundle(content, today);
     expect(again).toEqual(first);
     expect(rules.running()).toBe(true);
     expect(rules.starts()).toBe(2);
@@ -34,7 +35,7 @@ describe("content rules in a worker thread", () => {
     const topic = { id: "vat" };
     const content = bundle();
     for (let i = 0; i < 8; i++) {
-      await rules.checkTopic(topic, content);
+      await rules.checkTopic(topic, content, today);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
 
@@ -54,15 +55,36 @@ describe("content rules in a worker thread", () => {
     expect(checked.issues.map((i) => i.path)).toEqual([`fi[${content.outOfScope.fi.length}]`]);
   }, 60_000);
 
+  it("hands the worker the day a topic's review date is compared with", async () => {
+    rules = createWorkerContentRules();
+    const content = bundle();
+    const vat = content.topics.find((t) => t.id === "vat");
+    const draft = { ...vat, reviewBy: "2026-11-30" };
+
+    const [before, after] = [
+      await rules.checkTopic(draft, content, { today: "2026-11-30" }),
+      await rules.checkTopic(draft, content, { today: "2026-12-01" }),
+    ];
+
+    expect(before.issues.filter((i) => i.path === "reviewBy")).toEqual([]);
+    expect(after.issues.filter((i) => i.path === "reviewBy")).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        finding: expect.objectContaining({ code: "reviewOverdue" }),
+      }),
+    ]);
+    expect(after).toEqual(contentRules.checkTopic(draft, content, { today: "2026-12-01" }));
+  }, 60_000);
+
   it("fails a check still waiting when it is closed, instead of leaving it unanswered", async () => {
     rules = createWorkerContentRules();
-    const waiting = expect(rules.checkBundle(bundle())).rejects.toThrow(/stopped/);
+    const waiting = expect(rules.checkBundle(bundle(), today)).rejects.toThrow(/stopped/);
 
     await rules.close();
 
     await waiting;
     // Nor does a check after closing start a worker again (a late request at shutdown).
-    await expect(rules.checkBundle(bundle())).rejects.toThrow(/stopped/);
+    await expect(rules.checkBundle(bundle(), today)).rejects.toThrow(/stopped/);
     expect(rules.running()).toBe(false);
   }, 60_000);
 });

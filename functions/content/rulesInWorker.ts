@@ -5,6 +5,7 @@ import type {
   ContentRules,
   OutOfScopeCheck,
   ReferralCheck,
+  RulesContext,
   TopicCheck,
 } from "../domain/content/contentWorkflow.ts";
 import type { RulesRequest, RulesResponse } from "./worker/rulesProtocol.ts";
@@ -107,13 +108,14 @@ export function createWorkerContentRules(
   }
 
   return {
-    checkTopic: (json: unknown, draft: ContentBundle) =>
-      ask<TopicCheck>({ op: "checkTopic", json, bundle: draft }),
+    checkTopic: (json: unknown, draft: ContentBundle, context: RulesContext) =>
+      ask<TopicCheck>({ op: "checkTopic", json, bundle: draft, context }),
     checkReferral: (json: unknown, draft: ContentBundle) =>
       ask<ReferralCheck>({ op: "checkReferral", json, bundle: draft }),
     checkOutOfScope: (json: unknown, draft: ContentBundle) =>
       ask<OutOfScopeCheck>({ op: "checkOutOfScope", json, bundle: draft }),
-    checkBundle: (bundle: ContentBundle) => ask<ContentIssue[]>({ op: "checkBundle", bundle }),
+    checkBundle: (bundle: ContentBundle, context: RulesContext) =>
+      ask<ContentIssue[]>({ op: "checkBundle", bundle, context }),
     async close() {
       closed = true;
       stop();

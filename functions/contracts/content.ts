@@ -145,6 +145,33 @@ export const topicIdSchema = z
   .max(TOPIC_ID_MAX_LENGTH, `a topic id is at most ${TOPIC_ID_MAX_LENGTH} characters`)
   .regex(TOPIC_ID_PATTERN, `a topic id uses ${TOPIC_ID_RULE}`);
 
+/** How a review date is written: an ISO calendar date, as in `reviewBy: 2027-01-31`. */
+export const REVIEW_DATE_FORMAT = "YYYY-MM-DD";
+
+/**
+ * A calendar date written YYYY-MM-DD that exists (2027-02-30 does not). A string, never a
+ * Date: the YAML parser reads 2027-01-31 as text, and the day is the agency's, not an instant.
+ */
+const calendarDate = z.string().superRefine((value, ctx) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [year, month, day] = (match ?? []).slice(1).map(Number) as [number, number, number];
+  const date = match ? new Date(Date.UTC(year, month - 1, day)) : undefined;
+  if (date && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return;
+  ctx.addIssue({
+    code: "custom",
+    message: `"${value}" is not a date written ${REVIEW_DATE_FORMAT}`,
+    params: { finding: "notADate", value } satisfies SchemaFinding,
+  });
+});
+
+/**
+ * Whether a topic is past its review date on `today` (both YYYY-MM-DD, the agency's day in
+ * Europe/Helsinki): the date is the last day its answer counts as checked.
+ */
+export function isReviewOverdue(reviewBy: string | undefined, today: string): boolean {
+  return reviewBy !== undefined && reviewBy < today;
+}
+
 export const topicFileSchema = z.strictObject({
   id: topicIdSchema.refine((id) => !RESERVED_TOPIC_IDS.includes(id), {
     message: `the ids ${RESERVED_TOPIC_IDS.join(" and ")} are reserved`,
@@ -153,6 +180,11 @@ export const topicFileSchema = z.strictObject({
   demo: z.boolean().optional(),
   action: z.enum(ACTIONS).optional(),
   followUps: z.array(topicIdSchema).optional(),
+  /**
+   * The day by which someone checks that the answer is still right (tax rates, amounts and
+   * deadlines change every year); after it content:check and the studio warn.
+   */
+  reviewBy: calendarDate.optional(),
   fi: topicLocaleSchema,
   sv: topicLocaleSchema,
 });

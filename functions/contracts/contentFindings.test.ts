@@ -35,6 +35,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   notHttps: { field: ["fi", "links", 0, "url"], protocol: "http:" },
   hostNotAllowed: { field: ["fi", "links", 0, "url"], host: "example.com", allowed: ["vero.fi"] },
   reservedId: { field: ["id"], ids: ["none", "fallback"] },
+  notADate: { field: ["reviewBy"], value: "31.12.2026" },
   badId: { field: ["followUps", 1], en: "a topic id uses lower-case letters" },
   schema: {
     field: ["fi", "links", 0, "label"],
@@ -69,6 +70,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
     looks: "sv",
   },
   answersDisagree: { field: ["sv", "answer"], onlyFi: ["750"], onlySv: ["760"] },
+  reviewOverdue: { id: "capital-gains", reviewBy: "2026-11-30" },
   intentUnknown: { intent: "vatt", guess: "vat" },
   heldOutTrained: { text: "alv", owner: vat, at },
   heldOutRepeated: { text: "alv", at: { file: "tests/fi.yaml", line: 3 } },
@@ -307,6 +309,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
     "id: the ids none and fallback are reserved",
     "Choose an id of lower-case letters a-z and digits, words joined by single hyphens, at most 64 characters (e.g. capital-gains), and name the file after it (<id>.yaml).",
   ],
+  notADate: [
+    'reviewBy: "31.12.2026" is not a date written YYYY-MM-DD',
+    "Write a date that exists as year-month-day, YYYY-MM-DD, for example 2027-01-31.",
+  ],
   badId: [
     "followUps[2]: a topic id uses lower-case letters",
     "Use the id of an existing topic (its file name without .yaml).",
@@ -360,6 +366,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   answersDisagree: [
     "sv.answer and fi.answer do not have the same figures: only Finnish has 750; only Swedish has 760",
     "Make both languages say the same: one of them is likely out of date.",
+  ],
+  reviewOverdue: [
+    "topic capital-gains was due for review on 2026-11-30",
+    "Check the answer is still right in both languages (tax rates, amounts, deadlines), then set reviewBy to the next review date.",
   ],
   intentUnknown: [
     'intent "vatt" is not a topic; did you mean vat?',
@@ -560,6 +570,29 @@ describe("content:check's English", () => {
   it.each(all)("tells $code as content:check always has", (said) => {
     const [message, fix] = ENGLISH[said.code];
     expect(tell(said, "en")).toEqual({ message, fix });
+  });
+});
+
+describe("a topic past its review date", () => {
+  it("names the topic and the date as each language writes it, and what to check", () => {
+    const said = finding("reviewOverdue", EXAMPLES.reviewOverdue).finding;
+
+    expect(tell(said, "fi")).toEqual({
+      message: "Aiheen capital-gains vastaus piti tarkistaa viimeistään 30.11.2026.",
+      fix: "Tarkista, että vastaus pitää yhä paikkansa molemmilla kielillä (veroprosentit, euromäärät, määräajat), ja anna sitten seuraava tarkistuspäivä.",
+    });
+    expect(tell(said, "sv").message).toBe(
+      "Svaret i ämnet capital-gains skulle ha granskats senast 2026-11-30.",
+    );
+  });
+
+  it("tells a date that is not one, and one left empty, in the studio's words", () => {
+    const said = (value: string, lang: "fi" | "sv") =>
+      tell({ code: "notADate", params: { field: ["reviewBy"], value } }, lang).message;
+
+    expect(said("31.12.2026", "fi")).toBe("”31.12.2026” ei ole päivämäärä.");
+    expect(said("2027-02-30", "sv")).toBe("”2027-02-30” är inget datum.");
+    expect(said("", "fi")).toBe("Päivämäärä puuttuu.");
   });
 });
 

@@ -43,7 +43,8 @@ export type SchemaFinding =
   | { finding: "notAnAddress"; url: string }
   | { finding: "notHttps"; protocol: string }
   | { finding: "hostNotAllowed"; host: string; allowed: readonly string[] }
-  | { finding: "reservedId"; ids: readonly string[] };
+  | { finding: "reservedId"; ids: readonly string[] }
+  | { finding: "notADate"; value: string };
 
 /** Every kind of finding and the values it is told from (plain data: it crosses threads). */
 export interface FindingParams {
@@ -62,6 +63,8 @@ export interface FindingParams {
   notHttps: { field: FieldPath; protocol: string };
   hostNotAllowed: { field: FieldPath; host: string; allowed: readonly string[] };
   reservedId: { field: FieldPath; ids: readonly string[] };
+  /** A date field (a topic's `reviewBy`) not written as an existing YYYY-MM-DD date. */
+  notADate: { field: FieldPath; value: string };
   /** A topic id (its own or a follow-up's) not of the id's form; `en` as the schema says it. */
   badId: { field: FieldPath; en: string };
   /** Any other schema message: English as the schema says it, the others from zod's locales. */
@@ -88,6 +91,8 @@ export interface FindingParams {
   /** A training sentence under `lang` that is clearly written in the other language. */
   otherLanguage: { field: FieldPath; text: string; lang: Lang; looks: Lang };
   answersDisagree: { field: FieldPath; onlyFi: string[]; onlySv: string[] };
+  /** A topic past its review date (`reviewBy`, YYYY-MM-DD): its answer may be out of date. */
+  reviewOverdue: { id: string; reviewBy: string };
   intentUnknown: { intent: string; guess?: string };
   heldOutTrained: { text: string; owner: SentenceOwner; at: Place };
   heldOutRepeated: { text: string; at: Place };
@@ -515,6 +520,10 @@ const en: Teller = {
     message: `${fieldEn(field)}: the ids ${ids.join(" and ")} are reserved`,
     fix: valueFixEn(field),
   }),
+  notADate: ({ field, value }) => ({
+    message: `${fieldEn(field)}: "${value}" is not a date written YYYY-MM-DD`,
+    fix: `Write a date that exists as year-month-day, YYYY-MM-DD, for example ${DATE_EXAMPLE}.`,
+  }),
   badId: ({ field, en }) => ({ message: `${fieldEn(field)}: ${en}`, fix: valueFixEn(field) }),
   schema: ({ field, texts, tooBig }) => ({
     message: `${fieldEn(field)}: ${texts.en}`,
@@ -576,6 +585,10 @@ const en: Teller = {
   answersDisagree: ({ field, onlyFi, onlySv }) => ({
     message: `${fieldEn(field)} and ${fieldEn(["fi", ...field.slice(1)])} do not have the same figures:${onlyFi.length ? ` only Finnish has ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` only Swedish has ${onlySv.join(", ")}` : ""}`,
     fix: "Make both languages say the same: one of them is likely out of date.",
+  }),
+  reviewOverdue: ({ id, reviewBy }) => ({
+    message: `topic ${id} was due for review on ${reviewBy}`,
+    fix: "Check the answer is still right in both languages (tax rates, amounts, deadlines), then set reviewBy to the next review date.",
   }),
   intentUnknown: ({ intent, guess }) => ({
     message: `intent "${intent}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
@@ -649,6 +662,9 @@ const en: Teller = {
   }),
 };
 
+/** A date as the examples in messages write it. */
+const DATE_EXAMPLE = "2027-01-31";
+
 const GATE_FIX_EN =
   "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.";
 
@@ -716,6 +732,14 @@ const ADVICE_SV: Record<Advice, string> = {
 const svFieldFix = (field: FieldPath, tooBig = false) => ADVICE_SV[adviceFor(field, tooBig)];
 
 const q = (text: string) => `”${text}”`;
+/**
+ * 2026-11-30 → 30.11.2026, as Finnish writes a date; Swedish keeps 2026-11-30, as the studio
+ * (sv-SE) writes its dates.
+ */
+const dayFi = (iso: string) => {
+  const [year, month, day] = iso.split("-");
+  return `${Number(day)}.${Number(month)}.${year}`;
+};
 /** A sentence or test message (an item of a list of texts), not a field of its own. */
 const isRow = (field: FieldPath) => typeof field.at(-1) === "number";
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -926,6 +950,10 @@ const fi: Teller = {
     message: `Tunnisteet ${ids.join(" ja ")} on varattu.`,
     fix: fiFieldFix(field),
   }),
+  notADate: ({ value }) => ({
+    message: value.trim() === "" ? "Päivämäärä puuttuu." : `${q(value)} ei ole päivämäärä.`,
+    fix: `Valitse päivämäärä tai kirjoita se muodossa vvvv-kk-pp, esimerkiksi ${DATE_EXAMPLE}.`,
+  }),
   badId: ({ field }) => ({
     message: "Tunniste ei ole sallitun muotoinen.",
     fix: fiFieldFix(field),
@@ -998,6 +1026,10 @@ const fi: Teller = {
   answersDisagree: ({ onlyFi, onlySv }) => ({
     message: `Vastauksen suomen- ja ruotsinkielisessä tekstissä on eri luvut:${onlyFi.length ? ` vain suomeksi ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` vain ruotsiksi ${onlySv.join(", ")}` : ""}.`,
     fix: "Korjaa kielet sanomaan samaa: toinen niistä on luultavasti vanhentunut.",
+  }),
+  reviewOverdue: ({ id, reviewBy }) => ({
+    message: `Aiheen ${id} vastaus piti tarkistaa viimeistään ${dayFi(reviewBy)}.`,
+    fix: "Tarkista, että vastaus pitää yhä paikkansa molemmilla kielillä (veroprosentit, euromäärät, määräajat), ja anna sitten seuraava tarkistuspäivä.",
   }),
   intentUnknown: ({ intent, guess }) => ({
     message: `Aihetta ${intent} ei ole.${guess ? ` Tarkoititko aihetta ${guess}?` : ""}`,
@@ -1293,6 +1325,10 @@ const sv: Teller = {
     message: `Id:na ${ids.join(" och ")} är reserverade.`,
     fix: svFieldFix(field),
   }),
+  notADate: ({ value }) => ({
+    message: value.trim() === "" ? "Datumet saknas." : `${q(value)} är inget datum.`,
+    fix: `Välj ett datum eller skriv det i formen åååå-mm-dd, till exempel ${DATE_EXAMPLE}.`,
+  }),
   badId: ({ field }) => ({
     message: "Id:t har inte rätt form.",
     fix: svFieldFix(field),
@@ -1357,6 +1393,10 @@ const sv: Teller = {
   answersDisagree: ({ onlyFi, onlySv }) => ({
     message: `Svarets finska och svenska text har olika siffror:${onlyFi.length ? ` bara på finska ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` bara på svenska ${onlySv.join(", ")}` : ""}.`,
     fix: "Rätta så att båda språken säger samma sak: det ena är troligen inaktuellt.",
+  }),
+  reviewOverdue: ({ id, reviewBy }) => ({
+    message: `Svaret i ämnet ${id} skulle ha granskats senast ${reviewBy}.`,
+    fix: "Kontrollera att svaret fortfarande stämmer på båda språken (skattesatser, eurobelopp, tidsfrister) och ange sedan nästa granskningsdatum.",
   }),
   intentUnknown: ({ intent, guess }) => ({
     message: `Ämnet ${intent} finns inte.${guess ? ` Menade du ${guess}?` : ""}`,

@@ -147,11 +147,12 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     });
     expect((await checkSettled(studio)).errors).toBeGreaterThan(0);
     expect(await studio.locator("#topic-fi-utterances").getAttribute("aria-invalid")).toBe("true");
-    // The dozens of follow-up checkboxes are folded: one Tab from the action to the demo flag.
+    // The dozens of follow-up checkboxes are folded: one Tab from the action past them, to
+    // the review date that comes next.
     await studio.locator("#topic-action").focus();
     await studio.keyboard.press("Tab");
     await studio.keyboard.press("Tab");
-    expect(await studio.evaluate(() => document.activeElement?.id)).toBe("topic-demo");
+    expect(await studio.evaluate(() => document.activeElement?.id)).toBe("topic-review-by");
     await studio.locator("#topic-followups summary").click();
     await expectNoAxeViolations(studio, "studio-editor-errors");
     await studio.locator("#topic-fi-utterances").fill(ESTATE.fi.utterances.join("\n"));
@@ -468,6 +469,51 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         .poll(() => rows.first().textContent(), POLL)
         .toContain("Outi LahtinenSparat i utkastet");
       await expectNoAxeViolations(page, "studio-topic-history-sv");
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
+  it("shows a topic's review date in the list and the editor, warns at the field once it has passed, and passes axe", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await page.getByTestId("topic-table").waitFor();
+      const row = page.locator('tr[data-topic="household-deduction"]');
+      await expect
+        .poll(() => row.getByTestId("topic-review-by").textContent(), POLL)
+        .toBe("30.11.2027");
+
+      await openTopic(page, "household-deduction");
+      const date = page.getByLabel("Tarkista viimeistään");
+      expect(await date.inputValue()).toBe("2027-11-30");
+      // The shipped date's own warning (once it has passed) would be linked after the hint.
+      expect(await date.getAttribute("aria-describedby")).toMatch(/^topic-review-by-hint\b/);
+      expect(await page.locator("#topic-review-by-hint").textContent()).toContain(
+        "vastaus pitää yhä paikkansa",
+      );
+
+      // A date already past: the check warns at the field, linked to it; the save is not blocked.
+      await date.fill("2020-01-31");
+      const problems = page.locator("#topic-review-by-problems");
+      await expect
+        .poll(() => problems.textContent(), POLL)
+        .toContain("Aiheen household-deduction vastaus piti tarkistaa viimeistään 31.1.2020.");
+      expect(await date.getAttribute("aria-describedby")).toBe(
+        "topic-review-by-hint topic-review-by-problems",
+      );
+      await expectNoAxeViolations(page, "studio-review-by-overdue");
+      await saveTopic(page, "household-deduction");
+
+      await openView(page, "topics");
+      await expect.poll(() => row.textContent(), POLL).toContain("Tarkistus myöhässä");
+      await expectNoAxeViolations(page, "studio-topics-review-overdue");
+
+      // Back as it was, so the draft equals live again for the tests after this one.
+      await openTopic(page, "household-deduction");
+      await page.getByLabel("Tarkista viimeistään").fill("2027-11-30");
+      await saveTopic(page, "household-deduction");
     } finally {
       await own.close();
     }

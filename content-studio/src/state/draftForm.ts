@@ -32,6 +32,11 @@ export interface DraftFormSpec<F> {
   kept: KeptKind;
   /** An empty form: the first one shown, and the shape a kept form must still have. */
   empty: () => F;
+  /**
+   * A form an earlier build kept, brought to this shape (a field it did not have yet), so a
+   * deploy does not drop anyone's unsaved work; without it such a form is dropped.
+   */
+  upgradeKept?: (value: unknown) => unknown;
   /** Where the open form is kept: its item's id, or "new" while it has none saved. */
   keptId: () => string;
   /** The form is of an item not saved yet: kept work then expects no revision. */
@@ -50,7 +55,11 @@ export interface DraftFormSpec<F> {
 export function createDraftForm<F>(spec: DraftFormSpec<F>) {
   const edit = createDraftEditSignals();
   const form = signal<F>(spec.empty());
-  const kept = keptForms(spec.kept, (value): value is F => sameShape(value, spec.empty()));
+  const kept = keptForms(
+    spec.kept,
+    (value): value is F => sameShape(value, spec.empty()),
+    spec.upgradeKept,
+  );
   /** The form as read or last saved: what the form in hand is unsaved work against. */
   const baseline = signal<F | undefined>(undefined);
   /** The revision the item was read at (a restored form may expect an older one). */

@@ -20,6 +20,7 @@ import {
   emptyForm,
   formFromTopic,
   idProblems,
+  keptTopicForm,
   type TopicForm,
   topicFromForm,
 } from "../topicForm.ts";
@@ -53,6 +54,7 @@ function isSeed(value: unknown): value is TopicSeed {
 export const topicEdit = createDraftForm<TopicForm>({
   kept: "topic",
   empty: emptyForm,
+  upgradeKept: keptTopicForm,
   keptId: () => (mode.value === "new" ? "new" : (loadedId.value ?? "new")),
   isNew: () => mode.value === "new",
   validate: (client, form) => client.validateTopic(topicFromForm(form)),

@@ -44,7 +44,12 @@ function keyOf(kind: KeptKind, id: string): string | undefined {
  * The kept forms of one editor. `isForm` tells a stored value that is still a form of this
  * studio's shape from one an older build (or a hand) left: that one is dropped, not shown.
  */
-export function keptForms<F>(kind: KeptKind, isForm: (value: unknown) => value is F) {
+export function keptForms<F>(
+  kind: KeptKind,
+  isForm: (value: unknown) => value is F,
+  /** Brings a form an earlier build kept up to this one's shape (a field added since). */
+  upgrade: (value: unknown) => unknown = (value) => value,
+) {
   return {
     keep(id: string, kept: Omit<KeptForm<F>, "keptAt">, now = new Date()): void {
       const key = keyOf(kind, id);
@@ -63,8 +68,9 @@ export function keptForms<F>(kind: KeptKind, isForm: (value: unknown) => value i
       try {
         const kept = JSON.parse(raw) as Partial<KeptForm<F>>;
         const at = Date.parse(String(kept.keptAt));
-        if (isForm(kept.form) && at > now.getTime() - KEPT_FOR_MS) {
-          return { ...kept, form: kept.form, keptAt: String(kept.keptAt) };
+        const form = upgrade(kept.form);
+        if (isForm(form) && at > now.getTime() - KEPT_FOR_MS) {
+          return { ...kept, form, keptAt: String(kept.keptAt) };
         }
       } catch {
         // Not JSON: dropped below like any other copy that cannot be given back.

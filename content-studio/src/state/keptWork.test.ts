@@ -73,6 +73,21 @@ describe("an unsaved topic form kept in the browser", () => {
     expect(editor.restored.value).toBeUndefined();
   });
 
+  it("gives back work an earlier build kept, from before topics had a review date", async () => {
+    await typeTitle("r1");
+    // What the build before review dates kept: the same form without the field.
+    const key = storage.key(0) as string;
+    const kept = JSON.parse(storage.getItem(key) as string);
+    delete kept.form.reviewBy;
+    storage.setItem(key, JSON.stringify(kept));
+
+    await openAgain("r1");
+
+    expect(editor.form.value.fi.title).toBe("Luovutusvoitto");
+    expect(editor.form.value.reviewBy).toBe("");
+    expect(editor.restored.value).toMatchObject({ savedSince: false });
+  });
+
   it("says when someone saved the topic since, and its save still expects the revision it was read at", async () => {
     await typeTitle("r1");
     await openAgain("r7");

@@ -611,6 +611,27 @@ function SharedFields() {
         )}
         <FieldProblems id="topic-followups-problems" field="followUps" />
       </fieldset>
+      <Field
+        id="topic-review-by"
+        label={t.reviewByLabel}
+        hint={t.reviewByHint}
+        extra={<FieldProblems id="topic-review-by-problems" field="reviewBy" />}
+      >
+        <input
+          id="topic-review-by"
+          type="date"
+          value={current.reviewBy}
+          aria-invalid={hasError("reviewBy") ? "true" : undefined}
+          aria-describedby={describedBy(
+            "topic-review-by-hint",
+            hasProblems("reviewBy") && "topic-review-by-problems",
+          )}
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            update((f) => ({ ...f, reviewBy: value }));
+          }}
+        />
+      </Field>
       <div class="field checkbox">
         <input
           type="checkbox"

@@ -5,6 +5,7 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatDay,
   formatPercent,
   text,
 } from "../i18n.ts";
@@ -120,6 +121,7 @@ export function Topics() {
                 <th scope="col">{t.colAnswers}</th>
                 <th scope="col">{t.colHelpful}</th>
                 <th scope="col">{t.colChanged}</th>
+                <th scope="col">{t.colReviewBy}</th>
                 <th scope="col">{t.colStatus}</th>
               </tr>
             </thead>
@@ -157,8 +159,12 @@ export function Topics() {
                   <td class="changed">
                     <ChangedCell topic={topic} />
                   </td>
+                  <td data-testid="topic-review-by">{formatDay(topic.reviewBy, t)}</td>
                   <td>
                     <div class="badges">
+                      {topic.reviewOverdue ? (
+                        <Badge kind="overdue">{t.badgeReviewOverdue}</Badge>
+                      ) : null}
                       {changedIds.value.has(topic.id) ? (
                         <Badge kind="changed">{t.badgeChanged}</Badge>
                       ) : null}

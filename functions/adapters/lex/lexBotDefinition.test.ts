@@ -36,6 +36,20 @@ describe("Lex bot definition from bot content", () => {
     expect(definition.locales.map((l) => l.intents)).toEqual([intents.fi, intents.sv]);
   });
 
+  it("ignores a topic's review date: the same intents, utterances and fingerprint", () => {
+    const reviewed = {
+      ...content,
+      topics: new Map(
+        [...content.topics].map(([id, topic]) => [id, { ...topic, reviewBy: "2020-01-31" }]),
+      ),
+    };
+
+    const dated = lexBotDefinition(reviewed, { confidenceThreshold: 0.4 });
+
+    expect(dated).toEqual(definition);
+    expect(JSON.stringify(dated)).not.toContain("reviewBy");
+  });
+
   it("carries each topic's utterances in its own language", () => {
     const fi = definition.locales[0]?.intents.find((i) => i.name === "tax-card");
     const sv = definition.locales[1]?.intents.find((i) => i.name === "tax-card");

@@ -4,6 +4,7 @@ import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { diffBundles } from "../../domain/content/bundleDiff.ts";
+import { reportDay } from "../../domain/reports/reportEvents.ts";
 import { checkContent, formatProblems } from "../checkContent.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
 import { fail, openContentTable } from "./contentTable.ts";
@@ -19,7 +20,7 @@ try {
 }
 const dir = resolve(args.from ?? DEFAULT_CONTENT_DIR);
 // The same rules as content:check: files with errors never become the draft.
-const { bundle, problems } = checkContent(dir);
+const { bundle, problems } = checkContent(dir, { today: reportDay(new Date()) });
 if (problems.some((p) => p.severity === "error")) {
   console.log(`${formatProblems(problems)}\n`);
   console.log(`Nothing imported: fix the errors above in ${dir} first.`);

@@ -18,12 +18,12 @@ port.on("message", (request: RulesRequest) => {
   try {
     const result =
       request.op === "checkTopic"
-        ? contentRules.checkTopic(request.json, request.bundle)
+        ? contentRules.checkTopic(request.json, request.bundle, request.context)
         : request.op === "checkReferral"
           ? contentRules.checkReferral(request.json, request.bundle)
           : request.op === "checkOutOfScope"
             ? contentRules.checkOutOfScope(request.json, request.bundle)
-            : contentRules.checkBundle(request.bundle);
+            : contentRules.checkBundle(request.bundle, request.context);
     response = { id: request.id, ok: true, result };
   } catch (error) {
     response = { id: request.id, ok: false, message: (error as Error).message };

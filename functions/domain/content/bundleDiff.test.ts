@@ -43,6 +43,26 @@ describe("a version's diff as a reviewer reads it", () => {
     expect(diffBundles(sampleBundle(), sampleBundle())).toEqual([]);
   });
 
+  it("names a review date set, moved or removed under reviewBy, with the dates before and after", () => {
+    const set = withTaxCard((t) => ({ ...t, reviewBy: "2027-01-31" }));
+    const moved = withTaxCard((t) => ({ ...t, reviewBy: "2028-01-31" }));
+
+    expect(diffBundles(sampleBundle(), set, { details: true })).toEqual([
+      {
+        id: "tax-card",
+        change: "changed",
+        fields: ["reviewBy"],
+        details: [{ field: "reviewBy", before: "", after: "2027-01-31" }],
+      },
+    ]);
+    expect(diffBundles(set, moved, { details: true })[0]?.details).toEqual([
+      { field: "reviewBy", before: "2027-01-31", after: "2028-01-31" },
+    ]);
+    expect(diffBundles(moved, sampleBundle())).toEqual([
+      { id: "tax-card", change: "changed", fields: ["reviewBy"] },
+    ]);
+  });
+
   it("sees no change in a text whose only difference is a YAML block's final newline", () => {
     const seeded = withTaxCard((t) => ({ ...t, fi: { ...t.fi, answer: `${t.fi.answer}\n` } }));
 

@@ -67,6 +67,7 @@ function topicParts(
     part("demo", topic?.demo ? "true" : ""),
     part("action", topic?.action ?? ""),
     part("followUps", topic?.followUps ?? []),
+    part("reviewBy", topic?.reviewBy ?? ""),
   ];
   for (const lang of LANGS) {
     const locale = topic?.[lang];

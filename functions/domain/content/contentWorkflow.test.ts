@@ -660,6 +660,40 @@ describe("the content workflow with a deferred go-live (AWS: the Lex build outla
   });
 });
 
+describe("the day the rules compare review dates with", () => {
+  it("is the Helsinki day of the workflow's clock, in every check of a topic and of a version", async () => {
+    const days: string[] = [];
+    const store = createMemoryContentStore();
+    // 22:30 UTC on 30 November is already 1 December in Helsinki.
+    const clock = manualClock(new Date("2026-11-30T22:30:00Z"));
+    const workflow = createContentWorkflow({
+      store,
+      rules: {
+        ...rules,
+        checkTopic: (json, draft, context) => {
+          days.push(context.today);
+          return rules.checkTopic(json, draft, context);
+        },
+        checkBundle: (_bundle, context) => {
+          days.push(context.today);
+          return [];
+        },
+      },
+      deployer: deployer().d,
+      clock,
+      settings: { requireReview: false },
+    });
+    await workflow.seed(sampleBundle(), "repository");
+
+    await workflow.checkTopic("vat", vat());
+    await workflow.saveTopic(owner, "vat", vat());
+    clock.advance(24 * 3_600_000);
+    await workflow.publish(owner, "VAT");
+
+    expect(days).toEqual(["2026-12-01", "2026-12-01", "2026-12-02"]);
+  });
+});
+
 describe("discarding the draft's changes to one topic or group", () => {
   it("gives a changed topic its live content and test messages back, leaving other changes", async () => {
     const { workflow, store } = await setUp();

@@ -11,6 +11,7 @@ import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
+import { reportDay } from "../reports/reportEvents.ts";
 import { type ContentBundle, heldOutFor, utteranceKey, withTopic } from "./bundle.ts";
 import { diffBundles, outOfScopeDiff, type TopicChange } from "./bundleDiff.ts";
 import type {
@@ -84,16 +85,32 @@ export interface OutOfScopeCheck {
   outOfScope?: ContentBundle["outOfScope"];
 }
 
+/**
+ * What the rules know besides the content, read by the workflow from its clock: the rules
+ * stay pure functions of their input (and can run in another thread).
+ */
+export interface RulesContext {
+  /** The agency's calendar day (Europe/Helsinki), YYYY-MM-DD: review dates are compared to it. */
+  today: string;
+}
+
 /** The content rules (content:check's), applied to data instead of files; may run elsewhere. */
 export interface ContentRules {
   /** Problems of one topic as the studio sends it, in the context of the draft. */
-  checkTopic(json: unknown, draft: ContentBundle): TopicCheck | Promise<TopicCheck>;
+  checkTopic(
+    json: unknown,
+    draft: ContentBundle,
+    context: RulesContext,
+  ): TopicCheck | Promise<TopicCheck>;
   /** Problems of one referral group as the studio sends it, in the context of the draft. */
   checkReferral(json: unknown, draft: ContentBundle): ReferralCheck | Promise<ReferralCheck>;
   /** Problems of the out-of-scope lists as the studio sends them, in place of the draft's. */
   checkOutOfScope(json: unknown, draft: ContentBundle): OutOfScopeCheck | Promise<OutOfScopeCheck>;
   /** Problems of a whole bundle. */
-  checkBundle(bundle: ContentBundle): ContentIssue[] | Promise<ContentIssue[]>;
+  checkBundle(
+    bundle: ContentBundle,
+    context: RulesContext,
+  ): ContentIssue[] | Promise<ContentIssue[]>;
 }
 
 /** The test gate's verdict: what stops a version, and the numbers it was judged on. */
@@ -234,6 +251,7 @@ export function createContentWorkflow(deps: {
 }) {
   const { store, rules, deployer, clock } = deps;
   const now = () => clock.now().toISOString();
+  const context = (): RulesContext => ({ today: reportDay(clock.now()) });
 
   /** A note of the service's own in an audit entry: its English text and its finding. */
   const noted = (said: Said) => ({ detail: said.message, detailFinding: said.finding });
@@ -635,7 +653,7 @@ export function createContentWorkflow(deps: {
         throw new AlreadyPendingError(pending.version);
       }
     }
-    const checked = await rules.checkBundle(bundle);
+    const checked = await rules.checkBundle(bundle, context());
     const gate = await deployer.gate(bundle);
     const issues = [...checked, ...gate.issues].filter((i) => i.severity === "error");
     if (issues.length > 0) throw new ContentInvalidError(issues);
@@ -772,7 +790,7 @@ export function createContentWorkflow(deps: {
     /** The rules' findings for a topic as typed, without saving it. */
     async checkTopic(id: string, json: unknown): Promise<ContentIssue[]> {
       const draft = await currentDraft();
-      return (await rules.checkTopic(withId(json, id), draft.bundle)).issues;
+      return (await rules.checkTopic(withId(json, id), draft.bundle, context())).issues;
     },
 
     /**
@@ -787,7 +805,7 @@ export function createContentWorkflow(deps: {
         id,
         expected,
         async (draft, expect) => {
-          const result = await rules.checkTopic(withId(json, id), draft.bundle);
+          const result = await rules.checkTopic(withId(json, id), draft.bundle, context());
           checked = result;
           const errors = result.issues.filter((i) => i.severity === "error");
           if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
@@ -850,7 +868,11 @@ export function createContentWorkflow(deps: {
           draft.bundle.topics.some((t) => t.id === id) &&
           !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && !c.kind);
         if (unchanged) return { result: "unchanged" as const, warnings: [] };
-        const result = await rules.checkTopic({ ...published, tests: heldOut.tests }, draft.bundle);
+        const result = await rules.checkTopic(
+          { ...published, tests: heldOut.tests },
+          draft.bundle,
+          context(),
+        );
         const errors = result.issues.filter((i) => i.severity === "error");
         if (errors.length > 0) throw new ContentInvalidError(errors);
         const meta = draftMeta(actor);
@@ -930,7 +952,7 @@ export function createContentWorkflow(deps: {
           sv: { ...topic.sv, utterances: next.sv.utterances },
           tests: { fi: next.fi.tests, sv: next.sv.tests },
         };
-        const result = await rules.checkTopic(json, draft.bundle);
+        const result = await rules.checkTopic(json, draft.bundle, context());
         const errors = result.issues.filter((i) => i.severity === "error");
         if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
         const meta = draftMeta(actor);
@@ -1423,7 +1445,9 @@ export function createContentWorkflow(deps: {
 
     /** Replaces the draft with content from files (content:import). */
     async importDraft(actor: ContentActor, bundle: ContentBundle, source: string) {
-      const issues = (await rules.checkBundle(bundle)).filter((i) => i.severity === "error");
+      const issues = (await rules.checkBundle(bundle, context())).filter(
+        (i) => i.severity === "error",
+      );
       if (issues.length > 0) throw new ContentInvalidError(issues);
       await store.replaceDraft(bundle, draftMeta(actor));
       await audit(actor, "import", { detail: source });

@@ -5,6 +5,7 @@ import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import { classifySplitYielding, gateIssues, scoreClassified } from "../../content/scoreBundle.ts";
+import { isReviewOverdue } from "../../contracts/content.ts";
 import {
   type Finding,
   type FindingLang,
@@ -38,7 +39,7 @@ import {
 import { isMissId, type MissStore } from "../../domain/inbox/missStore.ts";
 import type { Reopened } from "../../domain/inbox/reopening.ts";
 import type { Clock } from "../../domain/ports.ts";
-import type { ReportReader } from "../../domain/reports/reportEvents.ts";
+import { type ReportReader, reportDay } from "../../domain/reports/reportEvents.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { findingLangOf, type IssueShown, issueIn, toldIn } from "../findingLanguage.ts";
 import { jsonErrors } from "../middleware/jsonErrors.ts";
@@ -458,6 +459,7 @@ export function createContentApiHandler(deps: {
         );
         const count = (id: string, lang: "fi" | "sv") =>
           draft.bundle.tests[lang].filter((c) => c.intent === id).length;
+        const today = reportDay(deps.clock.now());
         const summary = (t: ContentBundle["topics"][number], retired: boolean) => {
           const meta = draft.meta.get(t.id);
           const score = lastScores.get(t.id);
@@ -468,6 +470,9 @@ export function createContentApiHandler(deps: {
             fi: { title: t.fi.title, utterances: t.fi.utterances.length, tests: count(t.id, "fi") },
             sv: { title: t.sv.title, utterances: t.sv.utterances.length, tests: count(t.id, "sv") },
             ...(score !== undefined ? { score } : {}),
+            ...(t.reviewBy ? { reviewBy: t.reviewBy } : {}),
+            // Judged here, on the service's clock, by the rule that warns about it.
+            ...(isReviewOverdue(t.reviewBy, today) ? { reviewOverdue: true } : {}),
             ...(meta ? { updatedBy: meta.updatedByName, updatedAt: meta.updatedAt } : {}),
           };
         };

@@ -3,6 +3,7 @@ import type { BotContent, Topic } from "../../../contracts/content.ts";
 import type { Lang } from "../../../contracts/lang.ts";
 import type { TopicId } from "../../../contracts/topics.ts";
 import { EmbeddedRecogniser } from "./embeddedRecogniser.ts";
+import { trainingExamples } from "./intentClassifier.ts";
 
 // A small, self-contained content set so the behaviour under test does not move when
 // content owners edit bot-content/. Each topic gets the 20 sentences the schema requires.
@@ -282,6 +283,27 @@ describe("EmbeddedRecogniser", () => {
 
     expect(texts.map((t) => warmed.classify(t, "fi"))).toEqual(expected);
     expect(texts.map((t) => warmed.classify(t, "fi"))).toEqual(expected);
+  });
+
+  it("learns nothing from a topic's review date: the same answers with and without one", () => {
+    const content = fixtureContent();
+    const reviewed: BotContent = {
+      ...content,
+      topics: new Map(
+        [...content.topics].map(([id, topic]) => [id, { ...topic, reviewBy: "2020-01-31" }]),
+      ),
+    };
+    const texts = ["verokortti", "milloin tulee veronpalautus", "skattekortet", "kelan asumistuki"];
+
+    const plain = new EmbeddedRecogniser(content);
+    const dated = new EmbeddedRecogniser(reviewed);
+
+    for (const lang of ["fi", "sv"] as const) {
+      expect(trainingExamples(reviewed, lang)).toEqual(trainingExamples(content, lang));
+      expect(texts.map((t) => dated.classify(t, lang))).toEqual(
+        texts.map((t) => plain.classify(t, lang)),
+      );
+    }
   });
 
   it("classifies in well under 2 ms per message", () => {

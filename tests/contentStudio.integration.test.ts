@@ -109,6 +109,11 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     });
     expect(published.status).toBe(200);
     expect(published.body).toEqual({ version: 2, state: "pending-review" });
+    // The draft's diff says its content waits for review as version 2: nothing new to send.
+    expect((await api("GET", "draft/diff", owner)).body).toMatchObject({
+      against: 1,
+      pendingWithDraft: 2,
+    });
 
     // Four-eyes: the author cannot approve, and an owner without the reviewer role neither.
     const selfApproval = await api("POST", "versions/2/approve", owner);

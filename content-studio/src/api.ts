@@ -303,6 +303,8 @@ export type { FieldChange } from "../../functions/domain/content/bundleDiff.ts";
 export interface DraftDiff {
   against: number;
   topics: ContentChange[];
+  /** The version waiting for review that has the draft's content already (an addition). */
+  pendingWithDraft?: number;
 }
 
 export interface VersionDiff {

@@ -358,6 +358,15 @@ const fi = {
   published: (version: number, state: string) => `Versio ${version} luotu. Tila: ${state}.`,
   versionChanges: (version: number, against: number) =>
     `Version ${version} muutokset versioon ${against} verrattuna`,
+  /** The summary under the form of the version just sent for review in this session. */
+  sentChanges: (version: number, against: number) =>
+    `Lähetit juuri tarkastettavaksi version ${version}. Sen muutokset versioon ${against} verrattuna:`,
+  /** The same for a version made without review (or a rollback's). */
+  createdChanges: (version: number, against: number) =>
+    `Loit juuri version ${version}. Sen muutokset versioon ${against} verrattuna:`,
+  draftPending: (version: number) =>
+    `Luonnos on lähetetty tarkastettavaksi versiona ${version}: uutta lähetettävää ei ole ennen seuraavaa muutosta.`,
+  showVersion: (version: number) => `Näytä versio ${version}`,
   versionListTitle: "Versiot",
   olderVersions: "Näytä vanhemmat versiot",
   liveNow: (version: number) => `Käytössä on versio ${version}.`,
@@ -1041,6 +1050,13 @@ const sv: UiText = {
   published: (version, state) => `Version ${version} har skapats. Status: ${state}.`,
   versionChanges: (version, against) =>
     `Ändringarna i version ${version} jämfört med version ${against}`,
+  sentChanges: (version, against) =>
+    `Du skickade just version ${version} för granskning. Dess ändringar jämfört med version ${against}:`,
+  createdChanges: (version, against) =>
+    `Du skapade just version ${version}. Dess ändringar jämfört med version ${against}:`,
+  draftPending: (version) =>
+    `Utkastet har skickats för granskning som version ${version}: det finns inget nytt att skicka före nästa ändring.`,
+  showVersion: (version) => `Visa version ${version}`,
   versionListTitle: "Versioner",
   olderVersions: "Visa äldre versioner",
   liveNow: (version) => `Version ${version} är i bruk.`,

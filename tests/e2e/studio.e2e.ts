@@ -204,6 +204,14 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .getByTestId("published-diff-list")
       .locator(`li[data-topic="${ESTATE.id}"]`)
       .waitFor();
+    expect(await studio.getByTestId("published-diff").locator("h4").textContent()).toMatch(
+      new RegExp(`^Lähetit juuri tarkastettavaksi version ${published}\\. Sen muutokset`),
+    );
+    // The draft waits for review as that version: no form to send it a second time.
+    await expect
+      .poll(() => studio.getByTestId("publish-pending").getAttribute("data-version"), POLL)
+      .toBe(String(published));
+    expect(await studio.locator("#publish").count()).toBe(0);
     // An owner is no reviewer: no Approve button.
     expect(await studio.locator(`#version-${published}-approve`).count()).toBe(0);
     await expectNoAxeViolations(studio, "studio-versions-published");

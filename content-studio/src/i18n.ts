@@ -284,13 +284,15 @@ const fi = {
   restoredSavedSince:
     "Joku on tallentanut tämän sen jälkeen, kun aloitit: tallentaessasi näet, kuka, ja voit valita.",
   discardRestored: "Hylkää tallentamattomat muutokset",
-  gatePasses:
-    "Luonnos läpäisisi julkaisun tarkistuksen: osuvuus, aiheiden ulkopuoliset viestit ja jokainen aihe riittävät.",
+  /** The gate's own thresholds: a topic's floor is lower than content:test's target. */
+  gatePasses: (accuracy: string, none: string, topic: string) =>
+    `Luonnos läpäisisi julkaisun tarkistuksen: testijoukon osuvuus on vähintään ${accuracy}, aiheiden ulkopuolisista viesteistä vähintään ${none} jää ilman aihetta ja jokainen aihe löytää vähintään ${topic} omista viesteistään.`,
   gateFails: (count: number) =>
     count === 1
       ? "Julkaisun tarkistus pysäyttäisi luonnoksen yhdestä syystä:"
       : `Julkaisun tarkistus pysäyttäisi luonnoksen ${count} syystä:`,
-  belowTarget: (target: string) => `alle tavoitteen ${target}`,
+  belowTarget: (target: string) => `alle tavoitteen ${target} – ei estä julkaisua`,
+  belowGate: (floor: string) => `alle julkaisun rajan ${floor} – estää julkaisun`,
   splitNames: { tests: "Testijoukko", dev: "Kehitysjoukko" } as Record<SplitName, string>,
   overviewCaption: "Osuvuus joukoittain ja kielittäin",
   colSplit: "Joukko",
@@ -331,6 +333,8 @@ const fi = {
     string
   >,
   /** "8 uutta virhettä, 25 korjattua": new mistakes first, the still wrong only when any. */
+  newMistakesWhy:
+    "Yhdenkin aiheen lisääminen tai muuttaminen voi siirtää muidenkin aiheiden viestejä: botti opetetaan uudelleen koko sisällöllä.",
   changedSummary: (counts: Record<ChangeEffect, number>) =>
     [
       counts.broken === 1 ? "1 uusi virhe" : `${counts.broken} uutta virhettä`,
@@ -987,13 +991,14 @@ const sv: UiText = {
   restoredSavedSince:
     "Någon har sparat det här efter att du började: när du sparar ser du vem, och du kan välja.",
   discardRestored: "Förkasta osparade ändringar",
-  gatePasses:
-    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, meddelandena utanför ämnena och varje ämne räcker.",
+  gatePasses: (accuracy, none, topic) =>
+    `Utkastet skulle klara publiceringskontrollen: träffsäkerheten i testmängden är minst ${accuracy}, minst ${none} av meddelandena utanför ämnena lämnas utan ämne och varje ämne hittar minst ${topic} av sina egna meddelanden.`,
   gateFails: (count) =>
     count === 1
       ? "Publiceringskontrollen skulle stoppa utkastet av ett skäl:"
       : `Publiceringskontrollen skulle stoppa utkastet av ${count} skäl:`,
-  belowTarget: (target) => `under målet ${target}`,
+  belowTarget: (target) => `under målet ${target} – hindrar inte publicering`,
+  belowGate: (floor) => `under publiceringsgränsen ${floor} – hindrar publicering`,
   splitNames: { tests: "Testmängd", dev: "Utvecklingsmängd" },
   overviewCaption: "Träffsäkerhet per mängd och språk",
   colSplit: "Mängd",
@@ -1029,6 +1034,8 @@ const sv: UiText = {
   noChanged: "Inget meddelandes ämne ändras.",
   colEffect: "Effekt",
   effects: { broken: "Nytt fel", changed: "Fortfarande fel", fixed: "Rättat" },
+  newMistakesWhy:
+    "Att lägga till eller ändra ett enda ämne kan flytta även andra ämnens meddelanden: boten tränas om med hela innehållet.",
   changedSummary: (counts) =>
     [
       counts.broken === 1 ? "1 nytt fel" : `${counts.broken} nya fel`,

@@ -453,11 +453,12 @@ const fi = {
     "draft-save": "Tallennettu luonnokseen",
     "draft-retire": "Poistettu käytöstä luonnoksessa",
     "draft-revert": "Luonnoksen muutokset peruttu",
-    publish: "Julkaistu",
+    /** True with review and without: a publish sends the draft, a go-live is `live`. */
+    publish: "Lähetetty julkaistavaksi",
     approve: "Hyväksytty",
     reject: "Hylätty",
     withdraw: "Julkaisu peruttu",
-    rollback: "Palautus julkaistu",
+    rollback: "Palautus lähetetty julkaistavaksi",
     live: "Otettu käyttöön",
     supersede: "Korvattu ennen tarkastusta",
     failed: "Epäonnistui",
@@ -647,10 +648,10 @@ const fi = {
   /** After a teach: how many, to which topic, and that the bot learns them once published. */
   taughtOutcome: (n: number, topic: string, split: "training" | "tests") =>
     split === "training"
-      ? `${n === 1 ? "1 kysymys" : `${n} kysymystä`} opetettu aiheeseen ${topic} luonnokseen. Botti oppii ${n === 1 ? "sen" : "ne"}, kun versio on julkaistu.`
+      ? `${n === 1 ? "1 kysymys" : `${n} kysymystä`} opetettu aiheeseen ${topic} luonnokseen. Botti oppii ${n === 1 ? "sen" : "ne"}, kun versio on otettu käyttöön.`
       : `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty aiheen ${topic} testiviesteiksi luonnokseen. ${n === 1 ? "Se tulee" : "Ne tulevat"} versioon, kun luonnos julkaistaan.`,
   referredOutcome: (n: number, group: string) =>
-    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen ohjaukseen ${group}. Botti ohjaa ${n === 1 ? "sen" : "ne"} sinne, kun versio on julkaistu.`,
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen ohjaukseen ${group}. Botti ohjaa ${n === 1 ? "sen" : "ne"} sinne, kun versio on otettu käyttöön.`,
   dismissedOutcome: (n: number) =>
     `${n === 1 ? "1 kysymys hylätty. Sitä" : `${n} kysymystä hylätty. Niitä`} ei opeteta botille.`,
   publishLink: "Julkaise sivulla Versiot ja julkaisu",
@@ -1143,11 +1144,11 @@ const sv: UiText = {
     "draft-save": "Sparat i utkastet",
     "draft-retire": "Taget ur bruk i utkastet",
     "draft-revert": "Utkastets ändringar ångrade",
-    publish: "Publicerad",
+    publish: "Skickad för publicering",
     approve: "Godkänd",
     reject: "Avvisad",
     withdraw: "Publicering återkallad",
-    rollback: "Återställning publicerad",
+    rollback: "Återställning skickad för publicering",
     live: "Tagen i bruk",
     supersede: "Ersatt före granskning",
     failed: "Misslyckades",
@@ -1319,10 +1320,10 @@ const sv: UiText = {
   actionRefused: "Åtgärden utfördes inte: innehållskontrollen godkände den inte.",
   taughtOutcome: (n: number, topic: string, split: "training" | "tests") =>
     split === "training"
-      ? `${n === 1 ? "1 fråga inlärd" : `${n} frågor inlärda`} i ämnet ${topic} i utkastet. Boten lär sig ${n === 1 ? "den" : "dem"} när versionen har publicerats.`
+      ? `${n === 1 ? "1 fråga inlärd" : `${n} frågor inlärda`} i ämnet ${topic} i utkastet. Boten lär sig ${n === 1 ? "den" : "dem"} när versionen har tagits i bruk.`
       : `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} som testmeddelanden i ämnet ${topic} i utkastet. ${n === 1 ? "Den" : "De"} kommer med i versionen när utkastet publiceras.`,
   referredOutcome: (n: number, group: string) =>
-    `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} i utkastets hänvisning ${group}. Boten hänvisar ${n === 1 ? "den" : "dem"} dit när versionen har publicerats.`,
+    `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} i utkastets hänvisning ${group}. Boten hänvisar ${n === 1 ? "den" : "dem"} dit när versionen har tagits i bruk.`,
   dismissedOutcome: (n: number) =>
     `${n === 1 ? "1 fråga avvisad. Den" : `${n} frågor avvisade. De`} lärs inte in.`,
   publishLink: "Publicera på sidan Versioner och publicering",

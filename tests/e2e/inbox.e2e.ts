@@ -267,7 +267,7 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     await expect
       .poll(() => outcome.locator("p").first().textContent(), POLL)
       .toBe(
-        "2 kysymystä opetettu aiheeseen OmaVero luonnokseen. Botti oppii ne, kun versio on julkaistu.",
+        "2 kysymystä opetettu aiheeseen OmaVero luonnokseen. Botti oppii ne, kun versio on otettu käyttöön.",
       );
     expect(await outcome.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(
@@ -283,7 +283,7 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     await expect
       .poll(() => outcome.locator("p").first().textContent(), POLL)
       .toBe(
-        "1 kysymys opetettu aiheeseen OmaVero luonnokseen. Botti oppii sen, kun versio on julkaistu.",
+        "1 kysymys opetettu aiheeseen OmaVero luonnokseen. Botti oppii sen, kun versio on otettu käyttöön.",
       );
     await expect.poll(() => inboxGroupsWith(studio, "nettisivut").count(), POLL).toBe(0);
     await openTopic(studio, TAUGHT_TOPIC);

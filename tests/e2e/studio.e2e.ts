@@ -353,11 +353,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     // The audit trail has it all, told in the studio's language; the Swedish UI passes axe too.
     const trail = studio.getByTestId("audit");
     const event = (name: string) => trail.getByRole("cell", { name, exact: true }).first();
-    await event("Palautus julkaistu").waitFor();
+    await event("Palautus lähetetty julkaistavaksi").waitFor();
     await event("Otettu käyttöön").waitFor();
     await studio.getByRole("button", { name: "På svenska" }).click();
     await studio.getByRole("heading", { level: 2, name: "Versioner och publicering" }).waitFor();
-    await event("Återställning publicerad").waitFor();
+    await event("Återställning skickad för publicering").waitFor();
     await event("Tagen i bruk").waitFor();
     await expectNoAxeViolations(studio, "studio-versions-sv");
     expect(errors).toEqual([]);

@@ -167,7 +167,7 @@ describe("missed-question inbox state", () => {
       expect(inbox.lastOutcome.value).toEqual({
         groupId: "g1",
         index: 0,
-        text: "3 kysymystä opetettu aiheeseen Eläke luonnokseen. Botti oppii ne, kun versio on julkaistu.",
+        text: "3 kysymystä opetettu aiheeseen Eläke luonnokseen. Botti oppii ne, kun versio on otettu käyttöön.",
         publish: true,
       });
       // A refer, by the group's title.
@@ -177,7 +177,7 @@ describe("missed-question inbox state", () => {
       );
       expect(inbox.lastOutcome.value).toMatchObject({
         groupId: "g2",
-        text: "1 kysymys lisätty luonnoksen ohjaukseen Kela. Botti ohjaa sen sinne, kun versio on julkaistu.",
+        text: "1 kysymys lisätty luonnoksen ohjaukseen Kela. Botti ohjaa sen sinne, kun versio on otettu käyttöön.",
         publish: true,
       });
       // A dismissal changes no content: nothing to publish.

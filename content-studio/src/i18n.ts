@@ -91,6 +91,9 @@ const fi = {
   newTopic: "Uusi aihe",
   topicsCaption: "Luonnoksen aiheet",
   topicCount: (n: number) => (n === 1 ? "1 aihe" : `${n} aihetta`),
+  /** Before the out-of-scope sentences a topic search matched. */
+  foundOutOfScope:
+    "Löytyi myös aiheen ulkopuolisista viesteistä, joihin botti ei tarkoituksella vastaa aiheella:",
   searchCount: (n: number, q: string) =>
     n === 0
       ? `Haulla ”${q}” ei löytynyt aiheita.`
@@ -475,6 +478,8 @@ const fi = {
     link: "linkki",
   } as Record<string, string>,
   outOfScopeName: "Aiheiden ulkopuoliset viestit",
+  /** After a fix that is partly made on the out-of-scope page: the way there. */
+  openOutOfScope: "Avaa Aiheen ulkopuoliset",
   /** Beside a referral group's id in a diff, after its title. */
   diffReferralNote: "ohjausryhmä",
   /** A change whose answer changed in one language only: a translation perhaps forgotten. */
@@ -805,6 +810,8 @@ const sv: UiText = {
   newTopic: "Nytt ämne",
   topicsCaption: "Utkastets ämnen",
   topicCount: (n) => (n === 1 ? "1 ämne" : `${n} ämnen`),
+  foundOutOfScope:
+    "Hittades också bland meddelandena utanför ämnena, som boten avsiktligt inte svarar på med ett ämne:",
   searchCount: (n, q) =>
     n === 0
       ? `Sökningen ”${q}” gav inga ämnen.`
@@ -1165,6 +1172,7 @@ const sv: UiText = {
     link: "länk",
   },
   outOfScopeName: "Meddelanden utanför ämnena",
+  openOutOfScope: "Öppna Utanför ämnena",
   diffReferralNote: "hänvisningsgrupp",
   answerOnlyIn: {
     fi: "Bara det finskspråkiga svaret ändrades. Behöver det svenskspråkiga svaret samma ändring?",

@@ -6,6 +6,7 @@ import {
   countProblems,
   parsePath,
   placeProblem,
+  problemPageLink,
   problemsOf,
   summaryOrder,
   versionProblemPlace,
@@ -117,5 +118,25 @@ describe("where a refused version's problem is", () => {
     ["tests/fi.yaml cases[12]", "tests/fi.yaml cases[12]"],
   ])("names %j as %j", (path, place) => {
     expect(versionProblemPlace(path, t)).toBe(place);
+  });
+});
+
+describe("a problem whose fix is partly made on another page", () => {
+  it("links a sentence also in the out-of-scope lists to their page, kept through placing", () => {
+    const placed = placeProblem({
+      severity: "error",
+      path: "fi.utterances[2]",
+      message: "”apurahan verotus” on kahdessa paikassa.",
+      code: "sentenceShared",
+      page: "out-of-scope",
+    });
+
+    expect(placed).toMatchObject({ field: "fi.utterances", index: 2, page: "out-of-scope" });
+    expect(problemPageLink(placed, UI.fi)).toEqual({
+      href: "#/out-of-scope",
+      label: "Avaa Aiheen ulkopuoliset",
+    });
+    expect(problemPageLink(placed, UI.sv)?.label).toBe("Öppna Utanför ämnena");
+    expect(problemPageLink({}, UI.fi)).toBeUndefined();
   });
 });

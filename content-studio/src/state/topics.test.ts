@@ -1,7 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
 import { session } from "./app.ts";
 import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
-import { DRAFT_STALE_MS, draft, loadDraft, refreshStaleDraft, watchDraft } from "./topics.ts";
+import {
+  DRAFT_STALE_MS,
+  draft,
+  loadDraft,
+  refreshStaleDraft,
+  SEARCH_DEBOUNCE_MS,
+  searchHits,
+  searchOutOfScope,
+  setQuery,
+  watchDraft,
+} from "./topics.ts";
 
 const draftWaiting = (pendingReview: number[]) => draftAnswer({ pendingReview });
 
@@ -84,6 +94,31 @@ describe("the draft every page reads", () => {
 
       expect(draftReads()).toHaveLength(2);
       expect(session.value).toEqual({ token: "tok" });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("a topic search that matches the out-of-scope lists", () => {
+  const fake = signedInWithFakeServer(() => {
+    setQuery("");
+  });
+
+  it("keeps the matched out-of-scope sentences beside the topics, and forgets them with the query", async () => {
+    vi.useFakeTimers();
+    try {
+      fake.current().on("GET", "/api/content/search?q=apuraha", () => ({
+        status: 200,
+        body: { topics: [], outOfScope: [{ lang: "fi", text: "apurahan verotus" }] },
+      }));
+      setQuery("apuraha");
+      await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 1);
+      expect(searchHits.value).toEqual([]);
+      expect(searchOutOfScope.value).toEqual([{ lang: "fi", text: "apurahan verotus" }]);
+
+      setQuery("");
+      expect(searchOutOfScope.value).toEqual([]);
     } finally {
       vi.useRealTimers();
     }

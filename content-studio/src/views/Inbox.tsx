@@ -49,6 +49,7 @@ import {
   wantAnswers,
 } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
+import { ProblemPageLink } from "./ProblemPageLink.tsx";
 import { describedBy, focusControl, LoadError } from "./ui.tsx";
 
 /** Samples shown before "show all". */
@@ -819,6 +820,7 @@ function ActionPanel(props: {
                   {refusedField(p, t)}
                   {p.message}
                   {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
+                  <ProblemPageLink problem={p} />
                 </li>
               ))}
             </ul>

@@ -60,6 +60,7 @@ import {
   MIN_UTTERANCES_PER_LANG,
 } from "../topicForm.ts";
 import { ItemHistory } from "./ItemHistory.tsx";
+import { ProblemPageLink } from "./ProblemPageLink.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
@@ -695,6 +696,7 @@ function SummaryItem(props: { problem: PlacedProblem }) {
           {t.fixLabel} {p.fix}
         </span>
       ) : null}
+      <ProblemPageLink problem={p} />
     </li>
   );
 }

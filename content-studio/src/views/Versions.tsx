@@ -73,6 +73,7 @@ import {
 import { scoreLines } from "../versionScores.ts";
 import { AuditTable } from "./AuditTable.tsx";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
+import { ProblemPageLink } from "./ProblemPageLink.tsx";
 import {
   Badge,
   Confirm,
@@ -160,6 +161,7 @@ function RefusalProblems(props: { problems: readonly Problem[] }) {
             <strong>{t.severity[severity]}</strong> {place ? `${place}: ` : ""}
             {p.message}
             {p.fix ? <span class="fix">{` ${t.fixLabel} ${p.fix}`}</span> : null}
+            <ProblemPageLink problem={p} />
           </li>
         );
       })}

@@ -109,6 +109,11 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     });
     expect(published.status).toBe(200);
     expect(published.body).toEqual({ version: 2, state: "pending-review" });
+    // The draft's diff says its content waits for review as version 2: nothing new to send.
+    expect((await api("GET", "draft/diff", owner)).body).toMatchObject({
+      against: 1,
+      pendingWithDraft: 2,
+    });
 
     // Four-eyes: the author cannot approve, and an owner without the reviewer role neither.
     const selfApproval = await api("POST", "versions/2/approve", owner);
@@ -1054,9 +1059,32 @@ describe("the out-of-scope examples in the studio", () => {
         path: "fi.utterances[0]",
         code: "sentenceShared",
         message: expect.stringContaining("aiheiden ulkopuoliset lauseet (suomi)"),
+        // Where the other half of the fix is made, and that it is a save of its own.
+        fix: expect.stringContaining("poista se sivulla Aiheen ulkopuoliset"),
+        page: "out-of-scope",
       }),
       expect.objectContaining({ path: "sv.utterances[0]", code: "sentenceShared" }),
     ]);
+    // The as-you-type check says the same.
+    const checked = await api(
+      "POST",
+      `draft/validate/topics/${stockOptionsTopic.id}`,
+      owner,
+      stockOptionsTopic,
+    );
+    expect(checked.body.problems).toContainEqual(
+      expect.objectContaining({ code: "sentenceShared", page: "out-of-scope" }),
+    );
+    // A search for the matter says it is deliberately left without a topic.
+    const searched = await api(
+      "GET",
+      `search?q=${encodeURIComponent(STOCK_OPTION_SENTENCES.fi)}`,
+      owner,
+    );
+    expect(searched.body.outOfScope).toContainEqual({
+      lang: "fi",
+      text: STOCK_OPTION_SENTENCES.fi,
+    });
 
     // Save 1: the example leaves the out-of-scope lists (over the revision read).
     const saved = await api("PUT", "draft/out-of-scope", owner, without(live.outOfScope), {

@@ -21,6 +21,8 @@ export interface Problem {
   code?: string;
   /** A refusal's particulars of the finding: with `code`, the server can tell it again (`tell`). */
   params?: Record<string, unknown>;
+  /** The studio page where part of the fix is made, when it is not where the problem shows. */
+  page?: "out-of-scope";
 }
 
 export const TOPIC_ACTIONS = [
@@ -150,6 +152,12 @@ export interface SearchHit {
   sv: { title: string };
   /** The text that matched (a title, sentence or answer). */
   match: string;
+}
+
+/** An out-of-scope sentence a search matched: a matter left without a topic on purpose. */
+export interface OutOfScopeHit {
+  lang: Lang;
+  text: string;
 }
 
 export interface QuickReply {
@@ -309,6 +317,8 @@ export type { FieldChange } from "../../functions/domain/content/bundleDiff.ts";
 export interface DraftDiff {
   against: number;
   topics: ContentChange[];
+  /** The version waiting for review that has the draft's content already (an addition). */
+  pendingWithDraft?: number;
 }
 
 export interface VersionDiff {
@@ -534,6 +544,7 @@ function asProblems(value: unknown, severity?: Severity): Problem[] {
       ...(typeof p.params === "object" && p.params !== null && !Array.isArray(p.params)
         ? { params: p.params as Record<string, unknown> }
         : {}),
+      ...(p.page === "out-of-scope" ? { page: p.page } : {}),
     });
   }
   return problems;
@@ -781,7 +792,10 @@ export function createContentApi(options: ContentApiOptions) {
       return asProblems(answer.told).map(({ message, fix }) => ({ message, fix: fix ?? "" }));
     },
     search: (q: string) =>
-      request<{ topics: SearchHit[] }>("GET", `/api/content/search?q=${enc(q)}`),
+      request<{ topics: SearchHit[]; outOfScope?: OutOfScopeHit[] }>(
+        "GET",
+        `/api/content/search?q=${enc(q)}`,
+      ),
     tryMessage: (text: string, lang: Lang) =>
       request<TryResult>("POST", "/api/content/try", { text, lang }),
     testAll: () => request<TestAllResult>("POST", "/api/content/test-all", {}, undefined, LONG),

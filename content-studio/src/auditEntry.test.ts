@@ -45,4 +45,12 @@ describe("an audit entry as the studio tells it", () => {
       detail: "Palautettu",
     });
   });
+
+  it("tells a publish as sent, true whether a reviewer approves it or it goes live at once", () => {
+    const publish = { at: "2026-12-01T08:00:00.000Z", actor: "u-1", action: "publish" as const };
+    expect(tellAuditEntry(publish, UI.fi).what).toBe("Lähetetty julkaistavaksi");
+    expect(tellAuditEntry(publish, UI.sv).what).toBe("Skickad för publicering");
+    // Going live is its own entry.
+    expect(tellAuditEntry({ ...publish, action: "live" }, UI.fi).what).toBe("Otettu käyttöön");
+  });
 });

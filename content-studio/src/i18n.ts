@@ -101,6 +101,9 @@ const fi = {
   newTopic: "Uusi aihe",
   topicsCaption: "Luonnoksen aiheet",
   topicCount: (n: number) => (n === 1 ? "1 aihe" : `${n} aihetta`),
+  /** Before the out-of-scope sentences a topic search matched. */
+  foundOutOfScope:
+    "Löytyi myös aiheen ulkopuolisista viesteistä, joihin botti ei tarkoituksella vastaa aiheella:",
   searchCount: (n: number, q: string) =>
     n === 0
       ? `Haulla ”${q}” ei löytynyt aiheita.`
@@ -321,13 +324,15 @@ const fi = {
   restoredSavedSince:
     "Joku on tallentanut tämän sen jälkeen, kun aloitit: tallentaessasi näet, kuka, ja voit valita.",
   discardRestored: "Hylkää tallentamattomat muutokset",
-  gatePasses:
-    "Luonnos läpäisisi julkaisun tarkistuksen: osuvuus, aiheiden ulkopuoliset viestit ja jokainen aihe riittävät.",
+  /** The gate's own thresholds: a topic's floor is lower than content:test's target. */
+  gatePasses: (accuracy: string, none: string, topic: string) =>
+    `Luonnos läpäisisi julkaisun tarkistuksen: testijoukon osuvuus on vähintään ${accuracy}, aiheiden ulkopuolisista viesteistä vähintään ${none} jää ilman aihetta ja jokainen aihe löytää vähintään ${topic} omista viesteistään.`,
   gateFails: (count: number) =>
     count === 1
       ? "Julkaisun tarkistus pysäyttäisi luonnoksen yhdestä syystä:"
       : `Julkaisun tarkistus pysäyttäisi luonnoksen ${count} syystä:`,
-  belowTarget: (target: string) => `alle tavoitteen ${target}`,
+  belowTarget: (target: string) => `alle tavoitteen ${target} – ei estä julkaisua`,
+  belowGate: (floor: string) => `alle julkaisun rajan ${floor} – estää julkaisun`,
   splitNames: { tests: "Testijoukko", dev: "Kehitysjoukko" } as Record<SplitName, string>,
   overviewCaption: "Osuvuus joukoittain ja kielittäin",
   colSplit: "Joukko",
@@ -368,6 +373,8 @@ const fi = {
     string
   >,
   /** "8 uutta virhettä, 25 korjattua": new mistakes first, the still wrong only when any. */
+  newMistakesWhy:
+    "Yhdenkin aiheen lisääminen tai muuttaminen voi siirtää muidenkin aiheiden viestejä: botti opetetaan uudelleen koko sisällöllä.",
   changedSummary: (counts: Record<ChangeEffect, number>) =>
     [
       counts.broken === 1 ? "1 uusi virhe" : `${counts.broken} uutta virhettä`,
@@ -395,6 +402,15 @@ const fi = {
   published: (version: number, state: string) => `Versio ${version} luotu. Tila: ${state}.`,
   versionChanges: (version: number, against: number) =>
     `Version ${version} muutokset versioon ${against} verrattuna`,
+  /** The summary under the form of the version just sent for review in this session. */
+  sentChanges: (version: number, against: number) =>
+    `Lähetit juuri tarkastettavaksi version ${version}. Sen muutokset versioon ${against} verrattuna:`,
+  /** The same for a version made without review (or a rollback's). */
+  createdChanges: (version: number, against: number) =>
+    `Loit juuri version ${version}. Sen muutokset versioon ${against} verrattuna:`,
+  draftPending: (version: number) =>
+    `Luonnos on lähetetty tarkastettavaksi versiona ${version}: uutta lähetettävää ei ole ennen seuraavaa muutosta.`,
+  showVersion: (version: number) => `Näytä versio ${version}`,
   versionListTitle: "Versiot",
   olderVersions: "Näytä vanhemmat versiot",
   liveNow: (version: number) => `Käytössä on versio ${version}.`,
@@ -477,11 +493,12 @@ const fi = {
     "draft-save": "Tallennettu luonnokseen",
     "draft-retire": "Poistettu käytöstä luonnoksessa",
     "draft-revert": "Luonnoksen muutokset peruttu",
-    publish: "Julkaistu",
+    /** True with review and without: a publish sends the draft, a go-live is `live`. */
+    publish: "Lähetetty julkaistavaksi",
     approve: "Hyväksytty",
     reject: "Hylätty",
     withdraw: "Julkaisu peruttu",
-    rollback: "Palautus julkaistu",
+    rollback: "Palautus lähetetty julkaistavaksi",
     live: "Otettu käyttöön",
     supersede: "Korvattu ennen tarkastusta",
     failed: "Epäonnistui",
@@ -498,6 +515,8 @@ const fi = {
     link: "linkki",
   } as Record<string, string>,
   outOfScopeName: "Aiheiden ulkopuoliset viestit",
+  /** After a fix that is partly made on the out-of-scope page: the way there. */
+  openOutOfScope: "Avaa Aiheen ulkopuoliset",
   /** Beside a referral group's id in a diff, after its title. */
   diffReferralNote: "ohjausryhmä",
   /** A change whose answer changed in one language only: a translation perhaps forgotten. */
@@ -672,10 +691,10 @@ const fi = {
   /** After a teach: how many, to which topic, and that the bot learns them once published. */
   taughtOutcome: (n: number, topic: string, split: "training" | "tests") =>
     split === "training"
-      ? `${n === 1 ? "1 kysymys" : `${n} kysymystä`} opetettu aiheeseen ${topic} luonnokseen. Botti oppii ${n === 1 ? "sen" : "ne"}, kun versio on julkaistu.`
+      ? `${n === 1 ? "1 kysymys" : `${n} kysymystä`} opetettu aiheeseen ${topic} luonnokseen. Botti oppii ${n === 1 ? "sen" : "ne"}, kun versio on otettu käyttöön.`
       : `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty aiheen ${topic} testiviesteiksi luonnokseen. ${n === 1 ? "Se tulee" : "Ne tulevat"} versioon, kun luonnos julkaistaan.`,
   referredOutcome: (n: number, group: string) =>
-    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen ohjaukseen ${group}. Botti ohjaa ${n === 1 ? "sen" : "ne"} sinne, kun versio on julkaistu.`,
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen ohjaukseen ${group}. Botti ohjaa ${n === 1 ? "sen" : "ne"} sinne, kun versio on otettu käyttöön.`,
   dismissedOutcome: (n: number) =>
     `${n === 1 ? "1 kysymys hylätty. Sitä" : `${n} kysymystä hylätty. Niitä`} ei opeteta botille.`,
   publishLink: "Julkaise sivulla Versiot ja julkaisu",
@@ -835,6 +854,8 @@ const sv: UiText = {
   newTopic: "Nytt ämne",
   topicsCaption: "Utkastets ämnen",
   topicCount: (n) => (n === 1 ? "1 ämne" : `${n} ämnen`),
+  foundOutOfScope:
+    "Hittades också bland meddelandena utanför ämnena, som boten avsiktligt inte svarar på med ett ämne:",
   searchCount: (n, q) =>
     n === 0
       ? `Sökningen ”${q}” gav inga ämnen.`
@@ -1048,13 +1069,14 @@ const sv: UiText = {
   restoredSavedSince:
     "Någon har sparat det här efter att du började: när du sparar ser du vem, och du kan välja.",
   discardRestored: "Förkasta osparade ändringar",
-  gatePasses:
-    "Utkastet skulle klara publiceringskontrollen: träffsäkerheten, meddelandena utanför ämnena och varje enskilt ämne uppfyller kraven.",
+  gatePasses: (accuracy, none, topic) =>
+    `Utkastet skulle klara publiceringskontrollen: träffsäkerheten i testmängden är minst ${accuracy}, minst ${none} av meddelandena utanför ämnena lämnas utan ämne och varje ämne hittar minst ${topic} av sina egna meddelanden.`,
   gateFails: (count) =>
     count === 1
       ? "Publiceringskontrollen skulle stoppa utkastet av ett skäl:"
       : `Publiceringskontrollen skulle stoppa utkastet av ${count} skäl:`,
-  belowTarget: (target) => `under målet ${target}`,
+  belowTarget: (target) => `under målet ${target} – hindrar inte publicering`,
+  belowGate: (floor) => `under publiceringsgränsen ${floor} – hindrar publicering`,
   splitNames: { tests: "Testmängd", dev: "Utvecklingsmängd" },
   overviewCaption: "Träffsäkerhet per mängd och språk",
   colSplit: "Mängd",
@@ -1090,6 +1112,8 @@ const sv: UiText = {
   noChanged: "Inget meddelandes ämne ändras.",
   colEffect: "Effekt",
   effects: { broken: "Nytt fel", changed: "Fortfarande fel", fixed: "Rättat" },
+  newMistakesWhy:
+    "Att lägga till eller ändra ett enda ämne kan flytta även andra ämnens meddelanden: boten tränas om med hela innehållet.",
   changedSummary: (counts) =>
     [
       counts.broken === 1 ? "1 nytt fel" : `${counts.broken} nya fel`,
@@ -1111,6 +1135,13 @@ const sv: UiText = {
   published: (version, state) => `Version ${version} har skapats. Status: ${state}.`,
   versionChanges: (version, against) =>
     `Ändringarna i version ${version} jämfört med version ${against}`,
+  sentChanges: (version, against) =>
+    `Du skickade just version ${version} för granskning. Dess ändringar jämfört med version ${against}:`,
+  createdChanges: (version, against) =>
+    `Du skapade just version ${version}. Dess ändringar jämfört med version ${against}:`,
+  draftPending: (version) =>
+    `Utkastet har skickats för granskning som version ${version}: det finns inget nytt att skicka före nästa ändring.`,
+  showVersion: (version) => `Visa version ${version}`,
   versionListTitle: "Versioner",
   olderVersions: "Visa äldre versioner",
   liveNow: (version) => `Version ${version} är i bruk.`,
@@ -1190,11 +1221,11 @@ const sv: UiText = {
     "draft-save": "Sparat i utkastet",
     "draft-retire": "Taget ur bruk i utkastet",
     "draft-revert": "Utkastets ändringar ångrade",
-    publish: "Publicerad",
+    publish: "Skickad för publicering",
     approve: "Godkänd",
     reject: "Avvisad",
     withdraw: "Publicering återkallad",
-    rollback: "Återställning publicerad",
+    rollback: "Återställning skickad för publicering",
     live: "Tagen i bruk",
     supersede: "Ersatt före granskning",
     failed: "Misslyckades",
@@ -1211,6 +1242,7 @@ const sv: UiText = {
     link: "länk",
   },
   outOfScopeName: "Meddelanden utanför ämnena",
+  openOutOfScope: "Öppna Utanför ämnena",
   diffReferralNote: "hänvisningsgrupp",
   answerOnlyIn: {
     fi: "Bara det finskspråkiga svaret ändrades. Behöver det svenskspråkiga svaret samma ändring?",
@@ -1367,10 +1399,10 @@ const sv: UiText = {
   actionRefused: "Åtgärden utfördes inte: innehållskontrollen godkände den inte.",
   taughtOutcome: (n: number, topic: string, split: "training" | "tests") =>
     split === "training"
-      ? `${n === 1 ? "1 fråga inlärd" : `${n} frågor inlärda`} i ämnet ${topic} i utkastet. Boten lär sig ${n === 1 ? "den" : "dem"} när versionen har publicerats.`
+      ? `${n === 1 ? "1 fråga inlärd" : `${n} frågor inlärda`} i ämnet ${topic} i utkastet. Boten lär sig ${n === 1 ? "den" : "dem"} när versionen har tagits i bruk.`
       : `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} som testmeddelanden i ämnet ${topic} i utkastet. ${n === 1 ? "Den" : "De"} kommer med i versionen när utkastet publiceras.`,
   referredOutcome: (n: number, group: string) =>
-    `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} i utkastets hänvisning ${group}. Boten hänvisar ${n === 1 ? "den" : "dem"} dit när versionen har publicerats.`,
+    `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} i utkastets hänvisning ${group}. Boten hänvisar ${n === 1 ? "den" : "dem"} dit när versionen har tagits i bruk.`,
   dismissedOutcome: (n: number) =>
     `${n === 1 ? "1 fråga avvisad. Den" : `${n} frågor avvisade. De`} lärs inte in.`,
   publishLink: "Publicera på sidan Versioner och publicering",

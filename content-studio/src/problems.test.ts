@@ -7,6 +7,7 @@ import {
   countProblems,
   parsePath,
   placeProblem,
+  problemPageLink,
   problemsOf,
   summaryOrder,
   versionProblemPlace,
@@ -134,5 +135,25 @@ describe("the check summary's headline", () => {
     expect(checkVerdict({ errors: 0, warnings: 0 }, false)).toBe("clean");
     // What an earlier check found still stands, with the note that this one failed.
     expect(checkVerdict({ errors: 1, warnings: 0 }, true)).toBe("found");
+  });
+});
+
+describe("a problem whose fix is partly made on another page", () => {
+  it("links a sentence also in the out-of-scope lists to their page, kept through placing", () => {
+    const placed = placeProblem({
+      severity: "error",
+      path: "fi.utterances[2]",
+      message: "”apurahan verotus” on kahdessa paikassa.",
+      code: "sentenceShared",
+      page: "out-of-scope",
+    });
+
+    expect(placed).toMatchObject({ field: "fi.utterances", index: 2, page: "out-of-scope" });
+    expect(problemPageLink(placed, UI.fi)).toEqual({
+      href: "#/out-of-scope",
+      label: "Avaa Aiheen ulkopuoliset",
+    });
+    expect(problemPageLink(placed, UI.sv)?.label).toBe("Öppna Utanför ämnena");
+    expect(problemPageLink({}, UI.fi)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Lang, Problem, Severity } from "./api.ts";
 import type { UiText } from "./i18n.ts";
+import { routeHash } from "./route.ts";
 
 export type LocaleField = "title" | "utterances" | "answer" | "links" | "personal" | "tests";
 export type FieldKey =
@@ -27,6 +28,8 @@ export interface PlacedProblem {
   index?: number;
   /** Inside a list item: `label` or `url` of a link. */
   sub?: string;
+  /** The studio page where part of the fix is made (the server's `page`). */
+  page?: Problem["page"];
 }
 
 const LOCALE_FIELDS: readonly LocaleField[] = [
@@ -59,6 +62,7 @@ export function placeProblem(problem: Problem): PlacedProblem {
     message: problem.message,
     ...(problem.fix ? { fix: problem.fix } : {}),
     ...(problem.code ? { code: problem.code } : {}),
+    ...(problem.page ? { page: problem.page } : {}),
     field: "general",
   };
   const segments = parsePath(problem.path);
@@ -222,4 +226,18 @@ export function warningKey(p: PlacedProblem, lineText: (p: PlacedProblem) => str
   const kind = p.code ?? p.message;
   const line = p.index === undefined ? undefined : lineText(p);
   return line === undefined ? `${kind}|${p.path}` : `${kind}|${p.field}|${line}`;
+}
+
+/**
+ * A link to the page where part of a problem's fix is made, when that is not where the problem
+ * shows: a sentence also in the out-of-scope lists is removed from them on their own page.
+ */
+export function problemPageLink(
+  p: Pick<Problem, "page">,
+  t: UiText,
+): { href: string; label: string } | undefined {
+  if (p.page === "out-of-scope") {
+    return { href: routeHash({ view: "out-of-scope" }), label: t.openOutOfScope };
+  }
+  return undefined;
 }

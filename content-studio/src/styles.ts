@@ -45,6 +45,7 @@ table.data .match { display: block; font-weight: 400; font-size: .85rem; color: 
 .badge.state-live, .badge.state-fixed { background: #e3f3e8; border-color: var(--ok); color: var(--ok); }
 .badge.state-retired, .badge.state-rejected, .badge.state-broken, .badge.state-failed, .badge.state-removed { background: var(--err-bg); border-color: var(--err); color: var(--err); }
 .badge.warning { background: var(--warn-bg); border: 1px solid #8a5a00; }
+.badge.error { background: var(--err-bg); border: 1px solid var(--err); color: var(--err); }
 .num .badge { margin-left: .4rem; }
 .badge.state-superseded { color: var(--muted); border-color: var(--muted); }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ChangedAnswer, LangReport, SplitReport } from "./api.ts";
 import { UI } from "./i18n.ts";
-import { changedRows, changedSaid, confusionRows, effectCounts, topicRows } from "./testReport.ts";
+import {
+  changedRows,
+  changedSaid,
+  confusionRows,
+  effectCounts,
+  topicMark,
+  topicRows,
+} from "./testReport.ts";
 
 function lang(
   perTopic: LangReport["perTopic"],
@@ -97,5 +104,26 @@ describe("messages whose topic changes against live", () => {
     // A test's announcement says them too; nothing when nothing changes.
     expect(changedSaid(changed.slice(0, 1), UI.sv)).toBe(" 0 nya fel, 1 rättat.");
     expect(changedSaid([], UI.fi)).toBe("");
+  });
+});
+
+describe("a topic's recall against the gate and the target", () => {
+  it("blocks publishing only under the gate's floor on the test split", () => {
+    expect(topicMark(0.59, "tests")).toBe("blocks");
+    expect(topicMark(0.75, "tests")).toBe("target");
+    expect(topicMark(0.85, "tests")).toBeUndefined();
+    // The dev split is never gated: under the floor there it is only under the target.
+    expect(topicMark(0.4, "dev")).toBe("target");
+  });
+
+  it("says the 85 % target does not block, and the verdict names the gate's own numbers", () => {
+    expect(UI.fi.belowTarget("85 %")).toBe("alle tavoitteen 85 % – ei estä julkaisua");
+    expect(UI.sv.belowTarget("85 %")).toBe("under målet 85 % – hindrar inte publicering");
+    expect(UI.fi.gatePasses("93 %", "90 %", "60 %")).toContain(
+      "jokainen aihe löytää vähintään 60 % omista viesteistään",
+    );
+    expect(UI.sv.gatePasses("93 %", "90 %", "60 %")).toContain(
+      "varje ämne hittar minst 60 % av sina egna meddelanden",
+    );
   });
 });

@@ -2,7 +2,11 @@
  * The test-all report as table rows: per topic and language, worst first or by topic; and the
  * messages whose topic changes, each said to be a new mistake, a fix or another wrong topic.
  */
-import type { ChangedAnswer, Lang, SplitReport } from "./api.ts";
+import {
+  MIN_GATE_TOPIC_RECALL,
+  MIN_TOPIC_RECALL,
+} from "../../functions/contracts/contentTargets.ts";
+import type { ChangedAnswer, Lang, SplitName, SplitReport } from "./api.ts";
 import type { UiText } from "./i18n.ts";
 
 export interface TopicRow {
@@ -40,6 +44,16 @@ export function topicRows(report: SplitReport, order: "worst" | "topic"): TopicR
       ? (a, b) => weakness(a) - weakness(b) || b.support - a.support || byTopic(a, b)
       : byTopic,
   );
+}
+
+/**
+ * How a topic's recall stands against the two thresholds: `blocks` under the gate's floor on
+ * the test split (publishing stops there), `target` under content:test's target only (a goal
+ * that does not block publishing; the dev split never blocks).
+ */
+export function topicMark(recall: number, split: SplitName): "blocks" | "target" | undefined {
+  if (split === "tests" && recall < MIN_GATE_TOPIC_RECALL) return "blocks";
+  return recall < MIN_TOPIC_RECALL ? "target" : undefined;
 }
 
 /** Confusion pairs of both languages, most frequent first. */

@@ -7,6 +7,7 @@ import {
   type FindingParams,
   finding,
   NOTICE_CODES,
+  type SentenceOwner,
   tell,
   zodTexts,
 } from "./contentFindings.ts";
@@ -175,6 +176,26 @@ describe("findings told in English, Finnish and Swedish", () => {
     expect(tell(said.finding, "sv").message).toBe(
       "”lättföretagare och moms” ligger närmare meningen ”lättföretagare” i ämnet light-entrepreneur än någon mening i ämnet vat.",
     );
+  });
+
+  it("says where to remove a sentence shared with the out-of-scope lists, and that it is a save of its own", () => {
+    const grants = { kind: "topic", id: "grants", lang: "fi" } as const;
+    const outOfScope = { kind: "out-of-scope", lang: "fi" } as const;
+    const shared = (owner: SentenceOwner, other: SentenceOwner) =>
+      finding("sentenceShared", { text: "apurahan verotus", owner, other, at }).finding;
+
+    expect(tell(shared(outOfScope, grants), "fi").fix).toBe(
+      "Lause voi olla joko opetettu tai aiheen ulkopuolinen, ei molempia. Jos aiheen grants kuuluu vastata siihen, poista se sivulla Aiheen ulkopuoliset (poisto tallennetaan siellä erikseen); muuten poista se aiheesta grants tai muotoile se uudelleen.",
+    );
+    expect(tell(shared(outOfScope, grants), "sv").fix).toBe(
+      "En mening kan vara antingen inlärd eller utanför ämnena, inte båda. Om ämnet grants ska svara på den, ta bort den på sidan Utanför ämnena (borttagningen sparas där för sig); annars ta bort den ur ämnet grants eller formulera om den.",
+    );
+    // Either order, and a referral group by its own name.
+    expect(tell(shared({ ...grants, kind: "referral", id: "kela" }, outOfScope), "fi").fix).toMatch(
+      /Jos ohjausryhmän kela kuuluu .* poista se ohjausryhmästä kela /,
+    );
+    // Two topics: nothing to do on another page.
+    expect(tell(shared(vat, grants), "fi").fix).not.toMatch(/Aiheen ulkopuoliset/);
   });
 
   it("tells a sentence in the other language in the studio's words", () => {
@@ -353,7 +374,7 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   ],
   sentenceShared: [
     '"alv" appears in both topic vat (fi) and out-of-scope (fi) (topics/vat.yaml line 9)',
-    "A sentence can teach only one topic or referral; keep it where it belongs and delete or reword the other.",
+    "A sentence is either taught or out of scope, not both: if topic vat should answer it, delete it from out-of-scope.yaml (a change of its own); otherwise delete or reword it in topic vat.",
   ],
   nearDuplicate: [
     'sv.utterances[54] "lättföretagare och moms" is closer to "lättföretagare" of topic light-entrepreneur (topics/vat.yaml line 9) than to any sentence of vat',

@@ -303,6 +303,32 @@ function placeEn(at: Place): string {
   return at.line === undefined ? at.file : `${at.file} line ${at.line}`;
 }
 
+/** A page of the studio where part of a finding's fix is made, away from where it is shown. */
+export type FindingPage = "out-of-scope";
+
+/**
+ * Where else a finding is fixed: a sentence shared between a topic (or group) and the
+ * out-of-scope lists may have to go from the lists, which the studio edits on their own page.
+ */
+export function findingPage(said: Finding): FindingPage | undefined {
+  if (said.code !== "sentenceShared") return undefined;
+  const { owner, other } = said.params as FindingParams["sentenceShared"];
+  return taughtOf(owner, other) ? "out-of-scope" : undefined;
+}
+
+/**
+ * The topic or referral of a sentence shared with the out-of-scope lists, if it is: the fix
+ * then says where each removal is made, since the lists are edited (and saved) on their own.
+ */
+function taughtOf(
+  owner: SentenceOwner,
+  other: SentenceOwner,
+): Extract<SentenceOwner, { id: string }> | undefined {
+  if (owner.kind === "out-of-scope" && other.kind !== "out-of-scope") return other;
+  if (other.kind === "out-of-scope" && owner.kind !== "out-of-scope") return owner;
+  return undefined;
+}
+
 function ownerEn(owner: SentenceOwner): string {
   return owner.kind === "out-of-scope"
     ? `out-of-scope (${owner.lang})`
@@ -570,10 +596,15 @@ const en: Teller = {
     message: `"${text}" appears twice in ${ownerEn(owner)}${line === undefined ? "" : ` (also line ${line})`}`,
     fix: "Delete one of the copies.",
   }),
-  sentenceShared: ({ text, owner, other, at }) => ({
-    message: `"${text}" appears in both ${ownerEn(owner)} and ${ownerEn(other)} (${placeEn(at)})`,
-    fix: "A sentence can teach only one topic or referral; keep it where it belongs and delete or reword the other.",
-  }),
+  sentenceShared: ({ text, owner, other, at }) => {
+    const taught = taughtOf(owner, other);
+    return {
+      message: `"${text}" appears in both ${ownerEn(owner)} and ${ownerEn(other)} (${placeEn(at)})`,
+      fix: taught
+        ? `A sentence is either taught or out of scope, not both: if ${taught.kind} ${taught.id} should answer it, delete it from out-of-scope.yaml (a change of its own); otherwise delete or reword it in ${taught.kind} ${taught.id}.`
+        : "A sentence can teach only one topic or referral; keep it where it belongs and delete or reword the other.",
+    };
+  },
   nearDuplicate: ({ field, text, near, own, other, at }) => ({
     message: `${fieldEn(field)} "${text}" is closer to "${near}" of topic ${other} (${placeEn(at)}) than to any sentence of ${own}`,
     fix: `Reword it so that it says what makes ${own} different from ${other}, or move it to ${other} if it belongs there.`,
@@ -1003,10 +1034,19 @@ const fi: Teller = {
     message: `${q(text)} on kahdesti: ${fiWords.owner(owner)}.`,
     fix: "Poista toinen kopioista.",
   }),
-  sentenceShared: ({ text, owner, other }) => ({
-    message: `${q(text)} on kahdessa paikassa: ${fiWords.owner(owner)} ja ${fiWords.owner(other)}.`,
-    fix: "Sama lause voi kuulua vain yhteen aiheeseen tai ohjausryhmään. Pidä se siellä, minne se kuuluu, ja poista toinen tai muotoile se uudelleen.",
-  }),
+  sentenceShared: ({ text, owner, other }) => {
+    const taught = taughtOf(owner, other);
+    const [whose, from] =
+      taught?.kind === "referral"
+        ? [`ohjausryhmän ${taught.id}`, `ohjausryhmästä ${taught.id}`]
+        : [`aiheen ${taught?.id}`, `aiheesta ${taught?.id}`];
+    return {
+      message: `${q(text)} on kahdessa paikassa: ${fiWords.owner(owner)} ja ${fiWords.owner(other)}.`,
+      fix: taught
+        ? `Lause voi olla joko opetettu tai aiheen ulkopuolinen, ei molempia. Jos ${whose} kuuluu vastata siihen, poista se sivulla Aiheen ulkopuoliset (poisto tallennetaan siellä erikseen); muuten poista se ${from} tai muotoile se uudelleen.`
+        : "Sama lause voi kuulua vain yhteen aiheeseen tai ohjausryhmään. Pidä se siellä, minne se kuuluu, ja poista toinen tai muotoile se uudelleen.",
+    };
+  },
   nearDuplicate: ({ text, near, own, other }) => ({
     message: `${q(text)} on lähempänä aiheen ${other} lausetta ${q(near)} kuin yhtäkään aiheen ${own} lausetta.`,
     fix: `Muotoile lause niin, että siitä näkyy, mikä erottaa aiheen ${own} aiheesta ${other}, tai siirrä se aiheeseen ${other}, jos se kuuluu sinne.`,
@@ -1378,10 +1418,17 @@ const sv: Teller = {
     message: `${q(text)} finns två gånger: ${svWords.owner(owner)}.`,
     fix: "Ta bort den ena kopian.",
   }),
-  sentenceShared: ({ text, owner, other }) => ({
-    message: `${q(text)} finns på två ställen: ${svWords.owner(owner)} och ${svWords.owner(other)}.`,
-    fix: "En mening kan höra till bara ett ämne eller en hänvisningsgrupp. Behåll den där den hör hemma och ta bort eller formulera om den andra.",
-  }),
+  sentenceShared: ({ text, owner, other }) => {
+    const taught = taughtOf(owner, other);
+    const whose =
+      taught?.kind === "referral" ? `hänvisningsgruppen ${taught.id}` : `ämnet ${taught?.id}`;
+    return {
+      message: `${q(text)} finns på två ställen: ${svWords.owner(owner)} och ${svWords.owner(other)}.`,
+      fix: taught
+        ? `En mening kan vara antingen inlärd eller utanför ämnena, inte båda. Om ${whose} ska svara på den, ta bort den på sidan Utanför ämnena (borttagningen sparas där för sig); annars ta bort den ur ${whose} eller formulera om den.`
+        : "En mening kan höra till bara ett ämne eller en hänvisningsgrupp. Behåll den där den hör hemma och ta bort eller formulera om den andra.",
+    };
+  },
   nearDuplicate: ({ text, near, own, other }) => ({
     message: `${q(text)} ligger närmare meningen ${q(near)} i ämnet ${other} än någon mening i ämnet ${own}.`,
     fix: `Formulera om meningen så att den visar vad som skiljer ${own} från ${other}, eller flytta den till ${other} om den hör hemma där.`,

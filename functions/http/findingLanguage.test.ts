@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { finding } from "../contracts/contentFindings.ts";
+import { finding, type SentenceOwner } from "../contracts/contentFindings.ts";
 import { findingLangOf, issueIn } from "./findingLanguage.ts";
 
 describe("the language of the content check's findings", () => {
@@ -39,5 +39,25 @@ describe("the language of the content check's findings", () => {
     const issue = { severity: "error" as const, path: "", message: "YAML", fix: "Quote it." };
 
     expect(issueIn(issue, "fi")).toEqual(issue);
+  });
+
+  it("names the out-of-scope page for a sentence that is also out of scope, and no page otherwise", () => {
+    const shared = (other: SentenceOwner) => ({
+      severity: "error" as const,
+      path: "fi.utterances[0]",
+      ...finding("sentenceShared", {
+        text: "apurahan verotus",
+        owner: grants,
+        other,
+        at: { file: "out-of-scope.yaml" },
+      }),
+    });
+    const grants = { kind: "topic", id: "grants", lang: "fi" } as const;
+
+    expect(issueIn(shared({ kind: "out-of-scope", lang: "fi" }), "fi")).toMatchObject({
+      code: "sentenceShared",
+      page: "out-of-scope",
+    });
+    expect(issueIn(shared({ ...grants, id: "vat" }), "fi")).not.toHaveProperty("page");
   });
 });

@@ -1,5 +1,11 @@
 import Negotiator from "negotiator";
-import { FINDING_LANGS, type FindingLang, tell } from "../contracts/contentFindings.ts";
+import {
+  FINDING_LANGS,
+  type FindingLang,
+  type FindingPage,
+  findingPage,
+  tell,
+} from "../contracts/contentFindings.ts";
 import type { ContentIssue } from "../domain/content/contentWorkflow.ts";
 
 /**
@@ -20,11 +26,21 @@ export interface IssueShown {
   message: string;
   fix: string;
   code?: string;
+  /** The studio page where part of the fix is made (`findingPage`), when it is elsewhere. */
+  page?: FindingPage;
 }
 
 export function issueIn(issue: ContentIssue, lang: FindingLang): IssueShown {
   const { severity, path, message, fix, finding } = toldIn(issue, lang);
-  return { severity, path, message, fix, ...(finding ? { code: finding.code } : {}) };
+  const page = finding ? findingPage(finding) : undefined;
+  return {
+    severity,
+    path,
+    message,
+    fix,
+    ...(finding ? { code: finding.code } : {}),
+    ...(page ? { page } : {}),
+  };
 }
 
 /** An issue with its message and fix told in `lang`, still an issue; as it was without a finding. */

@@ -205,6 +205,14 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .getByTestId("published-diff-list")
       .locator(`li[data-topic="${ESTATE.id}"]`)
       .waitFor();
+    expect(await studio.getByTestId("published-diff").locator("h4").textContent()).toMatch(
+      new RegExp(`^Lähetit juuri tarkastettavaksi version ${published}\\. Sen muutokset`),
+    );
+    // The draft waits for review as that version: no form to send it a second time.
+    await expect
+      .poll(() => studio.getByTestId("publish-pending").getAttribute("data-version"), POLL)
+      .toBe(String(published));
+    expect(await studio.locator("#publish").count()).toBe(0);
     // An owner is no reviewer: no Approve button.
     expect(await studio.locator(`#version-${published}-approve`).count()).toBe(0);
     await expectNoAxeViolations(studio, "studio-versions-published");
@@ -346,11 +354,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     // The audit trail has it all, told in the studio's language; the Swedish UI passes axe too.
     const trail = studio.getByTestId("audit");
     const event = (name: string) => trail.getByRole("cell", { name, exact: true }).first();
-    await event("Palautus julkaistu").waitFor();
+    await event("Palautus lähetetty julkaistavaksi").waitFor();
     await event("Otettu käyttöön").waitFor();
     await studio.getByRole("button", { name: "På svenska" }).click();
     await studio.getByRole("heading", { level: 2, name: "Versioner och publicering" }).waitFor();
-    await event("Återställning publicerad").waitFor();
+    await event("Återställning skickad för publicering").waitFor();
     await event("Tagen i bruk").waitFor();
     await expectNoAxeViolations(studio, "studio-versions-sv");
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MissGroup, MissSample, TopicSummary } from "../api.ts";
-import { UI } from "../i18n.ts";
+import { formatPercent, UI } from "../i18n.ts";
 import { session } from "./app.ts";
 import * as editor from "./editor.ts";
 import { fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
@@ -167,7 +167,7 @@ describe("missed-question inbox state", () => {
       expect(inbox.lastOutcome.value).toEqual({
         groupId: "g1",
         index: 0,
-        text: "3 kysymystä opetettu aiheeseen Eläke luonnokseen. Botti oppii ne, kun versio on julkaistu.",
+        text: "3 kysymystä opetettu aiheeseen Eläke luonnokseen. Botti oppii ne, kun versio on otettu käyttöön.",
         publish: true,
       });
       // A refer, by the group's title.
@@ -177,7 +177,7 @@ describe("missed-question inbox state", () => {
       );
       expect(inbox.lastOutcome.value).toMatchObject({
         groupId: "g2",
-        text: "1 kysymys lisätty luonnoksen ohjaukseen Kela. Botti ohjaa sen sinne, kun versio on julkaistu.",
+        text: "1 kysymys lisätty luonnoksen ohjaukseen Kela. Botti ohjaa sen sinne, kun versio on otettu käyttöön.",
         publish: true,
       });
       // A dismissal changes no content: nothing to publish.
@@ -509,6 +509,41 @@ describe("missed-question inbox state", () => {
     });
     expect(clicks).toEqual(["vastaamattomat-kysymykset_2026-10-26_2026-11-24.csv"]);
     expect(inbox.exportError.value).toBe("");
+  });
+});
+
+describe("the action a group offers", () => {
+  it("gives a group of one question one button, with the question's guesses and pick", () => {
+    const one: MissGroup = {
+      ...(GROUPS[1] as MissGroup),
+      samples: [
+        {
+          ...sample("m4", "verokortti ulkomaille"),
+          guesses: [{ intent: "tax-card", confidence: 0.62 }],
+          chosen: "tax-card",
+        },
+      ],
+    };
+    const offer = inbox.groupOffer(one, new Set(), UI.fi);
+    expect(offer).toEqual({
+      label: "Käsittele tämä kysymys",
+      perQuestion: false,
+      guesses: [{ id: "tax-card", note: formatPercent(0.62, UI.fi) }],
+      choices: [{ id: "tax-card", note: "" }],
+      choicesLabel: "Asiakkaan valinta",
+    });
+  });
+
+  it("gives a larger group the group's button and each question its own", () => {
+    const whole = inbox.groupOffer(GROUPS[0] as MissGroup, new Set(), UI.fi);
+    expect(whole).toMatchObject({
+      label: "Käsittele koko ryhmä (3 kysymystä)",
+      perQuestion: true,
+      guesses: [{ id: "none", note: "3 kysymyksessä" }],
+    });
+    expect(inbox.groupOffer(GROUPS[0] as MissGroup, new Set(["m2"]), UI.fi).label).toBe(
+      "Käsittele valitut 2/3",
+    );
   });
 });
 

@@ -25,7 +25,7 @@ import {
   type ReferralSummary,
   type TopicSummary,
 } from "../api.ts";
-import { text, type UiText } from "../i18n.ts";
+import { formatPercent, text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
 import { draft } from "./topics.ts";
 
@@ -114,6 +114,51 @@ export function chooseAll(ids: readonly string[]): void {
  */
 export function chosenIds(group: MissGroup, out: ReadonlySet<string> = leftOut.value): string[] {
   return group.ids.filter((id) => !out.has(id));
+}
+
+/** What a group's own button offers, and whether its questions have buttons of their own. */
+export interface GroupOffer {
+  label: string;
+  /** False for a group of one question: its button and the question's would do the same. */
+  perQuestion: boolean;
+  /** The bot's guesses, each with how often (a group) or how sure (one question). */
+  guesses: { id: string; note: string }[];
+  /** The customers' picks, each with how often; a single question's pick with none. */
+  choices: { id: string; note: string }[];
+  choicesLabel: string;
+}
+
+/**
+ * A group of one question offers that question's own action under one button: its top guesses
+ * with how sure the bot was and its customer's pick (the group's counts would only say "in 1
+ * question"). A larger group offers the group's, for the questions chosen.
+ */
+export function groupOffer(
+  group: MissGroup,
+  out: ReadonlySet<string> = leftOut.value,
+  t: UiText = text.value,
+): GroupOffer {
+  const only = group.ids.length === 1 && group.samples.length === 1 ? group.samples[0] : undefined;
+  if (only) {
+    return {
+      label: t.sampleActions,
+      perQuestion: false,
+      guesses: only.guesses.map((g) => ({ id: g.intent, note: formatPercent(g.confidence, t) })),
+      choices: only.chosen ? [{ id: only.chosen, note: "" }] : [],
+      choicesLabel: t.choiceLabel,
+    };
+  }
+  const chosen = chosenIds(group, out);
+  return {
+    label:
+      chosen.length === group.ids.length
+        ? t.groupActions(group.size)
+        : t.chosenActions(chosen.length, group.ids.length),
+    perQuestion: true,
+    guesses: group.guesses.map((g) => ({ id: g.intent, note: t.guessedIn(g.count) })),
+    choices: (group.choices ?? []).map((c) => ({ id: c.topic, note: t.guessedIn(c.count) })),
+    choicesLabel: t.choicesLabel,
+  };
 }
 
 let loadSeq = 0;

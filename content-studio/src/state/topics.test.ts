@@ -9,6 +9,10 @@ import {
   draftItemName,
   loadDraft,
   refreshStaleDraft,
+  SEARCH_DEBOUNCE_MS,
+  searchHits,
+  searchOutOfScope,
+  setQuery,
   watchDraft,
 } from "./topics.ts";
 
@@ -133,5 +137,30 @@ describe("naming a draft topic or referral group", () => {
     expect(draftItemName("kela", UI.sv, "referral")).toBe("FPA (hänvisningsgrupp kela)");
     expect(draftItemName("pension", UI.sv)).toBe("pension");
     draft.value = undefined;
+  });
+});
+
+describe("a topic search that matches the out-of-scope lists", () => {
+  const fake = signedInWithFakeServer(() => {
+    setQuery("");
+  });
+
+  it("keeps the matched out-of-scope sentences beside the topics, and forgets them with the query", async () => {
+    vi.useFakeTimers();
+    try {
+      fake.current().on("GET", "/api/content/search?q=apuraha", () => ({
+        status: 200,
+        body: { topics: [], outOfScope: [{ lang: "fi", text: "apurahan verotus" }] },
+      }));
+      setQuery("apuraha");
+      await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 1);
+      expect(searchHits.value).toEqual([]);
+      expect(searchOutOfScope.value).toEqual([{ lang: "fi", text: "apurahan verotus" }]);
+
+      setQuery("");
+      expect(searchOutOfScope.value).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

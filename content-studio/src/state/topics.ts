@@ -1,6 +1,6 @@
 /** The topic list: the draft's summaries, the live topic ids, and the search. */
 import { batch, computed, signal } from "@preact/signals";
-import type { Draft, SearchHit } from "../api.ts";
+import type { Draft, OutOfScopeHit, SearchHit } from "../api.ts";
 import { labelText, type RowLabel, rowLabel } from "../diff.ts";
 import { text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut } from "./app.ts";
@@ -14,6 +14,8 @@ export const listLoading = signal(false);
 
 export const query = signal("");
 export const searchHits = signal<SearchHit[] | undefined>(undefined);
+/** Out-of-scope sentences the search matched: the matter has no topic on purpose. */
+export const searchOutOfScope = signal<OutOfScopeHit[]>([]);
 export const searching = signal(false);
 export const searchError = signal("");
 
@@ -137,6 +139,7 @@ export function setQuery(value: string): void {
     searchSeq++;
     batch(() => {
       searchHits.value = undefined;
+      searchOutOfScope.value = [];
       searching.value = false;
       searchError.value = "";
     });
@@ -159,6 +162,7 @@ async function runSearch(q: string): Promise<void> {
     searching.value = false;
     if (result) {
       searchHits.value = result.topics;
+      searchOutOfScope.value = result.outOfScope ?? [];
       searchError.value = "";
       announce(text.value.searchCount(result.topics.length, q));
     }
@@ -174,6 +178,7 @@ onSignOut(() => {
   listError.value = "";
   query.value = "";
   searchHits.value = undefined;
+  searchOutOfScope.value = [];
   searching.value = false;
   searchError.value = "";
 });

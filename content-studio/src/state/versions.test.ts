@@ -187,6 +187,47 @@ describe("a publish the check refuses", () => {
   });
 });
 
+describe("what the publish panel offers for the draft", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.draftDiff.value = undefined;
+    versions.lastCreated.value = undefined;
+    versions.notice.value = undefined;
+  });
+  const change = { id: "vat", change: "changed" as const, fields: ["fi.answer"] };
+
+  it("offers no form for a draft that is live already, pending review or not", () => {
+    expect(versions.draftOffer({ against: 3, topics: [] })).toEqual({ kind: "nothing" });
+    expect(versions.draftOffer({ against: 3, topics: [], pendingWithDraft: 4 })).toEqual({
+      kind: "nothing",
+    });
+    expect(versions.draftOffer({ against: 3, topics: [change] })).toEqual({ kind: "send" });
+    expect(versions.draftOffer(undefined)).toEqual({ kind: "loading" });
+  });
+
+  it("names the version just sent instead of the form, once the draft is read again", async () => {
+    fake.current().on("GET", "/api/content/draft/diff", () => ({
+      status: 200,
+      body: { against: 1, topics: [change] },
+    }));
+    await versions.loadDraftDiff();
+    expect(versions.draftOffer(versions.draftDiff.value)).toEqual({ kind: "send" });
+
+    fake.current().on("POST", "/api/content/publish", () => ({
+      status: 200,
+      body: { version: 2, state: "pending-review" },
+    }));
+    fake.current().on("GET", "/api/content/draft/diff", () => ({
+      status: 200,
+      body: { against: 1, topics: [change], pendingWithDraft: 2 },
+    }));
+    versions.comment.value = "ALV:n vastaus";
+    expect(await versions.publish()).toBe(true);
+
+    expect(versions.draftOffer(versions.draftDiff.value)).toEqual({ kind: "pending", version: 2 });
+    expect(versions.lastCreated.value).toMatchObject({ version: 2, state: "pending-review" });
+  });
+});
+
 describe("a version approved after another went live", () => {
   const fake = signedInWithFakeServer(() => {
     versions.notice.value = undefined;

@@ -90,6 +90,25 @@ export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({
 /** What publishing the draft would change, read with the list. */
 export const draftDiff = signal<DraftDiff | undefined>(undefined);
 export const draftDiffError = signal("");
+/**
+ * What the publish panel offers for the draft: nothing to send (it is live already), a note
+ * that version `version` waiting for review has it already (sending it again would be
+ * refused), or the form to send its changes.
+ */
+export type DraftOffer =
+  | { kind: "loading" }
+  | { kind: "nothing" }
+  | { kind: "pending"; version: number }
+  | { kind: "send" };
+
+export function draftOffer(diff: DraftDiff | undefined): DraftOffer {
+  if (!diff) return { kind: "loading" };
+  if (diff.topics.length === 0) return { kind: "nothing" };
+  if (diff.pendingWithDraft !== undefined)
+    return { kind: "pending", version: diff.pendingWithDraft };
+  return { kind: "send" };
+}
+
 /** Whether the draft's changes show what each part says, not only which parts. */
 export const draftDetailsOpen = signal(false);
 /** Versions tested against live in this session (a reviewer's "what would change"). */

@@ -19,11 +19,16 @@ export function ChangedAnswers(props: {
 }) {
   const t = text.value;
   if (props.changed.length === 0) return <p class="muted">{t.noChanged}</p>;
+  const counts = effectCounts(props.changed);
   return (
     <>
-      <p data-testid={`${props.testId}-summary`}>
-        {`${t.changedSummary(effectCounts(props.changed))}.`}
-      </p>
+      <p data-testid={`${props.testId}-summary`}>{`${t.changedSummary(counts)}.`}</p>
+      {/* New mistakes in topics nobody touched surprise: say where they come from. */}
+      {counts.broken > 0 ? (
+        <p class="hint" data-testid={`${props.testId}-why`}>
+          {t.newMistakesWhy}
+        </p>
+      ) : null}
       <Scroll labelledBy={props.captionId}>
         <table class="data" data-testid={props.testId}>
           <caption id={props.captionId}>{props.caption}</caption>

@@ -31,6 +31,7 @@ import {
   exportError,
   exporting,
   groupLabel,
+  groupOffer,
   groups,
   langFilter,
   lastOutcome,
@@ -56,6 +57,7 @@ import {
   wantAnswers,
 } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
+import { ProblemPageLink } from "./ProblemPageLink.tsx";
 import { describedBy, focusControl, LoadError } from "./ui.tsx";
 
 /** Samples shown before "show all". */
@@ -243,6 +245,7 @@ function GroupCard(props: { group: MissGroup; index: number }) {
   const choosable = group.ids.length > 1;
   const chosen = chosenIds(group, leftOut.value);
   const chosenSet = new Set(chosen);
+  const offer = groupOffer(group, leftOut.value, t);
   return (
     <li class="miss-group" data-group={group.id} ref={card}>
       {/* Known by a question of its own, not by its place: places change as groups are handled. */}
@@ -282,6 +285,7 @@ function GroupCard(props: { group: MissGroup; index: number }) {
             group={group}
             index={index}
             choosable={choosable}
+            ownAction={offer.perQuestion}
           />
         ))}
       </ul>
@@ -304,21 +308,16 @@ function GroupCard(props: { group: MissGroup; index: number }) {
           aria-describedby={describedBy(`${base}-heading`, choosable && `${base}-choose-hint`)}
           onClick={() => setActing(!acting)}
         >
-          {chosen.length === group.ids.length
-            ? t.groupActions(group.size)
-            : t.chosenActions(chosen.length, group.ids.length)}
+          {offer.label}
         </button>
         {acting ? (
           <ActionPanel
             idBase={base}
             ids={chosen}
             samples={group.samples.filter((s) => chosenSet.has(s.id))}
-            guesses={group.guesses.map((g) => ({ id: g.intent, note: t.guessedIn(g.count) }))}
-            choices={(group.choices ?? []).map((c) => ({
-              id: c.topic,
-              note: t.guessedIn(c.count),
-            }))}
-            choicesLabel={t.choicesLabel}
+            guesses={offer.guesses}
+            choices={offer.choices}
+            choicesLabel={offer.choicesLabel}
             allowNewTopic
             where={{ groupId: group.id, index }}
             chooseControl={choosable ? `sample-${group.samples[0]?.id}-chosen` : undefined}
@@ -425,6 +424,8 @@ function SampleItem(props: {
   index: number;
   /** Whether the question can be taken out of its group's action (a checkbox). */
   choosable: boolean;
+  /** Whether it has an action of its own beside its group's (not when it is the group). */
+  ownAction: boolean;
 }) {
   const t = text.value;
   const { sample, group, index } = props;
@@ -466,32 +467,36 @@ function SampleItem(props: {
             .join(", ")}
         </p>
       ) : null}
-      <div class="sample-actions">
-        {props.choosable ? (
-          <span class="choice">
-            <input
-              type="checkbox"
-              id={`${base}-chosen`}
-              checked={chosen}
+      {props.choosable || props.ownAction ? (
+        <div class="sample-actions">
+          {props.choosable ? (
+            <span class="choice">
+              <input
+                type="checkbox"
+                id={`${base}-chosen`}
+                checked={chosen}
+                aria-describedby={`${base}-text`}
+                data-testid="sample-chosen"
+                onChange={(event) => setChosen(sample.id, event.currentTarget.checked)}
+              />
+              <label for={`${base}-chosen`}>{t.chosenForGroup}</label>
+            </span>
+          ) : null}
+          {props.ownAction ? (
+            <button
+              type="button"
+              class="secondary small"
+              id={`${base}-act`}
+              aria-expanded={acting ? "true" : "false"}
               aria-describedby={`${base}-text`}
-              data-testid="sample-chosen"
-              onChange={(event) => setChosen(sample.id, event.currentTarget.checked)}
-            />
-            <label for={`${base}-chosen`}>{t.chosenForGroup}</label>
-          </span>
-        ) : null}
-        <button
-          type="button"
-          class="secondary small"
-          id={`${base}-act`}
-          aria-expanded={acting ? "true" : "false"}
-          aria-describedby={`${base}-text`}
-          onClick={() => setActing(!acting)}
-        >
-          {t.sampleActions}
-        </button>
-      </div>
-      {acting ? (
+              onClick={() => setActing(!acting)}
+            >
+              {t.sampleActions}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {acting && props.ownAction ? (
         <ActionPanel
           idBase={base}
           ids={[sample.id]}
@@ -824,6 +829,7 @@ function ActionPanel(props: {
                   {refusedField(p, t)}
                   {p.message}
                   {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
+                  <ProblemPageLink problem={p} />
                 </li>
               ))}
             </ul>

@@ -2,11 +2,16 @@
  * "Test all": accuracy and none-recall per split and language, per-topic precision and recall
  * (worst first or by topic), confusion pairs, and the messages whose topic changes against live.
  */
-import { MIN_TOPIC_RECALL } from "../../../functions/contracts/contentTargets.ts";
+import {
+  MIN_ACCURACY,
+  MIN_GATE_TOPIC_RECALL,
+  MIN_NONE_RECALL,
+  MIN_TOPIC_RECALL,
+} from "../../../functions/contracts/contentTargets.ts";
 import { LANGS, type SplitName, type TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
 import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
-import { confusionRows, topicRows } from "../testReport.ts";
+import { confusionRows, topicMark, topicRows } from "../testReport.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { IntentName } from "./IntentName.tsx";
 import { LoadError, Scroll } from "./ui.tsx";
@@ -96,7 +101,11 @@ function GateVerdict(props: { gate: TestAllResult["gate"] }) {
   if (props.gate.length === 0) {
     return (
       <p class="notice ok" data-testid="gate-verdict">
-        {t.gatePasses}
+        {t.gatePasses(
+          formatPercent(MIN_ACCURACY, t),
+          formatPercent(MIN_NONE_RECALL, t),
+          formatPercent(MIN_GATE_TOPIC_RECALL, t),
+        )}
       </p>
     );
   }
@@ -198,11 +207,7 @@ function PerTopic() {
                 <td class="num">{formatPercent(row.precision, t)}</td>
                 <td class="num">
                   {formatPercent(row.recall, t)}
-                  {row.recall < MIN_TOPIC_RECALL ? (
-                    <span class="badge warning" data-testid="below-target">
-                      {t.belowTarget(formatPercent(MIN_TOPIC_RECALL, t))}
-                    </span>
-                  ) : null}
+                  <RecallMark mark={topicMark(row.recall, split.value)} />
                 </td>
                 <td class="num">{row.support}</td>
               </tr>
@@ -212,6 +217,26 @@ function PerTopic() {
       </Scroll>
     </section>
   );
+}
+
+/** A low recall said against the gate's floor (it blocks) or content:test's target (it does not). */
+function RecallMark(props: { mark: ReturnType<typeof topicMark> }) {
+  const t = text.value;
+  if (props.mark === "blocks") {
+    return (
+      <span class="badge error" data-testid="below-gate">
+        {t.belowGate(formatPercent(MIN_GATE_TOPIC_RECALL, t))}
+      </span>
+    );
+  }
+  if (props.mark === "target") {
+    return (
+      <span class="badge warning" data-testid="below-target">
+        {t.belowTarget(formatPercent(MIN_TOPIC_RECALL, t))}
+      </span>
+    );
+  }
+  return null;
 }
 
 function Confusions() {

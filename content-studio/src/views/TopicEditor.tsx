@@ -62,6 +62,7 @@ import {
   MIN_UTTERANCES_PER_LANG,
 } from "../topicForm.ts";
 import { ItemHistory } from "./ItemHistory.tsx";
+import { ProblemPageLink } from "./ProblemPageLink.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import {
   Confirm,
@@ -729,6 +730,7 @@ function SummaryItem(props: { problem: PlacedProblem }) {
           {t.fixLabel} {p.fix}
         </span>
       ) : null}
+      <ProblemPageLink problem={p} />
     </li>
   );
 }

@@ -1,4 +1,5 @@
 /** The topic list with search: counts per language, score, last change, and state badges. */
+import { Fragment } from "preact";
 import type { TopicSummary } from "../api.ts";
 import {
   actorName,
@@ -27,6 +28,7 @@ import {
   searchError,
   searchHits,
   searching,
+  searchOutOfScope,
   setQuery,
 } from "../state/topics.ts";
 import { Badge, LoadError, Scroll } from "./ui.tsx";
@@ -107,6 +109,7 @@ export function Topics() {
             ? t.searchCount(rows.length, q)
             : t.topicCount(rows.length)}
       </p>
+      {q && hits && !searching.value ? <OutOfScopeFound /> : null}
       {draft.value ? (
         <Scroll labelledBy="topics-caption">
           <table class="data topic-table" data-testid="topic-table">
@@ -224,5 +227,23 @@ function HelpfulCell(props: { id: string }) {
       {t.helpfulCell(formatPercent(h.fi.share, t), h.fi.votes)} /{" "}
       {t.helpfulCell(formatPercent(h.sv.share, t), h.sv.votes)}
     </>
+  );
+}
+
+/** The search matched out-of-scope sentences: the matter is left without a topic on purpose. */
+function OutOfScopeFound() {
+  const t = text.value;
+  const found = searchOutOfScope.value;
+  if (!found.length) return null;
+  return (
+    <p class="notice" data-testid="search-out-of-scope">
+      {t.foundOutOfScope}{" "}
+      {found.map((hit, i) => (
+        <Fragment key={`${hit.lang}:${hit.text}`}>
+          {i > 0 ? ", " : ""}”<span lang={hit.lang}>{hit.text}</span>”
+        </Fragment>
+      ))}
+      . <a href={routeHash({ view: "out-of-scope" })}>{t.openOutOfScope}</a>
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import { Fragment } from "preact";
 import { useEffect } from "preact/hooks";
 import type {
   ContentVersion,
+  DraftDiff,
   FieldChange,
   Problem,
   VersionDiff,
@@ -42,6 +43,7 @@ import {
   draftDetailsOpen,
   draftDiff,
   draftDiffError,
+  draftOffer,
   expanded,
   lastCreated,
   list,
@@ -72,6 +74,7 @@ import {
 import { scoreLines } from "../versionScores.ts";
 import { AuditTable } from "./AuditTable.tsx";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
+import { ProblemPageLink } from "./ProblemPageLink.tsx";
 import {
   Badge,
   Confirm,
@@ -159,6 +162,7 @@ function RefusalProblems(props: { problems: readonly Problem[] }) {
             <strong>{t.severity[severity]}</strong> {place ? `${place}: ` : ""}
             {p.message}
             {p.fix ? <span class="fix">{` ${t.fixLabel} ${p.fix}`}</span> : null}
+            <ProblemPageLink problem={p} />
           </li>
         );
       })}
@@ -266,13 +270,8 @@ function Piece(props: TextPiece) {
 function PublishPanel() {
   const t = text.value;
   const d = draftDiff.value;
-  const rows = d ? versionDiffRows(d, t) : [];
-  const nothing = d !== undefined && rows.length === 0;
-  const busy = publishing.value;
+  const offer = draftOffer(d);
   const created = lastCreated.value;
-  const open = draftDetailsOpen.value;
-  // With four-eyes (the default, and until the list says) a publish only asks for a review.
-  const review = list.value?.reviewRequired ?? true;
   return (
     <section aria-labelledby="publish-title" class="panel">
       <h3 id="publish-title" tabIndex={-1}>
@@ -284,95 +283,127 @@ function PublishPanel() {
         retry={loadDraftDiff}
         after="publish-title"
       />
-      {d ? (
-        <>
-          <h4>{t.draftChanges(d.against)}</h4>
-          {nothing ? (
-            <p class="muted" id="publish-nothing">
-              {t.noDraftChanges}
-            </p>
-          ) : (
-            <>
-              <div>
-                <button
-                  type="button"
-                  class="secondary small"
-                  id="draft-details-toggle"
-                  aria-expanded={open ? "true" : "false"}
-                  aria-controls="draft-diff"
-                  onClick={() => {
-                    draftDetailsOpen.value = !open;
-                  }}
-                >
-                  {open ? t.hideChangeDetails : t.showChangeDetails}
-                </button>
-              </div>
-              <div id="draft-diff">
-                <DiffList rows={rows} testId="draft-diff" details={open} />
-              </div>
-            </>
-          )}
-        </>
-      ) : draftDiffError.value ? null : (
-        <p class="muted">{t.loading}</p>
-      )}
-      <form
-        class="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (busy || nothing) return;
-          void publish().then((ok) => {
-            if (!ok && commentError.value) focusControl("publish-comment");
-          });
-        }}
-      >
-        <label for="publish-comment">{t.commentLabel}</label>
-        <p id="publish-comment-hint" class="hint">
-          {t.commentHint}
+      {d ? <h4>{t.draftChanges(d.against)}</h4> : null}
+      {offer.kind === "nothing" ? (
+        <p class="muted" id="publish-nothing" data-testid="publish-nothing">
+          {t.noDraftChanges}
         </p>
-        <textarea
-          id="publish-comment"
-          rows={3}
-          value={comment.value}
-          aria-invalid={commentError.value ? "true" : undefined}
-          aria-describedby={describedBy(
-            "publish-comment-hint",
-            commentError.value && "publish-comment-error",
-          )}
-          onInput={(event) => {
-            comment.value = event.currentTarget.value;
-          }}
-        />
-        {commentError.value ? (
-          <p id="publish-comment-error" class="error">
-            {commentError.value}
-          </p>
-        ) : null}
-        <div>
-          <button
-            type="submit"
-            class="primary"
-            id="publish"
-            aria-disabled={busy || nothing ? "true" : undefined}
-            aria-describedby={nothing ? "publish-nothing" : undefined}
-          >
-            {busy
-              ? review
-                ? t.sendingToReview
-                : t.publishing
-              : review
-                ? t.sendToReview
-                : t.publish}
-          </button>
-        </div>
-      </form>
+      ) : null}
+      {offer.kind === "pending" ? <DraftPending version={offer.version} /> : null}
+      {offer.kind === "send" && d ? <DraftChanges diff={d} /> : null}
+      {offer.kind === "loading" && !draftDiffError.value ? <p class="muted">{t.loading}</p> : null}
+      {/* Without the diff the form stays: the server still refuses what it cannot take. */}
+      {offer.kind === "send" || (offer.kind === "loading" && draftDiffError.value) ? (
+        <PublishForm />
+      ) : null}
       {created?.diff ? (
         <div data-testid="published-diff">
-          <h4>{t.versionChanges(created.version, created.diff.against)}</h4>
+          <h4>
+            {created.state === "pending-review"
+              ? t.sentChanges(created.version, created.diff.against)
+              : t.createdChanges(created.version, created.diff.against)}
+          </h4>
           <DiffList rows={versionDiffRows(created.diff, t)} testId="published-diff-list" />
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The draft's content waits for review already: where, instead of a form that would be refused. */
+function DraftPending(props: { version: number }) {
+  const t = text.value;
+  return (
+    <p class="notice" data-testid="publish-pending" data-version={props.version}>
+      {t.draftPending(props.version)}{" "}
+      <button
+        type="button"
+        class="secondary small"
+        data-testid="publish-pending-show"
+        onClick={() => focusControl(`version-${props.version}-title`, "versions-list-title")}
+      >
+        {t.showVersion(props.version)}
+      </button>
+    </p>
+  );
+}
+
+/** What publishing the draft would change, with each part's words on request. */
+function DraftChanges(props: { diff: DraftDiff }) {
+  const t = text.value;
+  const open = draftDetailsOpen.value;
+  return (
+    <>
+      <div>
+        <button
+          type="button"
+          class="secondary small"
+          id="draft-details-toggle"
+          aria-expanded={open ? "true" : "false"}
+          aria-controls="draft-diff"
+          onClick={() => {
+            draftDetailsOpen.value = !open;
+          }}
+        >
+          {open ? t.hideChangeDetails : t.showChangeDetails}
+        </button>
+      </div>
+      <div id="draft-diff">
+        <DiffList rows={versionDiffRows(props.diff, t)} testId="draft-diff" details={open} />
+      </div>
+    </>
+  );
+}
+
+function PublishForm() {
+  const t = text.value;
+  const busy = publishing.value;
+  // With four-eyes (the default, and until the list says) a publish only asks for a review.
+  const review = list.value?.reviewRequired ?? true;
+  return (
+    <form
+      class="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (busy) return;
+        void publish().then((ok) => {
+          if (!ok && commentError.value) focusControl("publish-comment");
+        });
+      }}
+    >
+      <label for="publish-comment">{t.commentLabel}</label>
+      <p id="publish-comment-hint" class="hint">
+        {t.commentHint}
+      </p>
+      <textarea
+        id="publish-comment"
+        rows={3}
+        value={comment.value}
+        aria-invalid={commentError.value ? "true" : undefined}
+        aria-describedby={describedBy(
+          "publish-comment-hint",
+          commentError.value && "publish-comment-error",
+        )}
+        onInput={(event) => {
+          comment.value = event.currentTarget.value;
+        }}
+      />
+      {commentError.value ? (
+        <p id="publish-comment-error" class="error">
+          {commentError.value}
+        </p>
+      ) : null}
+      <div>
+        <button
+          type="submit"
+          class="primary"
+          id="publish"
+          aria-disabled={busy ? "true" : undefined}
+        >
+          {busy ? (review ? t.sendingToReview : t.publishing) : review ? t.sendToReview : t.publish}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -470,7 +501,7 @@ function VersionItem(props: {
       data-testid={base}
       aria-labelledby={`${base}-title`}
     >
-      <h4 id={`${base}-title`}>
+      <h4 id={`${base}-title`} tabIndex={-1}>
         {t.versionName(v.version)} <Badge kind={v.state}>{t.states[v.state]}</Badge>
       </h4>
       <dl class="meta">

@@ -1397,6 +1397,23 @@ describe("versions waiting for review when another goes live", () => {
     expect(await workflow.rollback(owner, 1)).toEqual({ version: 4, state: "pending-review" });
   });
 
+  it("names in the draft's diff the version waiting for review that has the draft's content", async () => {
+    const { workflow } = await setUp();
+    await publishChange(workflow, "ALV");
+
+    expect(await workflow.draftDiff()).toMatchObject({ against: 1, pendingWithDraft: 2 });
+    // One more change makes the draft new again against what waits.
+    await workflow.saveTopic(owner, "vat", vat("ALV 2"));
+    expect(await workflow.draftDiff()).not.toHaveProperty("pendingWithDraft");
+    await workflow.saveTopic(owner, "vat", vat("ALV"));
+    expect((await workflow.draftDiff()).pendingWithDraft).toBe(2);
+    // Once it is live, the draft has nothing new and no version waits with it.
+    await workflow.approve(reviewer, 2);
+    const after = await workflow.draftDiff();
+    expect(after.topics).toEqual([]);
+    expect(after).not.toHaveProperty("pendingWithDraft");
+  });
+
   it("lets the author withdraw a version waiting for review, and nobody else", async () => {
     const { workflow, store } = await setUp();
     await publishChange(workflow, "ALV");

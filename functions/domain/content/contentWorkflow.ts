@@ -633,6 +633,19 @@ export function createContentWorkflow(deps: {
     return scores;
   }
 
+  /** The version waiting for review (still against `live`) whose content is `bundle`'s. */
+  async function pendingWith(
+    bundle: ContentBundle,
+    live: number | undefined,
+  ): Promise<number | undefined> {
+    for (const pending of await store.versionsIn("pending-review")) {
+      if (live !== undefined && staleAgainst(pending, live)) continue;
+      const theirs = await store.versionBundle(pending.version);
+      if (theirs && diffBundles(theirs, bundle).length === 0) return pending.version;
+    }
+    return undefined;
+  }
+
   /** Stores `bundle` as a new version and, without review, starts its go-live at once. */
   async function createVersion(
     actor: ContentActor,
@@ -646,13 +659,8 @@ export function createContentWorkflow(deps: {
     const live = await store.live();
     // The same content twice would wait for two reviews, and the one approved second would be
     // stale: the reviewer has it already. Checked before the gate trains anything.
-    for (const pending of await store.versionsIn("pending-review")) {
-      if (live && staleAgainst(pending, live.version)) continue;
-      const theirs = await store.versionBundle(pending.version);
-      if (theirs && diffBundles(theirs, bundle).length === 0) {
-        throw new AlreadyPendingError(pending.version);
-      }
-    }
+    const already = await pendingWith(bundle, live?.version);
+    if (already !== undefined) throw new AlreadyPendingError(already);
     const checked = await rules.checkBundle(bundle, context());
     const gate = await deployer.gate(bundle);
     const issues = [...checked, ...gate.issues].filter((i) => i.severity === "error");
@@ -752,12 +760,24 @@ export function createContentWorkflow(deps: {
       return { draft, liveVersion: live.version, changed, pendingReview, decided };
     },
 
-    /** What publishing the draft would change against the live version, with details and titles. */
-    async draftDiff(): Promise<{ against: number; topics: TopicChange[] }> {
+    /**
+     * What publishing the draft would change against the live version, with details and titles;
+     * `pendingWithDraft` names the version waiting for review that has the draft's content
+     * already, when one does: publishing it again would be refused as ALREADY_PENDING.
+     */
+    async draftDiff(): Promise<{
+      against: number;
+      topics: TopicChange[];
+      pendingWithDraft?: number;
+    }> {
       const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
+      const topics = diffBundles(live.bundle, draft.bundle, { details: true, titles: true });
+      // A draft equal to live has nothing to send, whatever waits for review.
+      const pending = topics.length ? await pendingWith(draft.bundle, live.version) : undefined;
       return {
         against: live.version,
-        topics: diffBundles(live.bundle, draft.bundle, { details: true, titles: true }),
+        topics,
+        ...(pending !== undefined ? { pendingWithDraft: pending } : {}),
       };
     },
 

@@ -686,7 +686,10 @@ export function createContentApiHandler(deps: {
       async run({ query }) {
         const { q } = parse(searchQuery, query, "query");
         const { draft } = await services().workflow.draftAndLive();
-        return { topics: searchTopics(draft.bundle, q) };
+        return {
+          topics: searchTopics(draft.bundle, q),
+          outOfScope: searchOutOfScope(draft.bundle, q),
+        };
       },
     },
     {
@@ -1103,6 +1106,23 @@ export function searchTopics(bundle: ContentBundle, q: string) {
     }
     return [];
   });
+}
+
+/** How many out-of-scope sentences a search names: enough to recognise the matter. */
+export const OUT_OF_SCOPE_HITS = 3;
+
+/**
+ * Out-of-scope sentences of the draft that contain `q`, in either language: a matter left
+ * without a topic on purpose, which an owner searching for its topic should learn.
+ */
+export function searchOutOfScope(bundle: ContentBundle, q: string) {
+  const needle = q.trim().toLocaleLowerCase("fi");
+  if (!needle) return [];
+  return LANGS.flatMap((lang) =>
+    bundle.outOfScope[lang]
+      .filter((text) => text.toLocaleLowerCase("fi").includes(needle))
+      .map((text) => ({ lang, text })),
+  ).slice(0, OUT_OF_SCOPE_HITS);
 }
 
 function snippet(text: string, needle: string): string {

@@ -1,5 +1,6 @@
 import type middy from "@middy/core";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
+import { findingPage } from "../../contracts/contentFindings.ts";
 import { ChatError } from "../../domain/chat/errors.ts";
 import {
   ContentInvalidError,
@@ -29,7 +30,14 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
       let code = "INTERNAL";
       let message = "Something went wrong on our side. Please try again later.";
       let problems:
-        | { path: string; message: string; fix: string; code?: string; params?: unknown }[]
+        | {
+            path: string;
+            message: string;
+            fix: string;
+            code?: string;
+            params?: unknown;
+            page?: string;
+          }[]
         | undefined;
       let current: Record<string, string | boolean> | undefined;
       if (error instanceof ChatError || error instanceof ContentWorkflowError) {
@@ -43,6 +51,7 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
             fix,
             // The kind and its particulars: the studio has it told again in another language.
             ...(finding ? { code: finding.code, params: finding.params } : {}),
+            ...(finding && findingPage(finding) ? { page: findingPage(finding) } : {}),
           }));
         }
         // Told in the caller's language, the refusal is a new error with the original as cause.

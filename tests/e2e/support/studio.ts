@@ -285,7 +285,8 @@ export async function teachGroup(
   split: "training" | "tests",
 ): Promise<void> {
   const id = await group.getAttribute("data-group");
-  await group.getByRole("button", { name: /^Käsittele (koko ryhmä|valitut)/ }).click();
+  // The group's own button: "koko ryhmä", "valitut", or "tämä kysymys" for a group of one.
+  await page.locator(`[id="group-${id}-act"]`).click();
   const form = page.locator(`li.miss-group[data-group="${id}"] form.miss-action`);
   await form.getByRole("radio", { name: "Opeta aiheeseen" }).check();
   await form.getByRole("combobox", { name: "Aihe" }).selectOption(topicId);

@@ -38,7 +38,7 @@ describe("diff formatting", () => {
     expect(fieldLabel("reviewBy", UI.fi)).toBe("tarkista viimeistään");
     expect(fieldLabel("reviewBy", UI.sv)).toBe("granska senast");
     expect(partText("reviewBy", "2027-11-30", UI.fi)).toBe("30.11.2027");
-    expect(partText("reviewBy", "2027-11-30", UI.sv)).toBe("2027-11-30");
+    expect(partText("reviewBy", "2027-11-30", UI.sv)).toBe("30.11.2027");
     expect(partText("reviewBy", "", UI.fi)).toBe("");
   });
 

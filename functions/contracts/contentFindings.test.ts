@@ -603,7 +603,7 @@ describe("a topic past its review date", () => {
       fix: "Tarkista, että vastaus pitää yhä paikkansa molemmilla kielillä (veroprosentit, euromäärät, määräajat), ja anna sitten seuraava tarkistuspäivä.",
     });
     expect(tell(said, "sv").message).toBe(
-      "Svaret i ämnet capital-gains skulle ha granskats senast 2026-11-30.",
+      "Svaret i ämnet capital-gains skulle ha granskats senast 30.11.2026.",
     );
   });
 

@@ -767,7 +767,7 @@ const q = (text: string) => `”${text}”`;
  * 2026-11-30 → 30.11.2026, as Finnish writes a date; Swedish keeps 2026-11-30, as the studio
  * (sv-SE) writes its dates.
  */
-const dayFi = (iso: string) => {
+const dayAsWrittenInFinland = (iso: string) => {
   const [year, month, day] = iso.split("-");
   return `${Number(day)}.${Number(month)}.${year}`;
 };
@@ -1068,7 +1068,7 @@ const fi: Teller = {
     fix: "Korjaa kielet sanomaan samaa: toinen niistä on luultavasti vanhentunut.",
   }),
   reviewOverdue: ({ id, reviewBy }) => ({
-    message: `Aiheen ${id} vastaus piti tarkistaa viimeistään ${dayFi(reviewBy)}.`,
+    message: `Aiheen ${id} vastaus piti tarkistaa viimeistään ${dayAsWrittenInFinland(reviewBy)}.`,
     fix: "Tarkista, että vastaus pitää yhä paikkansa molemmilla kielillä (veroprosentit, euromäärät, määräajat), ja anna sitten seuraava tarkistuspäivä.",
   }),
   intentUnknown: ({ intent, guess }) => ({
@@ -1442,7 +1442,7 @@ const sv: Teller = {
     fix: "Rätta så att båda språken säger samma sak: det ena är troligen inaktuellt.",
   }),
   reviewOverdue: ({ id, reviewBy }) => ({
-    message: `Svaret i ämnet ${id} skulle ha granskats senast ${reviewBy}.`,
+    message: `Svaret i ämnet ${id} skulle ha granskats senast ${dayAsWrittenInFinland(reviewBy)}.`,
     fix: "Kontrollera att svaret fortfarande stämmer på båda språken (skattesatser, eurobelopp, tidsfrister) och ange sedan nästa granskningsdatum.",
   }),
   intentUnknown: ({ intent, guess }) => ({

@@ -54,6 +54,21 @@ describe("test-all tables", () => {
     ]);
   });
 
+  it("sort topics by the titles the table shows, not their ids", () => {
+    const titles: Record<string, string> = {
+      "capital-gains": "Luovutusvoitot",
+      "tax-card": "Verokortti",
+      vat: "Arvonlisävero",
+    };
+    const byTitle = topicRows(report, "topic", (id) => titles[id] ?? id);
+    expect(byTitle.map((r) => `${r.topic}/${r.lang}`)).toEqual([
+      "vat/fi",
+      "vat/sv",
+      "capital-gains/fi",
+      "tax-card/fi",
+    ]);
+  });
+
   it("list confusion pairs of both languages, most frequent first", () => {
     expect(confusionRows(report)).toEqual([
       { lang: "sv", expected: "vat", got: "prepayment", count: 3 },

@@ -31,14 +31,21 @@ export function weakness(row: Pick<TopicRow, "precision" | "recall">): number {
 
 /**
  * Rows of both languages. "worst": the weakest score first, then more messages first (a miss
- * on a frequent topic costs more), then topic; "topic": by topic, Finnish before Swedish.
+ * on a frequent topic costs more), then topic; "topic": by topic as the table names it
+ * (`nameOf`, the title in the studio's language; the id without it), Finnish before Swedish.
  */
-export function topicRows(report: SplitReport, order: "worst" | "topic"): TopicRow[] {
+export function topicRows(
+  report: SplitReport,
+  order: "worst" | "topic",
+  nameOf: (topic: string) => string = (topic) => topic,
+): TopicRow[] {
   const rows: TopicRow[] = (["fi", "sv"] as const).flatMap((lang) =>
     report[lang].perTopic.map((s) => ({ ...s, lang })),
   );
   const byTopic = (a: TopicRow, b: TopicRow) =>
-    a.topic.localeCompare(b.topic) || a.lang.localeCompare(b.lang);
+    nameOf(a.topic).localeCompare(nameOf(b.topic), "fi") ||
+    a.topic.localeCompare(b.topic) ||
+    a.lang.localeCompare(b.lang);
   return rows.sort(
     order === "worst"
       ? (a, b) => weakness(a) - weakness(b) || b.support - a.support || byTopic(a, b)

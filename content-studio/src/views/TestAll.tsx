@@ -11,6 +11,7 @@ import {
 import { LANGS, type SplitName, type TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
 import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
+import { draftItemLabel } from "../state/topics.ts";
 import { confusionRows, topicMark, topicRows } from "../testReport.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { IntentName } from "./IntentName.tsx";
@@ -154,7 +155,11 @@ function PerTopic() {
   const t = text.value;
   const report = result.value;
   if (!report) return null;
-  const rows = topicRows(report.splits[split.value], sortOrder.value);
+  const rows = topicRows(
+    report.splits[split.value],
+    sortOrder.value,
+    (id) => draftItemLabel(id, t).name,
+  );
   const caption = `${t.perTopicCaption(t.splitNames[split.value])} (${(sortOrder.value === "worst" ? t.sortWorst : t.sortTopic).toLowerCase()})`;
   return (
     <section aria-labelledby="per-topic-title">

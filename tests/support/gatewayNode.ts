@@ -24,6 +24,7 @@ const scriptedBot: Bot = {
     if (/asiakasneuvoja|rådgivare/i.test(text)) {
       return {
         topic: "human-advisor",
+        handsOver: true,
         missed: false,
         messages: [
           {

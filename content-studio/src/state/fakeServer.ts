@@ -1,6 +1,7 @@
 // Tests of the studio's state: the content API answered from queues, with every call kept.
 import { afterEach, beforeEach, vi } from "vitest";
 import { session } from "./app.ts";
+import type { draft } from "./topics.ts";
 
 type Answer = { status: number; body: unknown };
 
@@ -86,6 +87,35 @@ export function draftAnswer(over: Record<string, unknown> = {}) {
       pendingReview: [],
       ...over,
     },
+  };
+}
+
+/**
+ * A draft as the studio holds it, naming `topics` by their titles (a system topic's fields
+ * off) and the referral group kela (FPA in Swedish): for what names things by title.
+ */
+export function draftNaming(
+  topics: { id: string; fi: string; sv: string }[],
+): NonNullable<(typeof draft)["value"]> {
+  return {
+    baseVersion: 3,
+    liveVersion: 3,
+    topics: topics.map(({ id, fi, sv }) => ({
+      id,
+      system: false,
+      retired: false,
+      fi: { title: fi, utterances: 1, tests: 1 },
+      sv: { title: sv, utterances: 1, tests: 1 },
+    })),
+    outOfScope: { fi: [], sv: [] },
+    referrals: [
+      {
+        id: "kela",
+        fi: { title: "Kela", answer: "", link: { label: "", url: "" }, sentences: [] },
+        sv: { title: "FPA", answer: "", link: { label: "", url: "" }, sentences: [] },
+      },
+    ],
+    changed: [],
   };
 }
 

@@ -3,7 +3,7 @@ import type { MissGroup, MissSample, TopicSummary } from "../api.ts";
 import { formatPercent, UI } from "../i18n.ts";
 import { session } from "./app.ts";
 import * as editor from "./editor.ts";
-import { fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
+import { draftNaming, fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
 import { feedback, helpfulnessOf, loadFeedback, orderTopics, type TopicOrder } from "./feedback.ts";
 import * as inbox from "./inbox.ts";
 import { draft } from "./topics.ts";
@@ -129,28 +129,7 @@ describe("missed-question inbox state", () => {
 
   it("says what an action did: how many, to which topic or group by title, and that it needs publishing", async () => {
     // Prepare: the draft names the topic and the referral group.
-    draft.value = {
-      baseVersion: 3,
-      liveVersion: 3,
-      topics: [
-        {
-          id: "pension",
-          system: false,
-          retired: false,
-          fi: { title: "Eläke", utterances: 1, tests: 1 },
-          sv: { title: "Pension", utterances: 1, tests: 1 },
-        },
-      ],
-      outOfScope: { fi: [], sv: [] },
-      referrals: [
-        {
-          id: "kela",
-          fi: { title: "Kela", answer: "", link: { label: "", url: "" }, sentences: [] },
-          sv: { title: "FPA", answer: "", link: { label: "", url: "" }, sentences: [] },
-        },
-      ],
-      changed: [],
-    };
+    draft.value = draftNaming([{ id: "pension", fi: "Eläke", sv: "Pension" }]);
     await inbox.loadInbox();
     for (const applied of [3, 1, 2]) {
       server.on("POST", "/api/content/misses/actions", () => ({

@@ -111,7 +111,8 @@ describe("the topic editor when the server is slow or gone", () => {
     expect(editor.unsaved.value).toBe(true);
   });
 
-  it("reads a conflict with the person's own save, after one timed out, as that save having landed", async () => {
+  /** A save that times out, then a re-save that meets `updatedBy`'s save as a conflict. */
+  async function timedOutThenConflict(updatedBy: string) {
     await typeTitle();
     vi.useFakeTimers();
     const server = fake.current();
@@ -123,15 +124,15 @@ describe("the topic editor when the server is slow or gone", () => {
     server.on("PUT", TOPIC, () => ({
       status: 412,
       body: {
-        error: {
-          code: "EDIT_CONFLICT",
-          message: "",
-          current: { updatedBy: "Outi Omistaja", revision: "r2" },
-        },
+        error: { code: "EDIT_CONFLICT", message: "", current: { updatedBy, revision: "r2" } },
       },
     }));
-
     expect(await editor.save()).toBe(false);
+    return server;
+  }
+
+  it("reads a conflict with the person's own save, after one timed out, as that save having landed", async () => {
+    const server = await timedOutThenConflict("Outi Omistaja");
 
     expect(editor.outcome.value?.text).toMatch(
       /^Edellinen tallennuksesi ei vastannut ajoissa, mutta se ehti ilmeisesti perille: Outi Omistaja tallensi tämän\./,
@@ -145,26 +146,7 @@ describe("the topic editor when the server is slow or gone", () => {
   });
 
   it("reads a conflict with someone else's save as usual, timed out or not", async () => {
-    await typeTitle();
-    vi.useFakeTimers();
-    const server = fake.current();
-    server.on("PUT", TOPIC, never);
-    const first = editor.save();
-    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
-    await first;
-    vi.useRealTimers();
-    server.on("PUT", TOPIC, () => ({
-      status: 412,
-      body: {
-        error: {
-          code: "EDIT_CONFLICT",
-          message: "",
-          current: { updatedBy: "Henrik", revision: "r2" },
-        },
-      },
-    }));
-
-    expect(await editor.save()).toBe(false);
+    await timedOutThenConflict("Henrik");
 
     expect(editor.outcome.value?.text).toMatch(/^Henrik tallensi tämän sen jälkeen/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { UI } from "../i18n.ts";
 import { session } from "./app.ts";
-import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
+import { draftAnswer, draftNaming, signedInWithFakeServer } from "./fakeServer.ts";
 import {
   DRAFT_STALE_MS,
   draft,
@@ -105,28 +105,7 @@ describe("the draft every page reads", () => {
 
 describe("naming a draft topic or referral group", () => {
   it("names it by its title in the studio's language with the id after it, an unknown id as the id", () => {
-    draft.value = {
-      baseVersion: 3,
-      liveVersion: 3,
-      topics: [
-        {
-          id: "grants",
-          system: false,
-          retired: false,
-          fi: { title: "Avustukset", utterances: 1, tests: 1 },
-          sv: { title: "", utterances: 1, tests: 1 },
-        },
-      ],
-      outOfScope: { fi: [], sv: [] },
-      referrals: [
-        {
-          id: "kela",
-          fi: { title: "Kela", answer: "", link: { label: "", url: "" }, sentences: [] },
-          sv: { title: "FPA", answer: "", link: { label: "", url: "" }, sentences: [] },
-        },
-      ],
-      changed: [],
-    };
+    draft.value = draftNaming([{ id: "grants", fi: "Avustukset", sv: "" }]);
     expect(draftItemName("grants", UI.fi)).toBe("Avustukset (grants)");
     // No Swedish title yet: the Finnish one, marked as Finnish, rather than the id alone.
     expect(draftItemLabel("grants", UI.sv)).toEqual({

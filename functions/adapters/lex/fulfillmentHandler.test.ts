@@ -28,6 +28,17 @@ beforeAll(() => {
   handler = handlerOn({ library: createTopicLibrary(loadBotContent()) });
 });
 
+/** The code hook as the Lambda builds it, with the opening hours, on Saturday 28.11.2026. */
+function handlerOnSaturday(): FulfillmentHandler {
+  return createFulfillmentHandler({
+    dialogue: createDialogue({ library: createTopicLibrary(loadBotContent()) }),
+    logger: createLogger("silent"),
+    advisorHours: (queue, at, lang) =>
+      formatNextOpeningIfClosed(loadOpeningHours(), queue, at, lang),
+    clock: manualClock(new Date("2026-11-28T12:00:00+02:00")),
+  });
+}
+
 function eventWith(patch: (e: typeof fixture) => void): typeof fixture {
   const event = structuredClone(fixture);
   patch(event);
@@ -77,13 +88,7 @@ describe("Lex V2 fulfillment code hook", () => {
 
   it("outside the advisors' hours answers the fallback intent without a person, saying when one is in", async () => {
     // Prepare: the hook as the Lambda builds it, with the schedule, on a Saturday.
-    const closed = createFulfillmentHandler({
-      dialogue: createDialogue({ library: createTopicLibrary(loadBotContent()) }),
-      logger: createLogger("silent"),
-      advisorHours: (queue, at, lang) =>
-        formatNextOpeningIfClosed(loadOpeningHours(), queue, at, lang),
-      clock: manualClock(new Date("2026-11-28T12:00:00+02:00")),
-    });
+    const closed = handlerOnSaturday();
     const event = eventWith((e) => {
       e.sessionState.intent.name = "FallbackIntent";
       e.sessionState.sessionAttributes.missesInRow = "0";
@@ -99,13 +104,7 @@ describe("Lex V2 fulfillment code hook", () => {
 
   it("outside the advisors' hours answers the human-advisor topic without a person button, and tells the gateway it hands over", async () => {
     // Prepare: on a Saturday; routing, which the gateway starts, says when advisors are in.
-    const closed = createFulfillmentHandler({
-      dialogue: createDialogue({ library: createTopicLibrary(loadBotContent()) }),
-      logger: createLogger("silent"),
-      advisorHours: (queue, at, lang) =>
-        formatNextOpeningIfClosed(loadOpeningHours(), queue, at, lang),
-      clock: manualClock(new Date("2026-11-28T12:00:00+02:00")),
-    });
+    const closed = handlerOnSaturday();
     const event = eventWith((e) => {
       e.sessionState.intent.name = "human-advisor";
       e.inputTranscript = "haluan puhua ihmisen kanssa";

@@ -698,3 +698,17 @@ describe("the topic list's order", () => {
     ]);
   });
 });
+
+describe("a question's likely topics", () => {
+  it("leaves out a guess the recogniser gave practically nothing", () => {
+    const guesses = [
+      { intent: "residual-tax", confidence: 0.566 },
+      { intent: "tax-refund", confidence: 0.427 },
+      { intent: "yle-tax", confidence: 0.004 },
+    ];
+    expect(inbox.likelyGuesses(guesses).map((g) => g.intent)).toEqual([
+      "residual-tax",
+      "tax-refund",
+    ]);
+  });
+});

@@ -503,3 +503,11 @@ onSignOut(() => {
     exportError.value = "";
   });
 });
+
+/**
+ * The recogniser's guesses for a question worth showing: a guess the recogniser gave
+ * practically nothing (under half a percent, "0 %" when shown) points nowhere.
+ */
+export function likelyGuesses<T extends { confidence: number }>(guesses: readonly T[]): T[] {
+  return guesses.filter((g) => g.confidence >= 0.005);
+}

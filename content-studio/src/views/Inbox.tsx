@@ -36,6 +36,7 @@ import {
   langFilter,
   lastOutcome,
   leftOut,
+  likelyGuesses,
   loadError,
   loadInbox,
   loading,
@@ -433,6 +434,7 @@ function SampleItem(props: {
   const base = `sample-${sample.id}`;
   const reasons = sample.reasons.map((r) => t.reasons[r]).join(", ");
   const chosen = !leftOut.value.has(sample.id);
+  const likely = likelyGuesses(sample.guesses);
   return (
     <li class={chosen ? "sample" : "sample left-out"} data-sample={sample.id}>
       <p class="sample-text" lang={sample.lang} id={`${base}-text`}>
@@ -459,10 +461,10 @@ function SampleItem(props: {
       {sample.status === "open" ? (
         <AnsweredNowHint sample={sample} group={group} index={index} />
       ) : null}
-      {sample.guesses.length ? (
+      {likely.length ? (
         <p class="muted small-text">
-          {t.topThree}:{" "}
-          {sample.guesses
+          {t.likelyTopics}:{" "}
+          {likely
             .map((g) => `${topicTitle(g.intent, t)} ${formatPercent(g.confidence, t)}`)
             .join(", ")}
         </p>

@@ -33,7 +33,10 @@ export interface ChatView {
   chat: Signal<ActiveChat>;
   /** Customer and bot messages that arrived while focus was elsewhere. */
   unread: Signal<number>;
-  /** Each message keeps the language the chat had when it came (a switch changes the next). */
+  /**
+   * Each message's language: the one the server says it is written in, else the one the chat
+   * had when it came (a switch changes the next).
+   */
   messageLang: Map<string, Lang>;
   /** The last message of the conversation before this advisor took it, if any. */
   lastBeforeAccept: string | undefined;
@@ -172,7 +175,7 @@ export function start(): void {
         chatId: chat.chatId,
         chat: signal(copy(chat)),
         unread: signal(0),
-        messageLang: new Map(chat.messages.map((m) => [m.id, chat.lang])),
+        messageLang: new Map(chat.messages.map((m) => [m.id, m.lang ?? chat.lang])),
         lastBeforeAccept: chat.messages.at(-1)?.id,
       };
       chats.value = [...chats.value, view];
@@ -197,7 +200,10 @@ export function start(): void {
     message: (chatId, message: ChatMessage) => {
       const view = find(chatId);
       if (!view) return;
-      view.messageLang.set(message.id, c.chats.get(chatId)?.lang ?? view.chat.peek().lang);
+      view.messageLang.set(
+        message.id,
+        message.lang ?? c.chats.get(chatId)?.lang ?? view.chat.peek().lang,
+      );
       batch(() => {
         if (message.from !== "advisor" && !focusIsIn(chatId)) view.unread.value += 1;
         refresh(chatId);

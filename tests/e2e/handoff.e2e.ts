@@ -157,6 +157,8 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     await expect.poll(() => customer.locator(".msg.bot").count()).toBeGreaterThan(0);
     // Enough conversation with the bot that the console's log has to scroll.
     for (const question of [
+      // Swedish in the Finnish chat: the bot answers in Swedish.
+      "Hur får jag ett nytt skattekort?",
       "Milloin saan veronpalautuksen?",
       "Miten saan uuden verokortin?",
       "Milloin jäännösvero pitää maksaa?",
@@ -203,6 +205,10 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
       })
       .toBe(true);
     expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    // Each message in the language it is written in: the Swedish answer in the Finnish chat.
+    const swedishAnswer = panel.locator(".msg.bot", { hasText: "skattekort" }).first();
+    expect(await swedishAnswer.getAttribute("lang")).toBe("sv");
+    expect(await latest.getAttribute("lang")).toBe("fi");
 
     // The customer switches to Swedish: the panel says so and offers the Finnish queue.
     await customer.getByRole("button", { name: "På svenska" }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
+import { draftAnswer, draftNaming, signedInWithFakeServer } from "./fakeServer.ts";
 import * as referrals from "./referrals.ts";
 import { draft } from "./topics.ts";
 
@@ -34,6 +34,25 @@ describe("referral groups the draft removed", () => {
       kind: "ok",
       text: "Ohjausryhmän kela luonnoksen muutokset peruttu: se on taas sama kuin käytössä olevassa versiossa.",
     });
+  });
+
+  it("names the group by its title in what it says", async () => {
+    draft.value = {
+      ...draftNaming([]),
+      changes: [{ id: "kela", kind: "referral", change: "removed", fields: [] }],
+    } as typeof draft.value;
+    fake.current().on("POST", "/api/content/draft/referrals/kela/revert", () => ({
+      status: 200,
+      body: { ok: true, result: "reverted", warnings: [] },
+    }));
+    fake.current().on("GET", "/api/content/draft", () => draftWith(false));
+    fake.current().on("GET", "/api/content/topics", () => ({
+      status: 200,
+      body: { version: 3, topics: [] },
+    }));
+
+    expect(await referrals.restoreReferral("kela")).toBe(true);
+    expect(referrals.restoreOutcome.value?.text).toMatch(/^Ohjausryhmän Kela \(kela\) luonnoksen/);
   });
 
   it("says what the check found when bringing one back is refused", async () => {

@@ -6,7 +6,7 @@
  */
 import { batch, computed, signal } from "@preact/signals";
 import { type EditBase, EditConflictError, type Problem } from "../api.ts";
-import { text } from "../i18n.ts";
+import { text, uiLang } from "../i18n.ts";
 import { blocksSave, countProblems } from "../problems.ts";
 import {
   emptyReferralForm,
@@ -19,7 +19,7 @@ import {
 import { announce, call, errorText, navigate, onSignOut, session } from "./app.ts";
 import { editBase, type Outcome, overConflict, revertRefusal } from "./draftEdit.ts";
 import { createDraftForm } from "./draftForm.ts";
-import { draft, loadDraft } from "./topics.ts";
+import { draft, draftItemLabel, loadDraft } from "./topics.ts";
 
 /** The group open for editing; undefined while a new one is written. */
 export const openId = signal<string | undefined>(undefined);
@@ -159,7 +159,7 @@ export async function saveReferral(over?: EditBase): Promise<boolean> {
     savedAs: group.id,
   });
   if (!result) return false;
-  const message = t.saved(group.id);
+  const message = t.saved(groupName(group.id, group[uiLang.value].title));
   const wasNew = openId.value === undefined;
   batch(() => {
     referralEdit.saved(result.warnings);
@@ -172,6 +172,17 @@ export async function saveReferral(over?: EditBase): Promise<boolean> {
   return true;
 }
 
+/** A group as messages name it: its title in the studio's language, the id after it. */
+function groupName(id: string, title: string | undefined): string {
+  return title ? `${title} (${id})` : id;
+}
+
+/** A group of the draft as messages name it (the other language's title when needed). */
+export function referralName(id: string): string {
+  const label = draftItemLabel(id, text.value, "referral");
+  return groupName(id, label.id ? label.name : undefined);
+}
+
 /** DELETE in the draft, after the inline confirmation. */
 export async function retireReferral(): Promise<boolean> {
   const id = openId.value;
@@ -180,7 +191,7 @@ export async function retireReferral(): Promise<boolean> {
   const t = text.value.referrals;
   const result = await referralEdit.retire((c, base) => c.retireReferral(id, base));
   if (!result) return false;
-  announce(t.retired(id));
+  announce(t.retired(referralName(id)));
   await loadDraft();
   navigate({ view: "referrals" });
   return true;
@@ -200,6 +211,8 @@ export const restoreOutcome = signal<Outcome>(undefined);
 export async function restoreReferral(id: string): Promise<boolean> {
   if (restoring.value) return false;
   const t = text.value.referrals;
+  // Named as the list showed it: the draft read after it may not hold its title yet.
+  const name = referralName(id);
   batch(() => {
     restoring.value = id;
     restoreOutcome.value = undefined;
@@ -211,12 +224,12 @@ export async function restoreReferral(id: string): Promise<boolean> {
     (c) => c.revertReferral(id, "new"),
     (e) => {
       broughtBack = e instanceof EditConflictError;
-      failed = broughtBack ? t.restoredMeanwhile(id) : revertRefusal(e, t.revertRefused);
+      failed = broughtBack ? t.restoredMeanwhile(name) : revertRefusal(e, t.revertRefused);
     },
   );
   // Either way the list is out of date: it showed the group as removed.
   if (result || broughtBack) await loadDraft();
-  const message = result ? t.reverted(id, result.result) : failed;
+  const message = result ? t.reverted(name, result.result) : failed;
   batch(() => {
     restoring.value = undefined;
     restoreOutcome.value = { kind: result ? "ok" : "error", text: message };
@@ -235,7 +248,7 @@ export async function revertReferral(): Promise<boolean> {
     t.revertRefused,
   );
   if (!result) return false;
-  const message = t.reverted(id, result.result);
+  const message = t.reverted(referralName(id), result.result);
   announce(message);
   if (result.result === "retired") {
     // Never live: discarding it removed it from the draft, so there is nothing to show.

@@ -188,8 +188,8 @@ describe("a vote on a bot answer", () => {
       answered: ({ question }) => {
         remembered = { question: { ...question, text: "as the inbox keeps it" } };
       },
-      questionAnswered: (_chatId, answerId) => {
-        if (remembered) remembered.answerId = answerId;
+      questionAnswered: (_chatId, answer) => {
+        if (remembered) remembered.answerId = answer.id;
         return remembered?.question;
       },
     });

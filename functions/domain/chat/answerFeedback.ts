@@ -105,7 +105,7 @@ function rememberedQuestion(
   answer: StoredMessage,
 ): StoredMessage | undefined {
   try {
-    return deps.learning?.questionAnswered?.(chatId, answer.id);
+    return deps.learning?.questionAnswered?.(chatId, answer);
   } catch {
     return undefined;
   }

@@ -43,9 +43,12 @@ export interface LearningEvents {
   /** The chat ended; a question still waiting for what happened next was the last one. */
   ended(chat: Chat): void;
   /**
-   * The customer question that the bot answer `answerId` of the chat replied to, when it is
+   * The customer question that the bot answer `answer` of the chat replied to, when it is
    * the chat's latest answered question and still remembered here; undefined otherwise (the
    * caller then reads the transcript).
    */
-  questionAnswered?(chatId: string, answerId: string): StoredMessage | undefined;
+  questionAnswered?(
+    chatId: string,
+    answer: Pick<StoredMessage, "id" | "topic" | "referral">,
+  ): StoredMessage | undefined;
 }

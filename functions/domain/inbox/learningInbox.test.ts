@@ -387,13 +387,19 @@ describe("which questions the inbox keeps", () => {
     const second = { ...question("palautus", clock), id: "01C" };
     inbox.answered({ chat: chat(), question: first, turn: answeredTurn("tax-card") });
     inbox.answered({ chat: chat(), question: second, turn: answeredTurn("tax-refund") });
+    const answer = (id: string, topic = "tax-refund") => ({ id, topic });
     // Act & Assess: the latest answer's question; not for an earlier answer, nor another chat.
-    expect(inbox.questionAnswered?.("chat-1", "01D")).toBe(second);
-    expect(inbox.questionAnswered?.("chat-1", "01B")).toBeUndefined();
-    expect(inbox.questionAnswered?.("chat-2", "01D")).toBeUndefined();
-    // Forgotten with the chat.
+    expect(inbox.questionAnswered?.("chat-1", answer("01D"))).toBe(second);
+    expect(inbox.questionAnswered?.("chat-1", answer("01B", "tax-card"))).toBeUndefined();
+    expect(inbox.questionAnswered?.("chat-2", answer("01D"))).toBeUndefined();
+    // An answer of another topic came from a turn this process did not see (another task's).
+    expect(inbox.questionAnswered?.("chat-1", answer("01E", "vat"))).toBeUndefined();
+    // Still remembered after the end: votes come while the survey shows.
     inbox.ended(chat());
-    expect(inbox.questionAnswered?.("chat-1", "01D")).toBeUndefined();
+    expect(inbox.questionAnswered?.("chat-1", answer("01D"))).toBe(second);
+    // Forgotten with the chat, after an hour's quiet.
+    clock.advance(60 * 60_000);
+    expect(inbox.questionAnswered?.("chat-1", answer("01D"))).toBeUndefined();
   });
 
   it("keeps a referral voted unhelpful with the group it pointed to", async () => {
@@ -538,6 +544,63 @@ describe("when the bot asked which topic was meant", () => {
       ["jäännösvero vai palautus", ["clarified", "unhelpful"], "residual-tax", "answered"],
       ["palautus tai jäännös", ["clarified", "person-requested"], "tax-refund", "handed-off"],
     ]);
+  });
+
+  it("takes a vote on a pick's answer after the chat ended as the question's, keeping no title", async () => {
+    // Prepare: a pick, then the chat ends; the survey shows with the answers.
+    const { inbox, clock, all } = setup();
+    const c = chat();
+    inbox.answered({
+      chat: c,
+      question: question("jäännös vai palautus", clock),
+      turn: whichTurn(),
+    });
+    const pick = question("Jäännösvero", clock);
+    inbox.answered({ chat: c, question: pick, turn: answeredTurn("residual-tax", 0.4) });
+    inbox.ended(c);
+    // Act: a thumbs-down on the picked topic's answer, its question as the transcript has it.
+    inbox.voted({
+      chat: c,
+      answer: {
+        id: "answer-after-pick",
+        chatId: c.chatId,
+        from: "bot",
+        text: "Vastaus.",
+        topic: "residual-tax",
+        at: clock.now().toISOString(),
+        expiresAt: 1_900_000_000,
+      },
+      question: pick,
+      helpful: false,
+    });
+    // Assess
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons, e.chosen])).toEqual([
+      ["jäännös vai palautus", ["clarified", "unhelpful"], "residual-tax"],
+    ]);
+  });
+
+  it("makes the question a miss when the pick got a which-one of its own, declined", async () => {
+    // Prepare: the title the customer picked is itself unsure between two topics.
+    const { inbox, clock, all } = setup();
+    const c = chat();
+    inbox.answered({
+      chat: c,
+      question: question("jäännös vai palautus", clock),
+      turn: whichTurn(),
+    });
+    const pick = question("Jäännösvero", clock);
+    inbox.answered({ chat: c, question: pick, turn: whichTurn() });
+    // Act
+    inbox.answered({
+      chat: c,
+      question: question("Jotain muuta", clock),
+      turn: { messages: [{ from: "bot", text: "Kirjoita toisin." }], missed: false },
+      declined: pick,
+    });
+    // Assess: the first question, a miss; the title never kept.
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons])).toEqual([["jäännös vai palautus", ["missed"]]]);
   });
 
   it("keeps the question without a pick when the customer asks something else or leaves", async () => {

@@ -307,7 +307,8 @@ export function createLearningInbox(deps: {
     turn: BotTurn,
   ): LastTurn {
     const choice = previous?.question.id === asked.id ? previous : undefined;
-    let kept = choice?.kept;
+    // When the declined which-one came on a pick, the question is the one the pick was about.
+    let kept = choice?.kept ?? choice?.picked;
     // Kept as `clarified` when the bot asked: declining every topic offered makes it a miss.
     if (kept) change(kept, { reason: "missed", replacing: "clarified" });
     else {
@@ -420,12 +421,19 @@ export function createLearningInbox(deps: {
       change(kept, { handoff: route });
     }),
 
-    questionAnswered(chatId, answerId) {
+    questionAnswered(chatId, answer) {
       try {
         const last = recall(chatId, deps.clock.now().getTime())?.last;
-        // Ids sort in the order messages were stored, and every bot answer comes from a
-        // question told here: an answer after the latest question answered that question.
-        return last && last.question.id < answerId ? last.question : undefined;
+        // Ids sort in the order messages were stored, and every bot answer of this process
+        // comes from a question told here: an answer after the latest question, with that
+        // turn's topic or referral, answered it. One from another task (the chat moved and
+        // came back) differs in them, or in the worst case names the same topic.
+        const sameTurn =
+          last !== undefined &&
+          last.question.id < answer.id &&
+          last.turn.topic === answer.topic &&
+          last.turn.referral === answer.referral;
+        return sameTurn ? last.question : undefined;
       } catch (error) {
         deps.onError(error);
         return undefined;
@@ -434,8 +442,10 @@ export function createLearningInbox(deps: {
 
     ended: guarded((chat) => {
       const memory = recall(chat.chatId, deps.clock.now().getTime());
-      chats.delete(chat.chatId);
       if (memory?.last?.kept) change(memory.last.kept, { outcome: "left" });
+      // Remembered until forgotten like any quiet chat: votes come after the end too (the
+      // survey shows with the answers), and a vote on a pick's answer must still find the
+      // question the pick was about, not keep the topic's title as a question.
     }),
 
     /** Writes every held question and resolves once all writes have finished (tests, shutdown). */

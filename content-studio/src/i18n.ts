@@ -224,6 +224,8 @@ const fi = {
         : "Muutoksesi ovat yhä lomakkeella, ja voit tallentaa ne uudelleen."
     }`,
   /** A save the service did not answer in time: it may have been done all the same. */
+  mayHaveLanded:
+    "Se saattoi silti mennä perille: sivu on luettu uudelleen, joten tarkista tilanne ennen kuin yrität uudelleen.",
   saveTimedOut: (inBrowser: boolean) =>
     `Tallennus epäonnistui: palvelu ei vastannut ajoissa. ${
       inBrowser ? "Muutoksesi ovat tallessa tässä selaimessa." : "Muutoksesi ovat yhä lomakkeella."
@@ -973,6 +975,8 @@ const sv: UiText = {
         ? "Dina ändringar finns kvar i den här webbläsaren, och du kan spara dem igen."
         : "Dina ändringar finns kvar i formuläret, och du kan spara dem igen."
     }`,
+  mayHaveLanded:
+    "Den kan ändå ha gått fram: sidan har lästs in på nytt, så kontrollera läget innan du försöker igen.",
   saveTimedOut: (inBrowser) =>
     `Det gick inte att spara: tjänsten svarade inte i tid. ${
       inBrowser

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ContentVersion } from "../api.ts";
+import { type ContentVersion, LONG_REQUEST_TIMEOUT_MS } from "../api.ts";
 import { setUiLang } from "../i18n.ts";
 import { announcement, route } from "./app.ts";
-import { signedInWithFakeServer } from "./fakeServer.ts";
+import { never, signedInWithFakeServer } from "./fakeServer.ts";
 import { recheckOnLanguageSwitch } from "./language.ts";
 import * as versions from "./versions.ts";
 
@@ -266,6 +266,32 @@ describe("a version approved after another went live", () => {
     expect(listCalls()).toHaveLength(1);
     expect(versions.list.value?.versions.find((v) => v.version === 9)?.state).toBe("superseded");
     expect(versions.confirming.value).toBeUndefined();
+  });
+
+  it("reads the list and the draft again after an approval that timed out, since it may have landed", async () => {
+    vi.useFakeTimers();
+    try {
+      fake.current().on("POST", "/api/content/versions/9/approve", never);
+      fake.current().on("GET", "/api/content/versions?limit=20", () => ({
+        status: 200,
+        body: { live: 9, versions: [{ ...version(9), state: "live" }], more: false },
+      }));
+      fake.current().on("GET", "/api/content/draft/diff", () => ({
+        status: 200,
+        body: { against: 9, topics: [], referrals: [] },
+      }));
+
+      const approving = versions.approve(9);
+      await vi.advanceTimersByTimeAsync(LONG_REQUEST_TIMEOUT_MS);
+
+      expect(await approving).toBe(false);
+      expect(versions.notice.value?.text).toMatch(/Se saattoi silti mennä perille/);
+      expect(listCalls()).toHaveLength(1);
+      expect(versions.list.value?.versions[0]?.state).toBe("live");
+      expect(fake.current().calls.map((c) => c.path)).toContain("/api/content/draft/diff");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("leaves the list as it is after any other refusal", async () => {

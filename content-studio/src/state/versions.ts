@@ -8,6 +8,7 @@ import {
   type ContentVersion,
   type DraftDiff,
   type Problem,
+  RequestTimeoutError,
   SelfApprovalError,
   type VersionDiff,
   type VersionList,
@@ -47,7 +48,16 @@ function refusal(error: unknown, t: UiText): NonNullable<typeof notice.value> {
     };
   }
   if (error instanceof SelfApprovalError) return { kind: "error", text: t.selfApproval };
+  // A write that timed out may have landed: the page is read again, and says so.
+  if (error instanceof RequestTimeoutError) {
+    return { kind: "error", text: `${errorText(error, t)} ${t.mayHaveLanded}` };
+  }
   return { kind: "error", text: errorText(error, t) };
+}
+
+/** After a refusal: what the server holds now, when the refusal leaves it unknown. */
+async function reloadAfter(error: unknown): Promise<void> {
+  if (error instanceof RequestTimeoutError) await Promise.all([load(), loadDraftDiff()]);
 }
 /**
  * After a language switch: a refusal's findings told again in the new language (the server
@@ -173,7 +183,11 @@ export async function loadDraftDiff(): Promise<void> {
   const result = await call(
     (c) => c.draftDiff(),
     (e) => {
-      draftDiffError.value = errorText(e);
+      batch(() => {
+        // What the draft held before may no longer be so: no stale "send" or "pending".
+        draftDiff.value = undefined;
+        draftDiffError.value = errorText(e);
+      });
     },
   );
   if (result) {
@@ -287,14 +301,19 @@ export async function publish(): Promise<boolean> {
     publishing.value = true;
     notice.value = undefined;
   });
+  let failure: unknown;
   const result = await call(
     (c) => c.publish(note),
     (e) => {
       notice.value = refusal(e, t);
+      failure = e;
     },
   );
   publishing.value = false;
-  if (!result) return false;
+  if (!result) {
+    await reloadAfter(failure);
+    return false;
+  }
   const message = t.published(result.version, t.states[result.state]);
   batch(() => {
     comment.value = "";
@@ -320,9 +339,11 @@ async function act(
     notice.value = undefined;
   });
   let stale = false;
+  let failure: unknown;
   const result = await call(run, (e) => {
     notice.value = refusal(e, t);
     stale = e instanceof VersionStaleError;
+    failure = e;
   });
   batch(() => {
     busyVersion.value = undefined;
@@ -330,7 +351,10 @@ async function act(
   });
   // The server superseded the version when it refused it: the list shows why.
   if (stale) await load();
-  if (!result) return false;
+  if (!result) {
+    await reloadAfter(failure);
+    return false;
+  }
   const message = success(result);
   notice.value = { kind: "ok", text: message };
   announce(message);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setUiLang } from "../i18n.ts";
 import { me, route, session } from "./app.ts";
 import * as editor from "./editor.ts";
+import { capitalGainsTopic } from "./fakeServer.ts";
 import { recheckOnLanguageSwitch } from "./language.ts";
 
 type Answer = { status: number; body: unknown };
@@ -352,12 +353,7 @@ describe("topic editor state", () => {
     server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
       status: 200,
       body: {
-        topic: {
-          id: "capital-gains",
-          fi: { title: "Myyntivoitto", utterances: ["osakkeet"], answer: "a" },
-          sv: { title: "Vinst", utterances: ["aktier"], answer: "b" },
-          tests: { fi: [], sv: [] },
-        },
+        topic: capitalGainsTopic,
         retired: false,
         system: false,
       },

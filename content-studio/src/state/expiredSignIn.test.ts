@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resumedWork, session, signIn, signInNotice, signOut } from "./app.ts";
 import * as editor from "./editor.ts";
-import { draftAnswer, signedInWithFakeServer, tokenOf } from "./fakeServer.ts";
+import { capitalGainsTopic, draftAnswer, signedInWithFakeServer, tokenOf } from "./fakeServer.ts";
 
 const TOPIC = "/api/content/draft/topics/capital-gains";
 
@@ -23,12 +23,7 @@ describe("a sign-in that expires while a topic is being written", () => {
     server.on("GET", TOPIC, () => ({
       status: 200,
       body: {
-        topic: {
-          id: "capital-gains",
-          fi: { title: "Myyntivoitto", utterances: ["osakkeet"], answer: "a" },
-          sv: { title: "Vinst", utterances: ["aktier"], answer: "b" },
-          tests: { fi: [], sv: [] },
-        },
+        topic: capitalGainsTopic,
         retired: false,
         revision: "r1",
       },

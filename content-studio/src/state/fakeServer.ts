@@ -119,6 +119,31 @@ export function draftNaming(
   };
 }
 
+/** A topic as GET draft/topics/capital-gains answers it: what the editor tests open. */
+export const capitalGainsTopic = {
+  id: "capital-gains",
+  fi: { title: "Myyntivoitto", utterances: ["osakkeet"], answer: "a" },
+  sv: { title: "Vinst", utterances: ["aktier"], answer: "b" },
+  tests: { fi: [], sv: [] },
+};
+
+/** A referral group as GET draft/referrals/kela answers it. */
+export const kelaGroup = {
+  id: "kela",
+  fi: {
+    title: "Kela",
+    answer: "a",
+    link: { label: "l", url: "https://www.kela.fi/" },
+    sentences: ["s"],
+  },
+  sv: {
+    title: "FPA",
+    answer: "b",
+    link: { label: "l", url: "https://www.kela.fi/sv" },
+    sentences: ["t"],
+  },
+};
+
 /** An unsigned JWT naming `sub`: the studio reads its claims without verifying them. */
 export const tokenOf = (sub: string) =>
   `e30.${btoa(JSON.stringify({ sub, roles: ["content-owner"] })).replace(/=+$/, "")}.x`;

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { session, signOut } from "./app.ts";
 import * as editor from "./editor.ts";
-import { draftAnswer, memoryStorage, signedInWithFakeServer, tokenOf } from "./fakeServer.ts";
+import {
+  draftAnswer,
+  kelaGroup,
+  memoryStorage,
+  signedInWithFakeServer,
+  tokenOf,
+} from "./fakeServer.ts";
 import { KEPT_FOR_MS } from "./keptForms.ts";
 import * as scope from "./outOfScope.ts";
 import * as referrals from "./referrals.ts";
@@ -172,21 +178,7 @@ describe("an unsaved referral group form kept in the browser", () => {
 
   it("gives the work back on opening the group again", async () => {
     const server = fake.current();
-    const group = {
-      id: "kela",
-      fi: {
-        title: "Kela",
-        answer: "a",
-        link: { label: "l", url: "https://www.kela.fi/" },
-        sentences: ["s"],
-      },
-      sv: {
-        title: "FPA",
-        answer: "b",
-        link: { label: "l", url: "https://www.kela.fi/sv" },
-        sentences: ["t"],
-      },
-    };
+    const group = kelaGroup;
     const draft = () => draftAnswer({ referrals: [group] });
     const read = () => ({ status: 200, body: { referral: group, revision: "g1" } });
     server.on("GET", "/api/content/draft", draft);

@@ -14,10 +14,8 @@ describe("referral groups the draft removed", () => {
     draft.value = undefined;
   });
 
-  it("lists them, and brings one back with its live content", async () => {
-    draft.value = draftWith(true).body as typeof draft.value;
-    expect(referrals.removedReferralIds.value).toEqual(["kela"]);
-
+  /** The server brings kela back, and its draft then has it again. */
+  function bringsKelaBack() {
     fake.current().on("POST", "/api/content/draft/referrals/kela/revert", () => ({
       status: 200,
       body: { ok: true, result: "reverted", warnings: [] },
@@ -27,6 +25,13 @@ describe("referral groups the draft removed", () => {
       status: 200,
       body: { version: 3, topics: [] },
     }));
+  }
+
+  it("lists them, and brings one back with its live content", async () => {
+    draft.value = draftWith(true).body as typeof draft.value;
+    expect(referrals.removedReferralIds.value).toEqual(["kela"]);
+
+    bringsKelaBack();
 
     expect(await referrals.restoreReferral("kela")).toBe(true);
     expect(referrals.removedReferralIds.value).toEqual([]);
@@ -41,15 +46,7 @@ describe("referral groups the draft removed", () => {
       ...draftNaming([]),
       changes: [{ id: "kela", kind: "referral", change: "removed", fields: [] }],
     } as typeof draft.value;
-    fake.current().on("POST", "/api/content/draft/referrals/kela/revert", () => ({
-      status: 200,
-      body: { ok: true, result: "reverted", warnings: [] },
-    }));
-    fake.current().on("GET", "/api/content/draft", () => draftWith(false));
-    fake.current().on("GET", "/api/content/topics", () => ({
-      status: 200,
-      body: { version: 3, topics: [] },
-    }));
+    bringsKelaBack();
 
     expect(await referrals.restoreReferral("kela")).toBe(true);
     expect(referrals.restoreOutcome.value?.text).toMatch(/^Ohjausryhmän Kela \(kela\) luonnoksen/);

@@ -6,7 +6,9 @@ import { announcement, session, signOut } from "./app.ts";
 import { SLOW_SAVE_MS } from "./draftEdit.ts";
 import * as editor from "./editor.ts";
 import {
+  capitalGainsTopic,
   draftAnswer,
+  kelaGroup,
   memoryStorage,
   never,
   signedInWithFakeServer,
@@ -24,12 +26,7 @@ const gone = () => ({
 const topicAt = (revision: string) => () => ({
   status: 200,
   body: {
-    topic: {
-      id: "capital-gains",
-      fi: { title: "Myyntivoitto", utterances: ["osakkeet"], answer: "a" },
-      sv: { title: "Vinst", utterances: ["aktier"], answer: "b" },
-      tests: { fi: [], sv: [] },
-    },
+    topic: capitalGainsTopic,
     retired: false,
     revision,
   },
@@ -160,21 +157,7 @@ describe("the referral and out-of-scope editors when the server is gone", () => 
   });
 
   const GROUP = "/api/content/draft/referrals/kela";
-  const group = {
-    id: "kela",
-    fi: {
-      title: "Kela",
-      answer: "a",
-      link: { label: "l", url: "https://www.kela.fi/" },
-      sentences: ["s"],
-    },
-    sv: {
-      title: "FPA",
-      answer: "b",
-      link: { label: "l", url: "https://www.kela.fi/sv" },
-      sentences: ["t"],
-    },
-  };
+  const group = kelaGroup;
 
   it("opens no form for a group it could read nothing of (not a new group), and opens it when tried again", async () => {
     const server = fake.current();

@@ -475,6 +475,19 @@ const whichTurn = (): BotTurn => ({
   ],
 });
 
+/** A which-one about "jäännös vai palautus" in chat-1; the customer's pick, not yet told. */
+function askedWhichOne(
+  inbox: ReturnType<typeof setup>["inbox"],
+  clock: ReturnType<typeof setup>["clock"],
+): StoredMessage {
+  inbox.answered({
+    chat: chat(),
+    question: question("jäännös vai palautus", clock),
+    turn: whichTurn(),
+  });
+  return question("Jäännösvero", clock);
+}
+
 describe("when the bot asked which topic was meant", () => {
   it("keeps the question with the topic the customer picked, answered, and writes it once", async () => {
     // Prepare
@@ -550,12 +563,7 @@ describe("when the bot asked which topic was meant", () => {
     // Prepare: a pick, then the chat ends; the survey shows with the answers.
     const { inbox, clock, all } = setup();
     const c = chat();
-    inbox.answered({
-      chat: c,
-      question: question("jäännös vai palautus", clock),
-      turn: whichTurn(),
-    });
-    const pick = question("Jäännösvero", clock);
+    const pick = askedWhichOne(inbox, clock);
     inbox.answered({ chat: c, question: pick, turn: answeredTurn("residual-tax", 0.4) });
     inbox.ended(c);
     // Act: a thumbs-down on the picked topic's answer, its question as the transcript has it.
@@ -584,12 +592,7 @@ describe("when the bot asked which topic was meant", () => {
     // Prepare: the title the customer picked is itself unsure between two topics.
     const { inbox, clock, all } = setup();
     const c = chat();
-    inbox.answered({
-      chat: c,
-      question: question("jäännös vai palautus", clock),
-      turn: whichTurn(),
-    });
-    const pick = question("Jäännösvero", clock);
+    const pick = askedWhichOne(inbox, clock);
     inbox.answered({ chat: c, question: pick, turn: whichTurn() });
     // Act
     inbox.answered({

@@ -71,7 +71,7 @@ export async function voteOnAnswer(
   // inbox is a derived view, and the search is offered without words.
   const question = helpful
     ? undefined
-    : (rememberedQuestion(deps, chatId, answer) ??
+    : (deps.learning?.questionAnswered?.(chatId, answer) ??
       (await questionBefore(deps, chatId, answer).catch(() => undefined)));
   tellInbox(deps, { chat, answer, ...(question ? { question } : {}), helpful });
   return helpful ? undefined : { chat, lang, ...(question ? { question } : {}) };
@@ -96,18 +96,6 @@ function tellInbox(deps: FeedbackDeps, event: Parameters<LearningEvents["voted"]
     if (told instanceof Promise) told.catch(() => undefined);
   } catch {
     // The inbox is a derived view: the vote is stored and counted, the customer is answered.
-  }
-}
-
-function rememberedQuestion(
-  deps: FeedbackDeps,
-  chatId: string,
-  answer: StoredMessage,
-): StoredMessage | undefined {
-  try {
-    return deps.learning?.questionAnswered?.(chatId, answer);
-  } catch {
-    return undefined;
   }
 }
 

@@ -160,22 +160,27 @@ function describe(members: ListedMiss[], days: string[], options: GroupingOption
     if (winner) perGuess.set(winner, (perGuess.get(winner) ?? 0) + 1);
     if (m.chosen) perChoice.set(m.chosen, (perChoice.get(m.chosen) ?? 0) + 1);
   }
-  const choices = [...perChoice]
-    .map(([topic, count]) => ({ topic, count }))
-    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
-    .slice(0, options.guesses);
+  const choices = mostFrequent(perChoice, options.guesses).map(([topic, count]) => ({
+    topic,
+    count,
+  }));
   return {
     id: (members[0] as MissEntry).id,
     size: members.length,
     trend: days.map((day) => ({ day, count: perDay.get(day) ?? 0 })),
-    guesses: [...perGuess]
-      .map(([intent, count]) => ({ intent, count }))
-      .sort((a, b) => b.count - a.count || a.intent.localeCompare(b.intent))
-      .slice(0, options.guesses),
+    guesses: mostFrequent(perGuess, options.guesses).map(([intent, count]) => ({
+      intent,
+      count,
+    })),
     ...(choices.length ? { choices } : {}),
     ids: newestFirst.map((m) => m.id),
     samples: newestFirst.slice(0, options.samples).map(sampleOf),
   };
+}
+
+/** The `most` most frequent of `counts`, ties by name. */
+function mostFrequent(counts: Map<string, number>, most: number): [string, number][] {
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, most);
 }
 
 /** What the inbox shows of a kept question. */

@@ -66,6 +66,14 @@ export function shownGuesses<T extends { intent: string }>(guesses: readonly T[]
   return guesses.filter((guess) => guess.intent !== "none");
 }
 
+/**
+ * The recogniser's guesses for a question worth showing: a guess the recogniser gave
+ * practically nothing (under half a percent, "0 %" when shown) points nowhere.
+ */
+export function likelyGuesses<T extends { confidence: number }>(guesses: readonly T[]): T[] {
+  return guesses.filter((g) => g.confidence >= 0.005);
+}
+
 /** A referral group's title in the UI language, the id for one the draft does not list. */
 export function referralTitle(id: string, t: UiText): string {
   return referralChoices.value.find((r) => r.id === id)?.[t.lang]?.title || id;
@@ -308,10 +316,7 @@ export function afterAction(
     const perDay = countBy(gone.map((s) => helsinkiToday(new Date(s.at))));
     const perGuess = countBy(gone.flatMap((s) => s.guesses[0]?.intent ?? []));
     const perChoice = countBy(gone.flatMap((s) => s.chosen ?? []));
-    const choices = g.choices
-      ?.map((choice) => ({ ...choice, count: choice.count - (perChoice.get(choice.topic) ?? 0) }))
-      .filter((choice) => choice.count > 0)
-      .sort((a, b) => b.count - a.count);
+    const choices = g.choices && countsLess(g.choices, (c) => c.topic, perChoice);
     return [
       {
         ...g,
@@ -320,16 +325,25 @@ export function afterAction(
           ...d,
           count: Math.max(0, d.count - (perDay.get(d.day) ?? 0)),
         })),
-        guesses: g.guesses
-          .map((guess) => ({ ...guess, count: guess.count - (perGuess.get(guess.intent) ?? 0) }))
-          .filter((guess) => guess.count > 0)
-          .sort((a, b) => b.count - a.count),
+        guesses: countsLess(g.guesses, (guess) => guess.intent, perGuess),
         choices: choices?.length ? choices : undefined,
         ids: left,
         samples: g.samples.filter((s) => !handled.has(s.id)),
       },
     ];
   });
+}
+
+/** `counts` less what `gone` took of each, those left at none dropped, most first. */
+function countsLess<T extends { count: number }>(
+  counts: readonly T[],
+  keyOf: (entry: T) => string,
+  gone: Map<string, number>,
+): T[] {
+  return counts
+    .map((entry) => ({ ...entry, count: entry.count - (gone.get(keyOf(entry)) ?? 0) }))
+    .filter((entry) => entry.count > 0)
+    .sort((a, b) => b.count - a.count);
 }
 
 function countBy(keys: readonly string[]): Map<string, number> {
@@ -503,11 +517,3 @@ onSignOut(() => {
     exportError.value = "";
   });
 });
-
-/**
- * The recogniser's guesses for a question worth showing: a guess the recogniser gave
- * practically nothing (under half a percent, "0 %" when shown) points nowhere.
- */
-export function likelyGuesses<T extends { confidence: number }>(guesses: readonly T[]): T[] {
-  return guesses.filter((g) => g.confidence >= 0.005);
-}

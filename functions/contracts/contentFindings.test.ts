@@ -111,6 +111,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   rejectedInReview: {},
   versionStale: { version: 9, basedOn: 8, live: 10 },
   supersededUnreviewed: { live: 10 },
+  seedLost: { live: 1 },
   alreadyPending: { version: 11 },
   withdrawNotAuthor: { version: 11 },
   withdrawnByAuthor: {},
@@ -504,6 +505,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   ],
   supersededUnreviewed: [
     "Version 10 went live before this version was approved; approving this one would have undone its changes. Publish the draft again.",
+    "",
+  ],
+  seedLost: [
+    "Another task of the service seeded version 1 at the same moment; this copy of bot-content/ was never live.",
     "",
   ],
   alreadyPending: [

@@ -156,6 +156,8 @@ export interface FindingParams {
   versionStale: { version: number; basedOn?: number; live: number };
   /** Why a version waiting for review was superseded: `live` went live before it was approved. */
   supersededUnreviewed: { live: number };
+  /** Why a seed version was never live: another task seeded `live` first. */
+  seedLost: { live: number };
   /** The draft (or a rollback's content) is what a version waiting for review has already. */
   alreadyPending: { version: number };
   /** Only a version's author can withdraw it. */
@@ -224,6 +226,7 @@ export const NOTICE_CODES = [
   "rejectedInReview",
   "versionStale",
   "supersededUnreviewed",
+  "seedLost",
   "alreadyPending",
   "withdrawNotAuthor",
   "withdrawnByAuthor",
@@ -437,6 +440,10 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   supersededUnreviewed: ({ live }) =>
     notice(
       `Version ${live} went live before this version was approved; approving this one would have undone its changes. Publish the draft again.`,
+    ),
+  seedLost: ({ live }) =>
+    notice(
+      `Another task of the service seeded version ${live} at the same moment; this copy of bot-content/ was never live.`,
     ),
   alreadyPending: ({ version }) =>
     notice(
@@ -857,6 +864,10 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice(
       `Versio ${live} otettiin käyttöön ennen kuin tämä versio hyväksyttiin, ja tämän hyväksyminen olisi kumonnut sen muutokset. Julkaise luonnos uudelleen.`,
     ),
+  seedLost: ({ live }) =>
+    notice(
+      `Palvelun toinen tehtävä loi version ${live} samalla hetkellä; tämä bot-content/-kopio ei ollut koskaan käytössä.`,
+    ),
   alreadyPending: ({ version }) =>
     notice(
       `Tarkastusta odottavassa versiossa ${version} on jo täsmälleen tämä sisältö: uutta julkaistavaa ei ole.`,
@@ -1236,6 +1247,10 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   supersededUnreviewed: ({ live }) =>
     notice(
       `Version ${live} togs i bruk innan den här versionen godkändes, och att godkänna den här skulle ha ångrat dess ändringar. Publicera utkastet igen.`,
+    ),
+  seedLost: ({ live }) =>
+    notice(
+      `En annan uppgift i tjänsten skapade version ${live} i samma stund; den här kopian av bot-content/ var aldrig i bruk.`,
     ),
   alreadyPending: ({ version }) =>
     notice(

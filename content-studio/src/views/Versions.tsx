@@ -5,6 +5,7 @@
  */
 import { Fragment } from "preact";
 import { useEffect } from "preact/hooks";
+import { wasLiveBefore } from "../../../functions/domain/content/versions.ts";
 import type {
   ContentVersion,
   DraftDiff,
@@ -482,9 +483,7 @@ function VersionItem(props: {
   const pending = v.state === "pending-review";
   const own = isOwn(v);
   const reviewer = isReviewer.value;
-  // Only a version that was live: one superseded while it waited for review never was.
-  const canRollBack =
-    v.state === "superseded" && v.approvedBy !== undefined && v.version < props.live;
+  const canRollBack = wasLiveBefore(v) && v.version < props.live;
   const busy = busyVersion.value === v.version;
   const diff = diffs.value[v.version];
   const tested = versionTests.value[v.version];

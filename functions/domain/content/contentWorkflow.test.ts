@@ -123,6 +123,39 @@ describe("the content workflow", () => {
     ]);
   });
 
+  it("marks the seed of a task that lost the race to seed as never live, and refuses it as a rollback target", async () => {
+    // Prepare: two tasks start on an empty table at the same moment.
+    const store = createMemoryContentStore();
+    const { d } = deployer();
+    const clock = manualClock(new Date("2026-12-02T10:00:00Z"));
+    const task = () =>
+      createContentWorkflow({
+        store,
+        rules,
+        deployer: d,
+        clock,
+        settings: { requireReview: true },
+      });
+    // Act
+    const seeded = await Promise.all([
+      task().seed(sampleBundle(), "image"),
+      task().seed(sampleBundle(), "image"),
+    ]);
+    // Assess: one version is live, the other says why it never was.
+    expect(seeded.filter(Boolean)).toHaveLength(1);
+    const winner = (await store.live())?.version;
+    const loser = winner === 1 ? 2 : 1;
+    expect(await store.versionMeta(loser)).toMatchObject({
+      state: "superseded",
+      supersededByVersion: winner,
+      errorFinding: { code: "seedLost", params: { live: winner } },
+    });
+    await expect(task().rollback(owner, loser)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(new RegExp(`^Version ${loser} was never live`)),
+    });
+  });
+
   it("refuses a topic that breaks a rule, naming the field, and writes nothing", async () => {
     const { workflow, store } = await setUp();
     const invalid = { ...vat(), fi: { ...vat().fi, title: "" } };

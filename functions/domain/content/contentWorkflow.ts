@@ -41,6 +41,7 @@ import {
   type VersionMeta,
   type VersionScores,
   type VersionState,
+  wasLiveBefore,
 } from "./versions.ts";
 
 /**
@@ -717,8 +718,17 @@ export function createContentWorkflow(deps: {
       };
       await store.putVersion(meta, bundle);
       if (!(await store.setLive({ version, since: now() }, undefined))) {
-        // Another task seeded first; this version stays unused as "superseded".
-        await store.transition(version, "live", { state: "superseded" });
+        // Another task seeded first; this version stays unused as "superseded", with why, so
+        // nobody takes it for content customers were once answered from.
+        const winner = (await store.live())?.version ?? version;
+        const reason = finding("seedLost", { live: winner });
+        await store.transition(version, "live", {
+          state: "superseded",
+          supersededByVersion: winner,
+          supersededAt: now(),
+          error: reason.message,
+          errorFinding: reason.finding,
+        });
         return false;
       }
       if (!(await store.draft())) await store.replaceDraft(bundle, draftMeta(SYSTEM_ACTOR));
@@ -1378,10 +1388,9 @@ export function createContentWorkflow(deps: {
      */
     async rollback(actor: ContentActor, version: number, typed = ""): Promise<PublishResult> {
       const target = await meta(version);
-      // Back only to content customers were once answered from: a rejected or withdrawn
-      // version never passed review, and reviving one by "rollback" would read as a return to
-      // something known. A version superseded while it waited was never approved either.
-      if (target.state !== "superseded" || target.approvedBy === undefined) {
+      // Back only to content customers were once answered from: reviving another version by
+      // "rollback" would read as a return to something known.
+      if (!wasLiveBefore(target)) {
         throw new ContentConflictError(
           finding("rollbackNotEarlierLive", { version, state: target.state }),
         );

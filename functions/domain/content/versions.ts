@@ -138,6 +138,22 @@ export interface ContentActor {
 
 export const SYSTEM_ACTOR: ContentActor = { subject: "system", displayName: "system" };
 
+/**
+ * Whether customers were once answered from `version` and no longer are: the only versions a
+ * rollback may return to. A rejected or withdrawn version never passed review; one superseded
+ * while it waited was never approved; one superseded with a reason (a seed another task beat)
+ * was approved by the service but never live.
+ */
+export function wasLiveBefore(
+  version: Pick<VersionMeta, "state" | "approvedBy" | "error">,
+): boolean {
+  return (
+    version.state === "superseded" &&
+    version.approvedBy !== undefined &&
+    version.error === undefined
+  );
+}
+
 /** How a version left review: approved (whatever happened next), rejected, or superseded unreviewed. */
 export type VersionOutcome = "approved" | "rejected" | "superseded";
 

@@ -147,6 +147,10 @@ function givenLiveBot(): void {
     },
     sentimentAnalysisSettings: { detectSentiment: false },
   });
+  // Cut by cdk deploy, which names the content's fingerprint, not the intents.
+  lex
+    .on(DescribeBotVersionCommand, { botVersion: "7" })
+    .resolves({ botVersion: "7", botStatus: "Available", description: "Bot content 0123456789ab" });
 }
 
 function hook() {
@@ -341,6 +345,51 @@ describe("publishing content to the Lex bot", () => {
     expect(calls.lastIndexOf("CreateIntentCommand")).toBeLessThan(
       calls.indexOf("BuildBotLocaleCommand"),
     );
+  });
+
+  it("cuts each version naming its intents, and leaves Lex alone for a version with the same intents", async () => {
+    // Prepare: version 8 cut from this content; the alias then points at it.
+    givenLiveBot();
+    givenLexBuildsAndVersions();
+    await publish();
+    const cut = lex.commandCalls(CreateBotVersionCommand)[0]?.args[0].input.description ?? "";
+    expect(cut).toMatch(
+      /^Content version 12, published from the content studio \(intents [0-9a-f]{16}\)$/,
+    );
+    lex.reset();
+    lex.on(DescribeBotAliasCommand).resolves({ botVersion: "8" });
+    lex
+      .on(DescribeBotVersionCommand, { botVersion: "8" })
+      .resolves({ botVersion: "8", botStatus: "Available", description: cut });
+
+    // Act: the next content version changes only answers and review dates.
+    const result = await publish();
+
+    // Assess: two reads, nothing synced, built, cut or moved.
+    expect(result).toEqual({
+      botVersion: "8",
+      previousBotVersion: "8",
+      changes: {},
+      unchanged: true,
+    });
+    expect(callNames()).toEqual(["DescribeBotAliasCommand", "DescribeBotVersionCommand"]);
+  });
+
+  it("publishes in full when the live bot version was cut from other intents or cannot be read", async () => {
+    for (const readable of [true, false]) {
+      lex.reset();
+      givenLiveBot();
+      givenLexBuildsAndVersions();
+      if (!readable) {
+        lex.on(DescribeBotVersionCommand, { botVersion: "7" }).rejects(new Error("AccessDenied"));
+      }
+
+      const result = await publish();
+
+      expect(result).toMatchObject({ botVersion: "8", previousBotVersion: "7" });
+      expect(result.unchanged).toBeUndefined();
+      expect(lex).toHaveReceivedCommandTimes(BuildBotLocaleCommand, 2);
+    }
   });
 
   it("does not take the previous build's Built status for this one", async () => {

@@ -5,8 +5,11 @@
  * locales, cuts a bot version and waits until it is available. Only then does it move the
  * live alias to that version, keeping the alias's own settings (code hook, logs, sentiment).
  * Any failure before that throws LexPublishError and leaves the alias where it was, so
- * customers keep the old version.
+ * customers keep the old version. A content version whose intents the live bot version was
+ * cut from already (named in its description) changes nothing in Lex: answers live in the
+ * content table, which the code hook reads.
  */
+import { createHash } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import {
   BuildBotLocaleCommand,
@@ -88,6 +91,12 @@ export interface LexPublishResult {
   previousBotVersion?: string;
   /** Intents created, updated and deleted per locale id. */
   changes: Record<string, LexLocaleChanges>;
+  /**
+   * The live bot version already recognises exactly these intents (the version changed only
+   * what Lex does not hold: answers, links, test messages, review dates), so nothing was
+   * synced, built or moved.
+   */
+  unchanged?: true;
 }
 
 /** Lex builds a locale of ~20 intents in a minute or two; a Lambda may run 15 minutes. */
@@ -115,6 +124,19 @@ export async function publishLexVersion(
   const time: Deadline = { clock, deadline: clock.now().getTime() + limitMs, limitMs };
   const wanted = intentsOf(content);
   const locales = LANGS.map((lang) => ({ localeId: LEX_LOCALES[lang], intents: wanted[lang] }));
+  const intents = intentsDigest(locales);
+
+  // Most versions change answers, not sentences: a build of the same intents takes minutes
+  // and Lex's build charges for nothing.
+  const live = await liveBotVersionWith(deps, intents);
+  if (live) {
+    deps.logger?.info("lex bot already has these intents", {
+      botId: deps.botId,
+      botVersion: live,
+      contentVersion: opts.contentVersion,
+    });
+    return { botVersion: live, previousBotVersion: live, changes: {}, unchanged: true };
+  }
 
   const changes: Record<string, LexLocaleChanges> = {};
   for (const { localeId, intents } of locales) {
@@ -124,7 +146,7 @@ export async function publishLexVersion(
 
   const localeIds = locales.map((l) => l.localeId);
   await buildLocales(deps, localeIds, time);
-  const botVersion = await createVersion(deps, localeIds, opts.contentVersion, time);
+  const botVersion = await createVersion(deps, localeIds, opts.contentVersion, intents, time);
   const previousBotVersion = await moveAlias(deps, botVersion);
   deps.logger?.info("lex alias moved", {
     botId: deps.botId,
@@ -134,6 +156,40 @@ export async function publishLexVersion(
     contentVersion: opts.contentVersion,
   });
   return { botVersion, ...(previousBotVersion ? { previousBotVersion } : {}), changes };
+}
+
+/** Names the intents a bot version was cut from, in its description. */
+function intentsDigest(locales: { localeId: string; intents: LexIntent[] }[]): string {
+  return `intents ${createHash("sha256").update(JSON.stringify(locales)).digest("hex").slice(0, 16)}`;
+}
+
+/**
+ * The live alias's bot version when its description names `intents` (cut by this publisher
+ * from the same intents); otherwise, or when Lex cannot say, undefined and the publish goes
+ * the whole way.
+ */
+async function liveBotVersionWith(
+  deps: LexPublisherDeps,
+  intents: string,
+): Promise<string | undefined> {
+  try {
+    const alias = await deps.client.send(
+      new DescribeBotAliasCommand({ botId: deps.botId, botAliasId: deps.aliasId }),
+    );
+    const botVersion = alias.botVersion;
+    if (!botVersion || botVersion === DRAFT) return undefined;
+    const version = await deps.client.send(
+      new DescribeBotVersionCommand({ botId: deps.botId, botVersion }),
+    );
+    return version.botStatus === "Available" && version.description?.endsWith(`(${intents})`)
+      ? botVersion
+      : undefined;
+  } catch (error) {
+    deps.logger?.warn("could not compare the live bot version's intents; publishing in full", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
 }
 
 function intentsOf(content: BotContent) {
@@ -308,13 +364,14 @@ async function createVersion(
   deps: LexPublisherDeps,
   localeIds: string[],
   contentVersion: number,
+  intents: string,
   time: Deadline,
 ): Promise<string> {
   const created = await lexCall("version", undefined, "create a bot version", () =>
     deps.client.send(
       new CreateBotVersionCommand({
         botId: deps.botId,
-        description: `Content version ${contentVersion}, published from the content studio`,
+        description: `Content version ${contentVersion}, published from the content studio (${intents})`,
         botVersionLocaleSpecification: Object.fromEntries(
           localeIds.map((id) => [id, { sourceBotVersion: DRAFT }]),
         ),

@@ -251,6 +251,89 @@ describe("validateDraftTopic", () => {
 });
 
 describe("near-duplicate check", () => {
+  /** The fixture's topics plus `extra`, each with its own sentences after the filler ones. */
+  function nearWarnings(extra: Record<string, { fi?: string[]; sv?: string[] }>): string[] {
+    const own = (id: string) => {
+      const base = topic(id);
+      const add = extra[id] ?? {};
+      return {
+        ...base,
+        fi: { ...base.fi, utterances: [...base.fi.utterances, ...(add.fi ?? [])] },
+        sv: { ...base.sv, utterances: [...base.sv.utterances, ...(add.sv ?? [])] },
+      };
+    };
+    const ids = [...new Set([...IDS, ...Object.keys(extra)])];
+    const { problems } = checkBundle(bundle({ topics: ids.map(own) }));
+    return problems
+      .filter((p) => p.message.includes("is closer to"))
+      .map((p) => `${p.file} ${p.message}`);
+  }
+
+  const taxCard = ["verokortti palkalle", "muutosverokortti", "uusi verokortti", "ennakonpidätys"];
+  const pension = [
+    "eläkkeen ennakonpidätys",
+    "eläkkeen verotus",
+    "eläkkeen veroprosentti",
+    "eläkkeen verokortti",
+  ];
+
+  it("warns about a bare sentence that is only a part of another topic's sentence", () => {
+    // The pension sentence is not warned about: "eläkkeen" tells it apart.
+    const near = nearWarnings({ "tax-card": { fi: taxCard }, pension: { fi: pension } });
+
+    expect(near).toEqual([
+      expect.stringMatching(
+        /^topics\/tax-card\.yaml fi\.utterances\[24\] "ennakonpidätys" is closer to "eläkkeen ennakonpidätys" of topic pension/,
+      ),
+    ]);
+  });
+
+  it("does not warn about a sentence carrying a word its topic uses and the other topic never", () => {
+    // "osingon" (osingot, osingoista...) is in most of dividends' own sentences and in none of
+    // tax-card's, so "osingon ennakonpidätys" is not learnt as tax-card's.
+    const dividends = ["osingon ennakonpidätys", "osingot ja verot", "osingon verotus"];
+
+    const near = nearWarnings({
+      "tax-card": { fi: taxCard },
+      pension: { fi: pension },
+      dividends: { fi: [...dividends, "osingon veroprosentti"] },
+    });
+
+    expect(near).toHaveLength(1);
+    expect(near[0]).toContain('"ennakonpidätys" is closer to');
+    expect(near.join("\n")).not.toContain('"osingon ennakonpidätys" is closer');
+  });
+
+  it("still warns when the distinguishing word is one the other topic uses as well", () => {
+    // "flytta" is moving-to-finland's word, but working-abroad says "flyttar utomlands" too:
+    // moving abroad is the other topic's matter, whichever way it is worded.
+    const near = nearWarnings({
+      "moving-to-finland": {
+        sv: [
+          "flytta till finland",
+          "flyttade till finland för att jobba",
+          "flytta till finland och skatt",
+          "flytta utomlands beskattning",
+        ],
+      },
+      "working-abroad": {
+        sv: ["arbete utomlands", "beskattning när jag flyttar utomlands", "jobb utomlands"],
+      },
+    });
+
+    expect(near).toEqual([expect.stringContaining('"flytta utomlands beskattning"')]);
+  });
+
+  it("does not warn when the other sentence only says the same word twice", () => {
+    // The grams of "hei hei" are those of "hei"; the recogniser tells them apart by word pairs.
+    const near = nearWarnings({
+      greeting: { fi: ["hei", "moi", "terve", "huomenta"] },
+      goodbye: { fi: ["hei hei", "moi moi", "näkemiin", "kuulemiin"] },
+    });
+
+    expect(near).toEqual([]);
+  });
+
   it("is fast enough for 50 topics in two languages with 30 sentences each", () => {
     const words = "vero kortti palautus maksu alv perintö lahja kiinteistö auto matka koti työ";
     const pool = words.split(" ");

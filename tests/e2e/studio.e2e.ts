@@ -608,6 +608,39 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     }
   }, 120_000);
 
+  it("a Test all that failed offers Try again, which keeps focus while it runs and shows the results", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await openView(page, "test");
+      await page.route("**/api/content/test-all", (route) => route.abort());
+      await page.locator("#run-tests").click();
+      const retry = page.locator("#test-error-retry");
+      await retry.waitFor(POLL);
+      expect(await page.locator("#test-error-message").getAttribute("role")).toBe("alert");
+      expect(await retry.textContent()).toBe("Yritä uudelleen");
+      await expectNoAxeViolations(page, "studio-test-all-failed");
+
+      // Back, but slow enough to look at the page while the test runs.
+      await page.unroute("**/api/content/test-all");
+      await page.route("**/api/content/test-all", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await route.continue();
+      });
+      await retry.click();
+      // The failure and its button stay while the test runs: focus is not dropped on the page.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("test-error-retry");
+      await page.getByTestId("test-results").waitFor({ timeout: 120_000 });
+      expect(await page.locator("#test-error").count()).toBe(0);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
+        .toBe("view-heading");
+    } finally {
+      await own.close();
+    }
+  }, 180_000);
+
   it("warns the reviewer of a topic whose answer changed in one language only", async () => {
     const own = await browser.newContext({ bypassCSP: true });
     try {

@@ -215,6 +215,8 @@ const fi = {
   save: "Tallenna luonnokseen",
   saving: "Tallennetaan…",
   saveSlow: "Tallennus kestää tavallista kauemmin…",
+  /** Any other write still running after 5 s (retire, discard, publish, an inbox action...). */
+  actionSlow: "Tämä kestää tavallista kauemmin…",
   saveAlreadyRunning: "Tallennus on jo käynnissä.",
   /** A save that failed for another reason than the content or someone else's save. */
   saveFailed: (reason: string, inBrowser: boolean) =>
@@ -968,6 +970,7 @@ const sv: UiText = {
   save: "Spara i utkastet",
   saving: "Sparar…",
   saveSlow: "Det tar längre tid än vanligt att spara…",
+  actionSlow: "Det här tar längre tid än vanligt…",
   saveAlreadyRunning: "Sparandet pågår redan.",
   saveFailed: (reason, inBrowser) =>
     `Det gick inte att spara. ${reason} ${

@@ -641,6 +641,37 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     }
   }, 180_000);
 
+  it("a retire still running after 5 s says it is taking longer, in the Save row and the live region", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await openTopic(page, "yle-tax");
+      await checkSettled(page);
+      // The server takes the retire and goes quiet for 6 s, then the connection drops: nothing lands.
+      await page.route("**/api/content/draft/topics/yle-tax", async (route) => {
+        if (route.request().method() !== "DELETE") return route.continue();
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        await route.abort();
+      });
+      await page.locator("#topic-retire").click();
+      await page.getByRole("button", { name: "Kyllä, poista käytöstä" }).click();
+      const slow = page.getByTestId("topic-slow");
+      await slow.waitFor({ timeout: 10_000 });
+      expect(await slow.textContent()).toBe("Tämä kestää tavallista kauemmin…");
+      expect(await page.getByTestId("topic-save-bar").getByTestId("topic-slow").count()).toBe(1);
+      await expect
+        .poll(() => page.locator('main [role="status"][aria-live="polite"]').textContent(), POLL)
+        .toBe("Tämä kestää tavallista kauemmin…");
+      await expectNoAxeViolations(page, "studio-retire-slow");
+      // Ended, the notice goes and the outcome says what happened.
+      await page.locator("#topic-outcome").waitFor(POLL);
+      expect(await slow.count()).toBe(0);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
   it("warns the reviewer of a topic whose answer changed in one language only", async () => {
     const own = await browser.newContext({ bypassCSP: true });
     try {

@@ -2,8 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { REQUEST_TIMEOUT_MS } from "../api.ts";
 import { text } from "../i18n.ts";
-import { announcement, session, signOut } from "./app.ts";
-import { SLOW_SAVE_MS } from "./draftEdit.ts";
+import { announcement, SLOW_ACTION_MS, session, signOut } from "./app.ts";
 import * as editor from "./editor.ts";
 import {
   capitalGainsTopic,
@@ -93,19 +92,42 @@ describe("the topic editor when the server is slow or gone", () => {
     fake.current().on("PUT", TOPIC, never);
 
     const saving = editor.save();
-    await vi.advanceTimersByTimeAsync(SLOW_SAVE_MS - 1);
-    expect(editor.topicEdit.slow.value).toBe(false);
+    await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS - 1);
+    expect(editor.topicEdit.slow.value).toBe("");
     await vi.advanceTimersByTimeAsync(100);
-    expect(editor.topicEdit.slow.value).toBe(true);
+    expect(editor.topicEdit.slow.value).toBe(t.saveSlow);
     expect(announcement.value).toBe(t.saveSlow);
     expect(editor.saving.value).toBe(true);
 
     await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
     expect(await saving).toBe(false);
     expect(editor.saving.value).toBe(false);
-    expect(editor.topicEdit.slow.value).toBe(false);
+    expect(editor.topicEdit.slow.value).toBe("");
     expect(editor.outcome.value).toEqual({ kind: "error", text: t.saveTimedOut(true) });
     expect(editor.unsaved.value).toBe(true);
+  });
+
+  it("says a retire or a discard is slow after 5 s in the Save row, as a save is, until it ends", async () => {
+    await typeTitle();
+    vi.useFakeTimers();
+    const server = fake.current();
+    let answer: (a: { status: number; body: unknown }) => void = () => {};
+    server.on("DELETE", TOPIC, () => new Promise((resolve) => (answer = resolve)));
+
+    const retiring = editor.retire();
+    await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS - 1);
+    expect(editor.topicEdit.slow.value).toBe("");
+    await vi.advanceTimersByTimeAsync(100);
+    expect(editor.topicEdit.slow.value).toBe(t.actionSlow);
+    expect(announcement.value).toBe(t.actionSlow);
+    answer(gone());
+    await retiring;
+    expect(editor.topicEdit.slow.value).toBe("");
+
+    server.on("POST", `${TOPIC}/revert`, never);
+    void editor.revert();
+    await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS + 100);
+    expect(editor.topicEdit.slow.value).toBe(t.actionSlow);
   });
 
   /** A save that times out, then a re-save that meets `updatedBy`'s save as a conflict. */

@@ -38,6 +38,13 @@ export const roles = computed<string[]>(() => {
 export const isReviewer = computed(() => roles.value.includes("content-reviewer"));
 /** The signed-in person's name: from `/api/content/me`, or the persona's until that answers. */
 export const myName = computed(() => me.value?.displayName ?? session.value?.name);
+/**
+ * Who the signed-in person is, by identity (`sub`): what tells their own saves from those of
+ * someone with the same name. From `/api/content/me`, or the token until that answers.
+ */
+export const mySubject = computed(
+  () => me.value?.subject ?? (session.value ? tokenSubject(session.value.token) : undefined),
+);
 
 export const route = signal<Route>(parseRoute(globalThis.location?.hash ?? ""));
 

@@ -14,7 +14,7 @@ import {
   type RevertResult,
 } from "../api.ts";
 import { actorName, formatDateTime, text } from "../i18n.ts";
-import { call, errorText, myName, sayWhenSlow } from "./app.ts";
+import { call, errorText, mySubject, sayWhenSlow } from "./app.ts";
 
 /**
  * A write's outcome line. `byCheck`: the check refused the content, so what to fix is at the
@@ -93,12 +93,12 @@ export function editBase(edit: DraftEditSignals, isNew: boolean): EditBase | und
 function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Conflict["on"]) {
   const t = text.value;
   const conflict = { ...error.current, on };
-  const yoursLanded =
-    edit.timedOut.peek() &&
+  // By identity, not by name: a namesake's save is someone else's.
+  const byYou =
     conflict.revision !== undefined &&
     !conflict.retired &&
-    conflict.updatedBy !== undefined &&
-    conflict.updatedBy === myName.peek();
+    savedBy(conflict.updatedBySubject, mySubject.peek());
+  const yours = byYou ? (edit.timedOut.peek() ? "timedOut" : "earlier") : undefined;
   batch(() => {
     edit.conflict.value = conflict;
     edit.timedOut.value = false;
@@ -106,13 +106,18 @@ function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Confli
       kind: "error",
       text: t.editConflict({
         ...conflict,
-        ...(yoursLanded ? { yoursLanded } : {}),
+        ...(yours ? { yours } : {}),
         // The service's own write is named in the studio's words, not by its id.
         ...(conflict.updatedBy ? { updatedBy: actorName({ name: conflict.updatedBy }, t) } : {}),
         ...(conflict.updatedAt ? { at: formatDateTime(conflict.updatedAt, t) } : {}),
       }),
     };
   });
+}
+
+/** Whether the save by `subject` is the person's (`me`) own; unknown on either side, it is not. */
+export function savedBy(subject: string | undefined, me: string | undefined): boolean {
+  return subject !== undefined && me !== undefined && subject === me;
 }
 
 /** After a write: the revision the next one expects, and no conflict left to settle. */

@@ -269,7 +269,10 @@ export async function open(id: string): Promise<void> {
     loading.value = false;
     if (!result) return;
     openedForm = formFromTopic(result.topic);
-    topicEdit.reset(openedForm, { revision: result.revision });
+    topicEdit.reset(openedForm, {
+      revision: result.revision,
+      bySubject: result.updatedBySubject,
+    });
     meta.value = {
       retired: result.retired,
       ...(result.updatedBy ? { updatedBy: result.updatedBy } : {}),

@@ -130,8 +130,11 @@ describe("the topic editor when the server is slow or gone", () => {
     expect(editor.topicEdit.slow.value).toBe(t.actionSlow);
   });
 
-  /** A save that times out, then a re-save that meets `updatedBy`'s save as a conflict. */
-  async function timedOutThenConflict(updatedBy: string) {
+  /**
+   * A save that times out, then a re-save that meets the save of `updatedBy` (a name) with
+   * `updatedBySubject` (who, by identity) as a conflict.
+   */
+  async function timedOutThenConflict(updatedBy: string, updatedBySubject: string) {
     await typeTitle();
     vi.useFakeTimers();
     const server = fake.current();
@@ -143,7 +146,11 @@ describe("the topic editor when the server is slow or gone", () => {
     server.on("PUT", TOPIC, () => ({
       status: 412,
       body: {
-        error: { code: "EDIT_CONFLICT", message: "", current: { updatedBy, revision: "r2" } },
+        error: {
+          code: "EDIT_CONFLICT",
+          message: "",
+          current: { updatedBy, updatedBySubject, revision: "r2" },
+        },
       },
     }));
     expect(await editor.save()).toBe(false);
@@ -151,7 +158,7 @@ describe("the topic editor when the server is slow or gone", () => {
   }
 
   it("reads a conflict with the person's own save, after one timed out, as that save having landed", async () => {
-    const server = await timedOutThenConflict("Outi Omistaja");
+    const server = await timedOutThenConflict("Outi Omistaja", "outi");
 
     expect(editor.outcome.value?.text).toMatch(
       /^Edellinen tallennuksesi ei vastannut ajoissa, mutta se ehti ilmeisesti perille: Outi Omistaja tallensi tämän\./,
@@ -165,9 +172,34 @@ describe("the topic editor when the server is slow or gone", () => {
   });
 
   it("reads a conflict with someone else's save as usual, timed out or not", async () => {
-    await timedOutThenConflict("Henrik");
+    await timedOutThenConflict("Henrik", "henrik");
 
     expect(editor.outcome.value?.text).toMatch(/^Henrik tallensi tämän sen jälkeen/);
+  });
+
+  it("reads a namesake's save as someone else's: the same display name is not the same person", async () => {
+    await timedOutThenConflict("Outi Omistaja", "another-outi");
+
+    expect(editor.outcome.value?.text).toMatch(/^Outi Omistaja tallensi tämän sen jälkeen/);
+  });
+
+  it("reads the person's own save met with no timeout here (a reload after it, another window) as theirs", async () => {
+    await typeTitle();
+    fake.current().on("PUT", TOPIC, () => ({
+      status: 412,
+      body: {
+        error: {
+          code: "EDIT_CONFLICT",
+          message: "",
+          current: { updatedBy: "Outi Omistaja", updatedBySubject: "outi", revision: "r2" },
+        },
+      },
+    }));
+
+    expect(await editor.save()).toBe(false);
+
+    expect(editor.outcome.value?.text).toMatch(/^Olet itse tallentanut tämän sen jälkeen/);
+    expect(editor.conflict.value).toMatchObject({ on: "save", revision: "r2" });
   });
 });
 

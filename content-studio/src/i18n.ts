@@ -649,8 +649,8 @@ const fi = {
     referred: "toisen viranomaisen asia",
     dismissed: "hylätty",
   } as Record<MissStatus, string>,
-  /** The topic the live version now answers an open question with. */
-  answeredNowLive: (title: string) => `Nyt vastaa: ${title} (live)`,
+  /** The topic the live version now answers an open question with, named as Versions names it. */
+  answeredNowLive: (title: string) => `Nyt vastaa: ${title} (käytössä oleva versio)`,
   /** The topic the draft answers it with, when live does not (or answers another). */
   answeredNowDraft: (title: string) => `Luonnoksessa vastaa: ${title} (ei vielä julkaistu)`,
   markAnswered: "Merkitse vastatuksi",

@@ -185,6 +185,9 @@ const fi = {
   reviewByLabel: "Tarkista viimeistään",
   reviewByHint:
     "Päivä, johon mennessä joku tarkistaa, että vastaus pitää yhä paikkansa (esimerkiksi veroprosentit, euromäärät ja määräajat). Sen jälkeen aiheesta tulee varoitus. Jätä tyhjäksi, jos vastaus ei vanhene.",
+  reviewByIncomplete: "Päivämäärä on kesken, joten sitä ei tallennettaisi.",
+  reviewByIncompleteFix:
+    "Anna päivä, kuukausi ja vuosi, tai tyhjennä kenttä kokonaan, jos vastaus ei vanhene.",
   demoLabel: "Esittelysisältöä (ei virallista ohjeistusta)",
   fields: {
     id: "Tunniste",
@@ -952,6 +955,9 @@ const sv: UiText = {
   reviewByLabel: "Granska senast",
   reviewByHint:
     "Dagen då någon senast kontrollerar att svaret fortfarande stämmer (till exempel skattesatser, eurobelopp och tidsfrister). Därefter får ämnet en varning. Lämna tomt om svaret inte blir föråldrat.",
+  reviewByIncomplete: "Datumet är ofullständigt, så det skulle inte sparas.",
+  reviewByIncompleteFix:
+    "Ange dag, månad och år, eller töm fältet helt om svaret inte blir föråldrat.",
   demoLabel: "Demoinnehåll (inte officiella anvisningar)",
   fields: {
     id: "Id",

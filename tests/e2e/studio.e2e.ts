@@ -502,9 +502,23 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         "vastaus pitää yhä paikkansa",
       );
 
+      // A date typed only in part has no value in a date input: said at the field as an error,
+      // linked to it, rather than saved as no date at all.
+      const problems = page.locator("#topic-review-by-problems");
+      await date.fill("");
+      await date.focus();
+      await page.keyboard.type("12");
+      await expect
+        .poll(() => problems.textContent(), POLL)
+        .toContain("Päivämäärä on kesken, joten sitä ei tallennettaisi.");
+      expect(await date.getAttribute("aria-invalid")).toBe("true");
+      expect(await date.getAttribute("aria-describedby")).toBe(
+        "topic-review-by-hint topic-review-by-problems",
+      );
+      await expectNoAxeViolations(page, "studio-review-by-incomplete");
+
       // A date already past: the check warns at the field, linked to it; the save is not blocked.
       await date.fill("2020-01-31");
-      const problems = page.locator("#topic-review-by-problems");
       await expect
         .poll(() => problems.textContent(), POLL)
         .toContain("Aiheen household-deduction vastaus piti tarkistaa viimeistään 31.1.2020.");

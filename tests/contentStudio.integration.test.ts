@@ -340,9 +340,19 @@ describe("two content owners saving one topic", () => {
     expect(second.body.error).toMatchObject({
       code: "EDIT_CONFLICT",
       message: expect.stringMatching(/muutti aihetta church-tax sen jälkeen, kun avasit sen/),
-      current: { revision: first.body.revision, updatedBy: expect.any(String) },
+      current: {
+        revision: first.body.revision,
+        updatedBy: "Henrik Saarinen",
+        // By identity too: the studio tells a person's own save from a namesake's by it.
+        updatedBySubject: "c2e94a07-3f6b-4d18-b5a9-7e1c8d2f4a63",
+      },
     });
-    expect((await read("church-tax")).topic.fi.title).toBe("Kirkollisvero (tarkastaja)");
+    const reread = await read("church-tax");
+    expect(reread.topic.fi.title).toBe("Kirkollisvero (tarkastaja)");
+    expect(reread).toMatchObject({
+      updatedBy: "Henrik Saarinen",
+      updatedBySubject: "c2e94a07-3f6b-4d18-b5a9-7e1c8d2f4a63",
+    });
     // Retiring or discarding from the older reading is refused the same way.
     expect((await api("DELETE", "draft/topics/church-tax", owner, undefined, ifMatch)).status).toBe(
       412,

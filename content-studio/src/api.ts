@@ -116,6 +116,8 @@ export interface Draft {
 export interface DraftTopicResponse {
   topic: DraftTopic;
   updatedBy?: string;
+  /** The subject of whoever `updatedBy` names. */
+  updatedBySubject?: string;
   updatedAt?: string;
   retired: boolean;
   /** What a save of this reading sends back (If-Match), so it cannot overwrite a later one. */
@@ -125,6 +127,7 @@ export interface DraftTopicResponse {
 export interface DraftReferralResponse {
   referral: ReferralGroup;
   updatedBy?: string;
+  updatedBySubject?: string;
   updatedAt?: string;
   /** As a topic's: what a save of this reading sends back. */
   revision?: string;
@@ -136,6 +139,7 @@ export type OutOfScopeLists = Record<Lang, string[]>;
 export interface DraftOutOfScopeResponse {
   outOfScope: OutOfScopeLists;
   updatedBy?: string;
+  updatedBySubject?: string;
   updatedAt?: string;
   /** As a topic's: what a save of this reading sends back. */
   revision?: string;
@@ -383,6 +387,8 @@ export type EditBase = { revision: string } | "new";
  */
 export interface EditConflict {
   updatedBy?: string;
+  /** Who saved it by identity (their `sub`): names are not unique. */
+  updatedBySubject?: string;
   updatedAt?: string;
   revision?: string;
   retired?: boolean;
@@ -589,6 +595,7 @@ export function toApiError(status: number, body: unknown): ContentApiError {
       typeof current[key] === "string" ? { [key]: current[key] as string } : {};
     return new EditConflictError(status, code, message, {
       ...text("updatedBy"),
+      ...text("updatedBySubject"),
       ...text("updatedAt"),
       ...text("revision"),
       ...(current.retired === true ? { retired: true } : {}),

@@ -35,6 +35,17 @@ describe("studio strings", () => {
     expect(shape(UI.sv)).toEqual(shape(UI.fi));
   });
 
+  it("name the live version in the inbox with the Versions page's own words, never the English 'live'", () => {
+    // The Versions page: "(käytössä oleva versio 95,2 %)" / "(versionen i bruk 95,2 %)".
+    expect(UI.fi.scoreAgainstLive("")).toContain("käytössä oleva versio");
+    expect(UI.fi.answeredNowLive("OmaVero")).toBe("Nyt vastaa: OmaVero (käytössä oleva versio)");
+    expect(UI.sv.scoreAgainstLive("")).toContain("versionen i bruk");
+    expect(UI.sv.answeredNowLive("OmaVero")).toBe("Svarar nu: OmaVero (versionen i bruk)");
+    for (const table of [UI.fi, UI.sv]) {
+      for (const s of strings(table)) expect(s).not.toMatch(/\blive\b/i);
+    }
+  });
+
   it("are never empty, and the two languages differ where they should", () => {
     for (const table of [UI.fi, UI.sv]) {
       for (const s of strings(table)) expect(s.trim()).not.toBe("");

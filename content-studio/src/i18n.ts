@@ -27,10 +27,12 @@ import type { ChangeEffect } from "./testReport.ts";
 
 type RevertOutcome = RevertResult["result"];
 /**
- * A refused write as the studio tells it: `at` formatted in its language; `yoursLanded` when
- * the save it found is the person's own that timed out here but was done by the server.
+ * A refused write as the studio tells it: `at` formatted in its language; `yours` when the
+ * save it found is the person's own (by identity): `timedOut` the one that had no answer here
+ * but was done by the server, `earlier` one made before (a save that timed out before a
+ * reload, another window).
  */
-type ConflictTold = Conflict & { at?: string; yoursLanded?: boolean };
+type ConflictTold = Conflict & { at?: string; yours?: "timedOut" | "earlier" };
 
 type FieldName = LocaleField | "id" | "action" | "followUps" | "reviewBy" | "demo" | "general";
 
@@ -183,6 +185,9 @@ const fi = {
   reviewByLabel: "Tarkista viimeistään",
   reviewByHint:
     "Päivä, johon mennessä joku tarkistaa, että vastaus pitää yhä paikkansa (esimerkiksi veroprosentit, euromäärät ja määräajat). Sen jälkeen aiheesta tulee varoitus. Jätä tyhjäksi, jos vastaus ei vanhene.",
+  reviewByIncomplete: "Päivämäärä on kesken, joten sitä ei tallennettaisi.",
+  reviewByIncompleteFix:
+    "Anna päivä, kuukausi ja vuosi, tai tyhjennä kenttä kokonaan, jos vastaus ei vanhene.",
   demoLabel: "Esittelysisältöä (ei virallista ohjeistusta)",
   fields: {
     id: "Tunniste",
@@ -215,6 +220,8 @@ const fi = {
   save: "Tallenna luonnokseen",
   saving: "Tallennetaan…",
   saveSlow: "Tallennus kestää tavallista kauemmin…",
+  /** Any other write still running after 5 s (retire, discard, publish, an inbox action...). */
+  actionSlow: "Tämä kestää tavallista kauemmin…",
   saveAlreadyRunning: "Tallennus on jo käynnissä.",
   /** A save that failed for another reason than the content or someone else's save. */
   saveFailed: (reason: string, inBrowser: boolean) =>
@@ -260,11 +267,19 @@ const fi = {
     const who = c.updatedBy ?? "Joku muu";
     const when = c.at ? ` (${c.at})` : "";
     const kept = "Muutoksiasi ei tallennettu, mutta ne ovat yhä lomakkeella.";
-    if (c.yoursLanded)
+    if (c.yours === "timedOut")
       return `Edellinen tallennuksesi ei vastannut ajoissa, mutta se ehti ilmeisesti perille: ${who} tallensi tämän${when}. ${
         c.on === "save"
           ? "Voit avata tallennetun version tai tallentaa lomakkeen sen päälle."
           : "Avaa tallennettu versio nähdäksesi sen."
+      }`;
+    if (c.yours === "earlier")
+      return `Olet itse tallentanut tämän sen jälkeen, kun avasit sen${when}: ehkä tallennus, joka ei vastannut ajoissa, ehti sittenkin perille, tai tallensit toisessa ikkunassa. ${
+        c.on === "save" || c.on === "create"
+          ? "Voit avata tallennetun version (lomakkeen muutokset jäävät pois) tai tallentaa lomakkeen sen päälle."
+          : c.on === "retire"
+            ? "Mitään ei poistettu käytöstä. Avaa tallennettu versio ja katso se ensin."
+            : "Mitään ei peruttu. Avaa tallennettu versio ja katso se ensin."
       }`;
     if (c.on === "create")
       return `${who} ehti jo tallentaa saman tunnuksen${when}. ${kept} Avaa tallennettu versio tai vaihda tunnus.`;
@@ -326,6 +341,9 @@ const fi = {
     `Lomakkeella on tallentamattomat muutoksesi, jotka tämä selain piti tallessa (${at}). Tallenna ne tai hylkää ne.`,
   restoredSavedSince:
     "Joku on tallentanut tämän sen jälkeen, kun aloitit: tallentaessasi näet, kuka, ja voit valita.",
+  /** The save since was the person's own (by identity): most likely one that timed out. */
+  restoredSavedByYou:
+    "Olet itse tallentanut tämän sen jälkeen, kun aloitit (ehkä tallennus, joka ei vastannut ajoissa, ehti sittenkin perille): tallentaessasi voit valita, kumpi jää.",
   discardRestored: "Hylkää tallentamattomat muutokset",
   /** The gate's own thresholds: a topic's floor is lower than content:test's target. */
   gatePasses: (accuracy: string, none: string, topic: string) =>
@@ -634,8 +652,8 @@ const fi = {
     referred: "toisen viranomaisen asia",
     dismissed: "hylätty",
   } as Record<MissStatus, string>,
-  /** The topic the live version now answers an open question with. */
-  answeredNowLive: (title: string) => `Nyt vastaa: ${title} (live)`,
+  /** The topic the live version now answers an open question with, named as Versions names it. */
+  answeredNowLive: (title: string) => `Nyt vastaa: ${title} (käytössä oleva versio)`,
   /** The topic the draft answers it with, when live does not (or answers another). */
   answeredNowDraft: (title: string) => `Luonnoksessa vastaa: ${title} (ei vielä julkaistu)`,
   markAnswered: "Merkitse vastatuksi",
@@ -937,6 +955,9 @@ const sv: UiText = {
   reviewByLabel: "Granska senast",
   reviewByHint:
     "Dagen då någon senast kontrollerar att svaret fortfarande stämmer (till exempel skattesatser, eurobelopp och tidsfrister). Därefter får ämnet en varning. Lämna tomt om svaret inte blir föråldrat.",
+  reviewByIncomplete: "Datumet är ofullständigt, så det skulle inte sparas.",
+  reviewByIncompleteFix:
+    "Ange dag, månad och år, eller töm fältet helt om svaret inte blir föråldrat.",
   demoLabel: "Demoinnehåll (inte officiella anvisningar)",
   fields: {
     id: "Id",
@@ -968,6 +989,7 @@ const sv: UiText = {
   save: "Spara i utkastet",
   saving: "Sparar…",
   saveSlow: "Det tar längre tid än vanligt att spara…",
+  actionSlow: "Det här tar längre tid än vanligt…",
   saveAlreadyRunning: "Sparandet pågår redan.",
   saveFailed: (reason, inBrowser) =>
     `Det gick inte att spara. ${reason} ${
@@ -1011,11 +1033,19 @@ const sv: UiText = {
     const who = c.updatedBy ?? "Någon annan";
     const when = c.at ? ` (${c.at})` : "";
     const kept = "Dina ändringar sparades inte, men de finns kvar i formuläret.";
-    if (c.yoursLanded)
+    if (c.yours === "timedOut")
       return `Ditt förra sparande svarade inte i tid, men det gick tydligen fram: ${who} sparade det här${when}. ${
         c.on === "save"
           ? "Du kan öppna den sparade versionen eller spara formuläret över den."
           : "Öppna den sparade versionen för att se den."
+      }`;
+    if (c.yours === "earlier")
+      return `Du har själv sparat det här efter att du öppnade det${when}: kanske gick ett sparande som inte svarade i tid fram ändå, eller så sparade du i ett annat fönster. ${
+        c.on === "save" || c.on === "create"
+          ? "Du kan öppna den sparade versionen (formulärets ändringar tas inte med) eller spara formuläret över den."
+          : c.on === "retire"
+            ? "Inget togs ur bruk. Öppna den sparade versionen och titta på den först."
+            : "Inget ångrades. Öppna den sparade versionen och titta på den först."
       }`;
     if (c.on === "create")
       return `${who} hann redan spara samma id${when}. ${kept} Öppna den sparade versionen eller byt id.`;
@@ -1074,6 +1104,8 @@ const sv: UiText = {
     `Formuläret innehåller dina osparade ändringar, som webbläsaren har sparat åt dig (${at}). Spara dem eller förkasta dem.`,
   restoredSavedSince:
     "Någon har sparat det här efter att du började: när du sparar ser du vem, och du kan välja.",
+  restoredSavedByYou:
+    "Du har själv sparat det här efter att du började (kanske gick ett sparande som inte svarade i tid fram ändå): när du sparar kan du välja vilket som blir kvar.",
   discardRestored: "Förkasta osparade ändringar",
   gatePasses: (accuracy, none, topic) =>
     `Utkastet skulle klara publiceringskontrollen: träffsäkerheten i testmängden är minst ${accuracy}, minst ${none} av meddelandena utanför ämnena lämnas utan ämne och varje ämne hittar minst ${topic} av sina egna meddelanden.`,

@@ -334,7 +334,7 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     await expect.poll(() => repeated.count(), POLL).toBe(1);
     await expect
       .poll(() => repeated.getByTestId("answered-now").locator("p").textContent(), POLL)
-      .toBe("Nyt vastaa: OmaVero (live)");
+      .toBe("Nyt vastaa: OmaVero (käytössä oleva versio)");
     await expectNoAxeViolations(studio, "inbox-answered-now");
     await repeated.getByRole("button", { name: "Merkitse vastatuksi" }).click();
     await expect.poll(() => repeated.count(), POLL).toBe(0);

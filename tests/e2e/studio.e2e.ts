@@ -502,9 +502,23 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         "vastaus pitää yhä paikkansa",
       );
 
+      // A date typed only in part has no value in a date input: said at the field as an error,
+      // linked to it, rather than saved as no date at all.
+      const problems = page.locator("#topic-review-by-problems");
+      await date.fill("");
+      await date.focus();
+      await page.keyboard.type("12");
+      await expect
+        .poll(() => problems.textContent(), POLL)
+        .toContain("Päivämäärä on kesken, joten sitä ei tallennettaisi.");
+      expect(await date.getAttribute("aria-invalid")).toBe("true");
+      expect(await date.getAttribute("aria-describedby")).toBe(
+        "topic-review-by-hint topic-review-by-problems",
+      );
+      await expectNoAxeViolations(page, "studio-review-by-incomplete");
+
       // A date already past: the check warns at the field, linked to it; the save is not blocked.
       await date.fill("2020-01-31");
-      const problems = page.locator("#topic-review-by-problems");
       await expect
         .poll(() => problems.textContent(), POLL)
         .toContain("Aiheen household-deduction vastaus piti tarkistaa viimeistään 31.1.2020.");
@@ -603,6 +617,70 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         .toBe("view-heading");
       await page.getByTestId("discard-restored").click();
       await expect.poll(() => title.inputValue(), POLL).toBe(original);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
+  it("a Test all that failed offers Try again, which keeps focus while it runs and shows the results", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await openView(page, "test");
+      await page.route("**/api/content/test-all", (route) => route.abort());
+      await page.locator("#run-tests").click();
+      const retry = page.locator("#test-error-retry");
+      await retry.waitFor(POLL);
+      expect(await page.locator("#test-error-message").getAttribute("role")).toBe("alert");
+      expect(await retry.textContent()).toBe("Yritä uudelleen");
+      await expectNoAxeViolations(page, "studio-test-all-failed");
+
+      // Back, but slow enough to look at the page while the test runs.
+      await page.unroute("**/api/content/test-all");
+      await page.route("**/api/content/test-all", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await route.continue();
+      });
+      await retry.click();
+      // The failure and its button stay while the test runs: focus is not dropped on the page.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("test-error-retry");
+      await page.getByTestId("test-results").waitFor({ timeout: 120_000 });
+      expect(await page.locator("#test-error").count()).toBe(0);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
+        .toBe("view-heading");
+    } finally {
+      await own.close();
+    }
+  }, 180_000);
+
+  it("a retire still running after 5 s says it is taking longer, in the Save row and the live region", async () => {
+    const own = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await own.newPage();
+      await signInToStudio(page, stack.url, "content-owner");
+      await openTopic(page, "yle-tax");
+      await checkSettled(page);
+      // The server takes the retire and goes quiet for 6 s, then the connection drops: nothing lands.
+      await page.route("**/api/content/draft/topics/yle-tax", async (route) => {
+        if (route.request().method() !== "DELETE") return route.continue();
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        await route.abort();
+      });
+      await page.locator("#topic-retire").click();
+      await page.getByRole("button", { name: "Kyllä, poista käytöstä" }).click();
+      const slow = page.getByTestId("topic-slow");
+      await slow.waitFor({ timeout: 10_000 });
+      expect(await slow.textContent()).toBe("Tämä kestää tavallista kauemmin…");
+      expect(await page.getByTestId("topic-save-bar").getByTestId("topic-slow").count()).toBe(1);
+      await expect
+        .poll(() => page.locator('main [role="status"][aria-live="polite"]').textContent(), POLL)
+        .toBe("Tämä kestää tavallista kauemmin…");
+      await expectNoAxeViolations(page, "studio-retire-slow");
+      // Ended, the notice goes and the outcome says what happened.
+      await page.locator("#topic-outcome").waitFor(POLL);
+      expect(await slow.count()).toBe(0);
     } finally {
       await own.close();
     }

@@ -2,7 +2,7 @@
  * The studio's shared state, outside any component: who is signed in, the API client for
  * them, the current view, and the announcer. Views' own stores sit beside this file.
  */
-import { batch, computed, signal } from "@preact/signals";
+import { batch, computed, type Signal, signal } from "@preact/signals";
 import { tokenRoles, tokenSubject } from "../../../handoff-console/src/reports/reportsApi.ts";
 import {
   type ContentApi,
@@ -38,6 +38,13 @@ export const roles = computed<string[]>(() => {
 export const isReviewer = computed(() => roles.value.includes("content-reviewer"));
 /** The signed-in person's name: from `/api/content/me`, or the persona's until that answers. */
 export const myName = computed(() => me.value?.displayName ?? session.value?.name);
+/**
+ * Who the signed-in person is, by identity (`sub`): what tells their own saves from those of
+ * someone with the same name. From `/api/content/me`, or the token until that answers.
+ */
+export const mySubject = computed(
+  () => me.value?.subject ?? (session.value ? tokenSubject(session.value.token) : undefined),
+);
 
 export const route = signal<Route>(parseRoute(globalThis.location?.hash ?? ""));
 
@@ -67,6 +74,32 @@ export function announce(message: string): void {
       announcement.value = "";
     }, 8000);
   }, 50);
+}
+
+/** An action still running after this long says so: the usual one answers in well under it. */
+export const SLOW_ACTION_MS = 5_000;
+
+/**
+ * Runs `run`; once it has taken SLOW_ACTION_MS, `slow` holds `message` (shown by the action's
+ * own message, `SlowNotice`) until it ends, and the live region says it once.
+ */
+export async function sayWhenSlow<T>(
+  slow: Signal<string>,
+  message: () => string,
+  run: () => Promise<T>,
+): Promise<T> {
+  slow.value = "";
+  const timer = setTimeout(() => {
+    const said = message();
+    slow.value = said;
+    announce(said);
+  }, SLOW_ACTION_MS);
+  try {
+    return await run();
+  } finally {
+    clearTimeout(timer);
+    slow.value = "";
+  }
 }
 
 // Session -------------------------------------------------------------------------------------

@@ -14,16 +14,13 @@ import {
   type RevertResult,
 } from "../api.ts";
 import { actorName, formatDateTime, text } from "../i18n.ts";
-import { announce, call, errorText, myName } from "./app.ts";
+import { call, errorText, mySubject, sayWhenSlow } from "./app.ts";
 
 /**
  * A write's outcome line. `byCheck`: the check refused the content, so what to fix is at the
  * fields and in the summary; any other failure is told in the line itself.
  */
 export type Outcome = { kind: "ok" | "error"; text: string; byCheck?: true } | undefined;
-
-/** A save still running after this long says so: the usual one answers in well under it. */
-export const SLOW_SAVE_MS = 5_000;
 
 /**
  * Someone saved the item after the form was read (or, `create`, took its id first): who,
@@ -49,8 +46,11 @@ export interface DraftEditSignals {
   serverProblems: Signal<Problem[]>;
   checking: Signal<boolean>;
   saving: Signal<boolean>;
-  /** The save under way has taken longer than SLOW_SAVE_MS. */
-  slow: Signal<boolean>;
+  /**
+   * What the save, retire or discard under way says once it has taken SLOW_ACTION_MS (empty
+   * before, and after it ends): shown in the Save row, where its outcome comes.
+   */
+  slow: Signal<string>;
   /**
    * The last save had no answer in time, so the server may have done it: a conflict the next
    * save meets with the person's own name is then most likely that save.
@@ -69,7 +69,7 @@ export function createDraftEditSignals(): DraftEditSignals {
     serverProblems: signal<Problem[]>([]),
     checking: signal(false),
     saving: signal(false),
-    slow: signal(false),
+    slow: signal(""),
     timedOut: signal(false),
     confirmingRetire: signal(false),
     confirmingRevert: signal(false),
@@ -93,12 +93,12 @@ export function editBase(edit: DraftEditSignals, isNew: boolean): EditBase | und
 function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Conflict["on"]) {
   const t = text.value;
   const conflict = { ...error.current, on };
-  const yoursLanded =
-    edit.timedOut.peek() &&
+  // By identity, not by name: a namesake's save is someone else's.
+  const byYou =
     conflict.revision !== undefined &&
     !conflict.retired &&
-    conflict.updatedBy !== undefined &&
-    conflict.updatedBy === myName.peek();
+    savedBy(conflict.updatedBySubject, mySubject.peek());
+  const yours = byYou ? (edit.timedOut.peek() ? "timedOut" : "earlier") : undefined;
   batch(() => {
     edit.conflict.value = conflict;
     edit.timedOut.value = false;
@@ -106,13 +106,18 @@ function conflicted(edit: DraftEditSignals, error: EditConflictError, on: Confli
       kind: "error",
       text: t.editConflict({
         ...conflict,
-        ...(yoursLanded ? { yoursLanded } : {}),
+        ...(yours ? { yours } : {}),
         // The service's own write is named in the studio's words, not by its id.
         ...(conflict.updatedBy ? { updatedBy: actorName({ name: conflict.updatedBy }, t) } : {}),
         ...(conflict.updatedAt ? { at: formatDateTime(conflict.updatedAt, t) } : {}),
       }),
     };
   });
+}
+
+/** Whether the save by `subject` is the person's (`me`) own; unknown on either side, it is not. */
+export function savedBy(subject: string | undefined, me: string | undefined): boolean {
+  return subject !== undefined && me !== undefined && subject === me;
 }
 
 /** After a write: the revision the next one expects, and no conflict left to settle. */
@@ -142,41 +147,47 @@ export async function putToDraft<T extends { revision?: string }>(
 ): Promise<T | undefined> {
   batch(() => {
     edit.saving.value = true;
-    edit.slow.value = false;
     edit.checking.value = false;
     edit.outcome.value = undefined;
     edit.conflict.value = undefined;
   });
-  const slowTimer = setTimeout(() => {
-    edit.slow.value = true;
-    announce(text.value.saveSlow);
-  }, SLOW_SAVE_MS);
-  const result = await call(put, (e) => {
-    const t = text.value;
-    if (e instanceof ContentInvalidError) {
-      edit.serverProblems.value = e.problems;
-      edit.outcome.value = { kind: "error", text: options.refused, byCheck: true };
-    } else if (e instanceof EditConflictError) {
-      conflicted(edit, e, options.creating ? "create" : "save");
-    } else {
-      const timedOut = e instanceof RequestTimeoutError;
-      const inBrowser = options.keptInBrowser();
-      batch(() => {
-        edit.timedOut.value = timedOut;
-        edit.outcome.value = {
-          kind: "error",
-          text: timedOut ? t.saveTimedOut(inBrowser) : t.saveFailed(errorText(e, t), inBrowser),
-        };
-      });
-    }
-  });
-  clearTimeout(slowTimer);
+  const result = await whileSlow(
+    edit,
+    () => text.value.saveSlow,
+    put,
+    (e) => {
+      const t = text.value;
+      if (e instanceof ContentInvalidError) {
+        edit.serverProblems.value = e.problems;
+        edit.outcome.value = { kind: "error", text: options.refused, byCheck: true };
+      } else if (e instanceof EditConflictError) {
+        conflicted(edit, e, options.creating ? "create" : "save");
+      } else {
+        const timedOut = e instanceof RequestTimeoutError;
+        const inBrowser = options.keptInBrowser();
+        batch(() => {
+          edit.timedOut.value = timedOut;
+          edit.outcome.value = {
+            kind: "error",
+            text: timedOut ? t.saveTimedOut(inBrowser) : t.saveFailed(errorText(e, t), inBrowser),
+          };
+        });
+      }
+    },
+  );
   if (result) written(edit, result.revision);
-  batch(() => {
-    edit.saving.value = false;
-    edit.slow.value = false;
-  });
+  edit.saving.value = false;
   return result;
+}
+
+/** An editor's write as `call` runs it, saying so in its Save row once it is slow. */
+function whileSlow<T>(
+  edit: DraftEditSignals,
+  slowText: () => string,
+  run: (client: ContentApi) => Promise<T>,
+  onError: (error: unknown) => void,
+): Promise<T | undefined> {
+  return sayWhenSlow(edit.slow, slowText, () => call(run, onError));
 }
 
 /** A DELETE in the draft, after the inline confirmation. */
@@ -186,10 +197,15 @@ export async function retireFromDraft<T extends { revision?: string }>(
 ): Promise<T | undefined> {
   edit.saving.value = true;
   edit.conflict.value = undefined;
-  const result = await call(retire, (e) => {
-    if (e instanceof EditConflictError) conflicted(edit, e, "retire");
-    else edit.outcome.value = { kind: "error", text: errorText(e) };
-  });
+  const result = await whileSlow(
+    edit,
+    () => text.value.actionSlow,
+    retire,
+    (e) => {
+      if (e instanceof EditConflictError) conflicted(edit, e, "retire");
+      else edit.outcome.value = { kind: "error", text: errorText(e) };
+    },
+  );
   if (result) written(edit, result.revision);
   batch(() => {
     edit.saving.value = false;
@@ -219,10 +235,15 @@ export async function revertInDraft(
 ): Promise<RevertResult | undefined> {
   edit.saving.value = true;
   edit.conflict.value = undefined;
-  const result = await call(revert, (e) => {
-    if (e instanceof EditConflictError) conflicted(edit, e, "revert");
-    else edit.outcome.value = { kind: "error", text: revertRefusal(e, refused) };
-  });
+  const result = await whileSlow(
+    edit,
+    () => text.value.actionSlow,
+    revert,
+    (e) => {
+      if (e instanceof EditConflictError) conflicted(edit, e, "revert");
+      else edit.outcome.value = { kind: "error", text: revertRefusal(e, refused) };
+    },
+  );
   if (result) written(edit, result.revision);
   batch(() => {
     edit.saving.value = false;

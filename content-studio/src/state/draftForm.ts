@@ -7,23 +7,29 @@
  */
 import { batch, computed, signal } from "@preact/signals";
 import type { ContentApi, Problem, RevertResult } from "../api.ts";
-import { call } from "./app.ts";
+import { call, mySubject } from "./app.ts";
 import {
   createDraftEditSignals,
   editBase,
   putToDraft,
   retireFromDraft,
   revertInDraft,
+  savedBy,
 } from "./draftEdit.ts";
 import { type KeptKind, keptForms, sameForm, sameShape } from "./keptForms.ts";
 
 /** How long the check waits after the last change before it asks the server. */
 export const VALIDATE_DEBOUNCE_MS = 400;
 
-/** Work given back from the browser on opening: when it was left, and if the item was saved since. */
+/**
+ * Work given back from the browser on opening: when it was left, if the item was saved since,
+ * and if that save was the person's own (`byYou`, by identity: a save that timed out here but
+ * landed, or one from another window).
+ */
 export interface Restored {
   keptAt: string;
   savedSince: boolean;
+  byYou: boolean;
 }
 
 /** What one editor's form is about: the rest is the same for all three. */
@@ -64,6 +70,8 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
   const baseline = signal<F | undefined>(undefined);
   /** The revision the item was read at (a restored form may expect an older one). */
   let readRevision: string | undefined;
+  /** Who saved the item as read, by subject. */
+  let readBy: string | undefined;
   /** The form as the last PUT sent it: typing may go on while it runs. */
   let sent: F | undefined;
   /** The form differs from what was read or saved: leaving would lose it, but for the kept copy. */
@@ -87,9 +95,13 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
    * the item as read at `read.revision` (or a new item as started): what unsaved work is
    * measured against. Without, the item is being read, or could not be.
    */
-  function reset(next: F, read?: { revision?: string | undefined }): void {
+  function reset(
+    next: F,
+    read?: { revision?: string | undefined; bySubject?: string | undefined },
+  ): void {
     dropCheck();
     readRevision = read?.revision;
+    readBy = read?.bySubject;
     batch(() => {
       form.value = next;
       baseline.value = read ? next : undefined;
@@ -135,9 +147,11 @@ export function createDraftForm<F>(spec: DraftFormSpec<F>) {
       // Its save expects what the form was read at: a save made since is a conflict, not lost.
       edit.revision.value = isNew ? undefined : (found.revision ?? readRevision);
       spec.extra?.given(found.extra);
+      const savedSince = !isNew && found.revision !== readRevision;
       restored.value = {
         keptAt: found.keptAt,
-        savedSince: !isNew && found.revision !== readRevision,
+        savedSince,
+        byYou: savedSince && savedBy(readBy, mySubject.peek()),
       };
     });
   }

@@ -222,6 +222,33 @@ describe("topic editor state", () => {
     ).toBe(false);
   });
 
+  it("holds a review date typed in part as an error at its field, so the save cannot drop the date", async () => {
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        topic: { ...capitalGainsTopic, reviewBy: "2027-01-31" },
+        retired: false,
+        revision: "r1",
+      },
+    }));
+    await editor.open("capital-gains");
+    // The year is cleared: the browser's date input then has no value at all.
+    editor.reviewByEntered(true);
+    editor.update((f) => ({ ...f, reviewBy: "" }));
+
+    expect(editor.problems.value).toEqual([
+      expect.objectContaining({ field: "reviewBy", severity: "error" }),
+    ]);
+    expect(editor.saveBlocked.value).toBe(true);
+    expect(await editor.save()).toBe(false);
+    expect(server.calls.some((c) => c.method === "PUT")).toBe(false);
+
+    // A whole date again (or none, cleared on purpose): nothing to say, and it saves.
+    editor.reviewByEntered(false);
+    editor.update((f) => ({ ...f, reviewBy: "2027-02-28" }));
+    expect(editor.saveBlocked.value).toBe(false);
+  });
+
   it("shows the warnings an edit brings apart from those the topic had when opened", async () => {
     const near = (index: number, text: string) => ({
       severity: "warning",

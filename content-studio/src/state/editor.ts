@@ -104,7 +104,10 @@ export const {
 
 /** Drops the work given back, and shows the topic as read. */
 export function discardRestored(): void {
-  if (topicEdit.discardRestored()) scheduleValidate();
+  if (!topicEdit.discardRestored()) return;
+  // The field shows the date as read again: nothing typed in part is left in it.
+  reviewByIncomplete.value = false;
+  scheduleValidate();
 }
 
 export const isSystem = computed(
@@ -116,8 +119,34 @@ export const localProblems = computed<Problem[]>(() =>
   mode.value === "new" ? idProblems(form.value.id, draftIds.value, text.value) : [],
 );
 
+/**
+ * The review date's field holds a date typed only in part (the browser's date input then has
+ * no value, and would save none, dropping the date the topic had): said at the field, as an
+ * error, so the save cannot go without it. The view reports it (`reviewByEntered`).
+ */
+export const reviewByIncomplete = signal(false);
+
+/** What the review date's input holds: a whole date or none (`false`), or a date in part. */
+export function reviewByEntered(incomplete: boolean): void {
+  reviewByIncomplete.value = incomplete;
+}
+
+const reviewByProblems = computed<Problem[]>(() => {
+  const t = text.value;
+  return reviewByIncomplete.value
+    ? [
+        {
+          severity: "error",
+          path: "reviewBy",
+          message: t.reviewByIncomplete,
+          fix: t.reviewByIncompleteFix,
+        },
+      ]
+    : [];
+});
+
 export const problems = computed(() =>
-  [...localProblems.value, ...serverProblems.value].map(placeProblem),
+  [...localProblems.value, ...reviewByProblems.value, ...serverProblems.value].map(placeProblem),
 );
 export const counts = computed(() => countProblems(problems.value));
 
@@ -164,6 +193,7 @@ function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?
   batch(() => {
     // An opened topic has nothing to be unsaved against until it is read.
     topicEdit.reset(next, nextMode === "new" ? {} : undefined);
+    reviewByIncomplete.value = false;
     seed.value = withSeed;
     mode.value = nextMode;
     loadedId.value = id;
@@ -269,7 +299,10 @@ export async function open(id: string): Promise<void> {
     loading.value = false;
     if (!result) return;
     openedForm = formFromTopic(result.topic);
-    topicEdit.reset(openedForm, { revision: result.revision });
+    topicEdit.reset(openedForm, {
+      revision: result.revision,
+      bySubject: result.updatedBySubject,
+    });
     meta.value = {
       retired: result.retired,
       ...(result.updatedBy ? { updatedBy: result.updatedBy } : {}),

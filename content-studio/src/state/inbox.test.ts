@@ -1,7 +1,8 @@
+import { signal } from "@preact/signals";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MissGroup, MissSample, TopicSummary } from "../api.ts";
-import { formatPercent, UI } from "../i18n.ts";
-import { session } from "./app.ts";
+import { formatPercent, text, UI } from "../i18n.ts";
+import { announcement, SLOW_ACTION_MS, session } from "./app.ts";
 import * as editor from "./editor.ts";
 import { draftNaming, fakeServer, signedInWithFakeServer } from "./fakeServer.ts";
 import { feedback, helpfulnessOf, loadFeedback, orderTopics, type TopicOrder } from "./feedback.ts";
@@ -125,6 +126,33 @@ describe("missed-question inbox state", () => {
       split: "tests",
     });
     expect(inbox.groups.value?.map((g) => g.id)).toEqual(["g2"]);
+  });
+
+  it("says in the form's own notice, once, after 5 s, that an action is taking longer, until it ends", async () => {
+    await inbox.loadInbox();
+    vi.useFakeTimers();
+    try {
+      let answer: (a: { status: number; body: unknown }) => void = () => {};
+      server.on("POST", "/api/content/misses/actions", () => new Promise((r) => (answer = r)));
+      const slow = signal("");
+
+      const acting = inbox.act(
+        { action: "dismiss", ids: ["m1"] },
+        { groupId: "g1", index: 0 },
+        { slow },
+      );
+      await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS - 1);
+      expect(slow.value).toBe("");
+      await vi.advanceTimersByTimeAsync(100);
+      expect(slow.value).toBe(text.value.actionSlow);
+      expect(announcement.value).toBe(text.value.actionSlow);
+
+      answer({ status: 200, body: { ok: true, applied: 1 } });
+      expect(await acting).toEqual({ ok: true, applied: 1 });
+      expect(slow.value).toBe("");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("says what an action did: how many, to which topic or group by title, and that it needs publishing", async () => {

@@ -5,7 +5,7 @@
  * bot now answers an open question with is asked only for the questions shown, a batch at a
  * time, and once per load.
  */
-import { batch, computed, signal } from "@preact/signals";
+import { batch, computed, type Signal, signal } from "@preact/signals";
 import { MAX_INBOX_ANSWERS } from "../../../functions/contracts/inbox.ts";
 import {
   daysOf,
@@ -26,7 +26,7 @@ import {
   type TopicSummary,
 } from "../api.ts";
 import { formatPercent, text, type UiText } from "../i18n.ts";
-import { announce, call, errorText, onSignOut } from "./app.ts";
+import { announce, call, errorText, onSignOut, sayWhenSlow } from "./app.ts";
 import { draft } from "./topics.ts";
 
 export type StatusFilter = "open" | "all";
@@ -387,18 +387,28 @@ export function outcomeOf(
 export async function act(
   action: MissAction,
   where: { groupId: string; index: number },
-  done?: (applied: number) => string,
+  options: {
+    done?: (applied: number) => string;
+    /** The form's: says, once the action is slow, that it is (`sayWhenSlow`). */
+    slow?: Signal<string>;
+  } = {},
 ): Promise<ActionResult> {
   const t = text.value;
+  const { done, slow = signal("") } = options;
   let failure: ActionResult | undefined;
-  const result = await call(
-    (c) => c.missAction(action),
-    (e) => {
-      failure =
-        e instanceof ContentInvalidError
-          ? { ok: false, message: t.actionRefused, problems: e.problems }
-          : { ok: false, message: errorText(e), problems: [] };
-    },
+  const result = await sayWhenSlow(
+    slow,
+    () => text.value.actionSlow,
+    () =>
+      call(
+        (c) => c.missAction(action),
+        (e) => {
+          failure =
+            e instanceof ContentInvalidError
+              ? { ok: false, message: t.actionRefused, problems: e.problems }
+              : { ok: false, message: errorText(e), problems: [] };
+        },
+      ),
   );
   if (!result) return failure ?? { ok: false, message: t.noAnswer, problems: [] };
   const said = done
@@ -423,8 +433,12 @@ export async function act(
 export function dismissAsAnswered(
   id: string,
   where: { groupId: string; index: number },
+  slow?: Signal<string>,
 ): Promise<ActionResult> {
-  return act({ action: "dismiss", ids: [id] }, where, (n) => text.value.markedAnswered(n));
+  return act({ action: "dismiss", ids: [id] }, where, {
+    done: (n) => text.value.markedAnswered(n),
+    ...(slow ? { slow } : {}),
+  });
 }
 
 /** A topic as the teach form offers it: id and title in the UI language. */

@@ -109,6 +109,30 @@ describe("an unsaved topic form kept in the browser", () => {
     expect(editor.conflict.value).toMatchObject({ revision: "r7", on: "save" });
   });
 
+  it("tells a save since by the person themself (a save that timed out here and landed) from someone else's, by identity", async () => {
+    await typeTitle("r1");
+    // Outi's save had no answer here but landed; reopened, the topic names her by subject.
+    editor.startNew();
+    const server = fake.current();
+    const savedBy = (subject: string) => () => ({
+      status: 200,
+      body: {
+        ...topicAnswer("r2")().body,
+        updatedBy: "Outi Lahtinen",
+        updatedBySubject: subject,
+      },
+    });
+    server.on("GET", TOPIC, savedBy("outi"));
+    await editor.open("capital-gains");
+    expect(editor.restored.value).toMatchObject({ savedSince: true, byYou: true });
+
+    // Another Outi Lahtinen (a namesake, another subject) saved it: that is someone else.
+    editor.startNew();
+    server.on("GET", TOPIC, savedBy("outi-2"));
+    await editor.open("capital-gains");
+    expect(editor.restored.value).toMatchObject({ savedSince: true, byYou: false });
+  });
+
   it("is dropped on request, and the form shows the topic as read", async () => {
     await typeTitle("r1");
     await openAgain("r1");

@@ -74,7 +74,10 @@ export const outOfScopeChanged = computed(() =>
 let opening = 0;
 
 /** Shows `form` afresh; with `read`, as the lists read at `read.revision`. */
-function reset(form: OutOfScopeForm, read?: { revision?: string | undefined }): void {
+function reset(
+  form: OutOfScopeForm,
+  read?: { revision?: string | undefined; bySubject?: string | undefined },
+): void {
   batch(() => {
     outOfScopeEdit.reset(form, read);
     opened.value = false;
@@ -106,7 +109,7 @@ export async function openOutOfScope(): Promise<void> {
   if (mine !== opening || session.value === undefined) return;
   reset(
     read ? formFromLists(read.outOfScope) : emptyOutOfScopeForm(),
-    read && { revision: read.revision },
+    read && { revision: read.revision, bySubject: read.updatedBySubject },
   );
   // The work is not lost: it comes back once the lists are read (restoreKept below).
   const kept = !read && outOfScopeEdit.hasKept() ? ` ${text.value.keptWhileUnread}` : "";

@@ -80,9 +80,13 @@ export function discardRestoredReferral(): void {
 }
 
 /** Shows `form` afresh, of group `id` (undefined: a new one) as read at `revision`. */
-function reset(form: ReferralForm, id: string | undefined, revision?: string): void {
+function reset(
+  form: ReferralForm,
+  id: string | undefined,
+  read?: { revision?: string | undefined; bySubject?: string | undefined },
+): void {
   batch(() => {
-    referralEdit.reset(form, { revision });
+    referralEdit.reset(form, read ?? {});
     openId.value = id;
     unreadable.value = false;
     readError.value = "";
@@ -127,7 +131,10 @@ export async function openReferral(id: string): Promise<void> {
   // Opened another meanwhile, or signed out: this answer is not for the form any more.
   if (mine !== opening || session.value === undefined) return;
   const shown = read?.referral ?? listed;
-  reset(shown ? formFromReferral(shown) : emptyReferralForm(), id, read?.revision);
+  reset(shown ? formFromReferral(shown) : emptyReferralForm(), id, {
+    revision: read?.revision,
+    bySubject: read?.updatedBySubject,
+  });
   if (!read) {
     // The work is not lost: it comes back once the group is read (restoreKept below).
     const kept = referralEdit.hasKept() ? ` ${text.value.keptWhileUnread}` : "";

@@ -2,8 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { REQUEST_TIMEOUT_MS } from "../api.ts";
 import { text } from "../i18n.ts";
-import { announcement, session, signOut } from "./app.ts";
-import { SLOW_SAVE_MS } from "./draftEdit.ts";
+import { announcement, SLOW_ACTION_MS, session, signOut } from "./app.ts";
 import * as editor from "./editor.ts";
 import {
   capitalGainsTopic,
@@ -93,23 +92,49 @@ describe("the topic editor when the server is slow or gone", () => {
     fake.current().on("PUT", TOPIC, never);
 
     const saving = editor.save();
-    await vi.advanceTimersByTimeAsync(SLOW_SAVE_MS - 1);
-    expect(editor.topicEdit.slow.value).toBe(false);
+    await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS - 1);
+    expect(editor.topicEdit.slow.value).toBe("");
     await vi.advanceTimersByTimeAsync(100);
-    expect(editor.topicEdit.slow.value).toBe(true);
+    expect(editor.topicEdit.slow.value).toBe(t.saveSlow);
     expect(announcement.value).toBe(t.saveSlow);
     expect(editor.saving.value).toBe(true);
 
     await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
     expect(await saving).toBe(false);
     expect(editor.saving.value).toBe(false);
-    expect(editor.topicEdit.slow.value).toBe(false);
+    expect(editor.topicEdit.slow.value).toBe("");
     expect(editor.outcome.value).toEqual({ kind: "error", text: t.saveTimedOut(true) });
     expect(editor.unsaved.value).toBe(true);
   });
 
-  /** A save that times out, then a re-save that meets `updatedBy`'s save as a conflict. */
-  async function timedOutThenConflict(updatedBy: string) {
+  it("says a retire or a discard is slow after 5 s in the Save row, as a save is, until it ends", async () => {
+    await typeTitle();
+    vi.useFakeTimers();
+    const server = fake.current();
+    let answer: (a: { status: number; body: unknown }) => void = () => {};
+    server.on("DELETE", TOPIC, () => new Promise((resolve) => (answer = resolve)));
+
+    const retiring = editor.retire();
+    await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS - 1);
+    expect(editor.topicEdit.slow.value).toBe("");
+    await vi.advanceTimersByTimeAsync(100);
+    expect(editor.topicEdit.slow.value).toBe(t.actionSlow);
+    expect(announcement.value).toBe(t.actionSlow);
+    answer(gone());
+    await retiring;
+    expect(editor.topicEdit.slow.value).toBe("");
+
+    server.on("POST", `${TOPIC}/revert`, never);
+    void editor.revert();
+    await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS + 100);
+    expect(editor.topicEdit.slow.value).toBe(t.actionSlow);
+  });
+
+  /**
+   * A save that times out, then a re-save that meets the save of `updatedBy` (a name) with
+   * `updatedBySubject` (who, by identity) as a conflict.
+   */
+  async function timedOutThenConflict(updatedBy: string, updatedBySubject: string) {
     await typeTitle();
     vi.useFakeTimers();
     const server = fake.current();
@@ -121,7 +146,11 @@ describe("the topic editor when the server is slow or gone", () => {
     server.on("PUT", TOPIC, () => ({
       status: 412,
       body: {
-        error: { code: "EDIT_CONFLICT", message: "", current: { updatedBy, revision: "r2" } },
+        error: {
+          code: "EDIT_CONFLICT",
+          message: "",
+          current: { updatedBy, updatedBySubject, revision: "r2" },
+        },
       },
     }));
     expect(await editor.save()).toBe(false);
@@ -129,7 +158,7 @@ describe("the topic editor when the server is slow or gone", () => {
   }
 
   it("reads a conflict with the person's own save, after one timed out, as that save having landed", async () => {
-    const server = await timedOutThenConflict("Outi Omistaja");
+    const server = await timedOutThenConflict("Outi Omistaja", "outi");
 
     expect(editor.outcome.value?.text).toMatch(
       /^Edellinen tallennuksesi ei vastannut ajoissa, mutta se ehti ilmeisesti perille: Outi Omistaja tallensi tämän\./,
@@ -143,9 +172,34 @@ describe("the topic editor when the server is slow or gone", () => {
   });
 
   it("reads a conflict with someone else's save as usual, timed out or not", async () => {
-    await timedOutThenConflict("Henrik");
+    await timedOutThenConflict("Henrik", "henrik");
 
     expect(editor.outcome.value?.text).toMatch(/^Henrik tallensi tämän sen jälkeen/);
+  });
+
+  it("reads a namesake's save as someone else's: the same display name is not the same person", async () => {
+    await timedOutThenConflict("Outi Omistaja", "another-outi");
+
+    expect(editor.outcome.value?.text).toMatch(/^Outi Omistaja tallensi tämän sen jälkeen/);
+  });
+
+  it("reads the person's own save met with no timeout here (a reload after it, another window) as theirs", async () => {
+    await typeTitle();
+    fake.current().on("PUT", TOPIC, () => ({
+      status: 412,
+      body: {
+        error: {
+          code: "EDIT_CONFLICT",
+          message: "",
+          current: { updatedBy: "Outi Omistaja", updatedBySubject: "outi", revision: "r2" },
+        },
+      },
+    }));
+
+    expect(await editor.save()).toBe(false);
+
+    expect(editor.outcome.value?.text).toMatch(/^Olet itse tallentanut tämän sen jälkeen/);
+    expect(editor.conflict.value).toMatchObject({ on: "save", revision: "r2" });
   });
 });
 

@@ -13,12 +13,17 @@ export const error = signal("");
 export const split = signal<SplitName>("tests");
 export const sortOrder = signal<SortOrder>("worst");
 
-export async function run(): Promise<void> {
+/**
+ * Runs the test. `retrying`: asked again from the failure's "Try again", which has focus, so
+ * the failure (and its button) stays until the answer, as a load's does; from the Test all
+ * button it goes at once, and a new failure is a new alert.
+ */
+export async function run(options: { retrying?: boolean } = {}): Promise<void> {
   if (busy.value) return;
   const t = text.value;
   batch(() => {
     busy.value = true;
-    error.value = "";
+    if (!options.retrying) error.value = "";
   });
   announce(t.testing);
   const answer = await call(
@@ -27,7 +32,10 @@ export async function run(): Promise<void> {
       error.value = errorText(e);
     },
   );
-  busy.value = false;
+  batch(() => {
+    busy.value = false;
+    if (answer) error.value = "";
+  });
   if (!answer) return;
   result.value = answer;
   const tests = answer.splits.tests;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type ContentVersion, LONG_REQUEST_TIMEOUT_MS } from "../api.ts";
-import { setUiLang } from "../i18n.ts";
-import { announcement, route } from "./app.ts";
+import { setUiLang, text } from "../i18n.ts";
+import { announcement, route, SLOW_ACTION_MS } from "./app.ts";
 import { never, signedInWithFakeServer } from "./fakeServer.ts";
 import { recheckOnLanguageSwitch } from "./language.ts";
 import * as versions from "./versions.ts";
@@ -289,6 +289,30 @@ describe("a version approved after another went live", () => {
       expect(listCalls()).toHaveLength(1);
       expect(versions.list.value?.versions[0]?.state).toBe("live");
       expect(fake.current().calls.map((c) => c.path)).toContain("/api/content/draft/diff");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("says once, after 5 s, that a publish or an approval is taking longer, until it ends", async () => {
+    vi.useFakeTimers();
+    try {
+      fake.current().on("POST", "/api/content/versions/9/approve", never);
+      const approving = versions.approve(9);
+      await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS - 1);
+      expect(versions.slow.value).toBe("");
+      await vi.advanceTimersByTimeAsync(100);
+      expect(versions.slow.value).toBe(text.value.actionSlow);
+      expect(announcement.value).toBe(text.value.actionSlow);
+      await vi.advanceTimersByTimeAsync(LONG_REQUEST_TIMEOUT_MS);
+      await approving;
+      expect(versions.slow.value).toBe("");
+
+      versions.comment.value = "Uusi aihe";
+      fake.current().on("POST", "/api/content/publish", never);
+      void versions.publish();
+      await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS + 100);
+      expect(versions.slow.value).toBe(text.value.actionSlow);
     } finally {
       vi.useRealTimers();
     }

@@ -17,7 +17,7 @@ import {
 } from "../api.ts";
 import { text, type UiText } from "../i18n.ts";
 import { changedSaid } from "../testReport.ts";
-import { announce, call, errorText, onSignOut } from "./app.ts";
+import { announce, call, errorText, onSignOut, sayWhenSlow } from "./app.ts";
 import { createAuditPages } from "./auditPages.ts";
 import { loadDraft } from "./topics.ts";
 
@@ -37,6 +37,12 @@ export const lastCreated = signal<
 export const notice = signal<
   { kind: "ok" | "error"; text: string; problems?: Problem[] } | undefined
 >(undefined);
+
+/**
+ * What the publish or version action under way says once it is slow (`sayWhenSlow`), shown
+ * with the outcome it is waiting for.
+ */
+export const slow = signal("");
 
 /** A refused publish, approval or rollback: what the check or the test gate found, listed. */
 function refusal(error: unknown, t: UiText): NonNullable<typeof notice.value> {
@@ -302,12 +308,17 @@ export async function publish(): Promise<boolean> {
     notice.value = undefined;
   });
   let failure: unknown;
-  const result = await call(
-    (c) => c.publish(note),
-    (e) => {
-      notice.value = refusal(e, t);
-      failure = e;
-    },
+  const result = await sayWhenSlow(
+    slow,
+    () => text.value.actionSlow,
+    () =>
+      call(
+        (c) => c.publish(note),
+        (e) => {
+          notice.value = refusal(e, t);
+          failure = e;
+        },
+      ),
   );
   publishing.value = false;
   if (!result) {
@@ -340,11 +351,16 @@ async function act(
   });
   let stale = false;
   let failure: unknown;
-  const result = await call(run, (e) => {
-    notice.value = refusal(e, t);
-    stale = e instanceof VersionStaleError;
-    failure = e;
-  });
+  const result = await sayWhenSlow(
+    slow,
+    () => text.value.actionSlow,
+    () =>
+      call(run, (e) => {
+        notice.value = refusal(e, t);
+        stale = e instanceof VersionStaleError;
+        failure = e;
+      }),
+  );
   batch(() => {
     busyVersion.value = undefined;
     confirming.value = undefined;

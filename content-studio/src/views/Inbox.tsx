@@ -7,6 +7,7 @@
  * from the group, dismiss. Refusals are shown next to the action that got them; an outcome
  * takes the handled group's place and focus.
  */
+import { useSignal } from "@preact/signals";
 import { Fragment, type RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
@@ -59,7 +60,7 @@ import {
 } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
 import { ProblemPageLink } from "./ProblemPageLink.tsx";
-import { describedBy, focusControl, LoadError } from "./ui.tsx";
+import { describedBy, focusControl, LoadError, SlowNotice } from "./ui.tsx";
 
 /** Samples shown before "show all". */
 const FIRST_SAMPLES = 3;
@@ -531,6 +532,7 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
   const { sample, group, index } = props;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState("");
+  const slow = useSignal("");
   const now = answeredNow.value.get(sample.id);
   if (!now) return null;
   const base = `sample-${sample.id}`;
@@ -555,7 +557,7 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
           if (busy) return;
           setBusy(true);
           setFailure("");
-          const result = await dismissAsAnswered(sample.id, { groupId: group.id, index });
+          const result = await dismissAsAnswered(sample.id, { groupId: group.id, index }, slow);
           setBusy(false);
           if (result.ok) focusOutcome();
           else setFailure(result.message);
@@ -563,6 +565,7 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
       >
         {busy ? t.applying : t.markAnswered}
       </button>
+      <SlowNotice slow={slow} testId="mark-answered-slow" />
       {failure ? (
         <p class="error" role="alert">
           {failure}
@@ -616,6 +619,7 @@ function ActionPanel(props: {
     "questions" | "action" | "topic" | "split" | "referral" | ""
   >("");
   const [busy, setBusy] = useState(false);
+  const slow = useSignal("");
   const [refusal, setRefusal] = useState<{ message: string; problems: Problem[] } | undefined>();
   const choices: ActionChoice[] = props.allowNewTopic
     ? ["teach", "refer", "newTopic", "dismiss"]
@@ -673,6 +677,7 @@ function ActionPanel(props: {
           ? { action, ids: props.ids, referral }
           : { action: "dismiss", ids: props.ids },
       props.where,
+      { slow },
     );
     setBusy(false);
     if (result.ok) {
@@ -821,6 +826,7 @@ function ActionPanel(props: {
           {t.cancel}
         </button>
       </div>
+      <SlowNotice slow={slow} testId="miss-action-slow" />
       {refusal ? (
         <div id={ids.refusal} class="notice error" role="alert" tabIndex={-1}>
           <p>{refusal.message}</p>

@@ -5,7 +5,7 @@ import { formatDateTime, text } from "../i18n.ts";
  * A status, not an alert: the person opened the item and the form is theirs to go on with.
  */
 export function RestoredNotice(props: {
-  restored: { keptAt: string; savedSince: boolean } | undefined;
+  restored: { keptAt: string; savedSince: boolean; byYou: boolean } | undefined;
   onDiscard: () => void;
 }) {
   const t = text.value;
@@ -14,7 +14,11 @@ export function RestoredNotice(props: {
     <div class="notice warning" role="status" data-testid="restored-notice">
       <p>
         {t.restoredWork(formatDateTime(props.restored.keptAt, t))}
-        {props.restored.savedSince ? ` ${t.restoredSavedSince}` : ""}
+        {props.restored.byYou
+          ? ` ${t.restoredSavedByYou}`
+          : props.restored.savedSince
+            ? ` ${t.restoredSavedSince}`
+            : ""}
       </p>
       <button type="button" data-testid="discard-restored" onClick={props.onDiscard}>
         {t.discardRestored}

@@ -45,7 +45,7 @@ export function TestAll() {
           {t.testing}
         </p>
       ) : null}
-      <LoadError message={error.value} />
+      <LoadError message={error.value} id="test-error" retry={() => run({ retrying: true })} />
       {!report && !busy.value ? <p class="muted">{t.noTestsYet}</p> : null}
       {report ? (
         <div

@@ -42,6 +42,7 @@ import {
   restored,
   retire,
   revert,
+  reviewByEntered,
   save,
   saveBlocked,
   saveMine,
@@ -628,9 +629,14 @@ function SharedFields() {
             hasProblems("reviewBy") && "topic-review-by-problems",
           )}
           onInput={(event) => {
-            const value = event.currentTarget.value;
-            update((f) => ({ ...f, reviewBy: value }));
+            const el = event.currentTarget;
+            reviewByEntered(el.validity.badInput);
+            update((f) => ({ ...f, reviewBy: el.value }));
           }}
+          // A date typed in part from an empty field changes no value, so fires no input:
+          // the field is looked at as keys go and when it is left too.
+          onKeyUp={(event) => reviewByEntered(event.currentTarget.validity.badInput)}
+          onBlur={(event) => reviewByEntered(event.currentTarget.validity.badInput)}
         />
       </Field>
       <div class="field checkbox">

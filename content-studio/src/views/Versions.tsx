@@ -66,6 +66,7 @@ import {
   rollbackError,
   sinceDiffs,
   sinceExpanded,
+  slow,
   testVersion,
   toggleDiff,
   toggleSinceDiff,
@@ -84,6 +85,7 @@ import {
   LoadError,
   OlderEntries,
   Outcome,
+  SlowNotice,
 } from "./ui.tsx";
 
 export function Versions() {
@@ -101,6 +103,7 @@ export function Versions() {
         {t.versionsTitle}
       </h2>
       <div data-testid="versions-notice">
+        <SlowNotice slow={slow} testId="versions-slow" />
         <Outcome outcome={notice.value} />
         <RefusalProblems problems={notice.value?.problems ?? []} />
       </div>

@@ -1,4 +1,5 @@
 /** Small pieces the views share: focus helpers, notices, confirmations, describedby lists. */
+import type { Signal } from "@preact/signals";
 import type { ComponentChildren, RefObject } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { text } from "../i18n.ts";
@@ -232,12 +233,7 @@ export function DraftSaveBar(props: {
         busy={props.edit.saving.value}
         blocked={blocked}
       />
-      {props.edit.saving.value && props.edit.slow.value ? (
-        // Announced once by the store when it appears; shown here for as long as it holds.
-        <p class="muted small-text" data-testid={`${idPrefix}-slow`}>
-          {text.value.saveSlow}
-        </p>
-      ) : null}
+      <SlowNotice slow={props.edit.slow} testId={`${idPrefix}-slow`} />
       {blocked && hint ? (
         <p id={`${idPrefix}-save-hint`} class="muted small-text">
           {hint}
@@ -302,6 +298,19 @@ function useSaveShortcut(form: RefObject<HTMLFormElement | null>): void {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [form]);
+}
+
+/**
+ * What an action says while it runs long (`sayWhenSlow`), shown by where its outcome comes
+ * for as long as it holds. The store announced it once through the live region.
+ */
+export function SlowNotice(props: { slow: Signal<string>; testId: string }) {
+  const said = props.slow.value;
+  return said ? (
+    <p class="muted small-text" data-testid={props.testId}>
+      {said}
+    </p>
+  ) : null;
 }
 
 /**

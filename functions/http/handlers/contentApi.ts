@@ -255,7 +255,13 @@ function itemAnswer(body: Record<string, unknown>, meta: DraftTopicMeta | undefi
   return new Revised(
     {
       ...body,
-      ...(meta ? { updatedBy: meta.updatedByName, updatedAt: meta.updatedAt } : {}),
+      ...(meta
+        ? {
+            updatedBy: meta.updatedByName,
+            updatedBySubject: meta.updatedBy,
+            updatedAt: meta.updatedAt,
+          }
+        : {}),
       revision,
     },
     revision,

@@ -57,9 +57,11 @@ export function jsonErrors(logger: Logger): middy.MiddlewareObj<unknown, APIGate
         // Told in the caller's language, the refusal is a new error with the original as cause.
         const conflict = [error, error.cause].find((e) => e instanceof EditConflictError);
         if (conflict?.current) {
-          const { updatedByName, updatedAt, revision, retired } = conflict.current;
+          const { updatedBy, updatedByName, updatedAt, revision, retired } = conflict.current;
           current = {
             updatedBy: updatedByName,
+            // Who by identity, not by name: two people may share a display name.
+            updatedBySubject: updatedBy,
             updatedAt,
             revision: revision ?? UNREVISED,
             ...(retired ? { retired } : {}),

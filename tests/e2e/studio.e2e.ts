@@ -634,6 +634,8 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await retry.waitFor(POLL);
       expect(await page.locator("#test-error-message").getAttribute("role")).toBe("alert");
       expect(await retry.textContent()).toBe("Yritä uudelleen");
+      // The failure replaces "not run yet": the run was tried, and said what happened.
+      expect(await page.getByText("Testejä ei ole vielä ajettu tässä istunnossa.").count()).toBe(0);
       await expectNoAxeViolations(page, "studio-test-all-failed");
 
       // Back, but slow enough to look at the page while the test runs.

@@ -46,7 +46,7 @@ export function TestAll() {
         </p>
       ) : null}
       <LoadError message={error.value} id="test-error" retry={() => run({ retrying: true })} />
-      {!report && !busy.value ? <p class="muted">{t.noTestsYet}</p> : null}
+      {!report && !busy.value && !error.value ? <p class="muted">{t.noTestsYet}</p> : null}
       {report ? (
         <div
           class="test-results"

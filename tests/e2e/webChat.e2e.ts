@@ -5,6 +5,7 @@
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { limitEventRate } from "../../functions/gateway/rateLimit.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { expectNothingSaidTwice } from "../support/saidTwice.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
@@ -144,6 +145,57 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await page.reload();
     await expect.poll(() => messages(page).count()).toBe(shown.length);
     expect(await languages()).toEqual(shown);
+    await context.close();
+  });
+
+  it("stays in the chat's language when the server refuses the switch, and says so in it", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    const chatId = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").chatId as string,
+    );
+    const chatSockets = () =>
+      [...stack.io.of("/chat").sockets.values()].filter((s) => s.data.chatId === chatId);
+    const [refusing] = chatSockets();
+    if (!refusing) throw new Error("the widget's connection is not on the server");
+    // The server's own per-connection limit with an empty bucket: the switch is answered
+    // RATE_LIMITED, as for a customer who has clicked too much.
+    limitEventRate(refusing, { burst: 0, perSecond: 0 });
+
+    const switchButton = page.getByRole("button", { name: "På svenska" });
+    await switchButton.click();
+    const refusal = page.locator(".msg.system.local").last();
+    await expect.poll(() => refusal.textContent()).toContain("ei voitu vaihtaa ruotsiksi");
+    expect(await refusal.getAttribute("lang")).toBe("fi");
+    expect(await refusal.locator(".who").textContent()).toBe("Ilmoitus");
+    // Everything is still Finnish, as the chat is: heading, host language, field, the switch.
+    expect(await page.getByRole("heading", { name: "Verohallinnon chat" }).count()).toBe(1);
+    expect(await page.locator("#asiointi-chat").getAttribute("lang")).toBe("fi");
+    expect(await page.getByRole("textbox", { name: "Kirjoita kysymyksesi" }).count()).toBe(1);
+    expect(await switchButton.count()).toBe(1);
+    expect(
+      await page.evaluate(
+        () => document.getElementById("asiointi-chat")?.shadowRoot?.activeElement?.className,
+      ),
+    ).toBe("switch");
+    expect(
+      await messages(page).evaluateAll((li) => li.map((m) => m.getAttribute("lang"))),
+    ).not.toContain("sv");
+    await expectNoAxeViolations(page, "fi-switch-refused");
+    // A reload resumes in the chat's language, not the one refused.
+    await page.reload();
+    await expect.poll(() => panel(page).getAttribute("data-connection")).toBe("online");
+    expect(await page.getByRole("heading", { name: "Verohallinnon chat" }).count()).toBe(1);
+
+    // On the new connection the same switch goes through.
+    await expect.poll(() => chatSockets().some((s) => s.id !== refusing.id)).toBe(true);
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Skatteförvaltningens chatt" }).count())
+      .toBe(1);
+    await expect
+      .poll(() => messages(page).last().textContent())
+      .toContain("Chatten fortsätter på svenska.");
     await context.close();
   });
 

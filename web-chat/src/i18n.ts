@@ -16,6 +16,8 @@ export const UI = {
     send: "Lähetä",
     end: "Lopeta keskustelu",
     switchTo: "På svenska",
+    switchFailed:
+      "Keskustelun kieltä ei voitu vaihtaa ruotsiksi, joten keskustelu jatkuu suomeksi. Yritä hetken kuluttua uudelleen.",
     connecting: "Yhdistetään…",
     reconnecting: "Yhteys katkesi. Yhdistetään uudelleen… Viestisi lähetetään, kun yhteys palaa.",
     sending: "Lähetetään…",
@@ -107,6 +109,8 @@ export const UI = {
     send: "Skicka",
     end: "Avsluta chatten",
     switchTo: "Suomeksi",
+    switchFailed:
+      "Chattens språk kunde inte bytas till finska, så chatten fortsätter på svenska. Försök igen om en stund.",
     connecting: "Ansluter…",
     reconnecting:
       "Anslutningen bröts. Ansluter på nytt… Ditt meddelande skickas när anslutningen fungerar igen.",

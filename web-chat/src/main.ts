@@ -306,10 +306,7 @@ function mount(script: HTMLScriptElement | null): void {
   function showState(s: ChatStateEvent): void {
     const previous = state;
     state = s;
-    if (s.lang && UI[s.lang] !== text) {
-      text = UI[s.lang];
-      label();
-    }
+    if (s.lang) useLanguage(s.lang);
     if (s.state === "queued") showQueue(s.queuePosition, s.estimatedWaitSeconds);
     else queueBox.hidden = true;
     const name = s.advisor?.displayName;
@@ -404,7 +401,8 @@ function mount(script: HTMLScriptElement | null): void {
 
   function showEnded(): void {
     const again = h("button", { type: "button", class: "primary" }, text.newChat);
-    again.addEventListener("click", () => startOver(client.lang));
+    // In the UI's language: the customer may have switched it after the end.
+    again.addEventListener("click", () => startOver(langOf(text)));
     // The footer's download button stays after the end: one button for one thing.
     formArea.replaceChildren(h("div", { class: "actions ended" }, again));
     scrollToEnd();
@@ -424,17 +422,31 @@ function mount(script: HTMLScriptElement | null): void {
     input.focus();
   }
 
+  let switching = false;
+  /**
+   * The chat switches when the server says so (its chat:state, or the ack), never before:
+   * a refused switch leaves everything in the chat's language and says so in it.
+   */
   async function switchLanguage(lang: Lang): Promise<void> {
-    if (lang === client.lang) return;
+    if (lang === langOf(text) || switching) return;
+    // An ended chat has no language left to keep in step (the server refuses CHAT_ENDED):
+    // the survey and the next chat follow the customer's choice.
+    if (state?.state === "ended") return useLanguage(lang);
+    switching = true;
+    const ack = await client.setLanguage(lang);
+    switching = false;
+    if (ack.ok) useLanguage(ack.lang);
+    // An ack lost after the server switched: its chat:state has switched the UI already.
+    else if (UI[lang] !== text) note(text.switchFailed);
+  }
+
+  /** Shows the UI (labels and any open form) in `lang`. */
+  function useLanguage(lang: Lang): void {
+    if (UI[lang] === text) return;
     text = UI[lang];
-    const ack = client.setLanguage(lang);
     label();
-    // The last state still names the old language: shown as it was, it switched the labels
-    // back until the server confirmed, and the confirmation was labelled in the old language.
-    if (state) showState({ ...state, lang });
     if (openForm === "survey") showSurvey();
     else if (openForm) showForm(openForm);
-    await ack;
   }
 
   function setOpen(open: boolean): void {

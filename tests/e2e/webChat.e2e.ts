@@ -5,6 +5,7 @@
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
 import { limitEventRate } from "../../functions/gateway/rateLimit.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { expectNothingSaidTwice } from "../support/saidTwice.ts";
@@ -151,6 +152,10 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
   it("stays in the chat's language when the server refuses the switch, and says so in it", async () => {
     const { context, page } = await customerPage();
     await openChat(page);
+    // A reply with no answer offers a person (the stack is at an open hour).
+    const miss = await ask(page, "kvarkki zebra lohikäärme");
+    const person = miss.getByRole("button", { name: "Asiakasneuvoja" });
+    expect(await person.count()).toBe(1);
     const chatId = await page.evaluate(
       () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").chatId as string,
     );
@@ -182,6 +187,13 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
       await messages(page).evaluateAll((li) => li.map((m) => m.getAttribute("lang"))),
     ).not.toContain("sv");
     await expectNoAxeViolations(page, "fi-switch-refused");
+    // A request for a person refused by the same limit is worded in the UI's language only
+    // (the connection's own refusal is in both, as it does not know the chat's).
+    const notes = page.locator(".msg.system.local");
+    const notesBefore = await notes.count();
+    await person.click();
+    await expect.poll(() => notes.count()).toBe(notesBefore + 1);
+    expect(await notes.last().textContent()).toBe(`Ilmoitus${rateLimitedMessage("fi")}`);
     // A reload resumes in the chat's language, not the one refused.
     await page.reload();
     await expect.poll(() => panel(page).getAttribute("data-connection")).toBe("online");
@@ -340,6 +352,46 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
       })),
     );
     expectNothingSaidTwice(log);
+    await context.close();
+  });
+
+  it("cancel-or-move form in Swedish at 360 px: fits beside no message box, an error at its field is read", async () => {
+    const { context, page } = await customerPage({ width: 360 });
+    await openChat(page);
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    const answer = await ask(page, "Jag vill avboka min telefontid");
+    await answer.getByRole("button", { name: "Avboka eller flytta tid" }).click();
+    const form = page.getByRole("form", { name: "Avboka eller flytta tid" });
+    await expect.poll(() => form.count()).toBe(1);
+    // Like the callback and booking forms: the message box and privacy line step aside.
+    expect(await page.getByRole("textbox", { name: "Skriv din fråga" }).isVisible()).toBe(false);
+    expect(await page.locator(".privacy").isVisible()).toBe(false);
+    // The reference field looks like the phone field beside it (it was left unstyled).
+    const reference = page.getByRole("textbox", { name: "Bokningens referens" });
+    const phone = page.getByRole("textbox", { name: "Telefonnummer" });
+    const box = (l: typeof reference) =>
+      l.evaluate((e) => {
+        const c = getComputedStyle(e);
+        return [e.getBoundingClientRect().height, c.borderTopColor, c.borderTopWidth];
+      });
+    expect(await box(reference)).toEqual(await box(phone));
+
+    // Enter in the empty field: focus was there already, so it is entered anew for a screen
+    // reader to read it again, now invalid and described by its error.
+    await reference.focus();
+    await reference.evaluate((e) => {
+      e.addEventListener("focus", () => e.setAttribute("data-focused-again", "yes"));
+    });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => reference.getAttribute("aria-invalid")).toBe("true");
+    expect(await reference.getAttribute("data-focused-again")).toBe("yes");
+    const errorId = (await reference.getAttribute("aria-describedby"))?.split(" ").at(-1);
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/^Bokningens referens:/);
+    await expectNoAxeViolations(page, "sv-appointment-change-form-error-360px");
+    await expectNoHorizontalOverflow(page);
+    await page.getByRole("button", { name: "Stäng" }).click();
+    expect(await page.getByRole("textbox", { name: "Skriv din fråga" }).isVisible()).toBe(true);
     await context.close();
   });
 

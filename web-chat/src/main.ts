@@ -4,6 +4,7 @@ import type {
   ChatStateEvent,
   MessageAction,
 } from "../../functions/contracts/protocol.ts";
+import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
 import { ChatClient } from "./chatClient.ts";
 import { h } from "./dom.ts";
 import { UI, type UiText } from "./i18n.ts";
@@ -280,10 +281,12 @@ function mount(script: HTMLScriptElement | null): void {
 
   async function requestHandoff(): Promise<void> {
     const ack = await client.handoff();
-    // A refusal for too many requests is the server's polite, translated word; any other
-    // failure is the widget's own.
+    // Said in the UI's language, in the server's words for it: the refusal's own message is in
+    // the chat's language, or in both when the connection's event rate refused it.
     if (!ack.ok)
-      return note(ack.error.code === "RATE_LIMITED" ? ack.error.message : text.formFailed);
+      return note(
+        ack.error.code === "RATE_LIMITED" ? rateLimitedMessage(langOf(text)) : text.formFailed,
+      );
     // The server says in the chat what happened (queued, closed with the next opening, or no
     // one free) with the other channels to choose from; the widget only shows the queue box.
     if (ack.outcome === "queued") showQueue(ack.queuePosition, ack.estimatedWaitSeconds);

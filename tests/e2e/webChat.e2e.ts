@@ -512,6 +512,34 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("after the end the switch is the widget's own: the survey and the next chat follow it", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await page.getByRole("button", { name: "Lopeta keskustelu" }).click();
+    await expect
+      .poll(() => page.getByRole("form", { name: "Miten onnistuimme chatissa?" }).count())
+      .toBe(1);
+    // The ended chat refuses chat:language; the customer still gets the survey in Swedish.
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect
+      .poll(() => page.getByRole("form", { name: "Hur lyckades vi i chatten?" }).count())
+      .toBe(1);
+    expect(await page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    expect(await page.locator(".msg.system.local").count()).toBe(0);
+    // The switch goes both ways, and the next chat starts in the language last chosen.
+    await page.getByRole("button", { name: "Suomeksi" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("fi");
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await page.getByRole("button", { name: "Hoppa över enkäten" }).click();
+    await page.getByRole("button", { name: "Starta en ny chatt" }).click();
+    await expect
+      .poll(() => page.locator(".msg.bot").first().textContent())
+      .toMatch(/Skatteförvaltningens chattbot/);
+    expect(await page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    expect(await page.getByRole("button", { name: "Suomeksi" }).getAttribute("lang")).toBe("fi");
+    await context.close();
+  });
+
   it("ends with the survey: star scale by keyboard, stored once, then the ended state", async () => {
     const { context, page } = await customerPage();
     await openChat(page);

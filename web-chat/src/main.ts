@@ -19,6 +19,7 @@ const OPEN_KEY = "asiointi-chat-open";
 
 /** The language a UI text set is in ("fi-FI" → "fi"). */
 const langOf = (t: UiText): Lang => t.locale.slice(0, 2) as Lang;
+const otherLang = (lang: Lang): Lang => (lang === "fi" ? "sv" : "fi");
 /** An advisor's "typing" that never got its "stopped" (a dropped event) fades after this. */
 const TYPING_FADE_MS = 15_000;
 /** The customer counts as typing until this long after the last key. */
@@ -137,12 +138,14 @@ function mount(script: HTMLScriptElement | null): void {
   text = UI[client.lang];
 
   function label(): void {
-    host.setAttribute("lang", client.lang);
+    // The UI's language: the chat's, or after the end the one the customer switched to.
+    const lang = langOf(text);
+    host.setAttribute("lang", lang);
     host.setAttribute("aria-label", text.title);
     launcher.textContent = text.open;
     title.textContent = text.heading;
     switchButton.textContent = text.switchTo;
-    switchButton.setAttribute("lang", client.lang === "fi" ? "sv" : "fi");
+    switchButton.setAttribute("lang", otherLang(lang));
     closeButton.setAttribute("aria-label", text.close);
     body.setAttribute("aria-label", text.conversation);
     privacy.textContent = text.privacy;
@@ -344,7 +347,7 @@ function mount(script: HTMLScriptElement | null): void {
     const make = kind === "callback" ? callbackForm : appointmentForm;
     const form = make({
       origin,
-      lang: client.lang,
+      lang: langOf(text),
       text,
       chatId: client.chatId,
       topic: lastTopic,
@@ -362,7 +365,7 @@ function mount(script: HTMLScriptElement | null): void {
   function showChangeForm(): void {
     const form = appointmentChangeForm({
       origin,
-      lang: client.lang,
+      lang: langOf(text),
       text,
       ...(client.signedIn ? { own: () => client.ownAppointments() } : {}),
       cancelAppointment: (reference, phone) => client.cancelAppointment(reference, phone),
@@ -474,7 +477,7 @@ function mount(script: HTMLScriptElement | null): void {
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeButton.click();
   });
-  switchButton.addEventListener("click", () => switchLanguage(client.lang === "fi" ? "sv" : "fi"));
+  switchButton.addEventListener("click", () => switchLanguage(otherLang(langOf(text))));
   compose.addEventListener("submit", (event) => {
     event.preventDefault();
     const value = input.value.trim();

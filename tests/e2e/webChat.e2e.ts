@@ -355,7 +355,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
-  it("cancel-or-move form in Swedish at 360 px: fits beside no message box, an error at its field is read", async () => {
+  it("cancel-or-move form in Swedish at 360 px: fits, errors at their field are read, a Finnish booking's notice is Finnish", async () => {
     const { context, page } = await customerPage({ width: 360 });
     await openChat(page);
     await page.getByRole("button", { name: "På svenska" }).click();
@@ -390,7 +390,34 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/^Bokningens referens:/);
     await expectNoAxeViolations(page, "sv-appointment-change-form-error-360px");
     await expectNoHorizontalOverflow(page);
-    await page.getByRole("button", { name: "Stäng" }).click();
+
+    // A booking made in Finnish: the Swedish list's times are not its queue's. The refusal
+    // names the field as the form does and says what else works, not that the time is full.
+    const slots = await fetch(`${stack.url}/api/appointments/slots?lang=fi`).then(
+      (r) => r.json() as Promise<{ slots: { slotId: string }[] }>,
+    );
+    const booked = await fetch(`${stack.url}/api/appointments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ slotId: slots.slots[0]?.slotId, lang: "fi", phone: "040 222 3344" }),
+    }).then((r) => r.json() as Promise<{ reference: string }>);
+    await reference.fill(booked.reference);
+    await phone.fill("040 222 3344");
+    const newSlot = page.getByRole("combobox", { name: "Ny tid (bara när du flyttar)" });
+    await expect.poll(() => newSlot.locator("option").count()).toBeGreaterThan(1);
+    await newSlot.selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
+    await expect.poll(() => newSlot.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator(".field-error:visible").allTextContents()).toEqual([
+      "Ny tid: den här tiden kan inte väljas för den här bokningen. Välj en annan tid, eller avboka tiden och boka en ny.",
+    ]);
+    // Cancelling works whatever its language; the notice is in Finnish words, and marked so.
+    await page.getByRole("button", { name: "Avboka tiden" }).click();
+    const notice = page.locator(".msg.system", { hasText: booked.reference });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.textContent()).toMatch(/on peruttu/);
+    expect(await notice.getAttribute("lang")).toBe("fi");
+    expect(await notice.locator(".who").textContent()).toBe("Ilmoitus");
     expect(await page.getByRole("textbox", { name: "Skriv din fråga" }).isVisible()).toBe(true);
     await context.close();
   });

@@ -111,7 +111,9 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
       }
     } else if (code === "SLOT_FULL" || code === "SLOT_NOT_BOOKABLE") {
       void loadSlots();
-      slot.setError(text.slotFull);
+      // Not bookable need not mean full: the list may be old, or the booking is in the other
+      // language's queue, whose times this list (the chat's language) does not show.
+      slot.setError(code === "SLOT_FULL" ? text.newSlotFull : text.newSlotNotBookable);
       focusField(slotSelect);
     } else {
       formError.textContent = text.formFailed;
@@ -134,7 +136,7 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     formError.textContent = "";
     const which = chosen();
     if (!which) return;
-    slot.setError(slotSelect.value ? undefined : text.slotMissing);
+    slot.setError(slotSelect.value ? undefined : text.newSlotMissing);
     if (!slotSelect.value) {
       focusField(slotSelect);
       return;

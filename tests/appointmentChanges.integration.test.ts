@@ -165,4 +165,41 @@ describe("cancelling and moving an appointment in the chat", () => {
     expect(now.appointments.map((a) => a.reference)).toEqual([moved.reference]);
     expectNothingSaidTwice(later.messages);
   });
+
+  it("marks the notice with the booking's language when the chat is in the other one", async () => {
+    // Booked in Swedish, changed from a chat that is (now) Finnish: the notice is in Swedish
+    // words, so a screen reader must read it with a Swedish voice.
+    const booked = await post("/api/appointments", {
+      slotId: "sv-2026-11-27T0800Z",
+      lang: "sv",
+      phone: "040 555 0101",
+    });
+    expect(booked.status).toBe(201);
+    const customer = await chat("fi");
+    const moved = await customer.socket.emitWithAck("appointment:reschedule", {
+      reference: booked.body.reference,
+      phone: "040 555 0101",
+      slotId: "sv-2026-11-27T0830Z",
+    });
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect(moved.lang).toBe("sv");
+    const cancelled = await customer.socket.emitWithAck("appointment:cancel", {
+      reference: moved.reference,
+      phone: "040 555 0101",
+    });
+    if (!cancelled.ok) throw new Error(cancelled.error.message);
+    expect(cancelled.lang).toBe("sv");
+
+    const notices = await eventually(() => {
+      const found = customer.messages.filter(
+        (m) => m.from === "system" && m.text.includes(moved.reference),
+      );
+      return found.length === 2 ? found : undefined;
+    });
+    expect(notices.map((m) => [m.lang, m.text.includes("avboka")])).toEqual([
+      ["sv", true],
+      ["sv", true],
+    ]);
+    expectNothingSaidTwice(customer.messages);
+  });
 });

@@ -96,6 +96,28 @@ describe("one way of writing a range", () => {
     expect(waitInWords(75, "sv")).toBe("cirka en minut");
   });
 
+  it("the callback and booking answers name the button that opens their form and call the reference so", () => {
+    // The form asks only for a phone number (and a time): an answer that asked the customer to
+    // describe their matter, or promised an office visit, or called the reference a "code",
+    // sent them looking for what the chat does not have.
+    const { topics } = loadBotContent();
+    const forms = [
+      ["callback", PHRASES.requestCallback],
+      ["appointment", PHRASES.bookAppointment],
+    ] as const;
+    const reference = { fi: /viite|viitte/, sv: /referens/ };
+    for (const [id, button] of forms) {
+      for (const lang of ["fi", "sv"] as const) {
+        const answer = topics.get(id)?.[lang].answer ?? "";
+        expect(answer, `${id} ${lang}`).toContain(button[lang]);
+        expect(answer, `${id} ${lang}`).toMatch(reference[lang]);
+        expect(answer, `${id} ${lang}`).not.toMatch(
+          /kerro .*mitä asiasi koskee|berätta .*ärende|käynni|besök|\bkod\b|tunnuksen/i,
+        );
+      }
+    }
+  });
+
   it("labels each action the same in the bot's offer and in the widget's form for it", () => {
     for (const lang of ["fi", "sv"] as const) {
       expect(UI[lang].callbackTitle).toBe(PHRASES.requestCallback[lang]);

@@ -3,7 +3,7 @@
  * socket gateway and the web chat share. Documented in docs/protocol.md.
  */
 import * as z from "zod";
-import { langSchema } from "./lang.ts";
+import { type Lang, langSchema } from "./lang.ts";
 import { TOPIC_ID_MAX_LENGTH, TOPIC_ID_PATTERN } from "./topics.ts";
 
 /** Shown whenever a phone number is refused, so the customer sees what to type. */
@@ -120,6 +120,8 @@ export interface OwnAppointment {
 /** A moved appointment: the new booking, and the reference it replaced (now cancelled). */
 export interface AppointmentRescheduled extends AppointmentBooked {
   cancelled: string;
+  /** The language `message` is written in: the booking's, which may not be the chat's. */
+  lang: Lang;
 }
 
 /** One bookable slot as the listing returns it. */
@@ -149,6 +151,8 @@ export interface AppointmentCancelled {
   reference: string;
   status: "cancelled";
   message: string;
+  /** The language `message` is written in: the booking's, which may not be the chat's. */
+  lang: Lang;
 }
 
 /** Console: an advisor closes a callback after calling (or trying to call) the customer. */

@@ -403,13 +403,13 @@ export function registerChatNamespace(
           askerIn(chat, request.phone),
         );
         ack(cancelled);
-        // Said once, by the server, and kept in the transcript with the rest of the chat. Worded
-        // in the booking's language; the chat's stands in (they differ only for a booking made
-        // in the other language).
+        // Said once, by the server, and kept in the transcript with the rest of the chat; in
+        // the booking's language, and marked so (a booking made before a switch is not in the
+        // chat's).
         await chats.post(chat.chatId, {
           from: "system",
           text: cancelled.message,
-          lang: chat.lang,
+          lang: cancelled.lang,
         });
       }),
     );
@@ -428,7 +428,7 @@ export function registerChatNamespace(
             askerIn(chat, request.phone),
           );
           ack(moved);
-          await chats.post(chat.chatId, { from: "system", text: moved.message, lang: chat.lang });
+          await chats.post(chat.chatId, { from: "system", text: moved.message, lang: moved.lang });
         },
       ),
     );

@@ -1,4 +1,5 @@
 import type { AckError } from "../contracts/protocol.ts";
+import { rateLimitedMessage } from "../domain/limits/requestLimits.ts";
 
 /** How many events one connection may send: a burst, refilled at a steady rate. */
 export interface EventRateLimit {
@@ -9,12 +10,11 @@ export interface EventRateLimit {
 /** Generous for a person typing, clicking quick replies and reconnecting; not for a script. */
 export const DEFAULT_EVENT_RATE_LIMIT: EventRateLimit = { burst: 20, perSecond: 1 };
 
+// The connection's chat (and so its language) is not known here: the polite request in both
+// national languages, as for any refusal whose language is unknown.
 const RATE_LIMITED: AckError = {
   ok: false,
-  error: {
-    code: "RATE_LIMITED",
-    message: "You are sending messages faster than we can read them. Please wait a moment.",
-  },
+  error: { code: "RATE_LIMITED", message: rateLimitedMessage() },
 };
 
 /** The part of a socket.io socket the limit needs, whatever the socket's event maps are. */

@@ -5,6 +5,8 @@
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
+import { limitEventRate } from "../../functions/gateway/rateLimit.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { expectNothingSaidTwice } from "../support/saidTwice.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
@@ -144,6 +146,68 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await page.reload();
     await expect.poll(() => messages(page).count()).toBe(shown.length);
     expect(await languages()).toEqual(shown);
+    await context.close();
+  });
+
+  it("stays in the chat's language when the server refuses the switch, and says so in it", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    // A reply with no answer offers a person (the stack is at an open hour).
+    const miss = await ask(page, "kvarkki zebra lohikäärme");
+    const person = miss.getByRole("button", { name: "Asiakasneuvoja" });
+    expect(await person.count()).toBe(1);
+    const chatId = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").chatId as string,
+    );
+    const chatSockets = () =>
+      [...stack.io.of("/chat").sockets.values()].filter((s) => s.data.chatId === chatId);
+    const [refusing] = chatSockets();
+    if (!refusing) throw new Error("the widget's connection is not on the server");
+    // The server's own per-connection limit with an empty bucket: the switch is answered
+    // RATE_LIMITED, as for a customer who has clicked too much.
+    limitEventRate(refusing, { burst: 0, perSecond: 0 });
+
+    const switchButton = page.getByRole("button", { name: "På svenska" });
+    await switchButton.click();
+    const refusal = page.locator(".msg.system.local").last();
+    await expect.poll(() => refusal.textContent()).toContain("ei voitu vaihtaa ruotsiksi");
+    expect(await refusal.getAttribute("lang")).toBe("fi");
+    expect(await refusal.locator(".who").textContent()).toBe("Ilmoitus");
+    // Everything is still Finnish, as the chat is: heading, host language, field, the switch.
+    expect(await page.getByRole("heading", { name: "Verohallinnon chat" }).count()).toBe(1);
+    expect(await page.locator("#asiointi-chat").getAttribute("lang")).toBe("fi");
+    expect(await page.getByRole("textbox", { name: "Kirjoita kysymyksesi" }).count()).toBe(1);
+    expect(await switchButton.count()).toBe(1);
+    expect(
+      await page.evaluate(
+        () => document.getElementById("asiointi-chat")?.shadowRoot?.activeElement?.className,
+      ),
+    ).toBe("switch");
+    expect(
+      await messages(page).evaluateAll((li) => li.map((m) => m.getAttribute("lang"))),
+    ).not.toContain("sv");
+    await expectNoAxeViolations(page, "fi-switch-refused");
+    // A request for a person refused by the same limit is worded in the UI's language only
+    // (the connection's own refusal is in both, as it does not know the chat's).
+    const notes = page.locator(".msg.system.local");
+    const notesBefore = await notes.count();
+    await person.click();
+    await expect.poll(() => notes.count()).toBe(notesBefore + 1);
+    expect(await notes.last().textContent()).toBe(`Ilmoitus${rateLimitedMessage("fi")}`);
+    // A reload resumes in the chat's language, not the one refused.
+    await page.reload();
+    await expect.poll(() => panel(page).getAttribute("data-connection")).toBe("online");
+    expect(await page.getByRole("heading", { name: "Verohallinnon chat" }).count()).toBe(1);
+
+    // On the new connection the same switch goes through.
+    await expect.poll(() => chatSockets().some((s) => s.id !== refusing.id)).toBe(true);
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Skatteförvaltningens chatt" }).count())
+      .toBe(1);
+    await expect
+      .poll(() => messages(page).last().textContent())
+      .toContain("Chatten fortsätter på svenska.");
     await context.close();
   });
 
@@ -291,6 +355,73 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("cancel-or-move form in Swedish at 360 px: fits, errors at their field are read, a Finnish booking's notice is Finnish", async () => {
+    const { context, page } = await customerPage({ width: 360 });
+    await openChat(page);
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    const answer = await ask(page, "Jag vill avboka min telefontid");
+    await answer.getByRole("button", { name: "Avboka eller flytta tid" }).click();
+    const form = page.getByRole("form", { name: "Avboka eller flytta tid" });
+    await expect.poll(() => form.count()).toBe(1);
+    // Like the callback and booking forms: the message box and privacy line step aside.
+    expect(await page.getByRole("textbox", { name: "Skriv din fråga" }).isVisible()).toBe(false);
+    expect(await page.locator(".privacy").isVisible()).toBe(false);
+    // The reference field looks like the phone field beside it (it was left unstyled).
+    const reference = page.getByRole("textbox", { name: "Bokningens referens" });
+    const phone = page.getByRole("textbox", { name: "Telefonnummer" });
+    const box = (l: typeof reference) =>
+      l.evaluate((e) => {
+        const c = getComputedStyle(e);
+        return [e.getBoundingClientRect().height, c.borderTopColor, c.borderTopWidth];
+      });
+    expect(await box(reference)).toEqual(await box(phone));
+
+    // Enter in the empty field: focus was there already, so it is entered anew for a screen
+    // reader to read it again, now invalid and described by its error.
+    await reference.focus();
+    await reference.evaluate((e) => {
+      e.addEventListener("focus", () => e.setAttribute("data-focused-again", "yes"));
+    });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => reference.getAttribute("aria-invalid")).toBe("true");
+    expect(await reference.getAttribute("data-focused-again")).toBe("yes");
+    const errorId = (await reference.getAttribute("aria-describedby"))?.split(" ").at(-1);
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/^Bokningens referens:/);
+    await expectNoAxeViolations(page, "sv-appointment-change-form-error-360px");
+    await expectNoHorizontalOverflow(page);
+
+    // A booking made in Finnish: the Swedish list's times are not its queue's. The refusal
+    // names the field as the form does and says what else works, not that the time is full.
+    const slots = await fetch(`${stack.url}/api/appointments/slots?lang=fi`).then(
+      (r) => r.json() as Promise<{ slots: { slotId: string }[] }>,
+    );
+    const booked = await fetch(`${stack.url}/api/appointments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ slotId: slots.slots[0]?.slotId, lang: "fi", phone: "040 222 3344" }),
+    }).then((r) => r.json() as Promise<{ reference: string }>);
+    await reference.fill(booked.reference);
+    await phone.fill("040 222 3344");
+    const newSlot = page.getByRole("combobox", { name: "Ny tid (bara när du flyttar)" });
+    await expect.poll(() => newSlot.locator("option").count()).toBeGreaterThan(1);
+    await newSlot.selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
+    await expect.poll(() => newSlot.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator(".field-error:visible").allTextContents()).toEqual([
+      "Ny tid: den här tiden kan inte väljas för den här bokningen. Välj en annan tid, eller avboka tiden och boka en ny.",
+    ]);
+    // Cancelling works whatever its language; the notice is in Finnish words, and marked so.
+    await page.getByRole("button", { name: "Avboka tiden" }).click();
+    const notice = page.locator(".msg.system", { hasText: booked.reference });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.textContent()).toMatch(/on peruttu/);
+    expect(await notice.getAttribute("lang")).toBe("fi");
+    expect(await notice.locator(".who").textContent()).toBe("Ilmoitus");
+    expect(await page.getByRole("textbox", { name: "Skriv din fråga" }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   it("logs in through the identity provider's popup and answers the question personally", async () => {
     const { context, page } = await customerPage();
     await openChat(page);
@@ -405,6 +536,34 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     } finally {
       chat.off("connection", delayFirstReplayed);
     }
+    await context.close();
+  });
+
+  it("after the end the switch is the widget's own: the survey and the next chat follow it", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await page.getByRole("button", { name: "Lopeta keskustelu" }).click();
+    await expect
+      .poll(() => page.getByRole("form", { name: "Miten onnistuimme chatissa?" }).count())
+      .toBe(1);
+    // The ended chat refuses chat:language; the customer still gets the survey in Swedish.
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect
+      .poll(() => page.getByRole("form", { name: "Hur lyckades vi i chatten?" }).count())
+      .toBe(1);
+    expect(await page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    expect(await page.locator(".msg.system.local").count()).toBe(0);
+    // The switch goes both ways, and the next chat starts in the language last chosen.
+    await page.getByRole("button", { name: "Suomeksi" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("fi");
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await page.getByRole("button", { name: "Hoppa över enkäten" }).click();
+    await page.getByRole("button", { name: "Starta en ny chatt" }).click();
+    await expect
+      .poll(() => page.locator(".msg.bot").first().textContent())
+      .toMatch(/Skatteförvaltningens chattbot/);
+    expect(await page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    expect(await page.getByRole("button", { name: "Suomeksi" }).getAttribute("lang")).toBe("fi");
     await context.close();
   });
 

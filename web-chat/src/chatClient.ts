@@ -170,10 +170,19 @@ export class ChatClient {
     this.on.signedIn?.(signedIn);
   }
 
-  setLanguage(lang: Lang) {
-    this.saved.lang = lang;
-    this.persist();
-    return this.request("chat:language", { lang });
+  /**
+   * Asks the server to switch the chat to `lang`. The chat's language (and the one a reload
+   * resumes in) changes only when the server agreed; a refusal leaves it as it was.
+   */
+  async setLanguage(lang: Lang): Promise<Ack<{ lang: Lang }>> {
+    // Before chat:start (connecting, or reconnecting) the server would refuse it NOT_STARTED.
+    if (!this.started || !this.socket.connected) return notConnectedAck();
+    const ack = await this.request("chat:language", { lang });
+    if (ack.ok) {
+      this.saved.lang = ack.lang;
+      this.persist();
+    }
+    return ack;
   }
 
   handoff(): Promise<Ack<HandoffResult>> {
@@ -330,6 +339,13 @@ function load(): Saved | undefined {
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function notConnectedAck(): Ack<never> {
+  return {
+    ok: false,
+    error: { code: "SERVICE_UNAVAILABLE", message: "Not connected to the service" },
+  };
 }
 
 function timeoutAck(): Ack<never> {

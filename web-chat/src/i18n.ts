@@ -16,6 +16,8 @@ export const UI = {
     send: "Lähetä",
     end: "Lopeta keskustelu",
     switchTo: "På svenska",
+    switchFailed:
+      "Keskustelun kieltä ei voitu vaihtaa ruotsiksi, joten keskustelu jatkuu suomeksi. Yritä hetken kuluttua uudelleen.",
     connecting: "Yhdistetään…",
     reconnecting: "Yhteys katkesi. Yhdistetään uudelleen… Viestisi lähetetään, kun yhteys palaa.",
     sending: "Lähetetään…",
@@ -65,6 +67,11 @@ export const UI = {
       "Varauksen viite: tällä viitteellä ja puhelinnumerolla ei löytynyt voimassa olevaa varausta.",
     appointmentStarted: "Varauksen viite: aika on jo alkanut, eikä sitä voi enää muuttaa.",
     newSlot: "Uusi aika (vain siirrettäessä)",
+    // Errors start with the field's name as the form shows it: here "Uusi aika", not "Vapaa aika".
+    newSlotMissing: "Uusi aika: valitse aika listasta.",
+    newSlotFull: "Uusi aika: valitsemasi aika ehti täyttyä. Valitse toinen aika.",
+    newSlotNotBookable:
+      "Uusi aika: tätä aikaa ei voi valita tälle varaukselle. Valitse toinen aika, tai peru varaus ja varaa uusi aika.",
     submitCancelAppointment: "Peru aika",
     submitMoveAppointment: "Siirrä uuteen aikaan",
     closeForm: "Sulje",
@@ -107,6 +114,8 @@ export const UI = {
     send: "Skicka",
     end: "Avsluta chatten",
     switchTo: "Suomeksi",
+    switchFailed:
+      "Chattens språk kunde inte bytas till finska, så chatten fortsätter på svenska. Försök igen om en stund.",
     connecting: "Ansluter…",
     reconnecting:
       "Anslutningen bröts. Ansluter på nytt… Ditt meddelande skickas när anslutningen fungerar igen.",
@@ -157,6 +166,10 @@ export const UI = {
       "Bokningens referens: ingen giltig bokning hittades med den här referensen och det här telefonnumret.",
     appointmentStarted: "Bokningens referens: tiden har redan börjat och kan inte längre ändras.",
     newSlot: "Ny tid (bara när du flyttar)",
+    newSlotMissing: "Ny tid: välj en tid i listan.",
+    newSlotFull: "Ny tid: tiden du valde hann bli full. Välj en annan tid.",
+    newSlotNotBookable:
+      "Ny tid: den här tiden kan inte väljas för den här bokningen. Välj en annan tid, eller avboka tiden och boka en ny.",
     submitCancelAppointment: "Avboka tiden",
     submitMoveAppointment: "Flytta till den nya tiden",
     closeForm: "Stäng",

@@ -4,6 +4,7 @@ import type {
   ChatStateEvent,
   MessageAction,
 } from "../../functions/contracts/protocol.ts";
+import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
 import { ChatClient } from "./chatClient.ts";
 import { h } from "./dom.ts";
 import { UI, type UiText } from "./i18n.ts";
@@ -18,6 +19,7 @@ const OPEN_KEY = "asiointi-chat-open";
 
 /** The language a UI text set is in ("fi-FI" → "fi"). */
 const langOf = (t: UiText): Lang => t.locale.slice(0, 2) as Lang;
+const otherLang = (lang: Lang): Lang => (lang === "fi" ? "sv" : "fi");
 /** An advisor's "typing" that never got its "stopped" (a dropped event) fades after this. */
 const TYPING_FADE_MS = 15_000;
 /** The customer counts as typing until this long after the last key. */
@@ -136,12 +138,14 @@ function mount(script: HTMLScriptElement | null): void {
   text = UI[client.lang];
 
   function label(): void {
-    host.setAttribute("lang", client.lang);
+    // The UI's language: the chat's, or after the end the one the customer switched to.
+    const lang = langOf(text);
+    host.setAttribute("lang", lang);
     host.setAttribute("aria-label", text.title);
     launcher.textContent = text.open;
     title.textContent = text.heading;
     switchButton.textContent = text.switchTo;
-    switchButton.setAttribute("lang", client.lang === "fi" ? "sv" : "fi");
+    switchButton.setAttribute("lang", otherLang(lang));
     closeButton.setAttribute("aria-label", text.close);
     body.setAttribute("aria-label", text.conversation);
     privacy.textContent = text.privacy;
@@ -280,10 +284,12 @@ function mount(script: HTMLScriptElement | null): void {
 
   async function requestHandoff(): Promise<void> {
     const ack = await client.handoff();
-    // A refusal for too many requests is the server's polite, translated word; any other
-    // failure is the widget's own.
+    // Said in the UI's language, in the server's words for it: the refusal's own message is in
+    // the chat's language, or in both when the connection's event rate refused it.
     if (!ack.ok)
-      return note(ack.error.code === "RATE_LIMITED" ? ack.error.message : text.formFailed);
+      return note(
+        ack.error.code === "RATE_LIMITED" ? rateLimitedMessage(langOf(text)) : text.formFailed,
+      );
     // The server says in the chat what happened (queued, closed with the next opening, or no
     // one free) with the other channels to choose from; the widget only shows the queue box.
     if (ack.outcome === "queued") showQueue(ack.queuePosition, ack.estimatedWaitSeconds);
@@ -306,10 +312,7 @@ function mount(script: HTMLScriptElement | null): void {
   function showState(s: ChatStateEvent): void {
     const previous = state;
     state = s;
-    if (s.lang && UI[s.lang] !== text) {
-      text = UI[s.lang];
-      label();
-    }
+    if (s.lang) useLanguage(s.lang);
     if (s.state === "queued") showQueue(s.queuePosition, s.estimatedWaitSeconds);
     else queueBox.hidden = true;
     const name = s.advisor?.displayName;
@@ -344,7 +347,7 @@ function mount(script: HTMLScriptElement | null): void {
     const make = kind === "callback" ? callbackForm : appointmentForm;
     const form = make({
       origin,
-      lang: client.lang,
+      lang: langOf(text),
       text,
       chatId: client.chatId,
       topic: lastTopic,
@@ -362,7 +365,7 @@ function mount(script: HTMLScriptElement | null): void {
   function showChangeForm(): void {
     const form = appointmentChangeForm({
       origin,
-      lang: client.lang,
+      lang: langOf(text),
       text,
       ...(client.signedIn ? { own: () => client.ownAppointments() } : {}),
       cancelAppointment: (reference, phone) => client.cancelAppointment(reference, phone),
@@ -404,7 +407,8 @@ function mount(script: HTMLScriptElement | null): void {
 
   function showEnded(): void {
     const again = h("button", { type: "button", class: "primary" }, text.newChat);
-    again.addEventListener("click", () => startOver(client.lang));
+    // In the UI's language: the customer may have switched it after the end.
+    again.addEventListener("click", () => startOver(langOf(text)));
     // The footer's download button stays after the end: one button for one thing.
     formArea.replaceChildren(h("div", { class: "actions ended" }, again));
     scrollToEnd();
@@ -424,17 +428,31 @@ function mount(script: HTMLScriptElement | null): void {
     input.focus();
   }
 
+  let switching = false;
+  /**
+   * The chat switches when the server says so (its chat:state, or the ack), never before:
+   * a refused switch leaves everything in the chat's language and says so in it.
+   */
   async function switchLanguage(lang: Lang): Promise<void> {
-    if (lang === client.lang) return;
+    if (lang === langOf(text) || switching) return;
+    // An ended chat has no language left to keep in step (the server refuses CHAT_ENDED):
+    // the survey and the next chat follow the customer's choice.
+    if (state?.state === "ended") return useLanguage(lang);
+    switching = true;
+    const ack = await client.setLanguage(lang);
+    switching = false;
+    if (ack.ok) useLanguage(ack.lang);
+    // An ack lost after the server switched: its chat:state has switched the UI already.
+    else if (UI[lang] !== text) note(text.switchFailed);
+  }
+
+  /** Shows the UI (labels and any open form) in `lang`. */
+  function useLanguage(lang: Lang): void {
+    if (UI[lang] === text) return;
     text = UI[lang];
-    const ack = client.setLanguage(lang);
     label();
-    // The last state still names the old language: shown as it was, it switched the labels
-    // back until the server confirmed, and the confirmation was labelled in the old language.
-    if (state) showState({ ...state, lang });
     if (openForm === "survey") showSurvey();
     else if (openForm) showForm(openForm);
-    await ack;
   }
 
   function setOpen(open: boolean): void {
@@ -459,7 +477,7 @@ function mount(script: HTMLScriptElement | null): void {
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeButton.click();
   });
-  switchButton.addEventListener("click", () => switchLanguage(client.lang === "fi" ? "sv" : "fi"));
+  switchButton.addEventListener("click", () => switchLanguage(otherLang(langOf(text))));
   compose.addEventListener("submit", (event) => {
     event.preventDefault();
     const value = input.value.trim();

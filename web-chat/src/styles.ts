@@ -61,7 +61,7 @@ a.reply { text-decoration: underline; }
 .field { display: flex; flex-direction: column; gap: .2rem; }
 .field label, legend { font-weight: 600; }
 .hint { margin: 0; font-size: .875rem; color: #4a4a4a; }
-input[type=tel], select, textarea { width: 100%; padding: .45rem; border: 1px solid #6b7280; border-radius: .3rem; background: #fff; color: #1a1a1a; }
+input[type=tel], input[type=text], select, textarea { width: 100%; padding: .45rem; border: 1px solid #6b7280; border-radius: .3rem; background: #fff; color: #1a1a1a; }
 [aria-invalid=true] { border: 2px solid #a4000f; }
 .field-error { margin: 0; color: #a4000f; font-weight: 600; }
 .field-error:empty { display: none; }
@@ -89,8 +89,9 @@ button:disabled { opacity: .6; cursor: progress; }
 .confirm { padding: .4rem .6rem; border-top: 1px solid #dde1e6; }
 .confirm p { margin: 0 0 .4rem; font-weight: 600; }
 .footer button { flex: 1 1 auto; padding: .3rem .5rem; font-size: .875rem; }
-/* A contact form has its own buttons; the message box waits until it is sent or cancelled. */
-.panel[data-form=callback] :is(.compose, .privacy), .panel[data-form=appointment] :is(.compose, .privacy) { display: none; }
+/* A contact form (callback, booking, cancel or move) has its own buttons; the message box
+   waits until it is sent or closed. */
+.panel[data-form] :is(.compose, .privacy) { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 480px), (max-height: 480px) { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
   header { padding: .25rem .6rem; } header h2 { font-size: .9375rem; } }

@@ -98,6 +98,30 @@ describe("cancelling in the chat", () => {
   });
 });
 
+describe("the notice of a change names the language it is written in", () => {
+  // A chat may have switched language since the booking: the notice is the booking's words,
+  // and a client marks it with this language, not the chat's.
+  it("a Swedish booking's cancellation and move are worded in Swedish and say so", async () => {
+    const { deps } = setup();
+    const swedish = (slotId: string) => ({ slotId, lang: "sv" as const, phone: "040 123 4567" });
+    const first = await bookAppointment(deps, swedish("sv-2026-11-23T1000Z"));
+    const moved = await rescheduleOwnAppointment(
+      deps,
+      { reference: first.reference, slotId: "sv-2026-11-24T0800Z" },
+      { phone: "040 123 4567" },
+    );
+    expect(moved).toMatchObject({ lang: "sv", message: expect.stringMatching(/är avbokad/) });
+    const cancelled = await cancelOwnAppointment(deps, moved.reference, { phone: "040 123 4567" });
+    expect(cancelled).toMatchObject({ lang: "sv", message: expect.stringMatching(/avbokad/) });
+
+    const finnish = await bookAppointment(deps, booking());
+    const cancelledFi = await cancelOwnAppointment(deps, finnish.reference, {
+      phone: "040 123 4567",
+    });
+    expect(cancelledFi).toMatchObject({ lang: "fi", message: expect.stringMatching(/peruttu/) });
+  });
+});
+
 describe("the signed-in customer's own bookings", () => {
   it("lists only theirs, booked and ahead, earliest first, labelled in the chat's language", async () => {
     const { deps, appointments } = setup();

@@ -98,5 +98,6 @@ export async function rescheduleOwnAppointment(
     ...booked,
     message: `${booked.message} ${appointmentMoved(old.lang, { reference: old.reference })}`,
     cancelled: old.reference,
+    lang: old.lang,
   };
 }

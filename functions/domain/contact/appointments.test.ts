@@ -239,6 +239,7 @@ describe("cancelAppointment", () => {
       reference,
       status: "cancelled",
       message: `Puhelinaikasi tänään klo 12.00 on peruttu (viite ${reference}).`,
+      lang: "fi",
     });
     expect(appointments.counters.get(NOON_SLOT)?.booked).toBe(0);
     expect(appointments.items.get(reference)?.phone).toBeUndefined();

@@ -269,5 +269,6 @@ export async function cancelAppointment(
     reference,
     status: "cancelled",
     message: appointmentCancellation(existing.lang, { reference, when }),
+    lang: existing.lang,
   };
 }

@@ -6,7 +6,7 @@ import type { Ack } from "../../../functions/contracts/protocol.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
 import { api, checkPhone, phoneField, shell } from "./contactForms.ts";
-import { field } from "./formFields.ts";
+import { field, focusField } from "./formFields.ts";
 
 export interface AppointmentChangeContext {
   origin: string;
@@ -92,7 +92,7 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     reference.setError(ref ? undefined : text.referenceMissing);
     const phoneOk = checkPhone(phone, text);
     if (!ref || !phoneOk) {
-      (ref ? phone.control : referenceInput).focus();
+      focusField(ref ? phone.control : referenceInput);
       return undefined;
     }
     return { reference: ref, phone: phone.control.value.trim() };
@@ -107,12 +107,14 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
       if (usingOwn) formError.textContent = message;
       else {
         reference.setError(message);
-        referenceInput.focus();
+        focusField(referenceInput);
       }
     } else if (code === "SLOT_FULL" || code === "SLOT_NOT_BOOKABLE") {
       void loadSlots();
-      slot.setError(text.slotFull);
-      slotSelect.focus();
+      // Not bookable need not mean full: the list may be old, or the booking is in the other
+      // language's queue, whose times this list (the chat's language) does not show.
+      slot.setError(code === "SLOT_FULL" ? text.newSlotFull : text.newSlotNotBookable);
+      focusField(slotSelect);
     } else {
       formError.textContent = text.formFailed;
     }
@@ -134,9 +136,9 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     formError.textContent = "";
     const which = chosen();
     if (!which) return;
-    slot.setError(slotSelect.value ? undefined : text.slotMissing);
+    slot.setError(slotSelect.value ? undefined : text.newSlotMissing);
     if (!slotSelect.value) {
-      slotSelect.focus();
+      focusField(slotSelect);
       return;
     }
     move.disabled = true;

@@ -7,7 +7,7 @@ import type {
 import type { Lang } from "../../../functions/contracts/lang.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
-import { field, phoneLooksValid, radioGroup } from "./formFields.ts";
+import { field, focusField, phoneLooksValid, radioGroup } from "./formFields.ts";
 
 export interface ContactFormContext {
   origin: string;
@@ -122,7 +122,7 @@ export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
     event.preventDefault();
     formError.textContent = "";
     if (!checkPhone(phone, text)) {
-      phone.control.focus();
+      focusField(phone.control);
       return;
     }
     const preferredWindow = (new FormData(form).get("preferredWindow") ?? "any") as CallbackWindow;
@@ -141,7 +141,7 @@ export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
       formError.textContent = alreadyOpen(answer) ?? "";
     } else if (namedField(answer) === "phone") {
       phone.setError(text.phoneInvalid);
-      phone.control.focus();
+      focusField(phone.control);
     } else {
       formError.textContent = text.formFailed;
     }
@@ -194,7 +194,7 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
     slot.setError(slotOk ? undefined : text.slotMissing);
     const phoneOk = checkPhone(phone, text);
     if (!slotOk || !phoneOk) {
-      (slotOk ? phone.control : select).focus();
+      focusField(slotOk ? phone.control : select);
       return;
     }
     submit.disabled = true;
@@ -218,10 +218,10 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
     ) {
       await loadSlots();
       slot.setError(text.slotFull);
-      select.focus();
+      focusField(select);
     } else if (named === "phone") {
       phone.setError(text.phoneInvalid);
-      phone.control.focus();
+      focusField(phone.control);
     } else {
       formError.textContent = text.formFailed;
     }

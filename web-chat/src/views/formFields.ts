@@ -88,6 +88,16 @@ export function radioGroup(
   };
 }
 
+/**
+ * Moves focus to a field just marked wrong. A field that has focus already (the customer
+ * pressed Enter in it) is left and entered again, so that a screen reader reads it anew, now
+ * invalid and with its error; focus() alone would do nothing and the error would go unsaid.
+ */
+export function focusField(control: HTMLElement): void {
+  if ((control.getRootNode() as Document | ShadowRoot).activeElement === control) control.blur();
+  control.focus();
+}
+
 /** Mirrors the first, cheap phone check of the contracts (phoneSchema); the server decides. */
 export function phoneLooksValid(value: string): boolean {
   const v = value.trim();

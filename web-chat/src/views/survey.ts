@@ -1,7 +1,7 @@
 import type { Ack } from "../../../functions/contracts/protocol.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
-import { radioGroup } from "./formFields.ts";
+import { focusField, radioGroup } from "./formFields.ts";
 
 export interface SurveyContext {
   text: UiText;
@@ -79,9 +79,10 @@ export function surveyForm(ctx: SurveyContext): HTMLFormElement {
     gotHelp.setError(help === null ? text.gotHelpMissing : undefined);
     score.setError(chosen ? undefined : text.scoreMissing);
     if (help === null || !chosen) {
-      form
-        .querySelector<HTMLInputElement>(`input[name=${help === null ? "gotHelp" : "score"}]`)
-        ?.focus();
+      const first = form.querySelector<HTMLInputElement>(
+        `input[name=${help === null ? "gotHelp" : "score"}]`,
+      );
+      if (first) focusField(first);
       return;
     }
     submit.disabled = true;

@@ -352,6 +352,33 @@ describe("where the bot has no answer, by the advisors' hours (config/opening-ho
     expect(evening.messages[0]?.quickReplies).toBeUndefined();
   });
 
+  it("leaves out a follow-up that would ask for a person while advisors are away, keeping the others", () => {
+    // vat's answer offers tax-card and light-entrepreneur next; light-entrepreneur hands over.
+    const withPersonNext: TopicLibrary = {
+      ...library,
+      answer: (topic, lang) => ({
+        ...library.answer(topic, lang),
+        ...(topic === "light-entrepreneur" ? { action: "handoff" as const } : {}),
+        ...(topic === "vat" ? { followUps: ["tax-card", "light-entrepreneur"] } : {}),
+      }),
+    };
+    const at = (iso: string) =>
+      answerTurn(
+        withPersonNext,
+        context,
+        recognition(["vat", 0.9]),
+        undefined,
+        undefined,
+        finnishChatAt(iso),
+      ).messages[0]?.quickReplies?.map((q) => q.value);
+
+    expect(at("2026-11-24T10:00:00+02:00")).toEqual([
+      "Title of tax-card",
+      "Title of light-entrepreneur",
+    ]);
+    expect(at("2026-11-28T12:00:00+02:00")).toEqual(["Title of tax-card"]);
+  });
+
   it("asks the hours only for a reply that would offer a person, once", () => {
     const advisorsAway = vi.fn<AdvisorsAway>(() => "huomenna klo 9.00");
     answerTurn(library, context, recognition(["vat", 0.9]), undefined, undefined, advisorsAway);

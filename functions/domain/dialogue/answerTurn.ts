@@ -175,11 +175,19 @@ export function answerTurn(
     // A topic that hands over starts routing by itself, and outside the advisors' hours
     // routing says when they are next in and offers the other channels: a person button or
     // follow-ups here would only say it again, one message earlier.
-    const closed = pieces.action === "handoff" && advisorsAway?.(replyLang) !== undefined;
+    let away: boolean | undefined;
+    const isAway = () => (away ??= advisorsAway?.(replyLang) !== undefined);
+    const closed = pieces.action === "handoff" && isAway();
     if (pieces.action && !closed) actions.push(channelAction(pieces.action, replyLang));
-    const quickReplies = closed
+    // Nor a follow-up to a topic that hands over ("Asiakasneuvoja" under the callback's
+    // answer): outside the hours it would only lead to the closed message.
+    const leadsToPerson = (id: TopicId) => library.answer(id, replyLang).action === "handoff";
+    const followUps = closed
       ? []
-      : pieces.followUps.map((id) => quickReply(library, id, replyLang));
+      : pieces.followUps.some(leadsToPerson) && isAway()
+        ? pieces.followUps.filter((id) => !leadsToPerson(id))
+        : pieces.followUps;
+    const quickReplies = followUps.map((id) => quickReply(library, id, replyLang));
     const personal = PERSONAL_TOPICS.has(topic);
     // A current strong sign-in outweighs an earlier weak attempt in the same chat.
     const weakSignIn = context.authenticated

@@ -26,9 +26,17 @@ export function waitedFor(ms: number, lang: Lang): string {
   return `${Math.floor(ms / DAY)} ${units.day} ${Math.floor((ms % DAY) / HOUR)} h`;
 }
 
+// Assembled from parts rather than taken whole from Intl: ICU writes "lör 5.12 23.52" for
+// sv-FI, without the "kl." Finland-Swedish puts before a time, and browsers' ICU versions
+// differ in such details. The parts (weekday name, numbers) are still the locale's own.
+const DAY_TIME: Record<Lang, { locale: string; dateEnd: string; at: string }> = {
+  fi: { locale: "fi-FI", dateEnd: ".", at: "klo" },
+  sv: { locale: "sv-FI", dateEnd: "", at: "kl." },
+};
+
 const dayAndTime: Record<Lang, Intl.DateTimeFormat> = {
-  fi: formatIn("fi-FI"),
-  sv: formatIn("sv-FI"),
+  fi: formatIn(DAY_TIME.fi.locale),
+  sv: formatIn(DAY_TIME.sv.locale),
 };
 
 function formatIn(locale: string): Intl.DateTimeFormat {
@@ -38,12 +46,20 @@ function formatIn(locale: string): Intl.DateTimeFormat {
     month: "numeric",
     hour: "numeric",
     minute: "2-digit",
+    hourCycle: "h23",
     timeZone: "Europe/Helsinki",
   });
 }
 
-/** "ti 24.11. klo 10.05": an ISO instant as a weekday, date and time in Helsinki. */
+/**
+ * "ti 24.11. klo 10.05" / "tis 24.11 kl. 10.05": an ISO instant as a weekday, date and time
+ * in Helsinki, written as Finnish and Finland-Swedish write them.
+ */
 export function dayTime(iso: string, lang: Lang): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dayAndTime[lang].format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of dayAndTime[lang].formatToParts(date)) part[type] = value;
+  const { dateEnd, at } = DAY_TIME[lang];
+  return `${part.weekday} ${part.day}.${part.month}${dateEnd} ${at} ${part.hour}.${part.minute}`;
 }

@@ -26,17 +26,9 @@ export function waitedFor(ms: number, lang: Lang): string {
   return `${Math.floor(ms / DAY)} ${units.day} ${Math.floor((ms % DAY) / HOUR)} h`;
 }
 
-// Assembled from parts rather than taken whole from Intl: ICU writes "lör 5.12 23.52" for
-// sv-FI, without the "kl." Finland-Swedish puts before a time, and browsers' ICU versions
-// differ in such details. The parts (weekday name, numbers) are still the locale's own.
-const DAY_TIME: Record<Lang, { locale: string; dateEnd: string; at: string }> = {
-  fi: { locale: "fi-FI", dateEnd: ".", at: "klo" },
-  sv: { locale: "sv-FI", dateEnd: "", at: "kl." },
-};
-
 const dayAndTime: Record<Lang, Intl.DateTimeFormat> = {
-  fi: formatIn(DAY_TIME.fi.locale),
-  sv: formatIn(DAY_TIME.sv.locale),
+  fi: formatIn("fi-FI"),
+  sv: formatIn("sv-FI"),
 };
 
 function formatIn(locale: string): Intl.DateTimeFormat {
@@ -58,8 +50,11 @@ function formatIn(locale: string): Intl.DateTimeFormat {
 export function dayTime(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const { type, value } of dayAndTime[lang].formatToParts(date)) part[type] = value;
-  const { dateEnd, at } = DAY_TIME[lang];
-  return `${part.weekday} ${part.day}.${part.month}${dateEnd} ${at} ${part.hour}.${part.minute}`;
+  // Assembled from the locale's parts rather than taken whole: ICU writes "lör 5.12 23.52"
+  // for sv-FI, without the "kl." Finland-Swedish puts before a time, and browsers' ICU
+  // versions differ in such details.
+  const p: Partial<Record<string, string>> = {};
+  for (const part of dayAndTime[lang].formatToParts(date)) p[part.type] = part.value;
+  const at = lang === "fi" ? ". klo" : " kl.";
+  return `${p.weekday} ${p.day}.${p.month}${at} ${p.hour}.${p.minute}`;
 }

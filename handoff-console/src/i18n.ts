@@ -34,13 +34,11 @@ export const UI = {
     signOut: "Kirjaudu ulos",
     signedInAs: (name: string) => `Kirjautuneena: ${name}`,
     // Presence
-    settingsTitle: "Oma tila",
     presence: "Tila",
     available: "Vapaana",
     away: "Poissa",
     languagesServed: "Palvelukielet",
     maxChats: "Keskusteluja enintään",
-    saveStatus: "Päivitä",
     statusNow: (status: string, langs: string, max: number) =>
       `Tila: ${status}. Kielet: ${langs}. Enintään ${max} keskustelua.`,
     chooseLanguage: "Valitse vähintään yksi kieli.",
@@ -82,7 +80,6 @@ export const UI = {
     chatTopics: "Aiheet",
     chatAuth: "Tunnistautuminen",
     from: { customer: "Asiakas", bot: "Chatbot", advisor: "Neuvoja", system: "Ilmoitus" },
-    you: "Sinä",
     options: "Vaihtoehdot:",
     messagesLabel: (chat: string) => `Viestit: ${chat}`,
     acceptedHere: "Otit keskustelun – aiemmat viestit yllä",
@@ -91,7 +88,6 @@ export const UI = {
     composeHint: "Enter lähettää, Vaihto+Enter lisää rivin. Älä pyydä henkilötunnusta chatissa.",
     send: "Lähetä",
     sending: "Lähetetään…",
-    notSent: "Ei vielä lähetetty – lähetetään uudelleen, kun yhteys palaa.",
     transferTo: (lang: Lang) =>
       lang === "sv" ? "Siirrä ruotsinkieliseen jonoon" : "Siirrä suomenkieliseen jonoon",
     confirmTransfer: (lang: Lang) =>
@@ -179,13 +175,11 @@ export const UI = {
     serverSaid: (message: string) => `Serverns meddelande: ${message}`,
     signOut: "Logga ut",
     signedInAs: (name: string) => `Inloggad: ${name}`,
-    settingsTitle: "Min status",
     presence: "Status",
     available: "Tillgänglig",
     away: "Borta",
     languagesServed: "Betjäningsspråk",
     maxChats: "Högst antal chattar",
-    saveStatus: "Uppdatera",
     statusNow: (status: string, langs: string, max: number) =>
       `Status: ${status}. Språk: ${langs}. Högst ${max} chattar.`,
     chooseLanguage: "Välj minst ett språk.",
@@ -222,7 +216,6 @@ export const UI = {
     chatTopics: "Ämnen",
     chatAuth: "Identifiering",
     from: { customer: "Kund", bot: "Chattbot", advisor: "Rådgivare", system: "Meddelande" },
-    you: "Du",
     options: "Alternativ:",
     messagesLabel: (chat: string) => `Meddelanden: ${chat}`,
     acceptedHere: "Du tog chatten – tidigare meddelanden ovan",
@@ -231,7 +224,6 @@ export const UI = {
     composeHint: "Enter skickar, Skift+Enter ger ny rad. Be inte om personbeteckning i chatten.",
     send: "Skicka",
     sending: "Skickas…",
-    notSent: "Inte skickat ännu – skickas på nytt när anslutningen är tillbaka.",
     transferTo: (lang: Lang) =>
       lang === "sv" ? "Flytta till den svenska kön" : "Flytta till den finska kön",
     confirmTransfer: (lang: Lang) =>

@@ -6,17 +6,11 @@ import { errorText, text, topicLabel, type UiText, uiLang } from "../i18n.ts";
 import { type ChatView, chatHeadingId, composeId, currentClient, focusLater } from "../state.ts";
 import { WrapUp } from "./WrapUp.tsx";
 
+const timeFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Helsinki" });
 const timeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  fi: new Intl.DateTimeFormat("fi-FI", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Helsinki",
-  }),
-  sv: new Intl.DateTimeFormat("sv-FI", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Helsinki",
-  }),
+  fi: timeFormat("fi-FI"),
+  sv: timeFormat("sv-FI"),
 };
 
 /** The chat's name in the UI language: the customer (when identified) and the id's end. */

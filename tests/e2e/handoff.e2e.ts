@@ -58,6 +58,29 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     return page;
   }
 
+  it("signing in with the keyboard leaves focus on the status, where the shift starts", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/console`);
+    await page.getByRole("button", { name: "Kirjaudu: Sanna Heikkinen" }).focus();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          return el?.type === "radio" ? `${el.value} ${el.checked}` : el?.tagName;
+        }),
+      )
+      .toBe("away true");
+    // The next keys set the status without first finding the way back from the page's end.
+    await page.keyboard.press("ArrowUp");
+    await expect
+      .poll(() => page.getByRole("status").allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Tila: Vapaana/i)]));
+    await page.getByRole("radio", { name: "Poissa" }).check();
+    await context.close();
+  });
+
   it("customer asks for a person, advisor accepts and answers, the survey is stored", async () => {
     const advisor = await advisorConsole();
     await expectNoAxeViolations(advisor, "console-available");

@@ -106,6 +106,8 @@ export const UI = {
     wrapupIntro: "Kirjaa yhteydenoton syy raportointia varten.",
     reason: "Yhteydenoton syy",
     chooseReason: "Valitse syy",
+    reasonsFromChat: "Keskustelun aiheet",
+    reasonsOthers: "Kaikki aiheet",
     reasonRequired: "Valitse yhteydenoton syy.",
     note: "Muistiinpano (vapaaehtoinen)",
     noteHint: (max: number) =>
@@ -241,6 +243,8 @@ export const UI = {
     wrapupIntro: "Registrera kontaktorsaken för rapporteringen.",
     reason: "Kontaktorsak",
     chooseReason: "Välj orsak",
+    reasonsFromChat: "Chattens ämnen",
+    reasonsOthers: "Alla ämnen",
     reasonRequired: "Välj en kontaktorsak.",
     note: "Anteckning (frivillig)",
     noteHint: (max: number) =>

@@ -249,6 +249,18 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     await confirmSv.getByRole("button", { name: "Ja, avsluta" }).click();
     await customer.getByRole("form", { name: "Hur lyckades vi i chatten?" }).waitFor();
     await expect.poll(() => panel.getAttribute("class")).toContain("ended");
+    // The wrap-up offers the chat's own topics first, then every topic by its name.
+    const reason = panel.getByRole("combobox", { name: "Yhteydenoton syy" });
+    const fromChat = await reason
+      .locator('optgroup[label="Keskustelun aiheet"] option')
+      .allTextContents();
+    expect(fromChat).toEqual(expect.arrayContaining(["Verokortti", "Jäännösvero"]));
+    expect(fromChat).not.toContain("Asiakasneuvoja");
+    const others = await reason.locator('optgroup[label="Kaikki aiheet"] option').allTextContents();
+    expect(others.at(-1)).toBe("Muu asia");
+    const topics = others.slice(0, -1);
+    expect(topics).toEqual([...topics].sort(new Intl.Collator("fi").compare));
+    expect(others).not.toContain("Verokortti");
     await context.close();
     await advisor.context().close();
   });

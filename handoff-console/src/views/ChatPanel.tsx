@@ -195,6 +195,7 @@ export function ChatPanel(props: { view: ChatView }) {
         {chat.ended ? (
           <WrapUp
             headingId={`${headingId}-wrapup`}
+            chatTopics={chat.topics}
             save={(reason, note) =>
               client ? client.wrapUp(chat.chatId, reason, note) : Promise.resolve({ ok: true })
             }

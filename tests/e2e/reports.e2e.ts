@@ -87,6 +87,19 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     return page;
   }
 
+  /** A supervisor on a 1280 px screen sees every column without scrolling sideways. */
+  async function expectTablesFit(page: Page, names: (string | RegExp)[]): Promise<void> {
+    for (const name of names) {
+      const table = page.getByRole("table", { name });
+      await table.waitFor();
+      const overflow = await table.evaluate((el) => {
+        const box = el.closest(".table-scroll") ?? el;
+        return box.scrollWidth - box.clientWidth;
+      });
+      expect(overflow, `columns cut off in "${String(name)}"`).toBeLessThanOrEqual(0);
+    }
+  }
+
   async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
     await screenshot(page, state);
     expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
@@ -129,6 +142,11 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
       expect(gap, `space above "${heading}"`).toBeGreaterThanOrEqual(16);
     }
 
+    await expectTablesFit(page, [
+      "Aiheet keskustelujen määrän mukaan, suurin ensin",
+      "Suomen- ja ruotsinkieliset keskustelut",
+    ]);
+
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Lataa aihekohtaiset luvut (CSV)" }).click();
     const file = await download;
@@ -145,6 +163,10 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await expect.poll(() => chats.textContent()).toBe("1");
     await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/svenska/);
     await expectNoAxeViolations(page, "reports-sv-filtered");
+    await expectTablesFit(page, [
+      "Ämnen efter antal chattar, störst först",
+      "Finsk- och svenskspråkiga chattar",
+    ]);
   });
 
   it("says what is wrong with a period and tells an advisor the page is for supervisors", async () => {

@@ -7,7 +7,11 @@ import { type ChatView, chatHeadingId, composeId, currentClient, focusLater } fr
 import { WrapUp } from "./WrapUp.tsx";
 
 const timeFormat = (locale: string) =>
-  new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Helsinki" });
+  new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Helsinki",
+  });
 const timeFormats: Record<Lang, Intl.DateTimeFormat> = {
   fi: timeFormat("fi-FI"),
   sv: timeFormat("sv-FI"),

@@ -266,9 +266,6 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
   });
 
   it("the advisor console has no axe violations in any state of that flow", () => {
-    // Known and reported to the console's owner (axe best practice, not a WCAG A/AA rule): the
-    // queue <section> repeats another landmark's name. Delete the entry once fixed.
-    const known = [/^console-queue: landmark-unique .*\.queue-section/];
-    expect(consoleFindings.filter((f) => !known.some((k) => k.test(f)))).toEqual([]);
+    expect(consoleFindings).toEqual([]);
   });
 });

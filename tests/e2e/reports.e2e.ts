@@ -185,6 +185,18 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await expectNoAxeViolations(advisor, "reports-forbidden");
   });
 
+  it("says a period without chats has no figures per topic or language, instead of empty tables", async () => {
+    const page = await signedIn("supervisor");
+    await page.goto(`${stack.url}/console/reports?from=2026-01-01&to=2026-01-31`);
+    await page.getByText("Ajanjaksolla ei ole keskusteluja näillä rajauksilla.").waitFor();
+    for (const section of ["Aiheittain", "Kielittäin"]) {
+      const region = page.getByRole("region", { name: section, exact: true });
+      expect(await region.getByText("Ei lukuja näillä rajauksilla.").count()).toBe(1);
+      expect(await region.getByRole("table").count()).toBe(0);
+    }
+    await expectNoAxeViolations(page, "reports-empty-period");
+  });
+
   it("takes a supervisor from the console to Reports, and offers an advisor no Reports link", async () => {
     // A supervisor is no advisor: the /advisor namespace refuses the token, so the console
     // goes to the supervisor's own page instead.

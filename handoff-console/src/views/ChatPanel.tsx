@@ -99,7 +99,11 @@ export function ChatPanel(props: { view: ChatView }) {
         ))}
       </ul>
       <p class="typing" role="status">
-        {chat.customerTyping ? t.customerTyping : ""}
+        {chat.customerGone && !chat.ended
+          ? t.customerGone
+          : chat.customerTyping
+            ? t.customerTyping
+            : ""}
       </p>
       <p class="notice" hidden={!chat.ended} role="status">
         {chat.ended ? t.chatEnded : ""}

@@ -47,6 +47,14 @@ beforeAll(async () => {
     socket.emit("chat:state", { chatId: "chat-1", state: "advisor", lang: "sv" });
     socket.emit("chat:state", { chatId: "chat-1", state: "ended", lang: "sv" });
   });
+  io.of("/advisor-customer").on("connection", (socket) => {
+    // The customer leaves (said twice: two gateway tasks), comes back, and a stranger's chat.
+    socket.emit("advisor:chats", { chats: [chat([message("01A")])] });
+    socket.emit("chat:customer", { chatId: "chat-1", connected: false });
+    socket.emit("chat:customer", { chatId: "chat-1", connected: false });
+    socket.emit("chat:customer", { chatId: "chat-9", connected: false });
+    socket.emit("chat:customer", { chatId: "chat-1", connected: true });
+  });
   // Storage is down for the first two handshakes, then back.
   let handshakes = 0;
   io.of("/advisor-outage").use((_socket, next) => {
@@ -104,6 +112,26 @@ describe("the advisor console's client", () => {
     expect(placed).toEqual([
       ["01B", "01C"],
       ["01E", undefined],
+    ]);
+    client.close();
+  });
+
+  it("marks a chat whose customer has gone, once, and clears it when they are back", async () => {
+    const client = new ConsoleClient({
+      url: url.replace(/\/advisor$/, "/advisor-customer"),
+      token: "t",
+      socketOptions: { forceNew: true },
+    });
+    const seen: [string, boolean, boolean | undefined][] = [];
+    client.on({
+      presence: (chatId, gone) => seen.push([chatId, gone, client.chats.get(chatId)?.customerGone]),
+    });
+    client.connect();
+
+    await eventually(() => seen.length === 2, 5_000);
+    expect(seen).toEqual([
+      ["chat-1", true, true],
+      ["chat-1", false, false],
     ]);
     client.close();
   });

@@ -445,4 +445,9 @@ export interface ServerToAdvisorEvents {
   "chat:message": (message: ChatMessage) => void;
   "chat:typing": (payload: { chatId: string; typing: boolean }) => void;
   "chat:state": (state: ChatStateEvent) => void;
+  /**
+   * The customer of one of this advisor's chats has had no connection to it for the grace
+   * period (`connected: false`: the tab was probably closed), or is back (`connected: true`).
+   */
+  "chat:customer": (payload: { chatId: string; connected: boolean }) => void;
 }

@@ -6,6 +6,7 @@ import {
   appointmentsListSchema,
 } from "../contracts/contactRequests.ts";
 import {
+  ADVISOR_NAMESPACE,
   answerFeedbackSchema,
   CHAT_NAMESPACE,
   type CustomerToServerEvents,
@@ -47,6 +48,7 @@ import { createSerialByKey } from "../domain/serialByKey.ts";
 import { type SurveyDeps, submitSurvey } from "../domain/survey/submitSurvey.ts";
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
+import type { AdvisorNamespace } from "./advisorNamespace.ts";
 import type { InFlight } from "./inFlight.ts";
 import { createQueueDepartures } from "./queueDepartures.ts";
 import { type EventRateLimit, limitEventRate } from "./rateLimit.ts";
@@ -170,12 +172,19 @@ export function registerChatNamespace(
     return customer;
   }
   const nsp: ChatNamespace = io.of(CHAT_NAMESPACE);
+  const advisors: AdvisorNamespace = io.of(ADVISOR_NAMESPACE);
 
   const departures = createQueueDepartures({
     graceMs: deps.queueGraceMs ?? 120_000,
     customerConnected: async (chatId) => (await nsp.in(chatRoom(chatId)).fetchSockets()).length > 0,
-    leaveIfQueued: async (chatId) => {
+    customerGone: async (chatId) => {
       const chat = await chats.requireChat(chatId);
+      // The chat stays the advisor's to end (the customer may still come back), but the
+      // advisor should not go on writing to nobody.
+      if (chat.state === "advisor") {
+        advisors.to(chatRoom(chatId)).emit("chat:customer", { chatId, connected: false });
+        return;
+      }
       if (chat.state !== "queued" || !deps.handoff) return;
       await deps.handoff.leaveQueue(chatId);
       deps.logger.info("queued chat left: customer gone", { chatId });
@@ -227,6 +236,13 @@ export function registerChatNamespace(
         departures.customerBack(chat.chatId);
         // In the room before the transcript is read, so that no message falls between them.
         await socket.join(chatRoom(chat.chatId));
+        // An advisor told that the customer had gone learns they are back.
+        if (chat.state === "advisor") {
+          advisors.to(chatRoom(chat.chatId)).emit("chat:customer", {
+            chatId: chat.chatId,
+            connected: true,
+          });
+        }
         const missed = await started.replay();
         if (chat.state !== "ended") deps.inactivity?.touch(chat.chatId);
         if (customer) {

@@ -1,10 +1,11 @@
 import { ChatError } from "../domain/chat/errors.ts";
 
 /**
- * Takes a waiting chat out of the queue once its customer has been gone (no connection to
- * the chat on any gateway task) for the grace period: a customer who closed the tab must not
- * hold a place, nor be handed to an advisor who would wait for nobody. A reload or a short
- * network break within the grace period keeps the place.
+ * Acts once a chat's customer has been gone (no connection to the chat on any gateway task)
+ * for the grace period: a waiting chat leaves the queue, since a customer who closed the tab
+ * must not hold a place, nor be handed to an advisor who would wait for nobody; an advisor's
+ * chat stays, and the advisor is told. A reload or a short network break within the grace
+ * period changes nothing.
  */
 export interface QueueDepartures {
   /** The customer's connection to `chatId` went: start its grace period. */
@@ -19,8 +20,8 @@ export function createQueueDepartures(deps: {
   graceMs: number;
   /** Whether any connection (on any task) is in the chat's room. */
   customerConnected: (chatId: string) => Promise<boolean>;
-  /** Takes the chat out of its queue if it is still waiting there. */
-  leaveIfQueued: (chatId: string) => Promise<void>;
+  /** The customer is gone: takes a waiting chat out of its queue, tells an advisor. */
+  customerGone: (chatId: string) => Promise<void>;
   /** Background work: the gateway tracks it and logs failures. */
   background: (work: Promise<unknown>) => void;
 }): QueueDepartures {
@@ -37,9 +38,9 @@ export function createQueueDepartures(deps: {
     // The customer may have come back through another task, which this one cannot see.
     if (await deps.customerConnected(chatId)) return;
     try {
-      await deps.leaveIfQueued(chatId);
+      await deps.customerGone(chatId);
     } catch (error) {
-      // Taken by an advisor or ended meanwhile: then it is not waiting, and that is fine.
+      // Ended or moved meanwhile: then there is nothing to do, and that is fine.
       if (error instanceof ChatError) return;
       throw error;
     }

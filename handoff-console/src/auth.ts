@@ -6,7 +6,12 @@ export interface StaffPersona {
   name: string;
   description: string;
   descriptionSv?: string;
+  /** The persona's staff roles, where the identity provider lists them. */
+  roles?: string[];
 }
+
+/** The roles the console and the Reports page serve; content staff sign in at the studio. */
+const CONSOLE_ROLES = ["advisor", "supervisor"];
 
 export interface Session {
   token: string;
@@ -52,8 +57,9 @@ export const saveSession = consoleSession.save;
 export const clearSession = consoleSession.clear;
 
 /**
- * Staff personas of the local identity provider, or undefined when there is none (the
- * /dev/ routes answer 404 in production).
+ * Staff personas of the local identity provider who may use the console or the Reports page
+ * (advisors and supervisors; a persona without listed roles is offered too), or undefined when
+ * there is none (the /dev/ routes answer 404 in production).
  */
 export async function fetchStaffPersonas(): Promise<StaffPersona[] | undefined> {
   try {
@@ -62,7 +68,12 @@ export async function fetchStaffPersonas(): Promise<StaffPersona[] | undefined> 
     const list = (await response.json()) as unknown;
     if (!Array.isArray(list)) return undefined;
     return (list as StaffPersona[]).filter(
-      (p) => p && p.kind === "staff" && typeof p.id === "string" && typeof p.name === "string",
+      (p) =>
+        p &&
+        p.kind === "staff" &&
+        typeof p.id === "string" &&
+        typeof p.name === "string" &&
+        (!Array.isArray(p.roles) || p.roles.some((role) => CONSOLE_ROLES.includes(role))),
     );
   } catch {
     return undefined;

@@ -38,12 +38,23 @@ function formatIn(locale: string): Intl.DateTimeFormat {
     month: "numeric",
     hour: "numeric",
     minute: "2-digit",
+    hourCycle: "h23",
     timeZone: "Europe/Helsinki",
   });
 }
 
-/** "ti 24.11. klo 10.05": an ISO instant as a weekday, date and time in Helsinki. */
+/**
+ * "ti 24.11. klo 10.05" / "tis 24.11 kl. 10.05": an ISO instant as a weekday, date and time
+ * in Helsinki, written as Finnish and Finland-Swedish write them.
+ */
 export function dayTime(iso: string, lang: Lang): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dayAndTime[lang].format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  // Assembled from the locale's parts rather than taken whole: ICU writes "lör 5.12 23.52"
+  // for sv-FI, without the "kl." Finland-Swedish puts before a time, and browsers' ICU
+  // versions differ in such details.
+  const p: Partial<Record<string, string>> = {};
+  for (const part of dayAndTime[lang].formatToParts(date)) p[part.type] = part.value;
+  const at = lang === "fi" ? ". klo" : " kl.";
+  return `${p.weekday} ${p.day}.${p.month}${at} ${p.hour}.${p.minute}`;
 }

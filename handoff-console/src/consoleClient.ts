@@ -56,6 +56,8 @@ export interface ActiveChat {
   messages: ChatMessage[];
   pending: PendingMessage[];
   customerTyping: boolean;
+  /** The server said the customer has had no connection to the chat for its grace period. */
+  customerGone: boolean;
   ended: boolean;
 }
 
@@ -76,6 +78,8 @@ export interface ConsoleEvents {
   message(chatId: string, message: ChatMessage, before?: string): void;
   pending(chatId: string, pending: PendingMessage[]): void;
   typing(chatId: string, typing: boolean): void;
+  /** The customer left the chat (`gone`) or came back. */
+  presence(chatId: string, gone: boolean): void;
   /** The customer switched the chat's language (the chat stays with this advisor). */
   language(chatId: string, lang: Lang): void;
   ended(chatId: string): void;
@@ -165,6 +169,12 @@ export class ConsoleClient {
       if (chat) this.setCustomerTyping(chat, typing);
     });
     s.on("chat:state", (state) => this.onState(state));
+    s.on("chat:customer", ({ chatId, connected }) => {
+      const chat = this.chats.get(chatId);
+      if (!chat || chat.customerGone === !connected) return;
+      chat.customerGone = !connected;
+      this.emit("presence", chatId, !connected);
+    });
   }
 
   on(listeners: Partial<ConsoleEvents>): void {
@@ -337,6 +347,7 @@ export class ConsoleClient {
       messages: [],
       pending: [],
       customerTyping: false,
+      customerGone: false,
       ended: source.ended,
     };
     const seen = new Set<string>();

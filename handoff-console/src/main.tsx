@@ -83,6 +83,8 @@ function App() {
             key={signInNotice.value}
             notice={signInNotice.value || undefined}
             onSignedIn={signIn}
+            // The shift starts by setting the status.
+            focusAfterSignIn=".presence-area input[type=radio]:checked"
           />
         )}
       </main>

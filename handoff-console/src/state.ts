@@ -211,6 +211,7 @@ export function start(): void {
     },
     pending: refresh,
     typing: refresh,
+    presence: refresh,
     language: refresh,
     ended: refresh,
   });

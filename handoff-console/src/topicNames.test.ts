@@ -59,14 +59,29 @@ describe("topic names from the live content", () => {
     expect(names.topicTitle("capital-gains", "sv")).toBe("Överlåtelsevinst");
   });
 
-  it("offer every topic but the conversation moves as wrap-up reasons, other last", async () => {
+  it("offer every topic but the conversation moves as wrap-up reasons, by title in the UI language, other last", async () => {
     const { fetchImpl } = answering(json(LIVE));
 
     await names.loadTopicNames("t", { fetchImpl });
 
-    expect(names.wrapupReasons()).toEqual(["tax-card", "capital-gains", "other"]);
+    // Luovutusvoitto < Verokortti, but Skattekort < Överlåtelsevinst (Ö sorts last in both).
+    expect(names.wrapupReasons("fi")).toEqual({
+      fromChat: [],
+      others: ["capital-gains", "tax-card", "other"],
+    });
+    expect(names.wrapupReasons("sv").others).toEqual(["tax-card", "capital-gains", "other"]);
     const moves: readonly string[] = CONVERSATION_MOVES;
-    expect(names.wrapupReasons().some((id) => moves.includes(id))).toBe(false);
+    expect(names.wrapupReasons("fi").others.some((id) => moves.includes(id))).toBe(false);
+  });
+
+  it("offer the chat's recognised topics first, once, without the conversation moves", async () => {
+    const { fetchImpl } = answering(json(LIVE));
+
+    await names.loadTopicNames("t", { fetchImpl });
+
+    expect(
+      names.wrapupReasons("fi", ["tax-card", "callback", "unknown-topic", "tax-card"]),
+    ).toEqual({ fromChat: ["tax-card"], others: ["capital-gains", "other"] });
   });
 
   it("are signals, so views showing a topic by its id re-render with its name when they arrive", async () => {
@@ -87,7 +102,7 @@ describe("topic names from the live content", () => {
   it("are retried after a failure, and leave the wrap-up with only other until they come", async () => {
     const { calls, fetchImpl } = answering(() => new Response("down", { status: 503 }), json(LIVE));
     const sleep = vi.fn(async () => {
-      expect(names.wrapupReasons()).toEqual(["other"]);
+      expect(names.wrapupReasons("fi", ["tax-card"])).toEqual({ fromChat: [], others: ["other"] });
     });
 
     const ok = await names.loadTopicNames("t", { fetchImpl, sleep, retryDelaysMs: [5] });

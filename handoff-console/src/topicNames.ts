@@ -50,12 +50,23 @@ export function topicNames(): readonly TopicName[] {
 }
 
 /**
- * Wrap-up reasons in the order the select lists them: every topic but the conversation
- * moves, in the content's order, and "other" last.
+ * Wrap-up reasons as the select lists them: every topic but the conversation moves. The
+ * chat's own recognised topics come first (`fromChat`, in the chat's order), since the reason
+ * is usually one of them; the rest (`others`) alphabetically by title in `lang`, so a reason
+ * is found among forty by its name, with "other" last.
  */
-export function wrapupReasons(): string[] {
+export function wrapupReasons(
+  lang: Lang,
+  chatTopics: readonly string[] = [],
+): { fromChat: string[]; others: string[] } {
   const moves: readonly string[] = CONVERSATION_MOVES;
-  return [...names.value.map((t) => t.id).filter((id) => !moves.includes(id)), OTHER_REASON];
+  const reasons = names.value.filter((t) => !moves.includes(t.id));
+  const fromChat = [...new Set(chatTopics)].filter((id) => reasons.some((t) => t.id === id));
+  const others = reasons
+    .filter((t) => !fromChat.includes(t.id))
+    .sort((a, b) => a[lang].title.localeCompare(b[lang].title, lang))
+    .map((t) => t.id);
+  return { fromChat, others: [...others, OTHER_REASON] };
 }
 
 /** Sets the names directly: for tests, and for a page that already holds them. */

@@ -87,6 +87,19 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     return page;
   }
 
+  /** A supervisor on a 1280 px screen sees every column without scrolling sideways. */
+  async function expectTablesFit(page: Page, names: (string | RegExp)[]): Promise<void> {
+    for (const name of names) {
+      const table = page.getByRole("table", { name });
+      await table.waitFor();
+      const overflow = await table.evaluate((el) => {
+        const box = el.closest(".table-scroll") ?? el;
+        return box.scrollWidth - box.clientWidth;
+      });
+      expect(overflow, `columns cut off in "${String(name)}"`).toBeLessThanOrEqual(0);
+    }
+  }
+
   async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
     await screenshot(page, state);
     expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
@@ -129,6 +142,11 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
       expect(gap, `space above "${heading}"`).toBeGreaterThanOrEqual(16);
     }
 
+    await expectTablesFit(page, [
+      "Aiheet keskustelujen määrän mukaan, suurin ensin",
+      "Suomen- ja ruotsinkieliset keskustelut",
+    ]);
+
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Lataa aihekohtaiset luvut (CSV)" }).click();
     const file = await download;
@@ -145,6 +163,10 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await expect.poll(() => chats.textContent()).toBe("1");
     await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/svenska/);
     await expectNoAxeViolations(page, "reports-sv-filtered");
+    await expectTablesFit(page, [
+      "Ämnen efter antal chattar, störst först",
+      "Finsk- och svenskspråkiga chattar",
+    ]);
   });
 
   it("says what is wrong with a period and tells an advisor the page is for supervisors", async () => {
@@ -161,6 +183,18 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
       .poll(() => advisor.getByRole("alert").textContent())
       .toMatch(/vain esihenkilöille.*Palvelimen viesti: This needs the supervisor role/);
     await expectNoAxeViolations(advisor, "reports-forbidden");
+  });
+
+  it("says a period without chats has no figures per topic or language, instead of empty tables", async () => {
+    const page = await signedIn("supervisor");
+    await page.goto(`${stack.url}/console/reports?from=2026-01-01&to=2026-01-31`);
+    await page.getByText("Ajanjaksolla ei ole keskusteluja näillä rajauksilla.").waitFor();
+    for (const section of ["Aiheittain", "Kielittäin"]) {
+      const region = page.getByRole("region", { name: section, exact: true });
+      expect(await region.getByText("Ei lukuja näillä rajauksilla.").count()).toBe(1);
+      expect(await region.getByRole("table").count()).toBe(0);
+    }
+    await expectNoAxeViolations(page, "reports-empty-period");
   });
 
   it("takes a supervisor from the console to Reports, and offers an advisor no Reports link", async () => {

@@ -475,9 +475,11 @@ interface Row {
 
 /**
  * A table in a box that scrolls sideways on a phone; the box is focusable and named so
- * keyboard users can scroll it too (WCAG 2.1.1).
+ * keyboard users can scroll it too (WCAG 2.1.1). Without rows it says so (`empty`) instead
+ * of a row of headings over nothing.
  */
-function Table(props: { caption: string; headers: string[]; rows: Row[] }) {
+function Table(props: { caption: string; headers: string[]; rows: Row[]; empty?: string }) {
+  if (props.empty && props.rows.length === 0) return <p class="muted">{props.empty}</p>;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
     <section class="table-scroll" tabIndex={0} aria-label={props.caption}>
@@ -514,6 +516,7 @@ function TopicTable({ s, t, lang }: SectionProps) {
   return (
     <Section id="topics" title={t.byTopicTitle}>
       <Table
+        empty={t.noRows}
         caption={t.byTopicCaption}
         headers={[
           t.colTopic,
@@ -558,6 +561,7 @@ function LangTable({ s, t, lang }: SectionProps) {
   return (
     <Section id="langs" title={t.byLangTitle}>
       <Table
+        empty={t.noRows}
         caption={t.byLangCaption}
         headers={[
           t.colLang,

@@ -38,13 +38,14 @@ details.as-table { margin-top: .5rem; }
 details.as-table summary { cursor: pointer; color: var(--brand); font-weight: 600; padding: .25rem 0; }
 table.report { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 table.report caption { text-align: left; color: var(--muted); font-size: .9rem; padding-bottom: .3rem; }
-table.report th, table.report td { padding: .35rem .5rem; border-bottom: 1px solid var(--line); text-align: right;
+table.report th, table.report td { padding: .35rem; border-bottom: 1px solid var(--line); text-align: right;
   white-space: nowrap; }
 table.report th[scope="row"], table.report th.text, table.report td.text { text-align: left; white-space: normal; }
-table.report thead th { background: var(--soft); font-size: .9rem; vertical-align: bottom; }
+/* Headings wrap (numbers do not), so the thirteen columns per topic fit a 1280 px screen. */
+table.report thead th { background: var(--soft); font-size: .85rem; vertical-align: bottom; white-space: normal; }
 .barcell { display: flex; align-items: center; justify-content: flex-end; gap: .5rem; }
 .bar { display: inline-block; height: .8rem; background: var(--brand); min-width: 1px; }
-.bar-track { display: inline-block; width: 6rem; background: var(--soft); border: 1px solid var(--line); }
+.bar-track { display: inline-block; width: 4rem; background: var(--soft); border: 1px solid var(--line); }
 .export { display: flex; flex-wrap: wrap; gap: .5rem; }
 .report-section { display: flex; flex-direction: column; gap: .6rem; min-width: 0; }
 

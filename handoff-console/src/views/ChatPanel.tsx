@@ -6,17 +6,15 @@ import { errorText, text, topicLabel, type UiText, uiLang } from "../i18n.ts";
 import { type ChatView, chatHeadingId, composeId, currentClient, focusLater } from "../state.ts";
 import { WrapUp } from "./WrapUp.tsx";
 
+const timeFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Helsinki",
+  });
 const timeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  fi: new Intl.DateTimeFormat("fi-FI", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Helsinki",
-  }),
-  sv: new Intl.DateTimeFormat("sv-FI", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Helsinki",
-  }),
+  fi: timeFormat("fi-FI"),
+  sv: timeFormat("sv-FI"),
 };
 
 /** The chat's name in the UI language: the customer (when identified) and the id's end. */
@@ -101,7 +99,11 @@ export function ChatPanel(props: { view: ChatView }) {
         ))}
       </ul>
       <p class="typing" role="status">
-        {chat.customerTyping ? t.customerTyping : ""}
+        {chat.customerGone && !chat.ended
+          ? t.customerGone
+          : chat.customerTyping
+            ? t.customerTyping
+            : ""}
       </p>
       <p class="notice" hidden={!chat.ended} role="status">
         {chat.ended ? t.chatEnded : ""}
@@ -201,6 +203,7 @@ export function ChatPanel(props: { view: ChatView }) {
         {chat.ended ? (
           <WrapUp
             headingId={`${headingId}-wrapup`}
+            chatTopics={chat.topics}
             save={(reason, note) =>
               client ? client.wrapUp(chat.chatId, reason, note) : Promise.resolve({ ok: true })
             }

@@ -6,6 +6,11 @@ export interface SignInProps {
   /** Why the advisor is here again (refused token, expired session); shown as an alert. */
   notice?: string;
   onSignedIn(token: string, name?: string): void;
+  /**
+   * Where focus goes once signed in (a CSS selector; else the page's main): the button that
+   * had it leaves the page, and focus left on the body starts keyboard users over at the end.
+   */
+  focusAfterSignIn?: string;
 }
 
 /**
@@ -20,6 +25,15 @@ export function SignIn(props: SignInProps) {
   /** undefined while loading; null where there is no local identity provider. */
   const [personas, setPersonas] = useState<StaffPersona[] | null | undefined>(undefined);
   const [failed, setFailed] = useState(false);
+  const signedIn = (token: string, name?: string) => {
+    props.onSignedIn(token, name);
+    setTimeout(() => {
+      const target = props.focusAfterSignIn
+        ? document.querySelector<HTMLElement>(props.focusAfterSignIn)
+        : null;
+      (target ?? document.getElementById("main"))?.focus();
+    }, 0);
+  };
 
   useEffect(() => {
     void fetchStaffPersonas().then((list) => setPersonas(list ?? null));
@@ -43,7 +57,7 @@ export function SignIn(props: SignInProps) {
           <PersonaList
             personas={personas}
             onChosen={(token, name) => {
-              if (token) props.onSignedIn(token, name);
+              if (token) signedIn(token, name);
               else setFailed(true);
             }}
           />
@@ -51,7 +65,7 @@ export function SignIn(props: SignInProps) {
         {personas === null || personas?.length === 0 ? (
           <>
             <p>{personas === null ? t.productionSignIn : t.noStaffPersonas}</p>
-            <TokenForm onToken={(token) => props.onSignedIn(token)} />
+            <TokenForm onToken={(token) => signedIn(token)} />
           </>
         ) : null}
       </div>

@@ -7,10 +7,13 @@ import { NoteField } from "./NoteField.tsx";
 /**
  * Wrap-up after a chat: the contact reason (a topic, or "other") and an optional note, as
  * advisors record today for reporting. Saving closes the chat panel. The reasons are the
- * live content's topics; if they arrive after the form is shown, the list fills in then.
+ * live content's topics (the chat's own first); if they arrive after the form is shown, the
+ * list fills in then.
  */
 export function WrapUp(props: {
   headingId: string;
+  /** The topics the bot recognised in the chat: offered first. */
+  chatTopics: readonly string[];
   save(reason: string, note: string): Promise<Result>;
 }) {
   const t = text.value;
@@ -21,6 +24,12 @@ export function WrapUp(props: {
   const [missing, setMissing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failed, setFailed] = useState<{ code: string; message: string } | undefined>();
+  const { fromChat, others } = wrapupReasons(t.lang, props.chatTopics);
+  const option = (reasonId: string) => (
+    <option key={reasonId} value={reasonId}>
+      {reasonLabel(t, reasonId)}
+    </option>
+  );
   const ids = {
     reason: `${id}-reason`,
     reasonError: `${id}-reason-error`,
@@ -65,11 +74,14 @@ export function WrapUp(props: {
         }}
       >
         <option value="">{t.chooseReason}</option>
-        {wrapupReasons().map((reasonId) => (
-          <option key={reasonId} value={reasonId}>
-            {reasonLabel(t, reasonId)}
-          </option>
-        ))}
+        {fromChat.length ? (
+          <>
+            <optgroup label={t.reasonsFromChat}>{fromChat.map(option)}</optgroup>
+            <optgroup label={t.reasonsOthers}>{others.map(option)}</optgroup>
+          </>
+        ) : (
+          others.map(option)
+        )}
       </select>
       <p id={ids.reasonError} class="error">
         {missing ? (

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fetchStaffPersonas } from "./auth.ts";
+
+const persona = (id: string, kind: "customer" | "staff", roles?: string[]) => ({
+  id,
+  kind,
+  name: id,
+  description: id,
+  ...(roles ? { roles } : {}),
+});
+
+describe("fetchStaffPersonas", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("offers advisors and supervisors, not customers or content staff, whom the console would refuse", async () => {
+    // Prepare
+    const list = [
+      persona("customer-refund", "customer"),
+      persona("advisor-fi", "staff", ["advisor"]),
+      persona("supervisor", "staff", ["supervisor"]),
+      persona("content-owner", "staff", ["content-owner"]),
+      persona("content-reviewer", "staff", ["content-owner", "content-reviewer"]),
+      persona("older-provider", "staff"),
+    ];
+    vi.stubGlobal("fetch", async () => new Response(JSON.stringify(list)));
+    // Act
+    const shown = await fetchStaffPersonas();
+    // Assess
+    expect(shown?.map((p) => p.id)).toEqual(["advisor-fi", "supervisor", "older-provider"]);
+  });
+
+  it("says there is no local identity provider when /dev/personas is not found", async () => {
+    vi.stubGlobal("fetch", async () => new Response("", { status: 404 }));
+    expect(await fetchStaffPersonas()).toBeUndefined();
+  });
+});

@@ -310,7 +310,7 @@ const fi = {
   // Try it
   tryTitle: "Kokeile viestiä",
   tryIntro:
-    "Näet, mitkä aiheet luonnos ja julkaistu versio tunnistavat, ja vastauksen sellaisena kuin chat sen näyttäisi.",
+    "Näet, mitkä aiheet luonnos ja julkaistu versio tunnistavat, ja vastauksen sellaisena kuin chat sen näyttäisi asiakasneuvojien aukioloaikana. Muulloin chat jättää pois asiakasneuvojan painikkeen ja siihen vievät jatkoaiheet ja kertoo, milloin neuvojat ovat seuraavan kerran paikalla.",
   messageLabel: "Asiakkaan viesti",
   tryLang: "Kieli",
   trySubmit: "Kokeile",
@@ -1074,7 +1074,7 @@ const sv: UiText = {
   systemNotice: "Systemämne: tjänsten använder det här ämnet, så det kan inte tas ur bruk.",
   tryTitle: "Testa ett meddelande",
   tryIntro:
-    "Du ser vilka ämnen utkastet och den publicerade versionen känner igen, och svaret så som chatten skulle visa det.",
+    "Du ser vilka ämnen utkastet och den publicerade versionen känner igen, och svaret så som chatten skulle visa det när kundrådgivarna är på plats. Annars utelämnar chatten knappen för kundrådgivare och de följdämnen som leder dit och berättar när rådgivarna är på plats nästa gång.",
   messageLabel: "Kundens meddelande",
   tryLang: "Språk",
   trySubmit: "Testa",

@@ -52,6 +52,11 @@ const isoDate = z.iso.date({ error: "must be a date in the form YYYY-MM-DD" });
 export const appointmentSlotsQuerySchema = z
   .strictObject({
     lang: langSchema,
+    /**
+     * The language of each slot's `label` when not `lang`'s: a customer moving a booking of
+     * the other language reads its times in their own.
+     */
+    labelLang: langSchema.optional(),
     /** First local (Helsinki) day to list, inclusive. */
     from: isoDate.optional(),
     /** Last local day to list, inclusive. */

@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type {
   AppointmentCancelled,
+  AppointmentFound,
   AppointmentRescheduled,
   OwnAppointment,
 } from "../../functions/contracts/contactRequests.ts";
@@ -146,6 +147,11 @@ export class ChatClient {
     return this.request("appointments:list", {});
   }
 
+  /** Finds an own appointment still ahead: its time and the language it was booked in. */
+  findAppointment(reference: string, phone?: string): Promise<Ack<AppointmentFound>> {
+    return this.request("appointment:find", { reference, ...(phone ? { phone } : {}) });
+  }
+
   /** Cancels an own appointment; the server says so in the chat. */
   cancelAppointment(reference: string, phone?: string): Promise<Ack<AppointmentCancelled>> {
     return this.request("appointment:cancel", { reference, ...(phone ? { phone } : {}) });
@@ -242,6 +248,7 @@ export class ChatClient {
       | "chat:feedback"
       | "survey:submit"
       | "appointments:list"
+      | "appointment:find"
       | "appointment:cancel"
       | "appointment:reschedule",
   >(

@@ -368,6 +368,7 @@ function mount(script: HTMLScriptElement | null): void {
       lang: langOf(text),
       text,
       ...(client.signedIn ? { own: () => client.ownAppointments() } : {}),
+      findAppointment: (reference, phone) => client.findAppointment(reference, phone),
       cancelAppointment: (reference, phone) => client.cancelAppointment(reference, phone),
       moveAppointment: (reference, slotId, phone) =>
         client.rescheduleAppointment(reference, slotId, phone),

@@ -27,10 +27,11 @@ afterEach(() => {
 
 /**
  * A /chat namespace that refuses the first `refusals` handshakes in its middleware (as a rate
- * limit or a restarting service would), then answers like the gateway: NOT_STARTED to any
- * event on a connection before its chat:start. `received`: `<connection>:<event>` in order.
+ * limit or a restarting service would) and then the first `startRefusals` chat:start (as the
+ * gateway's limit on new chats does), and answers like the gateway: NOT_STARTED to any event
+ * on a connection before its chat:start. `received`: `<connection>:<event>` in order.
  */
-async function scriptedServer(refusals = 0) {
+async function scriptedServer(refusals = 0, startRefusals = 0) {
   const received: string[] = [];
   const sockets: Socket[] = [];
   const http = createServer();
@@ -48,7 +49,10 @@ async function scriptedServer(refusals = 0) {
     socket.onAny((event: string, ...args: unknown[]) => {
       received.push(`${connection}:${event}`);
       const ack = args.at(-1) as (answer: unknown) => void;
-      if (event === "chat:start") {
+      if (event === "chat:start" && startRefusals > 0) {
+        startRefusals--;
+        ack({ ok: false, error: { code: "RATE_LIMITED", message: "Odota hetki." } });
+      } else if (event === "chat:start") {
         started = true;
         ack({ ok: true, chatId: "chat-1", resumeToken: "resume-1", state: "bot" });
       } else if (!started) {
@@ -93,9 +97,10 @@ describe("the web chat's client when the connection fails", () => {
 
   it("refuses a request made while reconnecting instead of sending it before chat:start", async () => {
     const { origin, received, sockets } = await scriptedServer();
-    const widget = client(origin);
+    const statuses: ConnectionStatus[] = [];
+    const widget = client(origin, statuses);
     widget.connect();
-    await eventually(() => received.includes("1:chat:start") && widget.chatId === "chat-1");
+    await eventually(() => statuses.includes("online"));
 
     // The server drops the connection; the client comes back on a new one (nothing recovered).
     sockets[0]?.disconnect(true);
@@ -104,9 +109,25 @@ describe("the web chat's client when the connection fails", () => {
 
     expect(handoff).toMatchObject({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
     expect(end).toMatchObject({ ok: false, error: { code: "SERVICE_UNAVAILABLE" } });
-    await eventually(() => received.includes("2:chat:start"), 8_000);
+    await eventually(
+      () => statuses.lastIndexOf("online") > statuses.indexOf("reconnecting"),
+      8_000,
+    );
     // Once resumed, requests go through again.
-    await eventually(async () => (await widget.handoff()).ok, 5_000);
+    expect(await widget.handoff()).toMatchObject({ ok: true });
     expect(received).toEqual(["1:chat:start", "2:chat:start", "2:chat:handoff"]);
+  });
+
+  it("retries a refused chat:start, saying the connection is lost meanwhile, and then sends what was typed", async () => {
+    const { origin, received } = await scriptedServer(0, 2);
+    const statuses: ConnectionStatus[] = [];
+    const widget = client(origin, statuses);
+    widget.connect();
+    widget.send("Hei!");
+
+    await eventually(() => received.includes("1:chat:message"), 8_000);
+    expect(received).toEqual(["1:chat:start", "1:chat:start", "1:chat:start", "1:chat:message"]);
+    expect(statuses).toEqual(["connecting", "reconnecting", "reconnecting", "online"]);
+    expect(widget.chatId).toBe("chat-1");
   });
 });

@@ -87,10 +87,12 @@ export class ChatClient {
     this.socket = io(`${origin}/chat`, { autoConnect: false });
     this.socket.on("connect", () => {
       this.retries = 0;
-      this.on.connection("online");
-      // A recovered connection is still bound to the chat on the server; a new one is not.
-      if (this.socket.recovered && this.started) this.flush();
-      else {
+      // A recovered connection is still bound to the chat on the server; a new one is not,
+      // and is online for the customer only once chat:start has answered.
+      if (this.socket.recovered && this.started) {
+        this.on.connection("online");
+        this.flush();
+      } else {
         this.started = false;
         this.start();
       }
@@ -284,6 +286,7 @@ export class ChatClient {
       () => {
         this.retryTimer = undefined;
         if (!this.socket.connected) this.socket.connect();
+        else if (!this.started) this.start();
       },
       wait / 2 + Math.random() * (wait / 2),
     );
@@ -304,6 +307,8 @@ export class ChatClient {
           this.saved.resumeToken = ack.resumeToken;
           this.saved.chatId = ack.chatId;
           this.started = true;
+          this.retries = 0;
+          this.on.connection("online");
           this.setSignedIn(ack.authenticated === true);
           this.persist();
           this.flush();
@@ -312,6 +317,11 @@ export class ChatClient {
           ack.error.code === "CHAT_NOT_FOUND"
         ) {
           this.restart(lang);
+        } else {
+          // Refused for now (too many new chats from this address, storage down): connected
+          // but without a chat, which the customer is told as a lost connection, and retried.
+          this.on.connection("reconnecting");
+          this.retryLater();
         }
       })
       .catch(() => this.socket.disconnect().connect());

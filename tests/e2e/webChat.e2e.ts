@@ -533,6 +533,60 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("signed in, moves a booking made before a switch to Swedish to a Finnish service time, from the own list", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    const answer = await ask(page, "Milloin saan veronpalautuksen?");
+    const popupOpened = context.waitForEvent("page");
+    await answer.getByRole("button", { name: "Kirjaudu" }).click();
+    const popup = await popupOpened;
+    await popup.waitForLoadState();
+    const answered = await page.locator(".msg.bot").count();
+    await popup.locator('button[data-persona="customer-residual"]').click();
+    await expect
+      .poll(() => page.locator(".msg.system").last().textContent())
+      .toMatch(/Tunnistautuminen onnistui/);
+    // The question that prompted the sign-in is answered first, before the next is asked.
+    await expect.poll(() => page.locator(".msg.bot").count()).toBeGreaterThan(answered);
+    // Booked in Finnish from the signed-in chat: the booking is this person's.
+    await openContactForm(page, "appointment", /Varaa aika/);
+    const slot = page.getByRole("combobox", { name: "Vapaa aika" });
+    await expect.poll(() => slot.locator("option").count()).toBeGreaterThan(2);
+    await slot.selectOption({ index: 1 });
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("040 444 5566");
+    await page.getByRole("button", { name: "Varaa valittu aika" }).click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toMatch(/AV-[0-9A-Z]{8}/);
+    const reference = (await page.locator(".msg.local").last().textContent())?.match(
+      /AV-[0-9A-Z]{8}/,
+    )?.[0] as string;
+
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    const offer = await ask(page, "Jag vill avboka min telefontid");
+    await offer.getByRole("button", { name: "Avboka eller flytta tid" }).click();
+    const own = page.getByRole("combobox", { name: "Dina bokningar" });
+    await expect.poll(() => own.locator("option").count()).toBe(1);
+    expect(await own.locator("option").textContent()).toContain(reference);
+    await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
+    const newSlot = page.getByRole("combobox", { name: "Ny tid" });
+    await expect.poll(() => newSlot.count()).toBe(1);
+    const hintId = (await newSlot.getAttribute("aria-describedby"))?.split(" ")[0];
+    expect(await page.locator(`[id="${hintId}"]`).textContent()).toMatch(
+      /^Din tid är bokad i den finskspråkiga servicen/,
+    );
+    const slotId = (await newSlot.locator("option").nth(2).getAttribute("value")) ?? "";
+    expect(slotId).toMatch(/^fi-/);
+    await newSlot.selectOption(slotId);
+    await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
+    // The server's notice of the move, in the booking's (Finnish) words and marked so.
+    const notice = page.locator(".msg.system", { hasText: `(viite ${reference}) on peruttu` });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.getAttribute("lang")).toBe("fi");
+    await context.close();
+  });
+
   it("survives a reload and a dropped connection: same chat, nothing lost or twice", async () => {
     const { context, page } = await customerPage({ reducedMotion: true });
     await openChat(page);

@@ -271,4 +271,18 @@ describe("cancelling and moving an appointment in the chat", () => {
     // Finding changes nothing and says nothing in the chat.
     expect(customer.messages.filter((m) => m.from === "system")).toEqual([]);
   });
+
+  it("counts finding against the connection's event rate, as cancelling is", async () => {
+    const customer = await chat("fi");
+    const find = () =>
+      customer.socket.emitWithAck("appointment:find", {
+        reference: "AV-23456789",
+        phone: "040 555 0404",
+      });
+    // A guesser gets at most the connection's burst (20 events, chat:start among them).
+    const answers = await Promise.all(Array.from({ length: 25 }, find));
+    const codes = answers.map((a) => (a.ok ? "ok" : a.error.code));
+    expect(codes.filter((c) => c === "APPOINTMENT_NOT_FOUND").length).toBeLessThanOrEqual(20);
+    expect(codes).toContain("RATE_LIMITED");
+  });
 });

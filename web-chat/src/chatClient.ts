@@ -86,6 +86,9 @@ export class ChatClient {
     this.saved = load() ?? { lang, outbox: [] };
     this.socket = io(`${origin}/chat`, { autoConnect: false });
     this.socket.on("connect", () => {
+      // socket.io's own reconnection came first: a retry still waiting would start twice.
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
       this.retries = 0;
       // A recovered connection is still bound to the chat on the server; a new one is not,
       // and is online for the customer only once chat:start has answered.

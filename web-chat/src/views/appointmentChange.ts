@@ -91,7 +91,10 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     slot.wrapper.hidden = true;
     slot.setError(undefined);
   }
-  form.addEventListener("input", (event) => event.target !== slotSelect && forgetMove());
+  // Another booking named: its language, and so its times, may differ.
+  form.addEventListener("input", (event) => {
+    if (event.target !== slotSelect) forgetMove();
+  });
 
   /** The booking language's free times, labelled in the chat's language. */
   async function loadSlots(lang: Lang): Promise<void> {

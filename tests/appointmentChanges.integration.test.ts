@@ -136,6 +136,7 @@ describe("cancelling and moving an appointment in the chat", () => {
     if (!listed.ok) throw new Error(listed.error.message);
     expect(listed.appointments.map((a) => a.reference)).toEqual([booked.body.reference]);
     expect(listed.appointments[0]?.label).toMatch(/kl\. 10\.00/);
+    expect(listed.appointments[0]?.lang).toBe("sv");
     const anonymous = await chat("sv");
     expect(await anonymous.socket.emitWithAck("appointments:list", {})).toMatchObject({
       ok: false,
@@ -201,5 +202,87 @@ describe("cancelling and moving an appointment in the chat", () => {
       ["sv", true],
     ]);
     expectNothingSaidTwice(customer.messages);
+  });
+
+  it("finds an own booking with its language, and answers everyone else as for an unknown reference", async () => {
+    // Booked in Swedish; looked up from a Finnish chat, to move it to a Swedish time.
+    const booked = await post("/api/appointments", {
+      slotId: "sv-2026-11-30T0800Z",
+      lang: "sv",
+      phone: "040 555 0202",
+    });
+    expect(booked.status).toBe(201);
+    const customer = await chat("fi");
+    const found = await customer.socket.emitWithAck("appointment:find", {
+      reference: booked.body.reference.toLowerCase(),
+      phone: "+358405550202",
+    });
+    expect(found).toEqual({
+      ok: true,
+      reference: booked.body.reference,
+      slot: {
+        slotId: "sv-2026-11-30T0800Z",
+        start: "2026-11-30T08:00:00.000Z",
+        end: "2026-11-30T08:30:00.000Z",
+        label: expect.stringMatching(/^maanantaina 30\.11\. klo 10\.00$/),
+      },
+      lang: "sv",
+    });
+
+    const notFound = await customer.socket.emitWithAck("appointment:find", {
+      reference: "AV-23456789",
+      phone: "040 555 0202",
+    });
+    expect(notFound).toMatchObject({ ok: false, error: { code: "APPOINTMENT_NOT_FOUND" } });
+    // Someone else's booking: the very same answer, so a guess learns nothing.
+    const notYours = await customer.socket.emitWithAck("appointment:find", {
+      reference: booked.body.reference,
+      phone: "050 111 2222",
+    });
+    expect(notYours).toEqual(notFound);
+    const anonymous = await chat("fi");
+    expect(
+      await anonymous.socket.emitWithAck("appointment:find", {
+        reference: booked.body.reference,
+      }),
+    ).toEqual(notFound);
+
+    const invalid = await customer.socket.emitWithAck("appointment:find", {
+      reference: booked.body.reference,
+      phone: "12",
+    });
+    expect(invalid).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+    if (!invalid.ok) expect(invalid.error.message).toMatch(/^phone: /);
+
+    // The signed-in booker finds it without the phone number.
+    const signedIn = await chat("sv", "customer-none");
+    const ownBooking = await post("/api/appointments", {
+      slotId: "fi-2026-11-30T0900Z",
+      lang: "fi",
+      phone: "040 555 0303",
+      chatId: signedIn.chatId,
+    });
+    expect(ownBooking.status).toBe(201);
+    const own = await signedIn.socket.emitWithAck("appointment:find", {
+      reference: ownBooking.body.reference,
+    });
+    expect(own).toMatchObject({ ok: true, lang: "fi", slot: { slotId: "fi-2026-11-30T0900Z" } });
+    if (own.ok) expect(own.slot.label).toMatch(/kl\. 11\.00$/);
+    // Finding changes nothing and says nothing in the chat.
+    expect(customer.messages.filter((m) => m.from === "system")).toEqual([]);
+  });
+
+  it("counts finding against the connection's event rate, as cancelling is", async () => {
+    const customer = await chat("fi");
+    const find = () =>
+      customer.socket.emitWithAck("appointment:find", {
+        reference: "AV-23456789",
+        phone: "040 555 0404",
+      });
+    // A guesser gets at most the connection's burst (20 events, chat:start among them).
+    const answers = await Promise.all(Array.from({ length: 25 }, find));
+    const codes = answers.map((a) => (a.ok ? "ok" : a.error.code));
+    expect(codes.filter((c) => c === "APPOINTMENT_NOT_FOUND").length).toBeLessThanOrEqual(20);
+    expect(codes).toContain("RATE_LIMITED");
   });
 });

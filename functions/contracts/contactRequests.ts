@@ -52,6 +52,11 @@ const isoDate = z.iso.date({ error: "must be a date in the form YYYY-MM-DD" });
 export const appointmentSlotsQuerySchema = z
   .strictObject({
     lang: langSchema,
+    /**
+     * The language of each slot's `label` when not `lang`'s: a customer moving a booking of
+     * the other language reads its times in their own.
+     */
+    labelLang: langSchema.optional(),
     /** First local (Helsinki) day to list, inclusive. */
     from: isoDate.optional(),
     /** Last local day to list, inclusive. */
@@ -104,6 +109,22 @@ export type AppointmentCancel = z.infer<typeof appointmentCancelSchema>;
 export const appointmentRescheduleSchema = appointmentCancelSchema.extend({ slotId: slotIdSchema });
 export type AppointmentReschedule = z.infer<typeof appointmentRescheduleSchema>;
 
+/**
+ * Finds a customer's own appointment still ahead, named as for a cancel, so that a move can
+ * offer the times of the booking's language (the advisors serving it), whatever the chat's.
+ */
+export const appointmentFindSchema = appointmentCancelSchema.extend({});
+export type AppointmentFind = z.infer<typeof appointmentFindSchema>;
+
+/** The customer's own appointment, found: its time, and the language it was booked in. */
+export interface AppointmentFound {
+  reference: string;
+  /** `label`: the start in the chat's language, e.g. "maanantaina 24.11. klo 10.00". */
+  slot: { slotId: string; start: string; end: string; label: string };
+  /** The booking's language: a move keeps it, so its new times are that language's. */
+  lang: Lang;
+}
+
 export const appointmentsListSchema = z.strictObject({});
 
 /** One of the signed-in customer's own booked appointments, as the chat lists them. */
@@ -115,6 +136,8 @@ export interface OwnAppointment {
   end: string;
   /** The start in the chat's language, e.g. "maanantaina 24.11. klo 10.00". */
   label: string;
+  /** The booking's language, which a move keeps: its new times are that language's. */
+  lang: Lang;
 }
 
 /** A moved appointment: the new booking, and the reference it replaced (now cancelled). */

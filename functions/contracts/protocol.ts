@@ -7,8 +7,10 @@ import * as z from "zod";
 import type {
   AppointmentCancel,
   AppointmentCancelled,
+  AppointmentFound,
   AppointmentReschedule,
   AppointmentRescheduled,
+  appointmentFindSchema,
   callbackCloseSchema,
   OwnAppointment,
 } from "./contactRequests.ts";
@@ -256,6 +258,14 @@ export interface CustomerToServerEvents {
   "appointments:list": (
     payload: Record<string, never>,
     ack: AckCallback<{ appointments: OwnAppointment[] }>,
+  ) => void;
+  /**
+   * Finds an own appointment still ahead (named as for a cancel): its time and language, so
+   * that a move offers that language's times. APPOINTMENT_NOT_FOUND for anything else.
+   */
+  "appointment:find": (
+    payload: PayloadOf<typeof appointmentFindSchema>,
+    ack: AckCallback<AppointmentFound>,
   ) => void;
   /** Cancels an own appointment (reference + phone, or reference alone when signed in). */
   "appointment:cancel": (

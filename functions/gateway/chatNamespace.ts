@@ -2,6 +2,7 @@ import type { DefaultEventsMap, Namespace, Server } from "socket.io";
 import type { ClientAddressOf } from "../adapters/network/clientAddress.ts";
 import {
   appointmentCancelSchema,
+  appointmentFindSchema,
   appointmentRescheduleSchema,
   appointmentsListSchema,
 } from "../contracts/contactRequests.ts";
@@ -32,6 +33,7 @@ import type { Chat } from "../domain/chat/model.ts";
 import {
   type AppointmentAsker,
   cancelOwnAppointment,
+  findOwnAppointment,
   listOwnAppointments,
   rescheduleOwnAppointment,
 } from "../domain/contact/appointmentChanges.ts";
@@ -406,6 +408,21 @@ export function registerChatNamespace(
         const subject = askerIn(chat).subject;
         if (!subject) throw new SignInRequiredError();
         ack({ appointments: await listOwnAppointments(appointments(), subject, chat.lang) });
+      }),
+    );
+
+    socket.on(
+      "appointment:find",
+      handleEvent(deps, "appointment:find", appointmentFindSchema, async (request, ack) => {
+        const chat = await chats.requireChat(currentChat());
+        ack(
+          await findOwnAppointment(
+            appointments(),
+            request.reference,
+            askerIn(chat, request.phone),
+            chat.lang,
+          ),
+        );
       }),
     );
 

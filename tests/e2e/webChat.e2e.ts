@@ -391,8 +391,8 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await expectNoAxeViolations(page, "sv-appointment-change-form-error-360px");
     await expectNoHorizontalOverflow(page);
 
-    // A booking made in Finnish: the Swedish list's times are not its queue's. The refusal
-    // names the field as the form does and says what else works, not that the time is full.
+    // A booking made in Finnish: moving it offers the Finnish service's times (its advisors
+    // keep it), labelled in Swedish, and one sentence says why they are not the Swedish ones.
     const slots = await fetch(`${stack.url}/api/appointments/slots?lang=fi`).then(
       (r) => r.json() as Promise<{ slots: { slotId: string }[] }>,
     );
@@ -403,14 +403,27 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     }).then((r) => r.json() as Promise<{ reference: string }>);
     await reference.fill(booked.reference);
     await phone.fill("040 222 3344");
-    const newSlot = page.getByRole("combobox", { name: "Ny tid (bara när du flyttar)" });
-    await expect.poll(() => newSlot.locator("option").count()).toBeGreaterThan(1);
-    await newSlot.selectOption({ index: 1 });
+    const newSlot = page.getByRole("combobox", { name: "Ny tid" });
+    expect(await newSlot.count()).toBe(0);
     await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
-    await expect.poll(() => newSlot.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator(".field-error:visible").allTextContents()).toEqual([
-      "Ny tid: den här tiden kan inte väljas för den här bokningen. Välj en annan tid, eller avboka tiden och boka en ny.",
-    ]);
+    await expect.poll(() => newSlot.count()).toBe(1);
+    const optionValues = await newSlot
+      .locator("option")
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(optionValues.length).toBeGreaterThan(0);
+    expect(optionValues.every((v) => v.startsWith("fi-"))).toBe(true);
+    expect(await newSlot.locator("option").nth(1).textContent()).toMatch(/ kl\. \d/);
+    const hintId = (await newSlot.getAttribute("aria-describedby"))?.split(" ")[0];
+    expect(await page.locator(`[id="${hintId}"]`).textContent()).toBe(
+      "Din tid är bokad i den finskspråkiga servicen, så tiderna nedan är den finskspråkiga servicens lediga tider.",
+    );
+    expect(
+      await page.evaluate(
+        () => document.getElementById("asiointi-chat")?.shadowRoot?.activeElement?.tagName,
+      ),
+    ).toBe("SELECT");
+    await expectNoAxeViolations(page, "sv-appointment-move-finnish-booking-360px");
+    await expectNoHorizontalOverflow(page);
     // Cancelling works whatever its language; the notice is in Finnish words, and marked so.
     await page.getByRole("button", { name: "Avboka tiden" }).click();
     const notice = page.locator(".msg.system", { hasText: booked.reference });
@@ -419,6 +432,62 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(await notice.getAttribute("lang")).toBe("fi");
     expect(await notice.locator(".who").textContent()).toBe("Ilmoitus");
     expect(await page.getByRole("textbox", { name: "Skriv din fråga" }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it("moves a booking made in a Swedish chat from a Finnish chat to a Swedish service time, and says why", async () => {
+    const swedish = await customerPage();
+    await openChat(swedish.page);
+    await swedish.page.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => swedish.page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    const offer = await ask(swedish.page, "Jag vill boka en telefontid");
+    await offer.getByRole("button", { name: "Boka tid" }).click();
+    const slot = swedish.page.getByRole("combobox", { name: "Ledig tid" });
+    await expect.poll(() => slot.locator("option").count()).toBeGreaterThan(2);
+    await slot.selectOption({ index: 1 });
+    await swedish.page.getByRole("textbox", { name: "Telefonnummer" }).fill("040 333 4455");
+    await swedish.page.getByRole("button", { name: "Boka den valda tiden" }).click();
+    await expect
+      .poll(() => swedish.page.locator(".msg.local").last().textContent())
+      .toMatch(/AV-[0-9A-Z]{8}/);
+    const confirmation = (await swedish.page.locator(".msg.local").last().textContent()) ?? "";
+    const reference = confirmation.match(/AV-[0-9A-Z]{8}/)?.[0] as string;
+    await swedish.context.close();
+
+    const { context, page } = await customerPage();
+    await openChat(page);
+    const answer = await ask(page, "miten siirrän puhelinajan");
+    await answer.getByRole("button", { name: "Peru tai siirrä aika" }).click();
+    await page.getByRole("textbox", { name: "Varauksen viite" }).fill(reference);
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("0403334455");
+    await page.getByRole("button", { name: "Siirrä uuteen aikaan" }).click();
+    const newSlot = page.getByRole("combobox", { name: "Uusi aika" });
+    await expect.poll(() => newSlot.count()).toBe(1);
+    expect(await newSlot.getAttribute("aria-describedby")).toBeTruthy();
+    const hintId = (await newSlot.getAttribute("aria-describedby"))?.split(" ")[0];
+    expect(await page.locator(`[id="${hintId}"]`).textContent()).toBe(
+      "Aikasi on varattu ruotsinkieliseen palveluun, joten alla ovat ruotsinkielisen palvelun vapaat ajat.",
+    );
+    // The Swedish service's times, read in Finnish.
+    const second = newSlot.locator("option").nth(2);
+    const slotId = (await second.getAttribute("value")) ?? "";
+    expect(slotId).toMatch(/^sv-/);
+    expect(await second.textContent()).toMatch(/ klo \d/);
+    await expectNoAxeViolations(page, "fi-appointment-move-swedish-booking");
+    await newSlot.selectOption(slotId);
+    await page.getByRole("button", { name: "Siirrä uuteen aikaan" }).click();
+
+    // The server's notice, in the booking's (Swedish) words and marked so; the form is done.
+    const notice = page.locator(".msg.system", { hasText: reference });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.textContent()).toMatch(/Din telefontid är bokad/);
+    expect(await notice.getAttribute("lang")).toBe("sv");
+    expect(await page.getByRole("form", { name: "Peru tai siirrä aika" }).count()).toBe(0);
+    // Each reference once: the new booking's, and the old one's, now cancelled.
+    const references = (await notice.textContent())?.match(/AV-[0-9A-Z]{8}/g) ?? [];
+    expect(references).toHaveLength(2);
+    expect(references).toContain(reference);
+    expect(await notice.textContent()).toContain(`(referens ${reference}) är avbokad`);
     await context.close();
   });
 
@@ -461,6 +530,60 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await page.reload();
     // The panel stays open; the replayed offer comes back inactive.
     await expect.poll(() => signIn.isDisabled()).toBe(true);
+    await context.close();
+  });
+
+  it("signed in, moves a booking made before a switch to Swedish to a Finnish service time, from the own list", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    const answer = await ask(page, "Milloin saan veronpalautuksen?");
+    const popupOpened = context.waitForEvent("page");
+    await answer.getByRole("button", { name: "Kirjaudu" }).click();
+    const popup = await popupOpened;
+    await popup.waitForLoadState();
+    const answered = await page.locator(".msg.bot").count();
+    await popup.locator('button[data-persona="customer-residual"]').click();
+    await expect
+      .poll(() => page.locator(".msg.system").last().textContent())
+      .toMatch(/Tunnistautuminen onnistui/);
+    // The question that prompted the sign-in is answered first, before the next is asked.
+    await expect.poll(() => page.locator(".msg.bot").count()).toBeGreaterThan(answered);
+    // Booked in Finnish from the signed-in chat: the booking is this person's.
+    await openContactForm(page, "appointment", /Varaa aika/);
+    const slot = page.getByRole("combobox", { name: "Vapaa aika" });
+    await expect.poll(() => slot.locator("option").count()).toBeGreaterThan(2);
+    await slot.selectOption({ index: 1 });
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("040 444 5566");
+    await page.getByRole("button", { name: "Varaa valittu aika" }).click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toMatch(/AV-[0-9A-Z]{8}/);
+    const reference = (await page.locator(".msg.local").last().textContent())?.match(
+      /AV-[0-9A-Z]{8}/,
+    )?.[0] as string;
+
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    const offer = await ask(page, "Jag vill avboka min telefontid");
+    await offer.getByRole("button", { name: "Avboka eller flytta tid" }).click();
+    const own = page.getByRole("combobox", { name: "Dina bokningar" });
+    await expect.poll(() => own.locator("option").count()).toBe(1);
+    expect(await own.locator("option").textContent()).toContain(reference);
+    await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
+    const newSlot = page.getByRole("combobox", { name: "Ny tid" });
+    await expect.poll(() => newSlot.count()).toBe(1);
+    const hintId = (await newSlot.getAttribute("aria-describedby"))?.split(" ")[0];
+    expect(await page.locator(`[id="${hintId}"]`).textContent()).toMatch(
+      /^Din tid är bokad i den finskspråkiga servicen/,
+    );
+    const slotId = (await newSlot.locator("option").nth(2).getAttribute("value")) ?? "";
+    expect(slotId).toMatch(/^fi-/);
+    await newSlot.selectOption(slotId);
+    await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
+    // The server's notice of the move, in the booking's (Finnish) words and marked so.
+    const notice = page.locator(".msg.system", { hasText: `(viite ${reference}) on peruttu` });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.getAttribute("lang")).toBe("fi");
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type {
   AppointmentCancelled,
+  AppointmentFound,
   AppointmentRescheduled,
   OwnAppointment,
 } from "../../functions/contracts/contactRequests.ts";
@@ -17,8 +18,14 @@ import { insertInIdOrder } from "../../functions/domain/chat/messageOrder.ts";
 
 const STORAGE_KEY = "asiointi-chat";
 const ACK_TIMEOUT_MS = 10_000;
-/** After the server itself closes the connection, socket.io does not retry; we do. */
-const SERVER_DISCONNECT_RETRY_MS = 1_000;
+/**
+ * socket.io gives up when the server closes the connection or refuses the handshake (a
+ * namespace middleware's connect_error), though it retries a lost network by itself; then we
+ * retry, first after a second, doubling to a minute, each wait jittered so that customers
+ * refused together do not all come back in the same instant.
+ */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
 
 export interface Pending {
   clientId: string;
@@ -63,6 +70,9 @@ export class ChatClient {
   /** Last message shown on this page: a resume asks only for what came after it. */
   private lastShownId?: string;
   private started = false;
+  /** Retries in a row after socket.io gave up; reset by a connection. */
+  private retries = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
   /** The chat is bound to a verified person (a resume tells it again). */
   signedIn = false;
   /** Everything shown on this page, in time (id) order: the downloadable transcript. */
@@ -76,19 +86,29 @@ export class ChatClient {
     this.saved = load() ?? { lang, outbox: [] };
     this.socket = io(`${origin}/chat`, { autoConnect: false });
     this.socket.on("connect", () => {
-      this.on.connection("online");
-      // A recovered connection is still bound to the chat on the server; a new one is not.
-      if (this.socket.recovered && this.started) this.flush();
-      else {
+      // socket.io's own reconnection came first: a retry still waiting would start twice.
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+      this.retries = 0;
+      // A recovered connection is still bound to the chat on the server; a new one is not,
+      // and is online for the customer only once chat:start has answered.
+      if (this.socket.recovered && this.started) {
+        this.on.connection("online");
+        this.flush();
+      } else {
         this.started = false;
         this.start();
       }
     });
     this.socket.on("disconnect", (reason) => {
       this.on.connection("reconnecting");
-      if (reason === "io server disconnect") {
-        setTimeout(() => this.socket.connect(), SERVER_DISCONNECT_RETRY_MS);
-      }
+      if (reason === "io server disconnect") this.retryLater();
+    });
+    // Not connected, however it began: the customer is told so in words, and what they
+    // typed waits in the outbox. Only a refused handshake leaves the retrying to us.
+    this.socket.on("connect_error", () => {
+      this.on.connection("reconnecting");
+      if (!this.socket.active) this.retryLater();
     });
     this.socket.on("chat:message", (message) => this.receive(message));
     this.socket.on("chat:state", (state) => {
@@ -146,6 +166,11 @@ export class ChatClient {
     return this.request("appointments:list", {});
   }
 
+  /** Finds an own appointment still ahead: its time and the language it was booked in. */
+  findAppointment(reference: string, phone?: string): Promise<Ack<AppointmentFound>> {
+    return this.request("appointment:find", { reference, ...(phone ? { phone } : {}) });
+  }
+
   /** Cancels an own appointment; the server says so in the chat. */
   cancelAppointment(reference: string, phone?: string): Promise<Ack<AppointmentCancelled>> {
     return this.request("appointment:cancel", { reference, ...(phone ? { phone } : {}) });
@@ -175,8 +200,6 @@ export class ChatClient {
    * resumes in) changes only when the server agreed; a refusal leaves it as it was.
    */
   async setLanguage(lang: Lang): Promise<Ack<{ lang: Lang }>> {
-    // Before chat:start (connecting, or reconnecting) the server would refuse it NOT_STARTED.
-    if (!this.started || !this.socket.connected) return notConnectedAck();
     const ack = await this.request("chat:language", { lang });
     if (ack.ok) {
       this.saved.lang = ack.lang;
@@ -242,15 +265,34 @@ export class ChatClient {
       | "chat:feedback"
       | "survey:submit"
       | "appointments:list"
+      | "appointment:find"
       | "appointment:cancel"
       | "appointment:reschedule",
   >(
     event: E,
     payload: Parameters<CustomerToServerEvents[E]>[0],
   ): Promise<Parameters<Parameters<CustomerToServerEvents[E]>[1]>[0]> {
+    // Before chat:start has answered (connecting, or reconnecting) the server would refuse
+    // it NOT_STARTED, and socket.io would send one buffered while offline ahead of chat:start
+    // on reconnecting: refused here instead, for the widget to say so.
+    if (!this.started || !this.socket.connected) return Promise.resolve(notConnectedAck());
     // biome-ignore lint/suspicious/noExplicitAny: socket.io types emitWithAck per event name.
     const socket = this.socket.timeout(ACK_TIMEOUT_MS) as any;
     return socket.emitWithAck(event, payload).catch(timeoutAck);
+  }
+
+  /** Connects again after a wait that grows with each retry in a row. */
+  private retryLater(): void {
+    if (this.retryTimer) return;
+    const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.retries++);
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = undefined;
+        if (!this.socket.connected) this.socket.connect();
+        else if (!this.started) this.start();
+      },
+      wait / 2 + Math.random() * (wait / 2),
+    );
   }
 
   private start(): void {
@@ -268,6 +310,8 @@ export class ChatClient {
           this.saved.resumeToken = ack.resumeToken;
           this.saved.chatId = ack.chatId;
           this.started = true;
+          this.retries = 0;
+          this.on.connection("online");
           this.setSignedIn(ack.authenticated === true);
           this.persist();
           this.flush();
@@ -276,6 +320,11 @@ export class ChatClient {
           ack.error.code === "CHAT_NOT_FOUND"
         ) {
           this.restart(lang);
+        } else {
+          // Refused for now (too many new chats from this address, storage down): connected
+          // but without a chat, which the customer is told as a lost connection, and retried.
+          this.on.connection("reconnecting");
+          this.retryLater();
         }
       })
       .catch(() => this.socket.disconnect().connect());

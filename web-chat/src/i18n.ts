@@ -66,7 +66,10 @@ export const UI = {
     appointmentNotFound:
       "Varauksen viite: tällä viitteellä ja puhelinnumerolla ei löytynyt voimassa olevaa varausta.",
     appointmentStarted: "Varauksen viite: aika on jo alkanut, eikä sitä voi enää muuttaa.",
-    newSlot: "Uusi aika (vain siirrettäessä)",
+    newSlot: "Uusi aika",
+    // Said when the booking is in the other language's service, whose advisors keep it.
+    otherServiceSlots:
+      "Aikasi on varattu ruotsinkieliseen palveluun, joten alla ovat ruotsinkielisen palvelun vapaat ajat.",
     // Errors start with the field's name as the form shows it: here "Uusi aika", not "Vapaa aika".
     newSlotMissing: "Uusi aika: valitse aika listasta.",
     newSlotFull: "Uusi aika: valitsemasi aika ehti täyttyä. Valitse toinen aika.",
@@ -165,7 +168,9 @@ export const UI = {
     appointmentNotFound:
       "Bokningens referens: ingen giltig bokning hittades med den här referensen och det här telefonnumret.",
     appointmentStarted: "Bokningens referens: tiden har redan börjat och kan inte längre ändras.",
-    newSlot: "Ny tid (bara när du flyttar)",
+    newSlot: "Ny tid",
+    otherServiceSlots:
+      "Din tid är bokad i den finskspråkiga servicen, så tiderna nedan är den finskspråkiga servicens lediga tider.",
     newSlotMissing: "Ny tid: välj en tid i listan.",
     newSlotFull: "Ny tid: tiden du valde hann bli full. Välj en annan tid.",
     newSlotNotBookable:

@@ -1,5 +1,6 @@
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type {
+  Ack,
   ChatMessage,
   ChatStateEvent,
   MessageAction,
@@ -259,7 +260,7 @@ function mount(script: HTMLScriptElement | null): void {
         action.type === "change-appointment"
       )
         showForm(action.type);
-      else if (action.type === "end-chat") void client.end();
+      else if (action.type === "end-chat") void endChat();
       else if (action.type === "switch-language" && action.lang) void switchLanguage(action.lang);
     });
     return button;
@@ -286,10 +287,7 @@ function mount(script: HTMLScriptElement | null): void {
     const ack = await client.handoff();
     // Said in the UI's language, in the server's words for it: the refusal's own message is in
     // the chat's language, or in both when the connection's event rate refused it.
-    if (!ack.ok)
-      return note(
-        ack.error.code === "RATE_LIMITED" ? rateLimitedMessage(langOf(text)) : text.formFailed,
-      );
+    if (!ack.ok) return refused(ack);
     // The server says in the chat what happened (queued, closed with the next opening, or no
     // one free) with the other channels to choose from; the widget only shows the queue box.
     if (ack.outcome === "queued") showQueue(ack.queuePosition, ack.estimatedWaitSeconds);
@@ -306,8 +304,24 @@ function mount(script: HTMLScriptElement | null): void {
     if (ack.ok || ack.error.code === "NOT_IN_QUEUE") {
       queueBox.hidden = true;
       input.focus();
-    }
+    } else refused(ack);
   });
+
+  /** The server's own notice and survey follow an end; only a refusal is the widget's to say. */
+  async function endChat(): Promise<void> {
+    const ack = await client.end();
+    // Already ended (in another tab, say): nothing went wrong that the customer must redo.
+    if (ack.ok || ack.error.code !== "CHAT_ENDED") refused(ack);
+  }
+
+  /**
+   * Says a refused request in the UI's language (the connection down, or reconnecting, among
+   * others), so that nothing the customer asked for fails silently.
+   */
+  function refused(ack: Ack): void {
+    if (ack.ok) return;
+    note(ack.error.code === "RATE_LIMITED" ? rateLimitedMessage(langOf(text)) : text.formFailed);
+  }
 
   function showState(s: ChatStateEvent): void {
     const previous = state;
@@ -368,6 +382,7 @@ function mount(script: HTMLScriptElement | null): void {
       lang: langOf(text),
       text,
       ...(client.signedIn ? { own: () => client.ownAppointments() } : {}),
+      findAppointment: (reference, phone) => client.findAppointment(reference, phone),
       cancelAppointment: (reference, phone) => client.cancelAppointment(reference, phone),
       moveAppointment: (reference, slotId, phone) =>
         client.rescheduleAppointment(reference, slotId, phone),
@@ -510,7 +525,7 @@ function mount(script: HTMLScriptElement | null): void {
     // Leaving a person (or a place in their queue) cannot be undone: ask first, as the
     // console asks the advisor. A chat with the bot alone ends at once.
     if (state?.state === "advisor" || state?.state === "queued") confirmEnd();
-    else void client.end();
+    else void endChat();
   });
 
   /** Asks in the footer whether to end; Escape or "cancel" keeps the chat going. */
@@ -532,7 +547,7 @@ function mount(script: HTMLScriptElement | null): void {
     yes.addEventListener("click", () => {
       box.remove();
       footer.hidden = false;
-      void client.end();
+      void endChat();
     });
     no.addEventListener("click", close);
     box.addEventListener("keydown", (event) => {

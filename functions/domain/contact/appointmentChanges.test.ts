@@ -4,6 +4,7 @@ import { loadOpeningHours } from "../openingHours/load.ts";
 import { incrementsFor, type ReportEvent } from "../reports/reportEvents.ts";
 import {
   cancelOwnAppointment,
+  findOwnAppointment,
   listOwnAppointments,
   rescheduleOwnAppointment,
 } from "./appointmentChanges.ts";
@@ -122,6 +123,69 @@ describe("the notice of a change names the language it is written in", () => {
   });
 });
 
+describe("finding an own booking before moving it", () => {
+  it("finds it by the phone number it was booked with: its time, labelled in the chat's language, and its own language", async () => {
+    const { deps } = setup();
+    const booked = await bookAppointment(deps, {
+      slotId: "sv-2026-11-24T0800Z",
+      lang: "sv",
+      phone: "040 123 4567",
+    });
+    const found = await findOwnAppointment(
+      deps,
+      booked.reference.toLowerCase(),
+      { phone: "+358 40 1234567" },
+      "fi",
+    );
+    expect(found).toEqual({
+      reference: booked.reference,
+      slot: {
+        slotId: "sv-2026-11-24T0800Z",
+        start: "2026-11-24T08:00:00.000Z",
+        end: "2026-11-24T08:30:00.000Z",
+        label: "huomenna klo 10.00",
+      },
+      lang: "sv",
+    });
+  });
+
+  it("finds it for the signed-in person who booked it, without the phone number", async () => {
+    const { deps } = setup();
+    const booked = await bookAppointment(deps, booking(), { subject: SUBJECT });
+    const found = await findOwnAppointment(deps, booked.reference, { subject: SUBJECT }, "sv");
+    expect(found).toMatchObject({ reference: booked.reference, lang: "fi" });
+    expect(found.slot.label).toBe("i dag kl. 12.00");
+  });
+
+  it("answers someone else's booking as not found, by phone or by person", async () => {
+    const { deps } = setup();
+    const booked = await bookAppointment(deps, booking(), { subject: "someone-else" });
+    for (const asker of [{ phone: "040 765 4321" }, { subject: SUBJECT }, {}]) {
+      await expect(findOwnAppointment(deps, booked.reference, asker, "fi")).rejects.toBeInstanceOf(
+        AppointmentNotFoundError,
+      );
+    }
+    await expect(
+      findOwnAppointment(deps, "AV-23456789", { phone: "040 123 4567" }, "fi"),
+    ).rejects.toBeInstanceOf(AppointmentNotFoundError);
+  });
+
+  it("answers a cancelled or started booking as not found", async () => {
+    const { deps } = setup();
+    const cancelled = await bookAppointment(deps, booking());
+    await cancelOwnAppointment(deps, cancelled.reference, { phone: "040 123 4567" });
+    await expect(
+      findOwnAppointment(deps, cancelled.reference, { phone: "040 123 4567" }, "fi"),
+    ).rejects.toBeInstanceOf(AppointmentNotFoundError);
+
+    const started = await bookAppointment(deps, booking());
+    deps.clock.set(new Date("2026-11-23T10:00:00Z"));
+    await expect(
+      findOwnAppointment(deps, started.reference, { phone: "040 123 4567" }, "fi"),
+    ).rejects.toBeInstanceOf(AppointmentNotFoundError);
+  });
+});
+
 describe("the signed-in customer's own bookings", () => {
   it("lists only theirs, booked and ahead, earliest first, labelled in the chat's language", async () => {
     const { deps, appointments } = setup();
@@ -146,6 +210,8 @@ describe("the signed-in customer's own bookings", () => {
     const own = await listOwnAppointments(deps, SUBJECT, "sv");
     expect(own.map((a) => a.reference)).toEqual([sooner.reference, "AV-LATER234"]);
     expect(own[0]?.label).toBe("i dag kl. 12.00");
+    // The booking's language, not the chat's: a move offers that language's times.
+    expect(own[0]?.lang).toBe("fi");
   });
 });
 

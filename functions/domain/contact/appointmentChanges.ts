@@ -6,6 +6,7 @@
  */
 import type {
   AppointmentCancelled,
+  AppointmentFound,
   AppointmentRescheduled,
   OwnAppointment,
 } from "../../contracts/contactRequests.ts";
@@ -40,6 +41,37 @@ async function ownAppointment(
   return record;
 }
 
+/**
+ * The asker's own appointment `reference` still ahead, with its language, labelled in the
+ * chat's language `lang`. Unknown, someone else's, cancelled and started ones all answer
+ * AppointmentNotFoundError alike, so a guess learns nothing.
+ */
+export async function findOwnAppointment(
+  deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours">,
+  reference: string,
+  asker: AppointmentAsker,
+  lang: Lang,
+): Promise<AppointmentFound> {
+  const record = await ownAppointment(deps, reference, asker);
+  const now = deps.clock.now();
+  if (new Date(record.start) <= now) throw new AppointmentNotFoundError();
+  return {
+    reference: record.reference,
+    slot: {
+      slotId: record.slotId,
+      start: record.start,
+      end: record.end,
+      label: formatOpeningTime(
+        new Date(record.start),
+        lang,
+        deps.openingHours.config.timeZone,
+        now,
+      ),
+    },
+    lang: record.lang,
+  };
+}
+
 /** The signed-in customer's booked appointments still ahead, earliest first. */
 export async function listOwnAppointments(
   deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours">,
@@ -56,6 +88,7 @@ export async function listOwnAppointments(
       start: a.start,
       end: a.end,
       label: formatOpeningTime(new Date(a.start), lang, zone, now),
+      lang: a.lang,
     }));
 }
 

@@ -57,6 +57,14 @@ describe("listSlots", () => {
     });
   });
 
+  it("lists the Swedish service's slots labelled in Finnish when asked to", async () => {
+    const { deps } = setup();
+    const query = { lang: "sv", from: "2026-11-23", to: "2026-11-23" } as const;
+    const slots = await listSlots(deps, { ...query, labelLang: "fi" });
+    expect(slots[0]).toMatchObject({ slotId: "sv-2026-11-23T1000Z", label: "tänään klo 12.00" });
+    expect((await listSlots(deps, query))[0]?.label).toBe("i dag kl. 12.00");
+  });
+
   it("counts bookings and leaves full slots out", async () => {
     const { deps } = setup();
     await bookAppointment(deps, booking());

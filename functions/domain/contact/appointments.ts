@@ -81,7 +81,7 @@ export async function listSlots(
       start: slot.start.toISOString(),
       end: slot.end.toISOString(),
       remaining,
-      label: formatOpeningTime(slot.start, query.lang, zone, now),
+      label: formatOpeningTime(slot.start, query.labelLang ?? query.lang, zone, now),
     }));
 }
 

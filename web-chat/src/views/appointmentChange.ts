@@ -1,7 +1,9 @@
 import type {
+  AppointmentFound,
   AppointmentSlotView,
   OwnAppointment,
 } from "../../../functions/contracts/contactRequests.ts";
+import type { Lang } from "../../../functions/contracts/lang.ts";
 import type { Ack } from "../../../functions/contracts/protocol.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
@@ -10,10 +12,12 @@ import { field, focusField } from "./formFields.ts";
 
 export interface AppointmentChangeContext {
   origin: string;
-  lang: "fi" | "sv";
+  lang: Lang;
   text: UiText;
   /** Signed in: the customer picks one of their own bookings instead of typing reference and phone. */
   own?: () => Promise<Ack<{ appointments: OwnAppointment[] }>>;
+  /** The booking named by reference and phone, with the language it was booked in. */
+  findAppointment(reference: string, phone?: string): Promise<Ack<AppointmentFound>>;
   cancelAppointment(reference: string, phone?: string): Promise<Ack>;
   moveAppointment(reference: string, slotId: string, phone?: string): Promise<Ack>;
   /** Done: the server has said the outcome in the chat, once. */
@@ -24,6 +28,8 @@ export interface AppointmentChangeContext {
 /**
  * The form behind the "change-appointment" action: which booking (the signed-in customer's
  * own list, or reference and phone number), then cancel it or move it to a free time.
+ * A move keeps the booking's language (its advisors), so the new times are that language's,
+ * which need not be the chat's: the form finds the booking before it lists any.
  */
 export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormElement {
   const { text } = ctx;
@@ -47,6 +53,7 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
   own.wrapper.hidden = true;
   const slotSelect = h("select", { name: "slotId" });
   const slot = field(text.newSlot, slotSelect);
+  slot.wrapper.hidden = true;
   const move = h("button", { type: "button", class: "secondary" }, text.submitMoveAppointment);
   form.append(
     heading,
@@ -59,10 +66,13 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
   );
 
   let usingOwn = false;
+  /** The own list's bookings' languages, by reference: a signed-in move needs no lookup. */
+  const ownLangs = new Map<string, Lang>();
   async function loadOwn(): Promise<void> {
     const ack = ctx.own ? await ctx.own() : undefined;
     if (!ack?.ok || ack.appointments.length === 0) return;
     usingOwn = true;
+    for (const a of ack.appointments) ownLangs.set(a.reference, a.lang);
     ownSelect.replaceChildren(
       ...ack.appointments.map((a) =>
         h("option", { value: a.reference }, `${a.label} (${a.reference})`),
@@ -72,18 +82,54 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     reference.wrapper.hidden = true;
     phone.wrapper.hidden = true;
   }
-  async function loadSlots(): Promise<void> {
+  /** The booking the listed times are for; a different one named means finding it again. */
+  let movingFor: { key: string; lang: Lang } | undefined;
+  const keyOf = (which: { reference: string; phone?: string }) =>
+    `${which.reference}|${which.phone ?? ""}`;
+  function forgetMove(): void {
+    movingFor = undefined;
+    slot.wrapper.hidden = true;
+    slot.setError(undefined);
+  }
+  // Another booking named: its language, and so its times, may differ.
+  form.addEventListener("input", (event) => {
+    if (event.target !== slotSelect) forgetMove();
+  });
+
+  /** The booking language's free times, labelled in the chat's language. */
+  async function loadSlots(lang: Lang): Promise<void> {
     const answer = await api<{ slots: AppointmentSlotView[] }>(
       ctx.origin,
-      `/api/appointments/slots?lang=${ctx.lang}`,
+      `/api/appointments/slots?lang=${lang}&labelLang=${ctx.lang}`,
     );
+    const slots = answer.body.slots ?? [];
     slotSelect.replaceChildren(
       h("option", { value: "" }, "–"),
-      ...(answer.body.slots ?? []).map((s) => h("option", { value: s.slotId }, s.label)),
+      ...slots.map((s) => h("option", { value: s.slotId }, s.label)),
+    );
+    const unavailable =
+      answer.status !== 200 ? text.formFailed : slots.length ? undefined : text.noSlots;
+    slot.setHint?.(
+      [lang === ctx.lang ? undefined : text.otherServiceSlots, unavailable]
+        .filter(Boolean)
+        .join(" ") || undefined,
     );
   }
   void loadOwn();
-  void loadSlots();
+
+  /** Finds the booking, then shows its language's free times; a booking not found is an error. */
+  async function prepareMove(which: { reference: string; phone?: string }): Promise<void> {
+    let lang = usingOwn ? ownLangs.get(which.reference) : undefined;
+    if (!lang) {
+      const found = await ctx.findAppointment(which.reference, which.phone);
+      if (!found.ok) return failed(found);
+      lang = found.lang;
+    }
+    await loadSlots(lang);
+    movingFor = { key: keyOf(which), lang };
+    slot.wrapper.hidden = false;
+    focusField(slotSelect);
+  }
 
   /** The booking named, or undefined after showing what is missing. */
   function chosen(): { reference: string; phone?: string } | undefined {
@@ -104,15 +150,15 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     if (code === "APPOINTMENT_NOT_FOUND" || code === "APPOINTMENT_ALREADY_STARTED") {
       const message =
         code === "APPOINTMENT_NOT_FOUND" ? text.appointmentNotFound : text.appointmentStarted;
+      forgetMove();
       if (usingOwn) formError.textContent = message;
       else {
         reference.setError(message);
         focusField(referenceInput);
       }
     } else if (code === "SLOT_FULL" || code === "SLOT_NOT_BOOKABLE") {
-      void loadSlots();
-      // Not bookable need not mean full: the list may be old, or the booking is in the other
-      // language's queue, whose times this list (the chat's language) does not show.
+      if (movingFor) void loadSlots(movingFor.lang);
+      // Not bookable need not mean full: the list may be old (the time too near by now).
       slot.setError(code === "SLOT_FULL" ? text.newSlotFull : text.newSlotNotBookable);
       focusField(slotSelect);
     } else {
@@ -136,6 +182,12 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     formError.textContent = "";
     const which = chosen();
     if (!which) return;
+    if (movingFor?.key !== keyOf(which)) {
+      move.disabled = true;
+      await prepareMove(which);
+      move.disabled = false;
+      return;
+    }
     slot.setError(slotSelect.value ? undefined : text.newSlotMissing);
     if (!slotSelect.value) {
       focusField(slotSelect);

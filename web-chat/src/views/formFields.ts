@@ -7,6 +7,8 @@ export interface Field<T extends HTMLElement = HTMLElement> {
   wrapper: HTMLElement;
   control: T;
   setError(message?: string): void;
+  /** Replaces the hint (none: removes it); the control is described by it. */
+  setHint?(hint?: string): void;
 }
 
 /** Wraps a control (input, select, fieldset) with its label, hint and error message. */
@@ -17,8 +19,9 @@ export function field<T extends HTMLInputElement | HTMLSelectElement>(
 ): Field<T> {
   const id = `f${++counter}`;
   control.id = id;
-  const hintEl = hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : undefined;
+  const hintEl = h("p", { class: "hint", id: `${id}-hint`, hidden: !hint }, hint ?? "");
   const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+  let withError = false;
   const wrapper = h(
     "div",
     { class: "field" },
@@ -27,12 +30,14 @@ export function field<T extends HTMLInputElement | HTMLSelectElement>(
     control,
     error,
   );
-  const describe = (withError: boolean) => {
-    const ids = [hintEl?.id, withError ? error.id : undefined].filter(Boolean).join(" ");
+  const describe = () => {
+    const ids = [hintEl.hidden ? undefined : hintEl.id, withError ? error.id : undefined]
+      .filter(Boolean)
+      .join(" ");
     if (ids) control.setAttribute("aria-describedby", ids);
     else control.removeAttribute("aria-describedby");
   };
-  describe(false);
+  describe();
   return {
     wrapper,
     control,
@@ -41,7 +46,13 @@ export function field<T extends HTMLInputElement | HTMLSelectElement>(
       error.hidden = !message;
       if (message) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
-      describe(Boolean(message));
+      withError = Boolean(message);
+      describe();
+    },
+    setHint(text) {
+      hintEl.textContent = text ?? "";
+      hintEl.hidden = !text;
+      describe();
     },
   };
 }

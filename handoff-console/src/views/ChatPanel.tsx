@@ -4,6 +4,7 @@ import type { ChatMessage } from "../../../functions/contracts/protocol.ts";
 import { type ActiveChat, MESSAGE_MAX, type Result } from "../consoleClient.ts";
 import { errorText, text, topicLabel, type UiText, uiLang } from "../i18n.ts";
 import { type ChatView, chatHeadingId, composeId, currentClient, focusLater } from "../state.ts";
+import { questionTopics } from "../topicNames.ts";
 import { WrapUp } from "./WrapUp.tsx";
 
 const timeFormat = (locale: string) =>
@@ -76,7 +77,9 @@ export function ChatPanel(props: { view: ChatView }) {
         <div>
           <dt>{t.chatTopics}</dt>
           <dd>
-            {chat.topics.length ? chat.topics.map((id) => topicLabel(t, id)).join(", ") : t.noTopic}
+            {questionTopics(chat.topics)
+              .map((id) => topicLabel(t, id))
+              .join(", ") || t.noTopic}
           </dd>
         </div>
         <div>

@@ -24,17 +24,18 @@ export interface HeardMessage {
 }
 
 /** The announcer's content; the page renders it in its one polite live region. */
-export const announcement = signal<Announcement>({ text: "" });
+const SILENT: Announcement = { text: "" };
+export const announcement = signal(SILENT);
 let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Says one announcement (emptied first so a repeat is read), then clears it after 8 s. */
 export function announce(said: string | Announcement): void {
-  announcement.value = { text: "" };
+  announcement.value = SILENT;
   clearTimeout(announceTimer);
   announceTimer = setTimeout(() => {
     announcement.value = typeof said === "string" ? { text: said } : said;
     announceTimer = setTimeout(() => {
-      announcement.value = { text: "" };
+      announcement.value = SILENT;
     }, 8000);
   }, 50);
 }
@@ -55,12 +56,12 @@ export function heardAnnouncement(heard: readonly HeardMessage[], t: UiText): An
   if (counts.size > 1) {
     return { text: [...counts].map(([chat, n]) => `${chat} – ${t.newCount(n)}`).join(", ") };
   }
-  const [chat = ""] = counts.keys();
   const words = heard.map((m) => m.text).join(" ");
+  const last = heard.at(-1);
   return {
-    prefix: `${chat}${heard.every((m) => m.from === "system") ? ` – ${t.from.system}` : ""}: `,
+    prefix: `${last?.chat}${heard.every((m) => m.from === "system") ? ` – ${t.from.system}` : ""}: `,
     text: words.length > HEARD_MAX_CHARS ? `${words.slice(0, HEARD_MAX_CHARS - 1)}…` : words,
-    lang: heard.at(-1)?.lang ?? t.lang,
+    lang: last?.lang,
   };
 }
 

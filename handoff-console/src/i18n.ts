@@ -246,7 +246,7 @@ export const UI = {
     newCount: (n: number) => (n === 1 ? "1 nytt meddelande" : `${n} nya meddelanden`),
     // Announcer and outbox
     sendWhenOnline: "Skickas när anslutningen är tillbaka",
-    sentWhenOnline: (chat: string) => `${chat}: meddelandet som väntade har skickats.`,
+    sentWhenOnline: (chat: string) => `${chat}: väntande meddelande skickat.`,
     wrapupTitle: "Sammanfattning",
     wrapupIntro: "Registrera kontaktorsaken för rapporteringen.",
     reason: "Kontaktorsak",

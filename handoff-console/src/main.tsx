@@ -92,7 +92,8 @@ function App() {
       </main>
       <div class="sr-only" id="announcer" aria-live="polite" aria-atomic="true">
         <span lang={said.lang}>
-          <span lang={said.prefix ? t.lang : undefined}>{said.prefix}</span>
+          {/* A prefix (the chat's name) is never empty: it ends in ": ". */}
+          <span lang={said.prefix && t.lang}>{said.prefix}</span>
           {said.text}
         </span>
       </div>

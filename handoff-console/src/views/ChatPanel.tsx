@@ -208,7 +208,7 @@ export function ChatPanel(props: { view: ChatView }) {
       <div>
         {chat.ended ? (
           <WrapUp
-            headingId={`${headingId}-wrapup`}
+            chatHeadingId={headingId}
             chatTopics={chat.topics}
             save={(reason, note) =>
               client ? client.wrapUp(chat.chatId, reason, note) : Promise.resolve({ ok: true })

@@ -23,8 +23,8 @@ export interface HeardMessage {
   lang: Lang;
 }
 
-/** The announcer's content; the page renders it in its one polite live region. */
 const SILENT: Announcement = { text: "" };
+/** The announcer's content; the page renders it in its one polite live region. */
 export const announcement = signal(SILENT);
 let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -40,7 +40,7 @@ export function announce(said: string | Announcement): void {
   }, 50);
 }
 
-/** Messages of one chat that arrive this close together are said at once. */
+/** Messages (of one chat or several) that arrive this close together are said at once. */
 export const HEAR_WINDOW_MS = 500;
 /** A longer announcement is cut: the advisor reads the rest in the chat. */
 export const HEARD_MAX_CHARS = 160;

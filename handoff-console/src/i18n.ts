@@ -102,6 +102,9 @@ export const UI = {
     returnedToQueue: "Keskustelu ei ole enää sinulla (palautettu jonoon tai siirretty).",
     chatEnded: "Keskustelu on päättynyt. Täytä yhteenveto.",
     newCount: (n: number) => (n === 1 ? "1 uusi viesti" : `${n} uutta viestiä`),
+    // Announcer and outbox
+    sendWhenOnline: "Lähetetään, kun yhteys palaa",
+    sentWhenOnline: (chat: string) => `${chat}: odottanut viesti lähetetty.`,
     // Wrap-up
     wrapupTitle: "Yhteenveto",
     wrapupIntro: "Kirjaa yhteydenoton syy raportointia varten.",
@@ -241,6 +244,9 @@ export const UI = {
     returnedToQueue: "Chatten är inte längre din (återförd till kön eller flyttad).",
     chatEnded: "Chatten har avslutats. Fyll i sammanfattningen.",
     newCount: (n: number) => (n === 1 ? "1 nytt meddelande" : `${n} nya meddelanden`),
+    // Announcer and outbox
+    sendWhenOnline: "Skickas när anslutningen är tillbaka",
+    sentWhenOnline: (chat: string) => `${chat}: väntande meddelande skickat.`,
     wrapupTitle: "Sammanfattning",
     wrapupIntro: "Registrera kontaktorsaken för rapporteringen.",
     reason: "Kontaktorsak",

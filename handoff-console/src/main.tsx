@@ -3,15 +3,16 @@
  * the `/advisor` socket.io namespace. Served at /console with a strict CSP (no inline
  * script); all data is rendered as text, never as HTML.
  */
+import { announcement } from "./announcer.ts";
 import { callbackList } from "./callbackList.ts";
 import { setLang, text, uiLang } from "./i18n.ts";
 import { mountStaffPage } from "./mount.tsx";
 import { ReportsNavItem } from "./reports/NavLink.tsx";
 import {
-  announcement,
   CALLBACKS_HEADING_ID,
   CHATS_HEADING_ID,
   chatHeadingId,
+  chatName,
   chats,
   connection,
   QUEUE_HEADING_ID,
@@ -24,7 +25,7 @@ import {
 } from "./state.ts";
 import { STYLES } from "./styles.ts";
 import { Callbacks, refreshCallbackList } from "./views/Callbacks.tsx";
-import { ChatPanel, chatName } from "./views/ChatPanel.tsx";
+import { ChatPanel } from "./views/ChatPanel.tsx";
 import { Presence } from "./views/Presence.tsx";
 import { Queue } from "./views/Queue.tsx";
 import { SignIn } from "./views/SignIn.tsx";
@@ -33,6 +34,7 @@ function App() {
   const t = text.value;
   const current = session.value;
   const state = connection.value;
+  const said = announcement.value;
   return (
     <>
       <header class="topbar">
@@ -88,8 +90,12 @@ function App() {
           />
         )}
       </main>
-      <div class="sr-only" aria-live="polite" aria-atomic="true">
-        {announcement.value}
+      <div class="sr-only" id="announcer" aria-live="polite" aria-atomic="true">
+        <span lang={said.lang}>
+          {/* A prefix (the chat's name) is never empty: it ends in ": ". */}
+          <span lang={said.prefix && t.lang}>{said.prefix}</span>
+          {said.text}
+        </span>
       </div>
     </>
   );

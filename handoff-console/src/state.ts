@@ -7,10 +7,11 @@
 import { batch, type Signal, signal } from "@preact/signals";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type { AdvisorStatus, ChatMessage, QueueEntry } from "../../functions/contracts/protocol.ts";
+import { announce, messageAnnouncer } from "./announcer.ts";
 import { clearSession, loadSession, type Session, saveSession } from "./auth.ts";
 import { refreshCallbacks, resetCallbacks } from "./callbackList.ts";
 import { type ActiveChat, type ConnectionState, ConsoleClient } from "./consoleClient.ts";
-import { getText } from "./i18n.ts";
+import { getText, type UiText } from "./i18n.ts";
 import { isSupervisorToken, tokenRoles } from "./reports/reportsApi.ts";
 import { loadTopicNames } from "./topicNames.ts";
 
@@ -44,6 +45,11 @@ export interface ChatView {
 
 export const chats = signal<readonly ChatView[]>([]);
 
+/** The chat's name in the UI language: the customer (when identified) and the id's end. */
+export function chatName(chat: ActiveChat, t: UiText): string {
+  return t.chatName(chat.customerName ?? t.unidentified, chat.chatId.slice(-4).toUpperCase());
+}
+
 let client: ConsoleClient | undefined;
 
 /** The open connection's client; undefined while signed out. */
@@ -51,23 +57,8 @@ export function currentClient(): ConsoleClient | undefined {
   return client;
 }
 
-// Announcer ---------------------------------------------------------------------------------
-
-/** The polite live region's text. */
-export const announcement = signal("");
-let announceTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** Says a status message once through the live region (emptied first so a repeat is read). */
-export function announce(message: string): void {
-  announcement.value = "";
-  clearTimeout(announceTimer);
-  announceTimer = setTimeout(() => {
-    announcement.value = message;
-    announceTimer = setTimeout(() => {
-      announcement.value = "";
-    }, 8000);
-  }, 50);
-}
+// Views and other modules announce through the one announcer.
+export { announce };
 
 // Ids and focus -----------------------------------------------------------------------------
 
@@ -142,6 +133,12 @@ export function start(): void {
   void loadTopicNames(current.token);
   const c = new ConsoleClient({ token: current.token });
   client = c;
+  const hear = messageAnnouncer();
+  // Messages that waited for the connection: the advisor hears when each has gone.
+  const waiting = new Set<string>();
+  const keepWaiting = () => {
+    for (const chat of c.chats.values()) for (const p of chat.pending) waiting.add(p.clientId);
+  };
   const find = (chatId: string) => chats.value.find((v) => v.chatId === chatId);
   // The client changes its chats in place: hand the views a fresh copy.
   const refresh = (chatId: string) => {
@@ -153,6 +150,7 @@ export function start(): void {
   c.on({
     connection: (state) => {
       connection.value = state;
+      if (state !== "online") keepWaiting();
       // Requests left while the console was away (or before a reconnect) show up.
       if (state === "online") void refreshCallbacks(c);
     },
@@ -200,16 +198,23 @@ export function start(): void {
     message: (chatId, message: ChatMessage) => {
       const view = find(chatId);
       if (!view) return;
-      view.messageLang.set(
-        message.id,
-        message.lang ?? c.chats.get(chatId)?.lang ?? view.chat.peek().lang,
-      );
+      const lang = message.lang ?? c.chats.get(chatId)?.lang ?? view.chat.peek().lang;
+      view.messageLang.set(message.id, lang);
       batch(() => {
         if (message.from !== "advisor" && !focusIsIn(chatId)) view.unread.value += 1;
         refresh(chatId);
       });
+      const name = chatName(view.chat.peek(), getText());
+      if (message.from === "customer" || message.from === "system") {
+        hear({ chat: name, from: message.from, text: message.text, lang });
+      } else if (message.clientId && waiting.delete(message.clientId)) {
+        announce(getText().sentWhenOnline(name));
+      }
     },
-    pending: refresh,
+    pending: (chatId) => {
+      if (connection.peek() !== "online") keepWaiting();
+      refresh(chatId);
+    },
     typing: refresh,
     presence: refresh,
     language: refresh,

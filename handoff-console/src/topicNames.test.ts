@@ -84,6 +84,13 @@ describe("topic names from the live content", () => {
     ).toEqual({ fromChat: ["tax-card"], others: ["capital-gains", "other"] });
   });
 
+  it("leave a chat's conversation moves out of its topics, so the chat shows only what was asked", () => {
+    const asked = names.questionTopics(["greeting", "tax-card", "human-advisor", "goodbye"]);
+
+    expect(asked).toEqual(["tax-card"]);
+    for (const move of CONVERSATION_MOVES) expect(names.questionTopics([move])).toEqual([]);
+  });
+
   it("are signals, so views showing a topic by its id re-render with its name when they arrive", async () => {
     const { fetchImpl } = answering(json(LIVE));
     // The same copy of the signals library as the freshly imported module.

@@ -50,6 +50,15 @@ export function topicNames(): readonly TopicName[] {
 }
 
 /**
+ * The topics among `ids` that are questions, without the conversation moves (greeting,
+ * goodbye, asking for a person…), which say nothing about what the customer asked.
+ */
+export function questionTopics(ids: readonly string[]): string[] {
+  const moves: readonly string[] = CONVERSATION_MOVES;
+  return ids.filter((id) => !moves.includes(id));
+}
+
+/**
  * Wrap-up reasons as the select lists them: every topic but the conversation moves. The
  * chat's own recognised topics come first (`fromChat`, in the chat's order), since the reason
  * is usually one of them; the rest (`others`) alphabetically by title in `lang`, so a reason
@@ -59,8 +68,8 @@ export function wrapupReasons(
   lang: Lang,
   chatTopics: readonly string[] = [],
 ): { fromChat: string[]; others: string[] } {
-  const moves: readonly string[] = CONVERSATION_MOVES;
-  const reasons = names.value.filter((t) => !moves.includes(t.id));
+  const questions = questionTopics(names.value.map((t) => t.id));
+  const reasons = names.value.filter((t) => questions.includes(t.id));
   const fromChat = [...new Set(chatTopics)].filter((id) => reasons.some((t) => t.id === id));
   const others = reasons
     .filter((t) => !fromChat.includes(t.id))

@@ -265,6 +265,113 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     await advisor.context().close();
   });
 
+  it("announces the customer's messages with the chat's name and language, never the advisor's own, and a message that waited for the connection once sent", async () => {
+    const advisor = await advisorConsole();
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 390, height: 800 },
+    });
+    const customer = await context.newPage();
+    await customer.goto(`${stack.url}/`);
+    await customer.getByRole("button", { name: "Avaa chat" }).click();
+    await expect.poll(() => customer.locator(".msg.bot").count()).toBeGreaterThan(0);
+    const say = async (text: string) => {
+      await customer
+        .getByRole("textbox", { name: /Kirjoita kysymyksesi|Skriv din fråga/ })
+        .fill(text);
+      await customer.keyboard.press("Enter");
+    };
+    for (const question of [
+      "Miten saan uuden verokortin?",
+      "Haluan puhua asiakasneuvojan kanssa",
+    ]) {
+      const before = await customer.locator(".msg.bot").count();
+      await say(question);
+      await expect.poll(() => customer.locator(".msg.bot").count()).toBeGreaterThan(before);
+    }
+    await customer
+      .locator(".msg.bot button.action", { hasText: /neuvoja/i })
+      .last()
+      .click();
+    await customer.locator(".queue").waitFor();
+    await advisor.getByRole("button", { name: /^Ota/ }).first().click();
+    const open = advisor.locator("article.chat:not(.ended)");
+    await open.waitFor();
+    const panel = advisor.locator(
+      `article.chat[data-chat-id="${await open.getAttribute("data-chat-id")}"]`,
+    );
+    const name = (await panel.getByRole("heading", { level: 3 }).textContent()) ?? "";
+    expect(name).toMatch(/^Tunnistamaton asiakas \([0-9A-Z]{4}\)$/);
+    // The chat's topics are what the customer asked, not the moves of the conversation.
+    const topics = panel.locator(".meta div", { hasText: "Aiheet" }).locator("dd");
+    await expect.poll(() => topics.textContent()).toBe("Verokortti");
+
+    // The list is no live region; the one announcer says who wrote, in the words' language.
+    const log = panel.locator("ol.log");
+    expect(
+      await log.evaluate((el) => el.closest("[aria-live], [role=log], [role=status]") === null),
+    ).toBe(true);
+    const announcer = advisor.locator("#announcer");
+    expect(await advisor.locator("[aria-live=polite]").count()).toBe(1);
+    await say("Kiitos, odotan.");
+    // Said once the burst it may belong to is over (half a second).
+    const heard = { timeout: 5_000 };
+    await expect.poll(() => announcer.textContent(), heard).toBe(`${name}: Kiitos, odotan.`);
+    expect(await announcer.locator("span[lang=fi] > span[lang=fi]").textContent()).toBe(
+      `${name}: `,
+    );
+    await expectNoAxeViolations(advisor, "console-announcing");
+
+    // The advisor's own message is not read back to them.
+    const compose = panel.getByRole("textbox", { name: "Viesti asiakkaalle" });
+    await compose.fill("Hei, autan mielelläni.");
+    await advisor.keyboard.press("Enter");
+    await expect
+      .poll(() => log.locator(".msg.advisor", { hasText: "autan mielelläni" }).count())
+      .toBe(1);
+    await advisor.waitForTimeout(1_500);
+    expect(await announcer.textContent()).not.toContain("autan mielelläni");
+
+    // In Swedish now: the words are marked Swedish, the chat's name stays in the UI language.
+    await customer.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => panel.locator(".meta").textContent()).toContain("ruotsi");
+    await say("Hej, är ni kvar?");
+    await expect.poll(() => announcer.textContent(), heard).toContain("Hej, är ni kvar?");
+    const words = announcer.locator("span[lang=sv]");
+    expect(await words.textContent()).toMatch(/Hej, är ni kvar\?$/);
+    expect(await words.locator("span[lang=fi]").textContent()).toBe(`${name}: `);
+
+    // The connection drops: a message waits, saying it goes when the connection is back.
+    const cdp = await advisor.context().newCDPSession(advisor);
+    const offline = (value: boolean) =>
+      cdp.send("Network.emulateNetworkConditions", {
+        offline: value,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    await offline(true);
+    for (const socket of stack.io.of("/advisor").sockets.values()) socket.conn.close();
+    await expect.poll(() => advisor.locator(".connection").textContent()).toMatch(/Yhteys katkesi/);
+    await compose.fill("Palaan asiaan pian.");
+    await advisor.keyboard.press("Enter");
+    const pending = panel.locator(".pending-list li");
+    await expect
+      .poll(() => pending.locator(".who").textContent())
+      .toBe("Lähetetään, kun yhteys palaa");
+    await expectNoAxeViolations(advisor, "console-offline-pending");
+    await offline(false);
+    await expect.poll(() => pending.count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => announcer.textContent(), heard)
+      .toBe(`${name}: odottanut viesti lähetetty.`);
+    await expect
+      .poll(() => customer.locator(".msg.advisor").last().textContent())
+      .toContain("Palaan asiaan pian.");
+    await context.close();
+    await advisor.context().close();
+  });
+
   it("the advisor console has no axe violations in any state of that flow", () => {
     expect(consoleFindings).toEqual([]);
   });

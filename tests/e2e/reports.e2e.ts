@@ -194,7 +194,32 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
       expect(await region.getByText("Ei lukuja näillä rajauksilla.").count()).toBe(1);
       expect(await region.getByRole("table").count()).toBe(0);
     }
+    // No answers: said in words, not drawn as an empty axis (the chats per day still draw).
+    const scores = page.locator("figure.report-chart", { hasText: "Tyytyväisyyden jakauma" });
+    expect(await scores.getByText("Ei vastauksia tällä jaksolla.").count()).toBe(1);
+    expect(await scores.locator("canvas, [role=img], details").count()).toBe(0);
     await expectNoAxeViolations(page, "reports-empty-period");
+  });
+
+  it("shows the longest period choice whole, with room before the select's arrow", async () => {
+    const page = await signedIn("supervisor");
+    const period = page.getByLabel("Ajanjakso");
+    await period.selectOption("last30");
+    const room = await period.evaluate((el: HTMLSelectElement) => {
+      const style = getComputedStyle(el);
+      const canvas = document.createElement("canvas").getContext("2d");
+      if (!canvas) return -1;
+      canvas.font = style.font;
+      const widest = Math.max(...[...el.options].map((o) => canvas.measureText(o.text).width));
+      const inner =
+        el.getBoundingClientRect().width -
+        Number.parseFloat(style.borderLeftWidth) -
+        Number.parseFloat(style.borderRightWidth) -
+        Number.parseFloat(style.paddingLeft);
+      return (inner - widest) / Number.parseFloat(style.fontSize);
+    });
+    // The arrow takes about 1.25em; platforms differ, so the text keeps 2em clear of the edge.
+    expect(room, "em between the longest choice and the select's edge").toBeGreaterThanOrEqual(2);
   });
 
   it("takes a supervisor from the console to Reports, and offers an advisor no Reports link", async () => {

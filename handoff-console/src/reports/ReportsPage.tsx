@@ -413,32 +413,39 @@ function Charts({ s, t, lang }: SectionProps) {
         </figure>
         <figure class="report-chart">
           <figcaption>{t.scoreDistribution}</figcaption>
-          <ChartHost
-            deps={[s, lang]}
-            draw={(host) =>
-              scoreBarChart(host, {
-                counts: scores,
-                label: t.colAnswers,
-                summary: t.scoreDistributionSummary(
-                  scores
-                    .map((n, i) => `${t.scoreLabel(String(i + 1))}: ${formatCount(n, lang)}`)
-                    .join(", "),
-                ),
-                lang,
-              })
-            }
-          />
-          <AsTable t={t}>
-            <Table
-              caption={t.scoreDistribution}
-              headers={[t.colScore, t.colAnswers, t.colShare]}
-              rows={scores.map((n, i) => ({
-                key: String(i),
-                head: t.scoreLabel(String(i + 1)),
-                cells: [formatCount(n, lang), share(n)],
-              }))}
-            />
-          </AsTable>
+          {answers === 0 ? (
+            // An empty axis would say nothing, and its table only zeros.
+            <p class="notice">{t.noAnswers}</p>
+          ) : (
+            <>
+              <ChartHost
+                deps={[s, lang]}
+                draw={(host) =>
+                  scoreBarChart(host, {
+                    counts: scores,
+                    label: t.colAnswers,
+                    summary: t.scoreDistributionSummary(
+                      scores
+                        .map((n, i) => `${t.scoreLabel(String(i + 1))}: ${formatCount(n, lang)}`)
+                        .join(", "),
+                    ),
+                    lang,
+                  })
+                }
+              />
+              <AsTable t={t}>
+                <Table
+                  caption={t.scoreDistribution}
+                  headers={[t.colScore, t.colAnswers, t.colShare]}
+                  rows={scores.map((n, i) => ({
+                    key: String(i),
+                    head: t.scoreLabel(String(i + 1)),
+                    cells: [formatCount(n, lang), share(n)],
+                  }))}
+                />
+              </AsTable>
+            </>
+          )}
         </figure>
       </div>
     </Section>

@@ -11,6 +11,9 @@ export const REPORT_STYLES = `
 .filters label { font-weight: 600; }
 .filters input[type="date"], .filters select { border: 1px solid #6b7280; border-radius: .3rem; padding: .4rem;
   background: #fff; min-height: 2.5rem; max-width: 100%; }
+/* Room for the arrow beside the longest choice ("Viimeiset 30 päivää"), whose text otherwise
+   runs into it and is cut where the platform draws a wider arrow. */
+.filters select { padding-right: 2rem; }
 .filters .hint { flex-basis: 100%; margin: 0; font-size: .875rem; color: var(--muted); }
 .filters .error { flex-basis: 100%; }
 .report-status { margin: 0; font-weight: 600; }

@@ -73,9 +73,9 @@ export const REPORT_TEXT = {
     // Figures
     figuresTitle: "Tunnusluvut",
     figures: {
-      chats: "Keskustelut",
+      chats: "Päättyneet keskustelut",
       containmentRate: "Botti hoiti",
-      handoffs: "Siirrot neuvojalle",
+      handoffs: "Pyynnöt neuvojalle",
       callbacks: "Takaisinsoittopyynnöt",
       bookings: "Ajanvaraukset",
       cancellations: "Perutut ajat",
@@ -88,9 +88,9 @@ export const REPORT_TEXT = {
       inboxed: "Opetettavaksi",
     } satisfies Record<FigureId, string>,
     figureHints: {
-      chats: "Päättyneet keskustelut",
+      chats: "Jaksolla päättyneet; kesken olevat eivät ole mukana",
       containmentRate: (n: string) => `Ilman neuvojaa päättyneet: ${n}`,
-      handoffs: "Pyynnöt päästä neuvojalle",
+      handoffs: "Jokainen pyyntö, myös saman keskustelun uusi: voi olla enemmän kuin keskusteluja",
       callbacks: "Jätetyt pyynnöt",
       // Net: a cancelled appointment is taken off the day it was booked.
       bookings: "Voimassa olevat varaukset; perutut eivät ole mukana",
@@ -117,7 +117,7 @@ export const REPORT_TEXT = {
     scoreDistributionSummary: (parts: string) =>
       `Pylväskaavio: vastausten määrä arvosanoittain. ${parts}.`,
     showAsTable: "Näytä taulukkona",
-    noChartData: "Ei piirrettävää tällä ajanjaksolla.",
+    noAnswers: "Ei vastauksia tällä jaksolla.",
     // Tables
     byDayTitle: "Päivittäin",
     byTopicTitle: "Aiheittain",
@@ -207,9 +207,9 @@ export const REPORT_TEXT = {
     signInAgain: "Logga in som förman",
     figuresTitle: "Nyckeltal",
     figures: {
-      chats: "Chattar",
+      chats: "Avslutade chattar",
       containmentRate: "Chattboten klarade",
-      handoffs: "Överföringar till rådgivare",
+      handoffs: "Begäran om rådgivare",
       callbacks: "Begäran om återuppringning",
       bookings: "Tidsbokningar",
       cancellations: "Avbokade tider",
@@ -222,9 +222,9 @@ export const REPORT_TEXT = {
       inboxed: "Att lära in",
     } satisfies Record<FigureId, string>,
     figureHints: {
-      chats: "Avslutade chattar",
+      chats: "Avslutade under perioden; pågående ingår inte",
       containmentRate: (n: string) => `Avslutade utan rådgivare: ${n}`,
-      handoffs: "Begäran om rådgivare",
+      handoffs: "Varje begäran, även en ny i samma chatt: kan vara fler än chattarna",
       callbacks: "Lämnade begäran",
       bookings: "Gällande bokningar; avbokade ingår inte",
       cancellations: "Avbokade och flyttade tider enligt bokningsdagen",
@@ -248,7 +248,7 @@ export const REPORT_TEXT = {
     scoreLabel: (score: string) => `${score} stjärnor`,
     scoreDistributionSummary: (parts: string) => `Stapeldiagram: antal svar per betyg. ${parts}.`,
     showAsTable: "Visa som tabell",
-    noChartData: "Inget att rita under perioden.",
+    noAnswers: "Inga svar under perioden.",
     byDayTitle: "Per dag",
     byTopicTitle: "Per ämne",
     byTopicCaption: "Ämnen efter antal chattar, störst först",

@@ -3,7 +3,16 @@ import type { Lang } from "../../../functions/contracts/lang.ts";
 import type { ChatMessage } from "../../../functions/contracts/protocol.ts";
 import { type ActiveChat, MESSAGE_MAX, type Result } from "../consoleClient.ts";
 import { errorText, text, topicLabel, type UiText, uiLang } from "../i18n.ts";
-import { type ChatView, chatHeadingId, composeId, currentClient, focusLater } from "../state.ts";
+import {
+  type ChatView,
+  chatHeadingId,
+  chatName,
+  composeId,
+  connection,
+  currentClient,
+  focusLater,
+} from "../state.ts";
+import { questionTopics } from "../topicNames.ts";
 import { WrapUp } from "./WrapUp.tsx";
 
 const timeFormat = (locale: string) =>
@@ -17,15 +26,10 @@ const timeFormats: Record<Lang, Intl.DateTimeFormat> = {
   sv: timeFormat("sv-FI"),
 };
 
-/** The chat's name in the UI language: the customer (when identified) and the id's end. */
-export function chatName(chat: ActiveChat, t: UiText): string {
-  return t.chatName(chat.customerName ?? t.unidentified, chat.chatId.slice(-4).toUpperCase());
-}
-
 /**
  * One accepted chat: who and what, the whole transcript (the bot conversation first), live
- * messages in a polite live region, the message box, transfer and end, and the wrap-up once
- * the chat has ended.
+ * messages (said by the page's announcer, not by the list), the message box, transfer and
+ * end, and the wrap-up once the chat has ended.
  */
 export function ChatPanel(props: { view: ChatView }) {
   const { view } = props;
@@ -76,7 +80,9 @@ export function ChatPanel(props: { view: ChatView }) {
         <div>
           <dt>{t.chatTopics}</dt>
           <dd>
-            {chat.topics.length ? chat.topics.map((id) => topicLabel(t, id)).join(", ") : t.noTopic}
+            {questionTopics(chat.topics)
+              .map((id) => topicLabel(t, id))
+              .join(", ") || t.noTopic}
           </dd>
         </div>
         <div>
@@ -92,7 +98,7 @@ export function ChatPanel(props: { view: ChatView }) {
         {chat.pending.map((p) => (
           <li key={p.clientId} class="msg advisor pending">
             <span class="who" lang={t.lang}>
-              {t.sending}
+              {connection.value === "online" ? t.sending : t.sendWhenOnline}
             </span>
             <span class="text">{p.text}</span>
           </li>
@@ -202,7 +208,7 @@ export function ChatPanel(props: { view: ChatView }) {
       <div>
         {chat.ended ? (
           <WrapUp
-            headingId={`${headingId}-wrapup`}
+            chatHeadingId={headingId}
             chatTopics={chat.topics}
             save={(reason, note) =>
               client ? client.wrapUp(chat.chatId, reason, note) : Promise.resolve({ ok: true })
@@ -215,9 +221,9 @@ export function ChatPanel(props: { view: ChatView }) {
 }
 
 /**
- * The conversation. The transcript is in the list before the list enters the page, so only
- * messages that arrive later are announced. It opens at the customer's latest message and
- * follows new ones while the advisor is at the bottom (or has just sent one).
+ * The conversation. Not a live region: the announcer says new customer and system messages
+ * with the chat's name. It opens at the customer's latest message and follows new ones while
+ * the advisor is at the bottom (or has just sent one).
  */
 function MessageLog(props: { view: ChatView; chat: ActiveChat; t: UiText; labelledBy: string }) {
   const { view, chat, t } = props;
@@ -256,8 +262,6 @@ function MessageLog(props: { view: ChatView; chat: ActiveChat; t: UiText; labell
     <ol
       class="log"
       ref={log}
-      aria-live="polite"
-      aria-relevant="additions"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, so keyboard users must reach it (WCAG 2.1.1).
       tabIndex={0}
       lang={chat.lang}

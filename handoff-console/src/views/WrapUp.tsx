@@ -11,13 +11,15 @@ import { NoteField } from "./NoteField.tsx";
  * list fills in then.
  */
 export function WrapUp(props: {
-  headingId: string;
+  /** The chat's heading: the form is named by both, so two chats' wrap-ups differ. */
+  chatHeadingId: string;
   /** The topics the bot recognised in the chat: offered first. */
   chatTopics: readonly string[];
   save(reason: string, note: string): Promise<Result>;
 }) {
   const t = text.value;
   const id = useId();
+  const headingId = `${props.chatHeadingId}-wrapup`;
   const select = useRef<HTMLSelectElement>(null);
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
@@ -39,7 +41,7 @@ export function WrapUp(props: {
   return (
     <form
       class="wrapup stack"
-      aria-labelledby={props.headingId}
+      aria-labelledby={`${headingId} ${props.chatHeadingId}`}
       noValidate
       onSubmit={async (event) => {
         event.preventDefault();
@@ -55,7 +57,7 @@ export function WrapUp(props: {
         setFailed(ack.ok ? undefined : ack.error);
       }}
     >
-      <h4 id={props.headingId} tabIndex={-1}>
+      <h4 id={headingId} tabIndex={-1}>
         {t.wrapupTitle}
       </h4>
       <p>{t.wrapupIntro}</p>

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { REPORT_TEXT } from "./text.ts";
+
+describe("the Reports page's key figures", () => {
+  it("say that chats are counted when they end and that requests for an advisor can outnumber them", () => {
+    const fi = REPORT_TEXT.fi;
+    const sv = REPORT_TEXT.sv;
+
+    // One chat can ask for a person more than once (queued, then again after "unavailable").
+    expect(fi.figures.chats).toBe("Päättyneet keskustelut");
+    expect(fi.figures.handoffs).toBe("Pyynnöt neuvojalle");
+    expect(fi.figureHints.handoffs).toMatch(/enemmän kuin keskusteluja/);
+    expect(sv.figures.chats).toBe("Avslutade chattar");
+    expect(sv.figures.handoffs).toBe("Begäran om rådgivare");
+    expect(sv.figureHints.handoffs).toMatch(/fler än chattarna/);
+  });
+
+  it("keep the CSV's column headings as they were, so spreadsheets built on them still work", () => {
+    expect([REPORT_TEXT.fi.colChats, REPORT_TEXT.fi.colHandoffs]).toEqual([
+      "Keskustelut",
+      "Siirrot",
+    ]);
+    expect([REPORT_TEXT.sv.colChats, REPORT_TEXT.sv.colHandoffs]).toEqual([
+      "Chattar",
+      "Överföringar",
+    ]);
+  });
+});

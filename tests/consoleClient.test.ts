@@ -55,6 +55,14 @@ beforeAll(async () => {
     socket.emit("chat:customer", { chatId: "chat-9", connected: false });
     socket.emit("chat:customer", { chatId: "chat-1", connected: true });
   });
+  // A handshake that takes a moment (a token checked against the identity provider).
+  io.of("/advisor-slow")
+    .use((_socket, next) => {
+      setTimeout(next, 300);
+    })
+    .on("connection", (socket) => {
+      socket.on("advisor:status", (request, ack) => ack({ ok: true, ...request, activeChats: 0 }));
+    });
   // Storage is down for the first two handshakes, then back.
   let handshakes = 0;
   io.of("/advisor-outage").use((_socket, next) => {
@@ -92,6 +100,21 @@ describe("the advisor console's client", () => {
     await eventually(() => client.connected, 5_000);
     expect(refused).toEqual([]);
     expect(states).toEqual(["connecting", "reconnecting", "reconnecting", "online"]);
+    client.close();
+  });
+
+  it("sets a status asked for before the connection is up once it is, instead of refusing it", async () => {
+    const client = new ConsoleClient({
+      url: `${url}-slow`,
+      token: "t",
+      socketOptions: { forceNew: true },
+    });
+    client.connect();
+    expect(client.connected).toBe(false);
+
+    const ack = await client.setPresence({ status: "available", languages: ["fi"], maxChats: 3 });
+
+    expect(ack).toMatchObject({ ok: true, status: "available" });
     client.close();
   });
 

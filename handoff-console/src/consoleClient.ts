@@ -303,13 +303,36 @@ export class ConsoleClient {
     event: E,
     payload: Parameters<AdvisorToServerEvents[E]>[0],
   ): Promise<Parameters<Parameters<AdvisorToServerEvents[E]>[1]>[0]> {
-    if (!this.socket.connected) return Promise.resolve(unavailable("Not connected"));
+    if (!this.socket.connected) {
+      // Just signed in, or reconnecting: the status set first thing after sign-in waits for
+      // the connection rather than bouncing back to "away".
+      return this.connectedWithin(ACK_TIMEOUT_MS).then((up) =>
+        up ? this.call(event, payload) : unavailable("Not connected"),
+      );
+    }
     const socket = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
       emitWithAck(event: string, payload: unknown): Promise<never>;
     };
     return socket
       .emitWithAck(event, payload)
       .catch(() => unavailable("No answer from the service"));
+  }
+
+  /** Whether a connection on its way comes up within `ms`; false at once if none is. */
+  private connectedWithin(ms: number): Promise<boolean> {
+    const s = this.socket;
+    if (!s.active) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const up = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        s.off("connect", up);
+        resolve(false);
+      }, ms);
+      s.once("connect", up);
+    });
   }
 
   private setStatus(status: AdvisorStatus): void {

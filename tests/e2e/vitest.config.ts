@@ -7,6 +7,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A page on two shared cores can take seconds to show what a poll waits for; a poll that
+    // never comes true still fails, only later.
+    expect: { poll: { timeout: 10_000 } },
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },
 });

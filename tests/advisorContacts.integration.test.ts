@@ -163,6 +163,7 @@ describe("callback requests keep to the advisor's languages", () => {
       ["fi", "040 300 0001"],
       ["sv", "040 300 0002"],
     ] as const) {
+      clock.advance(1_000); // the list's order is by when they were left
       const { status, body } = await post("/api/callbacks", { lang, phone });
       expect(status).toBe(201);
       made[lang] = (body as { reference: string }).reference;

@@ -334,8 +334,9 @@ export async function listBookedAppointmentsPage(
       deps.appointments.listBookedByLang(lang, limit + 1, after),
     ),
   );
+  // Code-unit order, as the store compares the positions (not the locale's collation).
   const order = (r: AppointmentPosition) => `${r.start}#${r.reference}`;
-  const records = perLang.flat().sort((a, b) => order(a).localeCompare(order(b)));
+  const records = perLang.flat().sort((a, b) => (order(a) < order(b) ? -1 : 1));
   const page = records.slice(0, limit);
   const last = page.at(-1);
   return {

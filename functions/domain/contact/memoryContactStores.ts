@@ -120,7 +120,7 @@ export function createMemoryAppointmentStore(): AppointmentStore & {
       const order = (r: AppointmentPosition) => `${r.start}#${r.reference}`;
       return [...items.values()]
         .filter((r) => r.status === "booked" && r.lang === lang && order(r) > order(after))
-        .sort((a, b) => order(a).localeCompare(order(b)))
+        .sort((a, b) => (order(a) < order(b) ? -1 : 1))
         .slice(0, limit)
         .map((r) => structuredClone(r));
     },

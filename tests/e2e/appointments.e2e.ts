@@ -104,7 +104,8 @@ describe.skipIf(!HAS_CHROMIUM)("booked appointments in the advisor console", () 
 
     const page = await signedInConsole("advisor-fi");
     const heading = page.getByRole("heading", { level: 2, name: /^Ajanvaraukset/ });
-    const section = page.locator("section", { has: heading });
+    // By its heading's id: the heading's words change with the UI language.
+    const section = page.locator('section[aria-labelledby="appointments-title"]');
     const rows = section.locator("tbody > tr:not(.close-row)");
     await expect.poll(() => rows.count()).toBe(1);
     expect(await heading.textContent()).toBe("Ajanvaraukset (1)");
@@ -122,7 +123,18 @@ describe.skipIf(!HAS_CHROMIUM)("booked appointments in the advisor console", () 
     expect(await row.getByRole("link").textContent()).toBe("+358 40 7654321");
     expect(await row.textContent()).toContain(reference);
     expect(await row.textContent()).toContain("suomi");
+    // Booked in the chat's booking flow: no matter named, rather than "Varaa aika".
+    expect(await row.textContent()).toContain("Ei aihetta");
     await expectNoAxeViolations(page, "console-appointments");
+
+    // In Swedish, as Finland-Swedish writes the time.
+    await page.getByRole("button", { name: "På svenska" }).click();
+    const svHeading = page.getByRole("heading", { level: 2, name: /^Tidsbokningar/ });
+    expect(await svHeading.textContent()).toBe("Tidsbokningar (1)");
+    expect(await row.locator("th").textContent()).toMatch(/^tis 24\.11 kl\. 1[2-5]\.[03]0$/);
+    expect(await row.textContent()).toContain("finska");
+    await expectNoAxeViolations(page, "console-appointments-sv");
+    await page.getByRole("button", { name: "Suomeksi" }).click();
 
     // Not yet: the customer may still cancel or move it until its time.
     await row.getByRole("button", { name: `Merkitse hoidetuksi ${reference}` }).click();

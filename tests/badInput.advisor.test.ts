@@ -92,6 +92,15 @@ const CASES: [AdvisorEvent, string, unknown, RegExp][] = [
   ["callbacks:list", "an extra field", { all: true }, /'all'/],
   ["callback:close", "no reference", {}, /reference:/],
   ["callback:close", "a number as note", { reference: "SP-7KQ2M9", note: 5 }, /note:/],
+  ["appointments:list", "a day that is not a day", { from: "2026-13-40" }, /from:/],
+  ["appointments:list", "an extra field", { lang: "fi" }, /'lang'/],
+  ["appointment:close", "no reference", {}, /reference:/],
+  [
+    "appointment:close",
+    "an oversized note",
+    { reference: "AV-7KQ2M9XY", note: long(1001) },
+    /note:/,
+  ],
 ];
 
 describe("bad input on advisor events", () => {
@@ -111,6 +120,7 @@ describe("bad input on advisor events", () => {
       "chat:end",
       "chat:wrapup",
       "callback:close",
+      "appointment:close",
     ];
     await fc.assert(
       fc.asyncProperty(

@@ -188,3 +188,13 @@ export const callbackCloseSchema = z.strictObject({
     .optional(),
 });
 export type CallbackClose = z.infer<typeof callbackCloseSchema>;
+
+/** Console: an advisor marks a phone appointment handled after the call (or the attempt). */
+export const appointmentCloseSchema = z.strictObject({
+  reference: z.string().trim().min(1).max(40, REFERENCE_HINT),
+  note: z
+    .string()
+    .max(CALLBACK_NOTE_MAX, `must be at most ${CALLBACK_NOTE_MAX} characters`)
+    .optional(),
+});
+export type AppointmentClose = z.infer<typeof appointmentCloseSchema>;

@@ -10,6 +10,7 @@ import type {
   AppointmentFound,
   AppointmentReschedule,
   AppointmentRescheduled,
+  appointmentCloseSchema,
   appointmentFindSchema,
   callbackCloseSchema,
   OwnAppointment,
@@ -184,6 +185,9 @@ export const ERROR_CODES = [
   "SLOT_NOT_BOOKABLE",
   "APPOINTMENT_NOT_FOUND",
   "APPOINTMENT_ALREADY_STARTED",
+  "APPOINTMENT_NOT_STARTED",
+  "APPOINTMENT_ALREADY_HANDLED",
+  "APPOINTMENT_CANCELLED",
   "CALLBACK_NOT_FOUND",
   "CALLBACK_ALREADY_CLOSED",
   /** The phone number or person already has an open booking or callback request (HTTP 409). */
@@ -409,6 +413,19 @@ export interface AdvisorToServerEvents {
     payload: PayloadOf<typeof callbackCloseSchema>,
     ack: AckCallback<CallbackCloseResult>,
   ) => void;
+  /**
+   * Booked phone appointments of the advisor's languages from the Helsinki day `from` (default
+   * today) on, earliest first, a page (200) at a time; paged like `callbacks:list`.
+   */
+  "appointments:list": (
+    payload: PayloadOf<typeof advisorAppointmentsListSchema>,
+    ack: AckCallback<AdvisorAppointmentPage>,
+  ) => void;
+  /** Marks a booked appointment handled once its time has come (after the call). */
+  "appointment:close": (
+    payload: PayloadOf<typeof appointmentCloseSchema>,
+    ack: AckCallback<AppointmentCloseResult>,
+  ) => void;
 }
 
 export const callbacksListSchema = z.strictObject({
@@ -438,6 +455,46 @@ export interface CallbackPage {
   nextCursor?: string;
   /** The service's time when the page was read (ISO instant): waits are measured from it. */
   now: string;
+}
+
+export const advisorAppointmentsListSchema = z.strictObject({
+  /** The `nextCursor` of the previous page; absent for the first page (the earliest). */
+  cursor: z.string().max(512, "cursor: must be the nextCursor of an earlier answer").optional(),
+  /** A Helsinki day, YYYY-MM-DD: the list starts at its beginning; today when absent. */
+  from: z.iso.date("from: must be a day, YYYY-MM-DD").optional(),
+});
+
+/** A booked phone appointment as the console lists it. */
+export interface AdvisorAppointmentItem {
+  reference: string;
+  lang: Lang;
+  /** E.164, for dialling. */
+  phone: string;
+  /** e.g. "+358 40 1234567", for reading. */
+  phoneDisplay: string;
+  /** ISO instants of the slot. */
+  start: string;
+  end: string;
+  /** The start in the appointment's language, e.g. "tiistaina 8.12. klo 10.30". */
+  label: string;
+  topic?: string;
+  chatId?: string;
+  /** When the customer booked it (ISO instant). */
+  createdAt: string;
+}
+
+/** One page of `appointments:list`; `nextCursor` is there while more appointments follow. */
+export interface AdvisorAppointmentPage {
+  appointments: AdvisorAppointmentItem[];
+  nextCursor?: string;
+  /** The service's time when the page was read (ISO instant). */
+  now: string;
+}
+
+/** The answer to `appointment:close`. */
+export interface AppointmentCloseResult {
+  reference: string;
+  handledAt: string;
 }
 
 /** The answer to `callback:close`. */

@@ -1,8 +1,9 @@
 import type { DefaultEventsMap, Namespace, Server } from "socket.io";
-import { callbackCloseSchema } from "../contracts/contactRequests.ts";
+import { appointmentCloseSchema, callbackCloseSchema } from "../contracts/contactRequests.ts";
 import {
   ADVISOR_NAMESPACE,
   type AdvisorToServerEvents,
+  advisorAppointmentsListSchema,
   advisorChatSchema,
   advisorMessageSchema,
   advisorStatusSchema,
@@ -13,8 +14,13 @@ import {
   type ServerToAdvisorEvents,
 } from "../contracts/protocol.ts";
 import type { InactivityWatch } from "../domain/chat/inactivity.ts";
+import { closeAppointment, listBookedAppointmentsPage } from "../domain/contact/appointments.ts";
 import { closeCallback, listOpenCallbacksPage } from "../domain/contact/callbacks.ts";
-import type { CallbackStore, ContactGuardStore } from "../domain/contact/contactStore.ts";
+import type {
+  AppointmentStore,
+  CallbackStore,
+  ContactGuardStore,
+} from "../domain/contact/contactStore.ts";
 import type { HandoffService } from "../domain/handoff/handoffService.ts";
 import type { AdvisorIdentity } from "../domain/handoff/presence.ts";
 import {
@@ -22,6 +28,7 @@ import {
   IdentityUnavailableError,
   type IdentityVerifier,
 } from "../domain/identity/identity.ts";
+import type { OpeningHours } from "../domain/openingHours/index.ts";
 import type { Clock } from "../domain/ports.ts";
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
@@ -44,8 +51,14 @@ export interface AdvisorNamespaceDeps {
   handoff: HandoffService;
   /** Advisor messages keep a chat from counting as idle. */
   inactivity?: InactivityWatch;
-  /** Callback requests advisors work through (list and close). */
-  contact?: { callbacks: CallbackStore; guards: ContactGuardStore; clock: Clock };
+  /** Callback requests and booked appointments advisors work through (list and close). */
+  contact?: {
+    callbacks: CallbackStore;
+    appointments: AppointmentStore;
+    guards: ContactGuardStore;
+    clock: Clock;
+    openingHours: OpeningHours;
+  };
   /** Verifies console tokens (staff issuer). */
   identity: IdentityVerifier;
   logger: Logger;
@@ -213,10 +226,11 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
       handleEvent(deps, "callbacks:list", callbacksListSchema, async (request, ack) => {
         if (!deps.contact) throw new Error("callbacks are not wired");
         ack(
-          await listOpenCallbacksPage(
-            deps.contact,
-            request.cursor === undefined ? {} : { cursor: request.cursor },
-          ),
+          await listOpenCallbacksPage(deps.contact, {
+            ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
+            // Phone numbers only of the customers this advisor may serve (the token's languages).
+            langs: advisor.languages,
+          }),
         );
       }),
     );
@@ -225,9 +239,46 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
       "callback:close",
       handleEvent(deps, "callback:close", callbackCloseSchema, async (input, ack) => {
         if (!deps.contact) throw new Error("callbacks are not wired");
-        const closed = await closeCallback(deps.contact, { ...input, advisorId: id });
+        const closed = await closeCallback(deps.contact, {
+          ...input,
+          advisorId: id,
+          langs: advisor.languages,
+        });
         logger.info("callback closed", { reference: closed.reference });
         ack(closed);
+      }),
+    );
+
+    socket.on(
+      "appointments:list",
+      handleEvent(
+        deps,
+        "appointments:list",
+        advisorAppointmentsListSchema,
+        async (request, ack) => {
+          if (!deps.contact) throw new Error("appointments are not wired");
+          ack(
+            await listBookedAppointmentsPage(deps.contact, {
+              langs: advisor.languages,
+              ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
+              ...(request.from === undefined ? {} : { from: request.from }),
+            }),
+          );
+        },
+      ),
+    );
+
+    socket.on(
+      "appointment:close",
+      handleEvent(deps, "appointment:close", appointmentCloseSchema, async (input, ack) => {
+        if (!deps.contact) throw new Error("appointments are not wired");
+        const handled = await closeAppointment(deps.contact, {
+          ...input,
+          advisorId: id,
+          langs: advisor.languages,
+        });
+        logger.info("appointment handled", { reference: handled.reference });
+        ack(handled);
       }),
     );
 

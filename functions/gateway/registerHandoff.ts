@@ -90,7 +90,16 @@ export function registerHandoff(
   registerAdvisorNamespace(io, {
     handoff,
     inactivity,
-    contact: { callbacks: services.callbacks, guards: services.guards, clock: services.clock },
+    contact: {
+      callbacks: services.callbacks,
+      appointments: services.appointments,
+      guards: services.guards,
+      clock: services.clock,
+      // Read on the first appointments:list, not at start: a gateway without one still runs.
+      get openingHours() {
+        return services.openingHours;
+      },
+    },
     identity: ctx.identity,
     logger,
     inFlight,

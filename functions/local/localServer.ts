@@ -9,7 +9,7 @@ import {
   createDynamoCustomerData,
   seedDemoCustomers,
 } from "../adapters/dynamodb/dynamoCustomerData.ts";
-import { ensureTables } from "../adapters/dynamodb/ensureTables.ts";
+import { ensureTables, missingIndexes } from "../adapters/dynamodb/ensureTables.ts";
 import { tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { trainBesideChats } from "../adapters/recogniser/embedded/trainInWorker.ts";
@@ -90,11 +90,18 @@ export async function startLocalServer(
   const tables = tableNames(config.TABLE_PREFIX);
   const [assets] = await Promise.all([
     loadStaticAssets(REPO_ROOT),
-    ensureTables(client, config.TABLE_PREFIX).then(() =>
+    ensureTables(client, config.TABLE_PREFIX).then(async () => {
+      const missing = await missingIndexes(client, config.TABLE_PREFIX);
+      if (missing.length > 0) {
+        logger.warn(
+          "tables in DATA_DIR lack indexes added since they were made; what reads them fails until DATA_DIR is emptied",
+          { missing },
+        );
+      }
       // Dated from the service clock: a restart on a later day (or another FAKE_TIME) moves
       // the personas' payment and due dates along, so they are never in the past by accident.
-      seedDemoCustomers(doc, tables.customers, demoCustomerData(clock.now())),
-    ),
+      await seedDemoCustomers(doc, tables.customers, demoCustomerData(clock.now()));
+    }),
   ]);
   const inFlight = createInFlight();
 

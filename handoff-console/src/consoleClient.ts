@@ -4,10 +4,12 @@ import type { Lang } from "../../functions/contracts/lang.ts";
 import type {
   Ack,
   ADVISOR_NAMESPACE,
+  AdvisorAppointmentPage,
   AdvisorChat,
   AdvisorStatus,
   AdvisorStatusRequest,
   AdvisorToServerEvents,
+  AppointmentCloseResult,
   CallbackCloseResult,
   CallbackPage,
   ChatMessage,
@@ -280,6 +282,17 @@ export class ConsoleClient {
     return this.call("callback:close", { reference, ...(trimmed ? { note: trimmed } : {}) });
   }
 
+  /** One page of booked appointments in the advisor's languages, from today, earliest first. */
+  listAppointments(cursor?: string): Promise<Result<AdvisorAppointmentPage>> {
+    return this.call("appointments:list", cursor === undefined ? {} : { cursor });
+  }
+
+  /** Marks an appointment handled after the call; an empty note is left out. */
+  closeAppointment(reference: string, note?: string): Promise<Result<AppointmentCloseResult>> {
+    const trimmed = note?.trim().slice(0, CALLBACK_NOTE_LIMIT);
+    return this.call("appointment:close", { reference, ...(trimmed ? { note: trimmed } : {}) });
+  }
+
   // -------------------------------------------------------------------------------------
 
   private emit<K extends keyof ConsoleEvents>(name: K, ...args: Parameters<ConsoleEvents[K]>) {
@@ -298,7 +311,9 @@ export class ConsoleClient {
       | "chat:wrapup"
       | "chat:message"
       | "callbacks:list"
-      | "callback:close",
+      | "callback:close"
+      | "appointments:list"
+      | "appointment:close",
   >(
     event: E,
     payload: Parameters<AdvisorToServerEvents[E]>[0],

@@ -122,7 +122,6 @@ export const UI = {
     wrapupSaved: "Yhteenveto tallennettu ja keskustelu suljettu.",
     // Callback requests
     callbacksTitle: "Soittopyynnöt",
-    callbacksShort: (n: number, more: boolean) => `Soittopyynnöt (${n}${more ? "+" : ""})`,
     callbacksCaption: "Avoimet soittopyynnöt, vanhin ensin",
     callbacksEmpty: "Ei avoimia soittopyyntöjä.",
     callbacksMore: (n: number) => `Näytetään ${n} vanhinta, lisää on jonossa.`,
@@ -159,6 +158,21 @@ export const UI = {
     } as Partial<Record<ErrorCode, string>>,
     /** The wrap-up reason for a contact no topic fits; topic names come from the content. */
     otherReason: "Muu asia",
+    // Booked phone appointments (and refusals of marking contacts handled)
+    appointmentsTitle: "Ajanvaraukset",
+    appointmentsCaption: "Varatut puhelinajat tästä päivästä alkaen, aikaisin ensin",
+    appointmentsEmpty: "Ei varattuja puhelinaikoja.",
+    appointmentsMore: (n: number) => `Näytetään ${n} ensimmäistä, lisää on tulossa.`,
+    appointmentHandled: (reference: string) => `Ajanvaraus ${reference} merkitty hoidetuksi.`,
+    colTime: "Aika",
+    contactErrors: {
+      APPOINTMENT_NOT_STARTED:
+        "Puhelinaika ei ole vielä alkanut. Merkitse hoidetuksi puhelun jälkeen.",
+      APPOINTMENT_ALREADY_HANDLED: "Ajanvaraus on jo merkitty hoidetuksi. Päivitä lista.",
+      APPOINTMENT_CANCELLED: "Asiakas on perunut ajan. Päivitä lista.",
+      APPOINTMENT_NOT_FOUND: "Ajanvarausta ei löydy. Päivitä lista.",
+      LANGUAGE_NOT_SERVED: "Et palvele tämän kielen asiakkaita.",
+    } as Partial<Record<ErrorCode, string>>,
   },
   sv: {
     lang: "sv" as Lang,
@@ -262,7 +276,6 @@ export const UI = {
     saving: "Sparar…",
     wrapupSaved: "Sammanfattningen sparades och chatten stängdes.",
     callbacksTitle: "Återuppringningar",
-    callbacksShort: (n: number, more: boolean) => `Återuppringningar (${n}${more ? "+" : ""})`,
     callbacksCaption: "Öppna begäranden om återuppringning, den äldsta först",
     callbacksEmpty: "Inga öppna begäranden om återuppringning.",
     callbacksMore: (n: number) => `De ${n} äldsta visas, fler väntar.`,
@@ -297,6 +310,20 @@ export const UI = {
     } as Partial<Record<ErrorCode, string>>,
     /** The wrap-up reason for a contact no topic fits; topic names come from the content. */
     otherReason: "Annat ärende",
+    // Booked phone appointments (and refusals of marking contacts handled)
+    appointmentsTitle: "Tidsbokningar",
+    appointmentsCaption: "Bokade telefontider från i dag, den tidigaste först",
+    appointmentsEmpty: "Inga bokade telefontider.",
+    appointmentsMore: (n: number) => `De ${n} första visas, fler följer.`,
+    appointmentHandled: (reference: string) => `Tidsbokning ${reference} markerad som klar.`,
+    colTime: "Tid",
+    contactErrors: {
+      APPOINTMENT_NOT_STARTED: "Telefontiden har inte börjat än. Markera som klar efter samtalet.",
+      APPOINTMENT_ALREADY_HANDLED: "Tidsbokningen är redan markerad som klar. Uppdatera listan.",
+      APPOINTMENT_CANCELLED: "Kunden har avbokat tiden. Uppdatera listan.",
+      APPOINTMENT_NOT_FOUND: "Tidsbokningen hittades inte. Uppdatera listan.",
+      LANGUAGE_NOT_SERVED: "Du betjänar inte kunder på det här språket.",
+    } as Partial<Record<ErrorCode, string>>,
   },
 } as const;
 
@@ -315,7 +342,8 @@ export function reasonLabel(text: UiText, reason: string): string {
 
 /** The message for an error ack, in the UI language; the server's own text otherwise. */
 export function errorText(text: UiText, error: { code: string; message: string }): string {
-  return (text.errors as Record<string, string>)[error.code] ?? text.failed(error.message);
+  const known = { ...text.errors, ...text.contactErrors } as Record<string, string>;
+  return known[error.code] ?? text.failed(error.message);
 }
 
 const LANG_KEY = "asiointi-console-lang";

@@ -4,11 +4,13 @@
  * script); all data is rendered as text, never as HTML.
  */
 import { announcement } from "./announcer.ts";
-import { callbackList } from "./callbackList.ts";
+import { appointments } from "./appointmentList.ts";
+import { callbacks } from "./callbackList.ts";
 import { setLang, text, uiLang } from "./i18n.ts";
 import { mountStaffPage } from "./mount.tsx";
 import { ReportsNavItem } from "./reports/NavLink.tsx";
 import {
+  APPOINTMENTS_HEADING_ID,
   CALLBACKS_HEADING_ID,
   CHATS_HEADING_ID,
   chatHeadingId,
@@ -24,8 +26,10 @@ import {
   start,
 } from "./state.ts";
 import { STYLES } from "./styles.ts";
-import { Callbacks, refreshCallbackList } from "./views/Callbacks.tsx";
+import { Appointments } from "./views/Appointments.tsx";
+import { Callbacks } from "./views/Callbacks.tsx";
 import { ChatPanel } from "./views/ChatPanel.tsx";
+import { type Contacts, counted, refreshList } from "./views/ContactList.tsx";
 import { Presence } from "./views/Presence.tsx";
 import { Queue } from "./views/Queue.tsx";
 import { SignIn } from "./views/SignIn.tsx";
@@ -77,6 +81,7 @@ function App() {
           <>
             <Queue />
             <Chats />
+            <Appointments />
             <Callbacks />
           </>
         ) : (
@@ -127,11 +132,10 @@ function InPageLink(props: {
 
 /**
  * The queue with its size, one link per chat with the messages that came meanwhile, and the
- * callback requests with their number ("200+" while more pages follow).
+ * booked appointments and callback requests with their number ("200+" while more follow).
  */
 function Navigation(props: { token: string }) {
   const t = text.value;
-  const callbacks = callbackList.value;
   return (
     <ul>
       <li>
@@ -155,14 +159,21 @@ function Navigation(props: { token: string }) {
           })}
         </ul>
       </li>
-      <li>
-        {/* Opening the list shows the requests as they are now. */}
-        <InPageLink target={CALLBACKS_HEADING_ID} onFollow={refreshCallbackList}>
-          {t.callbacksShort(callbacks.items.length, callbacks.nextCursor !== undefined)}
-        </InPageLink>
-      </li>
+      <ListLink target={APPOINTMENTS_HEADING_ID} list={appointments} title={t.appointmentsTitle} />
+      <ListLink target={CALLBACKS_HEADING_ID} list={callbacks} title={t.callbacksTitle} />
       <ReportsNavItem token={props.token} />
     </ul>
+  );
+}
+
+/** A contact list with its count; opening it shows the contacts as they are now. */
+function ListLink(props: { target: string; list: Contacts<{ reference: string }>; title: string }) {
+  return (
+    <li>
+      <InPageLink target={props.target} onFollow={() => refreshList(props.list)}>
+        {counted(props.title, props.list)}
+      </InPageLink>
+    </li>
   );
 }
 

@@ -8,6 +8,7 @@ import { batch, type Signal, signal } from "@preact/signals";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type { AdvisorStatus, ChatMessage, QueueEntry } from "../../functions/contracts/protocol.ts";
 import { announce, messageAnnouncer } from "./announcer.ts";
+import { appointments } from "./appointmentList.ts";
 import { clearSession, loadSession, type Session, saveSession } from "./auth.ts";
 import { refreshCallbacks, resetCallbacks } from "./callbackList.ts";
 import { type ActiveChat, type ConnectionState, ConsoleClient } from "./consoleClient.ts";
@@ -65,6 +66,7 @@ export { announce };
 export const QUEUE_HEADING_ID = "queue-title";
 export const CHATS_HEADING_ID = "chats-title";
 export const CALLBACKS_HEADING_ID = "callbacks-title";
+export const APPOINTMENTS_HEADING_ID = "appointments-title";
 export const chatHeadingId = (chatId: string) => `chat-${chatId}-title`;
 export const composeId = (chatId: string) => `chat-${chatId}-compose`;
 
@@ -117,6 +119,7 @@ export function signOut(notice = ""): void {
     queue.value = { entries: [], receivedAt: 0 };
     chats.value = [];
     resetCallbacks();
+    appointments.reset();
   });
 }
 
@@ -152,7 +155,10 @@ export function start(): void {
       connection.value = state;
       if (state !== "online") keepWaiting();
       // Requests left while the console was away (or before a reconnect) show up.
-      if (state === "online") void refreshCallbacks(c);
+      if (state === "online") {
+        void refreshCallbacks(c);
+        void appointments.refresh(c);
+      }
     },
     unauthorized: (message) => {
       const t = getText();

@@ -87,7 +87,8 @@ describe.skipIf(!HAS_CHROMIUM)("callback requests in the advisor console", () =>
     });
     const page = await context.newPage();
     await page.goto(`${stack.url}/console`);
-    const idToken = await devToken(stack.url, "advisor-fi");
+    // Both languages: the list holds only the requests in the languages the advisor serves.
+    const idToken = await devToken(stack.url, "advisor-both");
     await page.evaluate(
       (token) => sessionStorage.setItem("asiointi-console-session", JSON.stringify({ token })),
       idToken,

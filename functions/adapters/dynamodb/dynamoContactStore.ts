@@ -9,6 +9,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type {
+  AppointmentPosition,
   AppointmentRecord,
   AppointmentStore,
   CallbackRecord,
@@ -27,6 +28,7 @@ import type { TableNames } from "./tables.ts";
 const OPEN = "open";
 const OPEN_INDEX = "openByCreated";
 const BY_SUBJECT_INDEX = "bookedBySubject";
+const BY_START_INDEX = "bookedByStart";
 /** BatchGetItem's limit of keys per request. */
 const BATCH_GET_MAX = 100;
 /** Rounds of retrying keys DynamoDB left unprocessed under throttling. */
@@ -62,7 +64,17 @@ export function createDynamoCallbackStore(
       return out.Item ? toCallback(out.Item) : undefined;
     },
 
-    async listOpenCallbacks(limit, after) {
+    async listOpenCallbacks(limit, after, langs) {
+      // The open index holds only requests not yet closed (hundreds, not the archive), so a
+      // filter on language is cheaper than a second index and needs no backfill; the other
+      // language's rows are read but never leave the service.
+      const filter =
+        langs === undefined
+          ? {}
+          : {
+              FilterExpression: `#lang IN (${langs.map((_, i) => `:lang${i}`).join(", ")})`,
+              langValues: Object.fromEntries(langs.map((l, i) => [`:lang${i}`, l])),
+            };
       const items: CallbackRecord[] = [];
       // The index key of the previous page's last item (its table key too): the query goes on
       // right after it, even if it has been closed since.
@@ -75,7 +87,13 @@ export function createDynamoCallbackStore(
             TableName: tables.callbacks,
             IndexName: OPEN_INDEX,
             KeyConditionExpression: "openQueue = :open",
-            ExpressionAttributeValues: { ":open": OPEN },
+            ...(filter.FilterExpression
+              ? {
+                  FilterExpression: filter.FilterExpression,
+                  ExpressionAttributeNames: { "#lang": "lang" },
+                }
+              : {}),
+            ExpressionAttributeValues: { ":open": OPEN, ...filter.langValues },
             ScanIndexForward: true,
             Limit: limit - items.length,
             ExclusiveStartKey: startKey,
@@ -117,6 +135,16 @@ export function createDynamoCallbackStore(
       }
     },
   };
+}
+
+/** The bookedByStart index's sort key: unique, and ordered as the console lists. */
+function startRef(p: AppointmentPosition): string {
+  return `${p.start}#${p.reference}`;
+}
+
+function toAppointment(item: Record<string, unknown>): AppointmentRecord {
+  const { bookedLang: _lang, startRef: _ref, ...record } = item;
+  return record as unknown as AppointmentRecord;
 }
 
 /** AppointmentStore over the appointmentSlots counters and the appointments table. */
@@ -194,7 +222,12 @@ export function createDynamoAppointmentStore(
         doc,
         new PutCommand({
           TableName: tables.appointments,
-          Item: record,
+          Item: {
+            ...record,
+            ...(record.status === "booked"
+              ? { bookedLang: record.lang, startRef: startRef(record) }
+              : {}),
+          },
           ConditionExpression: "attribute_not_exists(#ref)",
           ExpressionAttributeNames: { "#ref": "reference" },
         }),
@@ -209,7 +242,7 @@ export function createDynamoAppointmentStore(
           ConsistentRead: true,
         }),
       );
-      return out.Item as AppointmentRecord | undefined;
+      return out.Item ? toAppointment(out.Item) : undefined;
     },
 
     async listBookedBySubject(subject) {
@@ -223,7 +256,7 @@ export function createDynamoAppointmentStore(
         }),
       );
       // The index is eventually consistent: a cancel may not have reached it yet.
-      return ((out.Items ?? []) as AppointmentRecord[]).filter((a) => a.status === "booked");
+      return (out.Items ?? []).map(toAppointment).filter((a) => a.status === "booked");
     },
 
     async markCancelled(reference, cancelledAt) {
@@ -233,7 +266,8 @@ export function createDynamoAppointmentStore(
             TableName: tables.appointments,
             Key: { reference },
             // The call will not happen, so the phone number has no purpose left.
-            UpdateExpression: "SET #status = :cancelled, cancelledAt = :at REMOVE phone, subject",
+            UpdateExpression:
+              "SET #status = :cancelled, cancelledAt = :at REMOVE phone, subject, bookedLang, startRef",
             ConditionExpression: "#status = :booked",
             ExpressionAttributeNames: { "#status": "status" },
             ExpressionAttributeValues: {
@@ -244,7 +278,65 @@ export function createDynamoAppointmentStore(
             ReturnValues: "ALL_OLD",
           }),
         );
-        return out.Attributes as AppointmentRecord | undefined;
+        return out.Attributes ? toAppointment(out.Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async listBookedByLang(lang, limit, after) {
+      const items: AppointmentRecord[] = [];
+      let startKey: QueryCommandOutput["LastEvaluatedKey"];
+      do {
+        const out: QueryCommandOutput = await doc.send(
+          new QueryCommand({
+            TableName: tables.appointments,
+            IndexName: BY_START_INDEX,
+            // A key condition, not an ExclusiveStartKey: the position need not be an item of
+            // this index (a day's start, or an appointment handled since).
+            KeyConditionExpression: "bookedLang = :lang AND startRef > :after",
+            ExpressionAttributeValues: { ":lang": lang, ":after": startRef(after) },
+            ScanIndexForward: true,
+            Limit: limit - items.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        // The index is eventually consistent: a cancel may not have reached it yet.
+        for (const item of out.Items ?? []) {
+          const record = toAppointment(item);
+          if (record.status === "booked") items.push(record);
+        }
+        startKey = out.LastEvaluatedKey;
+      } while (startKey && items.length < limit);
+      return items;
+    },
+
+    async markHandled(reference, handled) {
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: tables.appointments,
+            Key: { reference },
+            // The phone number stays until the record expires, as a closed callback's does:
+            // the customer may call back about the call.
+            UpdateExpression:
+              handled.note === undefined
+                ? "SET #status = :handled, handledAt = :at, handledBy = :by REMOVE bookedLang, startRef"
+                : "SET #status = :handled, handledAt = :at, handledBy = :by, note = :note REMOVE bookedLang, startRef",
+            ConditionExpression: "#status = :booked AND #start <= :at",
+            ExpressionAttributeNames: { "#status": "status", "#start": "start" },
+            ExpressionAttributeValues: {
+              ":handled": "handled",
+              ":booked": "booked",
+              ":at": handled.handledAt,
+              ":by": handled.handledBy,
+              ...(handled.note === undefined ? {} : { ":note": handled.note }),
+            },
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        return out.Attributes ? toAppointment(out.Attributes) : undefined;
       } catch (error) {
         if (isConditionFailure(error)) return undefined;
         throw error;

@@ -1,5 +1,6 @@
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
@@ -35,4 +36,23 @@ export async function ensureTables(client: DynamoDBClient, prefix: string): Prom
     }),
   );
   return created;
+}
+
+/**
+ * Indexes the definition has but an existing table lacks, as "table.index": a local data
+ * directory made before an index was added keeps its tables, and dynalite cannot add an index
+ * to a table, so queries on it fail until the directory is made anew. Said at start instead.
+ */
+export async function missingIndexes(client: DynamoDBClient, prefix: string): Promise<string[]> {
+  const missing = await Promise.all(
+    TABLE_IDS.map(async (id) => {
+      const wanted = (TABLES[id] as TableDefinition).globalSecondaryIndexes ?? [];
+      if (wanted.length === 0) return [];
+      const name = tableName(prefix, id);
+      const out = await client.send(new DescribeTableCommand({ TableName: name }));
+      const have = new Set((out.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+      return wanted.filter((g) => !have.has(g.indexName)).map((g) => `${name}.${g.indexName}`);
+    }),
+  );
+  return missing.flat();
 }

@@ -112,6 +112,15 @@ export const TABLES = {
         partitionKey: { name: "subject", type: "S" },
         sortKey: { name: "start", type: "S" },
       },
+      {
+        // Sparse: only booked appointments carry bookedLang ("fi"/"sv"; a cancel or handling
+        // removes it), and startRef ("<start>#<reference>") orders them uniquely, so the
+        // console reads one language's appointments from a day on, earliest first, without a
+        // scan and past the days gone by.
+        indexName: "bookedByStart",
+        partitionKey: { name: "bookedLang", type: "S" },
+        sortKey: { name: "startRef", type: "S" },
+      },
     ],
   },
   contactGuards: {

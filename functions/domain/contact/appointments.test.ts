@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { manualClock } from "../clock.ts";
 import { loadOpeningHours } from "../openingHours/load.ts";
 import { incrementsFor, type ReportEvent } from "../reports/reportEvents.ts";
-import { bookAppointment, cancelAppointment, listSlots } from "./appointments.ts";
+import {
+  bookAppointment,
+  cancelAppointment,
+  closeAppointment,
+  listBookedAppointmentsPage,
+  listSlots,
+} from "./appointments.ts";
 import {
   AlreadyOpenError,
   AppointmentAlreadyStartedError,
@@ -301,5 +307,151 @@ describe("cancelAppointment", () => {
     await expect(cancelAppointment(deps, reference)).rejects.toBeInstanceOf(
       AppointmentAlreadyStartedError,
     );
+  });
+});
+
+describe("advisors' list of booked appointments and marking them handled", () => {
+  // Monday 23.11. 10:00: bookings for Monday 12:00 and 14:00 and Tuesday 10:00, in both
+  // languages; a cancelled one never shows.
+  async function booked() {
+    const ctx = setup();
+    const make = (slotId: string, phone: string, lang: "fi" | "sv" = "fi") =>
+      bookAppointment(ctx.deps, { slotId, lang, phone, topic: "tax-card" }).then(
+        (b) => b.reference,
+      );
+    const refs = {
+      tuesdayFi: await make("fi-2026-11-24T0800Z", otherPhone(1)),
+      mondayTwoSv: await make("sv-2026-11-23T1200Z", otherPhone(2), "sv"),
+      mondayNoonFi: await make(NOON_SLOT, otherPhone(3)),
+      cancelled: await make("fi-2026-11-23T1100Z", otherPhone(4)),
+    };
+    await cancelAppointment(ctx.deps, refs.cancelled);
+    return { ...ctx, refs };
+  }
+
+  it("lists the advisor's languages earliest first, with the number to call, across pages", async () => {
+    const { deps, refs } = await booked();
+    const both = await listBookedAppointmentsPage(deps, { langs: ["fi", "sv"] });
+    expect(both.appointments.map((a) => a.reference)).toEqual([
+      refs.mondayNoonFi,
+      refs.mondayTwoSv,
+      refs.tuesdayFi,
+    ]);
+    expect(both.appointments[0]).toMatchObject({
+      lang: "fi",
+      phone: "+358407654303",
+      phoneDisplay: "+358 40 7654303",
+      start: "2026-11-23T10:00:00.000Z",
+      label: "tänään klo 12.00",
+      topic: "tax-card",
+    });
+    expect(both.nextCursor).toBeUndefined();
+
+    const first = await listBookedAppointmentsPage(deps, { langs: ["fi", "sv"], limit: 2 });
+    expect(first.appointments).toHaveLength(2);
+    const rest = await listBookedAppointmentsPage(deps, {
+      langs: ["fi", "sv"],
+      limit: 2,
+      cursor: first.nextCursor as string,
+    });
+    expect(rest.appointments.map((a) => a.reference)).toEqual([refs.tuesdayFi]);
+    expect(rest.nextCursor).toBeUndefined();
+  });
+
+  it("never gives a Swedish-only advisor a Finnish customer's number", async () => {
+    const { deps, refs } = await booked();
+    const sv = await listBookedAppointmentsPage(deps, { langs: ["sv"] });
+    expect(sv.appointments.map((a) => a.reference)).toEqual([refs.mondayTwoSv]);
+    await expect(
+      closeAppointment(deps, { reference: refs.mondayNoonFi, advisorId: "sv1", langs: ["sv"] }),
+    ).rejects.toMatchObject({ code: "LANGUAGE_NOT_SERVED" });
+  });
+
+  it("keeps a started appointment listed until handled, and starts from the day asked", async () => {
+    const { clock, deps, refs } = await booked();
+    clock.set(new Date("2026-11-23T10:40:00Z")); // 12:40, the noon call is due
+    const listed = await listBookedAppointmentsPage(deps, { langs: ["fi"] });
+    expect(listed.appointments.map((a) => a.reference)).toEqual([
+      refs.mondayNoonFi,
+      refs.tuesdayFi,
+    ]);
+    const tuesday = await listBookedAppointmentsPage(deps, { langs: ["fi"], from: "2026-11-24" });
+    expect(tuesday.appointments.map((a) => a.reference)).toEqual([refs.tuesdayFi]);
+    // On Tuesday, Monday's unhandled appointment is no longer today's work.
+    clock.set(new Date("2026-11-24T07:00:00Z"));
+    const next = await listBookedAppointmentsPage(deps, { langs: ["fi"] });
+    expect(next.appointments.map((a) => a.reference)).toEqual([refs.tuesdayFi]);
+  });
+
+  it("marks a started appointment handled once, with a masked note; twice is a clear error", async () => {
+    const { clock, deps, refs, appointments } = await booked();
+    clock.set(new Date("2026-11-23T10:10:00Z"));
+    await expect(
+      closeAppointment(deps, {
+        reference: refs.mondayNoonFi.toLowerCase(),
+        advisorId: "a1",
+        note: " Soitettu, hetu 131052-308T mainittu ",
+        langs: ["fi"],
+      }),
+    ).resolves.toEqual({ reference: refs.mondayNoonFi, handledAt: "2026-11-23T10:10:00.000Z" });
+    const stored = appointments.items.get(refs.mondayNoonFi);
+    expect(stored).toMatchObject({ status: "handled", handledBy: "a1" });
+    expect(stored?.note).not.toContain("131052-308T");
+    expect(
+      (await listBookedAppointmentsPage(deps, { langs: ["fi"] })).appointments.map(
+        (a) => a.reference,
+      ),
+    ).toEqual([refs.tuesdayFi]);
+
+    await expect(
+      closeAppointment(deps, { reference: refs.mondayNoonFi, advisorId: "a2", langs: ["fi"] }),
+    ).rejects.toMatchObject({ code: "APPOINTMENT_ALREADY_HANDLED" });
+    await expect(
+      closeAppointment(deps, { reference: refs.cancelled, advisorId: "a2", langs: ["fi"] }),
+    ).rejects.toMatchObject({ code: "APPOINTMENT_CANCELLED" });
+    await expect(
+      closeAppointment(deps, { reference: "AV-ZZZZZZZZ", advisorId: "a2", langs: ["fi"] }),
+    ).rejects.toBeInstanceOf(AppointmentNotFoundError);
+  });
+
+  it("refuses to mark handled before the appointment's time, so the customer can still cancel it", async () => {
+    const { deps, refs } = await booked();
+    await expect(
+      closeAppointment(deps, { reference: refs.tuesdayFi, advisorId: "a1", langs: ["fi"] }),
+    ).rejects.toMatchObject({ code: "APPOINTMENT_NOT_STARTED" });
+    await expect(cancelAppointment(deps, refs.tuesdayFi)).resolves.toMatchObject({
+      status: "cancelled",
+    });
+  });
+
+  it("counts a handled appointment as booked, never cancelled, and refuses cancelling it", async () => {
+    const { clock, deps } = setup();
+    const events: ReportEvent[] = [];
+    const reports = { record: async (event: ReportEvent) => void events.push(event) };
+    const { reference } = await bookAppointment({ ...deps, reports }, booking());
+    clock.set(new Date("2026-11-23T10:15:00Z"));
+    await closeAppointment(deps, { reference, advisorId: "a1", langs: ["fi"] });
+    await expect(cancelAppointment({ ...deps, reports }, reference)).rejects.toBeInstanceOf(
+      AppointmentAlreadyStartedError,
+    );
+    expect(events.map((e) => e.kind)).toEqual(["booking"]);
+    const rows = events.map(incrementsFor);
+    expect(rows.reduce((sum, row) => sum + (row.counts.bookings ?? 0), 0)).toBe(1);
+    expect(rows.reduce((sum, row) => sum + (row.counts.cancellations ?? 0), 0)).toBe(0);
+  });
+
+  it("lets the customer book again once the handled appointment's time has passed, as any", async () => {
+    const { clock, deps } = setup();
+    await bookAppointment(deps, booking());
+    clock.set(new Date("2026-11-23T10:15:00Z"));
+    const [stored] = [...(await listBookedAppointmentsPage(deps, { langs: ["fi"] })).appointments];
+    await closeAppointment(deps, {
+      reference: stored?.reference as string,
+      advisorId: "a1",
+      langs: ["fi"],
+    });
+    await expect(bookAppointment(deps, booking(LATER_SLOT))).resolves.toMatchObject({
+      slot: { slotId: LATER_SLOT },
+    });
   });
 });

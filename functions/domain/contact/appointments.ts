@@ -6,6 +6,9 @@ import type {
   AppointmentSlotsQuery,
   AppointmentSlotView,
 } from "../../contracts/contactRequests.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { TopicId } from "../../contracts/topics.ts";
+import { LanguageNotServedError } from "../handoff/errors.ts";
 import {
   bookableSlots,
   formatOpeningTime,
@@ -14,8 +17,10 @@ import {
   type SlotRejection,
 } from "../openingHours/index.ts";
 import type { Clock } from "../ports.ts";
+import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
 import {
+  type AppointmentPosition,
   type AppointmentRecord,
   type AppointmentStore,
   type ContactGuardStore,
@@ -23,19 +28,23 @@ import {
 } from "./contactStore.ts";
 import {
   AlreadyOpenError,
+  AppointmentAlreadyHandledError,
   AppointmentAlreadyStartedError,
+  AppointmentCancelledError,
   AppointmentNotFoundError,
+  AppointmentNotStartedError,
   InvalidPhoneNumberError,
   SlotFullError,
   SlotNotBookableError,
 } from "./errors.ts";
+import { decodePosition, encodePosition } from "./listCursor.ts";
 import {
   claimOpenContact,
   type HolderState,
   openContactKeys,
   releaseOpenContact,
 } from "./openContacts.ts";
-import { normalisePhone, phoneEnding } from "./phone.ts";
+import { formatPhone, normalisePhone, phoneEnding } from "./phone.ts";
 import { appointmentCancellation, appointmentConfirmation, bookingAlreadyOpen } from "./phrases.ts";
 import {
   normaliseReference,
@@ -242,6 +251,8 @@ export async function cancelAppointment(
   const existing = await deps.appointments.getAppointment(reference);
   if (!existing) throw new AppointmentNotFoundError();
   const now = deps.clock.now();
+  // Handled only once started: its call has been made, there is nothing left to cancel.
+  if (existing.status === "handled") throw new AppointmentAlreadyStartedError();
   if (existing.status === "booked") {
     if (new Date(existing.start) <= now) throw new AppointmentAlreadyStartedError();
     const cancelled = await deps.appointments.markCancelled(reference, now.toISOString());
@@ -271,4 +282,117 @@ export async function cancelAppointment(
     message: appointmentCancellation(existing.lang, { reference, when }),
     lang: existing.lang,
   };
+}
+
+/** A booked appointment as the advisor console lists it. */
+export interface BookedAppointment {
+  reference: string;
+  lang: Lang;
+  /** E.164, for dialling. */
+  phone: string;
+  /** e.g. "+358 40 1234567", for reading. */
+  phoneDisplay: string;
+  start: string;
+  end: string;
+  /** The start in the appointment's language, as the customer was told it. */
+  label: string;
+  topic?: TopicId;
+  chatId?: string;
+  createdAt: string;
+}
+
+/** How many appointments one page of the advisors' list holds (as callbacks). */
+export const APPOINTMENT_PAGE_SIZE = 200;
+
+/**
+ * One page of the booked appointments in the advisor's languages (`langs`), earliest first,
+ * from the start of the local day `from` (YYYY-MM-DD; today when absent) or after `cursor`
+ * (the `nextCursor` of the page before). Started ones stay until an advisor marks them
+ * handled: whom to call at 10:30 is still on the list at 10:35.
+ */
+export async function listBookedAppointmentsPage(
+  deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours">,
+  options: { langs: readonly Lang[]; from?: string; cursor?: string; limit?: number },
+): Promise<{ appointments: BookedAppointment[]; nextCursor?: string; now: string }> {
+  const limit = options.limit ?? APPOINTMENT_PAGE_SIZE;
+  const now = deps.clock.now();
+  const zone = deps.openingHours.config.timeZone;
+  let after: AppointmentPosition;
+  if (options.cursor !== undefined) {
+    const p = decodePosition(options.cursor);
+    after = { start: p.at, reference: p.reference };
+  } else {
+    const day = options.from
+      ? DateTime.fromISO(options.from, { zone })
+      : DateTime.fromJSDate(now, { zone });
+    // An empty reference sorts before every appointment that starts at that instant.
+    after = { start: day.startOf("day").toUTC().toISO() ?? "", reference: "" };
+  }
+  // One more than the page from each language: whether it exists says whether more follow.
+  const perLang = await Promise.all(
+    [...new Set(options.langs)].map((lang) =>
+      deps.appointments.listBookedByLang(lang, limit + 1, after),
+    ),
+  );
+  // Code-unit order, as the store compares the positions (not the locale's collation).
+  const order = (r: AppointmentPosition) => `${r.start}#${r.reference}`;
+  const records = perLang.flat().sort((a, b) => (order(a) < order(b) ? -1 : 1));
+  const page = records.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    appointments: page.flatMap((r) =>
+      // A booked appointment always has a number (a cancel drops it); none, none to call.
+      r.phone
+        ? [
+            {
+              reference: r.reference,
+              lang: r.lang,
+              phone: r.phone,
+              phoneDisplay: formatPhone(r.phone),
+              start: r.start,
+              end: r.end,
+              label: formatOpeningTime(new Date(r.start), r.lang, zone, now),
+              ...(r.topic ? { topic: r.topic } : {}),
+              ...(r.chatId ? { chatId: r.chatId } : {}),
+              createdAt: r.bookedAt,
+            },
+          ]
+        : [],
+    ),
+    ...(records.length > limit && last
+      ? { nextCursor: encodePosition({ at: last.start, reference: last.reference }) }
+      : {}),
+    now: now.toISOString(),
+  };
+}
+
+/**
+ * Marks a booked appointment handled after its call, once, recording who and an optional
+ * note (masked). Only from the appointment's start: until then the customer may still cancel
+ * or move it, and it holds their one open booking. It stays counted as a booking in reports
+ * (a handled appointment is not a cancelled one). Refusals name why: APPOINTMENT_NOT_STARTED,
+ * APPOINTMENT_ALREADY_HANDLED, APPOINTMENT_CANCELLED, APPOINTMENT_NOT_FOUND, and
+ * LANGUAGE_NOT_SERVED for an appointment outside `langs` (the advisor's).
+ */
+export async function closeAppointment(
+  deps: Pick<AppointmentDeps, "appointments" | "clock">,
+  input: { reference: string; advisorId: string; note?: string; langs: readonly Lang[] },
+): Promise<{ reference: string; handledAt: string }> {
+  const reference = normaliseReference(input.reference);
+  if (!reference) throw new AppointmentNotFoundError();
+  const existing = await deps.appointments.getAppointment(reference);
+  if (!existing) throw new AppointmentNotFoundError();
+  if (!input.langs.includes(existing.lang)) throw new LanguageNotServedError(existing.lang);
+  const now = deps.clock.now();
+  const handled = await deps.appointments.markHandled(reference, {
+    handledAt: now.toISOString(),
+    handledBy: input.advisorId,
+    // Staff type personal data too: the note is kept masked, like customers' text.
+    ...(input.note?.trim() ? { note: maskPersonalData(input.note.trim()).text } : {}),
+  });
+  if (handled) return { reference, handledAt: now.toISOString() };
+  const current = (await deps.appointments.getAppointment(reference)) ?? existing;
+  if (current.status === "handled") throw new AppointmentAlreadyHandledError();
+  if (current.status === "cancelled") throw new AppointmentCancelledError();
+  throw new AppointmentNotStartedError();
 }

@@ -240,3 +240,45 @@ describe("listOpenCallbacksPage", () => {
     await expect(listOpenCallbacksPage(deps, { cursor: "bm9wZQ" })).rejects.toThrow(/^cursor: /);
   });
 });
+
+describe("callbacks only in the advisor's languages", () => {
+  it("lists a Swedish-only advisor the Swedish requests alone, across pages, and both to both", async () => {
+    const { clock, deps } = setup(MONDAY_10);
+    const made: { reference: string; lang: "fi" | "sv" }[] = [];
+    for (let i = 0; i < 7; i++) {
+      const lang = i % 3 === 0 ? "sv" : "fi";
+      made.push({
+        lang,
+        reference: (await createCallback(deps, { lang, phone: `040 100 000${i}` })).reference,
+      });
+      clock.advance(60_000);
+    }
+    const swedish: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listOpenCallbacksPage(deps, {
+        limit: 2,
+        langs: ["sv"],
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(page.callbacks.every((c) => c.lang === "sv")).toBe(true);
+      swedish.push(...page.callbacks.map((c) => c.reference));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(swedish).toEqual(made.filter((m) => m.lang === "sv").map((m) => m.reference));
+    const both = await listOpenCallbacksPage(deps, { langs: ["fi", "sv"] });
+    expect(both.callbacks.map((c) => c.reference)).toEqual(made.map((m) => m.reference));
+  });
+
+  it("refuses a Swedish-only advisor closing a Finnish request, and leaves it open", async () => {
+    const { deps } = setup(MONDAY_10);
+    const { reference } = await createCallback(deps, { lang: "fi", phone: "040 100 0001" });
+    await expect(
+      closeCallback(deps, { reference, advisorId: "sv1", langs: ["sv"] }),
+    ).rejects.toMatchObject({ code: "LANGUAGE_NOT_SERVED" });
+    expect((await deps.callbacks.getCallback(reference))?.status).toBe("open");
+    await expect(
+      closeCallback(deps, { reference, advisorId: "fi1", langs: ["fi"] }),
+    ).resolves.toMatchObject({ reference });
+  });
+});

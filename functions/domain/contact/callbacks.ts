@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { CallbackRequest, CallbackWindow } from "../../contracts/contactRequests.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { TopicId } from "../../contracts/topics.ts";
+import { LanguageNotServedError } from "../handoff/errors.ts";
 import {
   formatOpeningTime,
   nextOpening,
@@ -12,7 +13,6 @@ import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
 import {
-  type CallbackPosition,
   type CallbackRecord,
   type CallbackStore,
   type ContactGuardStore,
@@ -22,9 +22,9 @@ import {
   AlreadyOpenError,
   CallbackAlreadyClosedError,
   CallbackNotFoundError,
-  InvalidCursorError,
   InvalidPhoneNumberError,
 } from "./errors.ts";
+import { decodePosition, encodePosition } from "./listCursor.ts";
 import { claimOpenContact, openContactKeys, releaseOpenContact } from "./openContacts.ts";
 import { formatPhone, normalisePhone, phoneEnding } from "./phone.ts";
 import { callbackAlreadyOpen, callbackConfirmation } from "./phrases.ts";
@@ -194,7 +194,7 @@ export const CALLBACK_PAGE_SIZE = 200;
 /** Open callback requests, oldest first, for advisors to work through (the first page). */
 export async function listOpenCallbacks(
   deps: Pick<CallbackDeps, "callbacks" | "clock">,
-  options: { limit?: number } = {},
+  options: { limit?: number; langs?: readonly Lang[] } = {},
 ): Promise<OpenCallback[]> {
   return (await listOpenCallbacksPage(deps, options)).callbacks;
 }
@@ -207,12 +207,18 @@ export async function listOpenCallbacks(
  */
 export async function listOpenCallbacksPage(
   deps: Pick<CallbackDeps, "callbacks" | "clock">,
-  options: { limit?: number; cursor?: string } = {},
+  /** `langs`: only requests in these languages (the advisor's); all when absent. */
+  options: { limit?: number; cursor?: string; langs?: readonly Lang[] } = {},
 ): Promise<{ callbacks: OpenCallback[]; nextCursor?: string; now: string }> {
   const limit = options.limit ?? CALLBACK_PAGE_SIZE;
-  const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+  if (options.langs?.length === 0) return { callbacks: [], now: deps.clock.now().toISOString() };
+  const after = options.cursor === undefined ? undefined : decodePosition(options.cursor);
   // One more than the page: whether it exists says whether there is a next page.
-  const records = await deps.callbacks.listOpenCallbacks(limit + 1, after);
+  const records = await deps.callbacks.listOpenCallbacks(
+    limit + 1,
+    after && { createdAt: after.at, reference: after.reference },
+    options.langs,
+  );
   const page = records.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -227,43 +233,29 @@ export async function listOpenCallbacksPage(
       createdAt: r.createdAt,
       callFrom: r.callFrom,
     })),
-    ...(records.length > limit && last ? { nextCursor: encodeCursor(last) } : {}),
+    ...(records.length > limit && last
+      ? { nextCursor: encodePosition({ at: last.createdAt, reference: last.reference }) }
+      : {}),
     now: deps.clock.now().toISOString(),
   };
 }
 
-// Opaque to clients; inside, the position of the page's last request in the list's order.
-function encodeCursor(p: CallbackPosition): string {
-  return Buffer.from(JSON.stringify([p.createdAt, p.reference])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): CallbackPosition {
-  try {
-    const [createdAt, reference] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      typeof createdAt === "string" &&
-      !Number.isNaN(Date.parse(createdAt)) &&
-      typeof reference === "string" &&
-      normaliseReference(reference) === reference
-    ) {
-      return { createdAt, reference };
-    }
-  } catch {
-    // Falls through to the refusal: not base64url JSON.
-  }
-  throw new InvalidCursorError();
-}
-
 /**
  * Closes an open callback once, recording who closed it and an optional note; a second
- * close of the same request fails with CallbackAlreadyClosedError.
+ * close of the same request fails with CallbackAlreadyClosedError, one in a language not in
+ * `langs` (when given: the advisor's) with LanguageNotServedError.
  */
 export async function closeCallback(
   deps: Pick<CallbackDeps, "callbacks" | "guards" | "clock">,
-  input: { reference: string; advisorId: string; note?: string },
+  input: { reference: string; advisorId: string; note?: string; langs?: readonly Lang[] },
 ): Promise<{ reference: string; closedAt: string }> {
   const reference = normaliseReference(input.reference);
   if (!reference) throw new CallbackNotFoundError();
+  if (input.langs) {
+    const existing = await deps.callbacks.getCallback(reference);
+    if (!existing) throw new CallbackNotFoundError();
+    if (!input.langs.includes(existing.lang)) throw new LanguageNotServedError(existing.lang);
+  }
   const now = deps.clock.now();
   const closed = await deps.callbacks.closeCallback(reference, {
     closedAt: now.toISOString(),

@@ -39,8 +39,15 @@ export interface CallbackStore {
   /** Stores a new open callback; false when the reference is already taken. */
   putCallback(record: CallbackRecord): Promise<boolean>;
   getCallback(reference: string): Promise<CallbackRecord | undefined>;
-  /** Open callbacks, oldest first, after `after` (the last one of the previous page). */
-  listOpenCallbacks(limit: number, after?: CallbackPosition): Promise<CallbackRecord[]>;
+  /**
+   * Open callbacks, oldest first, after `after` (the last one of the previous page); only
+   * those in `langs` when given.
+   */
+  listOpenCallbacks(
+    limit: number,
+    after?: CallbackPosition,
+    langs?: readonly Lang[],
+  ): Promise<CallbackRecord[]>;
   /**
    * Closes the callback if it is open (a conditional write); returns the closed record, or
    * undefined when it does not exist or was already closed.
@@ -64,12 +71,17 @@ export interface AppointmentRecord {
    * find their own bookings in a later chat; dropped on cancel, with the phone number.
    */
   subject?: string;
-  status: "booked" | "cancelled";
+  /** "handled": an advisor marked it done after its time had come (the call made or tried). */
+  status: "booked" | "cancelled" | "handled";
   /** ISO instants. */
   start: string;
   end: string;
   bookedAt: string;
   cancelledAt?: string;
+  handledAt?: string;
+  handledBy?: string;
+  /** The advisor's note on handling it, masked. */
+  note?: string;
   /** The open-contact guard keys it holds (hashed: no phone number or person in them). */
   guards?: string[];
   expiresAt: number;
@@ -96,6 +108,29 @@ export interface AppointmentStore {
    * returns the record as it was, or undefined when it was not booked.
    */
   markCancelled(reference: string, cancelledAt: string): Promise<AppointmentRecord | undefined>;
+  /**
+   * Booked appointments in one language, by start then reference, after `after` (the last one
+   * of the previous page, or the start of the first day wanted with an empty reference).
+   */
+  listBookedByLang(
+    lang: Lang,
+    limit: number,
+    after: AppointmentPosition,
+  ): Promise<AppointmentRecord[]>;
+  /**
+   * Marks a booked appointment that has started handled (a conditional write: booked and
+   * `start <= handledAt`); returns the handled record, or undefined when that did not hold.
+   */
+  markHandled(
+    reference: string,
+    handled: { handledAt: string; handledBy: string; note?: string },
+  ): Promise<AppointmentRecord | undefined>;
+}
+
+/** Where an appointment sits in the advisors' list: by start, then reference. */
+export interface AppointmentPosition {
+  start: string;
+  reference: string;
 }
 
 /**

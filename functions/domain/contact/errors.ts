@@ -57,6 +57,33 @@ export class AppointmentAlreadyStartedError extends ChatError {
   }
 }
 
+/** Handling is for after the call: an appointment whose time has not come stays on the list. */
+export class AppointmentNotStartedError extends ChatError {
+  override name = "AppointmentNotStartedError";
+  constructor() {
+    super(
+      "APPOINTMENT_NOT_STARTED",
+      "This appointment's time has not come yet; mark it handled after the call.",
+      409,
+    );
+  }
+}
+
+export class AppointmentAlreadyHandledError extends ChatError {
+  override name = "AppointmentAlreadyHandledError";
+  constructor() {
+    super("APPOINTMENT_ALREADY_HANDLED", "This appointment has already been marked handled.", 409);
+  }
+}
+
+/** The customer cancelled (or moved) it: there is no call to make. */
+export class AppointmentCancelledError extends ChatError {
+  override name = "AppointmentCancelledError";
+  constructor() {
+    super("APPOINTMENT_CANCELLED", "The customer has cancelled this appointment.", 409);
+  }
+}
+
 export class CallbackNotFoundError extends ChatError {
   override name = "CallbackNotFoundError";
   constructor() {

@@ -1,4 +1,6 @@
+import type { Lang } from "../../contracts/lang.ts";
 import type {
+  AppointmentPosition,
   AppointmentRecord,
   AppointmentStore,
   CallbackRecord,
@@ -28,11 +30,16 @@ export function createMemoryCallbackStore(): CallbackStore & {
       const item = items.get(reference);
       return item && structuredClone(item);
     },
-    async listOpenCallbacks(limit, after) {
+    async listOpenCallbacks(limit, after, langs) {
       const order = (r: { createdAt: string; reference: string }) =>
         `${r.createdAt} ${r.reference}`;
       return [...items.values()]
-        .filter((r) => r.status === "open" && (!after || order(r) > order(after)))
+        .filter(
+          (r) =>
+            r.status === "open" &&
+            (!after || order(r) > order(after)) &&
+            (!langs || langs.includes(r.lang)),
+        )
         .sort((a, b) => order(a).localeCompare(order(b)))
         .slice(0, limit)
         .map((r) => structuredClone(r));
@@ -108,6 +115,25 @@ export function createMemoryAppointmentStore(): AppointmentStore & {
       const { phone: _phone, subject: _subject, ...rest } = item;
       items.set(reference, { ...rest, status: "cancelled", cancelledAt });
       return before;
+    },
+    async listBookedByLang(lang: Lang, limit: number, after: AppointmentPosition) {
+      const order = (r: AppointmentPosition) => `${r.start}#${r.reference}`;
+      return [...items.values()]
+        .filter((r) => r.status === "booked" && r.lang === lang && order(r) > order(after))
+        .sort((a, b) => (order(a) < order(b) ? -1 : 1))
+        .slice(0, limit)
+        .map((r) => structuredClone(r));
+    },
+    async markHandled(
+      reference: string,
+      handled: { handledAt: string; handledBy: string; note?: string },
+    ) {
+      const item = items.get(reference);
+      if (item?.status !== "booked" || item.start > handled.handledAt) return undefined;
+      const done: AppointmentRecord = { ...item, ...handled, status: "handled" };
+      if (handled.note === undefined) delete done.note;
+      items.set(reference, done);
+      return structuredClone(done);
     },
   };
   return store;

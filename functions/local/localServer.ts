@@ -1,16 +1,18 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Server as SocketServer } from "socket.io";
 import { embeddedBotMaker } from "../adapters/bot/embeddedBot.ts";
 import { followLiveVersion } from "../adapters/bot/liveContent.ts";
 import { createDynamoClients } from "../adapters/dynamodb/client.ts";
+import { backfillBookedByStart } from "../adapters/dynamodb/dynamoContactStore.ts";
 import {
   createDynamoCustomerData,
   seedDemoCustomers,
 } from "../adapters/dynamodb/dynamoCustomerData.ts";
-import { ensureTables, missingIndexes } from "../adapters/dynamodb/ensureTables.ts";
-import { tableNames } from "../adapters/dynamodb/tables.ts";
+import { ensureTables, missingIndexes, rebuildTable } from "../adapters/dynamodb/ensureTables.ts";
+import { type TableId, tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
 import { trainBesideChats } from "../adapters/recogniser/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../config.ts";
@@ -91,13 +93,26 @@ export async function startLocalServer(
   const [assets] = await Promise.all([
     loadStaticAssets(REPO_ROOT),
     ensureTables(client, config.TABLE_PREFIX).then(async () => {
+      // A DATA_DIR made before a table gained an index: the embedded table is made anew with
+      // its items; someone else's DynamoDB (DYNAMODB_ENDPOINT) is only told about.
       const missing = await missingIndexes(client, config.TABLE_PREFIX);
-      if (missing.length > 0) {
-        logger.warn(
-          "tables in DATA_DIR lack indexes added since they were made; what reads them fails until DATA_DIR is emptied",
-          { missing },
-        );
+      for (const [id, indexes] of Object.entries(missing) as [TableId, string[]][]) {
+        if (!embedded) {
+          logger.warn("table lacks indexes; queries on them fail", { table: id, indexes });
+          continue;
+        }
+        const backup =
+          config.DATA_DIR === IN_MEMORY ? undefined : join(config.DATA_DIR, `${id}-rebuild.json`);
+        const items = await rebuildTable(client, config.TABLE_PREFIX, id, backup);
+        logger.info("table made anew for indexes added since DATA_DIR was made", {
+          table: id,
+          indexes,
+          items,
+        });
       }
+      // Booked before the advisors' list had its index: listed from now on.
+      const listed = await backfillBookedByStart(doc, tables.appointments);
+      if (listed > 0) logger.info("booked appointments put in the advisors' list", { listed });
       // Dated from the service clock: a restart on a later day (or another FAKE_TIME) moves
       // the personas' payment and due dates along, so they are never in the past by accident.
       await seedDemoCustomers(doc, tables.customers, demoCustomerData(clock.now()));

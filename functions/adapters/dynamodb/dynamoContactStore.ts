@@ -6,6 +6,7 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandOutput,
+  ScanCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type {
@@ -140,6 +141,59 @@ export function createDynamoCallbackStore(
 /** The bookedByStart index's sort key: unique, and ordered as the console lists. */
 function startRef(p: AppointmentPosition): string {
   return `${p.start}#${p.reference}`;
+}
+
+/**
+ * Puts booked appointments written before the bookedByStart index existed into it (they carry
+ * no `bookedLang`), so the advisors' list shows them: one page-wise scan of the table for such
+ * items, each updated only while it is still booked. Returns how many it put there. Local
+ * start runs it; in AWS it is run once after the deployment that added the index
+ * (docs/deploy.md).
+ */
+export async function backfillBookedByStart(
+  doc: DynamoDBDocumentClient,
+  table: string,
+): Promise<number> {
+  let added = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: "#status = :booked AND attribute_not_exists(bookedLang)",
+        ProjectionExpression: "#ref, #lang, #start",
+        ExpressionAttributeNames: {
+          "#status": "status",
+          "#ref": "reference",
+          "#lang": "lang",
+          "#start": "start",
+        },
+        ExpressionAttributeValues: { ":booked": "booked" },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const booked = item as AppointmentPosition & { lang: string };
+      const done = await writeIf(
+        doc,
+        new UpdateCommand({
+          TableName: table,
+          Key: { reference: booked.reference },
+          UpdateExpression: "SET bookedLang = :lang, startRef = :ref",
+          ConditionExpression: "#status = :booked AND attribute_not_exists(bookedLang)",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: {
+            ":lang": booked.lang,
+            ":ref": startRef(booked),
+            ":booked": "booked",
+          },
+        }),
+      );
+      if (done) added++;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return added;
 }
 
 function toAppointment(item: Record<string, unknown>): AppointmentRecord {

@@ -91,6 +91,13 @@ describe("topic names from the live content", () => {
     for (const move of CONVERSATION_MOVES) expect(names.questionTopics([move])).toEqual([]);
   });
 
+  it("name no matter for a callback or booking left through the chat's own flow", () => {
+    expect(names.matterOf("callback")).toBeUndefined();
+    expect(names.matterOf("appointment")).toBeUndefined();
+    expect(names.matterOf(undefined)).toBeUndefined();
+    expect(names.matterOf("tax-card")).toBe("tax-card");
+  });
+
   it("are signals, so views showing a topic by its id re-render with its name when they arrive", async () => {
     const { fetchImpl } = answering(json(LIVE));
     // The same copy of the signals library as the freshly imported module.

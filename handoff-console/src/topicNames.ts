@@ -54,8 +54,17 @@ export function topicNames(): readonly TopicName[] {
  * goodbye, asking for a person…), which say nothing about what the customer asked.
  */
 export function questionTopics(ids: readonly string[]): string[] {
+  return ids.filter((id) => matterOf(id) !== undefined);
+}
+
+/**
+ * A callback's or booking's topic when it names a matter: one left through the chat's own
+ * callback or booking flow carries the move ("callback", "appointment"), which says nothing
+ * about what the call is for.
+ */
+export function matterOf(topic: string | undefined): string | undefined {
   const moves: readonly string[] = CONVERSATION_MOVES;
-  return ids.filter((id) => !moves.includes(id));
+  return topic && !moves.includes(topic) ? topic : undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { AdvisorAppointmentItem } from "../../../functions/contracts/protocol.ts";
-import { CONVERSATION_MOVES } from "../../../functions/contracts/topics.ts";
 import { appointments } from "../appointmentList.ts";
 import { dayTime } from "../callbackFormat.ts";
 import { text, topicLabel } from "../i18n.ts";
 import { APPOINTMENTS_HEADING_ID } from "../state.ts";
+import { matterOf } from "../topicNames.ts";
 import { ContactSection, LangCell, PhoneCell } from "./ContactList.tsx";
 
 /**
@@ -29,19 +29,10 @@ export function Appointments() {
           </th>
           <LangCell lang={item.lang} />
           <PhoneCell item={item} />
-          <td>{topicLabel(t, subject(item.topic))}</td>
+          <td>{topicLabel(t, matterOf(item.topic))}</td>
           <td>{item.reference}</td>
         </>
       )}
     />
   );
-}
-
-/**
- * The booking's topic when it names a matter: one made in the chat's booking flow carries the
- * conversation move "appointment", which says nothing about what the call is for.
- */
-function subject(topic: string | undefined): string | undefined {
-  const moves: readonly string[] = CONVERSATION_MOVES;
-  return topic && moves.includes(topic) ? undefined : topic;
 }

@@ -3,6 +3,7 @@ import { dayTime, waitedFor } from "../callbackFormat.ts";
 import { callbacks } from "../callbackList.ts";
 import { text, topicLabel } from "../i18n.ts";
 import { CALLBACKS_HEADING_ID } from "../state.ts";
+import { matterOf } from "../topicNames.ts";
 import { ContactSection, LangCell, PhoneCell } from "./ContactList.tsx";
 
 /**
@@ -41,7 +42,7 @@ export function Callbacks() {
               ? `, ${t.callFrom(dayTime(item.callFrom, t.lang))}`
               : ""}
           </td>
-          <td>{topicLabel(t, item.topic)}</td>
+          <td>{topicLabel(t, matterOf(item.topic))}</td>
           <td class="nowrap">
             <time dateTime={item.createdAt}>{dayTime(item.createdAt, t.lang)}</time>
           </td>

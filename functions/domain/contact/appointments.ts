@@ -7,7 +7,7 @@ import type {
   AppointmentSlotView,
 } from "../../contracts/contactRequests.ts";
 import type { Lang } from "../../contracts/lang.ts";
-import type { TopicId } from "../../contracts/topics.ts";
+import type { AdvisorAppointmentPage } from "../../contracts/protocol.ts";
 import { LanguageNotServedError } from "../handoff/errors.ts";
 import {
   bookableSlots,
@@ -284,23 +284,6 @@ export async function cancelAppointment(
   };
 }
 
-/** A booked appointment as the advisor console lists it. */
-export interface BookedAppointment {
-  reference: string;
-  lang: Lang;
-  /** E.164, for dialling. */
-  phone: string;
-  /** e.g. "+358 40 1234567", for reading. */
-  phoneDisplay: string;
-  start: string;
-  end: string;
-  /** The start in the appointment's language, as the customer was told it. */
-  label: string;
-  topic?: TopicId;
-  chatId?: string;
-  createdAt: string;
-}
-
 /** How many appointments one page of the advisors' list holds (as callbacks). */
 export const APPOINTMENT_PAGE_SIZE = 200;
 
@@ -313,7 +296,7 @@ export const APPOINTMENT_PAGE_SIZE = 200;
 export async function listBookedAppointmentsPage(
   deps: Pick<AppointmentDeps, "appointments" | "clock" | "openingHours">,
   options: { langs: readonly Lang[]; from?: string; cursor?: string; limit?: number },
-): Promise<{ appointments: BookedAppointment[]; nextCursor?: string; now: string }> {
+): Promise<AdvisorAppointmentPage> {
   const limit = options.limit ?? APPOINTMENT_PAGE_SIZE;
   const now = deps.clock.now();
   const zone = deps.openingHours.config.timeZone;

@@ -20,6 +20,9 @@ export const UI = {
       "Keskustelun kieltä ei voitu vaihtaa ruotsiksi, joten keskustelu jatkuu suomeksi. Yritä hetken kuluttua uudelleen.",
     connecting: "Yhdistetään…",
     reconnecting: "Yhteys katkesi. Yhdistetään uudelleen… Viestisi lähetetään, kun yhteys palaa.",
+    // A new chat refused as one too many (RATE_LIMITED): the widget itself tries again.
+    startRefused:
+      "Uusia keskusteluja aloitetaan juuri nyt poikkeuksellisen paljon, joten keskustelua ei voitu vielä aloittaa. Yritämme hetken kuluttua uudelleen. Viestisi lähetetään, kun keskustelu alkaa.",
     sending: "Lähetetään…",
     you: "Sinä",
     bot: "Chatbot",
@@ -123,6 +126,8 @@ export const UI = {
     connecting: "Ansluter…",
     reconnecting:
       "Anslutningen bröts. Ansluter på nytt… Ditt meddelande skickas när anslutningen fungerar igen.",
+    startRefused:
+      "Just nu startas ovanligt många nya chattar, så chatten kunde inte startas ännu. Vi försöker igen om en stund. Ditt meddelande skickas när chatten har startat.",
     sending: "Skickas…",
     you: "Du",
     bot: "Chattbot",

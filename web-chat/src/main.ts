@@ -110,10 +110,16 @@ function mount(script: HTMLScriptElement | null): void {
   const client = new ChatClient(origin, requested, {
     message: (m, before) => showMessage(m, before),
     state: (s) => showState(s),
-    connection: (c) => {
+    connection: (c, reason) => {
       panel.dataset.connection = c;
       status.textContent =
-        c === "online" ? "" : c === "connecting" ? text.connecting : text.reconnecting;
+        c === "online"
+          ? ""
+          : c === "connecting"
+            ? text.connecting
+            : reason === "busy"
+              ? text.startRefused
+              : text.reconnecting;
     },
     survey: () => showSurvey(),
     typing: (typing) => showTyping(typing),

@@ -31,7 +31,7 @@ afterEach(() => {
  * gateway's limit on new chats does), and answers like the gateway: NOT_STARTED to any event
  * on a connection before its chat:start. `received`: `<connection>:<event>` in order.
  */
-async function scriptedServer(refusals = 0, startRefusals = 0) {
+async function scriptedServer(refusals = 0, startRefusals = 0, startRefusal = "RATE_LIMITED") {
   const received: string[] = [];
   const sockets: Socket[] = [];
   const http = createServer();
@@ -51,7 +51,7 @@ async function scriptedServer(refusals = 0, startRefusals = 0) {
       const ack = args.at(-1) as (answer: unknown) => void;
       if (event === "chat:start" && startRefusals > 0) {
         startRefusals--;
-        ack({ ok: false, error: { code: "RATE_LIMITED", message: "Odota hetki." } });
+        ack({ ok: false, error: { code: startRefusal, message: "Odota hetki." } });
       } else if (event === "chat:start") {
         started = true;
         ack({ ok: true, chatId: "chat-1", resumeToken: "resume-1", state: "bot" });
@@ -69,11 +69,12 @@ async function scriptedServer(refusals = 0, startRefusals = 0) {
   return { origin, received, sockets };
 }
 
-function client(origin: string, statuses: ConnectionStatus[] = []): ChatClient {
+/** Statuses as the widget is told them, with the reason after a colon when there is one. */
+function client(origin: string, statuses: string[] = []): ChatClient {
   return new ChatClient(origin, "fi", {
     message() {},
     state() {},
-    connection: (status) => statuses.push(status),
+    connection: (status, reason) => statuses.push(reason ? `${status}:${reason}` : status),
     survey() {},
     pending() {},
     typing() {},
@@ -118,16 +119,26 @@ describe("the web chat's client when the connection fails", () => {
     expect(received).toEqual(["1:chat:start", "2:chat:start", "2:chat:handoff"]);
   });
 
-  it("retries a refused chat:start, saying the connection is lost meanwhile, and then sends what was typed", async () => {
+  it("retries a chat:start refused as too many new chats, saying so meanwhile (not a lost connection), then sends what was typed", async () => {
     const { origin, received } = await scriptedServer(0, 2);
-    const statuses: ConnectionStatus[] = [];
+    const statuses: string[] = [];
     const widget = client(origin, statuses);
     widget.connect();
     widget.send("Hei!");
 
     await eventually(() => received.includes("1:chat:message"), 8_000);
     expect(received).toEqual(["1:chat:start", "1:chat:start", "1:chat:start", "1:chat:message"]);
-    expect(statuses).toEqual(["connecting", "reconnecting", "reconnecting", "online"]);
+    expect(statuses).toEqual(["connecting", "reconnecting:busy", "reconnecting:busy", "online"]);
     expect(widget.chatId).toBe("chat-1");
+  });
+
+  it("retries a chat:start refused for storage down, saying meanwhile that the connection is lost", async () => {
+    const { origin, received } = await scriptedServer(0, 1, "SERVICE_UNAVAILABLE");
+    const statuses: string[] = [];
+    client(origin, statuses).connect();
+
+    await eventually(() => received.length === 2, 8_000);
+    await eventually(() => statuses.at(-1) === "online", 2_000);
+    expect(statuses).toEqual(["connecting", "reconnecting", "online"]);
   });
 });

@@ -157,6 +157,12 @@ export interface AppointmentSlotView {
   remaining: number;
   /** The start in the requested language, e.g. "maanantaina 24.11. klo 10.00". */
   label: string;
+  /** The local (Helsinki) day of the start, "2026-11-24": a list groups its times by it. */
+  day: string;
+  /** That day as a heading over its times, e.g. "tiistai 8.12.", "huomenna, tiistai 24.11.". */
+  dayLabel: string;
+  /** The start's time of day, e.g. "klo 10.00" / "kl. 10.00". */
+  timeLabel: string;
 }
 
 export interface CallbackCreated {

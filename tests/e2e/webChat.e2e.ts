@@ -295,9 +295,10 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await openContactForm(page, "callback", /Soittopyyntö/);
     await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("+358 40 9871122");
     await page.getByRole("button", { name: "Lähetä soittopyyntö" }).click();
-    const refusal = page.locator(".contact-form [role=alert]:visible");
+    const refusal = page.locator(".contact-form .form-error:visible");
     await expect.poll(() => refusal.textContent()).toContain(`(viite ${reference})`);
     expect(await refusal.textContent()).toMatch(/^Olemme jo vastaanottaneet soittopyyntösi/);
+    expect(await activeClass(page)).toContain("form-error");
     await expectNoAxeViolations(page, "fi-callback-already-open-320px");
     await expectNoHorizontalOverflow(page);
     await context.close();
@@ -318,6 +319,119 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await expect
       .poll(() => page.locator(".msg.local").last().textContent())
       .toMatch(/AV-[0-9A-Z]{8}/);
+    await context.close();
+  });
+
+  it("after a refusal that belongs to no field, focus is on the message, read, and Tab goes on to the button", async () => {
+    const { context, page } = await customerPage({ width: 360 });
+    await openChat(page);
+    await openContactForm(page, "callback", /Soittopyyntö/);
+    // Keyboard only: from the heading to the phone field, past the choices, to the button.
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("040 123 4567");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await activeClass(page)).toBe("primary");
+    // The service unreachable: the button was disabled while sending, which dropped focus.
+    await page.route("**/api/callbacks", (route) => route.abort());
+    await page.keyboard.press("Enter");
+    const message = page.locator(".contact-form .form-error");
+    await expect.poll(() => activeClass(page)).toContain("form-error");
+    expect(await message.textContent()).toBe(
+      "Lähetys epäonnistui. Yritä hetken kuluttua uudelleen.",
+    );
+    await expectNoAxeViolations(page, "fi-callback-failed-360px");
+    await page.keyboard.press("Tab");
+    expect(await activeClass(page)).toBe("primary");
+    // Too many requests: the server's polite words for it, focused the same way.
+    await page.unroute("**/api/callbacks");
+    await page.route("**/api/callbacks", (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "RATE_LIMITED", message: "x" } }),
+      }),
+    );
+    await page.keyboard.press("Enter");
+    await expect.poll(() => message.textContent()).toBe(rateLimitedMessage("fi"));
+    expect(await activeClass(page)).toContain("form-error");
+    await context.close();
+  });
+
+  it("books from a list of days, then that day's times, in the chat's words; a switch of language keeps what was entered", async () => {
+    const { context, page } = await customerPage({ width: 360 });
+    await openChat(page);
+    await openContactForm(page, "appointment", /Varaa aika/);
+    const day = page.getByRole("combobox", { name: "Päivä" });
+    const time = page.getByRole("combobox", { name: "Vapaa aika" });
+    await expect.poll(() => day.locator("option").count()).toBeGreaterThan(5);
+    const days = await day.locator("option").allTextContents();
+    // Each day once, as a heading says it; the first ones as today and tomorrow too.
+    expect(new Set(days).size).toBe(days.length);
+    expect(days[0]).toMatch(/^tänään, tiistai 24\.11\.$/);
+    expect(days[1]).toMatch(/^huomenna, keskiviikko 25\.11\.$/);
+    expect(days).toContain("tiistai 1.12.");
+    await day.selectOption({ label: "tiistai 1.12." });
+    const times = await time.locator("option").allTextContents();
+    expect(times[0]).toBe("–");
+    expect(times.slice(1)).toEqual(times.slice(1).map((t) => t.match(/^klo \d{1,2}\.\d{2}$/)?.[0]));
+    expect(times.length).toBeLessThanOrEqual(1 + 14);
+    await time.selectOption({ label: "klo 10.30" });
+    const phone = page.getByRole("textbox", { name: "Puhelinnumero" });
+    await phone.fill("040 765 1100");
+    await expectNoAxeViolations(page, "fi-appointment-days-and-times-360px");
+
+    // Switched to Swedish with the form open: built anew in Swedish, nothing entered lost; the
+    // same time, now the Swedish service's, and focus where the customer pressed.
+    await page.getByRole("button", { name: "På svenska" }).click();
+    const dag = page.getByRole("combobox", { name: "Dag" });
+    const tid = page.getByRole("combobox", { name: "Ledig tid" });
+    await expect.poll(() => tid.inputValue()).toBe("sv-2026-12-01T0830Z");
+    expect(await dag.locator("option:checked").textContent()).toBe("tisdag 1.12");
+    expect(await tid.locator("option:checked").textContent()).toBe("kl. 10.30");
+    expect(await page.getByRole("textbox", { name: "Telefonnummer" }).inputValue()).toBe(
+      "040 765 1100",
+    );
+    expect(await activeClass(page)).toBe("switch");
+    await expectNoAxeViolations(page, "sv-appointment-kept-after-switch-360px");
+    await page.getByRole("button", { name: "Boka den valda tiden" }).click();
+    await expect
+      .poll(() => page.locator(".msg.local").last().textContent())
+      .toMatch(/tisdag 1\.12 kl\. 10\.30.*AV-[0-9A-Z]{8}/s);
+    await context.close();
+  });
+
+  it("a switch of language keeps the callback's number and window, and the survey's answers", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await openContactForm(page, "callback", /Soittopyyntö/);
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("040 765 2200");
+    await page.getByRole("radio", { name: "Iltapäivällä 12–16" }).check();
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Telefonnummer" }).inputValue())
+      .toBe("040 765 2200");
+    expect(await page.getByRole("radio", { name: "På eftermiddagen 12–16" }).isChecked()).toBe(
+      true,
+    );
+    await page.getByRole("button", { name: "Avbryt" }).click();
+
+    await page.getByRole("button", { name: "Avsluta chatten" }).click();
+    const enkät = page.getByRole("form", { name: "Hur lyckades vi i chatten?" });
+    await expect.poll(() => enkät.count()).toBe(1);
+    await page.getByRole("radio", { name: "Nej" }).check();
+    await page.getByRole("radio", { name: "3 stjärnor av fem" }).check();
+    await page.getByRole("textbox", { name: /Vill du berätta/ }).fill("Bra.");
+    await page.getByRole("button", { name: "Suomeksi" }).click();
+    const survey = page.getByRole("form", { name: "Miten onnistuimme chatissa?" });
+    await expect.poll(() => survey.count()).toBe(1);
+    expect(await page.getByRole("radio", { name: "Ei" }).isChecked()).toBe(true);
+    expect(await page.getByRole("radio", { name: "3 tähteä viidestä" }).isChecked()).toBe(true);
+    // The stars up to the chosen one are lit, as after choosing.
+    expect(await survey.locator("label.on").count()).toBe(3);
+    expect(await page.getByRole("textbox", { name: /Kertoisitko vielä/ }).inputValue()).toBe(
+      "Bra.",
+    );
     await context.close();
   });
 
@@ -404,6 +518,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await reference.fill(booked.reference);
     await phone.fill("040 222 3344");
     const newSlot = page.getByRole("combobox", { name: "Ny tid" });
+    const newDay = page.getByRole("combobox", { name: "Dag" });
     expect(await newSlot.count()).toBe(0);
     await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
     await expect.poll(() => newSlot.count()).toBe(1);
@@ -412,8 +527,9 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(optionValues.length).toBeGreaterThan(0);
     expect(optionValues.every((v) => v.startsWith("fi-"))).toBe(true);
-    expect(await newSlot.locator("option").nth(1).textContent()).toMatch(/ kl\. \d/);
-    const hintId = (await newSlot.getAttribute("aria-describedby"))?.split(" ")[0];
+    expect(await newSlot.locator("option").nth(1).textContent()).toMatch(/^kl\. \d/);
+    // Said above both lists, with the first of them: the times below are the Finnish service's.
+    const hintId = (await newDay.getAttribute("aria-describedby"))?.split(" ")[0];
     expect(await page.locator(`[id="${hintId}"]`).textContent()).toBe(
       "Din tid är bokad i den finskspråkiga servicen, så tiderna nedan är den finskspråkiga servicens lediga tider.",
     );
@@ -463,8 +579,9 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await page.getByRole("button", { name: "Siirrä uuteen aikaan" }).click();
     const newSlot = page.getByRole("combobox", { name: "Uusi aika" });
     await expect.poll(() => newSlot.count()).toBe(1);
-    expect(await newSlot.getAttribute("aria-describedby")).toBeTruthy();
-    const hintId = (await newSlot.getAttribute("aria-describedby"))?.split(" ")[0];
+    const newDay = page.getByRole("combobox", { name: "Päivä" });
+    expect(await newDay.getAttribute("aria-describedby")).toBeTruthy();
+    const hintId = (await newDay.getAttribute("aria-describedby"))?.split(" ")[0];
     expect(await page.locator(`[id="${hintId}"]`).textContent()).toBe(
       "Aikasi on varattu ruotsinkieliseen palveluun, joten alla ovat ruotsinkielisen palvelun vapaat ajat.",
     );
@@ -472,7 +589,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     const second = newSlot.locator("option").nth(2);
     const slotId = (await second.getAttribute("value")) ?? "";
     expect(slotId).toMatch(/^sv-/);
-    expect(await second.textContent()).toMatch(/ klo \d/);
+    expect(await second.textContent()).toMatch(/^klo \d/);
     await expectNoAxeViolations(page, "fi-appointment-move-swedish-booking");
     await newSlot.selectOption(slotId);
     await page.getByRole("button", { name: "Siirrä uuteen aikaan" }).click();
@@ -488,6 +605,44 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(references).toHaveLength(2);
     expect(references).toContain(reference);
     expect(await notice.textContent()).toContain(`(referens ${reference}) är avbokad`);
+    await context.close();
+  });
+
+  it("a switch of language while a new time is being chosen shows the times again in it, the choice kept", async () => {
+    const slots = await fetch(`${stack.url}/api/appointments/slots?lang=fi`).then(
+      (r) => r.json() as Promise<{ slots: { slotId: string }[] }>,
+    );
+    const booked = await fetch(`${stack.url}/api/appointments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ slotId: slots.slots[0]?.slotId, lang: "fi", phone: "040 765 3300" }),
+    }).then((r) => r.json() as Promise<{ reference: string }>);
+    const { context, page } = await customerPage({ width: 360 });
+    await openChat(page);
+    const answer = await ask(page, "miten siirrän puhelinajan");
+    await answer.getByRole("button", { name: "Peru tai siirrä aika" }).click();
+    await page.getByRole("textbox", { name: "Varauksen viite" }).fill(booked.reference);
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("040 765 3300");
+    await page.getByRole("button", { name: "Siirrä uuteen aikaan" }).click();
+    const newSlot = page.getByRole("combobox", { name: "Uusi aika" });
+    await expect.poll(() => newSlot.count()).toBe(1);
+    await page.getByRole("combobox", { name: "Päivä" }).selectOption({ index: 2 });
+    await newSlot.selectOption({ index: 3 });
+    const chosen = await newSlot.inputValue();
+
+    await page.getByRole("button", { name: "På svenska" }).click();
+    const nyTid = page.getByRole("combobox", { name: "Ny tid" });
+    await expect.poll(() => nyTid.inputValue()).toBe(chosen);
+    expect(await nyTid.locator("option:checked").textContent()).toMatch(/^kl\. \d/);
+    expect(await page.getByRole("textbox", { name: "Bokningens referens" }).inputValue()).toBe(
+      booked.reference,
+    );
+    expect(await activeClass(page)).toBe("switch");
+    await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
+    const notice = page.locator(".msg.system", {
+      hasText: `(viite ${booked.reference}) on peruttu`,
+    });
+    await expect.poll(() => notice.count()).toBe(1);
     await context.close();
   });
 
@@ -572,7 +727,8 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
     const newSlot = page.getByRole("combobox", { name: "Ny tid" });
     await expect.poll(() => newSlot.count()).toBe(1);
-    const hintId = (await newSlot.getAttribute("aria-describedby"))?.split(" ")[0];
+    const newDay = page.getByRole("combobox", { name: "Dag" });
+    const hintId = (await newDay.getAttribute("aria-describedby"))?.split(" ")[0];
     expect(await page.locator(`[id="${hintId}"]`).textContent()).toMatch(
       /^Din tid är bokad i den finskspråkiga servicen/,
     );
@@ -758,6 +914,13 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
         ),
       )
       .toBe("H3");
+  }
+
+  /** The class of what has focus inside the widget ("" when focus is outside it). */
+  function activeClass(page: Page): Promise<string> {
+    return page.evaluate(
+      () => document.getElementById("asiointi-chat")?.shadowRoot?.activeElement?.className ?? "",
+    );
   }
 
   async function expectNoHorizontalOverflow(page: Page): Promise<void> {

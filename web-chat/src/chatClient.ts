@@ -42,6 +42,11 @@ interface Saved {
 }
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting";
+/**
+ * Why the widget is without a chat while connected, when it is not a lost connection:
+ * "busy", a new chat refused for now as one too many (RATE_LIMITED on chat:start).
+ */
+export type ConnectionReason = "busy";
 
 export interface ChatClientEvents {
   /**
@@ -50,7 +55,7 @@ export interface ChatClientEvents {
    */
   message(message: ChatMessage, before?: string): void;
   state(state: ChatStateEvent): void;
-  connection(status: ConnectionStatus): void;
+  connection(status: ConnectionStatus, reason?: ConnectionReason): void;
   survey(surveyToken: string): void;
   pending(pending: Pending[]): void;
   typing(typing: boolean): void;
@@ -321,9 +326,12 @@ export class ChatClient {
         ) {
           this.restart(lang);
         } else {
-          // Refused for now (too many new chats from this address, storage down): connected
-          // but without a chat, which the customer is told as a lost connection, and retried.
-          this.on.connection("reconnecting");
+          // Refused for now (too many new chats, storage down): connected but without a chat,
+          // and retried. Too many new chats is told as that; anything else as a lost connection.
+          this.on.connection(
+            "reconnecting",
+            ack.error.code === "RATE_LIMITED" ? "busy" : undefined,
+          );
           this.retryLater();
         }
       })

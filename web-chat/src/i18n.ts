@@ -20,6 +20,9 @@ export const UI = {
       "Keskustelun kieltä ei voitu vaihtaa ruotsiksi, joten keskustelu jatkuu suomeksi. Yritä hetken kuluttua uudelleen.",
     connecting: "Yhdistetään…",
     reconnecting: "Yhteys katkesi. Yhdistetään uudelleen… Viestisi lähetetään, kun yhteys palaa.",
+    // A new chat refused as one too many (RATE_LIMITED): the widget itself tries again.
+    startRefused:
+      "Uusia keskusteluja aloitetaan juuri nyt poikkeuksellisen paljon, joten keskustelua ei voitu vielä aloittaa. Yritämme hetken kuluttua uudelleen. Viestisi lähetetään, kun keskustelu alkaa.",
     sending: "Lähetetään…",
     you: "Sinä",
     bot: "Chatbot",
@@ -52,6 +55,7 @@ export const UI = {
       morning: "Aamupäivällä 9–12",
       afternoon: "Iltapäivällä 12–16",
     },
+    slotDay: "Päivä",
     slot: "Vapaa aika",
     slotsLoading: "Haetaan vapaita aikoja…",
     noSlots: "Vapaita puhelinaikoja ei juuri nyt ole. Voit jättää soittopyynnön.",
@@ -122,6 +126,8 @@ export const UI = {
     connecting: "Ansluter…",
     reconnecting:
       "Anslutningen bröts. Ansluter på nytt… Ditt meddelande skickas när anslutningen fungerar igen.",
+    startRefused:
+      "Just nu startas ovanligt många nya chattar, så chatten kunde inte startas ännu. Vi försöker igen om en stund. Ditt meddelande skickas när chatten har startat.",
     sending: "Skickas…",
     you: "Du",
     bot: "Chattbot",
@@ -154,6 +160,7 @@ export const UI = {
       morning: "På förmiddagen 9–12",
       afternoon: "På eftermiddagen 12–16",
     },
+    slotDay: "Dag",
     slot: "Ledig tid",
     slotsLoading: "Lediga tider hämtas…",
     noSlots: "Det finns inga lediga telefontider just nu. Du kan begära återuppringning.",

@@ -14,6 +14,7 @@ import { downloadTranscript } from "./transcript.ts";
 import { answerFeedback, asksForVote } from "./views/answerFeedback.ts";
 import { appointmentChangeForm } from "./views/appointmentChange.ts";
 import { appointmentForm, callbackForm } from "./views/contactForms.ts";
+import { type FormValues, formValues, restoreValues } from "./views/formFields.ts";
 import { surveyForm } from "./views/survey.ts";
 
 const OPEN_KEY = "asiointi-chat-open";
@@ -109,10 +110,16 @@ function mount(script: HTMLScriptElement | null): void {
   const client = new ChatClient(origin, requested, {
     message: (m, before) => showMessage(m, before),
     state: (s) => showState(s),
-    connection: (c) => {
+    connection: (c, reason) => {
       panel.dataset.connection = c;
       status.textContent =
-        c === "online" ? "" : c === "connecting" ? text.connecting : text.reconnecting;
+        c === "online"
+          ? ""
+          : c === "connecting"
+            ? text.connecting
+            : reason === "busy"
+              ? text.startRefused
+              : text.reconnecting;
     },
     survey: () => showSurvey(),
     typing: (typing) => showTyping(typing),
@@ -351,11 +358,18 @@ function mount(script: HTMLScriptElement | null): void {
     if (typing) typingTimer = setTimeout(() => showTyping(false), TYPING_FADE_MS);
   }
 
-  function showForm(kind: "callback" | "appointment" | "change-appointment"): void {
+  /**
+   * Opens a form and moves focus to its heading; with `values` (the same form built anew in
+   * another language) it puts back what the customer had entered and leaves focus alone.
+   */
+  function showForm(
+    kind: "callback" | "appointment" | "change-appointment",
+    values?: FormValues,
+  ): void {
     openForm = kind;
     panel.dataset.form = kind;
     if (kind === "change-appointment") {
-      showChangeForm();
+      placeForm(showChangeForm(values), values);
       return;
     }
     const make = kind === "callback" ? callbackForm : appointmentForm;
@@ -371,13 +385,21 @@ function mount(script: HTMLScriptElement | null): void {
       },
       cancel: closeForm,
     });
+    placeForm(form, values);
+  }
+
+  function placeForm(form: HTMLFormElement, values?: FormValues): void {
     formArea.replaceChildren(form);
+    if (values) {
+      restoreValues(form, values);
+      return;
+    }
     form.scrollIntoView({ block: "nearest" });
     form.querySelector<HTMLElement>("h3")?.focus();
   }
 
-  function showChangeForm(): void {
-    const form = appointmentChangeForm({
+  function showChangeForm(values?: FormValues): HTMLFormElement {
+    return appointmentChangeForm({
       origin,
       lang: langOf(text),
       text,
@@ -386,12 +408,10 @@ function mount(script: HTMLScriptElement | null): void {
       cancelAppointment: (reference, phone) => client.cancelAppointment(reference, phone),
       moveAppointment: (reference, slotId, phone) =>
         client.rescheduleAppointment(reference, slotId, phone),
+      values,
       done: closeForm,
       cancel: closeForm,
     });
-    formArea.replaceChildren(form);
-    form.scrollIntoView({ block: "nearest" });
-    form.querySelector<HTMLElement>("h3")?.focus();
   }
 
   function closeForm(): void {
@@ -402,7 +422,7 @@ function mount(script: HTMLScriptElement | null): void {
     else input.focus();
   }
 
-  function showSurvey(): void {
+  function showSurvey(values?: FormValues): void {
     openForm = "survey";
     delete panel.dataset.form;
     const form = surveyForm({
@@ -416,6 +436,10 @@ function mount(script: HTMLScriptElement | null): void {
       },
     });
     formArea.replaceChildren(form);
+    if (values) {
+      restoreValues(form, values);
+      return;
+    }
     scrollToEnd();
     form.querySelector<HTMLElement>("h3")?.focus();
   }
@@ -466,8 +490,17 @@ function mount(script: HTMLScriptElement | null): void {
     if (UI[lang] === text) return;
     text = UI[lang];
     label();
-    if (openForm === "survey") showSurvey();
-    else if (openForm) showForm(openForm);
+    // The form is built anew in the new language, keeping what the customer had entered.
+    const open = formArea.querySelector("form");
+    const values = open ? formValues(open) : undefined;
+    // Switched from elsewhere (another tab) while typing in the form: typing goes on there.
+    const typingIn = open?.contains(root.activeElement) ? root.activeElement : null;
+    if (openForm === "survey") showSurvey(values);
+    else if (openForm) showForm(openForm, values);
+    if (typingIn) {
+      const name = (typingIn as HTMLInputElement).name;
+      formArea.querySelector<HTMLElement>(name ? `[name="${CSS.escape(name)}"]` : "h3")?.focus();
+    }
   }
 
   function setOpen(open: boolean): void {

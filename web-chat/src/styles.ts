@@ -58,6 +58,8 @@ a.reply { text-decoration: underline; }
 .form-area { padding: .5rem .8rem; }
 .contact-form, .survey { display: flex; flex-direction: column; gap: .4rem; padding: .6rem; border: 1px solid #dde1e6; border-radius: .5rem; }
 .contact-form h3, .survey h3 { margin: 0; font-size: 1rem; }
+/* The day and time fields are the form's own rows, spaced as the others. */
+.slot-picker { display: contents; }
 .field { display: flex; flex-direction: column; gap: .2rem; }
 .field label, legend { font-weight: 600; }
 .hint { margin: 0; font-size: .875rem; color: #4a4a4a; }

@@ -60,7 +60,25 @@ describe("listSlots", () => {
       end: "2026-11-23T10:30:00.000Z",
       remaining: CAPACITY,
       label: "tänään klo 12.00",
+      day: "2026-11-23",
+      dayLabel: "tänään, maanantai 23.11.",
+      timeLabel: "klo 12.00",
     });
+  });
+
+  it("names each slot's day and time apart, in the label language, so a list can group times by day", async () => {
+    const { deps } = setup();
+    const slots = await listSlots(deps, { lang: "fi", labelLang: "sv", from: "2026-11-25" });
+    expect(slots[0]).toMatchObject({
+      day: "2026-11-25",
+      dayLabel: "onsdag 25.11",
+      timeLabel: "kl. 9.00",
+      label: "onsdag 25.11 kl. 9.00",
+    });
+    // One heading per day: every time of the day carries the same one.
+    expect(new Set(slots.filter((s) => s.day === "2026-11-25").map((s) => s.dayLabel))).toEqual(
+      new Set(["onsdag 25.11"]),
+    );
   });
 
   it("lists the Swedish service's slots labelled in Finnish when asked to", async () => {

@@ -11,6 +11,8 @@ import type { AdvisorAppointmentPage } from "../../contracts/protocol.ts";
 import { LanguageNotServedError } from "../handoff/errors.ts";
 import {
   bookableSlots,
+  formatClockTime,
+  formatDay,
   formatOpeningTime,
   type OpeningHours,
   resolveSlot,
@@ -81,6 +83,7 @@ export async function listSlots(
     : undefined;
   const slots = bookableSlots(deps.openingHours, query.lang, now, from, to);
   if (slots.length === 0) return [];
+  const labelLang = query.labelLang ?? query.lang;
   const booked = await deps.appointments.bookedCounts(slots.map((s) => s.id));
   return slots
     .map((slot) => ({ slot, remaining: slot.capacity - (booked.get(slot.id) ?? 0) }))
@@ -90,7 +93,10 @@ export async function listSlots(
       start: slot.start.toISOString(),
       end: slot.end.toISOString(),
       remaining,
-      label: formatOpeningTime(slot.start, query.labelLang ?? query.lang, zone, now),
+      label: formatOpeningTime(slot.start, labelLang, zone, now),
+      day: DateTime.fromJSDate(slot.start, { zone }).toISODate() ?? "",
+      dayLabel: formatDay(slot.start, labelLang, zone, now),
+      timeLabel: formatClockTime(slot.start, labelLang, zone),
     }));
 }
 

@@ -1,10 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { formatNextOpening, formatNextOpeningIfClosed, formatOpeningTime } from "./format.ts";
+import {
+  formatClockTime,
+  formatDay,
+  formatNextOpening,
+  formatNextOpeningIfClosed,
+  formatOpeningTime,
+} from "./format.ts";
 import { loadOpeningHours } from "./load.ts";
 
 const schedule = loadOpeningHours();
 const at = (iso: string) => new Date(iso);
 const TZ = "Europe/Helsinki";
+
+describe("formatDay and formatClockTime: a day as a heading over its times", () => {
+  it.each([
+    ["2026-12-08T13:00:00Z", "fi", "tiistai 8.12.", "klo 15.00"],
+    ["2026-12-08T13:00:00Z", "sv", "tisdag 8.12", "kl. 15.00"],
+    // Local, not UTC: 0.30 on Wednesday in Helsinki is still Tuesday in UTC.
+    ["2026-12-08T22:30:00Z", "fi", "keskiviikko 9.12.", "klo 0.30"],
+  ] as const)("%s in %s -> %s, %s", (iso, lang, day, time) => {
+    expect(formatDay(at(iso), lang, TZ)).toBe(day);
+    expect(formatClockTime(at(iso), lang, TZ)).toBe(time);
+  });
+
+  it("names today and tomorrow before the day, and the year only when it is another", () => {
+    const now = at("2026-12-07T08:00:00Z"); // Mon 7.12.
+    expect(formatDay(at("2026-12-07T12:00:00Z"), "fi", TZ, now)).toBe("tänään, maanantai 7.12.");
+    expect(formatDay(at("2026-12-08T12:00:00Z"), "sv", TZ, now)).toBe("i morgon, tisdag 8.12");
+    expect(formatDay(at("2026-12-09T12:00:00Z"), "fi", TZ, now)).toBe("keskiviikko 9.12.");
+    const newYear = at("2027-01-04T08:00:00Z");
+    expect(formatDay(newYear, "fi", TZ, at("2026-12-28T08:00:00Z"))).toBe("maanantai 4.1.2027");
+    expect(formatDay(newYear, "sv", TZ, at("2026-12-28T08:00:00Z"))).toBe("måndag 4.1.2027");
+  });
+});
 
 describe("formatOpeningTime", () => {
   it.each([

@@ -13,30 +13,63 @@ const WORDS: Record<Lang, { today: string; tomorrow: string; at: string }> = {
   sv: { today: "i dag", tomorrow: "i morgon", at: "kl." },
 };
 
-function dayPart(local: DateTime, lang: Lang, now: DateTime | undefined): string {
-  if (now) {
-    const days = local.startOf("day").diff(now.startOf("day"), "days").days;
-    if (days === 0) return WORDS[lang].today;
-    if (days === 1) return WORDS[lang].tomorrow;
-  }
-  // Add the year only when it is not the current one, as people write dates.
-  const withYear = now !== undefined && local.year !== now.year;
-  if (lang === "fi") {
-    // Luxon gives the nominative ("maanantai"); "on Monday" is the essive, which is the
-    // nominative + "na" for every Finnish weekday name.
-    return `${local.toFormat("cccc")}na ${local.toFormat(withYear ? "d.M.yyyy" : "d.M.")}`;
-  }
-  return `${local.toFormat("cccc")} ${local.toFormat(withYear ? "d.M.yyyy" : "d.M")}`;
+/** The date as each language writes it: fi "8.12." (ordinal dots), sv "8.12"; the year when asked. */
+function datePart(local: DateTime, lang: Lang, withYear: boolean): string {
+  if (lang === "fi") return local.toFormat(withYear ? "d.M.yyyy" : "d.M.");
+  return local.toFormat(withYear ? "d.M.yyyy" : "d.M");
 }
+
+/** "today" or "tomorrow" when `local` is one of them. */
+function nearDay(local: DateTime, lang: Lang, now: DateTime | undefined): string | undefined {
+  if (!now) return undefined;
+  const days = local.startOf("day").diff(now.startOf("day"), "days").days;
+  return days === 0 ? WORDS[lang].today : days === 1 ? WORDS[lang].tomorrow : undefined;
+}
+
+// Add the year only when it is not the current one, as people write dates.
+const otherYear = (local: DateTime, now: DateTime | undefined) =>
+  now !== undefined && local.year !== now.year;
+
+function dayPart(local: DateTime, lang: Lang, now: DateTime | undefined): string {
+  const near = nearDay(local, lang, now);
+  if (near) return near;
+  const date = datePart(local, lang, otherYear(local, now));
+  // Luxon gives the nominative ("maanantai"); "on Monday" is the essive, which is the
+  // nominative + "na" for every Finnish weekday name.
+  return lang === "fi"
+    ? `${local.toFormat("cccc")}na ${date}`
+    : `${local.toFormat("cccc")} ${date}`;
+}
+
+const local = (at: Date, lang: Lang, timeZone: string) =>
+  DateTime.fromJSDate(at, { zone: timeZone }).setLocale(lang);
 
 /**
  * Formats `at` as a day and time in `lang` in the given zone. With `now`, says "today" /
  * "tomorrow" where it fits and adds the year when it differs from now's.
  */
 export function formatOpeningTime(at: Date, lang: Lang, timeZone: string, now?: Date): string {
-  const local = DateTime.fromJSDate(at, { zone: timeZone }).setLocale(lang);
   const localNow = now ? DateTime.fromJSDate(now, { zone: timeZone }) : undefined;
-  return `${dayPart(local, lang, localNow)} ${WORDS[lang].at} ${local.toFormat("H.mm")}`;
+  return `${dayPart(local(at, lang, timeZone), lang, localNow)} ${formatClockTime(at, lang, timeZone)}`;
+}
+
+/**
+ * The local day of `at` as a heading over that day's times: fi "tiistai 8.12.", sv "tisdag
+ * 8.12" (the nominative: it names the day, it does not say "on Tuesday"). With `now`,
+ * "tänään, " / "i dag, " or "huomenna, " / "i morgon, " before it, and the year when it
+ * differs from now's.
+ */
+export function formatDay(at: Date, lang: Lang, timeZone: string, now?: Date): string {
+  const day = local(at, lang, timeZone);
+  const localNow = now ? DateTime.fromJSDate(now, { zone: timeZone }) : undefined;
+  const named = `${day.toFormat("cccc")} ${datePart(day, lang, otherYear(day, localNow))}`;
+  const near = nearDay(day, lang, localNow);
+  return near ? `${near}, ${named}` : named;
+}
+
+/** The local time of day of `at`: fi "klo 9.00", sv "kl. 9.00". */
+export function formatClockTime(at: Date, lang: Lang, timeZone: string): string {
+  return `${WORDS[lang].at} ${local(at, lang, timeZone).toFormat("H.mm")}`;
 }
 
 /**

@@ -20,7 +20,13 @@ export type {
   QueueConfig,
 } from "./config.ts";
 export { buildOpeningHours, OpeningHoursConfigError, openingHoursConfigSchema } from "./config.ts";
-export { formatNextOpening, formatNextOpeningIfClosed, formatOpeningTime } from "./format.ts";
+export {
+  formatClockTime,
+  formatDay,
+  formatNextOpening,
+  formatNextOpeningIfClosed,
+  formatOpeningTime,
+} from "./format.ts";
 export type { Minutes, Period } from "./schedule.ts";
 export {
   closesAt,

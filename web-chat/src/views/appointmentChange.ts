@@ -7,8 +7,8 @@ import type { Lang } from "../../../functions/contracts/lang.ts";
 import type { Ack } from "../../../functions/contracts/protocol.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
-import { api, checkPhone, phoneField, shell } from "./contactForms.ts";
-import { field, focusField } from "./formFields.ts";
+import { api, checkPhone, failedSend, phoneField, shell, slotPicker } from "./contactForms.ts";
+import { type FormValues, field, focusField, setOptions } from "./formFields.ts";
 
 export interface AppointmentChangeContext {
   origin: string;
@@ -20,6 +20,11 @@ export interface AppointmentChangeContext {
   findAppointment(reference: string, phone?: string): Promise<Ack<AppointmentFound>>;
   cancelAppointment(reference: string, phone?: string): Promise<Ack>;
   moveAppointment(reference: string, slotId: string, phone?: string): Promise<Ack>;
+  /**
+   * What the customer had entered in this form before it was built anew in another
+   * language: with a new time being chosen then, the times are shown again.
+   */
+  values?: FormValues;
   /** Done: the server has said the outcome in the chat, once. */
   done(): void;
   cancel(): void;
@@ -51,8 +56,8 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
   const ownSelect = h("select", { name: "own" });
   const own = field(text.ownAppointments, ownSelect);
   own.wrapper.hidden = true;
-  const slotSelect = h("select", { name: "slotId" });
-  const slot = field(text.newSlot, slotSelect);
+  const slot = slotPicker(text, text.newSlot);
+  const slotSelect = slot.time.control;
   slot.wrapper.hidden = true;
   const move = h("button", { type: "button", class: "secondary" }, text.submitMoveAppointment);
   form.append(
@@ -61,7 +66,7 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     reference.wrapper,
     phone.wrapper,
     slot.wrapper,
-    formError,
+    formError.element,
     h("div", { class: "actions" }, submit, move, cancel),
   );
 
@@ -73,8 +78,9 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     if (!ack?.ok || ack.appointments.length === 0) return;
     usingOwn = true;
     for (const a of ack.appointments) ownLangs.set(a.reference, a.lang);
-    ownSelect.replaceChildren(
-      ...ack.appointments.map((a) =>
+    setOptions(
+      ownSelect,
+      ack.appointments.map((a) =>
         h("option", { value: a.reference }, `${a.label} (${a.reference})`),
       ),
     );
@@ -89,11 +95,11 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
   function forgetMove(): void {
     movingFor = undefined;
     slot.wrapper.hidden = true;
-    slot.setError(undefined);
+    slot.time.setError(undefined);
   }
   // Another booking named: its language, and so its times, may differ.
   form.addEventListener("input", (event) => {
-    if (event.target !== slotSelect) forgetMove();
+    if (!slot.wrapper.contains(event.target as Node)) forgetMove();
   });
 
   /** The booking language's free times, labelled in the chat's language. */
@@ -103,22 +109,23 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
       `/api/appointments/slots?lang=${lang}&labelLang=${ctx.lang}`,
     );
     const slots = answer.body.slots ?? [];
-    slotSelect.replaceChildren(
-      h("option", { value: "" }, "–"),
-      ...slots.map((s) => h("option", { value: s.slotId }, s.label)),
-    );
+    slot.show(slots);
     const unavailable =
       answer.status !== 200 ? text.formFailed : slots.length ? undefined : text.noSlots;
-    slot.setHint?.(
+    // Above both lists: it says what the times below are.
+    slot.day.setHint?.(
       [lang === ctx.lang ? undefined : text.otherServiceSlots, unavailable]
         .filter(Boolean)
         .join(" ") || undefined,
     );
   }
-  void loadOwn();
+  const ownLoaded = loadOwn();
 
   /** Finds the booking, then shows its language's free times; a booking not found is an error. */
-  async function prepareMove(which: { reference: string; phone?: string }): Promise<void> {
+  async function prepareMove(
+    which: { reference: string; phone?: string },
+    focus = true,
+  ): Promise<void> {
     let lang = usingOwn ? ownLangs.get(which.reference) : undefined;
     if (!lang) {
       const found = await ctx.findAppointment(which.reference, which.phone);
@@ -128,7 +135,16 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     await loadSlots(lang);
     movingFor = { key: keyOf(which), lang };
     slot.wrapper.hidden = false;
-    focusField(slotSelect);
+    // The first of the two lists, under the sentence that says whose times they are.
+    if (focus) focusField(slot.day.control);
+  }
+  // Built anew in another language while a new time was being chosen: the times come back,
+  // worded in it, with the choice kept; focus stays where the customer switched language.
+  if (ctx.values?.has(slotSelect.name)) {
+    void ownLoaded.then(() => {
+      const which = chosen();
+      if (which) void prepareMove(which, false);
+    });
   }
 
   /** The booking named, or undefined after showing what is missing. */
@@ -151,7 +167,7 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
       const message =
         code === "APPOINTMENT_NOT_FOUND" ? text.appointmentNotFound : text.appointmentStarted;
       forgetMove();
-      if (usingOwn) formError.textContent = message;
+      if (usingOwn) formError.show(message);
       else {
         reference.setError(message);
         focusField(referenceInput);
@@ -159,17 +175,17 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     } else if (code === "SLOT_FULL" || code === "SLOT_NOT_BOOKABLE") {
       if (movingFor) void loadSlots(movingFor.lang);
       // Not bookable need not mean full: the list may be old (the time too near by now).
-      slot.setError(code === "SLOT_FULL" ? text.newSlotFull : text.newSlotNotBookable);
+      slot.time.setError(code === "SLOT_FULL" ? text.newSlotFull : text.newSlotNotBookable);
       focusField(slotSelect);
     } else {
-      formError.textContent = text.formFailed;
+      formError.show(failedSend(code, ctx.lang, text));
     }
   }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    formError.textContent = "";
-    slot.setError(undefined);
+    formError.show();
+    slot.time.setError(undefined);
     const which = chosen();
     if (!which) return;
     submit.disabled = true;
@@ -179,7 +195,7 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
     else failed(ack);
   });
   move.addEventListener("click", async () => {
-    formError.textContent = "";
+    formError.show();
     const which = chosen();
     if (!which) return;
     if (movingFor?.key !== keyOf(which)) {
@@ -188,7 +204,7 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
       move.disabled = false;
       return;
     }
-    slot.setError(slotSelect.value ? undefined : text.newSlotMissing);
+    slot.time.setError(slotSelect.value ? undefined : text.newSlotMissing);
     if (!slotSelect.value) {
       focusField(slotSelect);
       return;

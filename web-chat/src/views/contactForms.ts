@@ -5,9 +5,18 @@ import type {
   CallbackWindow,
 } from "../../../functions/contracts/contactRequests.ts";
 import type { Lang } from "../../../functions/contracts/lang.ts";
+import { rateLimitedMessage } from "../../../functions/domain/limits/requestLimits.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
-import { field, focusField, phoneLooksValid, radioGroup } from "./formFields.ts";
+import {
+  type Field,
+  field,
+  focusField,
+  formMessage,
+  phoneLooksValid,
+  radioGroup,
+  setOptions,
+} from "./formFields.ts";
 
 export interface ContactFormContext {
   origin: string;
@@ -54,13 +63,22 @@ function alreadyOpen(answer: ApiAnswer<unknown>): string | undefined {
   return answer.body.error?.code === "ALREADY_OPEN" ? answer.body.error.message : undefined;
 }
 
+/**
+ * What a form says when a request failed for no field's sake: too many requests in the
+ * server's polite words for it, in the form's language; anything else (refused, unreachable)
+ * as a failed send.
+ */
+export function failedSend(code: string | undefined, lang: Lang, text: UiText): string {
+  return code === "RATE_LIMITED" ? rateLimitedMessage(lang) : text.formFailed;
+}
+
 export function shell(
   title: string,
   ctx: Pick<ContactFormContext, "text" | "cancel">,
   submitLabel: string,
 ) {
   const heading = h("h3", { tabindex: "-1" }, title);
-  const formError = h("p", { class: "field-error", role: "alert" });
+  const formError = formMessage();
   const submit = h("button", { type: "submit", class: "primary" }, submitLabel);
   const cancel = h("button", { type: "button", class: "secondary" }, ctx.text.cancel);
   cancel.addEventListener("click", () => ctx.cancel());
@@ -92,6 +110,54 @@ export function checkPhone(phone: ReturnType<typeof phoneField>, text: UiText): 
   return !message;
 }
 
+/** A free time chosen in two steps: the day, then one of that day's times. */
+export interface SlotPicker {
+  /** The day field, then the time field. */
+  wrapper: HTMLElement;
+  day: Field<HTMLSelectElement>;
+  time: Field<HTMLSelectElement>;
+  /** Lists `slots`, keeping the day and time chosen while they are still offered. */
+  show(slots: AppointmentSlotView[]): void;
+}
+
+/**
+ * Two short lists instead of one of a hundred times: the days (the first chosen), then the
+ * chosen day's times. Each option reads whole on its own, in a list named for what it
+ * holds, which a screen reader says as it is and a phone shows as its own picker; a list's
+ * groups (optgroup) are said by some screen readers and not others. Day and time are worded
+ * by the server (`dayLabel`, `timeLabel`), as it words every time in the chat.
+ */
+export function slotPicker(text: UiText, timeLabel: string): SlotPicker {
+  const daySelect = h("select", { name: "slotDay" });
+  const timeSelect = h("select", { name: "slotId", required: true, "aria-required": "true" });
+  const day = field(text.slotDay, daySelect);
+  const time = field(timeLabel, timeSelect);
+  let byDay = new Map<string, AppointmentSlotView[]>();
+  const showTimes = () =>
+    setOptions(timeSelect, [
+      h("option", { value: "" }, "–"),
+      ...(byDay.get(daySelect.value) ?? []).map((s) =>
+        // Kept by its start: after a language switch the same time is the other service's.
+        h("option", { value: s.slotId, "data-key": s.start }, s.timeLabel),
+      ),
+    ]);
+  daySelect.addEventListener("change", showTimes);
+  return {
+    wrapper: h("div", { class: "slot-picker" }, day.wrapper, time.wrapper),
+    day,
+    time,
+    show(slots) {
+      byDay = new Map();
+      for (const s of slots) byDay.set(s.day, [...(byDay.get(s.day) ?? []), s]);
+      setOptions(
+        daySelect,
+        [...byDay.values()].map((list) => h("option", { value: list[0]?.day }, list[0]?.dayLabel)),
+      );
+      showTimes();
+    },
+  };
+}
+
 /** The callback request form shown inside the chat (POST /api/callbacks). */
 export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
   const { text } = ctx;
@@ -115,12 +181,12 @@ export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
     heading,
     phone.wrapper,
     windows.wrapper,
-    formError,
+    formError.element,
     h("div", { class: "actions" }, submit, cancel),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    formError.textContent = "";
+    formError.show();
     if (!checkPhone(phone, text)) {
       focusField(phone.control);
       return;
@@ -138,12 +204,12 @@ export function callbackForm(ctx: ContactFormContext): HTMLFormElement {
     if (answer.status === 201 && answer.body.reference) {
       ctx.done(answer.body.message ?? answer.body.reference);
     } else if (alreadyOpen(answer)) {
-      formError.textContent = alreadyOpen(answer) ?? "";
+      formError.show(alreadyOpen(answer));
     } else if (namedField(answer) === "phone") {
       phone.setError(text.phoneInvalid);
       focusField(phone.control);
     } else {
-      formError.textContent = text.formFailed;
+      formError.show(failedSend(answer.body.error?.code, ctx.lang, text));
     }
   });
   return form;
@@ -157,8 +223,8 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
     ctx,
     text.submitAppointment,
   );
-  const select = h("select", { name: "slotId", required: true, "aria-required": "true" });
-  const slot = field(text.slot, select);
+  const slot = slotPicker(text, text.slot);
+  const select = slot.time.control;
   const loading = h("p", { role: "status" }, text.slotsLoading);
   const phone = phoneField(text);
   form.append(
@@ -166,7 +232,7 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
     loading,
     slot.wrapper,
     phone.wrapper,
-    formError,
+    formError.element,
     h("div", { class: "actions" }, submit, cancel),
   );
 
@@ -177,10 +243,7 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
       `/api/appointments/slots?lang=${ctx.lang}`,
     );
     const slots = answer.body.slots ?? [];
-    select.replaceChildren(
-      h("option", { value: "" }, "–"),
-      ...slots.map((s) => h("option", { value: s.slotId }, s.label)),
-    );
+    slot.show(slots);
     loading.textContent =
       answer.status !== 200 ? text.formFailed : slots.length ? "" : text.noSlots;
     loading.hidden = !loading.textContent;
@@ -189,9 +252,9 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    formError.textContent = "";
+    formError.show();
     const slotOk = Boolean(select.value);
-    slot.setError(slotOk ? undefined : text.slotMissing);
+    slot.time.setError(slotOk ? undefined : text.slotMissing);
     const phoneOk = checkPhone(phone, text);
     if (!slotOk || !phoneOk) {
       focusField(slotOk ? phone.control : select);
@@ -210,20 +273,20 @@ export function appointmentForm(ctx: ContactFormContext): HTMLFormElement {
     if (answer.status === 201 && answer.body.reference) {
       ctx.done(answer.body.message ?? answer.body.reference);
     } else if (alreadyOpen(answer)) {
-      formError.textContent = alreadyOpen(answer) ?? "";
+      formError.show(alreadyOpen(answer));
     } else if (
       answer.status === 409 ||
       named === "slotId" ||
       answer.body.error?.code === "SLOT_NOT_BOOKABLE"
     ) {
       await loadSlots();
-      slot.setError(text.slotFull);
+      slot.time.setError(text.slotFull);
       focusField(select);
     } else if (named === "phone") {
       phone.setError(text.phoneInvalid);
       focusField(phone.control);
     } else {
-      formError.textContent = text.formFailed;
+      formError.show(failedSend(answer.body.error?.code, ctx.lang, text));
     }
   });
   return form;

@@ -109,6 +109,112 @@ export function focusField(control: HTMLElement): void {
   control.focus();
 }
 
+/** A form's own message: an outcome that belongs to no field, such as a refused request. */
+export interface FormMessage {
+  element: HTMLParagraphElement;
+  /** Shows `message` and moves focus to it; none: clears it. */
+  show(message?: string): void;
+}
+
+/**
+ * The one place a form says an outcome that no field carries. The submit button was disabled
+ * while sending, which dropped focus to the page, so focus goes to the message itself: a
+ * keyboard user goes on from there (Tab reaches the buttons below it) and a screen reader
+ * reads it, as it reads a field with its error. Focus is what says it, so it is no alert
+ * region as well, which would have it said twice.
+ */
+export function formMessage(): FormMessage {
+  const element = h("p", { class: "field-error form-error", tabindex: "-1" });
+  return {
+    element,
+    show(message) {
+      element.textContent = message ?? "";
+      if (message) focusField(element);
+    },
+  };
+}
+
+/** What the customer has entered or chosen in a form, by control name. */
+export type FormValues = Map<string, string>;
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+function controls(form: HTMLFormElement): Control[] {
+  return Array.from(form.elements).filter(
+    (e): e is Control =>
+      (e instanceof HTMLInputElement ||
+        e instanceof HTMLSelectElement ||
+        e instanceof HTMLTextAreaElement) &&
+      Boolean(e.name),
+  );
+}
+
+/**
+ * The key a select's option is kept by: its `data-key` when it has one (a time, whose slot
+ * id differs between the services' languages), else its value.
+ */
+const keyOf = (option: HTMLOptionElement | undefined) => option?.dataset.key ?? option?.value;
+
+/**
+ * What the customer sees entered or chosen in `form`, to carry into the form built anew in
+ * another language. A control in a hidden part (a step not reached) is left out.
+ */
+export function formValues(form: HTMLFormElement): FormValues {
+  const values: FormValues = new Map();
+  for (const control of controls(form)) {
+    if (control.closest("[hidden]")) continue;
+    if (control instanceof HTMLSelectElement) {
+      values.set(control.name, keyOf(control.selectedOptions[0]) ?? "");
+    } else if (control instanceof HTMLInputElement && control.type === "radio") {
+      if (control.checked) values.set(control.name, control.value);
+    } else values.set(control.name, control.value);
+  }
+  return values;
+}
+
+/**
+ * Puts `values` back into `form`, each control by its name, as if the customer had entered
+ * them (a change event follows, so what depends on a choice follows it). A select whose
+ * options are still on their way keeps the wanted choice until setOptions lists them.
+ */
+export function restoreValues(form: HTMLFormElement, values: FormValues): void {
+  for (const control of controls(form)) {
+    const value = values.get(control.name);
+    if (value === undefined) continue;
+    if (control instanceof HTMLSelectElement) {
+      control.dataset.keep = value;
+      if (!choose(control)) continue;
+    } else if (control instanceof HTMLInputElement && control.type === "radio") {
+      if (control.value !== value) continue;
+      control.checked = true;
+    } else control.value = value;
+    control.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+}
+
+/** Chooses the option the select is waiting for, if listed; the wait ends either way. */
+function choose(select: HTMLSelectElement): boolean {
+  const wanted = select.dataset.keep;
+  if (wanted === undefined) return false;
+  const option = Array.from(select.options).find((o) => keyOf(o) === wanted);
+  if (!select.options.length) return false;
+  delete select.dataset.keep;
+  if (option) option.selected = true;
+  return Boolean(option);
+}
+
+/**
+ * Replaces a select's options (a list loaded anew), keeping the choice made while it is
+ * still offered, or making the one restoreValues is waiting for.
+ */
+export function setOptions(select: HTMLSelectElement, options: HTMLOptionElement[]): void {
+  const kept = select.dataset.keep ?? keyOf(select.selectedOptions[0]);
+  select.replaceChildren(...options);
+  if (kept !== undefined) select.dataset.keep = kept;
+  choose(select);
+  delete select.dataset.keep;
+}
+
 /** Mirrors the first, cheap phone check of the contracts (phoneSchema); the server decides. */
 export function phoneLooksValid(value: string): boolean {
   const v = value.trim();

@@ -1,7 +1,7 @@
 import type { Ack } from "../../../functions/contracts/protocol.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
-import { focusField, radioGroup } from "./formFields.ts";
+import { focusField, formMessage, radioGroup } from "./formFields.ts";
 
 export interface SurveyContext {
   text: UiText;
@@ -54,7 +54,7 @@ export function surveyForm(ctx: SurveyContext): HTMLFormElement {
     maxlength: "1000",
     rows: "2",
   });
-  const formError = h("p", { class: "field-error", role: "alert" });
+  const formError = formMessage();
   const submit = h("button", { type: "submit", class: "primary" }, text.submit);
   const skip = h("button", { type: "button", class: "secondary" }, text.skip);
   const form = h(
@@ -65,14 +65,14 @@ export function surveyForm(ctx: SurveyContext): HTMLFormElement {
     score.wrapper,
     h("label", { for: "survey-comment" }, text.comment),
     comment,
-    formError,
+    formError.element,
     h("div", { class: "actions" }, submit, skip),
   );
   form.setAttribute("aria-label", text.surveyTitle);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    formError.textContent = "";
+    formError.show();
     const data = new FormData(form);
     const help = data.get("gotHelp");
     const chosen = Number(data.get("score") ?? 0);
@@ -90,7 +90,7 @@ export function surveyForm(ctx: SurveyContext): HTMLFormElement {
     const ack = await ctx.submit(help === "true", chosen, note || undefined);
     submit.disabled = false;
     if (ack.ok || ack.error.code === "SURVEY_ALREADY_SUBMITTED") ctx.finish(true);
-    else formError.textContent = text.surveyFailed;
+    else formError.show(text.surveyFailed);
   });
   skip.addEventListener("click", () => ctx.finish(false));
   return form;

@@ -1,5 +1,4 @@
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { createEmbeddedRecogniser } from "../../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import type { BotContent, Topic } from "../../contracts/content.ts";
 import { type Lang, langSchema } from "../../contracts/lang.ts";
@@ -7,6 +6,7 @@ import { DEFAULT_DIALOGUE_SETTINGS } from "../../domain/dialogue/answerTurn.ts";
 import { decide } from "../../domain/dialogue/decision.ts";
 import { phrase } from "../../domain/dialogue/phrases.ts";
 import { answerPieces } from "../../domain/dialogue/topicAnswer.ts";
+import { argsOrExit } from "./args.ts";
 import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
 
 const USAGE = `Usage:
@@ -14,10 +14,13 @@ const USAGE = `Usage:
   npm run bot -- chat --lang fi|sv                                  (terminal chat)
 Options: --content <dir>   bot content to use (default: bot-content/)`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { lang: { type: "string", default: "fi" }, content: { type: "string" } },
-});
+const { positionals, values } = argsOrExit(
+  {
+    allowPositionals: true,
+    options: { lang: { type: "string", default: "fi" }, content: { type: "string" } },
+  },
+  USAGE,
+);
 const command = positionals[0];
 const lang = langSchema.safeParse(values.lang);
 if (!lang.success || (command !== "classify" && command !== "chat")) {

@@ -2,9 +2,16 @@ import { resolve } from "node:path";
 import { reportDay } from "../../domain/reports/reportEvents.ts";
 import { checkContent, formatProblems } from "../checkContent.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
+import { argsOrExit } from "./args.ts";
 
 // Usage: npm run content:check [-- <content dir>]. Warnings are printed but do not fail.
-const dir = resolve(process.argv[2] ?? DEFAULT_CONTENT_DIR);
+const {
+  positionals: [given],
+} = argsOrExit(
+  { allowPositionals: true, options: {} },
+  "Usage: npm run content:check [-- <content dir>]",
+);
+const dir = resolve(given ?? DEFAULT_CONTENT_DIR);
 // Today in Helsinki, the agency's day: topics past their review date are warned about.
 const { problems, content } = checkContent(dir, { today: reportDay(new Date()) });
 const errors = problems.filter((p) => p.severity === "error").length;

@@ -86,6 +86,22 @@ describe("content command-line tools on bad content", () => {
   });
 });
 
+describe("content command-line tools given an option they do not know", () => {
+  it.each([
+    ["checkContent.ts"],
+    ["testContent.ts"],
+    ["bot.ts"],
+    ["exportContent.ts"],
+    ["importContent.ts"],
+  ])("%s names it with the usage and exits 2, with no stack trace", (script) => {
+    const { code, output } = run(script, ["--help"]);
+
+    expect(code).toBe(2);
+    expect(output).toMatch(/^Unknown option '--help'\.\nUsage:/);
+    expect(output).not.toMatch(/^\s+at .+:\d+/m);
+  });
+});
+
 describe("the classify CLI on the repository's content", () => {
   it.each([
     ["fi", "Ajoneuvovero on erääntynyt, mihin sen maksan?"],

@@ -43,9 +43,3 @@ export async function openContentTable(): Promise<{ store: ContentStore; close()
     },
   };
 }
-
-/** Prints `message` and exits 2: for a wrong option or a missing version, never a stack trace. */
-export function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}

@@ -1,20 +1,18 @@
 import "./quietSdkWarning.ts";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { bundleFiles } from "../bundleYaml.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
-import { fail, openContentTable } from "./contentTable.ts";
+import { argsOrExit, fail } from "./args.ts";
+import { openContentTable } from "./contentTable.ts";
 
 // Usage: npm run content:export -- [--version N] [--out DIR]
 // Writes content version N (default: the live one) as the files of bot-content/, so that
 // `git diff` shows what the studio changed, and a reviewed version can be committed.
-let args: { version?: string; out?: string };
-try {
-  args = parseArgs({ options: { version: { type: "string" }, out: { type: "string" } } }).values;
-} catch (error) {
-  fail(`${(error as Error).message}\nUsage: npm run content:export -- [--version N] [--out DIR]`);
-}
+const { values: args } = argsOrExit(
+  { options: { version: { type: "string" }, out: { type: "string" } } },
+  "Usage: npm run content:export -- [--version N] [--out DIR]",
+);
 if (args.version !== undefined && !/^[1-9]\d*$/.test(args.version)) {
   fail(`--version: must be a version number such as 3 (got "${args.version}")`);
 }

@@ -2,22 +2,20 @@ import "./quietSdkWarning.ts";
 import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { diffBundles } from "../../domain/content/bundleDiff.ts";
 import { reportDay } from "../../domain/reports/reportEvents.ts";
 import { checkContent, formatProblems } from "../checkContent.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
-import { fail, openContentTable } from "./contentTable.ts";
+import { argsOrExit } from "./args.ts";
+import { openContentTable } from "./contentTable.ts";
 
 // Usage: npm run content:import -- [--from DIR]
 // Loads the YAML files as the studio's draft (after content:check's rules); publishing and
 // review then happen in the studio as for any other change.
-let args: { from?: string };
-try {
-  args = parseArgs({ options: { from: { type: "string" } } }).values;
-} catch (error) {
-  fail(`${(error as Error).message}\nUsage: npm run content:import -- [--from DIR]`);
-}
+const { values: args } = argsOrExit(
+  { options: { from: { type: "string" } } },
+  "Usage: npm run content:import -- [--from DIR]",
+);
 const dir = resolve(args.from ?? DEFAULT_CONTENT_DIR);
 // The same rules as content:check: files with errors never become the draft.
 const { bundle, problems } = checkContent(dir, { today: reportDay(new Date()) });

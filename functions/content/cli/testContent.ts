@@ -1,5 +1,4 @@
 import "./quietSdkWarning.ts";
-import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { describeValidationError } from "../../contracts/validation.ts";
@@ -23,6 +22,7 @@ import {
   scoreUncovered,
   uncoveredOverlaps,
 } from "../uncoveredSet.ts";
+import { argsOrExit } from "./args.ts";
 import { checkedContentOrExit, contentDirFrom } from "./checkedContent.ts";
 import {
   chooseRecogniser,
@@ -38,16 +38,19 @@ import {
 // --content <dir> scores other content than bot-content/;
 // --recogniser lex scores the deployed Lex bot instead of the embedded recogniser (needs AWS);
 // --thresholds 0.5,0.6 adds what top-1 and none recall would be at those confidence thresholds.
-const { values: options } = parseArgs({
-  options: {
-    verbose: { type: "boolean", default: false },
-    dev: { type: "boolean", default: false },
-    "quiet-leaks": { type: "boolean", default: false },
-    content: { type: "string" },
-    recogniser: { type: "string", default: "embedded" },
-    thresholds: { type: "string" },
+const { values: options } = argsOrExit(
+  {
+    options: {
+      verbose: { type: "boolean", default: false },
+      dev: { type: "boolean", default: false },
+      "quiet-leaks": { type: "boolean", default: false },
+      content: { type: "string" },
+      recogniser: { type: "string", default: "embedded" },
+      thresholds: { type: "string" },
+    },
   },
-});
+  "Usage: npm run content:test -- [--dev] [--verbose] [--quiet-leaks] [--content DIR] [--recogniser embedded|lex] [--thresholds 0.5,0.6]",
+);
 const thresholds = (options.thresholds ?? "")
   .split(",")
   .filter((t) => t.trim() !== "")

@@ -207,7 +207,7 @@ describe("the bot outside the advisors' hours", () => {
 
   it("answers 'something else' and a thumbs-down the same way", async () => {
     const chat = await chatIn("fi", closed);
-    const [which] = await chat.ask("Pitääkö kevytyrittäjän maksaa alvia?");
+    const [which] = await chat.ask("Maksanko jäännösveroa vai saanko veronpalautusta?");
     expect(which?.quickReplies?.at(-1)?.value).toBe("Jotain muuta");
     const [onward] = await chat.ask("Jotain muuta");
     const [answer] = await chat.ask("Milloin saan veronpalautuksen?");

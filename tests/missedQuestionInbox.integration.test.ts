@@ -215,7 +215,7 @@ describe("what the inbox keeps of a chat", () => {
 
   it("keeps a question the bot asked which-one about with the topic the customer picked, not the pick", async () => {
     // Prepare: residual tax and the refund are too close for the bot to pick one.
-    const text = "jäännösvero ja veronpalautus";
+    const text = "Maksanko jäännösveroa vai saanko veronpalautusta?";
     const socket = await connectCustomer(stack.url);
     let picked: { value: string; topic?: string | undefined };
     try {

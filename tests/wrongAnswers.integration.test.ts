@@ -118,10 +118,11 @@ describe("a referral to another agency", () => {
 
 describe("'something else' to the bot's which-one", () => {
   it("keeps the question it was about as a miss, masked, and searches vero.fi with its words", async () => {
-    // Prepare: a question between VAT and light entrepreneurs, with a phone number in it.
+    // Prepare: a question between residual tax and the refund, with a phone number in it.
     const chat = await chatIn("fi");
-    const which = await chat.ask("Pitääkö kevytyrittäjän maksaa alvia, soita 040 123 4567", (m) =>
-      Boolean(m.quickReplies),
+    const which = await chat.ask(
+      "Maksanko jäännösveroa vai saanko veronpalautusta, soita 040 123 4567",
+      (m) => Boolean(m.quickReplies),
     );
     const somethingElse = which.quickReplies?.at(-1)?.value ?? "";
     expect(somethingElse).toBe("Jotain muuta");
@@ -130,11 +131,15 @@ describe("'something else' to the bot's which-one", () => {
     // Assess: the search carries the question's words, the phone number left out.
     const search = new URL(onward.actions?.find((a) => a.type === "link")?.url ?? "");
     expect(`${search.origin}${search.pathname}`).toBe("https://www.vero.fi/haku/");
-    expect(search.searchParams.get("q")).toBe("Pitääkö kevytyrittäjän maksaa alvia, soita");
+    expect(search.searchParams.get("q")).toBe(
+      "Maksanko jäännösveroa vai saanko veronpalautusta, soita",
+    );
     // The inbox has the question (not "Jotain muuta"), masked, with the topics offered.
-    const sample = await sampleFor("Pitääkö kevytyrittäjän maksaa alvia, soita [PHONE]");
+    const sample = await sampleFor(
+      "Maksanko jäännösveroa vai saanko veronpalautusta, soita [PHONE]",
+    );
     expect(sample).toMatchObject({ lang: "fi", reasons: ["missed"] });
-    expect(sample.guesses.slice(0, 2).map((g) => g.intent)).toEqual(["vat", "light-entrepreneur"]);
+    expect(sample.guesses.slice(0, 2).map((g) => g.intent)).toEqual(["residual-tax", "tax-refund"]);
     const everything = (await content(`misses?${PERIOD}&status=all`)).text;
     expect(everything).not.toContain('"Jotain muuta"');
     expect(everything).not.toContain("040 123");

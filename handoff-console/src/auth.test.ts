@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fetchStaffPersonas } from "./auth.ts";
+import { CONSOLE_ROLES, fetchStaffPersonas } from "./auth.ts";
 
 const persona = (id: string, kind: "customer" | "staff", roles?: string[]) => ({
   id,
@@ -24,9 +24,12 @@ describe("fetchStaffPersonas", () => {
     ];
     vi.stubGlobal("fetch", async () => new Response(JSON.stringify(list)));
     // Act
-    const shown = await fetchStaffPersonas();
+    const shown = await fetchStaffPersonas(CONSOLE_ROLES);
     // Assess
     expect(shown?.map((p) => p.id)).toEqual(["advisor-fi", "supervisor", "older-provider"]);
+    // The studio shares the call and still gets its content staff.
+    const all = await fetchStaffPersonas();
+    expect(all?.map((p) => p.id)).toContain("content-reviewer");
   });
 
   it("says there is no local identity provider when /dev/personas is not found", async () => {

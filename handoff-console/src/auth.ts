@@ -11,7 +11,7 @@ export interface StaffPersona {
 }
 
 /** The roles the console and the Reports page serve; content staff sign in at the studio. */
-const CONSOLE_ROLES = ["advisor", "supervisor"];
+export const CONSOLE_ROLES = ["advisor", "supervisor"] as const;
 
 export interface Session {
   token: string;
@@ -57,11 +57,14 @@ export const saveSession = consoleSession.save;
 export const clearSession = consoleSession.clear;
 
 /**
- * Staff personas of the local identity provider who may use the console or the Reports page
- * (advisors and supervisors; a persona without listed roles is offered too), or undefined when
- * there is none (the /dev/ routes answer 404 in production).
+ * Staff personas of the local identity provider, or undefined when there is none (the /dev/
+ * routes answer 404 in production). With `roles`, only those who hold one of them (a persona
+ * without listed roles is offered too): the console asks for advisors and supervisors, the
+ * studio sorts out its content staff itself.
  */
-export async function fetchStaffPersonas(): Promise<StaffPersona[] | undefined> {
+export async function fetchStaffPersonas(
+  roles?: readonly string[],
+): Promise<StaffPersona[] | undefined> {
   try {
     const response = await fetch("/dev/personas", { headers: { accept: "application/json" } });
     if (!response.ok) return undefined;
@@ -73,7 +76,7 @@ export async function fetchStaffPersonas(): Promise<StaffPersona[] | undefined> 
         p.kind === "staff" &&
         typeof p.id === "string" &&
         typeof p.name === "string" &&
-        (!Array.isArray(p.roles) || p.roles.some((role) => CONSOLE_ROLES.includes(role))),
+        (!roles || !Array.isArray(p.roles) || p.roles.some((role) => roles.includes(role))),
     );
   } catch {
     return undefined;

@@ -58,7 +58,7 @@ const VOTED_QUESTION = "Milloin saan veronpalautuksen?";
 const VOTED_TOPIC = "tax-refund";
 const VEHICLE_TAX_QUESTION = "Ajoneuvovero on erääntynyt, mihin sen maksan?";
 /** Residual tax and the refund are about equally likely for it: the bot asks which one. */
-const WHICH_ONE_QUESTION = "jäännösvero ja veronpalautus";
+const WHICH_ONE_QUESTION = "Maksanko jäännösveroa vai saanko veronpalautusta?";
 /** How the bot's Finnish "no answer" begins. */
 const NOT_UNDERSTOOD = "Minulla ei ole tähän vastausta";
 

@@ -1,5 +1,10 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { fetchPersonaToken, fetchStaffPersonas, type StaffPersona } from "../auth.ts";
+import {
+  CONSOLE_ROLES,
+  fetchPersonaToken,
+  fetchStaffPersonas,
+  type StaffPersona,
+} from "../auth.ts";
 import { text, uiLang } from "../i18n.ts";
 
 export interface SignInProps {
@@ -36,7 +41,7 @@ export function SignIn(props: SignInProps) {
   };
 
   useEffect(() => {
-    void fetchStaffPersonas().then((list) => setPersonas(list ?? null));
+    void fetchStaffPersonas(CONSOLE_ROLES).then((list) => setPersonas(list ?? null));
   }, []);
   // Sent back here with a reason: the heading takes focus so the alert below is read in context.
   useLayoutEffect(() => {

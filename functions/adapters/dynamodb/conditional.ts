@@ -28,3 +28,19 @@ export async function writeIf(
     throw error;
   }
 }
+
+/**
+ * Sends a conditional update that returns the item (`ReturnValues` ALL_NEW or ALL_OLD): the
+ * item, or undefined when its condition did not hold. Every other error is thrown.
+ */
+export async function updatedIf(
+  doc: DynamoDBDocumentClient,
+  command: UpdateCommand,
+): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await doc.send(command)).Attributes;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}

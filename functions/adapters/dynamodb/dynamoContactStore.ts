@@ -16,7 +16,7 @@ import type {
   CallbackRecord,
   CallbackStore,
 } from "../../domain/contact/contactStore.ts";
-import { isConditionFailure, writeIf } from "./conditional.ts";
+import { isConditionFailure, updatedIf, writeIf } from "./conditional.ts";
 import type { TableNames } from "./tables.ts";
 
 /*
@@ -107,33 +107,29 @@ export function createDynamoCallbackStore(
     },
 
     async closeCallback(reference, close) {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: tables.callbacks,
-            Key: { reference },
-            UpdateExpression:
-              close.note === undefined
-                ? "SET #status = :closed, closedAt = :at, closedBy = :by, expiresAt = :exp REMOVE openQueue"
-                : "SET #status = :closed, closedAt = :at, closedBy = :by, expiresAt = :exp, note = :note REMOVE openQueue",
-            ConditionExpression: "#status = :open",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":closed": "closed",
-              ":open": "open",
-              ":at": close.closedAt,
-              ":by": close.closedBy,
-              ":exp": close.expiresAt,
-              ...(close.note === undefined ? {} : { ":note": close.note }),
-            },
-            ReturnValues: "ALL_NEW",
-          }),
-        );
-        return out.Attributes ? toCallback(out.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const item = await updatedIf(
+        doc,
+        new UpdateCommand({
+          TableName: tables.callbacks,
+          Key: { reference },
+          UpdateExpression:
+            close.note === undefined
+              ? "SET #status = :closed, closedAt = :at, closedBy = :by, expiresAt = :exp REMOVE openQueue"
+              : "SET #status = :closed, closedAt = :at, closedBy = :by, expiresAt = :exp, note = :note REMOVE openQueue",
+          ConditionExpression: "#status = :open",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: {
+            ":closed": "closed",
+            ":open": "open",
+            ":at": close.closedAt,
+            ":by": close.closedBy,
+            ":exp": close.expiresAt,
+            ...(close.note === undefined ? {} : { ":note": close.note }),
+          },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return item ? toCallback(item) : undefined;
     },
   };
 }
@@ -314,29 +310,25 @@ export function createDynamoAppointmentStore(
     },
 
     async markCancelled(reference, cancelledAt) {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: tables.appointments,
-            Key: { reference },
-            // The call will not happen, so the phone number has no purpose left.
-            UpdateExpression:
-              "SET #status = :cancelled, cancelledAt = :at REMOVE phone, subject, bookedLang, startRef",
-            ConditionExpression: "#status = :booked",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":cancelled": "cancelled",
-              ":booked": "booked",
-              ":at": cancelledAt,
-            },
-            ReturnValues: "ALL_OLD",
-          }),
-        );
-        return out.Attributes ? toAppointment(out.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const item = await updatedIf(
+        doc,
+        new UpdateCommand({
+          TableName: tables.appointments,
+          Key: { reference },
+          // The call will not happen, so the phone number has no purpose left.
+          UpdateExpression:
+            "SET #status = :cancelled, cancelledAt = :at REMOVE phone, subject, bookedLang, startRef",
+          ConditionExpression: "#status = :booked",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: {
+            ":cancelled": "cancelled",
+            ":booked": "booked",
+            ":at": cancelledAt,
+          },
+          ReturnValues: "ALL_OLD",
+        }),
+      );
+      return item ? toAppointment(item) : undefined;
     },
 
     async listBookedByLang(lang, limit, after) {
@@ -367,34 +359,30 @@ export function createDynamoAppointmentStore(
     },
 
     async markHandled(reference, handled) {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
-            TableName: tables.appointments,
-            Key: { reference },
-            // The phone number stays until the record expires, as a closed callback's does:
-            // the customer may call back about the call.
-            UpdateExpression:
-              handled.note === undefined
-                ? "SET #status = :handled, handledAt = :at, handledBy = :by REMOVE bookedLang, startRef"
-                : "SET #status = :handled, handledAt = :at, handledBy = :by, note = :note REMOVE bookedLang, startRef",
-            ConditionExpression: "#status = :booked AND #start <= :at",
-            ExpressionAttributeNames: { "#status": "status", "#start": "start" },
-            ExpressionAttributeValues: {
-              ":handled": "handled",
-              ":booked": "booked",
-              ":at": handled.handledAt,
-              ":by": handled.handledBy,
-              ...(handled.note === undefined ? {} : { ":note": handled.note }),
-            },
-            ReturnValues: "ALL_NEW",
-          }),
-        );
-        return out.Attributes ? toAppointment(out.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const item = await updatedIf(
+        doc,
+        new UpdateCommand({
+          TableName: tables.appointments,
+          Key: { reference },
+          // The phone number stays until the record expires, as a closed callback's does:
+          // the customer may call back about the call.
+          UpdateExpression:
+            handled.note === undefined
+              ? "SET #status = :handled, handledAt = :at, handledBy = :by REMOVE bookedLang, startRef"
+              : "SET #status = :handled, handledAt = :at, handledBy = :by, note = :note REMOVE bookedLang, startRef",
+          ConditionExpression: "#status = :booked AND #start <= :at",
+          ExpressionAttributeNames: { "#status": "status", "#start": "start" },
+          ExpressionAttributeValues: {
+            ":handled": "handled",
+            ":booked": "booked",
+            ":at": handled.handledAt,
+            ":by": handled.handledBy,
+            ...(handled.note === undefined ? {} : { ":note": handled.note }),
+          },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return item ? toAppointment(item) : undefined;
     },
   };
 }

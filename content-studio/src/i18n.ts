@@ -724,6 +724,9 @@ const fi = {
   seedTaught: (n: number) =>
     `${n === 1 ? "1 kysymys" : `${n} kysymystä`} merkitty opetetuiksi tähän aiheeseen.`,
   seedTeachFailed: (message: string) => `Kysymyksiä ei merkitty opetetuiksi. ${message}`,
+  /** The teach after a new topic's save still running after 5 s: the save itself is done. */
+  seedTeachSlow:
+    "Aihe on tallennettu. Kysymysten merkitseminen opetetuiksi kestää tavallista kauemmin…",
   // Answer feedback
   feedbackTitle: "Asiakkaiden arviot, 30 päivää",
   helpfulShare: "Vastauksesta apua",
@@ -1449,6 +1452,7 @@ const sv: UiText = {
   seedTaught: (n: number) =>
     `${n === 1 ? "1 fråga" : `${n} frågor`} märkta som inlärda i det här ämnet.`,
   seedTeachFailed: (message: string) => `Frågorna märktes inte som inlärda. ${message}`,
+  seedTeachSlow: "Ämnet är sparat. Det tar längre tid än vanligt att märka frågorna som inlärda…",
   // Answer feedback
   feedbackTitle: "Kundernas bedömningar, 30 dagar",
   helpfulShare: "Svaret var till hjälp",

@@ -685,4 +685,60 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await expect.poll(() => answer.inputValue(), POLL).toBe(was);
     });
   }, 120_000);
+
+  it("a publish or a withdrawal still running after 5 s says so beside the button pressed, not at the page's top", async () => {
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
+      // A draft change to send.
+      await openTopic(page, "yle-tax");
+      const answer = page.locator("#topic-fi-answer");
+      const was = await answer.inputValue();
+      await answer.fill(`${was} Tarkistettu.`);
+      await saveTopic(page, "yle-tax");
+      await openView(page, "versions");
+      const live = page.locator('main [role="status"][aria-live="polite"]');
+      // The server takes the publish and goes quiet for 6 s, then the connection drops.
+      await page.route("**/api/content/publish", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        await route.abort();
+      });
+      await page.locator("#publish-comment").fill("Hidas julkaisu");
+      await page.locator("#publish").click();
+      const publishSlow = page
+        .locator("form")
+        .filter({ has: page.locator("#publish") })
+        .getByTestId("publish-slow");
+      await publishSlow.waitFor({ timeout: 10_000 });
+      expect(await publishSlow.textContent()).toBe("Tämä kestää tavallista kauemmin…");
+      expect(await page.getByTestId("versions-notice").textContent()).toBe("");
+      await expect.poll(() => live.textContent(), POLL).toBe("Tämä kestää tavallista kauemmin…");
+      await expectNoAxeViolations(page, "studio-publish-slow");
+      await page.getByTestId("versions-notice").locator(".notice.error").waitFor(POLL);
+      expect(await publishSlow.count()).toBe(0);
+
+      // Sent for real; the author's withdrawal, slow, says so under its own confirmation.
+      await page.unroute("**/api/content/publish");
+      const version = await publishDraft(page, "Julkaisu peruttavaksi");
+      await page.route(`**/api/content/versions/${version}/withdraw`, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        await route.continue();
+      });
+      const withdrawing = withdrawVersion(page, version);
+      const confirmSlow = page
+        .getByTestId(`version-${version}`)
+        .locator("fieldset.confirm")
+        .getByTestId(`version-${version}-slow`);
+      await confirmSlow.waitFor({ timeout: 10_000 });
+      expect(await confirmSlow.textContent()).toBe("Tämä kestää tavallista kauemmin…");
+      expect(await page.getByTestId("versions-notice").textContent()).toBe("");
+      await expectNoAxeViolations(page, "studio-withdraw-slow");
+      await withdrawing;
+      expect(await confirmSlow.count()).toBe(0);
+
+      // The draft as it was, for whatever runs next.
+      await openTopic(page, "yle-tax");
+      await page.locator("#topic-revert").click();
+      await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+      await expect.poll(() => answer.inputValue(), POLL).toBe(was);
+    });
+  }, 120_000);
 });

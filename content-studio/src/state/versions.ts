@@ -40,7 +40,8 @@ export const notice = signal<
 
 /**
  * What the publish or version action under way says once it is slow (`sayWhenSlow`), shown
- * with the outcome it is waiting for.
+ * beside the button pressed (Publish, or the version's confirmation: `publishing` and
+ * `busyVersion` say which), since the page's top may be scrolled out of sight.
  */
 export const slow = signal("");
 

@@ -103,7 +103,6 @@ export function Versions() {
         {t.versionsTitle}
       </h2>
       <div data-testid="versions-notice">
-        <SlowNotice slow={slow} testId="versions-slow" />
         <Outcome outcome={notice.value} />
         <RefusalProblems problems={notice.value?.problems ?? []} />
       </div>
@@ -407,6 +406,8 @@ function PublishForm() {
           {busy ? (review ? t.sendingToReview : t.publishing) : review ? t.sendToReview : t.publish}
         </button>
       </div>
+      {/* Beside the button pressed, not at the page's top, which may be scrolled away. */}
+      {busy ? <SlowNotice slow={slow} testId="publish-slow" /> : null}
     </form>
   );
 }
@@ -495,6 +496,8 @@ function VersionItem(props: {
   const openSince = since !== undefined && sinceExpanded.value.has(v.version);
   const confirm = confirming.value?.version === v.version ? confirming.value : undefined;
   const context = <span class="sr-only">{t.versionContext(v.version)}</span>;
+  // A slow action on this version says so under the confirmation's buttons, where it was asked.
+  const slowHere = busy ? <SlowNotice slow={slow} testId={`${base}-slow`} /> : null;
   return (
     <li
       class={`version state-${v.state}`}
@@ -671,6 +674,7 @@ function VersionItem(props: {
       {confirm?.kind === "approve" ? (
         <Confirm
           id={`${base}-approve-confirm`}
+          status={slowHere}
           question={t.approveConfirm(v.version)}
           yes={busy ? t.approving : t.approveYes}
           busy={busy}
@@ -690,6 +694,7 @@ function VersionItem(props: {
       {confirm?.kind === "withdraw" ? (
         <Confirm
           id={`${base}-withdraw-confirm`}
+          status={slowHere}
           question={t.withdrawConfirm(v.version)}
           yes={t.withdrawYes}
           busy={busy}
@@ -710,6 +715,7 @@ function VersionItem(props: {
       {confirm?.kind === "rollback" ? (
         <Confirm
           id={`${base}-rollback-confirm`}
+          status={slowHere}
           question={t.rollbackConfirm(v.version)}
           yes={t.rollbackYes}
           busy={busy}
@@ -756,6 +762,7 @@ function VersionItem(props: {
       {confirm?.kind === "reject" ? (
         <Confirm
           id={`${base}-reject-confirm`}
+          status={slowHere}
           question={`${t.reject}: ${t.versionName(v.version)}`}
           yes={t.rejectYes}
           busy={busy}

@@ -304,6 +304,33 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .toMatch(new RegExp(`^Versio ${published} hyväksytty: Henrik Saarinen, \\d`));
     await studio.getByTestId("decided-count").waitFor({ state: "detached" });
     await expectNoAxeViolations(studio, "studio-versions-decisions");
+    // Before a rollback is asked for, it says which of the draft's own changes it meets and
+    // what becomes of them: the new topic, changed in the draft, which the rollback retires.
+    await openTopic(studio, ESTATE.id);
+    const estateAnswer = studio.locator("#topic-fi-answer");
+    const estateWas = await estateAnswer.inputValue();
+    await estateAnswer.fill(`${estateWas} Tarkistettu.`);
+    await saveTopic(studio, ESTATE.id);
+    await openView(studio, "versions");
+    await studio.locator(`#version-${before}-rollback`).click();
+    const touches = studio.getByTestId(`version-${before}-rollback-touches`);
+    await expect
+      .poll(() => touches.locator(`li[data-topic="${ESTATE.id}"]`).textContent(), POLL)
+      .toBe(
+        `${ESTATE.fi.title} ${ESTATE.id}: muutettu luonnoksessa; versio ${before} poistaisi sen käytöstä.`,
+      );
+    expect(await touches.textContent()).toContain("luonnos pitää siitä oman versionsa");
+    expect(
+      await studio.locator(`#version-${before}-rollback-reason`).getAttribute("aria-describedby"),
+    ).toMatch(new RegExp(`^version-${before}-rollback-touches `));
+    await expectNoAxeViolations(studio, "studio-versions-rollback-touches");
+    await studio.keyboard.press("Escape");
+    // The draft as it was, for the rollback below.
+    await openTopic(studio, ESTATE.id);
+    await studio.locator("#topic-revert").click();
+    await studio.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+    await expect.poll(() => estateAnswer.inputValue(), POLL).toBe(estateWas);
+    await openView(studio, "versions");
     // A rollback asks why: without a reason the question stays open, saying so at the field.
     await studio.locator(`#version-${before}-rollback`).click();
     await studio.getByRole("button", { name: "Kyllä, palauta" }).click();

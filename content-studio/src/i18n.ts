@@ -518,7 +518,7 @@ const fi = {
       removed: `versio ${version} poistaisi sen käytöstä`,
     })[change],
   rollbackTouchesOutcome: (version: number, n: number) =>
-    `Kun palautus otetaan käyttöön, asiakkaat saavat ${n === 1 ? "tähänkin" : "näihinkin"} version ${version} sisällön, mutta luonnos pitää ${n === 1 ? "siitä" : "niistä"} oman versionsa: palautus ei korvaa sitä. ${n === 1 ? "Se näkyy" : "Ne näkyvät"} sen jälkeen luonnoksen muutoksena, ja seuraava julkaisu veisi luonnoksen version taas asiakkaille. Jos haluat luonnokseen palautetun sisällön, peru luonnoksen muutokset (Peru luonnoksen muutokset) aiheen, ohjauksen tai aiheen ulkopuolisten sivulla.`,
+    `Kun palautus otetaan käyttöön, asiakkaat saavat ${n === 1 ? "tähänkin" : "näihinkin"} version ${version} sisällön, mutta luonnos pitää ${n === 1 ? "siitä" : "niistä"} oman versionsa: palautus ei korvaa sitä. ${n === 1 ? "Se näkyy" : "Ne näkyvät"} sen jälkeen luonnoksen muutoksena, ja seuraava julkaisu veisi luonnoksen version taas asiakkaille. Jos haluat luonnokseen palautetun sisällön, paina aiheen, ohjauksen tai aiheen ulkopuolisten viestien sivulla Peru luonnoksen muutokset.`,
   rolledBack: (from: number, version: number, state: string) =>
     `Versio ${version} luotu palauttamaan version ${from} sisältö. Tila: ${state}.`,
   auditTitle: "Muutosloki",
@@ -1286,7 +1286,7 @@ const sv: UiText = {
       removed: `version ${version} skulle ta den ur bruk`,
     })[change],
   rollbackTouchesOutcome: (version, n) =>
-    `När återställningen tas i bruk får kunderna innehållet i version ${version} även för ${n === 1 ? "den" : "dem"}, men utkastet behåller sin egen version av ${n === 1 ? "den" : "dem"}: återställningen ersätter den inte. ${n === 1 ? "Den syns" : "De syns"} sedan som en ändring i utkastet, och nästa publicering skulle åter ge kunderna utkastets version. Vill du ha det återställda innehållet i utkastet, ångra utkastets ändringar (Ångra ändringarna i utkastet) på sidan för ämnet, hänvisningen eller meddelandena utanför ämnena.`,
+    `När återställningen tas i bruk får kunderna innehållet i version ${version} även för ${n === 1 ? "den" : "dem"}, men utkastet behåller sin egen version av ${n === 1 ? "den" : "dem"}: återställningen ersätter den inte. ${n === 1 ? "Den syns" : "De syns"} sedan som en ändring i utkastet, och nästa publicering skulle åter ge kunderna utkastets version. Vill du ha det återställda innehållet i utkastet, tryck på Ångra ändringarna i utkastet på sidan för ämnet, hänvisningen eller meddelandena utanför ämnena.`,
   rolledBack: (from, version, state) =>
     `Version ${version} har skapats för att återställa innehållet i version ${from}. Status: ${state}.`,
   auditTitle: "Ändringslogg",

@@ -167,3 +167,55 @@ export function diffLine(row: DiffRow, t: UiText): string {
   const head = `${t.change[row.change]}: ${rowName(row, t)}`;
   return row.fields.length ? `${head} (${row.fields.join(", ")})` : head;
 }
+
+/**
+ * A draft change that a rollback's content changes too. When the rollback goes live the
+ * server keeps every item the draft has changed exactly as the draft has it (`planDraftRebase`
+ * in functions/domain/content/draftRebase.ts): customers get the rolled-back content, the
+ * draft keeps its own, which shows as a change against the new live version afterwards.
+ */
+export interface RollbackTouch {
+  id: string;
+  kind?: "referral";
+  /** The item's titles: the draft's, else the rolled-back version's (a removed one's as it was). */
+  title?: Record<Lang, string>;
+  /** What the draft did to it against live. */
+  draft: TopicChange;
+  /** What the rollback would do to it against live. */
+  rollback: TopicChange;
+}
+
+/**
+ * The items both the draft and a rollback change against the same live version (`draft`'s
+ * `against` must be `rollback`'s), as the server compares them: by kind and id, the
+ * out-of-scope lists being the entry without a kind. Ordered by name as the diffs are.
+ */
+export function rollbackTouches(
+  draft: Pick<VersionDiff, "topics" | "against">,
+  rollback: Pick<VersionDiff, "topics" | "against">,
+  t: UiText,
+): RollbackTouch[] {
+  if (draft.against !== rollback.against) return [];
+  const key = (c: { id: string; kind?: "referral" }) => `${c.kind ?? "topic"}:${c.id}`;
+  const rolled = new Map(rollback.topics.map((c) => [key(c), c]));
+  return draft.topics
+    .flatMap((mine): RollbackTouch[] => {
+      const theirs = rolled.get(key(mine));
+      if (!theirs) return [];
+      const title = mine.title ?? theirs.title;
+      return [
+        {
+          id: mine.id,
+          ...(mine.kind ? { kind: mine.kind } : {}),
+          ...(title ? { title } : {}),
+          draft: mine.change,
+          rollback: theirs.change,
+        },
+      ];
+    })
+    .sort(
+      (a, b) =>
+        rowLabel(a, t).name.localeCompare(rowLabel(b, t).name, t.locale) ||
+        a.id.localeCompare(b.id),
+    );
+}

@@ -499,6 +499,26 @@ const fi = {
   rollbackReasonHint:
     "Mikä käytössä olevassa versiossa on vialla? Tarkastaja näkee syyn, ja se jää muutoslokiin.",
   rollbackReasonRequired: "Kirjoita palautuksen syy.",
+  /** What a rollback does to the draft's own changes it meets (see `rollbackTouches`). */
+  rollbackTouchesChecking: "Tarkistetaan, osuuko palautus luonnoksen muutoksiin…",
+  rollbackTouchesFailed:
+    "Ei voitu tarkistaa, osuuko palautus luonnoksen muutoksiin. Luonnoksessa muutetut aiheet ja ohjaukset jäävät joka tapauksessa luonnokseen sellaisinaan.",
+  rollbackTouchesNone: "Palautus ei osu luonnoksen muutoksiin: ne jäävät luonnokseen sellaisinaan.",
+  rollbackTouchesLead: (n: number) =>
+    `Palautus osuu ${n === 1 ? "yhteen luonnoksen muutokseen" : `${n} luonnoksen muutokseen`}:`,
+  rollbackTouchDraft: {
+    added: "lisätty luonnokseen",
+    changed: "muutettu luonnoksessa",
+    removed: "poistettu käytöstä luonnoksessa",
+  } satisfies Record<TopicChange, string>,
+  rollbackTouchRollback: (version: number, change: TopicChange) =>
+    ({
+      added: `versio ${version} toisi sen takaisin`,
+      changed: `versio ${version} muuttaisi sitä`,
+      removed: `versio ${version} poistaisi sen käytöstä`,
+    })[change],
+  rollbackTouchesOutcome: (version: number, n: number) =>
+    `Kun palautus otetaan käyttöön, asiakkaat saavat ${n === 1 ? "tähänkin" : "näihinkin"} version ${version} sisällön, mutta luonnos pitää ${n === 1 ? "siitä" : "niistä"} oman versionsa: palautus ei korvaa sitä. ${n === 1 ? "Se näkyy" : "Ne näkyvät"} sen jälkeen luonnoksen muutoksena, ja seuraava julkaisu veisi luonnoksen version taas asiakkaille. Jos haluat luonnokseen palautetun sisällön, paina aiheen, ohjauksen tai aiheen ulkopuolisten viestien sivulla Peru luonnoksen muutokset.`,
   rolledBack: (from: number, version: number, state: string) =>
     `Versio ${version} luotu palauttamaan version ${from} sisältö. Tila: ${state}.`,
   auditTitle: "Muutosloki",
@@ -724,6 +744,9 @@ const fi = {
   seedTaught: (n: number) =>
     `${n === 1 ? "1 kysymys" : `${n} kysymystä`} merkitty opetetuiksi tähän aiheeseen.`,
   seedTeachFailed: (message: string) => `Kysymyksiä ei merkitty opetetuiksi. ${message}`,
+  /** The teach after a new topic's save still running after 5 s: the save itself is done. */
+  seedTeachSlow:
+    "Aihe on tallennettu. Kysymysten merkitseminen opetetuiksi kestää tavallista kauemmin…",
   // Answer feedback
   feedbackTitle: "Asiakkaiden arviot, 30 päivää",
   helpfulShare: "Vastauksesta apua",
@@ -1244,6 +1267,26 @@ const sv: UiText = {
   rollbackReasonHint:
     "Vad är fel i versionen som används? Granskaren ser orsaken, och den sparas i ändringsloggen.",
   rollbackReasonRequired: "Skriv orsaken till återställningen.",
+  rollbackTouchesChecking: "Kontrollerar om återställningen berör ändringar i utkastet…",
+  rollbackTouchesFailed:
+    "Det gick inte att kontrollera om återställningen berör ändringar i utkastet. Ämnen och hänvisningar som ändrats i utkastet stannar i alla fall kvar i utkastet som de är.",
+  rollbackTouchesNone:
+    "Återställningen berör inga ändringar i utkastet: de stannar kvar i utkastet som de är.",
+  rollbackTouchesLead: (n) =>
+    `Återställningen berör ${n === 1 ? "en ändring" : `${n} ändringar`} i utkastet:`,
+  rollbackTouchDraft: {
+    added: "tillagd i utkastet",
+    changed: "ändrad i utkastet",
+    removed: "tagen ur bruk i utkastet",
+  },
+  rollbackTouchRollback: (version, change) =>
+    ({
+      added: `version ${version} skulle ta tillbaka den`,
+      changed: `version ${version} skulle ändra den`,
+      removed: `version ${version} skulle ta den ur bruk`,
+    })[change],
+  rollbackTouchesOutcome: (version, n) =>
+    `När återställningen tas i bruk får kunderna innehållet i version ${version} även för ${n === 1 ? "den" : "dem"}, men utkastet behåller sin egen version av ${n === 1 ? "den" : "dem"}: återställningen ersätter den inte. ${n === 1 ? "Den syns" : "De syns"} sedan som en ändring i utkastet, och nästa publicering skulle åter ge kunderna utkastets version. Vill du ha det återställda innehållet i utkastet, tryck på Ångra ändringarna i utkastet på sidan för ämnet, hänvisningen eller meddelandena utanför ämnena.`,
   rolledBack: (from, version, state) =>
     `Version ${version} har skapats för att återställa innehållet i version ${from}. Status: ${state}.`,
   auditTitle: "Ändringslogg",
@@ -1449,6 +1492,7 @@ const sv: UiText = {
   seedTaught: (n: number) =>
     `${n === 1 ? "1 fråga" : `${n} frågor`} märkta som inlärda i det här ämnet.`,
   seedTeachFailed: (message: string) => `Frågorna märktes inte som inlärda. ${message}`,
+  seedTeachSlow: "Ämnet är sparat. Det tar längre tid än vanligt att märka frågorna som inlärda…",
   // Answer feedback
   feedbackTitle: "Kundernas bedömningar, 30 dagar",
   helpfulShare: "Svaret var till hjälp",

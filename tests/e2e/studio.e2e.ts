@@ -31,6 +31,7 @@ import {
   tryMessage,
   versionState,
   withdrawVersion,
+  withStudioPage,
 } from "./support/studio.ts";
 import { ask, askUntil as askUntilIn, openWidget as openWidgetIn } from "./support/widget.ts";
 
@@ -303,6 +304,33 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .toMatch(new RegExp(`^Versio ${published} hyväksytty: Henrik Saarinen, \\d`));
     await studio.getByTestId("decided-count").waitFor({ state: "detached" });
     await expectNoAxeViolations(studio, "studio-versions-decisions");
+    // Before a rollback is asked for, it says which of the draft's own changes it meets and
+    // what becomes of them: the new topic, changed in the draft, which the rollback retires.
+    await openTopic(studio, ESTATE.id);
+    const estateAnswer = studio.locator("#topic-fi-answer");
+    const estateWas = await estateAnswer.inputValue();
+    await estateAnswer.fill(`${estateWas} Tarkistettu.`);
+    await saveTopic(studio, ESTATE.id);
+    await openView(studio, "versions");
+    await studio.locator(`#version-${before}-rollback`).click();
+    const touches = studio.getByTestId(`version-${before}-rollback-touches`);
+    await expect
+      .poll(() => touches.locator(`li[data-topic="${ESTATE.id}"]`).textContent(), POLL)
+      .toBe(
+        `${ESTATE.fi.title} ${ESTATE.id}: muutettu luonnoksessa; versio ${before} poistaisi sen käytöstä.`,
+      );
+    expect(await touches.textContent()).toContain("luonnos pitää siitä oman versionsa");
+    expect(
+      await studio.locator(`#version-${before}-rollback-reason`).getAttribute("aria-describedby"),
+    ).toMatch(new RegExp(`^version-${before}-rollback-touches `));
+    await expectNoAxeViolations(studio, "studio-versions-rollback-touches");
+    await studio.keyboard.press("Escape");
+    // The draft as it was, for the rollback below.
+    await openTopic(studio, ESTATE.id);
+    await studio.locator("#topic-revert").click();
+    await studio.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+    await expect.poll(() => estateAnswer.inputValue(), POLL).toBe(estateWas);
+    await openView(studio, "versions");
     // A rollback asks why: without a reason the question stays open, saying so at the field.
     await studio.locator(`#version-${before}-rollback`).click();
     await studio.getByRole("button", { name: "Kyllä, palauta" }).click();
@@ -366,47 +394,39 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
 
   it("of two people editing one topic, the later save is refused, names the first, and offers both ways on", async () => {
     // Each in a browser of their own: a studio session lives in its origin's storage.
-    const contexts = await Promise.all([1, 2].map(() => browser.newContext({ bypassCSP: true })));
-    try {
-      const [owner, reviewer] = await Promise.all(contexts.map((c) => c.newPage()));
-      if (!owner || !reviewer) throw new Error("no pages");
-      await signInToStudio(owner, stack.url, "content-owner");
-      await signInToStudio(reviewer, stack.url, "content-reviewer");
-      await openTopic(owner, "church-tax");
-      await openTopic(reviewer, "church-tax");
-      const title = (page: Page) => page.locator("#topic-fi-title");
-      const original = await title(owner).inputValue();
+    await withStudioPage(browser, stack.url, "content-owner", (owner) =>
+      withStudioPage(browser, stack.url, "content-reviewer", async (reviewer) => {
+        await openTopic(owner, "church-tax");
+        await openTopic(reviewer, "church-tax");
+        const title = (page: Page) => page.locator("#topic-fi-title");
+        const original = await title(owner).inputValue();
 
-      await title(reviewer).fill(`${original} (tarkastaja)`);
-      await saveTopic(reviewer, "church-tax");
-      await title(owner).fill(`${original} (omistaja)`);
-      await owner.locator("#topic-save").click();
+        await title(reviewer).fill(`${original} (tarkastaja)`);
+        await saveTopic(reviewer, "church-tax");
+        await title(owner).fill(`${original} (omistaja)`);
+        await owner.locator("#topic-save").click();
 
-      const alert = owner.getByRole("alert").filter({ hasText: "tallensi tämän" });
-      await alert.waitFor(POLL);
-      expect(await alert.textContent()).toMatch(/^Henrik Saarinen tallensi tämän sen jälkeen/);
-      expect(await title(owner).inputValue()).toBe(`${original} (omistaja)`);
-      // Focus goes to the alert, not to a choice: a second Enter on Save must not discard the form.
-      await expect
-        .poll(() => owner.evaluate(() => document.activeElement?.id), POLL)
-        .toBe("topic-outcome");
-      await expectNoAxeViolations(owner, "studio-edit-conflict");
+        const alert = owner.getByRole("alert").filter({ hasText: "tallensi tämän" });
+        await alert.waitFor(POLL);
+        expect(await alert.textContent()).toMatch(/^Henrik Saarinen tallensi tämän sen jälkeen/);
+        expect(await title(owner).inputValue()).toBe(`${original} (omistaja)`);
+        // Focus goes to the alert, not to a choice: a second Enter on Save must not discard the form.
+        await expect
+          .poll(() => owner.evaluate(() => document.activeElement?.id), POLL)
+          .toBe("topic-outcome");
+        await expectNoAxeViolations(owner, "studio-edit-conflict");
 
-      // Saving over theirs, knowingly: the owner's title is the draft's now.
-      await owner.locator("#topic-conflict-mine").click();
-      await owner.locator(".notice.ok", { hasText: "(church-tax) tallennettu" }).waitFor(POLL);
-      await reviewer.reload();
-      await expect.poll(() => title(reviewer).inputValue(), POLL).toBe(`${original} (omistaja)`);
-    } finally {
-      await Promise.all(contexts.map((c) => c.close()));
-    }
+        // Saving over theirs, knowingly: the owner's title is the draft's now.
+        await owner.locator("#topic-conflict-mine").click();
+        await owner.locator(".notice.ok", { hasText: "(church-tax) tallennettu" }).waitFor(POLL);
+        await reviewer.reload();
+        await expect.poll(() => title(reviewer).inputValue(), POLL).toBe(`${original} (omistaja)`);
+      }),
+    );
   }, 120_000);
 
   it("edits the out-of-scope examples: a topic's sentence is refused at its line, a new one saved and discarded", async () => {
-    const own = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await own.newPage();
-      await signInToStudio(page, stack.url, "content-owner");
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await openView(page, "out-of-scope");
       const finnish = page.locator("#out-of-scope-fi");
       const check = page.getByTestId("out-of-scope-check");
@@ -441,16 +461,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
       await expect.poll(() => finnish.inputValue(), POLL).toBe(original);
       await page.locator("#out-of-scope-revert").waitFor({ state: "detached" });
-    } finally {
-      await own.close();
-    }
+    });
   }, 120_000);
 
   it("shows a topic's change history on request, read again after a save, and passes axe", async () => {
-    const own = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await own.newPage();
-      await signInToStudio(page, stack.url, "content-owner");
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await openTopic(page, "capital-gains");
       const title = page.locator("#topic-fi-title");
       const original = await title.inputValue();
@@ -477,16 +492,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         .poll(() => rows.first().textContent(), POLL)
         .toContain("Outi LahtinenSparat i utkastet");
       await expectNoAxeViolations(page, "studio-topic-history-sv");
-    } finally {
-      await own.close();
-    }
+    });
   }, 120_000);
 
   it("shows a topic's review date in the list and the editor, warns at the field once it has passed, and passes axe", async () => {
-    const own = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await own.newPage();
-      await signInToStudio(page, stack.url, "content-owner");
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await page.getByTestId("topic-table").waitFor();
       const row = page.locator('tr[data-topic="household-deduction"]');
       await expect
@@ -536,49 +546,46 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await openTopic(page, "household-deduction");
       await page.getByLabel("Tarkista viimeistään").fill("2027-11-30");
       await saveTopic(page, "household-deduction");
-    } finally {
-      await own.close();
-    }
+    });
   }, 120_000);
 
   it("keeps a topic's unsaved edits over a reload, asking first, and drops them on request", async () => {
-    const own = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await own.newPage();
-      const dialogs: string[] = [];
+    const dialogs: string[] = [];
+    const acceptDialogs = (page: Page) =>
       page.on("dialog", (dialog) => {
         dialogs.push(dialog.type());
         void dialog.accept();
       });
-      await signInToStudio(page, stack.url, "content-owner");
-      await openTopic(page, "yle-tax");
-      const title = page.locator("#topic-fi-title");
-      const original = await title.inputValue();
-      await title.fill(`${original} (kesken)`);
+    await withStudioPage(
+      browser,
+      stack.url,
+      "content-owner",
+      async (page) => {
+        await openTopic(page, "yle-tax");
+        const title = page.locator("#topic-fi-title");
+        const original = await title.inputValue();
+        await title.fill(`${original} (kesken)`);
 
-      await page.reload();
-      await page.getByTestId("restored-notice").waitFor(POLL);
-      // The browser asked before leaving the page, and the work came back with a notice.
-      expect(dialogs).toEqual(["beforeunload"]);
-      expect(await title.inputValue()).toBe(`${original} (kesken)`);
-      await expectNoAxeViolations(page, "studio-restored-work");
+        await page.reload();
+        await page.getByTestId("restored-notice").waitFor(POLL);
+        // The browser asked before leaving the page, and the work came back with a notice.
+        expect(dialogs).toEqual(["beforeunload"]);
+        expect(await title.inputValue()).toBe(`${original} (kesken)`);
+        await expectNoAxeViolations(page, "studio-restored-work");
 
-      await page.getByTestId("discard-restored").click();
-      await expect.poll(() => title.inputValue(), POLL).toBe(original);
-      await page.reload();
-      await title.waitFor(POLL);
-      expect(await page.getByTestId("restored-notice").count()).toBe(0);
-      expect(dialogs).toEqual(["beforeunload"]);
-    } finally {
-      await own.close();
-    }
+        await page.getByTestId("discard-restored").click();
+        await expect.poll(() => title.inputValue(), POLL).toBe(original);
+        await page.reload();
+        await title.waitFor(POLL);
+        expect(await page.getByTestId("restored-notice").count()).toBe(0);
+        expect(dialogs).toEqual(["beforeunload"]);
+      },
+      { beforeSignIn: acceptDialogs },
+    );
   }, 120_000);
 
   it("with the server gone, a failed save keeps focus on its outcome and the work; the editor loads again on request", async () => {
-    const own = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await own.newPage();
-      await signInToStudio(page, stack.url, "content-owner");
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await openTopic(page, "yle-tax");
       await checkSettled(page);
       const title = page.locator("#topic-fi-title");
@@ -618,16 +625,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         .toBe("view-heading");
       await page.getByTestId("discard-restored").click();
       await expect.poll(() => title.inputValue(), POLL).toBe(original);
-    } finally {
-      await own.close();
-    }
+    });
   }, 120_000);
 
   it("a Test all that failed offers Try again, which keeps focus while it runs and shows the results", async () => {
-    const own = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await own.newPage();
-      await signInToStudio(page, stack.url, "content-owner");
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await openView(page, "test");
       await page.route("**/api/content/test-all", (route) => route.abort());
       await page.locator("#run-tests").click();
@@ -653,16 +655,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
         .toBe("view-heading");
-    } finally {
-      await own.close();
-    }
+    });
   }, 180_000);
 
   it("a retire still running after 5 s says it is taking longer, in the Save row and the live region", async () => {
-    const own = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await own.newPage();
-      await signInToStudio(page, stack.url, "content-owner");
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await openTopic(page, "yle-tax");
       await checkSettled(page);
       // The server takes the retire and goes quiet for 6 s, then the connection drops: nothing lands.
@@ -684,16 +681,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       // Ended, the notice goes and the outcome says what happened.
       await page.locator("#topic-outcome").waitFor(POLL);
       expect(await slow.count()).toBe(0);
-    } finally {
-      await own.close();
-    }
+    });
   }, 120_000);
 
   it("warns the reviewer of a topic whose answer changed in one language only", async () => {
-    const own = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await own.newPage();
-      await signInToStudio(page, stack.url, "content-owner");
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await openTopic(page, "tax-card");
       const title = await page.locator("#topic-fi-title").inputValue();
       const answer = page.locator("#topic-fi-answer");
@@ -718,8 +710,62 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await page.locator("#topic-revert").click();
       await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
       await expect.poll(() => answer.inputValue(), POLL).toBe(was);
-    } finally {
-      await own.close();
-    }
+    });
+  }, 120_000);
+
+  it("a publish or a withdrawal still running after 5 s says so beside the button pressed, not at the page's top", async () => {
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
+      // A draft change to send.
+      await openTopic(page, "yle-tax");
+      const answer = page.locator("#topic-fi-answer");
+      const was = await answer.inputValue();
+      await answer.fill(`${was} Tarkistettu.`);
+      await saveTopic(page, "yle-tax");
+      await openView(page, "versions");
+      const live = page.locator('main [role="status"][aria-live="polite"]');
+      // The server takes the publish and goes quiet for 6 s, then the connection drops.
+      await page.route("**/api/content/publish", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        await route.abort();
+      });
+      await page.locator("#publish-comment").fill("Hidas julkaisu");
+      await page.locator("#publish").click();
+      const publishSlow = page
+        .locator("form")
+        .filter({ has: page.locator("#publish") })
+        .getByTestId("publish-slow");
+      await publishSlow.waitFor({ timeout: 10_000 });
+      expect(await publishSlow.textContent()).toBe("Tämä kestää tavallista kauemmin…");
+      expect(await page.getByTestId("versions-notice").textContent()).toBe("");
+      await expect.poll(() => live.textContent(), POLL).toBe("Tämä kestää tavallista kauemmin…");
+      await expectNoAxeViolations(page, "studio-publish-slow");
+      await page.getByTestId("versions-notice").locator(".notice.error").waitFor(POLL);
+      expect(await publishSlow.count()).toBe(0);
+
+      // Sent for real; the author's withdrawal, slow, says so under its own confirmation.
+      await page.unroute("**/api/content/publish");
+      const version = await publishDraft(page, "Julkaisu peruttavaksi");
+      await page.route(`**/api/content/versions/${version}/withdraw`, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        await route.continue();
+      });
+      const withdrawing = withdrawVersion(page, version);
+      const confirmSlow = page
+        .getByTestId(`version-${version}`)
+        .locator("fieldset.confirm")
+        .getByTestId(`version-${version}-slow`);
+      await confirmSlow.waitFor({ timeout: 10_000 });
+      expect(await confirmSlow.textContent()).toBe("Tämä kestää tavallista kauemmin…");
+      expect(await page.getByTestId("versions-notice").textContent()).toBe("");
+      await expectNoAxeViolations(page, "studio-withdraw-slow");
+      await withdrawing;
+      expect(await confirmSlow.count()).toBe(0);
+
+      // The draft as it was, for whatever runs next.
+      await openTopic(page, "yle-tax");
+      await page.locator("#topic-revert").click();
+      await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+      await expect.poll(() => answer.inputValue(), POLL).toBe(was);
+    });
   }, 120_000);
 });

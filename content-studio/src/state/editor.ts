@@ -24,7 +24,7 @@ import {
   type TopicForm,
   topicFromForm,
 } from "../topicForm.ts";
-import { announce, call, errorText, myName, navigate, onSignOut } from "./app.ts";
+import { announce, call, errorText, myName, navigate, onSignOut, sayWhenSlow } from "./app.ts";
 import { editBase, overConflict } from "./draftEdit.ts";
 import { createDraftForm } from "./draftForm.ts";
 import { draft, draftIds, draftItemName, loadDraft } from "./topics.ts";
@@ -256,15 +256,22 @@ async function teachSeed(
   // Over the revision just saved: a save by someone else in between refuses the teach, and
   // the answer says the revision the form's next save expects.
   const base = editBase(topicEdit, false);
-  const result = await call(
-    (c) =>
-      c.missAction(
-        { action: "teach", ids: kept.map((s) => s.id), topicId: topic.id, split: "training" },
-        base,
+  // Its outcome comes with the save's, in the Save row: until then, a slow teach says there
+  // that the topic is saved and the marking takes longer, as the save itself would.
+  const result = await sayWhenSlow(
+    topicEdit.slow,
+    () => text.value.seedTeachSlow,
+    () =>
+      call(
+        (c) =>
+          c.missAction(
+            { action: "teach", ids: kept.map((s) => s.id), topicId: topic.id, split: "training" },
+            base,
+          ),
+        (e) => {
+          error = errorText(e);
+        },
       ),
-    (e) => {
-      error = errorText(e);
-    },
   );
   if (result?.revision) topicEdit.revision.value = result.revision;
   return result

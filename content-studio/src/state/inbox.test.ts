@@ -621,6 +621,41 @@ describe("a new topic from an inbox group", () => {
     expect(puts.map((c) => c.condition)).toEqual(["*", '"v2"']);
   });
 
+  it("says in the Save row, once, after 5 s, that the saved topic's teach is taking longer, until it ends", async () => {
+    editor.startNewFrom({ samples: [{ id: "m1", text: "ajoneuvovero erääntyi", lang: "fi" }] });
+    editor.startNew();
+    editor.update((f) => ({ ...f, id: "vehicle-tax" }));
+    fake.current().on("PUT", "/api/content/draft/topics/vehicle-tax", () => ({
+      status: 200,
+      body: { ok: true, warnings: [], revision: "v1" },
+    }));
+    let answer: (a: { status: number; body: unknown }) => void = () => {};
+    fake
+      .current()
+      .on("POST", "/api/content/misses/actions", () => new Promise((r) => (answer = r)));
+    vi.useFakeTimers();
+    try {
+      const saving = editor.save();
+      // The save answers at once; the teach after it does not.
+      const teaching = () =>
+        fake.current().calls.some((c) => c.path === "/api/content/misses/actions");
+      for (let i = 0; i < 50 && !teaching(); i++) await vi.advanceTimersByTimeAsync(0);
+      expect(teaching()).toBe(true);
+      await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS - 1);
+      expect(editor.topicEdit.slow.value).toBe("");
+      await vi.advanceTimersByTimeAsync(100);
+      expect(editor.topicEdit.slow.value).toBe(text.value.seedTeachSlow);
+      expect(announcement.value).toBe(text.value.seedTeachSlow);
+
+      answer({ status: 200, body: { ok: true, applied: 1, revision: "v2" } });
+      expect(await saving).toBe(true);
+      expect(editor.topicEdit.slow.value).toBe("");
+      expect(editor.outcome.value?.text).toMatch(/1 kysymys merkitty opetetuiksi/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("says the topic was saved but the questions not marked when the teach is refused", async () => {
     editor.startNewFrom({ samples: [{ id: "m1", text: "ajoneuvovero erääntyi", lang: "fi" }] });
     editor.startNew();

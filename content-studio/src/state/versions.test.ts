@@ -398,6 +398,141 @@ describe("a rollback asked for with its reason", () => {
   });
 });
 
+describe("a rollback's confirmation, on the draft's own changes it meets", () => {
+  const fake = signedInWithFakeServer(() => {
+    versions.rollbackCheck.value = undefined;
+  });
+  const title = (fi: string, sv: string) => ({ fi, sv });
+
+  it("names each draft change the rolled-back content changes too, what each does, before anything is sent", async () => {
+    // Prepare: the draft changed two topics, a referral group and the out-of-scope lists
+    // against live version 5; version 3's content retires one of those topics, changes the
+    // group, and changes a topic and a topic-id-alike the draft left alone.
+    fake.current().on("GET", "/api/content/draft/diff", () => ({
+      status: 200,
+      body: {
+        against: 5,
+        topics: [
+          {
+            id: "tax-card",
+            change: "changed",
+            fields: ["fi.answer"],
+            title: title("Verokortti", "Skattekort"),
+          },
+          {
+            id: "capital-gains",
+            change: "changed",
+            fields: ["fi.answer"],
+            title: title("Luovutusvoitot", "Överlåtelsevinster"),
+          },
+          {
+            id: "kela",
+            kind: "referral",
+            change: "changed",
+            fields: ["fi.sentences"],
+            title: title("Kela", "FPA"),
+          },
+          { id: "out-of-scope", change: "changed", fields: ["outOfScope.fi"] },
+        ],
+      },
+    }));
+    fake.current().on("GET", "/api/content/versions/3/diff?against=5", () => ({
+      status: 200,
+      body: {
+        version: 3,
+        against: 5,
+        topics: [
+          {
+            id: "capital-gains",
+            change: "removed",
+            fields: [],
+            title: title("Luovutusvoitot", "Överlåtelsevinster"),
+          },
+          {
+            id: "kela",
+            kind: "referral",
+            change: "changed",
+            fields: ["fi.answer"],
+            title: title("Kela", "FPA"),
+          },
+          { id: "kela", change: "added", fields: [], title: title("Kelan aihe", "FPA-ämne") },
+          {
+            id: "pension",
+            change: "changed",
+            fields: ["fi.answer"],
+            title: title("Eläke", "Pension"),
+          },
+        ],
+      },
+    }));
+
+    // Act: the confirmation opens.
+    await versions.checkRollback(3);
+
+    // Assess: only what both change, by kind, with what the draft and the rollback do to it.
+    expect(versions.rollbackCheck.value).toEqual({
+      version: 3,
+      draftChanged: true,
+      touches: [
+        {
+          id: "kela",
+          kind: "referral",
+          title: title("Kela", "FPA"),
+          draft: "changed",
+          rollback: "changed",
+        },
+        {
+          id: "capital-gains",
+          title: title("Luovutusvoitot", "Överlåtelsevinster"),
+          draft: "changed",
+          rollback: "removed",
+        },
+      ],
+    });
+    expect(fake.current().calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      "GET /api/content/draft/diff",
+      "GET /api/content/versions/3/diff?against=5",
+    ]);
+    await vi.waitFor(() =>
+      expect(announcement.value).toBe(
+        "Palautus osuu 2 luonnoksen muutokseen: Kela (ohjausryhmä kela), Luovutusvoitot (capital-gains).",
+      ),
+    );
+    const t = text.value;
+    expect(t.rollbackTouchRollback(3, "removed")).toBe("versio 3 poistaisi sen käytöstä");
+    expect(t.rollbackTouchesOutcome(3, 2)).toMatch(
+      /asiakkaat saavat näihinkin version 3 sisällön, mutta luonnos pitää niistä oman versionsa/,
+    );
+  });
+
+  it("reads no version diff and says nothing more for a draft with no changes of its own", async () => {
+    fake.current().on("GET", "/api/content/draft/diff", () => ({
+      status: 200,
+      body: { against: 5, topics: [] },
+    }));
+
+    await versions.checkRollback(3);
+
+    expect(versions.rollbackCheck.value).toEqual({ version: 3, touches: [], draftChanged: false });
+    expect(fake.current().calls).toHaveLength(1);
+  });
+
+  it("says it could not check when the version's diff cannot be read", async () => {
+    fake.current().on("GET", "/api/content/draft/diff", () => ({
+      status: 200,
+      body: { against: 5, topics: [{ id: "tax-card", change: "changed", fields: ["fi.answer"] }] },
+    }));
+    fake.current().on("GET", "/api/content/versions/3/diff?against=5", () => ({
+      status: 503,
+      body: { error: { code: "SERVICE_UNAVAILABLE", message: "down" } },
+    }));
+
+    await versions.checkRollback(3);
+
+    expect(versions.rollbackCheck.value).toEqual({ version: 3, touches: "error" });
+  });
+});
+
 describe("a reviewer testing a version against live", () => {
   const fake = signedInWithFakeServer(() => {
     versions.versionTests.value = {};

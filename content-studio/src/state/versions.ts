@@ -15,6 +15,7 @@ import {
   VersionStaleError,
   type VersionTestResult,
 } from "../api.ts";
+import { type RollbackTouch, rollbackTouches, rowName } from "../diff.ts";
 import { text, type UiText } from "../i18n.ts";
 import { changedSaid } from "../testReport.ts";
 import { announce, call, errorText, onSignOut, sayWhenSlow } from "./app.ts";
@@ -40,7 +41,8 @@ export const notice = signal<
 
 /**
  * What the publish or version action under way says once it is slow (`sayWhenSlow`), shown
- * with the outcome it is waiting for.
+ * beside the button pressed (Publish, or the version's confirmation: `publishing` and
+ * `busyVersion` say which), since the page's top may be scrolled out of sight.
  */
 export const slow = signal("");
 
@@ -102,6 +104,15 @@ export const rejectError = signal("");
 /** Why a rollback is asked for: the reviewer reads it on the version, the audit trail keeps it. */
 export const rollbackComment = signal("");
 export const rollbackError = signal("");
+/**
+ * What the rollback being confirmed meets among the draft's own changes (`rollbackTouches`),
+ * read when its confirmation opens; `draftChanged` says whether the draft had any at all.
+ */
+export const rollbackCheck = signal<
+  | { version: number; touches: "loading" | "error" }
+  | { version: number; touches: RollbackTouch[]; draftChanged: boolean }
+  | undefined
+>(undefined);
 export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
 /** What publishing the draft would change, read with the list. */
 export const draftDiff = signal<DraftDiff | undefined>(undefined);
@@ -446,6 +457,43 @@ export async function rollback(version: number): Promise<boolean> {
   return done;
 }
 
+/**
+ * Reads, for the rollback to `version` being confirmed, which of the draft's own changes its
+ * content changes too: the draft's changes against live, then the version's diff against that
+ * same live version. The server keeps those draft items as they are when the rollback goes
+ * live, so the person is told before they confirm. Announced once when there are some.
+ */
+export async function checkRollback(version: number): Promise<void> {
+  const asked = { version, touches: "loading" } as const;
+  rollbackCheck.value = asked;
+  const current = () => rollbackCheck.value === asked;
+  const draftNow = await call(
+    (c) => c.draftDiff(),
+    () => undefined,
+  );
+  const target =
+    draftNow && draftNow.topics.length > 0 && current()
+      ? await call(
+          (c) => c.versionDiff(version, draftNow.against),
+          () => undefined,
+        )
+      : undefined;
+  // A confirmation opened again meanwhile asked anew: this answer is no longer wanted.
+  if (!current()) return;
+  if (!draftNow || (draftNow.topics.length > 0 && !target)) {
+    rollbackCheck.value = { version, touches: "error" };
+    return;
+  }
+  const t = text.value;
+  const touches = target ? rollbackTouches(draftNow, target, t) : [];
+  rollbackCheck.value = { version, touches, draftChanged: draftNow.topics.length > 0 };
+  if (touches.length) {
+    announce(
+      `${t.rollbackTouchesLead(touches.length)} ${touches.map((x) => rowName(x, t)).join(", ")}.`,
+    );
+  }
+}
+
 onSignOut(() => {
   list.value = undefined;
   listError.value = "";
@@ -460,6 +508,7 @@ onSignOut(() => {
   rejectError.value = "";
   rollbackComment.value = "";
   rollbackError.value = "";
+  rollbackCheck.value = undefined;
   diffs.value = {};
   expanded.value = new Set();
   sinceDiffs.value = {};

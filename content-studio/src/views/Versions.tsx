@@ -19,6 +19,7 @@ import {
   type DiffRow,
   fieldLabel,
   partText,
+  type RollbackTouch,
   rowLabel,
   type TextPiece,
   textPieces,
@@ -37,6 +38,7 @@ import {
   approve,
   auditTrail,
   busyVersion,
+  checkRollback,
   comment,
   commentError,
   confirming,
@@ -62,6 +64,7 @@ import {
   rejectError,
   rejectedBefore,
   rollback,
+  rollbackCheck,
   rollbackComment,
   rollbackError,
   sinceDiffs,
@@ -103,7 +106,6 @@ export function Versions() {
         {t.versionsTitle}
       </h2>
       <div data-testid="versions-notice">
-        <SlowNotice slow={slow} testId="versions-slow" />
         <Outcome outcome={notice.value} />
         <RefusalProblems problems={notice.value?.problems ?? []} />
       </div>
@@ -202,7 +204,7 @@ function DiffList(props: { rows: DiffRow[]; testId: string; details?: boolean })
 }
 
 /** A change's name: the title in the studio's language first, the id after it, smaller. */
-function RowName(props: { row: DiffRow }) {
+function RowName(props: { row: Pick<DiffRow, "id" | "kind" | "title"> }) {
   const label = rowLabel(props.row, text.value);
   if (label.id === undefined) return <span class="diff-name">{label.name}</span>;
   return (
@@ -407,6 +409,8 @@ function PublishForm() {
           {busy ? (review ? t.sendingToReview : t.publishing) : review ? t.sendToReview : t.publish}
         </button>
       </div>
+      {/* Beside the button pressed, not at the page's top, which may be scrolled away. */}
+      {busy ? <SlowNotice slow={slow} testId="publish-slow" /> : null}
     </form>
   );
 }
@@ -495,6 +499,8 @@ function VersionItem(props: {
   const openSince = since !== undefined && sinceExpanded.value.has(v.version);
   const confirm = confirming.value?.version === v.version ? confirming.value : undefined;
   const context = <span class="sr-only">{t.versionContext(v.version)}</span>;
+  // A slow action on this version says so under the confirmation's buttons, where it was asked.
+  const slowHere = busy ? <SlowNotice slow={slow} testId={`${base}-slow`} /> : null;
   return (
     <li
       class={`version state-${v.state}`}
@@ -655,6 +661,7 @@ function VersionItem(props: {
             onClick={() => {
               rollbackError.value = "";
               confirming.value = { kind: "rollback", version: v.version };
+              void checkRollback(v.version);
             }}
           >
             {t.rollback}
@@ -671,6 +678,7 @@ function VersionItem(props: {
       {confirm?.kind === "approve" ? (
         <Confirm
           id={`${base}-approve-confirm`}
+          status={slowHere}
           question={t.approveConfirm(v.version)}
           yes={busy ? t.approving : t.approveYes}
           busy={busy}
@@ -690,6 +698,7 @@ function VersionItem(props: {
       {confirm?.kind === "withdraw" ? (
         <Confirm
           id={`${base}-withdraw-confirm`}
+          status={slowHere}
           question={t.withdrawConfirm(v.version)}
           yes={t.withdrawYes}
           busy={busy}
@@ -710,6 +719,7 @@ function VersionItem(props: {
       {confirm?.kind === "rollback" ? (
         <Confirm
           id={`${base}-rollback-confirm`}
+          status={slowHere}
           question={t.rollbackConfirm(v.version)}
           yes={t.rollbackYes}
           busy={busy}
@@ -727,6 +737,7 @@ function VersionItem(props: {
             focusControl(`${base}-rollback`);
           }}
         >
+          <RollbackTouches version={v.version} id={`${base}-rollback-touches`} />
           <div class="stack">
             <label for={`${base}-rollback-reason`}>{t.rollbackReason}</label>
             <p id={`${base}-rollback-reason-hint`} class="hint">
@@ -738,6 +749,8 @@ function VersionItem(props: {
               value={rollbackComment.value}
               aria-invalid={rollbackError.value ? "true" : undefined}
               aria-describedby={describedBy(
+                // What it does to the draft's own changes is read with the field focus goes to.
+                rollbackTouchesShown(v.version) && `${base}-rollback-touches`,
                 `${base}-rollback-reason-hint`,
                 rollbackError.value && `${base}-rollback-error`,
               )}
@@ -756,6 +769,7 @@ function VersionItem(props: {
       {confirm?.kind === "reject" ? (
         <Confirm
           id={`${base}-reject-confirm`}
+          status={slowHere}
           question={`${t.reject}: ${t.versionName(v.version)}`}
           yes={t.rejectYes}
           busy={busy}
@@ -808,6 +822,57 @@ function VersionItem(props: {
         ) : null}
       </div>
     </li>
+  );
+}
+
+/** Whether the rollback to `version` being confirmed says anything about the draft's changes. */
+function rollbackTouchesShown(version: number): boolean {
+  const check = rollbackCheck.value;
+  if (check?.version !== version) return false;
+  return typeof check.touches === "string" || check.draftChanged;
+}
+
+/**
+ * In a rollback's confirmation, before it is sent: which of the draft's own changes the
+ * rolled-back content changes too, and what the server will do with them when the rollback
+ * goes live (keep the draft's, so customers get the rollback but the draft does not).
+ */
+function RollbackTouches(props: { version: number; id: string }) {
+  const t = text.value;
+  const check = rollbackCheck.value;
+  if (!check || !rollbackTouchesShown(props.version)) return null;
+  if (check.touches === "loading")
+    return (
+      <p id={props.id} class="muted small-text">
+        {t.rollbackTouchesChecking}
+      </p>
+    );
+  if (check.touches === "error")
+    return (
+      <p id={props.id} class="notice">
+        {t.rollbackTouchesFailed}
+      </p>
+    );
+  const touches: RollbackTouch[] = check.touches;
+  if (!touches.length)
+    return (
+      <p id={props.id} class="small-text" data-testid={`${props.id}-none`}>
+        {t.rollbackTouchesNone}
+      </p>
+    );
+  return (
+    <div id={props.id} class="notice" data-testid={props.id}>
+      <p>{t.rollbackTouchesLead(touches.length)}</p>
+      <ul>
+        {touches.map((x) => (
+          <li key={`${x.kind ?? "topic"}:${x.id}`} data-topic={x.id} data-kind={x.kind}>
+            <RowName row={x} />
+            {`: ${t.rollbackTouchDraft[x.draft]}; ${t.rollbackTouchRollback(props.version, x.rollback)}.`}
+          </li>
+        ))}
+      </ul>
+      <p>{t.rollbackTouchesOutcome(props.version, touches.length)}</p>
+    </div>
   );
 }
 

@@ -465,7 +465,8 @@ export function RevertConfirm(props: {
 
 /**
  * An inline confirmation: focus goes to the confirming button when it opens, Escape cancels,
- * and whoever opened it gets focus back through `onCancel`.
+ * and whoever opened it gets focus back through `onCancel`. `status` stands right under its
+ * buttons, where the person who pressed one is looking (a slow action's `SlowNotice`).
  */
 export function Confirm(props: {
   id: string;
@@ -475,6 +476,7 @@ export function Confirm(props: {
   onYes: () => void;
   onCancel: () => void;
   children?: ComponentChildren;
+  status?: ComponentChildren;
 }) {
   const yes = useRef<HTMLButtonElement>(null);
   const first = useRef<HTMLFieldSetElement>(null);
@@ -512,6 +514,7 @@ export function Confirm(props: {
           {t.cancel}
         </button>
       </div>
+      {props.status}
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 
 /**
@@ -55,6 +55,32 @@ export async function signInToStudio(page: Page, url: string, persona: string): 
   await expect
     .poll(() => page.getByTestId("signed-in-user").textContent(), POLL)
     .toMatch(persona === "content-reviewer" ? /sisällön tarkastaja/ : /sisällön omistaja/);
+}
+
+/**
+ * Runs `use` with a studio page signed in as `persona`, and closes the page afterwards, whether
+ * `use` passed or threw. From a browser the page gets a context of its own (its session, kept
+ * work and routes apart from every other test's; closed with the page), with bypassCSP since
+ * axe-core is injected as an inline script (the studio itself runs under the CSP). From a
+ * context (one living on the stack's fake day, say) the page opens in it. `beforeSignIn` sees
+ * the page first, to listen for what sign-in may already bring (page errors, dialogs).
+ */
+export async function withStudioPage<T>(
+  from: Browser | BrowserContext,
+  url: string,
+  persona: string,
+  use: (page: Page) => Promise<T>,
+  options: { beforeSignIn?: (page: Page) => void } = {},
+): Promise<T> {
+  const page =
+    "newContext" in from ? await from.newPage({ bypassCSP: true }) : await from.newPage();
+  try {
+    options.beforeSignIn?.(page);
+    await signInToStudio(page, url, persona);
+    return await use(page);
+  } finally {
+    await page.close();
+  }
 }
 
 export async function signOutOfStudio(page: Page): Promise<void> {

@@ -343,7 +343,17 @@ export async function save(over?: EditBase): Promise<boolean> {
   });
   if (!result) return false;
   const wasNew = mode.value === "new";
-  const taught = wasNew ? await teachSeed(topic) : undefined;
+  // The save is not over until its inbox questions are taught: the form is still "new", and a
+  // second Save (or Ctrl+S) meanwhile would create the topic again and be refused as taken.
+  let taught: Awaited<ReturnType<typeof teachSeed>>;
+  if (wasNew) {
+    topicEdit.saving.value = true;
+    try {
+      taught = await teachSeed(topic);
+    } finally {
+      topicEdit.saving.value = false;
+    }
+  }
   // Only the warnings this edit brought: the ones the topic already had are no news.
   const placed = result.warnings.map(placeProblem);
   const brought = placed.length - thereBefore(placed, sentForm).length;

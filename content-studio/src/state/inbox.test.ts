@@ -621,7 +621,7 @@ describe("a new topic from an inbox group", () => {
     expect(puts.map((c) => c.condition)).toEqual(["*", '"v2"']);
   });
 
-  it("says in the Save row, once, after 5 s, that the saved topic's teach is taking longer, until it ends", async () => {
+  it("says in the Save row, once, after 5 s, that the saved topic's teach is taking longer, and stays saving until it ends", async () => {
     editor.startNewFrom({ samples: [{ id: "m1", text: "ajoneuvovero erääntyi", lang: "fi" }] });
     editor.startNew();
     editor.update((f) => ({ ...f, id: "vehicle-tax" }));
@@ -646,10 +646,13 @@ describe("a new topic from an inbox group", () => {
       await vi.advanceTimersByTimeAsync(100);
       expect(editor.topicEdit.slow.value).toBe(text.value.seedTeachSlow);
       expect(announcement.value).toBe(text.value.seedTeachSlow);
+      // Still saving: a second Save now would create the topic again and be refused.
+      expect(editor.saving.value).toBe(true);
 
       answer({ status: 200, body: { ok: true, applied: 1, revision: "v2" } });
       expect(await saving).toBe(true);
       expect(editor.topicEdit.slow.value).toBe("");
+      expect(editor.saving.value).toBe(false);
       expect(editor.outcome.value?.text).toMatch(/1 kysymys merkitty opetetuiksi/);
     } finally {
       vi.useRealTimers();

@@ -967,7 +967,7 @@ const sv: UiText = {
     callback: "Begäran om uppringning",
     appointment: "Tidsbokning",
     "change-appointment": "Avbokning eller flytt av bokad tid",
-    "end-chat": "Avsluta chatten",
+    "end-chat": "Avslutning av chatten",
   },
   followUpsLegend: "Följdämnen",
   followUpsHint: "Erbjuds som snabbval efter svaret.",

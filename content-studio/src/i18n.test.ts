@@ -96,7 +96,7 @@ describe("studio strings", () => {
     expect(outcomeText({ outcome: "rephrased" }, UI.fi)).toBe(
       "botti ei löytänyt aihetta seuraavallekaan viestille",
     );
-    expect(outcomeText({ outcome: "left" }, UI.sv)).toBe("samtalet avslutades");
+    expect(outcomeText({ outcome: "left" }, UI.sv)).toBe("chatten avslutades");
     // "unknown" is mostly a customer's latest question with nothing after it: said as such,
     // not as missing data.
     expect(outcomeText({ outcome: "unknown" }, UI.fi)).toBe(

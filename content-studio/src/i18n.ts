@@ -880,7 +880,7 @@ const sv: UiText = {
   tokenSubmit: "Logga in med token",
   tokenEmpty: "Klistra in en token först.",
   tokenFailed: "Det gick inte att hämta en token. Försök igen.",
-  unauthorized: "Inloggningen godkändes inte eller har gått ut. Logga in på nytt.",
+  unauthorized: "Inloggningen är ogiltig eller har gått ut. Logga in på nytt.",
   workKept: "Dina osparade ändringar finns kvar när du loggar in på nytt som samma person.",
   forbidden:
     "Den här användaren har varken rollen innehållsägare eller granskare. Logga in med en annan användare.",
@@ -964,10 +964,10 @@ const sv: UiText = {
   actions: {
     "": "Ingen åtgärd",
     handoff: "Överföring till kundrådgivare",
-    callback: "Begäran om återuppringning",
+    callback: "Begäran om uppringning",
     appointment: "Tidsbokning",
     "change-appointment": "Avbokning eller flytt av bokad tid",
-    "end-chat": "Avsluta chatten",
+    "end-chat": "Avslutning av chatten",
   },
   followUpsLegend: "Följdämnen",
   followUpsHint: "Erbjuds som snabbval efter svaret.",
@@ -1361,7 +1361,7 @@ const sv: UiText = {
   // Inbox
   inboxTitle: "Obesvarade frågor",
   inboxIntro:
-    "Kundernas frågor som chattboten inte hittade något ämne för eller svarade osäkert på, där kunden tyckte att svaret inte hjälpte eller där kunden sedan bad om en rådgivare. Texterna är maskerade som i samtalshistoriken. Liknande frågor är grupperade, den största gruppen först.",
+    "Kundernas frågor som chattboten inte hittade något ämne för eller svarade osäkert på, där kunden tyckte att svaret inte hjälpte eller där kunden sedan bad om en rådgivare. Texterna är maskerade som i chatthistoriken. Liknande frågor är grupperade, den största gruppen först.",
   periodFrom: "Från",
   periodTo: "Till",
   inboxPeriodProblem: {
@@ -1407,7 +1407,7 @@ const sv: UiText = {
     answered: "chattboten svarade på kundens nästa meddelande",
     rephrased: "chattboten hittade inget ämne för nästa meddelande heller",
     "handed-off": "kunden bad om en rådgivare",
-    left: "samtalet avslutades",
+    left: "chatten avslutades",
     unknown: "inget nytt meddelande syntes i chatten",
   } as Record<MissOutcome, string>,
   handoffs: {

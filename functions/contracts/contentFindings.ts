@@ -1205,7 +1205,7 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
       kind === "out-of-scope"
         ? `${by ?? "Någon annan"} ändrade meddelandena utanför ämnena efter att du öppnade dem, så dina ändringar sparades inte. Öppna dem igen för att se ändringen, eller spara dina över dem.`
         : kind === "topic"
-          ? `${by ?? "Någon annan"} ändrade ämnet ${id} efter att du öppnade det, så dina ändringar sparades inte. Öppna det igen för att se ändringen, eller spara dina över den.`
+          ? `${by ?? "Någon annan"} ändrade ämnet ${id} efter att du öppnade det, så dina ändringar sparades inte. Öppna det igen för att se ändringen, eller spara dina över det.`
           : `${by ?? "Någon annan"} ändrade hänvisningsgruppen ${id} efter att du öppnade den, så dina ändringar sparades inte. Öppna den igen för att se ändringen, eller spara dina över den.`,
     ),
   draftContended: ({ kind, id }) =>
@@ -1382,7 +1382,7 @@ const sv: Teller = {
   }),
   notADate: ({ value }) => ({
     message: value.trim() === "" ? "Datumet saknas." : `${q(value)} är inget datum.`,
-    fix: `Välj ett datum eller skriv det i formen åååå-mm-dd, till exempel ${DATE_EXAMPLE}.`,
+    fix: `Välj ett datum eller skriv det i formatet åååå-mm-dd, till exempel ${DATE_EXAMPLE}.`,
   }),
   badId: ({ field }) => ({
     message: "Id:t har inte rätt form.",

@@ -8,7 +8,7 @@ import type { Lang } from "../contracts/lang.ts";
 export const CHANNEL_PHRASES = {
   advisorHours: {
     fi: "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00.",
-    sv: "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00.",
+    sv: "Jag kan bjuda in en kundrådgivare till chatten bara på vardagar kl. 9.00–16.00.",
   },
   talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
   requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },

@@ -116,7 +116,7 @@ export const UI = {
     close: "Minimera chatten",
     title: "Skatteförvaltningens chatt",
     heading: "Skatte\u00adförvaltningens chatt",
-    conversation: "Samtal",
+    conversation: "Chatt",
     input: "Skriv din fråga",
     send: "Skicka",
     end: "Avsluta chatten",
@@ -137,7 +137,7 @@ export const UI = {
       "Skriv inte personuppgifter, till exempel personbeteckning eller bankkontonummer, i meddelandet.",
     newWindow: "(öppnas i ett nytt fönster)",
     queued: (position: number, waitSeconds?: number) =>
-      `Du står i kö till en kundrådgivare, din plats är ${position}.` +
+      `Du står i kö till en kundrådgivare och är nummer ${position} i kön.` +
       (waitSeconds === undefined
         ? ""
         : ` Den uppskattade väntetiden är ${waitInWords(waitSeconds, "sv")}.`),
@@ -163,15 +163,16 @@ export const UI = {
     slotDay: "Dag",
     slot: "Ledig tid",
     slotsLoading: "Lediga tider hämtas…",
-    noSlots: "Det finns inga lediga telefontider just nu. Du kan begära återuppringning.",
+    noSlots:
+      "Det finns inga lediga telefontider just nu. Du kan lämna en begäran om att bli uppringd.",
     slotMissing: "Ledig tid: välj en tid i listan.",
-    slotFull: "Ledig tid: tiden du valde hann bli full. Välj en annan tid.",
+    slotFull: "Ledig tid: någon annan hann boka tiden du valde. Välj en annan tid.",
     submitCallback: "Skicka begäran",
     changeTitle: "Avboka eller flytta tid",
     ownAppointments: "Dina bokningar",
     reference: "Bokningens referens",
     referenceHint: "Referensen finns i bokningsbekräftelsen, till exempel AV-7KQ2M9XY.",
-    referenceMissing: "Bokningens referens: skriv referensen i bekräftelsen.",
+    referenceMissing: "Bokningens referens: skriv referensen som finns i bekräftelsen.",
     appointmentNotFound:
       "Bokningens referens: ingen giltig bokning hittades med den här referensen och det här telefonnumret.",
     appointmentStarted: "Bokningens referens: tiden har redan börjat och kan inte längre ändras.",
@@ -179,7 +180,7 @@ export const UI = {
     otherServiceSlots:
       "Din tid är bokad i den finskspråkiga servicen, så tiderna nedan är den finskspråkiga servicens lediga tider.",
     newSlotMissing: "Ny tid: välj en tid i listan.",
-    newSlotFull: "Ny tid: tiden du valde hann bli full. Välj en annan tid.",
+    newSlotFull: "Ny tid: någon annan hann boka tiden du valde. Välj en annan tid.",
     newSlotNotBookable:
       "Ny tid: den här tiden kan inte väljas för den här bokningen. Välj en annan tid, eller avboka tiden och boka en ny.",
     submitCancelAppointment: "Avboka tiden",
@@ -203,9 +204,9 @@ export const UI = {
     gotHelpMissing: "Fick du den hjälp du behövde: välj ja eller nej.",
     scoreMissing: "Nöjdhet: välj 1–5 stjärnor.",
     surveyFailed: "Responsen kunde inte skickas. Försök igen eller hoppa över enkäten.",
-    download: "Ladda ner samtalet",
+    download: "Ladda ner chatten",
     transcriptFile: "chatt",
-    transcriptHeading: "Skatteförvaltningens chatt – samtal",
+    transcriptHeading: "Skatteförvaltningens chatt – utskrift",
     helpfulQuestion: "Var svaret till hjälp?",
     helpfulYes: "Ja, svaret var till hjälp",
     helpfulNo: "Nej, svaret var inte till hjälp",

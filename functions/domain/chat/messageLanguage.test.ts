@@ -99,7 +99,7 @@ describe("the language each message is written in", () => {
       ["bot", expect.stringMatching(/^Hej!/), "sv"],
       [
         "bot",
-        "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00. Kundrådgivarna är inte på plats nu. De är tillbaka i morgon kl. 9.00.",
+        "Jag kan bjuda in en kundrådgivare till chatten bara på vardagar kl. 9.00–16.00. Kundrådgivarna är inte på plats nu. De är tillbaka i morgon kl. 9.00.",
         "sv",
       ],
     ]);

@@ -36,7 +36,7 @@ export function appointmentConfirmation(
     return (
       `Din telefontid är bokad ${p.when} (${p.minutes} min). Referens: ${p.reference}. ` +
       `En kundrådgivare ringer dig då på numret som slutar på ${p.phoneEnding}. ` +
-      "Om du inte kan, avboka tiden med referensen."
+      "Om du får förhinder kan du avboka tiden med referensen."
     );
   }
   return (
@@ -72,7 +72,7 @@ export function bookingAlreadyOpen(lang: Lang, p: { reference: string; when?: st
     const at = p.when ? ` ${p.when}` : "";
     return (
       `Du har redan en bokad telefontid${at} (referens ${p.reference}). ` +
-      "Du kan ha en bokad tid åt gången. " +
+      "Du kan ha bara en bokad tid åt gången. " +
       `Om du vill ha en annan tid kan du flytta eller avboka den i chatten: välj ”${action}” och uppge referensen.`
     );
   }

@@ -91,11 +91,11 @@ export const PHRASES = {
   },
   personalDataWarning: {
     fi: "Älä kirjoita viestiin henkilökohtaisia tietoja, kuten henkilötunnusta tai pankkitilin numeroa. Poistin ne tallennetusta keskustelusta.",
-    sv: "Skriv inte personuppgifter, som personbeteckning eller bankkontonummer, i meddelandet. Jag tog bort dem ur den sparade chatten.",
+    sv: "Skriv inte personuppgifter, till exempel personbeteckning eller bankkontonummer, i meddelandet. Jag tog bort dem ur den sparade chatten.",
   },
   noPersonalData: {
     fi: "En löytänyt tähän liittyviä omia tietojasi. Alla yleinen vastaus.",
-    sv: "Jag hittade inga egna uppgifter om detta. Här är ett allmänt svar.",
+    sv: "Jag hittade inga uppgifter om dig som gäller det här. Här är ett allmänt svar.",
   },
   languageSwitched: {
     fi: "Keskustelu jatkuu suomeksi.",

@@ -38,7 +38,7 @@ describe("the welcome, by the advisors' hours (config/opening-hours.yaml)", () =
     );
     expect(welcomeAt("sv", "2026-12-05T12:00:00+02:00")).toEqual([
       phrase("welcome", "sv"),
-      "Jag kan bjuda in en kundrådgivare till chatten endast vardagar kl. 9.00–16.00. Kundrådgivarna är inte på plats nu. De är tillbaka måndag 7.12 kl. 9.00.",
+      "Jag kan bjuda in en kundrådgivare till chatten bara på vardagar kl. 9.00–16.00. Kundrådgivarna är inte på plats nu. De är tillbaka måndag 7.12 kl. 9.00.",
     ]);
   });
 

@@ -56,7 +56,7 @@ describe("request limits", () => {
 
   it("speaks both languages when the customer's is not known", () => {
     const limiter = createRequestLimiter(settings(0, 0), { now: () => 0 });
-    expect(refusal(() => limiter.take("survey", "x"))?.message).toMatch(/Yritä .* \/ Vi beklagar/);
+    expect(refusal(() => limiter.take("survey", "x"))?.message).toMatch(/Yritä .* \/ Tyvärr/);
   });
 
   it("forgets addresses whose allowance is whole again, so memory stays bounded", () => {

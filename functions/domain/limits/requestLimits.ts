@@ -28,7 +28,7 @@ export type LimitScope = "address" | "overall";
 
 const PHRASES: Record<Lang, string> = {
   fi: "Pahoittelemme, emme voi ottaa pyyntöäsi vastaan juuri nyt, koska pyyntöjä on tullut poikkeuksellisen paljon. Yritä hetken kuluttua uudelleen.",
-  sv: "Vi beklagar, vi kan inte ta emot din begäran just nu eftersom det har kommit ovanligt många förfrågningar. Försök igen om en stund.",
+  sv: "Tyvärr kan vi inte ta emot din begäran just nu, eftersom vi har fått ovanligt många begäranden. Försök igen om en stund.",
 };
 
 /** The polite refusal, in the customer's language or, when that is not known, in both. */

@@ -11,7 +11,7 @@ describe("the Reports page's key figures", () => {
     expect(fi.figures.handoffs).toBe("Pyynnöt neuvojalle");
     expect(fi.figureHints.handoffs).toMatch(/enemmän kuin keskusteluja/);
     expect(sv.figures.chats).toBe("Avslutade chattar");
-    expect(sv.figures.handoffs).toBe("Begäran om rådgivare");
+    expect(sv.figures.handoffs).toBe("Begäranden om rådgivare");
     expect(sv.figureHints.handoffs).toMatch(/fler än chattarna/);
   });
 

@@ -171,7 +171,7 @@ const fi = {
   actions: {
     "": "Ei toimintoa",
     handoff: "Siirto asiakasneuvojalle",
-    callback: "Takaisinsoittopyyntö",
+    callback: "Soittopyyntö",
     appointment: "Ajanvaraus",
     "change-appointment": "Varatun ajan peruminen tai siirto",
     "end-chat": "Keskustelun lopetus",

@@ -76,7 +76,7 @@ export const REPORT_TEXT = {
       chats: "Päättyneet keskustelut",
       containmentRate: "Botti hoiti",
       handoffs: "Pyynnöt neuvojalle",
-      callbacks: "Takaisinsoittopyynnöt",
+      callbacks: "Soittopyynnöt",
       bookings: "Ajanvaraukset",
       cancellations: "Perutut ajat",
       averageScore: "Tyytyväisyys keskimäärin",
@@ -113,7 +113,7 @@ export const REPORT_TEXT = {
     chatsPerDaySummary: (period: string, total: string, peak: string, peakDay: string) =>
       `Viivakaavio: keskustelut päivittäin ${period}. Yhteensä ${total}, eniten ${peak} (${peakDay}).`,
     scoreDistribution: "Tyytyväisyyden jakauma",
-    scoreLabel: (score: string) => `${score} tähteä`,
+    scoreLabel: (score: string) => (score === "1" ? "1 tähti" : `${score} tähteä`),
     scoreDistributionSummary: (parts: string) =>
       `Pylväskaavio: vastausten määrä arvosanoittain. ${parts}.`,
     showAsTable: "Näytä taulukkona",
@@ -132,7 +132,7 @@ export const REPORT_TEXT = {
     colContainment: "Botti hoiti %",
     colAdvisorChats: "Neuvoja mukana",
     colHandoffs: "Siirrot",
-    colCallbacks: "Takaisinsoitot",
+    colCallbacks: "Soittopyynnöt",
     colBookings: "Ajanvaraukset",
     colCancellations: "Perutut ajat",
     colBotAnswers: "Bottivastaukset",

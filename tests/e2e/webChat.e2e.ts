@@ -597,14 +597,14 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     // The server's notice, in the booking's (Swedish) words and marked so; the form is done.
     const notice = page.locator(".msg.system", { hasText: reference });
     await expect.poll(() => notice.count()).toBe(1);
-    expect(await notice.textContent()).toMatch(/Din telefontid är bokad/);
+    expect(await notice.textContent()).toMatch(/Din telefontid har flyttats från /);
     expect(await notice.getAttribute("lang")).toBe("sv");
     expect(await page.getByRole("form", { name: "Peru tai siirrä aika" }).count()).toBe(0);
-    // Each reference once: the new booking's, and the old one's, now cancelled.
+    // One sentence of the move; each reference once: the new booking's, and the old one's.
     const references = (await notice.textContent())?.match(/AV-[0-9A-Z]{8}/g) ?? [];
     expect(references).toHaveLength(2);
     expect(references).toContain(reference);
-    expect(await notice.textContent()).toContain(`(referens ${reference}) är avbokad`);
+    expect(await notice.textContent()).toContain(`(tidigare ${reference})`);
     await context.close();
   });
 
@@ -640,7 +640,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(await activeClass(page)).toBe("switch");
     await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
     const notice = page.locator(".msg.system", {
-      hasText: `(viite ${booked.reference}) on peruttu`,
+      hasText: `(aiemmin ${booked.reference})`,
     });
     await expect.poll(() => notice.count()).toBe(1);
     await context.close();
@@ -737,7 +737,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await newSlot.selectOption(slotId);
     await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
     // The server's notice of the move, in the booking's (Finnish) words and marked so.
-    const notice = page.locator(".msg.system", { hasText: `(viite ${reference}) on peruttu` });
+    const notice = page.locator(".msg.system", { hasText: `(aiemmin ${reference})` });
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.getAttribute("lang")).toBe("fi");
     await context.close();

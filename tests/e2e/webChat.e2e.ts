@@ -211,6 +211,41 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("shows a message refused while the language switches as not sent, in the new language, and sends it again", async () => {
+    const { context, page } = await customerPage({ width: 360 });
+    await openChat(page);
+    const chatId = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").chatId as string,
+    );
+    const [socket] = [...stack.io.of("/chat").sockets.values()].filter(
+      (s) => s.data.chatId === chatId,
+    );
+    if (!socket) throw new Error("the widget's connection is not on the server");
+    // One event's room: the switch takes it, and the message sent while it is in flight is
+    // refused RATE_LIMITED; another comes back two seconds later.
+    limitEventRate(socket, { burst: 1, perSecond: 0.5 });
+
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await page.getByRole("textbox", { name: "Kirjoita kysymyksesi" }).fill("Hej, får jag hjälp?");
+    await page.keyboard.press("Enter");
+
+    await page.getByRole("button", { name: "Suomeksi" }).waitFor();
+    const refused = page.locator(".msg.refused");
+    await expect.poll(() => refused.count()).toBe(1);
+    await expect.poll(() => refused.locator(".who").textContent()).toBe("Inte skickat");
+    expect(await refused.textContent()).toContain("Hej, får jag hjälp?");
+    expect(await refused.locator(".why").textContent()).toBe(rateLimitedMessage("sv"));
+    expect(await refused.getAttribute("lang")).toBe("sv");
+    await expectNoAxeViolations(page, "sv-message-refused-360px");
+
+    await page.waitForTimeout(2_100);
+    await refused.getByRole("button", { name: "Skicka igen" }).click();
+    const sent = page.locator(".log .msg.customer", { hasText: "Hej, får jag hjälp?" });
+    await expect.poll(() => sent.count()).toBe(1);
+    await expect.poll(() => refused.count()).toBe(0);
+    await context.close();
+  });
+
   it("renders server text as text: markup typed by the customer is not injected", async () => {
     const { context, page } = await customerPage();
     await openChat(page);

@@ -133,15 +133,24 @@ function mount(script: HTMLScriptElement | null): void {
       }
     },
     pending: (pending) => {
-      const newlyRefused = pending.some((p) => p.refused && !shownRefused.has(p.clientId));
+      const newlyRefused = pending.find((p) => p.refused && !shownRefused.has(p.clientId));
       outbox = pending;
       showPending();
       scrollToEnd();
-      if (newlyRefused) announce(text.messageNotSent);
+      // The list is no live region (it is redrawn whole): the refusal is said once, here.
+      if (newlyRefused?.refused) announce(whyNotSent(newlyRefused.refused));
     },
   });
   let outbox: Pending[] = [];
   const shownRefused = new Set<string>();
+
+  /** Why a message was not sent, in the UI's language. */
+  function whyNotSent(code: string): string {
+    if (code === "CHAT_ENDED") return text.messageNotSentEnded;
+    if (code === "VALIDATION_FAILED") return text.messageNotSentInvalid;
+    if (code === "RATE_LIMITED") return rateLimitedMessage(langOf(text));
+    return text.messageNotSent;
+  }
 
   /** The outbox: "sending" for what waits, and each refused message with why and a resend. */
   function showPending(): void {
@@ -162,14 +171,7 @@ function mount(script: HTMLScriptElement | null): void {
       ...outbox.flatMap((p) => {
         if (!p.refused) return [];
         shownRefused.add(p.clientId);
-        const why =
-          p.refused === "CHAT_ENDED"
-            ? text.messageNotSentEnded
-            : p.refused === "VALIDATION_FAILED"
-              ? text.messageNotSentInvalid
-              : p.refused === "RATE_LIMITED"
-                ? rateLimitedMessage(langOf(text))
-                : text.messageNotSent;
+        const why = whyNotSent(p.refused);
         const item = h(
           "li",
           { class: "msg customer pending refused", lang: langOf(text) },

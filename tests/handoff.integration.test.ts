@@ -487,30 +487,26 @@ describe("handoff at a closed hour", () => {
     expect(callback.status).toBe(201);
   });
 
-  it("asked in words on a Saturday, says once what happens: closed, when open, other channels", async () => {
+  it("asked in words on a Saturday, answers in one message: the hours, when they are in, and the other channels", async () => {
     const customer = await customerChat("fi", closed);
+    await eventually(() => customer.messages.find((m) => m.text.includes("9.00–16.00")));
+    const welcomed = customer.messages.length;
     await customer.socket.emitWithAck("chat:message", { text: "haluan puhua ihmisen kanssa" });
     const said = await eventually(() =>
-      customer.messages.find(
-        (m) => m.from === "bot" && m.actions && m.text.includes("maanantaina 30.11."),
-      ),
+      customer.messages.find((m) => m.from === "bot" && m.topic === "human-advisor"),
+    );
+    expect(said.text).toBe(
+      "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00. " +
+        "Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla maanantaina 30.11. klo 9.00. " +
+        "Voit jättää soittopyynnön tai varata puhelinajan, niin asiakasneuvoja soittaa sinulle.",
     );
     expect(said.actions?.map((a) => a.type)).toEqual(["callback", "appointment"]);
-    // The welcome said already that advisors are away until Monday (the hours message); the
-    // request is answered with it too, and the channels there are instead.
-    const hours = customer.messages.find((m) => m.text.includes("9.00–16.00"));
-    expect(hours?.text).toMatch(/paikalla maanantaina 30\.11\. klo 9\.00\.$/);
-    // No person button on the topic's answer either (no person can come), and no follow-ups
-    // repeating the callback and the booking the closed message offers.
-    const checking = customer.messages.find((m) => m.topic === "human-advisor");
-    expect(checking?.text).toMatch(/katson, saanko asiakasneuvojan/);
-    expect(checking?.actions).toBeUndefined();
-    expect(checking?.quickReplies).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 100));
-    const everything = customer.messages.map((m) => m.text).join("\n");
-    // The hours once, and no promise that a person reads what the customer writes next.
-    expect(everything.split("9.00–16.00")).toHaveLength(2);
-    expect(everything).not.toMatch(/Kirjoita lyhyesti/);
+    expect(said.quickReplies).toBeUndefined();
+    // Routing adds nothing after it: no "let me check" before, no second "not in" after.
+    await new Promise((r) => setTimeout(r, 300));
+    const after = customer.messages.slice(welcomed);
+    expect(after.map((m) => m.from)).toEqual(["customer", "bot"]);
+    expect(after.map((m) => m.text).join("\n")).not.toMatch(/katson, saanko|Kirjoita lyhyesti/);
     expect(customer.lastState()?.state).toBe("bot");
   });
 });

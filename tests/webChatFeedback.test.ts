@@ -4,7 +4,9 @@ import { Server } from "socket.io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "../functions/contracts/protocol.ts";
 import { ChatClient } from "../web-chat/src/chatClient.ts";
+import { UI } from "../web-chat/src/i18n.ts";
 import { AnswerVote, asksForVote } from "../web-chat/src/views/answerFeedback.ts";
+import { surveyRefusal } from "../web-chat/src/views/survey.ts";
 import { eventually } from "./support/localStack.ts";
 
 // The widget's answer votes: what the client sends as chat:feedback to a scripted socket.io
@@ -168,5 +170,21 @@ describe("which messages ask for a vote", () => {
     expect(asksForVote({ from: "bot", topic: "callback" })).toBe(false);
     expect(asksForVote({ from: "bot" })).toBe(false);
     expect(asksForVote({ from: "customer", topic: "tax-card" })).toBe(false);
+  });
+});
+
+describe("what the survey form says when its answers are refused", () => {
+  it("for too many surveys at once, says plainly in Finnish and Swedish to send again in a while or skip, not to retry at once", () => {
+    const fi = surveyRefusal("RATE_LIMITED", UI.fi);
+    const sv = surveyRefusal("RATE_LIMITED", UI.sv);
+
+    expect(fi).toBe(
+      "Palautteita tulee juuri nyt poikkeuksellisen paljon, joten palautettasi ei voitu ottaa vastaan. Lähetä se uudelleen hetken kuluttua tai ohita kysely.",
+    );
+    expect(sv).toBe(
+      "Just nu kommer det in ovanligt många svar, så ditt svar kunde inte tas emot. Skicka det igen om en stund eller hoppa över enkäten.",
+    );
+    // Any other failure (the connection down, storage down) keeps the general words.
+    expect(surveyRefusal("SERVICE_UNAVAILABLE", UI.fi)).toBe(UI.fi.surveyFailed);
   });
 });

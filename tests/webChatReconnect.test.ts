@@ -119,6 +119,47 @@ describe("the web chat's client when the connection fails", () => {
     expect(received).toEqual(["1:chat:start", "2:chat:start", "2:chat:handoff"]);
   });
 
+  it("holds a sign-in that lands while reconnecting, says it waits, and completes it once the chat is back", async () => {
+    const { origin, received, sockets } = await scriptedServer();
+    const statuses: ConnectionStatus[] = [];
+    const widget = client(origin, statuses);
+    widget.connect();
+    await eventually(() => statuses.includes("online"));
+
+    // The identity provider hands the token back while the connection is down.
+    sockets[0]?.disconnect(true);
+    await eventually(() => statuses.at(-1) === "reconnecting");
+    let waiting = 0;
+    const signedIn = await widget.authenticate("id-token", () => waiting++);
+
+    expect(waiting).toBe(1);
+    expect(signedIn).toMatchObject({ ok: true });
+    expect(widget.signedIn).toBe(true);
+    expect(received).toEqual(["1:chat:start", "2:chat:start", "2:chat:authenticate"]);
+    // The token waited in memory only: nothing of it is kept across a reload.
+    expect([...stored.values()].join("")).not.toContain("id-token");
+  });
+
+  it("holds a vote given while reconnecting, says so, and sends the latest one once the chat is back", async () => {
+    const { origin, received, sockets } = await scriptedServer();
+    const statuses: ConnectionStatus[] = [];
+    const widget = client(origin, statuses);
+    widget.connect();
+    await eventually(() => statuses.includes("online"));
+
+    sockets[0]?.disconnect(true);
+    await eventually(() => statuses.at(-1) === "reconnecting");
+    let held = 0;
+    const first = widget.feedback("01ANSWER", true, () => held++);
+    // Changed their mind before the connection came back: one vote goes, the latest.
+    const second = widget.feedback("01ANSWER", false, () => held++);
+
+    expect(held).toBe(2);
+    expect(await second).toMatchObject({ ok: true });
+    expect(await first).toMatchObject({ ok: true });
+    expect(received).toEqual(["1:chat:start", "2:chat:start", "2:chat:feedback"]);
+  });
+
   it("retries a chat:start refused as too many new chats, saying so meanwhile (not a lost connection), then sends what was typed", async () => {
     const { origin, received } = await scriptedServer(0, 2);
     const statuses: string[] = [];

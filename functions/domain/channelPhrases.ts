@@ -13,6 +13,10 @@ export const CHANNEL_PHRASES = {
   talkToPerson: { fi: "Asiakasneuvoja", sv: "Kundrådgivare" },
   requestCallback: { fi: "Soittopyyntö", sv: "Bli uppringd" },
   bookAppointment: { fi: "Varaa aika", sv: "Boka tid" },
+  otherChannels: {
+    fi: "Voit jättää soittopyynnön tai varata puhelinajan, niin asiakasneuvoja soittaa sinulle.",
+    sv: "Du kan lämna en begäran om att bli uppringd eller boka en telefontid, så ringer en kundrådgivare dig.",
+  },
   // Said instead of offering a person outside the hours, by routing and by the bot alike.
   nextOpening: {
     fi: "Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla {when}.",

@@ -242,3 +242,136 @@ describe.skipIf(!HAS_CHROMIUM).each(DAYS)("web chat at 320 × 640 on $day", ({ d
     await context.close();
   });
 });
+
+/** A phone's width: the cancel-or-move form with its two lists (day, then time). */
+const PHONE = { width: 360, height: 640 } as const;
+
+const MOVE = {
+  fi: {
+    ask: "miten siirrän puhelinajan",
+    action: "Peru tai siirrä aika",
+    reference: "Varauksen viite",
+    phone: "Puhelinnumero",
+    move: "Siirrä uuteen aikaan",
+    day: "Päivä",
+    time: "Uusi aika",
+  },
+  sv: {
+    ask: "flytta min bokade tid",
+    action: "Avboka eller flytta tid",
+    reference: "Bokningens referens",
+    phone: "Telefonnummer",
+    move: "Flytta till den nya tiden",
+    day: "Dag",
+    time: "Ny tid",
+  },
+} as const;
+
+describe.skipIf(!HAS_CHROMIUM)("the cancel-or-move form's two lists at 360 px", () => {
+  let stack: LocalServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([
+      startTestStack({ env: { FAKE_TIME: OPEN_HOUR_ISO } }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  // Swedish with a Finnish booking: the longer words, and the sentence above both lists that
+  // says the times are the Finnish service's.
+  it.each([
+    ["fi", "fi", "040 765 1001"],
+    ["sv", "fi", "040 765 1002"],
+  ] as const)("in %s, a booking made in %s", async (lang, bookedIn, phone) => {
+    const slots = await fetch(`${stack.url}/api/appointments/slots?lang=${bookedIn}`).then(
+      (r) => r.json() as Promise<{ slots: { slotId: string }[] }>,
+    );
+    const booked = await fetch(`${stack.url}/api/appointments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ slotId: slots.slots[0]?.slotId, lang: bookedIn, phone }),
+    }).then((r) => r.json() as Promise<{ reference: string }>);
+    const context = await browser.newContext({ bypassCSP: true, viewport: PHONE });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${stack.url}/`);
+    await page.getByRole("button", { name: TEXT.fi.open }).click();
+    await expect.poll(() => page.locator(".msg.bot").count()).toBeGreaterThan(0);
+    if (lang === "sv") {
+      await page.getByRole("button", { name: "På svenska" }).click();
+      await page.getByRole("button", { name: "Suomeksi" }).waitFor();
+    }
+    const t = MOVE[lang];
+    const before = await page.locator(".msg.bot").count();
+    await page.getByRole("textbox", { name: TEXT[lang].input }).fill(t.ask);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".msg.bot").count()).toBeGreaterThan(before);
+    await page.locator(".msg.bot").last().getByRole("button", { name: t.action }).click();
+    await page.getByRole("textbox", { name: t.reference }).fill(booked.reference);
+    await page.getByRole("textbox", { name: t.phone }).fill(phone);
+    await page.getByRole("button", { name: t.move }).click();
+    const day = page.getByRole("combobox", { name: t.day });
+    const time = page.getByRole("combobox", { name: t.time });
+    await expect.poll(() => time.count()).toBe(1);
+    await expect.poll(() => time.locator("option").count()).toBeGreaterThan(1);
+
+    // Nothing runs past the panel or the form sideways, at either list or their labels.
+    const layout = await page.evaluate(() => {
+      const root = document.getElementById("asiointi-chat")?.shadowRoot;
+      const panel = root?.querySelector<HTMLElement>(".panel");
+      const form = root?.querySelector<HTMLElement>(".form-area form");
+      if (!panel || !form) return undefined;
+      const edge = form.getBoundingClientRect();
+      const outside = [...form.querySelectorAll<HTMLElement>("*")]
+        .filter((e) => e.getClientRects().length > 0)
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.left < edge.left - 0.5 || r.right > edge.right + 0.5;
+        })
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+      return {
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        panel: panel.scrollWidth - panel.clientWidth,
+        form: form.scrollWidth - form.clientWidth,
+        outside,
+      };
+    });
+    expect(layout).toEqual({ page: 0, panel: 0, form: 0, outside: [] });
+
+    // Both lists' labels are shown whole, above their lists, with the lists in the form's width.
+    for (const list of [day, time]) {
+      const shown = await list.evaluate((select) => {
+        const label =
+          select.getRootNode() instanceof ShadowRoot
+            ? (select.getRootNode() as ShadowRoot).querySelector<HTMLElement>(
+                `label[for="${select.id}"]`,
+              )
+            : null;
+        if (!label) return undefined;
+        const l = label.getBoundingClientRect();
+        const s = select.getBoundingClientRect();
+        return {
+          visible: l.width > 0 && l.height > 0 && getComputedStyle(label).visibility === "visible",
+          whole: label.scrollWidth <= label.clientWidth,
+          above: l.bottom <= s.top + 0.5,
+          text: label.textContent,
+          width: s.width,
+        };
+      });
+      expect(shown).toMatchObject({ visible: true, whole: true, above: true });
+      expect(shown?.width ?? 0).toBeGreaterThan(PHONE.width / 2);
+    }
+    expect(await day.isVisible()).toBe(true);
+    expect(await time.isVisible()).toBe(true);
+    await screenshot(page, `layout-360-${lang}-move-${bookedIn}-booking`);
+    expect(await axeViolations(page), "axe violations in the move form").toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

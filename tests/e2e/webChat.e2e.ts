@@ -211,6 +211,47 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("shows a message refused while the language switches as not sent, in the new language, and sends it again", async () => {
+    const { context, page } = await customerPage({ width: 360 });
+    await openChat(page);
+    const chatId = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").chatId as string,
+    );
+    const [socket] = [...stack.io.of("/chat").sockets.values()].filter(
+      (s) => s.data.chatId === chatId,
+    );
+    if (!socket) throw new Error("the widget's connection is not on the server");
+    // One event's room: the switch takes it, and the message sent while it is in flight is
+    // refused RATE_LIMITED; another comes back two seconds later.
+    limitEventRate(socket, { burst: 1, perSecond: 0.5 });
+    // The switch takes its time on the server, so the message surely goes while it is in flight.
+    socket.use((packet, next) => {
+      if (packet[0] === "chat:language") setTimeout(next, 800);
+      else next();
+    });
+
+    const input = page.locator("#chat-input");
+    await input.fill("Hej, får jag hjälp?");
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await input.press("Enter");
+
+    await page.getByRole("button", { name: "Suomeksi" }).waitFor();
+    const refused = page.locator(".msg.refused");
+    await expect.poll(() => refused.count()).toBe(1);
+    await expect.poll(() => refused.locator(".who").textContent()).toBe("Inte skickat");
+    expect(await refused.textContent()).toContain("Hej, får jag hjälp?");
+    expect(await refused.locator(".why").textContent()).toBe(rateLimitedMessage("sv"));
+    expect(await refused.getAttribute("lang")).toBe("sv");
+    await expectNoAxeViolations(page, "sv-message-refused-360px");
+
+    await page.waitForTimeout(2_100);
+    await refused.getByRole("button", { name: "Skicka igen" }).click();
+    const sent = page.locator(".log .msg.customer", { hasText: "Hej, får jag hjälp?" });
+    await expect.poll(() => sent.count()).toBe(1);
+    await expect.poll(() => refused.count()).toBe(0);
+    await context.close();
+  });
+
   it("renders server text as text: markup typed by the customer is not injected", async () => {
     const { context, page } = await customerPage();
     await openChat(page);
@@ -597,14 +638,14 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     // The server's notice, in the booking's (Swedish) words and marked so; the form is done.
     const notice = page.locator(".msg.system", { hasText: reference });
     await expect.poll(() => notice.count()).toBe(1);
-    expect(await notice.textContent()).toMatch(/Din telefontid är bokad/);
+    expect(await notice.textContent()).toMatch(/Din telefontid har flyttats från /);
     expect(await notice.getAttribute("lang")).toBe("sv");
     expect(await page.getByRole("form", { name: "Peru tai siirrä aika" }).count()).toBe(0);
-    // Each reference once: the new booking's, and the old one's, now cancelled.
+    // One sentence of the move; each reference once: the new booking's, and the old one's.
     const references = (await notice.textContent())?.match(/AV-[0-9A-Z]{8}/g) ?? [];
     expect(references).toHaveLength(2);
     expect(references).toContain(reference);
-    expect(await notice.textContent()).toContain(`(referens ${reference}) är avbokad`);
+    expect(await notice.textContent()).toContain(`(tidigare ${reference})`);
     await context.close();
   });
 
@@ -640,7 +681,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(await activeClass(page)).toBe("switch");
     await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
     const notice = page.locator(".msg.system", {
-      hasText: `(viite ${booked.reference}) on peruttu`,
+      hasText: `(aiemmin ${booked.reference})`,
     });
     await expect.poll(() => notice.count()).toBe(1);
     await context.close();
@@ -737,7 +778,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await newSlot.selectOption(slotId);
     await page.getByRole("button", { name: "Flytta till den nya tiden" }).click();
     // The server's notice of the move, in the booking's (Finnish) words and marked so.
-    const notice = page.locator(".msg.system", { hasText: `(viite ${reference}) on peruttu` });
+    const notice = page.locator(".msg.system", { hasText: `(aiemmin ${reference})` });
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.getAttribute("lang")).toBe("fi");
     await context.close();

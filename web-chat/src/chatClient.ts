@@ -30,6 +30,19 @@ const RETRY_MAX_MS = 60_000;
 export interface Pending {
   clientId: string;
   text: string;
+  /**
+   * The server answered and refused it (its error code): nothing was stored, and it is not
+   * sent again by itself; the widget shows it as not sent (`retry` sends it again).
+   */
+  refused?: string;
+}
+
+/** Refusals that sending the same text again cannot change. */
+const FINAL_REFUSALS = new Set(["VALIDATION_FAILED", "CHAT_ENDED"]);
+
+/** Whether a message refused with `code` may be sent again as it is. */
+export function canResend(code: string): boolean {
+  return !FINAL_REFUSALS.has(code);
 }
 
 interface Saved {
@@ -78,6 +91,13 @@ export class ChatClient {
   /** Retries in a row after socket.io gave up; reset by a connection. */
   private retries = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
+  /** Called once the chat is started (or resumed) on a connection, then forgotten. */
+  private whenOnline: (() => void)[] = [];
+  /**
+   * Votes given while not connected, by answer id: the latest per answer, sent once the chat
+   * is back (a vote is idempotent, so one sent twice changes nothing).
+   */
+  private heldVotes = new Map<string, { helpful: boolean; answered: ((ack: Ack) => void)[] }>();
   /** The chat is bound to a verified person (a resume tells it again). */
   signedIn = false;
   /** Everything shown on this page, in time (id) order: the downloadable transcript. */
@@ -100,6 +120,7 @@ export class ChatClient {
       if (this.socket.recovered && this.started) {
         this.on.connection("online");
         this.flush();
+        this.nowOnline();
       } else {
         this.started = false;
         this.start();
@@ -153,15 +174,27 @@ export class ChatClient {
     this.saved.outbox.push(pending);
     this.persist();
     this.on.pending(this.saved.outbox);
-    if (this.started && this.socket.connected) this.deliver(pending);
+    if (this.online) this.deliver(pending);
   }
 
   typing(typing: boolean): void {
     if (this.started && this.socket.connected) this.socket.emit("chat:typing", { typing });
   }
 
-  async authenticate(idToken: string) {
-    const ack = await this.request("chat:authenticate", { idToken });
+  /**
+   * Signs the chat in. Before the chat is started on a connection (reconnecting, say) the
+   * token waits in memory, never in storage, and goes once the chat is back: `waiting` is
+   * told so first. A sign-in is the customer's doing in another window and is not repeated
+   * at will, unlike a button press.
+   */
+  async authenticate(idToken: string, waiting?: () => void) {
+    let ack = this.online ? await this.request("chat:authenticate", { idToken }) : undefined;
+    // Not connected, or the connection was lost while it was on its way: once more when back.
+    if (!ack || (!ack.ok && ack.error.code === "SERVICE_UNAVAILABLE" && !this.online)) {
+      waiting?.();
+      await new Promise<void>((resolve) => this.whenOnline.push(resolve));
+      ack = await this.request("chat:authenticate", { idToken });
+    }
     if (ack.ok) this.setSignedIn(true);
     return ack;
   }
@@ -238,9 +271,47 @@ export class ChatClient {
     return ack;
   }
 
-  /** A vote on a bot answer (by its message id); a second vote on it replaces the first. */
-  feedback(messageId: string, helpful: boolean): Promise<Ack> {
-    return this.request("chat:feedback", { messageId, helpful });
+  /**
+   * A vote on a bot answer (by its message id); a second vote on it replaces the first. Given
+   * while not connected it is held (`held` is told so) and sent once the chat is back; the
+   * promise then settles with that ack. A later vote on the same answer replaces a held one.
+   */
+  async feedback(messageId: string, helpful: boolean, held?: () => void): Promise<Ack> {
+    if (this.online) {
+      const ack = await this.request("chat:feedback", { messageId, helpful });
+      // Lost with the connection on its way: held like a vote given while offline.
+      if (ack.ok || this.online || ack.error.code !== "SERVICE_UNAVAILABLE") return ack;
+    }
+    held?.();
+    return new Promise((resolve) => {
+      const answered = this.heldVotes.get(messageId)?.answered ?? [];
+      this.heldVotes.set(messageId, { helpful, answered: [...answered, resolve] });
+    });
+  }
+
+  /** Sends a message the server refused again, with the same clientId. */
+  retry(clientId: string): void {
+    const pending = this.saved.outbox.find((p) => p.clientId === clientId);
+    if (!pending?.refused) return;
+    delete pending.refused;
+    this.persist();
+    this.on.pending(this.saved.outbox);
+    if (this.online) this.deliver(pending);
+  }
+
+  private get online(): boolean {
+    return this.started && this.socket.connected;
+  }
+
+  /** The chat is started on this connection: what waited for it goes. */
+  private nowOnline(): void {
+    for (const [messageId, { helpful, answered }] of this.heldVotes) {
+      this.heldVotes.delete(messageId);
+      void this.request("chat:feedback", { messageId, helpful }).then((ack) => {
+        for (const settle of answered) settle(ack);
+      });
+    }
+    for (const resume of this.whenOnline.splice(0)) resume();
   }
 
   /** The customer skipped or answered the survey: do not offer it again after a reload. */
@@ -252,6 +323,10 @@ export class ChatClient {
   /** Forgets the ended chat and starts a new one in the given language. */
   restart(lang: Lang): void {
     this.saved = { lang, outbox: [] };
+    // Votes on the ended chat's answers cannot go to the new chat.
+    for (const { answered } of this.heldVotes.values())
+      for (const settle of answered) settle(notConnectedAck());
+    this.heldVotes.clear();
     this.seen.clear();
     this.transcript.length = 0;
     this.lastShownId = undefined;
@@ -320,6 +395,7 @@ export class ChatClient {
           this.setSignedIn(ack.authenticated === true);
           this.persist();
           this.flush();
+          this.nowOnline();
         } else if (
           ack.error.code === "INVALID_RESUME_TOKEN" ||
           ack.error.code === "CHAT_NOT_FOUND"
@@ -339,7 +415,7 @@ export class ChatClient {
   }
 
   private flush(): void {
-    for (const pending of this.saved.outbox) this.deliver(pending);
+    for (const pending of this.saved.outbox) if (!pending.refused) this.deliver(pending);
   }
 
   private deliver(pending: Pending): void {
@@ -347,9 +423,14 @@ export class ChatClient {
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck("chat:message", { text: pending.text, clientId: pending.clientId })
       .then((ack) => {
-        if (ack.ok || ack.error.code === "VALIDATION_FAILED" || ack.error.code === "CHAT_ENDED") {
-          this.settle(pending.clientId);
-        }
+        if (ack.ok) return this.settle(pending.clientId);
+        // Answered, and refused: nothing was stored. Waiting in the outbox it would only go
+        // again at the next reconnect, shown as "sending" meanwhile; the customer is told.
+        const waiting = this.saved.outbox.find((p) => p.clientId === pending.clientId);
+        if (!waiting) return;
+        waiting.refused = ack.error.code;
+        this.persist();
+        this.on.pending(this.saved.outbox);
       })
       // No ack in time: the message stays in the outbox and goes again after reconnecting.
       .catch(() => undefined);

@@ -24,6 +24,12 @@ export const UI = {
     startRefused:
       "Uusia keskusteluja aloitetaan juuri nyt poikkeuksellisen paljon, joten keskustelua ei voitu vielä aloittaa. Yritämme hetken kuluttua uudelleen. Viestisi lähetetään, kun keskustelu alkaa.",
     sending: "Lähetetään…",
+    notSent: "Ei lähetetty",
+    messageNotSent: "Viestiäsi ei lähetetty. Voit lähettää sen uudelleen.",
+    messageNotSentEnded: "Keskustelu on päättynyt, joten viestiäsi ei lähetetty.",
+    messageNotSentInvalid:
+      "Viestiäsi ei voitu lähettää. Kirjoita se hieman toisin ja lähetä uudelleen.",
+    resend: "Lähetä uudelleen",
     you: "Sinä",
     bot: "Chatbot",
     advisor: "Asiakasneuvoja",
@@ -42,6 +48,9 @@ export const UI = {
     loginBlocked:
       "Kirjautumisikkuna ei auennut. Salli ponnahdusikkunat tälle sivulle ja yritä uudelleen.",
     loginFailed: "Tunnistautuminen epäonnistui. Keskustelu jatkuu tunnistautumatta.",
+    // The identity provider answered while the chat was reconnecting: the sign-in waits.
+    loginWaiting:
+      "Yhteys palveluun on katkennut. Tunnistautumisesi viedään loppuun, kun yhteys palaa.",
     callbackTitle: "Soittopyyntö",
     appointmentTitle: "Varaa aika",
     phone: "Puhelinnumero",
@@ -100,6 +109,9 @@ export const UI = {
     gotHelpMissing: "Saitko tarvitsemaasi apua: valitse kyllä tai ei.",
     scoreMissing: "Tyytyväisyys: valitse 1–5 tähteä.",
     surveyFailed: "Palautteen lähetys epäonnistui. Yritä uudelleen tai ohita kysely.",
+    // Refused as one of too many (RATE_LIMITED): again at once would be refused again.
+    surveyBusy:
+      "Palautteita tulee juuri nyt poikkeuksellisen paljon, joten palautettasi ei voitu ottaa vastaan. Lähetä se uudelleen hetken kuluttua tai ohita kysely.",
     download: "Lataa keskustelu",
     transcriptFile: "keskustelu",
     transcriptHeading: "Verohallinnon chat – keskustelu",
@@ -107,6 +119,9 @@ export const UI = {
     helpfulYes: "Kyllä, vastauksesta oli apua",
     helpfulNo: "Ei, vastauksesta ei ollut apua",
     feedbackThanks: "Kiitos palautteesta!",
+    feedbackHeld:
+      "Yhteys on katkennut, joten palautettasi ei ole vielä tallennettu. Se lähetetään, kun yhteys palaa.",
+    feedbackFailed: "Palautettasi ei voitu tallentaa. Yritä hetken kuluttua uudelleen.",
     confirmEnd: "Haluatko lopettaa keskustelun asiakasneuvojan kanssa?",
     confirmEndYes: "Kyllä, lopeta",
   },
@@ -129,6 +144,12 @@ export const UI = {
     startRefused:
       "Just nu startas ovanligt många nya chattar, så chatten kunde inte startas ännu. Vi försöker igen om en stund. Ditt meddelande skickas när chatten har startat.",
     sending: "Skickas…",
+    notSent: "Inte skickat",
+    messageNotSent: "Ditt meddelande skickades inte. Du kan skicka det igen.",
+    messageNotSentEnded: "Chatten har avslutats, så ditt meddelande skickades inte.",
+    messageNotSentInvalid:
+      "Ditt meddelande kunde inte skickas. Skriv det lite annorlunda och skicka det igen.",
+    resend: "Skicka igen",
     you: "Du",
     bot: "Chattbot",
     advisor: "Kundrådgivare",
@@ -147,6 +168,8 @@ export const UI = {
     loginBlocked:
       "Inloggningsfönstret öppnades inte. Tillåt popup-fönster för sidan och försök igen.",
     loginFailed: "Identifieringen misslyckades. Chatten fortsätter utan identifiering.",
+    loginWaiting:
+      "Anslutningen till tjänsten är bruten. Din identifiering slutförs när anslutningen fungerar igen.",
     callbackTitle: "Bli uppringd",
     appointmentTitle: "Boka tid",
     phone: "Telefonnummer",
@@ -204,6 +227,8 @@ export const UI = {
     gotHelpMissing: "Fick du den hjälp du behövde: välj ja eller nej.",
     scoreMissing: "Nöjdhet: välj 1–5 stjärnor.",
     surveyFailed: "Responsen kunde inte skickas. Försök igen eller hoppa över enkäten.",
+    surveyBusy:
+      "Just nu kommer det in ovanligt många svar, så ditt svar kunde inte tas emot. Skicka det igen om en stund eller hoppa över enkäten.",
     download: "Ladda ner chatten",
     transcriptFile: "chatt",
     transcriptHeading: "Skatteförvaltningens chatt – utskrift",
@@ -211,6 +236,9 @@ export const UI = {
     helpfulYes: "Ja, svaret var till hjälp",
     helpfulNo: "Nej, svaret var inte till hjälp",
     feedbackThanks: "Tack för responsen!",
+    feedbackHeld:
+      "Anslutningen är bruten, så din respons har inte sparats ännu. Den skickas när anslutningen fungerar igen.",
+    feedbackFailed: "Din respons kunde inte sparas. Försök igen om en stund.",
     confirmEnd: "Vill du avsluta chatten med kundrådgivaren?",
     confirmEndYes: "Ja, avsluta",
   },

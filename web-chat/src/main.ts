@@ -6,7 +6,7 @@ import type {
   MessageAction,
 } from "../../functions/contracts/protocol.ts";
 import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
-import { ChatClient } from "./chatClient.ts";
+import { ChatClient, canResend, type Pending } from "./chatClient.ts";
 import { h } from "./dom.ts";
 import { UI, type UiText } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
@@ -69,12 +69,15 @@ function mount(script: HTMLScriptElement | null): void {
   const queueBox = h("div", { class: "queue", hidden: true }, queueText, leaveButton);
   const log = h("ol", { class: "log", "aria-live": "polite", "aria-relevant": "additions" });
   const pendingList = h("ol", { class: "log pending-list", "aria-hidden": "true" });
+  // Messages the server refused: not transient like "sending", so read like the rest.
+  const refusedList = h("ol", { class: "log pending-list" });
   const formArea = h("div", { class: "form-area" });
   const body = h(
     "div",
     { class: "body", tabindex: "0", role: "region" },
     log,
     pendingList,
+    refusedList,
     formArea,
   );
   const typingLine = h("p", { class: "typing", hidden: true });
@@ -130,8 +133,31 @@ function mount(script: HTMLScriptElement | null): void {
       }
     },
     pending: (pending) => {
-      pendingList.replaceChildren(
-        ...pending.map((p) =>
+      const newlyRefused = pending.find((p) => p.refused && !shownRefused.has(p.clientId));
+      outbox = pending;
+      showPending();
+      scrollToEnd();
+      // The list is no live region (it is redrawn whole): the refusal is said once, here.
+      if (newlyRefused?.refused) announce(whyNotSent(newlyRefused.refused));
+    },
+  });
+  let outbox: Pending[] = [];
+  const shownRefused = new Set<string>();
+
+  /** Why a message was not sent, in the UI's language. */
+  function whyNotSent(code: string): string {
+    if (code === "CHAT_ENDED") return text.messageNotSentEnded;
+    if (code === "VALIDATION_FAILED") return text.messageNotSentInvalid;
+    if (code === "RATE_LIMITED") return rateLimitedMessage(langOf(text));
+    return text.messageNotSent;
+  }
+
+  /** The outbox: "sending" for what waits, and each refused message with why and a resend. */
+  function showPending(): void {
+    pendingList.replaceChildren(
+      ...outbox
+        .filter((p) => !p.refused)
+        .map((p) =>
           h(
             "li",
             { class: "msg customer pending", lang: client.lang },
@@ -139,10 +165,32 @@ function mount(script: HTMLScriptElement | null): void {
             p.text,
           ),
         ),
-      );
-      scrollToEnd();
-    },
-  });
+    );
+    shownRefused.clear();
+    refusedList.replaceChildren(
+      ...outbox.flatMap((p) => {
+        if (!p.refused) return [];
+        shownRefused.add(p.clientId);
+        const why = whyNotSent(p.refused);
+        const item = h(
+          "li",
+          { class: "msg customer pending refused", lang: langOf(text) },
+          h("span", { class: "who" }, text.notSent),
+          p.text,
+          h("span", { class: "why" }, why),
+        );
+        if (canResend(p.refused)) {
+          const again = h("button", { type: "button", class: "reply" }, text.resend);
+          again.addEventListener("click", () => {
+            client.retry(p.clientId);
+            input.focus();
+          });
+          item.append(h("div", { class: "replies" }, again));
+        }
+        return [item];
+      }),
+    );
+  }
   text = UI[client.lang];
 
   function label(): void {
@@ -164,6 +212,8 @@ function mount(script: HTMLScriptElement | null): void {
     downloadButton.textContent = text.download;
     leaveButton.textContent = text.leaveQueue;
     typingLine.textContent = text.advisorTyping;
+    // What is waiting or was refused is said in the UI's language, which may have switched.
+    showPending();
   }
 
   function scrollToEnd(): void {
@@ -203,7 +253,7 @@ function mount(script: HTMLScriptElement | null): void {
       item.append(
         answerFeedback({
           text: said,
-          vote: (helpful) => client.feedback(m.id, helpful),
+          vote: (helpful, held) => client.feedback(m.id, helpful, held),
           announce: (thanks) => announce(thanks, said),
         }),
       );
@@ -282,7 +332,8 @@ function mount(script: HTMLScriptElement | null): void {
     const data = event.data as { type?: unknown; idToken?: unknown } | null;
     if (event.origin !== loginUrl.origin || data?.type !== "asiointi:login") return;
     if (typeof data.idToken !== "string") return;
-    const ack = await client.authenticate(data.idToken);
+    // Back from the identity provider while the chat reconnects: the sign-in waits for it.
+    const ack = await client.authenticate(data.idToken, () => note(text.loginWaiting));
     // A sign-in that went through, and one refused as too weak (with the methods that would
     // do), are told by the server in the chat (stored, so a reload shows them too); only
     // another refusal, which the server does not store, is the widget's to say.

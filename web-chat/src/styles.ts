@@ -38,6 +38,8 @@ header :focus-visible { outline-color: #fff; }
 .msg.advisor { border-left: 4px solid #0b4f8a; }
 .msg.system { align-self: stretch; max-width: none; background: #f6f7f9; color: #2b2b2b; border: 1px solid #dde1e6; }
 .msg.pending { background: #fff; color: #0b4f8a; border: 1px dashed #0b4f8a; }
+.msg.refused { border: 2px solid #b00020; color: #2b2b2b; }
+.msg .why { display: block; margin-top: .3rem; font-size: .875rem; color: #8a0019; white-space: normal; }
 .replies { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .5rem; white-space: normal; }
 .reply { display: inline-flex; align-items: center; border: 1px solid #0b4f8a; background: #fff; color: #0b4f8a; border-radius: 1.4rem;
   padding: .25rem .8rem; cursor: pointer; text-decoration: none; text-align: left; }
@@ -48,6 +50,7 @@ a.reply { text-decoration: underline; }
    both sides (the label stays centred) and the label does not turn bold. The two choices wrap
    together, never one without the other. */
 .votes { display: inline-flex; gap: .5rem; }
+.vote-status { flex-basis: 100%; }
 .vote { position: relative; min-width: 2.75rem; border: 1px solid #0b4f8a; border-radius: .3rem; padding: .2rem 1.15rem; background: #fff; color: #0b4f8a; cursor: pointer; }
 .vote[aria-pressed=true] { background: #0b4f8a; color: #fff; }
 .vote[aria-pressed=true]::before { content: "✓"; position: absolute; left: .4rem; top: 50%; transform: translateY(-50%); }

@@ -121,6 +121,34 @@ describe("Lex-backed bot", () => {
     // Assess
     expect(turn).toMatchObject({ topic: "human-advisor", handsOver: true, missed: false });
     expect(turn.messages[0]?.actions).toBeUndefined();
+    // A code hook from before the answer said the closed outcome: routing still says it.
+    expect(turn.saidAdvisorsAway).toBeUndefined();
+  });
+
+  it("tells routing when the code hook's answer said itself that advisors are away", async () => {
+    // Prepare
+    lex.on(RecognizeTextCommand).resolves({
+      messages: [
+        { contentType: "PlainText", content: "Kundrådgivarna är inte på plats nu." },
+        {
+          contentType: "CustomPayload",
+          content: JSON.stringify({ kind: "asiointi.message/v1", topic: "human-advisor" }),
+        },
+      ],
+      sessionState: {
+        sessionAttributes: { missesInRow: "0", handsOver: "true", advisorsAwaySaid: "true" },
+      },
+    });
+    const bot = createLexBot({
+      botId: "BOT",
+      botAliasId: "ALIAS",
+      logger: createLogger("silent"),
+      client: new LexRuntimeV2Client({ region: "eu-north-1" }),
+    });
+    // Act
+    const turn = await bot.reply(chat, "jag vill prata med en människa");
+    // Assess
+    expect(turn).toMatchObject({ handsOver: true, saidAdvisorsAway: true });
   });
 
   it("returns a which-one's two topics from the code hook's attribute, none from a bad one", async () => {

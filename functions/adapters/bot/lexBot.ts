@@ -57,6 +57,7 @@ export function createLexBot(config: LexBotConfig): Bot {
           ...(attributes.handsOver === "true" || (topic && offersPerson(messages))
             ? { handsOver: true }
             : {}),
+          ...(attributes.advisorsAwaySaid === "true" ? { saidAdvisorsAway: true } : {}),
           ...(clarified ? { clarified } : {}),
           missed: misses > 0,
           recognition: toScores(response.interpretations ?? []).slice(0, 3),

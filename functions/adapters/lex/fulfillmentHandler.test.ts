@@ -102,8 +102,8 @@ describe("Lex V2 fulfillment code hook", () => {
     expect(reply?.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
   });
 
-  it("outside the advisors' hours answers the human-advisor topic without a person button, and tells the gateway it hands over", async () => {
-    // Prepare: on a Saturday; routing, which the gateway starts, says when advisors are in.
+  it("outside the advisors' hours answers the human-advisor topic with the closed outcome itself, and tells the gateway it hands over and said so", async () => {
+    // Prepare: on a Saturday; the answer says when advisors are in, so routing adds nothing.
     const closed = handlerOnSaturday();
     const event = eventWith((e) => {
       e.sessionState.intent.name = "human-advisor";
@@ -121,10 +121,13 @@ describe("Lex V2 fulfillment code hook", () => {
     // Assess
     const [reply] = fromLexMessages(atNight.messages);
     expect(reply?.topic).toBe("human-advisor");
-    expect(reply?.actions).toBeUndefined();
+    expect(reply?.actions?.map((a) => a.type)).toEqual(["callback", "appointment"]);
+    expect(reply?.text).toMatch(/9\.00–16\.00\..*paikalla maanantaina 30\.11\. klo 9\.00\./);
     expect(atNight.sessionState.sessionAttributes.handsOver).toBe("true");
+    expect(atNight.sessionState.sessionAttributes.advisorsAwaySaid).toBe("true");
     expect(fromLexMessages(inHours.messages)[0]?.actions?.map((a) => a.type)).toEqual(["handoff"]);
     expect(inHours.sessionState.sessionAttributes.handsOver).toBe("true");
+    expect(inHours.sessionState.sessionAttributes.advisorsAwaySaid).toBe("");
   });
 
   it("tells the gateway the two topics of a which-one, in the order of its quick replies", async () => {

@@ -84,6 +84,8 @@ function lexResponse(
         lastReferral: turn.referral ?? "",
         // Outside the advisors' hours such an answer has no person button to tell it by.
         handsOver: turn.handsOver ? "true" : "",
+        // Such an answer outside the hours says the closed outcome itself: routing adds none.
+        advisorsAwaySaid: turn.saidAdvisorsAway ? "true" : "",
         // The topics of a which-one, space-separated in the order of its quick replies: the
         // gateway tells a customer's pick from them for the inbox.
         clarified: turn.clarified?.join(" ") ?? "",

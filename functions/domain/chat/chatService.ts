@@ -92,6 +92,8 @@ export interface BotTurnOutcome {
   missesInRow: number;
   /** The answered topic hands the chat to a person (BotTurn's `handsOver`). */
   handsOver: boolean;
+  /** The answer itself said that advisors are away and offered the other channels. */
+  saidAdvisorsAway?: boolean;
   /** The language the bot answered in (a Swedish question in a Finnish chat: sv). */
   lang: Lang;
 }
@@ -272,6 +274,7 @@ export function createChatService(deps: ChatServiceDeps) {
       ...(turn.topic ? { topic: turn.topic } : {}),
       missesInRow,
       handsOver: turn.handsOver === true,
+      ...(turn.saidAdvisorsAway ? { saidAdvisorsAway: true } : {}),
       lang,
     };
   }

@@ -111,7 +111,7 @@ describe("the notice of a change names the language it is written in", () => {
       { reference: first.reference, slotId: "sv-2026-11-24T0800Z" },
       { phone: "040 123 4567" },
     );
-    expect(moved).toMatchObject({ lang: "sv", message: expect.stringMatching(/är avbokad/) });
+    expect(moved).toMatchObject({ lang: "sv", message: expect.stringMatching(/har flyttats/) });
     const cancelled = await cancelOwnAppointment(deps, moved.reference, { phone: "040 123 4567" });
     expect(cancelled).toMatchObject({ lang: "sv", message: expect.stringMatching(/avbokad/) });
 
@@ -233,6 +233,39 @@ describe("moving an appointment in the chat", () => {
       subject: SUBJECT,
     });
     expect(await remaining(deps, NOON_SLOT)).toBe(CAPACITY);
+  });
+
+  it("says the move in one sentence, from the old time to the new, with the new reference, in the booking's language", async () => {
+    const { deps } = setup();
+    const old = await bookAppointment(deps, booking());
+    const moved = await rescheduleOwnAppointment(
+      deps,
+      { reference: old.reference, slotId: LATER_SLOT },
+      { phone: "040 123 4567" },
+    );
+    expect(moved.message).toBe(
+      "Puhelinaikasi on siirretty ajasta tänään klo 12.00 uuteen aikaan huomenna klo 10.00 (30 min), " +
+        `ja sen viite on nyt ${moved.reference} (aiemmin ${old.reference}). ` +
+        "Asiakasneuvoja soittaa sinulle silloin numeroon, joka päättyy 4567.",
+    );
+    // Not a new booking's confirmation followed by a cancellation.
+    expect(moved.message).not.toMatch(/on varattu|peruttu/);
+
+    const swedish = await bookAppointment(deps, {
+      slotId: "sv-2026-11-23T1000Z",
+      lang: "sv",
+      phone: "040 765 4321",
+    });
+    const movedSv = await rescheduleOwnAppointment(
+      deps,
+      { reference: swedish.reference, slotId: "sv-2026-11-24T0800Z" },
+      { phone: "040 765 4321" },
+    );
+    expect(movedSv.message).toBe(
+      "Din telefontid har flyttats från i dag kl. 12.00 till i morgon kl. 10.00 (30 min), " +
+        `och dess referens är nu ${movedSv.reference} (tidigare ${swedish.reference}). ` +
+        "En kundrådgivare ringer dig då på numret som slutar på 4321.",
+    );
   });
 
   it("keeps the old appointment when the new time is full", async () => {

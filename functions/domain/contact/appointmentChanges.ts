@@ -15,7 +15,7 @@ import { formatOpeningTime } from "../openingHours/index.ts";
 import { type AppointmentDeps, bookAppointment, cancelAppointment } from "./appointments.ts";
 import type { AppointmentRecord } from "./contactStore.ts";
 import { AppointmentNotFoundError } from "./errors.ts";
-import { normalisePhone } from "./phone.ts";
+import { normalisePhone, phoneEnding } from "./phone.ts";
 import { appointmentMoved } from "./phrases.ts";
 import { normaliseReference } from "./references.ts";
 
@@ -127,9 +127,20 @@ export async function rescheduleOwnAppointment(
     { ...(old.subject ? { subject: old.subject } : {}), replacing: old.reference },
   );
   await cancelAppointment(deps, old.reference);
+  const now = deps.clock.now();
+  const zone = deps.openingHours.config.timeZone;
+  const start = new Date(booked.slot.start);
   return {
     ...booked,
-    message: `${booked.message} ${appointmentMoved(old.lang, { reference: old.reference })}`,
+    // One sentence of the move, not the new booking's confirmation and then a cancellation.
+    message: appointmentMoved(old.lang, {
+      from: formatOpeningTime(new Date(old.start), old.lang, zone, now),
+      to: formatOpeningTime(start, old.lang, zone, now),
+      minutes: Math.round((new Date(booked.slot.end).getTime() - start.getTime()) / 60_000),
+      reference: booked.reference,
+      previous: old.reference,
+      phoneEnding: phoneEnding(old.phone),
+    }),
     cancelled: old.reference,
     lang: old.lang,
   };

@@ -46,11 +46,33 @@ export function appointmentConfirmation(
   );
 }
 
-/** Said after a moved appointment's new confirmation. */
-export function appointmentMoved(lang: Lang, p: { reference: string }): string {
-  return lang === "sv"
-    ? `Din tidigare tid (referens ${p.reference}) är avbokad.`
-    : `Aiempi aikasi (viite ${p.reference}) on peruttu.`;
+/**
+ * A moved appointment, in one sentence: from when to when, and the reference it now has (a
+ * move books anew), with the old one named once so that the confirmation of the old time in
+ * the transcript is not taken for a second booking. `from` and `to` as formatOpeningTime
+ * words them.
+ */
+export function appointmentMoved(
+  lang: Lang,
+  p: {
+    from: string;
+    to: string;
+    minutes: number;
+    reference: string;
+    previous: string;
+    phoneEnding: string;
+  },
+): string {
+  if (lang === "sv") {
+    return (
+      `Din telefontid har flyttats från ${p.from} till ${p.to} (${p.minutes} min), och dess referens är nu ${p.reference} (tidigare ${p.previous}). ` +
+      `En kundrådgivare ringer dig då på numret som slutar på ${p.phoneEnding}.`
+    );
+  }
+  return (
+    `Puhelinaikasi on siirretty ajasta ${p.from} uuteen aikaan ${p.to} (${p.minutes} min), ja sen viite on nyt ${p.reference} (aiemmin ${p.previous}). ` +
+    `Asiakasneuvoja soittaa sinulle silloin numeroon, joka päättyy ${p.phoneEnding}.`
+  );
 }
 
 export function appointmentCancellation(

@@ -327,7 +327,7 @@ describe("where the bot has no answer, by the advisors' hours (config/opening-ho
     expect(offer.actions?.map((a) => a.type)).toEqual(["link", "callback", "appointment"]);
   });
 
-  it("answers a topic that hands over without a person button or follow-ups while advisors are away, since routing then says when they are in", () => {
+  it("answers a topic that hands over, while advisors are away, with one message: the hours, when they are in, and a callback or a booking", () => {
     const handingOver: TopicLibrary = {
       ...library,
       answer: (topic, lang) => ({
@@ -342,13 +342,21 @@ describe("where the bot has no answer, by the advisors' hours (config/opening-ho
 
     const open = at("2026-11-24T10:00:00+02:00");
     expect(types(open)).toEqual(["handoff"]);
+    expect(open.messages[0]?.text).toBe("Answer of vat.");
     expect(open.messages[0]?.quickReplies?.map((q) => q.value)).toEqual(["Title of tax-card"]);
+    expect(open.saidAdvisorsAway).toBeUndefined();
     const evening = at("2026-11-24T18:30:00+02:00");
     expect(evening.topic).toBe("vat");
     expect(evening.handsOver).toBe(true);
-    expect(evening.messages[0]?.text).toBe("Answer of vat.");
-    expect(types(evening)).toBeUndefined();
-    // Routing's closed message offers the callback and the booking; no follow-ups before it.
+    // Routing then adds nothing: "let me check" and "no one is in" were two messages.
+    expect(evening.saidAdvisorsAway).toBe(true);
+    expect(evening.messages).toHaveLength(1);
+    expect(evening.messages[0]?.text).toBe(
+      "Voin kutsua asiakasneuvojan mukaan keskusteluun vain arkisin klo 9.00–16.00. " +
+        "Asiakasneuvojat eivät ole nyt paikalla. He ovat seuraavan kerran paikalla huomenna klo 9.00. " +
+        "Voit jättää soittopyynnön tai varata puhelinajan, niin asiakasneuvoja soittaa sinulle.",
+    );
+    expect(types(evening)).toEqual(["callback", "appointment"]);
     expect(evening.messages[0]?.quickReplies).toBeUndefined();
   });
 

@@ -125,6 +125,11 @@ export interface DialogueTurn {
    * itself, whether or not the answer carries the person button.
    */
   handsOver?: true;
+  /**
+   * With `handsOver`, outside the advisors' hours: the answer already says that no one can
+   * join, when they are next in and the other channels, so routing adds no message of its own.
+   */
+  saidAdvisorsAway?: true;
   missed: boolean;
   /** Language the reply is written in (the customer's, when they wrote in the other one). */
   replyLang: Lang;
@@ -172,11 +177,18 @@ export function answerTurn(
       label: link.label,
       url: link.url,
     }));
-    // A topic that hands over starts routing by itself, and outside the advisors' hours
-    // routing says when they are next in and offers the other channels: a person button or
-    // follow-ups here would only say it again, one message earlier.
-    let away: boolean | undefined;
-    const isAway = () => (away ??= advisorsAway?.(replyLang) !== undefined);
+    // A topic that hands over starts routing by itself. Outside the advisors' hours its answer
+    // is routing's whole outcome at once: the hours, when they are next in and the other
+    // channels, with no person button or follow-ups. Its usual "let me check" would be
+    // followed by a second message saying there is no one to check for.
+    let asked = false;
+    let awayUntil: string | undefined;
+    const away = () => {
+      if (!asked) awayUntil = advisorsAway?.(replyLang);
+      asked = true;
+      return awayUntil;
+    };
+    const isAway = () => away() !== undefined;
     const closed = pieces.action === "handoff" && isAway();
     if (pieces.action && !closed) actions.push(channelAction(pieces.action, replyLang));
     // Nor a follow-up to a topic that hands over ("Asiakasneuvoja" under the callback's
@@ -194,7 +206,14 @@ export function answerTurn(
       ? context.assurance === "low"
       : context.signInTooWeak === true;
     let text = pieces.paragraphs.join("\n\n");
-    if (topic === "greeting" && context.answeredBefore) {
+    if (closed) {
+      text = sentences(
+        phrase("advisorHours", replyLang),
+        advisorsAwayUntil(away() as string, replyLang),
+        phrase("otherChannels", replyLang),
+      );
+      actions.push(channelAction("callback", replyLang), channelAction("appointment", replyLang));
+    } else if (topic === "greeting" && context.answeredBefore) {
       text = phrase("greetAgain", replyLang);
     } else if (personal && personalText) {
       text = personalText;
@@ -212,6 +231,7 @@ export function answerTurn(
       missed: false,
       replyLang,
       ...(pieces.action === "handoff" ? { handsOver: true as const } : {}),
+      ...(closed ? { saidAdvisorsAway: true as const } : {}),
       messages: [
         {
           from: "bot",

@@ -14,6 +14,8 @@ export interface BotTurn {
   missed: boolean;
   /** The answered topic hands the chat to a person: routing starts by itself (DialogueTurn). */
   handsOver?: boolean;
+  /** With `handsOver`: the answer itself said that advisors are away (DialogueTurn). */
+  saidAdvisorsAway?: boolean;
   /**
    * The bot asked which of these topics was meant, offering them as quick replies in this
    * order (then "something else"): a customer's next message that is one of them is a pick.

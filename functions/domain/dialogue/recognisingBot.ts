@@ -34,6 +34,7 @@ export function createRecognisingBot(deps: {
         ...(turn.topic ? { topic: turn.topic } : {}),
         ...(turn.referral ? { referral: turn.referral } : {}),
         ...(turn.handsOver ? { handsOver: true } : {}),
+        ...(turn.saidAdvisorsAway ? { saidAdvisorsAway: true } : {}),
         ...(turn.clarified ? { clarified: turn.clarified } : {}),
         missed: turn.missed,
         recognition: recognition.alternatives.slice(0, 3),

@@ -10,10 +10,6 @@ import { CHANNEL_PHRASES } from "../channelPhrases.ts";
  */
 export const HANDOFF_PHRASES = {
   ...CHANNEL_PHRASES,
-  otherChannels: {
-    fi: "Voit jättää soittopyynnön tai varata puhelinajan, niin asiakasneuvoja soittaa sinulle.",
-    sv: "Du kan lämna en begäran om att bli uppringd eller boka en telefontid, så ringer en kundrådgivare dig.",
-  },
   noAdvisors: {
     fi: "Yksikään asiakasneuvoja ei valitettavasti ole juuri nyt vapaana.",
     sv: "Tyvärr är ingen kundrådgivare ledig just nu.",

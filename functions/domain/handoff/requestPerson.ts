@@ -95,7 +95,7 @@ export function createRequestPerson(deps: RequestPersonDeps) {
    */
   async function requestHandoff(
     chatId: string,
-    how: { byCustomer?: boolean } = {},
+    how: { byCustomer?: boolean; saidAdvisorsAway?: boolean } = {},
   ): Promise<HandoffResult> {
     const chat = await chats.requireChat(chatId);
     if (chat.state === "ended") throw new ChatEndedError();
@@ -116,7 +116,9 @@ export function createRequestPerson(deps: RequestPersonDeps) {
     const lang = chat.lang;
     const now = clock.now();
     const hours = deps.openingHours();
-    const open = isOpen(hours, lang, now);
+    // The bot's answer told the customer that no one can join: routing keeps to its word
+    // (also in the instant the hours begin) and only counts the outcome.
+    const open = !how.saidAdvisorsAway && isOpen(hours, lang, now);
     const waiting = open ? (await store.listQueue(lang)).length : 0;
     const decision = decideRoute({
       open,
@@ -137,6 +139,10 @@ export function createRequestPerson(deps: RequestPersonDeps) {
     if (decision.kind === "closed") {
       const next = nextOpening(hours, lang, now);
       const when = formatOpeningTime(next, lang, hours.config.timeZone, now);
+      if (how.saidAdvisorsAway) {
+        await countHandoff(chat, "closed");
+        return { outcome: "closed", nextOpening: next.toISOString() };
+      }
       await chats.post(chatId, {
         from: "bot",
         // The hours themselves are in the welcome; said again here they were said twice.
@@ -171,7 +177,7 @@ export function createRequestPerson(deps: RequestPersonDeps) {
      */
     async afterBotTurn(chatId: string, turn: BotTurnOutcome): Promise<HandoffResult | undefined> {
       if (!asksForPerson(turn)) return undefined;
-      return requestHandoff(chatId);
+      return requestHandoff(chatId, { saidAdvisorsAway: turn.saidAdvisorsAway === true });
     },
 
     /** Takes a waiting chat back to the bot. */

@@ -50,7 +50,8 @@ export class AnswerVote {
 
 export interface AnswerFeedbackContext {
   text: UiText;
-  vote(helpful: boolean): Promise<Ack>;
+  /** Sends the vote; `held` is told when it waits for the connection to come back. */
+  vote(helpful: boolean, held: () => void): Promise<Ack>;
   /** Says the thanks through the widget's polite live region. */
   announce(message: string): void;
 }
@@ -72,11 +73,30 @@ export function answerFeedback(ctx: AnswerFeedbackContext): HTMLElement {
     { type: "button", class: "vote", "aria-pressed": "false", "aria-label": text.helpfulNo },
     text.no,
   );
-  const vote = new AnswerVote(ctx.vote, (helpful) => {
-    yes.setAttribute("aria-pressed", String(helpful));
-    no.setAttribute("aria-pressed", String(!helpful));
-    ctx.announce(text.feedbackThanks);
-  });
+  // What became of a vote that was not taken at once: held for the connection, or refused.
+  const status = h("span", { class: "vote-status", hidden: true });
+  const say = (message?: string) => {
+    status.textContent = message ?? "";
+    status.hidden = !message;
+    if (message) ctx.announce(message);
+  };
+  let sent = 0;
+  const vote = new AnswerVote(
+    async (helpful) => {
+      const mine = ++sent;
+      say();
+      const ack = await ctx.vote(helpful, () => say(text.feedbackHeld));
+      // Only the last vote sent speaks for the row; a refused one is never silent.
+      if (!ack.ok && mine === sent) say(text.feedbackFailed);
+      return ack;
+    },
+    (helpful) => {
+      yes.setAttribute("aria-pressed", String(helpful));
+      no.setAttribute("aria-pressed", String(!helpful));
+      say();
+      ctx.announce(text.feedbackThanks);
+    },
+  );
   yes.addEventListener("click", () => void vote.choose(true));
   no.addEventListener("click", () => void vote.choose(false));
   return h(
@@ -89,6 +109,7 @@ export function answerFeedback(ctx: AnswerFeedbackContext): HTMLElement {
     },
     h("span", { id: questionId }, text.helpfulQuestion),
     h("span", { class: "votes" }, yes, no),
+    status,
   );
 }
 

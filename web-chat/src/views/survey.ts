@@ -11,6 +11,14 @@ export interface SurveyContext {
 }
 
 /**
+ * What the survey form says when its answers were refused: for too many surveys at once,
+ * to send again in a while (or skip); otherwise that sending failed.
+ */
+export function surveyRefusal(code: string, text: UiText): string {
+  return code === "RATE_LIMITED" ? text.surveyBusy : text.surveyFailed;
+}
+
+/**
  * The end-of-chat survey: help yes/no, a five-star scale (radio buttons, so arrow keys and
  * screen readers work as usual), an optional comment. One button skips it.
  */
@@ -90,7 +98,7 @@ export function surveyForm(ctx: SurveyContext): HTMLFormElement {
     const ack = await ctx.submit(help === "true", chosen, note || undefined);
     submit.disabled = false;
     if (ack.ok || ack.error.code === "SURVEY_ALREADY_SUBMITTED") ctx.finish(true);
-    else formError.show(text.surveyFailed);
+    else formError.show(surveyRefusal(ack.error.code, text));
   });
   skip.addEventListener("click", () => ctx.finish(false));
   return form;

@@ -82,3 +82,58 @@ describe("the web chat's client", () => {
     expect(client.transcript.map((m) => m.id)).toEqual(["01A", "01B"]);
   });
 });
+
+describe("the web chat's client with a survey whose time is over", () => {
+  it("forgets the survey when the server says it can no longer be answered, so a reload does not offer it again", async () => {
+    // Prepare: a scripted server that asks for the survey and then refuses it as expired.
+    const http = createServer();
+    const server = new Server(http);
+    const submitted: unknown[] = [];
+    server.of("/chat").on("connection", (socket) => {
+      socket.on("chat:start", (_request, ack) => {
+        ack({
+          ok: true,
+          chatId: "chat-2",
+          resumeToken: "resume-2",
+          state: "bot",
+          authenticated: false,
+        });
+        socket.emit("survey:request", { surveyToken: "survey-2" });
+      });
+      socket.on("survey:submit", (request, ack) => {
+        submitted.push(request);
+        ack({
+          ok: false,
+          error: { code: "SURVEY_TOKEN_EXPIRED", message: "surveyToken has expired" },
+        });
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    const at = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    const surveys: string[] = [];
+    const client = new ChatClient(at, "fi", {
+      message() {},
+      state() {},
+      connection() {},
+      survey: (token) => surveys.push(token),
+      pending() {},
+      typing() {},
+    });
+    try {
+      client.connect();
+      await eventually(() => surveys.length > 0, 5_000);
+      expect(client.openSurvey).toBe("survey-2");
+
+      // Act
+      const ack = await client.submitSurvey(true, 4);
+
+      // Assess: refused as expired, sent once, and nothing left to offer after a reload.
+      expect(ack).toMatchObject({ ok: false, error: { code: "SURVEY_TOKEN_EXPIRED" } });
+      expect(submitted).toHaveLength(1);
+      expect(client.openSurvey).toBeUndefined();
+      expect(JSON.parse(stored.get("asiointi-chat") ?? "{}")).not.toHaveProperty("surveyToken");
+    } finally {
+      server.close();
+    }
+  });
+});

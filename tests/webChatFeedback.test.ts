@@ -187,4 +187,12 @@ describe("what the survey form says when its answers are refused", () => {
     // Any other failure (the connection down, storage down) keeps the general words.
     expect(surveyRefusal("SERVICE_UNAVAILABLE", UI.fi)).toBe(UI.fi.surveyFailed);
   });
+
+  it("for a survey whose time is over, says it can no longer be answered instead of 'try again'", () => {
+    for (const code of ["SURVEY_TOKEN_EXPIRED", "INVALID_SURVEY_TOKEN"]) {
+      expect(surveyRefusal(code, UI.fi)).toMatch(/ei voi enää vastata/);
+      expect(surveyRefusal(code, UI.sv)).toMatch(/inte längre att svara/);
+      expect(surveyRefusal(code, UI.fi)).not.toMatch(/Yritä uudelleen/);
+    }
+  });
 });

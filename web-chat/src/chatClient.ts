@@ -45,6 +45,11 @@ export function canResend(code: string): boolean {
   return !FINAL_REFUSALS.has(code);
 }
 
+/** Refusals after which a survey can never be sent: its time is over, or its chat unknown. */
+export function surveyGone(code: string): boolean {
+  return code === "SURVEY_TOKEN_EXPIRED" || code === "INVALID_SURVEY_TOKEN";
+}
+
 interface Saved {
   lang: Lang;
   resumeToken?: string;
@@ -267,7 +272,10 @@ export class ChatClient {
       score,
       ...(comment ? { comment } : {}),
     });
-    if (ack.ok || ack.error.code === "SURVEY_ALREADY_SUBMITTED") this.closeSurvey();
+    // Answered, or never answerable again: a reload must not offer it once more.
+    if (ack.ok || ack.error.code === "SURVEY_ALREADY_SUBMITTED" || surveyGone(ack.error.code)) {
+      this.closeSurvey();
+    }
     return ack;
   }
 

@@ -112,6 +112,9 @@ export const UI = {
     // Refused as one of too many (RATE_LIMITED): again at once would be refused again.
     surveyBusy:
       "Palautteita tulee juuri nyt poikkeuksellisen paljon, joten palautettasi ei voitu ottaa vastaan. Lähetä se uudelleen hetken kuluttua tai ohita kysely.",
+    // The survey's time is over (or its chat unknown): sending again cannot help.
+    surveyClosed:
+      "Tähän kyselyyn ei voi enää vastata, koska sen vastausaika on päättynyt. Kiitos, että käytit chattia.",
     download: "Lataa keskustelu",
     transcriptFile: "keskustelu",
     transcriptHeading: "Verohallinnon chat – keskustelu",
@@ -229,6 +232,8 @@ export const UI = {
     surveyFailed: "Responsen kunde inte skickas. Försök igen eller hoppa över enkäten.",
     surveyBusy:
       "Just nu kommer det in ovanligt många svar, så ditt svar kunde inte tas emot. Skicka det igen om en stund eller hoppa över enkäten.",
+    surveyClosed:
+      "Det går inte längre att svara på enkäten, eftersom tiden för att svara har gått ut. Tack för att du använde chatten.",
     download: "Ladda ner chatten",
     transcriptFile: "chatt",
     transcriptHeading: "Skatteförvaltningens chatt – utskrift",

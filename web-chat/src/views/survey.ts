@@ -1,4 +1,5 @@
 import type { Ack } from "../../../functions/contracts/protocol.ts";
+import { surveyGone } from "../chatClient.ts";
 import { h } from "../dom.ts";
 import type { UiText } from "../i18n.ts";
 import { focusField, formMessage, radioGroup } from "./formFields.ts";
@@ -12,9 +13,11 @@ export interface SurveyContext {
 
 /**
  * What the survey form says when its answers were refused: for too many surveys at once,
- * to send again in a while (or skip); otherwise that sending failed.
+ * to send again in a while (or skip); for a survey that can no longer be answered, so;
+ * otherwise that sending failed.
  */
 export function surveyRefusal(code: string, text: UiText): string {
+  if (surveyGone(code)) return text.surveyClosed;
   return code === "RATE_LIMITED" ? text.surveyBusy : text.surveyFailed;
 }
 
@@ -96,7 +99,8 @@ export function surveyForm(ctx: SurveyContext): HTMLFormElement {
     submit.disabled = true;
     const note = String(data.get("comment") ?? "").trim();
     const ack = await ctx.submit(help === "true", chosen, note || undefined);
-    submit.disabled = false;
+    // A survey that can no longer be answered keeps Send off: only skipping is left.
+    submit.disabled = !ack.ok && surveyGone(ack.error.code);
     if (ack.ok || ack.error.code === "SURVEY_ALREADY_SUBMITTED") ctx.finish(true);
     else formError.show(surveyRefusal(ack.error.code, text));
   });

@@ -10,6 +10,7 @@ import {
   advisorTransferSchema,
   advisorTypingSchema,
   advisorWrapupSchema,
+  CHAT_NAMESPACE,
   callbacksListSchema,
   type ServerToAdvisorEvents,
 } from "../contracts/protocol.ts";
@@ -33,7 +34,7 @@ import type { Clock } from "../domain/ports.ts";
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
 import type { InFlight } from "./inFlight.ts";
-import { ADVISORS_ROOM, advisorRoom } from "./rooms.ts";
+import { ADVISORS_ROOM, advisorRoom, chatRoom } from "./rooms.ts";
 
 interface AdvisorSocketData {
   advisor: AdvisorIdentity;
@@ -90,6 +91,12 @@ function refusal(code: ConnectRefusal["code"], message: string): Error & { data:
 export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps): AdvisorNamespace {
   const { handoff, identity, logger } = deps;
   const nsp: AdvisorNamespace = io.of(ADVISOR_NAMESPACE);
+  /**
+   * Whether the customer has a connection to the chat now (on any task): a customer back in
+   * the moment their departure was noted must not be reported gone.
+   */
+  const customerIn = async (chatId: string) =>
+    (await io.of(CHAT_NAMESPACE).in(chatRoom(chatId)).fetchSockets()).length > 0;
 
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -148,10 +155,17 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
     void socket.join([advisorRoom(id), ADVISORS_ROOM]);
 
     const greet = (async () => {
-      const { status, chats } = await handoff.advisorConnected(advisor);
+      const { status, chats, customersGone } = await handoff.advisorConnected(advisor);
       socket.emit("advisor:status", status);
       socket.emit("queue:snapshot", await handoff.queueSnapshot());
       socket.emit("advisor:chats", { chats });
+      // Whether each customer is there now: a change while this console was away (or before
+      // a reload) was said only to the consoles connected then.
+      for (const chat of chats) {
+        if (chat.ended) continue;
+        const gone = customersGone.includes(chat.chatId) && !(await customerIn(chat.chatId));
+        socket.emit("chat:customer", { chatId: chat.chatId, connected: !gone });
+      }
     })().catch((error: unknown) => {
       logger.error("advisor connect failed", { error: error as Error });
       socket.disconnect(true);

@@ -157,6 +157,7 @@ export function registerChatNamespace(
     return {
       ...(signedIn.authenticated && signedIn.subject ? { subject: signedIn.subject } : {}),
       ...(phone ? { phone } : {}),
+      lang: chat.lang,
     };
   };
 

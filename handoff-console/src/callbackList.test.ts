@@ -108,6 +108,20 @@ describe("the callback list", () => {
     expect(callbacks.state.value.nextCursor).toBeUndefined();
   });
 
+  it("keeps in place a request a colleague closed while its row is in use, and drops the others", async () => {
+    const service = fakeService(4, 10);
+    await callbacks.refresh(service.source);
+    // Closed elsewhere: SP-000002 has this advisor's note form open, SP-000003 does not.
+    service.open.splice(1, 2);
+
+    await callbacks.refresh(service.source, (reference) => reference === "SP-000002");
+
+    expect(references()).toEqual(["SP-000001", "SP-000002", "SP-000004"]);
+    // Once no longer in use, the next refresh lets it go.
+    await callbacks.refresh(service.source, () => false);
+    expect(references()).toEqual(["SP-000001", "SP-000004"]);
+  });
+
   it("measures from the service's clock, which may differ from this computer's", async () => {
     const service = fakeService(1, 10);
     serviceNow = new Date(Date.now() + 3_600_000).toISOString();

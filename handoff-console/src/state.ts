@@ -87,6 +87,14 @@ function focusIsIn(chatId: string): boolean {
   return panelOf(chatId)?.contains(document.activeElement) ?? false;
 }
 
+/** Whether a contact's row is in use: its close form is open, or focus is in its row. */
+export function inUse(reference: string): boolean {
+  return (
+    !!document.getElementById(`close-${reference}`) ||
+    document.activeElement?.closest("tr")?.getAttribute("data-ref") === reference
+  );
+}
+
 /** Moves focus to an element by id once the views have rendered the latest change. */
 export function focusLater(id: string): void {
   setTimeout(() => document.getElementById(id)?.focus(), 0);
@@ -161,7 +169,7 @@ export function start(): void {
       if (state === "online") refreshContacts(c);
     },
     // Another advisor closed one, a customer left or cancelled one: the list follows.
-    contacts: (list) => void (list === "callbacks" ? callbacks : appointments).refresh(c),
+    contacts: (list) => void (list === "callbacks" ? callbacks : appointments).refresh(c, inUse),
     unauthorized: (message) => {
       const t = getText();
       signOut(message ? `${t.unauthorized} ${t.serverSaid(message)}` : t.unauthorized);
@@ -242,8 +250,8 @@ export const CONTACTS_REFRESH_MS = 60_000;
 let contactsTimer: ReturnType<typeof setInterval> | undefined;
 
 function refreshContacts(c: ConsoleClient): void {
-  void callbacks.refresh(c);
-  void appointments.refresh(c);
+  void callbacks.refresh(c, inUse);
+  void appointments.refresh(c, inUse);
 }
 
 function copy(chat: ActiveChat): ActiveChat {

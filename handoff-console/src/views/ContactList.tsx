@@ -6,7 +6,7 @@ import type { ConsoleClient } from "../consoleClient.ts";
 import { CALLBACK_NOTE_LIMIT } from "../consoleClient.ts";
 import type { ContactList } from "../contactList.ts";
 import { errorText, text, type UiText } from "../i18n.ts";
-import { announce, currentClient, supervising } from "../state.ts";
+import { announce, currentClient, inUse, supervising } from "../state.ts";
 import { NoteField } from "./NoteField.tsx";
 
 type Contact = { reference: string };
@@ -15,7 +15,7 @@ export type Contacts<T extends Contact> = ContactList<T, ConsoleClient>;
 /** Reloads a list from the service (its refresh button, its navigation link). */
 export function refreshList(list: Contacts<Contact>): void {
   const client = currentClient();
-  if (client) void list.refresh(client);
+  if (client) void list.refresh(client, inUse);
 }
 
 /** "Soittopyynnöt (200+)": a list's name and how many it shows, "+" while more pages follow. */
@@ -219,7 +219,7 @@ function Row(props: {
 
   return (
     <>
-      <tr>
+      <tr data-ref={item.reference}>
         {props.cells(now)}
         <td hidden={props.readOnly}>
           <button

@@ -22,6 +22,7 @@ import { type ChatServiceDeps, createChatService } from "./domain/chat/chatServi
 import type { ChatStore } from "./domain/chat/chatStore.ts";
 import { createIdGenerator } from "./domain/chat/ids.ts";
 import type { ChatNotifier } from "./domain/chat/notifier.ts";
+import { type ContactChanges, createContactChanges } from "./domain/contact/contactChanges.ts";
 import type {
   AppointmentStore,
   CallbackStore,
@@ -87,6 +88,11 @@ export interface Services {
   learning?: LearningEvents & { settled(): Promise<void> };
   /** True when storage answers within its deadline (readiness check, advisor sign-in). */
   storageReady?: () => Promise<boolean>;
+  /**
+   * Callback requests and bookings made, closed, cancelled or handled in this process; the
+   * gateway tells the consoles (a Lambda has nobody to tell).
+   */
+  contactChanges: ContactChanges;
 }
 
 export function buildServices(opts: {
@@ -137,6 +143,7 @@ export function buildServices(opts: {
     clock: opts.clock,
     logger: opts.logger,
     storageReady: createStorageProbe(opts.doc, tables.chats),
+    contactChanges: createContactChanges(),
   };
 }
 

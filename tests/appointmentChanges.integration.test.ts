@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AppointmentSlotView } from "../functions/contracts/contactRequests.ts";
 import { manualClock } from "../functions/domain/clock.ts";
+import { phrase } from "../functions/domain/dialogue/phrases.ts";
 import { loadOpeningHours } from "../functions/domain/openingHours/load.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { connectAdvisor } from "./support/advisorConsole.ts";
 import { devToken } from "./support/devToken.ts";
 import {
   type CustomerSocket,
@@ -19,10 +21,11 @@ const CAPACITY = loadOpeningHours().config.queues.fi.appointments.capacityPerSlo
 
 let stack: LocalServer;
 const sockets: CustomerSocket[] = [];
+const clock = manualClock(MONDAY_10);
 
 beforeAll(async () => {
   stack = await startTestStack({
-    clock: manualClock(MONDAY_10),
+    clock,
     env: { REPORT_FLUSH_SECONDS: "0" },
   });
 });
@@ -285,5 +288,64 @@ describe("cancelling and moving an appointment in the chat", () => {
     const codes = answers.map((a) => (a.ok ? "ok" : a.error.code));
     expect(codes.filter((c) => c === "APPOINTMENT_NOT_FOUND").length).toBeLessThanOrEqual(20);
     expect(codes).toContain("RATE_LIMITED");
+  });
+
+  it("tells the owner of an appointment an advisor marked handled that it was handled, in the chat's language, and changes nothing", async () => {
+    const booked = await post("/api/appointments", {
+      slotId: "fi-2026-11-25T1000Z",
+      lang: "fi",
+      phone: "040 555 0606",
+    });
+    expect(booked.status).toBe(201);
+    const reference: string = booked.body.reference;
+    // The call is made on Wednesday and marked handled; then the customer tries to cancel.
+    clock.set(new Date("2026-11-25T10:05:00Z"));
+    const advisor = await connectAdvisor(stack.url, "advisor-fi");
+    try {
+      const closed = await advisor.socket.emitWithAck("appointment:close", { reference });
+      expect(closed).toMatchObject({ ok: true, reference });
+      clock.set(MONDAY_10);
+      const before = await bookingsAndCancellations();
+
+      const fi = await chat("fi");
+      const cancel = await fi.socket.emitWithAck("appointment:cancel", {
+        reference,
+        phone: "040 555 0606",
+      });
+      expect(cancel).toEqual({
+        ok: false,
+        error: {
+          code: "APPOINTMENT_ALREADY_HANDLED",
+          message: phrase("appointmentAlreadyHandled", "fi"),
+        },
+      });
+      const sv = await chat("sv");
+      for (const event of ["appointment:find", "appointment:cancel"] as const) {
+        expect(await sv.socket.emitWithAck(event, { reference, phone: "+358405550606" })).toEqual({
+          ok: false,
+          error: {
+            code: "APPOINTMENT_ALREADY_HANDLED",
+            message: phrase("appointmentAlreadyHandled", "sv"),
+          },
+        });
+      }
+      // Anyone but its owner learns nothing of it, as of any reference.
+      expect(
+        await fi.socket.emitWithAck("appointment:cancel", { reference, phone: "050 111 2222" }),
+      ).toMatchObject({ ok: false, error: { code: "APPOINTMENT_NOT_FOUND" } });
+
+      // Nothing was written: still handled (not cancelled), and no cancellation counted.
+      clock.set(new Date("2026-11-25T10:06:00Z"));
+      expect(await advisor.socket.emitWithAck("appointment:close", { reference })).toMatchObject({
+        ok: false,
+        error: { code: "APPOINTMENT_ALREADY_HANDLED" },
+      });
+      clock.set(MONDAY_10);
+      expect(await bookingsAndCancellations()).toEqual(before);
+      expect(fi.messages.filter((m) => m.from === "system")).toEqual([]);
+    } finally {
+      advisor.socket.disconnect();
+      clock.set(MONDAY_10);
+    }
   });
 });

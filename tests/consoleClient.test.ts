@@ -55,6 +55,12 @@ beforeAll(async () => {
     socket.emit("chat:customer", { chatId: "chat-9", connected: false });
     socket.emit("chat:customer", { chatId: "chat-1", connected: true });
   });
+  io.of("/advisor-contacts").on("connection", (socket) => {
+    // Another advisor closes a callback request, then a customer books a time.
+    socket.emit("advisor:chats", { chats: [] });
+    socket.emit("contacts:changed", { list: "callbacks", lang: "fi" });
+    socket.emit("contacts:changed", { list: "appointments", lang: "sv" });
+  });
   // A handshake that takes a moment (a token checked against the identity provider).
   io.of("/advisor-slow")
     .use((_socket, next) => {
@@ -156,6 +162,21 @@ describe("the advisor console's client", () => {
       ["chat-1", true, true],
       ["chat-1", false, false],
     ]);
+    client.close();
+  });
+
+  it("passes on which contact list changed, so the console reads that one again", async () => {
+    const client = new ConsoleClient({
+      url: url.replace(/\/advisor$/, "/advisor-contacts"),
+      token: "t",
+      socketOptions: { forceNew: true },
+    });
+    const changed: string[] = [];
+    client.on({ contacts: (list) => changed.push(list) });
+    client.connect();
+
+    await eventually(() => changed.length === 2, 5_000);
+    expect(changed).toEqual(["callbacks", "appointments"]);
     client.close();
   });
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../functions/local/localServer.ts";
-import { type AdvisorConsole, availableAdvisor } from "./support/advisorConsole.ts";
+import { type AdvisorConsole, availableAdvisor, connectAdvisor } from "./support/advisorConsole.ts";
 import {
   type CustomerSocket,
   connectCustomer,
@@ -18,6 +18,7 @@ import {
 let stack: LocalServer;
 let advisor: AdvisorConsole;
 const sockets: CustomerSocket[] = [];
+const consoles: AdvisorConsole[] = [];
 const presence: { chatId: string; connected: boolean }[] = [];
 
 beforeAll(async () => {
@@ -30,6 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
+  for (const c of consoles) c.socket.disconnect();
   advisor?.socket.disconnect();
   await stack?.close();
 });
@@ -89,5 +91,51 @@ describe("a customer who leaves a chat with an advisor", () => {
     await back.emitWithAck("chat:start", { lang: "fi", resumeToken: start.resumeToken });
     await new Promise((r) => setTimeout(r, 2_000));
     expect(presence.filter((p) => p.chatId === start.chatId && !p.connected)).toEqual([]);
+  });
+
+  /** A customer with the advisor `persona`, whose console `first` took the chat. */
+  async function servedBy(persona: string, lang: "fi" | "sv") {
+    const first = await connectAdvisor(stack.url, persona);
+    consoles.push(first);
+    await first.socket.emitWithAck("advisor:status", { status: "available", languages: [lang] });
+    const socket = await customer();
+    const start = await socket.emitWithAck("chat:start", { lang });
+    if (!start.ok) throw new Error("start failed");
+    await socket.emitWithAck("chat:handoff", {});
+    expect((await first.socket.emitWithAck("chat:accept", { chatId: start.chatId })).ok).toBe(true);
+    return { first, socket, start };
+  }
+
+  it("is reported gone to a console that connects after they left (a reload), right after its chats", async () => {
+    const { first, socket, start } = await servedBy("advisor-both", "fi");
+    socket.disconnect();
+    await eventually(() => first.seen.customer.find((p) => p.chatId === start.chatId), 6_000);
+
+    // The advisor reloads: the new console never saw the moment the customer left.
+    const reloaded = await connectAdvisor(stack.url, "advisor-both");
+    consoles.push(reloaded);
+
+    await eventually(() => reloaded.seen.customer.find((p) => p.chatId === start.chatId));
+    expect(reloaded.seen.customer.filter((p) => p.chatId === start.chatId)).toEqual([
+      { chatId: start.chatId, connected: false },
+    ]);
+  });
+
+  it("is reported back to a console that reconnects after they returned while it was away", async () => {
+    const { first, socket, start } = await servedBy("advisor-sv", "sv");
+    socket.disconnect();
+    await eventually(() => first.seen.customer.find((p) => p.chatId === start.chatId), 6_000);
+    // The console drops (within the advisor's grace period), and meanwhile the customer is back.
+    first.socket.disconnect();
+    const back = await customer();
+    await back.emitWithAck("chat:start", { lang: "sv", resumeToken: start.resumeToken });
+
+    const again = await connectAdvisor(stack.url, "advisor-sv");
+    consoles.push(again);
+
+    await eventually(() => again.seen.customer.find((p) => p.chatId === start.chatId));
+    expect(again.seen.customer.filter((p) => p.chatId === start.chatId)).toEqual([
+      { chatId: start.chatId, connected: true },
+    ]);
   });
 });

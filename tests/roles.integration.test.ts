@@ -6,7 +6,7 @@ import { createDynamoChatStore } from "../functions/adapters/dynamodb/dynamoChat
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import { runningClockFrom } from "../functions/domain/clock.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
-import { availableAdvisor } from "./support/advisorConsole.ts";
+import { type AdvisorSocket, availableAdvisor, connectAdvisor } from "./support/advisorConsole.ts";
 import { devToken } from "./support/devToken.ts";
 import {
   collect,
@@ -63,12 +63,77 @@ async function everythingStored(): Promise<string> {
 const HETU = "140385-912T";
 
 describe("roles", () => {
-  it("refuses a supervisor's token on the advisor namespace: no chats, names or phone numbers", async () => {
-    expect(await advisorHandshake("supervisor")).toEqual({
+  it("lets a supervisor follow both languages' contact lists without phone numbers, and nothing else of the advisor namespace", async () => {
+    expect(await advisorHandshake("content-owner")).toEqual({
       code: "UNAUTHORIZED",
       message: "Not signed in as an advisor: this account has no advisor role.",
     });
-    expect(await advisorHandshake("advisor-fi")).toBe("connected");
+    const left = { fi: "", sv: "" };
+    for (const [lang, phone] of [
+      ["fi", "040 400 0001"],
+      ["sv", "040 400 0002"],
+    ] as const) {
+      const res = await fetch(`${stack.url}/api/callbacks`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ lang, phone }),
+      });
+      expect(res.status).toBe(201);
+      left[lang] = ((await res.json()) as { reference: string }).reference;
+    }
+
+    // A supervisor is sent nothing on connect (no status, queue or chats): connect bare.
+    const socket: AdvisorSocket = io(`${stack.url}/advisor`, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      auth: { token: await devToken(stack.url, "supervisor") },
+    });
+    const greeted: string[] = [];
+    socket.onAny((event: string) => greeted.push(event));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", () => resolve());
+        socket.once("connect_error", reject);
+      });
+      const page = await socket.emitWithAck("callbacks:list", {});
+      if (!page.ok) throw new Error(page.error.message);
+      const mine = page.callbacks.filter((c) => c.reference === left.fi || c.reference === left.sv);
+      expect(mine.map((c) => c.lang).sort()).toEqual(["fi", "sv"]);
+      for (const item of page.callbacks) {
+        expect(item).not.toHaveProperty("phone");
+        expect(item).not.toHaveProperty("phoneDisplay");
+      }
+      const appointments = await socket.emitWithAck("appointments:list", {});
+      expect(appointments.ok).toBe(true);
+
+      // Read-only: closing is the advisor's, after the call; chats are not theirs to see.
+      expect(await socket.emitWithAck("callback:close", { reference: left.fi })).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
+      expect(
+        await socket.emitWithAck("chat:accept", { chatId: "00000000-0000-4000-8000-000000000000" }),
+      ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(
+        await socket.emitWithAck("advisor:status", { status: "available", languages: ["fi"] }),
+      ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      // Neither presence nor the queue nor chats: nothing was sent on connect.
+      expect(greeted).toEqual([]);
+    } finally {
+      socket.disconnect();
+    }
+
+    // An advisor still sees only their token's languages, with the numbers to call.
+    const fi = await connectAdvisor(stack.url, "advisor-fi");
+    try {
+      const page = await fi.socket.emitWithAck("callbacks:list", {});
+      if (!page.ok) throw new Error(page.error.message);
+      expect(page.callbacks.every((c) => c.lang === "fi" && c.phone)).toBe(true);
+      expect(page.callbacks.map((c) => c.reference)).toContain(left.fi);
+    } finally {
+      fi.socket.disconnect();
+    }
   });
 });
 

@@ -437,10 +437,10 @@ export const callbacksListSchema = z.strictObject({
 export interface OpenCallbackItem {
   reference: string;
   lang: Lang;
-  /** E.164, for dialling. */
-  phone: string;
-  /** e.g. "+358 40 1234567", for reading. */
-  phoneDisplay: string;
+  /** E.164, for dialling; absent for a supervisor without the advisor role. */
+  phone?: string;
+  /** e.g. "+358 40 1234567", for reading; absent as `phone`. */
+  phoneDisplay?: string;
   preferredWindow: "morning" | "afternoon" | "any";
   topic?: string;
   chatId?: string;
@@ -468,10 +468,10 @@ export const advisorAppointmentsListSchema = z.strictObject({
 export interface AdvisorAppointmentItem {
   reference: string;
   lang: Lang;
-  /** E.164, for dialling. */
-  phone: string;
-  /** e.g. "+358 40 1234567", for reading. */
-  phoneDisplay: string;
+  /** E.164, for dialling; absent for a supervisor without the advisor role. */
+  phone?: string;
+  /** e.g. "+358 40 1234567", for reading; absent as `phone`. */
+  phoneDisplay?: string;
   /** ISO instants of the slot. */
   start: string;
   end: string;
@@ -517,4 +517,9 @@ export interface ServerToAdvisorEvents {
    * period (`connected: false`: the tab was probably closed), or is back (`connected: true`).
    */
   "chat:customer": (payload: { chatId: string; connected: boolean }) => void;
+  /**
+   * A callback request or booking in `lang` was made, closed, cancelled or handled: sent to
+   * the consoles whose token serves `lang`, which then read `list` again.
+   */
+  "contacts:changed": (payload: { list: "callbacks" | "appointments"; lang: Lang }) => void;
 }

@@ -1,5 +1,7 @@
 import type { DefaultEventsMap, Namespace, Server } from "socket.io";
+import * as z from "zod";
 import { appointmentCloseSchema, callbackCloseSchema } from "../contracts/contactRequests.ts";
+import type { Lang } from "../contracts/lang.ts";
 import {
   ADVISOR_NAMESPACE,
   type AdvisorToServerEvents,
@@ -10,12 +12,15 @@ import {
   advisorTransferSchema,
   advisorTypingSchema,
   advisorWrapupSchema,
+  CHAT_NAMESPACE,
   callbacksListSchema,
   type ServerToAdvisorEvents,
 } from "../contracts/protocol.ts";
+import { ChatError } from "../domain/chat/errors.ts";
 import type { InactivityWatch } from "../domain/chat/inactivity.ts";
 import { closeAppointment, listBookedAppointmentsPage } from "../domain/contact/appointments.ts";
 import { closeCallback, listOpenCallbacksPage } from "../domain/contact/callbacks.ts";
+import type { ContactChanges } from "../domain/contact/contactChanges.ts";
 import type {
   AppointmentStore,
   CallbackStore,
@@ -33,10 +38,47 @@ import type { Clock } from "../domain/ports.ts";
 import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
 import type { InFlight } from "./inFlight.ts";
-import { ADVISORS_ROOM, advisorRoom } from "./rooms.ts";
+import { ADVISORS_ROOM, advisorRoom, chatRoom, contactsRoom } from "./rooms.ts";
 
 interface AdvisorSocketData {
   advisor: AdvisorIdentity;
+  /**
+   * A supervisor without the advisor role: follows the callback requests and bookings of both
+   * languages, read-only and without phone numbers; nothing else of the namespace.
+   */
+  supervising?: boolean;
+}
+
+/** The events only the advisor role may send; a supervisor's are refused with FORBIDDEN. */
+const ADVISOR_ONLY_EVENTS = [
+  "advisor:status",
+  "chat:accept",
+  "chat:message",
+  "chat:typing",
+  "chat:transfer",
+  "chat:end",
+  "chat:wrapup",
+  "callback:close",
+  "appointment:close",
+] as const satisfies readonly (keyof AdvisorToServerEvents)[];
+
+class AdvisorRoleRequiredError extends ChatError {
+  override name = "AdvisorRoleRequiredError";
+  constructor() {
+    super(
+      "FORBIDDEN",
+      "Supervisors follow the callback requests and bookings here; this needs the advisor role.",
+      403,
+    );
+  }
+}
+
+/** A list item as a supervisor sees it: who waits and for what, not whom to call. */
+function withoutPhone<T extends { phone?: string; phoneDisplay?: string }>(
+  item: T,
+): Omit<T, "phone" | "phoneDisplay"> {
+  const { phone: _p, phoneDisplay: _d, ...rest } = item;
+  return rest;
 }
 
 /** /advisor typed by the protocol's event maps, as /chat is (see ChatNamespace). */
@@ -58,6 +100,8 @@ export interface AdvisorNamespaceDeps {
     guards: ContactGuardStore;
     clock: Clock;
     openingHours: OpeningHours;
+    /** Changes to the lists, made here or elsewhere in this process: told to the consoles. */
+    contactChanges?: ContactChanges;
   };
   /** Verifies console tokens (staff issuer). */
   identity: IdentityVerifier;
@@ -90,6 +134,16 @@ function refusal(code: ConnectRefusal["code"], message: string): Error & { data:
 export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps): AdvisorNamespace {
   const { handoff, identity, logger } = deps;
   const nsp: AdvisorNamespace = io.of(ADVISOR_NAMESPACE);
+  // Only the consoles that may see the language's numbers learn that its lists changed.
+  deps.contact?.contactChanges?.listen(({ list, lang }) => {
+    nsp.to(contactsRoom(lang)).emit("contacts:changed", { list, lang });
+  });
+  /**
+   * Whether the customer has a connection to the chat now (on any task): a customer back in
+   * the moment their departure was noted must not be reported gone.
+   */
+  const customerIn = async (chatId: string) =>
+    (await io.of(CHAT_NAMESPACE).in(chatRoom(chatId)).fetchSockets()).length > 0;
 
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -100,9 +154,10 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
     identity.verifyStaff(token).then(
       async (staff) => {
         // Only the advisor role sees chats, names and phone numbers. Supervisors see reports
-        // (docs/privacy.md), content staff the studio: least access, unless the token also
-        // carries the advisor role.
-        if (!staff.roles.includes("advisor")) {
+        // and follow the contact lists without numbers (docs/privacy.md), content staff the
+        // studio: least access, unless the token also carries the advisor role.
+        const advises = staff.roles.includes("advisor");
+        if (!advises && !staff.roles.includes("supervisor")) {
           next(
             refusal(
               "UNAUTHORIZED",
@@ -126,6 +181,7 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
           displayName: staff.displayName,
           languages: staff.languages,
         };
+        if (!advises) socket.data.supervising = true;
         next();
       },
       (error: unknown) => {
@@ -143,15 +199,26 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
   });
 
   nsp.on("connection", (socket) => {
+    if (socket.data.supervising) {
+      followContacts(socket);
+      return;
+    }
     const advisor = socket.data.advisor;
     const id = advisor.advisorId;
-    void socket.join([advisorRoom(id), ADVISORS_ROOM]);
+    void socket.join([advisorRoom(id), ADVISORS_ROOM, ...advisor.languages.map(contactsRoom)]);
 
     const greet = (async () => {
-      const { status, chats } = await handoff.advisorConnected(advisor);
+      const { status, chats, customersGone } = await handoff.advisorConnected(advisor);
       socket.emit("advisor:status", status);
       socket.emit("queue:snapshot", await handoff.queueSnapshot());
       socket.emit("advisor:chats", { chats });
+      // Whether each customer is there now: a change while this console was away (or before
+      // a reload) was said only to the consoles connected then.
+      for (const chat of chats) {
+        if (chat.ended) continue;
+        const gone = customersGone.includes(chat.chatId) && !(await customerIn(chat.chatId));
+        socket.emit("chat:customer", { chatId: chat.chatId, connected: !gone });
+      }
     })().catch((error: unknown) => {
       logger.error("advisor connect failed", { error: error as Error });
       socket.disconnect(true);
@@ -290,6 +357,51 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
       }),
     );
   });
+
+  /**
+   * A supervisor's connection: both languages' lists (the whole service's backlog) and their
+   * changes, without phone numbers; no presence, queue or chats, and nothing to close.
+   */
+  function followContacts(socket: Parameters<Parameters<AdvisorNamespace["on"]>[1]>[0]): void {
+    const all: Lang[] = ["fi", "sv"];
+    void socket.join(all.map(contactsRoom));
+    socket.on(
+      "callbacks:list",
+      handleEvent(deps, "callbacks:list", callbacksListSchema, async (request, ack) => {
+        if (!deps.contact) throw new Error("callbacks are not wired");
+        const page = await listOpenCallbacksPage(deps.contact, {
+          ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
+          langs: all,
+        });
+        ack({ ...page, callbacks: page.callbacks.map(withoutPhone) });
+      }),
+    );
+    socket.on(
+      "appointments:list",
+      handleEvent(
+        deps,
+        "appointments:list",
+        advisorAppointmentsListSchema,
+        async (request, ack) => {
+          if (!deps.contact) throw new Error("appointments are not wired");
+          const page = await listBookedAppointmentsPage(deps.contact, {
+            langs: all,
+            ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
+            ...(request.from === undefined ? {} : { from: request.from }),
+          });
+          ack({ ...page, appointments: page.appointments.map(withoutPhone) });
+        },
+      ),
+    );
+    for (const event of ADVISOR_ONLY_EVENTS) {
+      socket.on(
+        event,
+        handleEvent(deps, event, z.unknown(), async () => {
+          throw new AdvisorRoleRequiredError();
+        }),
+      );
+    }
+  }
 
   return nsp;
 }

@@ -157,6 +157,7 @@ export function registerChatNamespace(
     return {
       ...(signedIn.authenticated && signedIn.subject ? { subject: signedIn.subject } : {}),
       ...(phone ? { phone } : {}),
+      lang: chat.lang,
     };
   };
 
@@ -184,6 +185,7 @@ export function registerChatNamespace(
       // The chat stays the advisor's to end (the customer may still come back), but the
       // advisor should not go on writing to nobody.
       if (chat.state === "advisor") {
+        await deps.handoff?.customerGone(chatId, true);
         advisors.to(chatRoom(chatId)).emit("chat:customer", { chatId, connected: false });
         return;
       }
@@ -240,6 +242,7 @@ export function registerChatNamespace(
         await socket.join(chatRoom(chat.chatId));
         // An advisor told that the customer had gone learns they are back.
         if (chat.state === "advisor") {
+          if (chat.customerGoneAt) await deps.handoff?.customerGone(chat.chatId, false);
           advisors.to(chatRoom(chat.chatId)).emit("chat:customer", {
             chatId: chat.chatId,
             connected: true,

@@ -95,6 +95,7 @@ export function registerHandoff(
       appointments: services.appointments,
       guards: services.guards,
       clock: services.clock,
+      contactChanges: services.contactChanges,
       // Read on the first appointments:list, not at start: a gateway without one still runs.
       get openingHours() {
         return services.openingHours;

@@ -10,3 +10,11 @@ export function advisorRoom(advisorId: string): string {
 
 /** socket.io room on /advisor holding every console connection (queue snapshots). */
 export const ADVISORS_ROOM = "advisors";
+
+/**
+ * socket.io room on /advisor holding the consoles that may see one language's callback
+ * requests and bookings (their token serves it): told when those lists change.
+ */
+export function contactsRoom(lang: "fi" | "sv"): string {
+  return `contacts:${lang}`;
+}

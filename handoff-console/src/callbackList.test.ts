@@ -1,14 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OpenCallbackItem } from "../../functions/contracts/protocol.ts";
-import {
-  appendPage,
-  type CallbackSource,
-  callbackList,
-  closeCallbackRequest,
-  loadMoreCallbacks,
-  refreshCallbacks,
-  resetCallbacks,
-} from "./callbackList.ts";
+import { type CallbackSource, callbacks } from "./callbackList.ts";
+import { appendPage } from "./contactList.ts";
 
 function item(n: number): OpenCallbackItem {
   return {
@@ -70,34 +63,34 @@ function fakeService(count: number, size: number) {
 /** The service's clock, an hour ahead of this computer's in the test below. */
 let serviceNow = new Date().toISOString();
 
-const references = () => callbackList.value.items.map((c) => c.reference);
+const references = () => callbacks.state.value.items.map((c) => c.reference);
 
-beforeEach(() => resetCallbacks());
-afterEach(() => resetCallbacks());
+beforeEach(() => callbacks.reset());
+afterEach(() => callbacks.reset());
 
 describe("the callback list", () => {
   it("shows the first page, then each next page on request until none is left", async () => {
     const service = fakeService(5, 2);
 
-    await refreshCallbacks(service.source);
+    await callbacks.refresh(service.source);
     expect(references()).toEqual(["SP-000001", "SP-000002"]);
-    expect(callbackList.value.nextCursor).toBe("SP-000002");
+    expect(callbacks.state.value.nextCursor).toBe("SP-000002");
 
-    await loadMoreCallbacks(service.source);
-    await loadMoreCallbacks(service.source);
+    await callbacks.more(service.source);
+    await callbacks.more(service.source);
     expect(references()).toEqual(service.open.map((c) => c.reference));
-    expect(callbackList.value.nextCursor).toBeUndefined();
+    expect(callbacks.state.value.nextCursor).toBeUndefined();
 
     // Nothing more to ask for: no further call.
-    await loadMoreCallbacks(service.source);
+    await callbacks.more(service.source);
     expect(service.calls).toEqual([undefined, "SP-000002", "SP-000004"]);
   });
 
   it("asks for one next page at a time however often the button is pressed", async () => {
     const service = fakeService(5, 2);
-    await refreshCallbacks(service.source);
+    await callbacks.refresh(service.source);
 
-    await Promise.all([loadMoreCallbacks(service.source), loadMoreCallbacks(service.source)]);
+    await Promise.all([callbacks.more(service.source), callbacks.more(service.source)]);
 
     expect(service.calls).toEqual([undefined, "SP-000002"]);
     expect(references()).toHaveLength(4);
@@ -105,32 +98,46 @@ describe("the callback list", () => {
 
   it("keeps the pages the advisor had opened when refreshed, with the latest requests", async () => {
     const service = fakeService(5, 2);
-    await refreshCallbacks(service.source);
-    await loadMoreCallbacks(service.source);
+    await callbacks.refresh(service.source);
+    await callbacks.more(service.source);
     service.open.splice(0, 1);
 
-    await refreshCallbacks(service.source);
+    await callbacks.refresh(service.source);
 
     expect(references()).toEqual(["SP-000002", "SP-000003", "SP-000004", "SP-000005"]);
-    expect(callbackList.value.nextCursor).toBeUndefined();
+    expect(callbacks.state.value.nextCursor).toBeUndefined();
+  });
+
+  it("keeps in place a request a colleague closed while its row is in use, and drops the others", async () => {
+    const service = fakeService(4, 10);
+    await callbacks.refresh(service.source);
+    // Closed elsewhere: SP-000002 has this advisor's note form open, SP-000003 does not.
+    service.open.splice(1, 2);
+
+    await callbacks.refresh(service.source, (reference) => reference === "SP-000002");
+
+    expect(references()).toEqual(["SP-000001", "SP-000002", "SP-000004"]);
+    // Once no longer in use, the next refresh lets it go.
+    await callbacks.refresh(service.source, () => false);
+    expect(references()).toEqual(["SP-000001", "SP-000004"]);
   });
 
   it("measures from the service's clock, which may differ from this computer's", async () => {
     const service = fakeService(1, 10);
     serviceNow = new Date(Date.now() + 3_600_000).toISOString();
 
-    await refreshCallbacks(service.source);
+    await callbacks.refresh(service.source);
 
-    expect(callbackList.value.skew).toBeGreaterThan(3_590_000);
-    expect(callbackList.value.skew).toBeLessThanOrEqual(3_600_000);
+    expect(callbacks.state.value.skew).toBeGreaterThan(3_590_000);
+    expect(callbacks.state.value.skew).toBeLessThanOrEqual(3_600_000);
     serviceNow = new Date().toISOString();
   });
 
   it("takes a closed request out of the list", async () => {
     const service = fakeService(3, 10);
-    await refreshCallbacks(service.source);
+    await callbacks.refresh(service.source);
 
-    const ack = await closeCallbackRequest(service.source, "SP-000002", "Soitettu, asia hoidettu");
+    const ack = await callbacks.close(service.source, "SP-000002", "Soitettu, asia hoidettu");
 
     expect(ack.ok).toBe(true);
     expect(references()).toEqual(["SP-000001", "SP-000003"]);
@@ -138,10 +145,10 @@ describe("the callback list", () => {
 
   it("leaves the list as it was when a close is refused, and hands back the error", async () => {
     const service = fakeService(3, 10);
-    await refreshCallbacks(service.source);
+    await callbacks.refresh(service.source);
     service.open.splice(1, 1); // closed by someone else meanwhile
 
-    const ack = await closeCallbackRequest(service.source, "SP-000002", "note");
+    const ack = await callbacks.close(service.source, "SP-000002", "note");
 
     expect(ack).toMatchObject({ ok: false, error: { code: "CALLBACK_ALREADY_CLOSED" } });
     expect(references()).toEqual(["SP-000001", "SP-000002", "SP-000003"]);
@@ -149,17 +156,17 @@ describe("the callback list", () => {
 
   it("keeps what it showed when a load fails, says why, and clears that on the next success", async () => {
     const service = fakeService(3, 2);
-    await refreshCallbacks(service.source);
+    await callbacks.refresh(service.source);
     service.failWith({ code: "SERVICE_UNAVAILABLE", message: "No answer from the service" });
 
-    await loadMoreCallbacks(service.source);
+    await callbacks.more(service.source);
     expect(references()).toEqual(["SP-000001", "SP-000002"]);
-    expect(callbackList.value.error?.code).toBe("SERVICE_UNAVAILABLE");
-    expect(callbackList.value.loading).toBe("");
+    expect(callbacks.state.value.error?.code).toBe("SERVICE_UNAVAILABLE");
+    expect(callbacks.state.value.loading).toBe("");
 
-    await loadMoreCallbacks(service.source);
+    await callbacks.more(service.source);
     expect(references()).toHaveLength(3);
-    expect(callbackList.value.error).toBeUndefined();
+    expect(callbacks.state.value.error).toBeUndefined();
   });
 
   it("ignores the answer of a refresh that a later one overtook", async () => {
@@ -174,8 +181,8 @@ describe("the callback list", () => {
         return { ok: true, callbacks: [item(99)], now: serviceNow };
       },
     };
-    const first = refreshCallbacks(slow);
-    await refreshCallbacks(service.source);
+    const first = callbacks.refresh(slow);
+    await callbacks.refresh(service.source);
     releaseSlow();
     await first;
 

@@ -6,8 +6,6 @@ import type { OpenCallbackItem } from "../../functions/contracts/protocol.ts";
 import type { ConsoleClient } from "./consoleClient.ts";
 import { contactList } from "./contactList.ts";
 
-export { appendPage, skewOf } from "./contactList.ts";
-
 export type CallbackSource = Pick<ConsoleClient, "listCallbacks" | "closeCallback">;
 
 export const callbacks = contactList<OpenCallbackItem, CallbackSource>(
@@ -17,9 +15,3 @@ export const callbacks = contactList<OpenCallbackItem, CallbackSource>(
   },
   (source, reference, note) => source.closeCallback(reference, note),
 );
-
-export const callbackList = callbacks.state;
-export const resetCallbacks = callbacks.reset;
-export const refreshCallbacks = callbacks.refresh;
-export const loadMoreCallbacks = callbacks.more;
-export const closeCallbackRequest = callbacks.close;

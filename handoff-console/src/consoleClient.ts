@@ -85,6 +85,8 @@ export interface ConsoleEvents {
   /** The customer switched the chat's language (the chat stays with this advisor). */
   language(chatId: string, lang: Lang): void;
   ended(chatId: string): void;
+  /** A list of callback requests or bookings in one of this advisor's languages changed. */
+  contacts(list: "callbacks" | "appointments"): void;
 }
 
 type AdvisorSocket = Socket<ServerToAdvisorEvents, AdvisorToServerEvents>;
@@ -165,6 +167,7 @@ export class ConsoleClient {
       this.emit("queue", this.queue);
     });
     s.on("advisor:chats", ({ chats }) => this.restore(chats));
+    s.on("contacts:changed", ({ list }) => this.emit("contacts", list));
     s.on("chat:message", (message) => this.receive(message));
     s.on("chat:typing", ({ chatId, typing }) => {
       const chat = this.chats.get(chatId);

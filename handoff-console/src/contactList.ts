@@ -32,9 +32,11 @@ export interface ContactList<T, S> {
   reset(): void;
   /**
    * Loads the list again from its start, as many pages as were shown before, so that a
-   * refresh never takes away rows the advisor had paged to (or a note being written in one).
+   * refresh never takes away rows the advisor had paged to. A shown contact the service no
+   * longer lists stays where it was while `keep` says it is in use (a note being written in
+   * it, focus in its row): closing it then says who was first, rather than the row vanishing.
    */
-  refresh(source: S): Promise<void>;
+  refresh(source: S, keep?: (reference: string) => boolean): Promise<void>;
   /** Adds the next page after the shown ones; nothing when all are shown or a load is under way. */
   more(source: S): Promise<void>;
   /** Marks a contact handled; on success it leaves the list, on failure the list stays. */
@@ -55,9 +57,10 @@ export function contactList<T extends { reference: string }, S>(
       generation += 1;
       state.value = empty;
     },
-    async refresh(source) {
+    async refresh(source, keep) {
       const run = ++generation;
-      const shown = state.peek().items.length;
+      const before = state.peek().items;
+      const shown = before.length;
       state.value = { ...state.peek(), loading: "first" };
       let items: T[] = [];
       let cursor: string | undefined;
@@ -73,6 +76,11 @@ export function contactList<T extends { reference: string }, S>(
         cursor = ack.nextCursor;
         skew = skewOf(ack.now);
       } while (cursor && items.length < shown);
+      before.forEach((item, at) => {
+        if (keep?.(item.reference) && !items.some((c) => c.reference === item.reference)) {
+          items.splice(Math.min(at, items.length), 0, item);
+        }
+      });
       state.value = { items, loading: "", skew, ...(cursor ? { nextCursor: cursor } : {}) };
     },
     async more(source) {

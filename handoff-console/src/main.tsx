@@ -24,6 +24,7 @@ import {
   signInNotice,
   signOut,
   start,
+  supervising,
 } from "./state.ts";
 import { STYLES } from "./styles.ts";
 import { Appointments } from "./views/Appointments.tsx";
@@ -63,7 +64,7 @@ function App() {
             {t.switchLang}
           </button>
         </div>
-        <div class="presence-area">{current ? <Presence /> : null}</div>
+        <div class="presence-area">{current && !supervising.value ? <Presence /> : null}</div>
         <p class="connection" role="status" data-state={state}>
           {state ? (
             <>
@@ -79,8 +80,12 @@ function App() {
       <main id="main" tabIndex={-1}>
         {current ? (
           <>
-            <Queue />
-            <Chats />
+            {supervising.value ? null : (
+              <>
+                <Queue />
+                <Chats />
+              </>
+            )}
             <Appointments />
             <Callbacks />
           </>
@@ -138,12 +143,12 @@ function Navigation(props: { token: string }) {
   const t = text.value;
   return (
     <ul>
-      <li>
+      <li hidden={supervising.value}>
         <InPageLink target={QUEUE_HEADING_ID}>
           {t.queueCountShort(queue.value.entries.length)}
         </InPageLink>
       </li>
-      <li>
+      <li hidden={supervising.value}>
         <InPageLink target={CHATS_HEADING_ID}>{t.chatsTitle}</InPageLink>
         <ul class="chat-links">
           {chats.value.map((view) => {

@@ -4,19 +4,27 @@
  * in consoleClient.ts; this module only turns its events into what the views render, and
  * decides where focus and announcements go when something leaves the screen.
  */
-import { batch, type Signal, signal } from "@preact/signals";
+import { batch, computed, type Signal, signal } from "@preact/signals";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type { AdvisorStatus, ChatMessage, QueueEntry } from "../../functions/contracts/protocol.ts";
 import { announce, messageAnnouncer } from "./announcer.ts";
 import { appointments } from "./appointmentList.ts";
 import { clearSession, loadSession, type Session, saveSession } from "./auth.ts";
-import { refreshCallbacks, resetCallbacks } from "./callbackList.ts";
+import { callbacks } from "./callbackList.ts";
 import { type ActiveChat, type ConnectionState, ConsoleClient } from "./consoleClient.ts";
 import { getText, type UiText } from "./i18n.ts";
 import { isSupervisorToken, tokenRoles } from "./reports/reportsApi.ts";
 import { loadTopicNames } from "./topicNames.ts";
 
 export const session = signal<Session | undefined>(loadSession());
+/**
+ * A supervisor without the advisor role: the service lists them both languages' callback
+ * requests and bookings without phone numbers, and nothing else; the console shows just that.
+ */
+export const supervising = computed(() => {
+  const token = session.value?.token;
+  return !!token && isSupervisorToken(token) && !tokenRoles(token).includes("advisor");
+});
 /** Why the sign-in screen is shown again (refused token); shown there as an alert. */
 export const signInNotice = signal("");
 export const connection = signal<ConnectionState | undefined>(undefined);
@@ -79,6 +87,14 @@ function focusIsIn(chatId: string): boolean {
   return panelOf(chatId)?.contains(document.activeElement) ?? false;
 }
 
+/** Whether a contact's row is in use: its close form is open, or focus is in its row. */
+export function inUse(reference: string): boolean {
+  return (
+    !!document.getElementById(`close-${reference}`) ||
+    document.activeElement?.closest("tr")?.getAttribute("data-ref") === reference
+  );
+}
+
 /** Moves focus to an element by id once the views have rendered the latest change. */
 export function focusLater(id: string): void {
   setTimeout(() => document.getElementById(id)?.focus(), 0);
@@ -109,6 +125,7 @@ export function signOut(notice = ""): void {
   clearSession();
   client?.close();
   client = undefined;
+  clearInterval(contactsTimer);
   clearTimeout(queueAnnounceTimer);
   lastQueueIds = "";
   batch(() => {
@@ -118,7 +135,7 @@ export function signOut(notice = ""): void {
     advisorStatus.value = undefined;
     queue.value = { entries: [], receivedAt: 0 };
     chats.value = [];
-    resetCallbacks();
+    callbacks.reset();
     appointments.reset();
   });
 }
@@ -127,12 +144,6 @@ export function signOut(notice = ""): void {
 export function start(): void {
   const current = session.value;
   if (!current) return;
-  // The /advisor namespace refuses a token without the advisor role: a supervisor's work
-  // here is the Reports page, so go there instead of a connection that cannot open.
-  if (isSupervisorToken(current.token) && !tokenRoles(current.token).includes("advisor")) {
-    location.assign("/console/reports");
-    return;
-  }
   void loadTopicNames(current.token);
   const c = new ConsoleClient({ token: current.token });
   client = c;
@@ -155,11 +166,10 @@ export function start(): void {
       connection.value = state;
       if (state !== "online") keepWaiting();
       // Requests left while the console was away (or before a reconnect) show up.
-      if (state === "online") {
-        void refreshCallbacks(c);
-        void appointments.refresh(c);
-      }
+      if (state === "online") refreshContacts(c);
     },
+    // Another advisor closed one, a customer left or cancelled one: the list follows.
+    contacts: (list) => void (list === "callbacks" ? callbacks : appointments).refresh(c, inUse),
     unauthorized: (message) => {
       const t = getText();
       signOut(message ? `${t.unauthorized} ${t.serverSaid(message)}` : t.unauthorized);
@@ -227,6 +237,21 @@ export function start(): void {
     ended: refresh,
   });
   c.connect();
+  // What the service could not push (requests made through the HTTP API elsewhere) shows up
+  // within a minute while the page is in sight.
+  clearInterval(contactsTimer);
+  contactsTimer = setInterval(() => {
+    if (!document.hidden && c.connected) refreshContacts(c);
+  }, CONTACTS_REFRESH_MS);
+}
+
+/** How often the contact lists are read again without a push (ms). */
+export const CONTACTS_REFRESH_MS = 60_000;
+let contactsTimer: ReturnType<typeof setInterval> | undefined;
+
+function refreshContacts(c: ConsoleClient): void {
+  void callbacks.refresh(c, inUse);
+  void appointments.refresh(c, inUse);
 }
 
 function copy(chat: ActiveChat): ActiveChat {

@@ -64,6 +64,7 @@ input[type="radio"], input[type="checkbox"] { width: 1.15rem; height: 1.15rem; m
 nav { border-bottom: 1px solid var(--line); padding: .4rem 1rem; }
 nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.25rem; }
 nav ul ul { display: inline-flex; margin-left: .75rem; gap: .3rem .9rem; }
+nav ul ul:empty { display: none; }
 nav a { color: var(--brand); text-underline-offset: .15em; }
 
 main { padding: 1rem; display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }

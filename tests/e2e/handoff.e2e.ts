@@ -372,6 +372,41 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     await advisor.context().close();
   });
 
+  it("spaces the navigation's links evenly after Keskusteluni with no chats, on a desktop and a phone", async () => {
+    for (const width of [1280, 360]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${stack.url}/console`);
+      const idToken = await devToken(stack.url, "advisor-sv");
+      await page.evaluate(
+        (token) => sessionStorage.setItem("asiointi-console-session", JSON.stringify({ token })),
+        idToken,
+      );
+      await page.reload();
+      await page.getByRole("link", { name: /^Soittopyynnöt/ }).waitFor();
+      await screenshot(page, `console-nav-${width}`);
+      // The gaps between neighbouring links on one line, and where each line starts.
+      const layout = await page.evaluate(() => {
+        const links = [...document.querySelectorAll<HTMLElement>("nav > ul > li > a")];
+        const boxes = links.map((a) => a.getBoundingClientRect());
+        const gaps: number[] = [];
+        const starts: number[] = [];
+        boxes.forEach((box, i) => {
+          const before = boxes[i - 1];
+          if (before && Math.abs(before.top - box.top) < 2)
+            gaps.push(Math.round(box.left - before.right));
+          else starts.push(Math.round(box.left));
+        });
+        return { texts: links.map((a) => a.textContent), gaps, starts };
+      });
+      expect(layout.texts.slice(0, 2)).toEqual(["Jono (0)", "Keskusteluni"]);
+      expect(layout.gaps.length, `links side by side at ${width} px`).toBeGreaterThan(0);
+      expect(new Set(layout.gaps).size, `gaps ${layout.gaps} at ${width} px`).toBe(1);
+      expect(new Set(layout.starts).size, `line starts at ${width} px`).toBe(1);
+      await context.close();
+    }
+  });
+
   it("the advisor console has no axe violations in any state of that flow", () => {
     expect(consoleFindings).toEqual([]);
   });

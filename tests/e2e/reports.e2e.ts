@@ -222,12 +222,24 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     expect(room, "em between the longest choice and the select's edge").toBeGreaterThanOrEqual(2);
   });
 
-  it("takes a supervisor from the console to Reports, and offers an advisor no Reports link", async () => {
-    // A supervisor is no advisor: the /advisor namespace refuses the token, so the console
-    // goes to the supervisor's own page instead.
+  it("shows a supervisor the console's contact lists read-only, without numbers, beside Reports, and offers an advisor no Reports link", async () => {
+    // A supervisor is no advisor: they follow the callback requests and bookings of both
+    // languages, without the numbers to call or anything to mark handled, and no queue or chats.
     const supervisor = await signedIn("supervisor");
     await supervisor.goto(`${stack.url}/console`);
-    await supervisor.waitForURL(/\/console\/reports\?from=/);
+    await supervisor.getByRole("heading", { level: 2, name: "Ajanvaraukset (1)" }).waitFor();
+    await supervisor.getByRole("heading", { level: 2, name: /^Soittopyynnöt/ }).waitFor();
+    expect(await supervisor.getByRole("heading", { name: /^Jono/ }).count()).toBe(0);
+    expect(await supervisor.getByRole("radio", { name: "Vapaana" }).count()).toBe(0);
+    expect(await supervisor.locator('a[href^="tel:"]').count()).toBe(0);
+    expect(await supervisor.getByText(/7654321/).count()).toBe(0);
+    expect(await supervisor.getByRole("button", { name: /Merkitse hoidetuksi/ }).count()).toBe(0);
+    const headers = await supervisor.getByRole("columnheader").allTextContents();
+    expect(headers).toContain("Aika");
+    expect(headers).not.toContain("Puhelin");
+    expect(headers).not.toContain("Toiminto");
+    await expectNoAxeViolations(supervisor, "console-supervisor");
+    await supervisor.getByRole("link", { name: "Raportit" }).click();
     await supervisor.getByRole("heading", { level: 1, name: "Raportit" }).waitFor();
 
     const advisor = await signedIn("advisor-fi");

@@ -30,6 +30,7 @@ export async function connectAdvisor(url: string, persona: string, tokenUrl = ur
     messages: [] as ChatMessage[],
     typing: [] as { chatId: string; typing: boolean }[],
     states: [] as Parameters<ServerToAdvisorEvents["chat:state"]>[0][],
+    customer: [] as Parameters<ServerToAdvisorEvents["chat:customer"]>[0][],
   };
   socket.on("advisor:status", (s) => seen.status.push(s));
   socket.on("queue:snapshot", (s) => seen.queue.push(s));
@@ -37,6 +38,7 @@ export async function connectAdvisor(url: string, persona: string, tokenUrl = ur
   socket.on("chat:message", (m) => seen.messages.push(m));
   socket.on("chat:typing", (t) => seen.typing.push(t));
   socket.on("chat:state", (s) => seen.states.push(s));
+  socket.on("chat:customer", (c) => seen.customer.push(c));
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);

@@ -160,6 +160,24 @@ export function createDynamoChatStore(doc: DynamoDBDocumentClient, tables: Table
       if (!set) throw new ChatNotFoundError();
     },
 
+    async setCustomerGone(chatId, since) {
+      // Only an existing chat: a late departure must not leave a stub item behind.
+      await writeIf(
+        doc,
+        new UpdateCommand({
+          TableName: tables.chats,
+          Key: { chatId },
+          ConditionExpression: "attribute_exists(chatId)",
+          ...(since === undefined
+            ? { UpdateExpression: "REMOVE customerGoneAt" }
+            : {
+                UpdateExpression: "SET customerGoneAt = :since",
+                ExpressionAttributeValues: { ":since": since },
+              }),
+        }),
+      );
+    },
+
     async enqueue(chatId, queue) {
       return conditional(
         new UpdateCommand({

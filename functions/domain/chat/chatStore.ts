@@ -72,6 +72,11 @@ export interface ChatStore {
    */
   markSignInTooWeak(chatId: string): Promise<void>;
   /**
+   * Notes since when the customer of an advisor's chat has been gone (`customerGoneAt`), or
+   * that they are back (`undefined` removes it). An unknown chat is left as it is.
+   */
+  setCustomerGone(chatId: string, since: string | undefined): Promise<void>;
+  /**
    * Puts a chat that is with the bot into a queue; false if it is not with the bot. `topics`
    * (the bot's so far) are kept with it for the queue and the advisor to show.
    */

@@ -241,6 +241,21 @@ export function describeChatStoreContract(
       expect(await store.getChat("nobody")).toBeUndefined();
     });
 
+    it("keeps since when an advisor chat's customer is gone until they are back, and ignores an unknown chat", async () => {
+      const { store } = await fresh();
+      await store.createChat(sampleChat("c1"));
+
+      await store.setCustomerGone("c1", "2026-11-24T08:05:00.000Z");
+      expect(await store.getChat("c1")).toMatchObject({
+        customerGoneAt: "2026-11-24T08:05:00.000Z",
+      });
+      await store.setCustomerGone("c1", undefined);
+      expect((await store.getChat("c1"))?.customerGoneAt).toBeUndefined();
+
+      await store.setCustomerGone("nobody", "2026-11-24T08:05:00.000Z");
+      expect(await store.getChat("nobody")).toBeUndefined();
+    });
+
     it("switches a chat's language, and refuses an unknown chat with ChatNotFoundError", async () => {
       const { store } = await fresh();
       await store.createChat(sampleChat("c1"));

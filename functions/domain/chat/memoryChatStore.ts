@@ -198,6 +198,13 @@ export function createMemoryChatStore(): ChatStore & { sweepExpired(now: Date): 
       record.chat.signInTooWeak = true;
     },
 
+    async setCustomerGone(chatId, since) {
+      const record = chats.get(chatId);
+      if (!record) return;
+      if (since === undefined) delete record.chat.customerGoneAt;
+      else record.chat.customerGoneAt = since;
+    },
+
     async setLanguage(chatId, lang) {
       const record = chats.get(chatId);
       if (!record) throw new ChatNotFoundError();

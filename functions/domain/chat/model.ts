@@ -60,6 +60,12 @@ export interface Chat {
   /** Advisor handling the chat (staff subject) and the name the customer sees. */
   advisorId?: string;
   advisorName?: string;
+  /**
+   * While an advisor has the chat: since when its customer has had no connection to it for
+   * the grace period (ISO instant), until they are back. Kept so that an advisor's console
+   * that connects later is told, on whichever gateway task.
+   */
+  customerGoneAt?: string;
   /** The advisor's wrap-up as first saved; never overwritten. Notes are stored masked. */
   wrapup?: Wrapup;
   /** Later wrap-ups of the same chat, oldest first: each a correction, who and when kept. */

@@ -11,21 +11,30 @@ import type {
   OwnAppointment,
 } from "../../contracts/contactRequests.ts";
 import type { Lang } from "../../contracts/lang.ts";
+import { phrase } from "../dialogue/phrases.ts";
 import { formatOpeningTime } from "../openingHours/index.ts";
 import { type AppointmentDeps, bookAppointment, cancelAppointment } from "./appointments.ts";
 import type { AppointmentRecord } from "./contactStore.ts";
-import { AppointmentNotFoundError } from "./errors.ts";
+import { AppointmentNotFoundError, OwnAppointmentHandledError } from "./errors.ts";
 import { normalisePhone, phoneEnding } from "./phone.ts";
 import { appointmentMoved } from "./phrases.ts";
 import { normaliseReference } from "./references.ts";
 
-/** Who asks: the chat's signed-in subject, and the phone number they typed, if any. */
+/**
+ * Who asks: the chat's signed-in subject, and the phone number they typed, if any; `lang`, the
+ * language they read (the chat's), for a refusal worth explaining (the booking's otherwise).
+ */
 export interface AppointmentAsker {
   subject?: string;
   phone?: string;
+  lang?: Lang;
 }
 
-/** The booked, not yet started appointment `reference`, if `asker` may change it. */
+/**
+ * The booked appointment `reference`, if `asker` may change it. One an advisor already marked
+ * handled is said so to its owner (OwnAppointmentHandledError), since "not found" would send
+ * them looking for a mistake in the reference; to anyone else it is unknown, as is the rest.
+ */
 async function ownAppointment(
   deps: Pick<AppointmentDeps, "appointments" | "clock">,
   referenceInput: string,
@@ -33,11 +42,18 @@ async function ownAppointment(
 ): Promise<AppointmentRecord> {
   const reference = normaliseReference(referenceInput);
   const record = reference ? await deps.appointments.getAppointment(reference) : undefined;
-  if (record?.status !== "booked") throw new AppointmentNotFoundError();
+  if (record?.status !== "booked" && record?.status !== "handled") {
+    throw new AppointmentNotFoundError();
+  }
   const bySubject = asker.subject !== undefined && record.subject === asker.subject;
   const phone = asker.phone ? normalisePhone(asker.phone) : undefined;
   const byPhone = phone?.ok === true && record.phone === phone.e164;
   if (!bySubject && !byPhone) throw new AppointmentNotFoundError();
+  if (record.status === "handled") {
+    throw new OwnAppointmentHandledError(
+      phrase("appointmentAlreadyHandled", asker.lang ?? record.lang),
+    );
+  }
   return record;
 }
 

@@ -21,6 +21,7 @@ import {
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
+import type { ContactChanges } from "./contactChanges.ts";
 import {
   type AppointmentPosition,
   type AppointmentRecord,
@@ -65,6 +66,8 @@ export interface AppointmentDeps {
   newReference?: ReferenceSource;
   /** Counts the request for supervisors' reports; never throws. */
   reports?: ReportRecorder;
+  /** Tells the advisors' consoles that their list changed; never throws. */
+  contactChanges?: ContactChanges;
 }
 
 /**
@@ -220,6 +223,7 @@ export async function bookAppointment(
   }
 
   await deps.reports?.record({ kind: "booking", at: now, lang: booking.lang });
+  deps.contactChanges?.changed({ list: "appointments", lang: booking.lang });
   const minutes = Math.round((slot.end.getTime() - slot.start.getTime()) / 60_000);
   return {
     reference: stored.reference,
@@ -249,7 +253,10 @@ async function bookingState(
  * harmless: the place is freed once and the second call answers the same.
  */
 export async function cancelAppointment(
-  deps: Pick<AppointmentDeps, "appointments" | "guards" | "clock" | "openingHours" | "reports">,
+  deps: Pick<
+    AppointmentDeps,
+    "appointments" | "guards" | "clock" | "openingHours" | "reports" | "contactChanges"
+  >,
   referenceInput: string,
 ): Promise<AppointmentCancelled> {
   const reference = normaliseReference(referenceInput);
@@ -274,6 +281,7 @@ export async function cancelAppointment(
         lang: cancelled.lang,
         bookedAt: new Date(cancelled.bookedAt),
       });
+      deps.contactChanges?.changed({ list: "appointments", lang: cancelled.lang });
     }
   }
   const when = formatOpeningTime(
@@ -364,7 +372,7 @@ export async function listBookedAppointmentsPage(
  * LANGUAGE_NOT_SERVED for an appointment outside `langs` (the advisor's).
  */
 export async function closeAppointment(
-  deps: Pick<AppointmentDeps, "appointments" | "clock">,
+  deps: Pick<AppointmentDeps, "appointments" | "clock" | "contactChanges">,
   input: { reference: string; advisorId: string; note?: string; langs: readonly Lang[] },
 ): Promise<{ reference: string; handledAt: string }> {
   const reference = normaliseReference(input.reference);
@@ -379,7 +387,10 @@ export async function closeAppointment(
     // Staff type personal data too: the note is kept masked, like customers' text.
     ...(input.note?.trim() ? { note: maskPersonalData(input.note.trim()).text } : {}),
   });
-  if (handled) return { reference, handledAt: now.toISOString() };
+  if (handled) {
+    deps.contactChanges?.changed({ list: "appointments", lang: existing.lang });
+    return { reference, handledAt: now.toISOString() };
+  }
   const current = (await deps.appointments.getAppointment(reference)) ?? existing;
   if (current.status === "handled") throw new AppointmentAlreadyHandledError();
   if (current.status === "cancelled") throw new AppointmentCancelledError();

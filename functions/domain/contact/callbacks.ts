@@ -12,6 +12,7 @@ import {
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import type { ReportRecorder } from "../reports/reportEvents.ts";
+import type { ContactChanges } from "./contactChanges.ts";
 import {
   type CallbackRecord,
   type CallbackStore,
@@ -45,6 +46,8 @@ export interface CallbackDeps {
   newReference?: ReferenceSource;
   /** Counts the request for supervisors' reports; never throws. */
   reports?: ReportRecorder;
+  /** Tells the advisors' consoles that their list changed; never throws. */
+  contactChanges?: ContactChanges;
 }
 
 /** Local hours [from, to) of each preferred window; the service day is 9-16. */
@@ -146,6 +149,7 @@ export async function createCallback(
       };
       if (await deps.callbacks.putCallback(record)) {
         await deps.reports?.record({ kind: "callback", at: now, lang: request.lang });
+        deps.contactChanges?.changed({ list: "callbacks", lang: request.lang });
         const when =
           callFrom.getTime() === now.getTime()
             ? undefined
@@ -246,7 +250,7 @@ export async function listOpenCallbacksPage(
  * `langs` (when given: the advisor's) with LanguageNotServedError.
  */
 export async function closeCallback(
-  deps: Pick<CallbackDeps, "callbacks" | "guards" | "clock">,
+  deps: Pick<CallbackDeps, "callbacks" | "guards" | "clock" | "contactChanges">,
   input: { reference: string; advisorId: string; note?: string; langs?: readonly Lang[] },
 ): Promise<{ reference: string; closedAt: string }> {
   const reference = normaliseReference(input.reference);
@@ -267,6 +271,7 @@ export async function closeCallback(
   if (closed) {
     // The customer may ask for a call again.
     await releaseOpenContact(deps.guards, closed);
+    deps.contactChanges?.changed({ list: "callbacks", lang: closed.lang });
     return { reference, closedAt: now.toISOString() };
   }
   const existing = await deps.callbacks.getCallback(reference);

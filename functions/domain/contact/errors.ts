@@ -76,6 +76,17 @@ export class AppointmentAlreadyHandledError extends ChatError {
   }
 }
 
+/**
+ * The customer's own booking was already marked handled by an advisor: said to them in their
+ * words (the chat's language), with the same code as the advisors' second close.
+ */
+export class OwnAppointmentHandledError extends ChatError {
+  override name = "OwnAppointmentHandledError";
+  constructor(message: string) {
+    super("APPOINTMENT_ALREADY_HANDLED", message, 409);
+  }
+}
+
 /** The customer cancelled (or moved) it: there is no call to make. */
 export class AppointmentCancelledError extends ChatError {
   override name = "AppointmentCancelledError";

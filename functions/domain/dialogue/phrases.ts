@@ -54,6 +54,11 @@ export const PHRASES = {
     sv: "Jag hittar inget svar på det här heller. Du kan söka på vero.fi, lämna en begäran om att bli uppringd eller boka en tid.",
   },
   changeAppointment: { fi: "Peru tai siirrä aika", sv: "Avboka eller flytta tid" },
+  // The customer's own booking, which an advisor has already marked handled (the call is done).
+  appointmentAlreadyHandled: {
+    fi: "Asiakasneuvoja on jo merkinnyt tämän puhelinajan hoidetuksi, joten sitä ei voi enää perua tai siirtää. Jos tarvitset vielä apua, voit varata uuden ajan tai jättää soittopyynnön.",
+    sv: "En kundrådgivare har redan markerat den här telefontiden som behandlad, så den kan inte längre avbokas eller flyttas. Om du behöver mer hjälp kan du boka en ny tid eller lämna en begäran om att bli uppringd.",
+  },
   endChat: { fi: "Lopeta keskustelu", sv: "Avsluta chatten" },
   recogniserDown: {
     fi: "Chatbot ei juuri nyt pysty vastaamaan kysymyksiin. Voit pyytää asiakasneuvojaa, jättää soittopyynnön tai yrittää hetken kuluttua uudelleen.",

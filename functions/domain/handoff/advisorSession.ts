@@ -95,17 +95,29 @@ export function createAdvisorSessions(deps: AdvisorSessionDeps) {
     async advisorConnected(advisor: AdvisorIdentity): Promise<{
       status: AdvisorStatus;
       chats: AdvisorChat[];
+      /** Those of `chats` still going whose customer has been gone for the grace period. */
+      customersGone: string[];
     }> {
       const { status } = await presence.connect(advisor);
       graceTimers.get(advisor.advisorId)?.();
       graceTimers.delete(advisor.advisorId);
       const mine = await store.listAdvisorChats(advisor.advisorId);
       const restored: AdvisorChat[] = [];
+      const customersGone: string[] = [];
       for (const chat of mine) {
         handoffNotifier.attach(advisor.advisorId, chat.chatId);
         restored.push(advisorChat(chat, await transcriptOf(store, chat.chatId)));
+        if (chat.state === "advisor" && chat.customerGoneAt) customersGone.push(chat.chatId);
       }
-      return { status, chats: restored };
+      return { status, chats: restored, customersGone };
+    },
+
+    /**
+     * The customer of an advisor's chat has been gone for the grace period (`gone`), or is
+     * back: kept with the chat, so that a console connecting later is told too.
+     */
+    async customerGone(chatId: string, gone: boolean): Promise<void> {
+      await store.setCustomerGone(chatId, gone ? clock.now().toISOString() : undefined);
     },
 
     /** A console connection closed; after the last one (on any task) the grace period starts. */

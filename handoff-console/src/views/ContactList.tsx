@@ -6,7 +6,7 @@ import type { ConsoleClient } from "../consoleClient.ts";
 import { CALLBACK_NOTE_LIMIT } from "../consoleClient.ts";
 import type { ContactList } from "../contactList.ts";
 import { errorText, text, type UiText } from "../i18n.ts";
-import { announce, currentClient } from "../state.ts";
+import { announce, currentClient, inUse, supervising } from "../state.ts";
 import { NoteField } from "./NoteField.tsx";
 
 type Contact = { reference: string };
@@ -15,7 +15,7 @@ export type Contacts<T extends Contact> = ContactList<T, ConsoleClient>;
 /** Reloads a list from the service (its refresh button, its navigation link). */
 export function refreshList(list: Contacts<Contact>): void {
   const client = currentClient();
-  if (client) void list.refresh(client);
+  if (client) void list.refresh(client, inUse);
 }
 
 /** "Soittopyynnöt (200+)": a list's name and how many it shows, "+" while more pages follow. */
@@ -37,13 +37,13 @@ export function LangCell(props: { lang: Lang }) {
   );
 }
 
-/** The number to call, as a `tel:` link for a softphone. */
-export function PhoneCell(props: { item: { phone: string; phoneDisplay: string } }) {
-  return (
+/** The number to call, as a `tel:` link for a softphone; none for a supervisor (none came). */
+export function PhoneCell(props: { item: { phone?: string; phoneDisplay?: string } }) {
+  return props.item.phone ? (
     <td class="nowrap">
       <a href={`tel:${props.item.phone}`}>{props.item.phoneDisplay}</a>
     </td>
-  );
+  ) : null;
 }
 
 export interface ContactSectionProps<T extends Contact> {
@@ -68,6 +68,11 @@ export function ContactSection<T extends Contact>(props: ContactSectionProps<T>)
   const t = text.value;
   const { list } = props;
   const { items, nextCursor, loading, error, skew } = list.state.value;
+  // A supervisor follows the list: no numbers to call, nothing to mark handled.
+  const readOnly = supervising.value;
+  const columns = readOnly
+    ? props.columns.filter((c) => c !== t.colPhone && c !== t.colAction)
+    : props.columns;
   const heading = useRef<HTMLHeadingElement>(null);
   const tbody = useRef<HTMLTableSectionElement>(null);
   const now = useSignal(Date.now());
@@ -133,7 +138,7 @@ export function ContactSection<T extends Contact>(props: ContactSectionProps<T>)
           <caption id={captionId}>{props.caption}</caption>
           <thead>
             <tr>
-              {props.columns.map((c) => (
+              {columns.map((c) => (
                 <th scope="col" key={c}>
                   {c}
                 </th>
@@ -147,7 +152,8 @@ export function ContactSection<T extends Contact>(props: ContactSectionProps<T>)
                 t={t}
                 item={item}
                 list={list}
-                span={props.columns.length}
+                span={columns.length}
+                readOnly={readOnly}
                 cells={(at) => props.cells(item, at)}
                 now={now}
                 skew={skew}
@@ -187,6 +193,7 @@ function Row(props: {
   cells(now: number): ComponentChildren;
   now: Signal<number>;
   skew: number;
+  readOnly: boolean;
   onClosed(): void;
 }) {
   const { t, item } = props;
@@ -212,9 +219,9 @@ function Row(props: {
 
   return (
     <>
-      <tr>
+      <tr data-ref={item.reference}>
         {props.cells(now)}
-        <td>
+        <td hidden={props.readOnly}>
           <button
             type="button"
             class="secondary small"

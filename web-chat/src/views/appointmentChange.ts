@@ -172,6 +172,10 @@ export function appointmentChangeForm(ctx: AppointmentChangeContext): HTMLFormEl
         reference.setError(message);
         focusField(referenceInput);
       }
+    } else if (code === "APPOINTMENT_ALREADY_HANDLED") {
+      // The service's own words (in the chat's language): the call was made, nothing to change.
+      forgetMove();
+      formError.show(ack.error.message);
     } else if (code === "SLOT_FULL" || code === "SLOT_NOT_BOOKABLE") {
       if (movingFor) void loadSlots(movingFor.lang);
       // Not bookable need not mean full: the list may be old (the time too near by now).

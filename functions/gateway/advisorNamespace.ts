@@ -288,19 +288,8 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
       }),
     );
 
-    socket.on(
-      "callbacks:list",
-      handleEvent(deps, "callbacks:list", callbacksListSchema, async (request, ack) => {
-        if (!deps.contact) throw new Error("callbacks are not wired");
-        ack(
-          await listOpenCallbacksPage(deps.contact, {
-            ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
-            // Phone numbers only of the customers this advisor may serve (the token's languages).
-            langs: advisor.languages,
-          }),
-        );
-      }),
-    );
+    // Phone numbers only of the customers this advisor may serve (the token's languages).
+    serveContactLists(socket, advisor.languages, "with-phones");
 
     socket.on(
       "callback:close",
@@ -314,25 +303,6 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
         logger.info("callback closed", { reference: closed.reference });
         ack(closed);
       }),
-    );
-
-    socket.on(
-      "appointments:list",
-      handleEvent(
-        deps,
-        "appointments:list",
-        advisorAppointmentsListSchema,
-        async (request, ack) => {
-          if (!deps.contact) throw new Error("appointments are not wired");
-          ack(
-            await listBookedAppointmentsPage(deps.contact, {
-              langs: advisor.languages,
-              ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
-              ...(request.from === undefined ? {} : { from: request.from }),
-            }),
-          );
-        },
-      ),
     );
 
     socket.on(
@@ -359,21 +329,25 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
   });
 
   /**
-   * A supervisor's connection: both languages' lists (the whole service's backlog) and their
-   * changes, without phone numbers; no presence, queue or chats, and nothing to close.
+   * `callbacks:list` and `appointments:list` of `langs`: for an advisor with the numbers to
+   * call, for a supervisor without them.
    */
-  function followContacts(socket: Parameters<Parameters<AdvisorNamespace["on"]>[1]>[0]): void {
-    const all: Lang[] = ["fi", "sv"];
-    void socket.join(all.map(contactsRoom));
+  function serveContactLists(
+    socket: Parameters<Parameters<AdvisorNamespace["on"]>[1]>[0],
+    langs: readonly Lang[],
+    phones: "with-phones" | "without-phones",
+  ): void {
+    const shown = <T extends { phone?: string; phoneDisplay?: string }>(item: T) =>
+      phones === "with-phones" ? item : withoutPhone(item);
     socket.on(
       "callbacks:list",
       handleEvent(deps, "callbacks:list", callbacksListSchema, async (request, ack) => {
         if (!deps.contact) throw new Error("callbacks are not wired");
         const page = await listOpenCallbacksPage(deps.contact, {
           ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
-          langs: all,
+          langs: [...langs],
         });
-        ack({ ...page, callbacks: page.callbacks.map(withoutPhone) });
+        ack({ ...page, callbacks: page.callbacks.map(shown) });
       }),
     );
     socket.on(
@@ -385,14 +359,24 @@ export function registerAdvisorNamespace(io: Server, deps: AdvisorNamespaceDeps)
         async (request, ack) => {
           if (!deps.contact) throw new Error("appointments are not wired");
           const page = await listBookedAppointmentsPage(deps.contact, {
-            langs: all,
+            langs: [...langs],
             ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
             ...(request.from === undefined ? {} : { from: request.from }),
           });
-          ack({ ...page, appointments: page.appointments.map(withoutPhone) });
+          ack({ ...page, appointments: page.appointments.map(shown) });
         },
       ),
     );
+  }
+
+  /**
+   * A supervisor's connection: both languages' lists (the whole service's backlog) and their
+   * changes, without phone numbers; no presence, queue or chats, and nothing to close.
+   */
+  function followContacts(socket: Parameters<Parameters<AdvisorNamespace["on"]>[1]>[0]): void {
+    const all: Lang[] = ["fi", "sv"];
+    void socket.join(all.map(contactsRoom));
+    serveContactLists(socket, all, "without-phones");
     for (const event of ADVISOR_ONLY_EVENTS) {
       socket.on(
         event,

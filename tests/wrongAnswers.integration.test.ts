@@ -139,7 +139,14 @@ describe("'something else' to the bot's which-one", () => {
       "Maksanko jäännösveroa vai saanko veronpalautusta, soita [PHONE]",
     );
     expect(sample).toMatchObject({ lang: "fi", reasons: ["missed"] });
-    expect(sample.guesses.slice(0, 2).map((g) => g.intent)).toEqual(["residual-tax", "tax-refund"]);
+    // The question names both topics, so their order is a near-tie that any content edit
+    // can flip; what matters is that both are kept as the guesses offered.
+    expect(
+      sample.guesses
+        .slice(0, 2)
+        .map((g) => g.intent)
+        .sort(),
+    ).toEqual(["residual-tax", "tax-refund"]);
     const everything = (await content(`misses?${PERIOD}&status=all`)).text;
     expect(everything).not.toContain('"Jotain muuta"');
     expect(everything).not.toContain("040 123");

@@ -421,6 +421,14 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         await owner.locator(".notice.ok", { hasText: "(church-tax) tallennettu" }).waitFor(POLL);
         await reviewer.reload();
         await expect.poll(() => title(reviewer).inputValue(), POLL).toBe(`${original} (omistaja)`);
+
+        // The draft as it was, so the tests after this one do not see the owner's title.
+        await owner.reload();
+        await expect.poll(() => title(owner).inputValue(), POLL).toBe(`${original} (omistaja)`);
+        await owner.locator("#topic-revert").click();
+        await owner.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+        await expect.poll(() => title(owner).inputValue(), POLL).toBe(original);
+        await owner.locator("#topic-revert").waitFor({ state: "detached" });
       }),
     );
   }, 120_000);

@@ -744,10 +744,17 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         .getByTestId("publish-slow");
       await publishSlow.waitFor({ timeout: 10_000 });
       expect(await publishSlow.textContent()).toBe("Tämä kestää tavallista kauemmin…");
-      expect(await page.getByTestId("versions-notice").textContent()).toBe("");
       await expect.poll(() => live.textContent(), POLL).toBe("Tämä kestää tavallista kauemmin…");
       await expectNoAxeViolations(page, "studio-publish-slow");
-      await page.getByTestId("versions-notice").locator(".notice.error").waitFor(POLL);
+      // The failure is said under Publish too, where the person is looking.
+      const publishFailed = page.getByTestId("publish-notice").locator(".notice.error");
+      await publishFailed.waitFor(POLL);
+      await expect
+        .poll(() => inView(publishFailed), {
+          ...POLL,
+          message: "the publish's failure is in sight",
+        })
+        .toBe(true);
       expect(await publishSlow.count()).toBe(0);
 
       // Sent for real; the author's withdrawal, slow, says so under its own confirmation.
@@ -764,10 +771,24 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         .getByTestId(`version-${version}-slow`);
       await confirmSlow.waitFor({ timeout: 10_000 });
       expect(await confirmSlow.textContent()).toBe("Tämä kestää tavallista kauemmin…");
-      expect(await page.getByTestId("versions-notice").textContent()).toBe("");
       await expectNoAxeViolations(page, "studio-withdraw-slow");
       await withdrawing;
       expect(await confirmSlow.count()).toBe(0);
+      // Its outcome comes in the version's row, in sight, said once in the live region; focus
+      // goes to the version's heading, not the page's top.
+      const withdrawn = page.getByTestId(`version-${version}-notice`).locator(".notice.ok");
+      await withdrawn.waitFor(POLL);
+      expect(await withdrawn.textContent()).toBe(`Version ${version} julkaisu peruttu.`);
+      await expect
+        .poll(() => inView(withdrawn), { ...POLL, message: "the withdrawal's outcome is in sight" })
+        .toBe(true);
+      await expect
+        .poll(() => live.textContent(), POLL)
+        .toBe(`Version ${version} julkaisu peruttu.`);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
+        .toBe(`version-${version}-title`);
+      await expectNoAxeViolations(page, "studio-withdraw-outcome");
 
       // The draft as it was, for whatever runs next.
       await openTopic(page, "yle-tax");

@@ -119,6 +119,7 @@ describe("a publish the check refuses", () => {
     expect(versions.notice.value).toMatchObject({
       kind: "error",
       text: "Sisältö ei läpäissyt tarkistusta (2 virhettä). Mitään ei muutettu.",
+      at: "publish",
     });
     // The findings are told by the server, in the language the studio asked for.
     const publishCall = vi
@@ -259,9 +260,11 @@ describe("a version approved after another went live", () => {
 
     expect(await versions.approve(9)).toBe(false);
 
+    // Shown in version 9's row, where the approval was asked for.
     expect(versions.notice.value).toEqual({
       kind: "error",
       text: `Toiminto epäonnistui. Palvelimen viesti: ${said}`,
+      at: 9,
     });
     expect(listCalls()).toHaveLength(1);
     expect(versions.list.value?.versions.find((v) => v.version === 9)?.state).toBe("superseded");
@@ -349,7 +352,12 @@ describe("the author withdrawing a version waiting for review", () => {
       method: "POST",
       path: "/api/content/versions/11/withdraw",
     });
-    expect(versions.notice.value).toEqual({ kind: "ok", text: "Version 11 julkaisu peruttu." });
+    // In version 11's row, where the withdrawal was asked for, not at the page's top.
+    expect(versions.notice.value).toEqual({
+      kind: "ok",
+      text: "Version 11 julkaisu peruttu.",
+      at: 11,
+    });
     expect(versions.confirming.value).toBeUndefined();
     expect(fake.current().calls.some((c) => c.path === "/api/content/versions?limit=20")).toBe(
       true,
@@ -395,6 +403,8 @@ describe("a rollback asked for with its reason", () => {
     expect(versions.rollbackComment.value).toBe("");
     expect(versions.rollbackError.value).toBe("");
     expect(versions.notice.value?.text).toMatch(/^Versio 12 luotu palauttamaan version 3/);
+    // In version 3's row, where the rollback was asked for (version 12 is the one it made).
+    expect(versions.notice.value?.at).toBe(3);
   });
 });
 

@@ -34,9 +34,13 @@ export const publishing = signal(false);
 export const lastCreated = signal<
   { version: number; state: string; rollbackOf?: number; diff?: VersionDiff } | undefined
 >(undefined);
-/** The outcome of the last action, shown above the list, with what the check found if it refused. */
+/**
+ * The outcome of the last action, with what the check found if it refused. `at` says where
+ * it was taken, and so where it is shown: under Publish, or in that version's row (the
+ * page's top may be scrolled out of sight).
+ */
 export const notice = signal<
-  { kind: "ok" | "error"; text: string; problems?: Problem[] } | undefined
+  { kind: "ok" | "error"; text: string; problems?: Problem[]; at: "publish" | number } | undefined
 >(undefined);
 
 /**
@@ -47,20 +51,25 @@ export const notice = signal<
 export const slow = signal("");
 
 /** A refused publish, approval or rollback: what the check or the test gate found, listed. */
-function refusal(error: unknown, t: UiText): NonNullable<typeof notice.value> {
+function refusal(
+  error: unknown,
+  t: UiText,
+  at: "publish" | number,
+): NonNullable<typeof notice.value> {
   if (error instanceof ContentInvalidError && error.problems.length) {
     return {
       kind: "error",
       text: t.contentRefused(error.problems.length),
       problems: error.problems,
+      at,
     };
   }
-  if (error instanceof SelfApprovalError) return { kind: "error", text: t.selfApproval };
+  if (error instanceof SelfApprovalError) return { kind: "error", text: t.selfApproval, at };
   // A write that timed out may have landed: the page is read again, and says so.
   if (error instanceof RequestTimeoutError) {
-    return { kind: "error", text: `${errorText(error, t)} ${t.mayHaveLanded}` };
+    return { kind: "error", text: `${errorText(error, t)} ${t.mayHaveLanded}`, at };
   }
-  return { kind: "error", text: errorText(error, t) };
+  return { kind: "error", text: errorText(error, t), at };
 }
 
 /** After a refusal: what the server holds now, when the refusal leaves it unknown. */
@@ -326,7 +335,7 @@ export async function publish(): Promise<boolean> {
       call(
         (c) => c.publish(note),
         (e) => {
-          notice.value = refusal(e, t);
+          notice.value = refusal(e, t, "publish");
           failure = e;
         },
       ),
@@ -340,7 +349,7 @@ export async function publish(): Promise<boolean> {
   batch(() => {
     comment.value = "";
     lastCreated.value = { version: result.version, state: result.state };
-    notice.value = { kind: "ok", text: message };
+    notice.value = { kind: "ok", text: message, at: "publish" };
   });
   announce(message);
   await load();
@@ -367,7 +376,7 @@ async function act(
     () => text.value.actionSlow,
     () =>
       call(run, (e) => {
-        notice.value = refusal(e, t);
+        notice.value = refusal(e, t, version);
         stale = e instanceof VersionStaleError;
         failure = e;
       }),
@@ -383,7 +392,7 @@ async function act(
     return false;
   }
   const message = success(result);
-  notice.value = { kind: "ok", text: message };
+  notice.value = { kind: "ok", text: message, at: version };
   announce(message);
   await load();
   return true;

@@ -105,10 +105,6 @@ export function Versions() {
       <h2 id="view-heading" tabIndex={-1}>
         {t.versionsTitle}
       </h2>
-      <div data-testid="versions-notice">
-        <Outcome outcome={notice.value} />
-        <RefusalProblems problems={notice.value?.problems ?? []} />
-      </div>
       <DecisionsPanel />
       <PublishPanel />
       <VersionListPanel />
@@ -151,6 +147,22 @@ function DecisionsPanel() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The outcome of the publish or version action taken at `at` (under Publish, or in that
+ * version's row), where the person who pressed it is looking: the page's top may be scrolled
+ * out of sight. A success was announced once by the store; a failure is an alert.
+ */
+function ActionNotice(props: { at: "publish" | number; testId: string }) {
+  const shown = notice.value;
+  if (!shown || shown.at !== props.at) return null;
+  return (
+    <div data-testid={props.testId}>
+      <Outcome outcome={shown} />
+      <RefusalProblems problems={shown.problems ?? []} />
+    </div>
   );
 }
 
@@ -302,6 +314,7 @@ function PublishPanel() {
       {offer.kind === "send" || (offer.kind === "loading" && draftDiffError.value) ? (
         <PublishForm />
       ) : null}
+      <ActionNotice at="publish" testId="publish-notice" />
       {created?.diff ? (
         <div data-testid="published-diff">
           <h4>
@@ -374,6 +387,8 @@ function PublishForm() {
         if (busy) return;
         void publish().then((ok) => {
           if (!ok && commentError.value) focusControl("publish-comment");
+          // The form goes once the draft is sent: focus stays in its panel, over the outcome.
+          else if (ok) focusControl("publish-title");
         });
       }}
     >
@@ -683,10 +698,11 @@ function VersionItem(props: {
           yes={busy ? t.approving : t.approveYes}
           busy={busy}
           onYes={() =>
-            // The button goes away with the state; focus goes to the list, not the page. A
-            // refusal leaves it (unless the version was superseded meanwhile) for another try.
+            // The button goes away with the state; focus goes to the version's heading, over
+            // the outcome in its row. A refusal leaves it (unless the version was superseded
+            // meanwhile) for another try.
             void approve(v.version).then((done) =>
-              focusControl(done ? "versions-list-title" : `${base}-approve`, "versions-list-title"),
+              focusControl(done ? `${base}-title` : `${base}-approve`, `${base}-title`),
             )
           }
           onCancel={() => {
@@ -704,10 +720,7 @@ function VersionItem(props: {
           busy={busy}
           onYes={() =>
             void withdraw(v.version).then((done) =>
-              focusControl(
-                done ? "versions-list-title" : `${base}-withdraw`,
-                "versions-list-title",
-              ),
+              focusControl(done ? `${base}-title` : `${base}-withdraw`, `${base}-title`),
             )
           }
           onCancel={() => {
@@ -727,8 +740,8 @@ function VersionItem(props: {
             void rollback(v.version).then(() =>
               // Without a reason the question stays open at its field; otherwise it closed.
               focusControl(
-                rollbackError.value ? `${base}-rollback-reason` : "versions-list-title",
-                "versions-list-title",
+                rollbackError.value ? `${base}-rollback-reason` : `${base}-title`,
+                `${base}-title`,
               ),
             )
           }
@@ -775,7 +788,7 @@ function VersionItem(props: {
           busy={busy}
           onYes={() =>
             void reject(v.version).then((done) => {
-              if (done) focusControl("versions-list-title");
+              if (done) focusControl(`${base}-title`);
             })
           }
           onCancel={() => {
@@ -803,6 +816,7 @@ function VersionItem(props: {
           </div>
         </Confirm>
       ) : null}
+      <ActionNotice at={v.version} testId={`${base}-notice`} />
       <div id={`${base}-diff`} hidden={!open}>
         {open ? <VersionDiffView diff={diff} /> : null}
       </div>

@@ -15,7 +15,14 @@ import {
   VersionStaleError,
   type VersionTestResult,
 } from "../api.ts";
-import { type RollbackTouch, rollbackTouches, rowName } from "../diff.ts";
+import {
+  type BrokenFollowUp,
+  followUpsToRead,
+  type RollbackTouch,
+  rollbackBrokenFollowUps,
+  rollbackTouches,
+  rowName,
+} from "../diff.ts";
 import { text, type UiText } from "../i18n.ts";
 import { changedSaid } from "../testReport.ts";
 import { announce, call, errorText, onSignOut, sayWhenSlow } from "./app.ts";
@@ -115,11 +122,18 @@ export const rollbackComment = signal("");
 export const rollbackError = signal("");
 /**
  * What the rollback being confirmed meets among the draft's own changes (`rollbackTouches`),
- * read when its confirmation opens; `draftChanged` says whether the draft had any at all.
+ * read when its confirmation opens; `draftChanged` says whether the draft had any at all;
+ * `followUps`, the kept draft topics whose follow-up the rolled-back content does not have
+ * (`rollbackBrokenFollowUps`), which the next publish's check would refuse.
  */
 export const rollbackCheck = signal<
   | { version: number; touches: "loading" | "error" }
-  | { version: number; touches: RollbackTouch[]; draftChanged: boolean }
+  | {
+      version: number;
+      touches: RollbackTouch[];
+      draftChanged: boolean;
+      followUps: BrokenFollowUp[];
+    }
   | undefined
 >(undefined);
 export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
@@ -493,14 +507,40 @@ export async function checkRollback(version: number): Promise<void> {
     rollbackCheck.value = { version, touches: "error" };
     return;
   }
+  // A kept topic the rolled-back content does not have: only its draft copy says what it
+  // follows up with. One that cannot be read is judged by what the draft's diff says.
+  const toRead = target ? followUpsToRead(draftNow, target) : [];
+  const read = new Map<string, readonly string[]>();
+  await Promise.all(
+    toRead.map(async (id) => {
+      const got = await call(
+        (c) => c.draftTopic(id),
+        () => undefined,
+      );
+      if (got) read.set(id, got.topic.followUps ?? []);
+    }),
+  );
+  if (!current()) return;
   const t = text.value;
   const touches = target ? rollbackTouches(draftNow, target, t) : [];
-  rollbackCheck.value = { version, touches, draftChanged: draftNow.topics.length > 0 };
-  if (touches.length) {
-    announce(
-      `${t.rollbackTouchesLead(touches.length)} ${touches.map((x) => rowName(x, t)).join(", ")}.`,
-    );
-  }
+  const followUps = target ? rollbackBrokenFollowUps(draftNow, target, read, t) : [];
+  rollbackCheck.value = {
+    version,
+    touches,
+    draftChanged: draftNow.topics.length > 0,
+    followUps,
+  };
+  const said = [
+    touches.length
+      ? `${t.rollbackTouchesLead(touches.length)} ${touches.map((x) => rowName(x, t)).join(", ")}.`
+      : "",
+    followUps.length
+      ? `${t.rollbackFollowUpsLead(version, followUps.length)} ${followUps
+          .map((x) => t.rollbackFollowUpLine(rowName(x.topic, t), rowName(x.followUp, t)))
+          .join(", ")}.`
+      : "",
+  ].filter(Boolean);
+  if (said.length) announce(said.join(" "));
 }
 
 onSignOut(() => {

@@ -16,6 +16,7 @@ import type {
   VersionTestResult,
 } from "../api.ts";
 import {
+  type BrokenFollowUp,
   type DiffRow,
   fieldLabel,
   partText,
@@ -751,6 +752,7 @@ function VersionItem(props: {
           }}
         >
           <RollbackTouches version={v.version} id={`${base}-rollback-touches`} />
+          <RollbackFollowUps version={v.version} id={`${base}-rollback-follow-ups`} />
           <div class="stack">
             <label for={`${base}-rollback-reason`}>{t.rollbackReason}</label>
             <p id={`${base}-rollback-reason-hint`} class="hint">
@@ -764,6 +766,7 @@ function VersionItem(props: {
               aria-describedby={describedBy(
                 // What it does to the draft's own changes is read with the field focus goes to.
                 rollbackTouchesShown(v.version) && `${base}-rollback-touches`,
+                brokenFollowUps(v.version).length > 0 && `${base}-rollback-follow-ups`,
                 `${base}-rollback-reason-hint`,
                 rollbackError.value && `${base}-rollback-error`,
               )}
@@ -886,6 +889,43 @@ function RollbackTouches(props: { version: number; id: string }) {
         ))}
       </ul>
       <p>{t.rollbackTouchesOutcome(props.version, touches.length)}</p>
+    </div>
+  );
+}
+
+/** The kept draft topics whose follow-up the rollback to `version` leaves without its topic. */
+function brokenFollowUps(version: number): BrokenFollowUp[] {
+  const check = rollbackCheck.value;
+  return check?.version === version && "followUps" in check ? check.followUps : [];
+}
+
+/**
+ * In a rollback's confirmation: the draft topics it keeps whose follow-up is a topic the
+ * rolled-back content does not have, which the next publish's check would refuse.
+ */
+function RollbackFollowUps(props: { version: number; id: string }) {
+  const t = text.value;
+  const broken = brokenFollowUps(props.version);
+  if (!broken.length) return null;
+  return (
+    <div id={props.id} class="notice" data-testid={props.id}>
+      <p>
+        <strong>{t.rollbackFollowUpsLead(props.version, broken.length)}</strong>
+      </p>
+      <ul>
+        {broken.map((x) => (
+          <li
+            key={`${x.topic.id}>${x.followUp.id}`}
+            data-topic={x.topic.id}
+            data-follow-up={x.followUp.id}
+          >
+            <RowName row={x.topic} />
+            {`, ${t.rollbackFollowUpTo} `}
+            <RowName row={x.followUp} />
+          </li>
+        ))}
+      </ul>
+      <p>{t.rollbackFollowUpsOutcome(broken.length)}</p>
     </div>
   );
 }

@@ -353,9 +353,10 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await studio.getByTestId(`version-${withdrawn}-rejected-by`).textContent()).toMatch(
       /^Outi Lahtinen, \d/,
     );
+    // Focus goes to the withdrawn version's heading, over its outcome, not the list's top.
     await expect
       .poll(() => studio.evaluate(() => document.activeElement?.id), POLL)
-      .toBe("versions-list-title");
+      .toBe(`version-${withdrawn}-title`);
     const rollback = await rollBackTo(studio, before, "Kuolinpesän ohje vaatii vielä tarkistusta.");
     expect(await versionState(studio, rollback)).toBe("pending-review");
     await signOutOfStudio(studio);

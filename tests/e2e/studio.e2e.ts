@@ -330,6 +330,30 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await studio.locator("#topic-revert").click();
     await studio.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
     await expect.poll(() => estateAnswer.inputValue(), POLL).toBe(estateWas);
+    // A draft topic following up with the new topic, which the rollback retires: the draft
+    // keeps it, and the next publish's check would refuse the follow-up, so it warns.
+    await openTopic(studio, "church-tax");
+    await studio.locator(`details:has(#topic-followup-${ESTATE.id}) > summary`).click();
+    await studio.locator(`#topic-followup-${ESTATE.id}`).check();
+    await saveTopic(studio, "church-tax");
+    await openView(studio, "versions");
+    await studio.locator(`#version-${before}-rollback`).click();
+    const followUpWarning = studio.getByTestId(`version-${before}-rollback-follow-ups`);
+    await expect
+      .poll(() => followUpWarning.locator(`li[data-topic="church-tax"]`).textContent(), POLL)
+      .toMatch(new RegExp(`^Kirkollisvero church-tax, jatkoaihe ${ESTATE.fi.title} ${ESTATE.id}$`));
+    expect(await followUpWarning.textContent()).toMatch(
+      new RegExp(`^Varoitus: luonnoksen aiheella on jatkoaihe, jota version ${before} sisällössä`),
+    );
+    expect(
+      await studio.locator(`#version-${before}-rollback-reason`).getAttribute("aria-describedby"),
+    ).toContain(`version-${before}-rollback-follow-ups`);
+    await expectNoAxeViolations(studio, "studio-versions-rollback-follow-ups");
+    await studio.keyboard.press("Escape");
+    await openTopic(studio, "church-tax");
+    await studio.locator("#topic-revert").click();
+    await studio.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+    await studio.locator("#topic-revert").waitFor({ state: "detached" });
     await openView(studio, "versions");
     // A rollback asks why: without a reason the question stays open, saying so at the field.
     await studio.locator(`#version-${before}-rollback`).click();

@@ -219,3 +219,98 @@ export function rollbackTouches(
         a.id.localeCompare(b.id),
     );
 }
+
+/** A kept draft topic whose follow-up is a topic the rolled-back content does not have. */
+export interface BrokenFollowUp {
+  topic: { id: string; title?: Record<Lang, string> };
+  followUp: { id: string; title?: Record<Lang, string> };
+}
+
+type ChangeRow = Pick<VersionDiff, "topics">["topics"][number];
+
+/** A topic's `followUps` change in a diff: the follow-ups one side has and the other lacks. */
+function followUpChange(row: ChangeRow | undefined): { added: string[]; removed: string[] } {
+  const detail = row?.details?.find((d) => d.field === "followUps");
+  return detail && "added" in detail ? detail : { added: [], removed: [] };
+}
+
+/** The draft's topic changes the server keeps as they are when the rollback goes live. */
+function keptTopics(draft: Pick<VersionDiff, "topics">): ChangeRow[] {
+  return draft.topics.filter((c) => !c.kind && c.id !== "out-of-scope" && c.change !== "removed");
+}
+
+/**
+ * Topics the rolled-back content does not have (it retires or never had them) that the draft
+ * does not keep of its own either: after the rollback, the draft has none of them.
+ */
+function goneAfterRollback(
+  draft: Pick<VersionDiff, "topics">,
+  rollback: Pick<VersionDiff, "topics">,
+): Map<string, ChangeRow> {
+  const own = new Set(draft.topics.filter((c) => !c.kind).map((c) => c.id));
+  return new Map(
+    rollback.topics
+      .filter((c) => !c.kind && c.change === "removed" && !own.has(c.id))
+      .map((c) => [c.id, c]),
+  );
+}
+
+/**
+ * The kept draft topics whose follow-ups the two diffs cannot tell: those the rolled-back
+ * content does not have (its diff lists nothing for a removed topic). Asked only when the
+ * rollback leaves some topic out, since only then can a follow-up break.
+ */
+export function followUpsToRead(
+  draft: Pick<VersionDiff, "topics" | "against">,
+  rollback: Pick<VersionDiff, "topics" | "against">,
+): string[] {
+  if (draft.against !== rollback.against || !goneAfterRollback(draft, rollback).size) return [];
+  const rolled = new Map(rollback.topics.filter((c) => !c.kind).map((c) => [c.id, c]));
+  return keptTopics(draft)
+    .filter((c) => c.change === "changed" && rolled.get(c.id)?.change === "removed")
+    .map((c) => c.id);
+}
+
+/**
+ * The draft topics the rollback keeps whose follow-ups name a topic that the draft will not
+ * have once the rollback is live (see `goneAfterRollback`): the next publish's check refuses
+ * a follow-up to a topic that is not there. A kept topic's follow-ups are what live's has
+ * plus what the draft added, less what it took away; live's that the rolled-back content
+ * lacks are what the version's diff says it removes (the version's own topic, valid when it
+ * was published, names none of the topics it does not have). `read` gives the whole list for
+ * the topics `followUpsToRead` names.
+ */
+export function rollbackBrokenFollowUps(
+  draft: Pick<VersionDiff, "topics" | "against">,
+  rollback: Pick<VersionDiff, "topics" | "against">,
+  read: ReadonlyMap<string, readonly string[]>,
+  t: UiText,
+): BrokenFollowUp[] {
+  if (draft.against !== rollback.against) return [];
+  const gone = goneAfterRollback(draft, rollback);
+  if (!gone.size) return [];
+  const rolled = new Map(rollback.topics.filter((c) => !c.kind).map((c) => [c.id, c]));
+  const named = (c: ChangeRow) => ({ id: c.id, ...(c.title ? { title: c.title } : {}) });
+  return keptTopics(draft)
+    .flatMap((mine) => {
+      const own = followUpChange(mine);
+      const live =
+        rolled.get(mine.id)?.change === "changed"
+          ? followUpChange(rolled.get(mine.id)).removed
+          : [];
+      const has =
+        read.get(mine.id) ??
+        (mine.change === "added"
+          ? own.added
+          : [...live.filter((id) => !own.removed.includes(id)), ...own.added]);
+      return [...new Set(has)].flatMap((id) => {
+        const target = gone.get(id);
+        return target ? [{ topic: named(mine), followUp: named(target) }] : [];
+      });
+    })
+    .sort(
+      (a, b) =>
+        rowLabel(a.topic, t).name.localeCompare(rowLabel(b.topic, t).name, t.locale) ||
+        rowLabel(a.followUp, t).name.localeCompare(rowLabel(b.followUp, t).name, t.locale),
+    );
+}

@@ -519,6 +519,15 @@ const fi = {
     })[change],
   rollbackTouchesOutcome: (version: number, n: number) =>
     `Kun palautus otetaan käyttöön, asiakkaat saavat ${n === 1 ? "tähänkin" : "näihinkin"} version ${version} sisällön, mutta luonnos pitää ${n === 1 ? "siitä" : "niistä"} oman versionsa: palautus ei korvaa sitä. ${n === 1 ? "Se näkyy" : "Ne näkyvät"} sen jälkeen luonnoksen muutoksena, ja seuraava julkaisu veisi luonnoksen version taas asiakkaille. Jos haluat luonnokseen palautetun sisällön, paina aiheen, ohjauksen tai aiheen ulkopuolisten viestien sivulla Peru luonnoksen muutokset.`,
+  /** A kept draft topic's follow-up the rolled-back content lacks (see `rollbackBrokenFollowUps`). */
+  rollbackFollowUpsLead: (version: number, n: number) =>
+    n === 1
+      ? `Varoitus: luonnoksen aiheella on jatkoaihe, jota version ${version} sisällössä ei ole:`
+      : `Varoitus: luonnoksen aiheilla on ${n} jatkoaihetta, joita version ${version} sisällössä ei ole:`,
+  rollbackFollowUpLine: (topic: string, followUp: string) => `${topic}, jatkoaihe ${followUp}`,
+  rollbackFollowUpTo: "jatkoaihe",
+  rollbackFollowUpsOutcome: (n: number) =>
+    `Luonnos pitää ${n === 1 ? "aiheen" : "aiheet"} sellaisinaan, joten palautuksen jälkeen seuraavan julkaisun tarkistus hylkää luonnoksen: jatkoaiheena on aihe, jota ei ole. Poista jatkoaihe aiheen sivulla ennen seuraavaa julkaisua.`,
   rolledBack: (from: number, version: number, state: string) =>
     `Versio ${version} luotu palauttamaan version ${from} sisältö. Tila: ${state}.`,
   auditTitle: "Muutosloki",
@@ -1287,6 +1296,14 @@ const sv: UiText = {
     })[change],
   rollbackTouchesOutcome: (version, n) =>
     `När återställningen tas i bruk får kunderna innehållet i version ${version} även för ${n === 1 ? "den" : "dem"}, men utkastet behåller sin egen version av ${n === 1 ? "den" : "dem"}: återställningen ersätter den inte. ${n === 1 ? "Den syns" : "De syns"} sedan som en ändring i utkastet, och nästa publicering skulle åter ge kunderna utkastets version. Vill du ha det återställda innehållet i utkastet, tryck på Ångra ändringarna i utkastet på sidan för ämnet, hänvisningen eller meddelandena utanför ämnena.`,
+  rollbackFollowUpsLead: (version, n) =>
+    n === 1
+      ? `Varning: ett ämne i utkastet har ett följdämne som version ${version} inte har:`
+      : `Varning: ämnen i utkastet har ${n} följdämnen som version ${version} inte har:`,
+  rollbackFollowUpLine: (topic, followUp) => `${topic}, följdämne ${followUp}`,
+  rollbackFollowUpTo: "följdämne",
+  rollbackFollowUpsOutcome: (n) =>
+    `Utkastet behåller ${n === 1 ? "ämnet" : "ämnena"} som ${n === 1 ? "det" : "de"} är, så efter återställningen avvisar kontrollen nästa publicering: följdämnet är ett ämne som inte finns. Ta bort följdämnet på ämnets sida före nästa publicering.`,
   rolledBack: (from, version, state) =>
     `Version ${version} har skapats för att återställa innehållet i version ${from}. Status: ${state}.`,
   auditTitle: "Ändringslogg",

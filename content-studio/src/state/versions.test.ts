@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type ContentVersion, LONG_REQUEST_TIMEOUT_MS } from "../api.ts";
-import { setUiLang, text } from "../i18n.ts";
+import { setUiLang, text, UI } from "../i18n.ts";
 import { announcement, route, SLOW_ACTION_MS } from "./app.ts";
 import { never, signedInWithFakeServer } from "./fakeServer.ts";
 import { recheckOnLanguageSwitch } from "./language.ts";
@@ -119,6 +119,7 @@ describe("a publish the check refuses", () => {
     expect(versions.notice.value).toMatchObject({
       kind: "error",
       text: "Sisältö ei läpäissyt tarkistusta (2 virhettä). Mitään ei muutettu.",
+      at: "publish",
     });
     // The findings are told by the server, in the language the studio asked for.
     const publishCall = vi
@@ -259,9 +260,11 @@ describe("a version approved after another went live", () => {
 
     expect(await versions.approve(9)).toBe(false);
 
+    // Shown in version 9's row, where the approval was asked for.
     expect(versions.notice.value).toEqual({
       kind: "error",
       text: `Toiminto epäonnistui. Palvelimen viesti: ${said}`,
+      at: 9,
     });
     expect(listCalls()).toHaveLength(1);
     expect(versions.list.value?.versions.find((v) => v.version === 9)?.state).toBe("superseded");
@@ -349,7 +352,12 @@ describe("the author withdrawing a version waiting for review", () => {
       method: "POST",
       path: "/api/content/versions/11/withdraw",
     });
-    expect(versions.notice.value).toEqual({ kind: "ok", text: "Version 11 julkaisu peruttu." });
+    // In version 11's row, where the withdrawal was asked for, not at the page's top.
+    expect(versions.notice.value).toEqual({
+      kind: "ok",
+      text: "Version 11 julkaisu peruttu.",
+      at: 11,
+    });
     expect(versions.confirming.value).toBeUndefined();
     expect(fake.current().calls.some((c) => c.path === "/api/content/versions?limit=20")).toBe(
       true,
@@ -395,6 +403,8 @@ describe("a rollback asked for with its reason", () => {
     expect(versions.rollbackComment.value).toBe("");
     expect(versions.rollbackError.value).toBe("");
     expect(versions.notice.value?.text).toMatch(/^Versio 12 luotu palauttamaan version 3/);
+    // In version 3's row, where the rollback was asked for (version 12 is the one it made).
+    expect(versions.notice.value?.at).toBe(3);
   });
 });
 
@@ -473,6 +483,7 @@ describe("a rollback's confirmation, on the draft's own changes it meets", () =>
     expect(versions.rollbackCheck.value).toEqual({
       version: 3,
       draftChanged: true,
+      followUps: [],
       touches: [
         {
           id: "kela",
@@ -513,8 +524,170 @@ describe("a rollback's confirmation, on the draft's own changes it meets", () =>
 
     await versions.checkRollback(3);
 
-    expect(versions.rollbackCheck.value).toEqual({ version: 3, touches: [], draftChanged: false });
+    expect(versions.rollbackCheck.value).toEqual({
+      version: 3,
+      touches: [],
+      draftChanged: false,
+      followUps: [],
+    });
     expect(fake.current().calls).toHaveLength(1);
+  });
+
+  it("warns of a kept draft topic whose follow-up the rolled-back content does not have, since the next publish would be refused", async () => {
+    // Prepare: against live 5, the draft added a follow-up to inheritance-tax in church-tax,
+    // kept live's follow-up to inheritance-tax in tax-card, and changed capital-gains (which
+    // version 3 does not have either, so only the draft's copy says what it follows up with).
+    // Version 3 does not have inheritance-tax; it does not have gift-tax either, but the
+    // draft changed gift-tax itself and keeps it.
+    const followUps = (added: string[], removed: string[] = []) => ({
+      field: "followUps",
+      added,
+      removed,
+    });
+    fake.current().on("GET", "/api/content/draft/diff", () => ({
+      status: 200,
+      body: {
+        against: 5,
+        topics: [
+          {
+            id: "church-tax",
+            change: "changed",
+            fields: ["followUps"],
+            details: [followUps(["inheritance-tax"])],
+            title: title("Kirkollisvero", "Kyrkoskatt"),
+          },
+          {
+            id: "tax-card",
+            change: "changed",
+            fields: ["fi.answer"],
+            details: [{ field: "fi.answer", before: "a", after: "b" }],
+            title: title("Verokortti", "Skattekort"),
+          },
+          {
+            id: "capital-gains",
+            change: "changed",
+            fields: ["fi.answer"],
+            title: title("Luovutusvoitot", "Överlåtelsevinster"),
+          },
+          {
+            id: "pension",
+            change: "changed",
+            fields: ["followUps"],
+            details: [followUps([], ["inheritance-tax"])],
+            title: title("Eläke", "Pension"),
+          },
+          {
+            id: "gift-tax",
+            change: "changed",
+            fields: ["fi.answer"],
+            title: title("Lahja", "Gåva"),
+          },
+        ],
+      },
+    }));
+    fake.current().on("GET", "/api/content/versions/3/diff?against=5", () => ({
+      status: 200,
+      body: {
+        version: 3,
+        against: 5,
+        topics: [
+          {
+            id: "inheritance-tax",
+            change: "removed",
+            fields: [],
+            title: title("Perintövero", "Arvsskatt"),
+          },
+          { id: "gift-tax", change: "removed", fields: [], title: title("Lahja", "Gåva") },
+          {
+            id: "capital-gains",
+            change: "removed",
+            fields: [],
+            title: title("Luovutusvoitot", "Överlåtelsevinster"),
+          },
+          {
+            id: "tax-card",
+            change: "changed",
+            fields: ["followUps"],
+            details: [followUps([], ["inheritance-tax"])],
+            title: title("Verokortti", "Skattekort"),
+          },
+          {
+            id: "pension",
+            change: "changed",
+            fields: ["followUps"],
+            details: [followUps([], ["inheritance-tax"])],
+            title: title("Eläke", "Pension"),
+          },
+        ],
+      },
+    }));
+    fake.current().on("GET", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        topic: { id: "capital-gains", followUps: ["gift-tax", "inheritance-tax"] },
+        retired: false,
+      },
+    }));
+
+    fake.current().on("GET", "/api/content/draft/topics/gift-tax", () => ({
+      status: 200,
+      body: { topic: { id: "gift-tax", followUps: [] }, retired: false },
+    }));
+
+    await versions.checkRollback(3);
+
+    const check = versions.rollbackCheck.value;
+    // Pension's draft took its follow-up away, and gift-tax stays in the draft: neither is named.
+    expect(check && "followUps" in check ? check.followUps : check).toEqual([
+      {
+        topic: { id: "church-tax", title: title("Kirkollisvero", "Kyrkoskatt") },
+        followUp: { id: "inheritance-tax", title: title("Perintövero", "Arvsskatt") },
+      },
+      {
+        topic: { id: "capital-gains", title: title("Luovutusvoitot", "Överlåtelsevinster") },
+        followUp: { id: "inheritance-tax", title: title("Perintövero", "Arvsskatt") },
+      },
+      {
+        topic: { id: "tax-card", title: title("Verokortti", "Skattekort") },
+        followUp: { id: "inheritance-tax", title: title("Perintövero", "Arvsskatt") },
+      },
+    ]);
+    expect(fake.current().calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      "GET /api/content/draft/diff",
+      "GET /api/content/versions/3/diff?against=5",
+      "GET /api/content/draft/topics/capital-gains",
+      "GET /api/content/draft/topics/gift-tax",
+    ]);
+    await vi.waitFor(() =>
+      expect(announcement.value).toMatch(
+        /Varoitus: luonnoksen aiheilla on 3 jatkoaihetta, joita version 3 sisällössä ei ole: Kirkollisvero \(church-tax\), jatkoaihe Perintövero \(inheritance-tax\), /,
+      ),
+    );
+    expect(UI.sv.rollbackFollowUpsLead(3, 1)).toMatch(/^Varning: ett ämne i utkastet/);
+  });
+
+  it("reads no draft topic when the rolled-back content leaves no topic out", async () => {
+    fake.current().on("GET", "/api/content/draft/diff", () => ({
+      status: 200,
+      body: {
+        against: 5,
+        topics: [{ id: "tax-card", change: "changed", fields: ["fi.answer"] }],
+      },
+    }));
+    fake.current().on("GET", "/api/content/versions/3/diff?against=5", () => ({
+      status: 200,
+      body: {
+        version: 3,
+        against: 5,
+        topics: [{ id: "tax-card", change: "removed", fields: [] }],
+      },
+    }));
+
+    await versions.checkRollback(3);
+
+    expect(fake.current().calls).toHaveLength(2);
+    const check = versions.rollbackCheck.value;
+    expect(check && "followUps" in check ? check.followUps : check).toEqual([]);
   });
 
   it("says it could not check when the version's diff cannot be read", async () => {

@@ -15,7 +15,14 @@ import {
   VersionStaleError,
   type VersionTestResult,
 } from "../api.ts";
-import { type RollbackTouch, rollbackTouches, rowName } from "../diff.ts";
+import {
+  type BrokenFollowUp,
+  followUpsToRead,
+  type RollbackTouch,
+  rollbackBrokenFollowUps,
+  rollbackTouches,
+  rowName,
+} from "../diff.ts";
 import { text, type UiText } from "../i18n.ts";
 import { changedSaid } from "../testReport.ts";
 import { announce, call, errorText, onSignOut, sayWhenSlow } from "./app.ts";
@@ -34,9 +41,13 @@ export const publishing = signal(false);
 export const lastCreated = signal<
   { version: number; state: string; rollbackOf?: number; diff?: VersionDiff } | undefined
 >(undefined);
-/** The outcome of the last action, shown above the list, with what the check found if it refused. */
+/**
+ * The outcome of the last action, with what the check found if it refused. `at` says where
+ * it was taken, and so where it is shown: under Publish, or in that version's row (the
+ * page's top may be scrolled out of sight).
+ */
 export const notice = signal<
-  { kind: "ok" | "error"; text: string; problems?: Problem[] } | undefined
+  { kind: "ok" | "error"; text: string; problems?: Problem[]; at: "publish" | number } | undefined
 >(undefined);
 
 /**
@@ -47,20 +58,25 @@ export const notice = signal<
 export const slow = signal("");
 
 /** A refused publish, approval or rollback: what the check or the test gate found, listed. */
-function refusal(error: unknown, t: UiText): NonNullable<typeof notice.value> {
+function refusal(
+  error: unknown,
+  t: UiText,
+  at: "publish" | number,
+): NonNullable<typeof notice.value> {
   if (error instanceof ContentInvalidError && error.problems.length) {
     return {
       kind: "error",
       text: t.contentRefused(error.problems.length),
       problems: error.problems,
+      at,
     };
   }
-  if (error instanceof SelfApprovalError) return { kind: "error", text: t.selfApproval };
+  if (error instanceof SelfApprovalError) return { kind: "error", text: t.selfApproval, at };
   // A write that timed out may have landed: the page is read again, and says so.
   if (error instanceof RequestTimeoutError) {
-    return { kind: "error", text: `${errorText(error, t)} ${t.mayHaveLanded}` };
+    return { kind: "error", text: `${errorText(error, t)} ${t.mayHaveLanded}`, at };
   }
-  return { kind: "error", text: errorText(error, t) };
+  return { kind: "error", text: errorText(error, t), at };
 }
 
 /** After a refusal: what the server holds now, when the refusal leaves it unknown. */
@@ -106,11 +122,18 @@ export const rollbackComment = signal("");
 export const rollbackError = signal("");
 /**
  * What the rollback being confirmed meets among the draft's own changes (`rollbackTouches`),
- * read when its confirmation opens; `draftChanged` says whether the draft had any at all.
+ * read when its confirmation opens; `draftChanged` says whether the draft had any at all;
+ * `followUps`, the kept draft topics whose follow-up the rolled-back content does not have
+ * (`rollbackBrokenFollowUps`), which the next publish's check would refuse.
  */
 export const rollbackCheck = signal<
   | { version: number; touches: "loading" | "error" }
-  | { version: number; touches: RollbackTouch[]; draftChanged: boolean }
+  | {
+      version: number;
+      touches: RollbackTouch[];
+      draftChanged: boolean;
+      followUps: BrokenFollowUp[];
+    }
   | undefined
 >(undefined);
 export const diffs = signal<Record<number, VersionDiff | "loading" | "error">>({});
@@ -326,7 +349,7 @@ export async function publish(): Promise<boolean> {
       call(
         (c) => c.publish(note),
         (e) => {
-          notice.value = refusal(e, t);
+          notice.value = refusal(e, t, "publish");
           failure = e;
         },
       ),
@@ -340,7 +363,7 @@ export async function publish(): Promise<boolean> {
   batch(() => {
     comment.value = "";
     lastCreated.value = { version: result.version, state: result.state };
-    notice.value = { kind: "ok", text: message };
+    notice.value = { kind: "ok", text: message, at: "publish" };
   });
   announce(message);
   await load();
@@ -367,7 +390,7 @@ async function act(
     () => text.value.actionSlow,
     () =>
       call(run, (e) => {
-        notice.value = refusal(e, t);
+        notice.value = refusal(e, t, version);
         stale = e instanceof VersionStaleError;
         failure = e;
       }),
@@ -383,7 +406,7 @@ async function act(
     return false;
   }
   const message = success(result);
-  notice.value = { kind: "ok", text: message };
+  notice.value = { kind: "ok", text: message, at: version };
   announce(message);
   await load();
   return true;
@@ -484,14 +507,40 @@ export async function checkRollback(version: number): Promise<void> {
     rollbackCheck.value = { version, touches: "error" };
     return;
   }
+  // A kept topic the rolled-back content does not have: only its draft copy says what it
+  // follows up with. One that cannot be read is judged by what the draft's diff says.
+  const toRead = target ? followUpsToRead(draftNow, target) : [];
+  const read = new Map<string, readonly string[]>();
+  await Promise.all(
+    toRead.map(async (id) => {
+      const got = await call(
+        (c) => c.draftTopic(id),
+        () => undefined,
+      );
+      if (got) read.set(id, got.topic.followUps ?? []);
+    }),
+  );
+  if (!current()) return;
   const t = text.value;
   const touches = target ? rollbackTouches(draftNow, target, t) : [];
-  rollbackCheck.value = { version, touches, draftChanged: draftNow.topics.length > 0 };
-  if (touches.length) {
-    announce(
-      `${t.rollbackTouchesLead(touches.length)} ${touches.map((x) => rowName(x, t)).join(", ")}.`,
-    );
-  }
+  const followUps = target ? rollbackBrokenFollowUps(draftNow, target, read, t) : [];
+  rollbackCheck.value = {
+    version,
+    touches,
+    draftChanged: draftNow.topics.length > 0,
+    followUps,
+  };
+  const said = [
+    touches.length
+      ? `${t.rollbackTouchesLead(touches.length)} ${touches.map((x) => rowName(x, t)).join(", ")}.`
+      : "",
+    followUps.length
+      ? `${t.rollbackFollowUpsLead(version, followUps.length)} ${followUps
+          .map((x) => t.rollbackFollowUpLine(rowName(x.topic, t), rowName(x.followUp, t)))
+          .join(", ")}.`
+      : "",
+  ].filter(Boolean);
+  if (said.length) announce(said.join(" "));
 }
 
 onSignOut(() => {

@@ -16,6 +16,7 @@ import type {
   VersionTestResult,
 } from "../api.ts";
 import {
+  type BrokenFollowUp,
   type DiffRow,
   fieldLabel,
   partText,
@@ -105,10 +106,6 @@ export function Versions() {
       <h2 id="view-heading" tabIndex={-1}>
         {t.versionsTitle}
       </h2>
-      <div data-testid="versions-notice">
-        <Outcome outcome={notice.value} />
-        <RefusalProblems problems={notice.value?.problems ?? []} />
-      </div>
       <DecisionsPanel />
       <PublishPanel />
       <VersionListPanel />
@@ -151,6 +148,22 @@ function DecisionsPanel() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The outcome of the publish or version action taken at `at` (under Publish, or in that
+ * version's row), where the person who pressed it is looking: the page's top may be scrolled
+ * out of sight. A success was announced once by the store; a failure is an alert.
+ */
+function ActionNotice(props: { at: "publish" | number; testId: string }) {
+  const shown = notice.value;
+  if (!shown || shown.at !== props.at) return null;
+  return (
+    <div data-testid={props.testId}>
+      <Outcome outcome={shown} />
+      <RefusalProblems problems={shown.problems ?? []} />
+    </div>
   );
 }
 
@@ -302,6 +315,7 @@ function PublishPanel() {
       {offer.kind === "send" || (offer.kind === "loading" && draftDiffError.value) ? (
         <PublishForm />
       ) : null}
+      <ActionNotice at="publish" testId="publish-notice" />
       {created?.diff ? (
         <div data-testid="published-diff">
           <h4>
@@ -374,6 +388,8 @@ function PublishForm() {
         if (busy) return;
         void publish().then((ok) => {
           if (!ok && commentError.value) focusControl("publish-comment");
+          // The form goes once the draft is sent: focus stays in its panel, over the outcome.
+          else if (ok) focusControl("publish-title");
         });
       }}
     >
@@ -683,10 +699,11 @@ function VersionItem(props: {
           yes={busy ? t.approving : t.approveYes}
           busy={busy}
           onYes={() =>
-            // The button goes away with the state; focus goes to the list, not the page. A
-            // refusal leaves it (unless the version was superseded meanwhile) for another try.
+            // The button goes away with the state; focus goes to the version's heading, over
+            // the outcome in its row. A refusal leaves it (unless the version was superseded
+            // meanwhile) for another try.
             void approve(v.version).then((done) =>
-              focusControl(done ? "versions-list-title" : `${base}-approve`, "versions-list-title"),
+              focusControl(done ? `${base}-title` : `${base}-approve`, `${base}-title`),
             )
           }
           onCancel={() => {
@@ -704,10 +721,7 @@ function VersionItem(props: {
           busy={busy}
           onYes={() =>
             void withdraw(v.version).then((done) =>
-              focusControl(
-                done ? "versions-list-title" : `${base}-withdraw`,
-                "versions-list-title",
-              ),
+              focusControl(done ? `${base}-title` : `${base}-withdraw`, `${base}-title`),
             )
           }
           onCancel={() => {
@@ -727,8 +741,8 @@ function VersionItem(props: {
             void rollback(v.version).then(() =>
               // Without a reason the question stays open at its field; otherwise it closed.
               focusControl(
-                rollbackError.value ? `${base}-rollback-reason` : "versions-list-title",
-                "versions-list-title",
+                rollbackError.value ? `${base}-rollback-reason` : `${base}-title`,
+                `${base}-title`,
               ),
             )
           }
@@ -738,6 +752,7 @@ function VersionItem(props: {
           }}
         >
           <RollbackTouches version={v.version} id={`${base}-rollback-touches`} />
+          <RollbackFollowUps version={v.version} id={`${base}-rollback-follow-ups`} />
           <div class="stack">
             <label for={`${base}-rollback-reason`}>{t.rollbackReason}</label>
             <p id={`${base}-rollback-reason-hint`} class="hint">
@@ -751,6 +766,7 @@ function VersionItem(props: {
               aria-describedby={describedBy(
                 // What it does to the draft's own changes is read with the field focus goes to.
                 rollbackTouchesShown(v.version) && `${base}-rollback-touches`,
+                brokenFollowUps(v.version).length > 0 && `${base}-rollback-follow-ups`,
                 `${base}-rollback-reason-hint`,
                 rollbackError.value && `${base}-rollback-error`,
               )}
@@ -775,7 +791,7 @@ function VersionItem(props: {
           busy={busy}
           onYes={() =>
             void reject(v.version).then((done) => {
-              if (done) focusControl("versions-list-title");
+              if (done) focusControl(`${base}-title`);
             })
           }
           onCancel={() => {
@@ -803,6 +819,7 @@ function VersionItem(props: {
           </div>
         </Confirm>
       ) : null}
+      <ActionNotice at={v.version} testId={`${base}-notice`} />
       <div id={`${base}-diff`} hidden={!open}>
         {open ? <VersionDiffView diff={diff} /> : null}
       </div>
@@ -872,6 +889,43 @@ function RollbackTouches(props: { version: number; id: string }) {
         ))}
       </ul>
       <p>{t.rollbackTouchesOutcome(props.version, touches.length)}</p>
+    </div>
+  );
+}
+
+/** The kept draft topics whose follow-up the rollback to `version` leaves without its topic. */
+function brokenFollowUps(version: number): BrokenFollowUp[] {
+  const check = rollbackCheck.value;
+  return check?.version === version && "followUps" in check ? check.followUps : [];
+}
+
+/**
+ * In a rollback's confirmation: the draft topics it keeps whose follow-up is a topic the
+ * rolled-back content does not have, which the next publish's check would refuse.
+ */
+function RollbackFollowUps(props: { version: number; id: string }) {
+  const t = text.value;
+  const broken = brokenFollowUps(props.version);
+  if (!broken.length) return null;
+  return (
+    <div id={props.id} class="notice" data-testid={props.id}>
+      <p>
+        <strong>{t.rollbackFollowUpsLead(props.version, broken.length)}</strong>
+      </p>
+      <ul>
+        {broken.map((x) => (
+          <li
+            key={`${x.topic.id}>${x.followUp.id}`}
+            data-topic={x.topic.id}
+            data-follow-up={x.followUp.id}
+          >
+            <RowName row={x.topic} />
+            {`, ${t.rollbackFollowUpTo} `}
+            <RowName row={x.followUp} />
+          </li>
+        ))}
+      </ul>
+      <p>{t.rollbackFollowUpsOutcome(broken.length)}</p>
     </div>
   );
 }

@@ -208,7 +208,7 @@ export async function publishDraft(page: Page, comment: string): Promise<number>
   await openView(page, "versions");
   await page.locator("#publish-comment").fill(comment);
   await page.locator("#publish").click();
-  const notice = page.getByTestId("versions-notice").locator(".notice.ok");
+  const notice = page.getByTestId("publish-notice").locator(".notice.ok");
   await expect.poll(() => notice.textContent(), POLL).toMatch(/Versio \d+ luotu/);
   return Number((await notice.textContent())?.match(/Versio (\d+) luotu/)?.[1]);
 }
@@ -247,7 +247,8 @@ export async function rollBackTo(
   await page.locator(`#version-${version}-rollback`).click();
   await page.locator(`#version-${version}-rollback-reason`).fill(reason);
   await page.getByRole("button", { name: "Kyllä, palauta" }).click();
-  const notice = page.getByTestId("versions-notice").locator(".notice.ok");
+  // Said in the row of the version rolled back to, where the rollback was asked for.
+  const notice = page.getByTestId(`version-${version}-notice`).locator(".notice.ok");
   await expect.poll(() => notice.textContent(), POLL).toMatch(/luotu palauttamaan/);
   return Number((await notice.textContent())?.match(/Versio (\d+) luotu/)?.[1]);
 }

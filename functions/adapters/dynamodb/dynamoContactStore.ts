@@ -5,7 +5,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  type QueryCommandOutput,
   ScanCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
@@ -17,6 +16,7 @@ import type {
   CallbackStore,
 } from "../../domain/contact/contactStore.ts";
 import { isConditionFailure, updatedIf, writeIf } from "./conditional.ts";
+import { queryUpTo } from "./queryAll.ts";
 import type { TableNames } from "./tables.ts";
 
 /*
@@ -76,34 +76,29 @@ export function createDynamoCallbackStore(
               FilterExpression: `#lang IN (${langs.map((_, i) => `:lang${i}`).join(", ")})`,
               langValues: Object.fromEntries(langs.map((l, i) => [`:lang${i}`, l])),
             };
-      const items: CallbackRecord[] = [];
       // The index key of the previous page's last item (its table key too): the query goes on
       // right after it, even if it has been closed since.
-      let startKey: QueryCommandOutput["LastEvaluatedKey"] = after
-        ? { openQueue: OPEN, createdAt: after.createdAt, reference: after.reference }
-        : undefined;
-      do {
-        const out: QueryCommandOutput = await doc.send(
-          new QueryCommand({
-            TableName: tables.callbacks,
-            IndexName: OPEN_INDEX,
-            KeyConditionExpression: "openQueue = :open",
-            ...(filter.FilterExpression
-              ? {
-                  FilterExpression: filter.FilterExpression,
-                  ExpressionAttributeNames: { "#lang": "lang" },
-                }
-              : {}),
-            ExpressionAttributeValues: { ":open": OPEN, ...filter.langValues },
-            ScanIndexForward: true,
-            Limit: limit - items.length,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) items.push(toCallback(item));
-        startKey = out.LastEvaluatedKey;
-      } while (startKey && items.length < limit);
-      return items;
+      return queryUpTo(
+        doc,
+        {
+          TableName: tables.callbacks,
+          IndexName: OPEN_INDEX,
+          KeyConditionExpression: "openQueue = :open",
+          ...(filter.FilterExpression
+            ? {
+                FilterExpression: filter.FilterExpression,
+                ExpressionAttributeNames: { "#lang": "lang" },
+              }
+            : {}),
+          ExpressionAttributeValues: { ":open": OPEN, ...filter.langValues },
+          ScanIndexForward: true,
+        },
+        limit,
+        toCallback,
+        after
+          ? { openQueue: OPEN, createdAt: after.createdAt, reference: after.reference }
+          : undefined,
+      );
     },
 
     async closeCallback(reference, close) {
@@ -332,30 +327,24 @@ export function createDynamoAppointmentStore(
     },
 
     async listBookedByLang(lang, limit, after) {
-      const items: AppointmentRecord[] = [];
-      let startKey: QueryCommandOutput["LastEvaluatedKey"];
-      do {
-        const out: QueryCommandOutput = await doc.send(
-          new QueryCommand({
-            TableName: tables.appointments,
-            IndexName: BY_START_INDEX,
-            // A key condition, not an ExclusiveStartKey: the position need not be an item of
-            // this index (a day's start, or an appointment handled since).
-            KeyConditionExpression: "bookedLang = :lang AND startRef > :after",
-            ExpressionAttributeValues: { ":lang": lang, ":after": startRef(after) },
-            ScanIndexForward: true,
-            Limit: limit - items.length,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        // The index is eventually consistent: a cancel may not have reached it yet.
-        for (const item of out.Items ?? []) {
+      return queryUpTo(
+        doc,
+        {
+          TableName: tables.appointments,
+          IndexName: BY_START_INDEX,
+          // A key condition, not an ExclusiveStartKey: the position need not be an item of
+          // this index (a day's start, or an appointment handled since).
+          KeyConditionExpression: "bookedLang = :lang AND startRef > :after",
+          ExpressionAttributeValues: { ":lang": lang, ":after": startRef(after) },
+          ScanIndexForward: true,
+        },
+        limit,
+        (item) => {
+          // The index is eventually consistent: a cancel may not have reached it yet.
           const record = toAppointment(item);
-          if (record.status === "booked") items.push(record);
-        }
-        startKey = out.LastEvaluatedKey;
-      } while (startKey && items.length < limit);
-      return items;
+          return record.status === "booked" ? record : undefined;
+        },
+      );
     },
 
     async markHandled(reference, handled) {

@@ -124,7 +124,6 @@ export class ChatClient {
       // and is online for the customer only once chat:start has answered.
       if (this.socket.recovered && this.started) {
         this.on.connection("online");
-        this.flush();
         this.nowOnline();
       } else {
         this.started = false;
@@ -311,8 +310,9 @@ export class ChatClient {
     return this.started && this.socket.connected;
   }
 
-  /** The chat is started on this connection: what waited for it goes. */
+  /** The chat is started on this connection: what waited for it goes, messages first. */
   private nowOnline(): void {
+    for (const pending of this.saved.outbox) if (!pending.refused) this.deliver(pending);
     for (const [messageId, { helpful, answered }] of this.heldVotes) {
       this.heldVotes.delete(messageId);
       void this.request("chat:feedback", { messageId, helpful }).then((ack) => {
@@ -402,7 +402,6 @@ export class ChatClient {
           this.on.connection("online");
           this.setSignedIn(ack.authenticated === true);
           this.persist();
-          this.flush();
           this.nowOnline();
         } else if (
           ack.error.code === "INVALID_RESUME_TOKEN" ||
@@ -420,10 +419,6 @@ export class ChatClient {
         }
       })
       .catch(() => this.socket.disconnect().connect());
-  }
-
-  private flush(): void {
-    for (const pending of this.saved.outbox) if (!pending.refused) this.deliver(pending);
   }
 
   private deliver(pending: Pending): void {

@@ -1,6 +1,10 @@
 import * as z from "zod";
 import { numberFrom, PARSE_ONCE, wholeNumber } from "./contracts/validation.ts";
-import { DEFAULT_DIALOGUE_SETTINGS, type DialogueSettings } from "./domain/dialogue/answerTurn.ts";
+import {
+  DEFAULT_DIALOGUE_SETTINGS,
+  type DialogueSettings,
+  LEX_DECISION_SETTINGS,
+} from "./domain/dialogue/answerTurn.ts";
 
 /** Raised at start-up when the environment is unusable; the message names the variable. */
 export class ConfigError extends Error {
@@ -252,12 +256,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
 }
 
-/** The dialogue's settings with this deployment's site search. */
+/** The dialogue's settings for `recogniser`'s confidences, with this deployment's site search. */
 export function dialogueSettings(
   config: Pick<Config, "SITE_SEARCH_URL_FI" | "SITE_SEARCH_URL_SV">,
+  recogniser: "embedded" | "lex" = "embedded",
 ): DialogueSettings {
   return {
     ...DEFAULT_DIALOGUE_SETTINGS,
+    ...(recogniser === "lex" ? LEX_DECISION_SETTINGS : {}),
     siteSearchUrl: { fi: config.SITE_SEARCH_URL_FI, sv: config.SITE_SEARCH_URL_SV },
   };
 }

@@ -57,8 +57,8 @@ export interface StageConfig {
 }
 
 /**
- * Lex's default is 0.40. The dialogue answers a topic only from 0.5 on
- * (DEFAULT_DIALOGUE_SETTINGS.minConfidence), so below that Lex's pick was a miss anyway: at
+ * Lex's default is 0.40. With Lex the dialogue answers a topic only from 0.5 on
+ * (LEX_DECISION_SETTINGS in answerTurn.ts), so below that Lex's pick was a miss anyway: at
  * 0.5 Lex's own top intent says what the customer gets, and `content:test --recogniser lex`
  * scores exactly that. Measure with `--thresholds` before raising it (docs/recogniser.md).
  */

@@ -59,7 +59,7 @@ const fulfillment = createLiveContentReader({
         library: createTopicLibrary(content),
         customerData,
         clock: systemClock,
-        settings: dialogueSettings(config),
+        settings: dialogueSettings(config, "lex"),
       }),
       ...(version ? { contentVersion: version } : {}),
       advisorHours,

@@ -115,3 +115,13 @@ describe("the classify CLI on the repository's content", () => {
     expect(line).toMatchObject({ text, intent: "none", referral: "traficom" });
   });
 });
+
+describe("content:test --seeds", () => {
+  it("refuses a count that is no whole number of training orders, naming the option", () => {
+    const { code, output } = run("testContent.ts", ["--seeds", "0"]);
+    expect(code).toBe(2);
+    expect(output).toContain(
+      '--seeds is "0"; expected a whole number of training orders from 1 to 20',
+    );
+  });
+});

@@ -1,11 +1,16 @@
 import "./quietSdkWarning.ts";
 import { ZodError } from "zod";
+import { DEFAULT_CLASSIFIER_OPTIONS } from "../../adapters/recogniser/embedded/intentClassifier.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { describeValidationError } from "../../contracts/validation.ts";
-import { DEFAULT_DIALOGUE_SETTINGS } from "../../domain/dialogue/answerTurn.ts";
+import {
+  DEFAULT_DIALOGUE_SETTINGS,
+  LEX_DECISION_SETTINGS,
+} from "../../domain/dialogue/answerTurn.ts";
 import { decide } from "../../domain/dialogue/decision.ts";
 import type { Recognition } from "../../domain/ports.ts";
 import { MIN_ACCURACY, MIN_NONE_RECALL, MIN_TOPIC_RECALL, scoreCases } from "../scoreBundle.ts";
+import { chatOutcomes, figuresUnderSeed, spreadLines } from "../seedSpread.ts";
 import {
   confusionLines,
   evaluate,
@@ -37,7 +42,9 @@ import {
 // --dev scores the development split (bot-content/dev) that tuning is done against;
 // --content <dir> scores other content than bot-content/;
 // --recogniser lex scores the deployed Lex bot instead of the embedded recogniser (needs AWS);
-// --thresholds 0.5,0.6 adds what top-1 and none recall would be at those confidence thresholds.
+// --thresholds 0.5,0.6 adds what top-1 and none recall would be at those confidence thresholds;
+// --seeds N also trains the embedded recogniser in N-1 other orders and prints each figure's
+// mean and range (seedSpread.ts): the gate stays the shipped seed's.
 const { values: options } = argsOrExit(
   {
     options: {
@@ -47,9 +54,10 @@ const { values: options } = argsOrExit(
       content: { type: "string" },
       recogniser: { type: "string", default: "embedded" },
       thresholds: { type: "string" },
+      seeds: { type: "string" },
     },
   },
-  "Usage: npm run content:test -- [--dev] [--verbose] [--quiet-leaks] [--content DIR] [--recogniser embedded|lex] [--thresholds 0.5,0.6]",
+  "Usage: npm run content:test -- [--dev] [--verbose] [--quiet-leaks] [--content DIR] [--recogniser embedded|lex] [--thresholds 0.5,0.6] [--seeds N]",
 );
 const thresholds = (options.thresholds ?? "")
   .split(",")
@@ -59,6 +67,19 @@ if (thresholds.some((t) => !(t >= 0 && t <= 1))) {
   process.stderr.write(
     `--thresholds is "${options.thresholds}"; expected numbers from 0 to 1, comma-separated\n`,
   );
+  process.exit(2);
+}
+/** More training orders than this take minutes and tell no more. */
+const MAX_SEEDS = 20;
+const seedCount = options.seeds === undefined ? 1 : Number(options.seeds);
+if (!Number.isInteger(seedCount) || seedCount < 1 || seedCount > MAX_SEEDS) {
+  process.stderr.write(
+    `--seeds is "${options.seeds}"; expected a whole number of training orders from 1 to ${MAX_SEEDS}\n`,
+  );
+  process.exit(2);
+}
+if (seedCount > 1 && options.recogniser !== "embedded") {
+  process.stderr.write("--seeds trains the embedded recogniser; leave out --recogniser lex\n");
   process.exit(2);
 }
 const verbose = options.verbose;
@@ -75,6 +96,11 @@ const recogniser = await chooseRecogniser(options.recogniser, content).catch((er
 });
 console.log(`recogniser: ${options.recogniser}`);
 const has = (topic: string) => content.topics.has(topic);
+// The chat's figures use the thresholds the dialogue has with this recogniser.
+const decisionSettings = {
+  ...DEFAULT_DIALOGUE_SETTINGS,
+  ...(options.recogniser === "lex" ? LEX_DECISION_SETTINGS : {}),
+};
 let failed = false;
 
 for (const lang of LANGS) {
@@ -174,17 +200,8 @@ function uncoveredTexts(lang: Lang): string[] {
  * (decision.ts): the top-1 figure above is the recogniser's, this is the chat's.
  */
 function printChatOutcomes(cases: readonly TestCase[], classify: Classify): void {
-  const counts = { right: 0, wrong: 0, askedWithRight: 0, askedWithout: 0, noAnswer: 0 };
-  const topicCases = cases.filter((c) => c.intent !== "none");
-  for (const c of topicCases) {
-    const r = classify(c.text);
-    const d = decide(r, has, DEFAULT_DIALOGUE_SETTINGS);
-    if (d.kind === "answer") counts[d.topic === c.intent ? "right" : "wrong"]++;
-    else if (d.kind === "clarify")
-      counts[d.topics.includes(c.intent) ? "askedWithRight" : "askedWithout"]++;
-    else counts.noAnswer++;
-  }
-  const share = (n: number) => percent(topicCases.length ? n / topicCases.length : 0);
+  const counts = chatOutcomes(cases, classify, has, decisionSettings);
+  const share = (n: number) => percent(counts.total ? n / counts.total : 0);
   console.log(
     `in the chat      answered right ${share(counts.right)}, asked between two ${share(
       counts.askedWithRight + counts.askedWithout,
@@ -236,7 +253,7 @@ function printUncovered(lang: (typeof LANGS)[number], classify: Classify): boole
     const r = classify(text);
     return {
       intent: r.intent,
-      decision: decide(r, has, DEFAULT_DIALOGUE_SETTINGS),
+      decision: decide(r, has, decisionSettings),
     };
   });
   const ok = score.answered <= MAX_UNCOVERED_ANSWERED;
@@ -251,6 +268,42 @@ function printUncovered(lang: (typeof LANGS)[number], classify: Classify): boole
     for (const a of score.answeredWith) console.log(`  answered with ${a.topic}: ${a.text}`);
   }
   return !ok || overlaps.length > 0;
+}
+
+if (seedCount > 1) printSeedSpread(seedCount);
+
+/** The figures over `count` training orders, the shipped seed first (seedSpread.ts). */
+function printSeedSpread(count: number): void {
+  const shipped = DEFAULT_CLASSIFIER_OPTIONS.training.seed;
+  const others = Array.from({ length: count }, (_, i) => i + 1).filter((s) => s !== shipped);
+  const seeds = [shipped, ...others.slice(0, count - 1)];
+  const inputs = {
+    content,
+    settings: decisionSettings,
+    cases: { fi: casesWithoutLeaks("fi"), sv: casesWithoutLeaks("sv") },
+    uncovered: { fi: uncoveredCases("fi"), sv: uncoveredCases("sv") },
+  };
+  const runs = seeds.map((seed) => figuresUnderSeed(inputs, seed));
+  for (const lang of LANGS) {
+    console.log(
+      `\n== ${lang}: ${split === "dev" ? "dev" : "test"} messages over ${count} training orders (seeds ${seeds.join(", ")}; the gate is seed ${shipped}'s) ==`,
+    );
+    for (const line of spreadLines(runs.map((r) => r[lang]))) console.log(line);
+  }
+}
+
+function casesWithoutLeaks(lang: Lang): TestCase[] {
+  const cases = loadTestCases(dir, lang, split);
+  const leaked = new Set(leakedCases(content, lang, cases));
+  return cases.filter((c) => !leaked.has(c));
+}
+
+function uncoveredCases(lang: Lang) {
+  try {
+    return loadUncoveredCases(dir, lang);
+  } catch {
+    return [];
+  }
 }
 
 console.log(failed ? "\ncontent:test FAILED" : "\ncontent:test passed");

@@ -8,6 +8,7 @@ import {
   advisorsAwayFor,
   answerTurn,
   DEFAULT_DIALOGUE_SETTINGS,
+  LEX_DECISION_SETTINGS,
   nextSteps,
   recogniserDownTurn,
   type TopicLibrary,
@@ -79,6 +80,29 @@ describe("the dialogue's decision", () => {
     expect(decide(recognition(["greeting", 0.6], ["vat", 0.5]), has, settings)).toEqual({
       kind: "answer",
       topic: "greeting",
+    });
+  });
+
+  it("greets back from a lower confidence than it answers a tax question", () => {
+    const settings = DEFAULT_DIALOGUE_SETTINGS;
+    // A bare "hei" is about this sure: "hei hei" is goodbye.
+    expect(decide(recognition(["greeting", 0.55], ["vat", 0.1]), has, settings)).toEqual({
+      kind: "answer",
+      topic: "greeting",
+    });
+    expect(decide(recognition(["vat", 0.55], ["tax-card", 0.1]), has, settings)).toEqual({
+      kind: "none",
+    });
+    expect(decide(recognition(["greeting", 0.45], ["vat", 0.1]), has, settings)).toEqual({
+      kind: "none",
+    });
+  });
+
+  it("with Lex's confidences answers a tax question from Lex's threshold", () => {
+    const settings = { ...DEFAULT_DIALOGUE_SETTINGS, ...LEX_DECISION_SETTINGS };
+    expect(decide(recognition(["vat", 0.55], ["tax-card", 0.1]), has, settings)).toEqual({
+      kind: "answer",
+      topic: "vat",
     });
   });
 

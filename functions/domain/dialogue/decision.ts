@@ -22,6 +22,12 @@ export interface DecisionSettings {
   /** The best topic is answered from this confidence up (unless the runner-up is close). */
   minConfidence: number;
   /**
+   * The same for the conversation's moves (greeting, goodbye). Answering one wrongly costs a
+   * "Hei! Miten voin auttaa?", not a wrong tax answer, and a bare "hei" shares its words with
+   * "hei hei" (goodbye), so it never gets as sure as a tax question.
+   */
+  moveMinConfidence: number;
+  /**
    * The runner-up topic is "close" when its confidence is at least this share of the best
    * one's: then the bot asks which one the customer means instead of answering.
    */
@@ -54,7 +60,9 @@ export function decide(
   const second = runnerUp(recognition, has);
   const close =
     second !== undefined && second.confidence >= settings.clarifyRatio * recognition.confidence;
-  if (recognition.confidence >= settings.minConfidence && (!close || NOT_A_CHOICE.has(topic))) {
+  const move = NOT_A_CHOICE.has(topic);
+  const bar = move ? settings.moveMinConfidence : settings.minConfidence;
+  if (recognition.confidence >= bar && (!close || move)) {
     return { kind: "answer", topic };
   }
   // Unsure between two questions (close, or the best one below the answering confidence):

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
 import { limitEventRate } from "../../functions/gateway/rateLimit.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { UI } from "../../web-chat/src/i18n.ts";
 import { expectNothingSaidTwice } from "../support/saidTwice.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
@@ -240,7 +241,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await expect.poll(() => refused.count()).toBe(1);
     await expect.poll(() => refused.locator(".who").textContent()).toBe("Inte skickat");
     expect(await refused.textContent()).toContain("Hej, får jag hjälp?");
-    expect(await refused.locator(".why").textContent()).toBe(rateLimitedMessage("sv"));
+    expect(await refused.locator(".why").textContent()).toBe(UI.sv.messageNotSentBusy);
     expect(await refused.getAttribute("lang")).toBe("sv");
     await expectNoAxeViolations(page, "sv-message-refused-360px");
 

@@ -290,7 +290,7 @@ describe("cancelling and moving an appointment in the chat", () => {
     expect(codes).toContain("RATE_LIMITED");
   });
 
-  it("tells the owner of an appointment an advisor marked handled that it was handled, in the chat's language, and changes nothing", async () => {
+  it("tells the owner of an appointment an advisor marked handled that it was handled, in the chat or over HTTP, and changes nothing", async () => {
     const booked = await post("/api/appointments", {
       slotId: "fi-2026-11-25T1000Z",
       lang: "fi",
@@ -333,6 +333,18 @@ describe("cancelling and moving an appointment in the chat", () => {
       expect(
         await fi.socket.emitWithAck("appointment:cancel", { reference, phone: "050 111 2222" }),
       ).toMatchObject({ ok: false, error: { code: "APPOINTMENT_NOT_FOUND" } });
+      // The cancel over HTTP, which knows the owner by the reference, says the same, in the
+      // booking's language (it has no chat's).
+      const deleted = await fetch(`${stack.url}/api/appointments/${reference}`, {
+        method: "DELETE",
+      });
+      expect(deleted.status).toBe(409);
+      expect(await deleted.json()).toEqual({
+        error: {
+          code: "APPOINTMENT_ALREADY_HANDLED",
+          message: phrase("appointmentAlreadyHandled", "fi"),
+        },
+      });
 
       // Nothing was written: still handled (not cancelled), and no cancellation counted.
       clock.set(new Date("2026-11-25T10:06:00Z"));

@@ -4,13 +4,14 @@ import { Server } from "socket.io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "../functions/contracts/protocol.ts";
 import { ChatClient } from "../web-chat/src/chatClient.ts";
-import { UI } from "../web-chat/src/i18n.ts";
+import { UI, whyNotSent } from "../web-chat/src/i18n.ts";
 import { AnswerVote, asksForVote } from "../web-chat/src/views/answerFeedback.ts";
 import { surveyRefusal } from "../web-chat/src/views/survey.ts";
 import { eventually } from "./support/localStack.ts";
 
 // The widget's answer votes: what the client sends as chat:feedback to a scripted socket.io
-// server on loopback, and how a vote row's pressed state follows the server's acks.
+// server on loopback, and how a vote row's pressed state follows the server's acks; and what
+// the survey form and a message not sent say when the server refused them.
 
 const stored = new Map<string, string>();
 let io: Server;
@@ -194,5 +195,23 @@ describe("what the survey form says when its answers are refused", () => {
       expect(surveyRefusal(code, UI.sv)).toMatch(/inte längre att svara/);
       expect(surveyRefusal(code, UI.fi)).not.toMatch(/Yritä uudelleen/);
     }
+  });
+});
+
+describe("why a message shows as not sent", () => {
+  it("for too many messages at once, speaks of the customer's message, not of a request, in Finnish and Swedish", () => {
+    const fi = whyNotSent("RATE_LIMITED", UI.fi);
+    const sv = whyNotSent("RATE_LIMITED", UI.sv);
+
+    expect(fi).toBe(
+      "Viestejä tulee juuri nyt poikkeuksellisen paljon, joten viestiäsi ei voitu ottaa vastaan. Lähetä se uudelleen hetken kuluttua.",
+    );
+    expect(sv).toBe(
+      "Just nu kommer det in ovanligt många meddelanden, så ditt meddelande kunde inte tas emot. Skicka det igen om en stund.",
+    );
+    expect(`${fi} ${sv}`).not.toMatch(/pyyn|begäran/);
+    // The other refusals keep their own words.
+    expect(whyNotSent("CHAT_ENDED", UI.sv)).toBe(UI.sv.messageNotSentEnded);
+    expect(whyNotSent("SERVICE_UNAVAILABLE", UI.fi)).toBe(UI.fi.messageNotSent);
   });
 });

@@ -753,6 +753,8 @@ const fi = {
   seedTaught: (n: number) =>
     `${n === 1 ? "1 kysymys" : `${n} kysymystä`} merkitty opetetuiksi tähän aiheeseen.`,
   seedTeachFailed: (message: string) => `Kysymyksiä ei merkitty opetetuiksi. ${message}`,
+  /** Save while a new topic's inbox questions are marked taught: the topic itself is saved. */
+  seedTeaching: "Merkitään kysymyksiä opetetuiksi…",
   /** The teach after a new topic's save still running after 5 s: the save itself is done. */
   seedTeachSlow:
     "Aihe on tallennettu. Kysymysten merkitseminen opetetuiksi kestää tavallista kauemmin…",
@@ -1509,6 +1511,7 @@ const sv: UiText = {
   seedTaught: (n: number) =>
     `${n === 1 ? "1 fråga" : `${n} frågor`} märkta som inlärda i det här ämnet.`,
   seedTeachFailed: (message: string) => `Frågorna märktes inte som inlärda. ${message}`,
+  seedTeaching: "Frågorna märks som inlärda…",
   seedTeachSlow: "Ämnet är sparat. Det tar längre tid än vanligt att märka frågorna som inlärda…",
   // Answer feedback
   feedbackTitle: "Kundernas bedömningar, 30 dagar",

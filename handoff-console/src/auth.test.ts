@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CONSOLE_ROLES, fetchStaffPersonas } from "./auth.ts";
+import { CONSOLE_ROLES, fetchStaffPersonas, nameInToken } from "./auth.ts";
 
 const persona = (id: string, kind: "customer" | "staff", roles?: string[]) => ({
   id,
@@ -35,5 +35,27 @@ describe("fetchStaffPersonas", () => {
   it("says there is no local identity provider when /dev/personas is not found", async () => {
     vi.stubGlobal("fetch", async () => new Response("", { status: 404 }));
     expect(await fetchStaffPersonas()).toBeUndefined();
+  });
+});
+
+describe("nameInToken", () => {
+  /** An ID token as the identity provider shapes it (the signature is not read here). */
+  const token = (claims: object) =>
+    `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.c2ln`;
+
+  it("reads the signed-in name from a pasted token's claims, letters outside ASCII too", () => {
+    expect(nameInToken(token({ sub: "s1", name: "Åsa Lindström", roles: ["supervisor"] }))).toBe(
+      "Åsa Lindström",
+    );
+    // Without `name`, as the server reads it: given and family name.
+    expect(nameInToken(token({ given_name: "Sanna", family_name: "Heikkinen" }))).toBe(
+      "Sanna Heikkinen",
+    );
+  });
+
+  it("gives no name for a token without one, or for text that is no token, rather than failing the sign-in", () => {
+    expect(nameInToken(token({ sub: "s1", name: " " }))).toBeUndefined();
+    expect(nameInToken("not a token")).toBeUndefined();
+    expect(nameInToken("a.b!c.d")).toBeUndefined();
   });
 });

@@ -83,6 +83,27 @@ export async function fetchStaffPersonas(
   }
 }
 
+/**
+ * The name in a pasted ID token's claims (`name`, or `given_name` + `family_name`, as the
+ * server reads it), for the header: a supervisor hears no `advisor:status` that would bring
+ * it. Read, not verified; the server checks the token itself.
+ */
+export function nameInToken(token: string): string | undefined {
+  try {
+    const payload = atob(token.split(".")[1]?.replace(/-/g, "+").replace(/_/g, "/") ?? "");
+    const claims = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(payload, (c) => c.charCodeAt(0))),
+    );
+    const name =
+      typeof claims.name === "string" && claims.name.trim()
+        ? claims.name
+        : [claims.given_name, claims.family_name].filter((p) => typeof p === "string").join(" ");
+    return name.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function fetchPersonaToken(personaId: string): Promise<string | undefined> {
   try {
     const response = await fetch(`/dev/token?persona=${encodeURIComponent(personaId)}`);

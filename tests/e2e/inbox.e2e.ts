@@ -11,15 +11,20 @@
  * marked answered in one click. The topic editor shows the unhelpful vote's question. First,
  * a customer who taps one of the two topics of the bot's which-one has their question in the
  * inbox with that pick, offered first and ready to teach (then dismissed, out of the walk's way).
+ * Last, a new topic made from an inbox question: while its question is being marked taught
+ * after the save, Save says so (in Finnish and Swedish) and stays busy.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { helsinkiToday } from "../../handoff-console/src/reports/periods.ts";
+import { ESTATE_ANSWER_MARK_FI, ESTATE_QUESTION_FI, estateTopic } from "../support/estateTopic.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
 import {
   approveVersion,
+  checkSettled,
+  fillTopicFields,
   groupSamples,
   inboxGroupsWith,
   latestUnhelpful,
@@ -28,6 +33,7 @@ import {
   showInbox,
   signInToStudio,
   signOutOfStudio,
+  studioTopicOf,
   teachGroup,
   withStudioPage,
 } from "./support/studio.ts";
@@ -60,6 +66,8 @@ const VOTED_TOPIC = "tax-refund";
 const VEHICLE_TAX_QUESTION = "Ajoneuvovero on erääntynyt, mihin sen maksan?";
 /** Residual tax and the refund are about equally likely for it: the bot asks which one. */
 const WHICH_ONE_QUESTION = "Maksanko jäännösveroa vai saanko veronpalautusta?";
+/** A topic the live bot does not have, made in the studio from an inbox question about it. */
+const ESTATE = studioTopicOf(estateTopic);
 /** How the bot's Finnish "no answer" begins. */
 const NOT_UNDERSTOOD = "Minulla ei ole tähän vastausta";
 
@@ -358,4 +366,58 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
       { beforeSignIn: watch },
     );
   }, 300_000);
+
+  it("a new topic made from an inbox question says on Save that it is marking the question taught once the topic is saved", async () => {
+    // Prepare: a customer asks about a matter the live bot has no topic for (it can only ask
+    // which of two others was meant; the question is kept in the inbox either way).
+    const widget = await openWidget(context, stack.url);
+    expect(await ask(widget, ESTATE_QUESTION_FI)).not.toContain(ESTATE_ANSWER_MARK_FI);
+    await widget.close();
+    await withStudioPage(context, stack.url, "content-owner", async (studio) => {
+      const day = helsinkiToday(stack.clock.now());
+      await showInbox(studio, { from: day, to: day });
+      const group = inboxGroupsWith(studio, ESTATE_QUESTION_FI);
+      await expect.poll(() => group.count(), POLL).toBe(1);
+      await group.getByRole("button", { name: "Käsittele tämä kysymys" }).click();
+      const form = group.locator("form.miss-action");
+      await form.getByRole("radio", { name: "Uusi aihe näistä kysymyksistä" }).check();
+      await form.getByTestId("miss-action-submit").click();
+      await studio.getByRole("heading", { level: 2, name: "Uusi aihe" }).waitFor();
+      // The question stays among the training sentences, so saving marks it taught.
+      await fillTopicFields(studio, {
+        ...ESTATE,
+        fi: { ...ESTATE.fi, utterances: [ESTATE_QUESTION_FI, ...ESTATE.fi.utterances] },
+      });
+      expect((await checkSettled(studio)).errors).toBe(0);
+      // The teach after the save is held, as on a slow day, until the button has been read.
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await studio.route("**/api/content/misses/actions", async (route) => {
+        await held;
+        await route.continue();
+      });
+      const save = studio.locator("#topic-save");
+
+      // Act
+      await save.click();
+
+      // Assess: saved, and now teaching: Save says so and stays busy, in either language.
+      await expect.poll(() => save.textContent(), POLL).toBe("Merkitään kysymyksiä opetetuiksi…");
+      expect(await save.getAttribute("aria-disabled")).toBe("true");
+      await expectNoAxeViolations(studio, "studio-new-topic-teaching");
+      await studio.getByRole("button", { name: "På svenska" }).click();
+      await expect.poll(() => save.textContent(), POLL).toBe("Frågorna märks som inlärda…");
+      await studio.getByRole("button", { name: "Suomeksi" }).click();
+      await expect.poll(() => save.textContent(), POLL).toBe("Merkitään kysymyksiä opetetuiksi…");
+      release();
+      const outcome = studio.locator(".notice.ok", {
+        hasText: `(${ESTATE.id}) tallennettu luonnokseen`,
+      });
+      await expect
+        .poll(() => outcome.textContent(), POLL)
+        .toContain("1 kysymys merkitty opetetuiksi tähän aiheeseen.");
+      expect(await save.textContent()).toBe("Tallenna luonnokseen");
+      expect(await save.getAttribute("aria-disabled")).toBeNull();
+    });
+  }, 120_000);
 });

@@ -1,8 +1,8 @@
 /**
  * The supervisors' Reports page in Chromium against the real local stack: a few real chats
  * are counted, the supervisor sees the figures, charts and tables, switches to Swedish,
- * changes the filters, exports CSV, and an advisor is told the page is for supervisors.
- * axe-core checks each state.
+ * changes the filters, exports CSV, and an advisor is told the page is for supervisors; a
+ * supervisor who pastes a token sees their name in the console. axe-core checks each state.
  */
 
 import { readFileSync } from "node:fs";
@@ -246,6 +246,25 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     await advisor.goto(`${stack.url}/console`);
     await advisor.getByRole("navigation").waitFor();
     expect(await advisor.getByRole("link", { name: "Raportit" }).count()).toBe(0);
+  });
+
+  it("shows a supervisor who signs in with a pasted token their name in the console's header, as the persona sign-in does", async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    // As in production: no local identity provider, so the sign-in offers the token field.
+    await page.route("**/dev/personas", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${stack.url}/console`);
+    await page
+      .getByRole("textbox", { name: "Neuvojan ID-tunniste (token)" })
+      .fill(await devToken(stack.url, "supervisor"));
+    await page.getByRole("button", { name: "Kirjaudu tunnisteella" }).click();
+    await page.getByRole("heading", { level: 2, name: /^Ajanvaraukset/ }).waitFor();
+    // A supervisor hears no advisor:status, which brings an advisor's name: it is the token's.
+    expect(await page.locator(".who-am-i").textContent()).toBe("Kirjautuneena: Tuula Järvinen");
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: /^Ajanvaraukset/ }).waitFor();
+    expect(await page.locator(".who-am-i").textContent()).toBe("Kirjautuneena: Tuula Järvinen");
+    await context.close();
   });
 
   it("reflows on a 320 px wide screen without axe violations", async () => {

@@ -5,9 +5,15 @@
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDynamoClients } from "../../functions/adapters/dynamodb/client.ts";
+import { createDynamoAppointmentStore } from "../../functions/adapters/dynamodb/dynamoContactStore.ts";
+import { tableNames } from "../../functions/adapters/dynamodb/tables.ts";
+import { closeAppointment } from "../../functions/domain/contact/appointments.ts";
+import { phrase } from "../../functions/domain/dialogue/phrases.ts";
 import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
 import { limitEventRate } from "../../functions/gateway/rateLimit.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { UI } from "../../web-chat/src/i18n.ts";
 import { expectNothingSaidTwice } from "../support/saidTwice.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
@@ -240,7 +246,7 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await expect.poll(() => refused.count()).toBe(1);
     await expect.poll(() => refused.locator(".who").textContent()).toBe("Inte skickat");
     expect(await refused.textContent()).toContain("Hej, får jag hjälp?");
-    expect(await refused.locator(".why").textContent()).toBe(rateLimitedMessage("sv"));
+    expect(await refused.locator(".why").textContent()).toBe(UI.sv.messageNotSentBusy);
     expect(await refused.getAttribute("lang")).toBe("sv");
     await expectNoAxeViolations(page, "sv-message-refused-360px");
 
@@ -646,6 +652,66 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(references).toHaveLength(2);
     expect(references).toContain(reference);
     expect(await notice.textContent()).toContain(`(tidigare ${reference})`);
+    await context.close();
+  });
+
+  it("says in the server's words that a booking an advisor already marked handled can no longer be cancelled or moved, in either language", async () => {
+    const slots = await fetch(`${stack.url}/api/appointments/slots?lang=fi`).then(
+      (r) => r.json() as Promise<{ slots: { slotId: string; start: string }[] }>,
+    );
+    const slot = slots.slots[0];
+    if (!slot) throw new Error("no free appointment time to book");
+    const booked = await fetch(`${stack.url}/api/appointments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ slotId: slot.slotId, lang: "fi", phone: "040 765 4400" }),
+    }).then((r) => r.json() as Promise<{ reference: string }>);
+    // The advisor marks it handled after the call, ten minutes into it: the service's own
+    // clock stays at the open hour, so the advisor's is set there.
+    const { doc } = createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint });
+    await closeAppointment(
+      {
+        appointments: createDynamoAppointmentStore(doc, tableNames("asiointi-local-")),
+        clock: { now: () => new Date(Date.parse(slot.start) + 10 * 60_000) },
+      },
+      { reference: booked.reference, advisorId: "advisor-fi", langs: ["fi"] },
+    );
+
+    const { context, page } = await customerPage({ width: 360 });
+    await openChat(page);
+    const answer = await ask(page, "miten peruutan puhelinajan");
+    await answer.getByRole("button", { name: "Peru tai siirrä aika" }).click();
+    await page.getByRole("textbox", { name: "Varauksen viite" }).fill(booked.reference);
+    await page.getByRole("textbox", { name: "Puhelinnumero" }).fill("0407654400");
+    const message = page.locator(".contact-form .form-error");
+
+    // Cancel: the form says it was handled (not "not found"), focused to be read.
+    await page.getByRole("button", { name: "Peru aika" }).click();
+    await expect.poll(() => message.textContent()).toBe(phrase("appointmentAlreadyHandled", "fi"));
+    expect(await activeClass(page)).toContain("form-error");
+    expect(
+      await page.getByRole("textbox", { name: "Varauksen viite" }).getAttribute("aria-invalid"),
+    ).not.toBe("true");
+    await expectNoAxeViolations(page, "fi-appointment-already-handled-360px");
+    // Move: the same, and no new times are offered.
+    await page.getByRole("button", { name: "Siirrä uuteen aikaan" }).click();
+    await expect.poll(() => message.textContent()).toBe(phrase("appointmentAlreadyHandled", "fi"));
+    expect(await page.getByRole("combobox", { name: "Uusi aika" }).count()).toBe(0);
+
+    // In Swedish, the chat's language now, though the booking is Finnish.
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await page.getByRole("button", { name: "Avboka tiden" }).click();
+    await expect.poll(() => message.textContent()).toBe(phrase("appointmentAlreadyHandled", "sv"));
+    await expectNoAxeViolations(page, "sv-appointment-already-handled-360px");
+    await expectNoHorizontalOverflow(page);
+
+    // Nothing was changed, so nothing of the booking is said in the chat (the switch's notice
+    // is), and the booking is still handled.
+    expect(await page.locator(".msg.system", { hasText: booked.reference }).count()).toBe(0);
+    const stillHandled = await fetch(`${stack.url}/api/appointments/${booked.reference}`, {
+      method: "DELETE",
+    }).then((r) => r.json() as Promise<{ error?: { code: string } }>);
+    expect(stillHandled.error?.code).toBe("APPOINTMENT_ALREADY_HANDLED");
     await context.close();
   });
 

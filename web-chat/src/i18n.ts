@@ -29,6 +29,9 @@ export const UI = {
     messageNotSentEnded: "Keskustelu on päättynyt, joten viestiäsi ei lähetetty.",
     messageNotSentInvalid:
       "Viestiäsi ei voitu lähettää. Kirjoita se hieman toisin ja lähetä uudelleen.",
+    // Refused as one of too many (RATE_LIMITED): worded for a message, not the service's "request".
+    messageNotSentBusy:
+      "Viestejä tulee juuri nyt poikkeuksellisen paljon, joten viestiäsi ei voitu ottaa vastaan. Lähetä se uudelleen hetken kuluttua.",
     resend: "Lähetä uudelleen",
     you: "Sinä",
     bot: "Chatbot",
@@ -152,6 +155,8 @@ export const UI = {
     messageNotSentEnded: "Chatten har avslutats, så ditt meddelande skickades inte.",
     messageNotSentInvalid:
       "Ditt meddelande kunde inte skickas. Skriv det lite annorlunda och skicka det igen.",
+    messageNotSentBusy:
+      "Just nu kommer det in ovanligt många meddelanden, så ditt meddelande kunde inte tas emot. Skicka det igen om en stund.",
     resend: "Skicka igen",
     you: "Du",
     bot: "Chattbot",
@@ -250,3 +255,11 @@ export const UI = {
 } as const satisfies Record<Lang, Record<string, unknown>>;
 
 export type UiText = (typeof UI)[Lang];
+
+/** Why a message was not sent, as its "not sent" row says it, from the refusal's code. */
+export function whyNotSent(code: string, text: UiText): string {
+  if (code === "CHAT_ENDED") return text.messageNotSentEnded;
+  if (code === "VALIDATION_FAILED") return text.messageNotSentInvalid;
+  if (code === "RATE_LIMITED") return text.messageNotSentBusy;
+  return text.messageNotSent;
+}

@@ -8,7 +8,7 @@ import type {
 import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
 import { ChatClient, canResend, type Pending } from "./chatClient.ts";
 import { h } from "./dom.ts";
-import { UI, type UiText } from "./i18n.ts";
+import { UI, type UiText, whyNotSent } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
 import { answerFeedback, asksForVote } from "./views/answerFeedback.ts";
@@ -138,19 +138,11 @@ function mount(script: HTMLScriptElement | null): void {
       showPending();
       scrollToEnd();
       // The list is no live region (it is redrawn whole): the refusal is said once, here.
-      if (newlyRefused?.refused) announce(whyNotSent(newlyRefused.refused));
+      if (newlyRefused?.refused) announce(whyNotSent(newlyRefused.refused, text));
     },
   });
   let outbox: Pending[] = [];
   const shownRefused = new Set<string>();
-
-  /** Why a message was not sent, in the UI's language. */
-  function whyNotSent(code: string): string {
-    if (code === "CHAT_ENDED") return text.messageNotSentEnded;
-    if (code === "VALIDATION_FAILED") return text.messageNotSentInvalid;
-    if (code === "RATE_LIMITED") return rateLimitedMessage(langOf(text));
-    return text.messageNotSent;
-  }
 
   /** The outbox: "sending" for what waits, and each refused message with why and a resend. */
   function showPending(): void {
@@ -171,7 +163,7 @@ function mount(script: HTMLScriptElement | null): void {
       ...outbox.flatMap((p) => {
         if (!p.refused) return [];
         shownRefused.add(p.clientId);
-        const why = whyNotSent(p.refused);
+        const why = whyNotSent(p.refused, text);
         const item = h(
           "li",
           { class: "msg customer pending refused", lang: langOf(text) },

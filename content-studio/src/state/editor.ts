@@ -45,6 +45,11 @@ export interface TopicSeed {
   samples: { id: string; text: string; lang: Lang }[];
 }
 export const seed = signal<TopicSeed | undefined>(undefined);
+/**
+ * A new topic is saved and its inbox questions are being marked taught: Save stays busy, and
+ * says that rather than "saving".
+ */
+export const teaching = signal(false);
 let pendingSeed: TopicSeed | undefined;
 
 function isSeed(value: unknown): value is TopicSeed {
@@ -347,11 +352,17 @@ export async function save(over?: EditBase): Promise<boolean> {
   // second Save (or Ctrl+S) meanwhile would create the topic again and be refused as taken.
   let taught: Awaited<ReturnType<typeof teachSeed>>;
   if (wasNew) {
-    topicEdit.saving.value = true;
+    batch(() => {
+      topicEdit.saving.value = true;
+      teaching.value = true;
+    });
     try {
       taught = await teachSeed(topic);
     } finally {
-      topicEdit.saving.value = false;
+      batch(() => {
+        topicEdit.saving.value = false;
+        teaching.value = false;
+      });
     }
   }
   // Only the warnings this edit brought: the ones the topic already had are no news.

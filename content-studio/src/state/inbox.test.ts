@@ -621,7 +621,7 @@ describe("a new topic from an inbox group", () => {
     expect(puts.map((c) => c.condition)).toEqual(["*", '"v2"']);
   });
 
-  it("says in the Save row, once, after 5 s, that the saved topic's teach is taking longer, and stays saving until it ends", async () => {
+  it("says in the Save row, once, after 5 s, that the saved topic's teach is taking longer, and stays busy teaching until it ends", async () => {
     editor.startNewFrom({ samples: [{ id: "m1", text: "ajoneuvovero erääntyi", lang: "fi" }] });
     editor.startNew();
     editor.update((f) => ({ ...f, id: "vehicle-tax" }));
@@ -636,11 +636,17 @@ describe("a new topic from an inbox group", () => {
     vi.useFakeTimers();
     try {
       const saving = editor.save();
+      // While the topic's own PUT runs, Save is saving, not yet teaching.
+      expect(editor.saving.value).toBe(true);
+      expect(editor.teaching.value).toBe(false);
       // The save answers at once; the teach after it does not.
       const teaching = () =>
         fake.current().calls.some((c) => c.path === "/api/content/misses/actions");
       for (let i = 0; i < 50 && !teaching(); i++) await vi.advanceTimersByTimeAsync(0);
       expect(teaching()).toBe(true);
+      // The topic is saved: Save says it is marking the questions, and is still busy.
+      expect(editor.teaching.value).toBe(true);
+      expect(editor.saving.value).toBe(true);
       await vi.advanceTimersByTimeAsync(SLOW_ACTION_MS - 1);
       expect(editor.topicEdit.slow.value).toBe("");
       await vi.advanceTimersByTimeAsync(100);
@@ -653,6 +659,7 @@ describe("a new topic from an inbox group", () => {
       expect(await saving).toBe(true);
       expect(editor.topicEdit.slow.value).toBe("");
       expect(editor.saving.value).toBe(false);
+      expect(editor.teaching.value).toBe(false);
       expect(editor.outcome.value?.text).toMatch(/1 kysymys merkitty opetetuiksi/);
     } finally {
       vi.useRealTimers();

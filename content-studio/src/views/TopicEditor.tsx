@@ -48,6 +48,7 @@ import {
   saveMine,
   saving,
   seed,
+  teaching,
   topicEdit,
   update,
 } from "../state/editor.ts";
@@ -191,6 +192,7 @@ function EditorForm() {
       <DraftSaveBar
         idPrefix="topic"
         label={t.save}
+        busyLabel={teaching.value ? t.seedTeaching : undefined}
         edit={topicEdit}
         blocked={blocked}
         hint={t.saveBlocked(counts.value.errors)}

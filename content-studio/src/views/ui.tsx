@@ -218,6 +218,8 @@ export function DraftForm(props: {
 export function DraftSaveBar(props: {
   idPrefix: string;
   label: string;
+  /** What Save says while busy, when that is more than saving. */
+  busyLabel?: string | undefined;
   edit: DraftEditSignals;
   blocked: boolean;
   hint?: string | undefined;
@@ -230,6 +232,7 @@ export function DraftSaveBar(props: {
       <SaveButton
         idPrefix={idPrefix}
         label={props.label}
+        busyLabel={props.busyLabel}
         busy={props.edit.saving.value}
         blocked={blocked}
       />
@@ -365,7 +368,13 @@ export function LoadError(props: {
  * An editor's Save (`<idPrefix>-save`) with its shortcut named beside it: described by the
  * hint `<idPrefix>-save-hint` that says why it is blocked, while it is.
  */
-function SaveButton(props: { idPrefix: string; label: string; busy: boolean; blocked: boolean }) {
+function SaveButton(props: {
+  idPrefix: string;
+  label: string;
+  busyLabel?: string | undefined;
+  busy: boolean;
+  blocked: boolean;
+}) {
   const t = text.value;
   return (
     <>
@@ -377,7 +386,7 @@ function SaveButton(props: { idPrefix: string; label: string; busy: boolean; blo
         aria-disabled={props.blocked || props.busy ? "true" : undefined}
         aria-describedby={props.blocked ? `${props.idPrefix}-save-hint` : undefined}
       >
-        {props.busy ? t.saving : props.label}
+        {props.busy ? (props.busyLabel ?? t.saving) : props.label}
       </button>
       <p class="muted small-text shortcut">{t.saveShortcut(SAVE_KEYS)}</p>
     </>

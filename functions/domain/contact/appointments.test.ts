@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { manualClock } from "../clock.ts";
+import { phrase } from "../dialogue/phrases.ts";
 import { loadOpeningHours } from "../openingHours/load.ts";
 import { incrementsFor, type ReportEvent } from "../reports/reportEvents.ts";
 import {
@@ -442,16 +443,17 @@ describe("advisors' list of booked appointments and marking them handled", () =>
     });
   });
 
-  it("counts a handled appointment as booked, never cancelled, and refuses cancelling it", async () => {
+  it("counts a handled appointment as booked, never cancelled, and refuses cancelling it as handled, in the booking's language", async () => {
     const { clock, deps } = setup();
     const events: ReportEvent[] = [];
     const reports = { record: async (event: ReportEvent) => void events.push(event) };
     const { reference } = await bookAppointment({ ...deps, reports }, booking());
     clock.set(new Date("2026-11-23T10:15:00Z"));
     await closeAppointment(deps, { reference, advisorId: "a1", langs: ["fi"] });
-    await expect(cancelAppointment({ ...deps, reports }, reference)).rejects.toBeInstanceOf(
-      AppointmentAlreadyStartedError,
-    );
+    await expect(cancelAppointment({ ...deps, reports }, reference)).rejects.toMatchObject({
+      code: "APPOINTMENT_ALREADY_HANDLED",
+      message: phrase("appointmentAlreadyHandled", "fi"),
+    });
     expect(events.map((e) => e.kind)).toEqual(["booking"]);
     const rows = events.map(incrementsFor);
     expect(rows.reduce((sum, row) => sum + (row.counts.bookings ?? 0), 0)).toBe(1);

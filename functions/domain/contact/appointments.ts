@@ -8,6 +8,7 @@ import type {
 } from "../../contracts/contactRequests.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { AdvisorAppointmentPage } from "../../contracts/protocol.ts";
+import { phrase } from "../dialogue/phrases.ts";
 import { LanguageNotServedError } from "../handoff/errors.ts";
 import {
   bookableSlots,
@@ -37,6 +38,7 @@ import {
   AppointmentNotFoundError,
   AppointmentNotStartedError,
   InvalidPhoneNumberError,
+  OwnAppointmentHandledError,
   SlotFullError,
   SlotNotBookableError,
 } from "./errors.ts";
@@ -250,7 +252,9 @@ async function bookingState(
 
 /**
  * Cancels a booked appointment by its reference and frees its place. Cancelling twice is
- * harmless: the place is freed once and the second call answers the same.
+ * harmless: the place is freed once and the second call answers the same. A started one is
+ * APPOINTMENT_ALREADY_STARTED; one an advisor marked handled APPOINTMENT_ALREADY_HANDLED, in
+ * the booking's language; neither writes anything.
  */
 export async function cancelAppointment(
   deps: Pick<
@@ -264,8 +268,11 @@ export async function cancelAppointment(
   const existing = await deps.appointments.getAppointment(reference);
   if (!existing) throw new AppointmentNotFoundError();
   const now = deps.clock.now();
-  // Handled only once started: its call has been made, there is nothing left to cancel.
-  if (existing.status === "handled") throw new AppointmentAlreadyStartedError();
+  // Its call has been made: said as the chat says it to the booking's owner, whom this path
+  // knows by the reference alone (the chat asks for the phone or the sign-in before this).
+  if (existing.status === "handled") {
+    throw new OwnAppointmentHandledError(phrase("appointmentAlreadyHandled", existing.lang));
+  }
   if (existing.status === "booked") {
     if (new Date(existing.start) <= now) throw new AppointmentAlreadyStartedError();
     const cancelled = await deps.appointments.markCancelled(reference, now.toISOString());

@@ -3,6 +3,7 @@ import {
   CONSOLE_ROLES,
   fetchPersonaToken,
   fetchStaffPersonas,
+  nameInToken,
   type StaffPersona,
 } from "../auth.ts";
 import { text, uiLang } from "../i18n.ts";
@@ -70,7 +71,7 @@ export function SignIn(props: SignInProps) {
         {personas === null || personas?.length === 0 ? (
           <>
             <p>{personas === null ? t.productionSignIn : t.noStaffPersonas}</p>
-            <TokenForm onToken={(token) => signedIn(token)} />
+            <TokenForm onToken={(token) => signedIn(token, nameInToken(token))} />
           </>
         ) : null}
       </div>

@@ -117,6 +117,11 @@ export async function fillNewTopic(page: Page, topic: StudioTopic): Promise<void
   await openView(page, "topics");
   await page.getByTestId("new-topic").click();
   await page.getByRole("heading", { level: 2, name: "Uusi aihe" }).waitFor();
+  await fillTopicFields(page, topic);
+}
+
+/** Fills the open new-topic form's fields (both languages), replacing what they held. */
+export async function fillTopicFields(page: Page, topic: StudioTopic): Promise<void> {
   await page.locator("#topic-id").fill(topic.id);
   for (const lang of ["fi", "sv"] as const) {
     const locale = topic[lang];

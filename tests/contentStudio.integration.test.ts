@@ -98,11 +98,21 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
 
     const tried = await api("POST", "try", owner, { text: ESTATE_QUESTION_FI, lang: "fi" });
     expect(tried.status, JSON.stringify(tried.body)).toBe(200);
-    const draftTry = tried.body.draft as { top: { intent: string }[]; answer: { topic?: string } };
-    const liveTry = tried.body.live as { top: { intent: string }[] };
+    type Tried = {
+      top: { intent: string; confidence: number }[];
+      answer: { topic?: string };
+      why: { kind: string; answersFrom: number; closeFrom: number };
+    };
+    const draftTry = tried.body.draft as Tried;
+    const liveTry = tried.body.live as Tried;
     expect(draftTry.top[0]?.intent).toBe("estate-tax-return");
     expect(draftTry.answer.topic).toBe("estate-tax-return");
+    // Why: answered, by the thresholds the chat uses, the runner-up under the close mark.
+    expect(draftTry.why).toMatchObject({ kind: "answer", answersFrom: 0.6 });
+    expect(draftTry.top[0]?.confidence).toBeGreaterThanOrEqual(draftTry.why.answersFrom);
+    expect(draftTry.top[1]?.confidence ?? 0).toBeLessThan(draftTry.why.closeFrom);
     expect(liveTry.top[0]?.intent).not.toBe("estate-tax-return");
+    expect(liveTry.why.kind).not.toBe("answer");
 
     const published = await api("POST", "publish", owner, {
       comment: "The tax return of an estate",

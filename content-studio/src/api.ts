@@ -186,9 +186,18 @@ export interface OutgoingMessage {
   actions?: MessageAction[];
 }
 
+/** What the chat's rule made of the recognition, and the thresholds it judged by. */
+export interface TryWhy {
+  kind: "answer" | "clarify" | "referral" | "none";
+  answersFrom: number;
+  closeFrom: number;
+  offeredFrom: number;
+}
+
 export interface TryOutcome {
   top: { intent: string; confidence: number }[];
   answer: { topic?: string; messages: OutgoingMessage[] };
+  why: TryWhy;
 }
 
 export interface TryResult {

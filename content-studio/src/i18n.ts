@@ -321,6 +321,20 @@ const fi = {
   likelyTopics: "Todennäköisimmät aiheet",
   noIntent: "ei aihetta",
   confidence: (percent: string) => `varmuus ${percent}`,
+  whyTitle: "Miksi tämä vastaus",
+  why: {
+    answer: (best: string, from: string) =>
+      `Vastaa aiheella: sen varmuus ${best} on vähintään ${from}, eikä toiseksi todennäköisin ole lähellä.`,
+    unsure: (best: string, from: string) =>
+      `Kysyy, kumpaa tarkoitetaan: paras aihe on vain ${best} varma, ja vastaus annetaan vasta varmuudesta ${from}.`,
+    close: (second: string, close: string) =>
+      `Kysyy, kumpaa tarkoitetaan: toiseksi todennäköisin aihe (${second}) on lähellä parasta, sillä lähellä on jo ${close}.`,
+    none: (from: string, offered: string) =>
+      `Ei vastausta: mikään aihe ei ole tarpeeksi varma (vastaus varmuudesta ${from}, valinnaksi tarjotaan varmuudesta ${offered}).`,
+    outside: "Ei vastausta: viesti ei kuulu botin aiheisiin.",
+    referral: "Ohjaa toiseen virastoon: viesti kuuluu toisen viranomaisen asioihin.",
+    mark: (from: string) => `Merkki palkissa: vastaus varmuudesta ${from}.`,
+  },
   answerPreview: "Vastaus chatissa",
   bot: "Chatbot",
   noMessages: "Ei vastausta.",
@@ -1119,6 +1133,20 @@ const sv: UiText = {
   likelyTopics: "De mest sannolika ämnena",
   noIntent: "inget ämne",
   confidence: (percent) => `säkerhet ${percent}`,
+  whyTitle: "Varför det här svaret",
+  why: {
+    answer: (best, from) =>
+      `Svarar med ämnet: säkerheten ${best} är minst ${from}, och det näst mest sannolika ämnet ligger inte nära.`,
+    unsure: (best, from) =>
+      `Frågar vilket som avses: det bästa ämnet är bara ${best} säkert, och ett svar ges först från säkerheten ${from}.`,
+    close: (second, close) =>
+      `Frågar vilket som avses: det näst mest sannolika ämnet (${second}) ligger nära det bästa, eftersom nära börjar redan vid ${close}.`,
+    none: (from, offered) =>
+      `Inget svar: inget ämne är tillräckligt säkert (svar från säkerheten ${from}, som val från ${offered}).`,
+    outside: "Inget svar: meddelandet hör inte till botens ämnen.",
+    referral: "Hänvisar till en annan myndighet: meddelandet gäller en annan myndighets ärenden.",
+    mark: (from) => `Strecket i stapeln: svar från säkerheten ${from}.`,
+  },
   answerPreview: "Svaret i chatten",
   bot: "Chattbot",
   noMessages: "Inget svar.",

@@ -124,10 +124,11 @@ tr[tabindex="-1"]:focus { outline: 3px solid var(--brand); outline-offset: -3px;
 .try-form select { min-height: 2.5rem; }
 .try-columns { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); }
 .try-column { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
-.try-column h3, .try-column h4 { margin: 0; }
+.try-column h3, .try-column h4, .try-column .why { margin: 0; }
 .top { margin: 0; padding-left: 1.3rem; display: flex; flex-direction: column; gap: .4rem; }
 .top .intent { font-weight: 600; overflow-wrap: anywhere; }
-.top .bar { display: block; height: .55rem; border: 1px solid var(--ink); border-radius: .2rem; background: #fff; margin-top: .15rem; }
+.top .bar { display: block; position: relative; height: .55rem; border: 1px solid var(--ink); border-radius: .2rem; background: #fff; margin-top: .15rem; }
+.top .mark { position: absolute; top: -.2rem; bottom: -.2rem; width: 2px; margin-left: -1px; background: var(--ink); }
 .top .fill { display: block; height: 100%; background: var(--brand); }
 .preview { list-style: none; margin: 0; padding: .5rem; display: flex; flex-direction: column; gap: .45rem; background: #fff;
   border: 1px solid var(--line); border-radius: .3rem; }

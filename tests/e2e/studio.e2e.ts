@@ -168,6 +168,11 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await expect
       .poll(() => studio.getByTestId("try-draft").locator(".bubble").first().textContent(), POLL)
       .toContain(ESTATE_ANSWER_MARK_FI);
+    // Why: the draft answers by the chat's rule, live has no topic sure enough to answer.
+    expect(await studio.getByTestId("try-draft-why").textContent()).toMatch(
+      /^Vastaa aiheella: sen varmuus \d+(,\d)?\s%/,
+    );
+    expect(await studio.getByTestId("try-live-why").textContent()).not.toMatch(/^Vastaa aiheella/);
     await expectNoAxeViolations(studio, "studio-try");
 
     // Test all: both splits, and the new topic among the per-topic rows.

@@ -3,6 +3,7 @@ import type { Lang, TryOutcome } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
 import { draft } from "../state/topics.ts";
 import { asked, busy, error, lang, message, result, run } from "../state/tryIt.ts";
+import { whyLine } from "../tryWhy.ts";
 import { AnswerPreview } from "./AnswerPreview.tsx";
 import { IntentName } from "./IntentName.tsx";
 
@@ -90,17 +91,18 @@ function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: 
               </span>{" "}
               <span class="percent">{t.confidence(percent)}</span>
               <span class="bar" aria-hidden="true">
-                <span
-                  class="fill"
-                  style={{
-                    width: `${Math.round(Math.max(0, Math.min(1, candidate.confidence)) * 100)}%`,
-                  }}
-                />
+                <span class="fill" style={{ width: barWidth(candidate.confidence) }} />
+                <span class="mark" style={{ left: barWidth(props.outcome.why.answersFrom) }} />
               </span>
             </li>
           );
         })}
       </ol>
+      <h4>{t.whyTitle}</h4>
+      <p class="why" data-testid={`try-${props.which}-why`}>
+        {whyLine(props.outcome, t)}{" "}
+        <span class="hint">{t.why.mark(formatPercent(props.outcome.why.answersFrom, t))}</span>
+      </p>
       <h4>{t.answerPreview}</h4>
       <AnswerPreview
         messages={props.outcome.answer.messages}
@@ -109,4 +111,9 @@ function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: 
       />
     </section>
   );
+}
+
+/** A confidence as a share of the bar, clamped to it. */
+function barWidth(confidence: number): string {
+  return `${Math.round(Math.max(0, Math.min(1, confidence)) * 100)}%`;
 }

@@ -13,7 +13,7 @@ import {
   recogniserDownTurn,
   type TopicLibrary,
 } from "./answerTurn.ts";
-import { decide } from "./decision.ts";
+import { decide, decideWithGrounds } from "./decision.ts";
 import { phrase } from "./phrases.ts";
 
 // A library of three question topics and the greeting, titled by id.
@@ -96,6 +96,17 @@ describe("the dialogue's decision", () => {
     expect(decide(recognition(["greeting", 0.45], ["vat", 0.1]), has, settings)).toEqual({
       kind: "none",
     });
+  });
+
+  it("tells the thresholds it judged by: close from 70 % of the best, a move's lower bar", () => {
+    const settings = DEFAULT_DIALOGUE_SETTINGS;
+    expect(decideWithGrounds(recognition(["vat", 0.8], ["tax-card", 0.6]), has, settings)).toEqual({
+      decision: { kind: "clarify", topics: ["vat", "tax-card"] },
+      answersFrom: 0.6,
+      closeFrom: 0.56,
+      offeredFrom: 0.15,
+    });
+    expect(decideWithGrounds(recognition(["greeting", 0.55]), has, settings).answersFrom).toBe(0.5);
   });
 
   it("with Lex's confidences answers a tax question from Lex's threshold", () => {

@@ -61,8 +61,7 @@ export function decide(
   const close =
     second !== undefined && second.confidence >= settings.clarifyRatio * recognition.confidence;
   const move = NOT_A_CHOICE.has(topic);
-  const bar = move ? settings.moveMinConfidence : settings.minConfidence;
-  if (recognition.confidence >= bar && (!close || move)) {
+  if (recognition.confidence >= answerBar(topic, settings) && (!close || move)) {
     return { kind: "answer", topic };
   }
   // Unsure between two questions (close, or the best one below the answering confidence):
@@ -71,6 +70,40 @@ export function decide(
     return { kind: "clarify", topics: [topic, second.intent as TopicId] };
   }
   return { kind: "none" };
+}
+
+/** The confidence `topic` needs to be answered: a conversational move's bar is lower. */
+function answerBar(topic: string, settings: DecisionSettings): number {
+  return NOT_A_CHOICE.has(topic) ? settings.moveMinConfidence : settings.minConfidence;
+}
+
+/** The decision and the numbers it was judged by, for telling a content owner why. */
+export interface DecisionGrounds {
+  decision: Decision;
+  /** The best topic is answered from this confidence. */
+  answersFrom: number;
+  /** The runner-up is close, and the bot asks which one, from this confidence. */
+  closeFrom: number;
+  /** A topic is offered as a choice from this confidence. */
+  offeredFrom: number;
+}
+
+/** `decide`, with the thresholds that applied to this recognition. */
+export function decideWithGrounds(
+  recognition: Recognition,
+  has: (topic: TopicId) => boolean,
+  settings: DecisionSettings,
+): DecisionGrounds {
+  return {
+    decision: decide(recognition, has, settings),
+    answersFrom: answerBar(recognition.intent, settings),
+    closeFrom: round(settings.clarifyRatio * recognition.confidence),
+    offeredFrom: settings.clarifyMinConfidence,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 /** The likeliest other topic that could be a choice, if any. */

@@ -29,6 +29,8 @@ import type { ContentIssue, ContentWorkflow } from "../../domain/content/content
 import { ContentInvalidError, ContentWorkflowError } from "../../domain/content/errors.ts";
 import { olderCommentFinding, olderDetailFinding } from "../../domain/content/olderNotes.ts";
 import type { AuditEntry, ContentActor, VersionMeta } from "../../domain/content/versions.ts";
+import { DEFAULT_DIALOGUE_SETTINGS } from "../../domain/dialogue/answerTurn.ts";
+import { decideWithGrounds } from "../../domain/dialogue/decision.ts";
 import type { IdentityVerifier, StaffIdentity, StaffRole } from "../../domain/identity/identity.ts";
 import type { VersionAnswerer } from "../../domain/inbox/answeredNow.ts";
 import {
@@ -922,6 +924,7 @@ export function createContentApiHandler(deps: {
 
   async function tryOn(live: LiveContent, bundle: ContentBundle, text: string, lang: "fi" | "sv") {
     const recogniser = await live.trained(bundle);
+    const topics = new Set(bundle.topics.map((t) => t.id));
     const recognition = recogniser.classify(text, lang);
     const top = [
       recognition,
@@ -930,8 +933,20 @@ export function createContentApiHandler(deps: {
       .slice(0, 3)
       .map(({ intent, confidence }) => ({ intent, confidence }));
     const turn = await live.botFor(bundle, recogniser).reply(tryChat(lang, deps.clock.now()), text);
+    // The embedded recogniser's thresholds: try-it always classifies with it, in AWS too.
+    const grounds = decideWithGrounds(
+      recognition,
+      (id) => topics.has(id),
+      DEFAULT_DIALOGUE_SETTINGS,
+    );
     return {
       top,
+      why: {
+        kind: grounds.decision.kind,
+        answersFrom: grounds.answersFrom,
+        closeFrom: grounds.closeFrom,
+        offeredFrom: grounds.offeredFrom,
+      },
       answer: {
         ...(turn.topic ? { topic: turn.topic } : {}),
         ...(turn.referral ? { referral: turn.referral } : {}),

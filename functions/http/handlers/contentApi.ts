@@ -4,7 +4,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda
 import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
-import { classifySplitYielding, gateIssues, scoreClassified } from "../../content/scoreBundle.ts";
+import {
+  gateIssues,
+  recogniseBundleYielding,
+  scoreRecognised,
+  scoreUncoveredRecognised,
+  type UncoveredScore,
+} from "../../content/scoreBundle.ts";
 import { isReviewOverdue } from "../../contracts/content.ts";
 import {
   type Finding,
@@ -15,11 +21,11 @@ import {
 } from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { MAX_INBOX_ANSWERS } from "../../contracts/inbox.ts";
-import { LANGS, langSchema } from "../../contracts/lang.ts";
+import { LANGS, type Lang, langSchema } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
-import type { ContentBundle } from "../../domain/content/bundle.ts";
+import { type ContentBundle, uncoveredOf } from "../../domain/content/bundle.ts";
 import {
   type DraftExpectation,
   type DraftTopicMeta,
@@ -327,6 +333,35 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   return result.data;
 }
 
+/**
+ * The uncovered questions whose answer differs between the live version and the tested one:
+ * answered with a topic by one and not the other, or with another topic (`live`, `draft`:
+ * the topic each answers with, absent when it gives none), in the tested bundle's order.
+ */
+function answeredChanges(
+  bundle: ContentBundle,
+  tested: Record<Lang, UncoveredScore>,
+  live: Record<Lang, UncoveredScore>,
+): { text: string; lang: Lang; live?: string; draft?: string }[] {
+  const changes: { text: string; lang: Lang; live?: string; draft?: string }[] = [];
+  const topics = (score: UncoveredScore) =>
+    new Map(score.answeredWith.map((a) => [a.text, a.topic]));
+  for (const lang of LANGS) {
+    const [now, before] = [topics(tested[lang]), topics(live[lang])];
+    for (const { text } of uncoveredOf(bundle)[lang]) {
+      const [draft, was] = [now.get(text), before.get(text)];
+      if (draft === was) continue;
+      changes.push({
+        text,
+        lang,
+        ...(was !== undefined ? { live: was } : {}),
+        ...(draft !== undefined ? { draft } : {}),
+      });
+    }
+  }
+  return changes;
+}
+
 /** A stand-in chat for trying a message: anonymous, first turn, in `lang`. */
 function tryChat(lang: "fi" | "sv", now: Date): Chat {
   return {
@@ -373,20 +408,24 @@ export function createContentApiHandler(deps: {
   ) {
     const { live } = services();
     const [rec, liveRec] = await Promise.all([live.trained(bundle), live.trained(liveBundle)]);
-    // Classified a few dozen at a time, so the chats this process serves are not stalled.
-    const classify = (r: typeof rec) => (split: "tests" | "dev") =>
-      classifySplitYielding(bundle, split, (t, l) => r.classify(t, l));
-    const [tests, dev, liveTests, liveDev] = await Promise.all([
-      classify(rec)("tests"),
-      classify(rec)("dev"),
-      classify(liveRec)("tests"),
-      classify(liveRec)("dev"),
+    // Recognised a few dozen at a time, so the chats this process serves are not stalled; the
+    // live version is asked the same messages, so what changes is the version's doing.
+    const [now, before] = await Promise.all([
+      recogniseBundleYielding(bundle, (t, l) => rec.classify(t, l)),
+      recogniseBundleYielding(bundle, (t, l) => liveRec.classify(t, l)),
     ]);
     const splits = {
-      tests: scoreClassified(bundle, "tests", tests),
-      dev: scoreClassified(bundle, "dev", dev),
+      tests: scoreRecognised(bundle, "tests", now.tests),
+      dev: scoreRecognised(bundle, "dev", now.dev),
     };
-    const intents = { tests: { now: tests, live: liveTests }, dev: { now: dev, live: liveDev } };
+    const intentsOf = (r: typeof now.tests) => ({
+      fi: r.fi.map((x) => x.intent),
+      sv: r.sv.map((x) => x.intent),
+    });
+    const intents = {
+      tests: { now: intentsOf(now.tests), live: intentsOf(before.tests) },
+      dev: { now: intentsOf(now.dev), live: intentsOf(before.dev) },
+    };
     const changed: {
       text: string;
       lang: string;
@@ -413,8 +452,19 @@ export function createContentApiHandler(deps: {
         });
       }
     }
+    // The chat's honesty on the questions no topic covers, scored as content:test scores it
+    // (the live version's recogniser deciding under the live version's topics).
+    const uncovered = scoreUncoveredRecognised(bundle, now.uncovered);
+    const uncoveredLive = scoreUncoveredRecognised(bundle, before.uncovered, liveBundle);
+    const uncoveredChanged = answeredChanges(bundle, uncovered, uncoveredLive);
     // What the publish gate would say of it: empty when it would let the version through.
-    return { splits, changed, gate: shown(gateIssues(splits.tests), lang) };
+    return {
+      splits,
+      changed,
+      uncovered,
+      uncoveredChanged,
+      gate: shown(gateIssues(splits.tests, uncovered), lang),
+    };
   }
 
   const routes: Route[] = [

@@ -1,8 +1,11 @@
 /**
- * "Test all": accuracy and none-recall per split and language, per-topic precision and recall
- * (worst first or by topic), confusion pairs, and the messages whose topic changes against live.
+ * "Test all": accuracy and none-recall per split and language, what customers would get in
+ * the chat, the questions no topic covers answered with a topic, per-topic precision and
+ * recall (worst first or by topic), confusion pairs, and the messages whose topic changes
+ * against live.
  */
 import {
+  MAX_UNCOVERED_ANSWERED,
   MIN_ACCURACY,
   MIN_GATE_TOPIC_RECALL,
   MIN_NONE_RECALL,
@@ -12,10 +15,17 @@ import { LANGS, type SplitName, type TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
 import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
 import { draftItemLabel } from "../state/topics.ts";
-import { confusionRows, topicMark, topicRows } from "../testReport.ts";
+import {
+  confusionRows,
+  overUncoveredLimit,
+  topicMark,
+  topicRows,
+  uncoveredNoLonger,
+  uncoveredRows,
+} from "../testReport.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { IntentName } from "./IntentName.tsx";
-import { LoadError, Scroll } from "./ui.tsx";
+import { Badge, LoadError, Scroll } from "./ui.tsx";
 
 const SPLITS: SplitName[] = ["tests", "dev"];
 
@@ -87,6 +97,8 @@ export function TestAll() {
           </Scroll>
           <p class="hint">{t.overviewHint}</p>
           <GateVerdict gate={report.gate} />
+          <ChatOutcomes report={report} />
+          <UncoveredQuestions report={report} />
           <PerTopic />
           <Confusions />
           <Changed />
@@ -106,6 +118,7 @@ function GateVerdict(props: { gate: TestAllResult["gate"] }) {
           formatPercent(MIN_ACCURACY, t),
           formatPercent(MIN_NONE_RECALL, t),
           formatPercent(MIN_GATE_TOPIC_RECALL, t),
+          formatPercent(MAX_UNCOVERED_ANSWERED, t),
         )}
       </p>
     );
@@ -121,6 +134,167 @@ function GateVerdict(props: { gate: TestAllResult["gate"] }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * What customers would get for the messages about topics once the dialogue's rule has
+ * decided: right, asked which one, no answer, wrong. The overview's accuracy is the
+ * recogniser's; this is the chat's.
+ */
+function ChatOutcomes(props: { report: TestAllResult }) {
+  const t = text.value;
+  const rows = SPLITS.flatMap((name) =>
+    LANGS.map((lang) => ({ name, lang, chat: props.report.splits[name][lang].chat })),
+  );
+  if (rows.every((row) => row.chat === undefined)) return null;
+  return (
+    <section aria-labelledby="chat-outcomes-title">
+      <h3 id="chat-outcomes-title">{t.chatTitle}</h3>
+      <p class="hint">{t.chatHint}</p>
+      <Scroll labelledBy="chat-outcomes-caption">
+        <table class="data" data-testid="chat-outcomes">
+          <caption id="chat-outcomes-caption">{t.chatCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colSplit}</th>
+              <th scope="col">{t.colLang}</th>
+              <th scope="col">{t.colRight}</th>
+              <th scope="col">{t.colAsked}</th>
+              <th scope="col">{t.colNoAnswer}</th>
+              <th scope="col">{t.colWrong}</th>
+              <th scope="col">{t.colTopicMessages}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ name, lang, chat }) => {
+              if (!chat) return null;
+              const share = (n: number) => formatPercent(chat.total ? n / chat.total : 0, t);
+              return (
+                <tr key={`${name}-${lang}`} data-split={name} data-lang={lang}>
+                  <th scope="row">{t.splitNames[name]}</th>
+                  <td>{t.langName[lang]}</td>
+                  <td class="num">{share(chat.right)}</td>
+                  <td class="num">
+                    {share(chat.askedWithRight + chat.askedWithout)}
+                    <span class="muted"> ({t.askedWithRight(share(chat.askedWithRight))})</span>
+                  </td>
+                  <td class="num">{share(chat.noAnswer)}</td>
+                  <td class="num" data-testid={`wrong-${name}-${lang}`}>
+                    {share(chat.wrong)}
+                  </td>
+                  <td class="num">{chat.total}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Scroll>
+    </section>
+  );
+}
+
+/**
+ * The tax questions no topic covers: per language the share the chat would answer with a
+ * topic's text against the gate's limit, and each such question with the topic it would get,
+ * those the live version does not answer marked new.
+ */
+function UncoveredQuestions(props: { report: TestAllResult }) {
+  const t = text.value;
+  const { uncovered } = props.report;
+  if (!uncovered) return null;
+  const max = formatPercent(MAX_UNCOVERED_ANSWERED, t);
+  const rows = uncoveredRows(props.report);
+  const noLonger = uncoveredNoLonger(props.report);
+  const none = LANGS.every((lang) => uncovered[lang].cases === 0);
+  return (
+    <section aria-labelledby="uncovered-title" data-testid="uncovered">
+      <h3 id="uncovered-title">{t.uncoveredTitle}</h3>
+      <p class="hint">{t.uncoveredHint}</p>
+      {none ? (
+        <p class="muted" data-testid="no-uncovered">
+          {t.noUncovered}
+        </p>
+      ) : (
+        <>
+          <Scroll labelledBy="uncovered-caption">
+            <table class="data" data-testid="uncovered-overview">
+              <caption id="uncovered-caption">{t.uncoveredCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colLang}</th>
+                  <th scope="col">{t.colUncoveredAnswered(max)}</th>
+                  <th scope="col">{t.colUncoveredAsked}</th>
+                  <th scope="col">{t.colQuestions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {LANGS.map((lang) => {
+                  const u = uncovered[lang];
+                  return (
+                    <tr key={lang} data-lang={lang}>
+                      <th scope="row">{t.langName[lang]}</th>
+                      <td class="num" data-testid={`uncovered-answered-${lang}`}>
+                        {formatPercent(u.answered, t)}
+                        {overUncoveredLimit(u.answered) ? (
+                          <span class="badge error">{t.overUncoveredLimit}</span>
+                        ) : null}
+                      </td>
+                      <td class="num">{formatPercent(u.clarified, t)}</td>
+                      <td class="num">{u.cases}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </Scroll>
+          {rows.length === 0 ? (
+            <p class="muted">{t.noUncoveredAnswered}</p>
+          ) : (
+            <Scroll labelledBy="uncovered-answered-caption">
+              <table class="data" data-testid="uncovered-answered">
+                <caption id="uncovered-answered-caption">{t.uncoveredAnsweredCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.colQuestion}</th>
+                    <th scope="col">{t.colLang}</th>
+                    <th scope="col">{t.colAnsweredWith}</th>
+                    <th scope="col">{t.colSinceLive}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr
+                      key={`${row.lang}-${row.text}`}
+                      data-lang={row.lang}
+                      data-newly={row.newly ? "true" : undefined}
+                    >
+                      <th scope="row" lang={row.lang}>
+                        {row.text}
+                      </th>
+                      <td>{t.langName[row.lang]}</td>
+                      <td>
+                        <IntentName id={row.topic} />
+                      </td>
+                      <td>
+                        {row.newly ? (
+                          <Badge kind="broken">{t.newlyAnswered}</Badge>
+                        ) : (
+                          t.answeredBefore
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Scroll>
+          )}
+          {noLonger > 0 ? (
+            <p data-testid="uncovered-no-longer">{t.uncoveredNoLonger(noLonger)}</p>
+          ) : null}
+        </>
+      )}
+    </section>
   );
 }
 

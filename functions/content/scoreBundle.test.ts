@@ -13,6 +13,7 @@ import {
   scoreCases,
   scoreRecognised,
   scoreUncoveredRecognised,
+  uncoveredChanges,
 } from "./scoreBundle.ts";
 
 /** `n` test messages of `intent`. */
@@ -170,6 +171,30 @@ describe("Test all's figures of the chat", () => {
       { text: "uncovered 0", topic: "vat" },
       { text: "uncovered 1", topic: "vat" },
     ]);
+  });
+
+  it("lists the questions the tested content answers otherwise than live, both ways", async () => {
+    const bundle = bundleWith(20);
+    const tested = scoreUncoveredRecognised(
+      bundle,
+      (await recogniseBundleYielding(bundle, recogniser(3))).uncovered,
+    );
+    // Live answers the first question too, and another that the tested content no longer does.
+    const liveRecognise = (text: string) =>
+      text === "uncovered 7" ? recognised("tax-card", 0.9) : recogniser(1)(text);
+    const live = scoreUncoveredRecognised(
+      bundle,
+      (await recogniseBundleYielding(bundle, liveRecognise)).uncovered,
+    );
+
+    const changes = uncoveredChanges(bundle, tested, live);
+
+    expect(changes.filter((c) => c.lang === "fi")).toEqual([
+      { text: "uncovered 1", lang: "fi", draft: "vat" },
+      { text: "uncovered 2", lang: "fi", draft: "vat" },
+      { text: "uncovered 7", lang: "fi", live: "tax-card" },
+    ]);
+    expect(changes.filter((c) => c.lang === "sv")).toHaveLength(3);
   });
 
   it("answers nothing with a topic the answering content does not have", async () => {

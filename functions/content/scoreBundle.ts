@@ -225,6 +225,43 @@ export function scoreUncoveredRecognised(
   return { fi: score("fi"), sv: score("sv") };
 }
 
+/** An uncovered question the two versions answer differently (`uncoveredChanges`). */
+export interface UncoveredChange {
+  text: string;
+  lang: Lang;
+  live?: string;
+  draft?: string;
+}
+
+/**
+ * The uncovered questions whose answer differs between the live version and the tested one:
+ * answered with a topic by one and not the other, or with another topic (`live`, `draft`:
+ * the topic each answers with, absent when it gives none), in the tested bundle's order.
+ */
+export function uncoveredChanges(
+  bundle: ContentBundle,
+  tested: Record<Lang, UncoveredScore>,
+  live: Record<Lang, UncoveredScore>,
+): UncoveredChange[] {
+  const changes: UncoveredChange[] = [];
+  const topics = (score: UncoveredScore) =>
+    new Map(score.answeredWith.map((a) => [a.text, a.topic]));
+  for (const lang of LANGS) {
+    const [now, before] = [topics(tested[lang]), topics(live[lang])];
+    for (const { text } of uncoveredOf(bundle)[lang]) {
+      const [draft, was] = [now.get(text), before.get(text)];
+      if (draft === was) continue;
+      changes.push({
+        text,
+        lang,
+        ...(was !== undefined ? { live: was } : {}),
+        ...(draft !== undefined ? { draft } : {}),
+      });
+    }
+  }
+  return changes;
+}
+
 /** Scores a split from intents already worked out (classifySplitYielding), in case order. */
 export function scoreClassified(
   bundle: ContentBundle,

@@ -276,6 +276,14 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await studio.getByTestId(`version-${published}-changed-summary`).textContent()).toMatch(
       new RegExp(`^${count("broken")} (uusi virhe|uutta virhettä), ${count("fixed")} korjattu`),
     );
+    // The reviewer sees the questions no topic covers as Test all shows them, for this version.
+    expect(
+      await studio
+        .getByTestId(`version-${published}-uncovered-overview`)
+        .locator('tr[data-lang="fi"] td')
+        .last()
+        .textContent(),
+    ).toBe("72");
     await expectNoAxeViolations(studio, "studio-versions-review");
     // One click would change what every customer gets: Approve asks first, with focus on the
     // answer, and Escape takes focus back to the button.

@@ -15,17 +15,11 @@ import { LANGS, type SplitName, type TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
 import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
 import { draftItemLabel } from "../state/topics.ts";
-import {
-  confusionRows,
-  overUncoveredLimit,
-  topicMark,
-  topicRows,
-  uncoveredNoLonger,
-  uncoveredRows,
-} from "../testReport.ts";
+import { confusionRows, topicMark, topicRows } from "../testReport.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { IntentName } from "./IntentName.tsx";
-import { Badge, LoadError, Scroll } from "./ui.tsx";
+import { UncoveredQuestions } from "./UncoveredQuestions.tsx";
+import { LoadError, Scroll } from "./ui.tsx";
 
 const SPLITS: SplitName[] = ["tests", "dev"];
 
@@ -98,7 +92,7 @@ export function TestAll() {
           <p class="hint">{t.overviewHint}</p>
           <GateVerdict gate={report.gate} />
           <ChatOutcomes report={report} />
-          <UncoveredQuestions report={report} />
+          <UncoveredQuestions report={report} idPrefix="" heading="h3" />
           <PerTopic />
           <Confusions />
           <Changed />
@@ -190,110 +184,6 @@ function ChatOutcomes(props: { report: TestAllResult }) {
           </tbody>
         </table>
       </Scroll>
-    </section>
-  );
-}
-
-/**
- * The tax questions no topic covers: per language the share the chat would answer with a
- * topic's text against the gate's limit, and each such question with the topic it would get,
- * those the live version does not answer marked new.
- */
-function UncoveredQuestions(props: { report: TestAllResult }) {
-  const t = text.value;
-  const { uncovered } = props.report;
-  if (!uncovered) return null;
-  const max = formatPercent(MAX_UNCOVERED_ANSWERED, t);
-  const rows = uncoveredRows(props.report);
-  const noLonger = uncoveredNoLonger(props.report);
-  const none = LANGS.every((lang) => uncovered[lang].cases === 0);
-  return (
-    <section aria-labelledby="uncovered-title" data-testid="uncovered">
-      <h3 id="uncovered-title">{t.uncoveredTitle}</h3>
-      <p class="hint">{t.uncoveredHint}</p>
-      {none ? (
-        <p class="muted" data-testid="no-uncovered">
-          {t.noUncovered}
-        </p>
-      ) : (
-        <>
-          <Scroll labelledBy="uncovered-caption">
-            <table class="data" data-testid="uncovered-overview">
-              <caption id="uncovered-caption">{t.uncoveredCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colLang}</th>
-                  <th scope="col">{t.colUncoveredAnswered(max)}</th>
-                  <th scope="col">{t.colUncoveredAsked}</th>
-                  <th scope="col">{t.colQuestions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {LANGS.map((lang) => {
-                  const u = uncovered[lang];
-                  return (
-                    <tr key={lang} data-lang={lang}>
-                      <th scope="row">{t.langName[lang]}</th>
-                      <td class="num" data-testid={`uncovered-answered-${lang}`}>
-                        {formatPercent(u.answered, t)}
-                        {overUncoveredLimit(u.answered) ? (
-                          <span class="badge error">{t.overUncoveredLimit}</span>
-                        ) : null}
-                      </td>
-                      <td class="num">{formatPercent(u.clarified, t)}</td>
-                      <td class="num">{u.cases}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </Scroll>
-          {rows.length === 0 ? (
-            <p class="muted">{t.noUncoveredAnswered}</p>
-          ) : (
-            <Scroll labelledBy="uncovered-answered-caption">
-              <table class="data" data-testid="uncovered-answered">
-                <caption id="uncovered-answered-caption">{t.uncoveredAnsweredCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colQuestion}</th>
-                    <th scope="col">{t.colLang}</th>
-                    <th scope="col">{t.colAnsweredWith}</th>
-                    <th scope="col">{t.colSinceLive}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr
-                      key={`${row.lang}-${row.text}`}
-                      data-lang={row.lang}
-                      data-newly={row.newly ? "true" : undefined}
-                    >
-                      <th scope="row" lang={row.lang}>
-                        {row.text}
-                      </th>
-                      <td>{t.langName[row.lang]}</td>
-                      <td>
-                        <IntentName id={row.topic} />
-                      </td>
-                      <td>
-                        {row.newly ? (
-                          <Badge kind="broken">{t.newlyAnswered}</Badge>
-                        ) : (
-                          t.answeredBefore
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </Scroll>
-          )}
-          {noLonger > 0 ? (
-            <p data-testid="uncovered-no-longer">{t.uncoveredNoLonger(noLonger)}</p>
-          ) : null}
-        </>
-      )}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import {
   recogniseBundleYielding,
   scoreRecognised,
   scoreUncoveredRecognised,
-  type UncoveredScore,
+  uncoveredChanges,
 } from "../../content/scoreBundle.ts";
 import { isReviewOverdue } from "../../contracts/content.ts";
 import {
@@ -21,11 +21,11 @@ import {
 } from "../../contracts/contentFindings.ts";
 import { toCsv } from "../../contracts/csv.ts";
 import { MAX_INBOX_ANSWERS } from "../../contracts/inbox.ts";
-import { LANGS, type Lang, langSchema } from "../../contracts/lang.ts";
+import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
-import { type ContentBundle, uncoveredOf } from "../../domain/content/bundle.ts";
+import type { ContentBundle } from "../../domain/content/bundle.ts";
 import {
   type DraftExpectation,
   type DraftTopicMeta,
@@ -333,35 +333,6 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   return result.data;
 }
 
-/**
- * The uncovered questions whose answer differs between the live version and the tested one:
- * answered with a topic by one and not the other, or with another topic (`live`, `draft`:
- * the topic each answers with, absent when it gives none), in the tested bundle's order.
- */
-function answeredChanges(
-  bundle: ContentBundle,
-  tested: Record<Lang, UncoveredScore>,
-  live: Record<Lang, UncoveredScore>,
-): { text: string; lang: Lang; live?: string; draft?: string }[] {
-  const changes: { text: string; lang: Lang; live?: string; draft?: string }[] = [];
-  const topics = (score: UncoveredScore) =>
-    new Map(score.answeredWith.map((a) => [a.text, a.topic]));
-  for (const lang of LANGS) {
-    const [now, before] = [topics(tested[lang]), topics(live[lang])];
-    for (const { text } of uncoveredOf(bundle)[lang]) {
-      const [draft, was] = [now.get(text), before.get(text)];
-      if (draft === was) continue;
-      changes.push({
-        text,
-        lang,
-        ...(was !== undefined ? { live: was } : {}),
-        ...(draft !== undefined ? { draft } : {}),
-      });
-    }
-  }
-  return changes;
-}
-
 /** A stand-in chat for trying a message: anonymous, first turn, in `lang`. */
 function tryChat(lang: "fi" | "sv", now: Date): Chat {
   return {
@@ -456,7 +427,7 @@ export function createContentApiHandler(deps: {
     // (the live version's recogniser deciding under the live version's topics).
     const uncovered = scoreUncoveredRecognised(bundle, now.uncovered);
     const uncoveredLive = scoreUncoveredRecognised(bundle, before.uncovered, liveBundle);
-    const uncoveredChanged = answeredChanges(bundle, uncovered, uncoveredLive);
+    const uncoveredChanged = uncoveredChanges(bundle, uncovered, uncoveredLive);
     // What the publish gate would say of it: empty when it would let the version through.
     return {
       splits,

@@ -4,6 +4,10 @@
  * the real local stack (dynalite, the embedded recogniser trained as the service trains it).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
+import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoContentStore.ts";
+import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
+import type { ContentBundle } from "../functions/domain/content/bundle.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { contentApiAt } from "./support/contentApi.ts";
 import { devToken } from "./support/devToken.ts";
@@ -136,5 +140,42 @@ describe("the publish gate on the questions no topic covers", () => {
     expect(uncovered.fi.cases).toBe(72);
     expect(uncovered.sv.cases).toBe(72);
     expect(tested.body.uncoveredChanged).toEqual([]);
+  });
+
+  it("publishes an import that changes only the uncovered questions, listed as their own change", async () => {
+    // What content:import does: the whole draft replaced, here with one question more.
+    const store = createDynamoContentStore(
+      createDynamoClients({ region: "eu-north-1", endpoint: stack.dynamoEndpoint }).doc,
+      tableNames("asiointi-local-").content,
+    );
+    const draft = (await store.draft())?.bundle as ContentBundle;
+    const uncovered = draft.uncovered as NonNullable<ContentBundle["uncovered"]>;
+    const added = { text: "paljonko on koiravero espoossa", matter: "dog-tax" };
+    await store.replaceDraft(
+      { ...draft, uncovered: { ...uncovered, fi: [...uncovered.fi, added] } },
+      {
+        updatedBy: "cli:test",
+        updatedByName: "test",
+        updatedAt: new Date().toISOString(),
+        retired: false,
+        revision: "import-1",
+      },
+    );
+
+    const diff = await api("GET", "draft/diff", owner);
+    expect(diff.body.topics).toEqual([
+      expect.objectContaining({
+        id: "uncovered",
+        kind: "uncovered",
+        change: "changed",
+        fields: ["uncovered.fi"],
+        details: [{ field: "uncovered.fi", added: [`${added.text} (dog-tax)`], removed: [] }],
+      }),
+    ]);
+    const published = await api("POST", "publish", owner, { comment: "koiravero" });
+    expect(published.status).toBe(200);
+    const version = published.body.version as number;
+    const tested = await api("POST", `versions/${version}/test`, owner);
+    expect((tested.body.uncovered as Record<"fi" | "sv", UncoveredReport>).fi.cases).toBe(73);
   });
 });

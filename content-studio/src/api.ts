@@ -106,7 +106,7 @@ export interface Draft {
   /** Ids of topics that differ from the live version. */
   changed: string[];
   /** Every change against live, referral groups (`kind: "referral"`) included. */
-  changes?: { id: string; kind?: "referral"; change: TopicChange; fields?: string[] }[];
+  changes?: { id: string; kind?: ChangeKind; change: TopicChange; fields?: string[] }[];
   /** Versions waiting for a reviewer, oldest first. */
   pendingReview?: number[];
   /** The reader's own versions whose review someone else decided lately, newest first. */
@@ -282,6 +282,10 @@ export interface VersionTestResult extends TestAllResult {
 
 // The service's own list of states: one source of truth for server and studio.
 import type { TopicChange as ContentChange } from "../../functions/domain/content/bundleDiff.ts";
+
+/** What else than a topic a change is about: a referral group, or the uncovered questions. */
+export type ChangeKind = NonNullable<ContentChange["kind"]>;
+
 import type {
   AuditAction,
   VersionOutcome,

@@ -591,6 +591,7 @@ const fi = {
   systemActor: "Palvelu",
   diffParts: {
     dev: "kehitysjoukon viestit",
+    uncovered: "kysymykset, joihin mikään aihe ei vastaa",
     outOfScope: "aiheiden ulkopuoliset esimerkit",
     sentences: "lauseet",
     link: "linkki",
@@ -1399,6 +1400,7 @@ const sv: UiText = {
   systemActor: "Tjänsten",
   diffParts: {
     dev: "utvecklingsmängdens meddelanden",
+    uncovered: "frågor som inget ämne svarar på",
     outOfScope: "exempel utanför ämnena",
     sentences: "meningar",
     link: "länk",

@@ -106,7 +106,7 @@ export interface Draft {
   /** Ids of topics that differ from the live version. */
   changed: string[];
   /** Every change against live, referral groups (`kind: "referral"`) included. */
-  changes?: { id: string; kind?: "referral"; change: TopicChange; fields?: string[] }[];
+  changes?: { id: string; kind?: ChangeKind; change: TopicChange; fields?: string[] }[];
   /** Versions waiting for a reviewer, oldest first. */
   pendingReview?: number[];
   /** The reader's own versions whose review someone else decided lately, newest first. */
@@ -218,12 +218,46 @@ export interface Confusion {
   count: number;
 }
 
+/** What customers would get in the chat for a split's messages about topics (counts). */
+export interface ChatOutcomes {
+  right: number;
+  wrong: number;
+  /** Asked which of two topics was meant, the right one among them. */
+  askedWithRight: number;
+  askedWithout: number;
+  noAnswer: number;
+  total: number;
+}
+
 export interface LangReport {
   accuracy: number;
   noneRecall: number;
   total: number;
   perTopic: TopicScore[];
   confusions: Confusion[];
+  /** The chat's outcomes after the dialogue's rule; absent from an older service's answer. */
+  chat?: ChatOutcomes;
+}
+
+/** One language's questions no topic covers, as the chat would meet them. */
+export interface UncoveredReport {
+  cases: number;
+  /** Share answered with a topic's text: the publish gate allows at most MAX_UNCOVERED_ANSWERED. */
+  answered: number;
+  /** Share where the bot would ask which of two topics is meant. */
+  clarified: number;
+  answeredWith: { text: string; topic: string }[];
+}
+
+/**
+ * An uncovered question answered differently by the live version and the tested content:
+ * `live` and `draft` are the topics each answers with, absent where it gives none.
+ */
+export interface UncoveredChange {
+  text: string;
+  lang: Lang;
+  live?: string;
+  draft?: string;
 }
 
 export type SplitName = "tests" | "dev";
@@ -243,6 +277,10 @@ export interface TestAllResult {
   changed: ChangedAnswer[];
   /** What the publish gate would refuse the draft (or version) for; empty: it would pass. */
   gate: Problem[];
+  /** The questions no topic covers, per language (none kept with an older version: 0 cases). */
+  uncovered?: Record<Lang, UncoveredReport>;
+  /** Uncovered questions the tested content answers otherwise than the live version. */
+  uncoveredChanged?: UncoveredChange[];
 }
 
 /** A version tested against the live version: test-all's report, `draft` being the version's. */
@@ -253,6 +291,10 @@ export interface VersionTestResult extends TestAllResult {
 
 // The service's own list of states: one source of truth for server and studio.
 import type { TopicChange as ContentChange } from "../../functions/domain/content/bundleDiff.ts";
+
+/** What else than a topic a change is about: a referral group, or the uncovered questions. */
+export type ChangeKind = NonNullable<ContentChange["kind"]>;
+
 import type {
   AuditAction,
   VersionOutcome,

@@ -176,3 +176,23 @@ describe("diff formatting", () => {
     ]);
   });
 });
+
+describe("the uncovered questions' change in a diff", () => {
+  it("is named as the Test all page names them, its fields by language", () => {
+    const rows = versionDiffRows(
+      {
+        topics: [
+          { id: "uncovered", kind: "uncovered", change: "changed", fields: ["uncovered.sv"] },
+        ],
+      },
+      UI.fi,
+    );
+
+    expect(rows.map((row) => diffLine(row, UI.fi))).toEqual([
+      "Muutettu: Kysymykset, joihin mikään aihe ei vastaa (ruotsi: kysymykset, joihin mikään aihe ei vastaa)",
+    ]);
+    expect(rowName({ id: "uncovered", kind: "uncovered" }, UI.sv)).toBe(
+      "Frågor som inget ämne svarar på",
+    );
+  });
+});

@@ -4,14 +4,14 @@
  * changed fields in words, and what the changed parts say, shown word by word.
  */
 import { diffWords } from "diff";
-import type { FieldChange, Lang, TopicChange, VersionDiff } from "./api.ts";
+import type { ChangeKind, FieldChange, Lang, TopicChange, VersionDiff } from "./api.ts";
 import { formatDay, type UiText } from "./i18n.ts";
 import { parsePath } from "./problems.ts";
 
 export interface DiffRow {
   id: string;
-  /** Set for a referral group's change. */
-  kind?: "referral";
+  /** Set for a referral group's change, and the uncovered questions'. */
+  kind?: ChangeKind;
   /** The topic's or group's titles, when the server sent them (a removed one's as it was). */
   title?: Record<Lang, string>;
   change: TopicChange;
@@ -54,6 +54,7 @@ export function rowLabel(row: Pick<DiffRow, "id" | "kind" | "title">, t: UiText)
     };
   }
   if (row.kind === "referral") return { name: t.referrals.editTitle(row.id) };
+  if (row.kind === "uncovered") return { name: t.uncoveredTitle };
   if (row.id === "out-of-scope") return { name: t.outOfScopeName };
   return { name: row.id };
 }
@@ -176,7 +177,7 @@ export function diffLine(row: DiffRow, t: UiText): string {
  */
 export interface RollbackTouch {
   id: string;
-  kind?: "referral";
+  kind?: ChangeKind;
   /** The item's titles: the draft's, else the rolled-back version's (a removed one's as it was). */
   title?: Record<Lang, string>;
   /** What the draft did to it against live. */
@@ -196,7 +197,7 @@ export function rollbackTouches(
   t: UiText,
 ): RollbackTouch[] {
   if (draft.against !== rollback.against) return [];
-  const key = (c: { id: string; kind?: "referral" }) => `${c.kind ?? "topic"}:${c.id}`;
+  const key = (c: { id: string; kind?: ChangeKind }) => `${c.kind ?? "topic"}:${c.id}`;
   const rolled = new Map(rollback.topics.map((c) => [key(c), c]));
   return draft.topics
     .flatMap((mine): RollbackTouch[] => {

@@ -360,8 +360,8 @@ const fi = {
     "Olet itse tallentanut tämän sen jälkeen, kun aloitit (ehkä tallennus, joka ei vastannut ajoissa, ehti sittenkin perille): tallentaessasi voit valita, kumpi jää.",
   discardRestored: "Hylkää tallentamattomat muutokset",
   /** The gate's own thresholds: a topic's floor is lower than content:test's target. */
-  gatePasses: (accuracy: string, none: string, topic: string) =>
-    `Luonnos läpäisisi julkaisun tarkistuksen: testijoukon osuvuus on vähintään ${accuracy}, aiheiden ulkopuolisista viesteistä vähintään ${none} jää ilman aihetta ja jokainen aihe löytää vähintään ${topic} omista viesteistään.`,
+  gatePasses: (accuracy: string, none: string, topic: string, uncovered: string) =>
+    `Luonnos läpäisisi julkaisun tarkistuksen: testijoukon osuvuus on vähintään ${accuracy}, aiheiden ulkopuolisista viesteistä vähintään ${none} jää ilman aihetta, jokainen aihe löytää vähintään ${topic} omista viesteistään ja kysymyksistä, joihin mikään aihe ei vastaa, enintään ${uncovered} saisi aiheen vastauksen.`,
   gateFails: (count: number) =>
     count === 1
       ? "Julkaisun tarkistus pysäyttäisi luonnoksen yhdestä syystä:"
@@ -396,6 +396,37 @@ const fi = {
   colGot: "Botin valitsema aihe",
   colCount: "Kertaa",
   noConfusions: "Ei sekaannuksia.",
+  chatTitle: "Mitä asiakas saisi chatissa",
+  chatHint:
+    "Aiheiden viestit sellaisina kuin chat vastaisi niihin. Botti vastaa vain, kun se on riittävän varma eikä toinen aihe ole lähes yhtä todennäköinen; muuten se kysyy, kumpaa aihetta asiakas tarkoittaa, tai kertoo, ettei osaa vastata, ja ohjaa eteenpäin. Väärä vastaus on asiakkaalle pahin: varma mutta väärä tieto Verohallinnolta.",
+  chatCaption: "Aiheiden viestit chatissa joukoittain ja kielittäin",
+  colRight: "Oikea vastaus",
+  colAsked: "Kysyi, kumpaa tarkoitetaan",
+  colNoAnswer: "Ei vastausta",
+  colWrong: "Väärä vastaus",
+  colTopicMessages: "Aiheiden viestejä",
+  askedWithRight: (share: string) => `oikea aihe vaihtoehtona: ${share}`,
+  uncoveredTitle: "Kysymykset, joihin mikään aihe ei vastaa",
+  uncoveredHint:
+    "Verokysymyksiä, joihin botilla ei ole aihetta. Niihin botin pitää kertoa, ettei se osaa vastata, ja ohjata asiakas eteenpäin: aiheen tekstillä vastaaminen antaisi väärän vastauksen. Julkaisun tarkistus pysäyttää version, joka vastaisi aiheen tekstillä useampaan kuin sallittuun osuuteen näistä kysymyksistä. Kysymyksiä ei muokata studiossa: ne tuodaan sisällön mukana (content:import).",
+  uncoveredCaption: "Kysymykset, joihin mikään aihe ei vastaa, kielittäin",
+  colUncoveredAnswered: (max: string) => `Vastattu aiheen tekstillä (enintään ${max})`,
+  colUncoveredAsked: "Kysyi, kumpaa aihetta tarkoitetaan",
+  colQuestions: "Kysymyksiä",
+  overUncoveredLimit: "yli rajan – estää julkaisun",
+  uncoveredAnsweredCaption: "Kysymykset, joihin vastattaisiin aiheen tekstillä, ja aihe",
+  colQuestion: "Kysymys",
+  colAnsweredWith: "Aihe, jonka vastaus annettaisiin",
+  colSinceLive: "Julkaistuun verrattuna",
+  newlyAnswered: "Uusi: julkaistu versio ei vastaa tähän aiheella",
+  answeredBefore: "Julkaistu versio vastaa myös",
+  noUncoveredAnswered: "Mihinkään näistä kysymyksistä ei vastattaisi aiheen tekstillä.",
+  noUncovered:
+    "Tällä sisällöllä ei ole näitä kysymyksiä (se on tallennettu ennen kuin ne otettiin sisällön mukaan), joten julkaisun tarkistus ei voi arvioida niitä.",
+  uncoveredNoLonger: (n: number) =>
+    n === 1
+      ? "Yhteen kysymykseen, johon julkaistu versio vastaa aiheen tekstillä, ei enää vastattaisi aiheella."
+      : `${n} kysymykseen, joihin julkaistu versio vastaa aiheen tekstillä, ei enää vastattaisi aiheella.`,
   changedTitle: "Vastaus muuttuu julkaistuun verrattuna",
   changedCaption: "Viestit, joiden aihe on luonnoksessa eri kuin julkaistussa versiossa",
   colText: "Viesti",
@@ -574,6 +605,7 @@ const fi = {
   systemActor: "Palvelu",
   diffParts: {
     dev: "kehitysjoukon viestit",
+    uncovered: "kysymykset, joihin mikään aihe ei vastaa",
     outOfScope: "aiheiden ulkopuoliset esimerkit",
     sentences: "lauseet",
     link: "linkki",
@@ -1169,8 +1201,8 @@ const sv: UiText = {
   restoredSavedByYou:
     "Du har själv sparat det här efter att du började (kanske gick ett sparande som inte svarade i tid fram ändå): när du sparar kan du välja vilket som blir kvar.",
   discardRestored: "Förkasta osparade ändringar",
-  gatePasses: (accuracy, none, topic) =>
-    `Utkastet skulle klara publiceringskontrollen: träffsäkerheten i testmängden är minst ${accuracy}, minst ${none} av meddelandena utanför ämnena lämnas utan ämne och varje ämne hittar minst ${topic} av sina egna meddelanden.`,
+  gatePasses: (accuracy, none, topic, uncovered) =>
+    `Utkastet skulle klara publiceringskontrollen: träffsäkerheten i testmängden är minst ${accuracy}, minst ${none} av meddelandena utanför ämnena lämnas utan ämne, varje ämne hittar minst ${topic} av sina egna meddelanden och högst ${uncovered} av frågorna som inget ämne svarar på skulle få ett ämnes svar.`,
   gateFails: (count) =>
     count === 1
       ? "Publiceringskontrollen skulle stoppa utkastet av ett skäl:"
@@ -1204,6 +1236,37 @@ const sv: UiText = {
   colGot: "Ämnet chattboten valde",
   colCount: "Gånger",
   noConfusions: "Inga förväxlingar.",
+  chatTitle: "Vad kunden skulle få i chatten",
+  chatHint:
+    "Ämnenas meddelanden så som chatten skulle svara på dem. Chattboten svarar bara när den är tillräckligt säker och inget annat ämne är nästan lika sannolikt; annars frågar den vilket ämne kunden menar, eller säger att den inte kan svara och hänvisar vidare. Ett fel svar är värst för kunden: säker men fel information från Skatteförvaltningen.",
+  chatCaption: "Ämnenas meddelanden i chatten per mängd och språk",
+  colRight: "Rätt svar",
+  colAsked: "Frågade vilket som avses",
+  colNoAnswer: "Inget svar",
+  colWrong: "Fel svar",
+  colTopicMessages: "Ämnenas meddelanden",
+  askedWithRight: (share) => `rätt ämne bland alternativen: ${share}`,
+  uncoveredTitle: "Frågor som inget ämne svarar på",
+  uncoveredHint:
+    "Skattefrågor som chattboten inte har något ämne för. På dem ska chattboten säga att den inte kan svara och hänvisa kunden vidare: att svara med ett ämnes text vore ett fel svar. Publiceringskontrollen stoppar en version som skulle svara med ett ämnes text på fler än den tillåtna andelen av frågorna. Frågorna redigeras inte i studion: de kommer med innehållet (content:import).",
+  uncoveredCaption: "Frågor som inget ämne svarar på, per språk",
+  colUncoveredAnswered: (max) => `Besvarade med ett ämnes text (högst ${max})`,
+  colUncoveredAsked: "Frågade vilket ämne som avses",
+  colQuestions: "Frågor",
+  overUncoveredLimit: "över gränsen – hindrar publicering",
+  uncoveredAnsweredCaption: "Frågor som skulle besvaras med ett ämnes text, och ämnet",
+  colQuestion: "Fråga",
+  colAnsweredWith: "Ämnet vars svar skulle ges",
+  colSinceLive: "Jämfört med den publicerade",
+  newlyAnswered: "Ny: den publicerade versionen svarar inte med ett ämne",
+  answeredBefore: "Den publicerade versionen svarar också",
+  noUncoveredAnswered: "Ingen av de här frågorna skulle besvaras med ett ämnes text.",
+  noUncovered:
+    "Det här innehållet har inte de här frågorna (det sparades innan de togs med i innehållet), så publiceringskontrollen kan inte bedöma dem.",
+  uncoveredNoLonger: (n) =>
+    n === 1
+      ? "En fråga som den publicerade versionen besvarar med ett ämnes text skulle inte längre besvaras med ett ämne."
+      : `${n} frågor som den publicerade versionen besvarar med ett ämnes text skulle inte längre besvaras med ett ämne.`,
   changedTitle: "Svaret ändras jämfört med den publicerade versionen",
   changedCaption: "Meddelanden vars ämne i utkastet skiljer sig från den publicerade versionen",
   colText: "Meddelande",
@@ -1365,6 +1428,7 @@ const sv: UiText = {
   systemActor: "Tjänsten",
   diffParts: {
     dev: "utvecklingsmängdens meddelanden",
+    uncovered: "frågor som inget ämne svarar på",
     outOfScope: "exempel utanför ämnena",
     sentences: "meningar",
     link: "länk",

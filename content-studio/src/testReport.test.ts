@@ -6,8 +6,11 @@ import {
   changedSaid,
   confusionRows,
   effectCounts,
+  overUncoveredLimit,
   topicMark,
   topicRows,
+  uncoveredNoLonger,
+  uncoveredRows,
 } from "./testReport.ts";
 
 function lang(
@@ -134,11 +137,59 @@ describe("a topic's recall against the gate and the target", () => {
   it("says the 85 % target does not block, and the verdict names the gate's own numbers", () => {
     expect(UI.fi.belowTarget("85 %")).toBe("alle tavoitteen 85 % – ei estä julkaisua");
     expect(UI.sv.belowTarget("85 %")).toBe("under målet 85 % – hindrar inte publicering");
-    expect(UI.fi.gatePasses("93 %", "90 %", "60 %")).toContain(
+    expect(UI.fi.gatePasses("93 %", "90 %", "60 %", "5 %")).toContain(
       "jokainen aihe löytää vähintään 60 % omista viesteistään",
     );
-    expect(UI.sv.gatePasses("93 %", "90 %", "60 %")).toContain(
+    expect(UI.sv.gatePasses("93 %", "90 %", "60 %", "5 %")).toContain(
       "varje ämne hittar minst 60 % av sina egna meddelanden",
     );
+  });
+});
+
+describe("the questions no topic covers in the report", () => {
+  const report = {
+    uncovered: {
+      fi: {
+        cases: 72,
+        answered: 3 / 72,
+        clarified: 0,
+        answeredWith: [
+          { text: "koiravero", topic: "property-tax" },
+          { text: "veneen vero", topic: "vat" },
+        ],
+      },
+      sv: {
+        cases: 72,
+        answered: 1 / 72,
+        clarified: 0,
+        answeredWith: [{ text: "båtskatt", topic: "vat" }],
+      },
+    },
+    uncoveredChanged: [
+      { text: "veneen vero", lang: "fi" as const, draft: "vat" },
+      { text: "båtskatt", lang: "sv" as const, live: "car-tax-import", draft: "vat" },
+      { text: "alkoholivero", lang: "fi" as const, live: "vat" },
+    ],
+  };
+
+  it("lists the answered ones with their topic, those live does not answer first and marked", () => {
+    expect(uncoveredRows(report)).toEqual([
+      { text: "veneen vero", lang: "fi", topic: "vat", newly: true },
+      { text: "koiravero", lang: "fi", topic: "property-tax", newly: false },
+      // Live answers it too, with another topic: not the change's doing.
+      { text: "båtskatt", lang: "sv", topic: "vat", newly: false },
+    ]);
+    expect(uncoveredNoLonger(report)).toBe(1);
+  });
+
+  it("lists none for an answer without them (an older service, or an older version)", () => {
+    expect(uncoveredRows({})).toEqual([]);
+    expect(uncoveredNoLonger({})).toBe(0);
+  });
+
+  it("calls a share over 5 % one the gate refuses, 5 % itself not", () => {
+    expect(overUncoveredLimit(4 / 72)).toBe(true);
+    expect(overUncoveredLimit(0.05)).toBe(false);
+    expect(overUncoveredLimit(0)).toBe(false);
   });
 });

@@ -3,10 +3,11 @@
  * messages whose topic changes, each said to be a new mistake, a fix or another wrong topic.
  */
 import {
+  MAX_UNCOVERED_ANSWERED,
   MIN_GATE_TOPIC_RECALL,
   MIN_TOPIC_RECALL,
 } from "../../functions/contracts/contentTargets.ts";
-import type { ChangedAnswer, Lang, SplitName, SplitReport } from "./api.ts";
+import type { ChangedAnswer, Lang, SplitName, SplitReport, TestAllResult } from "./api.ts";
 import type { UiText } from "./i18n.ts";
 
 export interface TopicRow {
@@ -111,4 +112,46 @@ export function effectCounts(changed: readonly ChangedAnswer[]): Record<ChangeEf
 /** The counts as a sentence to add to a test's announcement; empty when nothing changes. */
 export function changedSaid(changed: readonly ChangedAnswer[], t: UiText): string {
   return changed.length ? ` ${t.changedSummary(effectCounts(changed))}.` : "";
+}
+
+/** One uncovered question the tested content would answer with a topic's text. */
+export interface UncoveredRow {
+  text: string;
+  lang: Lang;
+  topic: string;
+  /** The live version gives it no topic's answer: the tested content's doing. */
+  newly: boolean;
+}
+
+type UncoveredPart = Pick<TestAllResult, "uncovered" | "uncoveredChanged">;
+
+/**
+ * The uncovered questions the tested content answers with a topic, both languages: newly
+ * answered first (what the change being tested brings), then in the set's order, Finnish first.
+ */
+export function uncoveredRows(report: UncoveredPart): UncoveredRow[] {
+  const newly = new Set(
+    (report.uncoveredChanged ?? [])
+      .filter((c) => c.draft !== undefined && c.live === undefined)
+      .map((c) => `${c.lang}\u0000${c.text}`),
+  );
+  const rows = (["fi", "sv"] as const).flatMap((lang) =>
+    (report.uncovered?.[lang].answeredWith ?? []).map((a) => ({
+      ...a,
+      lang,
+      newly: newly.has(`${lang}\u0000${a.text}`),
+    })),
+  );
+  // A stable sort: the set's order stays within each group.
+  return rows.sort((a, b) => Number(b.newly) - Number(a.newly));
+}
+
+/** How many uncovered questions the live version answers with a topic and the tested one not. */
+export function uncoveredNoLonger(report: UncoveredPart): number {
+  return (report.uncoveredChanged ?? []).filter((c) => c.live !== undefined && !c.draft).length;
+}
+
+/** Whether a language's uncovered share is one the publish gate refuses. */
+export function overUncoveredLimit(answered: number): boolean {
+  return answered > MAX_UNCOVERED_ANSWERED;
 }

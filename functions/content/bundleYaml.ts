@@ -1,5 +1,5 @@
 import { Document, type Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
-import type { ReferralGroup, TopicFile, TopicLocale } from "../contracts/content.ts";
+import type { ReferralGroup, TopicFile, TopicLocale, UncoveredCase } from "../contracts/content.ts";
 import { LANGS, type Lang } from "../contracts/lang.ts";
 import type { ContentBundle, HeldOutCase, HeldOutSplit } from "../domain/content/bundle.ts";
 
@@ -160,6 +160,34 @@ export function heldOutYaml(
   return render(doc).replace(/^( {2}- )\{(.*)\}$/gm, "$1{ $2 }");
 }
 
+const UNCOVERED_HEADER = [
+  " Uncovered set: realistic personal-taxation questions that NO topic is about. The bot must",
+  " not answer these with a topic's text; it should say it has no answer and point onwards.",
+  " Kept apart from training (topics/, out-of-scope.yaml) and from tests/ and dev/: written",
+  " fresh, one matter per `matter` tag. content:test reports the share answered with a topic.",
+].join("\n");
+
+/** An uncovered file's text: the questions in their order, one per line. */
+export function uncoveredYaml(lang: Lang, cases: readonly UncoveredCase[]): string {
+  const seq = new YAMLSeq();
+  for (const c of cases) {
+    const item = new YAMLMap();
+    item.flow = true;
+    const text = new Scalar(c.text);
+    text.type = Scalar.QUOTE_DOUBLE;
+    item.add({ key: "text", value: text });
+    item.add({ key: "matter", value: c.matter });
+    seq.add(item);
+  }
+  const root = new YAMLMap();
+  root.add({ key: "lang", value: lang });
+  root.add({ key: "cases", value: seq });
+  const doc = new Document();
+  doc.contents = root as unknown as Node;
+  doc.commentBefore = UNCOVERED_HEADER;
+  return render(doc).replace(/^( {2}- )\{(.*)\}$/gm, "$1{ $2 }");
+}
+
 /** Every file of bot-content/ for `bundle`, by path relative to the content folder. */
 export function bundleFiles(bundle: ContentBundle): Map<string, string> {
   const files = new Map<string, string>();
@@ -173,6 +201,12 @@ export function bundleFiles(bundle: ContentBundle): Map<string, string> {
   for (const split of ["tests", "dev"] as const) {
     for (const lang of LANGS)
       files.set(`${split}/${lang}.yaml`, heldOutYaml(split, lang, bundle[split][lang]));
+  }
+  // A version stored before the uncovered set was kept has none: its files are left as they are.
+  const { uncovered } = bundle;
+  if (uncovered) {
+    for (const lang of LANGS)
+      files.set(`uncovered/${lang}.yaml`, uncoveredYaml(lang, uncovered[lang]));
   }
   return files;
 }

@@ -1,7 +1,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
-import type { ReferralGroup, TestCase, TopicFile } from "../contracts/content.ts";
+import {
+  type ReferralGroup,
+  type TestCase,
+  type TopicFile,
+  type UncoveredCase,
+  uncoveredFileSchema,
+} from "../contracts/content.ts";
 import { type Lang, langSchema } from "../contracts/lang.ts";
 import {
   type CheckOptions,
@@ -13,6 +19,7 @@ import {
   type HeldOutSplit,
   schemaProblems,
 } from "./rules.ts";
+import { UNCOVERED_DIR } from "./uncoveredSet.ts";
 import { lineAt, lineOf, readYamlSource, type YamlSource } from "./yamlSource.ts";
 
 // The rules live in rules.ts (no fs, no YAML: the studio bundles them); this module reads
@@ -176,8 +183,38 @@ function readSources(dir: string): {
   const tests = split("tests");
   const dev = split("dev");
 
+  // uncovered/<lang>.yaml: checked whole here, as no rule reads them; a folder from before
+  // the set was kept has none, and the version made of it then has none either.
+  const uncoveredCases = (lang: Lang): UncoveredCase[] => {
+    const file = `${UNCOVERED_DIR}/${lang}.yaml`;
+    const path = join(dir, UNCOVERED_DIR, `${lang}.yaml`);
+    if (!existsSync(path)) return [];
+    const data = read(path, file);
+    if (data === undefined) return [];
+    const parsed = uncoveredFileSchema.safeParse(data, { reportInput: true });
+    if (!parsed.success) {
+      problems.push(...schemaProblems(file, parsed.error.issues, options));
+      unreadable.push(file);
+      return [];
+    }
+    if (parsed.data.lang !== lang) {
+      problems.push({
+        severity: "error",
+        file,
+        path: "lang",
+        line: lineOfField(file, ["lang"]),
+        message: `${file} says lang: ${parsed.data.lang}, but its questions belong to ${lang}`,
+        fix: `Change it to lang: ${lang}, or move the questions to ${UNCOVERED_DIR}/${parsed.data.lang}.yaml.`,
+      });
+    }
+    return parsed.data.cases;
+  };
+  const uncovered = existsSync(join(dir, UNCOVERED_DIR))
+    ? { uncovered: { fi: uncoveredCases("fi"), sv: uncoveredCases("sv") } }
+    : {};
+
   return {
-    bundle: { topics, outOfScope, referrals, tests, dev },
+    bundle: { topics, outOfScope, referrals, tests, dev, ...uncovered },
     problems,
     options,
   };

@@ -1,5 +1,6 @@
 import { finding } from "../contracts/contentFindings.ts";
 import {
+  MAX_UNCOVERED_ANSWERED,
   MIN_ACCURACY,
   MIN_GATE_TOPIC_RECALL,
   MIN_NONE_RECALL,
@@ -7,10 +8,26 @@ import {
 } from "../contracts/contentTargets.ts";
 import { LANGS, type Lang } from "../contracts/lang.ts";
 import { NO_INTENT } from "../contracts/topics.ts";
-import type { ContentBundle, HeldOutCase, HeldOutSplit } from "../domain/content/bundle.ts";
+import {
+  type ContentBundle,
+  type HeldOutCase,
+  type HeldOutSplit,
+  uncoveredOf,
+} from "../domain/content/bundle.ts";
 import type { ContentIssue } from "../domain/content/contentWorkflow.ts";
+import { DEFAULT_DIALOGUE_SETTINGS } from "../domain/dialogue/answerTurn.ts";
+import type { Recognition } from "../domain/ports.ts";
+import { type ChatOutcomes, chatOutcomes, decidedBy } from "./chatOutcomes.ts";
+import { scoreUncovered, type UncoveredScore } from "./uncoveredSet.ts";
 
-export { MIN_ACCURACY, MIN_GATE_TOPIC_RECALL, MIN_NONE_RECALL, MIN_TOPIC_RECALL };
+export type { ChatOutcomes, UncoveredScore };
+export {
+  MAX_UNCOVERED_ANSWERED,
+  MIN_ACCURACY,
+  MIN_GATE_TOPIC_RECALL,
+  MIN_NONE_RECALL,
+  MIN_TOPIC_RECALL,
+};
 
 export interface TopicScore {
   topic: string;
@@ -27,6 +44,11 @@ export interface LangReport {
   noneRecall: number;
   perTopic: TopicScore[];
   confusions: { expected: string; got: string; count: number }[];
+  /**
+   * What the chat would do with the messages about topics after the dialogue's rule (right,
+   * asked which one, no answer, wrong): Test all's figure, the gate's path leaves it out.
+   */
+  chat?: ChatOutcomes;
 }
 
 export type SplitReport = Record<Lang, LangReport>;
@@ -101,6 +123,145 @@ export async function classifySplitYielding(
   return out;
 }
 
+/**
+ * What `recognise` makes of each language's texts, a few dozen per turn of the event loop
+ * (as classifySplitYielding): the whole recognition, which the dialogue's rule decides on.
+ */
+export async function recogniseYielding(
+  texts: Record<Lang, readonly string[]>,
+  recognise: (text: string, lang: Lang) => Recognition,
+  perTurn = 25,
+): Promise<Record<Lang, Recognition[]>> {
+  const out = { fi: [] as Recognition[], sv: [] as Recognition[] };
+  for (const lang of LANGS) {
+    for (let i = 0; i < texts[lang].length; i++) {
+      if (i > 0 && i % perTurn === 0) await new Promise((r) => setImmediate(r));
+      out[lang].push(recognise(texts[lang][i] as string, lang));
+    }
+  }
+  return out;
+}
+
+/** A bundle's messages as one recogniser takes them: both held-out splits and the uncovered set. */
+export interface BundleRecognitions {
+  tests: Record<Lang, Recognition[]>;
+  dev: Record<Lang, Recognition[]>;
+  uncovered: Record<Lang, Recognition[]>;
+}
+
+/** Recognises every message Test all scores, in the bundle's order, yielding as it goes. */
+export async function recogniseBundleYielding(
+  bundle: ContentBundle,
+  recognise: (text: string, lang: Lang) => Recognition,
+): Promise<BundleRecognitions> {
+  const texts = (cases: Record<Lang, readonly { text: string }[]>) => ({
+    fi: cases.fi.map((c) => c.text),
+    sv: cases.sv.map((c) => c.text),
+  });
+  return {
+    tests: await recogniseYielding(texts(bundle.tests), recognise),
+    dev: await recogniseYielding(texts(bundle.dev), recognise),
+    uncovered: await recogniseYielding(texts(uncoveredOf(bundle)), recognise),
+  };
+}
+
+/** Whether the bundle has a topic: what `decide` asks of the content it answers from. */
+function topicsOf(bundle: ContentBundle): (topic: string) => boolean {
+  const ids = new Set<string>(bundle.topics.map((t) => t.id));
+  return (topic) => ids.has(topic);
+}
+
+/** `recognitions` (in `texts`' order) as a lookup by text. */
+function byText(texts: readonly string[], recognitions: readonly Recognition[]) {
+  const map = new Map(texts.map((text, i) => [text, recognitions[i] as Recognition]));
+  return (text: string) => map.get(text) as Recognition;
+}
+
+/**
+ * Scores a split from whole recognitions (recogniseYielding): the recogniser's figures as
+ * scoreClassified gives them, and the chat's outcomes under the dialogue's default settings.
+ */
+export function scoreRecognised(
+  bundle: ContentBundle,
+  split: HeldOutSplit,
+  recognitions: Record<Lang, Recognition[]>,
+): SplitReport {
+  const report = scoreClassified(bundle, split, {
+    fi: recognitions.fi.map((r) => r.intent),
+    sv: recognitions.sv.map((r) => r.intent),
+  });
+  const has = topicsOf(bundle);
+  for (const lang of LANGS) {
+    const cases = bundle[split][lang];
+    const recognise = byText(
+      cases.map((c) => c.text),
+      recognitions[lang],
+    );
+    report[lang].chat = chatOutcomes(cases, recognise, has, DEFAULT_DIALOGUE_SETTINGS);
+  }
+  return report;
+}
+
+/**
+ * The uncovered set's score per language from its recognitions (in the bundle's order), as
+ * content:test scores it: what the chat would answer with a topic's text. `answering` is the
+ * content whose topics the chat answers from (another version asked the same questions).
+ */
+export function scoreUncoveredRecognised(
+  bundle: ContentBundle,
+  recognitions: Record<Lang, Recognition[]>,
+  answering: ContentBundle = bundle,
+): Record<Lang, UncoveredScore> {
+  const has = topicsOf(answering);
+  const uncovered = uncoveredOf(bundle);
+  const score = (lang: Lang) => {
+    const cases = uncovered[lang];
+    const recognise = byText(
+      cases.map((c) => c.text),
+      recognitions[lang],
+    );
+    return scoreUncovered(cases, decidedBy(recognise, has, DEFAULT_DIALOGUE_SETTINGS));
+  };
+  return { fi: score("fi"), sv: score("sv") };
+}
+
+/** An uncovered question the two versions answer differently (`uncoveredChanges`). */
+export interface UncoveredChange {
+  text: string;
+  lang: Lang;
+  live?: string;
+  draft?: string;
+}
+
+/**
+ * The uncovered questions whose answer differs between the live version and the tested one:
+ * answered with a topic by one and not the other, or with another topic (`live`, `draft`:
+ * the topic each answers with, absent when it gives none), in the tested bundle's order.
+ */
+export function uncoveredChanges(
+  bundle: ContentBundle,
+  tested: Record<Lang, UncoveredScore>,
+  live: Record<Lang, UncoveredScore>,
+): UncoveredChange[] {
+  const changes: UncoveredChange[] = [];
+  const topics = (score: UncoveredScore) =>
+    new Map(score.answeredWith.map((a) => [a.text, a.topic]));
+  for (const lang of LANGS) {
+    const [now, before] = [topics(tested[lang]), topics(live[lang])];
+    for (const { text } of uncoveredOf(bundle)[lang]) {
+      const [draft, was] = [now.get(text), before.get(text)];
+      if (draft === was) continue;
+      changes.push({
+        text,
+        lang,
+        ...(was !== undefined ? { live: was } : {}),
+        ...(draft !== undefined ? { draft } : {}),
+      });
+    }
+  }
+  return changes;
+}
+
 /** Scores a split from intents already worked out (classifySplitYielding), in case order. */
 export function scoreClassified(
   bundle: ContentBundle,
@@ -116,10 +277,30 @@ export function scoreClassified(
   ) as SplitReport;
 }
 
-/** The gate's verdict on a test-split report: one finding per language and shortfall. */
-export function gateFindings(report: SplitReport): ReturnType<typeof finding>[] {
+/**
+ * The gate's verdict on a test-split report, and on the uncovered set's score when the
+ * version has one: one finding per language and shortfall.
+ */
+export function gateFindings(
+  report: SplitReport,
+  uncovered?: Record<Lang, UncoveredScore>,
+): ReturnType<typeof finding>[] {
   const failures: ReturnType<typeof finding>[] = [];
   for (const lang of LANGS) {
+    const u = uncovered?.[lang];
+    // A version stored before the set was kept has no questions: nothing to hold it to.
+    if (u && u.cases > 0 && u.answered > MAX_UNCOVERED_ANSWERED) {
+      failures.push(
+        finding("gateUncovered", {
+          lang,
+          share: u.answered,
+          max: MAX_UNCOVERED_ANSWERED,
+          answered: u.answeredWith.length,
+          cases: u.cases,
+          topics: [...new Set(u.answeredWith.map((a) => a.topic))],
+        }),
+      );
+    }
     const r = report[lang];
     if (r.total === 0) failures.push(finding("gateNoTests", { lang }));
     if (r.accuracy < MIN_ACCURACY) {
@@ -146,6 +327,13 @@ export function gateFindings(report: SplitReport): ReturnType<typeof finding>[] 
 }
 
 /** The gate's verdict as the content's errors: what publishing and test-all show alike. */
-export function gateIssues(report: SplitReport): ContentIssue[] {
-  return gateFindings(report).map((said) => ({ severity: "error", path: "tests", ...said }));
+export function gateIssues(
+  report: SplitReport,
+  uncovered?: Record<Lang, UncoveredScore>,
+): ContentIssue[] {
+  return gateFindings(report, uncovered).map((said) => ({
+    severity: "error",
+    path: said.finding.code === "gateUncovered" ? "uncovered" : "tests",
+    ...said,
+  }));
 }

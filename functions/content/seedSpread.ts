@@ -13,43 +13,11 @@ import {
 } from "../adapters/recogniser/embedded/intentClassifier.ts";
 import type { BotContent, UncoveredCase } from "../contracts/content.ts";
 import type { Lang } from "../contracts/lang.ts";
-import { NO_INTENT } from "../contracts/topics.ts";
-import { type DecisionSettings, decide } from "../domain/dialogue/decision.ts";
-import type { Recognition } from "../domain/ports.ts";
+import type { DecisionSettings } from "../domain/dialogue/decision.ts";
+import { chatOutcomes, decidedBy } from "./chatOutcomes.ts";
 import { MIN_TOPIC_RECALL, scoreCases } from "./scoreBundle.ts";
 import { evaluate, percent, type TestCase } from "./testSet.ts";
 import { scoreUncovered } from "./uncoveredSet.ts";
-
-/** What the chat does with the questions about topics, after the dialogue's rules. */
-export interface ChatOutcomes {
-  right: number;
-  wrong: number;
-  /** Asked which of two topics, the right one among them. */
-  askedWithRight: number;
-  askedWithout: number;
-  noAnswer: number;
-  /** Questions about topics (the `none` cases are not counted). */
-  total: number;
-}
-
-export function chatOutcomes(
-  cases: readonly TestCase[],
-  recognise: (text: string) => Recognition,
-  has: (topic: string) => boolean,
-  settings: DecisionSettings,
-): ChatOutcomes {
-  const counts = { right: 0, wrong: 0, askedWithRight: 0, askedWithout: 0, noAnswer: 0, total: 0 };
-  for (const c of cases) {
-    if (c.intent === NO_INTENT) continue;
-    counts.total++;
-    const d = decide(recognise(c.text), has, settings);
-    if (d.kind === "answer") counts[d.topic === c.intent ? "right" : "wrong"]++;
-    else if (d.kind === "clarify")
-      counts[d.topics.includes(c.intent) ? "askedWithRight" : "askedWithout"]++;
-    else counts.noAnswer++;
-  }
-  return counts;
-}
 
 /** One language's gate figures under one training seed. */
 export interface SeedFigures {
@@ -87,10 +55,10 @@ export function figuresUnderSeed(inputs: SeedInputs, seed: number): Record<Lang,
     const scored = evaluate(cases, recognise);
     const chat = chatOutcomes(cases, recognise, has, inputs.settings);
     const perTopic = scoreCases(cases, (text) => recognise(text).intent).perTopic;
-    const uncovered = scoreUncovered(inputs.uncovered[lang], (text) => {
-      const r = recognise(text);
-      return { intent: r.intent, decision: decide(r, has, inputs.settings) };
-    });
+    const uncovered = scoreUncovered(
+      inputs.uncovered[lang],
+      decidedBy(recognise, has, inputs.settings),
+    );
     return {
       seed,
       accuracy: scored.accuracy,

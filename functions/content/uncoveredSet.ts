@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { type BotContent, type UncoveredCase, uncoveredFileSchema } from "../contracts/content.ts";
+import { MAX_UNCOVERED_ANSWERED } from "../contracts/contentTargets.ts";
 import type { Lang } from "../contracts/lang.ts";
 import type { Decision } from "../domain/dialogue/decision.ts";
 import { leakedCases, leakKey, loadTestCases } from "./testSet.ts";
@@ -13,8 +14,7 @@ import { leakedCases, leakKey, loadTestCases } from "./testSet.ts";
  */
 export const UNCOVERED_DIR = "uncovered";
 
-/** At most this share of uncovered questions may be answered with a topic. */
-export const MAX_UNCOVERED_ANSWERED = 0.05;
+export { MAX_UNCOVERED_ANSWERED };
 
 /** <dir>/uncovered/<lang>.yaml; an empty list when the file does not exist. */
 export function loadUncoveredCases(dir: string, lang: Lang): UncoveredCase[] {

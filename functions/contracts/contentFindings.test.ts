@@ -87,6 +87,14 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   gateAccuracy: { lang: "fi", share: 0.8125, min: 0.85 },
   gateNoneRecall: { lang: "sv", share: 0.5, min: 0.6 },
   gateTopicRecall: { lang: "fi", topic: "capital-gains", share: 0.2, min: 0.85, support: 10 },
+  gateUncovered: {
+    lang: "sv",
+    share: 4 / 72,
+    max: 0.05,
+    answered: 4,
+    cases: 72,
+    topics: ["vat", "tax-card"],
+  },
   noLiveVersion: {},
   versionMissing: { version: 9 },
   versionNoContent: { version: 9 },
@@ -452,6 +460,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   gateTopicRecall: [
     "fi: topic capital-gains answered 20.0 % of its 10 test messages; at least 85.0 % is needed",
     "Add training sentences to capital-gains like the test messages it missed, or tell apart the topic it lost them to (Test all shows which), then publish again.",
+  ],
+  gateUncovered: [
+    "sv: 4 of 72 tax questions no topic covers (5.6 %) would be answered with a topic's text (vat, tax-card); at most 5.0 % may be: customers would get a confident wrong answer instead of being pointed onwards",
+    "Test all lists the questions and the topic each would get: add training sentences that tell those topics apart from such questions, or add questions of that kind to the out-of-scope examples, then publish again.",
   ],
   noLiveVersion: ["No content version is live yet.", ""],
   versionMissing: ["Version 9 does not exist.", ""],

@@ -118,6 +118,18 @@ export interface FindingParams {
   gateNoneRecall: { lang: Lang; share: number; min: number };
   /** One topic finds too few of its own test messages, though the whole may pass. */
   gateTopicRecall: { lang: Lang; topic: string; share: number; min: number; support: number };
+  /**
+   * Too many of the uncovered questions (tax questions no topic covers) would be answered
+   * with a topic's text; `topics` are the topics that would answer them.
+   */
+  gateUncovered: {
+    lang: Lang;
+    share: number;
+    max: number;
+    answered: number;
+    cases: number;
+    topics: string[];
+  };
 
   // The workflow's refusals and a failed version's reason: told as `message`, no `fix`.
   noLiveVersion: Record<string, never>;
@@ -698,10 +710,17 @@ const en: Teller = {
     message: `${lang}: topic ${topic} answered ${pctEn(share)} of its ${support} test messages; at least ${pctEn(min)} is needed`,
     fix: `Add training sentences to ${topic} like the test messages it missed, or tell apart the topic it lost them to (Test all shows which), then publish again.`,
   }),
+  gateUncovered: ({ lang, share, max, answered, cases, topics }) => ({
+    message: `${lang}: ${answered} of ${cases} tax questions no topic covers (${pctEn(share)}) would be answered with a topic's text (${topics.join(", ")}); at most ${pctEn(max)} may be: customers would get a confident wrong answer instead of being pointed onwards`,
+    fix: UNCOVERED_FIX_EN,
+  }),
 };
 
 /** A date as the examples in messages write it. */
 const DATE_EXAMPLE = "2027-01-31";
+
+const UNCOVERED_FIX_EN =
+  "Test all lists the questions and the topic each would get: add training sentences that tell those topics apart from such questions, or add questions of that kind to the out-of-scope examples, then publish again.";
 
 const GATE_FIX_EN =
   "Add training sentences that tell the confused topics apart (Test all shows which), then publish again.";
@@ -1152,7 +1171,14 @@ const fi: Teller = {
     message: `${cap(fiWords.langName[lang])}: aihe ${topic} vastasi oikein ${fiWords.percent(share)} omista testiviesteistään (${support}); tarvitaan vähintään ${fiWords.percent(min)}.`,
     fix: `Lisää aiheeseen ${topic} opetuslauseita, jotka muistuttavat sen ohittamia testiviestejä, tai erota se aiheesta, joka vei ne (Testaa kaikki näyttää, mikä), ja julkaise uudelleen.`,
   }),
+  gateUncovered: ({ lang, share, max, answered, cases, topics }) => ({
+    message: `${cap(fiWords.langName[lang])}: verokysymyksistä, joihin mikään aihe ei vastaa, ${answered}/${cases} (${fiWords.percent(share)}) saisi vastaukseksi aiheen tekstin (${topics.join(", ")}); enintään ${fiWords.percent(max)} sallitaan. Asiakas saisi varman mutta väärän vastauksen, kun hänet pitäisi ohjata muualle.`,
+    fix: UNCOVERED_FIX_FI,
+  }),
 };
+
+const UNCOVERED_FIX_FI =
+  "Testaa kaikki näyttää kysymykset ja aiheen, jonka vastauksen kukin saisi. Lisää noihin aiheisiin opetuslauseita, jotka erottavat ne tällaisista kysymyksistä, tai lisää samanlaisia kysymyksiä aiheen ulkopuolisiin viesteihin, ja julkaise uudelleen.";
 
 const GATE_FIX_FI =
   "Lisää opetuslauseita, jotka erottavat sekoittuvat aiheet toisistaan (Testaa kaikki näyttää, mitkä), ja julkaise uudelleen.";
@@ -1530,7 +1556,14 @@ const sv: Teller = {
     message: `${cap(svWords.langName[lang])}: ämnet ${topic} svarade rätt på ${svWords.percent(share)} av sina testmeddelanden (${support}); minst ${svWords.percent(min)} behövs.`,
     fix: `Lägg till träningsmeningar i ${topic} som liknar de testmeddelanden det missade, eller skilj det från ämnet som tog dem (Testa allt visar vilket), och publicera igen.`,
   }),
+  gateUncovered: ({ lang, share, max, answered, cases, topics }) => ({
+    message: `${cap(svWords.langName[lang])}: av skattefrågorna som inget ämne svarar på skulle ${answered}/${cases} (${svWords.percent(share)}) få ett ämnes text som svar (${topics.join(", ")}); högst ${svWords.percent(max)} tillåts. Kunden skulle få ett säkert men fel svar när hen borde hänvisas vidare.`,
+    fix: UNCOVERED_FIX_SV,
+  }),
 };
+
+const UNCOVERED_FIX_SV =
+  "Testa allt visar frågorna och ämnet som vart och ett skulle få svar från. Lägg till träningsmeningar som skiljer de ämnena från sådana frågor, eller lägg till liknande frågor bland meddelandena utanför ämnena, och publicera igen.";
 
 const GATE_FIX_SV =
   "Lägg till träningsmeningar som skiljer de ämnen som blandas ihop (Testa allt visar vilka) och publicera igen.";

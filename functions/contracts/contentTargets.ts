@@ -21,3 +21,11 @@ export const MIN_TOPIC_RECALL = 0.85;
  * topic its author never touched. Below 60 % a topic has lost half of what it answered.
  */
 export const MIN_GATE_TOPIC_RECALL = 0.6;
+
+/**
+ * At most this share of the uncovered questions (tax questions no topic covers) may be
+ * answered with a topic's text, in each language: content:test fails over it and the publish
+ * gate refuses a version over it. For a tax authority a confident wrong answer is worse than
+ * "I don't know".
+ */
+export const MAX_UNCOVERED_ANSWERED = 0.05;

@@ -180,6 +180,25 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await studio.getByTestId("accuracy-tests-fi").textContent()).toMatch(/\d\s%$/);
     // It says first that publishing would let this draft through.
     expect(await studio.getByTestId("gate-verdict").getAttribute("class")).toContain("ok");
+    // What customers would get in the chat, per split and language, wrong answers apart.
+    expect(await studio.getByTestId("chat-outcomes").locator("tbody tr").count()).toBe(4);
+    expect(await studio.getByTestId("wrong-tests-fi").textContent()).toMatch(/^\d+(,\d)?\s%$/);
+    // The tax questions no topic covers: the share answered with a topic against the limit,
+    // for the 72 questions of each language the content carries.
+    const uncovered = studio.getByTestId("uncovered");
+    expect(await uncovered.locator("h3").textContent()).toBe(
+      "Kysymykset, joihin mikään aihe ei vastaa",
+    );
+    expect(await uncovered.locator("th[scope=col]").nth(1).textContent()).toMatch(
+      /^Vastattu aiheen tekstillä \(enintään 5\s%\)$/,
+    );
+    for (const lang of ["fi", "sv"]) {
+      const row = uncovered.locator(`[data-testid="uncovered-overview"] tr[data-lang="${lang}"]`);
+      expect(await row.locator("td").last().textContent()).toBe("72");
+      expect(await studio.getByTestId(`uncovered-answered-${lang}`).textContent()).toMatch(
+        /^[0-4](,\d)?\s%$/,
+      );
+    }
     await expectNoAxeViolations(studio, "studio-test-all");
 
     // Publish: the draft's diff first, then a version waiting for review.
@@ -262,6 +281,14 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await studio.getByTestId(`version-${published}-changed-summary`).textContent()).toMatch(
       new RegExp(`^${count("broken")} (uusi virhe|uutta virhettä), ${count("fixed")} korjattu`),
     );
+    // The reviewer sees the questions no topic covers as Test all shows them, for this version.
+    expect(
+      await studio
+        .getByTestId(`version-${published}-uncovered-overview`)
+        .locator('tr[data-lang="fi"] td')
+        .last()
+        .textContent(),
+    ).toBe("72");
     await expectNoAxeViolations(studio, "studio-versions-review");
     // One click would change what every customer gets: Approve asks first, with focus on the
     // answer, and Escape takes focus back to the button.

@@ -1,8 +1,11 @@
 /**
- * "Test all": accuracy and none-recall per split and language, per-topic precision and recall
- * (worst first or by topic), confusion pairs, and the messages whose topic changes against live.
+ * "Test all": accuracy and none-recall per split and language, what customers would get in
+ * the chat, the questions no topic covers answered with a topic, per-topic precision and
+ * recall (worst first or by topic), confusion pairs, and the messages whose topic changes
+ * against live.
  */
 import {
+  MAX_UNCOVERED_ANSWERED,
   MIN_ACCURACY,
   MIN_GATE_TOPIC_RECALL,
   MIN_NONE_RECALL,
@@ -15,6 +18,7 @@ import { draftItemLabel } from "../state/topics.ts";
 import { confusionRows, topicMark, topicRows } from "../testReport.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { IntentName } from "./IntentName.tsx";
+import { UncoveredQuestions } from "./UncoveredQuestions.tsx";
 import { LoadError, Scroll } from "./ui.tsx";
 
 const SPLITS: SplitName[] = ["tests", "dev"];
@@ -87,6 +91,8 @@ export function TestAll() {
           </Scroll>
           <p class="hint">{t.overviewHint}</p>
           <GateVerdict gate={report.gate} />
+          <ChatOutcomes report={report} />
+          <UncoveredQuestions report={report} idPrefix="" heading="h3" />
           <PerTopic />
           <Confusions />
           <Changed />
@@ -106,6 +112,7 @@ function GateVerdict(props: { gate: TestAllResult["gate"] }) {
           formatPercent(MIN_ACCURACY, t),
           formatPercent(MIN_NONE_RECALL, t),
           formatPercent(MIN_GATE_TOPIC_RECALL, t),
+          formatPercent(MAX_UNCOVERED_ANSWERED, t),
         )}
       </p>
     );
@@ -121,6 +128,63 @@ function GateVerdict(props: { gate: TestAllResult["gate"] }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * What customers would get for the messages about topics once the dialogue's rule has
+ * decided: right, asked which one, no answer, wrong. The overview's accuracy is the
+ * recogniser's; this is the chat's.
+ */
+function ChatOutcomes(props: { report: TestAllResult }) {
+  const t = text.value;
+  const rows = SPLITS.flatMap((name) =>
+    LANGS.map((lang) => ({ name, lang, chat: props.report.splits[name][lang].chat })),
+  );
+  if (rows.every((row) => row.chat === undefined)) return null;
+  return (
+    <section aria-labelledby="chat-outcomes-title">
+      <h3 id="chat-outcomes-title">{t.chatTitle}</h3>
+      <p class="hint">{t.chatHint}</p>
+      <Scroll labelledBy="chat-outcomes-caption">
+        <table class="data" data-testid="chat-outcomes">
+          <caption id="chat-outcomes-caption">{t.chatCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colSplit}</th>
+              <th scope="col">{t.colLang}</th>
+              <th scope="col">{t.colRight}</th>
+              <th scope="col">{t.colAsked}</th>
+              <th scope="col">{t.colNoAnswer}</th>
+              <th scope="col">{t.colWrong}</th>
+              <th scope="col">{t.colTopicMessages}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ name, lang, chat }) => {
+              if (!chat) return null;
+              const share = (n: number) => formatPercent(chat.total ? n / chat.total : 0, t);
+              return (
+                <tr key={`${name}-${lang}`} data-split={name} data-lang={lang}>
+                  <th scope="row">{t.splitNames[name]}</th>
+                  <td>{t.langName[lang]}</td>
+                  <td class="num">{share(chat.right)}</td>
+                  <td class="num">
+                    {share(chat.askedWithRight + chat.askedWithout)}
+                    <span class="muted"> ({t.askedWithRight(share(chat.askedWithRight))})</span>
+                  </td>
+                  <td class="num">{share(chat.noAnswer)}</td>
+                  <td class="num" data-testid={`wrong-${name}-${lang}`}>
+                    {share(chat.wrong)}
+                  </td>
+                  <td class="num">{chat.total}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Scroll>
+    </section>
   );
 }
 

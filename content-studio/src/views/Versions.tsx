@@ -81,6 +81,7 @@ import { scoreLines } from "../versionScores.ts";
 import { AuditTable } from "./AuditTable.tsx";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { ProblemPageLink } from "./ProblemPageLink.tsx";
+import { UncoveredQuestions } from "./UncoveredQuestions.tsx";
 import {
   Badge,
   Confirm,
@@ -930,7 +931,10 @@ function RollbackFollowUps(props: { version: number; id: string }) {
   );
 }
 
-/** A version's test against live: its accuracy per language, and whose topic it changes. */
+/**
+ * A version's test against live: its accuracy per language, whose topic it changes, and the
+ * questions no topic covers that it would answer with a topic.
+ */
 function VersionTestView(props: {
   version: number;
   tested: VersionTestResult | { error: string };
@@ -955,6 +959,7 @@ function VersionTestView(props: {
         newColumn={t.versionColumn(props.version)}
         testId={`version-${props.version}-changed`}
       />
+      <UncoveredQuestions report={tested} idPrefix={`version-${props.version}-`} heading="h6" />
     </section>
   );
 }

@@ -1,8 +1,19 @@
 import { createHash } from "node:crypto";
-import { classifySplitYielding, gateIssues, scoreClassified } from "../../content/scoreBundle.ts";
+import {
+  classifySplitYielding,
+  gateIssues,
+  recogniseYielding,
+  scoreClassified,
+  scoreUncoveredRecognised,
+} from "../../content/scoreBundle.ts";
 import type { BotContent } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
-import { type ContentBundle, contentOf, recognitionInputs } from "../../domain/content/bundle.ts";
+import {
+  type ContentBundle,
+  contentOf,
+  recognitionInputs,
+  uncoveredOf,
+} from "../../domain/content/bundle.ts";
 import type { ContentDeployer } from "../../domain/content/contentWorkflow.ts";
 import type { VersionScores } from "../../domain/content/versions.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
@@ -136,7 +147,14 @@ export function createLiveContent(deps: {
               recogniser.classify(text, lang),
             );
       const report = scoreClassified(bundle, "tests", intents);
-      const issues = gateIssues(report);
+      // The uncovered questions are decided on as the chat would, from the whole recognition
+      // (training gives back intents only), a few dozen per turn of the event loop.
+      const uncovered = uncoveredOf(bundle);
+      const recognised = await recogniseYielding(
+        { fi: uncovered.fi.map((c) => c.text), sv: uncovered.sv.map((c) => c.text) },
+        (text, lang) => recogniser.classify(text, lang),
+      );
+      const issues = gateIssues(report, scoreUncoveredRecognised(bundle, recognised));
       const scores = Object.fromEntries(
         LANGS.map((lang) => {
           const { total, accuracy, noneRecall } = report[lang];

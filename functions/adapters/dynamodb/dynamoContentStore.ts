@@ -10,7 +10,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { monotonicFactory } from "ulid";
-import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import type { ReferralGroup, TopicFile, UncoveredCase } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import type { ContentBundle, HeldOutCase } from "../../domain/content/bundle.ts";
 import {
@@ -46,10 +46,13 @@ import { queryAll } from "./queryAll.ts";
  *   draft     / topic#<id>       the same, plus who changed it and whether it is retired
  *   draft     / scope            the same, plus who changed it and its revision
  *   draft     / referral#<id>    the same, plus who changed it
+ *   draft     / uncovered#<lang> the uncovered questions of one language (a draft written
+ *                                before the set was kept has none; a version keeps them in
+ *                                its gzipped JSON)
  *   draft     / rev              moved by every draft write (processes cache the draft by it)
  *   audit     / <iso time>#<ulid> one audit entry
  * One item per topic keeps every draft item far below DynamoDB's 400 KB and lets a save touch
- * one. A version is never edited: compressed, its ~310 kB of JSON is one item of ~85 kB, a
+ * one; one per language of the uncovered set (72 questions, ~4 kB) keeps it as far below. A version is never edited: compressed, its ~310 kB of JSON is one item of ~85 kB, a
  * quarter of the write and read capacity, and one request instead of a batch per 25 topics.
  */
 
@@ -66,6 +69,10 @@ interface ScopeItem {
   outOfScope: Split;
   tests: Split;
   dev: Split;
+}
+interface UncoveredItem {
+  lang: Lang;
+  cases: UncoveredCase[];
 }
 /** The "none" held-out lists of a scope item written without them. */
 const NO_HELD_OUT: Split = { fi: [], sv: [] };
@@ -277,6 +284,15 @@ export function createDynamoContentStore(
         ...meta,
       })),
       { pk, sk: "scope", ...scope, ...meta },
+      // Only a bundle that has the set writes it: one read from an older version has none.
+      ...(bundle.uncovered
+        ? LANGS.map((lang) => ({
+            pk,
+            sk: `uncovered#${lang}`,
+            lang,
+            cases: bundle.uncovered?.[lang] ?? [],
+          }))
+        : []),
     ];
   }
 
@@ -621,7 +637,21 @@ function byKey(a: string, b: string): number {
 function bundleFromItems(items: Record<string, unknown>[]): ContentBundle {
   const topics = items.filter((i) => String(i.sk).startsWith("topic#")) as unknown as TopicItem[];
   const scope = items.find((i) => i.sk === "scope") as unknown as ScopeItem | undefined;
-  return fromItems(topics, scope, referralItems(items));
+  return { ...fromItems(topics, scope, referralItems(items)), ...uncoveredFromItems(items) };
+}
+
+/**
+ * The uncovered set of a bundle's items, as a part to spread into the bundle: none when the
+ * items have none (a draft written before the set was kept, or a version read from one), so
+ * the gate then holds nothing.
+ */
+function uncoveredFromItems(items: Record<string, unknown>[]): Pick<ContentBundle, "uncovered"> {
+  const kept = items.filter((i) =>
+    String(i.sk).startsWith("uncovered#"),
+  ) as unknown as UncoveredItem[];
+  if (kept.length === 0) return {};
+  const of = (lang: Lang) => kept.find((u) => u.lang === lang)?.cases ?? [];
+  return { uncovered: { fi: of("fi"), sv: of("sv") } };
 }
 
 /** The draft's items at a revision, and the draft made from them once asked for. */
@@ -642,7 +672,7 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
   const active = topicItems.filter((t) => !t.retired);
   const referrals = referralItems(items) as (ReferralItem & DraftTopicMeta)[];
   return {
-    bundle: fromItems(active, scope, referrals),
+    bundle: { ...fromItems(active, scope, referrals), ...uncoveredFromItems(items) },
     retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
     meta: new Map(topicItems.map((t) => [t.topic.id, metaOf(t)])),
     referralMeta: new Map(referrals.map((r) => [r.referral.id, metaOf(r)])),

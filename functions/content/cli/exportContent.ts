@@ -39,7 +39,11 @@ try {
     writeFileSync(join(out, path), text);
   }
   console.log(
-    `Wrote content version ${version} (${bundle.topics.length} topics, ${bundle.referrals.length} referral groups) to ${out}`,
+    `Wrote content version ${version} (${bundle.topics.length} topics, ${bundle.referrals.length} referral groups, ${
+      bundle.uncovered
+        ? `${bundle.uncovered.fi.length + bundle.uncovered.sv.length} uncovered questions`
+        : "no uncovered questions: stored before they were kept, uncovered/ left as it is"
+    }) to ${out}`,
   );
 } finally {
   await table.close();

@@ -46,7 +46,9 @@ try {
   });
   const changes = liveBundle ? diffBundles(liveBundle, bundle) : [];
   console.log(
-    `Imported ${bundle.topics.length} topics and ${bundle.referrals.length} referral groups from ${dir} as the draft.`,
+    `Imported ${bundle.topics.length} topics, ${bundle.referrals.length} referral groups and ${
+      (bundle.uncovered?.fi.length ?? 0) + (bundle.uncovered?.sv.length ?? 0)
+    } uncovered questions from ${dir} as the draft.`,
   );
   for (const c of changes) {
     console.log(

@@ -7,10 +7,10 @@ import {
   DEFAULT_DIALOGUE_SETTINGS,
   LEX_DECISION_SETTINGS,
 } from "../../domain/dialogue/answerTurn.ts";
-import { decide } from "../../domain/dialogue/decision.ts";
 import type { Recognition } from "../../domain/ports.ts";
+import { chatOutcomes, decidedBy } from "../chatOutcomes.ts";
 import { MIN_ACCURACY, MIN_NONE_RECALL, MIN_TOPIC_RECALL, scoreCases } from "../scoreBundle.ts";
-import { chatOutcomes, figuresUnderSeed, spreadLines } from "../seedSpread.ts";
+import { figuresUnderSeed, spreadLines } from "../seedSpread.ts";
 import {
   confusionLines,
   evaluate,
@@ -249,13 +249,7 @@ function printUncovered(lang: (typeof LANGS)[number], classify: Classify): boole
   for (const c of overlaps) {
     console.log(`  FAIL uncovered question also in training or tests: "${c.text}"`);
   }
-  const score = scoreUncovered(cases, (text) => {
-    const r = classify(text);
-    return {
-      intent: r.intent,
-      decision: decide(r, has, decisionSettings),
-    };
-  });
+  const score = scoreUncovered(cases, decidedBy(classify, has, decisionSettings));
   const ok = score.answered <= MAX_UNCOVERED_ANSWERED;
   console.log(
     `uncovered        ${score.cases} questions on ${score.matters} matters: answered with a topic ${percent(

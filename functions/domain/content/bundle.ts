@@ -1,4 +1,9 @@
-import type { BotContent, ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import type {
+  BotContent,
+  ReferralGroup,
+  TopicFile,
+  UncoveredCase,
+} from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { TopicId } from "../../contracts/topics.ts";
 
@@ -23,6 +28,17 @@ export interface ContentBundle {
   tests: Record<Lang, HeldOutCase[]>;
   /** The held-out dev split: what content is tuned against. */
   dev: Record<Lang, HeldOutCase[]>;
+  /**
+   * Tax questions no topic covers (bot-content/uncovered/): the chat must not answer them
+   * with a topic's text, and the publish gate holds it to that. Versions stored before the
+   * set was kept with them have none (`uncoveredOf` reads them as empty).
+   */
+  uncovered?: Record<Lang, UncoveredCase[]>;
+}
+
+/** A bundle's uncovered questions; none for a version stored before they were kept. */
+export function uncoveredOf(bundle: ContentBundle): Record<Lang, UncoveredCase[]> {
+  return bundle.uncovered ?? { fi: [], sv: [] };
 }
 
 /** Folders of held-out messages: `tests` gates CI and publishing, `dev` is what tuning looks at. */

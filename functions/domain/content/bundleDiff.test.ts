@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TopicFile } from "../../contracts/content.ts";
 import type { ContentBundle } from "./bundle.ts";
-import { diffBundles } from "./bundleDiff.ts";
+import { changedItems, diffBundles } from "./bundleDiff.ts";
 import { sampleBundle, sampleReferral } from "./contentStoreContract.ts";
 
 /** The sample bundle with its tax-card topic changed by `edit`. */
@@ -197,5 +197,53 @@ describe("a version's diff as a reviewer reads it", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("the uncovered questions in a diff", () => {
+  const question = (text: string, matter = "dog-tax") => ({ text, matter });
+
+  it("are one entry of their own, kind uncovered, listing the questions added and removed", () => {
+    const before = { ...sampleBundle(), uncovered: { fi: [question("koiravero")], sv: [] } };
+    const after = {
+      ...sampleBundle(),
+      uncovered: { fi: [question("koiraveron määrä")], sv: [question("hundskatt")] },
+    };
+
+    const changes = diffBundles(before, after, { details: true, titles: true });
+
+    expect(changes).toEqual([
+      {
+        id: "uncovered",
+        kind: "uncovered",
+        change: "changed",
+        fields: ["uncovered.fi", "uncovered.sv"],
+        details: [
+          {
+            field: "uncovered.fi",
+            added: ["koiraveron määrä (dog-tax)"],
+            removed: ["koiravero (dog-tax)"],
+          },
+          { field: "uncovered.sv", added: ["hundskatt (dog-tax)"], removed: [] },
+        ],
+      },
+    ]);
+    // Publishing, the rollback's rebase and the topic list tell it from a topic of that id.
+    expect(changedItems(before, after)).toEqual({
+      topics: new Set(),
+      referrals: new Set(),
+      scope: false,
+      uncovered: true,
+    });
+  });
+
+  it("is a change from a version stored without them, and so is a question's new matter", () => {
+    const { uncovered: _, ...older } = sampleBundle();
+    const withSet = { ...sampleBundle(), uncovered: { fi: [question("koiravero")], sv: [] } };
+
+    expect(diffBundles(older, withSet).map((c) => c.fields)).toEqual([["uncovered.fi"]]);
+    expect(diffBundles(withSet, { ...withSet })).toEqual([]);
+    const moved = { ...withSet, uncovered: { fi: [question("koiravero", "excise")], sv: [] } };
+    expect(diffBundles(withSet, moved).map((c) => c.id)).toEqual(["uncovered"]);
   });
 });

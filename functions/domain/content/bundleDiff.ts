@@ -1,7 +1,7 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID } from "../../contracts/topics.ts";
-import { type ContentBundle, heldOutFor, type TopicHeldOut } from "./bundle.ts";
+import { type ContentBundle, heldOutFor, type TopicHeldOut, uncoveredOf } from "./bundle.ts";
 
 /**
  * What changed in one field, for a reviewer to read: a text before and after ("" for none),
@@ -13,10 +13,16 @@ export type FieldChange =
   | { field: string; added: string[]; removed: string[] };
 
 export interface TopicChange {
-  /** A topic id, a referral group id (kind "referral"), or "out-of-scope" for the examples. */
+  /**
+   * A topic id, a referral group id (kind "referral"), "out-of-scope" for the examples, or
+   * "uncovered" (kind "uncovered") for the questions no topic covers.
+   */
   id: string;
-  /** Set for a referral group's change; topics and out-of-scope have none. */
-  kind?: "referral";
+  /**
+   * Set for a referral group's change, and for the uncovered questions' ("uncovered": they
+   * change only by content:import); topics and out-of-scope have none.
+   */
+  kind?: "referral" | "uncovered";
   /**
    * With `titles`: the topic's or group's title in each language, for a reviewer to know it by
    * (a removed one's as the version before had it); the out-of-scope examples have none.
@@ -183,6 +189,8 @@ export interface ChangedItems {
   referrals: ReadonlySet<string>;
   /** The out-of-scope examples with the "none" held-out messages. */
   scope: boolean;
+  /** The uncovered questions (`kind: "uncovered"`). */
+  uncovered: boolean;
 }
 
 /**
@@ -198,10 +206,14 @@ export function changedItems(before: ContentBundle, after: ContentBundle): Chang
     topics: ids("topic"),
     referrals: ids("referral"),
     scope: items.some((i) => i.item === "scope"),
+    uncovered: items.some((i) => i.item === "uncovered"),
   };
 }
 
-type DiffItem = "topic" | "referral" | "scope";
+type DiffItem = "topic" | "referral" | "scope" | "uncovered";
+
+/** The id of the uncovered questions' entry in a diff (with `kind: "uncovered"`). */
+export const UNCOVERED_DIFF_ID = "uncovered";
 
 /** The titles of a topic or group as a diff entry names it. */
 const titlesOf = (item: TopicFile | ReferralGroup): Record<Lang, string> => ({
@@ -259,6 +271,22 @@ function diffItems(
   ];
   if (scope.length > 0) {
     push({ id: OUT_OF_SCOPE_ID, change: "changed", fields: fieldsOf(scope) }, scope, "scope");
+  }
+  // A question is its text and matter; a version stored before the set was kept has none.
+  const uncoveredParts = (bundle: ContentBundle): Part[] =>
+    LANGS.map((l) =>
+      part(
+        `uncovered.${l}`,
+        uncoveredOf(bundle)[l].map((c) => `${c.text} (${c.matter})`),
+      ),
+    );
+  const uncovered = changedParts(uncoveredParts(before), uncoveredParts(after));
+  if (uncovered.length > 0) {
+    push(
+      { id: UNCOVERED_DIFF_ID, kind: "uncovered", change: "changed", fields: fieldsOf(uncovered) },
+      uncovered,
+      "uncovered",
+    );
   }
   // Versions stored before referrals existed have none.
   const oldReferrals = new Map((before.referrals ?? []).map((r) => [r.id, r]));

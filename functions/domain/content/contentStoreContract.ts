@@ -232,6 +232,31 @@ export function describeContentStoreContract(
       expect((await store.versionBundle(1))?.referrals).toEqual([]);
     });
 
+    it("keeps the uncovered questions with a version and the draft, through a topic's save", async () => {
+      const store = await fresh();
+      const uncovered = {
+        fi: [{ text: "koiravero helsinki", matter: "dog-tax" }],
+        sv: [{ text: "hundskatt", matter: "dog-tax" }],
+      };
+      await store.putVersion(meta(1), { ...sampleBundle(), uncovered });
+      await store.putVersion(meta(2), sampleBundle());
+      await store.replaceDraft({ ...sampleBundle(["tax-card", "vat"]), uncovered }, who);
+      await store.putDraftTopic({
+        topic: topic("vat", "ALV"),
+        tests: { fi: [], sv: [] },
+        dev: { fi: [], sv: [] },
+        meta: who,
+      });
+
+      expect((await store.versionBundle(1))?.uncovered).toEqual(uncovered);
+      // Stored before the set was kept: read back without one, not failed.
+      expect((await store.versionBundle(2))?.uncovered).toBeUndefined();
+      expect((await store.draft())?.bundle.uncovered).toEqual(uncovered);
+      // An import without the set leaves the draft with none, not the one before.
+      await store.replaceDraft(sampleBundle(["tax-card"]), { ...who, revision: "r9" });
+      expect((await store.draft())?.bundle.uncovered).toBeUndefined();
+    });
+
     it("keeps the draft's referral groups one by one, and removes one", async () => {
       const store = await fresh();
       await store.replaceDraft(sampleBundle(), who);

@@ -3,6 +3,7 @@ import { contentRules } from "../../content/contentRules.ts";
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { finding } from "../../contracts/contentFindings.ts";
 import { manualClock } from "../clock.ts";
+import type { ContentBundle } from "./bundle.ts";
 import { sampleBundle, sampleReferral } from "./contentStoreContract.ts";
 import {
   ABANDONED_BUILD_MS,
@@ -1830,5 +1831,36 @@ describe("the draft's out-of-scope examples", () => {
       version: 1,
     });
     expect((await workflow.draftDiff()).topics).toEqual([]);
+  });
+});
+
+describe("the uncovered questions of a content version", () => {
+  it("go from the seed into the draft, and from the draft into what publishing gates and keeps", async () => {
+    const uncovered = {
+      fi: [{ text: "koiravero helsinki", matter: "dog-tax" }],
+      sv: [{ text: "hundskatt i Esbo", matter: "dog-tax" }],
+    };
+    const gated: ContentBundle[] = [];
+    const store = createMemoryContentStore();
+    const workflow = createContentWorkflow({
+      store,
+      rules,
+      deployer: deployer({
+        gate: async (bundle) => {
+          gated.push(bundle);
+          return { issues: [] };
+        },
+      }).d,
+      clock: manualClock(new Date("2026-12-02T10:00:00Z")),
+      settings: { requireReview: true },
+    });
+    await workflow.seed({ ...sampleBundle(), uncovered }, "repository");
+
+    await workflow.saveTopic(owner, "vat", vat());
+    const { version } = await workflow.publish(owner, "ALV");
+
+    expect((await workflow.draft()).draft.bundle.uncovered).toEqual(uncovered);
+    expect(gated.at(-1)?.uncovered).toEqual(uncovered);
+    expect((await store.versionBundle(version))?.uncovered).toEqual(uncovered);
   });
 });

@@ -4,7 +4,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda
 import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
-import { classifySplitYielding, gateIssues, scoreClassified } from "../../content/scoreBundle.ts";
+import {
+  gateIssues,
+  recogniseBundleYielding,
+  scoreRecognised,
+  scoreUncoveredRecognised,
+  uncoveredChanges,
+} from "../../content/scoreBundle.ts";
 import { isReviewOverdue } from "../../contracts/content.ts";
 import {
   type Finding,
@@ -375,20 +381,24 @@ export function createContentApiHandler(deps: {
   ) {
     const { live } = services();
     const [rec, liveRec] = await Promise.all([live.trained(bundle), live.trained(liveBundle)]);
-    // Classified a few dozen at a time, so the chats this process serves are not stalled.
-    const classify = (r: typeof rec) => (split: "tests" | "dev") =>
-      classifySplitYielding(bundle, split, (t, l) => r.classify(t, l));
-    const [tests, dev, liveTests, liveDev] = await Promise.all([
-      classify(rec)("tests"),
-      classify(rec)("dev"),
-      classify(liveRec)("tests"),
-      classify(liveRec)("dev"),
+    // Recognised a few dozen at a time, so the chats this process serves are not stalled; the
+    // live version is asked the same messages, so what changes is the version's doing.
+    const [now, before] = await Promise.all([
+      recogniseBundleYielding(bundle, (t, l) => rec.classify(t, l)),
+      recogniseBundleYielding(bundle, (t, l) => liveRec.classify(t, l)),
     ]);
     const splits = {
-      tests: scoreClassified(bundle, "tests", tests),
-      dev: scoreClassified(bundle, "dev", dev),
+      tests: scoreRecognised(bundle, "tests", now.tests),
+      dev: scoreRecognised(bundle, "dev", now.dev),
     };
-    const intents = { tests: { now: tests, live: liveTests }, dev: { now: dev, live: liveDev } };
+    const intentsOf = (r: typeof now.tests) => ({
+      fi: r.fi.map((x) => x.intent),
+      sv: r.sv.map((x) => x.intent),
+    });
+    const intents = {
+      tests: { now: intentsOf(now.tests), live: intentsOf(before.tests) },
+      dev: { now: intentsOf(now.dev), live: intentsOf(before.dev) },
+    };
     const changed: {
       text: string;
       lang: string;
@@ -415,8 +425,19 @@ export function createContentApiHandler(deps: {
         });
       }
     }
+    // The chat's honesty on the questions no topic covers, scored as content:test scores it
+    // (the live version's recogniser deciding under the live version's topics).
+    const uncovered = scoreUncoveredRecognised(bundle, now.uncovered);
+    const uncoveredLive = scoreUncoveredRecognised(bundle, before.uncovered, liveBundle);
+    const uncoveredChanged = uncoveredChanges(bundle, uncovered, uncoveredLive);
     // What the publish gate would say of it: empty when it would let the version through.
-    return { splits, changed, gate: shown(gateIssues(splits.tests), lang) };
+    return {
+      splits,
+      changed,
+      uncovered,
+      uncoveredChanged,
+      gate: shown(gateIssues(splits.tests, uncovered), lang),
+    };
   }
 
   const routes: Route[] = [

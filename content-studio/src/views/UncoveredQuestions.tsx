@@ -1,0 +1,119 @@
+/**
+ * The tax questions no topic covers, in Test all and in a version's test: per language the
+ * share the chat would answer with a topic's text against the publish gate's limit, and each
+ * such question with the topic it would get, those the live version does not answer marked new.
+ */
+import { MAX_UNCOVERED_ANSWERED } from "../../../functions/contracts/contentTargets.ts";
+import { LANGS, type TestAllResult } from "../api.ts";
+import { formatPercent, text } from "../i18n.ts";
+import { overUncoveredLimit, uncoveredNoLonger, uncoveredRows } from "../testReport.ts";
+import { IntentName } from "./IntentName.tsx";
+import { Badge, Scroll } from "./ui.tsx";
+
+export function UncoveredQuestions(props: {
+  report: TestAllResult;
+  /** Keeps ids apart where several reports are on one page (a version's test: `version-4-`). */
+  idPrefix: string;
+  heading: "h3" | "h6";
+}) {
+  const t = text.value;
+  const id = (name: string) => `${props.idPrefix}${name}`;
+  const Heading = props.heading;
+  const { uncovered } = props.report;
+  if (!uncovered) return null;
+  const max = formatPercent(MAX_UNCOVERED_ANSWERED, t);
+  const rows = uncoveredRows(props.report);
+  const noLonger = uncoveredNoLonger(props.report);
+  const none = LANGS.every((lang) => uncovered[lang].cases === 0);
+  return (
+    <section aria-labelledby={id("uncovered-title")} data-testid={id("uncovered")}>
+      <Heading id={id("uncovered-title")}>{t.uncoveredTitle}</Heading>
+      <p class="hint">{t.uncoveredHint}</p>
+      {none ? (
+        <p class="muted" data-testid={id("no-uncovered")}>
+          {t.noUncovered}
+        </p>
+      ) : (
+        <>
+          <Scroll labelledBy={id("uncovered-caption")}>
+            <table class="data" data-testid={id("uncovered-overview")}>
+              <caption id={id("uncovered-caption")}>{t.uncoveredCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colLang}</th>
+                  <th scope="col">{t.colUncoveredAnswered(max)}</th>
+                  <th scope="col">{t.colUncoveredAsked}</th>
+                  <th scope="col">{t.colQuestions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {LANGS.map((lang) => {
+                  const u = uncovered[lang];
+                  return (
+                    <tr key={lang} data-lang={lang}>
+                      <th scope="row">{t.langName[lang]}</th>
+                      <td class="num" data-testid={id(`uncovered-answered-${lang}`)}>
+                        {formatPercent(u.answered, t)}
+                        {overUncoveredLimit(u.answered) ? (
+                          <span class="badge error">{t.overUncoveredLimit}</span>
+                        ) : null}
+                      </td>
+                      <td class="num">{formatPercent(u.clarified, t)}</td>
+                      <td class="num">{u.cases}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </Scroll>
+          {rows.length === 0 ? (
+            <p class="muted">{t.noUncoveredAnswered}</p>
+          ) : (
+            <Scroll labelledBy={id("uncovered-answered-caption")}>
+              <table class="data" data-testid={id("uncovered-answered")}>
+                <caption id={id("uncovered-answered-caption")}>
+                  {t.uncoveredAnsweredCaption}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.colQuestion}</th>
+                    <th scope="col">{t.colLang}</th>
+                    <th scope="col">{t.colAnsweredWith}</th>
+                    <th scope="col">{t.colSinceLive}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr
+                      key={`${row.lang}-${row.text}`}
+                      data-lang={row.lang}
+                      data-newly={row.newly ? "true" : undefined}
+                    >
+                      <th scope="row" lang={row.lang}>
+                        {row.text}
+                      </th>
+                      <td>{t.langName[row.lang]}</td>
+                      <td>
+                        <IntentName id={row.topic} />
+                      </td>
+                      <td>
+                        {row.newly ? (
+                          <Badge kind="broken">{t.newlyAnswered}</Badge>
+                        ) : (
+                          t.answeredBefore
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Scroll>
+          )}
+          {noLonger > 0 ? (
+            <p data-testid={id("uncovered-no-longer")}>{t.uncoveredNoLonger(noLonger)}</p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
 import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoContentStore.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
+import type { ChatOutcomes } from "../functions/content/chatOutcomes.ts";
 import type { ContentBundle } from "../functions/domain/content/bundle.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { contentApiAt } from "./support/contentApi.ts";
@@ -43,15 +44,6 @@ interface UncoveredReport {
   answeredWith: { text: string; topic: string }[];
 }
 
-interface ChatCounts {
-  right: number;
-  wrong: number;
-  askedWithRight: number;
-  askedWithout: number;
-  noAnswer: number;
-  total: number;
-}
-
 describe("the publish gate on the questions no topic covers", () => {
   it("reports the chat's outcomes and the uncovered score with test all, as shipped", async () => {
     const tested = await api("POST", "test-all", owner, {});
@@ -64,7 +56,7 @@ describe("the publish gate on the questions no topic covers", () => {
       expect(uncovered[lang].answered).toBeLessThanOrEqual(0.05);
       const splits = tested.body.splits as Record<
         "tests" | "dev",
-        Record<"fi" | "sv", { chat: ChatCounts; perTopic: { support: number }[] }>
+        Record<"fi" | "sv", { chat: ChatOutcomes; perTopic: { support: number }[] }>
       >;
       const chat = splits.tests[lang].chat;
       const topicMessages = splits.tests[lang].perTopic.reduce((n, t) => n + t.support, 0);

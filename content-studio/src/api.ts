@@ -219,15 +219,9 @@ export interface Confusion {
 }
 
 /** What customers would get in the chat for a split's messages about topics (counts). */
-export interface ChatOutcomes {
-  right: number;
-  wrong: number;
-  /** Asked which of two topics was meant, the right one among them. */
-  askedWithRight: number;
-  askedWithout: number;
-  noAnswer: number;
-  total: number;
-}
+export type { ChatOutcomes } from "../../functions/content/chatOutcomes.ts";
+
+import type { ChatOutcomes } from "../../functions/content/chatOutcomes.ts";
 
 export interface LangReport {
   accuracy: number;

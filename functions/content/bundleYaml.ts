@@ -140,22 +140,33 @@ export function heldOutYaml(
   const seq = new YAMLSeq();
   for (const [intent, group] of groups) {
     group.forEach((c, i) => {
-      const item = new YAMLMap();
-      item.flow = true;
-      const text = new Scalar(c.text);
-      text.type = Scalar.QUOTE_DOUBLE;
-      item.add({ key: "text", value: text });
-      item.add({ key: "intent", value: c.intent });
+      const item = caseItem(c.text, "intent", c.intent);
       if (i === 0) item.commentBefore = ` --- ${intent} ---`;
       seq.add(item);
     });
   }
+  return caseFile(lang, seq, TEST_HEADER[split]);
+}
+
+/** One case as a flow map: its text double-quoted, then the one field that labels it. */
+function caseItem(text: string, key: "intent" | "matter", value: string): YAMLMap {
+  const item = new YAMLMap();
+  item.flow = true;
+  const quoted = new Scalar(text);
+  quoted.type = Scalar.QUOTE_DOUBLE;
+  item.add({ key: "text", value: quoted });
+  item.add({ key, value });
+  return item;
+}
+
+/** A file of cases (held-out or uncovered): its language, then the cases under `header`. */
+function caseFile(lang: Lang, cases: YAMLSeq, header: string): string {
   const root = new YAMLMap();
   root.add({ key: "lang", value: lang });
-  root.add({ key: "cases", value: seq });
+  root.add({ key: "cases", value: cases });
   const doc = new Document();
   doc.contents = root as unknown as Node;
-  doc.commentBefore = TEST_HEADER[split];
+  doc.commentBefore = header;
   // One case a line, padded like the hand-written files: "- { text: "…", intent: x }".
   return render(doc).replace(/^( {2}- )\{(.*)\}$/gm, "$1{ $2 }");
 }
@@ -170,22 +181,8 @@ const UNCOVERED_HEADER = [
 /** An uncovered file's text: the questions in their order, one per line. */
 export function uncoveredYaml(lang: Lang, cases: readonly UncoveredCase[]): string {
   const seq = new YAMLSeq();
-  for (const c of cases) {
-    const item = new YAMLMap();
-    item.flow = true;
-    const text = new Scalar(c.text);
-    text.type = Scalar.QUOTE_DOUBLE;
-    item.add({ key: "text", value: text });
-    item.add({ key: "matter", value: c.matter });
-    seq.add(item);
-  }
-  const root = new YAMLMap();
-  root.add({ key: "lang", value: lang });
-  root.add({ key: "cases", value: seq });
-  const doc = new Document();
-  doc.contents = root as unknown as Node;
-  doc.commentBefore = UNCOVERED_HEADER;
-  return render(doc).replace(/^( {2}- )\{(.*)\}$/gm, "$1{ $2 }");
+  for (const c of cases) seq.add(caseItem(c.text, "matter", c.matter));
+  return caseFile(lang, seq, UNCOVERED_HEADER);
 }
 
 /** Every file of bot-content/ for `bundle`, by path relative to the content folder. */

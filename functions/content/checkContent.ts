@@ -155,13 +155,22 @@ function readSources(dir: string): {
     });
   }
 
-  const heldOut = (split: HeldOutSplit, lang: Lang): TestCase[] => {
-    const file = `${split}/${lang}.yaml`;
-    const path = join(dir, split, `${lang}.yaml`);
+  /**
+   * `<folder>/<lang>.yaml`, a file of cases checked whole against `schema`; none when it is
+   * missing or unreadable. `noun` names its cases in the messages ("messages", "questions").
+   */
+  const casesIn = <T>(
+    folder: string,
+    lang: Lang,
+    schema: z.ZodType<{ lang: Lang; cases: T[] }>,
+    noun: string,
+  ): T[] => {
+    const file = `${folder}/${lang}.yaml`;
+    const path = join(dir, folder, `${lang}.yaml`);
     if (!existsSync(path)) return [];
     const data = read(path, file);
     if (data === undefined) return [];
-    const parsed = heldOutFileSchema.safeParse(data, { reportInput: true });
+    const parsed = schema.safeParse(data, { reportInput: true });
     if (!parsed.success) {
       problems.push(...schemaProblems(file, parsed.error.issues, options));
       unreadable.push(file);
@@ -173,42 +182,23 @@ function readSources(dir: string): {
         file,
         path: "lang",
         line: lineOfField(file, ["lang"]),
-        message: `${file} says lang: ${parsed.data.lang}, but its messages belong to ${lang}`,
-        fix: `Change it to lang: ${lang}, or move the messages to ${split}/${parsed.data.lang}.yaml.`,
+        message: `${file} says lang: ${parsed.data.lang}, but its ${noun} belong to ${lang}`,
+        fix: `Change it to lang: ${lang}, or move the ${noun} to ${folder}/${parsed.data.lang}.yaml.`,
       });
     }
-    return parsed.data.cases as TestCase[];
+    return parsed.data.cases;
   };
-  const split = (name: HeldOutSplit) => ({ fi: heldOut(name, "fi"), sv: heldOut(name, "sv") });
+  const split = (name: HeldOutSplit) => ({
+    fi: casesIn(name, "fi", heldOutFileSchema, "messages") as TestCase[],
+    sv: casesIn(name, "sv", heldOutFileSchema, "messages") as TestCase[],
+  });
   const tests = split("tests");
   const dev = split("dev");
 
   // uncovered/<lang>.yaml: checked whole here, as no rule reads them; a folder from before
   // the set was kept has none, and the version made of it then has none either.
-  const uncoveredCases = (lang: Lang): UncoveredCase[] => {
-    const file = `${UNCOVERED_DIR}/${lang}.yaml`;
-    const path = join(dir, UNCOVERED_DIR, `${lang}.yaml`);
-    if (!existsSync(path)) return [];
-    const data = read(path, file);
-    if (data === undefined) return [];
-    const parsed = uncoveredFileSchema.safeParse(data, { reportInput: true });
-    if (!parsed.success) {
-      problems.push(...schemaProblems(file, parsed.error.issues, options));
-      unreadable.push(file);
-      return [];
-    }
-    if (parsed.data.lang !== lang) {
-      problems.push({
-        severity: "error",
-        file,
-        path: "lang",
-        line: lineOfField(file, ["lang"]),
-        message: `${file} says lang: ${parsed.data.lang}, but its questions belong to ${lang}`,
-        fix: `Change it to lang: ${lang}, or move the questions to ${UNCOVERED_DIR}/${parsed.data.lang}.yaml.`,
-      });
-    }
-    return parsed.data.cases;
-  };
+  const uncoveredCases = (lang: Lang): UncoveredCase[] =>
+    casesIn(UNCOVERED_DIR, lang, uncoveredFileSchema, "questions");
   const uncovered = existsSync(join(dir, UNCOVERED_DIR))
     ? { uncovered: { fi: uncoveredCases("fi"), sv: uncoveredCases("sv") } }
     : {};

@@ -107,6 +107,10 @@ describe("the dialogue's decision", () => {
       offeredFrom: 0.15,
     });
     expect(decideWithGrounds(recognition(["greeting", 0.55]), has, settings).answersFrom).toBe(0.5);
+    // `none` on top: the mark is where a question topic would be answered, not a greeting.
+    expect(
+      decideWithGrounds(recognition(["none", 0.8], ["vat", 0.1]), has, settings),
+    ).toMatchObject({ decision: { kind: "none" }, answersFrom: 0.6 });
   });
 
   it("with Lex's confidences answers a tax question from Lex's threshold", () => {

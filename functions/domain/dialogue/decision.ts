@@ -96,7 +96,11 @@ export function decideWithGrounds(
 ): DecisionGrounds {
   return {
     decision: decide(recognition, has, settings),
-    answersFrom: answerBar(recognition.intent, settings),
+    // With `none` on top the bar that matters is a question topic's, not a move's.
+    answersFrom:
+      recognition.intent === NO_INTENT
+        ? settings.minConfidence
+        : answerBar(recognition.intent, settings),
     closeFrom: round(settings.clarifyRatio * recognition.confidence),
     offeredFrom: settings.clarifyMinConfidence,
   };

@@ -3,7 +3,7 @@ import { numberFrom, PARSE_ONCE, wholeNumber } from "./contracts/validation.ts";
 import {
   DEFAULT_DIALOGUE_SETTINGS,
   type DialogueSettings,
-  LEX_DECISION_SETTINGS,
+  dialogueSettingsFor,
 } from "./domain/dialogue/answerTurn.ts";
 
 /** Raised at start-up when the environment is unusable; the message names the variable. */
@@ -262,8 +262,7 @@ export function dialogueSettings(
   recogniser: "embedded" | "lex" = "embedded",
 ): DialogueSettings {
   return {
-    ...DEFAULT_DIALOGUE_SETTINGS,
-    ...(recogniser === "lex" ? LEX_DECISION_SETTINGS : {}),
+    ...dialogueSettingsFor(recogniser),
     siteSearchUrl: { fi: config.SITE_SEARCH_URL_FI, sv: config.SITE_SEARCH_URL_SV },
   };
 }

@@ -112,27 +112,25 @@ export async function classifySplitYielding(
   classify: Classify,
   perTurn = 25,
 ): Promise<Record<Lang, string[]>> {
-  const out = { fi: [] as string[], sv: [] as string[] };
-  for (const lang of LANGS) {
-    const cases = bundle[split][lang];
-    for (let i = 0; i < cases.length; i++) {
-      if (i > 0 && i % perTurn === 0) await new Promise((r) => setImmediate(r));
-      out[lang].push(classify((cases[i] as HeldOutCase).text, lang).intent);
-    }
-  }
-  return out;
+  const classified = await recogniseYielding(textsOf(bundle[split]), classify, perTurn);
+  return { fi: classified.fi.map((c) => c.intent), sv: classified.sv.map((c) => c.intent) };
+}
+
+/** Each language's texts of a list of cases (held-out or uncovered), in their order. */
+export function textsOf(cases: Record<Lang, readonly { text: string }[]>): Record<Lang, string[]> {
+  return { fi: cases.fi.map((c) => c.text), sv: cases.sv.map((c) => c.text) };
 }
 
 /**
- * What `recognise` makes of each language's texts, a few dozen per turn of the event loop
- * (as classifySplitYielding): the whole recognition, which the dialogue's rule decides on.
+ * What `recognise` makes of each language's texts, a few dozen per turn of the event loop:
+ * the intents for scoring, or the whole recognition, which the dialogue's rule decides on.
  */
-export async function recogniseYielding(
+export async function recogniseYielding<R>(
   texts: Record<Lang, readonly string[]>,
-  recognise: (text: string, lang: Lang) => Recognition,
+  recognise: (text: string, lang: Lang) => R,
   perTurn = 25,
-): Promise<Record<Lang, Recognition[]>> {
-  const out = { fi: [] as Recognition[], sv: [] as Recognition[] };
+): Promise<Record<Lang, R[]>> {
+  const out = { fi: [] as R[], sv: [] as R[] };
   for (const lang of LANGS) {
     for (let i = 0; i < texts[lang].length; i++) {
       if (i > 0 && i % perTurn === 0) await new Promise((r) => setImmediate(r));
@@ -154,14 +152,10 @@ export async function recogniseBundleYielding(
   bundle: ContentBundle,
   recognise: (text: string, lang: Lang) => Recognition,
 ): Promise<BundleRecognitions> {
-  const texts = (cases: Record<Lang, readonly { text: string }[]>) => ({
-    fi: cases.fi.map((c) => c.text),
-    sv: cases.sv.map((c) => c.text),
-  });
   return {
-    tests: await recogniseYielding(texts(bundle.tests), recognise),
-    dev: await recogniseYielding(texts(bundle.dev), recognise),
-    uncovered: await recogniseYielding(texts(uncoveredOf(bundle)), recognise),
+    tests: await recogniseYielding(textsOf(bundle.tests), recognise),
+    dev: await recogniseYielding(textsOf(bundle.dev), recognise),
+    uncovered: await recogniseYielding(textsOf(uncoveredOf(bundle)), recognise),
   };
 }
 

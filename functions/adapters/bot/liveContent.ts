@@ -5,6 +5,7 @@ import {
   recogniseYielding,
   scoreClassified,
   scoreUncoveredRecognised,
+  textsOf,
 } from "../../content/scoreBundle.ts";
 import type { BotContent } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
@@ -149,10 +150,8 @@ export function createLiveContent(deps: {
       const report = scoreClassified(bundle, "tests", intents);
       // The uncovered questions are decided on as the chat would, from the whole recognition
       // (training gives back intents only), a few dozen per turn of the event loop.
-      const uncovered = uncoveredOf(bundle);
-      const recognised = await recogniseYielding(
-        { fi: uncovered.fi.map((c) => c.text), sv: uncovered.sv.map((c) => c.text) },
-        (text, lang) => recogniser.classify(text, lang),
+      const recognised = await recogniseYielding(textsOf(uncoveredOf(bundle)), (text, lang) =>
+        recogniser.classify(text, lang),
       );
       const issues = gateIssues(report, scoreUncoveredRecognised(bundle, recognised));
       const scores = Object.fromEntries(

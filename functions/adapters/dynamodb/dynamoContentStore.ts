@@ -52,8 +52,9 @@ import { queryAll } from "./queryAll.ts";
  *   draft     / rev              moved by every draft write (processes cache the draft by it)
  *   audit     / <iso time>#<ulid> one audit entry
  * One item per topic keeps every draft item far below DynamoDB's 400 KB and lets a save touch
- * one; one per language of the uncovered set (72 questions, ~4 kB) keeps it as far below. A version is never edited: compressed, its ~310 kB of JSON is one item of ~85 kB, a
- * quarter of the write and read capacity, and one request instead of a batch per 25 topics.
+ * one; one per language of the uncovered set (72 questions, ~4 kB) keeps it as far below. A
+ * version is never edited: compressed, its ~310 kB of JSON is one item of ~85 kB, a quarter
+ * of the write and read capacity, and one request instead of a batch per 25 topics.
  */
 
 type Split = Record<Lang, string[]>;
@@ -275,6 +276,7 @@ export function createDynamoContentStore(
   /** A bundle's items under `pk`; in the draft each carries `meta` (who wrote it, its revision). */
   function bundleItems(pk: string, bundle: ContentBundle, meta?: DraftTopicMeta) {
     const { topics, scope } = toItems(bundle);
+    const { uncovered } = bundle;
     return [
       ...topics.map((t) => ({ pk, sk: `topic#${t.topic.id}`, ...t, ...meta })),
       ...(bundle.referrals ?? []).map((referral) => ({
@@ -285,13 +287,8 @@ export function createDynamoContentStore(
       })),
       { pk, sk: "scope", ...scope, ...meta },
       // Only a bundle that has the set writes it: one read from an older version has none.
-      ...(bundle.uncovered
-        ? LANGS.map((lang) => ({
-            pk,
-            sk: `uncovered#${lang}`,
-            lang,
-            cases: bundle.uncovered?.[lang] ?? [],
-          }))
+      ...(uncovered
+        ? LANGS.map((lang) => ({ pk, sk: `uncovered#${lang}`, lang, cases: uncovered[lang] }))
         : []),
     ];
   }

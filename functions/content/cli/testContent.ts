@@ -3,10 +3,7 @@ import { ZodError } from "zod";
 import { DEFAULT_CLASSIFIER_OPTIONS } from "../../adapters/recogniser/embedded/intentClassifier.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { describeValidationError } from "../../contracts/validation.ts";
-import {
-  DEFAULT_DIALOGUE_SETTINGS,
-  LEX_DECISION_SETTINGS,
-} from "../../domain/dialogue/answerTurn.ts";
+import { dialogueSettingsFor } from "../../domain/dialogue/answerTurn.ts";
 import type { Recognition } from "../../domain/ports.ts";
 import { chatOutcomes, decidedBy } from "../chatOutcomes.ts";
 import { MIN_ACCURACY, MIN_NONE_RECALL, MIN_TOPIC_RECALL, scoreCases } from "../scoreBundle.ts";
@@ -97,10 +94,7 @@ const recogniser = await chooseRecogniser(options.recogniser, content).catch((er
 console.log(`recogniser: ${options.recogniser}`);
 const has = (topic: string) => content.topics.has(topic);
 // The chat's figures use the thresholds the dialogue has with this recogniser.
-const decisionSettings = {
-  ...DEFAULT_DIALOGUE_SETTINGS,
-  ...(options.recogniser === "lex" ? LEX_DECISION_SETTINGS : {}),
-};
+const decisionSettings = dialogueSettingsFor(options.recogniser === "lex" ? "lex" : "embedded");
 let failed = false;
 
 for (const lang of LANGS) {

@@ -104,6 +104,13 @@ export const LEX_DECISION_SETTINGS: Pick<DialogueSettings, "minConfidence"> = {
   minConfidence: 0.5,
 };
 
+/** The dialogue's settings for the confidences of `recogniser`. */
+export function dialogueSettingsFor(recogniser: "embedded" | "lex"): DialogueSettings {
+  return recogniser === "lex"
+    ? { ...DEFAULT_DIALOGUE_SETTINGS, ...LEX_DECISION_SETTINGS }
+    : DEFAULT_DIALOGUE_SETTINGS;
+}
+
 /**
  * For one chat at one moment: undefined while a person can join it, otherwise when one next
  * can, in `lang`'s words (the queue is the chat's language, the words the reply's). Asked only

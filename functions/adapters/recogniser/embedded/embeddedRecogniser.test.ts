@@ -309,6 +309,26 @@ describe("EmbeddedRecogniser", () => {
     }
   });
 
+  it("trains the same recogniser whatever order the topics and groups arrive in (files and storage sort ids apart)", () => {
+    const content = fixtureContent();
+    const reordered: BotContent = {
+      ...content,
+      topics: new Map([...content.topics].reverse()),
+      referrals: [...(content.referrals ?? [])].reverse(),
+    };
+    const texts = ["verokortti", "milloin tulee veronpalautus", "skattekortet", "kelan asumistuki"];
+
+    const inOrder = new EmbeddedRecogniser(content);
+    const reversed = new EmbeddedRecogniser(reordered);
+
+    for (const lang of ["fi", "sv"] as const) {
+      expect(trainingExamples(reordered, lang)).toEqual(trainingExamples(content, lang));
+      expect(texts.map((t) => reversed.classify(t, lang))).toEqual(
+        texts.map((t) => inOrder.classify(t, lang)),
+      );
+    }
+  });
+
   it("classifies in well under 2 ms per message", () => {
     const texts = [
       "hei",

@@ -103,16 +103,27 @@ function outsideLabels(labels: readonly IntentId[]): OutsideLabels {
 
 const GREETING_TOPICS = new Set<IntentId>(["greeting", "goodbye"]);
 
+/** Code-unit order: the same on every machine and locale, unlike `localeCompare`. */
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
  * Training examples for one language: topic utterances, each referral group's sentences as
  * its own class (`referralIntentName`), and the out-of-scope ones as `none`.
+ *
+ * Topics and groups go in by id, whatever order the content arrived in. SGD's shuffle permutes
+ * positions, so the same content in another order trains another model: files sort
+ * `appointment-change.yaml` before `appointment.yaml`, storage keys sort `topic#appointment`
+ * first, and the studio's Test all and the running service scored a few messages otherwise
+ * than content:test and CI on the same content.
  */
 export function trainingExamples(content: BotContent, lang: Lang): Example[] {
   const examples: Example[] = [];
-  for (const topic of content.topics.values()) {
+  for (const topic of [...content.topics.values()].sort(byId)) {
     for (const text of topic[lang].utterances) examples.push({ text, intent: topic.id });
   }
-  for (const group of content.referrals ?? []) {
+  for (const group of [...(content.referrals ?? [])].sort(byId)) {
     const intent = referralIntentName(group.id);
     for (const text of group[lang].sentences) examples.push({ text, intent });
   }

@@ -149,7 +149,7 @@ export function heldOutYaml(
 }
 
 /** One case as a flow map: its text double-quoted, then the one field that labels it. */
-function caseItem(text: string, key: "intent" | "matter", value: string): YAMLMap {
+export function caseItem(text: string, key: "intent" | "matter", value: string): YAMLMap {
   const item = new YAMLMap();
   item.flow = true;
   const quoted = new Scalar(text);

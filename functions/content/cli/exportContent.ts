@@ -1,7 +1,8 @@
 import "./quietSdkWarning.ts";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { bundleFiles } from "../bundleYaml.ts";
+import { filesOnto } from "../exportOnto.ts";
 import { DEFAULT_CONTENT_DIR } from "../loadContent.ts";
 import { argsOrExit, fail } from "./args.ts";
 import { openContentTable } from "./contentTable.ts";
@@ -34,7 +35,12 @@ try {
       if (/\.ya?ml$/.test(name) && !files.has(`${folder}/${name}`)) rmSync(join(dir, name));
     }
   }
-  for (const [path, text] of files) {
+  // Files already there are edited, not replaced: what did not change stays byte for byte,
+  // comments included, so `git diff` shows the version's changes only.
+  const changed = filesOnto(bundle, (path) =>
+    existsSync(join(out, path)) ? readFileSync(join(out, path), "utf8") : undefined,
+  );
+  for (const [path, text] of changed) {
     mkdirSync(dirname(join(out, path)), { recursive: true });
     writeFileSync(join(out, path), text);
   }
@@ -43,7 +49,7 @@ try {
       bundle.uncovered
         ? `${bundle.uncovered.fi.length + bundle.uncovered.sv.length} uncovered questions`
         : "no uncovered questions: stored before they were kept, uncovered/ left as it is"
-    }) to ${out}`,
+    }) to ${out}: ${changed.size} of ${files.size} files changed`,
   );
 } finally {
   await table.close();

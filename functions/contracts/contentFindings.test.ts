@@ -75,6 +75,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   intentUnknown: { intent: "vatt", guess: "vat" },
   heldOutTrained: { text: "alv", owner: vat, at },
   heldOutRepeated: { text: "alv", at: { file: "tests/fi.yaml", line: 3 } },
+  uncoveredTwice: { text: "koiravero", at: { file: "uncovered/fi.yaml", line: 4 } },
   tooFewTests: { id: "vat", lang: "sv", has: 7, min: 8, file: "tests/sv.yaml" },
   lexQuota: { lang: "fi", used: 230, max: 250, what: "intents", over: false },
   fileNameMismatch: { name: "alv.yaml", id: "vat", expected: "alv" },
@@ -413,6 +414,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
     'held-out message "alv" is repeated (tests/fi.yaml line 3)',
     "Keep one copy: a message belongs to one split, once.",
   ],
+  uncoveredTwice: [
+    'uncovered question "koiravero" is listed twice (uncovered/fi.yaml line 4)',
+    "Keep one copy: a question counts once in the share answered.",
+  ],
   tooFewTests: [
     "topic vat has 7 test messages in tests/sv.yaml; at least 8 are needed for its score to mean something",
     "Add 1 more, written fresh the way a customer would ask (never copied from the training sentences).",
@@ -645,6 +650,20 @@ describe("a conflict over the out-of-scope examples", () => {
     expect(fi).toMatch(/aiheen ulkopuoli/i);
     expect(sv).toMatch(/utanför ämnena/);
     for (const message of [en, fi, sv]) expect(message).not.toContain('"out-of-scope"');
+  });
+});
+
+describe("a conflict over the uncovered questions", () => {
+  it.each([
+    { code: "editConflict", params: { kind: "uncovered", id: "uncovered", by: "Sanna" } },
+    { code: "draftContended", params: { kind: "uncovered", id: "uncovered" } },
+  ] as Finding[])("$code names the questions in every language, not an id", (said) => {
+    const [en, fi, sv] = FINDING_LANGS.map((lang) => tell(said, lang).message);
+
+    expect(en).toMatch(/the uncovered questions/i);
+    expect(fi).toMatch(/kysymyk.*joihin mikään aihe ei vastaa/i);
+    expect(sv).toMatch(/frågorna som inget ämne besvarar/i);
+    for (const message of [en, fi, sv]) expect(message).not.toContain('"uncovered"');
   });
 });
 

@@ -28,7 +28,7 @@ export interface Place {
 }
 
 /** What the studio edits in the draft as one item with a revision of its own. */
-export type DraftItemKind = "topic" | "referral" | "out-of-scope";
+export type DraftItemKind = "topic" | "referral" | "out-of-scope" | "uncovered";
 
 /** Whose a training sentence is. */
 export type SentenceOwner =
@@ -96,6 +96,8 @@ export interface FindingParams {
   intentUnknown: { intent: string; guess?: string };
   heldOutTrained: { text: string; owner: SentenceOwner; at: Place };
   heldOutRepeated: { text: string; at: Place };
+  /** An uncovered question listed twice in its language (`at`: the first one). */
+  uncoveredTwice: { text: string; at: Place };
   tooFewTests: { id: string; lang: Lang; has: number; min: number; file: string };
   lexQuota: {
     lang: Lang;
@@ -196,7 +198,10 @@ export interface FindingParams {
   rollbackDraftRebased: { version: number; kept: number };
   /** A rollback to `version` went live, but the draft could not be brought along whole. */
   rollbackDraftNotRebased: { version: number; detail: string };
-  /** A save of the out-of-scope examples: how many sentences each language gained and lost. */
+  /**
+   * A save of the out-of-scope examples or of the uncovered questions (the audit entry says
+   * which): how many sentences or questions each language gained and lost.
+   */
   outOfScopeEdited: { added: Record<Lang, number>; removed: Record<Lang, number> };
 }
 
@@ -411,14 +416,14 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   editConflict: ({ kind, id, by }) =>
     notice(
-      kind === "out-of-scope"
-        ? `${by ?? "Someone"} changed the out-of-scope examples after you opened them, so your change was not saved. Open them again to see theirs, or save yours over them.`
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${by ?? "Someone"} changed the ${kind === "uncovered" ? "uncovered questions" : "out-of-scope examples"} after you opened them, so your change was not saved. Open them again to see theirs, or save yours over them.`
         : `${by ?? "Someone"} changed ${kind === "topic" ? "topic" : "referral group"} "${id}" after you opened it, so your change was not saved. Open it again to see theirs, or save yours over it.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      kind === "out-of-scope"
-        ? "The out-of-scope examples kept changing while this was saved; nothing was saved. Try again."
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `The ${kind === "uncovered" ? "uncovered questions" : "out-of-scope examples"} kept changing while this was saved; nothing was saved. Try again.`
         : `${kind === "topic" ? "Topic" : "Referral group"} "${id}" kept changing while this was saved; nothing was saved. Try again.`,
     ),
   publishWhileBuilding: ({ building }) =>
@@ -654,6 +659,10 @@ const en: Teller = {
     message: `held-out message "${text}" is repeated (${placeEn(at)})`,
     fix: "Keep one copy: a message belongs to one split, once.",
   }),
+  uncoveredTwice: ({ text, at }) => ({
+    message: `uncovered question "${text}" is listed twice (${placeEn(at)})`,
+    fix: "Keep one copy: a question counts once in the share answered.",
+  }),
   tooFewTests: ({ id, has, min, file }) => ({
     message: `topic ${id} has ${has} test message${has === 1 ? "" : "s"} in ${file}; at least ${min} are needed for its score to mean something`,
     fix: `Add ${min - has} more, written fresh the way a customer would ask (never copied from the training sentences).`,
@@ -839,14 +848,14 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   editConflict: ({ kind, id, by }) =>
     notice(
-      kind === "out-of-scope"
-        ? `${by ?? "Joku muu"} muutti aiheen ulkopuolisia viestejä sen jälkeen, kun avasit ne, joten muutostasi ei tallennettu. Avaa ne uudelleen nähdäksesi muutoksen tai tallenna omasi niiden päälle.`
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${by ?? "Joku muu"} muutti ${kind === "uncovered" ? "kysymyksiä, joihin mikään aihe ei vastaa," : "aiheen ulkopuolisia viestejä"} sen jälkeen, kun avasit ne, joten muutostasi ei tallennettu. Avaa ne uudelleen nähdäksesi muutoksen tai tallenna omasi niiden päälle.`
         : `${by ?? "Joku muu"} muutti ${kind === "topic" ? "aihetta" : "ohjausryhmää"} ${id} sen jälkeen, kun avasit sen, joten muutostasi ei tallennettu. Avaa se uudelleen nähdäksesi muutoksen tai tallenna omasi sen päälle.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      kind === "out-of-scope"
-        ? "Aiheen ulkopuoliset viestit muuttuivat tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen."
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${kind === "uncovered" ? "Kysymykset, joihin mikään aihe ei vastaa," : "Aiheen ulkopuoliset viestit"} muuttuivat tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen.`
         : `${kind === "topic" ? "Aihe" : "Ohjausryhmä"} ${id} muuttui tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen.`,
     ),
   publishWhileBuilding: ({ building }) =>
@@ -1115,6 +1124,10 @@ const fi: Teller = {
     message: `Testiviesti ${q(text)} on jo testi- tai kehitysjoukossa.`,
     fix: "Jätä viestistä vain yksi kopio: sama viesti saa olla vain yhdessä joukossa ja vain kerran.",
   }),
+  uncoveredTwice: ({ text }) => ({
+    message: `Kysymys ${q(text)} on listalla kahdesti.`,
+    fix: "Jätä kysymyksestä vain yksi kopio: kukin kysymys lasketaan osuuteen vain kerran.",
+  }),
   tooFewTests: ({ id, lang, has, min }) => ({
     message: `Aiheella ${id} on ${has} ${has === 1 ? "testiviesti" : "testiviestiä"} (${fiWords.langName[lang]}); tarvitaan vähintään ${min}, jotta aiheen tulos kertoisi jotain.`,
     fix: `Lisää ${min - has === 1 ? "yksi uusi viesti" : `${min - has} uutta viestiä`} niin kuin asiakas kysyisi (älä kopioi opetuslauseita).`,
@@ -1228,16 +1241,16 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   editConflict: ({ kind, id, by }) =>
     notice(
-      kind === "out-of-scope"
-        ? `${by ?? "Någon annan"} ändrade meddelandena utanför ämnena efter att du öppnade dem, så dina ändringar sparades inte. Öppna dem igen för att se ändringen, eller spara dina över dem.`
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${by ?? "Någon annan"} ändrade ${kind === "uncovered" ? "frågorna som inget ämne besvarar" : "meddelandena utanför ämnena"} efter att du öppnade dem, så dina ändringar sparades inte. Öppna dem igen för att se ändringen, eller spara dina över dem.`
         : kind === "topic"
           ? `${by ?? "Någon annan"} ändrade ämnet ${id} efter att du öppnade det, så dina ändringar sparades inte. Öppna det igen för att se ändringen, eller spara dina över det.`
           : `${by ?? "Någon annan"} ändrade hänvisningsgruppen ${id} efter att du öppnade den, så dina ändringar sparades inte. Öppna den igen för att se ändringen, eller spara dina över den.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      kind === "out-of-scope"
-        ? "Meddelandena utanför ämnena ändrades flera gånger medan de sparades, och inget sparades. Försök igen."
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${kind === "uncovered" ? "Frågorna som inget ämne besvarar" : "Meddelandena utanför ämnena"} ändrades flera gånger medan de sparades, och inget sparades. Försök igen.`
         : `${kind === "topic" ? "Ämnet" : "Hänvisningsgruppen"} ${id} ändrades flera gånger medan ${kind === "topic" ? "det" : "den"} sparades, och inget sparades. Försök igen.`,
     ),
   publishWhileBuilding: ({ building }) =>
@@ -1499,6 +1512,10 @@ const sv: Teller = {
   heldOutRepeated: ({ text }) => ({
     message: `Testmeddelandet ${q(text)} finns redan i test- eller utvecklingsmängden.`,
     fix: "Behåll bara en kopia: ett meddelande får finnas i bara en mängd, och bara en gång.",
+  }),
+  uncoveredTwice: ({ text }) => ({
+    message: `Frågan ${q(text)} finns två gånger i listan.`,
+    fix: "Behåll bara en kopia: varje fråga räknas bara en gång i andelen.",
   }),
   tooFewTests: ({ id, lang, has, min }) => ({
     message: `Ämnet ${id} har ${has} ${has === 1 ? "testmeddelande" : "testmeddelanden"} (${svWords.langName[lang]}). Minst ${min} behövs för att resultatet ska säga något.`,

@@ -123,6 +123,20 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
       });
       return true;
     },
+    async putDraftUncovered(write, expected) {
+      const current = draft ?? emptyDraft();
+      const { uncovered, meta } = copy(write);
+      // Stored once written: by an import that had the set, or by a save of it.
+      const now = current.uncoveredMeta;
+      const stored = now !== undefined;
+      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
+      draft = deepFreeze({
+        ...current,
+        bundle: { ...current.bundle, uncovered },
+        uncoveredMeta: meta,
+      });
+      return true;
+    },
     async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }) {
       draft = deepFreeze({
         bundle: copy(bundle),
@@ -130,6 +144,8 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
         meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
         referralMeta: new Map(bundle.referrals.map((r) => [r.id, { ...meta }])),
         scopeMeta: { ...meta },
+        // As DynamoDB's: only a bundle that has the set writes its item.
+        ...(bundle.uncovered ? { uncoveredMeta: { ...meta } } : {}),
       });
     },
     async audit(entry) {
@@ -155,12 +171,13 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
 }
 
 /**
- * Whether an audit entry is of the topic, referral group or out-of-scope lists `query` asks
- * for (any, if none).
+ * Whether an audit entry is of the topic, referral group, out-of-scope lists or uncovered
+ * questions `query` asks for (any, if none).
  */
 function ofItem(entry: AuditEntry, query: AuditQuery): boolean {
   if (query.topic !== undefined && entry.topic !== query.topic) return false;
   if (query.outOfScope && entry.outOfScope !== true) return false;
+  if (query.uncovered && entry.uncovered !== true) return false;
   return query.referral === undefined || entry.referral === query.referral;
 }
 

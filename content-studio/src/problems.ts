@@ -212,6 +212,17 @@ export function versionProblemPlace(path: string, t: UiText): string {
         : [];
     return [t.outOfScopeName, at.filter(Boolean).join(", ")].filter(Boolean).join(" – ");
   }
+  const uncovered = /^uncovered\/(fi|sv)\.yaml(?: (.+))?$/.exec(path);
+  if (uncovered) {
+    // `cases[3]`: the question's place in its language's list.
+    const [, lang = "fi", inside = ""] = uncovered;
+    const [, index] = parsePath(inside);
+    const at = [
+      t.langColumn[lang as "fi" | "sv"],
+      typeof index === "number" ? t.itemN(index + 1) : "",
+    ];
+    return [t.uncoveredTitle, at.filter(Boolean).join(", ")].join(" – ");
+  }
   // The test gate's and the Lex quotas' messages name what they are about themselves.
   if (path === "tests" || path === "topics/") return "";
   return path;

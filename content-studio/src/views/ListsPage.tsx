@@ -1,33 +1,14 @@
 /**
- * The out-of-scope examples: Finnish and Swedish lists side by side, one message per line,
- * checked as they are typed by the same rules as topics and referral groups.
+ * A page that edits one of the draft's lists whole (the out-of-scope examples, the uncovered
+ * questions): the Finnish and Swedish lists side by side, one item per line, checked as they
+ * are typed by the same rules as topics and referral groups.
  */
+import type { ComponentChildren } from "preact";
 import { type Lang, SYSTEM_ACTOR } from "../api.ts";
 import { formatDateTime, text } from "../i18n.ts";
-import type { PlacedOutOfScopeProblem } from "../outOfScopeForm.ts";
+import type { PlacedListProblem } from "../listsForm.ts";
 import { checkVerdict } from "../problems.ts";
-import {
-  checkFailed,
-  checking,
-  discardRestoredOutOfScope,
-  lastSaved,
-  opened,
-  openOutOfScope,
-  openTheirOutOfScope,
-  outOfScopeChanged,
-  outOfScopeCounts,
-  outOfScopeEdit,
-  outOfScopeForm,
-  outOfScopeProblems,
-  outOfScopeRestored,
-  outOfScopeSaveBlocked,
-  readError,
-  revertOutOfScope,
-  saveMyOutOfScope,
-  saveOutOfScope,
-  unreadable,
-  updateOutOfScope,
-} from "../state/outOfScope.ts";
+import type { ListPage } from "../state/listPage.ts";
 import { lineOfIndex, nonBlankLines } from "../topicForm.ts";
 import { ItemHistory } from "./ItemHistory.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
@@ -42,17 +23,38 @@ import {
   RevertConfirm,
 } from "./ui.tsx";
 
-export function OutOfScope() {
+/** What a list page says, in the studio's language. */
+export interface ListsPageWords {
+  title: string;
+  intro: string;
+  listLabel: string;
+  listHint: string;
+  count: (n: number) => string;
+  summary: string;
+  revertConfirm: string;
+}
+
+export function ListsPage(props: {
+  page: ListPage;
+  /** Ids of the page's elements start with it: `out-of-scope-fi`, `out-of-scope-check`. */
+  idPrefix: "out-of-scope" | "uncovered";
+  words: ListsPageWords;
+  /** More to say under the introduction. */
+  children?: ComponentChildren;
+}) {
+  const { page, idPrefix, words } = props;
   const t = text.value;
-  const o = t.outOfScope;
-  const blocked = outOfScopeSaveBlocked.value;
-  const saved = lastSaved.value;
+  const blocked = page.saveBlocked.value;
+  const saved = page.lastSaved.value;
+  const opened = page.opened.value;
+  const unreadable = page.unreadable.value;
   return (
     <section aria-labelledby="view-heading" class="view editor">
       <h2 id="view-heading" tabIndex={-1}>
-        {o.title}
+        {words.title}
       </h2>
-      <p>{o.intro}</p>
+      <p>{words.intro}</p>
+      {props.children}
       {saved ? (
         <p class="muted">
           {t.lastChanged(
@@ -62,50 +64,39 @@ export function OutOfScope() {
           )}
         </p>
       ) : null}
-      {!opened.value && !unreadable.value ? <p class="muted">{t.loading}</p> : null}
-      <LoadError message={readError.value} id="out-of-scope-load-error" retry={openOutOfScope} />
-      <RestoredNotice restored={outOfScopeRestored.value} onDiscard={discardRestoredOutOfScope} />
-      {opened.value ? <ItemHistory kind="out-of-scope" id="lists" /> : null}
+      {!opened && !unreadable ? <p class="muted">{t.loading}</p> : null}
+      <LoadError message={page.readError.value} id={`${idPrefix}-load-error`} retry={page.open} />
+      <RestoredNotice restored={page.edit.restored.value} onDiscard={page.discardRestored} />
+      {opened ? <ItemHistory kind={idPrefix} id="lists" /> : null}
       {/* Lists that could not be read are not shown empty: nobody should take them for empty. */}
-      {unreadable.value ? null : (
-        <DraftForm
-          idPrefix="out-of-scope"
-          edit={outOfScopeEdit}
-          blocked={blocked}
-          save={saveOutOfScope}
-        >
+      {unreadable ? null : (
+        <DraftForm idPrefix={idPrefix} edit={page.edit} blocked={blocked} save={page.save}>
           <div class="locales">
-            <ListField lang="fi" />
-            <ListField lang="sv" />
+            <ListField page={page} idPrefix={idPrefix} words={words} lang="fi" />
+            <ListField page={page} idPrefix={idPrefix} words={words} lang="sv" />
           </div>
-          <Summary />
+          <Summary page={page} idPrefix={idPrefix} words={words} />
           <DraftSaveBar
-            idPrefix="out-of-scope"
+            idPrefix={idPrefix}
             label={t.save}
-            edit={outOfScopeEdit}
+            edit={page.edit}
             blocked={blocked}
-            hint={
-              unreadable.value
-                ? o.unreadable
-                : opened.value
-                  ? t.saveBlocked(outOfScopeCounts.value.errors)
-                  : undefined
-            }
-            onTheirs={openTheirOutOfScope}
-            onMine={saveMyOutOfScope}
+            hint={opened ? t.saveBlocked(page.counts.value.errors) : undefined}
+            onTheirs={page.openTheirs}
+            onMine={page.saveMine}
           />
           <RemoveActions
-            idPrefix="out-of-scope"
-            {...(opened.value && outOfScopeChanged.value ? { revert: t.revert } : {})}
-            edit={outOfScopeEdit}
+            idPrefix={idPrefix}
+            {...(opened && page.changed.value ? { revert: t.revert } : {})}
+            edit={page.edit}
           />
           <RevertConfirm
-            id="out-of-scope-revert-confirm"
-            idPrefix="out-of-scope"
-            question={o.revertConfirm}
+            id={`${idPrefix}-revert-confirm`}
+            idPrefix={idPrefix}
+            question={words.revertConfirm}
             yes={t.revertYes}
-            edit={outOfScopeEdit}
-            revert={revertOutOfScope}
+            edit={page.edit}
+            revert={page.revert}
           />
         </DraftForm>
       )}
@@ -113,8 +104,8 @@ export function OutOfScope() {
   );
 }
 
-function problemsAt(lang: Lang): PlacedOutOfScopeProblem[] {
-  return outOfScopeProblems.value
+function problemsAt(page: ListPage, lang: Lang): PlacedListProblem[] {
+  return page.problems.value
     .filter((p) => p.field === lang)
     .sort(
       (a, b) =>
@@ -124,38 +115,41 @@ function problemsAt(lang: Lang): PlacedOutOfScopeProblem[] {
 }
 
 /** The line of its list a problem is on, in words ("rivi 4"); "" for a list as a whole. */
-function lineOf(p: PlacedOutOfScopeProblem): string {
+function lineOf(page: ListPage, p: PlacedListProblem): string {
   if (p.field === "general" || p.index === undefined) return "";
-  const line = lineOfIndex(outOfScopeForm.value[p.field], p.index) ?? p.index + 1;
+  const line = lineOfIndex(page.edit.form.value[p.field], p.index) ?? p.index + 1;
   return text.value.line(line);
 }
 
 /** Where in the lists a problem is, for the summary: "Suomi, rivi 4". */
-function place(p: PlacedOutOfScopeProblem): string {
+function place(page: ListPage, p: PlacedListProblem): string {
   if (p.field === "general") return "";
-  return [text.value.langColumn[p.field], lineOf(p)].filter(Boolean).join(", ");
+  return [text.value.langColumn[p.field], lineOf(page, p)].filter(Boolean).join(", ");
 }
 
-function ListField(props: { lang: Lang }) {
+function ListField(props: { page: ListPage; idPrefix: string; words: ListsPageWords; lang: Lang }) {
   const t = text.value;
-  const o = t.outOfScope;
-  const lang = props.lang;
-  const id = `out-of-scope-${lang}`;
-  const value = outOfScopeForm.value[lang];
-  const problems = problemsAt(lang);
+  const { page, words, lang } = props;
+  const id = `${props.idPrefix}-${lang}`;
+  const value = page.edit.form.value[lang];
+  const problems = problemsAt(page, lang);
   return (
     <fieldset class="locale" data-lang={lang}>
       <legend>{t.localeLegend(lang)}</legend>
       <Field
         id={id}
-        label={o.listLabel}
-        hint={o.listHint}
+        label={words.listLabel}
+        hint={words.listHint}
         extra={
           <>
             <p id={`${id}-count`} class="counter">
-              {o.count(nonBlankLines(value).length)}
+              {words.count(nonBlankLines(value).length)}
             </p>
-            <FieldProblemList id={`${id}-problems`} problems={problems} where={lineOf} />
+            <FieldProblemList
+              id={`${id}-problems`}
+              problems={problems}
+              where={(p) => lineOf(page, p)}
+            />
           </>
         }
       >
@@ -164,40 +158,49 @@ function ListField(props: { lang: Lang }) {
           lang={lang}
           rows={16}
           value={value}
-          readOnly={!opened.value}
+          readOnly={!page.opened.value}
           aria-invalid={problems.some((p) => p.severity === "error") ? "true" : undefined}
           aria-describedby={describedBy(
             `${id}-hint`,
             `${id}-count`,
             problems.length > 0 && `${id}-problems`,
           )}
-          onInput={(event) => updateOutOfScope(lang, event.currentTarget.value)}
+          onInput={(event) => page.update(lang, event.currentTarget.value)}
         />
       </Field>
     </fieldset>
   );
 }
 
-function Summary() {
+function Summary(props: { page: ListPage; idPrefix: string; words: ListsPageWords }) {
   const t = text.value;
-  const list = outOfScopeProblems.value;
-  const counts = outOfScopeCounts.value;
-  const settled = opened.value && !checking.value;
+  const { page, idPrefix } = props;
+  const list = page.problems.value;
+  const counts = page.counts.value;
+  const settled = page.opened.value && !page.edit.checking.value;
   return (
-    <section id="out-of-scope-summary" tabIndex={-1} aria-labelledby="out-of-scope-summary-heading">
-      <h3 id="out-of-scope-summary-heading">{t.outOfScope.summary}</h3>
-      <p class="muted" aria-live="polite" data-testid="out-of-scope-check">
-        {checking.value
+    <section
+      id={`${idPrefix}-summary`}
+      tabIndex={-1}
+      aria-labelledby={`${idPrefix}-summary-heading`}
+    >
+      <h3 id={`${idPrefix}-summary-heading`}>{props.words.summary}</h3>
+      <p class="muted" aria-live="polite" data-testid={`${idPrefix}-check`}>
+        {page.edit.checking.value
           ? t.checking
           : settled
             ? {
                 found: t.checkCounts(counts.errors, counts.warnings),
                 notRun: t.checkNotRun,
                 clean: t.checkOk,
-              }[checkVerdict(counts, checkFailed.value)]
+              }[checkVerdict(counts, page.edit.checkFailed.value)]
             : ""}
       </p>
-      <FieldProblemList id="out-of-scope-summary-problems" problems={list} where={place} />
+      <FieldProblemList
+        id={`${idPrefix}-summary-problems`}
+        problems={list}
+        where={(p) => place(page, p)}
+      />
     </section>
   );
 }

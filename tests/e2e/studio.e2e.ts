@@ -529,6 +529,46 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     });
   }, 120_000);
 
+  it("edits the uncovered questions: a line without its matter is refused there, a new question saved and discarded", async () => {
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
+      await openView(page, "uncovered");
+      const finnish = page.locator("#uncovered-fi");
+      const check = page.getByTestId("uncovered-check");
+      // One question per line as `matter: question`, as bot-content/uncovered has them.
+      await expect.poll(() => finnish.inputValue(), POLL).toContain("dog-tax: koiravero helsinki");
+      await expect.poll(() => check.textContent(), POLL).toMatch(/^(Ei virheitä|\d+ virhe)/);
+      expect(await page.getByTestId("uncovered-new-topic").textContent()).toMatch(
+        /siirrä ne pois listoilta/,
+      );
+      const original = await finnish.inputValue();
+      await expectNoAxeViolations(page, "studio-uncovered");
+
+      // A question without its matter is refused next to its line, and Save is blocked.
+      await finnish.fill(`${original}\npaljonko autovero on tuontiautosta`);
+      const problems = page.locator("#uncovered-fi-problems");
+      await expect.poll(() => problems.textContent(), POLL).toMatch(/rivi \d+/);
+      expect(await finnish.getAttribute("aria-invalid")).toBe("true");
+      await expectNoAxeViolations(page, "studio-uncovered-errors");
+
+      await finnish.fill(`${original}\ncar-tax: paljonko autovero on tuontiautosta`);
+      await expect.poll(() => check.textContent(), POLL).toMatch(/^Ei virheitä/);
+      await page.locator("#uncovered-save").click();
+      await page.locator(".notice.ok", { hasText: "tallennettu luonnokseen" }).waitFor(POLL);
+      await page.locator("#item-history-toggle").click();
+      const history = page.getByTestId("item-history-table").locator("tbody tr");
+      await expect
+        .poll(() => history.first().textContent(), POLL)
+        .toContain("Outi LahtinenTallennettu luonnokseen");
+      await expectNoAxeViolations(page, "studio-uncovered-history");
+
+      // It differs from live now: discarding gives live's questions back.
+      await page.locator("#uncovered-revert").click();
+      await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+      await expect.poll(() => finnish.inputValue(), POLL).toBe(original);
+      await page.locator("#uncovered-revert").waitFor({ state: "detached" });
+    });
+  }, 120_000);
+
   it("shows a topic's change history on request, read again after a save, and passes axe", async () => {
     await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await openTopic(page, "capital-gains");

@@ -604,10 +604,18 @@ describe("validateDraftUncovered", () => {
 
     expect(problems.map((p) => [p.path, p.finding?.code, p.severity])).toEqual([
       ["fi[1].text", "empty", "error"],
-      ["sv[0].matter", "schema", "error"],
+      ["sv[0].matter", "matterNotAnId", "error"],
     ]);
     expect(problems[0]?.message).toBe("fi[2].text: must not be empty");
-    expect(problems[1]?.message).toContain("use a short id of the matter");
+    expect(problems[1]?.message).toBe('sv[1].matter "Dog tax" must be a matter id such as dog-tax');
+    // A line the studio sent without its matter is told so, in the owner's words.
+    const [missing] = validateDraftUncovered(
+      uncovered([{ text: "paljonko autovero on", matter: "" }]),
+      bundle(),
+    );
+    expect(missing && tell(missing.finding as Finding, "fi").message).toBe(
+      "Kysymykseltä puuttuu asia.",
+    );
   });
 
   it("refuses a question that is trained on, held out, an out-of-scope example or listed twice", () => {

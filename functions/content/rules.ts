@@ -1363,9 +1363,13 @@ function checkUncovered(
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = issue.path as FieldPath;
-          report.add("error", file, [...at, ...field], describe(issue, [lang, i, ...field]), [
-            shown(field),
-          ]);
+          const path = [lang, i, ...field];
+          // The matter in the content owner's terms: missing, or not the id it must be.
+          const said =
+            field[0] === "matter"
+              ? finding("matterNotAnId", { field: path, value: matterOf(raw) })
+              : describe(issue, path);
+          report.add("error", file, [...at, ...field], said, [shown(field)]);
         }
         return;
       }
@@ -1391,6 +1395,12 @@ function checkUncovered(
       } else listed.set(key, report.where(file, at));
     });
   }
+}
+
+/** An uncovered question's matter as typed, "" when there is none. */
+function matterOf(raw: unknown): string {
+  const matter = isRecord(raw) ? raw.matter : undefined;
+  return matter === undefined || matter === null ? "" : String(matter);
 }
 
 function checkTestCounts(

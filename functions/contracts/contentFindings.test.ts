@@ -76,6 +76,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   heldOutTrained: { text: "alv", owner: vat, at },
   heldOutRepeated: { text: "alv", at: { file: "tests/fi.yaml", line: 3 } },
   uncoveredTwice: { text: "koiravero", at: { file: "uncovered/fi.yaml", line: 4 } },
+  matterNotAnId: { field: ["fi", 3, "matter"], value: "Dog tax" },
   tooFewTests: { id: "vat", lang: "sv", has: 7, min: 8, file: "tests/sv.yaml" },
   lexQuota: { lang: "fi", used: 230, max: 250, what: "intents", over: false },
   fileNameMismatch: { name: "alv.yaml", id: "vat", expected: "alv" },
@@ -417,6 +418,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   uncoveredTwice: [
     'uncovered question "koiravero" is listed twice (uncovered/fi.yaml line 4)',
     "Keep one copy: a question counts once in the share answered.",
+  ],
+  matterNotAnId: [
+    'fi[4].matter "Dog tax" must be a matter id such as dog-tax',
+    "Use a short id of lower-case letters, digits and hyphens, such as dog-tax; questions of one matter share it.",
   ],
   tooFewTests: [
     "topic vat has 7 test messages in tests/sv.yaml; at least 8 are needed for its score to mean something",

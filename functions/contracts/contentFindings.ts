@@ -98,6 +98,8 @@ export interface FindingParams {
   heldOutRepeated: { text: string; at: Place };
   /** An uncovered question listed twice in its language (`at`: the first one). */
   uncoveredTwice: { text: string; at: Place };
+  /** An uncovered question's matter that is missing ("") or not a matter id (`value`). */
+  matterNotAnId: { field: FieldPath; value: string };
   tooFewTests: { id: string; lang: Lang; has: number; min: number; file: string };
   lexQuota: {
     lang: Lang;
@@ -663,6 +665,13 @@ const en: Teller = {
     message: `uncovered question "${text}" is listed twice (${placeEn(at)})`,
     fix: "Keep one copy: a question counts once in the share answered.",
   }),
+  matterNotAnId: ({ field, value }) => ({
+    message:
+      value === ""
+        ? `${fieldEn(field)} must not be empty: every question names the matter it is about`
+        : `${fieldEn(field)} "${value}" must be a matter id such as dog-tax`,
+    fix: "Use a short id of lower-case letters, digits and hyphens, such as dog-tax; questions of one matter share it.",
+  }),
   tooFewTests: ({ id, has, min, file }) => ({
     message: `topic ${id} has ${has} test message${has === 1 ? "" : "s"} in ${file}; at least ${min} are needed for its score to mean something`,
     fix: `Add ${min - has} more, written fresh the way a customer would ask (never copied from the training sentences).`,
@@ -1128,6 +1137,16 @@ const fi: Teller = {
     message: `Kysymys ${q(text)} on listalla kahdesti.`,
     fix: "Jätä kysymyksestä vain yksi kopio: kukin kysymys lasketaan osuuteen vain kerran.",
   }),
+  matterNotAnId: ({ value }) =>
+    value === ""
+      ? {
+          message: "Kysymykseltä puuttuu asia.",
+          fix: "Kirjoita riville ensin asia ja kaksoispiste, esimerkiksi dog-tax: paljonko koiravero on?",
+        }
+      : {
+          message: `Asia ${q(value)} ei kelpaa tunnisteeksi.`,
+          fix: "Käytä lyhyttä tunnistetta pienin kirjaimin, numeroin ja väliviivoin, esimerkiksi dog-tax.",
+        },
   tooFewTests: ({ id, lang, has, min }) => ({
     message: `Aiheella ${id} on ${has} ${has === 1 ? "testiviesti" : "testiviestiä"} (${fiWords.langName[lang]}); tarvitaan vähintään ${min}, jotta aiheen tulos kertoisi jotain.`,
     fix: `Lisää ${min - has === 1 ? "yksi uusi viesti" : `${min - has} uutta viestiä`} niin kuin asiakas kysyisi (älä kopioi opetuslauseita).`,
@@ -1517,6 +1536,16 @@ const sv: Teller = {
     message: `Frågan ${q(text)} finns två gånger i listan.`,
     fix: "Behåll bara en kopia: varje fråga räknas bara en gång i andelen.",
   }),
+  matterNotAnId: ({ value }) =>
+    value === ""
+      ? {
+          message: "Frågan saknar ärende.",
+          fix: "Skriv först ärendet och ett kolon på raden, till exempel dog-tax: vad kostar hundskatten?",
+        }
+      : {
+          message: `Ärendet ${q(value)} duger inte som beteckning.`,
+          fix: "Använd en kort beteckning med små bokstäver, siffror och bindestreck, till exempel dog-tax.",
+        },
   tooFewTests: ({ id, lang, has, min }) => ({
     message: `Ämnet ${id} har ${has} ${has === 1 ? "testmeddelande" : "testmeddelanden"} (${svWords.langName[lang]}). Minst ${min} behövs för att resultatet ska säga något.`,
     fix: `Lägg till ${min - has === 1 ? "ett nytt meddelande" : `${min - has} nya meddelanden`} så som en kund skulle fråga (kopiera inte träningsmeningar).`,

@@ -9,6 +9,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { contentApiAt } from "../support/contentApi.ts";
+import { devToken } from "../support/devToken.ts";
 import { ESTATE_ANSWER_MARK_FI, ESTATE_QUESTION_FI, estateTopic } from "../support/estateTopic.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
@@ -568,6 +570,46 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await page.locator("#uncovered-revert").waitFor({ state: "detached" });
     });
   }, 120_000);
+
+  it("moves an uncovered question the draft now answers into its topic's test messages from Test all", async () => {
+    const api = contentApiAt(() => stack.url);
+    const owner = await devToken(stack.url, "content-owner");
+    // A draft whose vat topic now covers the dog tax: it answers those uncovered questions.
+    type Topic = { fi: { utterances: string[] }; tests: Record<"fi" | "sv", string[]> };
+    const vat = (await api("GET", "draft/topics/vat", owner)).body.topic as Topic;
+    const dogTax = ["koiravero helsinki", "pitääkö koirasta maksaa koiraveroa"];
+    const taught = dogTax.flatMap((t) => [`${t} nyt`, `${t} tänä vuonna`, `kysyisin ${t}`]);
+    const covering = { ...vat, fi: { ...vat.fi, utterances: [...vat.fi.utterances, ...taught] } };
+    expect((await api("PUT", "draft/topics/vat", owner, covering)).status).toBe(200);
+    try {
+      await withStudioPage(browser, stack.url, "content-owner", async (page) => {
+        await runTestAll(page);
+        const answered = page.getByTestId("uncovered-answered");
+        const row = answered.locator("tbody tr", { hasText: "koiravero helsinki" });
+        await row.waitFor(POLL);
+        expect(await page.getByTestId("edit-uncovered").getAttribute("href")).toBe("#/uncovered");
+        await expectNoAxeViolations(page, "studio-test-all-uncovered-move");
+
+        await row.getByTestId("move-to-topic-tests").click();
+        await expect
+          .poll(() => page.locator("#move-outcome").textContent(), POLL)
+          .toMatch(/poistettiin listalta ja lisättiin aiheen vat testiviesteihin/);
+        await expect.poll(() => row.textContent(), POLL).toContain("Siirretty aiheeseen vat");
+      });
+      // Two saves: the set lost the question, vat's Finnish test messages have it.
+      const set = (await api("GET", "draft/uncovered", owner)).body.uncovered as Record<
+        "fi" | "sv",
+        { text: string }[]
+      >;
+      expect(set.fi.map((q) => q.text)).not.toContain("koiravero helsinki");
+      const now = (await api("GET", "draft/topics/vat", owner)).body.topic as Topic;
+      expect(now.tests.fi).toContain("koiravero helsinki");
+    } finally {
+      // Back as live for the tests after this one: the topic, then the set.
+      expect((await api("POST", "draft/topics/vat/revert", owner)).status).toBe(200);
+      expect((await api("POST", "draft/uncovered/revert", owner)).status).toBe(200);
+    }
+  }, 180_000);
 
   it("shows a topic's change history on request, read again after a save, and passes axe", async () => {
     await withStudioPage(browser, stack.url, "content-owner", async (page) => {

@@ -193,7 +193,9 @@ describe("the publish gate on the questions no topic covers", () => {
     const withTest = { ...vat, tests: { ...vat.tests, fi: [...vat.tests.fi, moved] } };
     const early = await api("PUT", "draft/topics/vat", owner, withTest);
     expect(early.status).toBe(400);
-    expect(JSON.stringify(early.body)).toContain("heldOutRepeated");
+    expect((early.body.error as { problems: unknown[] }).problems).toContainEqual(
+      expect.objectContaining({ code: "heldOutRepeated", page: "uncovered" }),
+    );
     // so the set is saved first (over the revision read), then the topic.
     const added = { text: "saako lemmikin hoitokuluista verovähennyksen", matter: "pet-costs" };
     const edited = {

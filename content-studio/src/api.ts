@@ -22,7 +22,7 @@ export interface Problem {
   /** A refusal's particulars of the finding: with `code`, the server can tell it again (`tell`). */
   params?: Record<string, unknown>;
   /** The studio page where part of the fix is made, when it is not where the problem shows. */
-  page?: "out-of-scope";
+  page?: "out-of-scope" | "uncovered";
 }
 
 export const TOPIC_ACTIONS = [
@@ -620,7 +620,7 @@ function asProblems(value: unknown, severity?: Severity): Problem[] {
       ...(typeof p.params === "object" && p.params !== null && !Array.isArray(p.params)
         ? { params: p.params as Record<string, unknown> }
         : {}),
-      ...(p.page === "out-of-scope" ? { page: p.page } : {}),
+      ...(p.page === "out-of-scope" || p.page === "uncovered" ? { page: p.page } : {}),
     });
   }
   return problems;

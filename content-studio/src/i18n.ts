@@ -626,6 +626,8 @@ const fi = {
   outOfScopeName: "Aiheiden ulkopuoliset viestit",
   /** After a fix that is partly made on the out-of-scope page: the way there. */
   openOutOfScope: "Avaa Aiheen ulkopuoliset",
+  /** After a fix that is partly made on the uncovered questions' page: the way there. */
+  openUncovered: "Avaa Kysymykset ilman aihetta",
   /** Beside a referral group's id in a diff, after its title. */
   diffReferralNote: "ohjausryhmä",
   /** A change whose answer changed in one language only: a translation perhaps forgotten. */
@@ -1483,6 +1485,7 @@ const sv: UiText = {
   },
   outOfScopeName: "Meddelanden utanför ämnena",
   openOutOfScope: "Öppna Utanför ämnena",
+  openUncovered: "Öppna Frågor utan ämne",
   diffReferralNote: "hänvisningsgrupp",
   answerOnlyIn: {
     fi: "Bara det finskspråkiga svaret ändrades. Behöver det svenskspråkiga svaret samma ändring?",

@@ -157,4 +157,11 @@ describe("a problem whose fix is partly made on another page", () => {
     expect(problemPageLink(placed, UI.sv)?.label).toBe("Öppna Utanför ämnena");
     expect(problemPageLink({}, UI.fi)).toBeUndefined();
   });
+
+  it("links a topic's sentence that is an uncovered question to the uncovered questions' page", () => {
+    expect(problemPageLink({ page: "uncovered" }, UI.fi)).toEqual({
+      href: "#/uncovered",
+      label: "Avaa Kysymykset ilman aihetta",
+    });
+  });
 });

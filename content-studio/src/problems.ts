@@ -241,7 +241,8 @@ export function warningKey(p: PlacedProblem, lineText: (p: PlacedProblem) => str
 
 /**
  * A link to the page where part of a problem's fix is made, when that is not where the problem
- * shows: a sentence also in the out-of-scope lists is removed from them on their own page.
+ * shows: a sentence also in the out-of-scope lists (or a topic's sentence or test message that is
+ * an uncovered question) is removed from them on their own page.
  */
 export function problemPageLink(
   p: Pick<Problem, "page">,
@@ -249,6 +250,9 @@ export function problemPageLink(
 ): { href: string; label: string } | undefined {
   if (p.page === "out-of-scope") {
     return { href: routeHash({ view: "out-of-scope" }), label: t.openOutOfScope };
+  }
+  if (p.page === "uncovered") {
+    return { href: routeHash({ view: "uncovered" }), label: t.openUncovered };
   }
   return undefined;
 }

@@ -638,7 +638,7 @@ describe("validateDraftUncovered", () => {
       ["fi[4].text", "uncoveredTwice"],
     ]);
     expect(problems[0]?.message).toBe(
-      `held-out message "${vatSentence}" is also a training sentence (topics/vat.yaml)`,
+      `uncovered question "${vatSentence}" is also a training sentence (topics/vat.yaml)`,
     );
     expect(problems.every((p) => p.severity === "error")).toBe(true);
   });

@@ -819,6 +819,7 @@ function reportTrained(
   text: string,
   trained: Sentence | undefined,
   concerns: Concern[],
+  uncovered?: true,
 ): void {
   if (!trained) return;
   report.add(
@@ -829,6 +830,7 @@ function reportTrained(
       text,
       owner: trained.owner,
       at: report.where(trained.file, trained.path),
+      ...(uncovered ? { uncovered } : {}),
     }),
     [...concerns, ...sentenceConcerns(trained)],
   );
@@ -1376,14 +1378,18 @@ function checkUncovered(
       const { text } = parsed.data;
       const key = heldOutKey(text);
       if (key === "") return;
-      reportTrained(report, file, at, text, training.get(key), [shown(["text"])]);
+      reportTrained(report, file, at, text, training.get(key), [shown(["text"])], true);
       const test = tested.get(key);
       if (test) {
         report.add(
           "error",
           file,
           at,
-          finding("heldOutRepeated", { text, at: report.where(test.file, ["cases", test.index]) }),
+          finding("heldOutRepeated", {
+            text,
+            at: report.where(test.file, ["cases", test.index]),
+            uncovered: true,
+          }),
           [shown(["text"]), ...test.concerns],
         );
       }

@@ -6,6 +6,7 @@ import {
   type FindingCode,
   type FindingParams,
   finding,
+  findingPage,
   NOTICE_CODES,
   type SentenceOwner,
   tell,
@@ -655,6 +656,38 @@ describe("a conflict over the out-of-scope examples", () => {
     expect(fi).toMatch(/aiheen ulkopuoli/i);
     expect(sv).toMatch(/utanför ämnena/);
     for (const message of [en, fi, sv]) expect(message).not.toContain('"out-of-scope"');
+  });
+});
+
+describe("an uncovered question that is also trained on or held out", () => {
+  it("is told as an uncovered question, where to remove it, and on which page", () => {
+    const trained = finding("heldOutTrained", {
+      text: "koiravero",
+      owner: vat,
+      at,
+      uncovered: true,
+    });
+    const held = finding("heldOutRepeated", {
+      text: "koiravero",
+      at: { file: "tests/fi.yaml", line: 3 },
+      uncovered: true,
+    });
+
+    expect(trained.message).toBe(
+      'uncovered question "koiravero" is also a training sentence (topics/vat.yaml line 9)',
+    );
+    expect(held.message).toBe(
+      'uncovered question "koiravero" is also a held-out message (tests/fi.yaml line 3)',
+    );
+    expect(tell(trained.finding, "sv").fix).toMatch(/på sidan Frågor utan ämne/);
+    expect(tell(held.finding, "fi").message).toMatch(/ja myös testi- tai kehitysjoukossa\.$/);
+    expect([trained, held].map((said) => findingPage(said.finding))).toEqual([
+      "uncovered",
+      "uncovered",
+    ]);
+    expect(findingPage(finding("heldOutTrained", { text: "alv", owner: vat, at }).finding)).toBe(
+      undefined,
+    );
   });
 });
 

@@ -94,8 +94,9 @@ export interface FindingParams {
   /** A topic past its review date (`reviewBy`, YYYY-MM-DD): its answer may be out of date. */
   reviewOverdue: { id: string; reviewBy: string };
   intentUnknown: { intent: string; guess?: string };
-  heldOutTrained: { text: string; owner: SentenceOwner; at: Place };
-  heldOutRepeated: { text: string; at: Place };
+  /** `uncovered`: the held-out message is one of the uncovered questions. */
+  heldOutTrained: { text: string; owner: SentenceOwner; at: Place; uncovered?: true };
+  heldOutRepeated: { text: string; at: Place; uncovered?: true };
   /** An uncovered question listed twice in its language (`at`: the first one). */
   uncoveredTwice: { text: string; at: Place };
   /** An uncovered question's matter that is missing ("") or not a matter id (`value`). */
@@ -326,13 +327,18 @@ function placeEn(at: Place): string {
 }
 
 /** A page of the studio where part of a finding's fix is made, away from where it is shown. */
-export type FindingPage = "out-of-scope";
+export type FindingPage = "out-of-scope" | "uncovered";
 
 /**
  * Where else a finding is fixed: a sentence shared between a topic (or group) and the
- * out-of-scope lists may have to go from the lists, which the studio edits on their own page.
+ * out-of-scope lists may have to go from the lists, and a topic's sentence or test message
+ * that is an uncovered question may have to go from the uncovered questions; the studio edits
+ * each on a page of its own.
  */
 export function findingPage(said: Finding): FindingPage | undefined {
+  if (said.code === "heldOutTrained" || said.code === "heldOutRepeated") {
+    return said.params.uncovered ? "uncovered" : undefined;
+  }
   if (said.code !== "sentenceShared") return undefined;
   const { owner, other } = said.params as FindingParams["sentenceShared"];
   return taughtOf(owner, other) ? "out-of-scope" : undefined;
@@ -653,14 +659,26 @@ const en: Teller = {
       ? `Change it to ${guess}, or to "none" for a message the bot must not answer.`
       : 'Use the id of an existing topic, or "none" for a message the bot must not answer.',
   }),
-  heldOutTrained: ({ text, at }) => ({
-    message: `held-out message "${text}" is also a training sentence (${placeEn(at)})`,
-    fix: "Reword the held-out message the way another customer would write it; keep the training sentence.",
-  }),
-  heldOutRepeated: ({ text, at }) => ({
-    message: `held-out message "${text}" is repeated (${placeEn(at)})`,
-    fix: "Keep one copy: a message belongs to one split, once.",
-  }),
+  heldOutTrained: ({ text, at, uncovered }) =>
+    uncovered
+      ? {
+          message: `uncovered question "${text}" is also a training sentence (${placeEn(at)})`,
+          fix: "If that topic covers the question now, remove it from the uncovered questions (a save of its own in the studio); otherwise reword the training sentence.",
+        }
+      : {
+          message: `held-out message "${text}" is also a training sentence (${placeEn(at)})`,
+          fix: "Reword the held-out message the way another customer would write it; keep the training sentence.",
+        },
+  heldOutRepeated: ({ text, at, uncovered }) =>
+    uncovered
+      ? {
+          message: `uncovered question "${text}" is also a held-out message (${placeEn(at)})`,
+          fix: "Keep it in one place: if a topic covers it now, remove it from the uncovered questions (a save of its own in the studio); otherwise from the test or dev messages.",
+        }
+      : {
+          message: `held-out message "${text}" is repeated (${placeEn(at)})`,
+          fix: "Keep one copy: a message belongs to one split, once.",
+        },
   uncoveredTwice: ({ text, at }) => ({
     message: `uncovered question "${text}" is listed twice (${placeEn(at)})`,
     fix: "Keep one copy: a question counts once in the share answered.",
@@ -1125,14 +1143,26 @@ const fi: Teller = {
       ? `Vaihda tilalle ${guess} tai none, jos botti ei saa vastata viestiin.`
       : "Anna olemassa olevan aiheen tunniste tai none, jos botti ei saa vastata viestiin.",
   }),
-  heldOutTrained: ({ text, owner }) => ({
-    message: `Testiviesti ${q(text)} on myös opetuslause: ${fiWords.owner(owner)}.`,
-    fix: "Kirjoita testiviesti uudelleen niin kuin toinen asiakas sen kirjoittaisi; pidä opetuslause ennallaan.",
-  }),
-  heldOutRepeated: ({ text }) => ({
-    message: `Testiviesti ${q(text)} on jo testi- tai kehitysjoukossa.`,
-    fix: "Jätä viestistä vain yksi kopio: sama viesti saa olla vain yhdessä joukossa ja vain kerran.",
-  }),
+  heldOutTrained: ({ text, owner, uncovered }) =>
+    uncovered
+      ? {
+          message: `Kysymys ${q(text)} on kysymyksissä, joihin mikään aihe ei vastaa, ja myös opetuslause: ${fiWords.owner(owner)}.`,
+          fix: "Jos aihe nyt kattaa kysymyksen, poista se sivulla Kysymykset ilman aihetta (poisto tallennetaan siellä erikseen); muuten muotoile opetuslause toisin.",
+        }
+      : {
+          message: `Testiviesti ${q(text)} on myös opetuslause: ${fiWords.owner(owner)}.`,
+          fix: "Kirjoita testiviesti uudelleen niin kuin toinen asiakas sen kirjoittaisi; pidä opetuslause ennallaan.",
+        },
+  heldOutRepeated: ({ text, uncovered }) =>
+    uncovered
+      ? {
+          message: `Kysymys ${q(text)} on kysymyksissä, joihin mikään aihe ei vastaa, ja myös testi- tai kehitysjoukossa.`,
+          fix: "Pidä se vain yhdessä paikassa: jos aihe nyt kattaa kysymyksen, poista se sivulla Kysymykset ilman aihetta (poisto tallennetaan siellä erikseen); muuten poista se testiviesteistä.",
+        }
+      : {
+          message: `Testiviesti ${q(text)} on jo testi- tai kehitysjoukossa.`,
+          fix: "Jätä viestistä vain yksi kopio: sama viesti saa olla vain yhdessä joukossa ja vain kerran.",
+        },
   uncoveredTwice: ({ text }) => ({
     message: `Kysymys ${q(text)} on listalla kahdesti.`,
     fix: "Jätä kysymyksestä vain yksi kopio: kukin kysymys lasketaan osuuteen vain kerran.",
@@ -1524,14 +1554,26 @@ const sv: Teller = {
       ? `Byt till ${guess}, eller till none om boten inte ska svara på meddelandet.`
       : "Ange id:t för ett befintligt ämne, eller none om boten inte ska svara på meddelandet.",
   }),
-  heldOutTrained: ({ text, owner }) => ({
-    message: `Testmeddelandet ${q(text)} är också en träningsmening: ${svWords.owner(owner)}.`,
-    fix: "Skriv om testmeddelandet så som en annan kund skulle skriva det; behåll träningsmeningen.",
-  }),
-  heldOutRepeated: ({ text }) => ({
-    message: `Testmeddelandet ${q(text)} finns redan i test- eller utvecklingsmängden.`,
-    fix: "Behåll bara en kopia: ett meddelande får finnas i bara en mängd, och bara en gång.",
-  }),
+  heldOutTrained: ({ text, owner, uncovered }) =>
+    uncovered
+      ? {
+          message: `Frågan ${q(text)} finns bland frågorna som inget ämne besvarar och är också en träningsmening: ${svWords.owner(owner)}.`,
+          fix: "Om ämnet nu täcker frågan, ta bort den på sidan Frågor utan ämne (borttagningen sparas där för sig); annars formulera om träningsmeningen.",
+        }
+      : {
+          message: `Testmeddelandet ${q(text)} är också en träningsmening: ${svWords.owner(owner)}.`,
+          fix: "Skriv om testmeddelandet så som en annan kund skulle skriva det; behåll träningsmeningen.",
+        },
+  heldOutRepeated: ({ text, uncovered }) =>
+    uncovered
+      ? {
+          message: `Frågan ${q(text)} finns bland frågorna som inget ämne besvarar och också i test- eller utvecklingsmängden.`,
+          fix: "Behåll den på ett ställe: om ett ämne nu täcker frågan, ta bort den på sidan Frågor utan ämne (borttagningen sparas där för sig); annars ta bort den bland testmeddelandena.",
+        }
+      : {
+          message: `Testmeddelandet ${q(text)} finns redan i test- eller utvecklingsmängden.`,
+          fix: "Behåll bara en kopia: ett meddelande får finnas i bara en mängd, och bara en gång.",
+        },
   uncoveredTwice: ({ text }) => ({
     message: `Frågan ${q(text)} finns två gånger i listan.`,
     fix: "Behåll bara en kopia: varje fråga räknas bara en gång i andelen.",

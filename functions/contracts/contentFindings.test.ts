@@ -688,6 +688,16 @@ describe("an uncovered question that is also trained on or held out", () => {
     expect(findingPage(finding("heldOutTrained", { text: "alv", owner: vat, at }).finding)).toBe(
       undefined,
     );
+    // Taught as out of scope, not by a topic: either of the two goes, each on its own page.
+    const example = finding("heldOutTrained", {
+      text: "hundskatt",
+      owner: { kind: "out-of-scope", lang: "sv" },
+      at: { file: "out-of-scope.yaml" },
+      uncovered: true,
+    });
+    expect(tell(example.finding, "fi").fix).toMatch(
+      /poista joko kysymys sivulla Kysymykset ilman aihetta tai esimerkki sivulla Aiheen ulkopuoliset/,
+    );
   });
 });
 

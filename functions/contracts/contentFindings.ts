@@ -659,11 +659,14 @@ const en: Teller = {
       ? `Change it to ${guess}, or to "none" for a message the bot must not answer.`
       : 'Use the id of an existing topic, or "none" for a message the bot must not answer.',
   }),
-  heldOutTrained: ({ text, at, uncovered }) =>
+  heldOutTrained: ({ text, owner, at, uncovered }) =>
     uncovered
       ? {
           message: `uncovered question "${text}" is also a training sentence (${placeEn(at)})`,
-          fix: "If that topic covers the question now, remove it from the uncovered questions (a save of its own in the studio); otherwise reword the training sentence.",
+          fix:
+            owner.kind === "out-of-scope"
+              ? "An out-of-scope example teaches the same sentence, so the question measures nothing: remove either the question from the uncovered questions or the example from out-of-scope.yaml (in the studio, each a save of its own)."
+              : "If that topic covers the question now, remove it from the uncovered questions (a save of its own in the studio); otherwise reword the training sentence.",
         }
       : {
           message: `held-out message "${text}" is also a training sentence (${placeEn(at)})`,
@@ -1147,7 +1150,10 @@ const fi: Teller = {
     uncovered
       ? {
           message: `Kysymys ${q(text)} on kysymyksissä, joihin mikään aihe ei vastaa, ja myös opetuslause: ${fiWords.owner(owner)}.`,
-          fix: "Jos aihe nyt kattaa kysymyksen, poista se sivulla Kysymykset ilman aihetta (poisto tallennetaan siellä erikseen); muuten muotoile opetuslause toisin.",
+          fix:
+            owner.kind === "out-of-scope"
+              ? "Aiheen ulkopuolinen esimerkki opettaa botille saman lauseen, joten kysymys ei mittaa mitään: poista joko kysymys sivulla Kysymykset ilman aihetta tai esimerkki sivulla Aiheen ulkopuoliset (kumpikin tallennetaan erikseen)."
+              : "Jos aihe nyt kattaa kysymyksen, poista se sivulla Kysymykset ilman aihetta (poisto tallennetaan siellä erikseen); muuten muotoile opetuslause toisin.",
         }
       : {
           message: `Testiviesti ${q(text)} on myös opetuslause: ${fiWords.owner(owner)}.`,
@@ -1558,7 +1564,10 @@ const sv: Teller = {
     uncovered
       ? {
           message: `Frågan ${q(text)} finns bland frågorna som inget ämne besvarar och är också en träningsmening: ${svWords.owner(owner)}.`,
-          fix: "Om ämnet nu täcker frågan, ta bort den på sidan Frågor utan ämne (borttagningen sparas där för sig); annars formulera om träningsmeningen.",
+          fix:
+            owner.kind === "out-of-scope"
+              ? "Ett exempel utanför ämnena lär boten samma mening, så frågan mäter ingenting: ta bort antingen frågan på sidan Frågor utan ämne eller exemplet på sidan Utanför ämnena (vart och ett sparas för sig)."
+              : "Om ämnet nu täcker frågan, ta bort den på sidan Frågor utan ämne (borttagningen sparas där för sig); annars formulera om träningsmeningen.",
         }
       : {
           message: `Testmeddelandet ${q(text)} är också en träningsmening: ${svWords.owner(owner)}.`,

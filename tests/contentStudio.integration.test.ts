@@ -870,11 +870,17 @@ describe("the audit trail a page at a time, and one item's history", () => {
       "query: referral: must be a referral group id such as traficom",
     );
     expect(await refused("topic=vat&referral=kela")).toBe(
-      "query: referral: only one of topic, referral and outOfScope: one item's history at a time",
+      "query: referral: only one of topic, referral, outOfScope and uncovered: one item's history at a time",
     );
     expect(await refused("topic=vat&outOfScope=true")).toMatch(/^query: referral: only one of/);
+    expect(await refused("outOfScope=true&uncovered=true")).toMatch(
+      /^query: referral: only one of/,
+    );
     expect(await refused("outOfScope=yes")).toBe(
       `query: outOfScope: must be "true" (only the out-of-scope lists' entries)`,
+    );
+    expect(await refused("uncovered=1")).toBe(
+      `query: uncovered: must be "true" (only the uncovered questions' entries)`,
     );
     expect(await refused("limit=501")).toBe("query: limit: must be a whole number from 1 to 500");
     expect((await api("GET", "audit?topic=vat", advisor)).status).toBe(403);

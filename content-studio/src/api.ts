@@ -22,7 +22,7 @@ export interface Problem {
   /** A refusal's particulars of the finding: with `code`, the server can tell it again (`tell`). */
   params?: Record<string, unknown>;
   /** The studio page where part of the fix is made, when it is not where the problem shows. */
-  page?: "out-of-scope";
+  page?: "out-of-scope" | "uncovered";
 }
 
 export const TOPIC_ACTIONS = [
@@ -135,6 +135,27 @@ export interface DraftReferralResponse {
 
 /** The draft's out-of-scope examples: messages the bot must answer with no topic. */
 export type OutOfScopeLists = Record<Lang, string[]>;
+
+/** One question no topic covers, and the matter it is about (a short id such as dog-tax). */
+export interface UncoveredQuestion {
+  text: string;
+  matter: string;
+}
+
+/** The draft's uncovered questions: tax questions the bot must not answer with a topic. */
+export type UncoveredLists = Record<Lang, UncoveredQuestion[]>;
+
+/** Who saved a list page's lists last, and the revision a save of this reading sends back. */
+export interface DraftListRead {
+  updatedBy?: string;
+  updatedBySubject?: string;
+  updatedAt?: string;
+  revision?: string;
+}
+
+export interface DraftUncoveredResponse extends DraftListRead {
+  uncovered: UncoveredLists;
+}
 
 export interface DraftOutOfScopeResponse {
   outOfScope: OutOfScopeLists;
@@ -388,6 +409,8 @@ export interface AuditEntry {
   referral?: string;
   /** Set when a draft save or discard changed the out-of-scope examples. */
   outOfScope?: true;
+  /** Set when a draft save or discard changed the uncovered questions. */
+  uncovered?: true;
   /** Told in the studio's language when the service wrote it; a person's comment as written. */
   detail?: string;
 }
@@ -405,6 +428,8 @@ export interface AuditOf {
   referral?: string;
   /** The out-of-scope lists' entries. */
   outOfScope?: true;
+  /** The uncovered questions' entries. */
+  uncovered?: true;
 }
 
 export interface Me {
@@ -595,7 +620,7 @@ function asProblems(value: unknown, severity?: Severity): Problem[] {
       ...(typeof p.params === "object" && p.params !== null && !Array.isArray(p.params)
         ? { params: p.params as Record<string, unknown> }
         : {}),
-      ...(p.page === "out-of-scope" ? { page: p.page } : {}),
+      ...(p.page === "out-of-scope" || p.page === "uncovered" ? { page: p.page } : {}),
     });
   }
   return problems;
@@ -784,6 +809,30 @@ export function createContentApi(options: ContentApiOptions) {
     };
   }
 
+  /**
+   * One of the draft's lists edited whole on a page of its own (`draft/<path>`): read, check
+   * as typed, save and discard. The lists always exist: a save sends the revision read, never
+   * "new".
+   */
+  function draftList<L, R>(path: string) {
+    return {
+      read: () => request<R>("GET", `/api/content/draft/${path}`),
+      validate: async (lists: L) => {
+        const result = await request<{ problems?: unknown }>(
+          "POST",
+          `/api/content/draft/validate/${path}`,
+          lists,
+        );
+        return asProblems(result.problems, "error");
+      },
+      save: async (lists: L, base?: { revision: string }): Promise<SaveResult> =>
+        saved(await request("PUT", `/api/content/draft/${path}`, lists, base)),
+      revert: (base?: { revision: string }) => revert(`/api/content/draft/${path}/revert`, base),
+    };
+  }
+  const outOfScope = draftList<OutOfScopeLists, DraftOutOfScopeResponse>("out-of-scope");
+  const uncovered = draftList<UncoveredLists, DraftUncoveredResponse>("uncovered");
+
   return {
     me: () => request<Me>("GET", "/api/content/me"),
     liveTopics: () => request<LiveTopics>("GET", "/api/content/topics"),
@@ -820,24 +869,14 @@ export function createContentApi(options: ContentApiOptions) {
       request<DraftReferralResponse>("GET", `/api/content/draft/referrals/${enc(id)}`),
     revertReferral: (id: string, base?: EditBase) =>
       revert(`/api/content/draft/referrals/${enc(id)}/revert`, base),
-    draftOutOfScope: () =>
-      request<DraftOutOfScopeResponse>("GET", "/api/content/draft/out-of-scope"),
-    validateOutOfScope: async (lists: OutOfScopeLists) => {
-      const result = await request<{ problems?: unknown }>(
-        "POST",
-        "/api/content/draft/validate/out-of-scope",
-        lists,
-      );
-      return asProblems(result.problems, "error");
-    },
-    /** The lists always exist: a save sends the revision read, never "new". */
-    saveOutOfScope: async (
-      lists: OutOfScopeLists,
-      base?: { revision: string },
-    ): Promise<SaveResult> =>
-      saved(await request("PUT", "/api/content/draft/out-of-scope", lists, base)),
-    revertOutOfScope: (base?: { revision: string }) =>
-      revert("/api/content/draft/out-of-scope/revert", base),
+    draftOutOfScope: outOfScope.read,
+    validateOutOfScope: outOfScope.validate,
+    saveOutOfScope: outOfScope.save,
+    revertOutOfScope: outOfScope.revert,
+    draftUncovered: uncovered.read,
+    validateUncovered: uncovered.validate,
+    saveUncovered: uncovered.save,
+    revertUncovered: uncovered.revert,
     /** Findings (code and params) told again in the studio's language, in order. */
     tell: async (findings: { code: string; params: Record<string, unknown> }[]) => {
       const answer = await request<{ told?: unknown }>("POST", "/api/content/tell", { findings });
@@ -901,7 +940,7 @@ export function createContentApi(options: ContentApiOptions) {
         "GET",
         `/api/content/audit?limit=${q.limit}${q.topic ? `&topic=${enc(q.topic)}` : ""}${
           q.referral ? `&referral=${enc(q.referral)}` : ""
-        }${q.outOfScope ? "&outOfScope=true" : ""}${q.before ? `&before=${enc(q.before)}` : ""}`,
+        }${q.outOfScope ? "&outOfScope=true" : ""}${q.uncovered ? "&uncovered=true" : ""}${q.before ? `&before=${enc(q.before)}` : ""}`,
       ),
     misses: (q: MissesQuery) =>
       request<MissesResult>(

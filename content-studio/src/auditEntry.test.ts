@@ -53,4 +53,18 @@ describe("an audit entry as the studio tells it", () => {
     // Going live is its own entry.
     expect(tellAuditEntry({ ...publish, action: "live" }, UI.fi).what).toBe("Otettu käyttöön");
   });
+
+  it("names the uncovered questions' save by the set's name, with its counts", () => {
+    const saved = {
+      at: "2026-12-01T08:00:00.000Z",
+      actor: "u-1",
+      action: "draft-save" as const,
+      uncovered: true as const,
+      detail: "Lisätty: suomeksi 1, ruotsiksi 0. Poistettu: suomeksi 2, ruotsiksi 0.",
+    };
+    expect(tellAuditEntry(saved, UI.fi)).toMatchObject({
+      item: "Kysymykset, joihin mikään aihe ei vastaa",
+      detail: saved.detail,
+    });
+  });
 });

@@ -11,7 +11,10 @@ export interface AuditEntryTold {
   who: string;
   what: string;
   version: string;
-  /** The topic, referral group or out-of-scope lists changed; "–" for a version's own events. */
+  /**
+   * The topic, referral group, out-of-scope lists or uncovered questions changed; "–" for a
+   * version's own events.
+   */
   item: string;
   detail: string;
 }
@@ -28,10 +31,14 @@ export function tellAuditEntry(entry: AuditEntry, t: UiText): AuditEntryTold {
   };
 }
 
-/** What an entry changed: a topic, a referral group, the out-of-scope lists, or nothing. */
+/**
+ * What an entry changed: a topic, a referral group, the out-of-scope lists, the uncovered
+ * questions, or nothing.
+ */
 function itemOf(entry: AuditEntry, t: UiText): string {
   if (entry.topic) return entry.topic;
   if (entry.referral) return t.referrals.editTitle(entry.referral);
   if (entry.outOfScope) return t.outOfScopeName;
+  if (entry.uncovered) return t.uncoveredTitle;
   return t.notAvailable;
 }

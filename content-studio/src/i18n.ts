@@ -62,6 +62,7 @@ const fi = {
     inbox: "Vastaamattomat kysymykset",
     referrals: "Ohjaukset",
     outOfScope: "Aiheen ulkopuoliset",
+    uncovered: "Kysymykset ilman aihetta",
     try: "Kokeile viestiä",
     test: "Testaa kaikki",
     versions: "Versiot ja julkaisu",
@@ -408,7 +409,19 @@ const fi = {
   askedWithRight: (share: string) => `oikea aihe vaihtoehtona: ${share}`,
   uncoveredTitle: "Kysymykset, joihin mikään aihe ei vastaa",
   uncoveredHint:
-    "Verokysymyksiä, joihin botilla ei ole aihetta. Niihin botin pitää kertoa, ettei se osaa vastata, ja ohjata asiakas eteenpäin: aiheen tekstillä vastaaminen antaisi väärän vastauksen. Julkaisun tarkistus pysäyttää version, joka vastaisi aiheen tekstillä useampaan kuin sallittuun osuuteen näistä kysymyksistä. Kysymyksiä ei muokata studiossa: ne tuodaan sisällön mukana (content:import).",
+    "Verokysymyksiä, joihin botilla ei ole aihetta. Niihin botin pitää kertoa, ettei se osaa vastata, ja ohjata asiakas eteenpäin: aiheen tekstillä vastaaminen antaisi väärän vastauksen. Julkaisun tarkistus pysäyttää version, joka vastaisi aiheen tekstillä useampaan kuin sallittuun osuuteen näistä kysymyksistä. Kysymyksiä muokataan sivulla ”Kysymykset ilman aihetta”. Kun aihe nyt kattaa kysymyksen, siirrä se aiheen testiviesteihin.",
+  moveToTopicTests: "Aihe kattaa tämän nyt: siirrä aiheen testiviesteihin",
+  editUncovered: "Muokkaa kysymyksiä",
+  colMove: "Toiminto",
+  moving: "Siirretään…",
+  movedToTopic: (topic: string) => `Siirretty aiheeseen ${topic}`,
+  moved: (topic: string) =>
+    `Kysymys poistettiin listalta ja lisättiin aiheen ${topic} testiviesteihin. Testaa kaikki uudelleen nähdäksesi tuloksen.`,
+  moveFailed: (why: string) => `Kysymystä ei siirretty: ${why}`,
+  moveGone:
+    "Kysymystä ei siirretty: sitä ei ole enää listalla. Joku on ehkä jo muokannut listaa; testaa kaikki uudelleen.",
+  moveTopicFailed: (topic: string, why: string) =>
+    `Kysymys poistettiin listalta, mutta sitä ei voitu lisätä aiheen ${topic} testiviesteihin: ${why} Lisää se aiheeseen itse tai palauta se listalle.`,
   uncoveredCaption: "Kysymykset, joihin mikään aihe ei vastaa, kielittäin",
   colUncoveredAnswered: (max: string) => `Vastattu aiheen tekstillä (enintään ${max})`,
   colUncoveredAsked: "Kysyi, kumpaa aihetta tarkoitetaan",
@@ -613,6 +626,8 @@ const fi = {
   outOfScopeName: "Aiheiden ulkopuoliset viestit",
   /** After a fix that is partly made on the out-of-scope page: the way there. */
   openOutOfScope: "Avaa Aiheen ulkopuoliset",
+  /** After a fix that is partly made on the uncovered questions' page: the way there. */
+  openUncovered: "Avaa Kysymykset ilman aihetta",
   /** Beside a referral group's id in a diff, after its title. */
   diffReferralNote: "ohjausryhmä",
   /** A change whose answer changed in one language only: a translation perhaps forgotten. */
@@ -889,6 +904,28 @@ const fi = {
         ? "Aiheen ulkopuolisissa viesteissä ei ollut luonnoksen muutoksia."
         : "Aiheen ulkopuolisten viestien luonnoksen muutokset peruttu: ne ovat taas samat kuin käytössä olevassa versiossa.",
   },
+  uncoveredPage: {
+    title: "Kysymykset, joihin mikään aihe ei vastaa",
+    intro:
+      "Verokysymyksiä, joihin botilla ei ole aihetta: niihin botin pitää kertoa, ettei se osaa vastata, ja ohjata asiakas eteenpäin. Testaa kaikki ja julkaisun tarkistus mittaavat, kuinka suureen osaan näistä botti vastaisi aiheen tekstillä; yli 5 % yhdellä kielellä estää julkaisun. Lisää tänne kysymys, johon mikään aihe ei vastaa (esimerkiksi vastaamattomista kysymyksistä), niin botin pysyminen hiljaa siitä tulee testatuksi.",
+    newTopic:
+      "Kun teet aiheen asialle, jonka kysymyksiä on näillä listoilla, siirrä ne pois listoilta (esimerkiksi aiheen testiviesteiksi Testaa kaikki -sivulta): muuten uusi aihe vastaa niihin ja julkaisun tarkistus pysäyttää version. Kysymys ei saa olla myös opetuslause, aiheen ulkopuolinen viesti tai testiviesti.",
+    listLabel: "Kysymykset, yksi riville muodossa asia: kysymys",
+    listHint:
+      "Esimerkiksi dog-tax: paljonko koiravero on Espoossa? Asia on lyhyt tunniste pienin kirjaimin, numeroin ja väliviivoin; se ryhmittelee saman asian kysymykset. Tyhjät rivit jätetään pois.",
+    count: (n: number) => (n === 1 ? "1 kysymys" : `${n} kysymystä`),
+    summary: "Tarkistuksen havainnot",
+    saved: "Kysymykset tallennettu luonnokseen.",
+    saveRefused: "Tarkistus hylkäsi muutoksen. Virheet näkyvät listojen vieressä ja alla.",
+    unreadable:
+      "Kysymyksiä ei voitu lukea, joten tallennus on estetty: muuten se voisi kirjoittaa toisen tallennuksen päälle. Yritä lukea ne uudelleen.",
+    revertConfirm:
+      "Perutaanko näiden kysymysten muutokset luonnoksessa? Listat palautetaan sellaisiksi kuin ne ovat käytössä olevassa versiossa.",
+    reverted: (result: RevertOutcome): string =>
+      result === "unchanged"
+        ? "Kysymyksissä ei ollut luonnoksen muutoksia."
+        : "Kysymysten luonnoksen muutokset peruttu: ne ovat taas samat kuin käytössä olevassa versiossa.",
+  },
 };
 
 export type UiText = typeof fi;
@@ -918,6 +955,7 @@ const sv: UiText = {
     inbox: "Obesvarade frågor",
     referrals: "Hänvisningar",
     outOfScope: "Utanför ämnena",
+    uncovered: "Frågor utan ämne",
     try: "Testa ett meddelande",
     test: "Testa allt",
     versions: "Versioner och publicering",
@@ -1248,7 +1286,19 @@ const sv: UiText = {
   askedWithRight: (share) => `rätt ämne bland alternativen: ${share}`,
   uncoveredTitle: "Frågor som inget ämne svarar på",
   uncoveredHint:
-    "Skattefrågor som chattboten inte har något ämne för. På dem ska chattboten säga att den inte kan svara och hänvisa kunden vidare: att svara med ett ämnes text vore ett fel svar. Publiceringskontrollen stoppar en version som skulle svara med ett ämnes text på fler än den tillåtna andelen av frågorna. Frågorna redigeras inte i studion: de kommer med innehållet (content:import).",
+    "Skattefrågor som chattboten inte har något ämne för. På dem ska chattboten säga att den inte kan svara och hänvisa kunden vidare: att svara med ett ämnes text vore ett fel svar. Publiceringskontrollen stoppar en version som skulle svara med ett ämnes text på fler än den tillåtna andelen av frågorna. Frågorna redigeras på sidan ”Frågor utan ämne”. När ett ämne nu täcker en fråga, flytta den till ämnets testmeddelanden.",
+  moveToTopicTests: "Ämnet täcker nu detta: flytta till ämnets testmeddelanden",
+  editUncovered: "Redigera frågorna",
+  colMove: "Åtgärd",
+  moving: "Flyttar…",
+  movedToTopic: (topic) => `Flyttad till ämnet ${topic}`,
+  moved: (topic) =>
+    `Frågan togs bort från listan och lades till bland testmeddelandena för ämnet ${topic}. Testa allt igen för att se resultatet.`,
+  moveFailed: (why) => `Frågan flyttades inte: ${why}`,
+  moveGone:
+    "Frågan flyttades inte: den finns inte längre på listan. Någon har kanske redan ändrat listan; testa allt igen.",
+  moveTopicFailed: (topic, why) =>
+    `Frågan togs bort från listan men kunde inte läggas till bland testmeddelandena för ämnet ${topic}: ${why} Lägg till den i ämnet själv eller återställ den till listan.`,
   uncoveredCaption: "Frågor som inget ämne svarar på, per språk",
   colUncoveredAnswered: (max) => `Besvarade med ett ämnes text (högst ${max})`,
   colUncoveredAsked: "Frågade vilket ämne som avses",
@@ -1435,6 +1485,7 @@ const sv: UiText = {
   },
   outOfScopeName: "Meddelanden utanför ämnena",
   openOutOfScope: "Öppna Utanför ämnena",
+  openUncovered: "Öppna Frågor utan ämne",
   diffReferralNote: "hänvisningsgrupp",
   answerOnlyIn: {
     fi: "Bara det finskspråkiga svaret ändrades. Behöver det svenskspråkiga svaret samma ändring?",
@@ -1689,6 +1740,28 @@ const sv: UiText = {
       result === "unchanged"
         ? "Meddelandena utanför ämnena hade inga ändringar i utkastet."
         : "Ändringarna av meddelandena utanför ämnena i utkastet har ångrats: de är nu desamma som i versionen i bruk.",
+  },
+  uncoveredPage: {
+    title: "Frågor som inget ämne besvarar",
+    intro:
+      "Skattefrågor som chattboten inte har något ämne för: på dem ska boten säga att den inte kan svara och hänvisa kunden vidare. Testa allt och publiceringskontrollen mäter hur stor andel av frågorna boten skulle besvara med ett ämnes text; över 5 % på ett språk hindrar publicering. Lägg till en fråga som inget ämne besvarar här (till exempel från de obesvarade frågorna), så testas att boten inte svarar på den.",
+    newTopic:
+      "När du gör ett ämne för ett ärende som har frågor på listorna, flytta bort dem från listorna (till exempel till ämnets testmeddelanden på sidan Testa allt): annars besvarar det nya ämnet dem och publiceringskontrollen stoppar versionen. En fråga får inte heller vara en träningsmening, ett meddelande utanför ämnena eller ett testmeddelande.",
+    listLabel: "Frågor, en per rad i formen ärende: fråga",
+    listHint:
+      "Till exempel dog-tax: vad kostar hundskatten i Esbo? Ärendet är en kort beteckning med små bokstäver, siffror och bindestreck; den grupperar frågor om samma sak. Tomma rader tas bort.",
+    count: (n) => (n === 1 ? "1 fråga" : `${n} frågor`),
+    summary: "Kontrollens anmärkningar",
+    saved: "Frågorna har sparats i utkastet.",
+    saveRefused: "Kontrollen godkände inte ändringen. Felen visas vid listorna och nedan.",
+    unreadable:
+      "Frågorna kunde inte läsas, så det går inte att spara: annars kunde någon annans ändring skrivas över. Försök läsa dem igen.",
+    revertConfirm:
+      "Ska ändringarna av frågorna i utkastet ångras? Listorna återställs till hur de är i versionen i bruk.",
+    reverted: (result) =>
+      result === "unchanged"
+        ? "Frågorna hade inga ändringar i utkastet."
+        : "Ändringarna av frågorna i utkastet har ångrats: de är nu desamma som i versionen i bruk.",
   },
 };
 

@@ -18,6 +18,7 @@ import {
 } from "./state/outOfScope.ts";
 import { openId, openReferral, referralUnsaved } from "./state/referrals.ts";
 import { loadDraft } from "./state/topics.ts";
+import { uncoveredPage } from "./state/uncovered.ts";
 import { load as loadVersions } from "./state/versions.ts";
 import { STUDIO_STYLES } from "./styles.ts";
 import { App } from "./views/App.tsx";
@@ -50,6 +51,9 @@ function loadForView(): void {
       case "out-of-scope":
         if (!(resuming && outOfScopeOpened.value)) void openOutOfScope();
         break;
+      case "uncovered":
+        if (!(resuming && uncoveredPage.opened.value)) void uncoveredPage.open();
+        break;
       case "versions":
         void loadVersions();
         break;
@@ -75,7 +79,8 @@ function boot(): void {
   // The browser's own "leave the page?" while an editor holds unsaved work. The work is kept
   // in this browser as well (keptForms), but a closed tab may not be opened again soon.
   addEventListener("beforeunload", (event) => {
-    if (!unsaved.peek() && !referralUnsaved.peek() && !outOfScopeUnsaved.peek()) return;
+    const lists = outOfScopeUnsaved.peek() || uncoveredPage.edit.unsaved.peek();
+    if (!unsaved.peek() && !referralUnsaved.peek() && !lists) return;
     event.preventDefault();
     event.returnValue = "";
   });

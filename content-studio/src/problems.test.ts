@@ -122,6 +122,7 @@ describe("where a refused version's problem is", () => {
     ["referrals/kela.yaml fi.title", "Ohjausryhmä kela – Suomi: otsikko"],
     ["out-of-scope.yaml fi[3]", "Aiheiden ulkopuoliset viestit – Suomi, kohta 4"],
     ["out-of-scope.yaml sv", "Aiheiden ulkopuoliset viestit – Ruotsi"],
+    ["uncovered/sv.yaml cases[2]", "Kysymykset, joihin mikään aihe ei vastaa – Ruotsi, kohta 3"],
     ["topics/", ""],
     ["tests/fi.yaml cases[12]", "tests/fi.yaml cases[12]"],
   ])("names %j as %j", (path, place) => {
@@ -155,5 +156,12 @@ describe("a problem whose fix is partly made on another page", () => {
     });
     expect(problemPageLink(placed, UI.sv)?.label).toBe("Öppna Utanför ämnena");
     expect(problemPageLink({}, UI.fi)).toBeUndefined();
+  });
+
+  it("links a topic's sentence that is an uncovered question to the uncovered questions' page", () => {
+    expect(problemPageLink({ page: "uncovered" }, UI.fi)).toEqual({
+      href: "#/uncovered",
+      label: "Avaa Kysymykset ilman aihetta",
+    });
   });
 });

@@ -212,6 +212,17 @@ export function versionProblemPlace(path: string, t: UiText): string {
         : [];
     return [t.outOfScopeName, at.filter(Boolean).join(", ")].filter(Boolean).join(" – ");
   }
+  const uncovered = /^uncovered\/(fi|sv)\.yaml(?: (.+))?$/.exec(path);
+  if (uncovered) {
+    // `cases[3]`: the question's place in its language's list.
+    const [, lang = "fi", inside = ""] = uncovered;
+    const [, index] = parsePath(inside);
+    const at = [
+      t.langColumn[lang as "fi" | "sv"],
+      typeof index === "number" ? t.itemN(index + 1) : "",
+    ];
+    return [t.uncoveredTitle, at.filter(Boolean).join(", ")].join(" – ");
+  }
   // The test gate's and the Lex quotas' messages name what they are about themselves.
   if (path === "tests" || path === "topics/") return "";
   return path;
@@ -230,7 +241,8 @@ export function warningKey(p: PlacedProblem, lineText: (p: PlacedProblem) => str
 
 /**
  * A link to the page where part of a problem's fix is made, when that is not where the problem
- * shows: a sentence also in the out-of-scope lists is removed from them on their own page.
+ * shows: a sentence also in the out-of-scope lists (or a topic's sentence or test message that is
+ * an uncovered question) is removed from them on their own page.
  */
 export function problemPageLink(
   p: Pick<Problem, "page">,
@@ -238,6 +250,9 @@ export function problemPageLink(
 ): { href: string; label: string } | undefined {
   if (p.page === "out-of-scope") {
     return { href: routeHash({ view: "out-of-scope" }), label: t.openOutOfScope };
+  }
+  if (p.page === "uncovered") {
+    return { href: routeHash({ view: "uncovered" }), label: t.openUncovered };
   }
   return undefined;
 }

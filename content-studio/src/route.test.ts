@@ -15,6 +15,7 @@ describe("studio addresses", () => {
       { view: "referral", id: "traficom" },
       { view: "referral", id: "new" },
       { view: "out-of-scope" },
+      { view: "uncovered" },
       { view: "try" },
       { view: "test" },
       { view: "versions" },

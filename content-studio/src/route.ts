@@ -10,6 +10,7 @@ export type Route =
   | { view: "referrals" }
   | { view: "referral"; id: string }
   | { view: "out-of-scope" }
+  | { view: "uncovered" }
   | { view: "try" }
   | { view: "test" }
   | { view: "versions" };
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (first === "referrals" && second) return { view: "referral", id: safeDecode(second) };
   if (first === "referrals") return { view: "referrals" };
   if (first === "out-of-scope") return { view: "out-of-scope" };
+  if (first === "uncovered") return { view: "uncovered" };
   if (first === "try") return { view: "try" };
   if (first === "test") return { view: "test" };
   if (first === "versions") return { view: "versions" };

@@ -3,6 +3,7 @@ import {
   outOfScopeFileSchema,
   referralGroupSchema,
   topicFileSchema,
+  uncoveredListsSchema,
 } from "../contracts/content.ts";
 import type { ContentIssue, ContentRules } from "../domain/content/contentWorkflow.ts";
 import {
@@ -11,11 +12,12 @@ import {
   validateDraftOutOfScope,
   validateDraftReferral,
   validateDraftTopic,
+  validateDraftUncovered,
 } from "./rules.ts";
 
 /**
  * content:check's rules as the studio's workflow applies them: to a topic, a referral group,
- * the out-of-scope lists, or a whole version.
+ * the out-of-scope lists, the uncovered questions, or a whole version.
  */
 export const contentRules: ContentRules = {
   checkTopic(json, draft, context) {
@@ -43,6 +45,13 @@ export const contentRules: ContentRules = {
     if (problems.some((p) => p.severity === "error")) return { issues };
     // Parsed, the sentences come trimmed, as the rules compared them.
     return { issues, outOfScope: outOfScopeFileSchema.parse(json) };
+  },
+  checkUncovered(json, draft) {
+    const problems = validateDraftUncovered(json, draft);
+    const issues = problems.map((p) => issue(p, p.path));
+    if (problems.some((p) => p.severity === "error")) return { issues };
+    // Parsed, the texts come trimmed, as the rules compared them.
+    return { issues, uncovered: uncoveredListsSchema.parse(json) };
   },
   checkBundle(bundle, context) {
     // Across the whole content a field path alone is ambiguous: name the file too.

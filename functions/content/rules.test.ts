@@ -16,6 +16,7 @@ import {
   validateDraftOutOfScope,
   validateDraftReferral,
   validateDraftTopic,
+  validateDraftUncovered,
 } from "./rules.ts";
 
 function topic(id: string, extra: Partial<TopicFile> = {}): TopicFile {
@@ -573,6 +574,112 @@ describe("validateDraftOutOfScope", () => {
       ]),
     );
     expect(validateDraftOutOfScope([], others())[0]?.path).toBe("");
+  });
+});
+
+describe("validateDraftUncovered", () => {
+  const vatSentence = topic("vat").fi.utterances[2] as string;
+  // Typed as the bundle's: the rules check what the studio sends, whatever it holds.
+  const uncovered = (fi: unknown[], sv: unknown[] = []) =>
+    ({ fi, sv }) as NonNullable<ContentBundle["uncovered"]>;
+  const dogTax = { text: "paljonko koiravero on espoossa", matter: "dog-tax" };
+
+  it("accepts questions nothing trains on or holds out, whatever else the content has wrong", () => {
+    const base = bundle();
+    (base.topics[0] as TopicFile).fi.answer = "x".repeat(800);
+
+    expect(
+      validateDraftUncovered(uncovered([dogTax], [{ text: "hundskatt", matter: "dog-tax" }]), base),
+    ).toEqual([]);
+  });
+
+  it("names the question's text or matter that the schema refuses, by language and place", () => {
+    const problems = validateDraftUncovered(
+      uncovered(
+        [dogTax, { text: "  ", matter: "dog-tax" }],
+        [{ text: "hundskatt", matter: "Dog tax" }],
+      ),
+      bundle(),
+    );
+
+    expect(problems.map((p) => [p.path, p.finding?.code, p.severity])).toEqual([
+      ["fi[1].text", "empty", "error"],
+      ["sv[0].matter", "matterNotAnId", "error"],
+    ]);
+    expect(problems[0]?.message).toBe("fi[2].text: must not be empty");
+    expect(problems[1]?.message).toBe('sv[1].matter "Dog tax" must be a matter id such as dog-tax');
+    // A line the studio sent without its matter is told so, in the owner's words.
+    const [missing] = validateDraftUncovered(
+      uncovered([{ text: "paljonko autovero on", matter: "" }]),
+      bundle(),
+    );
+    expect(missing && tell(missing.finding as Finding, "fi").message).toBe(
+      "Kysymykseltä puuttuu asia.",
+    );
+  });
+
+  it("refuses a question that is trained on, held out, an out-of-scope example or listed twice", () => {
+    const problems = validateDraftUncovered(
+      uncovered([
+        { text: vatSentence, matter: "vat" },
+        { text: "FI testi payment 3!", matter: "payment" },
+        { text: "Millainen sää huomenna", matter: "weather" },
+        dogTax,
+        { text: "Paljonko koiravero on Espoossa?", matter: "dog-tax" },
+      ]),
+      bundle(),
+    );
+
+    // Told as a held-out message's problems are: the set is a test set too.
+    expect(problems.map((p) => [p.path, p.finding?.code])).toEqual([
+      ["fi[0].text", "heldOutTrained"],
+      ["fi[1].text", "heldOutRepeated"],
+      ["fi[2].text", "heldOutTrained"],
+      ["fi[4].text", "uncoveredTwice"],
+    ]);
+    expect(problems[0]?.message).toBe(
+      `uncovered question "${vatSentence}" is also a training sentence (topics/vat.yaml)`,
+    );
+    expect(problems.every((p) => p.severity === "error")).toBe(true);
+  });
+
+  it("shows a topic's sentence or test message that an uncovered question has at the topic too", () => {
+    const base = bundle({ uncovered: uncovered([dogTax]) });
+    const vat = topic("vat");
+    vat.fi.utterances[0] = "Paljonko koiravero on Espoossa?";
+
+    const problems = validateDraftTopic(
+      { ...vat, tests: { fi: ["paljonko koiravero on espoossa"], sv: [] } },
+      base,
+    );
+
+    expect(problems.map((p) => [p.path, p.finding?.code])).toEqual(
+      expect.arrayContaining([
+        ["fi.utterances[0]", "heldOutTrained"],
+        ["tests.fi[0]", "heldOutRepeated"],
+      ]),
+    );
+  });
+
+  it("names lists that are not lists", () => {
+    const problems = validateDraftUncovered({ fi: "dog-tax: koiravero", extra: [] }, bundle());
+
+    expect(problems.map((p) => [p.path, p.finding?.code])).toEqual(
+      expect.arrayContaining([
+        ["extra", "unknownFields"],
+        ["fi", "wrongType"],
+        ["sv", "wrongType"],
+      ]),
+    );
+  });
+
+  it("holds a whole bundle's set to the same rules (content:check, import, publish)", () => {
+    const { problems } = checkBundle(bundle({ uncovered: uncovered([dogTax, dogTax]) }));
+
+    expect(
+      problems.filter((p) => p.file.startsWith("uncovered/")).map((p) => [p.path, p.finding?.code]),
+    ).toEqual([["cases[1]", "uncoveredTwice"]]);
+    expect(checkBundle(bundle({ uncovered: uncovered([dogTax]) })).content).toBeDefined();
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type TopicFile,
   testCaseSchema,
   topicFileSchema,
+  uncoveredCaseSchema,
 } from "../contracts/content.ts";
 import {
   type FieldPath,
@@ -250,8 +251,21 @@ export function validateDraftOutOfScope(lists: unknown, bundle: ContentBundle): 
 }
 
 /**
+ * Problems of the uncovered questions as the studio sends them (`{ fi: [{ text, matter }],
+ * sv: [...] }`) in place of `bundle`'s, checked with the rest of it. Paths are relative to
+ * the lists: `fi[3].text`, `sv[0].matter`; a question that is also a training sentence, an
+ * out-of-scope example or a held-out message is reported here, as a held-out message would be.
+ */
+export function validateDraftUncovered(lists: unknown, bundle: ContentBundle): ContentProblem[] {
+  const draftBundle = { ...bundle, uncovered: lists } as ContentBundle;
+  const { found } = runRules(draftBundle, {}, UNCOVERED_LISTS);
+  return problemsConcerning(found, UNCOVERED_LISTS);
+}
+
+/**
  * The problems that concern one file the studio edits (a topic, a group, the out-of-scope
- * lists), with paths relative to it, and a Lex quota the draft as a whole would exceed.
+ * lists, the uncovered questions), with paths relative to it, and a Lex quota the draft as a
+ * whole would exceed.
  */
 function problemsConcerning(found: readonly Found[], file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -467,6 +481,17 @@ function runRules(
     unreadable,
   );
   checkTestCounts(report, heldOut, known, fileOfId, unreadable);
+  if (bundle.uncovered !== undefined) {
+    checkUncovered(
+      report,
+      bundle.uncovered,
+      topics,
+      scopeSentences,
+      referrals,
+      heldOut,
+      unreadable,
+    );
+  }
   checkLexQuotas(report, topics, referrals, scopeSentences);
 
   const valid: ContentBundle | undefined = outOfScope && {
@@ -767,6 +792,48 @@ function* trainingSentences(
       };
     }
   }
+}
+
+/** Every training sentence of one language by the key a held-out message is compared by. */
+function trainingByKey(
+  lang: Lang,
+  topics: ReadonlyMap<string, TopicEntry>,
+  outOfScope: OutOfScopeFile | undefined,
+  referrals: ReadonlyMap<string, ReferralEntry>,
+): Map<string, Sentence> {
+  const training = new Map<string, Sentence>();
+  for (const s of trainingSentences(lang, topics, outOfScope, referrals)) {
+    training.set(heldOutKey(s.text), s);
+  }
+  return training;
+}
+
+/**
+ * A held-out message (or uncovered question) at `at` of `file` that is also training sentence
+ * `trained`: an error shown where it is (`concerns`) and at the sentence.
+ */
+function reportTrained(
+  report: Report,
+  file: string,
+  at: FieldPath,
+  text: string,
+  trained: Sentence | undefined,
+  concerns: Concern[],
+  uncovered?: true,
+): void {
+  if (!trained) return;
+  report.add(
+    "error",
+    file,
+    at,
+    finding("heldOutTrained", {
+      text,
+      owner: trained.owner,
+      at: report.where(trained.file, trained.path),
+      ...(uncovered ? { uncovered } : {}),
+    }),
+    [...concerns, ...sentenceConcerns(trained)],
+  );
 }
 
 /** A concern for a training sentence: its file's (a topic's, a group's, the out-of-scope list's). */
@@ -1147,8 +1214,14 @@ function wordKeysOf(folded: string): string[] {
 
 // ---- Held-out messages ---------------------------------------------------------------------
 
-/** The cases that passed the schema, each with its place in the file. */
-type HeldOut = Record<HeldOutSplit, Record<Lang, { c: TestCase; index: number }[]>>;
+/**
+ * The cases that passed the schema, each with its place in the file and the topic's view of
+ * it (a topic's test message is shown in its editor).
+ */
+type HeldOut = Record<
+  HeldOutSplit,
+  Record<Lang, { c: TestCase; index: number; concerns: Concern[] }[]>
+>;
 
 /**
  * Held-out messages (tests/, dev/) must name a topic that exists and be new wording: one
@@ -1167,10 +1240,7 @@ function checkHeldOut(
 ): HeldOut {
   const valid: HeldOut = { tests: { fi: [], sv: [] }, dev: { fi: [], sv: [] } };
   for (const lang of LANGS) {
-    const training = new Map<string, Sentence>();
-    for (const s of trainingSentences(lang, topics, outOfScope, referrals)) {
-      training.set(heldOutKey(s.text), s);
-    }
+    const training = trainingByKey(lang, topics, outOfScope, referrals);
     const earlierSplit = new Map<string, Place>();
     for (const split of HELD_OUT_SPLITS) {
       const file = `${split}/${lang}.yaml`;
@@ -1188,13 +1258,13 @@ function checkHeldOut(
           return;
         }
         const c = parsed.data;
-        valid[split][lang].push({ c, index: i });
         // The topic's own view of its test messages: tests.fi[k], k-th of that topic.
         const k = perTopic.get(c.intent) ?? 0;
         perTopic.set(c.intent, k + 1);
         const topicFile = fileOfId.get(c.intent);
         const concerns: Concern[] =
           split === "tests" && topicFile ? [{ file: topicFile, path: ["tests", lang, k] }] : [];
+        valid[split][lang].push({ c, index: i, concerns });
         if (c.intent !== NO_INTENT && !known.has(c.intent)) {
           const guess = closestTopicId(c.intent, known);
           report.add(
@@ -1209,20 +1279,7 @@ function checkHeldOut(
         // Punctuation-only messages ("???") have no words to compare.
         if (key === "") return;
         const line = report.where(file, at);
-        const trained = training.get(key);
-        if (trained) {
-          report.add(
-            "error",
-            file,
-            at,
-            finding("heldOutTrained", {
-              text: c.text,
-              owner: trained.owner,
-              at: report.where(trained.file, trained.path),
-            }),
-            [...concerns, ...sentenceConcerns(trained)],
-          );
-        }
+        reportTrained(report, file, at, c.text, training.get(key), concerns);
         const elsewhere = earlierSplit.get(key) ?? inThisSplit.get(key);
         if (elsewhere) {
           report.add(
@@ -1239,6 +1296,117 @@ function checkHeldOut(
     }
   }
   return valid;
+}
+
+/** Where the studio shows the uncovered questions' problems: one page, both languages. */
+const UNCOVERED_LISTS = "uncovered/";
+
+/**
+ * The uncovered questions (uncovered/<lang>.yaml) are a test set: each must be a question of
+ * its own, once, that nothing trains on and neither held-out split has, or the share answered
+ * would measure memory, or count a question twice. Told as a held-out message's problems are;
+ * the studio shows each at `fi[3].text` (UNCOVERED_LISTS), and at the training sentence or
+ * topic test message it collides with.
+ */
+function checkUncovered(
+  report: Report,
+  lists: unknown,
+  topics: ReadonlyMap<string, TopicEntry>,
+  outOfScope: OutOfScopeFile | undefined,
+  referrals: ReadonlyMap<string, ReferralEntry>,
+  heldOut: HeldOut,
+  unreadable: ReadonlySet<string>,
+): void {
+  const record = isRecord(lists) ? lists : undefined;
+  if (!record) {
+    report.add(
+      "error",
+      UNCOVERED_LISTS,
+      [],
+      finding("wrongType", { field: [], expected: "object" }),
+      [{ file: UNCOVERED_LISTS, path: [] }],
+    );
+    return;
+  }
+  for (const key of Object.keys(record).filter((k) => !(LANGS as readonly string[]).includes(k))) {
+    report.add(
+      "error",
+      UNCOVERED_LISTS,
+      [key],
+      finding("unknownFields", { field: [], keys: [key] }),
+      [{ file: UNCOVERED_LISTS, path: [key] }],
+    );
+  }
+  for (const lang of LANGS) {
+    const file = `uncovered/${lang}.yaml`;
+    if (unreadable.has(file)) continue;
+    const cases = record[lang];
+    if (!Array.isArray(cases)) {
+      // Both lists are sent whole, an empty one as []: a missing one would read as emptied.
+      const said = finding("wrongType", { field: [lang], expected: "array" });
+      report.add("error", file, ["cases"], said, [{ file: UNCOVERED_LISTS, path: [lang] }]);
+      continue;
+    }
+    const training = trainingByKey(lang, topics, outOfScope, referrals);
+    const tested = new Map<string, { file: string; index: number; concerns: Concern[] }>();
+    for (const split of HELD_OUT_SPLITS) {
+      for (const { c, index, concerns } of heldOut[split][lang]) {
+        tested.set(heldOutKey(c.text), { file: `${split}/${lang}.yaml`, index, concerns });
+      }
+    }
+    const listed = new Map<string, Place>();
+    cases.forEach((raw, i) => {
+      const at: FieldPath = ["cases", i];
+      const shown = (path: FieldPath = []): Concern => ({
+        file: UNCOVERED_LISTS,
+        path: [lang, i, ...path],
+      });
+      const parsed = uncoveredCaseSchema.safeParse(raw, { reportInput: true });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = issue.path as FieldPath;
+          const path = [lang, i, ...field];
+          // The matter in the content owner's terms: missing, or not the id it must be.
+          const said =
+            field[0] === "matter"
+              ? finding("matterNotAnId", { field: path, value: matterOf(raw) })
+              : describe(issue, path);
+          report.add("error", file, [...at, ...field], said, [shown(field)]);
+        }
+        return;
+      }
+      const { text } = parsed.data;
+      const key = heldOutKey(text);
+      if (key === "") return;
+      reportTrained(report, file, at, text, training.get(key), [shown(["text"])], true);
+      const test = tested.get(key);
+      if (test) {
+        report.add(
+          "error",
+          file,
+          at,
+          finding("heldOutRepeated", {
+            text,
+            at: report.where(test.file, ["cases", test.index]),
+            uncovered: true,
+          }),
+          [shown(["text"]), ...test.concerns],
+        );
+      }
+      const first = listed.get(key);
+      if (first) {
+        report.add("error", file, at, finding("uncoveredTwice", { text, at: first }), [
+          shown(["text"]),
+        ]);
+      } else listed.set(key, report.where(file, at));
+    });
+  }
+}
+
+/** An uncovered question's matter as typed, "" when there is none. */
+function matterOf(raw: unknown): string {
+  const matter = isRecord(raw) ? raw.matter : undefined;
+  return matter === undefined || matter === null ? "" : String(matter);
 }
 
 function checkTestCounts(

@@ -7,6 +7,7 @@ import type {
   ReferralCheck,
   RulesContext,
   TopicCheck,
+  UncoveredCheck,
 } from "../domain/content/contentWorkflow.ts";
 import type { RulesRequest, RulesResponse } from "./worker/rulesProtocol.ts";
 
@@ -114,6 +115,8 @@ export function createWorkerContentRules(
       ask<ReferralCheck>({ op: "checkReferral", json, bundle: draft }),
     checkOutOfScope: (json: unknown, draft: ContentBundle) =>
       ask<OutOfScopeCheck>({ op: "checkOutOfScope", json, bundle: draft }),
+    checkUncovered: (json: unknown, draft: ContentBundle) =>
+      ask<UncoveredCheck>({ op: "checkUncovered", json, bundle: draft }),
     checkBundle: (bundle: ContentBundle, context: RulesContext) =>
       ask<ContentIssue[]>({ op: "checkBundle", bundle, context }),
     async close() {

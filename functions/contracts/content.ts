@@ -248,6 +248,12 @@ export const uncoveredFileSchema = z.strictObject({
   cases: z.array(uncoveredCaseSchema),
 });
 
+/** The uncovered questions as the studio edits them: both languages' lists, as in the files. */
+export const uncoveredListsSchema = z.strictObject({
+  fi: z.array(uncoveredCaseSchema),
+  sv: z.array(uncoveredCaseSchema),
+});
+
 /** A topic's test messages as the studio sends them beside the topic: its part of tests/. */
 export const draftTestsSchema = z.strictObject({
   fi: z.array(z.string()).default([]),

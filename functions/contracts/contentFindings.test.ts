@@ -6,6 +6,7 @@ import {
   type FindingCode,
   type FindingParams,
   finding,
+  findingPage,
   NOTICE_CODES,
   type SentenceOwner,
   tell,
@@ -75,6 +76,8 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   intentUnknown: { intent: "vatt", guess: "vat" },
   heldOutTrained: { text: "alv", owner: vat, at },
   heldOutRepeated: { text: "alv", at: { file: "tests/fi.yaml", line: 3 } },
+  uncoveredTwice: { text: "koiravero", at: { file: "uncovered/fi.yaml", line: 4 } },
+  matterNotAnId: { field: ["fi", 3, "matter"], value: "Dog tax" },
   tooFewTests: { id: "vat", lang: "sv", has: 7, min: 8, file: "tests/sv.yaml" },
   lexQuota: { lang: "fi", used: 230, max: 250, what: "intents", over: false },
   fileNameMismatch: { name: "alv.yaml", id: "vat", expected: "alv" },
@@ -413,6 +416,14 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
     'held-out message "alv" is repeated (tests/fi.yaml line 3)',
     "Keep one copy: a message belongs to one split, once.",
   ],
+  uncoveredTwice: [
+    'uncovered question "koiravero" is listed twice (uncovered/fi.yaml line 4)',
+    "Keep one copy: a question counts once in the share answered.",
+  ],
+  matterNotAnId: [
+    'fi[4].matter "Dog tax" must be a matter id such as dog-tax',
+    "Use a short id of lower-case letters, digits and hyphens, such as dog-tax; questions of one matter share it.",
+  ],
   tooFewTests: [
     "topic vat has 7 test messages in tests/sv.yaml; at least 8 are needed for its score to mean something",
     "Add 1 more, written fresh the way a customer would ask (never copied from the training sentences).",
@@ -645,6 +656,62 @@ describe("a conflict over the out-of-scope examples", () => {
     expect(fi).toMatch(/aiheen ulkopuoli/i);
     expect(sv).toMatch(/utanför ämnena/);
     for (const message of [en, fi, sv]) expect(message).not.toContain('"out-of-scope"');
+  });
+});
+
+describe("an uncovered question that is also trained on or held out", () => {
+  it("is told as an uncovered question, where to remove it, and on which page", () => {
+    const trained = finding("heldOutTrained", {
+      text: "koiravero",
+      owner: vat,
+      at,
+      uncovered: true,
+    });
+    const held = finding("heldOutRepeated", {
+      text: "koiravero",
+      at: { file: "tests/fi.yaml", line: 3 },
+      uncovered: true,
+    });
+
+    expect(trained.message).toBe(
+      'uncovered question "koiravero" is also a training sentence (topics/vat.yaml line 9)',
+    );
+    expect(held.message).toBe(
+      'uncovered question "koiravero" is also a held-out message (tests/fi.yaml line 3)',
+    );
+    expect(tell(trained.finding, "sv").fix).toMatch(/på sidan Frågor utan ämne/);
+    expect(tell(held.finding, "fi").message).toMatch(/ja myös testi- tai kehitysjoukossa\.$/);
+    expect([trained, held].map((said) => findingPage(said.finding))).toEqual([
+      "uncovered",
+      "uncovered",
+    ]);
+    expect(findingPage(finding("heldOutTrained", { text: "alv", owner: vat, at }).finding)).toBe(
+      undefined,
+    );
+    // Taught as out of scope, not by a topic: either of the two goes, each on its own page.
+    const example = finding("heldOutTrained", {
+      text: "hundskatt",
+      owner: { kind: "out-of-scope", lang: "sv" },
+      at: { file: "out-of-scope.yaml" },
+      uncovered: true,
+    });
+    expect(tell(example.finding, "fi").fix).toMatch(
+      /poista joko kysymys sivulla Kysymykset ilman aihetta tai esimerkki sivulla Aiheen ulkopuoliset/,
+    );
+  });
+});
+
+describe("a conflict over the uncovered questions", () => {
+  it.each([
+    { code: "editConflict", params: { kind: "uncovered", id: "uncovered", by: "Sanna" } },
+    { code: "draftContended", params: { kind: "uncovered", id: "uncovered" } },
+  ] as Finding[])("$code names the questions in every language, not an id", (said) => {
+    const [en, fi, sv] = FINDING_LANGS.map((lang) => tell(said, lang).message);
+
+    expect(en).toMatch(/the uncovered questions/i);
+    expect(fi).toMatch(/kysymyk.*joihin mikään aihe ei vastaa/i);
+    expect(sv).toMatch(/frågorna som inget ämne besvarar/i);
+    for (const message of [en, fi, sv]) expect(message).not.toContain('"uncovered"');
   });
 });
 

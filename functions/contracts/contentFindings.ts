@@ -28,7 +28,7 @@ export interface Place {
 }
 
 /** What the studio edits in the draft as one item with a revision of its own. */
-export type DraftItemKind = "topic" | "referral" | "out-of-scope";
+export type DraftItemKind = "topic" | "referral" | "out-of-scope" | "uncovered";
 
 /** Whose a training sentence is. */
 export type SentenceOwner =
@@ -94,8 +94,13 @@ export interface FindingParams {
   /** A topic past its review date (`reviewBy`, YYYY-MM-DD): its answer may be out of date. */
   reviewOverdue: { id: string; reviewBy: string };
   intentUnknown: { intent: string; guess?: string };
-  heldOutTrained: { text: string; owner: SentenceOwner; at: Place };
-  heldOutRepeated: { text: string; at: Place };
+  /** `uncovered`: the held-out message is one of the uncovered questions. */
+  heldOutTrained: { text: string; owner: SentenceOwner; at: Place; uncovered?: true };
+  heldOutRepeated: { text: string; at: Place; uncovered?: true };
+  /** An uncovered question listed twice in its language (`at`: the first one). */
+  uncoveredTwice: { text: string; at: Place };
+  /** An uncovered question's matter that is missing ("") or not a matter id (`value`). */
+  matterNotAnId: { field: FieldPath; value: string };
   tooFewTests: { id: string; lang: Lang; has: number; min: number; file: string };
   lexQuota: {
     lang: Lang;
@@ -196,7 +201,10 @@ export interface FindingParams {
   rollbackDraftRebased: { version: number; kept: number };
   /** A rollback to `version` went live, but the draft could not be brought along whole. */
   rollbackDraftNotRebased: { version: number; detail: string };
-  /** A save of the out-of-scope examples: how many sentences each language gained and lost. */
+  /**
+   * A save of the out-of-scope examples or of the uncovered questions (the audit entry says
+   * which): how many sentences or questions each language gained and lost.
+   */
   outOfScopeEdited: { added: Record<Lang, number>; removed: Record<Lang, number> };
 }
 
@@ -319,13 +327,18 @@ function placeEn(at: Place): string {
 }
 
 /** A page of the studio where part of a finding's fix is made, away from where it is shown. */
-export type FindingPage = "out-of-scope";
+export type FindingPage = "out-of-scope" | "uncovered";
 
 /**
  * Where else a finding is fixed: a sentence shared between a topic (or group) and the
- * out-of-scope lists may have to go from the lists, which the studio edits on their own page.
+ * out-of-scope lists may have to go from the lists, and a topic's sentence or test message
+ * that is an uncovered question may have to go from the uncovered questions; the studio edits
+ * each on a page of its own.
  */
 export function findingPage(said: Finding): FindingPage | undefined {
+  if (said.code === "heldOutTrained" || said.code === "heldOutRepeated") {
+    return said.params.uncovered ? "uncovered" : undefined;
+  }
   if (said.code !== "sentenceShared") return undefined;
   const { owner, other } = said.params as FindingParams["sentenceShared"];
   return taughtOf(owner, other) ? "out-of-scope" : undefined;
@@ -411,14 +424,14 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   editConflict: ({ kind, id, by }) =>
     notice(
-      kind === "out-of-scope"
-        ? `${by ?? "Someone"} changed the out-of-scope examples after you opened them, so your change was not saved. Open them again to see theirs, or save yours over them.`
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${by ?? "Someone"} changed the ${kind === "uncovered" ? "uncovered questions" : "out-of-scope examples"} after you opened them, so your change was not saved. Open them again to see theirs, or save yours over them.`
         : `${by ?? "Someone"} changed ${kind === "topic" ? "topic" : "referral group"} "${id}" after you opened it, so your change was not saved. Open it again to see theirs, or save yours over it.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      kind === "out-of-scope"
-        ? "The out-of-scope examples kept changing while this was saved; nothing was saved. Try again."
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `The ${kind === "uncovered" ? "uncovered questions" : "out-of-scope examples"} kept changing while this was saved; nothing was saved. Try again.`
         : `${kind === "topic" ? "Topic" : "Referral group"} "${id}" kept changing while this was saved; nothing was saved. Try again.`,
     ),
   publishWhileBuilding: ({ building }) =>
@@ -646,13 +659,39 @@ const en: Teller = {
       ? `Change it to ${guess}, or to "none" for a message the bot must not answer.`
       : 'Use the id of an existing topic, or "none" for a message the bot must not answer.',
   }),
-  heldOutTrained: ({ text, at }) => ({
-    message: `held-out message "${text}" is also a training sentence (${placeEn(at)})`,
-    fix: "Reword the held-out message the way another customer would write it; keep the training sentence.",
+  heldOutTrained: ({ text, owner, at, uncovered }) =>
+    uncovered
+      ? {
+          message: `uncovered question "${text}" is also a training sentence (${placeEn(at)})`,
+          fix:
+            owner.kind === "out-of-scope"
+              ? "An out-of-scope example teaches the same sentence, so the question measures nothing: remove either the question from the uncovered questions or the example from out-of-scope.yaml (in the studio, each a save of its own)."
+              : "If that topic covers the question now, remove it from the uncovered questions (a save of its own in the studio); otherwise reword the training sentence.",
+        }
+      : {
+          message: `held-out message "${text}" is also a training sentence (${placeEn(at)})`,
+          fix: "Reword the held-out message the way another customer would write it; keep the training sentence.",
+        },
+  heldOutRepeated: ({ text, at, uncovered }) =>
+    uncovered
+      ? {
+          message: `uncovered question "${text}" is also a held-out message (${placeEn(at)})`,
+          fix: "Keep it in one place: if a topic covers it now, remove it from the uncovered questions (a save of its own in the studio); otherwise from the test or dev messages.",
+        }
+      : {
+          message: `held-out message "${text}" is repeated (${placeEn(at)})`,
+          fix: "Keep one copy: a message belongs to one split, once.",
+        },
+  uncoveredTwice: ({ text, at }) => ({
+    message: `uncovered question "${text}" is listed twice (${placeEn(at)})`,
+    fix: "Keep one copy: a question counts once in the share answered.",
   }),
-  heldOutRepeated: ({ text, at }) => ({
-    message: `held-out message "${text}" is repeated (${placeEn(at)})`,
-    fix: "Keep one copy: a message belongs to one split, once.",
+  matterNotAnId: ({ field, value }) => ({
+    message:
+      value === ""
+        ? `${fieldEn(field)} must not be empty: every question names the matter it is about`
+        : `${fieldEn(field)} "${value}" must be a matter id such as dog-tax`,
+    fix: "Use a short id of lower-case letters, digits and hyphens, such as dog-tax; questions of one matter share it.",
   }),
   tooFewTests: ({ id, has, min, file }) => ({
     message: `topic ${id} has ${has} test message${has === 1 ? "" : "s"} in ${file}; at least ${min} are needed for its score to mean something`,
@@ -839,14 +878,14 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   editConflict: ({ kind, id, by }) =>
     notice(
-      kind === "out-of-scope"
-        ? `${by ?? "Joku muu"} muutti aiheen ulkopuolisia viestejä sen jälkeen, kun avasit ne, joten muutostasi ei tallennettu. Avaa ne uudelleen nähdäksesi muutoksen tai tallenna omasi niiden päälle.`
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${by ?? "Joku muu"} muutti ${kind === "uncovered" ? "kysymyksiä, joihin mikään aihe ei vastaa," : "aiheen ulkopuolisia viestejä"} sen jälkeen, kun avasit ne, joten muutostasi ei tallennettu. Avaa ne uudelleen nähdäksesi muutoksen tai tallenna omasi niiden päälle.`
         : `${by ?? "Joku muu"} muutti ${kind === "topic" ? "aihetta" : "ohjausryhmää"} ${id} sen jälkeen, kun avasit sen, joten muutostasi ei tallennettu. Avaa se uudelleen nähdäksesi muutoksen tai tallenna omasi sen päälle.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      kind === "out-of-scope"
-        ? "Aiheen ulkopuoliset viestit muuttuivat tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen."
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${kind === "uncovered" ? "Kysymykset, joihin mikään aihe ei vastaa," : "Aiheen ulkopuoliset viestit"} muuttuivat tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen.`
         : `${kind === "topic" ? "Aihe" : "Ohjausryhmä"} ${id} muuttui tallennuksen aikana useaan kertaan, eikä mitään tallennettu. Yritä uudelleen.`,
     ),
   publishWhileBuilding: ({ building }) =>
@@ -1107,14 +1146,43 @@ const fi: Teller = {
       ? `Vaihda tilalle ${guess} tai none, jos botti ei saa vastata viestiin.`
       : "Anna olemassa olevan aiheen tunniste tai none, jos botti ei saa vastata viestiin.",
   }),
-  heldOutTrained: ({ text, owner }) => ({
-    message: `Testiviesti ${q(text)} on myös opetuslause: ${fiWords.owner(owner)}.`,
-    fix: "Kirjoita testiviesti uudelleen niin kuin toinen asiakas sen kirjoittaisi; pidä opetuslause ennallaan.",
+  heldOutTrained: ({ text, owner, uncovered }) =>
+    uncovered
+      ? {
+          message: `Kysymys ${q(text)} on kysymyksissä, joihin mikään aihe ei vastaa, ja myös opetuslause: ${fiWords.owner(owner)}.`,
+          fix:
+            owner.kind === "out-of-scope"
+              ? "Aiheen ulkopuolinen esimerkki opettaa botille saman lauseen, joten kysymys ei mittaa mitään: poista joko kysymys sivulla Kysymykset ilman aihetta tai esimerkki sivulla Aiheen ulkopuoliset (kumpikin tallennetaan erikseen)."
+              : "Jos aihe nyt kattaa kysymyksen, poista se sivulla Kysymykset ilman aihetta (poisto tallennetaan siellä erikseen); muuten muotoile opetuslause toisin.",
+        }
+      : {
+          message: `Testiviesti ${q(text)} on myös opetuslause: ${fiWords.owner(owner)}.`,
+          fix: "Kirjoita testiviesti uudelleen niin kuin toinen asiakas sen kirjoittaisi; pidä opetuslause ennallaan.",
+        },
+  heldOutRepeated: ({ text, uncovered }) =>
+    uncovered
+      ? {
+          message: `Kysymys ${q(text)} on kysymyksissä, joihin mikään aihe ei vastaa, ja myös testi- tai kehitysjoukossa.`,
+          fix: "Pidä se vain yhdessä paikassa: jos aihe nyt kattaa kysymyksen, poista se sivulla Kysymykset ilman aihetta (poisto tallennetaan siellä erikseen); muuten poista se testiviesteistä.",
+        }
+      : {
+          message: `Testiviesti ${q(text)} on jo testi- tai kehitysjoukossa.`,
+          fix: "Jätä viestistä vain yksi kopio: sama viesti saa olla vain yhdessä joukossa ja vain kerran.",
+        },
+  uncoveredTwice: ({ text }) => ({
+    message: `Kysymys ${q(text)} on listalla kahdesti.`,
+    fix: "Jätä kysymyksestä vain yksi kopio: kukin kysymys lasketaan osuuteen vain kerran.",
   }),
-  heldOutRepeated: ({ text }) => ({
-    message: `Testiviesti ${q(text)} on jo testi- tai kehitysjoukossa.`,
-    fix: "Jätä viestistä vain yksi kopio: sama viesti saa olla vain yhdessä joukossa ja vain kerran.",
-  }),
+  matterNotAnId: ({ value }) =>
+    value === ""
+      ? {
+          message: "Kysymykseltä puuttuu asia.",
+          fix: "Kirjoita riville ensin asia ja kaksoispiste, esimerkiksi dog-tax: paljonko koiravero on?",
+        }
+      : {
+          message: `Asia ${q(value)} ei kelpaa tunnisteeksi.`,
+          fix: "Käytä lyhyttä tunnistetta pienin kirjaimin, numeroin ja väliviivoin, esimerkiksi dog-tax.",
+        },
   tooFewTests: ({ id, lang, has, min }) => ({
     message: `Aiheella ${id} on ${has} ${has === 1 ? "testiviesti" : "testiviestiä"} (${fiWords.langName[lang]}); tarvitaan vähintään ${min}, jotta aiheen tulos kertoisi jotain.`,
     fix: `Lisää ${min - has === 1 ? "yksi uusi viesti" : `${min - has} uutta viestiä`} niin kuin asiakas kysyisi (älä kopioi opetuslauseita).`,
@@ -1228,16 +1296,16 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   editConflict: ({ kind, id, by }) =>
     notice(
-      kind === "out-of-scope"
-        ? `${by ?? "Någon annan"} ändrade meddelandena utanför ämnena efter att du öppnade dem, så dina ändringar sparades inte. Öppna dem igen för att se ändringen, eller spara dina över dem.`
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${by ?? "Någon annan"} ändrade ${kind === "uncovered" ? "frågorna som inget ämne besvarar" : "meddelandena utanför ämnena"} efter att du öppnade dem, så dina ändringar sparades inte. Öppna dem igen för att se ändringen, eller spara dina över dem.`
         : kind === "topic"
           ? `${by ?? "Någon annan"} ändrade ämnet ${id} efter att du öppnade det, så dina ändringar sparades inte. Öppna det igen för att se ändringen, eller spara dina över det.`
           : `${by ?? "Någon annan"} ändrade hänvisningsgruppen ${id} efter att du öppnade den, så dina ändringar sparades inte. Öppna den igen för att se ändringen, eller spara dina över den.`,
     ),
   draftContended: ({ kind, id }) =>
     notice(
-      kind === "out-of-scope"
-        ? "Meddelandena utanför ämnena ändrades flera gånger medan de sparades, och inget sparades. Försök igen."
+      kind === "out-of-scope" || kind === "uncovered"
+        ? `${kind === "uncovered" ? "Frågorna som inget ämne besvarar" : "Meddelandena utanför ämnena"} ändrades flera gånger medan de sparades, och inget sparades. Försök igen.`
         : `${kind === "topic" ? "Ämnet" : "Hänvisningsgruppen"} ${id} ändrades flera gånger medan ${kind === "topic" ? "det" : "den"} sparades, och inget sparades. Försök igen.`,
     ),
   publishWhileBuilding: ({ building }) =>
@@ -1492,14 +1560,43 @@ const sv: Teller = {
       ? `Byt till ${guess}, eller till none om boten inte ska svara på meddelandet.`
       : "Ange id:t för ett befintligt ämne, eller none om boten inte ska svara på meddelandet.",
   }),
-  heldOutTrained: ({ text, owner }) => ({
-    message: `Testmeddelandet ${q(text)} är också en träningsmening: ${svWords.owner(owner)}.`,
-    fix: "Skriv om testmeddelandet så som en annan kund skulle skriva det; behåll träningsmeningen.",
+  heldOutTrained: ({ text, owner, uncovered }) =>
+    uncovered
+      ? {
+          message: `Frågan ${q(text)} finns bland frågorna som inget ämne besvarar och är också en träningsmening: ${svWords.owner(owner)}.`,
+          fix:
+            owner.kind === "out-of-scope"
+              ? "Ett exempel utanför ämnena lär boten samma mening, så frågan mäter ingenting: ta bort antingen frågan på sidan Frågor utan ämne eller exemplet på sidan Utanför ämnena (vart och ett sparas för sig)."
+              : "Om ämnet nu täcker frågan, ta bort den på sidan Frågor utan ämne (borttagningen sparas där för sig); annars formulera om träningsmeningen.",
+        }
+      : {
+          message: `Testmeddelandet ${q(text)} är också en träningsmening: ${svWords.owner(owner)}.`,
+          fix: "Skriv om testmeddelandet så som en annan kund skulle skriva det; behåll träningsmeningen.",
+        },
+  heldOutRepeated: ({ text, uncovered }) =>
+    uncovered
+      ? {
+          message: `Frågan ${q(text)} finns bland frågorna som inget ämne besvarar och också i test- eller utvecklingsmängden.`,
+          fix: "Behåll den på ett ställe: om ett ämne nu täcker frågan, ta bort den på sidan Frågor utan ämne (borttagningen sparas där för sig); annars ta bort den bland testmeddelandena.",
+        }
+      : {
+          message: `Testmeddelandet ${q(text)} finns redan i test- eller utvecklingsmängden.`,
+          fix: "Behåll bara en kopia: ett meddelande får finnas i bara en mängd, och bara en gång.",
+        },
+  uncoveredTwice: ({ text }) => ({
+    message: `Frågan ${q(text)} finns två gånger i listan.`,
+    fix: "Behåll bara en kopia: varje fråga räknas bara en gång i andelen.",
   }),
-  heldOutRepeated: ({ text }) => ({
-    message: `Testmeddelandet ${q(text)} finns redan i test- eller utvecklingsmängden.`,
-    fix: "Behåll bara en kopia: ett meddelande får finnas i bara en mängd, och bara en gång.",
-  }),
+  matterNotAnId: ({ value }) =>
+    value === ""
+      ? {
+          message: "Frågan saknar ärende.",
+          fix: "Skriv först ärendet och ett kolon på raden, till exempel dog-tax: vad kostar hundskatten?",
+        }
+      : {
+          message: `Ärendet ${q(value)} duger inte som beteckning.`,
+          fix: "Använd en kort beteckning med små bokstäver, siffror och bindestreck, till exempel dog-tax.",
+        },
   tooFewTests: ({ id, lang, has, min }) => ({
     message: `Ämnet ${id} har ${has} ${has === 1 ? "testmeddelande" : "testmeddelanden"} (${svWords.langName[lang]}). Minst ${min} behövs för att resultatet ska säga något.`,
     fix: `Lägg till ${min - has === 1 ? "ett nytt meddelande" : `${min - has} nya meddelanden`} så som en kund skulle fråga (kopiera inte träningsmeningar).`,

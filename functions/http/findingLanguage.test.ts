@@ -60,4 +60,24 @@ describe("the language of the content check's findings", () => {
     });
     expect(issueIn(shared({ ...grants, id: "vat" }), "fi")).not.toHaveProperty("page");
   });
+
+  it("names the uncovered questions' page for a sentence that is an uncovered question, not for a test message", () => {
+    const trained = (uncovered: boolean) => ({
+      severity: "error" as const,
+      path: "fi.utterances[0]",
+      ...finding("heldOutTrained", {
+        text: "koiravero helsinki",
+        owner: { kind: "topic", id: "vat", lang: "fi" },
+        at: { file: "topics/vat.yaml" },
+        ...(uncovered ? { uncovered: true as const } : {}),
+      }),
+    });
+
+    expect(issueIn(trained(true), "fi")).toMatchObject({
+      page: "uncovered",
+      message: expect.stringMatching(/^Kysymys ”koiravero helsinki” on kysymyksissä, joihin/),
+      fix: expect.stringMatching(/poista se sivulla Kysymykset ilman aihetta/),
+    });
+    expect(issueIn(trained(false), "fi")).not.toHaveProperty("page");
+  });
 });

@@ -9,6 +9,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { contentApiAt } from "../support/contentApi.ts";
+import { devToken } from "../support/devToken.ts";
 import { ESTATE_ANSWER_MARK_FI, ESTATE_QUESTION_FI, estateTopic } from "../support/estateTopic.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
@@ -528,6 +530,86 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await page.locator("#out-of-scope-revert").waitFor({ state: "detached" });
     });
   }, 120_000);
+
+  it("edits the uncovered questions: a line without its matter is refused there, a new question saved and discarded", async () => {
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
+      await openView(page, "uncovered");
+      const finnish = page.locator("#uncovered-fi");
+      const check = page.getByTestId("uncovered-check");
+      // One question per line as `matter: question`, as bot-content/uncovered has them.
+      await expect.poll(() => finnish.inputValue(), POLL).toContain("dog-tax: koiravero helsinki");
+      await expect.poll(() => check.textContent(), POLL).toMatch(/^(Ei virheitä|\d+ virhe)/);
+      expect(await page.getByTestId("uncovered-new-topic").textContent()).toMatch(
+        /siirrä ne pois listoilta/,
+      );
+      const original = await finnish.inputValue();
+      await expectNoAxeViolations(page, "studio-uncovered");
+
+      // A question without its matter is refused next to its line, and Save is blocked.
+      await finnish.fill(`${original}\npaljonko autovero on tuontiautosta`);
+      const problems = page.locator("#uncovered-fi-problems");
+      await expect.poll(() => problems.textContent(), POLL).toMatch(/rivi \d+/);
+      expect(await finnish.getAttribute("aria-invalid")).toBe("true");
+      await expectNoAxeViolations(page, "studio-uncovered-errors");
+
+      await finnish.fill(`${original}\ncar-tax: paljonko autovero on tuontiautosta`);
+      await expect.poll(() => check.textContent(), POLL).toMatch(/^Ei virheitä/);
+      await page.locator("#uncovered-save").click();
+      await page.locator(".notice.ok", { hasText: "tallennettu luonnokseen" }).waitFor(POLL);
+      await page.locator("#item-history-toggle").click();
+      const history = page.getByTestId("item-history-table").locator("tbody tr");
+      await expect
+        .poll(() => history.first().textContent(), POLL)
+        .toContain("Outi LahtinenTallennettu luonnokseen");
+      await expectNoAxeViolations(page, "studio-uncovered-history");
+
+      // It differs from live now: discarding gives live's questions back.
+      await page.locator("#uncovered-revert").click();
+      await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+      await expect.poll(() => finnish.inputValue(), POLL).toBe(original);
+      await page.locator("#uncovered-revert").waitFor({ state: "detached" });
+    });
+  }, 120_000);
+
+  it("moves an uncovered question the draft now answers into its topic's test messages from Test all", async () => {
+    const api = contentApiAt(() => stack.url);
+    const owner = await devToken(stack.url, "content-owner");
+    // A draft whose vat topic now covers the dog tax: it answers those uncovered questions.
+    type Topic = { fi: { utterances: string[] }; tests: Record<"fi" | "sv", string[]> };
+    const vat = (await api("GET", "draft/topics/vat", owner)).body.topic as Topic;
+    const dogTax = ["koiravero helsinki", "pitääkö koirasta maksaa koiraveroa"];
+    const taught = dogTax.flatMap((t) => [`${t} nyt`, `${t} tänä vuonna`, `kysyisin ${t}`]);
+    const covering = { ...vat, fi: { ...vat.fi, utterances: [...vat.fi.utterances, ...taught] } };
+    expect((await api("PUT", "draft/topics/vat", owner, covering)).status).toBe(200);
+    try {
+      await withStudioPage(browser, stack.url, "content-owner", async (page) => {
+        await runTestAll(page);
+        const answered = page.getByTestId("uncovered-answered");
+        const row = answered.locator("tbody tr", { hasText: "koiravero helsinki" });
+        await row.waitFor(POLL);
+        expect(await page.getByTestId("edit-uncovered").getAttribute("href")).toBe("#/uncovered");
+        await expectNoAxeViolations(page, "studio-test-all-uncovered-move");
+
+        await row.getByTestId("move-to-topic-tests").click();
+        await expect
+          .poll(() => page.locator("#move-outcome").textContent(), POLL)
+          .toMatch(/poistettiin listalta ja lisättiin aiheen vat testiviesteihin/);
+        await expect.poll(() => row.textContent(), POLL).toContain("Siirretty aiheeseen vat");
+      });
+      // Two saves: the set lost the question, vat's Finnish test messages have it.
+      const set = (await api("GET", "draft/uncovered", owner)).body.uncovered as Record<
+        "fi" | "sv",
+        { text: string }[]
+      >;
+      expect(set.fi.map((q) => q.text)).not.toContain("koiravero helsinki");
+      const now = (await api("GET", "draft/topics/vat", owner)).body.topic as Topic;
+      expect(now.tests.fi).toContain("koiravero helsinki");
+    } finally {
+      // Back as live for the tests after this one: the topic, then the set.
+      expect((await api("POST", "draft/topics/vat/revert", owner)).status).toBe(200);
+      expect((await api("POST", "draft/uncovered/revert", owner)).status).toBe(200);
+    }
+  }, 180_000);
 
   it("shows a topic's change history on request, read again after a save, and passes axe", async () => {
     await withStudioPage(browser, stack.url, "content-owner", async (page) => {

@@ -13,7 +13,12 @@ const MOST_PER_READ = 500;
 
 /** Whether two asks are for the same item's entries (or both for every item's). */
 export function sameItem(a: AuditOf, b: AuditOf): boolean {
-  return a.topic === b.topic && a.referral === b.referral && a.outOfScope === b.outOfScope;
+  return (
+    a.topic === b.topic &&
+    a.referral === b.referral &&
+    a.outOfScope === b.outOfScope &&
+    a.uncovered === b.uncovered
+  );
 }
 
 /** One view of the audit trail, `pageSize` entries at a time. */

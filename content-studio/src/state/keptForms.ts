@@ -19,7 +19,7 @@ export interface KeptForm<F> {
   extra?: unknown;
 }
 
-export type KeptKind = "topic" | "referral" | "out-of-scope";
+export type KeptKind = "topic" | "referral" | "out-of-scope" | "uncovered";
 
 /** Kept work older than this is dropped on reading: it is no longer anyone's work in hand. */
 export const KEPT_FOR_MS = 14 * 24 * 60 * 60 * 1000;

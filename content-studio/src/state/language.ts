@@ -9,6 +9,7 @@ import { route, session } from "./app.ts";
 import { loadError, loading, serverProblems, validateNow } from "./editor.ts";
 import { serverProblems as outOfScopeProblems, validateOutOfScopeNow } from "./outOfScope.ts";
 import { serverProblems as referralProblems, validateReferralNow } from "./referrals.ts";
+import { uncoveredPage } from "./uncovered.ts";
 import { load as loadVersions, retellRefusal, list as versionList } from "./versions.ts";
 
 /** Starts following the UI language; returns the function that stops it. */
@@ -27,6 +28,9 @@ export function recheckOnLanguageSwitch(): () => void {
       }
       if (view === "referral" && referralProblems.value.length) void validateReferralNow();
       if (view === "out-of-scope" && outOfScopeProblems.value.length) void validateOutOfScopeNow();
+      const uncovered = uncoveredPage.edit;
+      if (view === "uncovered" && uncovered.serverProblems.value.length)
+        void uncovered.validateNow();
       // A failed version's reason is told by the server too.
       if (view === "versions" && versionList.value) void loadVersions();
       // So is what the check found when it refused a publish.

@@ -18,17 +18,19 @@ import { TestAll } from "./TestAll.tsx";
 import { TopicEditor } from "./TopicEditor.tsx";
 import { Topics } from "./Topics.tsx";
 import { TryIt } from "./TryIt.tsx";
+import { UncoveredSet } from "./UncoveredSet.tsx";
 import { Versions } from "./Versions.tsx";
 
 const NAV: {
   view: ViewName;
   route: Route;
-  key: "topics" | "inbox" | "referrals" | "outOfScope" | "try" | "test" | "versions";
+  key: "topics" | "inbox" | "referrals" | "outOfScope" | "uncovered" | "try" | "test" | "versions";
 }[] = [
   { view: "topics", route: { view: "topics" }, key: "topics" },
   { view: "inbox", route: { view: "inbox" }, key: "inbox" },
   { view: "referrals", route: { view: "referrals" }, key: "referrals" },
   { view: "out-of-scope", route: { view: "out-of-scope" }, key: "outOfScope" },
+  { view: "uncovered", route: { view: "uncovered" }, key: "uncovered" },
   { view: "try", route: { view: "try" }, key: "try" },
   { view: "test", route: { view: "test" }, key: "test" },
   { view: "versions", route: { view: "versions" }, key: "versions" },
@@ -155,6 +157,8 @@ function CurrentView(props: { route: Route }) {
       return <ReferralEditor />;
     case "out-of-scope":
       return <OutOfScope />;
+    case "uncovered":
+      return <UncoveredSet />;
     case "try":
       return <TryIt />;
     case "test":

@@ -1,5 +1,6 @@
 /**
- * A topic's, referral group's or the out-of-scope lists' change history in its editor:
+ * A topic's, referral group's, the out-of-scope lists' or the uncovered questions' change
+ * history in its editor:
  * collapsed at first, read from
  * the audit trail when opened (newest first), older entries on request. Entries are told as
  * on the Versions page (`tellAuditEntry`).
@@ -8,12 +9,16 @@ import { useEffect } from "preact/hooks";
 import type { AuditOf } from "../api.ts";
 import { text } from "../i18n.ts";
 import { historyOpen, itemHistory, sameItem } from "../state/auditPages.ts";
-import { lastSaved } from "../state/outOfScope.ts";
+import { outOfScopePage } from "../state/outOfScope.ts";
 import { draft } from "../state/topics.ts";
+import { uncoveredPage } from "../state/uncovered.ts";
 import { AuditTable } from "./AuditTable.tsx";
 import { LoadError, OlderEntries } from "./ui.tsx";
 
-export function ItemHistory(props: { kind: "topic" | "referral" | "out-of-scope"; id: string }) {
+export function ItemHistory(props: {
+  kind: "topic" | "referral" | "out-of-scope" | "uncovered";
+  id: string;
+}) {
   const t = text.value;
   const key = `${props.kind}:${props.id}`;
   const item: AuditOf =
@@ -21,7 +26,9 @@ export function ItemHistory(props: { kind: "topic" | "referral" | "out-of-scope"
       ? { topic: props.id }
       : props.kind === "referral"
         ? { referral: props.id }
-        : { outOfScope: true };
+        : props.kind === "uncovered"
+          ? { uncovered: true }
+          : { outOfScope: true };
   const open = historyOpen.value === key;
   const shown = sameItem(itemHistory.of.value, item);
   const entries = shown ? itemHistory.entries.value : undefined;
@@ -32,7 +39,7 @@ export function ItemHistory(props: { kind: "topic" | "referral" | "out-of-scope"
       ? draft.value?.topics.find((x) => x.id === props.id)?.updatedAt
       : props.kind === "referral"
         ? draft.value?.referrals?.find((g) => g.id === props.id)?.updatedAt
-        : lastSaved.value?.at;
+        : (props.kind === "uncovered" ? uncoveredPage : outOfScopePage).lastSaved.value?.at;
 
   // An open history is read again for another item or a change of this one (a save, a
   // retire): not for each render, whose `item` is a new object.

@@ -92,7 +92,7 @@ export function TestAll() {
           <p class="hint">{t.overviewHint}</p>
           <GateVerdict gate={report.gate} />
           <ChatOutcomes report={report} />
-          <UncoveredQuestions report={report} idPrefix="" heading="h3" />
+          <UncoveredQuestions report={report} idPrefix="" heading="h3" actions />
           <PerTopic />
           <Confusions />
           <Changed />

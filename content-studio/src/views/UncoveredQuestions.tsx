@@ -2,19 +2,32 @@
  * The tax questions no topic covers, in Test all and in a version's test: per language the
  * share the chat would answer with a topic's text against the publish gate's limit, and each
  * such question with the topic it would get, those the live version does not answer marked new.
+ * On the draft's Test all (`actions`), each such question can be moved to the topic's test
+ * messages when the topic covers it now, and the set has a link to its page.
  */
 import { MAX_UNCOVERED_ANSWERED } from "../../../functions/contracts/contentTargets.ts";
 import { LANGS, type TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
+import { routeHash } from "../route.ts";
+import {
+  type AnsweredUncovered,
+  moved,
+  moveOutcome,
+  moveToTopicTests,
+  moving,
+  rowKey,
+} from "../state/uncovered.ts";
 import { overUncoveredLimit, uncoveredNoLonger, uncoveredRows } from "../testReport.ts";
 import { IntentName } from "./IntentName.tsx";
-import { Badge, Scroll } from "./ui.tsx";
+import { Badge, Outcome, Scroll } from "./ui.tsx";
 
 export function UncoveredQuestions(props: {
   report: TestAllResult;
   /** Keeps ids apart where several reports are on one page (a version's test: `version-4-`). */
   idPrefix: string;
   heading: "h3" | "h6";
+  /** The draft's report: its questions can be moved, and the set edited. */
+  actions?: boolean;
 }) {
   const t = text.value;
   const id = (name: string) => `${props.idPrefix}${name}`;
@@ -29,6 +42,13 @@ export function UncoveredQuestions(props: {
     <section aria-labelledby={id("uncovered-title")} data-testid={id("uncovered")}>
       <Heading id={id("uncovered-title")}>{t.uncoveredTitle}</Heading>
       <p class="hint">{t.uncoveredHint}</p>
+      {props.actions ? (
+        <p>
+          <a href={routeHash({ view: "uncovered" })} data-testid="edit-uncovered">
+            {t.editUncovered}
+          </a>
+        </p>
+      ) : null}
       {none ? (
         <p class="muted" data-testid={id("no-uncovered")}>
           {t.noUncovered}
@@ -66,6 +86,7 @@ export function UncoveredQuestions(props: {
               </tbody>
             </table>
           </Scroll>
+          {props.actions ? <Outcome outcome={moveOutcome.value} id="move-outcome" /> : null}
           {rows.length === 0 ? (
             <p class="muted">{t.noUncoveredAnswered}</p>
           ) : (
@@ -80,16 +101,17 @@ export function UncoveredQuestions(props: {
                     <th scope="col">{t.colLang}</th>
                     <th scope="col">{t.colAnsweredWith}</th>
                     <th scope="col">{t.colSinceLive}</th>
+                    {props.actions ? <th scope="col">{t.colMove}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((row) => (
+                  {rows.map((row, i) => (
                     <tr
                       key={`${row.lang}-${row.text}`}
                       data-lang={row.lang}
                       data-newly={row.newly ? "true" : undefined}
                     >
-                      <th scope="row" lang={row.lang}>
+                      <th scope="row" lang={row.lang} id={id(`uncovered-question-${i}`)}>
                         {row.text}
                       </th>
                       <td>{t.langName[row.lang]}</td>
@@ -103,6 +125,11 @@ export function UncoveredQuestions(props: {
                           t.answeredBefore
                         )}
                       </td>
+                      {props.actions ? (
+                        <td>
+                          <MoveAction row={row} question={id(`uncovered-question-${i}`)} />
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -115,5 +142,26 @@ export function UncoveredQuestions(props: {
         </>
       )}
     </section>
+  );
+}
+
+/** The row's "the topic covers this now" button, or that it was moved. */
+function MoveAction(props: { row: AnsweredUncovered; question: string }) {
+  const t = text.value;
+  const key = rowKey(props.row);
+  if (moved.value.has(key)) return <span>{t.movedToTopic(props.row.topic)}</span>;
+  const busy = moving.value === key;
+  return (
+    <button
+      type="button"
+      class="secondary small"
+      data-testid="move-to-topic-tests"
+      // The question it moves, from the row's header: each button is told apart.
+      aria-describedby={props.question}
+      disabled={moving.value !== undefined}
+      onClick={() => void moveToTopicTests(props.row)}
+    >
+      {busy ? t.moving : t.moveToTopicTests}
+    </button>
   );
 }

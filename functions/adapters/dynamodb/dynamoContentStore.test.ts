@@ -161,6 +161,58 @@ describe("a draft stored before the out-of-scope lists were edited on their own"
   });
 });
 
+describe("a draft stored before the studio edited the uncovered questions", () => {
+  it("is read from its per-language items until a save writes the one item, which an import cleans up", async () => {
+    const name = "content-legacy-uncovered";
+    const { client, doc } = tables.clients();
+    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
+    await createDynamoContentStore(doc, name).replaceDraft(sampleBundle(), {
+      ...who,
+      revision: "r1",
+    });
+    // The set as drafts kept it before: one item per language, no one named, no revision.
+    const legacy = (lang: "fi" | "sv", text: string) =>
+      doc.send(
+        new PutCommand({
+          TableName: name,
+          Item: {
+            pk: "draft",
+            sk: `uncovered#${lang}`,
+            lang,
+            cases: [{ text, matter: "dog-tax" }],
+          },
+        }),
+      );
+    await legacy("fi", "koiravero");
+    await legacy("sv", "hundskatt");
+    const store = createDynamoContentStore(doc, name);
+    const before = await store.draft();
+    expect(before?.bundle.uncovered).toEqual({
+      fi: [{ text: "koiravero", matter: "dog-tax" }],
+      sv: [{ text: "hundskatt", matter: "dog-tax" }],
+    });
+    expect(before?.uncoveredMeta).toBeUndefined();
+
+    const saved = { fi: [{ text: "lahjavero", matter: "gift-tax" }], sv: [] };
+    const write = { uncovered: saved, meta: { ...who, revision: "r2" } };
+    expect(await store.putDraftUncovered(write, { absent: true })).toBe(true);
+    const after = await createDynamoContentStore(doc, name).draft();
+    expect(after?.bundle.uncovered).toEqual(saved);
+    expect(after?.uncoveredMeta).toEqual({ ...who, revision: "r2" });
+
+    await store.replaceDraft(sampleBundle(), { ...who, revision: "r3" });
+    const keys = await doc.send(
+      new QueryCommand({
+        TableName: name,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": "draft" },
+      }),
+    );
+    expect(keys.Items?.filter((i) => String(i.sk).startsWith("uncovered"))).toEqual([]);
+  });
+});
+
 describe("a conditional draft write whose answer was lost", () => {
   const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
 

@@ -26,6 +26,7 @@ import {
   type DraftScopeWrite,
   type DraftTopicMeta,
   type DraftTopicWrite,
+  type DraftUncoveredWrite,
 } from "../../domain/content/contentStore.ts";
 import { deepFreeze } from "../../domain/content/frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "../../domain/content/versions.ts";
@@ -46,13 +47,17 @@ import { queryAll } from "./queryAll.ts";
  *   draft     / topic#<id>       the same, plus who changed it and whether it is retired
  *   draft     / scope            the same, plus who changed it and its revision
  *   draft     / referral#<id>    the same, plus who changed it
- *   draft     / uncovered#<lang> the uncovered questions of one language (a draft written
- *                                before the set was kept has none; a version keeps them in
- *                                its gzipped JSON)
+ *   draft     / uncovered        the uncovered questions of both languages, plus who changed
+ *                                them and their revision (a draft written before the set was
+ *                                kept has none; a version keeps them in its gzipped JSON)
+ *   (drafts written before the studio edited the set instead have, and are still read from
+ *   while they have no `uncovered` item; an import removes them:)
+ *   draft     / uncovered#<lang> the uncovered questions of one language
  *   draft     / rev              moved by every draft write (processes cache the draft by it)
  *   audit     / <iso time>#<ulid> one audit entry
  * One item per topic keeps every draft item far below DynamoDB's 400 KB and lets a save touch
- * one; one per language of the uncovered set (72 questions, ~4 kB) keeps it as far below. A
+ * one. The uncovered set (2 x 72 questions, ~9 kB) is one item because a save replaces both
+ * languages: one conditional write, with nothing half-written between two. A
  * version is never edited: compressed, its ~310 kB of JSON is one item of ~85 kB, a quarter
  * of the write and read capacity, and one request instead of a batch per 25 topics.
  */
@@ -72,9 +77,14 @@ interface ScopeItem {
   dev: Split;
 }
 interface UncoveredItem {
+  uncovered: Record<Lang, UncoveredCase[]>;
+}
+/** One language of the set, as drafts stored it before the studio edited the set. */
+interface UncoveredLangItem {
   lang: Lang;
   cases: UncoveredCase[];
 }
+const UNCOVERED_SK = "uncovered";
 /** The "none" held-out lists of a scope item written without them. */
 const NO_HELD_OUT: Split = { fi: [], sv: [] };
 
@@ -245,6 +255,18 @@ export function createDynamoContentStore(
     return out.Item?.revision === revision;
   }
 
+  /** Puts one whole draft item (`sk` under the draft) if it is as `expected`. */
+  async function putDraftItem(
+    fields: { sk: string; revision?: string | undefined } & Record<string, unknown>,
+    expected: DraftExpectation | undefined,
+  ): Promise<boolean> {
+    const Item = { pk: "draft", ...fields };
+    const put = new PutCommand({ TableName: table, Item, ...draftCondition(expected) });
+    if (!(await writeDraftItem(put, Item.sk, Item.revision))) return refused();
+    writeThrough(await bumpDraftRevision(), Item.sk, Item);
+    return true;
+  }
+
   async function writeAll(items: Record<string, unknown>[]): Promise<void> {
     for (let i = 0; i < items.length; i += WRITE_BATCH) {
       let pending = items.slice(i, i + WRITE_BATCH).map((Item) => ({ PutRequest: { Item } }));
@@ -287,9 +309,7 @@ export function createDynamoContentStore(
       })),
       { pk, sk: "scope", ...scope, ...meta },
       // Only a bundle that has the set writes it: one read from an older version has none.
-      ...(uncovered
-        ? LANGS.map((lang) => ({ pk, sk: `uncovered#${lang}`, lang, cases: uncovered[lang] }))
-        : []),
+      ...(uncovered ? [{ pk, sk: UNCOVERED_SK, uncovered, ...meta }] : []),
     ];
   }
 
@@ -458,18 +478,16 @@ export function createDynamoContentStore(
     },
 
     async putDraftTopic(write: DraftTopicWrite, expected?: DraftExpectation) {
-      const Item = {
-        pk: "draft",
-        sk: `topic#${write.topic.id}`,
-        topic: write.topic,
-        tests: write.tests,
-        dev: write.dev,
-        ...write.meta,
-      };
-      const put = new PutCommand({ TableName: table, Item, ...draftCondition(expected) });
-      if (!(await writeDraftItem(put, Item.sk, Item.revision))) return refused();
-      writeThrough(await bumpDraftRevision(), Item.sk, Item);
-      return true;
+      return putDraftItem(
+        {
+          sk: `topic#${write.topic.id}`,
+          topic: write.topic,
+          tests: write.tests,
+          dev: write.dev,
+          ...write.meta,
+        },
+        expected,
+      );
     },
 
     async putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation) {
@@ -486,11 +504,14 @@ export function createDynamoContentStore(
 
     async putDraftScope(write: DraftScopeWrite, expected?: DraftExpectation) {
       const { meta, outOfScope, tests, dev } = write;
-      const Item = { pk: "draft", sk: "scope", outOfScope, tests, dev, ...meta };
-      const put = new PutCommand({ TableName: table, Item, ...draftCondition(expected) });
-      if (!(await writeDraftItem(put, Item.sk, Item.revision))) return refused();
-      writeThrough(await bumpDraftRevision(), Item.sk, Item);
-      return true;
+      return putDraftItem({ sk: "scope", outOfScope, tests, dev, ...meta }, expected);
+    },
+
+    async putDraftUncovered(write: DraftUncoveredWrite, expected?: DraftExpectation) {
+      return putDraftItem(
+        { sk: UNCOVERED_SK, uncovered: write.uncovered, ...write.meta },
+        expected,
+      );
     },
 
     async putDraftOutOfScope(write: DraftOutOfScopeWrite, expected?: DraftExpectation) {
@@ -643,12 +664,20 @@ function bundleFromItems(items: Record<string, unknown>[]): ContentBundle {
  * the gate then holds nothing.
  */
 function uncoveredFromItems(items: Record<string, unknown>[]): Pick<ContentBundle, "uncovered"> {
+  const item = uncoveredItem(items);
+  if (item) return { uncovered: item.uncovered };
   const kept = items.filter((i) =>
-    String(i.sk).startsWith("uncovered#"),
-  ) as unknown as UncoveredItem[];
+    String(i.sk).startsWith(`${UNCOVERED_SK}#`),
+  ) as unknown as UncoveredLangItem[];
   if (kept.length === 0) return {};
   const of = (lang: Lang) => kept.find((u) => u.lang === lang)?.cases ?? [];
   return { uncovered: { fi: of("fi"), sv: of("sv") } };
+}
+
+function uncoveredItem(items: Record<string, unknown>[]) {
+  return items.find((i) => i.sk === UNCOVERED_SK) as
+    | (UncoveredItem & Partial<DraftTopicMeta>)
+    | undefined;
 }
 
 /** The draft's items at a revision, and the draft made from them once asked for. */
@@ -668,6 +697,7 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
     | undefined;
   const active = topicItems.filter((t) => !t.retired);
   const referrals = referralItems(items) as (ReferralItem & DraftTopicMeta)[];
+  const uncovered = uncoveredItem(items);
   return {
     bundle: { ...fromItems(active, scope, referrals), ...uncoveredFromItems(items) },
     retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
@@ -675,6 +705,9 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
     referralMeta: new Map(referrals.map((r) => [r.referral.id, metaOf(r)])),
     // A scope item written before the lists were edited on their own names nobody.
     ...(scope?.updatedBy !== undefined ? { scopeMeta: metaOf(scope as DraftTopicMeta) } : {}),
+    ...(uncovered?.updatedBy !== undefined
+      ? { uncoveredMeta: metaOf(uncovered as DraftTopicMeta) }
+      : {}),
   };
 }
 
@@ -707,15 +740,16 @@ function referralItems(items: Record<string, unknown>[]): ReferralItem[] {
 }
 
 /**
- * The attribute and value an audit read filters on: one topic's, referral group's or the
- * out-of-scope lists' entries.
+ * The attribute and value an audit read filters on: one topic's, referral group's, the
+ * out-of-scope lists' or the uncovered questions' entries.
  */
 function auditFilter(
   query: AuditQuery,
-): { attribute: "topic" | "referral" | "outOfScope"; id: string | true } | undefined {
+): { attribute: "topic" | "referral" | "outOfScope" | "uncovered"; id: string | true } | undefined {
   if (query.topic !== undefined) return { attribute: "topic", id: query.topic };
   if (query.referral !== undefined) return { attribute: "referral", id: query.referral };
   if (query.outOfScope) return { attribute: "outOfScope", id: true };
+  if (query.uncovered) return { attribute: "uncovered", id: true };
   return undefined;
 }
 

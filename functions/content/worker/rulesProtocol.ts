@@ -6,6 +6,7 @@ export type RulesRequest =
   | { id: number; op: "checkTopic"; json: unknown; bundle: ContentBundle; context: RulesContext }
   | { id: number; op: "checkReferral"; json: unknown; bundle: ContentBundle }
   | { id: number; op: "checkOutOfScope"; json: unknown; bundle: ContentBundle }
+  | { id: number; op: "checkUncovered"; json: unknown; bundle: ContentBundle }
   | { id: number; op: "checkBundle"; bundle: ContentBundle; context: RulesContext };
 
 /** Its answer: the rules' own result, or why it failed. */

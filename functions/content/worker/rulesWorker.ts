@@ -23,7 +23,9 @@ port.on("message", (request: RulesRequest) => {
           ? contentRules.checkReferral(request.json, request.bundle)
           : request.op === "checkOutOfScope"
             ? contentRules.checkOutOfScope(request.json, request.bundle)
-            : contentRules.checkBundle(request.bundle, request.context);
+            : request.op === "checkUncovered"
+              ? contentRules.checkUncovered(request.json, request.bundle)
+              : contentRules.checkBundle(request.bundle, request.context);
     response = { id: request.id, ok: true, result };
   } catch (error) {
     response = { id: request.id, ok: false, message: (error as Error).message };

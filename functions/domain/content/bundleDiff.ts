@@ -1,7 +1,7 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID } from "../../contracts/topics.ts";
-import { type ContentBundle, heldOutFor, type TopicHeldOut, uncoveredOf } from "./bundle.ts";
+import { type ContentBundle, heldOutFor, type TopicHeldOut } from "./bundle.ts";
 
 /**
  * What changed in one field, for a reviewer to read: a text before and after ("" for none),
@@ -19,8 +19,8 @@ export interface TopicChange {
    */
   id: string;
   /**
-   * Set for a referral group's change, and for the uncovered questions' ("uncovered": they
-   * change only by content:import); topics and out-of-scope have none.
+   * Set for a referral group's change, and for the uncovered questions' ("uncovered");
+   * topics and out-of-scope have none.
    */
   kind?: "referral" | "uncovered";
   /**
@@ -162,6 +162,25 @@ export function outOfScopeDiff(
   return changedParts(parts(before), parts(after));
 }
 
+/**
+ * How each language's uncovered questions change from `before` to `after` (`uncovered.fi`:
+ * questions added and removed, each as "text (matter)"); none when alike.
+ */
+export function uncoveredDiff(
+  before: ContentBundle["uncovered"],
+  after: ContentBundle["uncovered"],
+): FieldChange[] {
+  // A question is its text and matter; a version stored before the set was kept has none.
+  const parts = (set: ContentBundle["uncovered"]) =>
+    LANGS.map((l) =>
+      part(
+        `uncovered.${l}`,
+        (set?.[l] ?? []).map((c) => `${c.text} (${c.matter})`),
+      ),
+    );
+  return changedParts(parts(before), parts(after));
+}
+
 /** What a diff says beyond which parts changed: for a person reading it, not for comparing. */
 export interface DiffOptions {
   /** What the changed parts said before and after. */
@@ -272,15 +291,7 @@ function diffItems(
   if (scope.length > 0) {
     push({ id: OUT_OF_SCOPE_ID, change: "changed", fields: fieldsOf(scope) }, scope, "scope");
   }
-  // A question is its text and matter; a version stored before the set was kept has none.
-  const uncoveredParts = (bundle: ContentBundle): Part[] =>
-    LANGS.map((l) =>
-      part(
-        `uncovered.${l}`,
-        uncoveredOf(bundle)[l].map((c) => `${c.text} (${c.matter})`),
-      ),
-    );
-  const uncovered = changedParts(uncoveredParts(before), uncoveredParts(after));
+  const uncovered = uncoveredDiff(before.uncovered, after.uncovered);
   if (uncovered.length > 0) {
     push(
       { id: UNCOVERED_DIFF_ID, kind: "uncovered", change: "changed", fields: fieldsOf(uncovered) },

@@ -1,3 +1,4 @@
+import type { UncoveredCase } from "../../contracts/content.ts";
 import type { Lang } from "../../contracts/lang.ts";
 import type { ContentBundle, ScopeContent } from "./bundle.ts";
 import type { AuditEntry, LivePointer, VersionMeta, VersionState } from "./versions.ts";
@@ -39,6 +40,11 @@ export interface Draft {
    * before they had one (it was then only ever written with the whole draft).
    */
   scopeMeta?: DraftTopicMeta;
+  /**
+   * Who last changed the uncovered questions, and their revision; none while the draft has
+   * no stored set of its own yet (a draft stored before the set was edited in the studio).
+   */
+  uncoveredMeta?: DraftTopicMeta;
 }
 
 /** A page of the version history: versions older than `before`, at most `limit`. */
@@ -58,6 +64,8 @@ export interface AuditQuery {
   referral?: string;
   /** Only the out-of-scope lists' entries. */
   outOfScope?: true;
+  /** Only the uncovered questions' entries. */
+  uncovered?: true;
 }
 
 /** Entries of the audit trail, newest first, and where the following page starts. */
@@ -106,6 +114,12 @@ export interface DraftReferralWrite {
  */
 export interface DraftOutOfScopeWrite {
   outOfScope: Record<Lang, string[]>;
+  meta: DraftTopicMeta;
+}
+
+/** The draft's uncovered questions, both languages written as one item. */
+export interface DraftUncoveredWrite {
+  uncovered: Record<Lang, UncoveredCase[]>;
   meta: DraftTopicMeta;
 }
 
@@ -176,6 +190,11 @@ export interface ContentStore {
    * messages kept with them stay as they are.
    */
   putDraftOutOfScope(write: DraftOutOfScopeWrite, expected?: DraftExpectation): Promise<boolean>;
+  /**
+   * Writes the draft's uncovered questions, both languages at once, as `putDraftTopic`; a
+   * draft without a set of its own (`uncoveredMeta`) has no item to expect a revision of.
+   */
+  putDraftUncovered(write: DraftUncoveredWrite, expected?: DraftExpectation): Promise<boolean>;
   /**
    * Replaces the whole draft (seed, import). Every item gets `meta`'s
    * revision, new: a form opened on the draft before is then told the item changed.

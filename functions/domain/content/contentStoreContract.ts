@@ -257,6 +257,41 @@ export function describeContentStoreContract(
       expect((await store.draft())?.bundle.uncovered).toBeUndefined();
     });
 
+    it("writes the draft's uncovered questions, both languages at once, only as their writer expects", async () => {
+      const store = await fresh();
+      // Imported without a set: there is no item of it to expect a revision of.
+      await store.replaceDraft(sampleBundle(), who);
+      expect((await store.draft())?.uncoveredMeta).toBeUndefined();
+      const set = (text: string) => ({
+        fi: [{ text, matter: "dog-tax" }],
+        sv: [{ text: `${text} sv`, matter: "dog-tax" }],
+      });
+      const write = (text: string, revision: string) => ({
+        uncovered: set(text),
+        meta: { ...who, revision },
+      });
+
+      expect(await store.putDraftUncovered(write("a", "r1"), { revision: "r0" })).toBe(false);
+      expect(await store.putDraftUncovered(write("a", "r1"), { absent: true })).toBe(true);
+      expect(await store.putDraftUncovered(write("b", "r2"), { absent: true })).toBe(false);
+      expect(await store.putDraftUncovered(write("b", "r2"), { revision: "r0" })).toBe(false);
+      // Sent again after it was made (a retried request): made, not a conflict with itself.
+      expect(await store.putDraftUncovered(write("a", "r1"), { absent: true })).toBe(true);
+      expect(await store.putDraftUncovered(write("b", "r2"), { revision: "r1" })).toBe(true);
+
+      const draft = await store.draft();
+      expect(draft?.bundle.uncovered).toEqual(set("b"));
+      expect(draft?.uncoveredMeta).toEqual({ ...who, revision: "r2" });
+      expect(draft?.bundle.outOfScope).toEqual(sampleBundle().outOfScope);
+      // An import that has the set stores it under the import's revision.
+      await store.replaceDraft(
+        { ...sampleBundle(), uncovered: set("c") },
+        { ...who, revision: "r9" },
+      );
+      expect((await store.draft())?.uncoveredMeta?.revision).toBe("r9");
+      expect((await store.draft())?.bundle.uncovered).toEqual(set("c"));
+    });
+
     it("keeps the draft's referral groups one by one, and removes one", async () => {
       const store = await fresh();
       await store.replaceDraft(sampleBundle(), who);
@@ -563,7 +598,7 @@ export function describeContentStoreContract(
       ]);
     });
 
-    it("gives one topic's, referral group's or the out-of-scope lists' audit entries, paged", async () => {
+    it("gives one topic's, referral group's, the out-of-scope lists' or the uncovered questions' audit entries, paged", async () => {
       const store = await fresh();
       const written: [string, Partial<AuditEntry>][] = [
         ["vat saved", { topic: "vat" }],
@@ -576,6 +611,7 @@ export function describeContentStoreContract(
         ["kela group retired", { referral: "kela", action: "draft-retire" }],
         ["vat retired", { topic: "vat", action: "draft-retire" }],
         ["lists saved", { outOfScope: true }],
+        ["questions saved", { uncovered: true }],
       ];
       for (const [i, [detail, over]] of written.entries()) {
         await store.audit(entry(`2026-12-01T11:00:0${i}.000Z`, detail, over));
@@ -596,6 +632,9 @@ export function describeContentStoreContract(
       ]);
       expect(await allPages(store, { limit: 5, outOfScope: true })).toEqual([
         { details: ["lists saved"], next: false },
+      ]);
+      expect(await allPages(store, { limit: 5, uncovered: true })).toEqual([
+        { details: ["questions saved"], next: false },
       ]);
       const [retired] = (await store.auditTrail({ limit: 1, referral: "kela" })).entries;
       expect(retired).toEqual(

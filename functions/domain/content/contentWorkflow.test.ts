@@ -35,10 +35,11 @@ const rules: ContentRules = {
     const { tests, ...rest } = topic;
     return { issues: [], topic: rest, ...(tests ? { tests } : {}) };
   },
-  // Referral groups and the out-of-scope lists get the real rules: the one validator the
+  // Referral groups, the out-of-scope lists and the uncovered questions get the real rules: the one validator the
   // studio and content:check use.
   checkReferral: (json, draft) => contentRules.checkReferral(json, draft),
   checkOutOfScope: (json, draft) => contentRules.checkOutOfScope(json, draft),
+  checkUncovered: (json, draft) => contentRules.checkUncovered(json, draft),
   checkBundle: () => [],
 };
 
@@ -1862,5 +1863,88 @@ describe("the uncovered questions of a content version", () => {
     expect((await workflow.draft()).draft.bundle.uncovered).toEqual(uncovered);
     expect(gated.at(-1)?.uncovered).toEqual(uncovered);
     expect((await store.versionBundle(version))?.uncovered).toEqual(uncovered);
+  });
+});
+
+describe("the draft's uncovered questions", () => {
+  const dogTax = { text: "paljonko koiravero on", matter: "dog-tax" };
+  const giftTax = { text: "lahjavero serkulta", matter: "gift-tax" };
+
+  it("are saved over the revision read, trimmed, in the audit trail and the diff, and discarded", async () => {
+    const { workflow } = await setUp();
+    // Seeded without a set: none to read, and its revision is the one of no item ("0").
+    const read = await workflow.draftUncovered();
+    expect(read).toEqual({ uncovered: { fi: [], sv: [] } });
+
+    const saved = await workflow.saveUncovered(
+      owner,
+      { fi: [dogTax, { text: "  lahjavero serkulta ", matter: "gift-tax" }], sv: [] },
+      { revision: undefined },
+    );
+
+    expect(saved.warnings).toEqual([]);
+    const now = await workflow.draftUncovered();
+    expect(now.uncovered).toEqual({ fi: [dogTax, giftTax], sv: [] });
+    expect(now.meta).toMatchObject({ updatedByName: "Outi", revision: saved.revision });
+    expect((await workflow.auditTrail({ limit: 1, uncovered: true })).entries[0]).toMatchObject({
+      action: "draft-save",
+      actor: "owner",
+      uncovered: true,
+      detailFinding: {
+        code: "outOfScopeEdited",
+        params: { added: { fi: 2, sv: 0 }, removed: { fi: 0, sv: 0 } },
+      },
+    });
+    const { changed } = await workflow.draft();
+    expect(changed).toEqual([
+      { id: "uncovered", kind: "uncovered", change: "changed", fields: ["uncovered.fi"] },
+    ]);
+    const diff = await workflow.draftDiff();
+    expect(diff.topics[0]?.details).toEqual([
+      {
+        field: "uncovered.fi",
+        added: ["paljonko koiravero on (dog-tax)", "lahjavero serkulta (gift-tax)"],
+        removed: [],
+      },
+    ]);
+
+    const reverted = await workflow.revertUncovered(owner, { revision: saved.revision });
+    expect(reverted).toMatchObject({ result: "reverted", warnings: [] });
+    expect((await workflow.draftUncovered()).uncovered).toEqual({ fi: [], sv: [] });
+    expect((await workflow.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
+      action: "draft-revert",
+      uncovered: true,
+      version: 1,
+      detailFinding: { params: { added: { fi: 0, sv: 0 }, removed: { fi: 2, sv: 0 } } },
+    });
+    expect((await workflow.draft()).changed).toEqual([]);
+    expect(await workflow.revertUncovered(owner)).toMatchObject({ result: "unchanged" });
+  });
+
+  it("refuse a save over someone else's, and one the rules refuse, writing nothing", async () => {
+    const { workflow } = await setUp();
+    const first = await workflow.saveUncovered(other, { fi: [dogTax], sv: [] });
+
+    await expect(
+      workflow.saveUncovered(owner, { fi: [giftTax], sv: [] }, { revision: undefined }),
+    ).rejects.toMatchObject({ code: "EDIT_CONFLICT", httpStatus: 412 });
+    // A training sentence is no uncovered question: refused at its place, nothing written.
+    await expect(
+      workflow.saveUncovered(
+        owner,
+        { fi: [dogTax, { text: "tax-card one", matter: "tax-card" }], sv: [] },
+        { revision: first.revision },
+      ),
+    ).rejects.toMatchObject({
+      code: "CONTENT_INVALID",
+      problems: [expect.objectContaining({ path: "fi[1].text" })],
+    });
+    expect(await workflow.draftUncovered()).toMatchObject({
+      uncovered: { fi: [dogTax], sv: [] },
+      meta: { updatedByName: "Sanna", revision: first.revision },
+    });
+    expect(await workflow.checkUncovered({ fi: [{ text: "", matter: "x" }], sv: [] })).toEqual([
+      expect.objectContaining({ path: "fi[0].text", severity: "error" }),
+    ]);
   });
 });

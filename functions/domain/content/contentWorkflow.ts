@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import type { ReferralGroup, TopicFile, UncoveredCase } from "../../contracts/content.ts";
 import {
   type DraftItemKind,
   type Finding,
@@ -12,8 +12,15 @@ import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import { reportDay } from "../reports/reportEvents.ts";
-import { type ContentBundle, heldOutFor, utteranceKey, withTopic } from "./bundle.ts";
-import { diffBundles, outOfScopeDiff, type TopicChange } from "./bundleDiff.ts";
+import { type ContentBundle, heldOutFor, uncoveredOf, utteranceKey, withTopic } from "./bundle.ts";
+import {
+  diffBundles,
+  type FieldChange,
+  outOfScopeDiff,
+  type TopicChange,
+  UNCOVERED_DIFF_ID,
+  uncoveredDiff,
+} from "./bundleDiff.ts";
 import type {
   AuditQuery,
   ContentStore,
@@ -86,6 +93,12 @@ export interface OutOfScopeCheck {
   outOfScope?: ContentBundle["outOfScope"];
 }
 
+/** The rules' verdict on the uncovered questions: the lists as parsed (trimmed) when valid. */
+export interface UncoveredCheck {
+  issues: ContentIssue[];
+  uncovered?: Record<Lang, UncoveredCase[]>;
+}
+
 /**
  * What the rules know besides the content, read by the workflow from its clock: the rules
  * stay pure functions of their input (and can run in another thread).
@@ -107,6 +120,8 @@ export interface ContentRules {
   checkReferral(json: unknown, draft: ContentBundle): ReferralCheck | Promise<ReferralCheck>;
   /** Problems of the out-of-scope lists as the studio sends them, in place of the draft's. */
   checkOutOfScope(json: unknown, draft: ContentBundle): OutOfScopeCheck | Promise<OutOfScopeCheck>;
+  /** Problems of the uncovered questions as the studio sends them, in place of the draft's. */
+  checkUncovered(json: unknown, draft: ContentBundle): UncoveredCheck | Promise<UncoveredCheck>;
   /** Problems of a whole bundle. */
   checkBundle(
     bundle: ContentBundle,
@@ -168,6 +183,7 @@ const DRAFT_WRITE_TRIES = 4;
 /** Who changed a draft item last and its revision; none when the draft has no such item. */
 function itemMeta(draft: Draft, kind: DraftItemKind, id: string) {
   if (kind === "out-of-scope") return draft.scopeMeta;
+  if (kind === "uncovered") return draft.uncoveredMeta;
   return kind === "topic" ? draft.meta.get(id) : draft.referralMeta.get(id);
 }
 
@@ -194,17 +210,33 @@ function sameContent(a: unknown, b: unknown): boolean {
 function itemState(draft: Draft, kind: DraftItemKind, id: string): DraftExpectation {
   const stored =
     kind === "out-of-scope" ||
-    (kind === "topic"
-      ? [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id)
-      : draft.bundle.referrals.some((r) => r.id === id));
+    (kind === "uncovered"
+      ? draft.uncoveredMeta !== undefined
+      : kind === "topic"
+        ? [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id)
+        : draft.bundle.referrals.some((r) => r.id === id));
   return stored ? { revision: itemMeta(draft, kind, id)?.revision } : { absent: true };
 }
 
-/** What a save of the out-of-scope lists did, per language, for the audit trail. */
-function outOfScopeEdited(before: Draft["bundle"]["outOfScope"], after: Record<Lang, string[]>) {
-  const changes = outOfScopeDiff(before, after);
+/**
+ * What the person's expectation means for the item as stored. The API tells an item without
+ * a revision as revision "0": for the uncovered questions that is also a draft with no set of
+ * its own yet (stored before the studio edited it), which a write then creates.
+ */
+function asStored(draft: Draft, kind: DraftItemKind, expected: DraftExpectation) {
+  const unstored = kind === "uncovered" && draft.uncoveredMeta === undefined;
+  return unstored && "revision" in expected && expected.revision === undefined
+    ? { absent: true as const }
+    : expected;
+}
+
+/**
+ * What a save or discard of a list did, per language, for the audit trail: the items each
+ * language's list (`<list>.fi`, as the diff names it) gained and lost.
+ */
+function listEdited(changes: readonly FieldChange[]) {
   const count = (lang: Lang, side: "added" | "removed") => {
-    const change = changes.find((c) => c.field === `outOfScope.${lang}`);
+    const change = changes.find((c) => c.field.endsWith(`.${lang}`));
     return change && side in change ? (change as Record<typeof side, string[]>)[side].length : 0;
   };
   const per = (side: "added" | "removed") =>
@@ -225,6 +257,29 @@ export interface DraftReferralView {
 export interface DraftOutOfScopeView {
   outOfScope: ContentBundle["outOfScope"];
   meta?: DraftTopicMeta;
+}
+
+export interface DraftUncoveredView {
+  uncovered: Record<Lang, UncoveredCase[]>;
+  meta?: DraftTopicMeta;
+}
+
+/**
+ * One of the draft's lists that the studio edits whole, on a page of its own: the out-of-scope
+ * examples or the uncovered questions. They differ only in what they hold and where it is
+ * stored; reading, checking, saving and discarding go alike.
+ */
+interface DraftList<T> {
+  kind: "out-of-scope" | "uncovered";
+  id: string;
+  /** What marks the list's entries in the audit trail. */
+  mark: { outOfScope: true } | { uncovered: true };
+  of(bundle: ContentBundle): T;
+  meta(draft: Draft): DraftTopicMeta | undefined;
+  check(json: unknown, bundle: ContentBundle): Promise<{ issues: ContentIssue[]; value?: T }>;
+  put(value: T, meta: DraftTopicMeta, expected: DraftExpectation): Promise<boolean>;
+  /** Per language, what `after` adds to and removes from `before`. */
+  diff(before: T, after: T): FieldChange[];
 }
 
 /** Where taught sentences go: what the recogniser learns from, or the held-out test split. */
@@ -383,7 +438,12 @@ export function createContentWorkflow(deps: {
                   { id: write.id, ...(write.group ? { group: write.group } : {}), meta },
                   write.expected,
                 )
-              : await store.putDraftScope({ ...write.scope, meta }, write.expected);
+              : write.kind === "scope"
+                ? await store.putDraftScope({ ...write.scope, meta }, write.expected)
+                : await store.putDraftUncovered(
+                    { uncovered: write.uncovered, meta },
+                    write.expected,
+                  );
         if (!made) kept++;
       }
       return finding("rollbackDraftRebased", { version: restores, kept });
@@ -580,7 +640,10 @@ export function createContentWorkflow(deps: {
         await store.replaceDraft(draft.bundle, draftMeta(SYSTEM_ACTOR));
         continue;
       }
-      const outcome = await attempt(draft, expected ?? itemState(draft, kind, id));
+      const outcome = await attempt(
+        draft,
+        expected ? asStored(draft, kind, expected) : itemState(draft, kind, id),
+      );
       if (outcome !== CHANGED) return outcome;
       if (expected) {
         const current = await currentDraft();
@@ -696,6 +759,108 @@ export function createContentWorkflow(deps: {
     });
     if (deps.settings.requireReview) return { version, state: "pending-review" };
     return approveAndGoLive(meta, bundle, actor, { reviewed: false });
+  }
+
+  const outOfScopeList: DraftList<ContentBundle["outOfScope"]> = {
+    kind: "out-of-scope",
+    id: OUT_OF_SCOPE_ID,
+    mark: { outOfScope: true },
+    of: (bundle) => bundle.outOfScope,
+    meta: (draft) => draft.scopeMeta,
+    async check(json, bundle) {
+      const { issues, outOfScope } = await rules.checkOutOfScope(json, bundle);
+      return { issues, ...(outOfScope ? { value: outOfScope } : {}) };
+    },
+    put: (outOfScope, meta, expected) => store.putDraftOutOfScope({ outOfScope, meta }, expected),
+    diff: outOfScopeDiff,
+  };
+
+  const uncoveredList: DraftList<Record<Lang, UncoveredCase[]>> = {
+    kind: "uncovered",
+    id: UNCOVERED_DIFF_ID,
+    mark: { uncovered: true },
+    of: uncoveredOf,
+    meta: (draft) => draft.uncoveredMeta,
+    async check(json, bundle) {
+      const { issues, uncovered } = await rules.checkUncovered(json, bundle);
+      return { issues, ...(uncovered ? { value: uncovered } : {}) };
+    },
+    put: (uncovered, meta, expected) => store.putDraftUncovered({ uncovered, meta }, expected),
+    diff: uncoveredDiff,
+  };
+
+  async function readList<T>(list: DraftList<T>) {
+    const draft = await currentDraft();
+    return { value: list.of(draft.bundle), meta: list.meta(draft) };
+  }
+
+  async function checkList<T>(list: DraftList<T>, json: unknown): Promise<ContentIssue[]> {
+    const draft = await currentDraft();
+    return (await list.check(json, draft.bundle)).issues;
+  }
+
+  /** Replaces a list of the draft with `json` once the rules accept it; as `saveTopic`. */
+  async function saveList<T>(
+    list: DraftList<T>,
+    actor: ContentActor,
+    json: unknown,
+    expected?: DraftExpectation,
+  ) {
+    let checked: { issues: ContentIssue[]; value?: T } | undefined;
+    const warnings = () => checked?.issues.filter((i) => i.severity === "warning") ?? [];
+    return changeDraftItem(
+      list.kind,
+      list.id,
+      expected,
+      async (draft, expect) => {
+        const result = await list.check(json, draft.bundle);
+        checked = result;
+        const errors = result.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0 || result.value === undefined) throw new ContentInvalidError(errors);
+        const meta = draftMeta(actor);
+        if (!(await list.put(result.value, meta, expect))) return CHANGED;
+        await audit(actor, "draft-save", {
+          ...list.mark,
+          ...noted(listEdited(list.diff(list.of(draft.bundle), result.value))),
+        });
+        return { warnings: warnings(), revision: meta.revision };
+      },
+      (current) => {
+        const meta = madeBy(actor, list.meta(current));
+        return meta && sameContent(list.of(current.bundle), checked?.value)
+          ? { warnings: warnings(), revision: meta.revision }
+          : undefined;
+      },
+    );
+  }
+
+  /** Gives a list of the draft the live version's content back, checked like a save. */
+  async function revertList<T>(
+    list: DraftList<T>,
+    actor: ContentActor,
+    expected?: DraftExpectation,
+  ): Promise<RevertResult> {
+    const live = await liveVersion();
+    const published = list.of(live.bundle);
+    return changeDraftItem(list.kind, list.id, expected, async (draft, expect) => {
+      const changes = list.diff(list.of(draft.bundle), published);
+      if (changes.length === 0) return { result: "unchanged" as const, warnings: [] };
+      const result = await list.check(published, draft.bundle);
+      const errors = result.issues.filter((i) => i.severity === "error");
+      if (errors.length > 0 || result.value === undefined) throw new ContentInvalidError(errors);
+      const meta = draftMeta(actor);
+      if (!(await list.put(result.value, meta, expect))) return CHANGED;
+      await audit(actor, "draft-revert", {
+        ...list.mark,
+        version: live.version,
+        ...noted(listEdited(changes)),
+      });
+      return {
+        result: "reverted" as const,
+        warnings: result.issues.filter((i) => i.severity === "warning"),
+        revision: meta.revision,
+      };
+    });
   }
 
   const workflow = {
@@ -1206,81 +1371,51 @@ export function createContentWorkflow(deps: {
 
     /** The draft's out-of-scope examples, with who changed them last. */
     async draftOutOfScope(): Promise<DraftOutOfScopeView> {
-      const draft = await currentDraft();
-      return {
-        outOfScope: draft.bundle.outOfScope,
-        ...(draft.scopeMeta ? { meta: draft.scopeMeta } : {}),
-      };
+      const { value, meta } = await readList(outOfScopeList);
+      return { outOfScope: value, ...(meta ? { meta } : {}) };
     },
 
     /** The rules' findings for the out-of-scope lists as typed, without saving them. */
-    async checkOutOfScope(json: unknown): Promise<ContentIssue[]> {
-      const draft = await currentDraft();
-      return (await rules.checkOutOfScope(json, draft.bundle)).issues;
-    },
+    checkOutOfScope: (json: unknown) => checkList(outOfScopeList, json),
 
     /**
      * Saves the out-of-scope lists into the draft, replacing them; the "none" held-out messages
      * stay. Errors refuse it and nothing is written; `expected` as for topics.
      */
-    async saveOutOfScope(actor: ContentActor, json: unknown, expected?: DraftExpectation) {
-      let checked: Awaited<ReturnType<typeof rules.checkOutOfScope>> | undefined;
-      const warnings = () => checked?.issues.filter((i) => i.severity === "warning") ?? [];
-      return changeDraftItem(
-        "out-of-scope",
-        OUT_OF_SCOPE_ID,
-        expected,
-        async (draft, expect) => {
-          const result = await rules.checkOutOfScope(json, draft.bundle);
-          checked = result;
-          const errors = result.issues.filter((i) => i.severity === "error");
-          if (errors.length > 0 || !result.outOfScope) throw new ContentInvalidError(errors);
-          const meta = draftMeta(actor);
-          const outOfScope = result.outOfScope;
-          if (!(await store.putDraftOutOfScope({ outOfScope, meta }, expect))) return CHANGED;
-          await audit(actor, "draft-save", {
-            outOfScope: true,
-            ...noted(outOfScopeEdited(draft.bundle.outOfScope, outOfScope)),
-          });
-          return { warnings: warnings(), revision: meta.revision };
-        },
-        (current) => {
-          const meta = madeBy(actor, current.scopeMeta);
-          return meta && sameContent(current.bundle.outOfScope, checked?.outOfScope)
-            ? { warnings: warnings(), revision: meta.revision }
-            : undefined;
-        },
-      );
-    },
+    saveOutOfScope: (actor: ContentActor, json: unknown, expected?: DraftExpectation) =>
+      saveList(outOfScopeList, actor, json, expected),
 
     /**
      * Discards the draft's changes to the out-of-scope lists: the live version's come back.
      * Checked against the rest of the draft like a save: a live sentence that a draft topic
      * or group now teaches refuses it (CONTENT_INVALID naming it), and nothing is written.
      */
-    async revertOutOfScope(
-      actor: ContentActor,
-      expected?: DraftExpectation,
-    ): Promise<RevertResult> {
-      const live = await liveVersion();
-      return changeDraftItem("out-of-scope", OUT_OF_SCOPE_ID, expected, async (draft, expect) => {
-        if (outOfScopeDiff(live.bundle.outOfScope, draft.bundle.outOfScope).length === 0) {
-          return { result: "unchanged" as const, warnings: [] };
-        }
-        const result = await rules.checkOutOfScope(live.bundle.outOfScope, draft.bundle);
-        const errors = result.issues.filter((i) => i.severity === "error");
-        if (errors.length > 0 || !result.outOfScope) throw new ContentInvalidError(errors);
-        const meta = draftMeta(actor);
-        const outOfScope = result.outOfScope;
-        if (!(await store.putDraftOutOfScope({ outOfScope, meta }, expect))) return CHANGED;
-        await audit(actor, "draft-revert", { outOfScope: true, version: live.version });
-        return {
-          result: "reverted" as const,
-          warnings: result.issues.filter((i) => i.severity === "warning"),
-          revision: meta.revision,
-        };
-      });
+    revertOutOfScope: (actor: ContentActor, expected?: DraftExpectation) =>
+      revertList(outOfScopeList, actor, expected),
+
+    /** The draft's uncovered questions (none yet: empty lists), with who changed them last. */
+    async draftUncovered(): Promise<DraftUncoveredView> {
+      const { value, meta } = await readList(uncoveredList);
+      return { uncovered: value, ...(meta ? { meta } : {}) };
     },
+
+    /** The rules' findings for the uncovered questions as typed, without saving them. */
+    checkUncovered: (json: unknown) => checkList(uncoveredList, json),
+
+    /**
+     * Saves the uncovered questions into the draft, both languages replaced. Errors refuse it
+     * (a question also trained on, held out, or listed twice) and nothing is written;
+     * `expected` as for topics.
+     */
+    saveUncovered: (actor: ContentActor, json: unknown, expected?: DraftExpectation) =>
+      saveList(uncoveredList, actor, json, expected),
+
+    /**
+     * Discards the draft's changes to the uncovered questions: the live version's come back,
+     * checked like a save (a live question a draft topic now trains on refuses it).
+     */
+    revertUncovered: (actor: ContentActor, expected?: DraftExpectation) =>
+      revertList(uncoveredList, actor, expected),
 
     /**
      * Publishes the draft as a new version: pending review, or without four-eyes live (or

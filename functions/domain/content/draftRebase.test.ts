@@ -224,4 +224,29 @@ describe("bringing the draft along to a rollback", () => {
     const kept = planDraftRebase(sampleBundle(), rolledBackTo, draftOf(edited));
     expect(kept).toEqual({ writes: [], kept: [{ kind: "scope" }] });
   });
+
+  it("gives the uncovered questions the rollback's set unless the draft changed them", () => {
+    const set = (text: string) => ({ fi: [{ text, matter: "dog-tax" }], sv: [] });
+    const base = { ...sampleBundle(), uncovered: set("koiravero") };
+    const rolledBackTo = { ...sampleBundle(), uncovered: set("hundskatt") };
+    const stored = { ...draftOf(base), uncoveredMeta: by("owner", "r-uncovered") };
+
+    expect(planDraftRebase(base, rolledBackTo, stored).writes).toEqual([
+      { kind: "uncovered", expected: { revision: "r-uncovered" }, uncovered: set("hundskatt") },
+    ]);
+    // A draft with no set of its own yet (stored before it was edited): created.
+    expect(planDraftRebase(base, rolledBackTo, draftOf(base)).writes).toEqual([
+      { kind: "uncovered", expected: { absent: true }, uncovered: set("hundskatt") },
+    ]);
+    // Rolled back to a version stored without the set: the draft's goes empty, as live's reads.
+    expect(planDraftRebase(base, sampleBundle(), stored).writes).toEqual([
+      { kind: "uncovered", expected: { revision: "r-uncovered" }, uncovered: { fi: [], sv: [] } },
+    ]);
+
+    const edited = { ...stored, bundle: { ...base, uncovered: set("lahjavero") } };
+    expect(planDraftRebase(base, rolledBackTo, edited)).toEqual({
+      writes: [],
+      kept: [{ kind: "uncovered" }],
+    });
+  });
 });

@@ -1,17 +1,20 @@
-import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
+import type { ReferralGroup, TopicFile, UncoveredCase } from "../../contracts/content.ts";
+import type { Lang } from "../../contracts/lang.ts";
 import {
   type ContentBundle,
   heldOutFor,
   type ScopeContent,
   scopeOf,
   type TopicHeldOut,
+  uncoveredOf,
 } from "./bundle.ts";
 import { changedItems } from "./bundleDiff.ts";
 import type { Draft, DraftExpectation } from "./contentStore.ts";
 
 /**
  * Bringing the shared draft along when the live version changes under it (an approved
- * rollback): a three-way merge per item (topic, referral group, the out-of-scope item) with
+ * rollback): a three-way merge per item (topic, referral group, the out-of-scope item, the
+ * uncovered questions) with
  *
  * - `base`: the content that was live before, which the draft's changes are against;
  * - `target`: the content that is live now;
@@ -28,7 +31,10 @@ import type { Draft, DraftExpectation } from "./contentStore.ts";
  */
 
 /** One draft item, named. */
-export type DraftItemRef = { kind: "topic" | "referral"; id: string } | { kind: "scope" };
+export type DraftItemRef =
+  | { kind: "topic" | "referral"; id: string }
+  | { kind: "scope" }
+  | { kind: "uncovered" };
 
 /** A write that gives an item the draft had not changed the new live content. */
 export type DraftRebaseWrite =
@@ -49,7 +55,8 @@ export type DraftRebaseWrite =
       /** None: the group is removed from the draft. */
       group?: ReferralGroup;
     }
-  | { kind: "scope"; expected: DraftExpectation; scope: ScopeContent };
+  | { kind: "scope"; expected: DraftExpectation; scope: ScopeContent }
+  | { kind: "uncovered"; expected: DraftExpectation; uncovered: Record<Lang, UncoveredCase[]> };
 
 export interface DraftRebasePlan {
   writes: DraftRebaseWrite[];
@@ -79,6 +86,7 @@ export function planDraftRebase(
     ...[...edited.topics].map((id) => ({ kind: "topic" as const, id })),
     ...[...edited.referrals].map((id) => ({ kind: "referral" as const, id })),
     ...(edited.scope ? [{ kind: "scope" as const }] : []),
+    ...(edited.uncovered ? [{ kind: "uncovered" as const }] : []),
   ];
   const writes: DraftRebaseWrite[] = [];
 
@@ -130,6 +138,13 @@ export function planDraftRebase(
     // A stored draft always has its scope item; one written before revisions has none.
     const expected: DraftExpectation = { revision: draft.scopeMeta?.revision };
     writes.push({ kind: "scope", expected, scope: scopeOf(target) });
+  }
+
+  if (moved.uncovered && !edited.uncovered) {
+    // A draft stored before the set was edited in the studio has no item of it to expect.
+    const meta = draft.uncoveredMeta;
+    const expected: DraftExpectation = meta ? { revision: meta.revision } : { absent: true };
+    writes.push({ kind: "uncovered", expected, uncovered: uncoveredOf(target) });
   }
 
   return { writes, kept };

@@ -28,6 +28,27 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
   const trail: { position: string; entry: AuditEntry }[] = [];
   const newestFirst = () => [...metas.values()].sort((a, b) => b.version - a.version);
 
+  /**
+   * Writes one draft item if it is as `expected`: `item` says whether the draft has it and its
+   * meta, `next` gives the draft with the write made. A refused write that finds its own
+   * revision was made before (a retried request).
+   */
+  function putItem(
+    expected: DraftExpectation | undefined,
+    meta: DraftTopicMeta,
+    item: (current: Draft) => { stored: boolean; now: DraftTopicMeta | undefined },
+    next: (current: Draft) => Draft,
+  ): boolean {
+    const current = draft ?? emptyDraft();
+    const { stored, now } = item(current);
+    if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
+    draft = deepFreeze(next(current));
+    return true;
+  }
+
+  /** The scope item: a stored draft always has it, as DynamoDB's always does. */
+  const scopeItem = (current: Draft) => ({ stored: draft !== undefined, now: current.scopeMeta });
+
   return {
     live: async () => copy(live),
     nextVersionNumber: async () => ++counter,
@@ -61,67 +82,78 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
     },
     draft: async () => draft,
     async putDraftTopic(write, expected) {
-      const current = draft ?? emptyDraft();
       const { topic, tests, dev, meta } = copy(write);
-      const stored = [...current.bundle.topics, ...current.retired].some((t) => t.id === topic.id);
-      const now = current.meta.get(topic.id);
-      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
-      draft = deepFreeze({
-        ...current,
-        bundle: meta.retired
-          ? withTopic(current.bundle, topic.id, undefined, undefined)
-          : withTopic(current.bundle, topic.id, topic, { tests, dev }),
-        retired: [
-          ...current.retired.filter((t) => t.id !== topic.id),
-          ...(meta.retired ? [topic] : []),
-        ],
-        meta: new Map(current.meta).set(topic.id, meta),
-      });
-      return true;
+      return putItem(
+        expected,
+        meta,
+        (current) => ({
+          stored: [...current.bundle.topics, ...current.retired].some((t) => t.id === topic.id),
+          now: current.meta.get(topic.id),
+        }),
+        (current) => ({
+          ...current,
+          bundle: meta.retired
+            ? withTopic(current.bundle, topic.id, undefined, undefined)
+            : withTopic(current.bundle, topic.id, topic, { tests, dev }),
+          retired: [
+            ...current.retired.filter((t) => t.id !== topic.id),
+            ...(meta.retired ? [topic] : []),
+          ],
+          meta: new Map(current.meta).set(topic.id, meta),
+        }),
+      );
     },
     async putDraftReferral(write, expected) {
-      const current = draft ?? emptyDraft();
       const { group, meta } = copy(write);
-      const stored = current.bundle.referrals.some((r) => r.id === write.id);
-      const now = current.referralMeta.get(write.id);
-      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
-      const referralMeta = new Map(current.referralMeta);
-      // A removed group has no item, as in DynamoDB: nothing of it is left to expect.
-      if (group) referralMeta.set(write.id, meta);
-      else referralMeta.delete(write.id);
-      draft = deepFreeze({
-        ...current,
-        bundle: withReferral(current.bundle, write.id, group),
-        referralMeta,
-      });
-      return true;
+      return putItem(
+        expected,
+        meta,
+        (current) => ({
+          stored: current.bundle.referrals.some((r) => r.id === write.id),
+          now: current.referralMeta.get(write.id),
+        }),
+        (current) => {
+          const referralMeta = new Map(current.referralMeta);
+          // A removed group has no item, as in DynamoDB: nothing of it is left to expect.
+          if (group) referralMeta.set(write.id, meta);
+          else referralMeta.delete(write.id);
+          return {
+            ...current,
+            bundle: withReferral(current.bundle, write.id, group),
+            referralMeta,
+          };
+        },
+      );
     },
     async putDraftScope(write, expected) {
-      const current = draft ?? emptyDraft();
       const { meta, ...scope } = copy(write);
-      // A stored draft always has its scope item, as DynamoDB's always does.
-      const stored = draft !== undefined;
-      const now = current.scopeMeta;
-      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
-      draft = deepFreeze({
+      return putItem(expected, meta, scopeItem, (current) => ({
         ...current,
         bundle: withScope(current.bundle, scope),
         scopeMeta: meta,
-      });
-      return true;
+      }));
     },
     async putDraftOutOfScope(write, expected) {
-      const current = draft ?? emptyDraft();
       const { outOfScope, meta } = copy(write);
-      const stored = draft !== undefined;
-      const now = current.scopeMeta;
-      if (!asExpected(expected, stored, now)) return madeBefore(stored, now, meta);
-      draft = deepFreeze({
+      return putItem(expected, meta, scopeItem, (current) => ({
         ...current,
         bundle: { ...current.bundle, outOfScope },
         scopeMeta: meta,
-      });
-      return true;
+      }));
+    },
+    async putDraftUncovered(write, expected) {
+      const { uncovered, meta } = copy(write);
+      return putItem(
+        expected,
+        meta,
+        // Stored once written: by an import that had the set, or by a save of it.
+        (current) => ({ stored: current.uncoveredMeta !== undefined, now: current.uncoveredMeta }),
+        (current) => ({
+          ...current,
+          bundle: { ...current.bundle, uncovered },
+          uncoveredMeta: meta,
+        }),
+      );
     },
     async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }) {
       draft = deepFreeze({
@@ -130,6 +162,8 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
         meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
         referralMeta: new Map(bundle.referrals.map((r) => [r.id, { ...meta }])),
         scopeMeta: { ...meta },
+        // As DynamoDB's: only a bundle that has the set writes its item.
+        ...(bundle.uncovered ? { uncoveredMeta: { ...meta } } : {}),
       });
     },
     async audit(entry) {
@@ -155,12 +189,13 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
 }
 
 /**
- * Whether an audit entry is of the topic, referral group or out-of-scope lists `query` asks
- * for (any, if none).
+ * Whether an audit entry is of the topic, referral group, out-of-scope lists or uncovered
+ * questions `query` asks for (any, if none).
  */
 function ofItem(entry: AuditEntry, query: AuditQuery): boolean {
   if (query.topic !== undefined && entry.topic !== query.topic) return false;
   if (query.outOfScope && entry.outOfScope !== true) return false;
+  if (query.uncovered && entry.uncovered !== true) return false;
   return query.referral === undefined || entry.referral === query.referral;
 }
 

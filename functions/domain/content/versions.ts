@@ -124,6 +124,8 @@ export interface AuditEntry {
   referral?: string;
   /** Set when draft-save or draft-revert changed the out-of-scope examples. */
   outOfScope?: true;
+  /** Set when draft-save or draft-revert changed the uncovered questions. */
+  uncovered?: true;
   /** In English, or a person's own words (a publish comment, a reviewer's reason). */
   detail?: string;
   /** The detail as the service noted it, to tell it in the studio's language. */

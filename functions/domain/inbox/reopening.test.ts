@@ -136,6 +136,7 @@ const rules: ContentRules = {
   },
   checkReferral: (json) => ({ issues: [], referral: json as never }),
   checkOutOfScope: (json) => ({ issues: [], outOfScope: json as never }),
+  checkUncovered: (json) => ({ issues: [], uncovered: json as never }),
   checkBundle: () => [],
 };
 

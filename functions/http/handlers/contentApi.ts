@@ -110,11 +110,20 @@ const auditQuery = z
       .literal("true", { error: 'must be "true" (only the out-of-scope lists\' entries)' })
       .transform(() => true as const)
       .optional(),
+    uncovered: z
+      .literal("true", { error: 'must be "true" (only the uncovered questions\' entries)' })
+      .transform(() => true as const)
+      .optional(),
   })
-  .refine((q) => [q.topic, q.referral, q.outOfScope].filter((x) => x !== undefined).length <= 1, {
-    path: ["referral"],
-    message: "only one of topic, referral and outOfScope: one item's history at a time",
-  });
+  .refine(
+    (q) =>
+      [q.topic, q.referral, q.outOfScope, q.uncovered].filter((x) => x !== undefined).length <= 1,
+    {
+      path: ["referral"],
+      message:
+        "only one of topic, referral, outOfScope and uncovered: one item's history at a time",
+    },
+  );
 const tellBody = z.strictObject({
   findings: z
     .array(z.strictObject({ code: z.string().max(64), params: z.record(z.string(), z.unknown()) }))
@@ -135,6 +144,9 @@ const topicBody = contentBody("topic");
 const referralBody = contentBody("referral group");
 const outOfScopeBody = objectBody(
   "must be a JSON object { fi: [...], sv: [...] } with the sentences, as in out-of-scope.yaml",
+);
+const uncoveredBody = objectBody(
+  'must be a JSON object { fi: [{ "text": ..., "matter": ... }], sv: [...] } with the questions, as in uncovered/<lang>.yaml',
 );
 /**
  * A version's diff against another version than live. Other query fields are ignored, as
@@ -675,6 +687,46 @@ export function createContentApiHandler(deps: {
       async run({ body, lang }) {
         const lists = parse(outOfScopeBody, body, "body");
         return { problems: shown(await services().workflow.checkOutOfScope(lists), lang) };
+      },
+    },
+    {
+      method: "GET",
+      path: "draft/uncovered",
+      roles: EDITORS,
+      async run() {
+        const view = await services().workflow.draftUncovered();
+        return itemAnswer({ uncovered: view.uncovered }, view.meta);
+      },
+    },
+    {
+      // As the out-of-scope lists: the set always exists (empty when none was kept), so
+      // If-None-Match (create only) cannot apply, and is refused.
+      method: "PUT",
+      path: "draft/uncovered",
+      roles: EDITORS,
+      async run({ body, actor, lang, expected }) {
+        const lists = parse(uncoveredBody, body, "body");
+        return writeAnswer(
+          await services().workflow.saveUncovered(actor, lists, expected(false)),
+          lang,
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "draft/uncovered/revert",
+      roles: EDITORS,
+      async run({ actor, lang, expected }) {
+        return writeAnswer(await services().workflow.revertUncovered(actor, expected(false)), lang);
+      },
+    },
+    {
+      method: "POST",
+      path: "draft/validate/uncovered",
+      roles: EDITORS,
+      async run({ body, lang }) {
+        const lists = parse(uncoveredBody, body, "body");
+        return { problems: shown(await services().workflow.checkUncovered(lists), lang) };
       },
     },
     {

@@ -45,6 +45,7 @@ const NAV = {
   versions: "Versiot ja julkaisu",
   inbox: "Vastaamattomat kysymykset",
   "out-of-scope": "Aiheen ulkopuoliset",
+  uncovered: "Kysymykset ilman aihetta",
 } as const;
 
 /** Opens the studio's sign-in and signs in as a local persona (`content-owner`, …). */

@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
+import { draft } from "./topics.ts";
+import { moved, moveOutcome, moveToTopicTests, rowKey, uncoveredPage } from "./uncovered.ts";
+
+const SET = "/api/content/draft/uncovered";
+const CHECK = "/api/content/draft/validate/uncovered";
+const VAT = "/api/content/draft/topics/vat";
+
+const dogTax = { text: "koiravero helsinki", matter: "dog-tax" };
+const boat = { text: "veneen veroton myynti", matter: "boat" };
+const setAt = (revision: string, fi = [dogTax, boat]) => ({
+  status: 200,
+  body: {
+    uncovered: { fi, sv: [{ text: "hundskatt", matter: "dog-tax" }] },
+    updatedBy: "Sanna",
+    updatedAt: "2026-12-05T08:00:00.000Z",
+    revision,
+  },
+});
+const saved = (revision: string) => ({ status: 200, body: { ok: true, warnings: [], revision } });
+const vatTopic = {
+  status: 200,
+  body: {
+    topic: {
+      id: "vat",
+      fi: { title: "ALV", utterances: ["alv"], answer: "ALV." },
+      sv: { title: "Moms", utterances: ["moms"], answer: "Moms." },
+      tests: { fi: ["mikä on alv"], sv: [] },
+    },
+    retired: false,
+    revision: "t1",
+  },
+};
+
+describe("the uncovered questions in the studio", () => {
+  const fake = signedInWithFakeServer(() => {
+    draft.value = undefined;
+    moved.value = new Set();
+    moveOutcome.value = undefined;
+  });
+
+  function served(problems: unknown[] = []) {
+    const server = fake.current();
+    for (let i = 0; i < 4; i++) {
+      server.on("GET", "/api/content/draft", () => draftAnswer({}));
+      server.on("GET", "/api/content/topics", () => ({
+        status: 200,
+        body: { version: 3, topics: [] },
+      }));
+      server.on("POST", CHECK, () => ({ status: 200, body: { problems } }));
+    }
+    return server;
+  }
+  const writes = () =>
+    fake
+      .current()
+      .calls.filter((c) => c.method !== "GET" && c.path !== CHECK)
+      .map((c) => `${c.method} ${c.path} ${c.condition ?? "-"}`);
+
+  it("opens each language's questions as `matter: question` lines and saves them as questions over the revision read", async () => {
+    const server = served();
+    server.on("GET", SET, () => setAt("r1"));
+    server.on("PUT", SET, () => saved("r2"));
+    await uncoveredPage.open();
+    expect(uncoveredPage.edit.form.value).toEqual({
+      fi: "dog-tax: koiravero helsinki\nboat: veneen veroton myynti",
+      sv: "dog-tax: hundskatt",
+    });
+
+    uncoveredPage.update("fi", "dog-tax: koiravero helsinki\n\n  gift-tax:  lahjavero serkulta ");
+    expect(await uncoveredPage.save()).toBe(true);
+
+    expect(writes()).toEqual([`PUT ${SET} "r1"`]);
+    expect(server.calls.find((c) => c.method === "PUT")?.body).toEqual({
+      fi: [dogTax, { text: "lahjavero serkulta", matter: "gift-tax" }],
+      sv: [{ text: "hundskatt", matter: "dog-tax" }],
+    });
+    expect(uncoveredPage.edit.outcome.value).toEqual({
+      kind: "ok",
+      text: "Kysymykset tallennettu luonnokseen.",
+    });
+  });
+
+  it("shows a problem of a question's matter at its line, and does not save while it is there", async () => {
+    const problem = { severity: "error", path: "fi[1].matter", message: "Anna asia." };
+    const server = served([problem]);
+    server.on("GET", SET, () => setAt("r1"));
+    await uncoveredPage.open();
+    uncoveredPage.update("fi", "dog-tax: koiravero helsinki\nveneen veroton myynti");
+    await uncoveredPage.edit.validateNow();
+
+    expect(server.calls.filter((c) => c.path === CHECK).at(-1)?.body).toEqual({
+      fi: [dogTax, { text: "veneen veroton myynti", matter: "" }],
+      sv: [{ text: "hundskatt", matter: "dog-tax" }],
+    });
+    expect(uncoveredPage.problems.value).toEqual([
+      expect.objectContaining({ field: "fi", index: 1, message: problem.message }),
+    ]);
+    expect(await uncoveredPage.save()).toBe(false);
+    expect(writes()).toEqual([]);
+  });
+
+  it("moves a question the draft answers into the topic's test messages: the set first, then the topic", async () => {
+    const server = served();
+    server.on("GET", SET, () => setAt("r1"));
+    server.on("PUT", SET, () => saved("r2"));
+    server.on("GET", VAT, () => vatTopic);
+    server.on("PUT", VAT, () => saved("t2"));
+    const row = { text: "koiravero helsinki", lang: "fi" as const, topic: "vat" };
+
+    expect(await moveToTopicTests(row)).toBe(true);
+
+    expect(writes()).toEqual([`PUT ${SET} "r1"`, `PUT ${VAT} "t1"`]);
+    const [set, topic] = server.calls.filter((c) => c.method === "PUT");
+    expect(set?.body).toEqual({ fi: [boat], sv: [{ text: "hundskatt", matter: "dog-tax" }] });
+    expect((topic?.body as { tests?: unknown } | undefined)?.tests).toEqual({
+      fi: ["mikä on alv", "koiravero helsinki"],
+      sv: [],
+    });
+    expect(moved.value.has(rowKey(row))).toBe(true);
+    expect(moveOutcome.value).toMatchObject({ kind: "ok", text: expect.stringContaining("vat") });
+  });
+
+  it("says plainly when the question left the set but the topic's save failed", async () => {
+    const server = served();
+    server.on("GET", SET, () => setAt("r1"));
+    server.on("PUT", SET, () => saved("r2"));
+    server.on("GET", VAT, () => vatTopic);
+    server.on("PUT", VAT, () => ({
+      status: 412,
+      body: { error: { code: "EDIT_CONFLICT", message: "Sanna muutti aihetta vat." } },
+    }));
+    const row = { text: "koiravero helsinki", lang: "fi" as const, topic: "vat" };
+
+    expect(await moveToTopicTests(row)).toBe(false);
+
+    expect(writes()).toEqual([`PUT ${SET} "r1"`, `PUT ${VAT} "t1"`]);
+    expect(moveOutcome.value?.kind).toBe("error");
+    expect(moveOutcome.value?.text).toMatch(
+      /^Kysymys poistettiin listalta, mutta sitä ei voitu lisätä aiheen vat testiviesteihin/,
+    );
+    expect(moved.value.has(rowKey(row))).toBe(false);
+  });
+
+  it("moves nothing when the question is no longer in the set", async () => {
+    const server = served();
+    server.on("GET", SET, () => setAt("r1", [boat]));
+
+    expect(await moveToTopicTests({ text: "koiravero helsinki", lang: "fi", topic: "vat" })).toBe(
+      false,
+    );
+
+    expect(writes()).toEqual([]);
+    expect(moveOutcome.value?.text).toMatch(/ei ole enää listalla/);
+  });
+});

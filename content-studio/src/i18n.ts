@@ -1742,9 +1742,9 @@ const sv: UiText = {
         : "Ändringarna av meddelandena utanför ämnena i utkastet har ångrats: de är nu desamma som i versionen i bruk.",
   },
   uncoveredPage: {
-    title: "Frågor som inget ämne besvarar",
+    title: "Frågor som inget ämne svarar på",
     intro:
-      "Skattefrågor som chattboten inte har något ämne för: på dem ska boten säga att den inte kan svara och hänvisa kunden vidare. Testa allt och publiceringskontrollen mäter hur stor andel av frågorna boten skulle besvara med ett ämnes text; över 5 % på ett språk hindrar publicering. Lägg till en fråga som inget ämne besvarar här (till exempel från de obesvarade frågorna), så testas att boten inte svarar på den.",
+      "Skattefrågor som chattboten inte har något ämne för: på dem ska boten säga att den inte kan svara och hänvisa kunden vidare. Testa allt och publiceringskontrollen mäter hur stor andel av frågorna boten skulle besvara med ett ämnes text; över 5 % på ett språk hindrar publicering. Lägg till en fråga som inget ämne svarar på här (till exempel från de obesvarade frågorna), så testas att boten inte svarar på den.",
     newTopic:
       "När du gör ett ämne för ett ärende som har frågor på listorna, flytta bort dem från listorna (till exempel till ämnets testmeddelanden på sidan Testa allt): annars besvarar det nya ämnet dem och publiceringskontrollen stoppar versionen. En fråga får inte heller vara en träningsmening, ett meddelande utanför ämnena eller ett testmeddelande.",
     listLabel: "Frågor, en per rad i formen ärende: fråga",

@@ -710,7 +710,7 @@ describe("a conflict over the uncovered questions", () => {
 
     expect(en).toMatch(/the uncovered questions/i);
     expect(fi).toMatch(/kysymyk.*joihin mikään aihe ei vastaa/i);
-    expect(sv).toMatch(/frågorna som inget ämne besvarar/i);
+    expect(sv).toMatch(/frågorna som inget ämne svarar på/i);
     for (const message of [en, fi, sv]) expect(message).not.toContain('"uncovered"');
   });
 });

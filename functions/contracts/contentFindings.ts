@@ -1297,7 +1297,7 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   editConflict: ({ kind, id, by }) =>
     notice(
       kind === "out-of-scope" || kind === "uncovered"
-        ? `${by ?? "Någon annan"} ändrade ${kind === "uncovered" ? "frågorna som inget ämne besvarar" : "meddelandena utanför ämnena"} efter att du öppnade dem, så dina ändringar sparades inte. Öppna dem igen för att se ändringen, eller spara dina över dem.`
+        ? `${by ?? "Någon annan"} ändrade ${kind === "uncovered" ? "frågorna som inget ämne svarar på" : "meddelandena utanför ämnena"} efter att du öppnade dem, så dina ändringar sparades inte. Öppna dem igen för att se ändringen, eller spara dina över dem.`
         : kind === "topic"
           ? `${by ?? "Någon annan"} ändrade ämnet ${id} efter att du öppnade det, så dina ändringar sparades inte. Öppna det igen för att se ändringen, eller spara dina över det.`
           : `${by ?? "Någon annan"} ändrade hänvisningsgruppen ${id} efter att du öppnade den, så dina ändringar sparades inte. Öppna den igen för att se ändringen, eller spara dina över den.`,
@@ -1305,7 +1305,7 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   draftContended: ({ kind, id }) =>
     notice(
       kind === "out-of-scope" || kind === "uncovered"
-        ? `${kind === "uncovered" ? "Frågorna som inget ämne besvarar" : "Meddelandena utanför ämnena"} ändrades flera gånger medan de sparades, och inget sparades. Försök igen.`
+        ? `${kind === "uncovered" ? "Frågorna som inget ämne svarar på" : "Meddelandena utanför ämnena"} ändrades flera gånger medan de sparades, och inget sparades. Försök igen.`
         : `${kind === "topic" ? "Ämnet" : "Hänvisningsgruppen"} ${id} ändrades flera gånger medan ${kind === "topic" ? "det" : "den"} sparades, och inget sparades. Försök igen.`,
     ),
   publishWhileBuilding: ({ building }) =>
@@ -1563,7 +1563,7 @@ const sv: Teller = {
   heldOutTrained: ({ text, owner, uncovered }) =>
     uncovered
       ? {
-          message: `Frågan ${q(text)} finns bland frågorna som inget ämne besvarar och är också en träningsmening: ${svWords.owner(owner)}.`,
+          message: `Frågan ${q(text)} finns bland frågorna som inget ämne svarar på och är också en träningsmening: ${svWords.owner(owner)}.`,
           fix:
             owner.kind === "out-of-scope"
               ? "Ett exempel utanför ämnena lär boten samma mening, så frågan mäter ingenting: ta bort antingen frågan på sidan Frågor utan ämne eller exemplet på sidan Utanför ämnena (vart och ett sparas för sig)."
@@ -1576,7 +1576,7 @@ const sv: Teller = {
   heldOutRepeated: ({ text, uncovered }) =>
     uncovered
       ? {
-          message: `Frågan ${q(text)} finns bland frågorna som inget ämne besvarar och också i test- eller utvecklingsmängden.`,
+          message: `Frågan ${q(text)} finns bland frågorna som inget ämne svarar på och också i test- eller utvecklingsmängden.`,
           fix: "Behåll den på ett ställe: om ett ämne nu täcker frågan, ta bort den på sidan Frågor utan ämne (borttagningen sparas där för sig); annars ta bort den bland testmeddelandena.",
         }
       : {

@@ -1,9 +1,18 @@
+import {
+  CreateTableCommand,
+  type DynamoDBClient,
+  waitUntilTableExists,
+} from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll } from "vitest";
 import {
   createDynamoClients,
   type DynamoClients,
 } from "../../functions/adapters/dynamodb/client.ts";
 import { ensureTables } from "../../functions/adapters/dynamodb/ensureTables.ts";
+import {
+  createTableInput,
+  type TableDefinition,
+} from "../../functions/adapters/dynamodb/tables.ts";
 import { type EmbeddedDynamo, startEmbeddedDynamo } from "../../functions/local/embeddedDynamo.ts";
 
 /**
@@ -46,4 +55,18 @@ export function recordOperations(tables: { clients: () => DynamoClients }): stri
     );
   });
   return sent;
+}
+
+/**
+ * Creates table `name` as `def` describes and waits until it is active. dynalite flips a new
+ * table to ACTIVE on a timer, and until then answers writes with ResourceNotFoundException:
+ * on a busy machine a test's first write could come before the timer.
+ */
+export async function createTable(
+  client: DynamoDBClient,
+  def: TableDefinition,
+  name: string,
+): Promise<void> {
+  await client.send(new CreateTableCommand(createTableInput(def, name)));
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05 }, { TableName: name });
 }

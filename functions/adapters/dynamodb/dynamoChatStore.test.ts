@@ -1,14 +1,13 @@
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { createTable, useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { describeChatStoreContract, sampleChat } from "../../domain/chat/chatStoreContract.ts";
 import { manualClock } from "../../domain/clock.ts";
 import { sweepExpiredItems } from "../../local/ttlSweeper.ts";
 import type { DynamoClients } from "./client.ts";
 import { createDynamoChatStore } from "./dynamoChatStore.ts";
 import { ensureTables } from "./ensureTables.ts";
-import { createTableInput, TABLES, tableNames } from "./tables.ts";
+import { TABLES, tableNames } from "./tables.ts";
 
 const PREFIX = "test-chatstore-";
 const tables = useEmbeddedTables(PREFIX);
@@ -68,7 +67,7 @@ describe("DynamoDB chat store", () => {
         (i) => i.indexName !== "open",
       ),
     };
-    await clients.client.send(new CreateTableCommand(createTableInput(old, names.chats)));
+    await createTable(clients.client, old, names.chats);
     await clients.doc.send(
       new PutCommand({ TableName: names.chats, Item: sampleChat("from-before") }),
     );

@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { recordOperations, useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import {
+  createTable,
+  recordOperations,
+  useEmbeddedTables,
+} from "../../../tests/support/embeddedTables.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
 import {
   describeContentStoreContract,
   sampleBundle,
 } from "../../domain/content/contentStoreContract.ts";
 import { createDynamoContentStore } from "./dynamoContentStore.ts";
-import { createTableInput, TABLES } from "./tables.ts";
+import { TABLES } from "./tables.ts";
 
 type Topic = ContentBundle["topics"][number];
 
@@ -22,7 +25,7 @@ let n = 0;
 describeContentStoreContract("DynamoDB", async (options) => {
   const name = `content-contract-${++n}`;
   const { client, doc } = tables.clients();
-  await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+  await createTable(client, TABLES.content, name);
   return createDynamoContentStore(doc, name, options);
 });
 
@@ -30,7 +33,7 @@ describe("the DynamoDB content store across processes", () => {
   it("gives each process the draft another process changed, though it keeps one in memory", async () => {
     const name = "content-contract-shared";
     const { client, doc } = tables.clients();
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     const mine = createDynamoContentStore(doc, name);
     const theirs = createDynamoContentStore(doc, name);
     const who = {
@@ -67,7 +70,7 @@ describe("the draft a process keeps after its own edits", () => {
 
   async function table(name: string) {
     const { client, doc } = tables.clients();
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     return () => createDynamoContentStore(doc, name);
   }
 
@@ -126,7 +129,7 @@ describe("a draft stored before the out-of-scope lists were edited on their own"
   it("has a scope item with no revision, written as such, its none messages kept", async () => {
     const name = "content-legacy-scope";
     const { client, doc } = tables.clients();
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
     await createDynamoContentStore(doc, name).replaceDraft(sampleBundle(), {
       ...who,
@@ -165,7 +168,7 @@ describe("a draft stored before the studio edited the uncovered questions", () =
   it("is read from its per-language items until a save writes the one item, which an import cleans up", async () => {
     const name = "content-legacy-uncovered";
     const { client, doc } = tables.clients();
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
     await createDynamoContentStore(doc, name).replaceDraft(sampleBundle(), {
       ...who,
@@ -248,7 +251,7 @@ describe("a conditional draft write whose answer was lost", () => {
 
   async function storeWithDraft(name: string) {
     const { client, doc } = tables.clients();
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     const store = createDynamoContentStore(doc, name);
     await store.replaceDraft(sampleBundle(["tax-card"]), { ...who, revision: "r1" });
     return store;
@@ -311,7 +314,7 @@ describe("how a version is stored", () => {
 
   async function table(name: string) {
     const { client, doc } = tables.clients();
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     const items = async (version: number) =>
       (
         await doc.send(
@@ -382,7 +385,7 @@ describe("the version history", () => {
   it("is listed whole past DynamoDB's 1 MB page, and paged without reading it all", async () => {
     const name = "content-history";
     const { client, doc } = tables.clients();
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     // Years of history in six metas: long comments make a query need more than one page.
     for (let version = 1; version <= 6; version++) {
       await doc.send(
@@ -418,7 +421,7 @@ describe("a version the process itself published", () => {
   it("is kept as written, not read back, and equals what another process reads", async () => {
     const { client, doc } = tables.clients();
     const name = "content-put-version";
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     const mine = createDynamoContentStore(doc, name);
     // Topics out of id order: a read gives them in key order, and so must the kept copy.
     const bundle = sampleBundle(["vat", "payment", "tax-card"]);
@@ -446,7 +449,7 @@ describe("the audit trail", () => {
   it("gives a page in one query, one entry more read to know whether another follows", async () => {
     const name = "content-audit-pages";
     const { client, doc } = tables.clients();
-    await client.send(new CreateTableCommand(createTableInput(TABLES.content, name)));
+    await createTable(client, TABLES.content, name);
     const store = createDynamoContentStore(doc, name);
     for (let i = 1; i <= 8; i++) {
       await store.audit({

@@ -1,8 +1,7 @@
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
-import { useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
+import { createTable, useEmbeddedTables } from "../../../tests/support/embeddedTables.ts";
 import { describeMissStoreContract } from "../../domain/inbox/missStoreContract.ts";
 import { createDynamoMissStore } from "./dynamoMissStore.ts";
-import { createTableInput, TABLES } from "./tables.ts";
+import { TABLES } from "./tables.ts";
 
 const tables = useEmbeddedTables("misses-contract-");
 let n = 0;
@@ -11,6 +10,6 @@ let n = 0;
 describeMissStoreContract("DynamoDB", async () => {
   const name = `misses-contract-${++n}`;
   const { client, doc } = tables.clients();
-  await client.send(new CreateTableCommand(createTableInput(TABLES.misses, name)));
+  await createTable(client, TABLES.misses, name);
   return createDynamoMissStore(doc, name);
 });

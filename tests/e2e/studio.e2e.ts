@@ -723,6 +723,47 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     });
   }, 180_000);
 
+  it("Test all over several training orders shows each figure's range against the gate, and passes axe", async () => {
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
+      await openView(page, "test");
+      await page.locator("#run-tests").click();
+      await page.getByTestId("test-results").waitFor({ timeout: 120_000 });
+      const run = page.getByRole("button", { name: "Toista viidellä opetusjärjestyksellä" });
+      // Two orders rather than the button's five, so that the walk stays quick; the first is
+      // held back a moment to see the page while it runs.
+      await page.route("**/api/content/test-all/orders", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await route.continue({ postData: JSON.stringify({ seeds: 2 }) });
+      });
+      await run.click();
+      const busy = page.getByTestId("orders-busy");
+      await busy.waitFor(POLL);
+      expect(await busy.textContent()).toMatch(/noin 5 kertaa niin kauan kuin Testaa kaikki/);
+      expect(await run.getAttribute("aria-disabled")).toBe("true");
+      await page.getByTestId("orders-results").waitFor({ timeout: 120_000 });
+      expect(await busy.count()).toBe(0);
+
+      const table = page.getByTestId("orders-tests-fi");
+      expect(await table.locator("caption").textContent()).toBe(
+        "Testijoukko, suomi: luvut 2 opetusjärjestyksellä",
+      );
+      expect(await table.locator("tbody tr").count()).toBe(5);
+      const accuracy = table.locator('tr[data-figure="accuracy"]');
+      // Intl writes a no-break space before the percent sign.
+      expect(await accuracy.locator("td").first().textContent()).toBe("vähintään 93\u00a0%");
+      expect(await accuracy.locator("td").nth(2).textContent()).toMatch(
+        /^\d+(,\d)?\s% – \d+(,\d)?\s%/,
+      );
+      expect(await page.getByTestId("orders-gate").textContent()).toMatch(
+        /^Julkaisun tarkistus (päästäisi luonnoksen läpi kaikilla 2|pysäyttäisi luonnoksen 1 järjestyksellä 2) /,
+      );
+      for (const id of ["orders-tests-sv", "orders-dev-fi", "orders-dev-sv"]) {
+        expect(await page.getByTestId(id).count()).toBe(1);
+      }
+      await expectNoAxeViolations(page, "studio-test-all-orders");
+    });
+  }, 240_000);
+
   it("a retire still running after 5 s says it is taking longer, in the Save row and the live region", async () => {
     await withStudioPage(browser, stack.url, "content-owner", async (page) => {
       await openTopic(page, "yle-tax");

@@ -176,6 +176,8 @@ export async function startLocalServer(
           ...DEFAULT_CLASSIFIER_OPTIONS,
           training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, seed },
         },
+        // Wanted once: the draft's and live's parts stay kept for the next edit.
+        keep: false,
       }),
     rules: createWorkerContentRules(),
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),

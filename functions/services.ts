@@ -278,6 +278,8 @@ export function buildContentServices(opts: {
   makeBot: Parameters<typeof createLiveContent>[0]["makeBot"];
   fixedRecogniser?: Recogniser;
   prepareElsewhere?: Parameters<typeof createLiveContent>[0]["prepareElsewhere"];
+  /** Trains other orders than the shipped one off the event loop (Test all over orders). */
+  trainInOrder?: Parameters<typeof createLiveContent>[0]["trainInOrder"];
   /** Where content:check's rules run; in this thread unless given (a worker in the service). */
   rules?: ContentRules & { close?(): Promise<void> };
   deferGoLive?: WorkflowSettings["deferGoLive"];
@@ -290,6 +292,7 @@ export function buildContentServices(opts: {
     logger: opts.logger,
     ...(opts.fixedRecogniser ? { fixedRecogniser: opts.fixedRecogniser } : {}),
     ...(opts.prepareElsewhere ? { prepareElsewhere: opts.prepareElsewhere } : {}),
+    ...(opts.trainInOrder ? { trainInOrder: opts.trainInOrder } : {}),
   });
   const workflow = createContentWorkflow({
     store,

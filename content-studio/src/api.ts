@@ -298,6 +298,21 @@ export interface TestAllResult {
   uncoveredChanged?: UncoveredChange[];
 }
 
+/**
+ * Test all over several training orders (`POST test-all/orders`): each figure's mean and
+ * range per split and language, the topics under a floor on how many orders, and on how
+ * many orders the publish gate would refuse the draft. `floors`: the per-topic floors used.
+ */
+export type OrdersSpreadResult = OrdersSpread & { floors: { topic: number; gateTopic: number } };
+export type {
+  FigureGate,
+  FigureSpread,
+  LangSpread,
+  SpreadFigure,
+} from "../../functions/content/seedSpread.ts";
+
+import type { OrdersSpread } from "../../functions/content/seedSpread.ts";
+
 /** A version tested against the live version: test-all's report, `draft` being the version's. */
 export interface VersionTestResult extends TestAllResult {
   version: number;
@@ -890,6 +905,15 @@ export function createContentApi(options: ContentApiOptions) {
     tryMessage: (text: string, lang: Lang) =>
       request<TryResult>("POST", "/api/content/try", { text, lang }),
     testAll: () => request<TestAllResult>("POST", "/api/content/test-all", {}, undefined, LONG),
+    /** Test all over `seeds` training orders (the service's default when omitted). */
+    testAllOrders: (seeds?: number) =>
+      request<OrdersSpreadResult>(
+        "POST",
+        "/api/content/test-all/orders",
+        seeds === undefined ? {} : { seeds },
+        undefined,
+        LONG,
+      ),
     testVersion: (version: number) =>
       request<VersionTestResult>(
         "POST",

@@ -15,6 +15,7 @@ import type {
   Reopened,
   RevertResult,
   SplitName,
+  SpreadFigure,
   TopicAction,
   TopicChange,
   VersionOutcome,
@@ -926,6 +927,48 @@ const fi = {
         ? "Kysymyksissä ei ollut luonnoksen muutoksia."
         : "Kysymysten luonnoksen muutokset peruttu: ne ovat taas samat kuin käytössä olevassa versiossa.",
   },
+  // Test all over several training orders (TrainingOrders.tsx)
+  ordersTitle: "Vaihteleeko tulos opetusjärjestyksen mukaan?",
+  ordersIntro:
+    "Tunnistin opettelee lauseet sekoitetussa järjestyksessä, ja jo yksi lisätty lause muuttaa järjestystä. Siksi luku voi muuttua viestin tai kaksi ilman, että muutoksesi vaikuttaa siihen. Toista testi viidellä opetusjärjestyksellä: luku, joka vaihtelee järjestysten välillä, on satunnaisvaihtelua eikä muutoksesi vaikutusta. Julkaisun tarkistus käyttää aina yhtä ja samaa järjestystä.",
+  runOrders: "Toista viidellä opetusjärjestyksellä",
+  ordersRunning: (n: number) =>
+    `Luonnosta opetetaan ${n} kertaa eri järjestyksissä… Tämä kestää noin ${n} kertaa niin kauan kuin Testaa kaikki.`,
+  ordersGate: (refused: number, orders: number) =>
+    refused === 0
+      ? `Julkaisun tarkistus päästäisi luonnoksen läpi kaikilla ${orders} järjestyksellä.`
+      : `Julkaisun tarkistus pysäyttäisi luonnoksen ${refused} järjestyksellä ${orders} järjestyksestä.`,
+  ordersSeeds: (seeds: string, shipped: number) =>
+    `Järjestykset (siemenluvut): ${seeds}. Julkaisun tarkistus käyttää järjestystä ${shipped}, joten sen luvut ovat samat kuin Testaa kaikki -testissä.`,
+  ordersCaption: (split: string, lang: string, orders: number) =>
+    `${split}, ${lang}: luvut ${orders} opetusjärjestyksellä`,
+  colFigure: "Luku",
+  colGate: "Julkaisun raja",
+  colMean: "Keskiarvo",
+  colRange: "Vaihteluväli (pienin–suurin)",
+  figureNames: {
+    accuracy: "Osuvuus",
+    noneRecall: "Aiheiden ulkopuoliset jätetty ilman aihetta",
+    right: "Oikea vastaus chatissa",
+    wrong: "Väärä vastaus chatissa",
+    uncoveredAnswered: "Kysymykset, joihin mikään aihe ei vastaa: vastattu aiheen tekstillä",
+  } as Record<SpreadFigure, string>,
+  noGate: "ei rajaa",
+  gateAtLeast: (value: string) => `vähintään ${value}`,
+  gateAtMost: (value: string) => `enintään ${value}`,
+  range: (min: string, max: string) => `${min} – ${max}`,
+  rangeCrossesGate: "raja osuu vaihteluvälille – tulos riippuu järjestyksestä",
+  rangeFailsGate: "ei täytä rajaa millään järjestyksellä",
+  ordersTopicsUnder: (target: string, gate: string) =>
+    `Aiheet, jotka jäivät alle tavoitteen ${target} tai julkaisun rajan ${gate}:`,
+  ordersTopicUnder: (orders: number, of: number, underGate: number) =>
+    `alle tavoitteen ${orders}/${of} järjestyksellä${underGate ? `, alle julkaisun rajan ${underGate}/${of} järjestyksellä` : ""}`,
+  ordersNoTopicsUnder: (target: string) =>
+    `Yksikään aihe ei jäänyt alle tavoitteen ${target} millään järjestyksellä.`,
+  ordersBusy:
+    "Toistoa usealla opetusjärjestyksellä ajetaan jo palvelimella (ehkä joku muu ajaa sitä). Yritä uudelleen, kun se on valmis.",
+  ordersUnavailable:
+    "Tässä ympäristössä toistoa usealla opetusjärjestyksellä ei voi ajaa: palvelu opettaa tunnistimen vain yhdessä järjestyksessä. Kehittäjä voi ajaa saman komennolla npm run content:test -- --seeds 5.",
 };
 
 export type UiText = typeof fi;
@@ -1763,6 +1806,46 @@ const sv: UiText = {
         ? "Frågorna hade inga ändringar i utkastet."
         : "Ändringarna av frågorna i utkastet har ångrats: de är nu desamma som i versionen i bruk.",
   },
+  ordersTitle: "Varierar resultatet med träningsordningen?",
+  ordersIntro:
+    "Igenkännaren lär sig meningarna i en blandad ordning, och redan en tillagd mening ändrar ordningen. Därför kan ett tal röra sig ett eller två meddelanden utan att din ändring har något med det att göra. Upprepa testet med fem träningsordningar: ett tal som varierar mellan ordningarna är slumpvariation, inte din ändring. Publiceringskontrollen använder alltid en och samma ordning.",
+  runOrders: "Upprepa med fem träningsordningar",
+  ordersRunning: (n) =>
+    `Utkastet tränas ${n} gånger i olika ordningar… Det tar ungefär ${n} gånger så lång tid som Testa allt.`,
+  ordersGate: (refused, orders) =>
+    refused === 0
+      ? `Publiceringskontrollen skulle släppa igenom utkastet med alla ${orders} ordningar.`
+      : `Publiceringskontrollen skulle stoppa utkastet med ${refused} av ${orders} ordningar.`,
+  ordersSeeds: (seeds, shipped) =>
+    `Ordningarna (frövärden): ${seeds}. Publiceringskontrollen använder ordning ${shipped}, så dess tal är desamma som i Testa allt.`,
+  ordersCaption: (split, lang, orders) =>
+    `${split}, ${lang}: talen med ${orders} träningsordningar`,
+  colFigure: "Tal",
+  colGate: "Publiceringsgräns",
+  colMean: "Medelvärde",
+  colRange: "Variationsvidd (minst–störst)",
+  figureNames: {
+    accuracy: "Träffsäkerhet",
+    noneRecall: "Meddelanden utanför ämnena lämnade utan ämne",
+    right: "Rätt svar i chatten",
+    wrong: "Fel svar i chatten",
+    uncoveredAnswered: "Frågor som inget ämne svarar på: besvarade med ett ämnes text",
+  },
+  noGate: "ingen gräns",
+  gateAtLeast: (value) => `minst ${value}`,
+  gateAtMost: (value) => `högst ${value}`,
+  range: (min, max) => `${min} – ${max}`,
+  rangeCrossesGate: "gränsen ligger inom variationsvidden – resultatet beror på ordningen",
+  rangeFailsGate: "klarar inte gränsen med någon ordning",
+  ordersTopicsUnder: (target, gate) =>
+    `Ämnen som hamnade under målet ${target} eller publiceringsgränsen ${gate}:`,
+  ordersTopicUnder: (orders, of, underGate) =>
+    `under målet med ${orders} av ${of} ordningar${underGate ? `, under publiceringsgränsen med ${underGate} av ${of}` : ""}`,
+  ordersNoTopicsUnder: (target) => `Inget ämne hamnade under målet ${target} med någon ordning.`,
+  ordersBusy:
+    "Upprepningen med flera träningsordningar körs redan på servern (kanske av någon annan). Försök igen när den är klar.",
+  ordersUnavailable:
+    "Upprepningen med flera träningsordningar kan inte köras i den här miljön: tjänsten tränar igenkännaren bara i en ordning. En utvecklare kan köra samma sak med npm run content:test -- --seeds 5.",
 };
 
 /** Both tables; the parity test walks them. */

@@ -38,4 +38,14 @@ describe("the content shipped with the content API", () => {
       dir.remove();
     }
   });
+
+  it("trains no other order than the shipped one: the content API answers that it cannot", () => {
+    const services = lambdaContentServices({
+      config: loadConfig({ NODE_ENV: "test", TABLE_PREFIX: "seed-test-" }),
+      clock: systemClock,
+      logger: createLogger("silent"),
+    });
+    // A Lambda trains inline under a short time limit: N orders would outrun it.
+    expect(services.live.trainedInOrder).toBeUndefined();
+  });
 });

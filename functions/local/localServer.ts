@@ -14,6 +14,7 @@ import {
 import { ensureTables, missingIndexes, rebuildTable } from "../adapters/dynamodb/ensureTables.ts";
 import { type TableId, tableNames } from "../adapters/dynamodb/tables.ts";
 import { createConfiguredVerifier } from "../adapters/identity/configuredVerifier.ts";
+import { DEFAULT_CLASSIFIER_OPTIONS } from "../adapters/recogniser/embedded/intentClassifier.ts";
 import { trainBesideChats } from "../adapters/recogniser/embedded/trainInWorker.ts";
 import { type Config, dialogueSettings } from "../config.ts";
 import { DEFAULT_CONTENT_DIR, loadContentBundle } from "../content/loadContent.ts";
@@ -167,6 +168,16 @@ export async function startLocalServer(
     train: async (botContent, toClassify) =>
       Object.assign(await training.train(botContent, toClassify ? { classify: toClassify } : {}), {
         classifiedTexts: toClassify,
+      }),
+    // The same worker and pacing: the studio's Test all over several orders.
+    trainInOrder: (botContent, seed) =>
+      training.train(botContent, {
+        classifier: {
+          ...DEFAULT_CLASSIFIER_OPTIONS,
+          training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, seed },
+        },
+        // Wanted once: the draft's and live's parts stay kept for the next edit.
+        keep: false,
       }),
     rules: createWorkerContentRules(),
     makeBot: embeddedBotMaker({ logger, customerData, clock, settings: dialogueSettings(config) }),

@@ -8,6 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContentBundle } from "../../functions/content/loadContent.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { contentApiAt } from "../support/contentApi.ts";
 import { devToken } from "../support/devToken.ts";
@@ -40,6 +41,8 @@ import { ask, askUntil as askUntilIn, openWidget as openWidgetIn } from "./suppo
 /** How soon an approved version must answer in the running widget (issue 18). */
 const LIVE_WITHIN_MS = 10_000;
 const POLL = { timeout: 15_000 } as const;
+/** The uncovered questions bot-content/ carries per language (the same number in both). */
+const UNCOVERED_PER_LANG = loadContentBundle().uncovered?.fi.length ?? 0;
 const ESTATE = studioTopicOf(estateTopic);
 
 describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
@@ -186,7 +189,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await studio.getByTestId("chat-outcomes").locator("tbody tr").count()).toBe(4);
     expect(await studio.getByTestId("wrong-tests-fi").textContent()).toMatch(/^\d+(,\d)?\s%$/);
     // The tax questions no topic covers: the share answered with a topic against the limit,
-    // for the 72 questions of each language the content carries.
+    // for the questions of each language the content carries.
     const uncovered = studio.getByTestId("uncovered");
     expect(await uncovered.locator("h3").textContent()).toBe(
       "Kysymykset, joihin mikään aihe ei vastaa",
@@ -196,7 +199,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     );
     for (const lang of ["fi", "sv"]) {
       const row = uncovered.locator(`[data-testid="uncovered-overview"] tr[data-lang="${lang}"]`);
-      expect(await row.locator("td").last().textContent()).toBe("72");
+      expect(await row.locator("td").last().textContent()).toBe(String(UNCOVERED_PER_LANG));
       expect(await studio.getByTestId(`uncovered-answered-${lang}`).textContent()).toMatch(
         /^[0-4](,\d)?\s%$/,
       );
@@ -290,7 +293,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         .locator('tr[data-lang="fi"] td')
         .last()
         .textContent(),
-    ).toBe("72");
+    ).toBe(String(UNCOVERED_PER_LANG));
     await expectNoAxeViolations(studio, "studio-versions-review");
     // One click would change what every customer gets: Approve asks first, with focus on the
     // answer, and Escape takes focus back to the button.
@@ -804,6 +807,47 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         .toBe("view-heading");
     });
   }, 180_000);
+
+  it("Test all over several training orders shows each figure's range against the gate, and passes axe", async () => {
+    await withStudioPage(browser, stack.url, "content-owner", async (page) => {
+      await openView(page, "test");
+      await page.locator("#run-tests").click();
+      await page.getByTestId("test-results").waitFor({ timeout: 120_000 });
+      const run = page.getByRole("button", { name: "Toista viidellä opetusjärjestyksellä" });
+      // Two orders rather than the button's five, so that the walk stays quick; the first is
+      // held back a moment to see the page while it runs.
+      await page.route("**/api/content/test-all/orders", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await route.continue({ postData: JSON.stringify({ seeds: 2 }) });
+      });
+      await run.click();
+      const busy = page.getByTestId("orders-busy");
+      await busy.waitFor(POLL);
+      expect(await busy.textContent()).toMatch(/noin 5 kertaa niin kauan kuin Testaa kaikki/);
+      expect(await run.getAttribute("aria-disabled")).toBe("true");
+      await page.getByTestId("orders-results").waitFor({ timeout: 120_000 });
+      expect(await busy.count()).toBe(0);
+
+      const table = page.getByTestId("orders-tests-fi");
+      expect(await table.locator("caption").textContent()).toBe(
+        "Testijoukko, suomi: luvut 2 opetusjärjestyksellä",
+      );
+      expect(await table.locator("tbody tr").count()).toBe(5);
+      const accuracy = table.locator('tr[data-figure="accuracy"]');
+      // Intl writes a no-break space before the percent sign.
+      expect(await accuracy.locator("td").first().textContent()).toBe("vähintään 93\u00a0%");
+      expect(await accuracy.locator("td").nth(2).textContent()).toMatch(
+        /^\d+(,\d)?\s% – \d+(,\d)?\s%/,
+      );
+      expect(await page.getByTestId("orders-gate").textContent()).toMatch(
+        /^Julkaisun tarkistus (päästäisi luonnoksen läpi kaikilla 2|pysäyttäisi luonnoksen 1 järjestyksellä 2) /,
+      );
+      for (const id of ["orders-tests-sv", "orders-dev-fi", "orders-dev-sv"]) {
+        expect(await page.getByTestId(id).count()).toBe(1);
+      }
+      await expectNoAxeViolations(page, "studio-test-all-orders");
+    });
+  }, 240_000);
 
   it("a retire still running after 5 s says it is taking longer, in the Save row and the live region", async () => {
     await withStudioPage(browser, stack.url, "content-owner", async (page) => {

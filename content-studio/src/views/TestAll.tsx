@@ -18,6 +18,7 @@ import { draftItemLabel } from "../state/topics.ts";
 import { confusionRows, topicMark, topicRows } from "../testReport.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { IntentName } from "./IntentName.tsx";
+import { TrainingOrders } from "./TrainingOrders.tsx";
 import { UncoveredQuestions } from "./UncoveredQuestions.tsx";
 import { LoadError, Scroll } from "./ui.tsx";
 
@@ -91,6 +92,7 @@ export function TestAll() {
           </Scroll>
           <p class="hint">{t.overviewHint}</p>
           <GateVerdict gate={report.gate} />
+          <TrainingOrders />
           <ChatOutcomes report={report} />
           <UncoveredQuestions report={report} idPrefix="" heading="h3" actions />
           <PerTopic />

@@ -125,3 +125,29 @@ describe("createLiveContent's trained recognisers", () => {
     expect(classified).toContain("alv-kysymys");
   });
 });
+
+describe("createLiveContent's recognisers in other training orders", () => {
+  it("gives the shipped order's recogniser from the cache and trains other orders each time", async () => {
+    const orders: number[] = [];
+    const made = createLiveContent({
+      train: async () => ({ classify: () => ({ intent: "vat" }) }) as unknown as TrainedRecogniser,
+      trainInOrder: async (_content, seed) => {
+        orders.push(seed);
+        return { classify: () => ({ intent: "pension" }) } as unknown as TrainedRecogniser;
+      },
+      makeBot: () => ({ welcome: () => [], reply: async () => ({ messages: [], missed: false }) }),
+      logger: createLogger("silent"),
+    });
+    const inOrder = made.trainedInOrder;
+    if (!inOrder) throw new Error("trainedInOrder is missing though trainInOrder was given");
+
+    expect(await inOrder(bundle, 7)).toBe(await made.trained(bundle));
+    await inOrder(bundle, 1);
+    await inOrder(bundle, 1);
+    expect(orders).toEqual([1, 1]);
+  });
+
+  it("offers no other order when the process cannot train one off its event loop", () => {
+    expect(liveContent().live.trainedInOrder).toBeUndefined();
+  });
+});

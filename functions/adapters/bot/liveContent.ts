@@ -21,6 +21,10 @@ import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import type { Recogniser, Recognition } from "../../domain/ports.ts";
 import { RecentlyUsed } from "../../domain/recentlyUsed.ts";
 import type { Logger } from "../../observability/logger.ts";
+import { DEFAULT_CLASSIFIER_OPTIONS } from "../recogniser/embedded/intentClassifier.ts";
+
+/** The order the embedded recogniser ships with: what `trained` trains. */
+const SHIPPED_SEED = DEFAULT_CLASSIFIER_OPTIONS.training.seed;
 
 /** A recogniser that also answers synchronously, as the embedded one does (scoring, try-it). */
 export interface TrainedRecogniser extends Recogniser {
@@ -62,6 +66,11 @@ export function createLiveContent(deps: {
   fixedRecogniser?: Recogniser;
   /** Readies a version outside this process before it goes live (the Lex build in AWS). */
   prepareElsewhere?: (version: number, content: BotContent) => Promise<void>;
+  /**
+   * Trains the embedded recogniser in the order `seed` gives, off the event loop as `train`
+   * does (Test all over several orders). Without it this process trains no other order.
+   */
+  trainInOrder?: (content: BotContent, seed: number) => Promise<TrainedRecogniser>;
 }) {
   let served: ServedContent | undefined;
   const trainings = new RecentlyUsed<string, Promise<TrainedRecogniser>>(CACHED_TRAININGS);
@@ -171,6 +180,7 @@ export function createLiveContent(deps: {
     },
   };
 
+  const trainInOrder = deps.trainInOrder;
   return {
     /** The bot customers talk to: always the version served now. */
     bot,
@@ -178,6 +188,15 @@ export function createLiveContent(deps: {
     /** The version served now, if any. */
     version: () => served?.version,
     trained,
+    /**
+     * `bundle`'s recogniser trained in the order `seed` gives, or undefined when this process
+     * cannot train other orders. The shipped order's is `trained`'s, the one Test all and the
+     * gate score; the others are not kept, so they do not push the draft's and live's out.
+     */
+    trainedInOrder: trainInOrder
+      ? (bundle: ContentBundle, seed: number) =>
+          seed === SHIPPED_SEED ? trained(bundle) : trainInOrder(contentOf(bundle), seed)
+      : undefined,
     /** A bot answering from `bundle` with `recogniser`, as customers would get it (try-it). */
     botFor: (bundle: ContentBundle, recogniser: Recogniser) =>
       deps.makeBot(recogniser, contentOf(bundle)),

@@ -1,13 +1,12 @@
 import "./quietSdkWarning.ts";
 import { ZodError } from "zod";
-import { DEFAULT_CLASSIFIER_OPTIONS } from "../../adapters/recogniser/embedded/intentClassifier.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { describeValidationError } from "../../contracts/validation.ts";
 import { dialogueSettingsFor } from "../../domain/dialogue/answerTurn.ts";
 import type { Recognition } from "../../domain/ports.ts";
 import { chatOutcomes, decidedBy } from "../chatOutcomes.ts";
 import { MIN_ACCURACY, MIN_NONE_RECALL, MIN_TOPIC_RECALL, scoreCases } from "../scoreBundle.ts";
-import { figuresUnderSeed, spreadLines } from "../seedSpread.ts";
+import { figuresUnderSeed, SHIPPED_SEED, seedsFor, spreadLines } from "../seedSpread.ts";
 import {
   confusionLines,
   evaluate,
@@ -262,9 +261,7 @@ if (seedCount > 1) printSeedSpread(seedCount);
 
 /** The figures over `count` training orders, the shipped seed first (seedSpread.ts). */
 function printSeedSpread(count: number): void {
-  const shipped = DEFAULT_CLASSIFIER_OPTIONS.training.seed;
-  const others = Array.from({ length: count }, (_, i) => i + 1).filter((s) => s !== shipped);
-  const seeds = [shipped, ...others.slice(0, count - 1)];
+  const seeds = seedsFor(count);
   const inputs = {
     content,
     settings: decisionSettings,
@@ -274,7 +271,7 @@ function printSeedSpread(count: number): void {
   const runs = seeds.map((seed) => figuresUnderSeed(inputs, seed));
   for (const lang of LANGS) {
     console.log(
-      `\n== ${lang}: ${split === "dev" ? "dev" : "test"} messages over ${count} training orders (seeds ${seeds.join(", ")}; the gate is seed ${shipped}'s) ==`,
+      `\n== ${lang}: ${split === "dev" ? "dev" : "test"} messages over ${count} training orders (seeds ${seeds.join(", ")}; the gate is seed ${SHIPPED_SEED}'s) ==`,
     );
     for (const line of spreadLines(runs.map((r) => r[lang]))) console.log(line);
   }

@@ -6,11 +6,14 @@ import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import {
   gateIssues,
+  MIN_GATE_TOPIC_RECALL,
+  MIN_TOPIC_RECALL,
   recogniseBundleYielding,
   scoreRecognised,
   scoreUncoveredRecognised,
   uncoveredChanges,
 } from "../../content/scoreBundle.ts";
+import { seedsFor, spreadOverOrders } from "../../content/seedSpread.ts";
 import { isReviewOverdue } from "../../contracts/content.ts";
 import {
   type Finding,
@@ -82,6 +85,18 @@ const commentBody = z.strictObject({
 const tryBody = z.strictObject({
   text: z.string().trim().min(1, "must not be empty").max(1000, "at most 1000 characters"),
   lang: langSchema,
+});
+/** How many training orders Test all over orders scores: 2 to tell a spread, 8 at most (~N × 2 s). */
+const MIN_ORDERS = 2;
+const MAX_ORDERS = 8;
+const ordersExpected = `must be a whole number from ${MIN_ORDERS} to ${MAX_ORDERS} (how many training orders)`;
+const ordersBody = z.strictObject({
+  seeds: z
+    .number({ error: ordersExpected })
+    .int(ordersExpected)
+    .min(MIN_ORDERS, ordersExpected)
+    .max(MAX_ORDERS, ordersExpected)
+    .default(5),
 });
 const searchQuery = z.strictObject({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
@@ -381,6 +396,9 @@ export function createContentApiHandler(deps: {
 }) {
   // Per-topic recall from the last "test all", shown in the topic list until the next one.
   let lastScores = new Map<string, number>();
+  // Test all over several orders costs N trainings of the draft: one run at a time per
+  // process, so that the editors' clicks cannot queue minutes of work ahead of a publish.
+  let ordersRunning = false;
 
   /**
    * Scores `bundle` on its test and dev splits, and lists the held-out messages whose answer
@@ -804,6 +822,41 @@ export function createContentApiHandler(deps: {
           }
         }
         return report;
+      },
+    },
+    {
+      method: "POST",
+      path: "test-all/orders",
+      roles: EDITORS,
+      async run({ body }) {
+        const { seeds } = parse(ordersBody, body ?? {}, "body");
+        const { workflow, live } = services();
+        const trainedInOrder = live.trainedInOrder;
+        if (!trainedInOrder) {
+          throw unavailable(
+            "Test all over several training orders runs in the service that trains the embedded recogniser beside the chats (the local server); this deployment's content API trains inline under a short time limit. Use npm run content:test -- --seeds N.",
+          );
+        }
+        if (ordersRunning) {
+          throw createError(
+            409,
+            "Test all over several training orders is already running on this server; try again when it has finished.",
+            { expose: true, cause: { code: "CONFLICT" } },
+          );
+        }
+        ordersRunning = true;
+        try {
+          const { draft } = await workflow.draftAndLive();
+          const spread = await spreadOverOrders(draft.bundle, seedsFor(seeds), (seed) =>
+            trainedInOrder(draft.bundle, seed),
+          );
+          return {
+            ...spread,
+            floors: { topic: MIN_TOPIC_RECALL, gateTopic: MIN_GATE_TOPIC_RECALL },
+          };
+        } finally {
+          ordersRunning = false;
+        }
       },
     },
     {

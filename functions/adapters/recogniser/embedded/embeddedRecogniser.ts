@@ -100,11 +100,11 @@ export class EmbeddedRecogniser implements Recogniser {
    * restores a new version between chats' messages, in pieces of a few milliseconds rather
    * than one stall of ~50 ms. With `held`, a part whose key (`trainParts`) is among the parts
    * this thread already holds is taken from there rather than restored again, and a restored
-   * part is kept there.
+   * part is kept there (unless `keepNew` is false).
    */
   static async restoreYielding(
     snapshot: RecogniserSnapshot,
-    held?: { parts: RecentParts; keys: PartKeys },
+    held?: { parts: RecentParts; keys: PartKeys; keepNew?: boolean },
   ): Promise<EmbeddedRecogniser> {
     if (snapshot.format !== RECOGNISER_SNAPSHOT_FORMAT) {
       throw new RecogniserSnapshotError(
@@ -123,7 +123,7 @@ export class EmbeddedRecogniser implements Recogniser {
       // iteration's check phase: without it, the first two parts would run back to back.
       await nextTurn();
       const restored = await restore();
-      if (key) kept?.set(key, restored);
+      if (key && held?.keepNew !== false) kept?.set(key, restored);
       return restored;
     };
     try {

@@ -11,6 +11,7 @@ import { loadTestCases } from "../../../content/testSet.ts";
 import type { BotContent, Topic } from "../../../contracts/content.ts";
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import { EmbeddedRecogniser } from "./embeddedRecogniser.ts";
+import { DEFAULT_CLASSIFIER_OPTIONS } from "./intentClassifier.ts";
 import {
   BUNDLED_TRAINING_WORKER,
   RecogniserTrainingError,
@@ -166,6 +167,28 @@ describe("trainRecogniserInWorker", () => {
     const expected = cases.map((c) => fromScratch.classify(c.text, c.lang));
     expect(cases.map((c) => second.classify(c.text, c.lang))).toEqual(expected);
     expect(cases.map((c) => again.classify(c.text, c.lang))).toEqual(expected);
+  }, 60_000);
+
+  it("keeps none of the parts of an order trained once, so the next job still reuses the draft's", async () => {
+    const draft = freshContent();
+    const inOrder = (seed: number) =>
+      trainRecogniserInWorker(draft, {
+        classifier: {
+          ...DEFAULT_CLASSIFIER_OPTIONS,
+          training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, seed },
+        },
+        keep: false,
+      });
+    await trainRecogniserInWorker(draft);
+
+    // Two other orders: kept, they would push the draft's classifiers out of the worker.
+    const [one, two] = [await inOrder(1), await inOrder(2)];
+    const again = await trainRecogniserInWorker(draft);
+
+    // The language detector does not depend on the order: taken from the draft's.
+    expect(one.workerReused).toEqual(["detector"]);
+    expect(two.workerReused).toEqual(["detector"]);
+    expect(again.workerReused).toEqual(["fi", "sv", "detector"]);
   }, 60_000);
 
   it("starts a new worker from the parts of the last recogniser trained", async () => {

@@ -39,6 +39,8 @@ export interface TrainingJob {
   cpuPercent?: number;
   /** With `cpuPercent`: the share applies only while this flag says the main thread is busy. */
   busyFlag?: SharedArrayBuffer;
+  /** false: reuse kept parts but keep none of this job's (`TrainInWorkerOptions.keep`). */
+  keep?: boolean;
 }
 
 /** What the worker posts: the snapshot, and the intents of the messages it was asked about. */
@@ -114,6 +116,12 @@ export interface TrainInWorkerOptions {
    * only while it says busy, and uses the whole core while the chats' thread is quiet.
    */
   busyFlag?: SharedArrayBuffer;
+  /**
+   * false for a recogniser wanted once (another training order for Test all over orders): its
+   * parts are not kept, neither in the worker nor on this thread, nor as a new worker's seed,
+   * so the draft's and the live version's stay to be reused by the next edit.
+   */
+  keep?: boolean;
 }
 
 /** Training in the worker failed, timed out or was aborted; `message` says which and why. */
@@ -143,6 +151,7 @@ export function trainRecogniserInWorker(
     ...(options.classify ? { classify: options.classify } : {}),
     ...(options.cpuPercent !== undefined ? { cpuPercent: options.cpuPercent } : {}),
     ...(options.busyFlag ? { busyFlag: options.busyFlag } : {}),
+    ...(options.keep === false ? { keep: false } : {}),
   };
   return hostFor(options.workerUrl ?? trainingWorkerUrl()).train(
     job,
@@ -331,10 +340,11 @@ class TrainingWorkerHost {
     else {
       // Restored in slices between other work, while the worker goes on with the next job.
       const { snapshot, intents, threadId, restedMs, reused, keys } = reply.result;
-      EmbeddedRecogniser.restoreYielding(snapshot, { parts: this.restored, keys }).then(
+      const keepNew = queued.job.keep !== false;
+      EmbeddedRecogniser.restoreYielding(snapshot, { parts: this.restored, keys, keepNew }).then(
         (restored) => {
           // The worker has these parts already; a worker started later gets them as a seed.
-          this.last = { recogniser: restored, keys };
+          if (keepNew) this.last = { recogniser: restored, keys };
           this.settle(
             queued,
             Object.assign(restored, {

@@ -58,6 +58,8 @@ export function trainParts(
   content: BotContent,
   options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
   recent?: RecentParts,
+  /** false: reuse what `recent` holds but keep nothing new there (a training order tried once). */
+  keepNew = true,
 ): { parts: RecogniserParts; reused: RecogniserPart[]; keys: PartKeys } {
   const reused: RecogniserPart[] = [];
   const keys = {} as PartKeys;
@@ -75,7 +77,7 @@ export function trainParts(
       return found;
     }
     const trained = train();
-    kept?.set(key, trained);
+    if (keepNew) kept?.set(key, trained);
     return trained;
   };
   const examples = { fi: trainingExamples(content, "fi"), sv: trainingExamples(content, "sv") };

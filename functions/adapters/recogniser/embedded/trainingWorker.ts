@@ -36,7 +36,7 @@ port.on("message", ({ id, job, seed }: TrainingRequest) => {
       outOfScope: job.outOfScope,
       referrals: job.referrals ?? [],
     };
-    const { parts, reused, keys } = trainParts(content, job.options, recent);
+    const { parts, reused, keys } = trainParts(content, job.options, recent, job.keep !== false);
     const recogniser = new EmbeddedRecogniser(parts);
     // Classified before the snapshot is taken: toSnapshot copies the model, so this is the same one.
     const intentsOf = (texts: readonly string[], lang: Lang) =>

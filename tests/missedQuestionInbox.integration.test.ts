@@ -43,7 +43,14 @@ interface Sample {
   chosen?: string;
   outcome: string;
   handoff?: string;
-  reopened?: { was: string; topicId?: string; split?: string; referral?: string; gone: boolean };
+  reopened?: {
+    was: string;
+    topicId?: string;
+    split?: string;
+    referral?: string;
+    matter?: string;
+    gone: boolean;
+  };
 }
 interface Group {
   size: number;
@@ -98,6 +105,15 @@ describe("who may read the inbox", () => {
       expect((await api("GET", `feedback?${PERIOD}`, token)).status).toBe(403);
       expect(
         (await api("POST", "misses/actions", token, { action: "dismiss", ids: [] })).status,
+      ).toBe(403);
+      expect(
+        (
+          await api("POST", "misses/actions", token, {
+            action: "uncovered",
+            ids: [],
+            matter: "dog-tax",
+          })
+        ).status,
       ).toBe(403);
     }
   });
@@ -372,6 +388,140 @@ describe("acting on inbox questions", () => {
       ],
       ["draft-save", "traficom", "Lisätty 1 suomenkielinen lause."],
     ]);
+  });
+
+  it("keeps questions as uncovered ones in the draft's set, in their languages, and lists them open again once removed", async () => {
+    // Prepare: the same Finnish question twice, and a Swedish one.
+    const fiText = "plörö pidettävä hömppä";
+    const svText = "Hur beskattas min grävlingsflöjt?";
+    await askOnce(fiText);
+    await askOnce(fiText);
+    await askOnce(svText, "sv");
+    await sampleFor(svText, "&lang=sv");
+    let ids: string[] = [];
+    for (const deadline = Date.now() + 5_000; ids.length < 3 && Date.now() < deadline; ) {
+      ids = (await inbox("&status=all"))
+        .flatMap((g) => g.samples)
+        .filter((s) => s.text === fiText || s.text === svText)
+        .map((s) => s.id);
+      if (ids.length < 3) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(ids).toHaveLength(3);
+    const before = (await api("GET", "draft/uncovered", owner)).body.uncovered as Record<
+      "fi" | "sv",
+      { text: string; matter: string }[]
+    >;
+
+    // Act
+    const kept = await api("POST", "misses/actions", owner, {
+      action: "uncovered",
+      ids,
+      matter: "inbox-test",
+    });
+
+    // Assess: each text once, in its language, with the matter; the questions leave the open list.
+    expect(kept).toMatchObject({ status: 200, body: { ok: true, applied: 3 } });
+    const set = (await api("GET", "draft/uncovered", owner)).body.uncovered as typeof before;
+    expect(set.fi).toEqual([...before.fi, { text: fiText, matter: "inbox-test" }]);
+    expect(set.sv).toEqual([...before.sv, { text: svText, matter: "inbox-test" }]);
+    const open = (await inbox()).flatMap((g) => g.ids);
+    expect(ids.filter((id) => open.includes(id))).toEqual([]);
+    expect((await sampleFor(fiText)).status).toBe("uncovered");
+    const csv = await api("GET", `misses.csv?${PERIOD}&status=all`, owner);
+    expect(csv.text).toMatch(new RegExp(`${ids[0]};.*;left;uncovered;`));
+    // In the trail as the inbox's action and as a save of the set, told in Finnish too.
+    const notes = async (headers?: Record<string, string>) => {
+      const audit = await api("GET", "audit?limit=2", owner, undefined, headers);
+      return (audit.body.entries as { action: string; uncovered?: true; detail?: string }[]).map(
+        (e) => [e.action, e.uncovered, e.detail],
+      );
+    };
+    expect(await notes()).toEqual([
+      ["inbox-uncovered", undefined, "3 questions kept as uncovered questions (matter inbox-test)"],
+      ["draft-save", true, "added: fi 1, sv 1; removed: fi 0, sv 0"],
+    ]);
+    expect((await notes({ "accept-language": "fi" }))[0]?.[2]).toBe(
+      "Lisätty 3 vastaamatonta kysymystä kysymyksiin, joihin mikään aihe ei vastaa (asia inbox-test).",
+    );
+
+    // Kept again: nothing new for the set, the same answer.
+    const again = await api("POST", "misses/actions", owner, {
+      action: "uncovered",
+      ids: [ids[0]],
+      matter: "inbox-test",
+    });
+    expect(again).toMatchObject({ status: 200, body: { applied: 1 } });
+    expect(
+      ((await api("GET", "draft/uncovered", owner)).body.uncovered as typeof before).fi,
+    ).toEqual(set.fi);
+
+    // Act: the owner removes the Finnish one on the set's page.
+    const opened = await api("GET", "draft/uncovered", owner);
+    const removed = await api(
+      "PUT",
+      "draft/uncovered",
+      owner,
+      { fi: before.fi, sv: set.sv },
+      { "if-match": opened.etag ?? "" },
+    );
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+
+    // Assess: open again, saying what it was kept as; the Swedish one stays kept.
+    const reopened = await sampleFor(fiText, "");
+    expect(reopened).toMatchObject({
+      status: "open",
+      reopened: { was: "uncovered", matter: "inbox-test", gone: false },
+    });
+    expect((await sampleFor(svText)).status).toBe("uncovered");
+    const csvAfter = await api("GET", `misses.csv?${PERIOD}&status=all`, owner);
+    expect(csvAfter.text).toContain("uncovered:inbox-test");
+
+    // Clean up: the set as seeded, for the publishes of later tests.
+    const last = await api("GET", "draft/uncovered", owner);
+    await api("PUT", "draft/uncovered", owner, before, { "if-match": last.etag ?? "" });
+  });
+
+  it("refuses to keep a trained question or one without a matter id, writing nothing", async () => {
+    // Prepare: a question taught to a topic, so its text is a training sentence.
+    const text = "plörö opetettu ennen hömppä";
+    await askOnce(text);
+    const sample = await sampleFor(text, "");
+    const taught = await api("POST", "misses/actions", owner, {
+      action: "teach",
+      ids: [sample.id],
+      topicId: "tax-card",
+      split: "training",
+    });
+    expect(taught.status).toBe(200);
+    const before = await api("GET", "draft/uncovered", owner);
+
+    // Act
+    const trained = await api("POST", "misses/actions", owner, {
+      action: "uncovered",
+      ids: [sample.id],
+      matter: "inbox-test",
+    });
+    const [dogTax, ...badMatters] = await Promise.all(
+      [{ matter: "Dog tax" }, { matter: "" }, {}].map((extra) =>
+        api("POST", "misses/actions", owner, { action: "uncovered", ids: [sample.id], ...extra }),
+      ),
+    );
+
+    // Assess
+    expect(trained.status).toBe(400);
+    expect(trained.body).toMatchObject({ error: { code: "CONTENT_INVALID" } });
+    expect(JSON.stringify((trained.body.error as { problems: unknown }).problems)).toContain(text);
+    const messageOf = (answer: { body: Record<string, unknown> } | undefined) =>
+      String((answer?.body.error as { message?: string } | undefined)?.message);
+    for (const bad of [dogTax, ...badMatters]) {
+      expect(bad?.status).toBe(400);
+      expect(bad?.body).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+      expect(messageOf(bad)).toContain("matter");
+    }
+    expect(messageOf(dogTax)).toContain('"Dog tax" must be a matter id such as dog-tax');
+    const after = await api("GET", "draft/uncovered", owner);
+    expect(after.body).toEqual(before.body);
+    expect((await sampleFor(text)).status).toBe("taught");
   });
 
   it("shows per topic how often the bot answered with it and how it helped", async () => {

@@ -532,7 +532,8 @@ export type TestSplit = "training" | "tests";
 export type MissAction =
   | { action: "teach"; ids: string[]; topicId: string; split: TestSplit }
   | { action: "refer"; ids: string[]; referral: string }
-  | { action: "dismiss"; ids: string[] };
+  | { action: "dismiss"; ids: string[] }
+  | { action: "uncovered"; ids: string[]; matter: string };
 
 /** A topic's answer votes in one language, and its latest questions voted unhelpful. */
 export interface TopicFeedback {

@@ -615,6 +615,7 @@ const fi = {
     "inbox-teach": "Opetettu vastaamattomista kysymyksistä",
     "inbox-refer": "Ohjattu toiselle viranomaiselle",
     "inbox-dismiss": "Hylätty vastaamattomista kysymyksistä",
+    "inbox-uncovered": "Lisätty vastaamattomista kysymyksistä kysymyksiin ilman aihetta",
   } satisfies Record<AuditAction, string> as Record<AuditAction, string>,
   systemActor: "Palvelu",
   diffParts: {
@@ -742,6 +743,7 @@ const fi = {
     taught: "opetettu",
     referred: "toisen viranomaisen asia",
     dismissed: "hylätty",
+    uncovered: "ei aihetta (testikysymys)",
   } as Record<MissStatus, string>,
   /** The topic the live version now answers an open question with, named as Versions names it. */
   answeredNowLive: (title: string) => `Nyt vastaa: ${title} (käytössä oleva versio)`,
@@ -750,15 +752,20 @@ const fi = {
   markAnswered: "Merkitse vastatuksi",
   markedAnswered: (n: number) =>
     `${n === 1 ? "1 kysymys" : `${n} kysymystä`}: merkitty vastatuksi (hylätty, ei opeteta).`,
-  /** Why a taught or referred question is open again; `name` is the topic's or group's title. */
+  /**
+   * Why a taught, referred or kept question is open again; `name` is the topic's or group's
+   * title (none for an uncovered question: its matter is in `r`).
+   */
   reopenedNote: (r: Reopened, name: string) =>
-    r.was === "taught"
-      ? `${name ? `Opetettu aiheeseen ${name}` : "Opetettu aiemmin"}, mutta ${
-          r.gone ? "aihe ei ole enää käytössä luonnoksessa" : "opetus ei ole enää luonnoksessa"
-        }.`
-      : `${name ? `Merkitty toisen viranomaisen asiaksi (${name})` : "Merkitty aiemmin toisen viranomaisen asiaksi"}, mutta ${
-          r.gone ? "ohjausryhmä ei ole enää luonnoksessa" : "lause ei ole enää luonnoksessa"
-        }.`,
+    r.was === "uncovered"
+      ? `${r.matter ? `Pidetty testikysymyksenä ilman aihetta (asia ${r.matter})` : "Pidetty aiemmin testikysymyksenä ilman aihetta"}, mutta kysymys ei ole enää luonnoksen kysymyksissä, joihin mikään aihe ei vastaa.`
+      : r.was === "taught"
+        ? `${name ? `Opetettu aiheeseen ${name}` : "Opetettu aiemmin"}, mutta ${
+            r.gone ? "aihe ei ole enää käytössä luonnoksessa" : "opetus ei ole enää luonnoksessa"
+          }.`
+        : `${name ? `Merkitty toisen viranomaisen asiaksi (${name})` : "Merkitty aiemmin toisen viranomaisen asiaksi"}, mutta ${
+            r.gone ? "ohjausryhmä ei ole enää luonnoksessa" : "lause ei ole enää luonnoksessa"
+          }.`,
   groupActions: (size: number) =>
     `Käsittele koko ryhmä (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
   /** The group's button when the owner took some of its questions out. */
@@ -776,6 +783,7 @@ const fi = {
     refer: "Toisen viranomaisen asia",
     newTopic: "Uusi aihe näistä kysymyksistä",
     dismiss: "Hylkää (ei opeteta)",
+    uncovered: "Ei aihetta: pidä testikysymyksenä",
   },
   teachTopic: "Aihe",
   chooseTopic: "Valitse aihe",
@@ -797,6 +805,14 @@ const fi = {
   topicMissing: "Aihe: valitse aihe.",
   splitMissing: "Minne kysymykset lisätään: valitse opetuslauseet tai testiviestit.",
   referralMissing: "Mihin asiakas ohjataan: valitse viranomainen.",
+  uncoveredActionHint:
+    "Kysymys lisätään luonnoksen kysymyksiin, joihin mikään aihe ei vastaa. Julkaisun tarkistus testaa jokaisessa julkaisussa, että botti sanoo, ettei tiedä, eikä vastaa jonkin aiheen tekstillä.",
+  matterLabel: "Asia",
+  matterHint:
+    "Lyhyt tunnus pienillä kirjaimilla, numeroilla ja väliviivoilla, esimerkiksi dog-tax. Saman asian kysymyksillä on sama tunnus; ehdotukset ovat jo käytössä olevia.",
+  matterMissing: "Asia: kirjoita asian tunnus, esimerkiksi dog-tax.",
+  matterInvalid: (value: string) =>
+    `Asia: ”${value}” ei ole tunnus. Käytä pieniä kirjaimia, numeroita ja väliviivoja, esimerkiksi dog-tax.`,
   applyAction: (n: number) => `Tee valittu toiminto (${n === 1 ? "1 kysymys" : `${n} kysymystä`})`,
   applying: "Tehdään…",
   actionRefused: "Toimintoa ei tehty: sisällön tarkistus hylkäsi sen.",
@@ -809,6 +825,9 @@ const fi = {
     `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen ohjaukseen ${group}. Botti ohjaa ${n === 1 ? "sen" : "ne"} sinne, kun versio on otettu käyttöön.`,
   dismissedOutcome: (n: number) =>
     `${n === 1 ? "1 kysymys hylätty. Sitä" : `${n} kysymystä hylätty. Niitä`} ei opeteta botille.`,
+  /** After keeping questions as uncovered ones: how many, under which matter, and when tested. */
+  uncoveredOutcome: (n: number, matter: string) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen kysymyksiin, joihin mikään aihe ei vastaa (asia ${matter}). Julkaisun tarkistus testaa ${n === 1 ? "sen" : "ne"}, kun luonnos julkaistaan.`,
   publishLink: "Julkaise sivulla Versiot ja julkaisu",
   seedNotice: (n: number) =>
     `Opetuslauseet on täytetty ${n === 1 ? "1 kysymyksellä" : `${n} kysymyksellä`}. Kun tallennat, rivit, jotka jätät, merkitään opetetuiksi tähän aiheeseen.`,
@@ -1517,6 +1536,7 @@ const sv: UiText = {
     "inbox-teach": "Inlärt från obesvarade frågor",
     "inbox-refer": "Hänvisat till en annan myndighet",
     "inbox-dismiss": "Avvisat från obesvarade frågor",
+    "inbox-uncovered": "Tillagt från obesvarade frågor bland frågor utan ämne",
   },
   systemActor: "Tjänsten",
   diffParts: {
@@ -1627,6 +1647,7 @@ const sv: UiText = {
     taught: "inlärd",
     referred: "en annan myndighets ärende",
     dismissed: "avvisad",
+    uncovered: "inget ämne (testfråga)",
   } as Record<MissStatus, string>,
   answeredNowLive: (title: string) => `Svarar nu: ${title} (versionen i bruk)`,
   answeredNowDraft: (title: string) => `Utkastet svarar: ${title} (ännu inte publicerat)`,
@@ -1634,17 +1655,19 @@ const sv: UiText = {
   markedAnswered: (n: number) =>
     `${n === 1 ? "1 fråga markerad som besvarad" : `${n} frågor markerade som besvarade`} (avvisad, lärs inte in).`,
   reopenedNote: (r: Reopened, name: string) =>
-    r.was === "taught"
-      ? `${name ? `Inlärd i ämnet ${name}` : "Inlärd tidigare"}, men ${
-          r.gone
-            ? "ämnet används inte längre i utkastet"
-            : "inlärningen finns inte längre i utkastet"
-        }.`
-      : `${name ? `Märkt som en annan myndighets ärende (${name})` : "Tidigare märkt som en annan myndighets ärende"}, men ${
-          r.gone
-            ? "hänvisningsgruppen finns inte längre i utkastet"
-            : "meningen finns inte längre i utkastet"
-        }.`,
+    r.was === "uncovered"
+      ? `${r.matter ? `Behållen som testfråga utan ämne (ärende ${r.matter})` : "Tidigare behållen som testfråga utan ämne"}, men frågan finns inte längre bland utkastets frågor som inget ämne svarar på.`
+      : r.was === "taught"
+        ? `${name ? `Inlärd i ämnet ${name}` : "Inlärd tidigare"}, men ${
+            r.gone
+              ? "ämnet används inte längre i utkastet"
+              : "inlärningen finns inte längre i utkastet"
+          }.`
+        : `${name ? `Märkt som en annan myndighets ärende (${name})` : "Tidigare märkt som en annan myndighets ärende"}, men ${
+            r.gone
+              ? "hänvisningsgruppen finns inte längre i utkastet"
+              : "meningen finns inte längre i utkastet"
+          }.`,
   groupActions: (size: number) =>
     `Behandla hela gruppen (${size === 1 ? "1 fråga" : `${size} frågor`})`,
   chosenActions: (chosen: number, size: number) => `Behandla de markerade ${chosen}/${size}`,
@@ -1660,6 +1683,7 @@ const sv: UiText = {
     refer: "En annan myndighets ärende",
     newTopic: "Nytt ämne av de här frågorna",
     dismiss: "Avvisa (lärs inte in)",
+    uncovered: "Inget ämne: behåll som testfråga",
   },
   teachTopic: "Ämne",
   chooseTopic: "Välj ämne",
@@ -1680,6 +1704,14 @@ const sv: UiText = {
   topicMissing: "Ämne: välj ett ämne.",
   splitMissing: "Var läggs frågorna till: välj träningsmeningar eller testmeddelanden.",
   referralMissing: "Vart kunden hänvisas: välj en myndighet.",
+  uncoveredActionHint:
+    "Frågan läggs till bland utkastets frågor som inget ämne svarar på. Publiceringskontrollen testar vid varje publicering att boten säger att den inte vet, i stället för att svara med ett ämnes text.",
+  matterLabel: "Ärende",
+  matterHint:
+    "Ett kort id med små bokstäver, siffror och bindestreck, till exempel dog-tax. Frågor om samma ärende har samma id; förslagen är de som redan används.",
+  matterMissing: "Ärende: skriv ärendets id, till exempel dog-tax.",
+  matterInvalid: (value: string) =>
+    `Ärende: ”${value}” är inget id. Använd små bokstäver, siffror och bindestreck, till exempel dog-tax.`,
   applyAction: (n: number) => `Utför den valda åtgärden (${n === 1 ? "1 fråga" : `${n} frågor`})`,
   applying: "Utförs…",
   actionRefused: "Åtgärden utfördes inte: innehållskontrollen godkände den inte.",
@@ -1691,6 +1723,8 @@ const sv: UiText = {
     `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} i utkastets hänvisning ${group}. Boten hänvisar ${n === 1 ? "den" : "dem"} dit när versionen har tagits i bruk.`,
   dismissedOutcome: (n: number) =>
     `${n === 1 ? "1 fråga avvisad. Den" : `${n} frågor avvisade. De`} lärs inte in.`,
+  uncoveredOutcome: (n: number, matter: string) =>
+    `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} bland utkastets frågor som inget ämne svarar på (ärende ${matter}). Publiceringskontrollen testar ${n === 1 ? "den" : "dem"} när utkastet publiceras.`,
   publishLink: "Publicera på sidan Versioner och publicering",
   seedNotice: (n: number) =>
     `Träningsmeningarna är ifyllda med ${n === 1 ? "1 fråga" : `${n} frågor`}. När du sparar märks de rader du behåller som inlärda i det här ämnet.`,

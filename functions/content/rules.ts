@@ -42,6 +42,7 @@ import {
   contentOf,
   HELD_OUT_SPLITS,
   type HeldOutSplit,
+  heldOutKey,
   utteranceKey,
 } from "../domain/content/bundle.ts";
 
@@ -96,7 +97,12 @@ export interface CheckOptions {
 /** What the studio's checks of one item need besides the content. */
 export type DraftCheckOptions = Pick<CheckOptions, "today">;
 
-export { HELD_OUT_SPLITS, type HeldOutSplit, utteranceKey } from "../domain/content/bundle.ts";
+export {
+  HELD_OUT_SPLITS,
+  type HeldOutSplit,
+  heldOutKey,
+  utteranceKey,
+} from "../domain/content/bundle.ts";
 
 /** Fewer test messages than this per language and a topic's score is mostly noise. */
 export const MIN_TESTS_PER_LANG = 8;
@@ -135,14 +141,6 @@ export const DISTINCTIVE_WORD_PREFIX = 5;
  */
 export const OTHER_LANGUAGE_WORD_MIN = 2;
 export const OTHER_LANGUAGE_WORD_RATIO = 20;
-
-/**
- * Key under which a held-out message and a training sentence count as the same message:
- * also blind to ä/ö/å, because the recogniser folds them away.
- */
-export function heldOutKey(text: string): string {
-  return folded(utteranceKey(text));
-}
 
 /** An utterance key without ä/ö/å's marks. */
 function folded(key: string): string {

@@ -131,6 +131,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   inboxTaught: { count: 3, into: "tests" },
   inboxReferred: { count: 1, referral: "traficom" },
   inboxDismissed: { count: 2 },
+  inboxUncovered: { count: 2, matter: "dog-tax" },
   referralSentencesAdded: { count: 2, lang: "sv" },
   rollbackDraftRebased: { version: 3, kept: 2 },
   rollbackDraftNotRebased: { version: 3, detail: "Throughput exceeds the table's capacity" },
@@ -548,6 +549,7 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   inboxTaught: ["3 questions from the inbox to the test split", ""],
   inboxReferred: ["1 question referred to traficom", ""],
   inboxDismissed: ["2 questions dismissed", ""],
+  inboxUncovered: ["2 questions kept as uncovered questions (matter dog-tax)", ""],
   referralSentencesAdded: ["added 2 sv sentence(s)", ""],
   rollbackDraftRebased: [
     "The draft took the content of version 3 where it had no changes of its own; 2 unpublished changes were kept.",

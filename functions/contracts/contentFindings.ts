@@ -193,6 +193,8 @@ export interface FindingParams {
   inboxTaught: { count: number; into: "training" | "tests" };
   inboxReferred: { count: number; referral: string };
   inboxDismissed: { count: number };
+  /** Questions kept as uncovered questions (no topic covers them), under `matter`. */
+  inboxUncovered: { count: number; matter: string };
   referralSentencesAdded: { count: number; lang: Lang };
   /**
    * A rollback to `version` went live: the draft took its content where it had no changes of
@@ -255,6 +257,7 @@ export const NOTICE_CODES = [
   "inboxTaught",
   "inboxReferred",
   "inboxDismissed",
+  "inboxUncovered",
   "referralSentencesAdded",
   "rollbackDraftRebased",
   "rollbackDraftNotRebased",
@@ -493,6 +496,8 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   inboxReferred: ({ count, referral }) => notice(`${questionsEn(count)} referred to ${referral}`),
   inboxDismissed: ({ count }) => notice(`${questionsEn(count)} dismissed`),
+  inboxUncovered: ({ count, matter }) =>
+    notice(`${questionsEn(count)} kept as uncovered questions (matter ${matter})`),
   referralSentencesAdded: ({ count, lang }) => notice(`added ${count} ${lang} sentence(s)`),
   rollbackDraftRebased: ({ version, kept }) =>
     notice(
@@ -954,6 +959,10 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
       `Merkitty ${unansweredFi(count)} toisen viranomaisen asiaksi (ohjausryhmä ${referral}).`,
     ),
   inboxDismissed: ({ count }) => notice(`Hylätty ${unansweredFi(count)}.`),
+  inboxUncovered: ({ count, matter }) =>
+    notice(
+      `Lisätty ${unansweredFi(count)} kysymyksiin, joihin mikään aihe ei vastaa (asia ${matter}).`,
+    ),
   referralSentencesAdded: ({ count, lang }) =>
     notice(
       count === 1
@@ -1378,6 +1387,10 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   inboxDismissed: ({ count }) =>
     notice(`${count === 1 ? "Avvisad" : "Avvisade"}: ${unansweredSv(count)}.`),
+  inboxUncovered: ({ count, matter }) =>
+    notice(
+      `${count === 1 ? "Tillagd" : "Tillagda"} bland frågorna som inget ämne svarar på (ärende ${matter}): ${unansweredSv(count)}.`,
+    ),
   referralSentencesAdded: ({ count, lang }) =>
     notice(
       count === 1

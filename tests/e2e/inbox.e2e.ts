@@ -11,8 +11,10 @@
  * marked answered in one click. The topic editor shows the unhelpful vote's question. First,
  * a customer who taps one of the two topics of the bot's which-one has their question in the
  * inbox with that pick, offered first and ready to teach (then dismissed, out of the walk's way).
- * Last, a new topic made from an inbox question: while its question is being marked taught
- * after the save, Save says so (in Finnish and Swedish) and stays busy.
+ * Then a new topic made from an inbox question: while its question is being marked taught
+ * after the save, Save says so (in Finnish and Swedish) and stays busy. Last, a real tax
+ * question no topic covers is kept as an uncovered question under a matter (a bad one refused
+ * in the form first), its status shown, and found on the uncovered questions' page.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,6 +70,9 @@ const VEHICLE_TAX_QUESTION = "Ajoneuvovero on erääntynyt, mihin sen maksan?";
 const WHICH_ONE_QUESTION = "Maksanko jäännösveroa vai saanko veronpalautusta?";
 /** A topic the live bot does not have, made in the studio from an inbox question about it. */
 const ESTATE = studioTopicOf(estateTopic);
+/** A tax question no topic of the live bot covers, kept as an uncovered question. */
+const UNCOVERED_QUESTION = "Paljonko plörövänkästä menee hömppäveroa?";
+const UNCOVERED_MATTER = "plorovanka-tax";
 /** How the bot's Finnish "no answer" begins. */
 const NOT_UNDERSTOOD = "Minulla ei ole tähän vastausta";
 
@@ -418,6 +423,76 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
         .toContain("1 kysymys merkitty opetetuiksi tähän aiheeseen.");
       expect(await save.textContent()).toBe("Tallenna luonnokseen");
       expect(await save.getAttribute("aria-disabled")).toBeNull();
+    });
+  }, 120_000);
+
+  it("a question no topic covers is kept from the inbox as an uncovered question under its matter", async () => {
+    // Prepare: a customer asks what no topic covers.
+    const widget = await openWidget(context, stack.url);
+    await ask(widget, UNCOVERED_QUESTION);
+    await widget.close();
+    await withStudioPage(context, stack.url, "content-owner", async (studio) => {
+      const day = helsinkiToday(stack.clock.now());
+      await showInbox(studio, { from: day, to: day });
+      const group = inboxGroupsWith(studio, UNCOVERED_QUESTION);
+      await expect.poll(() => group.count(), POLL).toBe(1);
+      await group.getByRole("button", { name: "Käsittele tämä kysymys" }).click();
+      const form = group.locator("form.miss-action");
+      await form.getByRole("radio", { name: "Ei aihetta: pidä testikysymyksenä" }).check();
+      // A text field with suggestions: a combobox to assistive technology.
+      const matter = form.getByRole("combobox", { name: "Asia" });
+      // The matters the set has already are offered, so one matter keeps one id.
+      await expect
+        .poll(
+          () =>
+            form
+              .locator("datalist option")
+              .evaluateAll((os) => os.map((o) => o.getAttribute("value"))),
+          POLL,
+        )
+        .toContain("dog-tax");
+
+      // A matter that is no id is refused in the form, in the studio's words, before sending.
+      await matter.fill("Myyntivoitto");
+      await form.getByTestId("miss-action-submit").click();
+      const refusal = form.locator(".error[role=alert]");
+      await expect
+        .poll(() => refusal.textContent(), POLL)
+        .toBe(
+          "Asia: ”Myyntivoitto” ei ole tunnus. Käytä pieniä kirjaimia, numeroita ja väliviivoja, esimerkiksi dog-tax.",
+        );
+      expect(await matter.getAttribute("aria-invalid")).toBe("true");
+      await expectNoAxeViolations(studio, "inbox-uncovered-matter-refused");
+
+      // Act
+      await matter.fill(UNCOVERED_MATTER);
+      await form.getByTestId("miss-action-submit").click();
+
+      // Assess: said where it went, with the way to the set's page; the status is shown.
+      const outcome = studio.getByTestId("inbox-outcome");
+      await expect
+        .poll(() => outcome.textContent(), POLL)
+        .toContain(
+          `1 kysymys lisätty luonnoksen kysymyksiin, joihin mikään aihe ei vastaa (asia ${UNCOVERED_MATTER}).`,
+        );
+      await expectNoAxeViolations(studio, "inbox-uncovered-kept");
+      // The outcome's link opens the set's page, which lists it under its matter.
+      await outcome.getByRole("link", { name: "Avaa Kysymykset ilman aihetta" }).click();
+      const finnish = studio.locator("#uncovered-fi");
+      await expect
+        .poll(() => finnish.inputValue(), POLL)
+        .toContain(`${UNCOVERED_MATTER}: ${UNCOVERED_QUESTION}`);
+      // Back in the inbox it has left the open questions, and every status names it.
+      await showInbox(studio, { from: day, to: day });
+      await expect.poll(() => group.count(), POLL).toBe(0);
+      await studio.locator("#inbox-status").selectOption("all");
+      await studio.getByRole("button", { name: "Näytä kysymykset" }).click();
+      const sample = group.locator(".sample").filter({
+        has: studio.locator(".sample-text", { hasText: UNCOVERED_QUESTION }),
+      });
+      await expect
+        .poll(() => sample.textContent(), POLL)
+        .toContain("Tila: ei aihetta (testikysymys)");
     });
   }, 120_000);
 });

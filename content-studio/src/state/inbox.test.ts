@@ -205,6 +205,68 @@ describe("missed-question inbox state", () => {
     }
   });
 
+  it("keeps a group as uncovered questions under its matter, says so with the way to the set's page, and the group leaves", async () => {
+    await inbox.loadInbox();
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 3 },
+    }));
+
+    const result = await inbox.act(
+      { action: "uncovered", ids: ["m1", "m2", "m3"], matter: "vehicle-tax" },
+      { groupId: "g1", index: 0 },
+    );
+
+    expect(result).toEqual({ ok: true, applied: 3 });
+    expect(server.calls.at(-1)?.body).toEqual({
+      action: "uncovered",
+      ids: ["m1", "m2", "m3"],
+      matter: "vehicle-tax",
+    });
+    expect(inbox.groups.value?.map((g) => g.id)).toEqual(["g2"]);
+    expect(inbox.lastOutcome.value).toEqual({
+      groupId: "g1",
+      index: 0,
+      text: "3 kysymystä lisätty luonnoksen kysymyksiin, joihin mikään aihe ei vastaa (asia vehicle-tax). Julkaisun tarkistus testaa ne, kun luonnos julkaistaan.",
+      publish: true,
+      uncovered: true,
+    });
+    expect(inbox.afterAction(GROUPS, ["m4"], "uncovered", "all")[1]?.samples[0]?.status).toBe(
+      "uncovered",
+    );
+  });
+
+  it("suggests the matters the draft's uncovered questions use, each once, sorted", async () => {
+    server.on("GET", "/api/content/draft/uncovered", () => ({
+      status: 200,
+      body: {
+        uncovered: {
+          fi: [
+            { text: "koiravero", matter: "dog-tax" },
+            { text: "lahjavero", matter: "gift-tax" },
+          ],
+          sv: [{ text: "hundskatt", matter: "dog-tax" }],
+        },
+        revision: "r1",
+      },
+    }));
+
+    await inbox.loadUncoveredMatters();
+
+    expect(inbox.uncoveredMatters.value).toEqual(["dog-tax", "gift-tax"]);
+  });
+
+  it("refuses a missing matter or one that is no id before sending, in the studio's language", () => {
+    const fi = UI.fi;
+    const sv = UI.sv;
+
+    expect(inbox.matterProblem("  ", fi)).toBe("Asia: kirjoita asian tunnus, esimerkiksi dog-tax.");
+    expect(inbox.matterProblem("Dog tax", sv)).toBe(
+      "Ärende: ”Dog tax” är inget id. Använd små bokstäver, siffror och bindestreck, till exempel dog-tax.",
+    );
+    expect(inbox.matterProblem(" dog-tax ", fi)).toBe("");
+  });
+
   it("takes one referred question out of its group and counts the group one smaller", async () => {
     await inbox.loadInbox();
     server.on("POST", "/api/content/misses/actions", () => ({

@@ -7,6 +7,7 @@
  */
 import { batch, computed, type Signal, signal } from "@preact/signals";
 import { MAX_INBOX_ANSWERS } from "../../../functions/contracts/inbox.ts";
+import { isWellFormedTopicId } from "../../../functions/contracts/topics.ts";
 import {
   daysOf,
   helsinkiToday,
@@ -24,6 +25,7 @@ import {
   type Problem,
   type ReferralSummary,
   type TopicSummary,
+  type UncoveredLists,
 } from "../api.ts";
 import { formatPercent, text, type UiText } from "../i18n.ts";
 import { announce, call, errorText, onSignOut, sayWhenSlow } from "./app.ts";
@@ -82,13 +84,15 @@ export function referralTitle(id: string, t: UiText): string {
 /**
  * What the last action did, shown where the group acted on was (`index`, its place in the list
  * then), until the next action or load. `publish`: the change is in the draft only, so
- * customers get it once a version with it is published.
+ * customers get it once a version with it is published. `uncovered`: the questions went to
+ * the uncovered questions' page, where the owner can see and edit them.
  */
 export interface ActionOutcome {
   groupId: string;
   index: number;
   text: string;
   publish: boolean;
+  uncovered?: boolean;
 }
 
 export const lastOutcome = signal<ActionOutcome | undefined>(undefined);
@@ -286,7 +290,16 @@ export function totalOf(list: readonly MissGroup[]): number {
 
 /** The status a question has after an action. */
 export function statusAfter(action: MissAction["action"]): MissStatus {
-  return action === "teach" ? "taught" : action === "refer" ? "referred" : "dismissed";
+  switch (action) {
+    case "teach":
+      return "taught";
+    case "refer":
+      return "referred";
+    case "uncovered":
+      return "uncovered";
+    case "dismiss":
+      return "dismissed";
+  }
 }
 
 /**
@@ -364,7 +377,7 @@ export function outcomeOf(
   action: MissAction,
   applied: number,
   t: UiText,
-): { text: string; publish: boolean } {
+): { text: string; publish: boolean; uncovered?: boolean } {
   switch (action.action) {
     case "teach":
       return {
@@ -375,7 +388,45 @@ export function outcomeOf(
       return { text: t.referredOutcome(applied, referralTitle(action.referral, t)), publish: true };
     case "dismiss":
       return { text: t.dismissedOutcome(applied), publish: false };
+    case "uncovered":
+      return { text: t.uncoveredOutcome(applied, action.matter), publish: true, uncovered: true };
   }
+}
+
+/**
+ * The matters the draft's uncovered questions are kept under, both languages, sorted: what the
+ * inbox suggests for a question kept as uncovered, so one matter keeps one id.
+ */
+export const uncoveredMatters = signal<readonly string[]>([]);
+
+/**
+ * Reads the matters in use afresh (each time the action is chosen); a failure only leaves the
+ * suggestions out.
+ */
+export async function loadUncoveredMatters(): Promise<void> {
+  const result = await call(
+    (c) => c.draftUncovered(),
+    () => {},
+    { background: true },
+  );
+  if (!result) return;
+  uncoveredMatters.value = mattersOf(result.uncovered);
+}
+
+/** Every matter of `lists` once, sorted. Pure. */
+export function mattersOf(lists: UncoveredLists): string[] {
+  const all = [...lists.fi, ...lists.sv].map((q) => q.matter).filter(Boolean);
+  return [...new Set(all)].sort();
+}
+
+/**
+ * What is wrong with a matter as typed, by the uncovered questions' own rule; "" when it can be
+ * sent. Checked here so the owner is told in the studio's language before anything is sent.
+ */
+export function matterProblem(matter: string, t: UiText): string {
+  const value = matter.trim();
+  if (value === "") return t.matterMissing;
+  return isWellFormedTopicId(value) ? "" : t.matterInvalid(value);
 }
 
 /**

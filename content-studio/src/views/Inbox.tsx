@@ -3,8 +3,8 @@
  * each known by a question of its own (count, trend, the bot's guesses, masked samples as
  * text), and the actions on one question or a group's checked ones: teach to a topic (the
  * customers' picks from the bot's which-one first, then the bot's guesses; split chosen
- * explicitly), refer to another agency, start a new topic
- * from the group, dismiss. Refusals are shown next to the action that got them; an outcome
+ * explicitly), refer to another agency, start a new topic from the group, keep as uncovered
+ * questions under a matter (no topic covers them: the publish gate tests them), dismiss. Refusals are shown next to the action that got them; an outcome
  * takes the handled group's place and focus.
  */
 import { useSignal } from "@preact/signals";
@@ -41,6 +41,8 @@ import {
   loadError,
   loadInbox,
   loading,
+  loadUncoveredMatters,
+  matterProblem,
   period,
   periodError,
   preselectedTopic,
@@ -56,6 +58,7 @@ import {
   topicTitle,
   totalOf,
   trendDays,
+  uncoveredMatters,
   wantAnswers,
 } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
@@ -146,6 +149,11 @@ function OutcomeItem() {
         data-testid="inbox-outcome"
       >
         <p>{outcome.text}</p>
+        {outcome.uncovered ? (
+          <p>
+            <a href="#/uncovered">{t.openUncovered}</a>
+          </p>
+        ) : null}
         {outcome.publish ? (
           <p>
             <a href="#/versions">{t.publishLink}</a>
@@ -575,7 +583,7 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
   );
 }
 
-type ActionChoice = "teach" | "refer" | "newTopic" | "dismiss";
+type ActionChoice = "teach" | "refer" | "newTopic" | "uncovered" | "dismiss";
 
 function ActionPanel(props: {
   idBase: string;
@@ -615,20 +623,24 @@ function ActionPanel(props: {
   const [topicId, setTopicId] = useState(() => preselectedTopic(topics));
   const [split, setSplit] = useState<TestSplit | "">("");
   const [referral, setReferral] = useState("");
+  const [matter, setMatter] = useState("");
+  // What was wrong with the matter when sent: it stays as said until the next try.
+  const [matterError, setMatterError] = useState("");
   const [missing, setMissing] = useState<
-    "questions" | "action" | "topic" | "split" | "referral" | ""
+    "questions" | "action" | "topic" | "split" | "referral" | "matter" | ""
   >("");
   const [busy, setBusy] = useState(false);
   const slow = useSignal("");
   const [refusal, setRefusal] = useState<{ message: string; problems: Problem[] } | undefined>();
   const choices: ActionChoice[] = props.allowNewTopic
-    ? ["teach", "refer", "newTopic", "dismiss"]
-    : ["teach", "refer", "dismiss"];
+    ? ["teach", "refer", "newTopic", "uncovered", "dismiss"]
+    : ["teach", "refer", "uncovered", "dismiss"];
   const ids = {
     action: `${idBase}-action`,
     topic: `${idBase}-topic`,
     split: `${idBase}-split`,
     referral: `${idBase}-referral`,
+    matter: `${idBase}-matter`,
     error: `${idBase}-missing`,
     refusal: `${idBase}-refusal`,
   };
@@ -639,6 +651,7 @@ function ActionPanel(props: {
         topic: t.topicMissing,
         split: t.splitMissing,
         referral: t.referralMissing,
+        matter: matterError,
       }[missing]
     : "";
   const errorFor = (field: typeof missing) => (missing === field ? ids.error : undefined);
@@ -656,7 +669,10 @@ function ActionPanel(props: {
               ? "split"
               : action === "refer" && !referral
                 ? "referral"
-                : "";
+                : action === "uncovered" && matterProblem(matter, t)
+                  ? "matter"
+                  : "";
+    setMatterError(lacking === "matter" ? matterProblem(matter, t) : "");
     setMissing(lacking);
     setRefusal(undefined);
     if (lacking) {
@@ -675,7 +691,9 @@ function ActionPanel(props: {
         ? { action, ids: props.ids, topicId, split: split as TestSplit }
         : action === "refer"
           ? { action, ids: props.ids, referral }
-          : { action: "dismiss", ids: props.ids },
+          : action === "uncovered"
+            ? { action, ids: props.ids, matter: matter.trim() }
+            : { action: "dismiss", ids: props.ids },
       props.where,
       { slow },
     );
@@ -718,6 +736,7 @@ function ActionPanel(props: {
               onChange={() => {
                 setAction(choice);
                 setMissing("");
+                if (choice === "uncovered") void loadUncoveredMatters();
               }}
             />
             <label for={`${ids.action}-${choice}`}>{t.actionNames[choice]}</label>
@@ -805,6 +824,38 @@ function ActionPanel(props: {
               </option>
             ))}
           </select>
+        </div>
+      ) : null}
+      {action === "uncovered" ? (
+        <div class="field">
+          <p id={`${ids.matter}-about`} class="hint">
+            {t.uncoveredActionHint}
+          </p>
+          <label for={ids.matter}>{t.matterLabel}</label>
+          <input
+            id={ids.matter}
+            type="text"
+            value={matter}
+            list={`${ids.matter}-used`}
+            autoComplete="off"
+            spellcheck={false}
+            aria-invalid={missing === "matter" ? "true" : undefined}
+            aria-describedby={describedBy(
+              `${ids.matter}-about`,
+              `${ids.matter}-hint`,
+              errorFor("matter"),
+            )}
+            data-testid="miss-action-matter"
+            onInput={(event) => setMatter(event.currentTarget.value)}
+          />
+          <p id={`${ids.matter}-hint`} class="hint">
+            {t.matterHint}
+          </p>
+          <datalist id={`${ids.matter}-used`}>
+            {uncoveredMatters.value.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
         </div>
       ) : null}
       {action === "newTopic" ? <p class="hint">{t.newTopicHint}</p> : null}

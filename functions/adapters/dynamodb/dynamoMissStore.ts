@@ -116,7 +116,7 @@ export function createDynamoMissStore(doc: DynamoDBDocumentClient, table: string
       const sets = ["#status = :status"];
       const removes: string[] = [];
       const values: Record<string, unknown> = { ":status": status };
-      for (const field of ["taughtTo", "referredTo"] as const) {
+      for (const field of ["taughtTo", "referredTo", "uncoveredMatter"] as const) {
         const value = place[field];
         if (value === undefined) removes.push(field);
         else {

@@ -64,6 +64,16 @@ export function utteranceKey(text: string): string {
     .trim();
 }
 
+/**
+ * Key under which a held-out message (or an uncovered question) and a training sentence count
+ * as the same message: also blind to ä/ö/å, because the recogniser folds them away.
+ */
+export function heldOutKey(text: string): string {
+  return utteranceKey(text)
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "");
+}
+
 /** The held-out messages that test `topicId` (or "none"), per split and language. */
 export function heldOutFor(bundle: ContentBundle, topicId: string): TopicHeldOut {
   const pick = (cases: HeldOutCase[]) =>

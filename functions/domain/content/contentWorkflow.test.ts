@@ -1947,4 +1947,99 @@ describe("the draft's uncovered questions", () => {
       expect.objectContaining({ path: "fi[0].text", severity: "error" }),
     ]);
   });
+  it("gain the inbox's questions in their languages, skipping those the set has, as a save of the set", async () => {
+    const { workflow } = await setUp();
+    await workflow.saveUncovered(other, { fi: [dogTax], sv: [] });
+
+    const result = await workflow.addUncovered(
+      owner,
+      [
+        // The set has it already: ä/ö and case aside, as the rules tell questions apart.
+        { lang: "fi", text: "Paljonko koiravero on?" },
+        { lang: "fi", text: "  koiraveron eräpäivä " },
+        { lang: "sv", text: "när förfaller hundskatten" },
+        { lang: "sv", text: "nar forfaller hundskatten" },
+      ],
+      "dog-tax",
+    );
+
+    expect(result).toMatchObject({ added: 2, warnings: [] });
+    const now = await workflow.draftUncovered();
+    expect(now.uncovered).toEqual({
+      fi: [dogTax, { text: "koiraveron eräpäivä", matter: "dog-tax" }],
+      sv: [{ text: "när förfaller hundskatten", matter: "dog-tax" }],
+    });
+    expect(now.meta).toMatchObject({ updatedByName: "Outi", revision: result.revision });
+    expect((await workflow.auditTrail({ limit: 1, uncovered: true })).entries[0]).toMatchObject({
+      action: "draft-save",
+      actor: "owner",
+      uncovered: true,
+      detailFinding: { params: { added: { fi: 1, sv: 1 }, removed: { fi: 0, sv: 0 } } },
+    });
+    // Nothing new: nothing written, the set's revision still holds.
+    const again = await workflow.addUncovered(
+      owner,
+      [{ lang: "fi", text: dogTax.text }],
+      "dog-tax",
+    );
+    expect(again).toEqual({ added: 0, warnings: [], revision: result.revision });
+  });
+
+  it("refuse the inbox's whole request when one question is trained on, naming it, and write nothing", async () => {
+    const { workflow } = await setUp();
+
+    const adding = workflow.addUncovered(
+      owner,
+      [
+        { lang: "fi", text: "koiraveron eräpäivä" },
+        { lang: "fi", text: "tax-card one" },
+      ],
+      "dog-tax",
+    );
+
+    await expect(adding).rejects.toMatchObject({
+      code: "CONTENT_INVALID",
+      problems: [
+        expect.objectContaining({
+          path: "fi[1].text",
+          finding: expect.objectContaining({
+            code: "heldOutTrained",
+            params: expect.objectContaining({ text: "tax-card one" }),
+          }),
+        }),
+      ],
+    });
+    expect((await workflow.draftUncovered()).uncovered).toEqual({ fi: [], sv: [] });
+  });
+
+  it("keep a save of the set made by someone else meanwhile, adding to it", async () => {
+    const base = createMemoryContentStore();
+    let interrupted = false;
+    const clock = manualClock(new Date("2026-12-02T10:00:00Z"));
+    const make = (store: typeof base) =>
+      createContentWorkflow({
+        store,
+        rules,
+        deployer: deployer().d,
+        clock,
+        settings: { requireReview: true },
+      });
+    const plain = make(base);
+    // The owner's first write meets Sanna's save, made between its read and its write.
+    const racing = make({
+      ...base,
+      async putDraftUncovered(item, expected) {
+        if (!interrupted) {
+          interrupted = true;
+          await plain.saveUncovered(other, { fi: [giftTax], sv: [] });
+        }
+        return base.putDraftUncovered(item, expected);
+      },
+    });
+    await plain.seed(sampleBundle(), "repository");
+
+    await racing.addUncovered(owner, [{ lang: "fi", text: dogTax.text }], "dog-tax");
+
+    expect((await plain.draftUncovered()).uncovered).toEqual({ fi: [giftTax, dogTax], sv: [] });
+  });
 });

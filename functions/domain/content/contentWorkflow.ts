@@ -12,7 +12,14 @@ import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import { reportDay } from "../reports/reportEvents.ts";
-import { type ContentBundle, heldOutFor, uncoveredOf, utteranceKey, withTopic } from "./bundle.ts";
+import {
+  type ContentBundle,
+  heldOutFor,
+  heldOutKey,
+  uncoveredOf,
+  utteranceKey,
+  withTopic,
+} from "./bundle.ts";
 import {
   diffBundles,
   type FieldChange,
@@ -1170,10 +1177,13 @@ export function createContentWorkflow(deps: {
       });
     },
 
-    /** Puts an inbox action that changes no content (refer, dismiss) in the audit trail. */
+    /**
+     * Puts an inbox action in the audit trail whose content change, if any, has an entry of its
+     * own (refer, keep as uncovered) or that changes no content (dismiss).
+     */
     async recordInboxAction(
       actor: ContentActor,
-      action: "inbox-refer" | "inbox-dismiss",
+      action: "inbox-refer" | "inbox-dismiss" | "inbox-uncovered",
       detail: Said,
       /** The group questions were referred to. */
       referral?: string,
@@ -1401,6 +1411,62 @@ export function createContentWorkflow(deps: {
 
     /** The rules' findings for the uncovered questions as typed, without saving them. */
     checkUncovered: (json: unknown) => checkList(uncoveredList, json),
+
+    /**
+     * Adds customers' questions to the draft's uncovered questions, each in its language, under
+     * `matter` (the missed-question inbox's "keep as uncovered"). A question the set already has
+     * in that language is skipped; the rest are checked with the whole set as a save of it is:
+     * one that something trains on or that is a held-out message refuses the whole call
+     * (CONTENT_INVALID naming it) and nothing is written. Added to the set as it is when
+     * written: another person's save in between is kept, and audited as a save of the set.
+     */
+    async addUncovered(
+      actor: ContentActor,
+      texts: readonly { lang: Lang; text: string }[],
+      matter: string,
+    ): Promise<{ added: number; warnings: ContentIssue[]; revision?: string }> {
+      return changeDraftItem(
+        uncoveredList.kind,
+        uncoveredList.id,
+        undefined,
+        async (draft, expect) => {
+          const before = uncoveredOf(draft.bundle);
+          const next = { fi: [...before.fi], sv: [...before.sv] };
+          // As the rules tell two uncovered questions apart, so a skip is never refused as twice.
+          const have = {
+            fi: new Set(before.fi.map((c) => heldOutKey(c.text))),
+            sv: new Set(before.sv.map((c) => heldOutKey(c.text))),
+          };
+          let added = 0;
+          for (const { lang, text: raw } of texts) {
+            const text = raw.trim();
+            const key = heldOutKey(text);
+            if (key === "" || have[lang].has(key)) continue;
+            have[lang].add(key);
+            next[lang].push({ text, matter });
+            added++;
+          }
+          const unchanged = uncoveredList.meta(draft)?.revision;
+          if (added === 0)
+            return { added, warnings: [], ...(unchanged ? { revision: unchanged } : {}) };
+          const result = await uncoveredList.check(next, draft.bundle);
+          const errors = result.issues.filter((i) => i.severity === "error");
+          if (errors.length > 0 || result.value === undefined)
+            throw new ContentInvalidError(errors);
+          const meta = draftMeta(actor);
+          if (!(await uncoveredList.put(result.value, meta, expect))) return CHANGED;
+          await audit(actor, "draft-save", {
+            ...uncoveredList.mark,
+            ...noted(listEdited(uncoveredList.diff(before, result.value))),
+          });
+          return {
+            added,
+            warnings: result.issues.filter((i) => i.severity === "warning"),
+            revision: meta.revision,
+          };
+        },
+      );
+    },
 
     /**
      * Saves the uncovered questions into the draft, both languages replaced. Errors refuse it

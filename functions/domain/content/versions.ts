@@ -105,10 +105,14 @@ export const AUDIT_ACTIONS = [
   "supersede",
   "failed",
   "import",
-  /** Missed-question inbox: questions taught to a topic, referred to an agency, dismissed. */
+  /**
+   * Missed-question inbox: questions taught to a topic, referred to an agency, dismissed, kept
+   * as uncovered questions.
+   */
   "inbox-teach",
   "inbox-refer",
   "inbox-dismiss",
+  "inbox-uncovered",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -114,6 +114,7 @@ describe("the inbox's answers for a page of questions", () => {
         teach: async () => ({ added: 0, warnings: [] }),
         recordInboxAction: async () => {},
         addReferralSentences: async () => ({ added: 0, warnings: [] }),
+        addUncovered: async () => ({ added: 0, warnings: [] }),
         draftBundle: async () => sampleBundle(),
       },
     });

@@ -28,7 +28,7 @@ export function createMemoryMissStore(): MissStore {
       for (const id of new Set(ids)) {
         const found = entries.get(id);
         if (!found) continue;
-        const { taughtTo: _t, referredTo: _r, ...rest } = found;
+        const { taughtTo: _t, referredTo: _r, uncoveredMatter: _u, ...rest } = found;
         const next: MissEntry = { ...rest, status, ...copy(place) };
         entries.set(id, next);
         updated.push(copy(next));

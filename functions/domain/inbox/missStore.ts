@@ -43,8 +43,11 @@ export type MissOutcome = (typeof MISS_OUTCOMES)[number];
 export const MISS_HANDOFFS = ["queued", "no-advisors", "queue-full", "closed"] as const;
 export type MissHandoff = (typeof MISS_HANDOFFS)[number];
 
-/** Where a content owner has taken the question. */
-export const MISS_STATUSES = ["open", "taught", "referred", "dismissed"] as const;
+/**
+ * Where a content owner has taken the question; `uncovered`: kept as an uncovered question (no
+ * topic covers it, and the publish gate checks the bot does not answer it with one).
+ */
+export const MISS_STATUSES = ["open", "taught", "referred", "dismissed", "uncovered"] as const;
 export type MissStatus = (typeof MISS_STATUSES)[number];
 
 /**
@@ -87,12 +90,14 @@ export interface MissEntry {
   taughtTo?: { topicId: string; split: TeachSplit };
   /** The referral group the question was referred to (status `referred`), as `taughtTo`. */
   referredTo?: string;
+  /** The matter the question was kept under as an uncovered question (status `uncovered`). */
+  uncoveredMatter?: string;
   /** Epoch seconds: deleted with the transcript it came from. */
   expiresAt: number;
 }
 
 /** Where a status change took the questions: kept with the status, cleared by any other. */
-export type MissPlace = Pick<MissEntry, "taughtTo" | "referredTo">;
+export type MissPlace = Pick<MissEntry, "taughtTo" | "referredTo" | "uncoveredMatter">;
 
 /** A change to a kept question once the chat moved on. */
 export interface MissUpdate {

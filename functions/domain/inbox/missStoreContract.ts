@@ -116,5 +116,24 @@ export function describeMissStoreContract(name: string, fresh: () => Promise<Mis
       expect(referred).toEqual({ ...entry, status: "referred", referredTo: "kela" });
       expect(await store.get([entry.id])).toEqual([{ ...entry, status: "dismissed" }]);
     });
+
+    it("keeps the matter a question was kept under as uncovered, and clears it on another status", async () => {
+      // Prepare
+      const store = await fresh();
+      const entry = sampleMiss("2026-12-01");
+      await store.put(entry);
+      // Act
+      const [kept] = await store.setStatus([entry.id], "uncovered", { uncoveredMatter: "dog-tax" });
+      const [taught] = await store.setStatus([entry.id], "taught", {
+        taughtTo: { topicId: "pension", split: "tests" },
+      });
+      // Assess
+      expect(kept).toEqual({ ...entry, status: "uncovered", uncoveredMatter: "dog-tax" });
+      expect(taught).toEqual({
+        ...entry,
+        status: "taught",
+        taughtTo: { topicId: "pension", split: "tests" },
+      });
+    });
   });
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import type { Lang } from "../../contracts/lang.ts";
+import type { ContentBundle } from "../content/bundle.ts";
 import { sampleBundle } from "../content/contentStoreContract.ts";
+import { ContentInvalidError } from "../content/errors.ts";
 import type { ContentActor } from "../content/versions.ts";
 import { createMemoryMissStore } from "./memoryMissStore.ts";
 import { createMissedQuestions } from "./missedQuestions.ts";
@@ -14,6 +16,9 @@ async function setUp() {
   const audited: string[] = [];
   const taught: unknown[] = [];
   const referred: [string, Lang, readonly string[]][] = [];
+  const keptUncovered: { texts: readonly { lang: Lang; text: string }[]; matter: string }[] = [];
+  /** What the fake draft holds: the uncovered set grows with each keep unless `refuse` is set. */
+  const draft: { bundle: ContentBundle; refuse?: Error } = { bundle: sampleBundle() };
   const missed = createMissedQuestions({
     store,
     features: questionFeatures,
@@ -29,10 +34,19 @@ async function setUp() {
         referred.push([id, lang, texts]);
         return { added: texts.length, warnings: [] };
       },
-      draftBundle: async () => sampleBundle(),
+      addUncovered: async (_actor, texts, matter) => {
+        if (draft.refuse) throw draft.refuse;
+        keptUncovered.push({ texts, matter });
+        const set = draft.bundle.uncovered ?? { fi: [], sv: [] };
+        const next = { fi: [...set.fi], sv: [...set.sv] };
+        for (const { lang, text } of texts) next[lang].push({ text, matter });
+        draft.bundle = { ...draft.bundle, uncovered: next };
+        return { added: texts.length, warnings: [] };
+      },
+      draftBundle: async () => draft.bundle,
     },
   });
-  return { store, missed, audited, taught, referred };
+  return { store, missed, audited, taught, referred, keptUncovered, draft };
 }
 
 describe("acting on kept questions", () => {
@@ -82,6 +96,79 @@ describe("acting on kept questions", () => {
     ]);
     expect(await store.get([entry.id])).toEqual([
       { ...entry, status: "taught", taughtTo: { topicId: "tax-card", split: "tests" } },
+    ]);
+  });
+
+  it("keeps questions as uncovered ones in their languages without placeholders, with the matter, and audits it", async () => {
+    // Prepare
+    const { store, missed, audited, keptUncovered } = await setUp();
+    const fi = sampleMiss("2026-12-01", { text: "paljonko on koiravero [ID-CODE] kunnassa" });
+    const sv = sampleMiss("2026-12-01", { text: "hur mycket är hundskatten", lang: "sv" });
+    await store.put(fi);
+    await store.put(sv);
+    // Act
+    const applied = await missed.act(owner, {
+      action: "uncovered",
+      ids: [fi.id, sv.id],
+      matter: "dog-tax",
+    });
+    // Assess
+    expect(applied).toEqual({ applied: 2 });
+    expect(keptUncovered).toEqual([
+      {
+        texts: [
+          { lang: "fi", text: "paljonko on koiravero kunnassa" },
+          { lang: "sv", text: "hur mycket är hundskatten" },
+        ],
+        matter: "dog-tax",
+      },
+    ]);
+    expect(
+      (await store.get([fi.id, sv.id])).map((e) => [e.status, e.uncoveredMatter]).sort(),
+    ).toEqual([
+      ["uncovered", "dog-tax"],
+      ["uncovered", "dog-tax"],
+    ]);
+    expect(audited).toEqual([
+      "inbox-uncovered: 2 questions kept as uncovered questions (matter dog-tax)",
+    ]);
+  });
+
+  it("marks nothing and audits nothing when the set refuses a question", async () => {
+    // Prepare
+    const { store, missed, audited, draft } = await setUp();
+    const entry = sampleMiss("2026-12-01", { text: "verokortti muutos" });
+    await store.put(entry);
+    draft.refuse = new ContentInvalidError([
+      { severity: "error", path: "fi[0].text", message: "trained", fix: "" },
+    ]);
+    // Act
+    const acting = missed.act(owner, { action: "uncovered", ids: [entry.id], matter: "tax-card" });
+    // Assess
+    await expect(acting).rejects.toBeInstanceOf(ContentInvalidError);
+    expect(await store.get([entry.id])).toEqual([entry]);
+    expect(audited).toEqual([]);
+  });
+
+  it("leaves a kept question out of the open list while the draft's set has it, and lists it open again once it is gone", async () => {
+    // Prepare
+    const { store, missed, draft } = await setUp();
+    const entry = sampleMiss("2026-12-01", { text: "paljonko koiravero on" });
+    await store.put(entry);
+    await missed.act(owner, { action: "uncovered", ids: [entry.id], matter: "dog-tax" });
+    const period = { from: "2026-12-01", to: "2026-12-01" };
+    const kept = await missed.groups(period);
+    // Act
+    draft.bundle = { ...draft.bundle, uncovered: { fi: [], sv: [] } };
+    const reopened = await missed.groups(period);
+    // Assess
+    expect(kept.groups).toEqual([]);
+    expect(reopened.groups.flatMap((g) => g.samples)).toMatchObject([
+      {
+        id: entry.id,
+        status: "open",
+        reopened: { was: "uncovered", matter: "dog-tax", gone: false },
+      },
     ]);
   });
 

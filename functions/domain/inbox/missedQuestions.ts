@@ -20,15 +20,17 @@ import { type ListedMiss, needsDraft, withDraftStatus } from "./reopening.ts";
 export type MissAction =
   | { action: "teach"; ids: string[]; topicId: string; split: TeachSplit }
   | { action: "refer"; ids: string[]; referral: string }
-  | { action: "dismiss"; ids: string[] };
+  | { action: "dismiss"; ids: string[] }
+  /** Kept as uncovered questions of `matter` (a matter id such as dog-tax): no topic covers them. */
+  | { action: "uncovered"; ids: string[]; matter: string };
 
 export interface MissPeriod {
   from: string;
   to: string;
   lang?: Lang;
   /**
-   * "open" (default): only questions nobody has acted on, and those whose teaching or referral
-   * has left the draft since; "all": every one.
+   * "open" (default): only questions nobody has acted on, and those whose teaching, referral or
+   * uncovered question has left the draft since; "all": every one.
    */
   status?: "open" | "all";
 }
@@ -37,15 +39,16 @@ const LATEST_UNHELPFUL = 5;
 
 /**
  * The content owners' side of the missed-question inbox: the kept questions of a period
- * grouped, and what is done with them (teach to a topic, refer to another agency, dismiss),
- * each action in the content audit trail. A question's status is listed as the draft has it:
- * one taught or referred whose sentence has left the draft is open again.
+ * grouped, and what is done with them (teach to a topic, refer to another agency, dismiss,
+ * keep as an uncovered question), each action in the content audit trail. A question's status
+ * is listed as the draft has it: one taught, referred or kept whose sentence has left the
+ * draft is open again.
  */
 export function createMissedQuestions(deps: {
   store: MissStore;
   workflow: Pick<
     ContentWorkflow,
-    "teach" | "recordInboxAction" | "addReferralSentences" | "draftBundle"
+    "teach" | "recordInboxAction" | "addReferralSentences" | "addUncovered" | "draftBundle"
   >;
   features: QuestionFeatures;
   /** When a version's answer counts as answering a question (the bot's rule by default). */
@@ -176,6 +179,21 @@ export function createMissedQuestions(deps: {
             "inbox-refer",
             finding("inboxReferred", { count, referral: request.referral }),
             request.referral,
+          );
+          return { applied };
+        }
+        case "uncovered": {
+          // Into the draft's set first: a refusal (a text that trains something) marks nothing.
+          await deps.workflow.addUncovered(
+            actor,
+            entries.map((e) => ({ lang: e.lang, text: withoutPlaceholders(e.text) })),
+            request.matter,
+          );
+          const applied = await mark(entries, "uncovered", { uncoveredMatter: request.matter });
+          await deps.workflow.recordInboxAction(
+            actor,
+            "inbox-uncovered",
+            finding("inboxUncovered", { count, matter: request.matter }),
           );
           return { applied };
         }

@@ -128,6 +128,49 @@ describe("a taught or referred question as the draft has it", () => {
   });
 });
 
+describe("a question kept as uncovered as the draft has it", () => {
+  const keptAsUncovered = (text: string) =>
+    sampleMiss(DAY, { text, status: "uncovered", uncoveredMatter: "dog-tax" });
+  const withUncovered = (...texts: string[]): ContentBundle => ({
+    ...sampleBundle(),
+    uncovered: { fi: texts.map((text) => ({ text, matter: "dog-tax" })), sv: [] },
+  });
+
+  it("stays kept while the draft's uncovered questions have its text, case and punctuation aside", () => {
+    const entry = keptAsUncovered("Paljonko koiravero on?");
+
+    const [listed] = withDraftStatus([entry], withUncovered("paljonko koiravero on"));
+
+    expect(listed).toEqual(entry);
+  });
+
+  it("is open again with its matter once the text has left the set", () => {
+    const entry = keptAsUncovered("paljonko koiravero on");
+
+    const [listed] = withDraftStatus([entry], withUncovered("eri kysymys"));
+
+    expect(listed).toEqual({
+      ...entry,
+      status: "open",
+      reopened: { was: "uncovered", matter: "dog-tax", gone: false },
+    });
+  });
+
+  it("stays kept when the owner moved it into a topic's test messages once a topic covered it", () => {
+    const entry = keptAsUncovered("paljonko koiravero on");
+    const bundle = sampleBundle();
+    const moved = {
+      ...bundle,
+      tests: {
+        ...bundle.tests,
+        fi: [...bundle.tests.fi, { text: "paljonko koiravero on", intent: "payment" }],
+      },
+    };
+
+    expect(withDraftStatus([entry], moved)[0]?.status).toBe("uncovered");
+  });
+});
+
 // The simplest rules: any topic with a Finnish title saves; whole bundles are accepted.
 const rules: ContentRules = {
   checkTopic(json) {
@@ -211,6 +254,26 @@ describe("the inbox after a rollback or a discarded draft change", () => {
       ],
     ]);
     expect((await inbox.rows(period)).map((r) => r.entry.status)).toEqual(["open", "open"]);
+  });
+
+  it("lists a question kept as uncovered open again when the set's draft change is discarded", async () => {
+    // Prepare
+    const { workflow, store, inbox, openTexts } = await setUp();
+    const entry = sampleMiss(DAY, { text: "paljonko koiravero on" });
+    await store.put(entry);
+    await inbox.act(owner, { action: "uncovered", ids: [entry.id], matter: "dog-tax" });
+    expect(await openTexts()).toEqual([]);
+
+    // Act
+    await workflow.revertUncovered(owner);
+
+    // Assess
+    expect(await openTexts()).toEqual(["paljonko koiravero on"]);
+    expect((await inbox.rows({ from: DAY, to: DAY }))[0]?.entry.reopened).toEqual({
+      was: "uncovered",
+      matter: "dog-tax",
+      gone: false,
+    });
   });
 
   it("lists a question open again when its topic's draft change is discarded", async () => {

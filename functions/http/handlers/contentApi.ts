@@ -14,7 +14,7 @@ import {
   uncoveredChanges,
 } from "../../content/scoreBundle.ts";
 import { seedsFor, spreadOverOrders } from "../../content/seedSpread.ts";
-import { isReviewOverdue } from "../../contracts/content.ts";
+import { isReviewOverdue, uncoveredCaseSchema } from "../../contracts/content.ts";
 import {
   type Finding,
   type FindingLang,
@@ -210,6 +210,23 @@ const answersBody = z.strictObject({
     .min(1, "must name at least one question")
     .max(MAX_INBOX_ANSWERS, `at most ${MAX_INBOX_ANSWERS} questions at once`),
 });
+/**
+ * The matter questions are kept under as uncovered questions: the set's own rule, refused in
+ * the words the uncovered questions' editor uses (matterNotAnId), after the field's name.
+ */
+const uncoveredMatter = z.custom<string>(
+  (value) => uncoveredCaseSchema.shape.matter.safeParse(value).success,
+  {
+    error: (issue) => {
+      const value = issue.input;
+      const said = finding("matterNotAnId", {
+        field: ["matter"],
+        value: value === undefined || value === null ? "" : String(value),
+      });
+      return `${said.message.replace(/^matter /, "")}. ${said.fix}`;
+    },
+  },
+);
 const missAction = z.discriminatedUnion("action", [
   z.strictObject({
     action: z.literal("teach"),
@@ -219,6 +236,7 @@ const missAction = z.discriminatedUnion("action", [
   }),
   z.strictObject({ action: z.literal("refer"), ids: missIds, referral: topicId }),
   z.strictObject({ action: z.literal("dismiss"), ids: missIds }),
+  z.strictObject({ action: z.literal("uncovered"), ids: missIds, matter: uncoveredMatter }),
 ]);
 
 /** A position in the audit trail as the API hands it out: `next`, read back as `before`. */
@@ -1208,10 +1226,13 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
   ]);
 }
 
-/** Why a question is open again, in one cell: `taught:pension`, `referred:kela`, `taught`. */
+/**
+ * Why a question is open again, in one cell: `taught:pension`, `referred:kela`,
+ * `uncovered:dog-tax`, `taught`.
+ */
 function reopenedCell(reopened: Reopened | undefined): string {
   if (!reopened) return "";
-  const where = reopened.topicId ?? reopened.referral;
+  const where = reopened.topicId ?? reopened.referral ?? reopened.matter;
   return where ? `${reopened.was}:${where}` : reopened.was;
 }
 

@@ -3,7 +3,7 @@
  * local stack: the draft trained in the training worker under each seed and scored as
  * content:test --seeds scores it, its shipped order being the one Test all reports.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadContentBundle } from "../functions/content/loadContent.ts";
 import {
   figuresUnderSeed,
@@ -15,24 +15,15 @@ import { contentOf, uncoveredOf } from "../functions/domain/content/bundle.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../functions/domain/dialogue/answerTurn.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { contentApiAt } from "./support/contentApi.ts";
-import { devToken } from "./support/devToken.ts";
-import { startTestStack } from "./support/localStack.ts";
+import { useContentStack } from "./support/contentStack.ts";
 
 let stack: LocalServer;
 let owner: string;
 let reviewer: string;
 let advisor: string;
 
-beforeAll(async () => {
-  stack = await startTestStack();
-  [owner, reviewer, advisor] = await Promise.all([
-    devToken(stack.url, "content-owner"),
-    devToken(stack.url, "content-reviewer"),
-    devToken(stack.url, "advisor-fi"),
-  ]);
-}, 60_000);
-afterAll(async () => {
-  await stack.close();
+useContentStack((started) => {
+  ({ stack, owner, reviewer, advisor } = started);
 });
 
 const api = contentApiAt(() => stack.url);

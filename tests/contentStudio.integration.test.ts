@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
 import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoContentStore.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { ChatMessage } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { contentApiAt } from "./support/contentApi.ts";
-import { devToken } from "./support/devToken.ts";
+import { useContentStack } from "./support/contentStack.ts";
 import { ESTATE_QUESTION_FI, ESTATE_QUESTION_SV, estateTopic } from "./support/estateTopic.ts";
-import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
+import { collect, connectCustomer, eventually } from "./support/localStack.ts";
 import { STOCK_OPTION_SENTENCES, stockOptionsTopic } from "./support/stockOptionsTopic.ts";
 
 let stack: LocalServer;
@@ -15,16 +15,8 @@ let owner: string;
 let reviewer: string;
 let advisor: string;
 
-beforeAll(async () => {
-  stack = await startTestStack();
-  [owner, reviewer, advisor] = await Promise.all([
-    devToken(stack.url, "content-owner"),
-    devToken(stack.url, "content-reviewer"),
-    devToken(stack.url, "advisor-fi"),
-  ]);
-}, 60_000);
-afterAll(async () => {
-  await stack.close();
+useContentStack((started) => {
+  ({ stack, owner, reviewer, advisor } = started);
 });
 
 const api = contentApiAt(() => stack.url);

@@ -6,7 +6,7 @@
  * new topic within 10 s, with no restart. A rollback, approved the same way, takes it away
  * again (the owner withdraws a first request for it). axe-core checks every studio view.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContentBundle } from "../../functions/content/loadContent.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
@@ -63,6 +63,32 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
   async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
     await screenshot(page, state);
     expect(await axeViolations(page), `axe violations in state "${state}"`).toEqual([]);
+  }
+
+  /**
+   * After a save of a list page (`out-of-scope`, `uncovered`): the page's own change history
+   * names it, and discarding the draft's changes gives live's lists back to `list`.
+   */
+  async function savedInHistoryThenDiscarded(
+    page: Page,
+    id: "out-of-scope" | "uncovered",
+    list: Locator,
+    original: string,
+  ): Promise<void> {
+    await page.locator(".notice.ok", { hasText: "tallennettu luonnokseen" }).waitFor(POLL);
+    await page.locator("#item-history-toggle").click();
+    const history = page.getByTestId("item-history-table").locator("tbody tr");
+    await expect
+      .poll(() => history.first().textContent(), POLL)
+      .toContain("Outi LahtinenTallennettu luonnokseen");
+    await expectNoAxeViolations(page, `studio-${id}-history`);
+
+    // It differs from live now: discarding gives live's lists back.
+    await page.locator(`#${id}-revert`).click();
+    await expectNoAxeViolations(page, `studio-${id}-revert`);
+    await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
+    await expect.poll(() => list.inputValue(), POLL).toBe(original);
+    await page.locator(`#${id}-revert`).waitFor({ state: "detached" });
   }
 
   /** Asks the estate question until `answered`, at most LIVE_WITHIN_MS from `since`. */
@@ -516,21 +542,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await expect.poll(() => check.textContent(), POLL).toMatch(/^Ei virheitä/);
       // Saved from the list itself with the editors' shortcut.
       await finnish.press("Control+s");
-      await page.locator(".notice.ok", { hasText: "tallennettu luonnokseen" }).waitFor(POLL);
-      // The lists' own change history names this save.
-      await page.locator("#item-history-toggle").click();
-      const history = page.getByTestId("item-history-table").locator("tbody tr");
-      await expect
-        .poll(() => history.first().textContent(), POLL)
-        .toContain("Outi LahtinenTallennettu luonnokseen");
-      await expectNoAxeViolations(page, "studio-out-of-scope-history");
-
-      // It differs from live now: discarding gives live's list back.
-      await page.locator("#out-of-scope-revert").click();
-      await expectNoAxeViolations(page, "studio-out-of-scope-revert");
-      await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
-      await expect.poll(() => finnish.inputValue(), POLL).toBe(original);
-      await page.locator("#out-of-scope-revert").waitFor({ state: "detached" });
+      await savedInHistoryThenDiscarded(page, "out-of-scope", finnish, original);
     });
   }, 120_000);
 
@@ -558,19 +570,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       await finnish.fill(`${original}\ncar-tax: paljonko autovero on tuontiautosta`);
       await expect.poll(() => check.textContent(), POLL).toMatch(/^Ei virheitä/);
       await page.locator("#uncovered-save").click();
-      await page.locator(".notice.ok", { hasText: "tallennettu luonnokseen" }).waitFor(POLL);
-      await page.locator("#item-history-toggle").click();
-      const history = page.getByTestId("item-history-table").locator("tbody tr");
-      await expect
-        .poll(() => history.first().textContent(), POLL)
-        .toContain("Outi LahtinenTallennettu luonnokseen");
-      await expectNoAxeViolations(page, "studio-uncovered-history");
-
-      // It differs from live now: discarding gives live's questions back.
-      await page.locator("#uncovered-revert").click();
-      await page.getByRole("button", { name: "Kyllä, peru muutokset" }).click();
-      await expect.poll(() => finnish.inputValue(), POLL).toBe(original);
-      await page.locator("#uncovered-revert").waitFor({ state: "detached" });
+      await savedInHistoryThenDiscarded(page, "uncovered", finnish, original);
     });
   }, 120_000);
 

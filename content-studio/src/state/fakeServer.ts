@@ -69,6 +69,36 @@ export function signedInWithFakeServer(afterEachTest: () => void = () => {}) {
   return { current: () => server };
 }
 
+/**
+ * A list page's server (the out-of-scope examples, the uncovered questions): the calls every
+ * opening makes, answered (the draft with `changes`, the topics, `problems` from each check at
+ * `check`), and the writes sent, as `METHOD path condition`, checks and reads left out.
+ */
+export function listPageServer(
+  fake: { current: () => ReturnType<typeof fakeServer> },
+  check: string,
+) {
+  return {
+    served(changes: unknown[] = [], problems: unknown[] = []) {
+      const server = fake.current();
+      for (let i = 0; i < 4; i++) {
+        server.on("GET", "/api/content/draft", () => draftAnswer({ changes }));
+        server.on("GET", "/api/content/topics", () => ({
+          status: 200,
+          body: { version: 3, topics: [] },
+        }));
+        server.on("POST", check, () => ({ status: 200, body: { problems } }));
+      }
+      return server;
+    },
+    writes: () =>
+      fake
+        .current()
+        .calls.filter((c) => c.method !== "GET" && c.path !== check)
+        .map((c) => `${c.method} ${c.path} ${c.condition ?? "-"}`),
+  };
+}
+
 /** An answer that never comes: the server took the request and went quiet. */
 export const never = (): Promise<Answer> => new Promise(() => {});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
+import { draftAnswer, listPageServer, signedInWithFakeServer } from "./fakeServer.ts";
 import * as scope from "./outOfScope.ts";
 import { draft } from "./topics.ts";
 
@@ -23,24 +23,7 @@ describe("the out-of-scope examples in the studio", () => {
     draft.value = undefined;
   });
 
-  /** The calls every opening makes, answered; `problems` is what each check finds. */
-  function served(changes: unknown[] = [], problems: unknown[] = []) {
-    const server = fake.current();
-    for (let i = 0; i < 4; i++) {
-      server.on("GET", "/api/content/draft", () => draftAnswer({ changes }));
-      server.on("GET", "/api/content/topics", () => ({
-        status: 200,
-        body: { version: 3, topics: [] },
-      }));
-      server.on("POST", CHECK, () => ({ status: 200, body: { problems } }));
-    }
-    return server;
-  }
-  const writes = () =>
-    fake
-      .current()
-      .calls.filter((c) => c.method !== "GET" && c.path !== CHECK)
-      .map((c) => `${c.method} ${c.path} ${c.condition ?? "-"}`);
+  const { served, writes } = listPageServer(fake, CHECK);
 
   it("opens both lists one per line, and saves over the revision read, then over its own", async () => {
     const server = served();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftAnswer, signedInWithFakeServer } from "./fakeServer.ts";
+import { listPageServer, signedInWithFakeServer } from "./fakeServer.ts";
 import { draft } from "./topics.ts";
 import { moved, moveOutcome, moveToTopicTests, rowKey, uncoveredPage } from "./uncovered.ts";
 
@@ -40,23 +40,9 @@ describe("the uncovered questions in the studio", () => {
     moveOutcome.value = undefined;
   });
 
-  function served(problems: unknown[] = []) {
-    const server = fake.current();
-    for (let i = 0; i < 4; i++) {
-      server.on("GET", "/api/content/draft", () => draftAnswer({}));
-      server.on("GET", "/api/content/topics", () => ({
-        status: 200,
-        body: { version: 3, topics: [] },
-      }));
-      server.on("POST", CHECK, () => ({ status: 200, body: { problems } }));
-    }
-    return server;
-  }
-  const writes = () =>
-    fake
-      .current()
-      .calls.filter((c) => c.method !== "GET" && c.path !== CHECK)
-      .map((c) => `${c.method} ${c.path} ${c.condition ?? "-"}`);
+  const page = listPageServer(fake, CHECK);
+  const served = (problems: unknown[] = []) => page.served([], problems);
+  const { writes } = page;
 
   it("opens each language's questions as `matter: question` lines and saves them as questions over the revision read", async () => {
     const server = served();

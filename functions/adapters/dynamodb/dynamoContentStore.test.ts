@@ -125,16 +125,22 @@ describe("the draft a process keeps after its own edits", () => {
   });
 });
 
+/** A new table `name` holding a draft of the sample content, written by `who`. */
+async function draftIn(name: string) {
+  const { client, doc } = tables.clients();
+  await createTable(client, TABLES.content, name);
+  const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
+  await createDynamoContentStore(doc, name).replaceDraft(sampleBundle(), {
+    ...who,
+    revision: "r1",
+  });
+  return { doc, who };
+}
+
 describe("a draft stored before the out-of-scope lists were edited on their own", () => {
   it("has a scope item with no revision, written as such, its none messages kept", async () => {
     const name = "content-legacy-scope";
-    const { client, doc } = tables.clients();
-    await createTable(client, TABLES.content, name);
-    const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
-    await createDynamoContentStore(doc, name).replaceDraft(sampleBundle(), {
-      ...who,
-      revision: "r1",
-    });
+    const { doc, who } = await draftIn(name);
     // The scope item as the whole-draft writes made it: the lists and the none messages only.
     const legacy = { fi: ["kela asia"], sv: ["fpa sak"] };
     await doc.send(
@@ -167,13 +173,7 @@ describe("a draft stored before the out-of-scope lists were edited on their own"
 describe("a draft stored before the studio edited the uncovered questions", () => {
   it("is read from its per-language items until a save writes the one item, which an import cleans up", async () => {
     const name = "content-legacy-uncovered";
-    const { client, doc } = tables.clients();
-    await createTable(client, TABLES.content, name);
-    const who = { updatedBy: "u", updatedByName: "U", updatedAt: "t", retired: false };
-    await createDynamoContentStore(doc, name).replaceDraft(sampleBundle(), {
-      ...who,
-      revision: "r1",
-    });
+    const { doc, who } = await draftIn(name);
     // The set as drafts kept it before: one item per language, no one named, no revision.
     const legacy = (lang: "fi" | "sv", text: string) =>
       doc.send(

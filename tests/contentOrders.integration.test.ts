@@ -13,49 +13,41 @@ import {
 } from "../functions/content/seedSpread.ts";
 import { contentOf, uncoveredOf } from "../functions/domain/content/bundle.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../functions/domain/dialogue/answerTurn.ts";
-import type { LocalServer } from "../functions/local/localServer.ts";
 import { contentApiAt } from "./support/contentApi.ts";
-import { useContentStack } from "./support/contentStack.ts";
+import { type ContentStack, useContentStack } from "./support/contentStack.ts";
 
-let stack: LocalServer;
-let owner: string;
-let reviewer: string;
-let advisor: string;
-
-useContentStack((started) => {
-  ({ stack, owner, reviewer, advisor } = started);
-});
-
-const api = contentApiAt(() => stack.url);
+const people = {} as ContentStack;
+useContentStack((started) => Object.assign(people, started));
+const api = contentApiAt(() => people.stack.url);
 const LANGS = ["fi", "sv"] as const;
 type Splits = Record<"tests" | "dev", Record<"fi" | "sv", LangSpread>>;
 
 describe("Test all over several training orders", () => {
   it("is for content editors: 401 without a token, 403 for an advisor", async () => {
     expect((await api("POST", "test-all/orders", undefined, { seeds: 2 })).status).toBe(401);
-    const forbidden = await api("POST", "test-all/orders", advisor, { seeds: 2 });
+    const forbidden = await api("POST", "test-all/orders", people.advisor, { seeds: 2 });
     expect(forbidden).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
   });
 
   it("refuses a count of orders it does not take, naming seeds and what it expects", async () => {
     for (const seeds of [1, 9, 2.5, "3", null]) {
-      const refused = await api("POST", "test-all/orders", owner, { seeds });
+      const refused = await api("POST", "test-all/orders", people.owner, { seeds });
       expect(refused.status).toBe(400);
       expect(refused.body.error).toEqual({
         code: "VALIDATION_FAILED",
         message: "body: seeds: must be a whole number from 2 to 8 (how many training orders)",
       });
     }
-    const extra = await api("POST", "test-all/orders", owner, { seeds: 2, lang: "fi" });
+    const extra = await api("POST", "test-all/orders", people.owner, { seeds: 2, lang: "fi" });
     expect(extra.status).toBe(400);
     expect((extra.body.error as { message: string }).message).toMatch(/lang/);
   });
 
   it("scores the draft in each order listed, the shipped one as Test all does", async () => {
-    const testAll = await api("POST", "test-all", owner, {});
+    const testAll = await api("POST", "test-all", people.owner, {});
     expect(testAll.status).toBe(200);
 
-    const spread = await api("POST", "test-all/orders", reviewer, { seeds: 2 });
+    const spread = await api("POST", "test-all/orders", people.reviewer, { seeds: 2 });
 
     expect(spread.status).toBe(200);
     expect(spread.body.seeds).toEqual([7, 1]);
@@ -107,17 +99,17 @@ describe("Test all over several training orders", () => {
 
   it("runs one at a time: a second request meanwhile is told so, a bad one is refused first", async () => {
     // A third order, not trained before: seconds of training in the worker.
-    const first = api("POST", "test-all/orders", owner, { seeds: 3 });
+    const first = api("POST", "test-all/orders", people.owner, { seeds: 3 });
     // The first holds the run from its first step, before it trains anything.
     await new Promise((r) => setTimeout(r, 300));
-    const bad = await api("POST", "test-all/orders", owner, { seeds: 0 });
-    const second = await api("POST", "test-all/orders", owner, { seeds: 2 });
+    const bad = await api("POST", "test-all/orders", people.owner, { seeds: 0 });
+    const second = await api("POST", "test-all/orders", people.owner, { seeds: 2 });
 
     expect(bad.status).toBe(400);
     expect(second.status).toBe(409);
     expect((second.body.error as { code: string }).code).toBe("CONFLICT");
     expect((await first).status).toBe(200);
     // Released once done.
-    expect((await api("POST", "test-all/orders", owner, { seeds: 2 })).status).toBe(200);
+    expect((await api("POST", "test-all/orders", people.owner, { seeds: 2 })).status).toBe(200);
   }, 120_000);
 });

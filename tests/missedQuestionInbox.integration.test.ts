@@ -94,6 +94,19 @@ async function sampleFor(masked: string, query = "&status=all"): Promise<Sample>
   return found;
 }
 
+/** `text` asked in a chat, found in the open inbox and taught to tax-card's training sentences. */
+async function askedThenTaught(text: string) {
+  await askOnce(text);
+  const sample = await sampleFor(text, "");
+  const taught = await api("POST", "misses/actions", owner, {
+    action: "teach",
+    ids: [sample.id],
+    topicId: "tax-card",
+    split: "training",
+  });
+  return { sample, taught };
+}
+
 describe("who may read the inbox", () => {
   it("answers 401 without a token and 403 to advisors and supervisors", async () => {
     expect((await api("GET", `misses?${PERIOD}`, undefined)).status).toBe(401);
@@ -294,15 +307,8 @@ describe("acting on inbox questions", () => {
   it("teaches a question to a topic's training sentences, and keeps it out of the test split", async () => {
     // Prepare
     const text = "plörö opetettava hömppä";
-    await askOnce(text);
-    const sample = await sampleFor(text, "");
     // Act
-    const taught = await api("POST", "misses/actions", owner, {
-      action: "teach",
-      ids: [sample.id],
-      topicId: "tax-card",
-      split: "training",
-    });
+    const { sample, taught } = await askedThenTaught(text);
     // Assess
     expect(taught).toMatchObject({ status: 200, body: { ok: true, applied: 1 } });
     const topic = await api("GET", "draft/topics/tax-card", owner);
@@ -484,14 +490,7 @@ describe("acting on inbox questions", () => {
   it("refuses to keep a trained question or one without a matter id, writing nothing", async () => {
     // Prepare: a question taught to a topic, so its text is a training sentence.
     const text = "plörö opetettu ennen hömppä";
-    await askOnce(text);
-    const sample = await sampleFor(text, "");
-    const taught = await api("POST", "misses/actions", owner, {
-      action: "teach",
-      ids: [sample.id],
-      topicId: "tax-card",
-      split: "training",
-    });
+    const { sample, taught } = await askedThenTaught(text);
     expect(taught.status).toBe(200);
     const before = await api("GET", "draft/uncovered", owner);
 

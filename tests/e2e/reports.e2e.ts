@@ -113,6 +113,8 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     expect(await page.getByLabel("Alkaen").inputValue()).toBe("2026-10-26");
     expect(await page.getByLabel("Päättyen").inputValue()).toBe(OPEN_HOUR_ISO.slice(0, 10));
     expect(await page.getByLabel("Ajanjakso").inputValue()).toBe("last30");
+    // The page says whose it is, from the token alone (the session here holds no name).
+    expect(await page.locator(".who-am-i").textContent()).toBe("Kirjautuneena: Tuula Järvinen");
     // A cancelled appointment is not counted as booked; it is counted as cancelled beside it.
     expect(await page.locator('[data-figure="bookings"] .value').textContent()).toBe("1");
     expect(await page.locator('[data-figure="cancellations"] .value').textContent()).toBe("1");

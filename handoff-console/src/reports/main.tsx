@@ -3,23 +3,25 @@
  * session), then the report for the last 30 days with filters. Served under the same strict
  * CSP as the console (no inline script); all data is rendered as text, never as HTML.
  */
-import { setLang, uiLang } from "../i18n.ts";
+import { setLang, text, uiLang } from "../i18n.ts";
 import { mountStaffPage } from "../mount.tsx";
 import { STYLES } from "../styles.ts";
 import { SignIn } from "../views/SignIn.tsx";
 import { ReportsPage } from "./ReportsPage.tsx";
-import { reportText, signIn, signInNotice, signOut, start, token } from "./state.ts";
+import { reportText, signIn, signInNotice, signOut, start, token, userName } from "./state.ts";
 import { REPORT_STYLES } from "./styles.ts";
 
 function App() {
   const t = reportText.value;
   const signedIn = token.value !== undefined;
+  const name = userName.value;
   return (
     <>
       <header class="topbar reports-top">
         <div class="topline">
           <h1>{t.title}</h1>
           <a href="/console">{t.backToConsole}</a>
+          {name ? <span class="who-am-i">{text.value.signedInAs(name)}</span> : null}
           <button
             type="button"
             class="secondary small"

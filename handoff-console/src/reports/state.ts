@@ -5,7 +5,7 @@
 import { batch, computed, signal } from "@preact/signals";
 import type { Lang } from "../../../functions/contracts/lang.ts";
 import type { ReportSummary } from "../../../functions/domain/reports/summary.ts";
-import { clearSession, loadSession, saveSession } from "../auth.ts";
+import { clearSession, loadSession, nameInToken, saveSession } from "../auth.ts";
 import { uiLang } from "../i18n.ts";
 import { loadTopicNames } from "../topicNames.ts";
 import { helsinkiToday, isDay, matchingPreset, type Period, periodProblem } from "./periods.ts";
@@ -13,6 +13,8 @@ import { fetchReport, type ReportQuery } from "./reportsApi.ts";
 import { REPORT_TEXT } from "./text.ts";
 
 export const token = signal<string | undefined>(loadSession()?.token);
+/** The signed-in supervisor's name, read from the token: a shared screen says whose it is. */
+export const userName = computed(() => (token.value ? nameInToken(token.value) : undefined));
 /** Why the sign-in screen is shown again (refused token); shown there as an alert. */
 export const signInNotice = signal("");
 

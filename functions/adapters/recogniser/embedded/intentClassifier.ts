@@ -15,6 +15,8 @@ import {
 import { tokenize } from "./normalize.ts";
 import {
   DEFAULT_TRAINING_OPTIONS,
+  exampleKey,
+  mix,
   SoftmaxRegression,
   type SoftmaxSnapshot,
   type TrainingOptions,
@@ -275,6 +277,7 @@ export class IntentClassifier {
       xs,
       ys,
       options.training,
+      augmented.map((e) => exampleKey(e.text, e.intent)),
     );
     // Trained: from here on a word is cached once, as indexed features.
     this.extractor.forgetWords();
@@ -556,14 +559,14 @@ function augmentWithGreetings(
     .map((e) => e.text.replace(/[!.?]+$/, ""));
   if (share <= 0 || greetings.length === 0) return [...examples];
   const out = [...examples];
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  // Drawn from each example's own key, so that adding a sentence elsewhere does not change
+  // which examples get a greeting (a running random sequence would shift all after it).
+  const unit = (h: number) => h / 4294967296;
   for (const e of examples) {
-    if (GREETING_TOPICS.has(e.intent) || next() >= share) continue;
-    const greeting = greetings[Math.floor(next() * greetings.length)] as string;
+    if (GREETING_TOPICS.has(e.intent)) continue;
+    const key = mix(exampleKey(e.text, e.intent) ^ mix(seed));
+    if (unit(key) >= share) continue;
+    const greeting = greetings[Math.floor(unit(mix(key)) * greetings.length)] as string;
     out.push({ text: `${greeting}, ${e.text}`, intent: e.intent });
   }
   return out;

@@ -74,10 +74,19 @@ export class SoftmaxRegression {
     return { classes: this.classes, weights: this.weights.slice(), bias: this.bias.slice() };
   }
 
-  /** Fits the model to labelled vectors; deterministic for a given seed. */
-  train(xs: readonly SparseVector[], ys: readonly number[], options: TrainingOptions): this {
-    const order = xs.map((_, i) => i);
-    const random = mulberry32(options.seed);
+  /**
+   * Fits the model to labelled vectors; deterministic for a given seed. `keys` name each
+   * example by its content (`exampleKey`): each epoch visits the examples in an order drawn
+   * from their keys and the seed, so an added or removed example leaves the others in the
+   * same order (a shuffle of positions reorders them all). Without keys, positions are used.
+   */
+  train(
+    xs: readonly SparseVector[],
+    ys: readonly number[],
+    options: TrainingOptions,
+    keys: ArrayLike<number> = Uint32Array.from(xs, (_, i) => i),
+  ): this {
+    if (keys.length !== xs.length) throw new Error("softmax: one key per example expected");
     const k = this.classes;
     const probs = new Float64Array(k);
     const weights = this.weights;
@@ -90,7 +99,7 @@ export class SoftmaxRegression {
       options.balanceClasses && n > 0 ? ys.length / (present * n) : 1,
     );
     for (let epoch = 0; epoch < options.epochs; epoch++) {
-      shuffle(order, random);
+      const order = epochOrder(keys, options.seed, epoch);
       const rate = options.learningRate / (1 + epoch * 0.2);
       for (let o = 0; o < order.length; o++) {
         pace();
@@ -144,20 +153,35 @@ export class SoftmaxRegression {
   }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * The examples' indices in the order one epoch visits them: by a rank drawn from each key,
+ * the seed and the epoch, so any two examples keep their order whatever else is added or
+ * removed. Equal keys (the same sentence twice) keep their listed order.
+ */
+export function epochOrder(keys: ArrayLike<number>, seed: number, epoch: number): number[] {
+  const salt = mix(Math.imul(seed, 0x9e3779b1) + epoch);
+  const rank = Uint32Array.from(keys, (key) => mix(key ^ salt));
+  return Array.from(rank, (_, i) => i).sort(
+    (a, b) => (rank[a] as number) - (rank[b] as number) || a - b,
+  );
 }
 
-function shuffle(items: number[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] as number, items[i] as number];
-  }
+/** A 32-bit integer's bits well mixed (murmur3's finaliser): a seeded rank from a key. */
+export function mix(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A training example's key: its text and class (FNV-1a), the same wherever it is listed. */
+export function exampleKey(text: string, label: string): number {
+  let h = 0x811c9dc5;
+  const add = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  };
+  add(label);
+  add("\u0000");
+  add(text);
+  return h >>> 0;
 }

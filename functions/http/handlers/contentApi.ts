@@ -981,12 +981,19 @@ export function createContentApiHandler(deps: {
       async run({ body, actor, expected, lang }) {
         const action = parse(missAction, body, "body");
         // If-Match applies to the topic a teach writes (the studio teaching what it just saved).
-        const { applied, revision } = await inbox().act(
+        const { applied, revision, alreadyKept } = await inbox().act(
           actor,
           action,
           action.action === "teach" ? expected(false) : undefined,
         );
-        return writeAnswer({ applied, ...(revision ? { revision } : {}) }, lang);
+        return writeAnswer(
+          {
+            applied,
+            ...(alreadyKept ? { alreadyKept } : {}),
+            ...(revision ? { revision } : {}),
+          },
+          lang,
+        );
       },
     },
     {

@@ -21,6 +21,7 @@ import {
   type Lang,
   type MissAction,
   type MissGroup,
+  type MissSample,
   type MissStatus,
   type Problem,
   type ReferralSummary,
@@ -302,21 +303,70 @@ export function statusAfter(action: MissAction["action"]): MissStatus {
   }
 }
 
+/** Where a handled question went, as a sample of `GET misses` says it. */
+export type SamplePlace = Pick<MissSample, "taughtTo" | "referredTo" | "uncoveredMatter">;
+
+/**
+ * Where each question of an action went, as the server marked it: a question kept as
+ * uncovered that the set already had under another matter (`alreadyKept`) has that matter.
+ */
+export function placesAfter(
+  action: MissAction,
+  alreadyKept: readonly { id: string; matter: string }[] = [],
+): (id: string) => SamplePlace {
+  switch (action.action) {
+    case "teach":
+      return () => ({ taughtTo: { topicId: action.topicId, split: action.split } });
+    case "refer":
+      return () => ({ referredTo: action.referral });
+    case "uncovered": {
+      const kept = new Map(alreadyKept.map((k) => [k.id, k.matter]));
+      return (id) => ({ uncoveredMatter: kept.get(id) ?? action.matter });
+    }
+    case "dismiss":
+      return () => ({});
+  }
+}
+
+/**
+ * A question's status as the inbox lists it, with where a handled one went: the topic or
+ * referral group by its title in the UI language, the matter it is kept under.
+ */
+export function statusText(sample: MissSample, t: UiText): string {
+  const placed = t.placedStatuses;
+  if (sample.status === "taught" && sample.taughtTo) {
+    return placed.taught(topicTitle(sample.taughtTo.topicId, t), sample.taughtTo.split);
+  }
+  if (sample.status === "referred" && sample.referredTo) {
+    return placed.referred(referralTitle(sample.referredTo, t));
+  }
+  if (sample.status === "uncovered" && sample.uncoveredMatter) {
+    return placed.uncovered(sample.uncoveredMatter);
+  }
+  return t.statuses[sample.status];
+}
+
 /**
  * The groups after the questions `ids` got `status`: an open-only list drops them (and a
- * group left empty); a list of every status keeps them with their new status. Pure.
+ * group left empty); a list of every status keeps them with their new status and where they
+ * went (`placeOf`; none, as for a dismissal, clears it), no longer open again. Pure.
  */
 export function afterAction(
   list: readonly MissGroup[],
   ids: readonly string[],
   status: MissStatus,
   filter: StatusFilter,
+  placeOf: (id: string) => SamplePlace = () => ({}),
 ): MissGroup[] {
   const handled = new Set(ids);
   if (filter === "all") {
     return list.map((g) => ({
       ...g,
-      samples: g.samples.map((s) => (handled.has(s.id) ? { ...s, status } : s)),
+      samples: g.samples.map((s) => {
+        if (!handled.has(s.id)) return s;
+        const { taughtTo, referredTo, uncoveredMatter, reopened, ...rest } = s;
+        return { ...rest, status, ...placeOf(s.id) };
+      }),
     }));
   }
   return list.flatMap((g) => {
@@ -371,13 +421,27 @@ export type ActionResult =
 
 /**
  * What an action did, in words: how many questions, to which topic or group by its title, and
- * that customers get it only once it is published.
+ * that customers get it only once it is published. Kept as uncovered, those the set already
+ * had under another matter (`alreadyKept`) are told apart, by matter: they keep theirs.
  */
 export function outcomeOf(
   action: MissAction,
   applied: number,
   t: UiText,
+  alreadyKept: readonly { matter: string }[] = [],
 ): { text: string; publish: boolean; uncovered?: boolean } {
+  if (action.action === "uncovered" && alreadyKept.length > 0) {
+    const added = applied - alreadyKept.length;
+    const byMatter = countBy(alreadyKept.map((k) => k.matter));
+    const text = [
+      added > 0 ? t.uncoveredOutcome(added, action.matter) : "",
+      ...[...byMatter].map(([matter, n]) => t.alreadyKeptOutcome(n, matter)),
+    ]
+      .filter(Boolean)
+      .join(" ");
+    // Nothing new in the set: nothing to publish either.
+    return { text, publish: added > 0, uncovered: true };
+  }
   switch (action.action) {
     case "teach":
       return {
@@ -464,7 +528,7 @@ export async function act(
   if (!result) return failure ?? { ok: false, message: t.noAnswer, problems: [] };
   const said = done
     ? { text: done(result.applied), publish: false }
-    : outcomeOf(action, result.applied, t);
+    : outcomeOf(action, result.applied, t, result.alreadyKept);
   // Together: the group leaves and its outcome takes its place in one render.
   batch(() => {
     if (groups.value) {
@@ -473,6 +537,7 @@ export async function act(
         action.ids,
         statusAfter(action.action),
         statusFilter.value,
+        placesAfter(action, result.alreadyKept),
       );
     }
     lastOutcome.value = { ...where, ...said };

@@ -53,6 +53,7 @@ import {
   shownGuesses,
   shownPeriod,
   statusFilter,
+  statusText,
   type TopicChoice,
   topicChoices,
   topicTitle,
@@ -457,7 +458,7 @@ function SampleItem(props: {
           sample.referral ? `${t.referredToLabel}: ${referralTitle(sample.referral, t)}` : "",
           sample.chosen ? `${t.chosenByCustomerLabel}: ${topicTitle(sample.chosen, t)}` : "",
           `${t.outcomeLabel}: ${outcomeText(sample, t)}`,
-          sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
+          sample.status !== "open" ? `${t.statusLabel}: ${statusText(sample, t)}` : "",
         ]
           .filter(Boolean)
           .join(" · ")}

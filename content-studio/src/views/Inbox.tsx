@@ -450,6 +450,12 @@ function SampleItem(props: {
       <p class="sample-text" lang={sample.lang} id={`${base}-text`}>
         {sample.text}
       </p>
+      {/* First under the text: where a handled question went is what a later reader looks for. */}
+      {sample.status !== "open" ? (
+        <p class="small-text sample-status" data-testid="sample-status">
+          <strong>{t.statusLabel}:</strong> {statusText(sample, t)}
+        </p>
+      ) : null}
       <p class="muted small-text">
         {[
           t.langColumn[sample.lang],
@@ -458,7 +464,6 @@ function SampleItem(props: {
           sample.referral ? `${t.referredToLabel}: ${referralTitle(sample.referral, t)}` : "",
           sample.chosen ? `${t.chosenByCustomerLabel}: ${topicTitle(sample.chosen, t)}` : "",
           `${t.outcomeLabel}: ${outcomeText(sample, t)}`,
-          sample.status !== "open" ? `${t.statusLabel}: ${statusText(sample, t)}` : "",
         ]
           .filter(Boolean)
           .join(" · ")}

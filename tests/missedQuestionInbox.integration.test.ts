@@ -285,11 +285,11 @@ describe("what the inbox keeps of a chat", () => {
     expect(groups.flatMap((g) => g.samples).map((s) => s.text)).not.toContain(picked.value);
     const group = groups.find((g) => g.samples.some((s) => s.id === sample.id));
     expect(group?.choices).toContainEqual({ topic: picked.topic, count: 1 });
-    // The CSV names the pick in its last column, read by name.
+    // The CSV names the pick in a column of its own, read by name.
     const csv = (await api("GET", `misses.csv?${PERIOD}&status=all`, owner)).text;
     const [header, ...rows] = csv.replace(/^\ufeff/, "").split("\r\n");
     const columns = header?.split(";") ?? [];
-    expect(columns.at(-1)).toBe("chosen");
+    expect(columns.slice(-2)).toEqual(["chosen", "went_to"]);
     const row = rows.map((r) => r.split(";")).find((r) => r[columns.indexOf("id")] === sample.id);
     expect(row?.[columns.indexOf("chosen")]).toBe(picked.topic);
   });
@@ -444,7 +444,8 @@ describe("acting on inbox questions", () => {
       uncoveredMatter: "inbox-test",
     });
     const csv = await api("GET", `misses.csv?${PERIOD}&status=all`, owner);
-    expect(csv.text).toMatch(new RegExp(`${ids[0]};.*;left;uncovered;`));
+    // Its status, and last where it went: the matter.
+    expect(csv.text).toMatch(new RegExp(`${ids[0]};.*;left;uncovered;.*;inbox-test\r\n`));
     // In the trail as the inbox's action and as a save of the set, told in Finnish too.
     const notes = async (headers?: Record<string, string>) => {
       const audit = await api("GET", "audit?limit=2", owner, undefined, headers);

@@ -48,7 +48,7 @@ import {
   type MissPeriod,
 } from "../../domain/inbox/missedQuestions.ts";
 import { isMissId, type MissStore } from "../../domain/inbox/missStore.ts";
-import type { Reopened } from "../../domain/inbox/reopening.ts";
+import type { ListedMiss, Reopened } from "../../domain/inbox/reopening.ts";
 import type { Clock } from "../../domain/ports.ts";
 import { type ReportReader, reportDay } from "../../domain/reports/reportEvents.ts";
 import type { Logger } from "../../observability/logger.ts";
@@ -1210,6 +1210,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       "referral",
       "handoff",
       "chosen",
+      "went_to",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -1229,8 +1230,20 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       entry.referral ?? "",
       entry.handoff ?? "",
       entry.chosen ?? "",
+      wentTo(entry),
     ]),
   ]);
+}
+
+/**
+ * Where a handled question went while it is listed so: the topic it was taught to, the group it
+ * was referred to, the matter it is kept under; empty for any other (and when not kept).
+ */
+function wentTo(entry: ListedMiss): string {
+  if (entry.status === "taught") return entry.taughtTo?.topicId ?? "";
+  if (entry.status === "referred") return entry.referredTo ?? "";
+  if (entry.status === "uncovered") return entry.uncoveredMatter ?? "";
+  return "";
 }
 
 /**

@@ -818,6 +818,9 @@ const fi = {
   uncoveredActionHint:
     "Kysymys lisätään luonnoksen kysymyksiin, joihin mikään aihe ei vastaa. Julkaisun tarkistus testaa jokaisessa julkaisussa, että botti sanoo, ettei tiedä, eikä vastaa jonkin aiheen tekstillä.",
   matterLabel: "Asia",
+  /** Chosen questions the draft's uncovered set has already: they keep the matter it says. */
+  alreadyKeptHint: (n: number, matter: string) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} näistä on jo pidetty testikysymyksenä (asia ${matter}) ja pysyy siinä, vaikka kirjoittaisit toisen asian.`,
   matterHint:
     "Lyhyt tunnus pienillä kirjaimilla, numeroilla ja väliviivoilla, esimerkiksi dog-tax. Saman asian kysymyksillä on sama tunnus; ehdotukset ovat jo käytössä olevia.",
   matterMissing: "Asia: kirjoita asian tunnus, esimerkiksi dog-tax.",
@@ -1729,6 +1732,8 @@ const sv: UiText = {
   uncoveredActionHint:
     "Frågan läggs till bland utkastets frågor som inget ämne svarar på. Publiceringskontrollen testar vid varje publicering att boten säger att den inte vet, i stället för att svara med ett ämnes text.",
   matterLabel: "Ärende",
+  alreadyKeptHint: (n: number, matter: string) =>
+    `${n === 1 ? "1 av frågorna" : `${n} av frågorna`} finns redan som testfråga (ärende ${matter}) och stannar där även om du skriver ett annat ärende.`,
   matterHint:
     "Ett kort id med små bokstäver, siffror och bindestreck, till exempel dog-tax. Frågor om samma ärende har samma id; förslagen är de som redan används.",
   matterMissing: "Ärende: skriv ärendets id, till exempel dog-tax.",

@@ -505,6 +505,12 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
       await expect.poll(() => group.count(), POLL).toBe(1);
       await group.getByRole("button", { name: "Käsittele tämä kysymys" }).click();
       await form.getByRole("radio", { name: "Ei aihetta: pidä testikysymyksenä" }).check();
+      // Said before sending, beside the matter field.
+      await expect
+        .poll(() => form.getByTestId("miss-action-kept").textContent(), POLL)
+        .toBe(
+          `1 kysymys näistä on jo pidetty testikysymyksenä (asia ${UNCOVERED_MATTER}) ja pysyy siinä, vaikka kirjoittaisit toisen asian.`,
+        );
       await form.getByRole("combobox", { name: "Asia" }).fill("hompat");
       await form.getByTestId("miss-action-submit").click();
       await expect

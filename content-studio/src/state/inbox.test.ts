@@ -377,6 +377,38 @@ describe("missed-question inbox state", () => {
     expect(inbox.uncoveredMatters.value).toEqual(["dog-tax", "gift-tax"]);
   });
 
+  it("tells, before sending, which chosen questions the set keeps already and under what matter", () => {
+    const set = {
+      fi: [
+        { text: "Paljonko koiravero on?", matter: "dog-tax" },
+        { text: "lahjavero serkulta", matter: "gift-tax" },
+      ],
+      sv: [{ text: "hundskatt", matter: "dog-tax" }],
+    };
+
+    const kept = inbox.keptAlready(
+      [
+        // As the server compares: case, punctuation, ä/ö and the masking placeholders aside.
+        { text: "paljonko KOIRAVERO on [ID-CODE]", lang: "fi" },
+        { text: "Hundskatt!", lang: "sv" },
+        { text: "lähjavero serkulta", lang: "fi" },
+        // The same words in the other language's list are another question.
+        { text: "hundskatt", lang: "fi" },
+        { text: "venevero", lang: "fi" },
+      ],
+      set,
+    );
+
+    expect(kept).toEqual([
+      { matter: "dog-tax", count: 2 },
+      { matter: "gift-tax", count: 1 },
+    ]);
+    expect(inbox.keptAlready([{ text: "venevero", lang: "fi" }], set)).toEqual([]);
+    expect(UI.fi.alreadyKeptHint(2, "dog-tax")).toBe(
+      "2 kysymystä näistä on jo pidetty testikysymyksenä (asia dog-tax) ja pysyy siinä, vaikka kirjoittaisit toisen asian.",
+    );
+  });
+
   it("refuses a missing matter or one that is no id before sending, in the studio's language", () => {
     const fi = UI.fi;
     const sv = UI.sv;

@@ -8,6 +8,8 @@
 import { batch, computed, type Signal, signal } from "@preact/signals";
 import { MAX_INBOX_ANSWERS } from "../../../functions/contracts/inbox.ts";
 import { isWellFormedTopicId } from "../../../functions/contracts/topics.ts";
+import { heldOutKey } from "../../../functions/domain/content/bundle.ts";
+import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
 import {
   daysOf,
   helsinkiToday,
@@ -463,6 +465,9 @@ export function outcomeOf(
  */
 export const uncoveredMatters = signal<readonly string[]>([]);
 
+/** The draft's uncovered questions as last read: which of the chosen ones it keeps already. */
+export const uncoveredSet = signal<UncoveredLists | undefined>(undefined);
+
 /**
  * Reads the matters in use afresh (each time the action is chosen); a failure only leaves the
  * suggestions out.
@@ -474,7 +479,32 @@ export async function loadUncoveredMatters(): Promise<void> {
     { background: true },
   );
   if (!result) return;
-  uncoveredMatters.value = mattersOf(result.uncovered);
+  batch(() => {
+    uncoveredMatters.value = mattersOf(result.uncovered);
+    uncoveredSet.value = result.uncovered;
+  });
+}
+
+/**
+ * Which of `questions` the set keeps already, counted by matter (most first): they keep that
+ * matter whatever the form says, as the server marks them. Compared as the server compares
+ * (without the masking placeholders; case, punctuation and ä/ö/å aside). Pure.
+ */
+export function keptAlready(
+  questions: readonly { text: string; lang: Lang }[],
+  set: UncoveredLists | undefined,
+): { matter: string; count: number }[] {
+  if (!set) return [];
+  const matterOf = {
+    fi: new Map(set.fi.map((q) => [heldOutKey(q.text), q.matter])),
+    sv: new Map(set.sv.map((q) => [heldOutKey(q.text), q.matter])),
+  };
+  const kept = questions.flatMap(
+    (q) => matterOf[q.lang].get(heldOutKey(withoutPlaceholders(q.text))) ?? [],
+  );
+  return [...countBy(kept)]
+    .map(([matter, count]) => ({ matter, count }))
+    .sort((a, b) => b.count - a.count || a.matter.localeCompare(b.matter));
 }
 
 /** Every matter of `lists` once, sorted. Pure. */

@@ -34,6 +34,7 @@ import {
   groupLabel,
   groupOffer,
   groups,
+  keptAlready,
   langFilter,
   lastOutcome,
   leftOut,
@@ -60,6 +61,7 @@ import {
   totalOf,
   trendDays,
   uncoveredMatters,
+  uncoveredSet,
   wantAnswers,
 } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
@@ -661,6 +663,8 @@ function ActionPanel(props: {
       }[missing]
     : "";
   const errorFor = (field: typeof missing) => (missing === field ? ids.error : undefined);
+  // Said before sending: the set keeps these under its own matter whatever is typed.
+  const kept = action === "uncovered" ? keptAlready(props.samples, uncoveredSet.value) : [];
 
   async function submit(): Promise<void> {
     if (busy) return;
@@ -848,12 +852,18 @@ function ActionPanel(props: {
             aria-invalid={missing === "matter" ? "true" : undefined}
             aria-describedby={describedBy(
               `${ids.matter}-about`,
+              kept.length > 0 && `${ids.matter}-kept`,
               `${ids.matter}-hint`,
               errorFor("matter"),
             )}
             data-testid="miss-action-matter"
             onInput={(event) => setMatter(event.currentTarget.value)}
           />
+          {kept.length > 0 ? (
+            <p id={`${ids.matter}-kept`} class="hint" data-testid="miss-action-kept">
+              {kept.map((k) => t.alreadyKeptHint(k.count, k.matter)).join(" ")}
+            </p>
+          ) : null}
           <p id={`${ids.matter}-hint`} class="hint">
             {t.matterHint}
           </p>

@@ -210,6 +210,8 @@ describe("acting on kept questions", () => {
         reopened: { was: "uncovered", matter: "dog-tax", gone: false },
       },
     ]);
+    // Where it went is said once, as where it had gone: not as if it were still there.
+    expect(reopened.groups[0]?.samples[0]?.uncoveredMatter).toBeUndefined();
   });
 
   it("refuses ids that are all gone", async () => {

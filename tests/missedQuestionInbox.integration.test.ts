@@ -43,6 +43,9 @@ interface Sample {
   chosen?: string;
   outcome: string;
   handoff?: string;
+  taughtTo?: { topicId: string; split: string };
+  referredTo?: string;
+  uncoveredMatter?: string;
   reopened?: {
     was: string;
     topicId?: string;
@@ -282,11 +285,11 @@ describe("what the inbox keeps of a chat", () => {
     expect(groups.flatMap((g) => g.samples).map((s) => s.text)).not.toContain(picked.value);
     const group = groups.find((g) => g.samples.some((s) => s.id === sample.id));
     expect(group?.choices).toContainEqual({ topic: picked.topic, count: 1 });
-    // The CSV names the pick in its last column, read by name.
+    // The CSV names the pick in a column of its own, read by name.
     const csv = (await api("GET", `misses.csv?${PERIOD}&status=all`, owner)).text;
     const [header, ...rows] = csv.replace(/^\ufeff/, "").split("\r\n");
     const columns = header?.split(";") ?? [];
-    expect(columns.at(-1)).toBe("chosen");
+    expect(columns.slice(-2)).toEqual(["chosen", "went_to"]);
     const row = rows.map((r) => r.split(";")).find((r) => r[columns.indexOf("id")] === sample.id);
     expect(row?.[columns.indexOf("chosen")]).toBe(picked.topic);
   });
@@ -316,7 +319,11 @@ describe("acting on inbox questions", () => {
     // The answer names the topic's revision now, so a form that asked can save on over it.
     expect(taught.body.revision).toBe(topic.body.revision);
     expect((await inbox()).flatMap((g) => g.ids)).not.toContain(sample.id);
-    expect((await sampleFor(text)).status).toBe("taught");
+    // Listed with where it went.
+    expect(await sampleFor(text)).toMatchObject({
+      status: "taught",
+      taughtTo: { topicId: "tax-card", split: "training" },
+    });
     const again = await api("POST", "misses/actions", owner, {
       action: "teach",
       ids: [sample.id],
@@ -372,7 +379,7 @@ describe("acting on inbox questions", () => {
       referral: "traficom",
     });
     expect(refer).toMatchObject({ status: 200, body: { ok: true, applied: 1 } });
-    expect((await sampleFor(text)).status).toBe("referred");
+    expect(await sampleFor(text)).toMatchObject({ status: "referred", referredTo: "traficom" });
     const group = await api("GET", "draft/referrals/traficom", owner);
     expect(JSON.stringify(group.body)).toContain(text);
     // The trail notes what was done in English, and tells it in the studio's language.
@@ -396,7 +403,7 @@ describe("acting on inbox questions", () => {
     ]);
   });
 
-  it("keeps questions as uncovered ones in the draft's set, in their languages, and lists them open again once removed", async () => {
+  it("keeps questions as uncovered ones in the draft's set, in their languages, under the matter the set has, and lists them open again once removed", async () => {
     // Prepare: the same Finnish question twice, and a Swedish one.
     const fiText = "plörö pidettävä hömppä";
     const svText = "Hur beskattas min grävlingsflöjt?";
@@ -432,9 +439,13 @@ describe("acting on inbox questions", () => {
     expect(set.sv).toEqual([...before.sv, { text: svText, matter: "inbox-test" }]);
     const open = (await inbox()).flatMap((g) => g.ids);
     expect(ids.filter((id) => open.includes(id))).toEqual([]);
-    expect((await sampleFor(fiText)).status).toBe("uncovered");
+    expect(await sampleFor(fiText)).toMatchObject({
+      status: "uncovered",
+      uncoveredMatter: "inbox-test",
+    });
     const csv = await api("GET", `misses.csv?${PERIOD}&status=all`, owner);
-    expect(csv.text).toMatch(new RegExp(`${ids[0]};.*;left;uncovered;`));
+    // Its status, and last where it went: the matter.
+    expect(csv.text).toMatch(new RegExp(`${ids[0]};.*;left;uncovered;.*;inbox-test\r\n`));
     // In the trail as the inbox's action and as a save of the set, told in Finnish too.
     const notes = async (headers?: Record<string, string>) => {
       const audit = await api("GET", "audit?limit=2", owner, undefined, headers);
@@ -457,9 +468,28 @@ describe("acting on inbox questions", () => {
       matter: "inbox-test",
     });
     expect(again).toMatchObject({ status: 200, body: { applied: 1 } });
+    expect(again.body.alreadyKept).toBeUndefined();
     expect(
       ((await api("GET", "draft/uncovered", owner)).body.uncovered as typeof before).fi,
     ).toEqual(set.fi);
+
+    // Kept again under another matter: it keeps the one the set has, and the answer says so.
+    const elsewhere = await api("POST", "misses/actions", owner, {
+      action: "uncovered",
+      ids: [ids[0]],
+      matter: "other-test",
+    });
+    expect(elsewhere).toMatchObject({
+      status: 200,
+      body: { ok: true, applied: 1, alreadyKept: [{ id: ids[0], matter: "inbox-test" }] },
+    });
+    expect((await api("GET", "draft/uncovered", owner)).body.uncovered).toEqual(set);
+    expect(await sampleFor(fiText)).toMatchObject({ uncoveredMatter: "inbox-test" });
+    expect((await notes())[0]).toEqual([
+      "inbox-uncovered",
+      undefined,
+      "1 question already kept under matter inbox-test",
+    ]);
 
     // Act: the owner removes the Finnish one on the set's page.
     const opened = await api("GET", "draft/uncovered", owner);

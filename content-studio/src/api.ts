@@ -978,12 +978,13 @@ export function createContentApi(options: ContentApiOptions) {
       download(`/api/content/misses.csv?${period(q)}`, "text/csv"),
     /** An inbox action; a teach with `base` writes only over that revision, and says the new one. */
     missAction: (body: MissAction, base?: EditBase) =>
-      request<{ ok: true; applied: number; revision?: string }>(
-        "POST",
-        "/api/content/misses/actions",
-        body,
-        base,
-      ),
+      request<{
+        ok: true;
+        applied: number;
+        revision?: string;
+        /** Kept as uncovered: those the set already had under another matter, which they keep. */
+        alreadyKept?: { id: string; matter: string }[];
+      }>("POST", "/api/content/misses/actions", body, base),
     /** What live and the draft now answer open questions with (at most 100 ids). */
     missAnswers: (ids: readonly string[]) =>
       request<MissAnswers>("POST", "/api/content/misses/answers", { ids }),

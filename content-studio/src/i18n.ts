@@ -745,6 +745,16 @@ const fi = {
     dismissed: "hylätty",
     uncovered: "ei aihetta (testikysymys)",
   } as Record<MissStatus, string>,
+  /**
+   * A handled question's status with where it went: the topic or referral group by its title,
+   * the matter it is kept under (as the draft's set has it).
+   */
+  placedStatuses: {
+    taught: (topic: string, split: "training" | "tests") =>
+      split === "training" ? `opetettu aiheeseen ${topic}` : `testiviestinä aiheessa ${topic}`,
+    referred: (group: string) => `toisen viranomaisen asia: ${group}`,
+    uncovered: (matter: string) => `pidetty testikysymyksenä ilman aihetta (asia ${matter})`,
+  },
   /** The topic the live version now answers an open question with, named as Versions names it. */
   answeredNowLive: (title: string) => `Nyt vastaa: ${title} (käytössä oleva versio)`,
   /** The topic the draft answers it with, when live does not (or answers another). */
@@ -808,6 +818,9 @@ const fi = {
   uncoveredActionHint:
     "Kysymys lisätään luonnoksen kysymyksiin, joihin mikään aihe ei vastaa. Julkaisun tarkistus testaa jokaisessa julkaisussa, että botti sanoo, ettei tiedä, eikä vastaa jonkin aiheen tekstillä.",
   matterLabel: "Asia",
+  /** Chosen questions the draft's uncovered set has already: they keep the matter it says. */
+  alreadyKeptHint: (n: number, matter: string) =>
+    `${n === 1 ? "1 kysymys" : `${n} kysymystä`} näistä on jo pidetty testikysymyksenä (asia ${matter}) ja pysyy siinä, vaikka kirjoittaisit toisen asian.`,
   matterHint:
     "Lyhyt tunnus pienillä kirjaimilla, numeroilla ja väliviivoilla, esimerkiksi dog-tax. Saman asian kysymyksillä on sama tunnus; ehdotukset ovat jo käytössä olevia.",
   matterMissing: "Asia: kirjoita asian tunnus, esimerkiksi dog-tax.",
@@ -828,6 +841,12 @@ const fi = {
   /** After keeping questions as uncovered ones: how many, under which matter, and when tested. */
   uncoveredOutcome: (n: number, matter: string) =>
     `${n === 1 ? "1 kysymys" : `${n} kysymystä`} lisätty luonnoksen kysymyksiin, joihin mikään aihe ei vastaa (asia ${matter}). Julkaisun tarkistus testaa ${n === 1 ? "sen" : "ne"}, kun luonnos julkaistaan.`,
+  /**
+   * Questions the draft's uncovered set already had under another matter: they keep that one
+   * (the set says one matter of each question), and the owner is told which.
+   */
+  alreadyKeptOutcome: (n: number, matter: string) =>
+    `${n === 1 ? "1 kysymys oli" : `${n} kysymystä oli`} jo pidetty testikysymyksenä toisella asialla (${matter}), ja ${n === 1 ? "se pysyy" : "ne pysyvät"} siinä. Asian voi vaihtaa sivulla Kysymykset ilman aihetta.`,
   publishLink: "Julkaise sivulla Versiot ja julkaisu",
   seedNotice: (n: number) =>
     `Opetuslauseet on täytetty ${n === 1 ? "1 kysymyksellä" : `${n} kysymyksellä`}. Kun tallennat, rivit, jotka jätät, merkitään opetetuiksi tähän aiheeseen.`,
@@ -1649,6 +1668,12 @@ const sv: UiText = {
     dismissed: "avvisad",
     uncovered: "inget ämne (testfråga)",
   } as Record<MissStatus, string>,
+  placedStatuses: {
+    taught: (topic: string, split: "training" | "tests") =>
+      split === "training" ? `inlärd i ämnet ${topic}` : `testmeddelande i ämnet ${topic}`,
+    referred: (group: string) => `en annan myndighets ärende: ${group}`,
+    uncovered: (matter: string) => `behållen som testfråga utan ämne (ärende ${matter})`,
+  },
   answeredNowLive: (title: string) => `Svarar nu: ${title} (versionen i bruk)`,
   answeredNowDraft: (title: string) => `Utkastet svarar: ${title} (ännu inte publicerat)`,
   markAnswered: "Markera som besvarad",
@@ -1707,6 +1732,8 @@ const sv: UiText = {
   uncoveredActionHint:
     "Frågan läggs till bland utkastets frågor som inget ämne svarar på. Publiceringskontrollen testar vid varje publicering att boten säger att den inte vet, i stället för att svara med ett ämnes text.",
   matterLabel: "Ärende",
+  alreadyKeptHint: (n: number, matter: string) =>
+    `${n === 1 ? "1 av frågorna" : `${n} av frågorna`} finns redan som testfråga (ärende ${matter}) och stannar där även om du skriver ett annat ärende.`,
   matterHint:
     "Ett kort id med små bokstäver, siffror och bindestreck, till exempel dog-tax. Frågor om samma ärende har samma id; förslagen är de som redan används.",
   matterMissing: "Ärende: skriv ärendets id, till exempel dog-tax.",
@@ -1725,6 +1752,8 @@ const sv: UiText = {
     `${n === 1 ? "1 fråga avvisad. Den" : `${n} frågor avvisade. De`} lärs inte in.`,
   uncoveredOutcome: (n: number, matter: string) =>
     `${n === 1 ? "1 fråga tillagd" : `${n} frågor tillagda`} bland utkastets frågor som inget ämne svarar på (ärende ${matter}). Publiceringskontrollen testar ${n === 1 ? "den" : "dem"} när utkastet publiceras.`,
+  alreadyKeptOutcome: (n: number, matter: string) =>
+    `${n === 1 ? "1 fråga fanns" : `${n} frågor fanns`} redan som testfråga under ett annat ärende (${matter}) och stannar där. Ärendet kan ändras på sidan Frågor utan ämne.`,
   publishLink: "Publicera på sidan Versioner och publicering",
   seedNotice: (n: number) =>
     `Träningsmeningarna är ifyllda med ${n === 1 ? "1 fråga" : `${n} frågor`}. När du sparar märks de rader du behåller som inlärda i det här ämnet.`,

@@ -603,6 +603,30 @@ describe("the notes about versions waiting for review", () => {
   });
 });
 
+describe("the inbox's note on questions kept as uncovered ones", () => {
+  it("names the matter the set already kept some under, and leaves out a count of none added", () => {
+    const said = (count: number, lang: "en" | "fi" | "sv") =>
+      tell(
+        {
+          code: "inboxUncovered",
+          params: { count, matter: "pet-tax", elsewhere: [{ matter: "dog-tax", count: 2 }] },
+        },
+        lang,
+      ).message;
+
+    expect(said(1, "en")).toBe(
+      "1 question kept as uncovered questions (matter pet-tax); 2 questions already kept under matter dog-tax",
+    );
+    expect(said(1, "fi")).toBe(
+      "Lisätty 1 vastaamaton kysymys kysymyksiin, joihin mikään aihe ei vastaa (asia pet-tax). 2 kysymystä oli jo kysymyksissä, joihin mikään aihe ei vastaa (asia dog-tax).",
+    );
+    expect(said(0, "sv")).toBe(
+      "2 frågor fanns redan bland frågorna som inget ämne svarar på (ärende dog-tax).",
+    );
+    expect(said(0, "en")).toBe("2 questions already kept under matter dog-tax");
+  });
+});
+
 describe("a file that holds no fields at all", () => {
   it("says the file is empty rather than asking for a field named undefined", () => {
     const empty = tell({ code: "wrongType", params: { field: [], expected: "object" } }, "en");

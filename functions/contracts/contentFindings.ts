@@ -193,8 +193,15 @@ export interface FindingParams {
   inboxTaught: { count: number; into: "training" | "tests" };
   inboxReferred: { count: number; referral: string };
   inboxDismissed: { count: number };
-  /** Questions kept as uncovered questions (no topic covers them), under `matter`. */
-  inboxUncovered: { count: number; matter: string };
+  /**
+   * Questions kept as uncovered questions (no topic covers them), under `matter`; `elsewhere`:
+   * those the set already kept under another matter, which they keep.
+   */
+  inboxUncovered: {
+    count: number;
+    matter: string;
+    elsewhere?: { matter: string; count: number }[];
+  };
   referralSentencesAdded: { count: number; lang: Lang };
   /**
    * A rollback to `version` went live: the draft took its content where it had no changes of
@@ -496,8 +503,19 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   inboxReferred: ({ count, referral }) => notice(`${questionsEn(count)} referred to ${referral}`),
   inboxDismissed: ({ count }) => notice(`${questionsEn(count)} dismissed`),
-  inboxUncovered: ({ count, matter }) =>
-    notice(`${questionsEn(count)} kept as uncovered questions (matter ${matter})`),
+  inboxUncovered: ({ count, matter, elsewhere }) =>
+    notice(
+      [
+        count || !elsewhere
+          ? `${questionsEn(count)} kept as uncovered questions (matter ${matter})`
+          : "",
+        ...(elsewhere ?? []).map(
+          (e) => `${questionsEn(e.count)} already kept under matter ${e.matter}`,
+        ),
+      ]
+        .filter(Boolean)
+        .join("; "),
+    ),
   referralSentencesAdded: ({ count, lang }) => notice(`added ${count} ${lang} sentence(s)`),
   rollbackDraftRebased: ({ version, kept }) =>
     notice(
@@ -959,9 +977,19 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
       `Merkitty ${unansweredFi(count)} toisen viranomaisen asiaksi (ohjausryhmä ${referral}).`,
     ),
   inboxDismissed: ({ count }) => notice(`Hylätty ${unansweredFi(count)}.`),
-  inboxUncovered: ({ count, matter }) =>
+  inboxUncovered: ({ count, matter, elsewhere }) =>
     notice(
-      `Lisätty ${unansweredFi(count)} kysymyksiin, joihin mikään aihe ei vastaa (asia ${matter}).`,
+      [
+        count || !elsewhere
+          ? `Lisätty ${unansweredFi(count)} kysymyksiin, joihin mikään aihe ei vastaa (asia ${matter}).`
+          : "",
+        ...(elsewhere ?? []).map(
+          (e) =>
+            `${e.count === 1 ? "1 kysymys oli" : `${e.count} kysymystä oli`} jo kysymyksissä, joihin mikään aihe ei vastaa (asia ${e.matter}).`,
+        ),
+      ]
+        .filter(Boolean)
+        .join(" "),
     ),
   referralSentencesAdded: ({ count, lang }) =>
     notice(
@@ -1387,9 +1415,19 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   inboxDismissed: ({ count }) =>
     notice(`${count === 1 ? "Avvisad" : "Avvisade"}: ${unansweredSv(count)}.`),
-  inboxUncovered: ({ count, matter }) =>
+  inboxUncovered: ({ count, matter, elsewhere }) =>
     notice(
-      `${count === 1 ? "Tillagd" : "Tillagda"} bland frågorna som inget ämne svarar på (ärende ${matter}): ${unansweredSv(count)}.`,
+      [
+        count || !elsewhere
+          ? `${count === 1 ? "Tillagd" : "Tillagda"} bland frågorna som inget ämne svarar på (ärende ${matter}): ${unansweredSv(count)}.`
+          : "",
+        ...(elsewhere ?? []).map(
+          (e) =>
+            `${e.count === 1 ? "1 fråga fanns" : `${e.count} frågor fanns`} redan bland frågorna som inget ämne svarar på (ärende ${e.matter}).`,
+        ),
+      ]
+        .filter(Boolean)
+        .join(" "),
     ),
   referralSentencesAdded: ({ count, lang }) =>
     notice(

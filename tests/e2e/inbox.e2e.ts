@@ -14,7 +14,8 @@
  * Then a new topic made from an inbox question: while its question is being marked taught
  * after the save, Save says so (in Finnish and Swedish) and stays busy. Last, a real tax
  * question no topic covers is kept as an uncovered question under a matter (a bad one refused
- * in the form first), its status shown, and found on the uncovered questions' page.
+ * in the form first), its status shown with the matter, and found on the uncovered questions'
+ * page; asked again and kept under another matter, it keeps the set's, and the studio says so.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -426,7 +427,7 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     });
   }, 120_000);
 
-  it("a question no topic covers is kept from the inbox as an uncovered question under its matter", async () => {
+  it("a question no topic covers is kept from the inbox as an uncovered question under its matter, and asked again keeps the matter the set has", async () => {
     // Prepare: a customer asks what no topic covers.
     const widget = await openWidget(context, stack.url);
     await ask(widget, UNCOVERED_QUESTION);
@@ -491,8 +492,46 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
         has: studio.locator(".sample-text", { hasText: UNCOVERED_QUESTION }),
       });
       await expect
-        .poll(() => sample.textContent(), POLL)
-        .toContain("Tila: ei aihetta (testikysymys)");
+        .poll(() => sample.getByTestId("sample-status").textContent(), POLL)
+        .toBe(`Tila: pidetty testikysymyksenä ilman aihetta (asia ${UNCOVERED_MATTER})`);
+
+      // Another customer asks the same; the owner, not remembering, keeps it under another
+      // matter. The set already has it: it keeps its matter, and the outcome says which.
+      const again = await openWidget(context, stack.url);
+      await ask(again, UNCOVERED_QUESTION);
+      await again.close();
+      await studio.locator("#inbox-status").selectOption("open");
+      await showInbox(studio, { from: day, to: day });
+      await expect.poll(() => group.count(), POLL).toBe(1);
+      await group.getByRole("button", { name: "Käsittele tämä kysymys" }).click();
+      await form.getByRole("radio", { name: "Ei aihetta: pidä testikysymyksenä" }).check();
+      // Said before sending, beside the matter field.
+      await expect
+        .poll(() => form.getByTestId("miss-action-kept").textContent(), POLL)
+        .toBe(
+          `1 kysymys näistä on jo pidetty testikysymyksenä (asia ${UNCOVERED_MATTER}) ja pysyy siinä, vaikka kirjoittaisit toisen asian.`,
+        );
+      await form.getByRole("combobox", { name: "Asia" }).fill("hompat");
+      await form.getByTestId("miss-action-submit").click();
+      await expect
+        .poll(() => outcome.textContent(), POLL)
+        .toContain(
+          `1 kysymys oli jo pidetty testikysymyksenä toisella asialla (${UNCOVERED_MATTER}), ja se pysyy siinä.`,
+        );
+      // Nothing new in the draft: no way to publish offered, only the set's page.
+      expect(await outcome.getByRole("link").allTextContents()).toEqual([
+        "Avaa Kysymykset ilman aihetta",
+      ]);
+      expect(await studio.evaluate(() => document.activeElement?.id)).toBe("inbox-outcome");
+      await expectNoAxeViolations(studio, "inbox-uncovered-already-kept");
+      await studio.locator("#inbox-status").selectOption("all");
+      await studio.getByRole("button", { name: "Näytä kysymykset" }).click();
+      await expect
+        .poll(() => sample.getByTestId("sample-status").allTextContents(), POLL)
+        .toEqual([
+          `Tila: pidetty testikysymyksenä ilman aihetta (asia ${UNCOVERED_MATTER})`,
+          `Tila: pidetty testikysymyksenä ilman aihetta (asia ${UNCOVERED_MATTER})`,
+        ]);
     });
   }, 120_000);
 });

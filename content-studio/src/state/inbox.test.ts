@@ -236,6 +236,127 @@ describe("missed-question inbox state", () => {
     );
   });
 
+  it("keeps a question the set already has under another matter under that one, and says so by matter", async () => {
+    // Prepare: every status listed, so the questions stay with where they went.
+    inbox.statusFilter.value = "all";
+    server.on("GET", MISSES.replace("status=open", "status=all"), () => ({
+      status: 200,
+      body: { from: "2026-10-26", to: "2026-11-24", groups: GROUPS },
+    }));
+    await inbox.loadInbox();
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 3, alreadyKept: [{ id: "m2", matter: "dog-tax" }] },
+    }));
+    try {
+      // Act
+      await inbox.act(
+        { action: "uncovered", ids: ["m1", "m2", "m3"], matter: "vehicle-tax" },
+        { groupId: "g1", index: 0 },
+      );
+      // Assess: the outcome counts those added apart from the one kept already.
+      expect(inbox.lastOutcome.value).toMatchObject({
+        text: "2 kysymystä lisätty luonnoksen kysymyksiin, joihin mikään aihe ei vastaa (asia vehicle-tax). Julkaisun tarkistus testaa ne, kun luonnos julkaistaan. 1 kysymys oli jo pidetty testikysymyksenä toisella asialla (dog-tax), ja se pysyy siinä. Asian voi vaihtaa sivulla Kysymykset ilman aihetta.",
+        publish: true,
+        uncovered: true,
+      });
+      const shown = inbox.groups.value?.[0]?.samples ?? [];
+      expect(shown.map((s) => inbox.statusText(s, UI.fi))).toEqual([
+        "pidetty testikysymyksenä ilman aihetta (asia vehicle-tax)",
+        "pidetty testikysymyksenä ilman aihetta (asia dog-tax)",
+        "pidetty testikysymyksenä ilman aihetta (asia vehicle-tax)",
+      ]);
+    } finally {
+      inbox.statusFilter.value = "open";
+    }
+  });
+
+  it("has nothing to publish when every question was kept already, and says only that", () => {
+    const said = inbox.outcomeOf(
+      { action: "uncovered", ids: ["m1", "m2"], matter: "pet-tax" },
+      2,
+      UI.sv,
+      [{ matter: "dog-tax" }, { matter: "dog-tax" }],
+    );
+
+    expect(said).toEqual({
+      text: "2 frågor fanns redan som testfråga under ett annat ärende (dog-tax) och stannar där. Ärendet kan ändras på sidan Frågor utan ämne.",
+      publish: false,
+      uncovered: true,
+    });
+  });
+
+  it("says where a handled question went: the topic or group by title in the studio's language, the matter", () => {
+    draft.value = draftNaming([
+      { id: "capital-gains", fi: "Luovutusvoitot", sv: "Överlåtelsevinster" },
+    ]);
+    try {
+      const taught = {
+        ...sample("t1", "osakkeiden myynti"),
+        status: "taught" as const,
+        taughtTo: { topicId: "capital-gains", split: "training" as const },
+      };
+      const tested = { ...taught, taughtTo: { topicId: "capital-gains", split: "tests" as const } };
+      const referred = {
+        ...sample("r1", "lapsilisä"),
+        status: "referred" as const,
+        referredTo: "kela",
+      };
+      const kept = {
+        ...sample("u1", "koiravero"),
+        status: "uncovered" as const,
+        uncoveredMatter: "koiravero",
+      };
+      // Acted on before the inbox kept where: the status alone.
+      const before = { ...sample("b1", "vanha"), status: "taught" as const };
+
+      expect(
+        [taught, tested, referred, kept, before].map((s) => inbox.statusText(s, UI.fi)),
+      ).toEqual([
+        "opetettu aiheeseen Luovutusvoitot",
+        "testiviestinä aiheessa Luovutusvoitot",
+        "toisen viranomaisen asia: Kela",
+        "pidetty testikysymyksenä ilman aihetta (asia koiravero)",
+        "opetettu",
+      ]);
+      expect([taught, referred].map((s) => inbox.statusText(s, UI.sv))).toEqual([
+        "inlärd i ämnet Överlåtelsevinster",
+        "en annan myndighets ärende: FPA",
+      ]);
+    } finally {
+      draft.value = undefined;
+    }
+  });
+
+  it("forgets where a question went once it is dismissed, and that it was open again", () => {
+    const [taught] = inbox.afterAction(
+      [
+        {
+          ...GROUPS[0],
+          samples: [
+            {
+              ...sample("m1", "ajoneuvovero erääntyi"),
+              reopened: { was: "taught", topicId: "tax-card", split: "training", gone: false },
+            },
+          ],
+        } as MissGroup,
+      ],
+      ["m1"],
+      "taught",
+      "all",
+      inbox.placesAfter({ action: "teach", ids: ["m1"], topicId: "pension", split: "tests" }),
+    );
+    expect(taught?.samples[0]).toMatchObject({
+      status: "taught",
+      taughtTo: { topicId: "pension", split: "tests" },
+    });
+    expect(taught?.samples[0]?.reopened).toBeUndefined();
+
+    const [dismissed] = inbox.afterAction(taught ? [taught] : [], ["m1"], "dismissed", "all");
+    expect(dismissed?.samples[0]?.status).toBe("dismissed");
+    expect(dismissed?.samples[0]?.taughtTo).toBeUndefined();
+  });
+
   it("suggests the matters the draft's uncovered questions use, each once, sorted", async () => {
     server.on("GET", "/api/content/draft/uncovered", () => ({
       status: 200,
@@ -254,6 +375,38 @@ describe("missed-question inbox state", () => {
     await inbox.loadUncoveredMatters();
 
     expect(inbox.uncoveredMatters.value).toEqual(["dog-tax", "gift-tax"]);
+  });
+
+  it("tells, before sending, which chosen questions the set keeps already and under what matter", () => {
+    const set = {
+      fi: [
+        { text: "Paljonko koiravero on?", matter: "dog-tax" },
+        { text: "lahjavero serkulta", matter: "gift-tax" },
+      ],
+      sv: [{ text: "hundskatt", matter: "dog-tax" }],
+    };
+
+    const kept = inbox.keptAlready(
+      [
+        // As the server compares: case, punctuation, ä/ö and the masking placeholders aside.
+        { text: "paljonko KOIRAVERO on [ID-CODE]", lang: "fi" },
+        { text: "Hundskatt!", lang: "sv" },
+        { text: "lähjavero serkulta", lang: "fi" },
+        // The same words in the other language's list are another question.
+        { text: "hundskatt", lang: "fi" },
+        { text: "venevero", lang: "fi" },
+      ],
+      set,
+    );
+
+    expect(kept).toEqual([
+      { matter: "dog-tax", count: 2 },
+      { matter: "gift-tax", count: 1 },
+    ]);
+    expect(inbox.keptAlready([{ text: "venevero", lang: "fi" }], set)).toEqual([]);
+    expect(UI.fi.alreadyKeptHint(2, "dog-tax")).toBe(
+      "2 kysymystä näistä on jo pidetty testikysymyksenä (asia dog-tax) ja pysyy siinä, vaikka kirjoittaisit toisen asian.",
+    );
   });
 
   it("refuses a missing matter or one that is no id before sending, in the studio's language", () => {

@@ -8,6 +8,8 @@
 import { batch, computed, type Signal, signal } from "@preact/signals";
 import { MAX_INBOX_ANSWERS } from "../../../functions/contracts/inbox.ts";
 import { isWellFormedTopicId } from "../../../functions/contracts/topics.ts";
+import { heldOutKey } from "../../../functions/domain/content/bundle.ts";
+import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
 import {
   daysOf,
   helsinkiToday,
@@ -21,6 +23,7 @@ import {
   type Lang,
   type MissAction,
   type MissGroup,
+  type MissSample,
   type MissStatus,
   type Problem,
   type ReferralSummary,
@@ -302,21 +305,70 @@ export function statusAfter(action: MissAction["action"]): MissStatus {
   }
 }
 
+/** Where a handled question went, as a sample of `GET misses` says it. */
+export type SamplePlace = Pick<MissSample, "taughtTo" | "referredTo" | "uncoveredMatter">;
+
+/**
+ * Where each question of an action went, as the server marked it: a question kept as
+ * uncovered that the set already had under another matter (`alreadyKept`) has that matter.
+ */
+export function placesAfter(
+  action: MissAction,
+  alreadyKept: readonly { id: string; matter: string }[] = [],
+): (id: string) => SamplePlace {
+  switch (action.action) {
+    case "teach":
+      return () => ({ taughtTo: { topicId: action.topicId, split: action.split } });
+    case "refer":
+      return () => ({ referredTo: action.referral });
+    case "uncovered": {
+      const kept = new Map(alreadyKept.map((k) => [k.id, k.matter]));
+      return (id) => ({ uncoveredMatter: kept.get(id) ?? action.matter });
+    }
+    case "dismiss":
+      return () => ({});
+  }
+}
+
+/**
+ * A question's status as the inbox lists it, with where a handled one went: the topic or
+ * referral group by its title in the UI language, the matter it is kept under.
+ */
+export function statusText(sample: MissSample, t: UiText): string {
+  const placed = t.placedStatuses;
+  if (sample.status === "taught" && sample.taughtTo) {
+    return placed.taught(topicTitle(sample.taughtTo.topicId, t), sample.taughtTo.split);
+  }
+  if (sample.status === "referred" && sample.referredTo) {
+    return placed.referred(referralTitle(sample.referredTo, t));
+  }
+  if (sample.status === "uncovered" && sample.uncoveredMatter) {
+    return placed.uncovered(sample.uncoveredMatter);
+  }
+  return t.statuses[sample.status];
+}
+
 /**
  * The groups after the questions `ids` got `status`: an open-only list drops them (and a
- * group left empty); a list of every status keeps them with their new status. Pure.
+ * group left empty); a list of every status keeps them with their new status and where they
+ * went (`placeOf`; none, as for a dismissal, clears it), no longer open again. Pure.
  */
 export function afterAction(
   list: readonly MissGroup[],
   ids: readonly string[],
   status: MissStatus,
   filter: StatusFilter,
+  placeOf: (id: string) => SamplePlace = () => ({}),
 ): MissGroup[] {
   const handled = new Set(ids);
   if (filter === "all") {
     return list.map((g) => ({
       ...g,
-      samples: g.samples.map((s) => (handled.has(s.id) ? { ...s, status } : s)),
+      samples: g.samples.map((s) => {
+        if (!handled.has(s.id)) return s;
+        const { taughtTo, referredTo, uncoveredMatter, reopened, ...rest } = s;
+        return { ...rest, status, ...placeOf(s.id) };
+      }),
     }));
   }
   return list.flatMap((g) => {
@@ -371,13 +423,27 @@ export type ActionResult =
 
 /**
  * What an action did, in words: how many questions, to which topic or group by its title, and
- * that customers get it only once it is published.
+ * that customers get it only once it is published. Kept as uncovered, those the set already
+ * had under another matter (`alreadyKept`) are told apart, by matter: they keep theirs.
  */
 export function outcomeOf(
   action: MissAction,
   applied: number,
   t: UiText,
+  alreadyKept: readonly { matter: string }[] = [],
 ): { text: string; publish: boolean; uncovered?: boolean } {
+  if (action.action === "uncovered" && alreadyKept.length > 0) {
+    const added = applied - alreadyKept.length;
+    const byMatter = countBy(alreadyKept.map((k) => k.matter));
+    const text = [
+      added > 0 ? t.uncoveredOutcome(added, action.matter) : "",
+      ...[...byMatter].map(([matter, n]) => t.alreadyKeptOutcome(n, matter)),
+    ]
+      .filter(Boolean)
+      .join(" ");
+    // Nothing new in the set: nothing to publish either.
+    return { text, publish: added > 0, uncovered: true };
+  }
   switch (action.action) {
     case "teach":
       return {
@@ -399,6 +465,9 @@ export function outcomeOf(
  */
 export const uncoveredMatters = signal<readonly string[]>([]);
 
+/** The draft's uncovered questions as last read: which of the chosen ones it keeps already. */
+export const uncoveredSet = signal<UncoveredLists | undefined>(undefined);
+
 /**
  * Reads the matters in use afresh (each time the action is chosen); a failure only leaves the
  * suggestions out.
@@ -410,7 +479,32 @@ export async function loadUncoveredMatters(): Promise<void> {
     { background: true },
   );
   if (!result) return;
-  uncoveredMatters.value = mattersOf(result.uncovered);
+  batch(() => {
+    uncoveredMatters.value = mattersOf(result.uncovered);
+    uncoveredSet.value = result.uncovered;
+  });
+}
+
+/**
+ * Which of `questions` the set keeps already, counted by matter (most first): they keep that
+ * matter whatever the form says, as the server marks them. Compared as the server compares
+ * (without the masking placeholders; case, punctuation and ä/ö/å aside). Pure.
+ */
+export function keptAlready(
+  questions: readonly { text: string; lang: Lang }[],
+  set: UncoveredLists | undefined,
+): { matter: string; count: number }[] {
+  if (!set) return [];
+  const matterOf = {
+    fi: new Map(set.fi.map((q) => [heldOutKey(q.text), q.matter])),
+    sv: new Map(set.sv.map((q) => [heldOutKey(q.text), q.matter])),
+  };
+  const kept = questions.flatMap(
+    (q) => matterOf[q.lang].get(heldOutKey(withoutPlaceholders(q.text))) ?? [],
+  );
+  return [...countBy(kept)]
+    .map(([matter, count]) => ({ matter, count }))
+    .sort((a, b) => b.count - a.count || a.matter.localeCompare(b.matter));
 }
 
 /** Every matter of `lists` once, sorted. Pure. */
@@ -464,7 +558,7 @@ export async function act(
   if (!result) return failure ?? { ok: false, message: t.noAnswer, problems: [] };
   const said = done
     ? { text: done(result.applied), publish: false }
-    : outcomeOf(action, result.applied, t);
+    : outcomeOf(action, result.applied, t, result.alreadyKept);
   // Together: the group leaves and its outcome takes its place in one render.
   batch(() => {
     if (groups.value) {
@@ -473,6 +567,7 @@ export async function act(
         action.ids,
         statusAfter(action.action),
         statusFilter.value,
+        placesAfter(action, result.alreadyKept),
       );
     }
     lastOutcome.value = { ...where, ...said };

@@ -34,6 +34,7 @@ import {
   groupLabel,
   groupOffer,
   groups,
+  keptAlready,
   langFilter,
   lastOutcome,
   leftOut,
@@ -53,12 +54,14 @@ import {
   shownGuesses,
   shownPeriod,
   statusFilter,
+  statusText,
   type TopicChoice,
   topicChoices,
   topicTitle,
   totalOf,
   trendDays,
   uncoveredMatters,
+  uncoveredSet,
   wantAnswers,
 } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
@@ -449,6 +452,12 @@ function SampleItem(props: {
       <p class="sample-text" lang={sample.lang} id={`${base}-text`}>
         {sample.text}
       </p>
+      {/* First under the text: where a handled question went is what a later reader looks for. */}
+      {sample.status !== "open" ? (
+        <p class="small-text sample-status" data-testid="sample-status">
+          <strong>{t.statusLabel}:</strong> {statusText(sample, t)}
+        </p>
+      ) : null}
       <p class="muted small-text">
         {[
           t.langColumn[sample.lang],
@@ -457,7 +466,6 @@ function SampleItem(props: {
           sample.referral ? `${t.referredToLabel}: ${referralTitle(sample.referral, t)}` : "",
           sample.chosen ? `${t.chosenByCustomerLabel}: ${topicTitle(sample.chosen, t)}` : "",
           `${t.outcomeLabel}: ${outcomeText(sample, t)}`,
-          sample.status !== "open" ? `${t.statusLabel}: ${t.statuses[sample.status]}` : "",
         ]
           .filter(Boolean)
           .join(" · ")}
@@ -655,6 +663,8 @@ function ActionPanel(props: {
       }[missing]
     : "";
   const errorFor = (field: typeof missing) => (missing === field ? ids.error : undefined);
+  // Said before sending: the set keeps these under its own matter whatever is typed.
+  const kept = action === "uncovered" ? keptAlready(props.samples, uncoveredSet.value) : [];
 
   async function submit(): Promise<void> {
     if (busy) return;
@@ -842,12 +852,18 @@ function ActionPanel(props: {
             aria-invalid={missing === "matter" ? "true" : undefined}
             aria-describedby={describedBy(
               `${ids.matter}-about`,
+              kept.length > 0 && `${ids.matter}-kept`,
               `${ids.matter}-hint`,
               errorFor("matter"),
             )}
             data-testid="miss-action-matter"
             onInput={(event) => setMatter(event.currentTarget.value)}
           />
+          {kept.length > 0 ? (
+            <p id={`${ids.matter}-kept`} class="hint" data-testid="miss-action-kept">
+              {kept.map((k) => t.alreadyKeptHint(k.count, k.matter)).join(" ")}
+            </p>
+          ) : null}
           <p id={`${ids.matter}-hint`} class="hint">
             {t.matterHint}
           </p>

@@ -1963,7 +1963,11 @@ describe("the draft's uncovered questions", () => {
       "dog-tax",
     );
 
-    expect(result).toMatchObject({ added: 2, warnings: [] });
+    expect(result).toMatchObject({
+      added: 2,
+      keptUnder: ["dog-tax", "dog-tax", "dog-tax", "dog-tax"],
+      warnings: [],
+    });
     const now = await workflow.draftUncovered();
     expect(now.uncovered).toEqual({
       fi: [dogTax, { text: "koiraveron eräpäivä", matter: "dog-tax" }],
@@ -1982,7 +1986,46 @@ describe("the draft's uncovered questions", () => {
       [{ lang: "fi", text: dogTax.text }],
       "dog-tax",
     );
-    expect(again).toEqual({ added: 0, warnings: [], revision: result.revision });
+    expect(again).toEqual({
+      added: 0,
+      keptUnder: ["dog-tax"],
+      warnings: [],
+      revision: result.revision,
+    });
+  });
+
+  it("say the matter the set already keeps a question under, when asked to keep it under another", async () => {
+    const { workflow } = await setUp();
+    const saved = await workflow.saveUncovered(other, { fi: [dogTax], sv: [] });
+
+    const result = await workflow.addUncovered(
+      owner,
+      [
+        { lang: "fi", text: "PALJONKO KOIRAVERO ON?" },
+        { lang: "fi", text: "lemmikkivero kissalle" },
+      ],
+      "pet-tax",
+    );
+
+    // The kept one stays under its matter: the set says one thing of each question.
+    expect(result.keptUnder).toEqual(["dog-tax", "pet-tax"]);
+    expect((await workflow.draftUncovered()).uncovered.fi).toEqual([
+      dogTax,
+      { text: "lemmikkivero kissalle", matter: "pet-tax" },
+    ]);
+    // Nothing new at all: nothing written, and still told where it is kept.
+    const known = await workflow.addUncovered(
+      owner,
+      [{ lang: "fi", text: dogTax.text }],
+      "pet-tax",
+    );
+    expect(known).toEqual({
+      added: 0,
+      keptUnder: ["dog-tax"],
+      warnings: [],
+      revision: result.revision,
+    });
+    expect(result.revision).not.toBe(saved.revision);
   });
 
   it("refuse the inbox's whole request when one question is trained on, naming it, and write nothing", async () => {

@@ -1415,7 +1415,9 @@ export function createContentWorkflow(deps: {
     /**
      * Adds customers' questions to the draft's uncovered questions, each in its language, under
      * `matter` (the missed-question inbox's "keep as uncovered"). A question the set already has
-     * in that language is skipped; the rest are checked with the whole set as a save of it is:
+     * in that language is skipped, keeping the matter the set has it under (`keptUnder`, one per
+     * text in order: what the set says of each once written); the rest are checked with the
+     * whole set as a save of it is:
      * one that something trains on or that is a held-out message refuses the whole call
      * (CONTENT_INVALID naming it) and nothing is written. Added to the set as it is when
      * written: another person's save in between is kept, and audited as a save of the set.
@@ -1424,7 +1426,12 @@ export function createContentWorkflow(deps: {
       actor: ContentActor,
       texts: readonly { lang: Lang; text: string }[],
       matter: string,
-    ): Promise<{ added: number; warnings: ContentIssue[]; revision?: string }> {
+    ): Promise<{
+      added: number;
+      keptUnder: string[];
+      warnings: ContentIssue[];
+      revision?: string;
+    }> {
       return changeDraftItem(
         uncoveredList.kind,
         uncoveredList.id,
@@ -1432,23 +1439,32 @@ export function createContentWorkflow(deps: {
         async (draft, expect) => {
           const before = uncoveredOf(draft.bundle);
           const next = { fi: [...before.fi], sv: [...before.sv] };
-          // As the rules tell two uncovered questions apart, so a skip is never refused as twice.
+          // As the rules tell two uncovered questions apart, so a skip is never refused as twice;
+          // with each one's matter, since a question kept once keeps the matter it was kept under.
           const have = {
-            fi: new Set(before.fi.map((c) => heldOutKey(c.text))),
-            sv: new Set(before.sv.map((c) => heldOutKey(c.text))),
+            fi: new Map(before.fi.map((c) => [heldOutKey(c.text), c.matter])),
+            sv: new Map(before.sv.map((c) => [heldOutKey(c.text), c.matter])),
           };
           let added = 0;
+          const keptUnder: string[] = [];
           for (const { lang, text: raw } of texts) {
             const text = raw.trim();
             const key = heldOutKey(text);
-            if (key === "" || have[lang].has(key)) continue;
-            have[lang].add(key);
+            const kept = have[lang].get(key);
+            keptUnder.push(kept ?? matter);
+            if (key === "" || kept !== undefined) continue;
+            have[lang].set(key, matter);
             next[lang].push({ text, matter });
             added++;
           }
           const unchanged = uncoveredList.meta(draft)?.revision;
           if (added === 0)
-            return { added, warnings: [], ...(unchanged ? { revision: unchanged } : {}) };
+            return {
+              added,
+              keptUnder,
+              warnings: [],
+              ...(unchanged ? { revision: unchanged } : {}),
+            };
           const result = await uncoveredList.check(next, draft.bundle);
           const errors = result.issues.filter((i) => i.severity === "error");
           if (errors.length > 0 || result.value === undefined)
@@ -1461,6 +1477,7 @@ export function createContentWorkflow(deps: {
           });
           return {
             added,
+            keptUnder,
             warnings: result.issues.filter((i) => i.severity === "warning"),
             revision: meta.revision,
           };

@@ -114,7 +114,7 @@ describe("the inbox's answers for a page of questions", () => {
         teach: async () => ({ added: 0, warnings: [] }),
         recordInboxAction: async () => {},
         addReferralSentences: async () => ({ added: 0, warnings: [] }),
-        addUncovered: async () => ({ added: 0, warnings: [] }),
+        addUncovered: async () => ({ added: 0, keptUnder: [], warnings: [] }),
         draftBundle: async () => sampleBundle(),
       },
     });

@@ -5,7 +5,11 @@ import type { ListedMiss, Reopened } from "./reopening.ts";
 /** The recogniser's features of a question, by name with weights (an adapter supplies them). */
 export type QuestionFeatures = (text: string, lang: Lang) => ReadonlyMap<string, number>;
 
-/** A kept question as the inbox lists it; `reopened` when its status is the draft's. */
+/**
+ * A kept question as the inbox lists it; `reopened` when its status is the draft's. Where a
+ * handled one went (`taughtTo`, `referredTo`, `uncoveredMatter`) only while it is listed with
+ * that status: once open again, `reopened` says where it had gone.
+ */
 export type MissSample = Pick<
   MissEntry,
   | "id"
@@ -19,6 +23,9 @@ export type MissSample = Pick<
   | "outcome"
   | "handoff"
   | "status"
+  | "taughtTo"
+  | "referredTo"
+  | "uncoveredMatter"
 > & { reopened?: Reopened };
 
 export interface QuestionGroup {
@@ -198,6 +205,9 @@ export function sampleOf(entry: ListedMiss): MissSample {
     handoff,
     status,
     reopened,
+    taughtTo,
+    referredTo,
+    uncoveredMatter,
   } = entry;
   return {
     id,
@@ -211,6 +221,9 @@ export function sampleOf(entry: ListedMiss): MissSample {
     outcome,
     ...(handoff ? { handoff } : {}),
     status,
+    ...(status === "taught" && taughtTo ? { taughtTo } : {}),
+    ...(status === "referred" && referredTo ? { referredTo } : {}),
+    ...(status === "uncovered" && uncoveredMatter ? { uncoveredMatter } : {}),
     ...(reopened ? { reopened } : {}),
   };
 }

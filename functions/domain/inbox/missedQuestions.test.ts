@@ -39,9 +39,14 @@ async function setUp() {
         keptUncovered.push({ texts, matter });
         const set = draft.bundle.uncovered ?? { fi: [], sv: [] };
         const next = { fi: [...set.fi], sv: [...set.sv] };
-        for (const { lang, text } of texts) next[lang].push({ text, matter });
+        // As the workflow does: a question the set has already keeps its matter.
+        const keptUnder = texts.map(({ lang, text }) => {
+          const had = next[lang].find((c) => c.text === text);
+          if (!had) next[lang].push({ text, matter });
+          return had?.matter ?? matter;
+        });
         draft.bundle = { ...draft.bundle, uncovered: next };
-        return { added: texts.length, warnings: [] };
+        return { added: keptUnder.length, keptUnder, warnings: [] };
       },
       draftBundle: async () => draft.bundle,
     },
@@ -134,6 +139,41 @@ describe("acting on kept questions", () => {
     ]);
   });
 
+  it("marks a question the set already keeps under another matter with that matter, and says so", async () => {
+    // Prepare
+    const { store, missed, audited, draft } = await setUp();
+    draft.bundle = {
+      ...draft.bundle,
+      uncovered: { fi: [{ text: "paljonko koiravero on", matter: "dog-tax" }], sv: [] },
+    };
+    const known = sampleMiss("2026-12-01", { text: "paljonko koiravero on" });
+    const fresh = sampleMiss("2026-12-01", { text: "koiraveron eräpäivä" });
+    await store.putAll([known, fresh]);
+    // Act
+    const result = await missed.act(owner, {
+      action: "uncovered",
+      ids: [known.id, fresh.id],
+      matter: "pet-tax",
+    });
+    // Assess
+    expect(result).toEqual({ applied: 2, alreadyKept: [{ id: known.id, matter: "dog-tax" }] });
+    expect(
+      Object.fromEntries(
+        (await store.get([known.id, fresh.id])).map((e) => [e.id, e.uncoveredMatter]),
+      ),
+    ).toEqual({ [known.id]: "dog-tax", [fresh.id]: "pet-tax" });
+    expect(audited).toEqual([
+      "inbox-uncovered: 1 question kept as uncovered questions (matter pet-tax); 1 question already kept under matter dog-tax",
+    ]);
+    // Listed as kept, under the matter the set says.
+    const all = await missed.groups({ from: "2026-12-01", to: "2026-12-01", status: "all" });
+    expect(
+      Object.fromEntries(
+        all.groups.flatMap((g) => g.samples).map((s) => [s.id, s.uncoveredMatter]),
+      ),
+    ).toEqual({ [known.id]: "dog-tax", [fresh.id]: "pet-tax" });
+  });
+
   it("marks nothing and audits nothing when the set refuses a question", async () => {
     // Prepare
     const { store, missed, audited, draft } = await setUp();
@@ -170,6 +210,8 @@ describe("acting on kept questions", () => {
         reopened: { was: "uncovered", matter: "dog-tax", gone: false },
       },
     ]);
+    // Where it went is said once, as where it had gone: not as if it were still there.
+    expect(reopened.groups[0]?.samples[0]?.uncoveredMatter).toBeUndefined();
   });
 
   it("refuses ids that are all gone", async () => {

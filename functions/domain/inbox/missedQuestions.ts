@@ -35,7 +35,27 @@ export interface MissPeriod {
   status?: "open" | "all";
 }
 
+/**
+ * What an action did: how many questions it applied to; after a teach the topic's revision;
+ * after keeping questions as uncovered ones, those the set already kept under another matter
+ * (each is marked with that matter, not the one asked).
+ */
+export interface MissActionResult {
+  applied: number;
+  revision?: string;
+  alreadyKept?: { id: string; matter: string }[];
+}
+
 const LATEST_UNHELPFUL = 5;
+
+/** How many of `kept` each other matter has, most first, for the audit note. */
+function elsewhereOf(kept: readonly { matter: string }[]): { matter: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const { matter } of kept) counts.set(matter, (counts.get(matter) ?? 0) + 1);
+  return [...counts]
+    .map(([matter, count]) => ({ matter, count }))
+    .sort((a, b) => b.count - a.count || a.matter.localeCompare(b.matter));
+}
 
 /**
  * The content owners' side of the missed-question inbox: the kept questions of a period
@@ -141,7 +161,7 @@ export function createMissedQuestions(deps: {
       actor: ContentActor,
       request: MissAction,
       expected?: DraftExpectation,
-    ): Promise<{ applied: number; revision?: string }> {
+    ): Promise<MissActionResult> {
       const entries = await found(request.ids);
       const count = entries.length;
       switch (request.action) {
@@ -184,18 +204,41 @@ export function createMissedQuestions(deps: {
         }
         case "uncovered": {
           // Into the draft's set first: a refusal (a text that trains something) marks nothing.
-          await deps.workflow.addUncovered(
+          const { keptUnder } = await deps.workflow.addUncovered(
             actor,
             entries.map((e) => ({ lang: e.lang, text: withoutPlaceholders(e.text) })),
             request.matter,
           );
-          const applied = await mark(entries, "uncovered", { uncoveredMatter: request.matter });
+          // A question the set already keeps under another matter is marked with that one, the
+          // matter the set (and so the publish gate) says; the owner is told which.
+          const byMatter = new Map<string, MissEntry[]>();
+          entries.forEach((e, i) => {
+            const matter = keptUnder[i] ?? request.matter;
+            byMatter.set(matter, [...(byMatter.get(matter) ?? []), e]);
+          });
+          let applied = 0;
+          const alreadyKept: { id: string; matter: string }[] = [];
+          for (const [matter, marked] of byMatter) {
+            const done = await deps.store.setStatus(
+              marked.map((e) => e.id),
+              "uncovered",
+              { uncoveredMatter: matter },
+            );
+            applied += done.length;
+            if (matter !== request.matter) {
+              alreadyKept.push(...done.map((e) => ({ id: e.id, matter })));
+            }
+          }
           await deps.workflow.recordInboxAction(
             actor,
             "inbox-uncovered",
-            finding("inboxUncovered", { count, matter: request.matter }),
+            finding("inboxUncovered", {
+              count: count - alreadyKept.length,
+              matter: request.matter,
+              ...(alreadyKept.length ? { elsewhere: elsewhereOf(alreadyKept) } : {}),
+            }),
           );
-          return { applied };
+          return { applied, ...(alreadyKept.length ? { alreadyKept } : {}) };
         }
         case "dismiss": {
           const applied = await mark(entries, "dismissed");

@@ -48,7 +48,7 @@ import {
   type MissPeriod,
 } from "../../domain/inbox/missedQuestions.ts";
 import { isMissId, type MissStore } from "../../domain/inbox/missStore.ts";
-import type { Reopened } from "../../domain/inbox/reopening.ts";
+import type { ListedMiss, Reopened } from "../../domain/inbox/reopening.ts";
 import type { Clock } from "../../domain/ports.ts";
 import { type ReportReader, reportDay } from "../../domain/reports/reportEvents.ts";
 import type { Logger } from "../../observability/logger.ts";
@@ -981,12 +981,19 @@ export function createContentApiHandler(deps: {
       async run({ body, actor, expected, lang }) {
         const action = parse(missAction, body, "body");
         // If-Match applies to the topic a teach writes (the studio teaching what it just saved).
-        const { applied, revision } = await inbox().act(
+        const { applied, revision, alreadyKept } = await inbox().act(
           actor,
           action,
           action.action === "teach" ? expected(false) : undefined,
         );
-        return writeAnswer({ applied, ...(revision ? { revision } : {}) }, lang);
+        return writeAnswer(
+          {
+            applied,
+            ...(alreadyKept ? { alreadyKept } : {}),
+            ...(revision ? { revision } : {}),
+          },
+          lang,
+        );
       },
     },
     {
@@ -1203,6 +1210,7 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       "referral",
       "handoff",
       "chosen",
+      "went_to",
     ],
     ...rows.map(({ entry, group }) => [
       group.id,
@@ -1222,8 +1230,20 @@ function missesCsv(rows: Awaited<ReturnType<MissedQuestions["rows"]>>): string {
       entry.referral ?? "",
       entry.handoff ?? "",
       entry.chosen ?? "",
+      wentTo(entry),
     ]),
   ]);
+}
+
+/**
+ * Where a handled question went while it is listed so: the topic it was taught to, the group it
+ * was referred to, the matter it is kept under; empty for any other (and when not kept).
+ */
+function wentTo(entry: ListedMiss): string {
+  if (entry.status === "taught") return entry.taughtTo?.topicId ?? "";
+  if (entry.status === "referred") return entry.referredTo ?? "";
+  if (entry.status === "uncovered") return entry.uncoveredMatter ?? "";
+  return "";
 }
 
 /**

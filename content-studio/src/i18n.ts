@@ -654,6 +654,11 @@ const fi = {
   scoreLine: (lang: string, accuracy: string, noneRecall: string) =>
     `${lang}: osuvuus ${accuracy}, aiheiden ulkopuoliset jätetty ilman aihetta ${noneRecall}`,
   scoreAgainstLive: (live: string) => `(käytössä oleva versio ${live})`,
+  /** The honesty figure in a version's numbers: the share, with live's beside it when compared. */
+  scoreUncovered: (share: string) =>
+    `kysymyksistä, joihin mikään aihe ei vastaa, vastattu aiheen tekstillä ${share}`,
+  /** Marks a version whose uncovered share is over the publish gate's limit. */
+  overUncoveredGate: (max: string) => `yli julkaisun rajan ${max}`,
   showChangeDetails: "Näytä muutettu sisältö",
   hideChangeDetails: "Piilota muutettu sisältö",
   diffEmpty: "(tyhjä)",
@@ -1570,6 +1575,9 @@ const sv: UiText = {
   scoreLine: (lang, accuracy, noneRecall) =>
     `${lang}: träffsäkerhet ${accuracy}, meddelanden utanför ämnena lämnade utan ämne ${noneRecall}`,
   scoreAgainstLive: (live) => `(versionen i bruk ${live})`,
+  scoreUncovered: (share) =>
+    `av frågorna som inget ämne svarar på besvarade med ett ämnes text ${share}`,
+  overUncoveredGate: (max) => `över publiceringsgränsen ${max}`,
   showChangeDetails: "Visa det ändrade innehållet",
   hideChangeDetails: "Dölj det ändrade innehållet",
   diffEmpty: "(tomt)",

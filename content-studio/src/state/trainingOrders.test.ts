@@ -8,6 +8,7 @@ import { draft, loadDraft } from "./topics.ts";
 import {
   ordersCount,
   ordersResult,
+  ordersRunningCount,
   ordersStale,
   ordersTested,
   runOrders,
@@ -56,6 +57,22 @@ describe("Test all over several training orders", () => {
       { seeds: 3 },
     ]);
     expect(ordersResult.value?.seeds).toEqual([7, 1, 2]);
+  });
+
+  it("keeps the running number in its busy line when another number is chosen meanwhile", async () => {
+    const server = fake.current();
+    let answer: (a: ReturnType<ReturnType<typeof spread>>) => void = () => {};
+    server.on("POST", ORDERS, () => new Promise((resolve) => (answer = resolve)));
+    await draftRead("d1");
+    ordersCount.value = 3;
+
+    const running = runOrders();
+    ordersCount.value = 6;
+    expect(ordersRunningCount.value).toBe(3);
+
+    answer(spread("d1", [7, 1, 2])());
+    await running;
+    expect(server.calls.find((c) => c.path === ORDERS)?.body).toEqual({ seeds: 3 });
   });
 
   it("says its result is of an older draft once a saved edit is read, and not once the edit is undone", async () => {

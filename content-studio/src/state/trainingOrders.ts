@@ -11,6 +11,8 @@ import { draftChangedSince, draftTested, type TestedDraft } from "./topics.ts";
 export const ordersCount = signal(DEFAULT_ORDERS);
 export const ordersResult = signal<OrdersSpreadResult | undefined>(undefined);
 export const ordersBusy = signal(false);
+/** How many orders the run under way trains: the busy line's number, whatever is chosen meanwhile. */
+export const ordersRunningCount = signal(DEFAULT_ORDERS);
 export const ordersError = signal("");
 /** The draft the result on screen was trained on. */
 export const ordersTested = signal<TestedDraft | undefined>(undefined);
@@ -28,6 +30,7 @@ export async function runOrders(): Promise<void> {
   const count = ordersCount.value;
   batch(() => {
     ordersBusy.value = true;
+    ordersRunningCount.value = count;
     ordersError.value = "";
   });
   announce(t.ordersRunning(count));

@@ -4,7 +4,6 @@
  * owner's. Each figure's mean and range per split and language against the publish gate, the
  * topics under a floor on how many orders, and on how many the gate would refuse the draft.
  */
-
 import { MAX_ORDERS, MIN_ORDERS } from "../../../functions/contracts/trainingOrders.ts";
 import {
   LANGS,
@@ -21,6 +20,7 @@ import {
   ordersCount,
   ordersError,
   ordersResult,
+  ordersRunningCount,
   ordersStale,
   runOrders,
 } from "../state/trainingOrders.ts";
@@ -74,7 +74,7 @@ export function TrainingOrders() {
       </div>
       {busy ? (
         <p id="orders-busy" class="notice busy" data-testid="orders-busy">
-          {t.ordersRunning(count)}
+          {t.ordersRunning(ordersRunningCount.value)}
         </p>
       ) : null}
       <LoadError message={ordersError.value} id="orders-error" retry={runOrders} />

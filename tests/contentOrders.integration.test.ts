@@ -103,6 +103,7 @@ describe("Test all over several training orders", () => {
     const testAll = await api("POST", "test-all", people.owner, {});
     const spread = await api("POST", "test-all/orders", people.owner, { seeds: 2 });
     expect(testAll.body.draftDigest).toBe(before);
+    expect(spread.status, JSON.stringify(spread.body)).toBe(200);
     expect(spread.body.draftDigest).toBe(before);
 
     // An answer edited: nothing the recogniser learns, but the results describe another draft.

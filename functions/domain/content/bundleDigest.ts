@@ -20,12 +20,10 @@ export function bundleDigest(bundle: ContentBundle): string {
     Object.fromEntries(
       Object.entries(cases).map(([lang, list]) => [
         lang,
-        [...list].sort((a, b) =>
-          compare(
-            `${a.text}\u0000${a.intent ?? a.matter}`,
-            `${b.text}\u0000${b.intent ?? b.matter}`,
-          ),
-        ),
+        list
+          .map((c) => ({ key: `${c.text}\u0000${c.intent ?? c.matter}`, c }))
+          .sort((a, b) => compare(a.key, b.key))
+          .map(({ c }) => c),
       ]),
     );
   const content = {

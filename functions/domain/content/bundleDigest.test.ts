@@ -23,4 +23,20 @@ describe("a content bundle's digest", () => {
     } as typeof bundle;
     expect(bundleDigest(reordered)).toBe(bundleDigest(bundle));
   });
+
+  it("does not change with the held-out messages in the files' order rather than the topics', but does when one changes topic", () => {
+    const bundle = sampleBundle();
+    const reversed = {
+      ...bundle,
+      tests: { fi: [...bundle.tests.fi].reverse(), sv: bundle.tests.sv },
+    };
+    expect(bundleDigest(reversed)).toBe(bundleDigest(bundle));
+    const [first, ...rest] = bundle.tests.fi;
+    if (!first) throw new Error("the sample has test messages");
+    const moved = {
+      ...bundle,
+      tests: { ...bundle.tests, fi: [{ ...first, intent: "none" }, ...rest] },
+    };
+    expect(bundleDigest(moved)).not.toBe(bundleDigest(bundle));
+  });
 });

@@ -97,6 +97,35 @@ describe("Test all over several training orders", () => {
     expect(spread.body.gateFailsOn).toBeLessThanOrEqual(1);
   }, 120_000);
 
+  it("names the draft each result was made on, so a studio can tell one an edit made stale", async () => {
+    const digest = async () => (await api("GET", "draft", people.owner)).body.digest as string;
+    const before = await digest();
+    const testAll = await api("POST", "test-all", people.owner, {});
+    const spread = await api("POST", "test-all/orders", people.owner, { seeds: 2 });
+    expect(testAll.body.draftDigest).toBe(before);
+    expect(spread.status, JSON.stringify(spread.body)).toBe(200);
+    expect(spread.body.draftDigest).toBe(before);
+
+    // An answer edited: nothing the recogniser learns, but the results describe another draft.
+    const { topic } = (await api("GET", "draft/topics/vat", people.owner)).body as {
+      topic: { fi: { answer: string } };
+    };
+    const withAnswer = (answer: string) => ({ ...topic, fi: { ...topic.fi, answer } });
+    const save = async (answer: string) =>
+      expect((await api("PUT", "draft/topics/vat", people.owner, withAnswer(answer))).status).toBe(
+        200,
+      );
+    await save(`${topic.fi.answer.trim()} Tarkistettu.`);
+    const edited = await digest();
+    expect(edited).not.toBe(before);
+    await save(`${topic.fi.answer.trim()} Tarkistettu uudelleen.`);
+    expect(await digest()).not.toBe(edited);
+
+    // Undone, the draft is what a result made on the first edit was made on again.
+    await save(`${topic.fi.answer.trim()} Tarkistettu.`);
+    expect(await digest()).toBe(edited);
+  }, 120_000);
+
   it("runs one at a time: a second request meanwhile is told so, a bad one is refused first", async () => {
     // A third order, not trained before: seconds of training in the worker.
     const first = api("POST", "test-all/orders", people.owner, { seeds: 3 });

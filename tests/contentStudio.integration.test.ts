@@ -584,21 +584,28 @@ describe("the check's findings in the studio's language", () => {
       const scored = (listed.body.versions as { version: number; scores?: unknown }[]).find(
         (v) => v.version === version,
       );
-      expect(scored?.scores).toEqual({
-        fi: {
-          total: expect.any(Number),
-          accuracy: expect.any(Number),
-          noneRecall: expect.any(Number),
-        },
-        sv: {
-          total: expect.any(Number),
-          accuracy: expect.any(Number),
-          noneRecall: expect.any(Number),
-        },
-      });
-      const fi = (scored?.scores as { fi: { total: number; accuracy: number } } | undefined)?.fi;
+      const kept = {
+        total: expect.any(Number),
+        accuracy: expect.any(Number),
+        noneRecall: expect.any(Number),
+        // The honesty figure: the uncovered questions the chat would answer with a topic.
+        uncoveredAnswered: expect.any(Number),
+        uncoveredCases: expect.any(Number),
+      };
+      expect(scored?.scores).toEqual({ fi: kept, sv: kept });
+      type Kept = {
+        total: number;
+        accuracy: number;
+        uncoveredAnswered: number;
+        uncoveredCases: number;
+      };
+      const { fi, sv } = (scored?.scores ?? {}) as { fi?: Kept; sv?: Kept };
       expect(fi?.total).toBeGreaterThan(300);
       expect(fi?.accuracy).toBeGreaterThanOrEqual(0.93);
+      // The version was published with the repository's uncovered questions, under the limit.
+      expect(fi?.uncoveredCases).toBeGreaterThan(50);
+      expect(sv?.uncoveredCases).toBeGreaterThan(50);
+      expect(fi?.uncoveredAnswered).toBeLessThanOrEqual(0.05);
       // Testing the version again gives the gate's numbers, and what it changes against live.
       const tested = await api("POST", `versions/${version}/test`, reviewer);
       expect(tested.status).toBe(200);
@@ -606,6 +613,18 @@ describe("the check's findings in the studio's language", () => {
       const splits = tested.body.splits as { tests: { fi: { total: number; accuracy: number } } };
       expect(splits.tests.fi.total).toBe(fi?.total);
       expect(splits.tests.fi.accuracy).toBeCloseTo(fi?.accuracy ?? -1, 6);
+      // ... and the kept share is the one the version's test tells of the same questions.
+      const uncovered = tested.body.uncovered as Record<
+        "fi" | "sv",
+        { cases: number; answered: number }
+      >;
+      for (const [lang, own] of [
+        ["fi", fi],
+        ["sv", sv],
+      ] as const) {
+        expect(uncovered[lang].cases).toBe(own?.uncoveredCases);
+        expect(uncovered[lang].answered).toBeCloseTo(own?.uncoveredAnswered ?? -1, 6);
+      }
       expect(tested.body.changed).toEqual(expect.any(Array));
       expect((await api("POST", "versions/999/test", reviewer)).status).toBe(404);
       expect((await api("POST", `versions/${version}/test`, advisor)).status).toBe(403);

@@ -37,7 +37,16 @@ const contentStore = () =>
     tableNames("asiointi-local-").content,
   );
 
-type Scores = Record<"fi" | "sv", { total: number; accuracy: number; noneRecall: number }>;
+type Scores = Record<
+  "fi" | "sv",
+  {
+    total: number;
+    accuracy: number;
+    noneRecall: number;
+    uncoveredAnswered?: number;
+    uncoveredCases?: number;
+  }
+>;
 type Listed = {
   version: number;
   state: string;
@@ -84,6 +93,11 @@ describe("the first review has the live version's numbers to compare with", () =
     expect(firstList.versions.find((v) => v.version === 1)?.scores).toEqual(seed?.scores);
     expect(seed).toMatchObject({ state: "live", author: "system" });
     expect(seed?.scores?.fi.total).toBeGreaterThan(100);
+    // The honesty figure too: the live version's share a pending one is compared with.
+    for (const lang of ["fi", "sv"] as const) {
+      expect(seed?.scores?.[lang].uncoveredCases).toBeGreaterThan(50);
+      expect(seed?.scores?.[lang].uncoveredAnswered).toBeLessThanOrEqual(0.05);
+    }
 
     // The same recognition published as version 2 (an answer edited) gets the same numbers
     // from the gate: the baseline is what the gate says, not an estimate.

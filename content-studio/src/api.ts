@@ -99,6 +99,8 @@ export interface ReferralGroup {
 export interface Draft {
   baseVersion: number;
   liveVersion: number;
+  /** Changes with the draft's content: a test result made on another digest is out of date. */
+  digest?: string;
   topics: TopicSummary[];
   outOfScope: Record<Lang, string[]>;
   /** Other agencies' matters (and small talk), with who changed each last. */
@@ -296,6 +298,8 @@ export interface TestAllResult {
   uncovered?: Record<Lang, UncoveredReport>;
   /** Uncovered questions the tested content answers otherwise than the live version. */
   uncoveredChanged?: UncoveredChange[];
+  /** The draft's `digest` when it was tested (not for a version's test). */
+  draftDigest?: string;
 }
 
 /**
@@ -303,7 +307,11 @@ export interface TestAllResult {
  * range per split and language, the topics under a floor on how many orders, and on how
  * many orders the publish gate would refuse the draft. `floors`: the per-topic floors used.
  */
-export type OrdersSpreadResult = OrdersSpread & { floors: { topic: number; gateTopic: number } };
+export type OrdersSpreadResult = OrdersSpread & {
+  floors: { topic: number; gateTopic: number };
+  /** The draft's `digest` when it was trained. */
+  draftDigest?: string;
+};
 export type {
   FigureGate,
   FigureSpread,

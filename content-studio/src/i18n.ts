@@ -353,6 +353,8 @@ const fi = {
   testDone: (accuracyFi: string, accuracySv: string) =>
     `Testit valmiit. Testijoukon osuvuus: suomi ${accuracyFi}, ruotsi ${accuracySv}.`,
   noTestsYet: "Testejä ei ole vielä ajettu tässä istunnossa.",
+  testStale:
+    "Luonnosta on muutettu tämän testin jälkeen: tulokset kertovat aiemmasta luonnoksesta. Testaa kaikki uudelleen nähdäksesi nykyisen luonnoksen tulokset.",
   restoredWork: (at: string) =>
     `Lomakkeella on tallentamattomat muutoksesi, jotka tämä selain piti tallessa (${at}). Tallenna ne tai hylkää ne.`,
   restoredSavedSince:
@@ -654,6 +656,11 @@ const fi = {
   scoreLine: (lang: string, accuracy: string, noneRecall: string) =>
     `${lang}: osuvuus ${accuracy}, aiheiden ulkopuoliset jätetty ilman aihetta ${noneRecall}`,
   scoreAgainstLive: (live: string) => `(käytössä oleva versio ${live})`,
+  /** The honesty figure in a version's numbers: the share, with live's beside it when compared. */
+  scoreUncovered: (share: string) =>
+    `kysymyksistä, joihin mikään aihe ei vastaa, vastattu aiheen tekstillä ${share}`,
+  /** Marks a version whose uncovered share is over the publish gate's limit. */
+  overUncoveredGate: (max: string) => `yli julkaisun rajan ${max}`,
   showChangeDetails: "Näytä muutettu sisältö",
   hideChangeDetails: "Piilota muutettu sisältö",
   diffEmpty: "(tyhjä)",
@@ -968,8 +975,14 @@ const fi = {
   // Test all over several training orders (TrainingOrders.tsx)
   ordersTitle: "Vaihteleeko tulos opetusjärjestyksen mukaan?",
   ordersIntro:
-    "Tunnistin opettelee lauseet sekoitetussa järjestyksessä, ja jo yksi lisätty lause muuttaa järjestystä. Siksi luku voi muuttua viestin tai kaksi ilman, että muutoksesi vaikuttaa siihen. Toista testi viidellä opetusjärjestyksellä: luku, joka vaihtelee järjestysten välillä, on satunnaisvaihtelua eikä muutoksesi vaikutusta. Julkaisun tarkistus käyttää aina yhtä ja samaa järjestystä.",
-  runOrders: "Toista viidellä opetusjärjestyksellä",
+    "Tunnistin opettelee lauseet sekoitetussa järjestyksessä, ja jo yksi lisätty lause muuttaa järjestystä. Siksi luku voi muuttua viestin tai kaksi ilman, että muutoksesi vaikuttaa siihen. Toista testi usealla opetusjärjestyksellä: luku, joka vaihtelee järjestysten välillä, on satunnaisvaihtelua eikä muutoksesi vaikutusta. Julkaisun tarkistus käyttää aina yhtä ja samaa järjestystä.",
+  runOrders: (n: number) =>
+    `Toista ${["kahdella", "kolmella", "neljällä", "viidellä", "kuudella", "seitsemällä", "kahdeksalla"][n - 2] ?? n} opetusjärjestyksellä`,
+  ordersCount: "Opetusjärjestyksiä",
+  ordersCountHint: (min: number, max: number) =>
+    `${min}–${max}. Jokainen järjestys opettaa luonnoksen kerran (noin Testaa kaikki -testin verran aikaa).`,
+  ordersStale:
+    "Luonnosta on muutettu tämän toiston jälkeen: luvut kertovat aiemmasta luonnoksesta. Toista uudelleen nähdäksesi nykyisen luonnoksen luvut.",
   ordersRunning: (n: number) =>
     `Luonnosta opetetaan ${n} kertaa eri järjestyksissä… Tämä kestää noin ${n} kertaa niin kauan kuin Testaa kaikki.`,
   ordersGate: (refused: number, orders: number) =>
@@ -1313,6 +1326,8 @@ const sv: UiText = {
   testDone: (accuracyFi, accuracySv) =>
     `Testerna är klara. Träffsäkerhet i testmängden: finska ${accuracyFi}, svenska ${accuracySv}.`,
   noTestsYet: "Testerna har inte körts ännu under den här sessionen.",
+  testStale:
+    "Utkastet har ändrats sedan det här testet: resultaten gäller ett tidigare utkast. Testa allt igen för att se det nuvarande utkastets resultat.",
   restoredWork: (at) =>
     `Formuläret innehåller dina osparade ändringar, som webbläsaren har sparat åt dig (${at}). Spara dem eller förkasta dem.`,
   restoredSavedSince:
@@ -1589,6 +1604,9 @@ const sv: UiText = {
   scoreLine: (lang, accuracy, noneRecall) =>
     `${lang}: träffsäkerhet ${accuracy}, meddelanden utanför ämnena lämnade utan ämne ${noneRecall}`,
   scoreAgainstLive: (live) => `(versionen i bruk ${live})`,
+  scoreUncovered: (share) =>
+    `av frågorna som inget ämne svarar på besvarade med ett ämnes text ${share}`,
+  overUncoveredGate: (max) => `över publiceringsgränsen ${max}`,
   showChangeDetails: "Visa det ändrade innehållet",
   hideChangeDetails: "Dölj det ändrade innehållet",
   diffEmpty: "(tomt)",
@@ -1871,8 +1889,14 @@ const sv: UiText = {
   },
   ordersTitle: "Varierar resultatet med träningsordningen?",
   ordersIntro:
-    "Igenkännaren lär sig meningarna i en blandad ordning, och redan en tillagd mening ändrar ordningen. Därför kan ett tal röra sig ett eller två meddelanden utan att din ändring har något med det att göra. Upprepa testet med fem träningsordningar: ett tal som varierar mellan ordningarna är slumpvariation, inte din ändring. Publiceringskontrollen använder alltid en och samma ordning.",
-  runOrders: "Upprepa med fem träningsordningar",
+    "Igenkännaren lär sig meningarna i en blandad ordning, och redan en tillagd mening ändrar ordningen. Därför kan ett tal röra sig ett eller två meddelanden utan att din ändring har något med det att göra. Upprepa testet med flera träningsordningar: ett tal som varierar mellan ordningarna är slumpvariation, inte din ändring. Publiceringskontrollen använder alltid en och samma ordning.",
+  runOrders: (n) =>
+    `Upprepa med ${["två", "tre", "fyra", "fem", "sex", "sju", "åtta"][n - 2] ?? n} träningsordningar`,
+  ordersCount: "Antal träningsordningar",
+  ordersCountHint: (min, max) =>
+    `${min}–${max}. Varje ordning tränar utkastet en gång (ungefär lika länge som Testa allt).`,
+  ordersStale:
+    "Utkastet har ändrats sedan den här upprepningen: talen gäller ett tidigare utkast. Upprepa igen för att se det nuvarande utkastets tal.",
   ordersRunning: (n) =>
     `Utkastet tränas ${n} gånger i olika ordningar… Det tar ungefär ${n} gånger så lång tid som Testa allt.`,
   ordersGate: (refused, orders) =>

@@ -1,16 +1,34 @@
 /**
  * A version's test-gate numbers as the version list shows them, beside the live version's so
- * a reviewer sees whether the change makes the bot answer better or worse.
+ * a reviewer sees whether the change makes the bot answer better or worse: accuracy, none
+ * recall, and how often it would answer a question no topic covers with a topic's text.
  */
-import { LANGS, type VersionScores } from "./api.ts";
+import { MAX_UNCOVERED_ANSWERED } from "../../functions/contracts/contentTargets.ts";
+import { LANGS, type Lang, type VersionScores } from "./api.ts";
 import { formatPercent, type UiText } from "./i18n.ts";
 
-/** One line per language: "suomi: osuvuus 95,5 % (käytössä oleva versio 95,2 %), …". */
+/** One language's numbers as shown: the line, and whether its uncovered share is over the gate's limit. */
+export interface ScoreLine {
+  lang: Lang;
+  text: string;
+  overUncoveredLimit: boolean;
+}
+
+/** The share of uncovered questions answered with a topic, when the version measured one. */
+function uncoveredShare(scores: VersionScores[Lang] | undefined): number | undefined {
+  // Numbers kept before the figure have none; a version that kept no questions measured none.
+  return scores?.uncoveredCases ? scores.uncoveredAnswered : undefined;
+}
+
+/**
+ * One line per language: "suomi: osuvuus 95,5 % (käytössä oleva versio 95,8 %), …,
+ * kysymyksistä, joihin mikään aihe ei vastaa, vastattu aiheen tekstillä 2,8 % (… 0 %)".
+ */
 export function scoreLines(
   scores: VersionScores,
   live: VersionScores | undefined,
   t: UiText,
-): string[] {
+): ScoreLine[] {
   return LANGS.map((lang) => {
     const own = scores[lang];
     const theirs = live?.[lang];
@@ -18,10 +36,19 @@ export function scoreLines(
       against === undefined
         ? formatPercent(value, t)
         : `${formatPercent(value, t)} ${t.scoreAgainstLive(formatPercent(against, t))}`;
-    return t.scoreLine(
+    const answered = uncoveredShare(own);
+    const line = t.scoreLine(
       t.langName[lang],
       shown(own.accuracy, theirs?.accuracy),
       shown(own.noneRecall, theirs?.noneRecall),
     );
+    return {
+      lang,
+      text:
+        answered === undefined
+          ? line
+          : `${line}, ${t.scoreUncovered(shown(answered, uncoveredShare(theirs)))}`,
+      overUncoveredLimit: answered !== undefined && answered > MAX_UNCOVERED_ANSWERED,
+    };
   });
 }

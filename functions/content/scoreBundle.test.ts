@@ -14,6 +14,7 @@ import {
   scoreRecognised,
   scoreUncoveredRecognised,
   uncoveredChanges,
+  versionScores,
 } from "./scoreBundle.ts";
 
 /** `n` test messages of `intent`. */
@@ -195,6 +196,28 @@ describe("Test all's figures of the chat", () => {
       { text: "uncovered 7", lang: "fi", live: "tax-card" },
     ]);
     expect(changes.filter((c) => c.lang === "sv")).toHaveLength(3);
+  });
+
+  it("keeps with a version the test split's figures and the share of uncovered questions answered with a topic", async () => {
+    const bundle = bundleWith(20);
+    const recognitions = await recogniseBundleYielding(bundle, recogniser(2));
+    const report = scoreRecognised(bundle, "tests", recognitions.tests);
+
+    const scores = versionScores(report, scoreUncoveredRecognised(bundle, recognitions.uncovered));
+
+    expect(scores.fi).toEqual({
+      total: 6,
+      accuracy: report.fi.accuracy,
+      noneRecall: 1,
+      uncoveredAnswered: 0.1,
+      uncoveredCases: 20,
+    });
+    // A version that kept no uncovered questions has nothing answered, of none.
+    const without = bundleWith(0);
+    const bare = await recogniseBundleYielding(without, recogniser(0));
+    expect(
+      versionScores(report, scoreUncoveredRecognised(without, bare.uncovered)).sv,
+    ).toMatchObject({ uncoveredAnswered: 0, uncoveredCases: 0 });
   });
 
   it("answers nothing with a topic the answering content does not have", async () => {

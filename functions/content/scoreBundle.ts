@@ -15,6 +15,7 @@ import {
   uncoveredOf,
 } from "../domain/content/bundle.ts";
 import type { ContentIssue } from "../domain/content/contentWorkflow.ts";
+import type { VersionScores } from "../domain/content/versions.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../domain/dialogue/answerTurn.ts";
 import type { Recognition } from "../domain/ports.ts";
 import { type ChatOutcomes, chatOutcomes, decidedBy } from "./chatOutcomes.ts";
@@ -330,4 +331,20 @@ export function gateIssues(
     path: said.finding.code === "gateUncovered" ? "uncovered" : "tests",
     ...said,
   }));
+}
+
+/**
+ * What a version keeps of the gate's verdict (`VersionScores`): the test split's figures and
+ * the uncovered questions' share answered with a topic, per language, for the Versions page.
+ */
+export function versionScores(
+  report: SplitReport,
+  uncovered: Record<Lang, UncoveredScore>,
+): VersionScores {
+  const kept = (lang: Lang) => {
+    const { total, accuracy, noneRecall } = report[lang];
+    const { answered, cases } = uncovered[lang];
+    return { total, accuracy, noneRecall, uncoveredAnswered: answered, uncoveredCases: cases };
+  };
+  return { fi: kept("fi"), sv: kept("sv") };
 }

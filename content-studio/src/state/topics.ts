@@ -88,6 +88,41 @@ export function watchDraft(): () => void {
   };
 }
 
+/** Counts the draft reads whose answer was kept: which came after a test result did. */
+export const draftLoads = signal(0);
+
+/** The draft a test result was made on, as `draftChangedSince` compares it. */
+export interface TestedDraft {
+  /** The draft's digest the service tested; none from an older service. */
+  digest: string | undefined;
+  /** `draftLoads` when the result came. */
+  loadsBefore: number;
+}
+
+/**
+ * Notes the draft a result was made on. When the draft read last differs (someone saved
+ * meanwhile, or it was read before an edit), it is read again: until then the studio cannot
+ * tell which of the two is the newer, and says nothing.
+ */
+export function draftTested(digest: string | undefined): TestedDraft {
+  if (digest !== undefined && draft.value?.digest !== digest) void loadDraft({ background: true });
+  return { digest, loadsBefore: draftLoads.value };
+}
+
+/**
+ * Whether the draft read since the result came is another one than it was made on: the result
+ * describes an older draft (an edit saved since), and should be run again.
+ */
+export function draftChangedSince(tested: TestedDraft | undefined): boolean {
+  const now = draft.value?.digest;
+  return (
+    tested?.digest !== undefined &&
+    now !== undefined &&
+    now !== tested.digest &&
+    draftLoads.value > tested.loadsBefore
+  );
+}
+
 /** Counts draft reads: only the latest one's answer is kept (a background read may be slow). */
 let draftReads = 0;
 
@@ -121,6 +156,7 @@ export async function loadDraft(options: { background?: boolean } = {}): Promise
     listLoading.value = false;
     if (loaded) {
       draft.value = loaded;
+      draftLoads.value++;
       listError.value = "";
     }
     if (live) liveIds.value = new Set(live.topics.map((t) => t.id));

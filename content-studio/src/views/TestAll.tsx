@@ -13,7 +13,16 @@ import {
 } from "../../../functions/contracts/contentTargets.ts";
 import { LANGS, type SplitName, type TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
-import { busy, error, result, run, type SortOrder, sortOrder, split } from "../state/testAll.ts";
+import {
+  busy,
+  error,
+  result,
+  resultStale,
+  run,
+  type SortOrder,
+  sortOrder,
+  split,
+} from "../state/testAll.ts";
 import { draftItemLabel } from "../state/topics.ts";
 import { confusionRows, topicMark, topicRows } from "../testReport.ts";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
@@ -58,6 +67,11 @@ export function TestAll() {
           aria-busy={busy.value ? "true" : undefined}
           data-testid="test-results"
         >
+          {resultStale.value ? (
+            <p class="notice warning" role="status" data-testid="test-stale">
+              {t.testStale}
+            </p>
+          ) : null}
           <Scroll labelledBy="test-overview-caption">
             <table class="data">
               <caption id="test-overview-caption">{t.overviewCaption}</caption>

@@ -4,6 +4,7 @@
  * owner's. Each figure's mean and range per split and language against the publish gate, the
  * topics under a floor on how many orders, and on how many the gate would refuse the draft.
  */
+import { MAX_ORDERS, MIN_ORDERS } from "../../../functions/contracts/trainingOrders.ts";
 import {
   LANGS,
   type Lang,
@@ -15,10 +16,12 @@ import {
 import { formatPercent, text } from "../i18n.ts";
 import { gateStanding } from "../orderSpread.ts";
 import {
-  ORDERS,
   ordersBusy,
+  ordersCount,
   ordersError,
   ordersResult,
+  ordersRunningCount,
+  ordersStale,
   runOrders,
 } from "../state/trainingOrders.ts";
 import { IntentName } from "./IntentName.tsx";
@@ -26,15 +29,37 @@ import { LoadError, Scroll } from "./ui.tsx";
 
 const SPLITS: SplitName[] = ["tests", "dev"];
 const FIGURES: SpreadFigure[] = ["accuracy", "noneRecall", "right", "wrong", "uncoveredAnswered"];
+const COUNTS = Array.from({ length: MAX_ORDERS - MIN_ORDERS + 1 }, (_, i) => MIN_ORDERS + i);
 
 export function TrainingOrders() {
   const t = text.value;
   const result = ordersResult.value;
   const busy = ordersBusy.value;
+  const count = ordersCount.value;
   return (
     <section aria-labelledby="orders-title" data-testid="training-orders">
       <h3 id="orders-title">{t.ordersTitle}</h3>
       <p class="hint">{t.ordersIntro}</p>
+      <div class="orders-count">
+        <label for="orders-count">{t.ordersCount}</label>
+        <select
+          id="orders-count"
+          aria-describedby="orders-count-hint"
+          value={String(count)}
+          onChange={(e) => {
+            ordersCount.value = Number((e.currentTarget as HTMLSelectElement).value);
+          }}
+        >
+          {COUNTS.map((n) => (
+            <option key={n} value={String(n)}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <p id="orders-count-hint" class="hint">
+          {t.ordersCountHint(MIN_ORDERS, MAX_ORDERS)}
+        </p>
+      </div>
       <div class="actions">
         <button
           type="button"
@@ -44,12 +69,12 @@ export function TrainingOrders() {
           aria-describedby={busy ? "orders-busy" : undefined}
           onClick={() => void runOrders()}
         >
-          {t.runOrders}
+          {t.runOrders(count)}
         </button>
       </div>
       {busy ? (
         <p id="orders-busy" class="notice busy" data-testid="orders-busy">
-          {t.ordersRunning(ORDERS)}
+          {t.ordersRunning(ordersRunningCount.value)}
         </p>
       ) : null}
       <LoadError message={ordersError.value} id="orders-error" retry={runOrders} />
@@ -64,6 +89,11 @@ function Spread(props: { result: OrdersSpreadResult; busy: boolean }) {
   const n = result.seeds.length;
   return (
     <div aria-busy={props.busy ? "true" : undefined} data-testid="orders-results">
+      {ordersStale.value ? (
+        <p class="notice warning" role="status" data-testid="orders-stale">
+          {t.ordersStale}
+        </p>
+      ) : null}
       <p class={`notice ${result.gateFailsOn === 0 ? "ok" : "error"}`} data-testid="orders-gate">
         {t.ordersGate(result.gateFailsOn, n)}
       </p>

@@ -5,6 +5,7 @@
  */
 import { Fragment } from "preact";
 import { useEffect } from "preact/hooks";
+import { MAX_UNCOVERED_ANSWERED } from "../../../functions/contracts/contentTargets.ts";
 import { wasLiveBefore } from "../../../functions/domain/content/versions.ts";
 import type {
   ContentVersion,
@@ -26,7 +27,7 @@ import {
   textPieces,
   versionDiffRows,
 } from "../diff.ts";
-import { actorName, formatDateTime, text } from "../i18n.ts";
+import { actorName, formatDateTime, formatPercent, text } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
 import { isReviewer, me } from "../state/app.ts";
 import {
@@ -575,8 +576,13 @@ function VersionItem(props: {
             <dt>{t.scoresTerm}</dt>
             <dd data-testid={`${base}-scores`}>
               {scoreLines(v.scores, pending ? props.liveScores : undefined, t).map((line) => (
-                <span key={line} class="score-line">
-                  {line}
+                <span key={line.lang} class="score-line" data-lang={line.lang}>
+                  {line.text}
+                  {line.overUncoveredLimit ? (
+                    <span class="badge error" data-testid={`${base}-uncovered-over-${line.lang}`}>
+                      {t.overUncoveredGate(formatPercent(MAX_UNCOVERED_ANSWERED, t))}
+                    </span>
+                  ) : null}
                 </span>
               ))}
             </dd>
@@ -950,7 +956,9 @@ function VersionTestView(props: {
         {t.versionTestTitle(props.version, tested.against)}
       </h5>
       <p data-testid={`version-${props.version}-test-scores`}>
-        {`${t.splitNames.dev}: ${scoreLines(dev, undefined, t).join(" · ")}`}
+        {`${t.splitNames.dev}: ${scoreLines(dev, undefined, t)
+          .map((line) => line.text)
+          .join(" · ")}`}
       </p>
       <ChangedAnswers
         changed={tested.changed}

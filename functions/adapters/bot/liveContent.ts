@@ -6,9 +6,10 @@ import {
   scoreClassified,
   scoreUncoveredRecognised,
   textsOf,
+  versionScores,
 } from "../../content/scoreBundle.ts";
 import type { BotContent } from "../../contracts/content.ts";
-import { LANGS, type Lang } from "../../contracts/lang.ts";
+import type { Lang } from "../../contracts/lang.ts";
 import {
   type ContentBundle,
   contentOf,
@@ -16,7 +17,6 @@ import {
   uncoveredOf,
 } from "../../domain/content/bundle.ts";
 import type { ContentDeployer } from "../../domain/content/contentWorkflow.ts";
-import type { VersionScores } from "../../domain/content/versions.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import type { Recogniser, Recognition } from "../../domain/ports.ts";
 import { RecentlyUsed } from "../../domain/recentlyUsed.ts";
@@ -162,13 +162,9 @@ export function createLiveContent(deps: {
       const recognised = await recogniseYielding(textsOf(uncoveredOf(bundle)), (text, lang) =>
         recogniser.classify(text, lang),
       );
-      const issues = gateIssues(report, scoreUncoveredRecognised(bundle, recognised));
-      const scores = Object.fromEntries(
-        LANGS.map((lang) => {
-          const { total, accuracy, noneRecall } = report[lang];
-          return [lang, { total, accuracy, noneRecall }];
-        }),
-      ) as VersionScores;
+      const uncovered = scoreUncoveredRecognised(bundle, recognised);
+      const issues = gateIssues(report, uncovered);
+      const scores = versionScores(report, uncovered);
       return { issues, scores };
     },
     async prepare(version, bundle) {

@@ -111,20 +111,47 @@ export function describeContentStoreContract(
       expect(await store.versionBundle(2)).toBeUndefined();
     });
 
-    it("keeps a version's gate numbers and the service's comment as a finding", async () => {
+    it("keeps a version's gate numbers, the honesty figure among them, and the service's comment as a finding", async () => {
       const store = await fresh();
       const kept = meta(1, {
         comment: "Rollback to version 3",
         commentFinding: { code: "rolledBack", params: { version: 3 } },
         rollbackOf: 3,
         scores: {
-          fi: { total: 402, accuracy: 0.9552, noneRecall: 0.94 },
-          sv: { total: 399, accuracy: 0.97, noneRecall: 0.948 },
+          fi: {
+            total: 402,
+            accuracy: 0.9552,
+            noneRecall: 0.94,
+            uncoveredAnswered: 2 / 72,
+            uncoveredCases: 72,
+          },
+          sv: {
+            total: 399,
+            accuracy: 0.97,
+            noneRecall: 0.948,
+            uncoveredAnswered: 0,
+            uncoveredCases: 0,
+          },
         },
       });
       await store.putVersion(kept, sampleBundle());
       expect(await store.versionMeta(1)).toEqual(kept);
       expect(await store.listVersions()).toEqual([kept]);
+    });
+
+    it("adds the numbers to a version that had none, or none of the honesty figure, keeping its state", async () => {
+      const store = await fresh();
+      const older = { total: 402, accuracy: 0.9552, noneRecall: 0.94 };
+      await store.putVersion(meta(1, { scores: { fi: older, sv: older } }), sampleBundle());
+      const scores = {
+        fi: { ...older, uncoveredAnswered: 1 / 72, uncoveredCases: 72 },
+        sv: { ...older, uncoveredAnswered: 0, uncoveredCases: 70 },
+      };
+      expect(await store.transition(1, "pending-review", { state: "pending-review", scores })).toBe(
+        true,
+      );
+      expect(await store.versionMeta(1)).toMatchObject({ state: "pending-review", scores });
+      expect((await store.listVersions())[0]?.scores).toEqual(scores);
     });
 
     it("moves a version's state only from the state it is in", async () => {

@@ -262,8 +262,20 @@ describe("the content workflow", () => {
 
   it("keeps the gate's numbers with the version, for the reviewer to compare", async () => {
     const scores = {
-      fi: { total: 400, accuracy: 0.955, noneRecall: 0.94 },
-      sv: { total: 398, accuracy: 0.97, noneRecall: 0.948 },
+      fi: {
+        total: 400,
+        accuracy: 0.955,
+        noneRecall: 0.94,
+        uncoveredAnswered: 0.03,
+        uncoveredCases: 72,
+      },
+      sv: {
+        total: 398,
+        accuracy: 0.97,
+        noneRecall: 0.948,
+        uncoveredAnswered: 0,
+        uncoveredCases: 70,
+      },
     };
     const { workflow, store } = await setUp({
       deployer: { gate: async () => ({ issues: [], scores }) },
@@ -276,8 +288,20 @@ describe("the content workflow", () => {
   it("scores the live seed once when its numbers are first asked for, so a reviewer can compare", async () => {
     // Prepare: version 1 went live without the gate (the seed, or stored before numbers were kept).
     const seedScores = {
-      fi: { total: 609, accuracy: 0.952, noneRecall: 0.939 },
-      sv: { total: 606, accuracy: 0.967, noneRecall: 0.959 },
+      fi: {
+        total: 609,
+        accuracy: 0.952,
+        noneRecall: 0.939,
+        uncoveredAnswered: 0,
+        uncoveredCases: 72,
+      },
+      sv: {
+        total: 606,
+        accuracy: 0.967,
+        noneRecall: 0.959,
+        uncoveredAnswered: 0,
+        uncoveredCases: 70,
+      },
     };
     const gated: string[][] = [];
     const { workflow, store } = await setUp({
@@ -297,6 +321,62 @@ describe("the content workflow", () => {
     expect(await store.versionMeta(1)).toMatchObject({ state: "live", scores: seedScores });
     await workflow.versions();
     expect(gated).toHaveLength(1);
+  });
+
+  it("scores the live version once more when its kept numbers lack the honesty figure", async () => {
+    // Prepare: version 2 live, its numbers kept before the uncovered share was.
+    const before = {
+      fi: { total: 400, accuracy: 0.955, noneRecall: 0.94 },
+      sv: { total: 398, accuracy: 0.97, noneRecall: 0.948 },
+    };
+    const now = {
+      fi: { ...before.fi, uncoveredAnswered: 1 / 72, uncoveredCases: 72 },
+      sv: { ...before.sv, uncoveredAnswered: 0, uncoveredCases: 70 },
+    };
+    let answer: typeof before | typeof now = before;
+    const gated: number[] = [];
+    const { workflow, store } = await setUp({
+      deployer: {
+        gate: async (bundle) => {
+          gated.push(bundle.topics.length);
+          return { issues: [], scores: answer };
+        },
+      },
+    });
+    await publishChange(workflow, "ALV");
+    await workflow.approve(reviewer, 2);
+    expect((await store.versionMeta(2))?.scores).toEqual(before);
+    gated.length = 0;
+    answer = now;
+
+    // Act
+    const listed = await workflow.versions();
+    await workflow.versions();
+
+    // Assess: scored once, the figure shown and kept; the other numbers are the gate's again.
+    expect(gated).toHaveLength(1);
+    expect(listed.versions.find((v) => v.version === 2)?.scores).toEqual(now);
+    expect(await store.versionMeta(2)).toMatchObject({ state: "live", scores: now });
+  });
+
+  it("asks a gate that gives no honesty figure once, not at every read of the list", async () => {
+    const old = {
+      fi: { total: 400, accuracy: 0.955, noneRecall: 0.94 },
+      sv: { total: 398, accuracy: 0.97, noneRecall: 0.948 },
+    };
+    let gated = 0;
+    const { workflow } = await setUp({
+      deployer: {
+        gate: async () => {
+          gated++;
+          return { issues: [], scores: old };
+        },
+      },
+    });
+    await workflow.versions();
+    const listed = await workflow.versions();
+    expect(gated).toBe(1);
+    expect(listed.versions.find((v) => v.version === 1)?.scores).toEqual(old);
   });
 
   it("keeps why a rollback was asked for, masked, in its comment and the audit trail", async () => {

@@ -52,6 +52,7 @@ import {
   type ContentActor,
   decisionOf,
   SYSTEM_ACTOR,
+  scoresComplete,
   type VersionMeta,
   type VersionScores,
   type VersionState,
@@ -664,19 +665,27 @@ export function createContentWorkflow(deps: {
 
   /** The live version's numbers being worked out: readers meanwhile share the one scoring. */
   let scoring: { version: number; scores: Promise<VersionScores | undefined> } | undefined;
+  /** Live versions this process has scored: kept numbers without the honesty figure stay then. */
+  const scoredHere = new Set<number>();
 
   /**
    * The live version's test-gate numbers, worked out and kept the first time they are asked
    * for when it has none: version 1 (the seed) was never gated, nor were versions published
    * before the numbers were kept, and a reviewer needs them to see what a version makes worse.
-   * The deployer reuses the recogniser it serves the version with, so this only classifies
-   * the test split. Undefined when the gate gives no numbers.
+   * Numbers kept before the honesty figure (the uncovered questions answered with a topic)
+   * are worked out again once, the same way. The deployer reuses the recogniser it serves the
+   * version with, so this only classifies the test split and the uncovered questions.
+   * Undefined when the gate gives no numbers.
    */
   async function liveScores(): Promise<VersionScores | undefined> {
     const pointer = await store.live();
     if (!pointer) return undefined;
     const found = await store.versionMeta(pointer.version);
-    if (!found || found.scores) return found?.scores;
+    if (!found) return undefined;
+    // Scored once per process at most: a gate that gives no honesty figure is not asked again.
+    if (found.scores && (scoresComplete(found.scores) || scoredHere.has(found.version))) {
+      return found.scores;
+    }
     if (scoring?.version !== found.version) {
       const scores = scoreAndKeep(found).finally(() => {
         if (scoring?.scores === scores) scoring = undefined;
@@ -691,6 +700,7 @@ export function createContentWorkflow(deps: {
     if (!bundle)
       throw new ContentNotFoundError(finding("versionNoContent", { version: version.version }));
     const { scores } = await deployer.gate(bundle);
+    scoredHere.add(version.version);
     if (!scores) return undefined;
     // Only the numbers are added: its state is written back as read, and a version whose
     // state moved meanwhile is read again (a go-live superseding it).
@@ -698,7 +708,7 @@ export function createContentWorkflow(deps: {
     for (let tries = 0; tries < 2; tries++) {
       if (await store.transition(version.version, state, { state, scores })) break;
       const now = await store.versionMeta(version.version);
-      if (!now || now.scores) break;
+      if (!now || (now.scores && scoresComplete(now.scores))) break;
       state = now.state;
     }
     return scores;
@@ -1636,8 +1646,11 @@ export function createContentWorkflow(deps: {
         store.listVersions({ ...page, limit }),
       ]);
       const listed = limit === undefined ? found : found.slice(0, page.limit);
-      // The live version is what a reviewer compares a pending one with: it needs numbers.
-      const unscored = listed.find((v) => v.version === live?.version && !v.scores);
+      // The live version is what a reviewer compares a pending one with: it needs numbers,
+      // the honesty figure among them (liveScores does not score a version twice for it).
+      const unscored = listed.find(
+        (v) => v.version === live?.version && !(v.scores && scoresComplete(v.scores)),
+      );
       // A scoring that fails (training) leaves the numbers out, as before; the list stands.
       const scores = unscored ? await liveScores().catch(() => undefined) : undefined;
       const versions = scores ? listed.map((v) => (v === unscored ? { ...v, scores } : v)) : listed;

@@ -31,8 +31,24 @@ export type VersionScores = Record<
     accuracy: number;
     /** Share of messages no topic covers that got `none`, 0..1. */
     noneRecall: number;
+    /**
+     * Share of the uncovered questions (tax questions no topic covers) the chat would answer
+     * with a topic's text, 0..1: the honesty figure the gate holds to MAX_UNCOVERED_ANSWERED.
+     * Absent for versions scored before it was kept.
+     */
+    uncoveredAnswered?: number;
+    /** How many uncovered questions that share is of (0: the version kept none). */
+    uncoveredCases?: number;
   }
 >;
+
+/**
+ * Whether `scores` carry the honesty figure in every language: the live version's numbers
+ * kept before it was are worked out again, or a reviewer could not compare with them.
+ */
+export function scoresComplete(scores: VersionScores): boolean {
+  return Object.values(scores).every((lang) => lang.uncoveredCases !== undefined);
+}
 
 export interface VersionMeta {
   version: number;

@@ -26,9 +26,11 @@ import { toCsv } from "../../contracts/csv.ts";
 import { MAX_INBOX_ANSWERS } from "../../contracts/inbox.ts";
 import { LANGS, langSchema } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
+import { DEFAULT_ORDERS, MAX_ORDERS, MIN_ORDERS } from "../../contracts/trainingOrders.ts";
 import { describeValidationError, wholeNumber } from "../../contracts/validation.ts";
 import type { Chat } from "../../domain/chat/model.ts";
 import type { ContentBundle } from "../../domain/content/bundle.ts";
+import { bundleDigest } from "../../domain/content/bundleDigest.ts";
 import {
   type DraftExpectation,
   type DraftTopicMeta,
@@ -86,9 +88,6 @@ const tryBody = z.strictObject({
   text: z.string().trim().min(1, "must not be empty").max(1000, "at most 1000 characters"),
   lang: langSchema,
 });
-/** How many training orders Test all over orders scores: 2 to tell a spread, 8 at most (~N × 2 s). */
-const MIN_ORDERS = 2;
-const MAX_ORDERS = 8;
 const ordersExpected = `must be a whole number from ${MIN_ORDERS} to ${MAX_ORDERS} (how many training orders)`;
 const ordersBody = z.strictObject({
   seeds: z
@@ -96,7 +95,7 @@ const ordersBody = z.strictObject({
     .int(ordersExpected)
     .min(MIN_ORDERS, ordersExpected)
     .max(MAX_ORDERS, ordersExpected)
-    .default(5),
+    .default(DEFAULT_ORDERS),
 });
 const searchQuery = z.strictObject({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
@@ -555,6 +554,8 @@ export function createContentApiHandler(deps: {
         };
         return {
           liveVersion,
+          // What a Test all result is compared with, to tell one made on an older draft.
+          digest: bundleDigest(draft.bundle),
           topics: [
             ...draft.bundle.topics.map((t) => summary(t, false)),
             ...draft.retired.map((t) => summary(t, true)),
@@ -839,7 +840,7 @@ export function createContentApiHandler(deps: {
             lastScores.set(t.topic, Math.min(lastScores.get(t.topic) ?? 1, t.recall));
           }
         }
-        return report;
+        return { ...report, draftDigest: bundleDigest(draft.bundle) };
       },
     },
     {
@@ -871,6 +872,7 @@ export function createContentApiHandler(deps: {
           return {
             ...spread,
             floors: { topic: MIN_TOPIC_RECALL, gateTopic: MIN_GATE_TOPIC_RECALL },
+            draftDigest: bundleDigest(draft.bundle),
           };
         } finally {
           ordersRunning = false;

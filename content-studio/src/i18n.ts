@@ -975,7 +975,7 @@ const fi = {
   // Test all over several training orders (TrainingOrders.tsx)
   ordersTitle: "Vaihteleeko tulos opetusjärjestyksen mukaan?",
   ordersIntro:
-    "Tunnistin opettelee lauseet sekoitetussa järjestyksessä, ja jo yksi lisätty lause muuttaa järjestystä. Siksi luku voi muuttua viestin tai kaksi ilman, että muutoksesi vaikuttaa siihen. Toista testi usealla opetusjärjestyksellä: luku, joka vaihtelee järjestysten välillä, on satunnaisvaihtelua eikä muutoksesi vaikutusta. Julkaisun tarkistus käyttää aina yhtä ja samaa järjestystä.",
+    "Tunnistin opettelee lauseet sekoitetussa järjestyksessä. Siksi luku voi muuttua viestin tai kaksi järjestyksestä riippuen, ilman että muutoksesi vaikuttaa siihen. Toista testi usealla opetusjärjestyksellä: luku, joka vaihtelee järjestysten välillä, on satunnaisvaihtelua eikä muutoksesi vaikutusta. Julkaisun tarkistus käyttää aina yhtä ja samaa järjestystä.",
   runOrders: (n: number) =>
     `Toista ${["kahdella", "kolmella", "neljällä", "viidellä", "kuudella", "seitsemällä", "kahdeksalla"][n - 2] ?? n} opetusjärjestyksellä`,
   ordersCount: "Opetusjärjestyksiä",
@@ -1889,7 +1889,7 @@ const sv: UiText = {
   },
   ordersTitle: "Varierar resultatet med träningsordningen?",
   ordersIntro:
-    "Igenkännaren lär sig meningarna i en blandad ordning, och redan en tillagd mening ändrar ordningen. Därför kan ett tal röra sig ett eller två meddelanden utan att din ändring har något med det att göra. Upprepa testet med flera träningsordningar: ett tal som varierar mellan ordningarna är slumpvariation, inte din ändring. Publiceringskontrollen använder alltid en och samma ordning.",
+    "Igenkännaren lär sig meningarna i en blandad ordning. Därför kan ett tal röra sig ett eller två meddelanden beroende på ordningen, utan att din ändring har något med det att göra. Upprepa testet med flera träningsordningar: ett tal som varierar mellan ordningarna är slumpvariation, inte din ändring. Publiceringskontrollen använder alltid en och samma ordning.",
   runOrders: (n) =>
     `Upprepa med ${["två", "tre", "fyra", "fem", "sex", "sju", "åtta"][n - 2] ?? n} träningsordningar`,
   ordersCount: "Antal träningsordningar",

@@ -122,6 +122,7 @@ tr[tabindex="-1"]:focus { outline: 3px solid var(--brand); outline-offset: -3px;
 .try-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
 .try-form .grow { flex: 1 1 20rem; }
 .try-form select { min-height: 2.5rem; }
+.top .percent { display: block; }
 .try-columns { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); }
 .try-column { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
 .try-column h3, .try-column h4, .try-column .why { margin: 0; }

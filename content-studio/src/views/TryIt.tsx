@@ -1,7 +1,6 @@
 /** "Try it": a message against the draft and the live version, side by side. */
 import type { Lang, TryOutcome } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
-import { draft } from "../state/topics.ts";
 import { asked, busy, error, lang, message, result, run } from "../state/tryIt.ts";
 import { whyLine } from "../tryWhy.ts";
 import { AnswerPreview } from "./AnswerPreview.tsx";
@@ -71,9 +70,6 @@ export function TryIt() {
 
 function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: Lang }) {
   const t = text.value;
-  const titles = new Map(
-    (draft.value?.topics ?? []).map((topic) => [topic.id, topic[t.lang].title]),
-  );
   const headingId = `try-${props.which}-title`;
   return (
     <section class="try-column" aria-labelledby={headingId} data-testid={`try-${props.which}`}>
@@ -82,12 +78,11 @@ function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: 
       <ol class="top">
         {props.outcome.top.slice(0, 3).map((candidate) => {
           const percent = formatPercent(candidate.confidence, t);
-          const title = titles.get(candidate.intent);
           return (
             <li key={candidate.intent} data-intent={candidate.intent}>
+              {/* The name says the title once (linked), the id after it in small type. */}
               <span class="intent">
                 <IntentName id={candidate.intent} />
-                {title ? ` – ${title}` : ""}
               </span>{" "}
               <span class="percent">{t.confidence(percent)}</span>
               <span class="bar" aria-hidden="true">

@@ -213,6 +213,18 @@ describe("teaching the tried message from Try it", () => {
     expect(puts[1]?.body).toMatchObject({ fi: { answer: "their answer" } });
   });
 
+  it("asks for a topic when the draft proposes none, and sends nothing", async () => {
+    naming();
+    const server = fake.current();
+    server.on("POST", TRY, () => tried([["none", 0.9]]));
+    await tryIt.run("kissan ruokinta");
+
+    expect(await tryIt.teach()).toBe(false);
+
+    expect(tryIt.teachRefusal.value?.message).toBe(t.topicMissing);
+    expect(server.calls.filter((c) => c.method !== "POST")).toHaveLength(0);
+  });
+
   it("refuses a message of nothing but masked data without asking the server", async () => {
     const server = await tryQuestion("[ID-CODE] [IBAN]");
 

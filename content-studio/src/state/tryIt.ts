@@ -164,8 +164,9 @@ export async function teach(): Promise<boolean> {
   const on = asked.value;
   const topicId = teachTopic.value;
   const split = teachSplit.value;
-  if (!on || !topicId || teaching.value) return false;
+  if (!on || teaching.value) return false;
   const t = text.value;
+  if (!topicId) return refuse(t.topicMissing, []);
   const line = teachableLine(on.text);
   batch(() => {
     chosenTopic.value = topicId;

@@ -240,7 +240,7 @@ export function TeachForm(props: { outcome: TryOutcome; lang: Lang; tried: strin
           <button
             type="submit"
             class="primary"
-            aria-disabled={busyNow || !teachTopic.value ? "true" : undefined}
+            aria-disabled={busyNow || busy.value ? "true" : undefined}
             data-testid="try-teach-submit"
           >
             {busyNow ? t.tryTeachBusy : t.tryTeachSubmit}

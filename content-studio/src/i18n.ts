@@ -344,6 +344,24 @@ const fi = {
   newWindow: "(avautuu uuteen ikkunaan)",
   actionNote: "Toimintopainike",
   tryDone: (draft: string, live: string) => `Luonnos: ${draft}. Julkaistu versio: ${live}.`,
+  // Try it: teaching the tried message to a topic
+  tryTeachTitle: "Opeta viesti aiheeseen",
+  tryTeachIntro: (lang: string) =>
+    `Lisää kokeiltu viesti aiheen opetuslauseeksi tai testiviestiksi kielellä ${lang}. Muutos tallentuu luonnokseen, ja viesti kokeillaan sen jälkeen uudelleen.`,
+  tryTeachGuesses: "Luonnoksen todennäköisimmät",
+  tryTeachSplit: "Mihin viesti lisätään?",
+  tryTeachSubmit: "Lisää aiheeseen",
+  tryTeachBusy: "Lisätään…",
+  tryTeachNothing:
+    "Viestistä ei jää opetettavaa, kun peitetyt henkilötiedot poistetaan. Kirjoita kysymys omin sanoin.",
+  tryTeachRefused: "Viestiä ei lisätty: sisällön tarkistus hylkäsi sen.",
+  tryTeachAlready: (topic: string, split: "training" | "tests", lang: string) =>
+    `Aiheella ${topic} on jo tämä ${split === "training" ? "opetuslause" : "testiviesti"} (${lang}). Mitään ei tallennettu.`,
+  /** After a teach; `now`: the draft's likeliest topic when the message was tried again. */
+  tryTaught: (topic: string, split: "training" | "tests", lang: string, now?: string) =>
+    `Viesti lisätty aiheen ${topic} ${split === "training" ? "opetuslauseeksi" : "testiviestiksi"} (${lang}) luonnokseen.${now ? ` Kokeiltu uudelleen: luonnoksen todennäköisin aihe on nyt ${now}.` : ""} Asiakkaat saavat muutoksen, kun versio on otettu käyttöön.`,
+  tryTeachWarnings: "Tarkistuksen varoitukset lisätystä rivistä:",
+  tryOpenTopic: (topic: string) => `Avaa aihe ${topic}`,
   // Test all
   testTitle: "Testaa kaikki",
   testIntro:
@@ -1318,6 +1336,22 @@ const sv: UiText = {
   newWindow: "(öppnas i ett nytt fönster)",
   actionNote: "Åtgärdsknapp",
   tryDone: (draft, live) => `Utkast: ${draft}. Publicerad version: ${live}.`,
+  tryTeachTitle: "Lär in meddelandet i ett ämne",
+  tryTeachIntro: (lang) =>
+    `Lägg till det testade meddelandet som träningsmening eller testmeddelande i ett ämne, på ${lang}. Ändringen sparas i utkastet och meddelandet testas sedan på nytt.`,
+  tryTeachGuesses: "Utkastets mest sannolika",
+  tryTeachSplit: "Var läggs meddelandet till?",
+  tryTeachSubmit: "Lägg till i ämnet",
+  tryTeachBusy: "Läggs till…",
+  tryTeachNothing:
+    "Inget finns kvar att lära in när de maskerade personuppgifterna tas bort. Skriv frågan med egna ord.",
+  tryTeachRefused: "Meddelandet lades inte till: innehållskontrollen godkände det inte.",
+  tryTeachAlready: (topic, split, lang) =>
+    `Ämnet ${topic} har redan ${split === "training" ? "den här träningsmeningen" : "det här testmeddelandet"} (${lang}). Inget sparades.`,
+  tryTaught: (topic, split, lang, now) =>
+    `Meddelandet har lagts till som ${split === "training" ? "träningsmening" : "testmeddelande"} (${lang}) i ämnet ${topic} i utkastet.${now ? ` Testat på nytt: utkastets mest sannolika ämne är nu ${now}.` : ""} Kunderna får ändringen när versionen har tagits i bruk.`,
+  tryTeachWarnings: "Kontrollens varningar om den tillagda raden:",
+  tryOpenTopic: (topic) => `Öppna ämnet ${topic}`,
   testTitle: "Testa allt",
   testIntro:
     "Kör test- och utvecklingsmängdens meddelanden mot utkastet och jämför svaren med den publicerade versionen.",

@@ -125,6 +125,12 @@ tr[tabindex="-1"]:focus { outline: 3px solid var(--brand); outline-offset: -3px;
 .orders-count { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .5rem; margin: .5rem 0; }
 .orders-count select { min-height: 2.5rem; border: 1px solid #6b7280; border-radius: .3rem; padding: .3rem; background: #fff; }
 .orders-count .hint { flex-basis: 100%; }
+.top .percent { display: block; }
+.try-teach { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; margin-top: 1rem; max-width: 48rem; }
+.try-teach h3, .try-teach .notice p { margin: 0 0 .4rem; }
+.try-teach form { display: flex; flex-direction: column; gap: .6rem; align-items: flex-start; }
+.try-teach select { min-height: 2.5rem; border: 1px solid #6b7280; border-radius: .3rem; padding: .3rem; background: #fff; max-width: 100%; }
+.try-teach q { overflow-wrap: anywhere; }
 .try-columns { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); }
 .try-column { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
 .try-column h3, .try-column h4, .try-column .why { margin: 0; }

@@ -44,6 +44,11 @@ const POLL = { timeout: 15_000 } as const;
 /** The uncovered questions bot-content/ carries per language (the same number in both). */
 const UNCOVERED_PER_LANG = loadContentBundle().uncovered?.fi.length ?? 0;
 const ESTATE = studioTopicOf(estateTopic);
+/**
+ * A wording of the estate's tax return the new topic has no sentence like (perikunta for
+ * kuolinpesä): the draft gives it another topic until it is taught from Try it.
+ */
+const TAUGHT_FROM_TRY_FI = "perikunnan veroilmoitus";
 
 describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
   let stack: LocalServer;
@@ -205,6 +210,51 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     );
     expect(await studio.getByTestId("try-live-why").textContent()).not.toMatch(/^Vastaa aiheella/);
     await expectNoAxeViolations(studio, "studio-try");
+
+    // Teaching from Try it: a wording the draft gives another topic is added to the new topic's
+    // training sentences, and tried again the draft's likeliest topic is the new one.
+    await studio.locator("#try-message").fill(TAUGHT_FROM_TRY_FI);
+    await studio.getByRole("button", { name: "Kokeile", exact: true }).click();
+    const teachForm = studio.getByTestId("try-teach");
+    await expect.poll(() => teachForm.locator("q").textContent(), POLL).toBe(TAUGHT_FROM_TRY_FI);
+    const draftTop = () =>
+      studio
+        .getByTestId("try-draft")
+        .locator("li[data-intent]")
+        .evaluateAll((items) => items.map((li) => li.getAttribute("data-intent") ?? ""));
+    const untaught = await draftTop();
+    expect(untaught[0]).not.toBe(ESTATE.id);
+    // The draft's likeliest topic is ready to confirm; the owner picks another by its title.
+    await expect
+      .poll(() => studio.locator("#try-teach-topic").inputValue(), POLL)
+      .toBe(untaught.find((id) => id !== "none"));
+    await studio
+      .locator("#try-teach-topic")
+      .selectOption({ label: `${ESTATE.fi.title} (${ESTATE.id})` });
+    expect(await studio.locator("#try-teach-split-training").isChecked()).toBe(true);
+    await expectNoAxeViolations(studio, "studio-try-teach");
+    await studio.getByTestId("try-teach-submit").press("Enter");
+    const taught = studio.getByTestId("try-teach-outcome");
+    await taught.waitFor({ timeout: 60_000 });
+    expect(await taught.textContent()).toContain(
+      `Viesti lisätty aiheen ${ESTATE.fi.title} (${ESTATE.id}) opetuslauseeksi (suomi) luonnokseen.`,
+    );
+    // Focus reads out what was done; the draft was tried again and names the new topic first.
+    expect(await studio.evaluate(() => document.activeElement?.id)).toBe("try-teach-outcome");
+    expect((await draftTop())[0]).toBe(ESTATE.id);
+    expect(await taught.getByRole("link").getAttribute("href")).toBe(`#/topics/${ESTATE.id}`);
+    await expectNoAxeViolations(studio, "studio-try-taught");
+    // The same message as a test message breaks a rule (a sentence is trained or tested, never
+    // both): refused beside the action with the rule's words, and focus on it.
+    await studio.locator("#try-teach-split-tests").check();
+    await studio.getByTestId("try-teach-submit").click();
+    const refused = studio.locator("#try-teach-refusal");
+    await refused.waitFor(POLL);
+    expect(await refused.textContent()).toMatch(
+      /^Viestiä ei lisätty: sisällön tarkistus hylkäsi sen\.Suomi: testiviestit: /,
+    );
+    expect(await studio.evaluate(() => document.activeElement?.id)).toBe("try-teach-refusal");
+    await expectNoAxeViolations(studio, "studio-try-teach-refused");
 
     // Test all: both splits, and the new topic among the per-topic rows.
     await runTestAll(studio);

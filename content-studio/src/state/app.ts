@@ -36,6 +36,11 @@ export const roles = computed<string[]>(() => {
   return session.value ? tokenRoles(session.value.token) : [];
 });
 export const isReviewer = computed(() => roles.value.includes("content-reviewer"));
+/**
+ * Whether the person edits content (the content-owner role): a reviewer-only person reads and
+ * decides, so the studio does not offer them the actions that write to the draft.
+ */
+export const isOwner = computed(() => roles.value.includes("content-owner"));
 /** The signed-in person's name: from `/api/content/me`, or the persona's until that answers. */
 export const myName = computed(() => me.value?.displayName ?? session.value?.name);
 /**

@@ -1,11 +1,36 @@
-/** "Try it": a message against the draft and the live version, side by side. */
-import type { Lang, TryOutcome } from "../api.ts";
-import { formatPercent, text } from "../i18n.ts";
+/**
+ * "Try it": a message against the draft and the live version, side by side, and (for a
+ * content owner) the message taught to a topic from there.
+ */
+import type { Lang, Problem, TryOutcome } from "../api.ts";
+import { formatPercent, text, type UiText } from "../i18n.ts";
+import { fieldLabel, placeProblem } from "../problems.ts";
+import { routeHash } from "../route.ts";
+import { isOwner } from "../state/app.ts";
+import { topicChoices } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
-import { asked, busy, error, lang, message, result, run } from "../state/tryIt.ts";
+import {
+  asked,
+  busy,
+  chosenTopic,
+  error,
+  lang,
+  message,
+  result,
+  run,
+  teach,
+  teachableLine,
+  teaching,
+  teachOutcome,
+  teachRefusal,
+  teachSplit,
+  teachTopic,
+} from "../state/tryIt.ts";
 import { whyLine } from "../tryWhy.ts";
 import { AnswerPreview } from "./AnswerPreview.tsx";
 import { IntentName } from "./IntentName.tsx";
+import { ProblemPageLink } from "./ProblemPageLink.tsx";
+import { focusControl } from "./ui.tsx";
 
 export function TryIt() {
   const t = text.value;
@@ -65,15 +90,15 @@ export function TryIt() {
           <TryColumn which="live" outcome={result.value.live} lang={asked.value.lang} />
         </div>
       ) : null}
+      {result.value && asked.value && isOwner.value ? (
+        <TeachForm outcome={result.value.draft} lang={asked.value.lang} tried={asked.value.text} />
+      ) : null}
     </section>
   );
 }
 
 function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: Lang }) {
   const t = text.value;
-  const titles = new Map(
-    (draft.value?.topics ?? []).map((topic) => [topic.id, topic[t.lang].title]),
-  );
   const headingId = `try-${props.which}-title`;
   return (
     <section class="try-column" aria-labelledby={headingId} data-testid={`try-${props.which}`}>
@@ -82,12 +107,11 @@ function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: 
       <ol class="top">
         {props.outcome.top.slice(0, 3).map((candidate) => {
           const percent = formatPercent(candidate.confidence, t);
-          const title = titles.get(candidate.intent);
           return (
             <li key={candidate.intent} data-intent={candidate.intent}>
+              {/* The name says the title once (linked), the id after it in small type. */}
               <span class="intent">
                 <IntentName id={candidate.intent} />
-                {title ? ` – ${title}` : ""}
               </span>{" "}
               <span class="percent">{t.confidence(percent)}</span>
               <span class="bar" aria-hidden="true">
@@ -116,4 +140,167 @@ function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: 
 /** A confidence as a share of the bar, clamped to it. */
 function barWidth(confidence: number): string {
   return `${Math.round(Math.max(0, Math.min(1, confidence)) * 100)}%`;
+}
+
+const TEACH = {
+  form: "try-teach",
+  topic: "try-teach-topic",
+  split: "try-teach-split",
+  refusal: "try-teach-refusal",
+  outcome: "try-teach-outcome",
+} as const;
+
+/**
+ * The tried message taught to a topic in its language, as a training sentence or a test
+ * message: the draft's likeliest topic is ready to confirm, any topic in use can be chosen.
+ * Focus goes to what came of it: the outcome, or the refusal beside the button.
+ */
+export function TeachForm(props: { outcome: TryOutcome; lang: Lang; tried: string }) {
+  const t = text.value;
+  const line = teachableLine(props.tried);
+  const topics = topicChoices(
+    draft.value?.topics ?? [],
+    props.outcome.top.map((candidate) => candidate.intent),
+    t,
+  );
+  const busyNow = teaching.value;
+  const refusal = teachRefusal.value;
+  const outcome = teachOutcome.value;
+  return (
+    <section class="try-teach" aria-labelledby={`${TEACH.form}-title`} data-testid={TEACH.form}>
+      <h3 id={`${TEACH.form}-title`}>{t.tryTeachTitle}</h3>
+      <p id={`${TEACH.form}-intro`}>{t.tryTeachIntro(t.langName[props.lang])}</p>
+      <p class="try-teach-line">
+        <q lang={props.lang}>{line || props.tried}</q>
+      </p>
+      <form
+        noValidate
+        aria-labelledby={`${TEACH.form}-title`}
+        aria-describedby={`${TEACH.form}-intro`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (busyNow || busy.value) return;
+          void teach().then(() => {
+            focusControl(teachRefusal.value ? TEACH.refusal : TEACH.outcome, TEACH.topic);
+          });
+        }}
+      >
+        <div class="field">
+          <label for={TEACH.topic}>{t.teachTopic}</label>
+          <select
+            id={TEACH.topic}
+            value={teachTopic.value}
+            onChange={(event) => {
+              chosenTopic.value = event.currentTarget.value;
+            }}
+          >
+            <option value="" disabled>
+              {t.chooseTopic}
+            </option>
+            {topics.guessed.length ? (
+              <optgroup label={t.tryTeachGuesses}>
+                {topics.guessed.map((topic) => (
+                  <option key={topic.id} value={topic.id}>
+                    {topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            <optgroup label={t.allTopics}>
+              {topics.all.map((topic) => (
+                <option key={topic.id} value={topic.id}>
+                  {topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <fieldset id={TEACH.split} class="choice-group" aria-describedby={`${TEACH.split}-hint`}>
+          <legend>{t.tryTeachSplit}</legend>
+          {(["training", "tests"] as const).map((choice) => (
+            <span class="choice" key={choice}>
+              <input
+                type="radio"
+                id={`${TEACH.split}-${choice}`}
+                name={TEACH.split}
+                value={choice}
+                checked={teachSplit.value === choice}
+                onChange={() => {
+                  teachSplit.value = choice;
+                }}
+              />
+              <label for={`${TEACH.split}-${choice}`}>{t.teachSplits[choice]}</label>
+            </span>
+          ))}
+          <p id={`${TEACH.split}-hint`} class="hint">
+            {t.splitHint}
+          </p>
+        </fieldset>
+        <div class="actions">
+          <button
+            type="submit"
+            class="primary"
+            aria-disabled={busyNow || busy.value ? "true" : undefined}
+            data-testid="try-teach-submit"
+          >
+            {busyNow ? t.tryTeachBusy : t.tryTeachSubmit}
+          </button>
+        </div>
+      </form>
+      {refusal ? (
+        <div id={TEACH.refusal} class="notice error" role="alert" tabIndex={-1}>
+          <p>{refusal.message}</p>
+          <Problems list={refusal.problems} t={t} />
+        </div>
+      ) : null}
+      {outcome ? (
+        <div
+          id={TEACH.outcome}
+          class={outcome.kind === "added" ? "notice ok" : "notice"}
+          tabIndex={-1}
+          data-testid="try-teach-outcome"
+        >
+          <p>{outcome.text}</p>
+          {outcome.warnings.length ? (
+            <>
+              <p>{t.tryTeachWarnings}</p>
+              <Problems list={outcome.warnings} t={t} />
+            </>
+          ) : null}
+          <p>
+            <a href={routeHash({ view: "topic", id: outcome.topicId })}>
+              {t.tryOpenTopic(draftName(outcome.topicId, t))}
+            </a>
+          </p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** A topic's title in the studio's language, its id when it has none. */
+function draftName(id: string, t: UiText): string {
+  return draft.value?.topics.find((topic) => topic.id === id)?.[t.lang].title || id;
+}
+
+/** The content check's findings on the teach, each with the field it names and its fix. */
+function Problems(props: { list: readonly Problem[]; t: UiText }) {
+  const { list, t } = props;
+  if (!list.length) return null;
+  return (
+    <ul class="problem-list">
+      {list.map((p) => {
+        const placed = placeProblem(p);
+        const severity = placed.severity === "warning" ? "warning" : "error";
+        return (
+          <li key={`${p.path}|${p.message}`} class={severity}>
+            {placed.field === "general" ? "" : `${fieldLabel(placed, t)}: `}
+            {p.message}
+            {p.fix ? <span class="fix">{`${t.fixLabel} ${p.fix}`}</span> : null}
+            <ProblemPageLink problem={p} />
+          </li>
+        );
+      })}
+    </ul>
+  );
 }

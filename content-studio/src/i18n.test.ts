@@ -96,6 +96,11 @@ describe("studio strings", () => {
     expect(outcomeText({ outcome: "rephrased" }, UI.fi)).toBe(
       "botti ei löytänyt aihetta seuraavallekaan viestille",
     );
+    // A which-one on the next message is not an answer to it.
+    expect(outcomeText({ outcome: "clarified" }, UI.fi)).toBe(
+      "seuraavaan viestiin botti ei vastannut vaan kysyi, kumpaa aihetta asiakas tarkoittaa",
+    );
+    expect(outcomeText({ outcome: "clarified" }, UI.sv)).not.toMatch(/svarade på/);
     expect(outcomeText({ outcome: "left" }, UI.sv)).toBe("chatten avslutades");
     // "unknown" is mostly a customer's latest question with nothing after it: said as such,
     // not as missing data.

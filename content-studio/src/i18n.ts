@@ -724,12 +724,15 @@ const fi = {
   // an advisor or inactivity ended it), "handed-off" a request, not an advisor taking it.
   outcomes: {
     answered: "botti vastasi asiakkaan seuraavaan viestiin",
+    // A which-one is a question back: the next message got no answer yet.
+    clarified:
+      "seuraavaan viestiin botti ei vastannut vaan kysyi, kumpaa aihetta asiakas tarkoittaa",
     rephrased: "botti ei löytänyt aihetta seuraavallekaan viestille",
     "handed-off": "asiakas pyysi neuvojaa",
     left: "keskustelu päättyi",
     // Nothing followed within the hour, or the service restarted meanwhile: not "missing data".
     unknown: "chatissa ei näkynyt seuraavaa viestiä",
-  } as Record<MissOutcome, string>,
+  } satisfies Record<MissOutcome, string> as Record<MissOutcome, string>,
   /** A request for a person, with where it went when the server heard it. */
   handoffs: {
     queued: "asiakas pyysi neuvojaa ja pääsi jonoon",
@@ -1630,11 +1633,12 @@ const sv: UiText = {
   outcomeLabel: "Därefter",
   outcomes: {
     answered: "chattboten svarade på kundens nästa meddelande",
+    clarified: "på nästa meddelande svarade chattboten inte utan frågade vilket ämne kunden menade",
     rephrased: "chattboten hittade inget ämne för nästa meddelande heller",
     "handed-off": "kunden bad om en rådgivare",
     left: "chatten avslutades",
     unknown: "inget nytt meddelande syntes i chatten",
-  } as Record<MissOutcome, string>,
+  } satisfies Record<MissOutcome, string> as Record<MissOutcome, string>,
   handoffs: {
     queued: "kunden bad om en rådgivare och placerades i kö",
     closed: "kunden bad om en rådgivare (tjänsten stängd)",

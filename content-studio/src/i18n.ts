@@ -149,11 +149,12 @@ const fi = {
   titleHint: (max: number) => `Näkyy pikavalintapainikkeessa, enintään ${max} merkkiä.`,
   utterancesLabel: "Opetuslauseet",
   utterancesHint: "Yksi lause riville: tapoja, joilla asiakas voisi kysyä tästä.",
-  utteranceCount: (n: number, min: number) => `${n} lausetta (vähintään ${min})`,
+  utteranceCount: (n: number, min: number) =>
+    `${n === 1 ? "1 lause" : `${n} lausetta`} (vähintään ${min})`,
   answerLabel: "Vastaus",
   answerHint: "Tyhjä rivi aloittaa uuden kappaleen.",
   answerCount: (n: number, max: number) => `${n} / ${max} merkkiä`,
-  answerOver: (n: number) => `${n} merkkiä liikaa`,
+  answerOver: (n: number) => (n === 1 ? "1 merkki liikaa" : `${n} merkkiä liikaa`),
   linksLegend: "Linkit",
   linksHint: "Vain https-osoitteet sallituille julkishallinnon sivustoille, esimerkiksi vero.fi.",
   linkRow: (n: number) => `Linkki ${n}`,
@@ -167,7 +168,8 @@ const fi = {
     "Nämä pohjat käyttävät asiakkaan omia tietoja, joten niitä muuttavat kehittäjät. Ne säilyvät ennallaan tallennettaessa.",
   testsLabel: "Testiviestit",
   testsHint: "Yksi viesti riville. Kirjoita uusia viestejä, älä kopioi opetuslauseita.",
-  testCount: (n: number, min: number) => `${n} testiviestiä (suositus vähintään ${min})`,
+  testCount: (n: number, min: number) =>
+    `${n === 1 ? "1 testiviesti" : `${n} testiviestiä`} (suositus vähintään ${min})`,
   sharedLegend: "Yhteiset asetukset",
   actionLabel: "Toiminto vastauksen jälkeen",
   actions: {
@@ -855,7 +857,11 @@ const fi = {
   orderById: "Tunnisteen mukaan",
   orderByAnswers: "Eniten vastauksia ensin",
   orderByHelpful: "Vähiten apua ensin",
-  answeredTimes: (n: string) => `Botti vastasi tällä aiheella ${n} kertaa.`,
+  /** `n` the count, `shown` it written for the page (thousands grouped). */
+  answeredTimes: (n: number, shown: string) =>
+    n === 1
+      ? "Botti vastasi tällä aiheella kerran."
+      : `Botti vastasi tällä aiheella ${shown} kertaa.`,
   helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
   referrals: {
     title: "Ohjaukset muille virastoille",
@@ -879,7 +885,8 @@ const fi = {
     linkLabel: "Linkin teksti",
     linkUrl: "Linkin osoite (https://, viraston oma sivusto)",
     sentences: "Asiakkaan viestejä, yksi riviä kohden",
-    sentencesCount: (n: number, min: number) => `${n} lausetta (vähintään ${min})`,
+    sentencesCount: (n: number, min: number) =>
+      `${n === 1 ? "1 lause" : `${n} lausetta`} (vähintään ${min})`,
     save: "Tallenna ohjaus",
     retire: "Poista ryhmä",
     retireConfirm: (id: string) =>
@@ -1100,7 +1107,7 @@ const sv: UiText = {
   titleHint: (max) => `Visas på snabbvalsknappen, högst ${max} tecken.`,
   utterancesLabel: "Träningsmeningar",
   utterancesHint: "En mening per rad: olika sätt som en kund kan fråga om det här.",
-  utteranceCount: (n, min) => `${n} meningar (minst ${min})`,
+  utteranceCount: (n, min) => `${n === 1 ? "1 mening" : `${n} meningar`} (minst ${min})`,
   answerLabel: "Svar",
   answerHint: "En tom rad börjar ett nytt stycke.",
   answerCount: (n, max) => `${n} / ${max} tecken`,
@@ -1118,7 +1125,8 @@ const sv: UiText = {
     "De här mallarna använder kundens egna uppgifter och ändras därför av utvecklare. De bevaras oförändrade när du sparar.",
   testsLabel: "Testmeddelanden",
   testsHint: "Ett meddelande per rad. Skriv nya meddelanden, kopiera inte träningsmeningar.",
-  testCount: (n, min) => `${n} testmeddelanden (rekommenderat minst ${min})`,
+  testCount: (n, min) =>
+    `${n === 1 ? "1 testmeddelande" : `${n} testmeddelanden`} (rekommenderat minst ${min})`,
   sharedLegend: "Gemensamma inställningar",
   actionLabel: "Åtgärd efter svaret",
   actions: {
@@ -1612,7 +1620,7 @@ const sv: UiText = {
   inboxEmpty: "Det finns inga frågor under perioden med dessa avgränsningar.",
   groupSize: (size: number) => (size === 1 ? "1 fråga" : `${size} frågor`),
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
-    `Under perioden (${days} dagar) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
+    `Under perioden (${days === 1 ? "1 dag" : `${days} dagar`}) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
   guessesLabel: "Chattbotens gissningar",
   guessCount: (title: string, n: number) => `${title} (${n})`,
   samplesLabel: (shown: number, size: number) => `Exempel: ${shown} / ${size}`,
@@ -1750,7 +1758,8 @@ const sv: UiText = {
   orderById: "Efter id",
   orderByAnswers: "Flest svar först",
   orderByHelpful: "Minst till hjälp först",
-  answeredTimes: (n: string) => `Boten svarade med det här ämnet ${n} gånger.`,
+  answeredTimes: (n: number, shown: string) =>
+    `Boten svarade med det här ämnet ${n === 1 ? "1 gång" : `${shown} gånger`}.`,
   helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
   referrals: {
     title: "Hänvisningar till andra myndigheter",
@@ -1774,7 +1783,7 @@ const sv: UiText = {
     linkLabel: "Länktext",
     linkUrl: "Länkadress (https://, myndighetens egen webbplats)",
     sentences: "Kundmeddelanden, ett per rad",
-    sentencesCount: (n, min) => `${n} meningar (minst ${min})`,
+    sentencesCount: (n, min) => `${n === 1 ? "1 mening" : `${n} meningar`} (minst ${min})`,
     save: "Spara hänvisningen",
     retire: "Ta bort gruppen",
     retireConfirm: (id) =>

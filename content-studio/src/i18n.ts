@@ -412,10 +412,16 @@ const fi = {
   askedWithRight: (share: string) => `oikea aihe vaihtoehtona: ${share}`,
   uncoveredTitle: "Kysymykset, joihin mikään aihe ei vastaa",
   uncoveredHint:
-    "Verokysymyksiä, joihin botilla ei ole aihetta. Niihin botin pitää kertoa, ettei se osaa vastata, ja ohjata asiakas eteenpäin: aiheen tekstillä vastaaminen antaisi väärän vastauksen. Julkaisun tarkistus pysäyttää version, joka vastaisi aiheen tekstillä useampaan kuin sallittuun osuuteen näistä kysymyksistä. Kysymyksiä muokataan sivulla ”Kysymykset ilman aihetta”. Kun aihe nyt kattaa kysymyksen, siirrä se aiheen testiviesteihin.",
-  moveToTopicTests: "Aihe kattaa tämän nyt: siirrä aiheen testiviesteihin",
+    "Verokysymyksiä, joihin botilla ei ole aihetta. Niihin botin pitää kertoa, ettei se osaa vastata, ja ohjata asiakas eteenpäin: aiheen tekstillä vastaaminen antaisi väärän vastauksen. Julkaisun tarkistus pysäyttää version, joka vastaisi aiheen tekstillä useampaan kuin sallittuun osuuteen näistä kysymyksistä. Kysymyksiä muokataan sivulla ”Kysymykset ilman aihetta”. Kun aihe vastaa tällaiseen kysymykseen, korjaa ensin syy: avaa aihe tai kokeile kysymystä nähdäksesi, miksi aihe vastaa. Vain jos aiheen vastaus on oikea vastaus kysymykseen, siirrä kysymys aiheen testiviesteihin.",
+  /** The first way on from a question answered with a topic: the topic, to mend it. */
+  openAnsweringTopic: (topic: string) => `Avaa aihe ${topic}`,
+  tryUncovered: "Kokeile kysymystä",
+  moveToTopicTests: "Vastaus on oikea: siirrä testiviestiksi…",
+  moveConfirm: (question: string, topic: string, lang: string) =>
+    `Siirretäänkö? Kysymys ”${question}” tulee aiheen ${topic} testiviestiksi (${lang}) ja poistuu kysymyksistä, joihin mikään aihe ei vastaa. Testi hyväksyy sen jälkeen tämän aiheen vastauksen kysymykseen: tee näin vain, jos vastaus on oikea.`,
+  moveConfirmYes: "Kyllä, siirrä testiviestiksi",
   editUncovered: "Muokkaa kysymyksiä",
-  colMove: "Toiminto",
+  colMove: "Korjaa tai siirrä",
   moving: "Siirretään…",
   movedToTopic: (topic: string) => `Siirretty aiheeseen ${topic}`,
   moved: (topic: string) =>
@@ -1359,10 +1365,15 @@ const sv: UiText = {
   askedWithRight: (share) => `rätt ämne bland alternativen: ${share}`,
   uncoveredTitle: "Frågor som inget ämne svarar på",
   uncoveredHint:
-    "Skattefrågor som chattboten inte har något ämne för. På dem ska chattboten säga att den inte kan svara och hänvisa kunden vidare: att svara med ett ämnes text vore ett fel svar. Publiceringskontrollen stoppar en version som skulle svara med ett ämnes text på fler än den tillåtna andelen av frågorna. Frågorna redigeras på sidan ”Frågor utan ämne”. När ett ämne nu täcker en fråga, flytta den till ämnets testmeddelanden.",
-  moveToTopicTests: "Ämnet täcker nu detta: flytta till ämnets testmeddelanden",
+    "Skattefrågor som chattboten inte har något ämne för. På dem ska chattboten säga att den inte kan svara och hänvisa kunden vidare: att svara med ett ämnes text vore ett fel svar. Publiceringskontrollen stoppar en version som skulle svara med ett ämnes text på fler än den tillåtna andelen av frågorna. Frågorna redigeras på sidan ”Frågor utan ämne”. När ett ämne svarar på en sådan fråga, rätta först orsaken: öppna ämnet eller prova frågan för att se varför ämnet svarar. Flytta frågan till ämnets testmeddelanden bara om ämnets svar är rätt svar på frågan.",
+  openAnsweringTopic: (topic) => `Öppna ämnet ${topic}`,
+  tryUncovered: "Prova frågan",
+  moveToTopicTests: "Svaret är rätt: flytta till testmeddelandena…",
+  moveConfirm: (question, topic, lang) =>
+    `Flytta frågan? ”${question}” blir ett testmeddelande (${lang}) i ämnet ${topic} och tas bort från frågorna som inget ämne svarar på. Testet godkänner sedan ämnets svar på frågan: gör så bara om svaret är rätt.`,
+  moveConfirmYes: "Ja, flytta till testmeddelandena",
   editUncovered: "Redigera frågorna",
-  colMove: "Åtgärd",
+  colMove: "Rätta till eller flytta",
   moving: "Flyttar…",
   movedToTopic: (topic) => `Flyttad till ämnet ${topic}`,
   moved: (topic) =>

@@ -70,9 +70,9 @@ export function tryQuestion(row: AnsweredUncovered): Promise<void> {
 }
 
 /**
- * "The topic covers this now": the question leaves the uncovered set and becomes one of the
- * topic's test messages in its language, so the topic is measured on it instead of the set
- * counting it against the version. Two saves, each over the revision just read: the set
+ * The confirmed move, for a topic whose answer is right: the question leaves the uncovered
+ * set and becomes one of the topic's test messages in its language, so the topic is measured
+ * on it instead of the set counting it against the version. Two saves, each over the revision just read: the set
  * first (a held-out message may not also be in the set, so the topic's save would be refused
  * while it is), then the topic. If the second fails the first stands, and the owner is told
  * to add it to the topic or put it back.

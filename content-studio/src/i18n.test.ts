@@ -96,6 +96,11 @@ describe("studio strings", () => {
     expect(outcomeText({ outcome: "rephrased" }, UI.fi)).toBe(
       "botti ei löytänyt aihetta seuraavallekaan viestille",
     );
+    // A which-one on the next message is not an answer to it.
+    expect(outcomeText({ outcome: "clarified" }, UI.fi)).toBe(
+      "seuraavaan viestiin botti ei vastannut vaan kysyi, kumpaa aihetta asiakas tarkoittaa",
+    );
+    expect(outcomeText({ outcome: "clarified" }, UI.sv)).not.toMatch(/svarade på/);
     expect(outcomeText({ outcome: "left" }, UI.sv)).toBe("chatten avslutades");
     // "unknown" is mostly a customer's latest question with nothing after it: said as such,
     // not as missing data.
@@ -109,6 +114,30 @@ describe("studio strings", () => {
       for (const handoff of ["queued", "closed", "no-advisors", "queue-full"] as const)
         expect(outcomeText({ outcome: "handed-off", handoff }, table)).toMatch(/\S/);
     }
+  });
+
+  it("say a count of one in the singular (kerran, 1 gång, 1 testiviesti, 1 mening)", () => {
+    expect(UI.fi.answeredTimes(1, "1")).toBe("Botti vastasi tällä aiheella kerran.");
+    expect(UI.sv.answeredTimes(1, "1")).toBe("Boten svarade med det här ämnet 1 gång.");
+    expect(UI.fi.answeredTimes(1200, "1 200")).toBe("Botti vastasi tällä aiheella 1 200 kertaa.");
+    expect(UI.sv.testCount(1, 5)).toBe("1 testmeddelande (rekommenderat minst 5)");
+    // Any phrase given 1 wherever it takes a value: no "1" before a plural-only form. The
+    // training orders are always several (five), so their phrases may keep the plural.
+    const plural =
+      /(^|[^\d.,/])1 (kertaa|gånger|viestiä|testiviestiä|kysymystä|lausetta|aihetta|merkkiä|meddelanden|testmeddelanden|frågor|meningar|ämnen|grupper|ryhmää|esimerkkiä|päivää|dagar|kysymykseen)\b/;
+    const several = /^orders/;
+    const found: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value === "function") {
+        if (several.test(path.split(".").at(-1) ?? "")) return;
+        const said = String(value(...Array.from({ length: value.length }, () => 1)));
+        if (plural.test(said)) found.push(`${path}: ${said}`);
+      } else if (typeof value === "object" && value !== null) {
+        for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
+      }
+    };
+    walk(UI, "UI");
+    expect(found).toEqual([]);
   });
 
   it("formats shares and times for the UI language, and a missing value as a dash", () => {

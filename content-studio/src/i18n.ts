@@ -149,11 +149,12 @@ const fi = {
   titleHint: (max: number) => `Näkyy pikavalintapainikkeessa, enintään ${max} merkkiä.`,
   utterancesLabel: "Opetuslauseet",
   utterancesHint: "Yksi lause riville: tapoja, joilla asiakas voisi kysyä tästä.",
-  utteranceCount: (n: number, min: number) => `${n} lausetta (vähintään ${min})`,
+  utteranceCount: (n: number, min: number) =>
+    `${n === 1 ? "1 lause" : `${n} lausetta`} (vähintään ${min})`,
   answerLabel: "Vastaus",
   answerHint: "Tyhjä rivi aloittaa uuden kappaleen.",
   answerCount: (n: number, max: number) => `${n} / ${max} merkkiä`,
-  answerOver: (n: number) => `${n} merkkiä liikaa`,
+  answerOver: (n: number) => (n === 1 ? "1 merkki liikaa" : `${n} merkkiä liikaa`),
   linksLegend: "Linkit",
   linksHint: "Vain https-osoitteet sallituille julkishallinnon sivustoille, esimerkiksi vero.fi.",
   linkRow: (n: number) => `Linkki ${n}`,
@@ -167,7 +168,8 @@ const fi = {
     "Nämä pohjat käyttävät asiakkaan omia tietoja, joten niitä muuttavat kehittäjät. Ne säilyvät ennallaan tallennettaessa.",
   testsLabel: "Testiviestit",
   testsHint: "Yksi viesti riville. Kirjoita uusia viestejä, älä kopioi opetuslauseita.",
-  testCount: (n: number, min: number) => `${n} testiviestiä (suositus vähintään ${min})`,
+  testCount: (n: number, min: number) =>
+    `${n === 1 ? "1 testiviesti" : `${n} testiviestiä`} (suositus vähintään ${min})`,
   sharedLegend: "Yhteiset asetukset",
   actionLabel: "Toiminto vastauksen jälkeen",
   actions: {
@@ -430,10 +432,16 @@ const fi = {
   askedWithRight: (share: string) => `oikea aihe vaihtoehtona: ${share}`,
   uncoveredTitle: "Kysymykset, joihin mikään aihe ei vastaa",
   uncoveredHint:
-    "Verokysymyksiä, joihin botilla ei ole aihetta. Niihin botin pitää kertoa, ettei se osaa vastata, ja ohjata asiakas eteenpäin: aiheen tekstillä vastaaminen antaisi väärän vastauksen. Julkaisun tarkistus pysäyttää version, joka vastaisi aiheen tekstillä useampaan kuin sallittuun osuuteen näistä kysymyksistä. Kysymyksiä muokataan sivulla ”Kysymykset ilman aihetta”. Kun aihe nyt kattaa kysymyksen, siirrä se aiheen testiviesteihin.",
-  moveToTopicTests: "Aihe kattaa tämän nyt: siirrä aiheen testiviesteihin",
+    "Verokysymyksiä, joihin botilla ei ole aihetta. Niihin botin pitää kertoa, ettei se osaa vastata, ja ohjata asiakas eteenpäin: aiheen tekstillä vastaaminen antaisi väärän vastauksen. Julkaisun tarkistus pysäyttää version, joka vastaisi aiheen tekstillä useampaan kuin sallittuun osuuteen näistä kysymyksistä. Kysymyksiä muokataan sivulla ”Kysymykset ilman aihetta”. Kun aihe vastaa tällaiseen kysymykseen, korjaa ensin syy: avaa aihe tai kokeile kysymystä nähdäksesi, miksi aihe vastaa. Vain jos aiheen vastaus on oikea vastaus kysymykseen, siirrä kysymys aiheen testiviesteihin.",
+  /** The first way on from a question answered with a topic: the topic, to mend it. */
+  openAnsweringTopic: (topic: string) => `Avaa aihe ${topic}`,
+  tryUncovered: "Kokeile kysymystä",
+  moveToTopicTests: "Vastaus on oikea: siirrä testiviestiksi…",
+  moveConfirm: (question: string, topic: string, lang: string) =>
+    `Siirretäänkö? Kysymys ”${question}” tulee aiheen ${topic} testiviestiksi (${lang}) ja poistuu kysymyksistä, joihin mikään aihe ei vastaa. Testi hyväksyy sen jälkeen tämän aiheen vastauksen kysymykseen: tee näin vain, jos vastaus on oikea.`,
+  moveConfirmYes: "Kyllä, siirrä testiviestiksi",
   editUncovered: "Muokkaa kysymyksiä",
-  colMove: "Toiminto",
+  colMove: "Korjaa tai siirrä",
   moving: "Siirretään…",
   movedToTopic: (topic: string) => `Siirretty aiheeseen ${topic}`,
   moved: (topic: string) =>
@@ -749,12 +757,15 @@ const fi = {
   // an advisor or inactivity ended it), "handed-off" a request, not an advisor taking it.
   outcomes: {
     answered: "botti vastasi asiakkaan seuraavaan viestiin",
+    // A which-one is a question back: the next message got no answer yet.
+    clarified:
+      "seuraavaan viestiin botti ei vastannut vaan kysyi, kumpaa aihetta asiakas tarkoittaa",
     rephrased: "botti ei löytänyt aihetta seuraavallekaan viestille",
     "handed-off": "asiakas pyysi neuvojaa",
     left: "keskustelu päättyi",
     // Nothing followed within the hour, or the service restarted meanwhile: not "missing data".
     unknown: "chatissa ei näkynyt seuraavaa viestiä",
-  } as Record<MissOutcome, string>,
+  } satisfies Record<MissOutcome, string> as Record<MissOutcome, string>,
   /** A request for a person, with where it went when the server heard it. */
   handoffs: {
     queued: "asiakas pyysi neuvojaa ja pääsi jonoon",
@@ -896,7 +907,11 @@ const fi = {
   orderById: "Tunnisteen mukaan",
   orderByAnswers: "Eniten vastauksia ensin",
   orderByHelpful: "Vähiten apua ensin",
-  answeredTimes: (n: string) => `Botti vastasi tällä aiheella ${n} kertaa.`,
+  /** `n` the count, `shown` it written for the page (thousands grouped). */
+  answeredTimes: (n: number, shown: string) =>
+    n === 1
+      ? "Botti vastasi tällä aiheella kerran."
+      : `Botti vastasi tällä aiheella ${shown} kertaa.`,
   helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
   referrals: {
     title: "Ohjaukset muille virastoille",
@@ -920,7 +935,8 @@ const fi = {
     linkLabel: "Linkin teksti",
     linkUrl: "Linkin osoite (https://, viraston oma sivusto)",
     sentences: "Asiakkaan viestejä, yksi riviä kohden",
-    sentencesCount: (n: number, min: number) => `${n} lausetta (vähintään ${min})`,
+    sentencesCount: (n: number, min: number) =>
+      `${n === 1 ? "1 lause" : `${n} lausetta`} (vähintään ${min})`,
     save: "Tallenna ohjaus",
     retire: "Poista ryhmä",
     retireConfirm: (id: string) =>
@@ -1147,7 +1163,7 @@ const sv: UiText = {
   titleHint: (max) => `Visas på snabbvalsknappen, högst ${max} tecken.`,
   utterancesLabel: "Träningsmeningar",
   utterancesHint: "En mening per rad: olika sätt som en kund kan fråga om det här.",
-  utteranceCount: (n, min) => `${n} meningar (minst ${min})`,
+  utteranceCount: (n, min) => `${n === 1 ? "1 mening" : `${n} meningar`} (minst ${min})`,
   answerLabel: "Svar",
   answerHint: "En tom rad börjar ett nytt stycke.",
   answerCount: (n, max) => `${n} / ${max} tecken`,
@@ -1165,7 +1181,8 @@ const sv: UiText = {
     "De här mallarna använder kundens egna uppgifter och ändras därför av utvecklare. De bevaras oförändrade när du sparar.",
   testsLabel: "Testmeddelanden",
   testsHint: "Ett meddelande per rad. Skriv nya meddelanden, kopiera inte träningsmeningar.",
-  testCount: (n, min) => `${n} testmeddelanden (rekommenderat minst ${min})`,
+  testCount: (n, min) =>
+    `${n === 1 ? "1 testmeddelande" : `${n} testmeddelanden`} (rekommenderat minst ${min})`,
   sharedLegend: "Gemensamma inställningar",
   actionLabel: "Åtgärd efter svaret",
   actions: {
@@ -1416,10 +1433,15 @@ const sv: UiText = {
   askedWithRight: (share) => `rätt ämne bland alternativen: ${share}`,
   uncoveredTitle: "Frågor som inget ämne svarar på",
   uncoveredHint:
-    "Skattefrågor som chattboten inte har något ämne för. På dem ska chattboten säga att den inte kan svara och hänvisa kunden vidare: att svara med ett ämnes text vore ett fel svar. Publiceringskontrollen stoppar en version som skulle svara med ett ämnes text på fler än den tillåtna andelen av frågorna. Frågorna redigeras på sidan ”Frågor utan ämne”. När ett ämne nu täcker en fråga, flytta den till ämnets testmeddelanden.",
-  moveToTopicTests: "Ämnet täcker nu detta: flytta till ämnets testmeddelanden",
+    "Skattefrågor som chattboten inte har något ämne för. På dem ska chattboten säga att den inte kan svara och hänvisa kunden vidare: att svara med ett ämnes text vore ett fel svar. Publiceringskontrollen stoppar en version som skulle svara med ett ämnes text på fler än den tillåtna andelen av frågorna. Frågorna redigeras på sidan ”Frågor utan ämne”. När ett ämne svarar på en sådan fråga, rätta först orsaken: öppna ämnet eller prova frågan för att se varför ämnet svarar. Flytta frågan till ämnets testmeddelanden bara om ämnets svar är rätt svar på frågan.",
+  openAnsweringTopic: (topic) => `Öppna ämnet ${topic}`,
+  tryUncovered: "Prova frågan",
+  moveToTopicTests: "Svaret är rätt: flytta till testmeddelandena…",
+  moveConfirm: (question, topic, lang) =>
+    `Flytta frågan? ”${question}” blir ett testmeddelande (${lang}) i ämnet ${topic} och tas bort från frågorna som inget ämne svarar på. Testet godkänner sedan ämnets svar på frågan: gör så bara om svaret är rätt.`,
+  moveConfirmYes: "Ja, flytta till testmeddelandena",
   editUncovered: "Redigera frågorna",
-  colMove: "Åtgärd",
+  colMove: "Rätta till eller flytta",
   moving: "Flyttar…",
   movedToTopic: (topic) => `Flyttad till ämnet ${topic}`,
   moved: (topic) =>
@@ -1680,7 +1702,7 @@ const sv: UiText = {
   inboxEmpty: "Det finns inga frågor under perioden med dessa avgränsningar.",
   groupSize: (size: number) => (size === 1 ? "1 fråga" : `${size} frågor`),
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
-    `Under perioden (${days} dagar) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
+    `Under perioden (${days === 1 ? "1 dag" : `${days} dagar`}) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
   guessesLabel: "Chattbotens gissningar",
   guessCount: (title: string, n: number) => `${title} (${n})`,
   samplesLabel: (shown: number, size: number) => `Exempel: ${shown} / ${size}`,
@@ -1701,11 +1723,12 @@ const sv: UiText = {
   outcomeLabel: "Därefter",
   outcomes: {
     answered: "chattboten svarade på kundens nästa meddelande",
+    clarified: "på nästa meddelande svarade chattboten inte utan frågade vilket ämne kunden menade",
     rephrased: "chattboten hittade inget ämne för nästa meddelande heller",
     "handed-off": "kunden bad om en rådgivare",
     left: "chatten avslutades",
     unknown: "inget nytt meddelande syntes i chatten",
-  } as Record<MissOutcome, string>,
+  } satisfies Record<MissOutcome, string> as Record<MissOutcome, string>,
   handoffs: {
     queued: "kunden bad om en rådgivare och placerades i kö",
     closed: "kunden bad om en rådgivare (tjänsten stängd)",
@@ -1827,7 +1850,8 @@ const sv: UiText = {
   orderById: "Efter id",
   orderByAnswers: "Flest svar först",
   orderByHelpful: "Minst till hjälp först",
-  answeredTimes: (n: string) => `Boten svarade med det här ämnet ${n} gånger.`,
+  answeredTimes: (n: number, shown: string) =>
+    `Boten svarade med det här ämnet ${n === 1 ? "1 gång" : `${shown} gånger`}.`,
   helpfulCell: (share: string, votes: number) => `${share} (${votes})`,
   referrals: {
     title: "Hänvisningar till andra myndigheter",
@@ -1851,7 +1875,7 @@ const sv: UiText = {
     linkLabel: "Länktext",
     linkUrl: "Länkadress (https://, myndighetens egen webbplats)",
     sentences: "Kundmeddelanden, ett per rad",
-    sentencesCount: (n, min) => `${n} meningar (minst ${min})`,
+    sentencesCount: (n, min) => `${n === 1 ? "1 mening" : `${n} meningar`} (minst ${min})`,
     save: "Spara hänvisningen",
     retire: "Ta bort gruppen",
     retireConfirm: (id) =>

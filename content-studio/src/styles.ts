@@ -103,6 +103,8 @@ tr[tabindex="-1"]:focus { outline: 3px solid var(--brand); outline-offset: -3px;
 .earlier-warnings > summary { cursor: pointer; font-weight: 600; }
 .problem-list .fix { color: var(--ink); }
 .confirm { display: flex; flex-direction: column; gap: .4rem; max-width: 40rem; }
+/* A table row's ways on, one under another: the mending ones first, the move last. */
+.row-actions { display: flex; flex-direction: column; align-items: flex-start; gap: .35rem; min-width: 14rem; }
 [aria-disabled="true"] { cursor: not-allowed; }
 .save-bar { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: .6rem 0;
   background: #fff; border-top: 1px solid var(--line); }

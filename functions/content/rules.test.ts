@@ -289,6 +289,35 @@ describe("near-duplicate check", () => {
     ]);
   });
 
+  it("names both topics by their titles in Finnish and Swedish, and by id in content:check's English", () => {
+    const own = (id: string, utterances: string[], titles: Record<"fi" | "sv", string>) => {
+      const base = topic(id);
+      return {
+        ...base,
+        fi: { ...base.fi, title: titles.fi, utterances: [...base.fi.utterances, ...utterances] },
+        sv: { ...base.sv, title: titles.sv },
+      };
+    };
+    const topics = [
+      ...IDS.filter((id) => id !== "tax-card" && id !== "pension").map((id) => topic(id)),
+      own("tax-card", taxCard, { fi: "Verokortti", sv: "Skattekort" }),
+      own("pension", pension, { fi: "Eläkkeen verotus", sv: "Beskattning av pension" }),
+    ];
+
+    const near = checkBundle(bundle({ topics })).problems.find(
+      (p) => p.finding?.code === "nearDuplicate",
+    );
+
+    expect(near?.message).toMatch(/of topic pension .* than to any sentence of tax-card$/);
+    const told = (lang: "fi" | "sv") => tell(near?.finding as Finding, lang);
+    expect(told("fi").message).toBe(
+      "”ennakonpidätys” on lähempänä aiheen Eläkkeen verotus lausetta ”eläkkeen ennakonpidätys” kuin yhtäkään aiheen Verokortti lausetta.",
+    );
+    expect(told("sv").fix).toBe(
+      "Formulera om meningen så att den visar vad som skiljer Skattekort från Beskattning av pension, eller flytta den till Beskattning av pension om den hör hemma där.",
+    );
+  });
+
   it("does not warn about a sentence carrying a word its topic uses and the other topic never", () => {
     // "osingon" (osingot, osingoista...) is in most of dividends' own sentences and in none of
     // tax-card's, so "osingon ennakonpidätys" is not learnt as tax-card's.

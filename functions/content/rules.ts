@@ -33,6 +33,7 @@ import {
   type Place,
   type SchemaFinding,
   type SentenceOwner,
+  type TopicTitles,
   zodTexts,
 } from "../contracts/contentFindings.ts";
 import { LANGS, type Lang } from "../contracts/lang.ts";
@@ -393,6 +394,8 @@ interface TopicEntry {
   /** Sentences at their index in the file; "" where an item is not text. */
   utterances: Record<Lang, string[]>;
   followUps: string[];
+  /** Its titles, as far as they are text: what Finnish and Swedish findings name it by. */
+  titles: TopicTitles;
 }
 
 /**
@@ -579,6 +582,7 @@ function entryOf(topic: Topic, file: string): TopicEntry {
     topic,
     utterances: { fi: topic.fi.utterances, sv: topic.sv.utterances },
     followUps: topic.followUps ?? [],
+    titles: { fi: topic.fi.title, sv: topic.sv.title },
   };
 }
 
@@ -594,6 +598,12 @@ function salvage(raw: unknown, id: string, file: string): TopicEntry {
     utterances: { fi: texts(locale("fi").utterances), sv: texts(locale("sv").utterances) },
     // Malformed ids get their own schema problem; only well-formed ones are looked up.
     followUps: texts(record.followUps).map((f) => (isWellFormedTopicId(f) ? f : "")),
+    titles: Object.fromEntries(
+      LANGS.flatMap((lang) => {
+        const title = locale(lang).title;
+        return typeof title === "string" && title.trim() ? [[lang, title.trim()]] : [];
+      }),
+    ),
   };
 }
 
@@ -946,6 +956,7 @@ function checkNearDuplicates(
           own: own.id,
           other: other.id,
           at: report.where(other.file, [lang, "utterances", near.index]),
+          titles: { own: own.titles, other: other.titles },
         }),
         [
           { file: own.file, path },

@@ -191,6 +191,22 @@ describe("findings told in English, Finnish and Swedish", () => {
     );
   });
 
+  it("names a near duplicate's topics by title in Finnish and Swedish, by id where a title is missing", () => {
+    const said = finding("nearDuplicate", {
+      ...EXAMPLES.nearDuplicate,
+      titles: { own: { fi: "Arvonlisävero", sv: "Moms" }, other: { fi: "Kevytyrittäjä" } },
+    });
+
+    // content:check's English is as before: ids, for whoever edits the YAML.
+    expect(said.message).toBe(finding("nearDuplicate", EXAMPLES.nearDuplicate).message);
+    expect(tell(said.finding, "fi").message).toBe(
+      "”lättföretagare och moms” on lähempänä aiheen Kevytyrittäjä lausetta ”lättföretagare” kuin yhtäkään aiheen Arvonlisävero lausetta.",
+    );
+    expect(tell(said.finding, "sv").message).toBe(
+      "”lättföretagare och moms” ligger närmare meningen ”lättföretagare” i ämnet light-entrepreneur än någon mening i ämnet Moms.",
+    );
+  });
+
   it("says where to remove a sentence shared with the out-of-scope lists, and that it is a save of its own", () => {
     const grants = { kind: "topic", id: "grants", lang: "fi" } as const;
     const outOfScope = { kind: "out-of-scope", lang: "fi" } as const;

@@ -7,7 +7,8 @@
  *
  * English keeps content:check's wording, with YAML file names and field paths, for whoever
  * edits bot-content/ in git. Finnish and Swedish speak the studio's words: fields by their
- * labels, topics by id, no files or lines (the studio has neither).
+ * labels, topics by id (by title where a finding carries titles), no files or lines (the
+ * studio has neither).
  */
 import type * as z from "zod";
 import zodFi from "zod/v4/locales/fi.js";
@@ -34,6 +35,9 @@ export type DraftItemKind = "topic" | "referral" | "out-of-scope" | "uncovered";
 export type SentenceOwner =
   | { kind: "topic" | "referral"; id: string; lang: Lang }
   | { kind: "out-of-scope"; lang: Lang };
+
+/** A topic's title per language, as far as the content has them. */
+export type TopicTitles = Partial<Record<Lang, string>>;
 
 /** One text per language, for a schema message the rules cannot name more precisely. */
 export type Texts = Record<FindingLang, string>;
@@ -87,6 +91,11 @@ export interface FindingParams {
     own: string;
     other: string;
     at: Place;
+    /**
+     * The two topics' titles, by language, where the content has them: Finnish and Swedish
+     * name a topic by its title (a content owner knows topics by title), English by id.
+     */
+    titles?: { own: TopicTitles; other: TopicTitles };
   };
   /** A training sentence under `lang` that is clearly written in the other language. */
   otherLanguage: { field: FieldPath; text: string; lang: Lang; looks: Lang };
@@ -1153,10 +1162,14 @@ const fi: Teller = {
         : "Sama lause voi kuulua vain yhteen aiheeseen tai ohjausryhmään. Pidä se siellä, minne se kuuluu, ja poista toinen tai muotoile se uudelleen.",
     };
   },
-  nearDuplicate: ({ text, near, own, other }) => ({
-    message: `${q(text)} on lähempänä aiheen ${other} lausetta ${q(near)} kuin yhtäkään aiheen ${own} lausetta.`,
-    fix: `Muotoile lause niin, että siitä näkyy, mikä erottaa aiheen ${own} aiheesta ${other}, tai siirrä se aiheeseen ${other}, jos se kuuluu sinne.`,
-  }),
+  nearDuplicate: ({ text, near, own: ownId, other: otherId, titles }) => {
+    const own = titles?.own.fi || ownId;
+    const other = titles?.other.fi || otherId;
+    return {
+      message: `${q(text)} on lähempänä aiheen ${other} lausetta ${q(near)} kuin yhtäkään aiheen ${own} lausetta.`,
+      fix: `Muotoile lause niin, että siitä näkyy, mikä erottaa aiheen ${own} aiheesta ${other}, tai siirrä se aiheeseen ${other}, jos se kuuluu sinne.`,
+    };
+  },
   otherLanguage: ({ text, lang, looks }) => {
     const [lookName, isName] =
       looks === "sv" ? ["ruotsinkieliseltä", "ruotsia"] : ["suomenkieliseltä", "suomea"];
@@ -1589,10 +1602,14 @@ const sv: Teller = {
         : "En mening kan höra till bara ett ämne eller en hänvisningsgrupp. Behåll den där den hör hemma och ta bort eller formulera om den andra.",
     };
   },
-  nearDuplicate: ({ text, near, own, other }) => ({
-    message: `${q(text)} ligger närmare meningen ${q(near)} i ämnet ${other} än någon mening i ämnet ${own}.`,
-    fix: `Formulera om meningen så att den visar vad som skiljer ${own} från ${other}, eller flytta den till ${other} om den hör hemma där.`,
-  }),
+  nearDuplicate: ({ text, near, own: ownId, other: otherId, titles }) => {
+    const own = titles?.own.sv || ownId;
+    const other = titles?.other.sv || otherId;
+    return {
+      message: `${q(text)} ligger närmare meningen ${q(near)} i ämnet ${other} än någon mening i ämnet ${own}.`,
+      fix: `Formulera om meningen så att den visar vad som skiljer ${own} från ${other}, eller flytta den till ${other} om den hör hemma där.`,
+    };
+  },
   otherLanguage: ({ text, lang, looks }) => ({
     message: `${q(text)} ser ut att vara på ${svWords.langName[looks]} men står bland de ${svWords.langName[lang]} meningarna.`,
     fix: `Flytta den till de ${svWords.langName[looks]} meningarna om den är på ${svWords.langName[looks]}, eller skriv den på ${svWords.langName[lang]}: boten lär sig varje språk av dess egna meningar.`,

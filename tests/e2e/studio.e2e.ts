@@ -634,7 +634,7 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     });
   }, 120_000);
 
-  it("moves an uncovered question the draft now answers into its topic's test messages from Test all", async () => {
+  it("offers the topic and Try it for an uncovered question the draft answers, and moves it to the topic's test messages only once confirmed", async () => {
     const api = contentApiAt(() => stack.url);
     const owner = await devToken(stack.url, "content-owner");
     // A draft whose vat topic now covers the dog tax: it answers those uncovered questions.
@@ -651,13 +651,56 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         const row = answered.locator("tbody tr", { hasText: "koiravero helsinki" });
         await row.waitFor(POLL);
         expect(await page.getByTestId("edit-uncovered").getAttribute("href")).toBe("#/uncovered");
+        // A question the draft answers is a wrong answer first: the ways to mend the cause
+        // (the topic that answered, Try it) come before the move, which is last.
+        const actions = row.locator(".row-actions > *");
+        expect(await actions.allTextContents()).toEqual([
+          "Avaa aihe Arvonlisävero",
+          "Kokeile kysymystä",
+          "Vastaus on oikea: siirrä testiviestiksi…",
+        ]);
+        expect(await row.getByTestId("open-answering-topic").getAttribute("href")).toBe(
+          "#/topics/vat",
+        );
         await expectNoAxeViolations(page, "studio-test-all-uncovered-move");
 
-        await row.getByTestId("move-to-topic-tests").click();
+        // The move asks first, saying what it does; Escape writes nothing and gives focus back.
+        const move = row.getByTestId("move-to-topic-tests");
+        await move.click();
+        const confirm = row.locator("fieldset.confirm");
+        expect(await confirm.locator("legend").textContent()).toMatch(
+          /”koiravero helsinki” tulee aiheen Arvonlisävero \(vat\) testiviestiksi \(suomi\) ja poistuu kysymyksistä, joihin mikään aihe ei vastaa/,
+        );
+        await expectNoAxeViolations(page, "studio-test-all-uncovered-move-confirm");
+        await page.keyboard.press("Escape");
+        await confirm.waitFor({ state: "detached" });
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.id), POLL)
+          .toMatch(/^move-to-topic-tests-\d+$/);
+        const before = (await api("GET", "draft/uncovered", owner)).body.uncovered as Record<
+          "fi" | "sv",
+          { text: string }[]
+        >;
+        expect(before.fi.map((q) => q.text)).toContain("koiravero helsinki");
+
+        await move.click();
+        await confirm.getByRole("button", { name: "Kyllä, siirrä testiviestiksi" }).click();
         await expect
           .poll(() => page.locator("#move-outcome").textContent(), POLL)
-          .toMatch(/poistettiin listalta ja lisättiin aiheen vat testiviesteihin/);
-        await expect.poll(() => row.textContent(), POLL).toContain("Siirretty aiheeseen vat");
+          .toMatch(
+            /poistettiin listalta ja lisättiin aiheen Arvonlisävero \(vat\) testiviesteihin/,
+          );
+        await expect
+          .poll(() => row.textContent(), POLL)
+          .toContain("Siirretty aiheeseen Arvonlisävero (vat)");
+
+        // Try it with another such question: asked at once, in its own language.
+        const other = answered.locator("tbody tr", { has: page.getByTestId("try-uncovered") });
+        const question = (await other.first().locator("th").textContent()) ?? "";
+        await other.first().getByTestId("try-uncovered").click();
+        await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe("#/try");
+        expect(await page.locator("#try-message").inputValue()).toBe(question);
+        await page.getByTestId("try-draft").waitFor(POLL);
       });
       // Two saves: the set lost the question, vat's Finnish test messages have it.
       const set = (await api("GET", "draft/uncovered", owner)).body.uncovered as Record<

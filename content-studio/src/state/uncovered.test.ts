@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { listPageServer, signedInWithFakeServer } from "./fakeServer.ts";
+import { draftNaming, listPageServer, signedInWithFakeServer } from "./fakeServer.ts";
 import { draft } from "./topics.ts";
-import { moved, moveOutcome, moveToTopicTests, rowKey, uncoveredPage } from "./uncovered.ts";
+import * as tryIt from "./tryIt.ts";
+import {
+  askToMove,
+  confirmingMove,
+  moved,
+  moveOutcome,
+  moveToTopicTests,
+  rowKey,
+  tryQuestion,
+  uncoveredPage,
+} from "./uncovered.ts";
 
 const SET = "/api/content/draft/uncovered";
 const CHECK = "/api/content/draft/validate/uncovered";
@@ -38,6 +48,11 @@ describe("the uncovered questions in the studio", () => {
     draft.value = undefined;
     moved.value = new Set();
     moveOutcome.value = undefined;
+    confirmingMove.value = undefined;
+    tryIt.message.value = "";
+    tryIt.lang.value = "fi";
+    tryIt.result.value = undefined;
+    tryIt.asked.value = undefined;
   });
 
   const page = listPageServer(fake, CHECK);
@@ -106,6 +121,59 @@ describe("the uncovered questions in the studio", () => {
     });
     expect(moved.value.has(rowKey(row))).toBe(true);
     expect(moveOutcome.value).toMatchObject({ kind: "ok", text: expect.stringContaining("vat") });
+  });
+
+  it("asking to move a wrong answer's question only opens its confirmation: nothing is written", async () => {
+    const server = served();
+    server.on("GET", SET, () => setAt("r1"));
+    const row = { text: "osakeyhtiön tuloveroprosentti", lang: "fi" as const, topic: "tax-card" };
+    const other = { ...row, text: "koiravero helsinki" };
+
+    askToMove(other);
+    askToMove(row);
+
+    // One confirmation open, this row's; the set and the topic untouched until it is confirmed.
+    expect(confirmingMove.value).toBe(rowKey(row));
+    expect(writes()).toEqual([]);
+    expect(server.calls).toEqual([]);
+  });
+
+  it("tries the question in its own language on Try it, to see why the topic answers it", async () => {
+    const server = served();
+    server.on("POST", "/api/content/try", () => ({
+      status: 200,
+      body: { draft: { top: [] }, live: { top: [] } },
+    }));
+    const row = { text: "hundskatt i Helsingfors", lang: "sv" as const, topic: "vat" };
+
+    await tryQuestion(row);
+
+    expect(location.hash).toBe("#/try");
+    expect([tryIt.message.value, tryIt.lang.value]).toEqual([row.text, "sv"]);
+    expect(server.calls.find((c) => c.path === "/api/content/try")?.body).toEqual({
+      text: row.text,
+      lang: "sv",
+    });
+    // Trying changes nothing in the draft.
+    expect(server.calls.filter((c) => c.method === "PUT")).toEqual([]);
+  });
+
+  it("names the topic by its title once the question is moved, and closes the confirmation", async () => {
+    draft.value = draftNaming([{ id: "vat", fi: "Arvonlisävero", sv: "Moms" }]);
+    const server = served();
+    server.on("GET", SET, () => setAt("r1"));
+    server.on("PUT", SET, () => saved("r2"));
+    server.on("GET", VAT, () => vatTopic);
+    server.on("PUT", VAT, () => saved("t2"));
+    const row = { text: "koiravero helsinki", lang: "fi" as const, topic: "vat" };
+    askToMove(row);
+
+    expect(await moveToTopicTests(row)).toBe(true);
+
+    expect(moveOutcome.value?.text).toMatch(
+      /lisättiin aiheen Arvonlisävero \(vat\) testiviesteihin/,
+    );
+    expect(confirmingMove.value).toBeUndefined();
   });
 
   it("says plainly when the question left the set but the topic's save failed", async () => {

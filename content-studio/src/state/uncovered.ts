@@ -6,9 +6,10 @@ import { batch, signal } from "@preact/signals";
 import type { Lang } from "../api.ts";
 import { text } from "../i18n.ts";
 import { formFromUncovered, uncoveredFromForm } from "../listsForm.ts";
-import { announce, call, errorText, onSignOut } from "./app.ts";
+import { announce, call, errorText, navigate, onSignOut } from "./app.ts";
 import { createListPage } from "./listPage.ts";
-import { loadDraft } from "./topics.ts";
+import { draftItemName, loadDraft } from "./topics.ts";
+import * as tryIt from "./tryIt.ts";
 
 export const uncoveredPage = createListPage({
   kept: "uncovered",
@@ -32,6 +33,12 @@ export interface AnsweredUncovered {
   topic: string;
 }
 
+/**
+ * The row whose move is being confirmed, by `rowKey`; one at a time. A question answered with
+ * a topic's text is first of all a wrong answer: the move, which makes that answer a passing
+ * test, is never one click.
+ */
+export const confirmingMove = signal<string | undefined>(undefined);
 /** The row being moved now, by `rowKey`; one at a time. */
 export const moving = signal<string | undefined>(undefined);
 /** The rows moved since the report was made, by `rowKey`: their action is done. */
@@ -41,10 +48,31 @@ export const moveOutcome = signal<{ kind: "ok" | "error"; text: string } | undef
 
 export const rowKey = (row: AnsweredUncovered) => `${row.lang}:${row.topic}:${row.text}`;
 
+/** Opens the row's move confirmation (closing any other); nothing is written yet. */
+export function askToMove(row: AnsweredUncovered): void {
+  batch(() => {
+    confirmingMove.value = rowKey(row);
+    moveOutcome.value = undefined;
+  });
+}
+
 /**
- * "The topic covers this now": the question leaves the uncovered set and becomes one of the
- * topic's test messages in its language, so the topic is measured on it instead of the set
- * counting it against the version. Two saves, each over the revision just read: the set
+ * "Try it" with the question, in its own language: the way to see why the topic answers it
+ * (its closest sentences, how sure the recogniser was) before mending the topic.
+ */
+export function tryQuestion(row: AnsweredUncovered): Promise<void> {
+  batch(() => {
+    tryIt.message.value = row.text;
+    tryIt.lang.value = row.lang;
+  });
+  navigate({ view: "try" });
+  return tryIt.run(row.text);
+}
+
+/**
+ * The confirmed move, for a topic whose answer is right: the question leaves the uncovered
+ * set and becomes one of the topic's test messages in its language, so the topic is measured
+ * on it instead of the set counting it against the version. Two saves, each over the revision just read: the set
  * first (a held-out message may not also be in the set, so the topic's save would be refused
  * while it is), then the topic. If the second fails the first stands, and the owner is told
  * to add it to the topic or put it back.
@@ -61,6 +89,7 @@ export async function moveToTopicTests(row: AnsweredUncovered): Promise<boolean>
     announce(said);
     return kind === "ok";
   };
+  const topicName = draftItemName(row.topic, t);
   batch(() => {
     moving.value = rowKey(row);
     moveOutcome.value = undefined;
@@ -97,16 +126,20 @@ export async function moveToTopicTests(row: AnsweredUncovered): Promise<boolean>
           ),
         onError,
       ));
-    if (!added) return told("error", t.moveTopicFailed(row.topic, failed || t.noAnswer));
+    if (!added) return told("error", t.moveTopicFailed(topicName, failed || t.noAnswer));
     moved.value = new Set([...moved.value, rowKey(row)]);
-    return told("ok", t.moved(row.topic));
+    return told("ok", t.moved(topicName));
   } finally {
-    moving.value = undefined;
+    batch(() => {
+      moving.value = undefined;
+      confirmingMove.value = undefined;
+    });
   }
 }
 
 onSignOut(() => {
   batch(() => {
+    confirmingMove.value = undefined;
     moving.value = undefined;
     moved.value = new Set();
     moveOutcome.value = undefined;

@@ -140,7 +140,7 @@ function TopicFeedbackPanel(props: { id: string }) {
             return (
               <section key={lang} aria-labelledby={`topic-feedback-${lang}`} data-lang={lang}>
                 <h4 id={`topic-feedback-${lang}`}>{t.langColumn[lang]}</h4>
-                <p>{t.answeredTimes(formatCount(f.answers, t))}</p>
+                <p>{t.answeredTimes(f.answers, formatCount(f.answers, t))}</p>
                 {f.votes ? (
                   <p>
                     {t.helpfulShare}: <strong>{formatPercent(f.share, t)}</strong> (

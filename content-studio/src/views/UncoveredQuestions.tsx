@@ -2,24 +2,30 @@
  * The tax questions no topic covers, in Test all and in a version's test: per language the
  * share the chat would answer with a topic's text against the publish gate's limit, and each
  * such question with the topic it would get, those the live version does not answer marked new.
- * On the draft's Test all (`actions`), each such question can be moved to the topic's test
- * messages when the topic covers it now, and the set has a link to its page.
+ * On the draft's Test all (`actions`), each such question offers first the ways to mend the
+ * cause (the topic that answered it, and Try it with the question), then, behind a
+ * confirmation, its move to the topic's test messages for when the topic's answer is right;
+ * and the set has a link to its page.
  */
 import { MAX_UNCOVERED_ANSWERED } from "../../../functions/contracts/contentTargets.ts";
 import { LANGS, type TestAllResult } from "../api.ts";
 import { formatPercent, text } from "../i18n.ts";
 import { routeHash } from "../route.ts";
+import { draft, draftItemLabel, draftItemName } from "../state/topics.ts";
 import {
   type AnsweredUncovered,
+  askToMove,
+  confirmingMove,
   moved,
   moveOutcome,
   moveToTopicTests,
   moving,
   rowKey,
+  tryQuestion,
 } from "../state/uncovered.ts";
 import { overUncoveredLimit, uncoveredNoLonger, uncoveredRows } from "../testReport.ts";
 import { IntentName } from "./IntentName.tsx";
-import { Badge, Outcome, Scroll } from "./ui.tsx";
+import { Badge, Confirm, focusControl, Outcome, Scroll } from "./ui.tsx";
 
 export function UncoveredQuestions(props: {
   report: TestAllResult;
@@ -127,7 +133,11 @@ export function UncoveredQuestions(props: {
                       </td>
                       {props.actions ? (
                         <td>
-                          <MoveAction row={row} question={id(`uncovered-question-${i}`)} />
+                          <RowActions
+                            row={row}
+                            index={i}
+                            question={id(`uncovered-question-${i}`)}
+                          />
                         </td>
                       ) : null}
                     </tr>
@@ -145,23 +155,76 @@ export function UncoveredQuestions(props: {
   );
 }
 
-/** The row's "the topic covers this now" button, or that it was moved. */
-function MoveAction(props: { row: AnsweredUncovered; question: string }) {
+/**
+ * A question the draft answers with a topic's text, on the draft's Test all: the ways to mend
+ * the cause first (the topic, Try it), then the move to the topic's test messages, confirmed
+ * with what it does; once moved, that it was. Each control is described by the question.
+ */
+function RowActions(props: { row: AnsweredUncovered; index: number; question: string }) {
   const t = text.value;
-  const key = rowKey(props.row);
-  if (moved.value.has(key)) return <span>{t.movedToTopic(props.row.topic)}</span>;
-  const busy = moving.value === key;
+  const { row, index } = props;
+  const key = rowKey(row);
+  const moveId = `move-to-topic-tests-${index}`;
+  const movedId = `moved-to-topic-${index}`;
+  if (moved.value.has(key)) {
+    return (
+      <span id={movedId} tabIndex={-1}>
+        {t.movedToTopic(draftItemName(row.topic, t))}
+      </span>
+    );
+  }
+  const label = draftItemLabel(row.topic, t);
+  const confirming = confirmingMove.value === key;
+  const known = draft.value?.topics.some((topic) => topic.id === row.topic);
   return (
-    <button
-      type="button"
-      class="secondary small"
-      data-testid="move-to-topic-tests"
-      // The question it moves, from the row's header: each button is told apart.
-      aria-describedby={props.question}
-      disabled={moving.value !== undefined}
-      onClick={() => void moveToTopicTests(props.row)}
-    >
-      {busy ? t.moving : t.moveToTopicTests}
-    </button>
+    <div class="row-actions">
+      {known ? (
+        <a
+          href={routeHash({ view: "topic", id: row.topic })}
+          data-testid="open-answering-topic"
+          aria-describedby={props.question}
+        >
+          {t.openAnsweringTopic(label.name)}
+        </a>
+      ) : null}
+      <button
+        type="button"
+        class="secondary small"
+        data-testid="try-uncovered"
+        aria-describedby={props.question}
+        onClick={() => void tryQuestion(row)}
+      >
+        {t.tryUncovered}
+      </button>
+      {confirming ? (
+        <Confirm
+          id={`move-confirm-${index}`}
+          question={t.moveConfirm(row.text, draftItemName(row.topic, t), t.langName[row.lang])}
+          yes={moving.value === key ? t.moving : t.moveConfirmYes}
+          busy={moving.value !== undefined}
+          onYes={() =>
+            void moveToTopicTests(row).then((done) =>
+              focusControl(done ? movedId : "move-outcome", moveId),
+            )
+          }
+          onCancel={() => {
+            confirmingMove.value = undefined;
+            focusControl(moveId);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          class="secondary small"
+          id={moveId}
+          data-testid="move-to-topic-tests"
+          aria-describedby={props.question}
+          disabled={moving.value !== undefined}
+          onClick={() => askToMove(row)}
+        >
+          {t.moveToTopicTests}
+        </button>
+      )}
+    </div>
   );
 }

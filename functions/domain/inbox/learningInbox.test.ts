@@ -710,7 +710,7 @@ describe("when the inbox writes", () => {
 });
 
 describe("what the chat did next", () => {
-  it("records answered, rephrased, handed-off and left", async () => {
+  it("records answered, clarified, rephrased, handed-off and left", async () => {
     const { inbox, clock, all } = setup();
     const ask = (id: string, text: string, turn: BotTurn) =>
       inbox.answered({ chat: chat(id), question: question(text, clock), turn });
@@ -723,6 +723,9 @@ describe("what the chat did next", () => {
     inbox.personRequested(chat("c"));
     ask("d", "d1", missedTurn());
     ask("e", "e1", missedTurn());
+    // f's next message got only a which-one: a question back, not an answer.
+    ask("f", "f1", missedTurn());
+    ask("f", "f2", whichTurn());
     const outcomes = Object.fromEntries((await all()).map((e) => [e.text, e.outcome]));
     expect(outcomes).toEqual({
       a1: "answered",
@@ -731,6 +734,8 @@ describe("what the chat did next", () => {
       c1: "handed-off",
       d1: "unknown",
       e1: "unknown",
+      f1: "clarified",
+      f2: "unknown",
     });
   });
 

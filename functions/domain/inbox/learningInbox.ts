@@ -340,7 +340,12 @@ export function createLearningInbox(deps: {
       // about (should the pick get a which-one of its own, a pick there is still about it).
       const chosen = previous && !declined ? pickedTopic(previous, question.text) : undefined;
       const about = chosen ? (previous?.kept ?? previous?.picked) : undefined;
-      const outcome: MissOutcome = turn.missed ? "rephrased" : "answered";
+      // A which-one on the next message is a question back, not an answer to it.
+      const outcome: MissOutcome = turn.missed
+        ? "rephrased"
+        : turn.clarified
+          ? "clarified"
+          : "answered";
       if (previous) {
         if (asksForPerson(turn)) {
           if (about) change(about, { chosen });

@@ -24,6 +24,11 @@ export type MissReason = (typeof MISS_REASONS)[number];
 export const MISS_OUTCOMES = [
   /** The customer's next question got an answer. */
   "answered",
+  /**
+   * The customer's next question only got a which-one (the bot asked which of two topics was
+   * meant): not an answer. An addition: questions kept before it say `answered` there.
+   */
+  "clarified",
   /** The customer asked again and the bot missed again. */
   "rephrased",
   /** The customer asked for a person. */

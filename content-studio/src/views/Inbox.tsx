@@ -55,7 +55,6 @@ import {
   shownPeriod,
   statusFilter,
   statusText,
-  type TopicChoice,
   topicChoices,
   topicTitle,
   totalOf,
@@ -66,6 +65,7 @@ import {
 } from "../state/inbox.ts";
 import { draft } from "../state/topics.ts";
 import { ProblemPageLink } from "./ProblemPageLink.tsx";
+import { SplitChoice, TopicOptionGroups } from "./TeachFields.tsx";
 import { describedBy, focusControl, LoadError, SlowNotice } from "./ui.tsx";
 
 /** Samples shown before "show all". */
@@ -765,56 +765,30 @@ function ActionPanel(props: {
               onChange={(event) => setTopicId(event.currentTarget.value)}
             >
               <option value="">{t.chooseTopic}</option>
-              {topics.chosen.length ? (
-                <optgroup label={props.choicesLabel}>
-                  {topics.chosen.map((topic) => (
-                    <option key={topic.id} value={topic.id}>
-                      {withNote(topicOption(topic), choiceNotes.get(topic.id))}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-              {topics.guessed.length ? (
-                <optgroup label={t.guessesLabel}>
-                  {topics.guessed.map((topic) => (
-                    <option key={topic.id} value={topic.id}>
-                      {withNote(topicOption(topic), guessNotes.get(topic.id))}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-              <optgroup label={t.allTopics}>
-                {topics.all.map((topic) => (
-                  <option key={topic.id} value={topic.id}>
-                    {topicOption(topic)}
-                  </option>
-                ))}
-              </optgroup>
+              <TopicOptionGroups
+                groups={[
+                  {
+                    label: props.choicesLabel,
+                    topics: topics.chosen,
+                    note: (id) => choiceNotes.get(id),
+                  },
+                  {
+                    label: t.guessesLabel,
+                    topics: topics.guessed,
+                    note: (id) => guessNotes.get(id),
+                  },
+                  { label: t.allTopics, topics: topics.all },
+                ]}
+              />
             </select>
           </div>
-          <fieldset
+          <SplitChoice
             id={ids.split}
-            class="choice-group"
-            aria-describedby={describedBy(`${ids.split}-hint`, errorFor("split"))}
-          >
-            <legend>{t.splitLegend}</legend>
-            {(["training", "tests"] as const).map((choice) => (
-              <span class="choice" key={choice}>
-                <input
-                  type="radio"
-                  id={`${ids.split}-${choice}`}
-                  name={ids.split}
-                  value={choice}
-                  checked={split === choice}
-                  onChange={() => setSplit(choice)}
-                />
-                <label for={`${ids.split}-${choice}`}>{t.teachSplits[choice]}</label>
-              </span>
-            ))}
-            <p id={`${ids.split}-hint`} class="hint">
-              {t.splitHint}
-            </p>
-          </fieldset>
+            legend={t.splitLegend}
+            value={split}
+            onChange={setSplit}
+            describedBy={errorFor("split")}
+          />
         </>
       ) : null}
       {action === "refer" ? (
@@ -913,16 +887,6 @@ function ActionPanel(props: {
       ) : null}
     </form>
   );
-}
-
-/** A topic in the picker: its title and id ("Eläke (pension)"), the id alone when untitled. */
-function topicOption(topic: TopicChoice): string {
-  return topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`;
-}
-
-/** A picker option with how often or how sure, when there is that to say. */
-function withNote(option: string, note: string | undefined): string {
-  return note ? `${option}: ${note}` : option;
 }
 
 /** The field a refused teach names, as the topic editor labels it ("Suomi: opetuslauseet: "). */

@@ -30,6 +30,7 @@ import { whyLine } from "../tryWhy.ts";
 import { AnswerPreview } from "./AnswerPreview.tsx";
 import { IntentName } from "./IntentName.tsx";
 import { ProblemPageLink } from "./ProblemPageLink.tsx";
+import { SplitChoice, TopicOptionGroups } from "./TeachFields.tsx";
 import { focusControl } from "./ui.tsx";
 
 export function TryIt() {
@@ -197,45 +198,22 @@ export function TeachForm(props: { outcome: TryOutcome; lang: Lang; tried: strin
             <option value="" disabled>
               {t.chooseTopic}
             </option>
-            {topics.guessed.length ? (
-              <optgroup label={t.tryTeachGuesses}>
-                {topics.guessed.map((topic) => (
-                  <option key={topic.id} value={topic.id}>
-                    {topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            <optgroup label={t.allTopics}>
-              {topics.all.map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {topic.title === topic.id ? topic.id : `${topic.title} (${topic.id})`}
-                </option>
-              ))}
-            </optgroup>
+            <TopicOptionGroups
+              groups={[
+                { label: t.tryTeachGuesses, topics: topics.guessed },
+                { label: t.allTopics, topics: topics.all },
+              ]}
+            />
           </select>
         </div>
-        <fieldset id={TEACH.split} class="choice-group" aria-describedby={`${TEACH.split}-hint`}>
-          <legend>{t.tryTeachSplit}</legend>
-          {(["training", "tests"] as const).map((choice) => (
-            <span class="choice" key={choice}>
-              <input
-                type="radio"
-                id={`${TEACH.split}-${choice}`}
-                name={TEACH.split}
-                value={choice}
-                checked={teachSplit.value === choice}
-                onChange={() => {
-                  teachSplit.value = choice;
-                }}
-              />
-              <label for={`${TEACH.split}-${choice}`}>{t.teachSplits[choice]}</label>
-            </span>
-          ))}
-          <p id={`${TEACH.split}-hint`} class="hint">
-            {t.splitHint}
-          </p>
-        </fieldset>
+        <SplitChoice
+          id={TEACH.split}
+          legend={t.tryTeachSplit}
+          value={teachSplit.value}
+          onChange={(choice) => {
+            teachSplit.value = choice;
+          }}
+        />
         <div class="actions">
           <button
             type="submit"

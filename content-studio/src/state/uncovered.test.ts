@@ -57,6 +57,15 @@ describe("the uncovered questions in the studio", () => {
 
   const page = listPageServer(fake, CHECK);
   const served = (problems: unknown[] = []) => page.served([], problems);
+  /** A server where moving a question to vat's test messages saves the set, then the topic. */
+  const servedForMove = () => {
+    const server = served();
+    server.on("GET", SET, () => setAt("r1"));
+    server.on("PUT", SET, () => saved("r2"));
+    server.on("GET", VAT, () => vatTopic);
+    server.on("PUT", VAT, () => saved("t2"));
+    return server;
+  };
   const { writes } = page;
 
   it("opens each language's questions as `matter: question` lines and saves them as questions over the revision read", async () => {
@@ -103,11 +112,7 @@ describe("the uncovered questions in the studio", () => {
   });
 
   it("moves a question the draft answers into the topic's test messages: the set first, then the topic", async () => {
-    const server = served();
-    server.on("GET", SET, () => setAt("r1"));
-    server.on("PUT", SET, () => saved("r2"));
-    server.on("GET", VAT, () => vatTopic);
-    server.on("PUT", VAT, () => saved("t2"));
+    const server = servedForMove();
     const row = { text: "koiravero helsinki", lang: "fi" as const, topic: "vat" };
 
     expect(await moveToTopicTests(row)).toBe(true);
@@ -160,11 +165,7 @@ describe("the uncovered questions in the studio", () => {
 
   it("names the topic by its title once the question is moved, and closes the confirmation", async () => {
     draft.value = draftNaming([{ id: "vat", fi: "Arvonlisävero", sv: "Moms" }]);
-    const server = served();
-    server.on("GET", SET, () => setAt("r1"));
-    server.on("PUT", SET, () => saved("r2"));
-    server.on("GET", VAT, () => vatTopic);
-    server.on("PUT", VAT, () => saved("t2"));
+    servedForMove();
     const row = { text: "koiravero helsinki", lang: "fi" as const, topic: "vat" };
     askToMove(row);
 

@@ -1092,6 +1092,24 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         "Varoitus: Vain suomenkielinen vastaus muuttui. Tarvitseeko ruotsinkielinen vastaus saman muutoksen?",
       );
       await expectNoAxeViolations(page, "studio-versions-answer-only-in");
+      // With the details: the new answer as the customer gets it (a personal topic's with its
+      // sign-in prompt), the word that changed, and live's answer folded under it.
+      await page.locator("#draft-details-toggle").click();
+      const now = row
+        .getByTestId("diff-preview")
+        .locator(':scope > .answer-previews figure[data-lang="fi"] .bubble');
+      expect(await now.textContent()).toContain("Tarkistettu.");
+      expect(await now.locator(".chip.action").first().textContent()).toContain("Kirjaudu sisään");
+      expect(await row.locator('dd[data-field="fi.answer"] ins').textContent()).toContain(
+        "Tarkistettu.",
+      );
+      const before = row.getByTestId("diff-preview-before");
+      expect(await before.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await before.locator("summary").click();
+      expect(await before.locator('figure[data-lang="fi"] .bubble').textContent()).not.toContain(
+        "Tarkistettu.",
+      );
+      await expectNoAxeViolations(page, "studio-versions-changed-answer-preview");
 
       // The draft as it was, for whatever runs next.
       await openTopic(page, "tax-card");

@@ -187,17 +187,10 @@ export interface OutOfScopeHit {
   text: string;
 }
 
-export interface QuickReply {
-  label: string;
-  value: string;
-}
+// The chat protocol's own: what Try it and the previews show is what the widget gets.
+export type { MessageAction, QuickReply } from "../../functions/contracts/protocol.ts";
 
-export interface MessageAction {
-  type: "login" | "handoff" | "callback" | "appointment" | "link" | "switch-language";
-  label: string;
-  url?: string;
-  lang?: Lang;
-}
+import type { MessageAction, QuickReply } from "../../functions/contracts/protocol.ts";
 
 /** A bot message as the widget receives it. */
 export interface OutgoingMessage {
@@ -404,7 +397,10 @@ export interface VersionList {
 
 export type TopicChange = "added" | "removed" | "changed";
 
-export type { FieldChange } from "../../functions/domain/content/bundleDiff.ts";
+export type {
+  AnswerPreviews,
+  FieldChange,
+} from "../../functions/domain/content/bundleDiff.ts";
 
 /** What publishing the draft would change against the live version `against`. */
 export interface DraftDiff {

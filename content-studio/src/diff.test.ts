@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   answerOnlyIn,
+  countedList,
+  detailSections,
   diffLine,
   fieldLabel,
+  listSummary,
   partText,
+  previewShown,
   rowLabel,
   rowName,
   textPieces,
@@ -194,5 +198,89 @@ describe("the uncovered questions' change in a diff", () => {
     expect(rowName({ id: "uncovered", kind: "uncovered" }, UI.sv)).toBe(
       "Frågor som inget ämne svarar på",
     );
+  });
+});
+
+describe("a version's diff, read at a glance", () => {
+  const bubble = (text: string) => ({ from: "bot" as const, text });
+  const answers = (fi: string, sv: string) => ({ fi: bubble(fi), sv: bubble(sv) });
+
+  it("previews a new answer always, a changed one only when customers see something else", () => {
+    expect(previewShown({ change: "added", preview: { after: answers("Uusi", "Ny") } })).toBe(true);
+    expect(
+      previewShown({
+        change: "changed",
+        preview: { after: answers("Uusi", "Ny"), before: answers("Vanha", "Gammal") },
+      }),
+    ).toBe(true);
+    // New training sentences alone: the answer customers get is the same.
+    expect(previewShown({ change: "changed", preview: { after: answers("Sama", "Samma") } })).toBe(
+      false,
+    );
+    // An older server sends none.
+    expect(previewShown({ change: "added" })).toBe(false);
+  });
+
+  it("counts the long lists, whichever language or split they are of", () => {
+    expect(
+      ["fi.utterances", "tests.sv", "dev.fi", "outOfScope.sv", "uncovered.fi", "sv.sentences"].map(
+        countedList,
+      ),
+    ).toEqual(["utterances", "tests", "dev", "outOfScope", "uncovered", "sentences"]);
+    expect(["fi.links", "followUps", "fi.answer", "sv.title"].map(countedList)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("says a long list's change in a few words, the noun with the first count", () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `lause ${i}`);
+    expect(listSummary("fi.utterances", { added: items(18), removed: items(2) }, UI.fi)).toBe(
+      "+18 opetuslausetta, −2",
+    );
+    expect(listSummary("sv.utterances", { added: items(1), removed: [] }, UI.sv)).toBe(
+      "+1 träningsmening",
+    );
+    expect(listSummary("tests.fi", { added: [], removed: items(2) }, UI.fi)).toBe(
+      "−2 testiviestiä",
+    );
+    expect(listSummary("uncovered.sv", { added: items(3), removed: [] }, UI.sv)).toBe("+3 frågor");
+    // Only moved: there is nothing to count.
+    expect(listSummary("fi.utterances", { added: [], removed: [] }, UI.fi)).toBe("");
+    expect(listSummary("fi.links", { added: items(1), removed: [] }, UI.fi)).toBe("");
+  });
+
+  it("puts what the customer reads first and the long lists last, finnish before swedish", () => {
+    const details = [
+      { field: "action", before: "", after: "handoff" },
+      { field: "followUps", added: ["payment"], removed: [] },
+      { field: "fi.title", before: "", after: "Maksu" },
+      { field: "fi.utterances", added: ["a"], removed: [] },
+      { field: "fi.answer", before: "", after: "Vastaus" },
+      { field: "fi.links", added: ["Maksut <https://www.vero.fi/>"], removed: [] },
+      { field: "sv.title", before: "", after: "Betalning" },
+      { field: "sv.answer", before: "", after: "Svar" },
+      { field: "tests.fi", added: ["b"], removed: [] },
+    ];
+    const fields = (sections: ReturnType<typeof detailSections>) => ({
+      shown: sections.shown.map((d) => d.field),
+      counted: sections.counted.map((d) => d.field),
+    });
+
+    expect(fields(detailSections({ change: "changed", details }))).toEqual({
+      shown: ["fi.title", "sv.title", "fi.answer", "sv.answer", "fi.links", "followUps", "action"],
+      counted: ["fi.utterances", "tests.fi"],
+    });
+    // A new topic's previewed answer is the preview: its text is not repeated under it.
+    const preview = { after: answers("Vastaus", "Svar") };
+    expect(fields(detailSections({ change: "added", details, preview })).shown).toEqual([
+      "fi.title",
+      "sv.title",
+      "fi.links",
+      "followUps",
+      "action",
+    ]);
   });
 });

@@ -4,7 +4,14 @@
  * changed fields in words, and what the changed parts say, shown word by word.
  */
 import { diffWords } from "diff";
-import type { ChangeKind, FieldChange, Lang, TopicChange, VersionDiff } from "./api.ts";
+import type {
+  AnswerPreviews,
+  ChangeKind,
+  FieldChange,
+  Lang,
+  TopicChange,
+  VersionDiff,
+} from "./api.ts";
 import { formatDay, type UiText } from "./i18n.ts";
 import { parsePath } from "./problems.ts";
 
@@ -24,6 +31,8 @@ export interface DiffRow {
    * forgotten, so the reviewer is told.
    */
   answerOnlyIn?: Lang;
+  /** The answer as customers get it, when the server sent it (see `previewShown`). */
+  preview?: AnswerPreviews;
 }
 
 /** A row's name: its title when it has one, and the id (a group's as a group's) beside it. */
@@ -158,9 +167,99 @@ export function versionDiffRows(diff: Pick<VersionDiff, "topics">, t: UiText): D
         fields: [...new Set(topic.fields.map((f) => fieldLabel(f, t)))],
         ...(topic.details ? { details: topic.details } : {}),
         ...(only ? { answerOnlyIn: only } : {}),
+        ...(topic.preview ? { preview: topic.preview } : {}),
       };
     })
     .sort(byChangeThenName(t));
+}
+
+/**
+ * Whether a row shows its answer as customers get it: a new topic's or group's always, a
+ * changed one's when customers see something else than before (not for new training
+ * sentences alone, where the answer would only repeat what they already get).
+ */
+export function previewShown(row: Pick<DiffRow, "change" | "preview">): boolean {
+  if (!row.preview) return false;
+  return row.change === "added" || row.preview.before !== undefined;
+}
+
+/** The lists a diff only counts until asked: their items run to dozens, one line each. */
+export type CountedList = "utterances" | "tests" | "dev" | "outOfScope" | "uncovered" | "sentences";
+
+const COUNTED = new Set<string>([
+  "utterances",
+  "tests",
+  "dev",
+  "outOfScope",
+  "uncovered",
+  "sentences",
+]);
+
+/** Which counted list a field is (`fi.utterances`, `tests.sv`...); undefined for any other. */
+export function countedList(field: string): CountedList | undefined {
+  const [first, second] = field.split(".");
+  const name = first === "fi" || first === "sv" ? second : first;
+  return name !== undefined && COUNTED.has(name) ? (name as CountedList) : undefined;
+}
+
+// What the customer reads comes first, then what else is about the answer; the rest keeps
+// the server's order (finnish before swedish).
+const FIELD_RANK: Record<string, number> = {
+  title: 0,
+  answer: 1,
+  links: 2,
+  link: 2,
+  followUps: 3,
+  action: 4,
+  personal: 5,
+  demo: 6,
+  reviewBy: 7,
+};
+
+function rankOf(field: string): number {
+  const [first, second] = field.split(".");
+  const name = (first === "fi" || first === "sv" ? second : first) ?? "";
+  return FIELD_RANK[name] ?? 8;
+}
+
+/**
+ * A change's details in reading order: `shown`, the parts read in full (title, answer, links,
+ * follow-ups, action, then the rest), and `counted`, the long lists told as counts with their
+ * items folded. With the answer previewed, a new item's answer texts are left out: the
+ * preview is that text as the customer reads it.
+ */
+export function detailSections(row: Pick<DiffRow, "change" | "preview" | "details">): {
+  shown: FieldChange[];
+  counted: FieldChange[];
+} {
+  const details = row.details ?? [];
+  const previewed = previewShown(row) && row.change === "added";
+  const shown = details
+    .filter((d) => !countedList(d.field))
+    .filter((d) => !(previewed && /^(fi|sv)\.answer$/.test(d.field)))
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rankOf(a.d.field) - rankOf(b.d.field) || a.i - b.i)
+    .map(({ d }) => d);
+  return { shown, counted: details.filter((d) => countedList(d.field)) };
+}
+
+/**
+ * A counted list's change in a few words: "+18 opetuslausetta, −2" (the noun with the first
+ * count), "−2 opetuslausetta" when nothing was added; "" when only the order changed.
+ */
+export function listSummary(
+  field: string,
+  change: { added: readonly string[]; removed: readonly string[] },
+  t: UiText,
+): string {
+  const list = countedList(field);
+  const added = change.added.length;
+  const removed = change.removed.length;
+  if (!list || added + removed === 0) return "";
+  const noun = t.listNouns[list];
+  if (added === 0) return `−${removed} ${noun(removed)}`;
+  const plus = `+${added} ${noun(added)}`;
+  return removed ? `${plus}, −${removed}` : plus;
 }
 
 /** One row as a line of text: "Muutettu: Verokortti (tax-card) (suomi: vastaus, ruotsi: vastaus)". */

@@ -22,6 +22,7 @@ import type {
   VersionState,
 } from "./api.ts";
 import { SYSTEM_ACTOR } from "./api.ts";
+import type { CountedList } from "./diff.ts";
 import type { LocaleField } from "./problems.ts";
 import type { Conflict } from "./state/draftEdit.ts";
 import type { ChangeEffect } from "./testReport.ts";
@@ -345,6 +346,7 @@ const fi = {
   quickReplyTry: (label: string) => `Kokeile pikavalintaa: ${label}`,
   newWindow: "(avautuu uuteen ikkunaan)",
   actionNote: "Toimintopainike",
+  quickReplyNote: "Pikavalinta",
   tryDone: (draft: string, live: string) => `Luonnos: ${draft}. Julkaistu versio: ${live}.`,
   // Try it: teaching the tried message to a topic
   tryTeachTitle: "Opeta viesti aiheeseen",
@@ -668,6 +670,22 @@ const fi = {
   diffAdded: "Lisätty:",
   diffRemoved: "Poistettu:",
   diffOnlyOrder: "Vain järjestys muuttui.",
+  /** Over a topic's or group's answer as customers get it (the diff, the editor). */
+  customerSees: "Näin asiakas näkee vastauksen",
+  previewIn: { fi: "Suomeksi", sv: "Ruotsiksi" } as Record<Lang, string>,
+  /** A changed answer's earlier form, folded under the new one. */
+  previewBefore: (version: number) => `Vastaus versiossa ${version}`,
+  /** The noun after a counted list's number in a diff: "+18 opetuslausetta". */
+  listNouns: {
+    utterances: (n: number) => (n === 1 ? "opetuslause" : "opetuslausetta"),
+    tests: (n: number) => (n === 1 ? "testiviesti" : "testiviestiä"),
+    dev: (n: number) => (n === 1 ? "kehitysjoukon viesti" : "kehitysjoukon viestiä"),
+    outOfScope: (n: number) => (n === 1 ? "esimerkki" : "esimerkkiä"),
+    uncovered: (n: number) => (n === 1 ? "kysymys" : "kysymystä"),
+    sentences: (n: number) => (n === 1 ? "lause" : "lausetta"),
+  } as Record<CountedList, (n: number) => string>,
+  /** Under the editor's answer preview. */
+  editorPreviewHint: "Päivittyy kirjoittaessasi, jatkoaiheet ja painikkeet mukaan lukien.",
   testVersion: "Testaa versio",
   versionTested: (version: number, changed: number) =>
     changed === 0
@@ -1352,6 +1370,7 @@ const sv: UiText = {
   quickReplyTry: (label) => `Testa snabbvalet: ${label}`,
   newWindow: "(öppnas i ett nytt fönster)",
   actionNote: "Åtgärdsknapp",
+  quickReplyNote: "Snabbval",
   tryDone: (draft, live) => `Utkast: ${draft}. Publicerad version: ${live}.`,
   tryTeachTitle: "Lär in meddelandet i ett ämne",
   tryTeachIntro: (lang) =>
@@ -1647,6 +1666,18 @@ const sv: UiText = {
   diffAdded: "Tillagt:",
   diffRemoved: "Borttaget:",
   diffOnlyOrder: "Bara ordningen ändrades.",
+  customerSees: "Så här ser kunden svaret",
+  previewIn: { fi: "På finska", sv: "På svenska" },
+  previewBefore: (version) => `Svaret i version ${version}`,
+  listNouns: {
+    utterances: (n) => (n === 1 ? "träningsmening" : "träningsmeningar"),
+    tests: (n) => (n === 1 ? "testmeddelande" : "testmeddelanden"),
+    dev: (n) => (n === 1 ? "utvecklingsmeddelande" : "utvecklingsmeddelanden"),
+    outOfScope: (_n) => "exempel",
+    uncovered: (n) => (n === 1 ? "fråga" : "frågor"),
+    sentences: (n) => (n === 1 ? "mening" : "meningar"),
+  },
+  editorPreviewHint: "Uppdateras medan du skriver, med följdämnen och knappar.",
   testVersion: "Testa versionen",
   versionTested: (version, changed) =>
     changed === 0

@@ -152,6 +152,19 @@ tr[tabindex="-1"]:focus { outline: 3px solid var(--brand); outline-offset: -3px;
   border-radius: 1.4rem; padding: .3rem .8rem; font: inherit; font-size: .9rem; cursor: pointer; text-decoration: none; }
 .chip.action { cursor: default; border-style: dashed; }
 a.chip:hover, button.chip:hover { background: var(--soft); }
+.chip.shown { cursor: default; }
+/* One answer in both languages: side by side where each gets ~18rem, else one under the other. */
+.answer-previews { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
+.answer-preview { margin: 0; min-width: 0; display: flex; flex-direction: column; gap: .2rem; }
+.answer-preview figcaption { font-weight: 600; font-size: .9rem; }
+.diff-preview { margin: .4rem 0; display: flex; flex-direction: column; gap: .3rem; max-width: 60rem; }
+.diff-preview > p { margin: 0; font-weight: 600; }
+.diff-preview summary, .counted-list summary { cursor: pointer; }
+.diff-preview details[open] > summary { margin-bottom: .3rem; }
+.editor-preview { display: flex; flex-direction: column; gap: .3rem; max-width: 32rem; }
+.editor-preview { margin: 0; }
+.editor-preview figcaption { font-weight: 600; }
+.editor-preview p.hint { margin: 0; }
 
 .controls { display: flex; flex-wrap: wrap; gap: .5rem 2rem; }
 .choice-group { border: 0; padding: 0; display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .9rem; }

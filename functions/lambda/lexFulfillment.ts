@@ -16,9 +16,9 @@ import { createFulfillmentHandler } from "../adapters/lex/fulfillmentHandler.ts"
 import { dialogueSettings, loadConfig } from "../config.ts";
 import { botContentFromJson } from "../content/contentSnapshot.ts";
 import { createLiveContentReader } from "../content/liveContentReader.ts";
-import { createTopicLibrary } from "../content/topicLibrary.ts";
 import { systemClock } from "../domain/clock.ts";
 import { createDialogue } from "../domain/dialogue/dialogue.ts";
+import { createTopicLibrary } from "../domain/dialogue/topicLibrary.ts";
 import type { OpeningHours } from "../domain/openingHours/config.ts";
 import { formatNextOpeningIfClosed } from "../domain/openingHours/format.ts";
 import { loadOpeningHoursSnapshot } from "../domain/openingHours/snapshot.ts";

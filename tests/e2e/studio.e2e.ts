@@ -44,6 +44,8 @@ const POLL = { timeout: 15_000 } as const;
 /** The uncovered questions bot-content/ carries per language (the same number in both). */
 const UNCOVERED_PER_LANG = loadContentBundle().uncovered?.fi.length ?? 0;
 const ESTATE = studioTopicOf(estateTopic);
+/** An answer's paragraphs as the chat bubble shows them. */
+const paragraphsOf = (answer: string) => answer.split("\n\n");
 /**
  * A wording of the estate's tax return the new topic has no sentence like (perikunta for
  * kuolinpesä): the draft gives it another topic until it is taught from Try it.
@@ -194,6 +196,14 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     await expectNoAxeViolations(studio, "studio-editor-errors");
     await studio.locator("#topic-fi-utterances").fill(ESTATE.fi.utterances.join("\n"));
     expect((await checkSettled(studio)).errors).toBe(0);
+    // Under each answer, the answer as the customer will get it, with its link button.
+    const editorBubble = studio.getByTestId("topic-sv-preview").locator(".bubble");
+    expect(await editorBubble.locator("p").allTextContents()).toEqual(
+      paragraphsOf(ESTATE.sv.answer),
+    );
+    expect(await editorBubble.locator("a.chip").getAttribute("href")).toBe(
+      estateTopic.sv.links[0]?.url,
+    );
     await expectNoAxeViolations(studio, "studio-editor");
     await saveTopic(studio, ESTATE.id);
 
@@ -334,9 +344,58 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       .getByRole("button", { name: /Näytä muutokset/ })
       .click();
     const review = studio.getByTestId(`version-${published}-diff-list`);
+    const reviewed = review.locator(`li[data-topic="${ESTATE.id}"]`);
+    // As the customer will get it, Finnish and Swedish side by side, each with its link.
+    const previewed = (lang: "fi" | "sv") =>
+      reviewed.getByTestId("diff-preview").locator(`figure[data-lang="${lang}"]`);
     await expect
-      .poll(() => review.locator(`dd[data-field="fi.answer"]`).textContent(), POLL)
-      .toBe(`Lisätty: ${ESTATE.fi.answer}`);
+      .poll(() => previewed("fi").locator(".bubble p").allTextContents(), POLL)
+      .toEqual(paragraphsOf(ESTATE.fi.answer));
+    expect(await previewed("sv").locator(".bubble p").allTextContents()).toEqual(
+      paragraphsOf(ESTATE.sv.answer),
+    );
+    expect(await previewed("sv").locator("a.chip").getAttribute("href")).toBe(
+      estateTopic.sv.links[0]?.url,
+    );
+    const [fiBox, svBox] = await Promise.all([
+      previewed("fi").boundingBox(),
+      previewed("sv").boundingBox(),
+    ]);
+    expect(svBox?.y).toBe(fiBox?.y);
+    expect(svBox?.x ?? 0).toBeGreaterThan((fiBox?.x ?? 0) + (fiBox?.width ?? 0));
+    // The preview is the new answer: its text is not repeated under it.
+    expect(await reviewed.locator(`dd[data-field="fi.answer"]`).count()).toBe(0);
+    // The training sentences and test messages are counted, their items folded.
+    const sentences = reviewed.locator(`dd[data-field="fi.utterances"] details`);
+    expect(await sentences.locator("summary").textContent()).toMatch(/^\+\d+ opetuslausetta$/);
+    expect(await reviewed.locator(`dd[data-field="tests.sv"] summary`).textContent()).toBe(
+      `+${ESTATE.sv.tests.length} testiviestiä`,
+    );
+    expect(await sentences.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await sentences.locator("li").first().isVisible()).toBe(false);
+    // Opened from the keyboard.
+    await sentences.locator("summary").focus();
+    await studio.keyboard.press("Enter");
+    await sentences.locator("li").first().waitFor({ state: "visible" });
+    expect(await sentences.locator("li").count()).toBeGreaterThanOrEqual(
+      ESTATE.fi.utterances.length,
+    );
+    // On a phone the two languages stand one under the other.
+    await studio.setViewportSize({ width: 360, height: 800 });
+    await expect
+      .poll(async () => {
+        const [fi, sv] = await Promise.all([
+          previewed("fi").boundingBox(),
+          previewed("sv").boundingBox(),
+        ]);
+        return (sv?.y ?? 0) >= (fi?.y ?? 0) + (fi?.height ?? 0);
+      }, POLL)
+      .toBe(true);
+    expect(await studio.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await expectNoAxeViolations(studio, "studio-versions-review-diff-360");
+    await studio.setViewportSize({ width: 1280, height: 900 });
     // And how it did on the test split when it was published, beside the live version's: the
     // seed's numbers too, so the very first review shows a drop.
     const scores = studio.getByTestId(`version-${published}-scores`);
@@ -1033,6 +1092,24 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
         "Varoitus: Vain suomenkielinen vastaus muuttui. Tarvitseeko ruotsinkielinen vastaus saman muutoksen?",
       );
       await expectNoAxeViolations(page, "studio-versions-answer-only-in");
+      // With the details: the new answer as the customer gets it (a personal topic's with its
+      // sign-in prompt), the word that changed, and live's answer folded under it.
+      await page.locator("#draft-details-toggle").click();
+      const now = row
+        .getByTestId("diff-preview")
+        .locator(':scope > .answer-previews figure[data-lang="fi"] .bubble');
+      expect(await now.textContent()).toContain("Tarkistettu.");
+      expect(await now.locator(".chip.action").first().textContent()).toContain("Kirjaudu sisään");
+      expect(await row.locator('dd[data-field="fi.answer"] ins').textContent()).toContain(
+        "Tarkistettu.",
+      );
+      const before = row.getByTestId("diff-preview-before");
+      expect(await before.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await before.locator("summary").click();
+      expect(await before.locator('figure[data-lang="fi"] .bubble').textContent()).not.toContain(
+        "Tarkistettu.",
+      );
+      await expectNoAxeViolations(page, "studio-versions-changed-answer-preview");
 
       // The draft as it was, for whatever runs next.
       await openTopic(page, "tax-card");

@@ -1,8 +1,9 @@
 /**
  * Bot messages as the customer widget shows them: paragraphs, link buttons and quick replies
- * as chips. Everything is text; a link opens only when it is https.
+ * as chips. Everything is text; a link opens only when it is https. Try it, the editor and a
+ * version's diff all show answers with it.
  */
-import type { Lang, MessageAction, OutgoingMessage } from "../api.ts";
+import { LANGS, type Lang, type MessageAction, type OutgoingMessage } from "../api.ts";
 import { text } from "../i18n.ts";
 
 /** Paragraphs as the widget shows them: a blank line starts a new one. */
@@ -13,6 +14,10 @@ export function paragraphs(value: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * `messages` in the widget's bubbles. With `onQuickReply` a quick reply is a button that
+ * runs it (Try it); without, a chip that only shows it, since nothing would happen on a press.
+ */
 export function AnswerPreview(props: {
   messages: OutgoingMessage[];
   lang: Lang;
@@ -32,19 +37,29 @@ export function AnswerPreview(props: {
           ))}
           {message.quickReplies?.length || message.actions?.length ? (
             <div class="chips">
-              {(message.quickReplies ?? []).map((reply) => (
-                <button
-                  key={`q-${reply.value}`}
-                  type="button"
-                  class="chip"
-                  onClick={() => props.onQuickReply?.(reply.value)}
-                >
-                  <span class="sr-only" lang={t.lang}>
-                    {t.quickReplyTry("")}
+              {(message.quickReplies ?? []).map((reply) => {
+                const run = props.onQuickReply;
+                return run ? (
+                  <button
+                    key={`q-${reply.value}`}
+                    type="button"
+                    class="chip"
+                    onClick={() => run(reply.value)}
+                  >
+                    <span class="sr-only" lang={t.lang}>
+                      {t.quickReplyTry("")}
+                    </span>
+                    {reply.label}
+                  </button>
+                ) : (
+                  <span key={`q-${reply.value}`} class="chip shown">
+                    <span class="sr-only" lang={t.lang}>
+                      {`${t.quickReplyNote}: `}
+                    </span>
+                    {reply.label}
                   </span>
-                  {reply.label}
-                </button>
-              ))}
+                );
+              })}
               {(message.actions ?? []).map((action) => (
                 <ActionChip key={`a-${action.type}-${action.label}`} action={action} />
               ))}
@@ -77,5 +92,26 @@ function ActionChip(props: { action: MessageAction }) {
       </span>
       {action.label}
     </span>
+  );
+}
+
+/**
+ * One answer as customers get it in each language, side by side (one under the other on a
+ * narrow screen), each under the language it is in. A language without a message says so.
+ */
+export function AnswerSideBySide(props: { messages: Partial<Record<Lang, OutgoingMessage>> }) {
+  const t = text.value;
+  return (
+    <div class="answer-previews">
+      {LANGS.map((lang) => {
+        const message = props.messages[lang];
+        return (
+          <figure key={lang} class="answer-preview" data-lang={lang}>
+            <figcaption>{t.previewIn[lang]}</figcaption>
+            <AnswerPreview messages={message ? [message] : []} lang={lang} />
+          </figure>
+        );
+      })}
+    </div>
   );
 }

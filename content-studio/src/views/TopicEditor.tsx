@@ -3,6 +3,7 @@
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
+import { formAnswerMessage } from "../formPreview.ts";
 import {
   actorName,
   formatCount,
@@ -63,6 +64,7 @@ import {
   MIN_TESTS_PER_LANG,
   MIN_UTTERANCES_PER_LANG,
 } from "../topicForm.ts";
+import { AnswerPreview } from "./AnswerPreview.tsx";
 import { ItemHistory } from "./ItemHistory.tsx";
 import { ProblemPageLink } from "./ProblemPageLink.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
@@ -389,6 +391,7 @@ function LocaleFields(props: { lang: Lang }) {
           onInput={(event) => set({ answer: event.currentTarget.value })}
         />
       </Field>
+      <EditorPreview lang={lang} />
       <LinksEditor lang={lang} />
       {locale.personal && Object.keys(locale.personal).length ? (
         <details class="personal">
@@ -432,6 +435,27 @@ function LocaleFields(props: { lang: Lang }) {
         />
       </Field>
     </fieldset>
+  );
+}
+
+/**
+ * Under the answer: the answer as customers will get it in `lang`, with its links, follow-ups
+ * and action, as the form has them now.
+ */
+function EditorPreview(props: { lang: Lang }) {
+  const t = text.value;
+  const topics = draft.value?.topics ?? [];
+  const message = formAnswerMessage(
+    form.value,
+    props.lang,
+    (id, lang) => topics.find((topic) => topic.id === id)?.[lang].title,
+  );
+  return (
+    <figure class="editor-preview" data-testid={`topic-${props.lang}-preview`}>
+      <figcaption>{t.customerSees}</figcaption>
+      <p class="hint">{t.editorPreviewHint}</p>
+      <AnswerPreview messages={message ? [message] : []} lang={props.lang} />
+    </figure>
   );
 }
 

@@ -8,6 +8,7 @@ import { useEffect } from "preact/hooks";
 import { MAX_UNCOVERED_ANSWERED } from "../../../functions/contracts/contentTargets.ts";
 import { wasLiveBefore } from "../../../functions/domain/content/versions.ts";
 import type {
+  AnswerPreviews,
   ContentVersion,
   DraftDiff,
   FieldChange,
@@ -19,8 +20,11 @@ import type {
 import {
   type BrokenFollowUp,
   type DiffRow,
+  detailSections,
   fieldLabel,
+  listSummary,
   partText,
+  previewShown,
   type RollbackTouch,
   rowLabel,
   type TextPiece,
@@ -79,6 +83,7 @@ import {
   withdraw,
 } from "../state/versions.ts";
 import { scoreLines } from "../versionScores.ts";
+import { AnswerSideBySide } from "./AnswerPreview.tsx";
 import { AuditTable } from "./AuditTable.tsx";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
 import { ProblemPageLink } from "./ProblemPageLink.tsx";
@@ -191,8 +196,11 @@ function RefusalProblems(props: { problems: readonly Problem[] }) {
   );
 }
 
-/** Rows of changes; with `details`, what each changed part says (a version's review). */
-function DiffList(props: { rows: DiffRow[]; testId: string; details?: boolean }) {
+/**
+ * Rows of changes; with `details`, what each changed part says (a version's review), a new or
+ * changed answer as customers get it first. `against` is the version the rows compare with.
+ */
+function DiffList(props: { rows: DiffRow[]; testId: string; details?: boolean; against?: number }) {
   const t = text.value;
   if (!props.rows.length) return <p class="muted">{t.noDiff}</p>;
   return (
@@ -211,7 +219,10 @@ function DiffList(props: { rows: DiffRow[]; testId: string; details?: boolean })
               <strong>{t.severity.warning}:</strong> {t.answerOnlyIn[row.answerOnlyIn]}
             </p>
           ) : null}
-          {props.details && row.details?.length ? <ChangeDetails details={row.details} /> : null}
+          {props.details && row.preview && previewShown(row) ? (
+            <DiffPreview preview={row.preview} against={props.against} />
+          ) : null}
+          {props.details && row.details?.length ? <ChangeDetails row={row} /> : null}
         </li>
       ))}
     </ul>
@@ -235,12 +246,38 @@ function RowName(props: { row: Pick<DiffRow, "id" | "kind" | "title"> }) {
   );
 }
 
-/** What each changed part said and says now: a text word by word, a list's items in and out. */
-function ChangeDetails(props: { details: FieldChange[] }) {
+/**
+ * A new or changed answer as customers will get it, Finnish and Swedish side by side; a
+ * changed one's earlier form folded under it, for the reviewer who wants both whole.
+ */
+function DiffPreview(props: { preview: AnswerPreviews; against: number | undefined }) {
   const t = text.value;
+  const before = props.preview.before;
+  return (
+    <div class="diff-preview" data-testid="diff-preview">
+      <p>{t.customerSees}</p>
+      <AnswerSideBySide messages={props.preview.after} />
+      {before && props.against !== undefined ? (
+        <details data-testid="diff-preview-before">
+          <summary>{t.previewBefore(props.against)}</summary>
+          <AnswerSideBySide messages={before} />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * What each changed part said and says now: a text word by word, a short list's items in and
+ * out, and a long list (training sentences, test messages...) counted, its items folded.
+ * What the customer reads comes first.
+ */
+function ChangeDetails(props: { row: DiffRow }) {
+  const t = text.value;
+  const { shown, counted } = detailSections(props.row);
   return (
     <dl class="change-details">
-      {props.details.map((d) => (
+      {shown.map((d) => (
         <Fragment key={d.field}>
           <dt>{fieldLabel(d.field, t)}</dt>
           <dd data-field={d.field}>
@@ -255,23 +292,53 @@ function ChangeDetails(props: { details: FieldChange[] }) {
             ) : d.added.length + d.removed.length === 0 ? (
               <p class="muted">{t.diffOnlyOrder}</p>
             ) : (
-              <ul class="diff-items">
-                {d.added.map((item, i) => (
-                  <li key={`+${i}`}>
-                    <Piece text={item} mark="added" />
-                  </li>
-                ))}
-                {d.removed.map((item, i) => (
-                  <li key={`-${i}`}>
-                    <Piece text={item} mark="removed" />
-                  </li>
-                ))}
-              </ul>
+              <ItemChanges added={d.added} removed={d.removed} />
             )}
           </dd>
         </Fragment>
       ))}
+      {counted.map((d) => (
+        <Fragment key={d.field}>
+          <dt>{fieldLabel(d.field, t)}</dt>
+          <dd data-field={d.field}>
+            <CountedList change={d} />
+          </dd>
+        </Fragment>
+      ))}
     </dl>
+  );
+}
+
+/** A long list's change as counts, its items in a folded list to open. */
+function CountedList(props: { change: FieldChange }) {
+  const t = text.value;
+  const d = props.change;
+  if ("before" in d) return null;
+  const summary = listSummary(d.field, d, t);
+  if (!summary) return <p class="muted">{t.diffOnlyOrder}</p>;
+  return (
+    <details class="counted-list">
+      <summary>{summary}</summary>
+      <ItemChanges added={d.added} removed={d.removed} />
+    </details>
+  );
+}
+
+/** A list's items in and out, one a line. */
+function ItemChanges(props: { added: readonly string[]; removed: readonly string[] }) {
+  return (
+    <ul class="diff-items">
+      {props.added.map((item, i) => (
+        <li key={`+${i}`}>
+          <Piece text={item} mark="added" />
+        </li>
+      ))}
+      {props.removed.map((item, i) => (
+        <li key={`-${i}`}>
+          <Piece text={item} mark="removed" />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -371,7 +438,12 @@ function DraftChanges(props: { diff: DraftDiff }) {
         </button>
       </div>
       <div id="draft-diff">
-        <DiffList rows={versionDiffRows(props.diff, t)} testId="draft-diff" details={open} />
+        <DiffList
+          rows={versionDiffRows(props.diff, t)}
+          testId="draft-diff"
+          details={open}
+          against={props.diff.against}
+        />
       </div>
     </>
   );
@@ -987,6 +1059,7 @@ function VersionDiffView(props: {
         rows={versionDiffRows(diff, t)}
         testId={props.testId ?? `version-${diff.version}-diff-list`}
         details
+        against={diff.against}
       />
     </>
   );

@@ -1,10 +1,10 @@
-import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import type { BotContent } from "../../contracts/content.ts";
 import type { CustomerData } from "../../domain/customerData/customerData.ts";
 import type { DialogueSettings } from "../../domain/dialogue/answerTurn.ts";
 import type { Bot } from "../../domain/dialogue/bot.ts";
 import { createDialogue } from "../../domain/dialogue/dialogue.ts";
 import { createRecognisingBot } from "../../domain/dialogue/recognisingBot.ts";
+import { createTopicLibrary } from "../../domain/dialogue/topicLibrary.ts";
 import type { Clock, Recogniser } from "../../domain/ports.ts";
 import type { Logger } from "../../observability/logger.ts";
 

@@ -247,3 +247,110 @@ describe("the uncovered questions in a diff", () => {
     expect(diffBundles(withSet, moved).map((c) => c.id)).toEqual(["uncovered"]);
   });
 });
+
+describe("a diff's answers as customers get them", () => {
+  /** The sample bundle with its payment topic changed by `edit`. */
+  function withPayment(edit: (topic: TopicFile) => TopicFile): ContentBundle {
+    const bundle = sampleBundle();
+    return { ...bundle, topics: bundle.topics.map((t) => (t.id === "payment" ? edit(t) : t)) };
+  }
+
+  it("shows a new topic's answer in both languages as the chat sends it, follow-ups and action included", () => {
+    const before = sampleBundle(["tax-card"]);
+    const after = sampleBundle(["tax-card", "payment"]);
+    after.topics = after.topics.map((t) =>
+      t.id === "payment"
+        ? {
+            ...t,
+            action: "handoff",
+            followUps: ["tax-card"],
+            fi: { ...t.fi, links: [{ label: "Maksut", url: "https://www.vero.fi/maksut" }] },
+          }
+        : t,
+    );
+
+    const [change] = diffBundles(before, after, { previews: true });
+
+    expect(change?.preview).toEqual({
+      after: {
+        fi: {
+          from: "bot",
+          text: "About payment.",
+          quickReplies: [{ label: "tax-card", value: "tax-card" }],
+          actions: [
+            { type: "link", label: "Maksut", url: "https://www.vero.fi/maksut" },
+            { type: "handoff", label: "Asiakasneuvoja" },
+          ],
+        },
+        sv: {
+          from: "bot",
+          text: "Om payment.",
+          quickReplies: [{ label: "tax-card", value: "tax-card" }],
+          actions: [{ type: "handoff", label: "Kundrådgivare" }],
+        },
+      },
+    });
+  });
+
+  it("gives a changed topic's earlier answer only when customers saw something else then", () => {
+    const newAnswer = withPayment((t) => ({ ...t, sv: { ...t.sv, answer: "Om betalning." } }));
+    const newSentences = withPayment((t) => ({
+      ...t,
+      fi: { ...t.fi, utterances: [...t.fi.utterances, "miten maksan"] },
+    }));
+
+    const [answered] = diffBundles(sampleBundle(), newAnswer, { previews: true });
+    const [taught] = diffBundles(sampleBundle(), newSentences, { previews: true });
+
+    expect(answered?.preview?.before?.sv.text).toBe("Om payment.");
+    expect(answered?.preview?.after.sv.text).toBe("Om betalning.");
+    expect(taught?.preview?.after.fi.text).toBe("About payment.");
+    expect(taught?.preview).not.toHaveProperty("before");
+  });
+
+  it("shows a personal topic with the sign-in prompt a customer who is not signed in gets", () => {
+    const after = withTaxCard((t) => ({
+      ...t,
+      fi: { ...t.fi, answer: "Verokortin saat OmaVerosta." },
+    }));
+
+    const [change] = diffBundles(sampleBundle(), after, { previews: true });
+
+    expect(change?.preview?.after.fi.text).toMatch(
+      /^Verokortin saat OmaVerosta\.\n\nKirjautumalla/,
+    );
+    expect(change?.preview?.after.fi.actions?.[0]).toEqual({
+      type: "login",
+      label: "Kirjaudu sisään",
+    });
+  });
+
+  it("shows a referral group's pointer, and nothing for removed items, out-of-scope or without asking", () => {
+    const before = { ...sampleBundle(), referrals: [sampleReferral("kela")] };
+    const after = {
+      ...sampleBundle(["tax-card"]),
+      outOfScope: { fi: ["kela asia", "poliisi"], sv: ["fpa sak"] },
+      referrals: [sampleReferral("kela"), sampleReferral("traficom", "Traficom")],
+    };
+
+    const changes = diffBundles(before, after, { previews: true });
+    const previewed = changes.filter((c) => c.preview).map((c) => `${c.kind ?? "topic"}:${c.id}`);
+
+    expect(previewed).toEqual(["referral:traficom"]);
+    expect(changes.find((c) => c.id === "traficom")?.preview?.after.fi).toEqual({
+      from: "bot",
+      text: "asia traficom.",
+      actions: [{ type: "link", label: "kela.fi", url: "https://www.kela.fi/" }],
+    });
+    expect(diffBundles(before, after).some((c) => c.preview)).toBe(false);
+  });
+
+  it("leaves out the preview of a draft topic whose follow-up is gone, and still lists the change", () => {
+    const after = withPayment((t) => ({ ...t, followUps: ["retired-topic"] }));
+
+    const [change] = diffBundles(sampleBundle(), after, { details: true, previews: true });
+
+    expect(change).toMatchObject({ id: "payment", change: "changed", fields: ["followUps"] });
+    expect(change).not.toHaveProperty("preview");
+  });
+});

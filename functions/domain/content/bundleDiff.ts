@@ -1,7 +1,14 @@
 import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
 import { OUT_OF_SCOPE_ID } from "../../contracts/topics.ts";
-import { type ContentBundle, heldOutFor, type TopicHeldOut } from "./bundle.ts";
+import {
+  type PreviewMessage,
+  referralAnswerMessage,
+  topicAnswerMessage,
+} from "../dialogue/answerPreview.ts";
+import type { TopicLibrary } from "../dialogue/answerTurn.ts";
+import { createTopicLibrary } from "../dialogue/topicLibrary.ts";
+import { type ContentBundle, contentOf, heldOutFor, type TopicHeldOut } from "./bundle.ts";
 
 /**
  * What changed in one field, for a reviewer to read: a text before and after ("" for none),
@@ -33,6 +40,18 @@ export interface TopicChange {
   fields: string[];
   /** With `details`: what the changed parts say before and after (an added one's whole content). */
   details?: FieldChange[];
+  /** With `previews`, for an added or changed topic or referral group: see `AnswerPreviews`. */
+  preview?: AnswerPreviews;
+}
+
+/**
+ * The answer a customer gets in each language, as the chat would send it (`topicAnswerMessage`):
+ * `after` with the new content, and `before` with the old only when the customer saw something
+ * else then (a changed answer, link, follow-up or action; not new training sentences).
+ */
+export interface AnswerPreviews {
+  after: Record<Lang, PreviewMessage>;
+  before?: Record<Lang, PreviewMessage>;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -187,6 +206,25 @@ export interface DiffOptions {
   details?: boolean;
   /** Each topic's and group's titles. */
   titles?: boolean;
+  /** Each added or changed topic's and group's answer as customers get it. */
+  previews?: boolean;
+}
+
+/** An item's answer in both languages, or none when one cannot be built (see `previewsOf`). */
+function answersOf(
+  answer: (library: TopicLibrary, id: string, lang: Lang) => PreviewMessage | undefined,
+  library: TopicLibrary,
+  id: string,
+): Record<Lang, PreviewMessage> | undefined {
+  try {
+    const fi = answer(library, id, "fi");
+    const sv = answer(library, id, "sv");
+    return fi && sv ? { fi, sv } : undefined;
+  } catch {
+    // A draft may name a follow-up it no longer has (the publish check refuses it): such an
+    // answer cannot be shown as the chat would, and the diff is still wanted without it.
+    return undefined;
+  }
 }
 
 /**
@@ -246,21 +284,37 @@ function diffItems(
   options: DiffOptions,
 ): { item: DiffItem; change: TopicChange }[] {
   const changes: { item: DiffItem; change: TopicChange }[] = [];
+  const libraries = options.previews
+    ? { before: createTopicLibrary(contentOf(before)), after: createTopicLibrary(contentOf(after)) }
+    : undefined;
+  const previewOf = (item: DiffItem, change: TopicChange): AnswerPreviews | undefined => {
+    if (!libraries || change.change === "removed") return undefined;
+    if (item !== "topic" && item !== "referral") return undefined;
+    const answer = item === "topic" ? topicAnswerMessage : referralAnswerMessage;
+    const now = answersOf(answer, libraries.after, change.id);
+    if (!now) return undefined;
+    const was =
+      change.change === "changed" ? answersOf(answer, libraries.before, change.id) : undefined;
+    return { after: now, ...(was && !same(was, now) ? { before: was } : {}) };
+  };
   const push = (
     change: TopicChange,
     details: FieldChange[],
     item: DiffItem = "topic",
     // The side that has it: a removed one is known by the title it had.
     named?: TopicFile | ReferralGroup,
-  ) =>
+  ) => {
+    const preview = previewOf(item, change);
     changes.push({
       item,
       change: {
         ...change,
         ...(options.titles && named ? { title: titlesOf(named) } : {}),
         ...(options.details ? { details } : {}),
+        ...(preview ? { preview } : {}),
       },
     });
+  };
   const old = new Map(before.topics.map((t) => [t.id, t]));
   const now = new Map(after.topics.map((t) => [t.id, t]));
   for (const topic of after.topics) {

@@ -537,6 +537,11 @@ describe("the content workflow", () => {
         ]),
       }),
     ]);
+    // And the answer as customers get it, for the reviewer to read as they will.
+    expect((await workflow.diff(2)).topics[0]?.preview?.after.fi).toEqual({
+      from: "bot",
+      text: "ALV on arvonlisävero.",
+    });
   });
 
   it("does not publish a draft that equals the live version", async () => {

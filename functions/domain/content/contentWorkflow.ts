@@ -963,7 +963,11 @@ export function createContentWorkflow(deps: {
       pendingWithDraft?: number;
     }> {
       const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
-      const topics = diffBundles(live.bundle, draft.bundle, { details: true, titles: true });
+      const topics = diffBundles(live.bundle, draft.bundle, {
+        details: true,
+        titles: true,
+        previews: true,
+      });
       // A draft equal to live has nothing to send, whatever waits for review.
       const pending = topics.length ? await pendingWith(draft.bundle, live.version) : undefined;
       return {
@@ -1696,7 +1700,7 @@ export function createContentWorkflow(deps: {
       return {
         version,
         against,
-        topics: diffBundles(before, after, { details: true, titles: true }),
+        topics: diffBundles(before, after, { details: true, titles: true, previews: true }),
       };
     },
 

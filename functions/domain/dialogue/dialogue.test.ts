@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { REFUND_CUSTOMER } from "../../../tests/support/taxData.ts";
 import { loadBotContent } from "../../content/loadContent.ts";
-import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import { manualClock } from "../clock.ts";
 import type { CustomerData, CustomerTaxData } from "../customerData/customerData.ts";
 import type { Recognition } from "../ports.ts";
 import type { DialogueContext } from "./answerTurn.ts";
 import { createDialogue } from "./dialogue.ts";
+import { createTopicLibrary } from "./topicLibrary.ts";
 
 const NOW = new Date("2026-11-24T08:00:00.000Z");
 const library = createTopicLibrary(loadBotContent());

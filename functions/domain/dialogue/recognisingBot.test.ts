@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REFUND_CUSTOMER } from "../../../tests/support/taxData.ts";
 import { loadBotContent } from "../../content/loadContent.ts";
-import { createTopicLibrary } from "../../content/topicLibrary.ts";
 import { sampleChat } from "../chat/chatStoreContract.ts";
 import type { Chat } from "../chat/model.ts";
 import { manualClock } from "../clock.ts";
@@ -9,6 +8,7 @@ import type { Recogniser } from "../ports.ts";
 import { createDialogue, type Dialogue } from "./dialogue.ts";
 import { phrase } from "./phrases.ts";
 import { createRecognisingBot } from "./recognisingBot.ts";
+import { createTopicLibrary } from "./topicLibrary.ts";
 
 const chat: Chat = sampleChat("c1", { lang: "sv" });
 

@@ -1,8 +1,8 @@
-import type { BotContent } from "../contracts/content.ts";
-import type { Lang } from "../contracts/lang.ts";
-import type { TopicId } from "../contracts/topics.ts";
-import type { ReferralPieces, TopicLibrary } from "../domain/dialogue/answerTurn.ts";
-import { type AnswerPieces, answerPieces } from "../domain/dialogue/topicAnswer.ts";
+import type { BotContent } from "../../contracts/content.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { TopicId } from "../../contracts/topics.ts";
+import type { ReferralPieces, TopicLibrary } from "./answerTurn.ts";
+import { type AnswerPieces, answerPieces } from "./topicAnswer.ts";
 
 /** The dialogue's view of bot content, with answers prepared once rather than per message. */
 export function createTopicLibrary(content: BotContent): TopicLibrary {

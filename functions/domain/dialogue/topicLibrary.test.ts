@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { expectNothingSaidTwice, sentencesOf } from "../../tests/support/saidTwice.ts";
-import { shippedBotContent } from "../../tests/support/shippedContent.ts";
-import type { Lang } from "../contracts/lang.ts";
-import { answerTurn, PERSONAL_TOPICS } from "../domain/dialogue/answerTurn.ts";
-import type { Recognition } from "../domain/ports.ts";
+import { expectNothingSaidTwice, sentencesOf } from "../../../tests/support/saidTwice.ts";
+import { shippedBotContent } from "../../../tests/support/shippedContent.ts";
+import type { Lang } from "../../contracts/lang.ts";
+import type { Recognition } from "../ports.ts";
+import { answerTurn, PERSONAL_TOPICS } from "./answerTurn.ts";
 import { createTopicLibrary } from "./topicLibrary.ts";
 
 // The published content through the real dialogue: what a customer reads, not a fixture.

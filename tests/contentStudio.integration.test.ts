@@ -591,6 +591,12 @@ describe("the check's findings in the studio's language", () => {
         // The honesty figure: the uncovered questions the chat would answer with a topic.
         uncoveredAnswered: expect.any(Number),
         uncoveredCases: expect.any(Number),
+        // Its new mistakes and fixes against the live version it was published on.
+        againstLive: {
+          version: expect.any(Number),
+          newMistakes: expect.any(Number),
+          fixed: expect.any(Number),
+        },
       };
       expect(scored?.scores).toEqual({ fi: kept, sv: kept });
       type Kept = {

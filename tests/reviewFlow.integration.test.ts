@@ -1,8 +1,8 @@
 /**
  * The review of a version as its reviewer and its author live it, against the real local stack:
- * the first review has the live version's numbers to compare with, and the author is told
- * who decided their version, how and when. The tests run in order, each on the versions the
- * one before left.
+ * the first review has the live version's numbers to compare with, a version's card counts
+ * what it makes worse against live, and the author is told who decided their version, how
+ * and when. The tests run in order, each on the versions the one before left.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
@@ -11,6 +11,7 @@ import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { contentApiAt } from "./support/contentApi.ts";
 import { devToken } from "./support/devToken.ts";
+import { estateTopic } from "./support/estateTopic.ts";
 import { startTestStack } from "./support/localStack.ts";
 
 let stack: LocalServer;
@@ -45,6 +46,7 @@ type Scores = Record<
     noneRecall: number;
     uncoveredAnswered?: number;
     uncoveredCases?: number;
+    againstLive?: { version: number; newMistakes: number; fixed: number };
   }
 >;
 type Listed = {
@@ -100,14 +102,19 @@ describe("the first review has the live version's numbers to compare with", () =
     }
 
     // The same recognition published as version 2 (an answer edited) gets the same numbers
-    // from the gate: the baseline is what the gate says, not an estimate.
+    // from the gate: the baseline is what the gate says, not an estimate. Against live it
+    // changes no answer.
     await changeAnswer("vat", "Tarkistettu.");
     const published = await api("POST", "publish", owner, { comment: "vastaus tarkennettu" });
     expect(published.body).toEqual({ version: 2, state: "pending-review" });
     const listed = await versions(reviewer);
     const [second, first] = listed.versions;
     expect(first).toMatchObject({ version: 1, state: "live", scores: seed?.scores });
-    expect(second?.scores).toEqual(first?.scores);
+    const unchanged = { version: 1, newMistakes: 0, fixed: 0 };
+    expect(second?.scores).toEqual({
+      fi: { ...first?.scores?.fi, againstLive: unchanged },
+      sv: { ...first?.scores?.sv, againstLive: unchanged },
+    });
   }, 120_000);
 });
 
@@ -266,4 +273,40 @@ describe("a rollback asked for with a reason", () => {
     });
     expect(vat?.fi.title).not.toBe("vat");
   });
+});
+
+describe("a version that changes answers, on its card", () => {
+  type Changed = { lang: string; split: string; expected: string; live: string; draft: string };
+
+  it("keeps the test split's new mistakes and fixes against live, as the version's test counts them", async () => {
+    // Prepare: version 3 is live (4, a rollback, waits for review); a topic with its own test
+    // messages, which live answers with other topics, is added.
+    const saved = await api("PUT", `draft/topics/${estateTopic.id}`, owner, estateTopic);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    // Act
+    const published = await api("POST", "publish", owner, { comment: "kuolinpesän veroilmoitus" });
+    const listed = (await versions(reviewer)).versions.find((v) => v.version === 5);
+    const tested = (await api("POST", "versions/5/test", reviewer)).body as {
+      against: number;
+      changed: Changed[];
+    };
+
+    // Assess
+    expect(published.body).toEqual({ version: 5, state: "pending-review" });
+    expect(tested.against).toBe(3);
+    for (const lang of ["fi", "sv"] as const) {
+      const own = tested.changed.filter((c) => c.split === "tests" && c.lang === lang);
+      const againstLive = listed?.scores?.[lang].againstLive;
+      expect(againstLive).toEqual({
+        version: 3,
+        newMistakes: own.filter((c) => c.live === c.expected).length,
+        fixed: own.filter((c) => c.draft === c.expected).length,
+      });
+      // The new topic's own test messages are among the fixed.
+      expect(againstLive?.fixed).toBeGreaterThan(0);
+    }
+    // Kept in the content table, as another process reads the version.
+    expect((await contentStore().versionMeta(5))?.scores).toEqual(listed?.scores);
+  }, 120_000);
 });

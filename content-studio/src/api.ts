@@ -276,6 +276,8 @@ export type SplitReport = Record<Lang, LangReport>;
 export interface ChangedAnswer {
   text: string;
   lang: Lang;
+  /** The held-out split the message is in: the publish gate counts the test split's. */
+  split: SplitName;
   /** The topic the message belongs to ("none" when no topic should answer it). */
   expected: string;
   live: string;

@@ -482,13 +482,17 @@ const fi = {
     ChangeEffect,
     string
   >,
-  /** "8 uutta virhettä, 25 korjattua": new mistakes first, the still wrong only when any. */
   newMistakesWhy:
     "Yhdenkin aiheen lisääminen tai muuttaminen voi siirtää muidenkin aiheiden viestejä: botti opetetaan uudelleen koko sisällöllä.",
-  changedSummary: (counts: Record<ChangeEffect, number>) =>
+  /** "12 uutta virhettä": messages answered right before and wrong now. */
+  newMistakes: (n: number) => (n === 1 ? "1 uusi virhe" : `${n} uutta virhettä`),
+  /** "19 korjattua": messages answered wrong before and right now. */
+  fixedCount: (n: number) => (n === 1 ? "1 korjattu" : `${n} korjattua`),
+  /** "8 uutta virhettä, 25 korjattua": new mistakes first, the still wrong only when any. */
+  changedSummary: (counts: Record<ChangeEffect, number>): string =>
     [
-      counts.broken === 1 ? "1 uusi virhe" : `${counts.broken} uutta virhettä`,
-      counts.fixed === 1 ? "1 korjattu" : `${counts.fixed} korjattua`,
+      fi.newMistakes(counts.broken),
+      fi.fixedCount(counts.fixed),
       ...(counts.changed > 0 ? [`${counts.changed} yhä väärin, eri aiheella`] : []),
     ].join(", "),
   // Versions
@@ -705,6 +709,14 @@ const fi = {
     `kysymyksistä, joihin mikään aihe ei vastaa, vastattu aiheen tekstillä ${share}`,
   /** Marks a version whose uncovered share is over the publish gate's limit. */
   overUncoveredGate: (max: string) => `yli julkaisun rajan ${max}`,
+  /**
+   * Before a version's new mistakes and fixes on the test split: against the version live
+   * when it was published ("versioon 3 verrattuna 12 uutta virhettä, 19 korjattua").
+   */
+  againstLiveLead: (version: number) => `versioon ${version} verrattuna`,
+  /** Where to see which messages those are: the version's test (its button's label). */
+  againstLiveHint: (button: string) =>
+    `Painike ”${button}” näyttää, minkä viestien vastaus muuttuu.`,
   showChangeDetails: "Näytä muutettu sisältö",
   hideChangeDetails: "Piilota muutettu sisältö",
   diffEmpty: "(tyhjä)",
@@ -1498,10 +1510,12 @@ const sv: UiText = {
   effects: { broken: "Nytt fel", changed: "Fortfarande fel", fixed: "Rättat" },
   newMistakesWhy:
     "Att lägga till eller ändra ett enda ämne kan flytta även andra ämnens meddelanden: boten tränas om med hela innehållet.",
+  newMistakes: (n) => (n === 1 ? "1 nytt fel" : `${n} nya fel`),
+  fixedCount: (n) => (n === 1 ? "1 rättat" : `${n} rättade`),
   changedSummary: (counts) =>
     [
-      counts.broken === 1 ? "1 nytt fel" : `${counts.broken} nya fel`,
-      counts.fixed === 1 ? "1 rättat" : `${counts.fixed} rättade`,
+      sv.newMistakes(counts.broken),
+      sv.fixedCount(counts.fixed),
       ...(counts.changed > 0 ? [`${counts.changed} fortfarande fel, med ett annat ämne`] : []),
     ].join(", "),
   versionsTitle: "Versioner och publicering",
@@ -1694,6 +1708,9 @@ const sv: UiText = {
   scoreUncovered: (share) =>
     `av frågorna som inget ämne svarar på besvarade med ett ämnes text ${share}`,
   overUncoveredGate: (max) => `över publiceringsgränsen ${max}`,
+  // The colon keeps the version apart from the count that follows ("version 3: 12 nya fel").
+  againstLiveLead: (version) => `jämfört med version ${version}:`,
+  againstLiveHint: (button) => `Knappen ”${button}” visar vilka meddelandens svar som ändras.`,
   showChangeDetails: "Visa det ändrade innehållet",
   hideChangeDetails: "Dölj det ändrade innehållet",
   diffEmpty: "(tomt)",

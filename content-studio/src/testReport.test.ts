@@ -85,6 +85,7 @@ describe("messages whose topic changes against live", () => {
   const row = (text: string, expected: string, live: string, draft: string): ChangedAnswer => ({
     text,
     lang: "fi",
+    split: "tests",
     expected,
     live,
     draft,

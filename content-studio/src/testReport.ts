@@ -2,6 +2,12 @@
  * The test-all report as table rows: per topic and language, worst first or by topic; and the
  * messages whose topic changes, each said to be a new mistake, a fix or another wrong topic.
  */
+
+import {
+  CHANGE_EFFECTS,
+  type ChangeEffect,
+  changeEffect,
+} from "../../functions/contracts/changedAnswers.ts";
 import {
   MAX_UNCOVERED_ANSWERED,
   MIN_GATE_TOPIC_RECALL,
@@ -9,6 +15,9 @@ import {
 } from "../../functions/contracts/contentTargets.ts";
 import type { ChangedAnswer, Lang, SplitName, SplitReport, TestAllResult } from "./api.ts";
 import type { UiText } from "./i18n.ts";
+
+// The rule is the service's too: the publish gate counts a version's new mistakes by it.
+export { CHANGE_EFFECTS, type ChangeEffect, changeEffect };
 
 export interface TopicRow {
   topic: string;
@@ -75,21 +84,6 @@ export function confusionRows(report: SplitReport): ConfusionRow[] {
         a.got.localeCompare(b.got) ||
         a.lang.localeCompare(b.lang),
     );
-}
-
-/**
- * What a changed answer does for customers: `broken` was right and is now wrong (a new
- * mistake), `fixed` was wrong and is now right, `changed` was wrong and is still wrong, with
- * another topic.
- */
-export type ChangeEffect = "broken" | "changed" | "fixed";
-
-/** Mistakes first: a reviewer must see what gets worse before what gets better. */
-export const CHANGE_EFFECTS: readonly ChangeEffect[] = ["broken", "changed", "fixed"];
-
-export function changeEffect(c: Pick<ChangedAnswer, "expected" | "live" | "draft">): ChangeEffect {
-  if (c.draft === c.expected) return "fixed";
-  return c.live === c.expected ? "broken" : "changed";
 }
 
 /** The changed answers with their effect, new mistakes first, then wrong ones, then fixes. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UI } from "./i18n.ts";
-import { scoreLines } from "./versionScores.ts";
+import { againstLiveHint, scoreLines } from "./versionScores.ts";
 
 // Intl writes a no-break space before the percent sign.
 
@@ -60,5 +60,67 @@ describe("a version's test-gate numbers", () => {
       true,
       false,
     ]);
+  });
+});
+
+describe("a version's answers against the live version it was published on", () => {
+  const compared = {
+    fi: { ...pending.fi, againstLive: { version: 3, newMistakes: 12, fixed: 19 } },
+    sv: { ...pending.sv, againstLive: { version: 3, newMistakes: 0, fixed: 1 } },
+  };
+
+  it("says each language's new mistakes and fixes against that version, marking new mistakes only when there are any", () => {
+    const [fi, sv] = scoreLines(compared, live, UI.fi);
+
+    expect(fi?.againstLive).toEqual({
+      lead: "versioon 3 verrattuna",
+      newMistakes: "12 uutta virhettä",
+      fixed: "19 korjattua",
+      worse: true,
+    });
+    expect(sv?.againstLive).toEqual({
+      lead: "versioon 3 verrattuna",
+      newMistakes: "0 uutta virhettä",
+      fixed: "1 korjattu",
+      worse: false,
+    });
+    // The line it follows is unchanged.
+    expect(fi?.text).toBe(scoreLines(pending, live, UI.fi)[0]?.text);
+  });
+
+  it("says it in Swedish, one in the singular", () => {
+    const one = {
+      ...compared,
+      fi: { ...compared.fi, againstLive: { version: 3, newMistakes: 1, fixed: 2 } },
+    };
+
+    expect(scoreLines(one, undefined, UI.sv)[0]?.againstLive).toEqual({
+      lead: "jämfört med version 3:",
+      newMistakes: "1 nytt fel",
+      fixed: "2 rättade",
+      worse: true,
+    });
+  });
+
+  it("says nothing of it for numbers kept before the counts were", () => {
+    expect(scoreLines(pending, live, UI.fi).map((line) => line.againstLive)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(againstLiveHint(pending, UI.fi)).toBeUndefined();
+  });
+
+  it("points to the version's test to see which messages, only when any answer changes", () => {
+    expect(againstLiveHint(compared, UI.fi)).toBe(
+      "Painike ”Testaa versio” näyttää, minkä viestien vastaus muuttuu.",
+    );
+    expect(againstLiveHint(compared, UI.sv)).toBe(
+      "Knappen ”Testa versionen” visar vilka meddelandens svar som ändras.",
+    );
+    const unchanged = {
+      fi: { ...pending.fi, againstLive: { version: 3, newMistakes: 0, fixed: 0 } },
+      sv: { ...pending.sv, againstLive: { version: 3, newMistakes: 0, fixed: 0 } },
+    };
+    expect(againstLiveHint(unchanged, UI.fi)).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import type { Lang } from "../contracts/lang.ts";
 import type { ContentBundle, HeldOutCase } from "../domain/content/bundle.ts";
 import type { Recognition } from "../domain/ports.ts";
 import {
+  againstLive,
+  changedAnswers,
   gateFindings,
   gateIssues,
   MAX_UNCOVERED_ANSWERED,
@@ -285,5 +287,84 @@ describe("the publish gate on the questions no topic covers", () => {
       /^Svenska: .* 4\/72 \(5,6\u00a0%\) .*\(vat\); högst 5\u00a0% tillåts\. Kunden /,
     );
     expect(toldSv.fix).toMatch(/träningsmeningar.*utanför ämnena/);
+  });
+});
+
+describe("a version's test split against the live version's answers", () => {
+  // bundleWith's test split, in order: alv 1-4 (vat), verokortti (tax-card), kela (none).
+  const live = { fi: ["vat", "vat", "tax-card", "tax-card", "tax-card", "none"] };
+  const tested = { fi: ["vat", "tax-card", "vat", "none", "tax-card", "vat"] };
+
+  it("lists the messages answered otherwise, with the topic each gives, in the bundle's order", () => {
+    const bundle = bundleWith(0);
+
+    const changed = changedAnswers(
+      bundle,
+      "tests",
+      { fi: tested.fi, sv: live.fi },
+      { fi: live.fi, sv: live.fi },
+    );
+
+    expect(changed).toEqual([
+      {
+        text: "alv 2",
+        lang: "fi",
+        split: "tests",
+        expected: "vat",
+        live: "vat",
+        draft: "tax-card",
+      },
+      {
+        text: "alv 3",
+        lang: "fi",
+        split: "tests",
+        expected: "vat",
+        live: "tax-card",
+        draft: "vat",
+      },
+      {
+        text: "alv 4",
+        lang: "fi",
+        split: "tests",
+        expected: "vat",
+        live: "tax-card",
+        draft: "none",
+      },
+      { text: "kela", lang: "fi", split: "tests", expected: "none", live: "none", draft: "vat" },
+    ]);
+  });
+
+  it("counts per language what live got right and the version gets wrong, and the reverse, not what is wrong in both", () => {
+    const bundle = bundleWith(0);
+    const changed = changedAnswers(
+      bundle,
+      "tests",
+      { fi: tested.fi, sv: live.fi },
+      { fi: live.fi, sv: live.fi },
+    );
+
+    // alv 2 and kela (an out-of-scope message now given a topic) are new mistakes, alv 3 is
+    // fixed, alv 4 is wrong with either; Swedish answers as live does.
+    expect(againstLive(7, changed)).toEqual({
+      fi: { version: 7, newMistakes: 2, fixed: 1 },
+      sv: { version: 7, newMistakes: 0, fixed: 0 },
+    });
+  });
+
+  it("keeps the counts with the version's numbers only when it was compared", async () => {
+    const bundle = bundleWith(20);
+    const recognitions = await recogniseBundleYielding(bundle, recogniser(2));
+    const report = scoreRecognised(bundle, "tests", recognitions.tests);
+    const uncovered = scoreUncoveredRecognised(bundle, recognitions.uncovered);
+    const compared = {
+      fi: { version: 7, newMistakes: 2, fixed: 1 },
+      sv: { version: 7, newMistakes: 0, fixed: 0 },
+    };
+
+    const scores = versionScores(report, uncovered, compared);
+
+    expect(scores.fi.againstLive).toEqual(compared.fi);
+    expect(scores.sv.againstLive).toEqual(compared.sv);
+    expect(versionScores(report, uncovered).fi).not.toHaveProperty("againstLive");
   });
 });

@@ -1,3 +1,4 @@
+import { changeEffect } from "../contracts/changedAnswers.ts";
 import { finding } from "../contracts/contentFindings.ts";
 import {
   MAX_UNCOVERED_ANSWERED,
@@ -15,7 +16,7 @@ import {
   uncoveredOf,
 } from "../domain/content/bundle.ts";
 import type { ContentIssue } from "../domain/content/contentWorkflow.ts";
-import type { VersionScores } from "../domain/content/versions.ts";
+import type { AgainstLive, VersionScores } from "../domain/content/versions.ts";
 import { DEFAULT_DIALOGUE_SETTINGS } from "../domain/dialogue/answerTurn.ts";
 import type { Recognition } from "../domain/ports.ts";
 import { type ChatOutcomes, chatOutcomes, decidedBy } from "./chatOutcomes.ts";
@@ -257,6 +258,58 @@ export function uncoveredChanges(
   return changes;
 }
 
+/** A held-out message the live version and the tested content answer with different topics. */
+export interface ChangedAnswer {
+  text: string;
+  lang: Lang;
+  split: HeldOutSplit;
+  /** The message's own topic (`none` when no topic should answer it). */
+  expected: string;
+  live: string;
+  draft: string;
+}
+
+/**
+ * The messages of `split` whose intent the tested content (`tested`) and the live version
+ * (`live`) give differently, both in the bundle's case order, Finnish first: Test all's and a
+ * version's test's `changed`, and what the publish gate counts against live.
+ */
+export function changedAnswers(
+  bundle: ContentBundle,
+  split: HeldOutSplit,
+  tested: Record<Lang, readonly string[]>,
+  live: Record<Lang, readonly string[]>,
+): ChangedAnswer[] {
+  const changed: ChangedAnswer[] = [];
+  for (const lang of LANGS) {
+    bundle[split][lang].forEach((c, i) => {
+      const [draft, before] = [tested[lang][i] as string, live[lang][i] as string];
+      if (draft === before) return;
+      changed.push({ text: c.text, lang, split, expected: c.intent, live: before, draft });
+    });
+  }
+  return changed;
+}
+
+/**
+ * Per language, how many of `changed` (one split's, `changedAnswers`) the tested content
+ * newly gets wrong and how many it fixes, against live version `version`.
+ */
+export function againstLive(
+  version: number,
+  changed: readonly ChangedAnswer[],
+): Record<Lang, AgainstLive> {
+  const counts = (lang: Lang): AgainstLive => {
+    const effects = changed.filter((c) => c.lang === lang).map(changeEffect);
+    return {
+      version,
+      newMistakes: effects.filter((e) => e === "broken").length,
+      fixed: effects.filter((e) => e === "fixed").length,
+    };
+  };
+  return { fi: counts("fi"), sv: counts("sv") };
+}
+
 /** Scores a split from intents already worked out (classifySplitYielding), in case order. */
 export function scoreClassified(
   bundle: ContentBundle,
@@ -334,17 +387,26 @@ export function gateIssues(
 }
 
 /**
- * What a version keeps of the gate's verdict (`VersionScores`): the test split's figures and
- * the uncovered questions' share answered with a topic, per language, for the Versions page.
+ * What a version keeps of the gate's verdict (`VersionScores`): the test split's figures, the
+ * uncovered questions' share answered with a topic and, when compared, its new mistakes and
+ * fixes against the live version (`againstLive`), per language, for the Versions page.
  */
 export function versionScores(
   report: SplitReport,
   uncovered: Record<Lang, UncoveredScore>,
+  compared?: Record<Lang, AgainstLive>,
 ): VersionScores {
   const kept = (lang: Lang) => {
     const { total, accuracy, noneRecall } = report[lang];
     const { answered, cases } = uncovered[lang];
-    return { total, accuracy, noneRecall, uncoveredAnswered: answered, uncoveredCases: cases };
+    return {
+      total,
+      accuracy,
+      noneRecall,
+      uncoveredAnswered: answered,
+      uncoveredCases: cases,
+      ...(compared ? { againstLive: compared[lang] } : {}),
+    };
   };
   return { fi: kept("fi"), sv: kept("sv") };
 }

@@ -403,13 +403,20 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
       /^suomi: osuvuus \d[^(]*\(käytössä oleva versio \d+,\d\s%\)/,
     );
     // With how often it would answer a question no topic covers with a topic's text, which
-    // the gate holds under 5 %: live's share beside it, and no mark of the limit.
+    // the gate holds under 5 %: live's share beside it, and no mark of the limit. Then its
+    // new mistakes and fixes on the test split against the live version it would replace.
     for (const lang of ["fi", "sv"]) {
       expect(await scores.locator(`.score-line[data-lang="${lang}"]`).textContent()).toMatch(
-        /, kysymyksistä, joihin mikään aihe ei vastaa, vastattu aiheen tekstillä \d+(,\d)?\s% \(käytössä oleva versio \d+(,\d)?\s%\)$/,
+        /, kysymyksistä, joihin mikään aihe ei vastaa, vastattu aiheen tekstillä \d+(,\d)?\s% \(käytössä oleva versio \d+(,\d)?\s%\); versioon \d+ verrattuna \d+ (uusi virhe|uutta virhettä), \d+ korjattu/,
       );
     }
-    expect(await scores.locator(".badge").count()).toBe(0);
+    expect(
+      await scores.locator(`[data-testid^="version-${published}-uncovered-over-"]`).count(),
+    ).toBe(0);
+    // The new topic's own test messages are fixed: the card points to the test that lists them.
+    expect(await scores.getByTestId(`version-${published}-against-live-hint`).textContent()).toBe(
+      "Painike ”Testaa versio” näyttää, minkä viestien vastaus muuttuu.",
+    );
     await expectNoAxeViolations(studio, "studio-versions-review-scores");
     // And, on request, what approving it would change for customers' held-out messages.
     await studio.locator(`#version-${published}-test`).click();
@@ -431,6 +438,22 @@ describe.skipIf(!HAS_CHROMIUM)("content studio in Chromium", () => {
     expect(await studio.getByTestId(`version-${published}-changed-summary`).textContent()).toMatch(
       new RegExp(`^${count("broken")} (uusi virhe|uutta virhettä), ${count("fixed")} korjattu`),
     );
+    // The card's counts are the test's for the test split, new mistakes marked when any.
+    const rows = await changedRows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.dataset.split, tr.dataset.lang, tr.dataset.effect].join(" ")),
+    );
+    for (const lang of ["fi", "sv"]) {
+      const [broken, fixed] = ["broken", "fixed"].map(
+        (effect) => rows.filter((row) => row === `tests ${lang} ${effect}`).length,
+      );
+      const card = scores.getByTestId(`version-${published}-against-live-${lang}`);
+      expect(await card.textContent()).toMatch(
+        new RegExp(
+          `^; versioon \\d+ verrattuna ${broken} (uusi virhe|uutta virhettä), ${fixed} korjattu`,
+        ),
+      );
+      expect(await card.locator(".badge.state-broken").count()).toBe(broken ? 1 : 0);
+    }
     // The reviewer sees the questions no topic covers as Test all shows them, for this version.
     expect(
       await studio

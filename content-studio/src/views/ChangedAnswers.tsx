@@ -44,7 +44,7 @@ export function ChangedAnswers(props: {
           </thead>
           <tbody>
             {changedRows(props.changed).map((c, i) => (
-              <tr key={i} data-effect={c.effect}>
+              <tr key={i} data-effect={c.effect} data-split={c.split} data-lang={c.lang}>
                 <th scope="row" lang={c.lang}>
                   {c.text}
                 </th>

@@ -82,7 +82,7 @@ import {
   versionTests,
   withdraw,
 } from "../state/versions.ts";
-import { scoreLines } from "../versionScores.ts";
+import { againstLiveHint, scoreLines } from "../versionScores.ts";
 import { AnswerSideBySide } from "./AnswerPreview.tsx";
 import { AuditTable } from "./AuditTable.tsx";
 import { ChangedAnswers } from "./ChangedAnswers.tsx";
@@ -578,6 +578,8 @@ function VersionItem(props: {
   const v = props.version;
   const base = `version-${v.version}`;
   const pending = v.state === "pending-review";
+  // Only a version waiting for review has the test that shows which messages changed.
+  const testHint = pending && v.scores ? againstLiveHint(v.scores, t) : undefined;
   const own = isOwn(v);
   const reviewer = isReviewer.value;
   const canRollBack = wasLiveBefore(v) && v.version < props.live;
@@ -655,8 +657,25 @@ function VersionItem(props: {
                       {t.overUncoveredGate(formatPercent(MAX_UNCOVERED_ANSWERED, t))}
                     </span>
                   ) : null}
+                  {line.againstLive ? (
+                    <span data-testid={`${base}-against-live-${line.lang}`}>
+                      {`; ${line.againstLive.lead} `}
+                      {/* What gets worse is what a reviewer must not miss. */}
+                      {line.againstLive.worse ? (
+                        <Badge kind="broken">{line.againstLive.newMistakes}</Badge>
+                      ) : (
+                        line.againstLive.newMistakes
+                      )}
+                      {`, ${line.againstLive.fixed}`}
+                    </span>
+                  ) : null}
                 </span>
               ))}
+              {testHint ? (
+                <span class="score-line hint" data-testid={`${base}-against-live-hint`}>
+                  {testHint}
+                </span>
+              ) : null}
             </dd>
           </div>
         ) : null}

@@ -126,6 +126,105 @@ describe("createLiveContent's trained recognisers", () => {
   });
 });
 
+describe("the publish gate against the live version", () => {
+  const never = () => false;
+  /** `from` with one more topic: a version whose recogniser is not live's. */
+  const withNewTopic = (from: ContentBundle): ContentBundle => ({
+    ...from,
+    topics: [
+      ...from.topics,
+      { ...(from.topics[0] as ContentBundle["topics"][number]), id: "estate-tax-return" },
+    ],
+  });
+
+  /**
+   * A live content whose recognisers answer each test message with its own topic, except
+   * those `wrongWithout` picks while the content lacks the added topic and `wrongWith` once
+   * it has it, which get none.
+   */
+  function comparing(
+    wrongWithout: (text: string) => boolean,
+    wrongWith: (text: string) => boolean,
+  ) {
+    const trainings: BotContent[] = [];
+    const classified: string[] = [];
+    const expected = new Map(
+      [...bundle.tests.fi, ...bundle.tests.sv].map((c) => [c.text, c.intent] as const),
+    );
+    const live = createLiveContent({
+      train: async (content) => {
+        trainings.push(content);
+        const wrong = content.topics.has("estate-tax-return") ? wrongWith : wrongWithout;
+        const recogniser: TrainedRecogniser = {
+          classify(text: string, lang: Lang) {
+            classified.push(text);
+            const intent = wrong(text) ? "none" : (expected.get(text) ?? "none");
+            return { intent, confidence: 0.9, alternatives: [], detectedLang: lang };
+          },
+          recognise: async (text, lang) => recogniser.classify(text, lang),
+        };
+        return recogniser;
+      },
+      makeBot: () => ({ welcome: () => [], reply: async () => ({ messages: [], missed: false }) }),
+      logger: createLogger("silent"),
+    });
+    return { live, trainings, classified };
+  }
+
+  it("counts the version's new mistakes and fixes with the recogniser serving live, training nothing more", async () => {
+    // Prepare: live gets one Finnish message wrong; the version with a new topic fixes it and
+    // gets another wrong. Both are topic messages.
+    const [fixedOne, brokenOne] = bundle.tests.fi.filter((c) => c.intent !== "none");
+    const { live, trainings } = comparing(
+      (text) => text === fixedOne?.text,
+      (text) => text === brokenOne?.text,
+    );
+    const frozenLive = deepFreeze(structuredClone(bundle));
+    await live.serve(4, frozenLive);
+    const added = withNewTopic(bundle);
+
+    // Act
+    const { scores } = await live.deployer.gate(added, { version: 4, bundle: frozenLive });
+
+    // Assess
+    expect(scores?.fi.againstLive).toEqual({ version: 4, newMistakes: 1, fixed: 1 });
+    expect(scores?.sv.againstLive).toEqual({ version: 4, newMistakes: 0, fixed: 0 });
+    expect(trainings).toHaveLength(2);
+  });
+
+  it("finds nothing changed for a version whose recogniser is live's, asking nothing twice", async () => {
+    const { live, trainings, classified } = comparing(never, never);
+    const frozenLive = deepFreeze(structuredClone(bundle));
+    await live.serve(4, frozenLive);
+    const answerEdited = withVat(bundle, (t) => ({ ...t, fi: { ...t.fi, answer: "Uusi." } }));
+
+    const { scores } = await live.deployer.gate(answerEdited, { version: 4, bundle: frozenLive });
+
+    expect(scores?.fi.againstLive).toEqual({ version: 4, newMistakes: 0, fixed: 0 });
+    expect(trainings).toHaveLength(1);
+    // Each test message classified once, for the version only.
+    expect(classified.filter((text) => text === bundle.tests.fi[0]?.text)).toHaveLength(1);
+  });
+
+  it("keeps no comparison without a live version, or for a version the gate refuses", async () => {
+    // Prepare: the version with the new topic gets every Finnish message wrong.
+    const finnish = new Set(bundle.tests.fi.map((c) => c.text));
+    const { live } = comparing(never, (text) => finnish.has(text));
+    const frozenLive = deepFreeze(structuredClone(bundle));
+    await live.serve(4, frozenLive);
+    const refused = withNewTopic(bundle);
+
+    // Act
+    const unpublished = await live.deployer.gate(bundle);
+    const wrong = await live.deployer.gate(refused, { version: 4, bundle: frozenLive });
+
+    // Assess
+    expect(unpublished.scores?.fi).not.toHaveProperty("againstLive");
+    expect(wrong.issues.length).toBeGreaterThan(0);
+    expect(wrong.scores?.fi).not.toHaveProperty("againstLive");
+  });
+});
+
 describe("createLiveContent's recognisers in other training orders", () => {
   it("gives the shipped order's recogniser from the cache and trains other orders each time", async () => {
     const orders: number[] = [];

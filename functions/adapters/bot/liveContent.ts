@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import {
+  againstLive,
+  changedAnswers,
   classifySplitYielding,
   gateIssues,
   recogniseYielding,
@@ -16,7 +18,8 @@ import {
   recognitionInputs,
   uncoveredOf,
 } from "../../domain/content/bundle.ts";
-import type { ContentDeployer } from "../../domain/content/contentWorkflow.ts";
+import type { ContentDeployer, GateAgainst } from "../../domain/content/contentWorkflow.ts";
+import type { AgainstLive } from "../../domain/content/versions.ts";
 import type { Bot, BotTurn } from "../../domain/dialogue/bot.ts";
 import type { Recogniser, Recognition } from "../../domain/ports.ts";
 import { RecentlyUsed } from "../../domain/recentlyUsed.ts";
@@ -144,18 +147,59 @@ export function createLiveContent(deps: {
     return next;
   }
 
+  /**
+   * The test split's intents from `recogniser`, in the bundle's order. Those its training
+   * classified are taken from it (a cached recogniser may have been trained with other test
+   * messages: only the ones it saw), the rest classified a few dozen per turn of the event loop.
+   */
+  async function testIntents(
+    recogniser: TrainedRecogniser,
+    bundle: ContentBundle,
+  ): Promise<Record<Lang, string[]>> {
+    const texts = testTexts(bundle);
+    const { classified, classifiedTexts } = recogniser;
+    if (classified && sameTexts(classifiedTexts, texts)) return classified;
+    const known = (lang: Lang) => {
+      const intents = classified?.[lang] ?? [];
+      return new Map((classifiedTexts?.[lang] ?? []).map((text, i) => [text, intents[i]] as const));
+    };
+    const seen = { fi: known("fi"), sv: known("sv") };
+    return classifySplitYielding(bundle, "tests", (text, lang) => {
+      const intent = seen[lang].get(text);
+      return intent !== undefined ? { intent } : recogniser.classify(text, lang);
+    });
+  }
+
+  /**
+   * The test split's new mistakes and fixes against live version `against`, whose recogniser
+   * is the one serving it or the one cached for it: a publish trains nothing more for it here.
+   */
+  async function comparedWithLive(
+    bundle: ContentBundle,
+    recogniser: TrainedRecogniser,
+    intents: Record<Lang, string[]>,
+    against: GateAgainst,
+  ): Promise<Record<Lang, AgainstLive>> {
+    const started = performance.now();
+    const liveRecogniser =
+      served?.version === against.version ? served.recogniser : await trained(against.bundle);
+    // A version that teaches the recogniser nothing new (answers edited) answers as live does.
+    const liveIntents =
+      liveRecogniser === recogniser ? intents : await testIntents(liveRecogniser, bundle);
+    const changed = changedAnswers(bundle, "tests", intents, liveIntents);
+    deps.logger.info("publish gate compared with live", {
+      against: against.version,
+      changed: changed.length,
+      ms: Math.round(performance.now() - started),
+    });
+    return againstLive(against.version, changed);
+  }
+
   const deployer: ContentDeployer = {
-    async gate(bundle) {
+    async gate(bundle, against) {
       const recogniser = await trained(bundle);
-      // Classified in training when the split is the one training saw (a cached recogniser
-      // may have been trained for the same topics with other test messages).
-      const texts = testTexts(bundle);
-      const intents =
-        recogniser.classified && sameTexts(recogniser.classifiedTexts, texts)
-          ? recogniser.classified
-          : await classifySplitYielding(bundle, "tests", (text, lang) =>
-              recogniser.classify(text, lang),
-            );
+      // Classified in training when the split is the one training saw.
+      const intents = await testIntents(recogniser, bundle);
       const report = scoreClassified(bundle, "tests", intents);
       // The uncovered questions are decided on as the chat would, from the whole recognition
       // (training gives back intents only), a few dozen per turn of the event loop.
@@ -164,7 +208,12 @@ export function createLiveContent(deps: {
       );
       const uncovered = scoreUncoveredRecognised(bundle, recognised);
       const issues = gateIssues(report, uncovered);
-      const scores = versionScores(report, uncovered);
+      // A version the gate refuses is not kept: nothing to compare for.
+      const compared =
+        against && issues.length === 0
+          ? await comparedWithLive(bundle, recogniser, intents, against)
+          : undefined;
+      const scores = versionScores(report, uncovered, compared);
       return { issues, scores };
     },
     async prepare(version, bundle) {

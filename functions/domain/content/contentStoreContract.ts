@@ -111,7 +111,7 @@ export function describeContentStoreContract(
       expect(await store.versionBundle(2)).toBeUndefined();
     });
 
-    it("keeps a version's gate numbers, the honesty figure among them, and the service's comment as a finding", async () => {
+    it("keeps a version's gate numbers, the honesty figure and the counts against live among them, and the service's comment as a finding", async () => {
       const store = await fresh();
       const kept = meta(1, {
         comment: "Rollback to version 3",
@@ -124,6 +124,7 @@ export function describeContentStoreContract(
             noneRecall: 0.94,
             uncoveredAnswered: 2 / 72,
             uncoveredCases: 72,
+            againstLive: { version: 3, newMistakes: 12, fixed: 19 },
           },
           sv: {
             total: 399,
@@ -131,6 +132,7 @@ export function describeContentStoreContract(
             noneRecall: 0.948,
             uncoveredAnswered: 0,
             uncoveredCases: 0,
+            againstLive: { version: 3, newMistakes: 0, fixed: 0 },
           },
         },
       });

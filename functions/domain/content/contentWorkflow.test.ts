@@ -285,6 +285,34 @@ describe("the content workflow", () => {
     expect((await store.versionMeta(2))?.scores).toEqual(scores);
   });
 
+  it("gates a version against the live version it would replace, and scores live against nothing", async () => {
+    // Prepare: a gate that says what it was asked to compare with.
+    const hasVat = (bundle: ContentBundle) => bundle.topics.some((t) => t.id === "vat");
+    const asked: unknown[] = [];
+    const { workflow } = await setUp({
+      deployer: {
+        gate: async (bundle, against) => {
+          asked.push({
+            vat: hasVat(bundle),
+            against: against && { version: against.version, vat: hasVat(against.bundle) },
+          });
+          return { issues: [] };
+        },
+      },
+    });
+
+    // Act: version 2 (vat added) published against the seed; the seed's own numbers worked out.
+    await workflow.saveTopic(owner, "vat", vat());
+    await workflow.publish(owner, "");
+    await workflow.liveScores();
+
+    // Assess
+    expect(asked).toEqual([
+      { vat: true, against: { version: 1, vat: false } },
+      { vat: false, against: undefined },
+    ]);
+  });
+
   it("scores the live seed once when its numbers are first asked for, so a reviewer can compare", async () => {
     // Prepare: version 1 went live without the gate (the seed, or stored before numbers were kept).
     const seedScores = {

@@ -143,14 +143,22 @@ export interface GateResult {
   scores?: VersionScores;
 }
 
+/** The live version a gated one is compared with: its number and its content. */
+export interface GateAgainst {
+  version: number;
+  bundle: ContentBundle;
+}
+
 /**
  * Turns content into what answers customers. `gate` trains and measures (the content:test
- * gate); `prepare` readies a version before it is marked live (the Lex build in AWS) and
- * throws with a plain reason when it cannot; `serve` starts answering from it in this process.
+ * gate), and with `against` also counts the test split's answers it makes worse or better
+ * than that live version's (`VersionScores.againstLive`); `prepare` readies a version before
+ * it is marked live (the Lex build in AWS) and throws with a plain reason when it cannot;
+ * `serve` starts answering from it in this process.
  */
 
 export interface ContentDeployer {
-  gate(bundle: ContentBundle): Promise<GateResult>;
+  gate(bundle: ContentBundle, against?: GateAgainst): Promise<GateResult>;
   prepare(version: number, bundle: ContentBundle): Promise<void>;
   serve(version: number, bundle: ContentBundle): Promise<void>;
 }
@@ -743,7 +751,13 @@ export function createContentWorkflow(deps: {
     const already = await pendingWith(bundle, live?.version);
     if (already !== undefined) throw new AlreadyPendingError(already);
     const checked = await rules.checkBundle(bundle, context());
-    const gate = await deployer.gate(bundle);
+    // Against the live version it would replace: what it makes worse shows on its card, for a
+    // reviewer who does not run its test.
+    const liveBundle = live ? await store.versionBundle(live.version) : undefined;
+    const gate = await deployer.gate(
+      bundle,
+      live && liveBundle ? { version: live.version, bundle: liveBundle } : undefined,
+    );
     const issues = [...checked, ...gate.issues].filter((i) => i.severity === "error");
     if (issues.length > 0) throw new ContentInvalidError(issues);
     if (!deps.settings.requireReview) {

@@ -39,8 +39,24 @@ export type VersionScores = Record<
     uncoveredAnswered?: number;
     /** How many uncovered questions that share is of (0: the version kept none). */
     uncoveredCases?: number;
+    /**
+     * How its answers to the test split's messages differ from those of the version live when
+     * it was published (`version`, its `basedOn`): `newMistakes` live answered right and this
+     * one wrong, `fixed` the reverse. What a version makes worse in topics nobody touched,
+     * which its accuracy alone hides. Absent for a version published with none live (the
+     * seed), for the live version's own numbers worked out later, and for versions published
+     * before it was kept.
+     */
+    againstLive?: AgainstLive;
   }
 >;
+
+/** A version's test-split answers against the live version's (`VersionScores`). */
+export interface AgainstLive {
+  version: number;
+  newMistakes: number;
+  fixed: number;
+}
 
 /**
  * Whether `scores` carry the honesty figure in every language: the live version's numbers

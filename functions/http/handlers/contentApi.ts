@@ -5,6 +5,7 @@ import * as z from "zod";
 import type { LiveContent } from "../../adapters/bot/liveContent.ts";
 import { questionFeatures } from "../../adapters/recogniser/embedded/questionFeatures.ts";
 import {
+  changedAnswers,
   gateIssues,
   MIN_GATE_TOPIC_RECALL,
   MIN_TOPIC_RECALL,
@@ -442,36 +443,10 @@ export function createContentApiHandler(deps: {
       fi: r.fi.map((x) => x.intent),
       sv: r.sv.map((x) => x.intent),
     });
-    const intents = {
-      tests: { now: intentsOf(now.tests), live: intentsOf(before.tests) },
-      dev: { now: intentsOf(now.dev), live: intentsOf(before.dev) },
-    };
-    const changed: {
-      text: string;
-      lang: string;
-      split: string;
-      expected: string;
-      live?: string;
-      draft?: string;
-    }[] = [];
-    for (const split of ["tests", "dev"] as const) {
-      for (const lang of LANGS) {
-        bundle[split][lang].forEach((c, i) => {
-          const now = intents[split].now[lang][i];
-          const before = intents[split].live[lang][i];
-          if (now !== before) {
-            changed.push({
-              text: c.text,
-              lang,
-              split,
-              expected: c.intent,
-              live: before,
-              draft: now,
-            });
-          }
-        });
-      }
-    }
+    // The gate counts the test split's by the same rule when the version is published.
+    const changed = (["tests", "dev"] as const).flatMap((split) =>
+      changedAnswers(bundle, split, intentsOf(now[split]), intentsOf(before[split])),
+    );
     // The chat's honesty on the questions no topic covers, scored as content:test scores it
     // (the live version's recogniser deciding under the live version's topics).
     const uncovered = scoreUncoveredRecognised(bundle, now.uncovered);

@@ -295,15 +295,17 @@ describe("a version's test split against the live version's answers", () => {
   const live = { fi: ["vat", "vat", "tax-card", "tax-card", "tax-card", "none"] };
   const tested = { fi: ["vat", "tax-card", "vat", "none", "tax-card", "vat"] };
 
-  it("lists the messages answered otherwise, with the topic each gives, in the bundle's order", () => {
-    const bundle = bundleWith(0);
-
-    const changed = changedAnswers(
-      bundle,
+  /** The fi test split answered as `tested` against `live`; Swedish answered alike. */
+  const changedInFinnish = () =>
+    changedAnswers(
+      bundleWith(0),
       "tests",
       { fi: tested.fi, sv: live.fi },
       { fi: live.fi, sv: live.fi },
     );
+
+  it("lists the messages answered otherwise, with the topic each gives, in the bundle's order", () => {
+    const changed = changedInFinnish();
 
     expect(changed).toEqual([
       {
@@ -335,13 +337,7 @@ describe("a version's test split against the live version's answers", () => {
   });
 
   it("counts per language what live got right and the version gets wrong, and the reverse, not what is wrong in both", () => {
-    const bundle = bundleWith(0);
-    const changed = changedAnswers(
-      bundle,
-      "tests",
-      { fi: tested.fi, sv: live.fi },
-      { fi: live.fi, sv: live.fi },
-    );
+    const changed = changedInFinnish();
 
     // alv 2 and kela (an out-of-scope message now given a topic) are new mistakes, alv 3 is
     // fixed, alv 4 is wrong with either; Swedish answers as live does.

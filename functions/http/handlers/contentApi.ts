@@ -380,6 +380,69 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   return result.data;
 }
 
+/** What a draft list kept as one item offers the API: the workflow's calls for it. */
+interface DraftListAccess<S extends z.ZodType> {
+  /** Below `draft/`, `draft/validate/`; `revert` is below it. */
+  path: string;
+  body: S;
+  read(): Promise<{ body: Record<string, unknown>; meta: DraftTopicMeta | undefined }>;
+  save(
+    actor: ContentActor,
+    lists: z.infer<S>,
+    expected?: DraftExpectation,
+  ): Promise<{ warnings?: ContentIssue[]; revision?: string }>;
+  revert(
+    actor: ContentActor,
+    expected?: DraftExpectation,
+  ): Promise<{ warnings?: ContentIssue[]; revision?: string }>;
+  check(lists: z.infer<S>): Promise<readonly ContentIssue[]>;
+}
+
+/**
+ * The four routes of a draft list kept as one item (the out-of-scope examples, the uncovered
+ * questions): read, save, discard the draft's changes, and check. The item always exists, so
+ * If-None-Match (create only) cannot apply to it, and is refused.
+ */
+function draftListRoutes<S extends z.ZodType>(list: DraftListAccess<S>): Route[] {
+  return [
+    {
+      method: "GET",
+      path: `draft/${list.path}`,
+      roles: EDITORS,
+      async run() {
+        const { body, meta } = await list.read();
+        return itemAnswer(body, meta);
+      },
+    },
+    {
+      method: "PUT",
+      path: `draft/${list.path}`,
+      roles: EDITORS,
+      async run({ body, actor, lang, expected }) {
+        const lists = parse(list.body, body, "body");
+        return writeAnswer(await list.save(actor, lists, expected(false)), lang);
+      },
+    },
+    {
+      method: "POST",
+      path: `draft/${list.path}/revert`,
+      roles: EDITORS,
+      async run({ actor, lang, expected }) {
+        return writeAnswer(await list.revert(actor, expected(false)), lang);
+      },
+    },
+    {
+      method: "POST",
+      path: `draft/validate/${list.path}`,
+      roles: EDITORS,
+      async run({ body, lang }) {
+        const lists = parse(list.body, body, "body");
+        return { problems: shown(await list.check(lists), lang) };
+      },
+    },
+  ];
+}
+
 /** A stand-in chat for trying a message: anonymous, first turn, in `lang`. */
 function tryChat(lang: "fi" | "sv", now: Date): Chat {
   return {
@@ -659,88 +722,28 @@ export function createContentApiHandler(deps: {
         return { problems: shown(await services().workflow.checkReferral(id, group), lang) };
       },
     },
-    {
-      method: "GET",
-      path: "draft/out-of-scope",
-      roles: EDITORS,
-      async run() {
+    ...draftListRoutes({
+      path: "out-of-scope",
+      body: outOfScopeBody,
+      async read() {
         const view = await services().workflow.draftOutOfScope();
-        return itemAnswer({ outOfScope: view.outOfScope }, view.meta);
+        return { body: { outOfScope: view.outOfScope }, meta: view.meta };
       },
-    },
-    {
-      // The lists always exist: If-None-Match (create only) cannot apply, and is refused.
-      method: "PUT",
-      path: "draft/out-of-scope",
-      roles: EDITORS,
-      async run({ body, actor, lang, expected }) {
-        const lists = parse(outOfScopeBody, body, "body");
-        return writeAnswer(
-          await services().workflow.saveOutOfScope(actor, lists, expected(false)),
-          lang,
-        );
-      },
-    },
-    {
-      method: "POST",
-      path: "draft/out-of-scope/revert",
-      roles: EDITORS,
-      async run({ actor, lang, expected }) {
-        return writeAnswer(
-          await services().workflow.revertOutOfScope(actor, expected(false)),
-          lang,
-        );
-      },
-    },
-    {
-      method: "POST",
-      path: "draft/validate/out-of-scope",
-      roles: EDITORS,
-      async run({ body, lang }) {
-        const lists = parse(outOfScopeBody, body, "body");
-        return { problems: shown(await services().workflow.checkOutOfScope(lists), lang) };
-      },
-    },
-    {
-      method: "GET",
-      path: "draft/uncovered",
-      roles: EDITORS,
-      async run() {
+      save: (actor, lists, expected) => services().workflow.saveOutOfScope(actor, lists, expected),
+      revert: (actor, expected) => services().workflow.revertOutOfScope(actor, expected),
+      check: (lists) => services().workflow.checkOutOfScope(lists),
+    }),
+    ...draftListRoutes({
+      path: "uncovered",
+      body: uncoveredBody,
+      async read() {
         const view = await services().workflow.draftUncovered();
-        return itemAnswer({ uncovered: view.uncovered }, view.meta);
+        return { body: { uncovered: view.uncovered }, meta: view.meta };
       },
-    },
-    {
-      // As the out-of-scope lists: the set always exists (empty when none was kept), so
-      // If-None-Match (create only) cannot apply, and is refused.
-      method: "PUT",
-      path: "draft/uncovered",
-      roles: EDITORS,
-      async run({ body, actor, lang, expected }) {
-        const lists = parse(uncoveredBody, body, "body");
-        return writeAnswer(
-          await services().workflow.saveUncovered(actor, lists, expected(false)),
-          lang,
-        );
-      },
-    },
-    {
-      method: "POST",
-      path: "draft/uncovered/revert",
-      roles: EDITORS,
-      async run({ actor, lang, expected }) {
-        return writeAnswer(await services().workflow.revertUncovered(actor, expected(false)), lang);
-      },
-    },
-    {
-      method: "POST",
-      path: "draft/validate/uncovered",
-      roles: EDITORS,
-      async run({ body, lang }) {
-        const lists = parse(uncoveredBody, body, "body");
-        return { problems: shown(await services().workflow.checkUncovered(lists), lang) };
-      },
-    },
+      save: (actor, lists, expected) => services().workflow.saveUncovered(actor, lists, expected),
+      revert: (actor, expected) => services().workflow.revertUncovered(actor, expected),
+      check: (lists) => services().workflow.checkUncovered(lists),
+    }),
     {
       method: "POST",
       path: "draft/validate/topics/*",

@@ -192,8 +192,10 @@ export async function startLocalServer(
   // Trained here rather than in a worker: nothing is served yet, and the warm main thread
   // trains several times faster than a fresh worker starts and trains. The worker starts
   // from its parts, so a content owner's first edit trains only what it changed.
+  // The test split is classified here too, as a worker's training does: the first version
+  // published after start is compared with live without classifying it beside the chats.
   await content.live.serve(liveVersion.version, liveVersion.bundle, {
-    train: async (botContent) => training.trainHere(botContent),
+    train: async (botContent, toClassify) => training.trainHere(botContent, toClassify),
   });
   services.content = content;
   const follower = followLiveVersion({

@@ -15,6 +15,7 @@ import { DEFAULT_CLASSIFIER_OPTIONS } from "./intentClassifier.ts";
 import {
   BUNDLED_TRAINING_WORKER,
   RecogniserTrainingError,
+  trainBesideChats,
   trainRecogniserHere,
   trainRecogniserInWorker,
 } from "./trainInWorker.ts";
@@ -222,6 +223,30 @@ describe("trainRecogniserInWorker", () => {
     expect(cases.map((c) => same.classify(c.text, c.lang))).toEqual(
       cases.map((c) => here.classify(c.text, c.lang)),
     );
+  }, 60_000);
+
+  it("classifies the test split at start as the worker's training does, so the first publish need not", async () => {
+    const atStart = freshContent();
+    const toClassify = {
+      fi: heldOutTests()
+        .filter((c) => c.lang === "fi")
+        .map((c) => c.text),
+      sv: heldOutTests()
+        .filter((c) => c.lang === "sv")
+        .map((c) => c.text),
+    };
+    const training = trainBesideChats(50);
+    try {
+      const here = training.trainHere(atStart, toClassify);
+      const inWorker = await trainRecogniserInWorker(atStart, { classify: toClassify });
+
+      expect(here.classifiedTexts).toBe(toClassify);
+      expect(here.classified?.fi).toHaveLength(toClassify.fi.length);
+      expect(here.classified).toEqual(inWorker.classified);
+      expect(training.trainHere(atStart).classified).toBeUndefined();
+    } finally {
+      training.stop();
+    }
   }, 60_000);
 
   it("rejects with the worker's error message when training fails", async () => {

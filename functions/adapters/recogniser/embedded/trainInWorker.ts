@@ -169,9 +169,20 @@ export interface TrainingBesideChats {
     content: BotContent,
     options?: Omit<TrainInWorkerOptions, "cpuPercent" | "busyFlag">,
   ): Promise<WorkerTrainedRecogniser>;
-  trainHere(content: BotContent): EmbeddedRecogniser;
+  /**
+   * Trains on this thread; with `toClassify` (the test split) also classifies those messages,
+   * so that the first publish gate compares with this version without classifying them again
+   * beside the chats.
+   */
+  trainHere(content: BotContent, toClassify?: Record<Lang, string[]>): RecogniserTrainedHere;
   stop(): void;
 }
+
+/** A recogniser trained on this thread, with the intents of the messages it was asked to classify. */
+export type RecogniserTrainedHere = EmbeddedRecogniser & {
+  classified?: Record<Lang, string[]>;
+  classifiedTexts?: Record<Lang, string[]>;
+};
 
 /**
  * Trains in the worker at `cpuPercent` of a core while this (the main) thread is serving
@@ -183,7 +194,16 @@ export function trainBesideChats(cpuPercent: number): TrainingBesideChats {
   return {
     train: (content, options = {}) =>
       trainRecogniserInWorker(content, { ...options, cpuPercent, busyFlag: load.busyFlag }),
-    trainHere: (content) => trainRecogniserHere(content),
+    trainHere: (content, toClassify) => {
+      const recogniser = trainRecogniserHere(content);
+      if (!toClassify) return recogniser;
+      const intentsOf = (lang: Lang) =>
+        toClassify[lang].map((text) => recogniser.classify(text, lang).intent);
+      return Object.assign(recogniser, {
+        classified: { fi: intentsOf("fi"), sv: intentsOf("sv") },
+        classifiedTexts: toClassify,
+      });
+    },
     stop: () => load.close(),
   };
 }

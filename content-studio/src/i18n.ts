@@ -844,6 +844,9 @@ const fi = {
           }.`,
   groupActions: (size: number) =>
     `Käsittele koko ryhmä (${size === 1 ? "1 kysymys" : `${size} kysymystä`})`,
+  /** The group's button when some of its questions are handled already (the view of all). */
+  openActions: (open: number) =>
+    `Käsittele ryhmän avoimet (${open === 1 ? "1 kysymys" : `${open} kysymystä`})`,
   /** The group's button when the owner took some of its questions out. */
   chosenActions: (chosen: number, size: number) => `Käsittele valitut ${chosen}/${size}`,
   chosenForGroup: "Mukana ryhmän käsittelyssä",
@@ -1818,6 +1821,8 @@ const sv: UiText = {
           }.`,
   groupActions: (size: number) =>
     `Behandla hela gruppen (${size === 1 ? "1 fråga" : `${size} frågor`})`,
+  openActions: (open: number) =>
+    `Behandla gruppens öppna (${open === 1 ? "1 fråga" : `${open} frågor`})`,
   chosenActions: (chosen: number, size: number) => `Behandla de markerade ${chosen}/${size}`,
   chosenForGroup: "Med i gruppåtgärden",
   chooseHint:

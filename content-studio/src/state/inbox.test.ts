@@ -497,8 +497,27 @@ describe("missed-question inbox state", () => {
     const after = inbox.afterAction(GROUPS, ["m4"], "dismissed", "all");
 
     expect(after).toHaveLength(2);
-    expect(after[1]).toMatchObject({ size: 1, ids: ["m4"] });
+    expect(after[1]).toMatchObject({ size: 1, ids: ["m4"], openIds: [] });
     expect(after[1]?.samples[0]?.status).toBe("dismissed");
+  });
+
+  it("acts on a group's open questions only when every status is listed", () => {
+    const mixed: MissGroup = {
+      ...(GROUPS[0] as MissGroup),
+      openIds: ["m1", "m3"],
+      samples: (GROUPS[0] as MissGroup).samples.map((s) =>
+        s.id === "m2" ? { ...s, status: "taught" } : s,
+      ),
+    };
+
+    expect(inbox.chosenIds(mixed, new Set())).toEqual(["m1", "m3"]);
+    expect(inbox.groupOffer(mixed, new Set(), UI.fi).label).toBe(
+      "Käsittele ryhmän avoimet (2 kysymystä)",
+    );
+    expect(inbox.groupOffer(mixed, new Set(["m3"]), UI.fi).label).toBe("Käsittele valitut 1/2");
+    const [after] = inbox.afterAction([mixed], ["m1"], "dismissed", "all");
+    expect(after?.openIds).toEqual(["m3"]);
+    expect(inbox.chosenIds(after as MissGroup, new Set())).toEqual(["m3"]);
   });
 
   it("returns a refused teach's problems and leaves the groups as they were", async () => {

@@ -124,11 +124,19 @@ export function chooseAll(ids: readonly string[]): void {
 }
 
 /**
- * The questions a group action applies to: every member but those taken out, those beyond
- * the samples shown included (they cannot be taken out, so the count says how many).
+ * The questions a group action may act on: its open ones. In the view of all questions a group
+ * also holds handled ones, which acting on the group must not teach, refer or dismiss again.
+ */
+export function actionableIds(group: MissGroup): string[] {
+  return group.openIds ?? group.ids;
+}
+
+/**
+ * The questions a group action applies to: every open member but those taken out, those
+ * beyond the samples shown included (they cannot be taken out, so the count says how many).
  */
 export function chosenIds(group: MissGroup, out: ReadonlySet<string> = leftOut.value): string[] {
-  return group.ids.filter((id) => !out.has(id));
+  return actionableIds(group).filter((id) => !out.has(id));
 }
 
 /** What a group's own button offers, and whether its questions have buttons of their own. */
@@ -164,11 +172,14 @@ export function groupOffer(
     };
   }
   const chosen = chosenIds(group, out);
+  const open = actionableIds(group);
   return {
     label:
-      chosen.length === group.ids.length
-        ? t.groupActions(group.size)
-        : t.chosenActions(chosen.length, group.ids.length),
+      chosen.length < open.length
+        ? t.chosenActions(chosen.length, open.length)
+        : open.length < group.ids.length
+          ? t.openActions(open.length)
+          : t.groupActions(group.size),
     perQuestion: true,
     guesses: group.guesses.map((g) => ({ id: g.intent, note: t.guessedIn(g.count) })),
     choices: (group.choices ?? []).map((c) => ({ id: c.topic, note: t.guessedIn(c.count) })),
@@ -364,6 +375,8 @@ export function afterAction(
   if (filter === "all") {
     return list.map((g) => ({
       ...g,
+      // Handled now, they are out of the group's action, as the server would leave them.
+      openIds: actionableIds(g).filter((id) => !handled.has(id)),
       samples: g.samples.map((s) => {
         if (!handled.has(s.id)) return s;
         const { taughtTo, referredTo, uncoveredMatter, reopened, ...rest } = s;

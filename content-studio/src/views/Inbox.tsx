@@ -23,6 +23,7 @@ import { fieldLabel, placeProblem } from "../problems.ts";
 import { startNewFrom } from "../state/editor.ts";
 import {
   act,
+  actionableIds,
   answeredNow,
   answersRound,
   chooseAll,
@@ -255,7 +256,8 @@ function GroupCard(props: { group: MissGroup; index: number }) {
   useAnswersWhenShown(card, samples);
   const label = groupLabel(group);
   // One question is no group to pick from; with more, each can be taken out of the action.
-  const choosable = group.ids.length > 1;
+  const open = actionableIds(group);
+  const choosable = open.length > 1;
   const chosen = chosenIds(group, leftOut.value);
   const chosenSet = new Set(chosen);
   const offer = groupOffer(group, leftOut.value, t);
@@ -297,7 +299,7 @@ function GroupCard(props: { group: MissGroup; index: number }) {
             sample={sample}
             group={group}
             index={index}
-            choosable={choosable}
+            choosable={choosable && sample.status === "open"}
             ownAction={offer.perQuestion}
           />
         ))}
@@ -312,41 +314,48 @@ function GroupCard(props: { group: MissGroup; index: number }) {
           {allSamples ? t.showFewerSamples : t.showAllSamples(group.samples.length)}
         </button>
       ) : null}
-      <div class="group-actions">
-        <button
-          type="button"
-          class="secondary"
-          id={`${base}-act`}
-          aria-expanded={acting ? "true" : "false"}
-          aria-describedby={describedBy(`${base}-heading`, choosable && `${base}-choose-hint`)}
-          onClick={() => setActing(!acting)}
-        >
-          {offer.label}
-        </button>
-        {acting ? (
-          <ActionPanel
-            idBase={base}
-            ids={chosen}
-            samples={group.samples.filter((s) => chosenSet.has(s.id))}
-            guesses={offer.guesses}
-            choices={offer.choices}
-            choicesLabel={offer.choicesLabel}
-            allowNewTopic
-            where={{ groupId: group.id, index }}
-            chooseControl={choosable ? `sample-${group.samples[0]?.id}-chosen` : undefined}
-            onApplied={() => {
-              // What is left of the group is all in again, and the form closes: sending it
-              // once more would act on those left out on purpose.
-              chooseAll(group.ids);
-              setActing(false);
-            }}
-            onCancel={() => {
-              setActing(false);
-              focusControl(`${base}-act`);
-            }}
-          />
-        ) : null}
-      </div>
+      {/* A group whose questions are all handled has nothing left to act on as a group. */}
+      {open.length ? (
+        <div class="group-actions">
+          <button
+            type="button"
+            class="secondary"
+            id={`${base}-act`}
+            aria-expanded={acting ? "true" : "false"}
+            aria-describedby={describedBy(`${base}-heading`, choosable && `${base}-choose-hint`)}
+            onClick={() => setActing(!acting)}
+          >
+            {offer.label}
+          </button>
+          {acting ? (
+            <ActionPanel
+              idBase={base}
+              ids={chosen}
+              samples={group.samples.filter((s) => chosenSet.has(s.id))}
+              guesses={offer.guesses}
+              choices={offer.choices}
+              choicesLabel={offer.choicesLabel}
+              allowNewTopic
+              where={{ groupId: group.id, index }}
+              chooseControl={
+                choosable
+                  ? `sample-${group.samples.find((s) => s.status === "open")?.id}-chosen`
+                  : undefined
+              }
+              onApplied={() => {
+                // What is left of the group is all in again, and the form closes: sending it
+                // once more would act on those left out on purpose.
+                chooseAll(group.ids);
+                setActing(false);
+              }}
+              onCancel={() => {
+                setActing(false);
+                focusControl(`${base}-act`);
+              }}
+            />
+          ) : null}
+        </div>
+      ) : null}
     </li>
   );
 }

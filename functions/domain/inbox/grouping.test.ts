@@ -56,6 +56,21 @@ describe("grouping similar questions", () => {
     expect(groups).toHaveLength(5);
   });
 
+  it("names the open questions of a group that holds handled ones too, so a group action skips those", () => {
+    const taught = miss("osakkeiden myyntivoiton verotus", "2026-12-02T09:00:00.000Z", {
+      status: "taught",
+    });
+    const older = miss("miten osakkeiden myyntivoitto verotetaan", "2026-12-01T09:00:00.000Z");
+    const newer = miss("osakkeiden myyntivoitto verotus", "2026-12-03T09:00:00.000Z");
+
+    const [mixed] = groupQuestions([older, taught, newer], questionFeatures, PERIOD);
+    const [allOpen] = groupQuestions([older, newer], questionFeatures, PERIOD);
+
+    expect(mixed?.ids).toEqual([newer.id, taught.id, older.id]);
+    expect(mixed?.openIds).toEqual([newer.id, older.id]);
+    expect(allOpen?.openIds).toBeUndefined();
+  });
+
   it("never mixes languages", () => {
     const groups = groupQuestions(
       [

@@ -43,6 +43,11 @@ export interface QuestionGroup {
   choices?: { topic: string; count: number }[];
   /** Every question of the group, newest first. */
   ids: string[];
+  /**
+   * The group's open questions, newest first, only when some of its questions are not open
+   * (the `all` view): a group action acts on these, never again on questions already handled.
+   */
+  openIds?: string[];
   /** The newest questions, at most `samples`. */
   samples: MissSample[];
 }
@@ -171,6 +176,7 @@ function describe(members: ListedMiss[], days: string[], options: GroupingOption
     topic,
     count,
   }));
+  const open = newestFirst.filter((m) => m.status === "open");
   return {
     id: (members[0] as MissEntry).id,
     size: members.length,
@@ -181,6 +187,7 @@ function describe(members: ListedMiss[], days: string[], options: GroupingOption
     })),
     ...(choices.length ? { choices } : {}),
     ids: newestFirst.map((m) => m.id),
+    ...(open.length < members.length ? { openIds: open.map((m) => m.id) } : {}),
     samples: newestFirst.slice(0, options.samples).map(sampleOf),
   };
 }

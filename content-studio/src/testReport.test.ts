@@ -7,6 +7,7 @@ import {
   confusionRows,
   effectCounts,
   overUncoveredLimit,
+  splitEffectCounts,
   topicMark,
   topicRows,
   uncoveredNoLonger,
@@ -123,6 +124,16 @@ describe("messages whose topic changes against live", () => {
     // A test's announcement says them too; nothing when nothing changes.
     expect(changedSaid(changed.slice(0, 1), UI.sv)).toBe(" 0 nya fel, 1 rättat.");
     expect(changedSaid([], UI.fi)).toBe("");
+  });
+
+  it("counts the test and dev splits apart when both changed, as a version's card counts the test split", () => {
+    const both = [...changed, { ...row("alv", "vat", "vat", "none"), split: "dev" as const }];
+
+    expect(splitEffectCounts(both)).toEqual([
+      { split: "tests", counts: { broken: 2, changed: 1, fixed: 2 } },
+      { split: "dev", counts: { broken: 1, changed: 0, fixed: 0 } },
+    ]);
+    expect(splitEffectCounts(changed)).toEqual([]);
   });
 });
 

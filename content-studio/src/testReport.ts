@@ -103,6 +103,21 @@ export function effectCounts(changed: readonly ChangedAnswer[]): Record<ChangeEf
   return counts;
 }
 
+/**
+ * The counts per split, test split first, only when both splits have changes: a version's card
+ * counts the test split alone, and its test lists both, so the two must be told apart.
+ */
+export function splitEffectCounts(
+  changed: readonly ChangedAnswer[],
+): { split: SplitName; counts: Record<ChangeEffect, number> }[] {
+  const splits = (["tests", "dev"] as const).map((split) => ({
+    split,
+    counts: effectCounts(changed.filter((c) => c.split === split)),
+  }));
+  const present = splits.filter(({ counts }) => counts.broken + counts.changed + counts.fixed > 0);
+  return present.length > 1 ? present : [];
+}
+
 /** The counts as a sentence to add to a test's announcement; empty when nothing changes. */
 export function changedSaid(changed: readonly ChangedAnswer[], t: UiText): string {
   return changed.length ? ` ${t.changedSummary(effectCounts(changed))}.` : "";

@@ -5,7 +5,7 @@
  */
 import type { ChangedAnswer } from "../api.ts";
 import { text } from "../i18n.ts";
-import { changedRows, effectCounts } from "../testReport.ts";
+import { changedRows, effectCounts, splitEffectCounts } from "../testReport.ts";
 import { IntentName } from "./IntentName.tsx";
 import { Badge, Scroll } from "./ui.tsx";
 
@@ -20,9 +20,15 @@ export function ChangedAnswers(props: {
   const t = text.value;
   if (props.changed.length === 0) return <p class="muted">{t.noChanged}</p>;
   const counts = effectCounts(props.changed);
+  const splits = splitEffectCounts(props.changed);
   return (
     <>
       <p data-testid={`${props.testId}-summary`}>{`${t.changedSummary(counts)}.`}</p>
+      {splits.length ? (
+        <p class="small-text" data-testid={`${props.testId}-splits`}>
+          {`${splits.map((s) => `${t.splitNames[s.split]}: ${t.changedSummary(s.counts)}`).join("; ")}.`}
+        </p>
+      ) : null}
       {/* New mistakes in topics nobody touched surprise: say where they come from. */}
       {counts.broken > 0 ? (
         <p class="hint" data-testid={`${props.testId}-why`}>

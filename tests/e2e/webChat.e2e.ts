@@ -299,6 +299,9 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
   it("callback form inside the chat: errors name the field, a valid request gets a reference", async () => {
     const { context, page } = await customerPage({ width: 320 });
     await openChat(page);
+    // The advisor who calls back sees what the chat was about: the tax question, not the
+    // callback request that came after it.
+    await ask(page, "Milloin jäännösvero pitää maksaa?");
     await openContactForm(page, "callback", /Soittopyyntö/);
     await page.getByRole("button", { name: "Lähetä soittopyyntö" }).click();
     const phone = page.getByRole("textbox", { name: "Puhelinnumero" });
@@ -316,7 +319,11 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
 
     await phone.fill("040 123 4567");
     await page.getByRole("radio", { name: "Aamupäivällä 9–12" }).check();
+    const sent = page.waitForRequest(
+      (r) => r.url().endsWith("/api/callbacks") && r.method() === "POST",
+    );
     await page.getByRole("button", { name: "Lähetä soittopyyntö" }).click();
+    expect((await sent).postDataJSON()).toMatchObject({ topic: "residual-tax" });
     await expect
       .poll(() => page.locator(".msg.local").last().textContent())
       .toMatch(/SP-[0-9A-Z]{6}/);

@@ -5,6 +5,7 @@ import type {
   ChatStateEvent,
   MessageAction,
 } from "../../functions/contracts/protocol.ts";
+import { CONVERSATION_MOVES } from "../../functions/contracts/topics.ts";
 import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.ts";
 import { ChatClient, canResend, type Pending } from "./chatClient.ts";
 import { h } from "./dom.ts";
@@ -18,6 +19,7 @@ import { type FormValues, formValues, restoreValues } from "./views/formFields.t
 import { surveyForm } from "./views/survey.ts";
 
 const OPEN_KEY = "asiointi-chat-open";
+const MOVES: ReadonlySet<string> = new Set(CONVERSATION_MOVES);
 
 /** The language a UI text set is in ("fi-FI" → "fi"). */
 const langOf = (t: UiText): Lang => t.locale.slice(0, 2) as Lang;
@@ -214,8 +216,11 @@ function mount(script: HTMLScriptElement | null): void {
 
   function showMessage(m: ChatMessage, before?: string): void {
     const next = before ? log.querySelector(`li[data-id="${CSS.escape(before)}"]`) : null;
-    // An older message from a replay says nothing about what the chat is about now.
-    if (m.topic && !next) lastTopic = m.topic;
+    // An older message from a replay says nothing about what the chat is about now, and a
+    // move in the conversation (the callback's own answer) is not what it is about.
+    if (m.topic && !next && !MOVES.has(m.topic)) {
+      lastTopic = m.topic;
+    }
     // Labelled and marked in the language the message is written in, so that a screen reader
     // reads it (and "who said it") in that voice, also after the chat switched language. An
     // old message the server kept no language for takes the chat's.

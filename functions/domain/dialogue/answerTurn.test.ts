@@ -380,7 +380,9 @@ describe("where the bot has no answer, by the advisors' hours (config/opening-ho
       answerTurn(handingOver, context, asked, undefined, undefined, finnishChatAt(iso));
 
     const open = at("2026-11-24T10:00:00+02:00");
-    expect(types(open)).toEqual(["handoff"]);
+    // The answer starts the handoff itself: no person button to ask a second time.
+    expect(open.handsOver).toBe(true);
+    expect(open.messages[0]?.actions).toBeUndefined();
     expect(open.messages[0]?.text).toBe("Answer of vat.");
     expect(open.messages[0]?.quickReplies?.map((q) => q.value)).toEqual(["Title of tax-card"]);
     expect(open.saidAdvisorsAway).toBeUndefined();

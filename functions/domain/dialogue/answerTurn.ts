@@ -209,7 +209,11 @@ export function answerTurn(
     };
     const isAway = () => away() !== undefined;
     const closed = pieces.action === "handoff" && isAway();
-    if (pieces.action && !closed) actions.push(channelAction(pieces.action, replyLang));
+    // A topic that hands over has asked for the person already: a button for one under its
+    // answer would ask again and do nothing the customer could see.
+    if (pieces.action && pieces.action !== "handoff") {
+      actions.push(channelAction(pieces.action, replyLang));
+    }
     // Nor a follow-up to a topic that hands over ("Asiakasneuvoja" under the callback's
     // answer): outside the hours it would only lead to the closed message.
     const leadsToPerson = (id: TopicId) => library.answer(id, replyLang).action === "handoff";

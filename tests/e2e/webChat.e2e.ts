@@ -857,6 +857,18 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("names removed personal data in the customer's language when the chat is replayed", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await ask(page, "hetuni on 131052-308T, miksi en saanut palautusta");
+    // The transcript keeps the service's own token; the customer reads it in Finnish.
+    await page.reload();
+    const own = page.locator(".msg.customer").last();
+    await expect.poll(() => own.textContent()).toContain("[henkilötunnus poistettu]");
+    expect(await own.textContent()).not.toMatch(/ID-CODE|131052/);
+    await context.close();
+  });
+
   it("survives a reload and a dropped connection: same chat, nothing lost or twice", async () => {
     const { context, page } = await customerPage({ reducedMotion: true });
     await openChat(page);

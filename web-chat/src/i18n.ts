@@ -119,6 +119,13 @@ export const UI = {
     surveyClosed:
       "Tähän kyselyyn ei voi enää vastata, koska sen vastausaika on päättynyt. Kiitos, että käytit chattia.",
     download: "Lataa keskustelu",
+    /** In place of the service's "[ID-CODE]" and the like, where personal data was removed. */
+    removed: {
+      "identity-code": "[henkilötunnus poistettu]",
+      iban: "[tilinumero poistettu]",
+      phone: "[puhelinnumero poistettu]",
+      email: "[sähköpostiosoite poistettu]",
+    },
     transcriptFile: "keskustelu",
     transcriptHeading: "Verohallinnon chat – keskustelu",
     helpfulQuestion: "Oliko vastauksesta apua?",
@@ -240,6 +247,12 @@ export const UI = {
     surveyClosed:
       "Det går inte längre att svara på enkäten, eftersom tiden för att svara har gått ut. Tack för att du använde chatten.",
     download: "Ladda ner chatten",
+    removed: {
+      "identity-code": "[personbeteckning borttagen]",
+      iban: "[kontonummer borttaget]",
+      phone: "[telefonnummer borttaget]",
+      email: "[e-postadress borttagen]",
+    },
     transcriptFile: "chatt",
     transcriptHeading: "Skatteförvaltningens chatt – utskrift",
     helpfulQuestion: "Var svaret till hjälp?",

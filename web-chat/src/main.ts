@@ -10,6 +10,7 @@ import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.
 import { ChatClient, canResend, type Pending } from "./chatClient.ts";
 import { h } from "./dom.ts";
 import { UI, type UiText, whyNotSent } from "./i18n.ts";
+import { shownText } from "./maskedText.ts";
 import { STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
 import { answerFeedback, asksForVote } from "./views/answerFeedback.ts";
@@ -232,7 +233,7 @@ function mount(script: HTMLScriptElement | null): void {
       "li",
       { class: `msg ${m.from}`, "data-id": m.id, ...(m.lang ? { lang: m.lang } : {}) },
       h("span", { class: "who" }, who),
-      m.text,
+      shownText(m.text, said),
     );
     const choices: HTMLElement[] = [];
     for (const reply of m.quickReplies ?? []) {

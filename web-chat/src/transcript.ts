@@ -1,5 +1,6 @@
 import type { ChatMessage } from "../../functions/contracts/protocol.ts";
-import type { UiText } from "./i18n.ts";
+import { UI, type UiText } from "./i18n.ts";
+import { shownText } from "./maskedText.ts";
 
 /** The conversation as plain text, one message per paragraph, times in the UI's locale. */
 export function transcriptText(messages: readonly ChatMessage[], text: UiText): string {
@@ -9,7 +10,10 @@ export function transcriptText(messages: readonly ChatMessage[], text: UiText): 
     timeZone: "Europe/Helsinki",
   });
   const who = { customer: text.you, bot: text.bot, advisor: text.advisor, system: text.system };
-  const lines = messages.map((m) => `[${when.format(new Date(m.at))}] ${who[m.from]}:\n${m.text}`);
+  const lines = messages.map(
+    (m) =>
+      `[${when.format(new Date(m.at))}] ${who[m.from]}:\n${shownText(m.text, m.lang ? UI[m.lang] : text)}`,
+  );
   return `${text.transcriptHeading}\n\n${lines.join("\n\n")}\n`;
 }
 

@@ -270,7 +270,15 @@ function KeyFigures({ s, t, lang }: SectionProps) {
       formatRate(f.containmentRate, lang),
       hints.containmentRate(formatCount(f.botOnlyChats, lang)),
     ],
-    ["handoffs", formatCount(f.handoffs, lang), hints.handoffs],
+    [
+      "handoffs",
+      formatCount(f.handoffs, lang),
+      hints.handoffs(
+        formatCount(f.handoffsQueued, lang),
+        formatCount(f.handoffsUnavailable, lang),
+        formatCount(f.handoffsClosed, lang),
+      ),
+    ],
     ["callbacks", formatCount(f.callbacks, lang), hints.callbacks],
     ["bookings", formatCount(f.bookings, lang), hints.bookings],
     ["cancellations", formatCount(f.cancellations, lang), hints.cancellations],

@@ -9,10 +9,14 @@ describe("the Reports page's key figures", () => {
     // One chat can ask for a person more than once (queued, then again after "unavailable").
     expect(fi.figures.chats).toBe("Päättyneet keskustelut");
     expect(fi.figures.handoffs).toBe("Pyynnöt neuvojalle");
-    expect(fi.figureHints.handoffs).toMatch(/enemmän kuin keskusteluja/);
+    expect(fi.figureHints.handoffs("30", "4", "2")).toBe(
+      "Jonoon 30, ei vapaata neuvojaa tai jono täynnä 4, aukioloajan ulkopuolella 2. Sama keskustelu voi pyytää uudelleen.",
+    );
     expect(sv.figures.chats).toBe("Avslutade chattar");
     expect(sv.figures.handoffs).toBe("Begäranden om rådgivare");
-    expect(sv.figureHints.handoffs).toMatch(/fler än chattarna/);
+    expect(sv.figureHints.handoffs("30", "4", "2")).toMatch(
+      /^I kö 30, .* 4, utanför öppettiderna 2\./,
+    );
   });
 
   it("keep the CSV's column headings as they were, so spreadsheets built on them still work", () => {

@@ -90,7 +90,9 @@ export const REPORT_TEXT = {
     figureHints: {
       chats: "Jaksolla päättyneet; kesken olevat eivät ole mukana",
       containmentRate: (n: string) => `Ilman neuvojaa päättyneet: ${n}`,
-      handoffs: "Jokainen pyyntö, myös saman keskustelun uusi: voi olla enemmän kuin keskusteluja",
+      // What became of the requests: a supervisor staffs by the ones nobody could take.
+      handoffs: (queued: string, unavailable: string, closed: string) =>
+        `Jonoon ${queued}, ei vapaata neuvojaa tai jono täynnä ${unavailable}, aukioloajan ulkopuolella ${closed}. Sama keskustelu voi pyytää uudelleen.`,
       callbacks: "Jätetyt pyynnöt",
       // Net: a cancelled appointment is taken off the day it was booked.
       bookings: "Voimassa olevat varaukset; perutut eivät ole mukana",
@@ -224,7 +226,8 @@ export const REPORT_TEXT = {
     figureHints: {
       chats: "Avslutade under perioden; pågående ingår inte",
       containmentRate: (n: string) => `Avslutade utan rådgivare: ${n}`,
-      handoffs: "Varje begäran, även en ny i samma chatt: kan vara fler än chattarna",
+      handoffs: (queued: string, unavailable: string, closed: string) =>
+        `I kö ${queued}, ingen ledig rådgivare eller kön full ${unavailable}, utanför öppettiderna ${closed}. Samma chatt kan begära igen.`,
       callbacks: "Lämnade begäranden",
       bookings: "Gällande bokningar; avbokade ingår inte",
       cancellations: "Avbokade och flyttade tider enligt bokningsdagen",

@@ -650,6 +650,7 @@ const fi = {
     "inbox-refer": "Ohjattu toiselle viranomaiselle",
     "inbox-dismiss": "Hylätty vastaamattomista kysymyksistä",
     "inbox-uncovered": "Lisätty vastaamattomista kysymyksistä kysymyksiin ilman aihetta",
+    "inbox-confirm": "Vastaus todettu oikeaksi pistokokeessa",
   } satisfies Record<AuditAction, string> as Record<AuditAction, string>,
   systemActor: "Palvelu",
   diffParts: {
@@ -780,6 +781,7 @@ const fi = {
     unhelpful: "vastauksesta ei apua",
     "person-requested": "pyysi neuvojaa",
     clarified: "botti kysyi, kumpaa aihetta tarkoitetaan",
+    sampled: "pistokoe varmasta vastauksesta",
   } satisfies Record<MissReason, string> as Record<MissReason, string>,
   outcomeLabel: "Sen jälkeen",
   // Only what the server can tell: "rephrased" is any next message the bot found no topic for
@@ -810,6 +812,7 @@ const fi = {
     referred: "toisen viranomaisen asia",
     dismissed: "hylätty",
     uncovered: "ei aihetta (testikysymys)",
+    confirmed: "vastaus oikein",
   } as Record<MissStatus, string>,
   /**
    * A handled question's status with where it went: the topic or referral group by its title,
@@ -1663,6 +1666,7 @@ const sv: UiText = {
     "inbox-refer": "Hänvisat till en annan myndighet",
     "inbox-dismiss": "Avvisat från obesvarade frågor",
     "inbox-uncovered": "Tillagt från obesvarade frågor bland frågor utan ämne",
+    "inbox-confirm": "Svaret bekräftat som rätt i stickprovet",
   },
   systemActor: "Tjänsten",
   diffParts: {
@@ -1770,6 +1774,7 @@ const sv: UiText = {
     unhelpful: "svaret hjälpte inte",
     "person-requested": "bad om en rådgivare",
     clarified: "boten frågade vilket ämne som avses",
+    sampled: "stickprov på ett säkert svar",
   } satisfies Record<MissReason, string> as Record<MissReason, string>,
   outcomeLabel: "Därefter",
   outcomes: {
@@ -1793,6 +1798,7 @@ const sv: UiText = {
     referred: "en annan myndighets ärende",
     dismissed: "avvisad",
     uncovered: "inget ämne (testfråga)",
+    confirmed: "svaret är rätt",
   } as Record<MissStatus, string>,
   placedStatuses: {
     taught: (topic: string, split: "training" | "tests") =>

@@ -710,7 +710,7 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
   );
 }
 
-type ActionChoice = "teach" | "refer" | "newTopic" | "uncovered" | "dismiss";
+type ActionChoice = "teach" | "refer" | "newTopic" | "uncovered" | "dismiss" | "confirm";
 
 function ActionPanel(props: {
   idBase: string;
@@ -763,13 +763,16 @@ function ActionPanel(props: {
   const [busy, setBusy] = useState(false);
   const slow = useSignal("");
   const [refusal, setRefusal] = useState<{ message: string; problems: Problem[] } | undefined>();
-  // In the answer review an answer is confirmed right (its own button) or corrected: dismissing
-  // one would leave it neither, out of the review's figure.
-  const choices = (
-    props.allowNewTopic
-      ? (["teach", "refer", "newTopic", "uncovered", "dismiss"] as const)
-      : (["teach", "refer", "uncovered", "dismiss"] as const)
-  ).filter((c) => !(reviewing && c === "dismiss"));
+  // In the answer review an answer is confirmed right or corrected: dismissing one would leave
+  // it neither, out of the review's figure. A group's questions are confirmed together here;
+  // one question has its own button for it.
+  const choices: ActionChoice[] = reviewing
+    ? props.allowNewTopic
+      ? ["confirm", "teach", "refer", "newTopic", "uncovered"]
+      : ["teach", "refer", "uncovered"]
+    : props.allowNewTopic
+      ? ["teach", "refer", "newTopic", "uncovered", "dismiss"]
+      : ["teach", "refer", "uncovered", "dismiss"];
   const ids = {
     action: `${idBase}-action`,
     topic: `${idBase}-topic`,
@@ -830,7 +833,9 @@ function ActionPanel(props: {
           ? { action, ids: props.ids, referral }
           : action === "uncovered"
             ? { action, ids: props.ids, matter: matter.trim() }
-            : { action: "dismiss", ids: props.ids },
+            : action === "confirm"
+              ? { action, ids: props.ids }
+              : { action: "dismiss", ids: props.ids },
       props.where,
       { slow },
     );

@@ -84,7 +84,8 @@ interface ChatMemory {
  * and what the chat did after each. The chat's events arrive in order per chat (one message
  * at a time); the last turn of each recent chat is remembered in a bounded map, best effort
  * (a restart forgets it: those outcomes stay "unknown"). An answered turn that keeps nothing
- * writes nothing and costs a map update. A kept question is held until the chat's next turn
+ * writes nothing and costs a map update (a sure answer also a draw from pooled random bytes:
+ * `sampleRate` of them are kept as `sampled` for the answer review, not counted as misses). A kept question is held until the chat's next turn
  * settles its outcome (at most `holdMs`) and then written with the others held, 25 to a
  * request: writing each at once and updating its outcome a turn later made the inbox a
  * quarter of the service's DynamoDB requests. The price, as with the report counters: a

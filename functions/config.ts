@@ -167,6 +167,12 @@ const envSchema = z
      */
     INBOX_CONFIDENCE_BELOW: numberFrom(0, 1).default(0.65),
     /**
+     * The share of surely answered questions the inbox keeps anyway, drawn at random, for an
+     * answer review (a confident wrong answer nobody votes on is otherwise never seen); 0
+     * keeps none.
+     */
+    INBOX_SAMPLE_RATE: numberFrom(0, 1).default(0.02),
+    /**
      * The agency's site search, offered with the customer's words when the bot has no
      * answer; `{query}` marks where the words go.
      */
@@ -232,6 +238,7 @@ const expectedForm: Record<string, string> = {
   NODE_ENV: "development, test or production",
   TABLE_PREFIX: "letters, digits, '_', '.' or '-'",
   INBOX_CONFIDENCE_BELOW: "a recogniser confidence, e.g. 0.65",
+  INBOX_SAMPLE_RATE: "a share between 0 and 1, e.g. 0.02",
   TRAINING_CPU_PERCENT: "a percentage of one core, e.g. 50",
   TRUSTED_PROXIES: "comma-separated addresses or CIDR blocks, e.g. 10.0.0.0/16",
   EDGE_ORIGIN_SECRET: "at least 32 characters, the value CloudFront sends in x-origin-verify",

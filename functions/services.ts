@@ -181,14 +181,17 @@ function limiterFor(config: Pick<Config, LimitSetting>, logger: Logger): Request
  */
 export function buildLearningInbox(
   services: Services,
-  config: Pick<Config, "INBOX_CONFIDENCE_BELOW">,
+  config: Pick<Config, "INBOX_CONFIDENCE_BELOW" | "INBOX_SAMPLE_RATE">,
 ): NonNullable<Services["learning"]> {
   const store = services.misses;
   const inbox = createLearningInbox({
     store,
     clock: services.clock,
     reports: services.reports,
-    settings: { confidenceBelow: config.INBOX_CONFIDENCE_BELOW },
+    settings: {
+      confidenceBelow: config.INBOX_CONFIDENCE_BELOW,
+      sampleRate: config.INBOX_SAMPLE_RATE,
+    },
     onError: (error) =>
       services.logger.warn("missed-question inbox write failed", { error: error as Error }),
   });

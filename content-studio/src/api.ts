@@ -520,10 +520,21 @@ export interface MissAnswers {
 /** Similar questions; the API lists the largest group first. */
 export type MissGroup = QuestionGroup;
 
+/** The misses (default) or the answer review's sampled questions. */
+export type InboxKind = "misses" | "sampled";
+
+/** Of the sampled questions reviewed in a language, how many were found answered right. */
+export interface ReviewFigure {
+  reviewed: number;
+  confirmed: number;
+}
+
 export interface MissesResult {
   from: string;
   to: string;
   groups: MissGroup[];
+  /** With `kind: "sampled"` only: the answer review's figure per language. */
+  review?: Record<Lang, ReviewFigure>;
 }
 
 export interface MissesQuery {
@@ -531,6 +542,7 @@ export interface MissesQuery {
   to: string;
   lang?: Lang;
   status?: "open" | "all";
+  kind?: InboxKind;
 }
 
 export type TestSplit = "training" | "tests";
@@ -539,7 +551,9 @@ export type MissAction =
   | { action: "teach"; ids: string[]; topicId: string; split: TestSplit }
   | { action: "refer"; ids: string[]; referral: string }
   | { action: "dismiss"; ids: string[] }
-  | { action: "uncovered"; ids: string[]; matter: string };
+  | { action: "uncovered"; ids: string[]; matter: string }
+  /** The answer review: the answer the bot gave these sampled questions was right. */
+  | { action: "confirm"; ids: string[] };
 
 /** A topic's answer votes in one language, and its latest questions voted unhelpful. */
 export interface TopicFeedback {
@@ -978,10 +992,13 @@ export function createContentApi(options: ContentApiOptions) {
         "GET",
         `/api/content/misses?${period(q)}${q.lang ? `&lang=${q.lang}` : ""}${
           q.status ? `&status=${q.status}` : ""
-        }`,
+        }${q.kind ? `&kind=${q.kind}` : ""}`,
       ),
-    missesCsv: (q: { from: string; to: string }) =>
-      download(`/api/content/misses.csv?${period(q)}`, "text/csv"),
+    missesCsv: (q: { from: string; to: string; kind?: InboxKind }) =>
+      download(
+        `/api/content/misses.csv?${period(q)}${q.kind ? `&kind=${q.kind}` : ""}`,
+        "text/csv",
+      ),
     /** An inbox action; a teach with `base` writes only over that revision, and says the new one. */
     missAction: (body: MissAction, base?: EditBase) =>
       request<{

@@ -650,6 +650,7 @@ const fi = {
     "inbox-refer": "Ohjattu toiselle viranomaiselle",
     "inbox-dismiss": "Hylätty vastaamattomista kysymyksistä",
     "inbox-uncovered": "Lisätty vastaamattomista kysymyksistä kysymyksiin ilman aihetta",
+    "inbox-confirm": "Vastaus todettu oikeaksi pistokokeessa",
   } satisfies Record<AuditAction, string> as Record<AuditAction, string>,
   systemActor: "Palvelu",
   diffParts: {
@@ -755,6 +756,22 @@ const fi = {
   inboxCount: (groups: number, questions: number) =>
     `${groups === 1 ? "1 ryhmä" : `${groups} ryhmää`}, ${questions === 1 ? "1 kysymys" : `${questions} kysymystä`}`,
   inboxEmpty: "Ajanjaksolla ei ole kysymyksiä näillä rajauksilla.",
+  // The answer review: a random share of the questions the bot answered surely.
+  inboxKindLabel: "Kysymyslistat",
+  inboxKinds: { misses: "Ohitetut kysymykset", sampled: "Vastausten pistokoe" },
+  sampledIntro:
+    "Satunnainen otos kysymyksistä, joihin botti vastasi varmana. Lue kysymys ja aihe, jolla botti vastasi: merkitse vastaus oikeaksi tai korjaa se opettamalla kysymys oikeaan aiheeseen, ohjaamalla se toiselle viranomaiselle tai lisäämällä se kysymyksiin, joihin mikään aihe ei vastaa. Tekstit on peitetty kuten keskusteluhistoriassa.",
+  sampledFile: "vastausten-pistokoe",
+  sampledEmpty: "Ajanjaksolla ei ole tarkistettavia vastauksia näillä rajauksilla.",
+  reviewHeading: "Tarkistetut vastaukset",
+  /** The review's figure: of the sampled answers reviewed, how many were right. */
+  reviewFigure: (reviewed: number, confirmed: number, share: string) =>
+    `Tarkistetuista ${reviewed} vastauksesta ${confirmed} oikein (${share})`,
+  noneReviewed: "Ei vielä tarkistettuja vastauksia",
+  answeredWithLabel: "Botti vastasi aiheella",
+  confirmAnswer: "Vastaus oikein",
+  confirmedOutcome: (n: number) =>
+    n === 1 ? "1 vastaus merkitty oikeaksi." : `${n} vastausta merkitty oikeiksi.`,
   /** A group's size beside the question it is known by (its heading). */
   groupSize: (size: number) => (size === 1 ? "1 kysymys" : `${size} kysymystä`),
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
@@ -780,6 +797,7 @@ const fi = {
     unhelpful: "vastauksesta ei apua",
     "person-requested": "pyysi neuvojaa",
     clarified: "botti kysyi, kumpaa aihetta tarkoitetaan",
+    sampled: "pistokoe varmasta vastauksesta",
   } satisfies Record<MissReason, string> as Record<MissReason, string>,
   outcomeLabel: "Sen jälkeen",
   // Only what the server can tell: "rephrased" is any next message the bot found no topic for
@@ -810,6 +828,7 @@ const fi = {
     referred: "toisen viranomaisen asia",
     dismissed: "hylätty",
     uncovered: "ei aihetta (testikysymys)",
+    confirmed: "vastaus oikein",
   } as Record<MissStatus, string>,
   /**
    * A handled question's status with where it went: the topic or referral group by its title,
@@ -863,6 +882,7 @@ const fi = {
     newTopic: "Uusi aihe näistä kysymyksistä",
     dismiss: "Hylkää (ei opeteta)",
     uncovered: "Ei aihetta: pidä testikysymyksenä",
+    confirm: "Vastaus oikein",
   },
   teachTopic: "Aihe",
   chooseTopic: "Valitse aihe",
@@ -1663,6 +1683,7 @@ const sv: UiText = {
     "inbox-refer": "Hänvisat till en annan myndighet",
     "inbox-dismiss": "Avvisat från obesvarade frågor",
     "inbox-uncovered": "Tillagt från obesvarade frågor bland frågor utan ämne",
+    "inbox-confirm": "Svaret bekräftat som rätt i stickprovet",
   },
   systemActor: "Tjänsten",
   diffParts: {
@@ -1751,6 +1772,20 @@ const sv: UiText = {
   inboxCount: (groups: number, questions: number) =>
     `${groups === 1 ? "1 grupp" : `${groups} grupper`}, ${questions === 1 ? "1 fråga" : `${questions} frågor`}`,
   inboxEmpty: "Det finns inga frågor under perioden med dessa avgränsningar.",
+  inboxKindLabel: "Frågelistor",
+  inboxKinds: { misses: "Missade frågor", sampled: "Stickprov på svar" },
+  sampledIntro:
+    "Ett slumpmässigt urval av frågor som chattboten svarade säkert på. Läs frågan och ämnet som boten svarade med: bekräfta att svaret är rätt eller rätta det genom att lära in frågan i rätt ämne, hänvisa den till en annan myndighet eller lägga till den bland frågor som inget ämne svarar på. Texterna är maskerade som i chatthistoriken.",
+  sampledFile: "stickprov-pa-svar",
+  sampledEmpty: "Det finns inga svar att granska under perioden med dessa avgränsningar.",
+  reviewHeading: "Granskade svar",
+  reviewFigure: (reviewed: number, confirmed: number, share: string) =>
+    `Av ${reviewed} ${reviewed === 1 ? "granskat" : "granskade"} svar var ${confirmed} rätt (${share})`,
+  noneReviewed: "Inga granskade svar ännu",
+  answeredWithLabel: "Boten svarade med ämnet",
+  confirmAnswer: "Svaret är rätt",
+  confirmedOutcome: (n: number) =>
+    n === 1 ? "1 svar markerat som rätt." : `${n} svar markerade som rätta.`,
   groupSize: (size: number) => (size === 1 ? "1 fråga" : `${size} frågor`),
   trendSummary: (total: number, days: number, peak: number, peakDay: string) =>
     `Under perioden (${days === 1 ? "1 dag" : `${days} dagar`}) ${total === 1 ? "1 fråga" : `${total} frågor`}, flest ${peak} på en dag (${peakDay}).`,
@@ -1770,6 +1805,7 @@ const sv: UiText = {
     unhelpful: "svaret hjälpte inte",
     "person-requested": "bad om en rådgivare",
     clarified: "boten frågade vilket ämne som avses",
+    sampled: "stickprov på ett säkert svar",
   } satisfies Record<MissReason, string> as Record<MissReason, string>,
   outcomeLabel: "Därefter",
   outcomes: {
@@ -1793,6 +1829,7 @@ const sv: UiText = {
     referred: "en annan myndighets ärende",
     dismissed: "avvisad",
     uncovered: "inget ämne (testfråga)",
+    confirmed: "svaret är rätt",
   } as Record<MissStatus, string>,
   placedStatuses: {
     taught: (topic: string, split: "training" | "tests") =>
@@ -1837,6 +1874,7 @@ const sv: UiText = {
     newTopic: "Nytt ämne av de här frågorna",
     dismiss: "Avvisa (lärs inte in)",
     uncovered: "Inget ämne: behåll som testfråga",
+    confirm: "Svaret är rätt",
   },
   teachTopic: "Ämne",
   chooseTopic: "Välj ämne",

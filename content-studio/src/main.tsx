@@ -9,7 +9,7 @@ import { STYLES as CONSOLE_STYLES } from "../../handoff-console/src/styles.ts";
 import { loadMe, resumedWork, route, session } from "./state/app.ts";
 import { loadedId, mode, open, startNew, unsaved } from "./state/editor.ts";
 import { loadFeedback } from "./state/feedback.ts";
-import { loadInbox } from "./state/inbox.ts";
+import { loadInbox, showKind } from "./state/inbox.ts";
 import { recheckOnLanguageSwitch } from "./state/language.ts";
 import {
   openOutOfScope,
@@ -41,6 +41,8 @@ function loadForView(): void {
         void loadFeedback();
         break;
       case "inbox":
+        // The address says which list: the misses, or the answer review's sampled questions.
+        showKind(current.kind ?? "misses");
         // The draft's topics name the guesses and fill the topic picker.
         void loadInbox();
         void loadDraft();

@@ -11,6 +11,7 @@ describe("studio addresses", () => {
       { view: "topic", id: "new" },
       { view: "topic", id: "ä/ö" },
       { view: "inbox" },
+      { view: "inbox", kind: "sampled" },
       { view: "referrals" },
       { view: "referral", id: "traficom" },
       { view: "referral", id: "new" },
@@ -27,6 +28,7 @@ describe("studio addresses", () => {
     expect(parseRoute("")).toEqual({ view: "topics" });
     expect(parseRoute("#/nonsense")).toEqual({ view: "topics" });
     expect(parseRoute("#topic-fi-title")).toEqual({ view: "topics" });
+    expect(parseRoute("#/inbox?kind=nonsense")).toEqual({ view: "inbox" });
   });
 });
 

@@ -6,7 +6,8 @@ export type Route =
   | { view: "topics" }
   | { view: "new" }
   | { view: "topic"; id: string }
-  | { view: "inbox" }
+  /** `kind`: the answer review's sampled questions instead of the misses (`#/inbox?kind=sampled`). */
+  | { view: "inbox"; kind?: "sampled" }
   | { view: "referrals" }
   | { view: "referral"; id: string }
   | { view: "out-of-scope" }
@@ -32,7 +33,11 @@ export function parseRoute(hash: string): Route {
     }
     return { view: "topic", id };
   }
-  if (first === "inbox") return { view: "inbox" };
+  if (first?.split("?")[0] === "inbox") {
+    // The list shown is query state of the one page; any other kind is the default list.
+    const kind = new URLSearchParams(first.slice("inbox".length)).get("kind");
+    return kind === "sampled" ? { view: "inbox", kind } : { view: "inbox" };
+  }
   if (first === "referrals" && second) return { view: "referral", id: safeDecode(second) };
   if (first === "referrals") return { view: "referrals" };
   if (first === "out-of-scope") return { view: "out-of-scope" };
@@ -54,6 +59,8 @@ export function routeHash(route: Route): string {
       return "#/topics";
     case "referral":
       return `#/referrals/${encodeURIComponent(route.id)}`;
+    case "inbox":
+      return route.kind ? `#/inbox?kind=${route.kind}` : "#/inbox";
     default:
       return `#/${route.view}`;
   }

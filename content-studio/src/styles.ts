@@ -207,6 +207,10 @@ del { background: var(--err-bg); color: #7f1d1d; text-decoration: line-through; 
 .inbox-filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
 .inbox-filters input[type="date"], .inbox-filters select, .miss-action select { min-height: 2.5rem; border: 1px solid #6b7280; border-radius: .3rem; padding: .3rem; background: #fff; }
 .inbox h3 { margin: .5rem 0 0; }
+nav.inbox-kinds { border-bottom: 1px solid var(--line); padding: 0 0 .3rem; }
+.review-figure { border-left: 4px solid var(--ok); background: var(--soft); padding: .4rem .75rem; }
+.inbox .review-figure h3 { margin: 0 0 .2rem; font-size: 1rem; }
+.review-figure ul { margin: 0; padding-left: 1.1rem; }
 .miss-groups { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .75rem; }
 .miss-group { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
 .miss-group h4 { margin: 0; }

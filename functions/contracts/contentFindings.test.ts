@@ -131,6 +131,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   inboxTaught: { count: 3, into: "tests" },
   inboxReferred: { count: 1, referral: "traficom" },
   inboxDismissed: { count: 2 },
+  inboxConfirmed: { count: 2 },
   inboxUncovered: { count: 2, matter: "dog-tax" },
   referralSentencesAdded: { count: 2, lang: "sv" },
   rollbackDraftRebased: { version: 3, kept: 2 },
@@ -565,6 +566,7 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   inboxTaught: ["3 questions from the inbox to the test split", ""],
   inboxReferred: ["1 question referred to traficom", ""],
   inboxDismissed: ["2 questions dismissed", ""],
+  inboxConfirmed: ["2 questions answered right (answer review)", ""],
   inboxUncovered: ["2 questions kept as uncovered questions (matter dog-tax)", ""],
   referralSentencesAdded: ["added 2 sv sentence(s)", ""],
   rollbackDraftRebased: [

@@ -202,6 +202,8 @@ export interface FindingParams {
   inboxTaught: { count: number; into: "training" | "tests" };
   inboxReferred: { count: number; referral: string };
   inboxDismissed: { count: number };
+  /** Sampled questions whose answer a reviewer found right (the answer review). */
+  inboxConfirmed: { count: number };
   /**
    * Questions kept as uncovered questions (no topic covers them), under `matter`; `elsewhere`:
    * those the set already kept under another matter, which they keep.
@@ -273,6 +275,7 @@ export const NOTICE_CODES = [
   "inboxTaught",
   "inboxReferred",
   "inboxDismissed",
+  "inboxConfirmed",
   "inboxUncovered",
   "referralSentencesAdded",
   "rollbackDraftRebased",
@@ -512,6 +515,7 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   inboxReferred: ({ count, referral }) => notice(`${questionsEn(count)} referred to ${referral}`),
   inboxDismissed: ({ count }) => notice(`${questionsEn(count)} dismissed`),
+  inboxConfirmed: ({ count }) => notice(`${questionsEn(count)} answered right (answer review)`),
   inboxUncovered: ({ count, matter, elsewhere }) =>
     notice(
       [
@@ -986,6 +990,8 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
       `Merkitty ${unansweredFi(count)} toisen viranomaisen asiaksi (ohjausryhmä ${referral}).`,
     ),
   inboxDismissed: ({ count }) => notice(`Hylätty ${unansweredFi(count)}.`),
+  inboxConfirmed: ({ count }) =>
+    notice(`Pistokokeessa todettu oikeaksi ${count === 1 ? "1 vastaus" : `${count} vastausta`}.`),
   inboxUncovered: ({ count, matter, elsewhere }) =>
     notice(
       [
@@ -1428,6 +1434,8 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     ),
   inboxDismissed: ({ count }) =>
     notice(`${count === 1 ? "Avvisad" : "Avvisade"}: ${unansweredSv(count)}.`),
+  inboxConfirmed: ({ count }) =>
+    notice(`Rätt enligt stickprovet: ${count === 1 ? "1 svar" : `${count} svar`}.`),
   inboxUncovered: ({ count, matter, elsewhere }) =>
     notice(
       [

@@ -16,12 +16,16 @@
  * question no topic covers is kept as an uncovered question under a matter (a bad one refused
  * in the form first), its status shown with the matter, and found on the uncovered questions'
  * page; asked again and kept under another matter, it keeps the set's, and the studio says so.
+ * Apart, on a stack that samples every sure answer for the answer review: the owner switches
+ * to the review, sees the question with the topic it was answered with, confirms it right
+ * from the keyboard and sees the review's figure count it, in Finnish and Swedish.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { helsinkiToday } from "../../handoff-console/src/reports/periods.ts";
 import { ESTATE_ANSWER_MARK_FI, ESTATE_QUESTION_FI, estateTopic } from "../support/estateTopic.ts";
+import { OPEN_HOUR_ISO, startTestStack } from "../support/localStack.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
 import {
@@ -74,6 +78,8 @@ const ESTATE = studioTopicOf(estateTopic);
 /** A tax question no topic of the live bot covers, kept as an uncovered question. */
 const UNCOVERED_QUESTION = "Paljonko plörövänkästä menee hömppäveroa?";
 const UNCOVERED_MATTER = "plorovanka-tax";
+/** A question the bot answers surely (tax-card): sampled for the answer review on its own stack. */
+const SURE_QUESTION = "Miten saan verokortin?";
 /** How the bot's Finnish "no answer" begins. */
 const NOT_UNDERSTOOD = "Minulla ei ole tähän vastausta";
 
@@ -534,4 +540,82 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
         ]);
     });
   }, 120_000);
+
+  it("the answer review shows a sampled sure answer with its topic; confirming it from the keyboard counts it in the figure", async () => {
+    // Prepare: a stack of its own that keeps every sure answer for the review; a customer
+    // asks what the bot answers surely.
+    const sampling = await startTestStack({
+      env: { FAKE_TIME: OPEN_HOUR_ISO, LOG_LEVEL: "warn", INBOX_SAMPLE_RATE: "1" },
+    });
+    const own = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+    });
+    try {
+      await own.clock.setSystemTime(sampling.clock.now());
+      const widget = await openWidget(own, sampling.url);
+      await ask(widget, SURE_QUESTION);
+      await widget.close();
+      await withStudioPage(own, sampling.url, "content-owner", async (studio) => {
+        const day = helsinkiToday(sampling.clock.now());
+        await showInbox(studio, { from: day, to: day });
+        // Not a miss: the default list does not have it.
+        await expect.poll(() => inboxGroupsWith(studio, SURE_QUESTION).count(), POLL).toBe(0);
+
+        // Act: to the answer review, by its link.
+        await studio.getByRole("link", { name: "Vastausten pistokoe" }).click();
+        await expect
+          .poll(() => studio.evaluate(() => location.hash), POLL)
+          .toBe("#/inbox?kind=sampled");
+        const sample = studio.locator(".sample").filter({
+          has: studio.locator(".sample-text", { hasText: SURE_QUESTION }),
+        });
+        await expect.poll(() => sample.count(), POLL).toBe(1);
+        const figure = studio.getByTestId("review-figure");
+        const finnish = figure.locator("li[data-lang=fi]");
+        expect(await finnish.textContent()).toBe("Suomi: Ei vielä tarkistettuja vastauksia");
+        expect(await sample.getByTestId("sample-topic").textContent()).toBe(
+          "Botti vastasi aiheella: Verokortti",
+        );
+        expect(
+          await studio
+            .getByRole("link", { name: "Vastausten pistokoe" })
+            .getAttribute("aria-current"),
+        ).toBe("page");
+        await expectNoAxeViolations(studio, "answer-review");
+        // From the keyboard: the button is reached and pressed as any other.
+        const confirm = sample.getByRole("button", { name: "Vastaus oikein" });
+        await confirm.focus();
+        await studio.keyboard.press("Enter");
+
+        // Assess: the outcome takes focus, the question leaves the open list, the figure counts it.
+        const outcome = studio.getByTestId("inbox-outcome");
+        await expect.poll(() => outcome.textContent(), POLL).toBe("1 vastaus merkitty oikeaksi.");
+        expect(await studio.evaluate(() => document.activeElement?.id)).toBe("inbox-outcome");
+        await expect.poll(() => sample.count(), POLL).toBe(0);
+        expect((await finnish.textContent())?.replace(/\s/g, " ")).toBe(
+          "Suomi: Tarkistetuista 1 vastauksesta 1 oikein (100 %)",
+        );
+        await expectNoAxeViolations(studio, "answer-review-confirmed");
+        // The figure is the server's too, and in Swedish: a reload of the address keeps the view.
+        await studio.getByRole("button", { name: "På svenska" }).click();
+        await studio.reload();
+        await studio.getByTestId("signed-in-user").waitFor(POLL);
+        await expect
+          .poll(
+            () =>
+              studio.getByRole("link", { name: "Stickprov på svar" }).getAttribute("aria-current"),
+            POLL,
+          )
+          .toBe("page");
+        await expect
+          .poll(async () => (await finnish.textContent())?.replace(/\s/g, " "), POLL)
+          .toBe("Finska: Av 1 granskat svar var 1 rätt (100 %)");
+        await expectNoAxeViolations(studio, "answer-review-sv");
+      });
+    } finally {
+      await own.close();
+      await sampling.close();
+    }
+  });
 });

@@ -53,6 +53,9 @@ export async function startTestStack(
     // here; the service's 2.5 s would call that storage hung. The hung-storage test takes
     // the service's own default.
     STORAGE_TIMEOUT_MS: "15000",
+    // The answer review draws surely answered questions at random: a test that wants them
+    // sets a rate; none otherwise, so what the inbox holds is the same on every run.
+    INBOX_SAMPLE_RATE: "0",
     ...ROOMY_LIMITS,
     ...options.env,
   });

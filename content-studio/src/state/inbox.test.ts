@@ -1019,3 +1019,164 @@ describe("a question's likely topics", () => {
     ]);
   });
 });
+
+describe("the answer review's sampled questions", () => {
+  let server: ReturnType<typeof fakeServer>;
+  const SAMPLED = `${MISSES}&kind=sampled`;
+  const sure = (id: string, text: string, lang: "fi" | "sv" = "fi"): MissSample => ({
+    ...sample(id, text, lang),
+    reasons: ["sampled"],
+    topic: "tax-card",
+    guesses: [{ intent: "tax-card", confidence: 0.93 }],
+    outcome: "answered",
+  });
+  const SAMPLED_GROUPS: MissGroup[] = [
+    {
+      id: "s1",
+      size: 3,
+      trend: [{ day: "2026-11-24", count: 3 }],
+      guesses: [{ intent: "tax-card", count: 3 }],
+      // s9 is beyond the samples shown.
+      ids: ["s1", "s2", "s9"],
+      samples: [sure("s1", "miten saan verokortin"), sure("s2", "verokortti netissä")],
+    },
+    {
+      id: "s3",
+      size: 1,
+      trend: [{ day: "2026-11-24", count: 1 }],
+      guesses: [{ intent: "tax-card", count: 1 }],
+      ids: ["s3"],
+      samples: [sure("s3", "hur får jag skattekort", "sv")],
+    },
+  ];
+  const REVIEW = { fi: { reviewed: 4, confirmed: 3 }, sv: { reviewed: 0, confirmed: 0 } };
+
+  beforeEach(() => {
+    server = fakeServer();
+    vi.stubGlobal("fetch", server.fetchImpl);
+    vi.stubGlobal("location", { hash: "" });
+    session.value = { token: "tok" };
+    inbox.period.value = inbox.defaultPeriod(new Date("2026-11-24T10:00:00Z"));
+    inbox.langFilter.value = "";
+    inbox.statusFilter.value = "open";
+    server.on("GET", SAMPLED, () => ({
+      status: 200,
+      body: { from: "2026-10-26", to: "2026-11-24", groups: SAMPLED_GROUPS, review: REVIEW },
+    }));
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 1 },
+    }));
+    inbox.showKind("sampled");
+  });
+  afterEach(() => {
+    inbox.showKind("misses");
+    session.value = undefined;
+    vi.unstubAllGlobals();
+  });
+
+  it("asks for the sampled questions and keeps the review's figure; the misses' list asks without kind and has none", async () => {
+    await inbox.loadInbox();
+    expect(server.calls.map((c) => c.path)).toEqual([SAMPLED]);
+    expect(inbox.groups.value?.map((g) => g.id)).toEqual(["s1", "s3"]);
+    expect(inbox.review.value).toEqual(REVIEW);
+
+    // Back to the misses: nothing of the samples stays shown while they load.
+    inbox.showKind("misses");
+    expect(inbox.groups.value).toBeUndefined();
+    expect(inbox.review.value).toBeUndefined();
+    server.on("GET", MISSES, () => ({
+      status: 200,
+      body: { from: "2026-10-26", to: "2026-11-24", groups: GROUPS },
+    }));
+    await inbox.loadInbox();
+    expect(server.calls.at(-1)?.path).toBe(MISSES);
+    expect(inbox.review.value).toBeUndefined();
+  });
+
+  it("confirms an answer right: sends confirm, the question leaves, the outcome says so and the figure counts it", async () => {
+    await inbox.loadInbox();
+
+    const result = await inbox.act({ action: "confirm", ids: ["s3"] }, { groupId: "s3", index: 1 });
+
+    expect(result).toEqual({ ok: true, applied: 1 });
+    expect(server.calls.at(-1)?.body).toEqual({ action: "confirm", ids: ["s3"] });
+    expect(inbox.groups.value?.map((g) => g.id)).toEqual(["s1"]);
+    expect(inbox.lastOutcome.value).toMatchObject({
+      text: "1 vastaus merkitty oikeaksi.",
+      publish: false,
+    });
+    expect(inbox.review.value).toEqual({
+      fi: { reviewed: 4, confirmed: 3 },
+      sv: { reviewed: 1, confirmed: 1 },
+    });
+  });
+
+  it("counts a correction as reviewed but not right, in the group's language, those beyond the samples too", async () => {
+    await inbox.loadInbox();
+    server.on("POST", "/api/content/misses/actions", () => ({
+      status: 200,
+      body: { ok: true, applied: 2 },
+    }));
+
+    await inbox.act(
+      { action: "teach", ids: ["s2", "s9"], topicId: "tax-refund", split: "tests" },
+      { groupId: "s1", index: 0 },
+    );
+
+    expect(inbox.review.value).toEqual({
+      fi: { reviewed: 6, confirmed: 3 },
+      sv: { reviewed: 0, confirmed: 0 },
+    });
+  });
+
+  it("moves a confirmed answer corrected later out of the right ones, without counting it twice", () => {
+    const confirmed: MissGroup = {
+      ...(SAMPLED_GROUPS[1] as MissGroup),
+      samples: [{ ...(SAMPLED_GROUPS[1]?.samples[0] as MissSample), status: "confirmed" }],
+    };
+    const figure = { fi: { reviewed: 0, confirmed: 0 }, sv: { reviewed: 1, confirmed: 1 } };
+
+    expect(inbox.reviewAfter(figure, [confirmed], ["s3"], "uncovered")).toEqual({
+      fi: { reviewed: 0, confirmed: 0 },
+      sv: { reviewed: 1, confirmed: 0 },
+    });
+    expect(inbox.reviewAfter(figure, [confirmed], ["s3"], "confirmed")).toEqual(figure);
+  });
+
+  it("says the figure as a share of the reviewed answers, whole percent, in the studio's language", () => {
+    const said = (lang: "fi" | "sv", figure: { reviewed: number; confirmed: number }) =>
+      inbox.reviewText(figure, UI[lang]).replace(/\s/g, " ");
+
+    expect(said("fi", { reviewed: 48, confirmed: 45 })).toBe(
+      "Tarkistetuista 48 vastauksesta 45 oikein (94 %)",
+    );
+    expect(said("sv", { reviewed: 48, confirmed: 45 })).toBe(
+      "Av 48 granskade svar var 45 rätt (94 %)",
+    );
+    expect(said("fi", { reviewed: 0, confirmed: 0 })).toBe("Ei vielä tarkistettuja vastauksia");
+  });
+
+  it("downloads the sampled questions' CSV under its own name", async () => {
+    const clicks: string[] = [];
+    vi.stubGlobal("URL", { createObjectURL: () => "blob:1", revokeObjectURL: () => undefined });
+    vi.stubGlobal("document", {
+      createElement: () => ({
+        click() {
+          clicks.push(this.download);
+        },
+        remove() {},
+        download: "",
+        href: "",
+      }),
+      body: { append() {} },
+    });
+    const path = "/api/content/misses.csv?from=2026-10-26&to=2026-11-24&kind=sampled";
+    server.on("GET", path, () => ({ status: 200, body: "csv" }));
+
+    await inbox.exportCsv();
+
+    expect(server.calls.at(-1)?.path).toBe(path);
+    expect(clicks).toEqual(["vastausten-pistokoe_2026-10-26_2026-11-24.csv"]);
+  });
+});

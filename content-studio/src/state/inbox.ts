@@ -1,6 +1,7 @@
 /**
  * The missed-question inbox: the period and language asked for, the groups the server found,
- * and the actions on one question or a whole group. A handled question leaves the open list
+ * and the actions on one question or a whole group; or, as the address asks, the answer
+ * review's sampled questions with the review's figure, which the actions keep up to date. A handled question leaves the open list
  * at once (the groups are updated here), so the page does not jump by asking again. What the
  * bot now answers an open question with is asked only for the questions shown, a batch at a
  * time, and once per load.
@@ -20,6 +21,7 @@ import {
 import {
   type AnsweredNow,
   ContentInvalidError,
+  type InboxKind,
   type Lang,
   type MissAction,
   type MissGroup,
@@ -27,6 +29,7 @@ import {
   type MissStatus,
   type Problem,
   type ReferralSummary,
+  type ReviewFigure,
   type TopicSummary,
   type UncoveredLists,
 } from "../api.ts";
@@ -44,6 +47,10 @@ export function defaultPeriod(now = new Date()): Period {
 export const period = signal<Period>(defaultPeriod());
 export const langFilter = signal<Lang | "">("");
 export const statusFilter = signal<StatusFilter>("open");
+/** Which list the page shows, as its address says: the misses or the sampled questions. */
+export const kind = signal<InboxKind>("misses");
+/** The answer review's figure per language, for the sampled questions shown. */
+export const review = signal<Record<Lang, ReviewFigure> | undefined>(undefined);
 export const groups = signal<MissGroup[] | undefined>(undefined);
 /** The period the shown groups are for (the form may have changed since). */
 export const shownPeriod = signal<Period | undefined>(undefined);
@@ -241,6 +248,26 @@ function resetAnswers(): void {
   answersRound.value++;
 }
 
+/**
+ * Shows the list `next` (the address changed): what is shown of the other list goes, so the
+ * page never shows one list's groups under the other's heading while it loads.
+ */
+export function showKind(next: InboxKind): void {
+  if (kind.value === next) return;
+  loadSeq++;
+  batch(() => {
+    kind.value = next;
+    resetAnswers();
+    groups.value = undefined;
+    review.value = undefined;
+    lastOutcome.value = undefined;
+    leftOut.value = new Set();
+    shownPeriod.value = undefined;
+    loading.value = false;
+    loadError.value = "";
+  });
+}
+
 /** Asks the server for the groups of the chosen period, language and status. */
 export async function loadInbox(options: { announce?: boolean } = {}): Promise<void> {
   const t = text.value;
@@ -257,8 +284,15 @@ export async function loadInbox(options: { announce?: boolean } = {}): Promise<v
   const seq = ++loadSeq;
   loading.value = true;
   const lang = langFilter.value;
+  const sampled = kind.value === "sampled";
   const result = await call(
-    (c) => c.misses({ ...asked, ...(lang ? { lang } : {}), status: statusFilter.value }),
+    (c) =>
+      c.misses({
+        ...asked,
+        ...(lang ? { lang } : {}),
+        status: statusFilter.value,
+        ...(sampled ? { kind: "sampled" as const } : {}),
+      }),
     (e) => {
       if (seq === loadSeq) loadError.value = errorText(e);
     },
@@ -269,6 +303,7 @@ export async function loadInbox(options: { announce?: boolean } = {}): Promise<v
     if (!result) return;
     resetAnswers();
     groups.value = result.groups;
+    review.value = result.review;
     lastOutcome.value = undefined;
     leftOut.value = new Set();
     shownPeriod.value = { from: result.from, to: result.to };
@@ -313,7 +348,53 @@ export function statusAfter(action: MissAction["action"]): MissStatus {
       return "uncovered";
     case "dismiss":
       return "dismissed";
+    case "confirm":
+      return "confirmed";
   }
+}
+
+/** The statuses a reviewer's answer to a sampled question leaves it with, as the server counts. */
+const REVIEWED: ReadonlySet<MissStatus> = new Set(["confirmed", "taught", "referred", "uncovered"]);
+
+/**
+ * The review's figure after the questions `ids` of `list` got `status`, each counted in its
+ * group's language (groups never mix them) as it moved from its status shown (open when not
+ * shown: a group action acts only on open ones). Pure.
+ */
+export function reviewAfter(
+  figure: Record<Lang, ReviewFigure>,
+  list: readonly MissGroup[],
+  ids: readonly string[],
+  status: MissStatus,
+): Record<Lang, ReviewFigure> {
+  const next = { fi: { ...figure.fi }, sv: { ...figure.sv } };
+  const count = (s: MissStatus) => ({
+    reviewed: REVIEWED.has(s) ? 1 : 0,
+    confirmed: s === "confirmed" ? 1 : 0,
+  });
+  for (const id of ids) {
+    const group = list.find((g) => g.ids.includes(id));
+    const lang = group?.samples[0]?.lang;
+    if (!group || !lang) continue;
+    const before = count(group.samples.find((s) => s.id === id)?.status ?? "open");
+    const after = count(status);
+    next[lang].reviewed += after.reviewed - before.reviewed;
+    next[lang].confirmed += after.confirmed - before.confirmed;
+  }
+  return next;
+}
+
+/**
+ * "Of 48 reviewed answers 45 right (94 %)" for a language's figure, or that none is reviewed
+ * yet.
+ */
+export function reviewText(figure: ReviewFigure, t: UiText): string {
+  if (figure.reviewed === 0) return t.noneReviewed;
+  const share = new Intl.NumberFormat(t.locale, {
+    style: "percent",
+    maximumFractionDigits: 0,
+  }).format(figure.confirmed / figure.reviewed);
+  return t.reviewFigure(figure.reviewed, figure.confirmed, share);
 }
 
 /** Where a handled question went, as a sample of `GET misses` says it. */
@@ -337,6 +418,7 @@ export function placesAfter(
       return (id) => ({ uncoveredMatter: kept.get(id) ?? action.matter });
     }
     case "dismiss":
+    case "confirm":
       return () => ({});
   }
 }
@@ -467,6 +549,8 @@ export function outcomeOf(
       return { text: t.referredOutcome(applied, referralTitle(action.referral, t)), publish: true };
     case "dismiss":
       return { text: t.dismissedOutcome(applied), publish: false };
+    case "confirm":
+      return { text: t.confirmedOutcome(applied), publish: false };
     case "uncovered":
       return { text: t.uncoveredOutcome(applied, action.matter), publish: true, uncovered: true };
   }
@@ -574,6 +658,14 @@ export async function act(
     : outcomeOf(action, result.applied, t, result.alreadyKept);
   // Together: the group leaves and its outcome takes its place in one render.
   batch(() => {
+    if (groups.value && review.value && kind.value === "sampled") {
+      review.value = reviewAfter(
+        review.value,
+        groups.value,
+        action.ids,
+        statusAfter(action.action),
+      );
+    }
     if (groups.value) {
       groups.value = afterAction(
         groups.value,
@@ -652,14 +744,15 @@ export function trendDays(
   return daysOf(shown).map((day) => ({ day, count: counts.get(day) ?? 0 }));
 }
 
-/** The downloaded CSV of the period (all statuses, as the server writes it). */
+/** The downloaded CSV of the period and of the list shown (as the server writes it). */
 export async function exportCsv(): Promise<void> {
   const asked = period.value;
   if (periodProblem(asked)) return void loadInbox();
   exporting.value = true;
   exportError.value = "";
+  const sampled = kind.value === "sampled";
   const blob = await call(
-    (c) => c.missesCsv(asked),
+    (c) => c.missesCsv({ ...asked, ...(sampled ? { kind: "sampled" as const } : {}) }),
     (e) => {
       exportError.value = errorText(e);
     },
@@ -669,7 +762,7 @@ export async function exportCsv(): Promise<void> {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
-  link.download = `${text.value.inboxFile}_${asked.from}_${asked.to}.csv`;
+  link.download = `${sampled ? text.value.sampledFile : text.value.inboxFile}_${asked.from}_${asked.to}.csv`;
   document.body.append(link);
   link.click();
   link.remove();
@@ -681,6 +774,7 @@ onSignOut(() => {
   batch(() => {
     resetAnswers();
     groups.value = undefined;
+    review.value = undefined;
     lastOutcome.value = undefined;
     leftOut.value = new Set();
     shownPeriod.value = undefined;

@@ -5,11 +5,15 @@
  * customers' picks from the bot's which-one first, then the bot's guesses; split chosen
  * explicitly), refer to another agency, start a new topic from the group, keep as uncovered
  * questions under a matter (no topic covers them: the publish gate tests them), dismiss. Refusals are shown next to the action that got them; an outcome
- * takes the handled group's place and focus.
+ * takes the handled group's place and focus. A switch (the address's `?kind=sampled`) shows
+ * the answer review instead: sampled sure answers with the topic each got, confirmed right in
+ * one click or corrected (teach, by default to the test split; refer; keep as uncovered), and
+ * the review's figure above them.
  */
 import { useSignal } from "@preact/signals";
 import { Fragment, type RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { LANGS } from "../../../functions/contracts/lang.ts";
 import type { Lang, MissGroup, MissSample, Problem, Reopened, TestSplit } from "../api.ts";
 import {
   formatDateTime,
@@ -20,6 +24,7 @@ import {
   type UiText,
 } from "../i18n.ts";
 import { fieldLabel, placeProblem } from "../problems.ts";
+import { routeHash } from "../route.ts";
 import { startNewFrom } from "../state/editor.ts";
 import {
   act,
@@ -36,6 +41,7 @@ import {
   groupOffer,
   groups,
   keptAlready,
+  kind,
   langFilter,
   lastOutcome,
   leftOut,
@@ -50,6 +56,8 @@ import {
   preselectedTopic,
   referralChoices,
   referralTitle,
+  review,
+  reviewText,
   type StatusFilter,
   setChosen,
   shownGuesses,
@@ -79,6 +87,7 @@ export function Inbox() {
   // Where the group acted on was: the outcome stands there, just before the group that now
   // has that place (the same one, when some of its questions are left).
   const outcomeAt = outcome && list ? Math.min(outcome.index, list.length) : -1;
+  const sampled = kind.value === "sampled";
   return (
     <section aria-labelledby="view-heading" class="view inbox">
       <div class="view-head">
@@ -98,7 +107,8 @@ export function Inbox() {
           {exporting.value ? t.exporting : t.exportCsv}
         </button>
       </div>
-      <p class="muted">{t.inboxIntro}</p>
+      <KindSwitch />
+      <p class="muted">{sampled ? t.sampledIntro : t.inboxIntro}</p>
       <p id="inbox-export-hint" class="muted small-text">
         {t.exportHint}
       </p>
@@ -111,6 +121,7 @@ export function Inbox() {
       {/* The export is tried again with its own button. */}
       <LoadError message={exportError.value} id="inbox-export-error" />
       {loading.value && !list ? <p class="muted">{t.loading}</p> : null}
+      {sampled ? <ReviewSummary /> : null}
       {list ? (
         <>
           <h3 id="inbox-groups-heading" tabIndex={-1} data-testid="inbox-count">
@@ -127,9 +138,50 @@ export function Inbox() {
               {outcomeAt === list.length ? <OutcomeItem /> : null}
             </ol>
           ) : null}
-          {list.length === 0 ? <p>{t.inboxEmpty}</p> : null}
+          {list.length === 0 ? <p>{sampled ? t.sampledEmpty : t.inboxEmpty}</p> : null}
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** The two lists of the page, each with its own address: the misses and the answer review. */
+function KindSwitch() {
+  const t = text.value;
+  return (
+    <nav class="inbox-kinds" aria-label={t.inboxKindLabel}>
+      <ul>
+        {(["misses", "sampled"] as const).map((k) => (
+          <li key={k}>
+            <a
+              href={routeHash(k === "sampled" ? { view: "inbox", kind: k } : { view: "inbox" })}
+              aria-current={kind.value === k ? "page" : undefined}
+              data-testid={`inbox-kind-${k}`}
+            >
+              {t.inboxKinds[k]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The answer review's figure per language: of the sampled answers reviewed, how many right. */
+function ReviewSummary() {
+  const t = text.value;
+  const figure = review.value;
+  if (!figure) return null;
+  return (
+    <section class="review-figure" aria-labelledby="review-heading" data-testid="review-figure">
+      <h3 id="review-heading">{t.reviewHeading}</h3>
+      <ul>
+        {LANGS.map((lang) => (
+          <li key={lang} data-lang={lang}>
+            <strong>{t.langColumn[lang]}:</strong> {reviewText(figure[lang], t)}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -253,7 +305,8 @@ function GroupCard(props: { group: MissGroup; index: number }) {
   const base = `group-${group.id}`;
   const samples = allSamples ? group.samples : group.samples.slice(0, FIRST_SAMPLES);
   const card = useRef<HTMLLIElement>(null);
-  useAnswersWhenShown(card, samples);
+  // A sampled question's own answer is what is under review: no "the bot answers this now".
+  useAnswersWhenShown(card, kind.value === "sampled" ? [] : samples);
   const label = groupLabel(group);
   // One question is no group to pick from; with more, each can be taken out of the action.
   const open = actionableIds(group);
@@ -456,11 +509,18 @@ function SampleItem(props: {
   const reasons = sample.reasons.map((r) => t.reasons[r]).join(", ");
   const chosen = !leftOut.value.has(sample.id);
   const likely = likelyGuesses(sample.guesses);
+  const reviewing = kind.value === "sampled";
+  const confirmable = reviewing && sample.status === "open";
   return (
     <li class={chosen ? "sample" : "sample left-out"} data-sample={sample.id}>
       <p class="sample-text" lang={sample.lang} id={`${base}-text`}>
         {sample.text}
       </p>
+      {reviewing && sample.topic ? (
+        <p class="small-text" id={`${base}-topic`} data-testid="sample-topic">
+          <strong>{t.answeredWithLabel}:</strong> {topicTitle(sample.topic, t)}
+        </p>
+      ) : null}
       {/* First under the text: where a handled question went is what a later reader looks for. */}
       {sample.status !== "open" ? (
         <p class="small-text sample-status" data-testid="sample-status">
@@ -484,7 +544,7 @@ function SampleItem(props: {
           {t.reopenedNote(sample.reopened, reopenedName(sample.reopened, t))}
         </p>
       ) : null}
-      {sample.status === "open" ? (
+      {sample.status === "open" && !reviewing ? (
         <AnsweredNowHint sample={sample} group={group} index={index} />
       ) : null}
       {likely.length ? (
@@ -495,8 +555,15 @@ function SampleItem(props: {
             .join(", ")}
         </p>
       ) : null}
-      {props.choosable || props.ownAction ? (
+      {props.choosable || props.ownAction || confirmable ? (
         <div class="sample-actions">
+          {confirmable ? (
+            <ConfirmButton
+              sample={sample}
+              where={{ groupId: group.id, index }}
+              describedBy={describedBy(`${base}-text`, sample.topic && `${base}-topic`)}
+            />
+          ) : null}
           {props.choosable ? (
             <span class="choice">
               <input
@@ -545,6 +612,49 @@ function SampleItem(props: {
         />
       ) : null}
     </li>
+  );
+}
+
+/** The answer review's one click: the answer the bot gave this sampled question was right. */
+function ConfirmButton(props: {
+  sample: MissSample;
+  where: { groupId: string; index: number };
+  describedBy: string | undefined;
+}) {
+  const t = text.value;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState("");
+  const slow = useSignal("");
+  return (
+    <>
+      <button
+        type="button"
+        class="secondary small"
+        id={`sample-${props.sample.id}-confirm`}
+        data-testid="confirm-answer"
+        aria-describedby={props.describedBy}
+        aria-disabled={busy ? "true" : undefined}
+        onClick={async () => {
+          if (busy) return;
+          setBusy(true);
+          setFailure("");
+          const result = await act({ action: "confirm", ids: [props.sample.id] }, props.where, {
+            slow,
+          });
+          setBusy(false);
+          if (result.ok) focusOutcome();
+          else setFailure(result.message);
+        }}
+      >
+        {busy ? t.applying : t.confirmAnswer}
+      </button>
+      <SlowNotice slow={slow} testId="confirm-answer-slow" />
+      {failure ? (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -600,7 +710,7 @@ function AnsweredNowHint(props: { sample: MissSample; group: MissGroup; index: n
   );
 }
 
-type ActionChoice = "teach" | "refer" | "newTopic" | "uncovered" | "dismiss";
+type ActionChoice = "teach" | "refer" | "newTopic" | "uncovered" | "dismiss" | "confirm";
 
 function ActionPanel(props: {
   idBase: string;
@@ -635,10 +745,14 @@ function ActionPanel(props: {
   const guessNotes = new Map(props.guesses.map((g) => [g.id, g.note]));
   const choiceNotes = new Map(props.choices.map((c) => [c.id, c.note]));
   const [action, setAction] = useState<ActionChoice | "">("");
+  const reviewing = kind.value === "sampled";
   // Ready to confirm: the customer's own pick, else the bot's likeliest topic (with 46 topics
-  // the right one is usually it).
-  const [topicId, setTopicId] = useState(() => preselectedTopic(topics));
-  const [split, setSplit] = useState<TestSplit | "">("");
+  // the right one is usually it). Not in the answer review: there the likeliest is the topic
+  // the bot answered with, the one a correction is about to say was wrong.
+  const [topicId, setTopicId] = useState(() => (reviewing ? "" : preselectedTopic(topics)));
+  // A sampled question the bot answered wrongly is evidence of a mistake: by default a test
+  // message that checks every publish, not a training sentence.
+  const [split, setSplit] = useState<TestSplit | "">(reviewing ? "tests" : "");
   const [referral, setReferral] = useState("");
   const [matter, setMatter] = useState("");
   // What was wrong with the matter when sent: it stays as said until the next try.
@@ -649,9 +763,16 @@ function ActionPanel(props: {
   const [busy, setBusy] = useState(false);
   const slow = useSignal("");
   const [refusal, setRefusal] = useState<{ message: string; problems: Problem[] } | undefined>();
-  const choices: ActionChoice[] = props.allowNewTopic
-    ? ["teach", "refer", "newTopic", "uncovered", "dismiss"]
-    : ["teach", "refer", "uncovered", "dismiss"];
+  // In the answer review an answer is confirmed right or corrected: dismissing one would leave
+  // it neither, out of the review's figure. A group's questions are confirmed together here;
+  // one question has its own button for it.
+  const choices: ActionChoice[] = reviewing
+    ? props.allowNewTopic
+      ? ["confirm", "teach", "refer", "newTopic", "uncovered"]
+      : ["teach", "refer", "uncovered"]
+    : props.allowNewTopic
+      ? ["teach", "refer", "newTopic", "uncovered", "dismiss"]
+      : ["teach", "refer", "uncovered", "dismiss"];
   const ids = {
     action: `${idBase}-action`,
     topic: `${idBase}-topic`,
@@ -712,7 +833,9 @@ function ActionPanel(props: {
           ? { action, ids: props.ids, referral }
           : action === "uncovered"
             ? { action, ids: props.ids, matter: matter.trim() }
-            : { action: "dismiss", ids: props.ids },
+            : action === "confirm"
+              ? { action, ids: props.ids }
+              : { action: "dismiss", ids: props.ids },
       props.where,
       { slow },
     );

@@ -1207,11 +1207,11 @@ export function createContentWorkflow(deps: {
 
     /**
      * Puts an inbox action in the audit trail whose content change, if any, has an entry of its
-     * own (refer, keep as uncovered) or that changes no content (dismiss).
+     * own (refer, keep as uncovered) or that changes no content (dismiss, confirm).
      */
     async recordInboxAction(
       actor: ContentActor,
-      action: "inbox-refer" | "inbox-dismiss" | "inbox-uncovered",
+      action: "inbox-refer" | "inbox-dismiss" | "inbox-uncovered" | "inbox-confirm",
       detail: Said,
       /** The group questions were referred to. */
       referral?: string,

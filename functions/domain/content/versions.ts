@@ -139,12 +139,13 @@ export const AUDIT_ACTIONS = [
   "import",
   /**
    * Missed-question inbox: questions taught to a topic, referred to an agency, dismissed, kept
-   * as uncovered questions.
+   * as uncovered questions; as an addition, sampled answers confirmed right (answer review).
    */
   "inbox-teach",
   "inbox-refer",
   "inbox-dismiss",
   "inbox-uncovered",
+  "inbox-confirm",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -72,17 +72,21 @@ describe("what the live version and the draft now answer an open question with",
     expect(found.map((a) => entries.find((e) => e.id === a.id)?.text)).toEqual(["sure"]);
   });
 
-  it("leaves out the very answer the customer voted down or left for a person, not another", async () => {
+  it("leaves out the very answer the customer voted down or left for a person, or a sampled question had, not another", async () => {
     const live = version(["tips", "tax-card"], {
       voted: [{ intent: "tips", confidence: 0.9 }],
       handedOff: [{ intent: "tips", confidence: 0.9 }],
+      sampled: [{ intent: "tips", confidence: 0.9 }],
       betterNow: [{ intent: "tax-card", confidence: 0.9 }],
+      sampledElsewhere: [{ intent: "tax-card", confidence: 0.9 }],
       surerNow: [{ intent: "tips", confidence: 0.9 }],
     });
     const entries = [
       sampleMiss(DAY, { text: "voted", topic: "tips", reasons: ["unhelpful"] }),
       sampleMiss(DAY, { text: "handedOff", topic: "tips", reasons: ["person-requested"] }),
+      sampleMiss(DAY, { text: "sampled", topic: "tips", reasons: ["sampled"] }),
       sampleMiss(DAY, { text: "betterNow", topic: "tips", reasons: ["unhelpful"] }),
+      sampleMiss(DAY, { text: "sampledElsewhere", topic: "tips", reasons: ["sampled"] }),
       sampleMiss(DAY, { text: "surerNow", topic: "tips", reasons: ["low-confidence"] }),
     ];
 
@@ -90,6 +94,7 @@ describe("what the live version and the draft now answer an open question with",
 
     expect(found.map((a) => [entries.find((e) => e.id === a.id)?.text, a.live?.topic])).toEqual([
       ["betterNow", "tax-card"],
+      ["sampledElsewhere", "tax-card"],
       ["surerNow", "tips"],
     ]);
   });

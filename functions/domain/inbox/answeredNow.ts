@@ -50,8 +50,9 @@ const PER_TURN = 20;
 /**
  * For each question, the topic each version now answers it with, when the bot would answer it
  * outright (its own rule) and sure enough not to keep it again. An answer with the very topic
- * the customer already had and voted down (or left for a person after) is no news, and is
- * left out. Questions neither version answers are left out.
+ * the customer already had and voted down (or left for a person after), or that a sampled
+ * question was answered with, is no news, and is left out. Questions neither version answers
+ * are left out.
  */
 export async function answeredNow(
   entries: readonly MissEntry[],
@@ -82,9 +83,13 @@ async function answerOf(
   const decision = decide(recognition, (topic) => version.has(topic), settings.decision);
   if (decision.kind !== "answer" || NOT_AN_ANSWER.has(decision.topic)) return undefined;
   if (recognition.confidence < settings.confidenceBelow) return undefined;
+  // A sampled question was answered surely with its topic: the same answer again is what is
+  // under review, not news that it is answered now.
   const judged =
     entry.topic === decision.topic &&
-    (entry.reasons.includes("unhelpful") || entry.reasons.includes("person-requested"));
+    (entry.reasons.includes("unhelpful") ||
+      entry.reasons.includes("person-requested") ||
+      entry.reasons.includes("sampled"));
   if (judged) return undefined;
   return { topic: decision.topic, confidence: Math.round(recognition.confidence * 1000) / 1000 };
 }

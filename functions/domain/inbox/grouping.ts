@@ -18,6 +18,7 @@ export type MissSample = Pick<
   | "at"
   | "reasons"
   | "guesses"
+  | "topic"
   | "referral"
   | "chosen"
   | "outcome"
@@ -206,6 +207,7 @@ export function sampleOf(entry: ListedMiss): MissSample {
     at,
     reasons,
     guesses,
+    topic,
     referral,
     chosen,
     outcome,
@@ -223,6 +225,7 @@ export function sampleOf(entry: ListedMiss): MissSample {
     at,
     reasons,
     guesses,
+    ...(topic ? { topic } : {}),
     ...(referral ? { referral } : {}),
     ...(chosen ? { chosen } : {}),
     outcome,

@@ -80,7 +80,15 @@ const personTurn = (): BotTurn => ({
   recognition: [{ intent: "human-advisor", confidence: 0.95 }],
 });
 
-function setup(settings: Partial<LearningInboxSettings> = {}, store?: MissStore) {
+/**
+ * `random`: the answer review's draw; by default never under a rate, so only the tests of the
+ * review see sampled questions.
+ */
+function setup(
+  settings: Partial<LearningInboxSettings> = {},
+  store?: MissStore,
+  random: () => number = () => 0.999,
+) {
   const clock = manualClock(START);
   const memory = store ?? createMemoryMissStore();
   const writes: string[] = [];
@@ -106,6 +114,7 @@ function setup(settings: Partial<LearningInboxSettings> = {}, store?: MissStore)
     clock,
     reports: { record: async (e) => void reports.push(e) },
     settings,
+    random,
     onError: (e) => errors.push(e),
   });
   const all = async () => {
@@ -830,5 +839,158 @@ describe("what the inbox holds of a question", () => {
     inbox.ended(chat());
     await inbox.settled();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe("the answer review's sample of surely answered questions", () => {
+  /** A draw that gives each of `values` in turn, then never samples again. */
+  const draws = (...values: number[]) => {
+    const left = [...values];
+    return () => left.shift() ?? 0.999;
+  };
+
+  it("keeps a sure answer as sampled when the draw is under the rate, with the topic it was answered with", async () => {
+    // Prepare: the first draw under 5 %, the second just at it.
+    const { inbox, clock, all } = setup({ sampleRate: 0.05 }, undefined, draws(0.049, 0.05));
+    // Act
+    inbox.answered({
+      chat: chat("a"),
+      question: question("verokortin muutos", clock),
+      turn: answeredTurn("tax-card", 0.9),
+    });
+    inbox.answered({
+      chat: chat("b"),
+      question: question("veronpalautus", clock),
+      turn: answeredTurn("tax-refund", 0.9),
+    });
+    // Assess
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons, e.topic, e.status])).toEqual([
+      ["verokortin muutos", ["sampled"], "tax-card", "open"],
+    ]);
+  });
+
+  it("samples a sure referral to another agency as an answer too", async () => {
+    const { inbox, clock, all } = setup({ sampleRate: 0.5 }, undefined, draws(0.1));
+    inbox.answered({
+      chat: chat(),
+      question: question("ajoneuvovero", clock),
+      turn: referralTurn("traficom", 0.9),
+    });
+    const entries = await all();
+    expect(entries.map((e) => [e.reasons, e.referral])).toEqual([[["sampled"], "traficom"]]);
+  });
+
+  it("never samples a conversation move, a miss, a which-one or a doubtful answer, and draws for none of them", async () => {
+    // Prepare: every draw would sample; count the draws asked.
+    let drawn = 0;
+    const { inbox, clock, all } = setup({ sampleRate: 1 }, undefined, () => {
+      drawn++;
+      return 0;
+    });
+    const which: BotTurn = {
+      messages: [{ from: "bot", text: "Kumpaa tarkoitat?" }],
+      missed: false,
+      clarified: ["vat", "tax-card"],
+      recognition: [
+        { intent: "vat", confidence: 0.5 },
+        { intent: "tax-card", confidence: 0.45 },
+      ],
+    };
+    // Act
+    inbox.answered({
+      chat: chat("a"),
+      question: question("moi", clock),
+      turn: answeredTurn("greeting"),
+    });
+    inbox.answered({ chat: chat("b"), question: question("plörö", clock), turn: missedTurn() });
+    inbox.answered({ chat: chat("c"), question: question("alv", clock), turn: which });
+    inbox.answered({
+      chat: chat("d"),
+      question: question("epävarma", clock),
+      turn: answeredTurn("tax-card", 0.5),
+    });
+    // Assess
+    const reasons = Object.fromEntries((await all()).map((e) => [e.text, e.reasons]));
+    expect(reasons).toEqual({
+      plörö: ["missed"],
+      alv: ["clarified"],
+      epävarma: ["low-confidence"],
+    });
+    expect(drawn).toBe(0);
+  });
+
+  it("keeps none at rate 0 without drawing", async () => {
+    const random = vi.fn(() => 0);
+    const { inbox, clock, all } = setup({ sampleRate: 0 }, undefined, random);
+    inbox.answered({
+      chat: chat(),
+      question: question("verokortti", clock),
+      turn: answeredTurn("tax-card"),
+    });
+    expect(await all()).toEqual([]);
+    expect(random).not.toHaveBeenCalled();
+  });
+
+  it("does not count a sampled question as inboxed for the reports, yet follows its outcome", async () => {
+    const { inbox, clock, reports, all } = setup({ sampleRate: 0.02 }, undefined, draws(0));
+    inbox.answered({
+      chat: chat(),
+      question: question("verokortti", clock),
+      turn: answeredTurn("tax-card"),
+    });
+    inbox.answered({
+      chat: chat(),
+      question: question("kiitos", clock),
+      turn: answeredTurn("thanks"),
+    });
+    const entries = await all();
+    expect(entries.map((e) => [e.text, e.reasons, e.outcome])).toEqual([
+      ["verokortti", ["sampled"], "answered"],
+    ]);
+    expect(reports.filter((r) => r.kind === "inboxed")).toEqual([]);
+  });
+
+  it("adds a later unhelpful vote or request for a person to a sampled question, and counts it inboxed then", async () => {
+    // Prepare: two sampled questions in two chats, written before anything follows them.
+    const { inbox, clock, reports, all, writes } = setup(
+      { sampleRate: 0.5, writeEveryMs: 5, holdMs: 0 },
+      undefined,
+      draws(0, 0),
+    );
+    const voted = question("verokortin muutos", clock);
+    inbox.answered({ chat: chat("a"), question: voted, turn: answeredTurn("tax-card") });
+    inbox.answered({
+      chat: chat("b"),
+      question: question("palautus", clock),
+      turn: answeredTurn("tax-refund"),
+    });
+    await vi.waitFor(() => expect(writes).toEqual(["putAll:2"]));
+    expect(reports).toEqual([]);
+    // Act: the customer of one votes the answer down, the other asks for a person.
+    const answer: StoredMessage = {
+      id: "a-1",
+      chatId: "a",
+      from: "bot",
+      text: "Vastaus.",
+      topic: "tax-card",
+      confidence: 0.9,
+      at: clock.now().toISOString(),
+      expiresAt: 1_900_000_000,
+    };
+    inbox.voted({ chat: chat("a"), answer, question: voted, helpful: false });
+    inbox.personRequested(chat("b"));
+    // Assess: misses now, each counted once, as a question kept for that reason alone would be.
+    const reasons = Object.fromEntries((await all()).map((e) => [e.text, e.reasons]));
+    expect(reasons).toEqual({
+      "verokortin muutos": ["sampled", "unhelpful"],
+      palautus: ["sampled", "person-requested"],
+    });
+    expect(
+      reports
+        .filter((r) => r.kind === "inboxed")
+        .map((r) => r.topic)
+        .sort(),
+    ).toEqual(["tax-card", "tax-refund"]);
   });
 });

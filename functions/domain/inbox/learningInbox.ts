@@ -13,6 +13,11 @@ import type { MissEntry, MissHandoff, MissOutcome, MissReason, MissStore } from 
 export interface LearningInboxSettings {
   /** An answer below this confidence keeps its question (INBOX_CONFIDENCE_BELOW). */
   confidenceBelow: number;
+  /**
+   * The share of surely answered questions kept anyway, at random, for an answer review
+   * (INBOX_SAMPLE_RATE, reason `sampled`); 0 keeps none.
+   */
+  sampleRate: number;
   /** Chats whose last turn is remembered for what happens next; the oldest go first. */
   maxChats: number;
   /** A chat silent this long is forgotten; its pending question's outcome stays "unknown". */
@@ -29,6 +34,7 @@ export interface LearningInboxSettings {
 
 export const DEFAULT_INBOX_SETTINGS: LearningInboxSettings = {
   confidenceBelow: 0.65,
+  sampleRate: 0.02,
   maxChats: 5_000,
   forgetAfterMs: 60 * 60_000,
   holdMs: 30_000,
@@ -78,7 +84,8 @@ interface ChatMemory {
  * and what the chat did after each. The chat's events arrive in order per chat (one message
  * at a time); the last turn of each recent chat is remembered in a bounded map, best effort
  * (a restart forgets it: those outcomes stay "unknown"). An answered turn that keeps nothing
- * writes nothing and costs a map update. A kept question is held until the chat's next turn
+ * writes nothing and costs a map update (a sure answer also a draw from pooled random bytes:
+ * `sampleRate` of them are kept as `sampled` for the answer review, not counted as misses). A kept question is held until the chat's next turn
  * settles its outcome (at most `holdMs`) and then written with the others held, 25 to a
  * request: writing each at once and updating its outcome a turn later made the inbox a
  * quarter of the service's DynamoDB requests. The price, as with the report counters: a
@@ -89,15 +96,21 @@ interface ChatMemory {
 export function createLearningInbox(deps: {
   store: MissStore;
   clock: Clock;
-  /** Counts each kept question (`inboxed`) for the reports. */
+  /** Counts each kept question (`inboxed`) for the reports; a sampled one is no miss to count. */
   reports?: ReportRecorder;
   settings?: Partial<LearningInboxSettings>;
+  /**
+   * Uniform in [0, 1): the draw that samples a surely answered question (tests inject one).
+   * By default two bytes of the pooled source, so a rate such as 0.02 is kept to 1/65536.
+   */
+  random?: () => number;
   onError: (error: unknown) => void;
 }): LearningEvents & { settled(): Promise<void> } {
   const settings = { ...DEFAULT_INBOX_SETTINGS, ...deps.settings };
   // Entry ids from a pool of random bytes, as message ids: ulid's default asks the system for
   // each of an id's sixteen characters.
   const random = pooledRandom();
+  const draw = deps.random ?? (() => random() + random() / 256);
   const chats = new Map<string, ChatMemory>();
   const inFlight = new Set<Promise<unknown>>();
   /** Kept questions not yet written, oldest first. */
@@ -153,7 +166,11 @@ export function createLearningInbox(deps: {
     // Another agency's pointer is an answer too, and a doubtful one is kept as a doubtful
     // topic's answer is: sending a tax question elsewhere is worse than not answering it.
     if (!turn.referral && (turn.topic === undefined || MOVES.has(turn.topic))) return [];
-    return confidenceOf(turn) < settings.confidenceBelow ? ["low-confidence"] : [];
+    if (confidenceOf(turn) < settings.confidenceBelow) return ["low-confidence"];
+    // Answered surely: invisible to content owners unless voted down, so a few are drawn for
+    // an answer review (a confident wrong answer is worse than none). Drawn only here, so the
+    // rate is of the answers that would keep nothing.
+    return settings.sampleRate > 0 && draw() < settings.sampleRate ? ["sampled"] : [];
   }
 
   function keep(
@@ -221,20 +238,22 @@ export function createLearningInbox(deps: {
     // Copies: a change arriving while the write is under way is an update of its own.
     const entries = due.map((k) => ({ ...k.entry, reasons: [...k.entry.reasons] }));
     const written = track(
-      deps.store.putAll(entries).then(() =>
-        Promise.all(
-          entries.map((entry) =>
-            deps.reports?.record({
-              kind: "inboxed",
-              at: deps.clock.now(),
-              lang: entry.lang,
-              ...(entry.topic ? { topic: entry.topic } : {}),
-            }),
-          ),
+      deps.store
+        .putAll(entries)
+        .then(() =>
+          Promise.all(entries.filter((entry) => isMiss(entry.reasons)).map(countInboxed)),
         ),
-      ),
     );
     for (const kept of due) kept.written = written;
+  }
+
+  function countInboxed(entry: MissEntry): Promise<void> | undefined {
+    return deps.reports?.record({
+      kind: "inboxed",
+      at: deps.clock.now(),
+      lang: entry.lang,
+      ...(entry.topic ? { topic: entry.topic } : {}),
+    });
   }
 
   /** Changes a kept question; `replacing`: a reason that `reason` takes the place of. */
@@ -249,6 +268,7 @@ export function createLearningInbox(deps: {
     },
   ): void {
     const { entry } = kept;
+    const wasMiss = isMiss(entry.reasons);
     const reasons = to.reason ? reasonsAfter(entry.reasons, to.reason, to.replacing) : undefined;
     if (reasons) entry.reasons = reasons;
     if (to.outcome) entry.outcome = to.outcome;
@@ -263,7 +283,14 @@ export function createLearningInbox(deps: {
       ...(to.handoff ? { handoff: to.handoff } : {}),
       ...(to.chosen ? { chosen: to.chosen } : {}),
     };
-    kept.written = track(kept.written.then(() => deps.store.update(entry.id, update)));
+    // A sampled question written already that a vote or a person makes a miss counts now, as
+    // a question kept for that reason alone would.
+    const nowMiss = !wasMiss && reasons !== undefined && isMiss(reasons);
+    kept.written = track(
+      kept.written
+        .then(() => deps.store.update(entry.id, update))
+        .then(() => (nowMiss ? countInboxed(entry) : undefined)),
+    );
   }
 
   function turnAnswer(turn: BotTurn) {
@@ -494,6 +521,11 @@ function reasonsAfter(
   const next = kept.includes(reason) ? kept : [...kept, reason];
   const same = next.length === reasons.length && next.every((r, i) => r === reasons[i]);
   return same ? undefined : next;
+}
+
+/** Whether a question was kept for any reason but the answer review's draw: a miss to count. */
+function isMiss(reasons: readonly MissReason[]): boolean {
+  return reasons.some((r) => r !== "sampled");
 }
 
 /** The turn answered a request for a person (the human-advisor topic, or one that hands off). */

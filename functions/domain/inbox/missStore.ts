@@ -17,6 +17,12 @@ export const MISS_REASONS = [
    * on without picking. "Something else" is kept as `missed` instead.
    */
   "clarified",
+  /**
+   * An addition: none of the above; the bot answered surely and the question was drawn at
+   * random (INBOX_SAMPLE_RATE) for an answer review. Not a miss: a content owner confirms the
+   * answer or corrects it.
+   */
+  "sampled",
 ] as const;
 export type MissReason = (typeof MISS_REASONS)[number];
 
@@ -50,9 +56,17 @@ export type MissHandoff = (typeof MISS_HANDOFFS)[number];
 
 /**
  * Where a content owner has taken the question; `uncovered`: kept as an uncovered question (no
- * topic covers it, and the publish gate checks the bot does not answer it with one).
+ * topic covers it, and the publish gate checks the bot does not answer it with one);
+ * `confirmed` (an addition): a sampled question whose answer a reviewer found right.
  */
-export const MISS_STATUSES = ["open", "taught", "referred", "dismissed", "uncovered"] as const;
+export const MISS_STATUSES = [
+  "open",
+  "taught",
+  "referred",
+  "dismissed",
+  "uncovered",
+  "confirmed",
+] as const;
 export type MissStatus = (typeof MISS_STATUSES)[number];
 
 /**

@@ -96,6 +96,21 @@ export function describeMissStoreContract(name: string, fresh: () => Promise<Mis
       expect(back.find((e) => e.id === a.id)?.text).toBe(a.text);
     });
 
+    it("keeps a sampled question's reason and topic, and a reviewer's confirmed status", async () => {
+      const store = await fresh();
+      const sampled = sampleMiss("2026-12-01", {
+        reasons: ["sampled"],
+        topic: "tax-card",
+        guesses: [{ intent: "tax-card", confidence: 0.93 }],
+      });
+      await store.putAll([sampled]);
+      const [confirmed] = await store.setStatus([sampled.id], "confirmed");
+      expect(confirmed).toEqual({ ...sampled, status: "confirmed" });
+      expect(await store.listDays("2026-12-01", "2026-12-01")).toEqual([
+        { ...sampled, status: "confirmed" },
+      ]);
+    });
+
     it("keeps where a question was taught or referred with its status, and clears it on another", async () => {
       // Prepare
       const store = await fresh();

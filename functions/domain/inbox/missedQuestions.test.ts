@@ -292,3 +292,82 @@ describe("helpfulness per topic", () => {
     ]);
   });
 });
+
+describe("the answer review's sampled questions", () => {
+  const period = { from: "2026-12-01", to: "2026-12-01" };
+  const sampled = (text: string, over: Parameters<typeof sampleMiss>[1] = {}) =>
+    sampleMiss("2026-12-01", {
+      text,
+      reasons: ["sampled"],
+      topic: "tax-card",
+      guesses: [{ intent: "tax-card", confidence: 0.92 }],
+      outcome: "answered",
+      ...over,
+    });
+
+  it("lists misses by default and the sampled questions apart, with the topic each was answered with", async () => {
+    // Prepare: a miss, a sampled question, and one sampled then voted down (both kinds).
+    const { store, missed } = await setUp();
+    const miss = sampleMiss("2026-12-01", { text: "plörö" });
+    const sure = sampled("verokortin muutos");
+    const votedDown = sampled("veronpalautus milloin", { reasons: ["sampled", "unhelpful"] });
+    await store.putAll([miss, sure, votedDown]);
+    // Act
+    const misses = await missed.groups(period);
+    const asMisses = await missed.groups({ ...period, kind: "misses" });
+    const samples = await missed.groups({ ...period, kind: "sampled" });
+    // Assess
+    const ids = (r: typeof misses) => r.groups.flatMap((g) => g.ids).sort();
+    expect(ids(misses)).toEqual([miss.id, votedDown.id].sort());
+    expect(ids(asMisses)).toEqual(ids(misses));
+    expect(misses.review).toBeUndefined();
+    expect(ids(samples)).toEqual([sure.id, votedDown.id].sort());
+    const shown = samples.groups.flatMap((g) => g.samples).find((s) => s.id === sure.id);
+    expect(shown).toMatchObject({ text: "verokortin muutos", topic: "tax-card", status: "open" });
+  });
+
+  it("confirms sampled answers as right, marks them confirmed and audits it", async () => {
+    const { store, missed, audited } = await setUp();
+    const a = sampled("verokortin muutos");
+    const b = sampled("verokortti netissä");
+    await store.putAll([a, b]);
+    const result = await missed.act(owner, { action: "confirm", ids: [a.id, b.id] });
+    expect(result).toEqual({ applied: 2 });
+    expect((await store.get([a.id, b.id])).map((e) => e.status)).toEqual([
+      "confirmed",
+      "confirmed",
+    ]);
+    expect(audited).toEqual(["inbox-confirm: 2 questions answered right (answer review)"]);
+    // Confirmed, they leave the open list of samples.
+    expect((await missed.groups({ ...period, kind: "sampled" })).groups).toEqual([]);
+  });
+
+  it("counts per language the sampled questions reviewed and those confirmed right, not misses, open or dismissed ones", async () => {
+    // Prepare
+    const { store, missed } = await setUp();
+    const confirmedFi = sampled("verokortin muutos", { status: "confirmed" });
+    const keptFi = sampled("koiravero kunnassa");
+    const taughtFi = sampled("perintövero kuolinpesä");
+    const openFi = sampled("veronpalautus tililleni");
+    const confirmedSv = sampled("skattekort ändring", { lang: "sv", status: "confirmed" });
+    const dismissedSv = sampled("skatteåterbäring", { lang: "sv", status: "dismissed" });
+    const miss = sampleMiss("2026-12-01", { text: "plörö", status: "confirmed" });
+    await store.putAll([confirmedFi, keptFi, taughtFi, openFi, confirmedSv, dismissedSv, miss]);
+    // A correction that holds (the draft's set has it), and one whose teaching is not in the
+    // draft (this fake's teach writes nothing there): open again, so not reviewed.
+    await missed.act(owner, { action: "uncovered", ids: [keptFi.id], matter: "dog-tax" });
+    await missed.act(owner, {
+      action: "teach",
+      ids: [taughtFi.id],
+      topicId: "inheritance-tax",
+      split: "tests",
+    });
+    // Act: the language filter and the open filter do not narrow the figure.
+    const { review } = await missed.groups({ ...period, kind: "sampled", lang: "fi" });
+    // Assess
+    expect(review).toEqual({
+      fi: { reviewed: 2, confirmed: 1 },
+      sv: { reviewed: 1, confirmed: 1 },
+    });
+  });
+});

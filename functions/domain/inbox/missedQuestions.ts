@@ -21,6 +21,8 @@ export type MissAction =
   | { action: "teach"; ids: string[]; topicId: string; split: TeachSplit }
   | { action: "refer"; ids: string[]; referral: string }
   | { action: "dismiss"; ids: string[] }
+  /** The answer review: the answer the bot gave these (sampled) questions was right. */
+  | { action: "confirm"; ids: string[] }
   /** Kept as uncovered questions of `matter` (a matter id such as dog-tax): no topic covers them. */
   | { action: "uncovered"; ids: string[]; matter: string };
 
@@ -33,6 +35,47 @@ export interface MissPeriod {
    * uncovered question has left the draft since; "all": every one.
    */
   status?: "open" | "all";
+  /**
+   * "misses" (default): questions kept for any reason but the answer review's draw;
+   * "sampled": those drawn for the answer review (a sampled question a customer then voted
+   * down, or left for a person after, is in both).
+   */
+  kind?: MissKind;
+}
+
+export type MissKind = "misses" | "sampled";
+
+/** Of the sampled questions reviewed in a language, how many were found answered right. */
+export interface ReviewFigure {
+  /** Confirmed right, or corrected: taught, referred or kept as uncovered (as listed now). */
+  reviewed: number;
+  confirmed: number;
+}
+
+/** Whether `entry` is of `kind`: a miss (any reason but `sampled`), or sampled. */
+export function isOfKind(entry: Pick<MissEntry, "reasons">, kind: MissKind): boolean {
+  return kind === "sampled"
+    ? entry.reasons.includes("sampled")
+    : entry.reasons.some((r) => r !== "sampled");
+}
+
+/**
+ * The answer review's figure per language over `entries` (the period's sampled questions):
+ * a confirmed question counts as right, a taught, referred or uncovered one as corrected. An
+ * open one is not reviewed yet, nor a dismissed one (set aside, neither right nor fixed); one
+ * whose correction has left the draft is open again, so no longer reviewed.
+ */
+export function reviewFigure(entries: readonly ListedMiss[]): Record<Lang, ReviewFigure> {
+  const figure: Record<Lang, ReviewFigure> = {
+    fi: { reviewed: 0, confirmed: 0 },
+    sv: { reviewed: 0, confirmed: 0 },
+  };
+  for (const e of entries) {
+    if (!isOfKind(e, "sampled") || e.status === "open" || e.status === "dismissed") continue;
+    figure[e.lang].reviewed++;
+    if (e.status === "confirmed") figure[e.lang].confirmed++;
+  }
+  return figure;
 }
 
 /**
@@ -81,13 +124,23 @@ export function createMissedQuestions(deps: {
     return withDraftStatus(entries, await deps.workflow.draftBundle());
   }
 
-  async function entriesOf(period: MissPeriod): Promise<ListedMiss[]> {
-    const all = await listed(await deps.store.listDays(period.from, period.to));
-    return all.filter(
+  /** The period's questions of its kind, as listed (before the language and status filters). */
+  async function ofKind(period: MissPeriod): Promise<ListedMiss[]> {
+    const kind = period.kind ?? "misses";
+    const stored = await deps.store.listDays(period.from, period.to);
+    return listed(stored.filter((e) => isOfKind(e, kind)));
+  }
+
+  function filtered(entries: readonly ListedMiss[], period: MissPeriod): ListedMiss[] {
+    return entries.filter(
       (e) =>
         (!period.lang || e.lang === period.lang) &&
         ((period.status ?? "open") === "all" || e.status === "open"),
     );
+  }
+
+  async function entriesOf(period: MissPeriod): Promise<ListedMiss[]> {
+    return filtered(await ofKind(period), period);
   }
 
   async function found(ids: readonly string[]): Promise<MissEntry[]> {
@@ -115,15 +168,22 @@ export function createMissedQuestions(deps: {
   }
 
   return {
-    /** The period's questions grouped, largest group first. */
-    async groups(
-      period: MissPeriod,
-    ): Promise<{ from: string; to: string; groups: QuestionGroup[] }> {
-      const entries = await entriesOf(period);
+    /**
+     * The period's questions of its kind grouped, largest group first; for the sampled ones
+     * the answer review's figure too (both languages, whatever the filters).
+     */
+    async groups(period: MissPeriod): Promise<{
+      from: string;
+      to: string;
+      groups: QuestionGroup[];
+      review?: Record<Lang, ReviewFigure>;
+    }> {
+      const all = await ofKind(period);
       return {
         from: period.from,
         to: period.to,
-        groups: groupQuestions(entries, deps.features, period),
+        groups: groupQuestions(filtered(all, period), deps.features, period),
+        ...(period.kind === "sampled" ? { review: reviewFigure(all) } : {}),
       };
     },
 
@@ -239,6 +299,15 @@ export function createMissedQuestions(deps: {
             }),
           );
           return { applied, ...(alreadyKept.length ? { alreadyKept } : {}) };
+        }
+        case "confirm": {
+          const applied = await mark(entries, "confirmed");
+          await deps.workflow.recordInboxAction(
+            actor,
+            "inbox-confirm",
+            finding("inboxConfirmed", { count }),
+          );
+          return { applied };
         }
         case "dismiss": {
           const applied = await mark(entries, "dismissed");

@@ -183,6 +183,8 @@ const inboxQuery = z
     to: day,
     lang: langSchema.optional(),
     status: z.enum(["open", "all"]).default("open"),
+    /** An addition: the misses (default) or the answer review's sampled questions. */
+    kind: z.enum(["misses", "sampled"]).default("misses"),
   })
   .superRefine((q, ctx) => {
     const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
@@ -236,6 +238,7 @@ const missAction = z.discriminatedUnion("action", [
   }),
   z.strictObject({ action: z.literal("refer"), ids: missIds, referral: topicId }),
   z.strictObject({ action: z.literal("dismiss"), ids: missIds }),
+  z.strictObject({ action: z.literal("confirm"), ids: missIds }),
   z.strictObject({ action: z.literal("uncovered"), ids: missIds, matter: uncoveredMatter }),
 ]);
 
@@ -949,7 +952,7 @@ export function createContentApiHandler(deps: {
       async run({ query }) {
         const period = parse(inboxQuery, query, "query");
         return new CsvFile(
-          `kysymykset_${period.from}_${period.to}.csv`,
+          `${period.kind === "sampled" ? "pistokoe" : "kysymykset"}_${period.from}_${period.to}.csv`,
           missesCsv(await inbox().rows(period)),
         );
       },

@@ -324,6 +324,20 @@ describe("the language of the reply", () => {
     });
   });
 
+  it("points to the English pages before asking 'did you mean', which the topics follow", () => {
+    const english = {
+      ...recognition(["none", 0.6], ["vat", 0.3]),
+      foreign: "en" as const,
+    };
+
+    const turn = answerTurn(library, { ...context, question: "vat rate for food" }, english);
+
+    expect(turn.messages[0]?.text).toBe(
+      `${phrase("noAnswer", "fi")} ${phrase("inEnglish", "fi")} ${phrase("didYouMean", "fi")}`,
+    );
+    expect(turn.messages[0]?.quickReplies?.map((q) => q.label)).toEqual(["Title of vat"]);
+  });
+
   it("points nowhere else when the message in Finnish gets no answer", () => {
     const turn = answerTurn(
       library,

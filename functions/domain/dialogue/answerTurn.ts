@@ -332,11 +332,12 @@ export function answerTurn(
     messages: [
       {
         from: "bot",
+        // "Did you mean" last, right above the topics it asks about.
         text: sentences(
           lead,
           onward.away,
-          suggestions.length ? phrase("didYouMean", replyLang) : undefined,
           english ? phrase("inEnglish", replyLang) : undefined,
+          suggestions.length ? phrase("didYouMean", replyLang) : undefined,
         ),
         confidence: round(recognition.confidence),
         ...(suggestions.length ? { quickReplies: suggestions } : {}),

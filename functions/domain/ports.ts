@@ -14,8 +14,18 @@ export interface IntentScore {
 
 /** What the recogniser understood of one customer message. */
 export interface Recognition extends IntentScore {
-  /** Language the message appears to be written in; may differ from the chat's language. */
+  /**
+   * Language the message appears to be written in, and was recognised in; may differ from the
+   * chat's language. Whether the bot also answers in it is the dialogue's choice
+   * (`replyLanguage`): a single word of the other language is answered in the chat's.
+   */
   detectedLang: Lang;
+  /**
+   * Set when the message is in neither national language but recognisably English (then
+   * `detectedLang` is the chat's): a reply without an answer also points to the agency's
+   * English pages. A recogniser that cannot tell (Lex) never sets it.
+   */
+  foreign?: "en";
   /** Best guesses in descending confidence, the winner first (at most 3). */
   alternatives: IntentScore[];
   /**

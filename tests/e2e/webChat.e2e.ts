@@ -155,6 +155,30 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("keeps a Swedish chat Swedish for a Finnish name or word, and points English to vero.fi/en", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+
+    // One Finnish word: recognised (the tax card) but answered in Swedish, with no offer.
+    const answer = await ask(page, "verokortti");
+    expect(await answer.textContent()).toMatch(/skattekort/i);
+    expect(await answer.getAttribute("lang")).toBe("sv");
+    const kela = await ask(page, "Kela");
+    expect(await kela.textContent()).toMatch(/FPA/);
+    expect(await page.getByRole("button", { name: phrase("switchToThis", "fi") }).count()).toBe(0);
+
+    // English: no answer, in Swedish, with the English pages first.
+    const english = await ask(page, "How do I get a tax card?");
+    expect(await english.textContent()).toContain(phrase("inEnglish", "sv"));
+    expect(await english.getAttribute("lang")).toBe("sv");
+    const link = english.getByRole("link", { name: "vero.fi in English" });
+    expect(await link.getAttribute("href")).toBe("https://www.vero.fi/en/");
+    await expectNoAxeViolations(page, "sv-english-pointer");
+    await context.close();
+  });
+
   it("stays in the chat's language when the server refuses the switch, and says so in it", async () => {
     const { context, page } = await customerPage();
     await openChat(page);

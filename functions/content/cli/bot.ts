@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { createEmbeddedRecogniser } from "../../adapters/recogniser/embedded/embeddedRecogniser.ts";
 import type { BotContent, Topic } from "../../contracts/content.ts";
 import { type Lang, langSchema } from "../../contracts/lang.ts";
-import { DEFAULT_DIALOGUE_SETTINGS } from "../../domain/dialogue/answerTurn.ts";
+import { DEFAULT_DIALOGUE_SETTINGS, replyLanguage } from "../../domain/dialogue/answerTurn.ts";
 import { decide } from "../../domain/dialogue/decision.ts";
 import { phrase } from "../../domain/dialogue/phrases.ts";
 import { answerPieces } from "../../domain/dialogue/topicAnswer.ts";
@@ -67,16 +67,18 @@ async function chat(content: BotContent, chatLang: Lang): Promise<void> {
       console.log(
         `  [${r.intent}${r.referral ? ` -> ${r.referral}` : ""} ${r.confidence.toFixed(2)} | lang ${r.detectedLang} | ${alternatives}]`,
       );
-      if (r.detectedLang !== chatLang) {
+      // `lang` above is the language the message is recognised in; the answer's follows the
+      // dialogue's rule, which keeps the chat's for a single word of the other language.
+      const lang = replyLanguage({ lang: chatLang, question: text }, r);
+      if (lang !== chatLang) {
         console.log(
-          r.detectedLang === "sv"
+          lang === "sv"
             ? "bot> (Du skrev på svenska, så jag svarar på svenska. Vill du byta chattens språk?)"
             : "bot> (Kirjoitit suomeksi, joten vastaan suomeksi. Vaihdetaanko keskustelun kieli?)",
         );
       }
       // What the chat would do, by the dialogue's own rule: answer, ask between two, or not.
       const decision = decide(r, (id) => content.topics.has(id), DEFAULT_DIALOGUE_SETTINGS);
-      const lang = r.detectedLang;
       if (decision.kind === "answer") {
         const pieces = answerPieces(content.topics.get(decision.topic) as Topic, lang);
         console.log(`bot> ${pieces.paragraphs.join("\n\n     ")}`);
@@ -92,6 +94,7 @@ async function chat(content: BotContent, chatLang: Lang): Promise<void> {
         if (group) console.log(`     ${group.link.label}: ${group.link.url}`);
       } else {
         console.log(`bot> ${phrase("noAnswer", lang)}`);
+        if (r.foreign === "en") console.log(`     ${phrase("inEnglish", lang)}`);
       }
     }
     process.stdout.write(prompt);

@@ -94,7 +94,10 @@ export interface BotTurnOutcome {
   handsOver: boolean;
   /** The answer itself said that advisors are away and offered the other channels. */
   saidAdvisorsAway?: boolean;
-  /** The language the bot answered in (a Swedish question in a Finnish chat: sv). */
+  /**
+   * The language the bot answered in (a Swedish question in a Finnish chat: sv; a single
+   * Swedish word in it, such as "tack": fi).
+   */
   lang: Lang;
 }
 
@@ -239,8 +242,9 @@ export function createChatService(deps: ChatServiceDeps) {
     const missesInRow = turn.missed ? chat.missesInRow + 1 : 0;
     // Every message of the turn keeps the language it is written in, and the answer (a
     // topic's, or another agency's pointer) the version it came from, so that feedback on it
-    // counts against that version and in that language (not the chat's, when the customer
-    // wrote in the other one, nor the one the chat is switched to later).
+    // counts against that version and in that language (not the chat's, when the bot answered
+    // in the other one, nor the one the chat is switched to later; nor the question's, when
+    // a single word of the other language was answered in the chat's).
     const lang = turn.lang ?? chat.lang;
     const answers = writtenIn(
       lang,
@@ -264,7 +268,8 @@ export function createChatService(deps: ChatServiceDeps) {
     await deps.reports?.record({
       kind: "botAnswer",
       at: clock.now(),
-      // Counted in the language answered in, as its votes and the inbox's questions are.
+      // Counted in the language answered in, as its votes are (the inbox files a question
+      // under the language it is written in, which differs for a single word).
       lang,
       topic: turn.topic,
       missed: turn.missed,

@@ -250,6 +250,108 @@ describe("answerTurn", () => {
   });
 });
 
+describe("the language of the reply", () => {
+  // Answers that say which language they were written in.
+  const bilingual: TopicLibrary = {
+    ...library,
+    answer: (topic, lang) => ({
+      topicId: topic,
+      title: `${lang}: ${topic}`,
+      paragraphs: [`${lang}: answer of ${topic}.`],
+      links: [],
+      followUps: [],
+    }),
+  };
+  const swedishChat = { ...context, lang: "sv" as const };
+  const finnish = (intent: string, confidence = 0.9): Recognition => ({
+    ...recognition([intent, confidence]),
+    detectedLang: "fi",
+  });
+  const switchOffers = (turn: { messages: { actions?: { type: string }[] }[] }) =>
+    turn.messages.filter((m) => m.actions?.some((a) => a.type === "switch-language"));
+
+  it.each(["arvonlisävero", "Kela", "OmaVero?", "Kela:n", "alv 2026"])(
+    "answers one word of the other language (%j) in the chat's language, with no offer to switch",
+    (question) => {
+      const turn = answerTurn(bilingual, { ...swedishChat, question }, finnish("vat"));
+
+      expect(turn.replyLang).toBe("sv");
+      expect(turn.topic).toBe("vat");
+      expect(turn.messages.map((m) => m.text)).toEqual(["sv: answer of vat."]);
+      expect(switchOffers(turn)).toEqual([]);
+    },
+  );
+
+  it("answers a one-word greeting or name of the other language in the chat's language, answer or not", () => {
+    const greeted = answerTurn(
+      bilingual,
+      { ...swedishChat, question: "moi", answeredBefore: true },
+      finnish("greeting"),
+    );
+    const missed = answerTurn(bilingual, { ...swedishChat, question: "FPA" }, finnish("none"));
+
+    expect(greeted.messages.map((m) => m.text)).toEqual([phrase("greetAgain", "sv")]);
+    expect(missed.messages[0]?.text.startsWith(phrase("noAnswer", "sv"))).toBe(true);
+    expect([...switchOffers(greeted), ...switchOffers(missed)]).toEqual([]);
+  });
+
+  it("answers two words or more in the other language in that language, and offers to switch", () => {
+    const turn = answerTurn(
+      bilingual,
+      { ...swedishChat, question: "milloin verokortti tulee" },
+      finnish("vat"),
+    );
+
+    expect(turn.replyLang).toBe("fi");
+    expect(turn.messages[0]?.text).toBe("fi: answer of vat.");
+    expect(switchOffers(turn).map((m) => m.actions)).toEqual([
+      [{ type: "switch-language", label: "Vaihda suomeksi", lang: "fi" }],
+    ]);
+  });
+
+  it("points a message in English to the agency's English pages, in the chat's language", () => {
+    const english = { ...recognition(["none", 0.95]), foreign: "en" as const };
+
+    const turn = answerTurn(library, { ...context, question: "How do I get a tax card?" }, english);
+
+    expect(turn).toMatchObject({ missed: true, replyLang: "fi" });
+    expect(turn.messages).toHaveLength(1);
+    expect(turn.messages[0]?.text).toBe(`${phrase("noAnswer", "fi")} ${phrase("inEnglish", "fi")}`);
+    expect(turn.messages[0]?.actions?.[0]).toEqual({
+      type: "link",
+      label: "vero.fi in English",
+      url: "https://www.vero.fi/en/",
+    });
+  });
+
+  it("points to the English pages before asking 'did you mean', which the topics follow", () => {
+    const english = {
+      ...recognition(["none", 0.6], ["vat", 0.3]),
+      foreign: "en" as const,
+    };
+
+    const turn = answerTurn(library, { ...context, question: "vat rate for food" }, english);
+
+    expect(turn.messages[0]?.text).toBe(
+      `${phrase("noAnswer", "fi")} ${phrase("inEnglish", "fi")} ${phrase("didYouMean", "fi")}`,
+    );
+    expect(turn.messages[0]?.quickReplies?.map((q) => q.label)).toEqual(["Title of vat"]);
+  });
+
+  it("points nowhere else when the message in Finnish gets no answer", () => {
+    const turn = answerTurn(
+      library,
+      { ...context, question: "koiravero" },
+      recognition(["none", 0.9]),
+    );
+
+    expect(turn.messages[0]?.text).toBe(phrase("noAnswer", "fi"));
+    expect(turn.messages[0]?.actions?.map((a) => a.type === "link" && a.url)).not.toContain(
+      "https://www.vero.fi/en/",
+    );
+  });
+});
+
 describe("where the bot has no answer, by the advisors' hours (config/opening-hours.yaml)", () => {
   const schedule = loadOpeningHours();
   const byTheHours: AdvisorHours = (queue, at, lang) =>

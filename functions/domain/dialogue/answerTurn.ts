@@ -173,7 +173,7 @@ export function answerTurn(
   personalText?: string,
   advisorsAway?: AdvisorsAway,
 ): DialogueTurn {
-  const replyLang = recognition.detectedLang;
+  const replyLang = replyLanguage(context, recognition);
   const languageOffer = replyLang !== context.lang ? [switchLanguageOffer(replyLang)] : [];
   if (context.question !== undefined && isSomethingElse(context.question)) {
     // No guess: the other ways onward, the search with the words of the question it was about.
@@ -327,24 +327,59 @@ export function answerTurn(
   const lead = plainly
     ? phrase(onward.away ? "offerOtherChannelsNoPerson" : "offerOtherChannels", replyLang)
     : phrase("noAnswer", replyLang);
+  // A customer writing English may read neither national language: the agency's English
+  // pages are where an answer is, so they come first, named in English too.
+  const english = recognition.foreign === "en";
   return {
     missed: true,
     replyLang,
     messages: [
       {
         from: "bot",
+        // "Did you mean" last, right above the topics it asks about.
         text: sentences(
           lead,
           onward.away,
+          english ? phrase("inEnglish", replyLang) : undefined,
           suggestions.length ? phrase("didYouMean", replyLang) : undefined,
         ),
         confidence: round(recognition.confidence),
         ...(suggestions.length ? { quickReplies: suggestions } : {}),
-        actions: [siteSearchAction(settings, replyLang, context.question), ...onward.actions],
+        actions: [
+          ...(english ? [englishServiceAction(replyLang)] : []),
+          siteSearchAction(settings, replyLang, context.question),
+          ...onward.actions,
+        ],
       },
       ...languageOffer,
     ],
   };
+}
+
+/**
+ * The language the bot answers a recognised message in: the one it is written in, unless
+ * that would take the chat's language away on a single word. One word of the other language
+ * ("Kela", "OmaVero", "moi", "tack", "verokortti") is how bilingual customers name things,
+ * greet and thank in either language, not a choice of language: it is recognised in its own
+ * language (so "verokortti" still finds the tax card) and answered in the chat's, with no
+ * offer to switch. Two words or more clearly in the other language are answered in it.
+ * Without the question's words (`context.question`), the recogniser's language stands.
+ */
+export function replyLanguage(
+  context: Pick<DialogueContext, "lang" | "question">,
+  recognition: Pick<Recognition, "detectedLang">,
+): Lang {
+  if (recognition.detectedLang === context.lang) return context.lang;
+  if (context.question !== undefined && wordsIn(context.question) < 2) return context.lang;
+  return recognition.detectedLang;
+}
+
+/**
+ * Words as the customer typed them: runs between spaces with a letter in them, so that
+ * "Kela:n", "e-lasku" and "OmaVero?" are one word each and a year or "???" none.
+ */
+function wordsIn(text: string): number {
+  return text.split(/\s+/u).filter((part) => /\p{L}/u.test(part)).length;
 }
 
 /**
@@ -473,6 +508,13 @@ function channelAction(action: TopicAction, lang: Lang): MessageAction {
     "end-chat": phrase("endChat", lang),
   }[action];
   return { type: action, label };
+}
+
+/** The agency's pages in English (its own address, on the link allow-list). */
+export const ENGLISH_SERVICE_URL = "https://www.vero.fi/en/";
+
+function englishServiceAction(lang: Lang): MessageAction {
+  return { type: "link", label: phrase("englishService", lang), url: ENGLISH_SERVICE_URL };
 }
 
 function switchLanguageOffer(lang: Lang): OutgoingMessage {

@@ -29,11 +29,19 @@ export interface BotTurn {
   /** The content version that answered, when the bot knows it. */
   contentVersion?: number;
   /**
-   * The language the bot took the message to be in and answered in: the one the recogniser
-   * detected, which may differ from the chat's. Absent means the chat's (Lex, which cannot
-   * tell the languages apart, answers in the chat's locale; so does a recogniser outage).
+   * The language the bot answered in, and its messages are written in: the customer's when
+   * they wrote in the other language, the chat's for a single word of it (`replyLanguage`).
+   * Absent means the chat's (Lex, which cannot tell the languages apart, answers in the
+   * chat's locale; so does a recogniser outage).
    */
   lang?: Lang;
+  /**
+   * The language the message was recognised in, the one it is written in: differs from
+   * `lang` for a single word of the other language ("verokortti" in a Swedish chat is
+   * Finnish, answered in Swedish). What the missed-question inbox files the question under,
+   * to be taught in that language. Absent means `lang`.
+   */
+  questionLang?: Lang;
 }
 
 /** Whether the bot has answered in the chat already: a topic, or a miss since the last one. */

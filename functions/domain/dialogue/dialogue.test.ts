@@ -57,6 +57,23 @@ describe("dialogue", () => {
     expect(data.asked).toEqual(["subject-1"]);
   });
 
+  it("gives the customer's own figures in the chat's language for one word of the other", async () => {
+    // Prepare: a Swedish chat; "veronpalautus" is read as Finnish.
+    const dialogue = createDialogue({
+      library,
+      customerData: recordingData(),
+      clock: manualClock(NOW),
+    });
+    // Act
+    const turn = await dialogue.answer(
+      { ...signedIn, lang: "sv", question: "veronpalautus" },
+      recognised("tax-refund"),
+    );
+    // Assess
+    expect(turn.replyLang).toBe("sv");
+    expect(turn.messages[0]?.text).toMatch(/^Du får 1\s234,56 euro i skatteåterbäring/);
+  });
+
   it.each([
     ["a low-assurance sign-in", { assurance: "low" as const }],
     ["an expired sign-in", { signInExpiresAt: "2026-11-24T07:59:59.000Z" }],

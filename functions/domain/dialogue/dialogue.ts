@@ -12,6 +12,7 @@ import {
   type DialogueContext,
   type DialogueSettings,
   type DialogueTurn,
+  replyLanguage,
   type TopicLibrary,
 } from "./answerTurn.ts";
 import { decide } from "./decision.ts";
@@ -62,7 +63,7 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
     // Read the customer's data only for an answer that will use it.
     const decision = decide(recognition, (topic) => deps.library.has(topic), settings);
     if (decision.kind !== "answer" || !isPersonalTopic(decision.topic)) return undefined;
-    const lang = recognition.detectedLang;
+    const lang = replyLanguage(context, recognition);
     const templates = deps.library.answer(decision.topic, lang).personal ?? {};
     const data = await deps.customerData.find(subject);
     return personalAnswer(decision.topic, lang, data, templates, { today: now });

@@ -74,6 +74,13 @@ export const PHRASES = {
     sv: "Jag märkte att du skrev på svenska. Jag svarade på svenska; du kan byta chattens språk.",
   },
   switchToThis: { fi: "Vaihda suomeksi", sv: "Byt till svenska" },
+  // Added to a reply without an answer to a message in English: said in the chat's language
+  // and in English, for a customer who may read neither national language.
+  inEnglish: {
+    fi: "Verohallinnon ohjeita on myös englanniksi – information in English: vero.fi/en.",
+    sv: "Skatteförvaltningens anvisningar finns också på engelska – information in English: vero.fi/en.",
+  },
+  englishService: { fi: "vero.fi in English", sv: "vero.fi in English" },
   authenticated: {
     fi: "Tunnistautuminen onnistui. Voin nyt kertoa sinulle omia verotietojasi.",
     sv: "Identifieringen lyckades. Nu kan jag berätta om dina egna skatteuppgifter.",

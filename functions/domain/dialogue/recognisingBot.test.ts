@@ -183,7 +183,26 @@ describe("recognising bot", () => {
     // Act
     const turn = await bot.reply({ ...chat, lang: "fi" }, "Hur beskattas personaloptioner?");
     // Assess: answered in Swedish, and the turn says so (the inbox keeps the question as Swedish).
-    expect(turn).toMatchObject({ missed: true, lang: "sv" });
+    expect(turn).toMatchObject({ missed: true, lang: "sv", questionLang: "sv" });
     expect(turn.messages[0]?.text.startsWith(phrase("noAnswer", "sv"))).toBe(true);
+  });
+
+  it("answers one word of the other language in the chat's, and says the word's language apart", async () => {
+    // Prepare: a Swedish chat; the recogniser reads "verokortti" as Finnish, the tax card.
+    const recogniser: Recogniser = {
+      recognise: async () => ({
+        intent: "tax-card",
+        confidence: 0.95,
+        detectedLang: "fi",
+        alternatives: [{ intent: "tax-card", confidence: 0.95 }],
+      }),
+    };
+    const bot = createRecognisingBot({ recogniser, dialogue: createDialogue({ library }) });
+    // Act
+    const turn = await bot.reply(chat, "verokortti");
+    // Assess: the Swedish answer, no offer to switch; the question is Finnish for the inbox.
+    expect(turn).toMatchObject({ topic: "tax-card", lang: "sv", questionLang: "fi" });
+    expect(turn.messages).toHaveLength(1);
+    expect(turn.messages[0]?.text).toContain(library.answer("tax-card", "sv").paragraphs[0]);
   });
 });

@@ -39,6 +39,7 @@ export function createRecognisingBot(deps: {
         missed: turn.missed,
         recognition: recognition.alternatives.slice(0, 3),
         lang: turn.replyLang,
+        questionLang: recognition.detectedLang,
       };
     },
   };

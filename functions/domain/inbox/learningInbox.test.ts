@@ -212,6 +212,20 @@ describe("which questions the inbox keeps", () => {
     expect(reports.map((r) => r.lang).sort()).toEqual(["fi", "sv", "sv", "sv"]);
   });
 
+  it("files a single word of the other language under its own language, not the answer's", async () => {
+    // Prepare: a Finnish chat; "skattedeklarationen" read as Swedish, answered in Finnish.
+    const { inbox, clock, reports, all } = setup();
+    // Act
+    inbox.answered({
+      chat: chat("a"),
+      question: question("skattedeklarationen", clock),
+      turn: { ...missedTurn(), lang: "fi", questionLang: "sv" },
+    });
+    // Assess: taught as Swedish, and counted where it is filed.
+    expect((await all()).map((e) => [e.text, e.lang])).toEqual([["skattedeklarationen", "sv"]]);
+    expect(reports.map((r) => r.lang)).toEqual(["sv"]);
+  });
+
   it("keeps an answer below the configured confidence, not one above it", async () => {
     const { inbox, clock, all } = setup({ confidenceBelow: 0.7 });
     inbox.answered({

@@ -182,6 +182,7 @@ export function createLearningInbox(deps: {
       referral?: string;
       contentVersion?: number;
       lang?: Lang;
+      questionLang?: Lang;
       guesses: IntentScore[];
     },
     reasons: MissReason[],
@@ -193,9 +194,10 @@ export function createLearningInbox(deps: {
       id: `${day}.${ulid(at.getTime(), random)}`,
       day,
       at: question.at,
-      // The language the bot took the question to be in (and answered in), not the chat's: a
-      // Swedish question in a Finnish chat is taught as Swedish.
-      lang: answer.lang ?? chat.lang,
+      // The language the question is written in, not the chat's nor always the answer's: a
+      // Swedish question in a Finnish chat is taught as Swedish, and so is a single Swedish
+      // word answered in Finnish.
+      lang: answer.questionLang ?? answer.lang ?? chat.lang,
       // Stored masked already; masked again, more strictly, since other people read it here.
       text: maskPersonalDataStrictly(question.text),
       reasons,
@@ -299,6 +301,7 @@ export function createLearningInbox(deps: {
       ...(turn.referral ? { referral: turn.referral } : {}),
       ...(turn.contentVersion ? { contentVersion: turn.contentVersion } : {}),
       ...(turn.lang ? { lang: turn.lang } : {}),
+      ...(turn.questionLang ? { questionLang: turn.questionLang } : {}),
       guesses: turn.recognition ?? [],
     };
   }

@@ -251,6 +251,22 @@ describe("EmbeddedRecogniser", () => {
     expect(result.intent).toBe("tax-refund");
   });
 
+  it("recognises one word of the other language in that language: the topic is found", () => {
+    const result = recogniser.classify("verokortti", "sv");
+
+    expect(result).toMatchObject({ detectedLang: "fi", intent: "tax-card" });
+    expect(result.foreign).toBeUndefined();
+  });
+
+  it("marks English as foreign and reads it in the chat's language, never as Swedish", () => {
+    for (const lang of ["fi", "sv"] as const) {
+      expect(recogniser.classify("How do I get a tax card?", lang)).toMatchObject({
+        detectedLang: lang,
+        foreign: "en",
+      });
+    }
+  });
+
   it("keeps the chat language for ambiguous short messages", () => {
     expect(recogniser.classify("OK!", "sv").detectedLang).toBe("sv");
     expect(recogniser.classify("ok", "fi").detectedLang).toBe("fi");

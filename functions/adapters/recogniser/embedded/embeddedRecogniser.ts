@@ -165,12 +165,22 @@ export class EmbeddedRecogniser implements Recogniser {
     return this.classify(text, lang);
   }
 
-  /** Recognises synchronously, in the language the message is written in. */
+  /**
+   * Recognises synchronously, in the language the message is written in (English in the
+   * chat's, marked `foreign`).
+   */
   classify(text: string, lang: Lang): Recognition {
-    const detectedLang = this.detector.detect(text, lang);
+    const { lang: detectedLang, english } = this.detector.read(text, lang);
     const { intent, confidence, alternatives, referral } =
       this.classifiers[detectedLang].classify(text);
-    return { intent, confidence, alternatives, detectedLang, ...(referral ? { referral } : {}) };
+    return {
+      intent,
+      confidence,
+      alternatives,
+      detectedLang,
+      ...(referral ? { referral } : {}),
+      ...(english ? { foreign: "en" as const } : {}),
+    };
   }
 }
 

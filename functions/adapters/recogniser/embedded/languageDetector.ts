@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from "../../../contracts/lang.ts";
 import { pace } from "../../threads/pacing.ts";
+import { looksEnglish } from "./english.ts";
 import { tokenize } from "./normalize.ts";
 import { StringTable, type StringTableParts } from "./stringTable.ts";
 
@@ -95,16 +96,34 @@ export class LanguageDetector {
 
   /** The language `text` is written in; `chatLang` unless the other language is clearly likelier. */
   detect(text: string, chatLang: Lang): Lang {
+    return this.read(text, chatLang).lang;
+  }
+
+  /**
+   * As `detect`, and whether the message is English (`looksEnglish`). English keeps the
+   * chat's language: to a Finnish/Swedish model it looks like the nearer of the two, mostly
+   * Swedish, and a customer writing English has chosen neither.
+   */
+  read(text: string, chatLang: Lang): { lang: Lang; english: boolean } {
+    const words = tokenize(text);
+    if (looksEnglish(words)) return { lang: chatLang, english: true };
     const other: Lang = chatLang === "fi" ? "sv" : "fi";
-    return this.logOdds(text, other, chatLang) > SWITCH_MARGIN ? other : chatLang;
+    const fiOverSv = this.fiOverSv(words);
+    const otherOverChat = other === "fi" ? fiOverSv : -fiOverSv;
+    return { lang: otherOverChat > SWITCH_MARGIN ? other : chatLang, english: false };
   }
 
   /** log P(text | a) - log P(text | b). */
   logOdds(text: string, a: Lang, b: Lang): number {
     if (a === b) return 0;
-    let fiOverSv = 0;
-    for (const word of tokenize(text)) fiOverSv += this.wordLogOdds(word);
+    const fiOverSv = this.fiOverSv(tokenize(text));
     return a === "fi" ? fiOverSv : -fiOverSv;
+  }
+
+  private fiOverSv(words: readonly string[]): number {
+    let sum = 0;
+    for (const word of words) sum += this.wordLogOdds(word);
+    return sum;
   }
 
   /**

@@ -274,6 +274,31 @@ describe("topic editor state", () => {
     expect(editor.form.value.sv.title).toBe("");
   });
 
+  it("discards an unfinished topic from the draft and goes back to the list", async () => {
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        topic: { id: "capital-gains", fi: { title: "Myyntivoitto" } },
+        inProgress: true,
+        retired: false,
+        system: false,
+        revision: "r1",
+      },
+    }));
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+    server.on("DELETE", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: { ok: true, warnings: [] },
+    }));
+    await editor.open("capital-gains");
+
+    expect(await editor.retire()).toBe(true);
+
+    const deleted = server.fetchImpl.mock.calls.find(([, init]) => init?.method === "DELETE");
+    expect(new Headers(deleted?.[1]?.headers).get("if-match")).toBe('"r1"');
+    expect(location.hash).toBe("#/topics");
+  });
+
   it("never offers an edit of a live topic to be saved unfinished", async () => {
     server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
       status: 200,

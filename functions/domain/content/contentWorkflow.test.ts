@@ -2325,6 +2325,16 @@ describe("a new topic saved unfinished (in progress)", () => {
     await expect(
       workflow.saveTopicInProgress(owner, "crypto", { ...crypto(), id: "bitcoin" }),
     ).rejects.toBeInstanceOf(ContentInvalidError);
+    // An id no topic may have: it could never be finished.
+    await expect(workflow.saveTopicInProgress(owner, "none", { fi: {} })).rejects.toMatchObject({
+      code: "CONTENT_INVALID",
+      problems: [
+        expect.objectContaining({
+          path: "id",
+          finding: expect.objectContaining({ code: "reservedId" }),
+        }),
+      ],
+    });
     await expect(
       workflow.saveTopicInProgress(owner, "crypto", {
         ...crypto(),

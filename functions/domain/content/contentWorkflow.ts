@@ -8,7 +8,7 @@ import {
   type SeedSource,
 } from "../../contracts/contentFindings.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
-import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
+import { OUT_OF_SCOPE_ID, RESERVED_TOPIC_IDS, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import { reportDay } from "../reports/reportEvents.ts";
@@ -1175,6 +1175,16 @@ export function createContentWorkflow(deps: {
       json: unknown,
       expected?: DraftExpectation,
     ): Promise<InProgressSaveResult> {
+      // An id no topic may have could never be finished: refused as a save of it would be.
+      if (RESERVED_TOPIC_IDS.includes(id)) {
+        throw new ContentInvalidError([
+          {
+            severity: "error",
+            path: "id",
+            ...finding("reservedId", { field: ["id"], ids: RESERVED_TOPIC_IDS }),
+          },
+        ]);
+      }
       const body = withId(json, id);
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw new ContentInvalidError([
@@ -1905,8 +1915,6 @@ export function createContentWorkflow(deps: {
 
 export type ContentWorkflow = ReturnType<typeof createContentWorkflow>;
 
-// The path names the topic (or referral group); a body may leave the id out, but must not
-// name another one.
 /** A body's title for lists: its Finnish one, or its Swedish one, if it has a text there. */
 function titleOf(body: Readonly<Record<string, unknown>>): { title?: string } {
   for (const lang of LANGS) {
@@ -1918,6 +1926,8 @@ function titleOf(body: Readonly<Record<string, unknown>>): { title?: string } {
   return {};
 }
 
+// The path names the topic (or referral group); a body may leave the id out, but must not
+// name another one.
 function withId(json: unknown, id: string, folder: "topics" | "referrals" = "topics"): unknown {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return json;
   const named = (json as { id?: unknown }).id;

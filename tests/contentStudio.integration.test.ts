@@ -440,6 +440,7 @@ const OUT_OF_SCOPE_BODY = "{ fi: [...], sv: [...] } with the sentences, as in ou
 describe("a body that is no topic at all", () => {
   it.each([
     ["PUT", "draft/topics/vat", "with the topic's fields, as in its YAML file"],
+    ["PUT", "draft/topics/vat?inProgress=true", "with the topic's fields, as in its YAML file"],
     ["POST", "draft/validate/topics/vat", "with the topic's fields, as in its YAML file"],
     ["PUT", "draft/referrals/kela", "with the referral group's fields, as in its YAML file"],
     [
@@ -1284,5 +1285,133 @@ describe("the out-of-scope examples in the studio", () => {
       const body = method === "GET" ? undefined : before.outOfScope;
       expect((await api(method, path, advisor, body)).status).toBe(403);
     }
+  });
+});
+
+describe("a new topic saved unfinished (in progress)", () => {
+  // Its own sentences: earlier tests may have saved the estate topic with the same ones.
+  const own = (texts: string[]) => texts.map((text) => `${text} viime vuonna`);
+  const id = "estate-tax-return-last-year";
+  const finnishOnly = {
+    id,
+    fi: { ...estateTopic.fi, utterances: own(estateTopic.fi.utterances) },
+    tests: { fi: own(estateTopic.tests.fi), sv: [] },
+  };
+  const whole = {
+    ...estateTopic,
+    ...finnishOnly,
+    sv: { ...estateTopic.sv, utterances: own(estateTopic.sv.utterances) },
+    tests: { fi: own(estateTopic.tests.fi), sv: own(estateTopic.tests.sv) },
+  };
+
+  it("keeps a Finnish-only topic in the draft out of use, shows it, and finishes it with a save that passes", async () => {
+    const saved = await api("PUT", `draft/topics/${id}?inProgress=true`, owner, finnishOnly, {
+      "if-none-match": "*",
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({
+      ok: true,
+      inProgress: true,
+      warnings: expect.any(Array),
+      revision: expect.any(String),
+    });
+    expect(saved.etag).toBe(`"${saved.body.revision}"`);
+    const problems = saved.body.problems as { path: string; code?: string }[];
+    expect(problems).toContainEqual(expect.objectContaining({ path: "sv", code: "missing" }));
+
+    // Read back as sent; in the topics list with what it has; in no change to publish.
+    const read = await api("GET", `draft/topics/${id}`, owner);
+    expect(read.body).toMatchObject({ topic: finnishOnly, inProgress: true, retired: false });
+    expect(read.etag).toBe(saved.etag);
+    const draft = await api("GET", "draft", owner);
+    expect(draft.body.topics).toContainEqual(
+      expect.objectContaining({
+        id,
+        inProgress: true,
+        problems: problems.length,
+        fi: {
+          title: estateTopic.fi.title,
+          utterances: estateTopic.fi.utterances.length,
+          tests: estateTopic.tests.fi.length,
+        },
+        sv: { title: "", utterances: 0, tests: 0 },
+      }),
+    );
+    expect(draft.body.changed).not.toContain(id);
+    const diff = await api("GET", "draft/diff", owner);
+    expect(diff.body.inProgress).toEqual([{ id, title: estateTopic.fi.title }]);
+    expect((diff.body.topics as { id: string }[]).map((t) => t.id)).not.toContain(id);
+
+    // A save the usual way that still fails is refused, and the work stays as it was.
+    const ifMatch = { "if-match": saved.etag ?? "" };
+    const refused = await api("PUT", `draft/topics/${id}`, owner, finnishOnly, ifMatch);
+    expect([refused.status, (refused.body.error as { code: string }).code]).toEqual([
+      400,
+      "CONTENT_INVALID",
+    ]);
+    expect((await api("GET", `draft/topics/${id}`, owner)).body.inProgress).toBe(true);
+
+    // With the Swedish added it passes: finished, in use, and a change to publish.
+    const finished = await api("PUT", `draft/topics/${id}`, owner, whole, ifMatch);
+    expect(finished.status, JSON.stringify(finished.body)).toBe(200);
+    expect(finished.body.inProgress).toBeUndefined();
+    const after = await api("GET", `draft/topics/${id}`, owner);
+    expect(after.body).toMatchObject({
+      retired: false,
+      topic: { sv: { title: estateTopic.sv.title } },
+    });
+    expect(after.body.inProgress).toBeUndefined();
+    expect((await api("GET", "draft", owner)).body.changed).toContain(id);
+    expect((await api("GET", "draft/diff", owner)).body.inProgress).toBeUndefined();
+    const trail = await api("GET", `audit?topic=${id}`, owner);
+    expect(trail.body.entries).toEqual([
+      expect.objectContaining({ action: "draft-save", topic: id }),
+      expect.objectContaining({ action: "draft-save", topic: id, inProgress: true }),
+    ]);
+    expect((await api("DELETE", `draft/topics/${id}`, owner)).status).toBe(200);
+  });
+
+  it("refuses an unfinished save of a live topic or with a malformed flag, naming inProgress", async () => {
+    const live = await api("PUT", "draft/topics/church-tax?inProgress=true", owner, {
+      fi: { title: "Kirkollisvero" },
+    });
+    expect(live.status).toBe(400);
+    expect(live.body.error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: expect.stringMatching(/^inProgress: "church-tax" is a topic of the live version/),
+    });
+    const malformed = await api("PUT", `draft/topics/${id}?inProgress=yes`, owner, finnishOnly);
+    expect(malformed.body.error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: expect.stringMatching(/^query: inProgress: /),
+    });
+    const renamed = await api("PUT", `draft/topics/${id}?inProgress=true`, owner, {
+      ...finnishOnly,
+      id: "church-tax",
+    });
+    expect((renamed.body.error as { code: string }).code).toBe("CONTENT_INVALID");
+  });
+
+  it("is removed by DELETE, and tells its problems in the language asked for", async () => {
+    const other = `${id}-2`;
+    const saved = await api(
+      "PUT",
+      `draft/topics/${other}?inProgress=true`,
+      owner,
+      { fi: { title: "" } },
+      { "accept-language": "sv" },
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body.problems).toContainEqual(
+      expect.objectContaining({ path: "sv", message: "Den svenska delen saknas." }),
+    );
+    const removed = await api("DELETE", `draft/topics/${other}`, owner, undefined, {
+      "if-match": saved.etag ?? "",
+    });
+    expect(removed.status).toBe(200);
+    expect((await api("GET", `draft/topics/${other}`, owner)).status).toBe(404);
+    expect(
+      ((await api("GET", "draft", owner)).body.topics as { id: string }[]).map((t) => t.id),
+    ).not.toContain(other);
   });
 });

@@ -77,6 +77,13 @@ export interface TopicSummary {
   reviewBy?: string;
   /** Set when the review date has passed (the server's Helsinki day). */
   reviewOverdue?: boolean;
+  /**
+   * Saved unfinished: in the draft, out of use until a save that passes the rules finishes it
+   * (counts are of what it has so far).
+   */
+  inProgress?: boolean;
+  /** With `inProgress`: the errors its last save left to fix. */
+  problems?: number;
   updatedBy?: string;
   updatedAt?: string;
 }
@@ -116,7 +123,10 @@ export interface Draft {
 }
 
 export interface DraftTopicResponse {
+  /** With `inProgress`, the body as it was saved unfinished: any part may be missing. */
   topic: DraftTopic;
+  /** Saved unfinished: its save finishes it once the check has no errors. */
+  inProgress?: boolean;
   updatedBy?: string;
   /** The subject of whoever `updatedBy` names. */
   updatedBySubject?: string;
@@ -410,6 +420,8 @@ export interface DraftDiff {
   topics: ContentChange[];
   /** The version waiting for review that has the draft's content already (an addition). */
   pendingWithDraft?: number;
+  /** Topics saved unfinished: publishing leaves them out (an addition; none: absent). */
+  inProgress?: { id: string; title?: string }[];
 }
 
 export interface VersionDiff {
@@ -432,6 +444,8 @@ export interface AuditEntry {
   outOfScope?: true;
   /** Set when a draft save or discard changed the uncovered questions. */
   uncovered?: true;
+  /** Set when a topic was saved unfinished, or its unfinished work discarded. */
+  inProgress?: true;
   /** Told in the studio's language when the service wrote it; a person's comment as written. */
   detail?: string;
 }
@@ -464,6 +478,12 @@ export interface SaveResult {
   warnings: Problem[];
   /** The item's revision after the save: the next save of the same form expects it. */
   revision?: string;
+}
+
+/** A topic saved unfinished: the errors still to fix before it can be used. */
+export interface UnfinishedSaveResult extends SaveResult {
+  inProgress: true;
+  problems: Problem[];
 }
 
 /**
@@ -885,6 +905,19 @@ export function createContentApi(options: ContentApiOptions) {
     },
     saveTopic: async (topic: DraftTopic, base?: EditBase): Promise<SaveResult> =>
       saved(await request("PUT", `/api/content/draft/topics/${enc(topic.id)}`, topic, base)),
+    /** Saves a new topic unfinished: kept in the draft, out of use, whatever the check finds. */
+    saveTopicUnfinished: async (
+      topic: DraftTopic,
+      base?: EditBase,
+    ): Promise<UnfinishedSaveResult> => {
+      const answer = await request<{ warnings?: unknown; revision?: unknown; problems?: unknown }>(
+        "PUT",
+        `/api/content/draft/topics/${enc(topic.id)}?inProgress=true`,
+        topic,
+        base,
+      );
+      return { ...saved(answer), inProgress: true, problems: asProblems(answer.problems, "error") };
+    },
     retireTopic: async (id: string, base?: EditBase): Promise<SaveResult> =>
       saved(await request("DELETE", `/api/content/draft/topics/${enc(id)}`, undefined, base)),
     revertTopic: (id: string, base?: EditBase) =>

@@ -54,6 +54,23 @@ describe("an audit entry as the studio tells it", () => {
     expect(tellAuditEntry({ ...publish, action: "live" }, UI.fi).what).toBe("Otettu käyttöön");
   });
 
+  it("tells a topic saved unfinished, and its unfinished work discarded, as such", () => {
+    const saved = {
+      at: "2026-12-01T08:00:00.000Z",
+      actor: "u-1",
+      action: "draft-save" as const,
+      topic: "crypto",
+      inProgress: true as const,
+    };
+    expect(tellAuditEntry(saved, UI.fi).what).toBe("Tallennettu keskeneräisenä");
+    expect(tellAuditEntry(saved, UI.sv).what).toBe("Sparat som påbörjat");
+    expect(tellAuditEntry({ ...saved, action: "draft-retire" }, UI.fi).what).toBe(
+      "Keskeneräinen aihe hylätty",
+    );
+    const { inProgress: _, ...finished } = saved;
+    expect(tellAuditEntry(finished, UI.fi).what).toBe("Tallennettu luonnokseen");
+  });
+
   it("names the uncovered questions' save by the set's name, with its counts", () => {
     const saved = {
       at: "2026-12-01T08:00:00.000Z",

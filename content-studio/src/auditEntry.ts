@@ -24,11 +24,18 @@ export function tellAuditEntry(entry: AuditEntry, t: UiText): AuditEntryTold {
   return {
     at: formatDateTime(entry.at, t),
     who: actorName({ subject: entry.actor, name: entry.actorName }, t),
-    what: t.auditActions[entry.action] ?? entry.action,
+    what: unfinishedAction(entry, t) ?? t.auditActions[entry.action] ?? entry.action,
     version: entry.version === undefined ? t.notAvailable : String(entry.version),
     item: itemOf(entry, t),
     detail: entry.detail ?? "",
   };
+}
+
+/** A save or discard of a topic's unfinished work, told as such. */
+function unfinishedAction(entry: AuditEntry, t: UiText): string | undefined {
+  if (!entry.inProgress) return undefined;
+  if (entry.action === "draft-save") return t.auditSavedUnfinished;
+  return entry.action === "draft-retire" ? t.auditDiscardedUnfinished : undefined;
 }
 
 /**

@@ -126,6 +126,9 @@ const fi = {
   colStatus: "Tila",
   badgeChanged: "Muuttunut julkaistusta",
   badgeRetired: "Poistettu käytöstä",
+  /** A topic saved unfinished: in the draft, out of use. */
+  badgeInProgress: "Kesken",
+  problemsLeft: (n: number) => (n === 1 ? "1 korjattava" : `${n} korjattavaa`),
   badgeSystem: "Järjestelmäaihe",
   badgeReviewOverdue: "Tarkistus myöhässä",
   match: "Osuma",
@@ -251,6 +254,18 @@ const fi = {
   saveBlocked: (n: number) =>
     `Tallennus on estetty: korjaa ensin ${n === 1 ? "1 virhe" : `${n} virhettä`}.`,
   saveRefused: "Tarkistus hylkäsi aiheen. Virheet näkyvät kenttien vieressä ja alla.",
+  saveUnfinished: "Tallenna keskeneräisenä",
+  saveUnfinishedHint:
+    "Keskeneräinen aihe tallentuu yhteiseen luonnokseen, mutta se ei näy asiakkaille eikä tule julkaisuun ennen kuin se on valmis.",
+  savedUnfinished: (name: string, n: number) =>
+    `Aihe ${name} tallennettu keskeneräisenä luonnokseen. Ennen käyttöönottoa korjattavana ${n === 1 ? "1 virhe" : `${n} virhettä`}.`,
+  inProgressNotice:
+    "Tämä aihe on kesken: se on tallessa luonnoksessa, mutta ei näy asiakkaille eikä tule julkaisuun. Kun virheet on korjattu, Tallenna luonnokseen ottaa sen käyttöön.",
+  discardUnfinished: "Hylkää keskeneräinen aihe",
+  discardUnfinishedConfirm: (name: string) =>
+    `Hylätäänkö keskeneräinen aihe ${name}? Se poistetaan luonnoksesta.`,
+  discardUnfinishedYes: "Kyllä, hylkää",
+  unfinishedDiscarded: (name: string) => `Keskeneräinen aihe ${name} hylätty.`,
   retire: "Poista käytöstä",
   retireConfirm: (name: string) =>
     `Poistetaanko aihe ${name} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.`,
@@ -500,6 +515,11 @@ const fi = {
   publishTitle: "Luonnoksen julkaisu",
   draftChanges: (live: number) => `Luonnoksen muutokset julkaistuun versioon ${live} verrattuna`,
   noDraftChanges: "Luonnos on sama kuin julkaistu versio: julkaistavaa ei ole.",
+  /** The topics saved unfinished, which a publish leaves out. */
+  inProgressNotPublished: (n: number) =>
+    n === 1
+      ? "Keskeneräinen aihe ei tule julkaisuun:"
+      : `Keskeneräiset aiheet (${n}) eivät tule julkaisuun:`,
   change: { added: "Uusi", removed: "Poistetaan käytöstä", changed: "Muutettu" } as Record<
     TopicChange,
     string
@@ -631,6 +651,8 @@ const fi = {
   colVersion: "Versio",
   colAuditSubject: "Aihe tai ohjaus",
   colDetail: "Lisätieto",
+  auditSavedUnfinished: "Tallennettu keskeneräisenä",
+  auditDiscardedUnfinished: "Keskeneräinen aihe hylätty",
   auditActions: {
     seed: "Ensimmäinen versio",
     "draft-save": "Tallennettu luonnokseen",
@@ -1193,6 +1215,8 @@ const sv: UiText = {
   colStatus: "Status",
   badgeChanged: "Ändrat sedan publiceringen",
   badgeRetired: "Taget ur bruk",
+  badgeInProgress: "Påbörjat",
+  problemsLeft: (n) => `${n} att rätta`,
   badgeSystem: "Systemämne",
   badgeReviewOverdue: "Granskning försenad",
   match: "Träff",
@@ -1312,6 +1336,18 @@ const sv: UiText = {
   earlierWarnings: (n) => `Tidigare varningar (${n}): de fanns i ämnet redan när du öppnade det.`,
   saveBlocked: (n) => `Det går inte att spara: rätta först ${n === 1 ? "1 fel" : `${n} fel`}.`,
   saveRefused: "Kontrollen godkände inte ämnet. Felen visas vid fälten och nedan.",
+  saveUnfinished: "Spara som påbörjat",
+  saveUnfinishedHint:
+    "Ett påbörjat ämne sparas i det gemensamma utkastet, men kunderna ser det inte och det publiceras inte förrän det är färdigt.",
+  savedUnfinished: (name, n) =>
+    `Ämnet ${name} har sparats som påbörjat i utkastet. ${n === 1 ? "1 fel" : `${n} fel`} att rätta innan det kan tas i bruk.`,
+  inProgressNotice:
+    "Det här ämnet är påbörjat: det finns i utkastet, men kunderna ser det inte och det publiceras inte. När felen är rättade tar Spara i utkastet det i bruk.",
+  discardUnfinished: "Kasta det påbörjade ämnet",
+  discardUnfinishedConfirm: (name) =>
+    `Ska det påbörjade ämnet ${name} kastas? Det tas bort ur utkastet.`,
+  discardUnfinishedYes: "Ja, kasta det",
+  unfinishedDiscarded: (name) => `Det påbörjade ämnet ${name} har kastats.`,
   retire: "Ta ur bruk",
   retireConfirm: (name) =>
     `Ska ämnet ${name} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.`,
@@ -1545,6 +1581,8 @@ const sv: UiText = {
   publishTitle: "Publicering av utkastet",
   draftChanges: (live) => `Utkastets ändringar jämfört med den publicerade versionen ${live}`,
   noDraftChanges: "Utkastet är detsamma som den publicerade versionen: inget att publicera.",
+  inProgressNotPublished: (n) =>
+    n === 1 ? "Ett påbörjat ämne publiceras inte:" : `Påbörjade ämnen (${n}) publiceras inte:`,
   change: { added: "Nytt", removed: "Tas ur bruk", changed: "Ändrat" },
   commentLabel: "Kommentar till granskaren",
   commentHint: "Vad du ändrade och varför.",
@@ -1665,6 +1703,8 @@ const sv: UiText = {
   colVersion: "Version",
   colAuditSubject: "Ämne eller hänvisning",
   colDetail: "Mer information",
+  auditSavedUnfinished: "Sparat som påbörjat",
+  auditDiscardedUnfinished: "Påbörjat ämne kastat",
   auditActions: {
     seed: "Första versionen",
     "draft-save": "Sparat i utkastet",

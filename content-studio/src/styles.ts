@@ -48,6 +48,7 @@ table.data .match { display: block; font-weight: 400; font-size: .85rem; color: 
 .badge.error { background: var(--err-bg); border: 1px solid var(--err); color: var(--err); }
 .num .badge { margin-left: .4rem; }
 .badge.state-superseded { color: var(--muted); border-color: var(--muted); }
+.badge.state-in-progress { background: var(--warn-bg); border-color: #8a5a00; }
 
 .editor form { display: flex; flex-direction: column; gap: 1rem; }
 .locales { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); }
@@ -110,6 +111,8 @@ tr[tabindex="-1"]:focus { outline: 3px solid var(--brand); outline-offset: -3px;
   background: #fff; border-top: 1px solid var(--line); }
 .save-bar .notice { margin: 0; flex: 1 1 18rem; }
 .save-bar > p:not(.notice) { margin: 0; }
+.save-unfinished { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; flex: 1 1 22rem; }
+.save-unfinished p { margin: 0; flex: 1 1 14rem; }
 /*
  * The editors' Save row stays at the bottom of the window while the form runs past it, so a
  * save's outcome is in sight wherever Save was pressed. A field that takes focus scrolls clear

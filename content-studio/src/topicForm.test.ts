@@ -5,6 +5,7 @@ import {
   answerLength,
   emptyForm,
   formFromTopic,
+  formFromUnfinished,
   idProblems,
   keptTopicForm,
   lineOfIndex,
@@ -32,6 +33,22 @@ const stored: DraftTopic = {
 describe("the topic form", () => {
   it("round-trips a stored topic, personal templates included", () => {
     expect(topicFromForm(formFromTopic(stored))).toEqual(stored);
+  });
+
+  it("round-trips a topic saved unfinished, and opens one missing parts with those parts empty", () => {
+    expect(topicFromForm(formFromUnfinished(stored, "tax-card"))).toEqual(stored);
+
+    const finnishOnly = formFromUnfinished(
+      { fi: { title: "Krypto", utterances: ["krypto", 3], links: "none" }, tests: { fi: ["k?"] } },
+      "crypto",
+    );
+
+    expect(finnishOnly).toEqual({
+      ...emptyForm(),
+      id: "crypto",
+      fi: { ...emptyForm().fi, title: "Krypto", utterances: "krypto", tests: "k?" },
+    });
+    expect(formFromUnfinished("not a topic", "crypto")).toEqual({ ...emptyForm(), id: "crypto" });
   });
 
   it("sends a review date only when one is set, as the date input gives it", () => {

@@ -114,6 +114,55 @@ export function formFromTopic(topic: DraftTopic | TopicFile): TopicForm {
   };
 }
 
+/**
+ * The form for a topic saved unfinished: its body as it was sent, any part of which may be
+ * missing or not of the topic's shape yet. What fits a field is given back; the rest starts
+ * empty, and the check says what is still to fill in.
+ */
+export function formFromUnfinished(body: unknown, id: string): TopicForm {
+  const record = asRecord(body);
+  const tests = asRecord(record.tests);
+  return formFromTopic({
+    id,
+    ...(typeof record.action === "string" ? { action: record.action as TopicAction } : {}),
+    followUps: strings(record.followUps),
+    ...(typeof record.reviewBy === "string" ? { reviewBy: record.reviewBy } : {}),
+    demo: record.demo === true,
+    fi: unfinishedLocale(record.fi),
+    sv: unfinishedLocale(record.sv),
+    tests: { fi: strings(tests.fi), sv: strings(tests.sv) },
+  } as DraftTopic);
+}
+
+function unfinishedLocale(value: unknown): TopicLocale {
+  const side = asRecord(value);
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  const links = Array.isArray(side.links)
+    ? side.links.map((l) => ({ label: text(asRecord(l).label), url: text(asRecord(l).url) }))
+    : [];
+  const personal = asRecord(side.personal);
+  const variants = Object.entries(personal).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
+  return {
+    title: text(side.title),
+    utterances: strings(side.utterances),
+    answer: text(side.answer),
+    ...(links.length ? { links } : {}),
+    ...(variants.length ? { personal: Object.fromEntries(variants) } : {}),
+  };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
 function localeFromForm(form: LocaleForm): TopicLocale {
   // Rows left entirely empty are unfinished, not content; half-filled rows go to the check.
   const links = form.links

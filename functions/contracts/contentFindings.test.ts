@@ -55,6 +55,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   curlyBraces: { field: ["fi", "utterances", 2] },
   followUpSelf: { field: ["followUps", 0], id: "vat" },
   followUpUnknown: { field: ["followUps", 0], id: "tax-refnd", guess: "tax-refund" },
+  followUpInProgress: { field: ["followUps", 0], id: "crypto" },
   sentenceTwice: { text: "alv", owner: vat, line: 4 },
   sentenceShared: { text: "alv", owner: vat, other: { kind: "out-of-scope", lang: "fi" }, at },
   nearDuplicate: {
@@ -102,6 +103,8 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   versionMissing: { version: 9 },
   versionNoContent: { version: 9 },
   topicNotInDraft: { id: "vat" },
+  inProgressNotNew: { id: "vat" },
+  inProgressTooLarge: { bytes: 300_000, max: 200_000 },
   referralNotInDraft: { id: "kela" },
   questionsGone: {},
   nothingToPublish: {},
@@ -394,6 +397,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
     "followUps lists the topic itself (vat)",
     "Remove it; a follow-up must lead somewhere else.",
   ],
+  followUpInProgress: [
+    'topic "crypto" is still in progress; finish it or remove the follow-up',
+    "Finish crypto (save it once it passes the rules), or remove it from followUps.",
+  ],
   followUpUnknown: [
     'follow-up "tax-refnd" is not a topic; did you mean tax-refund?',
     "Change it to tax-refund, or remove it from followUps.",
@@ -498,6 +505,14 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   versionMissing: ["Version 9 does not exist.", ""],
   versionNoContent: ["Version 9 has no content.", ""],
   topicNotInDraft: ['Topic "vat" is not in the draft.', ""],
+  inProgressNotNew: [
+    'inProgress: "vat" is a topic of the live version; only a topic the live version does not have can be saved unfinished, an edit of a live topic must pass the rules.',
+    "",
+  ],
+  inProgressTooLarge: [
+    "body: an unfinished topic is at most 200000 bytes; this one is 300000.",
+    "",
+  ],
   referralNotInDraft: ['Referral group "kela" is not in the draft.', ""],
   questionsGone: ["None of these questions is in the inbox (any more).", ""],
   nothingToPublish: ["The draft is the same as the live version; nothing to publish.", ""],

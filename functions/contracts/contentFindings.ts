@@ -82,6 +82,8 @@ export interface FindingParams {
   curlyBraces: { field: FieldPath };
   followUpSelf: { field: FieldPath; id: string };
   followUpUnknown: { field: FieldPath; id: string; guess?: string };
+  /** A follow-up naming a topic the draft has only in progress (saved unfinished). */
+  followUpInProgress: { field: FieldPath; id: string };
   sentenceTwice: { text: string; owner: SentenceOwner; line?: number };
   sentenceShared: { text: string; owner: SentenceOwner; other: SentenceOwner; at: Place };
   nearDuplicate: {
@@ -150,6 +152,10 @@ export interface FindingParams {
   versionMissing: { version: number };
   versionNoContent: { version: number };
   topicNotInDraft: { id: string };
+  /** Only a topic the live version does not have can be saved unfinished. */
+  inProgressNotNew: { id: string };
+  /** An unfinished topic's body is larger than the draft keeps of one. */
+  inProgressTooLarge: { bytes: number; max: number };
   referralNotInDraft: { id: string };
   questionsGone: Record<string, never>;
   nothingToPublish: Record<string, never>;
@@ -246,6 +252,8 @@ export const NOTICE_CODES = [
   "versionMissing",
   "versionNoContent",
   "topicNotInDraft",
+  "inProgressNotNew",
+  "inProgressTooLarge",
   "referralNotInDraft",
   "questionsGone",
   "nothingToPublish",
@@ -426,6 +434,12 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   versionMissing: ({ version }) => notice(`Version ${version} does not exist.`),
   versionNoContent: ({ version }) => notice(`Version ${version} has no content.`),
   topicNotInDraft: ({ id }) => notice(`Topic "${id}" is not in the draft.`),
+  inProgressNotNew: ({ id }) =>
+    notice(
+      `inProgress: "${id}" is a topic of the live version; only a topic the live version does not have can be saved unfinished, an edit of a live topic must pass the rules.`,
+    ),
+  inProgressTooLarge: ({ bytes, max }) =>
+    notice(`body: an unfinished topic is at most ${max} bytes; this one is ${bytes}.`),
   referralNotInDraft: ({ id }) => notice(`Referral group "${id}" is not in the draft.`),
   questionsGone: () => notice("None of these questions is in the inbox (any more)."),
   nothingToPublish: () => notice("The draft is the same as the live version; nothing to publish."),
@@ -653,6 +667,10 @@ const en: Teller = {
   followUpSelf: ({ id }) => ({
     message: `followUps lists the topic itself (${id})`,
     fix: "Remove it; a follow-up must lead somewhere else.",
+  }),
+  followUpInProgress: ({ id }) => ({
+    message: `topic "${id}" is still in progress; finish it or remove the follow-up`,
+    fix: `Finish ${id} (save it once it passes the rules), or remove it from followUps.`,
   }),
   followUpUnknown: ({ id, guess }) => ({
     message: `follow-up "${id}" is not a topic${guess ? `; did you mean ${guess}?` : ""}`,
@@ -890,6 +908,12 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   versionMissing: ({ version }) => notice(`Versiota ${version} ei ole.`),
   versionNoContent: ({ version }) => notice(`Versiolla ${version} ei ole sisältöä.`),
   topicNotInDraft: ({ id }) => notice(`Aihetta ${id} ei ole luonnoksessa.`),
+  inProgressNotNew: ({ id }) =>
+    notice(
+      `Aihe ${id} on julkaistussa versiossa: vain uuden aiheen voi tallentaa keskeneräisenä. Julkaistun aiheen muutoksen on täytettävä säännöt.`,
+    ),
+  inProgressTooLarge: ({ bytes, max }) =>
+    notice(`Keskeneräinen aihe saa olla enintään ${max} tavua; tämä on ${bytes}.`),
   referralNotInDraft: ({ id }) => notice(`Ohjausryhmää ${id} ei ole luonnoksessa.`),
   questionsGone: () =>
     notice("Yksikään näistä kysymyksistä ei ole (enää) vastaamattomien kysymysten joukossa."),
@@ -1145,6 +1169,10 @@ const fi: Teller = {
     message: `Aihe ${id} on merkitty omaksi jatkoaiheekseen.`,
     fix: "Poista se: jatkoaiheen pitää viedä toiseen aiheeseen.",
   }),
+  followUpInProgress: ({ id }) => ({
+    message: `Aihe ${id} on vielä kesken.`,
+    fix: `Viimeistele aihe ${id} (tallenna se, kun se täyttää säännöt) tai poista jatkoaihe.`,
+  }),
   followUpUnknown: ({ id, guess }) => ({
     message: `Aihetta ${id} ei ole.${guess ? ` Tarkoititko aihetta ${guess}?` : ""}`,
     fix: guess
@@ -1329,6 +1357,12 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   versionMissing: ({ version }) => notice(`Version ${version} finns inte.`),
   versionNoContent: ({ version }) => notice(`Version ${version} har inget innehåll.`),
   topicNotInDraft: ({ id }) => notice(`Ämnet ${id} finns inte i utkastet.`),
+  inProgressNotNew: ({ id }) =>
+    notice(
+      `Ämnet ${id} finns i den publicerade versionen: bara ett nytt ämne kan sparas som påbörjat. En ändring av ett publicerat ämne måste följa reglerna.`,
+    ),
+  inProgressTooLarge: ({ bytes, max }) =>
+    notice(`Ett påbörjat ämne får vara högst ${max} byte; det här är ${bytes}.`),
   referralNotInDraft: ({ id }) => notice(`Hänvisningsgruppen ${id} finns inte i utkastet.`),
   questionsGone: () =>
     notice("Ingen av de här frågorna finns (längre) bland de obesvarade frågorna."),
@@ -1588,6 +1622,10 @@ const sv: Teller = {
   followUpSelf: ({ id }) => ({
     message: `Ämnet ${id} är sitt eget följdämne.`,
     fix: "Ta bort det: ett följdämne ska leda till ett annat ämne.",
+  }),
+  followUpInProgress: ({ id }) => ({
+    message: `Ämnet ${id} är fortfarande påbörjat.`,
+    fix: `Gör ämnet ${id} färdigt (spara det när det följer reglerna) eller ta bort följdämnet.`,
   }),
   followUpUnknown: ({ id, guess }) => ({
     message: `Ämnet ${id} finns inte.${guess ? ` Menade du ${guess}?` : ""}`,

@@ -222,6 +222,109 @@ describe("topic editor state", () => {
     ).toBe(false);
   });
 
+  it("offers a new topic with errors to be saved unfinished, keeps its errors in view, and opens it again as unfinished", async () => {
+    const missingSv = { path: "sv", message: "Ruotsi puuttuu.", severity: "error" };
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [missingSv] } }));
+    editor.update((f) => ({ ...f, id: "capital-gains", fi: { ...f.fi, title: "Myyntivoitto" } }));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(editor.saveBlocked.value).toBe(true);
+    expect(editor.unfinishedOffered.value).toBe(true);
+    const PUT_UNFINISHED = "/api/content/draft/topics/capital-gains?inProgress=true";
+    server.on("PUT", PUT_UNFINISHED, () => ({
+      status: 200,
+      body: { ok: true, inProgress: true, warnings: [], problems: [missingSv], revision: "r1" },
+    }));
+
+    expect(await editor.saveUnfinished()).toBe(true);
+
+    const put = server.calls.find((c) => c.method === "PUT");
+    expect(put).toMatchObject({ path: PUT_UNFINISHED, body: { fi: { title: "Myyntivoitto" } } });
+    expect(editor.meta.value.inProgress).toBe(true);
+    expect(editor.mode.value).toBe("edit");
+    expect(editor.problems.value).toEqual([
+      expect.objectContaining({ path: "sv", severity: "error" }),
+    ]);
+    expect(editor.unsaved.value).toBe(false);
+    expect(editor.outcome.value?.text).toMatch(/tallennettu keskeneräisenä.*1 virhe/);
+    // Saved again, it expects the revision it was saved at.
+    server.on("PUT", PUT_UNFINISHED, () => ({
+      status: 200,
+      body: { ok: true, inProgress: true, warnings: [], problems: [missingSv], revision: "r2" },
+    }));
+    editor.update((f) => ({ ...f, fi: { ...f.fi, answer: "Myyntivoitosta maksetaan veroa." } }));
+    expect(await editor.saveUnfinished()).toBe(true);
+    const puts = server.fetchImpl.mock.calls.filter(([, init]) => init?.method === "PUT");
+    expect(new Headers(puts.at(-1)?.[1]?.headers).get("if-match")).toBe('"r1"');
+
+    // Opened later: the body as saved, with what it lacks left empty.
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        topic: { id: "capital-gains", fi: { title: "Myyntivoitto" }, tests: { fi: ["k?"] } },
+        inProgress: true,
+        retired: false,
+        system: false,
+        revision: "r2",
+      },
+    }));
+    editor.startNew();
+    await editor.open("capital-gains");
+    expect(editor.meta.value.inProgress).toBe(true);
+    expect(editor.form.value.fi).toMatchObject({ title: "Myyntivoitto", tests: "k?", answer: "" });
+    expect(editor.form.value.sv.title).toBe("");
+  });
+
+  it("discards an unfinished topic from the draft and goes back to the list", async () => {
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        topic: { id: "capital-gains", fi: { title: "Myyntivoitto" } },
+        inProgress: true,
+        retired: false,
+        system: false,
+        revision: "r1",
+      },
+    }));
+    server.on("POST", VALIDATE, () => ({ status: 200, body: { problems: [] } }));
+    server.on("DELETE", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: { ok: true, warnings: [] },
+    }));
+    await editor.open("capital-gains");
+
+    expect(await editor.retire()).toBe(true);
+
+    const deleted = server.fetchImpl.mock.calls.find(([, init]) => init?.method === "DELETE");
+    expect(new Headers(deleted?.[1]?.headers).get("if-match")).toBe('"r1"');
+    expect(location.hash).toBe("#/topics");
+  });
+
+  it("never offers an edit of a live topic to be saved unfinished", async () => {
+    server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
+      status: 200,
+      body: {
+        topic: {
+          id: "capital-gains",
+          fi: { title: "", utterances: [], answer: "" },
+          sv: { title: "", utterances: [], answer: "" },
+          tests: { fi: [], sv: [] },
+        },
+        retired: false,
+        system: false,
+      },
+    }));
+    server.on("POST", VALIDATE, () => ({
+      status: 200,
+      body: { problems: [{ path: "fi.title", message: "puuttuu", severity: "error" }] },
+    }));
+    await editor.open("capital-gains");
+    await vi.waitFor(() => expect(editor.checking.value).toBe(false));
+
+    expect(editor.saveBlocked.value).toBe(true);
+    expect(editor.unfinishedOffered.value).toBe(false);
+    expect(await editor.saveUnfinished()).toBe(false);
+  });
+
   it("holds a review date typed in part as an error at its field, so the save cannot drop the date", async () => {
     server.on("GET", "/api/content/draft/topics/capital-gains", () => ({
       status: 200,

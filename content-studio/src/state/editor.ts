@@ -2,7 +2,8 @@
  * The topic editor's state: the form with its as-you-type check and kept work (draftForm.ts,
  * as the other editors have theirs), and what is a topic's own: new or opened by id, the
  * warnings it had when opened, the inbox questions a new one came from, save and retire.
- * Errors block Save; warnings are shown and never block.
+ * Errors block Save; warnings are shown and never block. A new topic with errors can be saved
+ * unfinished instead (in progress: in the draft, out of use); its Save finishes it.
  */
 import { batch, computed, signal } from "@preact/signals";
 import { withoutPlaceholders } from "../../../functions/domain/privacy/placeholders.ts";
@@ -19,6 +20,7 @@ import {
 import {
   emptyForm,
   formFromTopic,
+  formFromUnfinished,
   idProblems,
   keptTopicForm,
   type TopicForm,
@@ -36,7 +38,13 @@ export const mode = signal<EditorMode>("new");
 export const loadedId = signal<string | undefined>(undefined);
 export const loading = signal(false);
 export const loadError = signal("");
-export const meta = signal<{ updatedBy?: string; updatedAt?: string; retired: boolean }>({
+export const meta = signal<{
+  updatedBy?: string;
+  updatedAt?: string;
+  retired: boolean;
+  /** Saved unfinished: in the draft, out of use until a Save without errors finishes it. */
+  inProgress?: boolean;
+}>({
   retired: false,
 });
 
@@ -193,6 +201,24 @@ export const currentProblems = computed(() => {
 });
 export const saveBlocked = computed(() => blocksSave(problems.value));
 
+/**
+ * The topic is one the live version does not have (new, in progress, or added in the draft
+ * only): only such a topic can be saved unfinished. An edit of a live topic must pass.
+ */
+const isNewTopic = computed(() => {
+  if (mode.value === "new" || meta.value.inProgress) return true;
+  const id = loadedId.value;
+  return (draft.value?.changes ?? []).some((c) => c.id === id && !c.kind && c.change === "added");
+});
+
+/**
+ * "Save unfinished" is offered: the check finds errors in a new topic whose id is valid (the
+ * id is its address in the draft).
+ */
+export const unfinishedOffered = computed(
+  () => saveBlocked.value && isNewTopic.value && localProblems.value.length === 0,
+);
+
 function resetForm(next: TopicForm, nextMode: EditorMode, id?: string, withSeed?: TopicSeed): void {
   openedForm = undefined;
   batch(() => {
@@ -310,13 +336,16 @@ export async function open(id: string): Promise<void> {
   batch(() => {
     loading.value = false;
     if (!result) return;
-    openedForm = formFromTopic(result.topic);
+    openedForm = result.inProgress
+      ? formFromUnfinished(result.topic, id)
+      : formFromTopic(result.topic);
     topicEdit.reset(openedForm, {
       revision: result.revision,
       bySubject: result.updatedBySubject,
     });
     meta.value = {
       retired: result.retired,
+      ...(result.inProgress ? { inProgress: true } : {}),
       ...(result.updatedBy ? { updatedBy: result.updatedBy } : {}),
       ...(result.updatedAt ? { updatedAt: result.updatedAt } : {}),
     };
@@ -350,8 +379,9 @@ export async function save(over?: EditBase): Promise<boolean> {
   const wasNew = mode.value === "new";
   // The save is not over until its inbox questions are taught: the form is still "new", and a
   // second Save (or Ctrl+S) meanwhile would create the topic again and be refused as taken.
+  // A topic saved unfinished first keeps its questions until this save finishes it.
   let taught: Awaited<ReturnType<typeof teachSeed>>;
-  if (wasNew) {
+  if (wasNew || seed.value) {
     batch(() => {
       topicEdit.saving.value = true;
       teaching.value = true;
@@ -380,10 +410,55 @@ export async function save(over?: EditBase): Promise<boolean> {
     meta.value = {
       ...meta.value,
       retired: false,
+      inProgress: false,
       ...(by ? { updatedBy: by } : {}),
       updatedAt: new Date().toISOString(),
     };
     if (mode.value === "new") {
+      mode.value = "edit";
+      loadedId.value = topic.id;
+      keepOpen = topic.id;
+    }
+  });
+  announce(message);
+  void loadDraft();
+  if (wasNew) navigate({ view: "topic", id: topic.id });
+  return true;
+}
+
+/**
+ * PUT to the draft unfinished (`saveTopicUnfinished`): a new topic the check still finds
+ * errors in is kept in the shared draft, out of use. Its errors stay shown; its Save finishes
+ * it once they are fixed.
+ */
+export async function saveUnfinished(): Promise<boolean> {
+  const t = text.value;
+  if (!unfinishedOffered.value) return false;
+  const sentForm = form.value;
+  const topic = topicFromForm(sentForm);
+  const wasNew = mode.value === "new";
+  const base = editBase(topicEdit, wasNew);
+  const result = await topicEdit.put((c) => c.saveTopicUnfinished(topic, base), {
+    refused: t.saveRefused,
+    creating: base === "new",
+    savedAs: topic.id,
+  });
+  if (!result) return false;
+  const name = rowName({ id: topic.id, title: { fi: topic.fi.title, sv: topic.sv.title } }, t);
+  const message = t.savedUnfinished(name, result.problems.length);
+  batch(() => {
+    // What is left to fix stays in view, as the check showed it before the save.
+    topicEdit.saved([...result.problems, ...result.warnings], sentForm);
+    outcome.value = { kind: "ok", text: message };
+    const by = myName.value;
+    meta.value = {
+      ...meta.value,
+      retired: false,
+      inProgress: true,
+      ...(by ? { updatedBy: by } : {}),
+      updatedAt: new Date().toISOString(),
+    };
+    if (wasNew) {
       mode.value = "edit";
       loadedId.value = topic.id;
       keepOpen = topic.id;
@@ -400,9 +475,18 @@ export async function retire(): Promise<boolean> {
   const id = loadedId.value;
   if (!id) return false;
   const t = text.value;
+  const unfinished = meta.value.inProgress === true;
   const result = await topicEdit.retire((c, base) => c.retireTopic(id, base));
   if (!result) return false;
   const name = draftItemName(id, t);
+  if (unfinished) {
+    // Its unfinished work is gone from the draft: nothing is left here to edit.
+    announce(t.unfinishedDiscarded(name));
+    topicEdit.forgetKept();
+    await loadDraft();
+    navigate({ view: "topics" });
+    return true;
+  }
   batch(() => {
     meta.value = { ...meta.value, retired: true };
     serverProblems.value = result.warnings;

@@ -630,11 +630,13 @@ describe("missed-question inbox state", () => {
       topic("pension", "Eläke", "Pension"),
       topic("old-form", "Vanha lomake", "Gammal blankett", true),
       topic("vehicle-tax", "Ajoneuvovero", "Fordonsskatt"),
+      { ...topic("crypto", "Kryptovarat", ""), inProgress: true, problems: 2 },
     ];
-    // Act: a guess of no topic, a retired one and one the draft lacks cannot be offered.
+    // Act: a guess of no topic, a retired one, an unfinished one and one the draft lacks cannot
+    // be offered.
     const fi = inbox.topicChoices(
       topics,
-      ["none", "tax-card", "old-form", "pension", "gone", "tax-card"],
+      ["none", "tax-card", "old-form", "crypto", "pension", "gone", "tax-card"],
       UI.fi,
     );
     const sv = inbox.topicChoices(topics, [], UI.sv);

@@ -703,7 +703,7 @@ export interface TopicChoice {
  * (`chosen`, in their order), then those of `guessed` (the bot's own guesses, in their order)
  * not picked already, each only if a draft topic in use; then every topic in use by title. A
  * guess of no topic (`none`), a retired topic or one the draft does not have is left out of
- * the first two.
+ * the first two. A topic in progress is in none: nothing is taught to unfinished work.
  */
 export function topicChoices(
   topics: readonly TopicSummary[],
@@ -712,7 +712,7 @@ export function topicChoices(
   chosen: readonly string[] = [],
 ): { chosen: TopicChoice[]; guessed: TopicChoice[]; all: TopicChoice[] } {
   const all = topics
-    .filter((topic) => !topic.retired)
+    .filter((topic) => !topic.retired && !topic.inProgress)
     .map((topic) => ({ id: topic.id, title: topic[t.lang].title || topic.id }))
     .sort((a, b) => a.title.localeCompare(b.title, t.locale));
   const byId = new Map(all.map((topic) => [topic.id, topic]));

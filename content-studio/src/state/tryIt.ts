@@ -114,10 +114,13 @@ export function teachableLine(tried: string): string {
 
 /**
  * The topic Try it proposes to teach the message to: the draft's likeliest candidate that is
- * a topic in use (no topic, a referral group or a retired topic names nothing to teach).
+ * a topic in use (no topic, a referral group, a retired or unfinished topic names nothing to
+ * teach).
  */
 export function proposedTopic(outcome: TryOutcome, topics: readonly TopicSummary[]): string {
-  const inUse = new Set(topics.filter((topic) => !topic.retired).map((topic) => topic.id));
+  const inUse = new Set(
+    topics.filter((topic) => !topic.retired && !topic.inProgress).map((topic) => topic.id),
+  );
   return outcome.top.find((candidate) => inUse.has(candidate.intent))?.intent ?? "";
 }
 

@@ -47,10 +47,12 @@ import {
   save,
   saveBlocked,
   saveMine,
+  saveUnfinished,
   saving,
   seed,
   teaching,
   topicEdit,
+  unfinishedOffered,
   update,
 } from "../state/editor.ts";
 import { feedback, feedbackError, helpfulnessOf } from "../state/feedback.ts";
@@ -103,6 +105,11 @@ export function TopicEditor() {
         </p>
       ) : null}
       {m.retired ? <p class="notice warning">{t.retiredNotice}</p> : null}
+      {m.inProgress ? (
+        <p class="notice warning" data-testid="topic-in-progress">
+          {t.inProgressNotice}
+        </p>
+      ) : null}
       {!isNew && isSystem.value ? <p class="notice">{t.systemNotice}</p> : null}
       {isNew && seed.value ? (
         <p class="notice" data-testid="topic-seed">
@@ -181,6 +188,7 @@ function EditorForm() {
   const blocked = saveBlocked.value;
   const busy = saving.value;
   const canRetire = !isNew && !isSystem.value && !meta.value.retired;
+  const unfinished = meta.value.inProgress === true;
   const canRevert = !isNew && loadedId.value !== undefined && changedIds.value.has(loadedId.value);
   return (
     <DraftForm idPrefix="topic" edit={topicEdit} blocked={blocked} save={save}>
@@ -200,18 +208,21 @@ function EditorForm() {
         hint={t.saveBlocked(counts.value.errors)}
         onTheirs={openTheirs}
         onMine={saveMine}
+        alternative={unfinishedOffered.value ? <SaveUnfinished busy={busy} /> : null}
       />
       <RemoveActions
         idPrefix="topic"
-        {...(canRetire ? { retire: t.retire } : {})}
+        {...(canRetire ? { retire: unfinished ? t.discardUnfinished : t.retire } : {})}
         {...(canRevert ? { revert: t.revert } : {})}
         edit={topicEdit}
       />
       {confirmingRetire.value ? (
         <Confirm
           id="retire-confirm"
-          question={t.retireConfirm(draftItemName(loadedId.value ?? "", t))}
-          yes={t.retireYes}
+          question={(unfinished ? t.discardUnfinishedConfirm : t.retireConfirm)(
+            draftItemName(loadedId.value ?? "", t),
+          )}
+          yes={unfinished ? t.discardUnfinishedYes : t.retireYes}
           busy={busy}
           onYes={() =>
             void retire().then(() => {
@@ -233,6 +244,34 @@ function EditorForm() {
         revert={revert}
       />
     </DraftForm>
+  );
+}
+
+/**
+ * Beside the blocked Save of a new topic: keep it unfinished in the draft, with the line that
+ * says customers do not get it until it is finished.
+ */
+function SaveUnfinished(props: { busy: boolean }) {
+  const t = text.value;
+  return (
+    <div class="save-unfinished">
+      <button
+        type="button"
+        class="secondary"
+        id="topic-save-unfinished"
+        data-testid="topic-save-unfinished"
+        aria-describedby="topic-save-unfinished-hint"
+        aria-disabled={props.busy ? "true" : undefined}
+        onClick={() => {
+          if (!props.busy) void saveUnfinished();
+        }}
+      >
+        {t.saveUnfinished}
+      </button>
+      <p id="topic-save-unfinished-hint" class="muted small-text">
+        {t.saveUnfinishedHint}
+      </p>
+    </div>
   );
 }
 

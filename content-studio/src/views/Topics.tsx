@@ -172,6 +172,12 @@ export function Topics() {
                         <Badge kind="changed">{t.badgeChanged}</Badge>
                       ) : null}
                       {topic.retired ? <Badge kind="retired">{t.badgeRetired}</Badge> : null}
+                      {topic.inProgress ? (
+                        <Badge kind="in-progress">
+                          {t.badgeInProgress}
+                          {topic.problems ? `: ${t.problemsLeft(topic.problems)}` : ""}
+                        </Badge>
+                      ) : null}
                       {topic.system ? <Badge kind="system">{t.badgeSystem}</Badge> : null}
                     </div>
                   </td>

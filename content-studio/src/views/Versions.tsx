@@ -33,6 +33,7 @@ import {
 } from "../diff.ts";
 import { actorName, formatDateTime, formatPercent, text } from "../i18n.ts";
 import { versionProblemPlace } from "../problems.ts";
+import { routeHash } from "../route.ts";
 import { isReviewer, me } from "../state/app.ts";
 import {
   forgetShownDecisions,
@@ -355,6 +356,24 @@ function Piece(props: TextPiece) {
   );
 }
 
+/** The topics saved unfinished: in the draft, but a publish leaves them out. */
+function NotPublished(props: { topics: { id: string; title?: string }[] }) {
+  const t = text.value;
+  return (
+    <div class="notice" data-testid="publish-in-progress">
+      <p>{t.inProgressNotPublished(props.topics.length)}</p>
+      <ul>
+        {props.topics.map((topic) => (
+          <li key={topic.id}>
+            <a href={routeHash({ view: "topic", id: topic.id })}>{topic.id}</a>
+            {topic.title ? ` (${topic.title})` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function PublishPanel() {
   const t = text.value;
   const d = draftDiff.value;
@@ -379,6 +398,7 @@ function PublishPanel() {
       ) : null}
       {offer.kind === "pending" ? <DraftPending version={offer.version} /> : null}
       {offer.kind === "send" && d ? <DraftChanges diff={d} /> : null}
+      {d?.inProgress?.length ? <NotPublished topics={d.inProgress} /> : null}
       {offer.kind === "loading" && !draftDiffError.value ? <p class="muted">{t.loading}</p> : null}
       {/* Without the diff the form stays: the server still refuses what it cannot take. */}
       {offer.kind === "send" || (offer.kind === "loading" && draftDiffError.value) ? (

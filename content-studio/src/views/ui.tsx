@@ -225,6 +225,8 @@ export function DraftSaveBar(props: {
   hint?: string | undefined;
   onTheirs: () => Promise<unknown>;
   onMine: () => Promise<unknown>;
+  /** Another way to save beside the blocked Save (a new topic's "Save unfinished"). */
+  alternative?: ComponentChildren;
 }) {
   const { idPrefix, blocked, hint } = props;
   return (
@@ -242,6 +244,7 @@ export function DraftSaveBar(props: {
           {hint}
         </p>
       ) : null}
+      {props.alternative}
       <DraftOutcome
         edit={props.edit}
         idPrefix={idPrefix}

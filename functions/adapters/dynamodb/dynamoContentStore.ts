@@ -21,12 +21,14 @@ import {
   type ContentStoreOptions,
   type Draft,
   type DraftExpectation,
+  type DraftInProgressWrite,
   type DraftOutOfScopeWrite,
   type DraftReferralWrite,
   type DraftScopeWrite,
   type DraftTopicMeta,
   type DraftTopicWrite,
   type DraftUncoveredWrite,
+  type InProgressTopic,
 } from "../../domain/content/contentStore.ts";
 import { deepFreeze } from "../../domain/content/frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "../../domain/content/versions.ts";
@@ -44,7 +46,11 @@ import { queryAll } from "./queryAll.ts";
  *   v#000042  / topic#<id>       one topic with its held-out messages
  *   v#000042  / scope            out-of-scope examples and the "none" held-out messages
  *   v#000042  / referral#<id>    one referral group (versions stored before referrals have none)
- *   draft     / topic#<id>       the same, plus who changed it and whether it is retired
+ *   draft     / topic#<id>       the same, plus who changed it and whether it is retired;
+ *                                a topic saved unfinished has `inProgress` (its body as sent,
+ *                                as JSON text: it need not fit the content's shape, nor
+ *                                DynamoDB's nesting limits) and `problems`, and usually no
+ *                                topic (one a rollback or import brought in has both)
  *   draft     / scope            the same, plus who changed it and its revision
  *   draft     / referral#<id>    the same, plus who changed it
  *   draft     / uncovered        the uncovered questions of both languages, plus who changed
@@ -68,6 +74,9 @@ interface TopicItem {
   tests: Split;
   dev: Split;
 }
+/** A topic's draft item: unfinished work alone has no topic, tests or dev. */
+type DraftTopicItem = Partial<TopicItem> &
+  DraftTopicMeta & { sk: string; inProgress?: string; problems?: number };
 interface ReferralItem {
   referral: ReferralGroup;
 }
@@ -485,9 +494,26 @@ export function createDynamoContentStore(
           tests: write.tests,
           dev: write.dev,
           ...write.meta,
+          ...workFields(write.inProgress),
         },
         expected,
       );
+    },
+
+    async putDraftInProgress(write: DraftInProgressWrite, expected?: DraftExpectation) {
+      const Key = { pk: "draft", sk: `topic#${write.id}` };
+      const Item = write.inProgress && {
+        ...Key,
+        ...write.meta,
+        ...workFields(write.inProgress),
+      };
+      const condition = draftCondition(expected);
+      const command = Item
+        ? new PutCommand({ TableName: table, Item, ...condition })
+        : new DeleteCommand({ TableName: table, Key, ...condition });
+      if (!(await writeDraftItem(command, Key.sk, Item?.revision))) return refused();
+      writeThrough(await bumpDraftRevision(), Key.sk, Item);
+      return true;
     },
 
     async putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation) {
@@ -567,12 +593,21 @@ export function createDynamoContentStore(
     },
 
     async replaceDraft(bundle, meta) {
-      const items = bundleItems("draft", bundle, meta);
-      const keep = new Set(items.map((i) => i.sk));
-      const stale = (await partition("draft"))
-        .filter((i) => i.sk !== "rev" && !keep.has(String(i.sk)))
+      const items: Record<string, unknown>[] = bundleItems("draft", bundle, meta);
+      const keep = new Set(items.map((i) => String(i.sk)));
+      const stored = await partition("draft");
+      // Unfinished work is in no file: it stays, beside the bundle's topic of its id if any.
+      const work = new Map(
+        stored.filter((i) => typeof i.inProgress === "string").map((i) => [String(i.sk), i]),
+      );
+      const written = items.map((item) => {
+        const kept = work.get(String(item.sk));
+        return kept ? { ...item, inProgress: kept.inProgress, problems: kept.problems } : item;
+      });
+      const stale = stored
+        .filter((i) => i.sk !== "rev" && !keep.has(String(i.sk)) && !work.has(String(i.sk)))
         .map((i) => ({ pk: "draft", sk: String(i.sk) }));
-      await writeAll(items);
+      await writeAll(written);
       await deleteAll(stale);
       await bumpDraftRevision();
     },
@@ -688,20 +723,28 @@ interface DraftCache {
 }
 
 function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
-  const topicItems = items.filter((i) =>
+  const allTopicItems = items.filter((i) =>
     String(i.sk).startsWith("topic#"),
-  ) as unknown as (TopicItem & DraftTopicMeta)[];
-  if (topicItems.length === 0) return undefined;
+  ) as unknown as DraftTopicItem[];
+  if (allTopicItems.length === 0) return undefined;
+  // Unfinished work alone has no topic in use or retired.
+  const topicItems = allTopicItems.filter((t): t is TopicItem & DraftTopicItem => !!t.topic);
   const scope = items.find((i) => i.sk === "scope") as unknown as
     | (ScopeItem & Partial<DraftTopicMeta>)
     | undefined;
   const active = topicItems.filter((t) => !t.retired);
   const referrals = referralItems(items) as (ReferralItem & DraftTopicMeta)[];
   const uncovered = uncoveredItem(items);
+  const work = allTopicItems.flatMap((t) =>
+    typeof t.inProgress === "string"
+      ? [[t.sk.slice("topic#".length), workOf(t.inProgress, t.problems)] as const]
+      : [],
+  );
   return {
     bundle: { ...fromItems(active, scope, referrals), ...uncoveredFromItems(items) },
     retired: topicItems.filter((t) => t.retired).map((t) => t.topic),
-    meta: new Map(topicItems.map((t) => [t.topic.id, metaOf(t)])),
+    ...(work.length > 0 ? { inProgress: new Map(work) } : {}),
+    meta: new Map(allTopicItems.map((t) => [t.sk.slice("topic#".length), metaOf(t)])),
     referralMeta: new Map(referrals.map((r) => [r.referral.id, metaOf(r)])),
     // A scope item written before the lists were edited on their own names nobody.
     ...(scope?.updatedBy !== undefined ? { scopeMeta: metaOf(scope as DraftTopicMeta) } : {}),
@@ -709,6 +752,15 @@ function draftFromItems(items: Record<string, unknown>[]): Draft | undefined {
       ? { uncoveredMeta: metaOf(uncovered as DraftTopicMeta) }
       : {}),
   };
+}
+
+/** A topic's unfinished work as its item keeps it: the body as JSON text, and its count. */
+function workFields(work: InProgressTopic | undefined) {
+  return work ? { inProgress: JSON.stringify(work.body), problems: work.problems } : {};
+}
+
+function workOf(text: string, problems: number | undefined): InProgressTopic {
+  return { body: JSON.parse(text) as Record<string, unknown>, problems: problems ?? 0 };
 }
 
 /** Who changed a draft item last, and its revision (none on items written before revisions). */

@@ -45,6 +45,8 @@ try {
     detail: dir,
   });
   const changes = liveBundle ? diffBundles(liveBundle, bundle) : [];
+  // Topics saved unfinished in the studio are in no file: the draft keeps them.
+  const unfinished = [...((await table.store.draft())?.inProgress?.keys() ?? [])];
   console.log(
     `Imported ${bundle.topics.length} topics, ${bundle.referrals.length} referral groups and ${
       (bundle.uncovered?.fi.length ?? 0) + (bundle.uncovered?.sv.length ?? 0)
@@ -53,6 +55,11 @@ try {
   for (const c of changes) {
     console.log(
       `  ${c.change.padEnd(8)} ${c.kind === "referral" ? "referral " : ""}${c.id}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`,
+    );
+  }
+  if (unfinished.length > 0) {
+    console.log(
+      `Kept ${unfinished.length} topic(s) saved unfinished in the studio: ${unfinished.join(", ")}.`,
     );
   }
   console.log(

@@ -17,6 +17,16 @@ export interface DraftTopicMeta {
 }
 
 /**
+ * A new topic saved unfinished (`PUT draft/topics/{id}?inProgress=true`): its body as the
+ * studio sent it, which need not pass the rules yet, and how many errors the rules found in it
+ * when it was saved (told in the topics list without running the rules on every read).
+ */
+export interface InProgressTopic {
+  body: Readonly<Record<string, unknown>>;
+  problems: number;
+}
+
+/**
  * What a draft write expects to replace: the item at the revision its writer read
  * (`undefined`: an item written before items had revisions), or no item at all. Two content
  * owners, or an owner and the inbox, editing one topic would otherwise overwrite each other's
@@ -32,6 +42,14 @@ export interface Draft {
   bundle: ContentBundle;
   /** Topics retired in the draft keep their last content here, out of the bundle. */
   retired: ContentBundle["topics"];
+  /**
+   * Topics saved unfinished, by id, kept out of the bundle as retired ones are: nothing
+   * trains on them, tests them or publishes them until a save that passes the rules finishes
+   * them. Such a topic is usually in no other part of the draft; one the bundle has as well
+   * (a rollback or an import brought a topic of that id in meanwhile) keeps the owner's work
+   * beside it. None in a draft stored before topics could be saved unfinished.
+   */
+  inProgress?: ReadonlyMap<string, InProgressTopic>;
   meta: ReadonlyMap<string, DraftTopicMeta>;
   /** Who last changed each referral group (referral ids are apart from topic ids). */
   referralMeta: ReadonlyMap<string, DraftTopicMeta>;
@@ -129,6 +147,21 @@ export interface DraftTopicWrite {
   tests: { fi: string[]; sv: string[] };
   dev: { fi: string[]; sv: string[] };
   meta: DraftTopicMeta;
+  /**
+   * Unfinished work kept with the topic (a rebase bringing in a topic whose id an owner has in
+   * progress). None: the item has none, so a save that passes the rules finishes the topic.
+   */
+  inProgress?: InProgressTopic;
+}
+
+/**
+ * A topic's unfinished work as its whole draft item, nothing of it in the bundle; without
+ * `inProgress` the item is removed (an unfinished topic discarded).
+ */
+export interface DraftInProgressWrite {
+  id: string;
+  inProgress?: InProgressTopic;
+  meta: DraftTopicMeta;
 }
 
 /** The draft's out-of-scope examples and `none` messages, written as one item. */
@@ -181,6 +214,11 @@ export interface ContentStore {
    * its answer was lost) and counts as made.
    */
   putDraftTopic(write: DraftTopicWrite, expected?: DraftExpectation): Promise<boolean>;
+  /**
+   * Writes a topic's unfinished work as its whole item (taking it out of the bundle and out of
+   * the retired topics), or removes the item; as `putDraftTopic`.
+   */
+  putDraftInProgress(write: DraftInProgressWrite, expected?: DraftExpectation): Promise<boolean>;
   /** Writes or removes one referral group of the draft, as `putDraftTopic`. */
   putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation): Promise<boolean>;
   /** Writes the draft's out-of-scope item, as `putDraftTopic`. */
@@ -197,7 +235,9 @@ export interface ContentStore {
   putDraftUncovered(write: DraftUncoveredWrite, expected?: DraftExpectation): Promise<boolean>;
   /**
    * Replaces the whole draft (seed, import). Every item gets `meta`'s
-   * revision, new: a form opened on the draft before is then told the item changed.
+   * revision, new: a form opened on the draft before is then told the item changed. Topics in
+   * progress are kept: their owners' work is in no file an import could bring back. One that
+   * `bundle` has too keeps its work beside it.
    */
   replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }): Promise<void>;
 

@@ -542,6 +542,98 @@ export function describeContentStoreContract(
       expect(draft?.retired).toEqual([]);
     });
 
+    it("keeps a topic in progress out of the bundle, its body as sent, only as its writer expects", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(["tax-card"]), { ...who, revision: "r1" });
+      // Unfinished: no Swedish yet, a field the rules do not know, deeper than a topic.
+      const body = { id: "crypto", fi: { title: "Kryptovarat", utterances: [] }, notes: [[["x"]]] };
+      const work = (revision: string, problems = 3) => ({
+        id: "crypto",
+        inProgress: { body, problems },
+        meta: { ...who, revision },
+      });
+      expect(await store.putDraftInProgress(work("r2"), { absent: true })).toBe(true);
+      // A second writer who also found no such topic is refused; a retry of the first is made.
+      expect(await store.putDraftInProgress(work("r3"), { absent: true })).toBe(false);
+      expect(await store.putDraftInProgress(work("r2"), { absent: true })).toBe(true);
+      let draft = await store.draft();
+      expect(draft?.bundle.topics.map((t) => t.id)).toEqual(["tax-card"]);
+      expect(draft?.retired).toEqual([]);
+      expect(draft?.inProgress?.get("crypto")).toEqual({ body, problems: 3 });
+      expect(draft?.meta.get("crypto")?.revision).toBe("r2");
+
+      // Finished: the same item, now in use, without the unfinished work.
+      const finished = {
+        topic: topic("crypto", "Kryptovarat"),
+        tests: { fi: ["krypto?"], sv: [] },
+        dev: { fi: [], sv: [] },
+        meta: { ...who, revision: "r4" },
+      };
+      expect(await store.putDraftTopic(finished, { revision: "r3" })).toBe(false);
+      expect(await store.putDraftTopic(finished, { revision: "r2" })).toBe(true);
+      draft = await store.draft();
+      expect(draft?.bundle.topics.map((t) => t.id).sort()).toEqual(["crypto", "tax-card"]);
+      expect(draft?.inProgress?.has("crypto") ?? false).toBe(false);
+      expect(draft?.bundle.tests.fi).toContainEqual({ text: "krypto?", intent: "crypto" });
+
+      // In progress again, then discarded: the item goes.
+      expect(await store.putDraftInProgress(work("r5", 1), { revision: "r4" })).toBe(true);
+      draft = await store.draft();
+      expect(draft?.bundle.topics.map((t) => t.id)).toEqual(["tax-card"]);
+      expect(draft?.bundle.tests.fi.some((c) => c.intent === "crypto")).toBe(false);
+      expect(draft?.inProgress?.get("crypto")?.problems).toBe(1);
+      expect(await store.putDraftInProgress({ id: "crypto", meta: who }, { revision: "r4" })).toBe(
+        false,
+      );
+      expect(await store.putDraftInProgress({ id: "crypto", meta: who }, { revision: "r5" })).toBe(
+        true,
+      );
+      draft = await store.draft();
+      expect(draft?.inProgress?.has("crypto") ?? false).toBe(false);
+      expect(draft?.meta.has("crypto")).toBe(false);
+    });
+
+    it("keeps unfinished work beside a topic in use, and through a replace of the whole draft", async () => {
+      const store = await fresh();
+      await store.replaceDraft(sampleBundle(["tax-card"]), { ...who, revision: "r1" });
+      const body = { id: "crypto", fi: { title: "Kryptovarat (kesken)" } };
+      const work = { body, problems: 2 };
+      await store.putDraftInProgress({
+        id: "crypto",
+        inProgress: work,
+        meta: { ...who, revision: "r2" },
+      });
+      await store.putDraftInProgress({
+        id: "vat",
+        inProgress: { body: { id: "vat" }, problems: 5 },
+        meta: { ...who, revision: "r3" },
+      });
+      // An import brings a finished crypto topic in: the owner's work stays beside it.
+      await store.replaceDraft(sampleBundle(["tax-card", "crypto"]), { ...who, revision: "r4" });
+      let draft = await store.draft();
+      expect(draft?.bundle.topics.map((t) => t.id).sort()).toEqual(["crypto", "tax-card"]);
+      expect(draft?.inProgress?.get("crypto")).toEqual(work);
+      expect(draft?.inProgress?.get("vat")?.problems).toBe(5);
+      expect(draft?.meta.get("vat")?.revision).toBe("r3");
+      // A write of the topic in use that carries the work keeps it; one without drops it.
+      const inUse = {
+        topic: topic("crypto", "Krypto"),
+        tests: { fi: [], sv: [] },
+        dev: { fi: [], sv: [] },
+        meta: { ...who, revision: "r5" },
+      };
+      expect(await store.putDraftTopic({ ...inUse, inProgress: work }, { revision: "r4" })).toBe(
+        true,
+      );
+      draft = await store.draft();
+      expect(draft?.bundle.topics.find((t) => t.id === "crypto")?.fi.title).toBe("Krypto");
+      expect(draft?.inProgress?.get("crypto")).toEqual(work);
+      await store.putDraftTopic({ ...inUse, meta: { ...who, revision: "r6" } });
+      draft = await store.draft();
+      expect(draft?.inProgress?.has("crypto")).toBe(false);
+      expect(draft?.inProgress?.has("vat")).toBe(true);
+    });
+
     it("keeps an audit entry's referral group and the service's note as a finding", async () => {
       const store = await fresh();
       const referred = {

@@ -4,6 +4,7 @@ import type { ReferralGroup, TopicFile } from "../../contracts/content.ts";
 import { finding } from "../../contracts/contentFindings.ts";
 import { manualClock } from "../clock.ts";
 import type { ContentBundle } from "./bundle.ts";
+import { bundleDigest } from "./bundleDigest.ts";
 import { sampleBundle, sampleReferral } from "./contentStoreContract.ts";
 import {
   ABANDONED_BUILD_MS,
@@ -12,6 +13,7 @@ import {
   type ContentRules,
   type ContentWorkflow,
   createContentWorkflow,
+  MAX_IN_PROGRESS_BYTES,
 } from "./contentWorkflow.ts";
 import { ContentConflictError, ContentInvalidError, SelfApprovalError } from "./errors.ts";
 import { createMemoryContentStore } from "./memoryContentStore.ts";
@@ -21,14 +23,36 @@ const other = { subject: "other", displayName: "Sanna" };
 const taught = finding("inboxTaught", { count: 1, into: "tests" });
 const reviewer = { subject: "reviewer", displayName: "Henrik" };
 
-// The rules: a topic needs a title in Finnish; whole bundles are accepted.
+// The rules: a topic needs a title in Finnish and follow-ups the draft has; whole bundles are
+// accepted.
 const rules: ContentRules = {
-  checkTopic(json) {
+  checkTopic(json, draft) {
     const topic = json as TopicFile & { tests?: { fi: string[]; sv: string[] } };
-    if (!topic.fi?.title) {
+    const unknown = (topic.followUps ?? []).flatMap((id, i): ContentIssue[] =>
+      draft.topics.some((t) => t.id === id)
+        ? []
+        : [
+            {
+              severity: "error",
+              path: `followUps[${i}]`,
+              ...finding("followUpUnknown", { field: ["followUps", i], id }),
+            },
+          ],
+    );
+    if (!topic.fi?.title || unknown.length > 0) {
       return {
         issues: [
-          { severity: "error", path: "fi.title", message: "fi.title is missing", fix: "Add it." },
+          ...(topic.fi?.title
+            ? []
+            : [
+                {
+                  severity: "error" as const,
+                  path: "fi.title",
+                  message: "fi.title is missing",
+                  fix: "Add it.",
+                },
+              ]),
+          ...unknown,
         ],
       };
     }
@@ -2197,5 +2221,251 @@ describe("the draft's uncovered questions", () => {
     await racing.addUncovered(owner, [{ lang: "fi", text: dogTax.text }], "dog-tax");
 
     expect((await plain.draftUncovered()).uncovered).toEqual({ fi: [giftTax, dogTax], sv: [] });
+  });
+});
+
+describe("a new topic saved unfinished (in progress)", () => {
+  /** A Finnish-only start of a topic: the rules want a Finnish title, so it fails them. */
+  const crypto = (title = "") => ({
+    id: "crypto",
+    fi: { title, utterances: ["kryptovarat"], answer: "" },
+    tests: { fi: ["miten krypto verotetaan"], sv: [] },
+  });
+  /** The same topic with what it lacked: it passes the rules. */
+  const finished = (title = "Kryptovarat") => ({
+    ...crypto(),
+    fi: { title, utterances: ["kryptovarat"], answer: "Kryptovarat verotetaan." },
+    sv: { title: "Kryptotillgångar", utterances: ["krypto"], answer: "Om krypto." },
+  });
+
+  it("keeps the body as sent out of the bundle, naming what still keeps it from use", async () => {
+    const { workflow, store } = await setUp();
+    const digest = bundleDigest((await workflow.draft()).draft.bundle);
+
+    const saved = await workflow.saveTopicInProgress(owner, "crypto", crypto());
+
+    expect(saved).toEqual({
+      inProgress: true,
+      warnings: [],
+      problems: [expect.objectContaining({ severity: "error", path: "fi.title" })],
+      revision: expect.any(String),
+    });
+    const { draft, changed } = await workflow.draft();
+    // Nothing trains on it, tests it or publishes it: the bundle is as before.
+    expect(draft.bundle.topics.map((t) => t.id)).not.toContain("crypto");
+    expect(draft.bundle.tests.fi.some((c) => c.intent === "crypto")).toBe(false);
+    expect(bundleDigest(draft.bundle)).toBe(digest);
+    expect(changed).toEqual([]);
+    expect(draft.inProgress?.get("crypto")).toEqual({ body: crypto(), problems: 1 });
+    expect(await workflow.draftWork("crypto")).toMatchObject({
+      inProgress: { body: crypto() },
+      meta: { updatedBy: "owner", revision: saved.revision },
+    });
+    await expect(workflow.draftTopic("crypto")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await store.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
+      action: "draft-save",
+      topic: "crypto",
+      inProgress: true,
+    });
+  });
+
+  it("leaves it out of the draft's diff and the publish, naming it as what will not be published", async () => {
+    const { workflow } = await setUp();
+    await workflow.saveTopicInProgress(owner, "crypto", crypto());
+    await workflow.saveTopicInProgress(owner, "estate", {
+      sv: { title: "Arv" },
+      fi: { title: " " },
+    });
+
+    const diff = await workflow.draftDiff();
+
+    expect(diff.topics).toEqual([]);
+    expect(diff.inProgress).toEqual([{ id: "crypto" }, { id: "estate", title: "Arv" }]);
+    await expect(workflow.publish(owner, "")).rejects.toMatchObject({ code: "CONFLICT" });
+    await workflow.saveTopic(owner, "vat", vat());
+    expect((await workflow.publish(owner, "")).version).toBe(2);
+    expect((await workflow.versionAndLive(2)).bundle.topics.map((t) => t.id)).not.toContain(
+      "crypto",
+    );
+  });
+
+  it("is finished by a save that passes the rules, which puts it in use", async () => {
+    const { workflow } = await setUp();
+    const { revision } = await workflow.saveTopicInProgress(owner, "crypto", crypto());
+    // A save that still fails refuses, and the unfinished work stays as it was.
+    await expect(
+      workflow.saveTopic(owner, "crypto", crypto(), { revision }),
+    ).rejects.toBeInstanceOf(ContentInvalidError);
+    expect((await workflow.draft()).draft.inProgress?.get("crypto")?.body).toEqual(crypto());
+
+    await workflow.saveTopic(owner, "crypto", finished(), { revision });
+
+    const { draft, changed } = await workflow.draft();
+    expect(draft.inProgress?.has("crypto")).toBe(false);
+    expect(draft.bundle.topics.find((t) => t.id === "crypto")?.fi.title).toBe("Kryptovarat");
+    expect(draft.bundle.tests.fi).toContainEqual({
+      text: "miten krypto verotetaan",
+      intent: "crypto",
+    });
+    expect(changed.map((c) => [c.id, c.change])).toEqual([["crypto", "added"]]);
+    expect((await workflow.draftDiff()).inProgress).toBeUndefined();
+  });
+
+  it("is only for a topic the live version does not have, and refuses what a save refuses", async () => {
+    const { workflow, store } = await setUp();
+    const trail = (await store.auditTrail({ limit: 100 })).entries.length;
+
+    await expect(
+      workflow.saveTopicInProgress(owner, "payment", { fi: { title: "" } }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      httpStatus: 400,
+      message: expect.stringMatching(/^inProgress: /),
+    });
+    await expect(
+      workflow.saveTopicInProgress(owner, "crypto", { ...crypto(), id: "bitcoin" }),
+    ).rejects.toBeInstanceOf(ContentInvalidError);
+    // An id no topic may have: it could never be finished.
+    await expect(workflow.saveTopicInProgress(owner, "none", { fi: {} })).rejects.toMatchObject({
+      code: "CONTENT_INVALID",
+      problems: [
+        expect.objectContaining({
+          path: "id",
+          finding: expect.objectContaining({ code: "reservedId" }),
+        }),
+      ],
+    });
+    await expect(
+      workflow.saveTopicInProgress(owner, "crypto", {
+        ...crypto(),
+        fi: { title: "", answer: "x".repeat(MAX_IN_PROGRESS_BYTES) },
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", finding: { code: "inProgressTooLarge" } });
+
+    expect((await workflow.draft()).draft.inProgress?.size ?? 0).toBe(0);
+    expect((await store.auditTrail({ limit: 100 })).entries).toHaveLength(trail);
+  });
+
+  it("is saved over only the revision its editor read, as any topic", async () => {
+    const { workflow } = await setUp();
+    const first = await workflow.saveTopicInProgress(owner, "crypto", crypto(), { absent: true });
+    await expect(
+      workflow.saveTopicInProgress(other, "crypto", crypto(), { absent: true }),
+    ).rejects.toMatchObject({ code: "EDIT_CONFLICT" });
+    // The same save sent again after its answer was lost is answered as made.
+    expect(await workflow.saveTopicInProgress(owner, "crypto", crypto(), { absent: true })).toEqual(
+      first,
+    );
+  });
+
+  it("goes from the draft when deleted or discarded, in the audit trail", async () => {
+    const { workflow, store } = await setUp();
+    const { revision } = await workflow.saveTopicInProgress(owner, "crypto", crypto());
+    await workflow.saveTopicInProgress(owner, "estate", { fi: { title: "" } });
+
+    expect(await workflow.retireTopic(owner, "crypto", { revision })).toEqual({ warnings: [] });
+    expect(await workflow.revertTopic(owner, "estate")).toEqual({
+      result: "retired",
+      warnings: [],
+    });
+
+    const { draft } = await workflow.draft();
+    expect(draft.inProgress?.size).toBe(0);
+    expect(draft.meta.has("crypto")).toBe(false);
+    expect(draft.retired).toEqual([]);
+    expect((await store.auditTrail({ limit: 1 })).entries[0]).toMatchObject({
+      action: "draft-retire",
+      topic: "estate",
+      inProgress: true,
+    });
+    await expect(workflow.retireTopic(owner, "crypto")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("tells a finished topic that offers it as a follow-up that it is still in progress", async () => {
+    const { workflow } = await setUp();
+    await workflow.saveTopicInProgress(owner, "crypto", crypto());
+    const payment = { ...(sampleBundle().topics[1] as TopicFile), followUps: ["crypto"] };
+
+    const checked = await workflow.checkTopic("payment", payment);
+    const refused = await workflow.saveTopic(owner, "payment", payment).catch((e) => e);
+
+    const inProgress = {
+      code: "followUpInProgress",
+      params: { field: ["followUps", 0], id: "crypto" },
+    };
+    expect(checked).toEqual([expect.objectContaining({ finding: inProgress })]);
+    expect(refused).toBeInstanceOf(ContentInvalidError);
+    expect(refused.problems).toEqual([
+      expect.objectContaining({
+        path: "followUps[0]",
+        message: expect.stringContaining('"crypto" is still in progress'),
+        finding: inProgress,
+      }),
+    ]);
+  });
+
+  it("warns when a finished topic never published goes back in progress and is still offered", async () => {
+    const { workflow } = await setUp();
+    await workflow.saveTopic(owner, "crypto", finished());
+    await workflow.saveTopic(owner, "payment", {
+      ...(sampleBundle().topics[1] as TopicFile),
+      followUps: ["crypto"],
+    });
+
+    const { warnings } = await workflow.saveTopicInProgress(owner, "crypto", crypto());
+
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        finding: { code: "stillFollowUp", params: { other: "payment", id: "crypto" } },
+      }),
+    ]);
+    expect((await workflow.draft()).draft.bundle.topics.map((t) => t.id)).not.toContain("crypto");
+  });
+
+  it("is kept by an import, and beside a topic of its id the import brings in", async () => {
+    const { workflow } = await setUp();
+    await workflow.saveTopicInProgress(owner, "crypto", crypto());
+    await workflow.saveTopicInProgress(owner, "estate", { fi: { title: "" } });
+
+    await workflow.importDraft(owner, sampleBundle(["tax-card", "payment", "crypto"]), "files/");
+
+    const { draft } = await workflow.draft();
+    expect(draft.bundle.topics.map((t) => t.id)).toContain("crypto");
+    expect(draft.inProgress?.get("crypto")?.body).toEqual(crypto());
+    expect(draft.inProgress?.has("estate")).toBe(true);
+    // The editor opens the owner's work; discarding it leaves the imported topic.
+    expect((await workflow.draftWork("crypto"))?.inProgress.body).toEqual(crypto());
+    await workflow.retireTopic(owner, "crypto");
+    expect((await workflow.draft()).draft.inProgress?.has("crypto")).toBe(false);
+    expect((await workflow.draftTopic("crypto")).retired).toBe(false);
+  });
+
+  it("is kept through a rollback, beside the topic when the rollback brings one of its id live", async () => {
+    // Version 2 (live) adds crypto; the draft retires it and starts it again in progress.
+    const { workflow, store } = await setUp();
+    await workflow.saveTopic(owner, "crypto", finished());
+    await workflow.publish(owner, "crypto");
+    await workflow.approve(reviewer, 2);
+    await workflow.rollback(owner, 1);
+    await workflow.approve(reviewer, 3);
+    // Live (3) has no crypto now: a new topic again, started over unfinished.
+    await workflow.saveTopicInProgress(owner, "crypto", crypto("Uusi krypto"));
+    await workflow.saveTopicInProgress(owner, "estate", { fi: { title: "" } });
+
+    // Act: a rollback to version 2 brings crypto live again.
+    await workflow.rollback(owner, 2);
+    await workflow.approve(reviewer, 4);
+
+    const { draft, changed } = await workflow.draft();
+    // Live's crypto is in use, unchanged; the owner's work is still there beside it.
+    expect(draft.bundle.topics.find((t) => t.id === "crypto")?.fi.title).toBe("Kryptovarat");
+    expect(draft.inProgress?.get("crypto")?.body).toMatchObject({ fi: { title: "Uusi krypto" } });
+    expect(draft.inProgress?.has("estate")).toBe(true);
+    expect(changed).toEqual([]);
+    // Discarding the draft's changes to it drops the work and keeps live's topic.
+    expect((await workflow.revertTopic(owner, "crypto")).result).toBe("reverted");
+    expect((await store.draft())?.inProgress?.has("crypto")).toBe(false);
   });
 });

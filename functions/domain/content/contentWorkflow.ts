@@ -8,7 +8,7 @@ import {
   type SeedSource,
 } from "../../contracts/contentFindings.ts";
 import { LANGS, type Lang } from "../../contracts/lang.ts";
-import { OUT_OF_SCOPE_ID, SYSTEM_TOPICS } from "../../contracts/topics.ts";
+import { OUT_OF_SCOPE_ID, RESERVED_TOPIC_IDS, SYSTEM_TOPICS } from "../../contracts/topics.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
 import { reportDay } from "../reports/reportEvents.ts";
@@ -34,6 +34,7 @@ import type {
   Draft,
   DraftExpectation,
   DraftTopicMeta,
+  InProgressTopic,
   VersionPage,
 } from "./contentStore.ts";
 import { planDraftRebase } from "./draftRebase.ts";
@@ -42,6 +43,7 @@ import {
   ContentConflictError,
   ContentInvalidError,
   ContentNotFoundError,
+  ContentRequestError,
   EditConflictError,
   NotAuthorError,
   SelfApprovalError,
@@ -229,9 +231,43 @@ function itemState(draft: Draft, kind: DraftItemKind, id: string): DraftExpectat
     (kind === "uncovered"
       ? draft.uncoveredMeta !== undefined
       : kind === "topic"
-        ? [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id)
+        ? [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id) ||
+          Boolean(draft.inProgress?.has(id))
         : draft.bundle.referrals.some((r) => r.id === id));
   return stored ? { revision: itemMeta(draft, kind, id)?.revision } : { absent: true };
+}
+
+/**
+ * The largest body of a topic saved unfinished, in UTF-8 bytes: its draft item stays far below
+ * DynamoDB's 400 KB with the topic in use it may sit beside. A finished topic is bounded by
+ * the rules; an unfinished one by this alone.
+ */
+export const MAX_IN_PROGRESS_BYTES = 200_000;
+
+/**
+ * The rules' findings with a follow-up they call unknown that names a topic the draft has in
+ * progress told as such: the owner then finishes that topic rather than hunt for a typo.
+ */
+function followUpsInProgress(issues: ContentIssue[], draft: Draft): ContentIssue[] {
+  return issues.map((issue) => {
+    const said = issue.finding;
+    if (said?.code !== "followUpUnknown" || !draft.inProgress?.has(said.params.id)) {
+      return issue;
+    }
+    const told = finding("followUpInProgress", { field: said.params.field, id: said.params.id });
+    return { ...issue, message: told.message, fix: told.fix, finding: told.finding };
+  });
+}
+
+/** Topics of `bundle` other than `id` that offer it as a follow-up, as warnings. */
+function stillFollowedBy(bundle: ContentBundle, id: string): ContentIssue[] {
+  return bundle.topics
+    .filter((t) => t.id !== id && (t.followUps as string[] | undefined)?.includes(id))
+    .map((t) => ({
+      severity: "warning",
+      path: "followUps",
+      ...finding("stillFollowUp", { other: t.id, id }),
+    }));
 }
 
 /**
@@ -307,6 +343,20 @@ export interface DraftTopicView {
   retired: boolean;
   system: boolean;
   meta?: DraftTopicMeta;
+}
+
+/** A topic in progress as its editor opens it: the owner's unfinished work. */
+export interface DraftWorkView {
+  inProgress: InProgressTopic;
+  meta?: DraftTopicMeta;
+}
+
+/** What saving a topic unfinished did: the errors still to fix (`problems`), and its revision. */
+export interface InProgressSaveResult {
+  inProgress: true;
+  warnings: ContentIssue[];
+  problems: ContentIssue[];
+  revision: string;
 }
 
 /**
@@ -446,6 +496,7 @@ export function createContentWorkflow(deps: {
                   tests: write.heldOut.tests,
                   dev: write.heldOut.dev,
                   meta,
+                  ...(write.inProgress ? { inProgress: write.inProgress } : {}),
                 },
                 write.expected,
               )
@@ -894,6 +945,28 @@ export function createContentWorkflow(deps: {
     });
   }
 
+  /**
+   * Discards topic `id`'s unfinished work (a Delete or a discard of a topic in progress): the
+   * item goes, or the topic in use beside it stays as it is, without the work.
+   */
+  async function discardWork(
+    draft: Draft,
+    actor: ContentActor,
+    id: string,
+    expect: DraftExpectation,
+  ): Promise<{ warnings: ContentIssue[]; revision?: string } | typeof CHANGED> {
+    const retired = draft.retired.find((t) => t.id === id);
+    const topic = draft.bundle.topics.find((t) => t.id === id) ?? retired;
+    const meta = { ...draftMeta(actor), retired: Boolean(retired) };
+    const heldOut = heldOutFor(draft.bundle, id);
+    const written = topic
+      ? await store.putDraftTopic({ topic, tests: heldOut.tests, dev: heldOut.dev, meta }, expect)
+      : await store.putDraftInProgress({ id, meta }, expect);
+    if (!written) return CHANGED;
+    await audit(actor, "draft-retire", { topic: id, inProgress: true });
+    return { warnings: [], ...(topic ? { revision: meta.revision } : {}) };
+  }
+
   const workflow = {
     /** Makes `bundle` version 1 when nothing is live yet (a new table); false otherwise. */
     async seed(bundle: ContentBundle, from: SeedSource): Promise<boolean> {
@@ -975,6 +1048,7 @@ export function createContentWorkflow(deps: {
       against: number;
       topics: TopicChange[];
       pendingWithDraft?: number;
+      inProgress?: { id: string; title?: string }[];
     }> {
       const [draft, live] = await Promise.all([currentDraft(), liveVersion()]);
       const topics = diffBundles(live.bundle, draft.bundle, {
@@ -984,10 +1058,15 @@ export function createContentWorkflow(deps: {
       });
       // A draft equal to live has nothing to send, whatever waits for review.
       const pending = topics.length ? await pendingWith(draft.bundle, live.version) : undefined;
+      // What publishing leaves behind, for the publish panel to say so.
+      const unfinished = [...(draft.inProgress ?? new Map<string, InProgressTopic>())]
+        .map(([id, work]) => ({ id, ...titleOf(work.body) }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
       return {
         against: live.version,
         topics,
         ...(pending !== undefined ? { pendingWithDraft: pending } : {}),
+        ...(unfinished.length > 0 ? { inProgress: unfinished } : {}),
       };
     },
 
@@ -1002,6 +1081,7 @@ export function createContentWorkflow(deps: {
       return { draft, live };
     },
 
+    /** A topic of the draft in use or retired (one only in progress is not found). */
     async draftTopic(id: string): Promise<DraftTopicView> {
       const draft = await currentDraft();
       const retired = draft.retired.find((t) => t.id === id);
@@ -1017,10 +1097,22 @@ export function createContentWorkflow(deps: {
       };
     },
 
+    /**
+     * A topic's unfinished work, if the draft has the topic in progress: what its editor
+     * opens, before any version of it in use.
+     */
+    async draftWork(id: string): Promise<DraftWorkView | undefined> {
+      const draft = await currentDraft();
+      const inProgress = draft.inProgress?.get(id);
+      const meta = draft.meta.get(id);
+      return inProgress ? { inProgress, ...(meta ? { meta } : {}) } : undefined;
+    },
+
     /** The rules' findings for a topic as typed, without saving it. */
     async checkTopic(id: string, json: unknown): Promise<ContentIssue[]> {
       const draft = await currentDraft();
-      return (await rules.checkTopic(withId(json, id), draft.bundle, context())).issues;
+      const { issues } = await rules.checkTopic(withId(json, id), draft.bundle, context());
+      return followUpsInProgress(issues, draft);
     },
 
     /**
@@ -1036,8 +1128,8 @@ export function createContentWorkflow(deps: {
         expected,
         async (draft, expect) => {
           const result = await rules.checkTopic(withId(json, id), draft.bundle, context());
-          checked = result;
-          const errors = result.issues.filter((i) => i.severity === "error");
+          checked = { ...result, issues: followUpsInProgress(result.issues, draft) };
+          const errors = checked.issues.filter((i) => i.severity === "error");
           if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
           const existing = heldOutFor(draft.bundle, id);
           const meta = draftMeta(actor);
@@ -1060,9 +1152,93 @@ export function createContentWorkflow(deps: {
           const topic = current.bundle.topics.find((t) => t.id === id);
           const same =
             meta &&
+            !current.inProgress?.has(id) &&
             sameContent(topic, checked?.topic) &&
             (!checked?.tests || sameContent(heldOutFor(current.bundle, id).tests, checked.tests));
           return same ? { warnings: warnings(), revision: meta.revision } : undefined;
+        },
+      );
+    },
+
+    /**
+     * Saves a new topic unfinished: kept in the draft but out of its bundle (nothing trains on,
+     * tests or publishes it) whatever the rules still find, which the answer names as
+     * `problems`, the errors that keep it from use. Only for a topic the live version does not
+     * have; a body that is no object naming this topic, or over MAX_IN_PROGRESS_BYTES, is
+     * refused and nothing written. A save of it that passes the rules (`saveTopic`) finishes
+     * it; one that passes saved this way stays in progress, as asked. `expected` as for
+     * `saveTopic`.
+     */
+    async saveTopicInProgress(
+      actor: ContentActor,
+      id: string,
+      json: unknown,
+      expected?: DraftExpectation,
+    ): Promise<InProgressSaveResult> {
+      // An id no topic may have could never be finished: refused as a save of it would be.
+      if (RESERVED_TOPIC_IDS.includes(id)) {
+        throw new ContentInvalidError([
+          {
+            severity: "error",
+            path: "id",
+            ...finding("reservedId", { field: ["id"], ids: RESERVED_TOPIC_IDS }),
+          },
+        ]);
+      }
+      const body = withId(json, id);
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        throw new ContentInvalidError([
+          {
+            severity: "error",
+            path: "",
+            ...finding("wrongType", { field: [], expected: "object" }),
+          },
+        ]);
+      }
+      const bytes = new TextEncoder().encode(JSON.stringify(body)).length;
+      if (bytes > MAX_IN_PROGRESS_BYTES) {
+        throw new ContentRequestError(
+          finding("inProgressTooLarge", { bytes, max: MAX_IN_PROGRESS_BYTES }),
+        );
+      }
+      const live = await liveVersion();
+      if (live.bundle.topics.some((t) => t.id === id)) {
+        throw new ContentRequestError(finding("inProgressNotNew", { id }));
+      }
+      const work = body as Record<string, unknown>;
+      let answer: Omit<InProgressSaveResult, "revision"> | undefined;
+      return changeDraftItem(
+        "topic",
+        id,
+        expected,
+        async (draft, expect) => {
+          const { issues } = await rules.checkTopic(work, draft.bundle, context());
+          const found = followUpsInProgress(issues, draft);
+          const problems = found.filter((i) => i.severity === "error");
+          answer = {
+            inProgress: true,
+            // A topic the draft had in use (finished, never published) leaves it: whoever
+            // offers it as a follow-up is told, as when it is retired.
+            warnings: [
+              ...found.filter((i) => i.severity === "warning"),
+              ...stillFollowedBy(draft.bundle, id),
+            ],
+            problems,
+          };
+          const meta = draftMeta(actor);
+          const written = await store.putDraftInProgress(
+            { id, inProgress: { body: work, problems: problems.length }, meta },
+            expect,
+          );
+          if (!written) return CHANGED;
+          await audit(actor, "draft-save", { topic: id, inProgress: true });
+          return { ...answer, revision: meta.revision };
+        },
+        (current) => {
+          const meta = madeBy(actor, current.meta.get(id));
+          return meta && answer && sameContent(current.inProgress?.get(id)?.body, work)
+            ? { ...answer, revision: meta.revision }
+            : undefined;
         },
       );
     },
@@ -1082,20 +1258,20 @@ export function createContentWorkflow(deps: {
       const published = live.bundle.topics.find((t) => t.id === id);
       if (!published) {
         const draft = await currentDraft();
-        if (
-          !draft.retired.some((t) => t.id === id) &&
-          !draft.bundle.topics.some((t) => t.id === id)
-        )
+        const inUse = draft.bundle.topics.some((t) => t.id === id);
+        const unfinished = Boolean(draft.inProgress?.has(id));
+        if (!draft.retired.some((t) => t.id === id) && !inUse && !unfinished)
           throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
-        if (!draft.bundle.topics.some((t) => t.id === id))
-          return { result: "unchanged", warnings: [] };
+        if (!inUse && !unfinished) return { result: "unchanged", warnings: [] };
         return { result: "retired", ...(await workflow.retireTopic(actor, id, expected)) };
       }
       const heldOut = heldOutFor(live.bundle, id);
       // A live topic an import left out of the draft is brought back like any other.
       return changeDraftItem("topic", id, expected, async (draft, expect) => {
+        // Unfinished work beside it (live gained the topic meanwhile) is a change to discard.
         const unchanged =
           draft.bundle.topics.some((t) => t.id === id) &&
+          !draft.inProgress?.has(id) &&
           !diffBundles(live.bundle, draft.bundle).some((c) => c.id === id && !c.kind);
         if (unchanged) return { result: "unchanged" as const, warnings: [] };
         const result = await rules.checkTopic(
@@ -1186,12 +1362,15 @@ export function createContentWorkflow(deps: {
         const errors = result.issues.filter((i) => i.severity === "error");
         if (errors.length > 0 || !result.topic) throw new ContentInvalidError(errors);
         const meta = draftMeta(actor);
+        const work = draft.inProgress?.get(id);
         const written = await store.putDraftTopic(
           {
             topic: result.topic,
             tests: result.tests ?? { fi: next.fi.tests, sv: next.sv.tests },
             dev: heldOut.dev,
             meta,
+            // Unfinished work beside the topic is the owner's: teaching leaves it.
+            ...(work ? { inProgress: work } : {}),
           },
           expect,
         );
@@ -1219,7 +1398,11 @@ export function createContentWorkflow(deps: {
       await audit(actor, action, { ...noted(detail), ...(referral ? { referral } : {}) });
     },
 
-    /** Retires a topic in the draft; system topics cannot be retired. */
+    /**
+     * Retires a topic in the draft; system topics cannot be retired. A topic in progress has
+     * its unfinished work discarded instead: the item goes (as a topic never published goes
+     * from use), or, beside a topic in use, the topic stays as it is.
+     */
     async retireTopic(actor: ContentActor, id: string, expected?: DraftExpectation) {
       if ((SYSTEM_TOPICS as readonly string[]).includes(id)) {
         throw new ContentInvalidError([
@@ -1227,6 +1410,7 @@ export function createContentWorkflow(deps: {
         ]);
       }
       return changeDraftItem("topic", id, expected, async (draft, expect) => {
+        if (draft.inProgress?.has(id)) return discardWork(draft, actor, id, expect);
         const topic = draft.bundle.topics.find((t) => t.id === id);
         // Retired by someone since the person read it: theirs to see, not "not found".
         if (!topic && expected && "revision" in expected && draft.meta.has(id)) {
@@ -1234,9 +1418,6 @@ export function createContentWorkflow(deps: {
         }
         if (!topic) throw new ContentNotFoundError(finding("topicNotInDraft", { id }));
         const without = withTopic(draft.bundle, id, undefined, undefined);
-        const followedBy = without.topics
-          .filter((t) => (t.followUps as string[] | undefined)?.includes(id))
-          .map((t) => t.id);
         const heldOut = heldOutFor(draft.bundle, id);
         const retiredMeta = { ...draftMeta(actor), retired: true };
         const written = await store.putDraftTopic(
@@ -1250,12 +1431,7 @@ export function createContentWorkflow(deps: {
         );
         if (!written) return CHANGED;
         await audit(actor, "draft-retire", { topic: id });
-        const warnings: ContentIssue[] = followedBy.map((other) => ({
-          severity: "warning",
-          path: "followUps",
-          ...finding("stillFollowUp", { other, id }),
-        }));
-        return { warnings, revision: retiredMeta.revision };
+        return { warnings: stillFollowedBy(without, id), revision: retiredMeta.revision };
       });
     },
 
@@ -1538,7 +1714,10 @@ export function createContentWorkflow(deps: {
       if (diffBundles(live.bundle, draft.bundle).length === 0) {
         throw new ContentConflictError(finding("nothingToPublish", {}));
       }
-      return createVersion(actor, draft.bundle, { comment });
+      return createVersion(actor, draft.bundle, { comment }).catch((error: unknown) => {
+        if (!(error instanceof ContentInvalidError)) throw error;
+        throw new ContentInvalidError(followUpsInProgress(error.problems, draft));
+      });
     },
 
     async approve(actor: ContentActor, version: number): Promise<PublishResult> {
@@ -1735,6 +1914,17 @@ export function createContentWorkflow(deps: {
 }
 
 export type ContentWorkflow = ReturnType<typeof createContentWorkflow>;
+
+/** A body's title for lists: its Finnish one, or its Swedish one, if it has a text there. */
+function titleOf(body: Readonly<Record<string, unknown>>): { title?: string } {
+  for (const lang of LANGS) {
+    const part = body[lang];
+    const title =
+      typeof part === "object" && part !== null ? (part as { title?: unknown }).title : undefined;
+    if (typeof title === "string" && title.trim()) return { title: title.trim() };
+  }
+  return {};
+}
 
 // The path names the topic (or referral group); a body may leave the id out, but must not
 // name another one.

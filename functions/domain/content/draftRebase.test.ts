@@ -250,3 +250,47 @@ describe("bringing the draft along to a rollback", () => {
     });
   });
 });
+
+describe("bringing a topic in progress along to a rollback", () => {
+  const work = { body: { id: "vat", fi: { title: "ALV (kesken)" } }, problems: 2 };
+  /** The draft as live version `base` has it, plus vat saved unfinished at revision r-work. */
+  function withWork(bundle: ContentBundle): Draft {
+    const draft = draftOf(bundle);
+    return {
+      ...draft,
+      inProgress: new Map([["vat", work]]),
+      meta: new Map(draft.meta).set("vat", by("owner", "r-work")),
+    };
+  }
+
+  it("is no change of the draft's, and keeps its work beside the topic the rollback brings in", () => {
+    // The live version before had no vat; the rollback goes back to one that had.
+    const base = sampleBundle();
+    const target = withTopic(sampleBundle(), "vat", vat, noHeldOut);
+
+    const plan = planDraftRebase(base, target, withWork(base));
+
+    expect(plan.kept).toEqual([]);
+    expect(plan.writes).toEqual([
+      {
+        kind: "topic",
+        id: "vat",
+        // Over the unfinished item as read: a save of it meanwhile is kept.
+        expected: { revision: "r-work" },
+        topic: vat,
+        heldOut: heldOutFor(target, "vat"),
+        retired: false,
+        inProgress: work,
+      },
+    ]);
+  });
+
+  it("writes nothing of it when the rollback does not touch its id", () => {
+    const base = sampleBundle();
+    const target = answered(sampleBundle(), "payment", "Maksa OmaVerossa.");
+
+    const plan = planDraftRebase(base, target, withWork(base));
+
+    expect(plan.writes.map((w) => ("id" in w ? w.id : w.kind))).toEqual(["payment"]);
+  });
+});

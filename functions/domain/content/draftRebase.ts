@@ -9,7 +9,7 @@ import {
   uncoveredOf,
 } from "./bundle.ts";
 import { changedItems } from "./bundleDiff.ts";
-import type { Draft, DraftExpectation } from "./contentStore.ts";
+import type { Draft, DraftExpectation, InProgressTopic } from "./contentStore.ts";
 
 /**
  * Bringing the shared draft along when the live version changes under it (an approved
@@ -25,6 +25,9 @@ import type { Draft, DraftExpectation } from "./contentStore.ts";
  * left it, and so shows as a change against the new live version, to publish or discard.
  * "Changed" is what the studio lists as the draft's changes (`diffBundles`): the content with
  * its test and dev messages, a retired topic counting as one the draft does not have.
+ *
+ * A topic in progress is the owner's work, in no version: it is never an edit to merge, and
+ * a write of its item (a topic of that id that `target` has) keeps the work beside the topic.
  *
  * Pure: the workflow writes the plan, each item only over the revision read here, so that a
  * save made meanwhile is kept rather than overwritten.
@@ -47,6 +50,8 @@ export type DraftRebaseWrite =
       topic: TopicFile;
       heldOut: TopicHeldOut;
       retired: boolean;
+      /** The draft's unfinished work on the topic, kept with it. */
+      inProgress?: InProgressTopic;
     }
   | {
       kind: "referral";
@@ -67,7 +72,9 @@ export interface DraftRebasePlan {
 /** What a write of a topic or group expects: the item as `draft` has it, or none. */
 function expectationOf(draft: Draft, kind: "topic" | "referral", id: string): DraftExpectation {
   if (kind === "topic") {
-    const stored = [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id);
+    const stored =
+      [...draft.bundle.topics, ...draft.retired].some((t) => t.id === id) ||
+      Boolean(draft.inProgress?.has(id));
     return stored ? { revision: draft.meta.get(id)?.revision } : { absent: true };
   }
   const stored = (draft.bundle.referrals ?? []).some((r) => r.id === id);
@@ -93,6 +100,8 @@ export function planDraftRebase(
   for (const id of moved.topics) {
     if (edited.topics.has(id)) continue;
     const expected = expectationOf(draft, "topic", id);
+    const work = draft.inProgress?.get(id);
+    const kept = work ? { inProgress: work } : {};
     const topic = target.topics.find((t) => t.id === id);
     if (topic) {
       writes.push({
@@ -102,6 +111,7 @@ export function planDraftRebase(
         topic,
         heldOut: heldOutFor(target, id),
         retired: false,
+        ...kept,
       });
       continue;
     }
@@ -116,6 +126,7 @@ export function planDraftRebase(
         topic: inDraft,
         heldOut: heldOutFor(draft.bundle, id),
         retired: true,
+        ...kept,
       });
     }
   }

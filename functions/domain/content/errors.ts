@@ -38,6 +38,17 @@ export class ContentInvalidError extends ContentWorkflowError {
   }
 }
 
+/**
+ * The request asks for what the content API never does (an unfinished save of a live topic,
+ * an unfinished topic too large to keep): a malformed request, nothing written.
+ */
+export class ContentRequestError extends ContentWorkflowError {
+  override name = "ContentRequestError";
+  constructor(said: Said) {
+    super("VALIDATION_FAILED", said, 400);
+  }
+}
+
 /** Four-eyes: the author of a version cannot approve it. */
 export class SelfApprovalError extends ContentWorkflowError {
   override name = "SelfApprovalError";

@@ -8,6 +8,7 @@ import {
   type Draft,
   type DraftExpectation,
   type DraftTopicMeta,
+  type InProgressTopic,
 } from "./contentStore.ts";
 import { deepFreeze } from "./frozen.ts";
 import type { AuditEntry, LivePointer, VersionMeta } from "./versions.ts";
@@ -82,14 +83,11 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
     },
     draft: async () => draft,
     async putDraftTopic(write, expected) {
-      const { topic, tests, dev, meta } = copy(write);
+      const { topic, tests, dev, meta, inProgress } = copy(write);
       return putItem(
         expected,
         meta,
-        (current) => ({
-          stored: [...current.bundle.topics, ...current.retired].some((t) => t.id === topic.id),
-          now: current.meta.get(topic.id),
-        }),
+        (current) => topicItem(current, topic.id),
         (current) => ({
           ...current,
           bundle: meta.retired
@@ -99,8 +97,30 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
             ...current.retired.filter((t) => t.id !== topic.id),
             ...(meta.retired ? [topic] : []),
           ],
+          inProgress: withWork(current, topic.id, inProgress),
           meta: new Map(current.meta).set(topic.id, meta),
         }),
+      );
+    },
+    async putDraftInProgress(write, expected) {
+      const { id, inProgress, meta } = copy(write);
+      return putItem(
+        expected,
+        meta,
+        (current) => topicItem(current, id),
+        (current) => {
+          const metas = new Map(current.meta);
+          // A discarded unfinished topic has no item, as in DynamoDB.
+          if (inProgress) metas.set(id, meta);
+          else metas.delete(id);
+          return {
+            ...current,
+            bundle: withTopic(current.bundle, id, undefined, undefined),
+            retired: current.retired.filter((t) => t.id !== id),
+            inProgress: withWork(current, id, inProgress),
+            meta: metas,
+          };
+        },
       );
     },
     async putDraftReferral(write, expected) {
@@ -156,10 +176,19 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
       );
     },
     async replaceDraft(bundle: ContentBundle, meta: DraftTopicMeta & { revision: string }) {
+      // Unfinished topics stay, as DynamoDB's items of them do; one the bundle has gets the
+      // new revision with the bundle's topic, the rest keep theirs.
+      const kept = draft?.inProgress ?? new Map();
+      const metas = new Map<string, DraftTopicMeta>(bundle.topics.map((t) => [t.id, { ...meta }]));
+      for (const id of kept.keys()) {
+        const before = draft?.meta.get(id);
+        if (!metas.has(id) && before) metas.set(id, before);
+      }
       draft = deepFreeze({
         bundle: copy(bundle),
         retired: [],
-        meta: new Map(bundle.topics.map((t) => [t.id, { ...meta }])),
+        ...(kept.size > 0 ? { inProgress: new Map(kept) } : {}),
+        meta: metas,
         referralMeta: new Map(bundle.referrals.map((r) => [r.id, { ...meta }])),
         scopeMeta: { ...meta },
         // As DynamoDB's: only a bundle that has the set writes its item.
@@ -186,6 +215,28 @@ export function createMemoryContentStore(options: ContentStoreOptions = {}): Con
       return { entries };
     },
   };
+}
+
+/** Whether the draft has an item for topic `id` (in use, retired or in progress), and its meta. */
+function topicItem(current: Draft, id: string) {
+  return {
+    stored:
+      [...current.bundle.topics, ...current.retired].some((t) => t.id === id) ||
+      Boolean(current.inProgress?.has(id)),
+    now: current.meta.get(id),
+  };
+}
+
+/** The draft's unfinished topics with topic `id`'s work set to `work` (none: without it). */
+function withWork(
+  current: Draft,
+  id: string,
+  work: InProgressTopic | undefined,
+): ReadonlyMap<string, InProgressTopic> {
+  const next = new Map(current.inProgress);
+  if (work) next.set(id, work);
+  else next.delete(id);
+  return next;
 }
 
 /**

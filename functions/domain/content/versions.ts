@@ -163,6 +163,11 @@ export interface AuditEntry {
   outOfScope?: true;
   /** Set when draft-save or draft-revert changed the uncovered questions. */
   uncovered?: true;
+  /**
+   * Set when draft-save saved a topic unfinished, or draft-retire discarded a topic's
+   * unfinished work.
+   */
+  inProgress?: true;
   /** In English, or a person's own words (a publish comment, a reviewer's reason). */
   detail?: string;
   /** The detail as the service noted it, to tell it in the studio's language. */

@@ -35,6 +35,7 @@ import { bundleDigest } from "../../domain/content/bundleDigest.ts";
 import {
   type DraftExpectation,
   type DraftTopicMeta,
+  type InProgressTopic,
   isAuditPosition,
 } from "../../domain/content/contentStore.ts";
 import type { ContentIssue, ContentWorkflow } from "../../domain/content/contentWorkflow.ts";
@@ -168,6 +169,15 @@ const uncoveredBody = objectBody(
  * before `against` existed.
  */
 const diffQuery = z.object({ against: wholeNumber(1).optional() });
+/**
+ * A topic's save: `inProgress=true` keeps a new topic unfinished (an addition). Other query
+ * fields are ignored, as before it existed.
+ */
+const topicSaveQuery = z.object({
+  inProgress: z
+    .enum(["true", "false"], { error: 'must be "true" (save unfinished) or "false"' })
+    .optional(),
+});
 /** Without `limit` the whole history, as before paging; the studio asks a page at a time. */
 const versionsQuery = z.strictObject({
   before: wholeNumber(1).optional(),
@@ -577,13 +587,17 @@ export function createContentApiHandler(deps: {
         const count = (id: string, lang: "fi" | "sv") =>
           draft.bundle.tests[lang].filter((c) => c.intent === id).length;
         const today = reportDay(deps.clock.now());
+        const unfinished = draft.inProgress ?? new Map<string, InProgressTopic>();
         const summary = (t: ContentBundle["topics"][number], retired: boolean) => {
           const meta = draft.meta.get(t.id);
           const score = lastScores.get(t.id);
+          const work = unfinished.get(t.id);
           return {
             id: t.id,
             system: (SYSTEM_TOPICS as readonly string[]).includes(t.id),
             retired,
+            // Work in progress beside a topic in use: a rollback or import brought it in.
+            ...(work ? { inProgress: true, problems: work.problems } : {}),
             fi: { title: t.fi.title, utterances: t.fi.utterances.length, tests: count(t.id, "fi") },
             sv: { title: t.sv.title, utterances: t.sv.utterances.length, tests: count(t.id, "sv") },
             ...(score !== undefined ? { score } : {}),
@@ -600,6 +614,10 @@ export function createContentApiHandler(deps: {
           topics: [
             ...draft.bundle.topics.map((t) => summary(t, false)),
             ...draft.retired.map((t) => summary(t, true)),
+            ...[...unfinished]
+              .filter(([id]) => !draft.bundle.topics.some((t) => t.id === id))
+              .filter(([id]) => !draft.retired.some((t) => t.id === id))
+              .map(([id, work]) => workSummary(id, work, draft.meta.get(id))),
           ],
           outOfScope: draft.bundle.outOfScope,
           referrals: draft.bundle.referrals.map((r) => {
@@ -633,7 +651,21 @@ export function createContentApiHandler(deps: {
       path: "draft/topics/*",
       roles: EDITORS,
       async run({ params }) {
-        const view = await services().workflow.draftTopic(parse(topicId, params[0], "id"));
+        const id = parse(topicId, params[0], "id");
+        const work = await services().workflow.draftWork(id);
+        // The owner's unfinished work as it was sent: what the editor goes on with.
+        if (work) {
+          return itemAnswer(
+            {
+              topic: work.inProgress.body,
+              inProgress: true,
+              retired: false,
+              system: (SYSTEM_TOPICS as readonly string[]).includes(id),
+            },
+            work.meta,
+          );
+        }
+        const view = await services().workflow.draftTopic(id);
         return itemAnswer(
           {
             topic: { ...view.topic, tests: view.tests },
@@ -648,10 +680,21 @@ export function createContentApiHandler(deps: {
       method: "PUT",
       path: "draft/topics/*",
       roles: EDITORS,
-      async run({ params, body, actor, lang, expected }) {
+      async run({ params, body, actor, lang, expected, query }) {
         const id = parse(topicId, params[0], "id");
+        const { inProgress } = parse(topicSaveQuery, query, "query");
         const topic = parse(topicBody, body, "body");
-        return writeAnswer(await services().workflow.saveTopic(actor, id, topic, expected()), lang);
+        const { workflow } = services();
+        if (inProgress !== "true") {
+          return writeAnswer(await workflow.saveTopic(actor, id, topic, expected()), lang);
+        }
+        const { problems, ...saved } = await workflow.saveTopicInProgress(
+          actor,
+          id,
+          topic,
+          expected(),
+        );
+        return writeAnswer({ ...saved, problems: shown(problems, lang) }, lang);
       },
     },
     {
@@ -1240,6 +1283,37 @@ function reopenedCell(reopened: Reopened | undefined): string {
 }
 
 const ANY_STAFF: readonly StaffRole[] = [];
+
+/**
+ * A topic in progress as the draft's topics list tells it: counted from what its body has (a
+ * language or list not there yet counts 0), with the errors left at its last save.
+ */
+function workSummary(id: string, work: InProgressTopic, meta: DraftTopicMeta | undefined) {
+  const { body } = work;
+  const part = (lang: "fi" | "sv") => {
+    const side = isObject(body[lang]) ? body[lang] : {};
+    const tests = isObject(body.tests) ? body.tests[lang] : undefined;
+    return {
+      title: typeof side.title === "string" ? side.title : "",
+      utterances: Array.isArray(side.utterances) ? side.utterances.length : 0,
+      tests: Array.isArray(tests) ? tests.length : 0,
+    };
+  };
+  return {
+    id,
+    system: false,
+    retired: false,
+    inProgress: true,
+    problems: work.problems,
+    fi: part("fi"),
+    sv: part("sv"),
+    ...(meta ? { updatedBy: meta.updatedByName, updatedAt: meta.updatedAt } : {}),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 function matches(path: string, segments: string[]): boolean {
   const parts = path.split("/");

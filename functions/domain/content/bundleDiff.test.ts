@@ -262,7 +262,7 @@ describe("a diff's answers as customers get them", () => {
       t.id === "payment"
         ? {
             ...t,
-            action: "handoff",
+            action: "callback",
             followUps: ["tax-card"],
             fi: { ...t.fi, links: [{ label: "Maksut", url: "https://www.vero.fi/maksut" }] },
           }
@@ -279,14 +279,14 @@ describe("a diff's answers as customers get them", () => {
           quickReplies: [{ label: "tax-card", value: "tax-card" }],
           actions: [
             { type: "link", label: "Maksut", url: "https://www.vero.fi/maksut" },
-            { type: "handoff", label: "Asiakasneuvoja" },
+            { type: "callback", label: "Soittopyyntö" },
           ],
         },
         sv: {
           from: "bot",
           text: "Om payment.",
           quickReplies: [{ label: "tax-card", value: "tax-card" }],
-          actions: [{ type: "handoff", label: "Kundrådgivare" }],
+          actions: [{ type: "callback", label: "Bli uppringd" }],
         },
       },
     });

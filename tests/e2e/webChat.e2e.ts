@@ -14,6 +14,7 @@ import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.
 import { limitEventRate } from "../../functions/gateway/rateLimit.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { UI } from "../../web-chat/src/i18n.ts";
+import { availableAdvisor } from "../support/advisorConsole.ts";
 import { expectNothingSaidTwice } from "../support/saidTwice.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
@@ -1001,6 +1002,65 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(content).toMatch(/Chatbot:\n/);
     expect(content).toContain("Milloin saan veronpalautuksen?");
     await context.close();
+  });
+
+  it("minimised, says on the launcher and outside the panel that an advisor joined and wrote; opening clears it", async () => {
+    const advisor = await availableAdvisor(stack.url, "advisor-fi", ["fi"]);
+    try {
+      const { context, page } = await customerPage();
+      await openChat(page);
+      await ask(page, "Haluan puhua asiakasneuvojan kanssa");
+      // The offer may follow the answer as a message of its own.
+      await page
+        .locator(".msg.bot button.action", { hasText: /neuvoja/i })
+        .last()
+        .click();
+      await expect.poll(() => page.locator(".queue p").textContent()).toMatch(/jonossa/);
+      const chatId = await page.evaluate(
+        () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").chatId as string,
+      );
+      await page.getByRole("button", { name: "Pienennä chat" }).click();
+      const launcher = page.locator(".launcher");
+      // The live region that speaks while minimised is outside the hidden panel.
+      const notice = page.locator("#asiointi-chat > p[role=status]");
+      expect(await notice.count()).toBe(1);
+
+      expect((await advisor.socket.emitWithAck("chat:accept", { chatId })).ok).toBe(true);
+      const named = (name: string | RegExp) =>
+        page.getByRole("button", { name, exact: typeof name === "string" }).count();
+      await expect.poll(() => named("Asiakasneuvoja liittyi – avaa chat")).toBe(1);
+      await expect.poll(() => notice.textContent()).toBe("Asiakasneuvoja liittyi chattiin.");
+      await advisor.socket.emitWithAck("chat:message", {
+        chatId,
+        text: "Hei, miten voin auttaa?",
+        clientId: "minimised-1",
+      });
+      await expect.poll(() => named("Asiakasneuvoja liittyi – avaa chat – 1 uusi viesti")).toBe(1);
+      expect(await launcher.locator(".badge").textContent()).toBe("1");
+      await expect
+        .poll(() => notice.textContent())
+        .toBe("Asiakasneuvoja liittyi chattiin. Chatissa on 1 uusi viesti.");
+      await expectNoAxeViolations(page, "fi-minimised-unread");
+
+      // Opened, everything is read: minimised again, the launcher is as before.
+      await launcher.click();
+      await expect
+        .poll(() => page.locator(".msg.advisor").last().textContent())
+        .toContain("Hei, miten voin auttaa?");
+      await page.keyboard.press("Escape");
+      expect(await named("Avaa chat")).toBe(1);
+      expect(await launcher.locator(".badge").isVisible()).toBe(false);
+      expect(await notice.textContent()).toBe("");
+      // A reload replays what was seen: nothing counts as new.
+      await page.reload();
+      await expect.poll(() => messages(page).count()).toBeGreaterThan(0);
+      await page.waitForTimeout(600);
+      expect(await named("Avaa chat")).toBe(1);
+      await context.close();
+      await advisor.socket.emitWithAck("chat:end", { chatId });
+    } finally {
+      advisor.socket.disconnect();
+    }
   });
 
   async function openContactForm(page: Page, type: string, label: RegExp): Promise<void> {

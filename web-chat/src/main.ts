@@ -11,6 +11,14 @@ import { h } from "./dom.ts";
 import { UI, type UiText, whyNotSent } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
+import {
+  countsAsUnread,
+  isNews,
+  launcherParts,
+  NOTHING_UNREAD,
+  type Unread,
+  unreadNotice,
+} from "./unread.ts";
 import { answerFeedback, asksForVote } from "./views/answerFeedback.ts";
 import { appointmentChangeForm } from "./views/appointmentChange.ts";
 import { appointmentForm, callbackForm } from "./views/contactForms.ts";
@@ -18,6 +26,10 @@ import { type FormValues, formValues, restoreValues } from "./views/formFields.t
 import { surveyForm } from "./views/survey.ts";
 
 const OPEN_KEY = "asiointi-chat-open";
+/** The newest message id the customer has had in front of them (the panel open). */
+const SEEN_KEY = "asiointi-chat-seen";
+/** Messages of one turn arrive close together: the minimised chat says them once. */
+const UNREAD_NOTICE_MS = 500;
 
 /** The language a UI text set is in ("fi-FI" → "fi"). */
 const langOf = (t: UiText): Lang => t.locale.slice(0, 2) as Lang;
@@ -52,7 +64,19 @@ function mount(script: HTMLScriptElement | null): void {
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let ownTypingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const launcher = h("button", { class: "launcher", type: "button", "aria-haspopup": "dialog" });
+  const launcherText = h("span", {});
+  // The count is seen on the badge and heard with its words around it.
+  const badgeCount = h("span", { class: "badge" });
+  const badgeWords = h("span", { class: "visually-hidden" });
+  const badge = h("span", { hidden: true }, badgeCount, badgeWords);
+  const launcher = h(
+    "button",
+    { class: "launcher", type: "button", "aria-haspopup": "dialog" },
+    launcherText,
+    badge,
+  );
+  // Outside the panel: a live region inside it says nothing while it is hidden.
+  const minimisedNotice = h("p", { class: "visually-hidden", role: "status" });
   const title = h("h2", { id: "chat-title" });
   const advisorLine = h("p", { class: "subtitle" });
   const switchButton = h("button", { type: "button", class: "switch" });
@@ -108,7 +132,15 @@ function mount(script: HTMLScriptElement | null): void {
     compose,
     footer,
   );
-  root.append(launcher, panel);
+  root.append(launcher, minimisedNotice, panel);
+  let unread: Unread = NOTHING_UNREAD;
+  let unreadTimer: ReturnType<typeof setTimeout> | undefined;
+  let seenUpTo: string | undefined;
+  try {
+    seenUpTo = sessionStorage.getItem(SEEN_KEY) ?? undefined;
+  } catch {
+    // Without storage a reload counts nothing until the chat is opened again.
+  }
 
   const client = new ChatClient(origin, requested, {
     message: (m, before) => showMessage(m, before),
@@ -190,7 +222,7 @@ function mount(script: HTMLScriptElement | null): void {
     const lang = langOf(text);
     host.setAttribute("lang", lang);
     host.setAttribute("aria-label", text.title);
-    launcher.textContent = text.open;
+    showUnread();
     title.textContent = text.heading;
     switchButton.textContent = text.switchTo;
     switchButton.setAttribute("lang", otherLang(lang));
@@ -206,6 +238,48 @@ function mount(script: HTMLScriptElement | null): void {
     typingLine.textContent = text.advisorTyping;
     // What is waiting or was refused is said in the UI's language, which may have switched.
     showPending();
+  }
+
+  function showUnread(): void {
+    const { shown, words } = launcherParts(text, unread);
+    // The dash before the count is seen too: a hidden one would be heard after a space.
+    launcherText.textContent = shown;
+    badgeCount.textContent = String(unread.messages);
+    badgeWords.textContent = ` ${words}`;
+    badge.hidden = !unread.messages;
+  }
+
+  /** Something came while minimised: on the launcher at once, said once the turn is in. */
+  function addUnread(more: Partial<Unread>): void {
+    unread = {
+      messages: unread.messages + (more.messages ?? 0),
+      advisorJoined: unread.advisorJoined || Boolean(more.advisorJoined),
+    };
+    showUnread();
+    clearTimeout(unreadTimer);
+    // Emptied first, so that the same words after a second turn are said again.
+    minimisedNotice.textContent = "";
+    unreadTimer = setTimeout(() => {
+      minimisedNotice.textContent = unreadNotice(text, unread);
+    }, UNREAD_NOTICE_MS);
+  }
+
+  function clearUnread(): void {
+    clearTimeout(unreadTimer);
+    unread = NOTHING_UNREAD;
+    minimisedNotice.textContent = "";
+    showUnread();
+  }
+
+  /** The customer has had messages up to `id` in front of them. */
+  function seen(id: string): void {
+    if (seenUpTo !== undefined && id <= seenUpTo) return;
+    seenUpTo = id;
+    try {
+      sessionStorage.setItem(SEEN_KEY, id);
+    } catch {
+      // See above.
+    }
   }
 
   function scrollToEnd(): void {
@@ -250,6 +324,9 @@ function mount(script: HTMLScriptElement | null): void {
         }),
       );
     }
+    if (panel.hidden) {
+      if (countsAsUnread(m) && isNews(m, seenUpTo)) addUnread({ messages: 1 });
+    } else seen(m.id);
     if (next) {
       log.insertBefore(item, next);
       return;
@@ -383,6 +460,10 @@ function mount(script: HTMLScriptElement | null): void {
     // "X joined the chat" is the server's stored notice; the header line names the advisor.
     advisorLine.textContent = s.state === "advisor" && name ? text.withAdvisor(name) : "";
     if (s.state !== "advisor") showTyping(false);
+    // A resume's state says nothing new; a change from queued to an advisor does.
+    else if (previous && previous.state !== "advisor" && panel.hidden) {
+      addUnread({ advisorJoined: true });
+    }
     const ended = s.state === "ended";
     compose.hidden = ended;
     endButton.hidden = ended;
@@ -549,6 +630,9 @@ function mount(script: HTMLScriptElement | null): void {
   function setOpen(open: boolean): void {
     panel.hidden = !open;
     launcher.hidden = open;
+    // From the first opening on, what comes while minimised is news; "" is before any id.
+    seen(client.transcript.at(-1)?.id ?? "");
+    if (open) clearUnread();
     try {
       sessionStorage.setItem(OPEN_KEY, open ? "1" : "");
     } catch {

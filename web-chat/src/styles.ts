@@ -10,6 +10,7 @@ button, select, .reply { min-height: 2.75rem; }
 .launcher { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483000; border: 0; border-radius: 2rem;
   padding: .8rem 1.2rem; background: #0b4f8a; color: #fff; font-weight: 600; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
 .launcher:focus-visible { outline-color: #1a1a1a; }
+.launcher .badge { display: inline-block; min-width: 1.5rem; margin-left: .25rem; padding: 0 .4rem; border-radius: .75rem; background: #fff; color: #0b4f8a; font-weight: 700; text-align: center; }
 .panel { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483001; width: min(25rem, calc(100vw - 2rem));
   height: min(40rem, calc(100vh - 2rem)); display: flex; flex-direction: column; background: #fff; border-radius: .5rem;
   box-shadow: 0 4px 24px rgba(0,0,0,.35); overflow: hidden; }

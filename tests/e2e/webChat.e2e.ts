@@ -31,11 +31,13 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await stack?.close();
   });
 
-  async function customerPage(options: { width?: number; reducedMotion?: boolean } = {}) {
+  async function customerPage(
+    options: { width?: number; height?: number; reducedMotion?: boolean } = {},
+  ) {
     // bypassCSP: axe-core is injected as an inline script; the widget itself runs under the CSP.
     const context = await browser.newContext({
       bypassCSP: true,
-      viewport: { width: options.width ?? 1280, height: 800 },
+      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
       reducedMotion: options.reducedMotion ? "reduce" : "no-preference",
     });
     const page = await context.newPage();
@@ -1060,6 +1062,46 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
       await advisor.socket.emitWithAck("chat:end", { chatId });
     } finally {
       advisor.socket.disconnect();
+    }
+  });
+
+  it("shows an answer taller than the log from its start, and a short one at the end, at 1280 × 900 and 360 × 640", async () => {
+    for (const [width, height] of [
+      [1280, 900],
+      [360, 640],
+    ] as const) {
+      const { context, page } = await customerPage({ width, height });
+      await openChat(page);
+      const long = await ask(page, "verokortti");
+      // The turn may bring more than one message.
+      await page.waitForTimeout(300);
+      const seen = await long.evaluate((li) => {
+        const log = li.closest(".body") as HTMLElement;
+        return {
+          startInLog: li.getBoundingClientRect().top - log.getBoundingClientRect().top,
+          taller: li.getBoundingClientRect().height > log.clientHeight,
+        };
+      });
+      expect(seen.taller, `the answer is taller than the log at ${width} px`).toBe(true);
+      // Its first line is in view, a little below the log's top edge.
+      expect(seen.startInLog).toBeGreaterThanOrEqual(4);
+      expect(seen.startInLog).toBeLessThanOrEqual(24);
+      await screenshot(page, `fi-long-answer-${width}px`);
+      if (width === 1280) {
+        const short = await ask(page, "Miten sairauspäiväraha verotetaan?");
+        expect(
+          await short.evaluate(
+            (li) =>
+              li.getBoundingClientRect().height < (li.closest(".body") as HTMLElement).clientHeight,
+          ),
+        ).toBe(true);
+        const fromEnd = () =>
+          page
+            .locator(".body")
+            .evaluate((log) => log.scrollHeight - log.clientHeight - log.scrollTop);
+        await expect.poll(fromEnd).toBeLessThanOrEqual(1);
+      }
+      await context.close();
     }
   });
 

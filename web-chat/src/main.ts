@@ -9,6 +9,7 @@ import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.
 import { ChatClient, canResend, type Pending } from "./chatClient.ts";
 import { h } from "./dom.ts";
 import { UI, type UiText, whyNotSent } from "./i18n.ts";
+import { placeAdded, scrollTopShowing } from "./scrolling.ts";
 import { STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
 import {
@@ -136,6 +137,10 @@ function mount(script: HTMLScriptElement | null): void {
   let unread: Unread = NOTHING_UNREAD;
   let unreadTimer: ReturnType<typeof setTimeout> | undefined;
   let seenUpTo: string | undefined;
+  /** The first message that came while minimised: opening shows the log from it. */
+  let firstUnread: HTMLElement | undefined;
+  /** The start of a long answer that the log keeps in view (see placeAdded). */
+  let keptStart: number | undefined;
   try {
     seenUpTo = sessionStorage.getItem(SEEN_KEY) ?? undefined;
   } catch {
@@ -166,9 +171,15 @@ function mount(script: HTMLScriptElement | null): void {
     },
     pending: (pending) => {
       const newlyRefused = pending.find((p) => p.refused && !shownRefused.has(p.clientId));
+      // Only what is added goes to the end: a message acknowledged after the answer to it
+      // came must not scroll the answer's start away.
+      const added = pending.length > outbox.length || newlyRefused;
       outbox = pending;
       showPending();
-      scrollToEnd();
+      if (added) {
+        keptStart = undefined;
+        scrollToEnd();
+      }
       // The list is no live region (it is redrawn whole): the refusal is said once, here.
       if (newlyRefused?.refused) announce(whyNotSent(newlyRefused.refused, text));
     },
@@ -286,6 +297,20 @@ function mount(script: HTMLScriptElement | null): void {
     body.scrollTop = body.scrollHeight;
   }
 
+  /** Where `item` starts in the log's scrolled content. */
+  function startOf(item: HTMLElement): number {
+    return item.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
+  }
+
+  /** Scrolls to show a message just added last (hidden, nothing can be measured). */
+  function place(item: HTMLElement, from: ChatMessage["from"]): void {
+    if (panel.hidden) return;
+    const added = { from, top: startOf(item), height: item.getBoundingClientRect().height };
+    const placed = placeAdded(body, added, keptStart);
+    keptStart = placed.kept;
+    body.scrollTop = placed.scrollTop;
+  }
+
   function showMessage(m: ChatMessage, before?: string): void {
     const next = before ? log.querySelector(`li[data-id="${CSS.escape(before)}"]`) : null;
     // An older message from a replay says nothing about what the chat is about now.
@@ -325,7 +350,10 @@ function mount(script: HTMLScriptElement | null): void {
       );
     }
     if (panel.hidden) {
-      if (countsAsUnread(m) && isNews(m, seenUpTo)) addUnread({ messages: 1 });
+      if (countsAsUnread(m) && isNews(m, seenUpTo)) {
+        addUnread({ messages: 1 });
+        firstUnread ??= item;
+      }
     } else seen(m.id);
     if (next) {
       log.insertBefore(item, next);
@@ -333,7 +361,7 @@ function mount(script: HTMLScriptElement | null): void {
     }
     if (m.from !== "customer") showTyping(false);
     log.append(item);
-    scrollToEnd();
+    place(item, m.from);
   }
 
   function announce(message: string, inLanguageOf: UiText = text): void {
@@ -356,7 +384,7 @@ function mount(script: HTMLScriptElement | null): void {
     const controls = actions.map(actionControl).filter((c): c is HTMLElement => Boolean(c));
     if (controls.length) item.append(h("div", { class: "replies" }, ...controls));
     log.append(item);
-    scrollToEnd();
+    place(item, "system");
   }
 
   function actionControl(action: MessageAction): HTMLElement | undefined {
@@ -633,6 +661,7 @@ function mount(script: HTMLScriptElement | null): void {
     // From the first opening on, what comes while minimised is news; "" is before any id.
     seen(client.transcript.at(-1)?.id ?? "");
     if (open) clearUnread();
+    firstUnread = undefined;
     try {
       sessionStorage.setItem(OPEN_KEY, open ? "1" : "");
     } catch {
@@ -641,8 +670,12 @@ function mount(script: HTMLScriptElement | null): void {
   }
 
   launcher.addEventListener("click", () => {
+    const from = firstUnread;
     setOpen(true);
-    scrollToEnd();
+    // What came while minimised is read from its start, kept in view as a long answer is.
+    body.scrollTop = from?.isConnected ? scrollTopShowing(body, startOf(from)) : body.scrollHeight;
+    keptStart =
+      body.scrollTop < body.scrollHeight - body.clientHeight - 1 ? body.scrollTop : undefined;
     (compose.hidden ? formArea.querySelector<HTMLElement>("button, h3") : input)?.focus();
   });
   closeButton.addEventListener("click", () => {

@@ -1105,6 +1105,67 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     }
   });
 
+  it("takes older answers' choices out of the tab order, keeps their links, and reads only what the service says", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    // Pinned by place: ask() gives the last bot message, whichever that is by then.
+    const pinned = async (question: string) => {
+      await ask(page, question);
+      return page.locator(".msg.bot").nth((await page.locator(".msg.bot").count()) - 1);
+    };
+    const first = await pinned("Milloin saan veronpalautuksen?");
+    const firstReplies = first.locator(".replies button.reply");
+    expect(await firstReplies.count()).toBeGreaterThan(0);
+    expect(await firstReplies.first().isEnabled()).toBe(true);
+    await ask(page, "verokortti");
+    const latest = await pinned("Miten sairauspäiväraha verotetaan?");
+
+    // The older answers' quick replies and actions are off, shown as used; the newest's are not.
+    for (const button of await firstReplies.all()) expect(await button.isDisabled()).toBe(true);
+    expect(await first.locator(".replies.retired").count()).toBe(1);
+    for (const button of await latest.locator(".replies button").all()) {
+      expect(await button.isEnabled()).toBe(true);
+    }
+    // Links are content: they stay.
+    const links = page.locator(".log a.reply");
+    expect(await links.count()).toBeGreaterThan(0);
+
+    // Tab from the language button to the message field passes no retired choice.
+    await page.getByRole("button", { name: "På svenska" }).focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      const where = await page.evaluate(() => {
+        const active = document.getElementById("asiointi-chat")?.shadowRoot?.activeElement;
+        if (!active) return "outside";
+        return active.id === "chat-input"
+          ? "input"
+          : `${active.tagName} ${active.closest(".replies")?.className ?? ""}`;
+      });
+      if (where === "input") break;
+      stops.push(where);
+    }
+    expect(stops.filter((stop) => stop.startsWith("BUTTON") && stop.includes("retired"))).toEqual(
+      [],
+    );
+    expect(stops.filter((stop) => stop.startsWith("A ")).length).toBe(await links.count());
+    await expectNoAxeViolations(page, "fi-older-choices-retired");
+
+    // Read aloud: the bot's words, not the customer's echo, nor the buttons; the log is no
+    // live region of its own.
+    expect(await page.locator(".log").first().getAttribute("aria-live")).toBeNull();
+    const said = (await page.locator("div[aria-live=polite]").textContent()) ?? "";
+    expect(said).toContain("Chatbot: ");
+    expect(said).not.toContain("Sinä");
+    expect(said).not.toContain("Oliko vastauksesta apua?");
+
+    // After a switch of language the last Finnish answer's quick replies send nothing more.
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    await expect.poll(() => latest.locator(".replies button:not(:disabled)").count()).toBe(0);
+    await context.close();
+  });
+
   async function openContactForm(page: Page, type: string, label: RegExp): Promise<void> {
     // The bot's callback and appointment topics end with the matching action.
     const answer = await ask(

@@ -92,7 +92,14 @@ function mount(script: HTMLScriptElement | null): void {
   const queueText = h("p", { role: "status" });
   const leaveButton = h("button", { type: "button", class: "secondary" });
   const queueBox = h("div", { class: "queue", hidden: true }, queueText, leaveButton);
-  const log = h("ol", { class: "log", "aria-live": "polite", "aria-relevant": "additions" });
+  // Not a live region itself: it would read the customer's own echo and every button of an
+  // answer. `speech` says what the service says, as text.
+  const log = h("ol", { class: "log" });
+  const speech = h("div", {
+    class: "visually-hidden",
+    "aria-live": "polite",
+    "aria-relevant": "additions",
+  });
   const pendingList = h("ol", { class: "log pending-list", "aria-hidden": "true" });
   // Messages the server refused: not transient like "sending", so read like the rest.
   const refusedList = h("ol", { class: "log pending-list" });
@@ -126,6 +133,7 @@ function mount(script: HTMLScriptElement | null): void {
     h("header", {}, h("div", { class: "titles" }, title, advisorLine), switchButton, closeButton),
     status,
     announcer,
+    speech,
     queueBox,
     body,
     typingLine,
@@ -165,7 +173,9 @@ function mount(script: HTMLScriptElement | null): void {
     typing: (typing) => showTyping(typing),
     // Signed in: every "sign in" offered so far has done its job.
     signedIn: (signedIn) => {
-      for (const button of log.querySelectorAll<HTMLButtonElement>('button[data-action="login"]')) {
+      for (const button of log.querySelectorAll<HTMLButtonElement>(
+        '.replies:not(.retired) button[data-action="login"]',
+      )) {
         button.disabled = signedIn;
       }
     },
@@ -331,7 +341,10 @@ function mount(script: HTMLScriptElement | null): void {
     const choices: HTMLElement[] = [];
     for (const reply of m.quickReplies ?? []) {
       const b = h("button", { type: "button", class: "reply" }, reply.label);
-      b.addEventListener("click", () => client.send(reply.value));
+      b.addEventListener("click", () => {
+        retireReplies();
+        client.send(reply.value);
+      });
       choices.push(b);
     }
     for (const action of m.actions ?? []) {
@@ -349,19 +362,54 @@ function mount(script: HTMLScriptElement | null): void {
         }),
       );
     }
+    const news = isNews(m, seenUpTo);
     if (panel.hidden) {
-      if (countsAsUnread(m) && isNews(m, seenUpTo)) {
+      if (countsAsUnread(m) && news) {
         addUnread({ messages: 1 });
         firstUnread ??= item;
       }
-    } else seen(m.id);
+    } else {
+      seen(m.id);
+      if (news && m.from !== "customer") speak(`${who}: ${m.text}`, m.lang ?? langOf(text));
+    }
     if (next) {
       log.insertBefore(item, next);
+      retire(item);
       return;
     }
+    // Moved on: the customer wrote, the service noted a change (a switch of language, an
+    // advisor joining), or a newer answer offers its own choices. A plain follow-up of the
+    // same turn leaves the answer's choices be.
+    if (m.from !== "bot" && m.from !== "advisor") retireReplies();
+    else if (choices.length) retireReplies();
     if (m.from !== "customer") showTyping(false);
     log.append(item);
     place(item, m.from);
+  }
+
+  /** Says a message's sender and text (no buttons) through the panel's live region. */
+  function speak(words: string, lang: Lang): void {
+    speech.append(h("p", { lang }, words));
+    // What was said is said: only the last few stay, for a screen reader's review.
+    while (speech.childElementCount > 3) speech.firstElementChild?.remove();
+  }
+
+  /**
+   * The quick replies and actions of messages before the newest answer a question no longer
+   * asked (and a quick reply would send in the old language after a switch): they go out of
+   * the tab order, shown as used. Links stay: they are content.
+   */
+  function retireReplies(): void {
+    for (const item of log.querySelectorAll<HTMLElement>("li:has(> .replies:not(.retired))")) {
+      retire(item);
+    }
+  }
+
+  function retire(item: HTMLElement): void {
+    const replies = item.querySelector(".replies");
+    if (!replies) return;
+    replies.classList.add("retired");
+    for (const button of replies.querySelectorAll("button")) button.disabled = true;
   }
 
   function announce(message: string, inLanguageOf: UiText = text): void {
@@ -384,6 +432,7 @@ function mount(script: HTMLScriptElement | null): void {
     const controls = actions.map(actionControl).filter((c): c is HTMLElement => Boolean(c));
     if (controls.length) item.append(h("div", { class: "replies" }, ...controls));
     log.append(item);
+    if (!panel.hidden) speak(`${text.system}: ${message}`, langOf(text));
     place(item, "system");
   }
 
@@ -690,6 +739,7 @@ function mount(script: HTMLScriptElement | null): void {
     event.preventDefault();
     const value = input.value.trim();
     if (!value) return;
+    retireReplies();
     client.send(value);
     input.value = "";
     stopOwnTyping();

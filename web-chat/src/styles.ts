@@ -46,6 +46,8 @@ header :focus-visible { outline-color: #fff; }
   padding: .25rem .8rem; cursor: pointer; text-decoration: none; text-align: left; }
 .reply.action { font-weight: 600; }
 a.reply { text-decoration: underline; }
+/* An older answer's choices, no longer offered: plainly used, not waiting for a click. */
+.replies.retired button.reply { opacity: 1; cursor: default; border-style: dashed; border-color: #6b7280; background: #f6f7f9; color: #4a4a4a; }
 .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .5rem; margin-top: .5rem; font-size: .875rem; white-space: normal; }
 /* Pressing changes no width, so nothing moves: the check mark sits in padding kept for it on
    both sides (the label stays centred) and the label does not turn bold. The two choices wrap

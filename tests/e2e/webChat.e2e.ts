@@ -1166,6 +1166,47 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("in a low window (400 % zoom, a phone on its side) gives the conversation two fifths of the height, the privacy line behind an info button", async () => {
+    for (const [width, height] of [
+      [320, 256],
+      [640, 360],
+    ] as const) {
+      const { context, page } = await customerPage({ width, height });
+      await openChat(page);
+      const share = () =>
+        page
+          .locator(".panel")
+          .evaluate(
+            (p) =>
+              (p.querySelector(".body") as HTMLElement).getBoundingClientRect().height /
+              p.getBoundingClientRect().height,
+          );
+      // It was a quarter at 320 × 256 (63 px) and a half at 640 × 360.
+      expect(await share(), `${width} × ${height}`).toBeGreaterThanOrEqual(0.4);
+      const privacy = page.locator(".privacy");
+      expect(await privacy.isVisible()).toBe(false);
+      // Folded, it still describes the message field.
+      const input = page.getByRole("textbox", { name: "Kirjoita kysymyksesi" });
+      const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(UI.fi.privacy);
+      const info = page.getByRole("button", { name: "Tietosuoja" });
+      await info.click();
+      expect(await info.getAttribute("aria-expanded")).toBe("true");
+      expect(await privacy.isVisible()).toBe(true);
+      await expectNoAxeViolations(page, `fi-low-window-${width}x${height}`);
+      await info.click();
+      expect(await privacy.isVisible()).toBe(false);
+      await expectNoHorizontalOverflow(page);
+      await context.close();
+    }
+    // A window of ordinary height shows the line as before, with no button for it.
+    const { context, page } = await customerPage();
+    await openChat(page);
+    expect(await page.locator(".privacy").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Tietosuoja" }).isVisible()).toBe(false);
+    await context.close();
+  });
+
   async function openContactForm(page: Page, type: string, label: RegExp): Promise<void> {
     // The bot's callback and appointment topics end with the matching action.
     const answer = await ask(

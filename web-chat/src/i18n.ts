@@ -48,6 +48,8 @@ export const UI = {
     system: "Ilmoitus",
     privacy:
       "Älä kirjoita viestiin henkilökohtaisia tietoja, kuten henkilötunnusta tai pankkitilin numeroa.",
+    // The small button that shows the line above where the screen is too low to show it always.
+    privacyInfo: "Tietosuoja",
     newWindow: "(avautuu uuteen ikkunaan)",
     queued: (position: number, waitSeconds?: number) =>
       `Olet jonossa asiakasneuvojalle, sijasi on ${position}.` +
@@ -177,6 +179,7 @@ export const UI = {
     system: "Meddelande",
     privacy:
       "Skriv inte personuppgifter, till exempel personbeteckning eller bankkontonummer, i meddelandet.",
+    privacyInfo: "Dataskydd",
     newWindow: "(öppnas i ett nytt fönster)",
     queued: (position: number, waitSeconds?: number) =>
       `Du står i kö till en kundrådgivare och är nummer ${position} i kön.` +

@@ -113,11 +113,23 @@ function mount(script: HTMLScriptElement | null): void {
     formArea,
   );
   const typingLine = h("p", { class: "typing", hidden: true });
-  const privacy = h("p", { class: "privacy" });
+  const privacy = h("p", { class: "privacy", id: "chat-privacy" });
   const inputLabel = h("label", { for: "chat-input", class: "visually-hidden" });
-  const input = h("textarea", { id: "chat-input", rows: "1", maxlength: "2000" });
+  // The privacy line describes the field, also where a low screen folds it away.
+  const input = h("textarea", {
+    id: "chat-input",
+    rows: "1",
+    maxlength: "2000",
+    "aria-describedby": "chat-privacy",
+  });
   const sendButton = h("button", { type: "submit", class: "primary" });
-  const compose = h("form", { class: "compose" }, inputLabel, input, sendButton);
+  // Shown only on a low screen (styles.ts): unfolds the privacy line.
+  const privacyButton = h(
+    "button",
+    { type: "button", class: "info", "aria-expanded": "false", "aria-controls": "chat-privacy" },
+    h("span", { "aria-hidden": "true" }, "i"),
+  );
+  const compose = h("form", { class: "compose" }, inputLabel, input, privacyButton, sendButton);
   const downloadButton = h("button", { type: "button", class: "secondary" });
   const endButton = h("button", { type: "button", class: "secondary end" });
   const footer = h("div", { class: "actions footer" }, downloadButton, endButton);
@@ -250,6 +262,7 @@ function mount(script: HTMLScriptElement | null): void {
     closeButton.setAttribute("aria-label", text.close);
     body.setAttribute("aria-label", text.conversation);
     privacy.textContent = text.privacy;
+    privacyButton.setAttribute("aria-label", text.privacyInfo);
     inputLabel.textContent = text.input;
     input.setAttribute("placeholder", text.input);
     sendButton.textContent = text.send;
@@ -735,6 +748,11 @@ function mount(script: HTMLScriptElement | null): void {
     if (event.key === "Escape") closeButton.click();
   });
   switchButton.addEventListener("click", () => switchLanguage(otherLang(langOf(text))));
+  privacyButton.addEventListener("click", () => {
+    const open = privacyButton.getAttribute("aria-expanded") !== "true";
+    privacyButton.setAttribute("aria-expanded", String(open));
+    panel.toggleAttribute("data-privacy", open);
+  });
   compose.addEventListener("submit", (event) => {
     event.preventDefault();
     const value = input.value.trim();

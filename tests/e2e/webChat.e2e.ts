@@ -1207,6 +1207,28 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("filling a phone's screen the panel is a modal dialog: Tab goes round inside it, Escape minimises", async () => {
+    const { context, page } = await customerPage({ width: 360, height: 640 });
+    await openChat(page);
+    expect(await panel(page).getAttribute("aria-modal")).toBe("true");
+    const end = page.getByRole("button", { name: "Lopeta keskustelu" });
+    await end.focus();
+    await page.keyboard.press("Tab");
+    expect(await activeClass(page)).toBe("switch");
+    await page.keyboard.press("Shift+Tab");
+    expect(await activeClass(page)).toBe("secondary end");
+    await page.keyboard.press("Escape");
+    expect(await panel(page).isVisible()).toBe(false);
+    expect(await activeClass(page)).toBe("launcher");
+    await context.close();
+
+    // Beside the page on a wide screen it stays non-modal: the page is still there to use.
+    const wide = await customerPage();
+    await openChat(wide.page);
+    expect(await panel(wide.page).getAttribute("aria-modal")).toBe("false");
+    await wide.context.close();
+  });
+
   async function openContactForm(page: Page, type: string, label: RegExp): Promise<void> {
     // The bot's callback and appointment topics end with the matching action.
     const answer = await ask(

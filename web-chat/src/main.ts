@@ -10,7 +10,7 @@ import { ChatClient, canResend, type Pending } from "./chatClient.ts";
 import { h } from "./dom.ts";
 import { UI, type UiText, whyNotSent } from "./i18n.ts";
 import { placeAdded, scrollTopShowing } from "./scrolling.ts";
-import { STYLES } from "./styles.ts";
+import { FULL_SCREEN, STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
 import {
   countsAsUnread,
@@ -138,7 +138,6 @@ function mount(script: HTMLScriptElement | null): void {
     {
       class: "panel",
       role: "dialog",
-      "aria-modal": "false",
       "aria-labelledby": "chat-title",
       hidden: true,
     },
@@ -744,9 +743,33 @@ function mount(script: HTMLScriptElement | null): void {
     setOpen(false);
     launcher.focus();
   });
+  // Filling the window the panel is modal: nothing of the page is left to reach or read, so
+  // Tab goes round inside it. Smaller, the page beside it stays in reach.
+  const fullScreen = matchMedia(FULL_SCREEN);
+  const showModality = () => panel.setAttribute("aria-modal", String(fullScreen.matches));
+  fullScreen.addEventListener("change", showModality);
+  showModality();
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeButton.click();
+    if (event.key === "Tab" && fullScreen.matches) keepFocusInside(event);
   });
+
+  function keepFocusInside(event: KeyboardEvent): void {
+    const stops = Array.from(
+      panel.querySelectorAll<HTMLElement>(
+        "button, a[href], textarea, input, select, [tabindex]:not([tabindex='-1'])",
+      ),
+    ).filter(
+      (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length,
+    );
+    const first = stops[0];
+    const last = stops.at(-1);
+    const active = root.activeElement;
+    if (event.shiftKey ? active === first : active === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first)?.focus();
+    }
+  }
   switchButton.addEventListener("click", () => switchLanguage(otherLang(langOf(text))));
   privacyButton.addEventListener("click", () => {
     const open = privacyButton.getAttribute("aria-expanded") !== "true";

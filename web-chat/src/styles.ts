@@ -1,3 +1,6 @@
+/** Where the panel fills the window: there it is a modal dialog (main.ts). */
+export const FULL_SCREEN = "(max-width: 480px), (max-height: 480px)";
+
 // Scoped to the widget's shadow root, so the host page's styles and ours never meet.
 // Colours meet WCAG AA: #0b4f8a on white 8.6:1, #4a4a4a on white 8.9:1, #a4000f on white 8.3:1.
 export const STYLES = `
@@ -103,7 +106,7 @@ button:disabled { opacity: .6; cursor: progress; }
    waits until it is sent or closed. */
 .panel[data-form] :is(.compose, .privacy) { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-@media (max-width: 480px), (max-height: 480px) { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
+@media ${FULL_SCREEN} { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
   header { padding: .25rem .6rem; } header h2 { font-size: .9375rem; } }
 /* A low window (a phone on its side, 400 % zoom: WCAG 1.4.10): the conversation keeps at least
    two fifths of the height. A one-line header, the privacy line behind an "i" beside the field

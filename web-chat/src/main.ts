@@ -152,7 +152,8 @@ function mount(script: HTMLScriptElement | null): void {
     compose,
     footer,
   );
-  root.append(launcher, minimisedNotice, panel);
+  // After the panel: its connection line stays the first status region.
+  root.append(launcher, panel, minimisedNotice);
   let unread: Unread = NOTHING_UNREAD;
   let unreadTimer: ReturnType<typeof setTimeout> | undefined;
   let seenUpTo: string | undefined;
@@ -389,11 +390,11 @@ function mount(script: HTMLScriptElement | null): void {
       retire(item);
       return;
     }
-    // Moved on: the customer wrote, the service noted a change (a switch of language, an
-    // advisor joining), or a newer answer offers its own choices. A plain follow-up of the
-    // same turn leaves the answer's choices be.
-    if (m.from !== "bot" && m.from !== "advisor") retireReplies();
-    else if (choices.length) retireReplies();
+    // Moved on: the customer wrote, or a newer answer offers choices of its own. A plain
+    // follow-up or a notice (a sign-in too weak, say) leaves the answer's choices be, unless
+    // the chat now speaks another language (a reload's replay of a switch).
+    if (m.from === "customer" || (m.from !== "system" && choices.length)) retireReplies();
+    else if (m.lang) retireReplies(m.lang);
     if (m.from !== "customer") showTyping(false);
     log.append(item);
     place(item, m.from);
@@ -409,19 +410,23 @@ function mount(script: HTMLScriptElement | null): void {
   /**
    * The quick replies and actions of messages before the newest answer a question no longer
    * asked (and a quick reply would send in the old language after a switch): they go out of
-   * the tab order, shown as used. Links stay: they are content.
+   * the tab order, shown as used. Links stay: they are content. With `unlessIn`, only those of
+   * messages in another language.
    */
-  function retireReplies(): void {
+  function retireReplies(unlessIn?: Lang): void {
     for (const item of log.querySelectorAll<HTMLElement>("li:has(> .replies:not(.retired))")) {
-      retire(item);
+      if (!unlessIn || item.lang !== unlessIn) retire(item);
     }
   }
 
   function retire(item: HTMLElement): void {
     const replies = item.querySelector(".replies");
     if (!replies) return;
+    // A disabled button drops focus to the page, where Escape and Tab mean nothing to us.
+    const hadFocus = replies.contains(root.activeElement);
     replies.classList.add("retired");
     for (const button of replies.querySelectorAll("button")) button.disabled = true;
+    if (hadFocus) input.focus();
   }
 
   function announce(message: string, inLanguageOf: UiText = text): void {
@@ -703,6 +708,8 @@ function mount(script: HTMLScriptElement | null): void {
     if (UI[lang] === text) return;
     text = UI[lang];
     label();
+    // A quick reply of an answer in the other language would answer in it.
+    retireReplies(lang);
     // The form is built anew in the new language, keeping what the customer had entered.
     const open = formArea.querySelector("form");
     const values = open ? formValues(open) : undefined;

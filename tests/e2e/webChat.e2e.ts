@@ -14,6 +14,7 @@ import { rateLimitedMessage } from "../../functions/domain/limits/requestLimits.
 import { limitEventRate } from "../../functions/gateway/rateLimit.ts";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { UI } from "../../web-chat/src/i18n.ts";
+import { availableAdvisor } from "../support/advisorConsole.ts";
 import { expectNothingSaidTwice } from "../support/saidTwice.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
@@ -30,11 +31,13 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await stack?.close();
   });
 
-  async function customerPage(options: { width?: number; reducedMotion?: boolean } = {}) {
+  async function customerPage(
+    options: { width?: number; height?: number; reducedMotion?: boolean } = {},
+  ) {
     // bypassCSP: axe-core is injected as an inline script; the widget itself runs under the CSP.
     const context = await browser.newContext({
       bypassCSP: true,
-      viewport: { width: options.width ?? 1280, height: 800 },
+      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
       reducedMotion: options.reducedMotion ? "reduce" : "no-preference",
     });
     const page = await context.newPage();
@@ -1044,6 +1047,229 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     expect(content).toMatch(/Chatbot:\n/);
     expect(content).toContain("Milloin saan veronpalautuksen?");
     await context.close();
+  });
+
+  it("minimised, says on the launcher and outside the panel that an advisor joined and wrote; opening clears it", async () => {
+    const advisor = await availableAdvisor(stack.url, "advisor-fi", ["fi"]);
+    try {
+      const { context, page } = await customerPage();
+      await openChat(page);
+      await ask(page, "Haluan puhua asiakasneuvojan kanssa");
+      // The offer may follow the answer as a message of its own.
+      await page
+        .locator(".msg.bot button.action", { hasText: /neuvoja/i })
+        .last()
+        .click();
+      await expect.poll(() => page.locator(".queue p").textContent()).toMatch(/jonossa/);
+      const chatId = await page.evaluate(
+        () => JSON.parse(sessionStorage.getItem("asiointi-chat") ?? "{}").chatId as string,
+      );
+      await page.getByRole("button", { name: "Pienennä chat" }).click();
+      const launcher = page.locator(".launcher");
+      // The live region that speaks while minimised is outside the hidden panel.
+      const notice = page.locator("#asiointi-chat > p[role=status]");
+      expect(await notice.count()).toBe(1);
+
+      expect((await advisor.socket.emitWithAck("chat:accept", { chatId })).ok).toBe(true);
+      const named = (name: string | RegExp) =>
+        page.getByRole("button", { name, exact: typeof name === "string" }).count();
+      await expect.poll(() => named("Asiakasneuvoja liittyi – avaa chat")).toBe(1);
+      await expect.poll(() => notice.textContent()).toBe("Asiakasneuvoja liittyi chattiin.");
+      await advisor.socket.emitWithAck("chat:message", {
+        chatId,
+        text: "Hei, miten voin auttaa?",
+        clientId: "minimised-1",
+      });
+      await expect.poll(() => named("Asiakasneuvoja liittyi – avaa chat – 1 uusi viesti")).toBe(1);
+      expect(await launcher.locator(".badge").textContent()).toBe("1");
+      await expect
+        .poll(() => notice.textContent())
+        .toBe("Asiakasneuvoja liittyi chattiin. Chatissa on 1 uusi viesti.");
+      await expectNoAxeViolations(page, "fi-minimised-unread");
+
+      // Opened, everything is read: minimised again, the launcher is as before.
+      await launcher.click();
+      await expect
+        .poll(() => page.locator(".msg.advisor").last().textContent())
+        .toContain("Hei, miten voin auttaa?");
+      await page.keyboard.press("Escape");
+      expect(await named("Avaa chat")).toBe(1);
+      expect(await launcher.locator(".badge").isVisible()).toBe(false);
+      expect(await notice.textContent()).toBe("");
+      // A reload replays what was seen: nothing counts as new.
+      await page.reload();
+      await expect.poll(() => messages(page).count()).toBeGreaterThan(0);
+      await page.waitForTimeout(600);
+      expect(await named("Avaa chat")).toBe(1);
+      await context.close();
+      await advisor.socket.emitWithAck("chat:end", { chatId });
+    } finally {
+      advisor.socket.disconnect();
+    }
+  });
+
+  it("shows an answer taller than the log from its start, and a short one at the end, at 1280 × 900 and 360 × 640", async () => {
+    for (const [width, height] of [
+      [1280, 900],
+      [360, 640],
+    ] as const) {
+      const { context, page } = await customerPage({ width, height });
+      await openChat(page);
+      const long = await ask(page, "verokortti");
+      // The turn may bring more than one message.
+      await page.waitForTimeout(300);
+      const seen = await long.evaluate((li) => {
+        const log = li.closest(".body") as HTMLElement;
+        return {
+          startInLog: li.getBoundingClientRect().top - log.getBoundingClientRect().top,
+          taller: li.getBoundingClientRect().height > log.clientHeight,
+        };
+      });
+      expect(seen.taller, `the answer is taller than the log at ${width} px`).toBe(true);
+      // Its first line is in view, a little below the log's top edge.
+      expect(seen.startInLog).toBeGreaterThanOrEqual(4);
+      expect(seen.startInLog).toBeLessThanOrEqual(24);
+      await screenshot(page, `fi-long-answer-${width}px`);
+      if (width === 1280) {
+        const short = await ask(page, "Miten sairauspäiväraha verotetaan?");
+        expect(
+          await short.evaluate(
+            (li) =>
+              li.getBoundingClientRect().height < (li.closest(".body") as HTMLElement).clientHeight,
+          ),
+        ).toBe(true);
+        const fromEnd = () =>
+          page
+            .locator(".body")
+            .evaluate((log) => log.scrollHeight - log.clientHeight - log.scrollTop);
+        await expect.poll(fromEnd).toBeLessThanOrEqual(1);
+      }
+      await context.close();
+    }
+  });
+
+  it("takes older answers' choices out of the tab order, keeps their links, and reads only what the service says", async () => {
+    const { context, page } = await customerPage();
+    await openChat(page);
+    // Pinned by place: ask() gives the last bot message, whichever that is by then.
+    const pinned = async (question: string) => {
+      await ask(page, question);
+      return page.locator(".msg.bot").nth((await page.locator(".msg.bot").count()) - 1);
+    };
+    const first = await pinned("Milloin saan veronpalautuksen?");
+    const firstReplies = first.locator(".replies button.reply");
+    expect(await firstReplies.count()).toBeGreaterThan(0);
+    expect(await firstReplies.first().isEnabled()).toBe(true);
+    await ask(page, "verokortti");
+    const latest = await pinned("Miten sairauspäiväraha verotetaan?");
+
+    // The older answers' quick replies and actions are off, shown as used; the newest's are not.
+    for (const button of await firstReplies.all()) expect(await button.isDisabled()).toBe(true);
+    expect(await first.locator(".replies.retired").count()).toBe(1);
+    for (const button of await latest.locator(".replies button").all()) {
+      expect(await button.isEnabled()).toBe(true);
+    }
+    // Links are content: they stay.
+    const links = page.locator(".log a.reply");
+    expect(await links.count()).toBeGreaterThan(0);
+
+    // Tab from the language button to the message field passes no retired choice.
+    await page.getByRole("button", { name: "På svenska" }).focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      const where = await page.evaluate(() => {
+        const active = document.getElementById("asiointi-chat")?.shadowRoot?.activeElement;
+        if (!active) return "outside";
+        return active.id === "chat-input"
+          ? "input"
+          : `${active.tagName} ${active.closest(".replies")?.className ?? ""}`;
+      });
+      if (where === "input") break;
+      stops.push(where);
+    }
+    expect(stops.filter((stop) => stop.startsWith("BUTTON") && stop.includes("retired"))).toEqual(
+      [],
+    );
+    expect(stops.filter((stop) => stop.startsWith("A ")).length).toBe(await links.count());
+    await expectNoAxeViolations(page, "fi-older-choices-retired");
+
+    // Read aloud: the bot's words, not the customer's echo, nor the buttons; the log is no
+    // live region of its own.
+    expect(await page.locator(".log").first().getAttribute("aria-live")).toBeNull();
+    const said = (await page.locator("div[aria-live=polite]").textContent()) ?? "";
+    expect(said).toContain("Chatbot: ");
+    expect(said).not.toContain("Sinä");
+    expect(said).not.toContain("Oliko vastauksesta apua?");
+
+    // After a switch of language the last Finnish answer's quick replies send nothing more.
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect.poll(() => page.locator("#asiointi-chat").getAttribute("lang")).toBe("sv");
+    await expect.poll(() => latest.locator(".replies button:not(:disabled)").count()).toBe(0);
+    await context.close();
+  });
+
+  it("in a low window (400 % zoom, a phone on its side) gives the conversation two fifths of the height, the privacy line behind an info button", async () => {
+    for (const [width, height] of [
+      [320, 256],
+      [640, 360],
+    ] as const) {
+      const { context, page } = await customerPage({ width, height });
+      await openChat(page);
+      const share = () =>
+        page
+          .locator(".panel")
+          .evaluate(
+            (p) =>
+              (p.querySelector(".body") as HTMLElement).getBoundingClientRect().height /
+              p.getBoundingClientRect().height,
+          );
+      // It was a quarter at 320 × 256 (63 px) and a half at 640 × 360.
+      expect(await share(), `${width} × ${height}`).toBeGreaterThanOrEqual(0.4);
+      const privacy = page.locator(".privacy");
+      expect(await privacy.isVisible()).toBe(false);
+      // Folded, it still describes the message field.
+      const input = page.getByRole("textbox", { name: "Kirjoita kysymyksesi" });
+      const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(UI.fi.privacy);
+      const info = page.getByRole("button", { name: "Tietosuoja" });
+      await info.click();
+      expect(await info.getAttribute("aria-expanded")).toBe("true");
+      expect(await privacy.isVisible()).toBe(true);
+      await expectNoAxeViolations(page, `fi-low-window-${width}x${height}`);
+      await info.click();
+      expect(await privacy.isVisible()).toBe(false);
+      await expectNoHorizontalOverflow(page);
+      await context.close();
+    }
+    // A window of ordinary height shows the line as before, with no button for it.
+    const { context, page } = await customerPage();
+    await openChat(page);
+    expect(await page.locator(".privacy").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Tietosuoja" }).isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it("filling a phone's screen the panel is a modal dialog: Tab goes round inside it, Escape minimises", async () => {
+    const { context, page } = await customerPage({ width: 360, height: 640 });
+    await openChat(page);
+    expect(await panel(page).getAttribute("aria-modal")).toBe("true");
+    const end = page.getByRole("button", { name: "Lopeta keskustelu" });
+    await end.focus();
+    await page.keyboard.press("Tab");
+    expect(await activeClass(page)).toBe("switch");
+    await page.keyboard.press("Shift+Tab");
+    expect(await activeClass(page)).toBe("secondary end");
+    await page.keyboard.press("Escape");
+    expect(await panel(page).isVisible()).toBe(false);
+    expect(await activeClass(page)).toBe("launcher");
+    await context.close();
+
+    // Beside the page on a wide screen it stays non-modal: the page is still there to use.
+    const wide = await customerPage();
+    await openChat(wide.page);
+    expect(await panel(wide.page).getAttribute("aria-modal")).toBe("false");
+    await wide.context.close();
   });
 
   async function openContactForm(page: Page, type: string, label: RegExp): Promise<void> {

@@ -2,11 +2,20 @@ import type { Lang } from "../../functions/contracts/lang.ts";
 // The wait in the same words as the server's queue message: one wording per language.
 import { waitInWords } from "../../functions/domain/handoff/phrases.ts";
 
+const newFi = (count: number) => (count === 1 ? "uusi viesti" : "uutta viestiä");
+const newSv = (count: number) => (count === 1 ? "nytt meddelande" : "nya meddelanden");
+
 /** Every string the widget shows or announces, in both national languages. */
 export const UI = {
   fi: {
     locale: "fi-FI",
     open: "Avaa chat",
+    // The minimised chat's launcher and its announcement: what came while it was minimised.
+    /** Follows the count: "1 uusi viesti", "3 uutta viestiä". */
+    newMessages: newFi,
+    advisorJoinedOpen: "Asiakasneuvoja liittyi – avaa chat",
+    advisorJoinedNotice: "Asiakasneuvoja liittyi chattiin.",
+    unreadNotice: (count: number) => `Chatissa on ${count} ${newFi(count)}.`,
     close: "Pienennä chat",
     title: "Verohallinnon chat",
     /** The heading as shown: a soft hyphen where the compound may break on a narrow screen. */
@@ -39,6 +48,8 @@ export const UI = {
     system: "Ilmoitus",
     privacy:
       "Älä kirjoita viestiin henkilökohtaisia tietoja, kuten henkilötunnusta tai pankkitilin numeroa.",
+    // The small button that shows the line above where the screen is too low to show it always.
+    privacyInfo: "Tietosuoja",
     newWindow: "(avautuu uuteen ikkunaan)",
     queued: (position: number, waitSeconds?: number) =>
       `Olet jonossa asiakasneuvojalle, sijasi on ${position}.` +
@@ -141,6 +152,10 @@ export const UI = {
   sv: {
     locale: "sv-FI",
     open: "Öppna chatten",
+    newMessages: newSv,
+    advisorJoinedOpen: "Kundrådgivaren anslöt – öppna chatten",
+    advisorJoinedNotice: "Kundrådgivaren anslöt till chatten.",
+    unreadNotice: (count: number) => `Det finns ${count} ${newSv(count)} i chatten.`,
     close: "Minimera chatten",
     title: "Skatteförvaltningens chatt",
     heading: "Skatte\u00adförvaltningens chatt",
@@ -171,6 +186,7 @@ export const UI = {
     system: "Meddelande",
     privacy:
       "Skriv inte personuppgifter, till exempel personbeteckning eller bankkontonummer, i meddelandet.",
+    privacyInfo: "Dataskydd",
     newWindow: "(öppnas i ett nytt fönster)",
     queued: (position: number, waitSeconds?: number) =>
       `Du står i kö till en kundrådgivare och är nummer ${position} i kön.` +

@@ -11,8 +11,17 @@ import { ChatClient, canResend, type Pending } from "./chatClient.ts";
 import { h } from "./dom.ts";
 import { UI, type UiText, whyNotSent } from "./i18n.ts";
 import { shownText } from "./maskedText.ts";
-import { STYLES } from "./styles.ts";
+import { placeAdded, scrollTopShowing } from "./scrolling.ts";
+import { FULL_SCREEN, STYLES } from "./styles.ts";
 import { downloadTranscript } from "./transcript.ts";
+import {
+  countsAsUnread,
+  isNews,
+  launcherParts,
+  NOTHING_UNREAD,
+  type Unread,
+  unreadNotice,
+} from "./unread.ts";
 import { answerFeedback, asksForVote } from "./views/answerFeedback.ts";
 import { appointmentChangeForm } from "./views/appointmentChange.ts";
 import { appointmentForm, callbackForm } from "./views/contactForms.ts";
@@ -21,6 +30,10 @@ import { surveyForm } from "./views/survey.ts";
 
 const OPEN_KEY = "asiointi-chat-open";
 const MOVES: ReadonlySet<string> = new Set(CONVERSATION_MOVES);
+/** The newest message id the customer has had in front of them (the panel open). */
+const SEEN_KEY = "asiointi-chat-seen";
+/** Messages of one turn arrive close together: the minimised chat says them once. */
+const UNREAD_NOTICE_MS = 500;
 
 /** The language a UI text set is in ("fi-FI" → "fi"). */
 const langOf = (t: UiText): Lang => t.locale.slice(0, 2) as Lang;
@@ -55,7 +68,19 @@ function mount(script: HTMLScriptElement | null): void {
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let ownTypingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const launcher = h("button", { class: "launcher", type: "button", "aria-haspopup": "dialog" });
+  const launcherText = h("span", {});
+  // The count is seen on the badge and heard with its words around it.
+  const badgeCount = h("span", { class: "badge" });
+  const badgeWords = h("span", { class: "visually-hidden" });
+  const badge = h("span", { hidden: true }, badgeCount, badgeWords);
+  const launcher = h(
+    "button",
+    { class: "launcher", type: "button", "aria-haspopup": "dialog" },
+    launcherText,
+    badge,
+  );
+  // Outside the panel: a live region inside it says nothing while it is hidden.
+  const minimisedNotice = h("p", { class: "visually-hidden", role: "status" });
   const title = h("h2", { id: "chat-title" });
   const advisorLine = h("p", { class: "subtitle" });
   const switchButton = h("button", { type: "button", class: "switch" });
@@ -70,7 +95,14 @@ function mount(script: HTMLScriptElement | null): void {
   const queueText = h("p", { role: "status" });
   const leaveButton = h("button", { type: "button", class: "secondary" });
   const queueBox = h("div", { class: "queue", hidden: true }, queueText, leaveButton);
-  const log = h("ol", { class: "log", "aria-live": "polite", "aria-relevant": "additions" });
+  // Not a live region itself: it would read the customer's own echo and every button of an
+  // answer. `speech` says what the service says, as text.
+  const log = h("ol", { class: "log" });
+  const speech = h("div", {
+    class: "visually-hidden",
+    "aria-live": "polite",
+    "aria-relevant": "additions",
+  });
   const pendingList = h("ol", { class: "log pending-list", "aria-hidden": "true" });
   // Messages the server refused: not transient like "sending", so read like the rest.
   const refusedList = h("ol", { class: "log pending-list" });
@@ -84,11 +116,23 @@ function mount(script: HTMLScriptElement | null): void {
     formArea,
   );
   const typingLine = h("p", { class: "typing", hidden: true });
-  const privacy = h("p", { class: "privacy" });
+  const privacy = h("p", { class: "privacy", id: "chat-privacy" });
   const inputLabel = h("label", { for: "chat-input", class: "visually-hidden" });
-  const input = h("textarea", { id: "chat-input", rows: "1", maxlength: "2000" });
+  // The privacy line describes the field, also where a low screen folds it away.
+  const input = h("textarea", {
+    id: "chat-input",
+    rows: "1",
+    maxlength: "2000",
+    "aria-describedby": "chat-privacy",
+  });
   const sendButton = h("button", { type: "submit", class: "primary" });
-  const compose = h("form", { class: "compose" }, inputLabel, input, sendButton);
+  // Shown only on a low screen (styles.ts): unfolds the privacy line.
+  const privacyButton = h(
+    "button",
+    { type: "button", class: "info", "aria-expanded": "false", "aria-controls": "chat-privacy" },
+    h("span", { "aria-hidden": "true" }, "i"),
+  );
+  const compose = h("form", { class: "compose" }, inputLabel, input, privacyButton, sendButton);
   const downloadButton = h("button", { type: "button", class: "secondary" });
   const endButton = h("button", { type: "button", class: "secondary end" });
   const footer = h("div", { class: "actions footer" }, downloadButton, endButton);
@@ -97,13 +141,13 @@ function mount(script: HTMLScriptElement | null): void {
     {
       class: "panel",
       role: "dialog",
-      "aria-modal": "false",
       "aria-labelledby": "chat-title",
       hidden: true,
     },
     h("header", {}, h("div", { class: "titles" }, title, advisorLine), switchButton, closeButton),
     status,
     announcer,
+    speech,
     queueBox,
     body,
     typingLine,
@@ -111,7 +155,20 @@ function mount(script: HTMLScriptElement | null): void {
     compose,
     footer,
   );
-  root.append(launcher, panel);
+  // After the panel: its connection line stays the first status region.
+  root.append(launcher, panel, minimisedNotice);
+  let unread: Unread = NOTHING_UNREAD;
+  let unreadTimer: ReturnType<typeof setTimeout> | undefined;
+  let seenUpTo: string | undefined;
+  /** The first message that came while minimised: opening shows the log from it. */
+  let firstUnread: HTMLElement | undefined;
+  /** The start of a long answer that the log keeps in view (see placeAdded). */
+  let keptStart: number | undefined;
+  try {
+    seenUpTo = sessionStorage.getItem(SEEN_KEY) ?? undefined;
+  } catch {
+    // Without storage a reload counts nothing until the chat is opened again.
+  }
 
   const client = new ChatClient(origin, requested, {
     message: (m, before) => showMessage(m, before),
@@ -131,15 +188,23 @@ function mount(script: HTMLScriptElement | null): void {
     typing: (typing) => showTyping(typing),
     // Signed in: every "sign in" offered so far has done its job.
     signedIn: (signedIn) => {
-      for (const button of log.querySelectorAll<HTMLButtonElement>('button[data-action="login"]')) {
+      for (const button of log.querySelectorAll<HTMLButtonElement>(
+        '.replies:not(.retired) button[data-action="login"]',
+      )) {
         button.disabled = signedIn;
       }
     },
     pending: (pending) => {
       const newlyRefused = pending.find((p) => p.refused && !shownRefused.has(p.clientId));
+      // Only what is added goes to the end: a message acknowledged after the answer to it
+      // came must not scroll the answer's start away.
+      const added = pending.length > outbox.length || newlyRefused;
       outbox = pending;
       showPending();
-      scrollToEnd();
+      if (added) {
+        keptStart = undefined;
+        scrollToEnd();
+      }
       // The list is no live region (it is redrawn whole): the refusal is said once, here.
       if (newlyRefused?.refused) announce(whyNotSent(newlyRefused.refused, text));
     },
@@ -193,13 +258,14 @@ function mount(script: HTMLScriptElement | null): void {
     const lang = langOf(text);
     host.setAttribute("lang", lang);
     host.setAttribute("aria-label", text.title);
-    launcher.textContent = text.open;
+    showUnread();
     title.textContent = text.heading;
     switchButton.textContent = text.switchTo;
     switchButton.setAttribute("lang", otherLang(lang));
     closeButton.setAttribute("aria-label", text.close);
     body.setAttribute("aria-label", text.conversation);
     privacy.textContent = text.privacy;
+    privacyButton.setAttribute("aria-label", text.privacyInfo);
     inputLabel.textContent = text.input;
     input.setAttribute("placeholder", text.input);
     sendButton.textContent = text.send;
@@ -211,8 +277,64 @@ function mount(script: HTMLScriptElement | null): void {
     showPending();
   }
 
+  function showUnread(): void {
+    const { shown, words } = launcherParts(text, unread);
+    // The dash before the count is seen too: a hidden one would be heard after a space.
+    launcherText.textContent = shown;
+    badgeCount.textContent = String(unread.messages);
+    badgeWords.textContent = ` ${words}`;
+    badge.hidden = !unread.messages;
+  }
+
+  /** Something came while minimised: on the launcher at once, said once the turn is in. */
+  function addUnread(more: Partial<Unread>): void {
+    unread = {
+      messages: unread.messages + (more.messages ?? 0),
+      advisorJoined: unread.advisorJoined || Boolean(more.advisorJoined),
+    };
+    showUnread();
+    clearTimeout(unreadTimer);
+    // Emptied first, so that the same words after a second turn are said again.
+    minimisedNotice.textContent = "";
+    unreadTimer = setTimeout(() => {
+      minimisedNotice.textContent = unreadNotice(text, unread);
+    }, UNREAD_NOTICE_MS);
+  }
+
+  function clearUnread(): void {
+    clearTimeout(unreadTimer);
+    unread = NOTHING_UNREAD;
+    minimisedNotice.textContent = "";
+    showUnread();
+  }
+
+  /** The customer has had messages up to `id` in front of them. */
+  function seen(id: string): void {
+    if (seenUpTo !== undefined && id <= seenUpTo) return;
+    seenUpTo = id;
+    try {
+      sessionStorage.setItem(SEEN_KEY, id);
+    } catch {
+      // See above.
+    }
+  }
+
   function scrollToEnd(): void {
     body.scrollTop = body.scrollHeight;
+  }
+
+  /** Where `item` starts in the log's scrolled content. */
+  function startOf(item: HTMLElement): number {
+    return item.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
+  }
+
+  /** Scrolls to show a message just added last (hidden, nothing can be measured). */
+  function place(item: HTMLElement, from: ChatMessage["from"]): void {
+    if (panel.hidden) return;
+    const added = { from, top: startOf(item), height: item.getBoundingClientRect().height };
+    const placed = placeAdded(body, added, keptStart);
+    keptStart = placed.kept;
+    body.scrollTop = placed.scrollTop;
   }
 
   function showMessage(m: ChatMessage, before?: string): void {
@@ -238,7 +360,10 @@ function mount(script: HTMLScriptElement | null): void {
     const choices: HTMLElement[] = [];
     for (const reply of m.quickReplies ?? []) {
       const b = h("button", { type: "button", class: "reply" }, reply.label);
-      b.addEventListener("click", () => client.send(reply.value));
+      b.addEventListener("click", () => {
+        retireReplies();
+        client.send(reply.value);
+      });
       choices.push(b);
     }
     for (const action of m.actions ?? []) {
@@ -256,13 +381,59 @@ function mount(script: HTMLScriptElement | null): void {
         }),
       );
     }
+    const news = isNews(m, seenUpTo);
+    if (panel.hidden) {
+      if (countsAsUnread(m) && news) {
+        addUnread({ messages: 1 });
+        firstUnread ??= item;
+      }
+    } else {
+      seen(m.id);
+      if (news && m.from !== "customer")
+        speak(`${who}: ${shownText(m.text, said)}`, m.lang ?? langOf(text));
+    }
     if (next) {
       log.insertBefore(item, next);
+      retire(item);
       return;
     }
+    // Moved on: the customer wrote, or a newer answer offers choices of its own. A plain
+    // follow-up or a notice (a sign-in too weak, say) leaves the answer's choices be, unless
+    // the chat now speaks another language (a reload's replay of a switch).
+    if (m.from === "customer" || (m.from !== "system" && choices.length)) retireReplies();
+    else if (m.lang) retireReplies(m.lang);
     if (m.from !== "customer") showTyping(false);
     log.append(item);
-    scrollToEnd();
+    place(item, m.from);
+  }
+
+  /** Says a message's sender and text (no buttons) through the panel's live region. */
+  function speak(words: string, lang: Lang): void {
+    speech.append(h("p", { lang }, words));
+    // What was said is said: only the last few stay, for a screen reader's review.
+    while (speech.childElementCount > 3) speech.firstElementChild?.remove();
+  }
+
+  /**
+   * The quick replies and actions of messages before the newest answer a question no longer
+   * asked (and a quick reply would send in the old language after a switch): they go out of
+   * the tab order, shown as used. Links stay: they are content. With `unlessIn`, only those of
+   * messages in another language.
+   */
+  function retireReplies(unlessIn?: Lang): void {
+    for (const item of log.querySelectorAll<HTMLElement>("li:has(> .replies:not(.retired))")) {
+      if (!unlessIn || item.lang !== unlessIn) retire(item);
+    }
+  }
+
+  function retire(item: HTMLElement): void {
+    const replies = item.querySelector(".replies");
+    if (!replies) return;
+    // A disabled button drops focus to the page, where Escape and Tab mean nothing to us.
+    const hadFocus = replies.contains(root.activeElement);
+    replies.classList.add("retired");
+    for (const button of replies.querySelectorAll("button")) button.disabled = true;
+    if (hadFocus) input.focus();
   }
 
   function announce(message: string, inLanguageOf: UiText = text): void {
@@ -285,7 +456,8 @@ function mount(script: HTMLScriptElement | null): void {
     const controls = actions.map(actionControl).filter((c): c is HTMLElement => Boolean(c));
     if (controls.length) item.append(h("div", { class: "replies" }, ...controls));
     log.append(item);
-    scrollToEnd();
+    if (!panel.hidden) speak(`${text.system}: ${message}`, langOf(text));
+    place(item, "system");
   }
 
   function actionControl(action: MessageAction): HTMLElement | undefined {
@@ -389,6 +561,10 @@ function mount(script: HTMLScriptElement | null): void {
     // "X joined the chat" is the server's stored notice; the header line names the advisor.
     advisorLine.textContent = s.state === "advisor" && name ? text.withAdvisor(name) : "";
     if (s.state !== "advisor") showTyping(false);
+    // A resume's state says nothing new; a change from queued to an advisor does.
+    else if (previous && previous.state !== "advisor" && panel.hidden) {
+      addUnread({ advisorJoined: true });
+    }
     const ended = s.state === "ended";
     compose.hidden = ended;
     endButton.hidden = ended;
@@ -539,6 +715,8 @@ function mount(script: HTMLScriptElement | null): void {
     if (UI[lang] === text) return;
     text = UI[lang];
     label();
+    // A quick reply of an answer in the other language would answer in it.
+    retireReplies(lang);
     // The form is built anew in the new language, keeping what the customer had entered.
     const open = formArea.querySelector("form");
     const values = open ? formValues(open) : undefined;
@@ -555,6 +733,10 @@ function mount(script: HTMLScriptElement | null): void {
   function setOpen(open: boolean): void {
     panel.hidden = !open;
     launcher.hidden = open;
+    // From the first opening on, what comes while minimised is news; "" is before any id.
+    seen(client.transcript.at(-1)?.id ?? "");
+    if (open) clearUnread();
+    firstUnread = undefined;
     try {
       sessionStorage.setItem(OPEN_KEY, open ? "1" : "");
     } catch {
@@ -563,22 +745,56 @@ function mount(script: HTMLScriptElement | null): void {
   }
 
   launcher.addEventListener("click", () => {
+    const from = firstUnread;
     setOpen(true);
-    scrollToEnd();
+    // What came while minimised is read from its start, kept in view as a long answer is.
+    body.scrollTop = from?.isConnected ? scrollTopShowing(body, startOf(from)) : body.scrollHeight;
+    keptStart =
+      body.scrollTop < body.scrollHeight - body.clientHeight - 1 ? body.scrollTop : undefined;
     (compose.hidden ? formArea.querySelector<HTMLElement>("button, h3") : input)?.focus();
   });
   closeButton.addEventListener("click", () => {
     setOpen(false);
     launcher.focus();
   });
+  // Filling the window the panel is modal: nothing of the page is left to reach or read, so
+  // Tab goes round inside it. Smaller, the page beside it stays in reach.
+  const fullScreen = matchMedia(FULL_SCREEN);
+  const showModality = () => panel.setAttribute("aria-modal", String(fullScreen.matches));
+  fullScreen.addEventListener("change", showModality);
+  showModality();
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeButton.click();
+    if (event.key === "Tab" && fullScreen.matches) keepFocusInside(event);
   });
+
+  function keepFocusInside(event: KeyboardEvent): void {
+    const stops = Array.from(
+      panel.querySelectorAll<HTMLElement>(
+        "button, a[href], textarea, input, select, [tabindex]:not([tabindex='-1'])",
+      ),
+    ).filter(
+      (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length,
+    );
+    const first = stops[0];
+    const last = stops.at(-1);
+    const active = root.activeElement;
+    if (event.shiftKey ? active === first : active === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first)?.focus();
+    }
+  }
   switchButton.addEventListener("click", () => switchLanguage(otherLang(langOf(text))));
+  privacyButton.addEventListener("click", () => {
+    const open = privacyButton.getAttribute("aria-expanded") !== "true";
+    privacyButton.setAttribute("aria-expanded", String(open));
+    panel.toggleAttribute("data-privacy", open);
+  });
   compose.addEventListener("submit", (event) => {
     event.preventDefault();
     const value = input.value.trim();
     if (!value) return;
+    retireReplies();
     client.send(value);
     input.value = "";
     stopOwnTyping();

@@ -1,3 +1,6 @@
+/** Where the panel fills the window: there it is a modal dialog (main.ts). */
+export const FULL_SCREEN = "(max-width: 480px), (max-height: 480px)";
+
 // Scoped to the widget's shadow root, so the host page's styles and ours never meet.
 // Colours meet WCAG AA: #0b4f8a on white 8.6:1, #4a4a4a on white 8.9:1, #a4000f on white 8.3:1.
 export const STYLES = `
@@ -10,6 +13,7 @@ button, select, .reply { min-height: 2.75rem; }
 .launcher { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483000; border: 0; border-radius: 2rem;
   padding: .8rem 1.2rem; background: #0b4f8a; color: #fff; font-weight: 600; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
 .launcher:focus-visible { outline-color: #1a1a1a; }
+.launcher .badge { display: inline-block; min-width: 1.5rem; margin-left: .25rem; padding: 0 .4rem; border-radius: .75rem; background: #fff; color: #0b4f8a; font-weight: 700; text-align: center; }
 .panel { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483001; width: min(25rem, calc(100vw - 2rem));
   height: min(40rem, calc(100vh - 2rem)); display: flex; flex-direction: column; background: #fff; border-radius: .5rem;
   box-shadow: 0 4px 24px rgba(0,0,0,.35); overflow: hidden; }
@@ -45,6 +49,8 @@ header :focus-visible { outline-color: #fff; }
   padding: .25rem .8rem; cursor: pointer; text-decoration: none; text-align: left; }
 .reply.action { font-weight: 600; }
 a.reply { text-decoration: underline; }
+/* An older answer's choices, no longer offered: plainly used, not waiting for a click. */
+.replies.retired button.reply { opacity: 1; cursor: default; border-style: dashed; border-color: #6b7280; background: #f6f7f9; color: #4a4a4a; }
 .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .5rem; margin-top: .5rem; font-size: .875rem; white-space: normal; }
 /* Pressing changes no width, so nothing moves: the check mark sits in padding kept for it on
    both sides (the label stays centred) and the label does not turn bold. The two choices wrap
@@ -94,11 +100,29 @@ button:disabled { opacity: .6; cursor: progress; }
 .confirm { padding: .4rem .6rem; border-top: 1px solid #dde1e6; }
 .confirm p { margin: 0 0 .4rem; font-weight: 600; }
 .footer button { flex: 1 1 auto; padding: .3rem .5rem; font-size: .875rem; }
+.info { display: none; flex: none; width: 2.75rem; border: 1px solid #0b4f8a; border-radius: 50%; background: #fff; color: #0b4f8a; font-weight: 700; font-style: italic; cursor: pointer; }
+.info[aria-expanded=true] { background: #0b4f8a; color: #fff; }
 /* A contact form (callback, booking, cancel or move) has its own buttons; the message box
    waits until it is sent or closed. */
 .panel[data-form] :is(.compose, .privacy) { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-@media (max-width: 480px), (max-height: 480px) { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
+@media ${FULL_SCREEN} { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
   header { padding: .25rem .6rem; } header h2 { font-size: .9375rem; } }
+/* A low window (a phone on its side, 400 % zoom: WCAG 1.4.10): the conversation keeps at least
+   two fifths of the height. A one-line header, the privacy line behind an "i" beside the field
+   (it describes the field all the same), smaller targets (still over 24 px) below. */
+@media (max-height: 480px) {
+  header { padding: .1rem .6rem; } header h2 { font-size: .875rem; line-height: 1.2; }
+  header .subtitle { font-size: .75rem; }
+  header button, .info, form.compose .primary { min-height: 2.25rem; }
+  .info { display: inline-flex; align-items: center; justify-content: center; width: 2.25rem; }
+  .privacy { display: none; } .panel[data-privacy] .privacy { display: block; }
+  form.compose { padding: .2rem .6rem; }
+  form.compose textarea { min-height: 2.25rem; max-height: 4.5rem; padding: .3rem .45rem; }
+  /* The placeholder alone must not make the field two lines high. */
+  form.compose textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .footer { padding: 0 .6rem .2rem; }
+  .footer button { min-height: 2rem; padding: .1rem .4rem; font-size: .8125rem; }
+}
 @media (prefers-reduced-motion: reduce) { *, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
 `;

@@ -16,6 +16,11 @@ export function queueOf(chat: Chat): Lang {
   return chat.queueLang ?? chat.lang;
 }
 
+/** Since when the customer has waited for a person (epoch ms): their first request. */
+function waitingSince(chat: Chat): number {
+  return Date.parse(chat.queuedAt ?? chat.startedAt);
+}
+
 export interface HandoffQueueDeps {
   store: ChatStore;
   notifier: ChatNotifier;
@@ -47,16 +52,28 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
     );
   }
 
-  function entryOf(chat: Chat, now: Date): QueueEntry {
+  function entryOf(chat: Chat, position: number, now: Date): QueueEntry {
     const topic = [...chat.topics].reverse().find((t) => !NOT_A_REASON.has(t));
-    const since = Date.parse(chat.queuedAt ?? chat.startedAt);
     return {
       chatId: chat.chatId,
       lang: queueOf(chat),
       ...(topic ? { topic } : {}),
-      waitingSeconds: Math.max(0, Math.floor((now.getTime() - since) / 1000)),
+      waitingSeconds: Math.max(0, Math.floor((now.getTime() - waitingSince(chat)) / 1000)),
       authenticated: chat.authenticated,
+      position,
     };
+  }
+
+  /**
+   * Both queues as advisors see them: longest wait first across the languages (whoever has
+   * waited longest should be taken first by an advisor who serves both), each entry with its
+   * place in its own queue. The two orders differ where a chat was sent back to the front.
+   */
+  function advisorsView(lines: Chat[][], now: Date): QueueEntry[] {
+    return lines
+      .flatMap((line) => line.map((chat, index) => ({ chat, position: index + 1 })))
+      .sort((a, b) => waitingSince(a.chat) - waitingSince(b.chat) || a.position - b.position)
+      .map(({ chat, position }) => entryOf(chat, position, now));
   }
 
   /**
@@ -84,7 +101,7 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
 
   async function publishSnapshot(): Promise<void> {
     const now = clock.now();
-    const waiting: QueueEntry[] = [];
+    const lines: Chat[][] = [];
     for (const lang of LANGS) {
       const line = await store.listQueue(lang);
       // Read once per queue, not per waiting chat: presence may be a network call away.
@@ -97,10 +114,10 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
           queuePosition: index + 1,
           estimatedWaitSeconds: waitFor(index + 1, available),
         });
-        waiting.push(entryOf(chat, now));
       });
+      lines.push(line);
     }
-    handoffNotifier.queue({ waiting });
+    handoffNotifier.queue({ waiting: advisorsView(lines, now) });
   }
 
   return {
@@ -118,11 +135,9 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
     /** The queue as advisors see it. */
     async snapshot(): Promise<{ waiting: QueueEntry[] }> {
       const now = clock.now();
-      const waiting: QueueEntry[] = [];
-      for (const lang of LANGS) {
-        for (const chat of await store.listQueue(lang)) waiting.push(entryOf(chat, now));
-      }
-      return { waiting };
+      const lines: Chat[][] = [];
+      for (const lang of LANGS) lines.push(await store.listQueue(lang));
+      return { waiting: advisorsView(lines, now) };
     },
   };
 }

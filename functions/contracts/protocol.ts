@@ -366,6 +366,11 @@ export interface QueueSnapshot {
 export interface AdvisorChat {
   chatId: string;
   lang: Lang;
+  /**
+   * The queue the chat was taken from (an addition): after a transfer or a language switch
+   * not necessarily `lang`. A transfer goes to the other one.
+   */
+  queue: Lang;
   topics: string[];
   authenticated: boolean;
   /** The customer's name, only when authenticated. */

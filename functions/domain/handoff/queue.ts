@@ -6,7 +6,7 @@ import type { ChatNotifier } from "../chat/notifier.ts";
 import type { Clock } from "../ports.ts";
 import type { HandoffNotifier } from "./notifier.ts";
 import type { PresenceRegistry } from "./presence.ts";
-import { estimateWaitSeconds } from "./routing.ts";
+import { estimateWaitSeconds, type QueueCapacity } from "./routing.ts";
 
 // Topics that say nothing about what the customer needs help with (queue display).
 const NOT_A_REASON = new Set(["greeting", "goodbye", "human-advisor", "callback", "appointment"]);
@@ -25,7 +25,7 @@ export interface HandoffQueueDeps {
   store: ChatStore;
   notifier: ChatNotifier;
   handoffNotifier: HandoffNotifier;
-  presence: Pick<PresenceRegistry, "availableFor">;
+  presence: Pick<PresenceRegistry, "availableAdvisors">;
   clock: Clock;
   averageHandlingSeconds: number;
 }
@@ -43,13 +43,40 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
   let publishing: Promise<void> | undefined;
   let publishNext: Promise<void> | undefined;
 
-  /** The wait at a queue position, given how many advisors serve the queue right now. */
-  function waitFor(position: number, availableAdvisors: number): number {
-    return estimateWaitSeconds(
-      position,
-      Math.max(1, availableAdvisors),
-      deps.averageHandlingSeconds,
+  /**
+   * What the advisors available for `lang` can take now: their caps, and how many of those
+   * slots their chats leave free. `held` keeps each advisor's count for one snapshot, in
+   * which an advisor who serves both languages is asked about once.
+   */
+  async function capacityOf(
+    lang: Lang,
+    held = new Map<string, Promise<number>>(),
+  ): Promise<QueueCapacity> {
+    const advisors = await presence.availableAdvisors(lang);
+    const counts = await Promise.all(
+      advisors.map(({ advisorId }) => {
+        let count = held.get(advisorId);
+        if (!count) {
+          count = store
+            .listAdvisorChats(advisorId)
+            .then((chats) => chats.filter((c) => c.state === "advisor").length);
+          held.set(advisorId, count);
+        }
+        return count;
+      }),
     );
+    return advisors.reduce(
+      (capacity, { maxChats }, index) => ({
+        slots: capacity.slots + maxChats,
+        free: capacity.free + Math.max(0, maxChats - (counts[index] ?? 0)),
+      }),
+      { slots: 0, free: 0 },
+    );
+  }
+
+  /** The wait at a queue position, given what the queue's advisors can take right now. */
+  function waitFor(position: number, capacity: QueueCapacity): number {
+    return estimateWaitSeconds(position, capacity, deps.averageHandlingSeconds);
   }
 
   function entryOf(chat: Chat, position: number, now: Date): QueueEntry {
@@ -102,10 +129,11 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
   async function publishSnapshot(): Promise<void> {
     const now = clock.now();
     const lines: Chat[][] = [];
+    const held = new Map<string, Promise<number>>();
     for (const lang of LANGS) {
       const line = await store.listQueue(lang);
       // Read once per queue, not per waiting chat: presence may be a network call away.
-      const available = line.length > 0 ? await presence.availableFor(lang) : 0;
+      const available = line.length > 0 ? await capacityOf(lang, held) : { slots: 0, free: 0 };
       line.forEach((chat, index) => {
         notifier.state({
           chatId: chat.chatId,
@@ -129,7 +157,7 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
       const line = await store.listQueue(lang);
       const index = line.findIndex((c) => c.chatId === chat.chatId);
       const position = index >= 0 ? index + 1 : line.length + 1;
-      return { position, wait: waitFor(position, await presence.availableFor(lang)) };
+      return { position, wait: waitFor(position, await capacityOf(lang)) };
     },
 
     /** The queue as advisors see it. */

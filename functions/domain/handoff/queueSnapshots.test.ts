@@ -90,3 +90,27 @@ describe("the queue as advisors see it", () => {
     ]);
   });
 });
+
+describe("the wait a waiting customer is told", () => {
+  it("counts the chats the available advisors already hold against their caps", async () => {
+    // Prepare: Anna is available with a cap of 3; one customer waits.
+    const store = createMemoryChatStore();
+    const { handoff, presence } = handoffTask(store);
+    const anna = { advisorId: "anna", displayName: "Anna", languages: ["fi" as const] };
+    await presence.connect(anna);
+    await presence.setStatus("anna", { status: "available", languages: ["fi"], maxChats: 3 });
+    const first = await queuedChat(store);
+    expect(await handoff.requestHandoff(first)).toMatchObject({ estimatedWaitSeconds: 0 });
+
+    // Act: Anna takes three other customers; the one waiting is still first in line.
+    for (let n = 0; n < 3; n++) await handoff.accept(anna, await queuedChat(store, `taken-${n}`));
+    const { waiting } = await handoff.queueSnapshot();
+    expect(waiting.map((w) => w.chatId)).toEqual([first]);
+
+    // Assess: no free slot, so not "under a minute": half of one of her three chats.
+    expect(await handoff.requestHandoff(first)).toMatchObject({
+      queuePosition: 1,
+      estimatedWaitSeconds: 60,
+    });
+  });
+});

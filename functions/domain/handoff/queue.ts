@@ -151,12 +151,20 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
   return {
     publish,
 
-    /** The chat's place in its queue (or the place it would get) and the wait estimate there. */
+    /**
+     * The chat's place in its queue (or the place it would get) and the wait estimate there.
+     * The queue's index may not show a chat that has just moved (DynamoDB's indexes are
+     * eventually consistent): one new to the queue then goes last, and one an advisor had
+     * (transferred, or its advisor lost) goes behind the others sent back to the front, as
+     * only such chats, all put at the front, wait having been with an advisor.
+     */
     async positionOf(chat: Chat): Promise<{ position: number; wait: number }> {
       const lang = queueOf(chat);
       const line = await store.listQueue(lang);
       const index = line.findIndex((c) => c.chatId === chat.chatId);
-      const position = index >= 0 ? index + 1 : line.length + 1;
+      const sentBack = (c: Chat) => c.handledBy === "advisor";
+      const position =
+        index >= 0 ? index + 1 : (sentBack(chat) ? line.filter(sentBack).length : line.length) + 1;
       return { position, wait: waitFor(position, await capacityOf(lang)) };
     },
 

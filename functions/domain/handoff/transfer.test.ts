@@ -49,6 +49,40 @@ describe("transferring a chat to the other language's queue", () => {
     expect(waiting.find((w) => w.chatId === chatId)?.position).toBe(2);
   });
 
+  it("tells the customer they are first even when the queue's index does not show the move yet", async () => {
+    // Prepare: a Swedish customer waits; the queue's index lags the transferred chat's move.
+    const store = createMemoryChatStore();
+    const chatId = await queuedChat(store);
+    const lagging: ChatStore = {
+      ...store,
+      listQueue: async (lang) => (await store.listQueue(lang)).filter((c) => c.chatId !== chatId),
+    };
+    const { handoff } = handoffTask(lagging);
+    await store.createChat({
+      chatId: "swede",
+      lang: "sv",
+      state: "bot",
+      startedAt: "2026-11-24T08:00:00.000Z",
+      resumeSecretHash: "x",
+      topics: [],
+      missesInRow: 0,
+      handledBy: "bot",
+      authenticated: false,
+    });
+    await store.enqueue("swede", {
+      lang: "sv",
+      queuedAt: "2026-11-24T08:00:00.000Z",
+      front: false,
+    });
+    await handoff.accept(sanna, chatId);
+
+    // Act
+    await handoff.transfer(sanna.advisorId, chatId, "sv");
+
+    // Assess: at the front, ahead of the Swedish customer, not behind them.
+    expect(await lastSaid(store, chatId)).toMatch(/Olet jonon kärjessä\.$/);
+  });
+
   it("shows advisors the wait since the customer first asked for a person, not since the transfer", async () => {
     // Prepare: the customer asked at 08:00 and was taken; five minutes later, transferred.
     const store = createMemoryChatStore();

@@ -22,9 +22,10 @@ import { createSocketHandoffNotifier, createSocketNotifier } from "./socketNotif
 
 /**
  * Builds the handoff service for a gateway process (socket.io notifiers; presence shared
- * through Redis on Fargate, in this process by default) and the idle-chat watch, and
- * registers the /advisor namespace. Shared by the local server and the Fargate gateway; both
- * returned services go to the /chat namespace too.
+ * through Redis on Fargate, in this process by default), the idle-chat watch and the
+ * customers' departures, and registers the /advisor namespace. Shared by the local server and
+ * the Fargate gateway; the returned services go to the /chat namespace too. The departures are
+ * built here, not with /chat, because the takeover of open chats gives them back their timers.
  */
 export function registerHandoff(
   io: Server,

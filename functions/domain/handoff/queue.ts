@@ -154,9 +154,9 @@ export function createHandoffQueue(deps: HandoffQueueDeps) {
     /**
      * The chat's place in its queue (or the place it would get) and the wait estimate there.
      * The queue's index may not show a chat that has just moved (DynamoDB's indexes are
-     * eventually consistent): one new to the queue then goes last, and one an advisor had
-     * (transferred, or its advisor lost) goes behind the others sent back to the front, as
-     * only such chats, all put at the front, wait having been with an advisor.
+     * eventually consistent): one new to the queue then goes last, and one that has had an
+     * advisor (transferred, or its advisor lost) behind the others that have had one, since
+     * every chat an advisor gives back goes to the front.
      */
     async positionOf(chat: Chat): Promise<{ position: number; wait: number }> {
       const lang = queueOf(chat);

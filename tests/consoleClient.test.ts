@@ -24,6 +24,7 @@ const message = (id: string): ChatMessage => ({
 const chat = (transcript: ChatMessage[]): AdvisorChat => ({
   chatId: "chat-1",
   lang: "fi",
+  queue: "fi",
   topics: [],
   authenticated: false,
   transcript,

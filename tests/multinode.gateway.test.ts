@@ -3,7 +3,8 @@
  * composition root (tests/support/gatewayNode.ts) and they share nothing but a Redis server
  * (socket.io events through the redis-streams adapter, advisor presence) and DynamoDB (one
  * dynalite). A customer on one process is handed off to an advisor on the other and later
- * resumes on the other process. Needs Debian's redis-server; skips without it.
+ * resumes on the other process; a third process that stops leaves its departed customers to the
+ * takeover. Needs Debian's redis-server; skips without it.
  */
 
 import { type ChildProcess, fork } from "node:child_process";
@@ -89,6 +90,7 @@ describe.skipIf(!REDIS_SERVER)("gateway on two processes sharing Redis", () => {
   let idp: HttpServer | undefined;
   let idpUrl = "";
   let nodes: GatewayNode[] = [];
+  let nodeEnv: Record<string, string> = {};
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
@@ -127,8 +129,11 @@ describe.skipIf(!REDIS_SERVER)("gateway on two processes sharing Redis", () => {
       FAKE_TIME_AT: String(fakeTimeAt),
       // The idle-chat watch is per process and not under test here.
       CHAT_IDLE_WARNING_SECONDS: "0",
+      // Short, so that a departure found by a takeover is acted on within the test.
+      QUEUE_CUSTOMER_GRACE_SECONDS: "1",
       ...ROOMY_LIMITS,
     };
+    nodeEnv = env;
     nodes = await Promise.all([startNode(env), startNode(env)]);
   }, 90_000);
 
@@ -253,4 +258,37 @@ describe.skipIf(!REDIS_SERVER)("gateway on two processes sharing Redis", () => {
     const received = [...seenOnA, ...seenOnB].map((m) => m.id);
     expect(received).toEqual(stored.map((m) => m.id));
   }, 60_000);
+
+  it("after a task stops, takes its departed customer's chat out of the queue but keeps the one whose customer is connected to another task", async () => {
+    const [a] = nodes as [GatewayNode, GatewayNode];
+
+    // Prepare: an available advisor on A; a third task C. A customer waits through A and
+    // stays; another waits through C and closes the tab; then C stops (a deploy, a scale-in)
+    // before its own grace period for that customer ends, and takes its timer with it.
+    const advisor = await advisorOn(a, "advisor-both");
+    await advisor.socket.emitWithAck("advisor:status", { status: "available", languages: ["fi"] });
+    const c = await startNode(nodeEnv);
+    const queuedOn = async (node: GatewayNode) => {
+      const socket = await customerOn(node);
+      const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+      if (!start.ok) throw new Error(start.error.message);
+      expect(await socket.emitWithAck("chat:handoff", {})).toMatchObject({ outcome: "queued" });
+      return { socket, chatId: start.chatId };
+    };
+    const staying = await queuedOn(a);
+    const leaving = await queuedOn(c);
+    leaving.socket.disconnect();
+    await c.stop();
+
+    // Act: a live task claims C and takes over the open chats (within a few heartbeats).
+    // Assess: the departed customer's chat leaves the queue; the connected one stays in it.
+    await eventually(
+      () =>
+        advisor.lastQueue().length > 0 &&
+        !advisor.lastQueue().some((w) => w.chatId === leaving.chatId),
+      40_000,
+    );
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(advisor.lastQueue().map((w) => w.chatId)).toEqual([staying.chatId]);
+  }, 90_000);
 });

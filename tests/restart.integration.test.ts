@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChatMessage } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
-import { availableAdvisor } from "./support/advisorConsole.ts";
+import { availableAdvisor, connectAdvisor } from "./support/advisorConsole.ts";
 import {
   collect,
   connectCustomer,
@@ -96,5 +96,57 @@ describe("data on disk", () => {
       () => ville.lastQueue().some((w) => w.chatId === start.chatId) || undefined,
       30_000,
     );
+  }, 90_000);
+});
+
+describe("customers who left before a restart", () => {
+  it("leave the queue, and are reported gone to their advisor, after the grace period counted from the start; one who comes back keeps the place", async () => {
+    // Prepare: in the first run, two customers wait and one is with Anna; all close the tab,
+    // and the service restarts within the (long) grace period.
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const first = await startTestStack({ dataDir: dir.path, env: { FAKE_TIME: OPEN_HOUR_ISO } });
+    const anna = await availableAdvisor(first.url, "advisor-both", ["fi", "sv"]);
+    const queued = async (lang: "fi" | "sv") => {
+      const customer = await connectCustomer(first.url);
+      const start = await customer.emitWithAck("chat:start", { lang });
+      if (!start.ok) throw new Error("start failed");
+      await customer.emitWithAck("chat:handoff", {});
+      return { customer, start };
+    };
+    const gone = await queued("sv");
+    const returning = await queued("fi");
+    const served = await queued("fi");
+    expect(
+      await anna.socket.emitWithAck("chat:accept", { chatId: served.start.chatId }),
+    ).toMatchObject({ ok: true });
+    for (const { customer } of [gone, returning, served]) customer.disconnect();
+    await first.close();
+    anna.socket.disconnect();
+
+    // Act: started again with a one-second grace; Anna's console and one customer come back.
+    const second = await stackOn(dir.path, {
+      FAKE_TIME: OPEN_HOUR_ISO,
+      QUEUE_CUSTOMER_GRACE_SECONDS: "1",
+    });
+    const back = await connectAdvisor(second.url, "advisor-both");
+    const again = await connectCustomer(second.url);
+    cleanups.push(() => {
+      back.socket.disconnect();
+      again.disconnect();
+    });
+    await again.emitWithAck("chat:start", { lang: "fi", resumeToken: returning.start.resumeToken });
+
+    // Assess: the Swedish chat leaves the queue, Anna learns her customer is gone, and the
+    // customer who came back still waits.
+    await eventually(
+      () => back.seen.customer.find((c) => c.chatId === served.start.chatId && !c.connected),
+      30_000,
+    );
+    await eventually(
+      () => !back.lastQueue().some((w) => w.chatId === gone.start.chatId) || undefined,
+      30_000,
+    );
+    expect(back.lastQueue().map((w) => w.chatId)).toEqual([returning.start.chatId]);
   }, 90_000);
 });

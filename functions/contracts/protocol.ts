@@ -348,10 +348,14 @@ export const advisorWrapupSchema = z.strictObject({
 
 export interface QueueEntry {
   chatId: string;
+  /** The queue the chat waits in (after a transfer, not necessarily the chat's language). */
   lang: Lang;
   topic?: string;
+  /** Since the customer first asked for a person (a transfer or requeue keeps the time). */
   waitingSeconds: number;
   authenticated: boolean;
+  /** The chat's place in its own queue: what its customer is told. */
+  position: number;
 }
 
 export interface QueueSnapshot {
@@ -362,6 +366,11 @@ export interface QueueSnapshot {
 export interface AdvisorChat {
   chatId: string;
   lang: Lang;
+  /**
+   * The queue the chat was taken from (an addition): after a transfer or a language switch
+   * not necessarily `lang`. A transfer goes to the other one.
+   */
+  queue: Lang;
   topics: string[];
   authenticated: boolean;
   /** The customer's name, only when authenticated. */

@@ -52,7 +52,7 @@ import type { Logger } from "../observability/logger.ts";
 import { handleEvent } from "./acks.ts";
 import type { AdvisorNamespace } from "./advisorNamespace.ts";
 import type { InFlight } from "./inFlight.ts";
-import { createQueueDepartures } from "./queueDepartures.ts";
+import type { QueueDepartures } from "./queueDepartures.ts";
 import { type EventRateLimit, limitEventRate } from "./rateLimit.ts";
 import { chatRoom } from "./rooms.ts";
 
@@ -92,8 +92,11 @@ export interface ChatNamespaceDeps {
    * opening many connections is held by these, not by the per-connection rate.
    */
   limits?: { limiter: RequestLimiter; clientAddressOf: ClientAddressOf };
-  /** How long a queued chat keeps its place after its customer's last connection went. */
-  queueGraceMs?: number;
+  /**
+   * Told when a customer's connection to a chat goes and when they are back: a queued chat
+   * keeps its place, and an advisor's chat is not reported gone, for the grace period.
+   */
+  departures?: Pick<QueueDepartures, "customerLeft" | "customerBack">;
   /** Appointments the customer cancels or moves in the chat; without it SERVICE_UNAVAILABLE. */
   appointments?: AppointmentDeps;
 }
@@ -131,10 +134,7 @@ class NotStartedError extends ChatError {
 }
 
 /** The customer side of the protocol: validate, call the domain, acknowledge, broadcast. */
-export function registerChatNamespace(
-  io: Server,
-  deps: ChatNamespaceDeps,
-): { nsp: ChatNamespace; departures: ReturnType<typeof createQueueDepartures> } {
+export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps): { nsp: ChatNamespace } {
   const { chats, identity } = deps;
   /**
    * A chat's messages are taken one at a time (accept, answer, routing), in the order they
@@ -176,36 +176,11 @@ export function registerChatNamespace(
   }
   const nsp: ChatNamespace = io.of(CHAT_NAMESPACE);
   const advisors: AdvisorNamespace = io.of(ADVISOR_NAMESPACE);
-
-  const departures = createQueueDepartures({
-    graceMs: deps.queueGraceMs ?? 120_000,
-    customerConnected: async (chatId) => (await nsp.in(chatRoom(chatId)).fetchSockets()).length > 0,
-    customerGone: async (chatId) => {
-      const chat = await chats.requireChat(chatId);
-      // The chat stays the advisor's to end (the customer may still come back), but the
-      // advisor should not go on writing to nobody.
-      if (chat.state === "advisor") {
-        await deps.handoff?.customerGone(chatId, true);
-        advisors.to(chatRoom(chatId)).emit("chat:customer", { chatId, connected: false });
-        return;
-      }
-      if (chat.state !== "queued" || !deps.handoff) return;
-      await deps.handoff.leaveQueue(chatId);
-      deps.logger.info("queued chat left: customer gone", { chatId });
-    },
-    background: (work) => {
-      const logged = work.catch((error: unknown) =>
-        deps.logger.warn("taking a departed customer's chat out of the queue failed", {
-          error: error as Error,
-        }),
-      );
-      deps.inFlight?.track(logged);
-    },
-  });
+  const departures = deps.departures;
 
   nsp.on("connection", (socket) => {
     socket.on("disconnect", () => {
-      if (socket.data.chatId) departures.customerLeft(socket.data.chatId);
+      if (socket.data.chatId) departures?.customerLeft(socket.data.chatId);
     });
     limitEventRate(socket, deps.rateLimit);
     const forwardedFor = socket.handshake.headers["x-forwarded-for"];
@@ -237,7 +212,7 @@ export function registerChatNamespace(
           await socket.leave(chatRoom(socket.data.chatId));
         }
         socket.data.chatId = chat.chatId;
-        departures.customerBack(chat.chatId);
+        departures?.customerBack(chat.chatId);
         // In the room before the transcript is read, so that no message falls between them.
         await socket.join(chatRoom(chat.chatId));
         // An advisor told that the customer had gone learns they are back.
@@ -479,5 +454,5 @@ export function registerChatNamespace(
     );
   });
 
-  return { nsp, departures };
+  return { nsp };
 }

@@ -12,6 +12,12 @@ export interface QueueDepartures {
   customerLeft(chatId: string): void;
   /** The customer is back in `chatId`: keep the place. */
   customerBack(chatId: string): void;
+  /**
+   * Chats whose customers' departures no live process saw (a restart, a lost task): each
+   * whose customer has no connection now, on any task, gets the grace period from now, as if
+   * its customer had just left. Connected ones are left to the disconnect on their own task.
+   */
+  graceIfAbsent(chatIds: string[]): Promise<void>;
   /** Cancels every pending departure (shutdown). */
   stop(): void;
 }
@@ -46,18 +52,29 @@ export function createQueueDepartures(deps: {
     }
   }
 
+  function customerLeft(chatId: string): void {
+    if (stopped) return;
+    cancel(chatId);
+    const timer = setTimeout(() => {
+      timers.delete(chatId);
+      deps.background(depart(chatId));
+    }, deps.graceMs);
+    timer.unref();
+    timers.set(chatId, timer);
+  }
+
   return {
-    customerLeft(chatId) {
-      if (stopped) return;
-      cancel(chatId);
-      const timer = setTimeout(() => {
-        timers.delete(chatId);
-        deps.background(depart(chatId));
-      }, deps.graceMs);
-      timer.unref();
-      timers.set(chatId, timer);
-    },
+    customerLeft,
     customerBack: cancel,
+    async graceIfAbsent(chatIds) {
+      for (const chatId of new Set(chatIds)) {
+        if (stopped || timers.has(chatId)) continue;
+        if (await deps.customerConnected(chatId)) continue;
+        // A customer back between the question and this line found no timer to cancel: the
+        // one set now fires into a connected chat, which depart() leaves as it is.
+        customerLeft(chatId);
+      }
+    },
     stop() {
       stopped = true;
       for (const chatId of [...timers.keys()]) cancel(chatId);

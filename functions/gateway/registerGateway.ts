@@ -49,7 +49,7 @@ export function registerGateway(
     presence,
     ...(ctx.isKnownTopic ? { isKnownTopic: ctx.isKnownTopic } : {}),
   });
-  const customers = registerChatNamespace(io, {
+  registerChatNamespace(io, {
     chats,
     surveys: services,
     appointments: services,
@@ -59,7 +59,6 @@ export function registerGateway(
     ...live,
     rateLimit: { burst: config.CHAT_RATE_BURST, perSecond: config.CHAT_RATE_PER_SECOND },
     limits: { limiter: services.limits, clientAddressOf: services.clientAddressOf },
-    queueGraceMs: config.QUEUE_CUSTOMER_GRACE_SECONDS * 1000,
   });
-  return { chats, ...live, departures: customers.departures };
+  return { chats, ...live };
 }

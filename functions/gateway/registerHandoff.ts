@@ -1,5 +1,6 @@
 import type { Server } from "socket.io";
 import type { Config } from "../config.ts";
+import { ADVISOR_NAMESPACE, CHAT_NAMESPACE } from "../contracts/protocol.ts";
 import type { ChatService } from "../domain/chat/chatService.ts";
 import { createInactivityWatch, type InactivityWatch } from "../domain/chat/inactivity.ts";
 import { createHandoffService, type HandoffService } from "../domain/handoff/handoffService.ts";
@@ -12,15 +13,19 @@ import {
 } from "../domain/recovery/recoverOpenChats.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Services } from "../services.ts";
-import { registerAdvisorNamespace } from "./advisorNamespace.ts";
+import { type AdvisorNamespace, registerAdvisorNamespace } from "./advisorNamespace.ts";
+import type { ChatNamespace } from "./chatNamespace.ts";
 import type { InFlight } from "./inFlight.ts";
+import { createQueueDepartures, type QueueDepartures } from "./queueDepartures.ts";
+import { chatRoom } from "./rooms.ts";
 import { createSocketHandoffNotifier, createSocketNotifier } from "./socketNotifier.ts";
 
 /**
  * Builds the handoff service for a gateway process (socket.io notifiers; presence shared
- * through Redis on Fargate, in this process by default) and the idle-chat watch, and
- * registers the /advisor namespace. Shared by the local server and the Fargate gateway; both
- * returned services go to the /chat namespace too.
+ * through Redis on Fargate, in this process by default), the idle-chat watch and the
+ * customers' departures, and registers the /advisor namespace. Shared by the local server and
+ * the Fargate gateway; the returned services go to the /chat namespace too. The departures are
+ * built here, not with /chat, because the takeover of open chats gives them back their timers.
  */
 export function registerHandoff(
   io: Server,
@@ -35,6 +40,7 @@ export function registerHandoff(
       | "ADVISOR_GRACE_SECONDS"
       | "CHAT_IDLE_WARNING_SECONDS"
       | "CHAT_IDLE_END_SECONDS"
+      | "QUEUE_CUSTOMER_GRACE_SECONDS"
     >;
     identity: IdentityVerifier;
     logger: Logger;
@@ -47,6 +53,8 @@ export function registerHandoff(
 ): {
   handoff: HandoffService;
   inactivity: InactivityWatch;
+  /** Customers gone from their chats: the /chat namespace tells it of connections. */
+  departures: QueueDepartures;
   /** Takes over open chats from storage (at start, and when another task is lost). */
   recover: () => Promise<Recovered>;
 } {
@@ -87,6 +95,13 @@ export function registerHandoff(
     // Timers are per task; the transcript shows activity that went through other tasks.
     transcript: { store: services.store, clock: services.clock },
   });
+  const departures = createCustomerDepartures(io, {
+    handoff,
+    chats: ctx.chats,
+    logger,
+    inFlight,
+    graceMs: config.QUEUE_CUSTOMER_GRACE_SECONDS * 1000,
+  });
   registerAdvisorNamespace(io, {
     handoff,
     inactivity,
@@ -108,7 +123,7 @@ export function registerHandoff(
   });
   const recover = async () => {
     const recovered = await recoverOpenChatsPersistently(
-      { store: services.store, inactivity, handoff },
+      { store: services.store, inactivity, handoff, departures },
       {
         onRetry: (error, attempt) =>
           logger.warn("taking over open chats failed; trying again", {
@@ -123,5 +138,50 @@ export function registerHandoff(
   // The one task that claims a lost task takes over its chats' idle deadlines (and any
   // advisor whose grace period ran there); see docs/deploy.md, "Several gateway tasks".
   presence.onTaskLost?.(() => background(recover()));
-  return { handoff, inactivity, recover };
+  return { handoff, inactivity, departures, recover };
+}
+
+/**
+ * Departures of customers from waiting chats and advisors' chats, over this server's
+ * sockets: whether a customer is connected is asked of every task (the adapter's
+ * fetchSockets), so a customer connected to another task is never taken as gone.
+ */
+function createCustomerDepartures(
+  io: Server,
+  deps: {
+    handoff: HandoffService;
+    chats: ChatService;
+    logger: Logger;
+    inFlight: InFlight;
+    graceMs: number;
+  },
+): QueueDepartures {
+  const customers: ChatNamespace = io.of(CHAT_NAMESPACE);
+  const advisors: AdvisorNamespace = io.of(ADVISOR_NAMESPACE);
+  return createQueueDepartures({
+    graceMs: deps.graceMs,
+    customerConnected: async (chatId) =>
+      (await customers.in(chatRoom(chatId)).fetchSockets()).length > 0,
+    customerGone: async (chatId) => {
+      const chat = await deps.chats.requireChat(chatId);
+      // The chat stays the advisor's to end (the customer may still come back), but the
+      // advisor should not go on writing to nobody.
+      if (chat.state === "advisor") {
+        await deps.handoff.customerGone(chatId, true);
+        advisors.to(chatRoom(chatId)).emit("chat:customer", { chatId, connected: false });
+        return;
+      }
+      if (chat.state !== "queued") return;
+      await deps.handoff.leaveQueue(chatId);
+      deps.logger.info("queued chat left: customer gone", { chatId });
+    },
+    background: (work) => {
+      const logged = work.catch((error: unknown) =>
+        deps.logger.warn("taking a departed customer's chat out of the queue failed", {
+          error: error as Error,
+        }),
+      );
+      deps.inFlight.track(logged);
+    },
+  });
 }

@@ -51,6 +51,8 @@ export interface PendingMessage {
 export interface ActiveChat {
   chatId: string;
   lang: Lang;
+  /** The queue the chat came from (absent from an older service): a transfer offers the other. */
+  queue?: Lang;
   topics: string[];
   authenticated: boolean;
   customerName?: string;
@@ -382,6 +384,7 @@ export class ConsoleClient {
     const chat: ActiveChat = {
       chatId: source.chatId,
       lang: source.lang,
+      queue: source.queue,
       topics: [...(source.topics ?? [])],
       authenticated: source.authenticated,
       ...(source.customerName ? { customerName: source.customerName } : {}),

@@ -233,10 +233,11 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
     expect(await swedishAnswer.getAttribute("lang")).toBe("sv");
     expect(await latest.getAttribute("lang")).toBe("fi");
 
-    // The customer switches to Swedish: the panel says so and offers the Finnish queue.
+    // The customer switches to Swedish: the panel says so, and still offers the queue the chat
+    // is not in (it came from the Finnish one), where a Swedish-speaking advisor takes it.
     await customer.getByRole("button", { name: "På svenska" }).click();
     await expect.poll(() => panel.locator(".meta").textContent()).toContain("ruotsi");
-    await panel.getByRole("button", { name: "Siirrä suomenkieliseen jonoon" }).waitFor();
+    await panel.getByRole("button", { name: "Siirrä ruotsinkieliseen jonoon" }).waitFor();
     expect(await log.getAttribute("lang")).toBe("sv");
     await expectNoAxeViolations(advisor, "console-chat-switched-to-swedish");
 

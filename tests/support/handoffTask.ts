@@ -74,7 +74,7 @@ export function handoffTask(
     schedule: timers.schedule,
     background: timers.background,
   });
-  return { handoff, timers, presence, snapshots };
+  return { handoff, timers, presence, snapshots, clock };
 }
 
 /** Stores a Finnish chat with the bot and puts it in the queue; returns its id. */

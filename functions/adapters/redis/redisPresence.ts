@@ -102,6 +102,28 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
     else await redis.hDel(key.connections(nodeId), advisorId);
   }
 
+  /** Connected advisors set available who serve `lang`, with their caps (on any task). */
+  async function availableAdvisors(lang: Lang): Promise<{ advisorId: string; maxChats: number }[]> {
+    const nodes = await liveNodes();
+    const hashes = await Promise.all(nodes.map((node) => redis.hGetAll(key.connections(node))));
+    const connected = new Set<string>();
+    for (const hash of hashes) {
+      for (const [advisorId, count] of Object.entries(hash)) {
+        if (Number(count) > 0) connected.add(advisorId);
+      }
+    }
+    if (connected.size === 0) return [];
+    const ids = [...connected];
+    const raw = await redis.mGet(ids.map((id) => key.status(id)));
+    return ids.flatMap((advisorId, index) => {
+      const stored = raw[index];
+      const status = stored ? (JSON.parse(stored) as StoredStatus) : undefined;
+      return status && isAvailableFor(status, lang)
+        ? [{ advisorId, maxChats: status.maxChats }]
+        : [];
+    });
+  }
+
   async function liveNodes(): Promise<string[]> {
     const nodes = await redis.sMembers(key.nodes);
     const alive = await Promise.all(nodes.map((node) => redis.exists(key.alive(node))));
@@ -223,20 +245,9 @@ export function createRedisPresence(options: RedisPresenceOptions): RedisPresenc
 
     connections: async (advisorId) => (await readStatus(advisorId))?.made ?? 0,
 
-    async availableFor(lang) {
-      const nodes = await liveNodes();
-      const hashes = await Promise.all(nodes.map((node) => redis.hGetAll(key.connections(node))));
-      const connected = new Set<string>();
-      for (const hash of hashes) {
-        for (const [advisorId, count] of Object.entries(hash)) {
-          if (Number(count) > 0) connected.add(advisorId);
-        }
-      }
-      if (connected.size === 0) return 0;
-      const ids = [...connected];
-      const raw = await redis.mGet(ids.map((id) => key.status(id)));
-      return raw.filter((r) => r && isAvailableFor(JSON.parse(r) as StoredStatus, lang)).length;
-    },
+    availableFor: async (lang) => (await availableAdvisors(lang)).length,
+
+    availableAdvisors,
 
     onAdvisorsLost(listener) {
       lostListeners.push(listener);

@@ -140,7 +140,11 @@ export function createAdvisorActions(deps: AdvisorActionDeps) {
       handoffNotifier.typing(chatId, "customer", typing);
     },
 
-    /** Puts the chat at the front of the other language's queue and tells the customer. */
+    /**
+     * Puts the chat at the front of the other language's queue (behind chats put there
+     * earlier) and tells the customer where they now stand. The customer's wait still counts
+     * from their first request: only the place in the line is new.
+     */
     async transfer(advisorId: string, chatId: string, lang: Lang): Promise<void> {
       const chat = await activeOwnChat(advisorId, chatId);
       const requeued = await store.requeueFromAdvisor(chatId, advisorId, {
@@ -151,9 +155,14 @@ export function createAdvisorActions(deps: AdvisorActionDeps) {
       if (!requeued) throw new NotYourChatError();
       // Detached first: the advisor's console closes the chat as transferred, not as lost.
       handoffNotifier.detach(advisorId, chatId);
+      const { position } = await queue.positionOf({ ...chat, state: "queued", queueLang: lang });
+      const place =
+        position === 1
+          ? handoffPhrase("queueFirst", chat.lang)
+          : handoffPhrase("queuePlace", chat.lang, { position: String(position) });
       await chats.post(chatId, {
         from: "system",
-        text: handoffPhrase("transferred", chat.lang, { queue: queueName(lang, chat.lang) }),
+        text: `${handoffPhrase("transferred", chat.lang, { queue: queueName(lang, chat.lang) })} ${place}`,
         lang: chat.lang,
       });
       await queue.publish();

@@ -34,8 +34,13 @@ export const HANDOFF_PHRASES = {
     sv: "Kundrådgivaren {name} deltar nu i chatten.",
   },
   transferred: {
-    fi: "Asiakasneuvoja siirsi keskustelun {queue} jonoon. Olet jonon kärjessä.",
-    sv: "Kundrådgivaren flyttade chatten till den {queue} kön. Du står först i kön.",
+    fi: "Asiakasneuvoja siirsi keskustelun {queue} jonoon.",
+    sv: "Kundrådgivaren flyttade chatten till den {queue} kön.",
+  },
+  queueFirst: { fi: "Olet jonon kärjessä.", sv: "Du står först i kön." },
+  queuePlace: {
+    fi: "Olet jonossa sijalla {position}.",
+    sv: "Du är nummer {position} i kön.",
   },
   queueName: {
     fi: { fi: "suomenkieliseen", sv: "ruotsinkieliseen" },

@@ -32,6 +32,8 @@ export interface PresenceRegistry {
   connections(advisorId: string): Promise<number>;
   /** Connected advisors set available who serve `lang`. */
   availableFor(lang: Lang): Promise<number>;
+  /** The same advisors with their caps (what the wait estimate counts slots from). */
+  availableAdvisors(lang: Lang): Promise<{ advisorId: string; maxChats: number }[]>;
   /**
    * Calls `listener` with advisors whose connections vanished without a disconnect (their
    * gateway task stopped or crashed), so that their chats go back to the queue after the
@@ -61,6 +63,12 @@ export function createMemoryPresence(settings: { defaultMaxChats: number }): Pre
     const entry = entries.get(advisorId);
     if (!entry) throw new Error(`advisor ${advisorId} is not connected`);
     return entry;
+  }
+
+  function available(lang: Lang): Entry[] {
+    return [...entries.values()].filter(
+      (entry) => entry.connections > 0 && isAvailableFor(entry.status, lang),
+    );
   }
 
   return {
@@ -96,13 +104,13 @@ export function createMemoryPresence(settings: { defaultMaxChats: number }): Pre
 
     connections: async (advisorId) => entries.get(advisorId)?.made ?? 0,
 
-    async availableFor(lang) {
-      let count = 0;
-      for (const entry of entries.values()) {
-        if (entry.connections > 0 && isAvailableFor(entry.status, lang)) count += 1;
-      }
-      return count;
-    },
+    availableFor: async (lang) => available(lang).length,
+
+    availableAdvisors: async (lang) =>
+      available(lang).map((entry) => ({
+        advisorId: entry.identity.advisorId,
+        maxChats: entry.status.maxChats,
+      })),
   };
 }
 

@@ -39,8 +39,11 @@ export function describePresenceContract(
       expect(await presence.availableFor("fi")).toBe(1);
       expect(await presence.availableFor("sv")).toBe(1);
       expect((await presence.status(ville.advisorId))?.maxChats).toBe(1);
+      expect(await presence.availableAdvisors("fi")).toEqual([{ advisorId: "a-2", maxChats: 1 }]);
+      expect(await presence.availableAdvisors("sv")).toEqual([{ advisorId: "a-1", maxChats: 3 }]);
       expect(await presence.disconnect(ville.advisorId)).toBe(true);
       expect(await presence.availableFor("fi")).toBe(0);
+      expect(await presence.availableAdvisors("fi")).toEqual([]);
     });
 
     it("keeps an advisor present until their last connection closes, and their status over a reconnect", async () => {

@@ -59,6 +59,32 @@ describe("recovering open chats after a restart", () => {
   });
 });
 
+describe("recovering the customers' departures after a restart", () => {
+  it("gives every queued chat, and every advisor's chat whose customer was not yet reported gone, the customer's grace period", async () => {
+    // Prepare: one waiting chat, one with Anna, one with Ville whose customer was reported
+    // gone before the restart, and one still with the bot.
+    const store = createMemoryChatStore();
+    const waiting = await queuedChat(store);
+    const withAnna = await chatWith(store, anna);
+    const reported = await chatWith(store, ville);
+    await store.setCustomerGone(reported, "2026-11-24T08:01:00.000Z");
+    const withBot = await queuedChat(store);
+    await store.leaveQueue(withBot);
+    const departed: string[] = [];
+
+    // Act
+    await recoverOpenChats({
+      store,
+      inactivity: { adopt() {} },
+      handoff: task(store).handoff,
+      departures: { graceIfAbsent: async (ids) => void departed.push(...ids) },
+    });
+
+    // Assess: a customer reported gone is not reported again; the bot's chat holds no place.
+    expect(departed.sort()).toEqual([waiting, withAnna].sort());
+  });
+});
+
 describe("recovering while storage is slow to answer", () => {
   it("tries again with doubling pauses until storage answers, and gives up after its attempts", async () => {
     // Prepare: storage refuses the first two reads of the open chats.

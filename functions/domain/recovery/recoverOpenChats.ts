@@ -6,6 +6,11 @@ export interface RecoveryDeps {
   store: Pick<ChatStore, "listOpenChats">;
   inactivity: Pick<InactivityWatch, "adopt">;
   handoff: Pick<HandoffService, "graceIfAbsent">;
+  /**
+   * Customers' departures (the gateway's): a chat given to it is treated as left by its
+   * customer now, unless the customer has a connection to it on some task.
+   */
+  departures?: { graceIfAbsent(chatIds: string[]): Promise<void> };
 }
 
 /** What a recovery took over: chats now watched for inactivity, advisors given a grace period. */
@@ -17,10 +22,13 @@ export interface Recovered {
 /**
  * Gives every open chat a live watcher again. Idle timers and grace periods live in memory,
  * so a process that restarted (SIGTERM or kill -9), or a gateway task that stopped or
- * crashed, leaves chats nobody would end for inactivity and advisors' chats nobody would
- * return to the queue. Reads the open chats from storage: each is adopted by the idle watch,
- * and every advisor holding one starts the grace period unless connected somewhere. Safe to
- * repeat and to run on several tasks: what a process watches already is left as it is.
+ * crashed, leaves chats nobody would end for inactivity, advisors' chats nobody would return
+ * to the queue, and chats of customers who closed the tab that would hold a queue place (or
+ * an advisor) for good. Reads the open chats from storage: each is adopted by the idle watch,
+ * every advisor holding one starts the grace period unless connected somewhere, and every
+ * queued chat, and advisor's chat whose customer was not yet reported gone, starts the
+ * customer's grace period unless the customer is connected somewhere. Safe to repeat and to
+ * run on several tasks: what a process watches already is left as it is.
  */
 export async function recoverOpenChats(deps: RecoveryDeps): Promise<Recovered> {
   const open = await deps.store.listOpenChats();
@@ -31,6 +39,13 @@ export async function recoverOpenChats(deps: RecoveryDeps): Promise<Recovered> {
     ),
   ];
   await deps.handoff.graceIfAbsent(advisors);
+  await deps.departures?.graceIfAbsent(
+    open.flatMap((chat) =>
+      chat.state === "queued" || (chat.state === "advisor" && !chat.customerGoneAt)
+        ? [chat.chatId]
+        : [],
+    ),
+  );
   return { chats: open.length, advisors: advisors.length };
 }
 

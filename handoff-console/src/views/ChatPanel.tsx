@@ -41,8 +41,8 @@ export function ChatPanel(props: { view: ChatView }) {
   const compose = useRef<HTMLFormElement>(null);
   const [confirming, setConfirming] = useState<"transfer" | "end" | undefined>(undefined);
   const [actionError, setActionError] = useState<{ code: string; message: string }>();
-  // The customer may switch language mid-chat: the other queue is the other of the current one.
-  const other: Lang = chat.lang === "fi" ? "sv" : "fi";
+  // The queue the chat is not in: after a transfer or a switch the chat's language may be either.
+  const other: Lang = (chat.queue ?? chat.lang) === "fi" ? "sv" : "fi";
   const client = currentClient();
 
   // A chat that ends while the advisor works in it hands focus to the wrap-up; read before

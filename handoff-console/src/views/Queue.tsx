@@ -84,12 +84,12 @@ export function Queue() {
             </tr>
           </thead>
           <tbody ref={tbody}>
-            {entries.map((entry, index) => (
+            {entries.map((entry) => (
               <Row
                 key={entry.chatId}
                 t={t}
                 entry={entry}
-                position={index + 1}
+                position={entry.position}
                 receivedAt={receivedAt}
                 now={now}
                 accepting={accepting.has(entry.chatId)}

@@ -20,4 +20,12 @@ describe("browser bundles", () => {
       expect(bundle).toContain("WebTransport is not offered by this service");
     },
   );
+
+  // The server validates; a page that imports a constant from a contract beside a schema
+  // (LANGS beside langSchema) must not carry zod, some 20 kB gzipped (the studio once did).
+  it.each(Object.keys(BUNDLES) as (keyof typeof BUNDLES)[])("%s carries no zod", async (path) => {
+    const bundle = (await buildBrowserBundle(ROOT, BUNDLES[path])).toString("utf8");
+
+    expect(bundle).not.toMatch(/\$ZodType|ZodError/);
+  });
 });

@@ -405,25 +405,38 @@ export async function save(over?: EditBase): Promise<boolean> {
   batch(() => {
     topicEdit.saved(result.warnings, sentForm);
     outcome.value = { kind: taught?.failed ? "error" : "ok", text: message };
-    // The line under the heading names who changed it last: now the person who saved.
+  });
+  afterSave(topic.id, message, { inProgress: false, wasNew });
+  return true;
+}
+
+/**
+ * What every save of the topic leaves behind: the line under the heading names the person who
+ * saved and when, a new topic's editor becomes its own, and the draft is read again.
+ */
+function afterSave(
+  id: string,
+  message: string,
+  saved: { inProgress: boolean; wasNew: boolean },
+): void {
+  batch(() => {
     const by = myName.value;
     meta.value = {
       ...meta.value,
       retired: false,
-      inProgress: false,
+      inProgress: saved.inProgress,
       ...(by ? { updatedBy: by } : {}),
       updatedAt: new Date().toISOString(),
     };
     if (mode.value === "new") {
       mode.value = "edit";
-      loadedId.value = topic.id;
-      keepOpen = topic.id;
+      loadedId.value = id;
+      keepOpen = id;
     }
   });
   announce(message);
   void loadDraft();
-  if (wasNew) navigate({ view: "topic", id: topic.id });
-  return true;
+  if (saved.wasNew) navigate({ view: "topic", id });
 }
 
 /**
@@ -450,23 +463,8 @@ export async function saveUnfinished(): Promise<boolean> {
     // What is left to fix stays in view, as the check showed it before the save.
     topicEdit.saved([...result.problems, ...result.warnings], sentForm);
     outcome.value = { kind: "ok", text: message };
-    const by = myName.value;
-    meta.value = {
-      ...meta.value,
-      retired: false,
-      inProgress: true,
-      ...(by ? { updatedBy: by } : {}),
-      updatedAt: new Date().toISOString(),
-    };
-    if (wasNew) {
-      mode.value = "edit";
-      loadedId.value = topic.id;
-      keepOpen = topic.id;
-    }
   });
-  announce(message);
-  void loadDraft();
-  if (wasNew) navigate({ view: "topic", id: topic.id });
+  afterSave(topic.id, message, { inProgress: true, wasNew });
   return true;
 }
 

@@ -254,9 +254,16 @@ function resetAnswers(): void {
  */
 export function showKind(next: InboxKind): void {
   if (kind.value === next) return;
-  loadSeq++;
   batch(() => {
     kind.value = next;
+    forgetShown();
+  });
+}
+
+/** Forgets the list shown and what was asked of it; a load under way is left unheard. */
+function forgetShown(): void {
+  loadSeq++;
+  batch(() => {
     resetAnswers();
     groups.value = undefined;
     review.value = undefined;
@@ -770,16 +777,8 @@ export async function exportCsv(): Promise<void> {
 }
 
 onSignOut(() => {
-  loadSeq++;
   batch(() => {
-    resetAnswers();
-    groups.value = undefined;
-    review.value = undefined;
-    lastOutcome.value = undefined;
-    leftOut.value = new Set();
-    shownPeriod.value = undefined;
-    loading.value = false;
-    loadError.value = "";
+    forgetShown();
     periodError.value = undefined;
     exportError.value = "";
   });

@@ -276,6 +276,21 @@ export function createDynamoContentStore(
     return true;
   }
 
+  /** Puts `Item` at `Key` under the draft, or deletes what is there without one, if as `expected`. */
+  async function putOrDeleteDraftItem(
+    Key: { pk: string; sk: string },
+    Item: ({ revision?: string | undefined } & Record<string, unknown>) | undefined,
+    expected: DraftExpectation | undefined,
+  ): Promise<boolean> {
+    const condition = draftCondition(expected);
+    const command = Item
+      ? new PutCommand({ TableName: table, Item, ...condition })
+      : new DeleteCommand({ TableName: table, Key, ...condition });
+    if (!(await writeDraftItem(command, Key.sk, Item?.revision))) return refused();
+    writeThrough(await bumpDraftRevision(), Key.sk, Item);
+    return true;
+  }
+
   async function writeAll(items: Record<string, unknown>[]): Promise<void> {
     for (let i = 0; i < items.length; i += WRITE_BATCH) {
       let pending = items.slice(i, i + WRITE_BATCH).map((Item) => ({ PutRequest: { Item } }));
@@ -507,25 +522,13 @@ export function createDynamoContentStore(
         ...write.meta,
         ...workFields(write.inProgress),
       };
-      const condition = draftCondition(expected);
-      const command = Item
-        ? new PutCommand({ TableName: table, Item, ...condition })
-        : new DeleteCommand({ TableName: table, Key, ...condition });
-      if (!(await writeDraftItem(command, Key.sk, Item?.revision))) return refused();
-      writeThrough(await bumpDraftRevision(), Key.sk, Item);
-      return true;
+      return putOrDeleteDraftItem(Key, Item || undefined, expected);
     },
 
     async putDraftReferral(write: DraftReferralWrite, expected?: DraftExpectation) {
       const Key = { pk: "draft", sk: `referral#${write.id}` };
       const Item = write.group && { ...Key, referral: write.group, ...write.meta };
-      const condition = draftCondition(expected);
-      const command = Item
-        ? new PutCommand({ TableName: table, Item, ...condition })
-        : new DeleteCommand({ TableName: table, Key, ...condition });
-      if (!(await writeDraftItem(command, Key.sk, Item?.revision))) return refused();
-      writeThrough(await bumpDraftRevision(), Key.sk, Item);
-      return true;
+      return putOrDeleteDraftItem(Key, Item || undefined, expected);
     },
 
     async putDraftScope(write: DraftScopeWrite, expected?: DraftExpectation) {

@@ -7,7 +7,7 @@ import type { LocalServer } from "../functions/local/localServer.ts";
 import { contentApiAt } from "./support/contentApi.ts";
 import { useContentStack } from "./support/contentStack.ts";
 import { ESTATE_QUESTION_FI, ESTATE_QUESTION_SV, estateTopic } from "./support/estateTopic.ts";
-import { collect, connectCustomer, eventually } from "./support/localStack.ts";
+import { firstBotReply } from "./support/localStack.ts";
 import { STOCK_OPTION_SENTENCES, stockOptionsTopic } from "./support/stockOptionsTopic.ts";
 
 let stack: LocalServer;
@@ -22,19 +22,8 @@ useContentStack((started) => {
 const api = contentApiAt(() => stack.url);
 
 /** The bot's first reply to `text` in a fresh chat in `lang`. */
-async function botReply(text: string, lang: "fi" | "sv" = "fi"): Promise<ChatMessage> {
-  const socket = await connectCustomer(stack.url);
-  try {
-    const messages = collect(socket, "chat:message");
-    const start = await socket.emitWithAck("chat:start", { lang });
-    if (!start.ok) throw new Error("start failed");
-    await eventually(() => messages.length >= 2);
-    const before = messages.length;
-    await socket.emitWithAck("chat:message", { text });
-    return await eventually(() => messages.slice(before).find((m) => m.from === "bot"));
-  } finally {
-    socket.disconnect();
-  }
+function botReply(text: string, lang: "fi" | "sv" = "fi"): Promise<ChatMessage> {
+  return firstBotReply(stack.url, text, lang);
 }
 
 describe("who may use the content API", () => {

@@ -7,7 +7,13 @@ import { reportDay } from "../functions/domain/reports/reportEvents.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
 import { contentApiAt } from "./support/contentApi.ts";
 import { devToken } from "./support/devToken.ts";
-import { collect, connectCustomer, eventually, startTestStack } from "./support/localStack.ts";
+import {
+  collect,
+  connectCustomer,
+  eventually,
+  firstBotReply,
+  startTestStack,
+} from "./support/localStack.ts";
 import { TIP_QUESTION_FI, tipsTopic } from "./support/tipsTopic.ts";
 
 let stack: LocalServer;
@@ -64,19 +70,7 @@ interface Group {
 
 /** Asks `text` as the only question of a new chat, waits for the answer, ends the chat. */
 async function askOnce(text: string, lang: "fi" | "sv" = "fi"): Promise<void> {
-  const socket = await connectCustomer(stack.url);
-  try {
-    const messages = collect(socket, "chat:message");
-    const start = await socket.emitWithAck("chat:start", { lang });
-    if (!start.ok) throw new Error("start failed");
-    await eventually(() => messages.length >= 2);
-    const before = messages.length;
-    await socket.emitWithAck("chat:message", { text });
-    await eventually(() => messages.slice(before).find((m) => m.from === "bot"));
-    await socket.emitWithAck("chat:end", {});
-  } finally {
-    socket.disconnect();
-  }
+  await firstBotReply(stack.url, text, lang, { end: true });
 }
 
 async function inbox(query = ""): Promise<Group[]> {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { loadConfig } from "../../functions/config.ts";
 import type {
+  ChatMessage,
   CustomerToServerEvents,
   ServerToCustomerEvents,
 } from "../../functions/contracts/protocol.ts";
@@ -87,6 +88,32 @@ export function collect<E extends keyof ServerToCustomerEvents>(
   // biome-ignore lint/suspicious/noExplicitAny: socket.io's listener typing is per event.
   socket.on(event, ((payload: any) => items.push(payload)) as any);
   return items;
+}
+
+/**
+ * The bot's first reply to `text`, asked as the only question of a new chat in `lang` at
+ * `url`; with `end`, the chat is ended after it (its questions then settle for the inbox).
+ */
+export async function firstBotReply(
+  url: string,
+  text: string,
+  lang: "fi" | "sv" = "fi",
+  options: { end?: boolean } = {},
+): Promise<ChatMessage> {
+  const socket = await connectCustomer(url);
+  try {
+    const messages = collect(socket, "chat:message");
+    const start = await socket.emitWithAck("chat:start", { lang });
+    if (!start.ok) throw new Error("start failed");
+    await eventually(() => messages.length >= 2);
+    const before = messages.length;
+    await socket.emitWithAck("chat:message", { text });
+    const reply = await eventually(() => messages.slice(before).find((m) => m.from === "bot"));
+    if (options.end) await socket.emitWithAck("chat:end", {});
+    return reply;
+  } finally {
+    socket.disconnect();
+  }
 }
 
 /** Waits until `check` passes or the timeout ends; returns its value. */

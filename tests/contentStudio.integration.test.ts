@@ -1327,6 +1327,18 @@ describe("a new topic saved unfinished (in progress)", () => {
       }),
     );
     expect(draft.body.changed).not.toContain(id);
+    // Found by its words: an owner looks for the topic waiting for its translation.
+    const sentence = finnishOnly.fi.utterances[0] ?? "";
+    const found = await api("GET", `search?q=${encodeURIComponent(sentence)}`, owner);
+    expect(found.body.topics).toEqual([
+      {
+        id,
+        fi: { title: estateTopic.fi.title },
+        sv: { title: "" },
+        match: sentence,
+        inProgress: true,
+      },
+    ]);
     const diff = await api("GET", "draft/diff", owner);
     expect(diff.body.inProgress).toEqual([{ id, title: estateTopic.fi.title }]);
     expect((diff.body.topics as { id: string }[]).map((t) => t.id)).not.toContain(id);

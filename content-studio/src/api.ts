@@ -189,6 +189,8 @@ export interface SearchHit {
   sv: { title: string };
   /** The text that matched (a title, sentence or answer). */
   match: string;
+  /** A new topic saved unfinished: outside the bundle until it passes. */
+  inProgress?: true;
 }
 
 /** An out-of-scope sentence a search matched: a matter left without a topic on purpose. */

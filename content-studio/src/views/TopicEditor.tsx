@@ -3,6 +3,7 @@
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
+import { followUpChoices } from "../followUpChoices.ts";
 import { formAnswerMessage } from "../formPreview.ts";
 import {
   actorName,
@@ -591,15 +592,7 @@ function LinksEditor(props: { lang: Lang }) {
 function SharedFields() {
   const t = text.value;
   const current = form.value;
-  const choices = (draft.value?.topics ?? [])
-    .filter((topic) => !topic.retired && topic.id !== current.id)
-    .sort((a, b) => a.id.localeCompare(b.id));
-  // A follow-up the list does not have (retired since) stays visible so it can be removed.
-  const missing = current.followUps.filter((id) => !choices.some((c) => c.id === id));
-  const all = [
-    ...choices.map((c) => ({ id: c.id, title: c[t.lang].title })),
-    ...missing.map((id) => ({ id, title: "" })),
-  ];
+  const all = followUpChoices(draft.value?.topics ?? [], current, t.lang, t.badgeInProgress);
   const name = (choice: { id: string; title: string }) =>
     choice.title ? `${choice.id} – ${choice.title}` : choice.id;
   const chosen = current.followUps.map(

@@ -829,7 +829,10 @@ export function createContentApiHandler(deps: {
         const { q } = parse(searchQuery, query, "query");
         const { draft } = await services().workflow.draftAndLive();
         return {
-          topics: searchTopics(draft.bundle, q),
+          topics: [
+            ...searchTopics(draft.bundle.topics, q),
+            ...searchUnfinished(draft.inProgress ?? new Map(), q, draft.bundle),
+          ],
           outOfScope: searchOutOfScope(draft.bundle, q),
         };
       },
@@ -1332,11 +1335,18 @@ function parseJson(body: string | undefined): unknown {
   }
 }
 
+/** What a search reads of a topic, in use or unfinished. */
+interface SearchableTopic {
+  id: string;
+  fi: { title: string; utterances: readonly string[]; answer: string };
+  sv: { title: string; utterances: readonly string[]; answer: string };
+}
+
 /** Topics whose title, sentences or answer contain `q`, in either language, with what matched. */
-export function searchTopics(bundle: ContentBundle, q: string) {
+export function searchTopics(topics: readonly SearchableTopic[], q: string) {
   const needle = q.toLocaleLowerCase("fi");
   const hit = (text: string) => text.toLocaleLowerCase("fi").includes(needle);
-  return bundle.topics.flatMap((t) => {
+  return topics.flatMap((t) => {
     if (!needle)
       return [{ id: t.id, fi: { title: t.fi.title }, sv: { title: t.sv.title }, match: "" }];
     for (const lang of LANGS) {
@@ -1351,6 +1361,37 @@ export function searchTopics(bundle: ContentBundle, q: string) {
     }
     return [];
   });
+}
+
+/**
+ * Unfinished topics (saved with `inProgress`, outside the bundle) whose saved text contains
+ * `q`: an owner looks for the Finnish-first topic waiting for its translation by its words,
+ * and a search that skipped it sent them to write it a second time. Any part may be missing.
+ */
+export function searchUnfinished(
+  unfinished: ReadonlyMap<string, InProgressTopic>,
+  q: string,
+  bundle: ContentBundle,
+) {
+  const inBundle = new Set(bundle.topics.map((t) => t.id));
+  const asLocale = (side: unknown) => {
+    const s = isObject(side) ? side : {};
+    return {
+      title: typeof s.title === "string" ? s.title : "",
+      utterances: Array.isArray(s.utterances)
+        ? s.utterances.filter((u): u is string => typeof u === "string")
+        : [],
+      answer: typeof s.answer === "string" ? s.answer : "",
+    };
+  };
+  const topics = [...unfinished]
+    // Work beside a topic in use (a rollback brought it in) is found as that topic.
+    .filter(([id]) => !inBundle.has(id))
+    .map(([id, work]) => ({ id, fi: asLocale(work.body.fi), sv: asLocale(work.body.sv) }));
+  return searchTopics(topics, q).map((hit) => ({
+    ...hit,
+    inProgress: true as const,
+  }));
 }
 
 /** How many out-of-scope sentences a search names: enough to recognise the matter. */

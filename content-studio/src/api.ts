@@ -362,6 +362,8 @@ export interface ContentVersion {
   /** The author's subject (for the four-eyes check) and the name people read. */
   author: string;
   authorName?: string;
+  /** Others whose changes are in it: they may not approve it either. */
+  editors?: { subject: string; name: string }[];
   createdAt: string;
   comment: string;
   approvedBy?: string;

@@ -558,6 +558,7 @@ const fi = {
     failed: "Epäonnistui",
   } as Record<VersionState, string>,
   author: "Tekijä",
+  editors: "Muutoksia myös",
   created: "Luotu",
   approvedBy: "Hyväksyjä",
   rejectedBy: "Hylkääjä",
@@ -596,6 +597,8 @@ const fi = {
   withdrawYes: "Kyllä, peru julkaisu",
   withdrawn: (version: number) => `Version ${version} julkaisu peruttu.`,
   ownVersion: "Tämä on oma versiosi: toisen tarkastajan on hyväksyttävä se.",
+  ownChangesInVersion:
+    "Versiossa on omia muutoksiasi: toisen tarkastajan on hyväksyttävä se (neljän silmän periaate).",
   selfApproval:
     "Omaa versiota ei voi hyväksyä (neljän silmän periaate). Pyydä toista tarkastajaa hyväksymään se.",
   reviewerOnly: "Vain sisällön tarkastaja voi hyväksyä tai hylätä version.",
@@ -1614,6 +1617,7 @@ const sv: UiText = {
     failed: "Misslyckades",
   },
   author: "Skapad av",
+  editors: "Ändringar även av",
   created: "Skapad",
   approvedBy: "Godkänd av",
   rejectedBy: "Avvisad av",
@@ -1649,6 +1653,8 @@ const sv: UiText = {
   withdrawYes: "Ja, återkalla",
   withdrawn: (version) => `Version ${version} har återkallats.`,
   ownVersion: "Det här är din egen version: en annan granskare måste godkänna den.",
+  ownChangesInVersion:
+    "Versionen innehåller dina egna ändringar: en annan granskare måste godkänna den (fyraögonsprincipen).",
   selfApproval:
     "Du kan inte godkänna din egen version (fyraögonsprincipen). Be en annan granskare godkänna den.",
   reviewerOnly: "Endast en innehållsgranskare kan godkänna eller avvisa en version.",

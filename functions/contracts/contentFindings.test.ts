@@ -109,6 +109,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   questionsGone: {},
   nothingToPublish: {},
   selfApproval: {},
+  ownChangesApproval: {},
   wrongState: { version: 4, state: "rejected", action: "approve" },
   decidedMeanwhile: { version: 4 },
   rollbackNotEarlierLive: { version: 4, state: "rejected" },
@@ -517,6 +518,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   questionsGone: ["None of these questions is in the inbox (any more).", ""],
   nothingToPublish: ["The draft is the same as the live version; nothing to publish.", ""],
   selfApproval: ["You published this version, so another reviewer must approve it.", ""],
+  ownChangesApproval: [
+    "Some of this version's changes are yours, so another reviewer must approve it.",
+    "",
+  ],
   wrongState: ["Version 4 is rejected; only a version pending review can be approved.", ""],
   decidedMeanwhile: ["Version 4 was decided by someone else meanwhile.", ""],
   rollbackNotEarlierLive: [

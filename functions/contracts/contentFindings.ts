@@ -160,6 +160,8 @@ export interface FindingParams {
   questionsGone: Record<string, never>;
   nothingToPublish: Record<string, never>;
   selfApproval: Record<string, never>;
+  /** The approver wrote part of the version someone else published. */
+  ownChangesApproval: Record<string, never>;
   wrongState: {
     version: number;
     state: VersionStateName;
@@ -258,6 +260,7 @@ export const NOTICE_CODES = [
   "questionsGone",
   "nothingToPublish",
   "selfApproval",
+  "ownChangesApproval",
   "wrongState",
   "decidedMeanwhile",
   "rollbackNotEarlierLive",
@@ -444,6 +447,8 @@ const enNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   questionsGone: () => notice("None of these questions is in the inbox (any more)."),
   nothingToPublish: () => notice("The draft is the same as the live version; nothing to publish."),
   selfApproval: () => notice("You published this version, so another reviewer must approve it."),
+  ownChangesApproval: () =>
+    notice("Some of this version's changes are yours, so another reviewer must approve it."),
   wrongState: ({ version, state, action }) =>
     notice(
       action === "go-live"
@@ -920,6 +925,8 @@ const fiNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
   nothingToPublish: () => notice("Luonnos on sama kuin julkaistu versio: julkaistavaa ei ole."),
   selfApproval: () =>
     notice("Julkaisit tämän version itse, joten toisen tarkastajan pitää hyväksyä se."),
+  ownChangesApproval: () =>
+    notice("Osa tämän version muutoksista on sinun, joten toisen tarkastajan pitää hyväksyä se."),
   wrongState: ({ version, state, action }) =>
     notice(
       action === "go-live"
@@ -1370,6 +1377,10 @@ const svNotices: Pick<Teller, (typeof NOTICE_CODES)[number]> = {
     notice("Utkastet är detsamma som den publicerade versionen: inget att publicera."),
   selfApproval: () =>
     notice("Du publicerade den här versionen själv, så en annan granskare måste godkänna den."),
+  ownChangesApproval: () =>
+    notice(
+      "En del av ändringarna i den här versionen är dina, så en annan granskare måste godkänna den.",
+    ),
   wrongState: ({ version, state, action }) =>
     notice(
       action === "go-live"

@@ -586,6 +586,12 @@ function isOwn(v: ContentVersion): boolean {
   return v.author === self.subject || v.author === self.displayName;
 }
 
+/** The reader wrote part of a version someone else published: they may not approve it. */
+function hasOwnChanges(v: ContentVersion): boolean {
+  const self = me.value;
+  return !!self && !!v.editors?.some((editor) => editor.subject === self.subject);
+}
+
 function VersionItem(props: {
   version: ContentVersion;
   /** The rejected version this one was published again after, to compare it with. */
@@ -601,6 +607,8 @@ function VersionItem(props: {
   // Only a version waiting for review has the test that shows which messages changed.
   const testHint = pending && v.scores ? againstLiveHint(v.scores, t) : undefined;
   const own = isOwn(v);
+  const ownChanges = !own && hasOwnChanges(v);
+  const mayNotApprove = own || ownChanges;
   const reviewer = isReviewer.value;
   const canRollBack = wasLiveBefore(v) && v.version < props.live;
   const busy = busyVersion.value === v.version;
@@ -629,6 +637,14 @@ function VersionItem(props: {
           <dt>{t.author}</dt>
           <dd>{actorName({ subject: v.author, name: v.authorName }, t)}</dd>
         </div>
+        {v.editors?.length ? (
+          <div>
+            <dt>{t.editors}</dt>
+            <dd data-testid={`${base}-editors`}>
+              {v.editors.map((editor) => editor.name || editor.subject).join(", ")}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t.created}</dt>
           <dd>{formatDateTime(v.createdAt, t)}</dd>
@@ -749,10 +765,10 @@ function VersionItem(props: {
               type="button"
               class="primary small"
               id={`${base}-approve`}
-              aria-disabled={own || busy ? "true" : undefined}
-              aria-describedby={own ? `${base}-own` : undefined}
+              aria-disabled={mayNotApprove || busy ? "true" : undefined}
+              aria-describedby={mayNotApprove ? `${base}-own` : undefined}
               onClick={() => {
-                if (own || busy) return;
+                if (mayNotApprove || busy) return;
                 // One click would change what every customer gets: it asks first, as reject does.
                 confirming.value = { kind: "approve", version: v.version };
               }}
@@ -803,9 +819,9 @@ function VersionItem(props: {
           </button>
         ) : null}
       </div>
-      {pending && reviewer && own ? (
+      {pending && reviewer && mayNotApprove ? (
         <p id={`${base}-own`} class="notice">
-          {t.ownVersion}
+          {own ? t.ownVersion : t.ownChangesInVersion}
         </p>
       ) : null}
       {pending && !reviewer ? <p class="muted small-text">{t.reviewerOnly}</p> : null}

@@ -233,6 +233,35 @@ describe("the content workflow", () => {
     await expect(workflow.approve(reviewer, 2)).rejects.toBeInstanceOf(ContentConflictError);
   });
 
+  it("refuses approval by a reviewer who wrote part of the version, even saved over since", async () => {
+    const { workflow, store, clock } = await setUp();
+    await workflow.saveTopic(reviewer, "vat", vat("ALV 1"));
+    clock.advance(1_000);
+    await workflow.saveTopic(owner, "vat", vat("ALV 2"));
+    const { version } = await workflow.publish(owner, "ALV");
+    expect((await store.versionMeta(version))?.editors).toEqual([
+      { subject: "reviewer", name: "Henrik" },
+    ]);
+    await expect(workflow.approve(reviewer, version)).rejects.toMatchObject({
+      code: "SELF_APPROVAL",
+      finding: { code: "ownChangesApproval" },
+    });
+    expect(await workflow.approve(other, version)).toEqual({ version, state: "live" });
+  });
+
+  it("does not hold a reviewer to what they wrote in a round that already went live", async () => {
+    const { workflow, store, clock } = await setUp();
+    await workflow.saveTopic(reviewer, "vat", vat("ALV 1"));
+    clock.advance(1_000);
+    const first = await workflow.publish(owner, "ALV 1");
+    expect(await workflow.approve(other, first.version)).toMatchObject({ state: "live" });
+    clock.advance(60_000);
+    await workflow.saveTopic(owner, "vat", vat("ALV 2"));
+    const { version } = await workflow.publish(owner, "ALV 2");
+    expect((await store.versionMeta(version))?.editors).toBeUndefined();
+    expect(await workflow.approve(reviewer, version)).toEqual({ version, state: "live" });
+  });
+
   it("goes live at once when review is turned off", async () => {
     const { workflow, served } = await setUp({ requireReview: false });
     await workflow.saveTopic(owner, "vat", vat());

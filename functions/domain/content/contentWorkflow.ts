@@ -49,6 +49,7 @@ import {
   SelfApprovalError,
   VersionStaleError,
 } from "./errors.ts";
+import { type VersionEditor, versionEditors } from "./versionEditors.ts";
 import {
   type AuditEntry,
   type ContentActor,
@@ -197,6 +198,11 @@ export const DECISIONS_AMONG = 50;
 const CHANGED = Symbol("changed");
 /** Reads and writes of one draft item before giving up to a stream of others' writes. */
 const DRAFT_WRITE_TRIES = 4;
+/**
+ * Audit entries a publish reads back at most to find who else wrote the draft since the live
+ * version went live; each changed item's last editor is known without it.
+ */
+const EDITORS_EXAMINED = 2_000;
 
 /** Who changed a draft item last and its revision; none when the draft has no such item. */
 function itemMeta(draft: Draft, kind: DraftItemKind, id: string) {
@@ -786,11 +792,30 @@ export function createContentWorkflow(deps: {
     return undefined;
   }
 
+  /**
+   * The audit trail's entries since `since` (the live version's go-live), newest first, at
+   * most `EDITORS_EXAMINED` of them: who wrote the draft in this round, read once per publish.
+   */
+  async function draftWritesSince(since: string | undefined): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    let before: string | undefined;
+    while (entries.length < EDITORS_EXAMINED) {
+      const page = await store.auditTrail({ limit: 200, ...(before ? { before } : {}) });
+      for (const entry of page.entries) {
+        if (since !== undefined && entry.at < since) return entries;
+        entries.push(entry);
+      }
+      if (!page.next) break;
+      before = page.next;
+    }
+    return entries;
+  }
+
   /** Stores `bundle` as a new version and, without review, starts its go-live at once. */
   async function createVersion(
     actor: ContentActor,
     bundle: ContentBundle,
-    fields: { comment: string | Said; rollbackOf?: number },
+    fields: { comment: string | Said; rollbackOf?: number; editors?: VersionEditor[] },
   ): Promise<PublishResult> {
     // Staff free text is kept masked like customers' text: the history is read for years.
     // The service's own comment (a rollback's) is a finding, told in the studio's language.
@@ -833,6 +858,7 @@ export function createContentWorkflow(deps: {
       ...(gate.scores ? { scores: gate.scores } : {}),
       ...(live ? { basedOn: live.version } : {}),
       ...(fields.rollbackOf !== undefined ? { rollbackOf: fields.rollbackOf } : {}),
+      ...(fields.editors?.length ? { editors: fields.editors } : {}),
     };
     await store.putVersion(meta, bundle);
     await audit(actor, fields.rollbackOf !== undefined ? "rollback" : "publish", {
@@ -1711,10 +1737,15 @@ export function createContentWorkflow(deps: {
     async publish(actor: ContentActor, comment: string): Promise<PublishResult> {
       const draft = await currentDraft();
       const live = await liveVersion();
-      if (diffBundles(live.bundle, draft.bundle).length === 0) {
-        throw new ContentConflictError(finding("nothingToPublish", {}));
-      }
-      return createVersion(actor, draft.bundle, { comment }).catch((error: unknown) => {
+      const changes = diffBundles(live.bundle, draft.bundle);
+      if (changes.length === 0) throw new ContentConflictError(finding("nothingToPublish", {}));
+      const editors = versionEditors({
+        changes,
+        draft,
+        entries: await draftWritesSince((await store.live())?.since),
+        author: actor.subject,
+      });
+      return createVersion(actor, draft.bundle, { comment, editors }).catch((error: unknown) => {
         if (!(error instanceof ContentInvalidError)) throw error;
         throw new ContentInvalidError(followUpsInProgress(error.problems, draft));
       });
@@ -1723,6 +1754,9 @@ export function createContentWorkflow(deps: {
     async approve(actor: ContentActor, version: number): Promise<PublishResult> {
       const found = await meta(version);
       if (found.author === actor.subject) throw new SelfApprovalError();
+      if (found.editors?.some((editor) => editor.subject === actor.subject)) {
+        throw new SelfApprovalError("ownChanges");
+      }
       if (found.state !== "pending-review") {
         throw new ContentConflictError(
           finding("wrongState", { version, state: found.state, action: "approve" }),

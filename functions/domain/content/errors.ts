@@ -52,8 +52,13 @@ export class ContentRequestError extends ContentWorkflowError {
 /** Four-eyes: the author of a version cannot approve it. */
 export class SelfApprovalError extends ContentWorkflowError {
   override name = "SelfApprovalError";
-  constructor() {
-    super("SELF_APPROVAL", finding("selfApproval", {}), 403);
+  /** `ownChanges`: the approver did not publish it but wrote part of it. */
+  constructor(why: "published" | "ownChanges" = "published") {
+    super(
+      "SELF_APPROVAL",
+      why === "published" ? finding("selfApproval", {}) : finding("ownChangesApproval", {}),
+      403,
+    );
   }
 }
 

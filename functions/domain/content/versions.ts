@@ -89,6 +89,12 @@ export interface VersionMeta {
    * is against, and the only live version it may be approved over.
    */
   basedOn?: number;
+  /**
+   * Others whose changes are in it (each changed item's last editor, and who the audit trail
+   * names writing one since the live version went live): they may not approve it either.
+   * Absent for a rollback and for versions published before this was kept.
+   */
+  editors?: { subject: string; name: string }[];
   approvedBy?: string;
   approvedByName?: string;
   approvedAt?: string;

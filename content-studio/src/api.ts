@@ -224,7 +224,8 @@ export interface TryWhy {
 
 export interface TryOutcome {
   top: { intent: string; confidence: number }[];
-  answer: { topic?: string; messages: OutgoingMessage[] };
+  /** `referral`: the group that answered another agency's matter (or small talk). */
+  answer: { topic?: string; referral?: string; messages: OutgoingMessage[] };
   why: TryWhy;
 }
 

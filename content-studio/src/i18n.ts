@@ -352,7 +352,8 @@ const fi = {
     none: (from: string, offered: string) =>
       `Ei vastausta: mikään aihe ei ole tarpeeksi varma (vastaus varmuudesta ${from}, valinnaksi tarjotaan varmuudesta ${offered}).`,
     outside: "Ei vastausta: viesti ei kuulu botin aiheisiin.",
-    referral: "Ohjaa toiseen virastoon: viesti kuuluu toisen viranomaisen asioihin.",
+    referral: (group: string) =>
+      `Vastaa ohjausryhmän ${group} vastauksella: viesti on lähimpänä sen lauseita, ei minkään aiheen.`,
     mark: (from: string) => `Merkki palkissa: vastaus varmuudesta ${from}.`,
   },
   answerPreview: "Vastaus chatissa",
@@ -1435,7 +1436,8 @@ const sv: UiText = {
     none: (from, offered) =>
       `Inget svar: inget ämne är tillräckligt säkert (svar från säkerheten ${from}, som val från ${offered}).`,
     outside: "Inget svar: meddelandet hör inte till botens ämnen.",
-    referral: "Hänvisar till en annan myndighet: meddelandet gäller en annan myndighets ärenden.",
+    referral: (group) =>
+      `Svarar med hänvisningsgruppen ${group}: meddelandet ligger närmast dess meningar, inte något ämnes.`,
     mark: (from) => `Strecket i stapeln: svar från säkerheten ${from}.`,
   },
   answerPreview: "Svaret i chatten",

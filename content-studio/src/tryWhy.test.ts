@@ -29,6 +29,19 @@ describe("why the chat replied so, in the content owner's words", () => {
     ).toContain("det näst mest sannolika ämnet (60 %) ligger nära det bästa");
   });
 
+  it("a referral names the group that answered, small talk as any other", () => {
+    const outcome = {
+      top: top(["small-talk", 0.92], ["vat", 0.03]),
+      why: { ...why, kind: "referral" as const },
+      answer: { referral: "small-talk" },
+    };
+    const name = (id: string) => (id === "small-talk" ? "Pientä juttelua (small-talk)" : id);
+    expect(whyLine(outcome, UI.fi, name)).toBe(
+      "Vastaa ohjausryhmän Pientä juttelua (small-talk) vastauksella: viesti on lähimpänä sen lauseita, ei minkään aiheen.",
+    );
+    expect(whyLine(outcome, UI.sv)).toContain("Svarar med hänvisningsgruppen small-talk");
+  });
+
   it("no answer tells a message outside the topics from one no topic is sure enough of", () => {
     expect(line({ top: top(["none", 0.9], ["vat", 0.05]), why: { ...why, kind: "none" } })).toBe(
       "Ei vastausta: viesti ei kuulu botin aiheisiin.",

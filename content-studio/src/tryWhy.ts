@@ -7,7 +7,12 @@ import { formatPercent, type UiText } from "./i18n.ts";
 
 const OUTSIDE = new Set(["none"]);
 
-export function whyLine(outcome: Pick<TryOutcome, "top" | "why">, t: UiText): string {
+export function whyLine(
+  outcome: Pick<TryOutcome, "top" | "why"> & { answer?: Pick<TryOutcome["answer"], "referral"> },
+  t: UiText,
+  /** The referral group's name as the owner knows it; its id without one. */
+  groupName: (id: string) => string = (id) => id,
+): string {
   const { why, top } = outcome;
   const pct = (value: number | undefined) => formatPercent(value, t);
   const [best, second] = top;
@@ -15,7 +20,8 @@ export function whyLine(outcome: Pick<TryOutcome, "top" | "why">, t: UiText): st
     case "answer":
       return t.why.answer(pct(best?.confidence), pct(why.answersFrom));
     case "referral":
-      return t.why.referral;
+      // Named: the small-talk group is a referral too, and "another agency" misled about it.
+      return t.why.referral(groupName(outcome.answer?.referral ?? best?.intent ?? ""));
     case "clarify":
       // Below the answering confidence, or a runner-up too close to the best: say which.
       return (best?.confidence ?? 0) < why.answersFrom

@@ -8,7 +8,7 @@ import { fieldLabel, placeProblem } from "../problems.ts";
 import { routeHash } from "../route.ts";
 import { isOwner } from "../state/app.ts";
 import { topicChoices } from "../state/inbox.ts";
-import { draft } from "../state/topics.ts";
+import { draft, draftItemName } from "../state/topics.ts";
 import {
   asked,
   busy,
@@ -125,7 +125,7 @@ function TryColumn(props: { which: "draft" | "live"; outcome: TryOutcome; lang: 
       </ol>
       <h4>{t.whyTitle}</h4>
       <p class="why" data-testid={`try-${props.which}-why`}>
-        {whyLine(props.outcome, t)}{" "}
+        {whyLine(props.outcome, t, (id) => draftItemName(id, t, "referral"))}{" "}
         <span class="hint">{t.why.mark(formatPercent(props.outcome.why.answersFrom, t))}</span>
       </p>
       <h4>{t.answerPreview}</h4>

@@ -2,13 +2,16 @@
  * The supervisors' Reports page in Chromium against the real local stack: a few real chats
  * are counted, the supervisor sees the figures, charts and tables, switches to Swedish,
  * changes the filters, exports CSV, and an advisor is told the page is for supervisors; a
- * supervisor who pastes a token sees their name in the console. axe-core checks each state.
+ * supervisor who pastes a token sees their name in the console; queue waits, requests
+ * abandoned in the queue and the advisors' wrap-up reasons are shown and exported. axe-core
+ * checks each state.
  */
 
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { availableAdvisor } from "../support/advisorConsole.ts";
 import { devToken } from "../support/devToken.ts";
 import { collect, connectCustomer, eventually, OPEN_HOUR_ISO } from "../support/localStack.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
@@ -278,5 +281,63 @@ describe.skipIf(!HAS_CHROMIUM)("supervisor reports page in Chromium", () => {
     );
     expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, "reports-320px");
+  });
+
+  it("shows the queue wait, requests abandoned in the queue and the advisors' contact reasons, and exports the reasons", async () => {
+    // Prepare: an advisor takes one request and wraps it up as a tax card matter (with a
+    // note that must not reach the report); another customer gives up while waiting.
+    const advisor = await availableAdvisor(stack.url, "advisor-fi", ["fi"]);
+    const queued = async () => {
+      const socket = await connectCustomer(stack.url);
+      const start = await socket.emitWithAck("chat:start", { lang: "fi" });
+      if (!start.ok) throw new Error("start failed");
+      expect(await socket.emitWithAck("chat:handoff", {})).toMatchObject({ outcome: "queued" });
+      return { socket, chatId: start.chatId };
+    };
+    const taken = await queued();
+    expect((await advisor.socket.emitWithAck("chat:accept", { chatId: taken.chatId })).ok).toBe(
+      true,
+    );
+    const wrapped = await advisor.socket.emitWithAck("chat:wrapup", {
+      chatId: taken.chatId,
+      reason: "tax-card",
+      note: "Soitin numeroon 040 111 2222",
+    });
+    expect(wrapped.ok).toBe(true);
+    const leaves = await queued();
+    expect((await leaves.socket.emitWithAck("chat:end", {})).ok).toBe(true);
+    for (const socket of [taken.socket, leaves.socket, advisor.socket]) socket.disconnect();
+
+    // Act
+    const page = await signedIn("supervisor");
+
+    // Assess
+    const abandoned = page.locator('[data-figure="queueAbandoned"]');
+    await expect.poll(() => abandoned.locator(".value").textContent()).toBe("1");
+    expect(await abandoned.locator(".hint").textContent()).toMatch(/^50,0\u00a0% jonoon/);
+    const wait = page.locator('[data-figure="queueWait"]');
+    expect(await wait.locator("dt").textContent()).toBe("Jonotusaika, mediaani");
+    expect(await wait.locator(".value").textContent()).toMatch(/^\d+\u00a0s$/);
+    expect(await wait.locator(".hint").textContent()).toMatch(/neuvoja otti jonosta 1\. Arvio/);
+    const reasons = page.getByRole("region", { name: "Yhteydenottojen syyt", exact: true });
+    expect(await reasons.getByRole("row", { name: /^Verokortti 1 100,0/ }).count()).toBe(1);
+    expect(await page.getByText(/040 111 2222|Soitin/).count()).toBe(0);
+    await page.getByText("Näytä taulukkona").first().click();
+    expect(await page.getByRole("columnheader", { name: "Jonosta poistuneet" }).count()).toBe(1);
+    // The day table sits beside a chart and scrolls in its own region; this one fits.
+    await expectTablesFit(page, ["Neuvojien yhteenvetoihin kirjaamat syyt, suurin ensin"]);
+    await expectNoAxeViolations(page, "reports-queue-and-reasons");
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Lataa yhteydenottojen syyt (CSV)" }).click();
+    const csv = readFileSync((await (await download).path()) ?? "", "utf8");
+    expect(csv).toBe("\ufeffid;Syy;Yhteenvedot;Osuus %\r\ntax-card;Verokortti;1;100,0\r\n");
+
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await page.getByRole("region", { name: "Kontaktorsaker", exact: true }).waitFor();
+    expect(await page.locator('[data-figure="queueAbandoned"] dt').textContent()).toBe(
+      "Lämnade kön",
+    );
+    await expectNoAxeViolations(page, "reports-queue-and-reasons-sv");
   });
 });

@@ -9,6 +9,7 @@ import { manualClock } from "../../functions/domain/clock.ts";
 import { createHandoffService } from "../../functions/domain/handoff/handoffService.ts";
 import { createMemoryPresence } from "../../functions/domain/handoff/presence.ts";
 import type { Schedule } from "../../functions/domain/handoff/schedule.ts";
+import type { ReportRecorder } from "../../functions/domain/reports/reportEvents.ts";
 
 /** A task's timers, fired by the test; and the background work they start. */
 export function manualTimers() {
@@ -34,6 +35,8 @@ export function manualTimers() {
 export function handoffTask(
   store: ChatStore,
   presence = createMemoryPresence({ defaultMaxChats: 3 }),
+  /** Where the chat and handoff services count report events. */
+  reports?: ReportRecorder,
 ) {
   const clock = manualClock(new Date("2026-11-24T08:00:00Z"));
   const quiet = { message() {}, state() {}, surveyRequest() {} };
@@ -47,6 +50,7 @@ export function handoffTask(
     clock,
     ids: createIdGenerator(),
     settings: { transcriptRetentionDays: 90, surveyTokenTtlHours: 24 },
+    ...(reports ? { reports } : {}),
   });
   const timers = manualTimers();
   const snapshots: QueueSnapshot[] = [];
@@ -73,8 +77,9 @@ export function handoffTask(
     },
     schedule: timers.schedule,
     background: timers.background,
+    ...(reports ? { reports } : {}),
   });
-  return { handoff, timers, presence, snapshots, clock };
+  return { handoff, chats, timers, presence, snapshots, clock };
 }
 
 /** Stores a Finnish chat with the bot and puts it in the queue; returns its id. */

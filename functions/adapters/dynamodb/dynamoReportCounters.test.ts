@@ -137,4 +137,52 @@ describe("report counters in DynamoDB", () => {
       counts: { botAnswers: 1, misses: 1, surveys: 1, gotHelp: 1, scoreSum: 4, score4: 1 },
     });
   });
+
+  it("keeps queue waits, abandoned requests and wrap-up reasons in the day's items, and reads them back for a topic too", async () => {
+    const doc = tables.clients().doc;
+    const counters = createDynamoReportCounters(doc, table);
+    const at = on("2027-01-12");
+    for (const event of [
+      { kind: "queueTaken", at, lang: "fi", topic: "tax-card", waitSeconds: 40 },
+      { kind: "queueTaken", at, lang: "fi", topic: "tax-card", waitSeconds: 700 },
+      { kind: "queueLeft", at, lang: "fi", topic: "tax-card" },
+      { kind: "wrapup", at, lang: "fi", reason: "tax-card", count: 1 },
+      { kind: "wrapup", at, lang: "fi", reason: "other", count: 1 },
+      { kind: "wrapup", at, lang: "fi", reason: "other", count: -1 },
+      { kind: "wrapup", at, lang: "fi", reason: "residual-tax", count: 1 },
+    ] satisfies ReportEvent[]) {
+      await counters.record(event);
+    }
+
+    // Attributes on the three items every event already adds to: no new items.
+    expect((await itemsIn("2027-01")).map((item) => item.row).sort()).toEqual([
+      "D#2027-01-12#fi",
+      "DT#2027-01-12#fi",
+      "MT#fi",
+    ]);
+    const month = await counters.rows("2027-01-01", "2027-01-31");
+    expect(month.daily).toEqual([
+      {
+        day: "2027-01-12",
+        lang: "fi",
+        topic: "*",
+        counts: {
+          queueWaitUnder60s: 1,
+          queueWaitUnder900s: 1,
+          queueAbandoned: 1,
+          wrapups: 2,
+        },
+      },
+    ]);
+    expect(sorted(month.byTopic).map((r) => [r.topic, r.counts])).toEqual([
+      ["other", { wrapups: 0 }],
+      ["residual-tax", { wrapups: 1 }],
+      ["tax-card", { queueWaitUnder60s: 1, queueWaitUnder900s: 1, queueAbandoned: 1, wrapups: 1 }],
+    ]);
+    // A topic filter reads only that topic's attributes, the new counters among them.
+    const taxCard = await counters.rows("2027-01-10", "2027-01-20", "tax-card");
+    expect(taxCard.daily.map((r) => r.counts)).toEqual([
+      { queueWaitUnder60s: 1, queueWaitUnder900s: 1, queueAbandoned: 1, wrapups: 1 },
+    ]);
+  });
 });

@@ -569,6 +569,8 @@ export function createChatService(deps: ChatServiceDeps) {
         topic: chat.topics[0],
         handledBy: chat.handledBy === "advisor" ? "advisor" : "bot",
         authenticated: chat.authenticated,
+        // Ended while waiting for a first advisor: an abandoned request for the supervisors.
+        ...(chat.state === "queued" && chat.handledBy !== "advisor" ? { inQueue: true } : {}),
       });
       return {
         surveyToken: survey.token,

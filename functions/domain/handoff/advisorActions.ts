@@ -8,6 +8,7 @@ import type { Chat } from "../chat/model.ts";
 import type { ChatNotifier } from "../chat/notifier.ts";
 import type { Clock } from "../ports.ts";
 import { maskPersonalData } from "../privacy/personalData.ts";
+import type { ReportRecorder } from "../reports/reportEvents.ts";
 import { createSerialByKey } from "../serialByKey.ts";
 import { advisorChat, transcriptOf } from "./advisorView.ts";
 import {
@@ -35,6 +36,8 @@ export interface AdvisorActionDeps {
    * wrap-up reason is then one of them. Without it, any well-formed topic id is accepted.
    */
   isKnownTopic?: (topic: string) => boolean;
+  /** Counts queue waits and wrap-up reasons for supervisors' reports; never throws. */
+  reports?: ReportRecorder;
 }
 
 /**
@@ -71,6 +74,28 @@ export function createAdvisorActions(deps: AdvisorActionDeps) {
     return chat;
   }
 
+  /**
+   * Counts the wrap-up's reason (never its note) for the reports. A correction moves the
+   * count from the reason it replaces to the new one on the day of the first wrap-up, so a
+   * chat counts once, under its latest reason. `chat` is as read before this wrap-up.
+   */
+  async function countWrapup(chat: Chat, reason: string): Promise<void> {
+    const first = chat.wrapup;
+    const replaced = chat.wrapupCorrections?.at(-1) ?? first;
+    if (replaced?.reason === reason) return;
+    const at = first ? new Date(first.at) : clock.now();
+    if (replaced) {
+      await deps.reports?.record({
+        kind: "wrapup",
+        at,
+        lang: chat.lang,
+        reason: replaced.reason,
+        count: -1,
+      });
+    }
+    await deps.reports?.record({ kind: "wrapup", at, lang: chat.lang, reason, count: 1 });
+  }
+
   return {
     /**
      * Gives a waiting chat to the advisor. The store's conditional write decides races: the
@@ -104,6 +129,17 @@ export function createAdvisorActions(deps: AdvisorActionDeps) {
           throw new NotInQueueError();
         }
         handoffNotifier.attach(advisor.advisorId, chatId);
+        // The wait to the first advisor only: a transferred chat's customer has been served.
+        if (chat.handledBy !== "advisor") {
+          const now = clock.now();
+          await deps.reports?.record({
+            kind: "queueTaken",
+            at: now,
+            lang: chat.lang,
+            topic: chat.topics[0],
+            waitSeconds: (now.getTime() - Date.parse(chat.queuedAt ?? chat.startedAt)) / 1000,
+          });
+        }
         await chats.post(chatId, {
           from: "system",
           text: handoffPhrase("advisorJoined", chat.lang, { name: advisor.displayName }),
@@ -200,6 +236,7 @@ export function createAdvisorActions(deps: AdvisorActionDeps) {
         advisorId,
       });
       if (!saved) throw new NotYourChatError();
+      await countWrapup(chat, input.reason);
       handoffNotifier.detach(advisorId, input.chatId);
       return { correction: saved === "corrected" };
     },

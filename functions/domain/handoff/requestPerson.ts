@@ -180,11 +180,24 @@ export function createRequestPerson(deps: RequestPersonDeps) {
       return requestHandoff(chatId, { saidAdvisorsAway: turn.saidAdvisorsAway === true });
     },
 
-    /** Takes a waiting chat back to the bot. */
+    /**
+     * Takes a waiting chat back to the bot: the customer's button, or their departure past
+     * the grace period.
+     */
     async leaveQueue(chatId: string): Promise<void> {
       const chat = await chats.requireChat(chatId);
       if (chat.state === "ended") throw new ChatEndedError();
       if (!(await store.leaveQueue(chatId))) throw new NotInQueueError();
+      // Left before any advisor took it (by the button, or gone past the grace): abandoned.
+      // A chat an advisor gave back has been served; its new wait is not a new request.
+      if (chat.handledBy !== "advisor") {
+        await deps.reports?.record({
+          kind: "queueLeft",
+          at: clock.now(),
+          lang: chat.lang,
+          topic: chat.topics[0],
+        });
+      }
       await chats.post(chatId, {
         from: "bot",
         text: handoffPhrase("leftQueue", chat.lang),

@@ -4,6 +4,7 @@
  * of every chat. Counters carry no personal data: no chat ids, no text, no identities.
  */
 import type { Lang } from "../../contracts/lang.ts";
+import { WAIT_BUCKETS, waitBucket } from "./queueWaits.ts";
 
 export const COUNTERS = [
   "chats",
@@ -36,6 +37,14 @@ export const COUNTERS = [
   "referrals",
   /** Questions kept in the missed-question inbox for content owners. */
   "inboxed",
+  /**
+   * Advisors' wrap-ups, counted under the reason they recorded (a topic id or "other") as
+   * the row's topic, not under the chat's topic: the reason is what the contact was about.
+   */
+  "wrapups",
+  /** Queued requests the customer left before an advisor took them (ended, left, went away). */
+  "queueAbandoned",
+  ...WAIT_BUCKETS,
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counts = Record<Counter, number>;
@@ -52,6 +61,8 @@ export type ReportEvent =
       topic?: string;
       handledBy: "bot" | "advisor";
       authenticated: boolean;
+      /** Ended while waiting for its first advisor: the request is counted as abandoned. */
+      inQueue?: boolean;
     }
   | {
       kind: "botAnswer";
@@ -79,6 +90,19 @@ export type ReportEvent =
       lang: Lang;
       topic?: string;
       outcome: "queued" | "unavailable" | "closed";
+    }
+  /** An advisor took a chat that had never had one: how long its customer waited for it. */
+  | { kind: "queueTaken"; at: Date; lang: Lang; topic?: string; waitSeconds: number }
+  /** The customer left the queue (or was gone past the grace) before any advisor took it. */
+  | { kind: "queueLeft"; at: Date; lang: Lang; topic?: string }
+  | {
+      kind: "wrapup";
+      /** When the chat was first wrapped up: a correction moves the count within that day. */
+      at: Date;
+      lang: Lang;
+      reason: string;
+      /** A correction takes the earlier reason's count back (`-1`) before adding the new one. */
+      count: 1 | -1;
     }
   | { kind: "callback"; at: Date; lang: Lang }
   | { kind: "booking"; at: Date; lang: Lang }
@@ -168,8 +192,19 @@ export function incrementsFor(event: ReportEvent): CounterRow {
           chats: 1,
           ...(event.handledBy === "bot" ? { botOnlyChats: 1 } : { advisorChats: 1 }),
           ...(event.authenticated ? { authenticatedChats: 1 } : {}),
+          ...(event.inQueue ? { queueAbandoned: 1 } : {}),
         },
       };
+    case "queueTaken":
+      return {
+        ...base,
+        topic: event.topic ?? NO_TOPIC,
+        counts: { [waitBucket(event.waitSeconds)]: 1 },
+      };
+    case "queueLeft":
+      return { ...base, topic: event.topic ?? NO_TOPIC, counts: { queueAbandoned: 1 } };
+    case "wrapup":
+      return { ...base, topic: event.reason, counts: { wrapups: event.count } };
     case "botAnswer":
       return {
         ...base,

@@ -53,6 +53,29 @@ describe("incrementsFor", () => {
     });
   });
 
+  it("counts a wrap-up under its reason, a taken request's wait in its range, and requests left in the queue", () => {
+    expect(
+      incrementsFor({ kind: "wrapup", at, lang: "fi", reason: "other", count: -1 }),
+    ).toMatchObject({ topic: "other", counts: { wrapups: -1 } });
+    expect(
+      incrementsFor({ kind: "queueTaken", at, lang: "sv", topic: "vat", waitSeconds: 95 }),
+    ).toMatchObject({ topic: "vat", counts: { queueWaitUnder120s: 1 } });
+    expect(incrementsFor({ kind: "queueLeft", at, lang: "fi" })).toMatchObject({
+      topic: "none",
+      counts: { queueAbandoned: 1 },
+    });
+    expect(
+      incrementsFor({
+        kind: "chatEnded",
+        at,
+        lang: "fi",
+        handledBy: "bot",
+        authenticated: false,
+        inQueue: true,
+      }).counts,
+    ).toEqual({ chats: 1, botOnlyChats: 1, queueAbandoned: 1 });
+  });
+
   it("adds a survey to its score bucket, the score sum and got-help", () => {
     expect(
       incrementsFor({ kind: "survey", at, lang: "fi", topic: "vat", gotHelp: true, score: 4 })
@@ -133,4 +156,74 @@ describe("summarize", () => {
       null,
     );
   });
+
+  it("lists wrap-up reasons largest first with shares, and keeps reason-only rows out of the topics", () => {
+    const rows: CounterRow[] = [
+      { day: "2026-11-02", lang: "fi", topic: "tax-card", counts: { chats: 4, wrapups: 1 } },
+      { day: "2026-11-02", lang: "fi", topic: "other", counts: { wrapups: 2 } },
+      { day: "2026-11-03", lang: "sv", topic: "vat", counts: { wrapups: 1 } },
+      { day: "2026-11-03", lang: "sv", topic: "other", counts: { wrapups: 1 } },
+    ];
+    const daily = [
+      { day: "2026-11-02", lang: "fi" as const, topic: "*", counts: { chats: 4, wrapups: 3 } },
+      { day: "2026-11-03", lang: "sv" as const, topic: "*", counts: { wrapups: 2 } },
+    ];
+
+    const s = summarize({ daily, byTopic: rows }, { from: "2026-11-01", to: "2026-11-30" });
+
+    expect(s.wrapupReasons).toEqual([
+      { reason: "other", wrapups: 3, share: 0.6 },
+      { reason: "tax-card", wrapups: 1, share: 0.2 },
+      { reason: "vat", wrapups: 1, share: 0.2 },
+    ]);
+    expect(s.totals.wrapups).toBe(5);
+    // "other" and "vat" were only reasons: no chat was about them, so no topic row.
+    expect(s.byTopic.map((t) => [t.topic, t.chats, t.wrapups])).toEqual([["tax-card", 4, 1]]);
+    const swedish = summarize({ daily, byTopic: rows }, { ...PERIOD, lang: "sv" });
+    expect(swedish.wrapupReasons.map((r) => r.reason)).toEqual(["other", "vat"]);
+  });
+
+  it("gives queue waits per day and for the period from the ranges, and abandoned requests as a share of queued ones", () => {
+    const daily: CounterRow[] = [
+      {
+        day: "2026-11-02",
+        lang: "fi",
+        topic: "*",
+        counts: {
+          handoffsQueued: 4,
+          queueAbandoned: 1,
+          queueWaitUnder30s: 2,
+          queueWaitUnder300s: 1,
+        },
+      },
+      {
+        day: "2026-11-03",
+        lang: "fi",
+        topic: "*",
+        counts: { handoffsQueued: 2, queueAbandoned: 2 },
+      },
+    ];
+
+    const s = summarize({ daily, byTopic: [] }, PERIOD);
+
+    expect(s.totals).toMatchObject({
+      queueTaken: 3,
+      queueAbandoned: 3,
+      queueAbandonedShare: 0.5,
+      // The 1.5th of three waits is in 15-30 s; the 2.7th in 3-5 min.
+      queueWaitMedianSeconds: 26,
+      queueWaitP90Seconds: 264,
+    });
+    expect(s.totals).not.toHaveProperty("queueWaitUnder30s");
+    expect(s.queueWaits.find((r) => r.underSeconds === 30)?.chats).toBe(2);
+    expect(s.queueWaits.at(-1)).toEqual({ underSeconds: null, chats: 0 });
+    expect(
+      s.byDay.map((d) => [d.day, d.queueTaken, d.queueWaitMedianSeconds, d.queueAbandonedShare]),
+    ).toEqual([
+      ["2026-11-02", 3, 26, 0.25],
+      ["2026-11-03", 0, null, 1],
+    ]);
+  });
 });
+
+const PERIOD = { from: "2026-11-01", to: "2026-11-30" };

@@ -1,4 +1,11 @@
 import type { Lang } from "../../contracts/lang.ts";
+import {
+  WAIT_BUCKETS,
+  type WaitBucket,
+  waitDistribution,
+  waitPercentile,
+  waitsCounted,
+} from "./queueWaits.ts";
 import { COUNTERS, type CounterRow, type Counts, type ReportRows } from "./reportEvents.ts";
 
 export interface SummaryFilter {
@@ -9,8 +16,12 @@ export interface SummaryFilter {
   topic?: string;
 }
 
-/** Counts plus the rates people read; rates are null when their denominator is zero. */
-export interface Figures extends Counts {
+/**
+ * Counts plus the rates people read; rates are null when their denominator is zero. The queue
+ * wait ranges are summed into `queueTaken` and the two wait figures here, and given as ranges
+ * once for the whole report (`queueWaits`).
+ */
+export interface Figures extends Omit<Counts, WaitBucket> {
   containmentRate: number | null;
   averageScore: number | null;
   gotHelpShare: number | null;
@@ -18,6 +29,20 @@ export interface Figures extends Counts {
   missRate: number | null;
   /** Share of answer votes that said the answer helped. */
   helpfulShare: number | null;
+  /** Requests an advisor took from the queue, the first advisor of each chat. */
+  queueTaken: number;
+  /** Median and 90th percentile of their waits in seconds, estimated from the ranges. */
+  queueWaitMedianSeconds: number | null;
+  queueWaitP90Seconds: number | null;
+  /** Abandoned requests ÷ queued requests. */
+  queueAbandonedShare: number | null;
+}
+
+/** One wrap-up reason of the period: a topic id or "other", and its share of the wrap-ups. */
+export interface WrapupReason {
+  reason: string;
+  wrapups: number;
+  share: number | null;
 }
 
 export interface ReportSummary {
@@ -31,6 +56,10 @@ export interface ReportSummary {
   byDay: ({ day: string } & Figures)[];
   byLang: ({ lang: Lang } & Figures)[];
   byTopic: ({ topic: string } & Figures)[];
+  /** The advisors' wrap-up reasons, most used first (reason ids in order on a tie). */
+  wrapupReasons: WrapupReason[];
+  /** Waits of the requests advisors took, per range: `underSeconds` null is an hour or more. */
+  queueWaits: { underSeconds: number | null; chats: number }[];
 }
 
 function zero(): Counts {
@@ -43,7 +72,12 @@ function add(into: Counts, counts: Partial<Counts>): void {
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
 
-function figures(c: Counts): Figures {
+const WAIT_BUCKET_NAMES: ReadonlySet<string> = new Set(WAIT_BUCKETS);
+
+function figures(counts: Counts): Figures {
+  const c: Omit<Counts, WaitBucket> = Object.fromEntries(
+    Object.entries(counts).filter(([name]) => !WAIT_BUCKET_NAMES.has(name)),
+  ) as Omit<Counts, WaitBucket>;
   return {
     ...c,
     containmentRate: ratio(c.botOnlyChats, c.chats),
@@ -52,7 +86,16 @@ function figures(c: Counts): Figures {
     surveyResponseRate: ratio(c.surveys, c.chats),
     missRate: ratio(c.misses, c.botAnswers),
     helpfulShare: ratio(c.helpful, c.helpful + c.unhelpful),
+    queueTaken: waitsCounted(counts),
+    queueWaitMedianSeconds: waitPercentile(counts, 0.5),
+    queueWaitP90Seconds: waitPercentile(counts, 0.9),
+    queueAbandonedShare: ratio(c.queueAbandoned, c.handoffsQueued),
   };
+}
+
+/** Whether a topic row holds anything but wrap-ups: a reason alone is no topic of chats. */
+function hasChatFigures(counts: Counts): boolean {
+  return COUNTERS.some((name) => name !== "wrapups" && counts[name] !== 0);
 }
 
 function grouped<K extends string>(
@@ -83,6 +126,9 @@ export function summarize(rows: ReportRows, filter: SummaryFilter): ReportSummar
   for (const row of daily) add(totals, row.counts);
   const sorted = <K extends string>(m: Map<K, Counts>) =>
     [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const perTopic = sorted(grouped(topics, (r) => r.topic));
+  const reasons = perTopic.filter(([, c]) => c.wrapups > 0);
+  const wrapups = reasons.reduce((sum, [, c]) => sum + c.wrapups, 0);
   return {
     from: filter.from,
     to: filter.to,
@@ -98,11 +144,16 @@ export function summarize(rows: ReportRows, filter: SummaryFilter): ReportSummar
     },
     byDay: sorted(grouped(daily, (r) => r.day)).map(([day, c]) => ({ day, ...figures(c) })),
     byLang: sorted(grouped(daily, (r) => r.lang)).map(([lang, c]) => ({ lang, ...figures(c) })),
-    byTopic: sorted(grouped(topics, (r) => r.topic))
+    byTopic: perTopic
+      .filter(([, c]) => hasChatFigures(c))
       .map(([topic, c]) => ({ topic, ...figures(c) }))
       // Most chats first: answers are a different unit (a chat has several), and adding the
       // two put a topic that is asked a lot within few chats above one that starts many.
       // Ties keep the topic ids' order (the sort is stable).
       .sort((a, b) => b.chats - a.chats),
+    wrapupReasons: reasons
+      .map(([reason, c]) => ({ reason, wrapups: c.wrapups, share: ratio(c.wrapups, wrapups) }))
+      .sort((a, b) => b.wrapups - a.wrapups),
+    queueWaits: waitDistribution(totals),
   };
 }

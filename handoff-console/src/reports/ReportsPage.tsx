@@ -8,11 +8,18 @@ import { useEffect, useRef } from "preact/hooks";
 import type { Lang } from "../../../functions/contracts/lang.ts";
 import { NO_INTENT } from "../../../functions/contracts/topics.ts";
 import type { ReportSummary } from "../../../functions/domain/reports/summary.ts";
-import { uiLang } from "../i18n.ts";
+import { reasonLabel, UI, uiLang } from "../i18n.ts";
 import { topicNames } from "../topicNames.ts";
 import { CHART_COLOURS, type Chart, dailyChatsChart, scoreBarChart } from "./charts.ts";
-import { csvFileName, dailyCsv, topicCsv } from "./csv.ts";
-import { formatCount, formatDay, formatPeriod, formatRate, formatScore } from "./format.ts";
+import { csvFileName, dailyCsv, reasonCsv, topicCsv } from "./csv.ts";
+import {
+  formatCount,
+  formatDay,
+  formatPeriod,
+  formatRate,
+  formatScore,
+  formatWait,
+} from "./format.ts";
 import { daysOf, matchingPreset, PRESETS, type PresetId, presetPeriod } from "./periods.ts";
 import {
   downloaded,
@@ -238,6 +245,7 @@ function Results(props: { s: ReportSummary }) {
       <KeyFigures s={s} t={t} lang={lang} />
       <Charts s={s} t={t} lang={lang} />
       <TopicTable s={s} t={t} lang={lang} />
+      <ReasonTable s={s} t={t} lang={lang} />
       <LangTable s={s} t={t} lang={lang} />
       <Export s={s} t={t} lang={lang} />
     </>
@@ -278,6 +286,16 @@ function KeyFigures({ s, t, lang }: SectionProps) {
         formatCount(f.handoffsUnavailable, lang),
         formatCount(f.handoffsClosed, lang),
       ),
+    ],
+    [
+      "queueWait",
+      formatWait(f.queueWaitMedianSeconds),
+      hints.queueWait(formatWait(f.queueWaitP90Seconds), formatCount(f.queueTaken, lang)),
+    ],
+    [
+      "queueAbandoned",
+      formatCount(f.queueAbandoned, lang),
+      hints.queueAbandoned(formatRate(f.queueAbandonedShare, lang)),
     ],
     ["callbacks", formatCount(f.callbacks, lang), hints.callbacks],
     ["bookings", formatCount(f.bookings, lang), hints.bookings],
@@ -392,6 +410,9 @@ function Charts({ s, t, lang }: SectionProps) {
                 t.colBotOnly,
                 t.colContainment,
                 t.colHandoffs,
+                t.colWaitMedian,
+                t.colWaitP90,
+                t.colAbandoned,
                 t.colCallbacks,
                 t.colBookings,
                 t.colCancellations,
@@ -408,6 +429,9 @@ function Charts({ s, t, lang }: SectionProps) {
                     formatCount(f?.botOnlyChats ?? 0, lang),
                     formatRate(f?.containmentRate ?? null, lang),
                     formatCount(f?.handoffs ?? 0, lang),
+                    formatWait(f?.queueWaitMedianSeconds ?? null),
+                    formatWait(f?.queueWaitP90Seconds ?? null),
+                    formatCount(f?.queueAbandoned ?? 0, lang),
                     formatCount(f?.callbacks ?? 0, lang),
                     formatCount(f?.bookings ?? 0, lang),
                     formatCount(f?.cancellations ?? 0, lang),
@@ -572,6 +596,25 @@ function TopicTable({ s, t, lang }: SectionProps) {
   );
 }
 
+/** The advisors' wrap-up reasons (never their notes), most used first, with shares. */
+function ReasonTable({ s, t, lang }: SectionProps) {
+  return (
+    <Section id="reasons" title={t.reasonsTitle}>
+      <p class="muted small-text">{t.reasonsIntro}</p>
+      <Table
+        empty={t.noRows}
+        caption={t.reasonsCaption}
+        headers={[t.colReason, t.colWrapups, t.colShare]}
+        rows={s.wrapupReasons.map((r) => ({
+          key: r.reason,
+          head: reasonLabel(UI[lang], r.reason),
+          cells: [formatCount(r.wrapups, lang), formatRate(r.share, lang)],
+        }))}
+      />
+    </Section>
+  );
+}
+
 function LangTable({ s, t, lang }: SectionProps) {
   return (
     <Section id="langs" title={t.byLangTitle}>
@@ -631,6 +674,7 @@ function Export({ s, t, lang }: SectionProps) {
       <div class="export">
         {button(t.exportDays, csvFileName(t.fileDays, s), () => dailyCsv(s, lang))}
         {button(t.exportTopics, csvFileName(t.fileTopics, s), () => topicCsv(s, lang))}
+        {button(t.exportReasons, csvFileName(t.fileReasons, s), () => reasonCsv(s, lang))}
       </div>
     </Section>
   );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CounterRow } from "../../../functions/domain/reports/reportEvents.ts";
 import { summarize } from "../../../functions/domain/reports/summary.ts";
 import { setTopicNames } from "../topicNames.ts";
-import { BOM, csvField, csvFileName, dailyCsv, toCsv, topicCsv } from "./csv.ts";
+import { BOM, csvField, csvFileName, dailyCsv, reasonCsv, toCsv, topicCsv } from "./csv.ts";
 
 // As fetched from GET /api/content/topics after sign-in.
 beforeAll(() =>
@@ -107,9 +107,11 @@ describe("CSV export", () => {
     ]);
     expect(days.map((d) => d.split(";")[0])).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
     // 48 of 50 chats without an advisor = 96,0 %; 4 surveys of 50 chats = 8,0 %; 17/4 = 4,25.
-    expect(days[0]).toBe("2026-11-01;50;48;96,0;2;2;0;0;72;3;4,2;4;8,0;4,25;75,0;3;1;75,0;0;0;0");
+    expect(days[0]).toBe(
+      "2026-11-01;50;48;96,0;2;2;0;0;72;3;4,2;4;8,0;4,25;75,0;3;1;75,0;0;0;0;0;;;0;;0",
+    );
     // A day without chats still shows its bookings, net, and the cancellations beside them.
-    expect(days[1]).toBe("2026-11-02;0;0;;0;0;0;2;0;0;;0;;;;0;0;;0;0;1");
+    expect(days[1]).toBe("2026-11-02;0;0;;0;0;0;2;0;0;;0;;;;0;0;;0;0;1;0;;;0;;0");
   });
 
   it("writes topics with their id and name in the chosen language, largest first", () => {
@@ -124,7 +126,7 @@ describe("CSV export", () => {
 
   it("ends each line with answer votes, their helpful share, referrals, inboxed questions and cancellations", () => {
     const [header, ...topics] = lines(topicCsv(summary, "fi"));
-    expect(header?.split(";").slice(-6)).toEqual([
+    expect(header?.split(";").slice(-12, -6)).toEqual([
       "Apua: kyllä",
       "Apua: ei",
       "Vastauksista apua %",
@@ -133,10 +135,49 @@ describe("CSV export", () => {
       "Perutut ajat",
     ]);
     // 3 helpful of 4 votes = 75,0 %; a topic without votes has no share (empty, not 0).
-    expect(topics.map((t) => t.split(";").slice(-6))).toEqual([
+    expect(topics.map((t) => t.split(";").slice(-12, -6))).toEqual([
       ["3", "1", "75,0", "0", "0", "0"],
       ["0", "0", "", "2", "6", "0"],
       ["0", "0", "", "0", "0", "1"],
+    ]);
+  });
+
+  it("ends each line with the queue: requests taken, wait median and 90th percentile in seconds, abandoned and their share, wrap-ups", () => {
+    const queue: CounterRow[] = [
+      {
+        day: "2026-11-02",
+        lang: "fi",
+        topic: "tax-card",
+        counts: { handoffsQueued: 4, queueAbandoned: 1, queueWaitUnder60s: 3, wrapups: 3 },
+      },
+    ];
+    const s = summarize({ daily: queue, byTopic: queue }, { from: "2026-11-02", to: "2026-11-02" });
+
+    const [header, day] = lines(dailyCsv(s, "fi"));
+
+    expect(header?.split(";").slice(-6)).toEqual([
+      "Neuvoja otti jonosta",
+      "Jonotus, mediaani (s)",
+      "Jonotus, 90 % (s)",
+      "Jonosta poistuneet",
+      "Jonosta poistuneet %",
+      "Yhteenvedot",
+    ]);
+    // Three waits in 30-60 s: the 1.5th at 45 s, the 2.7th at 57 s; 1 of 4 queued left.
+    expect(day?.split(";").slice(-6)).toEqual(["3", "45", "57", "1", "25,0", "3"]);
+  });
+
+  it("writes the wrap-up reasons most used first, with the reason's name and share, and no notes", () => {
+    const rows: CounterRow[] = [
+      { day: "2026-11-02", lang: "fi", topic: "tax-card", counts: { wrapups: 1 } },
+      { day: "2026-11-02", lang: "fi", topic: "other", counts: { wrapups: 3 } },
+    ];
+    const s = summarize({ daily: rows, byTopic: rows }, { from: "2026-11-02", to: "2026-11-02" });
+
+    expect(lines(reasonCsv(s, "sv"))).toEqual([
+      "id;Orsak;Sammanfattningar;Andel %",
+      "other;Annat ärende;3;75,0",
+      "tax-card;Skattekort;1;25,0",
     ]);
   });
 

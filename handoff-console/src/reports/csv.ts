@@ -6,6 +6,7 @@
 import { toCsv } from "../../../functions/contracts/csv.ts";
 import type { Lang } from "../../../functions/contracts/lang.ts";
 import type { ReportSummary } from "../../../functions/domain/reports/summary.ts";
+import { reasonLabel, UI } from "../i18n.ts";
 import { decimalForCsv, rateForCsv } from "./format.ts";
 import { daysOf } from "./periods.ts";
 import { REPORT_TEXT, reportTopicName } from "./text.ts";
@@ -38,6 +39,12 @@ function countsAndRates(f: Figures, lang: Lang): (string | number)[] {
     f.referrals,
     f.inboxed,
     f.cancellations,
+    f.queueTaken,
+    f.queueWaitMedianSeconds ?? "",
+    f.queueWaitP90Seconds ?? "",
+    f.queueAbandoned,
+    rateForCsv(f.queueAbandonedShare, lang),
+    f.wrapups,
   ];
 }
 
@@ -64,6 +71,12 @@ function figureHeaders(lang: Lang): string[] {
     t.colReferrals,
     t.colInboxed,
     t.colCancellations,
+    t.colQueueTaken,
+    `${t.colWaitMedian} (s)`,
+    `${t.colWaitP90} (s)`,
+    t.colAbandoned,
+    t.colAbandonedShare,
+    t.colWrapups,
   ];
 }
 
@@ -93,6 +106,12 @@ const EMPTY_FIGURES: Figures = {
   unhelpful: 0,
   referrals: 0,
   inboxed: 0,
+  wrapups: 0,
+  queueAbandoned: 0,
+  queueTaken: 0,
+  queueWaitMedianSeconds: null,
+  queueWaitP90Seconds: null,
+  queueAbandonedShare: null,
   containmentRate: null,
   averageScore: null,
   gotHelpShare: null,
@@ -120,6 +139,18 @@ export function topicCsv(summary: ReportSummary, lang: Lang): string {
     ...countsAndRates(row, lang),
   ]);
   return toCsv([["id", t.colTopic, ...figureHeaders(lang)], ...rows]);
+}
+
+/** The advisors' wrap-up reasons, most used first: reason id, its name, count and share. */
+export function reasonCsv(summary: ReportSummary, lang: Lang): string {
+  const t = REPORT_TEXT[lang];
+  const rows = summary.wrapupReasons.map((r) => [
+    r.reason,
+    reasonLabel(UI[lang], r.reason),
+    r.wrapups,
+    rateForCsv(r.share, lang),
+  ]);
+  return toCsv([["id", t.colReason, t.colWrapups, `${t.colShare} %`], ...rows]);
 }
 
 /**

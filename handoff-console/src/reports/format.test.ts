@@ -6,6 +6,7 @@ import {
   formatPeriod,
   formatRate,
   formatScore,
+  formatWait,
   NO_DATA,
   rateForCsv,
 } from "./format.ts";
@@ -44,5 +45,13 @@ describe("report figure formatting", () => {
     expect(formatPeriod("2026-10-25", "2026-11-23")).toBe("25.10.–23.11.2026");
     expect(formatPeriod("2025-12-28", "2026-01-03")).toBe("28.12.2025–3.1.2026");
     expect(formatPeriod("2026-11-23", "2026-11-23")).toBe("23.11.2026");
+  });
+
+  it("writes a queue wait in seconds and minutes, an hour or more as a lower bound, none as a dash", () => {
+    expect(formatWait(45)).toBe("45\u00a0s");
+    expect(formatWait(130)).toBe("2\u00a0min 10\u00a0s");
+    expect(formatWait(300)).toBe("5\u00a0min");
+    expect(formatWait(3600)).toBe("≥\u00a060\u00a0min");
+    expect(formatWait(null)).toBe(NO_DATA);
   });
 });

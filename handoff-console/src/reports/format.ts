@@ -49,6 +49,19 @@ export function formatScore(value: number | null, lang: Lang): string {
   return `${numberFormat(lang, 1).format(value)}\u00a0/\u00a05`;
 }
 
+/**
+ * A queue wait: "45 s", "2 min 10 s", "≥ 60 min" (the open last range gives its start, an
+ * hour, as a lower bound); null is "–".
+ */
+export function formatWait(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return NO_DATA;
+  if (seconds >= 3600) return "≥\u00a060\u00a0min";
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round(seconds % 60);
+  if (minutes === 0) return `${rest}\u00a0s`;
+  return rest === 0 ? `${minutes}\u00a0min` : `${minutes}\u00a0min ${rest}\u00a0s`;
+}
+
 /** A plain decimal for spreadsheets: "98,5" (no unit, no grouping); null is empty. */
 export function decimalForCsv(value: number | null, digits: number, lang: Lang): string {
   if (value === null || !Number.isFinite(value)) return "";

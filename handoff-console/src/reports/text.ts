@@ -11,6 +11,8 @@ export type FigureId =
   | "chats"
   | "containmentRate"
   | "handoffs"
+  | "queueWait"
+  | "queueAbandoned"
   | "callbacks"
   | "bookings"
   | "cancellations"
@@ -76,6 +78,8 @@ export const REPORT_TEXT = {
       chats: "Päättyneet keskustelut",
       containmentRate: "Botti hoiti",
       handoffs: "Pyynnöt neuvojalle",
+      queueWait: "Jonotusaika, mediaani",
+      queueAbandoned: "Jonosta poistuneet",
       callbacks: "Soittopyynnöt",
       bookings: "Ajanvaraukset",
       cancellations: "Perutut ajat",
@@ -93,6 +97,11 @@ export const REPORT_TEXT = {
       // What became of the requests: a supervisor staffs by the ones nobody could take.
       handoffs: (queued: string, unavailable: string, closed: string) =>
         `Jonoon ${queued}, ei vapaata neuvojaa tai jono täynnä ${unavailable}, aukioloajan ulkopuolella ${closed}. Sama keskustelu voi pyytää uudelleen.`,
+      // Estimated from time ranges (queueWaits.ts): say how exact it is.
+      queueWait: (p90: string, taken: string) =>
+        `90 % odotti enintään ${p90}; neuvoja otti jonosta ${taken}. Arvio aikaväleistä (esim. 1–1,5 min, 5–10 min): todellinen arvo on samalla välillä.`,
+      queueAbandoned: (share: string) =>
+        `${share} jonoon päässeistä. Asiakas lopetti, palasi bottiin tai poistui ennen kuin neuvoja ehti.`,
       callbacks: "Jätetyt pyynnöt",
       // Net: a cancelled appointment is taken off the day it was booked.
       bookings: "Voimassa olevat varaukset; perutut eivät ole mukana",
@@ -126,6 +135,11 @@ export const REPORT_TEXT = {
     byTopicCaption: "Aiheet keskustelujen määrän mukaan, suurin ensin",
     byLangTitle: "Kielittäin",
     byLangCaption: "Suomen- ja ruotsinkieliset keskustelut",
+    reasonsTitle: "Yhteydenottojen syyt",
+    reasonsCaption: "Neuvojien yhteenvetoihin kirjaamat syyt, suurin ensin",
+    reasonsIntro:
+      "Syyt, jotka neuvojat kirjasivat keskustelun yhteenvetoon; aiherajauksella vain sillä syyllä kirjatut. Muistiinpanot eivät näy raporteissa.",
+    colReason: "Syy",
     colDay: "Päivä",
     colTopic: "Aihe",
     colLang: "Kieli",
@@ -134,6 +148,12 @@ export const REPORT_TEXT = {
     colContainment: "Botti hoiti %",
     colAdvisorChats: "Neuvoja mukana",
     colHandoffs: "Siirrot",
+    colWaitMedian: "Jonotus, mediaani",
+    colWaitP90: "Jonotus, 90 %",
+    colAbandoned: "Jonosta poistuneet",
+    colQueueTaken: "Neuvoja otti jonosta",
+    colAbandonedShare: "Jonosta poistuneet %",
+    colWrapups: "Yhteenvedot",
     colCallbacks: "Soittopyynnöt",
     colBookings: "Ajanvaraukset",
     colCancellations: "Perutut ajat",
@@ -158,8 +178,10 @@ export const REPORT_TEXT = {
       "Puolipisteellä erotettu UTF-8-tiedosto, joka aukeaa Excelissä suoraan. Prosentit ja keskiarvot desimaalipilkulla.",
     exportDays: "Lataa päivittäiset luvut (CSV)",
     exportTopics: "Lataa aihekohtaiset luvut (CSV)",
+    exportReasons: "Lataa yhteydenottojen syyt (CSV)",
     fileDays: "raportti-paivittain",
     fileTopics: "raportti-aiheittain",
+    fileReasons: "raportti-syyt",
     downloaded: (name: string) => `Tiedosto ${name} ladattu.`,
   },
   sv: {
@@ -212,6 +234,8 @@ export const REPORT_TEXT = {
       chats: "Avslutade chattar",
       containmentRate: "Chattboten klarade",
       handoffs: "Begäranden om rådgivare",
+      queueWait: "Kötid, median",
+      queueAbandoned: "Lämnade kön",
       callbacks: "Begäranden om uppringning",
       bookings: "Tidsbokningar",
       cancellations: "Avbokade tider",
@@ -228,6 +252,10 @@ export const REPORT_TEXT = {
       containmentRate: (n: string) => `Avslutade utan rådgivare: ${n}`,
       handoffs: (queued: string, unavailable: string, closed: string) =>
         `I kö ${queued}, ingen ledig rådgivare eller kön full ${unavailable}, utanför öppettiderna ${closed}. Samma chatt kan begära igen.`,
+      queueWait: (p90: string, taken: string) =>
+        `90 % väntade högst ${p90}; ${taken} togs från kön av en rådgivare. Uppskattat ur tidsintervall (t.ex. 1–1,5 min, 5–10 min): det verkliga värdet ligger i samma intervall.`,
+      queueAbandoned: (share: string) =>
+        `${share} av begärandena i kö. Kunden avslutade, gick tillbaka till chattboten eller lämnade innan en rådgivare hann.`,
       callbacks: "Lämnade begäranden",
       bookings: "Gällande bokningar; avbokade ingår inte",
       cancellations: "Avbokade och flyttade tider enligt bokningsdagen",
@@ -257,6 +285,11 @@ export const REPORT_TEXT = {
     byTopicCaption: "Ämnen efter antal chattar, störst först",
     byLangTitle: "Per språk",
     byLangCaption: "Finsk- och svenskspråkiga chattar",
+    reasonsTitle: "Kontaktorsaker",
+    reasonsCaption: "Orsaker i rådgivarnas sammanfattningar, störst först",
+    reasonsIntro:
+      "Orsaker som rådgivarna registrerat i chattens sammanfattning; med ämnesavgränsning bara de som registrerats med det ämnet. Anteckningarna syns inte i rapporterna.",
+    colReason: "Orsak",
     colDay: "Dag",
     colTopic: "Ämne",
     colLang: "Språk",
@@ -265,6 +298,12 @@ export const REPORT_TEXT = {
     colContainment: "Chattboten klarade %",
     colAdvisorChats: "Med rådgivare",
     colHandoffs: "Överföringar",
+    colWaitMedian: "Kötid, median",
+    colWaitP90: "Kötid, 90 %",
+    colAbandoned: "Lämnade kön",
+    colQueueTaken: "Togs från kön",
+    colAbandonedShare: "Lämnade kön %",
+    colWrapups: "Sammanfattningar",
     colCallbacks: "Begäranden om uppringning",
     colBookings: "Tidsbokningar",
     colCancellations: "Avbokade tider",
@@ -288,8 +327,10 @@ export const REPORT_TEXT = {
       "UTF-8-fil med semikolon som avgränsare, öppnas direkt i Excel. Procent och medelvärden med decimalkomma.",
     exportDays: "Ladda ner siffror per dag (CSV)",
     exportTopics: "Ladda ner siffror per ämne (CSV)",
+    exportReasons: "Ladda ner kontaktorsaker (CSV)",
     fileDays: "rapport-per-dag",
     fileTopics: "rapport-per-amne",
+    fileReasons: "rapport-orsaker",
     downloaded: (name: string) => `Filen ${name} har laddats ner.`,
   },
 } as const;

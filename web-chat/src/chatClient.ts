@@ -27,6 +27,8 @@ const ACK_TIMEOUT_MS = 10_000;
  */
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
+/** The longest wait setTimeout keeps (2^31 - 1 ms); a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 export interface Pending {
   clientId: string;
@@ -251,9 +253,12 @@ export class ChatClient {
   private setSignedIn(signedIn: boolean, name?: string, expiresAt?: string): void {
     clearTimeout(this.signInTimer);
     const left = expiresAt ? Date.parse(expiresAt) - Date.now() : Number.NaN;
-    // A clock behind the server's (or a test's fake time) must not end it at once: the
-    // server's word (a resume's ack) stands then.
-    if (signedIn && left > 0) this.signInTimer = setTimeout(() => this.setSignedIn(false), left);
+    // A clock ahead of the server's (or a test's fake time) must not end it at once, nor one
+    // far behind it (a wait past setTimeout's 24.8 days fires at once): the server's word, a
+    // resume's ack, stands then.
+    if (signedIn && left > 0 && left <= MAX_TIMER_MS) {
+      this.signInTimer = setTimeout(() => this.setSignedIn(false), left);
+    }
     if (this.signedIn === signedIn) return;
     this.signedIn = signedIn;
     this.on.signedIn?.(signedIn, {

@@ -133,6 +133,8 @@ describe("authenticated chat", () => {
       authenticated: true,
       name: "Aino Virtanen",
       personalData: true,
+      // The token's exp: the widget shows the sign-in until then.
+      signInExpiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     const personal = await ask(socket, messages, REFUND_QUESTION);
     expect(personal.text).toMatch(AINO_REFUND);
@@ -370,6 +372,85 @@ describe("one chat, one person", () => {
       `${REFUND_QUESTION} subject=${aino.subject} assurance=high authenticated=true`,
     );
     expect(answer.text).not.toMatch(AINO_REFUND);
+    socket.disconnect();
+  });
+});
+
+describe("signing out (chat:signout)", () => {
+  it("makes the chat anonymous at once: a stored notice, personal answers hidden from a replay, the next personal question offered the sign-in", async () => {
+    // Prepare: Aino signs in and gets her own refund.
+    const { socket, messages, ack } = await startChat("fi", await token("customer-refund"));
+    if (!ack.ok) throw new Error("start failed");
+    expect(ack).toMatchObject({ authenticated: true, name: "Aino Virtanen" });
+    const own = await ask(socket, messages, REFUND_QUESTION);
+    expect(own).toMatchObject({ personal: true, text: expect.stringMatching(AINO_REFUND) });
+
+    // Act
+    const signedOut = await socket.emitWithAck("chat:signout", {});
+
+    // Assess: acked anonymous and told in the chat, in its language.
+    expect(signedOut).toEqual({ ok: true, authenticated: false });
+    const notice = await eventually(() =>
+      messages.find((m) => m.from === "system" && m.text.startsWith("Kirjauduit ulos.")),
+    );
+    expect(notice.lang).toBe("fi");
+    const general = await ask(socket, messages, REFUND_QUESTION);
+    expect(general.text).not.toMatch(AINO_REFUND);
+    expect(general.personal).toBeUndefined();
+    expect(general.actions?.map((a) => a.type)).toContain("login");
+
+    // A reload on the same computer (resume token alone) neither signs in nor shows figures.
+    const reloaded = await connectCustomer(stack.url);
+    const replayed = collect(reloaded, "chat:message");
+    const resumed = await reloaded.emitWithAck("chat:start", {
+      lang: "fi",
+      resumeToken: ack.resumeToken,
+    });
+    expect(resumed).toMatchObject({ ok: true, authenticated: false });
+    expect(resumed).not.toHaveProperty("name");
+    await eventually(() => replayed.find((m) => m.id === notice.id));
+    expect(replayed.find((m) => m.id === own.id)).toMatchObject({ personal: true });
+    expect(JSON.stringify(replayed)).not.toMatch(AINO_REFUND);
+    reloaded.disconnect();
+    socket.disconnect();
+  });
+
+  it("lets the same person sign in again in the chat, and still refuses another person", async () => {
+    // Prepare
+    const { socket, messages, ack } = await startChat("fi", await token("customer-refund"));
+    if (!ack.ok) throw new Error("start failed");
+    await socket.emitWithAck("chat:signout", {});
+
+    // Act
+    const other = await socket.emitWithAck("chat:authenticate", {
+      idToken: await token("customer-residual"),
+    });
+    const same = await socket.emitWithAck("chat:authenticate", {
+      idToken: await token("customer-refund"),
+    });
+
+    // Assess
+    expect(other).toMatchObject({ ok: false, error: { code: "IDENTITY_MISMATCH" } });
+    expect(same).toMatchObject({ ok: true, authenticated: true, name: "Aino Virtanen" });
+    expect((await ask(socket, messages, REFUND_QUESTION)).text).toMatch(AINO_REFUND);
+    socket.disconnect();
+  });
+
+  it("is refused before chat:start, and acks an anonymous chat without a notice", async () => {
+    const early = await connectCustomer(stack.url);
+    expect(await early.emitWithAck("chat:signout", {})).toMatchObject({
+      ok: false,
+      error: { code: "NOT_STARTED" },
+    });
+    early.disconnect();
+
+    const { socket, messages } = await startChat("fi");
+    expect(await socket.emitWithAck("chat:signout", {})).toEqual({
+      ok: true,
+      authenticated: false,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messages.filter((m) => m.from === "system")).toEqual([]);
     socket.disconnect();
   });
 });

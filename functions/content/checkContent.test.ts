@@ -280,6 +280,29 @@ describe("checkContent", () => {
     expect(problem?.message).toContain("{refundDay}");
   });
 
+  it("knows {taxYear} in every refund variant, and refuses it in the tax card, whose data has no tax year", () => {
+    writeTopic(
+      "tax-refund",
+      topicYaml("tax-refund").replace(
+        "  links:",
+        '  personal: { due: "Vuodelta {taxYear} {refundAmount} euroa.", paid: "Vuodelta {taxYear}.", none: "Ei vuodelta {taxYear}." }\n  links:',
+      ),
+    );
+    expect(errorsOf()).toEqual([]);
+
+    writeTopic(
+      "tax-card",
+      topicYaml("tax-card").replace(
+        "  links:",
+        '  personal: { default: "Vuoden {taxYear} verokortti: {withholdingRate} %." }\n  links:',
+      ),
+    );
+    const [problem] = errorsOf();
+
+    expect(problem).toMatchObject({ file: "topics/tax-card.yaml", path: "fi.personal.default" });
+    expect(problem?.message).toContain("{taxYear}");
+  });
+
   it("knows no variant named like an object's own method", () => {
     const text = topicYaml("tax-refund").replace(
       "  links:",

@@ -38,20 +38,24 @@ export const ACTIONS = [
   "end-chat",
 ] as const;
 
-/** Placeholders each personalised template may use, filled from the customer's own data. */
+/**
+ * Placeholders each personalised template may use, filled from the customer's own data.
+ * `taxYear` is the year the decisions concern (2025 for decisions made in 2026), so an answer
+ * names it rather than saying "this year".
+ */
 export const PERSONAL_PLACEHOLDERS = {
   "tax-card": { default: ["withholdingRate", "additionalRate", "incomeLimit", "validFrom"] },
   "tax-refund": {
-    due: ["refundAmount", "refundDate"],
+    due: ["refundAmount", "refundDate", "taxYear"],
     /** The payment date has passed: "was paid", not "will be paid". */
-    paid: ["refundAmount", "refundDate"],
-    none: [],
+    paid: ["refundAmount", "refundDate", "taxYear"],
+    none: ["taxYear"],
   },
   "residual-tax": {
-    due: ["residualAmount", "dueDate", "referenceNumber"],
+    due: ["residualAmount", "dueDate", "referenceNumber", "taxYear"],
     /** Every due date has passed: `dueDate` is the last one, not a "next" one. */
-    past: ["residualAmount", "dueDate", "referenceNumber"],
-    none: [],
+    past: ["residualAmount", "dueDate", "referenceNumber", "taxYear"],
+    none: ["taxYear"],
   },
 } as const satisfies Partial<Record<SystemTopicId, Record<string, readonly string[]>>>;
 

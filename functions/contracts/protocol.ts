@@ -65,6 +65,7 @@ export type CustomerMessageRequest = z.infer<typeof customerMessageSchema>;
 
 export const typingSchema = z.strictObject({ typing: z.boolean() });
 export const chatAuthenticateSchema = z.strictObject({ idToken });
+export const chatSignOutSchema = z.strictObject({});
 export const chatLanguageSchema = z.strictObject({ lang: langSchema });
 export const chatEndSchema = z.strictObject({});
 
@@ -144,6 +145,12 @@ export interface ChatMessage {
   clientId?: string;
   /** Live only: a notice that is not stored, so a replay after reconnecting does not have it. */
   transient?: true;
+  /**
+   * A bot answer made of the signed-in customer's own data (a personal topic answered with
+   * their figures). A client takes such answers off the screen when the customer signs out;
+   * a replay to a chat that is not signed in carries a neutral line in its place.
+   */
+  personal?: true;
 }
 
 export const CHAT_STATES = ["bot", "queued", "advisor", "ended"] as const;
@@ -216,6 +223,10 @@ export interface ChatStartResult {
   state: ChatStateName;
   /** True when the chat is bound to a verified identity. */
   authenticated?: boolean;
+  /** While authenticated: the signed-in customer's name, for the widget to show. */
+  name?: string;
+  /** While authenticated: when the sign-in ends (the ID token's `exp`, ISO instant). */
+  signInExpiresAt?: string;
 }
 
 /**
@@ -240,7 +251,18 @@ export interface CustomerToServerEvents {
   "chat:typing": (payload: PayloadOf<typeof typingSchema>, ack?: AckCallback) => void;
   "chat:authenticate": (
     payload: PayloadOf<typeof chatAuthenticateSchema>,
-    ack: AckCallback<{ authenticated: true; name: string; personalData: boolean }>,
+    ack: AckCallback<{
+      authenticated: true;
+      name: string;
+      personalData: boolean;
+      /** When the sign-in ends (the ID token's `exp`, ISO instant). */
+      signInExpiresAt?: string;
+    }>,
+  ) => void;
+  /** Ends the chat's sign-in at once; the chat goes on anonymous. */
+  "chat:signout": (
+    payload: PayloadOf<typeof chatSignOutSchema>,
+    ack: AckCallback<{ authenticated: false }>,
   ) => void;
   "chat:language": (
     payload: PayloadOf<typeof chatLanguageSchema>,

@@ -14,6 +14,7 @@ import {
   chatAuthenticateSchema,
   chatEndSchema,
   chatLanguageSchema,
+  chatSignOutSchema,
   chatStartSchema,
   customerMessageSchema,
   handoffRequestSchema,
@@ -223,7 +224,8 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps): { ns
             connected: true,
           });
         }
-        const missed = await started.replay();
+        // Signing in as the chat's person on the way back: their answers are theirs to see.
+        const missed = await started.replay(customer !== undefined);
         if (chat.state !== "ended") deps.inactivity?.touch(chat.chatId);
         if (customer) {
           chat = await chats.authenticate(chat.chatId, customer);
@@ -232,12 +234,16 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps): { ns
             assurance: customer.assurance,
           });
         }
+        // A resumed chat whose sign-in expired goes on anonymous: the client offers sign-in.
+        const signedIn = chats.currentSignIn(chat);
         ack({
           chatId: chat.chatId,
           resumeToken: started.resumeToken,
           state: chat.state,
-          // A resumed chat whose sign-in expired goes on anonymous: the client offers sign-in.
-          authenticated: chats.currentSignIn(chat).authenticated,
+          authenticated: signedIn.authenticated,
+          ...(signedIn.authenticated && signedIn.signInExpiresAt
+            ? { name: signedIn.customerName ?? "", signInExpiresAt: signedIn.signInExpiresAt }
+            : {}),
         });
         for (const message of missed) socket.emit("chat:message", message);
         socket.emit("chat:state", {
@@ -270,9 +276,22 @@ export function registerChatNamespace(io: Server, deps: ChatNamespaceDeps): { ns
           authenticated: true,
           name: chat.customerName ?? "",
           personalData: canSeePersonalData(customer),
+          ...(chat.signInExpiresAt ? { signInExpiresAt: chat.signInExpiresAt } : {}),
         });
         // In line with the customer's messages, so the answer cannot cross a new question.
         await oneMessageAtATime(chatId, () => chats.answerAfterSignIn(chat));
+      }),
+    );
+
+    socket.on(
+      "chat:signout",
+      handleEvent(deps, "chat:signout", chatSignOutSchema, async (_none, ack) => {
+        const chatId = currentChat();
+        // In line with the customer's messages: a question sent before signing out is still
+        // answered as signed in, and one sent after it is not.
+        await oneMessageAtATime(chatId, () => chats.signOut(chatId));
+        deps.logger.info("chat signed out", { chatId });
+        ack({ authenticated: false });
       }),
     );
 

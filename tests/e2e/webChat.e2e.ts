@@ -829,6 +829,88 @@ describe.skipIf(!HAS_CHROMIUM)("customer web chat in Chromium", () => {
     await context.close();
   });
 
+  it("signed in, says as whom with a way out, also in a low window; signing out takes the name and the figures off the screen and the next personal question offers the sign-in", async () => {
+    // Prepare: Aino signs in from the refund answer and gets her own figures.
+    const { context, page } = await customerPage();
+    await openChat(page);
+    const offer = await ask(page, "Milloin saan veronpalautuksen?");
+    const popupOpened = context.waitForEvent("page");
+    await offer.getByRole("button", { name: "Kirjaudu sisään" }).click();
+    const popup = await popupOpened;
+    await popup.waitForLoadState();
+    await popup.locator('button[data-persona="customer-refund"]').click();
+    await expect.poll(() => page.locator(".msg.bot").last().textContent()).toMatch(/1\s234,56/);
+
+    // The strip names her, once to a screen reader as it appears.
+    const strip = page.getByTestId("signed-in");
+    await expect.poll(() => strip.isVisible()).toBe(true);
+    expect(await strip.locator("p").textContent()).toBe("Tunnistauduttu: Aino Virtanen");
+    await expect
+      .poll(() => page.locator('p.visually-hidden[role="status"]').allTextContents())
+      .toContain("Tunnistauduttu: Aino Virtanen");
+    expect(await strip.getAttribute("role")).toBeNull();
+    await expectNoAxeViolations(page, "fi-signed-in");
+
+    // A low window (400 % zoom) and the narrowest phone keep it on one line beside the
+    // conversation's two fifths, with nothing running off the side.
+    for (const [width, height] of [
+      [320, 256],
+      [320, 568],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const signOut = page.getByRole("button", { name: "Kirjaudu ulos" });
+      expect(await signOut.isVisible(), `${width} × ${height}`).toBe(true);
+      const share = await page
+        .locator(".panel")
+        .evaluate(
+          (p) =>
+            (p.querySelector(".body") as HTMLElement).getBoundingClientRect().height /
+            p.getBoundingClientRect().height,
+        );
+      expect(share, `${width} × ${height}`).toBeGreaterThanOrEqual(0.4);
+      await expectNoHorizontalOverflow(page);
+      await expectNoAxeViolations(page, `fi-signed-in-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Act
+    await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
+
+    // Assess: the server's notice, the strip gone, focus back where the customer writes, and
+    // her figures neither on the screen nor in what is downloaded or read out.
+    await expect
+      .poll(() => page.locator(".msg.system").last().textContent())
+      .toMatch(/Kirjauduit ulos\./);
+    expect(await strip.isVisible()).toBe(false);
+    expect(await page.locator(".panel").textContent()).not.toMatch(/1\s234,56/);
+    expect(await page.locator(".log:not(.pending-list)").textContent()).toContain(
+      "Tässä ollut henkilökohtainen vastaus ei näy",
+    );
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.getElementById("asiointi-chat")?.shadowRoot?.activeElement?.id,
+        ),
+      )
+      .toBe("chat-input");
+    await expectNoAxeViolations(page, "fi-signed-out");
+
+    // The chat goes on anonymous: the same question gets the general answer and a live offer.
+    const general = await ask(page, "Milloin saan veronpalautuksen?");
+    expect(await general.textContent()).not.toMatch(/1\s234,56/);
+    expect(await general.getByRole("button", { name: "Kirjaudu sisään" }).isEnabled()).toBe(true);
+
+    // A reload on the same computer neither signs in again nor brings the figures back.
+    await page.reload();
+    await expect.poll(() => page.locator(".msg.system").count()).toBeGreaterThan(1);
+    await expect
+      .poll(() => page.locator(".log:not(.pending-list)").textContent())
+      .toContain("Tässä ollut henkilökohtainen vastaus ei näy");
+    expect(await page.locator(".panel").textContent()).not.toMatch(/1\s234,56/);
+    expect(await strip.isVisible()).toBe(false);
+    await context.close();
+  });
+
   it("signed in, moves a booking made before a switch to Swedish to a Finnish service time, from the own list", async () => {
     const { context, page } = await customerPage();
     await openChat(page);

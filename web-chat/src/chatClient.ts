@@ -15,6 +15,7 @@ import type {
   ServerToCustomerEvents,
 } from "../../functions/contracts/protocol.ts";
 import { insertInIdOrder } from "../../functions/domain/chat/messageOrder.ts";
+import { PERSONAL_ANSWER_HIDDEN } from "../../functions/domain/chat/personalAnswers.ts";
 
 const STORAGE_KEY = "asiointi-chat";
 const ACK_TIMEOUT_MS = 10_000;
@@ -26,6 +27,8 @@ const ACK_TIMEOUT_MS = 10_000;
  */
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
+/** The longest wait setTimeout keeps (2^31 - 1 ms); a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 export interface Pending {
   clientId: string;
@@ -77,8 +80,12 @@ export interface ChatClientEvents {
   survey(surveyToken: string): void;
   pending(pending: Pending[]): void;
   typing(typing: boolean): void;
-  /** The chat is (or, after a restart, is no longer) bound to a signed-in person. */
-  signedIn?(signedIn: boolean): void;
+  /**
+   * The chat is signed in as `name` (from the ID token), or no longer is: signed out, its
+   * token's `exp` passed, or a new chat. The personal answers are then the neutral line in
+   * the transcript: `hidden` are their ids, for the widget to show them so too.
+   */
+  signedIn?(signedIn: boolean, details: { name?: string; hidden: string[] }): void;
 }
 
 /**
@@ -105,6 +112,8 @@ export class ChatClient {
   private heldVotes = new Map<string, { helpful: boolean; answered: ((ack: Ack) => void)[] }>();
   /** The chat is bound to a verified person (a resume tells it again). */
   signedIn = false;
+  /** Ends the shown sign-in when its token does (the server treats the chat so from then). */
+  private signInTimer?: ReturnType<typeof setTimeout>;
   /** Everything shown on this page, in time (id) order: the downloadable transcript. */
   readonly transcript: ChatMessage[] = [];
 
@@ -199,7 +208,17 @@ export class ChatClient {
       await new Promise<void>((resolve) => this.whenOnline.push(resolve));
       ack = await this.request("chat:authenticate", { idToken });
     }
-    if (ack.ok) this.setSignedIn(true);
+    if (ack.ok) this.setSignedIn(true, ack.name, ack.signInExpiresAt);
+    return ack;
+  }
+
+  /**
+   * Ends the chat's sign-in on the server; once it has, the personal answers shown go (the
+   * server says so in the chat). The ID token itself was never kept here.
+   */
+  async signOut(): Promise<Ack<{ authenticated: false }>> {
+    const ack = await this.request("chat:signout", {});
+    if (ack.ok) this.setSignedIn(false);
     return ack;
   }
 
@@ -231,10 +250,32 @@ export class ChatClient {
     });
   }
 
-  private setSignedIn(signedIn: boolean): void {
+  private setSignedIn(signedIn: boolean, name?: string, expiresAt?: string): void {
+    clearTimeout(this.signInTimer);
+    const left = expiresAt ? Date.parse(expiresAt) - Date.now() : Number.NaN;
+    // A clock ahead of the server's (or a test's fake time) must not end it at once, nor one
+    // far behind it (a wait past setTimeout's 24.8 days fires at once): the server's word, a
+    // resume's ack, stands then.
+    if (signedIn && left > 0 && left <= MAX_TIMER_MS) {
+      this.signInTimer = setTimeout(() => this.setSignedIn(false), left);
+    }
     if (this.signedIn === signedIn) return;
     this.signedIn = signedIn;
-    this.on.signedIn?.(signedIn);
+    this.on.signedIn?.(signedIn, {
+      ...(name !== undefined ? { name } : {}),
+      hidden: signedIn ? [] : this.hidePersonalAnswers(),
+    });
+  }
+
+  /** Puts the neutral line in place of the personal answers, as a replay would show them now. */
+  private hidePersonalAnswers(): string[] {
+    const hidden: string[] = [];
+    this.transcript.forEach((m, at) => {
+      if (!m.personal) return;
+      this.transcript[at] = { ...m, text: PERSONAL_ANSWER_HIDDEN[m.lang ?? this.lang] };
+      hidden.push(m.id);
+    });
+    return hidden;
   }
 
   /**
@@ -346,6 +387,7 @@ export class ChatClient {
   private request<
     E extends
       | "chat:authenticate"
+      | "chat:signout"
       | "chat:language"
       | "chat:handoff"
       | "chat:leave-queue"
@@ -400,7 +442,7 @@ export class ChatClient {
           this.started = true;
           this.retries = 0;
           this.on.connection("online");
-          this.setSignedIn(ack.authenticated === true);
+          this.setSignedIn(ack.authenticated === true, ack.name, ack.signInExpiresAt);
           this.persist();
           this.nowOnline();
         } else if (

@@ -58,6 +58,10 @@ export const UI = {
         : ` Arvioitu odotusaika on ${waitInWords(waitSeconds, "fi")}.`),
     leaveQueue: "Poistu jonosta",
     withAdvisor: (name: string) => `Asiakasneuvoja: ${name}`,
+    // While the chat is signed in: as whom, for a shared computer, and the way out.
+    signedInAs: (name: string) => `Tunnistauduttu: ${name}`,
+    signOut: "Kirjaudu ulos",
+    signOutFailed: "Uloskirjautuminen ei onnistunut. Yritä hetken kuluttua uudelleen.",
     advisorTyping: "Asiakasneuvoja kirjoittaa…",
     loginBlocked:
       "Kirjautumisikkuna ei auennut. Salli ponnahdusikkunat tälle sivulle ja yritä uudelleen.",
@@ -195,6 +199,9 @@ export const UI = {
         : ` Den uppskattade väntetiden är ${waitInWords(waitSeconds, "sv")}.`),
     leaveQueue: "Lämna kön",
     withAdvisor: (name: string) => `Kundrådgivare: ${name}`,
+    signedInAs: (name: string) => `Identifierad: ${name}`,
+    signOut: "Logga ut",
+    signOutFailed: "Utloggningen misslyckades. Försök igen om en stund.",
     advisorTyping: "Kundrådgivaren skriver…",
     loginBlocked:
       "Inloggningsfönstret öppnades inte. Tillåt popup-fönster för sidan och försök igen.",

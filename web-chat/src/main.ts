@@ -89,6 +89,17 @@ function mount(script: HTMLScriptElement | null): void {
     { type: "button", class: "close" },
     h("span", { "aria-hidden": "true" }, "×"),
   );
+  // While signed in: as whom (a shared computer), and the way out. Said once as it appears
+  // (announce), not a live region: a language switch relabels it without a word.
+  const signedInText = h("p", {});
+  const signOutButton = h("button", { type: "button", class: "sign-out" });
+  const signedInBar = h(
+    "div",
+    { class: "signed-in", hidden: true, "data-testid": "signed-in" },
+    signedInText,
+    signOutButton,
+  );
+  let signedInName: string | undefined;
   const status = h("p", { class: "status", role: "status" });
   // Short confirmations (a vote's thanks) that no visible line carries.
   const announcer = h("p", { class: "visually-hidden", role: "status" });
@@ -145,6 +156,7 @@ function mount(script: HTMLScriptElement | null): void {
       hidden: true,
     },
     h("header", {}, h("div", { class: "titles" }, title, advisorLine), switchButton, closeButton),
+    signedInBar,
     status,
     announcer,
     speech,
@@ -187,12 +199,14 @@ function mount(script: HTMLScriptElement | null): void {
     survey: () => showSurvey(),
     typing: (typing) => showTyping(typing),
     // Signed in: every "sign in" offered so far has done its job.
-    signedIn: (signedIn) => {
+    signedIn: (signedIn, { name, hidden }) => {
       for (const button of log.querySelectorAll<HTMLButtonElement>(
         '.replies:not(.retired) button[data-action="login"]',
       )) {
         button.disabled = signedIn;
       }
+      showSignedIn(signedIn ? (name ?? "") : undefined);
+      for (const id of hidden) hidePersonal(id);
     },
     pending: (pending) => {
       const newlyRefused = pending.find((p) => p.refused && !shownRefused.has(p.clientId));
@@ -273,8 +287,39 @@ function mount(script: HTMLScriptElement | null): void {
     downloadButton.textContent = text.download;
     leaveButton.textContent = text.leaveQueue;
     typingLine.textContent = text.advisorTyping;
+    labelSignedIn();
     // What is waiting or was refused is said in the UI's language, which may have switched.
     showPending();
+  }
+
+  /** The signed-in strip under the header, for `name`; without it, gone. */
+  function showSignedIn(name: string | undefined): void {
+    const appears = name !== undefined && signedInBar.hidden;
+    const hadFocus = signedInBar.contains(root.activeElement);
+    signedInName = name;
+    signedInBar.hidden = name === undefined;
+    labelSignedIn();
+    if (appears) announce(signedInText.textContent ?? "");
+    // Its button went with it: the customer goes on where they write.
+    if (hadFocus && name === undefined) input.focus();
+  }
+
+  function labelSignedIn(): void {
+    // A name-less token (the provider sent none) still says that the chat is signed in.
+    signedInText.textContent = text.signedInAs(signedInName || "–");
+    signOutButton.textContent = text.signOut;
+  }
+
+  /**
+   * A personal answer shown as a replay now shows it: the neutral line (from the transcript,
+   * already changed) in place of the figures. What the screen reader was read goes too.
+   */
+  function hidePersonal(id: string): void {
+    const item = log.querySelector(`li[data-id="${CSS.escape(id)}"]`);
+    const message = client.transcript.find((m) => m.id === id);
+    const said = item && Array.from(item.childNodes).find((n) => n.nodeType === Node.TEXT_NODE);
+    if (said && message) said.textContent = message.text;
+    speech.replaceChildren();
   }
 
   function showUnread(): void {
@@ -784,6 +829,18 @@ function mount(script: HTMLScriptElement | null): void {
       (event.shiftKey ? last : first)?.focus();
     }
   }
+  let signingOut = false;
+  signOutButton.addEventListener("click", async () => {
+    // Not disabled meanwhile: a disabled button drops focus to the page, and focus is to
+    // move on to the message field once the strip goes.
+    if (signingOut) return;
+    signingOut = true;
+    const ack = await client.signOut();
+    signingOut = false;
+    // Signed out: the server's notice in the chat says so, and the strip has gone.
+    if (ack.ok) return;
+    note(ack.error.code === "RATE_LIMITED" ? rateLimitedMessage(langOf(text)) : text.signOutFailed);
+  });
   switchButton.addEventListener("click", () => switchLanguage(otherLang(langOf(text))));
   privacyButton.addEventListener("click", () => {
     const open = privacyButton.getAttribute("aria-expanded") !== "true";

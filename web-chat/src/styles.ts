@@ -27,6 +27,12 @@ header .subtitle:empty { display: none; }
 header button { flex: none; background: transparent; color: #fff; border: 1px solid #fff; border-radius: .25rem; padding: .2rem .5rem; cursor: pointer; min-width: 2.75rem; }
 header :focus-visible { outline-color: #fff; }
 .close span { font-size: 1.4rem; line-height: 1; }
+/* The signed-in strip continues the header (a darker blue: white on #083d6b is 11:1), so it
+   reads as the header's, above whatever the chat says. */
+.signed-in { display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .6rem; padding: .2rem .8rem; background: #083d6b; color: #fff; font-size: .875rem; }
+.signed-in p { margin: 0; flex: 1 1 8rem; min-width: 0; overflow-wrap: anywhere; }
+.sign-out { flex: none; min-height: 2.25rem; background: transparent; color: #fff; border: 1px solid #fff; border-radius: .25rem; padding: .1rem .6rem; cursor: pointer; }
+.signed-in :focus-visible { outline-color: #fff; }
 .status { margin: 0; padding: .3rem .8rem; background: #fff4ce; font-size: .875rem; }
 .status:empty { display: none; }
 .queue { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .8rem; padding: .4rem .8rem; background: #e8f1fa; font-size: .9rem; }
@@ -114,6 +120,10 @@ button:disabled { opacity: .6; cursor: progress; }
 @media (max-height: 480px) {
   header { padding: .1rem .6rem; } header h2 { font-size: .875rem; line-height: 1.2; }
   header .subtitle { font-size: .75rem; }
+  /* One line, as the header: a long name gives way first (read whole all the same). */
+  .signed-in { flex-wrap: nowrap; padding: 0 .6rem; font-size: .75rem; }
+  .signed-in p { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .sign-out { min-height: 2rem; padding: 0 .4rem; }
   header button, .info, form.compose .primary { min-height: 2.25rem; }
   .info { display: inline-flex; align-items: center; justify-content: center; width: 2.25rem; }
   .privacy { display: none; } .panel[data-privacy] .privacy { display: block; }

@@ -367,10 +367,16 @@ describe("personal answers in the code hook", () => {
     const noExpiry = await personal(signedIn(), context);
 
     // Assess
-    expect(fromLexMessages(valid.messages)[0]?.text).toMatch(/1\s234,56/);
+    // Marked personal through Lex too: the gateway replays it as the neutral line once the
+    // chat is signed out.
+    expect(fromLexMessages(valid.messages)[0]).toMatchObject({
+      text: expect.stringMatching(/1\s234,56/),
+      personal: true,
+    });
     for (const response of [expired, noExpiry]) {
       const [answer] = fromLexMessages(response.messages);
       expect(answer?.text).not.toMatch(/1\s234,56/);
+      expect(answer?.personal).toBeUndefined();
       expect(answer?.actions?.map((a) => a.type)).toContain("login");
     }
   });

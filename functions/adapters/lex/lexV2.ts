@@ -99,6 +99,7 @@ interface MessageMeta {
   confidence?: number;
   quickReplies?: QuickReply[];
   actions?: MessageAction[];
+  personal?: true;
 }
 
 /**
@@ -168,6 +169,7 @@ export function toLexMessages(messages: OutgoingMessage[]): LexMessage[] {
       ...(m.confidence !== undefined ? { confidence: m.confidence } : {}),
       ...(m.quickReplies ? { quickReplies: m.quickReplies } : {}),
       ...(m.actions ? { actions: m.actions } : {}),
+      ...(m.personal ? { personal: true as const } : {}),
     };
     return [
       { contentType: "PlainText", content: m.text },

@@ -38,6 +38,7 @@ import {
   writtenIn,
 } from "./model.ts";
 import type { ChatNotifier } from "./notifier.ts";
+import { asShown } from "./personalAnswers.ts";
 import { signInValid, withCurrentSignIn } from "./signIn.ts";
 import { issueChatToken, parseChatToken, secretMatches } from "./tokens.ts";
 
@@ -74,9 +75,10 @@ export interface StartedChat {
    * Reads the messages the client has not seen yet (whole transcript, or after
    * lastMessageId). Call it once the connection receives the chat's live messages: a message
    * stored meanwhile then comes live, in the replay, or both (clients drop ids they have
-   * shown), never in neither.
+   * shown), never in neither. Personal answers come as the neutral line unless the chat's
+   * sign-in is current, or `signingIn` (the customer is signing in as its person on the way back).
    */
-  replay(): Promise<ChatMessage[]>;
+  replay(signingIn?: boolean): Promise<ChatMessage[]>;
 }
 
 export interface AcceptedMessage {
@@ -392,8 +394,12 @@ export function createChatService(deps: ChatServiceDeps) {
           chat,
           resumeToken: request.resumeToken,
           created: false,
-          replay: async () =>
-            (await store.listMessages(chat.chatId, request.lastMessageId)).map(toChatMessage),
+          replay: async (signingIn = false) => {
+            const signedIn = signingIn || signInValid(chat, clock.now());
+            return (await store.listMessages(chat.chatId, request.lastMessageId)).map((m) =>
+              asShown(toChatMessage(m), signedIn, chat.lang),
+            );
+          },
         };
       }
       const chatId = ids.chatId();
@@ -477,6 +483,36 @@ export function createChatService(deps: ChatServiceDeps) {
         });
       }
       return updated;
+    },
+
+    /**
+     * Ends the chat's sign-in now, as if its ID token had expired: personal topics get the
+     * general answer with the offer to sign in. The chat stays bound to its person, so the
+     * same person may sign in again and another is still refused. Says so in the chat once;
+     * a chat not signed in (never, or no longer) is left as it is.
+     */
+    async signOut(chatId: string): Promise<Chat> {
+      const chat = await requireChat(chatId);
+      const now = clock.now();
+      const { subject, customerName, assurance } = chat;
+      if (!signInValid(chat, now) || !subject || !assurance) return withCurrentSignIn(chat, now);
+      const signInExpiresAt = now.toISOString();
+      // The binding as it is, with its expiry brought to now: the one write that both keeps
+      // the chat the person's and ends what the sign-in opened.
+      await store.bindIdentity(chatId, {
+        subject,
+        customerName: customerName ?? "",
+        assurance,
+        signInExpiresAt,
+      });
+      if (chat.state !== "ended") {
+        await say(chatId, {
+          from: "system",
+          text: phrase("signedOut", chat.lang),
+          lang: chat.lang,
+        });
+      }
+      return withCurrentSignIn({ ...chat, signInExpiresAt }, now);
     },
 
     /**

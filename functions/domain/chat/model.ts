@@ -104,6 +104,8 @@ export interface OutgoingMessage {
   quickReplies?: QuickReply[];
   actions?: MessageAction[];
   clientId?: string;
+  /** As ChatMessage's: the signed-in customer's own data, hidden once no longer signed in. */
+  personal?: true;
 }
 
 /** A message in the service's own voice, which always knows the language it writes in. */

@@ -229,6 +229,8 @@ export function answerTurn(
       ? context.assurance === "low"
       : context.signInTooWeak === true;
     let text = pieces.paragraphs.join("\n\n");
+    /** The answer tells the signed-in customer about their own taxes (even "none found"). */
+    let ownData = false;
     if (closed) {
       text = sentences(
         phrase("advisorHours", replyLang),
@@ -240,11 +242,13 @@ export function answerTurn(
       text = phrase("greetAgain", replyLang);
     } else if (personal && personalText) {
       text = personalText;
+      ownData = true;
     } else if (personal && weakSignIn) {
       text = `${text}\n\n${phrase("strongSignInForOwnData", replyLang)}`;
       actions.unshift({ type: "login", label: phrase("logIn", replyLang) });
     } else if (personal && context.authenticated) {
       text = `${phrase("noPersonalData", replyLang)}\n\n${text}`;
+      ownData = true;
     } else if (personal) {
       text = `${text}\n\n${phrase("logInForOwnData", replyLang)}`;
       actions.unshift({ type: "login", label: phrase("logIn", replyLang) });
@@ -263,6 +267,7 @@ export function answerTurn(
           confidence: round(recognition.confidence),
           ...(quickReplies.length ? { quickReplies } : {}),
           ...(actions.length ? { actions } : {}),
+          ...(ownData ? { personal: true as const } : {}),
         },
         ...languageOffer,
       ],

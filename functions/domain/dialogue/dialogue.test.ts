@@ -57,6 +57,31 @@ describe("dialogue", () => {
     expect(data.asked).toEqual(["subject-1"]);
   });
 
+  it("marks the answers about the customer's own taxes personal, found or not, and no general answer", async () => {
+    // Prepare: Aino's data, and a signed-in person the service holds nothing for.
+    const dialogue = createDialogue({
+      library,
+      customerData: recordingData(),
+      clock: manualClock(NOW),
+    });
+    // Act
+    const own = await dialogue.answer(signedIn, recognised("tax-refund"));
+    const noneFound = await dialogue.answer(
+      { ...signedIn, subject: "subject-unknown" },
+      recognised("tax-refund"),
+    );
+    const anonymous = await dialogue.answer(
+      { ...signedIn, authenticated: false, assurance: undefined, subject: undefined },
+      recognised("tax-refund"),
+    );
+    const general = await dialogue.answer(signedIn, recognised("payment"));
+    // Assess: what a sign-out takes off the screen.
+    expect(own.messages[0]?.personal).toBe(true);
+    expect(noneFound.messages[0]?.personal).toBe(true);
+    expect(anonymous.messages[0]?.personal).toBeUndefined();
+    expect(general.messages[0]?.personal).toBeUndefined();
+  });
+
   it("gives the customer's own figures in the chat's language for one word of the other", async () => {
     // Prepare: a Swedish chat; "veronpalautus" is read as Finnish.
     const dialogue = createDialogue({

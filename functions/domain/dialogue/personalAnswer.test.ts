@@ -152,6 +152,56 @@ describe("personalAnswer", () => {
   });
 });
 
+describe("the tax year in personal answers", () => {
+  it("names the data's tax year, written as a year, in every refund and residual-tax variant of the real content", () => {
+    // Prepare: a tax year other than the personas', so that only the data can have said it.
+    const content = loadBotContent();
+    const late = new Date("2026-12-01T12:00:00Z");
+    const cases: [PersonalTopicId, CustomerTaxData, Date?][] = [
+      ["tax-refund", data({ taxYear: 2024 })],
+      ["tax-refund", data({ taxYear: 2024 }), late],
+      ["tax-refund", data({ taxYear: 2024, refund: undefined })],
+      ["residual-tax", data({ taxYear: 2024 })],
+      ["residual-tax", data({ taxYear: 2024 }), late],
+      ["residual-tax", data({ taxYear: 2024, residualTax: undefined })],
+    ];
+    for (const [topic, customer, today] of cases) {
+      for (const lang of LANGS) {
+        const templates = content.topics.get(topic)?.[lang].personal ?? {};
+
+        // Act
+        const text = personalAnswer(topic, lang, customer, templates, today ? { today } : {});
+
+        // Assess: "2024", never "2 024", and no "this year" left beside it.
+        expect(text, `${topic}/${lang}`).toContain("2024");
+        expect(text, `${topic}/${lang}`).not.toMatch(/2[\s\u00a0]024/);
+        expect(text, `${topic}/${lang}`).not.toMatch(/tältä vuodelta|det här året/);
+      }
+    }
+  });
+
+  it('says "vuodelta 2025" and "för skatteåret 2025" when there is no refund', () => {
+    const content = loadBotContent();
+    const none = data({ refund: undefined });
+
+    const fi = personalAnswer(
+      "tax-refund",
+      "fi",
+      none,
+      content.topics.get("tax-refund")?.fi.personal ?? {},
+    );
+    const sv = personalAnswer(
+      "tax-refund",
+      "sv",
+      none,
+      content.topics.get("tax-refund")?.sv.personal ?? {},
+    );
+
+    expect(fi).toContain("ei tule veronpalautusta vuodelta 2025.");
+    expect(sv).toContain("ingen skatteåterbäring för skatteåret 2025.");
+  });
+});
+
 describe("personal answers on the service's today", () => {
   const templates = () => loadBotContent().topics.get("tax-refund")?.fi.personal ?? {};
 

@@ -50,6 +50,8 @@ interface Variant {
 
 function variant(topic: PersonalTopic, lang: Lang, data: CustomerTaxData, today?: Date): Variant {
   const f = formatters(lang);
+  // The year as a year ("2025"), never grouped as a number would be ("2 025").
+  const taxYear = String(data.taxYear);
   switch (topic) {
     case "tax-card":
       return {
@@ -69,9 +71,10 @@ function variant(topic: PersonalTopic, lang: Lang, data: CustomerTaxData, today?
             values: {
               refundAmount: f.money(data.refund.amountCents),
               refundDate: f.date(data.refund.paymentDate),
+              taxYear,
             },
           }
-        : { name: "none", values: {} };
+        : { name: "none", values: { taxYear } };
     case "residual-tax": {
       const residual = data.residualTax;
       const due = residual && dueDateFor(residual.dueDates, today);
@@ -84,9 +87,10 @@ function variant(topic: PersonalTopic, lang: Lang, data: CustomerTaxData, today?
               residualAmount: f.money(residual.amountCents),
               dueDate: f.date(due.date),
               referenceNumber: residual.referenceNumber,
+              taxYear,
             },
           }
-        : { name: "none", values: {} };
+        : { name: "none", values: { taxYear } };
     }
   }
 }

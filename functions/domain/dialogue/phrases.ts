@@ -85,6 +85,10 @@ export const PHRASES = {
     fi: "Tunnistautuminen onnistui. Voin nyt kertoa sinulle omia verotietojasi.",
     sv: "Identifieringen lyckades. Nu kan jag berätta om dina egna skatteuppgifter.",
   },
+  signedOut: {
+    fi: "Kirjauduit ulos. Henkilökohtaiset tietosi eivät enää näy tässä keskustelussa. Voit jatkaa kysymistä tai tunnistautua uudelleen.",
+    sv: "Du har loggat ut. Dina personliga uppgifter visas inte längre i den här chatten. Du kan fortsätta att fråga eller identifiera dig igen.",
+  },
   logIn: { fi: "Kirjaudu sisään", sv: "Logga in" },
   logInForOwnData: {
     fi: "Kirjautumalla näet omat tietosi tässä keskustelussa.",

@@ -795,6 +795,7 @@ const fi = {
     `Tarkistetuista ${reviewed} vastauksesta ${confirmed} oikein (${share})`,
   noneReviewed: "Ei vielä tarkistettuja vastauksia",
   answeredWithLabel: "Botti vastasi aiheella",
+  answeredByVersion: (version: number) => `sisältöversio ${version}`,
   confirmAnswer: "Vastaus oikein",
   confirmedOutcome: (n: number) =>
     n === 1 ? "1 vastaus merkitty oikeaksi." : `${n} vastausta merkitty oikeiksi.`,
@@ -1831,6 +1832,7 @@ const sv: UiText = {
     `Av ${reviewed} ${reviewed === 1 ? "granskat" : "granskade"} svar var ${confirmed} rätt (${share})`,
   noneReviewed: "Inga granskade svar ännu",
   answeredWithLabel: "Boten svarade med ämnet",
+  answeredByVersion: (version) => `innehållsversion ${version}`,
   confirmAnswer: "Svaret är rätt",
   confirmedOutcome: (n: number) =>
     n === 1 ? "1 svar markerat som rätt." : `${n} svar markerade som rätta.`,

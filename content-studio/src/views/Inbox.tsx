@@ -531,6 +531,7 @@ function SampleItem(props: {
         {[
           t.langColumn[sample.lang],
           formatDateTime(sample.at, t),
+          sample.contentVersion ? t.answeredByVersion(sample.contentVersion) : "",
           reasons ? `${t.reasonsLabel}: ${reasons}` : "",
           sample.referral ? `${t.referredToLabel}: ${referralTitle(sample.referral, t)}` : "",
           sample.chosen ? `${t.chosenByCustomerLabel}: ${topicTitle(sample.chosen, t)}` : "",

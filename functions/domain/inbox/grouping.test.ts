@@ -56,6 +56,18 @@ describe("grouping similar questions", () => {
     expect(groups).toHaveLength(5);
   });
 
+  it("tells which content version answered each sample, when it was noted", () => {
+    const entries = [
+      miss("kotitalousvähennys 2026", "2026-12-01T09:00:00.000Z", { contentVersion: 3 }),
+      miss("kotitalousvähennyksen määrä", "2026-12-02T09:00:00.000Z"),
+    ];
+    const [group] = groupQuestions(entries, questionFeatures, PERIOD);
+    expect(group?.samples.map((s) => [s.text, s.contentVersion])).toEqual([
+      ["kotitalousvähennyksen määrä", undefined],
+      ["kotitalousvähennys 2026", 3],
+    ]);
+  });
+
   it("names the open questions of a group that holds handled ones too, so a group action skips those", () => {
     const taught = miss("osakkeiden myyntivoiton verotus", "2026-12-02T09:00:00.000Z", {
       status: "taught",

@@ -27,6 +27,7 @@ export type MissSample = Pick<
   | "taughtTo"
   | "referredTo"
   | "uncoveredMatter"
+  | "contentVersion"
 > & { reopened?: Reopened };
 
 export interface QuestionGroup {
@@ -217,6 +218,7 @@ export function sampleOf(entry: ListedMiss): MissSample {
     taughtTo,
     referredTo,
     uncoveredMatter,
+    contentVersion,
   } = entry;
   return {
     id,
@@ -235,5 +237,7 @@ export function sampleOf(entry: ListedMiss): MissSample {
     ...(status === "referred" && referredTo ? { referredTo } : {}),
     ...(status === "uncovered" && uncoveredMatter ? { uncoveredMatter } : {}),
     ...(reopened ? { reopened } : {}),
+    // Which version answered: a wrong answer before a rollback is not the live one's.
+    ...(contentVersion ? { contentVersion } : {}),
   };
 }

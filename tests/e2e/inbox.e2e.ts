@@ -24,7 +24,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { helsinkiToday } from "../../handoff-console/src/reports/periods.ts";
-import { ESTATE_ANSWER_MARK_FI, ESTATE_QUESTION_FI, estateTopic } from "../support/estateTopic.ts";
+import {
+  DIVORCE_ANSWER_MARK_FI,
+  DIVORCE_QUESTION_FI,
+  divorceTopic,
+} from "../support/divorceTopic.ts";
 import { OPEN_HOUR_ISO, startTestStack } from "../support/localStack.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
@@ -74,7 +78,7 @@ const VEHICLE_TAX_QUESTION = "Ajoneuvovero on erääntynyt, mihin sen maksan?";
 /** Residual tax and the refund are about equally likely for it: the bot asks which one. */
 const WHICH_ONE_QUESTION = "Maksanko jäännösveroa vai saanko veronpalautusta?";
 /** A topic the live bot does not have, made in the studio from an inbox question about it. */
-const ESTATE = studioTopicOf(estateTopic);
+const DIVORCE = studioTopicOf(divorceTopic);
 /** A tax question no topic of the live bot covers, kept as an uncovered question. */
 const UNCOVERED_QUESTION = "Paljonko plörövänkästä menee hömppäveroa?";
 const UNCOVERED_MATTER = "plorovanka-tax";
@@ -380,15 +384,15 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
   }, 300_000);
 
   it("a new topic made from an inbox question says on Save that it is marking the question taught once the topic is saved", async () => {
-    // Prepare: a customer asks about a matter the live bot has no topic for (it can only ask
-    // which of two others was meant; the question is kept in the inbox either way).
+    // Prepare: a customer asks about a matter the live bot has no topic for (it says it has no
+    // answer, and the question is kept in the inbox).
     const widget = await openWidget(context, stack.url);
-    expect(await ask(widget, ESTATE_QUESTION_FI)).not.toContain(ESTATE_ANSWER_MARK_FI);
+    expect(await ask(widget, DIVORCE_QUESTION_FI)).not.toContain(DIVORCE_ANSWER_MARK_FI);
     await widget.close();
     await withStudioPage(context, stack.url, "content-owner", async (studio) => {
       const day = helsinkiToday(stack.clock.now());
       await showInbox(studio, { from: day, to: day });
-      const group = inboxGroupsWith(studio, ESTATE_QUESTION_FI);
+      const group = inboxGroupsWith(studio, DIVORCE_QUESTION_FI);
       await expect.poll(() => group.count(), POLL).toBe(1);
       await group.getByRole("button", { name: "Käsittele tämä kysymys" }).click();
       const form = group.locator("form.miss-action");
@@ -397,8 +401,8 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
       await studio.getByRole("heading", { level: 2, name: "Uusi aihe" }).waitFor();
       // The question stays among the training sentences, so saving marks it taught.
       await fillTopicFields(studio, {
-        ...ESTATE,
-        fi: { ...ESTATE.fi, utterances: [ESTATE_QUESTION_FI, ...ESTATE.fi.utterances] },
+        ...DIVORCE,
+        fi: { ...DIVORCE.fi, utterances: [DIVORCE_QUESTION_FI, ...DIVORCE.fi.utterances] },
       });
       expect((await checkSettled(studio)).errors).toBe(0);
       // The teach after the save is held, as on a slow day, until the button has been read.
@@ -423,7 +427,7 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
       await expect.poll(() => save.textContent(), POLL).toBe("Merkitään kysymyksiä opetetuiksi…");
       release();
       const outcome = studio.locator(".notice.ok", {
-        hasText: `(${ESTATE.id}) tallennettu luonnokseen`,
+        hasText: `(${DIVORCE.id}) tallennettu luonnokseen`,
       });
       await expect
         .poll(() => outcome.textContent(), POLL)

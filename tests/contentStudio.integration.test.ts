@@ -1336,7 +1336,7 @@ describe("a new topic saved unfinished (in progress)", () => {
     expect(found.body.topics).toEqual([
       {
         id,
-        fi: { title: estateTopic.fi.title },
+        fi: { title: divorceTopic.fi.title },
         sv: { title: "" },
         match: sentence,
         inProgress: true,

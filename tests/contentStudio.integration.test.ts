@@ -187,6 +187,36 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     const rejected = await api("POST", `versions/${version}/reject`, owner, { comment: "no" });
     // Rejecting needs the reviewer role too.
     expect(rejected.status).toBe(403);
+    expect((await api("POST", `versions/${version}/withdraw`, reviewer)).status).toBe(200);
+
+    // The owner saves over the reviewer's topic and publishes: the reviewer's words are still
+    // in it, so the reviewer may not approve it either, and the version names them.
+    const answer = `${divorceTopic.fi.answer} Tarkistettu.`;
+    const over = { ...divorceTopic, fi: { ...divorceTopic.fi, answer } };
+    expect((await api("PUT", "draft/topics/divorce-taxation", owner, over)).status).toBe(200);
+    const theirs = (await api("POST", "publish", owner, { comment: "over" })).body
+      .version as number;
+    const listed = (await api("GET", "versions", reviewer)).body.versions as {
+      version: number;
+      editors?: { subject: string; name: string }[];
+    }[];
+    expect(listed.find((v) => v.version === theirs)?.editors).toEqual([
+      { subject: expect.any(String), name: "Henrik Saarinen" },
+    ]);
+    const refused = await api("POST", `versions/${theirs}/approve`, reviewer, undefined, {
+      "accept-language": "fi",
+    });
+    expect([refused.status, refused.body.error]).toEqual([
+      403,
+      {
+        code: "SELF_APPROVAL",
+        message:
+          "Osa tämän version muutoksista on sinun, joten toisen tarkastajan pitää hyväksyä se.",
+      },
+    ]);
+    // Left as found: no version waiting, the topic out of the draft.
+    expect((await api("POST", `versions/${theirs}/withdraw`, owner)).status).toBe(200);
+    expect((await api("DELETE", "draft/topics/divorce-taxation", owner)).status).toBe(200);
   }, 120_000);
 });
 

@@ -63,4 +63,18 @@ describe("who else wrote a version", () => {
     });
     expect(editors.map((e) => e.subject)).toEqual(["pekka", "maija", "ville"]);
   });
+
+  it("does not count writes an item's discard took back, only the discard and later ones", () => {
+    const editors = versionEditors({
+      changes: [change("vat")],
+      draft: { ...draft, meta: new Map([["vat", meta("author", "Outi")]]) },
+      entries: [
+        entry("maija", { topic: "vat" }),
+        entry("author", { action: "draft-revert", topic: "vat" }),
+        entry("henrik", { topic: "vat" }),
+      ],
+      author: "author",
+    });
+    expect(editors.map((e) => e.subject)).toEqual(["maija"]);
+  });
 });

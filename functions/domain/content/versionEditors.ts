@@ -22,7 +22,7 @@ const DRAFT_WRITES: ReadonlySet<AuditAction> = new Set<AuditAction>([
 /**
  * Who besides `author` changed what a version changes: each changed item's last editor, and
  * whoever the audit trail `entries` (newest first, as far back as the caller read) names
- * writing one of those items. A reviewer who wrote part of a version would otherwise approve
+ * writing one of those items since its last discard. A reviewer who wrote part of a version would otherwise approve
  * their own words under someone else's publish, and four eyes would be two.
  */
 export function versionEditors(args: {
@@ -52,9 +52,15 @@ export function versionEditors(args: {
     const meta = lastEditor(change);
     if (meta) add(meta.updatedBy, meta.updatedByName);
   }
+  // Newest first: a discard brought back live's content, so writes before it are gone.
+  const discarded = new Set<TopicChange>();
   for (const entry of entries) {
     if (!DRAFT_WRITES.has(entry.action)) continue;
-    if (changes.some((change) => names(entry, change))) add(entry.actor, entry.actorName);
+    for (const change of changes) {
+      if (discarded.has(change) || !names(entry, change)) continue;
+      if (entry.action === "draft-revert") discarded.add(change);
+      add(entry.actor, entry.actorName);
+    }
   }
   return [...found].map(([subject, name]) => ({ subject, name }));
 }

@@ -4,9 +4,9 @@ import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoC
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { ChatMessage } from "../functions/contracts/protocol.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { AUDIT_QUESTION_FI, AUDIT_QUESTION_SV, auditTopic } from "./support/auditTopic.ts";
 import { contentApiAt } from "./support/contentApi.ts";
 import { useContentStack } from "./support/contentStack.ts";
-import { ESTATE_QUESTION_FI, ESTATE_QUESTION_SV, estateTopic } from "./support/estateTopic.ts";
 import { firstBotReply } from "./support/localStack.ts";
 import { STOCK_OPTION_SENTENCES, stockOptionsTopic } from "./support/stockOptionsTopic.ts";
 
@@ -32,7 +32,7 @@ describe("who may use the content API", () => {
     const forbidden = await api("GET", "draft", advisor);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toMatchObject({ error: { code: "FORBIDDEN" } });
-    expect((await api("PUT", "draft/topics/x-y", advisor, estateTopic)).status).toBe(403);
+    expect((await api("PUT", "draft/topics/x-y", advisor, auditTopic)).status).toBe(403);
     // What the draft would change says what content says: editors only.
     expect((await api("GET", "draft/diff", advisor)).status).toBe(403);
     expect(await api("GET", "draft/diff", owner)).toMatchObject({
@@ -56,13 +56,13 @@ describe("who may use the content API", () => {
 
 describe("a content owner adds a topic, a reviewer approves it, and the bot answers from it", () => {
   it("walks draft → try → publish → four-eyes approval → live → rollback", async () => {
-    // The question is not ours yet: the live bot does not answer it with the estate's topic.
-    expect((await botReply(ESTATE_QUESTION_FI)).topic).not.toBe("estate-tax-return");
+    // The question is not ours yet: the live bot does not answer it with the tax audit topic.
+    expect((await botReply(AUDIT_QUESTION_FI)).topic).not.toBe("tax-audit");
 
     // A broken topic is refused naming the field, and nothing is written.
-    const broken = await api("PUT", "draft/topics/estate-tax-return", owner, {
-      ...estateTopic,
-      fi: { ...estateTopic.fi, answer: "x".repeat(701) },
+    const broken = await api("PUT", "draft/topics/tax-audit", owner, {
+      ...auditTopic,
+      fi: { ...auditTopic.fi, answer: "x".repeat(701) },
     });
     expect(broken.status).toBe(400);
     expect(broken.body).toMatchObject({
@@ -71,13 +71,13 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
         problems: [expect.objectContaining({ path: "fi.answer" })],
       },
     });
-    expect((await api("GET", "draft/topics/estate-tax-return", owner)).status).toBe(404);
+    expect((await api("GET", "draft/topics/tax-audit", owner)).status).toBe(404);
 
-    const saved = await api("PUT", "draft/topics/estate-tax-return", owner, estateTopic);
+    const saved = await api("PUT", "draft/topics/tax-audit", owner, auditTopic);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ ok: true, warnings: expect.any(Array) });
 
-    const tried = await api("POST", "try", owner, { text: ESTATE_QUESTION_FI, lang: "fi" });
+    const tried = await api("POST", "try", owner, { text: AUDIT_QUESTION_FI, lang: "fi" });
     expect(tried.status, JSON.stringify(tried.body)).toBe(200);
     type Tried = {
       top: { intent: string; confidence: number }[];
@@ -86,17 +86,17 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     };
     const draftTry = tried.body.draft as Tried;
     const liveTry = tried.body.live as Tried;
-    expect(draftTry.top[0]?.intent).toBe("estate-tax-return");
-    expect(draftTry.answer.topic).toBe("estate-tax-return");
+    expect(draftTry.top[0]?.intent).toBe("tax-audit");
+    expect(draftTry.answer.topic).toBe("tax-audit");
     // Why: answered, by the thresholds the chat uses, the runner-up under the close mark.
     expect(draftTry.why).toMatchObject({ kind: "answer", answersFrom: 0.6 });
     expect(draftTry.top[0]?.confidence).toBeGreaterThanOrEqual(draftTry.why.answersFrom);
     expect(draftTry.top[1]?.confidence ?? 0).toBeLessThan(draftTry.why.closeFrom);
-    expect(liveTry.top[0]?.intent).not.toBe("estate-tax-return");
+    expect(liveTry.top[0]?.intent).not.toBe("tax-audit");
     expect(liveTry.why.kind).not.toBe("answer");
 
     const published = await api("POST", "publish", owner, {
-      comment: "The tax return of an estate",
+      comment: "The tax audit",
     });
     expect(published.status).toBe(200);
     expect(published.body).toEqual({ version: 2, state: "pending-review" });
@@ -110,15 +110,15 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
     const selfApproval = await api("POST", "versions/2/approve", owner);
     expect(selfApproval.status).toBe(403);
     // Still pending, still not answered.
-    expect((await botReply(ESTATE_QUESTION_FI)).topic).not.toBe("estate-tax-return");
+    expect((await botReply(AUDIT_QUESTION_FI)).topic).not.toBe("tax-audit");
 
     const approved = await api("POST", "versions/2/approve", reviewer);
     expect(approved.body).toEqual({ version: 2, state: "live" });
     expect((await api("GET", "topics", advisor)).body.version).toBe(2);
 
     // No restart: the running service answers from the new version in both languages.
-    expect((await botReply(ESTATE_QUESTION_FI)).topic).toBe("estate-tax-return");
-    expect((await botReply(ESTATE_QUESTION_SV, "sv")).topic).toBe("estate-tax-return");
+    expect((await botReply(AUDIT_QUESTION_FI)).topic).toBe("tax-audit");
+    expect((await botReply(AUDIT_QUESTION_SV, "sv")).topic).toBe("tax-audit");
 
     // Roll back to version 1: a new version, reviewed like any other.
     const rollback = await api("POST", "versions/1/rollback", owner);
@@ -127,10 +127,10 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
       version: 3,
       state: "live",
     });
-    expect((await botReply(ESTATE_QUESTION_FI)).topic).not.toBe("estate-tax-return");
+    expect((await botReply(AUDIT_QUESTION_FI)).topic).not.toBe("tax-audit");
     // The draft follows the rollback, so the next publish does not bring the topic back:
     // nobody had changed it in the draft since it went live, so it is retired there.
-    expect((await api("GET", "draft/topics/estate-tax-return", owner)).body).toMatchObject({
+    expect((await api("GET", "draft/topics/tax-audit", owner)).body).toMatchObject({
       retired: true,
     });
     const afterRollback = (await api("GET", "draft/diff", owner)).body.topics as { id: string }[];
@@ -176,9 +176,7 @@ describe("a content owner adds a topic, a reviewer approves it, and the bot answ
   }, 120_000);
 
   it("answers SELF_APPROVAL when a reviewer approves their own version", async () => {
-    expect((await api("PUT", "draft/topics/estate-tax-return", reviewer, estateTopic)).status).toBe(
-      200,
-    );
+    expect((await api("PUT", "draft/topics/tax-audit", reviewer, auditTopic)).status).toBe(200);
     const published = await api("POST", "publish", reviewer, { comment: "mine" });
     const version = published.body.version as number;
     const self = await api("POST", `versions/${version}/approve`, reviewer);
@@ -387,32 +385,32 @@ describe("two content owners saving one topic", () => {
   });
 
   it("creates with If-None-Match only a topic nobody has, and names a malformed header", async () => {
-    // Its own sentences: an earlier test may have saved the estate topic with the same ones.
+    // Its own sentences: an earlier test may have saved the tax audit topic with the same ones.
     const own = (texts: string[]) => texts.map((text) => `${text} ensi vuonna`);
-    const estate = {
-      ...estateTopic,
-      id: "estate-tax-return-next",
-      fi: { ...estateTopic.fi, utterances: own(estateTopic.fi.utterances) },
-      sv: { ...estateTopic.sv, utterances: own(estateTopic.sv.utterances) },
-      tests: { fi: own(estateTopic.tests.fi), sv: own(estateTopic.tests.sv) },
+    const taxAudit = {
+      ...auditTopic,
+      id: "tax-audit-next",
+      fi: { ...auditTopic.fi, utterances: own(auditTopic.fi.utterances) },
+      sv: { ...auditTopic.sv, utterances: own(auditTopic.sv.utterances) },
+      tests: { fi: own(auditTopic.tests.fi), sv: own(auditTopic.tests.sv) },
     };
-    const create = (token = owner, topic = estate) =>
-      api("PUT", `draft/topics/${estate.id}`, token, topic, { "if-none-match": "*" });
+    const create = (token = owner, topic = taxAudit) =>
+      api("PUT", `draft/topics/${taxAudit.id}`, token, topic, { "if-none-match": "*" });
     const made = await create();
     expect(made.status).toBe(200);
     // Sent again after its answer was lost: its own save, answered as made, written once.
     const again = await create();
     expect([again.status, again.body.revision]).toEqual([200, made.body.revision]);
-    const saves = await api("GET", `audit?topic=${estate.id}`, owner);
+    const saves = await api("GET", `audit?topic=${taxAudit.id}`, owner);
     expect((saves.body.entries as { action: string }[]).map((e) => e.action)).toEqual([
       "draft-save",
     ]);
     // Anyone else's create, or other content, finds the id taken.
     expect((await create(reviewer)).body.error).toMatchObject({ code: "EDIT_CONFLICT" });
-    const retitled = { ...estate, fi: { ...estate.fi, title: "Kuolinpesän veroilmoitus 2027" } };
+    const retitled = { ...taxAudit, fi: { ...taxAudit.fi, title: "Verotarkastus 2027" } };
     expect((await create(owner, retitled)).body.error).toMatchObject({ code: "EDIT_CONFLICT" });
 
-    const bad = await api("PUT", `draft/topics/${estate.id}`, owner, estate, {
+    const bad = await api("PUT", `draft/topics/${taxAudit.id}`, owner, taxAudit, {
       "if-match": "some-revision",
     });
     expect(bad.status).toBe(400);
@@ -420,7 +418,7 @@ describe("two content owners saving one topic", () => {
       code: "VALIDATION_FAILED",
       message: expect.stringMatching(/^If-Match: must be the one quoted revision/),
     });
-    expect((await api("DELETE", `draft/topics/${estate.id}`, owner)).status).toBe(200);
+    expect((await api("DELETE", `draft/topics/${taxAudit.id}`, owner)).status).toBe(200);
   });
 });
 
@@ -1278,19 +1276,19 @@ describe("the out-of-scope examples in the studio", () => {
 });
 
 describe("a new topic saved unfinished (in progress)", () => {
-  // Its own sentences: earlier tests may have saved the estate topic with the same ones.
+  // Its own sentences: earlier tests may have saved the tax audit topic with the same ones.
   const own = (texts: string[]) => texts.map((text) => `${text} viime vuonna`);
-  const id = "estate-tax-return-last-year";
+  const id = "tax-audit-last-year";
   const finnishOnly = {
     id,
-    fi: { ...estateTopic.fi, utterances: own(estateTopic.fi.utterances) },
-    tests: { fi: own(estateTopic.tests.fi), sv: [] },
+    fi: { ...auditTopic.fi, utterances: own(auditTopic.fi.utterances) },
+    tests: { fi: own(auditTopic.tests.fi), sv: [] },
   };
   const whole = {
-    ...estateTopic,
+    ...auditTopic,
     ...finnishOnly,
-    sv: { ...estateTopic.sv, utterances: own(estateTopic.sv.utterances) },
-    tests: { fi: own(estateTopic.tests.fi), sv: own(estateTopic.tests.sv) },
+    sv: { ...auditTopic.sv, utterances: own(auditTopic.sv.utterances) },
+    tests: { fi: own(auditTopic.tests.fi), sv: own(auditTopic.tests.sv) },
   };
 
   it("keeps a Finnish-only topic in the draft out of use, shows it, and finishes it with a save that passes", async () => {
@@ -1319,16 +1317,16 @@ describe("a new topic saved unfinished (in progress)", () => {
         inProgress: true,
         problems: problems.length,
         fi: {
-          title: estateTopic.fi.title,
-          utterances: estateTopic.fi.utterances.length,
-          tests: estateTopic.tests.fi.length,
+          title: auditTopic.fi.title,
+          utterances: auditTopic.fi.utterances.length,
+          tests: auditTopic.tests.fi.length,
         },
         sv: { title: "", utterances: 0, tests: 0 },
       }),
     );
     expect(draft.body.changed).not.toContain(id);
     const diff = await api("GET", "draft/diff", owner);
-    expect(diff.body.inProgress).toEqual([{ id, title: estateTopic.fi.title }]);
+    expect(diff.body.inProgress).toEqual([{ id, title: auditTopic.fi.title }]);
     expect((diff.body.topics as { id: string }[]).map((t) => t.id)).not.toContain(id);
 
     // A save the usual way that still fails is refused, and the work stays as it was.
@@ -1347,7 +1345,7 @@ describe("a new topic saved unfinished (in progress)", () => {
     const after = await api("GET", `draft/topics/${id}`, owner);
     expect(after.body).toMatchObject({
       retired: false,
-      topic: { sv: { title: estateTopic.sv.title } },
+      topic: { sv: { title: auditTopic.sv.title } },
     });
     expect(after.body.inProgress).toBeUndefined();
     expect((await api("GET", "draft", owner)).body.changed).toContain(id);

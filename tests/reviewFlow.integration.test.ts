@@ -9,9 +9,9 @@ import { createDynamoClients } from "../functions/adapters/dynamodb/client.ts";
 import { createDynamoContentStore } from "../functions/adapters/dynamodb/dynamoContentStore.ts";
 import { tableNames } from "../functions/adapters/dynamodb/tables.ts";
 import type { LocalServer } from "../functions/local/localServer.ts";
+import { auditTopic } from "./support/auditTopic.ts";
 import { contentApiAt } from "./support/contentApi.ts";
 import { devToken } from "./support/devToken.ts";
-import { estateTopic } from "./support/estateTopic.ts";
 import { startTestStack } from "./support/localStack.ts";
 
 let stack: LocalServer;
@@ -281,11 +281,11 @@ describe("a version that changes answers, on its card", () => {
   it("keeps the test split's new mistakes and fixes against live, as the version's test counts them", async () => {
     // Prepare: version 3 is live (4, a rollback, waits for review); a topic with its own test
     // messages, which live answers with other topics, is added.
-    const saved = await api("PUT", `draft/topics/${estateTopic.id}`, owner, estateTopic);
+    const saved = await api("PUT", `draft/topics/${auditTopic.id}`, owner, auditTopic);
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 
     // Act
-    const published = await api("POST", "publish", owner, { comment: "kuolinpesän veroilmoitus" });
+    const published = await api("POST", "publish", owner, { comment: "verotarkastus" });
     const listed = (await versions(reviewer)).versions.find((v) => v.version === 5);
     const tested = (await api("POST", "versions/5/test", reviewer)).body as {
       against: number;

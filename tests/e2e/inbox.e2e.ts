@@ -24,7 +24,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
 import { helsinkiToday } from "../../handoff-console/src/reports/periods.ts";
-import { ESTATE_ANSWER_MARK_FI, ESTATE_QUESTION_FI, estateTopic } from "../support/estateTopic.ts";
+import { AUDIT_ANSWER_MARK_FI, AUDIT_QUESTION_FI, auditTopic } from "../support/auditTopic.ts";
 import { OPEN_HOUR_ISO, startTestStack } from "../support/localStack.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
@@ -74,7 +74,7 @@ const VEHICLE_TAX_QUESTION = "Ajoneuvovero on erääntynyt, mihin sen maksan?";
 /** Residual tax and the refund are about equally likely for it: the bot asks which one. */
 const WHICH_ONE_QUESTION = "Maksanko jäännösveroa vai saanko veronpalautusta?";
 /** A topic the live bot does not have, made in the studio from an inbox question about it. */
-const ESTATE = studioTopicOf(estateTopic);
+const AUDIT = studioTopicOf(auditTopic);
 /** A tax question no topic of the live bot covers, kept as an uncovered question. */
 const UNCOVERED_QUESTION = "Paljonko plörövänkästä menee hömppäveroa?";
 const UNCOVERED_MATTER = "plorovanka-tax";
@@ -383,12 +383,12 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
     // Prepare: a customer asks about a matter the live bot has no topic for (it can only ask
     // which of two others was meant; the question is kept in the inbox either way).
     const widget = await openWidget(context, stack.url);
-    expect(await ask(widget, ESTATE_QUESTION_FI)).not.toContain(ESTATE_ANSWER_MARK_FI);
+    expect(await ask(widget, AUDIT_QUESTION_FI)).not.toContain(AUDIT_ANSWER_MARK_FI);
     await widget.close();
     await withStudioPage(context, stack.url, "content-owner", async (studio) => {
       const day = helsinkiToday(stack.clock.now());
       await showInbox(studio, { from: day, to: day });
-      const group = inboxGroupsWith(studio, ESTATE_QUESTION_FI);
+      const group = inboxGroupsWith(studio, AUDIT_QUESTION_FI);
       await expect.poll(() => group.count(), POLL).toBe(1);
       await group.getByRole("button", { name: "Käsittele tämä kysymys" }).click();
       const form = group.locator("form.miss-action");
@@ -397,8 +397,8 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
       await studio.getByRole("heading", { level: 2, name: "Uusi aihe" }).waitFor();
       // The question stays among the training sentences, so saving marks it taught.
       await fillTopicFields(studio, {
-        ...ESTATE,
-        fi: { ...ESTATE.fi, utterances: [ESTATE_QUESTION_FI, ...ESTATE.fi.utterances] },
+        ...AUDIT,
+        fi: { ...AUDIT.fi, utterances: [AUDIT_QUESTION_FI, ...AUDIT.fi.utterances] },
       });
       expect((await checkSettled(studio)).errors).toBe(0);
       // The teach after the save is held, as on a slow day, until the button has been read.
@@ -423,7 +423,7 @@ describe.skipIf(!HAS_CHROMIUM)("missed-question inbox in Chromium", () => {
       await expect.poll(() => save.textContent(), POLL).toBe("Merkitään kysymyksiä opetetuiksi…");
       release();
       const outcome = studio.locator(".notice.ok", {
-        hasText: `(${ESTATE.id}) tallennettu luonnokseen`,
+        hasText: `(${AUDIT.id}) tallennettu luonnokseen`,
       });
       await expect
         .poll(() => outcome.textContent(), POLL)

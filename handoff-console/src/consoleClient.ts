@@ -73,7 +73,8 @@ export interface ConsoleEvents {
   unauthorized(message: string): void;
   status(status: AdvisorStatus): void;
   queue(waiting: QueueEntry[]): void;
-  chatOpened(chat: ActiveChat): void;
+  /** `restored`: listed by `advisor:chats` on (re)connect, not just taken. */
+  chatOpened(chat: ActiveChat, restored: boolean): void;
   chatClosed(chatId: string, reason: ClosedReason, detail?: { lang?: Lang }): void;
   /**
    * A message not seen before, for an open chat. `before` is the id of a message already
@@ -367,11 +368,11 @@ export class ConsoleClient {
       // A chat ended here and awaiting wrap-up is kept until the wrap-up is saved.
       if (!listed.has(chatId) && !chat.ended) this.drop(chatId, "reassigned");
     }
-    for (const chat of chats) this.open(chat);
+    for (const chat of chats) this.open(chat, true);
     this.flushAll();
   }
 
-  private open(source: AdvisorChat): void {
+  private open(source: AdvisorChat, restored = false): void {
     const existing = this.chats.get(source.chatId);
     if (existing) {
       existing.topics = source.topics;
@@ -403,7 +404,7 @@ export class ConsoleClient {
     }
     this.early.delete(chat.chatId);
     this.chats.set(chat.chatId, chat);
-    this.emit("chatOpened", chat);
+    this.emit("chatOpened", chat, restored);
     if (chat.ended) this.emit("ended", chat.chatId);
   }
 

@@ -33,6 +33,8 @@ export const UI = {
     serverSaid: (message: string) => `Palvelimen viesti: ${message}`,
     signOut: "Kirjaudu ulos",
     signedInAs: (name: string) => `Kirjautuneena: ${name}`,
+    confirmSignOut: (n: number) =>
+      `Sinulla on avoimia keskusteluja: ${n}. Ne palaavat jonoon muille neuvojille, ellet kirjaudu pian takaisin. Kirjaudutaanko ulos?`,
     // Presence
     presence: "Tila",
     available: "Vapaana",
@@ -71,6 +73,7 @@ export const UI = {
     queueCount: (n: number) =>
       n === 0 ? "Jono on tyhjä." : n === 1 ? "Jonossa 1 keskustelu." : `Jonossa ${n} keskustelua.`,
     queueCountShort: (n: number) => `Jono (${n})`,
+    otherLanguages: (n: number) => `Näytä myös muut kielet (${n})`,
     // Chats
     chatsTitle: "Keskusteluni",
     noChats: "Ei avoimia keskusteluja. Ota keskustelu jonosta.",
@@ -195,6 +198,8 @@ export const UI = {
     serverSaid: (message: string) => `Serverns meddelande: ${message}`,
     signOut: "Logga ut",
     signedInAs: (name: string) => `Inloggad: ${name}`,
+    confirmSignOut: (n: number) =>
+      `Du har öppna chattar: ${n}. De går tillbaka till kön för andra rådgivare om du inte snart loggar in igen. Logga ut?`,
     presence: "Status",
     available: "Tillgänglig",
     away: "Borta",
@@ -228,6 +233,7 @@ export const UI = {
     queueCount: (n: number) =>
       n === 0 ? "Kön är tom." : n === 1 ? "1 chatt i kön." : `${n} chattar i kön.`,
     queueCountShort: (n: number) => `Kö (${n})`,
+    otherLanguages: (n: number) => `Visa även andra språk (${n})`,
     chatsTitle: "Mina chattar",
     noChats: "Inga öppna chattar. Ta en chatt från kön.",
     unidentified: "Oidentifierad kund",

@@ -3,6 +3,8 @@
  * the `/advisor` socket.io namespace. Served at /console with a strict CSP (no inline
  * script); all data is rendered as text, never as HTML.
  */
+
+import { useState } from "preact/hooks";
 import { announcement } from "./announcer.ts";
 import { appointments } from "./appointmentList.ts";
 import { callbacks } from "./callbackList.ts";
@@ -17,9 +19,10 @@ import {
   chatName,
   chats,
   connection,
+  focusLater,
   QUEUE_HEADING_ID,
-  queue,
   session,
+  shownQueue,
   signIn,
   signInNotice,
   signOut,
@@ -29,7 +32,7 @@ import {
 import { STYLES } from "./styles.ts";
 import { Appointments } from "./views/Appointments.tsx";
 import { Callbacks } from "./views/Callbacks.tsx";
-import { ChatPanel } from "./views/ChatPanel.tsx";
+import { ChatPanel, Confirm } from "./views/ChatPanel.tsx";
 import { type Contacts, counted, refreshList } from "./views/ContactList.tsx";
 import { Presence } from "./views/Presence.tsx";
 import { Queue } from "./views/Queue.tsx";
@@ -49,9 +52,7 @@ function App() {
             {current ? (
               <>
                 <span class="who-am-i">{current.name ? t.signedInAs(current.name) : null}</span>
-                <button type="button" class="secondary small" onClick={() => signOut()}>
-                  {t.signOut}
-                </button>
+                <SignOut />
               </>
             ) : null}
           </div>
@@ -111,6 +112,41 @@ function App() {
   );
 }
 
+/**
+ * Signing out with chats still going asks first: their customers go back to the queue for
+ * another advisor unless this one signs in again within the service's grace period.
+ */
+function SignOut() {
+  const t = text.value;
+  const [asking, setAsking] = useState(false);
+  const going = chats.value.filter((view) => !view.chat.value.ended).length;
+  return asking && going > 0 ? (
+    <Confirm
+      question={t.confirmSignOut(going)}
+      run={async () => {
+        signOut();
+        return { ok: true };
+      }}
+      onFailed={() => undefined}
+      onClose={() => {
+        setAsking(false);
+        focusLater(SIGN_OUT_ID);
+      }}
+    />
+  ) : (
+    <button
+      type="button"
+      id={SIGN_OUT_ID}
+      class="secondary small"
+      onClick={() => (going > 0 ? setAsking(true) : signOut())}
+    >
+      {t.signOut}
+    </button>
+  );
+}
+
+const SIGN_OUT_ID = "sign-out";
+
 /** An in-page link that moves focus (not only the scroll position) to its target. */
 function InPageLink(props: {
   target: string;
@@ -145,7 +181,7 @@ function Navigation(props: { token: string }) {
     <ul>
       <li hidden={supervising.value}>
         <InPageLink target={QUEUE_HEADING_ID}>
-          {t.queueCountShort(queue.value.entries.length)}
+          {t.queueCountShort(shownQueue.value.served.length)}
         </InPageLink>
       </li>
       <li hidden={supervising.value}>

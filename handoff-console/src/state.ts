@@ -7,12 +7,14 @@
 import { batch, computed, type Signal, signal } from "@preact/signals";
 import type { Lang } from "../../functions/contracts/lang.ts";
 import type { AdvisorStatus, ChatMessage, QueueEntry } from "../../functions/contracts/protocol.ts";
+import { acceptedAfter, forgetAccepted } from "./acceptedHere.ts";
 import { announce, messageAnnouncer } from "./announcer.ts";
 import { appointments } from "./appointmentList.ts";
 import { clearSession, loadSession, type Session, saveSession } from "./auth.ts";
 import { callbacks } from "./callbackList.ts";
 import { type ActiveChat, type ConnectionState, ConsoleClient } from "./consoleClient.ts";
 import { getText, type UiText } from "./i18n.ts";
+import { byLanguages } from "./queueLanguages.ts";
 import { isSupervisorToken, tokenRoles } from "./reports/reportsApi.ts";
 import { loadTopicNames } from "./topicNames.ts";
 
@@ -36,6 +38,18 @@ export const queue = signal<{ entries: readonly QueueEntry[]; receivedAt: number
   receivedAt: 0,
 });
 
+/** Whether the queue shows the chats in languages this advisor does not serve too. */
+export const allLanguages = signal(false);
+/**
+ * The queue as shown: the chats in the advisor's languages (or all, when asked), and how many
+ * of the others are left out.
+ */
+export const shownQueue = computed(() => {
+  const { entries } = queue.value;
+  const split = byLanguages(entries, advisorStatus.value?.languages);
+  return allLanguages.value ? { ...split, served: entries } : split;
+});
+
 /** One open chat as the views show it. */
 export interface ChatView {
   chatId: string;
@@ -48,7 +62,10 @@ export interface ChatView {
    * had when it came (a switch changes the next).
    */
   messageLang: Map<string, Lang>;
-  /** The last message of the conversation before this advisor took it, if any. */
+  /**
+   * The last message of the conversation before this advisor took it, if any; after a reload
+   * as this tab kept it (acceptedHere.ts).
+   */
   lastBeforeAccept: string | undefined;
 }
 
@@ -134,6 +151,7 @@ export function signOut(notice = ""): void {
     connection.value = undefined;
     advisorStatus.value = undefined;
     queue.value = { entries: [], receivedAt: 0 };
+    allLanguages.value = false;
     chats.value = [];
     callbacks.reset();
     appointments.reset();
@@ -184,18 +202,23 @@ export function start(): void {
       }
     },
     queue: (waiting) => updateQueue(waiting),
-    chatOpened: (chat) => {
+    chatOpened: (chat, restored) => {
       const view: ChatView = {
         chatId: chat.chatId,
         chat: signal(copy(chat)),
         unread: signal(0),
         messageLang: new Map(chat.messages.map((m) => [m.id, m.lang ?? chat.lang])),
-        lastBeforeAccept: chat.messages.at(-1)?.id,
+        lastBeforeAccept: acceptedAfter(
+          chat.chatId,
+          chat.messages.map((m) => m.id),
+          restored,
+        ),
       };
       chats.value = [...chats.value, view];
     },
     chatClosed: (chatId, reason, detail) => {
       if (!find(chatId)) return;
+      forgetAccepted(chatId);
       const hadFocus = focusIsIn(chatId);
       chats.value = chats.value.filter((v) => v.chatId !== chatId);
       const t = getText();
@@ -270,19 +293,21 @@ let lastQueueIds = "";
 let queueAnnounceTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * A new snapshot. Only changes in who is waiting are announced, at most once per
- * QUEUE_ANNOUNCE_DELAY_MS however often snapshots come, and never for the ticking clock.
+ * A new snapshot. Only changes in who is waiting among the chats shown are announced, at
+ * most once per QUEUE_ANNOUNCE_DELAY_MS however often snapshots come, and never for the
+ * ticking clock: a Finnish-only advisor is not told of every Swedish chat.
  */
 function updateQueue(waiting: readonly QueueEntry[]): void {
   queue.value = { entries: [...waiting], receivedAt: Date.now() };
-  const ids = waiting
-    .map((e) => e.chatId)
+  const ids = shownQueue
+    .peek()
+    .served.map((e) => e.chatId)
     .sort()
     .join(" ");
   if (ids === lastQueueIds) return;
   lastQueueIds = ids;
   clearTimeout(queueAnnounceTimer);
   queueAnnounceTimer = setTimeout(() => {
-    announce(getText().queueCount(queue.value.entries.length));
+    announce(getText().queueCount(shownQueue.peek().served.length));
   }, QUEUE_ANNOUNCE_DELAY_MS);
 }

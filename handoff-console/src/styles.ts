@@ -44,6 +44,9 @@ input[type="radio"], input[type="checkbox"] { width: 1.15rem; height: 1.15rem; m
 .topline { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
 .topline h1 { flex: 1 1 12rem; }
 .user { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
+.user:has(.confirm) { flex-basis: 100%; }
+.user .confirm { flex: 1; }
+.confirm .actions { clear: both; }
 .presence { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.25rem; }
 .presence fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .6rem; }
 .presence legend { float: left; font-weight: 600; margin-right: .5rem; padding: 0; }
@@ -74,9 +77,13 @@ main:focus { outline: none; }
 .personas li { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
 
 .table-scroll { overflow-x: auto; }
-table.queue { border-collapse: collapse; width: 100%; min-width: 34rem; }
+.queue-section .table-scroll { max-height: 12rem; overflow-y: auto; border-bottom: 1px solid var(--line); }
+table.queue .small { min-height: 1.75rem; padding: 0 .6rem; }
+.queue-section label { display: inline-flex; align-items: center; margin-bottom: .3rem; }
+table.queue { border-collapse: collapse; width: 100%; min-width: 34rem; white-space: nowrap; }
+table.queue thead th { position: sticky; top: 0; }
 table.queue caption { text-align: left; color: var(--muted); font-size: .9rem; padding-bottom: .3rem; }
-table.queue th, table.queue td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
+table.queue th, table.queue td { text-align: left; padding: .15rem .5rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
 table.queue th { background: var(--soft); font-size: .9rem; }
 table.queue td.clock { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .badge { display: inline-block; min-width: 2rem; text-align: center; border: 1px solid var(--ink); border-radius: .25rem;
@@ -100,7 +107,7 @@ table.queue td.clock { font-variant-numeric: tabular-nums; white-space: nowrap; 
 .meta dt::after { content: ":"; }
 .meta dd { margin: 0; }
 .log { list-style: none; margin: 0; padding: .5rem; display: flex; flex-direction: column; gap: .45rem;
-  max-height: 24rem; min-height: 8rem; overflow-y: auto; border: 1px solid var(--line); border-radius: .3rem; background: #fff; }
+  max-height: min(24rem, 45vh); min-height: 8rem; overflow-y: auto; border: 1px solid var(--line); border-radius: .3rem; background: #fff; }
 .msg { max-width: 88%; padding: .4rem .6rem; border-radius: .5rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .msg .who { display: block; font-size: .78rem; font-weight: 700; white-space: normal; }
 .msg .who time { font-weight: 400; }
@@ -121,9 +128,8 @@ table.queue td.clock { font-variant-numeric: tabular-nums; white-space: nowrap; 
 .compose-row { display: flex; gap: .4rem; align-items: flex-end; }
 .compose-row textarea { flex: 1; min-width: 0; resize: vertical; min-height: 3.5rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
-.confirm { border: 2px solid var(--brand); border-radius: .3rem; padding: .5rem; }
-.chat .confirm { margin: 0; min-width: 0; }
-.chat .confirm legend { float: left; width: 100%; margin: 0 0 .4rem; padding: 0; font-weight: 600; }
+.confirm { border: 2px solid var(--brand); border-radius: .3rem; padding: .5rem; margin: 0; min-width: 0; }
+.confirm legend { float: left; width: 100%; margin: 0 0 .4rem; padding: 0; font-weight: 600; }
 .wrapup { border-top: 1px solid var(--line); padding-top: .5rem; }
 .wrapup label { font-weight: 600; }
 .wrapup p { margin: 0; }

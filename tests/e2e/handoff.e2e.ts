@@ -8,7 +8,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "../../functions/local/localServer.ts";
+import { availableAdvisor } from "../support/advisorConsole.ts";
 import { devToken } from "../support/devToken.ts";
+import { type CustomerSocket, connectCustomer } from "../support/localStack.ts";
 import { axeViolations, HAS_CHROMIUM, launchChromium, screenshot } from "./support/browser.ts";
 import { startOpenStack } from "./support/stack.ts";
 
@@ -361,6 +363,129 @@ describe.skipIf(!HAS_CHROMIUM)("handoff to an advisor in Chromium", () => {
       .toContain("Palaan asiaan pian.");
     await context.close();
     await advisor.context().close();
+  });
+
+  it("keeps a Finnish-only advisor's chats in sight beside a long queue of both languages, the accept line in place after a reload, and asks before signing out from open chats", async () => {
+    const advisor = await advisorConsole();
+    await advisor.setViewportSize({ width: 1280, height: 800 });
+    // A Swedish colleague is in, so Swedish customers queue too.
+    const colleague = await availableAdvisor(stack.url, "advisor-sv", ["sv"], 1);
+    const customers: CustomerSocket[] = [];
+    try {
+      for (let i = 0; i < 14; i++) {
+        const socket = await connectCustomer(stack.url);
+        customers.push(socket);
+        const lang = i % 3 === 2 ? "sv" : "fi";
+        const start = await socket.emitWithAck("chat:start", { lang });
+        if (!start.ok) throw new Error(start.error.message);
+        expect(await socket.emitWithAck("chat:handoff", {})).toMatchObject({ outcome: "queued" });
+      }
+      const swedish = customers.filter((_, i) => i % 3 === 2).length;
+
+      // Only the advisor's language is listed; the others are counted and can be shown.
+      const rows = advisor.locator("table.queue tbody tr");
+      await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(customers.length - swedish);
+      expect(await rows.filter({ hasText: "ruotsi" }).count()).toBe(0);
+      const showAll = advisor.getByRole("checkbox", {
+        name: `Näytä myös muut kielet (${swedish})`,
+      });
+      await showAll.check();
+      await expect.poll(() => rows.filter({ hasText: "ruotsi" }).count()).toBe(swedish);
+      // The service would refuse them: a Swedish row offers no "Ota".
+      expect(await rows.filter({ hasText: "ruotsi" }).getByRole("button").count()).toBe(0);
+      await expectNoAxeViolations(advisor, "console-queue-all-languages");
+      await showAll.uncheck();
+      await expect.poll(() => rows.filter({ hasText: "ruotsi" }).count()).toBe(0);
+
+      // Two chats taken (besides any an earlier test left this advisor); the first answered.
+      const going = advisor.locator("article.chat:not(.ended)");
+      const before = await going.count();
+      await advisor.getByRole("button", { name: /^Ota/ }).first().click();
+      await expect.poll(() => going.count()).toBe(before + 1);
+      // Taking a chat leaves focus in its message box.
+      await expect
+        .poll(() => advisor.evaluate(() => document.activeElement?.tagName))
+        .toBe("TEXTAREA");
+      await advisor.keyboard.type("Katsotaan asiaasi yhdessä.");
+      await advisor.keyboard.press("Enter");
+      const answered = advisor.locator("article.chat", { hasText: "Katsotaan asiaasi yhdessä." });
+      await expect.poll(() => answered.locator(".msg.advisor").count()).toBe(1);
+      await advisor.getByRole("button", { name: /^Ota/ }).first().click();
+      await expect.poll(() => going.count()).toBe(before + 2);
+      await expectNoAxeViolations(advisor, "console-two-chats-long-queue");
+
+      // The queue is one line a chat in a region that scrolls by itself; the chats start on the
+      // first screen, at 1280 px and at 1024 px wide, with nothing to scroll sideways.
+      for (const [width, height] of [
+        [1280, 800],
+        [1024, 768],
+      ] as const) {
+        await advisor.setViewportSize({ width, height });
+        await advisor.evaluate(() => window.scrollTo(0, 0));
+        await screenshot(advisor, `console-long-queue-${width}`);
+        const layout = await advisor.evaluate(() => {
+          const region = document.querySelector(".queue-section .table-scroll") as HTMLElement;
+          const row = document.querySelector("table.queue tbody tr") as HTMLElement;
+          const heading = document.querySelector("article.chat h3") as HTMLElement;
+          return {
+            regionScrolls: region.scrollHeight > region.clientHeight,
+            regionHeight: region.getBoundingClientRect().height,
+            rowHeight: row.getBoundingClientRect().height,
+            chatHeadingBottom: heading.getBoundingClientRect().bottom,
+            pageWidth: document.documentElement.scrollWidth,
+          };
+        });
+        expect(layout.regionScrolls, `queue scrolls inside its region at ${width} px`).toBe(true);
+        expect(layout.regionHeight, `queue region bounded at ${width} px`).toBeLessThanOrEqual(200);
+        expect(layout.rowHeight, `one line a chat at ${width} px`).toBeLessThan(40);
+        // However many chats the navigation lists (earlier tests leave this advisor some).
+        expect(
+          layout.chatHeadingBottom,
+          `first chat on the first screen at ${width} px`,
+        ).toBeLessThan(height);
+        expect(layout.pageWidth, `no sideways scroll at ${width} px`).toBeLessThanOrEqual(width);
+      }
+
+      // After a reload the line marking where the advisor took the chat is where it was:
+      // after the joined notice, above the advisor's own answer.
+      await advisor.reload();
+      await answered.waitFor();
+      const around = await answered.locator("li.separator").evaluate((line) => ({
+        before: line.previousElementSibling?.textContent ?? "",
+        after: line.nextElementSibling?.textContent ?? "",
+      }));
+      expect(around.before).toMatch(/liittyi keskusteluun/);
+      expect(around.after).toContain("Katsotaan asiaasi yhdessä.");
+
+      // Signing out with chats going asks first, saying how many and what happens to them.
+      await advisor.getByRole("button", { name: "Kirjaudu ulos" }).click();
+      const question = advisor.getByRole("group", {
+        name: `Sinulla on avoimia keskusteluja: ${before + 2}. Ne palaavat jonoon muille neuvojille, ellet kirjaudu pian takaisin. Kirjaudutaanko ulos?`,
+      });
+      await question.waitFor();
+      await expectNoAxeViolations(advisor, "console-sign-out-question");
+      await advisor.keyboard.press("Escape");
+      await expect
+        .poll(() => advisor.evaluate(() => document.activeElement?.textContent))
+        .toBe("Kirjaudu ulos");
+      expect(await going.count()).toBe(before + 2);
+      await advisor.getByRole("button", { name: "Kirjaudu ulos" }).click();
+      await advisor.getByRole("button", { name: "Kyllä" }).click();
+      await advisor.getByRole("heading", { name: "Kirjaudu sisään" }).waitFor();
+    } finally {
+      // No chat of this test is left waiting for the tests after it.
+      await Promise.all(
+        customers.map((socket) =>
+          socket
+            .timeout(5_000)
+            .emitWithAck("chat:end", {})
+            .catch(() => undefined),
+        ),
+      );
+      for (const socket of customers) socket.disconnect();
+      colleague.socket.disconnect();
+      await advisor.context().close();
+    }
   });
 
   it("spaces the navigation's links evenly after Keskusteluni with no chats, on a desktop and a phone", async () => {

@@ -16,8 +16,8 @@ export const WEB_CHAT_BUDGET_GZIP_BYTES = 50 * 1024;
 /** Gzipped budgets per bundle; the staff pages' come from docs/console.md (Bundle sizes). */
 const BUDGETS: Partial<Record<keyof typeof BUNDLES, number>> = {
   "/web-chat.js": WEB_CHAT_BUDGET_GZIP_BYTES,
-  "/console.js": Math.round(39.7 * 1024),
-  "/console-reports.js": Math.round(52.2 * 1024),
+  "/console.js": Math.round(40.3 * 1024),
+  "/console-reports.js": Math.round(52.4 * 1024),
 };
 
 const root = fileURLToPath(new URL("../../", import.meta.url));

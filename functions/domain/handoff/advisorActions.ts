@@ -19,7 +19,7 @@ import {
   TooManyChatsError,
 } from "./errors.ts";
 import type { HandoffNotifier } from "./notifier.ts";
-import { handoffPhrase, queueName } from "./phrases.ts";
+import { handoffPhrase, placeInQueue, queueName } from "./phrases.ts";
 import type { AdvisorIdentity, PresenceRegistry } from "./presence.ts";
 import { type HandoffQueue, queueOf } from "./queue.ts";
 
@@ -192,13 +192,9 @@ export function createAdvisorActions(deps: AdvisorActionDeps) {
       // Detached first: the advisor's console closes the chat as transferred, not as lost.
       handoffNotifier.detach(advisorId, chatId);
       const { position } = await queue.positionOf({ ...chat, state: "queued", queueLang: lang });
-      const place =
-        position === 1
-          ? handoffPhrase("queueFirst", chat.lang)
-          : handoffPhrase("queuePlace", chat.lang, { position: String(position) });
       await chats.post(chatId, {
         from: "system",
-        text: `${handoffPhrase("transferred", chat.lang, { queue: queueName(lang, chat.lang) })} ${place}`,
+        text: `${handoffPhrase("transferred", chat.lang, { queue: queueName(lang, chat.lang) })} ${placeInQueue(position, chat.lang)}`,
         lang: chat.lang,
       });
       await queue.publish();

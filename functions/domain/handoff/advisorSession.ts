@@ -1,10 +1,11 @@
 import type { AdvisorChat, AdvisorStatus } from "../../contracts/protocol.ts";
 import type { ChatService } from "../chat/chatService.ts";
 import type { ChatStore } from "../chat/chatStore.ts";
+import type { Chat } from "../chat/model.ts";
 import type { Clock } from "../ports.ts";
 import { advisorChat, transcriptOf } from "./advisorView.ts";
 import type { HandoffNotifier } from "./notifier.ts";
-import { handoffPhrase } from "./phrases.ts";
+import { handoffPhrase, placeInQueue } from "./phrases.ts";
 import type { AdvisorIdentity, PresenceRegistry } from "./presence.ts";
 import { type HandoffQueue, queueOf } from "./queue.ts";
 import { realSchedule, type Schedule } from "./schedule.ts";
@@ -26,7 +27,8 @@ export interface AdvisorSessionDeps {
 /**
  * An advisor's time at the console: connecting (their chats restored), status, and the grace
  * period after their last connection went, at the end of which the chats they held return to
- * the front of the queue, unless they came back, on this gateway task or another.
+ * the front of the queue (a chat whose customer has left too leaves it), unless they came
+ * back, on this gateway task or another.
  */
 export function createAdvisorSessions(deps: AdvisorSessionDeps) {
   const { store, chats, handoffNotifier, presence, clock, queue } = deps;
@@ -61,11 +63,32 @@ export function createAdvisorSessions(deps: AdvisorSessionDeps) {
       handoffNotifier.detach(advisorId, chat.chatId);
       await chats.post(chat.chatId, {
         from: "system",
-        text: handoffPhrase("advisorLost", chat.lang),
+        text: await whatBecameOf(chat),
         lang: chat.lang,
       });
     }
     if (held.length > 0) await queue.publish();
+  }
+
+  /**
+   * Takes a chat given back by a lost advisor on from the queue, and says what became of it
+   * in the customer's words: their real place (others given back earlier are ahead of it),
+   * or, when the customer had already been gone for their own grace period, that it left the
+   * queue, as a waiting chat whose customer leaves does (queueDepartures), so that no advisor
+   * takes a chat to wait for nobody. The customer reads that when they come back.
+   */
+  async function whatBecameOf(chat: Chat): Promise<string> {
+    if (chat.customerGoneAt && (await store.leaveQueue(chat.chatId))) {
+      // Gone from an advisor's chat, which it no longer is: a later advisor must not be told so.
+      await store.setCustomerGone(chat.chatId, undefined);
+      return handoffPhrase("advisorLostCustomerAway", chat.lang);
+    }
+    const { position } = await queue.positionOf({
+      ...chat,
+      state: "queued",
+      queueLang: queueOf(chat),
+    });
+    return `${handoffPhrase("advisorLost", chat.lang)} ${placeInQueue(position, chat.lang)}`;
   }
 
   /** The advisor has no connection left: their chats go back to the queue unless they return. */

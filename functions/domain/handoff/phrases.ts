@@ -46,9 +46,15 @@ export const HANDOFF_PHRASES = {
     fi: { fi: "suomenkieliseen", sv: "ruotsinkieliseen" },
     sv: { fi: "finskspråkiga", sv: "svenskspråkiga" },
   },
+  /** Followed by the customer's real place (queueFirst or queuePlace). */
   advisorLost: {
-    fi: "Yhteys asiakasneuvojaan katkesi. Palautin sinut jonon kärkeen, seuraava vapaa neuvoja jatkaa keskustelua.",
-    sv: "Förbindelsen till kundrådgivaren bröts. Du står nu först i kön, och nästa lediga rådgivare fortsätter chatten.",
+    fi: "Yhteys asiakasneuvojaan katkesi. Palautin sinut jonoon, ja seuraava vapaa neuvoja jatkaa keskustelua.",
+    sv: "Förbindelsen till kundrådgivaren bröts. Du är tillbaka i kön, och nästa lediga rådgivare fortsätter chatten.",
+  },
+  /** The advisor was lost while the customer was away too: the chat left the queue. */
+  advisorLostCustomerAway: {
+    fi: "Yhteys asiakasneuvojaan katkesi, kun olit poissa chatista, joten keskustelu poistui jonosta. Voit pyytää asiakasneuvojaa uudelleen tai jatkaa kysymistä minulta.",
+    sv: "Förbindelsen till kundrådgivaren bröts medan du var borta från chatten, så chatten togs bort ur kön. Du kan be om en kundrådgivare igen eller fortsätta att fråga mig.",
   },
   alreadyQueued: {
     fi: "Olet jo jonossa asiakasneuvojalle.",
@@ -74,6 +80,13 @@ export function waitInWords(seconds: number, lang: Lang): string {
   return minutes === 1
     ? handoffPhrase("waitOneMinute", lang)
     : handoffPhrase("waitMinutes", lang, { n: String(minutes) });
+}
+
+/** "Olet jonon kärjessä." or "Olet jonossa sijalla 3.": where a customer now stands. */
+export function placeInQueue(position: number, lang: Lang): string {
+  return position === 1
+    ? handoffPhrase("queueFirst", lang)
+    : handoffPhrase("queuePlace", lang, { position: String(position) });
 }
 
 /** "the Swedish queue" as an adjective in the customer's language. */

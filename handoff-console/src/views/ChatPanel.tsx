@@ -315,7 +315,7 @@ function Message(props: { message: ChatMessage; lang: Lang; t: UiText }) {
 }
 
 /** An inline confirmation: focus goes to "Yes" when it opens, Escape cancels. */
-function Confirm(props: {
+export function Confirm(props: {
   question: string;
   run(): Promise<Result>;
   onFailed(error: { code: string; message: string }): void;

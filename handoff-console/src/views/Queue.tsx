@@ -2,15 +2,28 @@ import { type Signal, useSignal, useSignalEffect } from "@preact/signals";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { QueueEntry } from "../../../functions/contracts/protocol.ts";
 import { errorText, text, topicLabel, type UiText } from "../i18n.ts";
-import { currentClient, focusChat, QUEUE_HEADING_ID, queue } from "../state.ts";
+import {
+  advisorStatus,
+  allLanguages,
+  currentClient,
+  focusChat,
+  QUEUE_HEADING_ID,
+  queue,
+  shownQueue,
+} from "../state.ts";
 
 /**
- * The live queue as a table. Waiting times advance locally every second from the snapshot's
- * `waitingSeconds`; the state module announces changes in who is waiting, never the clock.
+ * The live queue as a table of one line per chat, in a region of bounded height that scrolls
+ * by itself, so the advisor's open chats below stay in sight however long the queue grows.
+ * Only the chats in the advisor's languages unless asked for all. Waiting times advance
+ * locally every second from the snapshot's `waitingSeconds`; the state module announces
+ * changes in who is waiting, never the clock.
  */
 export function Queue() {
   const t = text.value;
-  const { entries, receivedAt } = queue.value;
+  const { receivedAt } = queue.value;
+  const { served: entries, others } = shownQueue.value;
+  const languages = advisorStatus.value?.languages;
   const heading = useRef<HTMLHeadingElement>(null);
   const tbody = useRef<HTMLTableSectionElement>(null);
   const now = useSignal(Date.now());
@@ -63,6 +76,18 @@ export function Queue() {
       <p class="muted empty" hidden={entries.length > 0}>
         {t.queueEmpty}
       </p>
+      {others > 0 ? (
+        <label>
+          <input
+            type="checkbox"
+            checked={allLanguages.value}
+            onChange={(event) => {
+              allLanguages.value = event.currentTarget.checked;
+            }}
+          />
+          {t.otherLanguages(others)}
+        </label>
+      ) : null}
       <section
         class="table-scroll"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
@@ -93,6 +118,8 @@ export function Queue() {
                 receivedAt={receivedAt}
                 now={now}
                 accepting={accepting.has(entry.chatId)}
+                // The service refuses a language the advisor does not serve: no button then.
+                served={languages?.includes(entry.lang) ?? true}
                 onAccept={() => void accept(entry.chatId)}
               />
             ))}
@@ -110,6 +137,7 @@ function Row(props: {
   receivedAt: number;
   now: Signal<number>;
   accepting: boolean;
+  served: boolean;
   onAccept(): void;
 }) {
   const { t, entry, position } = props;
@@ -134,15 +162,17 @@ function Row(props: {
         {entry.authenticated ? t.authenticated : t.anonymous}
       </td>
       <td>
-        <button
-          type="button"
-          class="primary small"
-          aria-disabled={props.accepting ? "true" : undefined}
-          onClick={props.onAccept}
-        >
-          {props.accepting ? t.accepting : t.accept}
-          <span class="sr-only">{t.acceptContext(position, t.langName[entry.lang], topic)}</span>
-        </button>
+        {props.served ? (
+          <button
+            type="button"
+            class="primary small"
+            aria-disabled={props.accepting ? "true" : undefined}
+            onClick={props.onAccept}
+          >
+            {props.accepting ? t.accepting : t.accept}
+            <span class="sr-only">{t.acceptContext(position, t.langName[entry.lang], topic)}</span>
+          </button>
+        ) : null}
       </td>
     </tr>
   );

@@ -1360,6 +1360,11 @@ describe("a new topic saved unfinished (in progress)", () => {
       }),
     );
     expect(draft.body.changed).not.toContain(id);
+    // A topic in use lists its follow-ups: retiring one of them can name who offers it.
+    const payment = (draft.body.topics as { id: string; followUps?: string[] }[]).find(
+      (t) => t.id === "payment",
+    );
+    expect(payment?.followUps).toContain("late-payment-interest");
     // Found by its words: an owner looks for the topic waiting for its translation.
     const sentence = finnishOnly.fi.utterances[0] ?? "";
     const found = await api("GET", `search?q=${encodeURIComponent(sentence)}`, owner);

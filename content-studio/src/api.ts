@@ -75,6 +75,8 @@ export interface TopicSummary {
   score?: number;
   /** The topic's review date, YYYY-MM-DD, when it has one. */
   reviewBy?: string;
+  /** The topics it offers as follow-ups, when any. */
+  followUps?: string[];
   /** Set when the review date has passed (the server's Helsinki day). */
   reviewOverdue?: boolean;
   /**

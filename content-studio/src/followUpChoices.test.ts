@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TopicSummary } from "./api.ts";
-import { followUpChoices } from "./followUpChoices.ts";
+import { followUpChoices, offeredAsFollowUpBy } from "./followUpChoices.ts";
+import { UI } from "./i18n.ts";
 
 const topic = (id: string, extra: Partial<TopicSummary> = {}): TopicSummary => ({
   id,
@@ -32,5 +33,22 @@ describe("the follow-up picker", () => {
       { id: "estate", title: "estate sv (Påbörjat)" },
       { id: "old-one", title: "" },
     ]);
+  });
+});
+
+describe("retiring a topic others offer as a follow-up", () => {
+  it("names the topics in use that offer it, and the confirmation says the publish needs them fixed", () => {
+    const list = [
+      topic("payment", { followUps: ["late-payment-interest", "vat"] }),
+      topic("residual-tax", { followUps: ["late-payment-interest"] }),
+      topic("old", { retired: true, followUps: ["late-payment-interest"] }),
+      topic("late-payment-interest"),
+    ];
+    const by = offeredAsFollowUpBy(list, "late-payment-interest").map((t) => t.id);
+    expect(by).toEqual(["payment", "residual-tax"]);
+    expect(UI.fi.retireConfirm("Viivekorko", by)).toContain(
+      "Aiheet payment, residual-tax tarjoavat sitä jatkoaiheena: poista se niistä, muuten versiota ei voi julkaista.",
+    );
+    expect(UI.sv.retireConfirm("Dröjsmålsränta", [])).not.toContain("följdämne");
   });
 });

@@ -1,5 +1,13 @@
 import type { Lang, TopicSummary } from "./api.ts";
 
+/**
+ * The topics in use that offer `id` as a follow-up: retiring it leaves them pointing at
+ * nothing, and the next publish is refused until they are fixed.
+ */
+export function offeredAsFollowUpBy(topics: readonly TopicSummary[], id: string): TopicSummary[] {
+  return topics.filter((topic) => !topic.retired && topic.followUps?.includes(id));
+}
+
 /** A topic the follow-up picker offers: its id and the name shown in the editor's language. */
 export interface FollowUpChoice {
   id: string;

@@ -267,8 +267,12 @@ const fi = {
   discardUnfinishedYes: "Kyllä, hylkää",
   unfinishedDiscarded: (name: string) => `Keskeneräinen aihe ${name} hylätty.`,
   retire: "Poista käytöstä",
-  retireConfirm: (name: string) =>
-    `Poistetaanko aihe ${name} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.`,
+  retireConfirm: (name: string, offeredBy: string[] = []) =>
+    `Poistetaanko aihe ${name} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.${
+      offeredBy.length
+        ? ` ${offeredBy.length === 1 ? "Aihe" : "Aiheet"} ${offeredBy.join(", ")} ${offeredBy.length === 1 ? "tarjoaa" : "tarjoavat"} sitä jatkoaiheena: poista se niistä, muuten versiota ei voi julkaista.`
+        : ""
+    }`,
   retireYes: "Kyllä, poista käytöstä",
   retired: (name: string) => `Aihe ${name} poistettu käytöstä luonnoksessa.`,
   retiredNotice: "Tämä aihe on poistettu käytöstä luonnoksessa. Tallentaminen palauttaa sen.",
@@ -1354,8 +1358,12 @@ const sv: UiText = {
   discardUnfinishedYes: "Ja, kasta det",
   unfinishedDiscarded: (name) => `Det påbörjade ämnet ${name} har kastats.`,
   retire: "Ta ur bruk",
-  retireConfirm: (name) =>
-    `Ska ämnet ${name} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.`,
+  retireConfirm: (name, offeredBy = []) =>
+    `Ska ämnet ${name} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.${
+      offeredBy.length
+        ? ` ${offeredBy.length === 1 ? "Ämnet" : "Ämnena"} ${offeredBy.join(", ")} erbjuder det som följdämne: ta bort det där, annars kan versionen inte publiceras.`
+        : ""
+    }`,
   retireYes: "Ja, ta ur bruk",
   retired: (name) => `Ämnet ${name} har tagits ur bruk i utkastet.`,
   retiredNotice: "Det här ämnet har tagits ur bruk i utkastet. Om du sparar återställs det.",

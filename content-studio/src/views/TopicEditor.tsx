@@ -3,7 +3,7 @@
  * problems next to their fields and in a summary, Save (blocked by errors) and Retire.
  */
 import { type Lang, TOPIC_ACTIONS, type TopicAction } from "../api.ts";
-import { followUpChoices } from "../followUpChoices.ts";
+import { followUpChoices, offeredAsFollowUpBy } from "../followUpChoices.ts";
 import { formAnswerMessage } from "../formPreview.ts";
 import {
   actorName,
@@ -220,9 +220,16 @@ function EditorForm() {
       {confirmingRetire.value ? (
         <Confirm
           id="retire-confirm"
-          question={(unfinished ? t.discardUnfinishedConfirm : t.retireConfirm)(
-            draftItemName(loadedId.value ?? "", t),
-          )}
+          question={
+            unfinished
+              ? t.discardUnfinishedConfirm(draftItemName(loadedId.value ?? "", t))
+              : t.retireConfirm(
+                  draftItemName(loadedId.value ?? "", t),
+                  offeredAsFollowUpBy(draft.value?.topics ?? [], loadedId.value ?? "").map(
+                    (topic) => draftItemName(topic.id, t),
+                  ),
+                )
+          }
           yes={unfinished ? t.discardUnfinishedYes : t.retireYes}
           busy={busy}
           onYes={() =>

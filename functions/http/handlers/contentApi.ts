@@ -602,6 +602,9 @@ export function createContentApiHandler(deps: {
             sv: { title: t.sv.title, utterances: t.sv.utterances.length, tests: count(t.id, "sv") },
             ...(score !== undefined ? { score } : {}),
             ...(t.reviewBy ? { reviewBy: t.reviewBy } : {}),
+            // Retiring a topic others offer as a follow-up blocks the next publish: the
+            // studio's confirmation names them from this.
+            ...(t.followUps?.length ? { followUps: t.followUps } : {}),
             // Judged here, on the service's clock, by the rule that warns about it.
             ...(isReviewOverdue(t.reviewBy, today) ? { reviewOverdue: true } : {}),
             ...(meta ? { updatedBy: meta.updatedByName, updatedAt: meta.updatedAt } : {}),

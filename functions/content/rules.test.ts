@@ -966,6 +966,29 @@ describe("a topic's review date", () => {
     expect(about(checkBundle(reviewed("2020-01-01")).problems)).toEqual([]);
   });
 
+  it("warns about an answer with amounts or rates and no review date, and not about years", () => {
+    const withAnswer = (answer: string, reviewBy?: string) =>
+      bundle({
+        topics: IDS.map((id) =>
+          id === "vat"
+            ? {
+                ...topic(id),
+                fi: { ...topic(id).fi, answer },
+                sv: { ...topic(id).sv, answer },
+                ...(reviewBy ? { reviewBy } : {}),
+              }
+            : topic(id),
+        ) as TopicFile[],
+      });
+    const rates = "Yleinen verokanta on 25,5 % ja alaraja 20 000 euroa; 14 % elintarvikkeille.";
+
+    expect(about(checkBundle(withAnswer(rates)).problems)).toEqual([
+      ["warning", "reviewDateMissing", { id: "vat", figures: ["25,5 %", "20 000 euroa", "14 %"] }],
+    ]);
+    expect(about(checkBundle(withAnswer(rates, "2027-01-31")).problems)).toEqual([]);
+    expect(about(checkBundle(withAnswer("Vähennys poistui vuodesta 2023.")).problems)).toEqual([]);
+  });
+
   it("warns at the field of a draft topic checked with the day", () => {
     const draft = { ...topic("vat"), reviewBy: "2026-06-30" };
 

@@ -442,6 +442,7 @@ function runRules(
       checkPersonal(report, file, topic);
       checkAnswersAgree(report, file, topic);
       if (options.today) checkReviewDate(report, file, topic, options.today);
+      checkReviewDateGiven(report, file, topic);
     }
     checkUtteranceSyntax(report, entry);
   });
@@ -711,6 +712,33 @@ function checkReviewDate(report: Report, file: string, topic: Topic, today: stri
     "warning",
   );
 }
+
+/**
+ * Warns when a topic's answer gives amounts or percentages and the topic has no review date:
+ * such figures change at the turn of a year, and without a date nobody is told to check them
+ * (a reviewer found VAT, capital gains and inheritance tax answers with rates and no date).
+ * Years and days alone ("from 2023") are facts that do not expire, and are not counted.
+ */
+function checkReviewDateGiven(report: Report, file: string, topic: Topic): void {
+  if (topic.reviewBy) return;
+  const figures = [
+    ...new Set(
+      [...topic.fi.answer.matchAll(AMOUNT_OR_RATE)].map(([figure]) =>
+        figure.replace(/\u00a0/g, " "),
+      ),
+    ),
+  ];
+  if (figures.length === 0) return;
+  report.topic(
+    file,
+    ["reviewBy"],
+    finding("reviewDateMissing", { id: topic.id, figures: figures.slice(0, 3) }),
+    "warning",
+  );
+}
+
+/** An amount or a rate as answers write them: "25,5 %", "1 600 euroa", "170 €". */
+const AMOUNT_OR_RATE = /\d+(?:[ \u00a0]\d{3})*(?:[,.]\d+)?[ \u00a0]?(?:%|€|euroa?\b|prosenttia\b)/g;
 
 /** The figures and placeholders of a text, each once, as compared across languages. */
 function figuresOf(text: string): Set<string> {

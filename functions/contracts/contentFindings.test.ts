@@ -74,6 +74,7 @@ const EXAMPLES: { [K in FindingCode]: FindingParams[K] } = {
   },
   answersDisagree: { field: ["sv", "answer"], onlyFi: ["750"], onlySv: ["760"] },
   reviewOverdue: { id: "capital-gains", reviewBy: "2026-11-30" },
+  reviewDateMissing: { id: "vat", figures: ["25,5 %", "20 000 euroa"] },
   intentUnknown: { intent: "vatt", guess: "vat" },
   heldOutTrained: { text: "alv", owner: vat, at },
   heldOutRepeated: { text: "alv", at: { file: "tests/fi.yaml", line: 3 } },
@@ -425,6 +426,10 @@ const ENGLISH: { [K in FindingCode]: [message: string, fix: string] } = {
   answersDisagree: [
     "sv.answer and fi.answer do not have the same figures: only Finnish has 750; only Swedish has 760",
     "Make both languages say the same: one of them is likely out of date.",
+  ],
+  reviewDateMissing: [
+    "topic vat gives amounts or rates (25,5 %, 20 000 euroa) but has no review date",
+    "Add reviewBy: YYYY-MM-DD, the day by which someone checks the figures are still right (rates and amounts change at the turn of the year).",
   ],
   reviewOverdue: [
     "topic capital-gains was due for review on 2026-11-30",

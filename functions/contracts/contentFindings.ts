@@ -104,6 +104,8 @@ export interface FindingParams {
   answersDisagree: { field: FieldPath; onlyFi: string[]; onlySv: string[] };
   /** A topic past its review date (`reviewBy`, YYYY-MM-DD): its answer may be out of date. */
   reviewOverdue: { id: string; reviewBy: string };
+  /** An answer gives amounts or rates and the topic has no review date. */
+  reviewDateMissing: { id: string; figures: string[] };
   intentUnknown: { intent: string; guess?: string };
   /** `uncovered`: the held-out message is one of the uncovered questions. */
   heldOutTrained: { text: string; owner: SentenceOwner; at: Place; uncovered?: true };
@@ -708,6 +710,10 @@ const en: Teller = {
     message: `${fieldEn(field)} and ${fieldEn(["fi", ...field.slice(1)])} do not have the same figures:${onlyFi.length ? ` only Finnish has ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` only Swedish has ${onlySv.join(", ")}` : ""}`,
     fix: "Make both languages say the same: one of them is likely out of date.",
   }),
+  reviewDateMissing: ({ id, figures }) => ({
+    message: `topic ${id} gives amounts or rates (${figures.join(", ")}) but has no review date`,
+    fix: "Add reviewBy: YYYY-MM-DD, the day by which someone checks the figures are still right (rates and amounts change at the turn of the year).",
+  }),
   reviewOverdue: ({ id, reviewBy }) => ({
     message: `topic ${id} was due for review on ${reviewBy}`,
     fix: "Check the answer is still right in both languages (tax rates, amounts, deadlines), then set reviewBy to the next review date.",
@@ -1227,6 +1233,10 @@ const fi: Teller = {
     message: `Vastauksen suomen- ja ruotsinkielisessä tekstissä on eri luvut:${onlyFi.length ? ` vain suomeksi ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` vain ruotsiksi ${onlySv.join(", ")}` : ""}.`,
     fix: "Korjaa kielet sanomaan samaa: toinen niistä on luultavasti vanhentunut.",
   }),
+  reviewDateMissing: ({ id, figures }) => ({
+    message: `Aiheen ${id} vastaus kertoo määriä tai prosentteja (${figures.join(", ")}), mutta aiheella ei ole tarkistuspäivää.`,
+    fix: "Anna tarkistuspäivä (vvvv-kk-pp), johon mennessä joku tarkistaa luvut: prosentit ja euromäärät muuttuvat yleensä vuodenvaihteessa.",
+  }),
   reviewOverdue: ({ id, reviewBy }) => ({
     message: `Aiheen ${id} vastaus piti tarkistaa viimeistään ${dayAsWrittenInFinland(reviewBy)}.`,
     fix: "Tarkista, että vastaus pitää yhä paikkansa molemmilla kielillä (veroprosentit, euromäärät, määräajat), ja anna sitten seuraava tarkistuspäivä.",
@@ -1674,6 +1684,10 @@ const sv: Teller = {
   answersDisagree: ({ onlyFi, onlySv }) => ({
     message: `Svarets finska och svenska text har olika siffror:${onlyFi.length ? ` bara på finska ${onlyFi.join(", ")}` : ""}${onlyFi.length && onlySv.length ? ";" : ""}${onlySv.length ? ` bara på svenska ${onlySv.join(", ")}` : ""}.`,
     fix: "Rätta så att båda språken säger samma sak: det ena är troligen inaktuellt.",
+  }),
+  reviewDateMissing: ({ id, figures }) => ({
+    message: `Svaret i ämnet ${id} anger belopp eller procentsatser (${figures.join(", ")}), men ämnet har inget granskningsdatum.`,
+    fix: "Ange ett granskningsdatum (åååå-mm-dd) då någon kontrollerar siffrorna: procentsatser och eurobelopp ändras oftast vid årsskiftet.",
   }),
   reviewOverdue: ({ id, reviewBy }) => ({
     message: `Svaret i ämnet ${id} skulle ha granskats senast ${dayAsWrittenInFinland(reviewBy)}.`,

@@ -46,9 +46,11 @@ describe("retiring a topic others offer as a follow-up", () => {
     ];
     const by = offeredAsFollowUpBy(list, "late-payment-interest").map((t) => t.id);
     expect(by).toEqual(["payment", "residual-tax"]);
-    expect(UI.fi.retireConfirm("Viivekorko", by)).toContain(
+    expect(UI.fi.retireOfferedBy(by.join(", "), by.length)).toBe(
       "Aiheet payment, residual-tax tarjoavat sitä jatkoaiheena: poista se niistä, muuten versiota ei voi julkaista.",
     );
-    expect(UI.sv.retireConfirm("Dröjsmålsränta", [])).not.toContain("följdämne");
+    expect(UI.sv.retireOfferedBy("payment", 1)).toBe(
+      "Ämnet payment erbjuder det som följdämne: ta bort det där, annars kan versionen inte publiceras.",
+    );
   });
 });

@@ -267,12 +267,10 @@ const fi = {
   discardUnfinishedYes: "Kyllä, hylkää",
   unfinishedDiscarded: (name: string) => `Keskeneräinen aihe ${name} hylätty.`,
   retire: "Poista käytöstä",
-  retireConfirm: (name: string, offeredBy: string[] = []) =>
-    `Poistetaanko aihe ${name} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.${
-      offeredBy.length
-        ? ` ${offeredBy.length === 1 ? "Aihe" : "Aiheet"} ${offeredBy.join(", ")} ${offeredBy.length === 1 ? "tarjoaa" : "tarjoavat"} sitä jatkoaiheena: poista se niistä, muuten versiota ei voi julkaista.`
-        : ""
-    }`,
+  retireConfirm: (name: string) =>
+    `Poistetaanko aihe ${name} käytöstä? Botti lakkaa vastaamasta siitä, kun seuraava versio otetaan käyttöön.`,
+  retireOfferedBy: (names: string, count: number) =>
+    `${count === 1 ? "Aihe" : "Aiheet"} ${names} ${count === 1 ? "tarjoaa" : "tarjoavat"} sitä jatkoaiheena: poista se niistä, muuten versiota ei voi julkaista.`,
   retireYes: "Kyllä, poista käytöstä",
   retired: (name: string) => `Aihe ${name} poistettu käytöstä luonnoksessa.`,
   retiredNotice: "Tämä aihe on poistettu käytöstä luonnoksessa. Tallentaminen palauttaa sen.",
@@ -1358,12 +1356,10 @@ const sv: UiText = {
   discardUnfinishedYes: "Ja, kasta det",
   unfinishedDiscarded: (name) => `Det påbörjade ämnet ${name} har kastats.`,
   retire: "Ta ur bruk",
-  retireConfirm: (name, offeredBy = []) =>
-    `Ska ämnet ${name} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.${
-      offeredBy.length
-        ? ` ${offeredBy.length === 1 ? "Ämnet" : "Ämnena"} ${offeredBy.join(", ")} erbjuder det som följdämne: ta bort det där, annars kan versionen inte publiceras.`
-        : ""
-    }`,
+  retireConfirm: (name) =>
+    `Ska ämnet ${name} tas ur bruk? Chattboten slutar svara på det när nästa version tas i bruk.`,
+  retireOfferedBy: (names, count) =>
+    `${count === 1 ? "Ämnet" : "Ämnena"} ${names} erbjuder det som följdämne: ta bort det där, annars kan versionen inte publiceras.`,
   retireYes: "Ja, ta ur bruk",
   retired: (name) => `Ämnet ${name} har tagits ur bruk i utkastet.`,
   retiredNotice: "Det här ämnet har tagits ur bruk i utkastet. Om du sparar återställs det.",

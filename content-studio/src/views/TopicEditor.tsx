@@ -223,12 +223,7 @@ function EditorForm() {
           question={
             unfinished
               ? t.discardUnfinishedConfirm(draftItemName(loadedId.value ?? "", t))
-              : t.retireConfirm(
-                  draftItemName(loadedId.value ?? "", t),
-                  offeredAsFollowUpBy(draft.value?.topics ?? [], loadedId.value ?? "").map(
-                    (topic) => draftItemName(topic.id, t),
-                  ),
-                )
+              : retireQuestion(loadedId.value ?? "")
           }
           yes={unfinished ? t.discardUnfinishedYes : t.retireYes}
           busy={busy}
@@ -594,6 +589,16 @@ function LinksEditor(props: { lang: Lang }) {
       </button>
     </fieldset>
   );
+}
+
+/** The retire confirmation, naming the topics that offer this one as a follow-up. */
+function retireQuestion(id: string): string {
+  const t = text.value;
+  const offeredBy = offeredAsFollowUpBy(draft.value?.topics ?? [], id);
+  const names = offeredBy.map((topic) => draftItemName(topic.id, t)).join(", ");
+  return offeredBy.length
+    ? `${t.retireConfirm(draftItemName(id, t))} ${t.retireOfferedBy(names, offeredBy.length)}`
+    : t.retireConfirm(draftItemName(id, t));
 }
 
 function SharedFields() {

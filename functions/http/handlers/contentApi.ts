@@ -1297,13 +1297,9 @@ const ANY_STAFF: readonly StaffRole[] = [];
 function workSummary(id: string, work: InProgressTopic, meta: DraftTopicMeta | undefined) {
   const { body } = work;
   const part = (lang: "fi" | "sv") => {
-    const side = isObject(body[lang]) ? body[lang] : {};
+    const { title, utterances } = unfinishedSide(body, lang);
     const tests = isObject(body.tests) ? body.tests[lang] : undefined;
-    return {
-      title: typeof side.title === "string" ? side.title : "",
-      utterances: Array.isArray(side.utterances) ? side.utterances.length : 0,
-      tests: Array.isArray(tests) ? tests.length : 0,
-    };
+    return { title, utterances: utterances.length, tests: Array.isArray(tests) ? tests.length : 0 };
   };
   return {
     id,
@@ -1314,6 +1310,16 @@ function workSummary(id: string, work: InProgressTopic, meta: DraftTopicMeta | u
     fi: part("fi"),
     sv: part("sv"),
     ...(meta ? { updatedBy: meta.updatedByName, updatedAt: meta.updatedAt } : {}),
+  };
+}
+
+/** One language of an unfinished topic's body as saved: any part may be missing or malformed. */
+function unfinishedSide(body: InProgressTopic["body"], lang: "fi" | "sv") {
+  const side = isObject(body[lang]) ? body[lang] : {};
+  return {
+    title: typeof side.title === "string" ? side.title : "",
+    utterances: Array.isArray(side.utterances) ? (side.utterances as unknown[]) : [],
+    answer: typeof side.answer === "string" ? side.answer : "",
   };
 }
 
@@ -1377,20 +1383,14 @@ export function searchUnfinished(
   bundle: ContentBundle,
 ) {
   const inBundle = new Set(bundle.topics.map((t) => t.id));
-  const asLocale = (side: unknown) => {
-    const s = isObject(side) ? side : {};
-    return {
-      title: typeof s.title === "string" ? s.title : "",
-      utterances: Array.isArray(s.utterances)
-        ? s.utterances.filter((u): u is string => typeof u === "string")
-        : [],
-      answer: typeof s.answer === "string" ? s.answer : "",
-    };
+  const asLocale = (body: InProgressTopic["body"], lang: "fi" | "sv") => {
+    const side = unfinishedSide(body, lang);
+    return { ...side, utterances: side.utterances.filter((u) => typeof u === "string") };
   };
   const topics = [...unfinished]
     // Work beside a topic in use (a rollback brought it in) is found as that topic.
     .filter(([id]) => !inBundle.has(id))
-    .map(([id, work]) => ({ id, fi: asLocale(work.body.fi), sv: asLocale(work.body.sv) }));
+    .map(([id, { body }]) => ({ id, fi: asLocale(body, "fi"), sv: asLocale(body, "sv") }));
   return searchTopics(topics, q).map((hit) => ({
     ...hit,
     inProgress: true as const,
